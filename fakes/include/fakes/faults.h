@@ -1,0 +1,77 @@
+// FaultPlan: makes the Nth mutating call fail with a chosen Windows error, or "lose power".
+//
+// Every mutating operation of the fake machine calls Machine::Mutate(op, target) before it
+// changes anything; that call counts it, traces it, and asks the plan whether to fail. A sweep
+// first runs a scenario with an empty plan to count calls, then once per call N and fault kind.
+// Op names are "subsystem.verb": "sam.create_user", "scm.stop", "journal.append", ...
+//
+//   fakes::FaultPlan plan;
+//   plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = 5});   // 3rd mutation: 5
+//   plan.Add({.op = "scm.start", .nth = 1, .kind = fakes::FaultKind::kCrash});
+//   machine.set_faults(plan);
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fakes {
+
+enum class FaultKind { kFail, kCrash };
+
+struct FaultRule {
+  std::optional<std::string> op;  // only count calls of this op; all mutations if empty
+  uint64_t nth = 1;               // 1-based
+  FaultKind kind = FaultKind::kFail;
+  uint32_t error = fixer::kErrorAccessDenied;  // for kFail
+};
+
+// Thrown when a crash fault fires: the caller stops mid-way, the machine keeps what was done.
+class PowerLoss : public std::runtime_error {
+ public:
+  PowerLoss(std::string op, uint64_t call)
+      : std::runtime_error("simulated power loss at mutating call " + std::to_string(call) +
+                           " (" + op + ")"),
+        op_(std::move(op)), call_(call) {}
+  const std::string& op() const { return op_; }
+  uint64_t call() const { return call_; }
+
+ private:
+  std::string op_;
+  uint64_t call_;
+};
+
+// One mutating call, as seen by the plan: reports and the sweep read these.
+struct MutationEvent {
+  uint64_t call = 0;   // 1-based index over all mutations since the plan was installed
+  std::string op;
+  std::string target;  // account, service, object path... never a secret
+  uint32_t injected_error = 0;  // 0 unless a fail fault fired here
+};
+
+class FaultPlan {
+ public:
+  void Add(FaultRule rule) { rules_.push_back(std::move(rule)); }
+  bool empty() const { return rules_.empty(); }
+  const std::vector<FaultRule>& rules() const { return rules_; }
+
+  // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok.
+  fixer::Status OnMutation(const std::string& op, const std::string& target);
+
+  uint64_t calls() const { return calls_; }
+  const std::vector<MutationEvent>& trace() const { return trace_; }
+  void ResetCounters();
+
+ private:
+  std::vector<FaultRule> rules_;
+  uint64_t calls_ = 0;
+  std::map<std::string, uint64_t> per_op_;
+  std::vector<MutationEvent> trace_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,46 @@
+// Machine: one simulated Windows box: its state, its fault plan, and its clock and randomness.
+//
+// Subsystems (Sam, Lsa, Logon, Profiles, Scm, Objects, Sql, Products, EventLogs) are views over
+// a Machine, each in its own file; adapters (adapters.h) implement the fixer's ports on them.
+// Every mutating operation starts with Mutate(), so a FaultPlan can reach every change.
+//
+//   fakes::Machine m(fakes::FreshInstall(fixer::OsEdition::kWindowsXpProfessional, 42));
+//   if (auto st = m.Mutate("sam.delete_user", "ASPNET"); !st.ok()) return st;
+//   ... change m.state() ...
+#pragma once
+
+#include <cstdint>
+
+#include "fakes/faults.h"
+#include "fakes/state.h"
+
+namespace fakes {
+
+class Machine {
+ public:
+  Machine() = default;
+  explicit Machine(MachineState state) : state_(std::move(state)) {}
+
+  MachineState& state() { return state_; }
+  const MachineState& state() const { return state_; }
+
+  // Call before every change: counts and traces it, and applies the fault plan (may throw
+  // PowerLoss). `target` names what is changed and must never hold a secret.
+  fixer::Status Mutate(const std::string& op, const std::string& target) {
+    return faults_.OnMutation(op, target);
+  }
+  FaultPlan& faults() { return faults_; }
+  void set_faults(FaultPlan plan) { faults_ = std::move(plan); }
+
+  // The machine's own randomness (SplitMix64 over state.rng_state): deterministic per seed.
+  uint64_t NextRandom();
+  // The machine clock; Advance moves it forward (lockout durations, password ages).
+  int64_t Now() const { return state_.clock; }
+  void Advance(int64_t seconds) { state_.clock += seconds; }
+
+ private:
+  MachineState state_;
+  FaultPlan faults_;
+};
+
+}  // namespace fakes

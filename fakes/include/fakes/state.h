@@ -1,0 +1,166 @@
+// The whole state of one simulated Windows machine, as plain data.
+//
+// This is the fake machine's "disk": what a state file (YAML) holds, what a sweep copies and
+// compares, and what the subsystems (sam.h, lsa.h, scm.h, ...) read and change. Behaviour lives
+// in the subsystems; nothing here enforces a Windows rule.
+//
+//   fakes::MachineState s = fakes::FreshInstall(fixer::OsEdition::kWindowsXpProfessional, seed);
+//   s.products.frameworks.push_back({.version = "1.0.3705"});
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fixer/ports/accounts.h"
+#include "fixer/ports/aspnet.h"
+#include "fixer/ports/event_log.h"
+#include "fixer/ports/inventory.h"
+#include "fixer/ports/journal.h"
+#include "fixer/ports/password_policy.h"
+#include "fixer/ports/security.h"
+#include "fixer/ports/service_control.h"
+#include "fixer/sid.h"
+
+namespace fakes {
+
+using fixer::Sid;
+
+// ---- SAM ----------------------------------------------------------------------------------
+
+struct UserAccount {
+  uint32_t rid = 0;  // the account's SID is sam.domain + rid
+  std::string name;
+  std::string full_name;
+  std::string comment;
+  std::string password_hash;  // NT hash (hex MD4 of UTF-16LE); "" means a blank password
+  std::vector<std::string> password_history;  // earlier hashes, newest first
+  fixer::AccountFlags flags;
+  bool password_expired = false;
+  uint32_t bad_password_count = 0;
+  int64_t password_last_set = 0;  // machine clock seconds
+  int64_t locked_out_at = 0;
+  friend bool operator==(const UserAccount&, const UserAccount&) = default;
+};
+
+struct LocalGroup {
+  Sid sid;  // builtin groups: S-1-5-32-544 ...
+  std::string name;
+  std::string comment;
+  std::vector<Sid> members;
+  friend bool operator==(const LocalGroup&, const LocalGroup&) = default;
+};
+
+struct SamState {
+  Sid domain;               // S-1-5-21-a-b-c, derived from the machine seed
+  uint32_t next_rid = 1000;  // RIDs are never reused: this only grows
+  std::vector<UserAccount> users;
+  std::vector<LocalGroup> groups;
+  friend bool operator==(const SamState&, const SamState&) = default;
+};
+
+// ---- LSA: policy, rights, secrets ------------------------------------------------------------
+
+struct LockoutPolicy {
+  uint32_t threshold = 0;  // 0: never lock out
+  uint32_t duration_minutes = 30;
+  uint32_t reset_minutes = 30;
+  friend bool operator==(const LockoutPolicy&, const LockoutPolicy&) = default;
+};
+
+struct LsaState {
+  fixer::PasswordPolicyInfo password_policy;  // lockout_threshold mirrors lockout.threshold
+  LockoutPolicy lockout;
+  bool limit_blank_password_use = true;  // blank passwords only at the console (1327)
+  std::map<Sid, std::set<std::string>> rights;  // user rights assignment
+  std::map<std::string, std::string> secrets;   // LSA private data, encrypted (see lsa.h)
+  friend bool operator==(const LsaState&, const LsaState&) = default;
+};
+
+// ---- Profiles ------------------------------------------------------------------------------
+
+struct ProfileEntry {  // HKLM\...\ProfileList\<SID>
+  Sid sid;
+  std::string path;  // ProfileImagePath, expanded: "C:\Documents and Settings\ASPNET"
+  friend bool operator==(const ProfileEntry&, const ProfileEntry&) = default;
+};
+
+// ---- Securable objects: files, registry keys, metabase nodes -------------------------------
+
+struct SecurableObject {
+  fixer::ObjectNamespace ns = fixer::ObjectNamespace::kFile;
+  std::string path;  // as created; lookups are case-insensitive
+  bool container = true;  // folder / key / node, as opposed to a file
+  Sid owner;
+  std::vector<fixer::Ace> dacl;  // ordered
+  std::map<std::string, std::string> values;  // registry values (name -> data)
+  friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
+};
+
+struct SqlServerState {
+  bool installed = false;
+  std::vector<std::string> databases;
+  std::vector<fixer::SqlLogin> logins;
+  std::vector<fixer::SqlDbUser> users;
+};
+
+// ---- Products ------------------------------------------------------------------------------
+
+// A file an update replaced, and whether this build of it fails in a process whose identity
+// has no loaded user profile (the MS03-032 flaw is data of the hotfix build, see sim/).
+struct UpdatedComponent {
+  std::string file;     // "urlmon.dll"
+  std::string version;  // "6.0.2800.1226"
+  bool fails_without_profile = false;
+  friend bool operator==(const UpdatedComponent&, const UpdatedComponent&) = default;
+};
+
+struct InstalledHotfix {
+  std::string id;  // bulletin, "MS03-032"
+  std::string kb;  // "KB822925"
+  std::vector<UpdatedComponent> components;
+  friend bool operator==(const InstalledHotfix&, const InstalledHotfix&) = default;
+};
+
+struct ProductsState {
+  fixer::OsInfo os;
+  fixer::WebServerInfo web;
+  std::string app_pool_identity = "NETWORK SERVICE";  // IIS 6 worker process isolation
+  std::vector<fixer::FrameworkInfo> frameworks;
+  std::vector<fixer::ApplicationInfo> applications;
+  std::vector<InstalledHotfix> hotfixes;
+};
+
+struct SessionState {
+  std::string caller = "Administrator";          // who runs the tools
+  std::optional<std::string> interactive_user;  // who is logged on at the console
+};
+
+// ---- The machine ---------------------------------------------------------------------------
+
+struct MachineState {
+  uint64_t seed = 1;      // determines the machine SID and the machine's own randomness
+  uint64_t rng_state = 0; // the machine's random stream (aspnet_regiis passwords, ...)
+  int64_t clock = 1061510400;  // seconds since the epoch; 2003-08-22 by default
+  SamState sam;
+  LsaState lsa;
+  std::vector<ProfileEntry> profiles;
+  std::map<std::string, SecurableObject> objects;  // key: ObjectKey(ns, path)
+  SqlServerState sql;
+  std::vector<fixer::ServiceInfo> services;
+  ProductsState products;
+  SessionState session;
+  std::vector<fixer::EventRecord> events;
+  std::vector<fixer::JournalRecord> journal;  // the fixer's journal file
+};
+
+// "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.
+std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path);
+// Lower-case ASCII, the way Windows compares account, service and path names.
+std::string FoldCase(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+}  // namespace fakes

@@ -1,0 +1,25 @@
+#include "fakes/faults.h"
+
+namespace fakes {
+
+fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& target) {
+  const uint64_t call = ++calls_;
+  const uint64_t op_call = ++per_op_[op];
+  trace_.push_back({call, op, target, 0});
+  for (const FaultRule& rule : rules_) {
+    const bool hit = rule.op ? (*rule.op == op && rule.nth == op_call) : rule.nth == call;
+    if (!hit) continue;
+    if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, call);
+    trace_.back().injected_error = rule.error;
+    return fixer::Status::Win(rule.error);
+  }
+  return fixer::Status::Ok();
+}
+
+void FaultPlan::ResetCounters() {
+  calls_ = 0;
+  per_op_.clear();
+  trace_.clear();
+}
+
+}  // namespace fakes

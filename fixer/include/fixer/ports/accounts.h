@@ -1,0 +1,68 @@
+// Accounts: local users and groups (the SAM) as the fixer sees them.
+//
+// Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers/DelMembers,
+// NetUserGetLocalGroups, LookupAccountName/LookupAccountSid. Names are case-insensitive.
+//
+//   auto acct = accounts.Lookup("ASPNET");          // 2221 if there is no such user
+//   accounts.SetPassword("ASPNET", temp);            // 2245 if the policy rejects it
+//   accounts.SetFlags("ASPNET", {.disabled = false, ...});
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+#include "fixer/secret.h"
+#include "fixer/sid.h"
+
+namespace fixer {
+
+struct AccountFlags {
+  bool disabled = false;
+  bool locked_out = false;
+  bool password_never_expires = false;
+  bool cannot_change_password = false;
+  friend bool operator==(const AccountFlags&, const AccountFlags&) = default;
+};
+
+struct Account {
+  std::string name;
+  Sid sid;
+  std::string full_name;
+  std::string comment;
+  AccountFlags flags;
+  std::vector<std::string> groups;  // local groups the account is a member of, by name
+};
+
+struct NewAccount {
+  std::string name;
+  std::string full_name;
+  std::string comment;
+  AccountFlags flags;
+};
+
+class Accounts {
+ public:
+  virtual ~Accounts() = default;
+
+  // 2221 NERR_UserNotFound if absent.
+  virtual Result<Account> Lookup(const std::string& name) = 0;
+  // Resolves a SID to an account or well-known principal name; 1332 if it maps to none
+  // (a deleted account's SID).
+  virtual Result<std::string> NameOfSid(const Sid& sid) = 0;
+  // Creates the user, checked against the password policy (2245), adds it to Users, gives
+  // it the next never-used RID. 2224 if the name exists.
+  virtual Result<Sid> Create(const NewAccount& spec, const Secret& password) = 0;
+  // 2221 if absent. Leaves its profile and every ACE naming its SID in place.
+  virtual Status Delete(const std::string& name) = 0;
+  // 2245 if the policy rejects the password, 2221 if absent.
+  virtual Status SetPassword(const std::string& name, const Secret& password) = 0;
+  // Sets disabled / locked_out (only to false: unlock) / never-expires / cannot-change.
+  virtual Status SetFlags(const std::string& name, const AccountFlags& flags) = 0;
+  // 1376 no such group, 1378 already a member, 1377 not a member.
+  virtual Status AddToGroup(const std::string& group, const Sid& member) = 0;
+  virtual Status RemoveFromGroup(const std::string& group, const Sid& member) = 0;
+};
+
+}  // namespace fixer

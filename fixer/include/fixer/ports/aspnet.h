@@ -1,0 +1,58 @@
+// AspNet: installed ASP.NET frameworks, their processModel identity, IIS applications, and
+// re-registration (aspnet_regiis -i).
+//
+// Real backend: reads %windir%\Microsoft.NET\Framework\v<ver>\CONFIG\machine.config and the
+// metabase; runs that framework's aspnet_regiis.exe.
+//
+//   for (auto& fw : *aspnet.Frameworks())
+//     if (fw.version == "1.0.3705") ... fw.process_model.user_name ...   // "machine"
+//   aspnet.Register("1.0.3705");   // new random ASPNET password, default rights and ACLs
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fixer {
+
+inline constexpr std::string_view kFramework10 = "1.0.3705";
+inline constexpr std::string_view kFramework11 = "1.1.4322";
+
+// The <processModel> attributes as written in machine.config.
+struct ProcessModelConfig {
+  std::string user_name = "machine";    // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
+  std::string password = "AutoGenerate";  // "AutoGenerate", clear text, or "registry:..."
+};
+
+struct FrameworkInfo {
+  std::string version;        // "1.0.3705"
+  bool tools_present = true;  // aspnet_regiis.exe and mscorlib.dll are on disk
+  ProcessModelConfig process_model;
+};
+
+enum class SessionStateMode { kOff, kInProc, kStateServer, kSqlServer };
+std::string_view ToString(SessionStateMode m);
+
+struct ApplicationInfo {
+  std::string path;               // metabase path "/LM/W3SVC/1/ROOT/app"
+  std::string physical_path;      // "C:\Inetpub\wwwroot\app"
+  std::string framework_version;  // the version its script maps point to
+  SessionStateMode session_state = SessionStateMode::kInProc;
+};
+
+class AspNet {
+ public:
+  virtual ~AspNet() = default;
+  virtual Result<std::vector<FrameworkInfo>> Frameworks() = 0;
+  virtual Result<std::vector<ApplicationInfo>> Applications() = 0;
+  // The account name an aspnet_setreg "registry:HKLM\...,Name" reference holds.
+  // 2 if the key or value is missing.
+  virtual Result<std::string> ResolveRegistryCredential(const std::string& reference) = 0;
+  // aspnet_regiis -i of `version`: creates ASPNET if absent, sets a new random password and
+  // stores it in the LSA secret, grants the default rights and ACLs, updates script maps that
+  // point to an older version. 2 if that framework's tools are missing.
+  virtual Status Register(const std::string& version) = 0;
+};
+
+}  // namespace fixer

@@ -1,0 +1,56 @@
+// Inventory: what this machine is: OS edition and service pack, web server, installed hotfixes,
+// who is calling and whether they are an administrator, who is logged on interactively.
+//
+// Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership.
+//
+//   auto os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fixer {
+
+enum class OsEdition {
+  kWindows2000Professional,
+  kWindows2000Server,
+  kWindowsXpHome,
+  kWindowsXpProfessional,
+  kWindowsServer2003,
+};
+std::string_view ToString(OsEdition e);  // "Windows XP Professional", ...
+
+struct OsInfo {
+  OsEdition edition = OsEdition::kWindowsXpProfessional;
+  int service_pack = 1;
+  std::string computer_name = "XPPRO";
+};
+
+enum class WebServerKind { kNone, kIis50, kIis51, kIis60, kCassini };
+std::string_view ToString(WebServerKind k);  // "IIS 5.1", "Cassini", ...
+
+struct WebServerInfo {
+  WebServerKind kind = WebServerKind::kIis51;
+  bool iis5_isolation_mode = false;  // IIS 6 only: run ASP.NET in aspnet_wp.exe
+};
+
+struct CallerInfo {
+  std::string name;
+  bool is_admin = false;
+};
+
+class Inventory {
+ public:
+  virtual ~Inventory() = default;
+  virtual Result<OsInfo> Os() = 0;
+  virtual Result<WebServerInfo> WebServer() = 0;
+  // Installed updates by bulletin id ("MS03-032"), sorted.
+  virtual Result<std::vector<std::string>> Hotfixes() = 0;
+  virtual Result<CallerInfo> Caller() = 0;
+  virtual Result<std::optional<std::string>> InteractiveUser() = 0;
+};
+
+}  // namespace fixer

@@ -1,0 +1,42 @@
+// Journal: the fixer's durable record of what it did, for resume and rollback.
+//
+// Real backend: a file beside the tool, appended and flushed before each change. Records hold
+// what an undo needs (names, SIDs, ACEs, service states), never a password.
+//
+//   journal.Append({.seq = 3, .step = "stop-services", .phase = JournalPhase::kBegin,
+//                   .data = {{"running", "W3SVC,IISADMIN"}}});
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fixer {
+
+enum class JournalPhase { kBegin, kDone, kUndoBegin, kUndone, kFinished };
+std::string_view ToString(JournalPhase p);  // "begin", "done", "undo-begin", "undone", "finished"
+Result<JournalPhase> JournalPhaseFromString(std::string_view s);
+
+struct JournalRecord {
+  uint32_t seq = 0;
+  std::string step;
+  JournalPhase phase = JournalPhase::kBegin;
+  std::map<std::string, std::string> data;
+  friend bool operator==(const JournalRecord&, const JournalRecord&) = default;
+};
+
+class Journal {
+ public:
+  virtual ~Journal() = default;
+  // Every record, oldest first; empty if there is no journal.
+  virtual Result<std::vector<JournalRecord>> Load() = 0;
+  // Durable when it returns.
+  virtual Status Append(const JournalRecord& record) = 0;
+  // Removes the journal once a run has finished or been rolled back.
+  virtual Status Clear() = 0;
+};
+
+}  // namespace fixer

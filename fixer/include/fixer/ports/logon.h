@@ -1,0 +1,27 @@
+// Logon: run a program as another user, loading (and so creating) that user's profile.
+//
+// Real backend: CreateProcessWithLogonW(LOGON_WITH_PROFILE), which is what runas uses; needs
+// the Secondary Logon service (1058 if it is disabled) and the interactive logon right (1385).
+//
+//   auto st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
+//   // 1326 bad password, 1327 restriction (blank password), 1330 expired, 1331 disabled,
+//   // 1385 logon type not granted, 1909 locked out
+#pragma once
+
+#include <string>
+
+#include "fixer/result.h"
+#include "fixer/secret.h"
+
+namespace fixer {
+
+class Logon {
+ public:
+  virtual ~Logon() = default;
+  // Logs the user on interactively with its profile loaded, runs `command_line` to completion,
+  // then unloads the profile. Creates the profile on first use.
+  virtual Status RunWithProfile(const std::string& user, const Secret& password,
+                                const std::string& command_line) = 0;
+};
+
+}  // namespace fixer

@@ -1,0 +1,34 @@
+// PasswordPolicy: the local password and lockout policy, and whether a password passes it.
+//
+// Real backend: NetUserModalsGet (levels 0 and 3) and the password filters (passfilt.dll).
+//
+//   auto st = policy.Check("ASPNET", "aspnet_wp account", candidate);   // 2245 if it fails
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "fixer/result.h"
+#include "fixer/secret.h"
+
+namespace fixer {
+
+struct PasswordPolicyInfo {
+  uint32_t min_length = 0;
+  bool complexity = false;
+  uint32_t history = 0;
+  uint32_t max_age_days = 42;
+  uint32_t min_age_days = 0;
+  uint32_t lockout_threshold = 0;  // 0: never lock out
+};
+
+class PasswordPolicy {
+ public:
+  virtual ~PasswordPolicy() = default;
+  virtual Result<PasswordPolicyInfo> Get() = 0;
+  // What NetUserSetInfo would answer for this password on this account: ok, or 2245.
+  // History is checked against the account's previous passwords.
+  virtual Status Check(const std::string& account, const Secret& password) = 0;
+};
+
+}  // namespace fixer

@@ -1,0 +1,98 @@
+// Security: ACEs on securable objects (files, registry keys, metabase nodes) and SQL Server
+// logins and database users, found and changed by the SID they name.
+//
+// Real backend: GetNamedSecurityInfo / SetEntriesInAcl / SetNamedSecurityInfo for objects; for
+// SQL Server 2000, sp_grantlogin / sp_revokelogin / sp_grantdbaccess / sp_revokedbaccess.
+// ACEs and Windows logins store SIDs, so after an account is deleted they name a SID that
+// resolves to nothing (shown as the bare SID string).
+//
+//   for (auto& g : *security.FindAces(old_sid)) {
+//     security.AddAce(g.object, {g.ace.type, new_sid, g.ace.mask, g.ace.flags});
+//   }
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+#include "fixer/sid.h"
+
+namespace fixer {
+
+enum class ObjectNamespace { kFile, kRegistry, kMetabase };
+std::string_view ToString(ObjectNamespace ns);  // "file", "registry", "metabase"
+
+struct ObjectRef {
+  ObjectNamespace ns = ObjectNamespace::kFile;
+  std::string path;  // "C:\Inetpub\wwwroot\app", "HKLM\SOFTWARE\Contoso", "/LM/W3SVC/1/ROOT"
+  friend auto operator<=>(const ObjectRef&, const ObjectRef&) = default;
+};
+
+enum class AceType { kAllow, kDeny };
+
+// Access masks used by the model (winnt.h values).
+inline constexpr uint32_t kFileGenericRead = 0x120089;
+inline constexpr uint32_t kFileGenericWrite = 0x120116;
+inline constexpr uint32_t kFileGenericExecute = 0x1200A0;
+inline constexpr uint32_t kFileModify = 0x1301BF;
+inline constexpr uint32_t kFileAllAccess = 0x1F01FF;
+inline constexpr uint32_t kKeyRead = 0x20019;
+inline constexpr uint32_t kKeyAllAccess = 0xF003F;
+// ACE flags (winnt.h).
+inline constexpr uint32_t kObjectInheritAce = 0x1;
+inline constexpr uint32_t kContainerInheritAce = 0x2;
+inline constexpr uint32_t kInheritOnlyAce = 0x8;
+inline constexpr uint32_t kInheritedAce = 0x10;
+
+struct Ace {
+  AceType type = AceType::kAllow;
+  Sid sid;
+  uint32_t mask = 0;
+  uint32_t flags = 0;
+  friend bool operator==(const Ace&, const Ace&) = default;
+};
+
+// One explicit ACE that names a SID, and where it is.
+struct AceGrant {
+  ObjectRef object;
+  Ace ace;
+};
+
+struct SqlLogin {
+  std::string name;  // "XPPRO\ASPNET"
+  Sid sid;           // the Windows account's SID, fixed when the login was granted
+  std::vector<std::string> server_roles;
+  std::string default_database = "master";
+};
+
+struct SqlDbUser {
+  std::string database;
+  std::string name;  // user name inside the database
+  Sid login_sid;     // the login it maps to
+  std::vector<std::string> roles;  // db_datareader, ...
+};
+
+class Security {
+ public:
+  virtual ~Security() = default;
+
+  // Every explicit (not inherited) ACE naming `sid`, in every namespace, in a stable order.
+  virtual Result<std::vector<AceGrant>> FindAces(const Sid& sid) = 0;
+  // 2 / 3 if the object does not exist. Deny ACEs go before allow ACEs (canonical order).
+  virtual Status AddAce(const ObjectRef& object, const Ace& ace) = 0;
+  // Removes the first explicit ACE equal to `ace`; succeeds if there is none.
+  virtual Status RemoveAce(const ObjectRef& object, const Ace& ace) = 0;
+
+  // Windows logins whose stored SID is `sid`, and database users mapped to it.
+  virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
+  virtual Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) = 0;
+  // 15025 if a login of that name exists.
+  virtual Status CreateLogin(const SqlLogin& login) = 0;
+  virtual Status DropLogin(const std::string& name) = 0;
+  // 15023 if the user exists in that database.
+  virtual Status CreateDbUser(const SqlDbUser& user) = 0;
+  virtual Status DropDbUser(const std::string& database, const std::string& name) = 0;
+};
+
+}  // namespace fixer

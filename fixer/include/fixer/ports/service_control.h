@@ -1,0 +1,51 @@
+// ServiceControl: the Service Control Manager as the fixer sees it.
+//
+// Real backend: OpenSCManager, QueryServiceStatusEx, QueryServiceConfig, ControlService,
+// StartService, EnumDependentServices. Names are service key names ("W3SVC"), case-insensitive.
+//
+//   auto deps = scm.ActiveDependents("IISADMIN");   // {"W3SVC", "SMTPSVC"} if they run
+//   for (auto& d : *deps) scm.Stop(d);
+//   scm.Stop("IISADMIN");
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fixer {
+
+enum class ServiceState { kStopped, kStartPending, kStopPending, kRunning, kPaused };
+enum class StartType { kBoot, kSystem, kAutomatic, kManual, kDisabled };
+
+std::string_view ToString(ServiceState s);  // "running", "stopped", ...
+std::string_view ToString(StartType t);     // "auto", "manual", "disabled", ...
+
+struct ServiceInfo {
+  std::string name;          // key name, e.g. "W3SVC"
+  std::string display_name;  // e.g. "World Wide Web Publishing"
+  ServiceState state = ServiceState::kStopped;
+  StartType start_type = StartType::kManual;
+  std::string account = "LocalSystem";    // the logon account of the service
+  std::vector<std::string> dependencies;  // services this one needs running
+};
+
+class ServiceControl {
+ public:
+  virtual ~ServiceControl() = default;
+
+  // Every installed service, sorted by key name.
+  virtual Result<std::vector<ServiceInfo>> List() = 0;
+  // 1060 if the service does not exist.
+  virtual Result<ServiceInfo> Query(const std::string& name) = 0;
+  // Running services that depend on `name`, directly or not, in the order they must be
+  // stopped (a dependent before what it depends on). 1060 if `name` does not exist.
+  virtual Result<std::vector<std::string>> ActiveDependents(const std::string& name) = 0;
+  // 1062 if not running, 1051 if a running service depends on it, 1060 if absent.
+  virtual Status Stop(const std::string& name) = 0;
+  // Starts its dependencies first. 1056 if already running, 1058 if disabled, 1068 if a
+  // dependency failed, 1069 if its logon account cannot log on, 1060 if absent.
+  virtual Status Start(const std::string& name) = 0;
+};
+
+}  // namespace fixer

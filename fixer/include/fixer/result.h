@@ -1,0 +1,74 @@
+// Status and Result<T>: how every port and the fixer report success or a Windows error.
+//
+// Windows answers with numbered errors (Win32 codes such as 1326, NET codes such as 2245);
+// a Status carries that number and the message text Windows prints for it, so the fixer can
+// report exactly what a support engineer would see on the box.
+//
+//   fixer::Status s = accounts.Delete("ASPNET");
+//   if (!s.ok()) log->warn("delete failed: {}", s);   // "2221: The user name could not be found."
+//
+//   fixer::Result<Sid> sid = accounts.SidOf("ASPNET");
+//   if (sid) use(*sid); else return sid.status();
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "fixer/win_error.h"
+
+namespace fixer {
+
+class Status {
+ public:
+  Status() = default;  // success
+  Status(uint32_t code, std::string message) : code_(code), message_(std::move(message)) {}
+  // An error with the standard Windows text for `code`.
+  static Status Win(uint32_t code) { return Status(code, std::string(WinErrorText(code))); }
+  static Status Ok() { return Status(); }
+
+  bool ok() const { return code_ == 0; }
+  uint32_t code() const { return code_; }
+  const std::string& message() const { return message_; }
+  // "1326: Logon failure: unknown user name or bad password."
+  std::string ToString() const;
+
+  friend bool operator==(const Status& a, const Status& b) { return a.code_ == b.code_; }
+
+ private:
+  uint32_t code_ = 0;
+  std::string message_;
+};
+
+std::ostream& operator<<(std::ostream& os, const Status& s);
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}            // NOLINT: implicit by design
+  Result(Status error) : v_(std::move(error)) {}       // NOLINT: must not be ok()
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+  const T& value() const& { return std::get<T>(v_); }
+  T& value() & { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
+  const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
+  // Success gives Status::Ok().
+  Status status() const { return ok() ? Status() : std::get<Status>(v_); }
+
+ private:
+  std::variant<T, Status> v_;
+};
+
+}  // namespace fixer
+
+#include <fmt/ostream.h>
+template <>
+struct fmt::formatter<fixer::Status> : fmt::ostream_formatter {};

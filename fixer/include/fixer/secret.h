@@ -1,0 +1,56 @@
+// Secret: a password held in memory that refuses to be printed.
+//
+// Temporary and generated passwords must never reach a log line, the journal, a report, stdout
+// or an exception message. Secret has no operator<<, and formatting it with fmt/spdlog prints
+// "********", so a careless log call cannot leak it. Its buffer is wiped on destruction.
+//
+//   fixer::Secret pw = fixer::Secret::FromString(typed);  // take ownership of user input
+//   accounts.SetPassword("ASPNET", pw);
+//   logger->info("password set: {}", pw);                  // logs "password set: ********"
+//   pw.Reveal();  // the clear text; only for the port call that must hand it to Windows
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace fixer {
+
+class Secret {
+ public:
+  Secret() = default;
+  static Secret FromString(std::string clear) { Secret s; s.value_ = std::move(clear); return s; }
+  Secret(const Secret&) = default;
+  Secret& operator=(const Secret&) = default;
+  Secret(Secret&& o) noexcept : value_(std::move(o.value_)) { o.Wipe(); }
+  Secret& operator=(Secret&& o) noexcept {
+    if (this != &o) { Wipe(); value_ = std::move(o.value_); o.Wipe(); }
+    return *this;
+  }
+  ~Secret() { Wipe(); }
+
+  // The clear text. Call sites are few and reviewed: a port implementation, a policy check.
+  std::string_view Reveal() const { return value_; }
+  bool empty() const { return value_.empty(); }
+  size_t size() const { return value_.size(); }
+  friend bool operator==(const Secret& a, const Secret& b) { return a.value_ == b.value_; }
+
+ private:
+  void Wipe() noexcept {
+    volatile char* p = value_.data();
+    for (size_t i = 0; i < value_.size(); ++i) p[i] = 0;
+    value_.clear();
+  }
+  std::string value_;
+};
+
+}  // namespace fixer
+
+template <>
+struct fmt::formatter<fixer::Secret> : fmt::formatter<std::string_view> {
+  template <class Ctx>
+  auto format(const fixer::Secret&, Ctx& ctx) const {
+    return fmt::formatter<std::string_view>::format("********", ctx);
+  }
+};

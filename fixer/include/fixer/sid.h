@@ -1,0 +1,78 @@
+// Sid: a Windows security identifier as a value (S-1-5-21-a-b-c-RID).
+//
+// ACEs, user rights, SQL logins and profiles name accounts by SID, not by name, which is why a
+// deleted-and-recreated ASPNET loses its grants: the new account has a new RID.
+//
+//   auto sid = fixer::Sid::Parse("S-1-5-21-1-2-3-1004");   // Result<Sid>; 1337 if malformed
+//   sid->Rid();                 // 1004
+//   sid->ToString();            // "S-1-5-21-1-2-3-1004"
+//   fixer::Sid::LocalSystem();  // S-1-5-18
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace fixer {
+
+class Sid {
+ public:
+  Sid() = default;  // the null SID S-1-0-0
+  Sid(uint64_t authority, std::vector<uint32_t> sub_authorities)
+      : authority_(authority), subs_(std::move(sub_authorities)) {}
+
+  // Accepts "S-1-<auth>-<sub>..." (case-insensitive 'S'); 1337 ERROR_INVALID_SID otherwise.
+  static Result<Sid> Parse(std::string_view text);
+
+  static Sid Everyone() { return Sid(1, {0}); }              // S-1-1-0
+  static Sid CreatorOwner() { return Sid(3, {0}); }          // S-1-3-0
+  static Sid Network() { return Sid(5, {2}); }               // S-1-5-2
+  static Sid Batch() { return Sid(5, {3}); }                 // S-1-5-3
+  static Sid Interactive() { return Sid(5, {4}); }           // S-1-5-4
+  static Sid Service() { return Sid(5, {6}); }               // S-1-5-6
+  static Sid AuthenticatedUsers() { return Sid(5, {11}); }   // S-1-5-11
+  static Sid LocalSystem() { return Sid(5, {18}); }          // S-1-5-18
+  static Sid LocalService() { return Sid(5, {19}); }         // S-1-5-19
+  static Sid NetworkService() { return Sid(5, {20}); }       // S-1-5-20
+  static Sid Administrators() { return Sid(5, {32, 544}); }  // S-1-5-32-544
+  static Sid Users() { return Sid(5, {32, 545}); }           // S-1-5-32-545
+  static Sid Guests() { return Sid(5, {32, 546}); }          // S-1-5-32-546
+  static Sid PowerUsers() { return Sid(5, {32, 547}); }      // S-1-5-32-547
+
+  // A machine (domain) SID S-1-5-21-a-b-c and an account SID under it.
+  static Sid Machine(uint32_t a, uint32_t b, uint32_t c) { return Sid(5, {21, a, b, c}); }
+  Sid WithRid(uint32_t rid) const;
+  // True for S-1-5-21-a-b-c-RID: an account of a machine or domain.
+  bool IsAccountSid() const { return authority_ == 5 && subs_.size() == 5 && subs_[0] == 21; }
+  // The machine part of an account SID (S-1-5-21-a-b-c); itself otherwise.
+  Sid Domain() const;
+  uint32_t Rid() const { return subs_.empty() ? 0 : subs_.back(); }
+  bool IsNull() const { return authority_ == 0 && subs_.empty(); }
+
+  std::string ToString() const;
+  uint64_t authority() const { return authority_; }
+  const std::vector<uint32_t>& sub_authorities() const { return subs_; }
+
+  friend auto operator<=>(const Sid&, const Sid&) = default;
+  friend bool operator==(const Sid&, const Sid&) = default;
+
+ private:
+  uint64_t authority_ = 0;
+  std::vector<uint32_t> subs_;
+};
+
+std::ostream& operator<<(std::ostream& os, const Sid& s);
+
+}  // namespace fixer
+
+template <>
+struct std::hash<fixer::Sid> {
+  size_t operator()(const fixer::Sid& s) const noexcept;
+};
+template <>
+struct fmt::formatter<fixer::Sid> : fmt::ostream_formatter {};

@@ -1,0 +1,67 @@
+// Windows error numbers the fixer and the fake machine use, and the text Windows prints for each.
+//
+// Win32 codes (winerror.h) and NET codes (lmerr.h, 2100..2999; net.exe messages 3500..) share
+// one number space in practice, as `net helpmsg N` shows. Texts are the English XP wording.
+//
+//   if (st.code() == fixer::kErrorLogonFailure) ...
+//   fixer::WinErrorText(2245)  // "The password does not meet the password policy requirements. ..."
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace fixer {
+
+inline constexpr uint32_t kErrorSuccess = 0;
+inline constexpr uint32_t kErrorFileNotFound = 2;
+inline constexpr uint32_t kErrorPathNotFound = 3;
+inline constexpr uint32_t kErrorAccessDenied = 5;
+inline constexpr uint32_t kErrorNotEnoughMemory = 8;
+inline constexpr uint32_t kErrorSharingViolation = 32;
+inline constexpr uint32_t kErrorInvalidParameter = 87;
+inline constexpr uint32_t kErrorDiskFull = 112;
+inline constexpr uint32_t kErrorAlreadyExists = 183;
+inline constexpr uint32_t kErrorDependentServicesRunning = 1051;
+inline constexpr uint32_t kErrorServiceRequestTimeout = 1053;
+inline constexpr uint32_t kErrorServiceAlreadyRunning = 1056;
+inline constexpr uint32_t kErrorServiceDisabled = 1058;
+inline constexpr uint32_t kErrorServiceDoesNotExist = 1060;
+inline constexpr uint32_t kErrorServiceCannotAcceptCtrl = 1061;
+inline constexpr uint32_t kErrorServiceNotActive = 1062;
+inline constexpr uint32_t kErrorServiceDependencyFail = 1068;
+inline constexpr uint32_t kErrorServiceLogonFailed = 1069;
+inline constexpr uint32_t kErrorShutdownInProgress = 1115;
+inline constexpr uint32_t kErrorNoSuchPrivilege = 1313;
+inline constexpr uint32_t kErrorPrivilegeNotHeld = 1314;
+inline constexpr uint32_t kErrorLogonFailure = 1326;
+inline constexpr uint32_t kErrorAccountRestriction = 1327;
+inline constexpr uint32_t kErrorPasswordExpired = 1330;
+inline constexpr uint32_t kErrorAccountDisabled = 1331;
+inline constexpr uint32_t kErrorNoneMapped = 1332;
+inline constexpr uint32_t kErrorInvalidSid = 1337;
+inline constexpr uint32_t kErrorNoSuchAlias = 1376;
+inline constexpr uint32_t kErrorMemberNotInAlias = 1377;
+inline constexpr uint32_t kErrorMemberInAlias = 1378;
+inline constexpr uint32_t kErrorLogonTypeNotGranted = 1385;
+inline constexpr uint32_t kErrorNoSystemResources = 1450;
+inline constexpr uint32_t kErrorAccountLockedOut = 1909;
+inline constexpr uint32_t kErrorCantAccessFile = 1920;
+inline constexpr uint32_t kNerrServiceAlreadyStarted = 2182;  // net.exe: already started
+inline constexpr uint32_t kNerrBadServiceName = 2185;         // net.exe: unknown service name
+inline constexpr uint32_t kNerrBadUsername = 2202;
+inline constexpr uint32_t kNerrBadPassword = 2203;
+inline constexpr uint32_t kNerrUserNotFound = 2221;
+inline constexpr uint32_t kNerrGroupNotFound = 2220;
+inline constexpr uint32_t kNerrUserExists = 2224;
+inline constexpr uint32_t kNerrPasswordTooShort = 2245;  // any password-policy failure
+inline constexpr uint32_t kNerrLastAdmin = 2452;
+inline constexpr uint32_t kErrorBadCommand = 9009;  // cmd.exe: not recognized as a command
+// SQL Server 2000 (sp_grantlogin / sp_grantdbaccess).
+inline constexpr uint32_t kSqlWindowsUserNotFound = 15401;
+inline constexpr uint32_t kSqlLoginExists = 15025;
+inline constexpr uint32_t kSqlUserExists = 15023;
+
+// The XP English message for `code`, or "Unknown error N." style text when not in the table.
+std::string_view WinErrorText(uint32_t code);
+
+}  // namespace fixer

@@ -1,0 +1,58 @@
+#include "fixer/sid.h"
+
+#include <charconv>
+
+namespace fixer {
+
+Result<Sid> Sid::Parse(std::string_view text) {
+  auto invalid = [] { return Status::Win(kErrorInvalidSid); };
+  if (text.size() < 4 || (text[0] != 'S' && text[0] != 's') || text[1] != '-') return invalid();
+  std::vector<uint64_t> parts;
+  size_t pos = 2;
+  while (pos <= text.size()) {
+    size_t end = text.find('-', pos);
+    if (end == std::string_view::npos) end = text.size();
+    uint64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data() + pos, text.data() + end, v);
+    if (ec != std::errc() || p != text.data() + end || end == pos) return invalid();
+    parts.push_back(v);
+    pos = end + 1;
+  }
+  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2).
+  if (parts.size() < 3 || parts[0] != 1 || parts.size() > 17) return invalid();
+  if (parts[1] >= (uint64_t{1} << 48)) return invalid();
+  std::vector<uint32_t> subs;
+  for (size_t i = 2; i < parts.size(); ++i) {
+    if (parts[i] > UINT32_MAX) return invalid();
+    subs.push_back(static_cast<uint32_t>(parts[i]));
+  }
+  return Sid(parts[1], std::move(subs));
+}
+
+Sid Sid::WithRid(uint32_t rid) const {
+  auto subs = subs_;
+  subs.push_back(rid);
+  return Sid(authority_, std::move(subs));
+}
+
+Sid Sid::Domain() const {
+  if (!IsAccountSid()) return *this;
+  return Sid(authority_, {subs_.begin(), subs_.end() - 1});
+}
+
+std::string Sid::ToString() const {
+  std::string out = "S-1-" + std::to_string(authority_);
+  if (subs_.empty()) out += "-0";  // the null SID prints as S-1-0-0
+  for (uint32_t s : subs_) out += "-" + std::to_string(s);
+  return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const Sid& s) { return os << s.ToString(); }
+
+}  // namespace fixer
+
+size_t std::hash<fixer::Sid>::operator()(const fixer::Sid& s) const noexcept {
+  size_t h = std::hash<uint64_t>()(s.authority());
+  for (uint32_t v : s.sub_authorities()) h = h * 1000003u ^ v;
+  return h;
+}

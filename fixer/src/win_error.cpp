@@ -1,0 +1,71 @@
+#include "fixer/win_error.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace fixer {
+namespace {
+
+// English XP texts. Sources: winerror.h / lmerr.h message tables as printed by
+// `net helpmsg N` (ReactOS netmsg.mc, Q186555), DOMAIN.md sections 5, 6 and 10.
+constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
+    {0, "The operation completed successfully."},
+    {2, "The system cannot find the file specified."},
+    {3, "The system cannot find the path specified."},
+    {5, "Access is denied."},
+    {8, "Not enough storage is available to process this command."},
+    {32, "The process cannot access the file because it is being used by another process."},
+    {87, "The parameter is incorrect."},
+    {112, "There is not enough space on the disk."},
+    {183, "Cannot create a file when that file already exists."},
+    {1051, "A stop control has been sent to a service that other running services are dependent on."},
+    {1053, "The service did not respond to the start or control request in a timely fashion."},
+    {1056, "An instance of the service is already running."},
+    {1058, "The service cannot be started, either because it is disabled or because it has no enabled devices associated with it."},
+    {1060, "The specified service does not exist as an installed service."},
+    {1061, "The service cannot accept control messages at this time."},
+    {1062, "The service has not been started."},
+    {1068, "The dependency service or group failed to start."},
+    {1069, "The service did not start due to a logon failure."},
+    {1115, "A system shutdown is in progress."},
+    {1313, "A specified privilege does not exist."},
+    {1314, "A required privilege is not held by the client."},
+    {1326, "Logon failure: unknown user name or bad password."},
+    {1327, "Logon failure: user account restriction.  Possible reasons are blank passwords not allowed, logon hour restrictions, or a policy restriction has been enforced."},
+    {1330, "Logon failure: the specified account password has expired."},
+    {1331, "Logon failure: account currently disabled."},
+    {1332, "No mapping between account names and security IDs was done."},
+    {1337, "The security ID structure is invalid."},
+    {1376, "The specified local group does not exist."},
+    {1377, "The specified account name is not a member of the local group."},
+    {1378, "The specified account name is already a member of the local group."},
+    {1385, "Logon failure: the user has not been granted the requested logon type at this computer."},
+    {1450, "Insufficient system resources exist to complete the requested service."},
+    {1909, "The referenced account is currently locked out and may not be logged on to."},
+    {1920, "The file cannot be accessed by the system."},
+    {2182, "The requested service has already been started."},
+    {2185, "The service name is invalid."},
+    {2202, "The user name or group name parameter is invalid."},
+    {2203, "The password parameter is invalid."},
+    {2220, "The group name could not be found."},
+    {2221, "The user name could not be found."},
+    {2224, "The account already exists."},
+    {2245, "The password does not meet the password policy requirements. Check the minimum password length, password complexity and password history requirements."},
+    {2452, "The last remaining administration account cannot be deleted."},
+    {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
+    {15023, "User or role already exists in the current database."},
+    {15025, "The server principal already exists."},
+    {15401, "Windows NT user or group not found. Check the name again."},
+};
+
+}  // namespace
+
+std::string_view WinErrorText(uint32_t code) {
+  auto it = std::find_if(std::begin(kTexts), std::end(kTexts),
+                         [code](const auto& e) { return e.first == code; });
+  if (it != std::end(kTexts)) return it->second;
+  return "The system cannot find message text for this message number.";  // FormatMessage's 317
+}
+
+}  // namespace fixer
