@@ -1,0 +1,38 @@
+// ASP.NET on a fake machine: framework installation and aspnet_regiis -i.
+//
+// Register (aspnet_regiis -i) for a version: creates ASPNET ("aspnet_wp account", comment
+// "Account used for running the ASP.NET worker process (aspnet_wp.exe)") if absent, in Users
+// only; gives it a new random password from the machine's randomness, stored in the LSA secret
+// fixer::kAspNetWorkerSecret; flags password-never-expires and cannot-change-password; grants
+// SeBatchLogonRight, SeServiceLogonRight, SeDenyInteractiveLogonRight,
+// SeDenyRemoteInteractiveLogonRight [M, DOMAIN 11]; applies the default ACLs of DOMAIN 11
+// (Temporary ASP.NET Files and %windir%\Temp Full Control; framework folder, GAC, System32 Read;
+// its profile folder Read/Write if it has one); maps applications pointing to an older
+// version to this one. Does not create a profile. 2 if the framework or its tools are absent.
+//
+//   fakes::AspNetSetup(machine).InstallFramework("1.0.3705");   // files, service, Register
+//   fakes::AspNetSetup(machine).Register("1.0.3705");
+#pragma once
+
+#include <string>
+
+#include "fakes/machine.h"
+
+namespace fakes {
+
+class AspNetSetup {
+ public:
+  explicit AspNetSetup(Machine& machine) : m_(machine) {}
+
+  // Framework folder and files (mscorlib.dll, aspnet_regiis.exe, CONFIG\machine.config,
+  // Temporary ASP.NET Files), the aspnet_state service, then Register.
+  fixer::Status InstallFramework(const std::string& version);
+  fixer::Status Register(const std::string& version);
+  // %windir%\Microsoft.NET\Framework\v<version>
+  std::string FrameworkDir(const std::string& version) const;
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,38 @@
+// FreshInstall: the state of a freshly installed machine of an OS edition.
+//
+// What a state file leaves out takes these defaults. Windows XP Professional SP1 by default:
+// machine SID from the seed; Administrator (500), Guest (501, disabled), HelpAssistant (1000)
+// and SUPPORT_388945a0 (1001) so the first free RID is 1002 [M]; builtin groups
+// Administrators, Users, Guests, Power Users; default rights (Users: interactive, network;
+// Guests: deny network ...); the XP default password and lockout policy (DOMAIN 7);
+// "C:\WINDOWS" (2000: "C:\WINNT"), Documents and Settings with Default User and All Users;
+// services per OS and web server (IISADMIN, W3SVC, SMTPSVC, MSFTPSVC on IIS 5.x; seclogon,
+// ...); no frameworks, no hotfixes; caller Administrator; no one logged on.
+//
+//   fakes::MachineState s = fakes::FreshInstall({.os = kWindowsXpProfessional, .seed = 7});
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fakes/state.h"
+
+namespace fakes {
+
+struct InstallOptions {
+  fixer::OsEdition os = fixer::OsEdition::kWindowsXpProfessional;
+  int service_pack = 1;
+  std::string computer_name;  // empty: a name per edition ("XPPRO", "W2KSRV", ...)
+  fixer::WebServerKind web_server = fixer::WebServerKind::kIis51;  // matched to the OS if
+                                                                    // left as default
+  uint64_t seed = 1;
+};
+
+MachineState FreshInstall(const InstallOptions& options);
+
+// The web server an edition ships with: IIS 5.0 on 2000, 5.1 on XP Pro, 6.0 on 2003, none on
+// XP Home.
+fixer::WebServerKind DefaultWebServer(fixer::OsEdition os);
+
+}  // namespace fakes

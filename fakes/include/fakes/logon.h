@@ -1,0 +1,50 @@
+// LogonService: LogonUser and CreateProcessWithLogonW on a fake machine.
+//
+// A logon checks, in Windows' order: the user exists and the password matches (1326; a bad
+// password counts toward lockout and may lock the account), locked out (1909), disabled
+// (1331), password expired (1330), blank password away from the console (1327), the logon
+// type's right and deny right (1385). The Secondary Logon service (seclogon) must not be
+// disabled for RunWithProfile (1058). A successful logon resets the bad-password count.
+//
+//   fakes::LogonService logon(machine);
+//   auto token = logon.LogonUser("ASPNET", pw, fakes::LogonType::kInteractive);
+//   logon.RunWithProfile("ASPNET", pw, "cmd.exe");   // creates the profile on first use
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/lsa.h"
+#include "fakes/machine.h"
+
+namespace fakes {
+
+struct Token {
+  fixer::Sid user;
+  std::string user_name;
+  std::vector<fixer::Sid> groups;  // its groups plus Everyone, Authenticated Users, logon SID
+  bool profile_loaded = false;
+  // User + groups, for access checks.
+  std::vector<fixer::Sid> AllSids() const;
+};
+
+class LogonService {
+ public:
+  explicit LogonService(Machine& machine) : m_(machine) {}
+
+  // A failed password attempt is a mutation ("sam.bad_password"), as it changes the account.
+  fixer::Result<Token> LogonUser(const std::string& user, const fixer::Secret& password,
+                                 LogonType type);
+  // runas /profile: interactive logon, load (create) the profile, run, unload.
+  fixer::Result<Token> RunWithProfile(const std::string& user, const fixer::Secret& password,
+                                      const std::string& command_line);
+  // The token of a built-in identity that needs no password: SYSTEM, NETWORK SERVICE,
+  // LOCAL SERVICE (profile_loaded: true, they have one).
+  std::optional<Token> ServiceToken(const std::string& identity) const;
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,49 @@
+// Lsa: user rights assignment and LSA private data (secrets) of a fake machine.
+//
+// Rights are held by SIDs (users or groups). A logon of type T is allowed when the token
+// (user SID + its groups + Everyone + Authenticated Users) holds T's right and none of its
+// SIDs holds T's deny twin; deny wins. Secrets are kept encrypted at rest in the state
+// (a keyed stream derived from the machine seed, hex), so a state file never shows them.
+//
+//   fakes::Lsa lsa(machine);
+//   lsa.Grant(aspnet_sid, "SeBatchLogonRight");
+//   lsa.IsLogonAllowed(token_sids, fakes::LogonType::kInteractive);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fakes/machine.h"
+#include "fixer/secret.h"
+
+namespace fakes {
+
+enum class LogonType { kInteractive, kNetwork, kBatch, kService, kRemoteInteractive };
+
+// The right a logon type needs, and the right that denies it.
+std::string_view AllowRightFor(LogonType type);
+std::string_view DenyRightFor(LogonType type);
+// True for the rights and privileges the model knows (the logon rights, their deny twins,
+// and the usual Se*Privilege names).
+bool IsKnownRight(std::string_view right);
+
+class Lsa {
+ public:
+  explicit Lsa(Machine& machine) : m_(machine) {}
+
+  // "lsa.grant" / "lsa.revoke"; idempotent; 1313 for an unknown right.
+  fixer::Status Grant(const fixer::Sid& sid, const std::string& right);
+  fixer::Status Revoke(const fixer::Sid& sid, const std::string& right);
+  std::vector<std::string> RightsOf(const fixer::Sid& sid) const;  // sorted, direct only
+  bool IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) const;
+
+  // "lsa.store_secret" / "lsa.erase_secret"; Retrieve gives 2 if absent.
+  fixer::Status StoreSecret(const std::string& key, const fixer::Secret& value);
+  fixer::Result<fixer::Secret> RetrieveSecret(const std::string& key) const;
+  fixer::Status EraseSecret(const std::string& key);
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,34 @@
+// MachinePorts: the fixer's ports implemented over a fake Machine.
+//
+// One adapter class per port, all here, each a thin translation onto the subsystems (Sam, Lsa,
+// LogonService, ProfileStore, ObjectStore, SqlServer, Scm, AspNetSetup, EventLogs). The
+// journal lives in MachineState::journal (the fixer's file on this machine's disk); Random
+// and Clock come from the machine, so a run replays exactly from its seed.
+//
+//   fakes::Machine machine(state);
+//   fakes::MachinePorts ports(machine);
+//   fixer::Fixer fixer(ports.ports(), logger);
+#pragma once
+
+#include <memory>
+
+#include "fakes/machine.h"
+#include "fixer/ports/ports.h"
+
+namespace fakes {
+
+class MachinePorts {
+ public:
+  explicit MachinePorts(Machine& machine);
+  ~MachinePorts();
+  MachinePorts(const MachinePorts&) = delete;
+  MachinePorts& operator=(const MachinePorts&) = delete;
+
+  fixer::Ports& ports();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,48 @@
+// Machine state files: a whole fake machine as YAML (docs/machine-format.md).
+//
+// Loading starts from FreshInstall(os, seed) and applies what the file says, so a state file
+// can be a few lines long. Unknown keys, wrong types, unknown SIDs and duplicate names are
+// rejected with "FILE:LINE:COL: message". Saving writes a temporary file beside the target,
+// flushes it, and renames it over the target, so a crash never leaves half a file.
+//
+//   auto state = fakes::LoadMachineFile("machines/xp.yaml");    // Result<MachineState>
+//   fakes::SaveMachineFile(*state, "machines/xp.yaml");
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "fakes/state.h"
+#include "fixer/result.h"
+
+namespace fakes {
+
+// A load error: where it is and what is wrong. ToString(): "FILE:LINE:COL: message".
+struct LoadError {
+  std::string file;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based
+  std::string message;
+  std::string ToString() const;
+};
+
+template <class T>
+struct Loaded {
+  std::optional<T> value;
+  std::optional<LoadError> error;
+  bool ok() const { return value.has_value(); }
+};
+
+Loaded<MachineState> LoadMachineFile(const std::string& path);
+Loaded<MachineState> LoadMachineText(const std::string& text, const std::string& file_name);
+// The node form, for scenario files that embed a machine (`machine:` key).
+Loaded<MachineState> LoadMachineNode(const YAML::Node& node, const std::string& file_name);
+
+YAML::Node MachineToYaml(const MachineState& state);
+std::string MachineToText(const MachineState& state);
+// Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
+fixer::Status SaveMachineFile(const MachineState& state, const std::string& path);
+
+}  // namespace fakes

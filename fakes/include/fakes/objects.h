@@ -1,0 +1,54 @@
+// ObjectStore: securable objects (files and folders, registry keys, metabase nodes) with an
+// owner and an ordered DACL, on a fake machine.
+//
+// Paths compare case-insensitively. ACEs store SIDs, so deleting an account leaves its ACEs in
+// place; tools show them by name while the SID resolves, and as the bare SID string after.
+// AddAce keeps canonical order (explicit deny, explicit allow, then inherited). Access checks
+// walk the DACL: the first deny ACE matching a token SID and a requested bit refuses it.
+//
+//   fakes::ObjectStore objs(machine);
+//   objs.Create(kFile, R"(C:\Inetpub\wwwroot\app)", true, admins, {{kAllow, users, kFileGenericRead, 3}});
+//   objs.AddAce(ref, {fixer::AceType::kAllow, aspnet_sid, fixer::kFileModify, 0});
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fakes/machine.h"
+#include "fixer/ports/security.h"
+
+namespace fakes {
+
+class ObjectStore {
+ public:
+  explicit ObjectStore(Machine& machine) : m_(machine) {}
+
+  // "file.create" / "registry.create" / "metabase.create"; 183 if it exists.
+  fixer::Status Create(fixer::ObjectNamespace ns, const std::string& path, bool container,
+                       const fixer::Sid& owner, std::vector<fixer::Ace> dacl);
+  // "<ns>.delete"; 2 if absent.
+  fixer::Status Erase(const fixer::ObjectRef& ref);
+  bool Exists(const fixer::ObjectRef& ref) const;
+  SecurableObject* Find(const fixer::ObjectRef& ref);
+  const SecurableObject* Find(const fixer::ObjectRef& ref) const;
+
+  // "acl.add_ace" / "acl.remove_ace". Missing object: 2 for files and keys, 3 for a path.
+  fixer::Status AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
+  fixer::Status RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
+  // "registry.set_value".
+  fixer::Status SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data);
+
+  // Every explicit ACE naming `sid`, ordered by namespace, path, then DACL position.
+  std::vector<fixer::AceGrant> FindAces(const fixer::Sid& sid) const;
+  // Would a token with these SIDs get every bit of `mask`? Owner gets READ_CONTROL|WRITE_DAC.
+  bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token,
+                     uint32_t mask) const;
+  // The DACL as cacls prints it, one line per ACE: "XPPRO\ASPNET:(OI)(CI)C" or
+  // "S-1-5-21-...-1004:R" for an orphaned SID.
+  std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes

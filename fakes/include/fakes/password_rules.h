@@ -1,0 +1,34 @@
+// Password hashing and the password policy checks Windows applies when a password is set.
+//
+// Passwords are stored as the NT hash (MD4 of the UTF-16LE text, hex), never in clear.
+// CheckPasswordPolicy applies the XP rules of DOMAIN.md section 7: minimum length; with
+// complexity on, passfilt.dll's rules (>= 6 chars, 3 of 4 classes, no samAccountName
+// substring when the name has >= 3 chars, no full-name token of >= 3 chars, tokens split on
+// , . - _ space # tab); history against the account's previous hashes. Failure is 2245.
+//
+//   std::string h = fakes::NtHash("1pass@word");
+//   fixer::Status st = fakes::CheckPasswordPolicy(lsa_state.password_policy, "ASPNET",
+//                                                 "aspnet_wp account", history, pw);
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fixer/ports/password_policy.h"
+#include "fixer/result.h"
+#include "fixer/secret.h"
+
+namespace fakes {
+
+// Hex (lower-case) NT hash of `clear`; "" for the empty password.
+std::string NtHash(std::string_view clear);
+
+// ok, or Status::Win(2245). `history` holds previous hashes, newest first; only the first
+// policy.history of them count.
+fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy,
+                                  std::string_view account_name, std::string_view full_name,
+                                  const std::vector<std::string>& history,
+                                  const fixer::Secret& password);
+
+}  // namespace fakes

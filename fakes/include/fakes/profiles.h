@@ -1,0 +1,34 @@
+// ProfileStore: user profiles (ProfileList entries and their folders) of a fake machine.
+//
+// A profile-loading logon creates the profile on first use: a ProfileList entry keyed by SID
+// and a folder "<SystemDrive>\Documents and Settings\NAME" (a file-namespace object owned by
+// the user, Full Control to the user, SYSTEM and Administrators). If that folder is taken (it
+// exists, whoever made it), the next candidate is NAME.COMPUTERNAME, then
+// NAME.COMPUTERNAME.000, .001 ... (KB 324734). Deleting an account leaves both behind.
+//
+//   fakes::ProfileStore profiles(machine);
+//   auto entry = profiles.LoadOrCreate(sid, "ASPNET");  // "profile.create" + "file.create"
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "fakes/machine.h"
+
+namespace fakes {
+
+class ProfileStore {
+ public:
+  explicit ProfileStore(Machine& machine) : m_(machine) {}
+
+  const ProfileEntry* Find(const fixer::Sid& sid) const;
+  // The existing profile, or a new one (mutations "profile.create" then "file.create").
+  fixer::Result<ProfileEntry> LoadOrCreate(const fixer::Sid& sid, const std::string& user_name);
+  // "C:\Documents and Settings" for this machine.
+  std::string ProfilesRoot() const;
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes

@@ -1,0 +1,61 @@
+// Sam: local users and groups (the Security Accounts Manager) of a fake machine.
+//
+// Windows rules kept here: names compare case-insensitively and are at most 20 characters
+// without " / \ [ ] : ; | = , + * ? < > (2202); RIDs start at 1000 and are never reused (a
+// deleted account's RID is gone for good, next_rid only grows); a new user joins Users;
+// passwords are checked against the policy when set (2245) and stored as NT hashes; deleting
+// a user removes it from its groups but leaves its profile and every ACE naming its SID.
+//
+//   fakes::Sam sam(machine);
+//   auto sid = sam.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, pw);
+//   sam.DeleteUser("ASPNET");        // 2221 if absent
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/machine.h"
+#include "fixer/ports/accounts.h"
+
+namespace fakes {
+
+class Sam {
+ public:
+  explicit Sam(Machine& machine) : m_(machine) {}
+
+  // Mutations: each calls Machine::Mutate first ("sam.create_user", "sam.delete_user",
+  // "sam.set_password", "sam.set_flags", "sam.add_member", "sam.remove_member").
+  fixer::Result<fixer::Sid> CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password);
+  fixer::Status DeleteUser(const std::string& name);                 // 2221
+  fixer::Status SetPassword(const std::string& name, const fixer::Secret& password);  // 2221, 2245
+  // Clears the expired flag and the bad-password count as Windows does on a reset.
+  fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
+  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);     // 1376, 1378
+  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);  // 1376, 1377
+
+  // Reads (no Mutate).
+  UserAccount* FindUser(const std::string& name);
+  const UserAccount* FindUser(const std::string& name) const;
+  UserAccount* FindUserBySid(const fixer::Sid& sid);
+  LocalGroup* FindGroup(const std::string& name);
+  fixer::Sid SidOf(const UserAccount& user) const;
+  // Groups (by SID) that `member` belongs to directly.
+  std::vector<fixer::Sid> GroupsOf(const fixer::Sid& member) const;
+  fixer::Account Describe(const UserAccount& user) const;  // the port's view of a user
+  // Name of an account, group or well-known SID ("ASPNET", "Users", "NETWORK SERVICE",
+  // "SYSTEM"); 1332 for a SID that maps to nothing (a deleted account).
+  fixer::Result<std::string> LookupSid(const fixer::Sid& sid) const;
+  // The account, group or well-known principal with that name; 1332 if none.
+  fixer::Result<fixer::Sid> LookupName(const std::string& name) const;
+  // How tools show a SID in an ACL: the name, or the bare SID string if it resolves to nothing.
+  std::string DisplayName(const fixer::Sid& sid) const;
+
+ private:
+  Machine& m_;
+};
+
+// The machine SID S-1-5-21-a-b-c, derived deterministically from a machine seed.
+fixer::Sid MachineSidFromSeed(uint64_t seed);
+
+}  // namespace fakes

@@ -1,0 +1,40 @@
+// Scm: the Service Control Manager of a fake machine.
+//
+// Start starts every dependency first (transitively); a disabled service gives 1058, a failed
+// dependency 1068, a service whose logon account cannot log on 1069. Stop refuses with 1051
+// while a running service depends on it, unless the dependents are stopped first (what
+// `net stop iisadmin /y` does, StopWithDependents here). 1060 unknown, 1056 already running,
+// 1062 not started. Names: key or display name, case-insensitive.
+//
+//   fakes::Scm scm(machine);
+//   scm.StopWithDependents("IISADMIN");   // stops W3SVC, SMTPSVC, MSFTPSVC, then IISADMIN
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fakes/machine.h"
+#include "fixer/ports/service_control.h"
+
+namespace fakes {
+
+class Scm {
+ public:
+  explicit Scm(Machine& machine) : m_(machine) {}
+
+  fixer::ServiceInfo* Find(const std::string& key_or_display_name);
+  const fixer::ServiceInfo* Find(const std::string& key_or_display_name) const;
+  // Running services depending on `name`, transitively, dependents before what they need.
+  fixer::Result<std::vector<std::string>> ActiveDependents(const std::string& name) const;
+
+  fixer::Status Start(const std::string& name);  // "scm.start" per service started
+  fixer::Status Stop(const std::string& name);   // "scm.stop"
+  // Stops the running dependents, then the service. Returns the names stopped, in order.
+  fixer::Result<std::vector<std::string>> StopWithDependents(const std::string& name);
+  fixer::Status SetStartType(const std::string& name, fixer::StartType type);  // "scm.config"
+
+ private:
+  Machine& m_;
+};
+
+}  // namespace fakes
