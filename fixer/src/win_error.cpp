@@ -16,6 +16,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {5, "Access is denied."},
     {8, "Not enough storage is available to process this command."},
     {32, "The process cannot access the file because it is being used by another process."},
+    {50, "The request is not supported."},
     {87, "The parameter is incorrect."},
     {112, "There is not enough space on the disk."},
     {183, "Cannot create a file when that file already exists."},

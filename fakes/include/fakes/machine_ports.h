@@ -19,7 +19,9 @@ namespace fakes {
 
 class MachinePorts {
  public:
-  explicit MachinePorts(Machine& machine);
+  // `web` answers WebProbe::Get; the simulator passes its web stack model. Without one, Get
+  // answers 50 (ERROR_NOT_SUPPORTED) and the fixer diagnoses from causes alone.
+  explicit MachinePorts(Machine& machine, fixer::WebProbe* web = nullptr);
   ~MachinePorts();
   MachinePorts(const MachinePorts&) = delete;
   MachinePorts& operator=(const MachinePorts&) = delete;

@@ -1,7 +1,7 @@
 // Ports: every port the fixer needs, bundled, so one object wires a backend to the fixer.
 //
 //   fixer::Ports ports{scm, accounts, rights, secrets, profiles, logon, security, aspnet,
-//                      inventory, policy, journal, events, random, clock};
+//                      inventory, policy, journal, events, random, clock, web};
 //   fixer::Fixer fixer(ports, logger);
 #pragma once
 
@@ -18,6 +18,7 @@
 #include "fixer/ports/secrets.h"
 #include "fixer/ports/security.h"
 #include "fixer/ports/service_control.h"
+#include "fixer/ports/web_probe.h"
 
 namespace fixer {
 
@@ -36,6 +37,7 @@ struct Ports {
   EventLog& events;
   Random& random;
   Clock& clock;
+  WebProbe& web;
 };
 
 }  // namespace fixer

@@ -24,6 +24,8 @@ class Profiles {
  public:
   virtual ~Profiles() = default;
   virtual Result<std::optional<ProfileInfo>> Find(const Sid& sid) = 0;
+  // userenv DeleteProfile (XP+): removes the ProfileList entry and the folder. 2 if none.
+  virtual Status Delete(const Sid& sid) = 0;
 };
 
 }  // namespace fixer
