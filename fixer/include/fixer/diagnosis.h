@@ -1,0 +1,114 @@
+// Diagnosis: what the fixer found on the machine, read without changing anything.
+//
+// The decision "affected" comes from causes, never from a table of platforms: an application is
+// served by ASP.NET 1.0 in aspnet_wp.exe, its worker identity is a local account without a
+// profile, MS03-032 is installed, and (when the web probe works) the symptom is seen.
+//
+//   auto d = fixer.Diagnose();
+//   if (d && d->verdict == fixer::Verdict::kNotAffected)
+//     for (auto& why : d->missing) std::cout << why << "\n";
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fixer/ports/accounts.h"
+#include "fixer/ports/aspnet.h"
+#include "fixer/ports/inventory.h"
+#include "fixer/ports/security.h"
+#include "fixer/sid.h"
+
+namespace fixer {
+
+// How <processModel userName> names the ASP.NET 1.0 worker identity.
+enum class WorkerKind {
+  kMachineAccount,      // "machine": the ASPNET account, password AutoGenerate in the LSA
+  kLocalSystem,         // "SYSTEM": LocalSystem, which always has a profile
+  kRegistryCredential,  // "registry:HKLM\...": aspnet_setreg; the operator owns its password
+  kCustomAccount,       // any other name, with a password written in machine.config
+};
+std::string_view ToString(WorkerKind k);  // "machine", "SYSTEM", "registry", "custom"
+
+struct WorkerIdentity {
+  WorkerKind kind = WorkerKind::kMachineAccount;
+  std::string configured;  // userName exactly as written in machine.config
+  std::string account;     // resolved account name: "ASPNET", "LocalSystem", "webuser"
+  bool local = true;       // a local account of this machine (not a domain account)
+  bool exists = false;
+  Sid sid;
+  AccountFlags flags;
+  bool has_profile = false;
+  std::string profile_path;
+};
+
+// A framework as seen by the diagnosis. The processModel password is deliberately absent.
+struct FrameworkSummary {
+  std::string version;
+  bool tools_present = true;
+  std::string process_model_user;
+};
+
+enum class SymptomCheck {
+  kSeen,           // some 1.0 application answered 503 "Server Application Unavailable"
+  kNotSeen,        // every probed application answered without the symptom
+  kUnavailable,    // the probe is unsupported (50) or failed: diagnosed from causes alone
+  kNoApplication,  // nothing to probe: no application is mapped to ASP.NET 1.0
+};
+std::string_view ToString(SymptomCheck s);
+
+struct ProbeResult {
+  std::string application;  // metabase path
+  bool answered = false;    // false: the probe itself failed, see error
+  int status = 0;
+  bool symptom = false;
+  std::string error;        // "50: The request is not supported." when !answered
+};
+
+// One cause of the failure and whether it holds here.
+struct Cause {
+  std::string id;      // "aspnet10-in-aspnet_wp", "worker-without-profile", "ms03-032", "symptom"
+  bool met = false;
+  std::string detail;  // what was found, in words
+};
+
+// What a fix would touch, read before anything changes.
+struct FixScope {
+  std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
+  std::vector<std::string> rights;            // held by the worker SID itself
+  std::vector<std::string> groups;
+  std::vector<AceGrant> aces;                 // explicit ACEs naming the worker SID
+  std::vector<SqlLogin> sql_logins;
+  std::vector<SqlDbUser> db_users;
+};
+
+enum class Verdict {
+  kAffected,      // every cause holds: the fix applies
+  kAlreadyFixed,  // ASP.NET 1.0 + MS03-032, but the worker has a profile and no symptom
+  kNotAffected,   // some cause is missing: see `missing`
+  kNotAdmin,      // the caller is not an administrator; nothing beyond the caller was read
+};
+std::string_view ToString(Verdict v);
+
+struct Diagnosis {
+  CallerInfo caller;
+  OsInfo os;
+  WebServerInfo web_server;
+  std::vector<FrameworkSummary> frameworks;
+  std::vector<std::string> hotfixes;
+  std::vector<ApplicationInfo> applications_on_10;  // applications mapped to ASP.NET 1.0
+  WorkerIdentity worker;
+  std::vector<ProbeResult> probes;
+  SymptomCheck symptom = SymptomCheck::kNoApplication;
+  std::vector<Cause> causes;
+  Verdict verdict = Verdict::kNotAffected;
+  std::vector<std::string> missing;  // one line per unmet cause
+  FixScope scope;
+  std::vector<std::string> notes;    // e.g. "web probe unsupported: diagnosed from causes alone"
+
+  bool affected() const { return verdict == Verdict::kAffected; }
+  const Cause* FindCause(std::string_view id) const;
+};
+
+}  // namespace fixer

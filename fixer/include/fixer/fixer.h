@@ -1,0 +1,50 @@
+// Fixer: the repair a support engineer would run on a machine hit by the MS03-032 /
+// ASP.NET 1.0 "Server Application Unavailable" failure, written only against the ports.
+//
+// Diagnose reads; MakePlan turns a diagnosis into steps or a refusal; Apply runs them, each
+// journaled before and after it acts, undoing on failure; Resume continues a journal left by a
+// crash; Rollback undoes it. Port exceptions (a simulated power loss) are never caught: the
+// journal on disk is what Resume sees.
+//
+//   fixer::Fixer fixer(ports, logger, {.strategy = fixer::Strategy::kKeepSid});
+//   fixer::RunResult r = fixer.Apply();   // or Resume() / Rollback()
+//   return r.exit_code();
+#pragma once
+
+#include <memory>
+
+#include <spdlog/logger.h>
+
+#include "fixer/diagnosis.h"
+#include "fixer/options.h"
+#include "fixer/outcome.h"
+#include "fixer/plan.h"
+#include "fixer/ports/ports.h"
+
+namespace fixer {
+
+class Fixer {
+ public:
+  // `log` may be null: nothing is logged then.
+  Fixer(Ports& ports, std::shared_ptr<spdlog::logger> log, Options options = {});
+
+  // Reads only. A failed read comes back as its Status.
+  Result<Diagnosis> Diagnose();
+  // The steps for this diagnosis and the options, or a refusal; reads only (the policy check
+  // of an operator temporary password).
+  Result<Plan> MakePlan(const Diagnosis& diagnosis);
+
+  // Diagnose, plan, then act (or only plan, on dry run). Refuses if a journal is pending.
+  RunResult Apply();
+  // Continue a journal left by a crash or a failure after the point of no return.
+  RunResult Resume();
+  // Undo what a left journal records, in reverse.
+  RunResult Rollback();
+
+ private:
+  Ports& ports_;
+  std::shared_ptr<spdlog::logger> log_;
+  Options options_;
+};
+
+}  // namespace fixer

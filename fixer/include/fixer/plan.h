@@ -1,0 +1,53 @@
+// Plan: the ordered steps a repair will take, each with what it changes and how it is undone,
+// or the refusal that stops the repair before anything changes.
+//
+//   auto plan = fixer.MakePlan(*diagnosis);
+//   if (plan->refusal) std::cout << plan->refusal->why << "\n" << plan->refusal->instead;
+//   else for (auto& s : plan->steps) std::cout << s.id << ": " << s.action << "\n";
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fixer/options.h"
+#include "fixer/sid.h"
+
+namespace fixer {
+
+struct PlanStep {
+  std::string id;       // "stop-services", "set-temp-password", ...
+  std::string action;   // what it changes
+  std::string undo;     // how it is undone
+  bool irreversible = false;  // recreate's delete: after it, failures go forward
+};
+
+enum class RefusalReason {
+  kNotAdministrator,
+  kNotAffected,
+  kCustomAccount,
+  kTempPasswordRejected,
+  kToolsMissing,
+  kJournalPending,    // a previous run left a journal: resume or roll back first
+  kCannotRollBack,    // the old account is deleted; its SID cannot come back
+  kDiagnoseFailed,    // a read failed; nothing was changed
+};
+std::string_view ToString(RefusalReason r);
+
+struct Refusal {
+  RefusalReason reason = RefusalReason::kNotAffected;
+  std::string why;      // what was found
+  std::string instead;  // what to do instead
+};
+
+struct Plan {
+  Strategy strategy = Strategy::kKeepSid;
+  std::string account;  // the worker account the steps act on ("ASPNET")
+  Sid sid;              // its SID when the plan was made
+  std::vector<PlanStep> steps;
+  std::optional<Refusal> refusal;  // set: steps is empty and nothing will change
+  bool nothing_to_do = false;      // already fixed: steps is empty
+};
+
+}  // namespace fixer
