@@ -1,0 +1,177 @@
+#include "fakes/hotfix_catalog.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace fakes {
+
+namespace {
+
+UpdatedComponent File(std::string name, std::string version, bool fails_without_profile) {
+  return UpdatedComponent{.file = std::move(name),
+                          .version = std::move(version),
+                          .fails_without_profile = fails_without_profile};
+}
+
+// Builds of the same files for the three families. The flaw flag is per build: see the
+// modelling choices in hotfix_catalog.h.
+std::vector<ComponentBuild> PerFamily(
+    const std::vector<std::pair<OsFamily, std::vector<UpdatedComponent>>>& table) {
+  std::vector<ComponentBuild> out;
+  for (const auto& [family, files] : table)
+    for (const auto& f : files) out.push_back({family, f});
+  return out;
+}
+
+std::vector<HotfixDefinition> MakeCatalog() {
+  using F = OsFamily;
+  std::vector<HotfixDefinition> c;
+  // Unrelated to ASP.NET: the RPC/DCOM fix of July 2003 (Blaster). Nothing of it is loaded
+  // by the web stack in a way that depends on a profile.
+  c.push_back({.id = "MS03-026",
+               .kb = "KB823980",
+               .title = "Buffer Overrun In RPC Interface Could Allow Code Execution",
+               .supersedes = {},
+               .builds = PerFamily({
+                   {F::kWindows2000, {File("ole32.dll", "5.0.2195.6769", false),
+                                      File("rpcss.dll", "5.0.2195.6769", false)}},
+                   {F::kWindowsXp, {File("ole32.dll", "5.1.2600.1243", false),
+                                    File("rpcss.dll", "5.1.2600.1230", false)}},
+                   {F::kWindowsServer2003, {File("ole32.dll", "5.2.3790.59", false),
+                                            File("rpcss.dll", "5.2.3790.59", false)}},
+               })});
+  // The update of the incident (DOMAIN.md section 1). urlmon.dll is the component we make
+  // flawed: DOMAIN.md section 3 names urlmon zone security as the likeliest culprit [I].
+  c.push_back({.id = "MS03-032",
+               .kb = "KB822925",
+               .title = "Cumulative Patch for Internet Explorer",
+               .supersedes = {"MS03-020"},
+               .builds = PerFamily({
+                   {F::kWindows2000, {File("urlmon.dll", "5.0.3530.1600", false),
+                                      File("mshtml.dll", "5.0.3530.1600", false)}},
+                   {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1226", true),
+                                    File("mshtml.dll", "6.0.2800.1226", false)}},
+                   {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.74", true),
+                                            File("mshtml.dll", "6.0.3790.74", false)}},
+               })});
+  // Supersedes MS03-032. Unconfirmed whether it kept the flaw: we choose that it did.
+  c.push_back({.id = "MS03-040",
+               .kb = "KB828750",
+               .title = "Cumulative Patch for Internet Explorer",
+               .supersedes = {"MS03-032"},
+               .builds = PerFamily({
+                   {F::kWindows2000, {File("urlmon.dll", "5.0.3534.1700", false),
+                                      File("mshtml.dll", "5.0.3534.1700", false)}},
+                   {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1264", true),
+                                    File("mshtml.dll", "6.0.2800.1264", false)}},
+                   {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.89", true),
+                                            File("mshtml.dll", "6.0.3790.89", false)}},
+               })});
+  return c;
+}
+
+bool MatchesId(const HotfixDefinition& h, std::string_view id) {
+  if (EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id)) return true;
+  // "822925" names KB822925 too, as the KB number alone is how support quotes it.
+  return EqualsIgnoreCase(std::string_view(h.kb).substr(2), id);
+}
+
+}  // namespace
+
+OsFamily FamilyOf(fixer::OsEdition edition) {
+  switch (edition) {
+    case fixer::OsEdition::kWindows2000Professional:
+    case fixer::OsEdition::kWindows2000Server:
+      return OsFamily::kWindows2000;
+    case fixer::OsEdition::kWindowsXpHome:
+    case fixer::OsEdition::kWindowsXpProfessional:
+      return OsFamily::kWindowsXp;
+    case fixer::OsEdition::kWindowsServer2003:
+      return OsFamily::kWindowsServer2003;
+  }
+  return OsFamily::kWindowsXp;
+}
+
+std::string_view ToString(OsFamily family) {
+  switch (family) {
+    case OsFamily::kWindows2000: return "Windows 2000";
+    case OsFamily::kWindowsXp: return "Windows XP";
+    case OsFamily::kWindowsServer2003: return "Windows Server 2003";
+  }
+  return "?";
+}
+
+std::vector<UpdatedComponent> HotfixDefinition::ComponentsFor(OsFamily family) const {
+  std::vector<UpdatedComponent> out;
+  for (const auto& b : builds)
+    if (b.family == family) out.push_back(b.component);
+  return out;
+}
+
+const std::vector<HotfixDefinition>& HotfixCatalog() {
+  static const std::vector<HotfixDefinition> catalog = MakeCatalog();
+  return catalog;
+}
+
+const HotfixDefinition* FindHotfix(std::string_view id) {
+  for (const auto& h : HotfixCatalog())
+    if (MatchesId(h, id)) return &h;
+  return nullptr;
+}
+
+bool IsHotfixInstalled(const MachineState& state, std::string_view id) {
+  const HotfixDefinition* def = FindHotfix(id);
+  return std::any_of(state.products.hotfixes.begin(), state.products.hotfixes.end(),
+                     [&](const InstalledHotfix& h) {
+                       return EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id) ||
+                              (def != nullptr && EqualsIgnoreCase(h.id, def->id));
+                     });
+}
+
+fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
+  const HotfixDefinition* def = FindHotfix(id);
+  if (def == nullptr) return fixer::Status::Win(fixer::kErrorFileNotFound);
+  if (IsHotfixInstalled(machine.state(), def->id)) return fixer::Status::Ok();
+  if (auto st = machine.Mutate("hotfix.install", def->id); !st.ok()) return st;
+  machine.state().products.hotfixes.push_back(
+      {.id = def->id,
+       .kb = def->kb,
+       .components = def->ComponentsFor(FamilyOf(machine.state().products.os.edition))});
+  return fixer::Status::Ok();
+}
+
+std::vector<FileOnDisk> FilesOnDisk(const MachineState& state) {
+  std::map<std::string, FileOnDisk> by_file;
+  for (const auto& hotfix : state.products.hotfixes) {
+    for (const auto& component : hotfix.components) {
+      auto [it, inserted] = by_file.try_emplace(FoldCase(component.file),
+                                                FileOnDisk{component, hotfix.id});
+      // Later or equal versions win: a reinstalled build replaces its twin.
+      if (!inserted && CompareFileVersions(component.version, it->second.component.version) >= 0)
+        it->second = FileOnDisk{component, hotfix.id};
+    }
+  }
+  std::vector<FileOnDisk> out;
+  for (auto& [name, file] : by_file) out.push_back(std::move(file));
+  return out;
+}
+
+int CompareFileVersions(std::string_view a, std::string_view b) {
+  auto next = [](std::string_view& s) -> uint64_t {
+    uint64_t value = 0;
+    auto dot = s.find('.');
+    std::string_view part = s.substr(0, dot);
+    std::from_chars(part.data(), part.data() + part.size(), value);
+    s = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+    return value;
+  };
+  while (!a.empty() || !b.empty()) {
+    uint64_t x = next(a);
+    uint64_t y = next(b);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+}  // namespace fakes
