@@ -105,6 +105,7 @@ struct SqlServerState {
   std::vector<std::string> databases;
   std::vector<fixer::SqlLogin> logins;
   std::vector<fixer::SqlDbUser> users;
+  friend bool operator==(const SqlServerState&, const SqlServerState&) = default;
 };
 
 // ---- Products ------------------------------------------------------------------------------
@@ -132,11 +133,13 @@ struct ProductsState {
   std::vector<fixer::FrameworkInfo> frameworks;
   std::vector<fixer::ApplicationInfo> applications;
   std::vector<InstalledHotfix> hotfixes;
+  friend bool operator==(const ProductsState&, const ProductsState&) = default;
 };
 
 struct SessionState {
   std::string caller = "Administrator";          // who runs the tools
   std::optional<std::string> interactive_user;  // who is logged on at the console
+  friend bool operator==(const SessionState&, const SessionState&) = default;
 };
 
 // ---- The machine ---------------------------------------------------------------------------
@@ -155,6 +158,8 @@ struct MachineState {
   SessionState session;
   std::vector<fixer::EventRecord> events;
   std::vector<fixer::JournalRecord> journal;  // the fixer's journal file
+  // Field by field: what a saved and reloaded state file must reproduce exactly.
+  friend bool operator==(const MachineState&, const MachineState&) = default;
 };
 
 // "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.

@@ -23,12 +23,14 @@ inline constexpr std::string_view kFramework11 = "1.1.4322";
 struct ProcessModelConfig {
   std::string user_name = "machine";    // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
   std::string password = "AutoGenerate";  // "AutoGenerate", clear text, or "registry:..."
+  friend bool operator==(const ProcessModelConfig&, const ProcessModelConfig&) = default;
 };
 
 struct FrameworkInfo {
   std::string version;        // "1.0.3705"
   bool tools_present = true;  // aspnet_regiis.exe and mscorlib.dll are on disk
   ProcessModelConfig process_model;
+  friend bool operator==(const FrameworkInfo&, const FrameworkInfo&) = default;
 };
 
 enum class SessionStateMode { kOff, kInProc, kStateServer, kSqlServer };
@@ -39,6 +41,7 @@ struct ApplicationInfo {
   std::string physical_path;      // "C:\Inetpub\wwwroot\app"
   std::string framework_version;  // the version its script maps point to
   SessionStateMode session_state = SessionStateMode::kInProc;
+  friend bool operator==(const ApplicationInfo&, const ApplicationInfo&) = default;
 };
 
 class AspNet {

@@ -23,6 +23,7 @@ struct EventRecord {
   EventType type = EventType::kInformation;
   std::string text;
   int64_t time = 0;  // seconds, from the injected clock
+  friend bool operator==(const EventRecord&, const EventRecord&) = default;
 };
 
 class EventLog {

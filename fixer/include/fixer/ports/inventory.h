@@ -27,6 +27,7 @@ struct OsInfo {
   OsEdition edition = OsEdition::kWindowsXpProfessional;
   int service_pack = 1;
   std::string computer_name = "XPPRO";
+  friend bool operator==(const OsInfo&, const OsInfo&) = default;
 };
 
 enum class WebServerKind { kNone, kIis50, kIis51, kIis60, kCassini };
@@ -35,6 +36,7 @@ std::string_view ToString(WebServerKind k);  // "IIS 5.1", "Cassini", ...
 struct WebServerInfo {
   WebServerKind kind = WebServerKind::kIis51;
   bool iis5_isolation_mode = false;  // IIS 6 only: run ASP.NET in aspnet_wp.exe
+  friend bool operator==(const WebServerInfo&, const WebServerInfo&) = default;
 };
 
 struct CallerInfo {

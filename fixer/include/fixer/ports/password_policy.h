@@ -20,6 +20,7 @@ struct PasswordPolicyInfo {
   uint32_t max_age_days = 42;
   uint32_t min_age_days = 0;
   uint32_t lockout_threshold = 0;  // 0: never lock out
+  friend bool operator==(const PasswordPolicyInfo&, const PasswordPolicyInfo&) = default;
 };
 
 class PasswordPolicy {

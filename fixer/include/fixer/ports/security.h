@@ -64,6 +64,7 @@ struct SqlLogin {
   Sid sid;           // the Windows account's SID, fixed when the login was granted
   std::vector<std::string> server_roles;
   std::string default_database = "master";
+  friend bool operator==(const SqlLogin&, const SqlLogin&) = default;
 };
 
 struct SqlDbUser {
@@ -71,6 +72,7 @@ struct SqlDbUser {
   std::string name;  // user name inside the database
   Sid login_sid;     // the login it maps to
   std::vector<std::string> roles;  // db_datareader, ...
+  friend bool operator==(const SqlDbUser&, const SqlDbUser&) = default;
 };
 
 class Security {

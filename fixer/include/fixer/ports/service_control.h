@@ -28,6 +28,7 @@ struct ServiceInfo {
   StartType start_type = StartType::kManual;
   std::string account = "LocalSystem";    // the logon account of the service
   std::vector<std::string> dependencies;  // services this one needs running
+  friend bool operator==(const ServiceInfo&, const ServiceInfo&) = default;
 };
 
 class ServiceControl {
