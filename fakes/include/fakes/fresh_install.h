@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fakes/state.h"
+#include "fixer/secret.h"
 
 namespace fakes {
 
@@ -34,5 +35,9 @@ MachineState FreshInstall(const InstallOptions& options);
 // The web server an edition ships with: IIS 5.0 on 2000, 5.1 on XP Pro, 6.0 on 2003, none on
 // XP Home.
 fixer::WebServerKind DefaultWebServer(fixer::OsEdition os);
+
+// The Administrator password FreshInstall gives a machine of this seed (14 characters, all four
+// classes, so it passes any policy), for tests and scenarios that log on as Administrator.
+fixer::Secret FreshAdministratorPassword(uint64_t seed);
 
 }  // namespace fakes

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "fakes/faults.h"
 #include "fakes/state.h"
@@ -27,8 +28,12 @@ class Machine {
   // Call before every change: counts and traces it, and applies the fault plan (may throw
   // PowerLoss). `target` names what is changed and must never hold a secret.
   fixer::Status Mutate(const std::string& op, const std::string& target) {
+    if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
   }
+  // Called at the start of every mutation, when every earlier change is complete: a tool
+  // that keeps the machine in a file saves it here, so a kill leaves a consistent file.
+  void set_before_mutation(std::function<void()> hook) { before_mutation_ = std::move(hook); }
   FaultPlan& faults() { return faults_; }
   void set_faults(FaultPlan plan) { faults_ = std::move(plan); }
 
@@ -41,6 +46,7 @@ class Machine {
  private:
   MachineState state_;
   FaultPlan faults_;
+  std::function<void()> before_mutation_;
 };
 
 }  // namespace fakes

@@ -1,0 +1,35 @@
+// ACL inheritance: the DACL Windows gives a new file, folder, registry key or metabase node
+// from its parent's inheritable ACEs, when it is created without a security descriptor.
+//
+// Rules (MS-DTYP 2.5.3.4.1 / "How inheritance affects ACEs"): a container child takes the
+// parent's CI ACEs (still OI/CI unless NP), and OI-only ACEs as inherit-only (OI|IO) so they
+// reach its files; a file takes the OI ACEs; CREATOR OWNER is replaced by the new owner on
+// the effective ACE. Every inherited ACE carries INHERITED_ACE (0x10).
+//
+// The model holds only the objects a scenario needs, so the "parent" is the nearest ancestor
+// that exists in the store (our choice; Windows would fail with 3 without a parent).
+//
+//   const SecurableObject* parent = fakes::NearestAncestor(machine.state(), ref);
+//   auto dacl = fakes::InheritedDacl(parent ? parent->dacl : {}, /*container=*/true, owner);
+#pragma once
+
+#include <vector>
+
+#include "fakes/state.h"
+#include "fixer/ports/security.h"
+
+namespace fakes {
+
+inline constexpr uint32_t kNoPropagateInheritAce = 0x4;  // winnt.h NO_PROPAGATE_INHERIT_ACE
+
+std::vector<fixer::Ace> InheritedDacl(const std::vector<fixer::Ace>& parent_dacl, bool container,
+                                      const fixer::Sid& owner);
+
+// The parent path of an object: "C:\A\B" -> "C:\A", "HKLM\X\Y" -> "HKLM\X",
+// "/LM/W3SVC/1/ROOT/app" -> "/LM/W3SVC/1/ROOT"; "" at the top.
+std::string ParentObjectPath(fixer::ObjectNamespace ns, const std::string& path);
+
+// The closest existing ancestor of `ref` in the state, or nullptr.
+const SecurableObject* NearestAncestor(const MachineState& state, const fixer::ObjectRef& ref);
+
+}  // namespace fakes

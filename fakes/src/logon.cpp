@@ -1,0 +1,173 @@
+#include "fakes/logon.h"
+
+#include <algorithm>
+
+#include "fakes/account_lockout.h"
+#include "fakes/password_rules.h"
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
+
+namespace fakes {
+namespace {
+
+using fixer::Sid;
+using fixer::Status;
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+// The SID a logon of this type adds to the token. [M] A Terminal Services logon is modelled
+// as INTERACTIVE (XP also adds REMOTE INTERACTIVE LOGON, which nothing here grants anything to).
+Sid LogonTypeSid(LogonType type) {
+  switch (type) {
+    case LogonType::kInteractive:
+    case LogonType::kRemoteInteractive: return Sid::Interactive();
+    case LogonType::kNetwork: return Sid::Network();
+    case LogonType::kBatch: return Sid::Batch();
+    case LogonType::kService: return Sid::Service();
+  }
+  return Sid::Interactive();
+}
+
+void AddUnique(std::vector<Sid>& sids, const Sid& sid) {
+  if (std::find(sids.begin(), sids.end(), sid) == sids.end()) sids.push_back(sid);
+}
+
+// The local groups (aliases) of a logon: those holding the user or any of the SIDs the logon
+// adds by itself, which is how BUILTIN\Users reaches anyone through Authenticated Users or
+// INTERACTIVE; then those implicit SIDs.
+std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, const std::vector<Sid>& implicit) {
+  std::vector<Sid> groups;
+  for (const LocalGroup& g : s.sam.groups) {
+    const bool member = std::any_of(g.members.begin(), g.members.end(), [&](const Sid& m) {
+      return m == user || std::find(implicit.begin(), implicit.end(), m) != implicit.end();
+    });
+    if (member) AddUnique(groups, g.sid);
+  }
+  for (const Sid& sid : implicit) AddUnique(groups, sid);
+  return groups;
+}
+
+bool PasswordExpired(const UserAccount& user, const MachineState& s) {
+  if (user.password_expired) return true;
+  const uint32_t max_age = s.lsa.password_policy.max_age_days;
+  if (max_age == 0 || user.flags.password_never_expires) return false;
+  return s.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
+}
+
+// "NT AUTHORITY\Network Service", "NetworkService", "LocalSystem" ... -> "networkservice",
+// "localsystem": the spellings service configurations and tools use for built-in identities.
+std::string NormalizedIdentity(std::string_view identity) {
+  static constexpr std::string_view kNtAuthority = "nt authority\\";
+  std::string folded = FoldCase(identity);
+  if (folded.starts_with(kNtAuthority)) folded.erase(0, kNtAuthority.size());
+  std::erase(folded, ' ');
+  return folded;
+}
+
+const fixer::ServiceInfo* FindService(const MachineState& s, std::string_view name) {
+  for (const fixer::ServiceInfo& svc : s.services) {
+    if (EqualsIgnoreCase(svc.name, name)) return &svc;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Sid> Token::AllSids() const {
+  std::vector<Sid> all{user};
+  all.insert(all.end(), groups.begin(), groups.end());
+  return all;
+}
+
+fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixer::Secret& password,
+                                             LogonType type) {
+  MachineState& s = m_.state();
+  Sam sam(m_);
+  UserAccount* account = sam.FindUser(user);
+  // An unknown name and a wrong password give the same answer, so names cannot be probed.
+  if (!account) return Status::Win(fixer::kErrorLogonFailure);
+
+  if (NtHash(password.Reveal()) != account->password_hash) {
+    if (Status st = m_.Mutate("sam.bad_password", account->name); !st.ok()) return st;
+    if (LockoutHasExpired(*account, s)) {  // the old lockout ran out: counting starts over
+      account->flags.locked_out = false;
+      account->locked_out_at = 0;
+      account->bad_password_count = 0;
+    }
+    ++account->bad_password_count;
+    const uint32_t threshold = s.lsa.lockout.threshold;
+    if (threshold > 0 && !account->flags.locked_out && account->bad_password_count >= threshold) {
+      account->flags.locked_out = true;
+      account->locked_out_at = s.clock;
+    }
+    return Status::Win(fixer::kErrorLogonFailure);
+  }
+  if (IsLockedOutNow(*account, s)) return Status::Win(fixer::kErrorAccountLockedOut);
+  if (account->flags.disabled) return Status::Win(fixer::kErrorAccountDisabled);
+  if (PasswordExpired(*account, s)) return Status::Win(fixer::kErrorPasswordExpired);
+  // "Limit local account use of blank passwords to console logon only": no API or runas
+  // logon is a console logon, so every logon modelled here is refused (DOMAIN.md 7).
+  if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
+    return Status::Win(fixer::kErrorAccountRestriction);
+  }
+
+  Token token;
+  token.user = sam.SidOf(*account);
+  token.user_name = account->name;
+  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), LogonTypeSid(type)});
+  if (!Lsa(m_).IsLogonAllowed(token.AllSids(), type)) return Status::Win(fixer::kErrorLogonTypeNotGranted);
+
+  // Success resets the bad-password count (and clears a lockout that has run out).
+  if (account->bad_password_count != 0 || account->flags.locked_out) {
+    if (Status st = m_.Mutate("sam.logon_reset", account->name); !st.ok()) return st;
+    account->bad_password_count = 0;
+    account->flags.locked_out = false;
+    account->locked_out_at = 0;
+  }
+  return token;
+}
+
+fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const fixer::Secret& password,
+                                                  const std::string& command_line) {
+  // CreateProcessWithLogonW with neither an application nor a command line.
+  if (command_line.empty()) return Status::Win(fixer::kErrorInvalidParameter);
+  // The request goes through the Secondary Logon service before any logon is attempted.
+  // [M] A missing seclogon answers 1060; a stopped but enabled one is demand-started by the
+  // SCM, which this model takes as given (its state is the SCM's, not ours to change).
+  const fixer::ServiceInfo* seclogon = FindService(m_.state(), "seclogon");
+  if (!seclogon) return Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (seclogon->start_type == fixer::StartType::kDisabled) return Status::Win(fixer::kErrorServiceDisabled);
+
+  fixer::Result<Token> token = LogonUser(user, password, LogonType::kInteractive);
+  if (!token) return token;
+  fixer::Result<ProfileEntry> profile = ProfileStore(m_).LoadOrCreate(token->user, token->user_name);
+  if (!profile) return profile.status();
+  token->profile_loaded = true;
+  return token;
+}
+
+std::optional<Token> LogonService::ServiceToken(const std::string& identity) const {
+  const std::string id = NormalizedIdentity(identity);
+  Token token;
+  token.profile_loaded = true;
+  if (id == "system" || id == "localsystem") {
+    // The kernel builds SYSTEM's token with a fixed group list.
+    token.user = Sid::LocalSystem();
+    token.user_name = "SYSTEM";
+    token.groups = {Sid::Administrators(), Sid::Everyone(), Sid::AuthenticatedUsers()};
+    return token;
+  }
+  if (id == "networkservice") {
+    token.user = Sid::NetworkService();
+    token.user_name = "NETWORK SERVICE";
+  } else if (id == "localservice") {
+    token.user = Sid::LocalService();
+    token.user_name = "LOCAL SERVICE";
+  } else {
+    return std::nullopt;
+  }
+  token.groups = TokenGroups(m_.state(), token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Service()});
+  return token;
+}
+
+}  // namespace fakes

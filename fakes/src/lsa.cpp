@@ -1,0 +1,186 @@
+#include "fakes/lsa.h"
+
+#include <algorithm>
+#include <array>
+
+#include "fixer/ports/rights.h"
+
+namespace fakes {
+namespace {
+
+using fixer::Status;
+
+// Privileges an XP machine knows (winnt.h SE_*_NAME, XP SP1 set).
+constexpr std::array<std::string_view, 28> kPrivileges = {
+    "SeAssignPrimaryTokenPrivilege", "SeAuditPrivilege",          "SeBackupPrivilege",
+    "SeChangeNotifyPrivilege",       "SeCreatePagefilePrivilege", "SeCreatePermanentPrivilege",
+    "SeCreateTokenPrivilege",        "SeDebugPrivilege",          "SeEnableDelegationPrivilege",
+    "SeImpersonatePrivilege",        "SeIncreaseBasePriorityPrivilege", "SeIncreaseQuotaPrivilege",
+    "SeLoadDriverPrivilege",         "SeLockMemoryPrivilege",     "SeMachineAccountPrivilege",
+    "SeManageVolumePrivilege",       "SeProfileSingleProcessPrivilege", "SeRemoteShutdownPrivilege",
+    "SeRestorePrivilege",            "SeSecurityPrivilege",       "SeShutdownPrivilege",
+    "SeSyncAgentPrivilege",          "SeSystemEnvironmentPrivilege", "SeSystemProfilePrivilege",
+    "SeSystemtimePrivilege",         "SeTakeOwnershipPrivilege",  "SeTcbPrivilege",
+    "SeUndockPrivilege",
+};
+
+constexpr std::array<std::string_view, 10> kLogonRights = {
+    fixer::kSeInteractiveLogonRight,       fixer::kSeNetworkLogonRight,
+    fixer::kSeBatchLogonRight,             fixer::kSeServiceLogonRight,
+    fixer::kSeRemoteInteractiveLogonRight, fixer::kSeDenyInteractiveLogonRight,
+    fixer::kSeDenyNetworkLogonRight,       fixer::kSeDenyBatchLogonRight,
+    fixer::kSeDenyServiceLogonRight,       fixer::kSeDenyRemoteInteractiveLogonRight,
+};
+
+// The canonical spelling of a right (LSA compares names case-insensitively), or "" if unknown.
+std::string CanonicalRight(std::string_view right) {
+  for (std::string_view r : kLogonRights) {
+    if (EqualsIgnoreCase(r, right)) return std::string(r);
+  }
+  for (std::string_view p : kPrivileges) {
+    if (EqualsIgnoreCase(p, right)) return std::string(p);
+  }
+  return "";
+}
+
+// The secret keystream: SplitMix64 seeded from the machine seed and an FNV-1a hash of the key
+// name. This is obfuscation, not cryptography: anyone with the state file and this code can
+// recover a secret. It only keeps secrets out of plain sight in state files and diffs.
+std::string Keystream(uint64_t machine_seed, std::string_view key, size_t length) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
+  uint64_t state = machine_seed ^ h;
+  std::string out;
+  out.reserve(length + 8);
+  while (out.size() < length) {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(z >> (8 * i)));
+  }
+  out.resize(length);
+  return out;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view AllowRightFor(LogonType type) {
+  switch (type) {
+    case LogonType::kInteractive: return fixer::kSeInteractiveLogonRight;
+    case LogonType::kNetwork: return fixer::kSeNetworkLogonRight;
+    case LogonType::kBatch: return fixer::kSeBatchLogonRight;
+    case LogonType::kService: return fixer::kSeServiceLogonRight;
+    case LogonType::kRemoteInteractive: return fixer::kSeRemoteInteractiveLogonRight;
+  }
+  return fixer::kSeInteractiveLogonRight;
+}
+
+std::string_view DenyRightFor(LogonType type) {
+  switch (type) {
+    case LogonType::kInteractive: return fixer::kSeDenyInteractiveLogonRight;
+    case LogonType::kNetwork: return fixer::kSeDenyNetworkLogonRight;
+    case LogonType::kBatch: return fixer::kSeDenyBatchLogonRight;
+    case LogonType::kService: return fixer::kSeDenyServiceLogonRight;
+    case LogonType::kRemoteInteractive: return fixer::kSeDenyRemoteInteractiveLogonRight;
+  }
+  return fixer::kSeDenyInteractiveLogonRight;
+}
+
+bool IsKnownRight(std::string_view right) { return !CanonicalRight(right).empty(); }
+
+// Grant and Revoke only call Mutate when they would change something: an idempotent repeat
+// is not a mutation, so it is no fault point either.
+fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
+  const std::string name = CanonicalRight(right);
+  if (name.empty()) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  auto& rights = m_.state().lsa.rights;
+  if (auto it = rights.find(sid); it != rights.end() && it->second.contains(name)) return Status::Ok();
+  if (Status st = m_.Mutate("lsa.grant", sid.ToString() + " " + name); !st.ok()) return st;
+  rights[sid].insert(name);
+  return Status::Ok();
+}
+
+fixer::Status Lsa::Revoke(const fixer::Sid& sid, const std::string& right) {
+  const std::string name = CanonicalRight(right);
+  if (name.empty()) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  auto& rights = m_.state().lsa.rights;
+  auto it = rights.find(sid);
+  if (it == rights.end() || !it->second.contains(name)) return Status::Ok();
+  if (Status st = m_.Mutate("lsa.revoke", sid.ToString() + " " + name); !st.ok()) return st;
+  it->second.erase(name);
+  if (it->second.empty()) rights.erase(it);  // LSA drops an account object with no rights
+  return Status::Ok();
+}
+
+std::vector<std::string> Lsa::RightsOf(const fixer::Sid& sid) const {
+  const auto& rights = m_.state().lsa.rights;
+  auto it = rights.find(sid);
+  if (it == rights.end()) return {};
+  return {it->second.begin(), it->second.end()};  // std::set keeps them sorted
+}
+
+bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) const {
+  const auto& rights = m_.state().lsa.rights;
+  const std::string allow(AllowRightFor(type));
+  const std::string deny(DenyRightFor(type));
+  bool allowed = false;
+  for (const fixer::Sid& sid : token) {
+    auto it = rights.find(sid);
+    if (it == rights.end()) continue;
+    if (it->second.contains(deny)) return false;  // deny wins over any allow
+    if (it->second.contains(allow)) allowed = true;
+  }
+  return allowed;
+}
+
+fixer::Status Lsa::StoreSecret(const std::string& key, const fixer::Secret& value) {
+  if (Status st = m_.Mutate("lsa.store_secret", key); !st.ok()) return st;
+  const std::string_view clear = value.Reveal();
+  const std::string stream = Keystream(m_.state().seed, key, clear.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(clear.size() * 2);
+  for (size_t i = 0; i < clear.size(); ++i) {
+    const auto b = static_cast<unsigned char>(clear[i] ^ stream[i]);
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 0xF]);
+  }
+  m_.state().lsa.secrets[key] = std::move(hex);
+  return Status::Ok();
+}
+
+fixer::Result<fixer::Secret> Lsa::RetrieveSecret(const std::string& key) const {
+  const auto& secrets = m_.state().lsa.secrets;
+  auto it = secrets.find(key);
+  if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
+  const std::string& hex = it->second;
+  if (hex.size() % 2 != 0) return Status::Win(fixer::kErrorInvalidData);
+  const std::string stream = Keystream(m_.state().seed, key, hex.size() / 2);
+  std::string clear;
+  clear.reserve(hex.size() / 2);
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    const int hi = HexValue(hex[i]);
+    const int lo = HexValue(hex[i + 1]);
+    if (hi < 0 || lo < 0) return Status::Win(fixer::kErrorInvalidData);  // a hand-edited state file
+    clear.push_back(static_cast<char>((hi << 4 | lo) ^ static_cast<unsigned char>(stream[i / 2])));
+  }
+  return fixer::Secret::FromString(std::move(clear));
+}
+
+fixer::Status Lsa::EraseSecret(const std::string& key) {
+  auto& secrets = m_.state().lsa.secrets;
+  if (!secrets.contains(key)) return Status::Win(fixer::kErrorFileNotFound);
+  if (Status st = m_.Mutate("lsa.erase_secret", key); !st.ok()) return st;
+  secrets.erase(key);
+  return Status::Ok();
+}
+
+}  // namespace fakes

@@ -1,0 +1,237 @@
+// Machine state files: the entry points, the base machine, and the order sections apply in.
+#include "machine_yaml_load.h"
+
+#include <exception>
+
+#include "fakes/fresh_install.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/sam.h"
+#include "machine_yaml_names.h"
+
+namespace fakes {
+
+std::string LoadError::ToString() const {
+  // A file-level error (unreadable file) has no position.
+  if (line <= 0) return file + ": " + message;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
+
+namespace yaml {
+
+fixer::Sid LoadContext::Principal(const Field& f) {
+  const std::string text = f.Str();
+  if (LooksLikeSid(text)) {
+    auto sid = fixer::Sid::Parse(text);
+    if (!sid) f.Fail("malformed SID '" + text + "'; expected S-1-<authority>-<subauthority>...");
+    return *sid;
+  }
+  auto sid = Sam(machine).LookupName(text);
+  if (!sid) {
+    f.Fail("principal '" + text +
+           "' does not resolve to an account, group or well-known SID; "
+           "write a deleted account as its SID string");
+  }
+  return *sid;
+}
+
+void LoadContext::Check(const fixer::Status& status, const Field& at, std::string_view what) const {
+  if (!status.ok()) at.Fail(std::string(what) + ": " + status.ToString());
+}
+
+void LoadContext::OnlyInFull(const MapFields& m, std::initializer_list<std::string_view> keys,
+                             std::string_view why) const {
+  if (full) return;
+  for (std::string_view k : keys) {
+    if (auto key = m.KeyOf(k)) {
+      key->Fail("'" + std::string(k) + "' is only accepted with base: empty (" +
+                std::string(why) + ")");
+    }
+  }
+}
+
+void LoadContext::OnlyInFresh(const MapFields& m, std::initializer_list<std::string_view> keys,
+                              std::string_view why) const {
+  if (!full) return;
+  for (std::string_view k : keys) {
+    if (auto key = m.KeyOf(k)) {
+      key->Fail("'" + std::string(k) + "' is not accepted with base: empty (" +
+                std::string(why) + ")");
+    }
+  }
+}
+
+std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
+  std::vector<Entry> entries = MapEntries(map);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (EqualsIgnoreCase(entries[i].key, entries[j].key)) {
+        entries[i].key_field.Fail("duplicate " + std::string(what) + " '" + entries[i].key +
+                                  "' (already defined at line " +
+                                  std::to_string(entries[j].key_field.mark().line + 1) +
+                                  "; names are case-insensitive)");
+      }
+    }
+  }
+  return entries;
+}
+
+namespace {
+
+const std::initializer_list<std::string_view> kTopKeys = {
+    "base",     "seed",     "rng_state",    "clock",    "os",       "service_pack",
+    "computer_name",        "machine_sid",  "next_rid", "web_server", "frameworks",
+    "hotfixes", "policy",   "groups",       "accounts", "rights",   "secrets",
+    "profiles", "objects",  "sql",          "services", "applications", "session",
+    "events",   "journal"};
+
+int64_t LoadClock(const Field& f) {
+  if (f.IsScalar()) {
+    if (auto t = ParseUtc(f.Str())) return *t;
+    const std::string& s = f.Str();
+    if (!s.empty() && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))) return f.I64();
+  }
+  f.Fail("expected seconds since 1970 or a UTC time like 2003-08-22T00:00:00Z");
+}
+
+struct WebServerSpec {
+  std::optional<fixer::WebServerKind> kind;
+  std::optional<bool> iis5_isolation_mode;
+  std::optional<std::string> app_pool_identity;
+};
+
+WebServerSpec ReadWebServer(const Field& f) {
+  WebServerSpec spec;
+  if (f.IsScalar()) {
+    spec.kind = ParseEnum(f, std::span(kWebServerNames), "web server");
+    return spec;
+  }
+  MapFields m(f, {"kind", "iis5_isolation_mode", "app_pool_identity"});
+  if (auto k = m.Get("kind")) spec.kind = ParseEnum(*k, std::span(kWebServerNames), "web server");
+  if (auto i = m.Get("iis5_isolation_mode")) spec.iis5_isolation_mode = i->Bool();
+  if (auto a = m.Get("app_pool_identity")) spec.app_pool_identity = a->Str();
+  return spec;
+}
+
+// The machine every section starts from: a fresh install, or nothing at all.
+void LoadBase(LoadContext& c, const MapFields& top) {
+  if (auto b = top.Get("base")) {
+    const std::string base = b->Str();
+    if (base == "empty") {
+      c.full = true;
+    } else if (base != "fresh-install") {
+      b->Fail("unknown base '" + base + "'; expected one of: fresh-install, empty");
+    }
+  }
+  c.OnlyInFull(top, {"machine_sid", "next_rid"},
+               "a fresh install derives the machine SID from the seed and allocates RIDs");
+
+  const auto os_field = top.Get("os");
+  const fixer::OsEdition os =
+      os_field ? ParseEnum(*os_field, std::span(kOsNames), "os")
+               : fixer::OsEdition::kWindowsXpProfessional;
+  WebServerSpec web;
+  if (auto w = top.Get("web_server")) web = ReadWebServer(*w);
+  const uint64_t seed = top.Get("seed") ? top.Get("seed")->U64() : 1;
+  const auto service_pack = top.Get("service_pack");
+  const auto computer_name = top.Get("computer_name");
+
+  if (c.full) {
+    MachineState& s = c.st();
+    s.seed = seed;
+    s.products.os.edition = os;
+    if (service_pack) s.products.os.service_pack = static_cast<int>(service_pack->U32());
+    if (computer_name) s.products.os.computer_name = computer_name->Str();
+    s.sam.domain = MachineSidFromSeed(seed);
+    if (auto sid = top.Get("machine_sid")) {
+      s.sam.domain = c.Principal(*sid);
+      if (s.sam.domain.sub_authorities().size() != 4 || s.sam.domain.authority() != 5 ||
+          s.sam.domain.sub_authorities()[0] != 21) {
+        sid->Fail("a machine SID has the form S-1-5-21-a-b-c");
+      }
+    }
+    if (auto rid = top.Get("next_rid")) s.sam.next_rid = rid->U32();
+    if (web.kind) s.products.web.kind = *web.kind;
+  } else {
+    InstallOptions options;
+    options.os = os;
+    options.seed = seed;
+    options.web_server = web.kind.value_or(DefaultWebServer(os));
+    if (service_pack) options.service_pack = static_cast<int>(service_pack->U32());
+    if (computer_name) options.computer_name = computer_name->Str();
+    c.machine = Machine(FreshInstall(options));
+    if (web.kind) c.st().products.web.kind = *web.kind;
+  }
+  if (web.iis5_isolation_mode) c.st().products.web.iis5_isolation_mode = *web.iis5_isolation_mode;
+  if (web.app_pool_identity) c.st().products.app_pool_identity = *web.app_pool_identity;
+  if (auto r = top.Get("rng_state")) c.st().rng_state = r->U64();
+  // Set before anything is installed, so what installs stamps this time.
+  if (auto t = top.Get("clock")) c.st().clock = LoadClock(*t);
+}
+
+MachineState LoadRoot(const Field& root) {
+  LoadContext c;
+  if (root.IsNull()) {  // an empty file: a fresh install with every default
+    c.machine = Machine(FreshInstall(InstallOptions{}));
+    return c.st();
+  }
+  MapFields top(root, kTopKeys);
+  LoadBase(c, top);
+  auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
+    if (auto f = top.Get(key)) load(c, *f);
+  };
+  section("frameworks", LoadFrameworks);
+  section("hotfixes", LoadHotfixes);
+  if (c.full) {
+    // Saved groups list their members, who must exist first.
+    section("accounts", LoadAccounts);
+    section("groups", LoadGroups);
+  } else {
+    section("groups", LoadGroups);
+    section("accounts", LoadAccounts);
+    section("groups", LoadGroupMembers);
+  }
+  section("rights", LoadRights);
+  section("secrets", LoadSecrets);
+  section("profiles", LoadProfiles);
+  section("objects", LoadObjects);
+  section("sql", LoadSql);
+  section("services", LoadServices);
+  section("applications", LoadApplications);
+  section("policy", LoadPolicy);
+  section("session", LoadSession);
+  section("events", LoadEvents);
+  section("journal", LoadJournal);
+  return std::move(c.st());
+}
+
+}  // namespace
+}  // namespace yaml
+
+Loaded<MachineState> LoadMachineNode(const YAML::Node& node, const std::string& file_name) {
+  Loaded<MachineState> out;
+  try {
+    out.value = yaml::LoadRoot(yaml::Field(node, "", &file_name, node.Mark()));
+  } catch (const yaml::LoadFailure& failure) {
+    out.error = failure.error;
+  } catch (const YAML::Exception& e) {
+    out.error = yaml::MakeError(file_name, e.mark, e.msg);
+  } catch (const std::exception& e) {
+    // A subsystem failed in a way the loader did not expect; still no exception escapes.
+    out.error = LoadError{file_name, 0, 0, std::string("cannot load machine: ") + e.what()};
+  }
+  return out;
+}
+
+Loaded<MachineState> LoadMachineText(const std::string& text, const std::string& file_name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    Loaded<MachineState> out;
+    out.error = yaml::MakeError(file_name, e.mark, "invalid YAML: " + e.msg);
+    return out;
+  }
+  return LoadMachineNode(root, file_name);
+}
+
+}  // namespace fakes

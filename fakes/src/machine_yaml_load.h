@@ -1,0 +1,69 @@
+// The machine state loader's shared context and its sections, one per part of the format
+// (docs/machine-format.md). Private to fakes/src.
+//
+// A file is applied in a fixed order whatever the order of its keys: the base machine, then
+// products, principals, objects, SQL, services, applications, policy, session and records, so
+// a later section can name what an earlier one created. With `base: fresh-install` (default)
+// sections change a FreshInstall through the subsystems (Sam, Lsa, ObjectStore, ...), so
+// Windows rules hold; with `base: empty` (the saved form) they take the file literally.
+//
+//   LoadContext c(file_name, /*full=*/false);
+//   LoadAccounts(c, top.Require("accounts"));
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "fakes/machine.h"
+#include "fixer/ports/security.h"
+#include "yaml_reader.h"
+
+namespace fakes::yaml {
+
+struct LoadContext {
+  bool full = false;  // base: empty
+  Machine machine;
+
+  MachineState& st() { return machine.state(); }
+
+  // A principal written as a SID string ("S-1-5-21-...-1004") or a name ("ASPNET",
+  // "XPPRO\ASPNET", "BUILTIN\Users", "NETWORK SERVICE"), resolved on the machine as it is now.
+  fixer::Sid Principal(const Field& f);
+
+  // Fails at `at` with "WHAT: CODE: TEXT" when a subsystem refused a change.
+  void Check(const fixer::Status& status, const Field& at, std::string_view what) const;
+
+  // Keys that only one of the two forms accepts; failing at the key with the reason.
+  void OnlyInFull(const MapFields& m, std::initializer_list<std::string_view> keys,
+                  std::string_view why) const;
+  void OnlyInFresh(const MapFields& m, std::initializer_list<std::string_view> keys,
+                   std::string_view why) const;
+};
+
+// A map keyed by names that compare case-insensitively (accounts, groups, services):
+// its entries, with a second spelling of a name rejected as a duplicate `what`.
+std::vector<Entry> NamedEntries(const Field& map, std::string_view what);
+
+// ---- sections, in the order they are applied ----------------------------------------------
+void LoadFrameworks(LoadContext& c, const Field& f);
+void LoadHotfixes(LoadContext& c, const Field& f);
+void LoadGroups(LoadContext& c, const Field& f);         // fresh: creates; members later
+void LoadAccounts(LoadContext& c, const Field& f);
+void LoadGroupMembers(LoadContext& c, const Field& f);   // the same `groups` node
+void LoadRights(LoadContext& c, const Field& f);
+void LoadSecrets(LoadContext& c, const Field& f);
+void LoadProfiles(LoadContext& c, const Field& f);
+void LoadObjects(LoadContext& c, const Field& f);
+void LoadSql(LoadContext& c, const Field& f);
+void LoadServices(LoadContext& c, const Field& f);
+void LoadApplications(LoadContext& c, const Field& f);
+void LoadPolicy(LoadContext& c, const Field& f);
+void LoadSession(LoadContext& c, const Field& f);
+void LoadEvents(LoadContext& c, const Field& f);
+void LoadJournal(LoadContext& c, const Field& f);
+
+// One ACE: {allow|deny: PRINCIPAL, mask: NAME|HEX, flags: [OI, CI, NP, IO, I] | HEX}.
+fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns);
+
+}  // namespace fakes::yaml

@@ -1,0 +1,182 @@
+// Machine state files: securable objects (files, registry keys, metabase nodes) and profiles.
+#include <algorithm>
+#include <map>
+
+#include "fakes/acl_inheritance.h"
+#include "fakes/objects.h"
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
+#include "machine_yaml_load.h"
+#include "machine_yaml_names.h"
+
+namespace fakes::yaml {
+namespace {
+
+uint32_t LoadMask(const Field& f, fixer::ObjectNamespace ns) {
+  const std::string text = f.Str();
+  std::vector<std::string_view> names;
+  for (const auto& nv : MaskNamesFor(ns)) {
+    if (EqualsIgnoreCase(nv.name, text)) return nv.value;
+    names.push_back(nv.name);
+  }
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return f.U32();
+  f.Fail("unknown access mask '" + text + "' for a " + std::string(fixer::ToString(ns)) +
+         " object; expected one of: " + JoinNames(names) + ", or a hex mask like 0x1F01FF");
+}
+
+uint32_t LoadAceFlags(const Field& f) {
+  if (f.IsScalar()) return f.U32();  // hex, as the saver writes unnamed bits
+  uint32_t flags = 0;
+  for (const Field& item : f.Items()) flags |= ParseEnum(item, std::span(kAceFlagNames), "ACE flag");
+  return flags;
+}
+
+}  // namespace
+
+fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns) {
+  MapFields m(f, {"allow", "deny", "mask", "flags"});
+  const auto allow = m.Get("allow");
+  const auto deny = m.Get("deny");
+  if (allow.has_value() == deny.has_value()) {
+    f.Fail("expected exactly one of: allow, deny (naming the principal)");
+  }
+  fixer::Ace ace;
+  ace.type = allow ? fixer::AceType::kAllow : fixer::AceType::kDeny;
+  ace.sid = c.Principal(allow ? *allow : *deny);
+  ace.mask = LoadMask(m.Require("mask"), ns);
+  if (auto flags = m.Get("flags")) ace.flags = LoadAceFlags(*flags);
+  return ace;
+}
+
+void LoadObjects(LoadContext& c, const Field& f) {
+  std::map<std::string, int> seen;  // object key -> line first listed
+  for (const Field& item : f.Items()) {
+    MapFields m(item, {"file", "registry", "metabase", "container", "owner", "acl", "values",
+                       "absent"});
+    std::optional<Field> path_field;
+    fixer::ObjectNamespace ns = fixer::ObjectNamespace::kFile;
+    for (const auto& nv : kNamespaceNames) {
+      if (auto p = m.Get(nv.name)) {
+        if (path_field) p->Fail("expected exactly one of: file, registry, metabase (the path)");
+        path_field = p;
+        ns = nv.value;
+      }
+    }
+    if (!path_field) item.Fail("expected one of: file, registry, metabase (the path)");
+    const std::string path = path_field->Str();
+    if (path.empty()) path_field->Fail("expected a path");
+    const std::string key = ObjectKey(ns, path);
+    if (auto it = seen.find(key); it != seen.end()) {
+      path_field->Fail("duplicate object '" + path + "' (already listed at line " +
+                       std::to_string(it->second) + "; paths are case-insensitive)");
+    }
+    seen[key] = path_field->mark().line + 1;
+    if (auto v = m.KeyOf("values"); v && ns != fixer::ObjectNamespace::kRegistry) {
+      v->Fail("only a registry key has values");
+    }
+    std::vector<fixer::Ace> dacl;
+    if (auto acl = m.Get("acl")) {
+      for (const Field& ace : acl->Items()) dacl.push_back(LoadAce(c, ace, ns));
+    }
+    std::map<std::string, std::string> values;
+    if (auto v = m.Get("values")) {
+      for (const Entry& e : MapEntries(*v)) values[e.key] = e.value.Str();
+    }
+
+    if (c.full) {
+      c.OnlyInFresh(m, {"absent"}, "leave the object out");
+      SecurableObject o;
+      o.ns = ns;
+      o.path = path;
+      if (auto v = m.Get("container")) o.container = v->Bool();
+      if (auto v = m.Get("owner")) o.owner = c.Principal(*v);  // left out: the null SID
+      o.dacl = std::move(dacl);
+      o.values = std::move(values);
+      c.st().objects[key] = std::move(o);
+      continue;
+    }
+
+    ObjectStore store(c.machine);
+    const fixer::ObjectRef ref{ns, path};
+    if (auto absent = m.Get("absent")) {
+      if (m.entries().size() > 2) absent->Fail("absent: true takes only the path");
+      if (absent->Bool() && store.Exists(ref)) c.Check(store.Erase(ref), *path_field, "deleting");
+      continue;
+    }
+    const fixer::Sid owner = m.Get("owner") ? c.Principal(*m.Get("owner")) : fixer::Sid::Administrators();
+    const bool container = m.Get("container") ? m.Get("container")->Bool() : true;
+    if (!store.Exists(ref)) {
+      if (!m.Has("acl")) {
+        // Created the Windows way: the parent's inheritable ACEs.
+        const SecurableObject* parent = NearestAncestor(c.st(), ref);
+        dacl = InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, container, owner);
+      }
+      c.Check(store.Create(ns, path, container, owner, dacl), *path_field, "creating");
+    } else {
+      SecurableObject& o = *store.Find(ref);
+      if (m.Has("container")) o.container = container;
+      if (m.Has("owner")) o.owner = owner;
+      if (m.Has("acl")) o.dacl = dacl;  // replaced, in the order written
+    }
+    for (const auto& [name, data] : values) {
+      c.Check(store.SetValue(ref, name, data), *m.Get("values"), "setting value " + name);
+    }
+  }
+}
+
+void LoadProfiles(LoadContext& c, const Field& f) {
+  std::vector<fixer::Sid> seen;
+  for (const Entry& e : MapEntries(f)) {
+    const fixer::Sid sid = c.Principal(e.key_field);
+    if (std::find(seen.begin(), seen.end(), sid) != seen.end()) {
+      e.key_field.Fail("a profile of " + e.key + " is already listed (same SID)");
+    }
+    seen.push_back(sid);
+
+    if (c.full) {
+      MapFields m(e.value, {"path", "folder"});
+      c.OnlyInFresh(m, {"folder"}, "folders are listed under objects");
+      c.st().profiles.push_back(ProfileEntry{sid, m.Require("path").Str()});
+      continue;
+    }
+
+    ProfileStore profiles(c.machine);
+    bool present = true;
+    std::optional<std::string> path;
+    bool folder = true;
+    if (e.value.IsScalar()) {
+      const std::string word = e.value.Str();
+      if (word != "present" && word != "absent") {
+        e.value.Fail("expected present, absent, or a map with path and folder");
+      }
+      present = word == "present";
+    } else {
+      MapFields m(e.value, {"path", "folder"});
+      if (auto p = m.Get("path")) path = p->Str();
+      if (auto v = m.Get("folder")) folder = v->Bool();
+    }
+    if (!present) {
+      if (profiles.Find(sid)) c.Check(profiles.Delete(sid), e.value, "deleting the profile");
+      continue;
+    }
+    auto name = Sam(c.machine).LookupSid(sid);
+    if (path) {
+      // An explicit ProfileList entry; LoadOrCreate then builds its folder if it is missing.
+      auto it = std::find_if(c.st().profiles.begin(), c.st().profiles.end(),
+                             [&](const ProfileEntry& p) { return p.sid == sid; });
+      if (it != c.st().profiles.end()) {
+        it->path = *path;
+      } else {
+        c.st().profiles.push_back(ProfileEntry{sid, *path});
+      }
+    } else if (!name) {
+      e.key_field.Fail("the profile of an unresolved SID needs a path");
+    }
+    if (folder) {
+      c.Check(profiles.LoadOrCreate(sid, name ? *name : e.key).status(), e.value,
+              "creating the profile");
+    }
+  }
+}
+
+}  // namespace fakes::yaml

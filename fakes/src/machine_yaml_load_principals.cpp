@@ -1,0 +1,333 @@
+// Machine state files: accounts, groups, rights, LSA secrets and the password/lockout policy.
+#include <algorithm>
+#include <cctype>
+
+#include "fakes/lsa.h"
+#include "fakes/password_rules.h"
+#include "fakes/sam.h"
+#include "machine_yaml_load.h"
+#include "machine_yaml_names.h"
+
+namespace fakes::yaml {
+namespace {
+
+bool IsBuiltinGroupSid(const fixer::Sid& sid) {
+  return sid.authority() == 5 && sid.sub_authorities().size() == 2 &&
+         sid.sub_authorities()[0] == 32;
+}
+
+fixer::AccountFlags LoadAccountFlags(const Field& f) {
+  fixer::AccountFlags flags;
+  for (const Field& item : f.Items()) {
+    const std::string name = item.Str();
+    if (EqualsIgnoreCase(name, "disabled")) {
+      flags.disabled = true;
+    } else if (EqualsIgnoreCase(name, "locked_out")) {
+      flags.locked_out = true;
+    } else if (EqualsIgnoreCase(name, "password_never_expires")) {
+      flags.password_never_expires = true;
+    } else if (EqualsIgnoreCase(name, "cannot_change_password")) {
+      flags.cannot_change_password = true;
+    } else {
+      item.Fail("unknown account flag '" + name + "'; expected one of: " +
+                JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
+    }
+  }
+  return flags;
+}
+
+// An NT hash as stored: 32 hex digits (kept lower-case), or "" for a blank password.
+std::string LoadHash(const Field& f) {
+  std::string h = f.Str();
+  const bool hex = std::all_of(h.begin(), h.end(), [](unsigned char ch) { return std::isxdigit(ch); });
+  if (!(h.empty() || (h.size() == 32 && hex))) {
+    f.Fail("expected an NT hash: 32 hex digits, or \"\" for a blank password");
+  }
+  std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) {
+    return static_cast<char>(std::tolower(ch));
+  });
+  return h;
+}
+
+const std::initializer_list<std::string_view> kAccountKeys = {
+    "rid",        "full_name",        "comment",          "password",
+    "password_hash", "password_history", "flags",         "groups",
+    "absent",     "password_expired", "bad_password_count", "password_last_set",
+    "locked_out_at"};
+
+// The fields both forms set directly on the stored account.
+void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
+  if (auto v = m.Get("full_name")) u.full_name = v->Str();
+  if (auto v = m.Get("comment")) u.comment = v->Str();
+  if (auto v = m.Get("password_hash")) u.password_hash = LoadHash(*v);
+  if (auto v = m.Get("password_history")) {
+    u.password_history.clear();
+    for (const Field& item : v->Items()) u.password_history.push_back(LoadHash(item));
+  }
+  if (auto v = m.Get("password_expired")) u.password_expired = v->Bool();
+  if (auto v = m.Get("bad_password_count")) u.bad_password_count = v->U32();
+  if (auto v = m.Get("password_last_set")) u.password_last_set = v->I64();
+  if (auto v = m.Get("locked_out_at")) u.locked_out_at = v->I64();
+}
+
+void LoadAccountFull(LoadContext& c, const Entry& e) {
+  MapFields m(e.value, kAccountKeys);
+  c.OnlyInFresh(m, {"groups"}, "groups list their members");
+  c.OnlyInFresh(m, {"absent"}, "leave the account out");
+  if (m.Has("password") && m.Has("password_hash")) {
+    m.KeyOf("password_hash")->Fail("give password or password_hash, not both");
+  }
+  UserAccount u;
+  u.name = e.key;
+  const Field rid = m.Require("rid");
+  u.rid = rid.U32();
+  for (const UserAccount& other : c.st().sam.users) {
+    if (other.rid == u.rid) rid.Fail("RID " + std::to_string(u.rid) + " is already " + other.name + "'s");
+  }
+  if (auto v = m.Get("password")) u.password_hash = NtHash(v->Str());
+  if (auto v = m.Get("flags")) u.flags = LoadAccountFlags(*v);
+  ApplyAccountFacts(m, u);
+  c.st().sam.users.push_back(std::move(u));
+}
+
+// The account is a member of exactly these groups afterwards.
+void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
+  Sam sam(c.machine);
+  std::vector<fixer::Sid> wanted;
+  for (const Field& item : groups.Items()) {
+    LocalGroup* g = sam.FindGroup(item.Str());
+    if (!g) item.Fail("no local group named '" + item.Str() + "' (1376)");
+    wanted.push_back(g->sid);
+  }
+  for (const fixer::Sid& current : sam.GroupsOf(sid)) {
+    if (std::find(wanted.begin(), wanted.end(), current) != wanted.end()) continue;
+    for (const LocalGroup& g : c.st().sam.groups) {
+      if (g.sid == current) c.Check(sam.RemoveMember(g.name, sid), groups, "leaving " + g.name);
+    }
+  }
+  const std::vector<fixer::Sid> now = sam.GroupsOf(sid);
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (std::find(now.begin(), now.end(), wanted[i]) != now.end()) continue;
+    const std::string name = sam.FindGroup(groups.Items()[i].Str())->name;
+    // Listing a group twice is harmless; 1378 only means it is already done.
+    const fixer::Status st = sam.AddMember(name, sid);
+    if (st.code() != fixer::kErrorMemberInAlias) c.Check(st, groups.Items()[i], "joining " + name);
+  }
+}
+
+void LoadAccountChange(LoadContext& c, const Entry& e) {
+  MapFields m(e.value, kAccountKeys);
+  c.OnlyInFull(m, {"rid", "password_history"}, "a fresh install allocates RIDs and keeps history");
+  if (m.Has("password") && m.Has("password_hash")) {
+    m.KeyOf("password_hash")->Fail("give password or password_hash, not both");
+  }
+  Sam sam(c.machine);
+  if (auto absent = m.Get("absent")) {
+    if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
+    if (absent->Bool() && sam.FindUser(e.key)) {
+      c.Check(sam.DeleteUser(e.key), e.key_field, "deleting account " + e.key);
+    }
+    return;
+  }
+  fixer::Secret password;
+  if (auto v = m.Get("password")) password = fixer::Secret::FromString(v->Str());
+  std::optional<fixer::AccountFlags> flags;
+  if (auto v = m.Get("flags")) flags = LoadAccountFlags(*v);
+
+  if (!sam.FindUser(e.key)) {
+    fixer::NewAccount spec;
+    spec.name = e.key;
+    if (auto v = m.Get("full_name")) spec.full_name = v->Str();
+    if (auto v = m.Get("comment")) spec.comment = v->Str();
+    if (flags) spec.flags = *flags;
+    c.Check(sam.CreateUser(spec, password).status(), e.key_field, "creating account " + e.key);
+  } else if (m.Has("password")) {
+    c.Check(sam.SetPassword(e.key, password), *m.Get("password"), "setting the password");
+  }
+  UserAccount& u = *sam.FindUser(e.key);
+  ApplyAccountFacts(m, u);
+  if (flags) {
+    u.flags = *flags;
+    // A state file says the account is locked out now, unless it says since when.
+    if (flags->locked_out && !m.Has("locked_out_at")) u.locked_out_at = c.st().clock;
+    if (!flags->locked_out && !m.Has("locked_out_at")) u.locked_out_at = 0;
+  }
+  if (auto g = m.Get("groups")) SetMembership(c, *g, sam.SidOf(u));
+}
+
+// State files state facts; a password in one was set before the file's policy, so accounts
+// are applied under a policy that accepts any password and the file's policy comes after.
+class PermissivePolicy {
+ public:
+  explicit PermissivePolicy(MachineState& s) : s_(s), saved_(s.lsa.password_policy) {
+    s.lsa.password_policy.min_length = 0;
+    s.lsa.password_policy.complexity = false;
+    s.lsa.password_policy.history = 0;
+  }
+  ~PermissivePolicy() { s_.lsa.password_policy = saved_; }
+  PermissivePolicy(const PermissivePolicy&) = delete;
+  PermissivePolicy& operator=(const PermissivePolicy&) = delete;
+
+ private:
+  MachineState& s_;
+  fixer::PasswordPolicyInfo saved_;
+};
+
+const std::initializer_list<std::string_view> kGroupKeys = {"sid", "comment", "members",
+                                                                 "absent"};
+
+std::vector<fixer::Sid> LoadMembers(LoadContext& c, const Field& f) {
+  std::vector<fixer::Sid> out;
+  for (const Field& item : f.Items()) {
+    const fixer::Sid sid = c.Principal(item);
+    if (std::find(out.begin(), out.end(), sid) != out.end()) item.Fail("member listed twice");
+    out.push_back(sid);
+  }
+  return out;
+}
+
+}  // namespace
+
+void LoadAccounts(LoadContext& c, const Field& f) {
+  const std::vector<Entry> entries = NamedEntries(f, "account");
+  if (c.full) {
+    for (const Entry& e : entries) LoadAccountFull(c, e);
+    return;
+  }
+  PermissivePolicy permissive(c.st());
+  for (const Entry& e : entries) LoadAccountChange(c, e);
+}
+
+void LoadGroups(LoadContext& c, const Field& f) {
+  for (const Entry& e : NamedEntries(f, "group")) {
+    MapFields m(e.value, kGroupKeys);
+    if (c.full) {
+      c.OnlyInFresh(m, {"absent"}, "leave the group out");
+      LocalGroup g;
+      g.name = e.key;
+      const Field sid_field = m.Require("sid");
+      g.sid = c.Principal(sid_field);
+      for (const LocalGroup& other : c.st().sam.groups) {
+        if (other.sid == g.sid) sid_field.Fail("SID already used by group " + other.name);
+      }
+      if (auto v = m.Get("comment")) g.comment = v->Str();
+      if (auto v = m.Get("members")) g.members = LoadMembers(c, *v);
+      c.st().sam.groups.push_back(std::move(g));
+      continue;
+    }
+    c.OnlyInFull(m, {"sid"}, "a new group gets the next RID");
+    Sam sam(c.machine);
+    LocalGroup* existing = sam.FindGroup(e.key);
+    if (auto absent = m.Get("absent")) {
+      if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
+      if (!absent->Bool() || !existing) continue;
+      if (IsBuiltinGroupSid(existing->sid)) e.key_field.Fail("a builtin group cannot be deleted");
+      const fixer::Sid gone = existing->sid;
+      std::erase_if(c.st().sam.groups, [&](const LocalGroup& g) { return g.sid == gone; });
+      continue;
+    }
+    if (!existing) {
+      if (sam.FindUser(e.key)) e.key_field.Fail("a user named '" + e.key + "' exists (2224)");
+      LocalGroup g;
+      g.name = e.key;
+      g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool
+      c.st().sam.groups.push_back(std::move(g));
+      existing = &c.st().sam.groups.back();
+    }
+    if (auto v = m.Get("comment")) existing->comment = v->Str();
+  }
+}
+
+void LoadGroupMembers(LoadContext& c, const Field& f) {
+  for (const Entry& e : NamedEntries(f, "group")) {
+    MapFields m(e.value, kGroupKeys);
+    const auto members = m.Get("members");
+    if (!members) continue;
+    Sam sam(c.machine);
+    const std::vector<fixer::Sid> wanted = LoadMembers(c, *members);
+    const std::string name = sam.FindGroup(e.key)->name;
+    const std::vector<fixer::Sid> current = sam.FindGroup(e.key)->members;
+    for (const fixer::Sid& sid : current) {
+      if (std::find(wanted.begin(), wanted.end(), sid) == wanted.end()) {
+        c.Check(sam.RemoveMember(name, sid), *members, "removing a member of " + name);
+      }
+    }
+    const std::vector<Field> items = members->Items();
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      const auto& now = sam.FindGroup(name)->members;
+      if (std::find(now.begin(), now.end(), wanted[i]) != now.end()) continue;
+      c.Check(sam.AddMember(name, wanted[i]), items[i], "adding a member to " + name);
+    }
+  }
+}
+
+void LoadRights(LoadContext& c, const Field& f) {
+  std::vector<fixer::Sid> seen;
+  for (const Entry& e : MapEntries(f)) {
+    const fixer::Sid sid = c.Principal(e.key_field);
+    if (std::find(seen.begin(), seen.end(), sid) != seen.end()) {
+      e.key_field.Fail("rights of " + e.key + " are already listed (same SID)");
+    }
+    seen.push_back(sid);
+    std::set<std::string> wanted;
+    for (const Field& item : e.value.Items()) {
+      const std::string right = item.Str();
+      if (!IsKnownRight(right)) item.Fail("unknown right '" + right + "' (1313)");
+      wanted.insert(right);
+    }
+    if (c.full) {
+      c.st().lsa.rights[sid] = std::move(wanted);
+      continue;
+    }
+    Lsa lsa(c.machine);
+    for (const std::string& held : lsa.RightsOf(sid)) {
+      const bool keep = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+        return EqualsIgnoreCase(w, held);
+      });
+      if (!keep) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + held);
+    }
+    for (const std::string& right : wanted) c.Check(lsa.Grant(sid, right), e.value, "granting " + right);
+  }
+}
+
+void LoadSecrets(LoadContext& c, const Field& f) {
+  for (const Entry& e : MapEntries(f)) {
+    MapFields m(e.value, {"clear", "stored"});
+    if (m.entries().size() != 1) e.value.Fail("expected exactly one of: clear, stored");
+    if (auto stored = m.Get("stored")) {
+      const std::string hex = stored->Str();
+      const bool ok = hex.size() % 2 == 0 &&
+                      std::all_of(hex.begin(), hex.end(), [](unsigned char ch) { return std::isxdigit(ch); });
+      if (!ok) stored->Fail("expected the stored (encrypted) value as hex digits");
+      c.st().lsa.secrets[e.key] = hex;
+    } else {
+      const Field clear = *m.Get("clear");
+      c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(clear.Str())), clear,
+              "storing secret " + e.key);
+    }
+  }
+}
+
+void LoadPolicy(LoadContext& c, const Field& f) {
+  MapFields m(f, {"password", "lockout", "limit_blank_password_use"});
+  LsaState& lsa = c.st().lsa;
+  // Ranges of the XP Local Security Policy editor [M].
+  if (auto p = m.Get("password")) {
+    MapFields pm(*p, {"min_length", "complexity", "history", "max_age_days", "min_age_days"});
+    if (auto v = pm.Get("min_length")) lsa.password_policy.min_length = v->U32(14);
+    if (auto v = pm.Get("complexity")) lsa.password_policy.complexity = v->Bool();
+    if (auto v = pm.Get("history")) lsa.password_policy.history = v->U32(24);
+    if (auto v = pm.Get("max_age_days")) lsa.password_policy.max_age_days = v->U32(999);
+    if (auto v = pm.Get("min_age_days")) lsa.password_policy.min_age_days = v->U32(998);
+  }
+  if (auto l = m.Get("lockout")) {
+    MapFields lm(*l, {"threshold", "duration_minutes", "reset_minutes"});
+    if (auto v = lm.Get("threshold")) lsa.lockout.threshold = v->U32(999);
+    if (auto v = lm.Get("duration_minutes")) lsa.lockout.duration_minutes = v->U32(99999);
+    if (auto v = lm.Get("reset_minutes")) lsa.lockout.reset_minutes = v->U32(99999);
+  }
+  lsa.password_policy.lockout_threshold = lsa.lockout.threshold;  // the mirror state.h keeps
+  if (auto v = m.Get("limit_blank_password_use")) lsa.limit_blank_password_use = v->Bool();
+}
+
+}  // namespace fakes::yaml

@@ -1,0 +1,178 @@
+// Machine state files: ASP.NET frameworks, hotfixes and IIS applications.
+#include <algorithm>
+
+#include "fakes/acl_inheritance.h"
+#include "fakes/aspnet_setup.h"
+#include "fakes/hotfix_catalog.h"
+#include "fakes/objects.h"
+#include "fakes/paths.h"
+#include "machine_yaml_load.h"
+#include "machine_yaml_names.h"
+
+namespace fakes::yaml {
+namespace {
+
+std::string LoadFrameworkVersion(const Field& f) {
+  const std::string text = f.Str();
+  auto version = CanonicalFrameworkVersion(text);
+  if (!version) {
+    f.Fail("unknown framework version '" + text + "'; expected 1.0 (1.0.3705) or 1.1 (1.1.4322)");
+  }
+  return *version;
+}
+
+fixer::FrameworkInfo* FindFramework(MachineState& s, const std::string& version) {
+  for (fixer::FrameworkInfo& fw : s.products.frameworks) {
+    if (fw.version == version) return &fw;
+  }
+  return nullptr;
+}
+
+std::string CatalogIds() {
+  std::vector<std::string_view> ids;
+  for (const HotfixDefinition& h : HotfixCatalog()) ids.push_back(h.id);
+  return JoinNames(ids);
+}
+
+InstalledHotfix LoadHotfixRecord(const Field& f) {
+  MapFields m(f, {"id", "kb", "components"});
+  InstalledHotfix h;
+  h.id = m.Require("id").Str();
+  if (auto kb = m.Get("kb")) h.kb = kb->Str();
+  if (auto list = m.Get("components")) {
+    for (const Field& item : list->Items()) {
+      MapFields cm(item, {"file", "version", "fails_without_profile"});
+      UpdatedComponent uc;
+      uc.file = cm.Require("file").Str();
+      uc.version = cm.Require("version").Str();
+      if (auto v = cm.Get("fails_without_profile")) uc.fails_without_profile = v->Bool();
+      h.components.push_back(std::move(uc));
+    }
+  }
+  return h;
+}
+
+// "/LM/W3SVC/1/ROOT/shop/admin" -> "C:\Inetpub\wwwroot\shop\admin", as IIS setup lays out the
+// default web site; nullopt for a path outside it.
+std::optional<std::string> DefaultPhysicalPath(const MachineState& s, const std::string& path) {
+  constexpr std::string_view kRoot = "/LM/W3SVC/1/ROOT";
+  if (path.size() < kRoot.size() || !EqualsIgnoreCase(path.substr(0, kRoot.size()), kRoot)) {
+    return std::nullopt;
+  }
+  std::string physical = SystemDrive(s) + "\\Inetpub\\wwwroot";
+  std::string rest = path.substr(kRoot.size());
+  std::replace(rest.begin(), rest.end(), '/', '\\');
+  while (!rest.empty() && rest.back() == '\\') rest.pop_back();
+  return physical + rest;
+}
+
+// A folder or metabase node an application needs, created the Windows way if it is missing.
+void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, const std::string& path) {
+  ObjectStore store(c.machine);
+  const fixer::ObjectRef ref{ns, path};
+  if (store.Exists(ref)) return;
+  const SecurableObject* parent = NearestAncestor(c.st(), ref);
+  const fixer::Sid owner = fixer::Sid::Administrators();
+  c.Check(store.Create(ns, path, true, owner,
+                       InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, true, owner)),
+          at, "creating " + path);
+}
+
+}  // namespace
+
+void LoadFrameworks(LoadContext& c, const Field& f) {
+  for (const Field& item : f.Items()) {
+    if (item.IsScalar() && c.full) {
+      item.Fail("with base: empty a framework is a map of version, tools_present, process_model");
+    }
+    std::optional<MapFields> m;
+    if (!item.IsScalar()) m.emplace(item, std::initializer_list<std::string_view>{"version", "tools_present", "process_model"});
+    const Field version_field = m ? m->Require("version") : item;
+    const std::string version = LoadFrameworkVersion(version_field);
+    if (FindFramework(c.st(), version)) version_field.Fail("framework " + version + " is listed twice");
+
+    if (c.full) {
+      c.st().products.frameworks.push_back({.version = version});
+    } else {
+      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field,
+              "installing ASP.NET " + version);
+    }
+    fixer::FrameworkInfo* fw = FindFramework(c.st(), version);
+    if (!fw) version_field.Fail("installing ASP.NET " + version + " did not record the framework");
+    if (!m) continue;
+    if (auto v = m->Get("tools_present")) fw->tools_present = v->Bool();
+    if (auto pm = m->Get("process_model")) {
+      // The <processModel> attributes, named as in machine.config.
+      MapFields pmf(*pm, {"userName", "password"});
+      if (auto v = pmf.Get("userName")) fw->process_model.user_name = v->Str();
+      if (auto v = pmf.Get("password")) fw->process_model.password = v->Str();
+    }
+  }
+}
+
+void LoadHotfixes(LoadContext& c, const Field& f) {
+  for (const Field& item : f.Items()) {
+    if (item.IsScalar()) {
+      if (c.full) item.Fail("with base: empty a hotfix is a map of id, kb, components");
+      const std::string id = item.Str();
+      const HotfixDefinition* def = FindHotfix(id);
+      if (!def) item.Fail("unknown hotfix '" + id + "'; the catalog knows: " + CatalogIds());
+      if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + def->id + " is listed twice");
+      c.Check(InstallHotfix(c.machine, id), item, "installing " + id);
+      continue;
+    }
+    InstalledHotfix h = LoadHotfixRecord(item);
+    for (const InstalledHotfix& other : c.st().products.hotfixes) {
+      if (EqualsIgnoreCase(other.id, h.id)) item.Fail("hotfix " + h.id + " is listed twice");
+    }
+    c.st().products.hotfixes.push_back(std::move(h));
+  }
+}
+
+void LoadApplications(LoadContext& c, const Field& f) {
+  for (const Field& item : f.Items()) {
+    MapFields m(item, {"path", "physical_path", "framework", "session_state"});
+    const Field path_field = m.Require("path");
+    fixer::ApplicationInfo app;
+    app.path = path_field.Str();
+    for (const fixer::ApplicationInfo& other : c.st().products.applications) {
+      if (EqualsIgnoreCase(other.path, app.path)) path_field.Fail("application " + app.path + " is listed twice");
+    }
+    if (auto v = m.Get("session_state")) {
+      app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");
+    }
+    if (c.full) {
+      if (auto v = m.Get("physical_path")) app.physical_path = v->Str();
+      if (auto v = m.Get("framework")) app.framework_version = v->Str();  // as recorded, even ""
+      c.st().products.applications.push_back(std::move(app));
+      continue;
+    }
+    if (auto v = m.Get("physical_path")) {
+      app.physical_path = v->Str();
+    } else if (auto p = DefaultPhysicalPath(c.st(), app.path)) {
+      app.physical_path = *p;
+    } else {
+      path_field.Fail("outside /LM/W3SVC/1/ROOT an application needs physical_path");
+    }
+    if (auto v = m.Get("framework")) {
+      app.framework_version = LoadFrameworkVersion(*v);
+      if (!FindFramework(c.st(), app.framework_version)) {
+        v->Fail("framework " + app.framework_version + " is not installed (list it under frameworks)");
+      }
+    } else if (c.st().products.frameworks.empty()) {
+      path_field.Fail("no framework is installed to run it (list one under frameworks)");
+    } else {
+      // Mapped to the newest installed framework, as setup maps new applications.
+      app.framework_version = std::max_element(c.st().products.frameworks.begin(),
+                                               c.st().products.frameworks.end(),
+                                               [](const auto& a, const auto& b) {
+                                                 return a.version < b.version;
+                                               })->version;
+    }
+    EnsureObject(c, path_field, fixer::ObjectNamespace::kFile, app.physical_path);
+    EnsureObject(c, path_field, fixer::ObjectNamespace::kMetabase, app.path);
+    c.st().products.applications.push_back(std::move(app));
+  }
+}
+
+}  // namespace fakes::yaml

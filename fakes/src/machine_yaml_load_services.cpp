@@ -1,0 +1,135 @@
+// Machine state files: services and SQL Server.
+#include <algorithm>
+
+#include "fakes/scm.h"
+#include "fakes/sql.h"
+#include "machine_yaml_load.h"
+#include "machine_yaml_names.h"
+
+namespace fakes::yaml {
+namespace {
+
+fixer::ServiceInfo* FindService(MachineState& s, const std::string& name) {
+  for (fixer::ServiceInfo& svc : s.services) {
+    if (EqualsIgnoreCase(svc.name, name)) return &svc;
+  }
+  return nullptr;
+}
+
+// The SID a database user's `login:` names: a SQL login of that name first (its stored SID,
+// which an orphaned login keeps), else a Windows principal or SID string.
+fixer::Sid LoginSid(LoadContext& c, const Field& f) {
+  const std::string text = f.Str();
+  for (const fixer::SqlLogin& l : c.st().sql.logins) {
+    if (EqualsIgnoreCase(l.name, text)) return l.sid;
+  }
+  return c.Principal(f);
+}
+
+}  // namespace
+
+void LoadServices(LoadContext& c, const Field& f) {
+  std::vector<std::pair<Field, std::string>> dependencies_to_check;  // fresh: after all are in
+  for (const Entry& e : NamedEntries(f, "service")) {
+    MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies",
+                          "absent"});
+    if (c.full) c.OnlyInFresh(m, {"absent"}, "leave the service out");
+    fixer::ServiceInfo* svc = c.full ? nullptr : FindService(c.st(), e.key);
+    if (auto absent = m.Get("absent")) {
+      if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
+      if (absent->Bool() && svc) {
+        const std::string name = svc->name;
+        std::erase_if(c.st().services, [&](const auto& s) { return s.name == name; });
+      }
+      continue;
+    }
+    if (!svc) {  // a service of its own (or every service, in the saved form)
+      fixer::ServiceInfo added;
+      added.name = e.key;
+      added.display_name = e.key;
+      c.st().services.push_back(std::move(added));
+      svc = &c.st().services.back();
+    }
+    // States are facts of the file: set directly, not through start/stop rules.
+    if (auto v = m.Get("display_name")) svc->display_name = v->Str();
+    if (auto v = m.Get("state")) svc->state = ParseEnum(*v, std::span(kServiceStateNames), "service state");
+    if (auto v = m.Get("start_type")) svc->start_type = ParseEnum(*v, std::span(kStartTypeNames), "start type");
+    if (auto v = m.Get("account")) svc->account = v->Str();
+    if (auto v = m.Get("dependencies")) {
+      svc->dependencies.clear();
+      for (const Field& item : v->Items()) {
+        svc->dependencies.push_back(item.Str());
+        dependencies_to_check.emplace_back(item, item.Str());
+      }
+    }
+  }
+  if (c.full) return;  // the saved form is taken as it is
+  for (const auto& [field, name] : dependencies_to_check) {
+    if (!FindService(c.st(), name)) field.Fail("depends on '" + name + "', which is not installed");
+  }
+}
+
+void LoadSql(LoadContext& c, const Field& f) {
+  MapFields m(f, {"installed", "databases", "logins", "users"});
+  SqlServerState& sql = c.st().sql;
+  // Describing a SQL Server means it is installed, unless the file says otherwise.
+  sql.installed = m.Get("installed") ? m.Get("installed")->Bool() : true;
+  if (auto v = m.Get("databases")) {
+    for (const Field& item : v->Items()) {
+      const std::string db = item.Str();
+      if (std::any_of(sql.databases.begin(), sql.databases.end(),
+                      [&](const std::string& d) { return EqualsIgnoreCase(d, db); })) {
+        item.Fail("database " + db + " is listed twice");
+      }
+      sql.databases.push_back(db);
+    }
+  }
+  if (auto v = m.Get("logins")) {
+    for (const Field& item : v->Items()) {
+      MapFields lm(item, {"name", "sid", "server_roles", "default_database"});
+      const Field name_field = lm.Require("name");
+      fixer::SqlLogin login;
+      login.name = name_field.Str();
+      // A Windows login stores the SID of its account; `sid:` gives an orphaned one.
+      login.sid = c.Principal(lm.Get("sid") ? *lm.Get("sid") : name_field);
+      if (auto r = lm.Get("server_roles")) login.server_roles = r->StrList();
+      if (auto d = lm.Get("default_database")) login.default_database = d->Str();
+      for (const fixer::SqlLogin& other : sql.logins) {
+        if (EqualsIgnoreCase(other.name, login.name)) name_field.Fail("login " + login.name + " is listed twice");
+      }
+      if (c.full) {
+        sql.logins.push_back(std::move(login));
+      } else {
+        c.Check(SqlServer(c.machine).CreateLogin(login), name_field, "creating login " + login.name);
+      }
+    }
+  }
+  if (auto v = m.Get("users")) {
+    for (const Field& item : v->Items()) {
+      MapFields um(item, {"database", "name", "login", "roles"});
+      fixer::SqlDbUser user;
+      const Field db_field = um.Require("database");
+      user.database = db_field.Str();
+      const Field name_field = um.Require("name");
+      user.name = name_field.Str();
+      user.login_sid = LoginSid(c, um.Require("login"));
+      if (auto r = um.Get("roles")) user.roles = r->StrList();
+      if (!std::any_of(sql.databases.begin(), sql.databases.end(),
+                       [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
+        db_field.Fail("no database named " + user.database + " (list it under databases)");
+      }
+      for (const fixer::SqlDbUser& other : sql.users) {
+        if (EqualsIgnoreCase(other.database, user.database) && EqualsIgnoreCase(other.name, user.name)) {
+          name_field.Fail("user " + user.name + " of " + user.database + " is listed twice");
+        }
+      }
+      if (c.full) {
+        sql.users.push_back(std::move(user));
+      } else {
+        c.Check(SqlServer(c.machine).CreateDbUser(user), name_field, "creating user " + user.name);
+      }
+    }
+  }
+}
+
+}  // namespace fakes::yaml

@@ -1,0 +1,161 @@
+#include "fakes/password_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "fakes/state.h"
+#include "fakes/utf16.h"
+
+namespace fakes {
+namespace {
+
+// ---- MD4 (RFC 1320) -------------------------------------------------------------------------
+
+uint32_t Rotl(uint32_t x, int s) { return (x << s) | (x >> (32 - s)); }
+uint32_t F(uint32_t x, uint32_t y, uint32_t z) { return (x & y) | (~x & z); }
+uint32_t G(uint32_t x, uint32_t y, uint32_t z) { return (x & y) | (x & z) | (y & z); }
+uint32_t H(uint32_t x, uint32_t y, uint32_t z) { return x ^ y ^ z; }
+
+void Md4Block(std::array<uint32_t, 4>& st, const uint8_t* block) {
+  uint32_t x[16];
+  for (int i = 0; i < 16; ++i) {
+    x[i] = uint32_t{block[i * 4]} | uint32_t{block[i * 4 + 1]} << 8 |
+           uint32_t{block[i * 4 + 2]} << 16 | uint32_t{block[i * 4 + 3]} << 24;
+  }
+  uint32_t a = st[0], b = st[1], c = st[2], d = st[3];
+  // Round 1: [abcd k s] a = (a + F(b,c,d) + X[k]) <<< s
+  static constexpr int kR1[4] = {3, 7, 11, 19};
+  for (int i = 0; i < 16; i += 4) {
+    a = Rotl(a + F(b, c, d) + x[i], kR1[0]);
+    d = Rotl(d + F(a, b, c) + x[i + 1], kR1[1]);
+    c = Rotl(c + F(d, a, b) + x[i + 2], kR1[2]);
+    b = Rotl(b + F(c, d, a) + x[i + 3], kR1[3]);
+  }
+  // Round 2: a = (a + G(b,c,d) + X[k] + 5A827999) <<< s, k in column order.
+  static constexpr int kR2[4] = {3, 5, 9, 13};
+  for (int i = 0; i < 4; ++i) {
+    a = Rotl(a + G(b, c, d) + x[i] + 0x5A827999u, kR2[0]);
+    d = Rotl(d + G(a, b, c) + x[i + 4] + 0x5A827999u, kR2[1]);
+    c = Rotl(c + G(d, a, b) + x[i + 8] + 0x5A827999u, kR2[2]);
+    b = Rotl(b + G(c, d, a) + x[i + 12] + 0x5A827999u, kR2[3]);
+  }
+  // Round 3: a = (a + H(b,c,d) + X[k] + 6ED9EBA1) <<< s, k in bit-reversed order.
+  static constexpr int kR3[4] = {3, 9, 11, 15};
+  static constexpr int kOrder[4] = {0, 2, 1, 3};
+  for (int j : kOrder) {
+    a = Rotl(a + H(b, c, d) + x[j] + 0x6ED9EBA1u, kR3[0]);
+    d = Rotl(d + H(a, b, c) + x[j + 8] + 0x6ED9EBA1u, kR3[1]);
+    c = Rotl(c + H(d, a, b) + x[j + 4] + 0x6ED9EBA1u, kR3[2]);
+    b = Rotl(b + H(c, d, a) + x[j + 12] + 0x6ED9EBA1u, kR3[3]);
+  }
+  st[0] += a;
+  st[1] += b;
+  st[2] += c;
+  st[3] += d;
+}
+
+std::array<uint8_t, 16> Md4(const std::vector<uint8_t>& message) {
+  std::array<uint32_t, 4> st = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u};
+  std::vector<uint8_t> data = message;
+  const uint64_t bit_len = uint64_t{message.size()} * 8;
+  data.push_back(0x80);
+  while (data.size() % 64 != 56) data.push_back(0);
+  for (int i = 0; i < 8; ++i) data.push_back(static_cast<uint8_t>(bit_len >> (8 * i)));
+  for (size_t off = 0; off < data.size(); off += 64) Md4Block(st, data.data() + off);
+  std::array<uint8_t, 16> digest{};
+  for (int i = 0; i < 4; ++i) {
+    for (int k = 0; k < 4; ++k) digest[i * 4 + k] = static_cast<uint8_t>(st[i] >> (8 * k));
+  }
+  return digest;
+}
+
+// ---- passfilt.dll rules ----------------------------------------------------------------------
+
+// Character classes of passfilt.dll. [M] Non-ASCII characters count as non-alphanumeric: the
+// XP filter's Unicode-letter handling is not documented in what we read.
+int ClassCount(const std::u16string& pw) {
+  bool upper = false, lower = false, digit = false, other = false;
+  for (char16_t c : pw) {
+    if (c >= u'A' && c <= u'Z') upper = true;
+    else if (c >= u'a' && c <= u'z') lower = true;
+    else if (c >= u'0' && c <= u'9') digit = true;
+    else other = true;
+  }
+  return int{upper} + int{lower} + int{digit} + int{other};
+}
+
+// Full-name tokens, split on the delimiters passfilt.dll uses (DOMAIN.md 7).
+std::vector<std::string> FullNameTokens(std::string_view full_name) {
+  static constexpr std::string_view kDelims = ",.-_ #\t";
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : full_name) {
+    if (kDelims.find(c) != std::string_view::npos) {
+      if (!cur.empty()) tokens.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) tokens.push_back(cur);
+  return tokens;
+}
+
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
+  return FoldCase(haystack).find(FoldCase(needle)) != std::string::npos;
+}
+
+bool ViolatesComplexity(std::string_view account_name, std::string_view full_name,
+                        std::string_view clear) {
+  const std::u16string wide = Utf8ToUtf16(clear);
+  if (wide.size() < 6) return true;
+  if (ClassCount(wide) < 3) return true;
+  if (Utf8ToUtf16(account_name).size() >= 3 && ContainsIgnoreCase(clear, account_name)) return true;
+  for (const std::string& token : FullNameTokens(full_name)) {
+    if (Utf8ToUtf16(token).size() >= 3 && ContainsIgnoreCase(clear, token)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string NtHash(std::string_view clear) {
+  if (clear.empty()) return "";
+  const std::u16string wide = Utf8ToUtf16(clear);
+  std::vector<uint8_t> bytes;
+  bytes.reserve(wide.size() * 2);
+  for (char16_t c : wide) {  // UTF-16LE
+    bytes.push_back(static_cast<uint8_t>(c & 0xFF));
+    bytes.push_back(static_cast<uint8_t>(c >> 8));
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (uint8_t b : Md4(bytes)) {
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 0xF]);
+  }
+  return hex;
+}
+
+fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy,
+                                  std::string_view account_name, std::string_view full_name,
+                                  const std::vector<std::string>& history,
+                                  const fixer::Secret& password) {
+  const auto fail = [] { return fixer::Status::Win(fixer::kNerrPasswordTooShort); };
+  const std::string_view clear = password.Reveal();
+  if (Utf8ToUtf16(clear).size() < policy.min_length) return fail();
+  if (policy.complexity && ViolatesComplexity(account_name, full_name, clear)) return fail();
+  if (policy.history > 0) {
+    const std::string hash = NtHash(clear);
+    const size_t n = std::min<size_t>(policy.history, history.size());
+    if (std::find(history.begin(), history.begin() + static_cast<std::ptrdiff_t>(n), hash) !=
+        history.begin() + static_cast<std::ptrdiff_t>(n)) {
+      return fail();
+    }
+  }
+  return fixer::Status::Ok();
+}
+
+}  // namespace fakes

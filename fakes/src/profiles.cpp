@@ -1,0 +1,117 @@
+#include "fakes/profiles.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace fakes {
+namespace {
+
+using fixer::Status;
+
+constexpr int kMaxNumberedSuffix = 999;  // .000 ... .999
+
+bool FolderExists(const MachineState& s, const std::string& path) {
+  return s.objects.contains(ObjectKey(fixer::ObjectNamespace::kFile, path));
+}
+
+// A folder is taken if it exists or another ProfileList entry already points at it.
+bool FolderTaken(const MachineState& s, const std::string& path) {
+  if (FolderExists(s, path)) return true;
+  return std::any_of(s.profiles.begin(), s.profiles.end(),
+                     [&](const ProfileEntry& p) { return EqualsIgnoreCase(p.path, path); });
+}
+
+// The folder a new profile of `sid` gets: owned by the user; Full Control to the user, SYSTEM
+// and Administrators, inherited by files and subfolders (OI|CI).
+SecurableObject ProfileFolder(const std::string& path, const fixer::Sid& sid) {
+  SecurableObject folder;
+  folder.ns = fixer::ObjectNamespace::kFile;
+  folder.path = path;
+  folder.container = true;
+  folder.owner = sid;
+  const uint32_t inherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+  for (const fixer::Sid& who : {sid, fixer::Sid::LocalSystem(), fixer::Sid::Administrators()}) {
+    folder.dacl.push_back({fixer::AceType::kAllow, who, fixer::kFileAllAccess, inherit});
+  }
+  return folder;
+}
+
+}  // namespace
+
+std::string ProfileStore::ProfilesRoot() const {
+  return R"(C:\Documents and Settings)";  // %SystemDrive% is C: on every modelled machine
+}
+
+const ProfileEntry* ProfileStore::Find(const fixer::Sid& sid) const {
+  for (const ProfileEntry& p : m_.state().profiles) {
+    if (p.sid == sid) return &p;
+  }
+  return nullptr;
+}
+
+fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, const std::string& user_name) {
+  MachineState& s = m_.state();
+  if (const ProfileEntry* existing = Find(sid)) {
+    ProfileEntry entry = *existing;
+    // [M] An entry whose folder is gone: XP builds the folder again at the same path from
+    // Default User. (Also how a profile half-made by a crash gets finished.)
+    if (!FolderExists(s, entry.path)) {
+      if (Status st = m_.Mutate("file.create", entry.path); !st.ok()) return st;
+      SecurableObject folder = ProfileFolder(entry.path, sid);
+      s.objects[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+    }
+    return entry;
+  }
+
+  // KB 324734: NAME, then NAME.COMPUTERNAME, then NAME.COMPUTERNAME.000, .001, ...
+  const std::string base = ProfilesRoot() + "\\" + user_name;
+  const std::string with_computer = base + "." + s.products.os.computer_name;
+  std::string path = base;
+  if (FolderTaken(s, path)) path = with_computer;
+  for (int n = 0; FolderTaken(s, path); ++n) {
+    if (n > kMaxNumberedSuffix) return Status::Win(fixer::kErrorAlreadyExists);
+    path = fmt::format("{}.{:03}", with_computer, n);
+  }
+
+  // The ProfileList entry first, then the folder. A failed folder creation takes the entry
+  // back out; a crash between the two leaves an entry without a folder, as a real one can.
+  if (Status st = m_.Mutate("profile.create", sid.ToString()); !st.ok()) return st;
+  ProfileEntry entry{sid, path};
+  s.profiles.push_back(entry);
+  if (Status st = m_.Mutate("file.create", path); !st.ok()) {
+    std::erase(s.profiles, entry);
+    return st;
+  }
+  SecurableObject folder = ProfileFolder(path, sid);
+  s.objects[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+  return entry;
+}
+
+fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
+  MachineState& s = m_.state();
+  auto it = std::find_if(s.profiles.begin(), s.profiles.end(),
+                         [&](const ProfileEntry& p) { return p.sid == sid; });
+  if (it == s.profiles.end()) return Status::Win(fixer::kErrorFileNotFound);
+  const ProfileEntry entry = *it;
+  const auto position = it - s.profiles.begin();
+  // The entry first, then the folder. A failed folder deletion puts the entry back where it
+  // was; a crash between the two leaves a stale folder with no entry, the case that makes the
+  // next profile of that name NAME.COMPUTERNAME.
+  if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
+  s.profiles.erase(it);
+  if (FolderExists(s, entry.path)) {
+    if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) {
+      s.profiles.insert(s.profiles.begin() + position, entry);
+      return st;
+    }
+    // The folder goes with everything under it.
+    const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
+    std::erase_if(s.objects, [&](const auto& kv) {
+      return kv.first == key || kv.first.starts_with(key + "\\");
+    });
+  }
+  return Status::Ok();
+}
+
+}  // namespace fakes

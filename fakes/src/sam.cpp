@@ -1,0 +1,279 @@
+#include "fakes/sam.h"
+
+#include <algorithm>
+
+#include "fakes/account_lockout.h"
+#include "fakes/password_rules.h"
+#include "fakes/utf16.h"
+#include "fakes/well_known_sids.h"
+
+namespace fakes {
+namespace {
+
+using fixer::Status;
+
+constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, DOMAIN.md 6
+constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
+constexpr uint32_t kAdministratorRid = 500;
+constexpr uint32_t kGuestRid = 501;
+
+bool IsValidUserName(std::string_view name) {
+  const std::u16string wide = Utf8ToUtf16(name);
+  if (wide.empty() || wide.size() > kMaxUserNameChars) return false;
+  static constexpr std::u16string_view kForbidden = u"\"/\\[]:;|=,+*?<>";
+  bool only_dots_and_spaces = true;
+  for (char16_t c : wide) {
+    // Characters 1-31 are refused too (NetLocalGroupAddMembers remarks on account names).
+    if (c < 32 || kForbidden.find(c) != std::u16string_view::npos) return false;
+    if (c != u'.' && c != u' ') only_dots_and_spaces = false;
+  }
+  return !only_dots_and_spaces;
+}
+
+bool IsBuiltinDomainSid(const fixer::Sid& sid) {
+  return sid.authority() == 5 && sid.sub_authorities().size() == 2 && sid.sub_authorities()[0] == 32;
+}
+
+// SplitMix64, one step: the same generator the machine uses for its own randomness.
+uint64_t SplitMix64(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// "XPPRO\ASPNET" -> {"XPPRO", "ASPNET"}; "ASPNET" -> {nullopt, "ASPNET"}.
+std::pair<std::optional<std::string>, std::string> SplitQualified(const std::string& name) {
+  const size_t slash = name.find('\\');
+  if (slash == std::string::npos) return {std::nullopt, name};
+  return {name.substr(0, slash), name.substr(slash + 1)};
+}
+
+}  // namespace
+
+fixer::Sid MachineSidFromSeed(uint64_t seed) {
+  uint64_t state = seed;
+  auto next32 = [&state] { return static_cast<uint32_t>(SplitMix64(state) >> 32); };
+  const uint32_t a = next32();
+  const uint32_t b = next32();
+  const uint32_t c = next32();
+  return fixer::Sid::Machine(a, b, c);
+}
+
+// ---- reads --------------------------------------------------------------------------------
+
+UserAccount* Sam::FindUser(const std::string& name) {
+  for (UserAccount& u : m_.state().sam.users) {
+    if (EqualsIgnoreCase(u.name, name)) return &u;
+  }
+  return nullptr;
+}
+
+const UserAccount* Sam::FindUser(const std::string& name) const {
+  for (const UserAccount& u : m_.state().sam.users) {
+    if (EqualsIgnoreCase(u.name, name)) return &u;
+  }
+  return nullptr;
+}
+
+UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) {
+  if (!sid.IsAccountSid() || sid.Domain() != m_.state().sam.domain) return nullptr;
+  for (UserAccount& u : m_.state().sam.users) {
+    if (u.rid == sid.Rid()) return &u;
+  }
+  return nullptr;
+}
+
+LocalGroup* Sam::FindGroup(const std::string& name) {
+  for (LocalGroup& g : m_.state().sam.groups) {
+    if (EqualsIgnoreCase(g.name, name)) return &g;
+  }
+  return nullptr;
+}
+
+fixer::Sid Sam::SidOf(const UserAccount& user) const { return m_.state().sam.domain.WithRid(user.rid); }
+
+std::vector<fixer::Sid> Sam::GroupsOf(const fixer::Sid& member) const {
+  std::vector<fixer::Sid> out;
+  for (const LocalGroup& g : m_.state().sam.groups) {
+    if (std::find(g.members.begin(), g.members.end(), member) != g.members.end()) out.push_back(g.sid);
+  }
+  return out;
+}
+
+fixer::Account Sam::Describe(const UserAccount& user) const {
+  fixer::Account a;
+  a.name = user.name;
+  a.sid = SidOf(user);
+  a.full_name = user.full_name;
+  a.comment = user.comment;
+  a.flags = user.flags;
+  a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
+  for (const fixer::Sid& g : GroupsOf(a.sid)) {
+    for (const LocalGroup& group : m_.state().sam.groups) {
+      if (group.sid == g) a.groups.push_back(group.name);
+    }
+  }
+  return a;
+}
+
+fixer::Result<std::string> Sam::LookupSid(const fixer::Sid& sid) const {
+  const MachineState& s = m_.state();
+  if (sid.IsAccountSid() && sid.Domain() == s.sam.domain) {
+    for (const UserAccount& u : s.sam.users) {
+      if (u.rid == sid.Rid()) return u.name;
+    }
+  }
+  for (const LocalGroup& g : s.sam.groups) {
+    if (g.sid == sid) return g.name;
+  }
+  if (const WellKnownSid* w = FindWellKnownSid(sid)) return std::string(w->name);
+  return Status::Win(fixer::kErrorNoneMapped);
+}
+
+fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
+  const MachineState& s = m_.state();
+  const std::string& computer = s.products.os.computer_name;
+  auto [domain, bare] = SplitQualified(name);
+  // ".\name" is the local machine, as Windows tools accept it.
+  if (domain && *domain == ".") domain = computer;
+  auto domain_matches = [&](std::string_view candidate) {
+    return !domain || EqualsIgnoreCase(*domain, candidate);
+  };
+  for (const UserAccount& u : s.sam.users) {
+    if (EqualsIgnoreCase(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
+  }
+  for (const LocalGroup& g : s.sam.groups) {
+    const std::string_view group_domain = IsBuiltinDomainSid(g.sid) ? "BUILTIN" : computer;
+    if (EqualsIgnoreCase(g.name, bare) && domain_matches(group_domain)) return g.sid;
+  }
+  for (const WellKnownSid& w : WellKnownSids()) {
+    if (EqualsIgnoreCase(w.name, bare) && domain_matches(w.domain)) return w.sid;
+  }
+  return Status::Win(fixer::kErrorNoneMapped);
+}
+
+std::string Sam::DisplayName(const fixer::Sid& sid) const {
+  const MachineState& s = m_.state();
+  const std::string& computer = s.products.os.computer_name;
+  if (sid.IsAccountSid() && sid.Domain() == s.sam.domain) {
+    for (const UserAccount& u : s.sam.users) {
+      if (u.rid == sid.Rid()) return computer + "\\" + u.name;
+    }
+  }
+  for (const LocalGroup& g : s.sam.groups) {
+    if (g.sid == sid) return (IsBuiltinDomainSid(g.sid) ? std::string("BUILTIN") : computer) + "\\" + g.name;
+  }
+  if (const WellKnownSid* w = FindWellKnownSid(sid)) return w->QualifiedName();
+  return sid.ToString();  // an orphan: command-line tools print the bare SID (DOMAIN.md 8)
+}
+
+fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& password) const {
+  const UserAccount* user = FindUser(name);
+  if (!user) return Status::Win(fixer::kNerrUserNotFound);
+  std::vector<std::string> remembered;
+  remembered.reserve(user->password_history.size() + 1);
+  remembered.push_back(user->password_hash);
+  remembered.insert(remembered.end(), user->password_history.begin(), user->password_history.end());
+  return CheckPasswordPolicy(m_.state().lsa.password_policy, user->name, user->full_name, remembered,
+                             password);
+}
+
+// ---- mutations ----------------------------------------------------------------------------
+
+fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password) {
+  if (!IsValidUserName(spec.name)) return Status::Win(fixer::kNerrBadUsername);
+  // [M] Users and local groups share one name space on a workstation: a group's name is taken.
+  const bool group_named_so = std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
+                                          [&](const LocalGroup& g) { return EqualsIgnoreCase(g.name, spec.name); });
+  if (FindUser(spec.name) || group_named_so) return Status::Win(fixer::kNerrUserExists);
+  if (Status st = CheckPasswordPolicy(m_.state().lsa.password_policy, spec.name, spec.full_name, {}, password);
+      !st.ok()) {
+    return st;
+  }
+  if (Status st = m_.Mutate("sam.create_user", spec.name); !st.ok()) return st;
+
+  MachineState& s = m_.state();
+  UserAccount user;
+  user.rid = s.sam.next_rid++;
+  user.name = spec.name;
+  user.full_name = spec.full_name;
+  user.comment = spec.comment;
+  user.flags = spec.flags;
+  user.flags.locked_out = false;  // an account cannot be created locked out
+  user.password_hash = NtHash(password.Reveal());
+  user.password_last_set = s.clock;
+  const fixer::Sid sid = s.sam.domain.WithRid(user.rid);
+  s.sam.users.push_back(std::move(user));
+  for (LocalGroup& g : s.sam.groups) {
+    if (g.sid == fixer::Sid::Users()) g.members.push_back(sid);
+  }
+  return sid;
+}
+
+fixer::Status Sam::DeleteUser(const std::string& name) {
+  UserAccount* user = FindUser(name);
+  if (!user) return Status::Win(fixer::kNerrUserNotFound);
+  if (user->rid == kAdministratorRid || user->rid == kGuestRid) return Status::Win(fixer::kErrorSpecialAccount);
+  if (Status st = m_.Mutate("sam.delete_user", user->name); !st.ok()) return st;
+  MachineState& s = m_.state();
+  const fixer::Sid sid = SidOf(*user);
+  for (LocalGroup& g : s.sam.groups) std::erase(g.members, sid);
+  // The RID is not given back (next_rid is untouched); rights, ACEs and the profile stay.
+  std::erase_if(s.sam.users, [&](const UserAccount& u) { return u.rid == sid.Rid(); });
+  return Status::Ok();
+}
+
+fixer::Status Sam::SetPassword(const std::string& name, const fixer::Secret& password) {
+  if (Status st = CheckPassword(name, password); !st.ok()) return st;
+  UserAccount* user = FindUser(name);
+  if (Status st = m_.Mutate("sam.set_password", user->name); !st.ok()) return st;
+  user->password_history.insert(user->password_history.begin(), user->password_hash);
+  if (user->password_history.size() > kMaxHistoryKept) user->password_history.resize(kMaxHistoryKept);
+  user->password_hash = NtHash(password.Reveal());
+  user->password_last_set = m_.Now();
+  user->password_expired = false;  // an administrator's reset gives a fresh password
+  return Status::Ok();
+}
+
+fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& flags) {
+  UserAccount* user = FindUser(name);
+  if (!user) return Status::Win(fixer::kNerrUserNotFound);
+  if (Status st = m_.Mutate("sam.set_flags", user->name); !st.ok()) return st;
+  user->flags.disabled = flags.disabled;
+  user->flags.password_never_expires = flags.password_never_expires;
+  user->flags.cannot_change_password = flags.cannot_change_password;
+  // UF_LOCKOUT can only be cleared (unlock), never set (NetUserSetInfo USER_INFO_1 remarks).
+  // A run-out lockout is cleared too, as the next write to the account would.
+  if (!flags.locked_out || LockoutHasExpired(*user, m_.state())) {
+    user->flags.locked_out = false;
+    user->locked_out_at = 0;
+  }
+  user->bad_password_count = 0;
+  user->password_expired = false;
+  return Status::Ok();
+}
+
+fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member) {
+  LocalGroup* g = FindGroup(group);
+  if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {
+    return Status::Win(fixer::kErrorMemberInAlias);
+  }
+  if (Status st = m_.Mutate("sam.add_member", g->name); !st.ok()) return st;
+  g->members.push_back(member);
+  return Status::Ok();
+}
+
+fixer::Status Sam::RemoveMember(const std::string& group, const fixer::Sid& member) {
+  LocalGroup* g = FindGroup(group);
+  if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  if (std::find(g->members.begin(), g->members.end(), member) == g->members.end()) {
+    return Status::Win(fixer::kErrorMemberNotInAlias);
+  }
+  if (Status st = m_.Mutate("sam.remove_member", g->name); !st.ok()) return st;
+  std::erase(g->members, member);
+  return Status::Ok();
+}
+
+}  // namespace fakes

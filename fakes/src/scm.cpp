@@ -1,0 +1,171 @@
+// Scm: starting and stopping services with their dependencies.
+//
+// Choices:
+//  - "Active" means any state but stopped (running, paused, pending), as EnumDependentServices
+//    with SERVICE_ACTIVE counts it.
+//  - Start checks the service itself (1056, 1058) before touching a dependency; a dependency
+//    that is missing gives 1075, a cycle 1059, and any other failure of a dependency 1068 for
+//    the service asked for. Dependencies start first, so a 1069 of the service itself leaves
+//    them running, as the real SCM does.
+//  - Logon check of a service account: LocalSystem and the NT AUTHORITY service accounts
+//    always log on. A local user (".\NAME", "COMPUTER\NAME" or "NAME") must exist, be enabled,
+//    and hold SeServiceLogonRight without SeDenyServiceLogonRight (through its token: user,
+//    groups, Everyone, Authenticated Users, SERVICE). The password is not modelled (the SCM
+//    keeps its own copy, which aspnet_regiis updates). Any other domain fails with 1069.
+#include "fakes/scm.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "fakes/lsa.h"
+#include "fakes/sam.h"
+
+namespace fakes {
+namespace {
+
+bool IsActive(const fixer::ServiceInfo& s) { return s.state != fixer::ServiceState::kStopped; }
+
+bool IsBuiltinServiceAccount(const std::string& account) {
+  static constexpr std::string_view kBuiltin[] = {
+      "", "LocalSystem", ".\\LocalSystem", "NT AUTHORITY\\SYSTEM",
+      "NT AUTHORITY\\LocalService", "NT AUTHORITY\\LOCAL SERVICE",
+      "NT AUTHORITY\\NetworkService", "NT AUTHORITY\\NETWORK SERVICE"};
+  return std::any_of(std::begin(kBuiltin), std::end(kBuiltin),
+                     [&](std::string_view b) { return EqualsIgnoreCase(b, account); });
+}
+
+}  // namespace
+
+const fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) const {
+  const auto& services = m_.state().services;
+  for (const auto& s : services)
+    if (EqualsIgnoreCase(s.name, key_or_display_name)) return &s;
+  for (const auto& s : services)
+    if (EqualsIgnoreCase(s.display_name, key_or_display_name)) return &s;
+  return nullptr;
+}
+
+fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {
+  return const_cast<fixer::ServiceInfo*>(std::as_const(*this).Find(key_or_display_name));
+}
+
+fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string& name) const {
+  const fixer::ServiceInfo* target = Find(name);
+  if (target == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  std::vector<std::string> out;
+  std::set<std::string> seen{FoldCase(target->name)};
+  // Depth first over "who depends on me"; each dependent's own dependents come before it.
+  auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
+    for (const auto& s : m_.state().services) {
+      const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(),
+                                       [&](const std::string& d) { return Find(d) == &of; });
+      if (!depends || !seen.insert(FoldCase(s.name)).second) continue;
+      self(self, s);
+      if (IsActive(s)) out.push_back(s.name);
+    }
+  };
+  collect(collect, *target);
+  return out;
+}
+
+namespace {
+
+fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
+  const std::string& account = service.account;
+  if (IsBuiltinServiceAccount(account)) return fixer::Status::Ok();
+  std::string user = account;
+  if (const size_t cut = account.find('\\'); cut != std::string::npos) {
+    const std::string domain = account.substr(0, cut);
+    if (domain != "." && !EqualsIgnoreCase(domain, m.state().products.os.computer_name))
+      return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+    user = account.substr(cut + 1);
+  }
+  Sam sam(m);
+  const UserAccount* found = sam.FindUser(user);
+  if (found == nullptr || found->flags.disabled)
+    return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+  const fixer::Sid sid = sam.SidOf(*found);
+  std::vector<fixer::Sid> token = sam.GroupsOf(sid);
+  token.insert(token.begin(), sid);
+  token.push_back(fixer::Sid::Everyone());
+  token.push_back(fixer::Sid::AuthenticatedUsers());
+  token.push_back(fixer::Sid::Service());
+  if (!Lsa(m).IsLogonAllowed(token, LogonType::kService))
+    return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+  return fixer::Status::Ok();
+}
+
+fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name,
+                             std::vector<std::string>& chain) {
+  fixer::ServiceInfo* service = scm.Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
+  if (service->start_type == fixer::StartType::kDisabled)
+    return fixer::Status::Win(fixer::kErrorServiceDisabled);
+  chain.push_back(FoldCase(service->name));
+  for (const std::string& dep_name : service->dependencies) {
+    const fixer::ServiceInfo* dep = scm.Find(dep_name);
+    if (dep == nullptr) return fixer::Status::Win(fixer::kErrorServiceDependencyDeleted);
+    if (IsActive(*dep)) continue;
+    if (std::find(chain.begin(), chain.end(), FoldCase(dep->name)) != chain.end())
+      return fixer::Status::Win(fixer::kErrorCircularDependency);
+    if (auto st = StartWithChain(scm, m, dep->name, chain); !st.ok()) {
+      if (st.code() == fixer::kErrorCircularDependency) return st;
+      return fixer::Status::Win(fixer::kErrorServiceDependencyFail);
+    }
+  }
+  chain.pop_back();
+  if (auto st = CheckServiceLogon(m, *service); !st.ok()) return st;
+  if (auto st = m.Mutate("scm.start", service->name); !st.ok()) return st;
+  service->state = fixer::ServiceState::kRunning;
+  return fixer::Status::Ok();
+}
+
+}  // namespace
+
+fixer::Status Scm::Start(const std::string& name) {
+  std::vector<std::string> chain;
+  return StartWithChain(*this, m_, name, chain);
+}
+
+fixer::Status Scm::Stop(const std::string& name) {
+  fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  for (const auto& s : m_.state().services) {
+    if (!IsActive(s)) continue;
+    for (const std::string& d : s.dependencies)
+      if (Find(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
+  }
+  if (auto st = m_.Mutate("scm.stop", service->name); !st.ok()) return st;
+  service->state = fixer::ServiceState::kStopped;
+  return fixer::Status::Ok();
+}
+
+fixer::Result<std::vector<std::string>> Scm::StopWithDependents(const std::string& name) {
+  const fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  const std::string key = service->name;
+  auto dependents = ActiveDependents(key);
+  if (!dependents) return dependents.status();
+  std::vector<std::string> stopped;
+  for (const std::string& d : *dependents) {
+    if (auto st = Stop(d); !st.ok()) return st;
+    stopped.push_back(d);
+  }
+  if (auto st = Stop(key); !st.ok()) return st;
+  stopped.push_back(key);
+  return stopped;
+}
+
+fixer::Status Scm::SetStartType(const std::string& name, fixer::StartType type) {
+  fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (auto st = m_.Mutate("scm.config", service->name); !st.ok()) return st;
+  service->start_type = type;
+  return fixer::Status::Ok();
+}
+
+}  // namespace fakes

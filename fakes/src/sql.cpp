@@ -1,0 +1,144 @@
+// SqlServer: Windows logins and database users of a SQL Server 2000 on a fake machine.
+//
+// Choices:
+//  - SQL Server not installed: every change answers 1060 (ERROR_SERVICE_DOES_NOT_EXIST, what
+//    `net start mssqlserver` gives on such a box); reads answer "nothing".
+//  - sp_grantlogin wants DOMAIN\name; a name without a domain gives 15407, as SQL 2000 does.
+//    The domain must be this computer, BUILTIN or NT AUTHORITY; anything else does not
+//    resolve here (15401).
+//  - The login is stored under the canonical name (computer name and account as the SAM
+//    spells them), like syslogins does.
+//  - A database user needs its database to exist (911).
+//  - LoginWorksFor also counts logins of the local groups the account belongs to (a login
+//    for BUILTIN\Administrators lets every administrator in, as in SQL Server).
+#include "fakes/sql.h"
+
+#include <algorithm>
+
+#include "fakes/sam.h"
+
+namespace fakes {
+namespace {
+
+constexpr uint32_t kSqlInvalidWindowsName = 15407;
+constexpr uint32_t kSqlUserNotInDatabase = 15008;
+constexpr uint32_t kSqlNoSuchDatabase = 911;
+
+fixer::Status NotInstalled() { return fixer::Status::Win(fixer::kErrorServiceDoesNotExist); }
+
+}  // namespace
+
+fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
+  if (!m_.state().sql.installed) return NotInstalled();
+  const size_t cut = windows_name.find('\\');
+  if (cut == std::string::npos || cut == 0 || cut + 1 == windows_name.size()) {
+    return fixer::Status(kSqlInvalidWindowsName,
+                         "'" + windows_name +
+                             "' is not a valid Windows NT name. Give the complete name: "
+                             "<domain\\username>.");
+  }
+  const std::string domain = windows_name.substr(0, cut);
+  const std::string account = windows_name.substr(cut + 1);
+  const std::string& computer = m_.state().products.os.computer_name;
+  const bool local_domain = EqualsIgnoreCase(domain, computer) ||
+                            EqualsIgnoreCase(domain, "BUILTIN") ||
+                            EqualsIgnoreCase(domain, "NT AUTHORITY");
+  Sam sam(m_);
+  fixer::Result<fixer::Sid> sid = fixer::Status::Win(fixer::kErrorNoneMapped);
+  if (local_domain) sid = sam.LookupName(account);
+  if (!sid) return fixer::Status::Win(fixer::kSqlWindowsUserNotFound);
+  // Canonical spelling: the domain part as Windows names it, the account as the SAM has it.
+  std::string canonical_domain = EqualsIgnoreCase(domain, computer) ? computer : domain;
+  if (EqualsIgnoreCase(domain, "BUILTIN")) canonical_domain = "BUILTIN";
+  if (EqualsIgnoreCase(domain, "NT AUTHORITY")) canonical_domain = "NT AUTHORITY";
+  auto name = sam.LookupSid(*sid);
+  const std::string login_name = canonical_domain + "\\" + (name ? *name : account);
+  return CreateLogin({.name = login_name, .sid = *sid});
+}
+
+fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
+  if (!m_.state().sql.installed) return NotInstalled();
+  auto& logins = m_.state().sql.logins;
+  const bool exists = std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
+    return EqualsIgnoreCase(l.name, login.name);
+  });
+  if (exists) return fixer::Status::Win(fixer::kSqlLoginExists);
+  if (auto st = m_.Mutate("sql.create_login", login.name); !st.ok()) return st;
+  logins.push_back(login);
+  return fixer::Status::Ok();
+}
+
+fixer::Status SqlServer::DropLogin(const std::string& name) {
+  if (!m_.state().sql.installed) return NotInstalled();
+  auto& logins = m_.state().sql.logins;
+  auto it = std::find_if(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
+    return EqualsIgnoreCase(l.name, name);
+  });
+  if (it == logins.end()) return fixer::Status::Win(fixer::kSqlWindowsUserNotFound);
+  if (auto st = m_.Mutate("sql.drop_login", name); !st.ok()) return st;
+  logins.erase(it);
+  return fixer::Status::Ok();
+}
+
+fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
+  if (!m_.state().sql.installed) return NotInstalled();
+  const auto& dbs = m_.state().sql.databases;
+  if (std::none_of(dbs.begin(), dbs.end(),
+                   [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
+    return fixer::Status(kSqlNoSuchDatabase,
+                         "Could not locate entry in sysdatabases for database '" + user.database +
+                             "'. No entry found with that name. Make sure that the name is "
+                             "entered correctly.");
+  }
+  auto& users = m_.state().sql.users;
+  const bool exists = std::any_of(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
+    return EqualsIgnoreCase(u.database, user.database) && EqualsIgnoreCase(u.name, user.name);
+  });
+  if (exists) return fixer::Status::Win(fixer::kSqlUserExists);
+  if (auto st = m_.Mutate("sql.create_user", user.database + "." + user.name); !st.ok()) return st;
+  users.push_back(user);
+  return fixer::Status::Ok();
+}
+
+fixer::Status SqlServer::DropDbUser(const std::string& database, const std::string& name) {
+  if (!m_.state().sql.installed) return NotInstalled();
+  auto& users = m_.state().sql.users;
+  auto it = std::find_if(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
+    return EqualsIgnoreCase(u.database, database) && EqualsIgnoreCase(u.name, name);
+  });
+  if (it == users.end()) {
+    return fixer::Status(kSqlUserNotInDatabase,
+                         "User '" + name + "' does not exist in the current database.");
+  }
+  if (auto st = m_.Mutate("sql.drop_user", database + "." + name); !st.ok()) return st;
+  users.erase(it);
+  return fixer::Status::Ok();
+}
+
+std::vector<fixer::SqlLogin> SqlServer::LoginsFor(const fixer::Sid& sid) const {
+  std::vector<fixer::SqlLogin> out;
+  if (!m_.state().sql.installed) return out;
+  for (const auto& l : m_.state().sql.logins)
+    if (l.sid == sid) out.push_back(l);
+  return out;
+}
+
+std::vector<fixer::SqlDbUser> SqlServer::DbUsersFor(const fixer::Sid& sid) const {
+  std::vector<fixer::SqlDbUser> out;
+  if (!m_.state().sql.installed) return out;
+  for (const auto& u : m_.state().sql.users)
+    if (u.login_sid == sid) out.push_back(u);
+  return out;
+}
+
+bool SqlServer::LoginWorksFor(const fixer::Sid& sid) const {
+  if (!m_.state().sql.installed) return false;
+  std::vector<fixer::Sid> token = Sam(m_).GroupsOf(sid);
+  token.push_back(sid);
+  const auto& logins = m_.state().sql.logins;
+  return std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
+    return std::find(token.begin(), token.end(), l.sid) != token.end();
+  });
+}
+
+}  // namespace fakes

@@ -1,0 +1,185 @@
+#include "yaml_reader.h"
+
+#include <charconv>
+#include <limits>
+
+namespace fakes::yaml {
+
+LoadError MakeError(const std::string& file, const YAML::Mark& mark, std::string message) {
+  // yaml-cpp marks are 0-based; a null mark (-1) becomes line 0, column 0: "no position".
+  return LoadError{file, mark.line + 1, mark.column + 1, std::move(message)};
+}
+
+Field::Field(YAML::Node node, std::string path, const std::string* file, YAML::Mark fallback)
+    : node_(std::move(node)), path_(std::move(path)), file_(file), fallback_(fallback) {}
+
+YAML::Mark Field::mark() const {
+  // yaml-cpp puts an empty value's mark on the token after it, so point at its key instead.
+  if (IsNull() || node_.Mark().is_null()) return fallback_;
+  return node_.Mark();
+}
+
+void Field::Fail(std::string_view message) const {
+  std::string text = path_.empty() ? std::string(message) : path_ + ": " + std::string(message);
+  throw LoadFailure{MakeError(*file_, mark(), std::move(text))};
+}
+
+std::string_view Field::KindName() const {
+  if (IsNull()) return "nothing";
+  if (node_.IsMap()) return "a map";
+  if (node_.IsSequence()) return "a list";
+  return "a scalar";
+}
+
+std::string Field::Str() const {
+  if (!IsScalar()) Fail("expected a string, got " + std::string(KindName()));
+  return node_.Scalar();
+}
+
+bool Field::Bool() const {
+  if (!IsScalar()) Fail("expected true or false, got " + std::string(KindName()));
+  const std::string& s = node_.Scalar();
+  if (EqualsIgnoreCase(s, "true") || EqualsIgnoreCase(s, "yes")) return true;
+  if (EqualsIgnoreCase(s, "false") || EqualsIgnoreCase(s, "no")) return false;
+  Fail("expected true or false, got '" + s + "'");
+}
+
+namespace {
+
+std::optional<uint64_t> ParseUnsigned(std::string_view s) {
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    base = 16;
+    s.remove_prefix(2);
+  }
+  if (s.empty()) return std::nullopt;
+  uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+uint64_t Field::U64() const {
+  const auto fail = [this] {
+    Fail("expected an integer from 0 to " + std::to_string(std::numeric_limits<uint64_t>::max()) +
+         ", got " + (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+  };
+  if (!IsScalar()) fail();
+  auto v = ParseUnsigned(node_.Scalar());
+  if (!v) fail();
+  return *v;
+}
+
+uint32_t Field::U32(uint32_t max) const {
+  const auto fail = [this, max] {
+    Fail("expected an integer from 0 to " + std::to_string(max) + ", got " +
+         (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+  };
+  if (!IsScalar()) fail();
+  auto v = ParseUnsigned(node_.Scalar());
+  if (!v || *v > max) fail();
+  return static_cast<uint32_t>(*v);
+}
+
+int64_t Field::I64() const {
+  const auto fail = [this] {
+    Fail("expected an integer, got " +
+         (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+  };
+  if (!IsScalar()) fail();
+  std::string_view s = node_.Scalar();
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.remove_prefix(1);
+  auto v = ParseUnsigned(s);
+  constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+  if (!v || *v > kMax + (negative ? 1 : 0)) fail();
+  // Two's complement negation of the magnitude; exact for -2^63 too.
+  return negative ? static_cast<int64_t>(0 - *v) : static_cast<int64_t>(*v);
+}
+
+std::vector<Field> Field::Items() const {
+  if (!IsSequence()) Fail("expected a list, got " + std::string(KindName()));
+  std::vector<Field> out;
+  size_t i = 0;
+  for (const YAML::Node& item : node_) {
+    out.emplace_back(item, path_ + "[" + std::to_string(i) + "]", file_, mark());
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string> Field::StrList() const {
+  std::vector<std::string> out;
+  for (const Field& item : Items()) out.push_back(item.Str());
+  return out;
+}
+
+Field Field::Child(const YAML::Node& value, std::string_view key,
+                   const YAML::Mark& key_mark) const {
+  std::string path = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  return Field(value, std::move(path), file_, key_mark);
+}
+
+std::vector<Entry> MapEntries(const Field& map) {
+  std::vector<Entry> out;
+  if (map.IsNull()) return out;  // `key:` with nothing under it: an empty map
+  if (!map.IsMap()) map.Fail("expected a map, got " + std::string(map.KindName()));
+  for (auto it = map.node().begin(); it != map.node().end(); ++it) {
+    Field key_field(it->first, map.path(), &map.file(), map.mark());
+    if (!key_field.IsScalar()) key_field.Fail("a key must be a plain string");
+    std::string key = it->first.Scalar();
+    for (const Entry& seen : out) {
+      if (seen.key == key) {
+        key_field.Fail("duplicate key '" + key + "' (first at line " +
+                       std::to_string(seen.key_field.mark().line + 1) + ")");
+      }
+    }
+    Field value = map.Child(it->second, key, it->first.Mark());
+    out.push_back(Entry{key, key_field, value});
+  }
+  return out;
+}
+
+std::string JoinNames(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+MapFields::MapFields(const Field& map, std::initializer_list<std::string_view> allowed)
+    : map_(map), entries_(MapEntries(map)) {
+  for (const Entry& e : entries_) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == e.key;
+    if (!known) {
+      e.key_field.Fail("unknown key '" + e.key + "'; expected one of: " +
+                       JoinNames(std::vector<std::string_view>(allowed)));
+    }
+  }
+}
+
+std::optional<Field> MapFields::Get(std::string_view key) const {
+  for (const Entry& e : entries_) {
+    if (e.key == key) return e.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<Field> MapFields::KeyOf(std::string_view key) const {
+  for (const Entry& e : entries_) {
+    if (e.key == key) return e.key_field;
+  }
+  return std::nullopt;
+}
+
+Field MapFields::Require(std::string_view key) const {
+  if (auto f = Get(key)) return *f;
+  map_.Fail("missing key '" + std::string(key) + "'");
+}
+
+}  // namespace fakes::yaml

@@ -1,0 +1,126 @@
+// YAML reading helpers for the machine state loader: typed access to nodes that reports every
+// problem as a LoadError at the offending node's 1-based line and column.
+//
+// Private to fakes/src. The loader throws LoadFailure from deep inside and the Load* entry
+// points catch it, so no exception ever leaves them.
+//
+//   yaml::Field root(node, "", &file_name);
+//   yaml::MapFields top(root, {"os", "seed"});
+//   if (auto seed = top.Get("seed")) state.seed = seed->U64();
+//   // seed: -3  ->  "m.yaml:2:7: seed: expected an integer from 0 to 18446744073709551615"
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "fakes/machine_yaml.h"
+
+namespace fakes::yaml {
+
+// The one exception the loader uses internally; never escapes a Load* function.
+struct LoadFailure {
+  LoadError error;
+};
+
+LoadError MakeError(const std::string& file, const YAML::Mark& mark, std::string message);
+
+// A node, where it sits in the document ("accounts.ASPNET.flags[1]"), and a fallback mark for
+// nodes that have none of their own (a missing or empty value points at its key).
+class Field {
+ public:
+  Field(YAML::Node node, std::string path, const std::string* file, YAML::Mark fallback = {});
+
+  const YAML::Node& node() const { return node_; }
+  const std::string& path() const { return path_; }
+  const std::string& file() const { return *file_; }
+  YAML::Mark mark() const;
+
+  // Throws LoadFailure "PATH: message" at this node.
+  [[noreturn]] void Fail(std::string_view message) const;
+
+  bool IsNull() const { return !node_.IsDefined() || node_.IsNull(); }
+  bool IsScalar() const { return node_.IsDefined() && node_.IsScalar(); }
+  bool IsMap() const { return node_.IsDefined() && node_.IsMap(); }
+  bool IsSequence() const { return node_.IsDefined() && node_.IsSequence(); }
+  // "a map", "a list", "a string", "nothing": what the node is, for messages.
+  std::string_view KindName() const;
+
+  std::string Str() const;  // any scalar
+  bool Bool() const;        // true/false (yes/no accepted)
+  uint64_t U64() const;     // decimal, or hex with 0x
+  uint32_t U32(uint32_t max = UINT32_MAX) const;  // 0..max
+  int64_t I64() const;
+  // The items of a list, each a Field "PATH[i]".
+  std::vector<Field> Items() const;
+  std::vector<std::string> StrList() const;
+  // A child reached by key; `key_mark` is used when the value is empty.
+  Field Child(const YAML::Node& value, std::string_view key, const YAML::Mark& key_mark) const;
+
+ private:
+  YAML::Node node_;
+  std::string path_;
+  const std::string* file_;
+  YAML::Mark fallback_;
+};
+
+// One key/value of a map, with the key as written.
+struct Entry {
+  std::string key;
+  Field key_field;
+  Field value;
+};
+
+// Every entry of a map, in document order; an empty value (`key:`) is an empty map. Keys must
+// be scalars and not repeat (exactly); callers that compare names case-insensitively check
+// that themselves.
+std::vector<Entry> MapEntries(const Field& map);
+
+// A map whose keys must come from a fixed set: unknown keys are rejected at the key, with the
+// list of accepted ones.
+class MapFields {
+ public:
+  MapFields(const Field& map, std::initializer_list<std::string_view> allowed);
+
+  const Field& self() const { return map_; }
+  std::optional<Field> Get(std::string_view key) const;
+  bool Has(std::string_view key) const { return Get(key).has_value(); }
+  // The value, or a failure "missing key 'KEY'" at the map.
+  Field Require(std::string_view key) const;
+  // The key field (to point an error at the key rather than its value).
+  std::optional<Field> KeyOf(std::string_view key) const;
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  Field map_;
+  std::vector<Entry> entries_;
+};
+
+// A name -> value table for enumerations; matching is case-insensitive.
+template <class E>
+struct NamedValue {
+  std::string_view name;
+  E value;
+};
+
+std::string JoinNames(const std::vector<std::string_view>& names);
+
+template <class E, std::size_t N>
+E ParseEnum(const Field& f, std::span<const NamedValue<E>, N> table, std::string_view what) {
+  const std::string text = f.Str();
+  std::vector<std::string_view> names;
+  for (const auto& nv : table) {
+    if (EqualsIgnoreCase(nv.name, text)) return nv.value;
+    names.push_back(nv.name);
+  }
+  f.Fail("unknown " + std::string(what) + " '" + text + "'; expected one of: " + JoinNames(names));
+}
+
+}  // namespace fakes::yaml

@@ -1,0 +1,71 @@
+// Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
+#include <fmt/format.h>
+
+#include "diagnose_parts.h"
+#include "fixer/fixer.h"
+
+namespace fixer {
+
+Result<Diagnosis> Fixer::Diagnose() {
+  Diagnosis d;
+  auto caller = ports_.inventory.Caller();
+  if (!caller) return caller.status();
+  d.caller = *caller;
+  if (!d.caller.is_admin) {
+    d.verdict = Verdict::kNotAdmin;
+    d.notes.push_back(fmt::format("{} is not an administrator; nothing else was read",
+                                  d.caller.name));
+    return d;
+  }
+  auto os = ports_.inventory.Os();
+  if (!os) return os.status();
+  d.os = *os;
+  auto web = ports_.inventory.WebServer();
+  if (!web) return web.status();
+  d.web_server = *web;
+  auto hotfixes = ports_.inventory.Hotfixes();
+  if (!hotfixes) return hotfixes.status();
+  d.hotfixes = *hotfixes;
+
+  auto frameworks = ports_.aspnet.Frameworks();
+  if (!frameworks) return frameworks.status();
+  std::optional<FrameworkInfo> fw10;
+  for (const FrameworkInfo& fw : *frameworks) {
+    // The processModel password is not copied: it may be clear text.
+    d.frameworks.push_back({fw.version, fw.tools_present, fw.process_model.user_name});
+    if (fw.version == kFramework10) fw10 = fw;
+  }
+  auto apps = ports_.aspnet.Applications();
+  if (!apps) return apps.status();
+  for (const ApplicationInfo& app : *apps) {
+    if (app.framework_version == kFramework10) d.applications_on_10.push_back(app);
+  }
+
+  if (fw10) {
+    auto worker = ReadWorkerIdentity(ports_, fw10->process_model.user_name, d.os.computer_name,
+                                     d.notes);
+    if (!worker) return worker.status();
+    d.worker = *worker;
+  } else {
+    d.worker.exists = false;
+    d.worker.account = kAspNetAccount;
+  }
+  d.symptom = ProbeApplications(ports_.web, d.applications_on_10, d.probes, d.notes);
+  DecideVerdict(d);
+
+  if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
+    auto scope = ReadFixScope(ports_, d.worker);
+    if (!scope) return scope.status();
+    d.scope = *scope;
+  }
+  if (log_) {
+    log_->info("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}", d.os.computer_name,
+               ToString(d.os.edition), d.os.service_pack, ToString(d.web_server.kind),
+               d.worker.account, ToString(d.worker.kind), ToString(d.verdict));
+    for (const auto& m : d.missing) log_->info("  missing: {}", m);
+    for (const auto& n : d.notes) log_->info("  note: {}", n);
+  }
+  return d;
+}
+
+}  // namespace fixer

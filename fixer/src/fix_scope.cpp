@@ -1,0 +1,32 @@
+// What a fix would touch, read before anything changes, so the plan and the operator see it.
+#include "diagnose_parts.h"
+#include "service_names.h"
+
+namespace fixer {
+
+Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
+  FixScope scope;
+  auto services = RunningServicesToStop(ports.services);
+  if (!services) return services.status();
+  scope.services_to_stop = *services;
+  if (!worker.exists || !worker.sid.IsAccountSid()) return scope;
+
+  auto acct = ports.accounts.Lookup(worker.account);
+  if (!acct) return acct.status();
+  scope.groups = acct->groups;
+  auto rights = ports.rights.Of(worker.sid);
+  if (!rights) return rights.status();
+  scope.rights = *rights;
+  auto aces = ports.security.FindAces(worker.sid);
+  if (!aces) return aces.status();
+  scope.aces = *aces;
+  auto logins = ports.security.LoginsFor(worker.sid);
+  if (!logins) return logins.status();
+  scope.sql_logins = *logins;
+  auto users = ports.security.DbUsersFor(worker.sid);
+  if (!users) return users.status();
+  scope.db_users = *users;
+  return scope;
+}
+
+}  // namespace fixer

@@ -1,0 +1,197 @@
+// Fixer: Apply, Resume and Rollback around the runner; Diagnose and MakePlan live in
+// diagnose.cpp and plan.cpp.
+#include "fixer/fixer.h"
+
+#include <fmt/format.h>
+#include <spdlog/sinks/null_sink.h>
+
+#include "journal_replay.h"
+#include "refusals.h"
+#include "runner.h"
+
+namespace fixer {
+namespace {
+
+std::vector<std::string> IdsOf(const Steps& steps) {
+  std::vector<std::string> ids;
+  for (const auto& s : steps) ids.emplace_back(s->id());
+  return ids;
+}
+
+RunResult Refused(RunResult r, Refusal refusal, Outcome outcome = Outcome::kRefused) {
+  r.messages.push_back(refusal.why);
+  r.messages.push_back(refusal.instead);
+  r.refusal = std::move(refusal);
+  r.outcome = outcome;
+  return r;
+}
+
+RunResult InputError(RunResult r, const Status& st) {
+  r.outcome = Outcome::kInputError;
+  r.errors.push_back({"journal", st.code(), st.message()});
+  r.messages.push_back(st.message());
+  return r;
+}
+
+Plan PlanFromJournal(const JournalReplay& j, const Steps& steps) {
+  Plan plan;
+  plan.strategy = j.strategy;
+  plan.account = j.account;
+  plan.sid = j.sid;
+  for (const auto& s : steps) plan.steps.push_back(s->Describe(nullptr));
+  return plan;
+}
+
+}  // namespace
+
+Fixer::Fixer(Ports& ports, std::shared_ptr<spdlog::logger> log, Options options)
+    : ports_(ports),
+      log_(log ? std::move(log)
+               : std::make_shared<spdlog::logger>("fixer",
+                                                  std::make_shared<spdlog::sinks::null_sink_mt>())),
+      options_(std::move(options)) {}
+
+RunResult Fixer::Apply() {
+  RunResult r;
+  auto d = Diagnose();
+  if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+  r.diagnosis = *d;
+  if (d->verdict != Verdict::kNotAdmin) {
+    auto records = ports_.journal.Load();
+    if (!records) return InputError(std::move(r), records.status());
+    if (!records->empty()) {
+      auto replay = ReplayJournal(*records);
+      if (!replay) return InputError(std::move(r), replay.status());
+      if (!replay->finished && !replay->AllDone()) {
+        return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+      }
+      // A finished run whose journal was not removed: nothing to resume.
+      if (Status st = ports_.journal.Clear(); !st.ok()) {
+        return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+      }
+    }
+  }
+  auto plan = MakePlan(*d);
+  if (!plan) return Refused(std::move(r), DiagnoseFailed(plan.status()));
+  r.plan = *plan;
+  if (plan->refusal) return Refused(std::move(r), *plan->refusal);
+  if (plan->nothing_to_do) {
+    r.outcome = Outcome::kNothingToDo;
+    r.messages.push_back(fmt::format("nothing to do: {} already has a profile and the "
+                                     "applications answer", d->worker.account));
+    log_->info("{}", r.messages.back());
+    return r;
+  }
+  for (const PlanStep& s : plan->steps) {
+    r.messages.push_back(fmt::format("{}: {} (undo: {})", s.id, s.action, s.undo));
+    log_->info("plan {}", r.messages.back());
+  }
+  if (options_.dry_run) {
+    r.outcome = Outcome::kPlanned;
+    r.messages.push_back("dry run: nothing was changed");
+    return r;
+  }
+
+  Steps steps = BuildSteps(options_.strategy);
+  JournalReplay journal;
+  journal.strategy = options_.strategy;
+  journal.account = plan->account;
+  journal.sid = plan->sid;
+  journal.step_ids = IdsOf(steps);
+  journal.next_seq = 1;
+  RunContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
+  if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid,
+                                                   journal.step_ids));
+      !st.ok()) {
+    r.errors.push_back({"journal", st.code(), st.message()});
+    r.messages.push_back(fmt::format("the journal cannot be written ({}); nothing was changed",
+                                     st));
+    r.outcome = Outcome::kFailedRestored;
+    return r;
+  }
+  Runner runner(ctx, steps, journal);
+  r.outcome = runner.Forward();
+  return r;
+}
+
+RunResult Fixer::Resume() {
+  RunResult r;
+  auto caller = ports_.inventory.Caller();
+  if (!caller) return Refused(std::move(r), DiagnoseFailed(caller.status()));
+  if (!caller->is_admin) return Refused(std::move(r), NotAdministrator(*caller));
+  auto records = ports_.journal.Load();
+  if (!records) return InputError(std::move(r), records.status());
+  if (records->empty()) {
+    r.outcome = Outcome::kNothingToDo;
+    r.messages.push_back("no journal: nothing to resume");
+    return r;
+  }
+  auto journal = ReplayJournal(*records);
+  if (!journal) return InputError(std::move(r), journal.status());
+  Steps steps = BuildSteps(journal->strategy);
+  if (IdsOf(steps) != journal->step_ids) {
+    return InputError(std::move(r), Status(kErrorInvalidParameter,
+                                           "the journal's steps are not this fixer's steps"));
+  }
+  r.plan = PlanFromJournal(*journal, steps);
+  if (journal->finished || journal->AllDone()) {
+    r.messages.push_back("the journaled run had finished; its journal is removed");
+    Status st = ports_.journal.Clear();
+    if (!st.ok()) r.messages.push_back(fmt::format("the journal could not be removed: {}", st));
+    r.outcome = st.ok() ? Outcome::kFixed : Outcome::kNotRestored;
+    return r;
+  }
+  if (options_.dry_run) {
+    r.outcome = Outcome::kPlanned;
+    r.messages.push_back("dry run: nothing was changed");
+    return r;
+  }
+  RunContext ctx(ports_, *log_, options_, journal->account, journal->sid, r);
+  ctx.data = journal->data;
+  Runner runner(ctx, steps, *journal);
+  if (journal->AnyUndo()) {
+    r.messages.push_back("the journaled run was being undone; finishing the undo");
+    r.outcome = runner.UndoAll(Outcome::kFailedRestored);
+  } else {
+    r.messages.push_back("resuming the journaled run");
+    r.outcome = runner.Forward();
+  }
+  return r;
+}
+
+RunResult Fixer::Rollback() {
+  RunResult r;
+  auto caller = ports_.inventory.Caller();
+  if (!caller) return Refused(std::move(r), DiagnoseFailed(caller.status()));
+  if (!caller->is_admin) return Refused(std::move(r), NotAdministrator(*caller));
+  auto records = ports_.journal.Load();
+  if (!records) return InputError(std::move(r), records.status());
+  if (records->empty()) {
+    r.outcome = Outcome::kNothingToDo;
+    r.messages.push_back("no journal: nothing to roll back");
+    return r;
+  }
+  auto journal = ReplayJournal(*records);
+  if (!journal) return InputError(std::move(r), journal.status());
+  Steps steps = BuildSteps(journal->strategy);
+  if (IdsOf(steps) != journal->step_ids) {
+    return InputError(std::move(r), Status(kErrorInvalidParameter,
+                                           "the journal's steps are not this fixer's steps"));
+  }
+  r.plan = PlanFromJournal(*journal, steps);
+  RunContext ctx(ports_, *log_, options_, journal->account, journal->sid, r);
+  ctx.data = journal->data;
+  Runner runner(ctx, steps, *journal);
+  auto past = runner.PastPointOfNoReturn();
+  if (!past) return Refused(std::move(r), DiagnoseFailed(past.status()));
+  if (*past) return Refused(std::move(r), CannotRollBack(journal->account));
+  if (options_.dry_run) {
+    r.outcome = Outcome::kPlanned;
+    r.messages.push_back("dry run: nothing was changed");
+    return r;
+  }
+  r.outcome = runner.UndoAll(Outcome::kRolledBack);
+  return r;
+}
+
+}  // namespace fixer

@@ -1,0 +1,203 @@
+// Encoding of undo data into journal records; see fixer/journal_codec.h.
+#include "fixer/journal_codec.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace fixer {
+namespace {
+
+constexpr char kListSep = ',';
+constexpr char kFieldSep = '|';
+constexpr char kRoleSep = ';';  // a list nested inside a field
+
+std::vector<std::string_view> SplitRaw(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t end = s.find(sep, pos);
+    if (end == std::string_view::npos) {
+      out.push_back(s.substr(pos));
+      return out;
+    }
+    out.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+}
+
+std::string JoinEscaped(const std::vector<std::string>& items, char sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += EscapeField(items[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitEscaped(std::string_view joined, char sep) {
+  std::vector<std::string> out;
+  if (joined.empty()) return out;
+  for (auto part : SplitRaw(joined, sep)) out.push_back(UnescapeField(part));
+  return out;
+}
+
+Result<uint32_t> ParseHex(std::string_view s) {
+  if (s.starts_with("0x")) s.remove_prefix(2);
+  uint32_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 16);
+  if (ec != std::errc() || p != s.data() + s.size() || s.empty()) {
+    return Status::Win(kErrorInvalidParameter);
+  }
+  return v;
+}
+
+Result<ObjectNamespace> ParseNamespace(std::string_view s) {
+  for (auto ns : {ObjectNamespace::kFile, ObjectNamespace::kRegistry, ObjectNamespace::kMetabase}) {
+    if (ToString(ns) == s) return ns;
+  }
+  return Status::Win(kErrorInvalidParameter);
+}
+
+}  // namespace
+
+std::string EscapeField(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '|': out += "%7C"; break;
+      case ',': out += "%2C"; break;
+      case ';': out += "%3B"; break;
+      case '\n': out += "%0A"; break;
+      case '\r': out += "%0D"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string UnescapeField(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      unsigned v = 0;
+      auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
+      if (ec == std::errc() && p == s.data() + i + 3) {
+        out += static_cast<char>(v);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::string JoinList(const std::vector<std::string>& items) { return JoinEscaped(items, kListSep); }
+std::vector<std::string> SplitList(std::string_view joined) {
+  return SplitEscaped(joined, kListSep);
+}
+
+std::string EncodeBool(bool b) { return b ? "1" : "0"; }
+bool DecodeBool(std::string_view s) { return s == "1"; }
+
+std::string EncodeAce(const AceGrant& g) {
+  return JoinEscaped({std::string(ToString(g.object.ns)), g.object.path,
+                      g.ace.type == AceType::kAllow ? "allow" : "deny", g.ace.sid.ToString(),
+                      fmt::format("{:#x}", g.ace.mask), fmt::format("{:#x}", g.ace.flags)},
+                     kFieldSep);
+}
+
+Result<AceGrant> DecodeAce(std::string_view s) {
+  auto f = SplitEscaped(s, kFieldSep);
+  if (f.size() != 6 || (f[2] != "allow" && f[2] != "deny")) {
+    return Status::Win(kErrorInvalidParameter);
+  }
+  auto ns = ParseNamespace(f[0]);
+  auto sid = Sid::Parse(f[3]);
+  auto mask = ParseHex(f[4]);
+  auto flags = ParseHex(f[5]);
+  if (!ns) return ns.status();
+  if (!sid) return sid.status();
+  if (!mask) return mask.status();
+  if (!flags) return flags.status();
+  AceGrant g;
+  g.object = {*ns, f[1]};
+  g.ace = {f[2] == "allow" ? AceType::kAllow : AceType::kDeny, *sid, *mask, *flags};
+  return g;
+}
+
+std::string EncodeLogin(const SqlLogin& l) {
+  return EscapeField(l.name) + kFieldSep + l.sid.ToString() + kFieldSep +
+         JoinEscaped(l.server_roles, kRoleSep) + kFieldSep + EscapeField(l.default_database);
+}
+
+Result<SqlLogin> DecodeLogin(std::string_view s) {
+  auto f = SplitRaw(s, kFieldSep);
+  if (f.size() != 4) return Status::Win(kErrorInvalidParameter);
+  auto sid = Sid::Parse(UnescapeField(f[1]));
+  if (!sid) return sid.status();
+  SqlLogin l;
+  l.name = UnescapeField(f[0]);
+  l.sid = *sid;
+  l.server_roles = SplitEscaped(f[2], kRoleSep);
+  l.default_database = UnescapeField(f[3]);
+  return l;
+}
+
+std::string EncodeDbUser(const SqlDbUser& u) {
+  return EscapeField(u.database) + kFieldSep + EscapeField(u.name) + kFieldSep +
+         u.login_sid.ToString() + kFieldSep + JoinEscaped(u.roles, kRoleSep);
+}
+
+Result<SqlDbUser> DecodeDbUser(std::string_view s) {
+  auto f = SplitRaw(s, kFieldSep);
+  if (f.size() != 4) return Status::Win(kErrorInvalidParameter);
+  auto sid = Sid::Parse(UnescapeField(f[2]));
+  if (!sid) return sid.status();
+  SqlDbUser u;
+  u.database = UnescapeField(f[0]);
+  u.name = UnescapeField(f[1]);
+  u.login_sid = *sid;
+  u.roles = SplitEscaped(f[3], kRoleSep);
+  return u;
+}
+
+void EncodeFlags(const AccountFlags& flags, StepData& data) {
+  data["disabled"] = EncodeBool(flags.disabled);
+  data["locked_out"] = EncodeBool(flags.locked_out);
+  data["never_expires"] = EncodeBool(flags.password_never_expires);
+  data["cannot_change"] = EncodeBool(flags.cannot_change_password);
+}
+
+AccountFlags DecodeFlags(const StepData& data) {
+  AccountFlags f;
+  f.disabled = DecodeBool(Get(data, "disabled"));
+  f.locked_out = DecodeBool(Get(data, "locked_out"));
+  f.password_never_expires = DecodeBool(Get(data, "never_expires"));
+  f.cannot_change_password = DecodeBool(Get(data, "cannot_change"));
+  return f;
+}
+
+void PutIndexed(StepData& data, std::string_view prefix, const std::vector<std::string>& values) {
+  for (size_t i = 0; i < values.size(); ++i) data[fmt::format("{}.{}", prefix, i)] = values[i];
+}
+
+std::vector<std::string> GetIndexed(const StepData& data, std::string_view prefix) {
+  std::vector<std::string> out;
+  for (size_t i = 0;; ++i) {
+    auto it = data.find(fmt::format("{}.{}", prefix, i));
+    if (it == data.end()) return out;
+    out.push_back(it->second);
+  }
+}
+
+std::string Get(const StepData& data, const std::string& key) {
+  auto it = data.find(key);
+  return it == data.end() ? std::string() : it->second;
+}
+
+}  // namespace fixer

@@ -1,0 +1,46 @@
+// journal_replay: what a journal left on disk says: the plan it ran (strategy, account, SID,
+// step ids), the last phase of each step, and the data each step recorded for its undo.
+//
+//   auto replay = ReplayJournal(*ports.journal.Load());
+//   if (replay->PhaseOf("delete-account") == StepPhase::kDone) ...   // past the point of no return
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fixer/journal_codec.h"
+#include "fixer/options.h"
+#include "fixer/ports/journal.h"
+#include "fixer/sid.h"
+
+namespace fixer {
+
+inline constexpr const char* kPlanRecordStep = "plan";
+inline constexpr const char* kRunRecordStep = "run";
+
+enum class StepPhase { kPending, kBegun, kDone, kUndoBegun, kUndone };
+
+struct JournalReplay {
+  Strategy strategy = Strategy::kKeepSid;
+  std::string account;
+  Sid sid;
+  std::vector<std::string> step_ids;
+  std::map<std::string, StepPhase> phases;
+  std::map<std::string, StepData> data;  // begin data merged with done data
+  bool finished = false;                 // the run reached its end
+  uint32_t next_seq = 0;
+
+  StepPhase PhaseOf(const std::string& step) const;
+  bool AnyUndo() const;     // an undo was under way
+  bool AllDone() const;
+};
+
+// The first record of every journal: what the run is.
+JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
+                         const std::vector<std::string>& step_ids);
+
+// 87 if the journal does not start with a plan record or names an unknown step or strategy.
+Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records);
+
+}  // namespace fixer

@@ -1,0 +1,33 @@
+// RunContext: the temporary password and per-step data of one run; see step.h.
+#include <fmt/format.h>
+
+#include "fixer/password_generator.h"
+#include "step.h"
+
+namespace fixer {
+
+Result<Secret> RunContext::TempPassword() {
+  if (!temp_password_) {
+    if (options.temp_password) {
+      temp_password_ = *options.temp_password;
+    } else {
+      auto generated = GenerateTempPassword(ports.random, ports.policy, account);
+      if (!generated) return generated.status();
+      temp_password_ = std::move(*generated);
+    }
+  }
+  return *temp_password_;
+}
+
+const StepData& RunContext::DataOf(const std::string& step_id) const {
+  static const StepData kEmpty;
+  auto it = data.find(step_id);
+  return it == data.end() ? kEmpty : it->second;
+}
+
+void RunContext::Say(std::string message) {
+  log.info("{}", message);
+  result.messages.push_back(std::move(message));
+}
+
+}  // namespace fixer

@@ -1,0 +1,152 @@
+// Journaled execution, undo and forward recovery; see runner.h.
+#include "runner.h"
+
+#include <fmt/format.h>
+
+namespace fixer {
+
+Status Runner::Append(const std::string& step, JournalPhase phase, StepData data) {
+  Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data)});
+  ++journal_.next_seq;
+  if (!st.ok()) {
+    return Status(st.code(), fmt::format("the journal could not be written ({} {}): {}", step,
+                                         ToString(phase), st.message()));
+  }
+  return st;
+}
+
+Status Runner::RunOne(Step& step) {
+  const std::string id(step.id());
+  StepData data;
+  if (journal_.PhaseOf(id) == StepPhase::kPending) {
+    auto prepared = step.Prepare(ctx_);
+    if (!prepared) return prepared.status();
+    data = std::move(*prepared);
+  } else {
+    data = ctx_.data[id];  // begun before a crash: act on what was recorded then
+  }
+  if (Status st = Append(id, JournalPhase::kBegin, data); !st.ok()) return st;
+  journal_.phases[id] = StepPhase::kBegun;
+  ctx_.data[id] = data;
+  ctx_.log.info("step {}: begin", id);
+
+  StepData done;
+  if (Status st = step.Act(ctx_, data, done); !st.ok()) return st;
+  if (Status st = Append(id, JournalPhase::kDone, done); !st.ok()) return st;
+  journal_.phases[id] = StepPhase::kDone;
+  for (auto& [k, v] : done) ctx_.data[id][k] = v;
+  ctx_.log.info("step {}: done", id);
+  return {};
+}
+
+// The step that set the temporary password, when a later step needs it again after a resume.
+Step* Runner::SetterBefore(size_t index) {
+  for (size_t i = index; i-- > 0;) {
+    if (steps_[i]->sets_temp_password()) return steps_[i].get();
+  }
+  return nullptr;
+}
+
+void Runner::Fail(const Step& step, const Status& st) {
+  ctx_.result.errors.push_back({std::string(step.id()), st.code(), st.message()});
+  ctx_.log.error("step {} failed: {}", step.id(), st);
+  ctx_.result.messages.push_back(fmt::format("step {} failed: {}", step.id(), st.ToString()));
+}
+
+Result<bool> Runner::PastPointOfNoReturn() {
+  for (auto& step : steps_) {
+    if (!step->irreversible()) continue;
+    const std::string id(step->id());
+    StepPhase phase = journal_.PhaseOf(id);
+    if (phase == StepPhase::kDone) return true;
+    if (phase == StepPhase::kBegun) return step->Acted(ctx_, ctx_.data[id]);
+  }
+  return false;
+}
+
+Outcome Runner::ClearJournal(Outcome success) {
+  Status st = ctx_.ports.journal.Clear();
+  if (st.ok()) return success;
+  ctx_.Say(fmt::format("the journal could not be removed: {}", st));
+  // A finished journal is harmless (the next run clears it); a restore that cannot be
+  // recorded as complete must be looked at.
+  return success == Outcome::kFixed ? success : Outcome::kNotRestored;
+}
+
+Outcome Runner::Forward() {
+  auto past = PastPointOfNoReturn();
+  if (!past) {
+    Fail(*steps_.front(), past.status());
+    return Outcome::kNotRestored;
+  }
+  bool forward_only = *past;
+  bool failed = false;
+  for (size_t i = 0; i < steps_.size(); ++i) {
+    Step& step = *steps_[i];
+    const std::string id(step.id());
+    if (journal_.PhaseOf(id) == StepPhase::kDone) continue;
+
+    Status st;
+    if (step.needs_temp_password() && !ctx_.temp_password_applied) {
+      // Resumed: the password set before the crash was never known to this process.
+      if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(std::string(setter->id())) ==
+                                                        StepPhase::kDone) {
+        st = RunOne(*setter);
+      }
+    }
+    if (st.ok()) st = RunOne(step);
+    if (st.ok()) {
+      ctx_.result.steps_done.push_back(id);
+      continue;
+    }
+    Fail(step, st);
+    failed = true;
+    if (!forward_only && step.irreversible()) {
+      auto acted = step.Acted(ctx_, ctx_.data[id]);
+      forward_only = !acted || *acted;  // when unsure, never undo past a possible delete
+    }
+    if (forward_only) continue;
+    return UndoAll(Outcome::kFailedRestored);
+  }
+  if (failed) {
+    ctx_.Say("the old account is gone, so the repair went forward; the journal is kept: run "
+             "resume to retry the failed steps");
+    return Outcome::kNotRestored;
+  }
+  if (Status st = Append(kRunRecordStep, JournalPhase::kFinished, {}); !st.ok()) {
+    ctx_.Say(st.message());
+  }
+  return ClearJournal(Outcome::kFixed);
+}
+
+Outcome Runner::UndoAll(Outcome restored) {
+  bool ok = true;
+  for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
+    Step& step = **it;
+    const std::string id(step.id());
+    StepPhase phase = journal_.PhaseOf(id);
+    if (phase == StepPhase::kPending || phase == StepPhase::kUndone) continue;
+    // Journal failures do not stop an undo: restoring the machine comes first.
+    if (Status st = Append(id, JournalPhase::kUndoBegin, {}); !st.ok()) ctx_.Say(st.message());
+    journal_.phases[id] = StepPhase::kUndoBegun;
+    ctx_.log.info("step {}: undo", id);
+    Status st = step.Undo(ctx_, ctx_.data[id]);
+    if (!st.ok()) {
+      ok = false;
+      ctx_.result.errors.push_back({"undo " + id, st.code(), st.message()});
+      ctx_.Say(fmt::format("undo of {} failed: {}", id, st));
+      continue;
+    }
+    if (Status js = Append(id, JournalPhase::kUndone, {}); !js.ok()) ctx_.Say(js.message());
+    journal_.phases[id] = StepPhase::kUndone;
+    ctx_.result.steps_undone.push_back(id);
+  }
+  if (!ok) {
+    ctx_.Say("some undo failed: the machine is NOT as found; the journal is kept: run rollback "
+             "to retry");
+    return Outcome::kNotRestored;
+  }
+  return ClearJournal(restored);
+}
+
+}  // namespace fixer

@@ -1,0 +1,91 @@
+// Step: one journaled action of a repair, with what it records for its undo and the undo.
+//
+// The runner journals Prepare's data in the "begin" record BEFORE Act runs, and Act's extra
+// data in the "done" record after. Act and Undo must be idempotent, or check their effect
+// first: after a crash a step with "begin" and no "done" may or may not have acted, and resume
+// runs it again; rollback may undo it twice. Neither may catch exceptions.
+//
+//   class StopServices : public Step { ... };
+//   auto data = step.Prepare(ctx);          // what is running now
+//   journal "begin" with *data; step.Act(ctx, *data, done); journal "done" with done
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <spdlog/logger.h>
+
+#include "fixer/diagnosis.h"
+#include "fixer/journal_codec.h"
+#include "fixer/options.h"
+#include "fixer/outcome.h"
+#include "fixer/plan.h"
+#include "fixer/ports/ports.h"
+
+namespace fixer {
+
+// State shared by the steps of one run (one process): ports, the temporary password held only
+// in memory, the journaled data of every step, and the report.
+class RunContext {
+ public:
+  RunContext(Ports& ports, spdlog::logger& log, const Options& options, std::string account,
+             Sid sid, RunResult& result)
+      : ports(ports), log(log), options(options), account(std::move(account)),
+        original_sid(sid), result(result) {}
+
+  Ports& ports;
+  spdlog::logger& log;
+  const Options& options;
+  std::string account;  // the worker account the steps act on
+  Sid original_sid;     // its SID when the plan was made (the old SID, for recreate)
+  RunResult& result;
+  // Every step's journaled data (begin merged with done), by step id.
+  std::map<std::string, StepData> data;
+
+  // The temporary password: the operator's, or one generated for `account` on first use.
+  Result<Secret> TempPassword();
+  // True once a step of THIS process set the temporary password on the account.
+  bool temp_password_applied = false;
+
+  const StepData& DataOf(const std::string& step_id) const;
+  void Say(std::string message);  // into the log and RunResult::messages
+
+ private:
+  std::optional<Secret> temp_password_;
+};
+
+class Step {
+ public:
+  virtual ~Step() = default;
+  virtual std::string_view id() const = 0;
+  // For the plan. `d` is null when the plan is rebuilt from a journal.
+  virtual PlanStep Describe(const Diagnosis* d) const = 0;
+  // Reads what Act and Undo need. Recorded before Act; never a password.
+  virtual Result<StepData> Prepare(RunContext& ctx) = 0;
+  virtual Status Act(RunContext& ctx, const StepData& data, StepData& done) = 0;
+  virtual Status Undo(RunContext& ctx, const StepData& data) = 0;
+
+  // After it has acted the machine cannot go back: later failures go forward.
+  virtual bool irreversible() const { return false; }
+  // For an irreversible step begun but not done: did it act? (Reads only.)
+  virtual Result<bool> Acted(RunContext&, const StepData&) { return true; }
+  // Sets the in-memory temporary password on the account (re-run on resume when needed).
+  virtual bool sets_temp_password() const { return false; }
+  virtual bool needs_temp_password() const { return false; }
+};
+
+using Steps = std::vector<std::unique_ptr<Step>>;
+
+// The ordered steps of a strategy.
+Steps BuildSteps(Strategy strategy);
+
+// Treat an "already so" answer as success, e.g. 1062 on stop, 1378 on add-to-group.
+inline Status OkIf(Status st, uint32_t already_code) {
+  return st.code() == already_code ? Status() : st;
+}
+
+}  // namespace fixer

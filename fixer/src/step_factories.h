@@ -1,0 +1,25 @@
+// Factories of the individual steps, one per step kind; BuildSteps (step_list.cpp) orders them.
+#pragma once
+
+#include <memory>
+
+#include "step.h"
+
+namespace fixer {
+
+std::unique_ptr<Step> MakeStopServices();
+std::unique_ptr<Step> MakeStartServices();
+std::unique_ptr<Step> MakeSetTempPassword();
+std::unique_ptr<Step> MakeLiftRestrictions();
+std::unique_ptr<Step> MakeRestoreRestrictions();
+std::unique_ptr<Step> MakeCreateProfile();
+std::unique_ptr<Step> MakeRegister();
+std::unique_ptr<Step> MakeRecordGrants();
+std::unique_ptr<Step> MakeDeleteAccount();
+std::unique_ptr<Step> MakeCreateAccount();
+std::unique_ptr<Step> MakeRegrantRights();
+std::unique_ptr<Step> MakeRegrantGroups();
+std::unique_ptr<Step> MakeRegrantAces();
+std::unique_ptr<Step> MakeRegrantSql();
+
+}  // namespace fixer

@@ -1,0 +1,32 @@
+// The order of the steps of each strategy. keep-sid follows DESIGN.md; recreate follows
+// fixup.cmd (stop, delete, add, runas, aspnet_regiis -i, start) with the grants recorded before
+// the delete and re-granted after the re-registration.
+#include "step_factories.h"
+
+namespace fixer {
+
+Steps BuildSteps(Strategy strategy) {
+  Steps steps;
+  steps.push_back(MakeStopServices());
+  if (strategy == Strategy::kKeepSid) {
+    steps.push_back(MakeSetTempPassword());
+  } else {
+    steps.push_back(MakeRecordGrants());
+    steps.push_back(MakeDeleteAccount());
+    steps.push_back(MakeCreateAccount());
+  }
+  steps.push_back(MakeLiftRestrictions());
+  steps.push_back(MakeCreateProfile());
+  steps.push_back(MakeRestoreRestrictions());
+  steps.push_back(MakeRegister());
+  if (strategy == Strategy::kRecreate) {
+    steps.push_back(MakeRegrantRights());
+    steps.push_back(MakeRegrantGroups());
+    steps.push_back(MakeRegrantAces());
+    steps.push_back(MakeRegrantSql());
+  }
+  steps.push_back(MakeStartServices());
+  return steps;
+}
+
+}  // namespace fixer

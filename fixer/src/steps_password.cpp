@@ -1,0 +1,61 @@
+// keep-sid's "set-temp-password": the account gets a temporary password known to this process
+// only, so it can log on once to create its profile. The undo puts back the password ASP.NET
+// keeps in the LSA secret, so the temporary one never stays valid.
+#include <fmt/format.h>
+
+#include "fixer/password_generator.h"
+#include "step_factories.h"
+
+namespace fixer {
+namespace {
+
+// Sets the account's password to what the worker expects (the LSA secret). If there is no
+// secret, or the policy refuses the old value (history), a fresh random password is set and
+// stored as the secret, so the account and ASP.NET still agree.
+Status RestoreWorkerPassword(RunContext& ctx) {
+  auto lsa = ctx.ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
+  if (lsa) {
+    Status st = ctx.ports.accounts.SetPassword(ctx.account, *lsa);
+    if (st.code() != kNerrPasswordTooShort) return st;
+    ctx.Say(fmt::format("the policy refused {}'s previous password ({}); setting a new random "
+                        "one in the account and the LSA secret", ctx.account, st));
+  } else if (lsa.status().code() != kErrorFileNotFound) {
+    return lsa.status();
+  }
+  auto fresh = GenerateTempPassword(ctx.ports.random, ctx.ports.policy, ctx.account);
+  if (!fresh) return fresh.status();
+  Status st = ctx.ports.accounts.SetPassword(ctx.account, *fresh);
+  if (!st.ok()) return st;
+  return ctx.ports.secrets.Store(std::string(kAspNetWorkerSecret), *fresh);
+}
+
+class SetTempPassword : public Step {
+ public:
+  std::string_view id() const override { return "set-temp-password"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string who = d ? d->worker.account : "the worker account";
+    return {std::string(id()),
+            fmt::format("set a random temporary password on {} (held in memory only)", who),
+            "set the password back to the one in the ASP.NET LSA secret", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (!acct) return acct.status();
+    return StepData{{"account", acct->name}, {"sid", acct->sid.ToString()}};
+  }
+  Status Act(RunContext& ctx, const StepData&, StepData&) override {
+    auto pw = ctx.TempPassword();
+    if (!pw) return pw.status();
+    Status st = ctx.ports.accounts.SetPassword(ctx.account, *pw);
+    if (st.ok()) ctx.temp_password_applied = true;
+    return st;
+  }
+  Status Undo(RunContext& ctx, const StepData&) override { return RestoreWorkerPassword(ctx); }
+  bool sets_temp_password() const override { return true; }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> MakeSetTempPassword() { return std::make_unique<SetTempPassword>(); }
+
+}  // namespace fixer

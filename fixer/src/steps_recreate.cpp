@@ -1,0 +1,150 @@
+// recreate's own steps: "record-grants" journals everything that names the old SID,
+// "delete-account" is the point of no return, "create-account" makes the new account with the
+// temporary password (same name, comment and flags; a new SID).
+#include <fmt/format.h>
+
+#include "step_factories.h"
+
+namespace fixer {
+namespace {
+
+template <class T, class Encode>
+std::vector<std::string> EncodeAll(const std::vector<T>& items, Encode encode) {
+  std::vector<std::string> out;
+  for (const T& item : items) out.push_back(encode(item));
+  return out;
+}
+
+class RecordGrants : public Step {
+ public:
+  std::string_view id() const override { return "record-grants"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string what = d ? fmt::format("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users",
+                                       d->scope.aces.size(), d->scope.rights.size(),
+                                       d->scope.groups.size(), d->scope.sql_logins.size(),
+                                       d->scope.db_users.size())
+                         : std::string("every ACE, right, group, SQL login and db user");
+    return {std::string(id()),
+            fmt::format("record in the journal what names the old SID: {}", what),
+            "nothing: it only records", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (!acct) return acct.status();
+    auto rights = ctx.ports.rights.Of(acct->sid);
+    if (!rights) return rights.status();
+    auto aces = ctx.ports.security.FindAces(acct->sid);
+    if (!aces) return aces.status();
+    auto logins = ctx.ports.security.LoginsFor(acct->sid);
+    if (!logins) return logins.status();
+    auto users = ctx.ports.security.DbUsersFor(acct->sid);
+    if (!users) return users.status();
+
+    StepData data{{"old_sid", acct->sid.ToString()},
+                  {"full_name", acct->full_name},
+                  {"comment", acct->comment},
+                  {"rights", JoinList(*rights)},
+                  {"groups", JoinList(acct->groups)}};
+    EncodeFlags(acct->flags, data);
+    PutIndexed(data, "ace", EncodeAll(*aces, EncodeAce));
+    PutIndexed(data, "login", EncodeAll(*logins, EncodeLogin));
+    PutIndexed(data, "dbuser", EncodeAll(*users, EncodeDbUser));
+    return data;
+  }
+  // The begin record is the recording; acting has nothing left to do.
+  Status Act(RunContext&, const StepData&, StepData&) override { return {}; }
+  Status Undo(RunContext&, const StepData&) override { return {}; }
+};
+
+class DeleteAccount : public Step {
+ public:
+  std::string_view id() const override { return "delete-account"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string who = d ? d->worker.account : "the worker account";
+    return {std::string(id()),
+            fmt::format("delete {} (its SID can never come back: from here on, failures go "
+                        "forward)", who),
+            "none: a deleted SID cannot be restored", true};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    return StepData{{"old_sid", ctx.original_sid.ToString()}};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto acted = Acted(ctx, data);
+    if (!acted) return acted.status();
+    if (*acted) return {};
+    return ctx.ports.accounts.Delete(ctx.account);
+  }
+  Status Undo(RunContext& ctx, const StepData& data) override {
+    auto acted = Acted(ctx, data);
+    if (!acted) return acted.status();
+    if (*acted) return Status(kErrorInvalidParameter, "the account was deleted; its SID cannot "
+                                                      "come back");
+    return {};
+  }
+  bool irreversible() const override { return true; }
+  // Deleted when no account of that name carries the old SID any more.
+  Result<bool> Acted(RunContext& ctx, const StepData& data) override {
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (!acct) {
+      if (acct.status().code() == kNerrUserNotFound) return true;
+      return acct.status();
+    }
+    return acct->sid.ToString() != Get(data, "old_sid");
+  }
+};
+
+class CreateAccount : public Step {
+ public:
+  std::string_view id() const override { return "create-account"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string who = d ? d->worker.account : "the worker account";
+    return {std::string(id()),
+            fmt::format("create {} again with a random temporary password (a new SID)", who),
+            "none: after the delete the repair only goes forward", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    const StepData& recorded = ctx.DataOf("record-grants");
+    StepData data{{"old_sid", Get(recorded, "old_sid")},
+                  {"full_name", Get(recorded, "full_name")},
+                  {"comment", Get(recorded, "comment")}};
+    EncodeFlags(DecodeFlags(recorded), data);
+    return data;
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData& done) override {
+    auto pw = ctx.TempPassword();
+    if (!pw) return pw.status();
+    auto existing = ctx.ports.accounts.Lookup(ctx.account);
+    if (existing) {
+      if (existing->sid.ToString() == Get(data, "old_sid")) {
+        return Status(kNerrUserExists, "the old account still exists");
+      }
+      // Created before a crash (or by aspnet_regiis): make its password the one held here.
+      Status st = ctx.ports.accounts.SetPassword(ctx.account, *pw);
+      if (!st.ok()) return st;
+      done["new_sid"] = existing->sid.ToString();
+    } else {
+      if (existing.status().code() != kNerrUserNotFound) return existing.status();
+      NewAccount spec{ctx.account, Get(data, "full_name"), Get(data, "comment"),
+                      DecodeFlags(data)};
+      spec.flags.locked_out = false;
+      auto sid = ctx.ports.accounts.Create(spec, *pw);
+      if (!sid) return sid.status();
+      done["new_sid"] = sid->ToString();
+    }
+    ctx.temp_password_applied = true;
+    ctx.Say(fmt::format("{} recreated with SID {} (was {})", ctx.account, done["new_sid"],
+                        Get(data, "old_sid")));
+    return {};
+  }
+  Status Undo(RunContext&, const StepData&) override { return {}; }
+  bool sets_temp_password() const override { return true; }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> MakeRecordGrants() { return std::make_unique<RecordGrants>(); }
+std::unique_ptr<Step> MakeDeleteAccount() { return std::make_unique<DeleteAccount>(); }
+std::unique_ptr<Step> MakeCreateAccount() { return std::make_unique<CreateAccount>(); }
+
+}  // namespace fixer

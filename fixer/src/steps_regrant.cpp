@@ -1,0 +1,209 @@
+// recreate's re-grant steps: everything record-grants journaled against the old SID is granted
+// to the new account, each item checked first so a resumed step never grants twice, and each
+// reported in RunResult::regranted.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "step_factories.h"
+
+namespace fixer {
+namespace {
+
+std::string DescribeAce(const AceGrant& g) {
+  return fmt::format("{} {} {} {:#x} flags {:#x}", ToString(g.object.ns), g.object.path,
+                     g.ace.type == AceType::kAllow ? "allow" : "deny", g.ace.mask, g.ace.flags);
+}
+
+// Records one item's outcome; returns it so the step can fail on the first error.
+Status Report(RunContext& ctx, std::string kind, std::string what, Status st) {
+  RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
+  if (st.ok()) {
+    ctx.log.info("re-granted {} {}", item.kind, item.what);
+  } else {
+    ctx.log.warn("could not re-grant {} {}: {}", item.kind, item.what, st);
+  }
+  ctx.result.regranted.push_back(std::move(item));
+  return st;
+}
+
+// Common shape: the recorded grants plus the new account's SID.
+class RegrantStep : public Step {
+ public:
+  Result<StepData> Prepare(RunContext& ctx) override {
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (!acct) return acct.status();
+    StepData data = ctx.DataOf("record-grants");
+    data["new_sid"] = acct->sid.ToString();
+    return data;
+  }
+  Status Undo(RunContext&, const StepData&) override { return {}; }
+
+ protected:
+  // Every item is attempted; the first failure is the step's result.
+  static Status First(Status current, Status next) { return current.ok() ? next : current; }
+  static Result<std::pair<Sid, Sid>> Sids(const StepData& data) {
+    auto old_sid = Sid::Parse(Get(data, "old_sid"));
+    auto new_sid = Sid::Parse(Get(data, "new_sid"));
+    if (!old_sid) return old_sid.status();
+    if (!new_sid) return new_sid.status();
+    return std::pair{*old_sid, *new_sid};
+  }
+};
+
+class RegrantRights : public RegrantStep {
+ public:
+  std::string_view id() const override { return "regrant-rights"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string what = d ? fmt::format("{}", fmt::join(d->scope.rights, ", ")) : "every right";
+    return {std::string(id()), fmt::format("grant the new SID the old rights: {}", what),
+            "none (forward only)", false};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto sids = Sids(data);
+    if (!sids) return sids.status();
+    Status result;
+    for (const std::string& right : SplitList(Get(data, "rights"))) {
+      result = First(result, Report(ctx, "right", right, ctx.ports.rights.Grant(sids->second, right)));
+    }
+    return result;
+  }
+};
+
+class RegrantGroups : public RegrantStep {
+ public:
+  std::string_view id() const override { return "regrant-groups"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string what = d ? fmt::format("{}", fmt::join(d->scope.groups, ", ")) : "every group";
+    return {std::string(id()), fmt::format("add the new account to the old groups: {}", what),
+            "none (forward only)", false};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto sids = Sids(data);
+    if (!sids) return sids.status();
+    Status result;
+    for (const std::string& group : SplitList(Get(data, "groups"))) {
+      Status st = OkIf(ctx.ports.accounts.AddToGroup(group, sids->second), kErrorMemberInAlias);
+      result = First(result, Report(ctx, "group", group, st));
+    }
+    return result;
+  }
+};
+
+class RegrantAces : public RegrantStep {
+ public:
+  std::string_view id() const override { return "regrant-aces"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string n = d ? std::to_string(d->scope.aces.size()) : "every";
+    return {std::string(id()),
+            fmt::format("add {} explicit ACEs again for the new SID (same type, mask, flags)", n),
+            "none (forward only)", false};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto sids = Sids(data);
+    if (!sids) return sids.status();
+    auto present = ctx.ports.security.FindAces(sids->second);
+    if (!present) return present.status();
+    Status result;
+    for (const std::string& encoded : GetIndexed(data, "ace")) {
+      auto old = DecodeAce(encoded);
+      if (!old) return old.status();
+      AceGrant grant = *old;
+      grant.ace.sid = sids->second;
+      bool already = std::any_of(present->begin(), present->end(), [&](const AceGrant& p) {
+        return p.object == grant.object && p.ace == grant.ace;
+      });
+      Status st = already ? Status() : ctx.ports.security.AddAce(grant.object, grant.ace);
+      result = First(result, Report(ctx, "ace", DescribeAce(grant), st));
+    }
+    return result;
+  }
+};
+
+class RegrantSql : public RegrantStep {
+ public:
+  std::string_view id() const override { return "regrant-sql"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string what = d ? fmt::format("{} logins, {} db users", d->scope.sql_logins.size(),
+                                       d->scope.db_users.size())
+                         : std::string("every login and db user");
+    return {std::string(id()),
+            fmt::format("drop and recreate the SQL Server {} with the new SID and the same roles",
+                        what),
+            "none (forward only)", false};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto sids = Sids(data);
+    if (!sids) return sids.status();
+    auto& sql = ctx.ports.security;
+    std::vector<SqlLogin> logins;
+    std::vector<SqlDbUser> users;
+    for (const auto& e : GetIndexed(data, "login")) {
+      auto l = DecodeLogin(e);
+      if (!l) return l.status();
+      logins.push_back(*l);
+    }
+    for (const auto& e : GetIndexed(data, "dbuser")) {
+      auto u = DecodeDbUser(e);
+      if (!u) return u.status();
+      users.push_back(*u);
+    }
+    auto old_users = sql.DbUsersFor(sids->first);
+    auto new_users = sql.DbUsersFor(sids->second);
+    auto old_logins = sql.LoginsFor(sids->first);
+    auto new_logins = sql.LoginsFor(sids->second);
+    if (!old_users) return old_users.status();
+    if (!new_users) return new_users.status();
+    if (!old_logins) return old_logins.status();
+    if (!new_logins) return new_logins.status();
+    auto has_user = [](const std::vector<SqlDbUser>& v, const SqlDbUser& u) {
+      return std::any_of(v.begin(), v.end(), [&](const SqlDbUser& x) {
+        return x.database == u.database && x.name == u.name;
+      });
+    };
+    auto has_login = [](const std::vector<SqlLogin>& v, const SqlLogin& l) {
+      return std::any_of(v.begin(), v.end(), [&](const SqlLogin& x) { return x.name == l.name; });
+    };
+
+    Status result;
+    // Orphaned db users first: they map to the old login's SID.
+    for (const SqlDbUser& u : users) {
+      if (has_user(*old_users, u)) {
+        Status st = sql.DropDbUser(u.database, u.name);
+        if (!st.ok()) result = First(result, Report(ctx, "db-user", Name(u), st));
+      }
+    }
+    for (SqlLogin l : logins) {
+      if (has_login(*new_logins, l)) {
+        result = First(result, Report(ctx, "sql-login", l.name, Status()));
+        continue;
+      }
+      Status st;
+      if (has_login(*old_logins, l)) st = sql.DropLogin(l.name);
+      l.sid = sids->second;
+      if (st.ok()) st = sql.CreateLogin(l);
+      result = First(result, Report(ctx, "sql-login", l.name, st));
+    }
+    for (SqlDbUser u : users) {
+      if (has_user(*new_users, u)) {
+        result = First(result, Report(ctx, "db-user", Name(u), Status()));
+        continue;
+      }
+      u.login_sid = sids->second;
+      result = First(result, Report(ctx, "db-user", Name(u), sql.CreateDbUser(u)));
+    }
+    return result;
+  }
+
+ private:
+  static std::string Name(const SqlDbUser& u) { return u.database + "." + u.name; }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> MakeRegrantRights() { return std::make_unique<RegrantRights>(); }
+std::unique_ptr<Step> MakeRegrantGroups() { return std::make_unique<RegrantGroups>(); }
+std::unique_ptr<Step> MakeRegrantAces() { return std::make_unique<RegrantAces>(); }
+std::unique_ptr<Step> MakeRegrantSql() { return std::make_unique<RegrantSql>(); }
+
+}  // namespace fixer

@@ -1,0 +1,109 @@
+// "lift-restrictions" and "restore-restrictions": the account may log on interactively only
+// while its profile is created. Lifting records the flags and rights it changes; restoring puts
+// them back (a lockout cannot be re-imposed: Windows only unlocks on request).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "step_factories.h"
+
+namespace fixer {
+namespace {
+
+const std::string kDeny(kSeDenyInteractiveLogonRight);
+const std::string kAllow(kSeInteractiveLogonRight);
+
+bool Holds(const std::vector<std::string>& rights, const std::string& right) {
+  return std::find(rights.begin(), rights.end(), right) != rights.end();
+}
+
+Result<Sid> SidFrom(const StepData& data) { return Sid::Parse(Get(data, "sid")); }
+
+// Puts back what lift-restrictions changed, as recorded in `data`. Idempotent.
+Status Restore(RunContext& ctx, const StepData& data) {
+  auto sid = SidFrom(data);
+  if (!sid) return sid.status();
+  AccountFlags original = DecodeFlags(data);
+  if (original.disabled) {
+    AccountFlags back = original;
+    back.locked_out = false;  // SetFlags can only unlock
+    Status st = ctx.ports.accounts.SetFlags(ctx.account, back);
+    if (!st.ok()) return st;
+  }
+  if (DecodeBool(Get(data, "had_deny_interactive"))) {
+    Status st = ctx.ports.rights.Grant(*sid, kDeny);
+    if (!st.ok()) return st;
+  }
+  if (!DecodeBool(Get(data, "had_interactive"))) {
+    Status st = ctx.ports.rights.Revoke(*sid, kAllow);
+    if (!st.ok()) return st;
+  }
+  return {};
+}
+
+class LiftRestrictions : public Step {
+ public:
+  std::string_view id() const override { return "lift-restrictions"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string who = d ? d->worker.account : "the worker account";
+    return {std::string(id()),
+            fmt::format("let {} log on interactively for the moment: enable, unlock, revoke {}, "
+                        "grant {} if not held", who, kDeny, kAllow),
+            "put back the recorded flags and rights", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (!acct) return acct.status();
+    auto rights = ctx.ports.rights.Of(acct->sid);
+    if (!rights) return rights.status();
+    StepData data{{"sid", acct->sid.ToString()},
+                  {"had_deny_interactive", EncodeBool(Holds(*rights, kDeny))},
+                  {"had_interactive", EncodeBool(Holds(*rights, kAllow))}};
+    EncodeFlags(acct->flags, data);
+    return data;
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    auto sid = SidFrom(data);
+    if (!sid) return sid.status();
+    AccountFlags flags = DecodeFlags(data);
+    if (flags.disabled || flags.locked_out) {
+      if (flags.locked_out) ctx.Say(fmt::format("{} was locked out; it is unlocked now and "
+                                                "stays unlocked", ctx.account));
+      flags.disabled = false;
+      flags.locked_out = false;
+      Status st = ctx.ports.accounts.SetFlags(ctx.account, flags);
+      if (!st.ok()) return st;
+    }
+    if (DecodeBool(Get(data, "had_deny_interactive"))) {
+      Status st = ctx.ports.rights.Revoke(*sid, kDeny);
+      if (!st.ok()) return st;
+    }
+    // Granted directly, whatever the groups say, so the logon cannot depend on them.
+    if (!DecodeBool(Get(data, "had_interactive"))) return ctx.ports.rights.Grant(*sid, kAllow);
+    return {};
+  }
+  Status Undo(RunContext& ctx, const StepData& data) override { return Restore(ctx, data); }
+};
+
+class RestoreRestrictions : public Step {
+ public:
+  std::string_view id() const override { return "restore-restrictions"; }
+  PlanStep Describe(const Diagnosis*) const override {
+    return {std::string(id()), "put back the flags and logon rights lift-restrictions changed",
+            "nothing: lift-restrictions' undo does the same", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override { return ctx.DataOf("lift-restrictions"); }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    return Restore(ctx, data);
+  }
+  Status Undo(RunContext&, const StepData&) override { return {}; }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> MakeLiftRestrictions() { return std::make_unique<LiftRestrictions>(); }
+std::unique_ptr<Step> MakeRestoreRestrictions() {
+  return std::make_unique<RestoreRestrictions>();
+}
+
+}  // namespace fixer

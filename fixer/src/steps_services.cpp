@@ -1,0 +1,75 @@
+// Steps that stop the web services before the account changes and start exactly those again.
+#include <fmt/format.h>
+
+#include "service_names.h"
+#include "step_factories.h"
+
+namespace fixer {
+namespace {
+
+std::string Listed(const std::vector<std::string>& names) {
+  return names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", "));
+}
+
+// Starts, in reverse stop order, each listed service that is not running.
+Status StartInReverse(RunContext& ctx, const std::vector<std::string>& stop_order) {
+  for (auto it = stop_order.rbegin(); it != stop_order.rend(); ++it) {
+    auto info = ctx.ports.services.Query(*it);
+    if (!info) return info.status();
+    if (info->state == ServiceState::kRunning) continue;
+    Status st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
+    if (!st.ok()) return st;
+    ctx.log.info("started {}", *it);
+  }
+  return {};
+}
+
+class StopServices : public Step {
+ public:
+  std::string_view id() const override { return "stop-services"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string which = d ? Listed(d->scope.services_to_stop) : "the running IIS services";
+    return {std::string(id()), fmt::format("stop {} (dependents before IISADMIN)", which),
+            "start again the services it stopped", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    auto order = RunningServicesToStop(ctx.ports.services);
+    if (!order) return order.status();
+    return StepData{{"services", JoinList(*order)}};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    for (const std::string& name : SplitList(Get(data, "services"))) {
+      Status st = OkIf(ctx.ports.services.Stop(name), kErrorServiceNotActive);
+      if (!st.ok()) return st;
+      ctx.log.info("stopped {}", name);
+    }
+    return {};
+  }
+  Status Undo(RunContext& ctx, const StepData& data) override {
+    return StartInReverse(ctx, SplitList(Get(data, "services")));
+  }
+};
+
+class StartServices : public Step {
+ public:
+  std::string_view id() const override { return "start-services"; }
+  PlanStep Describe(const Diagnosis* d) const override {
+    std::string which = d ? Listed(d->scope.services_to_stop) : "the services stop-services stopped";
+    return {std::string(id()), fmt::format("start {} again, exactly those that were running", which),
+            "nothing: the services are as they were found", false};
+  }
+  Result<StepData> Prepare(RunContext& ctx) override {
+    return StepData{{"services", Get(ctx.DataOf("stop-services"), "services")}};
+  }
+  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+    return StartInReverse(ctx, SplitList(Get(data, "services")));
+  }
+  Status Undo(RunContext&, const StepData&) override { return {}; }
+};
+
+}  // namespace
+
+std::unique_ptr<Step> MakeStopServices() { return std::make_unique<StopServices>(); }
+std::unique_ptr<Step> MakeStartServices() { return std::make_unique<StartServices>(); }
+
+}  // namespace fixer

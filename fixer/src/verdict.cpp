@@ -1,0 +1,105 @@
+// The verdict, drawn from causes and the symptom; never from a table of platforms.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "diagnose_parts.h"
+
+namespace fixer {
+namespace {
+
+bool RunsInAspNetWp(const WebServerInfo& web) {
+  return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
+         (web.kind == WebServerKind::kIis60 && web.iis5_isolation_mode);
+}
+
+Cause HostCause(const Diagnosis& d) {
+  Cause c{"aspnet10-in-aspnet_wp", false, ""};
+  bool installed = std::any_of(d.frameworks.begin(), d.frameworks.end(),
+                               [](const FrameworkSummary& f) { return f.version == kFramework10; });
+  if (!installed) {
+    c.detail = fmt::format("ASP.NET {} is not installed", kFramework10);
+  } else if (d.applications_on_10.empty()) {
+    c.detail = fmt::format("no application is mapped to ASP.NET {}", kFramework10);
+  } else if (!RunsInAspNetWp(d.web_server)) {
+    c.detail = fmt::format("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe",
+                           ToString(d.web_server.kind),
+                           d.web_server.kind == WebServerKind::kIis60
+                               ? " in worker-process isolation mode" : "");
+  } else {
+    c.met = true;
+    c.detail = fmt::format("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}",
+                           d.applications_on_10.size(), kFramework10, ToString(d.web_server.kind));
+  }
+  return c;
+}
+
+Cause ProfileCause(const WorkerIdentity& w) {
+  Cause c{"worker-without-profile", false, ""};
+  if (w.kind == WorkerKind::kLocalSystem) {
+    c.detail = "the worker runs as LocalSystem, which has a profile";
+  } else if (!w.local) {
+    c.detail = fmt::format("the worker runs as {}, not a local account; if it has no profile "
+                           "here, log on once as it (runas /profile /user:{} cmd.exe)",
+                           w.account, w.account);
+  } else if (!w.exists) {
+    c.detail = fmt::format("the worker account {} does not exist{}", w.account,
+                           w.kind == WorkerKind::kMachineAccount
+                               ? " (aspnet_regiis -i creates it)" : "");
+  } else if (w.has_profile) {
+    c.detail = fmt::format("the worker account {} has a profile ({})", w.account, w.profile_path);
+  } else {
+    c.met = true;
+    c.detail = fmt::format("the worker account {} ({}) has no profile", w.account, w.sid);
+  }
+  return c;
+}
+
+Cause BulletinCause(const std::vector<std::string>& hotfixes) {
+  bool installed = std::find(hotfixes.begin(), hotfixes.end(), kBulletin) != hotfixes.end();
+  return {"ms03-032", installed,
+          installed ? fmt::format("{} is installed", kBulletin)
+                    : fmt::format("{} is not installed", kBulletin)};
+}
+
+Cause SymptomCause(SymptomCheck s) {
+  switch (s) {
+    case SymptomCheck::kSeen:
+      return {"symptom", true, fmt::format("an application answers 503 \"{}\"", kSymptomText)};
+    case SymptomCheck::kNotSeen:
+      return {"symptom", false, fmt::format("no application answers \"{}\"", kSymptomText)};
+    case SymptomCheck::kUnavailable:
+      return {"symptom", false, "not checked: the web probe is unavailable"};
+    case SymptomCheck::kNoApplication:
+      break;
+  }
+  return {"symptom", false, "not checked: no ASP.NET 1.0 application to request"};
+}
+
+}  // namespace
+
+void DecideVerdict(Diagnosis& d) {
+  d.causes = {HostCause(d), ProfileCause(d.worker), BulletinCause(d.hotfixes),
+              SymptomCause(d.symptom)};
+  // When the probe cannot run, the symptom neither confirms nor excludes.
+  const bool symptom_counts = d.symptom != SymptomCheck::kUnavailable;
+  d.missing.clear();
+  for (const Cause& c : d.causes) {
+    if (c.met || (c.id == "symptom" && !symptom_counts)) continue;
+    d.missing.push_back(c.detail);
+  }
+  const bool host = d.causes[0].met, profile = d.causes[1].met, bulletin = d.causes[2].met;
+  if (d.missing.empty()) {
+    d.verdict = Verdict::kAffected;
+  } else if (host && bulletin && d.worker.exists && d.worker.has_profile &&
+             d.symptom != SymptomCheck::kSeen) {
+    d.verdict = Verdict::kAlreadyFixed;
+  } else {
+    d.verdict = Verdict::kNotAffected;
+    if (!profile && d.symptom == SymptomCheck::kSeen) {
+      d.notes.push_back("the symptom is seen but its cause here is not a missing worker profile");
+    }
+  }
+}
+
+}  // namespace fixer

@@ -1,0 +1,96 @@
+// Which account the ASP.NET 1.0 worker runs as, read from <processModel userName>.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "diagnose_parts.h"
+#include "profile_check.h"
+
+namespace fixer {
+namespace {
+
+bool IEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool IStartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);
+}
+
+// "XPPRO\web" or ".\web" on XPPRO is the local account "web"; "CORP\web" is not local.
+void SplitDomain(WorkerIdentity& w, const std::string& name, const std::string& computer) {
+  auto slash = name.find('\\');
+  if (slash == std::string::npos) {
+    w.account = name;
+    return;
+  }
+  std::string domain = name.substr(0, slash);
+  w.local = domain == "." || IEquals(domain, computer);
+  w.account = w.local ? name.substr(slash + 1) : name;
+}
+
+}  // namespace
+
+Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name,
+                                          const std::string& computer,
+                                          std::vector<std::string>& notes) {
+  WorkerIdentity w;
+  w.configured = user_name;
+  if (IEquals(user_name, "machine")) {
+    w.kind = WorkerKind::kMachineAccount;
+    w.account = kAspNetAccount;
+  } else if (IEquals(user_name, "SYSTEM")) {
+    w.kind = WorkerKind::kLocalSystem;
+    w.account = "LocalSystem";
+    w.local = false;
+    w.exists = true;
+    w.sid = Sid::LocalSystem();
+    w.has_profile = true;  // LocalSystem's profile always exists
+    return w;
+  } else if (IStartsWith(user_name, "registry:")) {
+    w.kind = WorkerKind::kRegistryCredential;
+    auto resolved = ports.aspnet.ResolveRegistryCredential(user_name);
+    if (!resolved) {
+      notes.push_back(fmt::format("the processModel registry credential {} cannot be read: {}",
+                                  user_name, resolved.status()));
+      w.account = user_name;
+      return w;
+    }
+    SplitDomain(w, *resolved, computer);
+  } else {
+    w.kind = WorkerKind::kCustomAccount;
+    SplitDomain(w, user_name, computer);
+  }
+
+  if (!w.local) {
+    notes.push_back(fmt::format("the worker runs as the domain account {}; only local accounts "
+                                "are read", w.account));
+    return w;
+  }
+  auto acct = ports.accounts.Lookup(w.account);
+  if (!acct) {
+    if (acct.status().code() != kNerrUserNotFound) return acct.status();
+    return w;
+  }
+  w.exists = true;
+  w.account = acct->name;
+  w.sid = acct->sid;
+  w.flags = acct->flags;
+  auto profile = ports.profiles.Find(acct->sid);
+  if (!profile) return profile.status();
+  w.has_profile = IsUsable(*profile);
+  if (profile->has_value()) {
+    w.profile_path = (*profile)->path;
+    if (!w.has_profile) {
+      notes.push_back(fmt::format("{}'s profile entry points at a missing folder {}", w.account,
+                                  w.profile_path));
+    }
+  }
+  return w;
+}
+
+}  // namespace fixer

@@ -1,0 +1,27 @@
+// Expectations: the checks of a scenario's `expect` blocks, each answering passed / expected /
+// actual, so a failing scenario says exactly what differed.
+//
+//   sim::CheckResult r = sim::CheckExpectation(ctx, e);
+//   if (!r.passed) std::cout << r.pos.ToString() << ": " << r.what << ": expected " << r.expected
+//                            << ", got " << r.actual;
+#pragma once
+
+#include <string>
+
+#include "sim/run_context.h"
+#include "sim/scenario.h"
+
+namespace sim {
+
+struct CheckResult {
+  std::string kind;
+  std::string what;      // "service W3SVC state", "status of /LM/W3SVC/1/ROOT/app"
+  bool passed = false;
+  std::string expected;
+  std::string actual;
+  SourcePos pos;
+};
+
+CheckResult CheckExpectation(RunContext& ctx, const Expectation& e);
+
+}  // namespace sim

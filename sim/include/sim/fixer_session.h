@@ -1,0 +1,35 @@
+// FixerSession: one run of the real fixer against a fake machine, the way `aspnet-fixer` and
+// the scenario runner both need it: ports over the machine, the web stack model as the probe,
+// a log captured to text, an optional fault plan, and a simulated power loss caught and told.
+//
+//   sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
+//   if (run.crashed) ... run.crash ...   // the journal on the machine is what resume sees
+//   std::cout << run.log << sim::RenderRunText(*run.result);
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "fakes/faults.h"
+#include "fakes/machine.h"
+#include "fixer/fixer.h"
+
+namespace sim {
+
+struct FixerRun {
+  std::string command;
+  std::optional<fixer::RunResult> result;          // absent when it crashed
+  std::optional<fixer::Result<fixer::Diagnosis>> diagnosis;  // for "diagnose"
+  std::optional<fixer::Result<fixer::Plan>> plan;            // for "plan"
+  std::string log;       // every log line the fixer wrote
+  bool crashed = false;  // a crash fault fired: the process "lost power"
+  std::string crash;     // where
+  int exit_code = 0;     // the aspnet-fixer exit code this run maps to
+  std::string outcome;   // "fixed", ..., "interrupted"
+};
+
+// `command`: diagnose | plan | apply | resume | rollback. 2 for anything else.
+FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
+                  fakes::FaultPlan faults, bool verbose = false);
+
+}  // namespace sim

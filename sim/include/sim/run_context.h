@@ -1,0 +1,56 @@
+// RunContext: what a scenario run carries from step to step: the machine, what it looked like
+// when the scenario began and before the last fixer run, and the last response, output and
+// exit code that expectations read.
+//
+//   sim::RunContext ctx(scenario.machine, options.seed);
+//   ExecuteStep(ctx, step);     // steps.h
+//   CheckExpectation(ctx, e);   // expectations.h
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/machine.h"
+#include "sim/machine_diff.h"
+
+namespace sim {
+
+struct LastResponse {
+  std::string app;
+  int status = 0;
+  std::string page;
+  std::string explanation;  // why, from the web stack model
+};
+
+// What the last fixer run left for expectations and invariants.
+struct LastFixerRun {
+  std::string command;
+  int exit_code = 0;
+  std::string outcome;          // "fixed", "nothing-to-do", "refused", ...
+  int regranted = 0;
+  bool crashed = false;         // a crash fault fired: the process "lost power"
+  fakes::MachineState before;   // the machine as the run found it
+};
+
+struct RunContext {
+  RunContext(fakes::MachineState initial, uint64_t seed)
+      : machine(initial), initial_state(std::move(initial)), seed(seed) {}
+
+  fakes::Machine machine;
+  fakes::MachineState initial_state;  // as the scenario began (for "sid: unchanged")
+  uint64_t seed = 1;
+  std::string scenario_dir;           // relative paths in steps resolve against it
+
+  std::optional<LastResponse> response;
+  std::optional<LastFixerRun> fixer;
+  // The machine as the fixer first found it in this episode (an apply and the resume or
+  // rollback that finish it); invariants compare against it.
+  std::optional<fakes::MachineState> episode_start;
+  std::optional<int> exit_code;       // last fixer / legacy / command run
+  std::string output;                 // its console output and log
+  fakes::MachineState before_step;    // for machine_unchanged
+  std::vector<std::string> all_output;  // everything printed in the run (secret scan)
+};
+
+}  // namespace sim

@@ -1,0 +1,43 @@
+// Runner: runs a scenario's steps in order on its machine, records what each step changed,
+// checks each step's expectations, and, after every fixer run, the invariants (invariants.h).
+//
+//   sim::ScenarioResult r = sim::RunScenario(scenario, {.seed = 7});
+//   std::cout << sim::RenderText(r);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/expectations.h"
+#include "sim/machine_diff.h"
+#include "sim/scenario.h"
+#include "sim/steps.h"
+
+namespace sim {
+
+struct StepResult {
+  Step step;
+  StepReport report;
+  std::vector<Change> changes;     // what the step changed on the machine
+  std::vector<CheckResult> checks; // its expectations and, for fixer runs, the invariants
+};
+
+struct ScenarioResult {
+  std::string file;
+  std::string name;
+  std::string summary;
+  std::vector<StepResult> steps;
+  bool passed = false;
+  std::string error;  // a step that could not run at all (file:line:col: why)
+  double seconds = 0;
+};
+
+struct RunOptions {
+  uint64_t seed = 1;
+  bool invariants = true;  // check the invariants after every fixer run
+};
+
+ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace sim

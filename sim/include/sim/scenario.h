@@ -1,0 +1,73 @@
+// Scenario: one YAML file that sets up a machine, runs steps on it, and checks expectations.
+//
+// The format is documented in docs/scenario-format.md. A scenario holds a `machine` (the same
+// shape as a machine state file), then `steps` run in order, each optionally followed by an
+// `expect` block checked right after it. Loading validates everything up front: unknown keys,
+// wrong types and bad values are rejected with "FILE:LINE:COL: message", before anything runs.
+//
+//   auto loaded = sim::LoadScenarioFile("scenarios/fixer/keep-sid.yaml");
+//   if (!loaded.ok()) { std::cerr << loaded.error->ToString(); return 2; }
+//   for (const sim::Step& step : loaded.value->steps) ...
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "fakes/machine_yaml.h"
+#include "fakes/state.h"
+
+namespace sim {
+
+// Where something was written, for messages that point back into the scenario file.
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string ToString() const;  // "file:line:col"
+};
+
+// One check of an `expect` block. `kind` names what is checked; `args` hold its parameters as
+// written (strings); the checker (expectations.h) validates them at load time.
+struct Expectation {
+  std::string kind;  // "status", "text_contains", "exit_code", "account", "service", ...
+  std::map<std::string, std::string> args;
+  SourcePos pos;
+};
+
+// One step. `kind` names the action; `args` its parameters as written.
+struct Step {
+  std::string kind;  // "install_hotfix", "request", "fixer", "legacy", "stop_service", ...
+  std::map<std::string, std::string> args;
+  std::vector<std::string> list;  // list-valued parameter, where a step takes one
+  std::vector<Expectation> expect;
+  SourcePos pos;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;     // file stem unless given
+  std::string summary;  // one line: what the scenario shows
+  std::vector<std::string> tags;
+  fakes::MachineState machine;
+  std::vector<Step> steps;
+};
+
+using ScenarioError = fakes::LoadError;
+
+struct LoadedScenario {
+  std::optional<Scenario> value;
+  std::optional<ScenarioError> error;
+  bool ok() const { return value.has_value(); }
+};
+
+LoadedScenario LoadScenarioFile(const std::string& path);
+LoadedScenario LoadScenarioText(const std::string& text, const std::string& file_name);
+
+// Every *.yaml under each path (files are taken as they are), sorted, recursively.
+std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths);
+
+}  // namespace sim

@@ -1,0 +1,23 @@
+// ModelWebProbe: the fixer's WebProbe port answered by the simulator's web stack model.
+// Each probe runs on a copy of the machine, so diagnosing never changes it (a real GET can
+// start a worker and write an event; the fixer's diagnosis must stay read-only).
+//
+//   sim::ModelWebProbe probe(machine);
+//   fakes::MachinePorts ports(machine, &probe);
+#pragma once
+
+#include "fakes/machine.h"
+#include "fixer/ports/web_probe.h"
+
+namespace sim {
+
+class ModelWebProbe : public fixer::WebProbe {
+ public:
+  explicit ModelWebProbe(fakes::Machine& machine) : machine_(machine) {}
+  fixer::Result<fixer::HttpResponse> Get(const std::string& application_path) override;
+
+ private:
+  fakes::Machine& machine_;
+};
+
+}  // namespace sim

@@ -1,0 +1,120 @@
+#include "sim/invariants.h"
+
+#include <algorithm>
+
+#include "fakes/logon.h"
+#include "fakes/lsa.h"
+#include "fakes/sam.h"
+#include "fakes/sql.h"
+#include "fixer/ports/secrets.h"
+#include "sim/web_requests.h"
+
+namespace sim {
+namespace {
+
+CheckResult Inv(std::string what, bool passed, std::string expected, std::string actual) {
+  return {"invariant", std::move(what), passed, std::move(expected), std::move(actual), {}};
+}
+
+std::optional<fixer::Sid> SidIn(const fakes::MachineState& state, const std::string& name) {
+  fakes::Machine m(state);
+  fakes::Sam sam(m);
+  const fakes::UserAccount* u = sam.FindUser(name);
+  if (!u) return std::nullopt;
+  return sam.SidOf(*u);
+}
+
+std::optional<std::string> SecretIn(const fakes::MachineState& state) {
+  fakes::Machine m(state);
+  auto s = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
+  if (!s) return std::nullopt;
+  return std::string(s->Reveal());
+}
+
+}  // namespace
+
+CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::MachineState& now) {
+  std::string diffs;
+  for (const auto& before : found.services) {
+    auto it = std::find_if(now.services.begin(), now.services.end(),
+                           [&](const auto& s) { return fakes::EqualsIgnoreCase(s.name, before.name); });
+    const std::string is = it == now.services.end() ? "absent" : std::string(fixer::ToString(it->state));
+    if (std::string(fixer::ToString(before.state)) != is)
+      diffs += (diffs.empty() ? "" : ", ") + before.name + " " + std::string(fixer::ToString(before.state)) + " -> " + is;
+  }
+  return Inv("services as the fixer found them", diffs.empty(), "as found", diffs.empty() ? "as found" : diffs);
+}
+
+CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::MachineState& now,
+                            const std::string& account) {
+  auto old_sid = SidIn(found, account);
+  auto new_sid = SidIn(now, account);
+  if (!old_sid) return Inv("grants of " + account, true, "kept", "no such account before");
+  if (!new_sid) return Inv("grants of " + account, false, "kept", account + " no longer exists");
+  std::vector<std::string> lost;
+  for (const auto& [key, obj] : found.objects) {
+    for (const auto& ace : obj.dacl) {
+      if (ace.sid != *old_sid || (ace.flags & fixer::kInheritedAce)) continue;
+      auto it = now.objects.find(key);
+      const bool kept = it != now.objects.end() &&
+                        std::any_of(it->second.dacl.begin(), it->second.dacl.end(), [&](const fixer::Ace& a) {
+                          return a.sid == *new_sid && a.type == ace.type && (a.mask & ace.mask) == ace.mask;
+                        });
+      if (!kept) lost.push_back("ACE on " + obj.path);
+    }
+  }
+  auto rights_of = [](const fakes::MachineState& s, const fixer::Sid& sid) {
+    auto it = s.lsa.rights.find(sid);
+    return it == s.lsa.rights.end() ? std::set<std::string>{} : it->second;
+  };
+  for (const auto& r : rights_of(found, *old_sid))
+    if (!rights_of(now, *new_sid).count(r)) lost.push_back("right " + r);
+  fakes::Machine before_m(found), now_m(now);
+  if (fakes::SqlServer(before_m).LoginWorksFor(*old_sid) && !fakes::SqlServer(now_m).LoginWorksFor(*new_sid))
+    lost.push_back("SQL login");
+  std::string actual;
+  for (const auto& l : lost) actual += (actual.empty() ? "" : "; ") + l;
+  return Inv("grants of " + account + " still work", lost.empty(), "every grant works",
+             lost.empty() ? "every grant works" : "lost: " + actual);
+}
+
+CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::MachineState& found,
+                       const fakes::MachineState& now, const std::vector<std::string>& known) {
+  std::vector<std::string> secrets = known;
+  if (auto s = SecretIn(found)) secrets.push_back(*s);
+  if (auto s = SecretIn(now)) secrets.push_back(*s);
+  std::vector<std::string> haystack = texts;
+  for (const auto& r : now.journal)
+    for (const auto& [k, v] : r.data) haystack.push_back(k + "=" + v);
+  for (const auto& e : now.events) haystack.push_back(e.text);
+  for (const auto& secret : secrets) {
+    if (secret.size() < 4) continue;  // too short to tell a leak from a coincidence
+    for (const auto& text : haystack) {
+      if (text.find(secret) != std::string::npos)
+        return Inv("no password in output, journal or events", false, "none", "a password appears");
+    }
+  }
+  return Inv("no password in output, journal or events", true, "none", "none");
+}
+
+CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account) {
+  auto secret = SecretIn(now);
+  fakes::Machine m(now);
+  if (!fakes::Sam(m).FindUser(account) || !secret)
+    return Inv("worker password is the stored secret", true, "consistent", "no worker account or secret");
+  auto token = fakes::LogonService(m).LogonUser(account, fixer::Secret::FromString(*secret), fakes::LogonType::kBatch);
+  const bool matches = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
+  return Inv("worker password is the stored secret", matches, "the LSA secret logs " + account + " on",
+             matches ? "it does" : token.status().ToString());
+}
+
+CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now) {
+  auto before = StatusOfEveryApp(found);
+  auto after = StatusOfEveryApp(now);
+  std::string worse;
+  for (const auto& [app, status] : before)
+    if (status == 200 && after[app] != 200) worse += (worse.empty() ? "" : ", ") + app + " " + std::to_string(after[app]);
+  return Inv("no site down that was up", worse.empty(), "every 200 still 200", worse.empty() ? "as expected" : worse);
+}
+
+}  // namespace sim

@@ -1,0 +1,94 @@
+#include "sim/machine_diff.h"
+
+#include <map>
+
+#include "fakes/machine_yaml.h"
+
+namespace sim {
+namespace {
+
+constexpr const char* kNone = "(none)";
+
+// Keys whose values are secret-derived: a diff says "(changed)" and never prints them.
+bool IsSecretKey(const std::string& key) {
+  return key == "password_hash" || key == "password_history" || key == "secrets" ||
+         key == "password" || key == "rng_state";
+}
+
+// The identity of a list item, if it has one: name, path, sid, key, id, in that order.
+std::string ItemLabel(const YAML::Node& item, size_t index) {
+  if (item.IsMap()) {
+    for (const char* k : {"name", "path", "sid", "key", "id", "seq"}) {
+      if (item[k] && item[k].IsScalar()) return item[k].Scalar();
+    }
+  }
+  return std::to_string(index);
+}
+
+void Flatten(const YAML::Node& node, const std::string& path, bool secret,
+             std::map<std::string, std::string>& out) {
+  if (secret) {
+    // Keep a digest-free marker: equal trees give equal strings, without showing the value.
+    out[path] = "<secret:" + std::to_string(std::hash<std::string>()(YAML::Dump(node))) + ">";
+    return;
+  }
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      Flatten(kv.second, path.empty() ? key : path + "." + key, IsSecretKey(key), out);
+    }
+  } else if (node.IsSequence()) {
+    bool scalars = true;
+    for (const auto& item : node) scalars = scalars && item.IsScalar();
+    if (scalars) {  // a list of plain values reads best on one line
+      std::string joined = "[";
+      for (const auto& item : node) joined += (joined.size() > 1 ? ", " : "") + item.Scalar();
+      out[path] = joined + "]";
+      return;
+    }
+    size_t i = 0;
+    for (const auto& item : node) {
+      Flatten(item, path + "[" + ItemLabel(item, i) + "]", false, out);
+      ++i;
+    }
+  } else if (node.IsScalar()) {
+    out[path] = node.Scalar();
+  } else {
+    out[path] = "~";
+  }
+}
+
+std::string Shown(const std::string& value) {
+  return value.rfind("<secret:", 0) == 0 ? "(secret)" : value;
+}
+
+}  // namespace
+
+std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes::MachineState& after) {
+  std::map<std::string, std::string> a, b;
+  Flatten(fakes::MachineToYaml(before), "", false, a);
+  Flatten(fakes::MachineToYaml(after), "", false, b);
+  std::vector<Change> changes;
+  auto ia = a.begin();
+  auto ib = b.begin();
+  while (ia != a.end() || ib != b.end()) {
+    if (ib == b.end() || (ia != a.end() && ia->first < ib->first)) {
+      changes.push_back({ia->first, Shown(ia->second), kNone});
+      ++ia;
+    } else if (ia == a.end() || ib->first < ia->first) {
+      changes.push_back({ib->first, kNone, Shown(ib->second)});
+      ++ib;
+    } else {
+      if (ia->second != ib->second) {
+        const bool secret = ia->second.rfind("<secret:", 0) == 0;
+        changes.push_back({ia->first, secret ? "(secret)" : ia->second,
+                           secret ? "(secret, changed)" : ib->second});
+      }
+      ++ia;
+      ++ib;
+    }
+  }
+  return changes;
+}
+
+}  // namespace sim

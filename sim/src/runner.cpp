@@ -1,0 +1,50 @@
+#include "sim/runner.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "sim/invariants.h"
+#include "sim/step_registry.h"
+
+namespace sim {
+
+StepReport ExecuteStep(RunContext& ctx, const Step& step) {
+  if (step.kind == "check") return {true, "", "check", ""};
+  const auto& steps = AllSteps();
+  auto it = steps.find(step.kind);
+  if (it == steps.end()) return {false, "step '" + step.kind + "' has no executor", "", ""};
+  try {
+    return it->second(ctx, step);
+  } catch (const StepError& e) {
+    return {false, e.message, "", ""};
+  }
+}
+
+ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  ScenarioResult result{scenario.file, scenario.name, scenario.summary, {}, true, "", 0};
+  RunContext ctx(scenario.machine, options.seed);
+  ctx.scenario_dir = std::filesystem::path(scenario.file).parent_path().string();
+  for (const Step& step : scenario.steps) {
+    StepResult sr{step, {}, {}, {}};
+    ctx.before_step = ctx.machine.state();
+    sr.report = ExecuteStep(ctx, step);
+    if (!sr.report.ran) {
+      result.error = step.pos.ToString() + ": " + sr.report.error;
+      result.passed = false;
+      result.steps.push_back(std::move(sr));
+      break;
+    }
+    sr.changes = DiffMachines(ctx.before_step, ctx.machine.state());
+    if (options.invariants && step.kind == "fixer") {
+      for (auto& inv : CheckInvariants(ctx, step)) sr.checks.push_back(std::move(inv));
+    }
+    for (const Expectation& e : step.expect) sr.checks.push_back(CheckExpectation(ctx, e));
+    for (const auto& c : sr.checks) result.passed = result.passed && c.passed;
+    result.steps.push_back(std::move(sr));
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace sim

@@ -1,0 +1,39 @@
+#include <charconv>
+
+#include "sim/steps.h"
+
+namespace sim {
+
+std::string Arg(const Step& step, const std::string& key, const std::string& fallback) {
+  auto it = step.args.find(key);
+  return it == step.args.end() ? fallback : it->second;
+}
+
+std::string RequiredArg(const Step& step, const std::string& key) {
+  auto it = step.args.find(key);
+  if (it == step.args.end() || it->second.empty())
+    throw StepError{"step '" + step.kind + "' needs '" + key + "'"};
+  return it->second;
+}
+
+long long IntArg(const Step& step, const std::string& key, long long fallback) {
+  auto it = step.args.find(key);
+  if (it == step.args.end()) return fallback;
+  long long v = 0;
+  const auto& s = it->second;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size())
+    throw StepError{"step '" + step.kind + "': '" + key + "' must be a whole number, not '" + s + "'"};
+  return v;
+}
+
+bool BoolArg(const Step& step, const std::string& key, bool fallback) {
+  auto it = step.args.find(key);
+  if (it == step.args.end()) return fallback;
+  if (it->second == "true" || it->second == "yes") return true;
+  if (it->second == "false" || it->second == "no") return false;
+  throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" +
+                  it->second + "'"};
+}
+
+}  // namespace sim

@@ -1,0 +1,116 @@
+// The fixer step: runs the real fixer on the scenario's machine, with optional faults, and
+// the invariants every fixer run must keep.
+#include "fakes/machine.h"
+#include "sim/fixer_report.h"
+#include "sim/fixer_session.h"
+#include "sim/invariants.h"
+#include "sim/step_registry.h"
+
+namespace sim {
+namespace {
+
+constexpr const char* kWorkerAccount = "ASPNET";
+constexpr const char* kKnownTempPassword = "1pass@word";  // fixup.cmd's hard-coded password
+
+fakes::FaultPlan FaultsOf(const Step& step) {
+  fakes::FaultPlan plan;
+  if (step.args.count("fail_at") || step.args.count("fail_op")) {
+    fakes::FaultRule rule;
+    rule.nth = static_cast<uint64_t>(IntArg(step, "fail_at", 1));
+    if (step.args.count("fail_op")) rule.op = Arg(step, "fail_op");
+    rule.kind = fakes::FaultKind::kFail;
+    rule.error = static_cast<uint32_t>(IntArg(step, "fail_error", fixer::kErrorAccessDenied));
+    plan.Add(rule);
+  }
+  if (step.args.count("crash_at") || step.args.count("crash_op")) {
+    fakes::FaultRule rule;
+    rule.nth = static_cast<uint64_t>(IntArg(step, "crash_at", 1));
+    if (step.args.count("crash_op")) rule.op = Arg(step, "crash_op");
+    rule.kind = fakes::FaultKind::kCrash;
+    plan.Add(rule);
+  }
+  return plan;
+}
+
+fixer::Options OptionsOf(const Step& step) {
+  fixer::Options options;
+  auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
+  if (!strategy) throw StepError{"strategy must be keep-sid or recreate, not '" + Arg(step, "strategy") + "'"};
+  options.strategy = *strategy;
+  if (step.args.count("temp_password")) options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
+  options.dry_run = BoolArg(step, "dry_run", false);
+  return options;
+}
+
+std::string RunText(const FixerRun& run) {
+  std::string text = run.log;
+  if (run.result) text += RenderRunText(*run.result);
+  if (run.diagnosis && run.diagnosis->ok()) text += RenderDiagnosisText(**run.diagnosis);
+  if (run.plan && run.plan->ok()) text += RenderPlanText(**run.plan);
+  if (run.crashed) text += "Power lost: " + run.crash + "\n";
+  return text;
+}
+
+StepReport Fixer(RunContext& ctx, const Step& step) {
+  const std::string command = Arg(step, "command", "apply");
+  if (command != "diagnose" && command != "plan" && command != "apply" && command != "resume" && command != "rollback")
+    throw StepError{"fixer command must be diagnose, plan, apply, resume or rollback, not '" + command + "'"};
+  fixer::Options options = OptionsOf(step);
+  const fakes::MachineState before = ctx.machine.state();
+  if (!ctx.episode_start) ctx.episode_start = before;
+  FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step));
+  const std::string text = RunText(run);
+  ctx.output = text;
+  ctx.all_output.push_back(text);
+  ctx.exit_code = run.exit_code;
+  LastFixerRun last;
+  last.command = command;
+  last.exit_code = run.exit_code;
+  last.outcome = run.outcome;
+  last.crashed = run.crashed;
+  last.before = before;
+  if (run.result)
+    for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
+  ctx.fixer = std::move(last);
+  return {true, "", "aspnet-fixer " + command + " -> " + run.outcome + " (exit " + std::to_string(run.exit_code) + ")", text};
+}
+
+}  // namespace
+
+std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
+  std::vector<CheckResult> out;
+  if (!ctx.fixer || !ctx.episode_start) return out;
+  const fakes::MachineState& found = *ctx.episode_start;
+  const fakes::MachineState& now = ctx.machine.state();
+  std::vector<std::string> known = {kKnownTempPassword};
+  if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
+  out.push_back(NoSecretIn(ctx.all_output, found, now, known));
+  // An interrupted episode is judged when it ends (after resume or rollback).
+  if (ctx.fixer->crashed || ctx.fixer->exit_code == 4) return out;
+  const std::string& o = ctx.fixer->outcome;
+  if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
+      o == "planned") {
+    out.push_back(ServicesAsFound(found, now));
+    out.push_back(GrantsStillWork(found, now, kWorkerAccount));
+    out.push_back(WorkerSecretLogsOn(now, kWorkerAccount));
+    out.push_back(SiteNotWorse(found, now));
+  }
+  if (o == "fixed") {
+    // Idempotence: a second apply on the fixed machine, on a copy, changes nothing.
+    fakes::Machine again(now);
+    FixerRun second = RunFixer(again, "apply", fixer::Options{}, {});
+    auto changes = DiffMachines(now, again.state());
+    out.push_back({"invariant", "a second apply changes nothing", changes.empty() && second.exit_code == 0,
+                   "no change, exit 0",
+                   (changes.empty() ? std::string("no change") : changes[0].path + " changed") + ", exit " +
+                       std::to_string(second.exit_code) + " (" + second.outcome + ")",
+                   step.pos});
+  }
+  for (auto& c : out) c.pos = step.pos;
+  ctx.episode_start.reset();
+  return out;
+}
+
+void RegisterFixerSteps(StepRegistry& r) { r["fixer"] = Fixer; }
+
+}  // namespace sim

@@ -1,0 +1,178 @@
+// Steps that change services, ACLs, SQL logins, ASP.NET configuration and installed products.
+#include <charconv>
+
+#include "fakes/aspnet_setup.h"
+#include "fakes/hotfix_catalog.h"
+#include "fakes/objects.h"
+#include "fakes/sam.h"
+#include "fakes/scm.h"
+#include "fakes/sql.h"
+#include "sim/step_registry.h"
+
+namespace sim {
+namespace {
+
+std::string Done(const fixer::Status& st, const std::string& what) {
+  return what + (st.ok() ? ": ok" : ": " + st.ToString());
+}
+
+StepReport StopService(RunContext& ctx, const Step& step) {
+  const std::string name = RequiredArg(step, "name");
+  auto stopped = fakes::Scm(ctx.machine).StopWithDependents(name);
+  std::string what = "stop " + name;
+  if (stopped) {
+    what += " (stopped:";
+    for (const auto& s : *stopped) what += " " + s;
+    what += ")";
+  }
+  return {true, "", Done(stopped.status(), what), ""};
+}
+
+StepReport StartService(RunContext& ctx, const Step& step) {
+  const std::string name = RequiredArg(step, "name");
+  return {true, "", Done(fakes::Scm(ctx.machine).Start(name), "start " + name), ""};
+}
+
+fixer::ObjectNamespace Namespace(const std::string& s) {
+  if (s == "file" || s.empty()) return fixer::ObjectNamespace::kFile;
+  if (s == "registry") return fixer::ObjectNamespace::kRegistry;
+  if (s == "metabase") return fixer::ObjectNamespace::kMetabase;
+  throw StepError{"namespace '" + s + "' is not one of file, registry, metabase"};
+}
+
+uint32_t Mask(const std::string& s) {
+  if (s == "read") return fixer::kFileGenericRead;
+  if (s == "write") return fixer::kFileGenericWrite;
+  if (s == "modify") return fixer::kFileModify;
+  if (s == "full") return fixer::kFileAllAccess;
+  if (s.rfind("0x", 0) == 0) {
+    uint32_t v = 0;
+    auto [p, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), v, 16);
+    if (ec == std::errc() && p == s.data() + s.size()) return v;
+  }
+  throw StepError{"mask '" + s + "' is not one of read, write, modify, full, or 0x hex"};
+}
+
+uint32_t AceFlags(const std::string& s) {
+  uint32_t flags = 0;
+  for (size_t i = 0; i < s.size(); i += 2) {
+    const std::string f = s.substr(i, 2);
+    if (f == "OI") flags |= fixer::kObjectInheritAce;
+    else if (f == "CI") flags |= fixer::kContainerInheritAce;
+    else if (f == "IO") flags |= fixer::kInheritOnlyAce;
+    else throw StepError{"ACE flags '" + s + "' must be made of OI, CI, IO"};
+  }
+  return flags;
+}
+
+StepReport GrantAce(RunContext& ctx, const Step& step) {
+  const std::string path = RequiredArg(step, "path");
+  const std::string who = RequiredArg(step, "principal");
+  auto sid = fakes::Sam(ctx.machine).LookupName(who);
+  if (!sid) throw StepError{"principal '" + who + "' does not resolve to an account"};
+  const std::string type = Arg(step, "type", "allow");
+  if (type != "allow" && type != "deny") throw StepError{"ACE type must be allow or deny"};
+  fixer::Ace ace{type == "allow" ? fixer::AceType::kAllow : fixer::AceType::kDeny, *sid,
+                 Mask(Arg(step, "mask", "read")), AceFlags(Arg(step, "flags"))};
+  fixer::ObjectRef ref{Namespace(Arg(step, "namespace")), path};
+  fakes::ObjectStore objects(ctx.machine);
+  if (!objects.Exists(ref)) {
+    auto st = objects.Create(ref.ns, path, true, fixer::Sid::Administrators(), {});
+    if (!st.ok()) return {true, "", Done(st, "create " + path), ""};
+  }
+  return {true, "", Done(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who), ""};
+}
+
+StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
+  const std::string name = RequiredArg(step, "name");
+  auto& state = ctx.machine.state();
+  const std::string windows_name =
+      name.find('\\') == std::string::npos ? state.products.os.computer_name + "\\" + name : name;
+  fakes::SqlServer sql(ctx.machine);
+  auto st = sql.GrantLogin(windows_name);
+  std::string what = "sp_grantlogin '" + windows_name + "'";
+  if (st.ok() && !Arg(step, "database").empty()) {
+    auto sid = fakes::Sam(ctx.machine).LookupName(name.substr(name.find('\\') + 1));
+    fixer::SqlDbUser user{Arg(step, "database"), name.substr(name.find('\\') + 1),
+                          sid ? *sid : fixer::Sid(), {}};
+    const std::string roles = Arg(step, "roles");
+    for (size_t start = 0; start < roles.size();) {
+      size_t end = roles.find(',', start);
+      if (end == std::string::npos) end = roles.size();
+      user.roles.push_back(roles.substr(start, end - start));
+      start = end + 1;
+    }
+    st = sql.CreateDbUser(user);
+    what += " + sp_grantdbaccess in " + user.database;
+  }
+  return {true, "", Done(st, what), ""};
+}
+
+fixer::FrameworkInfo& Framework(RunContext& ctx, const std::string& version) {
+  for (auto& fw : ctx.machine.state().products.frameworks) {
+    if (fw.version == version || fw.version.rfind(version + ".", 0) == 0) return fw;
+  }
+  throw StepError{"framework '" + version + "' is not installed"};
+}
+
+StepReport SetProcessModel(RunContext& ctx, const Step& step) {
+  auto& fw = Framework(ctx, Arg(step, "framework", "1.0"));
+  fw.process_model.user_name = Arg(step, "user_name", fw.process_model.user_name);
+  fw.process_model.password = Arg(step, "password", fw.process_model.password);
+  return {true, "", "processModel of " + fw.version + ": userName=\"" + fw.process_model.user_name + "\"", ""};
+}
+
+fixer::SessionStateMode SessionMode(const std::string& s) {
+  if (s == "Off") return fixer::SessionStateMode::kOff;
+  if (s == "InProc" || s.empty()) return fixer::SessionStateMode::kInProc;
+  if (s == "StateServer") return fixer::SessionStateMode::kStateServer;
+  if (s == "SQLServer") return fixer::SessionStateMode::kSqlServer;
+  throw StepError{"session_state '" + s + "' is not one of Off, InProc, StateServer, SQLServer"};
+}
+
+StepReport MapApplication(RunContext& ctx, const Step& step) {
+  const std::string path = RequiredArg(step, "path");
+  const std::string version = Framework(ctx, Arg(step, "framework", "1.0")).version;
+  auto& apps = ctx.machine.state().products.applications;
+  auto it = std::find_if(apps.begin(), apps.end(), [&](const auto& a) { return fakes::EqualsIgnoreCase(a.path, path); });
+  if (it == apps.end()) {
+    apps.push_back({path, Arg(step, "physical_path", "C:\\Inetpub\\wwwroot"), version,
+                    SessionMode(Arg(step, "session_state"))});
+  } else {
+    it->framework_version = version;
+    if (step.args.count("session_state")) it->session_state = SessionMode(Arg(step, "session_state"));
+    if (step.args.count("physical_path")) it->physical_path = Arg(step, "physical_path");
+  }
+  return {true, "", "application " + path + " -> ASP.NET " + version, ""};
+}
+
+std::string FullVersion(const std::string& v) {
+  if (v == "1.0") return std::string(fixer::kFramework10);
+  if (v == "1.1") return std::string(fixer::kFramework11);
+  return v;
+}
+
+StepReport InstallFramework(RunContext& ctx, const Step& step) {
+  const std::string version = FullVersion(RequiredArg(step, "version"));
+  return {true, "", Done(fakes::AspNetSetup(ctx.machine).InstallFramework(version), "install .NET " + version), ""};
+}
+
+StepReport InstallHotfix(RunContext& ctx, const Step& step) {
+  const std::string id = RequiredArg(step, "id");
+  return {true, "", Done(fakes::InstallHotfix(ctx.machine, id), "install " + id), ""};
+}
+
+}  // namespace
+
+void RegisterSystemSteps(StepRegistry& r) {
+  r["stop_service"] = StopService;
+  r["start_service"] = StartService;
+  r["grant_ace"] = GrantAce;
+  r["grant_sql_login"] = GrantSqlLogin;
+  r["set_process_model"] = SetProcessModel;
+  r["map_application"] = MapApplication;
+  r["install_framework"] = InstallFramework;
+  r["install_hotfix"] = InstallHotfix;
+}
+
+}  // namespace sim

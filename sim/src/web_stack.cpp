@@ -1,0 +1,348 @@
+// The web stack model: one local request, from the listening server to a started worker.
+#include "sim/web_stack.h"
+
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "fakes/aspnet_setup.h"
+#include "fakes/event_log.h"
+#include "fakes/hotfix_catalog.h"
+#include "fakes/objects.h"
+#include "fakes/paths.h"
+#include "fakes/profiles.h"
+#include "fakes/scm.h"
+#include "web_stack_detail.h"
+
+namespace sim {
+
+std::string_view ToString(WorkerHost host) {
+  switch (host) {
+    case WorkerHost::kNone: return "none";
+    case WorkerHost::kAspNetWp: return "aspnet_wp.exe";
+    case WorkerHost::kW3wp: return "w3wp.exe";
+    case WorkerHost::kCassini: return "Cassini (WebServer.exe)";
+  }
+  return "?";
+}
+
+bool Condition::Is(std::string_view kind) const {
+  if (id == kind) return true;
+  return id.size() > kind.size() && id.compare(0, kind.size(), kind) == 0 &&
+         id[kind.size()] == ':';
+}
+
+const Condition* RequestExplanation::FirstFailure() const {
+  for (const auto& c : conditions)
+    if (!c.passed) return &c;
+  return nullptr;
+}
+
+std::string RequestExplanation::Cause() const {
+  const Condition* c = FirstFailure();
+  return c == nullptr ? std::string() : c->detail;
+}
+
+const Condition* RequestExplanation::Find(std::string_view id) const {
+  for (const auto& c : conditions)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+namespace {
+
+using detail::FailureKind;
+using detail::Worker;
+using fakes::EqualsIgnoreCase;
+
+Condition Check(std::string id, std::string name, bool passed, std::string detail) {
+  return {std::move(id), std::move(name), passed, std::move(detail)};
+}
+
+// "/LM/W3SVC/1/ROOT/app" -> "/app", as ASP.NET names the application on its error pages.
+std::string VirtualPath(const std::string& path) {
+  const std::string folded = fakes::FoldCase(path);
+  if (folded.rfind("/lm/w3svc/", 0) == 0) {
+    auto root = folded.find("/root");
+    if (root != std::string::npos) {
+      std::string rest = path.substr(root + 5);
+      return rest.empty() ? "/" : rest;
+    }
+  }
+  return path;
+}
+
+class RequestRun {
+ public:
+  RequestRun(fakes::Machine& m, RequestExplanation& r) : m_(m), r_(r) {}
+
+  void Run() {
+    r_.web_server = m_.state().products.web.kind;
+    if (r_.web_server == fixer::WebServerKind::kNone) {
+      Add(Check(std::string(condition::kWebServer), "a web server is installed", false,
+                std::string(fixer::ToString(m_.state().products.os.edition)) +
+                    " has no web server installed, so nothing listens"));
+      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+      return;
+    }
+    Add(Check(std::string(condition::kWebServer), "a web server is installed", true,
+              std::string(fixer::ToString(r_.web_server)) + " is installed"));
+    if (r_.web_server == fixer::WebServerKind::kCassini) {
+      ServeCassini();
+    } else {
+      ServeIis();
+    }
+  }
+
+ private:
+  void Add(Condition c) { r_.conditions.push_back(std::move(c)); }
+  // Records the first reason the worker cannot start.
+  void Fail(FailureKind kind, uint32_t code) {
+    if (!failure_) failure_ = std::make_pair(kind, code);
+  }
+
+  bool ServiceRunning(const std::string& name) {
+    const fixer::ServiceInfo* svc = std::as_const(scm_).Find(name);
+    if (svc == nullptr) {
+      Add(Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", false,
+                name + " is not installed"));
+      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+      return false;
+    }
+    const bool running = svc->state == fixer::ServiceState::kRunning;
+    Add(Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", running,
+              svc->display_name + " (" + name + ") is " +
+                  std::string(fixer::ToString(svc->state))));
+    if (!running) r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
+    return running;
+  }
+
+  const fixer::ApplicationInfo* FindApplication() {
+    for (const auto& app : m_.state().products.applications) {
+      if (EqualsIgnoreCase(app.path, r_.application)) {
+        Add(Check(std::string(condition::kApplication), "application configured", true,
+                  app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " +
+                      app.framework_version));
+        r_.framework_version = app.framework_version;
+        return &app;
+      }
+    }
+    Add(Check(std::string(condition::kApplication), "application configured", false,
+              r_.application + " is not an application of this web server"));
+    return nullptr;
+  }
+
+  const fixer::FrameworkInfo* FindFramework(const fixer::ApplicationInfo& app) {
+    for (const auto& fw : m_.state().products.frameworks) {
+      if (fw.version != app.framework_version) continue;
+      Add(Check(std::string(condition::kFramework), "ASP.NET " + fw.version + " installed",
+                fw.tools_present,
+                fw.tools_present ? "ASP.NET " + fw.version + " is installed"
+                                 : "the files of ASP.NET " + fw.version +
+                                       " (mscorlib.dll) are missing, so the runtime cannot load"));
+      if (!fw.tools_present) Fail(FailureKind::kStart, fixer::kErrorFileNotFound);
+      return &fw;
+    }
+    Add(Check(std::string(condition::kFramework), "ASP.NET " + app.framework_version + " installed",
+              false, app.path + " is mapped to ASP.NET " + app.framework_version +
+                         ", which is not installed"));
+    return nullptr;
+  }
+
+  void CheckAccess(const Worker& w, const fixer::ApplicationInfo& app) {
+    fakes::ObjectStore objects(m_);
+    const std::string framework_dir = fakes::AspNetSetup(m_).FrameworkDir(app.framework_version);
+    // Full Control is what setup grants (KB 811320); read, write and delete is what the worker
+    // uses, so Modify is the mask we require.
+    const struct {
+      std::string path;
+      uint32_t mask;
+      const char* access;
+    } needs[] = {
+        {fakes::JoinPath(framework_dir, "Temporary ASP.NET Files"), fixer::kFileModify, "modify"},
+        {fakes::JoinPath(fakes::SystemRoot(m_.state()), "Temp"), fixer::kFileModify, "modify"},
+        {framework_dir, fixer::kFileGenericRead, "read"},
+        {app.physical_path, fixer::kFileGenericRead, "read"},
+    };
+    const auto sids = w.token->AllSids();
+    for (const auto& need : needs) {
+      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, need.path};
+      std::string detail;
+      bool ok = false;
+      if (!objects.Exists(ref)) {
+        detail = need.path + " does not exist";
+      } else {
+        ok = objects.AccessAllowed(ref, sids, need.mask);
+        detail = w.identity + (ok ? " may " : " is denied ") + need.access + " access to " +
+                 need.path;
+      }
+      Add(Check(std::string(condition::kAcl) + ":" + need.path,
+                std::string(need.access) + " " + need.path, ok, detail));
+      if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
+    }
+  }
+
+  // The MS03-032 mechanism: every installed component whose build fails without a profile is
+  // loaded into the worker, and fails there when its identity has no profile.
+  void CheckProfileSensitiveComponents(const Worker& w) {
+    const std::vector<fakes::FileOnDisk> files = fakes::FilesOnDisk(m_.state());
+    const fakes::ProfileEntry* entry = fakes::ProfileStore(m_).Find(w.token->user);
+    bool any = false;
+    for (const auto& f : files) {
+      if (!f.component.fails_without_profile) continue;
+      any = true;
+      const std::string what =
+          f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+      bool ok = true;
+      std::string detail;
+      if (w.token->profile_loaded) {
+        detail = what + " needs a user profile: " + w.profile_loaded_because;
+      } else if (entry != nullptr) {
+        detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path +
+                 "), although " +
+                 (w.no_profile_because.empty() ? "nothing loads it" : w.no_profile_because);
+      } else {
+        ok = false;
+        detail = what + " fails in " + r_.host_process +
+                 " because its identity has no user profile: " + w.identity +
+                 " has none, and " +
+                 (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
+      }
+      Add(Check(std::string(condition::kProfileSensitive) + ":" + f.component.file,
+                f.component.file + " loads in " + r_.host_process, ok, detail));
+      // [I] E_ACCESSDENIED: without a profile, per-user paths fall back to Default User.
+      if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
+    }
+    if (any) return;
+    std::string installed;
+    for (const auto& f : files)
+      installed += (installed.empty() ? "" : ", ") + f.component.file + " " +
+                   f.component.version + " from " + f.hotfix_id;
+    Add(Check(std::string(condition::kProfileSensitive), "components that fail without a profile",
+              true,
+              installed.empty()
+                  ? "no installed update put a component that fails without a user profile"
+                  : "no installed component fails without a user profile (updated files: " +
+                        installed + ")"));
+  }
+
+  void CheckSessionState(const fixer::ApplicationInfo& app) {
+    if (app.session_state != fixer::SessionStateMode::kStateServer) return;
+    const fixer::ServiceInfo* svc = std::as_const(scm_).Find("aspnet_state");
+    const bool running = svc != nullptr && svc->state == fixer::ServiceState::kRunning;
+    Add(Check(std::string(condition::kSessionState), "aspnet_state running", running,
+              svc == nullptr ? std::string("the ASP.NET State Service (aspnet_state) is not installed")
+                             : "the ASP.NET State Service (aspnet_state) is " +
+                                   std::string(fixer::ToString(svc->state)) + "; " + app.path +
+                                   " keeps its session state there"));
+    if (!running) {
+      r_.response = {500, SessionStateServerErrorPage(VirtualPath(app.path))};
+    }
+  }
+
+  // Checks every started worker needs, whoever hosts it; true if all passed.
+  bool StartWorker(const Worker& w, const fixer::ApplicationInfo& app) {
+    r_.identity = w.identity;
+    if (w.failure) Fail(*w.failure, w.failure_code);
+    if (!w.token) return false;
+    CheckAccess(w, app);
+    CheckProfileSensitiveComponents(w);
+    return !failure_;
+  }
+
+  void WriteEvent(fixer::EventRecord record) {
+    record.time = m_.Now();
+    // A failed write (a fault plan) loses the entry, as a full event log would.
+    if (fakes::EventLogs(m_).Write(record).ok()) r_.event = std::move(record);
+  }
+
+  void ServeIis() {
+    if (!ServiceRunning("IISADMIN") || !ServiceRunning("W3SVC")) return;
+    r_.listening = true;
+    const fixer::ApplicationInfo* app = FindApplication();
+    if (app == nullptr) {
+      r_.response = {404, PageNotFoundPage()};
+      return;
+    }
+    const fixer::FrameworkInfo* fw = FindFramework(*app);
+    if (fw == nullptr) {
+      r_.response = {500, detail::ModuleNotFoundPage()};
+      return;
+    }
+    const auto& web = m_.state().products.web;
+    const bool w3wp = web.kind == fixer::WebServerKind::kIis60 && !web.iis5_isolation_mode;
+    r_.host = w3wp ? WorkerHost::kW3wp : WorkerHost::kAspNetWp;
+    r_.host_process = std::string(ToString(r_.host));
+    Worker w = w3wp ? detail::AppPoolIdentity(m_, r_.conditions)
+                    : detail::ProcessModelIdentity(m_, *fw, r_.conditions);
+    if (StartWorker(w, *app)) {
+      r_.worker_started = true;
+      Respond(*app);
+      return;
+    }
+    const std::string cause = r_.Cause();
+    const auto [kind, code] = *failure_;
+    if (w3wp) {
+      r_.response = {503, ServiceUnavailablePage()};
+      // Process ids are not modelled: a deterministic stand-in.
+      const auto pid = static_cast<uint32_t>(1000 + 4 * m_.state().events.size());
+      WriteEvent(kind == FailureKind::kCredentials ? detail::AppPoolIdentityInvalidEvent(cause)
+                                                   : detail::W3wpTerminatedEvent(pid, code, cause));
+    } else {
+      r_.response = {503, ServerApplicationUnavailablePage()};
+      WriteEvent(kind == FailureKind::kCredentials
+                     ? detail::AspNetWpBadCredentialsEvent(fw->version, cause)
+                     : detail::AspNetWpStartFailedEvent(fw->version, code, cause));
+    }
+  }
+
+  void ServeCassini() {
+    r_.host = WorkerHost::kCassini;
+    r_.host_process = std::string(ToString(r_.host));
+    Worker w = detail::InteractiveUserIdentity(m_, r_.conditions);
+    if (!w.token) {
+      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
+      return;
+    }
+    r_.listening = true;
+    const fixer::ApplicationInfo* app = FindApplication();
+    if (app == nullptr) {
+      r_.response = {404, detail::CassiniNotFoundPage(VirtualPath(r_.application))};
+      return;
+    }
+    const fixer::FrameworkInfo* fw = FindFramework(*app);
+    if (fw == nullptr) {
+      r_.response = {500, detail::CassiniServerErrorPage(VirtualPath(app->path), r_.Cause())};
+      return;
+    }
+    if (!StartWorker(w, *app)) {
+      // Cassini hosts ASP.NET in its own process: the failure shows as its error page, and it
+      // writes no event log entry.
+      r_.response = {500, detail::CassiniServerErrorPage(VirtualPath(app->path), r_.Cause())};
+      return;
+    }
+    r_.worker_started = true;
+    Respond(*app);
+  }
+
+  void Respond(const fixer::ApplicationInfo& app) {
+    r_.response = {200, detail::ServedPage(app.path, r_.host_process, r_.identity)};
+    CheckSessionState(app);
+  }
+
+  fakes::Machine& m_;
+  RequestExplanation& r_;
+  fakes::Scm scm_{m_};
+  std::optional<std::pair<FailureKind, uint32_t>> failure_;
+};
+
+}  // namespace
+
+RequestExplanation WebStack::Request(const std::string& application_path) {
+  RequestExplanation r;
+  r.application = application_path;
+  RequestRun(m_, r).Run();
+  return r;
+}
+
+}  // namespace sim

@@ -1,0 +1,74 @@
+// Internals of the web stack model (sim/web_stack.h), shared by its .cpp files only.
+//
+//   sim::detail::Worker w = sim::detail::ProcessModelIdentity(machine, framework, conditions);
+//   if (w.token) ... w.token->profile_loaded ...
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/logon.h"
+#include "fakes/machine.h"
+#include "fixer/ports/aspnet.h"
+#include "sim/web_stack.h"
+
+namespace sim::detail {
+
+// What a start failure is, for the event it writes.
+enum class FailureKind { kCredentials, kStart };
+
+// The identity a worker runs under, once resolved.
+struct Worker {
+  std::string identity;  // "XPPRO\ASPNET"
+  std::string account;   // bare account name, for a profile folder: "ASPNET"
+  std::optional<fakes::Token> token;  // empty when the identity could not log on
+  // Why the token has a profile loaded ("NETWORK SERVICE has its own profile, loaded").
+  std::string profile_loaded_because;
+  // Why it would not have one unless one exists ("the ASP.NET 1.0 process model neither loads
+  // nor creates one"); empty when a profile is always loaded.
+  std::string no_profile_because;
+  // The first failure met while resolving it.
+  std::optional<FailureKind> failure;
+  uint32_t failure_code = 0;  // Windows error of that failure
+};
+
+// Does this framework's process model load the worker account's profile? 1.0: no, 1.1 and
+// later: yes [I, DOMAIN.md section 3].
+bool ProcessModelLoadsProfile(const std::string& framework_version);
+
+// aspnet_wp.exe: the <processModel> identity of `framework`, logged on (batch) and, for 1.1,
+// with its profile loaded. Appends the credentials, logon and profile-load conditions.
+Worker ProcessModelIdentity(fakes::Machine& machine, const fixer::FrameworkInfo& framework,
+                            std::vector<Condition>& conditions);
+// w3wp.exe: state.products.app_pool_identity.
+Worker AppPoolIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
+// Cassini: the interactive user, whose profile Winlogon loaded. No token if no one is logged on.
+Worker InteractiveUserIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
+
+// "XPPRO\ASPNET" for a local account, "NT AUTHORITY\SYSTEM" for a well-known SID.
+std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid,
+                          const std::string& fallback_account);
+
+// HRESULT_FROM_WIN32 as ASP.NET prints it: "80070005".
+std::string HResultText(uint32_t win32_error);
+
+// Event log entries of failed starts (web_stack_texts.cpp).
+fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version,
+                                            uint32_t win32_error, const std::string& cause);
+fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version,
+                                               const std::string& cause);
+fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error,
+                                       const std::string& cause);
+fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause);
+inline constexpr const char* kAppPoolName = "DefaultAppPool";  // pools are not modelled
+
+// Pages (web_stack_texts.cpp).
+std::string ModuleNotFoundPage();  // IIS: the app's script map names a missing framework
+std::string CassiniServerErrorPage(const std::string& application, const std::string& cause);
+std::string CassiniNotFoundPage(const std::string& application);
+std::string ServedPage(const std::string& application, const std::string& host,
+                       const std::string& identity);
+
+}  // namespace sim::detail

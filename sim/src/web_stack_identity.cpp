@@ -1,0 +1,286 @@
+// Who a worker runs as: the <processModel> identity (aspnet_wp.exe), the application pool
+// identity (w3wp.exe), or the interactive user (Cassini); logged on, with or without a profile.
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "fakes/logon.h"
+#include "fakes/lsa.h"
+#include "fakes/objects.h"
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
+#include "fakes/well_known_sids.h"
+#include "fixer/ports/secrets.h"
+#include "fixer/ports/security.h"
+#include "web_stack_detail.h"
+
+namespace sim::detail {
+
+namespace {
+
+using fakes::EqualsIgnoreCase;
+
+// "1.0.3705" -> "1.0"
+std::string ShortVersion(const std::string& version) {
+  auto first = version.find('.');
+  if (first == std::string::npos) return version;
+  auto second = version.find('.', first + 1);
+  return version.substr(0, second);
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+Condition Passed(std::string_view id, std::string name, std::string detail) {
+  return {std::string(id), std::move(name), true, std::move(detail)};
+}
+Condition Failed(std::string_view id, std::string name, std::string detail) {
+  return {std::string(id), std::move(name), false, std::move(detail)};
+}
+
+// An aspnet_setreg reference, "registry:HKLM\SOFTWARE\...\ASPNET_SETREG,userName" (KB 329290),
+// read the way inetinfo.exe (LocalSystem) reads it. The model keeps the value's data in clear
+// where Windows keeps a DPAPI blob: it is only ever handled as a Secret here.
+fixer::Result<fixer::Secret> ReadRegistryCredential(fakes::Machine& m, const std::string& ref) {
+  std::string_view rest = std::string_view(ref).substr(std::string_view("registry:").size());
+  auto comma = rest.rfind(',');
+  if (comma == std::string_view::npos) return fixer::Status::Win(fixer::kErrorInvalidParameter);
+  fixer::ObjectRef key{fixer::ObjectNamespace::kRegistry, std::string(rest.substr(0, comma))};
+  std::string_view value_name = rest.substr(comma + 1);
+  fakes::ObjectStore objects(m);
+  const fakes::SecurableObject* obj = std::as_const(objects).Find(key);
+  if (obj == nullptr) return fixer::Status::Win(fixer::kErrorFileNotFound);
+  auto system = fakes::LogonService(m).ServiceToken("SYSTEM");
+  if (!system || !objects.AccessAllowed(key, system->AllSids(), fixer::kKeyRead))
+    return fixer::Status::Win(fixer::kErrorAccessDenied);
+  for (const auto& [name, data] : obj->values)
+    if (EqualsIgnoreCase(name, value_name)) return fixer::Secret::FromString(data);
+  return fixer::Status::Win(fixer::kErrorFileNotFound);
+}
+
+Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string credential_name,
+                       std::string credential_detail, std::vector<Condition>& out) {
+  Worker w;
+  w.account = name;
+  std::optional<fakes::Token> token = fakes::LogonService(m).ServiceToken(name);
+  const fakes::WellKnownSid* wk = fakes::FindWellKnownName(name);
+  w.identity = wk != nullptr ? wk->QualifiedName() : name;
+  if (!token) {
+    out.push_back(Failed(condition::kCredentials, std::move(credential_name),
+                         w.identity + " is not a built-in identity the machine knows"));
+    w.failure = FailureKind::kCredentials;
+    w.failure_code = fixer::kErrorNoneMapped;
+    return w;
+  }
+  out.push_back(Passed(condition::kCredentials, std::move(credential_name),
+                       std::move(credential_detail)));
+  w.token = std::move(token);
+  w.profile_loaded_because = w.identity + " has its own profile, loaded by the service logon";
+  return w;
+}
+
+// Normalizes the spellings IIS Manager and the metabase use for the built-in identities.
+std::optional<std::string> BuiltInName(std::string name) {
+  if (StartsWithIgnoreCase(name, "NT AUTHORITY\\")) name = name.substr(13);
+  if (EqualsIgnoreCase(name, "NetworkService") || EqualsIgnoreCase(name, "NETWORK SERVICE"))
+    return "NETWORK SERVICE";
+  if (EqualsIgnoreCase(name, "LocalService") || EqualsIgnoreCase(name, "LOCAL SERVICE"))
+    return "LOCAL SERVICE";
+  if (EqualsIgnoreCase(name, "LocalSystem") || EqualsIgnoreCase(name, "SYSTEM")) return "SYSTEM";
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool ProcessModelLoadsProfile(const std::string& framework_version) {
+  return ShortVersion(framework_version) != "1.0";
+}
+
+std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid,
+                          const std::string& fallback_account) {
+  if (const fakes::WellKnownSid* wk = fakes::FindWellKnownSid(sid)) return wk->QualifiedName();
+  return state.products.os.computer_name + "\\" + fallback_account;
+}
+
+Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework,
+                            std::vector<Condition>& out) {
+  const fixer::ProcessModelConfig& pm = framework.process_model;
+  const std::string attrs = fmt::format("processModel userName=\"{}\"", pm.user_name);
+
+  if (EqualsIgnoreCase(pm.user_name, "SYSTEM")) {
+    return BuiltInIdentity(m, "SYSTEM", attrs,
+                           "aspnet_wp.exe runs as LocalSystem, the identity of inetinfo.exe; "
+                           "no password is needed",
+                           out);
+  }
+
+  Worker w;
+  const bool machine_account = EqualsIgnoreCase(pm.user_name, "machine");
+  std::string user;
+  if (machine_account) {
+    user = "ASPNET";
+  } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
+    auto name = ReadRegistryCredential(m, pm.user_name);
+    if (!name) {
+      out.push_back(Failed(condition::kCredentials, attrs,
+                           "inetinfo.exe cannot read the user name from " +
+                               pm.user_name.substr(9) + ": " + name.status().ToString()));
+      w.failure = FailureKind::kCredentials;
+      w.failure_code = name.status().code();
+      return w;
+    }
+    user = std::string(name->Reveal());  // an account name, not a secret
+  } else {
+    user = pm.user_name;
+  }
+
+  fixer::Secret password;
+  std::string password_source;
+  if (machine_account && EqualsIgnoreCase(pm.password, "AutoGenerate")) {
+    auto secret = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
+    if (!secret) {
+      out.push_back(Failed(condition::kCredentials, attrs,
+                           "the AutoGenerate password of ASPNET is not in the LSA secret " +
+                               std::string(fixer::kAspNetWorkerSecret) + ": " +
+                               secret.status().ToString()));
+      w.failure = FailureKind::kCredentials;
+      w.failure_code = secret.status().code();
+      return w;
+    }
+    password = std::move(*secret);
+    password_source = "the AutoGenerate password from the LSA";
+  } else if (StartsWithIgnoreCase(pm.password, "registry:")) {
+    auto secret = ReadRegistryCredential(m, pm.password);
+    if (!secret) {
+      out.push_back(Failed(condition::kCredentials, attrs,
+                           "inetinfo.exe cannot read the password from " +
+                               pm.password.substr(9) + ": " + secret.status().ToString()));
+      w.failure = FailureKind::kCredentials;
+      w.failure_code = secret.status().code();
+      return w;
+    }
+    password = std::move(*secret);
+    password_source = "the password stored by aspnet_setreg";
+  } else {
+    password = fixer::Secret::FromString(pm.password);
+    password_source = "the clear-text password of machine.config";
+  }
+
+  // "DOMAIN\user": our machines are workgroup machines, so only "." or the computer's own
+  // name are local; any other domain cannot be authenticated (LogonUser fails with 1326).
+  const std::string& computer = m.state().products.os.computer_name;
+  std::string domain;
+  std::string account = user;
+  if (auto slash = user.find('\\'); slash != std::string::npos) {
+    domain = user.substr(0, slash);
+    account = user.substr(slash + 1);
+  }
+  const bool local = domain.empty() || domain == "." || EqualsIgnoreCase(domain, computer);
+  w.account = account;
+  w.identity = local ? computer + "\\" + account : user;
+  out.push_back(Passed(condition::kCredentials, attrs,
+                       "aspnet_wp.exe runs as " + w.identity + " with " + password_source));
+
+  const std::string logon_name = "logon as " + w.identity;
+  if (!local) {
+    out.push_back(Failed(condition::kLogon, logon_name,
+                         computer + " is not in a domain, so LogonUser cannot authenticate " +
+                             user + ": " + fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
+    w.failure = FailureKind::kCredentials;
+    w.failure_code = fixer::kErrorLogonFailure;
+    return w;
+  }
+
+  auto token = fakes::LogonService(m).LogonUser(account, password, fakes::LogonType::kBatch);
+  if (!token) {
+    out.push_back(Failed(condition::kLogon, logon_name,
+                         "LogonUser (batch) for " + w.identity +
+                             " failed: " + token.status().ToString()));
+    w.failure = FailureKind::kCredentials;
+    w.failure_code = token.status().code();
+    return w;
+  }
+  out.push_back(Passed(condition::kLogon, logon_name, w.identity + " logged on (batch logon)"));
+  w.token = std::move(*token);
+
+  const std::string model = "the ASP.NET " + ShortVersion(framework.version) + " process model";
+  if (!ProcessModelLoadsProfile(framework.version)) {
+    w.no_profile_because = model + " neither loads nor creates one";
+    return w;
+  }
+  fakes::ProfileStore profiles(m);
+  const bool existed = profiles.Find(w.token->user) != nullptr;
+  auto profile = profiles.LoadOrCreate(w.token->user, account);
+  if (!profile) {
+    out.push_back(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
+                         model + " could not load the profile of " + w.identity + ": " +
+                             profile.status().ToString()));
+    w.failure = FailureKind::kStart;
+    w.failure_code = profile.status().code();
+    return w;
+  }
+  w.token->profile_loaded = true;
+  w.profile_loaded_because =
+      model + (existed ? " loaded " : " created and loaded ") + w.identity + "'s profile (" +
+      profile->path + ")";
+  out.push_back(Passed(condition::kProfileLoad, "load the profile of " + w.identity,
+                       w.profile_loaded_because));
+  return w;
+}
+
+Worker AppPoolIdentity(fakes::Machine& m, std::vector<Condition>& out) {
+  const std::string& configured = m.state().products.app_pool_identity;
+  const std::string name = "application pool identity " + configured;
+  if (auto builtin = BuiltInName(configured)) {
+    return BuiltInIdentity(m, *builtin, name,
+                           "w3wp.exe runs as a built-in account; no password is needed", out);
+  }
+  // A configurable pool identity needs its password from the metabase, which the model does
+  // not keep: such pools are out of scope and reported as invalid identities.
+  Worker w;
+  w.identity = configured;
+  w.account = configured;
+  out.push_back(Failed(condition::kCredentials, name,
+                       "a configurable application pool identity (" + configured +
+                           ") is outside the model: it keeps no password for it"));
+  w.failure = FailureKind::kCredentials;
+  w.failure_code = fixer::kErrorLogonFailure;
+  return w;
+}
+
+Worker InteractiveUserIdentity(fakes::Machine& m, std::vector<Condition>& out) {
+  Worker w;
+  const auto& user = m.state().session.interactive_user;
+  if (!user) {
+    out.push_back(Failed(condition::kInteractiveUser, "someone logged on",
+                         "no one is logged on at the console; Cassini runs in the interactive "
+                         "user's session, so nothing serves the application"));
+    return w;
+  }
+  fakes::Sam sam(m);
+  const fakes::UserAccount* account = std::as_const(sam).FindUser(*user);
+  if (account == nullptr) {
+    out.push_back(Failed(condition::kInteractiveUser, "someone logged on",
+                         "the interactive user " + *user + " is not an account of " +
+                             m.state().products.os.computer_name));
+    return w;
+  }
+  fakes::Token token;
+  token.user = sam.SidOf(*account);
+  token.user_name = account->name;
+  token.groups = sam.GroupsOf(token.user);
+  token.groups.push_back(fixer::Sid::Everyone());
+  token.groups.push_back(fixer::Sid::AuthenticatedUsers());
+  token.groups.push_back(fixer::Sid::Interactive());
+  token.profile_loaded = true;  // Winlogon loads the profile of whoever logs on
+  w.account = account->name;
+  w.identity = m.state().products.os.computer_name + "\\" + account->name;
+  w.token = std::move(token);
+  w.profile_loaded_because = w.identity + " is logged on interactively, so its profile is loaded";
+  out.push_back(Passed(condition::kInteractiveUser, "someone logged on",
+                       w.identity + " is logged on at the console; Cassini runs as that user"));
+  return w;
+}
+
+}  // namespace sim::detail

@@ -1,0 +1,279 @@
+// LogonService: LogonUser's checks in Windows' order, lockout, tokens, and runas /profile.
+#include "fakes/logon.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
+#include "test_machine.h"
+
+namespace fakes_test {
+namespace {
+
+using fakes::LogonType;
+using fixer::Sid;
+
+bool Has(const std::vector<Sid>& sids, const Sid& sid) {
+  return std::find(sids.begin(), sids.end(), sid) != sids.end();
+}
+
+class LogonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto sid = sam_.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, Pw("1pass@word"));
+    ASSERT_TRUE(sid.ok());
+    aspnet_ = *sid;
+  }
+  fakes::UserAccount& Aspnet() { return *sam_.FindUser("ASPNET"); }
+  uint32_t Logon(const std::string& pw, LogonType type = LogonType::kInteractive) {
+    return logon_.LogonUser("ASPNET", Pw(pw), type).status().code();
+  }
+  void SetLockout(uint32_t threshold, uint32_t minutes) {
+    m_.state().lsa.lockout.threshold = threshold;
+    m_.state().lsa.lockout.duration_minutes = minutes;
+  }
+
+  fakes::Machine m_{MinimalXpState()};
+  fakes::Sam sam_{m_};
+  fakes::LogonService logon_{m_};
+  Sid aspnet_;
+};
+
+TEST_F(LogonTest, GoodPasswordGivesATokenWithUserGroupsAndLogonSids) {
+  auto token = logon_.LogonUser("aspnet", Pw("1pass@word"), LogonType::kInteractive);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(token->user, aspnet_);
+  EXPECT_EQ(token->user_name, "ASPNET");
+  EXPECT_FALSE(token->profile_loaded);  // a bare LogonUser loads no profile
+  EXPECT_TRUE(Has(token->groups, Sid::Users()));
+  EXPECT_TRUE(Has(token->groups, Sid::Everyone()));
+  EXPECT_TRUE(Has(token->groups, Sid::AuthenticatedUsers()));
+  EXPECT_TRUE(Has(token->groups, Sid::Interactive()));
+  EXPECT_FALSE(Has(token->groups, Sid::Network()));
+  EXPECT_FALSE(Has(token->groups, Sid::Administrators()));
+  const auto all = token->AllSids();
+  EXPECT_EQ(all.front(), aspnet_);
+  EXPECT_EQ(all.size(), token->groups.size() + 1);
+}
+
+TEST_F(LogonTest, LogonTypeSidFollowsTheType) {
+  ASSERT_TRUE(m_.state().lsa.rights[aspnet_].insert("SeBatchLogonRight").second);
+  ASSERT_TRUE(m_.state().lsa.rights[aspnet_].insert("SeServiceLogonRight").second);
+  EXPECT_TRUE(Has(logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kNetwork)->groups, Sid::Network()));
+  EXPECT_TRUE(Has(logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kBatch)->groups, Sid::Batch()));
+  EXPECT_TRUE(Has(logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kService)->groups, Sid::Service()));
+}
+
+TEST_F(LogonTest, UnknownUserAndBadPasswordBothGive1326) {
+  const fixer::Status unknown = logon_.LogonUser("nobody", Pw("x"), LogonType::kInteractive).status();
+  EXPECT_EQ(unknown.code(), 1326u);
+  EXPECT_EQ(unknown.message(), "Logon failure: unknown user name or bad password.");
+  EXPECT_EQ(Logon("1pass@Word"), 1326u);  // passwords are case-sensitive
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+}
+
+TEST_F(LogonTest, SuccessResetsTheBadPasswordCount) {
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 2u);
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);
+}
+
+TEST_F(LogonTest, NoLockoutWhenThresholdIsZero) {
+  SetLockout(0, 30);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+}
+
+TEST_F(LogonTest, ThresholdLocksTheAccountThen1909EvenWithTheRightPassword) {
+  SetLockout(3, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_TRUE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Aspnet().locked_out_at, m_.Now());
+  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1909u);
+  EXPECT_EQ(st.message(), "The referenced account is currently locked out and may not be logged on to.");
+  EXPECT_TRUE(sam_.Describe(Aspnet()).flags.locked_out);
+}
+
+TEST_F(LogonTest, LockoutExpiresAfterItsDurationOfMachineClock) {
+  SetLockout(2, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(29 * 60);
+  EXPECT_EQ(Logon("1pass@word"), 1909u);
+  m_.Advance(60);
+  EXPECT_FALSE(sam_.Describe(Aspnet()).flags.locked_out);
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);
+}
+
+TEST_F(LogonTest, AfterAnExpiredLockoutCountingStartsOver) {
+  SetLockout(2, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(30 * 60);
+  EXPECT_EQ(Logon("wrong"), 1326u);  // the first miss of a new count, not a third
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+}
+
+TEST_F(LogonTest, ZeroDurationLocksUntilAnAdministratorUnlocks) {
+  SetLockout(1, 0);
+  Aspnet().flags.password_never_expires = true;  // a year outlives XP's 42-day maximum age
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(365 * 86400);
+  EXPECT_EQ(Logon("1pass@word"), 1909u);
+  ASSERT_TRUE(sam_.SetFlags("ASPNET", {.locked_out = false, .password_never_expires = true}).ok());
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+}
+
+TEST_F(LogonTest, DisabledAccountGives1331) {
+  Aspnet().flags.disabled = true;
+  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1331u);
+  EXPECT_EQ(st.message(), "Logon failure: account currently disabled.");
+  EXPECT_EQ(Logon("wrong"), 1326u);  // the password is checked first
+}
+
+TEST_F(LogonTest, ExpiredPasswordGives1330) {
+  Aspnet().password_expired = true;
+  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1330u);
+  EXPECT_EQ(st.message(), "Logon failure: the specified account password has expired.");
+}
+
+TEST_F(LogonTest, PasswordOlderThanMaxAgeExpiresUnlessItNeverExpires) {
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(42 * 86400);
+  EXPECT_EQ(Logon("1pass@word"), 0u);  // exactly 42 days is still inside
+  m_.Advance(1);
+  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  Aspnet().flags.password_never_expires = true;
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+  Aspnet().flags.password_never_expires = false;
+  m_.state().lsa.password_policy.max_age_days = 0;  // 0: passwords never expire
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+}
+
+TEST_F(LogonTest, BlankPasswordGives1327UnlessTheLimitIsOff) {
+  ASSERT_TRUE(sam_.SetPassword("ASPNET", Pw("")).ok());
+  const fixer::Status st = logon_.LogonUser("ASPNET", Pw(""), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1327u);
+  EXPECT_EQ(st.message().rfind("Logon failure: user account restriction.", 0), 0u);
+  m_.state().lsa.limit_blank_password_use = false;
+  EXPECT_EQ(Logon(""), 0u);
+}
+
+TEST_F(LogonTest, MissingOrDeniedLogonRightGives1385) {
+  EXPECT_EQ(Logon("1pass@word", LogonType::kBatch), 1385u);  // Users hold no batch right
+  m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
+  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1385u);
+  EXPECT_EQ(st.message(),
+            "Logon failure: the user has not been granted the requested logon type at this computer.");
+  EXPECT_EQ(Logon("1pass@word", LogonType::kNetwork), 0u);
+}
+
+TEST_F(LogonTest, ARightGrantedToAWellKnownGroupReachesTheToken) {
+  m_.state().lsa.rights[Sid::Batch()].insert("SeBatchLogonRight");
+  EXPECT_EQ(Logon("1pass@word", LogonType::kBatch), 0u);
+}
+
+TEST_F(LogonTest, MembershipThroughAuthenticatedUsersCounts) {
+  // XP's Users group holds Authenticated Users and INTERACTIVE; a user outside Users by name
+  // still gets Users in its token through them.
+  ASSERT_TRUE(sam_.RemoveMember("Users", aspnet_).ok());
+  EXPECT_EQ(Logon("1pass@word"), 1385u);
+  ASSERT_TRUE(sam_.AddMember("Users", Sid::AuthenticatedUsers()).ok());
+  auto token = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive);
+  ASSERT_TRUE(token.ok());
+  EXPECT_TRUE(Has(token->groups, Sid::Users()));
+}
+
+TEST_F(LogonTest, ChecksComeInWindowsOrder) {
+  SetLockout(1, 30);
+  Aspnet().flags.disabled = true;
+  Aspnet().password_expired = true;
+  m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
+  EXPECT_EQ(Logon("1pass@word"), 1331u);  // disabled before expired before rights
+  Aspnet().flags.disabled = false;
+  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  Aspnet().password_expired = false;
+  EXPECT_EQ(Logon("1pass@word"), 1385u);
+  EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything
+  EXPECT_EQ(Logon("1pass@word"), 1909u);  // now locked: before disabled
+}
+
+TEST_F(LogonTest, InjectedFaultOnBadPasswordChangesNothing) {
+  fakes::FaultPlan plan;
+  plan.Add({.op = "sam.bad_password", .nth = 1, .kind = fakes::FaultKind::kFail, .error = 1450});
+  m_.set_faults(plan);
+  const fakes::MachineState before = m_.state();
+  EXPECT_EQ(Logon("wrong"), 1450u);
+  EXPECT_TRUE(m_.state() == before);
+}
+
+TEST_F(LogonTest, RunWithProfileCreatesTheProfileAndLoadsIt) {
+  auto token = logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe");
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_TRUE(token->profile_loaded);
+  const fakes::ProfileEntry* p = fakes::ProfileStore(m_).Find(aspnet_);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->path, R"(C:\Documents and Settings\ASPNET)");
+}
+
+TEST_F(LogonTest, RunWithProfileFailsWithoutProfileOnLogonErrors) {
+  EXPECT_EQ(logon_.RunWithProfile("ASPNET", Pw("typo"), "cmd.exe").status().code(), 1326u);
+  m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
+  EXPECT_EQ(logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe").status().code(), 1385u);
+  EXPECT_TRUE(m_.state().profiles.empty());
+}
+
+TEST_F(LogonTest, RunWithProfileNeedsSecondaryLogonEnabled) {
+  m_.state().services[0].start_type = fixer::StartType::kDisabled;
+  m_.state().services[0].state = fixer::ServiceState::kStopped;
+  m_.state().services[0].name = "SecLogon";  // looked up case-insensitively
+  const fixer::Status st = logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe").status();
+  EXPECT_EQ(st.code(), 1058u);
+  EXPECT_EQ(st.message(),
+            "The service cannot be started, either because it is disabled or because it has no "
+            "enabled devices associated with it.");
+  EXPECT_TRUE(m_.state().profiles.empty());
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);  // refused before any logon attempt
+  // Stopped but enabled: the SCM starts it on demand.
+  m_.state().services[0].start_type = fixer::StartType::kManual;
+  EXPECT_TRUE(logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe").ok());
+}
+
+TEST_F(LogonTest, RunWithProfileEdgeCases) {
+  EXPECT_EQ(logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "").status().code(), 87u);
+  m_.state().services.clear();
+  EXPECT_EQ(logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe").status().code(), 1060u);
+}
+
+TEST_F(LogonTest, ServiceTokensForBuiltInIdentities) {
+  auto system = logon_.ServiceToken("LocalSystem");
+  ASSERT_TRUE(system.has_value());
+  EXPECT_EQ(system->user, Sid::LocalSystem());
+  EXPECT_TRUE(system->profile_loaded);
+  EXPECT_TRUE(Has(system->groups, Sid::Administrators()));
+  EXPECT_EQ(logon_.ServiceToken("NT AUTHORITY\\SYSTEM")->user, Sid::LocalSystem());
+  auto network = logon_.ServiceToken("NT AUTHORITY\\NetworkService");
+  ASSERT_TRUE(network.has_value());
+  EXPECT_EQ(network->user, Sid::NetworkService());
+  EXPECT_EQ(network->user_name, "NETWORK SERVICE");
+  EXPECT_TRUE(Has(network->groups, Sid::Service()));
+  EXPECT_FALSE(Has(network->groups, Sid::Administrators()));
+  EXPECT_EQ(logon_.ServiceToken("LOCAL SERVICE")->user, Sid::LocalService());
+  EXPECT_FALSE(logon_.ServiceToken("ASPNET").has_value());  // needs a password
+}
+
+}  // namespace
+}  // namespace fakes_test

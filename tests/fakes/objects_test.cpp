@@ -1,0 +1,255 @@
+// ObjectStore: creation and erasure errors, canonical ACE order, cacls display (orphaned SIDs
+// as bare SID strings), FindAces, and access checks with deny ACEs and the owner's implicit
+// rights.
+#include "fakes/objects.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/fresh_install.h"
+#include "fakes/sam.h"
+
+namespace {
+
+using fakes::ObjectStore;
+using fixer::Ace;
+using fixer::AceType;
+using fixer::ObjectNamespace;
+using fixer::ObjectRef;
+using fixer::Sid;
+
+constexpr uint32_t kOiCi = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+constexpr uint32_t kReadControl = 0x00020000;
+constexpr uint32_t kWriteDac = 0x00040000;
+constexpr uint32_t kGenericRead = 0x80000000;
+
+const ObjectRef kApp{ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"};
+
+class ObjectsTest : public ::testing::Test {
+ protected:
+  ObjectsTest() : machine_(fakes::FreshInstall({.seed = 11})), objects_(machine_) {}
+
+  Sid NewUser(const std::string& name) {
+    auto sid = fakes::Sam(machine_).CreateUser({.name = name},
+                                               fixer::Secret::FromString("Tmp!pass1"));
+    EXPECT_TRUE(sid.ok());
+    return *sid;
+  }
+  // What a logon token of a plain local user holds.
+  std::vector<Sid> TokenOf(const Sid& user) {
+    std::vector<Sid> token = fakes::Sam(machine_).GroupsOf(user);
+    token.push_back(user);
+    token.push_back(Sid::Everyone());
+    token.push_back(Sid::AuthenticatedUsers());
+    return token;
+  }
+
+  fakes::Machine machine_;
+  ObjectStore objects_;
+};
+
+TEST_F(ObjectsTest, CreateFindsCaseInsensitivelyAndRefusesADuplicate) {
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  EXPECT_TRUE(objects_.Exists({ObjectNamespace::kFile, R"(c:\INETPUB\WWWROOT\APP)"}));
+  EXPECT_FALSE(objects_.Exists({ObjectNamespace::kRegistry, kApp.path}));
+  EXPECT_EQ(objects_.Find(kApp)->path, kApp.path);  // keeps the spelling it was created with
+  EXPECT_EQ(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).code(), 183u);
+}
+
+TEST_F(ObjectsTest, MissingObjectsGiveFileOrPathNotFound) {
+  const Ace ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  // Parent exists (wwwroot) -> 2; parent missing too -> 3.
+  EXPECT_EQ(objects_.AddAce(kApp, ace).code(), fixer::kErrorFileNotFound);
+  EXPECT_EQ(objects_.AddAce({ObjectNamespace::kFile, R"(C:\Nowhere\app)"}, ace).code(),
+            fixer::kErrorPathNotFound);
+  EXPECT_EQ(objects_.AddAce({ObjectNamespace::kFile, R"(C:\top)"}, ace).code(),
+            fixer::kErrorFileNotFound);  // under a drive root
+  EXPECT_EQ(objects_.RemoveAce({ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Nope)"}, ace).code(),
+            fixer::kErrorFileNotFound);
+  EXPECT_EQ(objects_.Erase({ObjectNamespace::kMetabase, "/LM/W3SVC/1/ROOT/none"}).code(),
+            fixer::kErrorPathNotFound);
+  EXPECT_EQ(objects_.SetValue({ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Nope)"}, "v", "d")
+                .code(),
+            fixer::kErrorFileNotFound);
+}
+
+TEST_F(ObjectsTest, EraseRemovesOnlyThatObject) {
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  ASSERT_TRUE(objects_.Erase(kApp).ok());
+  EXPECT_FALSE(objects_.Exists(kApp));
+  EXPECT_TRUE(objects_.Exists({ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot)"}));
+  EXPECT_EQ(objects_.Erase(kApp).code(), fixer::kErrorFileNotFound);
+}
+
+TEST_F(ObjectsTest, AddAceKeepsCanonicalOrder) {
+  const Sid alice = NewUser("alice");
+  const Sid bob = NewUser("bob");
+  const Ace inherited{AceType::kAllow, Sid::LocalSystem(), fixer::kFileAllAccess,
+                      fixer::kInheritedAce};
+  const Ace users_read{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                              {users_read, inherited}).ok());
+  const Ace alice_full{AceType::kAllow, alice, fixer::kFileAllAccess, kOiCi};
+  const Ace bob_deny{AceType::kDeny, bob, fixer::kFileGenericWrite, 0};
+  const Ace inherited_deny{AceType::kDeny, alice, fixer::kFileGenericWrite, fixer::kInheritedAce};
+  ASSERT_TRUE(objects_.AddAce(kApp, alice_full).ok());
+  ASSERT_TRUE(objects_.AddAce(kApp, bob_deny).ok());
+  ASSERT_TRUE(objects_.AddAce(kApp, inherited_deny).ok());
+  const std::vector<Ace> expected = {bob_deny, users_read, alice_full, inherited, inherited_deny};
+  EXPECT_EQ(objects_.Find(kApp)->dacl, expected);
+}
+
+TEST_F(ObjectsTest, RepeatedAddAndAbsentRemoveChangeNothingAndAreNoMutation) {
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  const Ace ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, kOiCi};
+  ASSERT_TRUE(objects_.AddAce(kApp, ace).ok());
+  const uint64_t calls = machine_.faults().calls();
+  EXPECT_TRUE(objects_.AddAce(kApp, ace).ok());
+  EXPECT_TRUE(objects_.RemoveAce(kApp, {AceType::kDeny, Sid::Users(), 1, 0}).ok());
+  EXPECT_EQ(objects_.Find(kApp)->dacl.size(), 1u);
+  EXPECT_EQ(machine_.faults().calls(), calls);
+}
+
+TEST_F(ObjectsTest, RemoveAceTakesTheExplicitOneAndLeavesInheritedTwins) {
+  const Ace explicit_ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  Ace inherited = explicit_ace;
+  inherited.flags = fixer::kInheritedAce;
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                              {explicit_ace, inherited}).ok());
+  ASSERT_TRUE(objects_.RemoveAce(kApp, explicit_ace).ok());
+  EXPECT_EQ(objects_.Find(kApp)->dacl, std::vector<Ace>{inherited});
+  ASSERT_TRUE(objects_.RemoveAce(kApp, inherited).ok());  // inherited ACEs are not removable
+  EXPECT_EQ(objects_.Find(kApp)->dacl.size(), 1u);
+}
+
+TEST_F(ObjectsTest, DescribeDaclPrintsCaclsLines) {
+  const Sid aspnet = NewUser("ASPNET");
+  ASSERT_TRUE(objects_.Create(
+      kApp.ns, kApp.path, true, Sid::Administrators(),
+      {{AceType::kDeny, Sid::Guests(), fixer::kFileGenericWrite, 0},
+       {AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi},
+       {AceType::kAllow, Sid::Users(), fixer::kFileGenericRead | fixer::kFileGenericExecute, 0},
+       {AceType::kAllow, Sid::PowerUsers(), fixer::kFileModify, kOiCi},
+       {AceType::kAllow, Sid::CreatorOwner(), fixer::kFileAllAccess,
+        kOiCi | fixer::kInheritOnlyAce},
+       {AceType::kAllow, Sid::Everyone(), 0x00100026, fixer::kContainerInheritAce},
+       {AceType::kAllow, Sid::LocalSystem(), kGenericRead, fixer::kInheritedAce}}).ok());
+  const std::vector<std::string> expected = {
+      "BUILTIN\\Guests:(DENY)W",
+      "XPPRO\\ASPNET:(OI)(CI)F",
+      "BUILTIN\\Users:R",
+      "BUILTIN\\Power Users:(OI)(CI)C",
+      "CREATOR OWNER:(OI)(CI)(IO)F",
+      "Everyone:(CI)(special access:0x00100026)",
+      "NT AUTHORITY\\SYSTEM:(I)R",
+  };
+  EXPECT_EQ(objects_.DescribeDacl(kApp), expected);
+  EXPECT_TRUE(objects_.DescribeDacl({ObjectNamespace::kFile, R"(C:\none)"}).empty());
+}
+
+TEST_F(ObjectsTest, RegistryKeysShowKeyRights) {
+  const ObjectRef key{ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso)"};
+  ASSERT_TRUE(objects_.Create(key.ns, key.path, true, Sid::Administrators(),
+                              {{AceType::kAllow, Sid::Administrators(), fixer::kKeyAllAccess, 0},
+                               {AceType::kAllow, Sid::Users(), fixer::kKeyRead, 0}}).ok());
+  EXPECT_EQ(objects_.DescribeDacl(key),
+            (std::vector<std::string>{"BUILTIN\\Administrators:F", "BUILTIN\\Users:R"}));
+  ASSERT_TRUE(objects_.SetValue(key, "Pwd", "blob").ok());
+  EXPECT_EQ(objects_.Find(key)->values.at("Pwd"), "blob");
+}
+
+TEST_F(ObjectsTest, AnOrphanedAceShowsTheBareSidAfterTheAccountIsDeleted) {
+  const Sid aspnet = NewUser("ASPNET");
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  ASSERT_TRUE(objects_.AddAce(kApp, {AceType::kAllow, aspnet, fixer::kFileModify, kOiCi}).ok());
+  EXPECT_EQ(objects_.DescribeDacl(kApp), std::vector<std::string>{"XPPRO\\ASPNET:(OI)(CI)C"});
+
+  ASSERT_TRUE(fakes::Sam(machine_).DeleteUser("ASPNET").ok());
+  EXPECT_EQ(objects_.DescribeDacl(kApp),
+            std::vector<std::string>{aspnet.ToString() + ":(OI)(CI)C"});
+  // The ACE is still there, under the old SID; a new ASPNET does not inherit it.
+  const Sid reborn = NewUser("ASPNET");
+  EXPECT_NE(reborn, aspnet);
+  EXPECT_EQ(objects_.FindAces(aspnet).size(), 1u);
+  EXPECT_TRUE(objects_.FindAces(reborn).empty());
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(reborn), fixer::kFileModify));
+}
+
+TEST_F(ObjectsTest, FindAcesListsExplicitAcesByNamespaceThenPath) {
+  const Sid aspnet = NewUser("ASPNET");
+  const Ace full{AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi};
+  const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
+  const ObjectRef key{ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)"};
+  const ObjectRef node{ObjectNamespace::kMetabase, "/LM/W3SVC/1/ROOT"};
+  const ObjectRef b{ObjectNamespace::kFile, R"(C:\b)"};
+  const ObjectRef a{ObjectNamespace::kFile, R"(C:\a)"};
+  ASSERT_TRUE(objects_.Create(key.ns, key.path, true, Sid::Administrators(), {full}).ok());
+  ASSERT_TRUE(objects_.Create(node.ns, node.path, true, Sid::Administrators(), {full}).ok());
+  ASSERT_TRUE(objects_.Create(b.ns, b.path, true, Sid::Administrators(), {full}).ok());
+  Ace inherited = full;
+  inherited.flags |= fixer::kInheritedAce;
+  ASSERT_TRUE(objects_.Create(a.ns, a.path, true, Sid::Administrators(), {deny, full, inherited})
+                  .ok());
+  const auto found = objects_.FindAces(aspnet);
+  ASSERT_EQ(found.size(), 5u);  // the inherited one is not listed
+  EXPECT_EQ(found[0].object, a);
+  EXPECT_EQ(found[0].ace, deny);
+  EXPECT_EQ(found[1].object, a);
+  EXPECT_EQ(found[1].ace, full);
+  EXPECT_EQ(found[2].object, b);
+  EXPECT_EQ(found[3].object, key);
+  EXPECT_EQ(found[4].object, node);
+}
+
+TEST_F(ObjectsTest, AccessCheckAccumulatesAllowBitsAndDenyWins) {
+  const Sid alice = NewUser("alice");
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                              {{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0},
+                               {AceType::kAllow, alice, fixer::kFileGenericWrite, 0}}).ok());
+  const auto token = TokenOf(alice);
+  EXPECT_TRUE(objects_.AccessAllowed(kApp, token, fixer::kFileGenericRead));
+  // Read from the group, write from her own ACE: granted together.
+  EXPECT_TRUE(objects_.AccessAllowed(kApp, token, fixer::kFileGenericRead | fixer::kFileGenericWrite));
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, token, fixer::kFileAllAccess));
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(NewUser("bob")), fixer::kFileGenericWrite));
+
+  // A deny to a group she is in refuses the bits it names, whatever she is allowed.
+  ASSERT_TRUE(objects_.AddAce(kApp, {AceType::kDeny, Sid::Users(), fixer::kFileGenericWrite, 0}).ok());
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, token, fixer::kFileGenericWrite));
+  EXPECT_TRUE(objects_.AccessAllowed(kApp, token, 0x1));  // FILE_READ_DATA: not denied
+  EXPECT_FALSE(objects_.AccessAllowed({ObjectNamespace::kFile, R"(C:\none)"}, token, 0x1));
+}
+
+TEST_F(ObjectsTest, OwnerAlwaysGetsReadControlAndWriteDac) {
+  const Sid alice = NewUser("alice");
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, alice,
+                              {{AceType::kDeny, alice, fixer::kFileAllAccess, 0}}).ok());
+  EXPECT_TRUE(objects_.AccessAllowed(kApp, TokenOf(alice), kReadControl | kWriteDac));
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(alice), kReadControl | 0x1));
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(NewUser("bob")), kReadControl));
+}
+
+TEST_F(ObjectsTest, InheritOnlyAcesDoNotApplyAndGenericRightsAreMapped) {
+  const Sid alice = NewUser("alice");
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                              {{AceType::kDeny, alice, fixer::kFileAllAccess,
+                                kOiCi | fixer::kInheritOnlyAce},
+                               {AceType::kAllow, alice, kGenericRead, 0}}).ok());
+  EXPECT_TRUE(objects_.AccessAllowed(kApp, TokenOf(alice), fixer::kFileGenericRead));
+  EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(alice), fixer::kFileGenericWrite));
+}
+
+TEST_F(ObjectsTest, MutationsAreNamedByNamespace) {
+  machine_.faults().ResetCounters();
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  ASSERT_TRUE(objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\X)", true,
+                              Sid::Administrators(), {}).ok());
+  ASSERT_TRUE(objects_.AddAce(kApp, {AceType::kAllow, Sid::Users(), 1, 0}).ok());
+  ASSERT_TRUE(objects_.RemoveAce(kApp, {AceType::kAllow, Sid::Users(), 1, 0}).ok());
+  ASSERT_TRUE(objects_.Erase(kApp).ok());
+  std::vector<std::string> ops;
+  for (const auto& e : machine_.faults().trace()) ops.push_back(e.op);
+  EXPECT_EQ(ops, (std::vector<std::string>{"file.create", "registry.create", "acl.add_ace",
+                                           "acl.remove_ace", "file.delete"}));
+}
+
+}  // namespace

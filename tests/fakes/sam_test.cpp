@@ -1,0 +1,276 @@
+// Sam: local users and groups, RIDs, names, lookups and how SIDs are displayed.
+#include "fakes/sam.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/lsa.h"
+#include "fakes/password_rules.h"
+#include "test_machine.h"
+
+namespace fakes_test {
+namespace {
+
+using fixer::Sid;
+
+class SamTest : public ::testing::Test {
+ protected:
+  fakes::Machine m_{MinimalXpState()};
+  fakes::Sam sam_{m_};
+  Sid Domain() const { return m_.state().sam.domain; }
+  fakes::LocalGroup& Users() { return *sam_.FindGroup("Users"); }
+};
+
+TEST(MachineSid, IsDeterministicPerSeedAndDiffersBetweenSeeds) {
+  const Sid a = fakes::MachineSidFromSeed(7);
+  EXPECT_EQ(a, fakes::MachineSidFromSeed(7));
+  EXPECT_NE(a, fakes::MachineSidFromSeed(8));
+  ASSERT_EQ(a.sub_authorities().size(), 4u);
+  EXPECT_EQ(a.authority(), 5u);
+  EXPECT_EQ(a.sub_authorities()[0], 21u);
+  EXPECT_TRUE(a.WithRid(1000).IsAccountSid());
+}
+
+TEST_F(SamTest, NewUserGetsRid1000JoinsUsersAndStoresOnlyTheHash) {
+  m_.Advance(3600);
+  auto sid = sam_.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, Pw("1pass@word"));
+  ASSERT_TRUE(sid.ok()) << sid.status();
+  EXPECT_EQ(*sid, Domain().WithRid(1000));
+  EXPECT_EQ(m_.state().sam.next_rid, 1001u);
+  const fakes::UserAccount* u = sam_.FindUser("aspnet");  // names compare case-insensitively
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->password_hash, fakes::NtHash("1pass@word"));
+  EXPECT_NE(u->password_hash.find("b680cb50"), std::string::npos);
+  EXPECT_EQ(u->password_last_set, m_.Now());
+  EXPECT_EQ(sam_.GroupsOf(*sid), std::vector<Sid>{Sid::Users()});
+  EXPECT_EQ(sam_.Describe(*u).groups, std::vector<std::string>{"Users"});
+}
+
+TEST_F(SamTest, RidsAreNeverReusedAfterDelete) {
+  auto first = sam_.CreateUser({.name = "ASPNET"}, Pw("1pass@word"));
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(sam_.DeleteUser("ASPNET").ok());
+  EXPECT_EQ(sam_.FindUser("ASPNET"), nullptr);
+  auto second = sam_.CreateUser({.name = "ASPNET"}, Pw("1pass@word"));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->Rid(), 1000u);
+  EXPECT_EQ(second->Rid(), 1001u);
+  EXPECT_NE(*first, *second);
+  EXPECT_EQ(m_.state().sam.next_rid, 1002u);
+}
+
+TEST_F(SamTest, ExistingNameFailsWith2224) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "ASPNET"}, Pw("")).ok());
+  auto again = sam_.CreateUser({.name = "aspnet"}, Pw(""));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), 2224u);
+  EXPECT_EQ(again.status().message(), "The account already exists.");
+  EXPECT_EQ(sam_.CreateUser({.name = "Users"}, Pw("")).status().code(), 2224u);  // a group's name
+  EXPECT_EQ(m_.state().sam.next_rid, 1001u);  // refused creations use no RID
+}
+
+TEST_F(SamTest, MissingUserFailsWith2221) {
+  const fixer::Status st = sam_.DeleteUser("ASPNET");
+  EXPECT_EQ(st.code(), 2221u);
+  EXPECT_EQ(st.message(), "The user name could not be found.");
+  EXPECT_EQ(sam_.SetPassword("ASPNET", Pw("x")).code(), 2221u);
+  EXPECT_EQ(sam_.SetFlags("ASPNET", {}).code(), 2221u);
+}
+
+TEST_F(SamTest, InvalidUserNamesFailWith2202) {
+  for (const char* bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b", "a;b", "a|b", "a=b", "a,b",
+                          "a+b", "a*b", "a?b", "a<b", "a>b", "...", "  ", ". .", "", "a\tb",
+                          "abcdefghijklmnopqrstu" /* 21 */}) {
+    auto r = sam_.CreateUser({.name = bad}, Pw(""));
+    ASSERT_FALSE(r.ok()) << "'" << bad << "'";
+    EXPECT_EQ(r.status().code(), 2202u) << "'" << bad << "'";
+  }
+  EXPECT_EQ(sam_.CreateUser({.name = "a/b"}, Pw("")).status().message(),
+            "The user name or group name parameter is invalid.");
+  EXPECT_TRUE(sam_.CreateUser({.name = "abcdefghijklmnopqrst"}, Pw("")).ok());  // exactly 20
+  EXPECT_TRUE(sam_.CreateUser({.name = "j.smith"}, Pw("")).ok());
+}
+
+TEST_F(SamTest, PolicyFailureOnCreateChangesNothing) {
+  m_.state().lsa.password_policy.complexity = true;
+  const fakes::MachineState before = m_.state();
+  auto r = sam_.CreateUser({.name = "ASPNET"}, Pw("aspnet"));
+  EXPECT_EQ(r.status().code(), 2245u);
+  EXPECT_TRUE(m_.state() == before);
+  EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
+}
+
+TEST_F(SamTest, SetPasswordKeepsHistoryAndEnforcesIt) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("first")).ok());
+  m_.state().lsa.password_policy.history = 2;
+  m_.Advance(100);
+  ASSERT_TRUE(sam_.SetPassword("bob", Pw("second")).ok());
+  const fakes::UserAccount* u = sam_.FindUser("bob");
+  EXPECT_EQ(u->password_hash, fakes::NtHash("second"));
+  EXPECT_EQ(u->password_history, std::vector<std::string>{fakes::NtHash("first")});
+  EXPECT_EQ(u->password_last_set, m_.Now());
+  // The current password and the one before are both remembered with history 2.
+  EXPECT_EQ(sam_.SetPassword("bob", Pw("second")).code(), 2245u);
+  EXPECT_EQ(sam_.SetPassword("bob", Pw("first")).code(), 2245u);
+  EXPECT_EQ(sam_.CheckPassword("bob", Pw("first")).code(), 2245u);
+  EXPECT_TRUE(sam_.CheckPassword("bob", Pw("third")).ok());
+  ASSERT_TRUE(sam_.SetPassword("bob", Pw("third")).ok());
+  EXPECT_EQ(u->password_history,
+            (std::vector<std::string>{fakes::NtHash("second"), fakes::NtHash("first")}));
+  // "first" is now third back: outside a history of 2.
+  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
+}
+
+TEST_F(SamTest, SetPasswordChecksComplexityAgainstTheAccountsNames) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, Pw("x")).ok());
+  m_.state().lsa.password_policy.complexity = true;
+  EXPECT_EQ(sam_.SetPassword("ASPNET", Pw("Account#9")).code(), 2245u);
+  EXPECT_TRUE(sam_.SetPassword("ASPNET", Pw("1pass@word")).ok());
+}
+
+TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndClearsCountAndExpiry) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("pw")).ok());
+  fakes::UserAccount* u = sam_.FindUser("bob");
+  u->flags.locked_out = true;
+  u->locked_out_at = m_.Now();
+  u->bad_password_count = 5;
+  u->password_expired = true;
+  ASSERT_TRUE(sam_.SetFlags("bob", {.disabled = true, .locked_out = false, .password_never_expires = true}).ok());
+  EXPECT_FALSE(u->flags.locked_out);
+  EXPECT_TRUE(u->flags.disabled);
+  EXPECT_TRUE(u->flags.password_never_expires);
+  EXPECT_EQ(u->bad_password_count, 0u);
+  EXPECT_FALSE(u->password_expired);
+  ASSERT_TRUE(sam_.SetFlags("bob", {.locked_out = true}).ok());
+  EXPECT_FALSE(u->flags.locked_out);  // UF_LOCKOUT can only be cleared
+  EXPECT_FALSE(u->flags.disabled);
+}
+
+TEST_F(SamTest, BuiltinAccountsCannotBeDeleted) {
+  const fixer::Status st = sam_.DeleteUser("Administrator");
+  EXPECT_EQ(st.code(), 1371u);
+  EXPECT_EQ(st.message(), "Cannot perform this operation on built-in accounts.");
+  EXPECT_EQ(sam_.DeleteUser("guest").code(), 1371u);
+  EXPECT_NE(sam_.FindUser("Administrator"), nullptr);
+}
+
+TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
+  auto sid = sam_.CreateUser({.name = "bob"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(sam_.AddMember("administrators", *sid).ok());
+  EXPECT_EQ(sam_.GroupsOf(*sid), (std::vector<Sid>{Sid::Administrators(), Sid::Users()}));
+  EXPECT_EQ(sam_.Describe(*sam_.FindUser("bob")).groups,
+            (std::vector<std::string>{"Administrators", "Users"}));
+
+  const fixer::Status twice = sam_.AddMember("Administrators", *sid);
+  EXPECT_EQ(twice.code(), 1378u);
+  EXPECT_EQ(twice.message(), "The specified account name is already a member of the local group.");
+  const fixer::Status no_group = sam_.AddMember("Backup Operators", *sid);
+  EXPECT_EQ(no_group.code(), 1376u);
+  EXPECT_EQ(no_group.message(), "The specified local group does not exist.");
+
+  ASSERT_TRUE(sam_.RemoveMember("Administrators", *sid).ok());
+  const fixer::Status not_member = sam_.RemoveMember("Administrators", *sid);
+  EXPECT_EQ(not_member.code(), 1377u);
+  EXPECT_EQ(not_member.message(), "The specified account name is not a member of the local group.");
+  EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 1376u);
+}
+
+TEST_F(SamTest, DeleteRemovesMembershipsButLeavesRightsOfTheSid) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  fakes::Lsa lsa(m_);
+  ASSERT_TRUE(lsa.Grant(*sid, "SeBatchLogonRight").ok());
+  ASSERT_TRUE(sam_.DeleteUser("ASPNET").ok());
+  EXPECT_TRUE(sam_.GroupsOf(*sid).empty());
+  EXPECT_TRUE(Users().members.empty());
+  EXPECT_EQ(lsa.RightsOf(*sid), std::vector<std::string>{"SeBatchLogonRight"});  // an orphan now
+}
+
+TEST_F(SamTest, LookupSidNamesUsersGroupsAndWellKnownSids) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  EXPECT_EQ(*sam_.LookupSid(*sid), "ASPNET");
+  EXPECT_EQ(*sam_.LookupSid(Domain().WithRid(500)), "Administrator");
+  EXPECT_EQ(*sam_.LookupSid(Sid::Users()), "Users");
+  EXPECT_EQ(*sam_.LookupSid(Sid::NetworkService()), "NETWORK SERVICE");
+  EXPECT_EQ(*sam_.LookupSid(Sid::LocalSystem()), "SYSTEM");
+  EXPECT_EQ(*sam_.LookupSid(Sid::Everyone()), "Everyone");
+  EXPECT_EQ(*sam_.LookupSid(Sid::CreatorOwner()), "CREATOR OWNER");
+}
+
+TEST_F(SamTest, DeletedAccountSidMapsToNothing) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(sam_.DeleteUser("ASPNET").ok());
+  auto name = sam_.LookupSid(*sid);
+  ASSERT_FALSE(name.ok());
+  EXPECT_EQ(name.status().code(), 1332u);
+  EXPECT_EQ(name.status().message(), "No mapping between account names and security IDs was done.");
+  // A SID of another machine's domain with a RID that exists here maps to nothing either.
+  EXPECT_EQ(sam_.LookupSid(Sid::Machine(1, 2, 3).WithRid(500)).status().code(), 1332u);
+}
+
+TEST_F(SamTest, LookupNameAcceptsBareAndQualifiedNames) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  EXPECT_EQ(*sam_.LookupName("aspnet"), *sid);
+  EXPECT_EQ(*sam_.LookupName("XPPRO\\ASPNET"), *sid);
+  EXPECT_EQ(*sam_.LookupName(".\\ASPNET"), *sid);
+  EXPECT_EQ(*sam_.LookupName("BUILTIN\\Users"), Sid::Users());
+  EXPECT_EQ(*sam_.LookupName("NT AUTHORITY\\SYSTEM"), Sid::LocalSystem());
+  EXPECT_EQ(*sam_.LookupName("network service"), Sid::NetworkService());
+  EXPECT_EQ(*sam_.LookupName("Everyone"), Sid::Everyone());
+  EXPECT_EQ(sam_.LookupName("BUILTIN\\ASPNET").status().code(), 1332u);
+  EXPECT_EQ(sam_.LookupName("OTHERPC\\ASPNET").status().code(), 1332u);
+  EXPECT_EQ(sam_.LookupName("nobody").status().code(), 1332u);
+}
+
+TEST_F(SamTest, DisplayNameQualifiesByDomainAndShowsOrphansAsBareSids) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  EXPECT_EQ(sam_.DisplayName(*sid), "XPPRO\\ASPNET");
+  EXPECT_EQ(sam_.DisplayName(Sid::Users()), "BUILTIN\\Users");
+  EXPECT_EQ(sam_.DisplayName(Sid::Administrators()), "BUILTIN\\Administrators");
+  EXPECT_EQ(sam_.DisplayName(Sid::LocalSystem()), "NT AUTHORITY\\SYSTEM");
+  EXPECT_EQ(sam_.DisplayName(Sid::NetworkService()), "NT AUTHORITY\\NETWORK SERVICE");
+  EXPECT_EQ(sam_.DisplayName(Sid::Everyone()), "Everyone");
+  ASSERT_TRUE(sam_.DeleteUser("ASPNET").ok());
+  EXPECT_EQ(sam_.DisplayName(*sid), sid->ToString());
+  EXPECT_EQ(sam_.DisplayName(*sid).rfind("S-1-5-21-", 0), 0u);
+}
+
+TEST_F(SamTest, FindUserBySidFindsOnlyThisMachinesAccounts) {
+  auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_NE(sam_.FindUserBySid(*sid), nullptr);
+  EXPECT_EQ(sam_.FindUserBySid(*sid)->name, "ASPNET");
+  EXPECT_EQ(sam_.FindUserBySid(Sid::Machine(1, 2, 3).WithRid(1000)), nullptr);
+}
+
+// Each mutation, failed by the fault plan, returns the injected error and changes nothing.
+TEST_F(SamTest, InjectedFaultLeavesStateUnchanged) {
+  auto sid = sam_.CreateUser({.name = "bob"}, Pw("pw"));
+  ASSERT_TRUE(sid.ok());
+  for (const char* op : {"sam.create_user", "sam.delete_user", "sam.set_password", "sam.set_flags",
+                         "sam.add_member", "sam.remove_member"}) {
+    fakes::FaultPlan plan;
+    plan.Add({.op = op, .nth = 1, .kind = fakes::FaultKind::kFail, .error = 5});
+    m_.set_faults(plan);
+    const fakes::MachineState before = m_.state();
+    fixer::Status st;
+    const std::string o = op;
+    if (o == "sam.create_user") st = sam_.CreateUser({.name = "carol"}, Pw("x")).status();
+    if (o == "sam.delete_user") st = sam_.DeleteUser("bob");
+    if (o == "sam.set_password") st = sam_.SetPassword("bob", Pw("other"));
+    if (o == "sam.set_flags") st = sam_.SetFlags("bob", {.disabled = true});
+    if (o == "sam.add_member") st = sam_.AddMember("Power Users", *sid);
+    if (o == "sam.remove_member") st = sam_.RemoveMember("Users", *sid);
+    EXPECT_EQ(st.code(), 5u) << op;
+    EXPECT_TRUE(m_.state() == before) << op;
+    ASSERT_EQ(m_.faults().trace().size(), 1u) << op;
+    EXPECT_EQ(m_.faults().trace()[0].op, o);
+  }
+}
+
+}  // namespace
+}  // namespace fakes_test

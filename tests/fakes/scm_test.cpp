@@ -1,0 +1,192 @@
+// Scm: every error number (1051, 1056, 1058, 1059, 1060, 1062, 1068, 1069, 1075), dependents
+// stopped in order, Start pulling dependencies transitively, and the logon check of a service
+// account.
+#include "fakes/scm.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/fresh_install.h"
+#include "fakes/lsa.h"
+#include "fakes/sam.h"
+
+namespace {
+
+using fixer::ServiceState;
+using fixer::StartType;
+
+std::vector<std::string> Ops(fakes::Machine& m) {
+  std::vector<std::string> out;
+  for (const auto& e : m.faults().trace())
+    out.push_back(e.op + " " + e.target);
+  return out;
+}
+
+class ScmTest : public ::testing::Test {
+ protected:
+  // Windows 2000 Server: IISADMIN with W3SVC, SMTPSVC and MSFTPSVC depending on it.
+  ScmTest()
+      : machine_(fakes::FreshInstall({.os = fixer::OsEdition::kWindows2000Server, .seed = 3})),
+        scm_(machine_) {}
+
+  void AddService(std::string name, std::vector<std::string> deps,
+                  ServiceState state = ServiceState::kStopped, std::string account = "LocalSystem") {
+    machine_.state().services.push_back({.name = std::move(name),
+                                         .display_name = "",
+                                         .state = state,
+                                         .start_type = StartType::kManual,
+                                         .account = std::move(account),
+                                         .dependencies = std::move(deps)});
+  }
+  ServiceState StateOf(const std::string& name) { return scm_.Find(name)->state; }
+
+  fakes::Machine machine_;
+  fakes::Scm scm_;
+};
+
+TEST_F(ScmTest, FindsByKeyOrDisplayNameIgnoringCase) {
+  ASSERT_NE(scm_.Find("w3svc"), nullptr);
+  EXPECT_EQ(scm_.Find("w3svc")->name, "W3SVC");
+  ASSERT_NE(scm_.Find("world wide web publishing"), nullptr);
+  EXPECT_EQ(scm_.Find("world wide web publishing")->name, "W3SVC");
+  EXPECT_EQ(scm_.Find("nosuch"), nullptr);
+  EXPECT_EQ(scm_.Start("nosuch").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(scm_.Stop("nosuch").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(scm_.SetStartType("nosuch", StartType::kDisabled).code(),
+            fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(scm_.ActiveDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(scm_.StopWithDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
+}
+
+TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
+  EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
+  EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);
+  EXPECT_EQ(scm_.Stop("IIS Admin").code(), fixer::kErrorDependentServicesRunning);
+}
+
+TEST_F(ScmTest, StopWithDependentsStopsDependentsFirstInOrder) {
+  auto deps = scm_.ActiveDependents("iisadmin");
+  ASSERT_TRUE(deps.ok());
+  EXPECT_EQ(*deps, (std::vector<std::string>{"W3SVC", "SMTPSVC", "MSFTPSVC"}));
+
+  machine_.faults().ResetCounters();
+  auto stopped = scm_.StopWithDependents("IISADMIN");
+  ASSERT_TRUE(stopped.ok());
+  EXPECT_EQ(*stopped, (std::vector<std::string>{"W3SVC", "SMTPSVC", "MSFTPSVC", "IISADMIN"}));
+  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.stop W3SVC", "scm.stop SMTPSVC",
+                                                     "scm.stop MSFTPSVC", "scm.stop IISADMIN"}));
+  for (const char* s : {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC"})
+    EXPECT_EQ(StateOf(s), ServiceState::kStopped) << s;
+  EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
+  EXPECT_TRUE(scm_.ActiveDependents("IISADMIN")->empty());
+}
+
+TEST_F(ScmTest, DependentsOfDependentsComeFirst) {
+  AddService("APPPOOL", {"W3SVC"}, ServiceState::kRunning);
+  EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"),
+            (std::vector<std::string>{"APPPOOL", "W3SVC", "SMTPSVC", "MSFTPSVC"}));
+  EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorDependentServicesRunning);
+  // Stopped dependents are not listed.
+  ASSERT_TRUE(scm_.Stop("APPPOOL").ok());
+  ASSERT_TRUE(scm_.Stop("SMTPSVC").ok());
+  EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"), (std::vector<std::string>{"W3SVC", "MSFTPSVC"}));
+}
+
+TEST_F(ScmTest, StoppedAndRunningErrors) {
+  ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
+  EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorServiceNotActive);
+  EXPECT_EQ(scm_.StopWithDependents("IISADMIN").status().code(), fixer::kErrorServiceNotActive);
+  EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceAlreadyRunning);
+}
+
+TEST_F(ScmTest, StartPullsDependenciesFirst) {
+  ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
+  AddService("APPPOOL", {"W3SVC"});
+  machine_.faults().ResetCounters();
+  ASSERT_TRUE(scm_.Start("apppool").ok());
+  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.start IISADMIN", "scm.start W3SVC",
+                                                     "scm.start APPPOOL"}));
+  EXPECT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
+  EXPECT_EQ(StateOf("SMTPSVC"), ServiceState::kStopped);  // only what is needed
+}
+
+TEST_F(ScmTest, DisabledServiceAndFailedDependency) {
+  ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
+  ASSERT_TRUE(scm_.SetStartType("W3SVC", StartType::kDisabled).ok());
+  EXPECT_EQ(scm_.Find("W3SVC")->start_type, StartType::kDisabled);
+  EXPECT_EQ(scm_.Start("W3SVC").code(), fixer::kErrorServiceDisabled);
+  EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kStopped);  // refused before any dependency
+
+  ASSERT_TRUE(scm_.SetStartType("W3SVC", StartType::kAutomatic).ok());
+  ASSERT_TRUE(scm_.SetStartType("IISADMIN", StartType::kDisabled).ok());
+  EXPECT_EQ(scm_.Start("W3SVC").code(), fixer::kErrorServiceDependencyFail);
+  EXPECT_EQ(StateOf("W3SVC"), ServiceState::kStopped);
+}
+
+TEST_F(ScmTest, MissingDependencyAndCycles) {
+  AddService("ORPHAN", {"GONE"});
+  EXPECT_EQ(scm_.Start("ORPHAN").code(), fixer::kErrorServiceDependencyDeleted);
+  AddService("A", {"B"});
+  AddService("B", {"A"});
+  EXPECT_EQ(scm_.Start("A").code(), fixer::kErrorCircularDependency);
+  EXPECT_EQ(StateOf("A"), ServiceState::kStopped);
+  EXPECT_EQ(StateOf("B"), ServiceState::kStopped);
+}
+
+TEST_F(ScmTest, ALocalAccountMustBeAbleToLogOnAsAService) {
+  fakes::Sam sam(machine_);
+  auto sid = sam.CreateUser({.name = "svcuser"}, fixer::Secret::FromString("Svc!pass1"));
+  ASSERT_TRUE(sid.ok());
+  AddService("MYSVC", {"IISADMIN"}, ServiceState::kStopped, ".\\svcuser");
+  ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
+
+  // No SeServiceLogonRight: 1069, but the dependency was started first, as the SCM does.
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+  EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);
+  EXPECT_EQ(StateOf("MYSVC"), ServiceState::kStopped);
+
+  fakes::Lsa lsa(machine_);
+  ASSERT_TRUE(lsa.Grant(*sid, "SeServiceLogonRight").ok());
+  ASSERT_TRUE(scm_.Start("MYSVC").ok());
+  ASSERT_TRUE(scm_.Stop("MYSVC").ok());
+
+  // The deny twin, held through a group, wins.
+  ASSERT_TRUE(lsa.Grant(fixer::Sid::Users(), "SeDenyServiceLogonRight").ok());
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+  ASSERT_TRUE(lsa.Revoke(fixer::Sid::Users(), "SeDenyServiceLogonRight").ok());
+
+  ASSERT_TRUE(sam.SetFlags("svcuser", {.disabled = true}).ok());
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+  ASSERT_TRUE(sam.SetFlags("svcuser", {}).ok());
+  ASSERT_TRUE(scm_.Start("MYSVC").ok());
+  ASSERT_TRUE(scm_.Stop("MYSVC").ok());
+
+  ASSERT_TRUE(sam.DeleteUser("svcuser").ok());
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+}
+
+TEST_F(ScmTest, AccountSpellingsAndBuiltinIdentities) {
+  fakes::Sam sam(machine_);
+  auto sid = sam.CreateUser({.name = "svcuser"}, fixer::Secret::FromString("Svc!pass1"));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(fakes::Lsa(machine_).Grant(*sid, "SeServiceLogonRight").ok());
+  AddService("BYCOMPUTER", {}, ServiceState::kStopped, "W2KSRV\\svcuser");
+  AddService("BARE", {}, ServiceState::kStopped, "svcuser");
+  AddService("DOMAIN", {}, ServiceState::kStopped, "CORP\\svcuser");
+  AddService("NETSVC", {}, ServiceState::kStopped, "NT AUTHORITY\\NetworkService");
+  EXPECT_TRUE(scm_.Start("BYCOMPUTER").ok());
+  EXPECT_TRUE(scm_.Start("BARE").ok());
+  EXPECT_EQ(scm_.Start("DOMAIN").code(), fixer::kErrorServiceLogonFailed);
+  EXPECT_TRUE(scm_.Start("NETSVC").ok());
+}
+
+TEST_F(ScmTest, AFailedMutationLeavesTheServiceAsItWas) {
+  fakes::FaultPlan plan;
+  plan.Add({.op = "scm.stop", .nth = 1, .error = fixer::kErrorServiceRequestTimeout});
+  machine_.set_faults(plan);
+  auto stopped = scm_.StopWithDependents("IISADMIN");
+  EXPECT_EQ(stopped.status().code(), fixer::kErrorServiceRequestTimeout);
+  EXPECT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
+  EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);
+}
+
+}  // namespace
