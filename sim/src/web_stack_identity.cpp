@@ -8,6 +8,7 @@
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
+#include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/ports/secrets.h"
@@ -37,26 +38,6 @@ Condition Passed(std::string_view id, std::string name, std::string detail) {
 }
 Condition Failed(std::string_view id, std::string name, std::string detail) {
   return {std::string(id), std::move(name), false, std::move(detail)};
-}
-
-// An aspnet_setreg reference, "registry:HKLM\SOFTWARE\...\ASPNET_SETREG,userName" (KB 329290),
-// read the way inetinfo.exe (LocalSystem) reads it. The model keeps the value's data in clear
-// where Windows keeps a DPAPI blob: it is only ever handled as a Secret here.
-fixer::Result<fixer::Secret> ReadRegistryCredential(fakes::Machine& m, const std::string& ref) {
-  std::string_view rest = std::string_view(ref).substr(std::string_view("registry:").size());
-  auto comma = rest.rfind(',');
-  if (comma == std::string_view::npos) return fixer::Status::Win(fixer::kErrorInvalidParameter);
-  fixer::ObjectRef key{fixer::ObjectNamespace::kRegistry, std::string(rest.substr(0, comma))};
-  std::string_view value_name = rest.substr(comma + 1);
-  fakes::ObjectStore objects(m);
-  const fakes::SecurableObject* obj = std::as_const(objects).Find(key);
-  if (obj == nullptr) return fixer::Status::Win(fixer::kErrorFileNotFound);
-  auto system = fakes::LogonService(m).ServiceToken("SYSTEM");
-  if (!system || !objects.AccessAllowed(key, system->AllSids(), fixer::kKeyRead))
-    return fixer::Status::Win(fixer::kErrorAccessDenied);
-  for (const auto& [name, data] : obj->values)
-    if (EqualsIgnoreCase(name, value_name)) return fixer::Secret::FromString(data);
-  return fixer::Status::Win(fixer::kErrorFileNotFound);
 }
 
 Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string credential_name,
@@ -121,7 +102,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   if (machine_account) {
     user = "ASPNET";
   } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
-    auto name = ReadRegistryCredential(m, pm.user_name);
+    auto name = fakes::ReadRegistryCredential(m, pm.user_name);
     if (!name) {
       out.push_back(Failed(condition::kCredentials, attrs,
                            "inetinfo.exe cannot read the user name from " +
@@ -151,7 +132,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     password = std::move(*secret);
     password_source = "the AutoGenerate password from the LSA";
   } else if (StartsWithIgnoreCase(pm.password, "registry:")) {
-    auto secret = ReadRegistryCredential(m, pm.password);
+    auto secret = fakes::ReadRegistryCredential(m, pm.password);
     if (!secret) {
       out.push_back(Failed(condition::kCredentials, attrs,
                            "inetinfo.exe cannot read the password from " +

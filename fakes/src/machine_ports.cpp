@@ -1,0 +1,325 @@
+// The fixer's ports over a fake Machine: one thin adapter per port, each a translation onto
+// the subsystem that owns the rule (Sam, Lsa, LogonService, ProfileStore, ObjectStore,
+// SqlServer, Scm, AspNetSetup, EventLogs). No Windows rule is decided here.
+#include "fakes/machine_ports.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "fakes/aspnet_setup.h"
+#include "fakes/event_log.h"
+#include "fakes/logon.h"
+#include "fakes/lsa.h"
+#include "fakes/objects.h"
+#include "fakes/profiles.h"
+#include "fakes/registry_credentials.h"
+#include "fakes/sam.h"
+#include "fakes/scm.h"
+#include "fakes/sql.h"
+
+namespace fakes {
+namespace {
+
+using fixer::Result;
+using fixer::Status;
+
+class ScmPort : public fixer::ServiceControl {
+ public:
+  explicit ScmPort(Machine& m) : m_(m) {}
+  Result<std::vector<fixer::ServiceInfo>> List() override {
+    std::vector<fixer::ServiceInfo> all = m_.state().services;
+    std::sort(all.begin(), all.end(),
+              [](const auto& a, const auto& b) { return FoldCase(a.name) < FoldCase(b.name); });
+    return all;
+  }
+  Result<fixer::ServiceInfo> Query(const std::string& name) override {
+    const fixer::ServiceInfo* s = std::as_const(scm_).Find(name);
+    if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    return *s;
+  }
+  Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
+    return scm_.ActiveDependents(name);
+  }
+  Status Stop(const std::string& name) override { return scm_.Stop(name); }
+  Status Start(const std::string& name) override { return scm_.Start(name); }
+
+ private:
+  Machine& m_;
+  Scm scm_{m_};
+};
+
+class AccountsPort : public fixer::Accounts {
+ public:
+  explicit AccountsPort(Machine& m) : sam_(m) {}
+  Result<fixer::Account> Lookup(const std::string& name) override {
+    const UserAccount* u = std::as_const(sam_).FindUser(name);
+    if (u == nullptr) return Status::Win(fixer::kNerrUserNotFound);
+    return sam_.Describe(*u);
+  }
+  Result<std::string> NameOfSid(const fixer::Sid& sid) override { return sam_.LookupSid(sid); }
+  Result<fixer::Sid> Create(const fixer::NewAccount& spec, const fixer::Secret& password) override {
+    return sam_.CreateUser(spec, password);
+  }
+  Status Delete(const std::string& name) override { return sam_.DeleteUser(name); }
+  Status SetPassword(const std::string& name, const fixer::Secret& password) override {
+    return sam_.SetPassword(name, password);
+  }
+  Status SetFlags(const std::string& name, const fixer::AccountFlags& flags) override {
+    return sam_.SetFlags(name, flags);
+  }
+  Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
+    return sam_.AddMember(group, member);
+  }
+  Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override {
+    return sam_.RemoveMember(group, member);
+  }
+
+ private:
+  Sam sam_;
+};
+
+class RightsPort : public fixer::Rights {
+ public:
+  explicit RightsPort(Machine& m) : lsa_(m) {}
+  Result<std::vector<std::string>> Of(const fixer::Sid& sid) override { return lsa_.RightsOf(sid); }
+  Status Grant(const fixer::Sid& sid, const std::string& right) override { return lsa_.Grant(sid, right); }
+  Status Revoke(const fixer::Sid& sid, const std::string& right) override { return lsa_.Revoke(sid, right); }
+
+ private:
+  Lsa lsa_;
+};
+
+class SecretsPort : public fixer::Secrets {
+ public:
+  explicit SecretsPort(Machine& m) : lsa_(m) {}
+  Result<fixer::Secret> Retrieve(const std::string& key) override { return lsa_.RetrieveSecret(key); }
+  Status Store(const std::string& key, const fixer::Secret& value) override {
+    return lsa_.StoreSecret(key, value);
+  }
+  Status Erase(const std::string& key) override { return lsa_.EraseSecret(key); }
+
+ private:
+  Lsa lsa_;
+};
+
+class ProfilesPort : public fixer::Profiles {
+ public:
+  explicit ProfilesPort(Machine& m) : profiles_(m), objects_(m) {}
+  Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override {
+    const ProfileEntry* e = profiles_.Find(sid);
+    if (e == nullptr) return std::optional<fixer::ProfileInfo>();
+    const bool exists = objects_.Exists({fixer::ObjectNamespace::kFile, e->path});
+    return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{e->sid, e->path, exists});
+  }
+  Status Delete(const fixer::Sid& sid) override { return profiles_.Delete(sid); }
+
+ private:
+  ProfileStore profiles_;
+  ObjectStore objects_;
+};
+
+class LogonPort : public fixer::Logon {
+ public:
+  explicit LogonPort(Machine& m) : logon_(m) {}
+  Status RunWithProfile(const std::string& user, const fixer::Secret& password,
+                        const std::string& command_line) override {
+    return logon_.RunWithProfile(user, password, command_line).status();
+  }
+
+ private:
+  LogonService logon_;
+};
+
+class SecurityPort : public fixer::Security {
+ public:
+  explicit SecurityPort(Machine& m) : objects_(m), sql_(m) {}
+  Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override {
+    return objects_.FindAces(sid);
+  }
+  Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
+    return objects_.AddAce(object, ace);
+  }
+  Status RemoveAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
+    return objects_.RemoveAce(object, ace);
+  }
+  Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
+    return sql_.LoginsFor(sid);
+  }
+  Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override {
+    return sql_.DbUsersFor(sid);
+  }
+  Status CreateLogin(const fixer::SqlLogin& login) override { return sql_.CreateLogin(login); }
+  Status DropLogin(const std::string& name) override { return sql_.DropLogin(name); }
+  Status CreateDbUser(const fixer::SqlDbUser& user) override { return sql_.CreateDbUser(user); }
+  Status DropDbUser(const std::string& database, const std::string& name) override {
+    return sql_.DropDbUser(database, name);
+  }
+
+ private:
+  ObjectStore objects_;
+  SqlServer sql_;
+};
+
+class AspNetPort : public fixer::AspNet {
+ public:
+  explicit AspNetPort(Machine& m) : m_(m) {}
+  Result<std::vector<fixer::FrameworkInfo>> Frameworks() override {
+    return m_.state().products.frameworks;
+  }
+  Result<std::vector<fixer::ApplicationInfo>> Applications() override {
+    return m_.state().products.applications;
+  }
+  Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
+    auto value = ReadRegistryCredential(m_, reference);
+    if (!value) return value.status();
+    return std::string(value->Reveal());  // an account name, not a password
+  }
+  Status Register(const std::string& version) override { return AspNetSetup(m_).Register(version); }
+
+ private:
+  Machine& m_;
+};
+
+class InventoryPort : public fixer::Inventory {
+ public:
+  explicit InventoryPort(Machine& m) : m_(m) {}
+  Result<fixer::OsInfo> Os() override { return m_.state().products.os; }
+  Result<fixer::WebServerInfo> WebServer() override { return m_.state().products.web; }
+  Result<std::vector<std::string>> Hotfixes() override {
+    std::vector<std::string> ids;
+    for (const InstalledHotfix& h : m_.state().products.hotfixes) ids.push_back(h.id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
+  // An administrator is SYSTEM or a direct member of Administrators (local groups do not
+  // nest in local groups, so membership is direct), as CheckTokenMembership would find.
+  Result<fixer::CallerInfo> Caller() override {
+    const std::string& name = m_.state().session.caller;
+    const Sam sam(m_);
+    fixer::CallerInfo info{name, false};
+    auto sid = sam.LookupName(name);
+    if (!sid) return info;
+    if (*sid == fixer::Sid::LocalSystem()) {
+      info.is_admin = true;
+    } else {
+      const auto groups = sam.GroupsOf(*sid);
+      info.is_admin = std::find(groups.begin(), groups.end(), fixer::Sid::Administrators()) != groups.end();
+    }
+    return info;
+  }
+  Result<std::optional<std::string>> InteractiveUser() override {
+    return m_.state().session.interactive_user;
+  }
+
+ private:
+  Machine& m_;
+};
+
+class PolicyPort : public fixer::PasswordPolicy {
+ public:
+  explicit PolicyPort(Machine& m) : m_(m) {}
+  Result<fixer::PasswordPolicyInfo> Get() override {
+    fixer::PasswordPolicyInfo info = m_.state().lsa.password_policy;
+    info.lockout_threshold = m_.state().lsa.lockout.threshold;
+    return info;
+  }
+  Status Check(const std::string& account, const fixer::Secret& password) override {
+    return Sam(m_).CheckPassword(account, password);
+  }
+
+ private:
+  Machine& m_;
+};
+
+// The journal file on this machine's disk: MachineState::journal. Appending and clearing are
+// mutations, so a sweep can fail or cut the power at the journal write itself.
+class JournalPort : public fixer::Journal {
+ public:
+  explicit JournalPort(Machine& m) : m_(m) {}
+  Result<std::vector<fixer::JournalRecord>> Load() override { return m_.state().journal; }
+  Status Append(const fixer::JournalRecord& record) override {
+    if (Status st = m_.Mutate("journal.append", record.step + " " + std::string(fixer::ToString(record.phase)));
+        !st.ok())
+      return st;
+    m_.state().journal.push_back(record);
+    return {};
+  }
+  Status Clear() override {
+    if (Status st = m_.Mutate("journal.clear", ""); !st.ok()) return st;
+    m_.state().journal.clear();
+    return {};
+  }
+
+ private:
+  Machine& m_;
+};
+
+class EventLogPort : public fixer::EventLog {
+ public:
+  explicit EventLogPort(Machine& m) : logs_(m) {}
+  Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override { return logs_.Read(log); }
+  Status Write(const fixer::EventRecord& record) override { return logs_.Write(record); }
+
+ private:
+  EventLogs logs_;
+};
+
+class RandomPort : public fixer::Random {
+ public:
+  explicit RandomPort(Machine& m) : m_(m) {}
+  uint64_t Next() override { return m_.NextRandom(); }
+
+ private:
+  Machine& m_;
+};
+
+class ClockPort : public fixer::Clock {
+ public:
+  explicit ClockPort(Machine& m) : m_(m) {}
+  int64_t NowSeconds() override { return m_.Now(); }
+
+ private:
+  Machine& m_;
+};
+
+// Without a web stack model nothing can be requested: 50 (ERROR_NOT_SUPPORTED).
+class NoWebProbe : public fixer::WebProbe {
+ public:
+  Result<fixer::HttpResponse> Get(const std::string&) override {
+    return Status::Win(fixer::kErrorNotSupported);
+  }
+};
+
+}  // namespace
+
+struct MachinePorts::Impl {
+  Impl(Machine& m, fixer::WebProbe* web)
+      : scm(m), accounts(m), rights(m), secrets(m), profiles(m), logon(m), security(m),
+        aspnet(m), inventory(m), policy(m), journal(m), events(m), random(m), clock(m),
+        ports{scm,    accounts,  rights, secrets, profiles, logon,  security, aspnet,
+              inventory, policy, journal, events, random,   clock, web ? *web : no_web} {}
+  ScmPort scm;
+  AccountsPort accounts;
+  RightsPort rights;
+  SecretsPort secrets;
+  ProfilesPort profiles;
+  LogonPort logon;
+  SecurityPort security;
+  AspNetPort aspnet;
+  InventoryPort inventory;
+  PolicyPort policy;
+  JournalPort journal;
+  EventLogPort events;
+  RandomPort random;
+  ClockPort clock;
+  NoWebProbe no_web;
+  fixer::Ports ports;
+};
+
+MachinePorts::MachinePorts(Machine& machine, fixer::WebProbe* web)
+    : impl_(std::make_unique<Impl>(machine, web)) {}
+MachinePorts::~MachinePorts() = default;
+fixer::Ports& MachinePorts::ports() { return impl_->ports; }
+
+}  // namespace fakes
