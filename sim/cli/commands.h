@@ -1,0 +1,27 @@
+// The subcommands of `fixup-sim`, one file each. Each Add* registers its subcommand on `app`
+// and, when it runs, sets `exit_code` to the documented code:
+//   0 all passed / done · 1 some scenario or check failed · 2 usage or input error.
+//
+//   CLI::App app{"fixup-sim"};
+//   int exit_code = 0;
+//   sim::cli::AddRunCommand(app, exit_code);
+//   CLI11_PARSE(app, argc, argv);
+//   return exit_code;
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace sim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitInput = 2;
+
+void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F]
+void AddMatrixCommand(CLI::App& app, int& exit_code);  // matrix [--json]
+void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json]
+
+// aspnet-fixer's whole command line (its own executable).
+int AspnetFixerMain(int argc, char** argv);
+
+}  // namespace sim::cli

@@ -1,0 +1,35 @@
+// fixup-sim matrix: the paper's platform table, derived from the web stack model.
+#include <iostream>
+
+#include "commands.h"
+#include "sim/matrix.h"
+
+namespace sim::cli {
+
+void AddMatrixCommand(CLI::App& app, int& exit_code) {
+  struct Args {
+    bool json = false;
+    uint64_t seed = 1;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "matrix", "Build the paper's ten machines from OS and framework, install MS03-032, request a page");
+  cmd->add_flag("--json", args->json, "print a JSON array of rows");
+  cmd->add_option("--seed", args->seed, "seed of the machines (default 1)");
+  cmd->callback([args, &exit_code] {
+    auto rows = DeriveMatrix(args->seed);
+    if (!rows.ok()) {
+      std::cerr << "fixup-sim matrix: cannot build a platform machine: " << rows.status().ToString() << "\n";
+      exit_code = kExitFailed;
+      return;
+    }
+    if (args->json) {
+      std::cout << ToJson(*rows).dump(2) << "\n";
+    } else {
+      std::cout << FormatMatrixTable(*rows);
+    }
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace sim::cli

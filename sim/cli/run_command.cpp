@@ -1,0 +1,70 @@
+// fixup-sim run PATH...: load every scenario first (an input error stops nothing else but makes
+// the exit code 2), run each, print the report per scenario and a summary.
+#include <iostream>
+
+#include "commands.h"
+#include "sim/report.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+
+namespace sim::cli {
+namespace {
+
+struct RunArgs {
+  std::vector<std::string> paths;
+  bool json = false;
+  bool verbose = false;
+  bool no_invariants = false;
+  std::string junit;
+  uint64_t seed = 1;
+};
+
+int Run(const RunArgs& args) {
+  const std::vector<std::string> files = FindScenarioFiles(args.paths);
+  int exit_code = kExitOk;
+  if (files.empty()) {
+    std::cerr << "fixup-sim: no scenario files under " << CLI::detail::join(args.paths, ", ") << "\n";
+    return kExitInput;
+  }
+  std::vector<ScenarioResult> results;
+  for (const std::string& file : files) {
+    LoadedScenario loaded = LoadScenarioFile(file);
+    if (!loaded.ok()) {
+      std::cerr << loaded.error->ToString() << "\n";
+      exit_code = kExitInput;
+      continue;
+    }
+    results.push_back(RunScenario(*loaded.value, {.seed = args.seed, .invariants = !args.no_invariants}));
+    if (!args.json) std::cout << RenderText(results.back(), args.verbose) << std::flush;
+  }
+  if (args.json) {
+    std::cout << ToJson(results).dump(2) << "\n";
+  } else {
+    std::cout << "\n" << RenderSummary(results);
+  }
+  if (!args.junit.empty()) {
+    if (auto st = WriteJUnit(results, args.junit); !st.ok()) {
+      std::cerr << "fixup-sim: cannot write " << args.junit << ": " << st.ToString() << "\n";
+      return kExitInput;
+    }
+  }
+  for (const ScenarioResult& r : results)
+    if (!r.passed && exit_code == kExitOk) exit_code = kExitFailed;
+  return exit_code;
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Run scenario files (or every *.yaml under folders) and report");
+  cmd->add_option("paths", args->paths, "scenario files or folders")->required();
+  cmd->add_flag("--json", args->json, "print one JSON object instead of the text report");
+  cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file");
+  cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)");
+  cmd->add_flag("-v,--verbose", args->verbose, "show passing checks and every step's output");
+  cmd->add_flag("--no-invariants", args->no_invariants, "skip the invariants after fixer runs");
+  cmd->callback([args, &exit_code] { exit_code = Run(*args); });
+}
+
+}  // namespace sim::cli

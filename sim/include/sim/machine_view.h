@@ -1,0 +1,22 @@
+// MachineView: a machine state as a support engineer reads it (`fixup-sim show`): what it is,
+// who the worker runs as, accounts with SIDs, profiles and rights, services, grants naming
+// local accounts, and what a request to each application answers now. Never a password.
+//
+//   std::cout << sim::RenderMachineText(state);
+//   std::cout << sim::MachineToJson(state).dump(2);
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "fakes/state.h"
+
+namespace sim {
+
+std::string RenderMachineText(const fakes::MachineState& state);
+// The state file's content as JSON (hashes and secrets as the state file holds them: never
+// in clear), plus "responses": the status of each application requested now.
+nlohmann::json MachineToJson(const fakes::MachineState& state);
+
+}  // namespace sim

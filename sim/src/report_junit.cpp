@@ -1,0 +1,72 @@
+// Scenario runs as JUnit XML: one <testcase> per scenario, its failed checks in <failure>.
+#include <sstream>
+
+#include "fakes/atomic_file.h"
+#include "sim/report.h"
+
+namespace sim {
+namespace {
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 has no place for other control characters.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          out += '?';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string FailureText(const ScenarioResult& r) {
+  std::ostringstream out;
+  if (!r.error.empty()) out << r.error << "\n";
+  for (const StepResult& s : r.steps)
+    for (const CheckResult& c : s.checks)
+      if (!c.passed)
+        out << c.pos.ToString() << ": " << c.what << ": expected " << c.expected << ", got " << c.actual << "\n";
+  return out.str();
+}
+
+}  // namespace
+
+std::string JUnitXml(const std::vector<ScenarioResult>& results) {
+  size_t failures = 0;
+  double seconds = 0;
+  for (const ScenarioResult& r : results) {
+    failures += r.passed ? 0 : 1;
+    seconds += r.seconds;
+  }
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\""
+      << failures << "\" time=\"" << seconds << "\">\n";
+  for (const ScenarioResult& r : results) {
+    out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.file) << "\" time=\"" << r.seconds << "\"";
+    if (r.passed) {
+      out << "/>\n";
+      continue;
+    }
+    out << ">\n    <failure message=\"" << Escape(r.summary) << "\">" << Escape(FailureText(r))
+        << "</failure>\n    <system-out>" << Escape(RenderText(r)) << "</system-out>\n  </testcase>\n";
+  }
+  out << "</testsuite>\n</testsuites>\n";
+  return out.str();
+}
+
+fixer::Status WriteJUnit(const std::vector<ScenarioResult>& results, const std::string& path) {
+  return fakes::WriteFileAtomically(path, JUnitXml(results));
+}
+
+}  // namespace sim

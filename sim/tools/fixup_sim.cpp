@@ -1,0 +1,21 @@
+// fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
+// Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
+  app.require_subcommand(1);
+  int exit_code = sim::cli::kExitOk;
+  sim::cli::AddRunCommand(app, exit_code);
+  sim::cli::AddMatrixCommand(app, exit_code);
+  sim::cli::AddShowCommand(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : sim::cli::kExitInput;
+  }
+  return exit_code;
+}
