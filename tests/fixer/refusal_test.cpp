@@ -1,0 +1,237 @@
+// Every refusal of the fixer against gmock ports: each says why and what to do instead, ends
+// with exit code 3 (or 4 for a pending journal), and no mutating port method is ever called.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "mock_ports.h"
+
+namespace fixer_test {
+namespace {
+
+using fixer::Outcome;
+using fixer::RefusalReason;
+using fixer::Strategy;
+using ::testing::_;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class Refusal : public MockPortsTest, public ::testing::WithParamInterface<Strategy> {
+ public:
+  fixer::Options Opts() {
+    fixer::Options o;
+    o.strategy = GetParam();
+    return o;
+  }
+  // Apply with every mutation forbidden; the world must be exactly as before.
+  fixer::RunResult ApplyExpectingNoChange(fixer::Options o) {
+    ExpectNoMutation();
+    const std::string before = w.Snapshot();
+    fixer::RunResult r = MakeFixer(std::move(o)).Apply();
+    EXPECT_EQ(w.Snapshot(), before);
+    EXPECT_TRUE(w.calls.empty()) << ::testing::PrintToString(w.calls);
+    EXPECT_TRUE(r.steps_done.empty());
+    return r;
+  }
+  void ExpectRefused(const fixer::RunResult& r, RefusalReason reason) {
+    EXPECT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
+    EXPECT_EQ(r.exit_code(), 3);
+    ASSERT_TRUE(r.refusal.has_value()) << AllText(r);
+    EXPECT_EQ(r.refusal->reason, reason) << r.refusal->why;
+    EXPECT_FALSE(r.refusal->why.empty());
+    EXPECT_FALSE(r.refusal->instead.empty());
+    // The operator sees both texts.
+    EXPECT_THAT(r.messages, ::testing::Contains(r.refusal->why));
+    EXPECT_THAT(r.messages, ::testing::Contains(r.refusal->instead));
+    ExpectJournalUntouched();
+  }
+};
+
+TEST_P(Refusal, CallerIsNotAnAdministrator) {
+  w.caller = {"bob", false};
+  // Nothing beyond the caller is read.
+  EXPECT_CALL(inventory, Os()).Times(0);
+  EXPECT_CALL(aspnet, Frameworks()).Times(0);
+  EXPECT_CALL(web, Get(_)).Times(0);
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kNotAdministrator);
+  EXPECT_THAT(r.refusal->why, HasSubstr("bob"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("administrator"));
+}
+
+TEST_P(Refusal, CustomWorkerAccountNamesTheAccountAndTheManualSteps) {
+  w.frameworks[0].process_model = {"XPPRO\\webuser", "Secr3t!clear"};
+  fixer::Account webuser;
+  webuser.name = "webuser";
+  webuser.sid = MachineSid().WithRid(1010);
+  webuser.groups = {"Users"};
+  w.accounts.push_back({webuser, "Secr3t!clear"});
+  w.web_worker = "webuser";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kCustomAccount);
+  EXPECT_THAT(r.refusal->why, HasSubstr("webuser"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("runas /profile /user:webuser cmd.exe"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("log on interactively once as webuser"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("iisreset"));
+  // The processModel password is clear text in machine.config: it is never repeated.
+  EXPECT_THAT(AllText(r), Not(HasSubstr("Secr3t!clear")));
+}
+
+TEST_P(Refusal, RegistryCredentialWorkerIsACustomAccountToo) {
+  const std::string ref = "registry:HKLM\\SOFTWARE\\Contoso\\ASPNET_SETREG,userName";
+  w.frameworks[0].process_model = {ref, "registry:HKLM\\SOFTWARE\\Contoso\\ASPNET_SETREG,password"};
+  w.registry_credentials[ref] = "XPPRO\\regworker";
+  fixer::Account acct;
+  acct.name = "regworker";
+  acct.sid = MachineSid().WithRid(1011);
+  w.accounts.push_back({acct, "Reg!stry-pw-1"});
+  w.web_worker = "regworker";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kCustomAccount);
+  EXPECT_THAT(r.refusal->instead, HasSubstr("runas /profile /user:regworker cmd.exe"));
+}
+
+TEST_P(Refusal, OperatorTempPasswordFailingThePolicyIsRefusedBeforeAnyChange) {
+  w.rejected_passwords.insert("1pass@word");
+  fixer::Options o = Opts();
+  o.temp_password = Secret::FromString("1pass@word");
+  EXPECT_CALL(policy, Check("ASPNET", ::testing::Eq(Secret::FromString("1pass@word"))));
+  fixer::RunResult r = ApplyExpectingNoChange(o);
+  ExpectRefused(r, RefusalReason::kTempPasswordRejected);
+  EXPECT_THAT(r.refusal->why, HasSubstr("2245"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("ASPNET"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("--temp-password"));
+  EXPECT_THAT(AllText(r), Not(HasSubstr("1pass@word")));
+}
+
+TEST_P(Refusal, OperatorTempPasswordShorterThanTheMinimumIsRefused) {
+  w.policy.min_length = 14;
+  fixer::Options o = Opts();
+  o.temp_password = Secret::FromString("Sh0rt!pw");
+  fixer::RunResult r = ApplyExpectingNoChange(o);
+  ExpectRefused(r, RefusalReason::kTempPasswordRejected);
+  EXPECT_THAT(AllText(r), Not(HasSubstr("Sh0rt!pw")));
+}
+
+TEST_P(Refusal, BlankOperatorTempPasswordIsRefused) {
+  fixer::Options o = Opts();
+  o.temp_password = Secret::FromString("");
+  fixer::RunResult r = ApplyExpectingNoChange(o);
+  ExpectRefused(r, RefusalReason::kTempPasswordRejected);
+}
+
+TEST_P(Refusal, AspNet10ToolsMissing) {
+  w.frameworks[0].tools_present = false;
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kToolsMissing);
+  EXPECT_THAT(r.refusal->why, HasSubstr("aspnet_regiis.exe"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("reinstall"));
+}
+
+TEST_P(Refusal, APendingJournalIsNotOverwritten) {
+  journal.records = {{0, "plan", fixer::JournalPhase::kBegin,
+                      {{"strategy", "keep-sid"},
+                       {"account", "ASPNET"},
+                       {"sid", OldAspnetSid().ToString()},
+                       {"steps", "stop-services,set-temp-password,lift-restrictions,create-profile,"
+                                 "restore-restrictions,register,start-services"}}},
+                     {1, "stop-services", fixer::JournalPhase::kBegin, {{"services", "W3SVC"}}}};
+  const auto left = journal.records;
+  ExpectNoMutation();
+  fixer::RunResult r = MakeFixer(Opts()).Apply();
+  EXPECT_EQ(r.outcome, Outcome::kNotRestored);
+  EXPECT_EQ(r.exit_code(), 4);
+  ASSERT_TRUE(r.refusal.has_value());
+  EXPECT_EQ(r.refusal->reason, RefusalReason::kJournalPending);
+  EXPECT_THAT(r.refusal->instead, HasSubstr("resume"));
+  EXPECT_EQ(journal.records, left);
+  EXPECT_TRUE(journal.history.empty());
+}
+
+TEST_P(Refusal, AlreadyFixedIsNothingToDoAndChangesNothing) {
+  w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  EXPECT_EQ(r.outcome, Outcome::kNothingToDo);
+  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_FALSE(r.refusal.has_value());
+  ExpectJournalUntouched();
+}
+
+INSTANTIATE_TEST_SUITE_P(Strategies, Refusal,
+                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+                         [](const auto& info) {
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
+                                                                   : std::string("Recreate");
+                         });
+
+// ---- not affected: each missing condition is named in the refusal ---------------------------
+
+struct NotAffectedCase {
+  std::string name;
+  void (*setup)(MockWorld&);
+  std::string why;  // a part of the refusal's text naming the missing condition
+};
+
+class NotAffected : public MockPortsTest, public ::testing::WithParamInterface<NotAffectedCase> {};
+
+TEST_P(NotAffected, RefusesAndSaysWhichConditionIsMissing) {
+  GetParam().setup(w);
+  ExpectNoMutation();
+  const std::string before = w.Snapshot();
+  fixer::RunResult r = MakeFixer().Apply();
+  EXPECT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
+  EXPECT_EQ(r.exit_code(), 3);
+  ASSERT_TRUE(r.refusal.has_value());
+  EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kNotAffected);
+  EXPECT_THAT(r.refusal->why, HasSubstr("not affected"));
+  EXPECT_THAT(r.refusal->why, HasSubstr(GetParam().why));
+  ASSERT_TRUE(r.diagnosis.has_value());
+  EXPECT_EQ(r.diagnosis->verdict, fixer::Verdict::kNotAffected);
+  EXPECT_THAT(r.diagnosis->missing, ::testing::Contains(HasSubstr(GetParam().why)));
+  EXPECT_EQ(w.Snapshot(), before);
+  EXPECT_TRUE(w.calls.empty()) << ::testing::PrintToString(w.calls);
+  ExpectJournalUntouched();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Conditions, NotAffected,
+    ::testing::Values(
+        NotAffectedCase{"Ms03032NotInstalled",
+                        [](MockWorld& w) { w.hotfixes = {"MS03-026"}; },
+                        "MS03-032 is not installed"},
+        NotAffectedCase{"OnlyAspNet11",
+                        [](MockWorld& w) {
+                          w.frameworks = {{std::string(fixer::kFramework11), true, {}}};
+                          w.applications[0].framework_version = std::string(fixer::kFramework11);
+                        },
+                        "ASP.NET 1.0.3705 is not installed"},
+        NotAffectedCase{"SideBySideAppsMappedTo11",
+                        [](MockWorld& w) {
+                          w.frameworks.push_back({std::string(fixer::kFramework11), true, {}});
+                          w.applications[0].framework_version = std::string(fixer::kFramework11);
+                        },
+                        "no application is mapped to ASP.NET 1.0.3705"},
+        NotAffectedCase{"Server2003WorkerProcessIsolation",
+                        [](MockWorld& w) {
+                          w.os.edition = fixer::OsEdition::kWindowsServer2003;
+                          w.web = {fixer::WebServerKind::kIis60, false};
+                        },
+                        "worker-process isolation mode"},
+        NotAffectedCase{"XpHomeWithCassini",
+                        [](MockWorld& w) {
+                          w.os.edition = fixer::OsEdition::kWindowsXpHome;
+                          w.web = {fixer::WebServerKind::kCassini, false};
+                        },
+                        "Cassini"},
+        NotAffectedCase{"WorkerRunsAsSystem",
+                        [](MockWorld& w) { w.frameworks[0].process_model = {"SYSTEM", "AutoGenerate"}; },
+                        "LocalSystem"},
+        NotAffectedCase{"AspnetAccountMissing",
+                        [](MockWorld& w) { w.accounts.erase(w.accounts.begin()); },
+                        "does not exist"},
+        NotAffectedCase{"SymptomNotSeen",
+                        [](MockWorld& w) { w.web_worker = "Administrator"; w.profiles[MachineSid().WithRid(500)] = "C:\\Documents and Settings\\Administrator"; },
+                        "no application answers"}),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace fixer_test
