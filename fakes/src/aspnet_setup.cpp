@@ -227,6 +227,14 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
     if (auto st = lsa.Grant(*worker, std::string(right)); !st.ok()) return st;
   }
   if (auto st = GrantDefaultAcls(m_, FrameworkDir(version), *worker); !st.ok()) return st;
+  // IIS 6 in worker process isolation runs w3wp.exe as its pool identity, a member of IIS_WPG:
+  // the same ACLs go to that group [M: ASP.NET 1.1 on IIS 6].
+  if (m_.state().products.web.kind == fixer::WebServerKind::kIis60) {
+    if (const LocalGroup* wpg = Sam(m_).FindGroup("IIS_WPG"); wpg != nullptr) {
+      const fixer::Sid group = wpg->sid;
+      if (auto st = GrantDefaultAcls(m_, FrameworkDir(version), group); !st.ok()) return st;
+    }
+  }
 
   for (auto& app : m_.state().products.applications) {
     if (CompareVersions(app.framework_version, version) >= 0) continue;

@@ -168,6 +168,7 @@ MachineState FreshInstall(const InstallOptions& options) {
   s.session.caller = "Administrator";
   s.session.interactive_user.reset();
   fresh_install::AddAccounts(s, options);
+  if (web == fixer::WebServerKind::kIis60) fresh_install::AddIisWorkerGroup(s);
   fresh_install::AddServices(s, options.os, web);
   fresh_install::AddFileSystem(s, options.os, web);
   return s;

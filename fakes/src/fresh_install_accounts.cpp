@@ -146,6 +146,17 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
   s.lsa.limit_blank_password_use = true;
 }
 
+// IIS 6 setup's IIS_WPG: the group every application pool identity must belong to, and the
+// one aspnet_regiis grants the ASP.NET ACLs to on IIS 6 [M: IIS 6 docs "IIS_WPG group";
+// members NETWORK SERVICE, LOCAL SERVICE and SYSTEM on a clean install]. A local group of the
+// machine domain, so it takes the next RID.
+void AddIisWorkerGroup(MachineState& s) {
+  const Sid wpg = s.sam.domain.WithRid(s.sam.next_rid++);
+  s.sam.groups.push_back({wpg, "IIS_WPG", "IIS Worker Process Group",
+                          {Sid::NetworkService(), Sid::LocalService(), Sid::LocalSystem()}});
+  s.lsa.rights[wpg] = {"SeBatchLogonRight", "SeChangeNotifyPrivilege"};
+}
+
 }  // namespace fakes::fresh_install
 
 namespace fakes {

@@ -17,6 +17,7 @@ uint64_t Derive(uint64_t seed, uint64_t salt);
 bool IsXpFamily(fixer::OsEdition os);  // XP Home, XP Professional, Server 2003
 
 void AddAccounts(MachineState& s, const InstallOptions& options);
+void AddIisWorkerGroup(MachineState& s);  // IIS 6 only
 void AddServices(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web);
 void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web);
 
