@@ -15,11 +15,16 @@ bool IsSecretKey(const std::string& key) {
          key == "password" || key == "rng_state";
 }
 
-// The identity of a list item, if it has one: name, path, sid, key, id, in that order.
-std::string ItemLabel(const YAML::Node& item, size_t index) {
-  if (item.IsMap()) {
-    for (const char* k : {"name", "path", "sid", "key", "id", "seq"}) {
+// The identity of a list item, if it has one, so an insertion does not renumber the rest:
+// name, path, object path (file / registry / metabase), sid, key, id, seq; an ACE by its type
+// and principal. Logs (events) keep their position: equal entries may repeat.
+std::string ItemLabel(const std::string& list_path, const YAML::Node& item, size_t index) {
+  if (item.IsMap() && list_path != "events") {
+    for (const char* k : {"name", "path", "file", "registry", "metabase", "sid", "key", "id", "seq"}) {
       if (item[k] && item[k].IsScalar()) return item[k].Scalar();
+    }
+    for (const char* k : {"allow", "deny"}) {
+      if (item[k] && item[k].IsScalar()) return std::string(k) + " " + item[k].Scalar();
     }
   }
   return std::to_string(index);
@@ -47,8 +52,11 @@ void Flatten(const YAML::Node& node, const std::string& path, bool secret,
       return;
     }
     size_t i = 0;
+    std::map<std::string, int> seen;  // a label used twice gets "#2", "#3"...
     for (const auto& item : node) {
-      Flatten(item, path + "[" + ItemLabel(item, i) + "]", false, out);
+      std::string label = ItemLabel(path, item, i);
+      if (const int n = ++seen[label]; n > 1) label += "#" + std::to_string(n);
+      Flatten(item, path + "[" + label + "]", false, out);
       ++i;
     }
   } else if (node.IsScalar()) {
@@ -58,8 +66,15 @@ void Flatten(const YAML::Node& node, const std::string& path, bool secret,
   }
 }
 
+// One line per change: a multi-line value (an event text) is joined with " / ".
 std::string Shown(const std::string& value) {
-  return value.rfind("<secret:", 0) == 0 ? "(secret)" : value;
+  if (value.rfind("<secret:", 0) == 0) return "(secret)";
+  std::string line;
+  for (char c : value) {
+    if (c == '\r') continue;
+    line += c == '\n' ? std::string(" / ") : std::string(1, c);
+  }
+  return line;
 }
 
 }  // namespace
@@ -81,8 +96,8 @@ std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes:
     } else {
       if (ia->second != ib->second) {
         const bool secret = ia->second.rfind("<secret:", 0) == 0;
-        changes.push_back({ia->first, secret ? "(secret)" : ia->second,
-                           secret ? "(secret, changed)" : ib->second});
+        changes.push_back({ia->first, secret ? "(secret)" : Shown(ia->second),
+                           secret ? "(secret, changed)" : Shown(ib->second)});
       }
       ++ia;
       ++ib;
