@@ -1,6 +1,7 @@
 // Machine state files: the entry points, the base machine, and the order sections apply in.
 #include "machine_yaml_load.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "fakes/fresh_install.h"
@@ -23,6 +24,22 @@ fixer::Sid LoadContext::Principal(const Field& f) {
   if (LooksLikeSid(text)) {
     auto sid = fixer::Sid::Parse(text);
     if (!sid) f.Fail("malformed SID '" + text + "'; expected S-1-<authority>-<subauthority>...");
+    // A SID of this machine names an account or group that exists, or one that was deleted
+    // (an orphan); a RID the machine never allocated is an unknown SID. Other domains' SIDs
+    // are taken as they are.
+    const MachineState& s = st();
+    if (sid->IsAccountSid() && sid->Domain() == s.sam.domain && sid->Rid() >= s.sam.next_rid) {
+      const bool exists =
+          std::any_of(s.sam.users.begin(), s.sam.users.end(),
+                      [&](const UserAccount& u) { return u.rid == sid->Rid(); }) ||
+          std::any_of(s.sam.groups.begin(), s.sam.groups.end(),
+                      [&](const LocalGroup& g) { return g.sid == *sid; });
+      if (!exists) {
+        f.Fail("unknown SID '" + text + "': no account of this machine ever had RID " +
+               std::to_string(sid->Rid()) + " (RIDs so far: below " +
+               std::to_string(s.sam.next_rid) + ")");
+      }
+    }
     return *sid;
   }
   auto sid = Sam(machine).LookupName(text);
