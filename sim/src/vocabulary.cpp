@@ -3,6 +3,28 @@
 #include <algorithm>
 
 namespace sim {
+namespace {
+
+// What the executors (steps_*.cpp, expectations.cpp) need of a word's parameters, so that a
+// scenario is rejected at load time rather than half-way through its run.
+struct Rules {
+  std::string_view word;
+  std::vector<std::string_view> required;
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> values;
+};
+
+std::vector<Word> WithRules(std::vector<Word> words, const std::vector<Rules>& rules) {
+  for (const Rules& r : rules) {
+    for (Word& w : words) {
+      if (w.name != r.word) continue;
+      w.required = r.required;
+      w.values = r.values;
+    }
+  }
+  return words;
+}
+
+}  // namespace
 
 const std::vector<Word>& StepWords() {
   static const std::vector<Word> kWords = {
@@ -43,7 +65,50 @@ const std::vector<Word>& StepWords() {
       {"set_caller", "user", {"user"}, false, "who runs the tools"},
       {"advance_clock", "seconds", {"seconds"}, false, "move the machine clock forward"},
   };
-  return kWords;
+  static const std::vector<Word> kChecked = WithRules(kWords, {
+      {"install_hotfix", {"id"}, {}},
+      {"install_framework", {"version"}, {{"version", {"1.0", "1.1", "1.0.3705", "1.1.4322"}}}},
+      {"request", {"app"}, {}},
+      {"fixer", {},
+       {{"command", {"diagnose", "plan", "apply", "resume", "rollback"}},
+        {"strategy", {"keep-sid", "recreate"}},
+        {"dry_run", {kTrueFalse}},
+        {"fail_at", {kWholeNumber}},
+        {"fail_error", {kWholeNumber}},
+        {"crash_at", {kWholeNumber}}}},
+      {"legacy", {}, {{"no_answer", {kTrueFalse}}}},
+      {"command", {"line"}, {}},
+      {"stop_service", {"name"}, {}},
+      {"start_service", {"name"}, {}},
+      {"set_policy", {},
+       {{"min_length", {kWholeNumber}},
+        {"complexity", {kTrueFalse}},
+        {"history", {kWholeNumber}},
+        {"max_age_days", {kWholeNumber}},
+        {"lockout_threshold", {kWholeNumber}},
+        {"lockout_duration_minutes", {kWholeNumber}}}},
+      {"logon", {"user"},
+       {{"type", {"interactive", "network", "batch", "service", "remote_interactive"}},
+        {"profile", {kTrueFalse}}}},
+      {"create_account", {"name"}, {}},
+      {"delete_account", {"name"}, {}},
+      {"set_password", {"user"}, {}},
+      {"disable_account", {"name"}, {}},
+      {"enable_account", {"name"}, {}},
+      {"grant_ace", {"path", "principal"},
+       {{"namespace", {"file", "registry", "metabase"}}, {"type", {"allow", "deny"}}}},
+      {"grant_right", {"principal", "right"}, {}},
+      {"revoke_right", {"principal", "right"}, {}},
+      {"grant_sql_login", {"name"}, {}},
+      {"map_application", {"path"},
+       {{"framework", {"1.0", "1.1", "1.0.3705", "1.1.4322"}},
+        {"session_state", {"Off", "InProc", "StateServer", "SQLServer"}}}},
+      {"set_process_model", {}, {{"framework", {"1.0", "1.1", "1.0.3705", "1.1.4322"}}}},
+      {"set_interactive_user", {"user"}, {}},
+      {"set_caller", {"user"}, {}},
+      {"advance_clock", {"seconds"}, {{"seconds", {kWholeNumber}}}},
+  });
+  return kChecked;
 }
 
 const std::vector<Word>& ExpectWords() {
@@ -71,7 +136,33 @@ const std::vector<Word>& ExpectWords() {
       {"regranted", "count", {"count"}, false, "how many grants the last fixer run re-granted"},
       {"machine_unchanged", "", {}, false, "the last run changed nothing on the machine"},
   };
-  return kWords;
+  static const std::vector<Word> kChecked = WithRules(kWords, {
+      {"status", {"code"}, {{"code", {kWholeNumber}}}},
+      {"page_contains", {"text"}, {}},
+      {"exit_code", {"code"}, {{"code", {kWholeNumber}}}},
+      {"outcome", {"name"}, {}},
+      {"output_contains", {"text"}, {}},
+      {"output_lacks", {"text"}, {}},
+      {"account", {"name"},
+       {{"exists", {kTrueFalse}},
+        {"sid", {"unchanged", "changed"}},
+        {"disabled", {kTrueFalse}},
+        {"locked_out", {kTrueFalse}}}},
+      {"profile", {"account"}, {{"exists", {kTrueFalse}}}},
+      {"service", {"name"},
+       {{"state", {"stopped", "start-pending", "stop-pending", "running", "paused"}},
+        {"start_type", {"boot", "system", "auto", "manual", "disabled"}}}},
+      {"right", {"principal"}, {}},
+      {"ace", {"path", "principal"},
+       {{"namespace", {"file", "registry", "metabase"}},
+        {"works", {kTrueFalse}},
+        {"orphaned", {kTrueFalse}}}},
+      {"event", {}, {{"id", {kWholeNumber}}, {"present", {kTrueFalse}}}},
+      {"sql_login", {"account"}, {{"works", {kTrueFalse}}}},
+      {"password_valid", {"user"}, {{"valid", {kTrueFalse}}}},
+      {"regranted", {"count"}, {{"count", {kWholeNumber}}}},
+  });
+  return kChecked;
 }
 
 namespace {

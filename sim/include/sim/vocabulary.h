@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sim {
@@ -20,7 +21,15 @@ struct Word {
   // A sequence value is accepted and stored in Step::list.
   bool accepts_list = false;
   std::string_view summary;
+  // Parameters that must be given, non-empty (checked when the scenario is loaded).
+  std::vector<std::string_view> required = {};
+  // Parameters whose value is constrained, checked when the scenario is loaded: one of the
+  // listed words, or the kinds kWholeNumber / kTrueFalse.
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> values = {};
 };
+
+inline constexpr std::string_view kWholeNumber = "<whole number>";  // 0, 1, 2 ...
+inline constexpr std::string_view kTrueFalse = "<true|false>";      // also yes / no
 
 const std::vector<Word>& StepWords();
 const std::vector<Word>& ExpectWords();
