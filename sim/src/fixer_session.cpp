@@ -11,7 +11,7 @@
 namespace sim {
 
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
-                  fakes::FaultPlan faults, bool verbose) {
+                  fakes::FaultPlan faults, bool verbose, PortsDecorator* decorator) {
   FixerRun run;
   run.command = command;
   std::ostringstream log_text;
@@ -23,7 +23,9 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   ModelWebProbe probe(machine);
   fakes::MachinePorts ports(machine, &probe);
   machine.set_faults(std::move(faults));
-  fixer::Fixer fixer(ports.ports(), logger, options);
+  std::optional<fixer::Ports> decorated;
+  if (decorator != nullptr) decorated.emplace(decorator->Decorate(ports.ports()));
+  fixer::Fixer fixer(decorated ? *decorated : ports.ports(), logger, options);
   try {
     if (command == "diagnose") {
       run.diagnosis = fixer.Diagnose();
@@ -57,6 +59,8 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
     run.exit_code = 4;
     run.outcome = "interrupted";
   }
+  run.mutations = machine.faults().calls();
+  run.trace = machine.faults().trace();
   machine.set_faults({});
   logger->flush();
   run.log += log_text.str();

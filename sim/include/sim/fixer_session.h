@@ -9,12 +9,22 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fakes/faults.h"
 #include "fakes/machine.h"
 #include "fixer/fixer.h"
 
 namespace sim {
+
+// Test seam (LevelDB's EnvWrapper): replaces some of the fixer's ports with doubles, e.g. a
+// broken undo, to prove a sweep catches it. Decorate is called once per run; the decorator
+// owns whatever wrappers it hands out until it is destroyed.
+class PortsDecorator {
+ public:
+  virtual ~PortsDecorator() = default;
+  virtual fixer::Ports Decorate(fixer::Ports& real) = 0;
+};
 
 struct FixerRun {
   std::string command;
@@ -26,10 +36,12 @@ struct FixerRun {
   std::string crash;     // where
   int exit_code = 0;     // the aspnet-fixer exit code this run maps to
   std::string outcome;   // "fixed", ..., "interrupted"
+  uint64_t mutations = 0;                    // mutating calls the run made (or began)
+  std::vector<fakes::MutationEvent> trace;   // each of them, in order
 };
 
 // `command`: diagnose | plan | apply | resume | rollback. 2 for anything else.
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
-                  fakes::FaultPlan faults, bool verbose = false);
+                  fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr);
 
 }  // namespace sim

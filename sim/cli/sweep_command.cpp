@@ -1,0 +1,99 @@
+// fixup-sim sweep [PATH...]: the fault sweep (sim/include/sim/sweep.h) with a progress bar on
+// a terminal, one line per violation with its replay command, and a summary. Shards with
+// GoogleTest's protocol: GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.h"
+#include "sim/sweep.h"
+
+namespace sim::cli {
+namespace {
+
+struct SweepArgs {
+  std::vector<std::string> paths = {"scenarios"};
+  int faults = 1;
+  std::vector<std::string> kinds = {"fail", "crash"};
+  int jobs = 1;
+  uint64_t seed = 1;
+  size_t step = 0;  // 1-based, with --case
+  std::string only_case;
+};
+
+void DrawProgress(size_t done, size_t total) {
+  constexpr int kWidth = 40;
+  const int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
+  std::fprintf(stderr, "\r[%-*s] %zu/%zu", kWidth, std::string(static_cast<size_t>(filled), '#').c_str(), done, total);
+  if (done == total) std::fputc('\n', stderr);
+  std::fflush(stderr);
+}
+
+std::optional<size_t> EnvNumber(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long n = std::strtoull(v, &end, 10);
+  if (*end != '\0') return std::nullopt;
+  return static_cast<size_t>(n);
+}
+
+int Sweep(const SweepArgs& a) {
+  SweepOptions o;
+  o.faults = a.faults;
+  o.fail = o.crash = false;
+  for (const std::string& k : a.kinds) (k == "fail" ? o.fail : o.crash) = true;
+  o.jobs = a.jobs;
+  o.seed = a.seed;
+  if (!a.only_case.empty()) {
+    auto faults = ParseFaults(a.only_case);
+    if (!faults) {
+      std::cerr << "fixup-sim sweep: --case '" << a.only_case << "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9\n";
+      return kExitInput;
+    }
+    if (a.step == 0) {
+      std::cerr << "fixup-sim sweep: --case needs --step (the fixer step's number, as a violation prints it)\n";
+      return kExitInput;
+    }
+    o.only_case = *faults;
+    o.only_step = a.step - 1;
+  }
+  const auto total = EnvNumber("GTEST_TOTAL_SHARDS"), index = EnvNumber("GTEST_SHARD_INDEX");
+  if (total && index && *total > 0 && *index < *total) {
+    o.shard_count = *total;
+    o.shard_index = *index;
+  }
+  if (::isatty(STDERR_FILENO)) o.progress = DrawProgress;
+
+  SweepReport r = RunSweep(a.paths, o);
+  for (const std::string& e : r.errors) std::cerr << e << "\n";
+  for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
+  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.runs << " runs, " << r.violations.size()
+            << " violations (" << rate << ")\n";
+  if (!r.errors.empty()) return kExitInput;
+  return r.violations.empty() ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+void AddSweepCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<SweepArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "sweep", "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
+  cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)");
+  cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
+  cmd->add_option("--kinds", args->kinds, "fault kinds: fail, crash")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"fail", "crash"}));
+  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--seed", args->seed, "seed of the scenario machines");
+  cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)");
+  cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
+  cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,86 @@
+// Sweep: the fault sweep of issue 6. For every scenario step that runs `fixer: apply`, the
+// scenario is played up to that step, the clean apply counts its mutating calls, and then the
+// apply is run again once per call N and fault kind: that call fails with each Windows error
+// the real API can give there, or the process loses power there. After each case the episode
+// is finished the way an operator would (resume after a crash or a "not restored" exit, and
+// separately rollback), and the invariants are checked: the machine is fixed, or exactly as it
+// was found; services as found; grants still work; no password in any output; the worker's
+// password is the LSA secret (the known temporary password never left valid); the site is
+// never down where it was up. With faults = 2 every ordered pair of faults is tried, the
+// second one anywhere in the rest of the episode (its recovery included).
+//
+// A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
+// "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.
+//
+//   sim::SweepOptions o;  o.faults = 1;
+//   sim::SweepReport r = sim::RunSweep({"scenarios/fixer/keep-sid.yaml"}, o);
+//   for (const auto& v : r.violations) std::cout << v.ToString() << "\n";
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/faults.h"
+#include "sim/fixer_session.h"
+#include "sim/scenario.h"
+
+namespace sim {
+
+// One injected fault, at the Nth mutating call of the episode (1-based, apply and its
+// recovery counted together).
+struct SweepFault {
+  uint64_t call = 1;
+  fakes::FaultKind kind = fakes::FaultKind::kFail;
+  uint32_t error = 0;  // for kFail
+};
+
+// "fail@7=2245,crash@9" <-> faults. Parse gives nullopt on a malformed spec.
+std::string FormatFaults(const std::vector<SweepFault>& faults);
+std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec);
+
+// The Windows errors a mutating call of this op can really give ("scm.stop" -> 1051, 1061, 5).
+std::vector<uint32_t> ErrorsFor(const std::string& op);
+
+// A fresh decorator (fixer_session.h) per case, so cases can run on several threads.
+using PortsDecoratorFactory = std::function<std::unique_ptr<PortsDecorator>()>;
+
+struct SweepOptions {
+  int faults = 1;                    // 1: every single fault; 2: also every pair
+  bool fail = true;                  // fault kinds to inject
+  bool crash = true;
+  int jobs = 1;                      // worker threads
+  uint64_t seed = 1;                 // the scenario machines' seed
+  std::optional<size_t> only_step;   // replay: the index of the fixer step (0-based in steps)
+  std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
+  size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
+  PortsDecoratorFactory decorate;    // test seam; empty for the real ports
+  std::function<void(size_t done, size_t total)> progress;  // may be empty
+};
+
+struct SweepViolation {
+  std::string file;
+  size_t step = 0;            // index of the fixer step in the scenario's steps
+  std::string faults;         // FormatFaults
+  std::string recovery;       // "none", "resume", "rollback"
+  std::string check;          // what failed
+  std::string expected, actual;
+  std::string where;          // the op and target of each fault, for the reader
+  // One line: scenario, fault, what failed, and the command that replays exactly this case.
+  std::string ToString() const;
+};
+
+struct SweepReport {
+  size_t scenarios = 0;       // files that run the fixer
+  size_t runs = 0;            // fault cases run (each recovery counted once)
+  double seconds = 0;
+  std::vector<SweepViolation> violations;
+  std::vector<std::string> errors;  // files that could not be loaded or played
+};
+
+SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& options);
+
+}  // namespace sim

@@ -1,0 +1,326 @@
+// The fault sweep (sweep.h): targets, cases, episodes and the checks after each.
+#include "sim/sweep.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "sim/fixer_report.h"
+#include "sim/invariants.h"
+#include "sim/machine_diff.h"
+#include "sim/run_context.h"
+#include "sim/steps.h"
+#include "sim/web_requests.h"
+
+namespace sim {
+namespace {
+
+constexpr const char* kWorker = "ASPNET";
+constexpr const char* kKnownTempPassword = "1pass@word";
+constexpr int kMaxRecoveryRuns = 4;  // an operator retries; a fault fires once
+
+// One `fixer: apply` step of a scenario, with the machine as that step finds it.
+struct Target {
+  std::string file;
+  size_t step = 0;
+  fixer::Options options;
+  std::vector<std::string> known_secrets;
+  fakes::MachineState found;
+  std::map<std::string, int> fixed_statuses;  // what the clean apply leaves each app answering
+  std::vector<fakes::MutationEvent> clean_trace;
+};
+
+struct Case {
+  const Target* target = nullptr;
+  std::vector<SweepFault> faults;
+};
+
+// An apply and the operator's recovery (resume, or rollback then resume if rollback cannot go
+// back), with the faults numbered over the whole episode.
+struct Episode {
+  fakes::MachineState end;
+  int exit_code = 0;
+  std::string outcome;
+  std::vector<std::string> texts;
+  std::vector<fakes::MutationEvent> trace;  // every mutating call of the episode, in order
+};
+
+fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consumed) {
+  fakes::FaultPlan plan;
+  for (const SweepFault& f : faults) {
+    if (f.call <= consumed) continue;
+    plan.Add({.op = std::nullopt, .nth = f.call - consumed, .kind = f.kind, .error = f.error});
+  }
+  return plan;
+}
+
+std::string RunText(const FixerRun& run) {
+  std::string text = run.log;
+  if (run.result) text += RenderRunText(*run.result);
+  if (run.crashed) text += "Power lost: " + run.crash + "\n";
+  return text;
+}
+
+Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const std::string& recovery,
+                   const PortsDecoratorFactory& decorate) {
+  fakes::Machine machine(t.found);
+  Episode e;
+  std::string command = "apply";
+  for (int runs = 0; !command.empty() && runs <= kMaxRecoveryRuns; ++runs) {
+    std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
+    const uint64_t consumed = e.trace.size();
+    FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
+    for (auto ev : run.trace) {
+      ev.call += consumed;
+      e.trace.push_back(std::move(ev));
+    }
+    e.texts.push_back(RunText(run));
+    e.exit_code = run.exit_code;
+    e.outcome = run.outcome;
+    const bool pending = !machine.state().journal.empty();
+    if (run.exit_code == 4) {
+      command = command == "apply" ? recovery : command;
+    } else if (command == "rollback" && run.exit_code == 3 && pending) {
+      command = "resume";  // past the point of no return: the only way is forward
+    } else {
+      command.clear();
+    }
+  }
+  e.end = std::move(machine.state());
+  return e;
+}
+
+// What "exactly as found" compares: everything but the bookkeeping a restore cannot and need
+// not undo (randomness, clock, events, the journal) and the password material, which
+// WorkerSecretLogsOn judges instead (the account and the LSA secret must agree).
+bool IgnoredInAsFound(const std::string& path) {
+  for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
+    if (path.rfind(prefix, 0) == 0) return true;
+  for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
+                           ".password_expired"})
+    if (path.find(part) != std::string::npos) return true;
+  return false;
+}
+
+std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now) {
+  for (Change& c : DiffMachines(found, now))
+    if (!IgnoredInAsFound(c.path)) return std::move(c);
+  return std::nullopt;
+}
+
+std::string FaultPlaces(const std::vector<SweepFault>& faults, const std::vector<fakes::MutationEvent>& trace) {
+  std::string out;
+  for (const SweepFault& f : faults) {
+    if (!out.empty()) out += "; ";
+    out += FormatFaults({f}) + " ";
+    out += f.call <= trace.size() ? trace[f.call - 1].op + " " + trace[f.call - 1].target : "(not reached)";
+  }
+  return out;
+}
+
+std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, const Episode& e) {
+  const Target& t = *c.target;
+  std::vector<CheckResult> checks;
+  checks.push_back({"sweep", "the episode ends fixed or restored", e.exit_code != 4, "exit 0, 1 or 3",
+                    "exit " + std::to_string(e.exit_code) + " (" + e.outcome + ")", {}});
+  checks.push_back(NoSecretIn(e.texts, t.found, e.end, t.known_secrets));
+  checks.push_back(ServicesAsFound(t.found, e.end));
+  checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
+  checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
+  checks.push_back(SiteNotWorse(t.found, e.end));
+  const auto statuses = StatusOfEveryApp(e.end);
+  bool fixed = true;
+  for (const auto& [app, status] : t.fixed_statuses)
+    if (status == 200 && statuses.count(app) && statuses.at(app) != 200) fixed = false;
+  if (!fixed) {
+    const auto diff = FirstDifference(t.found, e.end);
+    checks.push_back({"sweep", "the machine is fixed or exactly as found", !diff.has_value(), "fixed, or as found",
+                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "", {}});
+  }
+  std::vector<SweepViolation> out;
+  for (const CheckResult& r : checks) {
+    if (r.passed) continue;
+    out.push_back({t.file, t.step, FormatFaults(c.faults), recovery, r.what, r.expected, r.actual,
+                   FaultPlaces(c.faults, e.trace)});
+  }
+  return out;
+}
+
+// Plays the scenario up to each `fixer: apply` step (one without faults of its own) and runs
+// that apply once cleanly, for the call count and the statuses a fix gives.
+void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::unique_ptr<Target>>& out,
+                 std::vector<std::string>& errors) {
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    const Step& step = s.steps[i];
+    if (step.kind != "fixer" || Arg(step, "command", "apply") != "apply" || BoolArg(step, "dry_run", false)) continue;
+    if (step.args.count("fail_at") || step.args.count("fail_op") || step.args.count("crash_at") ||
+        step.args.count("crash_op"))
+      continue;
+    if (o.only_step && *o.only_step != i) continue;
+    RunContext ctx(s.machine, o.seed);
+    bool played = true;
+    for (size_t k = 0; k < i && played; ++k) {
+      StepReport r = ExecuteStep(ctx, s.steps[k]);
+      if (!r.ran) {
+        errors.push_back(s.steps[k].pos.ToString() + ": " + r.error);
+        played = false;
+      }
+    }
+    if (!played) return;
+    auto t = std::make_unique<Target>();
+    t->file = s.file;
+    t->step = i;
+    auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
+    if (strategy) t->options.strategy = *strategy;
+    t->known_secrets = {kKnownTempPassword};
+    if (step.args.count("temp_password")) {
+      t->options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
+      t->known_secrets.push_back(Arg(step, "temp_password"));
+    }
+    t->found = ctx.machine.state();
+    fakes::Machine clean(t->found);
+    std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
+    FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get());
+    t->clean_trace = run.trace;
+    t->fixed_statuses = StatusOfEveryApp(clean.state());
+    out.push_back(std::move(t));
+  }
+}
+
+std::vector<Case> SingleFaultCases(const Target& t, const SweepOptions& o) {
+  std::vector<Case> cases;
+  for (const fakes::MutationEvent& ev : t.clean_trace) {
+    if (o.fail)
+      for (uint32_t error : ErrorsFor(ev.op))
+        cases.push_back({&t, {{ev.call, fakes::FaultKind::kFail, error}}});
+    if (o.crash) cases.push_back({&t, {{ev.call, fakes::FaultKind::kCrash, 0}}});
+  }
+  return cases;
+}
+
+// Every second fault after the first one, anywhere in the rest of that case's episode.
+std::vector<Case> PairCases(const Case& first, const Episode& e, const SweepOptions& o) {
+  std::vector<Case> cases;
+  const uint64_t after = first.faults.front().call;
+  for (const fakes::MutationEvent& ev : e.trace) {
+    if (ev.call <= after) continue;
+    if (o.fail) {
+      Case c = first;
+      c.faults.push_back({ev.call, fakes::FaultKind::kFail, ErrorsFor(ev.op).front()});
+      cases.push_back(std::move(c));
+    }
+    if (o.crash) {
+      Case c = first;
+      c.faults.push_back({ev.call, fakes::FaultKind::kCrash, 0});
+      cases.push_back(std::move(c));
+    }
+  }
+  return cases;
+}
+
+struct CaseResult {
+  size_t runs = 0;
+  std::vector<SweepViolation> violations;
+  Episode resumed;  // the resume variant, for pair enumeration
+};
+
+// Runs a case: the episode with resume, and, when the apply left work to recover, with
+// rollback too (both must converge).
+CaseResult RunCase(const Case& c, const SweepOptions& o) {
+  CaseResult r;
+  r.resumed = RunEpisode(*c.target, c.faults, "resume", o.decorate);
+  r.runs = 1;
+  r.violations = Check(c, "resume", r.resumed);
+  const bool recovered = r.resumed.texts.size() > 1;
+  if (recovered) {
+    Episode rolled = RunEpisode(*c.target, c.faults, "rollback", o.decorate);
+    ++r.runs;
+    for (auto& v : Check(c, "rollback", rolled)) r.violations.push_back(std::move(v));
+  }
+  for (auto& v : r.violations)
+    if (!recovered) v.recovery = "none";
+  return r;
+}
+
+// Runs `cases` on o.jobs threads; results keep the cases' order.
+std::vector<CaseResult> RunAll(const std::vector<Case>& cases, const SweepOptions& o, size_t& done, size_t total) {
+  std::vector<CaseResult> results(cases.size());
+  std::atomic<size_t> next{0};
+  std::mutex progress_mutex;
+  auto worker = [&] {
+    for (size_t i = next++; i < cases.size(); i = next++) {
+      results[i] = RunCase(cases[i], o);
+      if (o.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        o.progress(++done, total);
+      }
+    }
+  };
+  const int jobs = std::max(1, o.jobs);
+  std::vector<std::thread> threads;
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& th : threads) th.join();
+  if (!o.progress) done += cases.size();
+  return results;
+}
+
+}  // namespace
+
+std::string SweepViolation::ToString() const {
+  return "VIOLATION " + file + " step " + std::to_string(step + 1) + " [" + where + "; recovery: " + recovery +
+         "]: " + check + ": expected " + expected + ", got " + actual + "\n  replay: fixup-sim sweep " + file +
+         " --step " + std::to_string(step + 1) + " --case " + faults;
+}
+
+SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  SweepReport report;
+  std::vector<std::unique_ptr<Target>> targets;
+  for (const std::string& file : FindScenarioFiles(paths)) {
+    LoadedScenario loaded = LoadScenarioFile(file);
+    if (!loaded.ok()) {
+      report.errors.push_back(loaded.error->ToString());
+      continue;
+    }
+    const size_t before = targets.size();
+    FindTargets(*loaded.value, o, targets, report.errors);
+    if (targets.size() > before) ++report.scenarios;
+  }
+
+  std::vector<Case> singles;
+  for (const auto& t : targets) {
+    if (o.only_case) {
+      singles.push_back({t.get(), *o.only_case});
+      continue;
+    }
+    for (Case& c : SingleFaultCases(*t, o)) singles.push_back(std::move(c));
+  }
+  // GoogleTest's sharding protocol: shard k of n takes every n-th case, from the k-th.
+  if (o.shard_count > 1) {
+    std::vector<Case> mine;
+    for (size_t i = o.shard_index; i < singles.size(); i += o.shard_count) mine.push_back(singles[i]);
+    singles = std::move(mine);
+  }
+
+  size_t done = 0;
+  std::vector<CaseResult> results = RunAll(singles, o, done, singles.size());
+  std::vector<Case> pairs;
+  if (o.faults >= 2 && !o.only_case) {
+    for (size_t i = 0; i < singles.size(); ++i)
+      for (Case& c : PairCases(singles[i], results[i].resumed, o)) pairs.push_back(std::move(c));
+  }
+  std::vector<CaseResult> pair_results = RunAll(pairs, o, done, singles.size() + pairs.size());
+  for (auto* all : {&results, &pair_results}) {
+    for (CaseResult& r : *all) {
+      report.runs += r.runs;
+      for (auto& v : r.violations) report.violations.push_back(std::move(v));
+    }
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace sim

@@ -1,0 +1,82 @@
+// Fault specs of the sweep ("fail@7=2245,crash@9") and the Windows errors each mutating call
+// can really give, so a sweep injects what the real API would answer there.
+#include <charconv>
+
+#include "sim/sweep.h"
+
+namespace sim {
+
+std::string FormatFaults(const std::vector<SweepFault>& faults) {
+  std::string out;
+  for (const SweepFault& f : faults) {
+    if (!out.empty()) out += ",";
+    out += f.kind == fakes::FaultKind::kCrash ? "crash@" + std::to_string(f.call)
+                                              : "fail@" + std::to_string(f.call) + "=" + std::to_string(f.error);
+  }
+  return out;
+}
+
+namespace {
+
+bool ParseNumber(std::string_view text, uint64_t& out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+std::optional<SweepFault> ParseOne(std::string_view item) {
+  SweepFault f;
+  uint64_t n = 0;
+  if (item.rfind("crash@", 0) == 0) {
+    if (!ParseNumber(item.substr(6), n) || n == 0) return std::nullopt;
+    f.kind = fakes::FaultKind::kCrash;
+    f.call = n;
+    return f;
+  }
+  if (item.rfind("fail@", 0) != 0) return std::nullopt;
+  item.remove_prefix(5);
+  const auto eq = item.find('=');
+  uint64_t error = 0;
+  if (eq == std::string_view::npos || !ParseNumber(item.substr(0, eq), n) || n == 0 ||
+      !ParseNumber(item.substr(eq + 1), error) || error == 0 || error > UINT32_MAX)
+    return std::nullopt;
+  f.kind = fakes::FaultKind::kFail;
+  f.call = n;
+  f.error = static_cast<uint32_t>(error);
+  return f;
+}
+
+}  // namespace
+
+std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec) {
+  std::vector<SweepFault> faults;
+  size_t start = 0;
+  while (start <= spec.size()) {
+    const size_t comma = spec.find(',', start);
+    const std::string_view item =
+        std::string_view(spec).substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    auto f = ParseOne(item);
+    if (!f) return std::nullopt;
+    if (!faults.empty() && f->call <= faults.back().call) return std::nullopt;  // in call order
+    faults.push_back(*f);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return faults;
+}
+
+// What the Win32 / NetApi / LSA / SQL call behind each fake op answers when it fails for a
+// reason other than its arguments. 5 (access denied) applies to nearly all of them.
+std::vector<uint32_t> ErrorsFor(const std::string& op) {
+  using namespace fixer;
+  if (op == "scm.stop") return {kErrorDependentServicesRunning, kErrorServiceCannotAcceptCtrl, kErrorAccessDenied};
+  if (op == "scm.start")
+    return {kErrorServiceLogonFailed, kErrorServiceDependencyFail, kErrorServiceRequestTimeout, kErrorAccessDenied};
+  if (op == "sam.set_password" || op == "sam.create_user") return {kNerrPasswordTooShort, kErrorAccessDenied};
+  if (op == "journal.append" || op == "journal.clear") return {kErrorDiskFull, kErrorAccessDenied};
+  if (op == "profile.create" || op == "file.create") return {kErrorAccessDenied, kErrorDiskFull};
+  if (op.rfind("sql.", 0) == 0) return {kErrorAccessDenied, kErrorNotEnoughMemory};
+  return {kErrorAccessDenied};
+}
+
+}  // namespace sim
