@@ -1,0 +1,736 @@
+// Loading scenario files and machine state files: malformed input is rejected at the exact
+// FILE:LINE:COL with a message that names the problem; a few-line state file gets the defaults
+// of a fresh install; save -> load gives back an equal machine; and every example in
+// docs/machine-format.md and docs/scenario-format.md loads.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "fakes/fresh_install.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/password_rules.h"
+#include "fakes/sam.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+#include "sim/vocabulary.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+// The error of a machine file that must not load.
+fakes::LoadError MachineError(const std::string& text) {
+  auto loaded = fakes::LoadMachineText(text, "m.yaml");
+  EXPECT_FALSE(loaded.ok()) << "expected a load error for:\n" << text;
+  if (!loaded.error) return {};
+  EXPECT_FALSE(loaded.value.has_value());
+  return *loaded.error;
+}
+
+fakes::MachineState LoadMachine(const std::string& text) {
+  auto loaded = fakes::LoadMachineText(text, "m.yaml");
+  EXPECT_TRUE(loaded.ok()) << (loaded.error ? loaded.error->ToString() : "");
+  return loaded.value.value_or(fakes::MachineState{});
+}
+
+fakes::LoadError ScenarioError(const std::string& text) {
+  auto loaded = sim::LoadScenarioText(text, "s.yaml");
+  EXPECT_FALSE(loaded.ok()) << "expected a load error for:\n" << text;
+  if (!loaded.error) return {};
+  return *loaded.error;
+}
+
+sim::Scenario LoadScenario(const std::string& text) {
+  auto loaded = sim::LoadScenarioText(text, "s.yaml");
+  EXPECT_TRUE(loaded.ok()) << (loaded.error ? loaded.error->ToString() : "");
+  return loaded.value.value_or(sim::Scenario{});
+}
+
+// A valid scenario head; the machine has ASP.NET 1.0 (so ASPNET exists) and one application.
+const std::string kHead =
+    "summary: s\n"                              // 1
+    "machine:\n"                                // 2
+    "  frameworks: [1.0]\n"                     // 3
+    "  applications:\n"                         // 4
+    "    - path: /LM/W3SVC/1/ROOT/shop\n"       // 5
+    "steps:\n";                                 // 6
+
+// ---- machine state files: rejected at FILE:LINE:COL ---------------------------------------
+
+TEST(MachineFileErrors, UnknownTopLevelKeyAtTheKey) {
+  auto e = MachineError("os: windows-xp-professional\nframeworks: [1.0]\ncolour: blue\n");
+  EXPECT_EQ(e.file, "m.yaml");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 1);
+  EXPECT_THAT(e.message, StartsWith("unknown key 'colour'; expected one of: base, seed,"));
+  EXPECT_THAT(e.ToString(), StartsWith("m.yaml:3:1: unknown key 'colour'"));
+}
+
+TEST(MachineFileErrors, UnknownNestedKeyNamesItsPath) {
+  auto e = MachineError("policy:\n  password:\n    min_lenght: 8\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 5);
+  EXPECT_THAT(e.message, StartsWith("policy.password: unknown key 'min_lenght'"));
+}
+
+TEST(MachineFileErrors, WrongTypeAtTheValue) {
+  auto e = MachineError("os: windows-xp-professional\nseed: -3\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 7);
+  EXPECT_EQ(e.message, "seed: expected an integer from 0 to 18446744073709551615, got '-3'");
+
+  auto list = MachineError("os: [a, b]\n");
+  EXPECT_EQ(list.line, 1);
+  EXPECT_EQ(list.column, 5);
+  EXPECT_EQ(list.message, "os: expected a string, got a list");
+
+  auto flag = MachineError("web_server:\n  kind: iis-5.1\n  iis5_isolation_mode: maybe\n");
+  EXPECT_EQ(flag.line, 3);
+  EXPECT_EQ(flag.column, 24);
+  EXPECT_THAT(flag.message, HasSubstr("expected true or false, got 'maybe'"));
+}
+
+TEST(MachineFileErrors, OutOfRangeInteger) {
+  auto e = MachineError("policy:\n  password: {min_length: 15}\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 26);
+  EXPECT_EQ(e.message, "policy.password.min_length: expected an integer from 0 to 14, got '15'");
+}
+
+TEST(MachineFileErrors, BadEnumValueListsTheChoices) {
+  auto os = MachineError("os: windows-xp-pro\n");
+  EXPECT_EQ(os.line, 1);
+  EXPECT_EQ(os.column, 5);
+  EXPECT_THAT(os.message, StartsWith("os: unknown os 'windows-xp-pro'; expected one of: "
+                                     "windows-2000-professional,"));
+
+  auto state = MachineError("services:\n  W3SVC: {state: runing}\n");
+  EXPECT_EQ(state.line, 2);
+  EXPECT_EQ(state.column, 18);
+  EXPECT_EQ(state.message,
+            "services.W3SVC.state: unknown service state 'runing'; expected one of: stopped, "
+            "start-pending, stop-pending, running, paused");
+
+  auto flag = MachineError("accounts:\n  bob:\n    flags: [disabld]\n");
+  EXPECT_EQ(flag.line, 3);
+  EXPECT_EQ(flag.column, 13);
+  EXPECT_THAT(flag.message, StartsWith("accounts.bob.flags[0]: unknown account flag 'disabld'"));
+
+  auto mask = MachineError(
+      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: Users, mask: reed}\n");
+  EXPECT_EQ(mask.line, 4);
+  EXPECT_EQ(mask.column, 30);
+  EXPECT_THAT(mask.message, HasSubstr("unknown access mask 'reed'"));
+}
+
+TEST(MachineFileErrors, DuplicateAccountNameIsCaseInsensitive) {
+  auto e = MachineError("accounts:\n  alice: {password: x}\n  ALICE: {password: y}\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 3);
+  EXPECT_EQ(e.message,
+            "accounts: duplicate account 'ALICE' (already defined at line 2; names are "
+            "case-insensitive)");
+}
+
+TEST(MachineFileErrors, DuplicateGroupServiceAndObject) {
+  auto g = MachineError("groups:\n  WebAdmins: {}\n  webadmins: {}\n");
+  EXPECT_EQ(g.line, 3);
+  EXPECT_EQ(g.column, 3);
+  EXPECT_THAT(g.message, HasSubstr("duplicate group 'webadmins'"));
+
+  auto s = MachineError("services:\n  w3svc: {state: stopped}\n  W3SVC: {state: running}\n");
+  EXPECT_EQ(s.line, 3);
+  EXPECT_THAT(s.message, HasSubstr("duplicate service 'W3SVC'"));
+
+  auto o = MachineError("objects:\n  - file: 'C:\\Shop'\n  - file: 'c:\\shop'\n");
+  EXPECT_EQ(o.line, 3);
+  EXPECT_EQ(o.column, 11);
+  EXPECT_THAT(o.message, HasSubstr("duplicate object 'c:\\shop' (already listed at line 2"));
+}
+
+TEST(MachineFileErrors, DuplicateYamlKey) {
+  auto e = MachineError("seed: 1\nseed: 2\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 1);
+  EXPECT_EQ(e.message, "duplicate key 'seed' (first at line 1)");
+}
+
+TEST(MachineFileErrors, UnknownSidOfThisMachine) {
+  // Seed 1's machine domain; RIDs 1000 and 1001 exist on XP, 1002 is the next free one.
+  const std::string domain = fakes::MachineSidFromSeed(1).ToString();
+  auto e = MachineError("rights:\n  " + domain + "-1099: [SeBatchLogonRight]\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 3);
+  EXPECT_EQ(e.message, "rights: unknown SID '" + domain +
+                           "-1099': no account of this machine ever had RID 1099 (RIDs so far: "
+                           "below 1002)");
+
+  auto ace = MachineError("objects:\n  - file: 'C:\\Shop'\n    acl:\n      - {allow: " + domain +
+                          "-1002, mask: read}\n");
+  EXPECT_EQ(ace.line, 4);
+  EXPECT_EQ(ace.column, 17);
+  EXPECT_THAT(ace.message, HasSubstr("unknown SID"));
+}
+
+TEST(MachineFileErrors, OrphanedAndForeignSidsAreAccepted) {
+  // A deleted account's SID (an allocated RID with no account) and another domain's SID.
+  const std::string domain = fakes::MachineSidFromSeed(1).ToString();
+  auto state = LoadMachine(
+      "frameworks: [1.0]\n"
+      "accounts:\n  ASPNET: {absent: true}\n"
+      "rights:\n  " + domain + "-1002: [SeBatchLogonRight]\n"
+      "  S-1-5-21-9-9-9-1099: [SeServiceLogonRight]\n");
+  EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse(domain + "-1002")));
+  EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse("S-1-5-21-9-9-9-1099")));
+}
+
+TEST(MachineFileErrors, UnresolvedPrincipalAndMalformedSid) {
+  auto name = MachineError(
+      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: NoSuchUser, mask: read}\n");
+  EXPECT_EQ(name.line, 4);
+  EXPECT_EQ(name.column, 17);
+  EXPECT_THAT(name.message, StartsWith("objects[0].acl[0].allow: principal 'NoSuchUser' does not "
+                                       "resolve"));
+
+  auto sid = MachineError(
+      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: S-1-5-xx, mask: read}\n");
+  EXPECT_EQ(sid.line, 4);
+  EXPECT_EQ(sid.column, 17);
+  EXPECT_THAT(sid.message, HasSubstr("malformed SID 'S-1-5-xx'"));
+}
+
+TEST(MachineFileErrors, MissingRequiredKeyAtTheMap) {
+  auto e = MachineError("sql:\n  logins:\n    - {sid: S-1-5-18}\n");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 7);
+  EXPECT_EQ(e.message, "sql.logins[0]: missing key 'name'");
+}
+
+TEST(MachineFileErrors, KeyOfTheOtherForm) {
+  auto rid = MachineError("accounts:\n  bob:\n    rid: 1005\n");
+  EXPECT_EQ(rid.line, 3);
+  EXPECT_EQ(rid.column, 5);
+  EXPECT_THAT(rid.message, HasSubstr("'rid' is only accepted with base: empty"));
+
+  auto absent = MachineError("base: empty\naccounts:\n  bob: {rid: 1005, absent: true}\n");
+  EXPECT_EQ(absent.line, 3);
+  EXPECT_THAT(absent.message, HasSubstr("'absent' is not accepted with base: empty"));
+}
+
+TEST(MachineFileErrors, WindowsRuleRefusedAtTheEntry) {
+  auto e = MachineError("accounts:\n  Guest: {absent: true}\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 3);
+  EXPECT_THAT(e.message, HasSubstr("1371"));
+}
+
+TEST(MachineFileErrors, YamlSyntaxErrorHasAPosition) {
+  auto e = MachineError("os: windows-xp-professional\n  bad: indent\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 6);
+  EXPECT_THAT(e.message, StartsWith("invalid YAML:"));
+}
+
+TEST(MachineFileErrors, UnreadableFileHasNoPosition) {
+  auto loaded = fakes::LoadMachineFile("/nonexistent/machine.yaml");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error->line, 0);
+  EXPECT_THAT(loaded.error->ToString(),
+              StartsWith("/nonexistent/machine.yaml: cannot read machine state file:"));
+}
+
+// ---- machine state files: a few lines take fresh-install defaults -------------------------
+
+TEST(MachineFileDefaults, EmptyFileIsAFreshXpProfessional) {
+  EXPECT_EQ(LoadMachine(""), fakes::FreshInstall(fakes::InstallOptions{}));
+  EXPECT_EQ(LoadMachine("os: windows-xp-professional\n"), fakes::FreshInstall(fakes::InstallOptions{}));
+}
+
+TEST(MachineFileDefaults, OsAndSeedSelectTheFreshInstall) {
+  EXPECT_EQ(LoadMachine("os: windows-2000-server\nseed: 9\n"),
+            fakes::FreshInstall({.os = fixer::OsEdition::kWindows2000Server, .seed = 9}));
+  EXPECT_EQ(LoadMachine("os: windows-server-2003\n"),
+            fakes::FreshInstall({.os = fixer::OsEdition::kWindowsServer2003}));
+}
+
+TEST(MachineFileDefaults, AFewLinesGiveTheWholeMachine) {
+  const fakes::MachineState s = LoadMachine(
+      "os: windows-xp-professional\n"
+      "frameworks: [1.0]\n"
+      "hotfixes: [MS03-032]\n"
+      "applications:\n"
+      "  - path: /LM/W3SVC/1/ROOT/shop\n");
+  fakes::Machine m(s);
+  fakes::Sam sam(m);
+  // Fresh-install defaults that the file did not mention.
+  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.clock, 1061510400);  // 2003-08-22
+  EXPECT_EQ(s.products.os.computer_name, "XPPRO");
+  EXPECT_EQ(s.products.os.service_pack, 1);
+  EXPECT_EQ(s.products.web.kind, fixer::WebServerKind::kIis51);
+  EXPECT_EQ(s.sam.domain, fakes::MachineSidFromSeed(1));
+  ASSERT_NE(sam.FindUser("Administrator"), nullptr);
+  EXPECT_EQ(sam.FindUser("Administrator")->rid, 500u);
+  ASSERT_NE(sam.FindUser("Guest"), nullptr);
+  EXPECT_TRUE(sam.FindUser("Guest")->flags.disabled);
+  EXPECT_EQ(s.lsa.password_policy.max_age_days, 42u);
+  EXPECT_FALSE(s.lsa.password_policy.complexity);
+  EXPECT_EQ(s.lsa.lockout.threshold, 0u);
+  EXPECT_FALSE(s.session.interactive_user.has_value());
+  EXPECT_EQ(s.session.caller, "Administrator");
+  // What the three sections installed, the Windows way.
+  ASSERT_NE(sam.FindUser("ASPNET"), nullptr);
+  EXPECT_EQ(sam.FindUser("ASPNET")->rid, 1002u);  // after HelpAssistant and SUPPORT_388945a0
+  EXPECT_EQ(s.sam.next_rid, 1003u);
+  ASSERT_EQ(s.products.frameworks.size(), 1u);
+  EXPECT_EQ(s.products.frameworks[0].version, "1.0.3705");
+  EXPECT_EQ(s.products.frameworks[0].process_model.user_name, "machine");
+  ASSERT_EQ(s.products.hotfixes.size(), 1u);
+  EXPECT_EQ(s.products.hotfixes[0].kb, "KB822925");
+  ASSERT_EQ(s.products.applications.size(), 1u);
+  EXPECT_EQ(s.products.applications[0].physical_path, "C:\\Inetpub\\wwwroot\\shop");
+  EXPECT_EQ(s.products.applications[0].framework_version, "1.0.3705");
+  auto svc = [&](const std::string& name) -> const fixer::ServiceInfo* {
+    for (const auto& x : s.services)
+      if (x.name == name) return &x;
+    return nullptr;
+  };
+  ASSERT_NE(svc("W3SVC"), nullptr);
+  EXPECT_EQ(svc("W3SVC")->state, fixer::ServiceState::kRunning);
+  ASSERT_NE(svc("aspnet_state"), nullptr);
+  EXPECT_EQ(svc("aspnet_state")->state, fixer::ServiceState::kStopped);
+  // No profile for ASPNET: that is the MS03-032 precondition.
+  const fixer::Sid aspnet = sam.SidOf(*sam.FindUser("ASPNET"));
+  for (const auto& p : s.profiles) EXPECT_NE(p.sid, aspnet);
+}
+
+TEST(MachineFileDefaults, PolicyAppliesAfterAccounts) {
+  // A password in a state file is a fact set before the file's policy.
+  const fakes::MachineState s = LoadMachine(
+      "accounts:\n  bob: {password: short}\n"
+      "policy:\n  password: {min_length: 12, complexity: true}\n");
+  fakes::Machine m(s);
+  ASSERT_NE(fakes::Sam(m).FindUser("bob"), nullptr);
+  EXPECT_EQ(fakes::Sam(m).FindUser("bob")->password_hash, fakes::NtHash("short"));
+  EXPECT_EQ(s.lsa.password_policy.min_length, 12u);
+  // From now on the file's policy holds: setting that password again is refused (2245).
+  EXPECT_EQ(fakes::Sam(m).CheckPassword("bob", fixer::Secret::FromString("short")).code(), 2245u);
+}
+
+// ---- save -> load round trips ------------------------------------------------------------
+
+void ExpectRoundTrip(const fakes::MachineState& state) {
+  const std::string text = fakes::MachineToText(state);
+  auto back = fakes::LoadMachineText(text, "saved.yaml");
+  ASSERT_TRUE(back.ok()) << back.error->ToString() << "\n" << text;
+  EXPECT_TRUE(*back.value == state) << text;
+  // And the saved text is a fixed point.
+  EXPECT_EQ(fakes::MachineToText(*back.value), text);
+}
+
+TEST(MachineRoundTrip, FreshInstallOfEveryEdition) {
+  for (auto os : {fixer::OsEdition::kWindows2000Professional, fixer::OsEdition::kWindows2000Server,
+                  fixer::OsEdition::kWindowsXpHome, fixer::OsEdition::kWindowsXpProfessional,
+                  fixer::OsEdition::kWindowsServer2003}) {
+    SCOPED_TRACE(std::string(fixer::ToString(os)));
+    ExpectRoundTrip(fakes::FreshInstall({.os = os, .seed = 3}));
+  }
+}
+
+TEST(MachineRoundTrip, EverySectionWithOrphansAndOddValues) {
+  const std::string domain = fakes::MachineSidFromSeed(5).ToString();
+  fakes::MachineState s = LoadMachine(
+      "seed: 5\n"
+      "clock: 2003-08-25T09:30:00Z\n"
+      "frameworks:\n  - 1.0\n  - {version: 1.1, process_model: {userName: SYSTEM, password: AutoGenerate}}\n"
+      "hotfixes: [MS03-032, MS03-040]\n"
+      "accounts:\n"
+      "  alice: {password: 'Wonder1and!', full_name: Alice, groups: [Users, Administrators]}\n"
+      "  gone: {password: x}\n"
+      "groups:\n  WebAdmins: {comment: web, members: [alice]}\n"
+      "rights:\n  alice: [SeBatchLogonRight]\n"
+      "secrets:\n  Extra: {clear: 'some value'}\n"
+      "profiles:\n  alice: present\n"
+      "objects:\n"
+      "  - file: 'C:\\Inetpub\\wwwroot\\shop'\n"
+      "    acl:\n      - {allow: alice, mask: modify, flags: [OI, CI]}\n"
+      "      - {deny: Guests, mask: '0x1234', flags: '0x13'}\n"
+      "  - registry: 'HKLM\\SOFTWARE\\Shop'\n    values: {Conn: 'a=b'}\n"
+      "sql:\n  databases: [shop]\n  logins: [{name: 'XPPRO\\alice'}]\n"
+      "  users: [{database: shop, name: alice, login: 'XPPRO\\alice', roles: [db_owner]}]\n"
+      "services:\n  aspnet_state: {state: running, start_type: auto}\n"
+      "applications:\n  - {path: /LM/W3SVC/1/ROOT/shop, framework: 1.0, session_state: StateServer}\n"
+      "session: {caller: alice, interactive_user: alice}\n"
+      "events:\n  - {source: Test, id: 7, type: warning, text: \"two\\nlines\"}\n"
+      "journal:\n  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}\n");
+  // Leave orphans behind: an ACE, a right and a login naming the deleted account's SID.
+  fakes::Machine m(s);
+  fakes::Sam sam(m);
+  const fixer::Sid gone = sam.SidOf(*sam.FindUser("gone"));
+  m.state().lsa.rights[gone] = {"SeServiceLogonRight"};
+  m.state().objects.begin()->second.dacl.push_back({fixer::AceType::kAllow, gone, 0x1F01FF, 0});
+  m.state().sql.logins.push_back({"XPPRO\\gone", gone, {}, "master"});
+  ASSERT_TRUE(sam.DeleteUser("gone").ok());
+  ExpectRoundTrip(m.state());
+}
+
+TEST(MachineRoundTrip, ThroughAFileOnDisk) {
+  const fakes::MachineState s = LoadMachine("frameworks: [1.0]\nhotfixes: [MS03-032]\n");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("scenario_loader_test_" + std::to_string(::getpid()) + ".yaml");
+  ASSERT_TRUE(fakes::SaveMachineFile(s, path.string()).ok());
+  auto back = fakes::LoadMachineFile(path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(back.ok()) << back.error->ToString();
+  EXPECT_TRUE(*back.value == s);
+}
+
+TEST(MachineRoundTrip, AfterTheFixerRecreatedTheAccount) {
+  // The machine after a real fixer run (journal, events, new SID, orphaned grants) round-trips.
+  auto scenario = LoadScenario(kHead +
+                               "  - grant_ace: {path: 'C:\\Inetpub\\wwwroot\\shop', principal: ASPNET, mask: modify}\n"
+                               "  - install_hotfix: MS03-032\n"
+                               "  - fixer: {command: apply, strategy: recreate, crash_op: profile.create}\n");
+  sim::RunContext ctx(scenario.machine, 1);
+  for (const auto& step : scenario.steps) {
+    auto r = sim::ExecuteStep(ctx, step);
+    ASSERT_TRUE(r.ran) << r.error;
+  }
+  EXPECT_FALSE(ctx.machine.state().journal.empty());
+  ExpectRoundTrip(ctx.machine.state());
+}
+
+// ---- scenario files: rejected at FILE:LINE:COL -------------------------------------------
+
+TEST(ScenarioFileErrors, UnknownTopLevelKey) {
+  auto e = ScenarioError("summary: s\nmachine:\n  frameworks: [1.0]\ncolour: red\nsteps: []\n");
+  EXPECT_EQ(e.file, "s.yaml");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.column, 1);
+  EXPECT_EQ(e.message,
+            "scenario: unknown key 'colour' (expected one of: name, summary, tags, machine, steps)");
+}
+
+TEST(ScenarioFileErrors, MissingMachineOrSummary) {
+  auto m = ScenarioError("summary: s\nsteps: []\n");
+  EXPECT_EQ(m.line, 1);
+  EXPECT_EQ(m.column, 1);
+  EXPECT_EQ(m.message, "scenario: missing 'machine'");
+  auto s = ScenarioError("machine:\nsteps: []\n");
+  EXPECT_THAT(s.message, StartsWith("scenario: missing 'summary'"));
+}
+
+TEST(ScenarioFileErrors, UnknownStepKind) {
+  auto e = ScenarioError(kHead + "  - request: /LM/W3SVC/1/ROOT/shop\n  - reboot: now\n");
+  EXPECT_EQ(e.line, 8);
+  EXPECT_EQ(e.column, 5);
+  EXPECT_THAT(e.message, StartsWith("steps: unknown step 'reboot' (expected one of: install_hotfix,"));
+}
+
+TEST(ScenarioFileErrors, UnknownExpectationKind) {
+  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 200\n      statuss: 200\n");
+  EXPECT_EQ(e.line, 10);
+  EXPECT_EQ(e.column, 7);
+  EXPECT_THAT(e.message, StartsWith("expect: unknown check 'statuss' (expected one of: status,"));
+}
+
+TEST(ScenarioFileErrors, UnknownParameter) {
+  auto e = ScenarioError(kHead + "  - request: {page: /x}\n");
+  EXPECT_EQ(e.line, 7);
+  EXPECT_EQ(e.column, 15);
+  EXPECT_EQ(e.message, "step 'request': unknown key 'page' (expected one of: app)");
+}
+
+TEST(ScenarioFileErrors, BadEnumValueOfAStepAtTheValue) {
+  auto fixer = ScenarioError(kHead + "  - fixer: {command: fix}\n");
+  EXPECT_EQ(fixer.line, 7);
+  EXPECT_EQ(fixer.column, 22);
+  EXPECT_EQ(fixer.message,
+            "step 'fixer' key 'command': unknown value 'fix' (expected one of: diagnose, plan, "
+            "apply, resume, rollback)");
+
+  auto scalar = ScenarioError(kHead + "  - fixer: repair\n");
+  EXPECT_EQ(scalar.line, 7);
+  EXPECT_EQ(scalar.column, 12);
+  EXPECT_THAT(scalar.message, HasSubstr("unknown value 'repair'"));
+
+  auto logon = ScenarioError(kHead + "  - logon: {user: ASPNET, type: console}\n");
+  EXPECT_EQ(logon.line, 7);
+  EXPECT_EQ(logon.column, 33);
+  EXPECT_THAT(logon.message, HasSubstr("step 'logon' key 'type': unknown value 'console'"));
+
+  auto strategy = ScenarioError(kHead + "  - fixer: {strategy: keep_sid}\n");
+  EXPECT_EQ(strategy.column, 23);
+  EXPECT_THAT(strategy.message, HasSubstr("(expected one of: keep-sid, recreate)"));
+}
+
+TEST(ScenarioFileErrors, BadEnumValueOfAnExpectation) {
+  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      service: {name: W3SVC, state: runing}\n");
+  EXPECT_EQ(e.line, 9);
+  EXPECT_EQ(e.column, 37);
+  EXPECT_THAT(e.message, StartsWith("expect 'service' key 'state': unknown value 'runing'"));
+
+  auto sid = ScenarioError(kHead + "  - request: /x\n    expect:\n      account: {name: ASPNET, sid: same}\n");
+  EXPECT_EQ(sid.line, 9);
+  EXPECT_EQ(sid.column, 36);
+  EXPECT_THAT(sid.message, HasSubstr("(expected one of: unchanged, changed)"));
+}
+
+TEST(ScenarioFileErrors, WrongTypesOfParameters) {
+  auto code = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 2oo\n");
+  EXPECT_EQ(code.line, 9);
+  EXPECT_EQ(code.column, 15);
+  EXPECT_EQ(code.message, "expect 'status' key 'code': expected a whole number, got '2oo'");
+
+  auto negative = ScenarioError(kHead + "  - set_policy: {min_length: -1}\n");
+  EXPECT_EQ(negative.line, 7);
+  EXPECT_EQ(negative.column, 30);
+  EXPECT_THAT(negative.message, HasSubstr("expected a whole number, got '-1'"));
+
+  auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
+  EXPECT_EQ(boolean.line, 7);
+  EXPECT_EQ(boolean.column, 22);
+  EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false, got 'perhaps'");
+
+  auto nested = ScenarioError(kHead + "  - request: {app: {path: /x}}\n");
+  EXPECT_EQ(nested.line, 7);
+  EXPECT_THAT(nested.message, HasSubstr("expected a single value"));
+
+  auto steps = ScenarioError("summary: s\nmachine:\nsteps: {request: /x}\n");
+  EXPECT_EQ(steps.line, 3);
+  EXPECT_EQ(steps.column, 8);
+  EXPECT_EQ(steps.message, "steps: expected a list of steps");
+
+  auto tags = ScenarioError("summary: s\nmachine:\ntags: legacy\n");
+  EXPECT_EQ(tags.line, 3);
+  EXPECT_EQ(tags.column, 7);
+  EXPECT_EQ(tags.message, "tags: expected a list");
+}
+
+TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
+  auto step = ScenarioError(kHead + "  - request: /x\n  - grant_ace: {principal: ASPNET}\n");
+  EXPECT_EQ(step.line, 8);
+  EXPECT_EQ(step.column, 5);
+  EXPECT_EQ(step.message, "step 'grant_ace': missing 'path'");
+
+  auto empty = ScenarioError(kHead + "  - create_account: {password: x}\n");
+  EXPECT_EQ(empty.line, 7);
+  EXPECT_EQ(empty.message, "step 'create_account': missing 'name'");
+
+  auto blank = ScenarioError(kHead + "  - request: ''\n");
+  EXPECT_EQ(blank.line, 7);
+  EXPECT_EQ(blank.column, 5);
+  EXPECT_EQ(blank.message, "step 'request': missing 'app'");
+
+  auto no_value = ScenarioError(kHead + "  - request:\n");
+  EXPECT_EQ(no_value.line, 7);
+  EXPECT_EQ(no_value.column, 5);
+  EXPECT_EQ(no_value.message, "step 'request': needs a value");
+}
+
+TEST(ScenarioFileErrors, MissingRequiredParameterOfAnExpectation) {
+  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      service: {state: running}\n");
+  EXPECT_EQ(e.line, 9);
+  EXPECT_EQ(e.column, 7);
+  EXPECT_EQ(e.message, "expect 'service': missing 'name'");
+
+  // In a list of checks, at the item.
+  auto item = ScenarioError(kHead +
+                            "  - request: /x\n    expect:\n      service:\n        - {name: W3SVC}\n"
+                            "        - {state: running}\n");
+  EXPECT_EQ(item.line, 11);
+  EXPECT_EQ(item.column, 11);
+  EXPECT_EQ(item.message, "expect 'service': missing 'name'");
+}
+
+TEST(ScenarioFileErrors, OneActionPerStepAndDuplicateParameters) {
+  auto two = ScenarioError(kHead + "  - request: /x\n    stop_service: W3SVC\n");
+  EXPECT_EQ(two.line, 8);
+  EXPECT_EQ(two.column, 5);
+  EXPECT_EQ(two.message, "steps: one action per step, but this one has 'request' and 'stop_service'");
+
+  auto dup = ScenarioError(kHead + "  - request: {app: /x, app: /y}\n");
+  EXPECT_EQ(dup.line, 7);
+  EXPECT_EQ(dup.column, 24);
+  EXPECT_EQ(dup.message, "step 'request': duplicate key 'app'");
+}
+
+TEST(ScenarioFileErrors, EmptyValuesAreReportedAtTheirKey) {
+  auto name = ScenarioError("summary: s\nmachine:\nname:\nsteps: []\n");
+  EXPECT_EQ(name.line, 3);
+  EXPECT_EQ(name.column, 1);
+  EXPECT_EQ(name.message, "name: expected a single value");
+
+  auto steps = ScenarioError("summary: s\nmachine:\nsteps:\n");
+  EXPECT_EQ(steps.line, 3);
+  EXPECT_EQ(steps.column, 1);
+
+  auto expect = ScenarioError(kHead + "  - request: /x\n    expect:\n");
+  EXPECT_EQ(expect.line, 8);
+  EXPECT_EQ(expect.column, 5);
+  EXPECT_THAT(expect.message, StartsWith("expect: expected a map of checks"));
+
+  auto arg = ScenarioError(kHead + "  - request: {app: }\n");
+  EXPECT_EQ(arg.line, 7);
+  EXPECT_EQ(arg.column, 15);
+  EXPECT_EQ(arg.message, "step 'request' key 'app': expected a single value");
+}
+
+TEST(ScenarioFileErrors, MachineErrorsArePositionedInTheScenarioFile) {
+  auto e = ScenarioError("summary: s\nmachine:\n  os: windows-xp-professional\n  seed: x\n");
+  EXPECT_EQ(e.file, "s.yaml");
+  EXPECT_EQ(e.line, 4);
+  EXPECT_EQ(e.column, 9);
+  EXPECT_EQ(e.message, "seed: expected an integer from 0 to 18446744073709551615, got 'x'");
+
+  auto dup = ScenarioError("summary: s\nmachine:\n  accounts:\n    bob: {}\n    Bob: {}\n");
+  EXPECT_EQ(dup.line, 5);
+  EXPECT_EQ(dup.column, 5);
+  EXPECT_THAT(dup.message, HasSubstr("duplicate account 'Bob'"));
+}
+
+TEST(ScenarioFileErrors, YamlSyntaxAndUnreadableFile) {
+  auto e = ScenarioError("summary: fixup.cmd answered 1pass@word: the machine is fixed\nmachine:\n");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.column, 39);
+  EXPECT_EQ(e.message, "illegal map value");
+
+  auto missing = sim::LoadScenarioFile("/nonexistent/scenario.yaml");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error->line, 0);
+}
+
+// ---- scenario files: what a valid one holds ----------------------------------------------
+
+TEST(ScenarioFile, LoadsStepsArgsAndExpectations) {
+  auto s = LoadScenario(
+      "summary: one line\n"
+      "tags: [fixer, acl-loss]\n"
+      "machine:\n"
+      "  frameworks: [1.0]\n"
+      "steps:\n"
+      "  - install_hotfix: MS03-032\n"
+      "  - grant_sql_login: {name: ASPNET, database: shop, roles: [db_datareader, db_datawriter]}\n"
+      "  - fixer: {command: apply, strategy: recreate}\n"
+      "    expect:\n"
+      "      outcome: fixed\n"
+      "      service: [{name: W3SVC}, {name: IISADMIN, state: running}]\n"
+      "      services_as_before:\n"
+      "  - expect: {status: 200}\n");
+  EXPECT_EQ(s.name, "s");  // the file stem when no name is given
+  EXPECT_EQ(s.summary, "one line");
+  EXPECT_EQ(s.tags, (std::vector<std::string>{"fixer", "acl-loss"}));
+  EXPECT_EQ(s.machine.products.frameworks.size(), 1u);
+  ASSERT_EQ(s.steps.size(), 4u);
+  EXPECT_EQ(s.steps[0].kind, "install_hotfix");
+  EXPECT_EQ(s.steps[0].args.at("id"), "MS03-032");
+  EXPECT_EQ(s.steps[0].pos.ToString(), "s.yaml:6:5");
+  EXPECT_EQ(s.steps[1].args.at("roles"), "db_datareader,db_datawriter");
+  EXPECT_EQ(s.steps[2].args.at("strategy"), "recreate");
+  ASSERT_EQ(s.steps[2].expect.size(), 4u);
+  EXPECT_EQ(s.steps[2].expect[0].kind, "outcome");
+  EXPECT_EQ(s.steps[2].expect[0].args.at("name"), "fixed");
+  EXPECT_EQ(s.steps[2].expect[0].pos.ToString(), "s.yaml:10:7");
+  EXPECT_EQ(s.steps[2].expect[1].kind, "service");
+  EXPECT_EQ(s.steps[2].expect[2].args.at("state"), "running");
+  EXPECT_EQ(s.steps[2].expect[2].pos.ToString(), "s.yaml:11:32");
+  EXPECT_EQ(s.steps[2].expect[3].kind, "services_as_before");
+  EXPECT_EQ(s.steps[3].kind, "check");  // an expect-only step
+}
+
+TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
+  // A word the loader accepts but nothing runs would fail only at run time.
+  fakes::Machine m(fakes::FreshInstall({}));
+  sim::RunContext ctx(m.state(), 1);
+  for (const sim::Word& w : sim::StepWords()) {
+    sim::Step step{std::string(w.name), {}, {}, {}, {"s.yaml", 1, 1}};
+    const auto r = sim::ExecuteStep(ctx, step);
+    EXPECT_THAT(r.error, ::testing::Not(HasSubstr("has no executor"))) << w.name;
+  }
+  for (const sim::Word& w : sim::ExpectWords()) {
+    sim::Expectation e{std::string(w.name), {}, {"s.yaml", 1, 1}};
+    EXPECT_NE(sim::CheckExpectation(ctx, e).actual, "unknown check") << w.name;
+  }
+}
+
+// ---- the documentation's examples load ---------------------------------------------------
+
+std::filesystem::path DocsDir() {
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "docs";
+}
+
+struct Block {
+  int line = 0;
+  std::string text;
+};
+
+std::vector<Block> YamlBlocks(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string doc = ss.str();
+  std::vector<Block> out;
+  const std::regex fence("```yaml\n([\\s\\S]*?)```");
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), fence); it != std::sregex_iterator(); ++it) {
+    const auto pos = static_cast<size_t>(it->position(0));
+    out.push_back({1 + static_cast<int>(std::count(doc.begin(), doc.begin() + static_cast<long>(pos), '\n')),
+                   (*it)[1].str()});
+  }
+  return out;
+}
+
+TEST(DocsExamples, EveryMachineFormatExampleLoadsAndRoundTrips) {
+  const auto blocks = YamlBlocks(DocsDir() / "machine-format.md");
+  ASSERT_GE(blocks.size(), 15u) << DocsDir();
+  for (const Block& b : blocks) {
+    SCOPED_TRACE("docs/machine-format.md:" + std::to_string(b.line));
+    auto loaded = fakes::LoadMachineText(b.text, "example.yaml");
+    ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+    ExpectRoundTrip(*loaded.value);
+  }
+}
+
+TEST(DocsExamples, EveryScenarioFormatExampleLoads) {
+  const auto blocks = YamlBlocks(DocsDir() / "scenario-format.md");
+  ASSERT_GE(blocks.size(), 15u) << DocsDir();
+  std::string fixture;
+  for (const Block& b : blocks)
+    if (b.text.rfind("machine:", 0) == 0) fixture = b.text;
+  ASSERT_FALSE(fixture.empty());
+  std::string all_steps;  // every step example, to check the vocabulary is covered
+  for (const Block& b : blocks) {
+    SCOPED_TRACE("docs/scenario-format.md:" + std::to_string(b.line));
+    std::string text = b.text;
+    auto indent = [](const std::string& s, const std::string& pad) {
+      std::string out;
+      std::istringstream lines(s);
+      for (std::string l; std::getline(lines, l);) out += pad + l + "\n";
+      return out;
+    };
+    if (text.rfind("machine:", 0) == 0) {
+      text = "summary: fixture\n" + text;
+    } else if (text.rfind("expect:", 0) == 0) {
+      text = "summary: s\n" + fixture + "steps:\n  - request: /LM/W3SVC/1/ROOT/shop\n" + indent(text, "    ");
+    } else if (text.rfind("name:", 0) != 0 && text.rfind("summary:", 0) != 0) {
+      text = "summary: s\n" + fixture + "steps:\n" + indent(text, "  ");
+      all_steps += b.text;
+    }
+    auto loaded = sim::LoadScenarioText(text, "example.yaml");
+    EXPECT_TRUE(loaded.ok()) << loaded.error->ToString() << "\n" << text;
+  }
+  for (const sim::Word& w : sim::StepWords())
+    EXPECT_THAT(all_steps, HasSubstr("- " + std::string(w.name) + ":")) << "no example of step " << w.name;
+  for (const sim::Word& w : sim::ExpectWords())
+    EXPECT_THAT(all_steps, HasSubstr(std::string(w.name) + ":")) << "no example of check " << w.name;
+}
+
+}  // namespace
