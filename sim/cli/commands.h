@@ -20,6 +20,9 @@ inline constexpr int kExitInput = 2;
 void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);  // matrix [--json]
 void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json]
+void AddSweepCommand(CLI::App& app, int& exit_code);   // sweep [PATH...] [--faults 2]
+void AddLegacyCommand(CLI::App& app, int& exit_code);   // legacy SCENARIO [--script F] [--answer T]
+void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json]
 
 // aspnet-fixer's whole command line (its own executable).
 int AspnetFixerMain(int argc, char** argv);

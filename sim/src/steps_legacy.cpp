@@ -1,10 +1,76 @@
-// Legacy replay steps (the original fixup.cmd through a fake cmd.exe) are registered by the
-// batch interpreter when it is built; until then a scenario using them fails to run, with a
-// clear message, instead of passing silently.
+// Legacy replay steps: `legacy` runs a batch file (the published fixup.cmd by default) through
+// the fake cmd.exe; `command` runs one command line (net, runas, iisreset, aspnet_regiis ...).
+//
+//   - legacy: {answer: 1pass@word}          # what the user types at runas's prompt
+//   - legacy: {script: my-edited-fixup.cmd, no_answer: true}   # input closed
+//   - command: {line: "net start aspnet_state"}
+// Without `answer` the input is closed (a prompt meets end of file).
+#include <filesystem>
+#include <memory>
+
+#include "sim/batch.h"
+#include "sim/legacy_run.h"
 #include "sim/step_registry.h"
 
 namespace sim {
+namespace {
 
-void RegisterLegacySteps(StepRegistry&) {}
+std::unique_ptr<fakes::ConsoleInput> InputOf(const Step& step) {
+  if (step.args.count("answer") && step.args.count("no_answer") && BoolArg(step, "no_answer", false))
+    throw StepError{"give either answer or no_answer: true, not both"};
+  if (step.args.count("answer")) return std::make_unique<fakes::FixedInput>(Arg(step, "answer"));
+  return std::make_unique<fakes::ClosedInput>();
+}
+
+std::string ScriptOf(const RunContext& ctx, const Step& step) {
+  if (step.args.count("script")) {
+    std::filesystem::path p = Arg(step, "script");
+    if (p.is_relative() && !ctx.scenario_dir.empty()) p = std::filesystem::path(ctx.scenario_dir) / p;
+    return p.string();
+  }
+  const std::string found = DefaultLegacyScript(ctx.scenario_dir);
+  if (found.empty()) throw StepError{"cannot find scenarios/legacy/fixup.cmd above " + ctx.scenario_dir};
+  return found;
+}
+
+std::string WithNotes(const std::string& console, const std::vector<std::string>& notes) {
+  std::string out = console;
+  for (const auto& n : notes) out += "[" + n + "]\n";
+  return out;
+}
+
+StepReport Legacy(RunContext& ctx, const Step& step) {
+  auto input = InputOf(step);
+  const std::string script = ScriptOf(ctx, step);
+  LegacyRun run = RunLegacyScript(ctx.machine, script, *input);
+  if (!run.load_error.empty()) throw StepError{run.load_error};
+  ctx.output = run.console;
+  ctx.all_output.push_back(run.console);
+  ctx.exit_code = run.errorlevel;
+  if (run.error) throw StepError{script + ":" + std::to_string(run.error->line) + ": " + run.error->message};
+  const std::string name = std::filesystem::path(script).filename().string();
+  return {true, "", name + " -> errorlevel " + std::to_string(run.errorlevel), WithNotes(run.console, run.notes)};
+}
+
+StepReport Command(RunContext& ctx, const Step& step) {
+  auto input = InputOf(step);
+  const std::string line = RequiredArg(step, "line");
+  fakes::Console con(ctx.machine, *input);
+  BatchResult r = RunBatch(con, "@" + line + "\r\n", "command");
+  ctx.output = con.output;
+  ctx.all_output.push_back(con.output);
+  ctx.exit_code = r.errorlevel;
+  if (r.error) throw StepError{"command '" + line + "': " + r.error->message};
+  std::vector<std::string> notes;
+  for (const auto& n : con.notes) notes.push_back(n.text);
+  return {true, "", line + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
+}
+
+}  // namespace
+
+void RegisterLegacySteps(StepRegistry& r) {
+  r["legacy"] = Legacy;
+  r["command"] = Command;
+}
 
 }  // namespace sim

@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
   sim::cli::AddRunCommand(app, exit_code);
   sim::cli::AddMatrixCommand(app, exit_code);
   sim::cli::AddShowCommand(app, exit_code);
+  sim::cli::AddSweepCommand(app, exit_code);
+  sim::cli::AddLegacyCommand(app, exit_code);
+  sim::cli::AddCompareCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

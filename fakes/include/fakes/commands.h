@@ -1,0 +1,51 @@
+// Fake command-line programs over a fake machine: what fixup.cmd and a support engineer type.
+//
+// Each prints what the Windows XP program prints (DOMAIN.md sections 5, 6, 10, 11) on the
+// Console and returns the errorlevel it leaves. RunCommandLine finds the program the way
+// cmd.exe would: net, runas and iisreset in %SystemRoot%\system32 (iisreset only where IIS is
+// installed), aspnet_regiis in a framework folder (the current folder or an explicit path);
+// anything else is "not recognized" with errorlevel 9009.
+//
+//   fakes::FixedInput answer("1pass@word");
+//   fakes::Console con(machine, answer);
+//   int level = fakes::RunCommandLine(con, "net user ASPNET /delete");   // 0 or 2
+//   fakes::RunCommandLine(con, "cd /d %SystemRoot%");  // expand %VAR% first (the batch does)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/console.h"
+
+namespace fakes {
+
+// cmd.exe's word splitting: spaces and tabs separate, double quotes group (and are kept).
+std::vector<std::string> SplitCommandLine(const std::string& line);
+// A word without its surrounding double quotes.
+std::string Unquote(const std::string& word);
+
+// One command line (already %-expanded). Returns the new errorlevel, or nullopt when the
+// command leaves it unchanged (echo, a successful cd, as cmd's internal commands do).
+std::optional<int> RunCommandLine(Console& con, const std::string& line);
+
+// The programs, for tests and for callers that resolved the program themselves.
+// args: the words after the program name.
+int RunNet(Console& con, const std::vector<std::string>& args);
+int RunRunas(Console& con, const std::vector<std::string>& args);
+int RunIisreset(Console& con, const std::vector<std::string>& args);
+// `framework_version`: the folder the aspnet_regiis.exe run lives in ("1.0.3705").
+int RunAspnetRegiis(Console& con, const std::string& framework_version,
+                    const std::vector<std::string>& args);
+// cmd.exe internals: `echo ...` (the text after "echo", with its separator) and `cd`.
+std::optional<int> RunEcho(Console& con, const std::string& rest);
+std::optional<int> RunCd(Console& con, const std::vector<std::string>& args);
+
+// A folder or file path made absolute against the console's current folder.
+std::string ResolvePath(const Console& con, const std::string& path);
+// Does this file or folder exist on the machine (drive roots always do)?
+bool PathExists(const Console& con, const std::string& absolute_path);
+// Is the session's caller an administrator (a member of Administrators, or SYSTEM)?
+bool CallerIsAdmin(const Machine& machine);
+
+}  // namespace fakes

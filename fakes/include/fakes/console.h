@@ -1,0 +1,85 @@
+// Console: the cmd.exe session the fake commands run in: the machine, the current folder, the
+// environment, ECHO on/off, what was printed, and where typed input (runas's password) comes from.
+//
+// Output goes to `output` (stdout and stderr interleaved, as a console window shows them) and,
+// when set, to `sink` as it is written, so a live terminal sees a prompt before it is answered.
+// Input is injected: a fixed answer, closed input, or a stream (see sim/cli for the terminal).
+//
+//   fakes::FixedInput answer("1pass@word");
+//   fakes::Console con(machine, answer);
+//   fakes::RunCommandLine(con, "runas /profile /user:ASPNET cmd.exe");   // commands.h
+//   con.output;   // "Enter the password for ASPNET: \nAttempting to start cmd.exe as ..."
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fakes/environment.h"
+#include "fakes/machine.h"
+
+namespace fakes {
+
+// Where a command reads a line the user types.
+class ConsoleInput {
+ public:
+  virtual ~ConsoleInput() = default;
+  // One line without its end-of-line; nullopt when input is closed (end of file).
+  // `echo` false: the line is typed without echo (a password).
+  virtual std::optional<std::string> ReadLine(bool echo) = 0;
+};
+
+// The same answer to every prompt (a scenario's `answer`, `fixup-sim legacy --answer`).
+class FixedInput : public ConsoleInput {
+ public:
+  explicit FixedInput(std::string answer) : answer_(std::move(answer)) {}
+  std::optional<std::string> ReadLine(bool) override { return answer_; }
+
+ private:
+  std::string answer_;
+};
+
+// Input closed: every read meets end of file.
+class ClosedInput : public ConsoleInput {
+ public:
+  std::optional<std::string> ReadLine(bool) override { return std::nullopt; }
+};
+
+enum class Stream { kOut, kErr };
+
+// Something the session did outside this console window (runas opens a new window).
+struct ConsoleNote {
+  std::string text;  // "runas opened a new window: cmd.exe as XPPRO\ASPNET (profile loaded)"
+};
+
+struct Console {
+  Console(Machine& m, ConsoleInput& in) : machine(m), input(in), env(DefaultEnvironment(m.state())) {
+    cwd = env.Get("SystemDrive").value_or("C:") + "\\";
+  }
+
+  Machine& machine;
+  ConsoleInput& input;
+  Environment env;
+  std::string cwd;      // "C:\" ; the prompt is cwd + ">"
+  bool echo_on = true;  // a batch file starts with ECHO on
+  std::string output;   // everything printed, both streams
+  std::function<void(std::string_view)> sink;  // live copy of the output, if set
+  std::vector<ConsoleNote> notes;
+  // Redirections in force for the current command (`>nul`, `2>nul`): dropped streams.
+  bool mute_out = false;
+  bool mute_err = false;
+
+  void Write(std::string_view text, Stream stream = Stream::kOut) {
+    if ((stream == Stream::kOut && mute_out) || (stream == Stream::kErr && mute_err)) return;
+    output.append(text);
+    if (sink) sink(text);
+  }
+  void WriteLine(std::string_view text, Stream stream = Stream::kOut) {
+    Write(std::string(text) + "\n", stream);
+  }
+  std::string Prompt() const { return cwd + ">"; }
+};
+
+}  // namespace fakes

@@ -1,0 +1,58 @@
+// cmd.exe's own echo and cd, over a Console.
+//
+// echo [S: cmd behaviour, M]: `echo` alone prints "ECHO is on." / "ECHO is off."; `echo on|off`
+// switch command echo; `echo.` prints an empty line; otherwise the text after the one separator
+// character, quotes and all (fixup.cmd's `echo "text"` prints the quotes). Neither changes the
+// errorlevel. cd [M]: `cd` alone prints the current folder; `cd [/d] PATH` changes it (one drive
+// here), or prints "The system cannot find the path specified." and sets errorlevel 1.
+#include <algorithm>
+
+#include "cmd_common.h"
+#include "fakes/commands.h"
+
+namespace fakes {
+
+std::optional<int> RunEcho(Console& con, const std::string& rest) {
+  // rest: what follows the word "echo", starting with its separator (" ", ".", ":" ...).
+  std::string trimmed = rest;
+  const bool all_blank = std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' ' || c == '\t'; });
+  if (all_blank) {
+    con.WriteLine(con.echo_on ? "ECHO is on." : "ECHO is off.");
+    return std::nullopt;
+  }
+  std::string text = rest.substr(1);
+  if (rest[0] == ' ' || rest[0] == '\t') {
+    std::string word = text;
+    while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.pop_back();
+    while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.erase(0, 1);
+    const std::string lower = cmd::Lower(word);
+    if (lower == "on" || lower == "off") {
+      con.echo_on = lower == "on";
+      return std::nullopt;
+    }
+  }
+  con.WriteLine(text);
+  return std::nullopt;
+}
+
+std::optional<int> RunCd(Console& con, const std::vector<std::string>& args) {
+  std::string target;
+  for (const auto& a : args) {
+    if (cmd::IsOption(a, "/d")) continue;
+    target += (target.empty() ? "" : " ") + a;  // cd takes the rest of the line as one path
+  }
+  target = Unquote(target);
+  if (target.empty()) {
+    con.WriteLine(con.cwd);
+    return std::nullopt;
+  }
+  const std::string path = ResolvePath(con, target);
+  if (!PathExists(con, path)) {
+    con.WriteLine("The system cannot find the path specified.", Stream::kErr);
+    return 1;
+  }
+  con.cwd = path.size() == 2 ? path + "\\" : path;
+  return std::nullopt;
+}
+
+}  // namespace fakes

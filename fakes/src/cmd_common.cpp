@@ -1,0 +1,36 @@
+// net.exe's message layout, shared by the net subcommands.
+#include "cmd_common.h"
+
+#include <algorithm>
+
+#include "fixer/win_error.h"
+
+namespace fakes::cmd {
+
+void NetOk(Console& con) { con.Write("The command completed successfully.\n\n"); }
+
+int NetError(Console& con, uint32_t code, const std::string& text) {
+  const std::string message = text.empty() ? std::string(fixer::WinErrorText(code)) : text;
+  const bool net_message = (code >= 2100 && code < 3000) || code >= 3500;
+  if (net_message) {
+    con.Write(message + "\n\nMore help is available by typing NET HELPMSG " + std::to_string(code) +
+                  ".\n\n",
+              Stream::kErr);
+  } else {
+    con.Write("System error " + std::to_string(code) + " has occurred.\n\n" + message + "\n\n",
+              Stream::kErr);
+  }
+  return kNetFailed;
+}
+
+bool IsOption(const std::string& word, std::string_view option) {
+  return Lower(word) == Lower(std::string(option));
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace fakes::cmd

@@ -1,0 +1,168 @@
+// RunCommandLine: how cmd.exe finds and runs a program on the fake machine.
+//
+// net, runas and iisreset live in %SystemRoot%\system32, which is on the PATH [M]; iisreset is
+// there only when IIS is installed (an IISADMIN service exists). aspnet_regiis.exe lives in its
+// framework folder, not on the PATH [S: DOMAIN 11 tool folders], so fixup.cmd's `cd /d` into
+// v1.0.3705 is what lets `aspnet_regiis -i` be found. Anything else: "'X' is not recognized as
+// an internal or external command,\noperable program or batch file." and errorlevel 9009.
+#include <algorithm>
+
+#include "cmd_common.h"
+#include "fakes/aspnet_setup.h"
+#include "fakes/commands.h"
+#include "fakes/objects.h"
+#include "fakes/paths.h"
+#include "fakes/sam.h"
+#include "fakes/scm.h"
+
+namespace fakes {
+namespace {
+
+bool IsDrive(const std::string& p) {
+  return (p.size() == 2 || (p.size() == 3 && p[2] == '\\')) && std::isalpha(static_cast<unsigned char>(p[0])) &&
+         p[1] == ':';
+}
+
+// "C:\WINDOWS\system32\net.exe" -> ("C:\WINDOWS\system32", "net"); extension must be runnable.
+bool SplitProgram(const std::string& word, std::string* dir, std::string* name) {
+  std::string w = Unquote(word);
+  const size_t slash = w.find_last_of("\\/");
+  *dir = slash == std::string::npos ? "" : w.substr(0, slash);
+  std::string base = slash == std::string::npos ? w : w.substr(slash + 1);
+  const size_t dot = base.rfind('.');
+  if (dot != std::string::npos) {
+    const std::string ext = cmd::Lower(base.substr(dot));
+    if (ext != ".exe" && ext != ".com" && ext != ".bat" && ext != ".cmd") return false;
+    base = base.substr(0, dot);
+  }
+  *name = cmd::Lower(base);
+  return !name->empty();
+}
+
+// The framework version whose folder `dir` is, if its aspnet_regiis.exe is on disk.
+std::optional<std::string> FrameworkOfFolder(const Console& con, const std::string& dir) {
+  AspNetSetup setup(con.machine);
+  for (const auto& fw : con.machine.state().products.frameworks) {
+    const std::string fdir = setup.FrameworkDir(fw.version);
+    if (!EqualsIgnoreCase(fdir, dir) || !fw.tools_present) continue;
+    if (PathExists(con, JoinPath(fdir, "aspnet_regiis.exe"))) return fw.version;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitCommandLine(const std::string& line) {
+  std::vector<std::string> words;
+  std::string cur;
+  bool quoted = false, any = false;
+  for (char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+      cur += c;
+      any = true;
+    } else if (!quoted && (c == ' ' || c == '\t')) {
+      if (any) words.push_back(cur);
+      cur.clear();
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+    }
+  }
+  if (any) words.push_back(cur);
+  return words;
+}
+
+std::string Unquote(const std::string& word) {
+  std::string out;
+  for (char c : word)
+    if (c != '"') out += c;
+  return out;
+}
+
+std::string ResolvePath(const Console& con, const std::string& raw) {
+  std::string path = Unquote(raw);
+  std::replace(path.begin(), path.end(), '/', '\\');
+  std::string base;
+  if (path.size() >= 2 && path[1] == ':') {
+    base = path.substr(0, 2);
+    path = path.substr(2);
+    if (path.empty() || path[0] != '\\') path = "\\" + path;  // "C:foo": from the root here
+  } else if (!path.empty() && path[0] == '\\') {
+    base = con.cwd.substr(0, 2);
+  } else {
+    base = con.cwd.substr(0, 2);
+    path = con.cwd.substr(2) + "\\" + path;
+  }
+  std::vector<std::string> parts;
+  std::string part;
+  auto flush = [&] {
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    part.clear();
+  };
+  for (char c : path) {
+    if (c == '\\') flush();
+    else part += c;
+  }
+  flush();
+  std::string out = base;
+  for (const auto& p : parts) out += "\\" + p;
+  return out;
+}
+
+bool PathExists(const Console& con, const std::string& path) {
+  if (IsDrive(path)) return EqualsIgnoreCase(path.substr(0, 2), SystemDrive(con.machine.state()));
+  return ObjectStore(con.machine).Exists({fixer::ObjectNamespace::kFile, path});
+}
+
+bool CallerIsAdmin(const Machine& machine) {
+  const Sam sam(const_cast<Machine&>(machine));
+  auto sid = sam.LookupName(machine.state().session.caller);
+  if (!sid) return false;
+  if (*sid == fixer::Sid::LocalSystem()) return true;
+  const auto groups = sam.GroupsOf(*sid);
+  return std::find(groups.begin(), groups.end(), fixer::Sid::Administrators()) != groups.end();
+}
+
+std::optional<int> RunCommandLine(Console& con, const std::string& line) {
+  size_t start = line.find_first_not_of(" \t");
+  if (start == std::string::npos) return std::nullopt;
+  const std::string text = line.substr(start);
+  // echo takes its text raw (separator included): "echo." "echo:" "echo text".
+  const std::string lower = cmd::Lower(text);
+  if (lower.rfind("echo", 0) == 0 && (text.size() == 4 || std::string(" \t.:;,=(/+[]").find(text[4]) != std::string::npos))
+    return RunEcho(con, text.substr(4));
+  const std::vector<std::string> words = SplitCommandLine(text);
+  const std::vector<std::string> args(words.begin() + 1, words.end());
+  const std::string first = cmd::Lower(words[0]);
+  if (first == "cd" || first == "chdir") return RunCd(con, args);
+  if (first == "rem") return std::nullopt;
+  // "cd\" "cd.." without a space, as cmd accepts them.
+  if (first.rfind("cd\\", 0) == 0 || first.rfind("cd..", 0) == 0) return RunCd(con, {words[0].substr(2)});
+
+  std::string dir, name;
+  if (SplitProgram(words[0], &dir, &name)) {
+    const MachineState& s = con.machine.state();
+    const std::string system32 = JoinPath(SystemRoot(s), "system32");
+    const std::string where = dir.empty() ? "" : ResolvePath(con, dir);
+    const bool in_system32 = where.empty() || EqualsIgnoreCase(where, system32);
+    if (in_system32 && name == "net") return RunNet(con, args);
+    if (in_system32 && name == "runas") return RunRunas(con, args);
+    if (in_system32 && name == "iisreset" && Scm(con.machine).Find("IISADMIN")) return RunIisreset(con, args);
+    if (name == "aspnet_regiis") {
+      if (auto version = FrameworkOfFolder(con, where.empty() ? con.cwd : where))
+        return RunAspnetRegiis(con, *version, args);
+    }
+  }
+  con.Write("'" + words[0] + "' is not recognized as an internal or external command,\n"
+            "operable program or batch file.\n",
+            Stream::kErr);
+  return static_cast<int>(fixer::kErrorBadCommand);
+}
+
+}  // namespace fakes

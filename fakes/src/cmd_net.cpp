@@ -1,0 +1,26 @@
+// net.exe: dispatch to its subcommands (START, STOP, USER); the rest print net's syntax.
+#include "cmd_common.h"
+#include "cmd_net.h"
+#include "fakes/commands.h"
+
+namespace fakes {
+
+int RunNet(Console& con, const std::vector<std::string>& args) {
+  if (!args.empty()) {
+    const std::string sub = cmd::Lower(args[0]);
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (sub == "start") return cmd::NetStart(con, rest);
+    if (sub == "stop") return cmd::NetStop(con, rest);
+    if (sub == "user" || sub == "users") return cmd::NetUser(con, rest);
+  }
+  // [S: ReactOS netmsg] the top-level syntax message.
+  con.Write(
+      "The syntax of this command is:\n\n\n"
+      "NET [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |\n"
+      "      HELPMSG | LOCALGROUP | NAME | PAUSE | PRINT | SEND | SESSION |\n"
+      "      SHARE | START | STATISTICS | STOP | TIME | USE | USER | VIEW ]\n\n",
+      Stream::kErr);
+  return cmd::kNetSyntax;
+}
+
+}  // namespace fakes

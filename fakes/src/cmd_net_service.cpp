@@ -1,0 +1,112 @@
+// net start / net stop NAME [/y] over the fake Service Control Manager.
+//
+// Texts [S: DOMAIN 5]: "The <Display> service is starting." / "... was started successfully.",
+// "... is stopping." / "... was stopped successfully.", 2182, 2185, 3521 "The <Display> service
+// is not started.". Dependents [S: Q236166 header; prompt wording M]: net stop lists the running
+// dependents and asks "Do you want to continue this operation? (Y/N) [N]:" unless /y; each
+// dependent is then stopped with its own messages. The name may be the key or display name.
+#include <algorithm>
+
+#include "cmd_common.h"
+#include "cmd_net.h"
+#include "fakes/scm.h"
+
+namespace fakes::cmd {
+namespace {
+
+struct ServiceArgs {
+  std::string name;
+  bool yes = false;
+  bool ok = true;
+};
+
+ServiceArgs Parse(const std::vector<std::string>& args) {
+  ServiceArgs out;
+  std::vector<std::string> words;
+  for (const auto& a : args) {
+    if (IsOption(a, "/y") || IsOption(a, "/yes")) out.yes = true;
+    else if (IsOption(a, "/n") || IsOption(a, "/no")) out.yes = false;
+    else if (!a.empty() && a[0] == '/') out.ok = false;
+    else words.push_back(a);
+  }
+  // An unquoted display name arrives as several words: net joins them [M].
+  for (const auto& w : words) out.name += (out.name.empty() ? "" : " ") + w;
+  if (out.name.size() >= 2 && out.name.front() == '"' && out.name.back() == '"')
+    out.name = out.name.substr(1, out.name.size() - 2);
+  return out;
+}
+
+std::string DisplayOf(const Scm& scm, const std::string& key) {
+  const fixer::ServiceInfo* s = scm.Find(key);
+  return s ? s->display_name : key;
+}
+
+// Stops one service, with net's two lines and a blank line; error text on failure.
+bool StopOne(Console& con, Scm& scm, const std::string& key) {
+  const std::string display = DisplayOf(scm, key);
+  con.Write("The " + display + " service is stopping.\n");
+  if (auto st = scm.Stop(key); !st.ok()) {
+    NetError(con, st.code(), st.message());
+    return false;
+  }
+  con.Write("The " + display + " service was stopped successfully.\n\n");
+  return true;
+}
+
+}  // namespace
+
+int NetStart(Console& con, const std::vector<std::string>& args) {
+  ServiceArgs a = Parse(args);
+  if (!a.ok || a.name.empty()) {
+    con.Write("The syntax of this command is:\n\n\nNET START\n[service]\n\n", Stream::kErr);
+    return kNetSyntax;
+  }
+  Scm scm(con.machine);
+  const fixer::ServiceInfo* svc = scm.Find(a.name);
+  if (!svc) return NetError(con, fixer::kNerrBadServiceName);
+  if (svc->state == fixer::ServiceState::kRunning) return NetError(con, fixer::kNerrServiceAlreadyStarted);
+  const std::string key = svc->name;
+  const std::string display = svc->display_name;
+  con.Write("The " + display + " service is starting.\n");
+  if (auto st = scm.Start(key); !st.ok()) {
+    // A service that fails after "starting" [S: DOMAIN 5, 3534 family]; the SCM's error here.
+    return NetError(con, st.code(), st.message());
+  }
+  con.Write("The " + display + " service was started successfully.\n\n");
+  return 0;
+}
+
+int NetStop(Console& con, const std::vector<std::string>& args) {
+  ServiceArgs a = Parse(args);
+  if (!a.ok || a.name.empty()) {
+    con.Write("The syntax of this command is:\n\n\nNET STOP\nservice\n\n", Stream::kErr);
+    return kNetSyntax;
+  }
+  Scm scm(con.machine);
+  const fixer::ServiceInfo* svc = scm.Find(a.name);
+  if (!svc) return NetError(con, fixer::kNerrBadServiceName);
+  const std::string key = svc->name;
+  const std::string display = svc->display_name;
+  if (svc->state != fixer::ServiceState::kRunning)
+    return NetError(con, 3521, "The " + display + " service is not started.");
+
+  auto dependents = scm.ActiveDependents(key);
+  if (!dependents.ok()) return NetError(con, dependents.status().code(), dependents.status().message());
+  if (!dependents->empty()) {
+    con.Write("The following services are dependent on the " + display + " service.\n"
+              "Stopping the " + display + " service will also stop these services.\n\n");
+    for (const auto& d : *dependents) con.Write("   " + DisplayOf(scm, d) + "\n");
+    con.Write("\n");
+    if (!a.yes) {
+      con.Write("Do you want to continue this operation? (Y/N) [N]: ");
+      const std::optional<std::string> reply = con.input.ReadLine(true);
+      con.Write((reply ? *reply : std::string()) + "\n");
+      if (!reply || (Lower(*reply) != "y" && Lower(*reply) != "yes")) return kNetFailed;  // [I]
+    }
+    for (const auto& d : *dependents)
+      if (!StopOne(con, scm, d)) return kNetFailed;
+  }
+  return StopOne(con, scm, key) ? 0 : kNetFailed;
+}
+
+}  // namespace fakes::cmd

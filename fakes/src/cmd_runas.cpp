@@ -1,0 +1,108 @@
+// runas [/profile | /noprofile] [/env] /user:NAME PROGRAM over the fake logon service.
+//
+// Dialogue [S: DOMAIN 10]: "Enter the password for NAME: " (typed without echo; runas ends the
+// line itself), "Attempting to start PROGRAM as user "COMPUTER\NAME" ...", and on failure
+// "RUNAS ERROR: Unable to run - PROGRAM" then "<code>: <message>". /profile is the default
+// [M]. Choices:
+//  - runas opens PROGRAM in a NEW window and returns at once [M, DOMAIN 4]; nothing of that
+//    window reaches this console, so it is recorded as a Console note instead.
+//  - Closed input (end of file) is taken as an empty password [I]; the logon then fails as
+//    Windows would for that password (1326, or 1327 for an account whose password is blank).
+//  - errorlevel 0 on success, 1 on any failure or a usage error [M].
+#include "cmd_common.h"
+#include "fakes/commands.h"
+#include "fakes/logon.h"
+#include "fakes/scm.h"
+
+namespace fakes {
+namespace {
+
+int Usage(Console& con) {
+  con.Write(
+      "RUNAS USAGE:\n\n"
+      "RUNAS [ [/noprofile | /profile] [/env] [/netonly] ]\n"
+      "        /user:<UserName> program\n\n"
+      "   /noprofile        specifies that the user's profile should not be loaded.\n"
+      "   /profile          specifies that the user's profile should be loaded.\n"
+      "                     This is the default.\n"
+      "   /env              to use current environment instead of user's.\n"
+      "   /user             <UserName> should be in form USER@DOMAIN or DOMAIN\\USER\n"
+      "   program         command line for EXE.  See below for examples\n\n",
+      Stream::kErr);
+  return 1;
+}
+
+// "XPPRO\ASPNET", ".\ASPNET" or "ASPNET@XPPRO" -> "ASPNET" when it names this machine; the
+// account part as given otherwise (a domain account the fake machine does not know).
+std::string LocalName(const std::string& user, const std::string& computer, bool* foreign) {
+  *foreign = false;
+  if (auto slash = user.find('\\'); slash != std::string::npos) {
+    const std::string domain = user.substr(0, slash);
+    *foreign = !(domain == "." || EqualsIgnoreCase(domain, computer));
+    return user.substr(slash + 1);
+  }
+  if (auto at = user.find('@'); at != std::string::npos) {
+    *foreign = !EqualsIgnoreCase(user.substr(at + 1), computer);
+    return user.substr(0, at);
+  }
+  return user;
+}
+
+}  // namespace
+
+int RunRunas(Console& con, const std::vector<std::string>& args) {
+  bool profile = true;
+  std::string user;
+  std::string program;
+  for (const auto& a : args) {
+    const std::string lower = cmd::Lower(a);
+    if (lower == "/profile") profile = true;
+    else if (lower == "/noprofile") profile = false;
+    else if (lower == "/env") continue;
+    else if (lower.rfind("/user:", 0) == 0) user = Unquote(a.substr(6));
+    else if (!a.empty() && a[0] == '/') return Usage(con);
+    else if (program.empty()) program = Unquote(a);
+    else return Usage(con);
+  }
+  if (user.empty() || program.empty()) return Usage(con);
+
+  const std::string computer = con.machine.state().products.os.computer_name;
+  con.Write("Enter the password for " + user + ": ");
+  const std::optional<std::string> typed = con.input.ReadLine(false);
+  con.Write("\n");
+  const fixer::Secret password = fixer::Secret::FromString(typed.value_or(""));
+
+  bool foreign = false;
+  const std::string name = LocalName(user, computer, &foreign);
+  const std::string shown = user.find('\\') != std::string::npos ? user : computer + "\\" + name;
+  con.Write("Attempting to start " + program + " as user \"" + shown + "\" ...\n");
+
+  fixer::Status status;
+  bool loaded = false;
+  if (foreign) {
+    status = fixer::Status::Win(fixer::kErrorLogonFailure);
+  } else if (profile) {
+    auto token = LogonService(con.machine).RunWithProfile(name, password, program);
+    status = token.status();
+    loaded = token.ok() && token->profile_loaded;
+  } else {
+    // Without a profile runas still goes through the Secondary Logon service.
+    const fixer::ServiceInfo* seclogon = Scm(con.machine).Find("seclogon");
+    if (!seclogon || seclogon->start_type == fixer::StartType::kDisabled) {
+      status = fixer::Status::Win(fixer::kErrorServiceDisabled);
+    } else {
+      status = LogonService(con.machine).LogonUser(name, password, LogonType::kInteractive).status();
+    }
+  }
+  if (!status.ok()) {
+    con.Write("RUNAS ERROR: Unable to run - " + program + "\n" + std::to_string(status.code()) + ": " +
+                  status.message() + "\n",
+              Stream::kErr);
+    return 1;
+  }
+  con.notes.push_back({"runas opened a new window: " + program + " as " + computer + "\\" + name +
+                       (loaded ? " (user profile loaded)" : " (no user profile)")});
+  return 0;
+}
+
+}  // namespace fakes

@@ -1,0 +1,65 @@
+// Environment: the variables of a cmd.exe session on a fake machine.
+//
+// Values follow an XP Professional administrator session [M]: TEMP and TMP use the 8.3 form
+// of the profile's Local Settings\Temp, as XP sets them; OS is Windows_NT on every NT family.
+#include "fakes/environment.h"
+
+#include <algorithm>
+
+#include "fakes/paths.h"
+
+namespace fakes {
+
+std::optional<std::string> Environment::Get(const std::string& name) const {
+  auto it = vars_.find(FoldCase(name));
+  if (it == vars_.end()) return std::nullopt;
+  return it->second.second;
+}
+
+void Environment::Set(const std::string& name, const std::string& value) {
+  const std::string key = FoldCase(name);
+  if (value.empty()) {
+    vars_.erase(key);
+    return;
+  }
+  auto it = vars_.find(key);
+  // Windows keeps the spelling the variable was first defined with.
+  if (it != vars_.end()) it->second.second = value;
+  else vars_[key] = {name, value};
+}
+
+std::vector<std::pair<std::string, std::string>> Environment::All() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, nv] : vars_) out.push_back(nv);
+  return out;
+}
+
+Environment DefaultEnvironment(const MachineState& state) {
+  Environment env;
+  const std::string drive = SystemDrive(state);
+  const std::string root = SystemRoot(state);
+  const std::string profiles = ProfilesRoot(state);
+  const std::string user = state.session.caller;
+  env.Set("ALLUSERSPROFILE", profiles + "\\All Users");
+  env.Set("ComSpec", root + "\\system32\\cmd.exe");
+  env.Set("COMPUTERNAME", state.products.os.computer_name);
+  env.Set("HOMEDRIVE", drive);
+  env.Set("HOMEPATH", "\\Documents and Settings\\" + user);
+  env.Set("OS", "Windows_NT");
+  env.Set("Path", root + "\\system32;" + root + ";" + root + "\\System32\\Wbem");
+  env.Set("PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH");
+  env.Set("ProgramFiles", drive + "\\Program Files");
+  env.Set("SystemDrive", drive);
+  env.Set("SystemRoot", root);
+  std::string short_user = user.size() > 8 ? user.substr(0, 6) + "~1" : user;
+  std::transform(short_user.begin(), short_user.end(), short_user.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  env.Set("TEMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
+  env.Set("TMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
+  env.Set("USERNAME", user);
+  env.Set("USERPROFILE", profiles + "\\" + user);
+  env.Set("windir", root);
+  return env;
+}
+
+}  // namespace fakes

@@ -1,0 +1,62 @@
+// fixup-sim compare SCENARIO [--json] [--answer TEXT] [--strategy keep-sid|recreate]: the
+// published fixup.cmd and the fixer, each on its own copy of the scenario's machine (after its
+// set-up steps), side by side: site, account SID, profile, services, grants, secrets, exit.
+// Exit: 0 compared; 2 usage or input error.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "sim/legacy_compare.h"
+#include "sim/legacy_run.h"
+#include "sim/scenario_setup.h"
+
+namespace sim::cli {
+
+void AddCompareCommand(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string scenario;
+    std::string script;
+    std::string answer = "1pass@word";
+    std::string strategy = "keep-sid";
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("compare", "Run fixup.cmd and the fixer on copies of a scenario's machine");
+  cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
+      ->required();
+  cmd->add_option("--script", args->script, "batch file (default: scenarios/legacy/fixup.cmd)");
+  cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)");
+  cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
+  cmd->add_flag("--json", args->json, "print the comparison as JSON");
+  cmd->callback([args, &exit_code] {
+    PreparedMachine setup = PrepareScenarioMachine(args->scenario);
+    if (!setup.state) {
+      std::cerr << setup.error << "\n";
+      exit_code = kExitInput;
+      return;
+    }
+    const std::string script = args->script.empty() ? DefaultLegacyScript(setup.scenario_dir) : args->script;
+    auto strategy = fixer::StrategyFromString(args->strategy);
+    if (script.empty() || !strategy) {
+      std::cerr << (script.empty() ? "cannot find scenarios/legacy/fixup.cmd; give --script FILE\n"
+                                   : "--strategy must be keep-sid or recreate\n");
+      exit_code = kExitInput;
+      return;
+    }
+    fixer::Options options;
+    options.strategy = *strategy;
+    Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);
+    if (args->json) {
+      nlohmann::json j = ComparisonToJson(c);
+      j["scenario"] = args->scenario;
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
+                << args->strategy << ")\n\n"
+                << RenderComparisonText(c);
+    }
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace sim::cli

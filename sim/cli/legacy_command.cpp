@@ -1,0 +1,83 @@
+// fixup-sim legacy SCENARIO [--script FILE] [--answer TEXT]: run a batch file (the published
+// fixup.cmd by default) on the scenario's machine, showing the console as it would appear,
+// then what changed on the machine and how each application answers before and after.
+// Without --answer runas's prompt is read from standard input (echo off on a terminal).
+// Exit: 0 the batch ran to its end; 1 it stopped at a line the interpreter does not
+// understand; 2 usage or input error.
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "sim/legacy_run.h"
+#include "sim/machine_diff.h"
+#include "sim/scenario_setup.h"
+#include "sim/web_requests.h"
+#include "terminal_input.h"
+
+namespace sim::cli {
+namespace {
+
+void PrintSites(const fakes::MachineState& before, const fakes::MachineState& after) {
+  const auto was = StatusOfEveryApp(before);
+  const auto now = StatusOfEveryApp(after);
+  if (now.empty()) return;
+  std::cout << "\nApplications:\n";
+  for (const auto& [app, status] : now) {
+    auto it = was.find(app);
+    std::cout << "  " << app << ": " << (it == was.end() ? std::string("-") : std::to_string(it->second)) << " -> "
+              << status << "\n";
+  }
+}
+
+}  // namespace
+
+void AddLegacyCommand(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string scenario;
+    std::string script;
+    std::optional<std::string> answer;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("legacy", "Run fixup.cmd (or another batch file) on a scenario's machine");
+  cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
+      ->required();
+  cmd->add_option("--script", args->script, "batch file to run (default: scenarios/legacy/fixup.cmd)");
+  cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
+  cmd->callback([args, &exit_code] {
+    PreparedMachine setup = PrepareScenarioMachine(args->scenario);
+    if (!setup.state) {
+      std::cerr << setup.error << "\n";
+      exit_code = kExitInput;
+      return;
+    }
+    const std::string script = args->script.empty() ? DefaultLegacyScript(setup.scenario_dir) : args->script;
+    if (script.empty()) {
+      std::cerr << "cannot find scenarios/legacy/fixup.cmd; give --script FILE\n";
+      exit_code = kExitInput;
+      return;
+    }
+    std::unique_ptr<fakes::ConsoleInput> input;
+    if (args->answer) input = std::make_unique<fakes::FixedInput>(*args->answer);
+    else input = std::make_unique<TerminalInput>();
+
+    fakes::Machine machine(*setup.state);
+    auto live = [](std::string_view text) { std::cout << text << std::flush; };
+    LegacyRun run = RunLegacyScript(machine, script, *input, live);
+    if (!run.load_error.empty()) {
+      std::cerr << run.load_error << "\n";
+      exit_code = kExitInput;
+      return;
+    }
+    for (const auto& n : run.notes) std::cout << "[" << n << "]\n";
+    if (run.error) std::cerr << script << ":" << run.error->line << ": " << run.error->message << "\n";
+
+    std::cout << "\nChanges on the machine:\n";
+    const auto changes = DiffMachines(*setup.state, machine.state());
+    if (changes.empty()) std::cout << "  (none)\n";
+    for (const Change& c : changes) std::cout << "  " << c.path << ": " << c.before << " -> " << c.after << "\n";
+    PrintSites(*setup.state, machine.state());
+    exit_code = run.error ? kExitFailed : kExitOk;
+  });
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,28 @@
+// TerminalInput: standard input, with the terminal's echo off while a password is typed.
+#include "terminal_input.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+namespace sim::cli {
+
+std::optional<std::string> TerminalInput::ReadLine(bool echo) {
+  std::cout.flush();
+  termios saved{};
+  const bool tty = !echo && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+  if (tty) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  std::string line;
+  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+  if (!got) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,54 @@
+// Batch: a small cmd.exe batch interpreter for the subset fixup.cmd and customers' edited
+// copies of it use, over the fake commands (fakes/commands.h) of one Console.
+//
+// Understood: command echo (blank line, prompt, the %-expanded line) while ECHO is on, `@`,
+// `echo`, `REM`, `::`, labels and `goto` (`goto :eof` too), `if [/i] [not] exist PATH`,
+// `if [not] errorlevel N`, `if [not] defined VAR`, `if [not] A==B`, `%VAR%`, `%%`, `%0`-`%9`,
+// `%~dp0`, `%ERRORLEVEL%`, `%CD%`, `set`, `setlocal`/`endlocal`, `exit [/b] [N]`, `pause`,
+// `cls`, `title`, `cd`, and the redirections `>nul`, `2>nul`, `2>&1`. Every command sets the
+// errorlevel the program leaves. A line it does not understand (blocks, pipes, `for`, `call`,
+// a program of Windows it does not model...) stops the run and is reported as FILE:LINE.
+//
+//   fakes::FixedInput answer("1pass@word");
+//   fakes::Console con(machine, answer);
+//   sim::BatchResult r = sim::RunBatch(con, text, "fixup.cmd");
+//   if (r.error) std::cerr << r.error->ToString();   // "fixup.cmd:12: not supported: ..."
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakes/console.h"
+
+namespace sim {
+
+struct BatchDiagnostic {
+  std::string file;
+  int line = 0;
+  std::string message;
+  std::string ToString() const;  // "file:line: message"
+};
+
+// A command that left a non-zero errorlevel (the script itself never looks: DOMAIN 4).
+struct BatchFailure {
+  int line = 0;
+  std::string program;  // the first word only: the line may hold a password
+  int errorlevel = 0;
+};
+
+struct BatchResult {
+  int errorlevel = 0;                    // when the batch ended
+  std::vector<BatchFailure> failures;    // every command that failed, in order
+  std::optional<BatchDiagnostic> error;  // a line the interpreter does not understand
+  bool window_closed = false;            // `exit` without /b: cmd.exe itself ended
+};
+
+// `file_name` names the script in messages and is %0; `args` are %1..%9.
+BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::string& file_name,
+                     const std::vector<std::string>& args = {});
+
+// The lines of a batch file: CRLF, LF or CR endings, without their end-of-line.
+std::vector<std::string> SplitBatchLines(const std::string& text);
+
+}  // namespace sim

@@ -1,0 +1,44 @@
+// LegacyCompare: the published fixup.cmd and the fixer, each run on its own copy of the same
+// machine, judged on the same rows: site up or down, ASPNET's SID, its profile, services,
+// grants kept or lost, secrets exposed (1pass@word left valid counts), and how each ended.
+//
+//   sim::Comparison c = sim::CompareOnMachine(state, script, "1pass@word", fixer::Options{});
+//   for (const auto& row : c.rows) ... row.legacy ... row.fixer ... row.ahead ...
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fakes/state.h"
+#include "fixer/options.h"
+
+namespace sim {
+
+struct CompareRow {
+  std::string name;     // "site", "account SID", "profile", "services", "grants", "secrets", "exit"
+  std::string legacy;   // what the batch file left
+  std::string fixer;    // what the fixer left
+  bool legacy_ok = true;
+  bool fixer_ok = true;
+  // "fixer", "legacy", or "" (even)
+  std::string Ahead() const { return fixer_ok == legacy_ok ? "" : (fixer_ok ? "fixer" : "legacy"); }
+};
+
+struct Comparison {
+  std::vector<CompareRow> rows;
+  std::string legacy_console;  // the batch file's console
+  std::string fixer_log;       // the fixer's output
+  std::vector<std::string> FixerAhead() const;
+  std::vector<std::string> LegacyAhead() const;
+};
+
+// `answer`: what the user types at runas's prompt.
+Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
+                            const fixer::Options& options);
+
+std::string RenderComparisonText(const Comparison& c);
+nlohmann::json ComparisonToJson(const Comparison& c);
+
+}  // namespace sim

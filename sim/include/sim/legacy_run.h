@@ -1,0 +1,39 @@
+// LegacyRun: one run of a batch file (fixup.cmd by default) on a fake machine through the fake
+// cmd.exe, as the `legacy` scenario step, `fixup-sim legacy` and `fixup-sim compare` need it.
+//
+//   fakes::FixedInput answer("1pass@word");
+//   sim::LegacyRun run = sim::RunLegacyScript(machine, sim::DefaultLegacyScript("scenarios/x"), answer);
+//   std::cout << run.console;   // the console as it would appear, from "C:\>c:\fixup.cmd" on
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fakes/console.h"
+#include "sim/batch.h"
+
+namespace sim {
+
+struct LegacyRun {
+  std::string console;             // what the console window showed
+  std::vector<std::string> notes;  // what happened outside it (runas's new window)
+  int errorlevel = 0;
+  std::vector<BatchFailure> failures;    // commands that failed along the way
+  std::optional<BatchDiagnostic> error;  // a line the interpreter does not understand
+  std::string load_error;                // the script could not be read
+};
+
+// The published script: scenarios/legacy/fixup.cmd, searched from `start_dir` upwards and
+// then from the current directory upwards; "" when not found.
+std::string DefaultLegacyScript(const std::string& start_dir);
+
+// Runs `script_path` as the whole session a user would see: the prompt, the typed command
+// (`c:\fixup.cmd`, as the paper tells), the batch, and the prompt it leaves. `live` receives
+// the output as it is written (a terminal), if set.
+LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_path, fakes::ConsoleInput& input,
+                          std::function<void(std::string_view)> live = {});
+
+}  // namespace sim

@@ -1,0 +1,27 @@
+// ScenarioSetup: the machine a scenario describes, as the customer had it before any repair:
+// its `machine`, then its steps up to (not including) the first `legacy` or `fixer` step
+// (installing MS03-032, granting ACLs, starting services ...). A plain machine state file is
+// taken as it is. For `fixup-sim legacy` and `fixup-sim compare`.
+//
+//   auto setup = sim::PrepareScenarioMachine("scenarios/legacy/fixes-default-policy.yaml");
+//   if (!setup.error.empty()) { std::cerr << setup.error; return 2; }
+//   fakes::Machine a(*setup.state), b(*setup.state);
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "fakes/state.h"
+
+namespace sim {
+
+struct PreparedMachine {
+  std::optional<fakes::MachineState> state;
+  std::string error;       // "file:line:col: message" when it could not be prepared
+  std::string scenario_dir;
+  int steps_run = 0;
+};
+
+PreparedMachine PrepareScenarioMachine(const std::string& path);
+
+}  // namespace sim

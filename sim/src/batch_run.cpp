@@ -1,0 +1,257 @@
+// RunBatch: the interpreter loop: command echo, labels and goto, if, set, exit, and the hand-off
+// of every other command to the fake programs (fakes/commands.h).
+//
+// cmd.exe behaviour kept [M]: with ECHO on each command is shown as an empty line, the prompt
+// and the %-expanded line; labels and empty lines are not shown; `goto` searches forward from
+// the current line and then from the top; a missing label prints "The system cannot find the
+// batch label specified - NAME" and ends the batch; a malformed `if` prints "The syntax of the
+// command is incorrect." and ends it.
+#include <algorithm>
+#include <map>
+
+#include "batch_detail.h"
+#include "fakes/commands.h"
+#include "sim/batch.h"
+
+namespace sim {
+namespace {
+
+using batch::NotUnderstood;
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string TrimLeft(const std::string& s) {
+  const size_t p = s.find_first_not_of(" \t");
+  return p == std::string::npos ? "" : s.substr(p);
+}
+
+// The first word (lower case) and the rest after its separator.
+std::pair<std::string, std::string> FirstWord(const std::string& s) {
+  const std::string t = TrimLeft(s);
+  size_t end = 0;
+  bool quoted = false;
+  while (end < t.size() && (quoted || (t[end] != ' ' && t[end] != '\t'))) {
+    if (t[end] == '"') quoted = !quoted;
+    ++end;
+  }
+  return {t.substr(0, end), end < t.size() ? TrimLeft(t.substr(end)) : ""};
+}
+
+// Windows programs a script may call that the fake machine does not model: stopping is more
+// honest than "not recognized" (9009), which they would not be on XP [M].
+bool IsUnmodelledProgram(const std::string& name) {
+  static const char* kNames[] = {"sc", "cacls", "xcacls", "reg", "regsvr32", "xcopy", "find", "findstr",
+                                 "more", "sort", "attrib", "net1", "ping", "ipconfig", "shutdown",
+                                 "taskkill", "tasklist", "cscript", "wscript", "msiexec", "subst",
+                                 "cmd", "start", "call", "for", "shift", "pushd", "popd", "copy",
+                                 "del", "erase", "dir", "type", "md", "mkdir", "rd", "rmdir", "move",
+                                 "ren", "rename", "date", "time", "prompt", "path", "color", "ver",
+                                 "vol", "label", "assoc", "ftype", "chcp", "goto:eof"};
+  std::string base = name;
+  if (auto dot = base.rfind('.'); dot != std::string::npos) base = base.substr(0, dot);
+  return std::find(std::begin(kNames), std::end(kNames), base) != std::end(kNames);
+}
+
+enum class Flow { kNext, kEnd };
+
+struct Interpreter {
+  fakes::Console& con;
+  std::string file;
+  std::vector<std::string> args;
+  std::vector<std::string> lines;
+  size_t pc = 0;  // index of the next line
+  int errorlevel = 0;
+  bool window_closed = false;
+  std::vector<fakes::Environment> saved_env;  // setlocal
+  int current_line = 0;
+  std::vector<BatchFailure> failures;
+
+  Flow Goto(const std::string& target) {
+    std::string label = Lower(target);
+    if (!label.empty() && label[0] == ':') label = label.substr(1);
+    label = FirstWord(label).first;
+    if (label == "eof") return Flow::kEnd;
+    auto matches = [&](size_t i) {
+      const std::string t = TrimLeft(lines[i]);
+      return !t.empty() && t[0] == ':' && Lower(FirstWord(t.substr(1)).first) == label;
+    };
+    for (size_t i = pc; i < lines.size(); ++i)
+      if (matches(i)) { pc = i + 1; return Flow::kNext; }
+    for (size_t i = 0; i < pc && i < lines.size(); ++i)
+      if (matches(i)) { pc = i + 1; return Flow::kNext; }
+    con.Write("The system cannot find the batch label specified - " + target + "\n", fakes::Stream::kErr);
+    errorlevel = 1;
+    return Flow::kEnd;
+  }
+
+  Flow SyntaxError() {
+    con.Write("The syntax of the command is incorrect.\n", fakes::Stream::kErr);
+    errorlevel = 1;
+    return Flow::kEnd;
+  }
+
+  Flow If(const std::string& rest) {
+    std::string s = rest;
+    bool ignore_case = false, negate = false;
+    auto [w, after] = FirstWord(s);
+    if (Lower(w) == "/i") { ignore_case = true; s = after; std::tie(w, after) = FirstWord(s); }
+    if (Lower(w) == "not") { negate = true; s = after; std::tie(w, after) = FirstWord(s); }
+    bool cond = false;
+    std::string command;
+    const std::string kw = Lower(w);
+    if (kw == "exist") {
+      auto [path, cmd] = FirstWord(after);
+      if (path.empty() || cmd.empty()) return SyntaxError();
+      if (path.find_first_of("*?") != std::string::npos) throw NotUnderstood{"not supported: wildcards in 'if exist'"};
+      cond = fakes::PathExists(con, fakes::ResolvePath(con, path));
+      command = cmd;
+    } else if (kw == "errorlevel") {
+      auto [n, cmd] = FirstWord(after);
+      if (n.empty() || cmd.empty() || n.find_first_not_of("0123456789-") != std::string::npos) return SyntaxError();
+      cond = errorlevel >= std::stoi(n);
+      command = cmd;
+    } else if (kw == "defined") {
+      auto [name, cmd] = FirstWord(after);
+      if (name.empty() || cmd.empty()) return SyntaxError();
+      cond = con.env.Get(name).has_value();
+      command = cmd;
+    } else {
+      // A==B (either side may be quoted); cmd compares the strings as written.
+      const size_t eq = s.find("==");
+      if (eq == std::string::npos) {
+        if (s.find(" EQU ") != std::string::npos || s.find(" NEQ ") != std::string::npos)
+          throw NotUnderstood{"not supported: comparison operators EQU/NEQ/LSS/... in 'if'"};
+        return SyntaxError();
+      }
+      std::string left = s.substr(0, eq);
+      while (!left.empty() && (left.back() == ' ' || left.back() == '\t')) left.pop_back();
+      auto [right, cmd] = FirstWord(TrimLeft(s.substr(eq + 2)));
+      if (left.empty() || right.empty() || cmd.empty()) return SyntaxError();
+      cond = ignore_case ? Lower(left) == Lower(right) : left == right;
+      command = cmd;
+    }
+    if (negate) cond = !cond;
+    if (Lower(FirstWord(command).first).rfind("else", 0) == 0 || command.find(") else") != std::string::npos)
+      throw NotUnderstood{"not supported: 'else'"};
+    return cond ? Execute(command) : Flow::kNext;
+  }
+
+  Flow Set(const std::string& rest) {
+    std::string s = rest;
+    if (s.empty()) {
+      for (const auto& [name, value] : con.env.All()) con.WriteLine(name + "=" + value);
+      return Flow::kNext;
+    }
+    if (s[0] == '/') throw NotUnderstood{"not supported: 'set " + FirstWord(s).first + "'"};
+    if (s.front() == '"') {
+      const size_t close = s.rfind('"');
+      s = close > 0 ? s.substr(1, close - 1) : s.substr(1);
+    }
+    const size_t eq = s.find('=');
+    if (eq == std::string::npos) {
+      bool any = false;
+      for (const auto& [name, value] : con.env.All()) {
+        if (Lower(name).rfind(Lower(s), 0) == 0) { con.WriteLine(name + "=" + value); any = true; }
+      }
+      if (!any) {
+        con.WriteLine("Environment variable " + s + " not defined", fakes::Stream::kErr);
+        errorlevel = 1;
+      }
+      return Flow::kNext;
+    }
+    if (eq == 0) return SyntaxError();
+    con.env.Set(s.substr(0, eq), s.substr(eq + 1));
+    return Flow::kNext;
+  }
+
+  Flow Exit(const std::string& rest) {
+    auto [w, after] = FirstWord(rest);
+    const bool b = Lower(w) == "/b";
+    const std::string code = b ? FirstWord(after).first : w;
+    if (!code.empty()) {
+      if (code.find_first_not_of("0123456789-") != std::string::npos) return SyntaxError();
+      errorlevel = std::stoi(code);
+    }
+    window_closed = !b;
+    return Flow::kEnd;
+  }
+
+  // One command (already expanded, without '@'). Also the command part of an `if`.
+  Flow Execute(const std::string& text) {
+    auto [word, rest] = FirstWord(text);
+    const std::string kw = Lower(word);
+    if (kw == "rem") return Flow::kNext;
+    std::string line = text;
+    const batch::Redirects redirects = batch::TakeRedirects(line);
+    batch::RejectOperators(line);
+    std::tie(word, rest) = FirstWord(line);
+    const std::string k = Lower(word);
+    struct Mute {
+      fakes::Console& c;
+      Mute(fakes::Console& con, batch::Redirects r) : c(con) { c.mute_out = r.mute_out; c.mute_err = r.mute_err; }
+      ~Mute() { c.mute_out = c.mute_err = false; }
+    } mute(con, redirects);
+
+    if (k == "if") return If(rest);
+    if (k == "goto") return rest.empty() ? SyntaxError() : Goto(rest);
+    if (k.rfind("goto:", 0) == 0) return Goto(word.substr(4));
+    if (k == "set") return Set(rest);
+    if (k == "exit") return Exit(rest);
+    if (k == "setlocal") { saved_env.push_back(con.env); return Flow::kNext; }
+    if (k == "endlocal") {
+      if (!saved_env.empty()) { con.env = saved_env.back(); saved_env.pop_back(); }
+      return Flow::kNext;
+    }
+    if (k == "cls" || k == "title") return Flow::kNext;
+    if (k == "pause") {
+      con.Write("Press any key to continue . . . ");
+      (void)con.input.ReadLine(false);
+      con.Write("\n");
+      return Flow::kNext;
+    }
+    if (IsUnmodelledProgram(k)) throw NotUnderstood{"not supported: '" + word + "' is not modelled by the simulator"};
+    if (auto level = fakes::RunCommandLine(con, line)) {
+      errorlevel = *level;
+      if (*level != 0) failures.push_back({current_line, word, *level});
+    }
+    return Flow::kNext;
+  }
+};
+
+}  // namespace
+
+BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::string& file_name,
+                     const std::vector<std::string>& args) {
+  Interpreter in{con, file_name, args, SplitBatchLines(text)};
+  BatchResult result;
+  while (in.pc < in.lines.size()) {
+    const size_t index = in.pc++;
+    in.current_line = static_cast<int>(index + 1);
+    std::string line = TrimLeft(in.lines[index]);
+    if (line.empty() || line[0] == ':') continue;  // labels and :: comments
+    bool quiet = false;
+    while (!line.empty() && line[0] == '@') {
+      quiet = true;
+      line = TrimLeft(line.substr(1));
+    }
+    try {
+      const std::string expanded = batch::Expand(con, line, file_name, args, in.errorlevel);
+      if (TrimLeft(expanded).empty()) continue;
+      if (con.echo_on && !quiet) con.Write("\n" + con.Prompt() + expanded + "\n");
+      if (in.Execute(expanded) == Flow::kEnd) break;
+    } catch (const NotUnderstood& e) {
+      con.mute_out = con.mute_err = false;
+      result.error = BatchDiagnostic{file_name, static_cast<int>(index + 1), e.message};
+      break;
+    }
+  }
+  result.errorlevel = in.errorlevel;
+  result.failures = std::move(in.failures);
+  result.window_closed = in.window_closed;
+  return result;
+}
+
+}  // namespace sim

@@ -1,0 +1,192 @@
+// CompareOnMachine: fixup.cmd and the fixer side by side on two copies of one machine.
+//
+// Judgement per row: site up = every application answers 200; SID kept = ASPNET still has the
+// SID it had (grants keyed to it keep working without re-granting); profile = the worker
+// identity (ASPNET, or the custom processModel account) has one;
+// services = each in the state it was found in (ServicesAsFound); grants = every explicit ACE,
+// right and SQL login of ASPNET still works for it (GrantsStillWork); secrets = the known
+// temporary password 1pass@word does not log ASPNET on and no worker password was printed;
+// exit = the exit state tells the truth: success (errorlevel / exit 0) only with the site up,
+// or a refusal that changed nothing; the batch's failed commands are listed by line.
+#include "sim/legacy_compare.h"
+
+#include <algorithm>
+
+#include "fakes/logon.h"
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
+#include "sim/fixer_report.h"
+#include "sim/fixer_session.h"
+#include "sim/invariants.h"
+#include "sim/legacy_run.h"
+#include "sim/machine_diff.h"
+#include "sim/web_requests.h"
+
+namespace sim {
+namespace {
+
+constexpr const char* kWorker = "ASPNET";
+constexpr const char* kKnownPassword = "1pass@word";  // fixup.cmd's hard-coded password
+
+struct SideFacts {
+  std::string site;
+  bool site_up = false;
+  std::string sid;
+  bool sid_kept = false;
+  std::string profile;
+  bool has_profile = false;
+  CheckResult services, grants, output_secrets;
+  bool known_password_valid = false;
+  std::string exit;
+  bool exit_ok = false;
+};
+
+std::string SidOf(const fakes::MachineState& state) {
+  fakes::Machine m(state);
+  fakes::Sam sam(m);
+  const fakes::UserAccount* u = sam.FindUser(kWorker);
+  return u ? sam.SidOf(*u).ToString() : std::string("(no ASPNET)");
+}
+
+// The account aspnet_wp.exe runs as: ASPNET for userName="machine" (and for aspnet_setreg
+// references, which this comparison does not resolve), else the account part of userName.
+std::string WorkerAccount(const fakes::MachineState& state) {
+  for (const auto& fw : state.products.frameworks) {
+    if (fw.version != "1.0.3705") continue;
+    const std::string& user = fw.process_model.user_name;
+    if (fakes::EqualsIgnoreCase(user, "machine") || user.rfind("registry:", 0) == 0) return kWorker;
+    return user.substr(user.find('\\') == std::string::npos ? 0 : user.find('\\') + 1);
+  }
+  return kWorker;
+}
+
+SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output) {
+  SideFacts f;
+  const auto apps = StatusOfEveryApp(now);
+  f.site_up = !apps.empty() && std::all_of(apps.begin(), apps.end(), [](const auto& a) { return a.second == 200; });
+  for (const auto& [app, status] : apps) f.site += (f.site.empty() ? "" : ", ") + app + " " + std::to_string(status);
+  f.site = (f.site_up ? "up (" : "down (") + (f.site.empty() ? std::string("no applications") : f.site) + ")";
+
+  const std::string before = SidOf(found), after = SidOf(now);
+  f.sid_kept = before == after;
+  f.sid = f.sid_kept ? "kept " + after : "changed " + before + " -> " + after;
+
+  fakes::Machine m(now);
+  fakes::Sam sam(m);
+  const std::string worker = WorkerAccount(now);
+  if (auto sid = sam.LookupName(worker)) {
+    if (const fakes::ProfileEntry* p = fakes::ProfileStore(m).Find(*sid)) {
+      f.profile = worker + ": " + p->path;
+      f.has_profile = true;
+    } else if (fakes::EqualsIgnoreCase(worker, "SYSTEM")) {
+      f.profile = "SYSTEM: its own";
+      f.has_profile = true;
+    }
+  }
+  if (!f.has_profile) f.profile = worker + ": none";
+
+  f.services = ServicesAsFound(found, now);
+  f.grants = GrantsStillWork(found, now, kWorker);
+  f.output_secrets = NoSecretIn({output}, found, now, {});
+  auto token = fakes::LogonService(m).LogonUser(kWorker, fixer::Secret::FromString(kKnownPassword),
+                                               fakes::LogonType::kNetwork);
+  f.known_password_valid = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
+  return f;
+}
+
+std::string Secrets(const SideFacts& f) {
+  std::string s;
+  if (f.known_password_valid) s = std::string(kKnownPassword) + " still logs ASPNET on";
+  if (!f.output_secrets.passed) s += (s.empty() ? "" : "; ") + f.output_secrets.actual;
+  return s.empty() ? "none exposed" : s;
+}
+
+}  // namespace
+
+std::vector<std::string> Comparison::FixerAhead() const {
+  std::vector<std::string> out;
+  for (const auto& r : rows)
+    if (r.Ahead() == "fixer") out.push_back(r.name);
+  return out;
+}
+
+std::vector<std::string> Comparison::LegacyAhead() const {
+  std::vector<std::string> out;
+  for (const auto& r : rows)
+    if (r.Ahead() == "legacy") out.push_back(r.name);
+  return out;
+}
+
+Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
+                            const fixer::Options& options) {
+  Comparison c;
+  fakes::Machine legacy_machine(state);
+  fakes::FixedInput input(answer);
+  LegacyRun legacy = RunLegacyScript(legacy_machine, script, input);
+  c.legacy_console = legacy.console;
+  SideFacts l = Judge(state, legacy_machine.state(), legacy.console);
+  if (!legacy.load_error.empty()) {
+    l.exit = legacy.load_error;
+  } else if (legacy.error) {
+    l.exit = "stopped at line " + std::to_string(legacy.error->line) + ": " + legacy.error->message;
+  } else {
+    l.exit = "errorlevel " + std::to_string(legacy.errorlevel) + " at the end";
+    std::string failed;
+    for (const auto& f : legacy.failures)
+      failed += (failed.empty() ? "" : ", ") + std::string("line ") + std::to_string(f.line) + " " + f.program + " (" +
+                std::to_string(f.errorlevel) + ")";
+    if (!failed.empty()) l.exit += "; failed along the way: " + failed;
+  }
+  l.exit_ok = legacy.load_error.empty() && !legacy.error && (legacy.errorlevel == 0) == l.site_up;
+
+  fakes::Machine fixer_machine(state);
+  FixerRun run = RunFixer(fixer_machine, "apply", options, fakes::FaultPlan{});
+  c.fixer_log = run.log + (run.result ? RenderRunText(*run.result) : std::string());
+  SideFacts x = Judge(state, fixer_machine.state(), c.fixer_log);
+  x.exit = "exit " + std::to_string(run.exit_code) + " (" + run.outcome + ")";
+  const bool refused_cleanly = run.outcome == "refused" && DiffMachines(state, fixer_machine.state()).empty();
+  x.exit_ok = refused_cleanly || (run.exit_code == 0) == x.site_up;
+
+  c.rows = {
+      {"site", l.site, x.site, l.site_up, x.site_up},
+      {"account SID", l.sid, x.sid, l.sid_kept, x.sid_kept},
+      {"profile", l.profile, x.profile, l.has_profile, x.has_profile},
+      {"services", l.services.actual, x.services.actual, l.services.passed, x.services.passed},
+      {"grants", l.grants.actual, x.grants.actual, l.grants.passed, x.grants.passed},
+      {"secrets", Secrets(l), Secrets(x), !l.known_password_valid && l.output_secrets.passed,
+       !x.known_password_valid && x.output_secrets.passed},
+      {"exit", l.exit, x.exit, l.exit_ok, x.exit_ok},
+  };
+  return c;
+}
+
+std::string RenderComparisonText(const Comparison& c) {
+  std::string out;
+  auto mark = [](bool ok) { return ok ? "ok  " : "BAD "; };
+  for (const auto& r : c.rows) {
+    out += r.name + ":\n";
+    out += std::string("  fixup.cmd     ") + mark(r.legacy_ok) + r.legacy + "\n";
+    out += std::string("  aspnet-fixer  ") + mark(r.fixer_ok) + r.fixer + "\n";
+  }
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s.empty() ? std::string("nothing") : s;
+  };
+  out += "\nfixer ahead on: " + join(c.FixerAhead()) + "\n";
+  out += "fixup.cmd ahead on: " + join(c.LegacyAhead()) + "\n";
+  return out;
+}
+
+nlohmann::json ComparisonToJson(const Comparison& c) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : c.rows) {
+    rows.push_back({{"name", r.name},
+                    {"legacy", {{"value", r.legacy}, {"ok", r.legacy_ok}}},
+                    {"fixer", {{"value", r.fixer}, {"ok", r.fixer_ok}}},
+                    {"ahead", r.Ahead()}});
+  }
+  return {{"rows", rows}, {"fixer_ahead", c.FixerAhead()}, {"legacy_ahead", c.LegacyAhead()}};
+}
+
+}  // namespace sim

@@ -1,0 +1,52 @@
+// RunLegacyScript: a batch file run the way the paper tells the user to run it.
+#include "sim/legacy_run.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace sim {
+
+std::string DefaultLegacyScript(const std::string& start_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (fs::path base : {fs::path(start_dir.empty() ? "." : start_dir), fs::current_path(ec)}) {
+    base = fs::absolute(base, ec);
+    for (fs::path dir = base; !dir.empty(); dir = dir.parent_path()) {
+      for (const fs::path& candidate : {dir / "scenarios" / "legacy" / "fixup.cmd", dir / "legacy" / "fixup.cmd"}) {
+        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+      }
+      if (dir == dir.parent_path()) break;
+    }
+  }
+  return "";
+}
+
+LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_path, fakes::ConsoleInput& input,
+                          std::function<void(std::string_view)> live) {
+  LegacyRun run;
+  std::ifstream in(script_path, std::ios::binary);
+  if (!in) {
+    run.load_error = "cannot read the batch file '" + script_path + "'";
+    return run;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt.
+  const std::string name = std::filesystem::path(script_path).filename().string();
+  fakes::Console con(machine, input);
+  con.sink = std::move(live);
+  const std::string typed = "c:\\" + name;
+  con.Write(con.Prompt() + typed + "\n");
+  BatchResult r = RunBatch(con, text.str(), typed);
+  if (!r.window_closed) con.Write("\n" + con.Prompt());
+  con.Write("\n");
+  run.console = con.output;
+  for (const auto& n : con.notes) run.notes.push_back(n.text);
+  run.errorlevel = r.errorlevel;
+  run.failures = r.failures;
+  run.error = r.error;
+  return run;
+}
+
+}  // namespace sim
