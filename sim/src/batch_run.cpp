@@ -215,7 +215,10 @@ struct Interpreter {
     if (IsUnmodelledProgram(k)) throw NotUnderstood{"not supported: '" + word + "' is not modelled by the simulator"};
     if (auto level = fakes::RunCommandLine(con, line)) {
       errorlevel = *level;
-      if (*level != 0) failures.push_back({current_line, word, *level});
+      // "net user", "net stop": the subcommand too, never further (a password may follow).
+      const std::string sub = Lower(FirstWord(rest).first);
+      const bool net = k == "net" && (sub == "user" || sub == "stop" || sub == "start");
+      if (*level != 0) failures.push_back({current_line, net ? word + " " + sub : word, *level});
     }
     return Flow::kNext;
   }

@@ -1,0 +1,112 @@
+// `fixup-sim legacy` and `fixup-sim compare` as real processes (Boost.Process): runas's prompt
+// answered on standard input (right password, wrong password, closed input).
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/process.hpp>
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+struct Ran {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs fixup-sim with `args`; `stdin_text` is written to its standard input, which is then
+// closed (nullopt: standard input is closed from the start).
+Ran FixupSim(const std::vector<std::string>& args, const std::optional<std::string>& stdin_text) {
+  const fs::path dir = fs::temp_directory_path() / ("legacy_e2e_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path in = dir / "in.txt", out = dir / "out.txt", err = dir / "err.txt";
+  {
+    std::ofstream f(in, std::ios::binary);
+    if (stdin_text) f << *stdin_text;
+  }
+  Ran r;
+  r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in < in.string(),
+                           bp::std_out > out.string(), bp::std_err > err.string(),
+                           bp::start_dir = FIXUP_SOURCE_DIR);
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  fs::remove_all(dir);
+  return r;
+}
+
+const std::string kScenario = "scenarios/legacy/fixes-default-policy.yaml";
+
+TEST(LegacyE2e, RightPasswordOnStdinFixesTheSite) {
+  Ran r = FixupSim({"legacy", kScenario}, std::string("1pass@word\n"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Enter the password for ASPNET: "), std::string::npos);
+  EXPECT_NE(r.out.find("Attempting to start cmd.exe as user \"XPPRO\\ASPNET\" ..."), std::string::npos);
+  EXPECT_EQ(r.out.find("RUNAS ERROR"), std::string::npos);
+  EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 200"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Changes on the machine:"), std::string::npos);
+}
+
+TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
+  Ran r = FixupSim({"legacy", kScenario}, std::string("not-the-password\n"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("RUNAS ERROR: Unable to run - cmd.exe\n1326: Logon failure: unknown user name or bad password."),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("not-the-password"), std::string::npos);
+  EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 503"), std::string::npos) << r.out;
+}
+
+TEST(LegacyE2e, ClosedInputFailsAtRunas) {
+  Ran r = FixupSim({"legacy", kScenario}, std::nullopt);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1326: Logon failure"), std::string::npos);
+  EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 503"), std::string::npos) << r.out;
+}
+
+TEST(LegacyE2e, AnswerOptionNeedsNoStdin) {
+  Ran r = FixupSim({"legacy", kScenario, "--answer", "1pass@word"}, std::nullopt);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("503 -> 200"), std::string::npos);
+}
+
+TEST(LegacyE2e, MissingScenarioIsAnInputError) {
+  Ran r = FixupSim({"legacy", "scenarios/legacy/no-such-file.yaml"}, std::nullopt);
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+// The user's three named cases: the fixer ahead of the batch file on each.
+struct Named {
+  const char* scenario;
+  const char* row;  // a row on which the fixer must be ahead
+};
+
+class CompareE2e : public ::testing::TestWithParam<Named> {};
+
+TEST_P(CompareE2e, FixerAhead) {
+  Ran r = FixupSim({"compare", GetParam().scenario, "--json"}, std::nullopt);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"fixer_ahead\""), std::string::npos);
+  const std::string ahead = r.out.substr(r.out.find("\"fixer_ahead\""));
+  EXPECT_NE(ahead.substr(0, ahead.find(']')).find(std::string("\"") + GetParam().row + "\""), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("1pass@word\""), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NamedCases, CompareE2e,
+    ::testing::Values(Named{"scenarios/legacy/policy-rejects-temp-password.yaml", "site"},
+                      Named{"scenarios/legacy/orphans-acls-and-sql-logins.yaml", "grants"},
+                      Named{"scenarios/legacy/custom-worker-account.yaml", "account SID"}));
+
+}  // namespace

@@ -1,0 +1,65 @@
+// net start / net stop: output and errorlevel against DOMAIN.md section 5.
+#include "fakes/scm.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+class NetService : public LegacyFixture {};
+
+TEST_F(NetService, StartAndStopTheStateService) {
+  EXPECT_EQ(Run("net start aspnet_state"), 0);
+  EXPECT_EQ(Out(), "The ASP.NET State Service service is starting.\n"
+                   "The ASP.NET State Service service was started successfully.\n\n");
+  EXPECT_EQ(Run("net stop aspnet_state"), 0);
+  EXPECT_EQ(Out(), "The ASP.NET State Service service is stopping.\n"
+                   "The ASP.NET State Service service was stopped successfully.\n\n");
+}
+
+TEST_F(NetService, StopANotStartedServiceIs3521) {
+  EXPECT_EQ(Run("net stop aspnet_state"), 2);
+  EXPECT_EQ(Out(), "The ASP.NET State Service service is not started.\n\n"
+                   "More help is available by typing NET HELPMSG 3521.\n\n");
+}
+
+TEST_F(NetService, StartARunningServiceIs2182) {
+  EXPECT_EQ(Run("net start w3svc"), 2);
+  EXPECT_EQ(Out(), "The requested service has already been started.\n\n"
+                   "More help is available by typing NET HELPMSG 2182.\n\n");
+}
+
+TEST_F(NetService, UnknownNameIs2185) {
+  EXPECT_EQ(Run("net stop nosuchsvc"), 2);
+  EXPECT_EQ(Out(), "The service name is invalid.\n\nMore help is available by typing NET HELPMSG 2185.\n\n");
+}
+
+TEST_F(NetService, StopIisAdminWithYesStopsItsDependentsFirst) {
+  EXPECT_EQ(Run("net stop iisadmin /y"), 0);
+  EXPECT_EQ(Out().rfind("The following services are dependent on the IIS Admin service.\n"
+                        "Stopping the IIS Admin service will also stop these services.\n\n",
+                        0),
+            0u);
+  EXPECT_NE(Out().find("   World Wide Web Publishing\n"), std::string::npos);
+  EXPECT_EQ(Out().find("(Y/N)"), std::string::npos);
+  EXPECT_LT(Out().find("The World Wide Web Publishing service was stopped successfully."),
+            Out().find("The IIS Admin service was stopped successfully."));
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kStopped);
+}
+
+TEST_F(NetService, StopIisAdminAsksAndNoKeepsItRunning) {
+  EXPECT_EQ(Run("net stop iisadmin"), 2);  // closed input: the default answer N
+  EXPECT_NE(Out().find("Do you want to continue this operation? (Y/N) [N]: "), std::string::npos);
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kRunning);
+  Answer("Y");
+  EXPECT_EQ(Run("net stop iisadmin"), 0);
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
+}
+
+TEST_F(NetService, DisabledServiceIsSystemError1058) {
+  fakes::Scm(machine).SetStartType("aspnet_state", fixer::StartType::kDisabled);
+  EXPECT_EQ(Run("net start aspnet_state"), 2);
+  EXPECT_NE(Out().find("System error 1058 has occurred.\n\nThe service cannot be started"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test

@@ -1,0 +1,75 @@
+// net user: output and errorlevel against DOMAIN.md section 6 (and net.exe's layout, section 5).
+#include "fakes/sam.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+class NetUser : public LegacyFixture {};
+
+TEST_F(NetUser, DeleteExisting) {
+  EXPECT_EQ(Run("net user ASPNET /delete"), 0);
+  EXPECT_EQ(Out(), "The command completed successfully.\n\n");
+  EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET"), nullptr);
+}
+
+TEST_F(NetUser, DeleteMissingIs2221) {
+  EXPECT_EQ(Run("net user NOBODY /delete"), 2);
+  EXPECT_EQ(Out(), "The user name could not be found.\n\nMore help is available by typing NET HELPMSG 2221.\n\n");
+}
+
+TEST_F(NetUser, AddExistingIs2224) {
+  EXPECT_EQ(Run("net user ASPNET 1pass@word /add"), 2);
+  EXPECT_EQ(Out(), "The account already exists.\n\nMore help is available by typing NET HELPMSG 2224.\n\n");
+}
+
+TEST_F(NetUser, AddNewGetsNextRidAndJoinsUsers) {
+  Run("net user ASPNET /delete");
+  const uint32_t next = machine.state().sam.next_rid;
+  EXPECT_EQ(Run("net user ASPNET 1pass@word /add"), 0);
+  EXPECT_EQ(Out(), "The command completed successfully.\n\n");
+  const fakes::UserAccount* u = fakes::Sam(machine).FindUser("ASPNET");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->rid, next);
+  EXPECT_EQ(u->full_name, "");
+}
+
+TEST_F(NetUser, PolicyRejectionIs2245) {
+  machine.state().lsa.password_policy.complexity = true;
+  machine.state().lsa.password_policy.min_length = 12;
+  Run("net user ASPNET /delete");
+  EXPECT_EQ(Run("net user ASPNET 1pass@word /add"), 2);
+  EXPECT_EQ(Out(),
+            "The password does not meet the password policy requirements. Check the minimum password length, "
+            "password complexity and password history requirements.\n\nMore help is available by typing NET "
+            "HELPMSG 2245.\n\n");
+  EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET"), nullptr);
+}
+
+TEST_F(NetUser, ChangePassword) {
+  EXPECT_EQ(Run("net user ASPNET N3w-Passw0rd"), 0);
+  EXPECT_EQ(Run("net user GHOST N3w-Passw0rd"), 2);
+  EXPECT_NE(Out().find("NET HELPMSG 2221"), std::string::npos);
+}
+
+TEST_F(NetUser, NotAnAdministratorIsSystemError5) {
+  Run("net user bob Bob-Passw0rd /add");
+  machine.state().session.caller = "bob";
+  EXPECT_EQ(Run("net user ASPNET /delete"), 2);
+  EXPECT_EQ(Out(), "System error 5 has occurred.\n\nAccess is denied.\n\n");
+}
+
+TEST_F(NetUser, BadSyntaxIsErrorlevel1) {
+  EXPECT_EQ(Run("net user ASPNET /bogus"), 1);
+  EXPECT_EQ(Out().rfind("The syntax of this command is:", 0), 0u);
+}
+
+TEST_F(NetUser, ShowAndList) {
+  EXPECT_EQ(Run("net user ASPNET"), 0);
+  EXPECT_NE(Out().find("User name                    ASPNET\n"), std::string::npos);
+  EXPECT_EQ(Run("net user"), 0);
+  EXPECT_NE(Out().find("User accounts for \\\\XPPRO"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test

@@ -1,0 +1,87 @@
+// iisreset, aspnet_regiis, cd, echo and unknown commands: texts of DOMAIN.md sections 5 and 11
+// and cmd.exe's 9009.
+#include "fakes/lsa.h"
+#include "fakes/sam.h"
+#include "fakes/scm.h"
+#include "fixer/ports/secrets.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+class Programs : public LegacyFixture {};
+
+TEST_F(Programs, IisresetStopAndStart) {
+  EXPECT_EQ(Run("iisreset /stop"), 0);
+  EXPECT_EQ(Out(), "Attempting stop...\nInternet services successfully stopped\n");
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kStopped);
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
+  EXPECT_EQ(Run("iisreset /start"), 0);
+  EXPECT_EQ(Out(), "Attempting start...\nInternet services successfully started\n");
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
+  EXPECT_EQ(Run("iisreset"), 0);
+  EXPECT_EQ(Out(), "Attempting stop...\nInternet services successfully stopped\nAttempting start...\n"
+                   "Internet services successfully restarted\n");
+}
+
+TEST_F(Programs, IisresetStartsOnlyAutomaticServices) {
+  Run("iisreset /stop");
+  fakes::Scm(machine).SetStartType("SMTPSVC", fixer::StartType::kManual);
+  Run("iisreset /start");
+  EXPECT_EQ(fakes::Scm(machine).Find("SMTPSVC")->state, fixer::ServiceState::kStopped);
+}
+
+TEST_F(Programs, UnknownCommandIs9009) {
+  EXPECT_EQ(Run("frobnicate /x"), 9009);
+  EXPECT_EQ(Out(), "'frobnicate' is not recognized as an internal or external command,\n"
+                   "operable program or batch file.\n");
+}
+
+TEST_F(Programs, AspnetRegiisIsFoundOnlyInItsFrameworkFolder) {
+  EXPECT_EQ(Run("aspnet_regiis -i"), 9009);
+  EXPECT_EQ(Run("cd /d C:\\WINDOWS\\microsoft.net\\framework\\v1.0.3705"), -1);
+  EXPECT_EQ(con->cwd, "C:\\WINDOWS\\microsoft.net\\framework\\v1.0.3705");
+  auto before = fakes::Lsa(machine).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
+  EXPECT_EQ(Run("aspnet_regiis -i"), 0);
+  EXPECT_EQ(Out(), "Start installing ASP.NET (1.0.3705.0).\nFinished installing ASP.NET (1.0.3705.0).\n");
+  auto after = fakes::Lsa(machine).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_FALSE(*before == *after);  // a new random password
+  EXPECT_EQ(Out().find(std::string(after->Reveal())), std::string::npos);
+}
+
+TEST_F(Programs, AspnetRegiisRecreatesAMissingAspnet) {
+  Run("net user ASPNET /delete");
+  EXPECT_EQ(Run("C:\\WINDOWS\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe -i"), 0);
+  const fakes::UserAccount* u = fakes::Sam(machine).FindUser("ASPNET");
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->full_name, "aspnet_wp account");
+}
+
+TEST_F(Programs, AspnetRegiisUnknownOptionPrintsUsage) {
+  Run("cd /d %SystemRoot%");  // not expanded here: the batch expands
+  EXPECT_EQ(Run("C:\\WINDOWS\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis -z"), 1);
+  EXPECT_NE(Out().find("Usage: aspnet_regiis"), std::string::npos);
+}
+
+TEST_F(Programs, CdToAMissingFolder) {
+  EXPECT_EQ(Run("cd /d C:\\WINDOWS\\microsoft.net\\framework\\v1.1.4322"), 1);
+  EXPECT_EQ(Out(), "The system cannot find the path specified.\n");
+  EXPECT_EQ(con->cwd, "C:\\");
+}
+
+TEST_F(Programs, EchoForms) {
+  EXPECT_EQ(Run("echo \"Stopping IIS\""), -1);
+  EXPECT_EQ(Out(), "\"Stopping IIS\"\n");
+  Run("echo.");
+  EXPECT_EQ(Out(), "\n");
+  Run("echo");
+  EXPECT_EQ(Out(), "ECHO is on.\n");
+  Run("echo off");
+  EXPECT_FALSE(con->echo_on);
+  Run("echo");
+  EXPECT_EQ(Out(), "ECHO is off.\n");
+}
+
+}  // namespace
+}  // namespace legacy_test
