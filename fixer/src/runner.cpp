@@ -1,6 +1,8 @@
 // Journaled execution, undo and forward recovery; see runner.h.
 #include "runner.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace fixer {
@@ -73,12 +75,55 @@ Outcome Runner::ClearJournal(Outcome success) {
   return success == Outcome::kFixed ? success : Outcome::kNotRestored;
 }
 
+size_t Runner::IndexOf(std::string_view id) const {
+  for (size_t i = 0; i < steps_.size(); ++i) {
+    if (steps_[i]->id() == id) return i;
+  }
+  return steps_.size();
+}
+
+// A run that went forward past a failed step (after the point of no return) finished steps
+// that came after it: restore-restrictions after a failed create-profile, register after a
+// failed lift... Skipping those on resume would leave the repair half done (the profile logon
+// with the restrictions back, the temporary password left on the account), so from where the
+// failed step restarts, every later step runs again, in order. A step whose temporary effect
+// was already taken back (lift-restrictions once restore-restrictions is done) re-reads the
+// machine; one whose effect still stands re-acts on what it recorded.
+void Runner::ReopenAfterForwardFailure() {
+  const size_t n = steps_.size();
+  size_t first = 0;
+  while (first < n && journal_.PhaseOf(std::string(steps_[first]->id())) == StepPhase::kDone) {
+    ++first;
+  }
+  bool later_done = false;
+  for (size_t k = first + 1; k < n; ++k) {
+    if (journal_.PhaseOf(std::string(steps_[k]->id())) == StepPhase::kDone) later_done = true;
+  }
+  if (first >= n || !later_done) return;
+  const size_t start = std::min(first, IndexOf(steps_[first]->resume_from()));
+  for (size_t k = start; k < n; ++k) {
+    const std::string id(steps_[k]->id());
+    const StepPhase phase = journal_.PhaseOf(id);
+    if (phase == StepPhase::kPending) continue;
+    const std::string_view closer = steps_[k]->closed_by();
+    const bool taken_back =
+        !closer.empty() && journal_.PhaseOf(std::string(closer)) == StepPhase::kDone;
+    if (taken_back || (closer.empty() && phase == StepPhase::kDone)) {
+      journal_.phases[id] = StepPhase::kPending;  // prepared again from the machine as it is
+    } else {
+      journal_.phases[id] = StepPhase::kBegun;  // acts again on what it recorded
+    }
+    ctx_.log.info("step {}: runs again on resume", id);
+  }
+}
+
 Outcome Runner::Forward() {
   auto past = PastPointOfNoReturn();
   if (!past) {
     Fail(*steps_.front(), past.status());
     return Outcome::kNotRestored;
   }
+  ReopenAfterForwardFailure();
   bool forward_only = *past;
   bool failed = false;
   for (size_t i = 0; i < steps_.size(); ++i) {
@@ -97,11 +142,16 @@ Outcome Runner::Forward() {
     if (st.ok()) st = RunOne(step);
     if (st.ok()) {
       ctx_.result.steps_done.push_back(id);
+      // Past the point of no return from here on: a later failure must go forward, never
+      // undo back over the delete.
+      if (step.irreversible()) forward_only = true;
       continue;
     }
     Fail(step, st);
     failed = true;
-    if (!forward_only && step.irreversible()) {
+    // A step whose "begin" record was never written did not act: it cannot have deleted
+    // anything, so the run may still undo. Otherwise ask the machine.
+    if (!forward_only && step.irreversible() && journal_.PhaseOf(id) != StepPhase::kPending) {
       auto acted = step.Acted(ctx_, ctx_.data[id]);
       forward_only = !acted || *acted;  // when unsure, never undo past a possible delete
     }

@@ -61,6 +61,8 @@ class CreateProfile : public Step {
     return OkIf(ctx.ports.profiles.Delete(*sid), kErrorFileNotFound);
   }
   bool needs_temp_password() const override { return true; }
+  // The logon needs the restrictions lifted again once restore-restrictions has run.
+  std::string_view resume_from() const override { return "lift-restrictions"; }
 };
 
 class Register : public Step {
@@ -70,18 +72,39 @@ class Register : public Step {
     return {std::string(id()),
             fmt::format("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
                         "LSA secret, default rights and ACLs", kFramework10),
-            "nothing: the account's password and the LSA secret agree again", false};
+            "put back the account flags it found (the password and the LSA secret agree either way)",
+            false};
   }
-  Result<StepData> Prepare(RunContext&) override {
-    return StepData{{"version", std::string(kFramework10)}};
+  // aspnet_regiis -i also sets "password never expires" and "cannot change password": the
+  // flags found are recorded so an undo leaves the account as it was.
+  Result<StepData> Prepare(RunContext& ctx) override {
+    StepData data{{"version", std::string(kFramework10)}};
+    auto acct = ctx.ports.accounts.Lookup(ctx.account);
+    if (acct) EncodeFlags(acct->flags, data);
+    else if (acct.status().code() != kNerrUserNotFound) return acct.status();
+    return data;
   }
   Status Act(RunContext& ctx, const StepData& data, StepData&) override {
     Status st = ctx.ports.aspnet.Register(Get(data, "version"));
+    if (!st.ok()) {
+      // aspnet_regiis -i did not replace the temporary password (this process's, or one set
+      // before a crash): never leave it valid on the account, nor the worker unable to log on.
+      if (Status back = RestoreWorkerPassword(ctx); !back.ok()) {
+        ctx.Say(fmt::format("the password of {} could not be put back to the one ASP.NET "
+                            "keeps: {}", ctx.account, back));
+        return st;
+      }
+    }
     // The temporary password is no longer the account's.
-    if (st.ok()) ctx.temp_password_applied = false;
+    ctx.temp_password_applied = false;
     return st;
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RunContext& ctx, const StepData& data) override {
+    if (!data.count("disabled")) return {};  // the account did not exist: nothing recorded
+    AccountFlags back = DecodeFlags(data);
+    back.locked_out = false;  // SetFlags can only unlock
+    return OkIf(ctx.ports.accounts.SetFlags(ctx.account, back), kNerrUserNotFound);
+  }
 };
 
 }  // namespace

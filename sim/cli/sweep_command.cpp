@@ -69,6 +69,7 @@ int Sweep(const SweepArgs& a) {
 
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << e << "\n";
+  for (const std::string& t : r.transcripts) std::cout << t << "\n";
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);

@@ -104,9 +104,21 @@ bool IgnoredInAsFound(const std::string& path) {
   return false;
 }
 
+// An unlock cannot be undone (Windows has no call that locks an account) and leaves nothing
+// worse: a flags list that differs only by locked_out counts as found.
+std::string WithoutLockout(std::string flags) {
+  for (const char* form : {"locked_out, ", ", locked_out", "locked_out"}) {
+    if (auto at = flags.find(form); at != std::string::npos) flags.erase(at, std::string_view(form).size());
+  }
+  return flags;
+}
+
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now) {
-  for (Change& c : DiffMachines(found, now))
-    if (!IgnoredInAsFound(c.path)) return std::move(c);
+  for (Change& c : DiffMachines(found, now)) {
+    if (IgnoredInAsFound(c.path) || c.path.ends_with(".locked_out_at")) continue;
+    if (c.path.ends_with(".flags") && WithoutLockout(c.before) == WithoutLockout(c.after)) continue;
+    return std::move(c);
+  }
   return std::nullopt;
 }
 
@@ -222,6 +234,7 @@ std::vector<Case> PairCases(const Case& first, const Episode& e, const SweepOpti
 
 struct CaseResult {
   size_t runs = 0;
+  std::vector<std::string> transcript;  // "resume: ..." then "rollback: ..." runs
   std::vector<SweepViolation> violations;
   Episode resumed;  // the resume variant, for pair enumeration
 };
@@ -233,9 +246,11 @@ CaseResult RunCase(const Case& c, const SweepOptions& o) {
   r.resumed = RunEpisode(*c.target, c.faults, "resume", o.decorate);
   r.runs = 1;
   r.violations = Check(c, "resume", r.resumed);
+  for (const std::string& t : r.resumed.texts) r.transcript.push_back("[episode with resume]\n" + t);
   const bool recovered = r.resumed.texts.size() > 1;
   if (recovered) {
     Episode rolled = RunEpisode(*c.target, c.faults, "rollback", o.decorate);
+    for (const std::string& t : rolled.texts) r.transcript.push_back("[episode with rollback]\n" + t);
     ++r.runs;
     for (auto& v : Check(c, "rollback", rolled)) r.violations.push_back(std::move(v));
   }
@@ -317,6 +332,8 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     for (CaseResult& r : *all) {
       report.runs += r.runs;
       for (auto& v : r.violations) report.violations.push_back(std::move(v));
+      if (o.only_case)
+        for (auto& t : r.transcript) report.transcripts.push_back(std::move(t));
     }
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

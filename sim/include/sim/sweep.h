@@ -79,6 +79,7 @@ struct SweepReport {
   double seconds = 0;
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;  // files that could not be loaded or played
+  std::vector<std::string> transcripts;  // with only_case: every run's output, for the reader
 };
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& options);
