@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "fakes/commands.h"
 #include "sim/batch.h"
 #include "sim/legacy_run.h"
 #include "sim/step_registry.h"
@@ -52,6 +53,18 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   return {true, "", name + " -> errorlevel " + std::to_string(run.errorlevel), WithNotes(run.console, run.notes)};
 }
 
+// The line as a report shows it: a password typed on `net user NAME PASSWORD` is masked (the
+// console shows what was typed; a report that outlives the session should not).
+std::string Masked(const std::string& line) {
+  std::vector<std::string> words = fakes::SplitCommandLine(line);
+  if (words.size() >= 4 && fakes::EqualsIgnoreCase(words[0], "net") && fakes::EqualsIgnoreCase(words[1], "user") &&
+      words[3][0] != '/' && words[3] != "*")
+    words[3] = "********";
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 StepReport Command(RunContext& ctx, const Step& step) {
   auto input = InputOf(step);
   const std::string line = RequiredArg(step, "line");
@@ -60,10 +73,10 @@ StepReport Command(RunContext& ctx, const Step& step) {
   ctx.output = con.output;
   ctx.all_output.push_back(con.output);
   ctx.exit_code = r.errorlevel;
-  if (r.error) throw StepError{"command '" + line + "': " + r.error->message};
+  if (r.error) throw StepError{"command '" + Masked(line) + "': " + r.error->message};
   std::vector<std::string> notes;
   for (const auto& n : con.notes) notes.push_back(n.text);
-  return {true, "", line + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
+  return {true, "", Masked(line) + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
 }
 
 }  // namespace
