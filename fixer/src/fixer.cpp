@@ -77,8 +77,10 @@ RunResult Fixer::Apply() {
   if (plan->refusal) return Refused(std::move(r), *plan->refusal);
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(fmt::format("nothing to do: {} already has a profile and the "
-                                     "applications answer", d->worker.account));
+    r.messages.push_back(fmt::format("nothing to do: {} already has a profile{}", d->worker.account,
+                                     d->symptom == SymptomCheck::kSeen
+                                         ? "; the applications still fail for another cause"
+                                         : " and the applications answer"));
     log_->info("{}", r.messages.back());
     return r;
   }

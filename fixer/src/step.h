@@ -76,6 +76,13 @@ class Step {
   // Sets the in-memory temporary password on the account (re-run on resume when needed).
   virtual bool sets_temp_password() const { return false; }
   virtual bool needs_temp_password() const { return false; }
+  // A step whose effect is temporary names the later step that takes it back
+  // (lift-restrictions -> restore-restrictions). Once that step is done, running this one again
+  // must re-read the machine, not reuse what it recorded.
+  virtual std::string_view closed_by() const { return {}; }
+  // Where a resume restarts when this step must run again after a run went forward past it:
+  // create-profile needs lift-restrictions again, since restore-restrictions has run since.
+  virtual std::string_view resume_from() const { return id(); }
 };
 
 using Steps = std::vector<std::unique_ptr<Step>>;

@@ -22,4 +22,8 @@ std::unique_ptr<Step> MakeRegrantGroups();
 std::unique_ptr<Step> MakeRegrantAces();
 std::unique_ptr<Step> MakeRegrantSql();
 
+// Gives the worker account the password ASP.NET keeps in the LSA secret (or a fresh random one
+// stored there), so the temporary password stops being valid and the worker can log on.
+Status RestoreWorkerPassword(RunContext& ctx);
+
 }  // namespace fixer

@@ -7,7 +7,6 @@
 #include "step_factories.h"
 
 namespace fixer {
-namespace {
 
 // Sets the account's password to what the worker expects (the LSA secret). If there is no
 // secret, or the policy refuses the old value (history), a fresh random password is set and
@@ -28,6 +27,8 @@ Status RestoreWorkerPassword(RunContext& ctx) {
   if (!st.ok()) return st;
   return ctx.ports.secrets.Store(std::string(kAspNetWorkerSecret), *fresh);
 }
+
+namespace {
 
 class SetTempPassword : public Step {
  public:

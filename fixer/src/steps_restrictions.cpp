@@ -83,6 +83,7 @@ class LiftRestrictions : public Step {
     return {};
   }
   Status Undo(RunContext& ctx, const StepData& data) override { return Restore(ctx, data); }
+  std::string_view closed_by() const override { return "restore-restrictions"; }
 };
 
 class RestoreRestrictions : public Step {
@@ -94,7 +95,13 @@ class RestoreRestrictions : public Step {
   }
   Result<StepData> Prepare(RunContext& ctx) override { return ctx.DataOf("lift-restrictions"); }
   Status Act(RunContext& ctx, const StepData& data, StepData&) override {
-    return Restore(ctx, data);
+    // What lift-restrictions recorded last: after a resume re-ran it, that is newer than the
+    // copy taken when this step began. If it never began there is nothing to put back.
+    const StepData& lift = ctx.DataOf("lift-restrictions");
+    if (!lift.empty()) return Restore(ctx, lift);
+    if (!data.empty()) return Restore(ctx, data);
+    ctx.log.info("lift-restrictions never ran: no restriction to put back");
+    return {};
   }
   Status Undo(RunContext&, const StepData&) override { return {}; }
 };

@@ -11,17 +11,23 @@ std::string Listed(const std::vector<std::string>& names) {
   return names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", "));
 }
 
-// Starts, in reverse stop order, each listed service that is not running.
+// Starts, in reverse stop order, each listed service that is not running. One that fails does
+// not keep the others down: every one is tried, and the first failure is the result.
 Status StartInReverse(RunContext& ctx, const std::vector<std::string>& stop_order) {
+  Status first;
   for (auto it = stop_order.rbegin(); it != stop_order.rend(); ++it) {
     auto info = ctx.ports.services.Query(*it);
-    if (!info) return info.status();
-    if (info->state == ServiceState::kRunning) continue;
-    Status st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
-    if (!st.ok()) return st;
-    ctx.log.info("started {}", *it);
+    Status st = info.status();
+    if (info && info->state == ServiceState::kRunning) continue;
+    if (info) st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
+    if (st.ok()) {
+      ctx.log.info("started {}", *it);
+    } else {
+      ctx.log.warn("could not start {}: {}", *it, st);
+      if (first.ok()) first = st;
+    }
   }
-  return {};
+  return first;
 }
 
 class StopServices : public Step {

@@ -55,11 +55,23 @@ Cause ProfileCause(const WorkerIdentity& w) {
   return c;
 }
 
+// MS03-040 (KB828750), the next cumulative IE patch, supersedes MS03-032 and ships later
+// builds of the same urlmon.dll; installed alone it brings the same change.
+constexpr const char* kSupersedingBulletins[] = {"MS03-040"};
+
 Cause BulletinCause(const std::vector<std::string>& hotfixes) {
-  bool installed = std::find(hotfixes.begin(), hotfixes.end(), kBulletin) != hotfixes.end();
-  return {"ms03-032", installed,
-          installed ? fmt::format("{} is installed", kBulletin)
-                    : fmt::format("{} is not installed", kBulletin)};
+  auto has = [&](const char* id) {
+    return std::find(hotfixes.begin(), hotfixes.end(), id) != hotfixes.end();
+  };
+  if (has(kBulletin)) return {"ms03-032", true, fmt::format("{} is installed", kBulletin)};
+  for (const char* later : kSupersedingBulletins) {
+    if (has(later)) {
+      return {"ms03-032", true,
+              fmt::format("{} is installed; it supersedes {} and carries its changes", later,
+                          kBulletin)};
+    }
+  }
+  return {"ms03-032", false, fmt::format("{} is not installed", kBulletin)};
 }
 
 Cause SymptomCause(SymptomCheck s) {
@@ -89,11 +101,23 @@ void DecideVerdict(Diagnosis& d) {
     d.missing.push_back(c.detail);
   }
   const bool host = d.causes[0].met, profile = d.causes[1].met, bulletin = d.causes[2].met;
+  if (d.worker.exists && d.worker.flags.disabled) {
+    d.notes.push_back(fmt::format("{} is disabled: a repair keeps it disabled, as found, and "
+                                  "aspnet_wp.exe cannot log on as it until it is enabled "
+                                  "(net user {} /active:yes)", d.worker.account, d.worker.account));
+  }
   if (d.missing.empty()) {
     d.verdict = Verdict::kAffected;
-  } else if (host && bulletin && d.worker.exists && d.worker.has_profile &&
-             d.symptom != SymptomCheck::kSeen) {
+  } else if (host && bulletin && d.worker.local && d.worker.exists && d.worker.has_profile) {
+    // The repair is in place: a local worker account that has its profile. LocalSystem (not a
+    // local account here) always had one, so it never was affected. A symptom still seen has
+    // another cause, and this tool has nothing to do about it.
     d.verdict = Verdict::kAlreadyFixed;
+    if (d.symptom == SymptomCheck::kSeen) {
+      d.notes.push_back(fmt::format("the symptom is still seen, but {} has its profile: the cause "
+                                    "is another one; read the Application event log",
+                                    d.worker.account));
+    }
   } else {
     d.verdict = Verdict::kNotAffected;
     if (!profile && d.symptom == SymptomCheck::kSeen) {

@@ -81,9 +81,10 @@ TEST_P(FixerOrder, NoAccountChangeBeforeEveryServiceIsStopped) {
       EXPECT_GT(static_cast<int>(i), last_stop) << w.calls[i] << " before the services stopped";
     }
   }
-  // Dependents before IISADMIN, then the state service; a stopped service is left alone.
+  // Dependents (in the order the SCM gives them) before IISADMIN, then the state service; a
+  // stopped service is left alone.
   EXPECT_THAT(CallsStartingWith("scm.stop"),
-              ::testing::ElementsAre("scm.stop W3SVC", "scm.stop SMTPSVC", "scm.stop IISADMIN",
+              ::testing::ElementsAre("scm.stop SMTPSVC", "scm.stop W3SVC", "scm.stop IISADMIN",
                                      "scm.stop aspnet_state"));
 }
 
@@ -101,7 +102,7 @@ TEST_P(FixerOrder, ServicesAreRestartedLastAndExactlyThoseThatWereRunning) {
   // Started in reverse stop order: IISADMIN before what depends on it.
   EXPECT_THAT(CallsStartingWith("scm.start"),
               ::testing::ElementsAre("scm.start aspnet_state", "scm.start IISADMIN",
-                                     "scm.start SMTPSVC", "scm.start W3SVC"));
+                                     "scm.start W3SVC", "scm.start SMTPSVC"));
   EXPECT_EQ(w.RunningServices(), running_before);
   EXPECT_EQ(FirstCall("scm.start MSFTPSVC"), -1);
   EXPECT_EQ(FirstCall("scm.stop seclogon"), -1);
@@ -198,8 +199,8 @@ class KeepSidStrategy : public MockPortsTest {};
 TEST_F(KeepSidStrategy, MainLineInGmockSequence) {
   {
     InSequence seq;
-    EXPECT_CALL(scm, Stop("W3SVC"));
     EXPECT_CALL(scm, Stop("SMTPSVC"));
+    EXPECT_CALL(scm, Stop("W3SVC"));
     EXPECT_CALL(scm, Stop("IISADMIN"));
     EXPECT_CALL(scm, Stop("aspnet_state"));
     EXPECT_CALL(accounts, SetPassword("ASPNET", _));
@@ -207,8 +208,8 @@ TEST_F(KeepSidStrategy, MainLineInGmockSequence) {
     EXPECT_CALL(aspnet, Register(std::string(fixer::kFramework10)));
     EXPECT_CALL(scm, Start("aspnet_state"));
     EXPECT_CALL(scm, Start("IISADMIN"));
-    EXPECT_CALL(scm, Start("SMTPSVC"));
     EXPECT_CALL(scm, Start("W3SVC"));
+    EXPECT_CALL(scm, Start("SMTPSVC"));
   }
   EXPECT_CALL(accounts, Delete(_)).Times(0);
   EXPECT_CALL(accounts, Create(_, _)).Times(0);
@@ -287,6 +288,7 @@ TEST_F(RecreateStrategy, NoDeletionBeforeEveryGrantIsRecordedInTheJournal) {
   std::optional<std::vector<fixer::JournalRecord>> on_disk_at_delete;
   EXPECT_CALL(accounts, Delete("ASPNET")).WillOnce([&](const std::string& n) {
     on_disk_at_delete = journal.records;
+    w.calls.push_back("accounts.delete " + n);
     w.accounts.erase(std::find_if(w.accounts.begin(), w.accounts.end(),
                                   [&](const WorldAccount& a) { return a.account.name == n; }));
     return Status();

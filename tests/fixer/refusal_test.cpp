@@ -171,6 +171,8 @@ struct NotAffectedCase {
   std::string why;  // a part of the refusal's text naming the missing condition
 };
 
+void PrintTo(const NotAffectedCase& c, std::ostream* os) { *os << c.name; }
+
 class NotAffected : public MockPortsTest, public ::testing::WithParamInterface<NotAffectedCase> {};
 
 TEST_P(NotAffected, RefusesAndSaysWhichConditionIsMissing) {
