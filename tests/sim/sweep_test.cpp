@@ -1,0 +1,143 @@
+// The fault sweep: fault specs, a clean sweep of a keep-sid and a recreate repair, and a fixer
+// with a deliberately broken undo (a journal that forgets what each step recorded), which the
+// sweep must catch and whose violations must replay exactly.
+#include "sim/sweep.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(SweepFaults, SpecsRoundTrip) {
+  const std::vector<sim::SweepFault> faults = {{3, fakes::FaultKind::kFail, 5}, {9, fakes::FaultKind::kCrash, 0}};
+  EXPECT_EQ(sim::FormatFaults(faults), "fail@3=5,crash@9");
+  auto parsed = sim::ParseFaults("fail@3=5,crash@9");
+  ASSERT_TRUE(parsed.has_value());
+  ASSERT_EQ(parsed->size(), 2u);
+  EXPECT_EQ((*parsed)[0].call, 3u);
+  EXPECT_EQ((*parsed)[0].error, 5u);
+  EXPECT_EQ((*parsed)[1].kind, fakes::FaultKind::kCrash);
+  EXPECT_EQ((*parsed)[1].call, 9u);
+}
+
+TEST(SweepFaults, MalformedSpecsAreRejected) {
+  for (const char* bad : {"", "fail@3", "fail@0=5", "crash@", "crash@x", "boom@3", "fail@3=0", "crash@9,crash@3",
+                          "crash@3,", "fail@3=5;crash@4"})
+    EXPECT_FALSE(sim::ParseFaults(bad).has_value()) << bad;
+}
+
+TEST(SweepFaults, ErrorsAreWhatTheRealCallGives) {
+  EXPECT_EQ(sim::ErrorsFor("scm.stop").front(), fixer::kErrorDependentServicesRunning);
+  EXPECT_EQ(sim::ErrorsFor("sam.set_password").front(), fixer::kNerrPasswordTooShort);
+  EXPECT_EQ(sim::ErrorsFor("journal.append").front(), fixer::kErrorDiskFull);
+  EXPECT_EQ(sim::ErrorsFor("anything.else"), std::vector<uint32_t>{fixer::kErrorAccessDenied});
+}
+
+class SweepTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("sweep_test_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& strategy) {
+    const fs::path p = dir_ / (strategy + ".yaml");
+    std::ofstream(p) << "summary: " << strategy << " on an affected XP Pro machine\n"
+                     << "machine:\n  os: windows-xp-professional\n  frameworks: [\"1.0\"]\n"
+                     << "  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n"
+                     << "steps:\n  - fixer: {command: apply, strategy: " << strategy << "}\n";
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(SweepTest, KeepSidSurvivesEverySingleFault) {
+  sim::SweepReport r = sim::RunSweep({Write("keep-sid")}, {});
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.scenarios, 1u);
+  EXPECT_GT(r.runs, 50u);  // dozens of mutating calls, each failed and cut
+  for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
+}
+
+TEST_F(SweepTest, RecreateSurvivesEverySingleFault) {
+  sim::SweepReport r = sim::RunSweep({Write("recreate")}, {});
+  EXPECT_GT(r.runs, 50u);
+  for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
+}
+
+// A broken undo: the journal keeps each record's step and phase but loses its data, so a
+// resume or rollback after a crash no longer knows which services were running.
+class ForgetfulJournal : public fixer::Journal {
+ public:
+  explicit ForgetfulJournal(fixer::Journal& real) : real_(real) {}
+  fixer::Result<std::vector<fixer::JournalRecord>> Load() override { return real_.Load(); }
+  fixer::Status Append(const fixer::JournalRecord& record) override {
+    fixer::JournalRecord stripped = record;
+    stripped.data.clear();
+    return real_.Append(stripped);
+  }
+  fixer::Status Clear() override { return real_.Clear(); }
+
+ private:
+  fixer::Journal& real_;
+};
+
+class BrokenUndo : public sim::PortsDecorator {
+ public:
+  fixer::Ports Decorate(fixer::Ports& real) override {
+    journal_ = std::make_unique<ForgetfulJournal>(real.journal);
+    fixer::Ports p = real;
+    return fixer::Ports{p.services, p.accounts, p.rights, p.secrets, p.profiles, p.logon, p.security, p.aspnet,
+                        p.inventory, p.policy, *journal_, p.events, p.random, p.clock, p.web};
+  }
+
+ private:
+  std::unique_ptr<ForgetfulJournal> journal_;
+};
+
+TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
+  sim::SweepOptions o;
+  o.fail = false;  // crashes are what send the fixer to its journal
+  o.decorate = [] { return std::make_unique<BrokenUndo>(); };
+  const std::string file = Write("keep-sid");
+  sim::SweepReport r = sim::RunSweep({file}, o);
+  ASSERT_FALSE(r.violations.empty());
+  const sim::SweepViolation& v = r.violations.front();
+  const std::string line = v.ToString();
+  EXPECT_NE(line.find(file), std::string::npos) << line;
+  EXPECT_NE(line.find("replay: fixup-sim sweep " + file + " --step 1 --case crash@"), std::string::npos) << line;
+
+  // The replay runs exactly that case and finds the same violation.
+  sim::SweepOptions replay = o;
+  replay.only_step = v.step;
+  replay.only_case = sim::ParseFaults(v.faults);
+  ASSERT_TRUE(replay.only_case.has_value());
+  sim::SweepReport again = sim::RunSweep({file}, replay);
+  ASSERT_FALSE(again.violations.empty());
+  EXPECT_EQ(again.violations.front().check, v.check);
+  EXPECT_EQ(again.violations.front().actual, v.actual);
+  EXPECT_FALSE(again.transcripts.empty());
+}
+
+TEST_F(SweepTest, ShardsSplitTheCasesWithoutOverlap) {
+  const std::string file = Write("keep-sid");
+  sim::SweepOptions all;
+  all.fail = false;
+  const size_t total = sim::RunSweep({file}, all).runs;
+  size_t sum = 0;
+  for (size_t i = 0; i < 3; ++i) {
+    sim::SweepOptions shard = all;
+    shard.shard_count = 3;
+    shard.shard_index = i;
+    sum += sim::RunSweep({file}, shard).runs;
+  }
+  EXPECT_EQ(sum, total);
+}
+
+}  // namespace
