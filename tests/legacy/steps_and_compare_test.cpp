@@ -1,0 +1,71 @@
+// The `legacy` and `command` scenario steps through the runner, and CompareOnMachine.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "legacy_fixture.h"
+#include "sim/legacy_compare.h"
+#include "sim/legacy_run.h"
+#include "sim/runner.h"
+
+namespace legacy_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+sim::ScenarioResult RunText(const std::string& yaml, const std::string& file) {
+  auto loaded = sim::LoadScenarioText(yaml, file);
+  if (!loaded.ok()) throw std::runtime_error(loaded.error->ToString());
+  return sim::RunScenario(*loaded.value, {});
+}
+
+const std::string kMachine =
+    "machine:\n  os: windows-xp-professional\n  frameworks: [1.0]\n  applications:\n"
+    "    - {path: /LM/W3SVC/1/ROOT/shop, framework: 1.0}\n";
+
+TEST(LegacySteps, CommandStepSetsExitCodeAndMasksPasswordsInTheSummary) {
+  auto r = RunText("summary: s\n" + kMachine +
+                       "steps:\n  - command: {line: net user bob Bob-Passw0rd1 /add}\n    expect: {exit_code: 0}\n"
+                       "  - command: {line: net user nobody /delete}\n    expect: {exit_code: 2}\n",
+                   std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/inline.yaml");
+  EXPECT_TRUE(r.passed) << r.error;
+  ASSERT_EQ(r.steps.size(), 2u);
+  EXPECT_EQ(r.steps[0].report.summary, "net user bob ******** /add -> errorlevel 0");
+}
+
+TEST(LegacySteps, AnUnsupportedLineFailsTheStepWithFileAndLine) {
+  const fs::path dir = fs::temp_directory_path() / "legacy_steps_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.cmd", std::ios::binary) << "@echo off\r\necho one\r\nfor %%a in (x) do echo %%a\r\n";
+  auto r = RunText("summary: s\n" + kMachine + "steps:\n  - legacy: {script: bad.cmd}\n",
+                   (dir / "bad.yaml").string());
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.error.find("bad.cmd:3: not supported: 'for'"), std::string::npos) << r.error;
+  fs::remove_all(dir);
+}
+
+TEST(LegacyCompare, PolicyRejectingThePasswordPutsTheFixerAheadOnTheSite) {
+  fakes::MachineState state = XpWithAspNet10("applications:\n  - {path: /LM/W3SVC/1/ROOT/shop, framework: 1.0}\n"
+                                              "hotfixes: [MS03-032]\npolicy:\n  password: {complexity: true, min_length: 12}\n");
+  const std::string script = sim::DefaultLegacyScript(FIXUP_SOURCE_DIR);
+  sim::Comparison c = sim::CompareOnMachine(state, script, "1pass@word", fixer::Options{});
+  const auto ahead = c.FixerAhead();
+  EXPECT_NE(std::find(ahead.begin(), ahead.end(), "site"), ahead.end()) << sim::RenderComparisonText(c);
+  EXPECT_TRUE(c.LegacyAhead().empty()) << sim::RenderComparisonText(c);
+  // Failed commands are named without their arguments.
+  EXPECT_NE(c.rows.back().legacy.find("net user (2)"), std::string::npos) << c.rows.back().legacy;
+  EXPECT_EQ(sim::RenderComparisonText(c).find("1pass@word"), std::string::npos);
+}
+
+TEST(LegacyCompare, HalfWayStopLeavesTheKnownPasswordValid) {
+  fakes::MachineState state = XpWithAspNet10("hotfixes: [MS03-032]\n");
+  for (auto& fw : state.products.frameworks) fw.tools_present = false;
+  sim::Comparison c = sim::CompareOnMachine(state, sim::DefaultLegacyScript(FIXUP_SOURCE_DIR), "1pass@word", {});
+  auto secrets = std::find_if(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.name == "secrets"; });
+  ASSERT_NE(secrets, c.rows.end());
+  EXPECT_FALSE(secrets->legacy_ok);
+  EXPECT_NE(secrets->legacy.find("still logs ASPNET on"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test
