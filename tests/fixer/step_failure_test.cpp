@@ -2,6 +2,8 @@
 // Before recreate's delete (and for all of keep-sid) the steps done are undone in reverse and the
 // machine is as found (exit 1); after the delete the run goes forward and keeps its journal
 // (exit 4), and a resume then finishes the repair.
+#include <stdexcept>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -339,6 +341,75 @@ TEST_F(UndoFailure, RollbackAfterTheDeleteIsRefused) {
   EXPECT_EQ(journal.records, left);
   EXPECT_EQ(w.Snapshot(), before);
 }
+
+// ---- a crash (an exception out of a port: the power went) and resume ---------------------
+
+struct PowerLoss : std::runtime_error {
+  PowerLoss() : std::runtime_error("power loss") {}
+};
+
+class CrashAndResume : public MockPortsTest, public ::testing::WithParamInterface<Strategy> {};
+
+TEST_P(CrashAndResume, AfterACrashInTheProfileLogonResumeFinishesTheRepair) {
+  fixer::Options o;
+  o.strategy = GetParam();
+  const auto running_before = w.RunningServices();
+  AllowAnyCall();
+  EXPECT_CALL(logon, RunWithProfile(_, _, _))
+      .WillOnce([](const std::string&, const Secret&, const std::string&) -> Status {
+        throw PowerLoss();
+      })
+      .WillRepeatedly(DoDefault());
+  EXPECT_THROW(MakeFixer(o).Apply(), PowerLoss);
+  ASSERT_FALSE(journal.records.empty()) << "the journal is what resume sees";
+
+  // A new process: the temporary password of the crashed one is lost; a new Apply refuses.
+  fixer::RunResult refused = MakeFixer(o).Apply();
+  EXPECT_EQ(refused.exit_code(), 4);
+  fixer::RunResult r = MakeFixer(o).Resume();
+  ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
+  const Sid sid = w.Find("ASPNET")->account.sid;
+  EXPECT_EQ(sid == OldAspnetSid(), GetParam() == Strategy::kKeepSid);
+  EXPECT_TRUE(w.profiles.count(sid));
+  EXPECT_EQ(w.Find("ASPNET")->password, w.secrets[std::string(fixer::kAspNetWorkerSecret)]);
+  EXPECT_TRUE(w.rights[sid].count("SeDenyInteractiveLogonRight"));
+  EXPECT_FALSE(w.rights[sid].count("SeInteractiveLogonRight"));
+  EXPECT_EQ(w.logins.at(0).sid, sid);
+  EXPECT_EQ(w.RunningServices(), running_before);
+  EXPECT_TRUE(journal.records.empty());
+  EXPECT_THAT(AllText(r), Not(HasSubstr(kOldWorkerPassword)));
+}
+
+TEST_P(CrashAndResume, RollbackBeforeTheDeleteRestoresTheMachine) {
+  fixer::Options o;
+  o.strategy = GetParam();
+  const std::string as_found = w.Snapshot();
+  AllowAnyCall();
+  // keep-sid: crash in the password step; recreate: in the delete itself, before it acts.
+  if (GetParam() == Strategy::kKeepSid) {
+    EXPECT_CALL(accounts, SetPassword(_, _))
+        .WillOnce([](const std::string&, const Secret&) -> Status { throw PowerLoss(); })
+        .WillRepeatedly(DoDefault());
+  } else {
+    EXPECT_CALL(accounts, Delete(_))
+        .WillOnce([](const std::string&) -> Status { throw PowerLoss(); })
+        .WillRepeatedly(DoDefault());
+  }
+  EXPECT_THROW(MakeFixer(o).Apply(), PowerLoss);
+  fixer::RunResult r = MakeFixer(o).Rollback();
+  EXPECT_EQ(r.outcome, Outcome::kRolledBack) << AllText(r);
+  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(WithoutPasswords(w.Snapshot()), WithoutPasswords(as_found));
+  EXPECT_EQ(w.Find("ASPNET")->password, w.secrets[std::string(fixer::kAspNetWorkerSecret)]);
+  EXPECT_TRUE(journal.records.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Strategies, CrashAndResume,
+                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+                         [](const auto& info) {
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
+                                                                   : std::string("Recreate");
+                         });
 
 }  // namespace
 }  // namespace fixer_test
