@@ -100,7 +100,7 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
     if (!a.yes) {
       con.Write("Do you want to continue this operation? (Y/N) [N]: ");
       const std::optional<std::string> reply = con.input.ReadLine(true);
-      con.Write((reply ? *reply : std::string()) + "\n");
+      con.EchoTyped((reply ? *reply : std::string()) + "\n");
       if (!reply || (Lower(*reply) != "y" && Lower(*reply) != "yes")) return kNetFailed;  // [I]
     }
     for (const auto& d : *dependents)

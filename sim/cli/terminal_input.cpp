@@ -25,4 +25,6 @@ std::optional<std::string> TerminalInput::ReadLine(bool echo) {
   return line;
 }
 
+bool TerminalInput::ShowsTyping() const { return isatty(STDIN_FILENO) != 0; }
+
 }  // namespace sim::cli

@@ -18,6 +18,8 @@ class TerminalInput : public fakes::ConsoleInput {
   // One line from standard input; nullopt at end of file. With echo false on a terminal, the
   // terminal's echo is switched off for the read and restored after.
   std::optional<std::string> ReadLine(bool echo) override;
+  // A terminal echoes what is typed at a visible prompt; a pipe does not.
+  bool ShowsTyping() const override;
 };
 
 }  // namespace sim::cli

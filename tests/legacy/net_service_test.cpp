@@ -63,3 +63,25 @@ TEST_F(NetService, DisabledServiceIsSystemError1058) {
 
 }  // namespace
 }  // namespace legacy_test
+
+namespace legacy_test {
+namespace {
+
+class NetServiceNames : public LegacyFixture {};
+
+TEST_F(NetServiceNames, QuotedDisplayNameWorks) {
+  EXPECT_EQ(Run("net start \"ASP.NET State Service\""), 0);
+  EXPECT_EQ(fakes::Scm(machine).Find("aspnet_state")->state, fixer::ServiceState::kRunning);
+}
+
+TEST_F(NetServiceNames, TheAnswerToTheDependentsPromptIsInTheTranscript) {
+  Answer("y");
+  EXPECT_EQ(Run("net stop w3svc"), 0);  // nothing depends on W3SVC: no prompt
+  EXPECT_EQ(Out().find("(Y/N)"), std::string::npos);
+  Run("net start w3svc");
+  EXPECT_EQ(Run("net stop iisadmin"), 0);
+  EXPECT_NE(Out().find("(Y/N) [N]: y\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test

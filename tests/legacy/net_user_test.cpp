@@ -73,3 +73,23 @@ TEST_F(NetUser, ShowAndList) {
 
 }  // namespace
 }  // namespace legacy_test
+
+namespace legacy_test {
+namespace {
+
+class NetUserStar : public LegacyFixture {};
+
+TEST_F(NetUserStar, StarPromptsTwiceWithoutEcho) {
+  Answer("Typed-Passw0rd");
+  EXPECT_EQ(Run("net user ASPNET *"), 0);
+  EXPECT_EQ(Out(), "Type a password for the user: \nRetype the password to confirm: \n"
+                   "The command completed successfully.\n\n");
+}
+
+TEST_F(NetUserStar, ClosedInputDoesNotMatch) {
+  EXPECT_EQ(Run("net user ASPNET *"), 2);
+  EXPECT_NE(Out().find("The passwords do not match."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test

@@ -29,6 +29,9 @@ class ConsoleInput {
   // One line without its end-of-line; nullopt when input is closed (end of file).
   // `echo` false: the line is typed without echo (a password).
   virtual std::optional<std::string> ReadLine(bool echo) = 0;
+  // True when the typist's own terminal already shows what is typed (a live console), so a
+  // command echoes a visible answer into the transcript only, not to the live sink again.
+  virtual bool ShowsTyping() const { return false; }
 };
 
 // The same answer to every prompt (a scenario's `answer`, `fixup-sim legacy --answer`).
@@ -75,6 +78,12 @@ struct Console {
     if ((stream == Stream::kOut && mute_out) || (stream == Stream::kErr && mute_err)) return;
     output.append(text);
     if (sink) sink(text);
+  }
+  // What the user typed at a visible prompt (net stop's Y/N): in the transcript, and live only
+  // when the input does not show it already.
+  void EchoTyped(std::string_view text) {
+    output.append(text);
+    if (sink && !input.ShowsTyping()) sink(text);
   }
   void WriteLine(std::string_view text, Stream stream = Stream::kOut) {
     Write(std::string(text) + "\n", stream);
