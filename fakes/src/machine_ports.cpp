@@ -11,6 +11,7 @@
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
+#include "fakes/password_rules.h"
 #include "fakes/profiles.h"
 #include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
@@ -224,8 +225,14 @@ class PolicyPort : public fixer::PasswordPolicy {
     info.lockout_threshold = m_.state().lsa.lockout.threshold;
     return info;
   }
+  // For an account that exists, what NetUserSetInfo would answer; for one that does not exist
+  // (yet), what NetUserAdd would: the same rules, with no previous passwords to compare.
   Status Check(const std::string& account, const fixer::Secret& password) override {
-    return Sam(m_).CheckPassword(account, password);
+    Sam sam(m_);
+    if (std::as_const(sam).FindUser(account) == nullptr) {
+      return CheckPasswordPolicy(m_.state().lsa.password_policy, account, "", {}, password);
+    }
+    return sam.CheckPassword(account, password);
   }
 
  private:

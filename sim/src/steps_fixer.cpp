@@ -85,8 +85,9 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   std::vector<std::string> known = {kKnownTempPassword};
   if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
   out.push_back(NoSecretIn(ctx.all_output, found, now, known));
-  // An interrupted episode is judged when it ends (after resume or rollback).
-  if (ctx.fixer->crashed || ctx.fixer->exit_code == 4) return out;
+  // An interrupted episode is judged when it ends: after the resume or rollback that clears
+  // its journal (a refused rollback leaves the journal, and the machine, mid-repair).
+  if (ctx.fixer->crashed || ctx.fixer->exit_code == 4 || !now.journal.empty()) return out;
   const std::string& o = ctx.fixer->outcome;
   if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
       o == "planned") {
