@@ -1,0 +1,50 @@
+// The session environment and path resolution of the fake cmd.exe.
+#include "fakes/environment.h"
+#include "fakes/fresh_install.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+TEST(Environment, XpAndWindows2000Roots) {
+  fakes::MachineState xp = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional});
+  fakes::MachineState w2k = fakes::FreshInstall({.os = fixer::OsEdition::kWindows2000Server});
+  EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("SystemRoot"), "C:\\WINDOWS");
+  EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("WINDIR"), "C:\\WINDOWS");
+  EXPECT_EQ(fakes::DefaultEnvironment(w2k).Get("systemroot"), "C:\\WINNT");
+  EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("COMPUTERNAME"), "XPPRO");
+  EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("OS"), "Windows_NT");
+  EXPECT_FALSE(fakes::DefaultEnvironment(xp).Get("NOPE"));
+}
+
+TEST(Environment, SetKeepsFirstSpellingAndEmptyRemoves) {
+  fakes::Environment env;
+  env.Set("TempPw", "a");
+  env.Set("TEMPPW", "b");
+  ASSERT_EQ(env.All().size(), 1u);
+  EXPECT_EQ(env.All()[0].first, "TempPw");
+  EXPECT_EQ(env.Get("temppw"), "b");
+  env.Set("temppw", "");
+  EXPECT_TRUE(env.All().empty());
+}
+
+class Paths : public LegacyFixture {};
+
+TEST_F(Paths, ResolveAgainstTheCurrentFolder) {
+  con->cwd = "C:\\WINDOWS";
+  EXPECT_EQ(fakes::ResolvePath(*con, "system32"), "C:\\WINDOWS\\system32");
+  EXPECT_EQ(fakes::ResolvePath(*con, "..\\Inetpub"), "C:\\Inetpub");
+  EXPECT_EQ(fakes::ResolvePath(*con, "\\Inetpub\\.\\wwwroot\\"), "C:\\Inetpub\\wwwroot");
+  EXPECT_EQ(fakes::ResolvePath(*con, "\"C:\\Program Files\""), "C:\\Program Files");
+  EXPECT_TRUE(fakes::PathExists(*con, "C:"));
+  EXPECT_TRUE(fakes::PathExists(*con, "c:\\windows\\MICROSOFT.NET\\framework\\v1.0.3705\\mscorlib.dll"));
+  EXPECT_FALSE(fakes::PathExists(*con, "C:\\WINDOWS\\Microsoft.NET\\Framework\\v1.1.4322\\mscorlib.dll"));
+}
+
+TEST_F(Paths, SplitCommandLineKeepsQuotedWords) {
+  EXPECT_EQ(fakes::SplitCommandLine("net  start \"ASP.NET State Service\"\t/y"),
+            (std::vector<std::string>{"net", "start", "\"ASP.NET State Service\"", "/y"}));
+}
+
+}  // namespace
+}  // namespace legacy_test
