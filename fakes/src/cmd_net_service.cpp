@@ -67,11 +67,10 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
   if (svc->state == fixer::ServiceState::kRunning) return NetError(con, fixer::kNerrServiceAlreadyStarted);
   const std::string key = svc->name;
   const std::string display = svc->display_name;
+  // The SCM's refusals (1058 disabled, 1068 dependency, 1069 logon) come from StartService
+  // itself, before net prints "is starting." [M]: the error alone.
+  if (auto st = scm.Start(key); !st.ok()) return NetError(con, st.code(), st.message());
   con.Write("The " + display + " service is starting.\n");
-  if (auto st = scm.Start(key); !st.ok()) {
-    // A service that fails after "starting" [S: DOMAIN 5, 3534 family]; the SCM's error here.
-    return NetError(con, st.code(), st.message());
-  }
   con.Write("The " + display + " service was started successfully.\n\n");
   return 0;
 }

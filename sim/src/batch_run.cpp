@@ -55,6 +55,14 @@ bool IsUnmodelledProgram(const std::string& name) {
   return std::find(std::begin(kNames), std::end(kNames), base) != std::end(kNames);
 }
 
+// A whole decimal number, optionally negative; nullopt otherwise (cmd: a syntax error).
+std::optional<int> Number(const std::string& s) {
+  const size_t digits = (!s.empty() && s[0] == '-') ? 1 : 0;
+  if (s.size() == digits || s.size() > digits + 9 || s.find_first_not_of("0123456789", digits) != std::string::npos)
+    return std::nullopt;
+  return std::stoi(s);
+}
+
 enum class Flow { kNext, kEnd };
 
 struct Interpreter {
@@ -110,8 +118,9 @@ struct Interpreter {
       command = cmd;
     } else if (kw == "errorlevel") {
       auto [n, cmd] = FirstWord(after);
-      if (n.empty() || cmd.empty() || n.find_first_not_of("0123456789-") != std::string::npos) return SyntaxError();
-      cond = errorlevel >= std::stoi(n);
+      const std::optional<int> level = Number(n);
+      if (!level || cmd.empty()) return SyntaxError();
+      cond = errorlevel >= *level;
       command = cmd;
     } else if (kw == "defined") {
       auto [name, cmd] = FirstWord(after);
@@ -172,8 +181,9 @@ struct Interpreter {
     const bool b = Lower(w) == "/b";
     const std::string code = b ? FirstWord(after).first : w;
     if (!code.empty()) {
-      if (code.find_first_not_of("0123456789-") != std::string::npos) return SyntaxError();
-      errorlevel = std::stoi(code);
+      const std::optional<int> level = Number(code);
+      if (!level) return SyntaxError();
+      errorlevel = *level;
     }
     window_closed = !b;
     return Flow::kEnd;

@@ -118,3 +118,21 @@ TEST_F(Batch, RedirectionToNulMutesOutput) {
 
 }  // namespace
 }  // namespace legacy_test
+
+namespace legacy_test {
+namespace {
+
+class BatchNumbers : public LegacyFixture {};
+
+TEST_F(BatchNumbers, ABadErrorlevelNumberIsASyntaxErrorNotACrash) {
+  con->output.clear();
+  auto r = sim::RunBatch(*con, "@echo off\nif errorlevel - echo x\necho after\n", "t.cmd");
+  EXPECT_EQ(con->output, "The syntax of the command is incorrect.\n");
+  EXPECT_EQ(r.errorlevel, 1);
+  con->output.clear();
+  r = sim::RunBatch(*con, "@exit /b 99999999999999\n", "t.cmd");
+  EXPECT_EQ(con->output, "The syntax of the command is incorrect.\n");
+}
+
+}  // namespace
+}  // namespace legacy_test
