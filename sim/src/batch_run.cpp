@@ -240,7 +240,16 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
                      const std::vector<std::string>& args) {
   Interpreter in{con, file_name, args, SplitBatchLines(text)};
   BatchResult result;
+  // A script that loops (`:retry ... goto retry` around a runas that keeps failing) would
+  // never end here, as no one can press Ctrl+C: it is stopped and reported [I].
+  constexpr int kMaxLines = 100000;
+  int executed = 0;
   while (in.pc < in.lines.size()) {
+    if (++executed > kMaxLines) {
+      result.error = BatchDiagnostic{file_name, static_cast<int>(in.pc + 1),
+                                     "stopped after " + std::to_string(kMaxLines) + " lines: the script loops"};
+      break;
+    }
     const size_t index = in.pc++;
     in.current_line = static_cast<int>(index + 1);
     std::string line = TrimLeft(in.lines[index]);

@@ -136,3 +136,17 @@ TEST_F(BatchNumbers, ABadErrorlevelNumberIsASyntaxErrorNotACrash) {
 
 }  // namespace
 }  // namespace legacy_test
+
+namespace legacy_test {
+namespace {
+
+class BatchLoop : public LegacyFixture {};
+
+TEST_F(BatchLoop, AnEndlessLoopIsStoppedAndReported) {
+  auto r = sim::RunBatch(*con, "@echo off\r\n:retry\r\nrunas /user:ASPNET cmd.exe >nul 2>nul\r\ngoto retry\r\n", "loop.cmd");
+  ASSERT_TRUE(r.error);
+  EXPECT_NE(r.error->message.find("the script loops"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test

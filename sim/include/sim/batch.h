@@ -7,7 +7,8 @@
 // `%~dp0`, `%ERRORLEVEL%`, `%CD%`, `set`, `setlocal`/`endlocal`, `exit [/b] [N]`, `pause`,
 // `cls`, `title`, `cd`, and the redirections `>nul`, `2>nul`, `2>&1`. Every command sets the
 // errorlevel the program leaves. A line it does not understand (blocks, pipes, `for`, `call`,
-// a program of Windows it does not model...) stops the run and is reported as FILE:LINE.
+// a program of Windows it does not model...) stops the run and is reported as FILE:LINE, and so
+// does a script that loops (more than 100000 lines run).
 //
 //   fakes::FixedInput answer("1pass@word");
 //   fakes::Console con(machine, answer);
