@@ -1,6 +1,7 @@
 // fixup-sim legacy SCENARIO [--script FILE] [--answer TEXT]: run a batch file (the published
 // fixup.cmd by default) on the scenario's machine, showing the console as it would appear,
-// then what changed on the machine and how each application answers before and after.
+// then what changed on the machine, how each application answers before and after, and what
+// the run left (site, ASPNET's SID, profile, services, grants, secrets; legacy_compare.h).
 // Without --answer runas's prompt is read from standard input (echo off on a terminal).
 // Exit: 0 the batch ran to its end; 1 it stopped at a line the interpreter does not
 // understand; 2 usage or input error.
@@ -8,6 +9,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
 #include "sim/scenario_setup.h"
@@ -76,6 +78,12 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     if (changes.empty()) std::cout << "  (none)\n";
     for (const Change& c : changes) std::cout << "  " << c.path << ": " << c.before << " -> " << c.after << "\n";
     PrintSites(*setup.state, machine.state());
+    std::cout << "\nWhat the run left:\n";
+    for (const OutcomeRow& row : JudgeOutcome(*setup.state, machine.state(), run.console)) {
+      std::string name = row.name + ":";
+      name.resize(14, ' ');
+      std::cout << "  " << name << (row.ok ? "ok   " : "BAD  ") << row.value << "\n";
+    }
     exit_code = run.error ? kExitFailed : kExitOk;
   });
 }

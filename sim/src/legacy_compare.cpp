@@ -103,6 +103,17 @@ std::string Secrets(const SideFacts& f) {
 
 }  // namespace
 
+std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
+                                     const std::string& output) {
+  const SideFacts f = Judge(found, now, output);
+  return {{"site", f.site, f.site_up},
+          {"account SID", f.sid, f.sid_kept},
+          {"profile", f.profile, f.has_profile},
+          {"services", f.services.actual, f.services.passed},
+          {"grants", f.grants.actual, f.grants.passed},
+          {"secrets", Secrets(f), !f.known_password_valid && f.output_secrets.passed}};
+}
+
 std::vector<std::string> Comparison::FixerAhead() const {
   std::vector<std::string> out;
   for (const auto& r : rows)

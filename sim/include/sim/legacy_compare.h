@@ -34,6 +34,16 @@ struct Comparison {
   std::vector<std::string> LegacyAhead() const;
 };
 
+// One run judged alone (site, account SID, profile, services, grants, secrets; not exit), as
+// `fixup-sim legacy` summarises what the batch file did to the box.
+struct OutcomeRow {
+  std::string name;
+  std::string value;
+  bool ok = true;
+};
+std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
+                                     const std::string& output);
+
 // `answer`: what the user types at runas's prompt.
 Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
                             const fixer::Options& options);
