@@ -103,6 +103,17 @@ TEST_P(CompareE2e, FixerAhead) {
   EXPECT_EQ(r.out.find("1pass@word\""), std::string::npos);
 }
 
+TEST(CompareTextE2e, SideBySideRowsAndVerdict) {
+  Ran r = FixupSim({"compare", "scenarios/legacy/orphans-acls-and-sql-logins.yaml"}, std::nullopt);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* row : {"site:\n", "account SID:\n", "profile:\n", "services:\n", "grants:\n", "secrets:\n", "exit:\n"})
+    EXPECT_NE(r.out.find(row), std::string::npos) << row;
+  EXPECT_NE(r.out.find("  fixup.cmd     BAD lost: ACE on C:\\Inetpub\\wwwroot\\shop\\App_Data; SQL login"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("fixer ahead on: account SID, grants"), std::string::npos) << r.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     NamedCases, CompareE2e,
     ::testing::Values(Named{"scenarios/legacy/policy-rejects-temp-password.yaml", "site"},
