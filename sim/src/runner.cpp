@@ -24,6 +24,7 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
   const auto start = std::chrono::steady_clock::now();
   ScenarioResult result{scenario.file, scenario.name, scenario.summary, {}, true, "", 0};
   RunContext ctx(scenario.machine, options.seed);
+  ctx.decorate = options.decorate;
   ctx.scenario_dir = std::filesystem::path(scenario.file).parent_path().string();
   for (const Step& step : scenario.steps) {
     StepResult sr{step, {}, {}, {}};

@@ -58,7 +58,8 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   fixer::Options options = OptionsOf(step);
   const fakes::MachineState before = ctx.machine.state();
   if (!ctx.episode_start) ctx.episode_start = before;
-  FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step));
+  std::unique_ptr<PortsDecorator> decorator = ctx.decorate ? ctx.decorate() : nullptr;
+  FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step), false, decorator.get());
   const std::string text = RunText(run);
   ctx.output = text;
   ctx.all_output.push_back(text);

@@ -7,6 +7,8 @@
 //   std::cout << run.log << sim::RenderRunText(*run.result);
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ class PortsDecorator {
   virtual ~PortsDecorator() = default;
   virtual fixer::Ports Decorate(fixer::Ports& real) = 0;
 };
+
+// A fresh decorator per fixer run, so scenarios and sweep cases can run on several threads.
+using PortsDecoratorFactory = std::function<std::unique_ptr<PortsDecorator>()>;
 
 struct FixerRun {
   std::string command;

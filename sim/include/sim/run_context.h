@@ -7,6 +7,8 @@
 //   CheckExpectation(ctx, e);   // expectations.h
 #pragma once
 
+#include "sim/fixer_session.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +53,7 @@ struct RunContext {
   std::string output;                 // its console output and log
   fakes::MachineState before_step;    // for machine_unchanged
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)
+  PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
 };
 
 }  // namespace sim

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/expectations.h"
+#include "sim/fixer_session.h"
 #include "sim/machine_diff.h"
 #include "sim/scenario.h"
 #include "sim/steps.h"
@@ -36,6 +37,9 @@ struct ScenarioResult {
 struct RunOptions {
   uint64_t seed = 1;
   bool invariants = true;  // check the invariants after every fixer run
+  // Test seam: doubles for some of the fixer's ports (a deliberately broken fixer), to prove
+  // a scenario fails when the behaviour it shows breaks. Empty: the real ports.
+  PortsDecoratorFactory decorate;
 };
 
 ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options);

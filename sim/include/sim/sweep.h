@@ -45,8 +45,6 @@ std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec);
 // The Windows errors a mutating call of this op can really give ("scm.stop" -> 1051, 1061, 5).
 std::vector<uint32_t> ErrorsFor(const std::string& op);
 
-// A fresh decorator (fixer_session.h) per case, so cases can run on several threads.
-using PortsDecoratorFactory = std::function<std::unique_ptr<PortsDecorator>()>;
 
 struct SweepOptions {
   int faults = 1;                    // 1: every single fault; 2: also every pair
