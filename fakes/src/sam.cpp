@@ -134,7 +134,10 @@ fixer::Result<std::string> Sam::LookupSid(const fixer::Sid& sid) const {
 fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
   const MachineState& s = m_.state();
   const std::string& computer = s.products.os.computer_name;
-  auto [domain, bare] = SplitQualified(name);
+  // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+  auto qualified = SplitQualified(name);
+  std::optional<std::string>& domain = qualified.first;
+  const std::string& bare = qualified.second;
   // ".\name" is the local machine, as Windows tools accept it.
   if (domain && *domain == ".") domain = computer;
   auto domain_matches = [&](std::string_view candidate) {
@@ -144,7 +147,10 @@ fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
     if (EqualsIgnoreCase(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
   }
   for (const LocalGroup& g : s.sam.groups) {
-    const std::string_view group_domain = IsBuiltinDomainSid(g.sid) ? "BUILTIN" : computer;
+    // Both arms string_view: `? "BUILTIN" : computer` would make a temporary std::string
+    // and leave group_domain dangling.
+    const std::string_view group_domain =
+        IsBuiltinDomainSid(g.sid) ? std::string_view("BUILTIN") : std::string_view(computer);
     if (EqualsIgnoreCase(g.name, bare) && domain_matches(group_domain)) return g.sid;
   }
   for (const WellKnownSid& w : WellKnownSids()) {

@@ -230,6 +230,12 @@ LoadedScenario LoadScenarioText(const std::string& text, const std::string& file
   } catch (const YAML::Exception& e) {
     out.error = ScenarioError{file_name, e.mark.line + 1, e.mark.column + 1, e.msg};
   }
+  // A node with no place in the text (the root of an empty file) has yaml-cpp's null mark
+  // (-1, -1): report it at 1:1 rather than "file:0:0" (found by fuzz/scenario_fuzzer.cpp).
+  if (out.error) {
+    out.error->line = std::max(out.error->line, 1);
+    out.error->column = std::max(out.error->column, 1);
+  }
   return out;
 }
 

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Fuzzing (issue 6, "Bad input"): configure the `fuzz` preset (clang, libFuzzer, ASan, UBSan),
+# build the fuzz targets, and run each for a bounded time on a seed corpus taken from
+# scenarios/ at run time (the *.yaml files for the loaders, the *.cmd files for the batch
+# interpreter). Exit 0 when no target found anything; otherwise 1, with the saved input and the
+# command that replays it.
+#
+#   scripts/fuzz.sh                       # every target, 20 s each
+#   FUZZ_SECONDS=300 scripts/fuzz.sh fuzz_scenario
+#   build-fuzz/bin/fuzz_scenario build-fuzz/artifacts/fuzz_scenario/crash-...   # replay
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-20}"
+./scripts/setup.sh
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_all
+
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  for t in fuzz_machine_yaml fuzz_scenario fuzz_batch; do
+    [ -x "build-fuzz/bin/$t" ] && targets+=("$t")
+  done
+fi
+
+# Seeds: copied fresh from scenarios/ every run, so the repo holds each file once.
+seeds=build-fuzz/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds/yaml" "$seeds/cmd"
+i=0
+while IFS= read -r -d '' f; do
+  i=$((i + 1))
+  case "$f" in
+    *.yaml|*.yml) cp "$f" "$seeds/yaml/$i-$(basename "$f")" ;;
+    *.cmd|*.bat)  cp "$f" "$seeds/cmd/$i-$(basename "$f")" ;;
+  esac
+done < <(find scenarios -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.cmd' -o -name '*.bat' \) -print0)
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}"
+failed=()
+for t in "${targets[@]}"; do
+  case "$t" in
+    fuzz_batch) seed="$seeds/cmd" ;;
+    *)          seed="$seeds/yaml" ;;
+  esac
+  corpus="build-fuzz/corpus/$t"        # kept between local runs; grows as the fuzzer learns
+  artifacts="build-fuzz/artifacts/$t/"
+  mkdir -p "$corpus" "$artifacts"
+  dict=()
+  [ -f "fuzz/$t.dict" ] && dict=("-dict=fuzz/$t.dict")
+  echo "== $t: ${seconds}s on $(find "$seed" -type f | wc -l) seeds from scenarios/ =="
+  if ! "build-fuzz/bin/$t" "$corpus" "$seed" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
+      -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts" \
+      2> "build-fuzz/$t.log"; then
+    tail -n 40 "build-fuzz/$t.log"
+    echo "fuzz: $t found a failing input; replay: build-fuzz/bin/$t $(ls -t "$artifacts" | head -n 1 | sed "s|^|$artifacts|")"
+    failed+=("$t")
+  else
+    grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::new_units_added)' "build-fuzz/$t.log" || true
+  fi
+done
+if ((${#failed[@]})); then
+  echo "fuzz: failures in ${failed[*]}"
+  exit 1
+fi
+echo "fuzz: ${#targets[@]} targets, no failure"
