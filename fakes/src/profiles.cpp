@@ -94,23 +94,20 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
                          [&](const ProfileEntry& p) { return p.sid == sid; });
   if (it == s.profiles.end()) return Status::Win(fixer::kErrorFileNotFound);
   const ProfileEntry entry = *it;
-  const auto position = it - s.profiles.begin();
-  // The entry first, then the folder. A failed folder deletion puts the entry back where it
-  // was; a crash between the two leaves a stale folder with no entry, the case that makes the
-  // next profile of that name NAME.COMPUTERNAME.
-  if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
-  s.profiles.erase(it);
+  // The folder first, then the entry: DeleteProfile finds the folder through the entry's
+  // ProfileImagePath, so it removes the folder while it still knows where it is [I]. A crash
+  // between the two leaves an entry whose folder is gone, which a second Delete finishes.
   if (FolderExists(s, entry.path)) {
-    if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) {
-      s.profiles.insert(s.profiles.begin() + position, entry);
-      return st;
-    }
+    if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) return st;
     // The folder goes with everything under it.
     const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
     std::erase_if(s.objects, [&](const auto& kv) {
       return kv.first == key || kv.first.starts_with(key + "\\");
     });
   }
+  if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
+  s.profiles.erase(std::find_if(s.profiles.begin(), s.profiles.end(),
+                                [&](const ProfileEntry& p) { return p.sid == sid; }));
   return Status::Ok();
 }
 

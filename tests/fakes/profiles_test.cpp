@@ -161,14 +161,30 @@ TEST_F(ProfilesTest, InjectedFaultOnDeleteLeavesStateUnchanged) {
   const Sid sid = NewUser("ASPNET");
   ASSERT_TRUE(profiles_.LoadOrCreate(sid, "ASPNET").ok());
   ASSERT_TRUE(profiles_.LoadOrCreate(first, "ALICE").ok());  // the entry is not the last one
-  for (const char* op : {"profile.delete", "file.delete"}) {
-    fakes::FaultPlan plan;
-    plan.Add({.op = op, .nth = 1, .kind = fakes::FaultKind::kFail, .error = 32});
-    m_.set_faults(plan);
-    const fakes::MachineState before = m_.state();
-    EXPECT_EQ(profiles_.Delete(sid).code(), 32u) << op;
-    EXPECT_TRUE(m_.state() == before) << op;
-  }
+  fakes::FaultPlan plan;
+  plan.Add({.op = "file.delete", .nth = 1, .kind = fakes::FaultKind::kFail, .error = 32});
+  m_.set_faults(plan);
+  const fakes::MachineState before = m_.state();
+  EXPECT_EQ(profiles_.Delete(sid).code(), 32u);
+  EXPECT_TRUE(m_.state() == before);
+}
+
+TEST_F(ProfilesTest, DeleteRemovesTheFolderBeforeTheEntrySoAnInterruptedDeleteCanBeFinished) {
+  const Sid sid = NewUser("ASPNET");
+  ASSERT_TRUE(profiles_.LoadOrCreate(sid, "ASPNET").ok());
+  fakes::FaultPlan plan;
+  plan.Add({.op = "profile.delete", .nth = 1, .kind = fakes::FaultKind::kCrash});
+  m_.set_faults(plan);
+  EXPECT_THROW((void)profiles_.Delete(sid), fakes::PowerLoss);
+  ASSERT_NE(profiles_.Find(sid), nullptr);                          // the entry survives...
+  EXPECT_EQ(Folder(std::string(kRoot) + "\\ASPNET"), nullptr);     // ...its folder does not
+  m_.set_faults({});
+  ASSERT_TRUE(profiles_.Delete(sid).ok());  // a second delete finishes the job
+  EXPECT_EQ(profiles_.Find(sid), nullptr);
+  // Nothing is left to push the next profile of that name to ASPNET.XPPRO.
+  auto again = profiles_.LoadOrCreate(sid, "ASPNET");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->path, std::string(kRoot) + "\\ASPNET");
 }
 
 TEST_F(ProfilesTest, CrashBetweenEntryAndFolderLeavesAnEntryTheNextLogonCompletes) {

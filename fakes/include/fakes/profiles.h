@@ -24,7 +24,7 @@ class ProfileStore {
   const ProfileEntry* Find(const fixer::Sid& sid) const;
   // The existing profile, or a new one (mutations "profile.create" then "file.create").
   fixer::Result<ProfileEntry> LoadOrCreate(const fixer::Sid& sid, const std::string& user_name);
-  // DeleteProfile: "profile.delete" then "file.delete" of its folder; 2 if there is none.
+  // DeleteProfile: "file.delete" of its folder, then "profile.delete"; 2 if there is none.
   fixer::Status Delete(const fixer::Sid& sid);
   // "C:\Documents and Settings" for this machine.
   std::string ProfilesRoot() const;
