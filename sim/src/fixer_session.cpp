@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "fakes/machine_ports.h"
+#include "sim/fixer_report.h"
 #include "sim/web_probe.h"
 
 namespace sim {
@@ -65,6 +66,15 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   logger->flush();
   run.log += log_text.str();
   return run;
+}
+
+std::string RunTranscript(const FixerRun& run) {
+  std::string text = run.log;
+  if (run.result) text += RenderRunText(*run.result);
+  if (run.diagnosis && run.diagnosis->ok()) text += RenderDiagnosisText(**run.diagnosis);
+  if (run.plan && run.plan->ok()) text += RenderPlanText(**run.plan);
+  if (run.crashed) text += "Power lost: " + run.crash + "\n";
+  return text;
 }
 
 }  // namespace sim

@@ -1,7 +1,6 @@
 // The fixer step: runs the real fixer on the scenario's machine, with optional faults, and
 // the invariants every fixer run must keep.
 #include "fakes/machine.h"
-#include "sim/fixer_report.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/step_registry.h"
@@ -42,15 +41,6 @@ fixer::Options OptionsOf(const Step& step) {
   return options;
 }
 
-std::string RunText(const FixerRun& run) {
-  std::string text = run.log;
-  if (run.result) text += RenderRunText(*run.result);
-  if (run.diagnosis && run.diagnosis->ok()) text += RenderDiagnosisText(**run.diagnosis);
-  if (run.plan && run.plan->ok()) text += RenderPlanText(**run.plan);
-  if (run.crashed) text += "Power lost: " + run.crash + "\n";
-  return text;
-}
-
 StepReport Fixer(RunContext& ctx, const Step& step) {
   const std::string command = Arg(step, "command", "apply");
   if (command != "diagnose" && command != "plan" && command != "apply" && command != "resume" && command != "rollback")
@@ -60,7 +50,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   if (!ctx.episode_start) ctx.episode_start = before;
   std::unique_ptr<PortsDecorator> decorator = ctx.decorate ? ctx.decorate() : nullptr;
   FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step), false, decorator.get());
-  const std::string text = RunText(run);
+  const std::string text = RunTranscript(run);
   ctx.output = text;
   ctx.all_output.push_back(text);
   ctx.exit_code = run.exit_code;

@@ -7,7 +7,6 @@
 #include <mutex>
 #include <thread>
 
-#include "sim/fixer_report.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
@@ -56,13 +55,6 @@ fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consum
   return plan;
 }
 
-std::string RunText(const FixerRun& run) {
-  std::string text = run.log;
-  if (run.result) text += RenderRunText(*run.result);
-  if (run.crashed) text += "Power lost: " + run.crash + "\n";
-  return text;
-}
-
 Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const std::string& recovery,
                    const PortsDecoratorFactory& decorate) {
   fakes::Machine machine(t.found);
@@ -76,7 +68,7 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
       ev.call += consumed;
       e.trace.push_back(std::move(ev));
     }
-    e.texts.push_back(RunText(run));
+    e.texts.push_back(RunTranscript(run));
     e.exit_code = run.exit_code;
     e.outcome = run.outcome;
     const bool pending = !machine.state().journal.empty();

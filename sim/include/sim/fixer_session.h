@@ -45,6 +45,10 @@ struct FixerRun {
   std::vector<fakes::MutationEvent> trace;   // each of them, in order
 };
 
+// Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
+// the result, diagnosis or plan, and where the power was lost.
+std::string RunTranscript(const FixerRun& run);
+
 // `command`: diagnose | plan | apply | resume | rollback. 2 for anything else.
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
                   fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr);
