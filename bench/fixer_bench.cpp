@@ -1,0 +1,67 @@
+// One fixer run on a typical affected machine, against the cost of copying that machine: the
+// floor a sweep run cannot go under (every sweep case starts from a copy). Aim: a fixer run
+// within 3x the copy (docs/performance.md).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "fakes/machine.h"
+#include "machines.h"
+#include "sim/fixer_session.h"
+
+namespace {
+
+void CheckFixed(benchmark::State& state, const sim::FixerRun& run) {
+  if (run.crashed || !run.result || run.outcome != "fixed") {
+    state.SkipWithError(("the fixer did not fix the machine: " + run.outcome + "\n" + run.log).c_str());
+  }
+}
+
+// The floor: copying the machine's state (what a sweep does before every case).
+void BM_MachineCopy(benchmark::State& state) {
+  const fakes::MachineState& base = bench::TypicalAffectedMachine();
+  for (auto _ : state) {
+    fakes::MachineState copy = base;
+    benchmark::DoNotOptimize(copy);
+  }
+}
+BENCHMARK(BM_MachineCopy);
+
+// Copy + `aspnet-fixer apply` with the given strategy: what one sweep case costs at least.
+void FixerApply(benchmark::State& state, fixer::Strategy strategy) {
+  const fakes::MachineState& base = bench::TypicalAffectedMachine();
+  fixer::Options options;
+  options.strategy = strategy;
+  for (auto _ : state) {
+    fakes::Machine machine(base);
+    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
+    benchmark::DoNotOptimize(machine.state());
+    if (state.iterations() == 0) CheckFixed(state, run);
+  }
+}
+void BM_FixerApplyKeepSid(benchmark::State& state) { FixerApply(state, fixer::Strategy::kKeepSid); }
+void BM_FixerApplyRecreate(benchmark::State& state) { FixerApply(state, fixer::Strategy::kRecreate); }
+BENCHMARK(BM_FixerApplyKeepSid);
+BENCHMARK(BM_FixerApplyRecreate);
+
+// The fixer alone (the copy made outside the timing), to compare with the copy.
+void BM_FixerApplyKeepSidNoCopy(benchmark::State& state) {
+  const fakes::MachineState& base = bench::TypicalAffectedMachine();
+  fixer::Options options;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fakes::Machine machine(base);
+    state.ResumeTiming();
+    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
+    benchmark::DoNotOptimize(machine.state());
+    state.PauseTiming();
+    if (state.iterations() == 0) CheckFixed(state, run);
+    run = {};
+    machine = fakes::Machine();
+    state.ResumeTiming();
+  }
+}
+BENCHMARK(BM_FixerApplyKeepSidNoCopy);
+
+}  // namespace

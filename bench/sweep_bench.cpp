@@ -1,0 +1,32 @@
+// The whole single-fault sweep of the scenario suite (`fixup-sim sweep scenarios/`): every
+// fixer apply of every scenario, once per mutating call and Windows error or power loss,
+// finished by resume and by rollback, invariants checked. One worker thread (one core).
+// Aim: under a second (docs/performance.md).
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "sim/scenario.h"
+#include "sim/sweep.h"
+
+namespace {
+
+void BM_SingleFaultSweep(benchmark::State& state) {
+  const std::vector<std::string> paths = {std::string(FIXUP_SOURCE_DIR) + "/scenarios"};
+  sim::SweepOptions options;
+  options.faults = 1;
+  options.jobs = 1;
+  sim::SweepReport report;
+  for (auto _ : state) {
+    report = sim::RunSweep(paths, options);
+  }
+  if (!report.errors.empty()) state.SkipWithError(("sweep could not run: " + report.errors.front()).c_str());
+  state.counters["scenarios"] = static_cast<double>(report.scenarios);
+  state.counters["runs"] = static_cast<double>(report.runs);
+  state.counters["violations"] = static_cast<double>(report.violations.size());
+  state.counters["runs_per_s"] = benchmark::Counter(static_cast<double>(report.runs) * static_cast<double>(state.iterations()),
+                                                    benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SingleFaultSweep)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
