@@ -2,6 +2,8 @@
 // to the new account, each item checked first so a resumed step never grants twice, and each
 // reported in RunResult::regranted.
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -104,15 +106,20 @@ class RegrantAces : public RegrantStep {
     if (!sids) return sids.status();
     auto present = ctx.ports.security.FindAces(sids->second);
     if (!present) return present.status();
+    // What the new SID already holds, as a set: after a crash half-way through a million
+    // grants, resume must not compare every grant with every ACE already re-granted (that
+    // search was quadratic). All of them name the new SID, so object, type, mask and flags say
+    // which ACE it is.
+    using Held = std::tuple<ObjectRef, AceType, uint32_t, uint32_t>;
+    std::set<Held> held;
+    for (const AceGrant& p : *present) held.emplace(p.object, p.ace.type, p.ace.mask, p.ace.flags);
     Status result;
     for (const std::string& encoded : GetIndexed(data, "ace")) {
       auto old = DecodeAce(encoded);
       if (!old) return old.status();
       AceGrant grant = *old;
       grant.ace.sid = sids->second;
-      bool already = std::any_of(present->begin(), present->end(), [&](const AceGrant& p) {
-        return p.object == grant.object && p.ace == grant.ace;
-      });
+      const bool already = held.count(Held{grant.object, grant.ace.type, grant.ace.mask, grant.ace.flags}) > 0;
       Status st = already ? Status() : ctx.ports.security.AddAce(grant.object, grant.ace);
       result = First(result, Report(ctx, "ace", DescribeAce(grant), st));
     }
