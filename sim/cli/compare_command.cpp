@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "commands.h"
+#include "legacy_target.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
-#include "sim/scenario_setup.h"
 
 namespace sim::cli {
 
@@ -29,20 +29,19 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
   cmd->callback([args, &exit_code] {
-    PreparedMachine setup = PrepareScenarioMachine(args->scenario);
-    if (!setup.state) {
-      std::cerr << setup.error << "\n";
-      exit_code = kExitInput;
-      return;
-    }
-    const std::string script = args->script.empty() ? DefaultLegacyScript(setup.scenario_dir) : args->script;
     auto strategy = fixer::StrategyFromString(args->strategy);
-    if (script.empty() || !strategy) {
-      std::cerr << (script.empty() ? "cannot find scenarios/legacy/fixup.cmd; give --script FILE\n"
-                                   : "--strategy must be keep-sid or recreate\n");
+    if (!strategy) {
+      std::cerr << "--strategy must be keep-sid or recreate\n";
       exit_code = kExitInput;
       return;
     }
+    const auto target = ResolveLegacyTarget(args->scenario, args->script);
+    if (!target) {
+      exit_code = kExitInput;
+      return;
+    }
+    const PreparedMachine& setup = target->setup;
+    const std::string& script = target->script;
     fixer::Options options;
     options.strategy = *strategy;
     Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);

@@ -9,10 +9,10 @@
 #include <memory>
 
 #include "commands.h"
+#include "legacy_target.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
-#include "sim/scenario_setup.h"
 #include "sim/web_requests.h"
 #include "terminal_input.h"
 
@@ -46,18 +46,13 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--script", args->script, "batch file to run (default: scenarios/legacy/fixup.cmd)");
   cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
   cmd->callback([args, &exit_code] {
-    PreparedMachine setup = PrepareScenarioMachine(args->scenario);
-    if (!setup.state) {
-      std::cerr << setup.error << "\n";
+    const auto target = ResolveLegacyTarget(args->scenario, args->script);
+    if (!target) {
       exit_code = kExitInput;
       return;
     }
-    const std::string script = args->script.empty() ? DefaultLegacyScript(setup.scenario_dir) : args->script;
-    if (script.empty()) {
-      std::cerr << "cannot find scenarios/legacy/fixup.cmd; give --script FILE\n";
-      exit_code = kExitInput;
-      return;
-    }
+    const PreparedMachine& setup = target->setup;
+    const std::string& script = target->script;
     std::unique_ptr<fakes::ConsoleInput> input;
     if (args->answer) input = std::make_unique<fakes::FixedInput>(*args->answer);
     else input = std::make_unique<TerminalInput>();

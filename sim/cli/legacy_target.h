@@ -1,0 +1,25 @@
+// The machine and batch file that `fixup-sim legacy` and `fixup-sim compare` start from: the
+// scenario's machine after its set-up steps (or a state file), and the script given with
+// --script or else the published scenarios/legacy/fixup.cmd found from the scenario's folder.
+//
+//   auto target = sim::cli::ResolveLegacyTarget(args->scenario, args->script);
+//   if (!target) { exit_code = kExitInput; return; }   // the reason is already on stderr
+//   RunLegacyScript(machine_of(*target->setup.state), target->script, ...);
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "sim/scenario_setup.h"
+
+namespace sim::cli {
+
+struct LegacyTarget {
+  PreparedMachine setup;  // setup.state is set
+  std::string script;
+};
+
+// Prints why on standard error and gives nullopt when the scenario or the script cannot be had.
+std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, const std::string& script_option);
+
+}  // namespace sim::cli
