@@ -2,6 +2,9 @@
 // diagnose.cpp and plan.cpp.
 #include "fixer/fixer.h"
 
+#include <optional>
+#include <string_view>
+
 #include <fmt/format.h>
 #include <spdlog/sinks/null_sink.h>
 
@@ -31,6 +34,47 @@ RunResult InputError(RunResult r, const Status& st) {
   r.errors.push_back({"journal", st.code(), st.message()});
   r.messages.push_back(st.message());
   return r;
+}
+
+// What resume and rollback both start from: an administrator and a journal this fixer wrote.
+struct OpenedJournal {
+  JournalReplay journal;
+  Steps steps;
+};
+
+// The opened journal; or nothing, with `r` saying how the run ends here (refused, nothing to
+// `verb`, or a journal that cannot be read).
+std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r, std::string_view verb) {
+  auto caller = ports.inventory.Caller();
+  if (!caller) {
+    r = Refused(std::move(r), DiagnoseFailed(caller.status()));
+    return std::nullopt;
+  }
+  if (!caller->is_admin) {
+    r = Refused(std::move(r), NotAdministrator(*caller));
+    return std::nullopt;
+  }
+  auto records = ports.journal.Load();
+  if (!records) {
+    r = InputError(std::move(r), records.status());
+    return std::nullopt;
+  }
+  if (records->empty()) {
+    r.outcome = Outcome::kNothingToDo;
+    r.messages.push_back(fmt::format("no journal: nothing to {}", verb));
+    return std::nullopt;
+  }
+  auto journal = ReplayJournal(*records);
+  if (!journal) {
+    r = InputError(std::move(r), journal.status());
+    return std::nullopt;
+  }
+  Steps steps = BuildSteps(journal->strategy);
+  if (IdsOf(steps) != journal->step_ids) {
+    r = InputError(std::move(r), Status(kErrorInvalidParameter, "the journal's steps are not this fixer's steps"));
+    return std::nullopt;
+  }
+  return OpenedJournal{std::move(*journal), std::move(steps)};
 }
 
 Plan PlanFromJournal(const JournalReplay& j, const Steps& steps) {
@@ -118,25 +162,12 @@ RunResult Fixer::Apply() {
 
 RunResult Fixer::Resume() {
   RunResult r;
-  auto caller = ports_.inventory.Caller();
-  if (!caller) return Refused(std::move(r), DiagnoseFailed(caller.status()));
-  if (!caller->is_admin) return Refused(std::move(r), NotAdministrator(*caller));
-  auto records = ports_.journal.Load();
-  if (!records) return InputError(std::move(r), records.status());
-  if (records->empty()) {
-    r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back("no journal: nothing to resume");
-    return r;
-  }
-  auto journal = ReplayJournal(*records);
-  if (!journal) return InputError(std::move(r), journal.status());
-  Steps steps = BuildSteps(journal->strategy);
-  if (IdsOf(steps) != journal->step_ids) {
-    return InputError(std::move(r), Status(kErrorInvalidParameter,
-                                           "the journal's steps are not this fixer's steps"));
-  }
-  r.plan = PlanFromJournal(*journal, steps);
-  if (journal->finished || journal->AllDone()) {
+  auto opened = OpenJournal(ports_, r, "resume");
+  if (!opened) return r;
+  JournalReplay& journal = opened->journal;
+  Steps& steps = opened->steps;
+  r.plan = PlanFromJournal(journal, steps);
+  if (journal.finished || journal.AllDone()) {
     r.messages.push_back("the journaled run had finished; its journal is removed");
     Status st = ports_.journal.Clear();
     if (!st.ok()) r.messages.push_back(fmt::format("the journal could not be removed: {}", st));
@@ -148,10 +179,10 @@ RunResult Fixer::Resume() {
     r.messages.push_back("dry run: nothing was changed");
     return r;
   }
-  RunContext ctx(ports_, *log_, options_, journal->account, journal->sid, r);
-  ctx.data = journal->data;
-  Runner runner(ctx, steps, *journal);
-  if (journal->AnyUndo()) {
+  RunContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
+  ctx.data = journal.data;
+  Runner runner(ctx, steps, journal);
+  if (journal.AnyUndo()) {
     r.messages.push_back("the journaled run was being undone; finishing the undo");
     r.outcome = runner.UndoAll(Outcome::kFailedRestored);
   } else {
@@ -163,30 +194,17 @@ RunResult Fixer::Resume() {
 
 RunResult Fixer::Rollback() {
   RunResult r;
-  auto caller = ports_.inventory.Caller();
-  if (!caller) return Refused(std::move(r), DiagnoseFailed(caller.status()));
-  if (!caller->is_admin) return Refused(std::move(r), NotAdministrator(*caller));
-  auto records = ports_.journal.Load();
-  if (!records) return InputError(std::move(r), records.status());
-  if (records->empty()) {
-    r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back("no journal: nothing to roll back");
-    return r;
-  }
-  auto journal = ReplayJournal(*records);
-  if (!journal) return InputError(std::move(r), journal.status());
-  Steps steps = BuildSteps(journal->strategy);
-  if (IdsOf(steps) != journal->step_ids) {
-    return InputError(std::move(r), Status(kErrorInvalidParameter,
-                                           "the journal's steps are not this fixer's steps"));
-  }
-  r.plan = PlanFromJournal(*journal, steps);
-  RunContext ctx(ports_, *log_, options_, journal->account, journal->sid, r);
-  ctx.data = journal->data;
-  Runner runner(ctx, steps, *journal);
+  auto opened = OpenJournal(ports_, r, "roll back");
+  if (!opened) return r;
+  JournalReplay& journal = opened->journal;
+  Steps& steps = opened->steps;
+  r.plan = PlanFromJournal(journal, steps);
+  RunContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
+  ctx.data = journal.data;
+  Runner runner(ctx, steps, journal);
   auto past = runner.PastPointOfNoReturn();
   if (!past) return Refused(std::move(r), DiagnoseFailed(past.status()));
-  if (*past) return Refused(std::move(r), CannotRollBack(journal->account));
+  if (*past) return Refused(std::move(r), CannotRollBack(journal.account));
   if (options_.dry_run) {
     r.outcome = Outcome::kPlanned;
     r.messages.push_back("dry run: nothing was changed");
