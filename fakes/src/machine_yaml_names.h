@@ -68,7 +68,7 @@ inline constexpr NamedValue<fixer::EventType> kEventTypeNames[] = {
 inline constexpr NamedValue<fixer::JournalPhase> kJournalPhaseNames[] = {
     {"begin", fixer::JournalPhase::kBegin},           {"done", fixer::JournalPhase::kDone},
     {"undo-begin", fixer::JournalPhase::kUndoBegin},  {"undone", fixer::JournalPhase::kUndone},
-    {"finished", fixer::JournalPhase::kFinished},
+    {"finished", fixer::JournalPhase::kFinished},     {"reopen", fixer::JournalPhase::kReopen},
 };
 
 inline constexpr NamedValue<fixer::ObjectNamespace> kNamespaceNames[] = {

@@ -65,6 +65,10 @@ Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
       case JournalPhase::kUndoBegin: r.phases[rec.step] = StepPhase::kUndoBegun; break;
       case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
       case JournalPhase::kFinished: return bad("a step record marked finished");
+      case JournalPhase::kReopen:
+        r.phases[rec.step] =
+            Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
+        continue;  // the step keeps the data it recorded before
     }
     for (const auto& [k, v] : rec.data) r.data[rec.step][k] = v;
   }

@@ -18,6 +18,10 @@ namespace fixer {
 
 inline constexpr const char* kPlanRecordStep = "plan";
 inline constexpr const char* kRunRecordStep = "run";
+// A "reopen" record's data: {act_on: recorded} runs the step again on what it recorded;
+// without it the step is prepared again from the machine.
+inline constexpr const char* kReopenActOn = "act_on";
+inline constexpr const char* kReopenRecorded = "recorded";
 
 enum class StepPhase { kPending, kBegun, kDone, kUndoBegun, kUndone };
 

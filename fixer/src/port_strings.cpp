@@ -88,13 +88,14 @@ std::string_view ToString(JournalPhase p) {
     case JournalPhase::kUndoBegin: return "undo-begin";
     case JournalPhase::kUndone: return "undone";
     case JournalPhase::kFinished: return "finished";
+    case JournalPhase::kReopen: return "reopen";
   }
   return "?";
 }
 
 Result<JournalPhase> JournalPhaseFromString(std::string_view s) {
   for (auto p : {JournalPhase::kBegin, JournalPhase::kDone, JournalPhase::kUndoBegin,
-                 JournalPhase::kUndone, JournalPhase::kFinished}) {
+                 JournalPhase::kUndone, JournalPhase::kFinished, JournalPhase::kReopen}) {
     if (ToString(p) == s) return p;
   }
   return Status::Win(kErrorInvalidParameter);

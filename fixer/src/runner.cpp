@@ -88,8 +88,10 @@ size_t Runner::IndexOf(std::string_view id) const {
 // with the restrictions back, the temporary password left on the account), so from where the
 // failed step restarts, every later step runs again, in order. A step whose temporary effect
 // was already taken back (lift-restrictions once restore-restrictions is done) re-reads the
-// machine; one whose effect still stands re-acts on what it recorded.
-void Runner::ReopenAfterForwardFailure() {
+// machine; one whose effect still stands re-acts on what it recorded. Each reopening is
+// journaled before anything acts: a resume killed half way must not find the old "done"
+// records of the steps it had begun to run again and take the repair for finished.
+Status Runner::ReopenAfterForwardFailure() {
   const size_t n = steps_.size();
   size_t first = 0;
   while (first < n && journal_.PhaseOf(std::string(steps_[first]->id())) == StepPhase::kDone) {
@@ -99,7 +101,7 @@ void Runner::ReopenAfterForwardFailure() {
   for (size_t k = first + 1; k < n; ++k) {
     if (journal_.PhaseOf(std::string(steps_[k]->id())) == StepPhase::kDone) later_done = true;
   }
-  if (first >= n || !later_done) return;
+  if (first >= n || !later_done) return {};
   const size_t start = std::min(first, IndexOf(steps_[first]->resume_from()));
   for (size_t k = start; k < n; ++k) {
     const std::string id(steps_[k]->id());
@@ -108,13 +110,15 @@ void Runner::ReopenAfterForwardFailure() {
     const std::string_view closer = steps_[k]->closed_by();
     const bool taken_back =
         !closer.empty() && journal_.PhaseOf(std::string(closer)) == StepPhase::kDone;
-    if (taken_back || (closer.empty() && phase == StepPhase::kDone)) {
-      journal_.phases[id] = StepPhase::kPending;  // prepared again from the machine as it is
-    } else {
-      journal_.phases[id] = StepPhase::kBegun;  // acts again on what it recorded
-    }
+    const bool prepare_again = taken_back || (closer.empty() && phase == StepPhase::kDone);
+    StepData how;
+    if (!prepare_again) how[kReopenActOn] = kReopenRecorded;
+    if (Status st = Append(id, JournalPhase::kReopen, std::move(how)); !st.ok()) return st;
+    // Pending: prepared again from the machine as it is; begun: acts again on what it recorded.
+    journal_.phases[id] = prepare_again ? StepPhase::kPending : StepPhase::kBegun;
     ctx_.log.info("step {}: runs again on resume", id);
   }
+  return {};
 }
 
 Outcome Runner::Forward() {
@@ -123,7 +127,11 @@ Outcome Runner::Forward() {
     Fail(*steps_.front(), past.status());
     return Outcome::kNotRestored;
   }
-  ReopenAfterForwardFailure();
+  if (Status st = ReopenAfterForwardFailure(); !st.ok()) {
+    // Nothing has acted in this run: the machine is as the last run left it.
+    Fail(*steps_.front(), st);
+    return Outcome::kNotRestored;
+  }
   bool forward_only = *past;
   bool failed = false;
   for (size_t i = 0; i < steps_.size(); ++i) {

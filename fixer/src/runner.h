@@ -28,7 +28,7 @@ class Runner {
  private:
   Status RunOne(Step& step);
   size_t IndexOf(std::string_view id) const;
-  void ReopenAfterForwardFailure();
+  Status ReopenAfterForwardFailure();
   Status Append(const std::string& step, JournalPhase phase, StepData data);
   Step* SetterBefore(size_t index);
   void Fail(const Step& step, const Status& st);

@@ -3,6 +3,7 @@
 // sweep must catch and whose violations must replay exactly.
 #include "sim/sweep.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -69,6 +70,40 @@ TEST_F(SweepTest, RecreateSurvivesEverySingleFault) {
   sim::SweepReport r = sim::RunSweep({Write("recreate")}, {});
   EXPECT_GT(r.runs, 50u);
   for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
+}
+
+// Found by `--faults 2`: the "done" record of delete-account is lost (disk full), the run goes
+// forward to the end, and the resume that must run every later step again loses power part way.
+// Unless the resume journals that it reopened those steps, the next resume reads their old
+// "done" records, takes the repair for finished, and leaves the temporary password on the new
+// account. Every crash point of that resume (and of the one after it) must still converge.
+TEST_F(SweepTest, AResumeKilledWhileRunningStepsAgainStillConverges) {
+  const std::string file = Write("recreate");
+  constexpr const char* kLostDone = "fail@11=112";  // the journal write of delete-account's "done"
+  sim::SweepOptions first;
+  first.only_step = 0;
+  first.only_case = sim::ParseFaults(kLostDone);
+  const sim::SweepReport lost = sim::RunSweep({file}, first);
+  std::string transcript;
+  for (const auto& t : lost.transcripts) transcript += t;
+  ASSERT_NE(transcript.find("could not be written (delete-account done)"), std::string::npos)
+      << "call 11 is no longer that journal write; update kLostDone\n" << transcript;
+  ASSERT_NE(transcript.find("runs again on resume"), std::string::npos) << transcript;
+  for (const auto& v : lost.violations) ADD_FAILURE() << v.ToString();
+
+  size_t crashed = 0;
+  for (int call = 12;; ++call) {
+    sim::SweepOptions o = first;
+    o.only_case = sim::ParseFaults(std::string(kLostDone) + ",crash@" + std::to_string(call));
+    const sim::SweepReport r = sim::RunSweep({file}, o);
+    for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
+    const bool any_crash = std::any_of(r.transcripts.begin(), r.transcripts.end(), [](const std::string& t) {
+      return t.find("Power lost") != std::string::npos;
+    });
+    if (!any_crash) break;  // past the last mutating call of the episode
+    ++crashed;
+  }
+  EXPECT_GT(crashed, 40u);  // the apply's and both resumes' calls
 }
 
 // A broken undo: the journal keeps each record's step and phase but loses its data, so a

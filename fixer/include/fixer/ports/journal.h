@@ -16,8 +16,10 @@
 
 namespace fixer {
 
-enum class JournalPhase { kBegin, kDone, kUndoBegin, kUndone, kFinished };
-std::string_view ToString(JournalPhase p);  // "begin", "done", "undo-begin", "undone", "finished"
+// kReopen: a resume runs a step again that an earlier run had finished (see runner.cpp).
+enum class JournalPhase { kBegin, kDone, kUndoBegin, kUndone, kFinished, kReopen };
+// "begin", "done", "undo-begin", "undone", "finished", "reopen"
+std::string_view ToString(JournalPhase p);
 Result<JournalPhase> JournalPhaseFromString(std::string_view s);
 
 struct JournalRecord {
