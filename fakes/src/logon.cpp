@@ -79,15 +79,45 @@ std::vector<Sid> Token::AllSids() const {
   return all;
 }
 
+LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const fixer::Secret& password,
+                           LogonType type) {
+  const UserAccount* account = FindUserIn(s, user);
+  // An unknown name and a wrong password give the same answer, so names cannot be probed.
+  if (!account) return {Status::Win(fixer::kErrorLogonFailure)};
+  if (NtHash(password.Reveal()) != account->password_hash) {
+    return {Status::Win(fixer::kErrorLogonFailure), LogonVerdict::Change::kCountBadPassword};
+  }
+  if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
+  if (account->flags.disabled) return {Status::Win(fixer::kErrorAccountDisabled)};
+  if (PasswordExpired(*account, s)) return {Status::Win(fixer::kErrorPasswordExpired)};
+  // "Limit local account use of blank passwords to console logon only": no API or runas
+  // logon is a console logon, so every logon modelled here is refused (DOMAIN.md 7).
+  if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
+    return {Status::Win(fixer::kErrorAccountRestriction)};
+  }
+
+  Token token;
+  token.user = s.sam.domain.WithRid(account->rid);
+  token.user_name = account->name;
+  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), LogonTypeSid(type)});
+  if (!LogonAllowedIn(s, token.AllSids(), type)) return {Status::Win(fixer::kErrorLogonTypeNotGranted)};
+  // Success resets the bad-password count (and clears a lockout that has run out).
+  const bool reset = account->bad_password_count != 0 || account->flags.locked_out;
+  return {std::move(token), reset ? LogonVerdict::Change::kResetCount : LogonVerdict::Change::kNone};
+}
+
+fixer::Result<Token> LogonService::CheckLogon(const std::string& user, const fixer::Secret& password,
+                                              LogonType type) const {
+  return EvaluateLogon(m_.state(), user, password, type).answer;
+}
+
 fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixer::Secret& password,
                                              LogonType type) {
   MachineState& s = m_.state();
-  Sam sam(m_);
-  UserAccount* account = sam.FindUser(user);
-  // An unknown name and a wrong password give the same answer, so names cannot be probed.
-  if (!account) return Status::Win(fixer::kErrorLogonFailure);
-
-  if (NtHash(password.Reveal()) != account->password_hash) {
+  LogonVerdict verdict = EvaluateLogon(s, user, password, type);
+  if (verdict.change == LogonVerdict::Change::kNone) return std::move(verdict.answer);
+  UserAccount* account = Sam(m_).FindUser(user);
+  if (verdict.change == LogonVerdict::Change::kCountBadPassword) {
     if (Status st = m_.Mutate("sam.bad_password", account->name); !st.ok()) return st;
     if (LockoutHasExpired(*account, s)) {  // the old lockout ran out: counting starts over
       account->flags.locked_out = false;
@@ -100,31 +130,13 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
       account->flags.locked_out = true;
       account->locked_out_at = s.clock;
     }
-    return Status::Win(fixer::kErrorLogonFailure);
+    return std::move(verdict.answer);
   }
-  if (IsLockedOutNow(*account, s)) return Status::Win(fixer::kErrorAccountLockedOut);
-  if (account->flags.disabled) return Status::Win(fixer::kErrorAccountDisabled);
-  if (PasswordExpired(*account, s)) return Status::Win(fixer::kErrorPasswordExpired);
-  // "Limit local account use of blank passwords to console logon only": no API or runas
-  // logon is a console logon, so every logon modelled here is refused (DOMAIN.md 7).
-  if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
-    return Status::Win(fixer::kErrorAccountRestriction);
-  }
-
-  Token token;
-  token.user = sam.SidOf(*account);
-  token.user_name = account->name;
-  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), LogonTypeSid(type)});
-  if (!Lsa(m_).IsLogonAllowed(token.AllSids(), type)) return Status::Win(fixer::kErrorLogonTypeNotGranted);
-
-  // Success resets the bad-password count (and clears a lockout that has run out).
-  if (account->bad_password_count != 0 || account->flags.locked_out) {
-    if (Status st = m_.Mutate("sam.logon_reset", account->name); !st.ok()) return st;
-    account->bad_password_count = 0;
-    account->flags.locked_out = false;
-    account->locked_out_at = 0;
-  }
-  return token;
+  if (Status st = m_.Mutate("sam.logon_reset", account->name); !st.ok()) return st;
+  account->bad_password_count = 0;
+  account->flags.locked_out = false;
+  account->locked_out_at = 0;
+  return std::move(verdict.answer);
 }
 
 fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const fixer::Secret& password,

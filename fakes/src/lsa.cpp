@@ -128,7 +128,11 @@ std::vector<std::string> Lsa::RightsOf(const fixer::Sid& sid) const {
 }
 
 bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) const {
-  const auto& rights = m_.state().lsa.rights;
+  return LogonAllowedIn(m_.state(), token, type);
+}
+
+bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type) {
+  const auto& rights = state.lsa.rights;
   const std::string allow(AllowRightFor(type));
   const std::string deny(DenyRightFor(type));
   bool allowed = false;
@@ -158,12 +162,16 @@ fixer::Status Lsa::StoreSecret(const std::string& key, const fixer::Secret& valu
 }
 
 fixer::Result<fixer::Secret> Lsa::RetrieveSecret(const std::string& key) const {
-  const auto& secrets = m_.state().lsa.secrets;
+  return RetrieveSecretIn(m_.state(), key);
+}
+
+fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& key) {
+  const auto& secrets = state.lsa.secrets;
   auto it = secrets.find(key);
   if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
   const std::string& hex = it->second;
   if (hex.size() % 2 != 0) return Status::Win(fixer::kErrorInvalidData);
-  const std::string stream = Keystream(m_.state().seed, key, hex.size() / 2);
+  const std::string stream = Keystream(state.seed, key, hex.size() / 2);
   std::string clear;
   clear.reserve(hex.size() / 2);
   for (size_t i = 0; i < hex.size(); i += 2) {

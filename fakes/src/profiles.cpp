@@ -64,15 +64,9 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
     return entry;
   }
 
-  // KB 324734: NAME, then NAME.COMPUTERNAME, then NAME.COMPUTERNAME.000, .001, ...
-  const std::string base = ProfilesRoot() + "\\" + user_name;
-  const std::string with_computer = base + "." + s.products.os.computer_name;
-  std::string path = base;
-  if (FolderTaken(s, path)) path = with_computer;
-  for (int n = 0; FolderTaken(s, path); ++n) {
-    if (n > kMaxNumberedSuffix) return Status::Win(fixer::kErrorAlreadyExists);
-    path = fmt::format("{}.{:03}", with_computer, n);
-  }
+  auto resolved = Resolve(sid, user_name);
+  if (!resolved) return resolved.status();
+  const std::string path = resolved->path;
 
   // The ProfileList entry first, then the folder. A failed folder creation takes the entry
   // back out; a crash between the two leaves an entry without a folder, as a real one can.
@@ -86,6 +80,21 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
   SecurableObject folder = ProfileFolder(path, sid);
   s.objects[ObjectKey(folder.ns, folder.path)] = std::move(folder);
   return entry;
+}
+
+fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const std::string& user_name) const {
+  if (const ProfileEntry* existing = Find(sid)) return *existing;
+  const MachineState& s = m_.state();
+  // KB 324734: NAME, then NAME.COMPUTERNAME, then NAME.COMPUTERNAME.000, .001, ...
+  const std::string base = ProfilesRoot() + "\\" + user_name;
+  const std::string with_computer = base + "." + s.products.os.computer_name;
+  std::string path = base;
+  if (FolderTaken(s, path)) path = with_computer;
+  for (int n = 0; FolderTaken(s, path); ++n) {
+    if (n > kMaxNumberedSuffix) return Status::Win(fixer::kErrorAlreadyExists);
+    path = fmt::format("{}.{:03}", with_computer, n);
+  }
+  return ProfileEntry{sid, path};
 }
 
 fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {

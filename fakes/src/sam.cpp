@@ -70,10 +70,28 @@ UserAccount* Sam::FindUser(const std::string& name) {
 }
 
 const UserAccount* Sam::FindUser(const std::string& name) const {
-  for (const UserAccount& u : m_.state().sam.users) {
+  return FindUserIn(m_.state(), name);
+}
+
+const UserAccount* FindUserIn(const MachineState& state, std::string_view name) {
+  for (const UserAccount& u : state.sam.users) {
     if (EqualsIgnoreCase(u.name, name)) return &u;
   }
   return nullptr;
+}
+
+std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name) {
+  const UserAccount* u = FindUserIn(state, name);
+  if (u == nullptr) return std::nullopt;
+  return state.sam.domain.WithRid(u->rid);
+}
+
+std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member) {
+  std::vector<fixer::Sid> out;
+  for (const LocalGroup& g : state.sam.groups) {
+    if (std::find(g.members.begin(), g.members.end(), member) != g.members.end()) out.push_back(g.sid);
+  }
+  return out;
 }
 
 UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) {
@@ -94,11 +112,7 @@ LocalGroup* Sam::FindGroup(const std::string& name) {
 fixer::Sid Sam::SidOf(const UserAccount& user) const { return m_.state().sam.domain.WithRid(user.rid); }
 
 std::vector<fixer::Sid> Sam::GroupsOf(const fixer::Sid& member) const {
-  std::vector<fixer::Sid> out;
-  for (const LocalGroup& g : m_.state().sam.groups) {
-    if (std::find(g.members.begin(), g.members.end(), member) != g.members.end()) out.push_back(g.sid);
-  }
-  return out;
+  return GroupsOfIn(m_.state(), member);
 }
 
 fixer::Account Sam::Describe(const UserAccount& user) const {

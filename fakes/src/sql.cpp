@@ -131,11 +131,13 @@ std::vector<fixer::SqlDbUser> SqlServer::DbUsersFor(const fixer::Sid& sid) const
   return out;
 }
 
-bool SqlServer::LoginWorksFor(const fixer::Sid& sid) const {
-  if (!m_.state().sql.installed) return false;
-  std::vector<fixer::Sid> token = Sam(m_).GroupsOf(sid);
+bool SqlServer::LoginWorksFor(const fixer::Sid& sid) const { return SqlLoginWorksIn(m_.state(), sid); }
+
+bool SqlLoginWorksIn(const MachineState& state, const fixer::Sid& sid) {
+  if (!state.sql.installed) return false;
+  std::vector<fixer::Sid> token = GroupsOfIn(state, sid);
   token.push_back(sid);
-  const auto& logins = m_.state().sql.logins;
+  const auto& logins = state.sql.logins;
   return std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
     return std::find(token.begin(), token.end(), l.sid) != token.end();
   });

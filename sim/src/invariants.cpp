@@ -16,17 +16,8 @@ CheckResult Inv(std::string what, bool passed, std::string expected, std::string
   return {"invariant", std::move(what), passed, std::move(expected), std::move(actual), {}};
 }
 
-std::optional<fixer::Sid> SidIn(const fakes::MachineState& state, const std::string& name) {
-  fakes::Machine m(state);
-  fakes::Sam sam(m);
-  const fakes::UserAccount* u = sam.FindUser(name);
-  if (!u) return std::nullopt;
-  return sam.SidOf(*u);
-}
-
 std::optional<std::string> SecretIn(const fakes::MachineState& state) {
-  fakes::Machine m(state);
-  auto s = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
+  auto s = fakes::RetrieveSecretIn(state, std::string(fixer::kAspNetWorkerSecret));
   if (!s) return std::nullopt;
   return std::string(s->Reveal());
 }
@@ -47,8 +38,8 @@ CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::Machi
 
 CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::MachineState& now,
                             const std::string& account) {
-  auto old_sid = SidIn(found, account);
-  auto new_sid = SidIn(now, account);
+  auto old_sid = fakes::UserSidIn(found, account);
+  auto new_sid = fakes::UserSidIn(now, account);
   if (!old_sid) return Inv("grants of " + account, true, "kept", "no such account before");
   if (!new_sid) return Inv("grants of " + account, false, "kept", account + " no longer exists");
   std::vector<std::string> lost;
@@ -69,9 +60,7 @@ CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::Machi
   };
   for (const auto& r : rights_of(found, *old_sid))
     if (!rights_of(now, *new_sid).count(r)) lost.push_back("right " + r);
-  fakes::Machine before_m(found), now_m(now);
-  if (fakes::SqlServer(before_m).LoginWorksFor(*old_sid) && !fakes::SqlServer(now_m).LoginWorksFor(*new_sid))
-    lost.push_back("SQL login");
+  if (fakes::SqlLoginWorksIn(found, *old_sid) && !fakes::SqlLoginWorksIn(now, *new_sid)) lost.push_back("SQL login");
   std::string actual;
   for (const auto& l : lost) actual += (actual.empty() ? "" : "; ") + l;
   return Inv("grants of " + account + " still work", lost.empty(), "every grant works",
@@ -99,18 +88,19 @@ CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::Machi
 
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account) {
   auto secret = SecretIn(now);
-  fakes::Machine m(now);
-  if (!fakes::Sam(m).FindUser(account) || !secret)
+  if (!fakes::FindUserIn(now, account) || !secret)
     return Inv("worker password is the stored secret", true, "consistent", "no worker account or secret");
-  auto token = fakes::LogonService(m).LogonUser(account, fixer::Secret::FromString(*secret), fakes::LogonType::kBatch);
+  auto token = fakes::EvaluateLogon(now, account, fixer::Secret::FromString(*secret), fakes::LogonType::kBatch).answer;
   const bool matches = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
   return Inv("worker password is the stored secret", matches, "the LSA secret logs " + account + " on",
              matches ? "it does" : token.status().ToString());
 }
 
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now) {
-  auto before = StatusOfEveryApp(found);
-  auto after = StatusOfEveryApp(now);
+  return SiteNotWorse(StatusOfEveryApp(found), StatusOfEveryApp(now));
+}
+
+CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after) {
   std::string worse;
   for (const auto& [app, status] : before)
     if (status == 200 && after[app] != 200) worse += (worse.empty() ? "" : ", ") + app + " " + std::to_string(after[app]);

@@ -22,18 +22,25 @@ LastResponse RequestPage(fakes::Machine& machine, const std::string& app) {
   return out;
 }
 
-std::map<std::string, int> StatusOfEveryApp(const fakes::MachineState& state) {
+std::map<std::string, int> StatusOfEveryApp(fakes::Machine& machine) {
   std::map<std::string, int> out;
-  for (const auto& app : state.products.applications) {
-    fakes::Machine copy(state);
-    out[app.path] = RequestPage(copy, app.path).status;
+  WebStack web(machine);
+  for (const auto& app : machine.state().products.applications) {
+    const RequestExplanation r = web.Probe(app.path);
+    out[app.path] = r.listening ? r.response.status : 0;
   }
   return out;
 }
 
+std::map<std::string, int> StatusOfEveryApp(const fakes::MachineState& state) {
+  fakes::Machine copy(state);  // a view needs a Machine; the probes leave it unchanged
+  return StatusOfEveryApp(copy);
+}
+
 fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
-  fakes::Machine copy(machine_.state());
-  return MachineWebProbe(copy).Get(application_path);
+  const RequestExplanation r = WebStack(machine_).Probe(application_path);
+  if (!r.listening) return r.connect_error;
+  return r.response;
 }
 
 namespace {

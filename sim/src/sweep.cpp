@@ -27,6 +27,7 @@ struct Target {
   fixer::Options options;
   std::vector<std::string> known_secrets;
   fakes::MachineState found;
+  std::map<std::string, int> found_statuses;  // what each app answered before the fixer ran
   std::map<std::string, int> fixed_statuses;  // what the clean apply leaves each app answering
   std::vector<fakes::MutationEvent> clean_trace;
 };
@@ -40,6 +41,7 @@ struct Case {
 // back), with the faults numbered over the whole episode.
 struct Episode {
   fakes::MachineState end;
+  std::map<std::string, int> statuses;  // what each app answers at the end
   int exit_code = 0;
   std::string outcome;
   std::vector<std::string> texts;
@@ -80,6 +82,7 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
       command.clear();
     }
   }
+  e.statuses = StatusOfEveryApp(machine);
   e.end = std::move(machine.state());
   return e;
 }
@@ -105,17 +108,9 @@ std::string WithoutLockout(std::string flags) {
   return flags;
 }
 
-// A copy with blanked what FirstDifference ignores (never more: blanking less only sends a
-// case to the slow path), so equal copies mean there is no difference to find. DiffMachines
-// writes both states as YAML, which was most of a sweep's time; a restored machine is usually
-// equal this way.
-fakes::MachineState WithoutIgnored(fakes::MachineState s) {
-  s.rng_state = 0;
-  s.clock = 0;
-  s.events.clear();
-  s.journal.clear();
-  s.lsa.secrets.clear();
-  for (fakes::UserAccount& u : s.sam.users) {
+// The sam and lsa sections without what FirstDifference ignores in them (the password material).
+fakes::SamState WithoutPasswords(fakes::SamState sam) {
+  for (fakes::UserAccount& u : sam.users) {
     u.password_hash.clear();
     u.password_history.clear();
     u.password_last_set = 0;
@@ -124,11 +119,28 @@ fakes::MachineState WithoutIgnored(fakes::MachineState s) {
     u.locked_out_at = 0;
     u.flags.locked_out = false;
   }
-  return s;
+  return sam;
+}
+fakes::LsaState WithoutSecrets(fakes::LsaState lsa) {
+  lsa.secrets.clear();
+  return lsa;
+}
+
+// Equal but for what FirstDifference ignores (never more: ignoring less only sends a case to
+// the slow path), so equal means there is no difference to find. DiffMachines writes both
+// states as YAML, which was most of a sweep's time; a restored machine is usually equal this
+// way. The large sections are compared in place: copying both states was a sixth of the sweep.
+bool EqualButIgnored(const fakes::MachineState& a, const fakes::MachineState& b) {
+  // Stops compiling when MachineState gains a field: decide here whether "as found" compares it.
+  [[maybe_unused]] const auto& [seed, rng_state, clock, sam, lsa, profiles, objects, sql, services, products, session,
+                                events, journal] = a;
+  return a.seed == b.seed && a.services == b.services && a.profiles == b.profiles && a.session == b.session &&
+         a.products == b.products && a.sql == b.sql && a.objects == b.objects &&
+         WithoutPasswords(a.sam) == WithoutPasswords(b.sam) && WithoutSecrets(a.lsa) == WithoutSecrets(b.lsa);
 }
 
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now) {
-  if (WithoutIgnored(found) == WithoutIgnored(now)) return std::nullopt;
+  if (EqualButIgnored(found, now)) return std::nullopt;
   for (Change& c : DiffMachines(found, now)) {
     if (IgnoredInAsFound(c.path) || c.path.ends_with(".locked_out_at")) continue;
     if (c.path.ends_with(".flags") && WithoutLockout(c.before) == WithoutLockout(c.after)) continue;
@@ -156,11 +168,10 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   checks.push_back(ServicesAsFound(t.found, e.end));
   checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
   checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
-  checks.push_back(SiteNotWorse(t.found, e.end));
-  const auto statuses = StatusOfEveryApp(e.end);
+  checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
   bool fixed = true;
   for (const auto& [app, status] : t.fixed_statuses)
-    if (status == 200 && statuses.count(app) && statuses.at(app) != 200) fixed = false;
+    if (status == 200 && e.statuses.count(app) && e.statuses.at(app) != 200) fixed = false;
   if (!fixed) {
     const auto diff = FirstDifference(t.found, e.end);
     checks.push_back({"sweep", "the machine is fixed or exactly as found", !diff.has_value(), "fixed, or as found",
@@ -207,11 +218,12 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
       t->known_secrets.push_back(Arg(step, "temp_password"));
     }
     t->found = ctx.machine.state();
+    t->found_statuses = StatusOfEveryApp(ctx.machine);
     fakes::Machine clean(t->found);
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
     FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get());
     t->clean_trace = run.trace;
-    t->fixed_statuses = StatusOfEveryApp(clean.state());
+    t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));
   }
 }

@@ -74,7 +74,8 @@ std::string VirtualPath(const std::string& path) {
 
 class RequestRun {
  public:
-  RequestRun(fakes::Machine& m, RequestExplanation& r) : m_(m), r_(r) {}
+  // `effects`: false for a probe, which changes nothing (WebStack::Probe).
+  RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects) : m_(m), r_(r), effects_(effects) {}
 
   void Run() {
     r_.web_server = m_.state().products.web.kind;
@@ -253,7 +254,7 @@ class RequestRun {
   void WriteEvent(fixer::EventRecord record) {
     record.time = m_.Now();
     // A failed write (a fault plan) loses the entry, as a full event log would.
-    if (fakes::EventLogs(m_).Write(record).ok()) r_.event = std::move(record);
+    if (!effects_ || fakes::EventLogs(m_).Write(record).ok()) r_.event = std::move(record);
   }
 
   void ServeIis() {
@@ -274,7 +275,7 @@ class RequestRun {
     r_.host = w3wp ? WorkerHost::kW3wp : WorkerHost::kAspNetWp;
     r_.host_process = std::string(ToString(r_.host));
     Worker w = w3wp ? detail::AppPoolIdentity(m_, r_.conditions)
-                    : detail::ProcessModelIdentity(m_, *fw, r_.conditions);
+                    : detail::ProcessModelIdentity(m_, *fw, r_.conditions, effects_);
     if (StartWorker(w, *app)) {
       r_.worker_started = true;
       Respond(*app);
@@ -332,6 +333,7 @@ class RequestRun {
 
   fakes::Machine& m_;
   RequestExplanation& r_;
+  const bool effects_;
   fakes::Scm scm_{m_};
   std::optional<std::pair<FailureKind, uint32_t>> failure_;
 };
@@ -341,7 +343,14 @@ class RequestRun {
 RequestExplanation WebStack::Request(const std::string& application_path) {
   RequestExplanation r;
   r.application = application_path;
-  RequestRun(m_, r).Run();
+  RequestRun(m_, r, /*effects=*/true).Run();
+  return r;
+}
+
+RequestExplanation WebStack::Probe(const std::string& application_path) {
+  RequestExplanation r;
+  r.application = application_path;
+  RequestRun(m_, r, /*effects=*/false).Run();
   return r;
 }
 

@@ -40,8 +40,9 @@ bool ProcessModelLoadsProfile(const std::string& framework_version);
 
 // aspnet_wp.exe: the <processModel> identity of `framework`, logged on (batch) and, for 1.1,
 // with its profile loaded. Appends the credentials, logon and profile-load conditions.
+// Without `effects` the logon counts no bad password and the profile is not created.
 Worker ProcessModelIdentity(fakes::Machine& machine, const fixer::FrameworkInfo& framework,
-                            std::vector<Condition>& conditions);
+                            std::vector<Condition>& conditions, bool effects);
 // w3wp.exe: state.products.app_pool_identity.
 Worker AppPoolIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
 // Cassini: the interactive user, whose profile Winlogon loaded. No token if no one is logged on.

@@ -85,7 +85,7 @@ std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& si
 }
 
 Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework,
-                            std::vector<Condition>& out) {
+                            std::vector<Condition>& out, bool effects) {
   const fixer::ProcessModelConfig& pm = framework.process_model;
   const std::string attrs = fmt::format("processModel userName=\"{}\"", pm.user_name);
 
@@ -173,7 +173,9 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     return w;
   }
 
-  auto token = fakes::LogonService(m).LogonUser(account, password, fakes::LogonType::kBatch);
+  fakes::LogonService logon(m);
+  auto token = effects ? logon.LogonUser(account, password, fakes::LogonType::kBatch)
+                       : logon.CheckLogon(account, password, fakes::LogonType::kBatch);
   if (!token) {
     out.push_back(Failed(condition::kLogon, logon_name,
                          "LogonUser (batch) for " + w.identity +
@@ -192,7 +194,8 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   }
   fakes::ProfileStore profiles(m);
   const bool existed = profiles.Find(w.token->user) != nullptr;
-  auto profile = profiles.LoadOrCreate(w.token->user, account);
+  auto profile = effects ? profiles.LoadOrCreate(w.token->user, account)
+                         : profiles.Resolve(w.token->user, account);
   if (!profile) {
     out.push_back(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
                          model + " could not load the profile of " + w.identity + ": " +

@@ -211,6 +211,28 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   EXPECT_EQ(Logon("1pass@word"), 1909u);  // now locked: before disabled
 }
 
+// CheckLogon is LogonUser's answer without its side effects: for every outcome the same code,
+// and the machine unchanged (no bad password counted, no count reset, no Mutate).
+TEST_F(LogonTest, CheckLogonAnswersAsLogonUserAndChangesNothing) {
+  SetLockout(3, 30);
+  ASSERT_EQ(Logon("wrong"), fixer::kErrorLogonFailure);  // a count for the good logon to reset
+  for (const char* pw : {"wrong", "1pass@word"}) {
+    const fakes::MachineState before = m_.state();
+    size_t mutations = 0;
+    m_.set_before_mutation([&] { ++mutations; });
+    auto checked = logon_.CheckLogon("ASPNET", Pw(pw), LogonType::kInteractive);
+    m_.set_before_mutation(nullptr);
+    EXPECT_EQ(mutations, 0u) << pw;
+    EXPECT_TRUE(m_.state() == before) << pw;
+    auto real = logon_.LogonUser("ASPNET", Pw(pw), LogonType::kInteractive);
+    EXPECT_EQ(checked.status().code(), real.status().code()) << pw;
+  }
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);  // LogonUser's own success reset it
+  Aspnet().flags.disabled = true;
+  EXPECT_EQ(logon_.CheckLogon("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status().code(),
+            fixer::kErrorAccountDisabled);
+}
+
 TEST_F(LogonTest, InjectedFaultOnBadPasswordChangesNothing) {
   fakes::FaultPlan plan;
   plan.Add({.op = "sam.bad_password", .nth = 1, .kind = fakes::FaultKind::kFail, .error = 1450});

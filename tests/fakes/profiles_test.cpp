@@ -109,6 +109,21 @@ TEST_F(ProfilesTest, StaleFoldersOfDeletedAccountsPushNewProfilesToSuffixedNames
   }
 }
 
+// Resolve names the profile LoadOrCreate then makes, suffix included, and creates nothing.
+TEST_F(ProfilesTest, ResolveNamesWhatLoadOrCreateWouldMakeAndMakesNothing) {
+  PutStaleFolder(std::string(kRoot) + "\\ASPNET");
+  const Sid sid = NewUser("ASPNET");
+  const fakes::MachineState before = m_.state();
+  auto resolved = profiles_.Resolve(sid, "ASPNET");
+  ASSERT_TRUE(resolved.ok()) << resolved.status();
+  EXPECT_EQ(resolved->path, std::string(kRoot) + "\\ASPNET.XPPRO");
+  EXPECT_TRUE(m_.state() == before);
+  auto made = profiles_.LoadOrCreate(sid, "ASPNET");
+  ASSERT_TRUE(made.ok()) << made.status();
+  EXPECT_EQ(made->path, resolved->path);
+  EXPECT_EQ(profiles_.Resolve(sid, "ASPNET")->path, made->path);  // now the existing one
+}
+
 TEST_F(ProfilesTest, AFolderMadeByAnyoneCountsAsTaken) {
   PutStaleFolder(std::string(kRoot) + "\\ASPNET");
   const Sid sid = NewUser("ASPNET");

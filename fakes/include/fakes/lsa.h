@@ -27,6 +27,10 @@ std::string_view DenyRightFor(LogonType type);
 // and the usual Se*Privilege names).
 bool IsKnownRight(std::string_view right);
 
+// Reads straight from a state (no Machine, no copy); Lsa's reads answer through these.
+bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type);
+fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& key);
+
 class Lsa {
  public:
   explicit Lsa(Machine& machine) : m_(machine) {}

@@ -24,6 +24,9 @@ class ProfileStore {
   const ProfileEntry* Find(const fixer::Sid& sid) const;
   // The existing profile, or a new one (mutations "profile.create" then "file.create").
   fixer::Result<ProfileEntry> LoadOrCreate(const fixer::Sid& sid, const std::string& user_name);
+  // The profile LoadOrCreate would give, changing nothing: the existing entry, or the one it
+  // would create at the first free folder; 183 when every numbered folder is taken.
+  fixer::Result<ProfileEntry> Resolve(const fixer::Sid& sid, const std::string& user_name) const;
   // DeleteProfile: "file.delete" of its folder, then "profile.delete"; 2 if there is none.
   fixer::Status Delete(const fixer::Sid& sid);
   // "C:\Documents and Settings" for this machine.

@@ -13,12 +13,19 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fakes/machine.h"
 #include "fixer/ports/accounts.h"
 
 namespace fakes {
+
+// Reads straight from a state, for checkers that hold a state and no Machine (the sweep compares
+// thousands of end states): no copy, no Mutate. Sam's own reads answer through these.
+const UserAccount* FindUserIn(const MachineState& state, std::string_view name);
+std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name);
+std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member);
 
 class Sam {
  public:

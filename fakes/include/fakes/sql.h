@@ -17,6 +17,9 @@
 
 namespace fakes {
 
+// LoginWorksFor straight from a state (no Machine, no copy).
+bool SqlLoginWorksIn(const MachineState& state, const fixer::Sid& sid);
+
 class SqlServer {
  public:
   explicit SqlServer(Machine& machine) : m_(machine) {}

@@ -14,6 +14,8 @@
 //   for (auto& c : sim::CheckInvariants(ctx, step)) if (!c.passed) ...
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "sim/expectations.h"
@@ -31,5 +33,7 @@ CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::Machi
                        const fakes::MachineState& now, const std::vector<std::string>& known);
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now);
+// The same from each application's status (StatusOfEveryApp) before and now.
+CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after);
 
 }  // namespace sim

@@ -1,5 +1,5 @@
 // ModelWebProbe: the fixer's WebProbe port answered by the simulator's web stack model.
-// Each probe runs on a copy of the machine, so diagnosing never changes it (a real GET can
+// Each probe is a WebStack::Probe, so diagnosing never changes the machine (a real GET can
 // start a worker and write an event; the fixer's diagnosis must stay read-only).
 //
 //   sim::ModelWebProbe probe(machine);

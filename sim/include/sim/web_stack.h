@@ -39,6 +39,7 @@
 //
 //   sim::MachineWebProbe probe(machine);           // the fixer's WebProbe port
 //   fakes::MachinePorts ports(machine, &probe);
+//   web.Probe("/LM/W3SVC/1/ROOT/app");             // the same answer, the machine untouched
 #pragma once
 
 #include <optional>
@@ -112,8 +113,13 @@ class WebStack {
   explicit WebStack(fakes::Machine& machine) : m_(machine) {}
 
   // One local request. Changes the machine only as Windows would: a 1.1 worker loads (creates)
-  // its account's profile; a failed start writes an event log entry.
+  // its account's profile; a failed start writes an event log entry; a wrong worker password
+  // counts toward lockout.
   RequestExplanation Request(const std::string& application_path);
+  // The same request with none of those effects: the explanation Request would give on a copy
+  // of the machine, without the copy. The entry it would write is in `event` only, a profile
+  // it would create is named but not made, nothing calls Machine::Mutate.
+  RequestExplanation Probe(const std::string& application_path);
 
  private:
   fakes::Machine& m_;

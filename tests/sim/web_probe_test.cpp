@@ -1,0 +1,85 @@
+// WebStack::Probe must answer exactly as WebStack::Request would on a copy of the machine (which
+// is what the fixer's probe and the sweep's checks did before, at a copy per request), and must
+// leave the machine untouched: no state change and no Machine::Mutate call. Checked on every
+// state every scenario passes through, and on the paper's platforms.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "sim/matrix.h"
+#include "sim/run_context.h"
+#include "sim/scenario.h"
+#include "sim/steps.h"
+#include "sim/web_stack.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
+
+void ExpectSameAnswer(const sim::RequestExplanation& probe, const sim::RequestExplanation& request,
+                      const std::string& where) {
+  SCOPED_TRACE(where);
+  EXPECT_EQ(probe.web_server, request.web_server);
+  EXPECT_EQ(probe.framework_version, request.framework_version);
+  EXPECT_EQ(probe.host, request.host);
+  EXPECT_EQ(probe.identity, request.identity);
+  EXPECT_EQ(probe.worker_started, request.worker_started);
+  EXPECT_EQ(probe.listening, request.listening);
+  EXPECT_EQ(probe.connect_error.code(), request.connect_error.code());
+  EXPECT_EQ(probe.response.status, request.response.status);
+  EXPECT_EQ(probe.response.body, request.response.body);
+  EXPECT_EQ(probe.event, request.event);
+  ASSERT_EQ(probe.conditions.size(), request.conditions.size());
+  for (size_t i = 0; i < probe.conditions.size(); ++i) {
+    EXPECT_EQ(probe.conditions[i].id, request.conditions[i].id);
+    EXPECT_EQ(probe.conditions[i].passed, request.conditions[i].passed);
+    EXPECT_EQ(probe.conditions[i].detail, request.conditions[i].detail);
+  }
+}
+
+// Probes every application of `machine` and compares with a request on a copy; returns how many.
+size_t ProbeEveryApp(fakes::Machine& machine, const std::string& where) {
+  const fakes::MachineState before = machine.state();
+  size_t mutations = 0;
+  machine.set_before_mutation([&] { ++mutations; });
+  size_t probed = 0;
+  for (const auto& app : before.products.applications) {
+    const sim::RequestExplanation probe = sim::WebStack(machine).Probe(app.path);
+    fakes::Machine copy(before);
+    const sim::RequestExplanation request = sim::WebStack(copy).Request(app.path);
+    ExpectSameAnswer(probe, request, where + " " + app.path);
+    ++probed;
+  }
+  machine.set_before_mutation(nullptr);
+  EXPECT_EQ(mutations, 0u) << where;
+  EXPECT_TRUE(machine.state() == before) << where << ": the probe changed the machine";
+  return probed;
+}
+
+TEST(WebProbe, AnswersAsARequestOnACopyInEveryScenarioState) {
+  size_t probed = 0;
+  for (const std::string& file : sim::FindScenarioFiles({Scenarios().string()})) {
+    sim::LoadedScenario loaded = sim::LoadScenarioFile(file);
+    ASSERT_TRUE(loaded.ok()) << file;
+    sim::RunContext ctx(loaded.value->machine, 1);
+    ctx.scenario_dir = fs::path(file).parent_path().string();
+    probed += ProbeEveryApp(ctx.machine, file + " before any step");
+    for (const sim::Step& step : loaded.value->steps) {
+      if (!sim::ExecuteStep(ctx, step).ran) break;
+      probed += ProbeEveryApp(ctx.machine, step.pos.ToString());
+    }
+  }
+  EXPECT_GT(probed, 100u);
+}
+
+TEST(WebProbe, AnswersAsARequestOnACopyOnEveryPaperPlatform) {
+  for (const sim::PlatformCase& c : sim::PaperPlatformCases()) {
+    auto machine = sim::BuildPlatformMachine(c, 42);
+    ASSERT_TRUE(machine.ok());
+    ProbeEveryApp(*machine, "platform case for ASP.NET " + c.framework);
+  }
+}
+
+}  // namespace
