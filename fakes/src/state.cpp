@@ -4,16 +4,21 @@
 
 namespace fakes {
 
+namespace {
+char FoldChar(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); }
+}  // namespace
+
 std::string FoldCase(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return FoldChar(c); });
   return out;
 }
 
+// Without FoldCase's copies: names are compared on every lookup.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && FoldCase(a) == FoldCase(b);
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return FoldChar(x) == FoldChar(y);
+         });
 }
 
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
