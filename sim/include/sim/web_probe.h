@@ -1,6 +1,7 @@
 // ModelWebProbe: the fixer's WebProbe port answered by the simulator's web stack model.
 // Each probe is a WebStack::Probe, so diagnosing never changes the machine (a real GET can
-// start a worker and write an event; the fixer's diagnosis must stay read-only).
+// start a worker and write an event; the fixer's diagnosis must stay read-only). Nothing
+// listening answers 1060 (no web server) or 1062 (not running); otherwise the page.
 //
 //   sim::ModelWebProbe probe(machine);
 //   fakes::MachinePorts ports(machine, &probe);

@@ -37,9 +37,9 @@
 //   sim::RequestExplanation r = web.Request("/LM/W3SVC/1/ROOT/app");
 //   if (!r.Served()) std::cout << r.host_process << " as " << r.identity << ": " << r.Cause();
 //
-//   sim::MachineWebProbe probe(machine);           // the fixer's WebProbe port
-//   fakes::MachinePorts ports(machine, &probe);
-//   web.Probe("/LM/W3SVC/1/ROOT/app");             // the same answer, the machine untouched
+//   web.Probe("/LM/W3SVC/1/ROOT/app");   // the same answer, the machine untouched
+//
+// The fixer's WebProbe port over this model is sim::ModelWebProbe (web_probe.h).
 #pragma once
 
 #include <optional>
@@ -123,19 +123,6 @@ class WebStack {
 
  private:
   fakes::Machine& m_;
-};
-
-// The fixer's WebProbe port over the model: 1060 / 1062 when nothing listens, else the page.
-class MachineWebProbe : public fixer::WebProbe {
- public:
-  explicit MachineWebProbe(fakes::Machine& machine) : web_(machine) {}
-  fixer::Result<fixer::HttpResponse> Get(const std::string& application_path) override;
-  // The explanation behind the last Get, for reports.
-  const std::optional<RequestExplanation>& last() const { return last_; }
-
- private:
-  WebStack web_;
-  std::optional<RequestExplanation> last_;
 };
 
 // The page texts the model answers with (web_stack_texts.cpp cites their sources).
