@@ -7,16 +7,11 @@
 #include <cstdlib>
 
 #include "fakes/machine.h"
+#include "fixer_runs.h"
 #include "machines.h"
 #include "sim/fixer_session.h"
 
 namespace {
-
-void CheckFixed(benchmark::State& state, const sim::FixerRun& run) {
-  if (run.crashed || !run.result || run.outcome != "fixed") {
-    state.SkipWithError(("the fixer did not fix the machine: " + run.outcome + "\n" + run.log).c_str());
-  }
-}
 
 // The floor: copying the machine's state (what a sweep does before every case).
 void BM_MachineCopy(benchmark::State& state) {
@@ -37,7 +32,7 @@ void FixerApply(benchmark::State& state, fixer::Strategy strategy) {
     fakes::Machine machine(base);
     sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
     benchmark::DoNotOptimize(machine.state());
-    if (state.iterations() == 0) CheckFixed(state, run);
+    if (state.iterations() == 0) bench::SkipUnlessFixed(state, run, "the fixer");
   }
 }
 void BM_FixerApplyKeepSid(benchmark::State& state) { FixerApply(state, fixer::Strategy::kKeepSid); }
@@ -56,7 +51,7 @@ void BM_FixerApplyKeepSidNoCopy(benchmark::State& state) {
     sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
     benchmark::DoNotOptimize(machine.state());
     state.PauseTiming();
-    if (state.iterations() == 0) CheckFixed(state, run);
+    if (state.iterations() == 0) bench::SkipUnlessFixed(state, run, "the fixer");
     run = {};
     machine = fakes::Machine();
     state.ResumeTiming();

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "fakes/machine.h"
+#include "fixer_runs.h"
 #include "machines.h"
 #include "sim/fixer_session.h"
 
@@ -28,17 +29,14 @@ void BM_RecreateRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
   const size_t aces = files * kAcesPerFile;
   const fakes::MachineState& base = MachineOfSize(files);
-  fixer::Options options;
-  options.strategy = fixer::Strategy::kRecreate;
+  const fixer::Options options = bench::RecreateOptions();
   for (auto _ : state) {
     state.PauseTiming();
     auto machine = std::make_unique<fakes::Machine>(base);
     state.ResumeTiming();
     sim::FixerRun run = sim::RunFixer(*machine, "apply", options, fakes::FaultPlan{});
     state.PauseTiming();
-    if (run.crashed || !run.result || run.outcome != "fixed") {
-      state.SkipWithError(("recreate did not fix the machine: " + run.outcome).c_str());
-    } else if (run.result->regranted.size() < aces) {
+    if (bench::SkipUnlessFixed(state, run, "recreate") && run.result->regranted.size() < aces) {
       state.SkipWithError("recreate re-granted fewer ACEs than the machine holds");
     }
     run = {};
@@ -66,8 +64,7 @@ void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
   const size_t aces = files * kAcesPerFile;
   const fakes::MachineState& base = MachineOfSize(files);
-  fixer::Options options;
-  options.strategy = fixer::Strategy::kRecreate;
+  const fixer::Options options = bench::RecreateOptions();
   for (auto _ : state) {
     state.PauseTiming();
     auto machine = std::make_unique<fakes::Machine>(base);
@@ -79,8 +76,7 @@ void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
     state.ResumeTiming();
     sim::FixerRun run = sim::RunFixer(*machine, "resume", options, fakes::FaultPlan{});
     state.PauseTiming();
-    if (run.crashed || !run.result || run.outcome != "fixed")
-      state.SkipWithError(("resume did not fix the machine: " + run.outcome).c_str());
+    bench::SkipUnlessFixed(state, run, "resume");
     run = {};
     machine.reset();
     state.ResumeTiming();
