@@ -7,6 +7,7 @@ fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& ta
   const uint64_t op_call = ++per_op_[op];
   trace_.push_back({call, op, target, 0});
   for (const FaultRule& rule : rules_) {
+    if (rule.read) continue;
     const bool hit = rule.op ? (*rule.op == op && rule.nth == op_call) : rule.nth == call;
     if (!hit) continue;
     if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, call);
@@ -16,9 +17,20 @@ fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& ta
   return fixer::Status::Ok();
 }
 
+fixer::Status FaultPlan::OnRead(const std::string& op, const std::string& /*target*/) {
+  const uint64_t op_read = ++reads_per_op_[op];
+  for (const FaultRule& rule : rules_) {
+    if (!rule.read || !rule.op || *rule.op != op || rule.nth != op_read) continue;
+    if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, op_read);
+    return fixer::Status::Win(rule.error);
+  }
+  return fixer::Status::Ok();
+}
+
 void FaultPlan::ResetCounters() {
   calls_ = 0;
   per_op_.clear();
+  reads_per_op_.clear();
   trace_.clear();
 }
 

@@ -1,13 +1,13 @@
 // The fixer's ports over a fake Machine: one thin adapter per port, each a translation onto
 // the subsystem that owns the rule (Sam, Lsa, LogonService, ProfileStore, ObjectStore,
-// SqlServer, Scm, AspNetSetup, EventLogs). No Windows rule is decided here.
+// SqlServer, Scm, AspNetSetup). No Windows rule is decided here. Every read asks the fault
+// plan first (Machine::Read), so a test can fail a lookup as Windows would (e.g. 5).
 #include "fakes/machine_ports.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "fakes/aspnet_setup.h"
-#include "fakes/event_log.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
@@ -27,18 +27,14 @@ using fixer::Status;
 class ScmPort : public fixer::ServiceControl {
  public:
   explicit ScmPort(Machine& m) : m_(m) {}
-  Result<std::vector<fixer::ServiceInfo>> List() override {
-    std::vector<fixer::ServiceInfo> all = m_.state().services;
-    std::sort(all.begin(), all.end(),
-              [](const auto& a, const auto& b) { return FoldCase(a.name) < FoldCase(b.name); });
-    return all;
-  }
   Result<fixer::ServiceInfo> Query(const std::string& name) override {
+    if (Status st = m_.Read("scm.query", name); !st.ok()) return st;
     const fixer::ServiceInfo* s = std::as_const(scm_).Find(name);
     if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return *s;
   }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
+    if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
     return scm_.ActiveDependents(name);
   }
   Status Stop(const std::string& name) override { return scm_.Stop(name); }
@@ -51,13 +47,13 @@ class ScmPort : public fixer::ServiceControl {
 
 class AccountsPort : public fixer::Accounts {
  public:
-  explicit AccountsPort(Machine& m) : sam_(m) {}
+  explicit AccountsPort(Machine& m) : m_(m), sam_(m) {}
   Result<fixer::Account> Lookup(const std::string& name) override {
+    if (Status st = m_.Read("sam.lookup_user", name); !st.ok()) return st;
     const UserAccount* u = std::as_const(sam_).FindUser(name);
     if (u == nullptr) return Status::Win(fixer::kNerrUserNotFound);
     return sam_.Describe(*u);
   }
-  Result<std::string> NameOfSid(const fixer::Sid& sid) override { return sam_.LookupSid(sid); }
   Result<fixer::Sid> Create(const fixer::NewAccount& spec, const fixer::Secret& password) override {
     return sam_.CreateUser(spec, password);
   }
@@ -71,42 +67,48 @@ class AccountsPort : public fixer::Accounts {
   Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
     return sam_.AddMember(group, member);
   }
-  Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override {
-    return sam_.RemoveMember(group, member);
-  }
 
  private:
+  Machine& m_;
   Sam sam_;
 };
 
 class RightsPort : public fixer::Rights {
  public:
-  explicit RightsPort(Machine& m) : lsa_(m) {}
-  Result<std::vector<std::string>> Of(const fixer::Sid& sid) override { return lsa_.RightsOf(sid); }
+  explicit RightsPort(Machine& m) : m_(m), lsa_(m) {}
+  Result<std::vector<std::string>> Of(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("lsa.rights_of", sid.ToString()); !st.ok()) return st;
+    return lsa_.RightsOf(sid);
+  }
   Status Grant(const fixer::Sid& sid, const std::string& right) override { return lsa_.Grant(sid, right); }
   Status Revoke(const fixer::Sid& sid, const std::string& right) override { return lsa_.Revoke(sid, right); }
 
  private:
+  Machine& m_;
   Lsa lsa_;
 };
 
 class SecretsPort : public fixer::Secrets {
  public:
-  explicit SecretsPort(Machine& m) : lsa_(m) {}
-  Result<fixer::Secret> Retrieve(const std::string& key) override { return lsa_.RetrieveSecret(key); }
+  explicit SecretsPort(Machine& m) : m_(m), lsa_(m) {}
+  Result<fixer::Secret> Retrieve(const std::string& key) override {
+    if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
+    return lsa_.RetrieveSecret(key);
+  }
   Status Store(const std::string& key, const fixer::Secret& value) override {
     return lsa_.StoreSecret(key, value);
   }
-  Status Erase(const std::string& key) override { return lsa_.EraseSecret(key); }
 
  private:
+  Machine& m_;
   Lsa lsa_;
 };
 
 class ProfilesPort : public fixer::Profiles {
  public:
-  explicit ProfilesPort(Machine& m) : profiles_(m), objects_(m) {}
+  explicit ProfilesPort(Machine& m) : m_(m), profiles_(m), objects_(m) {}
   Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("profiles.find", sid.ToString()); !st.ok()) return st;
     const ProfileEntry* e = profiles_.Find(sid);
     if (e == nullptr) return std::optional<fixer::ProfileInfo>();
     const bool exists = objects_.Exists({fixer::ObjectNamespace::kFile, e->path});
@@ -115,6 +117,7 @@ class ProfilesPort : public fixer::Profiles {
   Status Delete(const fixer::Sid& sid) override { return profiles_.Delete(sid); }
 
  private:
+  Machine& m_;
   ProfileStore profiles_;
   ObjectStore objects_;
 };
@@ -133,20 +136,20 @@ class LogonPort : public fixer::Logon {
 
 class SecurityPort : public fixer::Security {
  public:
-  explicit SecurityPort(Machine& m) : objects_(m), sql_(m) {}
+  explicit SecurityPort(Machine& m) : m_(m), objects_(m), sql_(m) {}
   Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
   Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
     return objects_.AddAce(object, ace);
   }
-  Status RemoveAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
-    return objects_.RemoveAce(object, ace);
-  }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("sql.logins_for", sid.ToString()); !st.ok()) return st;
     return sql_.LoginsFor(sid);
   }
   Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("sql.db_users_for", sid.ToString()); !st.ok()) return st;
     return sql_.DbUsersFor(sid);
   }
   Status CreateLogin(const fixer::SqlLogin& login) override { return sql_.CreateLogin(login); }
@@ -157,6 +160,7 @@ class SecurityPort : public fixer::Security {
   }
 
  private:
+  Machine& m_;
   ObjectStore objects_;
   SqlServer sql_;
 };
@@ -165,12 +169,15 @@ class AspNetPort : public fixer::AspNet {
  public:
   explicit AspNetPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::FrameworkInfo>> Frameworks() override {
+    if (Status st = m_.Read("aspnet.frameworks", ""); !st.ok()) return st;
     return m_.state().products.frameworks;
   }
   Result<std::vector<fixer::ApplicationInfo>> Applications() override {
+    if (Status st = m_.Read("aspnet.applications", ""); !st.ok()) return st;
     return m_.state().products.applications;
   }
   Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
+    if (Status st = m_.Read("registry.read_credential", reference); !st.ok()) return st;
     auto value = ReadRegistryCredential(m_, reference);
     if (!value) return value.status();
     return std::string(value->Reveal());  // an account name, not a password
@@ -184,9 +191,16 @@ class AspNetPort : public fixer::AspNet {
 class InventoryPort : public fixer::Inventory {
  public:
   explicit InventoryPort(Machine& m) : m_(m) {}
-  Result<fixer::OsInfo> Os() override { return m_.state().products.os; }
-  Result<fixer::WebServerInfo> WebServer() override { return m_.state().products.web; }
+  Result<fixer::OsInfo> Os() override {
+    if (Status st = m_.Read("inventory.os", ""); !st.ok()) return st;
+    return m_.state().products.os;
+  }
+  Result<fixer::WebServerInfo> WebServer() override {
+    if (Status st = m_.Read("inventory.web_server", ""); !st.ok()) return st;
+    return m_.state().products.web;
+  }
   Result<std::vector<std::string>> Hotfixes() override {
+    if (Status st = m_.Read("inventory.hotfixes", ""); !st.ok()) return st;
     std::vector<std::string> ids;
     for (const InstalledHotfix& h : m_.state().products.hotfixes) ids.push_back(h.id);
     std::sort(ids.begin(), ids.end());
@@ -196,6 +210,7 @@ class InventoryPort : public fixer::Inventory {
   // An administrator is SYSTEM or a direct member of Administrators (local groups do not
   // nest in local groups, so membership is direct), as CheckTokenMembership would find.
   Result<fixer::CallerInfo> Caller() override {
+    if (Status st = m_.Read("inventory.caller", ""); !st.ok()) return st;
     const std::string& name = m_.state().session.caller;
     const Sam sam(m_);
     fixer::CallerInfo info{name, false};
@@ -209,9 +224,6 @@ class InventoryPort : public fixer::Inventory {
     }
     return info;
   }
-  Result<std::optional<std::string>> InteractiveUser() override {
-    return m_.state().session.interactive_user;
-  }
 
  private:
   Machine& m_;
@@ -221,6 +233,7 @@ class PolicyPort : public fixer::PasswordPolicy {
  public:
   explicit PolicyPort(Machine& m) : m_(m) {}
   Result<fixer::PasswordPolicyInfo> Get() override {
+    if (Status st = m_.Read("policy.get", ""); !st.ok()) return st;
     fixer::PasswordPolicyInfo info = m_.state().lsa.password_policy;
     info.lockout_threshold = m_.state().lsa.lockout.threshold;
     return info;
@@ -244,7 +257,10 @@ class PolicyPort : public fixer::PasswordPolicy {
 class JournalPort : public fixer::Journal {
  public:
   explicit JournalPort(Machine& m) : m_(m) {}
-  Result<std::vector<fixer::JournalRecord>> Load() override { return m_.state().journal; }
+  Result<std::vector<fixer::JournalRecord>> Load() override {
+    if (Status st = m_.Read("journal.load", ""); !st.ok()) return st;
+    return m_.state().journal;
+  }
   Status Append(const fixer::JournalRecord& record) override {
     if (Status st = m_.Mutate("journal.append", record.step + " " + std::string(fixer::ToString(record.phase)));
         !st.ok())
@@ -262,29 +278,10 @@ class JournalPort : public fixer::Journal {
   Machine& m_;
 };
 
-class EventLogPort : public fixer::EventLog {
- public:
-  explicit EventLogPort(Machine& m) : logs_(m) {}
-  Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override { return logs_.Read(log); }
-  Status Write(const fixer::EventRecord& record) override { return logs_.Write(record); }
-
- private:
-  EventLogs logs_;
-};
-
 class RandomPort : public fixer::Random {
  public:
   explicit RandomPort(Machine& m) : m_(m) {}
   uint64_t Next() override { return m_.NextRandom(); }
-
- private:
-  Machine& m_;
-};
-
-class ClockPort : public fixer::Clock {
- public:
-  explicit ClockPort(Machine& m) : m_(m) {}
-  int64_t NowSeconds() override { return m_.Now(); }
 
  private:
   Machine& m_;
@@ -303,9 +300,9 @@ class NoWebProbe : public fixer::WebProbe {
 struct MachinePorts::Impl {
   Impl(Machine& m, fixer::WebProbe* web)
       : scm(m), accounts(m), rights(m), secrets(m), profiles(m), logon(m), security(m),
-        aspnet(m), inventory(m), policy(m), journal(m), events(m), random(m), clock(m),
-        ports{scm,    accounts,  rights, secrets, profiles, logon,  security, aspnet,
-              inventory, policy, journal, events, random,   clock, web ? *web : no_web} {}
+        aspnet(m), inventory(m), policy(m), journal(m), random(m),
+        ports{scm,       accounts, rights,  secrets, profiles, logon, security,
+              aspnet,    inventory, policy, journal, random,   web ? *web : no_web} {}
   ScmPort scm;
   AccountsPort accounts;
   RightsPort rights;
@@ -317,9 +314,7 @@ struct MachinePorts::Impl {
   InventoryPort inventory;
   PolicyPort policy;
   JournalPort journal;
-  EventLogPort events;
   RandomPort random;
-  ClockPort clock;
   NoWebProbe no_web;
   fixer::Ports ports;
 };

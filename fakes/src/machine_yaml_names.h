@@ -1,6 +1,6 @@
 // The words of the machine state format (docs/machine-format.md): OS editions, web servers,
 // service states, account and ACE flags, access mask names... shared by the loader and the
-// saver so both spell them the same way.
+// saver so both spell them the same way. The Windows words come from fixer/windows_names.h.
 //
 // Private to fakes/src.
 //
@@ -8,6 +8,8 @@
 //   NameOf(std::span(kStartTypeNames), fixer::StartType::kAutomatic);   // "auto"
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -20,9 +22,18 @@
 #include "fixer/ports/journal.h"
 #include "fixer/ports/security.h"
 #include "fixer/ports/service_control.h"
+#include "fixer/windows_names.h"
 #include "yaml_reader.h"
 
 namespace fakes::yaml {
+
+// A table of fixer/windows_names.h as the reader's NamedValue table: one spelling for both.
+template <class E, std::size_t N>
+constexpr std::array<NamedValue<E>, N> FromFixer(const fixer::Named<E> (&table)[N]) {
+  std::array<NamedValue<E>, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = {table[i].name, table[i].value};
+  return out;
+}
 
 inline constexpr NamedValue<fixer::OsEdition> kOsNames[] = {
     {"windows-2000-professional", fixer::OsEdition::kWindows2000Professional},
@@ -38,75 +49,19 @@ inline constexpr NamedValue<fixer::WebServerKind> kWebServerNames[] = {
     {"cassini", fixer::WebServerKind::kCassini},
 };
 
-inline constexpr NamedValue<fixer::ServiceState> kServiceStateNames[] = {
-    {"stopped", fixer::ServiceState::kStopped},
-    {"start-pending", fixer::ServiceState::kStartPending},
-    {"stop-pending", fixer::ServiceState::kStopPending},
-    {"running", fixer::ServiceState::kRunning},
-    {"paused", fixer::ServiceState::kPaused},
-};
-
-inline constexpr NamedValue<fixer::StartType> kStartTypeNames[] = {
-    {"boot", fixer::StartType::kBoot},           {"system", fixer::StartType::kSystem},
-    {"auto", fixer::StartType::kAutomatic},      {"manual", fixer::StartType::kManual},
-    {"disabled", fixer::StartType::kDisabled},
-};
-
-inline constexpr NamedValue<fixer::SessionStateMode> kSessionStateNames[] = {
-    {"Off", fixer::SessionStateMode::kOff},
-    {"InProc", fixer::SessionStateMode::kInProc},
-    {"StateServer", fixer::SessionStateMode::kStateServer},
-    {"SQLServer", fixer::SessionStateMode::kSqlServer},
-};
-
-inline constexpr NamedValue<fixer::EventType> kEventTypeNames[] = {
-    {"error", fixer::EventType::kError},
-    {"warning", fixer::EventType::kWarning},
-    {"information", fixer::EventType::kInformation},
-};
-
-inline constexpr NamedValue<fixer::JournalPhase> kJournalPhaseNames[] = {
-    {"begin", fixer::JournalPhase::kBegin},           {"done", fixer::JournalPhase::kDone},
-    {"undo-begin", fixer::JournalPhase::kUndoBegin},  {"undone", fixer::JournalPhase::kUndone},
-    {"finished", fixer::JournalPhase::kFinished},     {"reopen", fixer::JournalPhase::kReopen},
-};
-
-inline constexpr NamedValue<fixer::ObjectNamespace> kNamespaceNames[] = {
-    {"file", fixer::ObjectNamespace::kFile},
-    {"registry", fixer::ObjectNamespace::kRegistry},
-    {"metabase", fixer::ObjectNamespace::kMetabase},
-};
+inline constexpr auto kServiceStateNames = FromFixer(fixer::kServiceStateNames);
+inline constexpr auto kStartTypeNames = FromFixer(fixer::kStartTypeNames);
+inline constexpr auto kSessionStateNames = FromFixer(fixer::kSessionStateNames);
+inline constexpr auto kEventTypeNames = FromFixer(fixer::kEventTypeNames);
+inline constexpr auto kJournalPhaseNames = FromFixer(fixer::kJournalPhaseNames);
+inline constexpr auto kNamespaceNames = FromFixer(fixer::kNamespaceNames);
+inline constexpr auto kAceFlagNames = FromFixer(fixer::kAceFlagNames);
+inline constexpr auto kFileMaskNames = FromFixer(fixer::kFileMaskNames);
+inline constexpr auto kKeyMaskNames = FromFixer(fixer::kKeyMaskNames);
 
 // Account flags, as listed under `flags:`.
 inline constexpr std::string_view kAccountFlagNames[] = {
     "disabled", "locked_out", "password_never_expires", "cannot_change_password"};
-
-// ACE flags by their cacls/icacls abbreviations (winnt.h values).
-inline constexpr NamedValue<uint32_t> kAceFlagNames[] = {
-    {"OI", fixer::kObjectInheritAce},
-    {"CI", fixer::kContainerInheritAce},
-    {"NP", 0x4},  // NO_PROPAGATE_INHERIT_ACE
-    {"IO", fixer::kInheritOnlyAce},
-    {"I", fixer::kInheritedAce},
-};
-
-// Access mask names for files and folders. Metabase nodes use the same names: the model keeps
-// winnt.h file rights on them rather than IIS's METADATA_PERMISSION bits (our choice).
-inline constexpr NamedValue<uint32_t> kFileMaskNames[] = {
-    {"read", fixer::kFileGenericRead},
-    {"write", fixer::kFileGenericWrite},
-    {"execute", fixer::kFileGenericExecute},
-    {"read_execute", fixer::kFileGenericRead | fixer::kFileGenericExecute},
-    {"modify", fixer::kFileModify},
-    {"full", fixer::kFileAllAccess},
-};
-
-// Registry keys: KEY_READ, KEY_WRITE (0x20006), KEY_ALL_ACCESS (winnt.h).
-inline constexpr NamedValue<uint32_t> kKeyMaskNames[] = {
-    {"read", fixer::kKeyRead},
-    {"write", 0x20006},
-    {"full", fixer::kKeyAllAccess},
-};
 
 std::span<const NamedValue<uint32_t>> MaskNamesFor(fixer::ObjectNamespace ns);
 

@@ -145,7 +145,7 @@ RunResult Fixer::Apply() {
   journal.sid = plan->sid;
   journal.step_ids = IdsOf(steps);
   journal.next_seq = 1;
-  RunContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
+  RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
   if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid,
                                                    journal.step_ids));
       !st.ok()) {
@@ -179,7 +179,7 @@ RunResult Fixer::Resume() {
     r.messages.push_back("dry run: nothing was changed");
     return r;
   }
-  RunContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
+  RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
   ctx.data = journal.data;
   Runner runner(ctx, steps, journal);
   if (journal.AnyUndo()) {
@@ -199,7 +199,7 @@ RunResult Fixer::Rollback() {
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
-  RunContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
+  RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
   ctx.data = journal.data;
   Runner runner(ctx, steps, journal);
   auto past = runner.PastPointOfNoReturn();

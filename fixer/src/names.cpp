@@ -80,18 +80,18 @@ std::string_view ToString(Outcome o) {
   return "?";
 }
 
-int ExitCode(Outcome o) {
+ExitCode ExitCodeOf(Outcome o) {
   switch (o) {
     case Outcome::kFixed:
     case Outcome::kNothingToDo:
     case Outcome::kPlanned:
-    case Outcome::kRolledBack: return 0;
-    case Outcome::kFailedRestored: return 1;
-    case Outcome::kInputError: return 2;
-    case Outcome::kRefused: return 3;
-    case Outcome::kNotRestored: return 4;
+    case Outcome::kRolledBack: return ExitCode::kOk;
+    case Outcome::kFailedRestored: return ExitCode::kFailed;
+    case Outcome::kInputError: return ExitCode::kUsage;
+    case Outcome::kRefused: return ExitCode::kRefused;
+    case Outcome::kNotRestored: return ExitCode::kNotRestored;
   }
-  return 4;
+  return ExitCode::kNotRestored;
 }
 
 const Cause* Diagnosis::FindCause(std::string_view id) const {

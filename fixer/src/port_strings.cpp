@@ -1,54 +1,17 @@
-// The display names of the ports' enums, kept in one place so reports, journal and state files
-// agree on them.
-#include "fixer/ports/aspnet.h"
-#include "fixer/ports/event_log.h"
+// The display names of the ports' enums: the tables of fixer/windows_names.h (shared with the
+// machine state files), and the display names of OS editions and web servers.
 #include "fixer/ports/inventory.h"
-#include "fixer/ports/journal.h"
-#include "fixer/ports/security.h"
-#include "fixer/ports/service_control.h"
+#include "fixer/windows_names.h"
 
 namespace fixer {
 
-std::string_view ToString(ServiceState s) {
-  switch (s) {
-    case ServiceState::kStopped: return "stopped";
-    case ServiceState::kStartPending: return "start-pending";
-    case ServiceState::kStopPending: return "stop-pending";
-    case ServiceState::kRunning: return "running";
-    case ServiceState::kPaused: return "paused";
-  }
-  return "?";
-}
+std::string_view ToString(ServiceState s) { return NameIn(kServiceStateNames, s); }
 
-std::string_view ToString(StartType t) {
-  switch (t) {
-    case StartType::kBoot: return "boot";
-    case StartType::kSystem: return "system";
-    case StartType::kAutomatic: return "auto";
-    case StartType::kManual: return "manual";
-    case StartType::kDisabled: return "disabled";
-  }
-  return "?";
-}
+std::string_view ToString(StartType t) { return NameIn(kStartTypeNames, t); }
 
-std::string_view ToString(ObjectNamespace ns) {
-  switch (ns) {
-    case ObjectNamespace::kFile: return "file";
-    case ObjectNamespace::kRegistry: return "registry";
-    case ObjectNamespace::kMetabase: return "metabase";
-  }
-  return "?";
-}
+std::string_view ToString(ObjectNamespace ns) { return NameIn(kNamespaceNames, ns); }
 
-std::string_view ToString(SessionStateMode m) {
-  switch (m) {
-    case SessionStateMode::kOff: return "Off";
-    case SessionStateMode::kInProc: return "InProc";
-    case SessionStateMode::kStateServer: return "StateServer";
-    case SessionStateMode::kSqlServer: return "SQLServer";
-  }
-  return "?";
-}
+std::string_view ToString(SessionStateMode m) { return NameIn(kSessionStateNames, m); }
 
 std::string_view ToString(OsEdition e) {
   switch (e) {
@@ -72,31 +35,13 @@ std::string_view ToString(WebServerKind k) {
   return "?";
 }
 
-std::string_view ToString(EventType t) {
-  switch (t) {
-    case EventType::kError: return "error";
-    case EventType::kWarning: return "warning";
-    case EventType::kInformation: return "information";
-  }
-  return "?";
-}
+std::string_view ToString(EventType t) { return NameIn(kEventTypeNames, t); }
 
-std::string_view ToString(JournalPhase p) {
-  switch (p) {
-    case JournalPhase::kBegin: return "begin";
-    case JournalPhase::kDone: return "done";
-    case JournalPhase::kUndoBegin: return "undo-begin";
-    case JournalPhase::kUndone: return "undone";
-    case JournalPhase::kFinished: return "finished";
-    case JournalPhase::kReopen: return "reopen";
-  }
-  return "?";
-}
+std::string_view ToString(JournalPhase p) { return NameIn(kJournalPhaseNames, p); }
 
 Result<JournalPhase> JournalPhaseFromString(std::string_view s) {
-  for (auto p : {JournalPhase::kBegin, JournalPhase::kDone, JournalPhase::kUndoBegin,
-                 JournalPhase::kUndone, JournalPhase::kFinished, JournalPhase::kReopen}) {
-    if (ToString(p) == s) return p;
+  for (const auto& [name, phase] : kJournalPhaseNames) {
+    if (name == s) return phase;
   }
   return Status::Win(kErrorInvalidParameter);
 }

@@ -1,4 +1,4 @@
-// RunContext: the temporary password and per-step data of one run; see step.h.
+// RepairContext: the temporary password and per-step data of one run; see step.h.
 #include <fmt/format.h>
 
 #include "fixer/password_generator.h"
@@ -6,7 +6,7 @@
 
 namespace fixer {
 
-Result<Secret> RunContext::TempPassword() {
+Result<Secret> RepairContext::TempPassword() {
   if (!temp_password_) {
     if (options.temp_password) {
       temp_password_ = *options.temp_password;
@@ -19,13 +19,13 @@ Result<Secret> RunContext::TempPassword() {
   return *temp_password_;
 }
 
-const StepData& RunContext::DataOf(const std::string& step_id) const {
+const StepData& RepairContext::DataOf(const std::string& step_id) const {
   static const StepData kEmpty;
   auto it = data.find(step_id);
   return it == data.end() ? kEmpty : it->second;
 }
 
-void RunContext::Say(std::string message) {
+void RepairContext::Say(std::string message) {
   log.info("{}", message);
   result.messages.push_back(std::move(message));
 }

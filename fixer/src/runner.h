@@ -15,7 +15,7 @@ namespace fixer {
 
 class Runner {
  public:
-  Runner(RunContext& ctx, Steps& steps, JournalReplay& journal)
+  Runner(RepairContext& ctx, Steps& steps, JournalReplay& journal)
       : ctx_(ctx), steps_(steps), journal_(journal) {}
 
   // Runs every step not yet done, in order, then clears the journal.
@@ -34,7 +34,7 @@ class Runner {
   void Fail(const Step& step, const Status& st);
   Outcome ClearJournal(Outcome success);
 
-  RunContext& ctx_;
+  RepairContext& ctx_;
   Steps& steps_;
   JournalReplay& journal_;
 };

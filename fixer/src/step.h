@@ -28,12 +28,12 @@
 
 namespace fixer {
 
-// State shared by the steps of one run (one process): ports, the temporary password held only
+// State shared by the steps of one repair run (one process; sim::RunContext is the scenario's): ports, the temporary password held only
 // in memory, the journaled data of every step, and the report.
-class RunContext {
+class RepairContext {
  public:
-  RunContext(Ports& ports, spdlog::logger& log, const Options& options, std::string account,
-             Sid sid, RunResult& result)
+  RepairContext(Ports& ports, spdlog::logger& log, const Options& options, std::string account,
+                Sid sid, RunResult& result)
       : ports(ports), log(log), options(options), account(std::move(account)),
         original_sid(sid), result(result) {}
 
@@ -58,6 +58,10 @@ class RunContext {
   std::optional<Secret> temp_password_;
 };
 
+// The name steps_regrant.cpp still uses: that file belongs to another branch in flight; the
+// merge renames its seven uses and removes this alias.
+using RunContext = RepairContext;
+
 class Step {
  public:
   virtual ~Step() = default;
@@ -65,14 +69,14 @@ class Step {
   // For the plan. `d` is null when the plan is rebuilt from a journal.
   virtual PlanStep Describe(const Diagnosis* d) const = 0;
   // Reads what Act and Undo need. Recorded before Act; never a password.
-  virtual Result<StepData> Prepare(RunContext& ctx) = 0;
-  virtual Status Act(RunContext& ctx, const StepData& data, StepData& done) = 0;
-  virtual Status Undo(RunContext& ctx, const StepData& data) = 0;
+  virtual Result<StepData> Prepare(RepairContext& ctx) = 0;
+  virtual Status Act(RepairContext& ctx, const StepData& data, StepData& done) = 0;
+  virtual Status Undo(RepairContext& ctx, const StepData& data) = 0;
 
   // After it has acted the machine cannot go back: later failures go forward.
   virtual bool irreversible() const { return false; }
   // For an irreversible step begun but not done: did it act? (Reads only.)
-  virtual Result<bool> Acted(RunContext&, const StepData&) { return true; }
+  virtual Result<bool> Acted(RepairContext&, const StepData&) { return true; }
   // Sets the in-memory temporary password on the account (re-run on resume when needed).
   virtual bool sets_temp_password() const { return false; }
   virtual bool needs_temp_password() const { return false; }

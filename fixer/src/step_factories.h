@@ -24,6 +24,6 @@ std::unique_ptr<Step> MakeRegrantSql();
 
 // Gives the worker account the password ASP.NET keeps in the LSA secret (or a fresh random one
 // stored there), so the temporary password stops being valid and the worker can log on.
-Status RestoreWorkerPassword(RunContext& ctx);
+Status RestoreWorkerPassword(RepairContext& ctx);
 
 }  // namespace fixer

@@ -11,7 +11,7 @@ namespace fixer {
 // Sets the account's password to what the worker expects (the LSA secret). If there is no
 // secret, or the policy refuses the old value (history), a fresh random password is set and
 // stored as the secret, so the account and ASP.NET still agree.
-Status RestoreWorkerPassword(RunContext& ctx) {
+Status RestoreWorkerPassword(RepairContext& ctx) {
   auto lsa = ctx.ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
   if (lsa) {
     Status st = ctx.ports.accounts.SetPassword(ctx.account, *lsa);
@@ -39,19 +39,19 @@ class SetTempPassword : public Step {
             fmt::format("set a random temporary password on {} (held in memory only)", who),
             "set the password back to the one in the ASP.NET LSA secret", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
     return StepData{{"account", acct->name}, {"sid", acct->sid.ToString()}};
   }
-  Status Act(RunContext& ctx, const StepData&, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData&, StepData&) override {
     auto pw = ctx.TempPassword();
     if (!pw) return pw.status();
     Status st = ctx.ports.accounts.SetPassword(ctx.account, *pw);
     if (st.ok()) ctx.temp_password_applied = true;
     return st;
   }
-  Status Undo(RunContext& ctx, const StepData&) override { return RestoreWorkerPassword(ctx); }
+  Status Undo(RepairContext& ctx, const StepData&) override { return RestoreWorkerPassword(ctx); }
   bool sets_temp_password() const override { return true; }
 };
 

@@ -21,7 +21,7 @@ class CreateProfile : public Step {
                         "creates the profile", who),
             "delete the profile it created", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
     auto profile = ctx.ports.profiles.Find(acct->sid);
@@ -30,7 +30,7 @@ class CreateProfile : public Step {
                     {"had_profile", EncodeBool(IsUsable(*profile))},
                     {"stale_entry", EncodeBool(profile->has_value() && !IsUsable(*profile))}};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData& done) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData& done) override {
     auto sid = Sid::Parse(Get(data, "sid"));
     if (!sid) return sid.status();
     auto profile = ctx.ports.profiles.Find(*sid);
@@ -54,7 +54,7 @@ class CreateProfile : public Step {
     done["profile_path"] = (*profile)->path;
     return {};
   }
-  Status Undo(RunContext& ctx, const StepData& data) override {
+  Status Undo(RepairContext& ctx, const StepData& data) override {
     if (DecodeBool(Get(data, "had_profile"))) return {};
     auto sid = Sid::Parse(Get(data, "sid"));
     if (!sid) return sid.status();
@@ -77,14 +77,14 @@ class Register : public Step {
   }
   // aspnet_regiis -i also sets "password never expires" and "cannot change password": the
   // flags found are recorded so an undo leaves the account as it was.
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     StepData data{{"version", std::string(kFramework10)}};
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (acct) EncodeFlags(acct->flags, data);
     else if (acct.status().code() != kNerrUserNotFound) return acct.status();
     return data;
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     Status st = ctx.ports.aspnet.Register(Get(data, "version"));
     if (!st.ok()) {
       // aspnet_regiis -i did not replace the temporary password (this process's, or one set
@@ -99,7 +99,7 @@ class Register : public Step {
     ctx.temp_password_applied = false;
     return st;
   }
-  Status Undo(RunContext& ctx, const StepData& data) override {
+  Status Undo(RepairContext& ctx, const StepData& data) override {
     if (!data.count("disabled")) return {};  // the account did not exist: nothing recorded
     AccountFlags back = DecodeFlags(data);
     back.locked_out = false;  // SetFlags can only unlock

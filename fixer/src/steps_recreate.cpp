@@ -28,7 +28,7 @@ class RecordGrants : public Step {
             fmt::format("record in the journal what names the old SID: {}", what),
             "nothing: it only records", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
     auto rights = ctx.ports.rights.Of(acct->sid);
@@ -52,8 +52,8 @@ class RecordGrants : public Step {
     return data;
   }
   // The begin record is the recording; acting has nothing left to do.
-  Status Act(RunContext&, const StepData&, StepData&) override { return {}; }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Act(RepairContext&, const StepData&, StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
 };
 
 class DeleteAccount : public Step {
@@ -66,16 +66,16 @@ class DeleteAccount : public Step {
                         "forward)", who),
             "none: a deleted SID cannot be restored", true};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     return StepData{{"old_sid", ctx.original_sid.ToString()}};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
     if (*acted) return {};
     return ctx.ports.accounts.Delete(ctx.account);
   }
-  Status Undo(RunContext& ctx, const StepData& data) override {
+  Status Undo(RepairContext& ctx, const StepData& data) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
     if (*acted) return Status(kErrorInvalidParameter, "the account was deleted; its SID cannot "
@@ -84,7 +84,7 @@ class DeleteAccount : public Step {
   }
   bool irreversible() const override { return true; }
   // Deleted when no account of that name carries the old SID any more.
-  Result<bool> Acted(RunContext& ctx, const StepData& data) override {
+  Result<bool> Acted(RepairContext& ctx, const StepData& data) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) {
       if (acct.status().code() == kNerrUserNotFound) return true;
@@ -103,7 +103,7 @@ class CreateAccount : public Step {
             fmt::format("create {} again with a random temporary password (a new SID)", who),
             "none: after the delete the repair only goes forward", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     const StepData& recorded = ctx.DataOf("record-grants");
     StepData data{{"old_sid", Get(recorded, "old_sid")},
                   {"full_name", Get(recorded, "full_name")},
@@ -111,7 +111,7 @@ class CreateAccount : public Step {
     EncodeFlags(DecodeFlags(recorded), data);
     return data;
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData& done) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData& done) override {
     auto pw = ctx.TempPassword();
     if (!pw) return pw.status();
     auto existing = ctx.ports.accounts.Lookup(ctx.account);
@@ -137,7 +137,7 @@ class CreateAccount : public Step {
                         Get(data, "old_sid")));
     return {};
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
   bool sets_temp_password() const override { return true; }
 };
 

@@ -20,7 +20,7 @@ bool Holds(const std::vector<std::string>& rights, const std::string& right) {
 Result<Sid> SidFrom(const StepData& data) { return Sid::Parse(Get(data, "sid")); }
 
 // Puts back what lift-restrictions changed, as recorded in `data`. Idempotent.
-Status Restore(RunContext& ctx, const StepData& data) {
+Status Restore(RepairContext& ctx, const StepData& data) {
   auto sid = SidFrom(data);
   if (!sid) return sid.status();
   AccountFlags original = DecodeFlags(data);
@@ -51,7 +51,7 @@ class LiftRestrictions : public Step {
                         "grant {} if not held", who, kDeny, kAllow),
             "put back the recorded flags and rights", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
     auto rights = ctx.ports.rights.Of(acct->sid);
@@ -62,7 +62,7 @@ class LiftRestrictions : public Step {
     EncodeFlags(acct->flags, data);
     return data;
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sid = SidFrom(data);
     if (!sid) return sid.status();
     AccountFlags flags = DecodeFlags(data);
@@ -82,7 +82,7 @@ class LiftRestrictions : public Step {
     if (!DecodeBool(Get(data, "had_interactive"))) return ctx.ports.rights.Grant(*sid, kAllow);
     return {};
   }
-  Status Undo(RunContext& ctx, const StepData& data) override { return Restore(ctx, data); }
+  Status Undo(RepairContext& ctx, const StepData& data) override { return Restore(ctx, data); }
   std::string_view closed_by() const override { return "restore-restrictions"; }
 };
 
@@ -93,8 +93,8 @@ class RestoreRestrictions : public Step {
     return {std::string(id()), "put back the flags and logon rights lift-restrictions changed",
             "nothing: lift-restrictions' undo does the same", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override { return ctx.DataOf("lift-restrictions"); }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Result<StepData> Prepare(RepairContext& ctx) override { return ctx.DataOf("lift-restrictions"); }
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     // What lift-restrictions recorded last: after a resume re-ran it, that is newer than the
     // copy taken when this step began. If it never began there is nothing to put back.
     const StepData& lift = ctx.DataOf("lift-restrictions");
@@ -103,7 +103,7 @@ class RestoreRestrictions : public Step {
     ctx.log.info("lift-restrictions never ran: no restriction to put back");
     return {};
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
 };
 
 }  // namespace

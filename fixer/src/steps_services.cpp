@@ -13,7 +13,7 @@ std::string Listed(const std::vector<std::string>& names) {
 
 // Starts, in reverse stop order, each listed service that is not running. One that fails does
 // not keep the others down: every one is tried, and the first failure is the result.
-Status StartInReverse(RunContext& ctx, const std::vector<std::string>& stop_order) {
+Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_order) {
   Status first;
   for (auto it = stop_order.rbegin(); it != stop_order.rend(); ++it) {
     auto info = ctx.ports.services.Query(*it);
@@ -38,12 +38,12 @@ class StopServices : public Step {
     return {std::string(id()), fmt::format("stop {} (dependents before IISADMIN)", which),
             "start again the services it stopped", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto order = RunningServicesToStop(ctx.ports.services);
     if (!order) return order.status();
     return StepData{{"services", JoinList(*order)}};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     for (const std::string& name : SplitList(Get(data, "services"))) {
       Status st = OkIf(ctx.ports.services.Stop(name), kErrorServiceNotActive);
       if (!st.ok()) return st;
@@ -51,7 +51,7 @@ class StopServices : public Step {
     }
     return {};
   }
-  Status Undo(RunContext& ctx, const StepData& data) override {
+  Status Undo(RepairContext& ctx, const StepData& data) override {
     return StartInReverse(ctx, SplitList(Get(data, "services")));
   }
 };
@@ -64,13 +64,13 @@ class StartServices : public Step {
     return {std::string(id()), fmt::format("start {} again, exactly those that were running", which),
             "nothing: the services are as they were found", false};
   }
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     return StepData{{"services", Get(ctx.DataOf("stop-services"), "services")}};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     return StartInReverse(ctx, SplitList(Get(data, "services")));
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
 };
 
 }  // namespace

@@ -11,11 +11,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "fixer/exit_code.h"
+
 namespace sim::cli {
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;
-inline constexpr int kExitInput = 2;
+inline constexpr int kExitOk = fixer::ToInt(fixer::ExitCode::kOk);
+inline constexpr int kExitFailed = fixer::ToInt(fixer::ExitCode::kFailed);
+inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
 
 void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);  // matrix [--json]
@@ -23,8 +25,5 @@ void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json]
 void AddSweepCommand(CLI::App& app, int& exit_code);   // sweep [PATH...] [--faults 2]
 void AddLegacyCommand(CLI::App& app, int& exit_code);   // legacy SCENARIO [--script F] [--answer T]
 void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json]
-
-// aspnet-fixer's whole command line (its own executable).
-int AspnetFixerMain(int argc, char** argv);
 
 }  // namespace sim::cli

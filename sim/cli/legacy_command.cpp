@@ -13,7 +13,7 @@
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
-#include "sim/web_requests.h"
+#include "fakes/web_requests.h"
 #include "terminal_input.h"
 
 namespace sim::cli {

@@ -7,7 +7,7 @@
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fixer/ports/secrets.h"
-#include "sim/web_requests.h"
+#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {

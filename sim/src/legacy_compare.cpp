@@ -15,12 +15,12 @@
 #include "fakes/logon.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
-#include "sim/fixer_report.h"
+#include "app/fixer_report.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
-#include "sim/web_requests.h"
+#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {
@@ -152,11 +152,11 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
 
   fakes::Machine fixer_machine(state);
   FixerRun run = RunFixer(fixer_machine, "apply", options, fakes::FaultPlan{});
-  c.fixer_log = run.log + (run.result ? RenderRunText(*run.result) : std::string());
+  c.fixer_log = run.log + (run.result ? app::RenderRunText(*run.result) : std::string());
   SideFacts x = Judge(state, fixer_machine.state(), c.fixer_log);
-  x.exit = "exit " + std::to_string(run.exit_code) + " (" + run.outcome + ")";
+  x.exit = "exit " + std::to_string(fixer::ToInt(run.exit_code)) + " (" + run.outcome + ")";
   const bool refused_cleanly = run.outcome == "refused" && DiffMachines(state, fixer_machine.state()).empty();
-  x.exit_ok = refused_cleanly || (run.exit_code == 0) == x.site_up;
+  x.exit_ok = refused_cleanly || (run.exit_code == fixer::ExitCode::kOk) == x.site_up;
 
   c.rows = {
       {"site", l.site, x.site, l.site_up, x.site_up},

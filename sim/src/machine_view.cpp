@@ -4,7 +4,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
-#include "sim/web_requests.h"
+#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {

@@ -59,7 +59,7 @@ fixer::Status LogOnAtConsole(fakes::Machine& m, const std::string& user) {
   return fixer::Status::Ok();
 }
 
-std::string Prefix(const RequestExplanation& r) {
+std::string Prefix(const fakes::RequestExplanation& r) {
   if (r.host_process.empty()) return "";
   return r.host_process + (r.identity.empty() ? "" : " as " + r.identity) + ": ";
 }
@@ -123,7 +123,7 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
   return m;
 }
 
-std::string RowReason(const RequestExplanation& r) {
+std::string RowReason(const fakes::RequestExplanation& r) {
   if (!r.Served()) {
     const std::string cause = r.Cause();
     if (!r.listening)
@@ -132,14 +132,14 @@ std::string RowReason(const RequestExplanation& r) {
   }
   std::string why;
   for (const auto& c : r.conditions)
-    if (c.Is(condition::kProfileSensitive)) why += (why.empty() ? "" : "; ") + c.detail;
+    if (c.Is(fakes::condition::kProfileSensitive)) why += (why.empty() ? "" : "; ") + c.detail;
   if (why.empty()) return "served by " + r.host_process + " as " + r.identity;
   return Prefix(r) + why;
 }
 
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
-                           RequestExplanation& explanation) {
-  explanation = WebStack(machine).Request(MatrixApplicationPath(machine.state()));
+                           fakes::RequestExplanation& explanation) {
+  explanation = fakes::WebStack(machine).Request(MatrixApplicationPath(machine.state()));
   return {.framework = c.framework,
           .platform = PlatformName(c.os),
           .affected = !explanation.Served(),
@@ -147,7 +147,7 @@ MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
 }
 
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c) {
-  RequestExplanation ignored;
+  fakes::RequestExplanation ignored;
   return EvaluatePlatform(machine, c, ignored);
 }
 

@@ -53,17 +53,17 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   const std::string text = RunTranscript(run);
   ctx.output = text;
   ctx.all_output.push_back(text);
-  ctx.exit_code = run.exit_code;
+  ctx.exit_code = fixer::ToInt(run.exit_code);
   LastFixerRun last;
   last.command = command;
-  last.exit_code = run.exit_code;
+  last.exit_code = fixer::ToInt(run.exit_code);
   last.outcome = run.outcome;
   last.crashed = run.crashed;
   last.before = before;
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   ctx.fixer = std::move(last);
-  return {true, "", "aspnet-fixer " + command + " -> " + run.outcome + " (exit " + std::to_string(run.exit_code) + ")", text};
+  return {true, "", "aspnet-fixer " + command + " -> " + run.outcome + " (exit " + std::to_string(fixer::ToInt(run.exit_code)) + ")", text};
 }
 
 }  // namespace
@@ -78,7 +78,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   out.push_back(NoSecretIn(ctx.all_output, found, now, known));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).
-  if (ctx.fixer->crashed || ctx.fixer->exit_code == 4 || !now.journal.empty()) return out;
+  if (ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty()) return out;
   const std::string& o = ctx.fixer->outcome;
   if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
       o == "planned") {
@@ -92,10 +92,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     fakes::Machine again(now);
     FixerRun second = RunFixer(again, "apply", fixer::Options{}, {});
     auto changes = DiffMachines(now, again.state());
-    out.push_back({"invariant", "a second apply changes nothing", changes.empty() && second.exit_code == 0,
+    out.push_back({"invariant", "a second apply changes nothing", changes.empty() && second.exit_code == fixer::ExitCode::kOk,
                    "no change, exit 0",
                    (changes.empty() ? std::string("no change") : changes[0].path + " changed") + ", exit " +
-                       std::to_string(second.exit_code) + " (" + second.outcome + ")",
+                       std::to_string(fixer::ToInt(second.exit_code)) + " (" + second.outcome + ")",
                    step.pos});
   }
   for (auto& c : out) c.pos = step.pos;

@@ -1,13 +1,13 @@
-// The request step, and page requests for invariants and for the fixer's probe.
+// The request step: a page asked as a browser on the machine would (fakes/web_stack.h).
+#include "fakes/web_stack.h"
 #include "sim/step_registry.h"
-#include "sim/web_probe.h"
-#include "sim/web_requests.h"
-#include "sim/web_stack.h"
 
 namespace sim {
 
+namespace {
+
 LastResponse RequestPage(fakes::Machine& machine, const std::string& app) {
-  RequestExplanation r = WebStack(machine).Request(app);
+  fakes::RequestExplanation r = fakes::WebStack(machine).Request(app);
   LastResponse out;
   out.app = app;
   if (!r.listening) {
@@ -21,29 +21,6 @@ LastResponse RequestPage(fakes::Machine& machine, const std::string& app) {
                     (r.Cause().empty() ? "" : ": " + r.Cause());
   return out;
 }
-
-std::map<std::string, int> StatusOfEveryApp(fakes::Machine& machine) {
-  std::map<std::string, int> out;
-  WebStack web(machine);
-  for (const auto& app : machine.state().products.applications) {
-    const RequestExplanation r = web.Probe(app.path);
-    out[app.path] = r.listening ? r.response.status : 0;
-  }
-  return out;
-}
-
-std::map<std::string, int> StatusOfEveryApp(const fakes::MachineState& state) {
-  fakes::Machine copy(state);  // a view needs a Machine; the probes leave it unchanged
-  return StatusOfEveryApp(copy);
-}
-
-fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
-  const RequestExplanation r = WebStack(machine_).Probe(application_path);
-  if (!r.listening) return r.connect_error;
-  return r.response;
-}
-
-namespace {
 
 StepReport Request(RunContext& ctx, const Step& step) {
   const std::string app = RequiredArg(step, "app");

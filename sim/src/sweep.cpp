@@ -11,7 +11,7 @@
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
 #include "sim/steps.h"
-#include "sim/web_requests.h"
+#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {
@@ -71,12 +71,12 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
       e.trace.push_back(std::move(ev));
     }
     e.texts.push_back(RunTranscript(run));
-    e.exit_code = run.exit_code;
+    e.exit_code = fixer::ToInt(run.exit_code);
     e.outcome = run.outcome;
     const bool pending = !machine.state().journal.empty();
-    if (run.exit_code == 4) {
+    if (run.exit_code == fixer::ExitCode::kNotRestored) {
       command = command == "apply" ? recovery : command;
-    } else if (command == "rollback" && run.exit_code == 3 && pending) {
+    } else if (command == "rollback" && run.exit_code == fixer::ExitCode::kRefused && pending) {
       command = "resume";  // past the point of no return: the only way is forward
     } else {
       command.clear();
@@ -164,7 +164,8 @@ std::string FaultPlaces(const std::vector<SweepFault>& faults, const std::vector
 std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, const Episode& e) {
   const Target& t = *c.target;
   std::vector<CheckResult> checks;
-  checks.push_back({"sweep", "the episode ends fixed or restored", e.exit_code != 4, "exit 0, 1 or 3",
+  const bool restored = e.exit_code != fixer::ToInt(fixer::ExitCode::kNotRestored);
+  checks.push_back({"sweep", "the episode ends fixed or restored", restored, "exit 0, 1 or 3",
                     "exit " + std::to_string(e.exit_code) + " (" + e.outcome + ")", {}});
   checks.push_back(NoSecretIn(e.texts, t.found, e.end, t.known_secrets));
   checks.push_back(ServicesAsFound(t.found, e.end));

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : sim::cli::kExitInput;
+    return code == 0 ? sim::cli::kExitOk : sim::cli::kExitInput;
   }
   return exit_code;
 }

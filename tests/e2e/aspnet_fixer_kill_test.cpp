@@ -15,8 +15,8 @@
 
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
+#include "fakes/web_requests.h"
 #include "sim/invariants.h"
-#include "sim/web_requests.h"
 
 namespace {
 
@@ -90,7 +90,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     ASSERT_TRUE(end.ok());
     const fakes::MachineState& now = *end.value;
     EXPECT_TRUE(now.journal.empty()) << "kill point " << n;
-    for (const auto& [app, status] : sim::StatusOfEveryApp(now)) EXPECT_EQ(status, 200) << app << " at kill point " << n;
+    for (const auto& [app, status] : fakes::StatusOfEveryApp(now)) EXPECT_EQ(status, 200) << app << " at kill point " << n;
     EXPECT_TRUE(sim::ServicesAsFound(found_, now).passed) << sim::ServicesAsFound(found_, now).actual;
     const auto grants = sim::GrantsStillWork(found_, now, "ASPNET");
     EXPECT_TRUE(grants.passed) << "kill point " << n << ": " << grants.actual;

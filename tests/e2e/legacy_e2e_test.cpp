@@ -8,6 +8,8 @@
 #include <boost/process.hpp>
 #include <gtest/gtest.h>
 
+#include "fixer/exit_code.h"
+
 namespace {
 
 namespace bp = boost::process;
@@ -50,7 +52,7 @@ const std::string kScenario = "scenarios/legacy/fixes-default-policy.yaml";
 
 TEST(LegacyE2e, RightPasswordOnStdinFixesTheSite) {
   Ran r = FixupSim({"legacy", kScenario}, std::string("1pass@word\n"));
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   EXPECT_NE(r.out.find("Enter the password for ASPNET: "), std::string::npos);
   EXPECT_NE(r.out.find("Attempting to start cmd.exe as user \"XPPRO\\ASPNET\" ..."), std::string::npos);
   EXPECT_EQ(r.out.find("RUNAS ERROR"), std::string::npos);
@@ -60,7 +62,7 @@ TEST(LegacyE2e, RightPasswordOnStdinFixesTheSite) {
 
 TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
   Ran r = FixupSim({"legacy", kScenario}, std::string("not-the-password\n"));
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   EXPECT_NE(r.out.find("RUNAS ERROR: Unable to run - cmd.exe\n1326: Logon failure: unknown user name or bad password."),
             std::string::npos);
   EXPECT_EQ(r.out.find("not-the-password"), std::string::npos);
@@ -69,20 +71,20 @@ TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
 
 TEST(LegacyE2e, ClosedInputFailsAtRunas) {
   Ran r = FixupSim({"legacy", kScenario}, std::nullopt);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   EXPECT_NE(r.out.find("1326: Logon failure"), std::string::npos);
   EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 503"), std::string::npos) << r.out;
 }
 
 TEST(LegacyE2e, AnswerOptionNeedsNoStdin) {
   Ran r = FixupSim({"legacy", kScenario, "--answer", "1pass@word"}, std::nullopt);
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   EXPECT_NE(r.out.find("503 -> 200"), std::string::npos);
 }
 
 TEST(LegacyE2e, MissingScenarioIsAnInputError) {
   Ran r = FixupSim({"legacy", "scenarios/legacy/no-such-file.yaml"}, std::nullopt);
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
 }
 
 // The user's three named cases: the fixer ahead of the batch file on each.
@@ -95,7 +97,7 @@ class CompareE2e : public ::testing::TestWithParam<Named> {};
 
 TEST_P(CompareE2e, FixerAhead) {
   Ran r = FixupSim({"compare", GetParam().scenario, "--json"}, std::nullopt);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   EXPECT_NE(r.out.find("\"fixer_ahead\""), std::string::npos);
   const std::string ahead = r.out.substr(r.out.find("\"fixer_ahead\""));
   EXPECT_NE(ahead.substr(0, ahead.find(']')).find(std::string("\"") + GetParam().row + "\""), std::string::npos)
@@ -105,7 +107,7 @@ TEST_P(CompareE2e, FixerAhead) {
 
 TEST(CompareTextE2e, SideBySideRowsAndVerdict) {
   Ran r = FixupSim({"compare", "scenarios/legacy/orphans-acls-and-sql-logins.yaml"}, std::nullopt);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
   for (const char* row : {"site:\n", "account SID:\n", "profile:\n", "services:\n", "grants:\n", "secrets:\n", "exit:\n"})
     EXPECT_NE(r.out.find(row), std::string::npos) << row;
   EXPECT_NE(r.out.find("  fixup.cmd     BAD lost: ACE on C:\\Inetpub\\wwwroot\\shop\\App_Data; SQL login"),

@@ -25,12 +25,8 @@ MockInventory::MockInventory() = default;
 MockInventory::~MockInventory() = default;
 MockPasswordPolicy::MockPasswordPolicy() = default;
 MockPasswordPolicy::~MockPasswordPolicy() = default;
-MockEventLog::MockEventLog() = default;
-MockEventLog::~MockEventLog() = default;
 MockRandom::MockRandom() = default;
 MockRandom::~MockRandom() = default;
-MockClock::MockClock() = default;
-MockClock::~MockClock() = default;
 MockWebProbe::MockWebProbe() = default;
 MockWebProbe::~MockWebProbe() = default;
 
@@ -125,21 +121,17 @@ void MockPortsTest::ExpectNoMutation() {
   EXPECT_CALL(accounts, SetPassword(_, _)).Times(0);
   EXPECT_CALL(accounts, SetFlags(_, _)).Times(0);
   EXPECT_CALL(accounts, AddToGroup(_, _)).Times(0);
-  EXPECT_CALL(accounts, RemoveFromGroup(_, _)).Times(0);
   EXPECT_CALL(rights, Grant(_, _)).Times(0);
   EXPECT_CALL(rights, Revoke(_, _)).Times(0);
   EXPECT_CALL(secrets, Store(_, _)).Times(0);
-  EXPECT_CALL(secrets, Erase(_)).Times(0);
   EXPECT_CALL(profiles, Delete(_)).Times(0);
   EXPECT_CALL(logon, RunWithProfile(_, _, _)).Times(0);
   EXPECT_CALL(security, AddAce(_, _)).Times(0);
-  EXPECT_CALL(security, RemoveAce(_, _)).Times(0);
   EXPECT_CALL(security, CreateLogin(_)).Times(0);
   EXPECT_CALL(security, DropLogin(_)).Times(0);
   EXPECT_CALL(security, CreateDbUser(_)).Times(0);
   EXPECT_CALL(security, DropDbUser(_, _)).Times(0);
   EXPECT_CALL(aspnet, Register(_)).Times(0);
-  EXPECT_CALL(events, Write(_)).Times(0);
 }
 
 
@@ -187,7 +179,6 @@ void MockPortsTest::InstallDefaults() {
   using fixer::ServiceState;
 
   // ServiceControl
-  ON_CALL(scm, List()).WillByDefault([this] { return Result<std::vector<fixer::ServiceInfo>>(w.services); });
   ON_CALL(scm, Query(_)).WillByDefault([this](const std::string& n) -> Result<fixer::ServiceInfo> {
     if (auto* s = w.Service(n)) return *s;
     return Status::Win(fixer::kErrorServiceDoesNotExist);
@@ -234,10 +225,6 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(accounts, Lookup(_)).WillByDefault([this](const std::string& n) -> Result<fixer::Account> {
     if (auto* a = w.Find(n)) return a->account;
     return Status::Win(fixer::kNerrUserNotFound);
-  });
-  ON_CALL(accounts, NameOfSid(_)).WillByDefault([this](const Sid& sid) -> Result<std::string> {
-    if (auto* a = w.FindSid(sid)) return a->account.name;
-    return Status::Win(fixer::kErrorNoneMapped);
   });
   ON_CALL(accounts, Create(_, _))
       .WillByDefault([this](const fixer::NewAccount& spec, const Secret& pw) -> Result<Sid> {
@@ -291,17 +278,6 @@ void MockPortsTest::InstallDefaults() {
         gs.push_back(g);
         return {};
       });
-  ON_CALL(accounts, RemoveFromGroup(_, _))
-      .WillByDefault([this](const std::string& g, const Sid& member) -> Status {
-        Trace("accounts.remove_from_group " + g);
-        auto* a = w.FindSid(member);
-        if (!a) return Status::Win(fixer::kErrorNoneMapped);
-        auto& gs = a->account.groups;
-        auto it = std::find(gs.begin(), gs.end(), g);
-        if (it == gs.end()) return Status::Win(fixer::kErrorMemberNotInAlias);
-        gs.erase(it);
-        return {};
-      });
 
   // Rights
   ON_CALL(rights, Of(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<std::string>> {
@@ -334,10 +310,6 @@ void MockPortsTest::InstallDefaults() {
     Trace("secrets.store " + k);
     w.secrets[k] = std::string(v.Reveal());
     return {};
-  });
-  ON_CALL(secrets, Erase(_)).WillByDefault([this](const std::string& k) -> Status {
-    Trace("secrets.erase " + k);
-    return w.secrets.erase(k) ? Status() : Status::Win(fixer::kErrorFileNotFound);
   });
 
   // Profiles
@@ -386,15 +358,6 @@ void MockPortsTest::InstallDefaults() {
       .WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
         Trace("security.add_ace " + o.path);
         w.aces.push_back({o, ace});
-        return {};
-      });
-  ON_CALL(security, RemoveAce(_, _))
-      .WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
-        Trace("security.remove_ace " + o.path);
-        auto it = std::find_if(w.aces.begin(), w.aces.end(), [&](const fixer::AceGrant& g) {
-          return g.object == o && g.ace == ace;
-        });
-        if (it != w.aces.end()) w.aces.erase(it);
         return {};
       });
   ON_CALL(security, LoginsFor(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<fixer::SqlLogin>> {
@@ -488,9 +451,6 @@ void MockPortsTest::InstallDefaults() {
     return Result<std::vector<std::string>>(w.hotfixes);
   });
   ON_CALL(inventory, Caller()).WillByDefault([this] { return Result<fixer::CallerInfo>(w.caller); });
-  ON_CALL(inventory, InteractiveUser()).WillByDefault([] {
-    return Result<std::optional<std::string>>(std::optional<std::string>());
-  });
 
   // PasswordPolicy
   ON_CALL(policy, Get()).WillByDefault([this] { return Result<fixer::PasswordPolicyInfo>(w.policy); });
@@ -498,23 +458,13 @@ void MockPortsTest::InstallDefaults() {
     return w.CheckPolicy(a, pw);
   });
 
-  // EventLog
-  ON_CALL(events, Read(_)).WillByDefault([] {
-    return Result<std::vector<fixer::EventRecord>>(std::vector<fixer::EventRecord>{});
-  });
-  ON_CALL(events, Write(_)).WillByDefault([this](const fixer::EventRecord& e) -> Status {
-    Trace("events.write " + e.source);
-    return {};
-  });
-
-  // Random (SplitMix64 over a counter) and Clock
+  // Random (SplitMix64 over a counter)
   ON_CALL(random, Next()).WillByDefault([this] {
     uint64_t z = (w.random_counter += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
   });
-  ON_CALL(clock, NowSeconds()).WillByDefault([] { return int64_t{1061510400}; });
 
   // WebProbe: the symptom while the worker account has no profile
   ON_CALL(web, Get(_)).WillByDefault([this](const std::string& path) -> Result<fixer::HttpResponse> {

@@ -49,7 +49,6 @@ class MockServiceControl : public fixer::ServiceControl {
  public:
   MockServiceControl();
   ~MockServiceControl() override;  // out of line: gmock code compiled once, in mock_ports.cpp
-  MOCK_METHOD(Result<std::vector<fixer::ServiceInfo>>, List, (), (override));
   MOCK_METHOD(Result<fixer::ServiceInfo>, Query, (const std::string&), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, ActiveDependents, (const std::string&),
               (override));
@@ -62,13 +61,11 @@ class MockAccounts : public fixer::Accounts {
   MockAccounts();
   ~MockAccounts() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<fixer::Account>, Lookup, (const std::string&), (override));
-  MOCK_METHOD(Result<std::string>, NameOfSid, (const Sid&), (override));
   MOCK_METHOD(Result<Sid>, Create, (const fixer::NewAccount&, const Secret&), (override));
   MOCK_METHOD(Status, Delete, (const std::string&), (override));
   MOCK_METHOD(Status, SetPassword, (const std::string&, const Secret&), (override));
   MOCK_METHOD(Status, SetFlags, (const std::string&, const fixer::AccountFlags&), (override));
   MOCK_METHOD(Status, AddToGroup, (const std::string&, const Sid&), (override));
-  MOCK_METHOD(Status, RemoveFromGroup, (const std::string&, const Sid&), (override));
 };
 
 class MockRights : public fixer::Rights {
@@ -86,7 +83,6 @@ class MockSecrets : public fixer::Secrets {
   ~MockSecrets() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<Secret>, Retrieve, (const std::string&), (override));
   MOCK_METHOD(Status, Store, (const std::string&, const Secret&), (override));
-  MOCK_METHOD(Status, Erase, (const std::string&), (override));
 };
 
 class MockProfiles : public fixer::Profiles {
@@ -111,7 +107,6 @@ class MockSecurity : public fixer::Security {
   ~MockSecurity() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<std::vector<fixer::AceGrant>>, FindAces, (const Sid&), (override));
   MOCK_METHOD(Status, AddAce, (const fixer::ObjectRef&, const fixer::Ace&), (override));
-  MOCK_METHOD(Status, RemoveAce, (const fixer::ObjectRef&, const fixer::Ace&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlDbUser>>, DbUsersFor, (const Sid&), (override));
   MOCK_METHOD(Status, CreateLogin, (const fixer::SqlLogin&), (override));
@@ -138,7 +133,6 @@ class MockInventory : public fixer::Inventory {
   MOCK_METHOD(Result<fixer::WebServerInfo>, WebServer, (), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, Hotfixes, (), (override));
   MOCK_METHOD(Result<fixer::CallerInfo>, Caller, (), (override));
-  MOCK_METHOD(Result<std::optional<std::string>>, InteractiveUser, (), (override));
 };
 
 class MockPasswordPolicy : public fixer::PasswordPolicy {
@@ -149,26 +143,11 @@ class MockPasswordPolicy : public fixer::PasswordPolicy {
   MOCK_METHOD(Status, Check, (const std::string&, const Secret&), (override));
 };
 
-class MockEventLog : public fixer::EventLog {
- public:
-  MockEventLog();
-  ~MockEventLog() override;  // out of line: gmock code compiled once, in mock_ports.cpp
-  MOCK_METHOD(Result<std::vector<fixer::EventRecord>>, Read, (const std::string&), (override));
-  MOCK_METHOD(Status, Write, (const fixer::EventRecord&), (override));
-};
-
 class MockRandom : public fixer::Random {
  public:
   MockRandom();
   ~MockRandom() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(uint64_t, Next, (), (override));
-};
-
-class MockClock : public fixer::Clock {
- public:
-  MockClock();
-  ~MockClock() override;  // out of line: gmock code compiled once, in mock_ports.cpp
-  MOCK_METHOD(int64_t, NowSeconds, (), (override));
 };
 
 class MockWebProbe : public fixer::WebProbe {
@@ -375,12 +354,10 @@ class MockPortsTest : public ::testing::Test {
   ::testing::NiceMock<MockInventory> inventory;
   ::testing::NiceMock<MockPasswordPolicy> policy;
   FakeJournal journal;
-  ::testing::NiceMock<MockEventLog> events;
   ::testing::NiceMock<MockRandom> random;
-  ::testing::NiceMock<MockClock> clock;
   ::testing::NiceMock<MockWebProbe> web;
-  fixer::Ports ports{scm,       accounts, rights,  secrets, profiles, logon,  security, aspnet,
-                     inventory, policy,   journal, events,  random,   clock,  web};
+  fixer::Ports ports{scm,    accounts,  rights, secrets, profiles, logon, security,
+                     aspnet, inventory, policy, journal, random,   web};
   std::ostringstream log_text;
   std::shared_ptr<spdlog::logger> logger;
 
@@ -388,6 +365,5 @@ class MockPortsTest : public ::testing::Test {
   void Trace(std::string what) { w.calls.push_back(std::move(what)); }
   void InstallDefaults();
 };
-
 
 }  // namespace fixer_test

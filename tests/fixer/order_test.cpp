@@ -46,7 +46,7 @@ class FixerOrder : public MockPortsTest, public ::testing::WithParamInterface<St
 TEST_P(FixerOrder, FixesAnAffectedMachineAndRunsEveryStepInPlanOrder) {
   fixer::RunResult r = MakeFixer(Opts()).Apply();
   ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
-  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   EXPECT_EQ(r.steps_done, GetParam() == Strategy::kKeepSid ? kKeepSidSteps : kRecreateSteps);
   EXPECT_TRUE(r.steps_undone.empty());
   EXPECT_TRUE(r.errors.empty());
@@ -160,7 +160,7 @@ TEST_P(FixerOrder, ASecondApplyIsANoOp) {
   ExpectNoMutation();
   fixer::RunResult again = MakeFixer(Opts()).Apply();
   EXPECT_EQ(again.outcome, Outcome::kNothingToDo) << AllText(again);
-  EXPECT_EQ(again.exit_code(), 0);
+  EXPECT_EQ(again.exit_code(), fixer::ExitCode::kOk);
   EXPECT_TRUE(again.steps_done.empty());
   EXPECT_EQ(w.Snapshot(), after_fix);
   EXPECT_EQ(journal.history.size(), journal_records);
@@ -175,7 +175,7 @@ TEST_P(FixerOrder, DryRunPlansAndChangesNothing) {
   o.dry_run = true;
   fixer::RunResult r = MakeFixer(o).Apply();
   EXPECT_EQ(r.outcome, Outcome::kPlanned);
-  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   ASSERT_TRUE(r.plan.has_value());
   EXPECT_EQ(r.plan->steps.size(),
             (GetParam() == Strategy::kKeepSid ? kKeepSidSteps : kRecreateSteps).size());

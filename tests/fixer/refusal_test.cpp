@@ -34,7 +34,7 @@ class Refusal : public MockPortsTest, public ::testing::WithParamInterface<Strat
   }
   void ExpectRefused(const fixer::RunResult& r, RefusalReason reason) {
     EXPECT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
-    EXPECT_EQ(r.exit_code(), 3);
+    EXPECT_EQ(r.exit_code(), fixer::ExitCode::kRefused);
     ASSERT_TRUE(r.refusal.has_value()) << AllText(r);
     EXPECT_EQ(r.refusal->reason, reason) << r.refusal->why;
     EXPECT_FALSE(r.refusal->why.empty());
@@ -139,7 +139,7 @@ TEST_P(Refusal, APendingJournalIsNotOverwritten) {
   ExpectNoMutation();
   fixer::RunResult r = MakeFixer(Opts()).Apply();
   EXPECT_EQ(r.outcome, Outcome::kNotRestored);
-  EXPECT_EQ(r.exit_code(), 4);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kNotRestored);
   ASSERT_TRUE(r.refusal.has_value());
   EXPECT_EQ(r.refusal->reason, RefusalReason::kJournalPending);
   EXPECT_THAT(r.refusal->instead, HasSubstr("resume"));
@@ -151,7 +151,7 @@ TEST_P(Refusal, AlreadyFixedIsNothingToDoAndChangesNothing) {
   w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   EXPECT_EQ(r.outcome, Outcome::kNothingToDo);
-  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   EXPECT_FALSE(r.refusal.has_value());
   ExpectJournalUntouched();
 }
@@ -181,7 +181,7 @@ TEST_P(NotAffected, RefusesAndSaysWhichConditionIsMissing) {
   const std::string before = w.Snapshot();
   fixer::RunResult r = MakeFixer().Apply();
   EXPECT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
-  EXPECT_EQ(r.exit_code(), 3);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kRefused);
   ASSERT_TRUE(r.refusal.has_value());
   EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kNotAffected);
   EXPECT_THAT(r.refusal->why, HasSubstr("not affected"));

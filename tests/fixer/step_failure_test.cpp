@@ -69,7 +69,8 @@ TEST_P(StepFailure, UndoesInReverseOrGoesForwardAsThePlanSays) {
   fixer::RunResult r = MakeFixer(Opts()).Apply();
 
   EXPECT_EQ(r.outcome, c.outcome) << AllText(r);
-  EXPECT_EQ(r.exit_code(), c.outcome == Outcome::kFailedRestored ? 1 : 4);
+  EXPECT_EQ(r.exit_code(),
+            c.outcome == Outcome::kFailedRestored ? fixer::ExitCode::kFailed : fixer::ExitCode::kNotRestored);
   ASSERT_FALSE(r.errors.empty()) << AllText(r);
   EXPECT_EQ(r.errors.front().step, c.failing_step) << AllText(r);
   EXPECT_EQ(r.errors.front().code, c.error);
@@ -314,7 +315,7 @@ TEST_F(UndoFailure, AFailedUndoIsNotRestoredAndRollbackFinishesIt) {
   EXPECT_CALL(scm, Start("W3SVC")).WillOnce(Return(Err(fixer::kErrorServiceLogonFailed)));
   fixer::RunResult r = MakeFixer().Apply();
   EXPECT_EQ(r.outcome, Outcome::kNotRestored) << AllText(r);
-  EXPECT_EQ(r.exit_code(), 4);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kNotRestored);
   EXPECT_THAT(r.messages, ::testing::Contains(HasSubstr("rollback")));
   EXPECT_FALSE(journal.records.empty()) << "the journal must be kept for rollback";
   EXPECT_FALSE(w.Running("W3SVC"));
@@ -322,7 +323,7 @@ TEST_F(UndoFailure, AFailedUndoIsNotRestoredAndRollbackFinishesIt) {
   ::testing::Mock::VerifyAndClearExpectations(&scm);
   fixer::RunResult rb = MakeFixer().Rollback();
   EXPECT_EQ(rb.outcome, Outcome::kRolledBack) << AllText(rb);
-  EXPECT_EQ(rb.exit_code(), 0);
+  EXPECT_EQ(rb.exit_code(), fixer::ExitCode::kOk);
   EXPECT_TRUE(journal.records.empty());
   EXPECT_EQ(w.Snapshot(), as_found);
 }
@@ -365,7 +366,7 @@ TEST_P(CrashAndResume, AfterACrashInTheProfileLogonResumeFinishesTheRepair) {
 
   // A new process: the temporary password of the crashed one is lost; a new Apply refuses.
   fixer::RunResult refused = MakeFixer(o).Apply();
-  EXPECT_EQ(refused.exit_code(), 4);
+  EXPECT_EQ(refused.exit_code(), fixer::ExitCode::kNotRestored);
   fixer::RunResult r = MakeFixer(o).Resume();
   ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
   const Sid sid = w.Find("ASPNET")->account.sid;
@@ -398,7 +399,7 @@ TEST_P(CrashAndResume, RollbackBeforeTheDeleteRestoresTheMachine) {
   EXPECT_THROW(MakeFixer(o).Apply(), PowerLoss);
   fixer::RunResult r = MakeFixer(o).Rollback();
   EXPECT_EQ(r.outcome, Outcome::kRolledBack) << AllText(r);
-  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   EXPECT_EQ(WithoutPasswords(w.Snapshot()), WithoutPasswords(as_found));
   EXPECT_EQ(w.Find("ASPNET")->password, w.secrets[std::string(fixer::kAspNetWorkerSecret)]);
   EXPECT_TRUE(journal.records.empty());

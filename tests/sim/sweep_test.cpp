@@ -110,38 +110,20 @@ TEST_F(SweepTest, AResumeKilledWhileRunningStepsAgainStillConverges) {
 
 // A broken undo: the journal keeps each record's step and phase but loses its data, so a
 // resume or rollback after a crash no longer knows which services were running.
-class ForgetfulJournal : public fixer::Journal {
+class ForgetfulJournal : public fixer::JournalWrapper {
  public:
-  explicit ForgetfulJournal(fixer::Journal& real) : real_(real) {}
-  fixer::Result<std::vector<fixer::JournalRecord>> Load() override { return real_.Load(); }
+  explicit ForgetfulJournal(fixer::Ports& real) : JournalWrapper(real.journal) {}
   fixer::Status Append(const fixer::JournalRecord& record) override {
     fixer::JournalRecord stripped = record;
     stripped.data.clear();
-    return real_.Append(stripped);
+    return JournalWrapper::Append(stripped);
   }
-  fixer::Status Clear() override { return real_.Clear(); }
-
- private:
-  fixer::Journal& real_;
-};
-
-class BrokenUndo : public sim::PortsDecorator {
- public:
-  fixer::Ports Decorate(fixer::Ports& real) override {
-    journal_ = std::make_unique<ForgetfulJournal>(real.journal);
-    fixer::Ports p = real;
-    return fixer::Ports{p.services, p.accounts, p.rights, p.secrets, p.profiles, p.logon, p.security, p.aspnet,
-                        p.inventory, p.policy, *journal_, p.events, p.random, p.clock, p.web};
-  }
-
- private:
-  std::unique_ptr<ForgetfulJournal> journal_;
 };
 
 TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   sim::SweepOptions o;
   o.fail = false;  // crashes are what send the fixer to its journal
-  o.decorate = [] { return std::make_unique<BrokenUndo>(); };
+  o.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
   const std::string file = Write("keep-sid");
   sim::SweepReport r = sim::RunSweep({file}, o);
   ASSERT_FALSE(r.violations.empty());

@@ -10,7 +10,7 @@
 #include "sim/run_context.h"
 #include "sim/scenario.h"
 #include "sim/steps.h"
-#include "sim/web_stack.h"
+#include "fakes/web_stack.h"
 
 namespace {
 
@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
 
-void ExpectSameAnswer(const sim::RequestExplanation& probe, const sim::RequestExplanation& request,
+void ExpectSameAnswer(const fakes::RequestExplanation& probe, const fakes::RequestExplanation& request,
                       const std::string& where) {
   SCOPED_TRACE(where);
   EXPECT_EQ(probe.web_server, request.web_server);
@@ -46,9 +46,9 @@ size_t ProbeEveryApp(fakes::Machine& machine, const std::string& where) {
   machine.set_before_mutation([&] { ++mutations; });
   size_t probed = 0;
   for (const auto& app : before.products.applications) {
-    const sim::RequestExplanation probe = sim::WebStack(machine).Probe(app.path);
+    const fakes::RequestExplanation probe = fakes::WebStack(machine).Probe(app.path);
     fakes::Machine copy(before);
-    const sim::RequestExplanation request = sim::WebStack(copy).Request(app.path);
+    const fakes::RequestExplanation request = fakes::WebStack(copy).Request(app.path);
     ExpectSameAnswer(probe, request, where + " " + app.path);
     ++probed;
   }

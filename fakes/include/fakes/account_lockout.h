@@ -5,7 +5,8 @@
 // unlock it). Readers must ask here instead of reading the flag, which stays set until the
 // next write to the account clears it.
 //
-//   if (fakes::IsLockedOutNow(user, machine.state())) return fixer::Status::Win(1909);
+//   const fakes::UserAccount* user = fakes::FindUserIn(machine.state(), "ASPNET");
+//   if (user != nullptr && fakes::IsLockedOutNow(*user, machine.state())) logger->warn("{}", fixer::Status::Win(1909));
 #pragma once
 
 #include "fakes/state.h"

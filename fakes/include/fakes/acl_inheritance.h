@@ -9,8 +9,11 @@
 // The model holds only the objects a scenario needs, so the "parent" is the nearest ancestor
 // that exists in the store (our choice; Windows would fail with 3 without a parent).
 //
-//   const SecurableObject* parent = fakes::NearestAncestor(machine.state(), ref);
-//   auto dacl = fakes::InheritedDacl(parent ? parent->dacl : {}, /*container=*/true, owner);
+//   #include "fakes/machine.h"
+//   fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"};
+//   const fakes::SecurableObject* parent = fakes::NearestAncestor(machine.state(), ref);
+//   std::vector<fixer::Ace> dacl =
+//       fakes::InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, /*container=*/true, parent->owner);
 #pragma once
 
 #include <vector>

@@ -10,8 +10,8 @@
 // its profile folder Read/Write if it has one); maps applications pointing to an older
 // version to this one. Does not create a profile. 2 if the framework or its tools are absent.
 //
-//   fakes::AspNetSetup(machine).InstallFramework("1.0.3705");   // files, service, Register
-//   fakes::AspNetSetup(machine).Register("1.0.3705");
+//   fixer::Status installed = fakes::AspNetSetup(machine).InstallFramework("1.0.3705");  // files, service, Register
+//   fixer::Status registered = fakes::AspNetSetup(machine).Register("1.0.3705");
 #pragma once
 
 #include <string>

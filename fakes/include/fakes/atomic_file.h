@@ -2,7 +2,8 @@
 // half-written: a temporary file beside the target, written, fsync'd, renamed over the target,
 // then the directory fsync'd. Errors come back as the Windows error the same failure gives.
 //
-//   if (auto st = fakes::WriteFileAtomically("m.yaml", text); !st.ok()) ... st.ToString() ...
+//   if (fixer::Status st = fakes::WriteFileAtomically("m.yaml", "os: windows-xp-professional\n"); !st.ok())
+//     logger->error("{}", st);
 #pragma once
 
 #include <string>

@@ -12,8 +12,11 @@
 //            "(special access:0x001201BF)" for any other mask (cacls lists the rights on
 //            further lines; we keep one line per ACE and give the mask in hex instead).
 //
-//   FormatCaclsAce(machine, kFile, {kAllow, aspnet_sid, kFileAllAccess, kObjectInheritAce |
-//                  kContainerInheritAce})   // "XPPRO\ASPNET:(OI)(CI)F"
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   std::string line = fakes::FormatCaclsAce(machine, fixer::ObjectNamespace::kFile,
+//                                            {fixer::AceType::kAllow, aspnet_sid, fixer::kFileAllAccess,
+//                                             fixer::kObjectInheritAce | fixer::kContainerInheritAce});
+//   // "XPPRO\ASPNET:(OI)(CI)F"
 #pragma once
 
 #include <cstdint>

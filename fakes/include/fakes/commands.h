@@ -6,10 +6,11 @@
 // installed), aspnet_regiis in a framework folder (the current folder or an explicit path);
 // anything else is "not recognized" with errorlevel 9009.
 //
+//   #include "fakes/console.h"
 //   fakes::FixedInput answer("1pass@word");
 //   fakes::Console con(machine, answer);
-//   int level = fakes::RunCommandLine(con, "net user ASPNET /delete");   // 0 or 2
-//   fakes::RunCommandLine(con, "cd /d %SystemRoot%");  // expand %VAR% first (the batch does)
+//   std::optional<int> level = fakes::RunCommandLine(con, "net user ASPNET /delete");   // 0 or 2
+//   level = fakes::RunCommandLine(con, "cd /d %SystemRoot%");  // expand %VAR% first (the batch does)
 #pragma once
 
 #include <optional>

@@ -5,10 +5,11 @@
 // when set, to `sink` as it is written, so a live terminal sees a prompt before it is answered.
 // Input is injected: a fixed answer, closed input, or a stream (see sim/cli for the terminal).
 //
+//   #include "fakes/commands.h"
 //   fakes::FixedInput answer("1pass@word");
 //   fakes::Console con(machine, answer);
-//   fakes::RunCommandLine(con, "runas /profile /user:ASPNET cmd.exe");   // commands.h
-//   con.output;   // "Enter the password for ASPNET: \nAttempting to start cmd.exe as ..."
+//   std::optional<int> level = fakes::RunCommandLine(con, "runas /profile /user:ASPNET cmd.exe");
+//   std::string printed = con.output;   // "Enter the password for ASPNET: \nAttempting to start cmd.exe as ..."
 #pragma once
 
 #include <functional>

@@ -1,8 +1,9 @@
 // Environment: the variables a cmd.exe session of a fake machine starts with, looked up
 // case-insensitively as Windows does (%SystemRoot%, %windir%, %SystemDrive% ...).
 //
+//   #include "fakes/machine.h"
 //   fakes::Environment env = fakes::DefaultEnvironment(machine.state());
-//   env.Get("systemroot");            // "C:\WINDOWS" on XP, "C:\WINNT" on Windows 2000
+//   std::optional<std::string> root = env.Get("systemroot");  // "C:\WINDOWS" on XP, "C:\WINNT" on 2000
 //   env.Set("TEMP_PW", "1pass@word"); // `set TEMP_PW=1pass@word`; an empty value removes it
 #pragma once
 

@@ -1,6 +1,9 @@
 // EventLogs: the Application and System event logs of a fake machine.
 //
-//   fakes::EventLogs(machine).Write({.source = "ASP.NET 1.0.3705.0", .id = 1084, ...});
+//   fixer::Status st = fakes::EventLogs(machine).Write({.source = "ASP.NET 1.0.3705.0",
+//                                                       .id = 1084,
+//                                                       .type = fixer::EventType::kError,
+//                                                       .text = "aspnet_wp.exe could not be started."});
 #pragma once
 
 #include <string>

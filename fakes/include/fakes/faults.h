@@ -1,13 +1,18 @@
-// FaultPlan: makes the Nth mutating call fail with a chosen Windows error, or "lose power".
+// FaultPlan: makes the Nth mutating call fail with a chosen Windows error, or "lose power";
+// and, for rules marked `read`, makes the Nth read of one op fail (a lookup answering 5).
 //
 // Every mutating operation of the fake machine calls Machine::Mutate(op, target) before it
 // changes anything; that call counts it, traces it, and asks the plan whether to fail. A sweep
 // first runs a scenario with an empty plan to count calls, then once per call N and fault kind.
 // Op names are "subsystem.verb": "sam.create_user", "scm.stop", "journal.append", ...
+// Reads (Machine::Read, asked by every read of the fixer's ports) are counted per op apart
+// from the mutations, so a read rule never moves a sweep's numbering: "sam.lookup_user",
+// "scm.query", "lsa.rights_of", "inventory.os", "journal.load", ... (fakes/src/machine_ports.cpp).
 //
 //   fakes::FaultPlan plan;
 //   plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = 5});   // 3rd mutation: 5
 //   plan.Add({.op = "scm.start", .nth = 1, .kind = fakes::FaultKind::kCrash});
+//   plan.Add({.op = "sam.lookup_user", .nth = 1, .error = 5, .read = true});  // 1st lookup: 5
 //   machine.set_faults(plan);
 #pragma once
 
@@ -18,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "fixer/backend.h"
 #include "fixer/result.h"
 
 namespace fakes {
@@ -29,13 +35,15 @@ struct FaultRule {
   uint64_t nth = 1;               // 1-based
   FaultKind kind = FaultKind::kFail;
   uint32_t error = fixer::kErrorAccessDenied;  // for kFail
+  bool read = false;  // a read rule: `op` names the read, `nth` counts that op's reads
 };
 
 // Thrown when a crash fault fires: the caller stops mid-way, the machine keeps what was done.
-class PowerLoss : public std::runtime_error {
+// An Interruption (fixer/backend.h), as aspnet-fixer's verbs catch it.
+class PowerLoss : public fixer::Interruption {
  public:
   PowerLoss(std::string op, uint64_t call)
-      : std::runtime_error("simulated power loss at mutating call " + std::to_string(call) +
+      : fixer::Interruption("simulated power loss at mutating call " + std::to_string(call) +
                            " (" + op + ")"),
         op_(std::move(op)), call_(call) {}
   const std::string& op() const { return op_; }
@@ -62,6 +70,8 @@ class FaultPlan {
 
   // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok.
   fixer::Status OnMutation(const std::string& op, const std::string& target);
+  // The same for a read: applies only the read rules; not counted among the mutations.
+  fixer::Status OnRead(const std::string& op, const std::string& target);
 
   uint64_t calls() const { return calls_; }
   const std::vector<MutationEvent>& trace() const { return trace_; }
@@ -71,6 +81,7 @@ class FaultPlan {
   std::vector<FaultRule> rules_;
   uint64_t calls_ = 0;
   std::map<std::string, uint64_t> per_op_;
+  std::map<std::string, uint64_t> reads_per_op_;
   std::vector<MutationEvent> trace_;
 };
 

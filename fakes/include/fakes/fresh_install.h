@@ -9,7 +9,7 @@
 // services per OS and web server (IISADMIN, W3SVC, SMTPSVC, MSFTPSVC on IIS 5.x; seclogon,
 // ...); no frameworks, no hotfixes; caller Administrator; no one logged on.
 //
-//   fakes::MachineState s = fakes::FreshInstall({.os = kWindowsXpProfessional, .seed = 7});
+//   fakes::MachineState s = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 7});
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // each OS family, and InstallHotfix, which records an update on a fake machine.
 //
 // Which build carries the MS03-032 flaw is data (UpdatedComponent::fails_without_profile), not
-// code: the web stack model (sim/web_stack.h) loads every flawed component into the ASP.NET
+// code: the web stack model (fakes/web_stack.h) loads every flawed component into the ASP.NET
 // worker and lets it fail when the worker's identity has no user profile. Nothing here knows
 // which platforms the paper calls affected.
 //
@@ -18,8 +18,9 @@
 //  - File versions are illustrative [M], except that they increase with each later update.
 //
 //   fakes::Machine m(fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional}));
-//   fakes::InstallHotfix(m, "MS03-032");                 // or "KB822925"
-//   for (const auto& f : fakes::FilesOnDisk(m.state())) ... f.component.fails_without_profile
+//   fixer::Status st = fakes::InstallHotfix(m, "MS03-032");                 // or "KB822925"
+//   for (const auto& f : fakes::FilesOnDisk(m.state()))
+//     if (f.component.fails_without_profile) logger->info("needs a profile");
 #pragma once
 
 #include <string>

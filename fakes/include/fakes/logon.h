@@ -6,9 +6,10 @@
 // type's right and deny right (1385). The Secondary Logon service (seclogon) must not be
 // disabled for RunWithProfile (1058). A successful logon resets the bad-password count.
 //
+//   fixer::Secret pw = fixer::Secret::FromString("1pass@word");
 //   fakes::LogonService logon(machine);
-//   auto token = logon.LogonUser("ASPNET", pw, fakes::LogonType::kInteractive);
-//   logon.RunWithProfile("ASPNET", pw, "cmd.exe");   // creates the profile on first use
+//   fixer::Result<fakes::Token> token = logon.LogonUser("ASPNET", pw, fakes::LogonType::kInteractive);
+//   fixer::Status st = logon.RunWithProfile("ASPNET", pw, "cmd.exe").status();  // creates the profile on first use
 #pragma once
 
 #include <optional>

@@ -5,9 +5,10 @@
 // SIDs holds T's deny twin; deny wins. Secrets are kept encrypted at rest in the state
 // (a keyed stream derived from the machine seed, hex), so a state file never shows them.
 //
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
 //   fakes::Lsa lsa(machine);
-//   lsa.Grant(aspnet_sid, "SeBatchLogonRight");
-//   lsa.IsLogonAllowed(token_sids, fakes::LogonType::kInteractive);
+//   fixer::Status st = lsa.Grant(aspnet_sid, "SeBatchLogonRight");
+//   bool allowed = lsa.IsLogonAllowed({aspnet_sid, fixer::Sid::Users()}, fakes::LogonType::kInteractive);
 #pragma once
 
 #include <string>

@@ -4,9 +4,9 @@
 // a Machine, each in its own file; adapters (adapters.h) implement the fixer's ports on them.
 // Every mutating operation starts with Mutate(), so a FaultPlan can reach every change.
 //
-//   fakes::Machine m(fakes::FreshInstall(fixer::OsEdition::kWindowsXpProfessional, 42));
-//   if (auto st = m.Mutate("sam.delete_user", "ASPNET"); !st.ok()) return st;
-//   ... change m.state() ...
+//   #include "fakes/fresh_install.h"
+//   fakes::Machine m(fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 42}));
+//   if (fixer::Status st = m.Mutate("sam.delete_user", "ASPNET"); st.ok()) m.state().sam.users.clear();
 #pragma once
 
 #include <cstdint>
@@ -31,6 +31,8 @@ class Machine {
     if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
   }
+  // Call before every read of a port: a read rule of the fault plan may fail it.
+  fixer::Status Read(const std::string& op, const std::string& target) { return faults_.OnRead(op, target); }
   // Called at the start of every mutation, when every earlier change is complete: a tool
   // that keeps the machine in a file saves it here, so a kill leaves a consistent file.
   void set_before_mutation(std::function<void()> hook) { before_mutation_ = std::move(hook); }

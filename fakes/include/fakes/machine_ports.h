@@ -5,9 +5,9 @@
 // journal lives in MachineState::journal (the fixer's file on this machine's disk); Random
 // and Clock come from the machine, so a run replays exactly from its seed.
 //
-//   fakes::Machine machine(state);
-//   fakes::MachinePorts ports(machine);
-//   fixer::Fixer fixer(ports.ports(), logger);
+//   #include "fixer/fixer.h"
+//   fakes::MachinePorts machine_ports(machine);
+//   fixer::Fixer repair(machine_ports.ports(), logger);
 #pragma once
 
 #include <memory>

@@ -5,8 +5,9 @@
 // rejected with "FILE:LINE:COL: message". Saving writes a temporary file beside the target,
 // flushes it, and renames it over the target, so a crash never leaves half a file.
 //
-//   auto state = fakes::LoadMachineFile("machines/xp.yaml");    // Result<MachineState>
-//   fakes::SaveMachineFile(*state, "machines/xp.yaml");
+//   fakes::Loaded<fakes::MachineState> state = fakes::LoadMachineFile("machines/xp.yaml");
+//   if (state.ok()) fixer::Status saved = fakes::SaveMachineFile(*state.value, "machines/xp.yaml");
+//   else logger->error("{}", state.error->ToString());   // "machines/xp.yaml:3:1: unknown key 'x'"
 #pragma once
 
 #include <optional>

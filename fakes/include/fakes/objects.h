@@ -6,9 +6,12 @@
 // AddAce keeps canonical order (explicit deny, explicit allow, then inherited). Access checks
 // walk the DACL: the first deny ACE matching a token SID and a requested bit refuses it.
 //
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"};
 //   fakes::ObjectStore objs(machine);
-//   objs.Create(kFile, R"(C:\Inetpub\wwwroot\app)", true, admins, {{kAllow, users, kFileGenericRead, 3}});
-//   objs.AddAce(ref, {fixer::AceType::kAllow, aspnet_sid, fixer::kFileModify, 0});
+//   fixer::Status st = objs.Create(ref.ns, ref.path, true, fixer::Sid::Administrators(),
+//                                  {{fixer::AceType::kAllow, fixer::Sid::Users(), fixer::kFileGenericRead, 3}});
+//   st = objs.AddAce(ref, {fixer::AceType::kAllow, aspnet_sid, fixer::kFileModify, 0});
 #pragma once
 
 #include <string>

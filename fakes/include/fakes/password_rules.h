@@ -7,8 +7,9 @@
 // , . - _ space # tab); history against the account's previous hashes. Failure is 2245.
 //
 //   std::string h = fakes::NtHash("1pass@word");
-//   fixer::Status st = fakes::CheckPasswordPolicy(lsa_state.password_policy, "ASPNET",
-//                                                 "aspnet_wp account", history, pw);
+//   fixer::PasswordPolicyInfo policy_info{.min_length = 7, .complexity = true};
+//   fixer::Status st = fakes::CheckPasswordPolicy(policy_info, "ASPNET", "aspnet_wp account", {h},
+//                                                 fixer::Secret::FromString("1pass@word"));
 #pragma once
 
 #include <string>

@@ -4,9 +4,10 @@
 // Windows 2000; profiles live in "C:\Documents and Settings" on all three (a clean 2000
 // install, not an upgrade from NT 4, which kept "%SystemRoot%\Profiles").
 //
-//   fakes::SystemRoot(os)                 // "C:\WINDOWS"
-//   fakes::SystemRoot(machine.state())    // the same, from a machine's OS
-//   fakes::ProfilesRoot(os) + "\\ASPNET"  // "C:\Documents and Settings\ASPNET"
+//   #include "fakes/machine.h"
+//   std::string root = fakes::SystemRoot(fixer::OsEdition::kWindowsXpProfessional);   // "C:\WINDOWS"
+//   root = fakes::SystemRoot(machine.state());        // the same, from a machine's OS
+//   std::string profile = fakes::ProfilesRoot(fixer::OsEdition::kWindowsXpProfessional) + "\\ASPNET";
 #pragma once
 
 #include <string>

@@ -6,8 +6,9 @@
 // exists, whoever made it), the next candidate is NAME.COMPUTERNAME, then
 // NAME.COMPUTERNAME.000, .001 ... (KB 324734). Deleting an account leaves both behind.
 //
-//   fakes::ProfileStore profiles(machine);
-//   auto entry = profiles.LoadOrCreate(sid, "ASPNET");  // "profile.create" + "file.create"
+//   fixer::Sid sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fakes::ProfileStore store(machine);
+//   fixer::Result<fakes::ProfileEntry> entry = store.LoadOrCreate(sid, "ASPNET");  // "profile.create" + "file.create"
 #pragma once
 
 #include <optional>

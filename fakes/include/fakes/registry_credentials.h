@@ -4,7 +4,8 @@
 // KEY_READ. Windows keeps the value as a DPAPI (LOCAL_MACHINE) blob; the model keeps its data
 // in clear in the state and hands it out only as a Secret.
 //
-//   auto name = fakes::ReadRegistryCredential(machine, "registry:HKLM\\SOFTWARE\\App,userName");
+//   fixer::Result<fixer::Secret> name =
+//       fakes::ReadRegistryCredential(machine, "registry:HKLM\\SOFTWARE\\App,userName");
 //   // 87 malformed, 2 key or value missing, 5 SYSTEM may not read the key
 #pragma once
 

@@ -7,8 +7,9 @@
 // a user removes it from its groups but leaves its profile and every ACE naming its SID.
 //
 //   fakes::Sam sam(machine);
-//   auto sid = sam.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, pw);
-//   sam.DeleteUser("ASPNET");        // 2221 if absent
+//   fixer::Result<fixer::Sid> sid =
+//       sam.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, fixer::Secret::FromString("1pass@word"));
+//   fixer::Status st = sam.DeleteUser("ASPNET");        // 2221 if absent
 #pragma once
 
 #include <optional>

@@ -6,8 +6,8 @@
 // `net stop iisadmin /y` does, StopWithDependents here). 1060 unknown, 1056 already running,
 // 1062 not started. Names: key or display name, case-insensitive.
 //
-//   fakes::Scm scm(machine);
-//   scm.StopWithDependents("IISADMIN");   // stops W3SVC, SMTPSVC, MSFTPSVC, then IISADMIN
+//   fakes::Scm services(machine);
+//   fixer::Result<std::vector<std::string>> stopped = services.StopWithDependents("IISADMIN");  // W3SVC, ..., IISADMIN
 #pragma once
 
 #include <string>

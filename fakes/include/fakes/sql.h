@@ -4,9 +4,10 @@
 // if it does not resolve). After the account is deleted and recreated the login still holds the
 // old SID: the name looks right but the new account cannot use it (orphaned).
 //
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
 //   fakes::SqlServer sql(machine);
-//   sql.GrantLogin("XPPRO\\ASPNET");         // stores ASPNET's current SID
-//   sql.LoginWorksFor(aspnet_sid);           // a login with that SID exists
+//   fixer::Status st = sql.GrantLogin("XPPRO\\ASPNET");         // stores ASPNET's current SID
+//   bool works = sql.LoginWorksFor(aspnet_sid);           // a login with that SID exists
 #pragma once
 
 #include <string>

@@ -4,7 +4,8 @@
 // compares, and what the subsystems (sam.h, lsa.h, scm.h, ...) read and change. Behaviour lives
 // in the subsystems; nothing here enforces a Windows rule.
 //
-//   fakes::MachineState s = fakes::FreshInstall(fixer::OsEdition::kWindowsXpProfessional, seed);
+//   #include "fakes/fresh_install.h"
+//   fakes::MachineState s = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 7});
 //   s.products.frameworks.push_back({.version = "1.0.3705"});
 #pragma once
 

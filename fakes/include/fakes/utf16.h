@@ -5,7 +5,7 @@
 // as Latin-1 (one code unit per byte), so any input maps to something sensible.
 //
 //   std::u16string w = fakes::Utf8ToUtf16("1pass@word");   // 10 code units
-//   w.size() <= 20;                                         // the account-name limit
+//   bool fits = w.size() <= 20;                             // the account-name limit
 #pragma once
 
 #include <string>

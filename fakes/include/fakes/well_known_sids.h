@@ -5,9 +5,9 @@
 // how a SID is displayed; LogonService uses it for the SIDs it puts in a token.
 //
 //   const fakes::WellKnownSid* w = fakes::FindWellKnownSid(fixer::Sid::NetworkService());
-//   w->name;            // "NETWORK SERVICE"
-//   w->QualifiedName(); // "NT AUTHORITY\NETWORK SERVICE"
-//   fakes::FindWellKnownName("nt authority\\system")->sid;  // S-1-5-18
+//   std::string_view name = w->name;            // "NETWORK SERVICE"
+//   std::string qualified = w->QualifiedName(); // "NT AUTHORITY\\NETWORK SERVICE"
+//   fixer::Sid system = fakes::FindWellKnownName("nt authority\\system")->sid;  // S-1-5-18
 #pragma once
 
 #include <span>

@@ -4,9 +4,10 @@
 // served by ASP.NET 1.0 in aspnet_wp.exe, its worker identity is a local account without a
 // profile, MS03-032 is installed, and (when the web probe works) the symptom is seen.
 //
-//   auto d = fixer.Diagnose();
+//   #include <iostream>
+//   fixer::Result<fixer::Diagnosis> d = fixer.Diagnose();
 //   if (d && d->verdict == fixer::Verdict::kNotAffected)
-//     for (auto& why : d->missing) std::cout << why << "\n";
+//     for (const std::string& why : d->missing) std::cout << why << "\n";
 #pragma once
 
 #include <optional>

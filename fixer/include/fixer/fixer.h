@@ -6,9 +6,9 @@
 // crash; Rollback undoes it. Port exceptions (a simulated power loss) are never caught: the
 // journal on disk is what Resume sees.
 //
-//   fixer::Fixer fixer(ports, logger, {.strategy = fixer::Strategy::kKeepSid});
-//   fixer::RunResult r = fixer.Apply();   // or Resume() / Rollback()
-//   return r.exit_code();
+//   fixer::Fixer repair(ports, logger, {.strategy = fixer::Strategy::kKeepSid});
+//   fixer::RunResult r = repair.Apply();   // or Resume() / Rollback()
+//   int code = fixer::ToInt(r.exit_code());
 #pragma once
 
 #include <memory>

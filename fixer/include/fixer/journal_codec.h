@@ -1,12 +1,13 @@
 // journal_codec: how the fixer writes what an undo needs into JournalRecord::data, which is a
 // flat map of strings. Lists are comma-joined, records are '|'-joined fields, and the
-// separators are %-escaped, so any name or path survives a round trip.
+// separators are %-escaped, so any name or path survives a round trip. Never put a password
+// here: the journal is written to disk in clear.
 //
+//   fixer::StepData data;
+//   fixer::AceGrant grant{{fixer::ObjectNamespace::kFile, R"(C:\app)"}, {}};
 //   data["services"] = fixer::JoinList({"W3SVC", "IISADMIN"});       // "W3SVC,IISADMIN"
 //   data["ace.0"] = fixer::EncodeAce(grant);   // "file|C:\app|allow|S-1-5-...|0x1301bf|0x3"
-//   auto back = fixer::DecodeAce(data["ace.0"]);  // Result<AceGrant>; 87 if malformed
-//
-// Never put a password here: the journal is written to disk in clear.
+//   fixer::Result<fixer::AceGrant> back = fixer::DecodeAce(data["ace.0"]);  // 87 if malformed
 #pragma once
 
 #include <map>

@@ -6,7 +6,7 @@
 //
 //   fixer::Options opt;
 //   opt.strategy = fixer::Strategy::kRecreate;
-//   opt.temp_password = fixer::Secret::FromString(typed);  // else a random one is generated
+//   opt.temp_password = fixer::Secret::FromString("typed by the operator");  // else a random one
 //   opt.dry_run = true;                                     // print the plan, change nothing
 #pragma once
 

@@ -1,14 +1,9 @@
-// Outcome and RunResult: how a run ended, the exit code it maps to, and what it did.
-//
-//   0 fixed, nothing to do, dry run planned, or rolled back
-//   1 a step failed and the machine was restored as found
-//   2 usage or input error (e.g. an unreadable journal)
-//   3 refused: nothing was changed
-//   4 failed or interrupted and NOT restored: run resume or rollback
+// Outcome and RunResult: how a run ended, the exit code it maps to (fixer/exit_code.h), and
+// what it did.
 //
 //   fixer::RunResult r = fixer.Apply();
-//   for (auto& m : r.messages) std::cout << m << "\n";
-//   return r.exit_code();
+//   for (const std::string& m : r.messages) logger->info("{}", m);
+//   int code = fixer::ToInt(r.exit_code());   // fixer/exit_code.h
 #pragma once
 
 #include <cstdint>
@@ -18,24 +13,25 @@
 #include <vector>
 
 #include "fixer/diagnosis.h"
+#include "fixer/exit_code.h"
 #include "fixer/plan.h"
 
 namespace fixer {
 
 enum class Outcome {
-  kFixed,           // 0
-  kNothingToDo,     // 0
-  kPlanned,         // 0: dry run, nothing changed
-  kRolledBack,      // 0: rollback finished, the machine is as found
-  kFailedRestored,  // 1
-  kInputError,      // 2
-  kRefused,         // 3
-  kNotRestored,     // 4
+  kFixed,           // kOk
+  kNothingToDo,     // kOk
+  kPlanned,         // kOk: dry run, nothing changed
+  kRolledBack,      // kOk: rollback finished, the machine is as found
+  kFailedRestored,  // kFailed
+  kInputError,      // kUsage
+  kRefused,         // kRefused
+  kNotRestored,     // kNotRestored
 };
 std::string_view ToString(Outcome o);  // "fixed", "nothing-to-do", ...
-int ExitCode(Outcome o);
+ExitCode ExitCodeOf(Outcome o);
 
-struct StepError {
+struct StepFailure {
   std::string step;
   uint32_t code = 0;
   std::string message;  // the Windows text for `code`
@@ -56,11 +52,11 @@ struct RunResult {
   std::optional<Refusal> refusal;
   std::vector<std::string> steps_done;    // in the order they finished
   std::vector<std::string> steps_undone;  // in the order they were undone
-  std::vector<StepError> errors;
+  std::vector<StepFailure> errors;
   std::vector<RegrantItem> regranted;
   std::vector<std::string> messages;  // human-readable account of the run; never a password
 
-  int exit_code() const { return ExitCode(outcome); }
+  ExitCode exit_code() const { return ExitCodeOf(outcome); }
 };
 
 }  // namespace fixer

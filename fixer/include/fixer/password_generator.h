@@ -5,8 +5,9 @@
 // candidate is checked with PasswordPolicy::Check before it is returned; a rejected candidate is
 // redrawn a bounded number of times.
 //
-//   auto pw = fixer::GenerateTempPassword(ports.random, ports.policy, "ASPNET");
-//   if (!pw) return pw.status();   // 2245 if the policy rejected every candidate
+//   #include "fixer/ports/ports.h"
+//   fixer::Result<fixer::Secret> pw = fixer::GenerateTempPassword(ports.random, ports.policy, "ASPNET");
+//   if (!pw) logger->error("{}", pw.status());   // 2245 if the policy rejected every candidate
 #pragma once
 
 #include <string>

@@ -1,9 +1,12 @@
 // Plan: the ordered steps a repair will take, each with what it changes and how it is undone,
 // or the refusal that stops the repair before anything changes.
 //
-//   auto plan = fixer.MakePlan(*diagnosis);
+//   #include <iostream>
+//   #include "fixer/fixer.h"
+//   fixer::Result<fixer::Diagnosis> diagnosis = fixer.Diagnose();
+//   fixer::Result<fixer::Plan> plan = fixer.MakePlan(*diagnosis);
 //   if (plan->refusal) std::cout << plan->refusal->why << "\n" << plan->refusal->instead;
-//   else for (auto& s : plan->steps) std::cout << s.id << ": " << s.action << "\n";
+//   else for (const auto& s : plan->steps) std::cout << s.id << ": " << s.action << "\n";
 #pragma once
 
 #include <optional>

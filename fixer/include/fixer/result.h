@@ -4,11 +4,12 @@
 // a Status carries that number and the message text Windows prints for it, so the fixer can
 // report exactly what a support engineer would see on the box.
 //
+//   #include "fixer/ports/accounts.h"
 //   fixer::Status s = accounts.Delete("ASPNET");
-//   if (!s.ok()) log->warn("delete failed: {}", s);   // "2221: The user name could not be found."
+//   if (!s.ok()) logger->warn("delete failed: {}", s);   // "2221: The user name could not be found."
 //
-//   fixer::Result<Sid> sid = accounts.SidOf("ASPNET");
-//   if (sid) use(*sid); else return sid.status();
+//   fixer::Result<fixer::Account> found = accounts.Lookup("ASPNET");
+//   if (found) logger->info("{}", found->sid.ToString()); else logger->warn("{}", found.status());
 #pragma once
 
 #include <cstdint>

@@ -4,10 +4,11 @@
 // or an exception message. Secret has no operator<<, and formatting it with fmt/spdlog prints
 // "********", so a careless log call cannot leak it. Its buffer is wiped on destruction.
 //
-//   fixer::Secret pw = fixer::Secret::FromString(typed);  // take ownership of user input
-//   accounts.SetPassword("ASPNET", pw);
+//   #include "fixer/ports/accounts.h"
+//   fixer::Secret pw = fixer::Secret::FromString("typed by the operator");  // take ownership of user input
+//   fixer::Status st = accounts.SetPassword("ASPNET", pw);
 //   logger->info("password set: {}", pw);                  // logs "password set: ********"
-//   pw.Reveal();  // the clear text; only for the port call that must hand it to Windows
+//   std::string_view clear = pw.Reveal();  // the clear text; only for the port call that hands it to Windows
 #pragma once
 
 #include <string>

@@ -3,10 +3,10 @@
 // ACEs, user rights, SQL logins and profiles name accounts by SID, not by name, which is why a
 // deleted-and-recreated ASPNET loses its grants: the new account has a new RID.
 //
-//   auto sid = fixer::Sid::Parse("S-1-5-21-1-2-3-1004");   // Result<Sid>; 1337 if malformed
-//   sid->Rid();                 // 1004
-//   sid->ToString();            // "S-1-5-21-1-2-3-1004"
-//   fixer::Sid::LocalSystem();  // S-1-5-18
+//   fixer::Result<fixer::Sid> sid = fixer::Sid::Parse("S-1-5-21-1-2-3-1004");   // 1337 if malformed
+//   uint32_t rid = sid->Rid();             // 1004
+//   std::string text = sid->ToString();    // "S-1-5-21-1-2-3-1004"
+//   fixer::Sid system = fixer::Sid::LocalSystem();  // S-1-5-18
 #pragma once
 
 #include <compare>

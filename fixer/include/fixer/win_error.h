@@ -3,8 +3,9 @@
 // Win32 codes (winerror.h) and NET codes (lmerr.h, 2100..2999; net.exe messages 3500..) share
 // one number space in practice, as `net helpmsg N` shows. Texts are the English XP wording.
 //
-//   if (st.code() == fixer::kErrorLogonFailure) ...
-//   fixer::WinErrorText(2245)  // "The password does not meet the password policy requirements. ..."
+//   fixer::Status st = fixer::Status::Win(1326);
+//   if (st.code() == fixer::kErrorLogonFailure) logger->warn("{}", st);
+//   std::string_view text = fixer::WinErrorText(2245);  // "The password does not meet the password policy ..."
 #pragma once
 
 #include <cstdint>

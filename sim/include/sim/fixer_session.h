@@ -1,10 +1,11 @@
-// FixerSession: one run of the real fixer against a fake machine, the way `aspnet-fixer` and
-// the scenario runner both need it: ports over the machine, the web stack model as the probe,
-// a log captured to text, an optional fault plan, and a simulated power loss caught and told.
+// FixerSession: one verb of aspnet-fixer run in-process on a fake machine, as the scenario
+// runner and the sweep need it: the same app::RunVerb the command runs (app/verbs.h), on the
+// machine's ports (fakes::MachineBackend), with an optional fault plan whose trace is kept.
 //
-//   sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
-//   if (run.crashed) ... run.crash ...   // the journal on the machine is what resume sees
-//   std::cout << run.log << sim::RenderRunText(*run.result);
+//   fakes::Machine machine(fakes::FreshInstall(fixer::OsEdition::kWindowsXpProfessional, 42));
+//   sim::FixerRun run = sim::RunFixer(machine, "apply", fixer::Options{}, fakes::FaultPlan{});
+//   if (run.crashed) { std::string where = run.crash; }  // the journal is what resume sees
+//   std::string text = app::RunTranscript(run);
 #pragma once
 
 #include <functional>
@@ -13,13 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "app/verbs.h"
 #include "fakes/faults.h"
 #include "fakes/machine.h"
-#include "fixer/fixer.h"
+#include "fixer/ports/ports.h"
 
 namespace sim {
 
-// Test seam (LevelDB's EnvWrapper): replaces some of the fixer's ports with doubles, e.g. a
+// Test seam: replaces some of the fixer's ports with doubles (fixer/ports/wrappers.h), e.g. a
 // broken undo, to prove a sweep catches it. Decorate is called once per run; the decorator
 // owns whatever wrappers it hands out until it is destroyed.
 class PortsDecorator {
@@ -31,25 +33,35 @@ class PortsDecorator {
 // A fresh decorator per fixer run, so scenarios and sweep cases can run on several threads.
 using PortsDecoratorFactory = std::function<std::unique_ptr<PortsDecorator>()>;
 
-struct FixerRun {
-  std::string command;
-  std::optional<fixer::RunResult> result;          // absent when it crashed
-  std::optional<fixer::Result<fixer::Diagnosis>> diagnosis;  // for "diagnose"
-  std::optional<fixer::Result<fixer::Plan>> plan;            // for "plan"
-  std::string log;       // every log line the fixer wrote
-  bool crashed = false;  // a crash fault fired: the process "lost power"
-  std::string crash;     // where
-  int exit_code = 0;     // the aspnet-fixer exit code this run maps to
-  std::string outcome;   // "fixed", ..., "interrupted"
-  uint64_t mutations = 0;                    // mutating calls the run made (or began)
-  std::vector<fakes::MutationEvent> trace;   // each of them, in order
+// The decorator that replaces one port by `Double`, a wrapper of that port (e.g. a
+// fixer::JournalWrapper) constructed from the real bundle; every other port stays real.
+//
+//   struct NoUndo : fixer::JournalWrapper {
+//     explicit NoUndo(fixer::Ports& real) : JournalWrapper(real.journal) {}
+//   };
+//   sim::PortsDecoratorFactory f = [] { return std::make_unique<sim::WrapOnePort<NoUndo>>(); };
+template <class Double>
+class WrapOnePort : public PortsDecorator {
+ public:
+  fixer::Ports Decorate(fixer::Ports& real) override {
+    double_ = std::make_unique<Double>(real);
+    return real.With(*double_);
+  }
+
+ private:
+  std::unique_ptr<Double> double_;
 };
 
-// Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
-// the result, diagnosis or plan, and where the power was lost.
-std::string RunTranscript(const FixerRun& run);
+// The verb's run (app::VerbRun) and the mutating calls it made.
+struct FixerRun : app::VerbRun {
+  std::string command;
+  uint64_t mutations = 0;                   // mutating calls the run made (or began)
+  std::vector<fakes::MutationEvent> trace;  // each of them, in order
+};
 
-// `command`: diagnose | plan | apply | resume | rollback. 2 for anything else.
+using app::RunTranscript;
+
+// `command`: diagnose | plan | apply | resume | rollback; exit 2 (usage) for anything else.
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
                   fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr);
 

@@ -31,7 +31,7 @@
 #include "fakes/machine.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/result.h"
-#include "sim/web_stack.h"
+#include "fakes/web_stack.h"
 
 namespace sim {
 
@@ -66,10 +66,10 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c);
 // The same, also handing back the explanation the row was derived from.
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
-                           RequestExplanation& explanation);
+                           fakes::RequestExplanation& explanation);
 // A row's reason: the first failed condition when the request failed; otherwise why the
 // profile-sensitive components did no harm; otherwise what served it.
-std::string RowReason(const RequestExplanation& explanation);
+std::string RowReason(const fakes::RequestExplanation& explanation);
 
 fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed);
 

@@ -1,11 +1,12 @@
 // Accounts: local users and groups (the SAM) as the fixer sees them.
 //
-// Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers/DelMembers,
-// NetUserGetLocalGroups, LookupAccountName/LookupAccountSid. Names are case-insensitive.
+// Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers,
+// NetUserGetLocalGroups, LookupAccountName. Names are case-insensitive.
 //
-//   auto acct = accounts.Lookup("ASPNET");          // 2221 if there is no such user
-//   accounts.SetPassword("ASPNET", temp);            // 2245 if the policy rejects it
-//   accounts.SetFlags("ASPNET", {.disabled = false, ...});
+//   fixer::Secret temp = fixer::Secret::FromString("Tmp-pa55word!x");
+//   fixer::Result<fixer::Account> acct = accounts.Lookup("ASPNET");   // 2221 if there is no such user
+//   fixer::Status set = accounts.SetPassword("ASPNET", temp);         // 2245 if the policy rejects it
+//   fixer::Status flags = accounts.SetFlags("ASPNET", {.disabled = false, .password_never_expires = true});
 #pragma once
 
 #include <optional>
@@ -48,9 +49,6 @@ class Accounts {
 
   // 2221 NERR_UserNotFound if absent.
   virtual Result<Account> Lookup(const std::string& name) = 0;
-  // Resolves a SID to an account or well-known principal name; 1332 if it maps to none
-  // (a deleted account's SID).
-  virtual Result<std::string> NameOfSid(const Sid& sid) = 0;
   // Creates the user, checked against the password policy (2245), adds it to Users, gives
   // it the next never-used RID. 2224 if the name exists.
   virtual Result<Sid> Create(const NewAccount& spec, const Secret& password) = 0;
@@ -60,9 +58,29 @@ class Accounts {
   virtual Status SetPassword(const std::string& name, const Secret& password) = 0;
   // Sets disabled / locked_out (only to false: unlock) / never-expires / cannot-change.
   virtual Status SetFlags(const std::string& name, const AccountFlags& flags) = 0;
-  // 1376 no such group, 1378 already a member, 1377 not a member.
+  // 1376 no such group, 1378 already a member.
   virtual Status AddToGroup(const std::string& group, const Sid& member) = 0;
-  virtual Status RemoveFromGroup(const std::string& group, const Sid& member) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class AccountsWrapper : public Accounts {
+ public:
+  explicit AccountsWrapper(Accounts& target) : target_(target) {}
+  Accounts& target() { return target_; }
+  Result<Account> Lookup(const std::string& name) override { return target_.Lookup(name); }
+  Result<Sid> Create(const NewAccount& spec, const Secret& password) override {
+    return target_.Create(spec, password);
+  }
+  Status Delete(const std::string& name) override { return target_.Delete(name); }
+  Status SetPassword(const std::string& name, const Secret& password) override {
+    return target_.SetPassword(name, password);
+  }
+  Status SetFlags(const std::string& name, const AccountFlags& flags) override { return target_.SetFlags(name, flags); }
+  Status AddToGroup(const std::string& group, const Sid& member) override { return target_.AddToGroup(group, member); }
+
+ private:
+  Accounts& target_;
 };
 
 }  // namespace fixer

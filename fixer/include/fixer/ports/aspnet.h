@@ -4,9 +4,9 @@
 // Real backend: reads %windir%\Microsoft.NET\Framework\v<ver>\CONFIG\machine.config and the
 // metabase; runs that framework's aspnet_regiis.exe.
 //
-//   for (auto& fw : *aspnet.Frameworks())
-//     if (fw.version == "1.0.3705") ... fw.process_model.user_name ...   // "machine"
-//   aspnet.Register("1.0.3705");   // new random ASPNET password, default rights and ACLs
+//   for (const fixer::FrameworkInfo& fw : *aspnet.Frameworks())
+//     if (fw.version == fixer::kFramework10) logger->info("1.0 runs as {}", fw.process_model.user_name);  // "machine"
+//   fixer::Status st = aspnet.Register("1.0.3705");   // new random ASPNET password, default rights and ACLs
 #pragma once
 
 #include <string>
@@ -56,6 +56,23 @@ class AspNet {
   // stores it in the LSA secret, grants the default rights and ACLs, updates script maps that
   // point to an older version. 2 if that framework's tools are missing.
   virtual Status Register(const std::string& version) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class AspNetWrapper : public AspNet {
+ public:
+  explicit AspNetWrapper(AspNet& target) : target_(target) {}
+  AspNet& target() { return target_; }
+  Result<std::vector<FrameworkInfo>> Frameworks() override { return target_.Frameworks(); }
+  Result<std::vector<ApplicationInfo>> Applications() override { return target_.Applications(); }
+  Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
+    return target_.ResolveRegistryCredential(reference);
+  }
+  Status Register(const std::string& version) override { return target_.Register(version); }
+
+ private:
+  AspNet& target_;
 };
 
 }  // namespace fixer

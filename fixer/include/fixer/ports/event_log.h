@@ -1,8 +1,9 @@
-// EventLog: read and write the Windows event logs (Application, System).
+// EventRecord: one entry of a Windows event log (Application, System), as the fake machine
+// keeps them (ASP.NET's worker failures, written by the web stack model). Not a port: the
+// fixer reads no event log and writes none.
 //
-// Real backend: OpenEventLog / ReadEventLog / ReportEvent.
-//
-//   for (auto& e : *events.Read("Application")) if (e.id == 1084) ...
+//   fixer::EventRecord e{.source = "ASP.NET 1.0.3705.0", .id = 1084, .type = fixer::EventType::kError};
+//   std::string_view type = fixer::ToString(e.type);   // "error"
 #pragma once
 
 #include <cstdint>
@@ -24,13 +25,6 @@ struct EventRecord {
   std::string text;
   int64_t time = 0;  // seconds, from the injected clock
   friend bool operator==(const EventRecord&, const EventRecord&) = default;
-};
-
-class EventLog {
- public:
-  virtual ~EventLog() = default;
-  virtual Result<std::vector<EventRecord>> Read(const std::string& log) = 0;
-  virtual Status Write(const EventRecord& record) = 0;
 };
 
 }  // namespace fixer

@@ -3,7 +3,7 @@
 //
 // Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership.
 //
-//   auto os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
+//   fixer::Result<fixer::OsInfo> os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
 #pragma once
 
 #include <optional>
@@ -52,7 +52,21 @@ class Inventory {
   // Installed updates by bulletin id ("MS03-032"), sorted.
   virtual Result<std::vector<std::string>> Hotfixes() = 0;
   virtual Result<CallerInfo> Caller() = 0;
-  virtual Result<std::optional<std::string>> InteractiveUser() = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class InventoryWrapper : public Inventory {
+ public:
+  explicit InventoryWrapper(Inventory& target) : target_(target) {}
+  Inventory& target() { return target_; }
+  Result<OsInfo> Os() override { return target_.Os(); }
+  Result<WebServerInfo> WebServer() override { return target_.WebServer(); }
+  Result<std::vector<std::string>> Hotfixes() override { return target_.Hotfixes(); }
+  Result<CallerInfo> Caller() override { return target_.Caller(); }
+
+ private:
+  Inventory& target_;
 };
 
 }  // namespace fixer

@@ -3,8 +3,8 @@
 // Real backend: a file beside the tool, appended and flushed before each change. Records hold
 // what an undo needs (names, SIDs, ACEs, service states), never a password.
 //
-//   journal.Append({.seq = 3, .step = "stop-services", .phase = JournalPhase::kBegin,
-//                   .data = {{"running", "W3SVC,IISADMIN"}}});
+//   fixer::Status st = journal.Append({.seq = 3, .step = "stop-services", .phase = fixer::JournalPhase::kBegin,
+//                                      .data = {{"running", "W3SVC,IISADMIN"}}});
 #pragma once
 
 #include <cstdint>
@@ -39,6 +39,20 @@ class Journal {
   virtual Status Append(const JournalRecord& record) = 0;
   // Removes the journal once a run has finished or been rolled back.
   virtual Status Clear() = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class JournalWrapper : public Journal {
+ public:
+  explicit JournalWrapper(Journal& target) : target_(target) {}
+  Journal& target() { return target_; }
+  Result<std::vector<JournalRecord>> Load() override { return target_.Load(); }
+  Status Append(const JournalRecord& record) override { return target_.Append(record); }
+  Status Clear() override { return target_.Clear(); }
+
+ private:
+  Journal& target_;
 };
 
 }  // namespace fixer

@@ -3,7 +3,8 @@
 // Real backend: CreateProcessWithLogonW(LOGON_WITH_PROFILE), which is what runas uses; needs
 // the Secondary Logon service (1058 if it is disabled) and the interactive logon right (1385).
 //
-//   auto st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
+//   fixer::Secret temp_password = fixer::Secret::FromString("Tmp-pa55word!x");
+//   fixer::Status st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
 //   // 1326 bad password, 1327 restriction (blank password), 1330 expired, 1331 disabled,
 //   // 1385 logon type not granted, 1909 locked out
 #pragma once
@@ -22,6 +23,20 @@ class Logon {
   // then unloads the profile. Creates the profile on first use.
   virtual Status RunWithProfile(const std::string& user, const Secret& password,
                                 const std::string& command_line) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class LogonWrapper : public Logon {
+ public:
+  explicit LogonWrapper(Logon& target) : target_(target) {}
+  Logon& target() { return target_; }
+  Status RunWithProfile(const std::string& user, const Secret& password, const std::string& command_line) override {
+    return target_.RunWithProfile(user, password, command_line);
+  }
+
+ private:
+  Logon& target_;
 };
 
 }  // namespace fixer

@@ -2,7 +2,8 @@
 //
 // Real backend: NetUserModalsGet (levels 0 and 3) and the password filters (passfilt.dll).
 //
-//   auto st = policy.Check("ASPNET", "aspnet_wp account", candidate);   // 2245 if it fails
+//   fixer::Secret candidate = fixer::Secret::FromString("Tmp-pa55word!x");
+//   fixer::Status st = policy.Check("ASPNET", candidate);   // 2245 if it fails
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,21 @@ class PasswordPolicy {
   // What NetUserSetInfo would answer for this password on this account: ok, or 2245.
   // History is checked against the account's previous passwords.
   virtual Status Check(const std::string& account, const Secret& password) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class PasswordPolicyWrapper : public PasswordPolicy {
+ public:
+  explicit PasswordPolicyWrapper(PasswordPolicy& target) : target_(target) {}
+  PasswordPolicy& target() { return target_; }
+  Result<PasswordPolicyInfo> Get() override { return target_.Get(); }
+  Status Check(const std::string& account, const Secret& password) override {
+    return target_.Check(account, password);
+  }
+
+ private:
+  PasswordPolicy& target_;
 };
 
 }  // namespace fixer

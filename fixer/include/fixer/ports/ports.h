@@ -1,13 +1,19 @@
 // Ports: every port the fixer needs, bundled, so one object wires a backend to the fixer.
+// Each port has a forwarding wrapper (AccountsWrapper, JournalWrapper, ...; LevelDB's
+// EnvWrapper), and With() swaps one port of a bundle, so a test double overrides one method:
 //
-//   fixer::Ports ports{scm, accounts, rights, secrets, profiles, logon, security, aspnet,
-//                      inventory, policy, journal, events, random, clock, web};
-//   fixer::Fixer fixer(ports, logger);
+//   struct NoProfile : fixer::LogonWrapper {
+//     using LogonWrapper::LogonWrapper;
+//     fixer::Status RunWithProfile(const std::string&, const fixer::Secret&, const std::string&) override {
+//       return fixer::Status::Win(1385);
+//     }
+//   };
+//   NoProfile logon(real.logon);
+//   fixer::Ports ports = real.With(logon);   // every other port as in `real`
 #pragma once
 
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
-#include "fixer/ports/event_log.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/ports/journal.h"
 #include "fixer/ports/logon.h"
@@ -34,10 +40,23 @@ struct Ports {
   Inventory& inventory;
   PasswordPolicy& policy;
   Journal& journal;
-  EventLog& events;
   Random& random;
-  Clock& clock;
   WebProbe& web;
+
+  // This bundle with one port replaced (e.g. by a wrapper around it).
+  Ports With(ServiceControl& replacement) const;
+  Ports With(Accounts& replacement) const;
+  Ports With(Rights& replacement) const;
+  Ports With(Secrets& replacement) const;
+  Ports With(Profiles& replacement) const;
+  Ports With(Logon& replacement) const;
+  Ports With(Security& replacement) const;
+  Ports With(AspNet& replacement) const;
+  Ports With(Inventory& replacement) const;
+  Ports With(PasswordPolicy& replacement) const;
+  Ports With(Journal& replacement) const;
+  Ports With(Random& replacement) const;
+  Ports With(WebProbe& replacement) const;
 };
 
 }  // namespace fixer

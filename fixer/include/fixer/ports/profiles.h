@@ -3,7 +3,8 @@
 // Real backend: HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\<SID>,
 // value ProfileImagePath. A profile is created by a profile-loading logon (see Logon).
 //
-//   auto p = profiles.Find(aspnet_sid);   // std::nullopt when there is none
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fixer::Result<std::optional<fixer::ProfileInfo>> p = profiles.Find(aspnet_sid);   // nullopt: none
 #pragma once
 
 #include <optional>
@@ -26,6 +27,19 @@ class Profiles {
   virtual Result<std::optional<ProfileInfo>> Find(const Sid& sid) = 0;
   // userenv DeleteProfile (XP+): removes the ProfileList entry and the folder. 2 if none.
   virtual Status Delete(const Sid& sid) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class ProfilesWrapper : public Profiles {
+ public:
+  explicit ProfilesWrapper(Profiles& target) : target_(target) {}
+  Profiles& target() { return target_; }
+  Result<std::optional<ProfileInfo>> Find(const Sid& sid) override { return target_.Find(sid); }
+  Status Delete(const Sid& sid) override { return target_.Delete(sid); }
+
+ private:
+  Profiles& target_;
 };
 
 }  // namespace fixer

@@ -3,8 +3,9 @@
 // Real backend: LsaOpenPolicy, LsaEnumerateAccountRights, LsaAddAccountRights,
 // LsaRemoveAccountRights. Rights are named as Windows names them ("SeBatchLogonRight").
 //
-//   auto held = rights.Of(aspnet_sid);                        // rights granted directly
-//   rights.Revoke(aspnet_sid, "SeDenyInteractiveLogonRight");
+//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fixer::Result<std::vector<std::string>> held = rights.Of(aspnet_sid);   // rights granted directly
+//   fixer::Status st = rights.Revoke(aspnet_sid, std::string(fixer::kSeDenyInteractiveLogonRight));
 #pragma once
 
 #include <string>
@@ -38,6 +39,20 @@ class Rights {
   virtual Status Grant(const Sid& sid, const std::string& right) = 0;
   // Idempotent: revoking a right not held succeeds.
   virtual Status Revoke(const Sid& sid, const std::string& right) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class RightsWrapper : public Rights {
+ public:
+  explicit RightsWrapper(Rights& target) : target_(target) {}
+  Rights& target() { return target_; }
+  Result<std::vector<std::string>> Of(const Sid& sid) override { return target_.Of(sid); }
+  Status Grant(const Sid& sid, const std::string& right) override { return target_.Grant(sid, right); }
+  Status Revoke(const Sid& sid, const std::string& right) override { return target_.Revoke(sid, right); }
+
+ private:
+  Rights& target_;
 };
 
 }  // namespace fixer

@@ -2,7 +2,7 @@
 //
 // Real backend: LsaStorePrivateData / LsaRetrievePrivateData.
 //
-//   auto pw = secrets.Retrieve(fixer::kAspNetWorkerSecret);  // 2 if no such secret
+//   fixer::Result<fixer::Secret> pw = secrets.Retrieve(std::string(fixer::kAspNetWorkerSecret));  // 2: none
 #pragma once
 
 #include <string>
@@ -22,7 +22,19 @@ class Secrets {
   // 2 ERROR_FILE_NOT_FOUND if there is no secret of that name.
   virtual Result<Secret> Retrieve(const std::string& key) = 0;
   virtual Status Store(const std::string& key, const Secret& value) = 0;
-  virtual Status Erase(const std::string& key) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class SecretsWrapper : public Secrets {
+ public:
+  explicit SecretsWrapper(Secrets& target) : target_(target) {}
+  Secrets& target() { return target_; }
+  Result<Secret> Retrieve(const std::string& key) override { return target_.Retrieve(key); }
+  Status Store(const std::string& key, const Secret& value) override { return target_.Store(key, value); }
+
+ private:
+  Secrets& target_;
 };
 
 }  // namespace fixer

@@ -6,8 +6,10 @@
 // ACEs and Windows logins store SIDs, so after an account is deleted they name a SID that
 // resolves to nothing (shown as the bare SID string).
 //
-//   for (auto& g : *security.FindAces(old_sid)) {
-//     security.AddAce(g.object, {g.ace.type, new_sid, g.ace.mask, g.ace.flags});
+//   fixer::Sid old_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fixer::Sid new_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1005");
+//   for (const fixer::AceGrant& g : *security.FindAces(old_sid)) {
+//     fixer::Status st = security.AddAce(g.object, {g.ace.type, new_sid, g.ace.mask, g.ace.flags});
 //   }
 #pragma once
 
@@ -83,8 +85,6 @@ class Security {
   virtual Result<std::vector<AceGrant>> FindAces(const Sid& sid) = 0;
   // 2 / 3 if the object does not exist. Deny ACEs go before allow ACEs (canonical order).
   virtual Status AddAce(const ObjectRef& object, const Ace& ace) = 0;
-  // Removes the first explicit ACE equal to `ace`; succeeds if there is none.
-  virtual Status RemoveAce(const ObjectRef& object, const Ace& ace) = 0;
 
   // Windows logins whose stored SID is `sid`, and database users mapped to it.
   virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
@@ -95,6 +95,27 @@ class Security {
   // 15023 if the user exists in that database.
   virtual Status CreateDbUser(const SqlDbUser& user) = 0;
   virtual Status DropDbUser(const std::string& database, const std::string& name) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class SecurityWrapper : public Security {
+ public:
+  explicit SecurityWrapper(Security& target) : target_(target) {}
+  Security& target() { return target_; }
+  Result<std::vector<AceGrant>> FindAces(const Sid& sid) override { return target_.FindAces(sid); }
+  Status AddAce(const ObjectRef& object, const Ace& ace) override { return target_.AddAce(object, ace); }
+  Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
+  Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
+  Status CreateLogin(const SqlLogin& login) override { return target_.CreateLogin(login); }
+  Status DropLogin(const std::string& name) override { return target_.DropLogin(name); }
+  Status CreateDbUser(const SqlDbUser& user) override { return target_.CreateDbUser(user); }
+  Status DropDbUser(const std::string& database, const std::string& name) override {
+    return target_.DropDbUser(database, name);
+  }
+
+ private:
+  Security& target_;
 };
 
 }  // namespace fixer

@@ -3,9 +3,9 @@
 // Real backend: OpenSCManager, QueryServiceStatusEx, QueryServiceConfig, ControlService,
 // StartService, EnumDependentServices. Names are service key names ("W3SVC"), case-insensitive.
 //
-//   auto deps = scm.ActiveDependents("IISADMIN");   // {"W3SVC", "SMTPSVC"} if they run
-//   for (auto& d : *deps) scm.Stop(d);
-//   scm.Stop("IISADMIN");
+//   fixer::Result<std::vector<std::string>> deps = scm.ActiveDependents("IISADMIN");  // {"W3SVC", "SMTPSVC"}
+//   for (const std::string& d : *deps) fixer::Status st = scm.Stop(d);
+//   fixer::Status st = scm.Stop("IISADMIN");
 #pragma once
 
 #include <string>
@@ -35,8 +35,6 @@ class ServiceControl {
  public:
   virtual ~ServiceControl() = default;
 
-  // Every installed service, sorted by key name.
-  virtual Result<std::vector<ServiceInfo>> List() = 0;
   // 1060 if the service does not exist.
   virtual Result<ServiceInfo> Query(const std::string& name) = 0;
   // Running services that depend on `name`, directly or not, in the order they must be
@@ -47,6 +45,23 @@ class ServiceControl {
   // Starts its dependencies first. 1056 if already running, 1058 if disabled, 1068 if a
   // dependency failed, 1069 if its logon account cannot log on, 1060 if absent.
   virtual Status Start(const std::string& name) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class ServiceControlWrapper : public ServiceControl {
+ public:
+  explicit ServiceControlWrapper(ServiceControl& target) : target_(target) {}
+  ServiceControl& target() { return target_; }
+  Result<ServiceInfo> Query(const std::string& name) override { return target_.Query(name); }
+  Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
+    return target_.ActiveDependents(name);
+  }
+  Status Stop(const std::string& name) override { return target_.Stop(name); }
+  Status Start(const std::string& name) override { return target_.Start(name); }
+
+ private:
+  ServiceControl& target_;
 };
 
 }  // namespace fixer

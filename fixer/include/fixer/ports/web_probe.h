@@ -4,8 +4,8 @@
 // Real backend: an HTTP GET to http://localhost/<app>/ (WinHTTP), and the newest Application
 // event log entry it caused. The simulator answers from its model of the web stack.
 //
-//   auto r = web.Get("/LM/W3SVC/1/ROOT/app");
-//   if (r && r->status == 503 && r->body.find("Server Application Unavailable") ...) ...
+//   fixer::Result<fixer::HttpResponse> r = web.Get("/LM/W3SVC/1/ROOT/app");
+//   bool unavailable = r && r->status == 503 && r->body.find("Server Application Unavailable") != std::string::npos;
 #pragma once
 
 #include <string>
@@ -24,6 +24,18 @@ class WebProbe {
   virtual ~WebProbe() = default;
   // 1060-style errors when nothing listens; otherwise the response.
   virtual Result<HttpResponse> Get(const std::string& application_path) = 0;
+};
+
+// Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
+// overrides only the calls it changes.
+class WebProbeWrapper : public WebProbe {
+ public:
+  explicit WebProbeWrapper(WebProbe& target) : target_(target) {}
+  WebProbe& target() { return target_; }
+  Result<HttpResponse> Get(const std::string& application_path) override { return target_.Get(application_path); }
+
+ private:
+  WebProbe& target_;
 };
 
 }  // namespace fixer

@@ -23,8 +23,8 @@
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fixer/fixer.h"
-#include "sim/fixer_report.h"
-#include "sim/web_probe.h"
+#include "app/fixer_report.h"
+#include "fakes/web_probe.h"
 
 namespace {
 
@@ -100,44 +100,32 @@ fakes::Machine BrokenMachine() {
 }
 
 // Records every password the fixer hands to the machine, to search the outputs for them.
-class CapturingAccounts : public fixer::Accounts {
+class CapturingAccounts : public fixer::AccountsWrapper {
  public:
-  CapturingAccounts(fixer::Accounts& inner, std::vector<std::string>& seen) : in_(inner), seen_(seen) {}
-  fixer::Result<fixer::Account> Lookup(const std::string& n) override { return in_.Lookup(n); }
-  fixer::Result<std::string> NameOfSid(const Sid& s) override { return in_.NameOfSid(s); }
+  CapturingAccounts(fixer::Accounts& inner, std::vector<std::string>& seen) : AccountsWrapper(inner), seen_(seen) {}
   fixer::Result<Sid> Create(const fixer::NewAccount& spec, const fixer::Secret& pw) override {
     seen_.emplace_back(pw.Reveal());
-    return in_.Create(spec, pw);
+    return AccountsWrapper::Create(spec, pw);
   }
-  fixer::Status Delete(const std::string& n) override { return in_.Delete(n); }
   fixer::Status SetPassword(const std::string& n, const fixer::Secret& pw) override {
     seen_.emplace_back(pw.Reveal());
-    return in_.SetPassword(n, pw);
-  }
-  fixer::Status SetFlags(const std::string& n, const fixer::AccountFlags& f) override {
-    return in_.SetFlags(n, f);
-  }
-  fixer::Status AddToGroup(const std::string& g, const Sid& s) override { return in_.AddToGroup(g, s); }
-  fixer::Status RemoveFromGroup(const std::string& g, const Sid& s) override {
-    return in_.RemoveFromGroup(g, s);
+    return AccountsWrapper::SetPassword(n, pw);
   }
 
  private:
-  fixer::Accounts& in_;
   std::vector<std::string>& seen_;
 };
 
-class CapturingLogon : public fixer::Logon {
+class CapturingLogon : public fixer::LogonWrapper {
  public:
-  CapturingLogon(fixer::Logon& inner, std::vector<std::string>& seen) : in_(inner), seen_(seen) {}
+  CapturingLogon(fixer::Logon& inner, std::vector<std::string>& seen) : LogonWrapper(inner), seen_(seen) {}
   fixer::Status RunWithProfile(const std::string& u, const fixer::Secret& pw,
                                const std::string& cmd) override {
     seen_.emplace_back(pw.Reveal());
-    return in_.RunWithProfile(u, pw, cmd);
+    return LogonWrapper::RunWithProfile(u, pw, cmd);
   }
 
  private:
-  fixer::Logon& in_;
   std::vector<std::string>& seen_;
 };
 
@@ -149,13 +137,7 @@ class Session {
       : m_(m), probe_(m), machine_ports_(m, &probe_),
         accounts_(machine_ports_.ports().accounts, passwords),
         logon_(machine_ports_.ports().logon, passwords),
-        ports_{machine_ports_.ports().services, accounts_, machine_ports_.ports().rights,
-               machine_ports_.ports().secrets, machine_ports_.ports().profiles, logon_,
-               machine_ports_.ports().security, machine_ports_.ports().aspnet,
-               machine_ports_.ports().inventory, machine_ports_.ports().policy,
-               machine_ports_.ports().journal, machine_ports_.ports().events,
-               machine_ports_.ports().random, machine_ports_.ports().clock,
-               machine_ports_.ports().web} {
+        ports_(machine_ports_.ports().With(accounts_).With(logon_)) {
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_st>(log);
     sink->set_pattern("[%l] %v");
     logger_ = std::make_shared<spdlog::logger>("aspnet-fixer", sink);
@@ -179,7 +161,7 @@ class Session {
     for (const auto& e : r.errors) all += e.step + " " + e.message + "\n";
     for (const auto& g : r.regranted) all += g.what + " " + g.error + "\n";
     if (r.refusal) all += r.refusal->why + "\n" + r.refusal->instead + "\n";
-    all += sim::RenderRunText(r) + "\n" + sim::RunToJson(r).dump() + "\n";
+    all += app::RenderRunText(r) + "\n" + app::RunToJson(r).dump() + "\n";
     for (const auto& rec : journal) {
       all += rec.step + "\n";
       for (const auto& [k, v] : rec.data) all += k + "=" + v + "\n";
@@ -198,7 +180,7 @@ class Session {
       if (std::find(journal.begin(), journal.end(), rec) == journal.end()) journal.push_back(rec);
   }
   fakes::Machine& m_;
-  sim::ModelWebProbe probe_;
+  fakes::ModelWebProbe probe_;
   fakes::MachinePorts machine_ports_;
   CapturingAccounts accounts_;
   CapturingLogon logon_;
@@ -264,7 +246,7 @@ TEST_P(FakeMachineE2E, FixesTheBrokenMachineKeepsGrantsAndASecondApplyIsANoOp) {
 
   fixer::RunResult r = s.Apply(Opts());
   ASSERT_EQ(r.outcome, Outcome::kFixed) << s.AllText(r);
-  EXPECT_EQ(r.exit_code(), 0);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   ASSERT_TRUE(r.diagnosis.has_value());
   EXPECT_EQ(r.diagnosis->symptom, fixer::SymptomCheck::kSeen);
 
@@ -302,7 +284,7 @@ TEST_P(FakeMachineE2E, FixesTheBrokenMachineKeepsGrantsAndASecondApplyIsANoOp) {
   const fakes::MachineState fixed = m.state();
   fixer::RunResult again = s.Apply(Opts());
   EXPECT_EQ(again.outcome, Outcome::kNothingToDo) << s.AllText(again);
-  EXPECT_EQ(again.exit_code(), 0);
+  EXPECT_EQ(again.exit_code(), fixer::ExitCode::kOk);
   EXPECT_TRUE(m.state() == fixed) << "the second apply changed the machine";
 }
 
@@ -348,7 +330,7 @@ TEST_P(FakeMachineE2E, APolicyRejectedOperatorPasswordChangesNothing) {
   o.temp_password = fixer::Secret::FromString("1pass@word");  // fixup.cmd's, 10 characters
   fixer::RunResult r = s.Apply(std::move(o));
   EXPECT_EQ(r.outcome, Outcome::kRefused) << s.AllText(r);
-  EXPECT_EQ(r.exit_code(), 3);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kRefused);
   ASSERT_TRUE(r.refusal.has_value());
   EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kTempPasswordRejected);
   EXPECT_TRUE(m.state() == before);

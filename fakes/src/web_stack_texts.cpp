@@ -4,7 +4,7 @@
 
 #include "web_stack_detail.h"
 
-namespace sim {
+namespace fakes {
 
 // KB 811320 (DOMAIN.md section 2): the ASP.NET 1.x process-model error page, word for word,
 // including the two spaces after "unavailable.".
@@ -151,4 +151,4 @@ std::string ServedPage(const std::string& application, const std::string& host,
 }
 
 }  // namespace detail
-}  // namespace sim
+}  // namespace fakes

@@ -1,5 +1,5 @@
 // The web stack model: one local request, from the listening server to a started worker.
-#include "sim/web_stack.h"
+#include "fakes/web_stack.h"
 
 #include <utility>
 
@@ -14,7 +14,7 @@
 #include "fakes/scm.h"
 #include "web_stack_detail.h"
 
-namespace sim {
+namespace fakes {
 
 std::string_view ToString(WorkerHost host) {
   switch (host) {
@@ -354,4 +354,4 @@ RequestExplanation WebStack::Probe(const std::string& application_path) {
   return r;
 }
 
-}  // namespace sim
+}  // namespace fakes

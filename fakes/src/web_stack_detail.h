@@ -1,6 +1,6 @@
-// Internals of the web stack model (sim/web_stack.h), shared by its .cpp files only.
+// Internals of the web stack model (fakes/web_stack.h), shared by its .cpp files only.
 //
-//   sim::detail::Worker w = sim::detail::ProcessModelIdentity(machine, framework, conditions);
+//   fakes::detail::Worker w = fakes::detail::ProcessModelIdentity(machine, framework, conditions);
 //   if (w.token) ... w.token->profile_loaded ...
 #pragma once
 
@@ -12,9 +12,9 @@
 #include "fakes/logon.h"
 #include "fakes/machine.h"
 #include "fixer/ports/aspnet.h"
-#include "sim/web_stack.h"
+#include "fakes/web_stack.h"
 
-namespace sim::detail {
+namespace fakes::detail {
 
 // What a start failure is, for the event it writes.
 enum class FailureKind { kCredentials, kStart };
@@ -72,4 +72,4 @@ std::string CassiniNotFoundPage(const std::string& application);
 std::string ServedPage(const std::string& application, const std::string& host,
                        const std::string& identity);
 
-}  // namespace sim::detail
+}  // namespace fakes::detail

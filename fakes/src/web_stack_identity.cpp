@@ -15,7 +15,7 @@
 #include "fixer/ports/security.h"
 #include "web_stack_detail.h"
 
-namespace sim::detail {
+namespace fakes::detail {
 
 namespace {
 
@@ -267,4 +267,4 @@ Worker InteractiveUserIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   return w;
 }
 
-}  // namespace sim::detail
+}  // namespace fakes::detail

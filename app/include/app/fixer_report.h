@@ -1,9 +1,11 @@
 // FixerReport: a fixer run (diagnosis, plan, result) as readable text or as JSON, for the
-// `aspnet-fixer` command and the scenario reports. Never prints a password: the fixer's
-// structures hold none, and the processModel password is not part of a diagnosis.
+// `aspnet-fixer` command and the scenario reports (both run the verbs of app/verbs.h). Never
+// prints a password: the fixer's structures hold none, and the processModel password is not
+// part of a diagnosis.
 //
-//   std::cout << sim::RenderRunText(result);
-//   std::cout << sim::RunToJson(result).dump(2);
+//   fixer::RunResult result = fixer.Apply();
+//   std::string text = app::RenderRunText(result);
+//   std::string json = app::RunToJson(result).dump(2);
 #pragma once
 
 #include <string>
@@ -12,7 +14,7 @@
 
 #include "fixer/outcome.h"
 
-namespace sim {
+namespace app {
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d);
 std::string RenderPlanText(const fixer::Plan& p);
@@ -22,4 +24,4 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d);
 nlohmann::json PlanToJson(const fixer::Plan& p);
 nlohmann::json RunToJson(const fixer::RunResult& r);
 
-}  // namespace sim
+}  // namespace app

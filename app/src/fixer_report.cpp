@@ -1,8 +1,8 @@
-#include "sim/fixer_report.h"
+#include "app/fixer_report.h"
 
 #include <sstream>
 
-namespace sim {
+namespace app {
 namespace {
 
 std::string Hex(uint32_t v) {
@@ -94,7 +94,7 @@ std::string RenderRunText(const fixer::RunResult& r) {
   for (const auto& g : r.regranted)
     out << "  regrant: " << g.kind << " " << g.what << (g.ok ? "" : " FAILED: " + g.error) << "\n";
   for (const auto& m : r.messages) out << "  " << m << "\n";
-  out << "Outcome: " << fixer::ToString(r.outcome) << " (exit " << r.exit_code() << ")\n";
+  out << "Outcome: " << fixer::ToString(r.outcome) << " (exit " << fixer::ToInt(r.exit_code()) << ")\n";
   return out.str();
 }
 
@@ -162,7 +162,7 @@ nlohmann::json RunToJson(const fixer::RunResult& r) {
   using nlohmann::json;
   json j;
   j["outcome"] = fixer::ToString(r.outcome);
-  j["exit_code"] = r.exit_code();
+  j["exit_code"] = fixer::ToInt(r.exit_code());
   if (r.diagnosis) j["diagnosis"] = DiagnosisToJson(*r.diagnosis);
   if (r.plan) j["plan"] = PlanToJson(*r.plan);
   if (r.refusal)
@@ -178,4 +178,4 @@ nlohmann::json RunToJson(const fixer::RunResult& r) {
   return j;
 }
 
-}  // namespace sim
+}  // namespace app

@@ -32,14 +32,12 @@
 // aspnet_state service is stopped gets a started worker and a 500 error page.
 // Remote requests are out of scope.
 //
-//   fakes::Machine machine(...);
-//   sim::WebStack web(machine);
-//   sim::RequestExplanation r = web.Request("/LM/W3SVC/1/ROOT/app");
-//   if (!r.Served()) std::cout << r.host_process << " as " << r.identity << ": " << r.Cause();
+// The fixer's WebProbe port over this model is fakes::ModelWebProbe (web_probe.h).
 //
-//   web.Probe("/LM/W3SVC/1/ROOT/app");   // the same answer, the machine untouched
-//
-// The fixer's WebProbe port over this model is sim::ModelWebProbe (web_probe.h).
+//   fakes::WebStack stack(machine);
+//   fakes::RequestExplanation r = stack.Request("/LM/W3SVC/1/ROOT/app");
+//   if (!r.Served()) logger->info("{} as {}: {}", r.host_process, r.identity, r.Cause());
+//   r = stack.Probe("/LM/W3SVC/1/ROOT/app");   // the same answer, the machine untouched
 #pragma once
 
 #include <optional>
@@ -52,7 +50,7 @@
 #include "fixer/ports/inventory.h"
 #include "fixer/ports/web_probe.h"
 
-namespace sim {
+namespace fakes {
 
 enum class WorkerHost { kNone, kAspNetWp, kW3wp, kCassini };
 // "none", "aspnet_wp.exe", "w3wp.exe", "Cassini (WebServer.exe)"
@@ -131,4 +129,4 @@ std::string ServiceUnavailablePage();            // HTTP.sys, IIS 6: w3wp failed
 std::string PageNotFoundPage();                  // IIS: no such application
 std::string SessionStateServerErrorPage(const std::string& application);
 
-}  // namespace sim
+}  // namespace fakes

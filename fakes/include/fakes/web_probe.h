@@ -1,16 +1,17 @@
-// ModelWebProbe: the fixer's WebProbe port answered by the simulator's web stack model.
+// ModelWebProbe: the fixer's WebProbe port answered by the fake machine's web stack model (web_stack.h).
 // Each probe is a WebStack::Probe, so diagnosing never changes the machine (a real GET can
 // start a worker and write an event; the fixer's diagnosis must stay read-only). Nothing
 // listening answers 1060 (no web server) or 1062 (not running); otherwise the page.
 //
-//   sim::ModelWebProbe probe(machine);
-//   fakes::MachinePorts ports(machine, &probe);
+//   #include "fakes/machine_ports.h"
+//   fakes::ModelWebProbe probe(machine);
+//   fakes::MachinePorts machine_ports(machine, &probe);
 #pragma once
 
 #include "fakes/machine.h"
 #include "fixer/ports/web_probe.h"
 
-namespace sim {
+namespace fakes {
 
 class ModelWebProbe : public fixer::WebProbe {
  public:
@@ -21,4 +22,4 @@ class ModelWebProbe : public fixer::WebProbe {
   fakes::Machine& machine_;
 };
 
-}  // namespace sim
+}  // namespace fakes

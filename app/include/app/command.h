@@ -1,0 +1,40 @@
+// aspnet-fixer's command line: `aspnet-fixer VERB [options]`, the verbs of app/verbs.h on the
+// machine a BackendOpener reaches, the report on standard output, and the exit code
+// (fixer/exit_code.h; also in --help and README.md):
+//   0 fixed or nothing to do · 1 failed, machine restored (or a read failed: nothing changed) ·
+//   2 usage or input error · 3 refused, nothing changed ·
+//   4 failed or interrupted and not restored: run resume or rollback
+//
+//   class StateFile : public app::BackendOpener {   // see app/tools/aspnet_fixer.cpp
+//    public:
+//     void AddOptions(CLI::App& app) override { app.add_option("--machine", path_)->required(); }
+//     std::unique_ptr<fixer::Backend> Open(std::string& error) override { error = "not here"; return nullptr; }
+//    private:
+//     std::string path_;
+//   };
+//   StateFile opener;
+//   int code = app::AspnetFixerMain(argc, argv, opener);
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "fixer/backend.h"
+
+namespace app {
+
+// How the command reaches a machine: the backend's own options (e.g. --machine FILE), then
+// the backend itself once the command line is parsed.
+class BackendOpener {
+ public:
+  virtual ~BackendOpener() = default;
+  virtual void AddOptions(CLI::App& app) = 0;
+  // Null, with `error` set (e.g. "FILE:LINE:COL: message"), if the machine cannot be opened.
+  virtual std::unique_ptr<fixer::Backend> Open(std::string& error) = 0;
+};
+
+int AspnetFixerMain(int argc, char** argv, BackendOpener& opener);
+
+}  // namespace app

@@ -1,0 +1,60 @@
+// The verbs of aspnet-fixer (diagnose, plan, apply, resume, rollback), run on any backend.
+// The command line (app/command.h), a scenario's `fixer:` step and the fault sweep all run a
+// verb through RunVerb, so what the tool does and what the simulator checks cannot drift.
+//
+// A mutating verb (apply, resume, rollback; not apply --dry-run) calls the backend's
+// BeginChanges() first; every verb ends with EndChanges(). An Interruption (a power loss, a
+// change that could not be made durable) ends the run as "interrupted", exit 4.
+//
+//   app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
+//   std::string text = app::RunText(run);   // or app::RunJson(run).dump(2)
+//   int code = fixer::ToInt(run.exit_code);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fixer/backend.h"
+#include "fixer/diagnosis.h"
+#include "fixer/exit_code.h"
+#include "fixer/options.h"
+#include "fixer/outcome.h"
+#include "fixer/plan.h"
+
+namespace app {
+
+enum class Verb { kDiagnose, kPlan, kApply, kResume, kRollback };
+// "diagnose", "plan", "apply", "resume", "rollback"
+std::string_view ToString(Verb verb);
+std::optional<Verb> VerbFromString(std::string_view name);
+// Whether the verb may change the machine with these options (apply --dry-run does not).
+bool Mutates(Verb verb, const fixer::Options& options);
+
+struct VerbRun {
+  Verb verb = Verb::kDiagnose;
+  std::optional<fixer::RunResult> result;                    // apply, resume, rollback
+  std::optional<fixer::Result<fixer::Diagnosis>> diagnosis;  // diagnose, plan
+  std::optional<fixer::Result<fixer::Plan>> plan;            // plan
+  std::string log;                 // every log line the fixer wrote
+  bool crashed = false;            // interrupted between two changes (power loss, save failed)
+  std::string crash;               // where, or why
+  fixer::ExitCode exit_code = fixer::ExitCode::kOk;
+  std::string outcome;             // "fixed", ..., "planned", "error", "interrupted"
+  bool changed = false;            // the backend says the machine differs from how it was found
+};
+
+// Runs one verb; `verbose` logs at debug level.
+VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose = false);
+
+// The run as aspnet-fixer prints it: text (diagnosis or plan, the result, an interruption) or
+// one JSON object.
+std::string RunText(const VerbRun& run);
+nlohmann::json RunJson(const VerbRun& run);
+// Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
+// the result, diagnosis or plan, and where the power was lost.
+std::string RunTranscript(const VerbRun& run);
+
+}  // namespace app

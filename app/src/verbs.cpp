@@ -1,0 +1,149 @@
+#include "app/verbs.h"
+
+#include <sstream>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include "app/fixer_report.h"
+#include "fixer/fixer.h"
+
+namespace app {
+
+std::string_view ToString(Verb verb) {
+  switch (verb) {
+    case Verb::kDiagnose: return "diagnose";
+    case Verb::kPlan: return "plan";
+    case Verb::kApply: return "apply";
+    case Verb::kResume: return "resume";
+    case Verb::kRollback: return "rollback";
+  }
+  return "?";
+}
+
+std::optional<Verb> VerbFromString(std::string_view name) {
+  for (Verb v : {Verb::kDiagnose, Verb::kPlan, Verb::kApply, Verb::kResume, Verb::kRollback}) {
+    if (ToString(v) == name) return v;
+  }
+  return std::nullopt;
+}
+
+bool Mutates(Verb verb, const fixer::Options& options) {
+  switch (verb) {
+    case Verb::kDiagnose:
+    case Verb::kPlan: return false;
+    case Verb::kApply: return !options.dry_run;
+    case Verb::kResume:
+    case Verb::kRollback: return true;
+  }
+  return true;
+}
+
+namespace {
+
+void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
+  run.diagnosis = fixer.Diagnose();
+  run.exit_code = run.diagnosis->ok() ? fixer::ExitCode::kOk : fixer::ExitCode::kFailed;
+  run.outcome = run.diagnosis->ok() ? std::string(fixer::ToString((*run.diagnosis)->verdict)) : "error";
+}
+
+void Plan(fixer::Fixer& fixer, VerbRun& run) {
+  run.diagnosis = fixer.Diagnose();
+  if (!run.diagnosis->ok()) {
+    run.exit_code = fixer::ExitCode::kFailed;
+    run.outcome = "error";
+    return;
+  }
+  run.plan = fixer.MakePlan(**run.diagnosis);
+  const bool refused = run.plan->ok() && (*run.plan)->refusal.has_value();
+  run.exit_code = !run.plan->ok() ? fixer::ExitCode::kFailed : refused ? fixer::ExitCode::kRefused : fixer::ExitCode::kOk;
+  run.outcome = !run.plan->ok() ? "error" : refused ? "refused" : "planned";
+}
+
+void Act(fixer::Fixer& fixer, Verb verb, VerbRun& run) {
+  run.result = verb == Verb::kApply ? fixer.Apply() : verb == Verb::kResume ? fixer.Resume() : fixer.Rollback();
+  run.exit_code = run.result->exit_code();
+  run.outcome = std::string(fixer::ToString(run.result->outcome));
+}
+
+void Interrupted(VerbRun& run, std::string why) {
+  run.result.reset();
+  run.crashed = true;
+  run.crash = std::move(why);
+  run.exit_code = fixer::ExitCode::kNotRestored;
+  run.outcome = "interrupted";
+}
+
+}  // namespace
+
+VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose) {
+  VerbRun run;
+  run.verb = verb;
+  std::ostringstream log_text;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_st>(log_text);
+  sink->set_pattern("[%l] %v");
+  auto logger = std::make_shared<spdlog::logger>("aspnet-fixer", sink);
+  logger->set_level(verbose ? spdlog::level::debug : spdlog::level::info);
+
+  fixer::Fixer fixer(backend.ports(), logger, options);
+  try {
+    if (Mutates(verb, options)) {
+      if (fixer::Status st = backend.BeginChanges(); !st.ok()) throw fixer::Interruption(st.ToString());
+    }
+    switch (verb) {
+      case Verb::kDiagnose: Diagnose(fixer, run); break;
+      case Verb::kPlan: Plan(fixer, run); break;
+      case Verb::kApply:
+      case Verb::kResume:
+      case Verb::kRollback: Act(fixer, verb, run); break;
+    }
+  } catch (const fixer::Interruption& stop) {
+    Interrupted(run, stop.what());
+  }
+  if (fixer::Status st = backend.EndChanges(); !st.ok() && !run.crashed) Interrupted(run, st.ToString());
+  run.changed = backend.Changed();
+  logger->flush();
+  run.log = log_text.str();
+  return run;
+}
+
+std::string RunText(const VerbRun& run) {
+  std::string out;
+  if (run.diagnosis) {
+    out += run.diagnosis->ok() ? RenderDiagnosisText(**run.diagnosis)
+                               : "Diagnosis failed: " + run.diagnosis->status().ToString() + "\n";
+  }
+  if (run.plan) {
+    out += run.plan->ok() ? RenderPlanText(**run.plan) : "Planning failed: " + run.plan->status().ToString() + "\n";
+  }
+  if (run.result) out += RenderRunText(*run.result);
+  if (run.crashed) out += "Interrupted: " + run.crash + "\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n";
+  return out;
+}
+
+nlohmann::json RunJson(const VerbRun& run) {
+  nlohmann::json j = {
+      {"command", ToString(run.verb)}, {"outcome", run.outcome}, {"exit_code", fixer::ToInt(run.exit_code)}};
+  if (run.diagnosis) {
+    if (run.diagnosis->ok()) j["diagnosis"] = DiagnosisToJson(**run.diagnosis);
+    else j["error"] = run.diagnosis->status().ToString();
+  }
+  if (run.plan) {
+    if (run.plan->ok()) j["plan"] = PlanToJson(**run.plan);
+    else j["error"] = run.plan->status().ToString();
+  }
+  if (run.result) j["result"] = RunToJson(*run.result);
+  if (run.crashed) j["interrupted"] = run.crash;
+  return j;
+}
+
+std::string RunTranscript(const VerbRun& run) {
+  std::string text = run.log;
+  if (run.result) text += RenderRunText(*run.result);
+  if (run.diagnosis && run.diagnosis->ok()) text += RenderDiagnosisText(**run.diagnosis);
+  if (run.plan && run.plan->ok()) text += RenderPlanText(**run.plan);
+  if (run.crashed) text += "Power lost: " + run.crash + "\n";
+  return text;
+}
+
+}  // namespace app

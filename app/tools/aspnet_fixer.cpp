@@ -1,0 +1,39 @@
+// aspnet-fixer: the tool (app/) on a machine state file (fakes/state_file_backend.h).
+//
+//   aspnet-fixer apply --machine machine.yaml               # saved in place as the fix goes
+//   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
+#include "app/command.h"
+#include "fakes/state_file_backend.h"
+
+namespace {
+
+class StateFileOpener : public app::BackendOpener {
+ public:
+  void AddOptions(CLI::App& app) override {
+    app.add_option("--machine", options_.path,
+                   "machine state file (YAML); rewritten (atomically, as the fix goes) only if the machine changes")
+        ->required();
+    app.add_option("--out", options_.out,
+                   "write the machine as the verb leaves it to this file instead; the --machine file is never written");
+    app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");  // crash tests
+  }
+
+  std::unique_ptr<fixer::Backend> Open(std::string& error) override {
+    auto opened = fakes::StateFileBackend::Open(options_);
+    if (!opened.ok()) {
+      error = opened.error->ToString();
+      return nullptr;
+    }
+    return std::move(*opened.value);
+  }
+
+ private:
+  fakes::StateFileOptions options_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  StateFileOpener opener;
+  return app::AspnetFixerMain(argc, argv, opener);
+}

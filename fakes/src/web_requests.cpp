@@ -1,0 +1,30 @@
+// Page answers asked without side effects: every application's status, and the fixer's probe.
+#include "fakes/web_requests.h"
+
+#include "fakes/web_probe.h"
+#include "fakes/web_stack.h"
+
+namespace fakes {
+
+std::map<std::string, int> StatusOfEveryApp(Machine& machine) {
+  std::map<std::string, int> out;
+  WebStack web(machine);
+  for (const auto& app : machine.state().products.applications) {
+    const RequestExplanation r = web.Probe(app.path);
+    out[app.path] = r.listening ? r.response.status : 0;
+  }
+  return out;
+}
+
+std::map<std::string, int> StatusOfEveryApp(const MachineState& state) {
+  Machine copy(state);  // a view needs a Machine; the probes leave it unchanged
+  return StatusOfEveryApp(copy);
+}
+
+fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
+  const RequestExplanation r = WebStack(machine_).Probe(application_path);
+  if (!r.listening) return r.connect_error;
+  return r.response;
+}
+
+}  // namespace fakes

@@ -1,0 +1,47 @@
+// Backend: the machine a tool repairs, as the tool is given it. It opens the ports and says how
+// a change is made durable; the fixer itself knows only the ports.
+//
+// A mutating verb calls BeginChanges() before the fixer runs: from then on the backend makes
+// each change durable before the next one begins (the state-file backend saves the machine
+// before every mutating call), so an interruption leaves a whole state whose journal resume or
+// rollback continues. EndChanges() after every verb makes the end state durable, and writes
+// nothing when nothing changed (an input is never rewritten by a verb that changes nothing).
+// A backend that cannot keep a change durable throws Interruption, as a power loss would.
+//
+//   if (fixer::Status st = backend.BeginChanges(); !st.ok()) logger->error("not durable: {}", st);
+//   fixer::Fixer repair(backend.ports(), logger);
+//   fixer::RunResult r = repair.Apply();
+//   fixer::Status saved = backend.EndChanges();
+//   bool changed = backend.Changed();
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "fixer/ports/ports.h"
+#include "fixer/result.h"
+
+namespace fixer {
+
+// The process stopped between two changes (a simulated power loss, or a change the backend
+// could not make durable). Never caught by the fixer: the journal is what resume sees.
+class Interruption : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  // The ports over this machine, valid as long as the backend.
+  virtual Ports& ports() = 0;
+  // Before the first change of a mutating verb: from now on each change is made durable
+  // before the next one.
+  virtual Status BeginChanges() = 0;
+  // After the verb (every verb): the end state made durable if anything changed.
+  virtual Status EndChanges() = 0;
+  // Whether the machine differs from the one the backend opened.
+  virtual bool Changed() const = 0;
+};
+
+}  // namespace fixer

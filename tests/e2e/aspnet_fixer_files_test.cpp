@@ -1,0 +1,163 @@
+// aspnet-fixer and the file it is given, as a real process: a verb that changes nothing
+// (diagnose, plan, apply --dry-run, resume and rollback with no journal, an apply that finds
+// nothing to do) leaves the file byte-identical, comments and all; `--out FILE` writes the
+// result there and never touches the input; an apply that fixes rewrites the input in place by
+// default. And `--version` names the project version and the commit.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/process.hpp>
+#include <gtest/gtest.h>
+
+#include "fakes/machine_yaml.h"
+#include "fakes/web_requests.h"
+#include "fixer/exit_code.h"
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+// A hand-written file as a support engineer would write it from a customer's description.
+constexpr const char* kCustomerMachine =
+    "# Contoso's web server, as the customer described it on the phone\n"
+    "os: windows-xp-professional\n"
+    "frameworks: [\"1.0\"]   # only 1.0 installed\n"
+    "hotfixes: [MS03-032]\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/app\n";
+
+struct Ran {
+  int code = -1;
+  std::string out;
+};
+
+Ran Fixer(const std::vector<std::string>& args) {
+  bp::ipstream out;
+  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = args, bp::std_out > out, bp::std_err > bp::null);
+  std::ostringstream text;
+  text << out.rdbuf();
+  c.wait();
+  return {c.exit_code(), text.str()};
+}
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class FilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("aspnet_fixer_files_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    input_ = dir_ / "customer.yaml";
+    std::ofstream(input_, std::ios::binary) << kCustomerMachine;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::vector<std::string> Files() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path dir_;
+  fs::path input_;
+};
+
+struct ReadOnly {
+  std::vector<std::string> args;
+  fixer::ExitCode exit;
+};
+
+TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
+  const std::vector<ReadOnly> verbs = {
+      {{"diagnose"}, fixer::ExitCode::kOk},
+      {{"diagnose", "--json"}, fixer::ExitCode::kOk},
+      {{"plan"}, fixer::ExitCode::kOk},
+      {{"plan", "--strategy", "recreate"}, fixer::ExitCode::kOk},
+      {{"apply", "--dry-run"}, fixer::ExitCode::kOk},
+      {{"apply", "--dry-run", "--strategy", "recreate"}, fixer::ExitCode::kOk},
+      {{"resume"}, fixer::ExitCode::kRefused},    // no journal: nothing to resume
+      {{"rollback"}, fixer::ExitCode::kRefused},  // no journal: nothing to roll back
+  };
+  for (const ReadOnly& v : verbs) {
+    std::vector<std::string> args = v.args;
+    args.insert(args.begin() + 1, {"--machine", input_.string()});
+    const Ran r = Fixer(args);
+    EXPECT_EQ(r.code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
+    EXPECT_EQ(Read(input_), kCustomerMachine) << v.args[0] << " rewrote the file it was given";
+    EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
+  }
+}
+
+TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
+  const fs::path out = dir_ / "fixed.yaml";
+  const Ran r = Fixer({"apply", "--machine", input_.string(), "--out", out.string()});
+  ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  EXPECT_EQ(Read(input_), kCustomerMachine);
+  auto fixed = fakes::LoadMachineFile(out.string());
+  ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
+  EXPECT_TRUE(fixed.value->journal.empty());
+  for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
+
+  // The fixed machine again: nothing to do, so the file is left exactly as it is.
+  const std::string before = Read(out);
+  const Ran again = Fixer({"apply", "--machine", out.string()});
+  EXPECT_EQ(again.code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
+  EXPECT_NE(again.out.find("nothing-to-do"), std::string::npos) << again.out;
+  EXPECT_EQ(Read(out), before);
+}
+
+TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
+  const fs::path out = dir_ / "copy.yaml";
+  const Ran r = Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
+  EXPECT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  EXPECT_EQ(Read(input_), kCustomerMachine);
+  auto copy = fakes::LoadMachineFile(out.string());
+  auto original = fakes::LoadMachineFile(input_.string());
+  ASSERT_TRUE(copy.ok() && original.ok());
+  EXPECT_TRUE(*copy.value == *original.value) << "the out file holds the machine as the verb left it";
+}
+
+TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
+  const Ran r = Fixer({"apply", "--machine", input_.string()});
+  ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  EXPECT_NE(Read(input_), kCustomerMachine);
+  auto fixed = fakes::LoadMachineFile(input_.string());
+  ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
+  for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
+  EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << "no temporary file left";
+}
+
+TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
+  std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
+  const std::string bad = Read(input_);
+  bp::ipstream err;
+  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = {"apply", "--machine", input_.string()},
+              bp::std_out > bp::null, bp::std_err > err);
+  std::ostringstream text;
+  text << err.rdbuf();
+  c.wait();
+  EXPECT_EQ(c.exit_code(), fixer::ToInt(fixer::ExitCode::kUsage));
+  EXPECT_NE(text.str().find("customer.yaml:2:1:"), std::string::npos) << text.str();
+  EXPECT_EQ(Read(input_), bad);
+}
+
+TEST(Version, NamesTheProjectVersionAndTheCommit) {
+  const Ran r = Fixer({"--version"});
+  EXPECT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk));
+  EXPECT_EQ(r.out.rfind(std::string("aspnet-fixer ") + FIXUP_PROJECT_VERSION + " (", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(")"), std::string::npos) << r.out;
+}
+
+}  // namespace
