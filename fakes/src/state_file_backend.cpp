@@ -12,7 +12,9 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     out.error = std::move(loaded.error);
     return out;
   }
-  out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*loaded.value), options));
+  StateFileOptions kept = options;
+  if (kept.out == kept.path) kept.out.clear();  // --out naming the input: saved in place
+  out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*loaded.value), std::move(kept)));
   return out;
 }
 

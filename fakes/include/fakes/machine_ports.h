@@ -1,9 +1,10 @@
 // MachinePorts: the fixer's ports implemented over a fake Machine.
 //
 // One adapter class per port, all here, each a thin translation onto the subsystems (Sam, Lsa,
-// LogonService, ProfileStore, ObjectStore, SqlServer, Scm, AspNetSetup, EventLogs). The
-// journal lives in MachineState::journal (the fixer's file on this machine's disk); Random
-// and Clock come from the machine, so a run replays exactly from its seed.
+// LogonService, ProfileStore, ObjectStore, SqlServer, Scm, AspNetSetup). The journal lives in
+// MachineState::journal (the fixer's file on this machine's disk); Random comes from the
+// machine, so a run replays exactly from its seed. Every read asks the fault plan first
+// (Machine::Read), so a test can make a lookup fail.
 //
 //   #include "fixer/fixer.h"
 //   fakes::MachinePorts machine_ports(machine);
