@@ -9,11 +9,11 @@
 #include <memory>
 
 #include "commands.h"
+#include "fakes/web_requests.h"
 #include "legacy_target.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
-#include "fakes/web_requests.h"
 #include "terminal_input.h"
 
 namespace sim::cli {

@@ -6,8 +6,8 @@
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
 #include "fakes/sql.h"
-#include "fixer/ports/secrets.h"
 #include "fakes/web_requests.h"
+#include "fixer/ports/secrets.h"
 
 namespace sim {
 namespace {

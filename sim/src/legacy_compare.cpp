@@ -12,15 +12,15 @@
 
 #include <algorithm>
 
+#include "app/fixer_report.h"
 #include "fakes/logon.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
-#include "app/fixer_report.h"
+#include "fakes/web_requests.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
-#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {

@@ -7,11 +7,11 @@
 #include <mutex>
 #include <thread>
 
+#include "fakes/web_requests.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
 #include "sim/steps.h"
-#include "fakes/web_requests.h"
 
 namespace sim {
 namespace {

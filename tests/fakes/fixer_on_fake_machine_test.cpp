@@ -11,6 +11,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "app/fixer_report.h"
 #include "fakes/acl_inheritance.h"
 #include "fakes/aspnet_setup.h"
 #include "fakes/fresh_install.h"
@@ -22,9 +23,8 @@
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "fakes/sql.h"
-#include "fixer/fixer.h"
-#include "app/fixer_report.h"
 #include "fakes/web_probe.h"
+#include "fixer/fixer.h"
 
 namespace {
 

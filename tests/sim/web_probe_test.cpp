@@ -6,11 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include "fakes/web_stack.h"
 #include "sim/matrix.h"
 #include "sim/run_context.h"
 #include "sim/scenario.h"
 #include "sim/steps.h"
-#include "fakes/web_stack.h"
 
 namespace {
 
