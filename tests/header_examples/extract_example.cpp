@@ -7,6 +7,7 @@
 // public header opens with its purpose and an example that compiles.
 //
 //   extract_example fixer/include/fixer/result.h fixer/result.h build/.../result.cpp
+#include <cctype>
 #include <cstddef>
 #include <cstdlib>
 #include <fstream>
@@ -65,7 +66,11 @@ int main(int argc, char** argv) {
     out << "#error \"" << argv[2] << ": no usage example at the top of the header\"\n";
     return EXIT_SUCCESS;
   }
-  out << "namespace {\n\n[[maybe_unused]] void Example() {\n  using namespace header_examples;\n";
+  // A name of its own, so that every example can be compiled in one translation unit.
+  std::string name = argv[2];
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  out << "namespace {\n\n[[maybe_unused]] void Example_" << name << "() {\n  using namespace header_examples;\n";
   // Errors point at the header's own lines.
   for (const auto& [number, text] : code) out << "#line " << number << " \"" << argv[1] << "\"\n  " << text << "\n";
   out << "}\n\n}  // namespace\n";

@@ -2,42 +2,23 @@
 // usually has at hand. Declared only (the examples are compiled, never linked or run); an
 // example that declares the same name hides the given.
 //
-//   fixer::Fixer fixer(ports, logger);   // `ports` and `logger` are givens
+//   fixer::RunResult r = repair.Apply();   // `repair` (a fixer::Fixer) is a given
 #pragma once
 
 #include <memory>
 
-namespace spdlog {
-class logger;
-}
-namespace fakes {
-class Machine;
-}
-namespace fixer {
-struct Ports;
-class Fixer;
-class Backend;
-class Accounts;
-class ServiceControl;
-class Secrets;
-class Journal;
-class Random;
-class AspNet;
-class Rights;
-class Security;
-class Profiles;
-class Logon;
-class Inventory;
-class PasswordPolicy;
-class WebProbe;
-}  // namespace fixer
+#include <spdlog/logger.h>
+
+#include "fakes/machine.h"
+#include "fixer/backend.h"
+#include "fixer/fixer.h"
 
 namespace header_examples {
 
 extern fixer::Ports& ports;
 extern std::shared_ptr<spdlog::logger>& logger;
 extern fakes::Machine& machine;
-extern fixer::Fixer& fixer;
+extern fixer::Fixer& repair;  // not `fixer`: that is the namespace
 extern fixer::Backend& backend;
 extern fixer::Accounts& accounts;
 extern fixer::ServiceControl& scm;

@@ -3,7 +3,7 @@
 // prints a password: the fixer's structures hold none, and the processModel password is not
 // part of a diagnosis.
 //
-//   fixer::RunResult result = fixer.Apply();
+//   fixer::RunResult result = repair.Apply();
 //   std::string text = app::RenderRunText(result);
 //   std::string json = app::RunToJson(result).dump(2);
 #pragma once

@@ -5,7 +5,7 @@
 // profile, MS03-032 is installed, and (when the web probe works) the symptom is seen.
 //
 //   #include <iostream>
-//   fixer::Result<fixer::Diagnosis> d = fixer.Diagnose();
+//   fixer::Result<fixer::Diagnosis> d = repair.Diagnose();
 //   if (d && d->verdict == fixer::Verdict::kNotAffected)
 //     for (const std::string& why : d->missing) std::cout << why << "\n";
 #pragma once

@@ -1,7 +1,7 @@
 // Outcome and RunResult: how a run ended, the exit code it maps to (fixer/exit_code.h), and
 // what it did.
 //
-//   fixer::RunResult r = fixer.Apply();
+//   fixer::RunResult r = repair.Apply();
 //   for (const std::string& m : r.messages) logger->info("{}", m);
 //   int code = fixer::ToInt(r.exit_code());   // fixer/exit_code.h
 #pragma once

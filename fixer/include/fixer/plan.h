@@ -3,8 +3,8 @@
 //
 //   #include <iostream>
 //   #include "fixer/fixer.h"
-//   fixer::Result<fixer::Diagnosis> diagnosis = fixer.Diagnose();
-//   fixer::Result<fixer::Plan> plan = fixer.MakePlan(*diagnosis);
+//   fixer::Result<fixer::Diagnosis> diagnosis = repair.Diagnose();
+//   fixer::Result<fixer::Plan> plan = repair.MakePlan(*diagnosis);
 //   if (plan->refusal) std::cout << plan->refusal->why << "\n" << plan->refusal->instead;
 //   else for (const auto& s : plan->steps) std::cout << s.id << ": " << s.action << "\n";
 #pragma once

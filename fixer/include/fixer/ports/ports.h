@@ -8,8 +8,8 @@
 //       return fixer::Status::Win(1385);
 //     }
 //   };
-//   NoProfile logon(real.logon);
-//   fixer::Ports ports = real.With(logon);   // every other port as in `real`
+//   NoProfile no_profile(ports.logon);
+//   fixer::Ports with_double = ports.With(no_profile);   // every other port as in `ports`
 #pragma once
 
 #include "fixer/ports/accounts.h"
