@@ -102,7 +102,7 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "computer_name",        "machine_sid",  "next_rid", "web_server", "frameworks",
     "hotfixes", "policy",   "groups",       "accounts", "rights",   "secrets",
     "profiles", "objects",  "sql",          "services", "applications", "session",
-    "events",   "journal"};
+    "events",   "journal",  "responses"};
 
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
@@ -195,6 +195,8 @@ MachineState LoadRoot(const Field& root) {
     return c.st();
   }
   MapFields top(root, kTopKeys);
+  // `responses` is what `fixup-sim show --json` adds (each application's answer): derived from
+  // the rest, so it is read past, and a shown machine loads back.
   LoadBase(c, top);
   auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
     if (auto f = top.Get(key)) load(c, *f);

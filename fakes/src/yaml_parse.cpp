@@ -145,12 +145,12 @@ class Parser {
     Leave();
     return id;
   }
-  NodeId Scalar(std::string_view view, std::string* owned, Mark mark) {
-    return owned ? tree_.AddOwnedScalar(std::move(*owned), mark) : tree_.AddScalar(view, mark);
+  NodeId Scalar(std::string_view view, const std::string* owned, Mark mark) {
+    return tree_.AddScalar(owned ? std::string_view(*owned) : view, mark);
   }
 
   // ---- block structure -------------------------------------------------------------------
-  NodeId Value(int parent_indent, bool list_at_parent_indent, Mark empty_mark);
+  NodeId Value(int parent_indent, bool under_key, Mark empty_mark);
   NodeId NodeAt(int parent_indent, bool inline_after_key);
   NodeId BlockMap(int indent, NodeId first_key, Mark mark);
   NodeId BlockSequence(int indent);
@@ -184,12 +184,16 @@ class Parser {
 NodeId Parser::Document() {
   SkipEmptyLines();
   if (Peek() == '%') FailHere("directives ('%') are not supported in a machine file");
+  NodeId root = 0;
   if (c_.pos < s_.size() && IsDocumentMarker(c_.line_start) && s_.substr(c_.pos, 3) == "---") {
     c_.pos += 3;
-  } else if (c_.pos < s_.size()) {
-    GoToColumn(Indent());
+    root = Value(-1, false, Here());
+  } else if (c_.pos < s_.size() && IsDocumentMarker(c_.line_start)) {
+    root = tree_.AddNull(Here());  // `...` alone: an empty document
+  } else {
+    if (c_.pos < s_.size()) GoToColumn(Indent());
+    root = Value(-1, false, Here());
   }
-  const NodeId root = Value(-1, false, Here());
   SkipEmptyLines();
   if (c_.pos < s_.size() && s_.substr(c_.pos, 3) == "..." && IsDocumentMarker(c_.line_start)) {
     c_.pos += 3;
@@ -204,11 +208,11 @@ NodeId Parser::Document() {
   return root;
 }
 
-// The value after `key:`, `- ` or `---`: on the rest of this line, or on the lines below that
-// are indented more than `parent_indent` (a list also at `parent_indent`, under a key).
-NodeId Parser::Value(int parent_indent, bool list_at_parent_indent, Mark empty_mark) {
+// The value after `key:` (`under_key`), `- ` or `---`: on the rest of this line, or on the lines
+// below that are indented more than `parent_indent` (under a key, a list may also sit at it).
+NodeId Parser::Value(int parent_indent, bool under_key, Mark empty_mark) {
   SkipBlanks();
-  if (!AtCommentOrLineEnd()) return NodeAt(parent_indent, /*inline_after_key=*/list_at_parent_indent);
+  if (!AtCommentOrLineEnd()) return NodeAt(parent_indent, /*inline_after_key=*/under_key);
   SkipLine();
   SkipEmptyLines();
   if (AtEndOfBlock()) return tree_.AddNull(empty_mark);
@@ -217,7 +221,7 @@ NodeId Parser::Value(int parent_indent, bool list_at_parent_indent, Mark empty_m
     GoToColumn(indent);
     return NodeAt(parent_indent, false);
   }
-  if (list_at_parent_indent && indent == parent_indent) {
+  if (under_key && indent == parent_indent) {
     GoToColumn(indent);
     if (AtSequenceEntry()) return BlockSequence(indent);
   }
@@ -292,7 +296,9 @@ NodeId Parser::Key() {
   if (AtSequenceEntry()) FailHere("a list item where a key was expected; check the indentation");
   if (c == '[' || c == '{') FailHere("a key must be a plain string, not a list or map");
   if (c == ':' && IsBlankOrEnd(Peek(1))) FailHere("a key is missing before ':'");
-  if (c == '|' || c == '>' || c == ']' || c == '}' || c == ',') FailHere("unexpected " + Quote(c) + " where a key was expected");
+  if (c == '|' || c == '>' || c == ']' || c == '}' || c == ',') {
+    FailHere("unexpected " + Quote(c) + " where a key was expected");
+  }
   NodeId key = 0;
   if (c == '"' || c == '\'') {
     key = Quoted();
@@ -303,7 +309,7 @@ NodeId Parser::Key() {
     key = tree_.AddScalar(text, mark);
   }
   if (!AtValueIndicator(false)) {
-    Fail(mark, "expected 'key: value' here, found no ': ' after '" + std::string(tree_.node(key).text) + "'");
+    Fail(mark, "expected 'key: value' here, found no ': ' after '" + std::string(tree_.text(key)) + "'");
   }
   return key;
 }
@@ -408,16 +414,15 @@ Parser::Plain Parser::PlainScalar(int parent_indent, bool flow) {
     } else {
       folded.append(breaks - 1, '\n');
     }
-    const Mark line_mark = Here();
     folded += PlainLine(flow);
     // In a block a key there is misplaced; in [ ] or { } the ':' simply follows this scalar.
     if (!flow && AtValueIndicator(false)) {
-      Fail(line_mark, "a key inside a multi-line value; check the indentation, or quote the value");
+      FailHere("a key inside a multi-line value; check the indentation, or quote the value");
     }
   }
   if (!flow) FinishLine();
   if (!multi_line && IsNullPlain(first)) return {tree_.AddNull(mark), false};
-  return {multi_line ? tree_.AddOwnedScalar(std::move(folded), mark) : tree_.AddScalar(first, mark), false};
+  return {multi_line ? tree_.AddScalar(folded, mark) : tree_.AddScalar(first, mark), false};
 }
 
 uint32_t Parser::HexDigits(int count, Mark escape_mark) {
@@ -597,7 +602,7 @@ NodeId Parser::BlockScalar(int parent_indent) {
     if (end > start && s_[end - 1] == '\n') --end;
     lines.push_back({s_.substr(start, end - start), false});
   }
-  return tree_.AddOwnedScalar(BlockScalarValue(lines, literal, chomping), mark);
+  return tree_.AddScalar(BlockScalarValue(lines, literal, chomping), mark);
 }
 
 // ---- flow --------------------------------------------------------------------------------
@@ -628,7 +633,7 @@ NodeId Parser::FlowNode() {
   const int c = Peek();
   if (c == '[' || c == '{') return FlowCollection();
   if (c == '"' || c == '\'') return Quoted();
-  if (c == '|' || c == '>') FailHere("a block scalar ('" + std::string(1, static_cast<char>(c)) + "') inside [ ] or { }");
+  if (c == '|' || c == '>') FailHere("a block scalar (" + Quote(c) + ") inside [ ] or { }");
   if (c == '-' && IsBlankOrEnd(Peek(1))) FailHere("a block list item ('- ') inside [ ] or { }");
   if (c == ',') FailHere("a value is missing before ','");
   if (c == ']' || c == '}') FailHere("unexpected " + Quote(c));
@@ -702,8 +707,13 @@ ParseResult ParseYaml(std::string_view text) {
         unix_text += '\n';
       }
     }
-    text = result.tree.Keep(std::move(unix_text));
+    text = result.tree.AdoptSource(std::move(unix_text));
   }
+  if (text.size() > UINT32_MAX) {
+    result.error = ParseError{{1, 1}, "the text is 4 GB or more; no machine file is that large"};
+    return result;
+  }
+  result.tree.set_source(text);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
   try {
     Parser parser(text, result.tree);

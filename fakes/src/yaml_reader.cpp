@@ -162,7 +162,7 @@ std::vector<Entry> MapEntries(const Field& map) {
   for (size_t i = 0; i + 1 < children.size(); i += 2) {
     Field key_field(tree, children[i], map.path(), &map.file(), map.mark());
     if (!key_field.IsScalar()) key_field.Fail("a key must be a plain string");
-    const std::string_view key = tree.node(children[i]).text;
+    const std::string_view key = tree.text(children[i]);
     if (auto problem = TextProblem(key)) key_field.Fail(*problem);
     const auto [first, inserted] = seen.emplace(key, out.size());
     if (!inserted) {

@@ -70,7 +70,7 @@ class Field {
   Field Child(NodeId value, std::string_view key, const Mark& key_mark) const;
 
  private:
-  std::string_view Text() const { return node().text; }
+  std::string_view Text() const { return tree_->text(node_); }
 
   const Tree* tree_;
   NodeId node_;

@@ -42,7 +42,7 @@ nlohmann::json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id)
     case fakes::yaml::NodeKind::kMap: {
       nlohmann::json j = nlohmann::json::object();
       for (size_t i = 0; i + 1 < children.size(); i += 2) {
-        j[std::string(tree.node(children[i]).text)] = TreeToJson(tree, children[i + 1]);
+        j[std::string(tree.text(children[i]))] = TreeToJson(tree, children[i + 1]);
       }
       return j;
     }
@@ -52,7 +52,7 @@ nlohmann::json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id)
       return j;
     }
     case fakes::yaml::NodeKind::kScalar:
-      return std::string(n.text);
+      return std::string(tree.text(id));
     case fakes::yaml::NodeKind::kNull:
       break;
   }

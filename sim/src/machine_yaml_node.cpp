@@ -20,7 +20,7 @@ fakes::yaml::Mark MarkOf(const YAML::Node& n) {
 // Children first, then their container, as yaml::Tree wants.
 fakes::yaml::NodeId Copy(const YAML::Node& n, fakes::yaml::Tree& tree, int depth) {
   if (depth > kMaxDepth) throw TooDeep{n.Mark()};
-  if (n.IsScalar()) return tree.AddOwnedScalar(n.Scalar(), MarkOf(n));
+  if (n.IsScalar()) return tree.AddScalar(n.Scalar(), MarkOf(n));
   if (n.IsMap() || n.IsSequence()) {
     std::vector<fakes::yaml::NodeId> children;
     for (auto it = n.begin(); it != n.end(); ++it) {

@@ -26,7 +26,7 @@ std::string Dump(const Tree& t, NodeId id) {
       return "~";
     case NodeKind::kScalar:
       out = "\"";
-      for (char c : n.text) {
+      for (char c : t.text(id)) {
         if (c == '\n') {
           out += "\\n";
         } else if (c == '"' || c == '\\') {
@@ -74,7 +74,8 @@ TEST(YamlParse, BlockMapsAndLists) {
   EXPECT_EQ(Parse("- - a\n  - b\n- c\n"), R"([["a", "b"], "c"])");
   EXPECT_EQ(Parse("-\n  x: 1\n-\n"), R"([{"x": "1"}, ~])");
   EXPECT_EQ(Parse("'a b': 1\n\"c\": 2\n"), R"({"a b": "1", "c": "2"})");
-  EXPECT_EQ(Parse("path: C:\\WINDOWS\\Temp\nurl: http://x/y\n"), R"({"path": "C:\\WINDOWS\\Temp", "url": "http://x/y"})");
+  EXPECT_EQ(Parse("path: C:\\WINDOWS\\Temp\nurl: http://x/y\n"),
+            R"({"path": "C:\\WINDOWS\\Temp", "url": "http://x/y"})");
 }
 
 TEST(YamlParse, NodesCarryTheirLineAndColumn) {
@@ -111,7 +112,8 @@ TEST(YamlParse, JsonIsYaml) {
 }
 
 TEST(YamlParse, PlainScalars) {
-  EXPECT_EQ(Parse("a: one two  # comment\nb: x#y\nc: -1\nd: a:b\n"), R"({"a": "one two", "b": "x#y", "c": "-1", "d": "a:b"})");
+  EXPECT_EQ(Parse("a: one two  # comment\nb: x#y\nc: -1\nd: a:b\n"),
+            R"({"a": "one two", "b": "x#y", "c": "-1", "d": "a:b"})");
   EXPECT_EQ(Parse("a: first\n  second\n\n  third\nb: 1\n"), R"({"a": "first second\nthird", "b": "1"})");
   EXPECT_EQ(Parse("plain text\n"), R"("plain text")");
 }
@@ -144,6 +146,7 @@ TEST(YamlParse, NullsCommentsAndDocumentMarkers) {
   EXPECT_EQ(Parse(""), "~");
   EXPECT_EQ(Parse("# only a comment\n\n"), "~");
   EXPECT_EQ(Parse("---\n"), "~");
+  EXPECT_EQ(Parse("...\n"), "~");
   EXPECT_EQ(Parse("---\na: 1\n...\n# after\n"), R"({"a": "1"})");
   EXPECT_EQ(Parse("--- # c\na: 1\n"), R"({"a": "1"})");
   EXPECT_EQ(Parse("\xEF\xBB\xBF" "a: 1\n"), R"({"a": "1"})");
@@ -158,12 +161,13 @@ TEST(YamlParse, SyntaxErrorsHaveTheirPosition) {
             "error 1:5: a second ': ' on one line; quote a value that holds ': ', or start the map on the next line");
   EXPECT_EQ(Parse("a: 1\nb\n"), "error 2:1: expected 'key: value' here, found no ': ' after 'b'");
   EXPECT_EQ(Parse("a: 1\n  b: 2\n"),
-            "error 2:3: a key inside a multi-line value; check the indentation, or quote the value");
+            "error 2:4: a key inside a multi-line value; check the indentation, or quote the value");
   EXPECT_EQ(Parse("a: - x\n"), "error 1:4: a list cannot start on the line of its key; put '- ' on the next line");
   EXPECT_EQ(Parse("a: 'open\n"), "error 1:4: unterminated single-quoted string");
   EXPECT_EQ(Parse("a: \"open\n"), "error 1:4: unterminated double-quoted string");
   EXPECT_EQ(Parse("a: \"x\\qy\"\n"),
-            "error 1:6: unknown escape '\\q' in a double-quoted string (write '\\\\' for a backslash, or use single quotes)");
+            "error 1:6: unknown escape '\\q' in a double-quoted string "
+            "(write '\\\\' for a backslash, or use single quotes)");
   EXPECT_EQ(Parse("a: \"\\x4\"\n"), "error 1:5: escape needs 2 hex digits");
   EXPECT_EQ(Parse("a: \"\\ud800\"\n"), "error 1:5: escape names no Unicode character");
   EXPECT_EQ(Parse("a: [1, 2\nb: 3\n"), "error 1:4: unterminated '[': no ']' before the end of the file");
@@ -174,7 +178,8 @@ TEST(YamlParse, SyntaxErrorsHaveTheirPosition) {
   EXPECT_EQ(Parse("a: [1}\n"), "error 1:6: expected ',' or ']', found '}'");
   EXPECT_EQ(Parse("a: 'x' y\n"), "error 1:8: unexpected 'y' after a value (quote the value, or start a new line)");
   EXPECT_EQ(Parse("a: |x\n"),
-            "error 1:5: unexpected 'x' after '|'; a block scalar's header holds only an indentation digit and '+' or '-'");
+            "error 1:5: unexpected 'x' after '|'; "
+            "a block scalar's header holds only an indentation digit and '+' or '-'");
   EXPECT_EQ(Parse("[a]: 1\n"), "error 1:1: a key must be a plain string, not a list or map");
   EXPECT_EQ(Parse(": 1\n"), "error 1:1: a key is missing before ':'");
   EXPECT_EQ(Parse("a: 1\n- b\n"), "error 2:1: a list item where a key was expected; check the indentation");
@@ -215,7 +220,8 @@ TEST(YamlParse, ArbitraryBytesNeverCrash) {
 TEST(YamlParse, MachineLoaderReportsSyntaxErrorsAtFileLineColumn) {
   EXPECT_EQ(LoadError("os: windows-xp-professional\nseed: [1, 2\n"),
             "m.yaml:2:7: invalid YAML: unterminated '[': no ']' before the end of the file");
-  EXPECT_EQ(LoadError("seed: 1\n\tos: x\n"), "m.yaml:2:1: invalid YAML: a tab in the indentation; YAML indents with spaces only");
+  EXPECT_EQ(LoadError("seed: 1\n\tos: x\n"),
+            "m.yaml:2:1: invalid YAML: a tab in the indentation; YAML indents with spaces only");
   EXPECT_EQ(LoadError("seed: 1\nseed: 2\n"), "m.yaml:2:1: duplicate key 'seed' (first at line 1)");
   EXPECT_EQ(LoadError("seed: &s 1\n"),
             "m.yaml:1:7: invalid YAML: anchors ('&') are not supported in a machine file; write the value out");

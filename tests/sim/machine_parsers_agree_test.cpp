@@ -43,7 +43,7 @@ TEST(MachineParsersAgree, EveryScenarioMachine) {
     const auto top = tree.children(tree.root());
     std::optional<fakes::yaml::NodeId> machine;
     for (size_t i = 0; i + 1 < top.size(); i += 2) {
-      if (tree.node(top[i]).text == "machine") machine = top[i + 1];
+      if (tree.text(top[i]) == "machine") machine = top[i + 1];
     }
     ASSERT_TRUE(machine.has_value());
     ExpectSame(fakes::LoadMachineTree(tree, *machine, "s.yaml"), sim::LoadMachineNode(theirs, "s.yaml"));
