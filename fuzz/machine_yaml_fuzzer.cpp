@@ -1,4 +1,4 @@
-// Fuzz target: the machine state loader (fakes::LoadMachineText, and LoadMachineNode on the
+// Fuzz target: the machine state loader (fakes::LoadMachineText, and sim::LoadMachineNode on the
 // `machine:` block of a scenario-shaped input, so the scenario seeds reach it too).
 //
 // Properties: no crash, no exception escapes, no sanitizer report; every rejection says
@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "fakes/machine_yaml.h"
+#include "sim/machine_yaml_node.h"
 #include "fuzz_check.h"
 
 namespace {
@@ -43,6 +44,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const YAML::Exception&) {
     return 0;  // not YAML: LoadMachineText has already had to reject it properly
   }
-  if (root.IsMap() && root["machine"]) CheckLoaded(fakes::LoadMachineNode(root["machine"], "fuzz.yaml"));
+  if (root.IsMap() && root["machine"]) CheckLoaded(sim::LoadMachineNode(root["machine"], "fuzz.yaml"));
   return 0;
 }

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <exception>
+#include <unordered_map>
 
 #include "fakes/fresh_install.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
+#include "fakes/yaml_parse.h"
 #include "machine_yaml_names.h"
 
 namespace fakes {
@@ -79,14 +81,15 @@ void LoadContext::OnlyInFresh(const MapFields& m, std::initializer_list<std::str
 
 std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
   std::vector<Entry> entries = MapEntries(map);
+  std::unordered_map<std::string, size_t> seen;  // folded name -> first entry; linear for big maps
+  seen.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
-    for (size_t j = 0; j < i; ++j) {
-      if (EqualsIgnoreCase(entries[i].key, entries[j].key)) {
-        entries[i].key_field.Fail("duplicate " + std::string(what) + " '" + entries[i].key +
-                                  "' (already defined at line " +
-                                  std::to_string(entries[j].key_field.mark().line + 1) +
-                                  "; names are case-insensitive)");
-      }
+    const auto [first, inserted] = seen.emplace(FoldCase(entries[i].key), i);
+    if (!inserted) {
+      entries[i].key_field.Fail("duplicate " + std::string(what) + " '" + entries[i].key +
+                                "' (already defined at line " +
+                                std::to_string(entries[first->second].key_field.mark().line) +
+                                "; names are case-insensitive)");
     }
   }
   return entries;
@@ -99,7 +102,7 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "computer_name",        "machine_sid",  "next_rid", "web_server", "frameworks",
     "hotfixes", "policy",   "groups",       "accounts", "rights",   "secrets",
     "profiles", "objects",  "sql",          "services", "applications", "session",
-    "events",   "journal"};
+    "events",   "journal",  "responses"};
 
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
@@ -192,6 +195,8 @@ MachineState LoadRoot(const Field& root) {
     return c.st();
   }
   MapFields top(root, kTopKeys);
+  // `responses` is what `fixup-sim show --json` adds (each application's answer): derived from
+  // the rest, so it is read past, and a shown machine loads back.
   LoadBase(c, top);
   auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
     if (auto f = top.Get(key)) load(c, *f);
@@ -224,14 +229,12 @@ MachineState LoadRoot(const Field& root) {
 }  // namespace
 }  // namespace yaml
 
-Loaded<MachineState> LoadMachineNode(const YAML::Node& node, const std::string& file_name) {
+Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, const std::string& file_name) {
   Loaded<MachineState> out;
   try {
-    out.value = yaml::LoadRoot(yaml::Field(node, "", &file_name, node.Mark()));
+    out.value = yaml::LoadRoot(yaml::Field(tree, root, "", &file_name, tree.node(root).mark));
   } catch (const yaml::LoadFailure& failure) {
     out.error = failure.error;
-  } catch (const YAML::Exception& e) {
-    out.error = yaml::MakeError(file_name, e.mark, e.msg);
   } catch (const std::exception& e) {
     // A subsystem failed in a way the loader did not expect; still no exception escapes.
     out.error = LoadError{file_name, 0, 0, std::string("cannot load machine: ") + e.what()};
@@ -239,16 +242,14 @@ Loaded<MachineState> LoadMachineNode(const YAML::Node& node, const std::string& 
   return out;
 }
 
-Loaded<MachineState> LoadMachineText(const std::string& text, const std::string& file_name) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
+Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& file_name) {
+  const yaml::ParseResult parsed = yaml::ParseYaml(text);
+  if (parsed.error) {
     Loaded<MachineState> out;
-    out.error = yaml::MakeError(file_name, e.mark, "invalid YAML: " + e.msg);
+    out.error = yaml::MakeError(file_name, parsed.error->mark, "invalid YAML: " + parsed.error->message);
     return out;
   }
-  return LoadMachineNode(root, file_name);
+  return LoadMachineTree(parsed.tree, parsed.tree.root(), file_name);
 }
 
 }  // namespace fakes

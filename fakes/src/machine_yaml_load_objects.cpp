@@ -70,7 +70,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
       path_field->Fail("duplicate object '" + path + "' (already listed at line " +
                        std::to_string(it->second) + "; paths are case-insensitive)");
     }
-    seen[key] = path_field->mark().line + 1;
+    seen[key] = path_field->mark().line;
     if (auto v = m.KeyOf("values"); v && ns != fixer::ObjectNamespace::kRegistry) {
       v->Fail("only a registry key has values");
     }

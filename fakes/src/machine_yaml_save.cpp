@@ -1,32 +1,46 @@
 // Machine state files: the full form (`base: empty`), which writes every field as stored so
-// that loading it gives back an equal MachineState.
+// that loading it gives back an equal MachineState. Written in one pass by yaml::Emitter.
+#include <algorithm>
+
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "machine_yaml_names.h"
+#include "yaml_emit.h"
 
 namespace fakes {
 namespace {
 
+using yaml::Emitter;
 using yaml::NameOf;
-
-YAML::Node Seq() { return YAML::Node(YAML::NodeType::Sequence); }
-YAML::Node Map() { return YAML::Node(YAML::NodeType::Map); }
-
-YAML::Node FlowSeq() {
-  YAML::Node n = Seq();
-  n.SetStyle(YAML::EmitterStyle::Flow);
-  return n;
-}
-
-YAML::Node Strings(const std::vector<std::string>& items) {
-  YAML::Node n = FlowSeq();
-  for (const std::string& s : items) n.push_back(s);
-  return n;
-}
+using yaml::Style;
 
 template <class E, std::size_t N>
-std::string Name(std::span<const yaml::NamedValue<E>, N> table, E value) {
-  return std::string(NameOf(table, value).value_or("?"));
+std::string_view Name(std::span<const yaml::NamedValue<E>, N> table, E value) {
+  return NameOf(table, value).value_or("?");
+}
+
+void Strings(Emitter& out, std::string_view key, const auto& items) {
+  out.Key(key);
+  out.BeginSeq(Style::kFlow);
+  for (const auto& s : items) out.Str(s);
+  out.EndSeq();
+}
+
+void KeyStr(Emitter& out, std::string_view key, std::string_view value) {
+  out.Key(key);
+  out.Str(value);
+}
+void KeyUInt(Emitter& out, std::string_view key, uint64_t value) {
+  out.Key(key);
+  out.UInt(value);
+}
+void KeyInt(Emitter& out, std::string_view key, int64_t value) {
+  out.Key(key);
+  out.Int(value);
+}
+void KeyBool(Emitter& out, std::string_view key, bool value) {
+  out.Key(key);
+  out.Bool(value);
 }
 
 // Writes principals by name where the name resolves back to the same SID, else as SID strings
@@ -49,302 +63,343 @@ class PrincipalWriter {
   Sam sam_;
 };
 
-YAML::Node ClockNode(int64_t seconds) {
+void Clock(Emitter& out, int64_t seconds) {
+  out.Key("clock");
   const std::string iso = yaml::FormatUtc(seconds);
-  if (yaml::ParseUtc(iso) == seconds) return YAML::Node(iso);
-  return YAML::Node(seconds);  // outside years 0000-9999: plain seconds
+  if (yaml::ParseUtc(iso) == seconds) {
+    out.Str(iso);
+  } else {
+    out.Int(seconds);  // outside years 0000-9999: plain seconds
+  }
 }
 
-YAML::Node AccountFlags(const fixer::AccountFlags& f) {
-  YAML::Node n = FlowSeq();
-  if (f.disabled) n.push_back("disabled");
-  if (f.locked_out) n.push_back("locked_out");
-  if (f.password_never_expires) n.push_back("password_never_expires");
-  if (f.cannot_change_password) n.push_back("cannot_change_password");
-  return n;
+void AccountFlags(Emitter& out, const fixer::AccountFlags& f) {
+  out.Key("flags");
+  out.BeginSeq(Style::kFlow);
+  if (f.disabled) out.Str("disabled");
+  if (f.locked_out) out.Str("locked_out");
+  if (f.password_never_expires) out.Str("password_never_expires");
+  if (f.cannot_change_password) out.Str("cannot_change_password");
+  out.EndSeq();
 }
 
-YAML::Node AccountsNode(const MachineState& s) {
-  YAML::Node out = Map();
+void Accounts(Emitter& out, const MachineState& s) {
+  out.Key("accounts");
+  out.BeginMap();
   for (const UserAccount& u : s.sam.users) {
-    YAML::Node a = Map();
-    a["rid"] = u.rid;
-    a["full_name"] = u.full_name;
-    a["comment"] = u.comment;
-    a["password_hash"] = u.password_hash;
-    a["password_history"] = Strings(u.password_history);
-    a["flags"] = AccountFlags(u.flags);
-    a["password_expired"] = u.password_expired;
-    a["bad_password_count"] = u.bad_password_count;
-    a["password_last_set"] = u.password_last_set;
-    a["locked_out_at"] = u.locked_out_at;
-    out[u.name] = a;
+    out.Key(u.name);
+    out.BeginMap();
+    KeyUInt(out, "rid", u.rid);
+    KeyStr(out, "full_name", u.full_name);
+    KeyStr(out, "comment", u.comment);
+    KeyStr(out, "password_hash", u.password_hash);
+    Strings(out, "password_history", u.password_history);
+    AccountFlags(out, u.flags);
+    KeyBool(out, "password_expired", u.password_expired);
+    KeyUInt(out, "bad_password_count", u.bad_password_count);
+    KeyInt(out, "password_last_set", u.password_last_set);
+    KeyInt(out, "locked_out_at", u.locked_out_at);
+    out.EndMap();
   }
-  return out;
+  out.EndMap();
 }
 
-YAML::Node GroupsNode(const MachineState& s, const PrincipalWriter& who) {
-  YAML::Node out = Map();
+void Groups(Emitter& out, const MachineState& s, const PrincipalWriter& who) {
+  out.Key("groups");
+  out.BeginMap();
   for (const LocalGroup& g : s.sam.groups) {
-    YAML::Node n = Map();
-    n["sid"] = g.sid.ToString();
-    n["comment"] = g.comment;
-    YAML::Node members = FlowSeq();
-    for (const fixer::Sid& m : g.members) members.push_back(who(m));
-    n["members"] = members;
-    out[g.name] = n;
+    out.Key(g.name);
+    out.BeginMap();
+    KeyStr(out, "sid", g.sid.ToString());
+    KeyStr(out, "comment", g.comment);
+    out.Key("members");
+    out.BeginSeq(Style::kFlow);
+    for (const fixer::Sid& m : g.members) out.Str(who(m));
+    out.EndSeq();
+    out.EndMap();
   }
-  return out;
+  out.EndMap();
 }
 
-YAML::Node PolicyNode(const LsaState& lsa) {
-  YAML::Node n = Map();
-  YAML::Node pw = Map();
-  pw["min_length"] = lsa.password_policy.min_length;
-  pw["complexity"] = lsa.password_policy.complexity;
-  pw["history"] = lsa.password_policy.history;
-  pw["max_age_days"] = lsa.password_policy.max_age_days;
-  pw["min_age_days"] = lsa.password_policy.min_age_days;
-  n["password"] = pw;
-  YAML::Node lock = Map();
-  lock["threshold"] = lsa.lockout.threshold;
-  lock["duration_minutes"] = lsa.lockout.duration_minutes;
-  lock["reset_minutes"] = lsa.lockout.reset_minutes;
-  n["lockout"] = lock;
-  n["limit_blank_password_use"] = lsa.limit_blank_password_use;
-  return n;
+void Policy(Emitter& out, const LsaState& lsa) {
+  out.Key("policy");
+  out.BeginMap();
+  out.Key("password");
+  out.BeginMap();
+  KeyUInt(out, "min_length", lsa.password_policy.min_length);
+  KeyBool(out, "complexity", lsa.password_policy.complexity);
+  KeyUInt(out, "history", lsa.password_policy.history);
+  KeyUInt(out, "max_age_days", lsa.password_policy.max_age_days);
+  KeyUInt(out, "min_age_days", lsa.password_policy.min_age_days);
+  out.EndMap();
+  out.Key("lockout");
+  out.BeginMap();
+  KeyUInt(out, "threshold", lsa.lockout.threshold);
+  KeyUInt(out, "duration_minutes", lsa.lockout.duration_minutes);
+  KeyUInt(out, "reset_minutes", lsa.lockout.reset_minutes);
+  out.EndMap();
+  KeyBool(out, "limit_blank_password_use", lsa.limit_blank_password_use);
+  out.EndMap();
 }
 
-YAML::Node AceNode(const fixer::Ace& ace, fixer::ObjectNamespace ns, const PrincipalWriter& who) {
-  YAML::Node n = Map();
-  n.SetStyle(YAML::EmitterStyle::Flow);
-  n[ace.type == fixer::AceType::kAllow ? "allow" : "deny"] = who(ace.sid);
+void Ace(Emitter& out, const fixer::Ace& ace, fixer::ObjectNamespace ns, const PrincipalWriter& who) {
+  out.BeginMap(Style::kFlow);
+  KeyStr(out, ace.type == fixer::AceType::kAllow ? "allow" : "deny", who(ace.sid));
   std::string mask = yaml::Hex(ace.mask);
   for (const auto& nv : yaml::MaskNamesFor(ns)) {
     if (nv.value == ace.mask) mask = std::string(nv.name);
   }
-  n["mask"] = mask;
+  KeyStr(out, "mask", mask);
   if (ace.flags != 0) {
     uint32_t named = 0;
-    YAML::Node flags = FlowSeq();
-    for (const auto& nv : yaml::kAceFlagNames) {
-      if (ace.flags & nv.value) {
-        flags.push_back(std::string(nv.name));
-        named |= nv.value;
+    for (const auto& nv : yaml::kAceFlagNames) named |= (ace.flags & nv.value);
+    out.Key("flags");
+    if (named == ace.flags) {
+      out.BeginSeq(Style::kFlow);
+      for (const auto& nv : yaml::kAceFlagNames) {
+        if (ace.flags & nv.value) out.Str(nv.name);
       }
+      out.EndSeq();
+    } else {
+      out.Str(yaml::Hex(ace.flags));
     }
-    n["flags"] = named == ace.flags ? flags : YAML::Node(yaml::Hex(ace.flags));
   }
-  return n;
+  out.EndMap();
 }
 
-YAML::Node ObjectsNode(const MachineState& s, const PrincipalWriter& who) {
-  YAML::Node out = Seq();
+void Objects(Emitter& out, const MachineState& s, const PrincipalWriter& who) {
+  out.Key("objects");
+  out.BeginSeq();
   for (const auto& [key, o] : s.objects) {
-    YAML::Node n = Map();
-    n[std::string(fixer::ToString(o.ns))] = o.path;
-    n["container"] = o.container;
-    if (!o.owner.IsNull()) n["owner"] = who(o.owner);
-    YAML::Node acl = Seq();
-    for (const fixer::Ace& ace : o.dacl) acl.push_back(AceNode(ace, o.ns, who));
-    n["acl"] = acl;
+    out.BeginMap();
+    KeyStr(out, fixer::ToString(o.ns), o.path);
+    KeyBool(out, "container", o.container);
+    if (!o.owner.IsNull()) KeyStr(out, "owner", who(o.owner));
+    out.Key("acl");
+    out.BeginSeq();
+    for (const fixer::Ace& ace : o.dacl) Ace(out, ace, o.ns, who);
+    out.EndSeq();
     if (!o.values.empty()) {
-      YAML::Node values = Map();
-      for (const auto& [name, data] : o.values) values[name] = data;
-      n["values"] = values;
+      out.Key("values");
+      out.BeginMap();
+      for (const auto& [name, data] : o.values) KeyStr(out, name, data);
+      out.EndMap();
     }
-    out.push_back(n);
+    out.EndMap();
   }
-  return out;
+  out.EndSeq();
 }
 
-YAML::Node SqlNode(const SqlServerState& sql, const PrincipalWriter& who) {
-  YAML::Node n = Map();
-  n["installed"] = sql.installed;
-  n["databases"] = Strings(sql.databases);
-  YAML::Node logins = Seq();
+// The loader looks a login name up among the logins first, so a user's login is written by
+// name only when the first login of that name holds its SID.
+std::string LoginOf(const SqlServerState& sql, const fixer::SqlDbUser& u, const PrincipalWriter& who) {
+  std::string login = u.login_sid.ToString();
   for (const fixer::SqlLogin& l : sql.logins) {
-    YAML::Node ln = Map();
-    ln["name"] = l.name;
-    ln["sid"] = l.sid.ToString();  // always: the name may no longer resolve to it
-    ln["server_roles"] = Strings(l.server_roles);
-    ln["default_database"] = l.default_database;
-    logins.push_back(ln);
+    if (l.sid == u.login_sid) {
+      const auto first = std::find_if(sql.logins.begin(), sql.logins.end(),
+                                      [&](const auto& o) { return EqualsIgnoreCase(o.name, l.name); });
+      if (first->sid == u.login_sid && !yaml::LooksLikeSid(l.name)) login = l.name;
+      break;
+    }
   }
-  n["logins"] = logins;
-  YAML::Node users = Seq();
+  if (login == u.login_sid.ToString()) login = who(u.login_sid);
+  return login;
+}
+
+void Sql(Emitter& out, const SqlServerState& sql, const PrincipalWriter& who) {
+  out.Key("sql");
+  out.BeginMap();
+  KeyBool(out, "installed", sql.installed);
+  Strings(out, "databases", sql.databases);
+  out.Key("logins");
+  out.BeginSeq();
+  for (const fixer::SqlLogin& l : sql.logins) {
+    out.BeginMap();
+    KeyStr(out, "name", l.name);
+    KeyStr(out, "sid", l.sid.ToString());  // always: the name may no longer resolve to it
+    Strings(out, "server_roles", l.server_roles);
+    KeyStr(out, "default_database", l.default_database);
+    out.EndMap();
+  }
+  out.EndSeq();
+  out.Key("users");
+  out.BeginSeq();
   for (const fixer::SqlDbUser& u : sql.users) {
-    YAML::Node un = Map();
-    un["database"] = u.database;
-    un["name"] = u.name;
-    // The loader looks a login name up among the logins first, so write one only when the
-    // first login of that name holds this SID.
-    std::string login = u.login_sid.ToString();
-    for (const fixer::SqlLogin& l : sql.logins) {
-      if (l.sid == u.login_sid) {
-        const auto first = std::find_if(sql.logins.begin(), sql.logins.end(), [&](const auto& o) {
-          return EqualsIgnoreCase(o.name, l.name);
-        });
-        if (first->sid == u.login_sid && !yaml::LooksLikeSid(l.name)) login = l.name;
-        break;
-      }
-    }
-    if (login == u.login_sid.ToString()) login = who(u.login_sid);
-    un["login"] = login;
-    un["roles"] = Strings(u.roles);
-    users.push_back(un);
+    out.BeginMap();
+    KeyStr(out, "database", u.database);
+    KeyStr(out, "name", u.name);
+    KeyStr(out, "login", LoginOf(sql, u, who));
+    Strings(out, "roles", u.roles);
+    out.EndMap();
   }
-  n["users"] = users;
-  return n;
+  out.EndSeq();
+  out.EndMap();
 }
 
-YAML::Node ServicesNode(const MachineState& s) {
-  YAML::Node out = Map();
+void Services(Emitter& out, const MachineState& s) {
+  out.Key("services");
+  out.BeginMap();
   for (const fixer::ServiceInfo& svc : s.services) {
-    YAML::Node n = Map();
-    n["display_name"] = svc.display_name;
-    n["state"] = Name(std::span(yaml::kServiceStateNames), svc.state);
-    n["start_type"] = Name(std::span(yaml::kStartTypeNames), svc.start_type);
-    n["account"] = svc.account;
-    n["dependencies"] = Strings(svc.dependencies);
-    out[svc.name] = n;
+    out.Key(svc.name);
+    out.BeginMap();
+    KeyStr(out, "display_name", svc.display_name);
+    KeyStr(out, "state", Name(std::span(yaml::kServiceStateNames), svc.state));
+    KeyStr(out, "start_type", Name(std::span(yaml::kStartTypeNames), svc.start_type));
+    KeyStr(out, "account", svc.account);
+    Strings(out, "dependencies", svc.dependencies);
+    out.EndMap();
   }
-  return out;
+  out.EndMap();
 }
 
-YAML::Node ProductsInto(YAML::Node root, const MachineState& s) {
-  YAML::Node web = Map();
-  web["kind"] = Name(std::span(yaml::kWebServerNames), s.products.web.kind);
-  web["iis5_isolation_mode"] = s.products.web.iis5_isolation_mode;
-  web["app_pool_identity"] = s.products.app_pool_identity;
-  root["web_server"] = web;
+void Products(Emitter& out, const MachineState& s) {
+  out.Key("web_server");
+  out.BeginMap();
+  KeyStr(out, "kind", Name(std::span(yaml::kWebServerNames), s.products.web.kind));
+  KeyBool(out, "iis5_isolation_mode", s.products.web.iis5_isolation_mode);
+  KeyStr(out, "app_pool_identity", s.products.app_pool_identity);
+  out.EndMap();
 
-  YAML::Node frameworks = Seq();
+  out.Key("frameworks");
+  out.BeginSeq();
   for (const fixer::FrameworkInfo& fw : s.products.frameworks) {
-    YAML::Node n = Map();
-    n["version"] = fw.version;
-    n["tools_present"] = fw.tools_present;
-    YAML::Node pm = Map();
-    pm["userName"] = fw.process_model.user_name;
-    pm["password"] = fw.process_model.password;  // machine.config holds it in clear text
-    n["process_model"] = pm;
-    frameworks.push_back(n);
+    out.BeginMap();
+    KeyStr(out, "version", fw.version);
+    KeyBool(out, "tools_present", fw.tools_present);
+    out.Key("process_model");
+    out.BeginMap();
+    KeyStr(out, "userName", fw.process_model.user_name);
+    KeyStr(out, "password", fw.process_model.password);  // machine.config holds it in clear text
+    out.EndMap();
+    out.EndMap();
   }
-  root["frameworks"] = frameworks;
+  out.EndSeq();
 
-  YAML::Node hotfixes = Seq();
+  out.Key("hotfixes");
+  out.BeginSeq();
   for (const InstalledHotfix& h : s.products.hotfixes) {
-    YAML::Node n = Map();
-    n["id"] = h.id;
-    n["kb"] = h.kb;
-    YAML::Node components = Seq();
+    out.BeginMap();
+    KeyStr(out, "id", h.id);
+    KeyStr(out, "kb", h.kb);
+    out.Key("components");
+    out.BeginSeq();
     for (const UpdatedComponent& c : h.components) {
-      YAML::Node cn = Map();
-      cn.SetStyle(YAML::EmitterStyle::Flow);
-      cn["file"] = c.file;
-      cn["version"] = c.version;
-      cn["fails_without_profile"] = c.fails_without_profile;
-      components.push_back(cn);
+      out.BeginMap(Style::kFlow);
+      KeyStr(out, "file", c.file);
+      KeyStr(out, "version", c.version);
+      KeyBool(out, "fails_without_profile", c.fails_without_profile);
+      out.EndMap();
     }
-    n["components"] = components;
-    hotfixes.push_back(n);
+    out.EndSeq();
+    out.EndMap();
   }
-  root["hotfixes"] = hotfixes;
-  return root;
+  out.EndSeq();
 }
 
-YAML::Node ApplicationsNode(const MachineState& s) {
-  YAML::Node out = Seq();
+void Applications(Emitter& out, const MachineState& s) {
+  out.Key("applications");
+  out.BeginSeq();
   for (const fixer::ApplicationInfo& app : s.products.applications) {
-    YAML::Node n = Map();
-    n["path"] = app.path;
-    n["physical_path"] = app.physical_path;
-    n["framework"] = app.framework_version;
-    n["session_state"] = Name(std::span(yaml::kSessionStateNames), app.session_state);
-    out.push_back(n);
+    out.BeginMap();
+    KeyStr(out, "path", app.path);
+    KeyStr(out, "physical_path", app.physical_path);
+    KeyStr(out, "framework", app.framework_version);
+    KeyStr(out, "session_state", Name(std::span(yaml::kSessionStateNames), app.session_state));
+    out.EndMap();
   }
-  return out;
+  out.EndSeq();
 }
 
-YAML::Node EventsNode(const MachineState& s) {
-  YAML::Node out = Seq();
+void Events(Emitter& out, const MachineState& s) {
+  out.Key("events");
+  out.BeginSeq();
   for (const fixer::EventRecord& e : s.events) {
-    YAML::Node n = Map();
-    n["log"] = e.log;
-    n["source"] = e.source;
-    n["id"] = e.id;
-    n["type"] = Name(std::span(yaml::kEventTypeNames), e.type);
-    n["text"] = e.text;
-    n["time"] = e.time;
-    out.push_back(n);
+    out.BeginMap();
+    KeyStr(out, "log", e.log);
+    KeyStr(out, "source", e.source);
+    KeyUInt(out, "id", e.id);
+    KeyStr(out, "type", Name(std::span(yaml::kEventTypeNames), e.type));
+    KeyStr(out, "text", e.text);
+    KeyInt(out, "time", e.time);
+    out.EndMap();
   }
-  return out;
+  out.EndSeq();
 }
 
-YAML::Node JournalNode(const MachineState& s) {
-  YAML::Node out = Seq();
+void Journal(Emitter& out, const MachineState& s) {
+  out.Key("journal");
+  out.BeginSeq();
   for (const fixer::JournalRecord& r : s.journal) {
-    YAML::Node n = Map();
-    n["seq"] = r.seq;
-    n["step"] = r.step;
-    n["phase"] = Name(std::span(yaml::kJournalPhaseNames), r.phase);
-    YAML::Node data = Map();
-    for (const auto& [k, v] : r.data) data[k] = v;
-    n["data"] = data;
-    out.push_back(n);
+    out.BeginMap();
+    KeyUInt(out, "seq", r.seq);
+    KeyStr(out, "step", r.step);
+    KeyStr(out, "phase", Name(std::span(yaml::kJournalPhaseNames), r.phase));
+    out.Key("data");
+    out.BeginMap();
+    for (const auto& [k, v] : r.data) KeyStr(out, k, v);
+    out.EndMap();
+    out.EndMap();
   }
-  return out;
+  out.EndSeq();
 }
 
 }  // namespace
 
-YAML::Node MachineToYaml(const MachineState& s) {
+std::string MachineToText(const MachineState& s) {
   const PrincipalWriter who(s);
-  YAML::Node root = Map();
-  root["base"] = "empty";
-  root["seed"] = s.seed;
-  root["rng_state"] = s.rng_state;
-  root["clock"] = ClockNode(s.clock);
-  root["os"] = Name(std::span(yaml::kOsNames), s.products.os.edition);
-  root["service_pack"] = s.products.os.service_pack;
-  root["computer_name"] = s.products.os.computer_name;
-  root["machine_sid"] = s.sam.domain.ToString();
-  root["next_rid"] = s.sam.next_rid;
-  ProductsInto(root, s);
-  root["policy"] = PolicyNode(s.lsa);
-  root["accounts"] = AccountsNode(s);
-  root["groups"] = GroupsNode(s, who);
+  Emitter out;
+  out.Comment("fixup-sim machine state, full form (docs/machine-format.md)");
+  out.BeginMap();
+  KeyStr(out, "base", "empty");
+  KeyUInt(out, "seed", s.seed);
+  KeyUInt(out, "rng_state", s.rng_state);
+  Clock(out, s.clock);
+  KeyStr(out, "os", Name(std::span(yaml::kOsNames), s.products.os.edition));
+  KeyInt(out, "service_pack", s.products.os.service_pack);
+  KeyStr(out, "computer_name", s.products.os.computer_name);
+  KeyStr(out, "machine_sid", s.sam.domain.ToString());
+  KeyUInt(out, "next_rid", s.sam.next_rid);
+  Products(out, s);
+  Policy(out, s.lsa);
+  Accounts(out, s);
+  Groups(out, s, who);
 
-  YAML::Node rights = Map();
-  for (const auto& [sid, held] : s.lsa.rights) {
-    rights[who(sid)] = Strings(std::vector<std::string>(held.begin(), held.end()));
+  out.Key("rights");
+  out.BeginMap();
+  for (const auto& [sid, held] : s.lsa.rights) Strings(out, who(sid), held);
+  out.EndMap();
+  out.Key("secrets");
+  out.BeginMap();
+  for (const auto& [name, stored] : s.lsa.secrets) {
+    out.Key(name);
+    out.BeginMap();
+    KeyStr(out, "stored", stored);
+    out.EndMap();
   }
-  root["rights"] = rights;
-  YAML::Node secrets = Map();
-  for (const auto& [name, stored] : s.lsa.secrets) secrets[name]["stored"] = stored;
-  root["secrets"] = secrets;
-  YAML::Node profiles = Map();
-  for (const ProfileEntry& p : s.profiles) profiles[who(p.sid)]["path"] = p.path;
-  root["profiles"] = profiles;
+  out.EndMap();
+  out.Key("profiles");
+  out.BeginMap();
+  for (const ProfileEntry& p : s.profiles) {
+    out.Key(who(p.sid));
+    out.BeginMap();
+    KeyStr(out, "path", p.path);
+    out.EndMap();
+  }
+  out.EndMap();
 
-  root["objects"] = ObjectsNode(s, who);
-  root["sql"] = SqlNode(s.sql, who);
-  root["services"] = ServicesNode(s);
-  root["applications"] = ApplicationsNode(s);
-  YAML::Node session = Map();
-  session["caller"] = s.session.caller;
-  if (s.session.interactive_user) session["interactive_user"] = *s.session.interactive_user;
-  root["session"] = session;
-  root["events"] = EventsNode(s);
-  root["journal"] = JournalNode(s);
-  return root;
-}
-
-std::string MachineToText(const MachineState& state) {
-  YAML::Emitter out;
-  out << YAML::Comment("fixup-sim machine state, full form (docs/machine-format.md)");
-  out << YAML::Newline << MachineToYaml(state);
-  return std::string(out.c_str()) + "\n";
+  Objects(out, s, who);
+  Sql(out, s.sql, who);
+  Services(out, s);
+  Applications(out, s);
+  out.Key("session");
+  out.BeginMap();
+  KeyStr(out, "caller", s.session.caller);
+  if (s.session.interactive_user) KeyStr(out, "interactive_user", *s.session.interactive_user);
+  out.EndMap();
+  Events(out, s);
+  Journal(out, s);
+  out.EndMap();
+  return out.Take();
 }
 
 }  // namespace fakes

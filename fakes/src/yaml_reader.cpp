@@ -4,21 +4,27 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace fakes::yaml {
 
-LoadError MakeError(const std::string& file, const YAML::Mark& mark, std::string message) {
-  // yaml-cpp marks are 0-based; a null mark (-1) becomes line 0, column 0: "no position".
-  return LoadError{file, mark.line + 1, mark.column + 1, std::move(message)};
+LoadError MakeError(const std::string& file, const Mark& mark, std::string message) {
+  return LoadError{file, mark.line, mark.column, std::move(message)};  // line 0: no position
 }
 
-Field::Field(YAML::Node node, std::string path, const std::string* file, YAML::Mark fallback)
-    : node_(std::move(node)), path_(std::move(path)), file_(file), fallback_(fallback) {}
+std::optional<bool> ParseBool(std::string_view text) {
+  if (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "yes")) return true;
+  if (EqualsIgnoreCase(text, "false") || EqualsIgnoreCase(text, "no")) return false;
+  return std::nullopt;
+}
 
-YAML::Mark Field::mark() const {
-  // yaml-cpp puts an empty value's mark on the token after it, so point at its key instead.
-  if (IsNull() || node_.Mark().is_null()) return fallback_;
-  return node_.Mark();
+Field::Field(const Tree& tree, NodeId node, std::string path, const std::string* file, Mark fallback)
+    : tree_(&tree), node_(node), path_(std::move(path)), file_(file), fallback_(fallback) {}
+
+Mark Field::mark() const {
+  // An empty value has no text of its own: point at its key instead.
+  if (IsNull() || node().mark.line == 0) return fallback_;
+  return node().mark;
 }
 
 void Field::Fail(std::string_view message) const {
@@ -28,8 +34,8 @@ void Field::Fail(std::string_view message) const {
 
 std::string_view Field::KindName() const {
   if (IsNull()) return "nothing";
-  if (node_.IsMap()) return "a map";
-  if (node_.IsSequence()) return "a list";
+  if (IsMap()) return "a map";
+  if (IsSequence()) return "a list";
   return "a scalar";
 }
 
@@ -57,16 +63,14 @@ std::optional<std::string> TextProblem(std::string_view s) {
 
 std::string Field::Str() const {
   if (!IsScalar()) Fail("expected a string, got " + std::string(KindName()));
-  if (auto problem = TextProblem(node_.Scalar())) Fail(*problem);
-  return node_.Scalar();
+  if (auto problem = TextProblem(Text())) Fail(*problem);
+  return std::string(Text());
 }
 
 bool Field::Bool() const {
   if (!IsScalar()) Fail("expected true or false, got " + std::string(KindName()));
-  const std::string& s = node_.Scalar();
-  if (EqualsIgnoreCase(s, "true") || EqualsIgnoreCase(s, "yes")) return true;
-  if (EqualsIgnoreCase(s, "false") || EqualsIgnoreCase(s, "no")) return false;
-  Fail("expected true or false, got '" + s + "'");
+  if (auto b = ParseBool(Text())) return *b;
+  Fail("expected true or false, got '" + std::string(Text()) + "'");
 }
 
 namespace {
@@ -89,10 +93,10 @@ std::optional<uint64_t> ParseUnsigned(std::string_view s) {
 uint64_t Field::U64() const {
   const auto fail = [this] {
     Fail("expected an integer from 0 to " + std::to_string(std::numeric_limits<uint64_t>::max()) +
-         ", got " + (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+         ", got " + (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
-  auto v = ParseUnsigned(node_.Scalar());
+  auto v = ParseUnsigned(Text());
   if (!v) fail();
   return *v;
 }
@@ -100,10 +104,10 @@ uint64_t Field::U64() const {
 uint32_t Field::U32(uint32_t max) const {
   const auto fail = [this, max] {
     Fail("expected an integer from 0 to " + std::to_string(max) + ", got " +
-         (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
-  auto v = ParseUnsigned(node_.Scalar());
+  auto v = ParseUnsigned(Text());
   if (!v || *v > max) fail();
   return static_cast<uint32_t>(*v);
 }
@@ -111,10 +115,10 @@ uint32_t Field::U32(uint32_t max) const {
 int64_t Field::I64() const {
   const auto fail = [this] {
     Fail("expected an integer, got " +
-         (IsScalar() ? "'" + node_.Scalar() + "'" : std::string(KindName())));
+         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
-  std::string_view s = node_.Scalar();
+  std::string_view s = Text();
   const bool negative = !s.empty() && s[0] == '-';
   if (negative) s.remove_prefix(1);
   auto v = ParseUnsigned(s);
@@ -127,10 +131,10 @@ int64_t Field::I64() const {
 std::vector<Field> Field::Items() const {
   if (!IsSequence()) Fail("expected a list, got " + std::string(KindName()));
   std::vector<Field> out;
-  size_t i = 0;
-  for (const YAML::Node& item : node_) {
-    out.emplace_back(item, path_ + "[" + std::to_string(i) + "]", file_, mark());
-    ++i;
+  const auto items = tree_->children(node_);
+  out.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    out.emplace_back(*tree_, items[i], path_ + "[" + std::to_string(i) + "]", file_, mark());
   }
   return out;
 }
@@ -141,29 +145,32 @@ std::vector<std::string> Field::StrList() const {
   return out;
 }
 
-Field Field::Child(const YAML::Node& value, std::string_view key,
-                   const YAML::Mark& key_mark) const {
+Field Field::Child(NodeId value, std::string_view key, const Mark& key_mark) const {
   std::string path = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  return Field(value, std::move(path), file_, key_mark);
+  return Field(*tree_, value, std::move(path), file_, key_mark);
 }
 
 std::vector<Entry> MapEntries(const Field& map) {
   std::vector<Entry> out;
   if (map.IsNull()) return out;  // `key:` with nothing under it: an empty map
   if (!map.IsMap()) map.Fail("expected a map, got " + std::string(map.KindName()));
-  for (auto it = map.node().begin(); it != map.node().end(); ++it) {
-    Field key_field(it->first, map.path(), &map.file(), map.mark());
+  const Tree& tree = map.tree();
+  const auto children = tree.children(map.id());
+  out.reserve(children.size() / 2);
+  std::unordered_map<std::string_view, size_t> seen;  // key -> index in `out`; linear for big maps
+  seen.reserve(children.size() / 2);
+  for (size_t i = 0; i + 1 < children.size(); i += 2) {
+    Field key_field(tree, children[i], map.path(), &map.file(), map.mark());
     if (!key_field.IsScalar()) key_field.Fail("a key must be a plain string");
-    std::string key = it->first.Scalar();
+    const std::string_view key = tree.text(children[i]);
     if (auto problem = TextProblem(key)) key_field.Fail(*problem);
-    for (const Entry& seen : out) {
-      if (seen.key == key) {
-        key_field.Fail("duplicate key '" + key + "' (first at line " +
-                       std::to_string(seen.key_field.mark().line + 1) + ")");
-      }
+    const auto [first, inserted] = seen.emplace(key, out.size());
+    if (!inserted) {
+      key_field.Fail("duplicate key '" + std::string(key) + "' (first at line " +
+                     std::to_string(out[first->second].key_field.mark().line) + ")");
     }
-    Field value = map.Child(it->second, key, it->first.Mark());
-    out.push_back(Entry{key, key_field, value});
+    Field value = map.Child(children[i + 1], key, tree.node(children[i]).mark);
+    out.push_back(Entry{std::string(key), std::move(key_field), std::move(value)});
   }
   return out;
 }

@@ -1,10 +1,11 @@
-// YAML reading helpers for the machine state loader: typed access to nodes that reports every
-// problem as a LoadError at the offending node's 1-based line and column.
+// YAML reading helpers for the machine state loader: typed access to the nodes of a yaml::Tree
+// (fakes' own parser, yaml_parse.h) that reports every problem as a LoadError at the offending
+// node's 1-based line and column.
 //
 // Private to fakes/src. The loader throws LoadFailure from deep inside and the Load* entry
 // points catch it, so no exception ever leaves them.
 //
-//   yaml::Field root(node, "", &file_name);
+//   yaml::Field root(tree, tree.root(), "", &file_name);
 //   yaml::MapFields top(root, {"os", "seed"});
 //   if (auto seed = top.Get("seed")) state.seed = seed->U64();
 //   // seed: -3  ->  "m.yaml:2:7: seed: expected an integer from 0 to 18446744073709551615"
@@ -19,9 +20,8 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "fakes/machine_yaml.h"
+#include "fakes/yaml_tree.h"
 
 namespace fakes::yaml {
 
@@ -30,26 +30,31 @@ struct LoadFailure {
   LoadError error;
 };
 
-LoadError MakeError(const std::string& file, const YAML::Mark& mark, std::string message);
+LoadError MakeError(const std::string& file, const Mark& mark, std::string message);
+
+// The one rule for YAML booleans in machine files: true/false, also yes/no, any case.
+std::optional<bool> ParseBool(std::string_view text);
 
 // A node, where it sits in the document ("accounts.ASPNET.flags[1]"), and a fallback mark for
 // nodes that have none of their own (a missing or empty value points at its key).
 class Field {
  public:
-  Field(YAML::Node node, std::string path, const std::string* file, YAML::Mark fallback = {});
+  Field(const Tree& tree, NodeId node, std::string path, const std::string* file, Mark fallback = {});
 
-  const YAML::Node& node() const { return node_; }
+  const Tree& tree() const { return *tree_; }
+  NodeId id() const { return node_; }
+  const Node& node() const { return tree_->node(node_); }
   const std::string& path() const { return path_; }
   const std::string& file() const { return *file_; }
-  YAML::Mark mark() const;
+  Mark mark() const;
 
   // Throws LoadFailure "PATH: message" at this node.
   [[noreturn]] void Fail(std::string_view message) const;
 
-  bool IsNull() const { return !node_.IsDefined() || node_.IsNull(); }
-  bool IsScalar() const { return node_.IsDefined() && node_.IsScalar(); }
-  bool IsMap() const { return node_.IsDefined() && node_.IsMap(); }
-  bool IsSequence() const { return node_.IsDefined() && node_.IsSequence(); }
+  bool IsNull() const { return node().kind == NodeKind::kNull; }
+  bool IsScalar() const { return node().kind == NodeKind::kScalar; }
+  bool IsMap() const { return node().kind == NodeKind::kMap; }
+  bool IsSequence() const { return node().kind == NodeKind::kSequence; }
   // "a map", "a list", "a string", "nothing": what the node is, for messages.
   std::string_view KindName() const;
 
@@ -62,13 +67,16 @@ class Field {
   std::vector<Field> Items() const;
   std::vector<std::string> StrList() const;
   // A child reached by key; `key_mark` is used when the value is empty.
-  Field Child(const YAML::Node& value, std::string_view key, const YAML::Mark& key_mark) const;
+  Field Child(NodeId value, std::string_view key, const Mark& key_mark) const;
 
  private:
-  YAML::Node node_;
+  std::string_view Text() const { return tree_->text(node_); }
+
+  const Tree* tree_;
+  NodeId node_;
   std::string path_;
   const std::string* file_;
-  YAML::Mark fallback_;
+  Mark fallback_;
 };
 
 // One key/value of a map, with the key as written.

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "fakes/machine_yaml.h"
+#include "sim/machine_yaml_node.h"
 
 namespace sim {
 namespace {
@@ -101,8 +101,8 @@ std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes:
   fakes::MachineState before_copy = before, after_copy = after;
   DropEqualSections(before_copy, after_copy);
   std::map<std::string, std::string> a, b;
-  Flatten(fakes::MachineToYaml(before_copy), "", false, a);
-  Flatten(fakes::MachineToYaml(after_copy), "", false, b);
+  Flatten(MachineToYaml(before_copy), "", false, a);
+  Flatten(MachineToYaml(after_copy), "", false, b);
   std::vector<Change> changes;
   auto ia = a.begin();
   auto ib = b.begin();

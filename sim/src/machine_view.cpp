@@ -5,6 +5,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
+#include "fakes/yaml_parse.h"
 
 namespace sim {
 namespace {
@@ -34,18 +35,27 @@ const fakes::ProfileEntry* ProfileOf(const fakes::MachineState& s, const fixer::
   return nullptr;
 }
 
-nlohmann::json YamlToJson(const YAML::Node& n) {
-  if (n.IsMap()) {
-    nlohmann::json j = nlohmann::json::object();
-    for (const auto& kv : n) j[kv.first.as<std::string>()] = YamlToJson(kv.second);
-    return j;
+nlohmann::json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
+  const fakes::yaml::Node& n = tree.node(id);
+  const auto children = tree.children(id);
+  switch (n.kind) {
+    case fakes::yaml::NodeKind::kMap: {
+      nlohmann::json j = nlohmann::json::object();
+      for (size_t i = 0; i + 1 < children.size(); i += 2) {
+        j[std::string(tree.text(children[i]))] = TreeToJson(tree, children[i + 1]);
+      }
+      return j;
+    }
+    case fakes::yaml::NodeKind::kSequence: {
+      nlohmann::json j = nlohmann::json::array();
+      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson(tree, item));
+      return j;
+    }
+    case fakes::yaml::NodeKind::kScalar:
+      return std::string(tree.text(id));
+    case fakes::yaml::NodeKind::kNull:
+      break;
   }
-  if (n.IsSequence()) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& item : n) j.push_back(YamlToJson(item));
-    return j;
-  }
-  if (n.IsScalar()) return n.Scalar();
   return nullptr;
 }
 
@@ -122,7 +132,10 @@ std::string RenderMachineText(const fakes::MachineState& s) {
 }
 
 nlohmann::json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::json j = YamlToJson(fakes::MachineToYaml(s));
+  // The saved form, read back by fakes' parser: every scalar a string, as in the file.
+  const std::string text = fakes::MachineToText(s);
+  const fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
+  nlohmann::json j = parsed.error ? nlohmann::json::object() : TreeToJson(parsed.tree, parsed.tree.root());
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/machine_yaml_node.h"
 #include "sim/scenario.h"
 #include "sim/vocabulary.h"
 
@@ -192,7 +193,7 @@ Scenario ReadScenario(const YAML::Node& root, const std::string& file) {
       if (!kv.second.IsSequence()) Fail(ValueAt(kv), "tags: expected a list");
       for (const auto& t : kv.second) s.tags.push_back(Scalar(t, "tags"));
     } else if (key == "machine") {
-      auto loaded = fakes::LoadMachineNode(kv.second, file);
+      auto loaded = LoadMachineNode(kv.second, file);
       if (!loaded.ok()) throw Positioned{*loaded.error};
       s.machine = std::move(*loaded.value);
       has_machine = true;

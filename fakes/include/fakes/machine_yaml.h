@@ -12,10 +12,10 @@
 
 #include <optional>
 #include <string>
-
-#include <yaml-cpp/yaml.h>
+#include <string_view>
 
 #include "fakes/state.h"
+#include "fakes/yaml_tree.h"
 #include "fixer/result.h"
 
 namespace fakes {
@@ -37,11 +37,12 @@ struct Loaded {
 };
 
 Loaded<MachineState> LoadMachineFile(const std::string& path);
-Loaded<MachineState> LoadMachineText(const std::string& text, const std::string& file_name);
-// The node form, for scenario files that embed a machine (`machine:` key).
-Loaded<MachineState> LoadMachineNode(const YAML::Node& node, const std::string& file_name);
+// Parsed by fakes' own YAML parser (fakes/yaml_parse.h); JSON is YAML too.
+Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& file_name);
+// A node of an already parsed tree, for scenario files that embed a machine (`machine:` key);
+// errors point into `file_name` at the tree's marks.
+Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId node, const std::string& file_name);
 
-YAML::Node MachineToYaml(const MachineState& state);
 std::string MachineToText(const MachineState& state);
 // Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path);
