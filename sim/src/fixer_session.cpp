@@ -54,7 +54,9 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
       run.outcome = "usage";
       run.log = "unknown command '" + command + "' (expected diagnose, plan, apply, resume, rollback)\n";
     }
+    machine.faults().PowerLossIfPending();  // a crash_after fault on the run's last change
   } catch (const fakes::PowerLoss& loss) {
+    run.result.reset();  // a process that lost power reports nothing
     run.crashed = true;
     run.crash = loss.what();
     run.exit_code = 4;

@@ -1,5 +1,5 @@
 // The request step, and page requests for invariants and for the fixer's probe.
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 #include "sim/web_probe.h"
 #include "sim/web_requests.h"
 #include "sim/web_stack.h"
@@ -53,6 +53,13 @@ StepReport Request(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
-void RegisterWebSteps(StepRegistry& r) { r["request"] = Request; }
+std::vector<Word> WebStepWords() {
+  return {
+      {.name = "request", .scalar_arg = "app",
+       .params = {{.name = "app", .required = true}},
+       .doc = "requests a page of a local application (metabase path); sets the *last response*",
+       .run = Request},
+  };
+}
 
 }  // namespace sim

@@ -651,7 +651,7 @@ TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
   fakes::Machine m(fakes::FreshInstall({}));
   sim::RunContext ctx(m.state(), 1);
   for (const sim::Word& w : sim::StepWords()) {
-    sim::Step step{std::string(w.name), {}, {}, {}, {"s.yaml", 1, 1}};
+    sim::Step step{std::string(w.name), {}, {}, {"s.yaml", 1, 1}};
     const auto r = sim::ExecuteStep(ctx, step);
     EXPECT_THAT(r.error, ::testing::Not(HasSubstr("has no executor"))) << w.name;
   }

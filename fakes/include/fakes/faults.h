@@ -8,6 +8,7 @@
 //   fakes::FaultPlan plan;
 //   plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = 5});   // 3rd mutation: 5
 //   plan.Add({.op = "scm.start", .nth = 1, .kind = fakes::FaultKind::kCrash});
+//   plan.Add({.nth = 7, .kind = fakes::FaultKind::kCrashAfter});          // 7th change made, then off
 //   machine.set_faults(plan);
 #pragma once
 
@@ -22,7 +23,10 @@
 
 namespace fakes {
 
-enum class FaultKind { kFail, kCrash };
+// kCrash: power is lost as the Nth call begins, before its change; kCrashAfter: right after the
+// Nth change is made, which the next mutating call (or FaultPlan::PowerLossIfPending at the end
+// of the run) sees, before it changes anything.
+enum class FaultKind { kFail, kCrash, kCrashAfter };
 
 struct FaultRule {
   std::optional<std::string> op;  // only count calls of this op; all mutations if empty
@@ -34,9 +38,9 @@ struct FaultRule {
 // Thrown when a crash fault fires: the caller stops mid-way, the machine keeps what was done.
 class PowerLoss : public std::runtime_error {
  public:
-  PowerLoss(std::string op, uint64_t call)
-      : std::runtime_error("simulated power loss at mutating call " + std::to_string(call) +
-                           " (" + op + ")"),
+  PowerLoss(std::string op, uint64_t call, bool after = false)
+      : std::runtime_error("simulated power loss " + std::string(after ? "right after" : "at") + " mutating call " +
+                           std::to_string(call) + " (" + op + ")"),
         op_(std::move(op)), call_(call) {}
   const std::string& op() const { return op_; }
   uint64_t call() const { return call_; }
@@ -60,8 +64,12 @@ class FaultPlan {
   bool empty() const { return rules_.empty(); }
   const std::vector<FaultRule>& rules() const { return rules_; }
 
-  // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok.
+  // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok. A power
+  // loss due right after the previous call is thrown first, and this call is not counted.
   fixer::Status OnMutation(const std::string& op, const std::string& target);
+  // Throws the power loss a kCrashAfter rule left due after the last call, if any: the caller's
+  // run ends here (nothing after the last change is made durable).
+  void PowerLossIfPending();
 
   uint64_t calls() const { return calls_; }
   const std::vector<MutationEvent>& trace() const { return trace_; }
@@ -72,6 +80,7 @@ class FaultPlan {
   uint64_t calls_ = 0;
   std::map<std::string, uint64_t> per_op_;
   std::vector<MutationEvent> trace_;
+  std::optional<MutationEvent> lose_power_after_;  // a kCrashAfter rule fired on this call
 };
 
 }  // namespace fakes

@@ -5,8 +5,9 @@
 // rejected with "FILE:LINE:COL: message". Saving writes a temporary file beside the target,
 // flushes it, and renames it over the target, so a crash never leaves half a file.
 //
-//   auto state = fakes::LoadMachineFile("machines/xp.yaml");    // Result<MachineState>
-//   fakes::SaveMachineFile(*state, "machines/xp.yaml");
+//   fakes::Loaded<fakes::MachineState> state = fakes::LoadMachineFile("machines/xp.yaml");
+//   if (!state.ok()) std::cerr << state.error->ToString();   // load_result.h
+//   fakes::SaveMachineFile(*state.value, "machines/xp.yaml");
 #pragma once
 
 #include <optional>
@@ -14,26 +15,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "fakes/load_result.h"
 #include "fakes/state.h"
 #include "fixer/result.h"
 
 namespace fakes {
-
-// A load error: where it is and what is wrong. ToString(): "FILE:LINE:COL: message".
-struct LoadError {
-  std::string file;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
-  std::string message;
-  std::string ToString() const;
-};
-
-template <class T>
-struct Loaded {
-  std::optional<T> value;
-  std::optional<LoadError> error;
-  bool ok() const { return value.has_value(); }
-};
 
 Loaded<MachineState> LoadMachineFile(const std::string& path);
 Loaded<MachineState> LoadMachineText(const std::string& text, const std::string& file_name);
