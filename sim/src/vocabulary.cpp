@@ -37,7 +37,7 @@ std::string ParamCell(const Param& p) {
     case ValueKind::kTrueFalse: out += ": true/false"; break;
     case ValueKind::kRegex: out += ", regular expression"; break;
   }
-  if (!p.note.empty()) out += " " + std::string(p.note);
+  if (!p.note.empty()) out += (p.kind == ValueKind::kText && p.note[0] != '(' ? ": " : " ") + std::string(p.note);
   return out;
 }
 

@@ -498,7 +498,7 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
   EXPECT_EQ(boolean.line, 7);
   EXPECT_EQ(boolean.column, 22);
-  EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false, got 'perhaps'");
+  EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false (yes / no), got 'perhaps'");
 
   auto nested = ScenarioError(kHead + "  - request: {app: {path: /x}}\n");
   EXPECT_EQ(nested.line, 7);

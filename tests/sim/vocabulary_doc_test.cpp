@@ -54,7 +54,9 @@ TEST(VocabularyDoc, EveryWordIsDefinedOnceWithItsFunctionAndDoc) {
     EXPECT_TRUE(w.run) << w.name;
     EXPECT_FALSE(w.check) << w.name;
     EXPECT_FALSE(w.doc.empty()) << w.name;
-    if (!w.scalar_arg.empty()) EXPECT_NE(w.FindParam(w.scalar_arg), nullptr) << w.name;
+    if (!w.scalar_arg.empty()) {
+      EXPECT_NE(w.FindParam(w.scalar_arg), nullptr) << w.name;
+    }
   }
   seen.clear();
   for (const sim::Word& w : sim::ExpectWords()) {
@@ -62,7 +64,9 @@ TEST(VocabularyDoc, EveryWordIsDefinedOnceWithItsFunctionAndDoc) {
     EXPECT_TRUE(w.check) << w.name;
     EXPECT_FALSE(w.run) << w.name;
     EXPECT_FALSE(w.doc.empty()) << w.name;
-    if (!w.scalar_arg.empty()) EXPECT_NE(w.FindParam(w.scalar_arg), nullptr) << w.name;
+    if (!w.scalar_arg.empty()) {
+      EXPECT_NE(w.FindParam(w.scalar_arg), nullptr) << w.name;
+    }
   }
 }
 
