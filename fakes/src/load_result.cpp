@@ -30,7 +30,10 @@ constexpr size_t kExcerptWidth = 60;
 
 std::string Excerpt(const std::string& line, int column) {
   const size_t at = static_cast<size_t>(std::max(column, 1) - 1);
+  // The whole line when it fits; else a window around the column, full up to the line's end.
   size_t begin = at > kExcerptWidth / 2 ? at - kExcerptWidth / 2 : 0;
+  if (line.size() <= kExcerptWidth) begin = 0;
+  else begin = std::min(begin, line.size() - kExcerptWidth);
   size_t end = std::min(line.size(), begin + kExcerptWidth);
   // Do not cut a UTF-8 sequence in two.
   while (begin > 0 && begin < line.size() && (static_cast<unsigned char>(line[begin]) & 0xc0) == 0x80) --begin;

@@ -31,7 +31,7 @@ TEST(LoadError, AColumnPastTheLineEndIsBroughtBackToIt) {
   fakes::LoadError e{"m.yaml", 1, 400, "bad"};
   fakes::AttachSource(e, "abc\ndef\n");
   EXPECT_EQ(e.column, 4);  // just after "abc"
-  EXPECT_THAT(e.ToString(), testing::StartsWith("m.yaml:1:4: bad"));
+  EXPECT_EQ(e.ToString(), "m.yaml:1:4: bad\n    near: \"abc\"");
   fakes::LoadError past{"m.yaml", 9, 3, "end of input"};
   fakes::AttachSource(past, "abc\ndef");
   EXPECT_EQ(past.line, 2);
