@@ -6,9 +6,37 @@
 namespace sim {
 namespace {
 
+// std::regex copies a group once per repetition of `{n,m}`, so nested counts multiply: a few
+// small ones are plenty for a check, and keep a hostile pattern from exhausting memory.
+std::optional<std::string> CountProblem(std::string_view pattern) {
+  int counts = 0;
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (pattern[i] != '{' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
+    if (++counts > kMaxRepeatCounts) return "more than " + std::to_string(kMaxRepeatCounts) + " {n,m} counts";
+    // The numbers of "{n}", "{n,}", "{n,m}".
+    for (size_t j = i + 1; j < pattern.size();) {
+      size_t value = 0, digits = 0;
+      for (; j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9'; ++j, ++digits)
+        value = digits < 7 ? value * 10 + static_cast<size_t>(pattern[j] - '0') : value;
+      if (digits >= 7 || value > kMaxRepeatCount) return "a {n,m} count above " + std::to_string(kMaxRepeatCount);
+      if (j >= pattern.size() || pattern[j] != ',') break;
+      ++j;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::regex> Compile(std::string_view pattern, bool ignore_case, std::string* why) {
   if (pattern.size() > kMaxPatternLength) {
     if (why) *why = "longer than " + std::to_string(kMaxPatternLength) + " characters";
+    return std::nullopt;
+  }
+  if (auto problem = CountProblem(pattern)) {
+    if (why) *why = *problem;
     return std::nullopt;
   }
   auto flags = std::regex::ECMAScript;

@@ -92,6 +92,15 @@ TEST(YamlBool, OneRuleForBothReaders) {
   for (const char* x : {"on", "off", "1", "0", "y", "n", "", "truth"}) EXPECT_EQ(fakes::YamlBool(x), std::nullopt) << x;
 }
 
+TEST(YamlBool, TheMachineFileLoaderFollowsTheSameRule) {
+  for (const char* word : {"true", "TRUE", "yes", "No", "false", "on", "off", "1", "y"}) {
+    auto loaded = fakes::LoadMachineText(std::string("policy:\n  limit_blank_password_use: ") + word + "\n", "m.yaml");
+    const std::optional<bool> rule = fakes::YamlBool(word);
+    ASSERT_EQ(loaded.ok(), rule.has_value()) << word;
+    if (rule) EXPECT_EQ(loaded.value->lsa.limit_blank_password_use, *rule) << word;
+  }
+}
+
 fixer::StartType StartTypeOf(fakes::Machine& m, const std::string& name) {
   return fakes::Scm(m).Find(name)->start_type;
 }

@@ -14,6 +14,7 @@
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "sim/text_match.h"
 
 namespace {
 
@@ -120,6 +121,14 @@ TEST(OutputMatchesWord, ABadPatternIsALoadError) {
   EXPECT_THAT(flag.message, HasSubstr("key 'ignore_case': expected true or false (yes / no), got 'maybe'"));
   auto longer = LoadError("  - command: x\n    expect: {output_matches: '" + std::string(600, 'a') + "'}\n");
   EXPECT_THAT(longer.message, HasSubstr("longer than 500 characters"));
+}
+
+TEST(OutputMatchesWord, RepeatCountsThatWouldExhaustMemoryAreRefused) {
+  EXPECT_FALSE(sim::RegexProblem("(ab{2,100}){100}").has_value());
+  EXPECT_THAT(sim::RegexProblem("a{101}").value_or(""), HasSubstr("a {n,m} count above 100"));
+  EXPECT_THAT(sim::RegexProblem("a{1,9999999999}").value_or(""), HasSubstr("a {n,m} count above 100"));
+  EXPECT_THAT(sim::RegexProblem("a{1}b{2}c{3}").value_or(""), HasSubstr("more than 2 {n,m} counts"));
+  EXPECT_FALSE(sim::RegexProblem("\\{x{5}y{9}").has_value());  // an escaped brace is a character, not a count
 }
 
 // ---- crash_after ----------------------------------------------------------------------------

@@ -16,6 +16,9 @@ namespace sim {
 
 // A pattern longer than this is refused: compiling std::regex recurses on nesting.
 inline constexpr size_t kMaxPatternLength = 500;
+// At most this many `{n,m}` counts, none above kMaxRepeatCount: std::regex expands each.
+inline constexpr int kMaxRepeatCounts = 2;
+inline constexpr size_t kMaxRepeatCount = 100;
 
 // Why `pattern` is not a usable regular expression, or nullopt.
 std::optional<std::string> RegexProblem(std::string_view pattern);
