@@ -3,6 +3,7 @@
 namespace fakes {
 
 fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& target) {
+  PowerLossIfPending();
   const uint64_t call = ++calls_;
   const uint64_t op_call = ++per_op_[op];
   trace_.push_back({call, op, target, 0});
@@ -11,6 +12,10 @@ fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& ta
     const bool hit = rule.op ? (*rule.op == op && rule.nth == op_call) : rule.nth == call;
     if (!hit) continue;
     if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, call);
+    if (rule.kind == FaultKind::kCrashAfter) {
+      lose_power_after_ = trace_.back();
+      return fixer::Status::Ok();  // this change is made; the power goes right after it
+    }
     trace_.back().injected_error = rule.error;
     return fixer::Status::Win(rule.error);
   }
@@ -27,7 +32,15 @@ fixer::Status FaultPlan::OnRead(const std::string& op, const std::string& /*targ
   return fixer::Status::Ok();
 }
 
+void FaultPlan::PowerLossIfPending() {
+  if (!lose_power_after_) return;
+  const MutationEvent last = *lose_power_after_;
+  lose_power_after_.reset();
+  throw PowerLoss(last.op, last.call, true);
+}
+
 void FaultPlan::ResetCounters() {
+  lose_power_after_.reset();
   calls_ = 0;
   per_op_.clear();
   reads_per_op_.clear();

@@ -40,7 +40,9 @@ Loaded<MachineState> LoadMachineFile(const std::string& path) {
     text.append(buf, static_cast<size_t>(n));
   }
   ::close(fd);
-  return LoadMachineText(text, path);
+  Loaded<MachineState> loaded = LoadMachineText(text, path);
+  if (loaded.error) AttachSource(*loaded.error, text);
+  return loaded;
 }
 
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path) {

@@ -13,12 +13,6 @@
 
 namespace fakes {
 
-std::string LoadError::ToString() const {
-  // A file-level error (unreadable file) has no position.
-  if (line <= 0) return file + ": " + message;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
-}
-
 namespace yaml {
 
 fixer::Sid LoadContext::Principal(const Field& f) {

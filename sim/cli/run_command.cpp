@@ -32,6 +32,7 @@ int Run(const RunArgs& args) {
     if (!loaded.ok()) {
       std::cerr << loaded.error->ToString() << "\n";
       exit_code = kExitInput;
+      results.push_back(NotLoaded(file, *loaded.error));  // a failed test in every report
       continue;
     }
     results.push_back(RunScenario(*loaded.value, {.seed = args.seed, .invariants = !args.no_invariants}));

@@ -75,6 +75,7 @@ struct Interpreter {
   bool window_closed = false;
   std::vector<fakes::Environment> saved_env;  // setlocal
   int current_line = 0;
+  std::vector<BatchCommand> commands;
   std::vector<BatchFailure> failures;
 
   Flow Goto(const std::string& target) {
@@ -228,7 +229,8 @@ struct Interpreter {
       // "net user", "net stop": the subcommand too, never further (a password may follow).
       const std::string sub = Lower(FirstWord(rest).first);
       const bool net = k == "net" && (sub == "user" || sub == "stop" || sub == "start");
-      if (*level != 0) failures.push_back({current_line, net ? word + " " + sub : word, *level});
+      commands.push_back({current_line, net ? word + " " + sub : word, *level});
+      if (*level != 0) failures.push_back({current_line, commands.back().program, *level});
     }
     return Flow::kNext;
   }
@@ -271,6 +273,7 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
     }
   }
   result.errorlevel = in.errorlevel;
+  result.commands = std::move(in.commands);
   result.failures = std::move(in.failures);
   result.window_closed = in.window_closed;
   return result;

@@ -21,6 +21,15 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   if (decorator != nullptr) backend.UsePorts(decorator->Decorate(backend.ports()));
   machine.set_faults(std::move(faults));
   static_cast<app::VerbRun&>(run) = app::RunVerb(backend, *verb, options, verbose);
+  try {
+    machine.faults().PowerLossIfPending();  // a crash_after fault on the run's last change
+  } catch (const fakes::PowerLoss& loss) {
+    run.result.reset();  // a process that lost power reports nothing
+    run.crashed = true;
+    run.crash = loss.what();
+    run.exit_code = fixer::ExitCode::kNotRestored;
+    run.outcome = "interrupted";
+  }
   run.mutations = machine.faults().calls();
   run.trace = machine.faults().trace();
   machine.set_faults({});

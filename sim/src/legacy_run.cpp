@@ -44,6 +44,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   run.console = con.output;
   for (const auto& n : con.notes) run.notes.push_back(n.text);
   run.errorlevel = r.errorlevel;
+  run.commands = r.commands;
   run.failures = r.failures;
   run.error = r.error;
   return run;

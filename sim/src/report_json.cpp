@@ -30,6 +30,12 @@ nlohmann::json ToJson(const ScenarioResult& r) {
   nlohmann::json j = {{"file", r.file},     {"name", r.name},       {"summary", r.summary},
                       {"passed", r.passed}, {"seconds", r.seconds}, {"steps", std::move(steps)}};
   if (!r.error.empty()) j["error"] = r.error;
+  if (r.load_error) {
+    j["load_error"] = {{"file", r.load_error->file},
+                       {"line", r.load_error->line},
+                       {"column", r.load_error->column},
+                       {"message", r.load_error->message}};
+  }
   return j;
 }
 

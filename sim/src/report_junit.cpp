@@ -58,7 +58,10 @@ std::string JUnitXml(const std::vector<ScenarioResult>& results) {
       out << "/>\n";
       continue;
     }
-    out << ">\n    <failure message=\"" << Escape(r.summary) << "\">" << Escape(FailureText(r))
+    // A file that did not load is a failure too, typed so a CI can tell it from a failed check.
+    const std::string type = r.load_error ? " type=\"load-error\"" : "";
+    const std::string message = r.load_error ? r.error.substr(0, r.error.find('\n')) : r.summary;
+    out << ">\n    <failure" << type << " message=\"" << Escape(message) << "\">" << Escape(FailureText(r))
         << "</failure>\n    <system-out>" << Escape(RenderText(r)) << "</system-out>\n  </testcase>\n";
   }
   out << "</testsuite>\n</testsuites>\n";

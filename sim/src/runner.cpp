@@ -4,20 +4,30 @@
 #include <filesystem>
 
 #include "sim/invariants.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 
 StepReport ExecuteStep(RunContext& ctx, const Step& step) {
   if (step.kind == "check") return {true, "", "check", ""};
-  const auto& steps = AllSteps();
-  auto it = steps.find(step.kind);
-  if (it == steps.end()) return {false, "step '" + step.kind + "' has no executor", "", ""};
+  const Word* word = FindStep(step.kind);
+  if (!word || !word->run) return {false, "step '" + step.kind + "' has no executor", "", ""};
   try {
-    return it->second(ctx, step);
+    return word->run(ctx, step);
   } catch (const StepError& e) {
     return {false, e.message, "", ""};
   }
+}
+
+ScenarioResult NotLoaded(const std::string& file, const ScenarioError& error) {
+  ScenarioResult r;
+  r.file = file;
+  r.name = std::filesystem::path(file).stem().string();
+  r.summary = "the scenario file could not be loaded";
+  r.passed = false;
+  r.error = error.ToString();
+  r.load_error = error;
+  return r;
 }
 
 ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) {

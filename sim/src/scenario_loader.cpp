@@ -6,6 +6,7 @@
 
 #include "sim/machine_yaml_node.h"
 #include "sim/scenario.h"
+#include "sim/text_match.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -52,55 +53,84 @@ bool IsWholeNumber(const std::string& s) {
   return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool IsTrueFalse(const std::string& s) { return s == "true" || s == "false" || s == "yes" || s == "no"; }
+std::vector<std::string_view> ParamNames(const Word& word) {
+  std::vector<std::string_view> names;
+  for (const Param& p : word.params) names.push_back(p.name);
+  return names;
+}
 
-// The word's rules (vocabulary.h): required parameters present, constrained values valid. A
-// missing parameter is reported at `at` (the word's key); a bad value at the value itself.
+// Whether `value` is allowed for `p`, or why not.
+std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
+  switch (p.kind) {
+    case ValueKind::kText: return std::nullopt;
+    case ValueKind::kWholeNumber:
+      if (IsWholeNumber(v)) return std::nullopt;
+      return "expected a whole number, got '" + v + "'";
+    case ValueKind::kTrueFalse:
+      if (fakes::YamlBool(v)) return std::nullopt;
+      return "expected " + std::string(fakes::kYamlBoolWords) + ", got '" + v + "'";
+    case ValueKind::kRegex:
+      if (auto why = RegexProblem(v)) return "not a regular expression (" + *why + "): '" + v + "'";
+      return std::nullopt;
+    case ValueKind::kWord:
+      if (std::find(p.words.begin(), p.words.end(), v) != p.words.end()) return std::nullopt;
+      return "unknown value '" + v + "' (expected one of: " + Join(p.words) + ")";
+  }
+  return std::nullopt;
+}
+
+// The word's rules (vocabulary.h): required parameters present, values allowed, groups of
+// parameters respected. A missing parameter is reported at `at` (the word's key); a bad value at
+// the value itself; a second parameter of an exclusive group at that parameter.
 void CheckArgs(const Word& word, const YAML::Node& at, const std::string& where,
                const std::map<std::string, std::string>& args,
                const std::map<std::string, YAML::Node>& nodes) {
-  for (std::string_view key : word.required) {
-    auto it = args.find(std::string(key));
-    if (it == args.end() || it->second.empty()) Fail(at, where + ": missing '" + std::string(key) + "'");
-  }
-  for (const auto& [key, allowed] : word.values) {
-    auto it = args.find(std::string(key));
-    if (it == args.end()) continue;
-    const std::string& v = it->second;
-    const YAML::Node& node = nodes.at(std::string(key));
-    const std::string what = where + " key '" + std::string(key) + "'";
-    if (allowed.size() == 1 && allowed[0] == kWholeNumber) {
-      if (!IsWholeNumber(v)) Fail(node, what + ": expected a whole number, got '" + v + "'");
-    } else if (allowed.size() == 1 && allowed[0] == kTrueFalse) {
-      if (!IsTrueFalse(v)) Fail(node, what + ": expected true or false, got '" + v + "'");
-    } else if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
-      Fail(node, what + ": unknown value '" + v + "' (expected one of: " + Join(allowed) + ")");
+  for (const Param& p : word.params) {
+    auto it = args.find(std::string(p.name));
+    if (it == args.end() || it->second.empty()) {
+      if (p.required) Fail(at, where + ": missing '" + std::string(p.name) + "'");
+      if (it == args.end()) continue;
     }
+    if (auto problem = ValueProblem(p, it->second))
+      Fail(nodes.at(it->first), where + " key '" + it->first + "': " + *problem);
+  }
+  for (const auto& group : word.at_most_one_of) {
+    std::string first;
+    for (std::string_view name : group) {
+      if (!args.count(std::string(name))) continue;
+      if (first.empty()) {
+        first = name;
+      } else {
+        Fail(nodes.at(std::string(name)), where + ": give '" + first + "' or '" + std::string(name) + "', not both");
+      }
+    }
+  }
+  for (const auto& group : word.at_least_one_of) {
+    const bool any = std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
+    if (!any) Fail(at, where + ": needs one of: " + Join(group));
   }
 }
 
-// Fills `args` from a scalar (as the word's scalar_arg) or a map of the word's keys, then
+// Fills `args` from a scalar (as the word's scalar_arg) or a map of the word's parameters, then
 // checks them against the word's rules; `at` is the key that names the word.
 void ReadArgs(const Word& word, const YAML::Node& at, const YAML::Node& value, std::string_view context,
-              std::map<std::string, std::string>& args, std::vector<std::string>* list) {
+              std::map<std::string, std::string>& args) {
   const std::string where = std::string(context) + " '" + std::string(word.name) + "'";
   std::map<std::string, YAML::Node> nodes;  // where each parameter was written
   if (value.IsNull()) {
-    if (!word.scalar_arg.empty() && !word.keys.empty()) Fail(at, where + ": needs a value");
+    if (!word.scalar_arg.empty() && !word.params.empty()) Fail(at, where + ": needs a value");
   } else if (value.IsScalar()) {
     if (word.scalar_arg.empty())
-      Fail(value, where + ": expected a map with keys: " + Join(word.keys));
+      Fail(value, where + ": expected a map with keys: " + Join(ParamNames(word)));
     args[std::string(word.scalar_arg)] = value.Scalar();
     nodes[std::string(word.scalar_arg)] = value;
   } else if (value.IsSequence()) {
-    if (!word.accepts_list || !list) Fail(value, where + ": a list is not accepted here");
-    for (const auto& item : value) list->push_back(Scalar(item, where));
-    return;
+    Fail(value, where + ": a list is not accepted here");
   } else {
     for (const auto& kv : value) {
       const std::string key = Scalar(kv.first, where);
-      if (std::find(word.keys.begin(), word.keys.end(), key) == word.keys.end())
-        Fail(kv.first, where + ": unknown key '" + key + "' (expected one of: " + Join(word.keys) + ")");
+      if (!word.FindParam(key))
+        Fail(kv.first, where + ": unknown key '" + key + "' (expected one of: " + Join(ParamNames(word)) + ")");
       if (args.count(key)) Fail(kv.first, where + ": duplicate key '" + key + "'");
       if (kv.second.IsSequence()) {  // e.g. roles: [db_datareader, db_datawriter]
         std::string joined;
@@ -120,7 +150,37 @@ SourcePos PosOf(const YAML::Node& node, const std::string& file) {
   return {file, node.Mark().line + 1, node.Mark().column + 1};
 }
 
-std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file) {
+std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file,
+                                    int depth);
+
+// Checks of checks nest at most this deep (`not: {any_of: [...]}` is two).
+constexpr int kMaxNesting = 8;
+
+// One check `kind: value` of a block; a check of checks (any_of, not) reads its blocks.
+Expectation ReadCheck(const Word& word, const YAML::Node& at, const YAML::Node& value, const std::string& file,
+                      int depth) {
+  Expectation e{std::string(word.name), {}, PosOf(at, file)};
+  const std::string where = "expect '" + std::string(word.name) + "'";
+  if (word.nesting != Nesting::kNone && depth >= kMaxNesting)
+    Fail(at, where + ": checks nested more than " + std::to_string(kMaxNesting) + " deep");
+  switch (word.nesting) {
+    case Nesting::kNone:
+      ReadArgs(word, at, value, "expect", e.args);
+      break;
+    case Nesting::kNot:
+      e.blocks.push_back(ReadExpect(value, value.IsNull() ? at : value, file, depth + 1));
+      break;
+    case Nesting::kAnyOf:
+      if (!value.IsSequence() || value.size() == 0)
+        Fail(value.IsNull() ? at : value, where + ": expected a list of blocks of checks, e.g. [{status: 200}, {status: 503}]");
+      for (const auto& block : value) e.blocks.push_back(ReadExpect(block, block, file, depth + 1));
+      break;
+  }
+  return e;
+}
+
+std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file,
+                                    int depth) {
   if (!node.IsMap()) Fail(at, "expect: expected a map of checks (e.g. status: 200)");
   std::vector<Expectation> out;
   for (const auto& kv : node) {
@@ -131,18 +191,13 @@ std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at
       for (const auto& w : ExpectWords()) names.push_back(w.name);
       Fail(kv.first, "expect: unknown check '" + kind + "' (expected one of: " + Join(names) + ")");
     }
-    // A list of maps checks the same kind several times (e.g. several services).
-    if (kv.second.IsSequence()) {
-      for (const auto& item : kv.second) {
-        Expectation e{kind, {}, PosOf(item, file)};
-        ReadArgs(*word, item, item, "expect", e.args, nullptr);
-        out.push_back(std::move(e));
-      }
+    // A list checks the same kind several times (e.g. several services); any_of's own value is
+    // a list of blocks.
+    if (kv.second.IsSequence() && word->nesting != Nesting::kAnyOf) {
+      for (const auto& item : kv.second) out.push_back(ReadCheck(*word, item, item, file, depth));
       continue;
     }
-    Expectation e{kind, {}, PosOf(kv.first, file)};
-    ReadArgs(*word, kv.first, kv.second, "expect", e.args, nullptr);
-    out.push_back(std::move(e));
+    out.push_back(ReadCheck(*word, kv.first, kv.second, file, depth));
   }
   return out;
 }
@@ -154,7 +209,7 @@ Step ReadStep(const YAML::Node& node, const std::string& file) {
   for (const auto& kv : node) {
     const std::string key = Scalar(kv.first, "step");
     if (key == "expect") {
-      step.expect = ReadExpect(kv.second, ValueAt(kv), file);
+      step.expect = ReadExpect(kv.second, ValueAt(kv), file, 0);
       continue;
     }
     const Word* word = FindStep(key);
@@ -168,7 +223,7 @@ Step ReadStep(const YAML::Node& node, const std::string& file) {
       Fail(kv.first, "steps: one action per step, but this one has '" + step.kind + "' and '" +
                          key + "'");
     step.kind = key;
-    ReadArgs(*word, kv.first, kv.second, "step", step.args, &step.list);
+    ReadArgs(*word, kv.first, kv.second, "step", step.args);
   }
   if (step.kind.empty()) {
     if (step.expect.empty()) Fail(node, "steps: a step needs an action or an expect block");
@@ -236,6 +291,7 @@ LoadedScenario LoadScenarioText(const std::string& text, const std::string& file
   if (out.error) {
     out.error->line = std::max(out.error->line, 1);
     out.error->column = std::max(out.error->column, 1);
+    fakes::AttachSource(*out.error, text);
   }
   return out;
 }

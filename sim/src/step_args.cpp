@@ -1,5 +1,6 @@
 #include <charconv>
 
+#include "fakes/load_result.h"
 #include "sim/steps.h"
 
 namespace sim {
@@ -30,8 +31,7 @@ long long IntArg(const Step& step, const std::string& key, long long fallback) {
 bool BoolArg(const Step& step, const std::string& key, bool fallback) {
   auto it = step.args.find(key);
   if (it == step.args.end()) return fallback;
-  if (it->second == "true" || it->second == "yes") return true;
-  if (it->second == "false" || it->second == "no") return false;
+  if (std::optional<bool> b = fakes::YamlBool(it->second)) return *b;
   throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" +
                   it->second + "'"};
 }

@@ -3,7 +3,7 @@
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 namespace {
@@ -82,24 +82,33 @@ StepReport SetPolicy(RunContext& ctx, const Step& step) {
                         std::to_string(lsa.lockout.threshold), ""};
 }
 
+// The scenario's words for LogonUser's logon types.
+constexpr std::pair<std::string_view, fakes::LogonType> kLogonTypes[] = {
+    {"interactive", fakes::LogonType::kInteractive}, {"network", fakes::LogonType::kNetwork},
+    {"batch", fakes::LogonType::kBatch},             {"service", fakes::LogonType::kService},
+    {"remote_interactive", fakes::LogonType::kRemoteInteractive}};
+
+std::vector<std::string_view> LogonTypeWords() {
+  std::vector<std::string_view> out;
+  for (const auto& [word, type] : kLogonTypes) out.push_back(word);
+  return out;
+}
+
 fakes::LogonType ParseLogonType(const std::string& s) {
-  if (s == "interactive") return fakes::LogonType::kInteractive;
-  if (s == "network") return fakes::LogonType::kNetwork;
-  if (s == "batch") return fakes::LogonType::kBatch;
-  if (s == "service") return fakes::LogonType::kService;
-  if (s == "remote_interactive") return fakes::LogonType::kRemoteInteractive;
+  for (const auto& [word, type] : kLogonTypes)
+    if (word == s) return type;
   throw StepError{"logon type '" + s + "' is not one of interactive, network, batch, service, remote_interactive"};
 }
 
 StepReport Logon(RunContext& ctx, const Step& step) {
   const std::string user = RequiredArg(step, "user");
   fakes::LogonService logon(ctx.machine);
-  if (BoolArg(step, "profile", false)) {
-    auto token = logon.RunWithProfile(user, Password(step, "password"), "cmd.exe");
-    return {true, "", Done(token.status(), "logon with profile as " + user), ""};
-  }
-  auto token = logon.LogonUser(user, Password(step, "password"), ParseLogonType(Arg(step, "type", "interactive")));
-  return {true, "", Done(token.status(), "logon as " + user), ""};
+  const bool with_profile = BoolArg(step, "profile", false);
+  auto token = with_profile ? logon.RunWithProfile(user, Password(step, "password"), "cmd.exe")
+                            : logon.LogonUser(user, Password(step, "password"),
+                                              ParseLogonType(Arg(step, "type", "interactive")));
+  ctx.logon = LastLogon{user, token.status()};
+  return {true, "", Done(token.status(), (with_profile ? "logon with profile as " : "logon as ") + user), ""};
 }
 
 StepReport AdvanceClock(RunContext& ctx, const Step& step) {
@@ -123,19 +132,68 @@ StepReport SetCaller(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
-void RegisterAccountSteps(StepRegistry& r) {
-  r["create_account"] = CreateAccount;
-  r["delete_account"] = DeleteAccount;
-  r["set_password"] = SetPassword;
-  r["disable_account"] = [](RunContext& c, const Step& s) { return SetEnabled(c, s, false); };
-  r["enable_account"] = [](RunContext& c, const Step& s) { return SetEnabled(c, s, true); };
-  r["grant_right"] = [](RunContext& c, const Step& s) { return GrantRight(c, s, true); };
-  r["revoke_right"] = [](RunContext& c, const Step& s) { return GrantRight(c, s, false); };
-  r["set_policy"] = SetPolicy;
-  r["logon"] = Logon;
-  r["advance_clock"] = AdvanceClock;
-  r["set_interactive_user"] = SetInteractiveUser;
-  r["set_caller"] = SetCaller;
+std::vector<Word> AccountStepWords() {
+  return {
+      {.name = "set_policy", .scalar_arg = "",
+       .params = {{.name = "min_length", .kind = ValueKind::kWholeNumber},
+                  {.name = "complexity", .kind = ValueKind::kTrueFalse},
+                  {.name = "history", .kind = ValueKind::kWholeNumber},
+                  {.name = "max_age_days", .kind = ValueKind::kWholeNumber},
+                  {.name = "lockout_threshold", .kind = ValueKind::kWholeNumber},
+                  {.name = "lockout_duration_minutes", .kind = ValueKind::kWholeNumber}},
+       .doc = "changes the local password / lockout policy; keys left out keep their value",
+       .run = SetPolicy},
+      {.name = "logon", .scalar_arg = "user",
+       .params = {{.name = "user", .required = true},
+                  {.name = "password"},
+                  {.name = "type", .kind = ValueKind::kWord, .words = LogonTypeWords(),
+                   .note = "(default `interactive`)"},
+                  {.name = "profile", .kind = ValueKind::kTrueFalse}},
+       .doc = "logs on as a user (a bad password counts toward lockout); `profile: true` logs on the way runas "
+              "does, loading (and so creating) the profile. Sets the *last logon* (`logon_result` check)",
+       .run = Logon},
+      {.name = "create_account", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}, {.name = "password"}, {.name = "full_name"}},
+       .doc = "`net user NAME PASSWORD /add` (checked against the policy)",
+       .run = CreateAccount},
+      {.name = "delete_account", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}},
+       .doc = "`net user NAME /delete` (profile, ACEs and logins stay behind, naming the dead SID)",
+       .run = DeleteAccount},
+      {.name = "set_password", .scalar_arg = "user",
+       .params = {{.name = "user", .required = true}, {.name = "password"}},
+       .doc = "`net user NAME PASSWORD`",
+       .run = SetPassword},
+      {.name = "disable_account", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}},
+       .doc = "`net user NAME /active:no`",
+       .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, false); }},
+      {.name = "enable_account", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}},
+       .doc = "`net user NAME /active:yes`",
+       .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, true); }},
+      {.name = "grant_right", .scalar_arg = "",
+       .params = {{.name = "principal", .required = true, .note = "(a name or a SID string)"},
+                  {.name = "right", .required = true}},
+       .doc = "assigns a user right (`SeBatchLogonRight`, `SeDenyInteractiveLogonRight`...)",
+       .run = [](RunContext& c, const Step& s) { return GrantRight(c, s, true); }},
+      {.name = "revoke_right", .scalar_arg = "",
+       .params = {{.name = "principal", .required = true}, {.name = "right", .required = true}},
+       .doc = "removes a user right",
+       .run = [](RunContext& c, const Step& s) { return GrantRight(c, s, false); }},
+      {.name = "set_interactive_user", .scalar_arg = "user",
+       .params = {{.name = "user", .required = true, .note = "(`none` means nobody)"}},
+       .doc = "who is logged on at the console",
+       .run = SetInteractiveUser},
+      {.name = "set_caller", .scalar_arg = "user",
+       .params = {{.name = "user", .required = true}},
+       .doc = "who runs the tools (the fixer refuses a non-administrator)",
+       .run = SetCaller},
+      {.name = "advance_clock", .scalar_arg = "seconds",
+       .params = {{.name = "seconds", .kind = ValueKind::kWholeNumber, .required = true}},
+       .doc = "moves the machine clock forward (lockout durations, password age)",
+       .run = AdvanceClock},
+  };
 }
 
 }  // namespace sim

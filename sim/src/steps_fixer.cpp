@@ -3,7 +3,7 @@
 #include "fakes/machine.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 namespace {
@@ -21,11 +21,12 @@ fakes::FaultPlan FaultsOf(const Step& step) {
     rule.error = static_cast<uint32_t>(IntArg(step, "fail_error", fixer::kErrorAccessDenied));
     plan.Add(rule);
   }
-  if (step.args.count("crash_at") || step.args.count("crash_op")) {
+  if (step.args.count("crash_at") || step.args.count("crash_after") || step.args.count("crash_op")) {
     fakes::FaultRule rule;
-    rule.nth = static_cast<uint64_t>(IntArg(step, "crash_at", 1));
+    const bool after = step.args.count("crash_after") > 0;
+    rule.nth = static_cast<uint64_t>(IntArg(step, after ? "crash_after" : "crash_at", 1));
     if (step.args.count("crash_op")) rule.op = Arg(step, "crash_op");
-    rule.kind = fakes::FaultKind::kCrash;
+    rule.kind = after ? fakes::FaultKind::kCrashAfter : fakes::FaultKind::kCrash;
     plan.Add(rule);
   }
   return plan;
@@ -43,8 +44,6 @@ fixer::Options OptionsOf(const Step& step) {
 
 StepReport Fixer(RunContext& ctx, const Step& step) {
   const std::string command = Arg(step, "command", "apply");
-  if (command != "diagnose" && command != "plan" && command != "apply" && command != "resume" && command != "rollback")
-    throw StepError{"fixer command must be diagnose, plan, apply, resume or rollback, not '" + command + "'"};
   fixer::Options options = OptionsOf(step);
   const fakes::MachineState before = ctx.machine.state();
   if (!ctx.episode_start) ctx.episode_start = before;
@@ -103,6 +102,27 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   return out;
 }
 
-void RegisterFixerSteps(StepRegistry& r) { r["fixer"] = Fixer; }
+std::vector<Word> FixerStepWords() {
+  return {
+      {.name = "fixer", .scalar_arg = "command",
+       .params = {{.name = "command", .kind = ValueKind::kWord,
+                   .words = {"diagnose", "plan", "apply", "resume", "rollback"}, .note = "(default `apply`)"},
+                  {.name = "strategy", .kind = ValueKind::kWord, .words = {"keep-sid", "recreate"},
+                   .note = "(default `keep-sid`)"},
+                  {.name = "temp_password"},
+                  {.name = "dry_run", .kind = ValueKind::kTrueFalse},
+                  {.name = "fail_at", .kind = ValueKind::kWholeNumber},
+                  {.name = "fail_op"},
+                  {.name = "fail_error", .kind = ValueKind::kWholeNumber},
+                  {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)"},
+                  {.name = "crash_after", .kind = ValueKind::kWholeNumber,
+                   .note = "(power lost right after that call)"},
+                  {.name = "crash_op"}},
+       .doc = "runs the real fixer (`aspnet-fixer`) on the machine; sets the *last exit code*, *last output* and "
+              "the fixer's outcome; then the runner checks the [invariants](#invariants-checked-after-every-fixer-run)",
+       .run = Fixer,
+       .at_most_one_of = {{"crash_at", "crash_after"}}},
+  };
+}
 
 }  // namespace sim

@@ -11,14 +11,12 @@
 #include "fakes/commands.h"
 #include "sim/batch.h"
 #include "sim/legacy_run.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 namespace {
 
 std::unique_ptr<fakes::ConsoleInput> InputOf(const Step& step) {
-  if (step.args.count("answer") && step.args.count("no_answer") && BoolArg(step, "no_answer", false))
-    throw StepError{"give either answer or no_answer: true, not both"};
   if (step.args.count("answer")) return std::make_unique<fakes::FixedInput>(Arg(step, "answer"));
   return std::make_unique<fakes::ClosedInput>();
 }
@@ -60,6 +58,7 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   ctx.output = run.console;
   ctx.all_output.push_back(ForSecretScan(run.console));
   ctx.exit_code = run.errorlevel;
+  ctx.commands = run.commands;
   if (run.error) throw StepError{script + ":" + std::to_string(run.error->line) + ": " + run.error->message};
   const std::string name = std::filesystem::path(script).filename().string();
   return {true, "", name + " -> errorlevel " + std::to_string(run.errorlevel), WithNotes(run.console, run.notes)};
@@ -85,6 +84,7 @@ StepReport Command(RunContext& ctx, const Step& step) {
   ctx.output = con.output;
   ctx.all_output.push_back(ForSecretScan(con.output));
   ctx.exit_code = r.errorlevel;
+  ctx.commands = r.commands;
   if (r.error) throw StepError{"command '" + Masked(line) + "': " + r.error->message};
   std::vector<std::string> notes;
   for (const auto& n : con.notes) notes.push_back(n.text);
@@ -93,9 +93,25 @@ StepReport Command(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
-void RegisterLegacySteps(StepRegistry& r) {
-  r["legacy"] = Legacy;
-  r["command"] = Command;
+std::vector<Word> LegacyStepWords() {
+  return {
+      {.name = "legacy", .scalar_arg = "script",
+       .params = {{.name = "script",
+                   .note = "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder; a "
+                           "relative path is relative to the scenario's folder)"},
+                  {.name = "answer"},
+                  {.name = "no_answer", .kind = ValueKind::kTrueFalse}},
+       .doc = "runs a batch file through the fake `cmd.exe`; `answer` is what the user types at runas's password "
+              "prompt; without it the input is closed (the prompt meets end of file). Sets exit code (ERRORLEVEL), "
+              "output and the ERRORLEVEL each program left (`errorlevel` check)",
+       .run = Legacy,
+       .at_most_one_of = {{"answer", "no_answer"}}},
+      {.name = "command", .scalar_arg = "line",
+       .params = {{.name = "line", .required = true}, {.name = "answer"}},
+       .doc = "runs one fake command line (`net`, `runas`, `iisreset`, `aspnet_regiis`, ...); sets exit code and "
+              "output",
+       .run = Command},
+  };
 }
 
 }  // namespace sim

@@ -7,7 +7,7 @@
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fakes/sql.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 namespace {
@@ -31,6 +31,17 @@ StepReport StopService(RunContext& ctx, const Step& step) {
 StepReport StartService(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
   return {true, "", Done(fakes::Scm(ctx.machine).Start(name), "start " + name), ""};
+}
+
+StepReport SetStartType(RunContext& ctx, const Step& step) {
+  const std::string name = RequiredArg(step, "name");
+  const std::string wanted = RequiredArg(step, "start_type");
+  for (fixer::StartType type : kAllStartTypes) {
+    if (fixer::ToString(type) != wanted) continue;
+    return {true, "", Done(fakes::Scm(ctx.machine).SetStartType(name, type), "start type of " + name + ": " + wanted),
+            ""};
+  }
+  throw StepError{"start type '" + wanted + "' is not one of boot, system, auto, manual, disabled"};
 }
 
 fixer::ObjectNamespace Namespace(const std::string& s) {
@@ -162,17 +173,69 @@ StepReport InstallHotfix(RunContext& ctx, const Step& step) {
   return {true, "", Done(fakes::InstallHotfix(ctx.machine, id), "install " + id), ""};
 }
 
+const std::vector<std::string_view> kFrameworkVersions = {"1.0", "1.1", "1.0.3705", "1.1.4322"};
+
 }  // namespace
 
-void RegisterSystemSteps(StepRegistry& r) {
-  r["stop_service"] = StopService;
-  r["start_service"] = StartService;
-  r["grant_ace"] = GrantAce;
-  r["grant_sql_login"] = GrantSqlLogin;
-  r["set_process_model"] = SetProcessModel;
-  r["map_application"] = MapApplication;
-  r["install_framework"] = InstallFramework;
-  r["install_hotfix"] = InstallHotfix;
+std::vector<Word> SystemStepWords() {
+  return {
+      {.name = "install_hotfix", .scalar_arg = "id",
+       .params = {{.name = "id", .required = true}},
+       .doc = "installs an update from the catalog: `MS03-026`, `MS03-032`, `MS03-040`, or its KB (`KB822925`)",
+       .run = InstallHotfix},
+      {.name = "install_framework", .scalar_arg = "version",
+       .params = {{.name = "version", .kind = ValueKind::kWord, .words = kFrameworkVersions, .required = true}},
+       .doc = "installs a .NET Framework and registers ASP.NET (`aspnet_regiis -i`: ASPNET, its secret, rights, "
+              "ACLs; applications mapped to an older version move to this one)",
+       .run = InstallFramework},
+      {.name = "stop_service", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}},
+       .doc = "stops a service and its running dependents (as `net stop NAME /y`)",
+       .run = StopService},
+      {.name = "start_service", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true}},
+       .doc = "starts a service and its dependencies",
+       .run = StartService},
+      {.name = "set_start_type", .scalar_arg = "",
+       .params = {{.name = "name", .required = true},
+                  {.name = "start_type", .kind = ValueKind::kWord, .words = StartTypeNames(), .required = true}},
+       .doc = "sets a service's start type, as an administrator does in services.msc (`sc config NAME start= "
+              "TYPE`); a disabled service then refuses to start (1058)",
+       .run = SetStartType},
+      {.name = "grant_ace", .scalar_arg = "",
+       .params = {{.name = "path", .required = true},
+                  {.name = "namespace", .kind = ValueKind::kWord, .words = {"file", "registry", "metabase"},
+                   .note = "(default `file`)"},
+                  {.name = "principal", .required = true, .note = "(an account or group name)"},
+                  {.name = "mask", .note = "`read` (default), `write`, `modify`, `full`, or hex `0x…`"},
+                  {.name = "type", .kind = ValueKind::kWord, .words = {"allow", "deny"}, .note = "(default `allow`)"},
+                  {.name = "flags", .note = "pairs of `OI`, `CI`, `IO` written together (`OICI`)"}},
+       .doc = "adds an ACE to an object; a missing object is created (a container, owned by Administrators, with "
+              "only this ACE)",
+       .run = GrantAce},
+      {.name = "grant_sql_login", .scalar_arg = "name",
+       .params = {{.name = "name", .required = true, .note = "(an account; `COMPUTER\\` is added to a bare name)"},
+                  {.name = "database"},
+                  {.name = "roles", .note = "(a list)"}},
+       .doc = "`sp_grantlogin`, and with `database` also `sp_grantdbaccess` with the roles",
+       .run = GrantSqlLogin},
+      {.name = "set_process_model", .scalar_arg = "",
+       .params = {{.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions,
+                   .note = "(default `1.0`)"},
+                  {.name = "user_name"},
+                  {.name = "password"}},
+       .doc = "changes `<processModel userName password>` in that framework's machine.config (must be installed)",
+       .run = SetProcessModel},
+      {.name = "map_application", .scalar_arg = "",
+       .params = {{.name = "path", .required = true},
+                  {.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions,
+                   .note = "(default `1.0`)"},
+                  {.name = "physical_path", .note = "(default `C:\\Inetpub\\wwwroot` for a new application)"},
+                  {.name = "session_state", .kind = ValueKind::kWord,
+                   .words = {"Off", "InProc", "StateServer", "SQLServer"}, .note = "(default `InProc`)"}},
+       .doc = "creates an IIS application or remaps an existing one (only the keys given change)",
+       .run = MapApplication},
+  };
 }
 
 }  // namespace sim

@@ -1,6 +1,6 @@
 // The request step: a page asked as a browser on the machine would (fakes/web_stack.h).
 #include "fakes/web_stack.h"
-#include "sim/step_registry.h"
+#include "sim/vocabulary.h"
 
 namespace sim {
 
@@ -30,6 +30,13 @@ StepReport Request(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
-void RegisterWebSteps(StepRegistry& r) { r["request"] = Request; }
+std::vector<Word> WebStepWords() {
+  return {
+      {.name = "request", .scalar_arg = "app",
+       .params = {{.name = "app", .required = true}},
+       .doc = "requests a page of a local application (metabase path); sets the *last response*",
+       .run = Request},
+  };
+}
 
 }  // namespace sim

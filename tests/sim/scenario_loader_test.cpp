@@ -498,7 +498,7 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
   EXPECT_EQ(boolean.line, 7);
   EXPECT_EQ(boolean.column, 22);
-  EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false, got 'perhaps'");
+  EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false (yes / no), got 'perhaps'");
 
   auto nested = ScenarioError(kHead + "  - request: {app: {path: /x}}\n");
   EXPECT_EQ(nested.line, 7);
@@ -651,7 +651,7 @@ TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
   fakes::Machine m(fakes::FreshInstall({}));
   sim::RunContext ctx(m.state(), 1);
   for (const sim::Word& w : sim::StepWords()) {
-    sim::Step step{std::string(w.name), {}, {}, {}, {"s.yaml", 1, 1}};
+    sim::Step step{std::string(w.name), {}, {}, {"s.yaml", 1, 1}};
     const auto r = sim::ExecuteStep(ctx, step);
     EXPECT_THAT(r.error, ::testing::Not(HasSubstr("has no executor"))) << w.name;
   }

@@ -13,6 +13,7 @@
 //   plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = 5});   // 3rd mutation: 5
 //   plan.Add({.op = "scm.start", .nth = 1, .kind = fakes::FaultKind::kCrash});
 //   plan.Add({.op = "sam.lookup_user", .nth = 1, .error = 5, .read = true});  // 1st lookup: 5
+//   plan.Add({.nth = 7, .kind = fakes::FaultKind::kCrashAfter});          // 7th change made, then off
 //   machine.set_faults(plan);
 #pragma once
 
@@ -28,7 +29,10 @@
 
 namespace fakes {
 
-enum class FaultKind { kFail, kCrash };
+// kCrash: power is lost as the Nth call begins, before its change; kCrashAfter: right after the
+// Nth change is made, which the next mutating call (or FaultPlan::PowerLossIfPending at the end
+// of the run) sees, before it changes anything.
+enum class FaultKind { kFail, kCrash, kCrashAfter };
 
 struct FaultRule {
   std::optional<std::string> op;  // only count calls of this op; all mutations if empty
@@ -42,9 +46,9 @@ struct FaultRule {
 // An Interruption (fixer/backend.h), as aspnet-fixer's verbs catch it.
 class PowerLoss : public fixer::Interruption {
  public:
-  PowerLoss(std::string op, uint64_t call)
-      : fixer::Interruption("simulated power loss at mutating call " + std::to_string(call) +
-                           " (" + op + ")"),
+  PowerLoss(std::string op, uint64_t call, bool after = false)
+      : fixer::Interruption("simulated power loss " + std::string(after ? "right after" : "at") +
+                            " mutating call " + std::to_string(call) + " (" + op + ")"),
         op_(std::move(op)), call_(call) {}
   const std::string& op() const { return op_; }
   uint64_t call() const { return call_; }
@@ -68,10 +72,14 @@ class FaultPlan {
   bool empty() const { return rules_.empty(); }
   const std::vector<FaultRule>& rules() const { return rules_; }
 
-  // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok.
+  // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok. A power
+  // loss due right after the previous call is thrown first, and this call is not counted.
   fixer::Status OnMutation(const std::string& op, const std::string& target);
   // The same for a read: applies only the read rules; not counted among the mutations.
   fixer::Status OnRead(const std::string& op, const std::string& target);
+  // Throws the power loss a kCrashAfter rule left due after the last call, if any: the caller's
+  // run ends here (nothing after the last change is made durable).
+  void PowerLossIfPending();
 
   uint64_t calls() const { return calls_; }
   const std::vector<MutationEvent>& trace() const { return trace_; }
@@ -83,6 +91,7 @@ class FaultPlan {
   std::map<std::string, uint64_t> per_op_;
   std::map<std::string, uint64_t> reads_per_op_;
   std::vector<MutationEvent> trace_;
+  std::optional<MutationEvent> lose_power_after_;  // a kCrashAfter rule fired on this call
 };
 
 }  // namespace fakes

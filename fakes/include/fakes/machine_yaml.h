@@ -6,35 +6,20 @@
 // flushes it, and renames it over the target, so a crash never leaves half a file.
 //
 //   fakes::Loaded<fakes::MachineState> state = fakes::LoadMachineFile("machines/xp.yaml");
-//   if (state.ok()) fixer::Status saved = fakes::SaveMachineFile(*state.value, "machines/xp.yaml");
-//   else logger->error("{}", state.error->ToString());   // "machines/xp.yaml:3:1: unknown key 'x'"
+//   if (!state.ok()) std::cerr << state.error->ToString();   // load_result.h
+//   fakes::SaveMachineFile(*state.value, "machines/xp.yaml");
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "fakes/load_result.h"
 #include "fakes/state.h"
 #include "fakes/yaml_tree.h"
 #include "fixer/result.h"
 
 namespace fakes {
-
-// A load error: where it is and what is wrong. ToString(): "FILE:LINE:COL: message".
-struct LoadError {
-  std::string file;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
-  std::string message;
-  std::string ToString() const;
-};
-
-template <class T>
-struct Loaded {
-  std::optional<T> value;
-  std::optional<LoadError> error;
-  bool ok() const { return value.has_value(); }
-};
 
 Loaded<MachineState> LoadMachineFile(const std::string& path);
 // Parsed by fakes' own YAML parser (fakes/yaml_parse.h); JSON is YAML too.

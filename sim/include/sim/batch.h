@@ -38,8 +38,17 @@ struct BatchFailure {
   int errorlevel = 0;
 };
 
+// A program the batch ran and the errorlevel it left, failed or not (built-ins such as echo and
+// set are not listed). `program` is named as in BatchFailure.
+struct BatchCommand {
+  int line = 0;
+  std::string program;
+  int errorlevel = 0;
+};
+
 struct BatchResult {
   int errorlevel = 0;                    // when the batch ended
+  std::vector<BatchCommand> commands;    // every program run, in order
   std::vector<BatchFailure> failures;    // every command that failed, in order
   std::optional<BatchDiagnostic> error;  // a line the interpreter does not understand
   bool window_closed = false;            // `exit` without /b: cmd.exe itself ended

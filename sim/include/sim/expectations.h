@@ -20,8 +20,11 @@ struct CheckResult {
   std::string expected;
   std::string actual;
   SourcePos pos;
+  bool evaluated = true;  // false: the check could not be evaluated (`actual` says why)
 };
 
+// Runs the checker of e.kind (vocabulary.h); a check that cannot be evaluated (a status before
+// any request) fails with evaluated = false.
 CheckResult CheckExpectation(RunContext& ctx, const Expectation& e);
 
 }  // namespace sim

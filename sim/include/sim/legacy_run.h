@@ -21,6 +21,7 @@ struct LegacyRun {
   std::string console;             // what the console window showed
   std::vector<std::string> notes;  // what happened outside it (runas's new window)
   int errorlevel = 0;
+  std::vector<BatchCommand> commands;    // every program run, with the errorlevel it left
   std::vector<BatchFailure> failures;    // commands that failed along the way
   std::optional<BatchDiagnostic> error;  // a line the interpreter does not understand
   std::string load_error;                // the script could not be read

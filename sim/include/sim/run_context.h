@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "fakes/machine.h"
+#include "fixer/result.h"
+#include "sim/batch.h"
 #include "sim/machine_diff.h"
 
 namespace sim {
@@ -35,6 +37,12 @@ struct LastFixerRun {
   fakes::MachineState before;   // the machine as the run found it
 };
 
+// What the last `logon` step answered.
+struct LastLogon {
+  std::string user;
+  fixer::Status status;  // Ok, or the Windows error LogonUser gave (1326, 1331, 1909 ...)
+};
+
 struct RunContext {
   RunContext(fakes::MachineState initial, uint64_t seed)
       : machine(initial), initial_state(std::move(initial)), seed(seed) {}
@@ -49,7 +57,9 @@ struct RunContext {
   // The machine as the fixer first found it in this episode (an apply and the resume or
   // rollback that finish it); invariants compare against it.
   std::optional<fakes::MachineState> episode_start;
+  std::optional<LastLogon> logon;
   std::optional<int> exit_code;       // last fixer / legacy / command run
+  std::vector<BatchCommand> commands; // the programs the last legacy / command run ran
   std::string output;                 // its console output and log
   fakes::MachineState before_step;    // for machine_unchanged
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,14 @@ struct ScenarioResult {
   std::string summary;
   std::vector<StepResult> steps;
   bool passed = false;
-  std::string error;  // a step that could not run at all (file:line:col: why)
+  std::string error;  // a step that could not run at all, or the file could not load (file:line:col: why)
   double seconds = 0;
+  std::optional<ScenarioError> load_error = {};  // the file could not be loaded: nothing ran
 };
+
+// A scenario file that failed to load, as a failed result: reports list it like any other
+// failure (JUnit, JSON), with its FILE:LINE:COL.
+ScenarioResult NotLoaded(const std::string& file, const ScenarioError& error);
 
 struct RunOptions {
   uint64_t seed = 1;

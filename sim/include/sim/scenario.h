@@ -17,6 +17,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state.h"
 
@@ -31,18 +32,19 @@ struct SourcePos {
 };
 
 // One check of an `expect` block. `kind` names what is checked; `args` hold its parameters as
-// written (strings); the checker (expectations.h) validates them at load time.
+// written (strings), validated at load time against the kind's row (vocabulary.h).
 struct Expectation {
-  std::string kind;  // "status", "text_contains", "exit_code", "account", "service", ...
+  std::string kind;  // "status", "page_contains", "exit_code", "account", "service", ...
   std::map<std::string, std::string> args;
   SourcePos pos;
+  // Checks of checks: `any_of` holds one block per alternative, `not` one block.
+  std::vector<std::vector<Expectation>> blocks = {};
 };
 
 // One step. `kind` names the action; `args` its parameters as written.
 struct Step {
   std::string kind;  // "install_hotfix", "request", "fixer", "legacy", "stop_service", ...
   std::map<std::string, std::string> args;
-  std::vector<std::string> list;  // list-valued parameter, where a step takes one
   std::vector<Expectation> expect;
   SourcePos pos;
 };
@@ -57,12 +59,7 @@ struct Scenario {
 };
 
 using ScenarioError = fakes::LoadError;
-
-struct LoadedScenario {
-  std::optional<Scenario> value;
-  std::optional<ScenarioError> error;
-  bool ok() const { return value.has_value(); }
-};
+using LoadedScenario = fakes::Loaded<Scenario>;  // fakes/load_result.h
 
 LoadedScenario LoadScenarioFile(const std::string& path);
 LoadedScenario LoadScenarioText(const std::string& text, const std::string& file_name);

@@ -1,39 +1,95 @@
-// The words a scenario may use: every step kind and expectation kind, with the parameters each
-// accepts. The loader validates against this table, and docs/scenario-format.md mirrors it.
+// The words a scenario may use: every step kind and expectation kind, each defined once as a
+// row of one table: its name, its parameters with the values each allows, its one-line doc and
+// the function that runs it. The loader validates against the rows, the runner calls their
+// functions, and the reference tables of docs/scenario-format.md are rendered from them (a test
+// fails, printing the table to paste, when the doc differs).
+//
+// The rows of the step kinds sit beside their executors (steps_*.cpp, one family per file), the
+// rows of the checks beside theirs (expectations*.cpp); adding a word touches its row, its code
+// and its test.
 //
 //   const sim::Word* w = sim::FindStep("request");
-//   w->scalar_arg;   // "app": `request: /LM/W3SVC/1/ROOT/app` means {app: ...}
+//   w->scalar_arg;                   // "app": `request: /LM/W3SVC/1/ROOT/app` means {app: ...}
+//   sim::StepReport r = w->run(ctx, step);
+//   std::string doc = sim::StepTableMarkdown();
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
+
+#include "fixer/ports/service_control.h"
+#include "sim/expectations.h"
+#include "sim/steps.h"
 
 namespace sim {
 
-struct Word {
-  std::string_view name;
-  // A scalar value is taken as this parameter (empty: a scalar is not accepted).
-  std::string_view scalar_arg;
-  // Parameters accepted in the map form.
-  std::vector<std::string_view> keys;
-  // A sequence value is accepted and stored in Step::list.
-  bool accepts_list = false;
-  std::string_view summary;
-  // Parameters that must be given, non-empty (checked when the scenario is loaded).
-  std::vector<std::string_view> required = {};
-  // Parameters whose value is constrained, checked when the scenario is loaded: one of the
-  // listed words, or the kinds kWholeNumber / kTrueFalse.
-  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> values = {};
+// What a parameter's value may be; checked when the scenario is loaded.
+enum class ValueKind {
+  kText,         // anything
+  kWord,         // one of Param::words
+  kWholeNumber,  // 0, 1, 2 ...
+  kTrueFalse,    // fakes::YamlBool: true / false, yes / no
+  kRegex,        // a regular expression (text_match.h)
 };
 
-inline constexpr std::string_view kWholeNumber = "<whole number>";  // 0, 1, 2 ...
-inline constexpr std::string_view kTrueFalse = "<true|false>";      // also yes / no
+struct Param {
+  std::string_view name;
+  ValueKind kind = ValueKind::kText;
+  std::vector<std::string_view> words = {};  // kWord: the allowed values
+  bool required = false;                     // must be given, non-empty
+  std::string_view note = {};                // for the docs: a default, what it means
+};
+
+// Words whose value is itself checks: `any_of: [block, ...]`, `not: block`.
+enum class Nesting { kNone, kAnyOf, kNot };
+
+using StepFn = std::function<StepReport(RunContext&, const Step&)>;
+using CheckFn = std::function<CheckResult(RunContext&, const Expectation&)>;
+
+struct Word {
+  std::string_view name;
+  std::string_view scalar_arg;  // a scalar value is taken as this parameter ("": not accepted)
+  std::vector<Param> params;    // the map form's parameters
+  std::string_view doc;         // one line: what the step does / when the check passes
+  StepFn run = {};              // a step kind's executor
+  CheckFn check = {};           // an expectation kind's checker
+  Nesting nesting = Nesting::kNone;
+  std::vector<std::vector<std::string_view>> at_most_one_of = {};   // never two of a group
+  std::vector<std::vector<std::string_view>> at_least_one_of = {};  // one of a group is needed
+
+  const Param* FindParam(std::string_view param) const;
+};
+
+// The families of step kinds, one per steps_*.cpp.
+std::vector<Word> SystemStepWords();   // services, ACLs, SQL logins, products, ASP.NET config
+std::vector<Word> WebStepWords();      // request
+std::vector<Word> FixerStepWords();    // fixer
+std::vector<Word> LegacyStepWords();   // legacy, command
+std::vector<Word> AccountStepWords();  // accounts, rights, policy, logons, session, clock
+// The expectation kinds (expectations*.cpp).
+std::vector<Word> RunCheckWords();      // on the last request / run: status, exit_code, output ...
+std::vector<Word> MachineCheckWords();  // on the machine: account, service, ace ...
+std::vector<Word> LogicCheckWords();    // any_of, not
 
 const std::vector<Word>& StepWords();
 const std::vector<Word>& ExpectWords();
 const Word* FindStep(std::string_view name);
 const Word* FindExpect(std::string_view name);
+
+// Windows names the words share with the fixer's ports (fixer::ToString spells them).
+inline constexpr fixer::StartType kAllStartTypes[] = {fixer::StartType::kBoot, fixer::StartType::kSystem,
+                                                      fixer::StartType::kAutomatic, fixer::StartType::kManual,
+                                                      fixer::StartType::kDisabled};
+inline constexpr fixer::ServiceState kAllServiceStates[] = {
+    fixer::ServiceState::kStopped, fixer::ServiceState::kStartPending, fixer::ServiceState::kStopPending,
+    fixer::ServiceState::kRunning, fixer::ServiceState::kPaused};
+std::vector<std::string_view> StartTypeNames();     // "boot", "system", "auto", "manual", "disabled"
+std::vector<std::string_view> ServiceStateNames();  // "stopped", "start-pending", ... "paused"
+
+// The reference tables of docs/scenario-format.md ("| kind | scalar | parameters | ... |").
+std::string StepTableMarkdown();
+std::string ExpectTableMarkdown();
 
 }  // namespace sim

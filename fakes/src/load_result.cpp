@@ -1,0 +1,99 @@
+// LoadError's formatting and the shared value rules of the YAML readers (load_result.h).
+#include "fakes/load_result.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "fakes/state.h"
+
+namespace fakes {
+namespace {
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is not one.
+size_t Utf8Length(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  const size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+  if (len == 0 || i + len > text.size() || (len == 2 && c < 0xc2)) return 0;
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
+  return len;
+}
+
+std::string Hex(unsigned char c) {
+  char buf[5];
+  std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  return buf;
+}
+
+// At most this many bytes of the line around the column are shown.
+constexpr size_t kExcerptWidth = 60;
+
+std::string Excerpt(const std::string& line, int column) {
+  const size_t at = static_cast<size_t>(std::max(column, 1) - 1);
+  // The whole line when it fits; else a window around the column, full up to the line's end.
+  size_t begin = at > kExcerptWidth / 2 ? at - kExcerptWidth / 2 : 0;
+  if (line.size() <= kExcerptWidth) begin = 0;
+  else begin = std::min(begin, line.size() - kExcerptWidth);
+  size_t end = std::min(line.size(), begin + kExcerptWidth);
+  // Do not cut a UTF-8 sequence in two.
+  while (begin > 0 && begin < line.size() && (static_cast<unsigned char>(line[begin]) & 0xc0) == 0x80) --begin;
+  while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) ++end;
+  return std::string(begin > 0 ? "..." : "") + "\"" + EscapeForMessage(line.substr(begin, end - begin), true) +
+         "\"" + (end < line.size() ? "..." : "");
+}
+
+}  // namespace
+
+std::string EscapeForMessage(std::string_view text, bool quoted) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (quoted && (c == '"' || c == '\\')) out += std::string("\\") + static_cast<char>(c);
+    else if (c < 0x20 || c == 0x7f) out += Hex(c);
+    else if (const size_t len = Utf8Length(text, i); len == 0) out += Hex(c);
+    else {
+      out.append(text.substr(i, len));
+      i += len;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+void AttachSource(LoadError& error, std::string_view text) {
+  if (error.line <= 0) return;  // no position: nothing to show
+  size_t begin = 0;
+  int line = 1;
+  for (; line < error.line; ++line) {
+    const size_t nl = text.find('\n', begin);
+    if (nl == std::string_view::npos) break;  // past the end: the last line
+    begin = nl + 1;
+  }
+  size_t end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  error.line = line;
+  error.source_line = std::string(text.substr(begin, end - begin));
+  error.column = std::clamp(error.column, 1, static_cast<int>(error.source_line.size()) + 1);
+}
+
+std::string LoadError::ToString() const {
+  // A file-level error (unreadable file) has no position.
+  if (line <= 0) return file + ": " + EscapeForMessage(message);
+  std::string out = file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + EscapeForMessage(message);
+  if (!source_line.empty()) out += "\n    near: " + Excerpt(source_line, column);
+  return out;
+}
+
+std::optional<bool> YamlBool(std::string_view text) {
+  if (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "yes")) return true;
+  if (EqualsIgnoreCase(text, "false") || EqualsIgnoreCase(text, "no")) return false;
+  return std::nullopt;
+}
+
+}  // namespace fakes

@@ -1,0 +1,146 @@
+// The shared load result (fakes/load_result.h): an error never prints a column past its line's
+// end or a raw control byte, whatever the input; one rule for YAML booleans; and a power loss
+// right after a call (FaultKind::kCrashAfter) keeps that call's change.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include "fakes/fresh_install.h"
+#include "fakes/load_result.h"
+#include "fakes/machine.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/scm.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+bool Printable(const std::string& s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
+  return true;
+}
+
+TEST(LoadError, ShowsAQuotedEscapedExcerptOfTheLine) {
+  fakes::LoadError e{"m.yaml", 2, 7, "seed: expected an integer, got 'x'"};
+  fakes::AttachSource(e, "os: windows-xp-professional\nseed: x\n");
+  EXPECT_EQ(e.ToString(), "m.yaml:2:7: seed: expected an integer, got 'x'\n    near: \"seed: x\"");
+}
+
+TEST(LoadError, AColumnPastTheLineEndIsBroughtBackToIt) {
+  fakes::LoadError e{"m.yaml", 1, 400, "bad"};
+  fakes::AttachSource(e, "abc\ndef\n");
+  EXPECT_EQ(e.column, 4);  // just after "abc"
+  EXPECT_EQ(e.ToString(), "m.yaml:1:4: bad\n    near: \"abc\"");
+  fakes::LoadError past{"m.yaml", 9, 3, "end of input"};
+  fakes::AttachSource(past, "abc\ndef");
+  EXPECT_EQ(past.line, 2);
+  EXPECT_EQ(past.column, 3);
+}
+
+TEST(LoadError, ControlBytesAreNeverPrinted) {
+  const std::string text = std::string("key\x01: \x1b[31mred\x7f\tx\r\n", 20);
+  fakes::LoadError e{"s.yaml", 1, 2, std::string("unknown key 'key\x01'")};
+  fakes::AttachSource(e, text);
+  const std::string shown = e.ToString();
+  EXPECT_TRUE(Printable(shown)) << shown;
+  EXPECT_THAT(shown, HasSubstr("unknown key 'key\\x01'"));
+  EXPECT_THAT(shown, HasSubstr("near: \"key\\x01: \\x1b[31mred\\x7f\\tx\""));
+}
+
+TEST(LoadError, BytesThatAreNotUtf8AreEscapedAndUtf8IsKept) {
+  EXPECT_EQ(fakes::EscapeForMessage("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \\xff");
+  EXPECT_EQ(fakes::EscapeForMessage("C:\\a \"b\""), "C:\\a \"b\"");
+  EXPECT_EQ(fakes::EscapeForMessage("C:\\a \"b\"", true), "C:\\\\a \\\"b\\\"");
+}
+
+TEST(LoadError, ALongLineIsCutAroundTheColumn) {
+  const std::string line = std::string(200, 'a') + "HERE" + std::string(200, 'b');
+  fakes::LoadError e{"m.yaml", 1, 201, "bad"};
+  fakes::AttachSource(e, line);
+  const std::string shown = e.ToString();
+  EXPECT_THAT(shown, HasSubstr("...\"aaa"));
+  EXPECT_THAT(shown, HasSubstr("HERE"));
+  EXPECT_THAT(shown, HasSubstr("bbb\"..."));
+  EXPECT_LT(shown.size(), 120u);
+}
+
+TEST(LoadError, AFileLevelErrorHasNoPosition) {
+  fakes::LoadError e{"m.yaml", 0, 0, "cannot read"};
+  fakes::AttachSource(e, "anything");
+  EXPECT_EQ(e.ToString(), "m.yaml: cannot read");
+}
+
+TEST(LoadError, TheMachineFileLoaderShowsTheExcerpt) {
+  const std::string path = testing::TempDir() + "/load_result_test_machine.yaml";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("os: windows-xp-professional\nseed: \x01x\n", f);
+    std::fclose(f);
+  }
+  auto loaded = fakes::LoadMachineFile(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_TRUE(Printable(loaded.error->ToString())) << loaded.error->ToString();
+  EXPECT_THAT(loaded.error->ToString(), HasSubstr("near: \"seed: \\x01x\""));
+  std::remove(path.c_str());
+}
+
+TEST(YamlBool, OneRuleForBothReaders) {
+  for (const char* t : {"true", "True", "TRUE", "yes", "Yes"}) EXPECT_EQ(fakes::YamlBool(t), true) << t;
+  for (const char* f : {"false", "False", "no", "NO"}) EXPECT_EQ(fakes::YamlBool(f), false) << f;
+  for (const char* x : {"on", "off", "1", "0", "y", "n", "", "truth"}) EXPECT_EQ(fakes::YamlBool(x), std::nullopt) << x;
+}
+
+TEST(YamlBool, TheMachineFileLoaderFollowsTheSameRule) {
+  for (const char* word : {"true", "TRUE", "yes", "No", "false", "on", "off", "1", "y"}) {
+    auto loaded = fakes::LoadMachineText(std::string("policy:\n  limit_blank_password_use: ") + word + "\n", "m.yaml");
+    const std::optional<bool> rule = fakes::YamlBool(word);
+    ASSERT_EQ(loaded.ok(), rule.has_value()) << word;
+    if (rule) EXPECT_EQ(loaded.value->lsa.limit_blank_password_use, *rule) << word;
+  }
+}
+
+fixer::StartType StartTypeOf(fakes::Machine& m, const std::string& name) {
+  return fakes::Scm(m).Find(name)->start_type;
+}
+
+TEST(CrashAfter, TheNthChangeIsMadeAndThePowerGoesBeforeTheNext) {
+  fakes::Machine m(fakes::FreshInstall({}));
+  fakes::FaultPlan plan;
+  plan.Add({.nth = 1, .kind = fakes::FaultKind::kCrashAfter});
+  m.set_faults(plan);
+  fakes::Scm scm(m);
+  ASSERT_TRUE(scm.SetStartType("W3SVC", fixer::StartType::kManual).ok());  // call 1: made
+  EXPECT_EQ(StartTypeOf(m, "W3SVC"), fixer::StartType::kManual);
+  try {
+    (void)scm.SetStartType("W3SVC", fixer::StartType::kDisabled);
+    ADD_FAILURE() << "no power loss";
+  } catch (const fakes::PowerLoss& loss) {
+    EXPECT_EQ(loss.call(), 1u);
+    EXPECT_THAT(std::string(loss.what()), HasSubstr("right after mutating call 1 (scm.config)"));
+  }
+  EXPECT_EQ(StartTypeOf(m, "W3SVC"), fixer::StartType::kManual);
+  EXPECT_EQ(m.faults().calls(), 1u);
+}
+
+TEST(CrashAfter, ACrashBeforeTheCallKeepsNothingOfIt) {
+  fakes::Machine m(fakes::FreshInstall({}));
+  fakes::FaultPlan plan;
+  plan.Add({.nth = 1, .kind = fakes::FaultKind::kCrash});
+  m.set_faults(plan);
+  EXPECT_THROW((void)fakes::Scm(m).SetStartType("W3SVC", fixer::StartType::kManual), fakes::PowerLoss);
+  EXPECT_EQ(StartTypeOf(m, "W3SVC"), fixer::StartType::kAutomatic);
+}
+
+TEST(CrashAfter, APowerLossDueAfterTheLastCallIsThrownAtTheEnd) {
+  fakes::Machine m(fakes::FreshInstall({}));
+  fakes::FaultPlan plan;
+  plan.Add({.op = "scm.config", .nth = 1, .kind = fakes::FaultKind::kCrashAfter});
+  m.set_faults(plan);
+  ASSERT_TRUE(fakes::Scm(m).SetStartType("W3SVC", fixer::StartType::kManual).ok());
+  EXPECT_THROW(m.faults().PowerLossIfPending(), fakes::PowerLoss);
+  EXPECT_NO_THROW(m.faults().PowerLossIfPending());  // once
+}
+
+}  // namespace
