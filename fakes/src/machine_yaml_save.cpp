@@ -78,6 +78,7 @@ YAML::Node AccountsNode(const MachineState& s) {
     a["bad_password_count"] = u.bad_password_count;
     a["password_last_set"] = u.password_last_set;
     a["locked_out_at"] = u.locked_out_at;
+    a["last_bad_password_at"] = u.last_bad_password_at;
     out[u.name] = a;
   }
   return out;

@@ -18,11 +18,11 @@ using ::testing::Return;
 
 const std::vector<std::string> kKeepSidSteps = {
     "stop-services", "set-temp-password", "lift-restrictions", "create-profile",
-    "restore-restrictions", "register", "start-services"};
+    "restore-restrictions", "register", "start-services", "verify-site"};
 const std::vector<std::string> kRecreateSteps = {
     "stop-services", "record-grants", "delete-account", "create-account", "lift-restrictions",
     "create-profile", "restore-restrictions", "register", "regrant-rights", "regrant-groups",
-    "regrant-aces", "regrant-sql", "start-services"};
+    "regrant-aces", "regrant-sql", "start-services", "verify-site"};
 
 // Every trace entry that changes the machine's accounts, rights, secrets, profiles, ACLs or
 // SQL Server: what must wait for the services to be stopped.

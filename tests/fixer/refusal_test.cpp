@@ -133,7 +133,7 @@ TEST_P(Refusal, APendingJournalIsNotOverwritten) {
                        {"account", "ASPNET"},
                        {"sid", OldAspnetSid().ToString()},
                        {"steps", "stop-services,set-temp-password,lift-restrictions,create-profile,"
-                                 "restore-restrictions,register,start-services"}}},
+                                 "restore-restrictions,register,start-services,verify-site"}}},
                      {1, "stop-services", fixer::JournalPhase::kBegin, {{"services", "W3SVC"}}}};
   const auto left = journal.records;
   ExpectNoMutation();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct ScenarioResult {
   bool passed = false;
   std::string error;  // a step that could not run at all (file:line:col: why)
   double seconds = 0;
+  // The modelling choices (unconfirmed facts) the fake relied on during the run, by id.
+  std::set<std::string> modelling_choices = {};
 };
 
 struct RunOptions {
