@@ -499,11 +499,12 @@ void MockPortsTest::InstallDefaults() {
   });
 
   // EventLog
-  ON_CALL(events, Read(_)).WillByDefault([] {
-    return Result<std::vector<fixer::EventRecord>>(std::vector<fixer::EventRecord>{});
+  ON_CALL(events, Read(_)).WillByDefault([this](const std::string&) {
+    return Result<std::vector<fixer::EventRecord>>(w.events);
   });
   ON_CALL(events, Write(_)).WillByDefault([this](const fixer::EventRecord& e) -> Status {
     Trace("events.write " + e.source);
+    w.events.push_back(e);
     return {};
   });
 

@@ -251,6 +251,7 @@ struct MockWorld {
   std::vector<fixer::SqlLogin> logins;
   std::vector<fixer::SqlDbUser> db_users;
   std::vector<fixer::ServiceInfo> services;
+  std::vector<fixer::EventRecord> events;  // the Application log: the fixer's marks
   fixer::PasswordPolicyInfo policy;
   std::set<std::string> rejected_passwords;  // the policy answers 2245 for these
   int registrations = 0;
