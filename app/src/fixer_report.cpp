@@ -45,6 +45,10 @@ std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
   out << "  causes:\n";
   for (const auto& c : d.causes) out << "    [" << (c.met ? "x" : " ") << "] " << c.id << ": " << c.detail << "\n";
   for (const auto& m : d.missing) out << "  missing:     " << m << "\n";
+  if (!d.worker_start.empty()) out << "  worker start, in the order Windows checks it:\n";
+  for (const auto& w : d.worker_start)
+    out << "    [" << (w.met ? "x" : " ") << "] " << w.id << ": " << w.detail
+        << (w.met ? "" : " -> " + std::string(fixer::ToString(w.remedy))) << "\n";
   const auto& s = d.scope;
   if (!s.services_to_stop.empty()) {
     out << "  would stop:  ";
@@ -79,6 +83,7 @@ std::string RenderPlanText(const fixer::Plan& p) {
     out << "  " << n++ << ". " << s.id << ": " << s.action << "\n";
     out << "     undo: " << (s.irreversible ? "(irreversible: failures after this go forward) " : "") << s.undo << "\n";
   }
+  for (const auto& r : p.repairs) out << "  also repairs: " << r << "\n";
   return out.str();
 }
 
@@ -125,6 +130,11 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
   j["causes"] = json::array();
   for (const auto& c : d.causes) j["causes"].push_back({{"id", c.id}, {"met", c.met}, {"detail", c.detail}});
   j["missing"] = d.missing;
+  j["worker_start"] = json::array();
+  for (const auto& w : d.worker_start)
+    j["worker_start"].push_back({{"id", w.id}, {"met", w.met}, {"error", w.error}, {"detail", w.detail},
+                                 {"remedy", fixer::ToString(w.remedy)}});
+  j["fixed_by_this_tool"] = d.fixed_by_this_tool;
   json scope;
   scope["services_to_stop"] = d.scope.services_to_stop;
   scope["rights"] = d.scope.rights;

@@ -1,17 +1,42 @@
 #include "fakes/account_lockout.h"
 
+#include "fakes/modelling_choices.h"
+
 namespace fakes {
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+}  // namespace
 
 bool LockoutHasExpired(const UserAccount& user, const MachineState& state) {
   if (!user.flags.locked_out) return false;
   const uint32_t minutes = state.lsa.lockout.duration_minutes;
-  // Duration 0 means "until an administrator unlocks it" (secpol Account lockout duration).
+  // Duration 0 means "until an administrator unlocks it" (docs/windows-reference.md#lockout).
   if (minutes == 0) return false;
   return state.clock - user.locked_out_at >= int64_t{minutes} * 60;
 }
 
 bool IsLockedOutNow(const UserAccount& user, const MachineState& state) {
   return user.flags.locked_out && !LockoutHasExpired(user, state);
+}
+
+bool ObservationWindowPassed(const UserAccount& user, const MachineState& state) {
+  const uint32_t minutes = state.lsa.lockout.reset_minutes;
+  // [choice lockout-reset-zero] 0 keeps every bad password counted; secpol.msc offers 1-99999.
+  if (user.bad_password_count == 0) return false;
+  if (minutes == 0) {
+    RelyOn("choice-lockout-reset-zero");
+    return false;
+  }
+  return state.clock - user.last_bad_password_at >= int64_t{minutes} * 60;
+}
+
+bool PasswordExpiredNow(const UserAccount& user, const MachineState& state) {
+  if (user.password_expired) return true;
+  const uint32_t max_age = state.lsa.password_policy.max_age_days;
+  if (max_age == 0 || user.flags.password_never_expires) return false;
+  return state.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
 }
 
 }  // namespace fakes

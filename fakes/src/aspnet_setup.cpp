@@ -1,6 +1,6 @@
 // AspNetSetup: installing a .NET Framework's ASP.NET and aspnet_regiis -i on a fake machine.
 //
-// Choices where DOMAIN.md leaves room:
+// Choices where the sources leave room (docs/windows-reference.md#modelling-choices):
 //  - The generated password: max(24, policy minimum) characters drawn uniformly from letters,
 //    digits and punctuation with the machine's randomness; drawn again until the local policy
 //    accepts it (at most 100 tries, then 2245).
@@ -20,6 +20,7 @@
 #include <charconv>
 
 #include "fakes/lsa.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/objects.h"
 #include "fakes/password_rules.h"
 #include "fakes/paths.h"
@@ -221,6 +222,7 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
   Lsa lsa(m_);
   if (auto st = lsa.StoreSecret(std::string(fixer::kAspNetWorkerSecret), *password); !st.ok())
     return st;
+  RelyOn("choice-aspnet-rights");
   for (std::string_view right :
        {fixer::kSeBatchLogonRight, fixer::kSeServiceLogonRight, fixer::kSeDenyInteractiveLogonRight,
         fixer::kSeDenyRemoteInteractiveLogonRight}) {

@@ -1,6 +1,6 @@
 // aspnet_regiis -i | -r | -u of one framework folder, over the fake ASP.NET setup.
 //
-// What each option does [S: DOMAIN 11, 1.1 docs]: -i registers that version (ASPNET created if
+// What each option does [S: docs/windows-reference.md#aspnet-regiis]: -i registers that version (ASPNET created if
 // absent, new random password into the LSA, default rights and ACLs) and remaps applications
 // whose maps point to an OLDER version; -r does the same and remaps ALL applications; -u
 // remaps the applications of this version to the highest remaining version (none left: no

@@ -2,7 +2,7 @@
 //
 // net, runas and iisreset live in %SystemRoot%\system32, which is on the PATH [M]; iisreset is
 // there only when IIS is installed (an IISADMIN service exists). aspnet_regiis.exe lives in its
-// framework folder, not on the PATH [S: DOMAIN 11 tool folders], so fixup.cmd's `cd /d` into
+// framework folder, not on the PATH [S: docs/windows-reference.md#aspnet-regiis], so fixup.cmd's `cd /d` into
 // v1.0.3705 is what lets `aspnet_regiis -i` be found. Anything else: "'X' is not recognized as
 // an internal or external command,\noperable program or batch file." and errorlevel 9009.
 #include <algorithm>

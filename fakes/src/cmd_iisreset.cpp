@@ -1,6 +1,6 @@
 // iisreset [/stop | /start | /restart | /status] over the fake Service Control Manager.
 //
-// Texts [S: DOMAIN 5]: "Attempting stop..." / "Internet services successfully stopped",
+// Texts [S: docs/windows-reference.md#net-commands]: "Attempting stop..." / "Internet services successfully stopped",
 // "Attempting start..." / "Internet services successfully started", "... successfully
 // restarted" for the default restart. /stop stops IISADMIN and every service depending on it;
 // /start starts only the IIS services set to Automatic [S]. Choices [M]: failure lines "Stop

@@ -1,7 +1,7 @@
 // FreshInstall: a clean machine of an OS edition, assembled from fresh_install_*.cpp.
 //
 // Choices [M] (the DACLs are simplified from XP's defaults, keeping what the ASP.NET ACL rules
-// of DOMAIN.md 11 depend on):
+// of docs/windows-reference.md#fresh-install depend on; #choice-fresh-dacls):
 //  - %SystemRoot%: Administrators and SYSTEM Full Control, CREATOR OWNER Full Control on
 //    children, Power Users Change, Users Read, all inheritable. System32 and assembly carry
 //    those as inherited ACEs.

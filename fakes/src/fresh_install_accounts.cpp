@@ -1,6 +1,6 @@
 // FreshInstall: the accounts, groups, user rights and policy of a clean install.
 //
-// Choices [M] (DOMAIN.md 7, 8, 11 and XP's secpol.msc defaults as remembered):
+// Choices [M] (docs/windows-reference.md#fresh-install, #lockout, #sids; XP's secpol.msc defaults as remembered):
 //  - XP Home, XP Professional and Server 2003 ship HelpAssistant (RID 1000) and
 //    SUPPORT_388945a0 (RID 1001), both disabled, so the first free RID is 1002; Windows 2000
 //    has neither and starts at 1000. IIS's IUSR_/IWAM_ accounts are not modelled.

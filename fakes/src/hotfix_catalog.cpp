@@ -4,6 +4,8 @@
 #include <charconv>
 #include <map>
 
+#include "fakes/modelling_choices.h"
+
 namespace fakes {
 
 namespace {
@@ -41,8 +43,8 @@ std::vector<HotfixDefinition> MakeCatalog() {
                    {F::kWindowsServer2003, {File("ole32.dll", "5.2.3790.59", false),
                                             File("rpcss.dll", "5.2.3790.59", false)}},
                })});
-  // The update of the incident (DOMAIN.md section 1). urlmon.dll is the component we make
-  // flawed: DOMAIN.md section 3 names urlmon zone security as the likeliest culprit [I].
+  // The update of the incident (docs/windows-reference.md#incident). urlmon.dll is the component we make
+  // flawed: docs/windows-reference.md#choice-urlmon-flaw.
   c.push_back({.id = "MS03-032",
                .kb = "KB822925",
                .title = "Cumulative Patch for Internet Explorer",
@@ -134,10 +136,14 @@ fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
   if (def == nullptr) return fixer::Status::Win(fixer::kErrorFileNotFound);
   if (IsHotfixInstalled(machine.state(), def->id)) return fixer::Status::Ok();
   if (auto st = machine.Mutate("hotfix.install", def->id); !st.ok()) return st;
+  const OsFamily family = FamilyOf(machine.state().products.os.edition);
+  if (def->id == "MS03-040") RelyOn("choice-ms03-040-keeps-flaw");
+  if (family == OsFamily::kWindows2000 && (def->id == "MS03-032" || def->id == "MS03-040"))
+    RelyOn("choice-win2000-build");
   machine.state().products.hotfixes.push_back(
       {.id = def->id,
        .kb = def->kb,
-       .components = def->ComponentsFor(FamilyOf(machine.state().products.os.edition))});
+       .components = def->ComponentsFor(family)});
   return fixer::Status::Ok();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fakes/account_lockout.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/password_rules.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
@@ -12,8 +13,6 @@ namespace {
 
 using fixer::Sid;
 using fixer::Status;
-
-constexpr int64_t kSecondsPerDay = 86400;
 
 // The SID a logon of this type adds to the token. [M] A Terminal Services logon is modelled
 // as INTERACTIVE (XP also adds REMOTE INTERACTIVE LOGON, which nothing here grants anything to).
@@ -47,13 +46,6 @@ std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, const std::
   return groups;
 }
 
-bool PasswordExpired(const UserAccount& user, const MachineState& s) {
-  if (user.password_expired) return true;
-  const uint32_t max_age = s.lsa.password_policy.max_age_days;
-  if (max_age == 0 || user.flags.password_never_expires) return false;
-  return s.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
-}
-
 // "NT AUTHORITY\Network Service", "NetworkService", "LocalSystem" ... -> "networkservice",
 // "localsystem": the spellings service configurations and tools use for built-in identities.
 std::string NormalizedIdentity(std::string_view identity) {
@@ -85,13 +77,14 @@ LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const
   // An unknown name and a wrong password give the same answer, so names cannot be probed.
   if (!account) return {Status::Win(fixer::kErrorLogonFailure)};
   if (NtHash(password.Reveal()) != account->password_hash) {
+    if (IsLockedOutNow(*account, s)) RelyOn("choice-lockout-order");
     return {Status::Win(fixer::kErrorLogonFailure), LogonVerdict::Change::kCountBadPassword};
   }
   if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (account->flags.disabled) return {Status::Win(fixer::kErrorAccountDisabled)};
-  if (PasswordExpired(*account, s)) return {Status::Win(fixer::kErrorPasswordExpired)};
+  if (PasswordExpiredNow(*account, s)) return {Status::Win(fixer::kErrorPasswordExpired)};
   // "Limit local account use of blank passwords to console logon only": no API or runas
-  // logon is a console logon, so every logon modelled here is refused (DOMAIN.md 7).
+  // logon is a console logon, so every logon modelled here is refused (docs/windows-reference.md#logon-order).
   if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
     return {Status::Win(fixer::kErrorAccountRestriction)};
   }
@@ -123,8 +116,11 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
       account->flags.locked_out = false;
       account->locked_out_at = 0;
       account->bad_password_count = 0;
+    } else if (ObservationWindowPassed(*account, s)) {
+      account->bad_password_count = 0;  // docs/windows-reference.md#lockout
     }
     ++account->bad_password_count;
+    account->last_bad_password_at = s.clock;
     const uint32_t threshold = s.lsa.lockout.threshold;
     if (threshold > 0 && !account->flags.locked_out && account->bad_password_count >= threshold) {
       account->flags.locked_out = true;
@@ -134,6 +130,7 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
   }
   if (Status st = m_.Mutate("sam.logon_reset", account->name); !st.ok()) return st;
   account->bad_password_count = 0;
+  account->last_bad_password_at = 0;
   account->flags.locked_out = false;
   account->locked_out_at = 0;
   return std::move(verdict.answer);
@@ -149,12 +146,34 @@ fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const
   const fixer::ServiceInfo* seclogon = FindService(m_.state(), "seclogon");
   if (!seclogon) return Status::Win(fixer::kErrorServiceDoesNotExist);
   if (seclogon->start_type == fixer::StartType::kDisabled) return Status::Win(fixer::kErrorServiceDisabled);
+  if (seclogon->state != fixer::ServiceState::kRunning) RelyOn("choice-seclogon-demand-start");
 
   fixer::Result<Token> token = LogonUser(user, password, LogonType::kInteractive);
   if (!token) return token;
   fixer::Result<ProfileEntry> profile = ProfileStore(m_).LoadOrCreate(token->user, token->user_name);
   if (!profile) return profile.status();
   token->profile_loaded = true;
+  return token;
+}
+
+fixer::Result<Token> LogonService::ConsoleLogon(const std::string& user) {
+  const MachineState& s = m_.state();
+  const UserAccount* account = FindUserIn(s, user);
+  if (!account) return Status::Win(fixer::kErrorLogonFailure);
+  if (IsLockedOutNow(*account, s)) return Status::Win(fixer::kErrorAccountLockedOut);
+  if (account->flags.disabled) return Status::Win(fixer::kErrorAccountDisabled);
+  if (PasswordExpiredNow(*account, s)) return Status::Win(fixer::kErrorPasswordExpired);
+  Token token;
+  token.user = s.sam.domain.WithRid(account->rid);
+  token.user_name = account->name;
+  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Interactive()});
+  if (!LogonAllowedIn(s, token.AllSids(), LogonType::kInteractive)) {
+    return Status::Win(fixer::kErrorLogonTypeNotGranted);
+  }
+  fixer::Result<ProfileEntry> profile = ProfileStore(m_).LoadOrCreate(token.user, token.user_name);
+  if (!profile) return profile.status();
+  token.profile_loaded = true;
+  m_.state().session.interactive_user = token.user_name;
   return token;
 }
 

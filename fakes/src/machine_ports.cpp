@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "fakes/aspnet_setup.h"
+#include "fakes/event_log.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
@@ -278,6 +279,19 @@ class JournalPort : public fixer::Journal {
   Machine& m_;
 };
 
+class EventLogPort : public fixer::EventLog {
+ public:
+  explicit EventLogPort(Machine& m) : m_(m) {}
+  Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override {
+    if (Status st = m_.Read("eventlog.read", log); !st.ok()) return st;
+    return EventLogs(m_).Read(log);
+  }
+  Status Write(const fixer::EventRecord& record) override { return EventLogs(m_).Write(record); }
+
+ private:
+  Machine& m_;
+};
+
 class RandomPort : public fixer::Random {
  public:
   explicit RandomPort(Machine& m) : m_(m) {}
@@ -300,9 +314,9 @@ class NoWebProbe : public fixer::WebProbe {
 struct MachinePorts::Impl {
   Impl(Machine& m, fixer::WebProbe* web)
       : scm(m), accounts(m), rights(m), secrets(m), profiles(m), logon(m), security(m),
-        aspnet(m), inventory(m), policy(m), journal(m), random(m),
+        aspnet(m), inventory(m), policy(m), journal(m), events(m), random(m),
         ports{scm,       accounts, rights,  secrets, profiles, logon, security,
-              aspnet,    inventory, policy, journal, random,   web ? *web : no_web} {}
+              aspnet,    inventory, policy, journal, events, random, web ? *web : no_web} {}
   ScmPort scm;
   AccountsPort accounts;
   RightsPort rights;
@@ -314,6 +328,7 @@ struct MachinePorts::Impl {
   InventoryPort inventory;
   PolicyPort policy;
   JournalPort journal;
+  EventLogPort events;
   RandomPort random;
   NoWebProbe no_web;
   fixer::Ports ports;

@@ -53,7 +53,7 @@ const std::initializer_list<std::string_view> kAccountKeys = {
     "rid",        "full_name",        "comment",          "password",
     "password_hash", "password_history", "flags",         "groups",
     "absent",     "password_expired", "bad_password_count", "password_last_set",
-    "locked_out_at"};
+    "locked_out_at", "last_bad_password_at"};
 
 // The fields both forms set directly on the stored account.
 void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
@@ -68,6 +68,7 @@ void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
   if (auto v = m.Get("bad_password_count")) u.bad_password_count = v->U32();
   if (auto v = m.Get("password_last_set")) u.password_last_set = v->I64();
   if (auto v = m.Get("locked_out_at")) u.locked_out_at = v->I64();
+  if (auto v = m.Get("last_bad_password_at")) u.last_bad_password_at = v->I64();
 }
 
 void LoadAccountFull(LoadContext& c, const Entry& e) {

@@ -99,6 +99,7 @@ void Accounts(Emitter& out, const MachineState& s) {
     KeyUInt(out, "bad_password_count", u.bad_password_count);
     KeyInt(out, "password_last_set", u.password_last_set);
     KeyInt(out, "locked_out_at", u.locked_out_at);
+    KeyInt(out, "last_bad_password_at", u.last_bad_password_at);
     out.EndMap();
   }
   out.EndMap();

@@ -86,7 +86,7 @@ int ClassCount(const std::u16string& pw) {
   return int{upper} + int{lower} + int{digit} + int{other};
 }
 
-// Full-name tokens, split on the delimiters passfilt.dll uses (DOMAIN.md 7).
+// Full-name tokens, split on the delimiters passfilt.dll uses (docs/windows-reference.md#password-policy).
 std::vector<std::string> FullNameTokens(std::string_view full_name) {
   static constexpr std::string_view kDelims = ",.-_ #\t";
   std::vector<std::string> tokens;

@@ -12,7 +12,7 @@ namespace {
 
 using fixer::Status;
 
-constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, DOMAIN.md 6
+constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.md#net-commands
 constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
 constexpr uint32_t kAdministratorRid = 500;
 constexpr uint32_t kGuestRid = 501;
@@ -123,6 +123,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.comment = user.comment;
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
+  a.password_expired = PasswordExpiredNow(user, m_.state());
   for (const fixer::Sid& g : GroupsOf(a.sid)) {
     for (const LocalGroup& group : m_.state().sam.groups) {
       if (group.sid == g) a.groups.push_back(group.name);
@@ -185,7 +186,7 @@ std::string Sam::DisplayName(const fixer::Sid& sid) const {
     if (g.sid == sid) return (IsBuiltinDomainSid(g.sid) ? std::string("BUILTIN") : computer) + "\\" + g.name;
   }
   if (const WellKnownSid* w = FindWellKnownSid(sid)) return w->QualifiedName();
-  return sid.ToString();  // an orphan: command-line tools print the bare SID (DOMAIN.md 8)
+  return sid.ToString();  // an orphan: command-line tools print the bare SID (docs/windows-reference.md#sids)
 }
 
 fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& password) const {

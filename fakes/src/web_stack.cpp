@@ -8,6 +8,7 @@
 #include "fakes/aspnet_setup.h"
 #include "fakes/event_log.h"
 #include "fakes/hotfix_catalog.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/objects.h"
 #include "fakes/paths.h"
 #include "fakes/profiles.h"
@@ -192,6 +193,7 @@ class RequestRun {
     for (const auto& f : files) {
       if (!f.component.fails_without_profile) continue;
       any = true;
+      fakes::RelyOn("choice-urlmon-flaw");
       const std::string what =
           f.component.file + " " + f.component.version + " from " + f.hotfix_id;
       bool ok = true;
@@ -286,6 +288,7 @@ class RequestRun {
     if (w3wp) {
       r_.response = {503, ServiceUnavailablePage()};
       // Process ids are not modelled: a deterministic stand-in.
+      fakes::RelyOn("choice-pid");
       const auto pid = static_cast<uint32_t>(1000 + 4 * m_.state().events.size());
       WriteEvent(kind == FailureKind::kCredentials ? detail::AppPoolIdentityInvalidEvent(cause)
                                                    : detail::W3wpTerminatedEvent(pid, code, cause));

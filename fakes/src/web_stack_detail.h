@@ -34,9 +34,11 @@ struct Worker {
   uint32_t failure_code = 0;  // Windows error of that failure
 };
 
-// Does this framework's process model load the worker account's profile? 1.0: no, 1.1 and
-// later: yes [I, DOMAIN.md section 3].
-bool ProcessModelLoadsProfile(const std::string& framework_version);
+// Who loads the aspnet_wp.exe identity's profile, if anyone: IIS 6.0 (in IIS 5.0 isolation
+// mode, the only mode that runs aspnet_wp.exe) does, whatever the framework
+// (docs/windows-reference.md#iis6-isolation-modes); otherwise the ASP.NET 1.1 and later process
+// model does, and 1.0's does not (docs/windows-reference.md#choice-11-loads-profile). Empty: no one.
+std::string ProfileLoader(const std::string& framework_version, fixer::WebServerKind web_server);
 
 // aspnet_wp.exe: the <processModel> identity of `framework`, logged on (batch) and, for 1.1,
 // with its profile loaded. Appends the credentials, logon and profile-load conditions.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "fakes/logon.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
@@ -74,8 +75,11 @@ std::optional<std::string> BuiltInName(std::string name) {
 
 }  // namespace
 
-bool ProcessModelLoadsProfile(const std::string& framework_version) {
-  return ShortVersion(framework_version) != "1.0";
+std::string ProfileLoader(const std::string& framework_version, fixer::WebServerKind web_server) {
+  if (web_server == fixer::WebServerKind::kIis60) return "IIS 6.0 in IIS 5.0 isolation mode";
+  if (ShortVersion(framework_version) == "1.0") return "";
+  fakes::RelyOn("choice-11-loads-profile");
+  return "the ASP.NET " + ShortVersion(framework_version) + " process model";
 }
 
 std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid,
@@ -165,6 +169,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
 
   const std::string logon_name = "logon as " + w.identity;
   if (!local) {
+    fakes::RelyOn("choice-workgroup-only");
     out.push_back(Failed(condition::kLogon, logon_name,
                          computer + " is not in a domain, so LogonUser cannot authenticate " +
                              user + ": " + fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
@@ -187,9 +192,11 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   out.push_back(Passed(condition::kLogon, logon_name, w.identity + " logged on (batch logon)"));
   w.token = std::move(*token);
 
-  const std::string model = "the ASP.NET " + ShortVersion(framework.version) + " process model";
-  if (!ProcessModelLoadsProfile(framework.version)) {
-    w.no_profile_because = model + " neither loads nor creates one";
+  const std::string model = ProfileLoader(framework.version, m.state().products.web.kind);
+  if (model.empty()) {
+    fakes::RelyOn("choice-10-no-profile-load");
+    w.no_profile_because =
+        "the ASP.NET " + ShortVersion(framework.version) + " process model neither loads nor creates one";
     return w;
   }
   fakes::ProfileStore profiles(m);
@@ -222,6 +229,7 @@ Worker AppPoolIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   }
   // A configurable pool identity needs its password from the metabase, which the model does
   // not keep: such pools are out of scope and reported as invalid identities.
+  fakes::RelyOn("choice-app-pool-identity");
   Worker w;
   w.identity = configured;
   w.account = configured;

@@ -2,11 +2,12 @@
 // Where no source gave the text, the choice is marked [M] (general knowledge, unconfirmed).
 #include <fmt/format.h>
 
+#include "fakes/modelling_choices.h"
 #include "web_stack_detail.h"
 
 namespace fakes {
 
-// KB 811320 (DOMAIN.md section 2): the ASP.NET 1.x process-model error page, word for word,
+// KB 811320 (docs/windows-reference.md#symptom): the ASP.NET 1.x process-model error page, word for word,
 // including the two spaces after "unavailable.".
 std::string ServerApplicationUnavailablePage() {
   return "Server Application Unavailable\n"
@@ -53,7 +54,7 @@ std::string HResultText(uint32_t win32_error) {
   return fmt::format("{:08X}", 0x80070000u | (win32_error & 0xFFFFu));
 }
 
-// Event sources are versioned: "ASP.NET 1.0.3705.0" [M, DOMAIN.md section 2].
+// Event sources are versioned: "ASP.NET 1.0.3705.0" [M, docs/windows-reference.md#symptom].
 static std::string AspNetSource(const std::string& framework_version) {
   return "ASP.NET " + framework_version + ".0";
 }
@@ -61,10 +62,11 @@ static std::string AspNetSource(const std::string& framework_version) {
 // 1.0: "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005" (KB 811320).
 // 1.1 printed a longer text (the 2.0 message table keeps it as event 1084, "The error code
 // for the failure is %1. ..."); we use it for 1.1 and later. Event id 1084 for both [M].
-// The exact entry of the MS03-032 case was never published (DOMAIN.md section 13): we log
+// The exact entry of the MS03-032 case was never published (docs/windows-reference.md#choice-event-text): we log
 // "could not be started" with 80070005, and append the simulator's cause on its own line.
 fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version,
                                             uint32_t win32_error, const std::string& cause) {
+  fakes::RelyOn("choice-event-text");
   std::string text;
   if (framework_version.rfind("1.0", 0) == 0) {
     text = "aspnet_wp.exe could not be started. HRESULT for the failure: " +
@@ -86,7 +88,7 @@ fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version
 }
 
 // [M] The 1.x text for a processModel account that cannot log on (event 1007 in the 2.0
-// message table, DOMAIN.md section 2).
+// message table, docs/windows-reference.md#symptom).
 fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version,
                                                const std::string& cause) {
   return {.log = "Application",

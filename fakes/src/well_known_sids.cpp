@@ -7,7 +7,7 @@
 namespace fakes {
 namespace {
 
-// Names as XP's LookupAccountSid returns them [M; SIDs from MS-DTYP 2.4.2.4, DOMAIN.md 8].
+// Names as XP's LookupAccountSid returns them [M; SIDs from MS-DTYP 2.4.2.4, docs/windows-reference.md#sids].
 const std::vector<WellKnownSid>& Table() {
   static const std::vector<WellKnownSid> table = {
       {fixer::Sid::Everyone(), "Everyone", ""},

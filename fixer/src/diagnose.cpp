@@ -1,4 +1,7 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
@@ -46,6 +49,16 @@ Result<Diagnosis> Fixer::Diagnose() {
                                      d.notes);
     if (!worker) return worker.status();
     d.worker = *worker;
+    const std::string& pw = fw10->process_model.password;
+    const bool autogenerate = pw.size() == 12 && std::equal(pw.begin(), pw.end(), "AutoGenerate",
+                                                            [](char a, char b) {
+                                                              return std::tolower(static_cast<unsigned char>(a)) ==
+                                                                     std::tolower(static_cast<unsigned char>(b));
+                                                            });
+    auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
+    if (!start) return start.status();
+    d.worker_start = std::move(*start);
+    d.fixed_by_this_tool = d.worker.exists && FixerMarkNames(ports_.events, d.worker.sid);
   } else {
     d.worker.exists = false;
     d.worker.account = kAspNetAccount;
@@ -64,6 +77,9 @@ Result<Diagnosis> Fixer::Diagnose() {
                d.worker.account, ToString(d.worker.kind), ToString(d.verdict));
     for (const auto& m : d.missing) log_->info("  missing: {}", m);
     for (const auto& n : d.notes) log_->info("  note: {}", n);
+    if (const Precondition* p = d.FirstFailingPrecondition()) {
+      log_->info("  worker start fails first at {}: {}", p->id, p->detail);
+    }
   }
   return d;
 }

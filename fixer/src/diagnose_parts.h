@@ -27,6 +27,19 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
 // Services, rights, groups, ACEs and SQL entries a fix would touch.
 Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker);
 
+// The worker's start, precondition by precondition (docs/windows-reference.md#logon-order), each
+// with what the fixer does when it fails. `autogenerate`: processModel password="AutoGenerate"
+// (the LSA secret is read). Empty for LocalSystem, a domain account or no framework 1.0.
+Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const WorkerIdentity& worker,
+                                                          const WebServerInfo& web, bool autogenerate);
+
+// Whether this fixer's own mark (an Application event it writes once a repair is verified)
+// names `sid`. A read failure counts as no mark.
+bool FixerMarkNames(EventLog& events, const Sid& sid);
+// The mark: written when the repair is verified; never a password.
+EventRecord FixerMark(const std::string& account, const Sid& sid);
+inline constexpr const char* kFixerEventSource = "aspnet-fixer";
+
 // Fills causes, verdict and missing from the facts already in `d`.
 void DecideVerdict(Diagnosis& d);
 

@@ -121,12 +121,14 @@ RunResult Fixer::Apply() {
   if (plan->refusal) return Refused(std::move(r), *plan->refusal);
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(fmt::format("nothing to do: {} already has a profile{}", d->worker.account,
-                                     d->symptom == SymptomCheck::kSeen
-                                         ? "; the applications still fail for another cause"
-                                         : " and the applications answer"));
+    r.messages.push_back(fmt::format("nothing to do: this fixer already repaired {} ({}) and every "
+                                     "ASP.NET 1.0 application answers", d->worker.account,
+                                     d->worker.sid));
     log_->info("{}", r.messages.back());
     return r;
+  }
+  for (const std::string& repair : plan->repairs) {
+    r.messages.push_back(fmt::format("also repaired by the plan: {}", repair));
   }
   for (const PlanStep& s : plan->steps) {
     r.messages.push_back(fmt::format("{}: {} (undo: {})", s.id, s.action, s.undo));
@@ -204,7 +206,24 @@ RunResult Fixer::Rollback() {
   Runner runner(ctx, steps, journal);
   auto past = runner.PastPointOfNoReturn();
   if (!past) return Refused(std::move(r), DiagnoseFailed(past.status()));
-  if (*past) return Refused(std::move(r), CannotRollBack(journal.account));
+  if (*past) {
+    // Exit 3 would claim nothing changed, and the old SID cannot return: finish the repair
+    // forward instead (a working account, services as found), or say what is left (exit 4).
+    r.messages.push_back(fmt::format("the run already deleted {}: its old SID cannot come back, so "
+                                     "the machine cannot be restored as found; rolling forward "
+                                     "instead (the new account, its grants re-granted, the "
+                                     "services as found)", journal.account));
+    if (options_.dry_run) {
+      r.outcome = Outcome::kPlanned;
+      r.messages.push_back("dry run: nothing was changed");
+      return r;
+    }
+    r.outcome = runner.Forward();
+    r.messages.push_back(r.outcome == Outcome::kFixed
+                             ? "rolled forward: the repair is finished and verified"
+                             : "rolling forward stopped: the journal is kept; run resume");
+    return r;
+  }
   if (options_.dry_run) {
     r.outcome = Outcome::kPlanned;
     r.messages.push_back("dry run: nothing was changed");

@@ -42,6 +42,15 @@ std::string_view ToString(SymptomCheck s) {
   return "?";
 }
 
+std::string_view ToString(Remedy r) {
+  switch (r) {
+    case Remedy::kNone: return "none";
+    case Remedy::kRepaired: return "repaired";
+    case Remedy::kRefused: return "refused";
+  }
+  return "?";
+}
+
 std::string_view ToString(Verdict v) {
   switch (v) {
     case Verdict::kAffected: return "affected";
@@ -60,8 +69,8 @@ std::string_view ToString(RefusalReason r) {
     case RefusalReason::kTempPasswordRejected: return "temp-password-rejected";
     case RefusalReason::kToolsMissing: return "tools-missing";
     case RefusalReason::kJournalPending: return "journal-pending";
-    case RefusalReason::kCannotRollBack: return "cannot-roll-back";
     case RefusalReason::kDiagnoseFailed: return "diagnose-failed";
+    case RefusalReason::kOtherCause: return "other-cause";
   }
   return "?";
 }

@@ -27,7 +27,12 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
       plan.refusal = NotAdministrator(d.caller);
       return plan;
     case Verdict::kAlreadyFixed:
-      plan.nothing_to_do = true;
+      // Nothing to do only if the pages answer: exit 0 is a promise that the site works.
+      if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr) {
+        plan.nothing_to_do = true;
+      } else {
+        plan.refusal = StillFails(d);
+      }
       return plan;
     case Verdict::kNotAffected:
       plan.refusal = NotAffected(d);
@@ -42,6 +47,16 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
   if (!ToolsPresent(d)) {
     plan.refusal = ToolsMissing();
     return plan;
+  }
+  // Per cause (docs/windows-reference.md#fixer-decisions): what the administrator chose is
+  // refused before any change; what the repair's own steps mend is listed in the plan.
+  for (const Precondition& p : d.worker_start) {
+    if (p.met) continue;
+    if (p.remedy == Remedy::kRefused) {
+      plan.refusal = OtherCause(d, p);
+      return plan;
+    }
+    if (p.id != "profile") plan.repairs.push_back(fmt::format("{}: {}", p.id, p.detail));
   }
   if (options_.temp_password) {
     Status st = options_.temp_password->empty()

@@ -12,12 +12,54 @@ Refusal NotAdministrator(const CallerInfo& caller) {
           "fixer again."};
 }
 
+namespace {
+
+// "ASPNET is disabled (1331: ...)" from the first failing precondition, or "".
+std::string FailsBecause(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
+  return fmt::format(" The ASP.NET 1.0 worker cannot start: {} fails first: {}.", p->id, p->detail);
+}
+
+}  // namespace
+
 Refusal NotAffected(const Diagnosis& d) {
   return {RefusalReason::kNotAffected,
-          fmt::format("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.",
-                      fmt::join(d.missing, "; ")),
+          fmt::format("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}",
+                      fmt::join(d.missing, "; "), FailsBecause(d)),
           "Nothing to repair with this tool. If ASP.NET applications still fail, read the "
           "Application event log for the cause."};
+}
+
+Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
+  std::string instead;
+  if (p.id == "web-server-running") {
+    instead = "Start IIS (net start w3svc; for a disabled service set its start type first), then "
+              "run the fixer again: it repairs only what it can check with a page request.";
+  } else if (p.id == "enabled") {
+    instead = fmt::format("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
+                          "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it.",
+                          d.worker.account, d.worker.account);
+  } else {
+    instead = fmt::format("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
+                          "batch job\") if it is not wanted, then run the fixer again.");
+  }
+  return {RefusalReason::kOtherCause,
+          fmt::format("The repair would not make the site answer: {} fails: {}. That is the "
+                      "administrator's setting, so nothing was changed.", p.id, p.detail),
+          instead};
+}
+
+Refusal StillFails(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  return {RefusalReason::kOtherCause,
+          fmt::format("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
+                      "answer now{}.", d.worker.account, d.worker.sid,
+                      p ? fmt::format(": {} fails: {}", p->id, p->detail)
+                        : std::string(": every precondition of the worker's logon and profile "
+                                      "load holds, so the failure comes later in its start")),
+          "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
+          "repair is in place."};
 }
 
 Refusal CustomAccount(const WorkerIdentity& w) {
@@ -53,12 +95,6 @@ Refusal JournalPending() {
   return {RefusalReason::kJournalPending,
           "A previous run was interrupted and left its journal; the machine may be half repaired.",
           "Run resume to finish that run, or rollback to undo it, before a new run."};
-}
-
-Refusal CannotRollBack(const std::string& account) {
-  return {RefusalReason::kCannotRollBack,
-          fmt::format("The run already deleted {}; its old SID cannot come back.", account),
-          "Run resume: it finishes the repair forward and re-grants what the old SID held."};
 }
 
 Refusal DiagnoseFailed(const Status& why) {

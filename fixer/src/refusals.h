@@ -16,7 +16,11 @@ Refusal CustomAccount(const WorkerIdentity& worker);
 Refusal TempPasswordRejected(const std::string& account, const Status& why);
 Refusal ToolsMissing();
 Refusal JournalPending();
-Refusal CannotRollBack(const std::string& account);
+// The site fails, or would fail after the repair, because of `p`, which the fixer leaves to the
+// administrator (an account disabled or denied its logon, IIS stopped): nothing is changed.
+Refusal OtherCause(const Diagnosis& d, const Precondition& p);
+// This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
+Refusal StillFails(const Diagnosis& d);
 Refusal DiagnoseFailed(const Status& why);
 
 }  // namespace fixer

@@ -21,6 +21,7 @@ std::unique_ptr<Step> MakeRegrantRights();
 std::unique_ptr<Step> MakeRegrantGroups();
 std::unique_ptr<Step> MakeRegrantAces();
 std::unique_ptr<Step> MakeRegrantSql();
+std::unique_ptr<Step> MakeVerifySite();
 
 // Gives the worker account the password ASP.NET keeps in the LSA secret (or a fresh random one
 // stored there), so the temporary password stops being valid and the worker can log on.

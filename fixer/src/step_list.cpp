@@ -26,6 +26,7 @@ Steps BuildSteps(Strategy strategy) {
     steps.push_back(MakeRegrantSql());
   }
   steps.push_back(MakeStartServices());
+  steps.push_back(MakeVerifySite());  // "fixed" only once the pages answer
   return steps;
 }
 

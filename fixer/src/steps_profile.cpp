@@ -1,5 +1,7 @@
 // "create-profile" (a profile-loading logon as the account, what runas /profile does) and
 // "register" (aspnet_regiis -i: a new random password in the LSA secret, default rights/ACLs).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "profile_check.h"
@@ -72,16 +74,25 @@ class Register : public Step {
     return {std::string(id()),
             fmt::format("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
                         "LSA secret, default rights and ACLs", kFramework10),
-            "put back the account flags it found (the password and the LSA secret agree either way)",
+            "put back the account flags it found and revoke the rights it granted (the password and "
+            "the LSA secret agree either way)",
             false};
   }
-  // aspnet_regiis -i also sets "password never expires" and "cannot change password": the
-  // flags found are recorded so an undo leaves the account as it was.
+  // aspnet_regiis -i also sets "password never expires" and "cannot change password" and grants
+  // its default rights (a missing SeBatchLogonRight among them): the flags and rights found are
+  // recorded so an undo leaves the account as it was.
   Result<StepData> Prepare(RepairContext& ctx) override {
     StepData data{{"version", std::string(kFramework10)}};
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
-    if (acct) EncodeFlags(acct->flags, data);
-    else if (acct.status().code() != kNerrUserNotFound) return acct.status();
+    if (!acct) {
+      if (acct.status().code() != kNerrUserNotFound) return acct.status();
+      return data;
+    }
+    EncodeFlags(acct->flags, data);
+    auto rights = ctx.ports.rights.Of(acct->sid);
+    if (!rights) return rights.status();
+    data["sid"] = acct->sid.ToString();
+    data["rights"] = JoinList(*rights);
     return data;
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
@@ -103,7 +114,18 @@ class Register : public Step {
     if (!data.count("disabled")) return {};  // the account did not exist: nothing recorded
     AccountFlags back = DecodeFlags(data);
     back.locked_out = false;  // SetFlags can only unlock
-    return OkIf(ctx.ports.accounts.SetFlags(ctx.account, back), kNerrUserNotFound);
+    if (Status st = OkIf(ctx.ports.accounts.SetFlags(ctx.account, back), kNerrUserNotFound); !st.ok()) return st;
+    if (!data.count("rights")) return {};  // recorded by an older journal: flags only
+    auto sid = Sid::Parse(Get(data, "sid"));
+    if (!sid) return sid.status();
+    auto now = ctx.ports.rights.Of(*sid);
+    if (!now) return now.status();
+    const std::vector<std::string> found = SplitList(Get(data, "rights"));
+    for (const std::string& right : *now) {
+      if (std::find(found.begin(), found.end(), right) != found.end()) continue;
+      if (Status st = ctx.ports.rights.Revoke(*sid, right); !st.ok()) return st;
+    }
+    return {};
   }
 };
 

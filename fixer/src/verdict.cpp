@@ -8,9 +8,12 @@
 namespace fixer {
 namespace {
 
-bool RunsInAspNetWp(const WebServerInfo& web) {
-  return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
-         (web.kind == WebServerKind::kIis60 && web.iis5_isolation_mode);
+// aspnet_wp.exe started by IIS 5.0/5.1, whose ASP.NET 1.0 process model loads no profile. IIS 6.0
+// in IIS 5.0 isolation mode runs aspnet_wp.exe too, but loads the worker's profile itself, and in
+// worker process isolation mode runs w3wp.exe as NETWORK SERVICE, which has its own
+// (docs/windows-reference.md#iis6-isolation-modes): Windows Server 2003 is never affected.
+bool RunsInAspNetWpWithoutProfileLoad(const WebServerInfo& web) {
+  return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51;
 }
 
 Cause HostCause(const Diagnosis& d) {
@@ -21,11 +24,15 @@ Cause HostCause(const Diagnosis& d) {
     c.detail = fmt::format("ASP.NET {} is not installed", kFramework10);
   } else if (d.applications_on_10.empty()) {
     c.detail = fmt::format("no application is mapped to ASP.NET {}", kFramework10);
-  } else if (!RunsInAspNetWp(d.web_server)) {
+  } else if (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode) {
+    c.detail = "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
+               "aspnet_wp.exe identity itself";
+  } else if (!RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
     c.detail = fmt::format("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe",
                            ToString(d.web_server.kind),
                            d.web_server.kind == WebServerKind::kIis60
-                               ? " in worker-process isolation mode" : "");
+                               ? " in worker process isolation mode (w3wp.exe as NETWORK SERVICE, "
+                                 "which has its own profile)" : "");
   } else {
     c.met = true;
     c.detail = fmt::format("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}",
@@ -100,29 +107,25 @@ void DecideVerdict(Diagnosis& d) {
     if (c.met || (c.id == "symptom" && !symptom_counts)) continue;
     d.missing.push_back(c.detail);
   }
-  const bool host = d.causes[0].met, profile = d.causes[1].met, bulletin = d.causes[2].met;
-  if (d.worker.exists && d.worker.flags.disabled) {
-    d.notes.push_back(fmt::format("{} is disabled: a repair keeps it disabled, as found, and "
-                                  "aspnet_wp.exe cannot log on as it until it is enabled "
-                                  "(net user {} /active:yes)", d.worker.account, d.worker.account));
-  }
+  const bool host = d.causes[0].met, bulletin = d.causes[2].met;
   if (d.missing.empty()) {
     d.verdict = Verdict::kAffected;
-  } else if (host && bulletin && d.worker.local && d.worker.exists && d.worker.has_profile) {
-    // The repair is in place: a local worker account that has its profile. LocalSystem (not a
-    // local account here) always had one, so it never was affected. A symptom still seen has
-    // another cause, and this tool has nothing to do about it.
+  } else if (host && bulletin && d.worker.local && d.worker.exists && d.worker.has_profile &&
+             d.fixed_by_this_tool) {
+    // "Already fixed" is this fixer's own claim: its mark names the worker's SID. A profile
+    // made by fixup.cmd, a logon or anything else makes the machine "not affected" instead.
     d.verdict = Verdict::kAlreadyFixed;
-    if (d.symptom == SymptomCheck::kSeen) {
-      d.notes.push_back(fmt::format("the symptom is still seen, but {} has its profile: the cause "
-                                    "is another one; read the Application event log",
-                                    d.worker.account));
-    }
   } else {
     d.verdict = Verdict::kNotAffected;
-    if (!profile && d.symptom == SymptomCheck::kSeen) {
-      d.notes.push_back("the symptom is seen but its cause here is not a missing worker profile");
+  }
+  // When the worker cannot start, name the first precondition that fails, with its error.
+  if (const Precondition* p = d.FirstFailingPrecondition()) {
+    if (d.symptom == SymptomCheck::kSeen || d.symptom == SymptomCheck::kUnavailable) {
+      d.notes.push_back(fmt::format("the worker cannot start: {} fails first: {}", p->id, p->detail));
     }
+  } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
+    d.notes.push_back("every precondition of the worker's logon and profile load holds; the failure "
+                      "comes later in its start (ACLs of KB 811320): read the Application event log");
   }
 }
 

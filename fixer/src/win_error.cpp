@@ -8,7 +8,7 @@ namespace fixer {
 namespace {
 
 // English XP texts. Sources: winerror.h / lmerr.h message tables as printed by
-// `net helpmsg N` (ReactOS netmsg.mc, Q186555), DOMAIN.md sections 5, 6 and 10.
+// `net helpmsg N` (ReactOS netmsg.mc, Q186555), docs/windows-reference.md#net-commands and #logon-order.
 constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {0, "The operation completed successfully."},
     {2, "The system cannot find the file specified."},

@@ -80,6 +80,8 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   w.account = acct->name;
   w.sid = acct->sid;
   w.flags = acct->flags;
+  w.password_expired = acct->password_expired;
+  w.groups = acct->groups;
   auto profile = ports.profiles.Find(acct->sid);
   if (!profile) return profile.status();
   w.has_profile = IsUsable(*profile);

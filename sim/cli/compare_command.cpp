@@ -6,7 +6,9 @@
 #include <memory>
 
 #include "commands.h"
+#include "fakes/modelling_choices.h"
 #include "legacy_target.h"
+#include "sim/choices_report.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 
@@ -35,6 +37,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       exit_code = kExitInput;
       return;
     }
+    fakes::ChoiceLog choices;
     const auto target = ResolveLegacyTarget(args->scenario, args->script);
     if (!target) {
       exit_code = kExitInput;
@@ -48,11 +51,12 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
       j["scenario"] = args->scenario;
+      j["modelling_choices"] = choices.ids();
       std::cout << j.dump(2) << "\n";
     } else {
       std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
                 << args->strategy << ")\n\n"
-                << RenderComparisonText(c);
+                << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
     exit_code = kExitOk;
   });

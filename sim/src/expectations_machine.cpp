@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check_support.h"
+#include "fakes/account_lockout.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
@@ -57,7 +58,9 @@ CheckResult Account(RunContext& ctx, const Expectation& e) {
     if (!r.passed) return r;
   }
   if (e.args.count("locked_out")) {
-    auto r = Compare(e, name + " locked out", B(Bool(e, "locked_out", false)), B(u->flags.locked_out));
+    // As Windows reports it: a lockout whose duration has passed reads as unlocked.
+    const bool locked = fakes::IsLockedOutNow(*u, ctx.machine.state());
+    auto r = Compare(e, name + " locked out", B(Bool(e, "locked_out", false)), B(locked));
     if (!r.passed) return r;
   }
   if (e.args.count("member_of")) {

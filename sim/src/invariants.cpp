@@ -100,6 +100,30 @@ CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineS
   return SiteNotWorse(StatusOfEveryApp(found), StatusOfEveryApp(now));
 }
 
+std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
+                                          const fakes::MachineState& before, fakes::Machine& now,
+                                          const StateDifference& difference) {
+  std::vector<CheckResult> out;
+  if (exit_code == 3) {
+    const auto diff = difference(before, now.state());
+    out.push_back(Inv("exit 3 (" + outcome + ") leaves the machine as the run found it", !diff.has_value(),
+                      "nothing changed", diff ? *diff : "nothing changed"));
+  }
+  if (exit_code == 0 && (outcome == "fixed" || (outcome == "nothing-to-do" && command == "apply"))) {
+    const std::map<std::string, int> statuses = StatusOfEveryApp(now);
+    std::string down;
+    for (const auto& app : now.state().products.applications) {
+      if (app.framework_version != fixer::kFramework10) continue;
+      auto it = statuses.find(app.path);
+      const int status = it == statuses.end() ? 0 : it->second;
+      if (status != 200) down += (down.empty() ? "" : ", ") + app.path + " " + std::to_string(status);
+    }
+    out.push_back(Inv("exit 0 (" + outcome + ") with every ASP.NET 1.0 application answering", down.empty(),
+                      "every 1.0 application 200", down.empty() ? "every 1.0 application 200" : down));
+  }
+  return out;
+}
+
 CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after) {
   std::string worse;
   for (const auto& [app, status] : before)

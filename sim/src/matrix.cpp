@@ -72,14 +72,25 @@ std::vector<PlatformCase> PaperPlatformCases() {
                                  OsEdition::kWindowsXpProfessional, OsEdition::kWindowsServer2003,
                                  OsEdition::kWindowsXpHome};
   std::vector<PlatformCase> cases;
-  for (const char* framework : {"1.0", "1.1"})
-    for (OsEdition os : platforms) cases.push_back({.framework = framework, .os = os});
+  for (const char* framework : {"1.0", "1.1"}) {
+    for (OsEdition os : platforms) {
+      cases.push_back({.framework = framework, .os = os});
+      if (os == OsEdition::kWindowsServer2003)
+        cases.push_back({.framework = framework, .os = os, .iis5_isolation_mode = true});
+    }
+  }
   return cases;
 }
 
 std::string PlatformName(fixer::OsEdition os) {
   if (os == fixer::OsEdition::kWindowsXpHome) return "Windows XP Home with Cassini";
   return std::string(fixer::ToString(os));
+}
+
+std::string PlatformName(const PlatformCase& c) {
+  if (c.os != fixer::OsEdition::kWindowsServer2003) return PlatformName(c.os);
+  return PlatformName(c.os) + (c.iis5_isolation_mode ? " (IIS 5.0 isolation mode)"
+                                                     : " (worker process isolation mode)");
 }
 
 std::string FrameworkVersion(std::string_view framework) {
@@ -100,6 +111,7 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
   options.seed = seed;
   if (cassini) options.web_server = fixer::WebServerKind::kCassini;
   fakes::Machine m(fakes::FreshInstall(options));
+  if (c.iis5_isolation_mode) m.state().products.web.iis5_isolation_mode = true;
 
   std::string physical;
   if (cassini) {
@@ -141,7 +153,7 @@ MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
                            fakes::RequestExplanation& explanation) {
   explanation = fakes::WebStack(machine).Request(MatrixApplicationPath(machine.state()));
   return {.framework = c.framework,
-          .platform = PlatformName(c.os),
+          .platform = PlatformName(c),
           .affected = !explanation.Served(),
           .reason = RowReason(explanation)};
 }
@@ -156,7 +168,7 @@ fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed) {
   for (const PlatformCase& c : PaperPlatformCases()) {
     auto machine = BuildPlatformMachine(c, seed);
     if (!machine)
-      return Annotate(machine.status(), c.framework + " on " + PlatformName(c.os));
+      return Annotate(machine.status(), c.framework + " on " + PlatformName(c));
     rows.push_back(EvaluatePlatform(*machine, c));
   }
   return rows;

@@ -3,6 +3,7 @@
 // and where it was written.
 #include <sstream>
 
+#include "sim/choices_report.h"
 #include "sim/report.h"
 
 namespace sim {
@@ -54,6 +55,7 @@ std::string RenderText(const ScenarioResult& r, bool verbose) {
     }
   }
   if (!r.error.empty()) out << "  error: " << r.error << "\n";
+  if (verbose) out << RenderChoices(r.modelling_choices, "  ");
   return out.str();
 }
 

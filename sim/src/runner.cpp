@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "fakes/modelling_choices.h"
 #include "sim/invariants.h"
 #include "sim/vocabulary.h"
 
@@ -33,6 +34,7 @@ ScenarioResult NotLoaded(const std::string& file, const ScenarioError& error) {
 ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   ScenarioResult result{scenario.file, scenario.name, scenario.summary, {}, true, "", 0};
+  fakes::ChoiceLog choices;
   RunContext ctx(scenario.machine, options.seed);
   ctx.decorate = options.decorate;
   ctx.scenario_dir = std::filesystem::path(scenario.file).parent_path().string();
@@ -54,6 +56,7 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
     for (const auto& c : sr.checks) result.passed = result.passed && c.passed;
     result.steps.push_back(std::move(sr));
   }
+  result.modelling_choices = choices.ids();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -120,9 +120,13 @@ StepReport AdvanceClock(RunContext& ctx, const Step& step) {
 
 StepReport SetInteractiveUser(RunContext& ctx, const Step& step) {
   const std::string user = RequiredArg(step, "user");
-  if (user == "none") ctx.machine.state().session.interactive_user.reset();
-  else ctx.machine.state().session.interactive_user = user;
-  return {true, "", "interactive user: " + user, ""};
+  if (user == "none") {
+    ctx.machine.state().session.interactive_user.reset();
+    return {true, "", "interactive user: none", ""};
+  }
+  // Winlogon loads the user's profile, creating it at the first logon.
+  auto token = fakes::LogonService(ctx.machine).ConsoleLogon(user);
+  return {true, "", Done(token.status(), "interactive logon of " + user), ""};
 }
 
 StepReport SetCaller(RunContext& ctx, const Step& step) {

@@ -46,6 +46,7 @@ struct Episode {
   std::string outcome;
   std::vector<std::string> texts;
   std::vector<fakes::MutationEvent> trace;  // every mutating call of the episode, in order
+  std::vector<CheckResult> promises;        // the exit-code promises of each run (ExitCodePromises)
 };
 
 fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consumed) {
@@ -57,6 +58,8 @@ fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consum
   return plan;
 }
 
+std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
+
 Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const std::string& recovery,
                    const PortsDecoratorFactory& decorate) {
   fakes::Machine machine(t.found);
@@ -65,7 +68,19 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
   for (int runs = 0; !command.empty() && runs <= kMaxRecoveryRuns; ++runs) {
     std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
     const uint64_t consumed = e.trace.size();
+    // The machine this run finds: the target's for the first, a copy for a recovery run.
+    std::optional<fakes::MachineState> before_copy;
+    if (runs > 0) before_copy = machine.state();
+    const fakes::MachineState& before = runs > 0 ? *before_copy : t.found;
     FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
+    for (CheckResult& c : ExitCodePromises(command, run.exit_code, run.outcome, before, machine,
+                                           [](const fakes::MachineState& a, const fakes::MachineState& b) {
+                                             auto d = FirstDifference(a, b);
+                                             return d ? std::optional<std::string>(d->path + ": " + d->before +
+                                                                                    " -> " + d->after)
+                                                      : std::nullopt;
+                                           }))
+      if (!c.passed) e.promises.push_back(std::move(c));
     for (auto ev : run.trace) {
       ev.call += consumed;
       e.trace.push_back(std::move(ev));
@@ -73,11 +88,9 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
     e.texts.push_back(RunTranscript(run));
     e.exit_code = fixer::ToInt(run.exit_code);
     e.outcome = run.outcome;
-    const bool pending = !machine.state().journal.empty();
+    // A rollback past the delete rolls forward itself: no exit 3 to turn into a resume.
     if (run.exit_code == fixer::ExitCode::kNotRestored) {
       command = command == "apply" ? recovery : command;
-    } else if (command == "rollback" && run.exit_code == fixer::ExitCode::kRefused && pending) {
-      command = "resume";  // past the point of no return: the only way is forward
     } else {
       command.clear();
     }
@@ -93,7 +106,7 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
 bool IgnoredInAsFound(const std::string& path) {
   for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
     if (path.rfind(prefix, 0) == 0) return true;
-  for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
+  for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count", ".last_bad_password_at",
                            ".password_expired"})
     if (path.find(part) != std::string::npos) return true;
   return false;
@@ -117,6 +130,7 @@ fakes::SamState WithoutPasswords(fakes::SamState sam) {
     u.bad_password_count = 0;
     u.password_expired = false;
     u.locked_out_at = 0;
+    u.last_bad_password_at = 0;
     u.flags.locked_out = false;
   }
   return sam;
@@ -172,6 +186,12 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
   checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
   checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
+  for (const CheckResult& promise : e.promises) checks.push_back(promise);
+  if (e.outcome == "rolled-back") {
+    const auto diff = FirstDifference(t.found, e.end);
+    checks.push_back({"sweep", "a rollback leaves the machine as found", !diff.has_value(), "as found",
+                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "", {}});
+  }
   bool fixed = true;
   for (const auto& [app, status] : t.fixed_statuses)
     if (status == 200 && e.statuses.count(app) && e.statuses.at(app) != 200) fixed = false;

@@ -297,5 +297,50 @@ TEST_F(LogonTest, ServiceTokensForBuiltInIdentities) {
   EXPECT_FALSE(logon_.ServiceToken("ASPNET").has_value());  // needs a password
 }
 
+// docs/windows-reference.md#lockout: bad passwords older than "reset account lockout counter
+// after" no longer count toward the threshold.
+TEST_F(LogonTest, BadPasswordsOlderThanTheObservationWindowNoLongerCount) {
+  SetLockout(3, 30);
+  m_.state().lsa.lockout.reset_minutes = 10;
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(10 * 60);
+  EXPECT_EQ(Logon("wrong"), 1326u);  // the window passed: a count of 1, not 3
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  m_.Advance(9 * 60);  // still inside the window of the last bad password
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_TRUE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Logon("1pass@word"), 1909u);
+}
+
+TEST_F(LogonTest, ASuccessfulLogonForgetsTheBadPasswords) {
+  SetLockout(2, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("1pass@word", LogonType::kNetwork), 0u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  EXPECT_EQ(Aspnet().last_bad_password_at, m_.state().clock);
+}
+
+// docs/windows-reference.md#profiles: Winlogon loads the profile, creating it at first logon.
+TEST_F(LogonTest, ConsoleLogonCreatesAndLoadsTheProfileAndSetsTheInteractiveUser) {
+  m_.state().lsa.rights[aspnet_].insert("SeInteractiveLogonRight");
+  auto token = logon_.ConsoleLogon("aspnet");
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_TRUE(token->profile_loaded);
+  EXPECT_NE(fakes::ProfileStore(m_).Find(aspnet_), nullptr);
+  EXPECT_EQ(m_.state().session.interactive_user, "ASPNET");
+}
+
+TEST_F(LogonTest, ConsoleLogonRefusedAsLogonUserIsAndChangesNothing) {
+  EXPECT_EQ(logon_.ConsoleLogon("nobody").status().code(), 1326u);
+  Aspnet().flags.disabled = true;
+  EXPECT_EQ(logon_.ConsoleLogon("ASPNET").status().code(), 1331u);
+  EXPECT_EQ(fakes::ProfileStore(m_).Find(aspnet_), nullptr);
+  EXPECT_FALSE(m_.state().session.interactive_user.has_value());
+}
+
 }  // namespace
 }  // namespace fakes_test

@@ -1,4 +1,4 @@
-// NT hash (MD4 over UTF-16LE) and the XP password policy rules of DOMAIN.md section 7.
+// NT hash (MD4 over UTF-16LE) and the XP password policy rules of docs/windows-reference.md#password-policy.
 #include "fakes/password_rules.h"
 
 #include <gtest/gtest.h>

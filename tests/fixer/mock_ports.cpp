@@ -25,6 +25,8 @@ MockInventory::MockInventory() = default;
 MockInventory::~MockInventory() = default;
 MockPasswordPolicy::MockPasswordPolicy() = default;
 MockPasswordPolicy::~MockPasswordPolicy() = default;
+MockEventLog::MockEventLog() = default;
+MockEventLog::~MockEventLog() = default;
 MockRandom::MockRandom() = default;
 MockRandom::~MockRandom() = default;
 MockWebProbe::MockWebProbe() = default;
@@ -456,6 +458,16 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(policy, Get()).WillByDefault([this] { return Result<fixer::PasswordPolicyInfo>(w.policy); });
   ON_CALL(policy, Check(_, _)).WillByDefault([this](const std::string& a, const Secret& pw) {
     return w.CheckPolicy(a, pw);
+  });
+
+  // EventLog
+  ON_CALL(events, Read(_)).WillByDefault([this](const std::string&) {
+    return Result<std::vector<fixer::EventRecord>>(w.events);
+  });
+  ON_CALL(events, Write(_)).WillByDefault([this](const fixer::EventRecord& e) -> Status {
+    Trace("events.write " + e.source);
+    w.events.push_back(e);
+    return {};
   });
 
   // Random (SplitMix64 over a counter)

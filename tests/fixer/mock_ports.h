@@ -143,6 +143,14 @@ class MockPasswordPolicy : public fixer::PasswordPolicy {
   MOCK_METHOD(Status, Check, (const std::string&, const Secret&), (override));
 };
 
+class MockEventLog : public fixer::EventLog {
+ public:
+  MockEventLog();
+  ~MockEventLog() override;  // out of line: gmock code compiled once, in mock_ports.cpp
+  MOCK_METHOD(Result<std::vector<fixer::EventRecord>>, Read, (const std::string&), (override));
+  MOCK_METHOD(Status, Write, (const fixer::EventRecord&), (override));
+};
+
 class MockRandom : public fixer::Random {
  public:
   MockRandom();
@@ -230,6 +238,7 @@ struct MockWorld {
   std::vector<fixer::SqlLogin> logins;
   std::vector<fixer::SqlDbUser> db_users;
   std::vector<fixer::ServiceInfo> services;
+  std::vector<fixer::EventRecord> events;  // the Application log: the fixer's marks
   fixer::PasswordPolicyInfo policy;
   std::set<std::string> rejected_passwords;  // the policy answers 2245 for these
   int registrations = 0;
@@ -354,10 +363,11 @@ class MockPortsTest : public ::testing::Test {
   ::testing::NiceMock<MockInventory> inventory;
   ::testing::NiceMock<MockPasswordPolicy> policy;
   FakeJournal journal;
+  ::testing::NiceMock<MockEventLog> events;
   ::testing::NiceMock<MockRandom> random;
   ::testing::NiceMock<MockWebProbe> web;
   fixer::Ports ports{scm,    accounts,  rights, secrets, profiles, logon, security,
-                     aspnet, inventory, policy, journal, random,   web};
+                     aspnet, inventory, policy, journal, events, random, web};
   std::ostringstream log_text;
   std::shared_ptr<spdlog::logger> logger;
 

@@ -18,11 +18,11 @@ using ::testing::Return;
 
 const std::vector<std::string> kKeepSidSteps = {
     "stop-services", "set-temp-password", "lift-restrictions", "create-profile",
-    "restore-restrictions", "register", "start-services"};
+    "restore-restrictions", "register", "start-services", "verify-site"};
 const std::vector<std::string> kRecreateSteps = {
     "stop-services", "record-grants", "delete-account", "create-account", "lift-restrictions",
     "create-profile", "restore-restrictions", "register", "regrant-rights", "regrant-groups",
-    "regrant-aces", "regrant-sql", "start-services"};
+    "regrant-aces", "regrant-sql", "start-services", "verify-site"};
 
 // Every trace entry that changes the machine's accounts, rights, secrets, profiles, ACLs or
 // SQL Server: what must wait for the services to be stopped.
@@ -121,10 +121,14 @@ TEST_P(FixerOrder, ServicesStoppedOnPurposeStayStopped) {
   EXPECT_EQ(w.RunningServices(), running_before);
 }
 
-TEST_P(FixerOrder, NothingRunningMeansNothingStoppedOrStarted) {
+// IIS stopped by the administrator: no page could prove a repair, so nothing is touched.
+TEST_P(FixerOrder, NothingRunningIsRefusedBeforeAnyChange) {
   for (auto& s : w.services) s.state = fixer::ServiceState::kStopped;
   fixer::RunResult r = MakeFixer(Opts()).Apply();
-  ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
+  ASSERT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
+  ASSERT_TRUE(r.refusal.has_value());
+  EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("1062"));
   EXPECT_TRUE(CallsStartingWith("scm.").empty());
   EXPECT_TRUE(w.RunningServices().empty());
 }
@@ -271,15 +275,18 @@ TEST_F(KeepSidStrategy, AnOperatorTemporaryPasswordIsUsedAndNeverWritten) {
   EXPECT_THAT(AllText(r), Not(HasSubstr("Operator#Temp2003xyz")));
 }
 
-TEST_F(KeepSidStrategy, ADisabledAccountIsEnabledOnlyForTheLogon) {
+// A disabled worker would leave the site failing (1331) after any repair: the administrator
+// decides, so the fixer refuses before it changes anything.
+TEST_F(KeepSidStrategy, ADisabledAccountIsRefusedBeforeAnyChange) {
   w.Find("ASPNET")->account.flags.disabled = true;
   w.web_worker = "nobody";  // a disabled worker answers 503 whatever its profile
+  const std::string before = w.Snapshot();
   fixer::RunResult r = MakeFixer().Apply();
-  ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
-  EXPECT_TRUE(w.Find("ASPNET")->account.flags.disabled);
-  EXPECT_TRUE(w.profiles.count(OldAspnetSid()));
-  EXPECT_LT(FirstCall("accounts.set_flags"), FirstCall("logon.run_with_profile"));
-  EXPECT_GT(LastCall("accounts.set_flags"), FirstCall("logon.run_with_profile"));
+  ASSERT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
+  EXPECT_EQ(r.exit_code(), 3);
+  EXPECT_THAT(r.refusal->why, HasSubstr("1331"));
+  EXPECT_EQ(w.Snapshot(), before);
+  EXPECT_EQ(FirstCall("accounts.set_flags"), -1);
 }
 
 class RecreateStrategy : public MockPortsTest {};

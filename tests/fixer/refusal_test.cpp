@@ -133,7 +133,7 @@ TEST_P(Refusal, APendingJournalIsNotOverwritten) {
                        {"account", "ASPNET"},
                        {"sid", OldAspnetSid().ToString()},
                        {"steps", "stop-services,set-temp-password,lift-restrictions,create-profile,"
-                                 "restore-restrictions,register,start-services"}}},
+                                 "restore-restrictions,register,start-services,verify-site"}}},
                      {1, "stop-services", fixer::JournalPhase::kBegin, {{"services", "W3SVC"}}}};
   const auto left = journal.records;
   ExpectNoMutation();
@@ -147,13 +147,26 @@ TEST_P(Refusal, APendingJournalIsNotOverwritten) {
   EXPECT_TRUE(journal.history.empty());
 }
 
+// "Already fixed" is this fixer's own claim: its mark names the worker's SID.
 TEST_P(Refusal, AlreadyFixedIsNothingToDoAndChangesNothing) {
   w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
+  w.events.push_back({.source = "aspnet-fixer", .text = "The profile of ASPNET (" + OldAspnetSid().ToString() + ")"});
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   EXPECT_EQ(r.outcome, Outcome::kNothingToDo);
   EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   EXPECT_FALSE(r.refusal.has_value());
   ExpectJournalUntouched();
+}
+
+// A profile made by anything else (fixup.cmd, the 1.1 worker, a logon) is "not affected".
+TEST_P(Refusal, AProfileWithoutTheFixersMarkIsNotAffectedNotAlreadyFixed) {
+  w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  EXPECT_EQ(r.outcome, Outcome::kRefused);
+  ASSERT_TRUE(r.diagnosis.has_value());
+  EXPECT_EQ(r.diagnosis->verdict, fixer::Verdict::kNotAffected);
+  ASSERT_TRUE(r.refusal.has_value());
+  EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kNotAffected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Strategies, Refusal,
@@ -217,7 +230,7 @@ INSTANTIATE_TEST_SUITE_P(
                           w.os.edition = fixer::OsEdition::kWindowsServer2003;
                           w.web = {fixer::WebServerKind::kIis60, false};
                         },
-                        "worker-process isolation mode"},
+                        "worker process isolation mode"},
         NotAffectedCase{"XpHomeWithCassini",
                         [](MockWorld& w) {
                           w.os.edition = fixer::OsEdition::kWindowsXpHome;

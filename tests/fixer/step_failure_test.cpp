@@ -328,19 +328,31 @@ TEST_F(UndoFailure, AFailedUndoIsNotRestoredAndRollbackFinishesIt) {
   EXPECT_EQ(w.Snapshot(), as_found);
 }
 
-TEST_F(UndoFailure, RollbackAfterTheDeleteIsRefused) {
+// Exit 3 promises nothing changed, and the deleted SID cannot return: rollback rolls forward,
+// and says what is left (exit 4) while the profile logon still fails.
+TEST_F(UndoFailure, RollbackAfterTheDeleteRollsForwardNeverExits3) {
   EXPECT_CALL(logon, RunWithProfile(_, _, _)).WillRepeatedly(Return(Err(fixer::kErrorLogonFailure)));
   fixer::RunResult r = MakeFixer(Recreate()).Apply();
   ASSERT_EQ(r.outcome, Outcome::kNotRestored) << AllText(r);
-  const auto left = journal.records;
-  const std::string before = w.Snapshot();
   fixer::RunResult rb = MakeFixer(Recreate()).Rollback();
-  EXPECT_EQ(rb.outcome, Outcome::kRefused);
-  ASSERT_TRUE(rb.refusal.has_value());
-  EXPECT_EQ(rb.refusal->reason, fixer::RefusalReason::kCannotRollBack);
-  EXPECT_THAT(rb.refusal->instead, HasSubstr("resume"));
-  EXPECT_EQ(journal.records, left);
-  EXPECT_EQ(w.Snapshot(), before);
+  EXPECT_NE(rb.exit_code(), 3) << AllText(rb);
+  EXPECT_EQ(rb.outcome, Outcome::kNotRestored) << AllText(rb);
+  EXPECT_THAT(AllText(rb), HasSubstr("rolling forward"));
+  EXPECT_FALSE(journal.records.empty());
+  EXPECT_TRUE(w.Running("W3SVC"));  // the services as found
+}
+
+TEST_F(UndoFailure, RollbackAfterTheDeleteFinishesTheRepairOnceTheLogonWorks) {
+  EXPECT_CALL(logon, RunWithProfile(_, _, _))
+      .WillOnce(Return(Err(fixer::kErrorLogonFailure)))
+      .WillRepeatedly(::testing::DoDefault());
+  fixer::RunResult r = MakeFixer(Recreate()).Apply();
+  ASSERT_EQ(r.outcome, Outcome::kNotRestored) << AllText(r);
+  fixer::RunResult rb = MakeFixer(Recreate()).Rollback();
+  EXPECT_EQ(rb.outcome, Outcome::kFixed) << AllText(rb);
+  EXPECT_THAT(AllText(rb), HasSubstr("rolled forward"));
+  EXPECT_TRUE(journal.records.empty());
+  EXPECT_TRUE(w.Running("W3SVC"));
 }
 
 // ---- a crash (an exception out of a port: the power went) and resume ---------------------

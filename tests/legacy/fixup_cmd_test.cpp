@@ -1,4 +1,4 @@
-// The rebuilt fixup.cmd on a fake machine: its command lines (DOMAIN.md section 4) and paths.
+// The rebuilt fixup.cmd on a fake machine: its command lines (docs/windows-reference.md#fixup-cmd) and paths.
 #include <fstream>
 #include <sstream>
 

@@ -1,4 +1,4 @@
-// net start / net stop: output and errorlevel against DOMAIN.md section 5.
+// net start / net stop: output and errorlevel against docs/windows-reference.md#net-commands.
 #include "fakes/scm.h"
 #include "legacy_fixture.h"
 

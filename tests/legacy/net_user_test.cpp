@@ -1,4 +1,4 @@
-// net user: output and errorlevel against DOMAIN.md section 6 (and net.exe's layout, section 5).
+// net user: output and errorlevel against docs/windows-reference.md#net-commands.
 #include "fakes/sam.h"
 #include "legacy_fixture.h"
 

@@ -1,4 +1,4 @@
-// runas: the dialogue and errors of DOMAIN.md section 10; the password is never echoed.
+// runas: the dialogue and errors of docs/windows-reference.md#runas; the password is never echoed.
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "legacy_fixture.h"

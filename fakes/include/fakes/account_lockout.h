@@ -1,9 +1,11 @@
-// Account lockout as time passes: is a user locked out at the machine's clock right now.
+// Account state as time passes: is a user locked out, is its password expired, at the machine's
+// clock right now (docs/windows-reference.md#lockout, #password-age).
 //
 // A lockout is stored as flags.locked_out plus locked_out_at; it ends by itself once
 // lockout.duration_minutes of machine clock have passed (0 minutes: only an administrator can
 // unlock it). Readers must ask here instead of reading the flag, which stays set until the
-// next write to the account clears it.
+// next write to the account clears it. Bad passwords count toward lockout.threshold only
+// while they are younger than lockout.reset_minutes (the observation window).
 //
 //   const fakes::UserAccount* user = fakes::FindUserIn(machine.state(), "ASPNET");
 //   if (user != nullptr && fakes::IsLockedOutNow(*user, machine.state())) logger->warn("{}", fixer::Status::Win(1909));
@@ -17,5 +19,10 @@ namespace fakes {
 bool IsLockedOutNow(const UserAccount& user, const MachineState& state);
 // Flagged locked out, but the lockout duration has passed: the flag is stale.
 bool LockoutHasExpired(const UserAccount& user, const MachineState& state);
+// The last bad password is older than "reset account lockout counter after": the count
+// restarts from zero at the next bad password.
+bool ObservationWindowPassed(const UserAccount& user, const MachineState& state);
+// "User must change password at next logon", or older than the maximum password age.
+bool PasswordExpiredNow(const UserAccount& user, const MachineState& state);
 
 }  // namespace fakes

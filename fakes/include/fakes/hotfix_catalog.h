@@ -6,7 +6,7 @@
 // worker and lets it fail when the worker's identity has no user profile. Nothing here knows
 // which platforms the paper calls affected.
 //
-// Modelling choices (DOMAIN.md sections 3 and 13 leave them open):
+// Modelling choices (docs/windows-reference.md#choice-urlmon-flaw, #choice-win2000-build, #choice-ms03-040-keeps-flaw):
 //  - Each OS family gets the build for the Internet Explorer it ships with: IE 5.01 on Windows
 //    2000, IE 6 SP1 on Windows XP, IE 6 on Windows Server 2003. Why Windows 2000 is spared is
 //    unexplained by Microsoft; we model it as "the Windows 2000 (IE 5.01) build of urlmon.dll

@@ -58,6 +58,11 @@ class LogonService {
   // runas /profile: interactive logon, load (create) the profile, run, unload.
   fixer::Result<Token> RunWithProfile(const std::string& user, const fixer::Secret& password,
                                       const std::string& command_line);
+  // Winlogon: `user` logs on at the console with the right password typed; its profile is
+  // loaded, created at this first logon if it has none, and it becomes the interactive user
+  // (docs/windows-reference.md#profiles). Refused as LogonUser refuses: 1326 unknown user,
+  // 1909, 1331, 1330, 1385 (no interactive logon right, or a deny).
+  fixer::Result<Token> ConsoleLogon(const std::string& user);
   // The token of a built-in identity that needs no password: SYSTEM, NETWORK SERVICE,
   // LOCAL SERVICE (profile_loaded: true, they have one).
   std::optional<Token> ServiceToken(const std::string& identity) const;

@@ -44,6 +44,7 @@ struct UserAccount {
   uint32_t bad_password_count = 0;
   int64_t password_last_set = 0;  // machine clock seconds
   int64_t locked_out_at = 0;
+  int64_t last_bad_password_at = 0;  // when bad_password_count last grew (observation window)
   friend bool operator==(const UserAccount&, const UserAccount&) = default;
 };
 

@@ -1,7 +1,7 @@
 // WebStack: what happens, on a fake machine, when a browser on that machine asks a local
 // ASP.NET application for a page: which process would serve it, under which identity, whether
 // that worker starts, and why. MS03-032's effect lives here as a mechanism, never as a lookup
-// of the paper's table (DOMAIN.md sections 2, 3, 11, 12).
+// of the paper's table (docs/windows-reference.md#symptom, #profiles, #fresh-install, #iis6-isolation-modes).
 //
 // Who serves the request:
 //  - IIS 5.0 / 5.1, and IIS 6 in IIS 5 isolation mode: aspnet_wp.exe under the <processModel>
@@ -18,7 +18,7 @@
 // What a worker needs: W3SVC and IISADMIN running (IIS); credentials that log on (LogonUser
 // with a batch logon [M: we choose batch, as for a process started by a service for another
 // account]); access to Temporary ASP.NET Files, %windir%\Temp, the framework folder and the
-// application folder (DOMAIN.md section 11, KB 811320); and, for every installed component
+// application folder (docs/windows-reference.md#fresh-install, KB 811320); and, for every installed component
 // whose build fails without a profile (fakes/hotfix_catalog.h), a profile for its identity.
 // The ASP.NET 1.0 process model does not load the worker account's profile; the 1.1 process
 // model does (and so creates ASPNET's profile on first start, a side effect on the machine).
@@ -124,7 +124,7 @@ class WebStack {
 };
 
 // The page texts the model answers with (web_stack_texts.cpp cites their sources).
-std::string ServerApplicationUnavailablePage();  // aspnet_wp failed: DOMAIN.md section 2
+std::string ServerApplicationUnavailablePage();  // aspnet_wp failed: docs/windows-reference.md#symptom
 std::string ServiceUnavailablePage();            // HTTP.sys, IIS 6: w3wp failed
 std::string PageNotFoundPage();                  // IIS: no such application
 std::string SessionStateServerErrorPage(const std::string& application);

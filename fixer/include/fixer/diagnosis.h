@@ -10,6 +10,7 @@
 //     for (const std::string& why : d->missing) std::cout << why << "\n";
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,8 @@ struct WorkerIdentity {
   bool exists = false;
   Sid sid;
   AccountFlags flags;
+  bool password_expired = false;    // a logon fails with 1330
+  std::vector<std::string> groups;  // its local groups, by name
   bool has_profile = false;
   std::string profile_path;
 };
@@ -84,9 +87,31 @@ struct FixScope {
   std::vector<SqlDbUser> db_users;
 };
 
+// What the fixer does about a failing precondition of the worker's start.
+enum class Remedy {
+  kNone,      // the precondition holds
+  kRepaired,  // a step of the plan repairs it (and its undo puts it back)
+  kRefused,   // an administrator's choice or outside the fixer: it refuses before any change
+};
+std::string_view ToString(Remedy r);  // "none", "repaired", "refused"
+
+// One precondition of the ASP.NET 1.0 worker's start, in the order Windows meets them: the web
+// server listens, the processModel credentials can be read, the account logs on (batch logon:
+// exists, not locked out, enabled, password not expired, logon right), its profile exists.
+// docs/windows-reference.md#logon-order
+struct Precondition {
+  std::string id;      // "web-server-running", "credentials", "account-exists", "not-locked-out",
+                       // "enabled", "password-not-expired", "batch-logon-right", "profile"
+  bool met = true;
+  uint32_t error = 0;  // the Windows error its failure gives (1331, 1909, 1330, 1385, ...)
+  std::string detail;  // what was found, with the error and its text
+  Remedy remedy = Remedy::kNone;
+};
+
 enum class Verdict {
   kAffected,      // every cause holds: the fix applies
-  kAlreadyFixed,  // ASP.NET 1.0 + MS03-032, but the worker has a profile and no symptom
+  kAlreadyFixed,  // ASP.NET 1.0 + MS03-032, the worker has a profile, and this fixer's own mark
+                  // (an Application event naming the worker's SID) shows it made it
   kNotAffected,   // some cause is missing: see `missing`
   kNotAdmin,      // the caller is not an administrator; nothing beyond the caller was read
 };
@@ -107,9 +132,14 @@ struct Diagnosis {
   std::vector<std::string> missing;  // one line per unmet cause
   FixScope scope;
   std::vector<std::string> notes;    // e.g. "web probe unsupported: diagnosed from causes alone"
+  // The worker's start, precondition by precondition (empty for LocalSystem or a domain account).
+  std::vector<Precondition> worker_start;
+  bool fixed_by_this_tool = false;   // this fixer's mark names the worker's SID
 
   bool affected() const { return verdict == Verdict::kAffected; }
   const Cause* FindCause(std::string_view id) const;
+  // The first precondition that fails, or null when the worker would start.
+  const Precondition* FirstFailingPrecondition() const;
 };
 
 }  // namespace fixer

@@ -33,8 +33,9 @@ enum class RefusalReason {
   kTempPasswordRejected,
   kToolsMissing,
   kJournalPending,    // a previous run left a journal: resume or roll back first
-  kCannotRollBack,    // the old account is deleted; its SID cannot come back
   kDiagnoseFailed,    // a read failed; nothing was changed
+  kOtherCause,        // the site fails, or would after the repair, for a cause the fixer leaves
+                      // to the administrator (account disabled, logon denied, IIS stopped)
 };
 std::string_view ToString(RefusalReason r);
 
@@ -49,6 +50,9 @@ struct Plan {
   std::string account;  // the worker account the steps act on ("ASPNET")
   Sid sid;              // its SID when the plan was made
   std::vector<PlanStep> steps;
+  // Other causes of the failure that the steps repair, one line each ("ASPNET is locked out
+  // (1909): lift-restrictions unlocks it").
+  std::vector<std::string> repairs;
   std::optional<Refusal> refusal;  // set: steps is empty and nothing will change
   bool nothing_to_do = false;      // already fixed: steps is empty
 };

@@ -31,7 +31,7 @@ struct BatchDiagnostic {
   std::string ToString() const;  // "file:line: message"
 };
 
-// A command that left a non-zero errorlevel (the script itself never looks: DOMAIN 4).
+// A command that left a non-zero errorlevel (the script itself never looks: docs/windows-reference.md#fixup-cmd).
 struct BatchFailure {
   int line = 0;
   std::string program;  // the first word only: the line may hold a password

@@ -9,12 +9,17 @@
 //  - worker:    the worker account's password is the one in the LSA secret (so a temporary
 //               password is never left valid);
 //  - site:      no application that answered 200 before now fails;
-//  - idempotent: a second apply on a fixed machine changes nothing.
+//  - idempotent: a second apply on a fixed machine changes nothing;
+//  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or an
+//               apply's "nothing-to-do") only with every ASP.NET 1.0 application answering 200;
+//               3 only with the machine exactly as that run found it.
 //
 //   for (auto& c : sim::CheckInvariants(ctx, step)) if (!c.passed) ...
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +40,15 @@ CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now);
 // The same from each application's status (StatusOfEveryApp) before and now.
 CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after);
+
+// The first difference between two states that "nothing changed" counts, in words
+// ("sam.users.ASPNET.flags: [] -> [disabled]"); nothing when they are equal.
+using StateDifference =
+    std::function<std::optional<std::string>(const fakes::MachineState&, const fakes::MachineState&)>;
+// The promises of one run's exit code (`command` "apply", "resume", "rollback"; `outcome` as
+// fixer::ToString prints it), against the machine the run found (`before`) and left (`now`).
+std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
+                                          const fakes::MachineState& before, fakes::Machine& now,
+                                          const StateDifference& difference);
 
 }  // namespace sim

@@ -1,4 +1,6 @@
-// The platform matrix: for each of the paper's ten (framework, platform) rows, build a machine
+// The platform matrix: for each of the paper's ten (framework, platform) rows, and for Windows
+// Server 2003 once per IIS 6 isolation mode (worker process isolation, the default, and IIS 5.0
+// isolation, the mode that runs aspnet_wp.exe), build a machine
 // from its OS and framework alone, install MS03-032, request a page, and record whether the
 // request failed and why. Nothing here knows the paper's "Affected" column: the answer comes
 // from the web stack model (web_stack.h) and the hotfix catalog's per-build data, so a changed
@@ -40,6 +42,7 @@ struct PlatformCase {
   std::string framework;  // "1.0" or "1.1"
   fixer::OsEdition os = fixer::OsEdition::kWindowsXpProfessional;
   std::vector<std::string> hotfixes = {"MS03-032"};
+  bool iis5_isolation_mode = false;  // IIS 6.0 only: run ASP.NET in aspnet_wp.exe
 };
 
 struct MatrixRow {
@@ -50,10 +53,13 @@ struct MatrixRow {
 };
 
 // The paper's ten rows, framework 1.0 then 1.1, each over the five platforms in the paper's
-// order. Inputs only: no answers.
+// order, Windows Server 2003 twice (worker process isolation, then IIS 5.0 isolation mode).
+// Inputs only: no answers.
 std::vector<PlatformCase> PaperPlatformCases();
 // The paper's name for a platform: ToString(os), and "Windows XP Home with Cassini".
 std::string PlatformName(fixer::OsEdition os);
+// The row's name: the paper's, with the IIS 6 mode for Windows Server 2003.
+std::string PlatformName(const PlatformCase& c);
 // "1.0" -> "1.0.3705", "1.1" -> "1.1.4322"; anything else is taken as a full version.
 std::string FrameworkVersion(std::string_view framework);
 // The application a row's machine serves: "/LM/W3SVC/1/ROOT/app", or "/app" under Cassini.

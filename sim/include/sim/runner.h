@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,8 @@ struct ScenarioResult {
   std::string error;  // a step that could not run at all, or the file could not load (file:line:col: why)
   double seconds = 0;
   std::optional<ScenarioError> load_error = {};  // the file could not be loaded: nothing ran
+  // The modelling choices (unconfirmed facts) the fake relied on during the run, by id.
+  std::set<std::string> modelling_choices = {};
 };
 
 // A scenario file that failed to load, as a failed result: reports list it like any other

@@ -34,6 +34,8 @@ struct Account {
   std::string comment;
   AccountFlags flags;
   std::vector<std::string> groups;  // local groups the account is a member of, by name
+  // Its password must be changed (or is older than the maximum age): a logon fails with 1330.
+  bool password_expired = false;
 };
 
 struct NewAccount {

@@ -14,6 +14,7 @@
 
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
+#include "fixer/ports/event_log.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/ports/journal.h"
 #include "fixer/ports/logon.h"
@@ -40,6 +41,7 @@ struct Ports {
   Inventory& inventory;
   PasswordPolicy& policy;
   Journal& journal;
+  EventLog& events;
   Random& random;
   WebProbe& web;
 
@@ -55,6 +57,7 @@ struct Ports {
   Ports With(Inventory& replacement) const;
   Ports With(PasswordPolicy& replacement) const;
   Ports With(Journal& replacement) const;
+  Ports With(EventLog& replacement) const;
   Ports With(Random& replacement) const;
   Ports With(WebProbe& replacement) const;
 };

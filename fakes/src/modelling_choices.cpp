@@ -1,0 +1,48 @@
+// The catalogue of modelling choices and the per-thread logs; see modelling_choices.h.
+#include "fakes/modelling_choices.h"
+
+#include <algorithm>
+
+namespace fakes {
+namespace {
+
+thread_local ChoiceLog* innermost = nullptr;
+
+}  // namespace
+
+const std::vector<ModellingChoice>& ModellingChoices() {
+  static const std::vector<ModellingChoice> choices = {
+      {"choice-10-no-profile-load",
+       "ASP.NET 1.0's process model starts aspnet_wp.exe without loading or creating a profile"},
+      {"choice-11-loads-profile", "ASP.NET 1.1's process model loads (creates) the worker's profile"},
+      {"choice-urlmon-flaw",
+       "the MS03-032 flaw is urlmon.dll failing in a worker with no profile (E_ACCESSDENIED)"},
+      {"choice-win2000-build", "the Windows 2000 (IE 5.01) builds of MS03-032 and MS03-040 carry no flaw"},
+      {"choice-ms03-040-keeps-flaw", "MS03-040 keeps the MS03-032 flaw in its urlmon.dll builds"},
+      {"choice-event-text", "the Application event of the MS03-032 failure: 'could not be started' + 80070005"},
+      {"choice-aspnet-rights",
+       "aspnet_regiis -i grants ASPNET SeBatchLogonRight, SeServiceLogonRight and the two deny-logon rights"},
+      {"choice-lockout-order", "a wrong password is judged (1326, counted) before a lockout (1909)"},
+      {"choice-lockout-reset-zero", "'reset account lockout counter after' 0 keeps every bad password counted"},
+      {"choice-seclogon-demand-start", "a stopped, enabled Secondary Logon service is demand-started by runas"},
+      {"choice-workgroup-only", "machines are in a workgroup: a domain account cannot log on (1326)"},
+      {"choice-app-pool-identity", "a configurable IIS 6 application pool identity is outside the model"},
+      {"choice-pid", "process ids in events are a deterministic stand-in"},
+  };
+  return choices;
+}
+
+std::string_view ChoiceTitle(std::string_view id) {
+  const auto& all = ModellingChoices();
+  auto it = std::find_if(all.begin(), all.end(), [&](const ModellingChoice& c) { return c.id == id; });
+  return it == all.end() ? std::string_view() : it->title;
+}
+
+void RelyOn(std::string_view id) {
+  for (ChoiceLog* log = innermost; log != nullptr; log = log->outer_) log->ids_.emplace(id);
+}
+
+ChoiceLog::ChoiceLog() : outer_(innermost) { innermost = this; }
+ChoiceLog::~ChoiceLog() { innermost = outer_; }
+
+}  // namespace fakes

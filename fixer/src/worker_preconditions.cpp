@@ -1,0 +1,179 @@
+// The preconditions of the ASP.NET 1.0 worker's start, read without changing anything, and the
+// fixer's decision for each: repaired by the plan, or refused before any change.
+// docs/windows-reference.md#logon-order, docs/windows-reference.md#services
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "diagnose_parts.h"
+#include "fixer/ports/secrets.h"
+
+namespace fixer {
+namespace {
+
+Precondition Met(std::string id, std::string detail) {
+  return {std::move(id), true, 0, std::move(detail), Remedy::kNone};
+}
+
+Precondition Fails(std::string id, uint32_t error, std::string what, Remedy remedy) {
+  return {std::move(id), false, error,
+          fmt::format("{} ({})", what, Status::Win(error).ToString()), remedy};
+}
+
+// The SIDs whose rights decide the worker's batch logon: its own, its groups' (the built-in ones
+// by their well-known SIDs) and the SIDs every batch logon carries.
+std::vector<Sid> BatchLogonSids(const WorkerIdentity& w) {
+  std::vector<Sid> sids = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
+  const std::pair<const char*, Sid> builtin[] = {{"Users", Sid::Users()},
+                                                 {"Administrators", Sid::Administrators()},
+                                                 {"Power Users", Sid::PowerUsers()},
+                                                 {"Guests", Sid::Guests()}};
+  for (const std::string& g : w.groups) {
+    for (const auto& [name, sid] : builtin) {
+      if (g == name) sids.push_back(sid);
+    }
+  }
+  return sids;
+}
+
+Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerInfo& web) {
+  const bool iis = web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
+                   web.kind == WebServerKind::kIis60;
+  if (!iis) return Met("web-server-running", "no IIS service to check");
+  for (const char* name : {"IISADMIN", "W3SVC"}) {
+    auto info = services.Query(name);
+    if (!info) {
+      if (info.status().code() == kErrorServiceDoesNotExist) {
+        return Fails("web-server-running", kErrorServiceDoesNotExist,
+                     fmt::format("{} is not installed", name), Remedy::kRefused);
+      }
+      return info.status();
+    }
+    if (info->start_type == StartType::kDisabled) {
+      return Fails("web-server-running", kErrorServiceDisabled,
+                   fmt::format("{} ({}) is disabled by its start type", info->display_name, name),
+                   Remedy::kRefused);
+    }
+    if (info->state != ServiceState::kRunning) {
+      return Fails("web-server-running", kErrorServiceNotActive,
+                   fmt::format("{} ({}) is {}, so nothing answers the pages", info->display_name,
+                               name, ToString(info->state)),
+                   Remedy::kRefused);
+    }
+  }
+  return Met("web-server-running", "IISADMIN and W3SVC are running");
+}
+
+}  // namespace
+
+Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const WorkerIdentity& w,
+                                                          const WebServerInfo& web, bool autogenerate) {
+  std::vector<Precondition> out;
+  auto running = WebServerRunning(ports.services, web);
+  if (!running) return running.status();
+  out.push_back(*running);
+  if (w.kind == WorkerKind::kLocalSystem || !w.local) return out;
+
+  if (w.kind == WorkerKind::kMachineAccount && autogenerate) {
+    auto secret = ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
+    if (secret) {
+      out.push_back(Met("credentials", "the AutoGenerate password is in the LSA"));
+    } else {
+      out.push_back(Fails("credentials", secret.status().code(),
+                          "the AutoGenerate password of processModel is not in the LSA; "
+                          "register (aspnet_regiis -i) stores a new one",
+                          Remedy::kRepaired));
+    }
+  }
+  // LogonUser answers 1326 for an unknown name, as for a wrong password.
+  if (!w.exists) {
+    out.push_back(Fails("account-exists", kErrorLogonFailure,
+                        fmt::format("the worker account {} does not exist", w.account),
+                        Remedy::kRefused));
+    return out;
+  }
+  out.push_back(Met("account-exists", fmt::format("{} exists ({})", w.account, w.sid)));
+  out.push_back(w.flags.locked_out
+                    ? Fails("not-locked-out", kErrorAccountLockedOut,
+                            fmt::format("{} is locked out; lift-restrictions unlocks it and it "
+                                        "stays unlocked", w.account),
+                            Remedy::kRepaired)
+                    : Met("not-locked-out", fmt::format("{} is not locked out", w.account)));
+  out.push_back(w.flags.disabled
+                    ? Fails("enabled", kErrorAccountDisabled,
+                            fmt::format("{} is disabled; enabling it is the administrator's "
+                                        "decision (net user {} /active:yes)", w.account, w.account),
+                            Remedy::kRefused)
+                    : Met("enabled", fmt::format("{} is enabled", w.account)));
+  out.push_back(w.password_expired
+                    ? Fails("password-not-expired", kErrorPasswordExpired,
+                            fmt::format("the password of {} has expired; the repair sets a new "
+                                        "one (register: never expires)", w.account),
+                            Remedy::kRepaired)
+                    : Met("password-not-expired",
+                          fmt::format("the password of {} has not expired", w.account)));
+
+  bool denied = false, granted = false;
+  std::string denied_to;
+  for (const Sid& sid : BatchLogonSids(w)) {
+    auto rights = ports.rights.Of(sid);
+    if (!rights) return rights.status();
+    auto holds = [&](std::string_view r) { return std::find(rights->begin(), rights->end(), r) != rights->end(); };
+    if (holds(kSeDenyBatchLogonRight) && !denied) {
+      denied = true;
+      denied_to = sid.ToString();
+    }
+    granted = granted || holds(kSeBatchLogonRight);
+  }
+  if (denied) {
+    out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
+                        fmt::format("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
+                                    "that deny is the administrator's",
+                                    w.account, denied_to, kSeDenyBatchLogonRight),
+                        Remedy::kRefused));
+  } else if (!granted) {
+    out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
+                        fmt::format("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; "
+                                    "register (aspnet_regiis -i) grants it", w.account,
+                                    kSeBatchLogonRight),
+                        Remedy::kRepaired));
+  } else {
+    out.push_back(Met("batch-logon-right", fmt::format("{} may log on as a batch job", w.account)));
+  }
+  // The worker fails at start-up with HRESULT 80070005 (E_ACCESSDENIED) without a profile.
+  out.push_back(w.has_profile
+                    ? Met("profile", fmt::format("{} has a profile ({})", w.account, w.profile_path))
+                    : Fails("profile", kErrorAccessDenied,
+                            fmt::format("{} has no profile, so aspnet_wp.exe fails at start-up "
+                                        "with HRESULT 80070005; create-profile makes it", w.account),
+                            Remedy::kRepaired));
+  return out;
+}
+
+bool FixerMarkNames(EventLog& events, const Sid& sid) {
+  auto records = events.Read("Application");
+  if (!records) return false;
+  const std::string needle = sid.ToString();
+  return std::any_of(records->begin(), records->end(), [&](const EventRecord& e) {
+    return e.source == kFixerEventSource && e.text.find(needle) != std::string::npos;
+  });
+}
+
+EventRecord FixerMark(const std::string& account, const Sid& sid) {
+  return {.log = "Application",
+          .source = kFixerEventSource,
+          .id = 1,
+          .type = EventType::kInformation,
+          .text = fmt::format("The profile of {} ({}) was created and every ASP.NET 1.0 "
+                              "application answers.", account, sid),
+          .time = 0};
+}
+
+const Precondition* Diagnosis::FirstFailingPrecondition() const {
+  for (const Precondition& p : worker_start) {
+    if (!p.met) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace fixer
