@@ -17,12 +17,12 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitInput = 2;
 
-void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F]
+void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F] [--html F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);  // matrix [--json]
-void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json]
+void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json] [--format yaml|json]
 void AddSweepCommand(CLI::App& app, int& exit_code);   // sweep [PATH...] [--faults 2]
 void AddLegacyCommand(CLI::App& app, int& exit_code);   // legacy SCENARIO [--script F] [--answer T]
-void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json]
+void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json] [--html F]
 
 // aspnet-fixer's whole command line (its own executable).
 int AspnetFixerMain(int argc, char** argv);

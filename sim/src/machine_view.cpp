@@ -121,8 +121,10 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   return out.str();
 }
 
+nlohmann::json MachineFileJson(const fakes::MachineState& s) { return YamlToJson(fakes::MachineToYaml(s)); }
+
 nlohmann::json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::json j = YamlToJson(fakes::MachineToYaml(s));
+  nlohmann::json j = MachineFileJson(s);
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);
