@@ -21,6 +21,28 @@ std::string Badge(bool passed) {
 // The id of a scenario's section: its index, so any file name makes a valid fragment.
 std::string Anchor(size_t i) { return "s" + std::to_string(i + 1); }
 
+// The folder every scenario file shares, shown once above the table ("" when none).
+std::string CommonFolder(const std::vector<ScenarioResult>& results) {
+  if (results.empty()) return "";
+  std::string prefix = results[0].file;
+  for (const ScenarioResult& r : results) {
+    size_t n = 0;
+    while (n < prefix.size() && n < r.file.size() && prefix[n] == r.file[n]) ++n;
+    prefix.resize(n);
+  }
+  const size_t slash = prefix.rfind('/');
+  return slash == std::string::npos ? "" : prefix.substr(0, slash + 1);
+}
+
+// Failures first, each group in the run's order: the failures are what the reader came for.
+std::vector<size_t> FailuresFirst(const std::vector<ScenarioResult>& results) {
+  std::vector<size_t> order;
+  for (const bool failed : {true, false})
+    for (size_t i = 0; i < results.size(); ++i)
+      if (results[i].passed != failed) order.push_back(i);
+  return order;
+}
+
 bool StepFailed(const StepResult& s) {
   if (!s.report.ran) return true;
   for (const CheckResult& c : s.checks)
@@ -94,17 +116,22 @@ std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
                      std::to_string(passed) + " passed</span>, <span class=\"" + (failed ? "fail" : "") + "\">" +
                      std::to_string(failed) + " failed</span> of " + std::to_string(results.size()) +
                      " scenarios (" + Seconds(seconds) + ")</p>\n";
-  body += "<table id=\"scenarios\"><thead><tr><th>status</th><th>scenario</th><th>what it shows</th><th>steps</th>"
-          "<th>time</th></tr></thead><tbody>\n";
-  for (size_t i = 0; i < results.size(); ++i) {
+  const std::string folder = CommonFolder(results);
+  if (!folder.empty()) body += "<p class=\"meta\">scenario files under <span class=\"mono\">" + EscapeHtml(folder) +
+                               "</span></p>\n";
+  body += "<table id=\"scenarios\"><thead><tr><th class=\"narrow\">status</th><th>scenario</th><th>what it shows</th>"
+          "<th class=\"narrow\">steps</th><th class=\"narrow\">time</th></tr></thead><tbody>\n";
+  const std::vector<size_t> order = FailuresFirst(results);
+  for (const size_t i : order) {
     const ScenarioResult& r = results[i];
-    body += std::string("<tr class=\"") + (r.passed ? "pass" : "fail") + "\"><td>" + Badge(r.passed) +
-            "</td><td class=\"mono\"><a href=\"#" + Anchor(i) + "\">" + EscapeHtml(r.file) + "</a></td><td>" +
-            EscapeHtml(r.summary) + "</td><td>" + std::to_string(r.steps.size()) + "</td><td>" + Seconds(r.seconds) +
-            "</td></tr>\n";
+    body += std::string("<tr class=\"") + (r.passed ? "pass" : "fail") + "\"><td class=\"narrow\">" +
+              Badge(r.passed) + "</td><td class=\"mono\"><a href=\"#" + Anchor(i) + "\">" +
+              EscapeHtml(r.file.substr(folder.size())) + "</a></td><td>" + EscapeHtml(r.summary) +
+              "</td><td class=\"narrow\">" + std::to_string(r.steps.size()) + "</td><td class=\"narrow\">" +
+              Seconds(r.seconds) + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
-  for (size_t i = 0; i < results.size(); ++i) {
+  for (const size_t i : order) {
     const ScenarioResult& r = results[i];
     body += std::string("<section class=\"scenario ") + (r.passed ? "pass" : "fail") + "\" id=\"" + Anchor(i) +
             "\" data-file=\"" + EscapeHtml(r.file) + "\">\n<h2>" + Badge(r.passed) + " " + EscapeHtml(r.name) +
