@@ -34,15 +34,18 @@ const fakes::ProfileEntry* ProfileOf(const fakes::MachineState& s, const fixer::
   return nullptr;
 }
 
-nlohmann::json YamlToJson(const YAML::Node& n) {
+// Json: nlohmann::json (keys sorted) or nlohmann::ordered_json (keys in the YAML's order, which
+// a machine file needs: accounts are created in the order they are listed).
+template <class Json>
+Json YamlToJson(const YAML::Node& n) {
   if (n.IsMap()) {
-    nlohmann::json j = nlohmann::json::object();
-    for (const auto& kv : n) j[kv.first.as<std::string>()] = YamlToJson(kv.second);
+    Json j = Json::object();
+    for (const auto& kv : n) j[kv.first.as<std::string>()] = YamlToJson<Json>(kv.second);
     return j;
   }
   if (n.IsSequence()) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const auto& item : n) j.push_back(YamlToJson(item));
+    Json j = Json::array();
+    for (const auto& item : n) j.push_back(YamlToJson<Json>(item));
     return j;
   }
   if (n.IsScalar()) return n.Scalar();
@@ -121,10 +124,12 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   return out.str();
 }
 
-nlohmann::json MachineFileJson(const fakes::MachineState& s) { return YamlToJson(fakes::MachineToYaml(s)); }
+nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
+  return YamlToJson<nlohmann::ordered_json>(fakes::MachineToYaml(s));
+}
 
 nlohmann::json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::json j = MachineFileJson(s);
+  nlohmann::json j = YamlToJson<nlohmann::json>(fakes::MachineToYaml(s));
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);

@@ -47,6 +47,8 @@ class ReportsE2e : public ::testing::Test {
 
   Ran Sim(const std::vector<std::string>& args, const fs::path& cwd, bool no_color_env = false) {
     const fs::path out = dir_ / ".out", err = dir_ / ".err";
+    fs::remove(out);  // the redirection does not truncate: a shorter output would keep the last one's tail
+    fs::remove(err);
     bp::environment env = boost::this_process::environment();
     if (no_color_env) env["NO_COLOR"] = "1";
     else env.erase("NO_COLOR");
