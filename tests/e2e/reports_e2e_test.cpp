@@ -181,4 +181,15 @@ TEST_F(ReportsE2e, AnHtmlReportIsOneWholeFileWithEveryScenario) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
+TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
+  const std::string scenario =
+      (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  Ran r = Sim({"sweep", scenario, "--html", "sweep.html"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(" cases, "), std::string::npos) << r.out;
+  const std::string html = Slurp(dir_ / "sweep.html");
+  EXPECT_NE(html.find("<p class=\"totals\" id=\"totals\">1 scenarios, "), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find(">0 violations</span>"), std::string::npos);
+}
+
 }  // namespace
