@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs every Debian package fixup-sim needs to build and test. Idempotent: quiet and
 # fast when everything is already present. Run as root on Debian 12.
+#   scripts/setup.sh            the build and test packages
+#   scripts/setup.sh --browser  also Chromium, for the HTML report's browser test (ctest -L browser;
+#                               skipped without it). Large: about a minute and 300 MB, so only
+#                               where that test runs (CI); see docs/performance.md.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build clang clang-format libclang-rt-14-dev
@@ -8,6 +12,9 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
 )
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,6 +1,7 @@
 // fixup-sim compare SCENARIO [--json] [--answer TEXT] [--strategy keep-sid|recreate]: the
 // published fixup.cmd and the fixer, each on its own copy of the scenario's machine (after its
 // set-up steps), side by side: site, account SID, profile, services, grants, secrets, exit.
+// --html FILE also writes the comparison as a page. Works from any folder: fixup.cmd is built in.
 // Exit: 0 compared; 2 usage or input error.
 #include <iostream>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "sim/choices_report.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
+#include "sim/report_html.h"
 
 namespace sim::cli {
 
@@ -21,15 +23,18 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     std::string answer = "1pass@word";
     std::string strategy = "keep-sid";
     bool json = false;
+    std::string html;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("compare", "Run fixup.cmd and the fixer on copies of a scenario's machine");
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
       ->required();
-  cmd->add_option("--script", args->script, "batch file (default: scenarios/legacy/fixup.cmd)");
+  cmd->add_option("--script", args->script,
+                  "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)");
   cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)");
   cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
+  cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file");
   cmd->callback([args, &exit_code] {
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
@@ -57,6 +62,13 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
                 << args->strategy << ")\n\n"
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
+    }
+    if (!args->html.empty()) {
+      if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok()) {
+        std::cerr << "fixup-sim: cannot write " << args->html << ": " << st.ToString() << "\n";
+        exit_code = kExitInput;
+        return;
+      }
     }
     exit_code = kExitOk;
   });

@@ -43,7 +43,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("legacy", "Run fixup.cmd (or another batch file) on a scenario's machine");
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
       ->required();
-  cmd->add_option("--script", args->script, "batch file to run (default: scenarios/legacy/fixup.cmd)");
+  cmd->add_option("--script", args->script,
+                  "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)");
   cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
   cmd->callback([args, &exit_code] {
     const auto target = ResolveLegacyTarget(args->scenario, args->script);
@@ -71,7 +72,7 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     std::cout << "\nChanges on the machine:\n";
     const auto changes = DiffMachines(*setup.state, machine.state());
     if (changes.empty()) std::cout << "  (none)\n";
-    for (const Change& c : changes) std::cout << "  " << c.path << ": " << c.before << " -> " << c.after << "\n";
+    for (const Change& c : changes) std::cout << FormatChange(c, "  ");
     PrintSites(*setup.state, machine.state());
     std::cout << "\nWhat the run left:\n";
     for (const OutcomeRow& row : JudgeOutcome(*setup.state, machine.state(), run.console)) {

@@ -13,10 +13,6 @@ std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, con
     return std::nullopt;
   }
   if (target.script.empty()) target.script = DefaultLegacyScript(target.setup.scenario_dir);
-  if (target.script.empty()) {
-    std::cerr << "cannot find scenarios/legacy/fixup.cmd; give --script FILE\n";
-    return std::nullopt;
-  }
   return target;
 }
 

@@ -1,6 +1,7 @@
 // The machine and batch file that `fixup-sim legacy` and `fixup-sim compare` start from: the
 // scenario's machine after its set-up steps (or a state file), and the script given with
-// --script or else the published scenarios/legacy/fixup.cmd found from the scenario's folder.
+// --script or else the published scenarios/legacy/fixup.cmd found from the scenario's folder,
+// or the copy built into the tool (sim::DefaultLegacyScript), so both work from any folder.
 //
 //   auto target = sim::cli::ResolveLegacyTarget(args->scenario, args->script);
 //   if (!target) { exit_code = kExitInput; return; }   // the reason is already on stderr
@@ -19,7 +20,7 @@ struct LegacyTarget {
   std::string script;
 };
 
-// Prints why on standard error and gives nullopt when the scenario or the script cannot be had.
+// Prints why on standard error and gives nullopt when the scenario cannot be prepared.
 std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, const std::string& script_option);
 
 }  // namespace sim::cli

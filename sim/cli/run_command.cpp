@@ -1,11 +1,14 @@
 // fixup-sim run PATH...: load every scenario first (an input error stops nothing else but makes
-// the exit code 2), run each, print the report per scenario and a summary.
+// the exit code 2), run each, print the report per scenario (one line when it passed) and a
+// summary; optionally the HTML, JSON or JUnit report.
 #include <iostream>
 
 #include "commands.h"
 #include "sim/report.h"
+#include "sim/report_html.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "text_color.h"
 
 namespace sim::cli {
 namespace {
@@ -16,6 +19,8 @@ struct RunArgs {
   bool verbose = false;
   bool no_invariants = false;
   std::string junit;
+  std::string html;
+  std::string color = "auto";
   uint64_t seed = 1;
 };
 
@@ -26,6 +31,7 @@ int Run(const RunArgs& args) {
     std::cerr << "fixup-sim: no scenario files under " << CLI::detail::join(args.paths, ", ") << "\n";
     return kExitInput;
   }
+  const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color)};
   std::vector<ScenarioResult> results;
   for (const std::string& file : files) {
     LoadedScenario loaded = LoadScenarioFile(file);
@@ -36,16 +42,22 @@ int Run(const RunArgs& args) {
       continue;
     }
     results.push_back(RunScenario(*loaded.value, {.seed = args.seed, .invariants = !args.no_invariants}));
-    if (!args.json) std::cout << RenderText(results.back(), args.verbose) << std::flush;
+    if (!args.json) std::cout << RenderText(results.back(), style) << std::flush;
   }
   if (args.json) {
     std::cout << ToJson(results).dump(2) << "\n";
   } else {
-    std::cout << "\n" << RenderSummary(results);
+    std::cout << RenderSummary(results, style);
   }
   if (!args.junit.empty()) {
     if (auto st = WriteJUnit(results, args.junit); !st.ok()) {
       std::cerr << "fixup-sim: cannot write " << args.junit << ": " << st.ToString() << "\n";
+      return kExitInput;
+    }
+  }
+  if (!args.html.empty()) {
+    if (auto st = WriteHtml(args.html, RunReportHtml(results)); !st.ok()) {
+      std::cerr << "fixup-sim: cannot write " << args.html << ": " << st.ToString() << "\n";
       return kExitInput;
     }
   }
@@ -62,8 +74,11 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("paths", args->paths, "scenario files or folders")->required();
   cmd->add_flag("--json", args->json, "print one JSON object instead of the text report");
   cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file");
+  cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file");
+  cmd->add_option("--color", args->color, "colour the text: auto (a terminal without NO_COLOR), always, never")
+      ->check(kColorChoices);
   cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)");
-  cmd->add_flag("-v,--verbose", args->verbose, "show passing checks and every step's output");
+  cmd->add_flag("-v,--verbose", args->verbose, "show every step of every scenario: changes, output, passing checks");
   cmd->add_flag("--no-invariants", args->no_invariants, "skip the invariants after fixer runs");
   cmd->callback([args, &exit_code] { exit_code = Run(*args); });
 }

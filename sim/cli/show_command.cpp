@@ -1,4 +1,5 @@
-// fixup-sim show STATE: a machine state file as a support engineer reads it.
+// fixup-sim show STATE: a machine state file as a support engineer reads it, or in a form that
+// loads back (--format yaml|json: the saved state file, base: empty).
 #include <iostream>
 
 #include "commands.h"
@@ -11,11 +12,15 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   struct Args {
     std::string file;
     bool json = false;
+    std::string format = "text";
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("show", "Print a machine state file in readable form");
   cmd->add_option("state", args->file, "machine state file (YAML)")->required();
-  cmd->add_flag("--json", args->json, "print the state as JSON");
+  cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
+  cmd->add_option("--format", args->format,
+                  "text (default, readable), yaml or json: the whole state as a machine file that loads back")
+      ->check(CLI::IsMember({"text", "yaml", "json"}));
   cmd->callback([args, &exit_code] {
     auto loaded = fakes::LoadMachineFile(args->file);
     if (!loaded.ok()) {
@@ -25,6 +30,10 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
     }
     if (args->json) {
       std::cout << MachineToJson(*loaded.value).dump(2) << "\n";
+    } else if (args->format == "json") {
+      std::cout << MachineFileJson(*loaded.value).dump(2) << "\n";
+    } else if (args->format == "yaml") {
+      std::cout << fakes::MachineToText(*loaded.value);
     } else {
       std::cout << RenderMachineText(*loaded.value);
     }

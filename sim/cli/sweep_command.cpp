@@ -1,5 +1,6 @@
 // fixup-sim sweep [PATH...]: the fault sweep (sim/include/sim/sweep.h) with a progress bar on
-// a terminal, one line per violation with its replay command, and a summary. Shards with
+// a terminal counting cases, one line per violation with its replay command, and a summary of
+// the same cases (and the runs they took); --html FILE writes the summary as a page. Shards with
 // GoogleTest's protocol: GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "sim/report_html.h"
 #include "sim/sweep.h"
 
 namespace sim::cli {
@@ -21,12 +23,13 @@ struct SweepArgs {
   uint64_t seed = 1;
   size_t step = 0;  // 1-based, with --case
   std::string only_case;
+  std::string html;
 };
 
 void DrawProgress(size_t done, size_t total) {
   constexpr int kWidth = 40;
   const int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
-  std::fprintf(stderr, "\r[%-*s] %zu/%zu", kWidth, std::string(static_cast<size_t>(filled), '#').c_str(), done, total);
+  std::fprintf(stderr, "\r[%-*s] %zu/%zu cases", kWidth, std::string(static_cast<size_t>(filled), '#').c_str(), done, total);
   if (done == total) std::fputc('\n', stderr);
   std::fflush(stderr);
 }
@@ -73,8 +76,14 @@ int Sweep(const SweepArgs& a) {
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
-  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.runs << " runs, " << r.violations.size()
-            << " violations (" << rate << ")\n";
+  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs, "
+            << r.violations.size() << " violations (" << rate << ")\n";
+  if (!a.html.empty()) {
+    if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
+      std::cerr << "fixup-sim: cannot write " << a.html << ": " << st.ToString() << "\n";
+      return kExitInput;
+    }
+  }
   if (!r.errors.empty()) return kExitInput;
   return r.violations.empty() ? kExitOk : kExitFailed;
 }
@@ -94,6 +103,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", args->seed, "seed of the scenario machines");
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)");
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
+  cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file");
   cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });
 }
 

@@ -19,26 +19,34 @@ std::string DefaultLegacyScript(const std::string& start_dir) {
       if (dir == dir.parent_path()) break;
     }
   }
-  return "";
+  return std::string(kBuiltInFixupCmdName);
 }
 
 LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_path, fakes::ConsoleInput& input,
                           std::function<void(std::string_view)> live) {
   LegacyRun run;
-  std::ifstream in(script_path, std::ios::binary);
-  if (!in) {
-    run.load_error = "cannot read the batch file '" + script_path + "'";
-    return run;
+  std::string text;
+  std::string name;
+  if (script_path == kBuiltInFixupCmdName) {
+    text = BuiltInFixupCmd();
+    name = "fixup.cmd";
+  } else {
+    std::ifstream in(script_path, std::ios::binary);
+    if (!in) {
+      run.load_error = "cannot read the batch file '" + script_path + "'";
+      return run;
+    }
+    std::stringstream content;
+    content << in.rdbuf();
+    text = content.str();
+    name = std::filesystem::path(script_path).filename().string();
   }
-  std::stringstream text;
-  text << in.rdbuf();
   // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt.
-  const std::string name = std::filesystem::path(script_path).filename().string();
   fakes::Console con(machine, input);
   con.sink = std::move(live);
   const std::string typed = "c:\\" + name;
   con.Write(con.Prompt() + typed + "\n");
-  BatchResult r = RunBatch(con, text.str(), typed);
+  BatchResult r = RunBatch(con, text, typed);
   if (!r.window_closed) con.Write("\n" + con.Prompt());
   con.Write("\n");
   run.console = con.output;

@@ -1,74 +1,58 @@
 #include "sim/machine_diff.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
+#include <type_traits>
 
-#include "sim/machine_yaml_node.h"
+#include "fakes/well_known_sids.h"
 
 namespace sim {
 namespace {
 
+using fakes::MachineState;
+using fixer::Sid;
+
 constexpr const char* kNone = "(none)";
+constexpr const char* kSecret = "(secret)";
 
-// Keys whose values are secret-derived: a diff says "(changed)" and never prints them.
-bool IsSecretKey(const std::string& key) {
-  return key == "password_hash" || key == "password_history" || key == "secrets" ||
-         key == "password" || key == "rng_state";
-}
+// One field of an entry as the diff shows it; `secret` values are compared, never shown.
+struct Field {
+  std::string name;  // "" for an entry that is a single value (rights[ASPNET])
+  std::string value;
+  bool secret = false;
+};
+using Fields = std::vector<Field>;
 
-// The identity of a list item, if it has one, so an insertion does not renumber the rest:
-// name, path, object path (file / registry / metabase), sid, key, id, seq; an ACE by its type
-// and principal. Logs (events) keep their position: equal entries may repeat.
-std::string ItemLabel(const std::string& list_path, const YAML::Node& item, size_t index) {
-  if (item.IsMap() && list_path != "events") {
-    for (const char* k : {"name", "path", "file", "registry", "metabase", "sid", "key", "id", "seq"}) {
-      if (item[k] && item[k].IsScalar()) return item[k].Scalar();
-    }
-    for (const char* k : {"allow", "deny"}) {
-      if (item[k] && item[k].IsScalar()) return std::string(k) + " " + item[k].Scalar();
+// Account names for SIDs, from both states (a deleted account keeps its name in `before`);
+// built on first use, as most steps change nothing that names a principal.
+class Names {
+ public:
+  Names(const MachineState& a, const MachineState& b) : a_(a), b_(b) {}
+  std::string Of(const Sid& sid) {
+    if (!names_) Build();
+    auto it = names_->find(sid);
+    return it == names_->end() ? sid.ToString() : it->second;
+  }
+
+ private:
+  void Build() {
+    names_.emplace();
+    for (const auto& w : fakes::WellKnownSids()) (*names_)[w.sid] = std::string(w.name);
+    for (const MachineState* s : {&a_, &b_}) {
+      for (const auto& g : s->sam.groups) (*names_)[g.sid] = g.name;
+      for (const auto& u : s->sam.users) (*names_)[s->sam.domain.WithRid(u.rid)] = u.name;
     }
   }
-  return std::to_string(index);
-}
+  const MachineState& a_;
+  const MachineState& b_;
+  std::optional<std::map<Sid, std::string>> names_;
+};
 
-void Flatten(const YAML::Node& node, const std::string& path, bool secret,
-             std::map<std::string, std::string>& out) {
-  if (secret) {
-    // Keep a digest-free marker: equal trees give equal strings, without showing the value.
-    out[path] = "<secret:" + std::to_string(std::hash<std::string>()(YAML::Dump(node))) + ">";
-    return;
-  }
-  if (node.IsMap()) {
-    for (const auto& kv : node) {
-      const std::string key = kv.first.Scalar();
-      Flatten(kv.second, path.empty() ? key : path + "." + key, IsSecretKey(key), out);
-    }
-  } else if (node.IsSequence()) {
-    bool scalars = true;
-    for (const auto& item : node) scalars = scalars && item.IsScalar();
-    if (scalars) {  // a list of plain values reads best on one line
-      std::string joined = "[";
-      for (const auto& item : node) joined += (joined.size() > 1 ? ", " : "") + item.Scalar();
-      out[path] = joined + "]";
-      return;
-    }
-    size_t i = 0;
-    std::map<std::string, int> seen;  // a label used twice gets "#2", "#3"...
-    for (const auto& item : node) {
-      std::string label = ItemLabel(path, item, i);
-      if (const int n = ++seen[label]; n > 1) label += "#" + std::to_string(n);
-      Flatten(item, path + "[" + label + "]", false, out);
-      ++i;
-    }
-  } else if (node.IsScalar()) {
-    out[path] = node.Scalar();
-  } else {
-    out[path] = "~";
-  }
-}
-
-// One line per change: a multi-line value (an event text) is joined with " / ".
-std::string Shown(const std::string& value) {
-  if (value.rfind("<secret:", 0) == 0) return "(secret)";
+// A multi-line value (an event's text) reads as one line.
+std::string OneLine(const std::string& value) {
   std::string line;
   for (char c : value) {
     if (c == '\r') continue;
@@ -77,53 +61,345 @@ std::string Shown(const std::string& value) {
   return line;
 }
 
-// A section equal in both states (operator==) has equal YAML too, so it is emptied in both
-// copies before they are serialised: the sweep diffs every restored machine against the one it
-// found, and most sections (objects, events, journal...) are then unchanged. Serialising them
-// was 80% of a sweep. `sam` and `products` stay, as principals are written by name through
-// them; so does everything not named here, so a new section is never dropped from a diff.
-void DropEqualSections(fakes::MachineState& a, fakes::MachineState& b) {
-  auto drop = [&](auto member) {
-    if (a.*member == b.*member) a.*member = b.*member = {};
-  };
-  drop(&fakes::MachineState::lsa);
-  drop(&fakes::MachineState::profiles);
-  drop(&fakes::MachineState::objects);
-  drop(&fakes::MachineState::sql);
-  drop(&fakes::MachineState::services);
-  drop(&fakes::MachineState::events);
-  drop(&fakes::MachineState::journal);
+std::string List(const auto& items) {
+  std::string out = "[";
+  for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + std::string(item);
+  return out + "]";
+}
+
+std::string Bool(bool b) { return b ? "true" : "false"; }
+std::string Num(auto n) { return std::to_string(n); }
+std::string Str(std::string_view s) { return std::string(s); }
+
+std::string Hex(uint32_t n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%X", n);
+  return buf;
+}
+
+std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask) {
+  static const std::map<uint32_t, const char*> kFile = {{0x1F01FF, "full"},   {0x1301BF, "modify"},
+                                                        {0x1201A9, "read_execute"}, {0x120089, "read"},
+                                                        {0x120116, "write"},  {0x1200A0, "execute"}};
+  static const std::map<uint32_t, const char*> kKey = {{0xF003F, "full"}, {0x20019, "read"}, {0x20006, "write"}};
+  const auto& names = ns == fixer::ObjectNamespace::kRegistry ? kKey : kFile;
+  auto it = names.find(mask);
+  return it == names.end() ? Hex(mask) : it->second;
+}
+
+std::string AceFlagsText(uint32_t flags) {
+  std::vector<std::string> out;
+  for (auto [bit, name] : {std::pair{0x1u, "OI"}, {0x2u, "CI"}, {0x4u, "NP"}, {0x8u, "IO"}, {0x10u, "I"}})
+    if (flags & bit) out.push_back(name);
+  if (flags & ~0x1Fu) out.push_back(Hex(flags & ~0x1Fu));
+  return List(out);
+}
+
+std::string FlagsText(const fixer::AccountFlags& f) {
+  std::vector<std::string> on;
+  if (f.disabled) on.push_back("disabled");
+  if (f.locked_out) on.push_back("locked_out");
+  if (f.password_never_expires) on.push_back("password_never_expires");
+  if (f.cannot_change_password) on.push_back("cannot_change_password");
+  return List(on);
+}
+
+// ---- What each kind of entry shows ------------------------------------------------------------
+
+Fields Describe(const fakes::UserAccount& u, Names&) {
+  return {{"rid", Num(u.rid)},
+          {"full_name", u.full_name},
+          {"comment", u.comment},
+          {"password_hash", u.password_hash, true},
+          {"password_history", List(u.password_history), true},
+          {"flags", FlagsText(u.flags)},
+          {"password_expired", Bool(u.password_expired)},
+          {"bad_password_count", Num(u.bad_password_count)},
+          {"password_last_set", Num(u.password_last_set)},
+          {"locked_out_at", Num(u.locked_out_at)}};
+}
+
+Fields Describe(const fakes::LocalGroup& g, Names& names) {
+  std::vector<std::string> members;
+  for (const Sid& m : g.members) members.push_back(names.Of(m));
+  return {{"sid", g.sid.ToString()}, {"comment", g.comment}, {"members", List(members)}};
+}
+
+Fields Describe(const fakes::SecurableObject& o, Names& names) {
+  Fields f = {{"container", Bool(o.container)}, {"owner", names.Of(o.owner)}};
+  std::map<std::string, int> seen;  // the same principal twice: "allow X#2"
+  for (const fixer::Ace& ace : o.dacl) {
+    std::string key = std::string(ace.type == fixer::AceType::kAllow ? "allow " : "deny ") + names.Of(ace.sid);
+    if (const int n = ++seen[key]; n > 1) key += "#" + std::to_string(n);
+    std::string value = MaskText(o.ns, ace.mask);
+    if (ace.flags != 0) value += " " + AceFlagsText(ace.flags);
+    f.push_back({"acl[" + key + "]", value});
+  }
+  for (const auto& [name, data] : o.values) f.push_back({"values[" + name + "]", data});
+  return f;
+}
+
+Fields Describe(const fixer::SqlLogin& l, Names& names) {
+  return {{"sid", names.Of(l.sid)}, {"server_roles", List(l.server_roles)}, {"default_database", l.default_database}};
+}
+
+Fields Describe(const fixer::SqlDbUser& u, Names& names) {
+  return {{"login", names.Of(u.login_sid)}, {"roles", List(u.roles)}};
+}
+
+Fields Describe(const fixer::ServiceInfo& s, Names&) {
+  return {{"display_name", s.display_name},
+          {"state", Str(fixer::ToString(s.state))},
+          {"start_type", Str(fixer::ToString(s.start_type))},
+          {"account", s.account},
+          {"dependencies", List(s.dependencies)}};
+}
+
+Fields Describe(const fixer::FrameworkInfo& f, Names&) {
+  return {{"tools_present", Bool(f.tools_present)},
+          {"process_model.userName", f.process_model.user_name},
+          {"process_model.password", f.process_model.password,
+           f.process_model.password != "AutoGenerate" && f.process_model.password.rfind("registry:", 0) != 0}};
+}
+
+Fields Describe(const fixer::ApplicationInfo& a, Names&) {
+  return {{"physical_path", a.physical_path},
+          {"framework", a.framework_version},
+          {"session_state", Str(fixer::ToString(a.session_state))}};
+}
+
+Fields Describe(const fakes::InstalledHotfix& h, Names&) {
+  Fields f = {{"kb", h.kb}};
+  for (const auto& c : h.components)
+    f.push_back({"components[" + c.file + "]", c.version + (c.fails_without_profile ? ", fails without profile" : "")});
+  return f;
+}
+
+Fields Describe(const fixer::EventRecord& e, Names&) {
+  return {{"log", e.log},
+          {"source", e.source},
+          {"id", Num(e.id)},
+          {"type", Str(fixer::ToString(e.type))},
+          {"time", Num(e.time)},
+          {"text", OneLine(e.text)}};
+}
+
+Fields Describe(const fixer::JournalRecord& r, Names&) {
+  Fields f = {{"step", r.step}, {"phase", Str(fixer::ToString(r.phase))}};
+  // The journal keeps what undo needs, which may be a password: never shown.
+  for (const auto& [k, v] : r.data) f.push_back({"data." + k, v, true});
+  return f;
+}
+
+// ---- Comparing entries --------------------------------------------------------------------------
+
+class Differ {
+ public:
+  Differ(const MachineState& a, const MachineState& b) : names_(a, b) {}
+  Names& names() { return names_; }
+  std::vector<Change> Take() { return std::move(out_); }
+
+  void Value(const std::string& path, const std::string& before, const std::string& after, bool secret = false) {
+    if (before == after) return;
+    if (secret) out_.push_back({path, kSecret, "(secret, changed)"});
+    else out_.push_back({path, OneLine(before), OneLine(after)});
+  }
+
+  // Field by field: the same entry in both states.
+  void Entry(const std::string& path, const Fields& a, const Fields& b) {
+    std::map<std::string, const Field*> in_b;
+    for (const Field& f : b) in_b[f.name] = &f;
+    std::map<std::string, bool> in_a;
+    for (const Field& f : a) {
+      in_a[f.name] = true;
+      const std::string sub = f.name.empty() ? path : path + "." + f.name;
+      auto it = in_b.find(f.name);
+      if (it == in_b.end()) out_.push_back({sub, Shown(f), kNone});
+      else Value(sub, f.value, it->second->value, f.secret || it->second->secret);
+    }
+    for (const Field& f : b)
+      if (!in_a.count(f.name)) out_.push_back({f.name.empty() ? path : path + "." + f.name, kNone, Shown(f)});
+  }
+
+  // A whole entry appearing or disappearing: one line with its fields.
+  void Whole(Change::Kind kind, const std::string& path, const Fields& fields) {
+    Change c{path, kNone, kNone, kind, {}};
+    if (fields.size() == 1 && fields[0].name.empty()) {
+      (kind == Change::Kind::kAdded ? c.after : c.before) = Shown(fields[0]);
+    } else {
+      (kind == Change::Kind::kAdded ? c.after : c.before) = "(entry)";
+      for (const Field& f : fields) c.fields.push_back({f.name, Shown(f)});
+    }
+    out_.push_back(std::move(c));
+  }
+
+  // Lists whose entries have an identity: matched by key, only differing entries described.
+  template <class T, class KeyFn>
+  void Keyed(const std::string& section, const std::vector<T>& a, const std::vector<T>& b, KeyFn key) {
+    if (a == b) return;
+    MergeWalk(section, Index(a, key), Index(b, key));
+  }
+
+  template <class K, class V, class KeyFn>
+  void Map(const std::string& section, const std::map<K, V>& a, const std::map<K, V>& b, KeyFn key) {
+    if (a == b) return;
+    std::map<std::string, const V*> ia, ib;
+    for (const auto& [k, v] : a) ia[key(k, v)] = &v;
+    for (const auto& [k, v] : b) ib[key(k, v)] = &v;
+    MergeWalk(section, ia, ib);
+  }
+
+  // Logs: entries keep their position (equal entries may repeat); usually only appended to.
+  template <class T>
+  void Positional(const std::string& section, const std::vector<T>& a, const std::vector<T>& b) {
+    if (a == b) return;
+    for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+      const std::string path = section + "[" + std::to_string(i) + "]";
+      if (i >= a.size()) Whole(Change::Kind::kAdded, path, Describe(b[i], names_));
+      else if (i >= b.size()) Whole(Change::Kind::kRemoved, path, Describe(a[i], names_));
+      else if (!(a[i] == b[i])) Entry(path, Describe(a[i], names_), Describe(b[i], names_));
+    }
+  }
+
+ private:
+  static std::string Shown(const Field& f) { return f.secret ? kSecret : OneLine(f.value); }
+
+  template <class T, class KeyFn>
+  std::map<std::string, const T*> Index(const std::vector<T>& list, KeyFn key) {
+    std::map<std::string, const T*> out;
+    std::map<std::string, int> seen;
+    for (const T& item : list) {
+      std::string k = key(item);
+      if (const int n = ++seen[k]; n > 1) k += "#" + std::to_string(n);
+      out.emplace(std::move(k), &item);
+    }
+    return out;
+  }
+
+  template <class T>
+  void MergeWalk(const std::string& section, const std::map<std::string, const T*>& a,
+                 const std::map<std::string, const T*>& b) {
+    auto ia = a.begin(), ib = b.begin();
+    while (ia != a.end() || ib != b.end()) {
+      if (ib == b.end() || (ia != a.end() && ia->first < ib->first)) {
+        Whole(Change::Kind::kRemoved, section + "[" + ia->first + "]", DescribeAny(*ia->second));
+        ++ia;
+      } else if (ia == a.end() || ib->first < ia->first) {
+        Whole(Change::Kind::kAdded, section + "[" + ib->first + "]", DescribeAny(*ib->second));
+        ++ib;
+      } else {
+        if (!(*ia->second == *ib->second))
+          Entry(section + "[" + ia->first + "]", DescribeAny(*ia->second), DescribeAny(*ib->second));
+        ++ia;
+        ++ib;
+      }
+    }
+  }
+
+  template <class T>
+  Fields DescribeAny(const T& v) {
+    if constexpr (std::is_same_v<T, std::string>) return {{"", v, secret_values_}};
+    else if constexpr (std::is_same_v<T, std::set<std::string>>) return {{"", List(v)}};
+    else return Describe(v, names_);
+  }
+
+ public:
+  bool secret_values_ = false;  // set while diffing a map of secrets
+
+ private:
+  Names names_;
+  std::vector<Change> out_;
+};
+
+void DiffProducts(Differ& d, const fakes::ProductsState& a, const fakes::ProductsState& b) {
+  if (a == b) return;
+  d.Value("os", Str(fixer::ToString(a.os.edition)), Str(fixer::ToString(b.os.edition)));
+  d.Value("service_pack", Num(a.os.service_pack), Num(b.os.service_pack));
+  d.Value("computer_name", a.os.computer_name, b.os.computer_name);
+  d.Value("web_server.kind", Str(fixer::ToString(a.web.kind)), Str(fixer::ToString(b.web.kind)));
+  d.Value("web_server.iis5_isolation_mode", Bool(a.web.iis5_isolation_mode), Bool(b.web.iis5_isolation_mode));
+  d.Value("web_server.app_pool_identity", a.app_pool_identity, b.app_pool_identity);
+  d.Keyed("frameworks", a.frameworks, b.frameworks, [](const fixer::FrameworkInfo& f) { return f.version; });
+  d.Keyed("applications", a.applications, b.applications, [](const fixer::ApplicationInfo& x) { return x.path; });
+  d.Keyed("hotfixes", a.hotfixes, b.hotfixes, [](const fakes::InstalledHotfix& h) { return h.id; });
+}
+
+void DiffLsa(Differ& d, const fakes::LsaState& a, const fakes::LsaState& b) {
+  if (a == b) return;
+  const auto &pa = a.password_policy, &pb = b.password_policy;
+  d.Value("policy.password.min_length", Num(pa.min_length), Num(pb.min_length));
+  d.Value("policy.password.complexity", Bool(pa.complexity), Bool(pb.complexity));
+  d.Value("policy.password.history", Num(pa.history), Num(pb.history));
+  d.Value("policy.password.max_age_days", Num(pa.max_age_days), Num(pb.max_age_days));
+  d.Value("policy.password.min_age_days", Num(pa.min_age_days), Num(pb.min_age_days));
+  d.Value("policy.password.lockout_threshold", Num(pa.lockout_threshold), Num(pb.lockout_threshold));
+  d.Value("policy.lockout.threshold", Num(a.lockout.threshold), Num(b.lockout.threshold));
+  d.Value("policy.lockout.duration_minutes", Num(a.lockout.duration_minutes), Num(b.lockout.duration_minutes));
+  d.Value("policy.lockout.reset_minutes", Num(a.lockout.reset_minutes), Num(b.lockout.reset_minutes));
+  d.Value("policy.limit_blank_password_use", Bool(a.limit_blank_password_use), Bool(b.limit_blank_password_use));
+  Names& names = d.names();
+  d.Map("rights", a.rights, b.rights, [&](const Sid& sid, const auto&) { return names.Of(sid); });
+  d.secret_values_ = true;
+  d.Map("secrets", a.secrets, b.secrets, [](const std::string& name, const auto&) { return name; });
+  d.secret_values_ = false;
 }
 
 }  // namespace
 
-std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes::MachineState& after) {
-  fakes::MachineState before_copy = before, after_copy = after;
-  DropEqualSections(before_copy, after_copy);
-  std::map<std::string, std::string> a, b;
-  Flatten(MachineToYaml(before_copy), "", false, a);
-  Flatten(MachineToYaml(after_copy), "", false, b);
-  std::vector<Change> changes;
-  auto ia = a.begin();
-  auto ib = b.begin();
-  while (ia != a.end() || ib != b.end()) {
-    if (ib == b.end() || (ia != a.end() && ia->first < ib->first)) {
-      changes.push_back({ia->first, Shown(ia->second), kNone});
-      ++ia;
-    } else if (ia == a.end() || ib->first < ia->first) {
-      changes.push_back({ib->first, kNone, Shown(ib->second)});
-      ++ib;
-    } else {
-      if (ia->second != ib->second) {
-        const bool secret = ia->second.rfind("<secret:", 0) == 0;
-        changes.push_back({ia->first, secret ? "(secret)" : Shown(ia->second),
-                           secret ? "(secret, changed)" : Shown(ib->second)});
-      }
-      ++ia;
-      ++ib;
+std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
+  Differ d(a, b);
+  d.Value("seed", Num(a.seed), Num(b.seed));
+  d.Value("rng_state", Num(a.rng_state), Num(b.rng_state), true);  // predicts generated passwords
+  d.Value("clock", Num(a.clock), Num(b.clock));
+  if (!(a.sam == b.sam)) {
+    d.Value("machine_sid", a.sam.domain.ToString(), b.sam.domain.ToString());
+    d.Value("next_rid", Num(a.sam.next_rid), Num(b.sam.next_rid));
+    d.Keyed("accounts", a.sam.users, b.sam.users, [](const fakes::UserAccount& u) { return u.name; });
+    d.Keyed("groups", a.sam.groups, b.sam.groups, [](const fakes::LocalGroup& g) { return g.name; });
+  }
+  DiffLsa(d, a.lsa, b.lsa);
+  if (!(a.profiles == b.profiles)) {
+    Names& names = d.names();
+    std::map<std::string, std::string> pa, pb;
+    for (const auto& p : a.profiles) pa[names.Of(p.sid)] = p.path;
+    for (const auto& p : b.profiles) pb[names.Of(p.sid)] = p.path;
+    d.Map("profiles", pa, pb, [](const std::string& name, const auto&) { return name; });
+  }
+  d.Map("objects", a.objects, b.objects, [](const std::string&, const fakes::SecurableObject& o) {
+    return std::string(fixer::ToString(o.ns)) + " " + o.path;
+  });
+  if (!(a.sql == b.sql)) {
+    d.Value("sql.installed", Bool(a.sql.installed), Bool(b.sql.installed));
+    d.Value("sql.databases", List(a.sql.databases), List(b.sql.databases));
+    d.Keyed("sql.logins", a.sql.logins, b.sql.logins, [](const fixer::SqlLogin& l) { return l.name; });
+    d.Keyed("sql.users", a.sql.users, b.sql.users,
+            [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
+  }
+  d.Keyed("services", a.services, b.services, [](const fixer::ServiceInfo& s) { return s.name; });
+  DiffProducts(d, a.products, b.products);
+  d.Value("session.caller", a.session.caller, b.session.caller);
+  d.Value("session.interactive_user", a.session.interactive_user.value_or(kNone),
+          b.session.interactive_user.value_or(kNone));
+  d.Positional("events", a.events, b.events);
+  d.Keyed("journal", a.journal, b.journal, [](const fixer::JournalRecord& r) { return std::to_string(r.seq); });
+  return d.Take();
+}
+
+std::string FormatChange(const Change& c, const std::string& indent) {
+  switch (c.kind) {
+    case Change::Kind::kChanged:
+      return indent + "~ " + c.path + ": " + c.before + " -> " + c.after + "\n";
+    case Change::Kind::kAdded:
+    case Change::Kind::kRemoved: {
+      const bool added = c.kind == Change::Kind::kAdded;
+      std::string out = indent + (added ? "+ " : "- ") + c.path;
+      if (c.fields.empty()) out += ": " + (added ? c.after : c.before);
+      out += "\n";
+      for (const ChangeField& f : c.fields) out += indent + "    " + f.name + ": " + f.value + "\n";
+      return out;
     }
   }
-  return changes;
+  return "";
 }
 
 }  // namespace sim

@@ -35,20 +35,23 @@ const fakes::ProfileEntry* ProfileOf(const fakes::MachineState& s, const fixer::
   return nullptr;
 }
 
-nlohmann::json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
+// Json: nlohmann::json (keys sorted) or nlohmann::ordered_json (keys in the file's order, which
+// a machine file needs: accounts are created in the order they are listed).
+template <class Json>
+Json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
   const fakes::yaml::Node& n = tree.node(id);
   const auto children = tree.children(id);
   switch (n.kind) {
     case fakes::yaml::NodeKind::kMap: {
-      nlohmann::json j = nlohmann::json::object();
+      Json j = Json::object();
       for (size_t i = 0; i + 1 < children.size(); i += 2) {
-        j[std::string(tree.text(children[i]))] = TreeToJson(tree, children[i + 1]);
+        j[std::string(tree.text(children[i]))] = TreeToJson<Json>(tree, children[i + 1]);
       }
       return j;
     }
     case fakes::yaml::NodeKind::kSequence: {
-      nlohmann::json j = nlohmann::json::array();
-      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson(tree, item));
+      Json j = Json::array();
+      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson<Json>(tree, item));
       return j;
     }
     case fakes::yaml::NodeKind::kScalar:
@@ -57,6 +60,14 @@ nlohmann::json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id)
       break;
   }
   return nullptr;
+}
+
+// The saved form, read back by fakes' parser: every scalar a string, as in the file.
+template <class Json>
+Json SavedFormJson(const fakes::MachineState& s) {
+  const std::string text = fakes::MachineToText(s);
+  const fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
+  return parsed.error ? Json::object() : TreeToJson<Json>(parsed.tree, parsed.tree.root());
 }
 
 }  // namespace
@@ -131,11 +142,12 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   return out.str();
 }
 
+nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
+  return SavedFormJson<nlohmann::ordered_json>(s);
+}
+
 nlohmann::json MachineToJson(const fakes::MachineState& s) {
-  // The saved form, read back by fakes' parser: every scalar a string, as in the file.
-  const std::string text = fakes::MachineToText(s);
-  const fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
-  nlohmann::json j = parsed.error ? nlohmann::json::object() : TreeToJson(parsed.tree, parsed.tree.root());
+  nlohmann::json j = SavedFormJson<nlohmann::json>(s);
   nlohmann::json responses = nlohmann::json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);

@@ -1,6 +1,7 @@
-// The readable report of a scenario run: one block per scenario, one line per step, then what
-// the step changed (before -> after) and each check; a failed check shows expected and actual
-// and where it was written.
+// The readable report of a scenario run, quiet like ctest and pytest: a passing scenario is one
+// line; a failing one lists its steps, each failed check with where it was written, and what the
+// failing step changed. Verbose shows every step's changes, output and checks.
+#include <cstdio>
 #include <sstream>
 
 #include "sim/choices_report.h"
@@ -10,6 +11,18 @@ namespace sim {
 namespace {
 
 constexpr size_t kMaxChangesShown = 40;  // a fresh install is hundreds of lines; say how many
+
+// ANSI SGR colours, only when the style asks for them.
+struct Paint {
+  bool on;
+  std::string operator()(const char* code, const std::string& text) const {
+    return on ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+  }
+};
+constexpr const char* kGreen = "32";
+constexpr const char* kRed = "1;31";
+constexpr const char* kYellow = "33";
+constexpr const char* kDim = "2";
 
 std::string Indent(const std::string& text, const std::string& pad) {
   std::ostringstream out;
@@ -24,42 +37,68 @@ std::string StepTitle(const StepResult& s) {
   return title;
 }
 
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+bool StepFailed(const StepResult& s) {
+  if (!s.report.ran) return true;
+  for (const CheckResult& c : s.checks)
+    if (!c.passed) return true;
+  return false;
+}
+
+void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, const Paint& paint) {
+  size_t shown = 0;
+  for (const Change& c : changes) {
+    if (shown++ == kMaxChangesShown) {
+      out << paint(kDim, "     ... and " + std::to_string(changes.size() - kMaxChangesShown) + " more changes") << "\n";
+      break;
+    }
+    const char* colour = c.kind == Change::Kind::kAdded ? kGreen : c.kind == Change::Kind::kRemoved ? kRed : kYellow;
+    std::istringstream lines(FormatChange(c, "     "));
+    bool first = true;
+    for (std::string line; std::getline(lines, line); first = false) out << (first ? paint(colour, line) : line) << "\n";
+  }
+}
+
 }  // namespace
 
-std::string RenderText(const ScenarioResult& r, bool verbose) {
+std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
+  const Paint paint{style.color};
   std::ostringstream out;
-  out << (r.passed ? "PASS " : "FAIL ") << r.file;
-  if (!r.summary.empty()) out << " - " << r.summary;
-  out << "\n";
+  out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << r.file;
+  if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << r.summary;
+  out << "  " << paint(kDim, "(" + Seconds(r.seconds) + ")") << "\n";
+  if (r.passed && !style.verbose) return out.str();
   int n = 0;
   for (const StepResult& s : r.steps) {
-    out << "  " << ++n << ". " << StepTitle(s) << "  [line " << s.step.pos.line << "]\n";
+    const bool failed = StepFailed(s);
+    const std::string title = std::to_string(++n) + ". " + StepTitle(s);
+    out << "  " << (failed ? paint(kRed, title) : title) << paint(kDim, "  [line " + std::to_string(s.step.pos.line) + "]")
+        << "\n";
     if (!s.report.ran) out << "     cannot run: " << s.report.error << "\n";
-    if (verbose && !s.report.output.empty()) out << Indent(s.report.output, "     | ");
-    size_t shown = 0;
-    for (const Change& c : s.changes) {
-      if (shown++ == kMaxChangesShown) {
-        out << "     ~ ... and " << (s.changes.size() - kMaxChangesShown) << " more changes\n";
-        break;
-      }
-      out << "     ~ " << c.path << ": " << c.before << " -> " << c.after << "\n";
-    }
+    if (style.verbose && !s.report.output.empty()) out << Indent(s.report.output, "     | ");
+    if (style.verbose || failed) RenderChanges(out, s.changes, paint);
     for (const CheckResult& c : s.checks) {
       if (c.passed) {
-        if (verbose) out << "     ok   " << c.what << "\n";
+        if (style.verbose) out << "     " << paint(kGreen, "ok") << "   " << c.what << "\n";
         continue;
       }
-      out << "     FAIL " << c.what << ": expected " << c.expected << ", got " << c.actual;
-      if (c.pos.line > 0) out << "  (" << c.pos.ToString() << ")";
-      out << "\n";
+      out << "     " << paint(kRed, "FAIL") << " ";
+      if (c.pos.line > 0) out << c.pos.ToString() << ": ";
+      out << c.what << ": expected " << c.expected << ", got " << c.actual << "\n";
     }
   }
-  if (!r.error.empty()) out << "  error: " << r.error << "\n";
-  if (verbose) out << RenderChoices(r.modelling_choices, "  ");
+  if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << r.error << "\n";
+  if (style.verbose) out << RenderChoices(r.modelling_choices, "  ");
   return out.str();
 }
 
-std::string RenderSummary(const std::vector<ScenarioResult>& results) {
+std::string RenderSummary(const std::vector<ScenarioResult>& results, const TextStyle& style) {
+  const Paint paint{style.color};
   std::ostringstream out;
   size_t passed = 0;
   double seconds = 0;
@@ -68,11 +107,10 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results) {
     seconds += r.seconds;
   }
   for (const ScenarioResult& r : results)
-    if (!r.passed) out << "failed: " << r.file << "\n";
-  char time[32];
-  std::snprintf(time, sizeof time, "%.2f", seconds);
-  out << "scenarios: " << passed << " passed, " << (results.size() - passed) << " failed (" << time
-      << " s)\n";
+    if (!r.passed) out << paint(kRed, "failed:") << " " << r.file << "\n";
+  const size_t failed = results.size() - passed;
+  out << "scenarios: " << paint(kGreen, std::to_string(passed) + " passed") << ", "
+      << (failed ? paint(kRed, std::to_string(failed) + " failed") : "0 failed") << " (" << Seconds(seconds) << ")\n";
   return out.str();
 }
 

@@ -27,9 +27,7 @@ std::string ScriptOf(const RunContext& ctx, const Step& step) {
     if (p.is_relative() && !ctx.scenario_dir.empty()) p = std::filesystem::path(ctx.scenario_dir) / p;
     return p.string();
   }
-  const std::string found = DefaultLegacyScript(ctx.scenario_dir);
-  if (found.empty()) throw StepError{"cannot find scenarios/legacy/fixup.cmd above " + ctx.scenario_dir};
-  return found;
+  return DefaultLegacyScript(ctx.scenario_dir);
 }
 
 // The copy of a console the run-wide secret scan reads (RunContext::all_output). The published

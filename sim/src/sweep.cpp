@@ -341,8 +341,11 @@ std::vector<CaseResult> RunAll(const std::vector<Case>& cases, const SweepOption
 
 std::string SweepViolation::ToString() const {
   return "VIOLATION " + file + " step " + std::to_string(step + 1) + " [" + where + "; recovery: " + recovery +
-         "]: " + check + ": expected " + expected + ", got " + actual + "\n  replay: fixup-sim sweep " + file +
-         " --step " + std::to_string(step + 1) + " --case " + faults;
+         "]: " + check + ": expected " + expected + ", got " + actual + "\n  replay: " + ReplayCommand();
+}
+
+std::string SweepViolation::ReplayCommand() const {
+  return "fixup-sim sweep " + file + " --step " + std::to_string(step + 1) + " --case " + faults;
 }
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& o) {
@@ -383,6 +386,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
       for (Case& c : PairCases(singles[i], results[i].resumed_trace, o)) pairs.push_back(std::move(c));
   }
   std::vector<CaseResult> pair_results = RunAll(pairs, o, done, singles.size() + pairs.size());
+  report.cases = singles.size() + pairs.size();
   for (auto* all : {&results, &pair_results}) {
     for (CaseResult& r : *all) {
       report.runs += r.runs;

@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "fixup/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
+  app.set_version_flag("--version", std::string("fixup-sim ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   app.require_subcommand(1);
   int exit_code = sim::cli::kExitOk;
   sim::cli::AddRunCommand(app, exit_code);

@@ -27,8 +27,14 @@ struct LegacyRun {
   std::string load_error;                // the script could not be read
 };
 
+// The published fixup.cmd as built into the tools (scenarios/legacy/fixup.cmd at build time).
+std::string_view BuiltInFixupCmd();
+// The name DefaultLegacyScript gives the built-in copy; RunLegacyScript reads it from memory.
+inline constexpr std::string_view kBuiltInFixupCmdName = "fixup.cmd (built in)";
+
 // The published script: scenarios/legacy/fixup.cmd, searched from `start_dir` upwards and
-// then from the current directory upwards; "" when not found.
+// then from the current directory upwards, else the built-in copy (kBuiltInFixupCmdName), so
+// the tools work from any folder.
 std::string DefaultLegacyScript(const std::string& start_dir);
 
 // Runs `script_path` as the whole session a user would see: the prompt, the typed command

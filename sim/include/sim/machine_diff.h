@@ -1,12 +1,18 @@
-// MachineDiff: what changed between two states of a machine, property by property.
+// MachineDiff: what changed between two states of a machine, read as a change log.
 //
-// Both states are flattened through their YAML form into "path = value" pairs, where list
-// items are named by their identity (accounts[ASPNET].flags.disabled, services[W3SVC].state)
-// rather than their position, so a report reads like a change log. Password hashes and LSA
-// secrets are never shown, only that they changed.
+// Computed section by section on the structures themselves: a section equal in both states
+// (operator==) costs one comparison and is skipped, and inside a changed list only the entries
+// that differ are described, so a step that changes nothing costs next to nothing. Entries are
+// matched by identity (an account or service by name, an object by namespace and path, a
+// hotfix by id, an event by position), so an insertion does not renumber the rest:
 //
-//   for (const sim::Change& c : sim::DiffMachines(before, after))
-//     std::cout << c.path << ": " << c.before << " -> " << c.after << "\n";
+//   + hotfixes[MS03-032]                       a new entry, its fields in Change::fields
+//   - accounts[ASPNET]                         a removed entry, likewise
+//   ~ services[W3SVC].state: running -> stopped
+//
+// Password hashes, password histories and LSA secrets are never shown, only that they changed.
+//
+//   for (const sim::Change& c : sim::DiffMachines(before, after)) std::cout << sim::FormatChange(c);
 #pragma once
 
 #include <string>
@@ -16,12 +22,24 @@
 
 namespace sim {
 
+struct ChangeField {
+  std::string name;   // "state", "acl[allow ASPNET]"
+  std::string value;  // "(secret)" for password material
+};
+
 struct Change {
-  std::string path;
-  std::string before;  // "(none)" when the property did not exist
+  enum class Kind { kChanged, kAdded, kRemoved };
+  std::string path;    // "services[W3SVC].state", "hotfixes[MS03-032]"
+  std::string before;  // "(none)" when the entry was added
   std::string after;   // "(none)" when it was removed
+  Kind kind = Kind::kChanged;
+  std::vector<ChangeField> fields;  // kAdded / kRemoved: the entry's fields
 };
 
 std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes::MachineState& after);
+
+// "~ path: before -> after\n", or "+ path\n" followed by "    field: value\n" lines; each line
+// starts with `indent`.
+std::string FormatChange(const Change& change, const std::string& indent = "");
 
 }  // namespace sim

@@ -15,8 +15,11 @@
 namespace sim {
 
 std::string RenderMachineText(const fakes::MachineState& state);
-// The state file's content as JSON (hashes and secrets as the state file holds them: never
-// in clear), plus "responses": the status of each application requested now.
+// The saved state file (base: empty) as JSON: it loads back as a machine file (JSON is YAML)
+// giving an equal state (keys in the file's order). Hashes and secrets as the state file holds
+// them: never in clear.
+nlohmann::ordered_json MachineFileJson(const fakes::MachineState& state);
+// MachineFileJson plus "responses": the status of each application requested now.
 nlohmann::json MachineToJson(const fakes::MachineState& state);
 
 }  // namespace sim

@@ -1,6 +1,6 @@
-// Reports of scenario runs: readable text (each step, what it changed, each check with expected
-// and actual when it failed), JSON for machines, and JUnit XML for CI (one test case per
-// scenario). None of them can show a password: step output is what the fakes printed, and
+// Reports of scenario runs: readable text (one line per passing scenario; a failing one with its
+// steps, its failed checks and what the failing step changed), JSON for machines, JUnit XML for
+// CI (one test case per scenario), and a self-contained HTML page (report_html.h). None of them can show a password: step output is what the fakes printed, and
 // MachineDiff never shows a hash or an LSA secret.
 //
 //   std::vector<sim::ScenarioResult> results = ...;
@@ -18,11 +18,16 @@
 
 namespace sim {
 
-// One scenario: its steps with their changes and checks. `verbose` also lists checks that
-// passed and every step's console output.
-std::string RenderText(const ScenarioResult& result, bool verbose = false);
-// "N passed, M failed" and the failing files, one line each.
-std::string RenderSummary(const std::vector<ScenarioResult>& results);
+struct TextStyle {
+  bool verbose = false;  // every step with its changes, output and passing checks
+  bool color = false;    // ANSI colours (the caller decides: a terminal, --color, NO_COLOR)
+};
+
+// One scenario. Passing: one line (file, time). Failing: its steps, each failed check with
+// FILE:LINE:COL, and what the failing step changed. Verbose: everything.
+std::string RenderText(const ScenarioResult& result, const TextStyle& style = {});
+// The failing files, one line each, then "scenarios: N passed, M failed (T s)".
+std::string RenderSummary(const std::vector<ScenarioResult>& results, const TextStyle& style = {});
 
 nlohmann::json ToJson(const ScenarioResult& result);
 nlohmann::json ToJson(const std::vector<ScenarioResult>& results);

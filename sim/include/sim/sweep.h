@@ -56,7 +56,7 @@ struct SweepOptions {
   std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
   size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
   PortsDecoratorFactory decorate;    // test seam; empty for the real ports
-  std::function<void(size_t done, size_t total)> progress;  // may be empty
+  std::function<void(size_t done, size_t total)> progress;  // cases done; may be empty
 };
 
 struct SweepViolation {
@@ -69,11 +69,14 @@ struct SweepViolation {
   std::string where;          // the op and target of each fault, for the reader
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
+  // "fixup-sim sweep FILE --step K --case SPEC"
+  std::string ReplayCommand() const;
 };
 
 struct SweepReport {
   size_t scenarios = 0;       // files that run the fixer
-  size_t runs = 0;            // fault cases run (each recovery counted once)
+  size_t cases = 0;           // fault cases: what the progress bar counts
+  size_t runs = 0;            // episodes run: a case with work to recover runs twice (resume, rollback)
   double seconds = 0;
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;  // files that could not be loaded or played

@@ -1,0 +1,66 @@
+// `fixup-sim compare --html` and `fixup-sim sweep --html`.
+#include <cstdio>
+
+#include "report_html_detail.h"
+#include "sim/report_html.h"
+
+namespace sim {
+namespace {
+
+std::string Cell(const std::string& value, bool ok) {
+  return std::string("<td class=\"") + (ok ? "ok" : "bad") + "\">" + (ok ? "ok &middot; " : "BAD &middot; ") +
+         EscapeHtml(value) + "</td>";
+}
+
+std::string JoinOrNothing(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "nothing" : out;
+}
+
+}  // namespace
+
+std::string CompareReportHtml(const Comparison& c, const std::string& scenario, const std::string& strategy) {
+  std::string body = "<h1>fixup.cmd compared with the fixer</h1>\n<p class=\"meta\"><span class=\"mono\">" +
+                     EscapeHtml(scenario) + "</span> &middot; fixup.cmd answered at runas; aspnet-fixer apply "
+                     "--strategy " + EscapeHtml(strategy) + "</p>\n";
+  body += "<table id=\"comparison\"><thead><tr><th>what</th><th>fixup.cmd</th><th>fixer</th></tr></thead><tbody>\n";
+  for (const CompareRow& r : c.rows) {
+    const bool differs = r.legacy != r.fixer || r.legacy_ok != r.fixer_ok;
+    body += std::string("<tr") + (differs ? " class=\"differs\"" : "") + "><th>" + EscapeHtml(r.name) + "</th>" +
+            Cell(r.legacy, r.legacy_ok) + Cell(r.fixer, r.fixer_ok) + "</tr>\n";
+  }
+  body += "</tbody></table>\n<p>fixer ahead on: <b>" + EscapeHtml(JoinOrNothing(c.FixerAhead())) +
+          "</b><br>fixup.cmd ahead on: <b>" + EscapeHtml(JoinOrNothing(c.LegacyAhead())) + "</b></p>\n";
+  body += "<h2>fixup.cmd's console</h2>\n<pre>" + EscapeHtml(c.legacy_console) + "</pre>\n";
+  body += "<h2>The fixer's log</h2>\n<pre>" + EscapeHtml(c.fixer_log) + "</pre>\n";
+  return html::Page("compare " + scenario, body);
+}
+
+std::string SweepReportHtml(const SweepReport& r, const std::vector<std::string>& paths) {
+  std::string where;
+  for (const std::string& p : paths) where += (where.empty() ? "" : " ") + p;
+  char rate[96];
+  std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
+  std::string body = "<h1>fixup-sim sweep</h1>\n<p class=\"meta mono\">" + EscapeHtml(where) + "</p>\n";
+  body += "<p class=\"totals\" id=\"totals\">" + std::to_string(r.scenarios) + " scenarios, " +
+          std::to_string(r.cases) + " cases, " + std::to_string(r.runs) + " runs, <span class=\"" +
+          (r.violations.empty() ? "pass" : "fail") + "\">" + std::to_string(r.violations.size()) +
+          " violations</span> (" + rate + ")</p>\n";
+  for (const std::string& e : r.errors) body += "<p class=\"error\">" + EscapeHtml(e) + "</p>\n";
+  if (!r.violations.empty()) {
+    body += "<table id=\"violations\"><thead><tr><th>scenario</th><th>step</th><th>faults</th><th>recovery</th>"
+            "<th>what failed</th><th>replay</th></tr></thead><tbody>\n";
+    for (const SweepViolation& v : r.violations) {
+      const std::string replay = v.ReplayCommand();
+      body += "<tr class=\"fail\"><td class=\"mono\">" + EscapeHtml(v.file) + "</td><td>" + std::to_string(v.step + 1) +
+              "</td><td class=\"mono\">" + EscapeHtml(v.faults) + "<br>" + EscapeHtml(v.where) + "</td><td>" +
+              EscapeHtml(v.recovery) + "</td><td>" + EscapeHtml(v.check) + ": expected " + EscapeHtml(v.expected) +
+              ", got " + EscapeHtml(v.actual) + "</td><td><code>" + EscapeHtml(replay) + "</code></td></tr>\n";
+    }
+    body += "</tbody></table>\n";
+  }
+  return html::Page("fixup-sim sweep: " + std::to_string(r.violations.size()) + " violations", body);
+}
+
+}  // namespace sim

@@ -1,0 +1,124 @@
+// The HTML report in a real browser: headless Chromium loads the report of the whole scenario
+// suite plus one scenario that fails on purpose, the test reads the DOM Chromium built (every
+// scenario present, the failure marked as one) and saves a screenshot under the build folder
+// (build/reports/report.png) for a person or CI to look at. Skipped, saying why, where Chromium
+// is not installed (scripts/setup.sh --browser installs it).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "sim/scenario.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::optional<fs::path> FindChromium() {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    for (const char* name : {"chromium", "chromium-browser"})
+      if (fs::path p = fs::path(dir) / name; ::access(p.c_str(), X_OK) == 0) return p;
+  return std::nullopt;
+}
+
+int Shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+class HtmlReportInChromium : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    chromium_ = FindChromium();
+    if (!chromium_) GTEST_SKIP() << "chromium is not installed: run scripts/setup.sh --browser (Debian's chromium)";
+    out_ = fs::path(FIXUP_BINARY_DIR) / "reports";
+    fs::create_directories(out_);
+    profile_ = fs::temp_directory_path() / ("chromium_profile_" + std::to_string(::getpid()));
+    fs::create_directories(profile_);
+  }
+  void TearDown() override {
+    if (!profile_.empty()) fs::remove_all(profile_);
+  }
+
+  // Headless, offline, with a throw-away profile; `what` is --dump-dom or --screenshot=...
+  int Chromium(const std::string& what, const fs::path& page, const std::string& to = "/dev/null") {
+    return Shell("timeout 180 " + Quoted(chromium_->string()) +
+                 " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+                 " --disable-sync --no-first-run --hide-scrollbars --user-data-dir=" + Quoted(profile_.string()) + " " +
+                 what + " " + Quoted("file://" + page.string()) + " > " + Quoted(to) + " 2>/dev/null");
+  }
+
+  std::optional<fs::path> chromium_;
+  fs::path out_, profile_;
+};
+
+TEST_F(HtmlReportInChromium, EveryScenarioIsOnThePageAndTheFailureIsMarked) {
+  const fs::path failing = out_ / "zz-fails-on-purpose.yaml";
+  std::ofstream(failing) << "summary: fails on purpose, so the report shows a failure\n"
+                            "machine:\n"
+                            "  frameworks: [\"1.0\"]\n"
+                            "  applications:\n"
+                            "    - path: /LM/W3SVC/1/ROOT/app\n"
+                            "steps:\n"
+                            "  - install_hotfix: MS03-032\n"
+                            "  - request: /LM/W3SVC/1/ROOT/app\n"
+                            "    expect: {status: 200}\n";
+  const std::string scenarios = (fs::path(FIXUP_SOURCE_DIR) / "scenarios").string();
+  const fs::path report = out_ / "report.html";
+  fs::remove(report);
+  const int run = Shell(Quoted(FIXUP_SIM_BIN) + " run " + Quoted(failing.string()) + " " + Quoted(scenarios) +
+                        " --html " + Quoted(report.string()) + " > /dev/null");
+  ASSERT_EQ(run, 1) << "one scenario fails on purpose";
+  ASSERT_TRUE(fs::exists(report));
+
+  const fs::path dom_file = out_ / "report.dom.html";
+  ASSERT_EQ(Chromium("--dump-dom", report, dom_file.string()), 0);
+  const std::string dom = Slurp(dom_file);
+  ASSERT_NE(dom.find("</html>"), std::string::npos) << "Chromium gave no DOM";
+
+  const size_t files = sim::FindScenarioFiles({scenarios}).size() + 1;
+  EXPECT_EQ(Count(dom, "<section class=\"scenario "), files);
+  EXPECT_EQ(Count(dom, "<section class=\"scenario pass\""), files - 1);
+  EXPECT_EQ(Count(dom, "<section class=\"scenario fail\""), 1u);
+  EXPECT_NE(dom.find("data-file=\"" + failing.string() + "\""), std::string::npos);
+  EXPECT_EQ(Count(dom, "<tr class=\"fail\">"), 1u) << "one failing row in the scenarios table";
+  EXPECT_EQ(Count(dom, "<tr class=\"pass\">"), files - 1);
+  for (const std::string& file : sim::FindScenarioFiles({scenarios}))
+    EXPECT_NE(dom.find("data-file=\"" + file + "\""), std::string::npos) << file;
+
+  const fs::path png = out_ / "report.png";
+  fs::remove(png);
+  ASSERT_EQ(Chromium("--screenshot=" + Quoted(png.string()) + " --window-size=1280,2000", report), 0);
+  const std::string image = Slurp(png);
+  ASSERT_GT(image.size(), 8u);
+  EXPECT_EQ(image.substr(1, 3), "PNG");
+}
+
+}  // namespace

@@ -1,0 +1,195 @@
+// fixup-sim's reports as a user meets them, as real processes: a green run is one line per
+// scenario and the summary; colour only when asked (or on a terminal without NO_COLOR);
+// --version; `show --format yaml|json` loads back; `compare` and `legacy` from a folder outside
+// the repository (the built-in fixup.cmd); --html pages written whole.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/process.hpp>
+#include <gtest/gtest.h>
+
+#include "fakes/machine_yaml.h"
+#include "sim/scenario.h"
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+struct Ran {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh folder under the system's temporary directory: outside the repository.
+class ReportsE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("reports_e2e_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Ran Sim(const std::vector<std::string>& args, const fs::path& cwd, bool no_color_env = false) {
+    const fs::path out = dir_ / ".out", err = dir_ / ".err";
+    fs::remove(out);  // the redirection does not truncate: a shorter output would keep the last one's tail
+    fs::remove(err);
+    bp::environment env = boost::this_process::environment();
+    if (no_color_env) env["NO_COLOR"] = "1";
+    else env.erase("NO_COLOR");
+    Ran r;
+    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in < bp::null,
+                             bp::std_out > out.string(), bp::std_err > err.string(), bp::start_dir = cwd.string(),
+                             env);
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
+
+  fs::path dir_;
+};
+
+constexpr const char* kCustomerMachine =
+    "# as the customer told it: XP Pro SP1, ASP.NET 1.0, MS03-032 installed yesterday\n"
+    "os: windows-xp-professional\n"
+    "frameworks: [\"1.0\"]\n"
+    "hotfixes: [MS03-032]\n"
+    "accounts:\n"
+    "  alice: {password: Wonder1and!, groups: [Administrators]}\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/orders\n";
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+TEST_F(ReportsE2e, AGreenRunIsOneLinePerScenarioAndTheSummary) {
+  const fs::path scenarios = fs::path(FIXUP_SOURCE_DIR) / "scenarios";
+  const size_t files = sim::FindScenarioFiles({scenarios.string()}).size();
+  Ran r = Sim({"run", scenarios.string()}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), files + 1) << r.out;
+  for (size_t i = 0; i < files; ++i) EXPECT_EQ(lines[i].rfind("PASS ", 0), 0u) << lines[i];
+  EXPECT_EQ(lines.back().rfind("scenarios: " + std::to_string(files) + " passed, 0 failed (", 0), 0u) << lines.back();
+  EXPECT_EQ(r.out.find('\033'), std::string::npos) << "no colour when standard output is not a terminal";
+}
+
+TEST_F(ReportsE2e, AFailingScenarioShowsItsStepsTheCheckWithItsPlaceAndTheStepsChanges) {
+  Write("broken.yaml",
+        "summary: a check that cannot hold\n"
+        "machine:\n"
+        "  frameworks: [\"1.0\"]\n"
+        "  applications:\n"
+        "    - path: /LM/W3SVC/1/ROOT/app\n"
+        "steps:\n"
+        "  - request: /LM/W3SVC/1/ROOT/app\n"
+        "    expect: {status: 200}\n"
+        "  - install_hotfix: MS03-032\n"
+        "    expect: {machine_unchanged: {}}\n");
+  Ran r = Sim({"run", "broken.yaml", "--color=never"}, dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL broken.yaml - a check that cannot hold"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  1. request"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  2. install_hotfix"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FAIL broken.yaml:10:"), std::string::npos) << "the check's FILE:LINE:COL\n" << r.out;
+  EXPECT_NE(r.out.find("+ hotfixes[MS03-032]"), std::string::npos) << "the failing step's changes\n" << r.out;
+  EXPECT_NE(r.out.find("    kb: KB822925"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("failed: broken.yaml"), std::string::npos) << r.out;
+}
+
+TEST_F(ReportsE2e, ColourOnlyWhenAskedAndNeverWithNoColorOnAuto) {
+  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/fixer/keep-sid-fixes-affected-xp.yaml").string();
+  Ran always = Sim({"run", scenario, "--color=always"}, dir_);
+  EXPECT_NE(always.out.find("\033[32mPASS\033[0m"), std::string::npos) << always.out;
+  Ran never = Sim({"run", scenario, "--color=never"}, dir_);
+  EXPECT_EQ(never.out.find('\033'), std::string::npos) << never.out;
+  Ran env = Sim({"run", scenario, "--color=auto"}, dir_, /*no_color_env=*/true);
+  EXPECT_EQ(env.out.find('\033'), std::string::npos) << env.out;
+  Ran bad = Sim({"run", scenario, "--color=sometimes"}, dir_);
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST_F(ReportsE2e, VersionNamesTheProjectVersionAndTheCommit) {
+  Ran r = Sim({"--version"}, dir_);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("fixup-sim 0.", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("(commit "), std::string::npos) << r.out;
+}
+
+TEST_F(ReportsE2e, ShowInYamlOrJsonLoadsBackAsTheSameMachine) {
+  Write("customer.yaml", kCustomerMachine);
+  auto original = fakes::LoadMachineFile((dir_ / "customer.yaml").string());
+  ASSERT_TRUE(original.ok()) << original.error->ToString();
+  for (const std::string format : {"yaml", "json"}) {
+    Ran r = Sim({"show", "customer.yaml", "--format", format}, dir_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto back = fakes::LoadMachineText(r.out, "shown." + format);
+    ASSERT_TRUE(back.ok()) << format << ": " << back.error->ToString() << "\n" << r.out.substr(0, 2000);
+    EXPECT_TRUE(*back.value == *original.value) << format << " does not round-trip";
+  }
+}
+
+TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
+  Write("customer.yaml", kCustomerMachine);
+  Ran compare = Sim({"compare", "customer.yaml", "--html", "compare.html"}, dir_);
+  ASSERT_EQ(compare.exit_code, 0) << compare.out << compare.err;
+  EXPECT_NE(compare.out.find("fixup.cmd"), std::string::npos) << compare.out;
+  const std::string html = Slurp(dir_ / "compare.html");
+  EXPECT_NE(html.find("<table id=\"comparison\">"), std::string::npos);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  EXPECT_EQ(html.find("1pass@word\n"), std::string::npos);
+
+  Ran legacy = Sim({"legacy", "customer.yaml", "--answer", "1pass@word"}, dir_);
+  EXPECT_EQ(legacy.exit_code, 0) << legacy.out << legacy.err;
+  EXPECT_NE(legacy.out.find("C:\\>c:\\fixup.cmd"), std::string::npos) << legacy.out;
+  EXPECT_NE(legacy.out.find("/LM/W3SVC/1/ROOT/orders: 503 -> 200"), std::string::npos) << legacy.out;
+}
+
+TEST_F(ReportsE2e, AnHtmlReportIsOneWholeFileWithEveryScenario) {
+  const fs::path scenarios = fs::path(FIXUP_SOURCE_DIR) / "scenarios" / "support";
+  Ran r = Sim({"run", scenarios.string(), "--html", "report.html"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string html = Slurp(dir_ / "report.html");
+  size_t sections = 0;
+  for (size_t at = html.find("<section class=\"scenario"); at != std::string::npos;
+       at = html.find("<section class=\"scenario", at + 1))
+    ++sections;
+  EXPECT_EQ(sections, sim::FindScenarioFiles({scenarios.string()}).size());
+  EXPECT_EQ(html.find("http://"), std::string::npos) << "no external asset";
+  EXPECT_EQ(html.find("https://"), std::string::npos) << "no external asset";
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
+  const std::string scenario =
+      (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  Ran r = Sim({"sweep", scenario, "--html", "sweep.html"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(" cases, "), std::string::npos) << r.out;
+  const std::string html = Slurp(dir_ / "sweep.html");
+  EXPECT_NE(html.find("<p class=\"totals\" id=\"totals\">1 scenarios, "), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find(">0 violations</span>"), std::string::npos);
+}
+
+}  // namespace

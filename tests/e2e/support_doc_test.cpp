@@ -1,0 +1,72 @@
+// docs/support.md, run as written: every ```sh block of the walk-through, in order, as one
+// bash script (set -euo pipefail) in a fresh folder outside the repository, with the built
+// tools first on PATH, as a support engineer would run them from their own case folder.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/process.hpp>
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The bodies of the ```sh fences, in document order.
+std::vector<std::string> ShellBlocks(const std::string& markdown) {
+  std::vector<std::string> blocks;
+  std::istringstream in(markdown);
+  std::string line, block;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (!inside && line == "```sh") {
+      inside = true;
+      block.clear();
+    } else if (inside && line == "```") {
+      inside = false;
+      blocks.push_back(block);
+    } else if (inside) {
+      block += line + "\n";
+    }
+  }
+  return blocks;
+}
+
+TEST(SupportDoc, TheWalkThroughRunsFromAFolderOutsideTheRepository) {
+  const auto blocks = ShellBlocks(Slurp(fs::path(FIXUP_SOURCE_DIR) / "docs" / "support.md"));
+  ASSERT_GE(blocks.size(), 5u) << "docs/support.md lost its commands";
+  const fs::path dir = fs::temp_directory_path() / ("support_doc_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string script = "set -euo pipefail\n";
+  for (const std::string& b : blocks) script += b;
+  std::ofstream(dir / ".walkthrough.sh") << script;
+
+  bp::environment env = boost::this_process::environment();
+  const std::string bin = fs::path(FIXUP_SIM_BIN).parent_path().string();
+  env["PATH"] = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + env["PATH"].to_string();
+  env["NO_COLOR"] = "1";
+  const fs::path out = dir / ".out", err = dir / ".err";
+  const int code = bp::system(bp::search_path("bash"), (dir / ".walkthrough.sh").string(), bp::std_in < bp::null,
+                              bp::std_out > out.string(), bp::std_err > err.string(), bp::start_dir = dir.string(),
+                              env);
+  const std::string output = Slurp(out), errors = Slurp(err);
+  EXPECT_EQ(code, 0) << output << errors;
+  EXPECT_NE(output.find("PASS acme-story.yaml"), std::string::npos) << output;
+  EXPECT_TRUE(fs::exists(dir / "compare.html"));
+  const std::string report = Slurp(dir / "report.html");
+  EXPECT_NE(report.find("<section class=\"scenario pass\""), std::string::npos);
+  EXPECT_EQ(errors.find("cannot find"), std::string::npos) << errors;
+  fs::remove_all(dir);
+}
+
+}  // namespace

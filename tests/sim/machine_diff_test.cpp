@@ -1,0 +1,98 @@
+// MachineDiff reads as a change log: entries added and removed whole, fields changed one line
+// each, matched by identity, nothing for an unchanged machine, and never a password.
+#include <gtest/gtest.h>
+
+#include "fakes/machine_yaml.h"
+#include "sim/machine_diff.h"
+
+namespace {
+
+fakes::MachineState Machine() {
+  auto loaded = fakes::LoadMachineText(
+      "frameworks: [\"1.0\"]\n"
+      "accounts:\n"
+      "  alice: {password: Wonder1and!}\n"
+      "applications:\n"
+      "  - path: /LM/W3SVC/1/ROOT/app\n",
+      "m.yaml");
+  EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
+  return *loaded.value;
+}
+
+std::string Text(const std::vector<sim::Change>& changes) {
+  std::string out;
+  for (const auto& c : changes) out += sim::FormatChange(c);
+  return out;
+}
+
+TEST(MachineDiff, AnUnchangedMachineHasNoChanges) {
+  const fakes::MachineState m = Machine();
+  EXPECT_TRUE(sim::DiffMachines(m, m).empty());
+}
+
+TEST(MachineDiff, AListThatGainsAnEntryShowsItOnceWithItsFieldsIndented) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  after.products.hotfixes.push_back({"MS03-032", "KB822925", {{"urlmon.dll", "6.0.2800.1226", true}}});
+  const auto changes = sim::DiffMachines(before, after);
+  ASSERT_EQ(changes.size(), 1u) << Text(changes);
+  EXPECT_EQ(changes[0].kind, sim::Change::Kind::kAdded);
+  EXPECT_EQ(Text(changes),
+            "+ hotfixes[MS03-032]\n"
+            "    kb: KB822925\n"
+            "    components[urlmon.dll]: 6.0.2800.1226, fails without profile\n");
+}
+
+TEST(MachineDiff, ARemovedEntryIsOneMinusLineAndAChangedFieldOneTildeLine) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  std::erase_if(after.sam.users, [](const fakes::UserAccount& u) { return u.name == "alice"; });
+  for (auto& s : after.services)
+    if (s.name == "W3SVC") s.state = fixer::ServiceState::kStopped;
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("- accounts[alice]\n    rid: "), std::string::npos) << text;
+  EXPECT_NE(text.find("~ services[W3SVC].state: running -> stopped\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("accounts[Administrator]"), std::string::npos) << "only what changed\n" << text;
+}
+
+TEST(MachineDiff, AnInsertionDoesNotRenumberTheOtherEntries) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  after.services.insert(after.services.begin(), fixer::ServiceInfo{.name = "AAA", .display_name = "First"});
+  const auto changes = sim::DiffMachines(before, after);
+  ASSERT_EQ(changes.size(), 1u) << Text(changes);
+  EXPECT_EQ(changes[0].path, "services[AAA]");
+}
+
+TEST(MachineDiff, PasswordMaterialIsComparedButNeverShown) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  std::string old_hash, new_hash = "0123456789abcdef0123456789abcdef";
+  for (auto& u : after.sam.users)
+    if (u.name == "alice") {
+      old_hash = u.password_hash;
+      u.password_history.insert(u.password_history.begin(), u.password_hash);
+      u.password_hash = new_hash;
+    }
+  ASSERT_FALSE(old_hash.empty());
+  after.lsa.secrets["L$TEST"] = "c0ffee";
+  fakes::UserAccount bob{.rid = 1099, .name = "bob", .password_hash = "fedcba9876543210fedcba9876543210"};
+  after.sam.users.push_back(bob);
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("~ accounts[alice].password_hash: (secret) -> (secret, changed)"), std::string::npos) << text;
+  EXPECT_NE(text.find("+ secrets[L$TEST]: (secret)"), std::string::npos) << text;
+  EXPECT_NE(text.find("    password_hash: (secret)"), std::string::npos) << text;
+  for (const std::string& secret : {old_hash, new_hash, std::string("c0ffee"), bob.password_hash})
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret << " shown in\n" << text;
+}
+
+TEST(MachineDiff, AnAceNamesItsPrincipal) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  auto& obj = after.objects.begin()->second;
+  obj.dacl.push_back({fixer::AceType::kAllow, fixer::Sid::NetworkService(), fixer::kFileModify, 0});
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("].acl[allow NETWORK SERVICE]: (none) -> modify\n"), std::string::npos) << text;
+}
+
+}  // namespace
