@@ -6,6 +6,7 @@
 
 #include "explain.h"
 #include "fakes/lsa.h"
+#include "fakes/sam.h"
 #include "fakes/testing/fresh_machine_test.h"
 
 namespace {

@@ -5,8 +5,8 @@
 namespace fakes_testing {
 
 std::optional<fixer::Sid> Principal::Resolve(const fakes::Machine& machine) const {
-  if (const auto* sid = std::get_if<fixer::Sid>(&who_)) return *sid;
-  auto found = fakes::Sam(ForReading(machine)).LookupName(std::get<std::string>(who_));
+  if (by_sid_) return sid_;
+  auto found = fakes::Sam(ForReading(machine)).LookupName(name_);
   if (!found.ok()) return std::nullopt;
   return *found;
 }
@@ -20,8 +20,7 @@ std::string Principal::Label(const fakes::Machine& machine) const {
 }
 
 std::string Principal::Written() const {
-  if (const auto* sid = std::get_if<fixer::Sid>(&who_)) return sid->ToString();
-  return std::get<std::string>(who_);
+  return by_sid_ ? sid_.ToString() : name_;
 }
 
 }  // namespace fakes_testing

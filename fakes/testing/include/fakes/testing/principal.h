@@ -13,7 +13,6 @@
 #include <optional>
 #include <ostream>
 #include <string>
-#include <variant>
 
 #include "fakes/machine.h"
 #include "fixer/sid.h"
@@ -22,9 +21,9 @@ namespace fakes_testing {
 
 class Principal {
  public:
-  Principal(const char* name) : who_(std::string(name)) {}  // NOLINT: implicit, as a literal reads
-  Principal(std::string name) : who_(std::move(name)) {}    // NOLINT
-  Principal(fixer::Sid sid) : who_(std::move(sid)) {}       // NOLINT
+  Principal(const char* name) : name_(name) {}                           // NOLINT: implicit, as a literal reads
+  Principal(std::string name) : name_(std::move(name)) {}                 // NOLINT
+  Principal(fixer::Sid sid) : sid_(std::move(sid)), by_sid_(true) {}      // NOLINT
 
   std::optional<fixer::Sid> Resolve(const fakes::Machine& machine) const;
   // How Windows tools show the principal, with its SID: "XPPRO\ASPNET (S-1-5-21-...-1004)";
@@ -34,7 +33,11 @@ class Principal {
   std::string Written() const;
 
  private:
-  std::variant<std::string, fixer::Sid> who_;
+  // Not a std::variant: GCC 12 at -O1 warns (falsely) that a moved variant<string, Sid> may be
+  // used uninitialized, and warnings are errors.
+  std::string name_;
+  fixer::Sid sid_;
+  bool by_sid_ = false;
 };
 
 // The fakes' account subsystems take a Machine& because they also change it; their const reads
