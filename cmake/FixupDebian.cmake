@@ -14,7 +14,8 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
 install(TARGETS ${FIXUP_TOOLS} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
 # The scenarios, fixup.cmd among them (scenarios/legacy/), so `fixup-sim legacy` and `compare`
 # find it above an installed scenario as they do in the source tree.
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios DESTINATION ${FIXUP_DATADIR} COMPONENT tools)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios DESTINATION ${FIXUP_DATADIR} COMPONENT tools
+        PATTERN ".git*" EXCLUDE)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/fixup-sim COMPONENT tools)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/fixup-sim COMPONENT tools
         FILES_MATCHING PATTERN "*.md")
@@ -72,24 +73,23 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME fixup-sim)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SHLIBDEPS ON)
-set(CPACK_COMPONENT_TOOLS_DESCRIPTION
-    "simulator of the MS03-032 ASP.NET 1.0 failure and its repair
- fixup-sim runs scenario files against an in-memory Windows XP-era machine: the
- MS03-032 Internet Explorer update that broke ASP.NET 1.0 (\"Server Application
- Unavailable\"), Microsoft's fixup.cmd workaround replayed command by command, and
- a repair tool (aspnet-fixer) that keeps the worker account's SID, with fault
- sweeps at every mutating call. The scenarios and fixup.cmd are installed in
- /usr/share/fixup-sim.")
+# The first line is the synopsis; CPack indents the rest. No double quotes: CPack mangles them.
+set(CPACK_COMPONENT_TOOLS_DESCRIPTION "simulator of the MS03-032 ASP.NET 1.0 failure and its repair
+fixup-sim runs scenario files against an in-memory Windows XP-era machine:
+the MS03-032 Internet Explorer update that broke ASP.NET 1.0 (Server
+Application Unavailable), Microsoft's fixup.cmd workaround replayed command
+by command, and a repair tool, aspnet-fixer, that keeps the worker account's
+SID, with fault sweeps at every mutating call. The scenarios and fixup.cmd
+are installed in /usr/share/fixup-sim.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libfixup-sim-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libspdlog-dev, libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "libgmock-dev, libgtest-dev")
-set(CPACK_COMPONENT_DEV_DESCRIPTION
-    "fake Windows XP-era machine for tests (static libraries, CMake package)
- The in-memory Windows machine of fixup-sim (SAM accounts and SIDs, LSA rights,
- logons and profiles, ACLs, SQL logins, services, IIS and ASP.NET) with fault
- injection at every mutating call, the repair logic written against its ports,
- and GoogleTest matchers for suites that test against it. Use it from CMake with
- find_package(fixup-sim REQUIRED COMPONENTS testing).")
+set(CPACK_COMPONENT_DEV_DESCRIPTION "fake Windows XP-era machine for tests (static libraries, CMake package)
+The in-memory Windows machine of fixup-sim (SAM accounts and SIDs, LSA rights,
+logons and profiles, ACLs, SQL logins, services, IIS and ASP.NET) with fault
+injection at every mutating call, the repair logic written against its ports,
+and GoogleTest matchers for suites that test against it. Use it from CMake
+with find_package(fixup-sim REQUIRED COMPONENTS testing).")
 include(CPack)

@@ -51,6 +51,14 @@ function(fixup_install_library target)
   endif()
   install(TARGETS ${target} EXPORT fixup-sim${arg_EXPORT_SET}Targets
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
+  # `cmake --install --strip` and cpack strip executables only; a static library loses its debug
+  # sections here, as Debian policy asks (strip --strip-debug keeps the symbols a link needs).
+  install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+                  execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment
+                                          \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:${target}>\"
+                                  COMMAND_ERROR_IS_FATAL ANY)
+                endif()"
+          COMPONENT dev)
 endfunction()
 
 # One line per library other projects may link.
