@@ -28,18 +28,24 @@ add_custom_command(OUTPUT ${FIXUP_GEN_DIR}/changelog.Debian.gz
                    DEPENDS ${FIXUP_GEN_DIR}/changelog WORKING_DIRECTORY ${FIXUP_GEN_DIR} VERBATIM)
 set(FIXUP_PACKAGE_FILES ${FIXUP_GEN_DIR}/changelog.Debian.gz)
 
-# A man page per tool, made from its --help by help2man at build time.
+# A man page per tool, made from its --help (and each subcommand's) by help2man at build time.
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
   set(fixup_sim_summary "run the MS03-032 / ASP.NET 1.0 scenarios, sweeps and fixup.cmd replays")
   set(aspnet_fixer_summary "repair ASP.NET 1.0 \"Server Application Unavailable\" on a machine state file")
+  set(fixup_sim_see_also "aspnet-fixer(1)")
+  set(aspnet_fixer_see_also "fixup-sim(1)")
   foreach(tool IN LISTS FIXUP_TOOLS)
     string(REPLACE "-" "_" var ${tool})
     add_custom_command(OUTPUT ${FIXUP_GEN_DIR}/${tool}.1.gz
-                       COMMAND ${HELP2MAN} --no-info --version-string=${PROJECT_VERSION}
-                               --name=${${var}_summary} --output=${FIXUP_GEN_DIR}/${tool}.1 $<TARGET_FILE:${tool}>
+                       COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:${tool}> -DOUTPUT=${FIXUP_GEN_DIR}/${tool}.h2m
+                               -DSEE_ALSO=${${var}_see_also}
+                               -P ${CMAKE_CURRENT_LIST_DIR}/ManSubcommands.cmake
+                       COMMAND ${HELP2MAN} --no-info --version-string=${PROJECT_VERSION} --name=${${var}_summary}
+                               --include=${FIXUP_GEN_DIR}/${tool}.h2m --output=${FIXUP_GEN_DIR}/${tool}.1
+                               $<TARGET_FILE:${tool}>
                        COMMAND gzip -9nf ${FIXUP_GEN_DIR}/${tool}.1
-                       DEPENDS ${tool} VERBATIM)
+                       DEPENDS ${tool} ${CMAKE_CURRENT_LIST_DIR}/ManSubcommands.cmake VERBATIM)
     list(APPEND FIXUP_PACKAGE_FILES ${FIXUP_GEN_DIR}/${tool}.1.gz)
     install(FILES ${FIXUP_GEN_DIR}/${tool}.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT tools)
   endforeach()

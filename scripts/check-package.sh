@@ -28,7 +28,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-step() { echo "== $* =="; }
+# Each step's heading ends the previous one's timing: CI's cost per step (docs/performance.md).
+last=$SECONDS
+step() { echo "== $* ==  (previous step: $((SECONDS - last)) s)"; last=$SECONDS; }
 
 ./scripts/setup.sh
 cmake --preset "$preset" >/dev/null
@@ -65,4 +67,4 @@ cd "$repo"
 
 step "lintian"
 lintian --fail-on error --display-level '>=warning' "$clean"/*.deb
-echo "package checks passed"
+echo "package checks passed (lintian: $((SECONDS - last)) s; total: $SECONDS s)"
