@@ -63,10 +63,11 @@ TEST_F(FaultedAfterSetUp, InjectFaultsCountsFromZero) {
   EXPECT_THAT(machine(), fakes_testing::ServiceIs("W3SVC", fixer::ServiceState::kRunning));
 }
 
-TEST(PrintTo, ShowsAMachineByNameEditionAndSeed) {
+TEST(PrintTo, ShowsAMachineByNameEditionAndSeedAndAnEditionByName) {
   fakes::Machine machine(fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 7}));
   EXPECT_EQ(::testing::PrintToString(machine), "XPPRO (Windows XP Professional SP1, machine seed 7)");
   EXPECT_EQ(::testing::PrintToString(machine.state()), "XPPRO (Windows XP Professional SP1, machine seed 7)");
+  EXPECT_EQ(::testing::PrintToString(fixer::OsEdition::kWindows2000Server), "Windows 2000 Server");
 }
 
 }  // namespace

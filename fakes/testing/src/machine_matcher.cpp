@@ -2,6 +2,12 @@
 
 #include "fixer/ports/inventory.h"
 
+namespace fixer {
+
+void PrintTo(OsEdition edition, std::ostream* os) { *os << ToString(edition); }
+
+}  // namespace fixer
+
 namespace fakes {
 
 void PrintTo(const MachineState& state, std::ostream* os) {

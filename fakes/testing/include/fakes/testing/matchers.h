@@ -8,6 +8,8 @@
 //   EXPECT_THAT(machine, fakes_testing::HasRight("ASPNET", "SeBatchLogonRight"));
 #pragma once
 
+#include <gmock/gmock.h>  // EXPECT_THAT, Not, AllOf ...
+
 #include "fakes/testing/account_matchers.h"
 #include "fakes/testing/ace_matchers.h"
 #include "fakes/testing/fresh_machine_test.h"
