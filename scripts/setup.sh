@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+  dpkg-dev file help2man lintian   # the Debian package: shlibdeps, man pages, lint
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium)

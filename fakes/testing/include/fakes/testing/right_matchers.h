@@ -1,0 +1,35 @@
+// HasRight: a matcher for a user right or privilege held directly by a principal (the LSA's
+// user rights assignment, as secpol.msc lists it), not through a group.
+//
+// Failures read "XPPRO\ASPNET (S-1-5-21-...-1004) does not hold SeBatchLogonRight; it holds
+// SeDenyInteractiveLogonRight, SeServiceLogonRight" (or "it holds no rights").
+//
+//   EXPECT_THAT(machine, fakes_testing::HasRight("ASPNET", "SeBatchLogonRight"));
+//   EXPECT_THAT(machine, fakes_testing::HasRight("Guests", "SeDenyNetworkLogonRight"));
+#pragma once
+
+#include <string>
+
+#include "fakes/testing/machine_matcher.h"
+#include "fakes/testing/principal.h"
+
+namespace fakes_testing {
+
+class RightMatcher : public MachineMatcher<RightMatcher> {
+ public:
+  RightMatcher(Principal principal, std::string right) : principal_(std::move(principal)), right_(std::move(right)) {}
+
+  bool Match(const fakes::Machine& machine, ::testing::MatchResultListener* listener) const;
+  void DescribeTo(std::ostream* os) const;
+  void DescribeNegationTo(std::ostream* os) const;
+
+ private:
+  Principal principal_;
+  std::string right_;
+};
+
+inline RightMatcher HasRight(Principal principal, std::string right) {
+  return RightMatcher(std::move(principal), std::move(right));
+}
+
+}  // namespace fakes_testing
