@@ -7,8 +7,9 @@
 // next write to the account clears it. Bad passwords count toward lockout.threshold only
 // while they are younger than lockout.reset_minutes (the observation window).
 //
+//   #include "fakes/sam.h"
 //   const fakes::UserAccount* user = fakes::FindUserIn(machine.state(), "ASPNET");
-//   if (user != nullptr && fakes::IsLockedOutNow(*user, machine.state())) logger->warn("{}", fixer::Status::Win(1909));
+//   if (user != nullptr && fakes::IsLockedOutNow(*user, machine.state())) logger->warn("locked out: 1909");
 #pragma once
 
 #include "fakes/state.h"
