@@ -10,7 +10,7 @@
 //
 //   fakes::yaml::ParseResult r = fakes::yaml::ParseYaml("seed: 7\nos: [a, b]\n");
 //   if (r.error) std::puts(r.error->message.c_str());          // with r.error->mark
-//   else std::puts(std::string(r.tree.node(r.tree.children(r.tree.root())[1]).text).c_str());
+//   else std::puts(std::string(r.tree.text(r.tree.children(r.tree.root())[1])).c_str());  // "7"
 //
 // The tree may point into `text`: keep the text alive as long as the tree.
 #pragma once

@@ -4,8 +4,8 @@
 // text where it could be used as written, else of one buffer the tree owns. Every node has its
 // 1-based line and column.
 //
-// The tree can also be built by hand, children before their container (sim turns a yaml-cpp
-// node of a scenario file into one this way):
+// The tree can also be built by hand, children before their container (sim turns a scenario
+// file's `machine:` node into one this way, sim/machine_yaml_node.h):
 //
 //   fakes::yaml::Tree tree;
 //   const fakes::yaml::NodeId key = tree.AddScalar("seed", {1, 1});
