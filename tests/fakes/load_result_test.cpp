@@ -97,7 +97,9 @@ TEST(YamlBool, TheMachineFileLoaderFollowsTheSameRule) {
     auto loaded = fakes::LoadMachineText(std::string("policy:\n  limit_blank_password_use: ") + word + "\n", "m.yaml");
     const std::optional<bool> rule = fakes::YamlBool(word);
     ASSERT_EQ(loaded.ok(), rule.has_value()) << word;
-    if (rule) EXPECT_EQ(loaded.value->lsa.limit_blank_password_use, *rule) << word;
+    if (rule) {
+      EXPECT_EQ(loaded.value->lsa.limit_blank_password_use, *rule) << word;
+    }
   }
 }
 

@@ -1,0 +1,62 @@
+// `fixup-sim run` as a real process: a scenario file that does not load still exits 2, and is a
+// failed test in the JUnit and JSON reports, next to the scenarios that ran.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/process.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
+  const fs::path dir = fs::temp_directory_path() / ("run_report_e2e_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path bad = dir / "bad.yaml", xml = dir / "report.xml", out = dir / "out.json", err = dir / "err.txt";
+  {
+    std::ofstream f(bad, std::ios::binary);
+    f << "summary: s\nmachine:\nsteps:\n  - reboot: \"now\x01\"\n";
+  }
+  const std::string good = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const int exit_code = bp::system(bp::exe = FIXUP_SIM_BIN,
+                                   bp::args = {"run", good, bad.string(), "--json", "--junit", xml.string()},
+                                   bp::std_out > out.string(), bp::std_err > err.string(), bp::std_in < bp::null);
+  EXPECT_EQ(exit_code, 2);
+  EXPECT_THAT(Slurp(err), HasSubstr("bad.yaml:4:5: steps: unknown step 'reboot'"));
+  EXPECT_THAT(Slurp(err), HasSubstr("near: \"  - reboot: \\\"now\\x01\\\"\""));
+
+  const std::string report = Slurp(xml);
+  EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));
+  EXPECT_THAT(report, HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
+  EXPECT_THAT(report, HasSubstr("name=\"" + good + "\" time="));
+
+  const nlohmann::json j = nlohmann::json::parse(Slurp(out));
+  EXPECT_EQ(j["passed"], 1);
+  EXPECT_EQ(j["failed"], 1);
+  ASSERT_EQ(j["scenarios"].size(), 2u);
+  const bool bad_first = j["scenarios"][0]["file"] == bad.string();  // the files are sorted
+  const auto& failed = j["scenarios"][bad_first ? 0 : 1];
+  EXPECT_EQ(failed["file"], bad.string());
+  EXPECT_EQ(failed["passed"], false);
+  EXPECT_EQ(failed["load_error"]["line"], 4);
+  EXPECT_EQ(failed["load_error"]["column"], 5);
+  fs::remove_all(dir);
+}
+
+}  // namespace
