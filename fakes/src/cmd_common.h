@@ -17,7 +17,8 @@ inline constexpr int kNetSyntax = 1;
 
 // net.exe's success line (message 3500) and the blank line after it.
 void NetOk(Console& con);
-// An error as net.exe prints it [S: docs/windows-reference.md#net-commands]: a NET message (2100-2999, 3500-) is its text,
+// An error as net.exe prints it [S: docs/windows-reference.md#net-commands]: a NET message
+// (2100-2999, 3500-) is its text,
 // a blank line and "More help is available by typing NET HELPMSG <n>." (3514); a Win32 error
 // is "System error <n> has occurred." (3502), a blank line and the Win32 text. Returns 2.
 int NetError(Console& con, uint32_t code, const std::string& text = "");

@@ -1,6 +1,7 @@
 // net start / net stop NAME [/y] over the fake Service Control Manager.
 //
-// Texts [S: docs/windows-reference.md#net-commands]: "The <Display> service is starting." / "... was started successfully.",
+// Texts [S: docs/windows-reference.md#net-commands]: "The <Display> service is starting." / "...
+// was started successfully.",
 // "... is stopping." / "... was stopped successfully.", 2182, 2185, 3521 "The <Display> service
 // is not started.". Dependents [S: Q236166 header; prompt wording M]: net stop lists the running
 // dependents and asks "Do you want to continue this operation? (Y/N) [N]:" unless /y; each

@@ -1,6 +1,7 @@
 // net user over the fake SAM: list, show, /add, /delete, change a password, /active.
 //
-// Texts [S: docs/windows-reference.md#net-commands]: 2221, 2224, 2245, 2202; access denied as "System error 5 has occurred.".
+// Texts [S: docs/windows-reference.md#net-commands]: 2221, 2224, 2245, 2202; access denied as
+// "System error 5 has occurred.".
 // A new account joins Users with default flags [M]. `*` prompts for the password twice without
 // echo [M: "Type a password for the user:" / "Retype the password to confirm:"].
 #include <algorithm>

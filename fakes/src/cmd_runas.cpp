@@ -1,10 +1,11 @@
 // runas [/profile | /noprofile] [/env] /user:NAME PROGRAM over the fake logon service.
 //
-// Dialogue [S: docs/windows-reference.md#runas]: "Enter the password for NAME: " (typed without echo; runas ends the
-// line itself), "Attempting to start PROGRAM as user "COMPUTER\NAME" ...", and on failure
+// Dialogue [S: docs/windows-reference.md#runas]: "Enter the password for NAME: " (typed without
+// echo; runas ends the line itself), "Attempting to start PROGRAM as user "COMPUTER\NAME" ...", and on failure
 // "RUNAS ERROR: Unable to run - PROGRAM" then "<code>: <message>". /profile is the default
 // [M]. Choices:
-//  - runas opens PROGRAM in a NEW window and returns at once [docs/windows-reference.md#choice-runas-no-wait]; nothing of that
+//  - runas opens PROGRAM in a NEW window and returns at once
+//    [docs/windows-reference.md#choice-runas-no-wait]; nothing of that
 //    window reaches this console, so it is recorded as a Console note instead.
 //  - Closed input (end of file) is taken as an empty password [I]; the logon then fails as
 //    Windows would for that password (1326, or 1327 for an account whose password is blank).
@@ -12,6 +13,7 @@
 #include "cmd_common.h"
 #include "fakes/commands.h"
 #include "fakes/logon.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/scm.h"
 
 namespace fakes {
@@ -82,6 +84,7 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
   if (foreign) {
     status = fixer::Status::Win(fixer::kErrorLogonFailure);
   } else if (profile) {
+    RelyOn("choice-runas-no-wait");
     auto token = LogonService(con.machine).RunWithProfile(name, password, program);
     status = token.status();
     loaded = token.ok() && token->profile_loaded;

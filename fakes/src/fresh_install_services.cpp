@@ -1,4 +1,5 @@
-// FreshInstall: the services of a clean install, per OS edition and web server (docs/windows-reference.md#services, #choice-service-set).
+// FreshInstall: the services of a clean install, per OS edition and web server
+// (docs/windows-reference.md#services, #choice-service-set).
 //
 // Choices [M]:
 //  - IIS 5.0 (Windows 2000): IISADMIN, W3SVC, SMTPSVC and MSFTPSVC, all automatic and running;

@@ -106,7 +106,8 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
 bool IgnoredInAsFound(const std::string& path) {
   for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
     if (path.rfind(prefix, 0) == 0) return true;
-  for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count", ".last_bad_password_at",
+  for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
+                           ".last_bad_password_at",
                            ".password_expired"})
     if (path.find(part) != std::string::npos) return true;
   return false;

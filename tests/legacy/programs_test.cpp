@@ -1,4 +1,5 @@
-// iisreset, aspnet_regiis, cd, echo and unknown commands: texts of docs/windows-reference.md#net-commands and #aspnet-regiis
+// iisreset, aspnet_regiis, cd, echo and unknown commands: texts of
+// docs/windows-reference.md#net-commands and #aspnet-regiis
 // and cmd.exe's 9009.
 #include "fakes/lsa.h"
 #include "fakes/sam.h"

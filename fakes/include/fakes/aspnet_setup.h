@@ -5,7 +5,8 @@
 // only; gives it a new random password from the machine's randomness, stored in the LSA secret
 // fixer::kAspNetWorkerSecret; flags password-never-expires and cannot-change-password; grants
 // SeBatchLogonRight, SeServiceLogonRight, SeDenyInteractiveLogonRight,
-// SeDenyRemoteInteractiveLogonRight [docs/windows-reference.md#choice-aspnet-rights]; applies the default ACLs of docs/windows-reference.md#fresh-install
+// SeDenyRemoteInteractiveLogonRight [docs/windows-reference.md#choice-aspnet-rights]; applies the
+// default ACLs of docs/windows-reference.md#fresh-install
 // (Temporary ASP.NET Files and %windir%\Temp Full Control; framework folder, GAC, System32 Read;
 // its profile folder Read/Write if it has one); maps applications pointing to an older
 // version to this one. Does not create a profile. 2 if the framework or its tools are absent.

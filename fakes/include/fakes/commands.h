@@ -1,6 +1,7 @@
 // Fake command-line programs over a fake machine: what fixup.cmd and a support engineer type.
 //
-// Each prints what the Windows XP program prints (docs/windows-reference.md#net-commands, #runas, #aspnet-regiis) on the
+// Each prints what the Windows XP program prints (docs/windows-reference.md#net-commands, #runas,
+// #aspnet-regiis) on the
 // Console and returns the errorlevel it leaves. RunCommandLine finds the program the way
 // cmd.exe would: net, runas and iisreset in %SystemRoot%\system32 (iisreset only where IIS is
 // installed), aspnet_regiis in a framework folder (the current folder or an explicit path);

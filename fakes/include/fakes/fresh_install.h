@@ -4,7 +4,8 @@
 // machine SID from the seed; Administrator (500), Guest (501, disabled), HelpAssistant (1000)
 // and SUPPORT_388945a0 (1001) so the first free RID is 1002 [M]; builtin groups
 // Administrators, Users, Guests, Power Users; default rights (Users: interactive, network;
-// Guests: deny network ...); the XP default password and lockout policy (docs/windows-reference.md#password-age, #lockout);
+// Guests: deny network ...); the XP default password and lockout policy
+// (docs/windows-reference.md#password-age, #lockout);
 // "C:\WINDOWS" (2000: "C:\WINNT"), Documents and Settings with Default User and All Users;
 // services per OS and web server (IISADMIN, W3SVC, SMTPSVC, MSFTPSVC on IIS 5.x; seclogon,
 // ...); no frameworks, no hotfixes; caller Administrator; no one logged on.
