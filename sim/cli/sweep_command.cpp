@@ -29,7 +29,8 @@ struct SweepArgs {
 void DrawProgress(size_t done, size_t total) {
   constexpr int kWidth = 40;
   const int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
-  std::fprintf(stderr, "\r[%-*s] %zu/%zu cases", kWidth, std::string(static_cast<size_t>(filled), '#').c_str(), done, total);
+  const std::string bar(static_cast<size_t>(filled), '#');
+  std::fprintf(stderr, "\r[%-*s] %zu/%zu cases", kWidth, bar.c_str(), done, total);
   if (done == total) std::fputc('\n', stderr);
   std::fflush(stderr);
 }

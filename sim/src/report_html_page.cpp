@@ -46,7 +46,8 @@ ul.checks { list-style: none; padding: 0; margin: 2px 0; }
 ul.checks li.pass::before { content: "\2713  "; color: var(--pass); }
 ul.checks li.fail { color: var(--fail); } ul.checks li.fail::before { content: "\2717  "; }
 td.kind { width: 22px; text-align: center; font-weight: 700; }
-tr.added td.kind { color: var(--pass); } tr.removed td.kind { color: var(--fail); } tr.changed td.kind { color: var(--warn); }
+tr.added td.kind { color: var(--pass); } tr.removed td.kind { color: var(--fail); }
+tr.changed td.kind { color: var(--warn); }
 td.path { width: 38%; }
 #comparison td { width: 44%; } td.before, td.after { width: 30%; }
 details > summary { cursor: pointer; color: #59636e; }

@@ -55,11 +55,13 @@ std::string ChangesTable(const std::vector<Change>& changes) {
   std::string out = "<table class=\"changes\"><thead><tr><th></th><th>what</th><th>before</th><th>after</th></tr>"
                     "</thead><tbody>\n";
   for (const Change& c : changes) {
-    const char* kind = c.kind == Change::Kind::kAdded ? "added" : c.kind == Change::Kind::kRemoved ? "removed" : "changed";
+    const char* kind =
+        c.kind == Change::Kind::kAdded ? "added" : c.kind == Change::Kind::kRemoved ? "removed" : "changed";
     const char* sign = c.kind == Change::Kind::kAdded ? "+" : c.kind == Change::Kind::kRemoved ? "&minus;" : "~";
     // A whole entry shows its fields on the side it exists on.
     std::string fields;
-    for (const ChangeField& f : c.fields) fields += "<div>" + EscapeHtml(f.name) + ": " + EscapeHtml(f.value) + "</div>";
+    for (const ChangeField& f : c.fields)
+      fields += "<div>" + EscapeHtml(f.name) + ": " + EscapeHtml(f.value) + "</div>";
     std::string before = c.kind == Change::Kind::kRemoved && !fields.empty() ? fields : EscapeHtml(c.before);
     std::string after = c.kind == Change::Kind::kAdded && !fields.empty() ? fields : EscapeHtml(c.after);
     out += std::string("<tr class=\"") + kind + "\"><td class=\"kind\">" + sign + "</td><td class=\"path mono\">" +

@@ -60,7 +60,8 @@ void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, 
     const char* colour = c.kind == Change::Kind::kAdded ? kGreen : c.kind == Change::Kind::kRemoved ? kRed : kYellow;
     std::istringstream lines(FormatChange(c, "     "));
     bool first = true;
-    for (std::string line; std::getline(lines, line); first = false) out << (first ? paint(colour, line) : line) << "\n";
+    for (std::string line; std::getline(lines, line); first = false)
+      out << (first ? paint(colour, line) : line) << "\n";
   }
 }
 
@@ -77,8 +78,8 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   for (const StepResult& s : r.steps) {
     const bool failed = StepFailed(s);
     const std::string title = std::to_string(++n) + ". " + StepTitle(s);
-    out << "  " << (failed ? paint(kRed, title) : title) << paint(kDim, "  [line " + std::to_string(s.step.pos.line) + "]")
-        << "\n";
+    const std::string line = "  [line " + std::to_string(s.step.pos.line) + "]";
+    out << "  " << (failed ? paint(kRed, title) : title) << paint(kDim, line) << "\n";
     if (!s.report.ran) out << "     cannot run: " << s.report.error << "\n";
     if (style.verbose && !s.report.output.empty()) out << Indent(s.report.output, "     | ");
     if (style.verbose || failed) RenderChanges(out, s.changes, paint);

@@ -119,7 +119,8 @@ TEST_F(ReportsE2e, AFailingScenarioShowsItsStepsTheCheckWithItsPlaceAndTheStepsC
 }
 
 TEST_F(ReportsE2e, ColourOnlyWhenAskedAndNeverWithNoColorOnAuto) {
-  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/fixer/keep-sid-fixes-affected-xp.yaml").string();
+  const std::string scenario =
+      (fs::path(FIXUP_SOURCE_DIR) / "scenarios/fixer/keep-sid-fixes-affected-xp.yaml").string();
   Ran always = Sim({"run", scenario, "--color=always"}, dir_);
   EXPECT_NE(always.out.find("\033[32mPASS\033[0m"), std::string::npos) << always.out;
   Ran never = Sim({"run", scenario, "--color=never"}, dir_);

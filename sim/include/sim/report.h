@@ -1,7 +1,8 @@
 // Reports of scenario runs: readable text (one line per passing scenario; a failing one with its
 // steps, its failed checks and what the failing step changed), JSON for machines, JUnit XML for
-// CI (one test case per scenario), and a self-contained HTML page (report_html.h). None of them can show a password: step output is what the fakes printed, and
-// MachineDiff never shows a hash or an LSA secret.
+// CI (one test case per scenario), and a self-contained HTML page (report_html.h). None of them
+// can show a password: step output is what the fakes printed, and MachineDiff never shows a hash
+// or an LSA secret.
 //
 //   std::vector<sim::ScenarioResult> results = ...;
 //   std::cout << sim::RenderText(results[0]) << sim::RenderSummary(results);
