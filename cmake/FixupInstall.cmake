@@ -10,6 +10,9 @@
 # Component `dev` holds all of it; the tools and their data are component `tools` (FixupDebian).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
+# Installed directories are 0755 whatever the umask (Debian policy; lintian checks the .deb).
+set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
+    OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 set(FIXUP_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/fixup-sim)
 set(FIXUP_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/fixup-sim)
