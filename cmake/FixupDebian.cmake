@@ -7,9 +7,6 @@ set(FIXUP_TOOLS fixup-sim aspnet-fixer)
 set(FIXUP_DATADIR ${CMAKE_INSTALL_DATADIR}/fixup-sim)
 set(FIXUP_DEB_DIR ${CMAKE_CURRENT_LIST_DIR}/debian)
 set(FIXUP_GEN_DIR ${CMAKE_BINARY_DIR}/debian)
-# Debian policy wants 0755 directories whatever the umask of the machine that packs.
-set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
-    OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 install(TARGETS ${FIXUP_TOOLS} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
 # The scenarios, fixup.cmd among them (scenarios/legacy/), so `fixup-sim legacy` and `compare`

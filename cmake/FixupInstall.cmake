@@ -10,6 +10,9 @@
 # Component `dev` holds all of it; the tools and their data are component `tools` (FixupDebian).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
+# Installed directories are 0755 whatever the umask (Debian policy; lintian checks the .deb).
+set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
+    OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 set(FIXUP_INSTALL_INCLUDEDIR ${CMAKE_INSTALL_INCLUDEDIR}/fixup-sim)
 set(FIXUP_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/fixup-sim)
@@ -27,6 +30,9 @@ function(fixup_install_library target)
   # Build-tree include directories are absolute source paths, which an export must not hold:
   # keep them for the build only and point installed consumers at the installed headers.
   get_target_property(includes ${target} INTERFACE_INCLUDE_DIRECTORIES)
+  if(NOT includes)
+    set(includes "")
+  endif()
   set(wrapped "")
   foreach(dir IN LISTS includes)
     if(dir MATCHES "^\\$<")
@@ -43,6 +49,9 @@ function(fixup_install_library target)
   # A static library lists its PRIVATE links as $<LINK_ONLY:...>; fixup_warnings only carries
   # compile flags, so it adds nothing at link time and stays out of the export.
   get_target_property(links ${target} INTERFACE_LINK_LIBRARIES)
+  if(NOT links)
+    set(links "")
+  endif()
   list(REMOVE_ITEM links "$<LINK_ONLY:fixup_warnings>")
   set_target_properties(${target} PROPERTIES INTERFACE_LINK_LIBRARIES "${links}")
 
@@ -53,9 +62,9 @@ function(fixup_install_library target)
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
   # `cmake --install --strip` and cpack strip executables only; a static library loses its debug
   # sections here, as Debian policy asks (strip --strip-debug keeps the symbols a link needs).
+  set(installed "\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:${target}>")
   install(CODE "if(CMAKE_INSTALL_DO_STRIP)
-                  execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment
-                                          \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:${target}>\"
+                  execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment \"${installed}\"
                                   COMMAND_ERROR_IS_FATAL ANY)
                 endif()"
           COMPONENT dev)
