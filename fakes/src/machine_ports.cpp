@@ -143,6 +143,12 @@ class SecurityPort : public fixer::Security {
   Status RemoveAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
     return objects_.RemoveAce(object, ace);
   }
+  Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
+    return objects_.FindAcesByObject(sid);
+  }
+  Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
+    return objects_.AddAces(object, aces);
+  }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
     return sql_.LoginsFor(sid);
   }

@@ -2,6 +2,7 @@
 // that loading it gives back an equal MachineState.
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
+#include "fixer/journal_codec.h"
 #include "machine_yaml_names.h"
 
 namespace fakes {
@@ -289,7 +290,13 @@ YAML::Node JournalNode(const MachineState& s) {
     n["step"] = r.step;
     n["phase"] = Name(std::span(yaml::kJournalPhaseNames), r.phase);
     YAML::Node data = Map();
-    for (const auto& [k, v] : r.data) data[k] = v;
+    if (r.grants) {
+      fixer::TextFields all = r.data;
+      fixer::FlattenGrants(*r.grants, all);
+      for (const auto& [k, v] : all) data[k] = v;
+    } else {
+      for (const auto& [k, v] : r.data) data[k] = v;
+    }
     n["data"] = data;
     out.push_back(n);
   }

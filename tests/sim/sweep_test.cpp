@@ -117,6 +117,7 @@ class ForgetfulJournal : public fixer::Journal {
   fixer::Status Append(const fixer::JournalRecord& record) override {
     fixer::JournalRecord stripped = record;
     stripped.data.clear();
+    stripped.grants.reset();
     return real_.Append(stripped);
   }
   fixer::Status Clear() override { return real_.Clear(); }
