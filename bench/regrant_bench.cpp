@@ -36,8 +36,9 @@ void BM_RecreateRegrant(benchmark::State& state) {
     state.ResumeTiming();
     sim::FixerRun run = sim::RunFixer(*machine, "apply", options, fakes::FaultPlan{});
     state.PauseTiming();
-    if (bench::SkipUnlessFixed(state, run, "recreate") && run.result->regranted.size() < aces) {
-      state.SkipWithError("recreate re-granted fewer ACEs than the machine holds");
+    // One item per object: its ACEs are written back in one call.
+    if (bench::SkipUnlessFixed(state, run, "recreate") && run.result->regranted.size() < files) {
+      state.SkipWithError("recreate re-granted fewer objects than the machine holds");
     }
     run = {};
     machine.reset();  // freeing a million ACEs is not the re-mapping either
@@ -57,8 +58,8 @@ BENCHMARK(BM_RecreateRegrant)
 
 namespace {
 
-// `aspnet-fixer resume` after a power loss half-way through regrant-aces: half the grants are
-// already held by the new SID, and each remaining one is checked against them first. Timed:
+// `aspnet-fixer resume` after a power loss half-way through regrant-aces (at the (N/2)th
+// object's DACL write): half the grants are already held by the new SID, and each remaining one is checked against them first. Timed:
 // the resume only. Linear too (the check was a linear search per grant, so quadratic, before).
 void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
@@ -69,7 +70,7 @@ void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
     state.PauseTiming();
     auto machine = std::make_unique<fakes::Machine>(base);
     fakes::FaultPlan crash;
-    crash.Add({.op = "acl.add_ace", .nth = aces / 2, .kind = fakes::FaultKind::kCrash});
+    crash.Add({.op = "acl.set_dacl", .nth = files / 2, .kind = fakes::FaultKind::kCrash});
     sim::FixerRun first = sim::RunFixer(*machine, "apply", options, std::move(crash));
     if (!first.crashed) state.SkipWithError("the apply did not crash half-way");
     first = {};

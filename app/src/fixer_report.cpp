@@ -60,9 +60,10 @@ std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
     for (size_t i = 0; i < s.rights.size(); ++i) out << (i ? ", " : "") << s.rights[i];
     out << "\n";
   }
-  for (const auto& a : s.aces)
-    out << "  ACE:         " << fixer::ToString(a.object.ns) << " " << a.object.path << " "
-        << (a.ace.type == fixer::AceType::kAllow ? "allow " : "deny ") << Hex(a.ace.mask) << "\n";
+  for (const auto& o : s.aces)
+    for (const auto& a : o.aces)
+      out << "  ACE:         " << fixer::ToString(o.object.ns) << " " << o.object.path << " "
+          << (a.type == fixer::AceType::kAllow ? "allow " : "deny ") << Hex(a.mask) << "\n";
   for (const auto& l : s.sql_logins) out << "  SQL login:   " << l.name << "\n";
   for (const auto& u : s.db_users) out << "  DB user:     " << u.database << "." << u.name << "\n";
   for (const auto& n : d.notes) out << "  note:        " << n << "\n";
@@ -140,10 +141,11 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
   scope["rights"] = d.scope.rights;
   scope["groups"] = d.scope.groups;
   scope["aces"] = json::array();
-  for (const auto& a : d.scope.aces)
-    scope["aces"].push_back({{"namespace", fixer::ToString(a.object.ns)}, {"path", a.object.path},
-                             {"type", a.ace.type == fixer::AceType::kAllow ? "allow" : "deny"},
-                             {"mask", Hex(a.ace.mask)}, {"flags", Hex(a.ace.flags)}});
+  for (const auto& o : d.scope.aces)
+    for (const auto& a : o.aces)
+      scope["aces"].push_back({{"namespace", fixer::ToString(o.object.ns)}, {"path", o.object.path},
+                               {"type", a.type == fixer::AceType::kAllow ? "allow" : "deny"},
+                               {"mask", Hex(a.mask)}, {"flags", Hex(a.flags)}});
   scope["sql_logins"] = json::array();
   for (const auto& l : d.scope.sql_logins) scope["sql_logins"].push_back(l.name);
   scope["db_users"] = json::array();

@@ -145,6 +145,13 @@ class SecurityPort : public fixer::Security {
   Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
     return objects_.AddAce(object, ace);
   }
+  Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
+    return objects_.FindAcesByObject(sid);
+  }
+  Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
+    return objects_.AddAces(object, aces);
+  }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
     if (Status st = m_.Read("sql.logins_for", sid.ToString()); !st.ok()) return st;
     return sql_.LoginsFor(sid);

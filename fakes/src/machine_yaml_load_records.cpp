@@ -1,6 +1,7 @@
 // Machine state files: the session (who runs the tools, who is logged on), event log entries
 // and the fixer's journal.
 #include "fakes/sam.h"
+#include "fixer/journal_codec.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -56,6 +57,10 @@ void LoadJournal(LoadContext& c, const Field& f) {
     r.phase = ParseEnum(m.Require("phase"), std::span(kJournalPhaseNames), "journal phase");
     if (auto d = m.Get("data")) {
       for (const Entry& e : MapEntries(*d)) r.data[e.key] = e.value.Str();
+      // The grants record-grants wrote out as text are typed again, as the fixer holds them.
+      auto grants = fixer::TakeGrants(r.data);
+      if (!grants) d->Fail("unreadable recorded grant " + grants.status().message());
+      r.grants = std::move(*grants);
     }
     c.st().journal.push_back(std::move(r));
   }

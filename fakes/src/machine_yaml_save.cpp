@@ -4,6 +4,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
+#include "fixer/journal_codec.h"
 #include "machine_yaml_names.h"
 #include "yaml_emit.h"
 
@@ -337,7 +338,13 @@ void Journal(Emitter& out, const MachineState& s) {
     KeyStr(out, "phase", Name(std::span(yaml::kJournalPhaseNames), r.phase));
     out.Key("data");
     out.BeginMap();
-    for (const auto& [k, v] : r.data) KeyStr(out, k, v);
+    if (r.grants) {
+      fixer::TextFields all = r.data;
+      fixer::FlattenGrants(*r.grants, all);
+      for (const auto& [k, v] : all) KeyStr(out, k, v);
+    } else {
+      for (const auto& [k, v] : r.data) KeyStr(out, k, v);
+    }
     out.EndMap();
     out.EndMap();
   }

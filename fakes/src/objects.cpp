@@ -10,6 +10,8 @@
 //    inserts in canonical order (explicit deny, explicit allow, inherited).
 //  - An AddAce of an ACE already present (same type, SID, mask and flags), or a RemoveAce of
 //    one that is absent, changes nothing and is no mutation (so no fault point), as Lsa::Grant.
+//  - AddAces is one mutation per object ("acl.set_dacl"), as SetNamedSecurityInfo writes a
+//    whole DACL: a fault leaves none of that object's ACEs added.
 #include "fakes/objects.h"
 
 #include <algorithm>
@@ -101,15 +103,43 @@ fixer::Status ObjectStore::Erase(const fixer::ObjectRef& ref) {
   return fixer::Status::Ok();
 }
 
-fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
-  if (!Exists(ref)) return MissingError(*this, ref);
-  auto& dacl = Find(ref)->dacl;
-  if (std::find(dacl.begin(), dacl.end(), ace) != dacl.end()) return fixer::Status::Ok();
-  if (auto st = m_.Mutate("acl.add_ace", ref.path); !st.ok()) return st;
+namespace {
+
+// Inserts before the first ACE of a later canonical class, as AddAce does.
+void InsertCanonical(std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
   const int cls = CanonicalClass(ace);
   auto pos = std::find_if(dacl.begin(), dacl.end(),
                           [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
   dacl.insert(pos, ace);
+}
+
+bool Holds(const std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
+  return std::find(dacl.begin(), dacl.end(), ace) != dacl.end();
+}
+
+}  // namespace
+
+fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
+  SecurableObject* obj = Find(ref);
+  if (obj == nullptr) return MissingError(*this, ref);
+  if (Holds(obj->dacl, ace)) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("acl.add_ace", ref.path); !st.ok()) return st;
+  InsertCanonical(obj->dacl, ace);
+  return fixer::Status::Ok();
+}
+
+fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
+  SecurableObject* obj = Find(ref);
+  if (obj == nullptr) return MissingError(*this, ref);
+  auto& dacl = obj->dacl;
+  const bool any_new = std::any_of(aces.begin(), aces.end(),
+                                   [&dacl](const fixer::Ace& a) { return !Holds(dacl, a); });
+  if (!any_new) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
+  dacl.reserve(dacl.size() + aces.size());
+  for (const fixer::Ace& ace : aces) {
+    if (!Holds(dacl, ace)) InsertCanonical(dacl, ace);
+  }
   return fixer::Status::Ok();
 }
 
@@ -133,27 +163,29 @@ fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::stri
   return fixer::Status::Ok();
 }
 
-std::vector<fixer::AceGrant> ObjectStore::FindAces(const fixer::Sid& sid) const {
-  struct Hit {
-    fixer::ObjectNamespace ns;
-    std::string folded_path;
-    size_t index;
-    fixer::AceGrant grant;
-  };
-  std::vector<Hit> hits;
+std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& sid) const {
+  std::vector<fixer::ObjectAces> out;
+  // The map is ordered by "<namespace name>:<folded path>": within a namespace that is the
+  // folded path order already; a stable sort puts the namespaces in enum order.
   for (const auto& [key, obj] : m_.state().objects) {
-    for (size_t i = 0; i < obj.dacl.size(); ++i) {
-      const fixer::Ace& ace = obj.dacl[i];
+    fixer::ObjectAces* found = nullptr;
+    for (const fixer::Ace& ace : obj.dacl) {
       if (ace.sid != sid || (ace.flags & fixer::kInheritedAce)) continue;
-      hits.push_back({obj.ns, FoldCase(obj.path), i, {{obj.ns, obj.path}, ace}});
+      if (found == nullptr) found = &out.emplace_back(fixer::ObjectAces{{obj.ns, obj.path}, {}});
+      found->aces.push_back(ace);
     }
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return std::tie(a.ns, a.folded_path, a.index) < std::tie(b.ns, b.folded_path, b.index);
+  std::stable_sort(out.begin(), out.end(), [](const fixer::ObjectAces& a, const fixer::ObjectAces& b) {
+    return a.object.ns < b.object.ns;
   });
+  return out;
+}
+
+std::vector<fixer::AceGrant> ObjectStore::FindAces(const fixer::Sid& sid) const {
   std::vector<fixer::AceGrant> out;
-  out.reserve(hits.size());
-  for (auto& h : hits) out.push_back(std::move(h.grant));
+  for (fixer::ObjectAces& o : FindAcesByObject(sid)) {
+    for (fixer::Ace& ace : o.aces) out.push_back({o.object, std::move(ace)});
+  }
   return out;
 }
 

@@ -69,7 +69,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
     auto scope = ReadFixScope(ports_, d.worker);
     if (!scope) return scope.status();
-    d.scope = *scope;
+    d.scope = std::move(*scope);
   }
   if (log_) {
     log_->info("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}", d.os.computer_name,

@@ -8,24 +8,24 @@ Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
   FixScope scope;
   auto services = RunningServicesToStop(ports.services);
   if (!services) return services.status();
-  scope.services_to_stop = *services;
+  scope.services_to_stop = std::move(*services);
   if (!worker.exists || !worker.sid.IsAccountSid()) return scope;
 
   auto acct = ports.accounts.Lookup(worker.account);
   if (!acct) return acct.status();
-  scope.groups = acct->groups;
+  scope.groups = std::move(acct->groups);
   auto rights = ports.rights.Of(worker.sid);
   if (!rights) return rights.status();
-  scope.rights = *rights;
-  auto aces = ports.security.FindAces(worker.sid);
+  scope.rights = std::move(*rights);
+  auto aces = ports.security.FindAcesByObject(worker.sid);
   if (!aces) return aces.status();
-  scope.aces = *aces;
+  scope.aces = std::move(*aces);
   auto logins = ports.security.LoginsFor(worker.sid);
   if (!logins) return logins.status();
-  scope.sql_logins = *logins;
+  scope.sql_logins = std::move(*logins);
   auto users = ports.security.DbUsersFor(worker.sid);
   if (!users) return users.status();
-  scope.db_users = *users;
+  scope.db_users = std::move(*users);
   return scope;
 }
 

@@ -99,8 +99,9 @@ RunResult Fixer::Apply() {
   RunResult r;
   auto d = Diagnose();
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-  r.diagnosis = *d;
-  if (d->verdict != Verdict::kNotAdmin) {
+  r.diagnosis = std::move(*d);  // not copied: a million ACEs may be in its scope
+  const Diagnosis& diag = *r.diagnosis;
+  if (diag.verdict != Verdict::kNotAdmin) {
     auto records = ports_.journal.Load();
     if (!records) return InputError(std::move(r), records.status());
     if (!records->empty()) {
@@ -115,15 +116,15 @@ RunResult Fixer::Apply() {
       }
     }
   }
-  auto plan = MakePlan(*d);
+  auto plan = MakePlan(diag);
   if (!plan) return Refused(std::move(r), DiagnoseFailed(plan.status()));
   r.plan = *plan;
   if (plan->refusal) return Refused(std::move(r), *plan->refusal);
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
     r.messages.push_back(fmt::format("nothing to do: this fixer already repaired {} ({}) and every "
-                                     "ASP.NET 1.0 application answers", d->worker.account,
-                                     d->worker.sid));
+                                     "ASP.NET 1.0 application answers", diag.worker.account,
+                                     diag.worker.sid));
     log_->info("{}", r.messages.back());
     return r;
   }

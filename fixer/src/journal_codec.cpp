@@ -166,14 +166,14 @@ Result<SqlDbUser> DecodeDbUser(std::string_view s) {
   return u;
 }
 
-void EncodeFlags(const AccountFlags& flags, StepData& data) {
+void EncodeFlags(const AccountFlags& flags, TextFields& data) {
   data["disabled"] = EncodeBool(flags.disabled);
   data["locked_out"] = EncodeBool(flags.locked_out);
   data["never_expires"] = EncodeBool(flags.password_never_expires);
   data["cannot_change"] = EncodeBool(flags.cannot_change_password);
 }
 
-AccountFlags DecodeFlags(const StepData& data) {
+AccountFlags DecodeFlags(const TextFields& data) {
   AccountFlags f;
   f.disabled = DecodeBool(Get(data, "disabled"));
   f.locked_out = DecodeBool(Get(data, "locked_out"));
@@ -182,11 +182,11 @@ AccountFlags DecodeFlags(const StepData& data) {
   return f;
 }
 
-void PutIndexed(StepData& data, std::string_view prefix, const std::vector<std::string>& values) {
+void PutIndexed(TextFields& data, std::string_view prefix, const std::vector<std::string>& values) {
   for (size_t i = 0; i < values.size(); ++i) data[fmt::format("{}.{}", prefix, i)] = values[i];
 }
 
-std::vector<std::string> GetIndexed(const StepData& data, std::string_view prefix) {
+std::vector<std::string> GetIndexed(const TextFields& data, std::string_view prefix) {
   std::vector<std::string> out;
   for (size_t i = 0;; ++i) {
     auto it = data.find(fmt::format("{}.{}", prefix, i));
@@ -195,9 +195,63 @@ std::vector<std::string> GetIndexed(const StepData& data, std::string_view prefi
   }
 }
 
-std::string Get(const StepData& data, const std::string& key) {
+std::string Get(const TextFields& data, const std::string& key) {
   auto it = data.find(key);
   return it == data.end() ? std::string() : it->second;
+}
+
+const RecordedGrants& GrantsOf(const StepData& data) {
+  static const RecordedGrants kNone;
+  return data.grants ? *data.grants : kNone;
+}
+
+bool operator==(const JournalRecord& a, const JournalRecord& b) {
+  auto same_grants = [&] {
+    if (a.grants == b.grants) return true;
+    static const RecordedGrants kNone;
+    return (a.grants ? *a.grants : kNone) == (b.grants ? *b.grants : kNone);
+  };
+  return a.seq == b.seq && a.step == b.step && a.phase == b.phase && a.data == b.data &&
+         same_grants();
+}
+
+void FlattenGrants(const RecordedGrants& grants, TextFields& data) {
+  size_t n = 0;
+  for (const ObjectAces& object : grants.aces) {
+    for (const Ace& ace : object.aces) {
+      data[fmt::format("ace.{}", n++)] = EncodeAce({object.object, ace});
+    }
+  }
+  std::vector<std::string> logins, users;
+  for (const SqlLogin& l : grants.logins) logins.push_back(EncodeLogin(l));
+  for (const SqlDbUser& u : grants.db_users) users.push_back(EncodeDbUser(u));
+  PutIndexed(data, "login", logins);
+  PutIndexed(data, "dbuser", users);
+}
+
+Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data) {
+  auto grants = std::make_shared<RecordedGrants>();
+  auto take = [&data](std::string_view prefix, auto decode, auto add) -> Status {
+    for (size_t i = 0;; ++i) {
+      auto it = data.find(fmt::format("{}.{}", prefix, i));
+      if (it == data.end()) return {};
+      auto item = decode(it->second);
+      if (!item) return Status(item.status().code(), fmt::format("{}: {}", it->first, item.status().message()));
+      add(std::move(*item));
+      data.erase(it);
+    }
+  };
+  Status st = take("ace", DecodeAce, [&](AceGrant g) {
+    if (grants->aces.empty() || grants->aces.back().object != g.object) {
+      grants->aces.push_back({std::move(g.object), {}});
+    }
+    grants->aces.back().aces.push_back(std::move(g.ace));
+  });
+  if (st.ok()) st = take("login", DecodeLogin, [&](SqlLogin l) { grants->logins.push_back(std::move(l)); });
+  if (st.ok()) st = take("dbuser", DecodeDbUser, [&](SqlDbUser u) { grants->db_users.push_back(std::move(u)); });
+  if (!st.ok()) return st;
+  if (grants->empty()) return std::shared_ptr<const RecordedGrants>();
+  return std::shared_ptr<const RecordedGrants>(std::move(grants));
 }
 
 }  // namespace fixer

@@ -38,7 +38,7 @@ Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
     return bad("it does not start with its plan");
   }
   JournalReplay r;
-  const StepData& head = records.front().data;
+  const TextFields& head = records.front().data;
   auto strategy = StrategyFromString(Get(head, "strategy"));
   if (!strategy) return bad("unknown strategy '" + Get(head, "strategy") + "'");
   auto sid = Sid::Parse(Get(head, "sid"));
@@ -70,7 +70,9 @@ Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
             Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
         continue;  // the step keeps the data it recorded before
     }
-    for (const auto& [k, v] : rec.data) r.data[rec.step][k] = v;
+    StepData& data = r.data[rec.step];
+    for (const auto& [k, v] : rec.data) data[k] = v;
+    if (rec.grants) data.grants = rec.grants;  // shared, not copied
   }
   return r;
 }

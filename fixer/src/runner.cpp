@@ -8,7 +8,8 @@
 namespace fixer {
 
 Status Runner::Append(const std::string& step, JournalPhase phase, StepData data) {
-  Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data)});
+  auto grants = std::move(data.grants);
+  Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data), std::move(grants)});
   ++journal_.next_seq;
   if (!st.ok()) {
     return Status(st.code(), fmt::format("the journal could not be written ({} {}): {}", step,

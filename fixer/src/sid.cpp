@@ -1,6 +1,7 @@
 #include "fixer/sid.h"
 
 #include <charconv>
+#include <vector>
 
 namespace fixer {
 
@@ -26,24 +27,57 @@ Result<Sid> Sid::Parse(std::string_view text) {
     if (parts[i] > UINT32_MAX) return invalid();
     subs.push_back(static_cast<uint32_t>(parts[i]));
   }
-  return Sid(parts[1], std::move(subs));
+  return Sid(parts[1], subs);
+}
+
+Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
+    : authority_(authority), count_(sub_authorities.size()) {
+  uint32_t* out = inline_;
+  if (count_ > kInline) out = heap_ = new uint32_t[count_];
+  std::copy(sub_authorities.begin(), sub_authorities.end(), out);
+}
+
+void Sid::TakeFrom(Sid& other) noexcept {
+  authority_ = other.authority_;
+  count_ = other.count_;
+  if (count_ > kInline) {
+    heap_ = other.heap_;
+  } else {
+    std::copy(other.inline_, other.inline_ + kInline, inline_);
+  }
+  other.count_ = 0;
+  other.authority_ = 0;
+}
+
+Sid::Sid(Sid&& other) noexcept { TakeFrom(other); }
+
+Sid& Sid::operator=(const Sid& other) {
+  if (this != &other) *this = Sid(other);
+  return *this;
+}
+
+Sid& Sid::operator=(Sid&& other) noexcept {
+  if (this == &other) return *this;
+  Release();
+  TakeFrom(other);
+  return *this;
 }
 
 Sid Sid::WithRid(uint32_t rid) const {
-  auto subs = subs_;
+  std::vector<uint32_t> subs(sub_authorities().begin(), sub_authorities().end());
   subs.push_back(rid);
-  return Sid(authority_, std::move(subs));
+  return Sid(authority_, subs);
 }
 
 Sid Sid::Domain() const {
   if (!IsAccountSid()) return *this;
-  return Sid(authority_, {subs_.begin(), subs_.end() - 1});
+  return Sid(authority_, sub_authorities().first(count_ - 1));
 }
 
 std::string Sid::ToString() const {
   std::string out = "S-1-" + std::to_string(authority_);
-  if (subs_.empty()) out += "-0";  // the null SID prints as S-1-0-0
-  for (uint32_t s : subs_) out += "-" + std::to_string(s);
+  if (count_ == 0) out += "-0";  // the null SID prints as S-1-0-0
+  for (uint32_t s : sub_authorities()) out += "-" + std::to_string(s);
   return out;
 }
 

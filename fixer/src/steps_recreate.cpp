@@ -8,19 +8,12 @@
 namespace fixer {
 namespace {
 
-template <class T, class Encode>
-std::vector<std::string> EncodeAll(const std::vector<T>& items, Encode encode) {
-  std::vector<std::string> out;
-  for (const T& item : items) out.push_back(encode(item));
-  return out;
-}
-
 class RecordGrants : public Step {
  public:
   std::string_view id() const override { return "record-grants"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? fmt::format("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users",
-                                       d->scope.aces.size(), d->scope.rights.size(),
+                                       CountAces(d->scope.aces), d->scope.rights.size(),
                                        d->scope.groups.size(), d->scope.sql_logins.size(),
                                        d->scope.db_users.size())
                          : std::string("every ACE, right, group, SQL login and db user");
@@ -33,7 +26,7 @@ class RecordGrants : public Step {
     if (!acct) return acct.status();
     auto rights = ctx.ports.rights.Of(acct->sid);
     if (!rights) return rights.status();
-    auto aces = ctx.ports.security.FindAces(acct->sid);
+    auto aces = ctx.ports.security.FindAcesByObject(acct->sid);
     if (!aces) return aces.status();
     auto logins = ctx.ports.security.LoginsFor(acct->sid);
     if (!logins) return logins.status();
@@ -46,9 +39,9 @@ class RecordGrants : public Step {
                   {"rights", JoinList(*rights)},
                   {"groups", JoinList(acct->groups)}};
     EncodeFlags(acct->flags, data);
-    PutIndexed(data, "ace", EncodeAll(*aces, EncodeAce));
-    PutIndexed(data, "login", EncodeAll(*logins, EncodeLogin));
-    PutIndexed(data, "dbuser", EncodeAll(*users, EncodeDbUser));
+    // Typed and written once: the re-grant steps read this list by reference.
+    data.grants = std::make_shared<const RecordedGrants>(
+        RecordedGrants{std::move(*aces), std::move(*logins), std::move(*users)});
     return data;
   }
   // The begin record is the recording; acting has nothing left to do.

@@ -1,9 +1,9 @@
 // recreate's re-grant steps: everything record-grants journaled against the old SID is granted
 // to the new account, each item checked first so a resumed step never grants twice, and each
-// reported in RunResult::regranted.
+// reported in RunResult::regranted. They read record-grants' data by reference; their own
+// journal records hold only the two SIDs.
 #include <algorithm>
-#include <set>
-#include <tuple>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -12,9 +12,13 @@
 namespace fixer {
 namespace {
 
-std::string DescribeAce(const AceGrant& g) {
-  return fmt::format("{} {} {} {:#x} flags {:#x}", ToString(g.object.ns), g.object.path,
-                     g.ace.type == AceType::kAllow ? "allow" : "deny", g.ace.mask, g.ace.flags);
+// "file C:\app: 2 ACEs". Which ones the plan and the diagnosis list; formatting each here was
+// a third of a million-ACE re-mapping.
+std::string DescribeAces(const ObjectRef& object, size_t count) {
+  std::string out(ToString(object.ns));
+  out.append(" ").append(object.path).append(": ").append(std::to_string(count));
+  out.append(count == 1 ? " ACE" : " ACEs");
+  return out;
 }
 
 // Records one item's outcome; returns it so the step can fail on the first error.
@@ -29,19 +33,18 @@ Status Report(RunContext& ctx, std::string kind, std::string what, Status st) {
   return st;
 }
 
-// Common shape: the recorded grants plus the new account's SID.
+// Common shape: the old SID as recorded, the new account's SID, and what record-grants recorded.
 class RegrantStep : public Step {
  public:
   Result<StepData> Prepare(RunContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
-    StepData data = ctx.DataOf("record-grants");
-    data["new_sid"] = acct->sid.ToString();
-    return data;
+    return StepData{{"old_sid", Get(Recorded(ctx), "old_sid")}, {"new_sid", acct->sid.ToString()}};
   }
   Status Undo(RunContext&, const StepData&) override { return {}; }
 
  protected:
+  static const StepData& Recorded(const RunContext& ctx) { return ctx.DataOf("record-grants"); }
   // Every item is attempted; the first failure is the step's result.
   static Status First(Status current, Status next) { return current.ok() ? next : current; }
   static Result<std::pair<Sid, Sid>> Sids(const StepData& data) {
@@ -65,7 +68,7 @@ class RegrantRights : public RegrantStep {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
-    for (const std::string& right : SplitList(Get(data, "rights"))) {
+    for (const std::string& right : SplitList(Get(Recorded(ctx), "rights"))) {
       result = First(result, Report(ctx, "right", right, ctx.ports.rights.Grant(sids->second, right)));
     }
     return result;
@@ -84,7 +87,7 @@ class RegrantGroups : public RegrantStep {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
-    for (const std::string& group : SplitList(Get(data, "groups"))) {
+    for (const std::string& group : SplitList(Get(Recorded(ctx), "groups"))) {
       Status st = OkIf(ctx.ports.accounts.AddToGroup(group, sids->second), kErrorMemberInAlias);
       result = First(result, Report(ctx, "group", group, st));
     }
@@ -96,32 +99,42 @@ class RegrantAces : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-aces"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string n = d ? std::to_string(d->scope.aces.size()) : "every";
+    std::string n = d ? std::to_string(CountAces(d->scope.aces)) : "every";
     return {std::string(id()),
             fmt::format("add {} explicit ACEs again for the new SID (same type, mask, flags)", n),
             "none (forward only)", false};
   }
+  // One port call per object (its whole DACL written once), each object reported once.
   Status Act(RunContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
-    auto present = ctx.ports.security.FindAces(sids->second);
+    auto present = ctx.ports.security.FindAcesByObject(sids->second);
     if (!present) return present.status();
-    // What the new SID already holds, as a set: after a crash half-way through a million
-    // grants, resume must not compare every grant with every ACE already re-granted (that
-    // search was quadratic). All of them name the new SID, so object, type, mask and flags say
-    // which ACE it is.
-    using Held = std::tuple<ObjectRef, AceType, uint32_t, uint32_t>;
-    std::set<Held> held;
-    for (const AceGrant& p : *present) held.emplace(p.object, p.ace.type, p.ace.mask, p.ace.flags);
+    // What the new SID already holds, by object: after a crash half-way through a million
+    // grants, resume must skip what was re-granted without a search over all of it (that was
+    // quadratic). All of them name the new SID, so type, mask and flags say which ACE it is.
+    std::vector<const ObjectAces*> held;
+    held.reserve(present->size());
+    for (const ObjectAces& o : *present) held.push_back(&o);
+    auto by_object = [](const ObjectAces* a, const ObjectAces* b) { return a->object < b->object; };
+    std::sort(held.begin(), held.end(), by_object);
+    auto held_on = [&](const ObjectRef& object) -> std::span<const Ace> {
+      auto it = std::lower_bound(held.begin(), held.end(), object,
+                                 [](const ObjectAces* a, const ObjectRef& b) { return a->object < b; });
+      return it != held.end() && (*it)->object == object ? std::span<const Ace>((*it)->aces)
+                                                         : std::span<const Ace>();
+    };
     Status result;
-    for (const std::string& encoded : GetIndexed(data, "ace")) {
-      auto old = DecodeAce(encoded);
-      if (!old) return old.status();
-      AceGrant grant = *old;
-      grant.ace.sid = sids->second;
-      const bool already = held.count(Held{grant.object, grant.ace.type, grant.ace.mask, grant.ace.flags}) > 0;
-      Status st = already ? Status() : ctx.ports.security.AddAce(grant.object, grant.ace);
-      result = First(result, Report(ctx, "ace", DescribeAce(grant), st));
+    std::vector<Ace> grant;
+    for (const ObjectAces& old : GrantsOf(Recorded(ctx)).aces) {
+      const std::span<const Ace> already = held_on(old.object);
+      grant.clear();
+      for (Ace ace : old.aces) {
+        ace.sid = sids->second;
+        if (std::find(already.begin(), already.end(), ace) == already.end()) grant.push_back(ace);
+      }
+      Status st = grant.empty() ? Status() : ctx.ports.security.AddAces(old.object, grant);
+      result = First(result, Report(ctx, "ace", DescribeAces(old.object, old.aces.size()), st));
     }
     return result;
   }
@@ -143,18 +156,8 @@ class RegrantSql : public RegrantStep {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     auto& sql = ctx.ports.security;
-    std::vector<SqlLogin> logins;
-    std::vector<SqlDbUser> users;
-    for (const auto& e : GetIndexed(data, "login")) {
-      auto l = DecodeLogin(e);
-      if (!l) return l.status();
-      logins.push_back(*l);
-    }
-    for (const auto& e : GetIndexed(data, "dbuser")) {
-      auto u = DecodeDbUser(e);
-      if (!u) return u.status();
-      users.push_back(*u);
-    }
+    const std::vector<SqlLogin>& logins = GrantsOf(Recorded(ctx)).logins;
+    const std::vector<SqlDbUser>& users = GrantsOf(Recorded(ctx)).db_users;
     auto old_users = sql.DbUsersFor(sids->first);
     auto new_users = sql.DbUsersFor(sids->second);
     auto old_logins = sql.LoginsFor(sids->first);

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "fakes/web_requests.h"
@@ -30,6 +31,10 @@ struct Target {
   std::map<std::string, int> found_statuses;  // what each app answered before the fixer ran
   std::map<std::string, int> fixed_statuses;  // what the clean apply leaves each app answering
   std::vector<fakes::MutationEvent> clean_trace;
+  std::string clean_text;  // the clean apply's transcript
+  // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
+  // with no earlier fault leaves when the power goes at that call.
+  std::vector<fakes::MachineState> before_call;
 };
 
 struct Case {
@@ -58,29 +63,85 @@ fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consum
   return plan;
 }
 
+// What a case's apply left, run once and shared by its episode with resume and with rollback.
+struct Applied {
+  fakes::MachineState machine;
+  int exit_code = 0;
+  std::string outcome;
+  std::string text;
+  std::vector<fakes::MutationEvent> trace;
+  std::vector<CheckResult> promises;  // the apply's broken exit-code promises
+};
+
+// The command an operator runs next after `command` ended with `exit_code` ("" when done). A
+// rollback past the delete rolls forward itself: no exit 3 to turn into a resume.
+std::string NextCommand(const std::string& command, fixer::ExitCode exit_code, const std::string& recovery) {
+  if (exit_code == fixer::ExitCode::kNotRestored) return command == "apply" ? recovery : command;
+  return "";
+}
+
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
 
-Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const std::string& recovery,
-                   const PortsDecoratorFactory& decorate) {
+// The exit-code promises `run` broke, `before` being the machine it found.
+std::vector<CheckResult> BrokenPromises(const std::string& command, const FixerRun& run,
+                                        const fakes::MachineState& before, fakes::Machine& now) {
+  std::vector<CheckResult> broken;
+  auto difference = [](const fakes::MachineState& a, const fakes::MachineState& b) {
+    auto d = FirstDifference(a, b);
+    return d ? std::optional<std::string>(d->path + ": " + d->before + " -> " + d->after) : std::nullopt;
+  };
+  for (CheckResult& c : ExitCodePromises(command, fixer::ToInt(run.exit_code), run.outcome, before, now, difference))
+    if (!c.passed) broken.push_back(std::move(c));
+  return broken;
+}
+
+// A power loss at call N with no fault before it leaves the machine as the clean apply had it
+// just before call N, so that is taken instead of running the apply again up to N. Its
+// transcript is a prefix of the clean one, which stands for it in the checks (no secret in any
+// text). A replay (`keep_text`) runs the apply, to print its real transcript.
+Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text,
+                 const PortsDecoratorFactory& decorate) {
+  Applied a;
+  const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
+  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 &&
+      first.call <= t.before_call.size()) {
+    a.machine = t.before_call[first.call - 1];
+    a.exit_code = 4;
+    a.outcome = "interrupted";
+    a.text = t.clean_text;
+    a.trace.assign(t.clean_trace.begin(), t.clean_trace.begin() + static_cast<std::ptrdiff_t>(first.call));
+    return a;
+  }
   fakes::Machine machine(t.found);
+  std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
+  FixerRun run = RunFixer(machine, "apply", t.options, PlanFrom(faults, 0), false, decorator.get());
+  a.promises = BrokenPromises("apply", run, t.found, machine);
+  a.exit_code = fixer::ToInt(run.exit_code);
+  a.outcome = std::move(run.outcome);
+  a.text = RunTranscript(run);
+  a.trace = std::move(run.trace);
+  a.machine = std::move(machine.state());
+  return a;
+}
+
+// The operator's recovery after the apply (resume, or rollback then resume if rollback cannot
+// go back), with the faults numbered over the whole episode. `applied` is moved from.
+Episode Recover(const Target& t, Applied applied, const std::vector<SweepFault>& faults, const std::string& recovery,
+                const PortsDecoratorFactory& decorate) {
+  fakes::Machine machine(std::move(applied.machine));
   Episode e;
-  std::string command = "apply";
-  for (int runs = 0; !command.empty() && runs <= kMaxRecoveryRuns; ++runs) {
+  e.exit_code = applied.exit_code;
+  e.outcome = std::move(applied.outcome);
+  e.texts.push_back(std::move(applied.text));
+  e.trace = std::move(applied.trace);
+  e.promises = std::move(applied.promises);
+  std::string command = NextCommand("apply", fixer::ExitCode{e.exit_code}, recovery);
+  for (int runs = 1; !command.empty() && runs <= kMaxRecoveryRuns; ++runs) {
     std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
     const uint64_t consumed = e.trace.size();
-    // The machine this run finds: the target's for the first, a copy for a recovery run.
-    std::optional<fakes::MachineState> before_copy;
-    if (runs > 0) before_copy = machine.state();
-    const fakes::MachineState& before = runs > 0 ? *before_copy : t.found;
+    const fakes::MachineState before = machine.state();  // what this recovery run finds
     FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
-    for (CheckResult& c : ExitCodePromises(command, run.exit_code, run.outcome, before, machine,
-                                           [](const fakes::MachineState& a, const fakes::MachineState& b) {
-                                             auto d = FirstDifference(a, b);
-                                             return d ? std::optional<std::string>(d->path + ": " + d->before +
-                                                                                    " -> " + d->after)
-                                                      : std::nullopt;
-                                           }))
-      if (!c.passed) e.promises.push_back(std::move(c));
+    for (CheckResult& c : BrokenPromises(command, run, before, machine)) e.promises.push_back(std::move(c));
     for (auto ev : run.trace) {
       ev.call += consumed;
       e.trace.push_back(std::move(ev));
@@ -88,12 +149,7 @@ Episode RunEpisode(const Target& t, const std::vector<SweepFault>& faults, const
     e.texts.push_back(RunTranscript(run));
     e.exit_code = fixer::ToInt(run.exit_code);
     e.outcome = run.outcome;
-    // A rollback past the delete rolls forward itself: no exit 3 to turn into a resume.
-    if (run.exit_code == fixer::ExitCode::kNotRestored) {
-      command = command == "apply" ? recovery : command;
-    } else {
-      command.clear();
-    }
+    command = NextCommand(command, run.exit_code, recovery);
   }
   e.statuses = StatusOfEveryApp(machine);
   e.end = std::move(machine.state());
@@ -244,9 +300,12 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     t->found = ctx.machine.state();
     t->found_statuses = StatusOfEveryApp(ctx.machine);
     fakes::Machine clean(t->found);
+    clean.set_before_mutation([&clean, &t] { t->before_call.push_back(clean.state()); });
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
     FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get());
+    clean.set_before_mutation(nullptr);
     t->clean_trace = run.trace;
+    t->clean_text = RunTranscript(run);
     t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));
   }
@@ -292,19 +351,22 @@ struct CaseResult {
 };
 
 // Runs a case: the episode with resume, and, when the apply left work to recover, with
-// rollback too (both must converge).
+// rollback too (both must converge). Both recover from the same run of the apply.
 CaseResult RunCase(const Case& c, const SweepOptions& o) {
   CaseResult r;
   const bool keep_transcripts = o.only_case.has_value();  // only a replay prints them
-  Episode resumed = RunEpisode(*c.target, c.faults, "resume", o.decorate);
+  Applied applied = RunApply(*c.target, c.faults, keep_transcripts, o.decorate);
+  const bool recovered = applied.exit_code == 4;
+  std::optional<Applied> for_rollback;
+  if (recovered) for_rollback = applied;
+  Episode resumed = Recover(*c.target, std::move(applied), c.faults, "resume", o.decorate);
   r.runs = 1;
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
     for (const std::string& t : resumed.texts) r.transcript.push_back("[episode with resume]\n" + t);
-  const bool recovered = resumed.texts.size() > 1;
   if (o.faults >= 2) r.resumed_trace = std::move(resumed.trace);
   if (recovered) {
-    Episode rolled = RunEpisode(*c.target, c.faults, "rollback", o.decorate);
+    Episode rolled = Recover(*c.target, std::move(*for_rollback), c.faults, "rollback", o.decorate);
     if (keep_transcripts)
       for (const std::string& t : rolled.texts) r.transcript.push_back("[episode with rollback]\n" + t);
     ++r.runs;

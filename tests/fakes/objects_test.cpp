@@ -1,6 +1,6 @@
 // ObjectStore: creation and erasure errors, canonical ACE order, cacls display (orphaned SIDs
-// as bare SID strings), FindAces, and access checks with deny ACEs and the owner's implicit
-// rights.
+// as bare SID strings), FindAces and FindAcesByObject, AddAces (one DACL write per object), and
+// access checks with deny ACEs and the owner's implicit rights.
 #include "fakes/objects.h"
 
 #include <gtest/gtest.h>
@@ -198,6 +198,66 @@ TEST_F(ObjectsTest, FindAcesListsExplicitAcesByNamespaceThenPath) {
   EXPECT_EQ(found[2].object, b);
   EXPECT_EQ(found[3].object, key);
   EXPECT_EQ(found[4].object, node);
+}
+
+TEST_F(ObjectsTest, FindAcesByObjectGroupsFindAcesInTheSameOrder) {
+  const Sid aspnet = NewUser("ASPNET");
+  const Ace full{AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi};
+  const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
+  const Ace other{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  // Created out of order; the order is by folded path.
+  for (const char* path : {R"(C:\b)", R"(C:\A)", R"(c:\c)"}) {
+    ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, path, true, Sid::Administrators(), {deny, other, full}).ok());
+  }
+  ASSERT_TRUE(objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)", true, Sid::Administrators(), {full})
+                  .ok());
+  const auto grouped = objects_.FindAcesByObject(aspnet);
+  ASSERT_EQ(grouped.size(), 4u);
+  std::vector<fixer::AceGrant> flat;
+  for (const auto& o : grouped) {
+    EXPECT_EQ(o.aces, (o.object.ns == ObjectNamespace::kFile ? std::vector<Ace>{deny, full} : std::vector<Ace>{full}));
+    for (const auto& ace : o.aces) flat.push_back({o.object, ace});
+  }
+  EXPECT_EQ(flat, objects_.FindAces(aspnet));
+  EXPECT_EQ(grouped[0].object.path, R"(C:\A)");
+  EXPECT_EQ(grouped[2].object.path, R"(c:\c)");
+  EXPECT_EQ(grouped[3].object.ns, ObjectNamespace::kRegistry);
+}
+
+TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
+  const Sid aspnet = NewUser("ASPNET");
+  const Ace users{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  const Ace inherited{AceType::kAllow, Sid::Administrators(), fixer::kFileAllAccess, fixer::kInheritedAce};
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {users, inherited}).ok());
+  const Ace allow{AceType::kAllow, aspnet, fixer::kFileModify, kOiCi};
+  const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
+  machine_.faults().ResetCounters();
+  const std::vector<Ace> batch = {allow, deny, users};  // users is there already
+  ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
+  EXPECT_EQ(objects_.Find(kApp)->dacl, (std::vector<Ace>{deny, users, allow, inherited}));
+  ASSERT_EQ(machine_.faults().trace().size(), 1u);
+  EXPECT_EQ(machine_.faults().trace()[0].op, "acl.set_dacl");
+  // Nothing new: no write, no mutation.
+  ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
+  EXPECT_EQ(machine_.faults().trace().size(), 1u);
+  // The same ACEs one by one give the same DACL.
+  const ObjectRef twin{ObjectNamespace::kFile, R"(C:\twin)"};
+  ASSERT_TRUE(objects_.Create(twin.ns, twin.path, true, Sid::Administrators(), {users, inherited}).ok());
+  for (const Ace& ace : batch) ASSERT_TRUE(objects_.AddAce(twin, ace).ok());
+  EXPECT_EQ(objects_.Find(twin)->dacl, objects_.Find(kApp)->dacl);
+}
+
+TEST_F(ObjectsTest, AFailedAddAcesAddsNoneOfThatObjectsAces) {
+  const Sid aspnet = NewUser("ASPNET");
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
+  fakes::FaultPlan plan;
+  plan.Add({.op = "acl.set_dacl", .nth = 1, .kind = fakes::FaultKind::kFail, .error = fixer::kErrorAccessDenied});
+  machine_.set_faults(plan);
+  const std::vector<Ace> batch = {{AceType::kAllow, aspnet, fixer::kFileModify, kOiCi},
+                                  {AceType::kAllow, aspnet, fixer::kFileGenericRead, 0}};
+  EXPECT_EQ(objects_.AddAces(kApp, batch).code(), fixer::kErrorAccessDenied);
+  EXPECT_TRUE(objects_.Find(kApp)->dacl.empty());
+  EXPECT_EQ(objects_.AddAces({ObjectNamespace::kFile, R"(C:\none\x)"}, batch).code(), fixer::kErrorPathNotFound);
 }
 
 TEST_F(ObjectsTest, AccessCheckAccumulatesAllowBitsAndDenyWins) {

@@ -320,20 +320,15 @@ TEST_F(RecreateStrategy, NoDeletionBeforeEveryGrantIsRecordedInTheJournal) {
                                       "SeServiceLogonRight"}));
   EXPECT_EQ(fixer::SplitList(fixer::Get(data, "groups")),
             (std::vector<std::string>{"Users", "WebReaders"}));
-  auto aces = fixer::GetIndexed(data, "ace");
-  ASSERT_EQ(aces.size(), grants.size());
-  for (size_t i = 0; i < aces.size(); ++i) {
-    auto g = fixer::DecodeAce(aces[i]);
-    ASSERT_TRUE(g.ok());
-    EXPECT_EQ(g->object, grants[i].object);
-    EXPECT_EQ(g->ace, grants[i].ace);
+  // Typed, as recorded: every ACE by object, in FindAces' order, and the SQL grants.
+  ASSERT_NE(recorded->grants, nullptr);
+  std::vector<fixer::AceGrant> aces;
+  for (const auto& o : recorded->grants->aces) {
+    for (const auto& ace : o.aces) aces.push_back({o.object, ace});
   }
-  auto l = fixer::GetIndexed(data, "login");
-  ASSERT_EQ(l.size(), 1u);
-  EXPECT_EQ(*fixer::DecodeLogin(l[0]), logins[0]);
-  auto u = fixer::GetIndexed(data, "dbuser");
-  ASSERT_EQ(u.size(), 1u);
-  EXPECT_EQ(*fixer::DecodeDbUser(u[0]), users[0]);
+  EXPECT_EQ(aces, grants);
+  EXPECT_EQ(recorded->grants->logins, logins);
+  EXPECT_EQ(recorded->grants->db_users, users);
   // And in the trace: record-grants done before the delete, after the services stopped.
   EXPECT_LT(FirstCall("journal record-grants done"), FirstCall("accounts.delete"));
   EXPECT_LT(LastCall("scm.stop"), FirstCall("accounts.delete"));

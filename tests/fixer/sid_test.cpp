@@ -15,6 +15,34 @@ TEST(Sid, ParsesAndFormatsAnAccountSid) {
   EXPECT_EQ(sid->Domain().WithRid(1004), *sid);
 }
 
+// Up to six sub-authorities are held inline, more on the heap: both must copy, move, compare
+// and order as values, a prefix before a longer SID.
+TEST(Sid, LongAndShortSidsAreValues) {
+  auto longest = Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14");  // 15 sub-authorities
+  ASSERT_TRUE(longest.ok());
+  EXPECT_EQ(longest->ToString(), "S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14");
+  EXPECT_EQ(longest->Rid(), 14u);
+  EXPECT_FALSE(Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15").ok());  // 16
+  Sid copy = *longest;
+  EXPECT_EQ(copy, *longest);
+  Sid moved = std::move(copy);
+  EXPECT_EQ(moved, *longest);
+  copy = Sid::Users();  // a moved-from SID takes a new value
+  EXPECT_EQ(copy, Sid::Users());
+  moved = Sid::LocalSystem();  // heap to inline
+  EXPECT_EQ(moved, Sid::LocalSystem());
+  copy = *longest;  // inline to heap
+  EXPECT_EQ(copy.ToString(), longest->ToString());
+  EXPECT_EQ(std::hash<Sid>()(*longest), std::hash<Sid>()(copy));
+
+  const Sid machine = Sid::Machine(1, 2, 3);
+  EXPECT_LT(machine, machine.WithRid(0));  // a prefix first
+  EXPECT_LT(machine.WithRid(1000), machine.WithRid(1001));
+  EXPECT_LT(machine, Sid::Users());         // S-1-5-21-... before S-1-5-32-545
+  EXPECT_LT(Sid::Everyone(), Sid::LocalSystem());  // by authority first
+  EXPECT_NE(machine, machine.WithRid(0));
+}
+
 TEST(Sid, WellKnownSidsFormatAsWindowsPrintsThem) {
   EXPECT_EQ(Sid::LocalSystem().ToString(), "S-1-5-18");
   EXPECT_EQ(Sid::NetworkService().ToString(), "S-1-5-20");

@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "fakes/machine_yaml.h"
+#include "sim/fixer_session.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -116,6 +119,7 @@ class ForgetfulJournal : public fixer::JournalWrapper {
   fixer::Status Append(const fixer::JournalRecord& record) override {
     fixer::JournalRecord stripped = record;
     stripped.data.clear();
+    stripped.grants.reset();
     return JournalWrapper::Append(stripped);
   }
 };
@@ -142,6 +146,36 @@ TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   EXPECT_EQ(again.violations.front().check, v.check);
   EXPECT_EQ(again.violations.front().actual, v.actual);
   EXPECT_FALSE(again.transcripts.empty());
+}
+
+// What lets the sweep start a crash case from a snapshot instead of running the apply up to
+// the crash: with no earlier fault, a power loss at call N leaves exactly the machine the clean
+// apply had just before call N, for every N and both strategies.
+TEST(SweepSnapshots, APowerLossLeavesTheMachineTheCleanApplyHadBeforeThatCall) {
+  auto found = fakes::LoadMachineText(
+      "os: windows-xp-professional\nframeworks: [\"1.0\"]\nhotfixes: [MS03-032]\n"
+      "applications:\n  - path: /LM/W3SVC/1/ROOT/app\n",
+      "m.yaml");
+  ASSERT_TRUE(found.ok()) << found.error->ToString();
+  for (auto strategy : {fixer::Strategy::kKeepSid, fixer::Strategy::kRecreate}) {
+    fixer::Options options;
+    options.strategy = strategy;
+    fakes::Machine clean(*found.value);
+    std::vector<fakes::MachineState> before;
+    clean.set_before_mutation([&] { before.push_back(clean.state()); });
+    sim::FixerRun run = sim::RunFixer(clean, "apply", options, {});
+    ASSERT_EQ(run.outcome, "fixed") << run.log;
+    ASSERT_EQ(before.size(), run.trace.size());
+    ASSERT_GT(before.size(), 20u);
+    for (uint64_t n = 1; n <= before.size(); ++n) {
+      fakes::Machine m(*found.value);
+      fakes::FaultPlan crash;
+      crash.Add({.nth = n, .kind = fakes::FaultKind::kCrash});
+      sim::FixerRun cut = sim::RunFixer(m, "apply", options, std::move(crash));
+      ASSERT_TRUE(cut.crashed) << n;
+      EXPECT_TRUE(m.state() == before[n - 1]) << "crash at call " << n << " (" << run.trace[n - 1].op << ")";
+    }
+  }
 }
 
 TEST_F(SweepTest, ShardsSplitTheCasesWithoutOverlap) {

@@ -14,6 +14,7 @@
 //   st = objs.AddAce(ref, {fixer::AceType::kAllow, aspnet_sid, fixer::kFileModify, 0});
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,12 +38,17 @@ class ObjectStore {
 
   // "acl.add_ace" / "acl.remove_ace". Missing object: 2 for files and keys, 3 for a path.
   fixer::Status AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
+  // "acl.set_dacl", once for all of `aces` (those already present are skipped; none new: no
+  // mutation), as SetEntriesInAcl + SetNamedSecurityInfo write one object's DACL.
+  fixer::Status AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
   fixer::Status RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
   // "registry.set_value".
   fixer::Status SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data);
 
-  // Every explicit ACE naming `sid`, ordered by namespace, path, then DACL position.
+  // Every explicit ACE naming `sid`, ordered by namespace, path (case folded), then DACL
+  // position; FindAcesByObject gives the same grouped by object.
   std::vector<fixer::AceGrant> FindAces(const fixer::Sid& sid) const;
+  std::vector<fixer::ObjectAces> FindAcesByObject(const fixer::Sid& sid) const;
   // Would a token with these SIDs get every bit of `mask`? Owner gets READ_CONTROL|WRITE_DAC.
   bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token,
                      uint32_t mask) const;

@@ -82,7 +82,7 @@ struct FixScope {
   std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
   std::vector<std::string> rights;            // held by the worker SID itself
   std::vector<std::string> groups;
-  std::vector<AceGrant> aces;                 // explicit ACEs naming the worker SID
+  std::vector<ObjectAces> aces;               // explicit ACEs naming the worker SID, by object
   std::vector<SqlLogin> sql_logins;
   std::vector<SqlDbUser> db_users;
 };

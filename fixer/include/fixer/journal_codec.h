@@ -1,7 +1,9 @@
 // journal_codec: how the fixer writes what an undo needs into JournalRecord::data, which is a
 // flat map of strings. Lists are comma-joined, records are '|'-joined fields, and the
 // separators are %-escaped, so any name or path survives a round trip. Never put a password
-// here: the journal is written to disk in clear.
+// here: the journal is written to disk in clear. The grants a recreate
+// records stay typed (JournalRecord::grants) while the fixer runs; only a state file turns
+// them into text (FlattenGrants) and back (TakeGrants).
 //
 //   fixer::StepData data;
 //   fixer::AceGrant grant{{fixer::ObjectNamespace::kFile, R"(C:\app)"}, {}};
@@ -11,17 +13,28 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "fixer/ports/accounts.h"
+#include "fixer/ports/journal.h"
 #include "fixer/ports/security.h"
 #include "fixer/result.h"
 
 namespace fixer {
 
-using StepData = std::map<std::string, std::string>;
+using TextFields = std::map<std::string, std::string>;
+
+// A step's journaled data: a few named text fields and, for record-grants, the typed grants,
+// shared by reference (copying StepData copies a pointer, not the grants).
+struct StepData : TextFields {
+  using TextFields::TextFields;
+  std::shared_ptr<const RecordedGrants> grants;
+};
+// data.grants, or an empty list when the step recorded none.
+const RecordedGrants& GrantsOf(const StepData& data);
 
 std::string EscapeField(std::string_view s);   // escapes % | , ; CR LF
 std::string UnescapeField(std::string_view s);
@@ -40,14 +53,20 @@ std::string EncodeDbUser(const SqlDbUser& user);
 Result<SqlDbUser> DecodeDbUser(std::string_view s);
 
 // Flags as four keys ("disabled", "locked_out", "never_expires", "cannot_change") of `data`.
-void EncodeFlags(const AccountFlags& flags, StepData& data);
-AccountFlags DecodeFlags(const StepData& data);
+void EncodeFlags(const AccountFlags& flags, TextFields& data);
+AccountFlags DecodeFlags(const TextFields& data);
 
 // An indexed family of keys: "ace.0", "ace.1", ... in order.
-void PutIndexed(StepData& data, std::string_view prefix, const std::vector<std::string>& values);
-std::vector<std::string> GetIndexed(const StepData& data, std::string_view prefix);
+void PutIndexed(TextFields& data, std::string_view prefix, const std::vector<std::string>& values);
+std::vector<std::string> GetIndexed(const TextFields& data, std::string_view prefix);
 
 // data.at(key) or "" when absent.
-std::string Get(const StepData& data, const std::string& key);
+std::string Get(const TextFields& data, const std::string& key);
+
+// For a state file: the grants as the keys ace.N (one per ACE, objects in order), login.N and
+// dbuser.N of `data`; TakeGrants moves those keys back out into typed grants (null when there
+// are none; 87 if one is malformed).
+void FlattenGrants(const RecordedGrants& grants, TextFields& data);
+Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data);
 
 }  // namespace fixer

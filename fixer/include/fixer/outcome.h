@@ -39,8 +39,8 @@ struct StepFailure {
 
 // One grant moved from the old SID to the new one (recreate), or why it could not be.
 struct RegrantItem {
-  std::string kind;  // "ace", "right", "group", "sql-login", "db-user"
-  std::string what;  // "file C:\Inetpub\wwwroot\app allow 0x1301bf flags 0x3"
+  std::string kind;  // "ace" (one object's ACEs, written at once), "right", "group", "sql-login", "db-user"
+  std::string what;  // "file C:\Inetpub\wwwroot\app: 2 ACEs"
   bool ok = true;
   std::string error;
 };

@@ -1,5 +1,9 @@
 // Sid: a Windows security identifier as a value (S-1-5-21-a-b-c-RID).
 //
+// Up to six sub-authorities (every account and well-known SID) are held inline, so copying,
+// comparing and hashing a SID never allocates; longer SIDs (up to the 15 MS-DTYP allows) keep
+// their sub-authorities on the heap.
+//
 // ACEs, user rights, SQL logins and profiles name accounts by SID, not by name, which is why a
 // deleted-and-recreated ASPNET loses its grants: the new account has a new RID.
 //
@@ -9,12 +13,14 @@
 //   fixer::Sid system = fixer::Sid::LocalSystem();  // S-1-5-18
 #pragma once
 
+#include <algorithm>
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "fixer/result.h"
 
@@ -23,8 +29,14 @@ namespace fixer {
 class Sid {
  public:
   Sid() = default;  // the null SID S-1-0-0
-  Sid(uint64_t authority, std::vector<uint32_t> sub_authorities)
-      : authority_(authority), subs_(std::move(sub_authorities)) {}
+  Sid(uint64_t authority, std::span<const uint32_t> sub_authorities);
+  Sid(uint64_t authority, std::initializer_list<uint32_t> sub_authorities)
+      : Sid(authority, std::span<const uint32_t>(sub_authorities.begin(), sub_authorities.size())) {}
+  Sid(const Sid& other) : Sid(other.authority_, other.sub_authorities()) {}
+  Sid(Sid&& other) noexcept;
+  Sid& operator=(const Sid& other);
+  Sid& operator=(Sid&& other) noexcept;
+  ~Sid() { Release(); }
 
   // Accepts "S-1-<auth>-<sub>..." (case-insensitive 'S'); 1337 ERROR_INVALID_SID otherwise.
   static Result<Sid> Parse(std::string_view text);
@@ -48,22 +60,41 @@ class Sid {
   static Sid Machine(uint32_t a, uint32_t b, uint32_t c) { return Sid(5, {21, a, b, c}); }
   Sid WithRid(uint32_t rid) const;
   // True for S-1-5-21-a-b-c-RID: an account of a machine or domain.
-  bool IsAccountSid() const { return authority_ == 5 && subs_.size() == 5 && subs_[0] == 21; }
+  bool IsAccountSid() const { return authority_ == 5 && count_ == 5 && inline_[0] == 21; }
   // The machine part of an account SID (S-1-5-21-a-b-c); itself otherwise.
   Sid Domain() const;
-  uint32_t Rid() const { return subs_.empty() ? 0 : subs_.back(); }
-  bool IsNull() const { return authority_ == 0 && subs_.empty(); }
+  uint32_t Rid() const { return count_ == 0 ? 0 : data()[count_ - 1]; }
+  bool IsNull() const { return authority_ == 0 && count_ == 0; }
 
   std::string ToString() const;
   uint64_t authority() const { return authority_; }
-  const std::vector<uint32_t>& sub_authorities() const { return subs_; }
+  std::span<const uint32_t> sub_authorities() const { return {data(), count_}; }
 
-  friend auto operator<=>(const Sid&, const Sid&) = default;
-  friend bool operator==(const Sid&, const Sid&) = default;
+  // Ordered by authority, then sub-authorities as a sequence (a prefix first).
+  friend std::strong_ordering operator<=>(const Sid& a, const Sid& b) {
+    if (auto c = a.authority() <=> b.authority(); c != 0) return c;
+    auto x = a.sub_authorities(), y = b.sub_authorities();
+    return std::lexicographical_compare_three_way(x.begin(), x.end(), y.begin(), y.end());
+  }
+  friend bool operator==(const Sid& a, const Sid& b) {
+    return a.authority() == b.authority() && std::ranges::equal(a.sub_authorities(), b.sub_authorities());
+  }
 
  private:
-  uint64_t authority_ = 0;
-  std::vector<uint32_t> subs_;
+  static constexpr uint32_t kInline = 6;
+  const uint32_t* data() const { return count_ <= kInline ? inline_ : heap_; }
+  void Release() {
+    if (count_ > kInline) delete[] heap_;
+  }
+
+  void TakeFrom(Sid& other) noexcept;
+
+  uint64_t authority_ : 48 = 0;  // 48 bits (MS-DTYP 2.4.1.1)
+  uint64_t count_ : 16 = 0;
+  union {
+    uint32_t inline_[kInline] = {};
+    uint32_t* heap_;  // count_ > kInline
+  };
 };
 
 std::ostream& operator<<(std::ostream& os, const Sid& s);

@@ -5,14 +5,17 @@
 //
 //   fixer::Status st = journal.Append({.seq = 3, .step = "stop-services", .phase = fixer::JournalPhase::kBegin,
 //                                      .data = {{"running", "W3SVC,IISADMIN"}}});
+//   // A recreate's grants go once, typed, on its record-grants record (JournalRecord::grants).
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "fixer/result.h"
+#include "fixer/ports/security.h"
 
 namespace fixer {
 
@@ -22,12 +25,25 @@ enum class JournalPhase { kBegin, kDone, kUndoBegin, kUndone, kFinished, kReopen
 std::string_view ToString(JournalPhase p);
 Result<JournalPhase> JournalPhaseFromString(std::string_view s);
 
+// What names the old SID before a recreate deletes it, in typed form: a million ACEs are
+// recorded once and then shared, never copied or encoded as text, by every record and step
+// that reads them (a state file writes them out as the data keys ace.N, login.N, dbuser.N).
+struct RecordedGrants {
+  std::vector<ObjectAces> aces;  // grouped by object, as FindAcesByObject answers
+  std::vector<SqlLogin> logins;
+  std::vector<SqlDbUser> db_users;
+  bool empty() const { return aces.empty() && logins.empty() && db_users.empty(); }
+  friend bool operator==(const RecordedGrants&, const RecordedGrants&) = default;
+};
+
 struct JournalRecord {
   uint32_t seq = 0;
   std::string step;
   JournalPhase phase = JournalPhase::kBegin;
   std::map<std::string, std::string> data;
-  friend bool operator==(const JournalRecord&, const JournalRecord&) = default;
+  std::shared_ptr<const RecordedGrants> grants;  // null unless the step recorded grants
+  // Grants compare by value; null equals an empty list (a state file does not tell them apart).
+  friend bool operator==(const JournalRecord& a, const JournalRecord& b);
 };
 
 class Journal {

@@ -11,9 +11,11 @@
 //   for (const fixer::AceGrant& g : *security.FindAces(old_sid)) {
 //     fixer::Status st = security.AddAce(g.object, {g.ace.type, new_sid, g.ace.mask, g.ace.flags});
 //   }
+//   for (auto& o : *security.FindAcesByObject(old_sid)) security.AddAces(o.object, o.aces);
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -59,7 +61,22 @@ struct Ace {
 struct AceGrant {
   ObjectRef object;
   Ace ace;
+  friend bool operator==(const AceGrant&, const AceGrant&) = default;
 };
+
+// The explicit ACEs of one object that name a SID, in DACL order: what one
+// GetNamedSecurityInfo reads and one SetNamedSecurityInfo writes back.
+struct ObjectAces {
+  ObjectRef object;
+  std::vector<Ace> aces;
+  friend bool operator==(const ObjectAces&, const ObjectAces&) = default;
+};
+// How many ACEs all the objects hold.
+inline size_t CountAces(std::span<const ObjectAces> objects) {
+  size_t n = 0;
+  for (const ObjectAces& o : objects) n += o.aces.size();
+  return n;
+}
 
 struct SqlLogin {
   std::string name;  // "XPPRO\ASPNET"
@@ -85,6 +102,12 @@ class Security {
   virtual Result<std::vector<AceGrant>> FindAces(const Sid& sid) = 0;
   // 2 / 3 if the object does not exist. Deny ACEs go before allow ACEs (canonical order).
   virtual Status AddAce(const ObjectRef& object, const Ace& ace) = 0;
+
+  // FindAces grouped by object, in the same order. The default groups FindAces' answer.
+  virtual Result<std::vector<ObjectAces>> FindAcesByObject(const Sid& sid);
+  // Adds every ACE to one object's DACL in one change (SetEntriesInAcl, then one
+  // SetNamedSecurityInfo), as AddAce would one by one; the default calls AddAce for each.
+  virtual Status AddAces(const ObjectRef& object, std::span<const Ace> aces);
 
   // Windows logins whose stored SID is `sid`, and database users mapped to it.
   virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
