@@ -87,7 +87,7 @@ are installed in /usr/share/fixup-sim.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libfixup-sim-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libspdlog-dev, libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libspdlog-dev, libfmt-dev, libcli11-dev, nlohmann-json3-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "libgmock-dev, libgtest-dev")
 set(CPACK_COMPONENT_DEV_DESCRIPTION "fake Windows XP-era machine for tests (static libraries, CMake package)
 The in-memory Windows machine of fixup-sim (SAM accounts and SIDs, LSA rights,

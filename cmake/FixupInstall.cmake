@@ -73,6 +73,7 @@ endfunction()
 # One line per library other projects may link.
 fixup_install_library(fixer)
 fixup_install_library(fakes)
+fixup_install_library(fixup_app)
 if(TARGET fakes_testing)
   fixup_install_library(fakes_testing EXPORT_SET Testing)
   install(EXPORT fixup-simTestingTargets NAMESPACE fixup:: DESTINATION ${FIXUP_INSTALL_CMAKEDIR} COMPONENT dev)

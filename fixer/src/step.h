@@ -60,7 +60,6 @@ class RepairContext {
 
 // The name steps_regrant.cpp still uses: that file belongs to another branch in flight; the
 // merge renames its seven uses and removes this alias.
-using RunContext = RepairContext;
 
 class Step {
  public:

@@ -22,7 +22,7 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 }
 
 // Records one item's outcome; returns it so the step can fail on the first error.
-Status Report(RunContext& ctx, std::string kind, std::string what, Status st) {
+Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
   RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
   if (st.ok()) {
     ctx.log.info("re-granted {} {}", item.kind, item.what);
@@ -36,15 +36,15 @@ Status Report(RunContext& ctx, std::string kind, std::string what, Status st) {
 // Common shape: the old SID as recorded, the new account's SID, and what record-grants recorded.
 class RegrantStep : public Step {
  public:
-  Result<StepData> Prepare(RunContext& ctx) override {
+  Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
     return StepData{{"old_sid", Get(Recorded(ctx), "old_sid")}, {"new_sid", acct->sid.ToString()}};
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
 
  protected:
-  static const StepData& Recorded(const RunContext& ctx) { return ctx.DataOf("record-grants"); }
+  static const StepData& Recorded(const RepairContext& ctx) { return ctx.DataOf("record-grants"); }
   // Every item is attempted; the first failure is the step's result.
   static Status First(Status current, Status next) { return current.ok() ? next : current; }
   static Result<std::pair<Sid, Sid>> Sids(const StepData& data) {
@@ -64,7 +64,7 @@ class RegrantRights : public RegrantStep {
     return {std::string(id()), fmt::format("grant the new SID the old rights: {}", what),
             "none (forward only)", false};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
@@ -83,7 +83,7 @@ class RegrantGroups : public RegrantStep {
     return {std::string(id()), fmt::format("add the new account to the old groups: {}", what),
             "none (forward only)", false};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
@@ -105,7 +105,7 @@ class RegrantAces : public RegrantStep {
             "none (forward only)", false};
   }
   // One port call per object (its whole DACL written once), each object reported once.
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     auto present = ctx.ports.security.FindAcesByObject(sids->second);
@@ -152,7 +152,7 @@ class RegrantSql : public RegrantStep {
                         what),
             "none (forward only)", false};
   }
-  Status Act(RunContext& ctx, const StepData& data, StepData&) override {
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     auto& sql = ctx.ports.security;

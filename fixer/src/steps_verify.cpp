@@ -16,7 +16,7 @@ namespace {
 constexpr uint32_t kErrorProcessAborted = 1067;
 
 // The first precondition of the worker's start that fails now, read as Diagnose reads it.
-Result<std::optional<Precondition>> FirstFailingNow(RunContext& ctx) {
+Result<std::optional<Precondition>> FirstFailingNow(RepairContext& ctx) {
   auto os = ctx.ports.inventory.Os();
   if (!os) return os.status();
   auto web = ctx.ports.inventory.WebServer();
@@ -46,8 +46,8 @@ class VerifySite : public Step {
             "otherwise); then write this fixer's mark in the Application event log",
             "nothing: it only reads (a mark, once written, stays in the event log)", false};
   }
-  Result<StepData> Prepare(RunContext&) override { return StepData{}; }
-  Status Act(RunContext& ctx, const StepData&, StepData&) override {
+  Result<StepData> Prepare(RepairContext&) override { return StepData{}; }
+  Status Act(RepairContext& ctx, const StepData&, StepData&) override {
     auto apps = ctx.ports.aspnet.Applications();
     if (!apps) return apps.status();
     std::vector<std::string> failing;
@@ -80,11 +80,11 @@ class VerifySite : public Step {
     return Status(code, fmt::format("the site still fails after the repair: {}{}",
                                     fmt::join(failing, ", "), why));
   }
-  Status Undo(RunContext&, const StepData&) override { return {}; }
+  Status Undo(RepairContext&, const StepData&) override { return {}; }
 
  private:
   // A lost mark costs only the words "already fixed" later ("not affected" instead).
-  static void WriteMark(RunContext& ctx) {
+  static void WriteMark(RepairContext& ctx) {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) {
       ctx.log.warn("the fixer's mark is not written: {}", acct.status());

@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Root() { return fs::path(__FILE__).parent_path().parent_path().parent_path(); }
+fs::path Root() { return fs::path(FIXUP_SOURCE_DIR); }
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

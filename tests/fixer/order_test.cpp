@@ -283,7 +283,7 @@ TEST_F(KeepSidStrategy, ADisabledAccountIsRefusedBeforeAnyChange) {
   const std::string before = w.Snapshot();
   fixer::RunResult r = MakeFixer().Apply();
   ASSERT_EQ(r.outcome, Outcome::kRefused) << AllText(r);
-  EXPECT_EQ(r.exit_code(), 3);
+  EXPECT_EQ(r.exit_code(), fixer::ExitCode::kRefused);
   EXPECT_THAT(r.refusal->why, HasSubstr("1331"));
   EXPECT_EQ(w.Snapshot(), before);
   EXPECT_EQ(FirstCall("accounts.set_flags"), -1);

@@ -19,38 +19,17 @@ namespace fs = std::filesystem;
 using fixer::Result;
 using fixer::Status;
 
-fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
+fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
 // The ports a double may replace; null keeps the real one.
-struct Overrides {
-  fixer::ServiceControl* services = nullptr;
-  fixer::Accounts* accounts = nullptr;
-  fixer::Rights* rights = nullptr;
-  fixer::Profiles* profiles = nullptr;
-  fixer::Logon* logon = nullptr;
-  fixer::Inventory* inventory = nullptr;
-  fixer::EventLog* events = nullptr;
-  fixer::WebProbe* web = nullptr;
-};
-
-fixer::Ports With(fixer::Ports& p, const Overrides& o) {
-  return {o.services ? *o.services : p.services, o.accounts ? *o.accounts : p.accounts,
-          o.rights ? *o.rights : p.rights,       p.secrets,
-          o.profiles ? *o.profiles : p.profiles, o.logon ? *o.logon : p.logon,
-          p.security,                            p.aspnet,
-          o.inventory ? *o.inventory : p.inventory, p.policy,
-          p.journal,                             o.events ? *o.events : p.events,
-          p.random,                              p.clock,
-          o.web ? *o.web : p.web};
-}
-
-// A double built on the real ports; Overrides() says which port it replaces.
+// A double built on the real ports: it derives from one port's forwarding wrapper
+// (fixer/ports/*.h), overrides only what it breaks, and replaces that port of the bundle.
 template <class Double>
 class Broken : public sim::PortsDecorator {
  public:
   fixer::Ports Decorate(fixer::Ports& real) override {
     double_ = std::make_unique<Double>(real);
-    return With(real, double_->Replaces());
+    return real.With(*double_);
   }
 
  private:
@@ -58,26 +37,17 @@ class Broken : public sim::PortsDecorator {
 };
 
 // Accounts that hide one fact of the account from the fixer.
-class AccountsHiding : public fixer::Accounts {
+class AccountsHiding : public fixer::AccountsWrapper {
  public:
   AccountsHiding(fixer::Ports& real, std::function<void(fixer::Account&)> hide)
-      : real_(real.accounts), hide_(std::move(hide)) {}
+      : AccountsWrapper(real.accounts), hide_(std::move(hide)) {}
   Result<fixer::Account> Lookup(const std::string& n) override {
-    auto a = real_.Lookup(n);
+    auto a = target().Lookup(n);
     if (a) hide_(*a);
     return a;
   }
-  Result<std::string> NameOfSid(const fixer::Sid& s) override { return real_.NameOfSid(s); }
-  Result<fixer::Sid> Create(const fixer::NewAccount& a, const fixer::Secret& p) override { return real_.Create(a, p); }
-  Status Delete(const std::string& n) override { return real_.Delete(n); }
-  Status SetPassword(const std::string& n, const fixer::Secret& p) override { return real_.SetPassword(n, p); }
-  Status SetFlags(const std::string& n, const fixer::AccountFlags& f) override { return real_.SetFlags(n, f); }
-  Status AddToGroup(const std::string& g, const fixer::Sid& m) override { return real_.AddToGroup(g, m); }
-  Status RemoveFromGroup(const std::string& g, const fixer::Sid& m) override { return real_.RemoveFromGroup(g, m); }
-  Overrides Replaces() { return {.accounts = this}; }
 
  private:
-  fixer::Accounts& real_;
   std::function<void(fixer::Account&)> hide_;
 };
 
@@ -92,100 +62,70 @@ struct ExpiryHidden : AccountsHiding {
 };
 
 // Every service reads as running.
-class ServicesAlwaysRunning : public fixer::ServiceControl {
+class ServicesAlwaysRunning : public fixer::ServiceControlWrapper {
  public:
-  explicit ServicesAlwaysRunning(fixer::Ports& real) : real_(real.services) {}
-  Result<std::vector<fixer::ServiceInfo>> List() override { return real_.List(); }
+  explicit ServicesAlwaysRunning(fixer::Ports& real) : ServiceControlWrapper(real.services) {}
   Result<fixer::ServiceInfo> Query(const std::string& n) override {
-    auto s = real_.Query(n);
+    auto s = target().Query(n);
     if (s) s->state = fixer::ServiceState::kRunning;
     return s;
   }
-  Result<std::vector<std::string>> ActiveDependents(const std::string& n) override { return real_.ActiveDependents(n); }
-  Status Stop(const std::string& n) override { return real_.Stop(n); }
-  Status Start(const std::string& n) override { return real_.Start(n); }
-  Overrides Replaces() { return {.services = this}; }
-
- private:
-  fixer::ServiceControl& real_;
 };
 
 // The deny of the batch logon is invisible.
-class DenyHidden : public fixer::Rights {
+class DenyHidden : public fixer::RightsWrapper {
  public:
-  explicit DenyHidden(fixer::Ports& real) : real_(real.rights) {}
+  explicit DenyHidden(fixer::Ports& real) : RightsWrapper(real.rights) {}
   Result<std::vector<std::string>> Of(const fixer::Sid& s) override {
-    auto r = real_.Of(s);
+    auto r = target().Of(s);
     if (r) std::erase(*r, std::string(fixer::kSeDenyBatchLogonRight));
     return r;
   }
-  Status Grant(const fixer::Sid& s, const std::string& r) override { return real_.Grant(s, r); }
-  Status Revoke(const fixer::Sid& s, const std::string& r) override { return real_.Revoke(s, r); }
-  Overrides Replaces() { return {.rights = this}; }
-
- private:
-  fixer::Rights& real_;
 };
 
 // The fixer's own probe always sees a working page.
-class ProbeAlwaysAnswers : public fixer::WebProbe {
+class ProbeAlwaysAnswers : public fixer::WebProbeWrapper {
  public:
-  explicit ProbeAlwaysAnswers(fixer::Ports&) {}
+  explicit ProbeAlwaysAnswers(fixer::Ports& real) : WebProbeWrapper(real.web) {}
   Result<fixer::HttpResponse> Get(const std::string&) override { return fixer::HttpResponse{200, "Hello"}; }
-  Overrides Replaces() { return {.web = this}; }
 };
 
 // The profile logon always fails, so nothing can be finished forward.
-class LogonAlwaysFails : public fixer::Logon {
+class LogonAlwaysFails : public fixer::LogonWrapper {
  public:
-  explicit LogonAlwaysFails(fixer::Ports&) {}
+  explicit LogonAlwaysFails(fixer::Ports& real) : LogonWrapper(real.logon) {}
   Status RunWithProfile(const std::string&, const fixer::Secret&, const std::string&) override {
     return Status::Win(fixer::kErrorLogonFailure);
   }
-  Overrides Replaces() { return {.logon = this}; }
 };
 
 // The fixer's marks: one forged for ASPNET's current SID, or none ever written.
-class MarkForged : public fixer::EventLog {
+class MarkForged : public fixer::EventLogWrapper {
  public:
-  explicit MarkForged(fixer::Ports& real) : real_(real.events), accounts_(real.accounts) {}
+  explicit MarkForged(fixer::Ports& real) : EventLogWrapper(real.events), accounts_(real.accounts) {}
   Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override {
-    auto records = real_.Read(log);
+    auto records = target().Read(log);
     auto aspnet = accounts_.Lookup("ASPNET");
     if (records && aspnet) records->push_back({.log = log, .source = "aspnet-fixer", .text = aspnet->sid.ToString()});
     return records;
   }
-  Status Write(const fixer::EventRecord& r) override { return real_.Write(r); }
-  Overrides Replaces() { return {.events = this}; }
 
  private:
-  fixer::EventLog& real_;
   fixer::Accounts& accounts_;
 };
-class MarkNeverWritten : public fixer::EventLog {
+class MarkNeverWritten : public fixer::EventLogWrapper {
  public:
-  explicit MarkNeverWritten(fixer::Ports& real) : real_(real.events) {}
-  Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override { return real_.Read(log); }
+  explicit MarkNeverWritten(fixer::Ports& real) : EventLogWrapper(real.events) {}
   Status Write(const fixer::EventRecord&) override { return {}; }
-  Overrides Replaces() { return {.events = this}; }
-
- private:
-  fixer::EventLog& real_;
 };
 
 // The web server as another one.
-class WebServerMisread : public fixer::Inventory {
+class WebServerMisread : public fixer::InventoryWrapper {
  public:
-  WebServerMisread(fixer::Ports& real, fixer::WebServerInfo as) : real_(real.inventory), as_(as) {}
-  Result<fixer::OsInfo> Os() override { return real_.Os(); }
+  WebServerMisread(fixer::Ports& real, fixer::WebServerInfo as) : InventoryWrapper(real.inventory), as_(as) {}
   Result<fixer::WebServerInfo> WebServer() override { return as_; }
-  Result<std::vector<std::string>> Hotfixes() override { return real_.Hotfixes(); }
-  Result<fixer::CallerInfo> Caller() override { return real_.Caller(); }
-  Result<std::optional<std::string>> InteractiveUser() override { return real_.InteractiveUser(); }
-  Overrides Replaces() { return {.inventory = this}; }
 
  private:
-  fixer::Inventory& real_;
   fixer::WebServerInfo as_;
 };
 struct SeenAsIis51 : WebServerMisread {
@@ -197,17 +137,12 @@ struct SeenInIis5Mode : WebServerMisread {
 };
 
 // No profile is ever found.
-class ProfilesHidden : public fixer::Profiles {
+class ProfilesHidden : public fixer::ProfilesWrapper {
  public:
-  explicit ProfilesHidden(fixer::Ports& real) : real_(real.profiles) {}
+  explicit ProfilesHidden(fixer::Ports& real) : ProfilesWrapper(real.profiles) {}
   Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid&) override {
     return std::optional<fixer::ProfileInfo>();
   }
-  Status Delete(const fixer::Sid& s) override { return real_.Delete(s); }
-  Overrides Replaces() { return {.profiles = this}; }
-
- private:
-  fixer::Profiles& real_;
 };
 
 template <class Double>

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
+fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
 const std::string kHead =
     "summary: s\n"                         // 1
@@ -155,7 +155,7 @@ TEST(CrashAfterWord, OnTheRunsLastChangeStillEndsTheRunInterrupted) {
   plan.Add({.nth = whole.mutations, .kind = fakes::FaultKind::kCrashAfter});
   const sim::FixerRun run = sim::RunFixer(cut, "apply", {}, plan);
   EXPECT_TRUE(run.crashed);
-  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_EQ(run.exit_code, fixer::ExitCode::kNotRestored);
   EXPECT_EQ(run.outcome, "interrupted");
   EXPECT_FALSE(run.result.has_value());
   EXPECT_EQ(run.mutations, whole.mutations);

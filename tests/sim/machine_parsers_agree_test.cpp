@@ -14,7 +14,7 @@
 
 namespace {
 
-const std::filesystem::path kRoot = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+const std::filesystem::path kRoot = std::filesystem::path(FIXUP_SOURCE_DIR);
 
 std::string Read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

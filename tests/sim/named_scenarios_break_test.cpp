@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
+fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
 // ACL loss: re-granting an ACE to the new SID "succeeds" without doing anything.
 class AcesNeverRegranted : public fixer::SecurityWrapper {

@@ -664,7 +664,7 @@ TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
 // ---- the documentation's examples load ---------------------------------------------------
 
 std::filesystem::path DocsDir() {
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "docs";
+  return std::filesystem::path(FIXUP_SOURCE_DIR) / "docs";
 }
 
 struct Block {

@@ -14,7 +14,7 @@
 namespace {
 
 std::string ReadDoc() {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "docs" /
+  const auto path = std::filesystem::path(FIXUP_SOURCE_DIR) / "docs" /
                     "scenario-format.md";
   std::ifstream in(path);
   std::stringstream ss;

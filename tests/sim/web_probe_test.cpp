@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Scenarios() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios"; }
+fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
 void ExpectSameAnswer(const fakes::RequestExplanation& probe, const fakes::RequestExplanation& request,
                       const std::string& where) {

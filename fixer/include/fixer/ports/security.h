@@ -128,6 +128,8 @@ class SecurityWrapper : public Security {
   Security& target() { return target_; }
   Result<std::vector<AceGrant>> FindAces(const Sid& sid) override { return target_.FindAces(sid); }
   Status AddAce(const ObjectRef& object, const Ace& ace) override { return target_.AddAce(object, ace); }
+  Result<std::vector<ObjectAces>> FindAcesByObject(const Sid& sid) override { return target_.FindAcesByObject(sid); }
+  Status AddAces(const ObjectRef& object, std::span<const Ace> aces) override { return target_.AddAces(object, aces); }
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
   Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
   Status CreateLogin(const SqlLogin& login) override { return target_.CreateLogin(login); }
