@@ -76,8 +76,10 @@ int LinesIn(std::string_view text) { return static_cast<int>(std::count(text.beg
 // Replays the records of `log` over `opened`; the valid prefix and the record count go there.
 // A record cut short at the end (a write the process did not finish) ends the log quietly.
 std::optional<LoadError> Replay(const std::string& log_path, std::string_view log, OpenedMachineFile& opened) {
-  size_t pos = log.find('\n') + 1;  // past the header
-  int line = 2;
+  // Past the header, or past the records `opened` already holds.
+  size_t pos = std::max<size_t>(log.find('\n') + 1, opened.log.log_bytes);
+  if (pos > log.size()) return LoadError{log_path, 1, 1, "the machine log is shorter than the records replayed"};
+  int line = 1 + LinesIn(log.substr(0, pos));
   opened.log.log_bytes = pos;
   while (pos < log.size()) {
     auto damaged = [&](const std::string& why) {
@@ -115,6 +117,17 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
 
 std::string MachineLogPath(const std::string& state_path) { return state_path + ".log"; }
 
+std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
+                                          OpenedMachineFile& opened) {
+  // No log, a header cut short, or a log written for another version of the file (a checkpoint
+  // that replaced the file but was stopped before removing the log): the file alone.
+  if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);
+  if (log.find('\n') != std::string::npos && !log.starts_with(std::string(kMagic) + " ")) {
+    return LoadError{log_name, 1, 1, "not a machine log (expected '" + std::string(kMagic) + " ...')"};
+  }
+  return std::nullopt;
+}
+
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
   Loaded<OpenedMachineFile> out;
   std::string text;
@@ -135,18 +148,9 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
     out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + std::string(std::strerror(err))};
     return out;
   }
-  // No log, a header cut short, or a log written for another version of the file (a checkpoint
-  // that replaced the file but was stopped before removing the log): the file alone.
-  const bool applies = log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc));
-  if (!applies && log.find('\n') != std::string::npos && !log.starts_with(std::string(kMagic) + " ")) {
-    out.error = LoadError{log_path, 1, 1, "not a machine log (expected '" + std::string(kMagic) + " ...')"};
+  if (std::optional<LoadError> error = ReplayMachineLog(log, log_path, opened)) {
+    out.error = std::move(error);
     return out;
-  }
-  if (applies) {
-    if (std::optional<LoadError> error = Replay(log_path, log, opened)) {
-      out.error = std::move(error);
-      return out;
-    }
   }
   out.value = std::move(opened);
   return out;

@@ -16,8 +16,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "fakes/faults.h"
 #include "fakes/machine_yaml.h"
@@ -44,6 +46,11 @@ struct OpenedMachineFile {
 // The file, plus its log when the log names this file; a torn last record (a write cut short)
 // is ignored; a damaged record before the end is an error at LOG:LINE.
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path);
+// The same for a log already read, over `opened`: the file's machine and its base_crc and
+// base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
+// Replays what follows and sets the position; the errors are OpenMachineFile's.
+std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
+                                          OpenedMachineFile& opened);
 
 // The writer: tracks what the mutating calls changed and appends it as records.
 class MachineLog {
