@@ -289,7 +289,8 @@ YAML::Node JournalNode(const MachineState& s) {
     n["step"] = r.step;
     n["phase"] = Name(std::span(yaml::kJournalPhaseNames), r.phase);
     YAML::Node data = Map();
-    for (const auto& [k, v] : r.data) data[k] = v;
+    // force_insert: the keys are unique already, and data[k] would search the map per key.
+    for (const auto& [k, v] : r.data) data.force_insert(k, v);
     n["data"] = data;
     out.push_back(n);
   }
