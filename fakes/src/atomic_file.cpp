@@ -5,10 +5,10 @@
 
 #include <cerrno>
 
-namespace fakes {
-namespace {
+#include "posix_file.h"
 
-// The Windows error a failed file operation would have given.
+namespace fakes {
+
 fixer::Status FromErrno(int err) {
   switch (err) {
     case ENOENT:
@@ -49,7 +49,13 @@ std::string DirectoryOf(const std::string& path) {
   return path.substr(0, slash);
 }
 
-}  // namespace
+void SyncDirectoryOf(const std::string& path) {
+  const int dir = ::open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
 
 fixer::Status WriteFileAtomically(const std::string& path, const std::string& text) {
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
@@ -74,11 +80,7 @@ fixer::Status WriteFileAtomically(const std::string& path, const std::string& te
   }
   // Make the rename itself durable; the file is complete either way, so a failure here is
   // not reported.
-  const int dir = ::open(DirectoryOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  SyncDirectoryOf(path);
   return fixer::Status::Ok();
 }
 

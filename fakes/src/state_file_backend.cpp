@@ -6,45 +6,66 @@
 namespace fakes {
 
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
-  Loaded<MachineState> loaded = LoadMachineFile(options.path);
+  Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path);
   Loaded<std::unique_ptr<StateFileBackend>> out;
-  if (!loaded.ok()) {
-    out.error = std::move(loaded.error);
+  if (!opened.ok()) {
+    out.error = std::move(opened.error);
     return out;
   }
   StateFileOptions kept = options;
   if (kept.out == kept.path) kept.out.clear();  // --out naming the input: saved in place
-  out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*loaded.value), std::move(kept)));
+  out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*opened.value), std::move(kept)));
   return out;
 }
 
-StateFileBackend::StateFileBackend(MachineState state, StateFileOptions options)
-    : options_(std::move(options)), machine_(std::move(state)), memory_(machine_), saved_(machine_.state()) {}
+StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions options)
+    : options_(std::move(options)), machine_(std::move(opened.state)), memory_(machine_), opened_log_(opened.log) {}
 
-fixer::Status StateFileBackend::SaveIfNew() {
-  // The input file already holds the machine as loaded: rewriting it would only reformat it.
-  const bool in_place = options_.out.empty();
-  if (machine_.state() == saved_ && (in_place || destination_written_)) return {};
-  if (fixer::Status st = SaveMachineFile(machine_.state(), Destination()); !st.ok()) return st;
-  saved_ = machine_.state();
-  destination_written_ = true;
-  return {};
+void StateFileBackend::BeforeMutation() {
+  const std::vector<MutationEvent>& trace = machine_.faults().trace();
+  bool journaled = false;
+  for (; noted_ < trace.size(); ++noted_) {
+    log_->Note(trace[noted_], machine_.state());
+    journaled = journaled || trace[noted_].op.starts_with("journal.");
+  }
+  // A journal record is where resume starts from: it and every change before it go to disk
+  // together, before anything else changes.
+  if (journaled) {
+    if (fixer::Status st = log_->Append(machine_.state()); !st.ok()) {
+      throw fixer::Interruption("cannot append to " + MachineLogPath(Destination()) + ": " + st.ToString() +
+                                "; it holds the machine as it was at the previous journal record");
+    }
+    if (options_.after_append) options_.after_append();
+  }
+  if (options_.kill_at_mutation != 0 && ++mutations_ == options_.kill_at_mutation) std::raise(SIGKILL);
 }
 
 fixer::Status StateFileBackend::BeginChanges() {
-  machine_.set_before_mutation([this] {
-    if (fixer::Status st = SaveIfNew(); !st.ok()) {
-      throw fixer::Interruption("cannot save " + Destination() + ": " + st.ToString() +
-                                "; it holds the machine as it was before this change");
+  if (!log_) {
+    if (options_.out.empty()) {
+      log_.emplace(options_.path, opened_log_, machine_.state());
+    } else {
+      // The log beside `out` replays over `out`, so `out` starts as the machine opened.
+      log_.emplace(options_.out, LogPosition{}, machine_.state());
+      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return st;
     }
-    if (options_.kill_at_mutation != 0 && ++mutations_ == options_.kill_at_mutation) std::raise(SIGKILL);
-  });
+  }
+  noted_ = machine_.faults().trace().size();
+  machine_.set_before_mutation([this] { BeforeMutation(); });
   return {};
 }
 
 fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
-  return SaveIfNew();
+  const bool logged = log_ && log_->appended() > 0;
+  if (!options_.out.empty()) {
+    if (log_) return log_->Checkpoint(machine_.state());
+    return SaveMachineFile(machine_.state(), options_.out);
+  }
+  // The input file already holds the machine as loaded: rewriting it would only reformat it.
+  if (!logged && !memory_.Changed()) return {};
+  if (!log_) return SaveMachineFile(machine_.state(), options_.path);
+  return log_->Checkpoint(machine_.state());
 }
 
 }  // namespace fakes

@@ -1,18 +1,21 @@
 // Real crashes: `aspnet-fixer apply` runs as a real process on a state file and is killed with
-// SIGKILL right before its Nth mutating call (the tool saves the state before every mutation,
-// so this is a power cut between two changes), for every N in turn, with each strategy. Then
-// `aspnet-fixer resume` (or `apply`, when the kill came before the journal's first record) must
-// find a whole state file and bring the machine to fixed: site up, services as found, every
-// grant working, no journal left; keep-sid keeps the SID, recreate re-grants to the new one.
+// SIGKILL right before its Nth mutating call (after the log record the tool appends there, if
+// any: each journal record with the changes before it), for every N in turn, with each strategy,
+// so every append point is a kill point. Then `aspnet-fixer resume` (or `apply`, when the kill
+// came before the journal's first record) must find a state file and log that load and bring the
+// machine to fixed: site up, services as found, every grant working, no journal and no log
+// left; keep-sid keeps the SID, recreate re-grants to the new one.
 #include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <boost/process.hpp>
 #include <gtest/gtest.h>
 
+#include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
@@ -62,6 +65,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
   const std::string strategy = GetParam();
   const std::string file = (dir_ / "machine.yaml").string();
   int kill_points = 0;
+  std::set<uint64_t> records_at_kill;  // how many log records each kill left behind
   for (int n = 1; n <= 400; ++n) {
     ASSERT_TRUE(fakes::SaveMachineFile(found_, file).ok());
     const Exit first =
@@ -74,13 +78,16 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     ++kill_points;
     EXPECT_EQ(first.code, SIGKILL);
 
-    // The file is whole: it loads, and no temporary file is left beside it.
-    auto after_kill = fakes::LoadMachineFile(file);
+    // The file and its log load, and no temporary file is left beside them.
+    auto after_kill = fakes::OpenMachineFile(file);
     ASSERT_TRUE(after_kill.ok()) << "kill point " << n << ": " << after_kill.error->ToString();
-    for (const auto& entry : fs::directory_iterator(dir_))
-      EXPECT_EQ(entry.path().filename(), "machine.yaml") << "kill point " << n << " left " << entry.path();
+    records_at_kill.insert(after_kill.value->log.records);
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      EXPECT_TRUE(entry.path().filename() == "machine.yaml" || entry.path().filename() == "machine.yaml.log")
+          << "kill point " << n << " left " << entry.path();
+    }
 
-    const bool journaled = !after_kill.value->journal.empty();
+    const bool journaled = !after_kill.value->state.journal.empty();
     const Exit second = journaled ? Fixer({"resume", "--machine", file})
                                   : Fixer({"apply", "--machine", file, "--strategy", strategy});
     EXPECT_FALSE(second.killed);
@@ -90,6 +97,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     ASSERT_TRUE(end.ok());
     const fakes::MachineState& now = *end.value;
     EXPECT_TRUE(now.journal.empty()) << "kill point " << n;
+    EXPECT_FALSE(fs::exists(file + ".log")) << "kill point " << n << ": the resumed run ends with a checkpoint";
     for (const auto& [app, status] : fakes::StatusOfEveryApp(now)) EXPECT_EQ(status, 200) << app << " at kill point " << n;
     EXPECT_TRUE(sim::ServicesAsFound(found_, now).passed) << sim::ServicesAsFound(found_, now).actual;
     const auto grants = sim::GrantsStillWork(found_, now, "ASPNET");
@@ -101,6 +109,10 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     }
   }
   EXPECT_GT(kill_points, 10);  // the repair makes dozens of changes; each was a kill point
+  // Each append was followed by a kill: every record count from 0 to the last was seen.
+  ASSERT_FALSE(records_at_kill.empty());
+  EXPECT_GT(*records_at_kill.rbegin(), 10u);
+  EXPECT_EQ(records_at_kill.size(), *records_at_kill.rbegin() + 1) << "a record no kill came right after";
 }
 
 INSTANTIATE_TEST_SUITE_P(Strategies, KillTest, ::testing::Values("keep-sid", "recreate"),

@@ -1,10 +1,12 @@
 // StateFileBackend: aspnet-fixer's backend for a machine state file (docs/machine-format.md),
-// the fake machine's disk. The machine is loaded once; while a mutating verb runs it is saved
-// atomically before every mutating call that follows a change (every earlier change is then
-// complete), so a killed process leaves a whole file whose journal resume or rollback
-// continues; at the end it is saved once more. The input file is rewritten only when the
-// machine changed; with `out` set, the input is never written and `out` receives the machine
-// as the verb leaves it (changed or not).
+// the fake machine's disk. The machine is loaded once, with its log (machine_log.h). While a
+// mutating verb runs, each journal record the fixer writes is appended to the log together with
+// every change made since the previous one, at the cost of those changes, and made durable
+// before the next mutating call; a killed process leaves a file and log that load as the
+// machine of the last journal record, from which resume or rollback continues. At the end the
+// file is rewritten once (a checkpoint) and the log removed. The input file is rewritten only
+// when the machine changed; with `out` set, the input is never written and `out` receives the
+// machine as the verb leaves it (changed or not).
 //
 //   fakes::Loaded<std::unique_ptr<fakes::StateFileBackend>> opened = fakes::StateFileBackend::Open({.path = "m.yaml"});
 //   if (!opened.ok()) logger->error("{}", opened.error->ToString());   // FILE:LINE:COL: ...
@@ -13,11 +15,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "fakes/machine.h"
 #include "fakes/machine_backend.h"
+#include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
 #include "fixer/backend.h"
 
@@ -26,7 +31,8 @@ namespace fakes {
 struct StateFileOptions {
   std::string path;               // the machine file to load
   std::string out;                // where to save; empty: `path` itself
-  uint64_t kill_at_mutation = 0;  // test hook: SIGKILL the process right after the save before mutation N
+  uint64_t kill_at_mutation = 0;  // test hook: SIGKILL the process right before mutation N (after its log record)
+  std::function<void()> after_append;  // test hook: called after each record the log appends
 };
 
 class StateFileBackend : public fixer::Backend {
@@ -34,24 +40,28 @@ class StateFileBackend : public fixer::Backend {
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 
   fixer::Ports& ports() override { return memory_.ports(); }
-  // Saves before every later mutating call; a failed save throws fixer::Interruption.
+  // Logs the changes at every later journal record; a failed append throws fixer::Interruption.
   fixer::Status BeginChanges() override;
-  // Saves if the machine changed (always, to `out`); 5 / 3 / 112 style errors.
+  // Checkpoints if the machine changed or the log holds records (always, to `out`); 5 / 3 / 112
+  // style errors.
   fixer::Status EndChanges() override;
   bool Changed() const override { return memory_.Changed(); }
 
   const MachineState& state() const { return machine_.state(); }
 
  private:
-  StateFileBackend(MachineState state, StateFileOptions options);
+  StateFileBackend(OpenedMachineFile opened, StateFileOptions options);
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
-  fixer::Status SaveIfNew();
+  // Before each mutating call: notes what the calls since the last one changed, and appends a
+  // record once a journal call has completed.
+  void BeforeMutation();
 
   StateFileOptions options_;
   Machine machine_;
   MachineBackend memory_;
-  MachineState saved_;          // what the destination holds (as loaded: the input's machine)
-  bool destination_written_ = false;
+  LogPosition opened_log_;         // the input's log, as loaded
+  std::optional<MachineLog> log_;  // from BeginChanges on
+  size_t noted_ = 0;               // mutating calls (fault plan trace entries) already noted
   uint64_t mutations_ = 0;
 };
 

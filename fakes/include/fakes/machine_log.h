@@ -1,0 +1,92 @@
+// The machine log: a write-ahead log beside a machine state file (`m.yaml.log` beside `m.yaml`),
+// so a tool that changes the machine makes each change durable at the cost of the change, not of
+// the whole file (docs/machine-format.md, "The machine log").
+//
+// A record holds what changed since the previous one, each entity in the machine format's own
+// encoding: the sections that differ (accounts, rights, services ...), the objects the mutating
+// calls named, the event log and journal entries appended. Loading a machine file
+// (LoadMachineFile) replays its log; a checkpoint rewrites the file and removes the log.
+//
+//   fakes::Loaded<fakes::OpenedMachineFile> opened = fakes::OpenMachineFile("m.yaml");
+//   fakes::MachineState now = opened.value->state;
+//   fakes::MachineLog log("m.yaml", opened.value->log, now);
+//   log.Note({.op = "acl.add_ace", .target = "C:\\WINDOWS\\Temp"}, now);   // after each mutating call
+//   fixer::Status appended = log.Append(now);   // one record, written and fdatasync'd
+//   fixer::Status saved = log.Checkpoint(now);   // m.yaml rewritten atomically, m.yaml.log removed
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "fakes/faults.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/state.h"
+
+namespace fakes {
+
+std::string MachineLogPath(const std::string& state_path);
+
+// Where a machine file's log stands.
+struct LogPosition {
+  uint32_t base_crc = 0;   // CRC-32 of the file's bytes: the log names the file it applies to
+  uint64_t base_size = 0;
+  uint64_t log_bytes = 0;  // the log's valid prefix (0: no log, or one written for another file)
+  uint64_t records = 0;    // whole records in that prefix
+};
+
+// A machine file as loaded with its log.
+struct OpenedMachineFile {
+  MachineState state;  // the file with every whole record of the log replayed
+  LogPosition log;
+};
+
+// The file, plus its log when the log names this file; a torn last record (a write cut short)
+// is ignored; a damaged record before the end is an error at LOG:LINE.
+Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path);
+// The same for a log already read, over `opened`: the file's machine and its base_crc and
+// base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
+// Replays what follows and sets the position; the errors are OpenMachineFile's.
+std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
+                                          OpenedMachineFile& opened);
+
+// The writer: tracks what the mutating calls changed and appends it as records.
+class MachineLog {
+ public:
+  // `now` is the machine as the file and its log (at `position`) hold it; the log continues
+  // from there. A default position: no log yet, and the file is written at the first Checkpoint.
+  MachineLog(std::string state_path, const LogPosition& position, const MachineState& now);
+  ~MachineLog();
+  MachineLog(const MachineLog&) = delete;
+  MachineLog& operator=(const MachineLog&) = delete;
+
+  // After a mutating call completed: remembers what `event` names (an object's path, ...).
+  void Note(const MutationEvent& event, const MachineState& now);
+  // Appends one record with every change noted (and any section that differs) since the last
+  // record, and makes it durable. Nothing to append: no record, no file.
+  fixer::Status Append(const MachineState& now);
+  // Rewrites the state file as `now` (atomically) and removes the log.
+  fixer::Status Checkpoint(const MachineState& now);
+  uint64_t appended() const { return appended_; }
+
+ private:
+  std::string Record(const MachineState& now);
+  void Logged(const MachineState& now);
+  fixer::Status OpenForAppend();
+
+  std::string state_path_;
+  std::string log_path_;
+  LogPosition at_;  // log_bytes: valid bytes of the log on disk (the header and whole records)
+  uint64_t appended_ = 0;
+  int fd_ = -1;          // the log, open for appending once the first record is written
+  MachineState logged_;  // the small sections as the log last recorded them (no objects/records)
+  size_t logged_events_ = 0;
+  size_t logged_journal_ = 0;
+  std::set<std::string> objects_;  // keys of objects changed since the last record
+  bool all_objects_ = false;       // a call whose objects cannot be named (a subtree delete ...)
+  bool journal_cleared_ = false;
+};
+
+}  // namespace fakes

@@ -1,0 +1,243 @@
+// The machine log on disk: loading a machine file with its log, appending records durably, and
+// the checkpoint that folds the log into the file (docs/machine-format.md, "The machine log").
+//
+// Framing: a header line "fixup-machine-log 1 <file size> <file CRC-32>" naming the state file
+// the log applies to, then records "record <seq> <body bytes> <body CRC-32>\n<body>".
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "fakes/atomic_file.h"
+#include "fakes/machine_log.h"
+#include "machine_log_record.h"
+#include "posix_file.h"
+
+namespace fakes {
+namespace {
+
+constexpr std::string_view kMagic = "fixup-machine-log 1";
+
+// The whole file; errno on failure (ENOENT for a missing file).
+int ReadWholeFile(const std::string& path, std::string& text) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    const int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    ::close(fd);
+    return err;
+  }
+  text.clear();
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      return err;
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return 0;
+}
+
+std::string LogHeader(uint64_t base_size, uint32_t base_crc) {
+  return fmt::format("{} {} {:08x}\n", kMagic, base_size, base_crc);
+}
+
+// Space-separated unsigned numbers after a fixed word; false if the line is not of that form.
+bool ParseLine(std::string_view line, std::string_view word, std::initializer_list<uint64_t*> numbers, int base_of_last) {
+  if (line.substr(0, word.size()) != word) return false;
+  line.remove_prefix(word.size());
+  size_t i = 0;
+  for (uint64_t* n : numbers) {
+    if (line.empty() || line[0] != ' ') return false;
+    line.remove_prefix(1);
+    const int base = ++i == numbers.size() ? base_of_last : 10;
+    auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), *n, base);
+    if (ec != std::errc()) return false;
+    line.remove_prefix(static_cast<size_t>(end - line.data()));
+  }
+  return line.empty();
+}
+
+int LinesIn(std::string_view text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+// Replays the records of `log` over `opened`; the valid prefix and the record count go there.
+// A record cut short at the end (a write the process did not finish) ends the log quietly.
+std::optional<LoadError> Replay(const std::string& log_path, std::string_view log, OpenedMachineFile& opened) {
+  // Past the header, or past the records `opened` already holds.
+  size_t pos = std::max<size_t>(log.find('\n') + 1, opened.log.log_bytes);
+  if (pos > log.size()) return LoadError{log_path, 1, 1, "the machine log is shorter than the records replayed"};
+  int line = 1 + LinesIn(log.substr(0, pos));
+  opened.log.log_bytes = pos;
+  while (pos < log.size()) {
+    auto damaged = [&](const std::string& why) {
+      return LoadError{log_path, line, 1, fmt::format("damaged machine log record at byte {}: {}", pos, why)};
+    };
+    const size_t eol = log.find('\n', pos);
+    if (eol == std::string_view::npos) break;  // a header cut short
+    uint64_t seq = 0, length = 0, crc = 0;
+    if (!ParseLine(log.substr(pos, eol - pos), "record", {&seq, &length, &crc}, 16)) {
+      return damaged("expected 'record <seq> <bytes> <crc32>'");
+    }
+    const size_t body_at = eol + 1;
+    if (length > log.size() - body_at) break;  // a body cut short
+    const std::string_view body = log.substr(body_at, length);
+    const bool last = body_at + length == log.size();
+    if (Crc32(body) != crc) {
+      if (last) break;  // the last write, cut short after its length was written
+      return damaged("checksum mismatch");
+    }
+    if (seq != opened.log.records + 1) return damaged(fmt::format("record {} where {} was expected", seq, opened.log.records + 1));
+    Loaded<DecodedLogRecord> record = DecodeLogRecord(body, log_path, line + 1);
+    if (!record.ok()) return record.error;
+    if (!ApplyLogRecord(*record.value, opened.state)) {
+      return damaged("it names events or journal records the machine does not have");
+    }
+    line += 1 + LinesIn(body);
+    pos = body_at + length;
+    opened.log.log_bytes = pos;
+    ++opened.log.records;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string MachineLogPath(const std::string& state_path) { return state_path + ".log"; }
+
+std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
+                                          OpenedMachineFile& opened) {
+  // No log, a header cut short, or a log written for another version of the file (a checkpoint
+  // that replaced the file but was stopped before removing the log): the file alone.
+  if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);
+  if (log.find('\n') != std::string::npos && !log.starts_with(std::string(kMagic) + " ")) {
+    return LoadError{log_name, 1, 1, "not a machine log (expected '" + std::string(kMagic) + " ...')"};
+  }
+  return std::nullopt;
+}
+
+Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
+  Loaded<OpenedMachineFile> out;
+  std::string text;
+  if (int err = ReadWholeFile(path, text); err != 0) {
+    out.error = LoadError{path, 0, 0, "cannot read machine state file: " + std::string(std::strerror(err))};
+    return out;
+  }
+  Loaded<MachineState> loaded = LoadMachineText(text, path);
+  if (!loaded.ok()) {
+    AttachSource(*loaded.error, text);  // the excerpt of the line at fault
+    out.error = std::move(loaded.error);
+    return out;
+  }
+  OpenedMachineFile opened{.state = std::move(*loaded.value), .log = {.base_crc = Crc32(text), .base_size = text.size()}};
+
+  const std::string log_path = MachineLogPath(path);
+  std::string log;
+  if (int err = ReadWholeFile(log_path, log); err != 0 && err != ENOENT) {
+    out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + std::string(std::strerror(err))};
+    return out;
+  }
+  if (std::optional<LoadError> error = ReplayMachineLog(log, log_path, opened)) {
+    out.error = std::move(error);
+    return out;
+  }
+  out.value = std::move(opened);
+  return out;
+}
+
+Loaded<MachineState> LoadMachineFile(const std::string& path) {
+  Loaded<OpenedMachineFile> opened = OpenMachineFile(path);
+  Loaded<MachineState> out;
+  if (!opened.ok()) {
+    out.error = std::move(opened.error);
+    return out;
+  }
+  out.value = std::move(opened.value->state);
+  return out;
+}
+
+MachineLog::~MachineLog() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+fixer::Status MachineLog::OpenForAppend() {
+  const bool fresh = at_.log_bytes == 0;
+  fd_ = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) return FromErrno(errno);
+  // Whatever follows the valid prefix (a record cut short, another file's log) goes.
+  if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0 ||
+      ::lseek(fd_, static_cast<off_t>(at_.log_bytes), SEEK_SET) < 0) {
+    return FromErrno(errno);
+  }
+  if (fresh) {
+    const std::string header = LogHeader(at_.base_size, at_.base_crc);
+    if (!WriteAll(fd_, header)) return FromErrno(errno);
+    at_.log_bytes = header.size();
+    SyncDirectoryOf(log_path_);  // the new log's name, durable before a record counts on it
+  }
+  return fixer::Status::Ok();
+}
+
+fixer::Status MachineLog::Append(const MachineState& now) {
+  std::string body;
+  try {
+    body = Record(now);
+  } catch (const std::exception&) {
+    return fixer::Status::Win(fixer::kErrorNotEnoughMemory);  // the emitter only fails on memory
+  }
+  if (body.empty()) return fixer::Status::Ok();
+  if (fd_ < 0) {
+    if (fixer::Status st = OpenForAppend(); !st.ok()) return st;
+  }
+  const std::string record = fmt::format("record {} {} {:08x}\n", at_.records + 1, body.size(), Crc32(body)) + body;
+  // One write and one fdatasync: a kill during either leaves a torn last record, which loading
+  // ignores; the record counts once the sync returns.
+  if (!WriteAll(fd_, record) || ::fdatasync(fd_) != 0) {
+    const int err = errno;
+    // Take back what was written, so a later record does not follow a torn one.
+    if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    return FromErrno(err);
+  }
+  at_.log_bytes += record.size();
+  ++at_.records;
+  ++appended_;
+  Logged(now);
+  return fixer::Status::Ok();
+}
+
+fixer::Status MachineLog::Checkpoint(const MachineState& now) {
+  std::string text;
+  try {
+    text = MachineToText(now);
+  } catch (const std::exception&) {
+    return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
+  }
+  if (fixer::Status st = WriteFileAtomically(state_path_, text); !st.ok()) return st;
+  // The file holds every record now; a log left by a stop here names the old file and is ignored.
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (::unlink(log_path_.c_str()) == 0) SyncDirectoryOf(log_path_);
+  at_.base_crc = Crc32(text);
+  at_.base_size = text.size();
+  at_.log_bytes = 0;
+  at_.records = 0;
+  Logged(now);
+  return fixer::Status::Ok();
+}
+
+}  // namespace fakes

@@ -1,0 +1,243 @@
+// The machine log (fakes/machine_log.h) under the state-file backend: at every record the file
+// and its log load as the machine the fixer had then; a record costs what it changes; a torn
+// last record is ignored at every byte; a damaged record before the end is a load error at
+// LOG:LINE; a log written for another version of the file is ignored; a verb that changes
+// nothing writes no file and no log; a checkpoint leaves the file alone, without a log.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "app/verbs.h"
+#include "fakes/machine_log.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/state_file_backend.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+// The affected machine of the kill test plus `aces` folders, each with an ACE naming ASPNET.
+std::string AffectedXp(int aces) {
+  std::string text =
+      "os: windows-xp-professional\n"
+      "frameworks: [\"1.0\"]\n"
+      "hotfixes: [MS03-032]\n"
+      "applications:\n"
+      "  - path: /LM/W3SVC/1/ROOT/app\n";
+  if (aces > 0) text += "objects:\n";
+  for (int i = 0; i < aces; ++i) {
+    text += "  - file: 'C:\\Inetpub\\wwwroot\\data" + std::to_string(i) + "'\n" +
+            "    acl: [{allow: Administrators, mask: full}, {allow: ASPNET, mask: modify, flags: [OI, CI]}]\n";
+  }
+  return text;
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteAll(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+class MachineLogTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("machine_log_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Saves `text`'s machine as machine.yaml; returns its path.
+  std::string Machine(const std::string& text) {
+    auto loaded = fakes::LoadMachineText(text, "test.yaml");
+    EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
+    const std::string file = (dir_ / "machine.yaml").string();
+    EXPECT_TRUE(fakes::SaveMachineFile(*loaded.value, file).ok());
+    return file;
+  }
+
+  // One record of a run: the log as it stood, and the machine it must load as.
+  struct Snapshot {
+    std::string log;
+    fakes::MachineState state;
+  };
+
+  // Runs `verb` on `file` through the tool's code, keeping the log and machine at each record.
+  std::vector<Snapshot> Run(const std::string& file, app::Verb verb, fixer::Strategy strategy) {
+    std::vector<Snapshot> records;
+    fakes::StateFileBackend* backend = nullptr;
+    fakes::StateFileOptions options{.path = file};
+    options.after_append = [&] { records.push_back({ReadAll(file + ".log"), backend->state()}); };
+    auto opened = fakes::StateFileBackend::Open(options);
+    EXPECT_TRUE(opened.ok()) << opened.error->ToString();
+    backend = opened.value->get();
+    fixer::Options fix;
+    fix.strategy = strategy;
+    end_ = app::RunVerb(*backend, verb, fix);
+    end_state_ = backend->state();
+    return records;
+  }
+
+  fs::path dir_;
+  app::VerbRun end_;
+  fakes::MachineState end_state_;
+};
+
+TEST_F(MachineLogTest, AtEveryRecordTheFileAndLogLoadAsTheMachineThen) {
+  for (fixer::Strategy strategy : {fixer::Strategy::kKeepSid, fixer::Strategy::kRecreate}) {
+    const std::string file = Machine(AffectedXp(3));
+    const std::string base = ReadAll(file);
+    const auto records = Run(file, app::Verb::kApply, strategy);
+    ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
+    ASSERT_GT(records.size(), 5u);
+    const std::string end_file = ReadAll(file);
+    for (size_t i = 0; i < records.size(); ++i) {
+      WriteAll(file, base);
+      WriteAll(file + ".log", records[i].log);
+      auto loaded = fakes::LoadMachineFile(file);
+      ASSERT_TRUE(loaded.ok()) << "record " << i + 1 << ": " << loaded.error->ToString();
+      EXPECT_TRUE(*loaded.value == records[i].state) << "record " << i + 1 << " of " << records.size();
+    }
+    // The checkpoint: the file is the end state, and no log is left.
+    WriteAll(file, end_file);
+    fs::remove(file + ".log");
+    auto loaded = fakes::LoadMachineFile(file);
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_TRUE(*loaded.value == end_state_);
+  }
+}
+
+TEST_F(MachineLogTest, TheRunEndsWithACheckpointAndNoLog) {
+  const std::string file = Machine(AffectedXp(2));
+  Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  EXPECT_FALSE(fs::exists(file + ".log"));
+  for (const auto& entry : fs::directory_iterator(dir_)) EXPECT_EQ(entry.path().filename(), "machine.yaml");
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(*loaded.value == end_state_);
+}
+
+TEST_F(MachineLogTest, AVerbThatChangesNothingWritesNoFileAndNoLog) {
+  const std::string file = Machine(AffectedXp(2));
+  Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  const std::string fixed = ReadAll(file);
+  const auto mtime = fs::last_write_time(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  EXPECT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
+  EXPECT_TRUE(records.empty());
+  EXPECT_FALSE(fs::exists(file + ".log"));
+  EXPECT_EQ(ReadAll(file), fixed);
+  EXPECT_EQ(fs::last_write_time(file), mtime);
+}
+
+// A record holds what the calls changed, not the machine: with 100 or 300 folders naming ASPNET
+// the run appends the same records, and only those that carry the ACEs (the grants the journal
+// keeps, the folders re-granted) grow with them.
+TEST_F(MachineLogTest, ARecordCostsWhatItChanges) {
+  auto record_sizes = [&](int aces) {
+    const auto records = Run(Machine(AffectedXp(aces)), app::Verb::kApply, fixer::Strategy::kRecreate);
+    EXPECT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
+    std::vector<size_t> sizes;
+    size_t previous = 0;
+    for (const Snapshot& r : records) {
+      sizes.push_back(r.log.size() - previous);
+      previous = r.log.size();
+    }
+    return sizes;
+  };
+  const std::vector<size_t> small = record_sizes(100);
+  const std::vector<size_t> large = record_sizes(300);
+  ASSERT_EQ(small.size(), large.size());
+  size_t growing = 0;
+  for (size_t i = 0; i < small.size(); ++i) {
+    if (large[i] > small[i] + 16) {
+      ++growing;
+      EXPECT_GT(large[i], small[i] * 2) << "record " << i + 1 << " grows, but less than the ACEs it would carry";
+    }
+  }
+  EXPECT_GT(growing, 0u);
+  EXPECT_LE(growing, 6u) << small.size() << " records";
+}
+
+// Every byte of the run's last record cut off in turn: the log loads as the machine before it.
+TEST_F(MachineLogTest, ATornLastRecordIsIgnoredAtEveryByte) {
+  const std::string file = Machine(AffectedXp(2));
+  auto base = fakes::OpenMachineFile(file);
+  ASSERT_TRUE(base.ok());
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  ASSERT_GE(records.size(), 3u);
+  const std::string& before = records[records.size() - 2].log;
+  const std::string& whole = records.back().log;
+  fakes::OpenedMachineFile at_before = *base.value;  // the file's CRC and size, and the machine before
+  at_before.state = records[records.size() - 2].state;
+  at_before.log.log_bytes = before.size();
+  at_before.log.records = records.size() - 1;
+  for (size_t cut = before.size(); cut < whole.size(); ++cut) {
+    fakes::OpenedMachineFile opened = at_before;
+    auto error = fakes::ReplayMachineLog(std::string_view(whole).substr(0, cut), file + ".log", opened);
+    ASSERT_FALSE(error) << "cut at byte " << cut << ": " << error->ToString();
+    ASSERT_TRUE(opened.state == records[records.size() - 2].state) << "cut at byte " << cut;
+    ASSERT_EQ(opened.log.records, records.size() - 1);
+    ASSERT_EQ(opened.log.log_bytes, before.size());
+  }
+  // The same through the file, for a few cuts: the header line, the body, its last byte.
+  for (size_t cut : {before.size() + 3, before.size() + 40, whole.size() - 1}) {
+    Machine(AffectedXp(2));
+    WriteAll(file + ".log", whole.substr(0, cut));
+    auto loaded = fakes::LoadMachineFile(file);
+    ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+    EXPECT_TRUE(*loaded.value == records[records.size() - 2].state) << "cut at byte " << cut;
+  }
+}
+
+TEST_F(MachineLogTest, ADamagedRecordBeforeTheEndIsALoadErrorAtItsLine) {
+  const std::string file = Machine(AffectedXp(2));
+  const std::string base = ReadAll(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  ASSERT_GE(records.size(), 3u);
+  std::string log = records.back().log;
+  // A byte of the second record's body changed: its checksum no longer matches.
+  const size_t second = records[0].log.size();
+  const size_t body = log.find('\n', second) + 1;
+  log[body + 3] ^= 0x20;
+  WriteAll(file, base);
+  WriteAll(file + ".log", log);
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_FALSE(loaded.ok());
+  const int line = static_cast<int>(std::count(log.begin(), log.begin() + static_cast<long>(second), '\n')) + 1;
+  EXPECT_EQ(loaded.error->ToString(),
+            file + ".log:" + std::to_string(line) + ":1: damaged machine log record at byte " + std::to_string(second) +
+                ": checksum mismatch");
+  // Not a log at all.
+  WriteAll(file + ".log", "colour: blue\n");
+  loaded = fakes::LoadMachineFile(file);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(loaded.error->ToString(), HasSubstr("machine.yaml.log:1:1: not a machine log"));
+}
+
+TEST_F(MachineLogTest, ALogOfAnotherVersionOfTheFileIsIgnoredAndSavingRemovesIt) {
+  const std::string file = Machine(AffectedXp(1));
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  ASSERT_FALSE(records.empty());
+  // The checkpoint replaced the file; a stop before the log's removal leaves the old log.
+  WriteAll(file + ".log", records.back().log);
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(*loaded.value == end_state_);
+  ASSERT_TRUE(fakes::SaveMachineFile(end_state_, file).ok());
+  EXPECT_FALSE(fs::exists(file + ".log"));
+}
+
+}  // namespace
