@@ -187,7 +187,8 @@ std::vector<Word> AccountStepWords() {
        .run = [](RunContext& c, const Step& s) { return GrantRight(c, s, false); }},
       {.name = "set_interactive_user", .scalar_arg = "user",
        .params = {{.name = "user", .required = true, .note = "(`none` means nobody)"}},
-       .doc = "who is logged on at the console",
+       .doc = "who is logged on at the console: Winlogon loads that user's profile, creating it at the first "
+              "logon; a logon Windows refuses (1326, 1909, 1331, 1330, 1385) changes nothing",
        .run = SetInteractiveUser},
       {.name = "set_caller", .scalar_arg = "user",
        .params = {{.name = "user", .required = true}},

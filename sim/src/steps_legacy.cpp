@@ -95,8 +95,8 @@ std::vector<Word> LegacyStepWords() {
   return {
       {.name = "legacy", .scalar_arg = "script",
        .params = {{.name = "script",
-                   .note = "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder; a "
-                           "relative path is relative to the scenario's folder)"},
+                   .note = "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder, else the "
+                           "copy built into `fixup-sim`; a relative path is relative to the scenario's folder)"},
                   {.name = "answer"},
                   {.name = "no_answer", .kind = ValueKind::kTrueFalse}},
        .doc = "runs a batch file through the fake `cmd.exe`; `answer` is what the user types at runas's password "

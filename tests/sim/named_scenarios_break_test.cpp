@@ -20,6 +20,7 @@ class AcesNeverRegranted : public fixer::SecurityWrapper {
  public:
   explicit AcesNeverRegranted(fixer::Ports& real) : SecurityWrapper(real.security) {}
   fixer::Status AddAce(const fixer::ObjectRef&, const fixer::Ace&) override { return {}; }
+  fixer::Status AddAces(const fixer::ObjectRef&, std::span<const fixer::Ace>) override { return {}; }
 };
 
 // Custom worker account: the fixer reads machine.config as if it named the default account.

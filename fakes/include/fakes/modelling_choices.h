@@ -3,8 +3,9 @@
 // result depends on such a choice; a ChoiceLog alive on the same thread collects the ids, so a
 // scenario's report can name the unconfirmed facts it relied on (like a todo_wine made visible).
 //
+//   #include "fakes/web_stack.h"
 //   fakes::ChoiceLog log;                       // collects on this thread while in scope
-//   sim::WebStack(machine).Request("/LM/W3SVC/1/ROOT/app");
+//   fakes::WebStack(machine).Request("/LM/W3SVC/1/ROOT/app");
 //   for (const std::string& id : log.ids())
 //     std::cout << id << ": " << fakes::ChoiceTitle(id) << "\n";
 #pragma once

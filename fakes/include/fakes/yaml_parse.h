@@ -6,13 +6,12 @@
 // literal `|` and folded `>` block scalars with their indentation and chomping indicators,
 // comments, `---` / `...` around the one document. Null is `~`, `null` or nothing. Rejected
 // with a clear message: anchors, aliases, tags, `?` complex keys, directives, a second document,
-// tabs in indentation. Duplicate keys are the reader's to reject (yaml_reader.h).
+// tabs in indentation. Duplicate keys are the reader's to reject (yaml_reader.h). The tree may
+// point into `text`: keep the text alive as long as the tree.
 //
 //   fakes::yaml::ParseResult r = fakes::yaml::ParseYaml("seed: 7\nos: [a, b]\n");
 //   if (r.error) std::puts(r.error->message.c_str());          // with r.error->mark
 //   else std::puts(std::string(r.tree.text(r.tree.children(r.tree.root())[1])).c_str());  // "7"
-//
-// The tree may point into `text`: keep the text alive as long as the tree.
 #pragma once
 
 #include <optional>
