@@ -49,7 +49,9 @@ void BM_RecreateRegrant(benchmark::State& state) {
   state.counters["aces"] = static_cast<double>(aces);
 }
 BENCHMARK(BM_RecreateRegrant)
-    ->Arg(10'000)->Arg(30'000)->Arg(100'000)
+    ->Arg(10'000)
+    ->Arg(30'000)
+    ->Arg(100'000)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2)
     ->Complexity(benchmark::oN);
@@ -59,8 +61,8 @@ BENCHMARK(BM_RecreateRegrant)
 namespace {
 
 // `aspnet-fixer resume` after a power loss half-way through regrant-aces (at the (N/2)th
-// object's DACL write): half the grants are already held by the new SID, and each remaining one is checked against them first. Timed:
-// the resume only. Linear too (the check was a linear search per grant, so quadratic, before).
+// object's DACL write): half the grants are already held by the new SID, and each remaining one is checked against them
+// first. Timed: the resume only. Linear too (the check was a linear search per grant, so quadratic, before).
 void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
   const size_t aces = files * kAcesPerFile;
@@ -86,7 +88,9 @@ void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * aces));
 }
 BENCHMARK(BM_RecreateResumeHalfwayThroughRegrant)
-    ->Arg(1'000)->Arg(3'000)->Arg(10'000)
+    ->Arg(1'000)
+    ->Arg(3'000)
+    ->Arg(10'000)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2)
     ->Complexity(benchmark::oN);

@@ -24,8 +24,8 @@ void BM_SingleFaultSweep(benchmark::State& state) {
   state.counters["scenarios"] = static_cast<double>(report.scenarios);
   state.counters["runs"] = static_cast<double>(report.runs);
   state.counters["violations"] = static_cast<double>(report.violations.size());
-  state.counters["runs_per_s"] = benchmark::Counter(static_cast<double>(report.runs) * static_cast<double>(state.iterations()),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["runs_per_s"] = benchmark::Counter(
+      static_cast<double>(report.runs) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SingleFaultSweep)->Unit(benchmark::kMillisecond)->UseRealTime();
 

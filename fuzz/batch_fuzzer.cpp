@@ -17,7 +17,8 @@
 namespace {
 
 const fakes::MachineState& BaseMachine() {
-  static const fakes::MachineState base = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 7});
+  static const fakes::MachineState base =
+      fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional, .seed = 7});
   return base;
 }
 

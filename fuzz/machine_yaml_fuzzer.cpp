@@ -11,8 +11,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "fakes/machine_yaml.h"
-#include "sim/machine_yaml_node.h"
 #include "fuzz_check.h"
+#include "sim/machine_yaml_node.h"
 
 namespace {
 

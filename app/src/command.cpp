@@ -6,8 +6,8 @@
 #include <string>
 
 #include "app/verbs.h"
-#include "fixup/version.h"
 #include "fixer/exit_code.h"
+#include "fixup/version.h"
 
 namespace app {
 namespace {
@@ -65,7 +65,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   FixerArgs args;
   CLI::App app{"aspnet-fixer: repairs ASP.NET 1.0 \"Server Application Unavailable\" after MS03-032"};
   app.footer(kExitCodesHelp);
-  app.set_version_flag("--version", std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
+  app.set_version_flag("--version",
+                       std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback")
       ->required()
       ->check(CLI::IsMember({"diagnose", "plan", "apply", "resume", "rollback"}));

@@ -16,7 +16,8 @@ std::string Hex(uint32_t v) {
 std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
   std::ostringstream out;
   out << "Diagnosis: " << fixer::ToString(d.verdict) << "\n";
-  out << "  caller:      " << d.caller.name << (d.caller.is_admin ? " (administrator)" : " (not an administrator)") << "\n";
+  out << "  caller:      " << d.caller.name << (d.caller.is_admin ? " (administrator)" : " (not an administrator)")
+      << "\n";
   if (d.verdict == fixer::Verdict::kNotAdmin) return out.str();
   out << "  system:      " << fixer::ToString(d.os.edition) << " SP" << d.os.service_pack << ", "
       << fixer::ToString(d.web_server.kind) << (d.web_server.iis5_isolation_mode ? " (IIS 5 isolation)" : "")
@@ -25,7 +26,8 @@ std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
   if (d.frameworks.empty()) out << "none";
   for (size_t i = 0; i < d.frameworks.size(); ++i)
     out << (i ? ", " : "") << d.frameworks[i].version << " (processModel userName=\""
-        << d.frameworks[i].process_model_user << "\"" << (d.frameworks[i].tools_present ? "" : ", tools missing") << ")";
+        << d.frameworks[i].process_model_user << "\"" << (d.frameworks[i].tools_present ? "" : ", tools missing")
+        << ")";
   out << "\n  hotfixes:    ";
   if (d.hotfixes.empty()) out << "none";
   for (size_t i = 0; i < d.hotfixes.size(); ++i) out << (i ? ", " : "") << d.hotfixes[i];
@@ -41,7 +43,8 @@ std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
   out << "\n  symptom:     " << fixer::ToString(d.symptom) << "\n";
   for (const auto& p : d.probes)
     out << "    GET " << p.application << " -> "
-        << (p.answered ? std::to_string(p.status) + (p.symptom ? " Server Application Unavailable" : "") : p.error) << "\n";
+        << (p.answered ? std::to_string(p.status) + (p.symptom ? " Server Application Unavailable" : "") : p.error)
+        << "\n";
   out << "  causes:\n";
   for (const auto& c : d.causes) out << "    [" << (c.met ? "x" : " ") << "] " << c.id << ": " << c.detail << "\n";
   for (const auto& m : d.missing) out << "  missing:     " << m << "\n";
@@ -91,9 +94,11 @@ std::string RenderPlanText(const fixer::Plan& p) {
 std::string RenderRunText(const fixer::RunResult& r) {
   std::ostringstream out;
   if (r.diagnosis) out << RenderDiagnosisText(*r.diagnosis);
-  if (r.plan) out << RenderPlanText(*r.plan);
-  else if (r.refusal) out << "Refused (" << fixer::ToString(r.refusal->reason) << "): " << r.refusal->why
-                          << "\nInstead: " << r.refusal->instead << "\n";
+  if (r.plan)
+    out << RenderPlanText(*r.plan);
+  else if (r.refusal)
+    out << "Refused (" << fixer::ToString(r.refusal->reason) << "): " << r.refusal->why
+        << "\nInstead: " << r.refusal->instead << "\n";
   for (const auto& s : r.steps_done) out << "  done:    " << s << "\n";
   for (const auto& s : r.steps_undone) out << "  undone:  " << s << "\n";
   for (const auto& e : r.errors) out << "  error:   " << e.step << ": " << e.code << ": " << e.message << "\n";
@@ -110,30 +115,42 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
   j["verdict"] = fixer::ToString(d.verdict);
   j["affected"] = d.affected();
   j["caller"] = {{"name", d.caller.name}, {"is_admin", d.caller.is_admin}};
-  j["os"] = {{"edition", fixer::ToString(d.os.edition)}, {"service_pack", d.os.service_pack},
+  j["os"] = {{"edition", fixer::ToString(d.os.edition)},
+             {"service_pack", d.os.service_pack},
              {"computer_name", d.os.computer_name}};
-  j["web_server"] = {{"kind", fixer::ToString(d.web_server.kind)}, {"iis5_isolation_mode", d.web_server.iis5_isolation_mode}};
+  j["web_server"] = {{"kind", fixer::ToString(d.web_server.kind)},
+                     {"iis5_isolation_mode", d.web_server.iis5_isolation_mode}};
   j["frameworks"] = json::array();
   for (const auto& f : d.frameworks)
-    j["frameworks"].push_back({{"version", f.version}, {"tools_present", f.tools_present},
-                               {"process_model_user", f.process_model_user}});
+    j["frameworks"].push_back(
+        {{"version", f.version}, {"tools_present", f.tools_present}, {"process_model_user", f.process_model_user}});
   j["hotfixes"] = d.hotfixes;
-  j["worker"] = {{"kind", fixer::ToString(d.worker.kind)}, {"configured", d.worker.configured},
-                 {"account", d.worker.account}, {"exists", d.worker.exists},
+  j["worker"] = {{"kind", fixer::ToString(d.worker.kind)},
+                 {"configured", d.worker.configured},
+                 {"account", d.worker.account},
+                 {"exists", d.worker.exists},
                  {"sid", d.worker.exists ? d.worker.sid.ToString() : ""},
-                 {"disabled", d.worker.flags.disabled}, {"locked_out", d.worker.flags.locked_out},
-                 {"has_profile", d.worker.has_profile}, {"profile_path", d.worker.profile_path}};
+                 {"disabled", d.worker.flags.disabled},
+                 {"locked_out", d.worker.flags.locked_out},
+                 {"has_profile", d.worker.has_profile},
+                 {"profile_path", d.worker.profile_path}};
   j["symptom"] = fixer::ToString(d.symptom);
   j["probes"] = json::array();
   for (const auto& p : d.probes)
-    j["probes"].push_back({{"application", p.application}, {"answered", p.answered}, {"status", p.status},
-                           {"symptom", p.symptom}, {"error", p.error}});
+    j["probes"].push_back({{"application", p.application},
+                           {"answered", p.answered},
+                           {"status", p.status},
+                           {"symptom", p.symptom},
+                           {"error", p.error}});
   j["causes"] = json::array();
   for (const auto& c : d.causes) j["causes"].push_back({{"id", c.id}, {"met", c.met}, {"detail", c.detail}});
   j["missing"] = d.missing;
   j["worker_start"] = json::array();
   for (const auto& w : d.worker_start)
-    j["worker_start"].push_back({{"id", w.id}, {"met", w.met}, {"error", w.error}, {"detail", w.detail},
+    j["worker_start"].push_back({{"id", w.id},
+                                 {"met", w.met},
+                                 {"error", w.error},
+                                 {"detail", w.detail},
                                  {"remedy", fixer::ToString(w.remedy)}});
   j["fixed_by_this_tool"] = d.fixed_by_this_tool;
   json scope;
@@ -143,9 +160,11 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
   scope["aces"] = json::array();
   for (const auto& o : d.scope.aces)
     for (const auto& a : o.aces)
-      scope["aces"].push_back({{"namespace", fixer::ToString(o.object.ns)}, {"path", o.object.path},
+      scope["aces"].push_back({{"namespace", fixer::ToString(o.object.ns)},
+                               {"path", o.object.path},
                                {"type", a.type == fixer::AceType::kAllow ? "allow" : "deny"},
-                               {"mask", Hex(a.mask)}, {"flags", Hex(a.flags)}});
+                               {"mask", Hex(a.mask)},
+                               {"flags", Hex(a.flags)}});
   scope["sql_logins"] = json::array();
   for (const auto& l : d.scope.sql_logins) scope["sql_logins"].push_back(l.name);
   scope["db_users"] = json::array();
@@ -166,7 +185,8 @@ nlohmann::json PlanToJson(const fixer::Plan& p) {
   for (const auto& s : p.steps)
     j["steps"].push_back({{"id", s.id}, {"action", s.action}, {"undo", s.undo}, {"irreversible", s.irreversible}});
   if (p.refusal)
-    j["refusal"] = {{"reason", fixer::ToString(p.refusal->reason)}, {"why", p.refusal->why}, {"instead", p.refusal->instead}};
+    j["refusal"] = {
+        {"reason", fixer::ToString(p.refusal->reason)}, {"why", p.refusal->why}, {"instead", p.refusal->instead}};
   return j;
 }
 
@@ -178,7 +198,8 @@ nlohmann::json RunToJson(const fixer::RunResult& r) {
   if (r.diagnosis) j["diagnosis"] = DiagnosisToJson(*r.diagnosis);
   if (r.plan) j["plan"] = PlanToJson(*r.plan);
   if (r.refusal)
-    j["refusal"] = {{"reason", fixer::ToString(r.refusal->reason)}, {"why", r.refusal->why}, {"instead", r.refusal->instead}};
+    j["refusal"] = {
+        {"reason", fixer::ToString(r.refusal->reason)}, {"why", r.refusal->why}, {"instead", r.refusal->instead}};
   j["steps_done"] = r.steps_done;
   j["steps_undone"] = r.steps_undone;
   j["errors"] = json::array();

@@ -56,7 +56,9 @@ void Plan(fixer::Fixer& fixer, VerbRun& run) {
   }
   run.plan = fixer.MakePlan(**run.diagnosis);
   const bool refused = run.plan->ok() && (*run.plan)->refusal.has_value();
-  run.exit_code = !run.plan->ok() ? fixer::ExitCode::kFailed : refused ? fixer::ExitCode::kRefused : fixer::ExitCode::kOk;
+  run.exit_code = !run.plan->ok() ? fixer::ExitCode::kFailed
+                  : refused       ? fixer::ExitCode::kRefused
+                                  : fixer::ExitCode::kOk;
   run.outcome = !run.plan->ok() ? "error" : refused ? "refused" : "planned";
 }
 
@@ -125,12 +127,16 @@ nlohmann::json RunJson(const VerbRun& run) {
   nlohmann::json j = {
       {"command", ToString(run.verb)}, {"outcome", run.outcome}, {"exit_code", fixer::ToInt(run.exit_code)}};
   if (run.diagnosis) {
-    if (run.diagnosis->ok()) j["diagnosis"] = DiagnosisToJson(**run.diagnosis);
-    else j["error"] = run.diagnosis->status().ToString();
+    if (run.diagnosis->ok())
+      j["diagnosis"] = DiagnosisToJson(**run.diagnosis);
+    else
+      j["error"] = run.diagnosis->status().ToString();
   }
   if (run.plan) {
-    if (run.plan->ok()) j["plan"] = PlanToJson(**run.plan);
-    else j["error"] = run.plan->status().ToString();
+    if (run.plan->ok())
+      j["plan"] = PlanToJson(**run.plan);
+    else
+      j["error"] = run.plan->status().ToString();
   }
   if (run.result) j["result"] = RunToJson(*run.result);
   if (run.crashed) j["interrupted"] = run.crash;

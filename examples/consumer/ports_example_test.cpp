@@ -70,14 +70,15 @@ TEST_F(PortExample, LogonAndProfiles) {
 TEST_F(PortExample, Security) {
   fixer::Security& security = ports().security;
   const fixer::ObjectRef wwwroot{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot)"};
-  ASSERT_TRUE(security.AddAce(wwwroot, {fixer::AceType::kAllow, fixer::Sid::NetworkService(),
-                                        fixer::kFileGenericRead, fixer::kContainerInheritAce})
+  ASSERT_TRUE(security
+                  .AddAce(wwwroot, {fixer::AceType::kAllow, fixer::Sid::NetworkService(), fixer::kFileGenericRead,
+                                    fixer::kContainerInheritAce})
                   .ok());
   EXPECT_THAT(machine(), fakes_testing::HasAce(wwwroot, "NETWORK SERVICE", fixer::kFileGenericRead));
   auto grants = security.FindAces(fixer::Sid::NetworkService());  // explicit ACEs naming the SID, anywhere
   ASSERT_TRUE(grants.ok());
-  auto on_wwwroot = std::find_if(grants->begin(), grants->end(),
-                                 [&](const fixer::AceGrant& g) { return g.object == wwwroot; });
+  auto on_wwwroot =
+      std::find_if(grants->begin(), grants->end(), [&](const fixer::AceGrant& g) { return g.object == wwwroot; });
   ASSERT_NE(on_wwwroot, grants->end());
   EXPECT_EQ(on_wwwroot->ace.mask, fixer::kFileGenericRead);
   EXPECT_EQ(security.AddAce({fixer::ObjectNamespace::kFile, R"(C:\nowhere)"}, on_wwwroot->ace).code(),

@@ -22,14 +22,13 @@ std::vector<fixer::Ace> InheritedDacl(const std::vector<fixer::Ace>& parent_dacl
       } else if (ace.sid == creator_owner) {
         // The owner gets the access; CREATOR OWNER stays inheritable for what comes below.
         out.push_back({ace.type, owner, ace.mask, fixer::kInheritedAce});
-        out.push_back({ace.type, creator_owner, ace.mask,
-                       onward | fixer::kInheritOnlyAce | fixer::kInheritedAce});
+        out.push_back({ace.type, creator_owner, ace.mask, onward | fixer::kInheritOnlyAce | fixer::kInheritedAce});
       } else {
         out.push_back({ace.type, ace.sid, ace.mask, onward | fixer::kInheritedAce});
       }
     } else if (oi && !np) {
-      out.push_back({ace.type, ace.sid, ace.mask,
-                     fixer::kObjectInheritAce | fixer::kInheritOnlyAce | fixer::kInheritedAce});
+      out.push_back(
+          {ace.type, ace.sid, ace.mask, fixer::kObjectInheritAce | fixer::kInheritOnlyAce | fixer::kInheritedAce});
     }
   }
   return out;
@@ -45,8 +44,7 @@ std::string ParentObjectPath(fixer::ObjectNamespace ns, const std::string& path)
 }
 
 const SecurableObject* NearestAncestor(const MachineState& state, const fixer::ObjectRef& ref) {
-  for (std::string p = ParentObjectPath(ref.ns, ref.path); !p.empty();
-       p = ParentObjectPath(ref.ns, p)) {
+  for (std::string p = ParentObjectPath(ref.ns, ref.path); !p.empty(); p = ParentObjectPath(ref.ns, p)) {
     auto it = state.objects.find(ObjectKey(ref.ns, p));
     if (it != state.objects.end()) return &it->second;
   }

@@ -35,8 +35,7 @@ namespace {
 
 constexpr std::string_view kAspNetUser = "ASPNET";
 constexpr std::string_view kAspNetFullName = "aspnet_wp account";
-constexpr std::string_view kAspNetComment =
-    "Account used for running the ASP.NET worker process (aspnet_wp.exe)";
+constexpr std::string_view kAspNetComment = "Account used for running the ASP.NET worker process (aspnet_wp.exe)";
 constexpr uint32_t kInherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
 constexpr uint32_t kFileReadExecute = fixer::kFileGenericRead | fixer::kFileGenericExecute;
 constexpr int kPasswordTries = 100;
@@ -84,8 +83,8 @@ std::vector<fixer::Ace> InheritedSystemAces(bool container) {
 fixer::Status EnsureObject(Machine& m, const std::string& path, bool container) {
   ObjectStore objects(m);
   if (objects.Exists({fixer::ObjectNamespace::kFile, path})) return fixer::Status::Ok();
-  return objects.Create(fixer::ObjectNamespace::kFile, path, container,
-                        fixer::Sid::Administrators(), InheritedSystemAces(container));
+  return objects.Create(fixer::ObjectNamespace::kFile, path, container, fixer::Sid::Administrators(),
+                        InheritedSystemAces(container));
 }
 
 fixer::Result<fixer::Secret> GenerateWorkerPassword(Machine& m) {
@@ -99,13 +98,11 @@ fixer::Result<fixer::Secret> GenerateWorkerPassword(Machine& m) {
   MachineRandom random(m);
   for (int attempt = 0; attempt < kPasswordTries; ++attempt) {
     std::string clear(length, ' ');
-    for (char& c : clear)
-      c = kAlphabet[fixer::UniformBelow(random, static_cast<uint32_t>(kAlphabet.size()))];
+    for (char& c : clear) c = kAlphabet[fixer::UniformBelow(random, static_cast<uint32_t>(kAlphabet.size()))];
     fixer::Secret candidate = fixer::Secret::FromString(std::move(clear));
     // An existing account is checked with its own full name and password history.
     const fixer::Status verdict =
-        exists ? sam.CheckPassword(name, candidate)
-               : CheckPasswordPolicy(policy, name, kAspNetFullName, {}, candidate);
+        exists ? sam.CheckPassword(name, candidate) : CheckPasswordPolicy(policy, name, kAspNetFullName, {}, candidate);
     if (verdict.ok()) return candidate;
   }
   return fixer::Status::Win(fixer::kNerrPasswordTooShort);
@@ -119,8 +116,7 @@ fixer::Result<fixer::Sid> EnsureWorkerAccount(Machine& m, const fixer::Secret& p
     fixer::NewAccount spec{.name = name,
                            .full_name = std::string(kAspNetFullName),
                            .comment = std::string(kAspNetComment),
-                           .flags = {.password_never_expires = true,
-                                     .cannot_change_password = true}};
+                           .flags = {.password_never_expires = true, .cannot_change_password = true}};
     return sam.CreateUser(spec, password);
   }
   if (auto st = sam.SetPassword(name, password); !st.ok()) return st;
@@ -132,8 +128,7 @@ fixer::Result<fixer::Sid> EnsureWorkerAccount(Machine& m, const fixer::Secret& p
   return sam.SidOf(*sam.FindUser(name));
 }
 
-fixer::Status GrantDefaultAcls(Machine& m, const std::string& framework_dir,
-                               const fixer::Sid& worker) {
+fixer::Status GrantDefaultAcls(Machine& m, const std::string& framework_dir, const fixer::Sid& worker) {
   const std::string root = SystemRoot(m.state());
   struct Grant {
     std::string path;
@@ -156,8 +151,7 @@ fixer::Status GrantDefaultAcls(Machine& m, const std::string& framework_dir,
   if (const ProfileEntry* profile = ProfileStore(m).Find(worker); profile != nullptr) {
     const fixer::ObjectRef folder{fixer::ObjectNamespace::kFile, profile->path};
     if (objects.Exists(folder)) {
-      fixer::Ace ace{fixer::AceType::kAllow, worker,
-                     fixer::kFileGenericRead | fixer::kFileGenericWrite, kInherit};
+      fixer::Ace ace{fixer::AceType::kAllow, worker, fixer::kFileGenericRead | fixer::kFileGenericWrite, kInherit};
       if (auto st = objects.AddAce(folder, ace); !st.ok()) return st;
     }
   }
@@ -194,18 +188,16 @@ fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
   }
 
   auto& services = m_.state().services;
-  const bool has_state_service = std::any_of(services.begin(), services.end(), [](const auto& s) {
-    return EqualsIgnoreCase(s.name, "aspnet_state");
-  });
+  const bool has_state_service = std::any_of(services.begin(), services.end(),
+                                             [](const auto& s) { return EqualsIgnoreCase(s.name, "aspnet_state"); });
   if (!has_state_service) {
     if (auto st = m_.Mutate("scm.create", "aspnet_state"); !st.ok()) return st;
     const bool server_2003 = m_.state().products.os.edition == fixer::OsEdition::kWindowsServer2003;
-    m_.state().services.push_back(
-        {.name = "aspnet_state",
-         .display_name = "ASP.NET State Service",
-         .state = fixer::ServiceState::kStopped,
-         .start_type = fixer::StartType::kManual,
-         .account = server_2003 ? "NT AUTHORITY\\NetworkService" : ".\\ASPNET"});
+    m_.state().services.push_back({.name = "aspnet_state",
+                                   .display_name = "ASP.NET State Service",
+                                   .state = fixer::ServiceState::kStopped,
+                                   .start_type = fixer::StartType::kManual,
+                                   .account = server_2003 ? "NT AUTHORITY\\NetworkService" : ".\\ASPNET"});
   }
   return Register(version);
 }
@@ -220,12 +212,10 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
   if (!worker) return worker.status();
 
   Lsa lsa(m_);
-  if (auto st = lsa.StoreSecret(std::string(fixer::kAspNetWorkerSecret), *password); !st.ok())
-    return st;
+  if (auto st = lsa.StoreSecret(std::string(fixer::kAspNetWorkerSecret), *password); !st.ok()) return st;
   RelyOn("choice-aspnet-rights");
-  for (std::string_view right :
-       {fixer::kSeBatchLogonRight, fixer::kSeServiceLogonRight, fixer::kSeDenyInteractiveLogonRight,
-        fixer::kSeDenyRemoteInteractiveLogonRight}) {
+  for (std::string_view right : {fixer::kSeBatchLogonRight, fixer::kSeServiceLogonRight,
+                                 fixer::kSeDenyInteractiveLogonRight, fixer::kSeDenyRemoteInteractiveLogonRight}) {
     if (auto st = lsa.Grant(*worker, std::string(right)); !st.ok()) return st;
   }
   if (auto st = GrantDefaultAcls(m_, FrameworkDir(version), *worker); !st.ok()) return st;

@@ -12,20 +12,15 @@ namespace fakes {
 fixer::Status FromErrno(int err) {
   switch (err) {
     case ENOENT:
-    case ENOTDIR:
-      return fixer::Status::Win(fixer::kErrorPathNotFound);
+    case ENOTDIR: return fixer::Status::Win(fixer::kErrorPathNotFound);
     case EACCES:
     case EPERM:
     case EROFS:
-    case EISDIR:
-      return fixer::Status::Win(fixer::kErrorAccessDenied);
+    case EISDIR: return fixer::Status::Win(fixer::kErrorAccessDenied);
     case ENOSPC:
-    case EDQUOT:
-      return fixer::Status::Win(fixer::kErrorDiskFull);
-    case ENOMEM:
-      return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
-    default:
-      return fixer::Status::Win(fixer::kErrorCantAccessFile);
+    case EDQUOT: return fixer::Status::Win(fixer::kErrorDiskFull);
+    case ENOMEM: return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
+    default: return fixer::Status::Win(fixer::kErrorCantAccessFile);
   }
 }
 

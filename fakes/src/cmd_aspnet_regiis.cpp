@@ -71,9 +71,12 @@ int RunAspnetRegiis(Console& con, const std::string& version, const std::vector<
     return Usage(con);
   const char op = option[1];
   const std::string build = version + ".0";
-  if (op == 'u') con.Write("Start uninstalling ASP.NET (" + build + ").\n");
-  else if (op == 'r') con.Write("Start installing ASP.NET (" + build + ") and remapping all scriptmaps.\n");
-  else con.Write("Start installing ASP.NET (" + build + ").\n");
+  if (op == 'u')
+    con.Write("Start uninstalling ASP.NET (" + build + ").\n");
+  else if (op == 'r')
+    con.Write("Start installing ASP.NET (" + build + ") and remapping all scriptmaps.\n");
+  else
+    con.Write("Start installing ASP.NET (" + build + ").\n");
 
   if (!CallerIsAdmin(con.machine)) return Failed(con, fixer::Status::Win(fixer::kErrorAccessDenied));
   fixer::Status st;
@@ -84,9 +87,12 @@ int RunAspnetRegiis(Console& con, const std::string& version, const std::vector<
     if (st.ok() && op == 'r') st = RemapAll(con.machine, version);
   }
   if (!st.ok()) return Failed(con, st);
-  if (op == 'u') con.Write("Finished uninstalling ASP.NET (" + build + ").\n");
-  else if (op == 'r') con.Write("Finished installing ASP.NET (" + build + ") and remapping all scriptmaps.\n");
-  else con.Write("Finished installing ASP.NET (" + build + ").\n");
+  if (op == 'u')
+    con.Write("Finished uninstalling ASP.NET (" + build + ").\n");
+  else if (op == 'r')
+    con.Write("Finished installing ASP.NET (" + build + ") and remapping all scriptmaps.\n");
+  else
+    con.Write("Finished installing ASP.NET (" + build + ").\n");
   return 0;
 }
 

@@ -13,23 +13,18 @@ int NetError(Console& con, uint32_t code, const std::string& text) {
   const std::string message = text.empty() ? std::string(fixer::WinErrorText(code)) : text;
   const bool net_message = (code >= 2100 && code < 3000) || code >= 3500;
   if (net_message) {
-    con.Write(message + "\n\nMore help is available by typing NET HELPMSG " + std::to_string(code) +
-                  ".\n\n",
+    con.Write(message + "\n\nMore help is available by typing NET HELPMSG " + std::to_string(code) + ".\n\n",
               Stream::kErr);
   } else {
-    con.Write("System error " + std::to_string(code) + " has occurred.\n\n" + message + "\n\n",
-              Stream::kErr);
+    con.Write("System error " + std::to_string(code) + " has occurred.\n\n" + message + "\n\n", Stream::kErr);
   }
   return kNetFailed;
 }
 
-bool IsOption(const std::string& word, std::string_view option) {
-  return Lower(word) == Lower(std::string(option));
-}
+bool IsOption(const std::string& word, std::string_view option) { return Lower(word) == Lower(std::string(option)); }
 
 std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 

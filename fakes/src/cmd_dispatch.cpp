@@ -106,8 +106,10 @@ std::string ResolvePath(const Console& con, const std::string& raw) {
     part.clear();
   };
   for (char c : path) {
-    if (c == '\\') flush();
-    else part += c;
+    if (c == '\\')
+      flush();
+    else
+      part += c;
   }
   flush();
   std::string out = base;
@@ -135,7 +137,8 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   const std::string text = line.substr(start);
   // echo takes its text raw (separator included): "echo." "echo:" "echo text".
   const std::string lower = cmd::Lower(text);
-  if (lower.rfind("echo", 0) == 0 && (text.size() == 4 || std::string(" \t.:;,=(/+[]").find(text[4]) != std::string::npos))
+  if (lower.rfind("echo", 0) == 0 &&
+      (text.size() == 4 || std::string(" \t.:;,=(/+[]").find(text[4]) != std::string::npos))
     return RunEcho(con, text.substr(4));
   const std::vector<std::string> words = SplitCommandLine(text);
   const std::vector<std::string> args(words.begin() + 1, words.end());
@@ -159,8 +162,9 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
         return RunAspnetRegiis(con, *version, args);
     }
   }
-  con.Write("'" + words[0] + "' is not recognized as an internal or external command,\n"
-            "operable program or batch file.\n",
+  con.Write("'" + words[0] +
+                "' is not recognized as an internal or external command,\n"
+                "operable program or batch file.\n",
             Stream::kErr);
   return static_cast<int>(fixer::kErrorBadCommand);
 }

@@ -16,8 +16,7 @@
 namespace fakes {
 namespace {
 
-constexpr std::string_view kIisServices[] = {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC", "NNTPSVC",
-                                             "HTTPFilter"};
+constexpr std::string_view kIisServices[] = {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC", "NNTPSVC", "HTTPFilter"};
 
 bool StopIis(Console& con) {
   con.Write("Attempting stop...\n");
@@ -38,8 +37,7 @@ bool StartIis(Console& con, bool announce) {
   Scm scm(con.machine);
   for (std::string_view name : kIisServices) {
     const fixer::ServiceInfo* s = scm.Find(std::string(name));
-    if (!s || s->start_type != fixer::StartType::kAutomatic || s->state == fixer::ServiceState::kRunning)
-      continue;
+    if (!s || s->start_type != fixer::StartType::kAutomatic || s->state == fixer::ServiceState::kRunning) continue;
     if (auto st = scm.Start(std::string(name)); !st.ok()) {
       con.Write("Start attempt failed.\n", Stream::kErr);
       return false;
@@ -63,15 +61,18 @@ int RunIisreset(Console& con, const std::vector<std::string>& args) {
   std::string mode = "restart";
   for (const auto& a : args) {
     const std::string lower = cmd::Lower(a);
-    if (lower == "/stop" || lower == "/start" || lower == "/restart" || lower == "/status") mode = lower.substr(1);
-    else if (lower == "/noforce" || lower.rfind("/timeout:", 0) == 0) continue;
+    if (lower == "/stop" || lower == "/start" || lower == "/restart" || lower == "/status")
+      mode = lower.substr(1);
+    else if (lower == "/noforce" || lower.rfind("/timeout:", 0) == 0)
+      continue;
     else {
-      con.Write("IISRESET.EXE (c) Microsoft Corp. 1998-1999\n\nUsage:\niisreset [computername]\n\n"
-                "    /RESTART            Stop and then restart all Internet services.\n"
-                "    /START              Start all Internet services.\n"
-                "    /STOP               Stop all Internet services.\n"
-                "    /STATUS             Display the status of all Internet services.\n",
-                Stream::kErr);
+      con.Write(
+          "IISRESET.EXE (c) Microsoft Corp. 1998-1999\n\nUsage:\niisreset [computername]\n\n"
+          "    /RESTART            Stop and then restart all Internet services.\n"
+          "    /START              Start all Internet services.\n"
+          "    /STOP               Stop all Internet services.\n"
+          "    /STATUS             Display the status of all Internet services.\n",
+          Stream::kErr);
       return 1;
     }
   }

@@ -1,6 +1,6 @@
 // net.exe: dispatch to its subcommands (START, STOP, USER); the rest print net's syntax.
-#include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_common.h"
 #include "fakes/commands.h"
 
 namespace fakes {

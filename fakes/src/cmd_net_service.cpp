@@ -25,10 +25,14 @@ ServiceArgs Parse(const std::vector<std::string>& args) {
   ServiceArgs out;
   std::vector<std::string> words;
   for (const auto& a : args) {
-    if (IsOption(a, "/y") || IsOption(a, "/yes")) out.yes = true;
-    else if (IsOption(a, "/n") || IsOption(a, "/no")) out.yes = false;
-    else if (!a.empty() && a[0] == '/') out.ok = false;
-    else words.push_back(a);
+    if (IsOption(a, "/y") || IsOption(a, "/yes"))
+      out.yes = true;
+    else if (IsOption(a, "/n") || IsOption(a, "/no"))
+      out.yes = false;
+    else if (!a.empty() && a[0] == '/')
+      out.ok = false;
+    else
+      words.push_back(a);
   }
   // An unquoted display name arrives as several words: net joins them [M].
   for (const auto& w : words) out.name += (out.name.empty() ? "" : " ") + w;
@@ -93,8 +97,10 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
   auto dependents = scm.ActiveDependents(key);
   if (!dependents.ok()) return NetError(con, dependents.status().code(), dependents.status().message());
   if (!dependents->empty()) {
-    con.Write("The following services are dependent on the " + display + " service.\n"
-              "Stopping the " + display + " service will also stop these services.\n\n");
+    con.Write("The following services are dependent on the " + display +
+              " service.\n"
+              "Stopping the " +
+              display + " service will also stop these services.\n\n");
     for (const auto& d : *dependents) con.Write("   " + DisplayOf(scm, d) + "\n");
     con.Write("\n");
     if (!a.yes) {

@@ -28,14 +28,22 @@ UserArgs Parse(const std::vector<std::string>& args) {
   UserArgs u;
   for (const auto& a : args) {
     const std::string lower = Lower(a);
-    if (lower == "/add") u.add = true;
-    else if (lower == "/delete" || lower == "/del") u.del = true;
-    else if (lower == "/active" || lower == "/active:yes") u.active = true;
-    else if (lower == "/active:no") u.active = false;
-    else if (lower.rfind("/fullname:", 0) == 0) u.full_name = Unquote(a.substr(10));
-    else if (lower.rfind("/comment:", 0) == 0) u.comment = Unquote(a.substr(9));
-    else if (!a.empty() && a[0] == '/') u.ok = false;
-    else u.words.push_back(Unquote(a));
+    if (lower == "/add")
+      u.add = true;
+    else if (lower == "/delete" || lower == "/del")
+      u.del = true;
+    else if (lower == "/active" || lower == "/active:yes")
+      u.active = true;
+    else if (lower == "/active:no")
+      u.active = false;
+    else if (lower.rfind("/fullname:", 0) == 0)
+      u.full_name = Unquote(a.substr(10));
+    else if (lower.rfind("/comment:", 0) == 0)
+      u.comment = Unquote(a.substr(9));
+    else if (!a.empty() && a[0] == '/')
+      u.ok = false;
+    else
+      u.words.push_back(Unquote(a));
   }
   if (u.add && u.del) u.ok = false;
   if (u.words.size() > 2 || (u.del && u.words.size() != 1)) u.ok = false;
@@ -71,8 +79,7 @@ std::optional<fixer::Secret> AskPassword(Console& con) {
 
 int List(Console& con) {
   const MachineState& s = con.machine.state();
-  con.Write("\nUser accounts for \\\\" + s.products.os.computer_name + "\n\n" +
-            std::string(79, '-') + "\n");
+  con.Write("\nUser accounts for \\\\" + s.products.os.computer_name + "\n\n" + std::string(79, '-') + "\n");
   std::vector<std::string> names;
   for (const auto& u : s.sam.users) names.push_back(u.name);
   std::sort(names.begin(), names.end(),

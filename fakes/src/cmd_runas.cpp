@@ -58,13 +58,20 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
   std::string program;
   for (const auto& a : args) {
     const std::string lower = cmd::Lower(a);
-    if (lower == "/profile") profile = true;
-    else if (lower == "/noprofile") profile = false;
-    else if (lower == "/env") continue;
-    else if (lower.rfind("/user:", 0) == 0) user = Unquote(a.substr(6));
-    else if (!a.empty() && a[0] == '/') return Usage(con);
-    else if (program.empty()) program = Unquote(a);
-    else return Usage(con);
+    if (lower == "/profile")
+      profile = true;
+    else if (lower == "/noprofile")
+      profile = false;
+    else if (lower == "/env")
+      continue;
+    else if (lower.rfind("/user:", 0) == 0)
+      user = Unquote(a.substr(6));
+    else if (!a.empty() && a[0] == '/')
+      return Usage(con);
+    else if (program.empty())
+      program = Unquote(a);
+    else
+      return Usage(con);
   }
   if (user.empty() || program.empty()) return Usage(con);
 

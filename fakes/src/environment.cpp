@@ -24,8 +24,10 @@ void Environment::Set(const std::string& name, const std::string& value) {
   }
   auto it = vars_.find(key);
   // Windows keeps the spelling the variable was first defined with.
-  if (it != vars_.end()) it->second.second = value;
-  else vars_[key] = {name, value};
+  if (it != vars_.end())
+    it->second.second = value;
+  else
+    vars_[key] = {name, value};
 }
 
 std::vector<std::pair<std::string, std::string>> Environment::All() const {

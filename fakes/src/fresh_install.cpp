@@ -46,9 +46,7 @@ std::string DefaultComputerName(fixer::OsEdition os) {
   return "XPPRO";
 }
 
-Ace Allow(const Sid& sid, uint32_t mask, uint32_t flags = kInherit) {
-  return {AceType::kAllow, sid, mask, flags};
-}
+Ace Allow(const Sid& sid, uint32_t mask, uint32_t flags = kInherit) { return {AceType::kAllow, sid, mask, flags}; }
 
 std::vector<Ace> MarkInherited(std::vector<Ace> aces) {
   for (Ace& a : aces) a.flags |= fixer::kInheritedAce;
@@ -68,8 +66,7 @@ void AddFolder(MachineState& s, const std::string& path, const Sid& owner, std::
 void AddServiceProfile(MachineState& s, const Sid& sid, const std::string& path) {
   s.profiles.push_back({sid, path});
   AddFolder(s, path, sid,
-            {Allow(Sid::LocalSystem(), fixer::kFileAllAccess),
-             Allow(Sid::Administrators(), fixer::kFileAllAccess),
+            {Allow(Sid::LocalSystem(), fixer::kFileAllAccess), Allow(Sid::Administrators(), fixer::kFileAllAccess),
              Allow(sid, fixer::kFileAllAccess)});
 }
 
@@ -91,18 +88,18 @@ void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind we
   const Sid admins = Sid::Administrators();
   const Sid system = Sid::LocalSystem();
   const std::string root = SystemRoot(os);
-  const std::vector<Ace> windows_dacl = {
-      Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
-      Allow(Sid::CreatorOwner(), fixer::kFileAllAccess, kInheritOnly),
-      Allow(Sid::PowerUsers(), fixer::kFileModify), Allow(Sid::Users(), kReadExecute)};
+  const std::vector<Ace> windows_dacl = {Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
+                                         Allow(Sid::CreatorOwner(), fixer::kFileAllAccess, kInheritOnly),
+                                         Allow(Sid::PowerUsers(), fixer::kFileModify),
+                                         Allow(Sid::Users(), kReadExecute)};
   AddFolder(s, root, admins, windows_dacl);
   AddFolder(s, JoinPath(root, "System32"), admins, MarkInherited(windows_dacl));
   AddFolder(s, JoinPath(root, "assembly"), admins, MarkInherited(windows_dacl));
-  AddFolder(s, JoinPath(root, "Temp"), admins,
-            {Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
-             Allow(Sid::CreatorOwner(), fixer::kFileAllAccess, kInheritOnly),
-             Allow(Sid::PowerUsers(), fixer::kFileModify),
-             Allow(Sid::Users(), kTraverseAndCreate, fixer::kContainerInheritAce)});
+  AddFolder(
+      s, JoinPath(root, "Temp"), admins,
+      {Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
+       Allow(Sid::CreatorOwner(), fixer::kFileAllAccess, kInheritOnly), Allow(Sid::PowerUsers(), fixer::kFileModify),
+       Allow(Sid::Users(), kTraverseAndCreate, fixer::kContainerInheritAce)});
 
   const std::string profiles = ProfilesRoot(os);
   AddFolder(s, profiles, admins,
@@ -122,12 +119,11 @@ void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind we
     AddServiceProfile(s, Sid::NetworkService(), JoinPath(profiles, "NetworkService"));
   }
 
-  const bool iis = web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51 ||
-                   web == fixer::WebServerKind::kIis60;
+  const bool iis =
+      web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51 || web == fixer::WebServerKind::kIis60;
   if (iis) {
-    const std::vector<Ace> web_dacl = {
-        Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
-        Allow(Sid::Users(), kReadExecute), Allow(Sid::Everyone(), kReadExecute)};
+    const std::vector<Ace> web_dacl = {Allow(admins, fixer::kFileAllAccess), Allow(system, fixer::kFileAllAccess),
+                                       Allow(Sid::Users(), kReadExecute), Allow(Sid::Everyone(), kReadExecute)};
     const std::string inetpub = SystemDrive(os) + "\\Inetpub";
     AddFolder(s, inetpub, admins, web_dacl);
     AddFolder(s, JoinPath(inetpub, "wwwroot"), admins, web_dacl);
@@ -139,14 +135,10 @@ void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind we
 fixer::WebServerKind DefaultWebServer(fixer::OsEdition os) {
   switch (os) {
     case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server:
-      return fixer::WebServerKind::kIis50;
-    case fixer::OsEdition::kWindowsXpProfessional:
-      return fixer::WebServerKind::kIis51;
-    case fixer::OsEdition::kWindowsServer2003:
-      return fixer::WebServerKind::kIis60;
-    case fixer::OsEdition::kWindowsXpHome:
-      return fixer::WebServerKind::kNone;
+    case fixer::OsEdition::kWindows2000Server: return fixer::WebServerKind::kIis50;
+    case fixer::OsEdition::kWindowsXpProfessional: return fixer::WebServerKind::kIis51;
+    case fixer::OsEdition::kWindowsServer2003: return fixer::WebServerKind::kIis60;
+    case fixer::OsEdition::kWindowsXpHome: return fixer::WebServerKind::kNone;
   }
   return fixer::WebServerKind::kNone;
 }
@@ -156,14 +148,12 @@ MachineState FreshInstall(const InstallOptions& options) {
   s.seed = options.seed;
   s.rng_state = fresh_install::Derive(options.seed, 0x72616E64);  // "rand"
   // The default kIis51 means "whatever this edition ships with".
-  const fixer::WebServerKind web = options.web_server == fixer::WebServerKind::kIis51
-                                       ? DefaultWebServer(options.os)
-                                       : options.web_server;
+  const fixer::WebServerKind web =
+      options.web_server == fixer::WebServerKind::kIis51 ? DefaultWebServer(options.os) : options.web_server;
   s.products.os = {.edition = options.os,
                    .service_pack = options.service_pack,
-                   .computer_name = options.computer_name.empty()
-                                        ? fresh_install::DefaultComputerName(options.os)
-                                        : options.computer_name};
+                   .computer_name = options.computer_name.empty() ? fresh_install::DefaultComputerName(options.os)
+                                                                  : options.computer_name};
   s.products.web = {.kind = web, .iis5_isolation_mode = false};
   s.session.caller = "Administrator";
   s.session.interactive_user.reset();

@@ -28,15 +28,14 @@ using fixer::Sid;
 Sid Builtin(uint32_t rid) { return Sid(5, {32, rid}); }
 
 std::string RandomClear(uint64_t seed, uint64_t salt, size_t length) {
-  static constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::string out;
   for (size_t i = 0; i < length; ++i) out.push_back(kAlphabet[Derive(seed, salt + i) % kAlphabet.size()]);
   return out;
 }
 
-UserAccount User(uint32_t rid, std::string name, std::string full_name, std::string comment,
-                 const std::string& clear, fixer::AccountFlags flags, int64_t now) {
+UserAccount User(uint32_t rid, std::string name, std::string full_name, std::string comment, const std::string& clear,
+                 fixer::AccountFlags flags, int64_t now) {
   UserAccount u;
   u.rid = rid;
   u.name = std::move(name);
@@ -52,33 +51,39 @@ void AddGroups(MachineState& s, OsEdition os) {
   const Sid admin = s.sam.domain.WithRid(500);
   const Sid guest = s.sam.domain.WithRid(501);
   auto& g = s.sam.groups;
-  g.push_back({Sid::Administrators(), "Administrators",
+  g.push_back({Sid::Administrators(),
+               "Administrators",
                "Administrators have complete and unrestricted access to the computer/domain",
                {admin}});
-  g.push_back({Builtin(551), "Backup Operators",
+  g.push_back({Builtin(551),
+               "Backup Operators",
                "Backup Operators can override security restrictions for the sole purpose of "
                "backing up or restoring files",
                {}});
-  g.push_back({Sid::Guests(), "Guests",
+  g.push_back({Sid::Guests(),
+               "Guests",
                "Guests have the same access as members of the Users group by default, except "
                "for the Guest account which is further restricted",
                {guest}});
   if (os != OsEdition::kWindowsXpHome && IsXpFamily(os)) {
-    g.push_back({Builtin(556), "Network Configuration Operators",
+    g.push_back({Builtin(556),
+                 "Network Configuration Operators",
                  "Members in this group can have some administrative privileges to manage "
                  "configuration of networking features",
                  {}});
   }
-  g.push_back({Sid::PowerUsers(), "Power Users",
+  g.push_back({Sid::PowerUsers(),
+               "Power Users",
                "Power Users possess most administrative powers with some restrictions.  Thus, "
                "Power Users can run legacy applications in addition to certified applications",
                {}});
   if (os != OsEdition::kWindowsXpHome && IsXpFamily(os)) {
-    g.push_back({Builtin(555), "Remote Desktop Users",
-                 "Members in this group are granted the right to logon remotely", {}});
+    g.push_back(
+        {Builtin(555), "Remote Desktop Users", "Members in this group are granted the right to logon remotely", {}});
   }
   g.push_back({Builtin(552), "Replicator", "Supports file replication in a domain", {}});
-  g.push_back({Sid::Users(), "Users",
+  g.push_back({Sid::Users(),
+               "Users",
                "Users are prevented from making accidental or intentional system-wide changes.  "
                "Thus, Users can run certified applications, but not most legacy applications",
                {Sid::Interactive(), Sid::AuthenticatedUsers()}});
@@ -89,26 +94,25 @@ void AddRights(MachineState& s, OsEdition os) {
   const bool workstation = os != OsEdition::kWindows2000Server && os != OsEdition::kWindowsServer2003;
   const bool terminal_services = os != OsEdition::kWindowsXpHome && IsXpFamily(os);
   r[Sid::Everyone()] = {"SeNetworkLogonRight", "SeChangeNotifyPrivilege"};
-  r[Sid::Administrators()] = {
-      "SeInteractiveLogonRight", "SeNetworkLogonRight",      "SeBackupPrivilege",
-      "SeRestorePrivilege",      "SeChangeNotifyPrivilege",  "SeShutdownPrivilege",
-      "SeUndockPrivilege",       "SeDebugPrivilege",         "SeSecurityPrivilege",
-      "SeTakeOwnershipPrivilege", "SeSystemtimePrivilege",   "SeRemoteShutdownPrivilege",
-      "SeLoadDriverPrivilege",   "SeIncreaseBasePriorityPrivilege", "SeCreatePagefilePrivilege"};
+  r[Sid::Administrators()] = {"SeInteractiveLogonRight",  "SeNetworkLogonRight",
+                              "SeBackupPrivilege",        "SeRestorePrivilege",
+                              "SeChangeNotifyPrivilege",  "SeShutdownPrivilege",
+                              "SeUndockPrivilege",        "SeDebugPrivilege",
+                              "SeSecurityPrivilege",      "SeTakeOwnershipPrivilege",
+                              "SeSystemtimePrivilege",    "SeRemoteShutdownPrivilege",
+                              "SeLoadDriverPrivilege",    "SeIncreaseBasePriorityPrivilege",
+                              "SeCreatePagefilePrivilege"};
   if (terminal_services) r[Sid::Administrators()].insert("SeRemoteInteractiveLogonRight");
-  r[Sid::Users()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
-                     "SeUndockPrivilege"};
+  r[Sid::Users()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege", "SeUndockPrivilege"};
   if (workstation) r[Sid::Users()].insert("SeShutdownPrivilege");  // servers: admins only
-  r[Sid::PowerUsers()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight",
-                          "SeChangeNotifyPrivilege", "SeShutdownPrivilege",
-                          "SeUndockPrivilege", "SeSystemtimePrivilege"};
+  r[Sid::PowerUsers()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
+                          "SeShutdownPrivilege",     "SeUndockPrivilege",   "SeSystemtimePrivilege"};
   r[Builtin(551)] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
-                     "SeShutdownPrivilege", "SeBackupPrivilege", "SeRestorePrivilege"};
+                     "SeShutdownPrivilege",     "SeBackupPrivilege",   "SeRestorePrivilege"};
   if (terminal_services) r[Builtin(555)] = {"SeRemoteInteractiveLogonRight"};
   r[s.sam.domain.WithRid(501)] = {"SeInteractiveLogonRight", "SeDenyNetworkLogonRight"};
   if (IsXpFamily(os)) {
-    r[s.sam.domain.WithRid(1001)] = {"SeDenyInteractiveLogonRight", "SeDenyNetworkLogonRight",
-                                     "SeBatchLogonRight"};
+    r[s.sam.domain.WithRid(1001)] = {"SeDenyInteractiveLogonRight", "SeDenyNetworkLogonRight", "SeBatchLogonRight"};
   }
 }
 
@@ -118,23 +122,19 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
   const OsEdition os = options.os;
   const uint64_t seed = options.seed;
   s.sam.domain = MachineSidFromSeed(seed);
-  s.sam.users.push_back(User(500, "Administrator", "",
-                             "Built-in account for administering the computer/domain",
+  s.sam.users.push_back(User(500, "Administrator", "", "Built-in account for administering the computer/domain",
                              std::string(FreshAdministratorPassword(seed).Reveal()), {}, s.clock));
-  s.sam.users.push_back(User(501, "Guest", "", "Built-in account for guest access to the computer/domain",
-                             "",
-                             {.disabled = true, .password_never_expires = true,
-                              .cannot_change_password = true},
+  s.sam.users.push_back(User(501, "Guest", "", "Built-in account for guest access to the computer/domain", "",
+                             {.disabled = true, .password_never_expires = true, .cannot_change_password = true},
                              s.clock));
   s.sam.next_rid = 1000;
   if (IsXpFamily(os)) {
-    const fixer::AccountFlags locked_down{.disabled = true, .password_never_expires = true,
-                                          .cannot_change_password = true};
+    const fixer::AccountFlags locked_down{
+        .disabled = true, .password_never_expires = true, .cannot_change_password = true};
     s.sam.users.push_back(User(1000, "HelpAssistant", "Remote Desktop Help Assistant Account",
-                               "Account for Providing Remote Assistance",
-                               RandomClear(seed, 0x4841'0000, 20), locked_down, s.clock));
-    s.sam.users.push_back(User(1001, "SUPPORT_388945a0",
-                               "CN=Microsoft Corporation,L=Redmond,S=Washington,C=US",
+                               "Account for Providing Remote Assistance", RandomClear(seed, 0x4841'0000, 20),
+                               locked_down, s.clock));
+    s.sam.users.push_back(User(1001, "SUPPORT_388945a0", "CN=Microsoft Corporation,L=Redmond,S=Washington,C=US",
                                "This is a vendor's account for the Help and Support Service",
                                RandomClear(seed, 0x5355'0000, 20), locked_down, s.clock));
     s.sam.next_rid = 1002;
@@ -152,8 +152,8 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
 // machine domain, so it takes the next RID.
 void AddIisWorkerGroup(MachineState& s) {
   const Sid wpg = s.sam.domain.WithRid(s.sam.next_rid++);
-  s.sam.groups.push_back({wpg, "IIS_WPG", "IIS Worker Process Group",
-                          {Sid::NetworkService(), Sid::LocalService(), Sid::LocalSystem()}});
+  s.sam.groups.push_back(
+      {wpg, "IIS_WPG", "IIS Worker Process Group", {Sid::NetworkService(), Sid::LocalService(), Sid::LocalSystem()}});
   s.lsa.rights[wpg] = {"SeBatchLogonRight", "SeChangeNotifyPrivilege"};
 }
 

@@ -16,8 +16,7 @@
 namespace fakes::fresh_install {
 namespace {
 
-fixer::ServiceInfo AutoRunning(std::string name, std::string display,
-                               std::vector<std::string> dependencies = {}) {
+fixer::ServiceInfo AutoRunning(std::string name, std::string display, std::vector<std::string> dependencies = {}) {
   return {.name = std::move(name),
           .display_name = std::move(display),
           .state = fixer::ServiceState::kRunning,
@@ -30,18 +29,16 @@ fixer::ServiceInfo AutoRunning(std::string name, std::string display,
 
 void AddServices(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web) {
   auto& svc = s.services;
-  const bool iis = web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51 ||
-                   web == fixer::WebServerKind::kIis60;
+  const bool iis =
+      web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51 || web == fixer::WebServerKind::kIis60;
   if (iis) {
     svc.push_back(AutoRunning("IISADMIN", "IIS Admin"));
     svc.push_back(AutoRunning("W3SVC", "World Wide Web Publishing", {"IISADMIN"}));
   }
   if (web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51)
     svc.push_back(AutoRunning("SMTPSVC", "Simple Mail Transfer Protocol (SMTP)", {"IISADMIN"}));
-  if (web == fixer::WebServerKind::kIis50)
-    svc.push_back(AutoRunning("MSFTPSVC", "FTP Publishing", {"IISADMIN"}));
-  if (web == fixer::WebServerKind::kIis60)
-    svc.push_back(AutoRunning("HTTPFilter", "HTTP SSL", {"IISADMIN"}));
+  if (web == fixer::WebServerKind::kIis50) svc.push_back(AutoRunning("MSFTPSVC", "FTP Publishing", {"IISADMIN"}));
+  if (web == fixer::WebServerKind::kIis60) svc.push_back(AutoRunning("HTTPFilter", "HTTP SSL", {"IISADMIN"}));
   const bool w2k = !IsXpFamily(os);
   svc.push_back(AutoRunning("seclogon", w2k ? "RunAs Service" : "Secondary Logon"));
 }

@@ -11,15 +11,13 @@ namespace fakes {
 namespace {
 
 UpdatedComponent File(std::string name, std::string version, bool fails_without_profile) {
-  return UpdatedComponent{.file = std::move(name),
-                          .version = std::move(version),
-                          .fails_without_profile = fails_without_profile};
+  return UpdatedComponent{
+      .file = std::move(name), .version = std::move(version), .fails_without_profile = fails_without_profile};
 }
 
 // Builds of the same files for the three families. The flaw flag is per build: see the
 // modelling choices in hotfix_catalog.h.
-std::vector<ComponentBuild> PerFamily(
-    const std::vector<std::pair<OsFamily, std::vector<UpdatedComponent>>>& table) {
+std::vector<ComponentBuild> PerFamily(const std::vector<std::pair<OsFamily, std::vector<UpdatedComponent>>>& table) {
   std::vector<ComponentBuild> out;
   for (const auto& [family, files] : table)
     for (const auto& f : files) out.push_back({family, f});
@@ -31,45 +29,39 @@ std::vector<HotfixDefinition> MakeCatalog() {
   std::vector<HotfixDefinition> c;
   // Unrelated to ASP.NET: the RPC/DCOM fix of July 2003 (Blaster). Nothing of it is loaded
   // by the web stack in a way that depends on a profile.
-  c.push_back({.id = "MS03-026",
-               .kb = "KB823980",
-               .title = "Buffer Overrun In RPC Interface Could Allow Code Execution",
-               .supersedes = {},
-               .builds = PerFamily({
-                   {F::kWindows2000, {File("ole32.dll", "5.0.2195.6769", false),
-                                      File("rpcss.dll", "5.0.2195.6769", false)}},
-                   {F::kWindowsXp, {File("ole32.dll", "5.1.2600.1243", false),
-                                    File("rpcss.dll", "5.1.2600.1230", false)}},
-                   {F::kWindowsServer2003, {File("ole32.dll", "5.2.3790.59", false),
-                                            File("rpcss.dll", "5.2.3790.59", false)}},
-               })});
+  c.push_back(
+      {.id = "MS03-026",
+       .kb = "KB823980",
+       .title = "Buffer Overrun In RPC Interface Could Allow Code Execution",
+       .supersedes = {},
+       .builds = PerFamily({
+           {F::kWindows2000, {File("ole32.dll", "5.0.2195.6769", false), File("rpcss.dll", "5.0.2195.6769", false)}},
+           {F::kWindowsXp, {File("ole32.dll", "5.1.2600.1243", false), File("rpcss.dll", "5.1.2600.1230", false)}},
+           {F::kWindowsServer2003, {File("ole32.dll", "5.2.3790.59", false), File("rpcss.dll", "5.2.3790.59", false)}},
+       })});
   // The update of the incident (docs/windows-reference.md#incident). urlmon.dll is the component we make
   // flawed: docs/windows-reference.md#choice-urlmon-flaw.
-  c.push_back({.id = "MS03-032",
-               .kb = "KB822925",
-               .title = "Cumulative Patch for Internet Explorer",
-               .supersedes = {"MS03-020"},
-               .builds = PerFamily({
-                   {F::kWindows2000, {File("urlmon.dll", "5.0.3530.1600", false),
-                                      File("mshtml.dll", "5.0.3530.1600", false)}},
-                   {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1226", true),
-                                    File("mshtml.dll", "6.0.2800.1226", false)}},
-                   {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.74", true),
-                                            File("mshtml.dll", "6.0.3790.74", false)}},
-               })});
+  c.push_back(
+      {.id = "MS03-032",
+       .kb = "KB822925",
+       .title = "Cumulative Patch for Internet Explorer",
+       .supersedes = {"MS03-020"},
+       .builds = PerFamily({
+           {F::kWindows2000, {File("urlmon.dll", "5.0.3530.1600", false), File("mshtml.dll", "5.0.3530.1600", false)}},
+           {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1226", true), File("mshtml.dll", "6.0.2800.1226", false)}},
+           {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.74", true), File("mshtml.dll", "6.0.3790.74", false)}},
+       })});
   // Supersedes MS03-032. Unconfirmed whether it kept the flaw: we choose that it did.
-  c.push_back({.id = "MS03-040",
-               .kb = "KB828750",
-               .title = "Cumulative Patch for Internet Explorer",
-               .supersedes = {"MS03-032"},
-               .builds = PerFamily({
-                   {F::kWindows2000, {File("urlmon.dll", "5.0.3534.1700", false),
-                                      File("mshtml.dll", "5.0.3534.1700", false)}},
-                   {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1264", true),
-                                    File("mshtml.dll", "6.0.2800.1264", false)}},
-                   {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.89", true),
-                                            File("mshtml.dll", "6.0.3790.89", false)}},
-               })});
+  c.push_back(
+      {.id = "MS03-040",
+       .kb = "KB828750",
+       .title = "Cumulative Patch for Internet Explorer",
+       .supersedes = {"MS03-032"},
+       .builds = PerFamily({
+           {F::kWindows2000, {File("urlmon.dll", "5.0.3534.1700", false), File("mshtml.dll", "5.0.3534.1700", false)}},
+           {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1264", true), File("mshtml.dll", "6.0.2800.1264", false)}},
+           {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.89", true), File("mshtml.dll", "6.0.3790.89", false)}},
+       })});
   return c;
 }
 
@@ -84,13 +76,10 @@ bool MatchesId(const HotfixDefinition& h, std::string_view id) {
 OsFamily FamilyOf(fixer::OsEdition edition) {
   switch (edition) {
     case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server:
-      return OsFamily::kWindows2000;
+    case fixer::OsEdition::kWindows2000Server: return OsFamily::kWindows2000;
     case fixer::OsEdition::kWindowsXpHome:
-    case fixer::OsEdition::kWindowsXpProfessional:
-      return OsFamily::kWindowsXp;
-    case fixer::OsEdition::kWindowsServer2003:
-      return OsFamily::kWindowsServer2003;
+    case fixer::OsEdition::kWindowsXpProfessional: return OsFamily::kWindowsXp;
+    case fixer::OsEdition::kWindowsServer2003: return OsFamily::kWindowsServer2003;
   }
   return OsFamily::kWindowsXp;
 }
@@ -124,11 +113,10 @@ const HotfixDefinition* FindHotfix(std::string_view id) {
 
 bool IsHotfixInstalled(const MachineState& state, std::string_view id) {
   const HotfixDefinition* def = FindHotfix(id);
-  return std::any_of(state.products.hotfixes.begin(), state.products.hotfixes.end(),
-                     [&](const InstalledHotfix& h) {
-                       return EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id) ||
-                              (def != nullptr && EqualsIgnoreCase(h.id, def->id));
-                     });
+  return std::any_of(state.products.hotfixes.begin(), state.products.hotfixes.end(), [&](const InstalledHotfix& h) {
+    return EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id) ||
+           (def != nullptr && EqualsIgnoreCase(h.id, def->id));
+  });
 }
 
 fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
@@ -140,10 +128,7 @@ fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
   if (def->id == "MS03-040") RelyOn("choice-ms03-040-keeps-flaw");
   if (family == OsFamily::kWindows2000 && (def->id == "MS03-032" || def->id == "MS03-040"))
     RelyOn("choice-win2000-build");
-  machine.state().products.hotfixes.push_back(
-      {.id = def->id,
-       .kb = def->kb,
-       .components = def->ComponentsFor(family)});
+  machine.state().products.hotfixes.push_back({.id = def->id, .kb = def->kb, .components = def->ComponentsFor(family)});
   return fixer::Status::Ok();
 }
 
@@ -151,8 +136,7 @@ std::vector<FileOnDisk> FilesOnDisk(const MachineState& state) {
   std::map<std::string, FileOnDisk> by_file;
   for (const auto& hotfix : state.products.hotfixes) {
     for (const auto& component : hotfix.components) {
-      auto [it, inserted] = by_file.try_emplace(FoldCase(component.file),
-                                                FileOnDisk{component, hotfix.id});
+      auto [it, inserted] = by_file.try_emplace(FoldCase(component.file), FileOnDisk{component, hotfix.id});
       // Later or equal versions win: a reinstalled build replaces its twin.
       if (!inserted && CompareFileVersions(component.version, it->second.component.version) >= 0)
         it->second = FileOnDisk{component, hotfix.id};

@@ -32,14 +32,16 @@ std::string Excerpt(const std::string& line, int column) {
   const size_t at = static_cast<size_t>(std::max(column, 1) - 1);
   // The whole line when it fits; else a window around the column, full up to the line's end.
   size_t begin = at > kExcerptWidth / 2 ? at - kExcerptWidth / 2 : 0;
-  if (line.size() <= kExcerptWidth) begin = 0;
-  else begin = std::min(begin, line.size() - kExcerptWidth);
+  if (line.size() <= kExcerptWidth)
+    begin = 0;
+  else
+    begin = std::min(begin, line.size() - kExcerptWidth);
   size_t end = std::min(line.size(), begin + kExcerptWidth);
   // Do not cut a UTF-8 sequence in two.
   while (begin > 0 && begin < line.size() && (static_cast<unsigned char>(line[begin]) & 0xc0) == 0x80) --begin;
   while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) ++end;
-  return std::string(begin > 0 ? "..." : "") + "\"" + EscapeForMessage(line.substr(begin, end - begin), true) +
-         "\"" + (end < line.size() ? "..." : "");
+  return std::string(begin > 0 ? "..." : "") + "\"" + EscapeForMessage(line.substr(begin, end - begin), true) + "\"" +
+         (end < line.size() ? "..." : "");
 }
 
 }  // namespace
@@ -49,12 +51,18 @@ std::string EscapeForMessage(std::string_view text, bool quoted) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (quoted && (c == '"' || c == '\\')) out += std::string("\\") + static_cast<char>(c);
-    else if (c < 0x20 || c == 0x7f) out += Hex(c);
-    else if (const size_t len = Utf8Length(text, i); len == 0) out += Hex(c);
+    if (c == '\t')
+      out += "\\t";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (quoted && (c == '"' || c == '\\'))
+      out += std::string("\\") + static_cast<char>(c);
+    else if (c < 0x20 || c == 0x7f)
+      out += Hex(c);
+    else if (const size_t len = Utf8Length(text, i); len == 0)
+      out += Hex(c);
     else {
       out.append(text.substr(i, len));
       i += len;

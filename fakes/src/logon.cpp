@@ -104,8 +104,7 @@ fixer::Result<Token> LogonService::CheckLogon(const std::string& user, const fix
   return EvaluateLogon(m_.state(), user, password, type).answer;
 }
 
-fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixer::Secret& password,
-                                             LogonType type) {
+fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixer::Secret& password, LogonType type) {
   MachineState& s = m_.state();
   LogonVerdict verdict = EvaluateLogon(s, user, password, type);
   if (verdict.change == LogonVerdict::Change::kNone) return std::move(verdict.answer);

@@ -106,8 +106,8 @@ std::string MachineLog::Record(const MachineState& now) {
   what.journal_from = journal_cleared_ || now.journal.size() < logged_journal_ ? 0 : logged_journal_;
   part.journal.assign(now.journal.begin() + static_cast<std::ptrdiff_t>(what.journal_from), now.journal.end());
 
-  const bool nothing = what.replace.empty() && !what.all_objects && what.objects.empty() &&
-                       part.events.empty() && what.events_from == logged_events_ && part.journal.empty() &&
+  const bool nothing = what.replace.empty() && !what.all_objects && what.objects.empty() && part.events.empty() &&
+                       what.events_from == logged_events_ && part.journal.empty() &&
                        what.journal_from == logged_journal_ && now.seed == logged_.seed &&
                        now.rng_state == logged_.rng_state && now.clock == logged_.clock;
   if (nothing) return {};

@@ -56,7 +56,8 @@ std::string LogHeader(uint64_t base_size, uint32_t base_crc) {
 }
 
 // Space-separated unsigned numbers after a fixed word; false if the line is not of that form.
-bool ParseLine(std::string_view line, std::string_view word, std::initializer_list<uint64_t*> numbers, int base_of_last) {
+bool ParseLine(std::string_view line, std::string_view word, std::initializer_list<uint64_t*> numbers,
+               int base_of_last) {
   if (line.substr(0, word.size()) != word) return false;
   line.remove_prefix(word.size());
   size_t i = 0;
@@ -99,7 +100,8 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
       if (last) break;  // the last write, cut short after its length was written
       return damaged("checksum mismatch");
     }
-    if (seq != opened.log.records + 1) return damaged(fmt::format("record {} where {} was expected", seq, opened.log.records + 1));
+    if (seq != opened.log.records + 1)
+      return damaged(fmt::format("record {} where {} was expected", seq, opened.log.records + 1));
     Loaded<DecodedLogRecord> record = DecodeLogRecord(body, log_path, line + 1);
     if (!record.ok()) return record.error;
     if (!ApplyLogRecord(*record.value, opened.state)) {
@@ -141,7 +143,8 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
     out.error = std::move(loaded.error);
     return out;
   }
-  OpenedMachineFile opened{.state = std::move(*loaded.value), .log = {.base_crc = Crc32(text), .base_size = text.size()}};
+  OpenedMachineFile opened{.state = std::move(*loaded.value),
+                           .log = {.base_crc = Crc32(text), .base_size = text.size()}};
 
   const std::string log_path = MachineLogPath(path);
   std::string log;

@@ -68,7 +68,8 @@ class HeaderReader {
   size_t Count(std::string_view text, std::string_view key) const {
     size_t n = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc() || end != text.data() + text.size()) Fail("expected a count after '" + std::string(key) + ":'");
+    if (ec != std::errc() || end != text.data() + text.size())
+      Fail("expected a count after '" + std::string(key) + ":'");
     return n;
   }
   // "<length> <key>\n": a key is length-prefixed, so any character may appear in it.

@@ -96,9 +96,7 @@ class SecretsPort : public fixer::Secrets {
     if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
     return lsa_.RetrieveSecret(key);
   }
-  Status Store(const std::string& key, const fixer::Secret& value) override {
-    return lsa_.StoreSecret(key, value);
-  }
+  Status Store(const std::string& key, const fixer::Secret& value) override { return lsa_.StoreSecret(key, value); }
 
  private:
   Machine& m_;
@@ -142,9 +140,7 @@ class SecurityPort : public fixer::Security {
     if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
-  Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
-    return objects_.AddAce(object, ace);
-  }
+  Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override { return objects_.AddAce(object, ace); }
   Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
     if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
     return objects_.FindAcesByObject(sid);
@@ -311,19 +307,28 @@ class RandomPort : public fixer::Random {
 // Without a web stack model nothing can be requested: 50 (ERROR_NOT_SUPPORTED).
 class NoWebProbe : public fixer::WebProbe {
  public:
-  Result<fixer::HttpResponse> Get(const std::string&) override {
-    return Status::Win(fixer::kErrorNotSupported);
-  }
+  Result<fixer::HttpResponse> Get(const std::string&) override { return Status::Win(fixer::kErrorNotSupported); }
 };
 
 }  // namespace
 
 struct MachinePorts::Impl {
   Impl(Machine& m, fixer::WebProbe* web)
-      : scm(m), accounts(m), rights(m), secrets(m), profiles(m), logon(m), security(m),
-        aspnet(m), inventory(m), policy(m), journal(m), events(m), random(m),
-        ports{scm,       accounts, rights,  secrets, profiles, logon, security,
-              aspnet,    inventory, policy, journal, events, random, web ? *web : no_web} {}
+      : scm(m),
+        accounts(m),
+        rights(m),
+        secrets(m),
+        profiles(m),
+        logon(m),
+        security(m),
+        aspnet(m),
+        inventory(m),
+        policy(m),
+        journal(m),
+        events(m),
+        random(m),
+        ports{scm,    accounts,  rights, secrets, profiles, logon,  security,
+              aspnet, inventory, policy, journal, events,   random, web ? *web : no_web} {}
   ScmPort scm;
   AccountsPort accounts;
   RightsPort rights;
@@ -341,8 +346,7 @@ struct MachinePorts::Impl {
   fixer::Ports ports;
 };
 
-MachinePorts::MachinePorts(Machine& machine, fixer::WebProbe* web)
-    : impl_(std::make_unique<Impl>(machine, web)) {}
+MachinePorts::MachinePorts(Machine& machine, fixer::WebProbe* web) : impl_(std::make_unique<Impl>(machine, web)) {}
 MachinePorts::~MachinePorts() = default;
 fixer::Ports& MachinePorts::ports() { return impl_->ports; }
 

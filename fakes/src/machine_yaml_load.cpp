@@ -28,12 +28,10 @@ fixer::Sid LoadContext::Principal(const Field& f) {
       const bool exists =
           std::any_of(s.sam.users.begin(), s.sam.users.end(),
                       [&](const UserAccount& u) { return u.rid == sid->Rid(); }) ||
-          std::any_of(s.sam.groups.begin(), s.sam.groups.end(),
-                      [&](const LocalGroup& g) { return g.sid == *sid; });
+          std::any_of(s.sam.groups.begin(), s.sam.groups.end(), [&](const LocalGroup& g) { return g.sid == *sid; });
       if (!exists) {
-        f.Fail("unknown SID '" + text + "': no account of this machine ever had RID " +
-               std::to_string(sid->Rid()) + " (RIDs so far: below " +
-               std::to_string(s.sam.next_rid) + ")");
+        f.Fail("unknown SID '" + text + "': no account of this machine ever had RID " + std::to_string(sid->Rid()) +
+               " (RIDs so far: below " + std::to_string(s.sam.next_rid) + ")");
       }
     }
     return *sid;
@@ -56,8 +54,7 @@ void LoadContext::OnlyInFull(const MapFields& m, std::initializer_list<std::stri
   if (full) return;
   for (std::string_view k : keys) {
     if (auto key = m.KeyOf(k)) {
-      key->Fail("'" + std::string(k) + "' is only accepted with base: empty (" +
-                std::string(why) + ")");
+      key->Fail("'" + std::string(k) + "' is only accepted with base: empty (" + std::string(why) + ")");
     }
   }
 }
@@ -67,8 +64,7 @@ void LoadContext::OnlyInFresh(const MapFields& m, std::initializer_list<std::str
   if (!full) return;
   for (std::string_view k : keys) {
     if (auto key = m.KeyOf(k)) {
-      key->Fail("'" + std::string(k) + "' is not accepted with base: empty (" +
-                std::string(why) + ")");
+      key->Fail("'" + std::string(k) + "' is not accepted with base: empty (" + std::string(why) + ")");
     }
   }
 }
@@ -80,10 +76,9 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
   for (size_t i = 0; i < entries.size(); ++i) {
     const auto [first, inserted] = seen.emplace(FoldCase(entries[i].key), i);
     if (!inserted) {
-      entries[i].key_field.Fail("duplicate " + std::string(what) + " '" + entries[i].key +
-                                "' (already defined at line " +
-                                std::to_string(entries[first->second].key_field.mark().line) +
-                                "; names are case-insensitive)");
+      entries[i].key_field.Fail(
+          "duplicate " + std::string(what) + " '" + entries[i].key + "' (already defined at line " +
+          std::to_string(entries[first->second].key_field.mark().line) + "; names are case-insensitive)");
     }
   }
   return entries;
@@ -92,11 +87,10 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
 namespace {
 
 const std::initializer_list<std::string_view> kTopKeys = {
-    "base",     "seed",     "rng_state",    "clock",    "os",       "service_pack",
-    "computer_name",        "machine_sid",  "next_rid", "web_server", "frameworks",
-    "hotfixes", "policy",   "groups",       "accounts", "rights",   "secrets",
-    "profiles", "objects",  "sql",          "services", "applications", "session",
-    "events",   "journal",  "responses"};
+    "base",         "seed",     "rng_state",  "clock",      "os",       "service_pack", "computer_name",
+    "machine_sid",  "next_rid", "web_server", "frameworks", "hotfixes", "policy",       "groups",
+    "accounts",     "rights",   "secrets",    "profiles",   "objects",  "sql",          "services",
+    "applications", "session",  "events",     "journal",    "responses"};
 
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
@@ -141,8 +135,7 @@ void LoadBase(LoadContext& c, const MapFields& top) {
 
   const auto os_field = top.Get("os");
   const fixer::OsEdition os =
-      os_field ? ParseEnum(*os_field, std::span(kOsNames), "os")
-               : fixer::OsEdition::kWindowsXpProfessional;
+      os_field ? ParseEnum(*os_field, std::span(kOsNames), "os") : fixer::OsEdition::kWindowsXpProfessional;
   WebServerSpec web;
   if (auto w = top.Get("web_server")) web = ReadWebServer(*w);
   const uint64_t seed = top.Get("seed") ? top.Get("seed")->U64() : 1;

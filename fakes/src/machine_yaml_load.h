@@ -35,10 +35,8 @@ struct LoadContext {
   void Check(const fixer::Status& status, const Field& at, std::string_view what) const;
 
   // Keys that only one of the two forms accepts; failing at the key with the reason.
-  void OnlyInFull(const MapFields& m, std::initializer_list<std::string_view> keys,
-                  std::string_view why) const;
-  void OnlyInFresh(const MapFields& m, std::initializer_list<std::string_view> keys,
-                   std::string_view why) const;
+  void OnlyInFull(const MapFields& m, std::initializer_list<std::string_view> keys, std::string_view why) const;
+  void OnlyInFresh(const MapFields& m, std::initializer_list<std::string_view> keys, std::string_view why) const;
 };
 
 // A map keyed by names that compare case-insensitively (accounts, groups, services):
@@ -48,9 +46,9 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what);
 // ---- sections, in the order they are applied ----------------------------------------------
 void LoadFrameworks(LoadContext& c, const Field& f);
 void LoadHotfixes(LoadContext& c, const Field& f);
-void LoadGroups(LoadContext& c, const Field& f);         // fresh: creates; members later
+void LoadGroups(LoadContext& c, const Field& f);  // fresh: creates; members later
 void LoadAccounts(LoadContext& c, const Field& f);
-void LoadGroupMembers(LoadContext& c, const Field& f);   // the same `groups` node
+void LoadGroupMembers(LoadContext& c, const Field& f);  // the same `groups` node
 void LoadRights(LoadContext& c, const Field& f);
 void LoadSecrets(LoadContext& c, const Field& f);
 void LoadProfiles(LoadContext& c, const Field& f);

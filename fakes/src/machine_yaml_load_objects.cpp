@@ -51,8 +51,7 @@ fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns) {
 void LoadObjects(LoadContext& c, const Field& f) {
   std::map<std::string, int> seen;  // object key -> line first listed
   for (const Field& item : f.Items()) {
-    MapFields m(item, {"file", "registry", "metabase", "container", "owner", "acl", "values",
-                       "absent"});
+    MapFields m(item, {"file", "registry", "metabase", "container", "owner", "acl", "values", "absent"});
     std::optional<Field> path_field;
     fixer::ObjectNamespace ns = fixer::ObjectNamespace::kFile;
     for (const auto& nv : kNamespaceNames) {
@@ -67,8 +66,8 @@ void LoadObjects(LoadContext& c, const Field& f) {
     if (path.empty()) path_field->Fail("expected a path");
     const std::string key = ObjectKey(ns, path);
     if (auto it = seen.find(key); it != seen.end()) {
-      path_field->Fail("duplicate object '" + path + "' (already listed at line " +
-                       std::to_string(it->second) + "; paths are case-insensitive)");
+      path_field->Fail("duplicate object '" + path + "' (already listed at line " + std::to_string(it->second) +
+                       "; paths are case-insensitive)");
     }
     seen[key] = path_field->mark().line;
     if (auto v = m.KeyOf("values"); v && ns != fixer::ObjectNamespace::kRegistry) {
@@ -173,8 +172,7 @@ void LoadProfiles(LoadContext& c, const Field& f) {
       e.key_field.Fail("the profile of an unresolved SID needs a path");
     }
     if (folder) {
-      c.Check(profiles.LoadOrCreate(sid, name ? *name : e.key).status(), e.value,
-              "creating the profile");
+      c.Check(profiles.LoadOrCreate(sid, name ? *name : e.key).status(), e.value, "creating the profile");
     }
   }
 }

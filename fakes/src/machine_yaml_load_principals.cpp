@@ -12,8 +12,7 @@ namespace fakes::yaml {
 namespace {
 
 bool IsBuiltinGroupSid(const fixer::Sid& sid) {
-  return sid.authority() == 5 && sid.sub_authorities().size() == 2 &&
-         sid.sub_authorities()[0] == 32;
+  return sid.authority() == 5 && sid.sub_authorities().size() == 2 && sid.sub_authorities()[0] == 32;
 }
 
 fixer::AccountFlags LoadAccountFlags(const Field& f) {
@@ -29,8 +28,8 @@ fixer::AccountFlags LoadAccountFlags(const Field& f) {
     } else if (EqualsIgnoreCase(name, "cannot_change_password")) {
       flags.cannot_change_password = true;
     } else {
-      item.Fail("unknown account flag '" + name + "'; expected one of: " +
-                JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
+      item.Fail("unknown account flag '" + name +
+                "'; expected one of: " + JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
     }
   }
   return flags;
@@ -43,17 +42,24 @@ std::string LoadHash(const Field& f) {
   if (!(h.empty() || (h.size() == 32 && hex))) {
     f.Fail("expected an NT hash: 32 hex digits, or \"\" for a blank password");
   }
-  std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) {
-    return static_cast<char>(std::tolower(ch));
-  });
+  std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   return h;
 }
 
-const std::initializer_list<std::string_view> kAccountKeys = {
-    "rid",        "full_name",        "comment",          "password",
-    "password_hash", "password_history", "flags",         "groups",
-    "absent",     "password_expired", "bad_password_count", "password_last_set",
-    "locked_out_at", "last_bad_password_at"};
+const std::initializer_list<std::string_view> kAccountKeys = {"rid",
+                                                              "full_name",
+                                                              "comment",
+                                                              "password",
+                                                              "password_hash",
+                                                              "password_history",
+                                                              "flags",
+                                                              "groups",
+                                                              "absent",
+                                                              "password_expired",
+                                                              "bad_password_count",
+                                                              "password_last_set",
+                                                              "locked_out_at",
+                                                              "last_bad_password_at"};
 
 // The fields both forms set directly on the stored account.
 void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
@@ -174,8 +180,7 @@ class PermissivePolicy {
   fixer::PasswordPolicyInfo saved_;
 };
 
-const std::initializer_list<std::string_view> kGroupKeys = {"sid", "comment", "members",
-                                                                 "absent"};
+const std::initializer_list<std::string_view> kGroupKeys = {"sid", "comment", "members", "absent"};
 
 std::vector<fixer::Sid> LoadMembers(LoadContext& c, const Field& f) {
   std::vector<fixer::Sid> out;
@@ -282,9 +287,8 @@ void LoadRights(LoadContext& c, const Field& f) {
     }
     Lsa lsa(c.machine);
     for (const std::string& held : lsa.RightsOf(sid)) {
-      const bool keep = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
-        return EqualsIgnoreCase(w, held);
-      });
+      const bool keep =
+          std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) { return EqualsIgnoreCase(w, held); });
       if (!keep) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + held);
     }
     for (const std::string& right : wanted) c.Check(lsa.Grant(sid, right), e.value, "granting " + right);

@@ -86,7 +86,8 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
       item.Fail("with base: empty a framework is a map of version, tools_present, process_model");
     }
     std::optional<MapFields> m;
-    if (!item.IsScalar()) m.emplace(item, std::initializer_list<std::string_view>{"version", "tools_present", "process_model"});
+    if (!item.IsScalar())
+      m.emplace(item, std::initializer_list<std::string_view>{"version", "tools_present", "process_model"});
     const Field version_field = m ? m->Require("version") : item;
     const std::string version = LoadFrameworkVersion(version_field);
     if (FindFramework(c.st(), version)) version_field.Fail("framework " + version + " is listed twice");
@@ -94,8 +95,7 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
     if (c.full) {
       c.st().products.frameworks.push_back({.version = version});
     } else {
-      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field,
-              "installing ASP.NET " + version);
+      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field, "installing ASP.NET " + version);
     }
     fixer::FrameworkInfo* fw = FindFramework(c.st(), version);
     if (!fw) version_field.Fail("installing ASP.NET " + version + " did not record the framework");
@@ -163,11 +163,9 @@ void LoadApplications(LoadContext& c, const Field& f) {
       path_field.Fail("no framework is installed to run it (list one under frameworks)");
     } else {
       // Mapped to the newest installed framework, as setup maps new applications.
-      app.framework_version = std::max_element(c.st().products.frameworks.begin(),
-                                               c.st().products.frameworks.end(),
-                                               [](const auto& a, const auto& b) {
-                                                 return a.version < b.version;
-                                               })->version;
+      app.framework_version = std::max_element(c.st().products.frameworks.begin(), c.st().products.frameworks.end(),
+                                               [](const auto& a, const auto& b) { return a.version < b.version; })
+                                  ->version;
     }
     EnsureObject(c, path_field, fixer::ObjectNamespace::kFile, app.physical_path);
     EnsureObject(c, path_field, fixer::ObjectNamespace::kMetabase, app.path);

@@ -31,8 +31,7 @@ fixer::Sid LoginSid(LoadContext& c, const Field& f) {
 void LoadServices(LoadContext& c, const Field& f) {
   std::vector<std::pair<Field, std::string>> dependencies_to_check;  // fresh: after all are in
   for (const Entry& e : NamedEntries(f, "service")) {
-    MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies",
-                          "absent"});
+    MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies", "absent"});
     if (c.full) c.OnlyInFresh(m, {"absent"}, "leave the service out");
     fixer::ServiceInfo* svc = c.full ? nullptr : FindService(c.st(), e.key);
     if (auto absent = m.Get("absent")) {

@@ -18,8 +18,7 @@ std::optional<std::string> CanonicalFrameworkVersion(std::string_view text) {
 }
 
 bool LooksLikeSid(std::string_view text) {
-  return text.size() > 2 && (text[0] == 'S' || text[0] == 's') && text[1] == '-' &&
-         text[2] >= '0' && text[2] <= '9';
+  return text.size() > 2 && (text[0] == 'S' || text[0] == 's') && text[1] == '-' && text[2] >= '0' && text[2] <= '9';
 }
 
 std::string Hex(uint32_t value) {
@@ -75,8 +74,8 @@ std::string FormatUtc(int64_t seconds) {
   unsigned m = 0, d = 0;
   CivilFromDays(days, y, m, d);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(y),
-                m, d, static_cast<unsigned>(rem / 3600), static_cast<unsigned>(rem / 60 % 60),
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(y), m, d,
+                static_cast<unsigned>(rem / 3600), static_cast<unsigned>(rem / 60 % 60),
                 static_cast<unsigned>(rem % 60));
   return buf;
 }
@@ -84,13 +83,11 @@ std::string FormatUtc(int64_t seconds) {
 std::optional<int64_t> ParseUtc(std::string_view s) {
   unsigned y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (s.size() != 10 && s.size() != 20) return std::nullopt;
-  if (!ReadNumber(s, 0, 4, y) || s[4] != '-' || !ReadNumber(s, 5, 2, mo) || s[7] != '-' ||
-      !ReadNumber(s, 8, 2, d)) {
+  if (!ReadNumber(s, 0, 4, y) || s[4] != '-' || !ReadNumber(s, 5, 2, mo) || s[7] != '-' || !ReadNumber(s, 8, 2, d)) {
     return std::nullopt;
   }
-  if (s.size() == 20 && (s[10] != 'T' || !ReadNumber(s, 11, 2, h) || s[13] != ':' ||
-                         !ReadNumber(s, 14, 2, mi) || s[16] != ':' ||
-                         !ReadNumber(s, 17, 2, sec) || s[19] != 'Z')) {
+  if (s.size() == 20 && (s[10] != 'T' || !ReadNumber(s, 11, 2, h) || s[13] != ':' || !ReadNumber(s, 14, 2, mi) ||
+                         s[16] != ':' || !ReadNumber(s, 17, 2, sec) || s[19] != 'Z')) {
     return std::nullopt;
   }
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return std::nullopt;

@@ -60,8 +60,8 @@ inline constexpr auto kFileMaskNames = FromFixer(fixer::kFileMaskNames);
 inline constexpr auto kKeyMaskNames = FromFixer(fixer::kKeyMaskNames);
 
 // Account flags, as listed under `flags:`.
-inline constexpr std::string_view kAccountFlagNames[] = {
-    "disabled", "locked_out", "password_never_expires", "cannot_change_password"};
+inline constexpr std::string_view kAccountFlagNames[] = {"disabled", "locked_out", "password_never_expires",
+                                                         "cannot_change_password"};
 
 std::span<const NamedValue<uint32_t>> MaskNamesFor(fixer::ObjectNamespace ns);
 

@@ -32,9 +32,7 @@ int CanonicalClass(const fixer::Ace& ace) {
   return ace.type == fixer::AceType::kDeny ? 0 : 1;
 }
 
-bool IsDriveRoot(const std::string& path) {
-  return path.size() == 2 && path[1] == ':';
-}
+bool IsDriveRoot(const std::string& path) { return path.size() == 2 && path[1] == ':'; }
 
 bool InToken(const std::vector<fixer::Sid>& token, const fixer::Sid& sid) {
   return std::find(token.begin(), token.end(), sid) != token.end();
@@ -64,16 +62,12 @@ namespace {
 
 fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref) {
   switch (ref.ns) {
-    case fixer::ObjectNamespace::kRegistry:
-      return fixer::Status::Win(fixer::kErrorFileNotFound);
-    case fixer::ObjectNamespace::kMetabase:
-      return fixer::Status::Win(fixer::kErrorPathNotFound);
+    case fixer::ObjectNamespace::kRegistry: return fixer::Status::Win(fixer::kErrorFileNotFound);
+    case fixer::ObjectNamespace::kMetabase: return fixer::Status::Win(fixer::kErrorPathNotFound);
     case fixer::ObjectNamespace::kFile: {
       const std::string parent = ParentPath(ref.path);
-      const bool parent_exists =
-          IsDriveRoot(parent) || store.Exists({fixer::ObjectNamespace::kFile, parent});
-      return fixer::Status::Win(parent_exists ? fixer::kErrorFileNotFound
-                                              : fixer::kErrorPathNotFound);
+      const bool parent_exists = IsDriveRoot(parent) || store.Exists({fixer::ObjectNamespace::kFile, parent});
+      return fixer::Status::Win(parent_exists ? fixer::kErrorFileNotFound : fixer::kErrorPathNotFound);
     }
   }
   return fixer::Status::Win(fixer::kErrorFileNotFound);
@@ -81,9 +75,8 @@ fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref
 
 }  // namespace
 
-fixer::Status ObjectStore::Create(fixer::ObjectNamespace ns, const std::string& path,
-                                  bool container, const fixer::Sid& owner,
-                                  std::vector<fixer::Ace> dacl) {
+fixer::Status ObjectStore::Create(fixer::ObjectNamespace ns, const std::string& path, bool container,
+                                  const fixer::Sid& owner, std::vector<fixer::Ace> dacl) {
   if (Exists({ns, path})) return fixer::Status::Win(fixer::kErrorAlreadyExists);
   if (auto st = m_.Mutate(MutationOp(ns, "create"), path); !st.ok()) return st;
   SecurableObject obj;
@@ -108,8 +101,7 @@ namespace {
 // Inserts before the first ACE of a later canonical class, as AddAce does.
 void InsertCanonical(std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
   const int cls = CanonicalClass(ace);
-  auto pos = std::find_if(dacl.begin(), dacl.end(),
-                          [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
+  auto pos = std::find_if(dacl.begin(), dacl.end(), [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
   dacl.insert(pos, ace);
 }
 
@@ -132,8 +124,7 @@ fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const 
   SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
   auto& dacl = obj->dacl;
-  const bool any_new = std::any_of(aces.begin(), aces.end(),
-                                   [&dacl](const fixer::Ace& a) { return !Holds(dacl, a); });
+  const bool any_new = std::any_of(aces.begin(), aces.end(), [&dacl](const fixer::Ace& a) { return !Holds(dacl, a); });
   if (!any_new) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
   dacl.reserve(dacl.size() + aces.size());
@@ -146,17 +137,15 @@ fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const 
 fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
   if (!Exists(ref)) return MissingError(*this, ref);
   auto& dacl = Find(ref)->dacl;
-  auto it = std::find_if(dacl.begin(), dacl.end(), [&ace](const fixer::Ace& a) {
-    return !(a.flags & fixer::kInheritedAce) && a == ace;
-  });
+  auto it = std::find_if(dacl.begin(), dacl.end(),
+                         [&ace](const fixer::Ace& a) { return !(a.flags & fixer::kInheritedAce) && a == ace; });
   if (it == dacl.end()) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
   dacl.erase(it);
   return fixer::Status::Ok();
 }
 
-fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::string& name,
-                                    const std::string& data) {
+fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data) {
   if (!Exists(ref)) return MissingError(*this, ref);
   if (auto st = m_.Mutate("registry.set_value", ref.path + "\\" + name); !st.ok()) return st;
   Find(ref)->values[name] = data;
@@ -175,9 +164,8 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
       found->aces.push_back(ace);
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const fixer::ObjectAces& a, const fixer::ObjectAces& b) {
-    return a.object.ns < b.object.ns;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const fixer::ObjectAces& a, const fixer::ObjectAces& b) { return a.object.ns < b.object.ns; });
   return out;
 }
 

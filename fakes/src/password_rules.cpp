@@ -21,8 +21,8 @@ uint32_t H(uint32_t x, uint32_t y, uint32_t z) { return x ^ y ^ z; }
 void Md4Block(std::array<uint32_t, 4>& st, const uint8_t* block) {
   uint32_t x[16];
   for (int i = 0; i < 16; ++i) {
-    x[i] = uint32_t{block[i * 4]} | uint32_t{block[i * 4 + 1]} << 8 |
-           uint32_t{block[i * 4 + 2]} << 16 | uint32_t{block[i * 4 + 3]} << 24;
+    x[i] = uint32_t{block[i * 4]} | uint32_t{block[i * 4 + 1]} << 8 | uint32_t{block[i * 4 + 2]} << 16 |
+           uint32_t{block[i * 4 + 3]} << 24;
   }
   uint32_t a = st[0], b = st[1], c = st[2], d = st[3];
   // Round 1: [abcd k s] a = (a + F(b,c,d) + X[k]) <<< s
@@ -78,10 +78,14 @@ std::array<uint8_t, 16> Md4(const std::vector<uint8_t>& message) {
 int ClassCount(const std::u16string& pw) {
   bool upper = false, lower = false, digit = false, other = false;
   for (char16_t c : pw) {
-    if (c >= u'A' && c <= u'Z') upper = true;
-    else if (c >= u'a' && c <= u'z') lower = true;
-    else if (c >= u'0' && c <= u'9') digit = true;
-    else other = true;
+    if (c >= u'A' && c <= u'Z')
+      upper = true;
+    else if (c >= u'a' && c <= u'z')
+      lower = true;
+    else if (c >= u'0' && c <= u'9')
+      digit = true;
+    else
+      other = true;
   }
   return int{upper} + int{lower} + int{digit} + int{other};
 }
@@ -107,8 +111,7 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
   return FoldCase(haystack).find(FoldCase(needle)) != std::string::npos;
 }
 
-bool ViolatesComplexity(std::string_view account_name, std::string_view full_name,
-                        std::string_view clear) {
+bool ViolatesComplexity(std::string_view account_name, std::string_view full_name, std::string_view clear) {
   const std::u16string wide = Utf8ToUtf16(clear);
   if (wide.size() < 6) return true;
   if (ClassCount(wide) < 3) return true;
@@ -139,9 +142,8 @@ std::string NtHash(std::string_view clear) {
   return hex;
 }
 
-fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy,
-                                  std::string_view account_name, std::string_view full_name,
-                                  const std::vector<std::string>& history,
+fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::string_view account_name,
+                                  std::string_view full_name, const std::vector<std::string>& history,
                                   const fixer::Secret& password) {
   const auto fail = [] { return fixer::Status::Win(fixer::kNerrPasswordTooShort); };
   const std::string_view clear = password.Reveal();

@@ -7,25 +7,19 @@ std::string SystemDrive(fixer::OsEdition) { return "C:"; }
 std::string SystemRoot(fixer::OsEdition os) {
   switch (os) {
     case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server:
-      return "C:\\WINNT";
+    case fixer::OsEdition::kWindows2000Server: return "C:\\WINNT";
     case fixer::OsEdition::kWindowsXpHome:
     case fixer::OsEdition::kWindowsXpProfessional:
-    case fixer::OsEdition::kWindowsServer2003:
-      return "C:\\WINDOWS";
+    case fixer::OsEdition::kWindowsServer2003: return "C:\\WINDOWS";
   }
   return "C:\\WINDOWS";
 }
 
-std::string ProfilesRoot(fixer::OsEdition os) {
-  return SystemDrive(os) + "\\Documents and Settings";
-}
+std::string ProfilesRoot(fixer::OsEdition os) { return SystemDrive(os) + "\\Documents and Settings"; }
 
 std::string SystemDrive(const MachineState& state) { return SystemDrive(state.products.os.edition); }
 std::string SystemRoot(const MachineState& state) { return SystemRoot(state.products.os.edition); }
-std::string ProfilesRoot(const MachineState& state) {
-  return ProfilesRoot(state.products.os.edition);
-}
+std::string ProfilesRoot(const MachineState& state) { return ProfilesRoot(state.products.os.edition); }
 
 std::string ParentPath(const std::string& path) {
   const size_t cut = path.find_last_of('\\');

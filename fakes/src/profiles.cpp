@@ -99,8 +99,7 @@ fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const s
 
 fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
   MachineState& s = m_.state();
-  auto it = std::find_if(s.profiles.begin(), s.profiles.end(),
-                         [&](const ProfileEntry& p) { return p.sid == sid; });
+  auto it = std::find_if(s.profiles.begin(), s.profiles.end(), [&](const ProfileEntry& p) { return p.sid == sid; });
   if (it == s.profiles.end()) return Status::Win(fixer::kErrorFileNotFound);
   const ProfileEntry entry = *it;
   // The folder first, then the entry: DeleteProfile finds the folder through the entry's
@@ -110,13 +109,11 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
     if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) return st;
     // The folder goes with everything under it.
     const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
-    std::erase_if(s.objects, [&](const auto& kv) {
-      return kv.first == key || kv.first.starts_with(key + "\\");
-    });
+    std::erase_if(s.objects, [&](const auto& kv) { return kv.first == key || kv.first.starts_with(key + "\\"); });
   }
   if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
-  s.profiles.erase(std::find_if(s.profiles.begin(), s.profiles.end(),
-                                [&](const ProfileEntry& p) { return p.sid == sid; }));
+  s.profiles.erase(
+      std::find_if(s.profiles.begin(), s.profiles.end(), [&](const ProfileEntry& p) { return p.sid == sid; }));
   return Status::Ok();
 }
 

@@ -69,9 +69,7 @@ UserAccount* Sam::FindUser(const std::string& name) {
   return nullptr;
 }
 
-const UserAccount* Sam::FindUser(const std::string& name) const {
-  return FindUserIn(m_.state(), name);
-}
+const UserAccount* Sam::FindUser(const std::string& name) const { return FindUserIn(m_.state(), name); }
 
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name) {
   for (const UserAccount& u : state.sam.users) {
@@ -111,9 +109,7 @@ LocalGroup* Sam::FindGroup(const std::string& name) {
 
 fixer::Sid Sam::SidOf(const UserAccount& user) const { return m_.state().sam.domain.WithRid(user.rid); }
 
-std::vector<fixer::Sid> Sam::GroupsOf(const fixer::Sid& member) const {
-  return GroupsOfIn(m_.state(), member);
-}
+std::vector<fixer::Sid> Sam::GroupsOf(const fixer::Sid& member) const { return GroupsOfIn(m_.state(), member); }
 
 fixer::Account Sam::Describe(const UserAccount& user) const {
   fixer::Account a;
@@ -155,9 +151,7 @@ fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
   const std::string& bare = qualified.second;
   // ".\name" is the local machine, as Windows tools accept it.
   if (domain && *domain == ".") domain = computer;
-  auto domain_matches = [&](std::string_view candidate) {
-    return !domain || EqualsIgnoreCase(*domain, candidate);
-  };
+  auto domain_matches = [&](std::string_view candidate) { return !domain || EqualsIgnoreCase(*domain, candidate); };
   for (const UserAccount& u : s.sam.users) {
     if (EqualsIgnoreCase(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
   }
@@ -196,8 +190,7 @@ fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& p
   remembered.reserve(user->password_history.size() + 1);
   remembered.push_back(user->password_hash);
   remembered.insert(remembered.end(), user->password_history.begin(), user->password_history.end());
-  return CheckPasswordPolicy(m_.state().lsa.password_policy, user->name, user->full_name, remembered,
-                             password);
+  return CheckPasswordPolicy(m_.state().lsa.password_policy, user->name, user->full_name, remembered, password);
 }
 
 // ---- mutations ----------------------------------------------------------------------------

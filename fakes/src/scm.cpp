@@ -27,10 +27,14 @@ namespace {
 bool IsActive(const fixer::ServiceInfo& s) { return s.state != fixer::ServiceState::kStopped; }
 
 bool IsBuiltinServiceAccount(const std::string& account) {
-  static constexpr std::string_view kBuiltin[] = {
-      "", "LocalSystem", ".\\LocalSystem", "NT AUTHORITY\\SYSTEM",
-      "NT AUTHORITY\\LocalService", "NT AUTHORITY\\LOCAL SERVICE",
-      "NT AUTHORITY\\NetworkService", "NT AUTHORITY\\NETWORK SERVICE"};
+  static constexpr std::string_view kBuiltin[] = {"",
+                                                  "LocalSystem",
+                                                  ".\\LocalSystem",
+                                                  "NT AUTHORITY\\SYSTEM",
+                                                  "NT AUTHORITY\\LocalService",
+                                                  "NT AUTHORITY\\LOCAL SERVICE",
+                                                  "NT AUTHORITY\\NetworkService",
+                                                  "NT AUTHORITY\\NETWORK SERVICE"};
   return std::any_of(std::begin(kBuiltin), std::end(kBuiltin),
                      [&](std::string_view b) { return EqualsIgnoreCase(b, account); });
 }
@@ -83,26 +87,22 @@ fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
   }
   Sam sam(m);
   const UserAccount* found = sam.FindUser(user);
-  if (found == nullptr || found->flags.disabled)
-    return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+  if (found == nullptr || found->flags.disabled) return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
   const fixer::Sid sid = sam.SidOf(*found);
   std::vector<fixer::Sid> token = sam.GroupsOf(sid);
   token.insert(token.begin(), sid);
   token.push_back(fixer::Sid::Everyone());
   token.push_back(fixer::Sid::AuthenticatedUsers());
   token.push_back(fixer::Sid::Service());
-  if (!Lsa(m).IsLogonAllowed(token, LogonType::kService))
-    return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+  if (!Lsa(m).IsLogonAllowed(token, LogonType::kService)) return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
   return fixer::Status::Ok();
 }
 
-fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name,
-                             std::vector<std::string>& chain) {
+fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name, std::vector<std::string>& chain) {
   fixer::ServiceInfo* service = scm.Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
   if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
-  if (service->start_type == fixer::StartType::kDisabled)
-    return fixer::Status::Win(fixer::kErrorServiceDisabled);
+  if (service->start_type == fixer::StartType::kDisabled) return fixer::Status::Win(fixer::kErrorServiceDisabled);
   chain.push_back(FoldCase(service->name));
   for (const std::string& dep_name : service->dependencies) {
     const fixer::ServiceInfo* dep = scm.Find(dep_name);

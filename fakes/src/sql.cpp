@@ -32,16 +32,14 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
   if (!m_.state().sql.installed) return NotInstalled();
   const size_t cut = windows_name.find('\\');
   if (cut == std::string::npos || cut == 0 || cut + 1 == windows_name.size()) {
-    return fixer::Status(kSqlInvalidWindowsName,
-                         "'" + windows_name +
-                             "' is not a valid Windows NT name. Give the complete name: "
-                             "<domain\\username>.");
+    return fixer::Status(kSqlInvalidWindowsName, "'" + windows_name +
+                                                     "' is not a valid Windows NT name. Give the complete name: "
+                                                     "<domain\\username>.");
   }
   const std::string domain = windows_name.substr(0, cut);
   const std::string account = windows_name.substr(cut + 1);
   const std::string& computer = m_.state().products.os.computer_name;
-  const bool local_domain = EqualsIgnoreCase(domain, computer) ||
-                            EqualsIgnoreCase(domain, "BUILTIN") ||
+  const bool local_domain = EqualsIgnoreCase(domain, computer) || EqualsIgnoreCase(domain, "BUILTIN") ||
                             EqualsIgnoreCase(domain, "NT AUTHORITY");
   Sam sam(m_);
   fixer::Result<fixer::Sid> sid = fixer::Status::Win(fixer::kErrorNoneMapped);
@@ -59,9 +57,8 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
 fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
-  const bool exists = std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
-    return EqualsIgnoreCase(l.name, login.name);
-  });
+  const bool exists = std::any_of(logins.begin(), logins.end(),
+                                  [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, login.name); });
   if (exists) return fixer::Status::Win(fixer::kSqlLoginExists);
   if (auto st = m_.Mutate("sql.create_login", login.name); !st.ok()) return st;
   logins.push_back(login);
@@ -71,9 +68,8 @@ fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
 fixer::Status SqlServer::DropLogin(const std::string& name) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
-  auto it = std::find_if(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
-    return EqualsIgnoreCase(l.name, name);
-  });
+  auto it = std::find_if(logins.begin(), logins.end(),
+                         [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, name); });
   if (it == logins.end()) return fixer::Status::Win(fixer::kSqlWindowsUserNotFound);
   if (auto st = m_.Mutate("sql.drop_login", name); !st.ok()) return st;
   logins.erase(it);
@@ -83,12 +79,10 @@ fixer::Status SqlServer::DropLogin(const std::string& name) {
 fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
   if (!m_.state().sql.installed) return NotInstalled();
   const auto& dbs = m_.state().sql.databases;
-  if (std::none_of(dbs.begin(), dbs.end(),
-                   [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
-    return fixer::Status(kSqlNoSuchDatabase,
-                         "Could not locate entry in sysdatabases for database '" + user.database +
-                             "'. No entry found with that name. Make sure that the name is "
-                             "entered correctly.");
+  if (std::none_of(dbs.begin(), dbs.end(), [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
+    return fixer::Status(kSqlNoSuchDatabase, "Could not locate entry in sysdatabases for database '" + user.database +
+                                                 "'. No entry found with that name. Make sure that the name is "
+                                                 "entered correctly.");
   }
   auto& users = m_.state().sql.users;
   const bool exists = std::any_of(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
@@ -107,8 +101,7 @@ fixer::Status SqlServer::DropDbUser(const std::string& database, const std::stri
     return EqualsIgnoreCase(u.database, database) && EqualsIgnoreCase(u.name, name);
   });
   if (it == users.end()) {
-    return fixer::Status(kSqlUserNotInDatabase,
-                         "User '" + name + "' does not exist in the current database.");
+    return fixer::Status(kSqlUserNotInDatabase, "User '" + name + "' does not exist in the current database.");
   }
   if (auto st = m_.Mutate("sql.drop_user", database + "." + name); !st.ok()) return st;
   users.erase(it);

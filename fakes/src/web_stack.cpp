@@ -29,8 +29,7 @@ std::string_view ToString(WorkerHost host) {
 
 bool Condition::Is(std::string_view kind) const {
   if (id == kind) return true;
-  return id.size() > kind.size() && id.compare(0, kind.size(), kind) == 0 &&
-         id[kind.size()] == ':';
+  return id.size() > kind.size() && id.compare(0, kind.size(), kind) == 0 && id[kind.size()] == ':';
 }
 
 const Condition* RequestExplanation::FirstFailure() const {
@@ -113,8 +112,7 @@ class RequestRun {
     }
     const bool running = svc->state == fixer::ServiceState::kRunning;
     Add(Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", running,
-              svc->display_name + " (" + name + ") is " +
-                  std::string(fixer::ToString(svc->state))));
+              svc->display_name + " (" + name + ") is " + std::string(fixer::ToString(svc->state))));
     if (!running) r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
     return running;
   }
@@ -122,9 +120,9 @@ class RequestRun {
   const fixer::ApplicationInfo* FindApplication() {
     for (const auto& app : m_.state().products.applications) {
       if (EqualsIgnoreCase(app.path, r_.application)) {
-        Add(Check(std::string(condition::kApplication), "application configured", true,
-                  app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " +
-                      app.framework_version));
+        Add(Check(
+            std::string(condition::kApplication), "application configured", true,
+            app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " + app.framework_version));
         r_.framework_version = app.framework_version;
         return &app;
       }
@@ -137,17 +135,15 @@ class RequestRun {
   const fixer::FrameworkInfo* FindFramework(const fixer::ApplicationInfo& app) {
     for (const auto& fw : m_.state().products.frameworks) {
       if (fw.version != app.framework_version) continue;
-      Add(Check(std::string(condition::kFramework), "ASP.NET " + fw.version + " installed",
-                fw.tools_present,
+      Add(Check(std::string(condition::kFramework), "ASP.NET " + fw.version + " installed", fw.tools_present,
                 fw.tools_present ? "ASP.NET " + fw.version + " is installed"
                                  : "the files of ASP.NET " + fw.version +
                                        " (mscorlib.dll) are missing, so the runtime cannot load"));
       if (!fw.tools_present) Fail(FailureKind::kStart, fixer::kErrorFileNotFound);
       return &fw;
     }
-    Add(Check(std::string(condition::kFramework), "ASP.NET " + app.framework_version + " installed",
-              false, app.path + " is mapped to ASP.NET " + app.framework_version +
-                         ", which is not installed"));
+    Add(Check(std::string(condition::kFramework), "ASP.NET " + app.framework_version + " installed", false,
+              app.path + " is mapped to ASP.NET " + app.framework_version + ", which is not installed"));
     return nullptr;
   }
 
@@ -175,11 +171,10 @@ class RequestRun {
         detail = need.path + " does not exist";
       } else {
         ok = objects.AccessAllowed(ref, sids, need.mask);
-        detail = w.identity + (ok ? " may " : " is denied ") + need.access + " access to " +
-                 need.path;
+        detail = w.identity + (ok ? " may " : " is denied ") + need.access + " access to " + need.path;
       }
-      Add(Check(std::string(condition::kAcl) + ":" + need.path,
-                std::string(need.access) + " " + need.path, ok, detail));
+      Add(Check(std::string(condition::kAcl) + ":" + need.path, std::string(need.access) + " " + need.path, ok,
+                detail));
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
     }
   }
@@ -194,22 +189,18 @@ class RequestRun {
       if (!f.component.fails_without_profile) continue;
       any = true;
       fakes::RelyOn("choice-urlmon-flaw");
-      const std::string what =
-          f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+      const std::string what = f.component.file + " " + f.component.version + " from " + f.hotfix_id;
       bool ok = true;
       std::string detail;
       if (w.token->profile_loaded) {
         detail = what + " needs a user profile: " + w.profile_loaded_because;
       } else if (entry != nullptr) {
-        detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path +
-                 "), although " +
+        detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path + "), although " +
                  (w.no_profile_because.empty() ? "nothing loads it" : w.no_profile_because);
       } else {
         ok = false;
-        detail = what + " fails in " + r_.host_process +
-                 " because its identity has no user profile: " + w.identity +
-                 " has none, and " +
-                 (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
+        detail = what + " fails in " + r_.host_process + " because its identity has no user profile: " + w.identity +
+                 " has none, and " + (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
       }
       Add(Check(std::string(condition::kProfileSensitive) + ":" + f.component.file,
                 f.component.file + " loads in " + r_.host_process, ok, detail));
@@ -219,14 +210,12 @@ class RequestRun {
     if (any) return;
     std::string installed;
     for (const auto& f : files)
-      installed += (installed.empty() ? "" : ", ") + f.component.file + " " +
-                   f.component.version + " from " + f.hotfix_id;
-    Add(Check(std::string(condition::kProfileSensitive), "components that fail without a profile",
-              true,
+      installed +=
+          (installed.empty() ? "" : ", ") + f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+    Add(Check(std::string(condition::kProfileSensitive), "components that fail without a profile", true,
               installed.empty()
                   ? "no installed update put a component that fails without a user profile"
-                  : "no installed component fails without a user profile (updated files: " +
-                        installed + ")"));
+                  : "no installed component fails without a user profile (updated files: " + installed + ")"));
   }
 
   void CheckSessionState(const fixer::ApplicationInfo& app) {
@@ -234,10 +223,10 @@ class RequestRun {
     const fixer::ServiceInfo* svc = std::as_const(scm_).Find("aspnet_state");
     const bool running = svc != nullptr && svc->state == fixer::ServiceState::kRunning;
     Add(Check(std::string(condition::kSessionState), "aspnet_state running", running,
-              svc == nullptr ? std::string("the ASP.NET State Service (aspnet_state) is not installed")
-                             : "the ASP.NET State Service (aspnet_state) is " +
-                                   std::string(fixer::ToString(svc->state)) + "; " + app.path +
-                                   " keeps its session state there"));
+              svc == nullptr
+                  ? std::string("the ASP.NET State Service (aspnet_state) is not installed")
+                  : "the ASP.NET State Service (aspnet_state) is " + std::string(fixer::ToString(svc->state)) + "; " +
+                        app.path + " keeps its session state there"));
     if (!running) {
       r_.response = {500, SessionStateServerErrorPage(VirtualPath(app.path))};
     }
@@ -294,9 +283,8 @@ class RequestRun {
                                                    : detail::W3wpTerminatedEvent(pid, code, cause));
     } else {
       r_.response = {503, ServerApplicationUnavailablePage()};
-      WriteEvent(kind == FailureKind::kCredentials
-                     ? detail::AspNetWpBadCredentialsEvent(fw->version, cause)
-                     : detail::AspNetWpStartFailedEvent(fw->version, code, cause));
+      WriteEvent(kind == FailureKind::kCredentials ? detail::AspNetWpBadCredentialsEvent(fw->version, cause)
+                                                   : detail::AspNetWpStartFailedEvent(fw->version, code, cause));
     }
   }
 

@@ -11,8 +11,8 @@
 
 #include "fakes/logon.h"
 #include "fakes/machine.h"
-#include "fixer/ports/aspnet.h"
 #include "fakes/web_stack.h"
+#include "fixer/ports/aspnet.h"
 
 namespace fakes::detail {
 
@@ -21,8 +21,8 @@ enum class FailureKind { kCredentials, kStart };
 
 // The identity a worker runs under, once resolved.
 struct Worker {
-  std::string identity;  // "XPPRO\ASPNET"
-  std::string account;   // bare account name, for a profile folder: "ASPNET"
+  std::string identity;               // "XPPRO\ASPNET"
+  std::string account;                // bare account name, for a profile folder: "ASPNET"
   std::optional<fakes::Token> token;  // empty when the identity could not log on
   // Why the token has a profile loaded ("NETWORK SERVICE has its own profile, loaded").
   std::string profile_loaded_because;
@@ -51,19 +51,16 @@ Worker AppPoolIdentity(fakes::Machine& machine, std::vector<Condition>& conditio
 Worker InteractiveUserIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
 
 // "XPPRO\ASPNET" for a local account, "NT AUTHORITY\SYSTEM" for a well-known SID.
-std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid,
-                          const std::string& fallback_account);
+std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid, const std::string& fallback_account);
 
 // HRESULT_FROM_WIN32 as ASP.NET prints it: "80070005".
 std::string HResultText(uint32_t win32_error);
 
 // Event log entries of failed starts (web_stack_texts.cpp).
-fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version,
-                                            uint32_t win32_error, const std::string& cause);
-fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version,
-                                               const std::string& cause);
-fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error,
-                                       const std::string& cause);
+fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version, uint32_t win32_error,
+                                            const std::string& cause);
+fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version, const std::string& cause);
+fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const std::string& cause);
 fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause);
 inline constexpr const char* kAppPoolName = "DefaultAppPool";  // pools are not modelled
 
@@ -71,7 +68,6 @@ inline constexpr const char* kAppPoolName = "DefaultAppPool";  // pools are not 
 std::string ModuleNotFoundPage();  // IIS: the app's script map names a missing framework
 std::string CassiniServerErrorPage(const std::string& application, const std::string& cause);
 std::string CassiniNotFoundPage(const std::string& application);
-std::string ServedPage(const std::string& application, const std::string& host,
-                       const std::string& identity);
+std::string ServedPage(const std::string& application, const std::string& host, const std::string& identity);
 
 }  // namespace fakes::detail

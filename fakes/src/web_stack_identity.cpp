@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "fakes/logon.h"
-#include "fakes/modelling_choices.h"
 #include "fakes/lsa.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
 #include "fakes/registry_credentials.h"
@@ -55,8 +55,7 @@ Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string c
     w.failure_code = fixer::kErrorNoneMapped;
     return w;
   }
-  out.push_back(Passed(condition::kCredentials, std::move(credential_name),
-                       std::move(credential_detail)));
+  out.push_back(Passed(condition::kCredentials, std::move(credential_name), std::move(credential_detail)));
   w.token = std::move(token);
   w.profile_loaded_because = w.identity + " has its own profile, loaded by the service logon";
   return w;
@@ -65,10 +64,8 @@ Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string c
 // Normalizes the spellings IIS Manager and the metabase use for the built-in identities.
 std::optional<std::string> BuiltInName(std::string name) {
   if (StartsWithIgnoreCase(name, "NT AUTHORITY\\")) name = name.substr(13);
-  if (EqualsIgnoreCase(name, "NetworkService") || EqualsIgnoreCase(name, "NETWORK SERVICE"))
-    return "NETWORK SERVICE";
-  if (EqualsIgnoreCase(name, "LocalService") || EqualsIgnoreCase(name, "LOCAL SERVICE"))
-    return "LOCAL SERVICE";
+  if (EqualsIgnoreCase(name, "NetworkService") || EqualsIgnoreCase(name, "NETWORK SERVICE")) return "NETWORK SERVICE";
+  if (EqualsIgnoreCase(name, "LocalService") || EqualsIgnoreCase(name, "LOCAL SERVICE")) return "LOCAL SERVICE";
   if (EqualsIgnoreCase(name, "LocalSystem") || EqualsIgnoreCase(name, "SYSTEM")) return "SYSTEM";
   return std::nullopt;
 }
@@ -88,8 +85,8 @@ std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& si
   return state.products.os.computer_name + "\\" + fallback_account;
 }
 
-Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework,
-                            std::vector<Condition>& out, bool effects) {
+Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework, std::vector<Condition>& out,
+                            bool effects) {
   const fixer::ProcessModelConfig& pm = framework.process_model;
   const std::string attrs = fmt::format("processModel userName=\"{}\"", pm.user_name);
 
@@ -108,9 +105,9 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
     auto name = fakes::ReadRegistryCredential(m, pm.user_name);
     if (!name) {
-      out.push_back(Failed(condition::kCredentials, attrs,
-                           "inetinfo.exe cannot read the user name from " +
-                               pm.user_name.substr(9) + ": " + name.status().ToString()));
+      out.push_back(Failed(
+          condition::kCredentials, attrs,
+          "inetinfo.exe cannot read the user name from " + pm.user_name.substr(9) + ": " + name.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = name.status().code();
       return w;
@@ -127,8 +124,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     if (!secret) {
       out.push_back(Failed(condition::kCredentials, attrs,
                            "the AutoGenerate password of ASPNET is not in the LSA secret " +
-                               std::string(fixer::kAspNetWorkerSecret) + ": " +
-                               secret.status().ToString()));
+                               std::string(fixer::kAspNetWorkerSecret) + ": " + secret.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = secret.status().code();
       return w;
@@ -138,9 +134,9 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   } else if (StartsWithIgnoreCase(pm.password, "registry:")) {
     auto secret = fakes::ReadRegistryCredential(m, pm.password);
     if (!secret) {
-      out.push_back(Failed(condition::kCredentials, attrs,
-                           "inetinfo.exe cannot read the password from " +
-                               pm.password.substr(9) + ": " + secret.status().ToString()));
+      out.push_back(Failed(
+          condition::kCredentials, attrs,
+          "inetinfo.exe cannot read the password from " + pm.password.substr(9) + ": " + secret.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = secret.status().code();
       return w;
@@ -164,15 +160,15 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   const bool local = domain.empty() || domain == "." || EqualsIgnoreCase(domain, computer);
   w.account = account;
   w.identity = local ? computer + "\\" + account : user;
-  out.push_back(Passed(condition::kCredentials, attrs,
-                       "aspnet_wp.exe runs as " + w.identity + " with " + password_source));
+  out.push_back(
+      Passed(condition::kCredentials, attrs, "aspnet_wp.exe runs as " + w.identity + " with " + password_source));
 
   const std::string logon_name = "logon as " + w.identity;
   if (!local) {
     fakes::RelyOn("choice-workgroup-only");
     out.push_back(Failed(condition::kLogon, logon_name,
-                         computer + " is not in a domain, so LogonUser cannot authenticate " +
-                             user + ": " + fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
+                         computer + " is not in a domain, so LogonUser cannot authenticate " + user + ": " +
+                             fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
     w.failure = FailureKind::kCredentials;
     w.failure_code = fixer::kErrorLogonFailure;
     return w;
@@ -183,8 +179,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
                        : logon.CheckLogon(account, password, fakes::LogonType::kBatch);
   if (!token) {
     out.push_back(Failed(condition::kLogon, logon_name,
-                         "LogonUser (batch) for " + w.identity +
-                             " failed: " + token.status().ToString()));
+                         "LogonUser (batch) for " + w.identity + " failed: " + token.status().ToString()));
     w.failure = FailureKind::kCredentials;
     w.failure_code = token.status().code();
     return w;
@@ -201,22 +196,18 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   }
   fakes::ProfileStore profiles(m);
   const bool existed = profiles.Find(w.token->user) != nullptr;
-  auto profile = effects ? profiles.LoadOrCreate(w.token->user, account)
-                         : profiles.Resolve(w.token->user, account);
+  auto profile = effects ? profiles.LoadOrCreate(w.token->user, account) : profiles.Resolve(w.token->user, account);
   if (!profile) {
     out.push_back(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
-                         model + " could not load the profile of " + w.identity + ": " +
-                             profile.status().ToString()));
+                         model + " could not load the profile of " + w.identity + ": " + profile.status().ToString()));
     w.failure = FailureKind::kStart;
     w.failure_code = profile.status().code();
     return w;
   }
   w.token->profile_loaded = true;
   w.profile_loaded_because =
-      model + (existed ? " loaded " : " created and loaded ") + w.identity + "'s profile (" +
-      profile->path + ")";
-  out.push_back(Passed(condition::kProfileLoad, "load the profile of " + w.identity,
-                       w.profile_loaded_because));
+      model + (existed ? " loaded " : " created and loaded ") + w.identity + "'s profile (" + profile->path + ")";
+  out.push_back(Passed(condition::kProfileLoad, "load the profile of " + w.identity, w.profile_loaded_because));
   return w;
 }
 
@@ -224,8 +215,7 @@ Worker AppPoolIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   const std::string& configured = m.state().products.app_pool_identity;
   const std::string name = "application pool identity " + configured;
   if (auto builtin = BuiltInName(configured)) {
-    return BuiltInIdentity(m, *builtin, name,
-                           "w3wp.exe runs as a built-in account; no password is needed", out);
+    return BuiltInIdentity(m, *builtin, name, "w3wp.exe runs as a built-in account; no password is needed", out);
   }
   // A configurable pool identity needs its password from the metabase, which the model does
   // not keep: such pools are out of scope and reported as invalid identities.
@@ -253,9 +243,9 @@ Worker InteractiveUserIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   fakes::Sam sam(m);
   const fakes::UserAccount* account = std::as_const(sam).FindUser(*user);
   if (account == nullptr) {
-    out.push_back(Failed(condition::kInteractiveUser, "someone logged on",
-                         "the interactive user " + *user + " is not an account of " +
-                             m.state().products.os.computer_name));
+    out.push_back(
+        Failed(condition::kInteractiveUser, "someone logged on",
+               "the interactive user " + *user + " is not an account of " + m.state().products.os.computer_name));
     return w;
   }
   fakes::Token token;

@@ -55,25 +55,21 @@ std::string HResultText(uint32_t win32_error) {
 }
 
 // Event sources are versioned: "ASP.NET 1.0.3705.0" [M, docs/windows-reference.md#symptom].
-static std::string AspNetSource(const std::string& framework_version) {
-  return "ASP.NET " + framework_version + ".0";
-}
+static std::string AspNetSource(const std::string& framework_version) { return "ASP.NET " + framework_version + ".0"; }
 
 // 1.0: "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005" (KB 811320).
 // 1.1 printed a longer text (the 2.0 message table keeps it as event 1084, "The error code
 // for the failure is %1. ..."); we use it for 1.1 and later. Event id 1084 for both [M].
 // The exact entry of the MS03-032 case was never published (docs/windows-reference.md#choice-event-text): we log
 // "could not be started" with 80070005, and append the simulator's cause on its own line.
-fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version,
-                                            uint32_t win32_error, const std::string& cause) {
+fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version, uint32_t win32_error,
+                                            const std::string& cause) {
   fakes::RelyOn("choice-event-text");
   std::string text;
   if (framework_version.rfind("1.0", 0) == 0) {
-    text = "aspnet_wp.exe could not be started. HRESULT for the failure: " +
-           HResultText(win32_error);
+    text = "aspnet_wp.exe could not be started. HRESULT for the failure: " + HResultText(win32_error);
   } else {
-    text = "aspnet_wp.exe could not be started. The error code for the failure is " +
-           HResultText(win32_error) +
+    text = "aspnet_wp.exe could not be started. The error code for the failure is " + HResultText(win32_error) +
            ". This error can be caused when the worker process account has insufficient "
            "rights to read the .NET Framework files. Please ensure that the .NET Framework is "
            "correctly installed and that the ACLs on the installation directory allow access "
@@ -89,21 +85,21 @@ fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version
 
 // [M] The 1.x text for a processModel account that cannot log on (event 1007 in the 2.0
 // message table, docs/windows-reference.md#symptom).
-fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version,
-                                               const std::string& cause) {
+fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version, const std::string& cause) {
   return {.log = "Application",
           .source = AspNetSource(framework_version),
           .id = 1007,
           .type = fixer::EventType::kError,
-          .text = "aspnet_wp.exe could not be launched because the username and/or password "
-                  "supplied in the processModel section of the config file are invalid.\n"
-                  "Cause: " + cause,
+          .text =
+              "aspnet_wp.exe could not be launched because the username and/or password "
+              "supplied in the processModel section of the config file are invalid.\n"
+              "Cause: " +
+              cause,
           .time = 0};
 }
 
 // [M] W3SVC event 1009 (System log) when a worker of an application pool dies.
-fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error,
-                                       const std::string& cause) {
+fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const std::string& cause) {
   return {.log = "System",
           .source = "W3SVC",
           .id = 1009,
@@ -143,12 +139,10 @@ std::string CassiniServerErrorPage(const std::string& application, const std::st
 }
 
 std::string CassiniNotFoundPage(const std::string& application) {
-  return fmt::format("Server Error in '{}' Application.\n\nThe resource cannot be found.\n",
-                     application);
+  return fmt::format("Server Error in '{}' Application.\n\nThe resource cannot be found.\n", application);
 }
 
-std::string ServedPage(const std::string& application, const std::string& host,
-                       const std::string& identity) {
+std::string ServedPage(const std::string& application, const std::string& host, const std::string& identity) {
   return fmt::format("{} served by {} as {}\n", application, host, identity);
 }
 

@@ -59,9 +59,7 @@ void AppendScalar(std::string& out, std::string_view text, bool flow) {
     return;
   }
   switch (FormFor(text, flow)) {
-    case ScalarForm::kPlain:
-      out += text;
-      break;
+    case ScalarForm::kPlain: out += text; break;
     case ScalarForm::kSingleQuoted:
       out += '\'';
       for (char c : text) {
@@ -70,9 +68,7 @@ void AppendScalar(std::string& out, std::string_view text, bool flow) {
       }
       out += '\'';
       break;
-    case ScalarForm::kDoubleQuoted:
-      AppendDoubleQuoted(out, text);
-      break;
+    case ScalarForm::kDoubleQuoted: AppendDoubleQuoted(out, text); break;
   }
 }
 

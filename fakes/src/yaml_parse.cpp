@@ -107,9 +107,7 @@ class Parser {
     }
     return static_cast<int>(p - c_.line_start);
   }
-  void GoToColumn(int column) {
-    c_.pos = c_.line_start + static_cast<size_t>(column);
-  }
+  void GoToColumn(int column) { c_.pos = c_.line_start + static_cast<size_t>(column); }
   bool AtEndOfBlock() const { return c_.pos >= s_.size() || IsDocumentMarker(c_.line_start); }
   // After a value on its line: blanks, a comment, the line end. Anything else fails.
   void FinishLine() {
@@ -231,19 +229,13 @@ NodeId Parser::Value(int parent_indent, bool under_key, Mark empty_mark) {
 
 void Parser::RejectUnsupported() const {
   switch (Peek()) {
-    case '&':
-      FailHere("anchors ('&') are not supported in a machine file; write the value out");
-    case '*':
-      FailHere("aliases ('*') are not supported in a machine file; write the value out");
-    case '!':
-      FailHere("tags ('!') are not supported in a machine file");
+    case '&': FailHere("anchors ('&') are not supported in a machine file; write the value out");
+    case '*': FailHere("aliases ('*') are not supported in a machine file; write the value out");
+    case '!': FailHere("tags ('!') are not supported in a machine file");
     case '@':
-    case '`':
-      FailHere(Quote(Peek()) + " cannot start a plain value; quote the value");
-    case '%':
-      FailHere("'%' cannot start a plain value here; quote the value");
-    default:
-      break;
+    case '`': FailHere(Quote(Peek()) + " cannot start a plain value; quote the value");
+    case '%': FailHere("'%' cannot start a plain value here; quote the value");
+    default: break;
   }
   if (Peek() == '?' && IsBlankOrEnd(Peek(1))) FailHere("complex keys ('? ') are not supported in a machine file");
 }
@@ -449,7 +441,8 @@ void Parser::Escape(std::string& out) {
     case '0': out += '\0'; return;
     case 'a': out += '\a'; return;
     case 'b': out += '\b'; return;
-    case 't': case '\t': out += '\t'; return;
+    case 't':
+    case '\t': out += '\t'; return;
     case 'n': out += '\n'; return;
     case 'v': out += '\v'; return;
     case 'f': out += '\f'; return;

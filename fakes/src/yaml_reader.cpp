@@ -92,8 +92,8 @@ std::optional<uint64_t> ParseUnsigned(std::string_view s) {
 
 uint64_t Field::U64() const {
   const auto fail = [this] {
-    Fail("expected an integer from 0 to " + std::to_string(std::numeric_limits<uint64_t>::max()) +
-         ", got " + (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+    Fail("expected an integer from 0 to " + std::to_string(std::numeric_limits<uint64_t>::max()) + ", got " +
+         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   auto v = ParseUnsigned(Text());
@@ -114,8 +114,7 @@ uint32_t Field::U32(uint32_t max) const {
 
 int64_t Field::I64() const {
   const auto fail = [this] {
-    Fail("expected an integer, got " +
-         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+    Fail("expected an integer, got " + (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   std::string_view s = Text();
@@ -190,8 +189,8 @@ MapFields::MapFields(const Field& map, std::initializer_list<std::string_view> a
     bool known = false;
     for (std::string_view a : allowed) known = known || a == e.key;
     if (!known) {
-      e.key_field.Fail("unknown key '" + e.key + "'; expected one of: " +
-                       JoinNames(std::vector<std::string_view>(allowed)));
+      e.key_field.Fail("unknown key '" + e.key +
+                       "'; expected one of: " + JoinNames(std::vector<std::string_view>(allowed)));
     }
   }
 }

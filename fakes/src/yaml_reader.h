@@ -58,9 +58,9 @@ class Field {
   // "a map", "a list", "a string", "nothing": what the node is, for messages.
   std::string_view KindName() const;
 
-  std::string Str() const;  // any scalar
-  bool Bool() const;        // true/false (yes/no accepted)
-  uint64_t U64() const;     // decimal, or hex with 0x
+  std::string Str() const;                        // any scalar
+  bool Bool() const;                              // true/false (yes/no accepted)
+  uint64_t U64() const;                           // decimal, or hex with 0x
   uint32_t U32(uint32_t max = UINT32_MAX) const;  // 0..max
   int64_t I64() const;
   // The items of a list, each a Field "PATH[i]".

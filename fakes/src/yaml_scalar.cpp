@@ -30,7 +30,7 @@ std::string BlockScalarValue(const std::vector<BlockLine>& lines, bool literal, 
   const size_t trailing = lines.size() - end;
 
   std::string out;
-  size_t empties = 0;           // empty lines since the last text line
+  size_t empties = 0;  // empty lines since the last text line
   bool seen_text = false;
   bool previous_more_indented = false;
   for (size_t i = 0; i < end; ++i) {
@@ -55,8 +55,7 @@ std::string BlockScalarValue(const std::vector<BlockLine>& lines, bool literal, 
     previous_more_indented = more_indented;
   }
   switch (chomping) {
-    case Chomping::kStrip:
-      break;
+    case Chomping::kStrip: break;
     case Chomping::kClip:
       if (seen_text) out += '\n';
       break;

@@ -16,8 +16,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   d.caller = *caller;
   if (!d.caller.is_admin) {
     d.verdict = Verdict::kNotAdmin;
-    d.notes.push_back(fmt::format("{} is not an administrator; nothing else was read",
-                                  d.caller.name));
+    d.notes.push_back(fmt::format("{} is not an administrator; nothing else was read", d.caller.name));
     return d;
   }
   auto os = ports_.inventory.Os();
@@ -45,16 +44,14 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
 
   if (fw10) {
-    auto worker = ReadWorkerIdentity(ports_, fw10->process_model.user_name, d.os.computer_name,
-                                     d.notes);
+    auto worker = ReadWorkerIdentity(ports_, fw10->process_model.user_name, d.os.computer_name, d.notes);
     if (!worker) return worker.status();
     d.worker = *worker;
     const std::string& pw = fw10->process_model.password;
-    const bool autogenerate = pw.size() == 12 && std::equal(pw.begin(), pw.end(), "AutoGenerate",
-                                                            [](char a, char b) {
-                                                              return std::tolower(static_cast<unsigned char>(a)) ==
-                                                                     std::tolower(static_cast<unsigned char>(b));
-                                                            });
+    const bool autogenerate =
+        pw.size() == 12 && std::equal(pw.begin(), pw.end(), "AutoGenerate", [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        });
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
@@ -72,9 +69,9 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.scope = std::move(*scope);
   }
   if (log_) {
-    log_->info("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}", d.os.computer_name,
-               ToString(d.os.edition), d.os.service_pack, ToString(d.web_server.kind),
-               d.worker.account, ToString(d.worker.kind), ToString(d.verdict));
+    log_->info("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}", d.os.computer_name, ToString(d.os.edition),
+               d.os.service_pack, ToString(d.web_server.kind), d.worker.account, ToString(d.worker.kind),
+               ToString(d.verdict));
     for (const auto& m : d.missing) log_->info("  missing: {}", m);
     for (const auto& n : d.notes) log_->info("  note: {}", n);
     if (const Precondition* p = d.FirstFailingPrecondition()) {

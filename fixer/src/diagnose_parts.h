@@ -16,8 +16,7 @@ inline constexpr const char* kSymptomText = "Server Application Unavailable";
 
 // Classifies <processModel userName>, resolves it to an account and reads that account and its
 // profile. `computer` strips "COMPUTER\" (and ".\") prefixes of local accounts.
-Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name,
-                                          const std::string& computer,
+Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name, const std::string& computer,
                                           std::vector<std::string>& notes);
 
 // Requests every application and classifies the answers.

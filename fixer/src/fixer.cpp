@@ -91,8 +91,7 @@ Plan PlanFromJournal(const JournalReplay& j, const Steps& steps) {
 Fixer::Fixer(Ports& ports, std::shared_ptr<spdlog::logger> log, Options options)
     : ports_(ports),
       log_(log ? std::move(log)
-               : std::make_shared<spdlog::logger>("fixer",
-                                                  std::make_shared<spdlog::sinks::null_sink_mt>())),
+               : std::make_shared<spdlog::logger>("fixer", std::make_shared<spdlog::sinks::null_sink_mt>())),
       options_(std::move(options)) {}
 
 RunResult Fixer::Apply() {
@@ -122,9 +121,10 @@ RunResult Fixer::Apply() {
   if (plan->refusal) return Refused(std::move(r), *plan->refusal);
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(fmt::format("nothing to do: this fixer already repaired {} ({}) and every "
-                                     "ASP.NET 1.0 application answers", diag.worker.account,
-                                     diag.worker.sid));
+    r.messages.push_back(
+        fmt::format("nothing to do: this fixer already repaired {} ({}) and every "
+                    "ASP.NET 1.0 application answers",
+                    diag.worker.account, diag.worker.sid));
     log_->info("{}", r.messages.back());
     return r;
   }
@@ -149,12 +149,10 @@ RunResult Fixer::Apply() {
   journal.step_ids = IdsOf(steps);
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
-  if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid,
-                                                   journal.step_ids));
+  if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, journal.step_ids));
       !st.ok()) {
     r.errors.push_back({"journal", st.code(), st.message()});
-    r.messages.push_back(fmt::format("the journal cannot be written ({}); nothing was changed",
-                                     st));
+    r.messages.push_back(fmt::format("the journal cannot be written ({}); nothing was changed", st));
     r.outcome = Outcome::kFailedRestored;
     return r;
   }
@@ -210,19 +208,20 @@ RunResult Fixer::Rollback() {
   if (*past) {
     // Exit 3 would claim nothing changed, and the old SID cannot return: finish the repair
     // forward instead (a working account, services as found), or say what is left (exit 4).
-    r.messages.push_back(fmt::format("the run already deleted {}: its old SID cannot come back, so "
-                                     "the machine cannot be restored as found; rolling forward "
-                                     "instead (the new account, its grants re-granted, the "
-                                     "services as found)", journal.account));
+    r.messages.push_back(
+        fmt::format("the run already deleted {}: its old SID cannot come back, so "
+                    "the machine cannot be restored as found; rolling forward "
+                    "instead (the new account, its grants re-granted, the "
+                    "services as found)",
+                    journal.account));
     if (options_.dry_run) {
       r.outcome = Outcome::kPlanned;
       r.messages.push_back("dry run: nothing was changed");
       return r;
     }
     r.outcome = runner.Forward();
-    r.messages.push_back(r.outcome == Outcome::kFixed
-                             ? "rolled forward: the repair is finished and verified"
-                             : "rolling forward stopped: the journal is kept; run resume");
+    r.messages.push_back(r.outcome == Outcome::kFixed ? "rolled forward: the repair is finished and verified"
+                                                      : "rolling forward stopped: the journal is kept; run resume");
     return r;
   }
   if (options_.dry_run) {

@@ -97,18 +97,16 @@ std::string UnescapeField(std::string_view s) {
 }
 
 std::string JoinList(const std::vector<std::string>& items) { return JoinEscaped(items, kListSep); }
-std::vector<std::string> SplitList(std::string_view joined) {
-  return SplitEscaped(joined, kListSep);
-}
+std::vector<std::string> SplitList(std::string_view joined) { return SplitEscaped(joined, kListSep); }
 
 std::string EncodeBool(bool b) { return b ? "1" : "0"; }
 bool DecodeBool(std::string_view s) { return s == "1"; }
 
 std::string EncodeAce(const AceGrant& g) {
-  return JoinEscaped({std::string(ToString(g.object.ns)), g.object.path,
-                      g.ace.type == AceType::kAllow ? "allow" : "deny", g.ace.sid.ToString(),
-                      fmt::format("{:#x}", g.ace.mask), fmt::format("{:#x}", g.ace.flags)},
-                     kFieldSep);
+  return JoinEscaped(
+      {std::string(ToString(g.object.ns)), g.object.path, g.ace.type == AceType::kAllow ? "allow" : "deny",
+       g.ace.sid.ToString(), fmt::format("{:#x}", g.ace.mask), fmt::format("{:#x}", g.ace.flags)},
+      kFieldSep);
 }
 
 Result<AceGrant> DecodeAce(std::string_view s) {
@@ -131,8 +129,8 @@ Result<AceGrant> DecodeAce(std::string_view s) {
 }
 
 std::string EncodeLogin(const SqlLogin& l) {
-  return EscapeField(l.name) + kFieldSep + l.sid.ToString() + kFieldSep +
-         JoinEscaped(l.server_roles, kRoleSep) + kFieldSep + EscapeField(l.default_database);
+  return EscapeField(l.name) + kFieldSep + l.sid.ToString() + kFieldSep + JoinEscaped(l.server_roles, kRoleSep) +
+         kFieldSep + EscapeField(l.default_database);
 }
 
 Result<SqlLogin> DecodeLogin(std::string_view s) {
@@ -149,8 +147,8 @@ Result<SqlLogin> DecodeLogin(std::string_view s) {
 }
 
 std::string EncodeDbUser(const SqlDbUser& u) {
-  return EscapeField(u.database) + kFieldSep + EscapeField(u.name) + kFieldSep +
-         u.login_sid.ToString() + kFieldSep + JoinEscaped(u.roles, kRoleSep);
+  return EscapeField(u.database) + kFieldSep + EscapeField(u.name) + kFieldSep + u.login_sid.ToString() + kFieldSep +
+         JoinEscaped(u.roles, kRoleSep);
 }
 
 Result<SqlDbUser> DecodeDbUser(std::string_view s) {
@@ -211,8 +209,7 @@ bool operator==(const JournalRecord& a, const JournalRecord& b) {
     static const RecordedGrants kNone;
     return (a.grants ? *a.grants : kNone) == (b.grants ? *b.grants : kNone);
   };
-  return a.seq == b.seq && a.step == b.step && a.phase == b.phase && a.data == b.data &&
-         same_grants();
+  return a.seq == b.seq && a.step == b.step && a.phase == b.phase && a.data == b.data && same_grants();
 }
 
 void FlattenGrants(const RecordedGrants& grants, TextFields& data) {

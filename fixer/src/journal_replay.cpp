@@ -11,9 +11,8 @@ StepPhase JournalReplay::PhaseOf(const std::string& step) const {
 }
 
 bool JournalReplay::AnyUndo() const {
-  return std::any_of(phases.begin(), phases.end(), [](const auto& p) {
-    return p.second == StepPhase::kUndoBegun || p.second == StepPhase::kUndone;
-  });
+  return std::any_of(phases.begin(), phases.end(),
+                     [](const auto& p) { return p.second == StepPhase::kUndoBegun || p.second == StepPhase::kUndone; });
 }
 
 bool JournalReplay::AllDone() const {
@@ -23,7 +22,9 @@ bool JournalReplay::AllDone() const {
 
 JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
                          const std::vector<std::string>& step_ids) {
-  return {0, kPlanRecordStep, JournalPhase::kBegin,
+  return {0,
+          kPlanRecordStep,
+          JournalPhase::kBegin,
           {{"strategy", std::string(ToString(strategy))},
            {"account", account},
            {"sid", sid.ToString()},
@@ -31,9 +32,7 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
 }
 
 Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
-  auto bad = [](std::string why) {
-    return Status(kErrorInvalidParameter, "the journal is unreadable: " + why);
-  };
+  auto bad = [](std::string why) { return Status(kErrorInvalidParameter, "the journal is unreadable: " + why); };
   if (records.empty() || records.front().step != kPlanRecordStep) {
     return bad("it does not start with its plan");
   }
@@ -66,8 +65,7 @@ Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
       case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
       case JournalPhase::kFinished: return bad("a step record marked finished");
       case JournalPhase::kReopen:
-        r.phases[rec.step] =
-            Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
+        r.phases[rec.step] = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
         continue;  // the step keeps the data it recorded before
     }
     StepData& data = r.data[rec.step];

@@ -36,7 +36,7 @@ struct JournalReplay {
   uint32_t next_seq = 0;
 
   StepPhase PhaseOf(const std::string& step) const;
-  bool AnyUndo() const;     // an undo was under way
+  bool AnyUndo() const;  // an undo was under way
   bool AllDone() const;
 };
 

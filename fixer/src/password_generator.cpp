@@ -39,8 +39,7 @@ Secret RandomPassword(Random& random, size_t length) {
   return out;
 }
 
-Result<Secret> GenerateTempPassword(Random& random, PasswordPolicy& policy,
-                                    const std::string& account) {
+Result<Secret> GenerateTempPassword(Random& random, PasswordPolicy& policy, const std::string& account) {
   size_t length = kTempPasswordMinLength;
   auto info = policy.Get();
   if (!info) return info.status();

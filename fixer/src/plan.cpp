@@ -23,9 +23,7 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
   plan.account = d.worker.account;
   plan.sid = d.worker.sid;
   switch (d.verdict) {
-    case Verdict::kNotAdmin:
-      plan.refusal = NotAdministrator(d.caller);
-      return plan;
+    case Verdict::kNotAdmin: plan.refusal = NotAdministrator(d.caller); return plan;
     case Verdict::kAlreadyFixed:
       // Nothing to do only if the pages answer: exit 0 is a promise that the site works.
       if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr) {
@@ -34,11 +32,8 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
         plan.refusal = StillFails(d);
       }
       return plan;
-    case Verdict::kNotAffected:
-      plan.refusal = NotAffected(d);
-      return plan;
-    case Verdict::kAffected:
-      break;
+    case Verdict::kNotAffected: plan.refusal = NotAffected(d); return plan;
+    case Verdict::kAffected: break;
   }
   if (d.worker.kind != WorkerKind::kMachineAccount) {
     plan.refusal = CustomAccount(d.worker);

@@ -18,11 +18,9 @@ Own& Pick(Own& own, Port& replacement) {
 
 template <class Port>
 Ports Replace(const Ports& p, Port& r) {
-  return Ports{Pick(p.services, r), Pick(p.accounts, r), Pick(p.rights, r),
-               Pick(p.secrets, r), Pick(p.profiles, r), Pick(p.logon, r),
-               Pick(p.security, r), Pick(p.aspnet, r), Pick(p.inventory, r),
-               Pick(p.policy, r), Pick(p.journal, r), Pick(p.events, r),
-               Pick(p.random, r), Pick(p.web, r)};
+  return Ports{Pick(p.services, r), Pick(p.accounts, r), Pick(p.rights, r), Pick(p.secrets, r),   Pick(p.profiles, r),
+               Pick(p.logon, r),    Pick(p.security, r), Pick(p.aspnet, r), Pick(p.inventory, r), Pick(p.policy, r),
+               Pick(p.journal, r),  Pick(p.events, r),   Pick(p.random, r), Pick(p.web, r)};
 }
 
 }  // namespace

@@ -6,8 +6,7 @@
 namespace fixer {
 
 Refusal NotAdministrator(const CallerInfo& caller) {
-  return {RefusalReason::kNotAdministrator,
-          fmt::format("{} is not a member of the Administrators group", caller.name),
+  return {RefusalReason::kNotAdministrator, fmt::format("{} is not a member of the Administrators group", caller.name),
           "Log on as an administrator (or use runas /user:Administrator cmd.exe) and run the "
           "fixer again."};
 }
@@ -34,19 +33,23 @@ Refusal NotAffected(const Diagnosis& d) {
 Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
   std::string instead;
   if (p.id == "web-server-running") {
-    instead = "Start IIS (net start w3svc; for a disabled service set its start type first), then "
-              "run the fixer again: it repairs only what it can check with a page request.";
+    instead =
+        "Start IIS (net start w3svc; for a disabled service set its start type first), then "
+        "run the fixer again: it repairs only what it can check with a page request.";
   } else if (p.id == "enabled") {
-    instead = fmt::format("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
-                          "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it.",
-                          d.worker.account, d.worker.account);
+    instead = fmt::format(
+        "If {} is disabled by mistake, enable it (net user {} /active:yes) and "
+        "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it.",
+        d.worker.account, d.worker.account);
   } else {
-    instead = fmt::format("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
-                          "batch job\") if it is not wanted, then run the fixer again.");
+    instead = fmt::format(
+        "Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
+        "batch job\") if it is not wanted, then run the fixer again.");
   }
   return {RefusalReason::kOtherCause,
           fmt::format("The repair would not make the site answer: {} fails: {}. That is the "
-                      "administrator's setting, so nothing was changed.", p.id, p.detail),
+                      "administrator's setting, so nothing was changed.",
+                      p.id, p.detail),
           instead};
 }
 
@@ -54,7 +57,8 @@ Refusal StillFails(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   return {RefusalReason::kOtherCause,
           fmt::format("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
-                      "answer now{}.", d.worker.account, d.worker.sid,
+                      "answer now{}.",
+                      d.worker.account, d.worker.sid,
                       p ? fmt::format(": {} fails: {}", p->id, p->detail)
                         : std::string(": every precondition of the worker's logon and profile "
                                       "load holds, so the failure comes later in its start")),
@@ -78,7 +82,8 @@ Refusal CustomAccount(const WorkerIdentity& w) {
 Refusal TempPasswordRejected(const std::string& account, const Status& why) {
   return {RefusalReason::kTempPasswordRejected,
           fmt::format("The temporary password given for {} does not meet the local password "
-                      "policy ({}).", account, why),
+                      "policy ({}).",
+                      account, why),
           "Give a longer password with upper and lower case letters, digits and symbols that does "
           "not contain the account name, or leave --temp-password out so a compliant random one "
           "is generated."};
@@ -86,8 +91,7 @@ Refusal TempPasswordRejected(const std::string& account, const Status& why) {
 
 Refusal ToolsMissing() {
   return {RefusalReason::kToolsMissing,
-          fmt::format("The ASP.NET {} tools (aspnet_regiis.exe, mscorlib.dll) are missing.",
-                      kFramework10),
+          fmt::format("The ASP.NET {} tools (aspnet_regiis.exe, mscorlib.dll) are missing.", kFramework10),
           "Repair or reinstall the .NET Framework 1.0 first, then run the fixer again."};
 }
 
@@ -98,8 +102,7 @@ Refusal JournalPending() {
 }
 
 Refusal DiagnoseFailed(const Status& why) {
-  return {RefusalReason::kDiagnoseFailed,
-          fmt::format("The machine could not be read: {}.", why),
+  return {RefusalReason::kDiagnoseFailed, fmt::format("The machine could not be read: {}.", why),
           "Nothing was changed. Fix the cause (e.g. run as an administrator) and try again."};
 }
 

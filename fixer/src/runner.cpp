@@ -12,8 +12,8 @@ Status Runner::Append(const std::string& step, JournalPhase phase, StepData data
   Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data), std::move(grants)});
   ++journal_.next_seq;
   if (!st.ok()) {
-    return Status(st.code(), fmt::format("the journal could not be written ({} {}): {}", step,
-                                         ToString(phase), st.message()));
+    return Status(st.code(),
+                  fmt::format("the journal could not be written ({} {}): {}", step, ToString(phase), st.message()));
   }
   return st;
 }
@@ -109,8 +109,7 @@ Status Runner::ReopenAfterForwardFailure() {
     const StepPhase phase = journal_.PhaseOf(id);
     if (phase == StepPhase::kPending) continue;
     const std::string_view closer = steps_[k]->closed_by();
-    const bool taken_back =
-        !closer.empty() && journal_.PhaseOf(std::string(closer)) == StepPhase::kDone;
+    const bool taken_back = !closer.empty() && journal_.PhaseOf(std::string(closer)) == StepPhase::kDone;
     const bool prepare_again = taken_back || (closer.empty() && phase == StepPhase::kDone);
     StepData how;
     if (!prepare_again) how[kReopenActOn] = kReopenRecorded;
@@ -143,8 +142,7 @@ Outcome Runner::Forward() {
     Status st;
     if (step.needs_temp_password() && !ctx_.temp_password_applied) {
       // Resumed: the password set before the crash was never known to this process.
-      if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(std::string(setter->id())) ==
-                                                        StepPhase::kDone) {
+      if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(std::string(setter->id())) == StepPhase::kDone) {
         st = RunOne(*setter);
       }
     }
@@ -168,8 +166,9 @@ Outcome Runner::Forward() {
     return UndoAll(Outcome::kFailedRestored);
   }
   if (failed) {
-    ctx_.Say("the old account is gone, so the repair went forward; the journal is kept: run "
-             "resume to retry the failed steps");
+    ctx_.Say(
+        "the old account is gone, so the repair went forward; the journal is kept: run "
+        "resume to retry the failed steps");
     return Outcome::kNotRestored;
   }
   if (Status st = Append(kRunRecordStep, JournalPhase::kFinished, {}); !st.ok()) {
@@ -201,8 +200,9 @@ Outcome Runner::UndoAll(Outcome restored) {
     ctx_.result.steps_undone.push_back(id);
   }
   if (!ok) {
-    ctx_.Say("some undo failed: the machine is NOT as found; the journal is kept: run rollback "
-             "to retry");
+    ctx_.Say(
+        "some undo failed: the machine is NOT as found; the journal is kept: run rollback "
+        "to retry");
     return Outcome::kNotRestored;
   }
   return ClearJournal(restored);

@@ -15,8 +15,7 @@ namespace fixer {
 
 class Runner {
  public:
-  Runner(RepairContext& ctx, Steps& steps, JournalReplay& journal)
-      : ctx_(ctx), steps_(steps), journal_(journal) {}
+  Runner(RepairContext& ctx, Steps& steps, JournalReplay& journal) : ctx_(ctx), steps_(steps), journal_(journal) {}
 
   // Runs every step not yet done, in order, then clears the journal.
   Outcome Forward();

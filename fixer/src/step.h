@@ -28,14 +28,13 @@
 
 namespace fixer {
 
-// State shared by the steps of one repair run (one process; sim::RunContext is the scenario's): ports, the temporary password held only
-// in memory, the journaled data of every step, and the report.
+// State shared by the steps of one repair run (one process; sim::RunContext is the scenario's): ports, the temporary
+// password held only in memory, the journaled data of every step, and the report.
 class RepairContext {
  public:
-  RepairContext(Ports& ports, spdlog::logger& log, const Options& options, std::string account,
-                Sid sid, RunResult& result)
-      : ports(ports), log(log), options(options), account(std::move(account)),
-        original_sid(sid), result(result) {}
+  RepairContext(Ports& ports, spdlog::logger& log, const Options& options, std::string account, Sid sid,
+                RunResult& result)
+      : ports(ports), log(log), options(options), account(std::move(account)), original_sid(sid), result(result) {}
 
   Ports& ports;
   spdlog::logger& log;
@@ -94,8 +93,6 @@ using Steps = std::vector<std::unique_ptr<Step>>;
 Steps BuildSteps(Strategy strategy);
 
 // Treat an "already so" answer as success, e.g. 1062 on stop, 1378 on add-to-group.
-inline Status OkIf(Status st, uint32_t already_code) {
-  return st.code() == already_code ? Status() : st;
-}
+inline Status OkIf(Status st, uint32_t already_code) { return st.code() == already_code ? Status() : st; }
 
 }  // namespace fixer

@@ -13,12 +13,10 @@ class RecordGrants : public Step {
   std::string_view id() const override { return "record-grants"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? fmt::format("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users",
-                                       CountAces(d->scope.aces), d->scope.rights.size(),
-                                       d->scope.groups.size(), d->scope.sql_logins.size(),
-                                       d->scope.db_users.size())
+                                       CountAces(d->scope.aces), d->scope.rights.size(), d->scope.groups.size(),
+                                       d->scope.sql_logins.size(), d->scope.db_users.size())
                          : std::string("every ACE, right, group, SQL login and db user");
-    return {std::string(id()),
-            fmt::format("record in the journal what names the old SID: {}", what),
+    return {std::string(id()), fmt::format("record in the journal what names the old SID: {}", what),
             "nothing: it only records", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -40,8 +38,8 @@ class RecordGrants : public Step {
                   {"groups", JoinList(acct->groups)}};
     EncodeFlags(acct->flags, data);
     // Typed and written once: the re-grant steps read this list by reference.
-    data.grants = std::make_shared<const RecordedGrants>(
-        RecordedGrants{std::move(*aces), std::move(*logins), std::move(*users)});
+    data.grants =
+        std::make_shared<const RecordedGrants>(RecordedGrants{std::move(*aces), std::move(*logins), std::move(*users)});
     return data;
   }
   // The begin record is the recording; acting has nothing left to do.
@@ -56,12 +54,11 @@ class DeleteAccount : public Step {
     std::string who = d ? d->worker.account : "the worker account";
     return {std::string(id()),
             fmt::format("delete {} (its SID can never come back: from here on, failures go "
-                        "forward)", who),
+                        "forward)",
+                        who),
             "none: a deleted SID cannot be restored", true};
   }
-  Result<StepData> Prepare(RepairContext& ctx) override {
-    return StepData{{"old_sid", ctx.original_sid.ToString()}};
-  }
+  Result<StepData> Prepare(RepairContext& ctx) override { return StepData{{"old_sid", ctx.original_sid.ToString()}}; }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
@@ -71,8 +68,10 @@ class DeleteAccount : public Step {
   Status Undo(RepairContext& ctx, const StepData& data) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
-    if (*acted) return Status(kErrorInvalidParameter, "the account was deleted; its SID cannot "
-                                                      "come back");
+    if (*acted)
+      return Status(kErrorInvalidParameter,
+                    "the account was deleted; its SID cannot "
+                    "come back");
     return {};
   }
   bool irreversible() const override { return true; }
@@ -92,8 +91,7 @@ class CreateAccount : public Step {
   std::string_view id() const override { return "create-account"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
-    return {std::string(id()),
-            fmt::format("create {} again with a random temporary password (a new SID)", who),
+    return {std::string(id()), fmt::format("create {} again with a random temporary password (a new SID)", who),
             "none: after the delete the repair only goes forward", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -118,16 +116,14 @@ class CreateAccount : public Step {
       done["new_sid"] = existing->sid.ToString();
     } else {
       if (existing.status().code() != kNerrUserNotFound) return existing.status();
-      NewAccount spec{ctx.account, Get(data, "full_name"), Get(data, "comment"),
-                      DecodeFlags(data)};
+      NewAccount spec{ctx.account, Get(data, "full_name"), Get(data, "comment"), DecodeFlags(data)};
       spec.flags.locked_out = false;
       auto sid = ctx.ports.accounts.Create(spec, *pw);
       if (!sid) return sid.status();
       done["new_sid"] = sid->ToString();
     }
     ctx.temp_password_applied = true;
-    ctx.Say(fmt::format("{} recreated with SID {} (was {})", ctx.account, done["new_sid"],
-                        Get(data, "old_sid")));
+    ctx.Say(fmt::format("{} recreated with SID {} (was {})", ctx.account, done["new_sid"], Get(data, "old_sid")));
     return {};
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }

@@ -61,8 +61,7 @@ class RegrantRights : public RegrantStep {
   std::string_view id() const override { return "regrant-rights"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? fmt::format("{}", fmt::join(d->scope.rights, ", ")) : "every right";
-    return {std::string(id()), fmt::format("grant the new SID the old rights: {}", what),
-            "none (forward only)", false};
+    return {std::string(id()), fmt::format("grant the new SID the old rights: {}", what), "none (forward only)", false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -80,8 +79,8 @@ class RegrantGroups : public RegrantStep {
   std::string_view id() const override { return "regrant-groups"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? fmt::format("{}", fmt::join(d->scope.groups, ", ")) : "every group";
-    return {std::string(id()), fmt::format("add the new account to the old groups: {}", what),
-            "none (forward only)", false};
+    return {std::string(id()), fmt::format("add the new account to the old groups: {}", what), "none (forward only)",
+            false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -100,8 +99,7 @@ class RegrantAces : public RegrantStep {
   std::string_view id() const override { return "regrant-aces"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string n = d ? std::to_string(CountAces(d->scope.aces)) : "every";
-    return {std::string(id()),
-            fmt::format("add {} explicit ACEs again for the new SID (same type, mask, flags)", n),
+    return {std::string(id()), fmt::format("add {} explicit ACEs again for the new SID (same type, mask, flags)", n),
             "none (forward only)", false};
   }
   // One port call per object (its whole DACL written once), each object reported once.
@@ -121,8 +119,7 @@ class RegrantAces : public RegrantStep {
     auto held_on = [&](const ObjectRef& object) -> std::span<const Ace> {
       auto it = std::lower_bound(held.begin(), held.end(), object,
                                  [](const ObjectAces* a, const ObjectRef& b) { return a->object < b; });
-      return it != held.end() && (*it)->object == object ? std::span<const Ace>((*it)->aces)
-                                                         : std::span<const Ace>();
+      return it != held.end() && (*it)->object == object ? std::span<const Ace>((*it)->aces) : std::span<const Ace>();
     };
     Status result;
     std::vector<Ace> grant;
@@ -144,12 +141,10 @@ class RegrantSql : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-sql"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? fmt::format("{} logins, {} db users", d->scope.sql_logins.size(),
-                                       d->scope.db_users.size())
+    std::string what = d ? fmt::format("{} logins, {} db users", d->scope.sql_logins.size(), d->scope.db_users.size())
                          : std::string("every login and db user");
     return {std::string(id()),
-            fmt::format("drop and recreate the SQL Server {} with the new SID and the same roles",
-                        what),
+            fmt::format("drop and recreate the SQL Server {} with the new SID and the same roles", what),
             "none (forward only)", false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
@@ -167,9 +162,8 @@ class RegrantSql : public RegrantStep {
     if (!old_logins) return old_logins.status();
     if (!new_logins) return new_logins.status();
     auto has_user = [](const std::vector<SqlDbUser>& v, const SqlDbUser& u) {
-      return std::any_of(v.begin(), v.end(), [&](const SqlDbUser& x) {
-        return x.database == u.database && x.name == u.name;
-      });
+      return std::any_of(v.begin(), v.end(),
+                         [&](const SqlDbUser& x) { return x.database == u.database && x.name == u.name; });
     };
     auto has_login = [](const std::vector<SqlLogin>& v, const SqlLogin& l) {
       return std::any_of(v.begin(), v.end(), [&](const SqlLogin& x) { return x.name == l.name; });

@@ -48,7 +48,8 @@ class LiftRestrictions : public Step {
     std::string who = d ? d->worker.account : "the worker account";
     return {std::string(id()),
             fmt::format("let {} log on interactively for the moment: enable, unlock, revoke {}, "
-                        "grant {} if not held", who, kDeny, kAllow),
+                        "grant {} if not held",
+                        who, kDeny, kAllow),
             "put back the recorded flags and rights", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -67,8 +68,11 @@ class LiftRestrictions : public Step {
     if (!sid) return sid.status();
     AccountFlags flags = DecodeFlags(data);
     if (flags.disabled || flags.locked_out) {
-      if (flags.locked_out) ctx.Say(fmt::format("{} was locked out; it is unlocked now and "
-                                                "stays unlocked", ctx.account));
+      if (flags.locked_out)
+        ctx.Say(
+            fmt::format("{} was locked out; it is unlocked now and "
+                        "stays unlocked",
+                        ctx.account));
       flags.disabled = false;
       flags.locked_out = false;
       Status st = ctx.ports.accounts.SetFlags(ctx.account, flags);
@@ -109,8 +113,6 @@ class RestoreRestrictions : public Step {
 }  // namespace
 
 std::unique_ptr<Step> MakeLiftRestrictions() { return std::make_unique<LiftRestrictions>(); }
-std::unique_ptr<Step> MakeRestoreRestrictions() {
-  return std::make_unique<RestoreRestrictions>();
-}
+std::unique_ptr<Step> MakeRestoreRestrictions() { return std::make_unique<RestoreRestrictions>(); }
 
 }  // namespace fixer

@@ -69,16 +69,16 @@ class VerifySite : public Step {
       return {};
     }
     auto first = FirstFailingNow(ctx);
-    std::string why = "; no precondition of the worker's logon and profile load fails, so it fails "
-                      "later in its start: read the Application event log";
+    std::string why =
+        "; no precondition of the worker's logon and profile load fails, so it fails "
+        "later in its start: read the Application event log";
     if (first && first->has_value()) {
       code = (*first)->error;
       why = fmt::format("; the worker cannot start: {} fails: {}", (*first)->id, (*first)->detail);
     } else if (!first) {
       why = fmt::format("; its cause could not be read ({})", first.status());
     }
-    return Status(code, fmt::format("the site still fails after the repair: {}{}",
-                                    fmt::join(failing, ", "), why));
+    return Status(code, fmt::format("the site still fails after the repair: {}{}", fmt::join(failing, ", "), why));
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
 

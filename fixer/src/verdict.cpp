@@ -25,14 +25,15 @@ Cause HostCause(const Diagnosis& d) {
   } else if (d.applications_on_10.empty()) {
     c.detail = fmt::format("no application is mapped to ASP.NET {}", kFramework10);
   } else if (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode) {
-    c.detail = "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
-               "aspnet_wp.exe identity itself";
+    c.detail =
+        "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
+        "aspnet_wp.exe identity itself";
   } else if (!RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
-    c.detail = fmt::format("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe",
-                           ToString(d.web_server.kind),
-                           d.web_server.kind == WebServerKind::kIis60
-                               ? " in worker process isolation mode (w3wp.exe as NETWORK SERVICE, "
-                                 "which has its own profile)" : "");
+    c.detail = fmt::format(
+        "the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe", ToString(d.web_server.kind),
+        d.web_server.kind == WebServerKind::kIis60 ? " in worker process isolation mode (w3wp.exe as NETWORK SERVICE, "
+                                                     "which has its own profile)"
+                                                   : "");
   } else {
     c.met = true;
     c.detail = fmt::format("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}",
@@ -46,13 +47,13 @@ Cause ProfileCause(const WorkerIdentity& w) {
   if (w.kind == WorkerKind::kLocalSystem) {
     c.detail = "the worker runs as LocalSystem, which has a profile";
   } else if (!w.local) {
-    c.detail = fmt::format("the worker runs as {}, not a local account; if it has no profile "
-                           "here, log on once as it (runas /profile /user:{} cmd.exe)",
-                           w.account, w.account);
+    c.detail = fmt::format(
+        "the worker runs as {}, not a local account; if it has no profile "
+        "here, log on once as it (runas /profile /user:{} cmd.exe)",
+        w.account, w.account);
   } else if (!w.exists) {
     c.detail = fmt::format("the worker account {} does not exist{}", w.account,
-                           w.kind == WorkerKind::kMachineAccount
-                               ? " (aspnet_regiis -i creates it)" : "");
+                           w.kind == WorkerKind::kMachineAccount ? " (aspnet_regiis -i creates it)" : "");
   } else if (w.has_profile) {
     c.detail = fmt::format("the worker account {} has a profile ({})", w.account, w.profile_path);
   } else {
@@ -67,15 +68,12 @@ Cause ProfileCause(const WorkerIdentity& w) {
 constexpr const char* kSupersedingBulletins[] = {"MS03-040"};
 
 Cause BulletinCause(const std::vector<std::string>& hotfixes) {
-  auto has = [&](const char* id) {
-    return std::find(hotfixes.begin(), hotfixes.end(), id) != hotfixes.end();
-  };
+  auto has = [&](const char* id) { return std::find(hotfixes.begin(), hotfixes.end(), id) != hotfixes.end(); };
   if (has(kBulletin)) return {"ms03-032", true, fmt::format("{} is installed", kBulletin)};
   for (const char* later : kSupersedingBulletins) {
     if (has(later)) {
       return {"ms03-032", true,
-              fmt::format("{} is installed; it supersedes {} and carries its changes", later,
-                          kBulletin)};
+              fmt::format("{} is installed; it supersedes {} and carries its changes", later, kBulletin)};
     }
   }
   return {"ms03-032", false, fmt::format("{} is not installed", kBulletin)};
@@ -83,14 +81,10 @@ Cause BulletinCause(const std::vector<std::string>& hotfixes) {
 
 Cause SymptomCause(SymptomCheck s) {
   switch (s) {
-    case SymptomCheck::kSeen:
-      return {"symptom", true, fmt::format("an application answers 503 \"{}\"", kSymptomText)};
-    case SymptomCheck::kNotSeen:
-      return {"symptom", false, fmt::format("no application answers \"{}\"", kSymptomText)};
-    case SymptomCheck::kUnavailable:
-      return {"symptom", false, "not checked: the web probe is unavailable"};
-    case SymptomCheck::kNoApplication:
-      break;
+    case SymptomCheck::kSeen: return {"symptom", true, fmt::format("an application answers 503 \"{}\"", kSymptomText)};
+    case SymptomCheck::kNotSeen: return {"symptom", false, fmt::format("no application answers \"{}\"", kSymptomText)};
+    case SymptomCheck::kUnavailable: return {"symptom", false, "not checked: the web probe is unavailable"};
+    case SymptomCheck::kNoApplication: break;
   }
   return {"symptom", false, "not checked: no ASP.NET 1.0 application to request"};
 }
@@ -98,8 +92,7 @@ Cause SymptomCause(SymptomCheck s) {
 }  // namespace
 
 void DecideVerdict(Diagnosis& d) {
-  d.causes = {HostCause(d), ProfileCause(d.worker), BulletinCause(d.hotfixes),
-              SymptomCause(d.symptom)};
+  d.causes = {HostCause(d), ProfileCause(d.worker), BulletinCause(d.hotfixes), SymptomCause(d.symptom)};
   // When the probe cannot run, the symptom neither confirms nor excludes.
   const bool symptom_counts = d.symptom != SymptomCheck::kUnavailable;
   d.missing.clear();
@@ -110,8 +103,7 @@ void DecideVerdict(Diagnosis& d) {
   const bool host = d.causes[0].met, bulletin = d.causes[2].met;
   if (d.missing.empty()) {
     d.verdict = Verdict::kAffected;
-  } else if (host && bulletin && d.worker.local && d.worker.exists && d.worker.has_profile &&
-             d.fixed_by_this_tool) {
+  } else if (host && bulletin && d.worker.local && d.worker.exists && d.worker.has_profile && d.fixed_by_this_tool) {
     // "Already fixed" is this fixer's own claim: its mark names the worker's SID. A profile
     // made by fixup.cmd, a logon or anything else makes the machine "not affected" instead.
     d.verdict = Verdict::kAlreadyFixed;
@@ -124,8 +116,9 @@ void DecideVerdict(Diagnosis& d) {
       d.notes.push_back(fmt::format("the worker cannot start: {} fails first: {}", p->id, p->detail));
     }
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
-    d.notes.push_back("every precondition of the worker's logon and profile load holds; the failure "
-                      "comes later in its start (ACLs of KB 811320): read the Application event log");
+    d.notes.push_back(
+        "every precondition of the worker's logon and profile load holds; the failure "
+        "comes later in its start (ACLs of KB 811320): read the Application event log");
   }
 }
 

@@ -24,7 +24,9 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1051, "A stop control has been sent to a service that other running services are dependent on."},
     {1053, "The service did not respond to the start or control request in a timely fashion."},
     {1056, "An instance of the service is already running."},
-    {1058, "The service cannot be started, either because it is disabled or because it has no enabled devices associated with it."},
+    {1058,
+     "The service cannot be started, either because it is disabled or because it has no enabled devices associated "
+     "with it."},
     {1059, "Circular service dependency was specified."},
     {1060, "The specified service does not exist as an installed service."},
     {1061, "The service cannot accept control messages at this time."},
@@ -36,7 +38,9 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1313, "A specified privilege does not exist."},
     {1314, "A required privilege is not held by the client."},
     {1326, "Logon failure: unknown user name or bad password."},
-    {1327, "Logon failure: user account restriction.  Possible reasons are blank passwords not allowed, logon hour restrictions, or a policy restriction has been enforced."},
+    {1327,
+     "Logon failure: user account restriction.  Possible reasons are blank passwords not allowed, logon hour "
+     "restrictions, or a policy restriction has been enforced."},
     {1330, "Logon failure: the specified account password has expired."},
     {1331, "Logon failure: account currently disabled."},
     {1332, "No mapping between account names and security IDs was done."},
@@ -56,7 +60,9 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {2220, "The group name could not be found."},
     {2221, "The user name could not be found."},
     {2224, "The account already exists."},
-    {2245, "The password does not meet the password policy requirements. Check the minimum password length, password complexity and password history requirements."},
+    {2245,
+     "The password does not meet the password policy requirements. Check the minimum password length, password "
+     "complexity and password history requirements."},
     {2452, "The last remaining administration account cannot be deleted."},
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
     {15023, "User or role already exists in the current database."},
@@ -67,8 +73,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
 }  // namespace
 
 std::string_view WinErrorText(uint32_t code) {
-  auto it = std::find_if(std::begin(kTexts), std::end(kTexts),
-                         [code](const auto& e) { return e.first == code; });
+  auto it = std::find_if(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
   if (it != std::end(kTexts)) return it->second;
   return "The system cannot find message text for this message number.";  // FormatMessage's 317
 }

@@ -12,8 +12,7 @@ namespace {
 
 bool IEquals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -35,8 +34,7 @@ void SplitDomain(WorkerIdentity& w, const std::string& name, const std::string& 
 
 }  // namespace
 
-Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name,
-                                          const std::string& computer,
+Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name, const std::string& computer,
                                           std::vector<std::string>& notes) {
   WorkerIdentity w;
   w.configured = user_name;
@@ -55,8 +53,8 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
     w.kind = WorkerKind::kRegistryCredential;
     auto resolved = ports.aspnet.ResolveRegistryCredential(user_name);
     if (!resolved) {
-      notes.push_back(fmt::format("the processModel registry credential {} cannot be read: {}",
-                                  user_name, resolved.status()));
+      notes.push_back(
+          fmt::format("the processModel registry credential {} cannot be read: {}", user_name, resolved.status()));
       w.account = user_name;
       return w;
     }
@@ -67,8 +65,10 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   }
 
   if (!w.local) {
-    notes.push_back(fmt::format("the worker runs as the domain account {}; only local accounts "
-                                "are read", w.account));
+    notes.push_back(
+        fmt::format("the worker runs as the domain account {}; only local accounts "
+                    "are read",
+                    w.account));
     return w;
   }
   auto acct = ports.accounts.Lookup(w.account);
@@ -88,8 +88,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   if (profile->has_value()) {
     w.profile_path = (*profile)->path;
     if (!w.has_profile) {
-      notes.push_back(fmt::format("{}'s profile entry points at a missing folder {}", w.account,
-                                  w.profile_path));
+      notes.push_back(fmt::format("{}'s profile entry points at a missing folder {}", w.account, w.profile_path));
     }
   }
   return w;

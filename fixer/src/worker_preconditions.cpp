@@ -16,8 +16,7 @@ Precondition Met(std::string id, std::string detail) {
 }
 
 Precondition Fails(std::string id, uint32_t error, std::string what, Remedy remedy) {
-  return {std::move(id), false, error,
-          fmt::format("{} ({})", what, Status::Win(error).ToString()), remedy};
+  return {std::move(id), false, error, fmt::format("{} ({})", what, Status::Win(error).ToString()), remedy};
 }
 
 // The SIDs whose rights decide the worker's batch logon: its own, its groups' (the built-in ones
@@ -37,28 +36,27 @@ std::vector<Sid> BatchLogonSids(const WorkerIdentity& w) {
 }
 
 Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerInfo& web) {
-  const bool iis = web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
-                   web.kind == WebServerKind::kIis60;
+  const bool iis =
+      web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 || web.kind == WebServerKind::kIis60;
   if (!iis) return Met("web-server-running", "no IIS service to check");
   for (const char* name : {"IISADMIN", "W3SVC"}) {
     auto info = services.Query(name);
     if (!info) {
       if (info.status().code() == kErrorServiceDoesNotExist) {
-        return Fails("web-server-running", kErrorServiceDoesNotExist,
-                     fmt::format("{} is not installed", name), Remedy::kRefused);
+        return Fails("web-server-running", kErrorServiceDoesNotExist, fmt::format("{} is not installed", name),
+                     Remedy::kRefused);
       }
       return info.status();
     }
     if (info->start_type == StartType::kDisabled) {
       return Fails("web-server-running", kErrorServiceDisabled,
-                   fmt::format("{} ({}) is disabled by its start type", info->display_name, name),
-                   Remedy::kRefused);
+                   fmt::format("{} ({}) is disabled by its start type", info->display_name, name), Remedy::kRefused);
     }
     if (info->state != ServiceState::kRunning) {
-      return Fails("web-server-running", kErrorServiceNotActive,
-                   fmt::format("{} ({}) is {}, so nothing answers the pages", info->display_name,
-                               name, ToString(info->state)),
-                   Remedy::kRefused);
+      return Fails(
+          "web-server-running", kErrorServiceNotActive,
+          fmt::format("{} ({}) is {}, so nothing answers the pages", info->display_name, name, ToString(info->state)),
+          Remedy::kRefused);
     }
   }
   return Met("web-server-running", "IISADMIN and W3SVC are running");
@@ -88,30 +86,29 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   // LogonUser answers 1326 for an unknown name, as for a wrong password.
   if (!w.exists) {
     out.push_back(Fails("account-exists", kErrorLogonFailure,
-                        fmt::format("the worker account {} does not exist", w.account),
-                        Remedy::kRefused));
+                        fmt::format("the worker account {} does not exist", w.account), Remedy::kRefused));
     return out;
   }
   out.push_back(Met("account-exists", fmt::format("{} exists ({})", w.account, w.sid)));
-  out.push_back(w.flags.locked_out
-                    ? Fails("not-locked-out", kErrorAccountLockedOut,
-                            fmt::format("{} is locked out; lift-restrictions unlocks it and it "
-                                        "stays unlocked", w.account),
-                            Remedy::kRepaired)
-                    : Met("not-locked-out", fmt::format("{} is not locked out", w.account)));
-  out.push_back(w.flags.disabled
-                    ? Fails("enabled", kErrorAccountDisabled,
-                            fmt::format("{} is disabled; enabling it is the administrator's "
-                                        "decision (net user {} /active:yes)", w.account, w.account),
-                            Remedy::kRefused)
-                    : Met("enabled", fmt::format("{} is enabled", w.account)));
+  out.push_back(w.flags.locked_out ? Fails("not-locked-out", kErrorAccountLockedOut,
+                                           fmt::format("{} is locked out; lift-restrictions unlocks it and it "
+                                                       "stays unlocked",
+                                                       w.account),
+                                           Remedy::kRepaired)
+                                   : Met("not-locked-out", fmt::format("{} is not locked out", w.account)));
+  out.push_back(w.flags.disabled ? Fails("enabled", kErrorAccountDisabled,
+                                         fmt::format("{} is disabled; enabling it is the administrator's "
+                                                     "decision (net user {} /active:yes)",
+                                                     w.account, w.account),
+                                         Remedy::kRefused)
+                                 : Met("enabled", fmt::format("{} is enabled", w.account)));
   out.push_back(w.password_expired
                     ? Fails("password-not-expired", kErrorPasswordExpired,
                             fmt::format("the password of {} has expired; the repair sets a new "
-                                        "one (register: never expires)", w.account),
+                                        "one (register: never expires)",
+                                        w.account),
                             Remedy::kRepaired)
-                    : Met("password-not-expired",
-                          fmt::format("the password of {} has not expired", w.account)));
+                    : Met("password-not-expired", fmt::format("the password of {} has not expired", w.account)));
 
   bool denied = false, granted = false;
   std::string denied_to;
@@ -134,19 +131,19 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   } else if (!granted) {
     out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
                         fmt::format("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; "
-                                    "register (aspnet_regiis -i) grants it", w.account,
-                                    kSeBatchLogonRight),
+                                    "register (aspnet_regiis -i) grants it",
+                                    w.account, kSeBatchLogonRight),
                         Remedy::kRepaired));
   } else {
     out.push_back(Met("batch-logon-right", fmt::format("{} may log on as a batch job", w.account)));
   }
   // The worker fails at start-up with HRESULT 80070005 (E_ACCESSDENIED) without a profile.
-  out.push_back(w.has_profile
-                    ? Met("profile", fmt::format("{} has a profile ({})", w.account, w.profile_path))
-                    : Fails("profile", kErrorAccessDenied,
-                            fmt::format("{} has no profile, so aspnet_wp.exe fails at start-up "
-                                        "with HRESULT 80070005; create-profile makes it", w.account),
-                            Remedy::kRepaired));
+  out.push_back(w.has_profile ? Met("profile", fmt::format("{} has a profile ({})", w.account, w.profile_path))
+                              : Fails("profile", kErrorAccessDenied,
+                                      fmt::format("{} has no profile, so aspnet_wp.exe fails at start-up "
+                                                  "with HRESULT 80070005; create-profile makes it",
+                                                  w.account),
+                                      Remedy::kRepaired));
   return out;
 }
 
@@ -165,7 +162,8 @@ EventRecord FixerMark(const std::string& account, const Sid& sid) {
           .id = 1,
           .type = EventType::kInformation,
           .text = fmt::format("The profile of {} ({}) was created and every ASP.NET 1.0 "
-                              "application answers.", account, sid),
+                              "application answers.",
+                              account, sid),
           .time = 0};
 }
 

@@ -19,10 +19,10 @@ inline constexpr int kExitOk = fixer::ToInt(fixer::ExitCode::kOk);
 inline constexpr int kExitFailed = fixer::ToInt(fixer::ExitCode::kFailed);
 inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
 
-void AddRunCommand(CLI::App& app, int& exit_code);     // run PATH... [--json] [--junit F] [--html F]
-void AddMatrixCommand(CLI::App& app, int& exit_code);  // matrix [--json]
-void AddShowCommand(CLI::App& app, int& exit_code);    // show STATE [--json] [--format yaml|json]
-void AddSweepCommand(CLI::App& app, int& exit_code);   // sweep [PATH...] [--faults 2]
+void AddRunCommand(CLI::App& app, int& exit_code);      // run PATH... [--json] [--junit F] [--html F]
+void AddMatrixCommand(CLI::App& app, int& exit_code);   // matrix [--json]
+void AddShowCommand(CLI::App& app, int& exit_code);     // show STATE [--json] [--format yaml|json]
+void AddSweepCommand(CLI::App& app, int& exit_code);    // sweep [PATH...] [--faults 2]
 void AddLegacyCommand(CLI::App& app, int& exit_code);   // legacy SCENARIO [--script F] [--answer T]
 void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json] [--html F]
 

@@ -55,8 +55,10 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     const PreparedMachine& setup = target->setup;
     const std::string& script = target->script;
     std::unique_ptr<fakes::ConsoleInput> input;
-    if (args->answer) input = std::make_unique<fakes::FixedInput>(*args->answer);
-    else input = std::make_unique<TerminalInput>();
+    if (args->answer)
+      input = std::make_unique<fakes::FixedInput>(*args->answer);
+    else
+      input = std::make_unique<TerminalInput>();
 
     fakes::Machine machine(*setup.state);
     auto live = [](std::string_view text) { std::cout << text << std::flush; };

@@ -13,7 +13,8 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "matrix", "Build the paper's machines (Server 2003 in both IIS 6 modes) from OS and framework, install MS03-032, "
+      "matrix",
+      "Build the paper's machines (Server 2003 in both IIS 6 modes) from OS and framework, install MS03-032, "
       "request a page");
   cmd->add_flag("--json", args->json, "print a JSON array of rows");
   cmd->add_option("--seed", args->seed, "seed of the machines (default 1)");

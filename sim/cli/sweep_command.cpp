@@ -54,7 +54,8 @@ int Sweep(const SweepArgs& a) {
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {
-      std::cerr << "fixup-sim sweep: --case '" << a.only_case << "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9\n";
+      std::cerr << "fixup-sim sweep: --case '" << a.only_case
+                << "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9\n";
       return kExitInput;
     }
     if (a.step == 0) {
@@ -94,7 +95,8 @@ int Sweep(const SweepArgs& a) {
 void AddSweepCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SweepArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "sweep", "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
+      "sweep",
+      "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)");
   cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
   cmd->add_option("--kinds", args->kinds, "fault kinds: fail, crash")

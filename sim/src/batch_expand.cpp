@@ -7,9 +7,7 @@
 
 namespace sim {
 
-std::string BatchDiagnostic::ToString() const {
-  return file + ":" + std::to_string(line) + ": " + message;
-}
+std::string BatchDiagnostic::ToString() const { return file + ":" + std::to_string(line) + ": " + message; }
 
 std::vector<std::string> SplitBatchLines(const std::string& text) {
   std::vector<std::string> lines;

@@ -43,13 +43,13 @@ std::pair<std::string, std::string> FirstWord(const std::string& s) {
 // Windows programs a script may call that the fake machine does not model: stopping is more
 // honest than "not recognized" (9009), which they would not be on XP [M].
 bool IsUnmodelledProgram(const std::string& name) {
-  static const char* kNames[] = {"sc", "cacls", "xcacls", "reg", "regsvr32", "xcopy", "find", "findstr",
-                                 "more", "sort", "attrib", "net1", "ping", "ipconfig", "shutdown",
-                                 "taskkill", "tasklist", "cscript", "wscript", "msiexec", "subst",
-                                 "cmd", "start", "call", "for", "shift", "pushd", "popd", "copy",
-                                 "del", "erase", "dir", "type", "md", "mkdir", "rd", "rmdir", "move",
-                                 "ren", "rename", "date", "time", "prompt", "path", "color", "ver",
-                                 "vol", "label", "assoc", "ftype", "chcp", "goto:eof"};
+  static const char* kNames[] = {
+      "sc",      "cacls",   "xcacls", "reg",    "regsvr32", "xcopy",    "find",     "findstr",  "more",
+      "sort",    "attrib",  "net1",   "ping",   "ipconfig", "shutdown", "taskkill", "tasklist", "cscript",
+      "wscript", "msiexec", "subst",  "cmd",    "start",    "call",     "for",      "shift",    "pushd",
+      "popd",    "copy",    "del",    "erase",  "dir",      "type",     "md",       "mkdir",    "rd",
+      "rmdir",   "move",    "ren",    "rename", "date",     "time",     "prompt",   "path",     "color",
+      "ver",     "vol",     "label",  "assoc",  "ftype",    "chcp",     "goto:eof"};
   std::string base = name;
   if (auto dot = base.rfind('.'); dot != std::string::npos) base = base.substr(0, dot);
   return std::find(std::begin(kNames), std::end(kNames), base) != std::end(kNames);
@@ -88,9 +88,15 @@ struct Interpreter {
       return !t.empty() && t[0] == ':' && Lower(FirstWord(t.substr(1)).first) == label;
     };
     for (size_t i = pc; i < lines.size(); ++i)
-      if (matches(i)) { pc = i + 1; return Flow::kNext; }
+      if (matches(i)) {
+        pc = i + 1;
+        return Flow::kNext;
+      }
     for (size_t i = 0; i < pc && i < lines.size(); ++i)
-      if (matches(i)) { pc = i + 1; return Flow::kNext; }
+      if (matches(i)) {
+        pc = i + 1;
+        return Flow::kNext;
+      }
     con.Write("The system cannot find the batch label specified - " + target + "\n", fakes::Stream::kErr);
     errorlevel = 1;
     return Flow::kEnd;
@@ -106,8 +112,16 @@ struct Interpreter {
     std::string s = rest;
     bool ignore_case = false, negate = false;
     auto [w, after] = FirstWord(s);
-    if (Lower(w) == "/i") { ignore_case = true; s = after; std::tie(w, after) = FirstWord(s); }
-    if (Lower(w) == "not") { negate = true; s = after; std::tie(w, after) = FirstWord(s); }
+    if (Lower(w) == "/i") {
+      ignore_case = true;
+      s = after;
+      std::tie(w, after) = FirstWord(s);
+    }
+    if (Lower(w) == "not") {
+      negate = true;
+      s = after;
+      std::tie(w, after) = FirstWord(s);
+    }
     bool cond = false;
     std::string command;
     const std::string kw = Lower(w);
@@ -164,7 +178,10 @@ struct Interpreter {
     if (eq == std::string::npos) {
       bool any = false;
       for (const auto& [name, value] : con.env.All()) {
-        if (Lower(name).rfind(Lower(s), 0) == 0) { con.WriteLine(name + "=" + value); any = true; }
+        if (Lower(name).rfind(Lower(s), 0) == 0) {
+          con.WriteLine(name + "=" + value);
+          any = true;
+        }
       }
       if (!any) {
         con.WriteLine("Environment variable " + s + " not defined", fakes::Stream::kErr);
@@ -202,7 +219,10 @@ struct Interpreter {
     const std::string k = Lower(word);
     struct Mute {
       fakes::Console& c;
-      Mute(fakes::Console& con, batch::Redirects r) : c(con) { c.mute_out = r.mute_out; c.mute_err = r.mute_err; }
+      Mute(fakes::Console& con, batch::Redirects r) : c(con) {
+        c.mute_out = r.mute_out;
+        c.mute_err = r.mute_err;
+      }
       ~Mute() { c.mute_out = c.mute_err = false; }
     } mute(con, redirects);
 
@@ -211,9 +231,15 @@ struct Interpreter {
     if (k.rfind("goto:", 0) == 0) return Goto(word.substr(4));
     if (k == "set") return Set(rest);
     if (k == "exit") return Exit(rest);
-    if (k == "setlocal") { saved_env.push_back(con.env); return Flow::kNext; }
+    if (k == "setlocal") {
+      saved_env.push_back(con.env);
+      return Flow::kNext;
+    }
     if (k == "endlocal") {
-      if (!saved_env.empty()) { con.env = saved_env.back(); saved_env.pop_back(); }
+      if (!saved_env.empty()) {
+        con.env = saved_env.back();
+        saved_env.pop_back();
+      }
       return Flow::kNext;
     }
     if (k == "cls" || k == "title") return Flow::kNext;

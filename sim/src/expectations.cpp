@@ -43,8 +43,13 @@ CheckResult AnyOf(RunContext& ctx, const Expectation& e) {
     results.clear();
     const BlockResult b = RunBlock(ctx, e.blocks[i], results);
     if (b.cannot_evaluate) return CannotEvaluate(e, *b.cannot_evaluate);
-    if (b.passed) return {e.kind, "any of " + std::to_string(e.blocks.size()) + " blocks", true, "one block passes",
-                          "block " + std::to_string(i + 1) + " passes", e.pos};
+    if (b.passed)
+      return {e.kind,
+              "any of " + std::to_string(e.blocks.size()) + " blocks",
+              true,
+              "one block passes",
+              "block " + std::to_string(i + 1) + " passes",
+              e.pos};
     why += (why.empty() ? "" : " | ") + std::string("block ") + std::to_string(i + 1) + ": " + b.failures;
   }
   return {e.kind, "any of " + std::to_string(e.blocks.size()) + " blocks", false, "one block passes", why, e.pos};
@@ -56,20 +61,26 @@ CheckResult Not(RunContext& ctx, const Expectation& e) {
   if (b.cannot_evaluate) return CannotEvaluate(e, *b.cannot_evaluate);
   std::string checks;
   for (const CheckResult& r : results) checks += (checks.empty() ? "" : " and ") + r.what + " " + r.expected;
-  return {e.kind, "not (" + checks + ")", !b.passed, "it does not hold",
-          b.passed ? "it holds" : "it does not: " + b.failures, e.pos};
+  return {e.kind,
+          "not (" + checks + ")",
+          !b.passed,
+          "it does not hold",
+          b.passed ? "it holds" : "it does not: " + b.failures,
+          e.pos};
 }
 
 }  // namespace
 
 std::vector<Word> LogicCheckWords() {
   return {
-      {.name = "any_of", .scalar_arg = "",
+      {.name = "any_of",
+       .scalar_arg = "",
        .params = {},
        .doc = "one of the blocks passes (every check in it passes)",
        .check = AnyOf,
        .nesting = Nesting::kAnyOf},
-      {.name = "not", .scalar_arg = "",
+      {.name = "not",
+       .scalar_arg = "",
        .params = {},
        .doc = "the block does not pass: one of its checks fails (`not: {status: 200}`: any status but 200); a "
               "check in it that cannot be evaluated fails the `not` too",

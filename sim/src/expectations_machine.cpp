@@ -44,13 +44,16 @@ CheckResult Account(RunContext& ctx, const Expectation& e) {
   }
   if (e.args.count("sid")) {
     const std::string want = Arg(e, "sid");
-    if (want != "unchanged" && want != "changed")
-      throw BadCheck{"expect 'account': sid must be unchanged or changed"};
+    if (want != "unchanged" && want != "changed") throw BadCheck{"expect 'account': sid must be unchanged or changed"};
     auto before = InitialSid(ctx, name);
     const fixer::Sid now = sam.SidOf(*u);
     const bool same = before && *before == now;
-    CheckResult r{e.kind, "SID of " + name, (want == "unchanged") == same, want,
-                  (before ? before->ToString() : std::string("(none)")) + " -> " + now.ToString(), e.pos};
+    CheckResult r{e.kind,
+                  "SID of " + name,
+                  (want == "unchanged") == same,
+                  want,
+                  (before ? before->ToString() : std::string("(none)")) + " -> " + now.ToString(),
+                  e.pos};
     if (!r.passed) return r;
   }
   if (e.args.count("disabled")) {
@@ -81,13 +84,14 @@ CheckResult Profile(RunContext& ctx, const Expectation& e) {
   auto sid = CurrentSid(ctx, name);
   if (!sid) return {e.kind, "profile of " + name, false, "an account", "no such account", e.pos};
   const fakes::ProfileEntry* p = nullptr;
-  for (const auto& entry : ctx.machine.state().profiles) if (entry.sid == *sid) p = &entry;
+  for (const auto& entry : ctx.machine.state().profiles)
+    if (entry.sid == *sid) p = &entry;
   if (e.args.count("exists") || !e.args.count("path")) {
     auto r = Compare(e, "profile of " + name + " exists", B(Bool(e, "exists", true)), B(p != nullptr));
     if (!r.passed || !p) return r;
   }
   if (e.args.count("path")) {
-    return {e.kind, "profile path of " + name, p && fakes::EqualsIgnoreCase(p->path, Arg(e, "path")),
+    return {e.kind,         "profile path of " + name,    p && fakes::EqualsIgnoreCase(p->path, Arg(e, "path")),
             Arg(e, "path"), p ? p->path : "(no profile)", e.pos};
   }
   return {e.kind, "profile of " + name, true, "exists", "exists", e.pos};
@@ -133,17 +137,27 @@ CheckResult AceCheck(RunContext& ctx, const Expectation& e) {
   auto initial = InitialSid(ctx, who);
   bool names_current = false, names_dead = false;
   for (const auto& ace : obj->dacl) {
-    if (now && ace.sid == *now) names_current = true;
-    else if (initial && ace.sid == *initial) names_dead = true;
+    if (now && ace.sid == *now)
+      names_current = true;
+    else if (initial && ace.sid == *initial)
+      names_dead = true;
   }
   std::string actual = names_current ? "an ACE names " + who + "'s current SID"
                                      : (names_dead ? "only the old SID " + initial->ToString() : "no ACE for " + who);
   if (e.args.count("orphaned"))
-    return {e.kind, "ACL of " + path, names_dead == Bool(e, "orphaned", true),
-            Bool(e, "orphaned", true) ? "an orphaned ACE (old SID)" : "no orphaned ACE", actual, e.pos};
+    return {e.kind,
+            "ACL of " + path,
+            names_dead == Bool(e, "orphaned", true),
+            Bool(e, "orphaned", true) ? "an orphaned ACE (old SID)" : "no orphaned ACE",
+            actual,
+            e.pos};
   const bool want = Bool(e, "works", true);
-  return {e.kind, "ACL of " + path, names_current == want,
-          want ? "an ACE names " + who + "'s current SID" : "no ACE for " + who + "'s current SID", actual, e.pos};
+  return {e.kind,
+          "ACL of " + path,
+          names_current == want,
+          want ? "an ACE names " + who + "'s current SID" : "no ACE for " + who + "'s current SID",
+          actual,
+          e.pos};
 }
 
 CheckResult Event(RunContext& ctx, const Expectation& e) {
@@ -155,8 +169,12 @@ CheckResult Event(RunContext& ctx, const Expectation& e) {
     found = true;
   }
   const bool want = Bool(e, "present", true);
-  return {e.kind, "event log", found == want, want ? "a matching entry" : "no matching entry",
-          found ? "a matching entry" : "none", e.pos};
+  return {e.kind,
+          "event log",
+          found == want,
+          want ? "a matching entry" : "no matching entry",
+          found ? "a matching entry" : "none",
+          e.pos};
 }
 
 CheckResult SqlLogin(RunContext& ctx, const Expectation& e) {
@@ -171,7 +189,7 @@ CheckResult PasswordValid(RunContext& ctx, const Expectation& e) {
   // A probe on a copy: checking must not count a bad password against the real machine.
   fakes::Machine probe(ctx.machine.state());
   auto token = fakes::LogonService(probe).LogonUser(user, fixer::Secret::FromString(Arg(e, "password")),
-                                                   fakes::LogonType::kNetwork);
+                                                    fakes::LogonType::kNetwork);
   // Any answer but 1326 means the password matched (restrictions are checked after it).
   const bool valid = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
   // Which password is not shown: it may be a secret of the scenario.
@@ -182,38 +200,47 @@ CheckResult PasswordValid(RunContext& ctx, const Expectation& e) {
 
 std::vector<Word> MachineCheckWords() {
   return {
-      {.name = "account", .scalar_arg = "",
+      {.name = "account",
+       .scalar_arg = "",
        .params = {{.name = "name", .required = true},
                   {.name = "exists", .kind = ValueKind::kTrueFalse},
-                  {.name = "sid", .kind = ValueKind::kWord, .words = {"unchanged", "changed"},
+                  {.name = "sid",
+                   .kind = ValueKind::kWord,
+                   .words = {"unchanged", "changed"},
                    .note = "(against the account as the scenario began)"},
                   {.name = "disabled", .kind = ValueKind::kTrueFalse},
                   {.name = "locked_out", .kind = ValueKind::kTrueFalse},
                   {.name = "member_of", .note = "(a group)"}},
        .doc = "the account exists (unless `exists: false`) and matches every parameter given",
        .check = Account},
-      {.name = "profile", .scalar_arg = "account",
+      {.name = "profile",
+       .scalar_arg = "account",
        .params = {{.name = "account", .required = true},
                   {.name = "exists", .kind = ValueKind::kTrueFalse, .note = "(default true)"},
                   {.name = "path"}},
        .doc = "the account (now) has a ProfileList entry, at `path` if given (case-insensitive)",
        .check = Profile},
-      {.name = "service", .scalar_arg = "",
-       .params = {{.name = "name", .required = true},
-                  {.name = "state", .kind = ValueKind::kWord, .words = ServiceStateNames(),
-                   .note = "(default `running`)"},
-                  {.name = "start_type", .kind = ValueKind::kWord, .words = StartTypeNames()}},
+      {.name = "service",
+       .scalar_arg = "",
+       .params =
+           {{.name = "name", .required = true},
+            {.name = "state", .kind = ValueKind::kWord, .words = ServiceStateNames(), .note = "(default `running`)"},
+            {.name = "start_type", .kind = ValueKind::kWord, .words = StartTypeNames()}},
        .doc = "the service is installed and in that state (and start type)",
        .check = Service},
-      {.name = "right", .scalar_arg = "",
+      {.name = "right",
+       .scalar_arg = "",
        .params = {{.name = "principal", .required = true, .note = "(a name)"},
                   {.name = "has", .note = "(a right)"},
                   {.name = "lacks", .note = "(a right)"}},
        .doc = "the principal holds `has` directly and not `lacks`",
        .check = Right},
-      {.name = "ace", .scalar_arg = "",
+      {.name = "ace",
+       .scalar_arg = "",
        .params = {{.name = "path", .required = true},
-                  {.name = "namespace", .kind = ValueKind::kWord, .words = {"file", "registry", "metabase"},
+                  {.name = "namespace",
+                   .kind = ValueKind::kWord,
+                   .words = {"file", "registry", "metabase"},
                    .note = "(default `file`)"},
                   {.name = "principal", .required = true},
                   {.name = "works", .kind = ValueKind::kTrueFalse, .note = "(default true)"},
@@ -222,19 +249,22 @@ std::vector<Word> MachineCheckWords() {
               "does); `orphaned`: an ACE still names the SID the account had when the scenario began, and not its "
               "current one (a dead SID)",
        .check = AceCheck},
-      {.name = "event", .scalar_arg = "",
+      {.name = "event",
+       .scalar_arg = "",
        .params = {{.name = "source_contains"},
                   {.name = "id", .kind = ValueKind::kWholeNumber},
                   {.name = "text_contains"},
                   {.name = "present", .kind = ValueKind::kTrueFalse, .note = "(default true)"}},
        .doc = "an event log entry matching every filter given exists (or, `present: false`, none does)",
        .check = Event},
-      {.name = "sql_login", .scalar_arg = "account",
+      {.name = "sql_login",
+       .scalar_arg = "account",
        .params = {{.name = "account", .required = true},
                   {.name = "works", .kind = ValueKind::kTrueFalse, .note = "(default true)"}},
        .doc = "the account can use its SQL Server login (a login holds its current SID)",
        .check = SqlLogin},
-      {.name = "password_valid", .scalar_arg = "",
+      {.name = "password_valid",
+       .scalar_arg = "",
        .params = {{.name = "user", .required = true},
                   {.name = "password", .note = "(default blank)"},
                   {.name = "valid", .kind = ValueKind::kTrueFalse, .note = "(default true)"}},

@@ -26,8 +26,12 @@ CheckResult Status(RunContext& ctx, const Expectation& e) {
 CheckResult PageContains(RunContext& ctx, const Expectation& e) {
   const auto& r = Response(ctx);
   const std::string text = Need(e, "text");
-  return {e.kind, "page of " + r.app, r.page.find(text) != std::string::npos,
-          "a page containing \"" + text + "\"", r.page.substr(0, 120), e.pos};
+  return {e.kind,
+          "page of " + r.app,
+          r.page.find(text) != std::string::npos,
+          "a page containing \"" + text + "\"",
+          r.page.substr(0, 120),
+          e.pos};
 }
 
 CheckResult ExitCode(RunContext& ctx, const Expectation& e) {
@@ -43,16 +47,24 @@ CheckResult Outcome(RunContext& ctx, const Expectation& e) {
 CheckResult OutputContains(RunContext& ctx, const Expectation& e, bool want) {
   const std::string text = Need(e, "text");
   const bool found = ctx.output.find(text) != std::string::npos;
-  return {e.kind, "output", found == want, std::string(want ? "contains" : "lacks") + " \"" + text + "\"",
-          found ? "it is there" : "it is not there", e.pos};
+  return {e.kind,
+          "output",
+          found == want,
+          std::string(want ? "contains" : "lacks") + " \"" + text + "\"",
+          found ? "it is there" : "it is not there",
+          e.pos};
 }
 
 CheckResult OutputMatches(RunContext& ctx, const Expectation& e) {
   const std::string pattern = Need(e, "pattern");
   const bool ignore_case = Bool(e, "ignore_case", false);
   const bool found = SomeLineMatches(ctx.output, pattern, ignore_case);
-  return {e.kind, "output", found, "a line matching /" + pattern + "/" + (ignore_case ? "i" : ""),
-          found ? "a line matches" : "no line matches", e.pos};
+  return {e.kind,
+          "output",
+          found,
+          "a line matching /" + pattern + "/" + (ignore_case ? "i" : ""),
+          found ? "a line matches" : "no line matches",
+          e.pos};
 }
 
 // The ERRORLEVEL a program of the last legacy / command run left: the one at `line` of the
@@ -72,9 +84,14 @@ CheckResult Errorlevel(RunContext& ctx, const Expectation& e) {
     if (++seen == nth) return Compare(e, "ERRORLEVEL of " + what, Need(e, "code"), std::to_string(c.errorlevel));
   }
   std::string ran;
-  for (const BatchCommand& c : ctx.commands) ran += (ran.empty() ? "" : ", ") + c.program + "@" + std::to_string(c.line);
-  return {e.kind, "ERRORLEVEL of " + what, false, "that program to have run",
-          "it did not run (ran: " + (ran.empty() ? std::string("nothing") : ran) + ")", e.pos};
+  for (const BatchCommand& c : ctx.commands)
+    ran += (ran.empty() ? "" : ", ") + c.program + "@" + std::to_string(c.line);
+  return {e.kind,
+          "ERRORLEVEL of " + what,
+          false,
+          "that program to have run",
+          "it did not run (ran: " + (ran.empty() ? std::string("nothing") : ran) + ")",
+          e.pos};
 }
 
 // What the last `logon` step answered: 0 for a token, else the Windows error.
@@ -93,7 +110,8 @@ CheckResult Regranted(RunContext& ctx, const Expectation& e) {
 
 CheckResult MachineUnchanged(RunContext& ctx, const Expectation& e) {
   auto changes = DiffMachines(ctx.before_step, ctx.machine.state());
-  std::string actual = changes.empty() ? "no change" : std::to_string(changes.size()) + " changes, first " + changes[0].path;
+  std::string actual =
+      changes.empty() ? "no change" : std::to_string(changes.size()) + " changes, first " + changes[0].path;
   return {e.kind, "machine", changes.empty(), "no change", actual, e.pos};
 }
 
@@ -113,63 +131,80 @@ CheckResult ServicesAsBefore(RunContext& ctx, const Expectation& e) {
 
 std::vector<Word> RunCheckWords() {
   return {
-      {.name = "status", .scalar_arg = "code",
+      {.name = "status",
+       .scalar_arg = "code",
        .params = {{.name = "code", .kind = ValueKind::kWholeNumber, .required = true}},
        .doc = "the last response had this HTTP status (`0`: nothing listens on the port)",
        .check = Status},
-      {.name = "page_contains", .scalar_arg = "text",
+      {.name = "page_contains",
+       .scalar_arg = "text",
        .params = {{.name = "text", .required = true}},
        .doc = "the last response's page contains the text",
        .check = PageContains},
-      {.name = "exit_code", .scalar_arg = "code",
+      {.name = "exit_code",
+       .scalar_arg = "code",
        .params = {{.name = "code", .kind = ValueKind::kWholeNumber, .required = true}},
        .doc = "the last fixer / legacy / command run exited with it (fixer: 0 fixed / nothing to do / planned / "
               "rolled back, 1 failed and restored, 2 input error, 3 refused, 4 not restored or interrupted)",
        .check = ExitCode},
-      {.name = "outcome", .scalar_arg = "name",
+      {.name = "outcome",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "the fixer's last outcome: `fixed`, `nothing-to-do`, `planned`, `rolled-back`, `failed-restored`, "
               "`input-error`, `refused`, `not-restored`, `interrupted`; after `diagnose` the verdict: `affected`, "
               "`already-fixed`, `not-affected`, `not-admin`",
        .check = Outcome},
-      {.name = "output_contains", .scalar_arg = "text",
+      {.name = "output_contains",
+       .scalar_arg = "text",
        .params = {{.name = "text", .required = true}},
        .doc = "the last run's output contains the text",
        .check = [](RunContext& c, const Expectation& e) { return OutputContains(c, e, true); }},
-      {.name = "output_lacks", .scalar_arg = "text",
+      {.name = "output_lacks",
+       .scalar_arg = "text",
        .params = {{.name = "text", .required = true}},
        .doc = "the last run's output does not contain it",
        .check = [](RunContext& c, const Expectation& e) { return OutputContains(c, e, false); }},
-      {.name = "output_matches", .scalar_arg = "pattern",
-       .params = {{.name = "pattern", .kind = ValueKind::kRegex, .required = true,
+      {.name = "output_matches",
+       .scalar_arg = "pattern",
+       .params = {{.name = "pattern",
+                   .kind = ValueKind::kRegex,
+                   .required = true,
                    .note = "(ECMAScript, at most 500 characters)"},
                   {.name = "ignore_case", .kind = ValueKind::kTrueFalse, .note = "(default false)"}},
        .doc = "a line of the last run's output matches the regular expression (`^` and `$` are the line's ends)",
        .check = OutputMatches},
-      {.name = "errorlevel", .scalar_arg = "",
+      {.name = "errorlevel",
+       .scalar_arg = "",
        .params = {{.name = "code", .kind = ValueKind::kWholeNumber, .required = true},
-                  {.name = "program", .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net stop`, "
-                                              "`net start` with their subcommand)"},
+                  {.name = "program",
+                   .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net stop`, "
+                           "`net start` with their subcommand)"},
                   {.name = "line", .kind = ValueKind::kWholeNumber, .note = "(the script's line)"},
                   {.name = "nth", .kind = ValueKind::kWholeNumber, .note = "(default 1: which run of it)"}},
        .doc = "a program the last `legacy` or `command` run ran (the nth that matches `program` and `line`) left "
               "this ERRORLEVEL",
        .check = Errorlevel,
        .at_least_one_of = {{"program", "line"}}},
-      {.name = "logon_result", .scalar_arg = "error",
-       .params = {{.name = "error", .kind = ValueKind::kWholeNumber, .required = true,
+      {.name = "logon_result",
+       .scalar_arg = "error",
+       .params = {{.name = "error",
+                   .kind = ValueKind::kWholeNumber,
+                   .required = true,
                    .note = "(0: logged on; else the Windows error, e.g. 1326, 1331, 1909)"}},
        .doc = "the last `logon` step got this answer from LogonUser",
        .check = LogonResult},
-      {.name = "regranted", .scalar_arg = "count",
+      {.name = "regranted",
+       .scalar_arg = "count",
        .params = {{.name = "count", .kind = ValueKind::kWholeNumber, .required = true}},
        .doc = "the last fixer run re-granted this many grants (ACEs, rights, logins) to a recreated account",
        .check = Regranted},
-      {.name = "services_as_before", .scalar_arg = "",
+      {.name = "services_as_before",
+       .scalar_arg = "",
        .params = {},
        .doc = "every service is in the state it had before the last fixer run",
        .check = ServicesAsBefore},
-      {.name = "machine_unchanged", .scalar_arg = "",
+      {.name = "machine_unchanged",
+       .scalar_arg = "",
        .params = {},
        .doc = "the step it belongs to changed nothing on the machine",
        .check = MachineUnchanged},

@@ -31,7 +31,8 @@ CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::Machi
                            [&](const auto& s) { return fakes::EqualsIgnoreCase(s.name, before.name); });
     const std::string is = it == now.services.end() ? "absent" : std::string(fixer::ToString(it->state));
     if (std::string(fixer::ToString(before.state)) != is)
-      diffs += (diffs.empty() ? "" : ", ") + before.name + " " + std::string(fixer::ToString(before.state)) + " -> " + is;
+      diffs +=
+          (diffs.empty() ? "" : ", ") + before.name + " " + std::string(fixer::ToString(before.state)) + " -> " + is;
   }
   return Inv("services as the fixer found them", diffs.empty(), "as found", diffs.empty() ? "as found" : diffs);
 }
@@ -127,7 +128,8 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
 CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after) {
   std::string worse;
   for (const auto& [app, status] : before)
-    if (status == 200 && after[app] != 200) worse += (worse.empty() ? "" : ", ") + app + " " + std::to_string(after[app]);
+    if (status == 200 && after[app] != 200)
+      worse += (worse.empty() ? "" : ", ") + app + " " + std::to_string(after[app]);
   return Inv("no site down that was up", worse.empty(), "every 200 still 200", worse.empty() ? "as expected" : worse);
 }
 

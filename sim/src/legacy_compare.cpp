@@ -88,8 +88,8 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
   f.services = ServicesAsFound(found, now);
   f.grants = GrantsStillWork(found, now, kWorker);
   f.output_secrets = NoSecretIn({output}, found, now, {});
-  auto token = fakes::LogonService(m).LogonUser(kWorker, fixer::Secret::FromString(kKnownPassword),
-                                               fakes::LogonType::kNetwork);
+  auto token =
+      fakes::LogonService(m).LogonUser(kWorker, fixer::Secret::FromString(kKnownPassword), fakes::LogonType::kNetwork);
   f.known_password_valid = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
   return f;
 }

@@ -78,9 +78,9 @@ std::string Hex(uint32_t n) {
 }
 
 std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask) {
-  static const std::map<uint32_t, const char*> kFile = {{0x1F01FF, "full"},   {0x1301BF, "modify"},
+  static const std::map<uint32_t, const char*> kFile = {{0x1F01FF, "full"},         {0x1301BF, "modify"},
                                                         {0x1201A9, "read_execute"}, {0x120089, "read"},
-                                                        {0x120116, "write"},  {0x1200A0, "execute"}};
+                                                        {0x120116, "write"},        {0x1200A0, "execute"}};
   static const std::map<uint32_t, const char*> kKey = {{0xF003F, "full"}, {0x20019, "read"}, {0x20006, "write"}};
   const auto& names = ns == fixer::ObjectNamespace::kRegistry ? kKey : kFile;
   auto it = names.find(mask);
@@ -176,12 +176,8 @@ Fields Describe(const fakes::InstalledHotfix& h, Names&) {
 }
 
 Fields Describe(const fixer::EventRecord& e, Names&) {
-  return {{"log", e.log},
-          {"source", e.source},
-          {"id", Num(e.id)},
-          {"type", Str(fixer::ToString(e.type))},
-          {"time", Num(e.time)},
-          {"text", OneLine(e.text)}};
+  return {{"log", e.log},        {"source", e.source},     {"id", Num(e.id)}, {"type", Str(fixer::ToString(e.type))},
+          {"time", Num(e.time)}, {"text", OneLine(e.text)}};
 }
 
 Fields Describe(const fixer::JournalRecord& r, Names&) {
@@ -201,8 +197,10 @@ class Differ {
 
   void Value(const std::string& path, const std::string& before, const std::string& after, bool secret = false) {
     if (before == after) return;
-    if (secret) out_.push_back({path, kSecret, "(secret, changed)"});
-    else out_.push_back({path, OneLine(before), OneLine(after)});
+    if (secret)
+      out_.push_back({path, kSecret, "(secret, changed)"});
+    else
+      out_.push_back({path, OneLine(before), OneLine(after)});
   }
 
   // Field by field: the same entry in both states.
@@ -214,8 +212,10 @@ class Differ {
       in_a[f.name] = true;
       const std::string sub = f.name.empty() ? path : path + "." + f.name;
       auto it = in_b.find(f.name);
-      if (it == in_b.end()) out_.push_back({sub, Shown(f), kNone});
-      else Value(sub, f.value, it->second->value, f.secret || it->second->secret);
+      if (it == in_b.end())
+        out_.push_back({sub, Shown(f), kNone});
+      else
+        Value(sub, f.value, it->second->value, f.secret || it->second->secret);
     }
     for (const Field& f : b)
       if (!in_a.count(f.name)) out_.push_back({f.name.empty() ? path : path + "." + f.name, kNone, Shown(f)});
@@ -255,9 +255,12 @@ class Differ {
     if (a == b) return;
     for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
       const std::string path = section + "[" + std::to_string(i) + "]";
-      if (i >= a.size()) Whole(Change::Kind::kAdded, path, Describe(b[i], names_));
-      else if (i >= b.size()) Whole(Change::Kind::kRemoved, path, Describe(a[i], names_));
-      else if (!(a[i] == b[i])) Entry(path, Describe(a[i], names_), Describe(b[i], names_));
+      if (i >= a.size())
+        Whole(Change::Kind::kAdded, path, Describe(b[i], names_));
+      else if (i >= b.size())
+        Whole(Change::Kind::kRemoved, path, Describe(a[i], names_));
+      else if (!(a[i] == b[i]))
+        Entry(path, Describe(a[i], names_), Describe(b[i], names_));
     }
   }
 
@@ -298,9 +301,12 @@ class Differ {
 
   template <class T>
   Fields DescribeAny(const T& v) {
-    if constexpr (std::is_same_v<T, std::string>) return {{"", v, secret_values_}};
-    else if constexpr (std::is_same_v<T, std::set<std::string>>) return {{"", List(v)}};
-    else return Describe(v, names_);
+    if constexpr (std::is_same_v<T, std::string>)
+      return {{"", v, secret_values_}};
+    else if constexpr (std::is_same_v<T, std::set<std::string>>)
+      return {{"", List(v)}};
+    else
+      return Describe(v, names_);
   }
 
  public:
@@ -372,8 +378,7 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
     d.Value("sql.installed", Bool(a.sql.installed), Bool(b.sql.installed));
     d.Value("sql.databases", List(a.sql.databases), List(b.sql.databases));
     d.Keyed("sql.logins", a.sql.logins, b.sql.logins, [](const fixer::SqlLogin& l) { return l.name; });
-    d.Keyed("sql.users", a.sql.users, b.sql.users,
-            [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
+    d.Keyed("sql.users", a.sql.users, b.sql.users, [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
   }
   d.Keyed("services", a.services, b.services, [](const fixer::ServiceInfo& s) { return s.name; });
   DiffProducts(d, a.products, b.products);
@@ -387,8 +392,7 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
 
 std::string FormatChange(const Change& c, const std::string& indent) {
   switch (c.kind) {
-    case Change::Kind::kChanged:
-      return indent + "~ " + c.path + ": " + c.before + " -> " + c.after + "\n";
+    case Change::Kind::kChanged: return indent + "~ " + c.path + ": " + c.before + " -> " + c.after + "\n";
     case Change::Kind::kAdded:
     case Change::Kind::kRemoved: {
       const bool added = c.kind == Change::Kind::kAdded;

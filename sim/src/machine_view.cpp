@@ -54,10 +54,8 @@ Json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
       for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson<Json>(tree, item));
       return j;
     }
-    case fakes::yaml::NodeKind::kScalar:
-      return std::string(tree.text(id));
-    case fakes::yaml::NodeKind::kNull:
-      break;
+    case fakes::yaml::NodeKind::kScalar: return std::string(tree.text(id));
+    case fakes::yaml::NodeKind::kNull: break;
   }
   return nullptr;
 }
@@ -77,9 +75,9 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   const fakes::Sam sam(machine);
   std::ostringstream out;
   const auto& p = s.products;
-  out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack
-      << ", " << fixer::ToString(p.web.kind) << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "")
-      << ", machine SID " << s.sam.domain.ToString() << "\n";
+  out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack << ", "
+      << fixer::ToString(p.web.kind) << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << ", machine SID "
+      << s.sam.domain.ToString() << "\n";
   out << "Caller: " << s.session.caller << "; at the console: " << s.session.interactive_user.value_or("nobody")
       << "\n";
   out << "Frameworks:\n";
@@ -97,9 +95,8 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   if (p.applications.empty()) out << "  none\n";
   for (const auto& a : p.applications) {
     auto it = statuses.find(a.path);
-    out << "  " << a.path << " -> " << a.framework_version << ", session state "
-        << fixer::ToString(a.session_state) << ", a request now answers "
-        << (it == statuses.end() ? std::string("?") : std::to_string(it->second)) << "\n";
+    out << "  " << a.path << " -> " << a.framework_version << ", session state " << fixer::ToString(a.session_state)
+        << ", a request now answers " << (it == statuses.end() ? std::string("?") : std::to_string(it->second)) << "\n";
   }
 
   out << "Accounts:\n";
@@ -108,8 +105,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
     std::vector<std::string> groups;
     for (const fixer::Sid& g : sam.GroupsOf(sid)) groups.push_back(sam.DisplayName(g));
     std::vector<std::string> rights;
-    if (auto it = s.lsa.rights.find(sid); it != s.lsa.rights.end())
-      rights.assign(it->second.begin(), it->second.end());
+    if (auto it = s.lsa.rights.find(sid); it != s.lsa.rights.end()) rights.assign(it->second.begin(), it->second.end());
     const fakes::ProfileEntry* profile = ProfileOf(s, sid);
     out << "  " << u.name << "  " << sid.ToString() << "\n"
         << "      groups: " << Join(groups) << "; flags: " << Flags(u) << "\n"
@@ -138,7 +134,8 @@ std::string RenderMachineText(const fakes::MachineState& s) {
     out << "SQL Server logins:\n";
     for (const auto& l : s.sql.logins) out << "  " << l.name << " -> " << sam.DisplayName(l.sid) << "\n";
   }
-  if (!s.journal.empty()) out << "Fixer journal: " << s.journal.size() << " records (run aspnet-fixer resume or rollback)\n";
+  if (!s.journal.empty())
+    out << "Fixer journal: " << s.journal.size() << " records (run aspnet-fixer resume or rollback)\n";
   return out.str();
 }
 

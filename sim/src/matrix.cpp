@@ -89,8 +89,8 @@ std::string PlatformName(fixer::OsEdition os) {
 
 std::string PlatformName(const PlatformCase& c) {
   if (c.os != fixer::OsEdition::kWindowsServer2003) return PlatformName(c.os);
-  return PlatformName(c.os) + (c.iis5_isolation_mode ? " (IIS 5.0 isolation mode)"
-                                                     : " (worker process isolation mode)");
+  return PlatformName(c.os) +
+         (c.iis5_isolation_mode ? " (IIS 5.0 isolation mode)" : " (worker process isolation mode)");
 }
 
 std::string FrameworkVersion(std::string_view framework) {
@@ -100,8 +100,7 @@ std::string FrameworkVersion(std::string_view framework) {
 }
 
 std::string MatrixApplicationPath(const fakes::MachineState& state) {
-  return state.products.web.kind == fixer::WebServerKind::kCassini ? kCassiniApplication
-                                                                    : kIisApplication;
+  return state.products.web.kind == fixer::WebServerKind::kCassini ? kCassiniApplication : kIisApplication;
 }
 
 fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64_t seed) {
@@ -116,8 +115,7 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
   std::string physical;
   if (cassini) {
     if (auto st = LogOnAtConsole(m, kConsoleUser); !st.ok()) return st;
-    physical = fakes::JoinPath(fakes::ProfilesRoot(m.state()),
-                               std::string(kConsoleUser) + "\\My Documents\\app");
+    physical = fakes::JoinPath(fakes::ProfilesRoot(m.state()), std::string(kConsoleUser) + "\\My Documents\\app");
   } else {
     physical = fakes::SystemDrive(m.state()) + "\\Inetpub\\wwwroot\\app";
   }
@@ -138,8 +136,7 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
 std::string RowReason(const fakes::RequestExplanation& r) {
   if (!r.Served()) {
     const std::string cause = r.Cause();
-    if (!r.listening)
-      return cause.empty() ? r.connect_error.ToString() : cause;
+    if (!r.listening) return cause.empty() ? r.connect_error.ToString() : cause;
     return Prefix(r) + (cause.empty() ? fmt::format("HTTP {}", r.response.status) : cause);
   }
   std::string why;
@@ -149,8 +146,7 @@ std::string RowReason(const fakes::RequestExplanation& r) {
   return Prefix(r) + why;
 }
 
-MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
-                           fakes::RequestExplanation& explanation) {
+MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c, fakes::RequestExplanation& explanation) {
   explanation = fakes::WebStack(machine).Request(MatrixApplicationPath(machine.state()));
   return {.framework = c.framework,
           .platform = PlatformName(c),
@@ -167,8 +163,7 @@ fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed) {
   std::vector<MatrixRow> rows;
   for (const PlatformCase& c : PaperPlatformCases()) {
     auto machine = BuildPlatformMachine(c, seed);
-    if (!machine)
-      return Annotate(machine.status(), c.framework + " on " + PlatformName(c));
+    if (!machine) return Annotate(machine.status(), c.framework + " on " + PlatformName(c));
     rows.push_back(EvaluatePlatform(*machine, c));
   }
   return rows;
@@ -177,10 +172,8 @@ fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed) {
 nlohmann::json ToJson(const std::vector<MatrixRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : rows)
-    out.push_back({{"framework", r.framework},
-                   {"platform", r.platform},
-                   {"affected", r.affected},
-                   {"reason", r.reason}});
+    out.push_back(
+        {{"framework", r.framework}, {"platform", r.platform}, {"affected", r.affected}, {"reason", r.reason}});
   return out;
 }
 
@@ -195,13 +188,12 @@ std::string FormatMatrixTable(const std::vector<MatrixRow>& rows) {
     w_platform = std::max(w_platform, r.platform.size());
   }
   const size_t w_affected = h_affected.size();
-  std::string out = fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", h_framework, w_framework,
-                                h_platform, w_platform, h_affected, w_affected, "Reason");
-  out += fmt::format("{:-<{}}  {:-<{}}  {:-<{}}  {:-<{}}\n", "", w_framework, "", w_platform, "",
-                     w_affected, "", 6);
+  std::string out = fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", h_framework, w_framework, h_platform, w_platform,
+                                h_affected, w_affected, "Reason");
+  out += fmt::format("{:-<{}}  {:-<{}}  {:-<{}}  {:-<{}}\n", "", w_framework, "", w_platform, "", w_affected, "", 6);
   for (const auto& r : rows)
-    out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "Version " + r.framework, w_framework,
-                       r.platform, w_platform, r.affected ? "Yes" : "No", w_affected, r.reason);
+    out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "Version " + r.framework, w_framework, r.platform, w_platform,
+                       r.affected ? "Yes" : "No", w_affected, r.reason);
   return out;
 }
 

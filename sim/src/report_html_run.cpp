@@ -52,11 +52,13 @@ bool StepFailed(const StepResult& s) {
 
 std::string ChangesTable(const std::vector<Change>& changes) {
   if (changes.empty()) return "";
-  std::string out = "<table class=\"changes\"><thead><tr><th></th><th>what</th><th>before</th><th>after</th></tr>"
-                    "</thead><tbody>\n";
+  std::string out =
+      "<table class=\"changes\"><thead><tr><th></th><th>what</th><th>before</th><th>after</th></tr>"
+      "</thead><tbody>\n";
   for (const Change& c : changes) {
-    const char* kind =
-        c.kind == Change::Kind::kAdded ? "added" : c.kind == Change::Kind::kRemoved ? "removed" : "changed";
+    const char* kind = c.kind == Change::Kind::kAdded     ? "added"
+                       : c.kind == Change::Kind::kRemoved ? "removed"
+                                                          : "changed";
     const char* sign = c.kind == Change::Kind::kAdded ? "+" : c.kind == Change::Kind::kRemoved ? "&minus;" : "~";
     // A whole entry shows its fields on the side it exists on.
     std::string fields;
@@ -116,21 +118,21 @@ std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
   const size_t failed = results.size() - passed;
   std::string body = "<h1>fixup-sim run</h1>\n<p class=\"totals\" id=\"totals\"><span class=\"pass\">" +
                      std::to_string(passed) + " passed</span>, <span class=\"" + (failed ? "fail" : "") + "\">" +
-                     std::to_string(failed) + " failed</span> of " + std::to_string(results.size()) +
-                     " scenarios (" + Seconds(seconds) + ")</p>\n";
+                     std::to_string(failed) + " failed</span> of " + std::to_string(results.size()) + " scenarios (" +
+                     Seconds(seconds) + ")</p>\n";
   const std::string folder = CommonFolder(results);
-  if (!folder.empty()) body += "<p class=\"meta\">scenario files under <span class=\"mono\">" + EscapeHtml(folder) +
-                               "</span></p>\n";
-  body += "<table id=\"scenarios\"><thead><tr><th class=\"narrow\">status</th><th>scenario</th><th>what it shows</th>"
-          "<th class=\"narrow\">steps</th><th class=\"narrow\">time</th></tr></thead><tbody>\n";
+  if (!folder.empty())
+    body += "<p class=\"meta\">scenario files under <span class=\"mono\">" + EscapeHtml(folder) + "</span></p>\n";
+  body +=
+      "<table id=\"scenarios\"><thead><tr><th class=\"narrow\">status</th><th>scenario</th><th>what it shows</th>"
+      "<th class=\"narrow\">steps</th><th class=\"narrow\">time</th></tr></thead><tbody>\n";
   const std::vector<size_t> order = FailuresFirst(results);
   for (const size_t i : order) {
     const ScenarioResult& r = results[i];
-    body += std::string("<tr class=\"") + (r.passed ? "pass" : "fail") + "\"><td class=\"narrow\">" +
-              Badge(r.passed) + "</td><td class=\"mono\"><a href=\"#" + Anchor(i) + "\">" +
-              EscapeHtml(r.file.substr(folder.size())) + "</a></td><td>" + EscapeHtml(r.summary) +
-              "</td><td class=\"narrow\">" + std::to_string(r.steps.size()) + "</td><td class=\"narrow\">" +
-              Seconds(r.seconds) + "</td></tr>\n";
+    body += std::string("<tr class=\"") + (r.passed ? "pass" : "fail") + "\"><td class=\"narrow\">" + Badge(r.passed) +
+            "</td><td class=\"mono\"><a href=\"#" + Anchor(i) + "\">" + EscapeHtml(r.file.substr(folder.size())) +
+            "</a></td><td>" + EscapeHtml(r.summary) + "</td><td class=\"narrow\">" + std::to_string(r.steps.size()) +
+            "</td><td class=\"narrow\">" + Seconds(r.seconds) + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   for (const size_t i : order) {

@@ -22,8 +22,10 @@ std::string JoinOrNothing(const std::vector<std::string>& items) {
 
 std::string CompareReportHtml(const Comparison& c, const std::string& scenario, const std::string& strategy) {
   std::string body = "<h1>fixup.cmd compared with the fixer</h1>\n<p class=\"meta\"><span class=\"mono\">" +
-                     EscapeHtml(scenario) + "</span> &middot; fixup.cmd answered at runas; aspnet-fixer apply "
-                     "--strategy " + EscapeHtml(strategy) + "</p>\n";
+                     EscapeHtml(scenario) +
+                     "</span> &middot; fixup.cmd answered at runas; aspnet-fixer apply "
+                     "--strategy " +
+                     EscapeHtml(strategy) + "</p>\n";
   body += "<table id=\"comparison\"><thead><tr><th>what</th><th>fixup.cmd</th><th>fixer</th></tr></thead><tbody>\n";
   for (const CompareRow& r : c.rows) {
     const bool differs = r.legacy != r.fixer || r.legacy_ok != r.fixer_ok;
@@ -49,8 +51,9 @@ std::string SweepReportHtml(const SweepReport& r, const std::vector<std::string>
           " violations</span> (" + rate + ")</p>\n";
   for (const std::string& e : r.errors) body += "<p class=\"error\">" + EscapeHtml(e) + "</p>\n";
   if (!r.violations.empty()) {
-    body += "<table id=\"violations\"><thead><tr><th>scenario</th><th>step</th><th>faults</th><th>recovery</th>"
-            "<th>what failed</th><th>replay</th></tr></thead><tbody>\n";
+    body +=
+        "<table id=\"violations\"><thead><tr><th>scenario</th><th>step</th><th>faults</th><th>recovery</th>"
+        "<th>what failed</th><th>replay</th></tr></thead><tbody>\n";
     for (const SweepViolation& v : r.violations) {
       const std::string replay = v.ReplayCommand();
       body += "<tr class=\"fail\"><td class=\"mono\">" + EscapeHtml(v.file) + "</td><td>" + std::to_string(v.step + 1) +

@@ -14,9 +14,8 @@ nlohmann::json StepJson(const StepResult& s) {
   for (const Change& c : s.changes) changes.push_back({{"path", c.path}, {"before", c.before}, {"after", c.after}});
   nlohmann::json checks = nlohmann::json::array();
   for (const CheckResult& c : s.checks) checks.push_back(CheckJson(c));
-  nlohmann::json j = {{"kind", s.step.kind},       {"at", s.step.pos.ToString()},
-                      {"ran", s.report.ran},       {"summary", s.report.summary},
-                      {"output", s.report.output}, {"changes", std::move(changes)},
+  nlohmann::json j = {{"kind", s.step.kind},         {"at", s.step.pos.ToString()}, {"ran", s.report.ran},
+                      {"summary", s.report.summary}, {"output", s.report.output},   {"changes", std::move(changes)},
                       {"checks", std::move(checks)}};
   if (!s.report.ran) j["error"] = s.report.error;
   return j;

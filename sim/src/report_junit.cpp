@@ -50,8 +50,8 @@ std::string JUnitXml(const std::vector<ScenarioResult>& results) {
   }
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\""
-      << failures << "\" time=\"" << seconds << "\">\n";
+      << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\"" << failures
+      << "\" time=\"" << seconds << "\">\n";
   for (const ScenarioResult& r : results) {
     out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.file) << "\" time=\"" << r.seconds << "\"";
     if (r.passed) {

@@ -22,9 +22,7 @@ struct Positioned {
   ScenarioError error;
 };
 
-[[noreturn]] void Fail(const YAML::Node& at, std::string message) {
-  throw Reject{at.Mark(), std::move(message)};
-}
+[[noreturn]] void Fail(const YAML::Node& at, std::string message) { throw Reject{at.Mark(), std::move(message)}; }
 
 // Where to report a problem with the value of `kv`: the value, or its key when the value is
 // empty (yaml-cpp gives an empty value no position of its own).
@@ -83,8 +81,7 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
 // parameters respected. A missing parameter is reported at `at` (the word's key); a bad value at
 // the value itself; a second parameter of an exclusive group at that parameter.
 void CheckArgs(const Word& word, const YAML::Node& at, const std::string& where,
-               const std::map<std::string, std::string>& args,
-               const std::map<std::string, YAML::Node>& nodes) {
+               const std::map<std::string, std::string>& args, const std::map<std::string, YAML::Node>& nodes) {
   for (const Param& p : word.params) {
     auto it = args.find(std::string(p.name));
     if (it == args.end() || it->second.empty()) {
@@ -106,7 +103,8 @@ void CheckArgs(const Word& word, const YAML::Node& at, const std::string& where,
     }
   }
   for (const auto& group : word.at_least_one_of) {
-    const bool any = std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
+    const bool any =
+        std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
     if (!any) Fail(at, where + ": needs one of: " + Join(group));
   }
 }
@@ -120,8 +118,7 @@ void ReadArgs(const Word& word, const YAML::Node& at, const YAML::Node& value, s
   if (value.IsNull()) {
     if (!word.scalar_arg.empty() && !word.params.empty()) Fail(at, where + ": needs a value");
   } else if (value.IsScalar()) {
-    if (word.scalar_arg.empty())
-      Fail(value, where + ": expected a map with keys: " + Join(ParamNames(word)));
+    if (word.scalar_arg.empty()) Fail(value, where + ": expected a map with keys: " + Join(ParamNames(word)));
     args[std::string(word.scalar_arg)] = value.Scalar();
     nodes[std::string(word.scalar_arg)] = value;
   } else if (value.IsSequence()) {
@@ -150,8 +147,7 @@ SourcePos PosOf(const YAML::Node& node, const std::string& file) {
   return {file, node.Mark().line + 1, node.Mark().column + 1};
 }
 
-std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file,
-                                    int depth);
+std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file, int depth);
 
 // Checks of checks nest at most this deep (`not: {any_of: [...]}` is two).
 constexpr int kMaxNesting = 8;
@@ -164,23 +160,19 @@ Expectation ReadCheck(const Word& word, const YAML::Node& at, const YAML::Node& 
   if (word.nesting != Nesting::kNone && depth >= kMaxNesting)
     Fail(at, where + ": checks nested more than " + std::to_string(kMaxNesting) + " deep");
   switch (word.nesting) {
-    case Nesting::kNone:
-      ReadArgs(word, at, value, "expect", e.args);
-      break;
-    case Nesting::kNot:
-      e.blocks.push_back(ReadExpect(value, value.IsNull() ? at : value, file, depth + 1));
-      break;
+    case Nesting::kNone: ReadArgs(word, at, value, "expect", e.args); break;
+    case Nesting::kNot: e.blocks.push_back(ReadExpect(value, value.IsNull() ? at : value, file, depth + 1)); break;
     case Nesting::kAnyOf:
       if (!value.IsSequence() || value.size() == 0)
-        Fail(value.IsNull() ? at : value, where + ": expected a list of blocks of checks, e.g. [{status: 200}, {status: 503}]");
+        Fail(value.IsNull() ? at : value,
+             where + ": expected a list of blocks of checks, e.g. [{status: 200}, {status: 503}]");
       for (const auto& block : value) e.blocks.push_back(ReadExpect(block, block, file, depth + 1));
       break;
   }
   return e;
 }
 
-std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file,
-                                    int depth) {
+std::vector<Expectation> ReadExpect(const YAML::Node& node, const YAML::Node& at, const std::string& file, int depth) {
   if (!node.IsMap()) Fail(at, "expect: expected a map of checks (e.g. status: 200)");
   std::vector<Expectation> out;
   for (const auto& kv : node) {
@@ -216,12 +208,10 @@ Step ReadStep(const YAML::Node& node, const std::string& file) {
     if (!word) {
       std::vector<std::string_view> names;
       for (const auto& w : StepWords()) names.push_back(w.name);
-      Fail(kv.first, "steps: unknown step '" + key + "' (expected one of: " + Join(names) +
-                         ", or expect)");
+      Fail(kv.first, "steps: unknown step '" + key + "' (expected one of: " + Join(names) + ", or expect)");
     }
     if (!step.kind.empty())
-      Fail(kv.first, "steps: one action per step, but this one has '" + step.kind + "' and '" +
-                         key + "'");
+      Fail(kv.first, "steps: one action per step, but this one has '" + step.kind + "' and '" + key + "'");
     step.kind = key;
     ReadArgs(*word, kv.first, kv.second, "step", step.args);
   }
@@ -256,8 +246,7 @@ Scenario ReadScenario(const YAML::Node& root, const std::string& file) {
       if (!kv.second.IsSequence()) Fail(ValueAt(kv), "steps: expected a list of steps");
       for (const auto& st : kv.second) s.steps.push_back(ReadStep(st, file));
     } else {
-      Fail(kv.first, "scenario: unknown key '" + key +
-                         "' (expected one of: name, summary, tags, machine, steps)");
+      Fail(kv.first, "scenario: unknown key '" + key + "' (expected one of: name, summary, tags, machine, steps)");
     }
   }
   if (!has_machine) Fail(root, "scenario: missing 'machine'");
@@ -271,9 +260,7 @@ ScenarioError ToError(const Reject& r, const std::string& file) {
 
 }  // namespace
 
-std::string SourcePos::ToString() const {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
+std::string SourcePos::ToString() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
 LoadedScenario LoadScenarioText(const std::string& text, const std::string& file_name) {
   LoadedScenario out;
@@ -315,8 +302,7 @@ std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".yaml")
-          files.push_back(entry.path().string());
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
       }
     } else {
       files.push_back(p);

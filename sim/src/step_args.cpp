@@ -12,8 +12,7 @@ std::string Arg(const Step& step, const std::string& key, const std::string& fal
 
 std::string RequiredArg(const Step& step, const std::string& key) {
   auto it = step.args.find(key);
-  if (it == step.args.end() || it->second.empty())
-    throw StepError{"step '" + step.kind + "' needs '" + key + "'"};
+  if (it == step.args.end() || it->second.empty()) throw StepError{"step '" + step.kind + "' needs '" + key + "'"};
   return it->second;
 }
 
@@ -32,8 +31,7 @@ bool BoolArg(const Step& step, const std::string& key, bool fallback) {
   auto it = step.args.find(key);
   if (it == step.args.end()) return fallback;
   if (std::optional<bool> b = fakes::YamlBool(it->second)) return *b;
-  throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" +
-                  it->second + "'"};
+  throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" + it->second + "'"};
 }
 
 }  // namespace sim

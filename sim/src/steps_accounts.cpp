@@ -8,9 +8,7 @@
 namespace sim {
 namespace {
 
-fixer::Secret Password(const Step& step, const std::string& key) {
-  return fixer::Secret::FromString(Arg(step, key));
-}
+fixer::Secret Password(const Step& step, const std::string& key) { return fixer::Secret::FromString(Arg(step, key)); }
 
 std::string Done(const fixer::Status& st, const std::string& what) {
   return what + (st.ok() ? ": ok" : ": " + st.ToString());
@@ -77,15 +75,18 @@ StepReport SetPolicy(RunContext& ctx, const Step& step) {
   lsa.lockout.duration_minutes =
       static_cast<uint32_t>(IntArg(step, "lockout_duration_minutes", lsa.lockout.duration_minutes));
   p.lockout_threshold = lsa.lockout.threshold;
-  return {true, "", "policy: min length " + std::to_string(p.min_length) + ", complexity " +
-                        (p.complexity ? "on" : "off") + ", lockout threshold " +
-                        std::to_string(lsa.lockout.threshold), ""};
+  return {true, "",
+          "policy: min length " + std::to_string(p.min_length) + ", complexity " + (p.complexity ? "on" : "off") +
+              ", lockout threshold " + std::to_string(lsa.lockout.threshold),
+          ""};
 }
 
 // The scenario's words for LogonUser's logon types.
 constexpr std::pair<std::string_view, fakes::LogonType> kLogonTypes[] = {
-    {"interactive", fakes::LogonType::kInteractive}, {"network", fakes::LogonType::kNetwork},
-    {"batch", fakes::LogonType::kBatch},             {"service", fakes::LogonType::kService},
+    {"interactive", fakes::LogonType::kInteractive},
+    {"network", fakes::LogonType::kNetwork},
+    {"batch", fakes::LogonType::kBatch},
+    {"service", fakes::LogonType::kService},
     {"remote_interactive", fakes::LogonType::kRemoteInteractive}};
 
 std::vector<std::string_view> LogonTypeWords() {
@@ -138,7 +139,8 @@ StepReport SetCaller(RunContext& ctx, const Step& step) {
 
 std::vector<Word> AccountStepWords() {
   return {
-      {.name = "set_policy", .scalar_arg = "",
+      {.name = "set_policy",
+       .scalar_arg = "",
        .params = {{.name = "min_length", .kind = ValueKind::kWholeNumber},
                   {.name = "complexity", .kind = ValueKind::kTrueFalse},
                   {.name = "history", .kind = ValueKind::kWholeNumber},
@@ -147,54 +149,65 @@ std::vector<Word> AccountStepWords() {
                   {.name = "lockout_duration_minutes", .kind = ValueKind::kWholeNumber}},
        .doc = "changes the local password / lockout policy; keys left out keep their value",
        .run = SetPolicy},
-      {.name = "logon", .scalar_arg = "user",
-       .params = {{.name = "user", .required = true},
-                  {.name = "password"},
-                  {.name = "type", .kind = ValueKind::kWord, .words = LogonTypeWords(),
-                   .note = "(default `interactive`)"},
-                  {.name = "profile", .kind = ValueKind::kTrueFalse}},
+      {.name = "logon",
+       .scalar_arg = "user",
+       .params =
+           {{.name = "user", .required = true},
+            {.name = "password"},
+            {.name = "type", .kind = ValueKind::kWord, .words = LogonTypeWords(), .note = "(default `interactive`)"},
+            {.name = "profile", .kind = ValueKind::kTrueFalse}},
        .doc = "logs on as a user (a bad password counts toward lockout); `profile: true` logs on the way runas "
               "does, loading (and so creating) the profile. Sets the *last logon* (`logon_result` check)",
        .run = Logon},
-      {.name = "create_account", .scalar_arg = "name",
+      {.name = "create_account",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}, {.name = "password"}, {.name = "full_name"}},
        .doc = "`net user NAME PASSWORD /add` (checked against the policy)",
        .run = CreateAccount},
-      {.name = "delete_account", .scalar_arg = "name",
+      {.name = "delete_account",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "`net user NAME /delete` (profile, ACEs and logins stay behind, naming the dead SID)",
        .run = DeleteAccount},
-      {.name = "set_password", .scalar_arg = "user",
+      {.name = "set_password",
+       .scalar_arg = "user",
        .params = {{.name = "user", .required = true}, {.name = "password"}},
        .doc = "`net user NAME PASSWORD`",
        .run = SetPassword},
-      {.name = "disable_account", .scalar_arg = "name",
+      {.name = "disable_account",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "`net user NAME /active:no`",
        .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, false); }},
-      {.name = "enable_account", .scalar_arg = "name",
+      {.name = "enable_account",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "`net user NAME /active:yes`",
        .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, true); }},
-      {.name = "grant_right", .scalar_arg = "",
+      {.name = "grant_right",
+       .scalar_arg = "",
        .params = {{.name = "principal", .required = true, .note = "(a name or a SID string)"},
                   {.name = "right", .required = true}},
        .doc = "assigns a user right (`SeBatchLogonRight`, `SeDenyInteractiveLogonRight`...)",
        .run = [](RunContext& c, const Step& s) { return GrantRight(c, s, true); }},
-      {.name = "revoke_right", .scalar_arg = "",
+      {.name = "revoke_right",
+       .scalar_arg = "",
        .params = {{.name = "principal", .required = true}, {.name = "right", .required = true}},
        .doc = "removes a user right",
        .run = [](RunContext& c, const Step& s) { return GrantRight(c, s, false); }},
-      {.name = "set_interactive_user", .scalar_arg = "user",
+      {.name = "set_interactive_user",
+       .scalar_arg = "user",
        .params = {{.name = "user", .required = true, .note = "(`none` means nobody)"}},
        .doc = "who is logged on at the console: Winlogon loads that user's profile, creating it at the first "
               "logon; a logon Windows refuses (1326, 1909, 1331, 1330, 1385) changes nothing",
        .run = SetInteractiveUser},
-      {.name = "set_caller", .scalar_arg = "user",
+      {.name = "set_caller",
+       .scalar_arg = "user",
        .params = {{.name = "user", .required = true}},
        .doc = "who runs the tools (the fixer refuses a non-administrator)",
        .run = SetCaller},
-      {.name = "advance_clock", .scalar_arg = "seconds",
+      {.name = "advance_clock",
+       .scalar_arg = "seconds",
        .params = {{.name = "seconds", .kind = ValueKind::kWholeNumber, .required = true}},
        .doc = "moves the machine clock forward (lockout durations, password age)",
        .run = AdvanceClock},

@@ -62,7 +62,10 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   ctx.fixer = std::move(last);
-  return {true, "", "aspnet-fixer " + command + " -> " + run.outcome + " (exit " + std::to_string(fixer::ToInt(run.exit_code)) + ")", text};
+  return {
+      true, "",
+      "aspnet-fixer " + command + " -> " + run.outcome + " (exit " + std::to_string(fixer::ToInt(run.exit_code)) + ")",
+      text};
 }
 
 }  // namespace
@@ -91,7 +94,8 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).
-  if (ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty()) return out;
+  if (ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty())
+    return out;
   const std::string& o = ctx.fixer->outcome;
   if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
       o == "planned") {
@@ -105,8 +109,8 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     fakes::Machine again(now);
     FixerRun second = RunFixer(again, "apply", fixer::Options{}, {});
     auto changes = DiffMachines(now, again.state());
-    out.push_back({"invariant", "a second apply changes nothing", changes.empty() && second.exit_code == fixer::ExitCode::kOk,
-                   "no change, exit 0",
+    out.push_back({"invariant", "a second apply changes nothing",
+                   changes.empty() && second.exit_code == fixer::ExitCode::kOk, "no change, exit 0",
                    (changes.empty() ? std::string("no change") : changes[0].path + " changed") + ", exit " +
                        std::to_string(fixer::ToInt(second.exit_code)) + " (" + second.outcome + ")",
                    step.pos});
@@ -118,10 +122,15 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
 
 std::vector<Word> FixerStepWords() {
   return {
-      {.name = "fixer", .scalar_arg = "command",
-       .params = {{.name = "command", .kind = ValueKind::kWord,
-                   .words = {"diagnose", "plan", "apply", "resume", "rollback"}, .note = "(default `apply`)"},
-                  {.name = "strategy", .kind = ValueKind::kWord, .words = {"keep-sid", "recreate"},
+      {.name = "fixer",
+       .scalar_arg = "command",
+       .params = {{.name = "command",
+                   .kind = ValueKind::kWord,
+                   .words = {"diagnose", "plan", "apply", "resume", "rollback"},
+                   .note = "(default `apply`)"},
+                  {.name = "strategy",
+                   .kind = ValueKind::kWord,
+                   .words = {"keep-sid", "recreate"},
                    .note = "(default `keep-sid`)"},
                   {.name = "temp_password"},
                   {.name = "dry_run", .kind = ValueKind::kTrueFalse},
@@ -129,7 +138,8 @@ std::vector<Word> FixerStepWords() {
                   {.name = "fail_op"},
                   {.name = "fail_error", .kind = ValueKind::kWholeNumber},
                   {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)"},
-                  {.name = "crash_after", .kind = ValueKind::kWholeNumber,
+                  {.name = "crash_after",
+                   .kind = ValueKind::kWholeNumber,
                    .note = "(power lost right after that call)"},
                   {.name = "crash_op"}},
        .doc = "runs the real fixer (`aspnet-fixer`) on the machine; sets the *last exit code*, *last output* and "

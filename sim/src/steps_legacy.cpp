@@ -93,10 +93,12 @@ StepReport Command(RunContext& ctx, const Step& step) {
 
 std::vector<Word> LegacyStepWords() {
   return {
-      {.name = "legacy", .scalar_arg = "script",
+      {.name = "legacy",
+       .scalar_arg = "script",
        .params = {{.name = "script",
-                   .note = "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder, else the "
-                           "copy built into `fixup-sim`; a relative path is relative to the scenario's folder)"},
+                   .note =
+                       "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder, else the "
+                       "copy built into `fixup-sim`; a relative path is relative to the scenario's folder)"},
                   {.name = "answer"},
                   {.name = "no_answer", .kind = ValueKind::kTrueFalse}},
        .doc = "runs a batch file through the fake `cmd.exe`; `answer` is what the user types at runas's password "
@@ -104,7 +106,8 @@ std::vector<Word> LegacyStepWords() {
               "output and the ERRORLEVEL each program left (`errorlevel` check)",
        .run = Legacy,
        .at_most_one_of = {{"answer", "no_answer"}}},
-      {.name = "command", .scalar_arg = "line",
+      {.name = "command",
+       .scalar_arg = "line",
        .params = {{.name = "line", .required = true}, {.name = "answer"}},
        .doc = "runs one fake command line (`net`, `runas`, `iisreset`, `aspnet_regiis`, ...); sets exit code and "
               "output",

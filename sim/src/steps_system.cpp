@@ -68,10 +68,14 @@ uint32_t AceFlags(const std::string& s) {
   uint32_t flags = 0;
   for (size_t i = 0; i < s.size(); i += 2) {
     const std::string f = s.substr(i, 2);
-    if (f == "OI") flags |= fixer::kObjectInheritAce;
-    else if (f == "CI") flags |= fixer::kContainerInheritAce;
-    else if (f == "IO") flags |= fixer::kInheritOnlyAce;
-    else throw StepError{"ACE flags '" + s + "' must be made of OI, CI, IO"};
+    if (f == "OI")
+      flags |= fixer::kObjectInheritAce;
+    else if (f == "CI")
+      flags |= fixer::kContainerInheritAce;
+    else if (f == "IO")
+      flags |= fixer::kInheritOnlyAce;
+    else
+      throw StepError{"ACE flags '" + s + "' must be made of OI, CI, IO"};
   }
   return flags;
 }
@@ -91,7 +95,8 @@ StepReport GrantAce(RunContext& ctx, const Step& step) {
     auto st = objects.Create(ref.ns, path, true, fixer::Sid::Administrators(), {});
     if (!st.ok()) return {true, "", Done(st, "create " + path), ""};
   }
-  return {true, "", Done(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who), ""};
+  return {true, "", Done(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who),
+          ""};
 }
 
 StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
@@ -104,8 +109,7 @@ StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
   std::string what = "sp_grantlogin '" + windows_name + "'";
   if (st.ok() && !Arg(step, "database").empty()) {
     auto sid = fakes::Sam(ctx.machine).LookupName(name.substr(name.find('\\') + 1));
-    fixer::SqlDbUser user{Arg(step, "database"), name.substr(name.find('\\') + 1),
-                          sid ? *sid : fixer::Sid(), {}};
+    fixer::SqlDbUser user{Arg(step, "database"), name.substr(name.find('\\') + 1), sid ? *sid : fixer::Sid(), {}};
     const std::string roles = Arg(step, "roles");
     for (size_t start = 0; start < roles.size();) {
       size_t end = roles.find(',', start);
@@ -145,10 +149,11 @@ StepReport MapApplication(RunContext& ctx, const Step& step) {
   const std::string path = RequiredArg(step, "path");
   const std::string version = Framework(ctx, Arg(step, "framework", "1.0")).version;
   auto& apps = ctx.machine.state().products.applications;
-  auto it = std::find_if(apps.begin(), apps.end(), [&](const auto& a) { return fakes::EqualsIgnoreCase(a.path, path); });
+  auto it =
+      std::find_if(apps.begin(), apps.end(), [&](const auto& a) { return fakes::EqualsIgnoreCase(a.path, path); });
   if (it == apps.end()) {
-    apps.push_back({path, Arg(step, "physical_path", "C:\\Inetpub\\wwwroot"), version,
-                    SessionMode(Arg(step, "session_state"))});
+    apps.push_back(
+        {path, Arg(step, "physical_path", "C:\\Inetpub\\wwwroot"), version, SessionMode(Arg(step, "session_state"))});
   } else {
     it->framework_version = version;
     if (step.args.count("session_state")) it->session_state = SessionMode(Arg(step, "session_state"));
@@ -179,32 +184,40 @@ const std::vector<std::string_view> kFrameworkVersions = {"1.0", "1.1", "1.0.370
 
 std::vector<Word> SystemStepWords() {
   return {
-      {.name = "install_hotfix", .scalar_arg = "id",
+      {.name = "install_hotfix",
+       .scalar_arg = "id",
        .params = {{.name = "id", .required = true}},
        .doc = "installs an update from the catalog: `MS03-026`, `MS03-032`, `MS03-040`, or its KB (`KB822925`)",
        .run = InstallHotfix},
-      {.name = "install_framework", .scalar_arg = "version",
+      {.name = "install_framework",
+       .scalar_arg = "version",
        .params = {{.name = "version", .kind = ValueKind::kWord, .words = kFrameworkVersions, .required = true}},
        .doc = "installs a .NET Framework and registers ASP.NET (`aspnet_regiis -i`: ASPNET, its secret, rights, "
               "ACLs; applications mapped to an older version move to this one)",
        .run = InstallFramework},
-      {.name = "stop_service", .scalar_arg = "name",
+      {.name = "stop_service",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "stops a service and its running dependents (as `net stop NAME /y`)",
        .run = StopService},
-      {.name = "start_service", .scalar_arg = "name",
+      {.name = "start_service",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
        .doc = "starts a service and its dependencies",
        .run = StartService},
-      {.name = "set_start_type", .scalar_arg = "",
+      {.name = "set_start_type",
+       .scalar_arg = "",
        .params = {{.name = "name", .required = true},
                   {.name = "start_type", .kind = ValueKind::kWord, .words = StartTypeNames(), .required = true}},
        .doc = "sets a service's start type, as an administrator does in services.msc (`sc config NAME start= "
               "TYPE`); a disabled service then refuses to start (1058)",
        .run = SetStartType},
-      {.name = "grant_ace", .scalar_arg = "",
+      {.name = "grant_ace",
+       .scalar_arg = "",
        .params = {{.name = "path", .required = true},
-                  {.name = "namespace", .kind = ValueKind::kWord, .words = {"file", "registry", "metabase"},
+                  {.name = "namespace",
+                   .kind = ValueKind::kWord,
+                   .words = {"file", "registry", "metabase"},
                    .note = "(default `file`)"},
                   {.name = "principal", .required = true, .note = "(an account or group name)"},
                   {.name = "mask", .note = "`read` (default), `write`, `modify`, `full`, or hex `0x…`"},
@@ -213,26 +226,31 @@ std::vector<Word> SystemStepWords() {
        .doc = "adds an ACE to an object; a missing object is created (a container, owned by Administrators, with "
               "only this ACE)",
        .run = GrantAce},
-      {.name = "grant_sql_login", .scalar_arg = "name",
+      {.name = "grant_sql_login",
+       .scalar_arg = "name",
        .params = {{.name = "name", .required = true, .note = "(an account; `COMPUTER\\` is added to a bare name)"},
                   {.name = "database"},
                   {.name = "roles", .note = "(a list)"}},
        .doc = "`sp_grantlogin`, and with `database` also `sp_grantdbaccess` with the roles",
        .run = GrantSqlLogin},
-      {.name = "set_process_model", .scalar_arg = "",
-       .params = {{.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions,
-                   .note = "(default `1.0`)"},
-                  {.name = "user_name"},
-                  {.name = "password"}},
+      {.name = "set_process_model",
+       .scalar_arg = "",
+       .params =
+           {{.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions, .note = "(default `1.0`)"},
+            {.name = "user_name"},
+            {.name = "password"}},
        .doc = "changes `<processModel userName password>` in that framework's machine.config (must be installed)",
        .run = SetProcessModel},
-      {.name = "map_application", .scalar_arg = "",
-       .params = {{.name = "path", .required = true},
-                  {.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions,
-                   .note = "(default `1.0`)"},
-                  {.name = "physical_path", .note = "(default `C:\\Inetpub\\wwwroot` for a new application)"},
-                  {.name = "session_state", .kind = ValueKind::kWord,
-                   .words = {"Off", "InProc", "StateServer", "SQLServer"}, .note = "(default `InProc`)"}},
+      {.name = "map_application",
+       .scalar_arg = "",
+       .params =
+           {{.name = "path", .required = true},
+            {.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions, .note = "(default `1.0`)"},
+            {.name = "physical_path", .note = "(default `C:\\Inetpub\\wwwroot` for a new application)"},
+            {.name = "session_state",
+             .kind = ValueKind::kWord,
+             .words = {"Off", "InProc", "StateServer", "SQLServer"},
+             .note = "(default `InProc`)"}},
        .doc = "creates an IIS application or remaps an existing one (only the keys given change)",
        .run = MapApplication},
   };

@@ -25,14 +25,16 @@ LastResponse RequestPage(fakes::Machine& machine, const std::string& app) {
 StepReport Request(RunContext& ctx, const Step& step) {
   const std::string app = RequiredArg(step, "app");
   ctx.response = RequestPage(ctx.machine, app);
-  return {true, "", "GET " + app + " -> " + std::to_string(ctx.response->status) + " (" + ctx.response->explanation + ")", ""};
+  return {true, "",
+          "GET " + app + " -> " + std::to_string(ctx.response->status) + " (" + ctx.response->explanation + ")", ""};
 }
 
 }  // namespace
 
 std::vector<Word> WebStepWords() {
   return {
-      {.name = "request", .scalar_arg = "app",
+      {.name = "request",
+       .scalar_arg = "app",
        .params = {{.name = "app", .required = true}},
        .doc = "requests a page of a local application (metabase path); sets the *last response*",
        .run = Request},

@@ -103,8 +103,7 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool ke
                  const PortsDecoratorFactory& decorate) {
   Applied a;
   const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
-  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 &&
-      first.call <= t.before_call.size()) {
+  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size()) {
     a.machine = t.before_call[first.call - 1];
     a.exit_code = 4;
     a.outcome = "interrupted";
@@ -163,8 +162,7 @@ bool IgnoredInAsFound(const std::string& path) {
   for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
     if (path.rfind(prefix, 0) == 0) return true;
   for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
-                           ".last_bad_password_at",
-                           ".password_expired"})
+                           ".last_bad_password_at", ".password_expired"})
     if (path.find(part) != std::string::npos) return true;
   return false;
 }
@@ -236,8 +234,12 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   const Target& t = *c.target;
   std::vector<CheckResult> checks;
   const bool restored = e.exit_code != fixer::ToInt(fixer::ExitCode::kNotRestored);
-  checks.push_back({"sweep", "the episode ends fixed or restored", restored, "exit 0, 1 or 3",
-                    "exit " + std::to_string(e.exit_code) + " (" + e.outcome + ")", {}});
+  checks.push_back({"sweep",
+                    "the episode ends fixed or restored",
+                    restored,
+                    "exit 0, 1 or 3",
+                    "exit " + std::to_string(e.exit_code) + " (" + e.outcome + ")",
+                    {}});
   checks.push_back(NoSecretIn(e.texts, t.found, e.end, t.known_secrets));
   checks.push_back(ServicesAsFound(t.found, e.end));
   checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
@@ -246,16 +248,24 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   for (const CheckResult& promise : e.promises) checks.push_back(promise);
   if (e.outcome == "rolled-back") {
     const auto diff = FirstDifference(t.found, e.end);
-    checks.push_back({"sweep", "a rollback leaves the machine as found", !diff.has_value(), "as found",
-                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "", {}});
+    checks.push_back({"sweep",
+                      "a rollback leaves the machine as found",
+                      !diff.has_value(),
+                      "as found",
+                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
+                      {}});
   }
   bool fixed = true;
   for (const auto& [app, status] : t.fixed_statuses)
     if (status == 200 && e.statuses.count(app) && e.statuses.at(app) != 200) fixed = false;
   if (!fixed) {
     const auto diff = FirstDifference(t.found, e.end);
-    checks.push_back({"sweep", "the machine is fixed or exactly as found", !diff.has_value(), "fixed, or as found",
-                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "", {}});
+    checks.push_back({"sweep",
+                      "the machine is fixed or exactly as found",
+                      !diff.has_value(),
+                      "fixed, or as found",
+                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
+                      {}});
   }
   std::vector<SweepViolation> out;
   for (const CheckResult& r : checks) {
@@ -315,16 +325,14 @@ std::vector<Case> SingleFaultCases(const Target& t, const SweepOptions& o) {
   std::vector<Case> cases;
   for (const fakes::MutationEvent& ev : t.clean_trace) {
     if (o.fail)
-      for (uint32_t error : ErrorsFor(ev.op))
-        cases.push_back({&t, {{ev.call, fakes::FaultKind::kFail, error}}});
+      for (uint32_t error : ErrorsFor(ev.op)) cases.push_back({&t, {{ev.call, fakes::FaultKind::kFail, error}}});
     if (o.crash) cases.push_back({&t, {{ev.call, fakes::FaultKind::kCrash, 0}}});
   }
   return cases;
 }
 
 // Every second fault after the first one, anywhere in the rest of that case's episode.
-std::vector<Case> PairCases(const Case& first, const std::vector<fakes::MutationEvent>& trace,
-                            const SweepOptions& o) {
+std::vector<Case> PairCases(const Case& first, const std::vector<fakes::MutationEvent>& trace, const SweepOptions& o) {
   std::vector<Case> cases;
   const uint64_t after = first.faults.front().call;
   for (const fakes::MutationEvent& ev : trace) {

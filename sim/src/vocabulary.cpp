@@ -55,8 +55,8 @@ std::string ParamsCell(const Word& w) {
 std::string Table(const std::vector<Word>& words, std::string_view header) {
   std::string out = std::string(header) + "\n| --- | --- | --- | --- |\n";
   for (const Word& w : words) {
-    out += "| " + Code(w.name) + " | " + (w.scalar_arg.empty() ? "—" : Code(w.scalar_arg)) + " | " +
-           ParamsCell(w) + " | " + std::string(w.doc) + " |\n";
+    out += "| " + Code(w.name) + " | " + (w.scalar_arg.empty() ? "—" : Code(w.scalar_arg)) + " | " + ParamsCell(w) +
+           " | " + std::string(w.doc) + " |\n";
   }
   return out;
 }
@@ -98,8 +98,6 @@ std::string StepTableMarkdown() {
   return Table(StepWords(), "| kind | scalar | parameters (map form) | what it does |");
 }
 
-std::string ExpectTableMarkdown() {
-  return Table(ExpectWords(), "| kind | scalar | parameters | passes when |");
-}
+std::string ExpectTableMarkdown() { return Table(ExpectWords(), "| kind | scalar | parameters | passes when |"); }
 
 }  // namespace sim

@@ -71,8 +71,9 @@ class HtmlReportInChromium : public ::testing::Test {
   int Chromium(const std::string& what, const fs::path& page, const std::string& to = "/dev/null") {
     return Shell("timeout 180 " + Quoted(chromium_->string()) +
                  " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-                 " --disable-sync --no-first-run --hide-scrollbars --user-data-dir=" + Quoted(profile_.string()) + " " +
-                 what + " " + Quoted("file://" + page.string()) + " > " + Quoted(to) + " 2>/dev/null");
+                 " --disable-sync --no-first-run --hide-scrollbars --user-data-dir=" +
+                 Quoted(profile_.string()) + " " + what + " " + Quoted("file://" + page.string()) + " > " + Quoted(to) +
+                 " 2>/dev/null");
   }
 
   std::optional<fs::path> chromium_;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/process.hpp>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
@@ -143,8 +143,8 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Read(input_);
   bp::ipstream err;
-  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = {"apply", "--machine", input_.string()},
-              bp::std_out > bp::null, bp::std_err > err);
+  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = {"apply", "--machine", input_.string()}, bp::std_out > bp::null,
+              bp::std_err > err);
   std::ostringstream text;
   text << err.rdbuf();
   c.wait();

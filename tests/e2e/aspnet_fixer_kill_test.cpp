@@ -12,8 +12,8 @@
 #include <set>
 #include <string>
 
-#include <boost/process.hpp>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
@@ -88,8 +88,8 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     }
 
     const bool journaled = !after_kill.value->state.journal.empty();
-    const Exit second = journaled ? Fixer({"resume", "--machine", file})
-                                  : Fixer({"apply", "--machine", file, "--strategy", strategy});
+    const Exit second =
+        journaled ? Fixer({"resume", "--machine", file}) : Fixer({"apply", "--machine", file, "--strategy", strategy});
     EXPECT_FALSE(second.killed);
     EXPECT_EQ(second.code, 0) << "kill point " << n << (journaled ? " (resume)" : " (apply)");
 
@@ -98,7 +98,8 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     const fakes::MachineState& now = *end.value;
     EXPECT_TRUE(now.journal.empty()) << "kill point " << n;
     EXPECT_FALSE(fs::exists(file + ".log")) << "kill point " << n << ": the resumed run ends with a checkpoint";
-    for (const auto& [app, status] : fakes::StatusOfEveryApp(now)) EXPECT_EQ(status, 200) << app << " at kill point " << n;
+    for (const auto& [app, status] : fakes::StatusOfEveryApp(now))
+      EXPECT_EQ(status, 200) << app << " at kill point " << n;
     EXPECT_TRUE(sim::ServicesAsFound(found_, now).passed) << sim::ServicesAsFound(found_, now).actual;
     const auto grants = sim::GrantsStillWork(found_, now, "ASPNET");
     EXPECT_TRUE(grants.passed) << "kill point " << n << ": " << grants.actual;

@@ -5,8 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include <boost/process.hpp>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 
 #include "fixer/exit_code.h"
 
@@ -39,9 +39,8 @@ Ran FixupSim(const std::vector<std::string>& args, const std::optional<std::stri
     if (stdin_text) f << *stdin_text;
   }
   Ran r;
-  r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in < in.string(),
-                           bp::std_out > out.string(), bp::std_err > err.string(),
-                           bp::start_dir = FIXUP_SOURCE_DIR);
+  r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<in.string(), bp::std_out> out.string(),
+                           bp::std_err > err.string(), bp::start_dir = FIXUP_SOURCE_DIR);
   r.out = Slurp(out);
   r.err = Slurp(err);
   fs::remove_all(dir);
@@ -108,7 +107,8 @@ TEST_P(CompareE2e, FixerAhead) {
 TEST(CompareTextE2e, SideBySideRowsAndVerdict) {
   Ran r = FixupSim({"compare", "scenarios/legacy/orphans-acls-and-sql-logins.yaml"}, std::nullopt);
   ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
-  for (const char* row : {"site:\n", "account SID:\n", "profile:\n", "services:\n", "grants:\n", "secrets:\n", "exit:\n"})
+  for (const char* row :
+       {"site:\n", "account SID:\n", "profile:\n", "services:\n", "grants:\n", "secrets:\n", "exit:\n"})
     EXPECT_NE(r.out.find(row), std::string::npos) << row;
   EXPECT_NE(r.out.find("  fixup.cmd     BAD lost: ACE on C:\\Inetpub\\wwwroot\\shop\\App_Data; SQL login"),
             std::string::npos)
@@ -116,10 +116,9 @@ TEST(CompareTextE2e, SideBySideRowsAndVerdict) {
   EXPECT_NE(r.out.find("fixer ahead on: account SID, grants"), std::string::npos) << r.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    NamedCases, CompareE2e,
-    ::testing::Values(Named{"scenarios/legacy/policy-rejects-temp-password.yaml", "site"},
-                      Named{"scenarios/legacy/orphans-acls-and-sql-logins.yaml", "grants"},
-                      Named{"scenarios/legacy/custom-worker-account.yaml", "account SID"}));
+INSTANTIATE_TEST_SUITE_P(NamedCases, CompareE2e,
+                         ::testing::Values(Named{"scenarios/legacy/policy-rejects-temp-password.yaml", "site"},
+                                           Named{"scenarios/legacy/orphans-acls-and-sql-logins.yaml", "grants"},
+                                           Named{"scenarios/legacy/custom-worker-account.yaml", "account SID"}));
 
 }  // namespace

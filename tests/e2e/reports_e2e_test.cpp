@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
-#include <boost/process.hpp>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
@@ -37,9 +37,8 @@ std::string Slurp(const fs::path& p) {
 class ReportsE2e : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("reports_e2e_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("reports_e2e_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -50,12 +49,13 @@ class ReportsE2e : public ::testing::Test {
     fs::remove(out);  // the redirection does not truncate: a shorter output would keep the last one's tail
     fs::remove(err);
     bp::environment env = boost::this_process::environment();
-    if (no_color_env) env["NO_COLOR"] = "1";
-    else env.erase("NO_COLOR");
+    if (no_color_env)
+      env["NO_COLOR"] = "1";
+    else
+      env.erase("NO_COLOR");
     Ran r;
-    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in < bp::null,
-                             bp::std_out > out.string(), bp::std_err > err.string(), bp::start_dir = cwd.string(),
-                             env);
+    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<bp::null, bp::std_out> out.string(),
+                             bp::std_err > err.string(), bp::start_dir = cwd.string(), env);
     r.out = Slurp(out);
     r.err = Slurp(err);
     return r;
@@ -183,8 +183,7 @@ TEST_F(ReportsE2e, AnHtmlReportIsOneWholeFileWithEveryScenario) {
 }
 
 TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
-  const std::string scenario =
-      (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   Ran r = Sim({"sweep", scenario, "--html", "sweep.html"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(" cases, "), std::string::npos) << r.out;

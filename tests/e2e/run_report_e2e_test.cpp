@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include <boost/process.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -34,16 +34,17 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
     f << "summary: s\nmachine:\nsteps:\n  - reboot: \"now\x01\"\n";
   }
   const std::string good = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
-  const int exit_code = bp::system(bp::exe = FIXUP_SIM_BIN,
-                                   bp::args = {"run", good, bad.string(), "--json", "--junit", xml.string()},
-                                   bp::std_out > out.string(), bp::std_err > err.string(), bp::std_in < bp::null);
+  const int exit_code =
+      bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = {"run", good, bad.string(), "--json", "--junit", xml.string()},
+                 bp::std_out > out.string(), bp::std_err > err.string(), bp::std_in < bp::null);
   EXPECT_EQ(exit_code, 2);
   EXPECT_THAT(Slurp(err), HasSubstr("bad.yaml:4:5: steps: unknown step 'reboot'"));
   EXPECT_THAT(Slurp(err), HasSubstr("near: \"  - reboot: \\\"now\\x01\\\"\""));
 
   const std::string report = Slurp(xml);
   EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));
-  EXPECT_THAT(report, HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
+  EXPECT_THAT(report,
+              HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
   EXPECT_THAT(report, HasSubstr("name=\"" + good + "\" time="));
 
   const nlohmann::json j = nlohmann::json::parse(Slurp(out));

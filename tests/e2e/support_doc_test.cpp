@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include <boost/process.hpp>
 #include <gtest/gtest.h>
+#include <boost/process.hpp>
 
 namespace {
 
@@ -56,9 +56,9 @@ TEST(SupportDoc, TheWalkThroughRunsFromAFolderOutsideTheRepository) {
   env["PATH"] = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + env["PATH"].to_string();
   env["NO_COLOR"] = "1";
   const fs::path out = dir / ".out", err = dir / ".err";
-  const int code = bp::system(bp::search_path("bash"), (dir / ".walkthrough.sh").string(), bp::std_in < bp::null,
-                              bp::std_out > out.string(), bp::std_err > err.string(), bp::start_dir = dir.string(),
-                              env);
+  const int code = bp::system(bp::search_path("bash"), (dir / ".walkthrough.sh").string(),
+                              bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(),
+                              bp::start_dir = dir.string(), env);
   const std::string output = Slurp(out), errors = Slurp(err);
   EXPECT_EQ(code, 0) << output << errors;
   EXPECT_NE(output.find("PASS acme-story.yaml"), std::string::npos) << output;

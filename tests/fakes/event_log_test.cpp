@@ -11,9 +11,13 @@ TEST(EventLogTest, WriteStampsTheClockAndReadFiltersByLog) {
   fakes::Machine machine(fakes::FreshInstall({}));
   fakes::EventLogs logs(machine);
   const int64_t t0 = machine.Now();
-  ASSERT_TRUE(logs.Write({.log = "Application", .source = "ASP.NET 1.0.3705.0", .id = 1084,
-                          .type = fixer::EventType::kError, .text = "aspnet_wp.exe could not be started.",
-                          .time = 42}).ok());
+  ASSERT_TRUE(logs.Write({.log = "Application",
+                          .source = "ASP.NET 1.0.3705.0",
+                          .id = 1084,
+                          .type = fixer::EventType::kError,
+                          .text = "aspnet_wp.exe could not be started.",
+                          .time = 42})
+                  .ok());
   machine.Advance(60);
   ASSERT_TRUE(logs.Write({.log = "System", .source = "Service Control Manager", .id = 7036}).ok());
   ASSERT_TRUE(logs.Write({.log = "application", .source = "W3SVC", .id = 1}).ok());

@@ -80,11 +80,9 @@ fakes::Machine BrokenMachine() {
   Ok(objects.Create(ObjectNamespace::kFile, kDataFolder, true, Sid::Administrators(),
                     {{fixer::AceType::kAllow, Sid::Administrators(), fixer::kFileAllAccess, inherit}}),
      "data folder");
-  Ok(objects.AddAce({ObjectNamespace::kFile, kDataFolder},
-                    {fixer::AceType::kAllow, *sid, fixer::kFileModify, inherit}),
+  Ok(objects.AddAce({ObjectNamespace::kFile, kDataFolder}, {fixer::AceType::kAllow, *sid, fixer::kFileModify, inherit}),
      "data folder ACE");
-  Ok(objects.Create(ObjectNamespace::kRegistry, kRegistryKey, true, Sid::Administrators(), {}),
-     "registry key");
+  Ok(objects.Create(ObjectNamespace::kRegistry, kRegistryKey, true, Sid::Administrators(), {}), "registry key");
   Ok(objects.AddAce({ObjectNamespace::kRegistry, kRegistryKey},
                     {fixer::AceType::kAllow, *sid, fixer::kKeyRead, fixer::kContainerInheritAce}),
      "registry ACE");
@@ -119,8 +117,7 @@ class CapturingAccounts : public fixer::AccountsWrapper {
 class CapturingLogon : public fixer::LogonWrapper {
  public:
   CapturingLogon(fixer::Logon& inner, std::vector<std::string>& seen) : LogonWrapper(inner), seen_(seen) {}
-  fixer::Status RunWithProfile(const std::string& u, const fixer::Secret& pw,
-                               const std::string& cmd) override {
+  fixer::Status RunWithProfile(const std::string& u, const fixer::Secret& pw, const std::string& cmd) override {
     seen_.emplace_back(pw.Reveal());
     return LogonWrapper::RunWithProfile(u, pw, cmd);
   }
@@ -134,7 +131,9 @@ class CapturingLogon : public fixer::LogonWrapper {
 class Session {
  public:
   explicit Session(fakes::Machine& m)
-      : m_(m), probe_(m), machine_ports_(m, &probe_),
+      : m_(m),
+        probe_(m),
+        machine_ports_(m, &probe_),
         accounts_(machine_ports_.ports().accounts, passwords),
         logon_(machine_ports_.ports().logon, passwords),
         ports_(machine_ports_.ports().With(accounts_).With(logon_)) {
@@ -171,7 +170,7 @@ class Session {
   }
 
   std::ostringstream log;
-  std::vector<std::string> passwords;       // every password handed to Accounts / Logon
+  std::vector<std::string> passwords;         // every password handed to Accounts / Logon
   std::vector<fixer::JournalRecord> journal;  // every record the journal ever held
 
  private:
@@ -203,8 +202,7 @@ std::map<std::string, fixer::ServiceState> ServiceStates(const fakes::Machine& m
 // Does every custom grant work for `sid` (the worker account now)?
 void ExpectGrantsWorkFor(fakes::Machine& m, const Sid& sid) {
   fakes::ObjectStore objects(m);
-  EXPECT_TRUE(objects.AccessAllowed({ObjectNamespace::kFile, kDataFolder}, {sid}, fixer::kFileModify))
-      << "file ACE";
+  EXPECT_TRUE(objects.AccessAllowed({ObjectNamespace::kFile, kDataFolder}, {sid}, fixer::kFileModify)) << "file ACE";
   EXPECT_TRUE(objects.AccessAllowed({ObjectNamespace::kRegistry, kRegistryKey}, {sid}, fixer::kKeyRead))
       << "registry ACE";
   fakes::SqlServer sql(m);
@@ -338,11 +336,9 @@ TEST_P(FakeMachineE2E, APolicyRejectedOperatorPasswordChangesNothing) {
   EXPECT_THAT(s.AllText(r), Not(HasSubstr("1pass@word")));
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, FakeMachineE2E,
-                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+INSTANTIATE_TEST_SUITE_P(Strategies, FakeMachineE2E, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
-                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
-                                                                   : std::string("Recreate");
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");
                          });
 
 }  // namespace

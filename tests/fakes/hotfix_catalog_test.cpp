@@ -128,8 +128,7 @@ TEST(InstallHotfix, IsIdempotentAndMutatesOnlyOnce) {
 TEST(InstallHotfix, AnInjectedFailureIsReturnedBeforeAnythingChanges) {
   Machine m = MachineWith(OsEdition::kWindowsXpProfessional);
   FaultPlan plan;
-  plan.Add({.op = "hotfix.install", .nth = 1, .kind = FaultKind::kFail,
-            .error = fixer::kErrorDiskFull});
+  plan.Add({.op = "hotfix.install", .nth = 1, .kind = FaultKind::kFail, .error = fixer::kErrorDiskFull});
   m.set_faults(plan);
   EXPECT_EQ(InstallHotfix(m, "MS03-032").code(), fixer::kErrorDiskFull);
   EXPECT_TRUE(m.state().products.hotfixes.empty());
@@ -161,9 +160,7 @@ TEST(FilesOnDisk, TheNewestBuildOfEachFileWinsWhateverTheInstallOrder) {
   EXPECT_EQ(files[1].hotfix_id, "MS03-026");
 }
 
-TEST(FilesOnDisk, EmptyWithoutUpdates) {
-  EXPECT_TRUE(FilesOnDisk(MachineState{}).empty());
-}
+TEST(FilesOnDisk, EmptyWithoutUpdates) { EXPECT_TRUE(FilesOnDisk(MachineState{}).empty()); }
 
 TEST(CompareFileVersions, ComparesNumericallyPartByPart) {
   EXPECT_LT(CompareFileVersions("6.0.2800.1226", "6.0.2800.1264"), 0);

@@ -18,10 +18,10 @@ using fixer::Sid;
 fixer::JournalRecord RecordGrantsBegin() {
   const Sid old_sid = Sid::Machine(1, 2, 3).WithRid(1004);
   auto grants = std::make_shared<fixer::RecordedGrants>();
-  grants->aces = {{{ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app|odd,name%)"},
-                   {{AceType::kDeny, old_sid, 0x10000, 0}, {AceType::kAllow, old_sid, fixer::kFileModify, 3}}},
-                  {{ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso)"},
-                   {{AceType::kAllow, old_sid, fixer::kKeyRead, 2}}}};
+  grants->aces = {
+      {{ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app|odd,name%)"},
+       {{AceType::kDeny, old_sid, 0x10000, 0}, {AceType::kAllow, old_sid, fixer::kFileModify, 3}}},
+      {{ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso)"}, {{AceType::kAllow, old_sid, fixer::kKeyRead, 2}}}};
   grants->logins = {{"XPPRO\\ASPNET", old_sid, {"dbcreator"}, "Shop"}};
   grants->db_users = {{"Shop", "XPPRO\\ASPNET", old_sid, {"db_datareader", "db_datawriter"}}};
   fixer::JournalRecord r{4, "record-grants", fixer::JournalPhase::kBegin, {{"old_sid", old_sid.ToString()}}, grants};

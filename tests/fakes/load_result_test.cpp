@@ -1,8 +1,8 @@
 // The shared load result (fakes/load_result.h): an error never prints a column past its line's
 // end or a raw control byte, whatever the input; one rule for YAML booleans; and a power loss
 // right after a call (FaultKind::kCrashAfter) keeps that call's change.
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "fakes/fresh_install.h"
 #include "fakes/load_result.h"

@@ -176,8 +176,7 @@ TEST_F(LogonTest, MissingOrDeniedLogonRightGives1385) {
   m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
   const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
   EXPECT_EQ(st.code(), 1385u);
-  EXPECT_EQ(st.message(),
-            "Logon failure: the user has not been granted the requested logon type at this computer.");
+  EXPECT_EQ(st.message(), "Logon failure: the user has not been granted the requested logon type at this computer.");
   EXPECT_EQ(Logon("1pass@word", LogonType::kNetwork), 0u);
 }
 

@@ -3,11 +3,11 @@
 // last record is ignored at every byte; a damaged record before the end is a load error at
 // LOG:LINE; a log written for another version of the file is ignored; a verb that changes
 // nothing writes no file and no log; a checkpoint leaves the file alone, without a log.
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -217,9 +217,9 @@ TEST_F(MachineLogTest, ADamagedRecordBeforeTheEndIsALoadErrorAtItsLine) {
   auto loaded = fakes::LoadMachineFile(file);
   ASSERT_FALSE(loaded.ok());
   const int line = static_cast<int>(std::count(log.begin(), log.begin() + static_cast<long>(second), '\n')) + 1;
-  EXPECT_EQ(loaded.error->ToString(),
-            file + ".log:" + std::to_string(line) + ":1: damaged machine log record at byte " + std::to_string(second) +
-                ": checksum mismatch");
+  EXPECT_EQ(loaded.error->ToString(), file + ".log:" + std::to_string(line) +
+                                          ":1: damaged machine log record at byte " + std::to_string(second) +
+                                          ": checksum mismatch");
   // Not a log at all.
   WriteAll(file + ".log", "colour: blue\n");
   loaded = fakes::LoadMachineFile(file);

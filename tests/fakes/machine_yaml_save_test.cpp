@@ -17,11 +17,51 @@ fakes::MachineState FreshXp(uint64_t seed) {
   return fakes::FreshInstall(options);
 }
 
-const std::vector<std::string> kAwkward = {
-    "", "~", "null", "NULL", "true", "no", "0x10", "-", "- x", "-x", "?", "? x", ":", "a: b", "a:b", "a #b",
-    "#x", "x#", "'q'", "\"q\"", "it's", "[x]", "{x}", "a, b", "a,b", "x]", "&a", "*a", "!t", "|", ">", "%p",
-    "@at", "`bt", " lead", "trail ", "tab\there", "two\nlines", "...", "---", "C:\\WINDOWS\\Temp", "C:\\x: y",
-    "J\xc3\xbcrgen", "\xe2\x80\xa8", "back\\slash\"quote"};
+const std::vector<std::string> kAwkward = {"",
+                                           "~",
+                                           "null",
+                                           "NULL",
+                                           "true",
+                                           "no",
+                                           "0x10",
+                                           "-",
+                                           "- x",
+                                           "-x",
+                                           "?",
+                                           "? x",
+                                           ":",
+                                           "a: b",
+                                           "a:b",
+                                           "a #b",
+                                           "#x",
+                                           "x#",
+                                           "'q'",
+                                           "\"q\"",
+                                           "it's",
+                                           "[x]",
+                                           "{x}",
+                                           "a, b",
+                                           "a,b",
+                                           "x]",
+                                           "&a",
+                                           "*a",
+                                           "!t",
+                                           "|",
+                                           ">",
+                                           "%p",
+                                           "@at",
+                                           "`bt",
+                                           " lead",
+                                           "trail ",
+                                           "tab\there",
+                                           "two\nlines",
+                                           "...",
+                                           "---",
+                                           "C:\\WINDOWS\\Temp",
+                                           "C:\\x: y",
+                                           "J\xc3\xbcrgen",
+                                           "\xe2\x80\xa8",
+                                           "back\\slash\"quote"};
 
 TEST(MachineYamlSave, AwkwardStringsComeBackUnchanged) {
   fakes::MachineState s = FreshXp(3);
@@ -30,10 +70,10 @@ TEST(MachineYamlSave, AwkwardStringsComeBackUnchanged) {
     const std::string& text = kAwkward[i];
     SCOPED_TRACE("string #" + std::to_string(i));
     fakes::MachineState t = s;
-    t.sam.users[0].full_name = text;                                    // block value
-    t.services[0].dependencies = {text};                                // flow list, alone
+    t.sam.users[0].full_name = text;                                             // block value
+    t.services[0].dependencies = {text};                                         // flow list, alone
     t.journal.push_back({.seq = 1, .step = "s", .data = {{"k" + text, text}}});  // block key and value
-    if (!text.empty()) t.lsa.secrets["L$" + text] = "00";              // block key
+    if (!text.empty()) t.lsa.secrets["L$" + text] = "00";                        // block key
     const std::string saved = fakes::MachineToText(t);
     const auto back = fakes::LoadMachineText(saved, "saved.yaml");
     ASSERT_TRUE(back.ok()) << back.error->ToString() << "\n" << saved.substr(0, 4000);

@@ -29,8 +29,7 @@ class ObjectsTest : public ::testing::Test {
   ObjectsTest() : machine_(fakes::FreshInstall({.seed = 11})), objects_(machine_) {}
 
   Sid NewUser(const std::string& name) {
-    auto sid = fakes::Sam(machine_).CreateUser({.name = name},
-                                               fixer::Secret::FromString("Tmp!pass1"));
+    auto sid = fakes::Sam(machine_).CreateUser({.name = name}, fixer::Secret::FromString("Tmp!pass1"));
     EXPECT_TRUE(sid.ok());
     return *sid;
   }
@@ -59,16 +58,13 @@ TEST_F(ObjectsTest, MissingObjectsGiveFileOrPathNotFound) {
   const Ace ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
   // Parent exists (wwwroot) -> 2; parent missing too -> 3.
   EXPECT_EQ(objects_.AddAce(kApp, ace).code(), fixer::kErrorFileNotFound);
-  EXPECT_EQ(objects_.AddAce({ObjectNamespace::kFile, R"(C:\Nowhere\app)"}, ace).code(),
-            fixer::kErrorPathNotFound);
+  EXPECT_EQ(objects_.AddAce({ObjectNamespace::kFile, R"(C:\Nowhere\app)"}, ace).code(), fixer::kErrorPathNotFound);
   EXPECT_EQ(objects_.AddAce({ObjectNamespace::kFile, R"(C:\top)"}, ace).code(),
             fixer::kErrorFileNotFound);  // under a drive root
   EXPECT_EQ(objects_.RemoveAce({ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Nope)"}, ace).code(),
             fixer::kErrorFileNotFound);
-  EXPECT_EQ(objects_.Erase({ObjectNamespace::kMetabase, "/LM/W3SVC/1/ROOT/none"}).code(),
-            fixer::kErrorPathNotFound);
-  EXPECT_EQ(objects_.SetValue({ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Nope)"}, "v", "d")
-                .code(),
+  EXPECT_EQ(objects_.Erase({ObjectNamespace::kMetabase, "/LM/W3SVC/1/ROOT/none"}).code(), fixer::kErrorPathNotFound);
+  EXPECT_EQ(objects_.SetValue({ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Nope)"}, "v", "d").code(),
             fixer::kErrorFileNotFound);
 }
 
@@ -83,11 +79,9 @@ TEST_F(ObjectsTest, EraseRemovesOnlyThatObject) {
 TEST_F(ObjectsTest, AddAceKeepsCanonicalOrder) {
   const Sid alice = NewUser("alice");
   const Sid bob = NewUser("bob");
-  const Ace inherited{AceType::kAllow, Sid::LocalSystem(), fixer::kFileAllAccess,
-                      fixer::kInheritedAce};
+  const Ace inherited{AceType::kAllow, Sid::LocalSystem(), fixer::kFileAllAccess, fixer::kInheritedAce};
   const Ace users_read{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
-  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
-                              {users_read, inherited}).ok());
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {users_read, inherited}).ok());
   const Ace alice_full{AceType::kAllow, alice, fixer::kFileAllAccess, kOiCi};
   const Ace bob_deny{AceType::kDeny, bob, fixer::kFileGenericWrite, 0};
   const Ace inherited_deny{AceType::kDeny, alice, fixer::kFileGenericWrite, fixer::kInheritedAce};
@@ -113,8 +107,7 @@ TEST_F(ObjectsTest, RemoveAceTakesTheExplicitOneAndLeavesInheritedTwins) {
   const Ace explicit_ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
   Ace inherited = explicit_ace;
   inherited.flags = fixer::kInheritedAce;
-  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
-                              {explicit_ace, inherited}).ok());
+  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {explicit_ace, inherited}).ok());
   ASSERT_TRUE(objects_.RemoveAce(kApp, explicit_ace).ok());
   EXPECT_EQ(objects_.Find(kApp)->dacl, std::vector<Ace>{inherited});
   ASSERT_TRUE(objects_.RemoveAce(kApp, inherited).ok());  // inherited ACEs are not removable
@@ -123,23 +116,20 @@ TEST_F(ObjectsTest, RemoveAceTakesTheExplicitOneAndLeavesInheritedTwins) {
 
 TEST_F(ObjectsTest, DescribeDaclPrintsCaclsLines) {
   const Sid aspnet = NewUser("ASPNET");
-  ASSERT_TRUE(objects_.Create(
-      kApp.ns, kApp.path, true, Sid::Administrators(),
-      {{AceType::kDeny, Sid::Guests(), fixer::kFileGenericWrite, 0},
-       {AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi},
-       {AceType::kAllow, Sid::Users(), fixer::kFileGenericRead | fixer::kFileGenericExecute, 0},
-       {AceType::kAllow, Sid::PowerUsers(), fixer::kFileModify, kOiCi},
-       {AceType::kAllow, Sid::CreatorOwner(), fixer::kFileAllAccess,
-        kOiCi | fixer::kInheritOnlyAce},
-       {AceType::kAllow, Sid::Everyone(), 0x00100026, fixer::kContainerInheritAce},
-       {AceType::kAllow, Sid::LocalSystem(), kGenericRead, fixer::kInheritedAce}}).ok());
+  ASSERT_TRUE(
+      objects_
+          .Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                  {{AceType::kDeny, Sid::Guests(), fixer::kFileGenericWrite, 0},
+                   {AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi},
+                   {AceType::kAllow, Sid::Users(), fixer::kFileGenericRead | fixer::kFileGenericExecute, 0},
+                   {AceType::kAllow, Sid::PowerUsers(), fixer::kFileModify, kOiCi},
+                   {AceType::kAllow, Sid::CreatorOwner(), fixer::kFileAllAccess, kOiCi | fixer::kInheritOnlyAce},
+                   {AceType::kAllow, Sid::Everyone(), 0x00100026, fixer::kContainerInheritAce},
+                   {AceType::kAllow, Sid::LocalSystem(), kGenericRead, fixer::kInheritedAce}})
+          .ok());
   const std::vector<std::string> expected = {
-      "BUILTIN\\Guests:(DENY)W",
-      "XPPRO\\ASPNET:(OI)(CI)F",
-      "BUILTIN\\Users:R",
-      "BUILTIN\\Power Users:(OI)(CI)C",
-      "CREATOR OWNER:(OI)(CI)(IO)F",
-      "Everyone:(CI)(special access:0x00100026)",
+      "BUILTIN\\Guests:(DENY)W",        "XPPRO\\ASPNET:(OI)(CI)F",     "BUILTIN\\Users:R",
+      "BUILTIN\\Power Users:(OI)(CI)C", "CREATOR OWNER:(OI)(CI)(IO)F", "Everyone:(CI)(special access:0x00100026)",
       "NT AUTHORITY\\SYSTEM:(I)R",
   };
   EXPECT_EQ(objects_.DescribeDacl(kApp), expected);
@@ -148,11 +138,12 @@ TEST_F(ObjectsTest, DescribeDaclPrintsCaclsLines) {
 
 TEST_F(ObjectsTest, RegistryKeysShowKeyRights) {
   const ObjectRef key{ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso)"};
-  ASSERT_TRUE(objects_.Create(key.ns, key.path, true, Sid::Administrators(),
-                              {{AceType::kAllow, Sid::Administrators(), fixer::kKeyAllAccess, 0},
-                               {AceType::kAllow, Sid::Users(), fixer::kKeyRead, 0}}).ok());
-  EXPECT_EQ(objects_.DescribeDacl(key),
-            (std::vector<std::string>{"BUILTIN\\Administrators:F", "BUILTIN\\Users:R"}));
+  ASSERT_TRUE(objects_
+                  .Create(key.ns, key.path, true, Sid::Administrators(),
+                          {{AceType::kAllow, Sid::Administrators(), fixer::kKeyAllAccess, 0},
+                           {AceType::kAllow, Sid::Users(), fixer::kKeyRead, 0}})
+                  .ok());
+  EXPECT_EQ(objects_.DescribeDacl(key), (std::vector<std::string>{"BUILTIN\\Administrators:F", "BUILTIN\\Users:R"}));
   ASSERT_TRUE(objects_.SetValue(key, "Pwd", "blob").ok());
   EXPECT_EQ(objects_.Find(key)->values.at("Pwd"), "blob");
 }
@@ -164,8 +155,7 @@ TEST_F(ObjectsTest, AnOrphanedAceShowsTheBareSidAfterTheAccountIsDeleted) {
   EXPECT_EQ(objects_.DescribeDacl(kApp), std::vector<std::string>{"XPPRO\\ASPNET:(OI)(CI)C"});
 
   ASSERT_TRUE(fakes::Sam(machine_).DeleteUser("ASPNET").ok());
-  EXPECT_EQ(objects_.DescribeDacl(kApp),
-            std::vector<std::string>{aspnet.ToString() + ":(OI)(CI)C"});
+  EXPECT_EQ(objects_.DescribeDacl(kApp), std::vector<std::string>{aspnet.ToString() + ":(OI)(CI)C"});
   // The ACE is still there, under the old SID; a new ASPNET does not inherit it.
   const Sid reborn = NewUser("ASPNET");
   EXPECT_NE(reborn, aspnet);
@@ -187,8 +177,7 @@ TEST_F(ObjectsTest, FindAcesListsExplicitAcesByNamespaceThenPath) {
   ASSERT_TRUE(objects_.Create(b.ns, b.path, true, Sid::Administrators(), {full}).ok());
   Ace inherited = full;
   inherited.flags |= fixer::kInheritedAce;
-  ASSERT_TRUE(objects_.Create(a.ns, a.path, true, Sid::Administrators(), {deny, full, inherited})
-                  .ok());
+  ASSERT_TRUE(objects_.Create(a.ns, a.path, true, Sid::Administrators(), {deny, full, inherited}).ok());
   const auto found = objects_.FindAces(aspnet);
   ASSERT_EQ(found.size(), 5u);  // the inherited one is not listed
   EXPECT_EQ(found[0].object, a);
@@ -209,8 +198,8 @@ TEST_F(ObjectsTest, FindAcesByObjectGroupsFindAcesInTheSameOrder) {
   for (const char* path : {R"(C:\b)", R"(C:\A)", R"(c:\c)"}) {
     ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, path, true, Sid::Administrators(), {deny, other, full}).ok());
   }
-  ASSERT_TRUE(objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)", true, Sid::Administrators(), {full})
-                  .ok());
+  ASSERT_TRUE(
+      objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)", true, Sid::Administrators(), {full}).ok());
   const auto grouped = objects_.FindAcesByObject(aspnet);
   ASSERT_EQ(grouped.size(), 4u);
   std::vector<fixer::AceGrant> flat;
@@ -262,9 +251,11 @@ TEST_F(ObjectsTest, AFailedAddAcesAddsNoneOfThatObjectsAces) {
 
 TEST_F(ObjectsTest, AccessCheckAccumulatesAllowBitsAndDenyWins) {
   const Sid alice = NewUser("alice");
-  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
-                              {{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0},
-                               {AceType::kAllow, alice, fixer::kFileGenericWrite, 0}}).ok());
+  ASSERT_TRUE(objects_
+                  .Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                          {{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0},
+                           {AceType::kAllow, alice, fixer::kFileGenericWrite, 0}})
+                  .ok());
   const auto token = TokenOf(alice);
   EXPECT_TRUE(objects_.AccessAllowed(kApp, token, fixer::kFileGenericRead));
   // Read from the group, write from her own ACE: granted together.
@@ -281,8 +272,8 @@ TEST_F(ObjectsTest, AccessCheckAccumulatesAllowBitsAndDenyWins) {
 
 TEST_F(ObjectsTest, OwnerAlwaysGetsReadControlAndWriteDac) {
   const Sid alice = NewUser("alice");
-  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, alice,
-                              {{AceType::kDeny, alice, fixer::kFileAllAccess, 0}}).ok());
+  ASSERT_TRUE(
+      objects_.Create(kApp.ns, kApp.path, true, alice, {{AceType::kDeny, alice, fixer::kFileAllAccess, 0}}).ok());
   EXPECT_TRUE(objects_.AccessAllowed(kApp, TokenOf(alice), kReadControl | kWriteDac));
   EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(alice), kReadControl | 0x1));
   EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(NewUser("bob")), kReadControl));
@@ -290,10 +281,11 @@ TEST_F(ObjectsTest, OwnerAlwaysGetsReadControlAndWriteDac) {
 
 TEST_F(ObjectsTest, InheritOnlyAcesDoNotApplyAndGenericRightsAreMapped) {
   const Sid alice = NewUser("alice");
-  ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(),
-                              {{AceType::kDeny, alice, fixer::kFileAllAccess,
-                                kOiCi | fixer::kInheritOnlyAce},
-                               {AceType::kAllow, alice, kGenericRead, 0}}).ok());
+  ASSERT_TRUE(objects_
+                  .Create(kApp.ns, kApp.path, true, Sid::Administrators(),
+                          {{AceType::kDeny, alice, fixer::kFileAllAccess, kOiCi | fixer::kInheritOnlyAce},
+                           {AceType::kAllow, alice, kGenericRead, 0}})
+                  .ok());
   EXPECT_TRUE(objects_.AccessAllowed(kApp, TokenOf(alice), fixer::kFileGenericRead));
   EXPECT_FALSE(objects_.AccessAllowed(kApp, TokenOf(alice), fixer::kFileGenericWrite));
 }
@@ -301,15 +293,14 @@ TEST_F(ObjectsTest, InheritOnlyAcesDoNotApplyAndGenericRightsAreMapped) {
 TEST_F(ObjectsTest, MutationsAreNamedByNamespace) {
   machine_.faults().ResetCounters();
   ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());
-  ASSERT_TRUE(objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\X)", true,
-                              Sid::Administrators(), {}).ok());
+  ASSERT_TRUE(objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\X)", true, Sid::Administrators(), {}).ok());
   ASSERT_TRUE(objects_.AddAce(kApp, {AceType::kAllow, Sid::Users(), 1, 0}).ok());
   ASSERT_TRUE(objects_.RemoveAce(kApp, {AceType::kAllow, Sid::Users(), 1, 0}).ok());
   ASSERT_TRUE(objects_.Erase(kApp).ok());
   std::vector<std::string> ops;
   for (const auto& e : machine_.faults().trace()) ops.push_back(e.op);
-  EXPECT_EQ(ops, (std::vector<std::string>{"file.create", "registry.create", "acl.add_ace",
-                                           "acl.remove_ace", "file.delete"}));
+  EXPECT_EQ(ops, (std::vector<std::string>{"file.create", "registry.create", "acl.add_ace", "acl.remove_ace",
+                                           "file.delete"}));
 }
 
 }  // namespace

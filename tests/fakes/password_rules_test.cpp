@@ -87,17 +87,14 @@ TEST(PasswordPolicy, ShortAccountNamesAreNotChecked) {
 
 TEST(PasswordPolicy, ComplexityRejectsFullNameTokensOfThreeOrMore) {
   // "aspnet_wp account" splits on '_' and ' ' into aspnet, wp, account.
-  EXPECT_EQ(CheckPasswordPolicy(Complex(), "svc", "aspnet_wp account", {}, Pw("Account#9")).code(),
-            2245u);
+  EXPECT_EQ(CheckPasswordPolicy(Complex(), "svc", "aspnet_wp account", {}, Pw("Account#9")).code(), 2245u);
   // "wp" is shorter than three characters, so it may appear.
   EXPECT_TRUE(CheckPasswordPolicy(Complex(), "svc", "aspnet_wp account", {}, Pw("Xwp#9zzz")).ok());
   // Every delimiter splits: , . - _ space # tab.
   const std::string full = "Ann,Lee.Kim-Joe_Ray Sue#Max\tTom";
   EXPECT_TRUE(CheckPasswordPolicy(Complex(), "svc", full, {}, Pw("Q1!zzz")).ok());  // the control
   for (const char* token : {"ann", "lee", "kim", "joe", "ray", "sue", "max", "tom"}) {
-    EXPECT_EQ(CheckPasswordPolicy(Complex(), "svc", full, {}, Pw(std::string("Q1!") + token)).code(),
-              2245u)
-        << token;
+    EXPECT_EQ(CheckPasswordPolicy(Complex(), "svc", full, {}, Pw(std::string("Q1!") + token)).code(), 2245u) << token;
   }
 }
 

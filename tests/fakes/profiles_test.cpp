@@ -37,9 +37,7 @@ class ProfilesTest : public ::testing::Test {
   }
 };
 
-TEST_F(ProfilesTest, RootIsDocumentsAndSettingsOnTheSystemDrive) {
-  EXPECT_EQ(profiles_.ProfilesRoot(), kRoot);
-}
+TEST_F(ProfilesTest, RootIsDocumentsAndSettingsOnTheSystemDrive) { EXPECT_EQ(profiles_.ProfilesRoot(), kRoot); }
 
 TEST_F(ProfilesTest, FirstProfileUsesTheBareNameWithEntryAndFolder) {
   const Sid sid = NewUser("ASPNET");
@@ -191,8 +189,8 @@ TEST_F(ProfilesTest, DeleteRemovesTheFolderBeforeTheEntrySoAnInterruptedDeleteCa
   plan.Add({.op = "profile.delete", .nth = 1, .kind = fakes::FaultKind::kCrash});
   m_.set_faults(plan);
   EXPECT_THROW((void)profiles_.Delete(sid), fakes::PowerLoss);
-  ASSERT_NE(profiles_.Find(sid), nullptr);                          // the entry survives...
-  EXPECT_EQ(Folder(std::string(kRoot) + "\\ASPNET"), nullptr);     // ...its folder does not
+  ASSERT_NE(profiles_.Find(sid), nullptr);                      // the entry survives...
+  EXPECT_EQ(Folder(std::string(kRoot) + "\\ASPNET"), nullptr);  // ...its folder does not
   m_.set_faults({});
   ASSERT_TRUE(profiles_.Delete(sid).ok());  // a second delete finishes the job
   EXPECT_EQ(profiles_.Find(sid), nullptr);

@@ -27,7 +27,7 @@ fakes::MachineState Affected() {
 }
 
 struct ReadCase {
-  const char* op;     // a read of the machine ports (fakes/src/machine_ports.cpp)
+  const char* op;  // a read of the machine ports (fakes/src/machine_ports.cpp)
   app::Verb verb;
   fixer::ExitCode exit;
 };

@@ -65,7 +65,7 @@ TEST_F(SamTest, ExistingNameFailsWith2224) {
   EXPECT_EQ(again.status().code(), 2224u);
   EXPECT_EQ(again.status().message(), "The account already exists.");
   EXPECT_EQ(sam_.CreateUser({.name = "Users"}, Pw("")).status().code(), 2224u);  // a group's name
-  EXPECT_EQ(m_.state().sam.next_rid, 1001u);  // refused creations use no RID
+  EXPECT_EQ(m_.state().sam.next_rid, 1001u);                                     // refused creations use no RID
 }
 
 TEST_F(SamTest, MissingUserFailsWith2221) {
@@ -77,9 +77,9 @@ TEST_F(SamTest, MissingUserFailsWith2221) {
 }
 
 TEST_F(SamTest, InvalidUserNamesFailWith2202) {
-  for (const char* bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b", "a;b", "a|b", "a=b", "a,b",
-                          "a+b", "a*b", "a?b", "a<b", "a>b", "...", "  ", ". .", "", "a\tb",
-                          "abcdefghijklmnopqrstu" /* 21 */}) {
+  for (const char* bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b",  "a;b",
+                          "a|b",  "a=b", "a,b",  "a+b", "a*b", "a?b",  "a<b",
+                          "a>b",  "...", "  ",   ". .", "",    "a\tb", "abcdefghijklmnopqrstu" /* 21 */}) {
     auto r = sam_.CreateUser({.name = bad}, Pw(""));
     ASSERT_FALSE(r.ok()) << "'" << bad << "'";
     EXPECT_EQ(r.status().code(), 2202u) << "'" << bad << "'";
@@ -114,8 +114,7 @@ TEST_F(SamTest, SetPasswordKeepsHistoryAndEnforcesIt) {
   EXPECT_EQ(sam_.CheckPassword("bob", Pw("first")).code(), 2245u);
   EXPECT_TRUE(sam_.CheckPassword("bob", Pw("third")).ok());
   ASSERT_TRUE(sam_.SetPassword("bob", Pw("third")).ok());
-  EXPECT_EQ(u->password_history,
-            (std::vector<std::string>{fakes::NtHash("second"), fakes::NtHash("first")}));
+  EXPECT_EQ(u->password_history, (std::vector<std::string>{fakes::NtHash("second"), fakes::NtHash("first")}));
   // "first" is now third back: outside a history of 2.
   EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
 }
@@ -158,8 +157,7 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   ASSERT_TRUE(sid.ok());
   ASSERT_TRUE(sam_.AddMember("administrators", *sid).ok());
   EXPECT_EQ(sam_.GroupsOf(*sid), (std::vector<Sid>{Sid::Administrators(), Sid::Users()}));
-  EXPECT_EQ(sam_.Describe(*sam_.FindUser("bob")).groups,
-            (std::vector<std::string>{"Administrators", "Users"}));
+  EXPECT_EQ(sam_.Describe(*sam_.FindUser("bob")).groups, (std::vector<std::string>{"Administrators", "Users"}));
 
   const fixer::Status twice = sam_.AddMember("Administrators", *sid);
   EXPECT_EQ(twice.code(), 1378u);
@@ -251,8 +249,8 @@ TEST_F(SamTest, FindUserBySidFindsOnlyThisMachinesAccounts) {
 TEST_F(SamTest, InjectedFaultLeavesStateUnchanged) {
   auto sid = sam_.CreateUser({.name = "bob"}, Pw("pw"));
   ASSERT_TRUE(sid.ok());
-  for (const char* op : {"sam.create_user", "sam.delete_user", "sam.set_password", "sam.set_flags",
-                         "sam.add_member", "sam.remove_member"}) {
+  for (const char* op : {"sam.create_user", "sam.delete_user", "sam.set_password", "sam.set_flags", "sam.add_member",
+                         "sam.remove_member"}) {
     fakes::FaultPlan plan;
     plan.Add({.op = op, .nth = 1, .kind = fakes::FaultKind::kFail, .error = 5});
     m_.set_faults(plan);

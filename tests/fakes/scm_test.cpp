@@ -16,20 +16,17 @@ using fixer::StartType;
 
 std::vector<std::string> Ops(fakes::Machine& m) {
   std::vector<std::string> out;
-  for (const auto& e : m.faults().trace())
-    out.push_back(e.op + " " + e.target);
+  for (const auto& e : m.faults().trace()) out.push_back(e.op + " " + e.target);
   return out;
 }
 
 class ScmTest : public ::testing::Test {
  protected:
   // Windows 2000 Server: IISADMIN with W3SVC, SMTPSVC and MSFTPSVC depending on it.
-  ScmTest()
-      : machine_(fakes::FreshInstall({.os = fixer::OsEdition::kWindows2000Server, .seed = 3})),
-        scm_(machine_) {}
+  ScmTest() : machine_(fakes::FreshInstall({.os = fixer::OsEdition::kWindows2000Server, .seed = 3})), scm_(machine_) {}
 
-  void AddService(std::string name, std::vector<std::string> deps,
-                  ServiceState state = ServiceState::kStopped, std::string account = "LocalSystem") {
+  void AddService(std::string name, std::vector<std::string> deps, ServiceState state = ServiceState::kStopped,
+                  std::string account = "LocalSystem") {
     machine_.state().services.push_back({.name = std::move(name),
                                          .display_name = "",
                                          .state = state,
@@ -51,8 +48,7 @@ TEST_F(ScmTest, FindsByKeyOrDisplayNameIgnoringCase) {
   EXPECT_EQ(scm_.Find("nosuch"), nullptr);
   EXPECT_EQ(scm_.Start("nosuch").code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.Stop("nosuch").code(), fixer::kErrorServiceDoesNotExist);
-  EXPECT_EQ(scm_.SetStartType("nosuch", StartType::kDisabled).code(),
-            fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(scm_.SetStartType("nosuch", StartType::kDisabled).code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.ActiveDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.StopWithDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
 }
@@ -72,18 +68,16 @@ TEST_F(ScmTest, StopWithDependentsStopsDependentsFirstInOrder) {
   auto stopped = scm_.StopWithDependents("IISADMIN");
   ASSERT_TRUE(stopped.ok());
   EXPECT_EQ(*stopped, (std::vector<std::string>{"W3SVC", "SMTPSVC", "MSFTPSVC", "IISADMIN"}));
-  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.stop W3SVC", "scm.stop SMTPSVC",
-                                                     "scm.stop MSFTPSVC", "scm.stop IISADMIN"}));
-  for (const char* s : {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC"})
-    EXPECT_EQ(StateOf(s), ServiceState::kStopped) << s;
+  EXPECT_EQ(Ops(machine_),
+            (std::vector<std::string>{"scm.stop W3SVC", "scm.stop SMTPSVC", "scm.stop MSFTPSVC", "scm.stop IISADMIN"}));
+  for (const char* s : {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC"}) EXPECT_EQ(StateOf(s), ServiceState::kStopped) << s;
   EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
   EXPECT_TRUE(scm_.ActiveDependents("IISADMIN")->empty());
 }
 
 TEST_F(ScmTest, DependentsOfDependentsComeFirst) {
   AddService("APPPOOL", {"W3SVC"}, ServiceState::kRunning);
-  EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"),
-            (std::vector<std::string>{"APPPOOL", "W3SVC", "SMTPSVC", "MSFTPSVC"}));
+  EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"), (std::vector<std::string>{"APPPOOL", "W3SVC", "SMTPSVC", "MSFTPSVC"}));
   EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorDependentServicesRunning);
   // Stopped dependents are not listed.
   ASSERT_TRUE(scm_.Stop("APPPOOL").ok());
@@ -103,8 +97,7 @@ TEST_F(ScmTest, StartPullsDependenciesFirst) {
   AddService("APPPOOL", {"W3SVC"});
   machine_.faults().ResetCounters();
   ASSERT_TRUE(scm_.Start("apppool").ok());
-  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.start IISADMIN", "scm.start W3SVC",
-                                                     "scm.start APPPOOL"}));
+  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.start IISADMIN", "scm.start W3SVC", "scm.start APPPOOL"}));
   EXPECT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
   EXPECT_EQ(StateOf("SMTPSVC"), ServiceState::kStopped);  // only what is needed
 }

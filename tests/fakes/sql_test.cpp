@@ -55,8 +55,9 @@ TEST_F(SqlTest, ARecreatedAccountDoesNotGetTheOldLogin) {
   auto old_sid = sam_.CreateUser({.name = "ASPNET"}, Pw());
   ASSERT_TRUE(old_sid.ok());
   ASSERT_TRUE(sql_.GrantLogin("XPPRO\\ASPNET").ok());
-  ASSERT_TRUE(sql_.CreateDbUser({.database = "Northwind", .name = "ASPNET",
-                                 .login_sid = *old_sid, .roles = {"db_datareader"}}).ok());
+  ASSERT_TRUE(
+      sql_.CreateDbUser({.database = "Northwind", .name = "ASPNET", .login_sid = *old_sid, .roles = {"db_datareader"}})
+          .ok());
 
   ASSERT_TRUE(sam_.DeleteUser("ASPNET").ok());
   auto new_sid = sam_.CreateUser({.name = "ASPNET"}, Pw());
@@ -108,8 +109,7 @@ TEST_F(SqlTest, ChangesAreMutations) {
   ASSERT_TRUE(sql_.DropLogin("XPPRO\\Administrator").ok());
   std::vector<std::string> ops;
   for (const auto& e : machine_.faults().trace()) ops.push_back(e.op);
-  EXPECT_EQ(ops, (std::vector<std::string>{"sql.create_login", "sql.create_user",
-                                           "sql.drop_user", "sql.drop_login"}));
+  EXPECT_EQ(ops, (std::vector<std::string>{"sql.create_login", "sql.create_user", "sql.drop_user", "sql.drop_login"}));
 }
 
 }  // namespace

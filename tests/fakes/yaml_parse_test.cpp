@@ -22,8 +22,7 @@ std::string Dump(const Tree& t, NodeId id) {
   const auto kids = t.children(id);
   std::string out;
   switch (n.kind) {
-    case NodeKind::kNull:
-      return "~";
+    case NodeKind::kNull: return "~";
     case NodeKind::kScalar:
       out = "\"";
       for (char c : t.text(id)) {
@@ -149,7 +148,9 @@ TEST(YamlParse, NullsCommentsAndDocumentMarkers) {
   EXPECT_EQ(Parse("...\n"), "~");
   EXPECT_EQ(Parse("---\na: 1\n...\n# after\n"), R"({"a": "1"})");
   EXPECT_EQ(Parse("--- # c\na: 1\n"), R"({"a": "1"})");
-  EXPECT_EQ(Parse("\xEF\xBB\xBF" "a: 1\n"), R"({"a": "1"})");
+  EXPECT_EQ(Parse("\xEF\xBB\xBF"
+                  "a: 1\n"),
+            R"({"a": "1"})");
   EXPECT_EQ(Parse("a: 1\r\nb:\r\n  - x\r\n"), R"({"a": "1", "b": ["x"]})");
 }
 
@@ -207,11 +208,10 @@ TEST(YamlParse, DeepNestingIsAnErrorNotACrash) {
 
 TEST(YamlParse, ArbitraryBytesNeverCrash) {
   // Every prefix of a file with every construct, and a few byte soups: an answer, never a crash.
-  const std::string text =
-      "a: [1, {b: 'c''d'}, \"e\\u00fc\"]\nf: |+\n  g\n\nh:\n- i: >-\n    j\n  k: ~\n...\n";
+  const std::string text = "a: [1, {b: 'c''d'}, \"e\\u00fc\"]\nf: |+\n  g\n\nh:\n- i: >-\n    j\n  k: ~\n...\n";
   for (size_t n = 0; n <= text.size(); ++n) (void)Parse(text.substr(0, n));
   for (const std::string& soup : {std::string("\0\0:\0", 4), std::string("-\t-\t[\x80{"), std::string("\"\\"),
-                                 std::string("a:\n  |\n\t"), std::string("[\n---\n"), std::string("'\n...\n")}) {
+                                  std::string("a:\n  |\n\t"), std::string("[\n---\n"), std::string("'\n...\n")}) {
     (void)Parse(soup);
   }
   SUCCEED();
@@ -231,8 +231,8 @@ TEST(YamlParse, MachineLoaderReportsSyntaxErrorsAtFileLineColumn) {
 
 TEST(YamlParse, MachineFilesLoadAsJson) {
   const auto yaml = fakes::LoadMachineText("os: windows-xp-professional\nframeworks: [1.0]\nseed: 3\n", "m.yaml");
-  const auto json = fakes::LoadMachineText(R"({"os": "windows-xp-professional", "frameworks": ["1.0"], "seed": 3})",
-                                           "m.json");
+  const auto json =
+      fakes::LoadMachineText(R"({"os": "windows-xp-professional", "frameworks": ["1.0"], "seed": 3})", "m.json");
   ASSERT_TRUE(yaml.ok()) << yaml.error->ToString();
   ASSERT_TRUE(json.ok()) << json.error->ToString();
   EXPECT_TRUE(*yaml.value == *json.value);

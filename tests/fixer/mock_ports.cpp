@@ -51,30 +51,24 @@ MockWorld AffectedWorld() {
   admin.groups = {"Administrators"};
   w.accounts.push_back({admin, "Adm1n!pass"});
 
-  w.rights[aspnet] = {"SeBatchLogonRight", "SeDenyInteractiveLogonRight",
-                      "SeDenyRemoteInteractiveLogonRight", "SeNetworkLogonRight",
-                      "SeServiceLogonRight"};
+  w.rights[aspnet] = {"SeBatchLogonRight", "SeDenyInteractiveLogonRight", "SeDenyRemoteInteractiveLogonRight",
+                      "SeNetworkLogonRight", "SeServiceLogonRight"};
   w.rights[Sid::Users()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight"};
   w.secrets[std::string(fixer::kAspNetWorkerSecret)] = kOldWorkerPassword;
   w.aces = {
       {{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
-       {fixer::AceType::kAllow, aspnet, fixer::kFileModify,
-        fixer::kObjectInheritAce | fixer::kContainerInheritAce}},
+       {fixer::AceType::kAllow, aspnet, fixer::kFileModify, fixer::kObjectInheritAce | fixer::kContainerInheritAce}},
       {{fixer::ObjectNamespace::kFile, "C:\\WINDOWS\\Temp"},
-       {fixer::AceType::kAllow, aspnet, fixer::kFileAllAccess,
-        fixer::kObjectInheritAce | fixer::kContainerInheritAce}},
+       {fixer::AceType::kAllow, aspnet, fixer::kFileAllAccess, fixer::kObjectInheritAce | fixer::kContainerInheritAce}},
       {{fixer::ObjectNamespace::kRegistry, "HKLM\\SOFTWARE\\Contoso\\App"},
        {fixer::AceType::kAllow, aspnet, fixer::kKeyRead, fixer::kContainerInheritAce}},
   };
   w.logins = {{"XPPRO\\ASPNET", aspnet, {}, "Northwind"}};
   w.db_users = {{"Northwind", "ASPNET", aspnet, {"db_datareader", "db_datawriter"}}};
   w.services = {
-      Svc("aspnet_state", ServiceState::kRunning),
-      Svc("IISADMIN", ServiceState::kRunning),
-      Svc("MSFTPSVC", ServiceState::kStopped, {"IISADMIN"}),
-      Svc("seclogon", ServiceState::kRunning),
-      Svc("SMTPSVC", ServiceState::kRunning, {"IISADMIN"}),
-      Svc("W3SVC", ServiceState::kRunning, {"IISADMIN"}),
+      Svc("aspnet_state", ServiceState::kRunning),           Svc("IISADMIN", ServiceState::kRunning),
+      Svc("MSFTPSVC", ServiceState::kStopped, {"IISADMIN"}), Svc("seclogon", ServiceState::kRunning),
+      Svc("SMTPSVC", ServiceState::kRunning, {"IISADMIN"}),  Svc("W3SVC", ServiceState::kRunning, {"IISADMIN"}),
   };
   return w;
 }
@@ -83,18 +77,17 @@ std::string MockWorld::Snapshot() const {
   std::ostringstream o;
   for (const auto& a : accounts) {
     const auto& f = a.account.flags;
-    o << "account " << a.account.name << " " << a.account.sid << " pw=" << a.password
-      << " flags=" << f.disabled << f.locked_out << f.password_never_expires
-      << f.cannot_change_password << " groups=" << fmt::format("{}", fmt::join(a.account.groups, ","))
-      << "\n";
+    o << "account " << a.account.name << " " << a.account.sid << " pw=" << a.password << " flags=" << f.disabled
+      << f.locked_out << f.password_never_expires << f.cannot_change_password
+      << " groups=" << fmt::format("{}", fmt::join(a.account.groups, ",")) << "\n";
   }
   for (const auto& [sid, set] : rights) o << "rights " << sid << " " << fmt::format("{}", fmt::join(set, ",")) << "\n";
   for (const auto& [sid, path] : profiles) o << "profile " << sid << " " << path << "\n";
   for (const auto& [k, v] : secrets) o << "secret " << k << "=" << v << "\n";
   for (const auto& g : aces) {
     o << "ace " << ToString(g.object.ns) << " " << g.object.path << " "
-      << (g.ace.type == fixer::AceType::kAllow ? "allow " : "deny ") << g.ace.sid << " "
-      << g.ace.mask << " " << g.ace.flags << "\n";
+      << (g.ace.type == fixer::AceType::kAllow ? "allow " : "deny ") << g.ace.sid << " " << g.ace.mask << " "
+      << g.ace.flags << "\n";
   }
   for (const auto& l : logins) o << "login " << l.name << " " << l.sid << "\n";
   for (const auto& u : db_users) o << "dbuser " << u.database << "." << u.name << " " << u.login_sid << "\n";
@@ -110,7 +103,6 @@ MockPortsTest::MockPortsTest() {
   logger->set_level(spdlog::level::trace);
   InstallDefaults();
 }
-
 
 MockPortsTest::~MockPortsTest() = default;
 
@@ -136,7 +128,6 @@ void MockPortsTest::ExpectNoMutation() {
   EXPECT_CALL(aspnet, Register(_)).Times(0);
 }
 
-
 void MockPortsTest::AllowAnyCall() {
   using ::testing::_;
   using ::testing::AnyNumber;
@@ -161,7 +152,6 @@ void MockPortsTest::AllowAnyCall() {
   EXPECT_CALL(aspnet, Register(_)).Times(AnyNumber());
 }
 
-
 std::string MockPortsTest::AllText(const fixer::RunResult& r) const {
   std::string all = log_text.str();
   for (const auto& m : r.messages) all += m + "\n";
@@ -175,27 +165,25 @@ std::string MockPortsTest::AllText(const fixer::RunResult& r) const {
   return all;
 }
 
-
 void MockPortsTest::InstallDefaults() {
-  using ::testing::_;
   using fixer::ServiceState;
+  using ::testing::_;
 
   // ServiceControl
   ON_CALL(scm, Query(_)).WillByDefault([this](const std::string& n) -> Result<fixer::ServiceInfo> {
     if (auto* s = w.Service(n)) return *s;
     return Status::Win(fixer::kErrorServiceDoesNotExist);
   });
-  ON_CALL(scm, ActiveDependents(_))
-      .WillByDefault([this](const std::string& n) -> Result<std::vector<std::string>> {
-        if (!w.Service(n)) return Status::Win(fixer::kErrorServiceDoesNotExist);
-        std::vector<std::string> out;
-        for (const auto& s : w.services) {
-          bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(),
-                                     [&](const std::string& d) { return IEq(d, n); });
-          if (depends && s.state == ServiceState::kRunning) out.push_back(s.name);
-        }
-        return out;
-      });
+  ON_CALL(scm, ActiveDependents(_)).WillByDefault([this](const std::string& n) -> Result<std::vector<std::string>> {
+    if (!w.Service(n)) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    std::vector<std::string> out;
+    for (const auto& s : w.services) {
+      bool depends =
+          std::any_of(s.dependencies.begin(), s.dependencies.end(), [&](const std::string& d) { return IEq(d, n); });
+      if (depends && s.state == ServiceState::kRunning) out.push_back(s.name);
+    }
+    return out;
+  });
   ON_CALL(scm, Stop(_)).WillByDefault([this](const std::string& n) -> Status {
     Trace("scm.stop " + n);
     auto* s = w.Service(n);
@@ -203,8 +191,7 @@ void MockPortsTest::InstallDefaults() {
     if (s->state != ServiceState::kRunning) return Status::Win(fixer::kErrorServiceNotActive);
     for (const auto& d : w.services) {
       if (d.state == ServiceState::kRunning &&
-          std::any_of(d.dependencies.begin(), d.dependencies.end(),
-                      [&](const std::string& x) { return IEq(x, n); })) {
+          std::any_of(d.dependencies.begin(), d.dependencies.end(), [&](const std::string& x) { return IEq(x, n); })) {
         return Status::Win(fixer::kErrorDependentServicesRunning);
       }
     }
@@ -228,21 +215,20 @@ void MockPortsTest::InstallDefaults() {
     if (auto* a = w.Find(n)) return a->account;
     return Status::Win(fixer::kNerrUserNotFound);
   });
-  ON_CALL(accounts, Create(_, _))
-      .WillByDefault([this](const fixer::NewAccount& spec, const Secret& pw) -> Result<Sid> {
-        Trace("accounts.create " + spec.name);
-        if (w.Find(spec.name)) return Status::Win(fixer::kNerrUserExists);
-        if (Status st = w.CheckPolicy(spec.name, pw); !st.ok()) return st;
-        fixer::Account a;
-        a.name = spec.name;
-        a.sid = MachineSid().WithRid(w.next_rid++);
-        a.full_name = spec.full_name;
-        a.comment = spec.comment;
-        a.flags = spec.flags;
-        a.groups = {"Users"};
-        w.accounts.push_back({a, std::string(pw.Reveal())});
-        return a.sid;
-      });
+  ON_CALL(accounts, Create(_, _)).WillByDefault([this](const fixer::NewAccount& spec, const Secret& pw) -> Result<Sid> {
+    Trace("accounts.create " + spec.name);
+    if (w.Find(spec.name)) return Status::Win(fixer::kNerrUserExists);
+    if (Status st = w.CheckPolicy(spec.name, pw); !st.ok()) return st;
+    fixer::Account a;
+    a.name = spec.name;
+    a.sid = MachineSid().WithRid(w.next_rid++);
+    a.full_name = spec.full_name;
+    a.comment = spec.comment;
+    a.flags = spec.flags;
+    a.groups = {"Users"};
+    w.accounts.push_back({a, std::string(pw.Reveal())});
+    return a.sid;
+  });
   ON_CALL(accounts, Delete(_)).WillByDefault([this](const std::string& n) -> Status {
     Trace("accounts.delete " + n);
     auto it = std::find_if(w.accounts.begin(), w.accounts.end(),
@@ -251,35 +237,32 @@ void MockPortsTest::InstallDefaults() {
     w.accounts.erase(it);  // rights, ACEs, logins and the profile keep naming the old SID
     return {};
   });
-  ON_CALL(accounts, SetPassword(_, _))
-      .WillByDefault([this](const std::string& n, const Secret& pw) -> Status {
-        Trace("accounts.set_password " + n);
-        auto* a = w.Find(n);
-        if (!a) return Status::Win(fixer::kNerrUserNotFound);
-        if (Status st = w.CheckPolicy(n, pw); !st.ok()) return st;
-        a->password = std::string(pw.Reveal());
-        return {};
-      });
-  ON_CALL(accounts, SetFlags(_, _))
-      .WillByDefault([this](const std::string& n, const fixer::AccountFlags& f) -> Status {
-        Trace("accounts.set_flags " + n);
-        auto* a = w.Find(n);
-        if (!a) return Status::Win(fixer::kNerrUserNotFound);
-        const bool locked = a->account.flags.locked_out;
-        a->account.flags = f;
-        a->account.flags.locked_out = locked && f.locked_out;  // only unlock
-        return {};
-      });
-  ON_CALL(accounts, AddToGroup(_, _))
-      .WillByDefault([this](const std::string& g, const Sid& member) -> Status {
-        Trace("accounts.add_to_group " + g);
-        auto* a = w.FindSid(member);
-        if (!a) return Status::Win(fixer::kErrorNoneMapped);
-        auto& gs = a->account.groups;
-        if (std::find(gs.begin(), gs.end(), g) != gs.end()) return Status::Win(fixer::kErrorMemberInAlias);
-        gs.push_back(g);
-        return {};
-      });
+  ON_CALL(accounts, SetPassword(_, _)).WillByDefault([this](const std::string& n, const Secret& pw) -> Status {
+    Trace("accounts.set_password " + n);
+    auto* a = w.Find(n);
+    if (!a) return Status::Win(fixer::kNerrUserNotFound);
+    if (Status st = w.CheckPolicy(n, pw); !st.ok()) return st;
+    a->password = std::string(pw.Reveal());
+    return {};
+  });
+  ON_CALL(accounts, SetFlags(_, _)).WillByDefault([this](const std::string& n, const fixer::AccountFlags& f) -> Status {
+    Trace("accounts.set_flags " + n);
+    auto* a = w.Find(n);
+    if (!a) return Status::Win(fixer::kNerrUserNotFound);
+    const bool locked = a->account.flags.locked_out;
+    a->account.flags = f;
+    a->account.flags.locked_out = locked && f.locked_out;  // only unlock
+    return {};
+  });
+  ON_CALL(accounts, AddToGroup(_, _)).WillByDefault([this](const std::string& g, const Sid& member) -> Status {
+    Trace("accounts.add_to_group " + g);
+    auto* a = w.FindSid(member);
+    if (!a) return Status::Win(fixer::kErrorNoneMapped);
+    auto& gs = a->account.groups;
+    if (std::find(gs.begin(), gs.end(), g) != gs.end()) return Status::Win(fixer::kErrorMemberInAlias);
+    gs.push_back(g);
+    return {};
+  });
 
   // Rights
   ON_CALL(rights, Of(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<std::string>> {
@@ -315,12 +298,11 @@ void MockPortsTest::InstallDefaults() {
   });
 
   // Profiles
-  ON_CALL(profiles, Find(_))
-      .WillByDefault([this](const Sid& sid) -> Result<std::optional<fixer::ProfileInfo>> {
-        auto it = w.profiles.find(sid);
-        if (it == w.profiles.end()) return std::optional<fixer::ProfileInfo>();
-        return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{sid, it->second, true});
-      });
+  ON_CALL(profiles, Find(_)).WillByDefault([this](const Sid& sid) -> Result<std::optional<fixer::ProfileInfo>> {
+    auto it = w.profiles.find(sid);
+    if (it == w.profiles.end()) return std::optional<fixer::ProfileInfo>();
+    return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{sid, it->second, true});
+  });
   ON_CALL(profiles, Delete(_)).WillByDefault([this](const Sid& sid) -> Status {
     Trace("profiles.delete " + sid.ToString());
     return w.profiles.erase(sid) ? Status() : Status::Win(fixer::kErrorFileNotFound);
@@ -336,11 +318,9 @@ void MockPortsTest::InstallDefaults() {
         if (a->account.flags.locked_out) return Status::Win(fixer::kErrorAccountLockedOut);
         const auto& own = w.rights[a->account.sid];
         const bool via_users =
-            std::find(a->account.groups.begin(), a->account.groups.end(), "Users") !=
-                a->account.groups.end() &&
+            std::find(a->account.groups.begin(), a->account.groups.end(), "Users") != a->account.groups.end() &&
             w.rights[Sid::Users()].count("SeInteractiveLogonRight");
-        if (own.count("SeDenyInteractiveLogonRight") ||
-            !(own.count("SeInteractiveLogonRight") || via_users)) {
+        if (own.count("SeDenyInteractiveLogonRight") || !(own.count("SeInteractiveLogonRight") || via_users)) {
           return Status::Win(fixer::kErrorLogonTypeNotGranted);
         }
         if (!w.profiles.count(a->account.sid)) {
@@ -356,12 +336,11 @@ void MockPortsTest::InstallDefaults() {
       if (g.ace.sid == sid) out.push_back(g);
     return out;
   });
-  ON_CALL(security, AddAce(_, _))
-      .WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
-        Trace("security.add_ace " + o.path);
-        w.aces.push_back({o, ace});
-        return {};
-      });
+  ON_CALL(security, AddAce(_, _)).WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
+    Trace("security.add_ace " + o.path);
+    w.aces.push_back({o, ace});
+    return {};
+  });
   ON_CALL(security, LoginsFor(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<fixer::SqlLogin>> {
     std::vector<fixer::SqlLogin> out;
     for (const auto& l : w.logins)
@@ -383,8 +362,7 @@ void MockPortsTest::InstallDefaults() {
   });
   ON_CALL(security, DropLogin(_)).WillByDefault([this](const std::string& n) -> Status {
     Trace("sql.drop_login " + n);
-    auto it = std::find_if(w.logins.begin(), w.logins.end(),
-                           [&](const fixer::SqlLogin& l) { return IEq(l.name, n); });
+    auto it = std::find_if(w.logins.begin(), w.logins.end(), [&](const fixer::SqlLogin& l) { return IEq(l.name, n); });
     if (it == w.logins.end()) return Status::Win(fixer::kSqlWindowsUserNotFound);
     w.logins.erase(it);
     return {};
@@ -396,16 +374,14 @@ void MockPortsTest::InstallDefaults() {
     w.db_users.push_back(u);
     return {};
   });
-  ON_CALL(security, DropDbUser(_, _))
-      .WillByDefault([this](const std::string& db, const std::string& n) -> Status {
-        Trace("sql.drop_user " + db + "." + n);
-        auto it = std::find_if(w.db_users.begin(), w.db_users.end(), [&](const fixer::SqlDbUser& u) {
-          return u.database == db && IEq(u.name, n);
-        });
-        if (it == w.db_users.end()) return Status(15008, "not a user of this database");
-        w.db_users.erase(it);
-        return {};
-      });
+  ON_CALL(security, DropDbUser(_, _)).WillByDefault([this](const std::string& db, const std::string& n) -> Status {
+    Trace("sql.drop_user " + db + "." + n);
+    auto it = std::find_if(w.db_users.begin(), w.db_users.end(),
+                           [&](const fixer::SqlDbUser& u) { return u.database == db && IEq(u.name, n); });
+    if (it == w.db_users.end()) return Status(15008, "not a user of this database");
+    w.db_users.erase(it);
+    return {};
+  });
 
   // AspNet: aspnet_regiis -i
   ON_CALL(aspnet, Frameworks()).WillByDefault([this] {
@@ -414,12 +390,11 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(aspnet, Applications()).WillByDefault([this] {
     return Result<std::vector<fixer::ApplicationInfo>>(w.applications);
   });
-  ON_CALL(aspnet, ResolveRegistryCredential(_))
-      .WillByDefault([this](const std::string& ref) -> Result<std::string> {
-        auto it = w.registry_credentials.find(ref);
-        if (it == w.registry_credentials.end()) return Status::Win(fixer::kErrorFileNotFound);
-        return it->second;
-      });
+  ON_CALL(aspnet, ResolveRegistryCredential(_)).WillByDefault([this](const std::string& ref) -> Result<std::string> {
+    auto it = w.registry_credentials.find(ref);
+    if (it == w.registry_credentials.end()) return Status::Win(fixer::kErrorFileNotFound);
+    return it->second;
+  });
   ON_CALL(aspnet, Register(_)).WillByDefault([this](const std::string& version) -> Status {
     Trace("aspnet.register " + version);
     auto fw = std::find_if(w.frameworks.begin(), w.frameworks.end(),
@@ -449,9 +424,7 @@ void MockPortsTest::InstallDefaults() {
   // Inventory
   ON_CALL(inventory, Os()).WillByDefault([this] { return Result<fixer::OsInfo>(w.os); });
   ON_CALL(inventory, WebServer()).WillByDefault([this] { return Result<fixer::WebServerInfo>(w.web); });
-  ON_CALL(inventory, Hotfixes()).WillByDefault([this] {
-    return Result<std::vector<std::string>>(w.hotfixes);
-  });
+  ON_CALL(inventory, Hotfixes()).WillByDefault([this] { return Result<std::vector<std::string>>(w.hotfixes); });
   ON_CALL(inventory, Caller()).WillByDefault([this] { return Result<fixer::CallerInfo>(w.caller); });
 
   // PasswordPolicy

@@ -50,8 +50,7 @@ class MockServiceControl : public fixer::ServiceControl {
   MockServiceControl();
   ~MockServiceControl() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<fixer::ServiceInfo>, Query, (const std::string&), (override));
-  MOCK_METHOD(Result<std::vector<std::string>>, ActiveDependents, (const std::string&),
-              (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, ActiveDependents, (const std::string&), (override));
   MOCK_METHOD(Status, Stop, (const std::string&), (override));
   MOCK_METHOD(Status, Start, (const std::string&), (override));
 };
@@ -97,8 +96,7 @@ class MockLogon : public fixer::Logon {
  public:
   MockLogon();
   ~MockLogon() override;  // out of line: gmock code compiled once, in mock_ports.cpp
-  MOCK_METHOD(Status, RunWithProfile, (const std::string&, const Secret&, const std::string&),
-              (override));
+  MOCK_METHOD(Status, RunWithProfile, (const std::string&, const Secret&, const std::string&), (override));
 };
 
 class MockSecurity : public fixer::Security {
@@ -199,8 +197,7 @@ class FakeJournal : public fixer::Journal {
 
 inline bool IEq(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -223,11 +220,9 @@ struct MockWorld {
   fixer::OsInfo os{fixer::OsEdition::kWindowsXpProfessional, 1, "XPPRO"};
   fixer::WebServerInfo web{fixer::WebServerKind::kIis51, false};
   std::vector<std::string> hotfixes{"MS03-026", "MS03-032"};
-  std::vector<fixer::FrameworkInfo> frameworks{
-      {std::string(fixer::kFramework10), true, {"machine", "AutoGenerate"}}};
+  std::vector<fixer::FrameworkInfo> frameworks{{std::string(fixer::kFramework10), true, {"machine", "AutoGenerate"}}};
   std::vector<fixer::ApplicationInfo> applications{
-      {kAppPath, "C:\\Inetpub\\wwwroot\\app", std::string(fixer::kFramework10),
-       fixer::SessionStateMode::kInProc}};
+      {kAppPath, "C:\\Inetpub\\wwwroot\\app", std::string(fixer::kFramework10), fixer::SessionStateMode::kInProc}};
   std::map<std::string, std::string> registry_credentials;  // reference -> account name
   std::vector<WorldAccount> accounts;
   uint32_t next_rid = 1004;
@@ -289,8 +284,7 @@ struct MockWorld {
   std::string Snapshot() const;
 };
 
-inline fixer::ServiceInfo Svc(std::string name, fixer::ServiceState state,
-                              std::vector<std::string> deps = {}) {
+inline fixer::ServiceInfo Svc(std::string name, fixer::ServiceState state, std::vector<std::string> deps = {}) {
   fixer::ServiceInfo s;
   s.name = std::move(name);
   s.display_name = s.name;
@@ -303,7 +297,6 @@ inline fixer::ServiceInfo Svc(std::string name, fixer::ServiceState state,
 // The paper's affected machine (see the top of this file).
 MockWorld AffectedWorld();
 
-
 // ---- the fixture ----------------------------------------------------------------------------
 
 class MockPortsTest : public ::testing::Test {
@@ -311,9 +304,7 @@ class MockPortsTest : public ::testing::Test {
   MockPortsTest();
   ~MockPortsTest() override;
 
-  fixer::Fixer MakeFixer(fixer::Options options = {}) {
-    return fixer::Fixer(ports, logger, std::move(options));
-  }
+  fixer::Fixer MakeFixer(fixer::Options options = {}) { return fixer::Fixer(ports, logger, std::move(options)); }
   fixer::Options Recreate() {
     fixer::Options o;
     o.strategy = fixer::Strategy::kRecreate;
@@ -366,8 +357,8 @@ class MockPortsTest : public ::testing::Test {
   ::testing::NiceMock<MockEventLog> events;
   ::testing::NiceMock<MockRandom> random;
   ::testing::NiceMock<MockWebProbe> web;
-  fixer::Ports ports{scm,    accounts,  rights, secrets, profiles, logon, security,
-                     aspnet, inventory, policy, journal, events, random, web};
+  fixer::Ports ports{scm,    accounts,  rights, secrets, profiles, logon,  security,
+                     aspnet, inventory, policy, journal, events,   random, web};
   std::ostringstream log_text;
   std::shared_ptr<spdlog::logger> logger;
 

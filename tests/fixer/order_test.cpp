@@ -16,19 +16,18 @@ using ::testing::InSequence;
 using ::testing::Not;
 using ::testing::Return;
 
-const std::vector<std::string> kKeepSidSteps = {
-    "stop-services", "set-temp-password", "lift-restrictions", "create-profile",
-    "restore-restrictions", "register", "start-services", "verify-site"};
+const std::vector<std::string> kKeepSidSteps = {"stop-services",  "set-temp-password",    "lift-restrictions",
+                                                "create-profile", "restore-restrictions", "register",
+                                                "start-services", "verify-site"};
 const std::vector<std::string> kRecreateSteps = {
-    "stop-services", "record-grants", "delete-account", "create-account", "lift-restrictions",
-    "create-profile", "restore-restrictions", "register", "regrant-rights", "regrant-groups",
-    "regrant-aces", "regrant-sql", "start-services", "verify-site"};
+    "stop-services",  "record-grants",        "delete-account", "create-account", "lift-restrictions",
+    "create-profile", "restore-restrictions", "register",       "regrant-rights", "regrant-groups",
+    "regrant-aces",   "regrant-sql",          "start-services", "verify-site"};
 
 // Every trace entry that changes the machine's accounts, rights, secrets, profiles, ACLs or
 // SQL Server: what must wait for the services to be stopped.
 bool ChangesAccountState(const std::string& call) {
-  for (const char* p : {"accounts.", "rights.", "secrets.", "profiles.", "logon.", "security.",
-                        "sql.", "aspnet."}) {
+  for (const char* p : {"accounts.", "rights.", "secrets.", "profiles.", "logon.", "security.", "sql.", "aspnet."}) {
     if (call.rfind(p, 0) == 0) return true;
   }
   return false;
@@ -83,9 +82,8 @@ TEST_P(FixerOrder, NoAccountChangeBeforeEveryServiceIsStopped) {
   }
   // Dependents (in the order the SCM gives them) before IISADMIN, then the state service; a
   // stopped service is left alone.
-  EXPECT_THAT(CallsStartingWith("scm.stop"),
-              ::testing::ElementsAre("scm.stop SMTPSVC", "scm.stop W3SVC", "scm.stop IISADMIN",
-                                     "scm.stop aspnet_state"));
+  EXPECT_THAT(CallsStartingWith("scm.stop"), ::testing::ElementsAre("scm.stop SMTPSVC", "scm.stop W3SVC",
+                                                                    "scm.stop IISADMIN", "scm.stop aspnet_state"));
 }
 
 TEST_P(FixerOrder, ServicesAreRestartedLastAndExactlyThoseThatWereRunning) {
@@ -100,9 +98,8 @@ TEST_P(FixerOrder, ServicesAreRestartedLastAndExactlyThoseThatWereRunning) {
     }
   }
   // Started in reverse stop order: IISADMIN before what depends on it.
-  EXPECT_THAT(CallsStartingWith("scm.start"),
-              ::testing::ElementsAre("scm.start aspnet_state", "scm.start IISADMIN",
-                                     "scm.start W3SVC", "scm.start SMTPSVC"));
+  EXPECT_THAT(CallsStartingWith("scm.start"), ::testing::ElementsAre("scm.start aspnet_state", "scm.start IISADMIN",
+                                                                     "scm.start W3SVC", "scm.start SMTPSVC"));
   EXPECT_EQ(w.RunningServices(), running_before);
   EXPECT_EQ(FirstCall("scm.start MSFTPSVC"), -1);
   EXPECT_EQ(FirstCall("scm.stop seclogon"), -1);
@@ -114,10 +111,8 @@ TEST_P(FixerOrder, ServicesStoppedOnPurposeStayStopped) {
   const auto running_before = w.RunningServices();
   fixer::RunResult r = MakeFixer(Opts()).Apply();
   ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
-  EXPECT_THAT(CallsStartingWith("scm.stop"),
-              ::testing::ElementsAre("scm.stop W3SVC", "scm.stop IISADMIN"));
-  EXPECT_THAT(CallsStartingWith("scm.start"),
-              ::testing::ElementsAre("scm.start IISADMIN", "scm.start W3SVC"));
+  EXPECT_THAT(CallsStartingWith("scm.stop"), ::testing::ElementsAre("scm.stop W3SVC", "scm.stop IISADMIN"));
+  EXPECT_THAT(CallsStartingWith("scm.start"), ::testing::ElementsAre("scm.start IISADMIN", "scm.start W3SVC"));
   EXPECT_EQ(w.RunningServices(), running_before);
 }
 
@@ -136,8 +131,7 @@ TEST_P(FixerOrder, NothingRunningIsRefusedBeforeAnyChange) {
 TEST_P(FixerOrder, TheProfileLogonUsesThePasswordJustSetAndLogonIsLiftedAroundIt) {
   fixer::RunResult r = MakeFixer(Opts()).Apply();
   ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
-  const int set = GetParam() == Strategy::kKeepSid ? FirstCall("accounts.set_password")
-                                                   : FirstCall("accounts.create");
+  const int set = GetParam() == Strategy::kKeepSid ? FirstCall("accounts.set_password") : FirstCall("accounts.create");
   const int lift = FirstCall("rights.grant SeInteractiveLogonRight");
   const int logon_at = FirstCall("logon.run_with_profile ASPNET");
   const int restore = LastCall("rights.revoke SeInteractiveLogonRight");
@@ -181,8 +175,7 @@ TEST_P(FixerOrder, DryRunPlansAndChangesNothing) {
   EXPECT_EQ(r.outcome, Outcome::kPlanned);
   EXPECT_EQ(r.exit_code(), fixer::ExitCode::kOk);
   ASSERT_TRUE(r.plan.has_value());
-  EXPECT_EQ(r.plan->steps.size(),
-            (GetParam() == Strategy::kKeepSid ? kKeepSidSteps : kRecreateSteps).size());
+  EXPECT_EQ(r.plan->steps.size(), (GetParam() == Strategy::kKeepSid ? kKeepSidSteps : kRecreateSteps).size());
   for (const auto& s : r.plan->steps) {
     EXPECT_FALSE(s.action.empty()) << s.id;
     EXPECT_FALSE(s.undo.empty()) << s.id;
@@ -191,11 +184,9 @@ TEST_P(FixerOrder, DryRunPlansAndChangesNothing) {
   ExpectJournalUntouched();
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, FixerOrder,
-                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+INSTANTIATE_TEST_SUITE_P(Strategies, FixerOrder, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
-                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
-                                                                   : std::string("Recreate");
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");
                          });
 
 class KeepSidStrategy : public MockPortsTest {};
@@ -238,12 +229,11 @@ TEST_F(KeepSidStrategy, TheTemporaryPasswordIsRandomMeetsThePolicyAndIsNeverWrit
   w.policy.complexity = true;
   std::vector<std::string> set_passwords;
   std::vector<std::string> logon_passwords;
-  EXPECT_CALL(accounts, SetPassword("ASPNET", _))
-      .WillOnce([&](const std::string& n, const Secret& pw) {
-        set_passwords.emplace_back(pw.Reveal());
-        w.Find(n)->password = std::string(pw.Reveal());
-        return Status();
-      });
+  EXPECT_CALL(accounts, SetPassword("ASPNET", _)).WillOnce([&](const std::string& n, const Secret& pw) {
+    set_passwords.emplace_back(pw.Reveal());
+    w.Find(n)->password = std::string(pw.Reveal());
+    return Status();
+  });
   EXPECT_CALL(logon, RunWithProfile("ASPNET", _, _))
       .WillOnce([&](const std::string&, const Secret& pw, const std::string&) {
         logon_passwords.emplace_back(pw.Reveal());
@@ -296,8 +286,8 @@ TEST_F(RecreateStrategy, NoDeletionBeforeEveryGrantIsRecordedInTheJournal) {
   EXPECT_CALL(accounts, Delete("ASPNET")).WillOnce([&](const std::string& n) {
     on_disk_at_delete = journal.records;
     w.calls.push_back("accounts.delete " + n);
-    w.accounts.erase(std::find_if(w.accounts.begin(), w.accounts.end(),
-                                  [&](const WorldAccount& a) { return a.account.name == n; }));
+    w.accounts.erase(
+        std::find_if(w.accounts.begin(), w.accounts.end(), [&](const WorldAccount& a) { return a.account.name == n; }));
     return Status();
   });
   const auto grants = w.aces;
@@ -314,12 +304,11 @@ TEST_F(RecreateStrategy, NoDeletionBeforeEveryGrantIsRecordedInTheJournal) {
   ASSERT_NE(recorded, nullptr) << "the grants must be durable before the delete";
   const auto& data = recorded->data;
   EXPECT_EQ(fixer::Get(data, "old_sid"), OldAspnetSid().ToString());
-  EXPECT_EQ(fixer::SplitList(fixer::Get(data, "rights")),
-            (std::vector<std::string>{"SeBatchLogonRight", "SeDenyInteractiveLogonRight",
-                                      "SeDenyRemoteInteractiveLogonRight", "SeNetworkLogonRight",
-                                      "SeServiceLogonRight"}));
-  EXPECT_EQ(fixer::SplitList(fixer::Get(data, "groups")),
-            (std::vector<std::string>{"Users", "WebReaders"}));
+  EXPECT_EQ(
+      fixer::SplitList(fixer::Get(data, "rights")),
+      (std::vector<std::string>{"SeBatchLogonRight", "SeDenyInteractiveLogonRight", "SeDenyRemoteInteractiveLogonRight",
+                                "SeNetworkLogonRight", "SeServiceLogonRight"}));
+  EXPECT_EQ(fixer::SplitList(fixer::Get(data, "groups")), (std::vector<std::string>{"Users", "WebReaders"}));
   // Typed, as recorded: every ACE by object, in FindAces' order, and the SQL grants.
   ASSERT_NE(recorded->grants, nullptr);
   std::vector<fixer::AceGrant> aces;
@@ -345,9 +334,9 @@ TEST_F(RecreateStrategy, EveryGrantIsMovedToTheNewSidAndReported) {
   for (const auto& old : old_aces) {
     fixer::Ace moved = old.ace;
     moved.sid = *new_sid;
-    EXPECT_TRUE(std::any_of(w.aces.begin(), w.aces.end(), [&](const fixer::AceGrant& g) {
-      return g.object == old.object && g.ace == moved;
-    })) << "ACE on " << old.object.path << " not re-granted";
+    EXPECT_TRUE(std::any_of(w.aces.begin(), w.aces.end(),
+                            [&](const fixer::AceGrant& g) { return g.object == old.object && g.ace == moved; }))
+        << "ACE on " << old.object.path << " not re-granted";
   }
   ASSERT_EQ(w.logins.size(), 1u);
   EXPECT_EQ(w.logins[0].name, "XPPRO\\ASPNET");

@@ -128,12 +128,15 @@ TEST_P(Refusal, AspNet10ToolsMissing) {
 }
 
 TEST_P(Refusal, APendingJournalIsNotOverwritten) {
-  journal.records = {{0, "plan", fixer::JournalPhase::kBegin,
+  journal.records = {{0,
+                      "plan",
+                      fixer::JournalPhase::kBegin,
                       {{"strategy", "keep-sid"},
                        {"account", "ASPNET"},
                        {"sid", OldAspnetSid().ToString()},
-                       {"steps", "stop-services,set-temp-password,lift-restrictions,create-profile,"
-                                 "restore-restrictions,register,start-services,verify-site"}}},
+                       {"steps",
+                        "stop-services,set-temp-password,lift-restrictions,create-profile,"
+                        "restore-restrictions,register,start-services,verify-site"}}},
                      {1, "stop-services", fixer::JournalPhase::kBegin, {{"services", "W3SVC"}}}};
   const auto left = journal.records;
   ExpectNoMutation();
@@ -169,11 +172,9 @@ TEST_P(Refusal, AProfileWithoutTheFixersMarkIsNotAffectedNotAlreadyFixed) {
   EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kNotAffected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, Refusal,
-                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+INSTANTIATE_TEST_SUITE_P(Strategies, Refusal, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
-                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
-                                                                   : std::string("Recreate");
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");
                          });
 
 // ---- not affected: each missing condition is named in the refusal ---------------------------
@@ -209,43 +210,46 @@ TEST_P(NotAffected, RefusesAndSaysWhichConditionIsMissing) {
 
 INSTANTIATE_TEST_SUITE_P(
     Conditions, NotAffected,
-    ::testing::Values(
-        NotAffectedCase{"Ms03032NotInstalled",
-                        [](MockWorld& w) { w.hotfixes = {"MS03-026"}; },
-                        "MS03-032 is not installed"},
-        NotAffectedCase{"OnlyAspNet11",
-                        [](MockWorld& w) {
-                          w.frameworks = {{std::string(fixer::kFramework11), true, {}}};
-                          w.applications[0].framework_version = std::string(fixer::kFramework11);
-                        },
-                        "ASP.NET 1.0.3705 is not installed"},
-        NotAffectedCase{"SideBySideAppsMappedTo11",
-                        [](MockWorld& w) {
-                          w.frameworks.push_back({std::string(fixer::kFramework11), true, {}});
-                          w.applications[0].framework_version = std::string(fixer::kFramework11);
-                        },
-                        "no application is mapped to ASP.NET 1.0.3705"},
-        NotAffectedCase{"Server2003WorkerProcessIsolation",
-                        [](MockWorld& w) {
-                          w.os.edition = fixer::OsEdition::kWindowsServer2003;
-                          w.web = {fixer::WebServerKind::kIis60, false};
-                        },
-                        "worker process isolation mode"},
-        NotAffectedCase{"XpHomeWithCassini",
-                        [](MockWorld& w) {
-                          w.os.edition = fixer::OsEdition::kWindowsXpHome;
-                          w.web = {fixer::WebServerKind::kCassini, false};
-                        },
-                        "Cassini"},
-        NotAffectedCase{"WorkerRunsAsSystem",
-                        [](MockWorld& w) { w.frameworks[0].process_model = {"SYSTEM", "AutoGenerate"}; },
-                        "LocalSystem"},
-        NotAffectedCase{"AspnetAccountMissing",
-                        [](MockWorld& w) { w.accounts.erase(w.accounts.begin()); },
-                        "does not exist"},
-        NotAffectedCase{"SymptomNotSeen",
-                        [](MockWorld& w) { w.web_worker = "Administrator"; w.profiles[MachineSid().WithRid(500)] = "C:\\Documents and Settings\\Administrator"; },
-                        "no application answers"}),
+    ::testing::Values(NotAffectedCase{"Ms03032NotInstalled", [](MockWorld& w) { w.hotfixes = {"MS03-026"}; },
+                                      "MS03-032 is not installed"},
+                      NotAffectedCase{"OnlyAspNet11",
+                                      [](MockWorld& w) {
+                                        w.frameworks = {{std::string(fixer::kFramework11), true, {}}};
+                                        w.applications[0].framework_version = std::string(fixer::kFramework11);
+                                      },
+                                      "ASP.NET 1.0.3705 is not installed"},
+                      NotAffectedCase{"SideBySideAppsMappedTo11",
+                                      [](MockWorld& w) {
+                                        w.frameworks.push_back({std::string(fixer::kFramework11), true, {}});
+                                        w.applications[0].framework_version = std::string(fixer::kFramework11);
+                                      },
+                                      "no application is mapped to ASP.NET 1.0.3705"},
+                      NotAffectedCase{"Server2003WorkerProcessIsolation",
+                                      [](MockWorld& w) {
+                                        w.os.edition = fixer::OsEdition::kWindowsServer2003;
+                                        w.web = {fixer::WebServerKind::kIis60, false};
+                                      },
+                                      "worker process isolation mode"},
+                      NotAffectedCase{"XpHomeWithCassini",
+                                      [](MockWorld& w) {
+                                        w.os.edition = fixer::OsEdition::kWindowsXpHome;
+                                        w.web = {fixer::WebServerKind::kCassini, false};
+                                      },
+                                      "Cassini"},
+                      NotAffectedCase{"WorkerRunsAsSystem",
+                                      [](MockWorld& w) {
+                                        w.frameworks[0].process_model = {"SYSTEM", "AutoGenerate"};
+                                      },
+                                      "LocalSystem"},
+                      NotAffectedCase{"AspnetAccountMissing",
+                                      [](MockWorld& w) { w.accounts.erase(w.accounts.begin()); }, "does not exist"},
+                      NotAffectedCase{"SymptomNotSeen",
+                                      [](MockWorld& w) {
+                                        w.web_worker = "Administrator";
+                                        w.profiles[MachineSid().WithRid(500)] =
+                                            "C:\\Documents and Settings\\Administrator";
+                                      },
+                                      "no application answers"}),
     [](const auto& info) { return info.param.name; });
 
 }  // namespace

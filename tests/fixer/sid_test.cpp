@@ -38,7 +38,7 @@ TEST(Sid, LongAndShortSidsAreValues) {
   const Sid machine = Sid::Machine(1, 2, 3);
   EXPECT_LT(machine, machine.WithRid(0));  // a prefix first
   EXPECT_LT(machine.WithRid(1000), machine.WithRid(1001));
-  EXPECT_LT(machine, Sid::Users());         // S-1-5-21-... before S-1-5-32-545
+  EXPECT_LT(machine, Sid::Users());                // S-1-5-21-... before S-1-5-32-545
   EXPECT_LT(Sid::Everyone(), Sid::LocalSystem());  // by authority first
   EXPECT_NE(machine, machine.WithRid(0));
 }
@@ -53,8 +53,7 @@ TEST(Sid, WellKnownSidsFormatAsWindowsPrintsThem) {
 }
 
 TEST(Sid, RejectsMalformedTextWithInvalidSid) {
-  for (const char* bad : {"", "S-", "S-1", "S-1-5-", "X-1-5-18", "S-2-5-18", "S-1-5-x",
-                          "S-1-5-4294967296", "S-1--5"}) {
+  for (const char* bad : {"", "S-", "S-1", "S-1-5-", "X-1-5-18", "S-2-5-18", "S-1-5-x", "S-1-5-4294967296", "S-1--5"}) {
     auto sid = Sid::Parse(bad);
     ASSERT_FALSE(sid.ok()) << bad;
     EXPECT_EQ(sid.status().code(), kErrorInvalidSid) << bad;

@@ -128,9 +128,8 @@ TEST_P(StepFailure, UndoesInReverseOrGoesForwardAsThePlanSays) {
   EXPECT_EQ(w.RunningServices(), running_before);
 }
 
-const std::vector<std::string> kKeepSidUndo = {"restore-restrictions", "create-profile",
-                                               "lift-restrictions", "set-temp-password",
-                                               "stop-services"};
+const std::vector<std::string> kKeepSidUndo = {"restore-restrictions", "create-profile", "lift-restrictions",
+                                               "set-temp-password", "stop-services"};
 std::vector<std::string> From(const std::string& first) {
   std::vector<std::string> all = {"start-services", "register"};
   all.insert(all.end(), kKeepSidUndo.begin(), kKeepSidUndo.end());
@@ -180,8 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
                     fixer::kErrorAccessDenied, kRestored, From("restore-restrictions")},
         FailureCase{"KeepSid_Register", Strategy::kKeepSid, "register",
                     [](MockPortsTest& t) {
-                      EXPECT_CALL(t.aspnet, Register(_))
-                          .WillOnce(Return(Err(fixer::kErrorFileNotFound)));
+                      EXPECT_CALL(t.aspnet, Register(_)).WillOnce(Return(Err(fixer::kErrorFileNotFound)));
                     },
                     fixer::kErrorFileNotFound, kRestored, From("register")},
         FailureCase{"KeepSid_StartServices", Strategy::kKeepSid, "start-services",
@@ -191,24 +189,32 @@ INSTANTIATE_TEST_SUITE_P(
                           .WillRepeatedly(DoDefault());
                     },
                     fixer::kErrorServiceLogonFailed, kRestored, From("start-services")},
-        FailureCase{"KeepSid_JournalWriteBeforeProfile", Strategy::kKeepSid, "create-profile",
+        FailureCase{"KeepSid_JournalWriteBeforeProfile",
+                    Strategy::kKeepSid,
+                    "create-profile",
                     [](MockPortsTest& t) {
                       t.journal.fail_append = [](const fixer::JournalRecord& rec) {
-                        return rec.step == "create-profile" &&
-                               rec.phase == fixer::JournalPhase::kBegin;
+                        return rec.step == "create-profile" && rec.phase == fixer::JournalPhase::kBegin;
                       };
                       EXPECT_CALL(t.logon, RunWithProfile(_, _, _)).Times(0);
                     },
-                    fixer::kErrorDiskFull, kRestored,
+                    fixer::kErrorDiskFull,
+                    kRestored,
                     {"lift-restrictions", "set-temp-password", "stop-services"}},
         // ---- recreate, before the delete: undone ------------------------------------------
-        FailureCase{"Recreate_StopServices", Strategy::kRecreate, "stop-services",
-                    [](MockPortsTest& t) {
-                      EXPECT_CALL(t.scm, Stop("aspnet_state"))
-                          .WillOnce(Return(Err(fixer::kErrorServiceRequestTimeout)));
-                    },
-                    fixer::kErrorServiceRequestTimeout, kRestored, {"stop-services"}},
-        FailureCase{"Recreate_RecordGrants", Strategy::kRecreate, "record-grants",
+        FailureCase{
+            "Recreate_StopServices",
+            Strategy::kRecreate,
+            "stop-services",
+            [](MockPortsTest& t) {
+              EXPECT_CALL(t.scm, Stop("aspnet_state")).WillOnce(Return(Err(fixer::kErrorServiceRequestTimeout)));
+            },
+            fixer::kErrorServiceRequestTimeout,
+            kRestored,
+            {"stop-services"}},
+        FailureCase{"Recreate_RecordGrants",
+                    Strategy::kRecreate,
+                    "record-grants",
                     [](MockPortsTest& t) {
                       // The first read is the diagnosis'; the second is record-grants'.
                       EXPECT_CALL(t.security, FindAces(OldAspnetSid()))
@@ -219,17 +225,23 @@ INSTANTIATE_TEST_SUITE_P(
                           .WillRepeatedly(DoDefault());
                       EXPECT_CALL(t.accounts, Delete(_)).Times(0);
                     },
-                    fixer::kErrorAccessDenied, kRestored, {"stop-services"}},
-        FailureCase{"Recreate_DeleteAccount", Strategy::kRecreate, "delete-account",
+                    fixer::kErrorAccessDenied,
+                    kRestored,
+                    {"stop-services"}},
+        FailureCase{"Recreate_DeleteAccount",
+                    Strategy::kRecreate,
+                    "delete-account",
                     [](MockPortsTest& t) {
-                      EXPECT_CALL(t.accounts, Delete("ASPNET"))
-                          .WillOnce(Return(Err(fixer::kErrorAccessDenied)));
+                      EXPECT_CALL(t.accounts, Delete("ASPNET")).WillOnce(Return(Err(fixer::kErrorAccessDenied)));
                       EXPECT_CALL(t.accounts, Create(_, _)).Times(0);
                     },
-                    fixer::kErrorAccessDenied, kRestored,
+                    fixer::kErrorAccessDenied,
+                    kRestored,
                     {"delete-account", "record-grants", "stop-services"}},
         // ---- recreate, after the delete: forward, not restored, resumable -----------------
-        FailureCase{"Recreate_CreateAccount", Strategy::kRecreate, "create-account",
+        FailureCase{"Recreate_CreateAccount",
+                    Strategy::kRecreate,
+                    "create-account",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.accounts, Create(_, _))
                           .WillOnce([](const fixer::NewAccount&, const Secret&) -> Result<Sid> {
@@ -237,70 +249,108 @@ INSTANTIATE_TEST_SUITE_P(
                           })
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kNerrPasswordTooShort, kForward, {}},
-        FailureCase{"Recreate_LiftRestrictions", Strategy::kRecreate, "lift-restrictions",
+                    fixer::kNerrPasswordTooShort,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_LiftRestrictions",
+                    Strategy::kRecreate,
+                    "lift-restrictions",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.rights, Grant(_, "SeInteractiveLogonRight"))
                           .WillOnce(Return(Err(fixer::kErrorAccessDenied)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorAccessDenied, kForward, {}},
-        FailureCase{"Recreate_CreateProfile", Strategy::kRecreate, "create-profile",
+                    fixer::kErrorAccessDenied,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_CreateProfile",
+                    Strategy::kRecreate,
+                    "create-profile",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.logon, RunWithProfile("ASPNET", _, _))
                           .WillOnce(Return(Err(fixer::kErrorLogonFailure)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorLogonFailure, kForward, {}},
-        FailureCase{"Recreate_RestoreRestrictions", Strategy::kRecreate, "restore-restrictions",
+                    fixer::kErrorLogonFailure,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_RestoreRestrictions",
+                    Strategy::kRecreate,
+                    "restore-restrictions",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.rights, Revoke(_, "SeInteractiveLogonRight"))
                           .WillOnce(Return(Err(fixer::kErrorAccessDenied)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorAccessDenied, kForward, {}},
-        FailureCase{"Recreate_Register", Strategy::kRecreate, "register",
+                    fixer::kErrorAccessDenied,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_Register",
+                    Strategy::kRecreate,
+                    "register",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.aspnet, Register(_))
                           .WillOnce(Return(Err(fixer::kErrorFileNotFound)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorFileNotFound, kForward, {}},
-        FailureCase{"Recreate_RegrantRights", Strategy::kRecreate, "regrant-rights",
+                    fixer::kErrorFileNotFound,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_RegrantRights",
+                    Strategy::kRecreate,
+                    "regrant-rights",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.rights, Grant(_, "SeNetworkLogonRight"))
                           .WillOnce(Return(Err(fixer::kErrorNoSuchPrivilege)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorNoSuchPrivilege, kForward, {}},
-        FailureCase{"Recreate_RegrantGroups", Strategy::kRecreate, "regrant-groups",
+                    fixer::kErrorNoSuchPrivilege,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_RegrantGroups",
+                    Strategy::kRecreate,
+                    "regrant-groups",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.accounts, AddToGroup("WebReaders", _))
                           .WillOnce(Return(Err(fixer::kErrorNoSuchAlias)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorNoSuchAlias, kForward, {}},
-        FailureCase{"Recreate_RegrantAces", Strategy::kRecreate, "regrant-aces",
+                    fixer::kErrorNoSuchAlias,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_RegrantAces",
+                    Strategy::kRecreate,
+                    "regrant-aces",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.security, AddAce(_, _))
                           .WillOnce(Return(Err(fixer::kErrorAccessDenied)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorAccessDenied, kForward, {}},
-        FailureCase{"Recreate_RegrantSql", Strategy::kRecreate, "regrant-sql",
+                    fixer::kErrorAccessDenied,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_RegrantSql",
+                    Strategy::kRecreate,
+                    "regrant-sql",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.security, CreateLogin(_))
                           .WillOnce(Return(Err(fixer::kErrorAccessDenied)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorAccessDenied, kForward, {}},
-        FailureCase{"Recreate_StartServices", Strategy::kRecreate, "start-services",
+                    fixer::kErrorAccessDenied,
+                    kForward,
+                    {}},
+        FailureCase{"Recreate_StartServices",
+                    Strategy::kRecreate,
+                    "start-services",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.scm, Start("W3SVC"))
                           .WillOnce(Return(Err(fixer::kErrorServiceLogonFailed)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorServiceLogonFailed, kForward, {}}),
+                    fixer::kErrorServiceLogonFailed,
+                    kForward,
+                    {}}),
     [](const auto& info) { return info.param.name; });
 
 // ---- an undo that fails too: exit 4, journal kept, rollback finishes it ---------------------
@@ -369,9 +419,7 @@ TEST_P(CrashAndResume, AfterACrashInTheProfileLogonResumeFinishesTheRepair) {
   const auto running_before = w.RunningServices();
   AllowAnyCall();
   EXPECT_CALL(logon, RunWithProfile(_, _, _))
-      .WillOnce([](const std::string&, const Secret&, const std::string&) -> Status {
-        throw PowerLoss();
-      })
+      .WillOnce([](const std::string&, const Secret&, const std::string&) -> Status { throw PowerLoss(); })
       .WillRepeatedly(DoDefault());
   EXPECT_THROW(MakeFixer(o).Apply(), PowerLoss);
   ASSERT_FALSE(journal.records.empty()) << "the journal is what resume sees";
@@ -417,11 +465,9 @@ TEST_P(CrashAndResume, RollbackBeforeTheDeleteRestoresTheMachine) {
   EXPECT_TRUE(journal.records.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Strategies, CrashAndResume,
-                         ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+INSTANTIATE_TEST_SUITE_P(Strategies, CrashAndResume, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
-                           return info.param == Strategy::kKeepSid ? std::string("KeepSid")
-                                                                   : std::string("Recreate");
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");
                          });
 
 }  // namespace

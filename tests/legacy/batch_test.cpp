@@ -1,7 +1,7 @@
 // The batch interpreter: each construct fixup.cmd and edited copies of it use.
+#include "sim/batch.h"
 #include "fakes/sam.h"
 #include "legacy_fixture.h"
-#include "sim/batch.h"
 
 namespace legacy_test {
 namespace {
@@ -66,8 +66,9 @@ TEST_F(Batch, IfExist) {
 }
 
 TEST_F(Batch, ErrorlevelFromEachCommand) {
-  auto r = Go("@echo off\nnet user NOBODY /delete >nul 2>&1\nif errorlevel 2 echo two\nif errorlevel 3 echo three\n"
-              "if not errorlevel 3 echo below-three\necho %ERRORLEVEL%\nfrobnicate 2>nul\necho %ERRORLEVEL%\n");
+  auto r =
+      Go("@echo off\nnet user NOBODY /delete >nul 2>&1\nif errorlevel 2 echo two\nif errorlevel 3 echo three\n"
+         "if not errorlevel 3 echo below-three\necho %ERRORLEVEL%\nfrobnicate 2>nul\necho %ERRORLEVEL%\n");
   EXPECT_EQ(con->output, "two\nbelow-three\n2\n9009\n");
   EXPECT_EQ(r.errorlevel, 9009);
 }
@@ -112,8 +113,9 @@ TEST_F(Batch, CrLfLfAndCrLines) {
 TEST_F(Batch, RedirectionToNulMutesOutput) {
   Go("@echo off\nnet stop aspnet_state >nul\nnet stop aspnet_state 2>nul\nnet stop aspnet_state >nul 2>&1\n");
   // stdout muted first: the 3521 error (stderr) still shows once; then nothing.
-  EXPECT_EQ(con->output, "The ASP.NET State Service service is not started.\n\n"
-                         "More help is available by typing NET HELPMSG 3521.\n\n");
+  EXPECT_EQ(con->output,
+            "The ASP.NET State Service service is not started.\n\n"
+            "More help is available by typing NET HELPMSG 3521.\n\n");
 }
 
 }  // namespace
@@ -143,7 +145,8 @@ namespace {
 class BatchLoop : public LegacyFixture {};
 
 TEST_F(BatchLoop, AnEndlessLoopIsStoppedAndReported) {
-  auto r = sim::RunBatch(*con, "@echo off\r\n:retry\r\nrunas /user:ASPNET cmd.exe >nul 2>nul\r\ngoto retry\r\n", "loop.cmd");
+  auto r =
+      sim::RunBatch(*con, "@echo off\r\n:retry\r\nrunas /user:ASPNET cmd.exe >nul 2>nul\r\ngoto retry\r\n", "loop.cmd");
   ASSERT_TRUE(r.error);
   EXPECT_NE(r.error->message.find("the script loops"), std::string::npos);
 }

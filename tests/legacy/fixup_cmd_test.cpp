@@ -26,13 +26,13 @@ class FixupCmd : public LegacyFixture {
 TEST_F(FixupCmd, HasTheExactCommandLinesAndCrLf) {
   ASSERT_FALSE(script.empty());
   const std::string text = ReadFile(script);
-  for (const char* line : {"@echo off\r\n",
-                           "if exist %SystemRoot%\\microsoft.net\\framework\\v1.1.4322\\mscorlib.dll goto v11_installed\r\n",
-                           "cd /d %SystemRoot%\\microsoft.net\\framework\\v1.0.3705\r\n", "iisreset /stop\r\n",
-                           "net stop aspnet_state\r\n", "net user ASPNET /delete\r\n",
-                           "net user ASPNET 1pass@word /add\r\n", "runas /profile /user:ASPNET cmd.exe\r\n",
-                           "aspnet_regiis -i\r\n", "iisreset /start\r\n", "goto done\r\n", ":v11_installed\r\n",
-                           ":done\r\n", "echo \"----------------------\"\r\n"}) {
+  for (const char* line :
+       {"@echo off\r\n",
+        "if exist %SystemRoot%\\microsoft.net\\framework\\v1.1.4322\\mscorlib.dll goto v11_installed\r\n",
+        "cd /d %SystemRoot%\\microsoft.net\\framework\\v1.0.3705\r\n", "iisreset /stop\r\n",
+        "net stop aspnet_state\r\n", "net user ASPNET /delete\r\n", "net user ASPNET 1pass@word /add\r\n",
+        "runas /profile /user:ASPNET cmd.exe\r\n", "aspnet_regiis -i\r\n", "iisreset /start\r\n", "goto done\r\n",
+        ":v11_installed\r\n", ":done\r\n", "echo \"----------------------\"\r\n"}) {
     EXPECT_NE(text.find(line), std::string::npos) << line;
   }
   EXPECT_EQ(text.find("\n"), text.find("\r\n") + 1);  // no bare LF

@@ -9,23 +9,27 @@ class NetService : public LegacyFixture {};
 
 TEST_F(NetService, StartAndStopTheStateService) {
   EXPECT_EQ(Run("net start aspnet_state"), 0);
-  EXPECT_EQ(Out(), "The ASP.NET State Service service is starting.\n"
-                   "The ASP.NET State Service service was started successfully.\n\n");
+  EXPECT_EQ(Out(),
+            "The ASP.NET State Service service is starting.\n"
+            "The ASP.NET State Service service was started successfully.\n\n");
   EXPECT_EQ(Run("net stop aspnet_state"), 0);
-  EXPECT_EQ(Out(), "The ASP.NET State Service service is stopping.\n"
-                   "The ASP.NET State Service service was stopped successfully.\n\n");
+  EXPECT_EQ(Out(),
+            "The ASP.NET State Service service is stopping.\n"
+            "The ASP.NET State Service service was stopped successfully.\n\n");
 }
 
 TEST_F(NetService, StopANotStartedServiceIs3521) {
   EXPECT_EQ(Run("net stop aspnet_state"), 2);
-  EXPECT_EQ(Out(), "The ASP.NET State Service service is not started.\n\n"
-                   "More help is available by typing NET HELPMSG 3521.\n\n");
+  EXPECT_EQ(Out(),
+            "The ASP.NET State Service service is not started.\n\n"
+            "More help is available by typing NET HELPMSG 3521.\n\n");
 }
 
 TEST_F(NetService, StartARunningServiceIs2182) {
   EXPECT_EQ(Run("net start w3svc"), 2);
-  EXPECT_EQ(Out(), "The requested service has already been started.\n\n"
-                   "More help is available by typing NET HELPMSG 2182.\n\n");
+  EXPECT_EQ(Out(),
+            "The requested service has already been started.\n\n"
+            "More help is available by typing NET HELPMSG 2182.\n\n");
 }
 
 TEST_F(NetService, UnknownNameIs2185) {

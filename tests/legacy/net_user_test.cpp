@@ -82,8 +82,9 @@ class NetUserStar : public LegacyFixture {};
 TEST_F(NetUserStar, StarPromptsTwiceWithoutEcho) {
   Answer("Typed-Passw0rd");
   EXPECT_EQ(Run("net user ASPNET *"), 0);
-  EXPECT_EQ(Out(), "Type a password for the user: \nRetype the password to confirm: \n"
-                   "The command completed successfully.\n\n");
+  EXPECT_EQ(Out(),
+            "Type a password for the user: \nRetype the password to confirm: \n"
+            "The command completed successfully.\n\n");
 }
 
 TEST_F(NetUserStar, ClosedInputDoesNotMatch) {

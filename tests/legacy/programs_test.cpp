@@ -21,8 +21,9 @@ TEST_F(Programs, IisresetStopAndStart) {
   EXPECT_EQ(Out(), "Attempting start...\nInternet services successfully started\n");
   EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
   EXPECT_EQ(Run("iisreset"), 0);
-  EXPECT_EQ(Out(), "Attempting stop...\nInternet services successfully stopped\nAttempting start...\n"
-                   "Internet services successfully restarted\n");
+  EXPECT_EQ(Out(),
+            "Attempting stop...\nInternet services successfully stopped\nAttempting start...\n"
+            "Internet services successfully restarted\n");
 }
 
 TEST_F(Programs, IisresetStartsOnlyAutomaticServices) {
@@ -34,8 +35,9 @@ TEST_F(Programs, IisresetStartsOnlyAutomaticServices) {
 
 TEST_F(Programs, UnknownCommandIs9009) {
   EXPECT_EQ(Run("frobnicate /x"), 9009);
-  EXPECT_EQ(Out(), "'frobnicate' is not recognized as an internal or external command,\n"
-                   "operable program or batch file.\n");
+  EXPECT_EQ(Out(),
+            "'frobnicate' is not recognized as an internal or external command,\n"
+            "operable program or batch file.\n");
 }
 
 TEST_F(Programs, AspnetRegiisIsFoundOnlyInItsFrameworkFolder) {

@@ -30,10 +30,11 @@ TEST_F(Runas, RightPasswordCreatesTheProfileInANewWindow) {
 TEST_F(Runas, WrongPasswordIs1326AndNoProfile) {
   Answer("1pass@wrod");
   EXPECT_EQ(Run("runas /profile /user:ASPNET cmd.exe"), 1);
-  EXPECT_EQ(Out(), "Enter the password for ASPNET: \n"
-                   "Attempting to start cmd.exe as user \"XPPRO\\ASPNET\" ...\n"
-                   "RUNAS ERROR: Unable to run - cmd.exe\n"
-                   "1326: Logon failure: unknown user name or bad password.\n");
+  EXPECT_EQ(Out(),
+            "Enter the password for ASPNET: \n"
+            "Attempting to start cmd.exe as user \"XPPRO\\ASPNET\" ...\n"
+            "RUNAS ERROR: Unable to run - cmd.exe\n"
+            "1326: Logon failure: unknown user name or bad password.\n");
   EXPECT_EQ(Out().find("1pass@wrod"), std::string::npos);
   EXPECT_FALSE(HasProfile());
 }

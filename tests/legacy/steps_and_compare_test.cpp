@@ -37,16 +37,16 @@ TEST(LegacySteps, AnUnsupportedLineFailsTheStepWithFileAndLine) {
   const fs::path dir = fs::temp_directory_path() / "legacy_steps_test";
   fs::create_directories(dir);
   std::ofstream(dir / "bad.cmd", std::ios::binary) << "@echo off\r\necho one\r\nfor %%a in (x) do echo %%a\r\n";
-  auto r = RunText("summary: s\n" + kMachine + "steps:\n  - legacy: {script: bad.cmd}\n",
-                   (dir / "bad.yaml").string());
+  auto r = RunText("summary: s\n" + kMachine + "steps:\n  - legacy: {script: bad.cmd}\n", (dir / "bad.yaml").string());
   EXPECT_FALSE(r.passed);
   EXPECT_NE(r.error.find("bad.cmd:3: not supported: 'for'"), std::string::npos) << r.error;
   fs::remove_all(dir);
 }
 
 TEST(LegacyCompare, PolicyRejectingThePasswordPutsTheFixerAheadOnTheSite) {
-  fakes::MachineState state = XpWithAspNet10("applications:\n  - {path: /LM/W3SVC/1/ROOT/shop, framework: 1.0}\n"
-                                              "hotfixes: [MS03-032]\npolicy:\n  password: {complexity: true, min_length: 12}\n");
+  fakes::MachineState state = XpWithAspNet10(
+      "applications:\n  - {path: /LM/W3SVC/1/ROOT/shop, framework: 1.0}\n"
+      "hotfixes: [MS03-032]\npolicy:\n  password: {complexity: true, min_length: 12}\n");
   const std::string script = sim::DefaultLegacyScript(FIXUP_SOURCE_DIR);
   sim::Comparison c = sim::CompareOnMachine(state, script, "1pass@word", fixer::Options{});
   const auto ahead = c.FixerAhead();

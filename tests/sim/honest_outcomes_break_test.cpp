@@ -152,8 +152,8 @@ sim::PortsDecoratorFactory Fixer() {
 
 struct Case {
   const char* file;
-  sim::PortsDecoratorFactory broken_fixer;                   // a broken fixer, or
-  std::function<void(fakes::MachineState&)> broken_fake;     // the fake without the behaviour
+  sim::PortsDecoratorFactory broken_fixer;                // a broken fixer, or
+  std::function<void(fakes::MachineState&)> broken_fake;  // the fake without the behaviour
 };
 
 class HonestOutcomes : public ::testing::TestWithParam<Case> {};
@@ -185,9 +185,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"diagnosis/profile-made-by-1.1-is-not-affected-not-already-fixed.yaml", Fixer<MarkForged>(), {}},
         Case{"diagnosis/fixed-by-this-tool-is-already-fixed.yaml", Fixer<MarkNeverWritten>(), {}},
         // The fake as it was: bad passwords never forgotten; a lockout that always runs out.
-        Case{"fidelity/lockout-observation-window.yaml", {},
+        Case{"fidelity/lockout-observation-window.yaml",
+             {},
              [](fakes::MachineState& m) { m.lsa.lockout.reset_minutes = 0; }},
-        Case{"fidelity/lockout-duration-zero-needs-an-administrator.yaml", {},
+        Case{"fidelity/lockout-duration-zero-needs-an-administrator.yaml",
+             {},
              [](fakes::MachineState& m) { m.lsa.lockout.duration_minutes = 30; }},
         Case{"fidelity/server-2003-iis5-isolation-mode-not-affected.yaml", Fixer<SeenAsIis51>(), {}},
         Case{"fidelity/server-2003-worker-process-isolation-not-affected.yaml", Fixer<SeenInIis5Mode>(), {}},

@@ -66,11 +66,13 @@ TEST(NotWord, NegatesAnyCheck) {
   EXPECT_TRUE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n    expect: {not: {status: 503}}\n"));
   EXPECT_FALSE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n    expect: {not: {status: 200}}\n"));
   // A block of several checks: `not` passes when one of them fails.
-  EXPECT_TRUE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                     "    expect: {not: {status: 200, page_contains: no such text}}\n"));
+  EXPECT_TRUE(
+      Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
+             "    expect: {not: {status: 200, page_contains: no such text}}\n"));
   // A list: several `not`s, each must pass.
-  EXPECT_FALSE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                      "    expect: {not: [{status: 500}, {status: 200}]}\n"));
+  EXPECT_FALSE(
+      Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
+             "    expect: {not: [{status: 500}, {status: 200}]}\n"));
 }
 
 TEST(NotWord, NeverTurnsACheckThatCannotBeEvaluatedIntoAPass) {
@@ -82,10 +84,12 @@ TEST(NotWord, NeverTurnsACheckThatCannotBeEvaluatedIntoAPass) {
 }
 
 TEST(AnyOfWord, PassesWhenOneBlockPasses) {
-  EXPECT_TRUE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                     "    expect: {any_of: [{status: 503}, {status: 200}]}\n"));
-  const auto checks = Checks("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                             "    expect: {any_of: [{status: 503}, {status: 500}]}\n");
+  EXPECT_TRUE(
+      Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
+             "    expect: {any_of: [{status: 503}, {status: 200}]}\n"));
+  const auto checks = Checks(
+      "  - request: /LM/W3SVC/1/ROOT/shop\n"
+      "    expect: {any_of: [{status: 503}, {status: 500}]}\n");
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_FALSE(checks[0].passed);
   EXPECT_THAT(checks[0].actual, HasSubstr("block 1: status of /LM/W3SVC/1/ROOT/shop: expected 503, got 200"));
@@ -93,13 +97,15 @@ TEST(AnyOfWord, PassesWhenOneBlockPasses) {
 }
 
 TEST(AnyOfWord, EveryCheckOfABlockMustPass) {
-  EXPECT_FALSE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                      "    expect: {any_of: [{status: 200, page_contains: no such text}]}\n"));
+  EXPECT_FALSE(
+      Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
+             "    expect: {any_of: [{status: 200, page_contains: no such text}]}\n"));
 }
 
 TEST(AnyOfWord, NestsWithNot) {
-  EXPECT_TRUE(Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
-                     "    expect: {not: {any_of: [{status: 503}, {status: 500}]}}\n"));
+  EXPECT_TRUE(
+      Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
+             "    expect: {not: {any_of: [{status: 503}, {status: 500}]}}\n"));
 }
 
 // ---- output_matches -------------------------------------------------------------------------
@@ -117,7 +123,8 @@ TEST(OutputMatchesWord, ABadPatternIsALoadError) {
   EXPECT_EQ(e.line, 8);
   EXPECT_EQ(e.column, 30);
   EXPECT_THAT(e.message, HasSubstr("expect 'output_matches' key 'pattern': not a regular expression"));
-  auto flag = LoadError("  - command: net start W3SVC\n    expect: {output_matches: {pattern: x, ignore_case: maybe}}\n");
+  auto flag =
+      LoadError("  - command: net start W3SVC\n    expect: {output_matches: {pattern: x, ignore_case: maybe}}\n");
   EXPECT_THAT(flag.message, HasSubstr("key 'ignore_case': expected true or false (yes / no), got 'maybe'"));
   auto longer = LoadError("  - command: x\n    expect: {output_matches: '" + std::string(600, 'a') + "'}\n");
   EXPECT_THAT(longer.message, HasSubstr("longer than 500 characters"));
@@ -172,9 +179,10 @@ TEST(CrashAfterWord, CannotBeGivenWithCrashAt) {
 // ---- set_start_type -------------------------------------------------------------------------
 
 TEST(SetStartTypeWord, ADisabledServiceRefusesToStart) {
-  auto r = RunSteps("  - set_start_type: {name: aspnet_state, start_type: disabled}\n"
-               "  - start_service: aspnet_state\n"
-               "    expect: {service: {name: aspnet_state, state: stopped, start_type: disabled}}\n");
+  auto r = RunSteps(
+      "  - set_start_type: {name: aspnet_state, start_type: disabled}\n"
+      "  - start_service: aspnet_state\n"
+      "    expect: {service: {name: aspnet_state, state: stopped, start_type: disabled}}\n");
   EXPECT_TRUE(r.passed);
   ASSERT_EQ(r.steps.size(), 2u);
   EXPECT_THAT(r.steps[1].report.summary, HasSubstr("1058"));
@@ -264,30 +272,29 @@ sim::Step* FindStep(sim::Scenario& s, const std::string& kind) {
 
 INSTANTIATE_TEST_SUITE_P(
     Words, LanguageScenario,
-    ::testing::Values(
-        Broken{"fixup-cmd-errorlevels.yaml", "the state service running, so net stop succeeds",
-               [](sim::Scenario& s) {
-                 sim::Step start{"start_service", {{"name", "aspnet_state"}}, {}, s.steps[0].pos};
-                 s.steps.insert(s.steps.begin(), start);
-               }},
-        Broken{"fixup-cmd-runas-fails-quietly.yaml", "the password typed at runas's prompt",
-               [](sim::Scenario& s) {
-                 auto* legacy = FindStep(s, "legacy");
-                 legacy->args.erase("no_answer");
-                 legacy->args["answer"] = "1pass@word";
-               }},
-        Broken{"crash-after-versus-before.yaml", "crash_after taken as crash_at",
-               [](sim::Scenario& s) {
-                 for (auto& step : s.steps) {
-                   if (!step.args.count("crash_after")) continue;
-                   step.args["crash_at"] = step.args["crash_after"];
-                   step.args.erase("crash_after");
-                 }
-               }},
-        Broken{"start-type-and-logon-results.yaml", "the start type left as it was",
-               [](sim::Scenario& s) { FindStep(s, "set_start_type")->args["start_type"] = "manual"; }},
-        Broken{"start-type-and-logon-results.yaml", "the account left enabled",
-               [](sim::Scenario& s) { FindStep(s, "disable_account")->kind = "enable_account"; }}),
+    ::testing::Values(Broken{"fixup-cmd-errorlevels.yaml", "the state service running, so net stop succeeds",
+                             [](sim::Scenario& s) {
+                               sim::Step start{"start_service", {{"name", "aspnet_state"}}, {}, s.steps[0].pos};
+                               s.steps.insert(s.steps.begin(), start);
+                             }},
+                      Broken{"fixup-cmd-runas-fails-quietly.yaml", "the password typed at runas's prompt",
+                             [](sim::Scenario& s) {
+                               auto* legacy = FindStep(s, "legacy");
+                               legacy->args.erase("no_answer");
+                               legacy->args["answer"] = "1pass@word";
+                             }},
+                      Broken{"crash-after-versus-before.yaml", "crash_after taken as crash_at",
+                             [](sim::Scenario& s) {
+                               for (auto& step : s.steps) {
+                                 if (!step.args.count("crash_after")) continue;
+                                 step.args["crash_at"] = step.args["crash_after"];
+                                 step.args.erase("crash_after");
+                               }
+                             }},
+                      Broken{"start-type-and-logon-results.yaml", "the start type left as it was",
+                             [](sim::Scenario& s) { FindStep(s, "set_start_type")->args["start_type"] = "manual"; }},
+                      Broken{"start-type-and-logon-results.yaml", "the account left enabled",
+                             [](sim::Scenario& s) { FindStep(s, "disable_account")->kind = "enable_account"; }}),
     [](const auto& info) {
       std::string name = fs::path(info.param.file).stem().string() + "_" + std::to_string(info.index);
       for (char& c : name)
@@ -305,7 +312,8 @@ TEST(NotLoaded, IsAFailedTestInJUnitAndJson) {
   const std::string xml = sim::JUnitXml({r});
   EXPECT_THAT(xml, HasSubstr("tests=\"1\" failures=\"1\""));
   EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"scenarios/bad.yaml\""));
-  EXPECT_THAT(xml, HasSubstr("<failure type=\"load-error\" message=\"bad.yaml:7:5: steps: unknown step &apos;reboot&apos;"));
+  EXPECT_THAT(xml,
+              HasSubstr("<failure type=\"load-error\" message=\"bad.yaml:7:5: steps: unknown step &apos;reboot&apos;"));
   const nlohmann::json j = sim::ToJson(std::vector<sim::ScenarioResult>{r});
   EXPECT_EQ(j["failed"], 1);
   EXPECT_EQ(j["scenarios"][0]["passed"], false);

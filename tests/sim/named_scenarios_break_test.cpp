@@ -62,13 +62,12 @@ TEST_P(NamedScenario, PassesWithTheRealFixerAndFailsWithTheBehaviourBroken) {
 
 INSTANTIATE_TEST_SUITE_P(
     UserNamed, NamedScenario,
-    ::testing::Values(
-        Named{"fixer/acl-loss-recreate-regrants-each.yaml",
-              [] { return std::make_unique<sim::WrapOnePort<AcesNeverRegranted>>(); }},
-        Named{"fixer/custom-worker-account-refused-with-manual-steps.yaml",
-              [] { return std::make_unique<sim::WrapOnePort<ProcessModelMisread>>(); }},
-        Named{"fixer/temp-password-failing-policy-refused.yaml",
-              [] { return std::make_unique<sim::WrapOnePort<PolicyNeverChecked>>(); }}),
+    ::testing::Values(Named{"fixer/acl-loss-recreate-regrants-each.yaml",
+                            [] { return std::make_unique<sim::WrapOnePort<AcesNeverRegranted>>(); }},
+                      Named{"fixer/custom-worker-account-refused-with-manual-steps.yaml",
+                            [] { return std::make_unique<sim::WrapOnePort<ProcessModelMisread>>(); }},
+                      Named{"fixer/temp-password-failing-policy-refused.yaml",
+                            [] { return std::make_unique<sim::WrapOnePort<PolicyNeverChecked>>(); }}),
     [](const auto& info) {
       std::string name = fs::path(info.param.file).stem().string();
       for (char& c : name)

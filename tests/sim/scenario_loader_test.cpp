@@ -2,8 +2,8 @@
 // FILE:LINE:COL with a message that names the problem; a few-line state file gets the defaults
 // of a fresh install; save -> load gives back an equal machine; and every example in
 // docs/machine-format.md and docs/scenario-format.md loads.
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <unistd.h>
 
@@ -56,12 +56,12 @@ sim::Scenario LoadScenario(const std::string& text) {
 
 // A valid scenario head; the machine has ASP.NET 1.0 (so ASPNET exists) and one application.
 const std::string kHead =
-    "summary: s\n"                              // 1
-    "machine:\n"                                // 2
-    "  frameworks: [1.0]\n"                     // 3
-    "  applications:\n"                         // 4
-    "    - path: /LM/W3SVC/1/ROOT/shop\n"       // 5
-    "steps:\n";                                 // 6
+    "summary: s\n"                         // 1
+    "machine:\n"                           // 2
+    "  frameworks: [1.0]\n"                // 3
+    "  applications:\n"                    // 4
+    "    - path: /LM/W3SVC/1/ROOT/shop\n"  // 5
+    "steps:\n";                            // 6
 
 // ---- machine state files: rejected at FILE:LINE:COL ---------------------------------------
 
@@ -124,8 +124,7 @@ TEST(MachineFileErrors, BadEnumValueListsTheChoices) {
   EXPECT_EQ(flag.column, 13);
   EXPECT_THAT(flag.message, StartsWith("accounts.bob.flags[0]: unknown account flag 'disabld'"));
 
-  auto mask = MachineError(
-      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: Users, mask: reed}\n");
+  auto mask = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: Users, mask: reed}\n");
   EXPECT_EQ(mask.line, 4);
   EXPECT_EQ(mask.column, 30);
   EXPECT_THAT(mask.message, HasSubstr("unknown access mask 'reed'"));
@@ -173,8 +172,8 @@ TEST(MachineFileErrors, UnknownSidOfThisMachine) {
                            "-1099': no account of this machine ever had RID 1099 (RIDs so far: "
                            "below 1002)");
 
-  auto ace = MachineError("objects:\n  - file: 'C:\\Shop'\n    acl:\n      - {allow: " + domain +
-                          "-1002, mask: read}\n");
+  auto ace =
+      MachineError("objects:\n  - file: 'C:\\Shop'\n    acl:\n      - {allow: " + domain + "-1002, mask: read}\n");
   EXPECT_EQ(ace.line, 4);
   EXPECT_EQ(ace.column, 17);
   EXPECT_THAT(ace.message, HasSubstr("unknown SID"));
@@ -186,22 +185,22 @@ TEST(MachineFileErrors, OrphanedAndForeignSidsAreAccepted) {
   auto state = LoadMachine(
       "frameworks: [1.0]\n"
       "accounts:\n  ASPNET: {absent: true}\n"
-      "rights:\n  " + domain + "-1002: [SeBatchLogonRight]\n"
+      "rights:\n  " +
+      domain +
+      "-1002: [SeBatchLogonRight]\n"
       "  S-1-5-21-9-9-9-1099: [SeServiceLogonRight]\n");
   EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse(domain + "-1002")));
   EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse("S-1-5-21-9-9-9-1099")));
 }
 
 TEST(MachineFileErrors, UnresolvedPrincipalAndMalformedSid) {
-  auto name = MachineError(
-      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: NoSuchUser, mask: read}\n");
+  auto name = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: NoSuchUser, mask: read}\n");
   EXPECT_EQ(name.line, 4);
   EXPECT_EQ(name.column, 17);
   EXPECT_THAT(name.message, StartsWith("objects[0].acl[0].allow: principal 'NoSuchUser' does not "
                                        "resolve"));
 
-  auto sid = MachineError(
-      "objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: S-1-5-xx, mask: read}\n");
+  auto sid = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: S-1-5-xx, mask: read}\n");
   EXPECT_EQ(sid.line, 4);
   EXPECT_EQ(sid.column, 17);
   EXPECT_THAT(sid.message, HasSubstr("malformed SID 'S-1-5-xx'"));
@@ -243,8 +242,7 @@ TEST(MachineFileErrors, UnreadableFileHasNoPosition) {
   auto loaded = fakes::LoadMachineFile("/nonexistent/machine.yaml");
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error->line, 0);
-  EXPECT_THAT(loaded.error->ToString(),
-              StartsWith("/nonexistent/machine.yaml: cannot read machine state file:"));
+  EXPECT_THAT(loaded.error->ToString(), StartsWith("/nonexistent/machine.yaml: cannot read machine state file:"));
 }
 
 // ---- machine state files: a few lines take fresh-install defaults -------------------------
@@ -384,8 +382,8 @@ TEST(MachineRoundTrip, EverySectionWithOrphansAndOddValues) {
 
 TEST(MachineRoundTrip, ThroughAFileOnDisk) {
   const fakes::MachineState s = LoadMachine("frameworks: [1.0]\nhotfixes: [MS03-032]\n");
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("scenario_loader_test_" + std::to_string(::getpid()) + ".yaml");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("scenario_loader_test_" + std::to_string(::getpid()) + ".yaml");
   ASSERT_TRUE(fakes::SaveMachineFile(s, path.string()).ok());
   auto back = fakes::LoadMachineFile(path.string());
   std::filesystem::remove(path);
@@ -415,8 +413,7 @@ TEST(ScenarioFileErrors, UnknownTopLevelKey) {
   EXPECT_EQ(e.file, "s.yaml");
   EXPECT_EQ(e.line, 4);
   EXPECT_EQ(e.column, 1);
-  EXPECT_EQ(e.message,
-            "scenario: unknown key 'colour' (expected one of: name, summary, tags, machine, steps)");
+  EXPECT_EQ(e.message, "scenario: unknown key 'colour' (expected one of: name, summary, tags, machine, steps)");
 }
 
 TEST(ScenarioFileErrors, MissingMachineOrSummary) {
@@ -663,9 +660,7 @@ TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
 
 // ---- the documentation's examples load ---------------------------------------------------
 
-std::filesystem::path DocsDir() {
-  return std::filesystem::path(FIXUP_SOURCE_DIR) / "docs";
-}
+std::filesystem::path DocsDir() { return std::filesystem::path(FIXUP_SOURCE_DIR) / "docs"; }
 
 struct Block {
   int line = 0;

@@ -90,7 +90,8 @@ TEST_F(SweepTest, AResumeKilledWhileRunningStepsAgainStillConverges) {
   std::string transcript;
   for (const auto& t : lost.transcripts) transcript += t;
   ASSERT_NE(transcript.find("could not be written (delete-account done)"), std::string::npos)
-      << "call 11 is no longer that journal write; update kLostDone\n" << transcript;
+      << "call 11 is no longer that journal write; update kLostDone\n"
+      << transcript;
   ASSERT_NE(transcript.find("runs again on resume"), std::string::npos) << transcript;
   for (const auto& v : lost.violations) ADD_FAILURE() << v.ToString();
 
@@ -102,9 +103,8 @@ TEST_F(SweepTest, AResumeKilledWhileRunningStepsAgainStillConverges) {
     o.only_case = sim::ParseFaults(spec);
     const sim::SweepReport r = sim::RunSweep({file}, o);
     for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
-    const bool any_crash = std::any_of(r.transcripts.begin(), r.transcripts.end(), [](const std::string& t) {
-      return t.find("Power lost") != std::string::npos;
-    });
+    const bool any_crash = std::any_of(r.transcripts.begin(), r.transcripts.end(),
+                                       [](const std::string& t) { return t.find("Power lost") != std::string::npos; });
     if (!any_crash) break;  // past the last mutating call of the episode
     ++crashed;
   }

@@ -14,8 +14,7 @@
 namespace {
 
 std::string ReadDoc() {
-  const auto path = std::filesystem::path(FIXUP_SOURCE_DIR) / "docs" /
-                    "scenario-format.md";
+  const auto path = std::filesystem::path(FIXUP_SOURCE_DIR) / "docs" / "scenario-format.md";
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();

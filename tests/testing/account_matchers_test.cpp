@@ -10,10 +10,10 @@
 namespace {
 
 using fakes_testing::HasAccount;
+using ::testing::Not;
 using testing_test::Describe;
 using testing_test::DescribeNegation;
 using testing_test::Explain;
-using ::testing::Not;
 
 class HasAccountTest : public fakes_testing::FreshMachineTest {
  protected:
@@ -73,8 +73,7 @@ TEST_F(HasAccountTest, GroupMembershipIsDirect) {
 
 TEST_F(HasAccountTest, APasswordThatExpiresFailsPasswordNeverExpires) {
   EXPECT_EQ(Explain(HasAccount("Administrator").PasswordNeverExpires(), machine()),
-            "account Administrator (" + machine().state().sam.domain.WithRid(500).ToString() +
-                ")'s password expires");
+            "account Administrator (" + machine().state().sam.domain.WithRid(500).ToString() + ")'s password expires");
 }
 
 TEST(HasAccountDescription, ListsEveryQualifier) {

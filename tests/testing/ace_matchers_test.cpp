@@ -12,12 +12,12 @@
 namespace {
 
 using fakes_testing::HasAce;
-using testing_test::Describe;
-using testing_test::DescribeNegation;
-using testing_test::Explain;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
+using testing_test::Describe;
+using testing_test::DescribeNegation;
+using testing_test::Explain;
 
 constexpr const char* kTemp = R"(C:\WINDOWS\Temp)";
 
@@ -78,17 +78,16 @@ TEST_F(HasAceTest, ADeletedAccountsAceIsFoundByItsSidAndShownBare) {
 TEST_F(HasAceTest, AMissingObjectAnswersAsGetNamedSecurityInfo) {
   EXPECT_EQ(Explain(HasAce(R"(C:\nowhere)", "ASPNET", fixer::kFileGenericRead), machine()),
             R"(C:\nowhere does not exist (2: The system cannot find the file specified.))");
-  EXPECT_EQ(Explain(HasAce({fixer::ObjectNamespace::kMetabase, "/LM/W3SVC/9"}, "ASPNET", fixer::kFileGenericRead),
-                    machine()),
-            "/LM/W3SVC/9 does not exist (3: The system cannot find the path specified.)");
+  EXPECT_EQ(
+      Explain(HasAce({fixer::ObjectNamespace::kMetabase, "/LM/W3SVC/9"}, "ASPNET", fixer::kFileGenericRead), machine()),
+      "/LM/W3SVC/9 does not exist (3: The system cannot find the path specified.)");
 }
 
 TEST(HasAceDescription, NamesNamespacePathPrincipalAndMask) {
   EXPECT_EQ(Describe(HasAce(kTemp, "ASPNET", fixer::kFileModify)),
             R"(has an allow ACE on file C:\WINDOWS\Temp for ASPNET covering 0x1301BF)");
-  EXPECT_EQ(DescribeNegation(HasAce({fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\X)"}, "Users",
-                                    fixer::kKeyRead)
-                                 .Deny()),
+  EXPECT_EQ(DescribeNegation(
+                HasAce({fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\X)"}, "Users", fixer::kKeyRead).Deny()),
             R"(has no deny ACE on registry HKLM\SOFTWARE\X for Users covering 0x20019)");
 }
 

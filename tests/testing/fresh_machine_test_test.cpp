@@ -11,8 +11,7 @@ namespace {
 
 using fakes_testing::HasAccount;
 
-class EveryEdition : public fakes_testing::FreshMachineTest,
-                     public ::testing::WithParamInterface<fixer::OsEdition> {
+class EveryEdition : public fakes_testing::FreshMachineTest, public ::testing::WithParamInterface<fixer::OsEdition> {
  protected:
   EveryEdition() : FreshMachineTest({.os = GetParam(), .seed = 3}) {}
 };

@@ -13,10 +13,10 @@
 namespace {
 
 using fakes_testing::HasProfile;
+using ::testing::Not;
 using testing_test::Describe;
 using testing_test::DescribeNegation;
 using testing_test::Explain;
-using ::testing::Not;
 
 constexpr const char* kFolder = R"(C:\Documents and Settings\ASPNET)";
 

@@ -12,10 +12,10 @@
 namespace {
 
 using fakes_testing::HasRight;
+using ::testing::Not;
 using testing_test::Describe;
 using testing_test::DescribeNegation;
 using testing_test::Explain;
-using ::testing::Not;
 
 class HasRightTest : public fakes_testing::FreshMachineTest {
  protected:
@@ -46,9 +46,9 @@ TEST_F(HasRightTest, RightsHeldThroughAGroupDoNotCount) {
   // Administrator logs on interactively through Administrators, holding nothing itself.
   const fixer::Sid admin = machine().state().sam.domain.WithRid(500);
   EXPECT_THAT(machine(), Not(HasRight("Administrator", "SeInteractiveLogonRight")));
-  EXPECT_EQ(Explain(HasRight("Administrator", "SeInteractiveLogonRight"), machine()),
-            R"(XPPRO\Administrator ()" + admin.ToString() +
-                ") does not hold SeInteractiveLogonRight; it holds no rights");
+  EXPECT_EQ(
+      Explain(HasRight("Administrator", "SeInteractiveLogonRight"), machine()),
+      R"(XPPRO\Administrator ()" + admin.ToString() + ") does not hold SeInteractiveLogonRight; it holds no rights");
 }
 
 TEST_F(HasRightTest, ARevokedRightIsGone) {

@@ -11,10 +11,10 @@ namespace {
 
 using fakes_testing::ServiceIs;
 using fixer::ServiceState;
+using ::testing::Not;
 using testing_test::Describe;
 using testing_test::DescribeNegation;
 using testing_test::Explain;
-using ::testing::Not;
 
 class ServiceIsTest : public fakes_testing::FreshMachineTest {
  protected:

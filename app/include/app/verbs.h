@@ -38,12 +38,12 @@ struct VerbRun {
   std::optional<fixer::RunResult> result;                    // apply, resume, rollback
   std::optional<fixer::Result<fixer::Diagnosis>> diagnosis;  // diagnose, plan
   std::optional<fixer::Result<fixer::Plan>> plan;            // plan
-  std::string log;                 // every log line the fixer wrote
-  bool crashed = false;            // interrupted between two changes (power loss, save failed)
-  std::string crash;               // where, or why
+  std::string log;                                           // every log line the fixer wrote
+  bool crashed = false;  // interrupted between two changes (power loss, save failed)
+  std::string crash;     // where, or why
   fixer::ExitCode exit_code = fixer::ExitCode::kOk;
-  std::string outcome;             // "fixed", ..., "planned", "error", "interrupted"
-  bool changed = false;            // the backend says the machine differs from how it was found
+  std::string outcome;   // "fixed", ..., "planned", "error", "interrupted"
+  bool changed = false;  // the backend says the machine differs from how it was found
 };
 
 // Runs one verb; `verbose` logs at debug level.

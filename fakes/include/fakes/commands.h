@@ -37,8 +37,7 @@ int RunNet(Console& con, const std::vector<std::string>& args);
 int RunRunas(Console& con, const std::vector<std::string>& args);
 int RunIisreset(Console& con, const std::vector<std::string>& args);
 // `framework_version`: the folder the aspnet_regiis.exe run lives in ("1.0.3705").
-int RunAspnetRegiis(Console& con, const std::string& framework_version,
-                    const std::vector<std::string>& args);
+int RunAspnetRegiis(Console& con, const std::string& framework_version, const std::vector<std::string>& args);
 // cmd.exe internals: `echo ...` (the text after "echo", with its separator) and `cd`.
 std::optional<int> RunEcho(Console& con, const std::string& rest);
 std::optional<int> RunCd(Console& con, const std::vector<std::string>& args);

@@ -66,9 +66,9 @@ struct Console {
   Machine& machine;
   ConsoleInput& input;
   Environment env;
-  std::string cwd;      // "C:\" ; the prompt is cwd + ">"
-  bool echo_on = true;  // a batch file starts with ECHO on
-  std::string output;   // everything printed, both streams
+  std::string cwd;                             // "C:\" ; the prompt is cwd + ">"
+  bool echo_on = true;                         // a batch file starts with ECHO on
+  std::string output;                          // everything printed, both streams
   std::function<void(std::string_view)> sink;  // live copy of the output, if set
   std::vector<ConsoleNote> notes;
   // Redirections in force for the current command (`>nul`, `2>nul`): dropped streams.
@@ -86,9 +86,7 @@ struct Console {
     output.append(text);
     if (sink && !input.ShowsTyping()) sink(text);
   }
-  void WriteLine(std::string_view text, Stream stream = Stream::kOut) {
-    Write(std::string(text) + "\n", stream);
-  }
+  void WriteLine(std::string_view text, Stream stream = Stream::kOut) { Write(std::string(text) + "\n", stream); }
   std::string Prompt() const { return cwd + ">"; }
 };
 

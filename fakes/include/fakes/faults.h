@@ -39,7 +39,7 @@ struct FaultRule {
   uint64_t nth = 1;               // 1-based
   FaultKind kind = FaultKind::kFail;
   uint32_t error = fixer::kErrorAccessDenied;  // for kFail
-  bool read = false;  // a read rule: `op` names the read, `nth` counts that op's reads
+  bool read = false;                           // a read rule: `op` names the read, `nth` counts that op's reads
 };
 
 // Thrown when a crash fault fires: the caller stops mid-way, the machine keeps what was done.
@@ -47,9 +47,10 @@ struct FaultRule {
 class PowerLoss : public fixer::Interruption {
  public:
   PowerLoss(std::string op, uint64_t call, bool after = false)
-      : fixer::Interruption("simulated power loss " + std::string(after ? "right after" : "at") +
-                            " mutating call " + std::to_string(call) + " (" + op + ")"),
-        op_(std::move(op)), call_(call) {}
+      : fixer::Interruption("simulated power loss " + std::string(after ? "right after" : "at") + " mutating call " +
+                            std::to_string(call) + " (" + op + ")"),
+        op_(std::move(op)),
+        call_(call) {}
   const std::string& op() const { return op_; }
   uint64_t call() const { return call_; }
 
@@ -60,9 +61,9 @@ class PowerLoss : public fixer::Interruption {
 
 // One mutating call, as seen by the plan: reports and the sweep read these.
 struct MutationEvent {
-  uint64_t call = 0;   // 1-based index over all mutations since the plan was installed
+  uint64_t call = 0;  // 1-based index over all mutations since the plan was installed
   std::string op;
-  std::string target;  // account, service, object path... never a secret
+  std::string target;           // account, service, object path... never a secret
   uint32_t injected_error = 0;  // 0 unless a fail fault fired here
 };
 

@@ -25,9 +25,9 @@ namespace fakes {
 struct InstallOptions {
   fixer::OsEdition os = fixer::OsEdition::kWindowsXpProfessional;
   int service_pack = 1;
-  std::string computer_name;  // empty: a name per edition ("XPPRO", "W2KSRV", ...)
+  std::string computer_name;                                       // empty: a name per edition ("XPPRO", "W2KSRV", ...)
   fixer::WebServerKind web_server = fixer::WebServerKind::kIis51;  // matched to the OS if
-                                                                    // left as default
+                                                                   // left as default
   uint64_t seed = 1;
 };
 

@@ -43,9 +43,9 @@ struct ComponentBuild {
 };
 
 struct HotfixDefinition {
-  std::string id;     // bulletin: "MS03-032"
-  std::string kb;     // "KB822925"
-  std::string title;  // "Cumulative Patch for Internet Explorer"
+  std::string id;                       // bulletin: "MS03-032"
+  std::string kb;                       // "KB822925"
+  std::string title;                    // "Cumulative Patch for Internet Explorer"
   std::vector<std::string> supersedes;  // bulletins this one replaces
   std::vector<ComponentBuild> builds;
 

@@ -42,19 +42,17 @@ struct LogonVerdict {
 };
 // LogonUser's answer from a state alone, with no side effect: what a copy of the machine would
 // answer (the web stack's read-only probe, the sweep's checks).
-LogonVerdict EvaluateLogon(const MachineState& state, const std::string& user,
-                           const fixer::Secret& password, LogonType type);
+LogonVerdict EvaluateLogon(const MachineState& state, const std::string& user, const fixer::Secret& password,
+                           LogonType type);
 
 class LogonService {
  public:
   explicit LogonService(Machine& machine) : m_(machine) {}
 
   // A failed password attempt is a mutation ("sam.bad_password"), as it changes the account.
-  fixer::Result<Token> LogonUser(const std::string& user, const fixer::Secret& password,
-                                 LogonType type);
+  fixer::Result<Token> LogonUser(const std::string& user, const fixer::Secret& password, LogonType type);
   // LogonUser's answer without its side effects (see EvaluateLogon).
-  fixer::Result<Token> CheckLogon(const std::string& user, const fixer::Secret& password,
-                                  LogonType type) const;
+  fixer::Result<Token> CheckLogon(const std::string& user, const fixer::Secret& password, LogonType type) const;
   // runas /profile: interactive logon, load (create) the profile, run, unload.
   fixer::Result<Token> RunWithProfile(const std::string& user, const fixer::Secret& password,
                                       const std::string& command_line);

@@ -21,8 +21,8 @@ namespace fakes {
 
 class MachineBackend : public fixer::Backend {
  public:
-  explicit MachineBackend(Machine& machine) : machine_(machine), probe_(machine), ports_(machine, &probe_),
-                                              found_(machine.state()) {}
+  explicit MachineBackend(Machine& machine)
+      : machine_(machine), probe_(machine), ports_(machine, &probe_), found_(machine.state()) {}
 
   // The machine's ports, or those handed to UsePorts.
   fixer::Ports& ports() override { return replaced_ ? *replaced_ : ports_.ports(); }

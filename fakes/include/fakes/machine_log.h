@@ -31,7 +31,7 @@ std::string MachineLogPath(const std::string& state_path);
 
 // Where a machine file's log stands.
 struct LogPosition {
-  uint32_t base_crc = 0;   // CRC-32 of the file's bytes: the log names the file it applies to
+  uint32_t base_crc = 0;  // CRC-32 of the file's bytes: the log names the file it applies to
   uint64_t base_size = 0;
   uint64_t log_bytes = 0;  // the log's valid prefix (0: no log, or one written for another file)
   uint64_t records = 0;    // whole records in that prefix
@@ -49,8 +49,7 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path);
 // The same for a log already read, over `opened`: the file's machine and its base_crc and
 // base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
 // Replays what follows and sets the position; the errors are OpenMachineFile's.
-std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
-                                          OpenedMachineFile& opened);
+std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name, OpenedMachineFile& opened);
 
 // The writer: tracks what the mutating calls changed and appends it as records.
 class MachineLog {

@@ -28,8 +28,8 @@ class ObjectStore {
   explicit ObjectStore(Machine& machine) : m_(machine) {}
 
   // "file.create" / "registry.create" / "metabase.create"; 183 if it exists.
-  fixer::Status Create(fixer::ObjectNamespace ns, const std::string& path, bool container,
-                       const fixer::Sid& owner, std::vector<fixer::Ace> dacl);
+  fixer::Status Create(fixer::ObjectNamespace ns, const std::string& path, bool container, const fixer::Sid& owner,
+                       std::vector<fixer::Ace> dacl);
   // "<ns>.delete"; 2 if absent.
   fixer::Status Erase(const fixer::ObjectRef& ref);
   bool Exists(const fixer::ObjectRef& ref) const;
@@ -50,8 +50,7 @@ class ObjectStore {
   std::vector<fixer::AceGrant> FindAces(const fixer::Sid& sid) const;
   std::vector<fixer::ObjectAces> FindAcesByObject(const fixer::Sid& sid) const;
   // Would a token with these SIDs get every bit of `mask`? Owner gets READ_CONTROL|WRITE_DAC.
-  bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token,
-                     uint32_t mask) const;
+  bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token, uint32_t mask) const;
   // The DACL as cacls prints it, one line per ACE: "XPPRO\ASPNET:(OI)(CI)C" or
   // "S-1-5-21-...-1004:R" for an orphaned SID.
   std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;

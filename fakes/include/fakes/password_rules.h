@@ -27,9 +27,8 @@ std::string NtHash(std::string_view clear);
 
 // ok, or Status::Win(2245). `history` holds previous hashes, newest first; only the first
 // policy.history of them count.
-fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy,
-                                  std::string_view account_name, std::string_view full_name,
-                                  const std::vector<std::string>& history,
+fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::string_view account_name,
+                                  std::string_view full_name, const std::vector<std::string>& history,
                                   const fixer::Secret& password);
 
 }  // namespace fakes

@@ -35,12 +35,12 @@ class Sam {
   // Mutations: each calls Machine::Mutate first ("sam.create_user", "sam.delete_user",
   // "sam.set_password", "sam.set_flags", "sam.add_member", "sam.remove_member").
   fixer::Result<fixer::Sid> CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password);
-  fixer::Status DeleteUser(const std::string& name);                 // 2221; 1371 for RID 500/501
+  fixer::Status DeleteUser(const std::string& name);                                  // 2221; 1371 for RID 500/501
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password);  // 2221, 2245
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
-  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);     // 1376, 1378
-  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);  // 1376, 1377
+  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // 1376, 1378
+  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // 1376, 1377
 
   // Reads (no Mutate).
   // What SetPassword would answer for this password, without setting it: 2221, 2245. The

@@ -28,9 +28,9 @@ class SqlServer {
   // sp_grantlogin: "sql.create_login"; 15401 if the Windows name does not resolve, 15025 if
   // a login of that name exists.
   fixer::Status GrantLogin(const std::string& windows_name);
-  fixer::Status CreateLogin(const fixer::SqlLogin& login);   // "sql.create_login"; 15025
-  fixer::Status DropLogin(const std::string& name);          // "sql.drop_login"; 15401 if absent
-  fixer::Status CreateDbUser(const fixer::SqlDbUser& user);  // "sql.create_user"; 15023
+  fixer::Status CreateLogin(const fixer::SqlLogin& login);                         // "sql.create_login"; 15025
+  fixer::Status DropLogin(const std::string& name);                                // "sql.drop_login"; 15401 if absent
+  fixer::Status CreateDbUser(const fixer::SqlDbUser& user);                        // "sql.create_user"; 15023
   fixer::Status DropDbUser(const std::string& database, const std::string& name);  // "sql.drop_user"
 
   std::vector<fixer::SqlLogin> LoginsFor(const fixer::Sid& sid) const;

@@ -37,7 +37,7 @@ struct UserAccount {
   std::string name;
   std::string full_name;
   std::string comment;
-  std::string password_hash;  // NT hash (hex MD4 of UTF-16LE); "" means a blank password
+  std::string password_hash;                  // NT hash (hex MD4 of UTF-16LE); "" means a blank password
   std::vector<std::string> password_history;  // earlier hashes, newest first
   fixer::AccountFlags flags;
   bool password_expired = false;
@@ -57,7 +57,7 @@ struct LocalGroup {
 };
 
 struct SamState {
-  Sid domain;               // S-1-5-21-a-b-c, derived from the machine seed
+  Sid domain;                // S-1-5-21-a-b-c, derived from the machine seed
   uint32_t next_rid = 1000;  // RIDs are never reused: this only grows
   std::vector<UserAccount> users;
   std::vector<LocalGroup> groups;
@@ -76,7 +76,7 @@ struct LockoutPolicy {
 struct LsaState {
   fixer::PasswordPolicyInfo password_policy;  // lockout_threshold mirrors lockout.threshold
   LockoutPolicy lockout;
-  bool limit_blank_password_use = true;  // blank passwords only at the console (1327)
+  bool limit_blank_password_use = true;         // blank passwords only at the console (1327)
   std::map<Sid, std::set<std::string>> rights;  // user rights assignment
   std::map<std::string, std::string> secrets;   // LSA private data, encrypted (see lsa.h)
   friend bool operator==(const LsaState&, const LsaState&) = default;
@@ -94,10 +94,10 @@ struct ProfileEntry {  // HKLM\...\ProfileList\<SID>
 
 struct SecurableObject {
   fixer::ObjectNamespace ns = fixer::ObjectNamespace::kFile;
-  std::string path;  // as created; lookups are case-insensitive
+  std::string path;       // as created; lookups are case-insensitive
   bool container = true;  // folder / key / node, as opposed to a file
   Sid owner;
-  std::vector<fixer::Ace> dacl;  // ordered
+  std::vector<fixer::Ace> dacl;               // ordered
   std::map<std::string, std::string> values;  // registry values (name -> data)
   friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
 };
@@ -139,7 +139,7 @@ struct ProductsState {
 };
 
 struct SessionState {
-  std::string caller = "Administrator";          // who runs the tools
+  std::string caller = "Administrator";         // who runs the tools
   std::optional<std::string> interactive_user;  // who is logged on at the console
   friend bool operator==(const SessionState&, const SessionState&) = default;
 };
@@ -147,8 +147,8 @@ struct SessionState {
 // ---- The machine ---------------------------------------------------------------------------
 
 struct MachineState {
-  uint64_t seed = 1;      // determines the machine SID and the machine's own randomness
-  uint64_t rng_state = 0; // the machine's random stream (aspnet_regiis passwords, ...)
+  uint64_t seed = 1;           // determines the machine SID and the machine's own randomness
+  uint64_t rng_state = 0;      // the machine's random stream (aspnet_regiis passwords, ...)
   int64_t clock = 1061510400;  // seconds since the epoch; 2003-08-22 by default
   SamState sam;
   LsaState lsa;

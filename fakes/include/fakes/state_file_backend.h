@@ -29,9 +29,9 @@
 namespace fakes {
 
 struct StateFileOptions {
-  std::string path;               // the machine file to load
-  std::string out;                // where to save; empty: `path` itself
-  uint64_t kill_at_mutation = 0;  // test hook: SIGKILL the process right before mutation N (after its log record)
+  std::string path;                    // the machine file to load
+  std::string out;                     // where to save; empty: `path` itself
+  uint64_t kill_at_mutation = 0;       // test hook: SIGKILL the process right before mutation N (after its log record)
   std::function<void()> after_append;  // test hook: called after each record the log appends
 };
 

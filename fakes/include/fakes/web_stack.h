@@ -58,15 +58,15 @@ std::string_view ToString(WorkerHost host);
 
 // Stable ids of the conditions, for code that picks one out of an explanation.
 namespace condition {
-inline constexpr std::string_view kWebServer = "web-server";        // a server is installed
-inline constexpr std::string_view kServiceRunning = "service";      // "service:W3SVC"
-inline constexpr std::string_view kApplication = "application";     // the app is configured
-inline constexpr std::string_view kFramework = "framework";         // its framework is installed
+inline constexpr std::string_view kWebServer = "web-server";              // a server is installed
+inline constexpr std::string_view kServiceRunning = "service";            // "service:W3SVC"
+inline constexpr std::string_view kApplication = "application";           // the app is configured
+inline constexpr std::string_view kFramework = "framework";               // its framework is installed
 inline constexpr std::string_view kInteractiveUser = "interactive-user";  // Cassini
-inline constexpr std::string_view kCredentials = "credentials";     // identity and password
-inline constexpr std::string_view kLogon = "logon";                 // LogonUser
-inline constexpr std::string_view kProfileLoad = "profile-load";    // 1.1 process model
-inline constexpr std::string_view kAcl = "acl";                     // "acl:<path>"
+inline constexpr std::string_view kCredentials = "credentials";           // identity and password
+inline constexpr std::string_view kLogon = "logon";                       // LogonUser
+inline constexpr std::string_view kProfileLoad = "profile-load";          // 1.1 process model
+inline constexpr std::string_view kAcl = "acl";                           // "acl:<path>"
 // One per installed component that fails without a profile, "profile-sensitive:urlmon.dll",
 // or a single "profile-sensitive" when no installed component does.
 inline constexpr std::string_view kProfileSensitive = "profile-sensitive";
@@ -75,8 +75,8 @@ inline constexpr std::string_view kSessionState = "session-state";  // aspnet_st
 
 // One condition the model checked, in the order it was checked.
 struct Condition {
-  std::string id;      // see namespace condition; may carry ":<what>"
-  std::string name;    // short: "W3SVC running", "logon as XPPRO\ASPNET"
+  std::string id;    // see namespace condition; may carry ":<what>"
+  std::string name;  // short: "W3SVC running", "logon as XPPRO\ASPNET"
   bool passed = false;
   std::string detail;  // why it passed or failed, in words a support engineer uses
   // True when this id is `kind` or `kind:<something>`.

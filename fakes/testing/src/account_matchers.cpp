@@ -39,8 +39,8 @@ AccountMatcher AccountMatcher::PasswordNeverExpires() const {
 bool AccountMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultListener* listener) const {
   const fakes::UserAccount* user = fakes::FindUserIn(machine.state(), name_);
   if (!user) {
-    *listener << "there is no account " << name_ << " ("
-              << fixer::Status::Win(fixer::kNerrUserNotFound).ToString() << ")";
+    *listener << "there is no account " << name_ << " (" << fixer::Status::Win(fixer::kNerrUserNotFound).ToString()
+              << ")";
     return false;
   }
   fakes::Sam sam(ForReading(machine));

@@ -26,8 +26,8 @@ bool AceMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultList
   const fakes::SecurableObject* object = fakes::ObjectStore(reading).Find(object_);
   if (!object) {
     // As GetNamedSecurityInfo answers: 3 for a metabase path, 2 for a file or key.
-    const uint32_t code = object_.ns == fixer::ObjectNamespace::kMetabase ? fixer::kErrorPathNotFound
-                                                                         : fixer::kErrorFileNotFound;
+    const uint32_t code =
+        object_.ns == fixer::ObjectNamespace::kMetabase ? fixer::kErrorPathNotFound : fixer::kErrorFileNotFound;
     *listener << object_.path << " does not exist (" << fixer::Status::Win(code).ToString() << ")";
     return false;
   }
@@ -43,8 +43,8 @@ bool AceMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultList
       return true;
     }
   }
-  *listener << object_.path << " has no " << TypeWord(type_) << " ACE for " << principal_.Label(machine)
-            << " granting " << Mask(mask_) << "; its DACL: ";
+  *listener << object_.path << " has no " << TypeWord(type_) << " ACE for " << principal_.Label(machine) << " granting "
+            << Mask(mask_) << "; its DACL: ";
   if (object->dacl.empty()) *listener << "(empty)";
   for (size_t i = 0; i < object->dacl.size(); ++i) {
     *listener << (i ? ", " : "") << fakes::FormatCaclsAce(reading, object_.ns, object->dacl[i]);
@@ -53,13 +53,13 @@ bool AceMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultList
 }
 
 void AceMatcher::DescribeTo(std::ostream* os) const {
-  *os << "has an " << TypeWord(type_) << " ACE on " << fixer::ToString(object_.ns) << " " << object_.path
-      << " for " << principal_.Written() << " covering " << Mask(mask_);
+  *os << "has an " << TypeWord(type_) << " ACE on " << fixer::ToString(object_.ns) << " " << object_.path << " for "
+      << principal_.Written() << " covering " << Mask(mask_);
 }
 
 void AceMatcher::DescribeNegationTo(std::ostream* os) const {
-  *os << "has no " << TypeWord(type_) << " ACE on " << fixer::ToString(object_.ns) << " " << object_.path
-      << " for " << principal_.Written() << " covering " << Mask(mask_);
+  *os << "has no " << TypeWord(type_) << " ACE on " << fixer::ToString(object_.ns) << " " << object_.path << " for "
+      << principal_.Written() << " covering " << Mask(mask_);
 }
 
 }  // namespace fakes_testing

@@ -19,8 +19,6 @@ std::string Principal::Label(const fakes::Machine& machine) const {
   return shown == sid->ToString() ? shown : shown + " (" + sid->ToString() + ")";
 }
 
-std::string Principal::Written() const {
-  return by_sid_ ? sid_.ToString() : name_;
-}
+std::string Principal::Written() const { return by_sid_ ? sid_.ToString() : name_; }
 
 }  // namespace fakes_testing

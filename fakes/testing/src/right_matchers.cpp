@@ -24,9 +24,7 @@ bool RightMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultLi
   return holds;
 }
 
-void RightMatcher::DescribeTo(std::ostream* os) const {
-  *os << "grants " << right_ << " to " << principal_.Written();
-}
+void RightMatcher::DescribeTo(std::ostream* os) const { *os << "grants " << right_ << " to " << principal_.Written(); }
 
 void RightMatcher::DescribeNegationTo(std::ostream* os) const {
   *os << "does not grant " << right_ << " to " << principal_.Written();

@@ -4,9 +4,9 @@
 // A mutating verb calls BeginChanges() before the fixer runs: from then on the backend makes
 // each change durable before the next one that depends on it begins (the state-file backend
 // appends every journal record, with the changes made before it, to a log beside the file), so
-// an interruption leaves a whole state whose journal resume or rollback continues. EndChanges() after every verb makes the end state durable, and writes
-// nothing when nothing changed (an input is never rewritten by a verb that changes nothing).
-// A backend that cannot keep a change durable throws Interruption, as a power loss would.
+// an interruption leaves a whole state whose journal resume or rollback continues. EndChanges() after every verb makes
+// the end state durable, and writes nothing when nothing changed (an input is never rewritten by a verb that changes
+// nothing). A backend that cannot keep a change durable throws Interruption, as a power loss would.
 //
 //   if (fixer::Status st = backend.BeginChanges(); !st.ok()) logger->error("not durable: {}", st);
 //   fixer::Fixer repair(backend.ports(), logger);

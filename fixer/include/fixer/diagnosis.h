@@ -67,12 +67,12 @@ struct ProbeResult {
   bool answered = false;    // false: the probe itself failed, see error
   int status = 0;
   bool symptom = false;
-  std::string error;        // "50: The request is not supported." when !answered
+  std::string error;  // "50: The request is not supported." when !answered
 };
 
 // One cause of the failure and whether it holds here.
 struct Cause {
-  std::string id;      // "aspnet10-in-aspnet_wp", "worker-without-profile", "ms03-032", "symptom"
+  std::string id;  // "aspnet10-in-aspnet_wp", "worker-without-profile", "ms03-032", "symptom"
   bool met = false;
   std::string detail;  // what was found, in words
 };
@@ -82,7 +82,7 @@ struct FixScope {
   std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
   std::vector<std::string> rights;            // held by the worker SID itself
   std::vector<std::string> groups;
-  std::vector<ObjectAces> aces;               // explicit ACEs naming the worker SID, by object
+  std::vector<ObjectAces> aces;  // explicit ACEs naming the worker SID, by object
   std::vector<SqlLogin> sql_logins;
   std::vector<SqlDbUser> db_users;
 };
@@ -100,8 +100,8 @@ std::string_view ToString(Remedy r);  // "none", "repaired", "refused"
 // exists, not locked out, enabled, password not expired, logon right), its profile exists.
 // docs/windows-reference.md#logon-order
 struct Precondition {
-  std::string id;      // "web-server-running", "credentials", "account-exists", "not-locked-out",
-                       // "enabled", "password-not-expired", "batch-logon-right", "profile"
+  std::string id;  // "web-server-running", "credentials", "account-exists", "not-locked-out",
+                   // "enabled", "password-not-expired", "batch-logon-right", "profile"
   bool met = true;
   uint32_t error = 0;  // the Windows error its failure gives (1331, 1909, 1330, 1385, ...)
   std::string detail;  // what was found, with the error and its text
@@ -131,10 +131,10 @@ struct Diagnosis {
   Verdict verdict = Verdict::kNotAffected;
   std::vector<std::string> missing;  // one line per unmet cause
   FixScope scope;
-  std::vector<std::string> notes;    // e.g. "web probe unsupported: diagnosed from causes alone"
+  std::vector<std::string> notes;  // e.g. "web probe unsupported: diagnosed from causes alone"
   // The worker's start, precondition by precondition (empty for LocalSystem or a domain account).
   std::vector<Precondition> worker_start;
-  bool fixed_by_this_tool = false;   // this fixer's mark names the worker's SID
+  bool fixed_by_this_tool = false;  // this fixer's mark names the worker's SID
 
   bool affected() const { return verdict == Verdict::kAffected; }
   const Cause* FindCause(std::string_view id) const;

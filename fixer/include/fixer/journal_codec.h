@@ -36,7 +36,7 @@ struct StepData : TextFields {
 // data.grants, or an empty list when the step recorded none.
 const RecordedGrants& GrantsOf(const StepData& data);
 
-std::string EscapeField(std::string_view s);   // escapes % | , ; CR LF
+std::string EscapeField(std::string_view s);  // escapes % | , ; CR LF
 std::string UnescapeField(std::string_view s);
 
 std::string JoinList(const std::vector<std::string>& items);  // "" for an empty list

@@ -19,7 +19,7 @@
 namespace fixer {
 
 enum class Strategy { kKeepSid, kRecreate };
-std::string_view ToString(Strategy s);             // "keep-sid", "recreate"
+std::string_view ToString(Strategy s);                    // "keep-sid", "recreate"
 Result<Strategy> StrategyFromString(std::string_view s);  // 87 for anything else
 
 struct Options {

@@ -26,7 +26,6 @@ inline constexpr int kTempPasswordAttempts = 20;
 Secret RandomPassword(Random& random, size_t length);
 
 // A candidate that PasswordPolicy::Check accepts for `account`.
-Result<Secret> GenerateTempPassword(Random& random, PasswordPolicy& policy,
-                                    const std::string& account);
+Result<Secret> GenerateTempPassword(Random& random, PasswordPolicy& policy, const std::string& account);
 
 }  // namespace fixer

@@ -20,9 +20,9 @@
 namespace fixer {
 
 struct PlanStep {
-  std::string id;       // "stop-services", "set-temp-password", ...
-  std::string action;   // what it changes
-  std::string undo;     // how it is undone
+  std::string id;             // "stop-services", "set-temp-password", ...
+  std::string action;         // what it changes
+  std::string undo;           // how it is undone
   bool irreversible = false;  // recreate's delete: after it, failures go forward
 };
 
@@ -32,10 +32,10 @@ enum class RefusalReason {
   kCustomAccount,
   kTempPasswordRejected,
   kToolsMissing,
-  kJournalPending,    // a previous run left a journal: resume or roll back first
-  kDiagnoseFailed,    // a read failed; nothing was changed
-  kOtherCause,        // the site fails, or would after the repair, for a cause the fixer leaves
-                      // to the administrator (account disabled, logon denied, IIS stopped)
+  kJournalPending,  // a previous run left a journal: resume or roll back first
+  kDiagnoseFailed,  // a read failed; nothing was changed
+  kOtherCause,      // the site fails, or would after the repair, for a cause the fixer leaves
+                    // to the administrator (account disabled, logon denied, IIS stopped)
 };
 std::string_view ToString(RefusalReason r);
 

@@ -49,8 +49,8 @@ std::ostream& operator<<(std::ostream& os, const Status& s);
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status error) : v_(std::move(error)) {}       // NOLINT: must not be ok()
+  Result(T value) : v_(std::move(value)) {}       // NOLINT: implicit by design
+  Result(Status error) : v_(std::move(error)) {}  // NOLINT: must not be ok()
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return ok(); }

@@ -21,12 +21,20 @@ namespace fixer {
 class Secret {
  public:
   Secret() = default;
-  static Secret FromString(std::string clear) { Secret s; s.value_ = std::move(clear); return s; }
+  static Secret FromString(std::string clear) {
+    Secret s;
+    s.value_ = std::move(clear);
+    return s;
+  }
   Secret(const Secret&) = default;
   Secret& operator=(const Secret&) = default;
   Secret(Secret&& o) noexcept : value_(std::move(o.value_)) { o.Wipe(); }
   Secret& operator=(Secret&& o) noexcept {
-    if (this != &o) { Wipe(); value_ = std::move(o.value_); o.Wipe(); }
+    if (this != &o) {
+      Wipe();
+      value_ = std::move(o.value_);
+      o.Wipe();
+    }
     return *this;
   }
   ~Secret() { Wipe(); }

@@ -60,29 +60,22 @@ inline constexpr Named<EventType> kEventTypeNames[] = {
 };
 
 inline constexpr Named<JournalPhase> kJournalPhaseNames[] = {
-    {"begin", JournalPhase::kBegin},       {"done", JournalPhase::kDone},
-    {"undo-begin", JournalPhase::kUndoBegin}, {"undone", JournalPhase::kUndone},
-    {"finished", JournalPhase::kFinished}, {"reopen", JournalPhase::kReopen},
+    {"begin", JournalPhase::kBegin},   {"done", JournalPhase::kDone},         {"undo-begin", JournalPhase::kUndoBegin},
+    {"undone", JournalPhase::kUndone}, {"finished", JournalPhase::kFinished}, {"reopen", JournalPhase::kReopen},
 };
 
 // ACE flags by their cacls/icacls abbreviations (winnt.h values).
 inline constexpr Named<uint32_t> kAceFlagNames[] = {
-    {"OI", kObjectInheritAce},
-    {"CI", kContainerInheritAce},
-    {"NP", 0x4},  // NO_PROPAGATE_INHERIT_ACE
-    {"IO", kInheritOnlyAce},
-    {"I", kInheritedAce},
+    {"OI", kObjectInheritAce}, {"CI", kContainerInheritAce}, {"NP", 0x4},  // NO_PROPAGATE_INHERIT_ACE
+    {"IO", kInheritOnlyAce},   {"I", kInheritedAce},
 };
 
 // Access mask names for files and folders. Metabase nodes use the same names: the model keeps
 // winnt.h file rights on them rather than IIS's METADATA_PERMISSION bits (our choice).
 inline constexpr Named<uint32_t> kFileMaskNames[] = {
-    {"read", kFileGenericRead},
-    {"write", kFileGenericWrite},
-    {"execute", kFileGenericExecute},
-    {"read_execute", kFileGenericRead | kFileGenericExecute},
-    {"modify", kFileModify},
-    {"full", kFileAllAccess},
+    {"read", kFileGenericRead},       {"write", kFileGenericWrite},
+    {"execute", kFileGenericExecute}, {"read_execute", kFileGenericRead | kFileGenericExecute},
+    {"modify", kFileModify},          {"full", kFileAllAccess},
 };
 
 // Registry keys: KEY_READ, KEY_WRITE (0x20006), KEY_ALL_ACCESS (winnt.h).

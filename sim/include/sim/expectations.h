@@ -15,7 +15,7 @@ namespace sim {
 
 struct CheckResult {
   std::string kind;
-  std::string what;      // "service W3SVC state", "status of /LM/W3SVC/1/ROOT/app"
+  std::string what;  // "service W3SVC state", "status of /LM/W3SVC/1/ROOT/app"
   bool passed = false;
   std::string expected;
   std::string actual;

@@ -17,9 +17,9 @@
 namespace sim {
 
 struct CompareRow {
-  std::string name;     // "site", "account SID", "profile", "services", "grants", "secrets", "exit"
-  std::string legacy;   // what the batch file left
-  std::string fixer;    // what the fixer left
+  std::string name;    // "site", "account SID", "profile", "services", "grants", "secrets", "exit"
+  std::string legacy;  // what the batch file left
+  std::string fixer;   // what the fixer left
   bool legacy_ok = true;
   bool fixer_ok = true;
   // "fixer", "legacy", or "" (even)

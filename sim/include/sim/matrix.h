@@ -31,9 +31,9 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes/machine.h"
+#include "fakes/web_stack.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/result.h"
-#include "fakes/web_stack.h"
 
 namespace sim {
 
@@ -71,8 +71,7 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
 // Requests the row's application on `machine` and derives the row from the explanation.
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c);
 // The same, also handing back the explanation the row was derived from.
-MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c,
-                           fakes::RequestExplanation& explanation);
+MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c, fakes::RequestExplanation& explanation);
 // A row's reason: the first failed condition when the request failed; otherwise why the
 // profile-sensitive components did no harm; otherwise what served it.
 std::string RowReason(const fakes::RequestExplanation& explanation);

@@ -31,10 +31,10 @@ struct LastResponse {
 struct LastFixerRun {
   std::string command;
   int exit_code = 0;
-  std::string outcome;          // "fixed", "nothing-to-do", "refused", ...
+  std::string outcome;  // "fixed", "nothing-to-do", "refused", ...
   int regranted = 0;
-  bool crashed = false;         // a crash fault fired: the process "lost power"
-  fakes::MachineState before;   // the machine as the run found it
+  bool crashed = false;        // a crash fault fired: the process "lost power"
+  fakes::MachineState before;  // the machine as the run found it
 };
 
 // What the last `logon` step answered.
@@ -50,7 +50,7 @@ struct RunContext {
   fakes::Machine machine;
   fakes::MachineState initial_state;  // as the scenario began (for "sid: unchanged")
   uint64_t seed = 1;
-  std::string scenario_dir;           // relative paths in steps resolve against it
+  std::string scenario_dir;  // relative paths in steps resolve against it
 
   std::optional<LastResponse> response;
   std::optional<LastFixerRun> fixer;
@@ -58,10 +58,10 @@ struct RunContext {
   // rollback that finish it); invariants compare against it.
   std::optional<fakes::MachineState> episode_start;
   std::optional<LastLogon> logon;
-  std::optional<int> exit_code;       // last fixer / legacy / command run
-  std::vector<BatchCommand> commands; // the programs the last legacy / command run ran
-  std::string output;                 // its console output and log
-  fakes::MachineState before_step;    // for machine_unchanged
+  std::optional<int> exit_code;         // last fixer / legacy / command run
+  std::vector<BatchCommand> commands;   // the programs the last legacy / command run ran
+  std::string output;                   // its console output and log
+  fakes::MachineState before_step;      // for machine_unchanged
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)
   PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
 };

@@ -22,8 +22,8 @@ namespace sim {
 struct StepResult {
   Step step;
   StepReport report;
-  std::vector<Change> changes;     // what the step changed on the machine
-  std::vector<CheckResult> checks; // its expectations and, for fixer runs, the invariants
+  std::vector<Change> changes;      // what the step changed on the machine
+  std::vector<CheckResult> checks;  // its expectations and, for fixer runs, the invariants
 };
 
 struct ScenarioResult {

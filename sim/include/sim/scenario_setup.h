@@ -17,7 +17,7 @@ namespace sim {
 
 struct PreparedMachine {
   std::optional<fakes::MachineState> state;
-  std::string error;       // "file:line:col: message" when it could not be prepared
+  std::string error;  // "file:line:col: message" when it could not be prepared
   std::string scenario_dir;
   int steps_run = 0;
 };

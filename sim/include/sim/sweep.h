@@ -45,28 +45,27 @@ std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec);
 // The Windows errors a mutating call of this op can really give ("scm.stop" -> 1051, 1061, 5).
 std::vector<uint32_t> ErrorsFor(const std::string& op);
 
-
 struct SweepOptions {
-  int faults = 1;                    // 1: every single fault; 2: also every pair
-  bool fail = true;                  // fault kinds to inject
+  int faults = 1;    // 1: every single fault; 2: also every pair
+  bool fail = true;  // fault kinds to inject
   bool crash = true;
-  int jobs = 1;                      // worker threads
-  uint64_t seed = 1;                 // the scenario machines' seed
-  std::optional<size_t> only_step;   // replay: the index of the fixer step (0-based in steps)
-  std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
-  size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
-  PortsDecoratorFactory decorate;    // test seam; empty for the real ports
+  int jobs = 1;                                             // worker threads
+  uint64_t seed = 1;                                        // the scenario machines' seed
+  std::optional<size_t> only_step;                          // replay: the index of the fixer step (0-based in steps)
+  std::optional<std::vector<SweepFault>> only_case;         // replay: just this case
+  size_t shard_index = 0, shard_count = 1;                  // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
+  PortsDecoratorFactory decorate;                           // test seam; empty for the real ports
   std::function<void(size_t done, size_t total)> progress;  // cases done; may be empty
 };
 
 struct SweepViolation {
   std::string file;
-  size_t step = 0;            // index of the fixer step in the scenario's steps
-  std::string faults;         // FormatFaults
-  std::string recovery;       // "none", "resume", "rollback"
-  std::string check;          // what failed
+  size_t step = 0;       // index of the fixer step in the scenario's steps
+  std::string faults;    // FormatFaults
+  std::string recovery;  // "none", "resume", "rollback"
+  std::string check;     // what failed
   std::string expected, actual;
-  std::string where;          // the op and target of each fault, for the reader
+  std::string where;  // the op and target of each fault, for the reader
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
   // "fixup-sim sweep FILE --step K --case SPEC"
@@ -74,12 +73,12 @@ struct SweepViolation {
 };
 
 struct SweepReport {
-  size_t scenarios = 0;       // files that run the fixer
-  size_t cases = 0;           // fault cases: what the progress bar counts
-  size_t runs = 0;            // episodes run: a case with work to recover runs twice (resume, rollback)
+  size_t scenarios = 0;  // files that run the fixer
+  size_t cases = 0;      // fault cases: what the progress bar counts
+  size_t runs = 0;       // episodes run: a case with work to recover runs twice (resume, rollback)
   double seconds = 0;
   std::vector<SweepViolation> violations;
-  std::vector<std::string> errors;  // files that could not be loaded or played
+  std::vector<std::string> errors;       // files that could not be loaded or played
   std::vector<std::string> transcripts;  // with only_case: every run's output, for the reader
 };
 

@@ -71,9 +71,7 @@ class AccountsWrapper : public Accounts {
   explicit AccountsWrapper(Accounts& target) : target_(target) {}
   Accounts& target() { return target_; }
   Result<Account> Lookup(const std::string& name) override { return target_.Lookup(name); }
-  Result<Sid> Create(const NewAccount& spec, const Secret& password) override {
-    return target_.Create(spec, password);
-  }
+  Result<Sid> Create(const NewAccount& spec, const Secret& password) override { return target_.Create(spec, password); }
   Status Delete(const std::string& name) override { return target_.Delete(name); }
   Status SetPassword(const std::string& name, const Secret& password) override {
     return target_.SetPassword(name, password);

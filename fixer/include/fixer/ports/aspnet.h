@@ -21,7 +21,7 @@ inline constexpr std::string_view kFramework11 = "1.1.4322";
 
 // The <processModel> attributes as written in machine.config.
 struct ProcessModelConfig {
-  std::string user_name = "machine";    // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
+  std::string user_name = "machine";      // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
   std::string password = "AutoGenerate";  // "AutoGenerate", clear text, or "registry:..."
   friend bool operator==(const ProcessModelConfig&, const ProcessModelConfig&) = default;
 };

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "fixer/result.h"
 #include "fixer/ports/security.h"
+#include "fixer/result.h"
 
 namespace fixer {
 

@@ -21,8 +21,7 @@ class Logon {
   virtual ~Logon() = default;
   // Logs the user on interactively with its profile loaded, runs `command_line` to completion,
   // then unloads the profile. Creates the profile on first use.
-  virtual Status RunWithProfile(const std::string& user, const Secret& password,
-                                const std::string& command_line) = 0;
+  virtual Status RunWithProfile(const std::string& user, const Secret& password, const std::string& command_line) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and

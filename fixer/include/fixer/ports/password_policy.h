@@ -40,9 +40,7 @@ class PasswordPolicyWrapper : public PasswordPolicy {
   explicit PasswordPolicyWrapper(PasswordPolicy& target) : target_(target) {}
   PasswordPolicy& target() { return target_; }
   Result<PasswordPolicyInfo> Get() override { return target_.Get(); }
-  Status Check(const std::string& account, const Secret& password) override {
-    return target_.Check(account, password);
-  }
+  Status Check(const std::string& account, const Secret& password) override { return target_.Check(account, password); }
 
  private:
   PasswordPolicy& target_;

@@ -17,7 +17,7 @@ namespace fixer {
 
 struct ProfileInfo {
   Sid sid;
-  std::string path;  // e.g. "C:\Documents and Settings\ASPNET.XPPRO"
+  std::string path;           // e.g. "C:\Documents and Settings\ASPNET.XPPRO"
   bool folder_exists = true;  // false if the ProfileList entry points at a missing folder
 };
 

@@ -27,8 +27,7 @@ inline constexpr std::string_view kSeDenyInteractiveLogonRight = "SeDenyInteract
 inline constexpr std::string_view kSeDenyNetworkLogonRight = "SeDenyNetworkLogonRight";
 inline constexpr std::string_view kSeDenyBatchLogonRight = "SeDenyBatchLogonRight";
 inline constexpr std::string_view kSeDenyServiceLogonRight = "SeDenyServiceLogonRight";
-inline constexpr std::string_view kSeDenyRemoteInteractiveLogonRight =
-    "SeDenyRemoteInteractiveLogonRight";
+inline constexpr std::string_view kSeDenyRemoteInteractiveLogonRight = "SeDenyRemoteInteractiveLogonRight";
 
 class Rights {
  public:

@@ -88,8 +88,8 @@ struct SqlLogin {
 
 struct SqlDbUser {
   std::string database;
-  std::string name;  // user name inside the database
-  Sid login_sid;     // the login it maps to
+  std::string name;                // user name inside the database
+  Sid login_sid;                   // the login it maps to
   std::vector<std::string> roles;  // db_datareader, ...
   friend bool operator==(const SqlDbUser&, const SqlDbUser&) = default;
 };

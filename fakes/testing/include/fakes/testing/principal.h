@@ -21,9 +21,9 @@ namespace fakes_testing {
 
 class Principal {
  public:
-  Principal(const char* name) : name_(name) {}                           // NOLINT: implicit, as a literal reads
-  Principal(std::string name) : name_(std::move(name)) {}                 // NOLINT
-  Principal(fixer::Sid sid) : sid_(std::move(sid)), by_sid_(true) {}      // NOLINT
+  Principal(const char* name) : name_(name) {}                        // NOLINT: implicit, as a literal reads
+  Principal(std::string name) : name_(std::move(name)) {}             // NOLINT
+  Principal(fixer::Sid sid) : sid_(std::move(sid)), by_sid_(true) {}  // NOLINT
 
   std::optional<fixer::Sid> Resolve(const fakes::Machine& machine) const;
   // How Windows tools show the principal, with its SID: "XPPRO\ASPNET (S-1-5-21-...-1004)";
