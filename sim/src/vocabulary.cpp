@@ -74,6 +74,18 @@ std::vector<std::string_view> StartTypeNames() {
   return out;
 }
 
+std::vector<std::string_view> ObjectNamespaceNames() {
+  std::vector<std::string_view> out;
+  for (fixer::ObjectNamespace ns :
+       {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry, fixer::ObjectNamespace::kMetabase})
+    out.push_back(fixer::ToString(ns));
+  return out;
+}
+
+Param ObjectNamespaceParam() {
+  return {.name = "namespace", .kind = ValueKind::kWord, .words = ObjectNamespaceNames(), .note = "(default `file`)"};
+}
+
 std::vector<std::string_view> ServiceStateNames() {
   std::vector<std::string_view> out;
   for (fixer::ServiceState s : kAllServiceStates) out.push_back(fixer::ToString(s));

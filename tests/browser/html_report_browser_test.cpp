@@ -15,17 +15,13 @@
 #include <gtest/gtest.h>
 
 #include "sim/scenario.h"
+#include "support/process_output.h"
 
 namespace {
 
-namespace fs = std::filesystem;
+using test_support::Slurp;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 std::string Quoted(const std::string& s) {
   std::string out = "'";

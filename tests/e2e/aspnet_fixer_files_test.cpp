@@ -15,6 +15,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
 #include "fixer/exit_code.h"
+#include "support/process_output.h"
 
 namespace {
 
@@ -44,12 +45,7 @@ Ran Fixer(const std::vector<std::string>& args) {
   return {c.exit_code(), text.str()};
 }
 
-std::string Read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_support::Slurp;
 
 class FilesTest : public ::testing::Test {
  protected:
@@ -95,7 +91,7 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
     args.insert(args.begin() + 1, {"--machine", input_.string()});
     const Ran r = Fixer(args);
     EXPECT_EQ(r.code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
-    EXPECT_EQ(Read(input_), kCustomerMachine) << v.args[0] << " rewrote the file it was given";
+    EXPECT_EQ(Slurp(input_), kCustomerMachine) << v.args[0] << " rewrote the file it was given";
     EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
   }
 }
@@ -104,25 +100,25 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
   const fs::path out = dir_ / "fixed.yaml";
   const Ran r = Fixer({"apply", "--machine", input_.string(), "--out", out.string()});
   ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_EQ(Read(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
   auto fixed = fakes::LoadMachineFile(out.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
   EXPECT_TRUE(fixed.value->journal.empty());
   for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
 
   // The fixed machine again: nothing to do, so the file is left exactly as it is.
-  const std::string before = Read(out);
+  const std::string before = Slurp(out);
   const Ran again = Fixer({"apply", "--machine", out.string()});
   EXPECT_EQ(again.code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
   EXPECT_NE(again.out.find("nothing-to-do"), std::string::npos) << again.out;
-  EXPECT_EQ(Read(out), before);
+  EXPECT_EQ(Slurp(out), before);
 }
 
 TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   const fs::path out = dir_ / "copy.yaml";
   const Ran r = Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_EQ(Read(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
   auto copy = fakes::LoadMachineFile(out.string());
   auto original = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(copy.ok() && original.ok());
@@ -132,7 +128,7 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   const Ran r = Fixer({"apply", "--machine", input_.string()});
   ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_NE(Read(input_), kCustomerMachine);
+  EXPECT_NE(Slurp(input_), kCustomerMachine);
   auto fixed = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
   for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
@@ -141,7 +137,7 @@ TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
 
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
-  const std::string bad = Read(input_);
+  const std::string bad = Slurp(input_);
   bp::ipstream err;
   bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = {"apply", "--machine", input_.string()}, bp::std_out > bp::null,
               bp::std_err > err);
@@ -150,7 +146,7 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   c.wait();
   EXPECT_EQ(c.exit_code(), fixer::ToInt(fixer::ExitCode::kUsage));
   EXPECT_NE(text.str().find("customer.yaml:2:1:"), std::string::npos) << text.str();
-  EXPECT_EQ(Read(input_), bad);
+  EXPECT_EQ(Slurp(input_), bad);
 }
 
 TEST(Version, NamesTheProjectVersionAndTheCommit) {

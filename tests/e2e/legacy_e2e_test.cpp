@@ -9,24 +9,15 @@
 #include <boost/process.hpp>
 
 #include "fixer/exit_code.h"
+#include "support/process_output.h"
 
 namespace {
 
+using test_support::Ran;
+using test_support::Slurp;
+
 namespace bp = boost::process;
 namespace fs = std::filesystem;
-
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs fixup-sim with `args`; `stdin_text` is written to its standard input, which is then
 // closed (nullopt: standard input is closed from the start).

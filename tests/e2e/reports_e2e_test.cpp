@@ -14,24 +14,15 @@
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
+#include "support/process_output.h"
 
 namespace {
 
+using test_support::Ran;
+using test_support::Slurp;
+
 namespace bp = boost::process;
 namespace fs = std::filesystem;
-
-struct Ran {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A fresh folder under the system's temporary directory: outside the repository.
 class ReportsE2e : public ::testing::Test {

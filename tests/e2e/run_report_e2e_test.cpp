@@ -12,18 +12,15 @@
 #include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/process_output.h"
+
 namespace {
+
+using test_support::Slurp;
 
 namespace bp = boost::process;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   const fs::path dir = fs::temp_directory_path() / ("run_report_e2e_" + std::to_string(::getpid()));

@@ -9,17 +9,14 @@
 #include <gtest/gtest.h>
 #include <boost/process.hpp>
 
+#include "support/process_output.h"
+
 namespace {
+
+using test_support::Slurp;
 
 namespace bp = boost::process;
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The bodies of the ```sh fences, in document order.
 std::vector<std::string> ShellBlocks(const std::string& markdown) {

@@ -22,20 +22,8 @@ using fixer::Status;
 fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
 // The ports a double may replace; null keeps the real one.
-// A double built on the real ports: it derives from one port's forwarding wrapper
-// (fixer/ports/*.h), overrides only what it breaks, and replaces that port of the bundle.
-template <class Double>
-class Broken : public sim::PortsDecorator {
- public:
-  fixer::Ports Decorate(fixer::Ports& real) override {
-    double_ = std::make_unique<Double>(real);
-    return real.With(*double_);
-  }
-
- private:
-  std::unique_ptr<Double> double_;
-};
-
+// Each double derives from one port's forwarding wrapper (fixer/ports/*.h), overrides only what
+// it breaks, and sim::WrapOnePort puts it in place of that port.
 // Accounts that hide one fact of the account from the fixer.
 class AccountsHiding : public fixer::AccountsWrapper {
  public:
@@ -147,7 +135,7 @@ class ProfilesHidden : public fixer::ProfilesWrapper {
 
 template <class Double>
 sim::PortsDecoratorFactory Fixer() {
-  return [] { return std::make_unique<Broken<Double>>(); };
+  return [] { return std::make_unique<sim::WrapOnePort<Double>>(); };
 }
 
 struct Case {

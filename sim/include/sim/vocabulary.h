@@ -85,8 +85,11 @@ inline constexpr fixer::StartType kAllStartTypes[] = {fixer::StartType::kBoot, f
 inline constexpr fixer::ServiceState kAllServiceStates[] = {
     fixer::ServiceState::kStopped, fixer::ServiceState::kStartPending, fixer::ServiceState::kStopPending,
     fixer::ServiceState::kRunning, fixer::ServiceState::kPaused};
-std::vector<std::string_view> StartTypeNames();     // "boot", "system", "auto", "manual", "disabled"
-std::vector<std::string_view> ServiceStateNames();  // "stopped", "start-pending", ... "paused"
+std::vector<std::string_view> StartTypeNames();        // "boot", "system", "auto", "manual", "disabled"
+std::vector<std::string_view> ServiceStateNames();     // "stopped", "start-pending", ... "paused"
+std::vector<std::string_view> ObjectNamespaceNames();  // "file", "registry", "metabase"
+// The `namespace` parameter of the steps and checks that name a securable object.
+Param ObjectNamespaceParam();
 
 // The reference tables of docs/scenario-format.md ("| kind | scalar | parameters | ... |").
 std::string StepTableMarkdown();
