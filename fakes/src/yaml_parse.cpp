@@ -89,6 +89,7 @@ class Parser {
       while (IsBlank(At(p))) ++p;
       if (At(p) == '#' || At(p) == '\n') {
         SkipLine();
+        if (c_.pos >= s_.size()) return;  // a last line without '\n': line_start stays behind
       } else if (At(p) == kEnd) {
         c_.pos = s_.size();
         return;

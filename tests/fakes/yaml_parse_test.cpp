@@ -239,3 +239,13 @@ TEST(YamlParse, MachineFilesLoadAsJson) {
 }
 
 }  // namespace
+
+// Found by fuzz_machine_yaml: a comment on the last line, with no line end after it, looped
+// for ever. Every place a line may end must also end at the end of the text.
+TEST(YamlParse, ACommentOnTheLastLineWithoutALineEnd) {
+  for (const char* text : {"#n", "# c", "  # c", "seed: 7\n# c", "seed: 7\n\n   # c", "seed: 7 # c", "a:\n  # c",
+                           "a:\n  - 1\n  # c", "- 1\n#", "\n\n#"}) {
+    const auto r = fakes::yaml::ParseYaml(text);
+    EXPECT_FALSE(r.error.has_value()) << text << ": " << (r.error ? r.error->message : "");
+  }
+}
