@@ -1,6 +1,7 @@
-// The order of the steps of each strategy. keep-sid follows DESIGN.md; recreate follows
-// fixup.cmd (stop, delete, add, runas, aspnet_regiis -i, start) with the grants recorded before
-// the delete and re-granted after the re-registration.
+// The order of the steps of each strategy (docs/windows-reference.md#fixer-decisions). keep-sid
+// keeps the account and its SID; recreate follows fixup.cmd (docs/windows-reference.md#fixupcmd:
+// stop, delete, add, runas, aspnet_regiis -i, start) with the grants recorded before the delete
+// and re-granted after the re-registration.
 #include "step_factories.h"
 
 namespace fixer {
