@@ -110,6 +110,13 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
     out.push_back(Inv("exit 3 (" + outcome + ") leaves the machine as the run found it", !diff.has_value(),
                       "nothing changed", diff ? *diff : "nothing changed"));
   }
+  // A power loss ("interrupted") exits with nothing: its 4 is the simulator's, and one before
+  // the first change rightly leaves no journal.
+  if (exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) && outcome != "interrupted") {
+    const size_t records = now.state().journal.size();
+    out.push_back(Inv("exit 4 (" + outcome + ") leaves a journal to resume or roll back", records > 0,
+                      "a journal pending", records > 0 ? "a journal pending" : "no journal"));
+  }
   if (exit_code == 0 && (outcome == "fixed" || (outcome == "nothing-to-do" && command == "apply"))) {
     const std::map<std::string, int> statuses = StatusOfEveryApp(now);
     std::string down;

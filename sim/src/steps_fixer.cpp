@@ -45,6 +45,7 @@ fixer::Options OptionsOf(const Step& step) {
 StepReport Fixer(RunContext& ctx, const Step& step) {
   const std::string command = Arg(step, "command", "apply");
   fixer::Options options = OptionsOf(step);
+  ctx.invariants.reset();
   const fakes::MachineState before = ctx.machine.state();
   if (!ctx.episode_start) ctx.episode_start = before;
   std::unique_ptr<PortsDecorator> decorator = ctx.decorate ? ctx.decorate() : nullptr;
@@ -73,6 +74,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   std::vector<CheckResult> out;
   if (!ctx.fixer || !ctx.episode_start) return out;
+  const std::string& command = ctx.fixer->command;
   const fakes::MachineState& found = *ctx.episode_start;
   const fakes::MachineState& now = ctx.machine.state();
   std::vector<std::string> known = {kKnownTempPassword};
@@ -94,9 +96,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).
-  if (ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty())
-    return out;
-  const std::string& o = ctx.fixer->outcome;
+  const bool episode_open = ctx.fixer->crashed ||
+                            ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty();
+  if (command == "diagnose") out.push_back(DiagnosisAgreesWithRequests(ctx.fixer->outcome, ctx.output, ctx.machine));
+  const std::string& o = episode_open ? std::string() : ctx.fixer->outcome;
   if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
       o == "planned") {
     out.push_back(ServicesAsFound(found, now));
@@ -116,7 +119,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
                    step.pos});
   }
   for (auto& c : out) c.pos = step.pos;
-  ctx.episode_start.reset();
+  ctx.invariants.emplace();
+  for (const CheckResult& c : out)
+    ctx.invariants->push_back({InvariantName(c), c.passed, c.what + ": expected " + c.expected + ", got " + c.actual});
+  if (!episode_open) ctx.episode_start.reset();
   return out;
 }
 

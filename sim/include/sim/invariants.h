@@ -12,7 +12,9 @@
 //  - idempotent: a second apply on a fixed machine changes nothing;
 //  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or an
 //               apply's "nothing-to-do") only with every ASP.NET 1.0 application answering 200;
-//               3 only with the machine exactly as that run found it.
+//               3 only with the machine exactly as that run found it; 4 only with a journal
+//               left for a resume or rollback;
+//  - diagnose:  a diagnosis agrees with what a request shows (DiagnosisAgreesWithRequests).
 //
 //   for (auto& c : sim::CheckInvariants(ctx, step)) if (!c.passed) ...
 #pragma once
@@ -21,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/expectations.h"
@@ -50,5 +53,16 @@ using StateDifference =
 std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
                                           const fakes::MachineState& before, fakes::Machine& now,
                                           const StateDifference& difference);
+
+// A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
+// only while one answers 503; another verdict while one answers 503 says why (a `missing:` or
+// `note:` line of `output`, the diagnosis's text).
+CheckResult DiagnosisAgreesWithRequests(const std::string& verdict, const std::string& output, fakes::Machine& now);
+
+// The short name of an invariant check ("services", "grants", "secrets", "worker-password",
+// "site", "idempotent", "exit-code", "diagnose"), from its `what`; "" for any other check.
+// The `invariant` expectation (docs/scenario-format.md) and explore's shrinker name them so.
+std::string InvariantName(const CheckResult& check);
+std::vector<std::string_view> InvariantNames();
 
 }  // namespace sim

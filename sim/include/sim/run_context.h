@@ -43,6 +43,13 @@ struct LastLogon {
   fixer::Status status;  // Ok, or the Windows error LogonUser gave (1326, 1331, 1909 ...)
 };
 
+// One invariant as CheckInvariants judged it (InvariantName: "services", "grants" ...).
+struct CheckedInvariant {
+  std::string name;
+  bool passed = true;
+  std::string detail;  // "what: expected X, got Y"
+};
+
 struct RunContext {
   RunContext(fakes::MachineState initial, uint64_t seed)
       : machine(initial), initial_state(std::move(initial)), seed(seed) {}
@@ -64,6 +71,8 @@ struct RunContext {
   fakes::MachineState before_step;      // for machine_unchanged
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)
   PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
+  // The invariants checked after the last fixer run (CheckInvariants), for the `invariant` check.
+  std::optional<std::vector<CheckedInvariant>> invariants;
 };
 
 }  // namespace sim

@@ -72,6 +72,7 @@ std::vector<Word> AccountStepWords();  // accounts, rights, policy, logons, sess
 std::vector<Word> RunCheckWords();      // on the last request / run: status, exit_code, output ...
 std::vector<Word> MachineCheckWords();  // on the machine: account, service, ace ...
 std::vector<Word> LogicCheckWords();    // any_of, not
+std::vector<Word> InvariantCheckWords();  // invariant (invariants_named.cpp)
 
 const std::vector<Word>& StepWords();
 const std::vector<Word>& ExpectWords();
