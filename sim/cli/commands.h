@@ -25,5 +25,6 @@ void AddShowCommand(CLI::App& app, int& exit_code);     // show STATE [--json] [
 void AddSweepCommand(CLI::App& app, int& exit_code);    // sweep [PATH...] [--faults 2]
 void AddLegacyCommand(CLI::App& app, int& exit_code);   // legacy SCENARIO [--script F] [--answer T]
 void AddCompareCommand(CLI::App& app, int& exit_code);  // compare SCENARIO [--json] [--html F]
+void AddExploreCommand(CLI::App& app, int& exit_code);  // explore [--count N | --seconds S] [--seed S]
 
 }  // namespace sim::cli

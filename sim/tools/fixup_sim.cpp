@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   sim::cli::AddSweepCommand(app, exit_code);
   sim::cli::AddLegacyCommand(app, exit_code);
   sim::cli::AddCompareCommand(app, exit_code);
+  sim::cli::AddExploreCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

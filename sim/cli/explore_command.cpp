@@ -1,0 +1,113 @@
+// fixup-sim explore: random machines and histories checked by the invariants (sim/include/sim/
+// explore.h), a progress bar on a terminal, one line per violation with its replay command, the
+// shrunk scenarios written to --out, a summary (or --json). Shards with GoogleTest's protocol:
+// GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.h"
+#include "sim/explore.h"
+
+namespace sim::cli {
+namespace {
+
+struct ExploreArgs {
+  uint64_t count = 100;
+  double seconds = 0;
+  uint64_t seed = 1;
+  std::optional<uint64_t> only_case;
+  int jobs = 1;
+  std::string out;
+  bool json = false;
+  bool no_shrink = false;
+};
+
+void DrawProgress(uint64_t done, uint64_t total) {
+  constexpr int kWidth = 40;
+  if (total == 0) {  // --seconds: no end known
+    std::fprintf(stderr, "\r%llu cases", static_cast<unsigned long long>(done));
+    std::fflush(stderr);
+    return;
+  }
+  const int filled = static_cast<int>(kWidth * done / total);
+  const std::string bar(static_cast<size_t>(filled), '#');
+  std::fprintf(stderr, "\r[%-*s] %llu/%llu cases", kWidth, bar.c_str(), static_cast<unsigned long long>(done),
+               static_cast<unsigned long long>(total));
+  if (done == total) std::fputc('\n', stderr);
+  std::fflush(stderr);
+}
+
+std::optional<size_t> EnvNumber(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long n = std::strtoull(v, &end, 10);
+  if (*end != '\0') return std::nullopt;
+  return static_cast<size_t>(n);
+}
+
+int Explore(const ExploreArgs& a) {
+  ExploreOptions o;
+  o.seed = a.seed;
+  o.count = a.count;
+  o.seconds = a.seconds;
+  o.only_case = a.only_case;
+  o.jobs = a.jobs;
+  o.out_dir = a.out;
+  o.shrink = !a.no_shrink;
+  const auto total = EnvNumber("GTEST_TOTAL_SHARDS"), index = EnvNumber("GTEST_SHARD_INDEX");
+  if (total && index && *total > 0 && *index < *total) {
+    o.shard_count = *total;
+    o.shard_index = *index;
+  }
+  if (!a.json && ::isatty(STDERR_FILENO)) o.progress = DrawProgress;
+  if (a.only_case && !a.json) {
+    const ExploreCase c = GenerateCase(a.seed, *a.only_case);
+    std::cout << ScenarioFileText(c, RunExploreCase(c)) << "\n";
+  }
+
+  const ExploreReport r = RunExplore(o);
+  if (o.progress && a.seconds > 0) std::fputc('\n', stderr);
+  for (const std::string& e : r.errors) std::cerr << "fixup-sim explore: " << e << "\n";
+  if (a.json) {
+    std::cout << r.ToJson() << "\n";
+  } else {
+    for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
+    char rate[64];
+    std::snprintf(rate, sizeof rate, "%.0f cases/s, %.2f s", r.seconds > 0 ? r.cases / r.seconds : 0.0, r.seconds);
+    std::cout << "explore: seed " << r.seed << ", " << r.cases << " cases, " << r.fixer_runs << " fixer runs, "
+              << r.cut_short << " cut short, " << r.not_loaded << " not loaded, " << r.violations.size()
+              << " violations (" << rate << ")\n";
+  }
+  if (!r.errors.empty()) return kExitInput;
+  return r.violations.empty() && r.not_loaded == 0 ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+void AddExploreCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ExploreArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "explore",
+      "Run random machines and administrator histories, check the invariants after every fixer run, and shrink "
+      "each violation to a scenario file. Exit codes: 0 no violation, 1 a violation (or a generated machine that "
+      "did not load), 2 usage error or a scenario that could not be written");
+  auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)");
+  auto* seconds = cmd->add_option("--seconds", args->seconds, "run cases for this long instead of --count")
+                      ->check(CLI::PositiveNumber);
+  count->excludes(seconds);
+  cmd->add_option("--seed", args->seed, "the seed of every case (default 1)");
+  cmd->add_option("--case", args->only_case, "replay just case K of the seed (as a violation prints it)")
+      ->excludes(count)
+      ->excludes(seconds);
+  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--out", args->out, "write each shrunk scenario into this folder");
+  cmd->add_flag("--json", args->json, "print the report as JSON");
+  cmd->add_flag("--no-shrink", args->no_shrink, "report violations without shrinking them");
+  cmd->callback([args, &exit_code] { exit_code = Explore(*args); });
+}
+
+}  // namespace sim::cli

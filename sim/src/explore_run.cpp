@@ -1,0 +1,42 @@
+// Running one explore case: its scenario's steps in order, the runner's invariants after each
+// fixer step (CheckInvariants), stopping at the first that fails.
+#include "sim/explore.h"
+#include "sim/invariants.h"
+#include "sim/run_context.h"
+#include "sim/steps.h"
+
+namespace sim {
+
+CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& decorate) {
+  CaseVerdict v;
+  fakes::Loaded<Scenario> loaded = ToScenario(c);
+  if (!loaded.ok()) {
+    v.loaded = false;
+    v.detail = loaded.error->ToString();
+    return v;
+  }
+  const Scenario& s = *loaded.value;
+  RunContext ctx(s.machine, 1);
+  ctx.decorate = decorate;
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    const Step& step = s.steps[i];
+    const StepReport r = ExecuteStep(ctx, step);
+    if (!r.ran) {
+      v.cut_short = true;
+      v.detail = r.error;
+      return v;
+    }
+    ++v.steps_run;
+    if (step.kind != "fixer") continue;
+    for (const CheckResult& check : CheckInvariants(ctx, step)) {
+      if (check.passed) continue;
+      v.failed_step = i;
+      v.invariant = InvariantName(check);
+      v.detail = check.what + ": expected " + check.expected + ", got " + check.actual;
+      return v;
+    }
+  }
+  return v;
+}
+
+}  // namespace sim
