@@ -97,6 +97,16 @@ CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string
              matches ? "it does" : token.status().ToString());
 }
 
+CheckResult WorkerSecretNotWorse(const fakes::MachineState& found, const fakes::MachineState& now,
+                                 const std::string& account) {
+  CheckResult c = WorkerSecretLogsOn(now, account);
+  if (!c.passed && !WorkerSecretLogsOn(found, account).passed) {
+    c.passed = true;
+    c.actual = "it did not when the fixer found the machine either";
+  }
+  return c;
+}
+
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now) {
   return SiteNotWorse(StatusOfEveryApp(found), StatusOfEveryApp(now));
 }

@@ -104,7 +104,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
       o == "planned") {
     out.push_back(ServicesAsFound(found, now));
     out.push_back(GrantsStillWork(found, now, kWorkerAccount));
-    out.push_back(WorkerSecretLogsOn(now, kWorkerAccount));
+    out.push_back(WorkerSecretNotWorse(found, now, kWorkerAccount));
     out.push_back(SiteNotWorse(found, now));
   }
   if (o == "fixed") {
@@ -112,8 +112,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     fakes::Machine again(now);
     FixerRun second = RunFixer(again, "apply", fixer::Options{}, {});
     auto changes = DiffMachines(now, again.state());
-    out.push_back({"invariant", "a second apply changes nothing",
-                   changes.empty() && second.exit_code == fixer::ExitCode::kOk, "no change, exit 0",
+    // Exit 3 also promises nothing changed: a machine moved off ASP.NET 1.0 during the episode
+    // (install_framework 1.1 remaps its applications) is rightly "not affected" the second time.
+    const bool quiet = second.exit_code == fixer::ExitCode::kOk || second.exit_code == fixer::ExitCode::kRefused;
+    out.push_back({"invariant", "a second apply changes nothing", changes.empty() && quiet, "no change, exit 0 or 3",
                    (changes.empty() ? std::string("no change") : changes[0].path + " changed") + ", exit " +
                        std::to_string(fixer::ToInt(second.exit_code)) + " (" + second.outcome + ")",
                    step.pos});

@@ -40,6 +40,10 @@ CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::Machi
 CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::MachineState& found,
                        const fakes::MachineState& now, const std::vector<std::string>& known);
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
+// Never worse than found: the same, passing too when the secret did not log on in `found` either
+// (an administrator's `net user ASPNET x` before the fixer ran is not the fixer's doing).
+CheckResult WorkerSecretNotWorse(const fakes::MachineState& found, const fakes::MachineState& now,
+                                 const std::string& account);
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now);
 // The same from each application's status (StatusOfEveryApp) before and now.
 CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after);
@@ -55,8 +59,8 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
                                           const StateDifference& difference);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
-// only while one answers 503; another verdict while one answers 503 says why (a `missing:` or
-// `note:` line of `output`, the diagnosis's text).
+// only while one does not answer 200; "already-fixed" while one answers 503 says why (a
+// `missing:` or `note:` line of `output`, the diagnosis's text).
 CheckResult DiagnosisAgreesWithRequests(const std::string& verdict, const std::string& output, fakes::Machine& now);
 
 // The short name of an invariant check ("services", "grants", "secrets", "worker-password",
