@@ -15,6 +15,15 @@ bool ToolsPresent(const Diagnosis& d) {
   return false;
 }
 
+// Every ASP.NET 1.0 application answered the probe with 200: what an exit 0 promises. Without
+// the MS03-032 symptom a page can still fail (500: a StateServer application whose aspnet_state
+// is stopped), which is not "nothing to do".
+bool EveryApplicationAnswers(const Diagnosis& d) {
+  for (const ProbeResult& p : d.probes)
+    if (!p.answered || p.status != 200) return false;
+  return true;
+}
+
 }  // namespace
 
 Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
@@ -26,7 +35,8 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
     case Verdict::kNotAdmin: plan.refusal = NotAdministrator(d.caller); return plan;
     case Verdict::kAlreadyFixed:
       // Nothing to do only if the pages answer: exit 0 is a promise that the site works.
-      if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr) {
+      if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr &&
+          EveryApplicationAnswers(d)) {
         plan.nothing_to_do = true;
       } else {
         plan.refusal = StillFails(d);

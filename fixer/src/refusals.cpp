@@ -20,6 +20,18 @@ std::string FailsBecause(const Diagnosis& d) {
   return fmt::format(" The ASP.NET 1.0 worker cannot start: {} fails first: {}.", p->id, p->detail);
 }
 
+// Which application fails and how, when every precondition of the worker's start holds.
+std::string NotAnswering(const Diagnosis& d) {
+  for (const ProbeResult& probe : d.probes) {
+    if (!probe.answered) return fmt::format(": {} did not answer the probe: {}", probe.application, probe.error);
+    if (probe.status != 200 && !probe.symptom)
+      return fmt::format(": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
+                         "names it)",
+                         probe.application, probe.status);
+  }
+  return ": every precondition of the worker's logon and profile load holds, so the failure comes later in its start";
+}
+
 }  // namespace
 
 Refusal NotAffected(const Diagnosis& d) {
@@ -59,9 +71,7 @@ Refusal StillFails(const Diagnosis& d) {
           fmt::format("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
                       "answer now{}.",
                       d.worker.account, d.worker.sid,
-                      p ? fmt::format(": {} fails: {}", p->id, p->detail)
-                        : std::string(": every precondition of the worker's logon and profile "
-                                      "load holds, so the failure comes later in its start")),
+                      p ? fmt::format(": {} fails: {}", p->id, p->detail) : NotAnswering(d)),
           "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
           "repair is in place."};
 }

@@ -20,6 +20,8 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
   ctx.decorate = decorate;
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const Step& step = s.steps[i];
+    std::optional<fakes::MachineState> before;  // only an open episode needs it (NoteStepInEpisode)
+    if (ctx.episode_start && step.kind != "fixer") before = ctx.machine.state();
     const StepReport r = ExecuteStep(ctx, step);
     if (!r.ran) {
       v.cut_short = true;
@@ -27,6 +29,7 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
       return v;
     }
     ++v.steps_run;
+    if (before) NoteStepInEpisode(ctx, *before);
     if (step.kind != "fixer") continue;
     for (const CheckResult& check : CheckInvariants(ctx, step)) {
       if (check.passed) continue;

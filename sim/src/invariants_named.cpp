@@ -82,6 +82,15 @@ CheckResult DiagnosisAgreesWithRequests(const std::string& verdict, const std::s
   return inv(true, "agreement", "agreement");
 }
 
+void NoteStepInEpisode(RunContext& ctx, const fakes::MachineState& before) {
+  if (!ctx.episode_start) return;
+  const fakes::MachineState& now = ctx.machine.state();
+  const bool changed = before.services != now.services || !(before.sam == now.sam) || !(before.lsa == now.lsa) ||
+                       before.profiles != now.profiles || before.objects != now.objects || !(before.sql == now.sql) ||
+                       !(before.products == now.products) || !(before.session == now.session);
+  if (changed) ctx.episode_changed_by_others = true;
+}
+
 std::vector<Word> InvariantCheckWords() {
   Param name{.name = "name", .kind = ValueKind::kWord, .words = InvariantNames(), .required = true};
   return {

@@ -49,6 +49,7 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
       break;
     }
     sr.changes = DiffMachines(ctx.before_step, ctx.machine.state());
+    if (step.kind != "fixer") NoteStepInEpisode(ctx, ctx.before_step);
     if (options.invariants && step.kind == "fixer") {
       for (auto& inv : CheckInvariants(ctx, step)) sr.checks.push_back(std::move(inv));
     }

@@ -100,8 +100,9 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
                             ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty();
   if (command == "diagnose") out.push_back(DiagnosisAgreesWithRequests(ctx.fixer->outcome, ctx.output, ctx.machine));
   const std::string& o = episode_open ? std::string() : ctx.fixer->outcome;
-  if (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" || o == "refused" ||
-      o == "planned") {
+  const bool as_found_applies = !ctx.episode_changed_by_others;
+  if (as_found_applies && (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" ||
+                           o == "refused" || o == "planned")) {
     out.push_back(ServicesAsFound(found, now));
     out.push_back(GrantsStillWork(found, now, kWorkerAccount));
     out.push_back(WorkerSecretNotWorse(found, now, kWorkerAccount));
@@ -124,7 +125,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   ctx.invariants.emplace();
   for (const CheckResult& c : out)
     ctx.invariants->push_back({InvariantName(c), c.passed, c.what + ": expected " + c.expected + ", got " + c.actual});
-  if (!episode_open) ctx.episode_start.reset();
+  if (!episode_open) {
+    ctx.episode_start.reset();
+    ctx.episode_changed_by_others = false;
+  }
   return out;
 }
 

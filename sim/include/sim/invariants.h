@@ -63,6 +63,13 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
 // `missing:` or `note:` line of `output`, the diagnosis's text).
 CheckResult DiagnosisAgreesWithRequests(const std::string& verdict, const std::string& output, fakes::Machine& now);
 
+// A step other than the fixer's (an administrator's) that changed the machine while an episode is
+// open (a crash left a journal) marks the episode: what the administrator changed is not the
+// fixer's doing, so at its end only each run's own promises are checked (exit codes, secrets,
+// idempotence), not the comparisons with the machine as found. Bookkeeping (the clock, the
+// event log, the random stream) does not count as a change. `before` is the machine before the step.
+void NoteStepInEpisode(RunContext& ctx, const fakes::MachineState& before);
+
 // The short name of an invariant check ("services", "grants", "secrets", "worker-password",
 // "site", "idempotent", "exit-code", "diagnose"), from its `what`; "" for any other check.
 // The `invariant` expectation (docs/scenario-format.md) and explore's shrinker name them so.

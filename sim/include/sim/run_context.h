@@ -64,6 +64,7 @@ struct RunContext {
   // The machine as the fixer first found it in this episode (an apply and the resume or
   // rollback that finish it); invariants compare against it.
   std::optional<fakes::MachineState> episode_start;
+  bool episode_changed_by_others = false;  // NoteStepInEpisode (invariants.h)
   std::optional<LastLogon> logon;
   std::optional<int> exit_code;         // last fixer / legacy / command run
   std::vector<BatchCommand> commands;   // the programs the last legacy / command run ran
