@@ -171,8 +171,19 @@ RunResult Fixer::Resume() {
   if (journal.finished || journal.AllDone()) {
     r.messages.push_back("the journaled run had finished; its journal is removed");
     Status st = ports_.journal.Clear();
-    if (!st.ok()) r.messages.push_back(fmt::format("the journal could not be removed: {}", st));
-    r.outcome = st.ok() ? Outcome::kFixed : Outcome::kNotRestored;
+    if (!st.ok()) {
+      r.messages.push_back(fmt::format("the journal could not be removed: {}", st));
+      r.outcome = Outcome::kNotRestored;
+      return r;
+    }
+    // Exit 0 promises a working site, and the machine may have changed since the run finished
+    // (an administrator revoked a right before this resume): look again before saying "fixed".
+    auto d = Diagnose();
+    if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+    for (const ProbeResult& probe : d->probes) {
+      if (!probe.answered || probe.status != 200) return Refused(std::move(r), StillFails(*d));
+    }
+    r.outcome = Outcome::kFixed;
     return r;
   }
   if (options_.dry_run) {

@@ -25,9 +25,10 @@ std::string NotAnswering(const Diagnosis& d) {
   for (const ProbeResult& probe : d.probes) {
     if (!probe.answered) return fmt::format(": {} did not answer the probe: {}", probe.application, probe.error);
     if (probe.status != 200 && !probe.symptom)
-      return fmt::format(": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
-                         "names it)",
-                         probe.application, probe.status);
+      return fmt::format(
+          ": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
+          "names it)",
+          probe.application, probe.status);
   }
   return ": every precondition of the worker's logon and profile load holds, so the failure comes later in its start";
 }

@@ -150,8 +150,9 @@ ExploreReport RunExplore(const ExploreOptions& o) {
     v.shrunk = ShrinkCase(GenerateCase(v.seed, v.index), v.found.invariant, o.decorate);
     v.shrunk_verdict = RunExploreCase(v.shrunk, o.decorate);
     if (o.out_dir.empty() || !v.shrunk_verdict.failed_step) continue;
-    const std::filesystem::path path = std::filesystem::path(o.out_dir) / ("explore-seed-" + std::to_string(v.seed) +
-                                                                           "-case-" + std::to_string(v.index) + ".yaml");
+    const std::filesystem::path path =
+        std::filesystem::path(o.out_dir) /
+        ("explore-seed-" + std::to_string(v.seed) + "-case-" + std::to_string(v.index) + ".yaml");
     if (WriteWhole(path, ScenarioFileText(v.shrunk, v.shrunk_verdict)))
       v.file = path.string();
     else

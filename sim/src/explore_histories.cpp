@@ -12,10 +12,10 @@ namespace {
 // The mutating operations a fixer run makes, and errors their Windows calls really give
 // (sweep_faults.cpp's ErrorsFor has the full table).
 const std::vector<std::string>& FixerOps() {
-  static const std::vector<std::string> kOps = {"scm.stop",          "scm.start",       "sam.set_password",
-                                                "sam.create_user",   "sam.set_flags",   "journal.append",
-                                                "profile.create",    "acl.set_dacl",    "lsa.store_secret",
-                                                "lsa.grant",         "sql.create_login", "registry.set_value"};
+  static const std::vector<std::string> kOps = {"scm.stop",        "scm.start",        "sam.set_password",
+                                                "sam.create_user", "sam.set_flags",    "journal.append",
+                                                "profile.create",  "acl.set_dacl",     "lsa.store_secret",
+                                                "lsa.grant",       "sql.create_login", "registry.set_value"};
   return kOps;
 }
 
@@ -142,7 +142,9 @@ class HistoryBuilder {
         steps_.push_back(S("set_start_type", {{"name", r_.Pick(services)}, {"start_type", r_.Pick(types)}}));
         break;
       }
-      case 3: steps_.push_back(S("advance_clock", {{"seconds", std::to_string(60 * (1 + r_.Below(60 * 24 * 50)))}})); break;
+      case 3:
+        steps_.push_back(S("advance_clock", {{"seconds", std::to_string(60 * (1 + r_.Below(60 * 24 * 50)))}}));
+        break;
       case 4: {
         std::map<std::string, std::string> p;
         if (r_.Chance(50)) p["lockout_threshold"] = std::to_string(r_.Below(6));
@@ -155,14 +157,12 @@ class HistoryBuilder {
       case 5: steps_.push_back(S("set_interactive_user", {{"user", r_.Chance(50) ? "Administrator" : "none"}})); break;
       case 6: steps_.push_back(S("disable_account", {{"name", "ASPNET"}})); break;
       case 7: steps_.push_back(S("enable_account", {{"name", "ASPNET"}})); break;
-      case 8:
-        steps_.push_back(S("logon", {{"user", "ASPNET"}, {"password", "wrong"}, {"type", "network"}}));
-        break;
+      case 8: steps_.push_back(S("logon", {{"user", "ASPNET"}, {"password", "wrong"}, {"type", "network"}})); break;
       case 9: steps_.push_back(S("set_password", {{"user", "ASPNET"}, {"password", "N3w-Passw0rd!"}})); break;
       case 10: {
         const std::vector<std::string> rights = {"SeBatchLogonRight", "SeDenyBatchLogonRight", "SeServiceLogonRight"};
-        steps_.push_back(S(r_.Chance(50) ? "grant_right" : "revoke_right",
-                           {{"principal", "ASPNET"}, {"right", r_.Pick(rights)}}));
+        steps_.push_back(
+            S(r_.Chance(50) ? "grant_right" : "revoke_right", {{"principal", "ASPNET"}, {"right", r_.Pick(rights)}}));
         break;
       }
       case 11:

@@ -16,7 +16,7 @@ struct Os {
   int weight;
 };
 constexpr Os kOses[] = {
-    {"windows-xp-professional", "XPPRO", 2, 55},  {"windows-xp-home", "XPHOME", 2, 8},
+    {"windows-xp-professional", "XPPRO", 2, 55},    {"windows-xp-home", "XPHOME", 2, 8},
     {"windows-2000-professional", "W2KPRO", 4, 12}, {"windows-2000-server", "W2KSRV", 4, 10},
     {"windows-server-2003", "W2K3SRV", 1, 15},
 };
@@ -40,7 +40,8 @@ class MachineBuilder {
     const Os& os = PickOs(r_);
     computer_ = os.computer;
     Add("os", "", os.name);
-    if (r_.Chance(40)) Add("service_pack", "", std::to_string(r_.Below(static_cast<uint64_t>(os.max_service_pack) + 1)));
+    if (r_.Chance(40))
+      Add("service_pack", "", std::to_string(r_.Below(static_cast<uint64_t>(os.max_service_pack) + 1)));
     WebServer(os);
     Accounts();
     Frameworks();
@@ -90,12 +91,15 @@ class MachineBuilder {
     if (r_.Chance(88)) {
       aspnet_ = has10_ = true;
       switch (r_.Below(10)) {
-        case 0: Add("frameworks", "", "{version: '1.0', process_model: {userName: SYSTEM, password: AutoGenerate}}"); break;
+        case 0:
+          Add("frameworks", "", "{version: '1.0', process_model: {userName: SYSTEM, password: AutoGenerate}}");
+          break;
         case 1:
           Add("accounts", "webworker", "password: 'W3b-Worker-2003'");
           Add("rights", "webworker", "[SeBatchLogonRight]");
-          Add("frameworks", "", "{version: '1.0', process_model: {userName: '" + computer_ +
-                                    "\\webworker', password: 'W3b-Worker-2003'}}");
+          Add("frameworks", "",
+              "{version: '1.0', process_model: {userName: '" + computer_ +
+                  "\\webworker', password: 'W3b-Worker-2003'}}");
           break;
         case 2:
           Add("accounts", "webworker", "password: 'W3b-Worker-2003'");
@@ -145,12 +149,14 @@ class MachineBuilder {
           "{file: 'C:\\Inetpub\\wwwroot\\shop\\App_Data', acl: [{allow: Administrators, mask: full, flags: [OI, CI]}, "
           "{allow: ASPNET, mask: modify, flags: [OI, CI]}]}");
     if (r_.Chance(15))
-      Add("objects", "", "{registry: 'HKLM\\SOFTWARE\\Shop', acl: [{allow: SYSTEM, mask: full}, {allow: ASPNET, mask: read}]}");
+      Add("objects", "",
+          "{registry: 'HKLM\\SOFTWARE\\Shop', acl: [{allow: SYSTEM, mask: full}, {allow: ASPNET, mask: read}]}");
     if (r_.Chance(25)) {
       const std::string login = "'" + computer_ + "\\ASPNET'";
       Add("sql", "databases", "[shop]");
       Add("sql", "logins", "[{name: " + login + "}]");
-      if (r_.Chance(70)) Add("sql", "users", "[{database: shop, name: ASPNET, login: " + login + ", roles: [db_datareader]}]");
+      if (r_.Chance(70))
+        Add("sql", "users", "[{database: shop, name: ASPNET, login: " + login + ", roles: [db_datareader]}]");
     }
   }
 

@@ -11,9 +11,9 @@ namespace sim {
 namespace {
 
 // Sections in the order a machine file is easiest to read in (the loader has its own order).
-constexpr const char* kSectionOrder[] = {"os",      "service_pack", "web_server", "accounts", "rights",
-                                         "frameworks", "hotfixes",  "profiles",   "objects",  "sql",
-                                         "services", "applications", "policy",    "session"};
+constexpr const char* kSectionOrder[] = {"os",         "service_pack", "web_server", "accounts", "rights",
+                                         "frameworks", "hotfixes",     "profiles",   "objects",  "sql",
+                                         "services",   "applications", "policy",     "session"};
 
 bool IsAttribute(const std::string& value) {
   const auto colon = value.find(": ");
@@ -35,8 +35,8 @@ std::string MachineText(const std::vector<MachineFeature>& machine, int indent) 
   const std::string pad(static_cast<size_t>(indent), ' ');
   std::string out;
   for (const char* section : kSectionOrder) {
-    std::vector<std::string> lines;                            // list items and map keys, in order
-    std::map<std::string, std::vector<std::string>> by_key;   // map sections: the key's values
+    std::vector<std::string> lines;                          // list items and map keys, in order
+    std::map<std::string, std::vector<std::string>> by_key;  // map sections: the key's values
     std::string scalar;
     for (const MachineFeature& f : machine) {
       if (f.section != section) continue;

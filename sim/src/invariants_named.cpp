@@ -17,14 +17,10 @@ struct Named {
   std::string_view what_prefix;
 };
 constexpr Named kNamed[] = {
-    {"secrets", "no password in"},
-    {"services", "services as the fixer found"},
-    {"grants", "grants of "},
-    {"worker-password", "worker password is"},
-    {"site", "no site down"},
-    {"idempotent", "a second apply"},
-    {"exit-code", "exit "},
-    {"diagnose", "diagnose "},
+    {"secrets", "no password in"}, {"services", "services as the fixer found"},
+    {"grants", "grants of "},      {"worker-password", "worker password is"},
+    {"site", "no site down"},      {"idempotent", "a second apply"},
+    {"exit-code", "exit "},        {"diagnose", "diagnose "},
 };
 
 CheckResult Invariant(const Expectation& e, const RunContext& ctx) {

@@ -96,8 +96,8 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).
-  const bool episode_open = ctx.fixer->crashed ||
-                            ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty();
+  const bool episode_open =
+      ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty();
   if (command == "diagnose") out.push_back(DiagnosisAgreesWithRequests(ctx.fixer->outcome, ctx.output, ctx.machine));
   const std::string& o = episode_open ? std::string() : ctx.fixer->outcome;
   const bool as_found_applies = !ctx.episode_changed_by_others;

@@ -99,7 +99,8 @@ const std::vector<Word>& StepWords() {
 }
 
 const std::vector<Word>& ExpectWords() {
-  static const std::vector<Word> kWords = Concat({RunCheckWords(), MachineCheckWords(), LogicCheckWords(), InvariantCheckWords()});
+  static const std::vector<Word> kWords =
+      Concat({RunCheckWords(), MachineCheckWords(), LogicCheckWords(), InvariantCheckWords()});
   return kWords;
 }
 

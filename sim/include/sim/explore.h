@@ -71,7 +71,7 @@ fakes::Loaded<Scenario> ToScenario(const ExploreCase& c);
 
 // What running a case found: the first fixer step whose invariants failed, and which.
 struct CaseVerdict {
-  bool loaded = true;    // false: the machine did not load (a generator or shrinker dead end)
+  bool loaded = true;      // false: the machine did not load (a generator or shrinker dead end)
   bool cut_short = false;  // a step could not run (StepReport::ran false): later steps did not run
   size_t steps_run = 0;
   std::optional<size_t> failed_step;  // index in steps
@@ -91,24 +91,24 @@ std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict);
 
 struct ExploreOptions {
   uint64_t seed = 1;
-  uint64_t count = 100;                           // cases, unless `seconds` is given
-  double seconds = 0;                             // > 0: run cases until this much time has passed
-  std::optional<uint64_t> only_case;              // replay: just this case (and print its scenario)
-  int jobs = 1;                                   // worker threads
-  size_t shard_index = 0, shard_count = 1;        // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
-  std::string out_dir;                            // where shrunk scenarios go ("": not written)
+  uint64_t count = 100;                     // cases, unless `seconds` is given
+  double seconds = 0;                       // > 0: run cases until this much time has passed
+  std::optional<uint64_t> only_case;        // replay: just this case (and print its scenario)
+  int jobs = 1;                             // worker threads
+  size_t shard_index = 0, shard_count = 1;  // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
+  std::string out_dir;                      // where shrunk scenarios go ("": not written)
   bool shrink = true;
-  PortsDecoratorFactory decorate;                           // test seam; empty for the real ports
+  PortsDecoratorFactory decorate;                               // test seam; empty for the real ports
   std::function<void(uint64_t done, uint64_t total)> progress;  // may be empty
 };
 
 struct ExploreViolation {
   uint64_t seed = 1;
   uint64_t index = 0;
-  CaseVerdict found;          // on the case as generated
+  CaseVerdict found;  // on the case as generated
   ExploreCase shrunk;
   CaseVerdict shrunk_verdict;
-  std::string file;  // the shrunk scenario written under out_dir ("" when not written)
+  std::string file;                   // the shrunk scenario written under out_dir ("" when not written)
   std::string ReplayCommand() const;  // "fixup-sim explore --seed S --case K"
   std::string ToString() const;
 };
