@@ -1,0 +1,160 @@
+// fixup-sim explore (sim/include/sim/explore.h): the same seed gives the same cases and report;
+// a planted bug (a fixer double that never restarts SMTPSVC) is found, shrunk to a scenario of
+// a few steps that loads, fails with the bug and passes with the real fixer.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "sim/explore.h"
+#include "sim/runner.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The planted bug: the fixer's "start SMTPSVC" answers success and starts nothing, so a repair
+// that stopped it leaves it stopped.
+class NeverRestartsSmtp : public fixer::ServiceControlWrapper {
+ public:
+  explicit NeverRestartsSmtp(fixer::Ports& real) : ServiceControlWrapper(real.services) {}
+  fixer::Status Start(const std::string& name) override {
+    if (fakes::EqualsIgnoreCase(name, "SMTPSVC")) return fixer::Status::Ok();
+    return target().Start(name);
+  }
+};
+
+sim::PortsDecoratorFactory PlantedBug() {
+  return [] { return std::make_unique<sim::WrapOnePort<NeverRestartsSmtp>>(); };
+}
+
+std::string WithoutSeconds(const std::string& json) {
+  auto j = nlohmann::json::parse(json);
+  j.erase("seconds");
+  return j.dump();
+}
+
+TEST(ExploreRandom, TheStreamIsFixedOnEveryMachine) {
+  // std::mt19937_64 is the standard's; Below is ours: these numbers may never change.
+  sim::ExploreRandom r(1, 0);
+  std::vector<uint64_t> got;
+  for (int i = 0; i < 6; ++i) got.push_back(r.Below(1000));
+  EXPECT_EQ(got, (std::vector<uint64_t>{542, 58, 454, 844, 459, 413}));
+  sim::ExploreRandom other(1, 1);
+  std::vector<uint64_t> other_got;
+  for (int i = 0; i < 6; ++i) other_got.push_back(other.Below(1000));
+  EXPECT_NE(got, other_got);
+  for (int i = 0; i < 1000; ++i) EXPECT_LT(r.Below(7), 7u);
+}
+
+TEST(Explore, TheSameSeedGivesTheSameCases) {
+  for (uint64_t k = 0; k < 50; ++k) {
+    const sim::ExploreCase a = sim::GenerateCase(9, k), b = sim::GenerateCase(9, k);
+    EXPECT_EQ(a.machine, b.machine);
+    EXPECT_EQ(sim::ScenarioFileText(a, {}), sim::ScenarioFileText(b, {}));
+  }
+  EXPECT_NE(sim::ScenarioFileText(sim::GenerateCase(9, 0), {}), sim::ScenarioFileText(sim::GenerateCase(10, 0), {}));
+}
+
+TEST(Explore, TheSameSeedGivesTheSameReportWhateverTheThreads) {
+  sim::ExploreOptions o;
+  o.seed = 5;
+  o.count = 150;
+  o.decorate = PlantedBug();  // so the report has violations and shrunk scenarios to compare
+  const sim::ExploreReport one = sim::RunExplore(o);
+  o.jobs = 2;
+  const sim::ExploreReport two = sim::RunExplore(o);
+  EXPECT_EQ(one.cases, 150u);
+  EXPECT_FALSE(one.violations.empty());
+  EXPECT_EQ(WithoutSeconds(one.ToJson()), WithoutSeconds(two.ToJson()));
+}
+
+TEST(Explore, EveryGeneratedMachineLoads) {
+  for (uint64_t k = 0; k < 500; ++k) {
+    const sim::ExploreCase c = sim::GenerateCase(1, k);
+    auto loaded = sim::ToScenario(c);
+    ASSERT_TRUE(loaded.ok()) << "case " << k << ": " << loaded.error->ToString() << "\n" << sim::MachineText(c.machine);
+  }
+}
+
+TEST(Explore, ShardsSplitTheCases) {
+  sim::ExploreOptions o;
+  o.seed = 2;
+  o.count = 11;
+  o.shrink = false;
+  uint64_t total = 0;
+  for (size_t shard = 0; shard < 3; ++shard) {
+    o.shard_index = shard;
+    o.shard_count = 3;
+    total += sim::RunExplore(o).cases;
+  }
+  EXPECT_EQ(total, 11u);
+}
+
+TEST(Explore, FindsAPlantedBugAndShrinksItToAScenarioThatLoads) {
+  const fs::path out = fs::temp_directory_path() / "explore_test_out";
+  fs::remove_all(out);
+  sim::ExploreOptions o;
+  o.seed = 1;
+  o.count = 200;
+  o.out_dir = out.string();
+  o.decorate = PlantedBug();
+  const sim::ExploreReport r = sim::RunExplore(o);
+  ASSERT_FALSE(r.violations.empty());
+  const sim::ExploreViolation& v = r.violations.front();
+  EXPECT_EQ(v.found.invariant, "services");
+  EXPECT_EQ(v.ReplayCommand(), "fixup-sim explore --seed 1 --case " + std::to_string(v.index));
+  ASSERT_TRUE(v.shrunk_verdict.failed_step.has_value());
+  EXPECT_LE(v.shrunk.steps.size(), 3u) << sim::ScenarioFileText(v.shrunk, v.shrunk_verdict);
+  EXPECT_LE(v.shrunk.machine.size(), v.found.failed_step ? sim::GenerateCase(1, v.index).machine.size() : 0u);
+
+  // The file written loads like any scenario, fails with the planted bug, passes without it.
+  ASSERT_FALSE(v.file.empty());
+  auto loaded = sim::LoadScenarioFile(v.file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  const sim::ScenarioResult with_bug = sim::RunScenario(*loaded.value, {.decorate = PlantedBug()});
+  EXPECT_FALSE(with_bug.passed);
+  bool invariant_check_failed = false;
+  for (const auto& step : with_bug.steps)
+    for (const auto& c : step.checks) invariant_check_failed |= c.kind == "invariant" && !c.passed;
+  EXPECT_TRUE(invariant_check_failed);
+  const sim::ScenarioResult real = sim::RunScenario(*loaded.value, {});
+  EXPECT_TRUE(real.passed) << real.error;
+  // ... and its steps are the shrunk case's.
+  ASSERT_EQ(loaded.value->steps.size(), v.shrunk.steps.size());
+  for (size_t i = 0; i < v.shrunk.steps.size(); ++i) {
+    EXPECT_EQ(loaded.value->steps[i].kind, v.shrunk.steps[i].kind);
+    EXPECT_EQ(loaded.value->steps[i].args, v.shrunk.steps[i].args);
+  }
+  fs::remove_all(out);
+}
+
+TEST(Explore, TheRealFixerKeepsEveryInvariantOnTheFirstCases) {
+  sim::ExploreOptions o;
+  o.seed = 1;
+  o.count = 300;
+  const sim::ExploreReport r = sim::RunExplore(o);
+  for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
+  EXPECT_EQ(r.not_loaded, 0u);
+  EXPECT_GT(r.fixer_runs, r.cases);
+}
+
+TEST(Explore, TheInvariantCheckNamesWhatItChecks) {
+  auto loaded = sim::LoadScenarioText(
+      "summary: s\nmachine:\n  frameworks: ['1.0']\n  hotfixes: [MS03-032]\n  applications:\n"
+      "    - path: /LM/W3SVC/1/ROOT/shop\nsteps:\n  - fixer: apply\n    expect: {invariant: services}\n"
+      "  - request: /LM/W3SVC/1/ROOT/shop\n    expect: {invariant: site}\n",
+      "s.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  const sim::ScenarioResult r = sim::RunScenario(*loaded.value, {});
+  EXPECT_TRUE(r.steps[0].checks.back().passed);
+  EXPECT_TRUE(r.steps[1].checks.back().passed);  // still the last fixer run's
+  const sim::ScenarioResult off = sim::RunScenario(*loaded.value, {.invariants = false});
+  EXPECT_FALSE(off.passed);  // nothing checked: the check cannot be evaluated
+  auto bad = sim::LoadScenarioText("summary: s\nmachine: {}\nsteps:\n  - expect: {invariant: nonsense}\n", "b.yaml");
+  EXPECT_FALSE(bad.ok());
+}
+
+}  // namespace
