@@ -93,7 +93,7 @@ fakes::Loaded<Scenario> ToScenario(const ExploreCase& c) {
 
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict) {
   const std::string found = "fixup-sim explore --seed " + std::to_string(c.seed) + " --case " + std::to_string(c.index);
-  std::string out = "# Found by `" + found + "`, then shrunk.\n";
+  std::string out = "# From `" + found + "` (shrunk when it came with the violation's report).\n";
   if (verdict.failed_step) out += "# It failed there: " + verdict.detail + "\n";
   const size_t step = verdict.failed_step.value_or(0) + 1;
   out += "summary: " +
