@@ -1,0 +1,94 @@
+// `fixup-sim explore` as a user runs it, as a real process from a folder outside the repository:
+// its summary and exit code, the same JSON report twice for one seed, the printed scenario of a
+// replayed case loading back, sharding through GoogleTest's variables, usage errors exit 2.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <boost/process.hpp>
+#include <nlohmann/json.hpp>
+
+#include "sim/scenario.h"
+#include "support/process_output.h"
+
+namespace {
+
+using test_support::Ran;
+using test_support::Slurp;
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+class ExploreE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("explore_e2e_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Ran Sim(const std::vector<std::string>& args, const std::string& shard = "") {
+    const fs::path out = dir_ / ".out", err = dir_ / ".err";
+    fs::remove(out);
+    fs::remove(err);
+    bp::environment env = boost::this_process::environment();
+    env.erase("GTEST_TOTAL_SHARDS");
+    env.erase("GTEST_SHARD_INDEX");
+    if (!shard.empty()) {
+      env["GTEST_TOTAL_SHARDS"] = "2";
+      env["GTEST_SHARD_INDEX"] = shard;
+    }
+    Ran r;
+    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<bp::null, bp::std_out> out.string(),
+                             bp::std_err > err.string(), bp::start_dir = dir_.string(), env);
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ExploreE2e, ACleanRunExitsZeroWithItsSummary) {
+  const Ran r = Sim({"explore", "--count", "40", "--seed", "3"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("explore: seed 3, 40 cases"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("0 violations"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");  // no progress bar when stderr is not a terminal
+}
+
+TEST_F(ExploreE2e, TheSameSeedGivesTheSameJsonAndShardsAddUp) {
+  auto report = [&](const std::string& shard) {
+    const Ran r = Sim({"explore", "--count", "30", "--seed", "11", "--json"}, shard);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    j.erase("seconds");
+    return j;
+  };
+  const auto one = report(""), two = report("");
+  EXPECT_EQ(one, two);
+  EXPECT_EQ(one["cases"], 30);
+  EXPECT_EQ(report("0")["cases"].get<int>() + report("1")["cases"].get<int>(), 30);
+}
+
+TEST_F(ExploreE2e, AReplayedCasePrintsAScenarioThatLoads) {
+  const Ran r = Sim({"explore", "--seed", "1", "--case", "406"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string scenario = r.out.substr(0, r.out.find("explore: seed"));
+  auto loaded = sim::LoadScenarioText(scenario, "case.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString() << "\n" << scenario;
+  EXPECT_FALSE(loaded.value->steps.empty());
+}
+
+TEST_F(ExploreE2e, UsageErrorsExitTwo) {
+  EXPECT_EQ(Sim({"explore", "--count", "5", "--seconds", "1"}).exit_code, 2);
+  EXPECT_EQ(Sim({"explore", "--jobs", "0"}).exit_code, 2);
+  EXPECT_EQ(Sim({"explore", "--seed", "x"}).exit_code, 2);
+}
+
+}  // namespace
