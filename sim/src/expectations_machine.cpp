@@ -18,18 +18,11 @@ namespace {
 using namespace checks;
 
 std::optional<fixer::Sid> CurrentSid(RunContext& ctx, const std::string& name) {
-  fakes::Sam sam(ctx.machine);
-  const fakes::UserAccount* u = sam.FindUser(name);
-  if (!u) return std::nullopt;
-  return sam.SidOf(*u);
+  return fakes::UserSidIn(ctx.machine.state(), name);
 }
 
 std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) {
-  fakes::Machine initial(ctx.initial_state);
-  fakes::Sam sam(initial);
-  const fakes::UserAccount* u = sam.FindUser(name);
-  if (!u) return std::nullopt;
-  return sam.SidOf(*u);
+  return fakes::UserSidIn(ctx.initial_state, name);
 }
 
 CheckResult Account(RunContext& ctx, const Expectation& e) {

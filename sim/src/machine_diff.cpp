@@ -240,12 +240,29 @@ class Differ {
     MergeWalk(section, Index(a, key), Index(b, key));
   }
 
+  // Both maps are in the same order, so one walk finds the entries that differ; only those are
+  // indexed by their shown key (a step changes a few of many objects).
   template <class K, class V, class KeyFn>
   void Map(const std::string& section, const std::map<K, V>& a, const std::map<K, V>& b, KeyFn key) {
-    if (a == b) return;
     std::map<std::string, const V*> ia, ib;
-    for (const auto& [k, v] : a) ia[key(k, v)] = &v;
-    for (const auto& [k, v] : b) ib[key(k, v)] = &v;
+    const auto less = a.key_comp();
+    auto pa = a.begin(), pb = b.begin();
+    while (pa != a.end() || pb != b.end()) {
+      if (pb == b.end() || (pa != a.end() && less(pa->first, pb->first))) {
+        ia[key(pa->first, pa->second)] = &pa->second;
+        ++pa;
+      } else if (pa == a.end() || less(pb->first, pa->first)) {
+        ib[key(pb->first, pb->second)] = &pb->second;
+        ++pb;
+      } else {
+        if (!(pa->second == pb->second)) {
+          ia[key(pa->first, pa->second)] = &pa->second;
+          ib[key(pb->first, pb->second)] = &pb->second;
+        }
+        ++pa;
+        ++pb;
+      }
+    }
     MergeWalk(section, ia, ib);
   }
 

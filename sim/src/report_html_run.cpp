@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "report_html_detail.h"
+#include "sim/report.h"
 #include "sim/report_html.h"
 
 namespace sim {
@@ -109,13 +110,7 @@ std::string Timeline(const ScenarioResult& r) {
 }  // namespace
 
 std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
-  size_t passed = 0;
-  double seconds = 0;
-  for (const ScenarioResult& r : results) {
-    passed += r.passed ? 1 : 0;
-    seconds += r.seconds;
-  }
-  const size_t failed = results.size() - passed;
+  const auto [passed, failed, seconds] = TotalsOf(results);
   std::string body = "<h1>fixup-sim run</h1>\n<p class=\"totals\" id=\"totals\"><span class=\"pass\">" +
                      std::to_string(passed) + " passed</span>, <span class=\"" + (failed ? "fail" : "") + "\">" +
                      std::to_string(failed) + " failed</span> of " + std::to_string(results.size()) + " scenarios (" +

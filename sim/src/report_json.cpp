@@ -40,12 +40,9 @@ nlohmann::json ToJson(const ScenarioResult& r) {
 
 nlohmann::json ToJson(const std::vector<ScenarioResult>& results) {
   nlohmann::json all = nlohmann::json::array();
-  size_t passed = 0;
-  for (const ScenarioResult& r : results) {
-    all.push_back(ToJson(r));
-    passed += r.passed ? 1 : 0;
-  }
-  return {{"passed", passed}, {"failed", results.size() - passed}, {"scenarios", std::move(all)}};
+  for (const ScenarioResult& r : results) all.push_back(ToJson(r));
+  const RunTotals t = TotalsOf(results);
+  return {{"passed", t.passed}, {"failed", t.failed}, {"scenarios", std::move(all)}};
 }
 
 }  // namespace sim

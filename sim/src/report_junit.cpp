@@ -42,16 +42,11 @@ std::string FailureText(const ScenarioResult& r) {
 }  // namespace
 
 std::string JUnitXml(const std::vector<ScenarioResult>& results) {
-  size_t failures = 0;
-  double seconds = 0;
-  for (const ScenarioResult& r : results) {
-    failures += r.passed ? 0 : 1;
-    seconds += r.seconds;
-  }
+  const RunTotals totals = TotalsOf(results);
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\"" << failures
-      << "\" time=\"" << seconds << "\">\n";
+      << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\"" << totals.failed
+      << "\" time=\"" << totals.seconds << "\">\n";
   for (const ScenarioResult& r : results) {
     out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.file) << "\" time=\"" << r.seconds << "\"";
     if (r.passed) {

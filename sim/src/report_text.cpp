@@ -98,20 +98,24 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   return out.str();
 }
 
+RunTotals TotalsOf(const std::vector<ScenarioResult>& results) {
+  RunTotals t;
+  for (const ScenarioResult& r : results) {
+    (r.passed ? t.passed : t.failed) += 1;
+    t.seconds += r.seconds;
+  }
+  return t;
+}
+
 std::string RenderSummary(const std::vector<ScenarioResult>& results, const TextStyle& style) {
   const Paint paint{style.color};
   std::ostringstream out;
-  size_t passed = 0;
-  double seconds = 0;
-  for (const ScenarioResult& r : results) {
-    passed += r.passed ? 1 : 0;
-    seconds += r.seconds;
-  }
+  const RunTotals t = TotalsOf(results);
   for (const ScenarioResult& r : results)
     if (!r.passed) out << paint(kRed, "failed:") << " " << r.file << "\n";
-  const size_t failed = results.size() - passed;
-  out << "scenarios: " << paint(kGreen, std::to_string(passed) + " passed") << ", "
-      << (failed ? paint(kRed, std::to_string(failed) + " failed") : "0 failed") << " (" << Seconds(seconds) << ")\n";
+  out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
+      << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
+      << ")\n";
   return out.str();
 }
 

@@ -1,6 +1,7 @@
 // The fixer step: runs the real fixer on the scenario's machine, with optional faults, and
 // the invariants every fixer run must keep.
 #include "fakes/machine.h"
+#include "fakes/web_requests.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/vocabulary.h"
@@ -46,8 +47,11 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   const std::string command = Arg(step, "command", "apply");
   fixer::Options options = OptionsOf(step);
   ctx.invariants.reset();
-  const fakes::MachineState before = ctx.machine.state();
-  if (!ctx.episode_start) ctx.episode_start = before;
+  fakes::MachineState before = ctx.machine.state();
+  if (!ctx.episode_start) {
+    ctx.episode_start = before;
+    ctx.episode_start_statuses = StatusOfEveryApp(ctx.machine);
+  }
   std::unique_ptr<PortsDecorator> decorator = ctx.decorate ? ctx.decorate() : nullptr;
   FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step), false, decorator.get());
   const std::string text = RunTranscript(run);
@@ -59,7 +63,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   last.exit_code = fixer::ToInt(run.exit_code);
   last.outcome = run.outcome;
   last.crashed = run.crashed;
-  last.before = before;
+  last.before = std::move(before);
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   ctx.fixer = std::move(last);
@@ -106,7 +110,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     out.push_back(ServicesAsFound(found, now));
     out.push_back(GrantsStillWork(found, now, kWorkerAccount));
     out.push_back(WorkerSecretNotWorse(found, now, kWorkerAccount));
-    out.push_back(SiteNotWorse(found, now));
+    out.push_back(SiteNotWorse(ctx.episode_start_statuses, StatusOfEveryApp(ctx.machine)));
   }
   if (o == "fixed") {
     // Idempotence: a second apply on the fixed machine, on a copy, changes nothing.

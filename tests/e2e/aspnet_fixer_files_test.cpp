@@ -31,10 +31,7 @@ constexpr const char* kCustomerMachine =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
-struct Ran {
-  int code = -1;
-  std::string out;
-};
+using test_support::Ran;
 
 Ran Fixer(const std::vector<std::string>& args) {
   bp::ipstream out;
@@ -42,7 +39,7 @@ Ran Fixer(const std::vector<std::string>& args) {
   std::ostringstream text;
   text << out.rdbuf();
   c.wait();
-  return {c.exit_code(), text.str()};
+  return {.exit_code = c.exit_code(), .out = text.str()};
 }
 
 using test_support::Slurp;
@@ -90,7 +87,7 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
     std::vector<std::string> args = v.args;
     args.insert(args.begin() + 1, {"--machine", input_.string()});
     const Ran r = Fixer(args);
-    EXPECT_EQ(r.code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
+    EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
     EXPECT_EQ(Slurp(input_), kCustomerMachine) << v.args[0] << " rewrote the file it was given";
     EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
   }
@@ -99,7 +96,7 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
 TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
   const fs::path out = dir_ / "fixed.yaml";
   const Ran r = Fixer({"apply", "--machine", input_.string(), "--out", out.string()});
-  ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
   EXPECT_EQ(Slurp(input_), kCustomerMachine);
   auto fixed = fakes::LoadMachineFile(out.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
@@ -109,7 +106,7 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
   // The fixed machine again: nothing to do, so the file is left exactly as it is.
   const std::string before = Slurp(out);
   const Ran again = Fixer({"apply", "--machine", out.string()});
-  EXPECT_EQ(again.code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
+  EXPECT_EQ(again.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
   EXPECT_NE(again.out.find("nothing-to-do"), std::string::npos) << again.out;
   EXPECT_EQ(Slurp(out), before);
 }
@@ -117,7 +114,7 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
 TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   const fs::path out = dir_ / "copy.yaml";
   const Ran r = Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
-  EXPECT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
   EXPECT_EQ(Slurp(input_), kCustomerMachine);
   auto copy = fakes::LoadMachineFile(out.string());
   auto original = fakes::LoadMachineFile(input_.string());
@@ -127,7 +124,7 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
 
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   const Ran r = Fixer({"apply", "--machine", input_.string()});
-  ASSERT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
+  ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
   EXPECT_NE(Slurp(input_), kCustomerMachine);
   auto fixed = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
@@ -151,7 +148,7 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
 
 TEST(Version, NamesTheProjectVersionAndTheCommit) {
   const Ran r = Fixer({"--version"});
-  EXPECT_EQ(r.code, fixer::ToInt(fixer::ExitCode::kOk));
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk));
   EXPECT_EQ(r.out.rfind(std::string("aspnet-fixer ") + FIXUP_PROJECT_VERSION + " (", 0), 0u) << r.out;
   EXPECT_NE(r.out.find(")"), std::string::npos) << r.out;
 }

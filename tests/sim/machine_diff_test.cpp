@@ -2,6 +2,8 @@
 // each, matched by identity, nothing for an unchanged machine, and never a password.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fakes/machine_yaml.h"
 #include "sim/machine_diff.h"
 
@@ -53,6 +55,22 @@ TEST(MachineDiff, ARemovedEntryIsOneMinusLineAndAChangedFieldOneTildeLine) {
   EXPECT_NE(text.find("- accounts[alice]\n    rid: "), std::string::npos) << text;
   EXPECT_NE(text.find("~ services[W3SVC].state: running -> stopped\n"), std::string::npos) << text;
   EXPECT_EQ(text.find("accounts[Administrator]"), std::string::npos) << "only what changed\n" << text;
+}
+
+// A recreated account keeps its name under a new SID, and the old SID's rights stay behind:
+// the rights granted to the new SID are a change even though both SIDs are named alike.
+TEST(MachineDiff, RightsGrantedToARecreatedAccountShowBesideTheOldSidsUnderTheSameName) {
+  fakes::MachineState before = Machine();
+  auto alice = std::find_if(before.sam.users.begin(), before.sam.users.end(),
+                            [](const fakes::UserAccount& u) { return u.name == "alice"; });
+  ASSERT_NE(alice, before.sam.users.end());
+  before.lsa.rights[before.sam.domain.WithRid(alice->rid)] = {"SeBatchLogonRight"};
+  fakes::MachineState after = before;
+  for (auto& u : after.sam.users)
+    if (u.name == "alice") u.rid = after.sam.next_rid++;
+  after.lsa.rights[after.sam.domain.WithRid(after.sam.next_rid - 1)] = {"SeBatchLogonRight"};
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("+ rights[alice]: [SeBatchLogonRight]\n"), std::string::npos) << text;
 }
 
 TEST(MachineDiff, AnInsertionDoesNotRenumberTheOtherEntries) {

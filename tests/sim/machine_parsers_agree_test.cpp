@@ -1,6 +1,6 @@
 // fakes' own YAML parser against yaml-cpp, which it replaced in the machine loader: every
 // scenario's `machine:` block and every machine example in docs/machine-format.md loads to the
-// same MachineState through both (sim keeps yaml-cpp for scenario files; sim::LoadMachineNode).
+// same MachineState through both (sim::LoadMachineNode hands a yaml-cpp node to the machine loader).
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -598,7 +598,7 @@ TEST(ScenarioFileErrors, YamlSyntaxAndUnreadableFile) {
   auto e = ScenarioError("summary: fixup.cmd answered 1pass@word: the machine is fixed\nmachine:\n");
   EXPECT_EQ(e.line, 1);
   EXPECT_EQ(e.column, 39);
-  EXPECT_EQ(e.message, "illegal map value");
+  EXPECT_EQ(e.message, "a second ': ' on one line; quote a value that holds ': ', or start the map on the next line");
 
   auto missing = sim::LoadScenarioFile("/nonexistent/scenario.yaml");
   ASSERT_FALSE(missing.ok());

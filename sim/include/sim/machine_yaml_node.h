@@ -1,6 +1,7 @@
-// Machine files seen from yaml-cpp, which sim keeps for scenario files: a scenario's `machine:`
-// node handed to fakes' machine loader (which has its own parser, fakes/yaml_parse.h), and a
-// machine as a yaml-cpp node for the diff.
+// Machine files seen from yaml-cpp: a `machine:` node of a yaml-cpp document handed to fakes'
+// machine loader (which has its own parser, fakes/yaml_parse.h, also the scenario loader's), so
+// tests/sim/machine_parsers_agree_test.cpp and fuzz/machine_yaml_fuzzer.cpp can hold the two
+// parsers to the same machine; and a machine as a yaml-cpp node.
 //
 //   YAML::Node scenario = YAML::LoadFile("scenarios/fixer/recreate-fixes-affected-xp.yaml");
 //   auto loaded = sim::LoadMachineNode(scenario["machine"], "recreate-fixes-affected-xp.yaml");

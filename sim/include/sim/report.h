@@ -24,6 +24,14 @@ struct TextStyle {
   bool color = false;    // ANSI colours (the caller decides: a terminal, --color, NO_COLOR)
 };
 
+// What every report's totals line counts: scenarios passed and failed, and their run time.
+struct RunTotals {
+  size_t passed = 0;
+  size_t failed = 0;
+  double seconds = 0;
+};
+RunTotals TotalsOf(const std::vector<ScenarioResult>& results);
+
 // One scenario. Passing: one line (file, time). Failing: its steps, each failed check with
 // FILE:LINE:COL, and what the failing step changed. Verbose: everything.
 std::string RenderText(const ScenarioResult& result, const TextStyle& style = {});

@@ -9,6 +9,7 @@
 
 #include "sim/fixer_session.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,7 +65,8 @@ struct RunContext {
   // The machine as the fixer first found it in this episode (an apply and the resume or
   // rollback that finish it); invariants compare against it.
   std::optional<fakes::MachineState> episode_start;
-  bool episode_changed_by_others = false;  // NoteStepInEpisode (invariants.h)
+  bool episode_changed_by_others = false;             // NoteStepInEpisode (invariants.h)
+  std::map<std::string, int> episode_start_statuses;  // what each application answered then
   std::optional<LastLogon> logon;
   std::optional<int> exit_code;         // last fixer / legacy / command run
   std::vector<BatchCommand> commands;   // the programs the last legacy / command run ran
