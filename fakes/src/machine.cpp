@@ -10,4 +10,17 @@ uint64_t Machine::NextRandom() {
   return z ^ (z >> 31);
 }
 
+void Machine::KeepFound() {
+  found_->state = state_;
+  found_->state.rng_state = found_->rng_state;
+  found_->state.clock = found_->clock;
+  found_->copied = true;
+}
+
+bool Machine::Changed() const {
+  if (!found_) return false;
+  if (found_->copied) return state_ != found_->state;
+  return state_.rng_state != found_->rng_state || state_.clock != found_->clock;
+}
+
 }  // namespace fakes

@@ -15,6 +15,8 @@
 #include "fakes/objects.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <tuple>
 
 #include "fakes/cacls_format.h"
@@ -31,6 +33,9 @@ int CanonicalClass(const fixer::Ace& ace) {
   if (ace.flags & fixer::kInheritedAce) return 2;
   return ace.type == fixer::AceType::kDeny ? 0 : 1;
 }
+
+constexpr std::array kNamespaces = {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry,
+                                    fixer::ObjectNamespace::kMetabase};  // enum order
 
 bool IsDriveRoot(const std::string& path) { return path.size() == 2 && path[1] == ':'; }
 
@@ -98,15 +103,63 @@ fixer::Status ObjectStore::Erase(const fixer::ObjectRef& ref) {
 
 namespace {
 
-// Inserts before the first ACE of a later canonical class, as AddAce does.
-void InsertCanonical(std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
-  const int cls = CanonicalClass(ace);
-  auto pos = std::find_if(dacl.begin(), dacl.end(), [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
-  dacl.insert(pos, ace);
-}
-
 bool Holds(const std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
   return std::find(dacl.begin(), dacl.end(), ace) != dacl.end();
+}
+
+// The same ACE, the cheap fields first: two ACEs of one DACL seldom share type, mask and flags.
+bool SameAce(const fixer::Ace& a, const fixer::Ace& b) {
+  return a.mask == b.mask && a.flags == b.flags && a.type == b.type && a.sid == b.sid;
+}
+
+// Those of `aces` that neither `dacl` nor an earlier one of `aces` holds, in their order. Only
+// the DACL's ACEs naming one of their SIDs (a re-grant names one, which the DACL seldom holds
+// yet) are compared with them: the DACL is walked once, not once per ACE.
+std::vector<fixer::Ace> NewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces) {
+  std::vector<const fixer::Sid*> sids;  // distinct
+  for (const fixer::Ace& ace : aces) {
+    if (std::none_of(sids.begin(), sids.end(), [&](const fixer::Sid* s) { return *s == ace.sid; })) {
+      sids.push_back(&ace.sid);
+    }
+  }
+  std::vector<const fixer::Ace*> same_sid;
+  for (const fixer::Ace& held : dacl) {
+    if (std::any_of(sids.begin(), sids.end(), [&](const fixer::Sid* s) { return *s == held.sid; })) {
+      same_sid.push_back(&held);
+    }
+  }
+  std::vector<fixer::Ace> added;
+  added.reserve(aces.size());
+  for (const fixer::Ace& ace : aces) {
+    auto same = [&ace](const fixer::Ace& other) { return SameAce(ace, other); };
+    if (std::any_of(same_sid.begin(), same_sid.end(), [&](const fixer::Ace* h) { return same(*h); })) continue;
+    if (std::none_of(added.begin(), added.end(), same)) added.push_back(ace);
+  }
+  return added;
+}
+
+// `dacl` with `added` inserted in canonical order, in one pass: an ACE of class c goes before
+// the first ACE of `dacl` of a later class, after the added ACEs of classes up to c that go
+// there too (so a DACL a scenario gave out of order keeps its order).
+std::vector<fixer::Ace> InsertCanonical(std::vector<fixer::Ace> dacl, std::span<const fixer::Ace> added) {
+  constexpr int kClasses = 3;
+  std::array<size_t, kClasses> before{};  // where each class goes: the first later-class ACE
+  for (int cls = 0; cls < kClasses; ++cls) {
+    auto pos = std::find_if(dacl.begin(), dacl.end(), [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
+    before[static_cast<size_t>(cls)] = static_cast<size_t>(pos - dacl.begin());
+  }
+  std::vector<fixer::Ace> out;
+  out.reserve(dacl.size() + added.size());
+  for (size_t i = 0; i <= dacl.size(); ++i) {
+    for (int cls = 0; cls < kClasses; ++cls) {
+      if (before[static_cast<size_t>(cls)] != i) continue;
+      for (const fixer::Ace& ace : added) {
+        if (CanonicalClass(ace) == cls) out.push_back(ace);
+      }
+    }
+    if (i < dacl.size()) out.push_back(std::move(dacl[i]));
+  }
+  return out;
 }
 
 }  // namespace
@@ -116,21 +169,17 @@ fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace&
   if (obj == nullptr) return MissingError(*this, ref);
   if (Holds(obj->dacl, ace)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.add_ace", ref.path); !st.ok()) return st;
-  InsertCanonical(obj->dacl, ace);
+  obj->dacl = InsertCanonical(std::move(obj->dacl), {&ace, 1});
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
   SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
-  auto& dacl = obj->dacl;
-  const bool any_new = std::any_of(aces.begin(), aces.end(), [&dacl](const fixer::Ace& a) { return !Holds(dacl, a); });
-  if (!any_new) return fixer::Status::Ok();
+  const std::vector<fixer::Ace> added = NewAces(obj->dacl, aces);
+  if (added.empty()) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
-  dacl.reserve(dacl.size() + aces.size());
-  for (const fixer::Ace& ace : aces) {
-    if (!Holds(dacl, ace)) InsertCanonical(dacl, ace);
-  }
+  obj->dacl = InsertCanonical(std::move(obj->dacl), added);
   return fixer::Status::Ok();
 }
 
@@ -154,18 +203,22 @@ fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::stri
 
 std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& sid) const {
   std::vector<fixer::ObjectAces> out;
-  // The map is ordered by "<namespace name>:<folded path>": within a namespace that is the
-  // folded path order already; a stable sort puts the namespaces in enum order.
-  for (const auto& [key, obj] : m_.state().objects) {
-    fixer::ObjectAces* found = nullptr;
-    for (const fixer::Ace& ace : obj.dacl) {
-      if (ace.sid != sid || (ace.flags & fixer::kInheritedAce)) continue;
-      if (found == nullptr) found = &out.emplace_back(fixer::ObjectAces{{obj.ns, obj.path}, {}});
-      found->aces.push_back(ace);
+  const auto& objects = m_.state().objects;
+  // The map is ordered by "<namespace name>:<folded path>": each namespace's range, taken in
+  // enum order, is in folded path order already.
+  for (fixer::ObjectNamespace ns : kNamespaces) {
+    const std::string prefix = std::string(fixer::ToString(ns)) + ":";
+    const std::string past = std::string(fixer::ToString(ns)) + char(':' + 1);
+    for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
+      const std::vector<fixer::Ace>& dacl = it->second.dacl;
+      auto names_sid = [&sid](const fixer::Ace& ace) { return ace.sid == sid && !(ace.flags & fixer::kInheritedAce); };
+      const auto first = std::find_if(dacl.begin(), dacl.end(), names_sid);
+      if (first == dacl.end()) continue;
+      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{{it->second.ns, it->second.path}, {}});
+      found.aces.reserve(static_cast<size_t>(std::count_if(first, dacl.end(), names_sid)));
+      std::copy_if(first, dacl.end(), std::back_inserter(found.aces), names_sid);
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const fixer::ObjectAces& a, const fixer::ObjectAces& b) { return a.object.ns < b.object.ns; });
   return out;
 }
 

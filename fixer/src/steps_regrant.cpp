@@ -126,9 +126,9 @@ class RegrantAces : public RegrantStep {
     for (const ObjectAces& old : GrantsOf(Recorded(ctx)).aces) {
       const std::span<const Ace> already = held_on(old.object);
       grant.clear();
-      for (Ace ace : old.aces) {
-        ace.sid = sids->second;
-        if (std::find(already.begin(), already.end(), ace) == already.end()) grant.push_back(ace);
+      for (const Ace& was : old.aces) {
+        Ace ace{was.type, sids->second, was.mask, was.flags};
+        if (std::find(already.begin(), already.end(), ace) == already.end()) grant.push_back(std::move(ace));
       }
       Status st = grant.empty() ? Status() : ctx.ports.security.AddAces(old.object, grant);
       result = First(result, Report(ctx, "ace", DescribeAces(old.object, old.aces.size()), st));

@@ -236,6 +236,26 @@ TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
   EXPECT_EQ(objects_.Find(twin)->dacl, objects_.Find(kApp)->dacl);
 }
 
+// A DACL a scenario gave out of canonical order keeps its order; each added ACE goes before
+// the first ACE of a later class, as inserting them one by one would put it; a repeat is added once.
+TEST_F(ObjectsTest, AddAcesInsertsBeforeTheFirstLaterClassInANonCanonicalDacl) {
+  const Sid aspnet = NewUser("ASPNET");
+  const Ace users{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  const Ace deny_guests{AceType::kDeny, Sid::Guests(), fixer::kFileAllAccess, 0};
+  const Ace inherited{AceType::kAllow, Sid::Administrators(), fixer::kFileAllAccess, fixer::kInheritedAce};
+  const Ace power{AceType::kAllow, Sid::PowerUsers(), fixer::kFileModify, 0};
+  ASSERT_TRUE(
+      objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {users, deny_guests, inherited, power}).ok());
+  const Ace allow{AceType::kAllow, aspnet, fixer::kFileModify, kOiCi};
+  const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
+  const Ace inherited_new{AceType::kAllow, aspnet, fixer::kFileGenericRead, fixer::kInheritedAce};
+  const Ace read{AceType::kAllow, aspnet, fixer::kFileGenericRead, 0};
+  const std::vector<Ace> batch = {allow, deny, inherited_new, allow, read};
+  ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
+  EXPECT_EQ(objects_.Find(kApp)->dacl,
+            (std::vector<Ace>{deny, users, deny_guests, allow, read, inherited, power, inherited_new}));
+}
+
 TEST_F(ObjectsTest, AFailedAddAcesAddsNoneOfThatObjectsAces) {
   const Sid aspnet = NewUser("ASPNET");
   ASSERT_TRUE(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).ok());

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "fakes/faults.h"
 #include "fakes/state.h"
@@ -28,9 +29,17 @@ class Machine {
   // Call before every change: counts and traces it, and applies the fault plan (may throw
   // PowerLoss). `target` names what is changed and must never hold a secret.
   fixer::Status Mutate(const std::string& op, const std::string& target) {
+    if (found_ && !found_->copied) KeepFound();
     if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
   }
+  // Changed() answers whether the state differs from what it is now (as a backend must say
+  // whether a run changed anything). The state is copied only before the first mutation after
+  // this call: a run that changes nothing (every diagnose) copies nothing. Only the clock and
+  // the random stream change without a mutation (MachinePorts' Random), and they are kept here.
+  void MarkFound() { found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock}; }
+  bool Changed() const;
+  void ForgetFound() { found_.reset(); }  // a copy of this machine then copies no found state
   // Call before every read of a port: a read rule of the fault plan may fail it.
   fixer::Status Read(const std::string& op, const std::string& target) { return faults_.OnRead(op, target); }
   // Called at the start of every mutation, when every earlier change is complete: a tool
@@ -46,7 +55,16 @@ class Machine {
   void Advance(int64_t seconds) { state_.clock += seconds; }
 
  private:
+  struct Found {
+    uint64_t rng_state = 0;
+    int64_t clock = 0;
+    bool copied = false;
+    MachineState state;  // as it was before the first mutation, with the marked rng_state and clock
+  };
+  void KeepFound();
+
   MachineState state_;
+  std::optional<Found> found_;
   FaultPlan faults_;
   std::function<void()> before_mutation_;
 };

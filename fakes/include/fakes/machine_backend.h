@@ -21,8 +21,10 @@ namespace fakes {
 
 class MachineBackend : public fixer::Backend {
  public:
-  explicit MachineBackend(Machine& machine)
-      : machine_(machine), probe_(machine), ports_(machine, &probe_), found_(machine.state()) {}
+  explicit MachineBackend(Machine& machine) : machine_(machine), probe_(machine), ports_(machine, &probe_) {
+    machine_.MarkFound();
+  }
+  ~MachineBackend() override { machine_.ForgetFound(); }
 
   // The machine's ports, or those handed to UsePorts.
   fixer::Ports& ports() override { return replaced_ ? *replaced_ : ports_.ports(); }
@@ -32,17 +34,14 @@ class MachineBackend : public fixer::Backend {
 
   fixer::Status BeginChanges() override { return {}; }
   fixer::Status EndChanges() override { return {}; }
-  bool Changed() const override { return machine_.state() != found_; }
+  bool Changed() const override { return machine_.Changed(); }
 
   Machine& machine() { return machine_; }
-  // The machine as the backend found it.
-  const MachineState& found() const { return found_; }
 
  private:
   Machine& machine_;
   ModelWebProbe probe_;
   MachinePorts ports_;
-  MachineState found_;
   std::optional<fixer::Ports> replaced_;
 };
 
