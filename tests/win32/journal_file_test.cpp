@@ -51,8 +51,8 @@ TEST(JournalFile, EmptyTextIsNoRecords) {
 }
 
 TEST(JournalFile, MalformedLinesAreInvalidData) {
-  for (const char* bad : {"x|step|begin|\r\n", "1|step|no-such-phase|\r\n", "1|step|begin\r\n",
-                          "1|step|begin|novalue\r\n"}) {
+  for (const char* bad :
+       {"x|step|begin|\r\n", "1|step|no-such-phase|\r\n", "1|step|begin\r\n", "1|step|begin|novalue\r\n"}) {
     auto read = win32::ParseJournal(bad);
     ASSERT_FALSE(read.ok()) << bad;
     EXPECT_EQ(read.status().code(), fixer::kErrorInvalidData) << bad;
