@@ -1,4 +1,4 @@
-// Accounts on the local SAM: NetUserGetInfo (level 4, XP+), NetUserGetLocalGroups, NetUserAdd,
+// Accounts on the local SAM: NetUserGetInfo (level 4, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
 // port's error number (2221, 2224, 2245, 1376, 1378): passed through, never translated.
 #include <windows.h>
@@ -60,28 +60,31 @@ fixer::Result<fixer::Account> Win32Accounts::Lookup(const std::string& name) {
 }
 
 fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, const fixer::Secret& password) {
-  std::wstring name = Widen(spec.name), comment = Widen(spec.comment), clear = Widen(password.Reveal());
-  DWORD flags = UF_SCRIPT | UF_NORMAL_ACCOUNT;  // UF_SCRIPT: required by NetUserAdd level 1
+  std::wstring name = Widen(spec.name), full_name = Widen(spec.full_name), comment = Widen(spec.comment),
+               clear = Widen(password.Reveal()), empty;
+  DWORD flags = UF_SCRIPT | UF_NORMAL_ACCOUNT;  // UF_SCRIPT: required by NetUserAdd
   flags = SetBit(flags, UF_ACCOUNTDISABLE, spec.flags.disabled);
   flags = SetBit(flags, UF_DONT_EXPIRE_PASSWD, spec.flags.password_never_expires);
   flags = SetBit(flags, UF_PASSWD_CANT_CHANGE, spec.flags.cannot_change_password);
-  USER_INFO_1 info{};
-  info.usri1_name = name.data();
-  info.usri1_password = clear.data();
-  info.usri1_priv = USER_PRIV_USER;  // NetUserAdd puts a USER_PRIV_USER account in Users
-  info.usri1_comment = comment.data();
-  info.usri1_flags = flags;
-  NET_API_STATUS rc = NetUserAdd(nullptr, 1, reinterpret_cast<BYTE*>(&info), nullptr);
+  // Level 2 carries the full name too: the account is created whole by one call.
+  USER_INFO_2 info{};
+  info.usri2_name = name.data();
+  info.usri2_password = clear.data();
+  info.usri2_priv = USER_PRIV_USER;  // NetUserAdd puts a USER_PRIV_USER account in Users
+  info.usri2_home_dir = empty.data();
+  info.usri2_comment = comment.data();
+  info.usri2_flags = flags;
+  info.usri2_script_path = empty.data();
+  info.usri2_full_name = full_name.data();
+  info.usri2_usr_comment = empty.data();
+  info.usri2_parms = empty.data();
+  info.usri2_workstations = empty.data();
+  info.usri2_acct_expires = TIMEQ_FOREVER;
+  info.usri2_max_storage = USER_MAXSTORAGE_UNLIMITED;
+  NET_API_STATUS rc = NetUserAdd(nullptr, 2, reinterpret_cast<BYTE*>(&info), nullptr);
   SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   if (rc != NERR_Success) return Error(rc);
   changes_.Mark();
-  if (!spec.full_name.empty()) {
-    std::wstring full_name = Widen(spec.full_name);
-    USER_INFO_1011 full{full_name.data()};
-    if (rc = NetUserSetInfo(nullptr, name.c_str(), 1011, reinterpret_cast<BYTE*>(&full), nullptr); rc != NERR_Success) {
-      return Error(rc);
-    }
-  }
   auto created = Lookup(spec.name);
   if (!created) return created.status();
   return created->sid;

@@ -40,6 +40,23 @@ fixer::Status RunAs(const std::wstring& user, std::wstring& password, const std:
   return exit_code == 0 ? fixer::Status() : Error(exit_code);
 }
 
+// Whether the token's user has a ProfileList entry (LoadUserProfile creates one if not).
+fixer::Result<bool> HasProfile(HANDLE token) {
+  DWORD bytes = 0;
+  GetTokenInformation(token, TokenUser, nullptr, 0, &bytes);  // the size, with ERROR_INSUFFICIENT_BUFFER
+  std::vector<BYTE> buffer(bytes);
+  if (!GetTokenInformation(token, TokenUser, buffer.data(), bytes, &bytes)) return LastError();
+  const fixer::Sid sid = FromPsid(reinterpret_cast<const TOKEN_USER*>(buffer.data())->User.Sid);
+  auto key =
+      OpenLocalMachineKey(L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\" + Widen(sid.ToString()));
+  if (key) {
+    RegCloseKey(*key);
+    return true;
+  }
+  if (key.status().code() == ERROR_FILE_NOT_FOUND) return false;
+  return key.status();
+}
+
 }  // namespace
 
 fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::Secret& password,
@@ -51,6 +68,11 @@ fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::S
     SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
     return Error(error);
   }
+  auto had_profile = HasProfile(token.h);
+  if (!had_profile) {
+    SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
+    return had_profile.status();
+  }
   PROFILEINFOW profile{};
   profile.dwSize = sizeof(profile);
   profile.dwFlags = PI_NOUI;
@@ -60,7 +82,7 @@ fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::S
     SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
     return Error(error);
   }
-  changes_.Mark();  // the first load creates the profile
+  if (!*had_profile) changes_.Mark();  // this first load created the profile
   fixer::Status ran = RunAs(name, clear, command_line);
   SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   UnloadUserProfile(token.h, profile.hProfile);

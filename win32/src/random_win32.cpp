@@ -8,6 +8,7 @@ namespace win32 {
 Win32Random::Win32Random() {
   if (!CryptAcquireContextW(&provider_, nullptr, nullptr, PROV_RSA_FULL, CRYPT_VERIFYCONTEXT | CRYPT_SILENT)) {
     provider_ = 0;  // Next() reports it: a password must never come from a weaker source
+    acquire_error_ = GetLastError();
   }
 }
 
@@ -17,8 +18,9 @@ Win32Random::~Win32Random() {
 
 uint64_t Win32Random::Next() {
   uint64_t value = 0;
-  if (!provider_ || !CryptGenRandom(provider_, sizeof(value), reinterpret_cast<BYTE*>(&value))) {
-    // The port has no error channel; stopping is safer than a guessable password.
+  // The port has no error channel; stopping is safer than a guessable password.
+  if (!provider_) throw fixer::Interruption("CryptAcquireContext failed: " + Error(acquire_error_).ToString());
+  if (!CryptGenRandom(provider_, sizeof(value), reinterpret_cast<BYTE*>(&value))) {
     throw fixer::Interruption("CryptGenRandom failed: " + LastError().ToString());
   }
   return value;

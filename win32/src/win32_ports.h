@@ -157,6 +157,7 @@ class Win32Random : public fixer::Random {
 
  private:
   HCRYPTPROV provider_ = 0;
+  DWORD acquire_error_ = ERROR_SUCCESS;
 };
 
 class Win32WebProbe : public fixer::WebProbe {
