@@ -40,7 +40,7 @@ std::string_view WebServerKey(fixer::WebServerKind k) {
 }
 
 // The services the fixer and the web stack depend on; their dependencies are read as found.
-constexpr std::string_view kServices[] = {"IISADMIN", "W3SVC",    "SMTPSVC",      "MSFTPSVC",
+constexpr std::string_view kServices[] = {"IISADMIN",   "W3SVC",    "SMTPSVC",     "MSFTPSVC",
                                           "HTTPFilter", "seclogon", "aspnet_state"};
 
 std::string Fold(std::string_view s) {

@@ -36,8 +36,8 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
   const std::string temp = path + ".capture-tmp";
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) return Failed(temp, "cannot create", errno);
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
-                       SyncToDisk(f);
+  const bool written =
+      std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && SyncToDisk(f);
   const int write_error = errno;
   if (std::fclose(f) != 0 || !written) {
     std::remove(temp.c_str());

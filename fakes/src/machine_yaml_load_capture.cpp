@@ -19,8 +19,9 @@ void LoadCapture(LoadContext& c, const Field& f) {
     for (const Field& item : unreadable->Items()) {
       MapFields u(item, {"read", "error", "message"});
       const auto message = u.Get("message");
-      info.unreadable.push_back(
-          {.read = u.Require("read").Str(), .error = u.Require("error").U32(), .message = message ? message->Str() : ""});
+      info.unreadable.push_back({.read = u.Require("read").Str(),
+                                 .error = u.Require("error").U32(),
+                                 .message = message ? message->Str() : ""});
     }
   }
 }

@@ -77,7 +77,9 @@ app::Capture CaptureOf(fakes::Machine& machine) {
 struct NoChanges {
   struct Accounts : fixer::AccountsWrapper {
     using AccountsWrapper::AccountsWrapper;
-    fixer::Result<fixer::Sid> Create(const fixer::NewAccount&, const fixer::Secret&) override { return Refuse("Create"); }
+    fixer::Result<fixer::Sid> Create(const fixer::NewAccount&, const fixer::Secret&) override {
+      return Refuse("Create");
+    }
     fixer::Status Delete(const std::string&) override { return Refuse("Delete"); }
     fixer::Status SetPassword(const std::string&, const fixer::Secret&) override { return Refuse("SetPassword"); }
     fixer::Status SetFlags(const std::string&, const fixer::AccountFlags&) override { return Refuse("SetFlags"); }
@@ -135,10 +137,26 @@ struct NoChanges {
   }
 
   explicit NoChanges(fixer::Ports& p)
-      : accounts(p.accounts), rights(p.rights), secrets(p.secrets), profiles(p.profiles), logon(p.logon),
-        security(p.security), aspnet(p.aspnet), journal(p.journal), events(p.events), services(p.services),
-        ports(p.With(accounts).With(rights).With(secrets).With(profiles).With(logon).With(security).With(aspnet)
-                  .With(journal).With(events).With(services)) {}
+      : accounts(p.accounts),
+        rights(p.rights),
+        secrets(p.secrets),
+        profiles(p.profiles),
+        logon(p.logon),
+        security(p.security),
+        aspnet(p.aspnet),
+        journal(p.journal),
+        events(p.events),
+        services(p.services),
+        ports(p.With(accounts)
+                  .With(rights)
+                  .With(secrets)
+                  .With(profiles)
+                  .With(logon)
+                  .With(security)
+                  .With(aspnet)
+                  .With(journal)
+                  .With(events)
+                  .With(services)) {}
   Accounts accounts;
   Rights rights;
   Secrets secrets;
@@ -249,11 +267,11 @@ TEST(Capture, ListsWhatCouldNotBeReadAndTheLoaderKeepsIt) {
 TEST(Capture, NothingReadableIsSaid) {
   fakes::Machine machine(Load(kShopXp, "shop.yaml"));
   fakes::FaultPlan plan;
-  for (const char* op : {"acl.find_aces", "aspnet.applications", "aspnet.frameworks", "eventlog.read",
-                         "inventory.caller", "inventory.hotfixes", "inventory.os", "inventory.web_server",
-                         "journal.load", "lsa.retrieve_secret", "lsa.rights_of", "policy.get", "profiles.find",
-                         "registry.read_credential", "sam.lookup_user", "scm.active_dependents", "scm.query",
-                         "sql.db_users_for", "sql.logins_for"}) {
+  for (const char* op :
+       {"acl.find_aces", "aspnet.applications", "aspnet.frameworks", "eventlog.read", "inventory.caller",
+        "inventory.hotfixes", "inventory.os", "inventory.web_server", "journal.load", "lsa.retrieve_secret",
+        "lsa.rights_of", "policy.get", "profiles.find", "registry.read_credential", "sam.lookup_user",
+        "scm.active_dependents", "scm.query", "sql.db_users_for", "sql.logins_for"}) {
     for (uint64_t n = 1; n <= 40; ++n) plan.Add({.op = op, .nth = n, .read = true});
   }
   machine.set_faults(plan);

@@ -57,8 +57,8 @@ std::string PortContract::TestUserName() {
 fixer::Secret PortContract::TestPassword() { return fixer::Secret::FromString("Fx-Contract-9z!q"); }
 
 fixer::Result<fixer::Sid> PortContract::CreateTestUser(const std::string& name) {
-  fixer::Result<fixer::Sid> sid = ports().accounts.Create({.name = name, .comment = "fixup-sim contract test"},
-                                                          TestPassword());
+  fixer::Result<fixer::Sid> sid =
+      ports().accounts.Create({.name = name, .comment = "fixup-sim contract test"}, TestPassword());
   if (sid.ok()) users_.push_back(name);
   return sid;
 }

@@ -71,8 +71,8 @@ TEST_F(MutatingAccounts, ASidIsNeverReused) {
   ExpectOk(b.status(), "Create(second user)");
   if (b.ok()) {
     Expect(*b != *a, "the second user's SID differs from the deleted one's");
-    Expect(b->Domain() == a->Domain() && b->Rid() > a->Rid(), "RIDs only grow: " + a->ToString() + " then " +
-                                                                  b->ToString());
+    Expect(b->Domain() == a->Domain() && b->Rid() > a->Rid(),
+           "RIDs only grow: " + a->ToString() + " then " + b->ToString());
   }
 }
 
@@ -175,8 +175,8 @@ TEST_F(MutatingJournal, AppendLoadClear) {
   auto before = ports().journal.Load();
   ExpectOk(before.status(), "Load()");
   if (!before.ok() || !before->empty()) GTEST_SKIP() << "a journal exists here; left alone";
-  const fixer::JournalRecord first{.seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin,
-                                   .data = {{"what", "a|b,c%d"}}};
+  const fixer::JournalRecord first{
+      .seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin, .data = {{"what", "a|b,c%d"}}};
   const fixer::JournalRecord second{.seq = 2, .step = "fxsim-contract", .phase = fixer::JournalPhase::kDone};
   ExpectOk(ports().journal.Append(first), "Append(1)");
   ExpectOk(ports().journal.Append(second), "Append(2)");

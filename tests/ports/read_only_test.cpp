@@ -53,8 +53,8 @@ TEST_F(Accounts, NamesAreCaseInsensitive) {
   ExpectOk(lower.status(), "Lookup(" + Lower(name) + ")");
   ExpectOk(upper.status(), "Lookup(" + Upper(name) + ")");
   if (lower.ok() && upper.ok()) {
-    Expect(lower->sid == upper->sid, "both spellings name one SID: " + lower->sid.ToString() + " vs " +
-                                         upper->sid.ToString());
+    Expect(lower->sid == upper->sid,
+           "both spellings name one SID: " + lower->sid.ToString() + " vs " + upper->sid.ToString());
   }
 }
 
