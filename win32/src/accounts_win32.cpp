@@ -1,0 +1,141 @@
+// Accounts on the local SAM: NetUserGetInfo (level 4, XP+), NetUserGetLocalGroups, NetUserAdd,
+// NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
+// port's error number (2221, 2224, 2245, 1376, 1378): passed through, never translated.
+#include <windows.h>
+// windows.h first: the SDK headers below need its types.
+#include <lm.h>
+
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+// Frees a buffer the Net* functions allocated.
+struct NetBuffer {
+  BYTE* data = nullptr;
+  ~NetBuffer() {
+    if (data) NetApiBufferFree(data);
+  }
+};
+
+fixer::AccountFlags FlagsFrom(DWORD uf) {
+  return {.disabled = (uf & UF_ACCOUNTDISABLE) != 0,
+          .locked_out = (uf & UF_LOCKOUT) != 0,
+          .password_never_expires = (uf & UF_DONT_EXPIRE_PASSWD) != 0,
+          .cannot_change_password = (uf & UF_PASSWD_CANT_CHANGE) != 0};
+}
+
+DWORD SetBit(DWORD uf, DWORD bit, bool on) { return on ? (uf | bit) : (uf & ~bit); }
+
+fixer::Result<std::vector<std::string>> LocalGroupsOf(const std::wstring& user) {
+  NetBuffer buffer;
+  DWORD read = 0, total = 0;
+  NET_API_STATUS rc =
+      NetUserGetLocalGroups(nullptr, user.c_str(), 0, LG_INCLUDE_INDIRECT, &buffer.data, MAX_PREFERRED_LENGTH, &read, &total);
+  if (rc != NERR_Success) return Error(rc);
+  std::vector<std::string> groups;
+  auto* info = reinterpret_cast<LOCALGROUP_USERS_INFO_0*>(buffer.data);
+  for (DWORD i = 0; i < read; ++i) groups.push_back(Narrow(info[i].lgrui0_name));
+  return groups;
+}
+
+}  // namespace
+
+fixer::Result<fixer::Account> Win32Accounts::Lookup(const std::string& name) {
+  const std::wstring wide = Widen(name);
+  NetBuffer buffer;
+  if (NET_API_STATUS rc = NetUserGetInfo(nullptr, wide.c_str(), 4, &buffer.data); rc != NERR_Success) return Error(rc);
+  const auto* info = reinterpret_cast<const USER_INFO_4*>(buffer.data);
+  fixer::Account account{.name = Narrow(info->usri4_name),
+                         .sid = FromPsid(info->usri4_user_sid),
+                         .full_name = Narrow(info->usri4_full_name ? info->usri4_full_name : L""),
+                         .comment = Narrow(info->usri4_comment ? info->usri4_comment : L""),
+                         .flags = FlagsFrom(info->usri4_flags),
+                         .password_expired = info->usri4_password_expired != 0};
+  auto groups = LocalGroupsOf(wide);
+  if (!groups) return groups.status();
+  account.groups = std::move(*groups);
+  return account;
+}
+
+fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, const fixer::Secret& password) {
+  std::wstring name = Widen(spec.name), comment = Widen(spec.comment), clear = Widen(password.Reveal());
+  DWORD flags = UF_SCRIPT | UF_NORMAL_ACCOUNT;  // UF_SCRIPT: required by NetUserAdd level 1
+  flags = SetBit(flags, UF_ACCOUNTDISABLE, spec.flags.disabled);
+  flags = SetBit(flags, UF_DONT_EXPIRE_PASSWD, spec.flags.password_never_expires);
+  flags = SetBit(flags, UF_PASSWD_CANT_CHANGE, spec.flags.cannot_change_password);
+  USER_INFO_1 info{};
+  info.usri1_name = name.data();
+  info.usri1_password = clear.data();
+  info.usri1_priv = USER_PRIV_USER;  // NetUserAdd puts a USER_PRIV_USER account in Users
+  info.usri1_comment = comment.data();
+  info.usri1_flags = flags;
+  NET_API_STATUS rc = NetUserAdd(nullptr, 1, reinterpret_cast<BYTE*>(&info), nullptr);
+  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
+  if (rc != NERR_Success) return Error(rc);
+  changes_.Mark();
+  if (!spec.full_name.empty()) {
+    std::wstring full_name = Widen(spec.full_name);
+    USER_INFO_1011 full{full_name.data()};
+    if (rc = NetUserSetInfo(nullptr, name.c_str(), 1011, reinterpret_cast<BYTE*>(&full), nullptr); rc != NERR_Success) {
+      return Error(rc);
+    }
+  }
+  auto created = Lookup(spec.name);
+  if (!created) return created.status();
+  return created->sid;
+}
+
+fixer::Status Win32Accounts::Delete(const std::string& name) {
+  if (NET_API_STATUS rc = NetUserDel(nullptr, Widen(name).c_str()); rc != NERR_Success) return Error(rc);
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Accounts::SetPassword(const std::string& name, const fixer::Secret& password) {
+  std::wstring clear = Widen(password.Reveal());
+  USER_INFO_1003 info{clear.data()};
+  NET_API_STATUS rc = NetUserSetInfo(nullptr, Widen(name).c_str(), 1003, reinterpret_cast<BYTE*>(&info), nullptr);
+  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
+  if (rc != NERR_Success) return Error(rc);
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Accounts::SetFlags(const std::string& name, const fixer::AccountFlags& flags) {
+  const std::wstring wide = Widen(name);
+  DWORD uf = 0;
+  {
+    NetBuffer buffer;
+    if (NET_API_STATUS rc = NetUserGetInfo(nullptr, wide.c_str(), 1, &buffer.data); rc != NERR_Success) {
+      return Error(rc);
+    }
+    uf = reinterpret_cast<const USER_INFO_1*>(buffer.data)->usri1_flags;
+  }
+  DWORD wanted = SetBit(uf, UF_ACCOUNTDISABLE, flags.disabled);
+  if (!flags.locked_out) wanted &= ~UF_LOCKOUT;  // only an unlock: Windows alone locks an account out
+  wanted = SetBit(wanted, UF_DONT_EXPIRE_PASSWD, flags.password_never_expires);
+  wanted = SetBit(wanted, UF_PASSWD_CANT_CHANGE, flags.cannot_change_password);
+  if (wanted == uf) return {};
+  USER_INFO_1008 info{wanted};
+  if (NET_API_STATUS rc = NetUserSetInfo(nullptr, wide.c_str(), 1008, reinterpret_cast<BYTE*>(&info), nullptr);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Accounts::AddToGroup(const std::string& group, const fixer::Sid& member) {
+  std::vector<BYTE> sid = ToBinary(member);
+  LOCALGROUP_MEMBERS_INFO_0 info{AsPsid(sid)};
+  if (NET_API_STATUS rc = NetLocalGroupAddMembers(nullptr, Widen(group).c_str(), 0, reinterpret_cast<BYTE*>(&info), 1);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  changes_.Mark();
+  return {};
+}
+
+}  // namespace win32

@@ -1,0 +1,107 @@
+// Journal: a text file, %ALLUSERSPROFILE%\Application Data\aspnet-fixer\journal.txt (the
+// all-users application data folder, SHGetFolderPath(CSIDL_COMMON_APPDATA)). Each Append
+// writes the whole journal to journal.tmp with FILE_FLAG_WRITE_THROUGH, flushes it, and puts it
+// in place with MoveFileEx(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH): a power loss
+// leaves the old journal or the new one, never half of one. Format (journal_file.h): one record
+// a line.
+#include <windows.h>
+// windows.h first: the SDK headers below need its types.
+#include <shlobj.h>
+
+#include "journal_file.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+constexpr wchar_t kFolderName[] = L"aspnet-fixer";
+
+// Owns a HANDLE from CreateFile.
+class File {
+ public:
+  explicit File(HANDLE h) : h_(h) {}
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  ~File() {
+    if (h_ != INVALID_HANDLE_VALUE) CloseHandle(h_);
+  }
+  HANDLE get() const { return h_; }
+  bool valid() const { return h_ != INVALID_HANDLE_VALUE; }
+
+ private:
+  HANDLE h_;
+};
+
+fixer::Result<std::wstring> Folder() {
+  wchar_t path[MAX_PATH];
+  HRESULT hr = SHGetFolderPathW(nullptr, CSIDL_COMMON_APPDATA, nullptr, SHGFP_TYPE_CURRENT, path);
+  if (FAILED(hr)) return Error(HRESULT_CODE(hr));
+  return std::wstring(path) + L"\\" + kFolderName;
+}
+
+// The file's bytes; "" when there is no journal.
+fixer::Result<std::string> ReadAll(const std::wstring& path) {
+  File file(CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr));
+  if (!file.valid()) {
+    DWORD error = GetLastError();
+    if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return std::string();
+    return Error(error);
+  }
+  std::string text;
+  char chunk[64 * 1024];
+  DWORD read = 0;
+  while (ReadFile(file.get(), chunk, sizeof(chunk), &read, nullptr) && read > 0) text.append(chunk, read);
+  if (GetLastError() != ERROR_SUCCESS && read != 0) return LastError();
+  return text;
+}
+
+fixer::Status WriteThrough(const std::wstring& path, const std::string& text) {
+  File file(CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
+                        FILE_ATTRIBUTE_NORMAL | FILE_FLAG_WRITE_THROUGH, nullptr));
+  if (!file.valid()) return LastError();
+  DWORD written = 0;
+  if (!WriteFile(file.get(), text.data(), static_cast<DWORD>(text.size()), &written, nullptr)) return LastError();
+  if (written != text.size()) return Error(ERROR_DISK_FULL);
+  if (!FlushFileBuffers(file.get())) return LastError();
+  return {};
+}
+
+}  // namespace
+
+fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
+  auto folder = Folder();
+  if (!folder) return folder.status();
+  auto text = ReadAll(*folder + L"\\journal.txt");
+  if (!text) return text.status();
+  return ParseJournal(*text);
+}
+
+fixer::Status Win32Journal::Append(const fixer::JournalRecord& record) {
+  auto folder = Folder();
+  if (!folder) return folder.status();
+  if (!CreateDirectoryW(folder->c_str(), nullptr) && GetLastError() != ERROR_ALREADY_EXISTS) return LastError();
+  const std::wstring path = *folder + L"\\journal.txt", temp = *folder + L"\\journal.tmp";
+  auto text = ReadAll(path);
+  if (!text) return text.status();
+  if (fixer::Status st = WriteThrough(temp, *text + FormatJournalLine(record)); !st.ok()) return st;
+  if (!MoveFileExW(temp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+    return LastError();
+  }
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Journal::Clear() {
+  auto folder = Folder();
+  if (!folder) return folder.status();
+  if (!DeleteFileW((*folder + L"\\journal.txt").c_str())) {
+    DWORD error = GetLastError();
+    if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {};  // no journal: nothing to do
+    return Error(error);
+  }
+  changes_.Mark();
+  return {};
+}
+
+}  // namespace win32

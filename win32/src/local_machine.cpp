@@ -1,0 +1,50 @@
+// win32::OpenLocalMachine: the Win32 ports bundled as a fixer::Backend. Windows keeps every
+// change as the call returns, so there is nothing to flush between changes or at the end.
+#include <objbase.h>
+
+#include "win32/local_machine.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+class LocalMachine : public fixer::Backend {
+ public:
+  fixer::Ports& ports() override { return ports_; }
+  fixer::Status BeginChanges() override { return {}; }  // each change is durable as its call returns
+  fixer::Status EndChanges() override { return {}; }
+  bool Changed() const override { return changes_.changed(); }
+
+ private:
+  ChangeFlag changes_;
+  Win32Services services_{changes_};
+  Win32Accounts accounts_{changes_};
+  Win32Rights rights_{changes_};
+  Win32Secrets secrets_{changes_};
+  Win32Profiles profiles_{changes_};
+  Win32Logon logon_{changes_};
+  Win32Security security_{changes_};
+  Win32AspNet aspnet_{changes_};
+  Win32Inventory inventory_;
+  Win32PasswordPolicy policy_;
+  Win32Journal journal_{changes_};
+  Win32EventLog events_{changes_};
+  Win32Random random_;
+  Win32WebProbe web_;
+  fixer::Ports ports_{services_, accounts_, rights_,    secrets_, profiles_, logon_,  security_,
+                      aspnet_,   inventory_, policy_,   journal_, events_,   random_, web_};
+};
+
+}  // namespace
+
+std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error) {
+  // COM for the IIS metabase (metabase.h). S_FALSE: this thread had it already.
+  if (HRESULT hr = CoInitializeEx(nullptr, COINIT_MULTITHREADED); FAILED(hr)) {
+    error = "COM could not start (CoInitializeEx: " + Error(HRESULT_CODE(hr)).ToString() + ")";
+    return nullptr;
+  }
+  return std::make_unique<LocalMachine>();
+}
+
+}  // namespace win32

@@ -1,0 +1,35 @@
+// The IIS metabase through its admin base object (IMSAdminBase, iadmw.h; COM class
+// CLSID_MSAdminBase in inetinfo.exe), for the ports that read or change it: inventory (IIS 6
+// isolation mode), aspnet (applications and script maps), security (metabase ACLs).
+// Without IIS the class is not registered: CoCreateInstance answers REGDB_E_CLASSNOTREG, which
+// these helpers report as ERROR_SERVICE_DOES_NOT_EXIST (1060, "no IIS here") so callers need
+// not know COM. Metabase errors are HRESULT_FROM_WIN32: the Windows number is passed on.
+//
+//   auto root = win32::ReadMetabaseString(L"/LM/W3SVC/1/ROOT", MD_VR_PATH);   // L"C:\\Inetpub\\wwwroot"
+//   auto apps = win32::MetabaseChildren(L"/LM/W3SVC/1/ROOT");
+#pragma once
+
+#include <windows.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fixer/result.h"
+
+namespace win32 {
+
+inline constexpr DWORD kMdIis5IsolationModeEnabled = 9203;  // IIs5IsolationModeEnabled (iiscnfg.h)
+
+// Each read: nullopt when the node has no such property (MD_ERROR_DATA_NOT_FOUND), inherited
+// values included; 3 when the node does not exist; 1060 without IIS.
+fixer::Result<std::optional<DWORD>> ReadMetabaseDword(const std::wstring& path, DWORD id);
+fixer::Result<std::optional<std::wstring>> ReadMetabaseString(const std::wstring& path, DWORD id);
+// A MULTISZ property (e.g. ScriptMaps) as its strings.
+fixer::Result<std::optional<std::vector<std::wstring>>> ReadMetabaseMultiSz(const std::wstring& path, DWORD id);
+fixer::Result<std::optional<std::vector<BYTE>>> ReadMetabaseBinary(const std::wstring& path, DWORD id);
+fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std::vector<BYTE>& value);
+// The names of the child nodes of `path`.
+fixer::Result<std::vector<std::wstring>> MetabaseChildren(const std::wstring& path);
+
+}  // namespace win32

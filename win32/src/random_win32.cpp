@@ -1,0 +1,27 @@
+// Random from the CryptoAPI: CryptAcquireContext (PROV_RSA_FULL, CRYPT_VERIFYCONTEXT: no key
+// container, so no profile or administrator is needed) and CryptGenRandom.
+#include "fixer/backend.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+Win32Random::Win32Random() {
+  if (!CryptAcquireContextW(&provider_, nullptr, nullptr, PROV_RSA_FULL, CRYPT_VERIFYCONTEXT | CRYPT_SILENT)) {
+    provider_ = 0;  // Next() reports it: a password must never come from a weaker source
+  }
+}
+
+Win32Random::~Win32Random() {
+  if (provider_) CryptReleaseContext(provider_, 0);
+}
+
+uint64_t Win32Random::Next() {
+  uint64_t value = 0;
+  if (!provider_ || !CryptGenRandom(provider_, sizeof(value), reinterpret_cast<BYTE*>(&value))) {
+    // The port has no error channel; stopping is safer than a guessable password.
+    throw fixer::Interruption("CryptGenRandom failed: " + LastError().ToString());
+  }
+  return value;
+}
+
+}  // namespace win32

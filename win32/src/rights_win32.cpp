@@ -1,0 +1,72 @@
+// Rights through the LSA policy: LsaOpenPolicy, LsaEnumerateAccountRights, LsaAddAccountRights,
+// LsaRemoveAccountRights; NTSTATUS becomes the Windows error by LsaNtStatusToWinError (an
+// unknown right name: STATUS_NO_SUCH_PRIVILEGE, 1313).
+#include <windows.h>
+// windows.h first: the SDK headers below need its types.
+#include <ntsecapi.h>
+
+#include <algorithm>
+
+#include "lsa_policy.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+// STATUS_OBJECT_NAME_NOT_FOUND: the SID holds no right at all (it has no LSA account object).
+constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
+
+}  // namespace
+
+fixer::Result<std::vector<std::string>> Win32Rights::Of(const fixer::Sid& sid) {
+  auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES);
+  if (!policy) return policy.status();
+  std::vector<BYTE> binary = ToBinary(sid);
+  LSA_UNICODE_STRING* rights = nullptr;
+  ULONG count = 0;
+  NTSTATUS st = LsaEnumerateAccountRights(policy->get(), AsPsid(binary), &rights, &count);
+  if (st == kStatusObjectNameNotFound) return std::vector<std::string>{};
+  if (st != 0) return Error(LsaNtStatusToWinError(st));
+  std::vector<std::string> names;
+  for (ULONG i = 0; i < count; ++i) {
+    names.push_back(Narrow(std::wstring_view(rights[i].Buffer, rights[i].Length / sizeof(wchar_t))));
+  }
+  LsaFreeMemory(rights);
+  std::ranges::sort(names);
+  return names;
+}
+
+fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right) {
+  auto held = Of(sid);
+  if (!held) return held.status();
+  if (std::ranges::find(*held, right) != held->end()) return {};  // idempotent, and no change to report
+  auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES | POLICY_CREATE_ACCOUNT);
+  if (!policy) return policy.status();
+  std::vector<BYTE> binary = ToBinary(sid);
+  std::wstring name = Widen(right);
+  LSA_UNICODE_STRING lsa_name = LsaString(name);
+  if (NTSTATUS st = LsaAddAccountRights(policy->get(), AsPsid(binary), &lsa_name, 1); st != 0) {
+    return Error(LsaNtStatusToWinError(st));
+  }
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Rights::Revoke(const fixer::Sid& sid, const std::string& right) {
+  auto held = Of(sid);
+  if (!held) return held.status();
+  if (std::ranges::find(*held, right) == held->end()) return {};  // revoking a right not held succeeds
+  auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES);
+  if (!policy) return policy.status();
+  std::vector<BYTE> binary = ToBinary(sid);
+  std::wstring name = Widen(right);
+  LSA_UNICODE_STRING lsa_name = LsaString(name);
+  if (NTSTATUS st = LsaRemoveAccountRights(policy->get(), AsPsid(binary), FALSE, &lsa_name, 1); st != 0) {
+    return Error(LsaNtStatusToWinError(st));
+  }
+  changes_.Mark();
+  return {};
+}
+
+}  // namespace win32

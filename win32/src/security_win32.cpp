@@ -1,0 +1,169 @@
+// Security, ACL half: GetNamedSecurityInfo / SetEntriesInAcl / SetNamedSecurityInfo for files
+// and registry keys, and the AdminACL property (a self-relative security descriptor) of
+// metabase nodes through IMSAdminBase. Which objects FindAces reads: scanned_objects.h.
+// The SQL Server half is sql_logins_win32.cpp.
+#include <windows.h>
+// windows.h first: aclapi.h needs its types.
+#include <aclapi.h>
+#include <iiscnfg.h>
+
+#include "acl_edit.h"
+#include "metabase.h"
+#include "scanned_objects.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+// "HKLM\SOFTWARE\x" as the security API names a key: "MACHINE\SOFTWARE\x".
+std::wstring RegistryObjectName(const std::string& path) {
+  static const std::pair<const char*, const wchar_t*> roots[] = {
+      {"hklm\\", L"MACHINE\\"}, {"hku\\", L"USERS\\"}, {"hkcr\\", L"CLASSES_ROOT\\"}, {"hkcu\\", L"CURRENT_USER\\"}};
+  const std::string lower = AsciiLower(path);
+  for (const auto& [prefix, name] : roots) {
+    if (lower.starts_with(prefix)) return name + Widen(path.substr(std::char_traits<char>::length(prefix)));
+  }
+  return Widen(path);
+}
+
+// A security descriptor read from an object, and its DACL (which points into it).
+struct ReadSd {
+  LocalPtr<void> owner;     // from GetNamedSecurityInfo
+  std::vector<BYTE> bytes;  // or a metabase AdminACL
+  ACL* dacl = nullptr;
+  bool dacl_protected = false;
+};
+
+fixer::Result<ReadSd> ReadNamed(const std::wstring& name, SE_OBJECT_TYPE type) {
+  ReadSd sd;
+  PSECURITY_DESCRIPTOR raw = nullptr;
+  if (DWORD rc = GetNamedSecurityInfoW(name.c_str(), type, DACL_SECURITY_INFORMATION, nullptr, nullptr, &sd.dacl,
+                                       nullptr, &raw);
+      rc != ERROR_SUCCESS) {
+    return Error(rc);
+  }
+  sd.owner.reset(raw);
+  SECURITY_DESCRIPTOR_CONTROL control = 0;
+  DWORD revision = 0;
+  if (GetSecurityDescriptorControl(raw, &control, &revision)) sd.dacl_protected = (control & SE_DACL_PROTECTED) != 0;
+  return sd;
+}
+
+// A metabase node's own AdminACL (not inherited); an empty descriptor when it has none.
+fixer::Result<ReadSd> ReadAdminAcl(const std::string& path) {
+  auto bytes = ReadMetabaseBinary(Widen(path), MD_ADMIN_ACL);
+  if (!bytes) return bytes.status();
+  ReadSd sd;
+  if (!*bytes || (*bytes)->empty()) return sd;
+  sd.bytes = std::move(**bytes);
+  BOOL present = FALSE, defaulted = FALSE;
+  if (!GetSecurityDescriptorDacl(sd.bytes.data(), &present, &sd.dacl, &defaulted)) return LastError();
+  if (!present) sd.dacl = nullptr;
+  return sd;
+}
+
+fixer::Result<ReadSd> Read(const fixer::ObjectRef& object) {
+  switch (object.ns) {
+    case fixer::ObjectNamespace::kFile: return ReadNamed(Widen(object.path), SE_FILE_OBJECT);
+    case fixer::ObjectNamespace::kRegistry: return ReadNamed(RegistryObjectName(object.path), SE_REGISTRY_KEY);
+    case fixer::ObjectNamespace::kMetabase: return ReadAdminAcl(object.path);
+  }
+  return Error(ERROR_INVALID_PARAMETER);
+}
+
+// The metabase node's AdminACL replaced by `sd` with `dacl`, self-relative, SaveData'd.
+fixer::Status WriteAdminAcl(const std::string& path, const ReadSd& old, ACL* dacl) {
+  SECURITY_DESCRIPTOR absolute;
+  if (!InitializeSecurityDescriptor(&absolute, SECURITY_DESCRIPTOR_REVISION)) return LastError();
+  PSID owner = nullptr, group = nullptr;
+  BOOL defaulted = FALSE;
+  if (!old.bytes.empty()) {
+    auto* sd = const_cast<BYTE*>(old.bytes.data());
+    if (!GetSecurityDescriptorOwner(sd, &owner, &defaulted) || !GetSecurityDescriptorGroup(sd, &group, &defaulted)) {
+      return LastError();
+    }
+  }
+  if ((owner && !SetSecurityDescriptorOwner(&absolute, owner, FALSE)) ||
+      (group && !SetSecurityDescriptorGroup(&absolute, group, FALSE)) ||
+      !SetSecurityDescriptorDacl(&absolute, TRUE, dacl, FALSE)) {
+    return LastError();
+  }
+  DWORD length = 0;
+  MakeSelfRelativeSD(&absolute, nullptr, &length);  // the size, with ERROR_INSUFFICIENT_BUFFER
+  std::vector<BYTE> relative(length);
+  if (!MakeSelfRelativeSD(&absolute, relative.data(), &length)) return LastError();
+  return WriteMetabaseBinary(Widen(path), MD_ADMIN_ACL, relative);
+}
+
+void FindIn(const fixer::ObjectRef& object, bool recursive, const fixer::Sid& sid,
+            std::vector<fixer::AceGrant>& found) {
+  if (auto sd = Read(object)) {
+    for (fixer::Ace& ace : ExplicitAcesFor(sd->dacl, sid)) found.push_back({object, std::move(ace)});
+  }
+  if (!recursive) return;
+  if (object.ns == fixer::ObjectNamespace::kFile) {
+    WIN32_FIND_DATAW entry;
+    const std::wstring folder = Widen(object.path);
+    HANDLE search = FindFirstFileW((folder + L"\\*").c_str(), &entry);
+    if (search == INVALID_HANDLE_VALUE) return;
+    do {
+      const std::wstring name = entry.cFileName;
+      if (name == L"." || name == L"..") continue;
+      // A junction or symbolic link is its target's object: scanned where the target is, never twice.
+      if (entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) continue;
+      FindIn({fixer::ObjectNamespace::kFile, Narrow(folder + L"\\" + name)},
+             (entry.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0, sid, found);
+    } while (FindNextFileW(search, &entry));
+    FindClose(search);
+  } else if (object.ns == fixer::ObjectNamespace::kRegistry) {
+    const std::string sub = object.path.substr(object.path.find('\\') + 1);  // past "HKLM\"
+    auto key = OpenLocalMachineKey(Widen(sub));
+    if (!key) return;
+    RegKey owner(*key);
+    auto names = SubkeyNames(owner.get());
+    if (!names) return;
+    for (const std::wstring& name : *names) {
+      FindIn({fixer::ObjectNamespace::kRegistry, object.path + "\\" + Narrow(name)}, true, sid, found);
+    }
+  }
+}
+
+}  // namespace
+
+fixer::Result<std::vector<fixer::AceGrant>> Win32Security::FindAces(const fixer::Sid& sid) {
+  std::vector<fixer::AceGrant> found;
+  for (const ScanRoot& root : ScanRoots()) FindIn(root.object, root.recursive, sid, found);
+  return found;
+}
+
+fixer::Status Win32Security::AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) {
+  return AddAces(object, std::span<const fixer::Ace>(&ace, 1));
+}
+
+fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) {
+  auto sd = Read(object);
+  if (!sd) return sd.status();
+  auto merged = WithAces(sd->dacl, aces);
+  if (!merged) return merged.status();
+  if (object.ns == fixer::ObjectNamespace::kMetabase) {
+    if (fixer::Status st = WriteAdminAcl(object.path, *sd, merged->get()); !st.ok()) return st;
+  } else {
+    const std::wstring name =
+        object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
+    // The DACL keeps its protection from inheritance as it was.
+    const SECURITY_INFORMATION info = DACL_SECURITY_INFORMATION | (sd->dacl_protected
+                                                                        ? PROTECTED_DACL_SECURITY_INFORMATION
+                                                                        : UNPROTECTED_DACL_SECURITY_INFORMATION);
+    if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
+                                         object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
+                                         info, nullptr, nullptr, merged->get(), nullptr);
+        rc != ERROR_SUCCESS) {
+      return Error(rc);
+    }
+  }
+  changes_.Mark();
+  return {};
+}
+
+}  // namespace win32

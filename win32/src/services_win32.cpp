@@ -1,0 +1,158 @@
+// ServiceControl through the Service Control Manager: OpenSCManager, OpenService,
+// QueryServiceStatusEx, QueryServiceConfig, EnumDependentServices, ControlService, StartService.
+// The SCM's own errors are the port's numbers (1060, 1062, 1051, 1056, 1058, 1068, 1069).
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+// Owns a SC_HANDLE (CloseServiceHandle on destruction).
+class ScHandle {
+ public:
+  explicit ScHandle(SC_HANDLE h) : h_(h) {}
+  ScHandle(const ScHandle&) = delete;
+  ScHandle& operator=(const ScHandle&) = delete;
+  ~ScHandle() {
+    if (h_) CloseServiceHandle(h_);
+  }
+  SC_HANDLE get() const { return h_; }
+  explicit operator bool() const { return h_ != nullptr; }
+
+ private:
+  SC_HANDLE h_;
+};
+
+constexpr auto kPendingLimit = std::chrono::seconds(30);  // the SCM's own wait for a service
+
+fixer::ServiceState StateFrom(DWORD state) {
+  switch (state) {
+    case SERVICE_START_PENDING:
+    case SERVICE_CONTINUE_PENDING: return fixer::ServiceState::kStartPending;
+    case SERVICE_STOP_PENDING:
+    case SERVICE_PAUSE_PENDING: return fixer::ServiceState::kStopPending;
+    case SERVICE_RUNNING: return fixer::ServiceState::kRunning;
+    case SERVICE_PAUSED: return fixer::ServiceState::kPaused;
+    default: return fixer::ServiceState::kStopped;
+  }
+}
+
+fixer::StartType StartFrom(DWORD start) {
+  switch (start) {
+    case SERVICE_BOOT_START: return fixer::StartType::kBoot;
+    case SERVICE_SYSTEM_START: return fixer::StartType::kSystem;
+    case SERVICE_AUTO_START: return fixer::StartType::kAutomatic;
+    case SERVICE_DISABLED: return fixer::StartType::kDisabled;
+    default: return fixer::StartType::kManual;
+  }
+}
+
+fixer::Result<SERVICE_STATUS_PROCESS> StatusOf(SC_HANDLE service) {
+  SERVICE_STATUS_PROCESS status{};
+  DWORD needed = 0;
+  if (!QueryServiceStatusEx(service, SC_STATUS_PROCESS_INFO, reinterpret_cast<BYTE*>(&status), sizeof(status),
+                            &needed)) {
+    return LastError();
+  }
+  return status;
+}
+
+// Waits while the service is in `pending`; its state after, or 1053 when it stays pending.
+fixer::Result<DWORD> WaitWhile(SC_HANDLE service, DWORD pending) {
+  const auto deadline = std::chrono::steady_clock::now() + kPendingLimit;
+  for (;;) {
+    auto status = StatusOf(service);
+    if (!status) return status.status();
+    if (status->dwCurrentState != pending) return status->dwCurrentState;
+    if (std::chrono::steady_clock::now() > deadline) return Error(ERROR_SERVICE_REQUEST_TIMEOUT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+}
+
+}  // namespace
+
+fixer::Result<fixer::ServiceInfo> Win32Services::Query(const std::string& name) {
+  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!scm) return LastError();
+  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG));
+  if (!service) return LastError();
+  auto status = StatusOf(service.get());
+  if (!status) return status.status();
+  DWORD needed = 0;
+  QueryServiceConfigW(service.get(), nullptr, 0, &needed);  // the size, with ERROR_INSUFFICIENT_BUFFER
+  std::vector<BYTE> buffer(needed);
+  auto* config = reinterpret_cast<QUERY_SERVICE_CONFIGW*>(buffer.data());
+  if (!QueryServiceConfigW(service.get(), config, needed, &needed)) return LastError();
+  wchar_t key_name[257];  // the key name as the SCM spells it (the port's names are case-insensitive)
+  DWORD length = 257;
+  std::wstring display = config->lpDisplayName ? config->lpDisplayName : L"";
+  fixer::ServiceInfo info{.name = name,
+                          .display_name = Narrow(display),
+                          .state = StateFrom(status->dwCurrentState),
+                          .start_type = StartFrom(config->dwStartType),
+                          .account = Narrow(config->lpServiceStartName ? config->lpServiceStartName : L"")};
+  if (GetServiceKeyNameW(scm.get(), display.c_str(), key_name, &length)) info.name = Narrow(key_name);
+  // lpDependencies: a MULTISZ of service names, and group names prefixed with SC_GROUP_IDENTIFIER ('+').
+  for (const wchar_t* dep = config->lpDependencies; dep && *dep; dep += wcslen(dep) + 1) {
+    if (*dep != SC_GROUP_IDENTIFIERW) info.dependencies.push_back(Narrow(dep));
+  }
+  return info;
+}
+
+fixer::Result<std::vector<std::string>> Win32Services::ActiveDependents(const std::string& name) {
+  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!scm) return LastError();
+  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_ENUMERATE_DEPENDENTS));
+  if (!service) return LastError();
+  DWORD needed = 0, count = 0;
+  // EnumDependentServices lists dependents, direct or not, in the reverse order of their start:
+  // the order they must be stopped in (its documentation's Remarks).
+  if (EnumDependentServicesW(service.get(), SERVICE_ACTIVE, nullptr, 0, &needed, &count)) return std::vector<std::string>{};
+  if (GetLastError() != ERROR_MORE_DATA) return LastError();
+  std::vector<BYTE> buffer(needed);
+  auto* deps = reinterpret_cast<ENUM_SERVICE_STATUSW*>(buffer.data());
+  if (!EnumDependentServicesW(service.get(), SERVICE_ACTIVE, deps, needed, &needed, &count)) return LastError();
+  std::vector<std::string> names;
+  for (DWORD i = 0; i < count; ++i) names.push_back(Narrow(deps[i].lpServiceName));
+  return names;
+}
+
+fixer::Status Win32Services::Stop(const std::string& name) {
+  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!scm) return LastError();
+  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_STOP | SERVICE_QUERY_STATUS));
+  if (!service) return LastError();
+  SERVICE_STATUS status{};
+  if (!ControlService(service.get(), SERVICE_CONTROL_STOP, &status)) return LastError();
+  changes_.Mark();
+  auto state = WaitWhile(service.get(), SERVICE_STOP_PENDING);
+  if (!state) return state.status();
+  return {};
+}
+
+fixer::Status Win32Services::Start(const std::string& name) {
+  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!scm) return LastError();
+  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_START | SERVICE_QUERY_STATUS));
+  if (!service) return LastError();
+  // The SCM starts the dependencies first and answers 1068 if one fails.
+  if (!StartServiceW(service.get(), 0, nullptr)) return LastError();
+  changes_.Mark();
+  auto state = WaitWhile(service.get(), SERVICE_START_PENDING);
+  if (!state) return state.status();
+  // A service that stopped again while starting reports why in its exit code (e.g. 1069).
+  if (*state == SERVICE_STOPPED) {
+    auto status = StatusOf(service.get());
+    if (!status) return status.status();
+    DWORD code = status->dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? ERROR_SERVICE_SPECIFIC_ERROR
+                                                                           : status->dwWin32ExitCode;
+    return Error(code ? code : ERROR_SERVICE_REQUEST_TIMEOUT);
+  }
+  return {};
+}
+
+}  // namespace win32

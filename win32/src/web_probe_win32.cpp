@@ -1,0 +1,76 @@
+// WebProbe: an HTTP GET with WinInet (InternetOpen, InternetOpenUrl, HttpQueryInfo,
+// InternetReadFile) to http://localhost:<port>/<app>/, the port from the site's first
+// ServerBindings in the metabase (80 when it has none). WinInet's own errors (12029: nothing
+// listens) are passed on.
+#include <windows.h>
+// windows.h first: the SDK headers below need its types.
+#include <wininet.h>
+
+#include <iiscnfg.h>
+
+#include "metabase.h"
+#include "win32_ports.h"
+
+namespace win32 {
+
+namespace {
+
+struct InternetHandle {
+  HINTERNET h = nullptr;
+  ~InternetHandle() {
+    if (h) InternetCloseHandle(h);
+  }
+};
+
+// "/LM/W3SVC/1/ROOT/app" -> site "/LM/W3SVC/1" and URL path "/app/"; 87 for another shape.
+fixer::Status SplitPath(const std::string& path, std::string& site, std::string& url_path) {
+  const std::string prefix = "/LM/W3SVC/";
+  size_t root = AsciiLower(path).find("/root");
+  if (AsciiLower(path).rfind(AsciiLower(prefix), 0) != 0 || root == std::string::npos) {
+    return Error(ERROR_INVALID_PARAMETER);
+  }
+  site = path.substr(0, root);
+  url_path = path.substr(root + 5);
+  if (url_path.empty() || url_path.back() != '/') url_path += '/';
+  return {};
+}
+
+// The TCP port of the site's first binding ("IP:port:host"), 80 when it has none.
+fixer::Result<int> SitePort(const std::string& site) {
+  auto bindings = ReadMetabaseMultiSz(Widen(site), MD_SERVER_BINDINGS);
+  if (!bindings) return bindings.status();
+  if (!*bindings || (*bindings)->empty()) return 80;
+  const std::wstring& first = (*bindings)->front();
+  size_t colon = first.find(L':');
+  if (colon == std::wstring::npos) return 80;
+  int port = _wtoi(first.c_str() + colon + 1);
+  return port > 0 ? port : 80;
+}
+
+}  // namespace
+
+fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& application_path) {
+  std::string site, url_path;
+  if (fixer::Status st = SplitPath(application_path, site, url_path); !st.ok()) return st;
+  auto port = SitePort(site);
+  if (!port) return port.status();
+  const std::wstring url = Widen("http://localhost:" + std::to_string(*port) + url_path);
+  InternetHandle session{InternetOpenW(L"aspnet-fixer", INTERNET_OPEN_TYPE_DIRECT, nullptr, nullptr, 0)};
+  if (!session.h) return LastError();
+  InternetHandle request{InternetOpenUrlW(session.h, url.c_str(), nullptr, 0,
+                                          INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES,
+                                          0)};
+  if (!request.h) return LastError();
+  fixer::HttpResponse response;
+  DWORD status = 0, size = sizeof(status);
+  if (!HttpQueryInfoW(request.h, HTTP_QUERY_STATUS_CODE | HTTP_QUERY_FLAG_NUMBER, &status, &size, nullptr)) {
+    return LastError();
+  }
+  response.status = static_cast<int>(status);
+  char chunk[8192];
+  DWORD read = 0;
+  while (InternetReadFile(request.h, chunk, sizeof(chunk), &read) && read > 0) response.body.append(chunk, read);
+  return response;
+}
+
+}  // namespace win32

@@ -1,0 +1,21 @@
+// aspnet-fixer.exe: the tool (app/) on the machine it runs on (win32/local_machine.h).
+//
+//   aspnet-fixer.exe diagnose        # what is wrong, nothing changed
+//   aspnet-fixer.exe apply           # repairs this machine (as an administrator)
+#include "app/command.h"
+#include "win32/local_machine.h"
+
+namespace {
+
+class LocalMachineOpener : public app::BackendOpener {
+ public:
+  void AddOptions(CLI::App&) override {}  // the machine is this one: nothing to choose
+  std::unique_ptr<fixer::Backend> Open(std::string& error) override { return win32::OpenLocalMachine(error); }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  LocalMachineOpener opener;
+  return app::AspnetFixerMain(argc, argv, opener);
+}
