@@ -31,8 +31,8 @@ DWORD SetBit(DWORD uf, DWORD bit, bool on) { return on ? (uf | bit) : (uf & ~bit
 fixer::Result<std::vector<std::string>> LocalGroupsOf(const std::wstring& user) {
   NetBuffer buffer;
   DWORD read = 0, total = 0;
-  NET_API_STATUS rc =
-      NetUserGetLocalGroups(nullptr, user.c_str(), 0, LG_INCLUDE_INDIRECT, &buffer.data, MAX_PREFERRED_LENGTH, &read, &total);
+  NET_API_STATUS rc = NetUserGetLocalGroups(nullptr, user.c_str(), 0, LG_INCLUDE_INDIRECT, &buffer.data,
+                                            MAX_PREFERRED_LENGTH, &read, &total);
   if (rc != NERR_Success) return Error(rc);
   std::vector<std::string> groups;
   auto* info = reinterpret_cast<LOCALGROUP_USERS_INFO_0*>(buffer.data);

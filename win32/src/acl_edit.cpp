@@ -44,8 +44,8 @@ fixer::Result<LocalPtr<ACL>> WithAces(ACL* dacl, std::span<const fixer::Ace> ace
     EXPLICIT_ACCESSW& e = entries[i];
     e.grfAccessPermissions = aces[i].mask;
     e.grfAccessMode = aces[i].type == fixer::AceType::kDeny ? DENY_ACCESS : GRANT_ACCESS;
-    e.grfInheritance = aces[i].flags & (OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE | INHERIT_ONLY_ACE |
-                                        NO_PROPAGATE_INHERIT_ACE);
+    e.grfInheritance =
+        aces[i].flags & (OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE | INHERIT_ONLY_ACE | NO_PROPAGATE_INHERIT_ACE);
     e.Trustee.TrusteeForm = TRUSTEE_IS_SID;
     e.Trustee.TrusteeType = TRUSTEE_IS_UNKNOWN;
     e.Trustee.ptstrName = reinterpret_cast<LPWSTR>(AsPsid(sids.back()));

@@ -25,8 +25,10 @@ std::string KbName(std::string_view text) {
   std::string upper = AsciiLower(text);
   std::ranges::transform(upper, upper.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
   std::string digits;
-  if (upper.starts_with("KB")) digits = upper.substr(2);
-  else if (upper.starts_with("Q")) digits = upper.substr(1);
+  if (upper.starts_with("KB"))
+    digits = upper.substr(2);
+  else if (upper.starts_with("Q"))
+    digits = upper.substr(1);
   if (digits.empty() || !std::ranges::all_of(digits, [](char c) { return c >= '0' && c <= '9'; })) return "";
   return "KB" + digits;
 }
@@ -39,8 +41,10 @@ void CollectKbKeys(const std::wstring& path, int depth, std::set<std::string>& k
   auto names = SubkeyNames(owner.get());
   if (!names) return;
   for (const std::wstring& name : *names) {
-    if (std::string kb = KbName(Narrow(name)); !kb.empty()) kbs.insert(kb);
-    else if (depth > 1) CollectKbKeys(path + L"\\" + name, depth - 1, kbs);
+    if (std::string kb = KbName(Narrow(name)); !kb.empty())
+      kbs.insert(kb);
+    else if (depth > 1)
+      CollectKbKeys(path + L"\\" + name, depth - 1, kbs);
   }
 }
 
@@ -56,7 +60,7 @@ fixer::Result<fixer::OsInfo> Win32Inventory::Os() {
     os.edition = workstation ? fixer::OsEdition::kWindows2000Professional : fixer::OsEdition::kWindows2000Server;
   } else if (v.dwMajorVersion == 5 && v.dwMinorVersion == 1) {
     os.edition = (v.wSuiteMask & VER_SUITE_PERSONAL) ? fixer::OsEdition::kWindowsXpHome
-                                                      : fixer::OsEdition::kWindowsXpProfessional;
+                                                     : fixer::OsEdition::kWindowsXpProfessional;
   } else if (v.dwMajorVersion == 5 && v.dwMinorVersion == 2) {
     // 5.2 on a workstation is Windows XP Professional x64 Edition (OSVERSIONINFOEX's table).
     os.edition = workstation ? fixer::OsEdition::kWindowsXpProfessional : fixer::OsEdition::kWindowsServer2003;
@@ -98,7 +102,7 @@ fixer::Result<fixer::WebServerInfo> Win32Inventory::WebServer() {
 
 fixer::Result<std::vector<std::string>> Win32Inventory::Hotfixes() {
   std::set<std::string> kbs;
-  CollectKbKeys(L"SOFTWARE\\Microsoft\\Updates", 3, kbs);                         // Update.exe packages
+  CollectKbKeys(L"SOFTWARE\\Microsoft\\Updates", 3, kbs);                             // Update.exe packages
   CollectKbKeys(L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\HotFix", 1, kbs);  // older hotfixes
   // Cumulative IE patches list themselves in Internet Settings' MinorVersion (";SP1;Q822925;").
   if (auto key = OpenLocalMachineKey(L"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings")) {

@@ -4,8 +4,9 @@
 // appear bare), and a record's typed grants flattened into its data (FlattenGrants) and taken
 // back on reading (TakeGrants). Pure text: tested on the host (tests/win32/).
 //
-//   std::string line = win32::FormatJournalLine({.seq = 1, .step = "stop-services", .phase = fixer::JournalPhase::kBegin});
-//   fixer::Result<std::vector<fixer::JournalRecord>> back = win32::ParseJournal(line);   // 13 if malformed
+//   std::string line = win32::FormatJournalLine({.seq = 1, .step = "stop-services", .phase =
+//   fixer::JournalPhase::kBegin}); fixer::Result<std::vector<fixer::JournalRecord>> back = win32::ParseJournal(line);
+//   // 13 if malformed
 #pragma once
 
 #include <string>

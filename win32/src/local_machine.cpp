@@ -32,8 +32,8 @@ class LocalMachine : public fixer::Backend {
   Win32EventLog events_{changes_};
   Win32Random random_;
   Win32WebProbe web_;
-  fixer::Ports ports_{services_, accounts_, rights_,    secrets_, profiles_, logon_,  security_,
-                      aspnet_,   inventory_, policy_,   journal_, events_,   random_, web_};
+  fixer::Ports ports_{services_, accounts_,  rights_, secrets_, profiles_, logon_,  security_,
+                      aspnet_,   inventory_, policy_, journal_, events_,   random_, web_};
 };
 
 }  // namespace

@@ -30,8 +30,7 @@ fixer::Status RunAs(const std::wstring& user, std::wstring& password, const std:
   startup.cb = sizeof(startup);
   PROCESS_INFORMATION process{};
   if (!CreateProcessWithLogonW(user.c_str(), L".", password.c_str(), LOGON_WITH_PROFILE, nullptr, command.data(),
-                               CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT, nullptr, nullptr, &startup,
-                               &process)) {
+                               CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT, nullptr, nullptr, &startup, &process)) {
     return LastError();
   }
   Handle owner_process{process.hProcess}, owner_thread{process.hThread};

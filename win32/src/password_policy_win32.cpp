@@ -21,10 +21,14 @@ namespace {
 bool PassesComplexity(const std::string& account, std::string_view password) {
   int upper = 0, lower = 0, digit = 0, other = 0;
   for (unsigned char c : password) {
-    if (std::isupper(c)) upper = 1;
-    else if (std::islower(c)) lower = 1;
-    else if (std::isdigit(c)) digit = 1;
-    else other = 1;
+    if (std::isupper(c))
+      upper = 1;
+    else if (std::islower(c))
+      lower = 1;
+    else if (std::isdigit(c))
+      digit = 1;
+    else
+      other = 1;
   }
   if (upper + lower + digit + other < 3) return false;
   if (account.size() < 3) return true;

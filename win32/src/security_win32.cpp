@@ -152,9 +152,9 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
     const std::wstring name =
         object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
     // The DACL keeps its protection from inheritance as it was.
-    const SECURITY_INFORMATION info = DACL_SECURITY_INFORMATION | (sd->dacl_protected
-                                                                        ? PROTECTED_DACL_SECURITY_INFORMATION
-                                                                        : UNPROTECTED_DACL_SECURITY_INFORMATION);
+    const SECURITY_INFORMATION info =
+        DACL_SECURITY_INFORMATION |
+        (sd->dacl_protected ? PROTECTED_DACL_SECURITY_INFORMATION : UNPROTECTED_DACL_SECURITY_INFORMATION);
     if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
                                          object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
                                          info, nullptr, nullptr, merged->get(), nullptr);

@@ -111,7 +111,8 @@ fixer::Result<std::vector<std::string>> Win32Services::ActiveDependents(const st
   DWORD needed = 0, count = 0;
   // EnumDependentServices lists dependents, direct or not, in the reverse order of their start:
   // the order they must be stopped in (its documentation's Remarks).
-  if (EnumDependentServicesW(service.get(), SERVICE_ACTIVE, nullptr, 0, &needed, &count)) return std::vector<std::string>{};
+  if (EnumDependentServicesW(service.get(), SERVICE_ACTIVE, nullptr, 0, &needed, &count))
+    return std::vector<std::string>{};
   if (GetLastError() != ERROR_MORE_DATA) return LastError();
   std::vector<BYTE> buffer(needed);
   auto* deps = reinterpret_cast<ENUM_SERVICE_STATUSW*>(buffer.data());
@@ -149,7 +150,7 @@ fixer::Status Win32Services::Start(const std::string& name) {
     auto status = StatusOf(service.get());
     if (!status) return status.status();
     DWORD code = status->dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? ERROR_SERVICE_SPECIFIC_ERROR
-                                                                           : status->dwWin32ExitCode;
+                                                                         : status->dwWin32ExitCode;
     return Error(code ? code : ERROR_SERVICE_REQUEST_TIMEOUT);
   }
   return {};

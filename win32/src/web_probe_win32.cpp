@@ -57,9 +57,9 @@ fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& applica
   const std::wstring url = Widen("http://localhost:" + std::to_string(*port) + url_path);
   InternetHandle session{InternetOpenW(L"aspnet-fixer", INTERNET_OPEN_TYPE_DIRECT, nullptr, nullptr, 0)};
   if (!session.h) return LastError();
-  InternetHandle request{InternetOpenUrlW(session.h, url.c_str(), nullptr, 0,
-                                          INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES,
-                                          0)};
+  InternetHandle request{
+      InternetOpenUrlW(session.h, url.c_str(), nullptr, 0,
+                       INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES, 0)};
   if (!request.h) return LastError();
   fixer::HttpResponse response;
   DWORD status = 0, size = sizeof(status);

@@ -13,6 +13,7 @@ namespace win32 {
 
 // Element and attribute names compare case-sensitively, as XML does; the value is returned
 // with the five predefined entities (&amp; &lt; &gt; &quot; &apos;) decoded.
-std::optional<std::string> FindXmlAttribute(std::string_view text, std::string_view element, std::string_view attribute);
+std::optional<std::string> FindXmlAttribute(std::string_view text, std::string_view element,
+                                            std::string_view attribute);
 
 }  // namespace win32
