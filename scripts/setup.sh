@@ -12,6 +12,8 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
   dpkg-dev file help2man lintian   # the Debian package: shlibdeps, man pages, lint
+  # aspnet-fixer.exe (docs/windows.md): MinGW-w64, posix threads, 32 and 64 bit; wine64 runs the x64 .exe
+  g++-mingw-w64-i686-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-i686 binutils-mingw-w64-x86-64 wine64
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium)

@@ -48,3 +48,24 @@ std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error) {
 }
 
 }  // namespace win32
+
+// Windows XP's kernel32 has no GetTickCount64 (Vista and later), but the posix runtime's
+// libwinpthread (its timed waits, misc.o) imports it, and a missing import stops the .exe from
+// loading at all. Defining the import slot here, in an object every user of OpenLocalMachine
+// links, satisfies libwinpthread's reference before kernel32's import library is searched, so
+// the .exe imports no GetTickCount64 (scripts/build-windows.sh checks win32/imports-allowed.txt).
+// QueryPerformanceCounter (Windows 2000) gives the same monotonic milliseconds.
+extern "C" {
+static ULONGLONG WINAPI FixupTickCount64() {
+  LARGE_INTEGER frequency, now;
+  QueryPerformanceFrequency(&frequency);
+  QueryPerformanceCounter(&now);
+  return static_cast<ULONGLONG>(now.QuadPart / frequency.QuadPart * 1000 +
+                                now.QuadPart % frequency.QuadPart * 1000 / frequency.QuadPart);
+}
+#ifdef _WIN64
+ULONGLONG(WINAPI* fixup_tick_count64_slot)() __asm__("__imp_GetTickCount64") = FixupTickCount64;
+#else
+ULONGLONG(WINAPI* fixup_tick_count64_slot)() __asm__("__imp__GetTickCount64@0") = FixupTickCount64;
+#endif
+}

@@ -68,7 +68,7 @@ class Sid {
 
   std::string ToString() const;
   uint64_t authority() const { return authority_; }
-  std::span<const uint32_t> sub_authorities() const { return {data(), count_}; }
+  std::span<const uint32_t> sub_authorities() const { return {data(), static_cast<size_t>(count_)}; }
 
   // Ordered by authority, then sub-authorities as a sequence (a prefix first).
   friend std::strong_ordering operator<=>(const Sid& a, const Sid& b) {

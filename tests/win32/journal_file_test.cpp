@@ -1,0 +1,62 @@
+// The Windows journal file's line format (win32/src/journal_file.h), on the host: what Append
+// writes, Load reads back whole, whatever the names and values hold.
+#include "journal_file.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+fixer::JournalRecord Record(uint32_t seq, std::string step, fixer::JournalPhase phase,
+                            std::map<std::string, std::string> data) {
+  fixer::JournalRecord r;
+  r.seq = seq;
+  r.step = std::move(step);
+  r.phase = phase;
+  r.data = std::move(data);
+  return r;
+}
+
+TEST(JournalFile, RecordsRoundTripWithSeparatorsInNamesAndValues) {
+  std::vector<fixer::JournalRecord> written = {
+      Record(1, "stop-services", fixer::JournalPhase::kBegin, {{"running", "W3SVC,IISADMIN"}}),
+      Record(2, "odd|step;name", fixer::JournalPhase::kDone, {{"k=ey", "v=a|l;u,e%\r\n"}, {"", ""}}),
+      Record(3, "finish", fixer::JournalPhase::kFinished, {}),
+  };
+  std::string text;
+  for (const auto& r : written) text += win32::FormatJournalLine(r);
+  auto read = win32::ParseJournal(text);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(*read, written);
+}
+
+TEST(JournalFile, GrantsRoundTripTyped) {
+  auto grants = std::make_shared<fixer::RecordedGrants>();
+  fixer::Sid sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+  grants->aces.push_back({{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"},
+                          {{fixer::AceType::kAllow, sid, fixer::kFileModify, fixer::kObjectInheritAce}}});
+  fixer::JournalRecord r = Record(4, "record-grants", fixer::JournalPhase::kDone, {{"sid", sid.ToString()}});
+  r.grants = grants;
+  auto read = win32::ParseJournal(win32::FormatJournalLine(r));
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_EQ(read->size(), 1u);
+  EXPECT_EQ(read->front(), r);
+  ASSERT_NE(read->front().grants, nullptr);
+  EXPECT_EQ(read->front().grants->aces, grants->aces);
+}
+
+TEST(JournalFile, EmptyTextIsNoRecords) {
+  auto read = win32::ParseJournal("");
+  ASSERT_TRUE(read.ok());
+  EXPECT_TRUE(read->empty());
+}
+
+TEST(JournalFile, MalformedLinesAreInvalidData) {
+  for (const char* bad :
+       {"x|step|begin|\r\n", "1|step|no-such-phase|\r\n", "1|step|begin\r\n", "1|step|begin|novalue\r\n"}) {
+    auto read = win32::ParseJournal(bad);
+    ASSERT_FALSE(read.ok()) << bad;
+    EXPECT_EQ(read.status().code(), fixer::kErrorInvalidData) << bad;
+  }
+}
+
+}  // namespace
