@@ -5,7 +5,7 @@
 # the default build's fixup-sim show), and diagnose (exit 0 or 3 and a report, never a crash).
 # Needs ./scripts/build-windows.sh (build-windows-x64/) and the default build (build/).
 # Only the x86_64 executables run here: wine64 has no 32-bit side on this machine. The prefix is
-# set to Windows XP (winecfg -v winxp64), the system the tool is for.
+# set to Windows XP x64 (the Version value winxp64 under HKCU\Software\Wine), the system the tool is for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=build-windows-x64/bin
@@ -17,10 +17,10 @@ done
 WINEPREFIX=$(mktemp -d)
 work=$(mktemp -d)
 export WINEPREFIX WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-wine=wine  # Debian's wine runs wine64 for a 64-bit executable
+wine=/usr/lib/wine/wine64  # where Debian's wine64 package puts the loader
 trap '/usr/lib/wine/wineserver -k >/dev/null 2>&1 || true; rm -rf "$WINEPREFIX" "$work"' EXIT
 $wine wineboot --init >/dev/null 2>&1 || true
-$wine winecfg -v winxp64 >/dev/null 2>&1
+$wine reg add 'HKCU\Software\Wine' /v Version /d winxp64 /f >/dev/null 2>&1
 
 echo "-- port_contract_tests.exe (divergences print as [ DIVERGES ])"
 set +e
