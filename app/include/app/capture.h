@@ -7,9 +7,8 @@
 // clear-text processModel password the placeholder "(redacted)". What a port refused to read is
 // listed under capture.unreadable with its Windows error, never guessed.
 //
-//   fixer::Ports& ports = backend.ports();
-//   app::Capture c = app::CaptureMachine(ports, "aspnet-fixer 0.1.0");
-//   if (c.reads_ok == 0) return 1;   // nothing readable: no file
+//   app::Capture c = app::CaptureMachine(backend.ports(), "aspnet-fixer 0.1.0");
+//   bool nothing_readable = c.reads_ok == 0;   // then no file is written (exit 1)
 //   fixer::Status st = app::WriteFileAtomically("machine.yaml", app::CaptureText(c));
 #pragma once
 
