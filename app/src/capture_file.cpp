@@ -11,6 +11,7 @@
 
 #ifdef _WIN32
 #include <io.h>
+#include <windows.h>
 #else
 #include <unistd.h>
 #endif
@@ -24,7 +25,8 @@ fixer::Status Failed(const std::string& path, const std::string& what, int err) 
 
 bool SyncToDisk(std::FILE* f) {
 #ifdef _WIN32
-  return _commit(_fileno(f)) == 0;
+  // FlushFileBuffers, not the CRT's _commit: only imports Windows XP has (win32/imports-allowed.txt).
+  return FlushFileBuffers(reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(f)))) != 0;
 #else
   return fsync(fileno(f)) == 0;
 #endif
@@ -39,14 +41,15 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
   const bool written =
       std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && SyncToDisk(f);
   const int write_error = errno;
+  std::error_code ignored;
   if (std::fclose(f) != 0 || !written) {
-    std::remove(temp.c_str());
+    std::filesystem::remove(temp, ignored);
     return Failed(temp, "cannot write", written ? errno : write_error);
   }
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) {
-    std::remove(temp.c_str());
+    std::filesystem::remove(temp, ignored);
     return fixer::Status(static_cast<uint32_t>(ec.value()), path + ": cannot replace: " + ec.message());
   }
   return {};
