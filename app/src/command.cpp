@@ -2,7 +2,6 @@
 // verb (app/verbs.h) and prints its report.
 #include "app/command.h"
 
-#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -34,8 +33,7 @@ struct FixerArgs {
 // Whether `out` is one of the files the backend reads (a capture never overwrites its input).
 bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
   for (const std::string& input : opener.Inputs()) {
-    std::error_code ec;
-    if (out == input || std::filesystem::equivalent(out, input, ec)) return true;
+    if (SameFile(out, input)) return true;
   }
   return false;
 }

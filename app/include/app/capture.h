@@ -45,5 +45,7 @@ std::string CaptureText(const Capture& capture);
 // Writes `text` to a temporary file beside `path`, flushes it to disk, then renames it over
 // `path`, so `path` is either as it was or whole. The error names the path.
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
+// Whether two paths name one file (the same inode; on Windows the same full path, any case).
+bool SameFile(const std::string& a, const std::string& b);
 
 }  // namespace app
