@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "app/capture.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixup/version.h"
@@ -15,7 +16,8 @@ namespace {
 constexpr const char* kExitCodesHelp =
     "Exit codes: 0 fixed or nothing to do; 1 failed, machine restored (or a read failed, nothing changed); "
     "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
-    "run resume or rollback.";
+    "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
+    "1 nothing readable (no file written), 2 usage or input error.";
 
 struct FixerArgs {
   std::string command;
@@ -25,9 +27,57 @@ struct FixerArgs {
   bool dry_run = false;
   bool json = false;
   bool verbose = false;
+  std::string out;  // capture: the file to write (standard output if empty)
 };
 
+// Whether `out` is one of the files the backend reads (a capture never overwrites its input).
+bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
+  for (const std::string& input : opener.Inputs()) {
+    if (SameFile(out, input)) return true;
+  }
+  return false;
+}
+
+// aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine
+// file (app/capture.h). The backend's BeginChanges/EndChanges are not called: nothing changes.
+fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend) {
+  const app::Capture capture = CaptureMachine(
+      backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
+  for (const UnreadablePart& u : capture.unreadable) {
+    std::cerr << "aspnet-fixer capture: could not read " << u.read << ": " << u.error.ToString() << "\n";
+  }
+  if (capture.reads_ok == 0) {
+    std::cerr << "aspnet-fixer capture: nothing could be read; no file written\n";
+    return fixer::ExitCode::kFailed;
+  }
+  const std::string text = CaptureText(capture);
+  if (args.out.empty()) {
+    std::cout << text;
+    return fixer::ExitCode::kOk;
+  }
+  if (fixer::Status st = WriteFileAtomically(args.out, text); !st.ok()) {
+    std::cerr << "aspnet-fixer capture: " << st.message() << "\n";
+    return fixer::ExitCode::kFailed;
+  }
+  std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
+            << " part(s) unreadable)\n";
+  return fixer::ExitCode::kOk;
+}
+
 fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
+  if (args.command == "capture") {
+    if (!args.out.empty() && NamesAnInput(args.out, opener)) {
+      std::cerr << "aspnet-fixer capture: --out " << args.out << " is the machine it reads; name another file\n";
+      return fixer::ExitCode::kUsage;
+    }
+    std::string error;
+    std::unique_ptr<fixer::Backend> backend = opener.Open(error);
+    if (!backend) {
+      std::cerr << error << "\n";
+      return fixer::ExitCode::kUsage;
+    }
+    return Capture(args, *backend);
+  }
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(args.strategy);
@@ -67,10 +117,13 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.footer(kExitCodesHelp);
   app.set_version_flag("--version",
                        std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
-  app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback")
+  app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback | capture")
       ->required()
-      ->check(CLI::IsMember({"diagnose", "plan", "apply", "resume", "rollback"}));
+      ->check(CLI::IsMember({"diagnose", "plan", "apply", "resume", "rollback", "capture"}));
   opener.AddOptions(app);
+  // capture --out FILE; a backend that has its own --out (the state file's) shares it.
+  CLI::Option* out = app.get_option_no_throw("--out");
+  if (!out) out = app.add_option("--out", args.out, "capture: write the machine file here (atomically), not to stdout");
   app.add_option("--strategy", args.strategy, "keep-sid (default: keeps the SID) or recreate (as fixup.cmd)");
   app.add_option("--temp-password", args.temp_password,
                  "temporary password to use instead of a random one; '-' reads it from standard input")
@@ -84,6 +137,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     const int code = app.exit(e);
     return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);
   }
+  if (out->count() > 0) args.out = out->as<std::string>();
   return fixer::ToInt(Execute(args, opener));
 }
 

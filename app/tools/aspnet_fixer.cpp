@@ -2,6 +2,7 @@
 //
 //   aspnet-fixer apply --machine machine.yaml               # saved in place as the fix goes
 //   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
+//   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
 #include "app/command.h"
 #include "fakes/state_file_backend.h"
 
@@ -17,6 +18,8 @@ class StateFileOpener : public app::BackendOpener {
                    "write the machine as the verb leaves it to this file instead; the --machine file is never written");
     app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");  // crash tests
   }
+
+  std::vector<std::string> Inputs() const override { return {options_.path}; }
 
   std::unique_ptr<fixer::Backend> Open(std::string& error) override {
     auto opened = fakes::StateFileBackend::Open(options_);

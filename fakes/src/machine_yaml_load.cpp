@@ -87,10 +87,10 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
 namespace {
 
 const std::initializer_list<std::string_view> kTopKeys = {
-    "base",         "seed",     "rng_state",  "clock",      "os",       "service_pack", "computer_name",
-    "machine_sid",  "next_rid", "web_server", "frameworks", "hotfixes", "policy",       "groups",
-    "accounts",     "rights",   "secrets",    "profiles",   "objects",  "sql",          "services",
-    "applications", "session",  "events",     "journal",    "responses"};
+    "base",         "seed",     "rng_state",  "clock",      "os",        "service_pack", "computer_name",
+    "machine_sid",  "next_rid", "web_server", "frameworks", "hotfixes",  "policy",       "groups",
+    "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
+    "applications", "session",  "events",     "journal",    "responses", "capture"};
 
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
@@ -188,6 +188,7 @@ MachineState LoadRoot(const Field& root) {
   auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
     if (auto f = top.Get(key)) load(c, *f);
   };
+  section("capture", LoadCapture);
   section("frameworks", LoadFrameworks);
   section("hotfixes", LoadHotfixes);
   if (c.full) {
@@ -203,6 +204,10 @@ MachineState LoadRoot(const Field& root) {
   section("secrets", LoadSecrets);
   section("profiles", LoadProfiles);
   section("objects", LoadObjects);
+  if (c.captured && !c.full) {
+    const auto objects = top.Get("objects");
+    ScopeCapturedAces(c, objects ? &*objects : nullptr);
+  }
   section("sql", LoadSql);
   section("services", LoadServices);
   section("applications", LoadApplications);

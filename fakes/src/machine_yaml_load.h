@@ -21,8 +21,12 @@
 
 namespace fakes::yaml {
 
+// What a capture's `secrets: NAME: {redacted: true}` stores when the machine has no value of its own.
+inline constexpr std::string_view kNotCapturedSecret = "(value not captured)";
+
 struct LoadContext {
-  bool full = false;  // base: empty
+  bool full = false;      // base: empty
+  bool captured = false;  // the file has a `capture:` section (aspnet-fixer capture wrote it)
   Machine machine;
 
   MachineState& st() { return machine.state(); }
@@ -44,6 +48,7 @@ struct LoadContext {
 std::vector<Entry> NamedEntries(const Field& map, std::string_view what);
 
 // ---- sections, in the order they are applied ----------------------------------------------
+void LoadCapture(LoadContext& c, const Field& f);  // first: it changes how hotfixes load
 void LoadFrameworks(LoadContext& c, const Field& f);
 void LoadHotfixes(LoadContext& c, const Field& f);
 void LoadGroups(LoadContext& c, const Field& f);  // fresh: creates; members later
@@ -53,6 +58,9 @@ void LoadRights(LoadContext& c, const Field& f);
 void LoadSecrets(LoadContext& c, const Field& f);
 void LoadProfiles(LoadContext& c, const Field& f);
 void LoadObjects(LoadContext& c, const Field& f);
+// A capture's objects hold every explicit ACE naming its accounts: those ACEs are removed from
+// every object the file does not list (`objects` may be null).
+void ScopeCapturedAces(LoadContext& c, const Field* objects);
 void LoadSql(LoadContext& c, const Field& f);
 void LoadServices(LoadContext& c, const Field& f);
 void LoadApplications(LoadContext& c, const Field& f);

@@ -116,6 +116,13 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
       if (c.full) item.Fail("with base: empty a hotfix is a map of id, kb, components");
       const std::string id = item.Str();
       const HotfixDefinition* def = FindHotfix(id);
+      if (!def && c.captured) {  // a capture lists what the machine has, catalog or not: kept as its id
+        for (const InstalledHotfix& other : c.st().products.hotfixes) {
+          if (EqualsIgnoreCase(other.id, id)) item.Fail("hotfix " + id + " is listed twice");
+        }
+        c.st().products.hotfixes.push_back({.id = id});
+        continue;
+      }
       if (!def) item.Fail("unknown hotfix '" + id + "'; the catalog knows: " + CatalogIds());
       if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + def->id + " is listed twice");
       c.Check(InstallHotfix(c.machine, id), item, "installing " + id);

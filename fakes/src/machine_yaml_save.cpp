@@ -351,6 +351,25 @@ void Journal(Emitter& out, const MachineState& s) {
   out.EndSeq();
 }
 
+// Where a captured machine came from and what could not be read (aspnet-fixer capture).
+void Capture(Emitter& out, const CaptureInfo& info) {
+  out.Key("capture");
+  out.BeginMap();
+  KeyStr(out, "tool", info.tool);
+  Strings(out, "accounts", info.accounts);
+  out.Key("unreadable");
+  out.BeginSeq();
+  for (const UnreadableRead& u : info.unreadable) {
+    out.BeginMap();
+    KeyStr(out, "read", u.read);
+    KeyUInt(out, "error", u.error);
+    KeyStr(out, "message", u.message);
+    out.EndMap();
+  }
+  out.EndSeq();
+  out.EndMap();
+}
+
 }  // namespace
 
 std::string MachineToText(const MachineState& s) {
@@ -406,6 +425,7 @@ std::string MachineToText(const MachineState& s) {
   out.EndMap();
   Events(out, s);
   Journal(out, s);
+  if (!s.capture.empty()) Capture(out, s.capture);
   out.EndMap();
   return out.Take();
 }

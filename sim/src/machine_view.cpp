@@ -136,6 +136,12 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   }
   if (!s.journal.empty())
     out << "Fixer journal: " << s.journal.size() << " records (run aspnet-fixer resume or rollback)\n";
+  if (!s.capture.empty()) {
+    out << "Captured by " << s.capture.tool << "; what could not be read:\n";
+    for (const fakes::UnreadableRead& u : s.capture.unreadable)
+      out << "  " << u.read << ": " << u.error << ": " << u.message << "\n";
+    if (s.capture.unreadable.empty()) out << "  nothing\n";
+  }
   return out.str();
 }
 

@@ -204,9 +204,9 @@ bool EqualButSecrets(const fakes::LsaState& a, const fakes::LsaState& b) {
 bool EqualButIgnored(const fakes::MachineState& a, const fakes::MachineState& b) {
   // Stops compiling when MachineState gains a field: decide here whether "as found" compares it.
   [[maybe_unused]] const auto& [seed, rng_state, clock, sam, lsa, profiles, objects, sql, services, products, session,
-                                events, journal] = a;
-  return a.seed == b.seed && a.services == b.services && a.profiles == b.profiles && a.session == b.session &&
-         a.products == b.products && a.sql == b.sql && a.objects == b.objects &&
+                                events, journal, capture] = a;
+  return a.seed == b.seed && a.capture == b.capture && a.services == b.services && a.profiles == b.profiles &&
+         a.session == b.session && a.products == b.products && a.sql == b.sql && a.objects == b.objects &&
          WithoutPasswords(a.sam) == WithoutPasswords(b.sam) && EqualButSecrets(a.lsa, b.lsa);
 }
 

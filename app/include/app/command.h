@@ -1,9 +1,10 @@
-// aspnet-fixer's command line: `aspnet-fixer VERB [options]`, the verbs of app/verbs.h on the
-// machine a BackendOpener reaches, the report on standard output, and the exit code
-// (fixer/exit_code.h; also in --help and README.md):
+// aspnet-fixer's command line: `aspnet-fixer VERB [options]`, the verbs of app/verbs.h (and
+// `capture`, app/capture.h) on the machine a BackendOpener reaches, the report on standard
+// output, and the exit code (fixer/exit_code.h; also in --help and README.md):
 //   0 fixed or nothing to do · 1 failed, machine restored (or a read failed: nothing changed) ·
 //   2 usage or input error · 3 refused, nothing changed ·
-//   4 failed or interrupted and not restored: run resume or rollback
+//   4 failed or interrupted and not restored: run resume or rollback ·
+//   capture: 0 written, 1 nothing readable (no file), 2 usage
 //
 //   class StateFile : public app::BackendOpener {   // see app/tools/aspnet_fixer.cpp
 //    public:
@@ -18,6 +19,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -33,6 +35,8 @@ class BackendOpener {
   virtual void AddOptions(CLI::App& app) = 0;
   // Null, with `error` set (e.g. "FILE:LINE:COL: message"), if the machine cannot be opened.
   virtual std::unique_ptr<fixer::Backend> Open(std::string& error) = 0;
+  // The files the backend reads, which `capture --out` refuses to overwrite.
+  virtual std::vector<std::string> Inputs() const { return {}; }
 };
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener);

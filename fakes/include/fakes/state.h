@@ -144,6 +144,24 @@ struct SessionState {
   friend bool operator==(const SessionState&, const SessionState&) = default;
 };
 
+// ---- Capture: a machine file `aspnet-fixer capture` wrote -------------------------------------
+
+// One read a port refused while capturing, with its Windows error.
+struct UnreadableRead {
+  std::string read;  // "the rights of ASPNET"
+  uint32_t error = 0;
+  std::string message;
+  friend bool operator==(const UnreadableRead&, const UnreadableRead&) = default;
+};
+
+struct CaptureInfo {
+  std::string tool;                        // "aspnet-fixer 0.1.0 (commit ...)"
+  std::vector<std::string> accounts;       // accounts whose ACEs, rights, profile and logins were read
+  std::vector<UnreadableRead> unreadable;  // what could not be read (listed, never guessed)
+  bool empty() const { return tool.empty() && accounts.empty() && unreadable.empty(); }
+  friend bool operator==(const CaptureInfo&, const CaptureInfo&) = default;
+};
+
 // ---- The machine ---------------------------------------------------------------------------
 
 struct MachineState {
@@ -160,6 +178,7 @@ struct MachineState {
   SessionState session;
   std::vector<fixer::EventRecord> events;
   std::vector<fixer::JournalRecord> journal;  // the fixer's journal file
+  CaptureInfo capture;                        // empty unless the file is a capture
   // Field by field: what a saved and reloaded state file must reproduce exactly.
   friend bool operator==(const MachineState&, const MachineState&) = default;
 };

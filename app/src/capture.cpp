@@ -1,0 +1,471 @@
+// aspnet-fixer capture (app/capture.h): each section of the machine file from the ports' reads.
+#include "app/capture.h"
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "fixer/journal_codec.h"
+#include "fixer/windows_names.h"
+
+namespace app {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The machine file's spellings (docs/machine-format.md, "Base machine" and "web_server").
+std::string_view OsKey(fixer::OsEdition e) {
+  switch (e) {
+    case fixer::OsEdition::kWindows2000Professional: return "windows-2000-professional";
+    case fixer::OsEdition::kWindows2000Server: return "windows-2000-server";
+    case fixer::OsEdition::kWindowsXpHome: return "windows-xp-home";
+    case fixer::OsEdition::kWindowsXpProfessional: return "windows-xp-professional";
+    case fixer::OsEdition::kWindowsServer2003: return "windows-server-2003";
+  }
+  return "windows-xp-professional";
+}
+
+std::string_view WebServerKey(fixer::WebServerKind k) {
+  switch (k) {
+    case fixer::WebServerKind::kNone: return "none";
+    case fixer::WebServerKind::kIis50: return "iis-5.0";
+    case fixer::WebServerKind::kIis51: return "iis-5.1";
+    case fixer::WebServerKind::kIis60: return "iis-6.0";
+    case fixer::WebServerKind::kCassini: return "cassini";
+  }
+  return "none";
+}
+
+// The services the fixer and the web stack depend on; their dependencies are read as found.
+constexpr std::string_view kServices[] = {"IISADMIN",   "W3SVC",    "SMTPSVC",     "MSFTPSVC",
+                                          "HTTPFilter", "seclogon", "aspnet_state"};
+
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+std::string Hex(uint32_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  do {
+    out.insert(out.begin(), kDigits[v & 0xf]);
+    v >>= 4;
+  } while (v != 0);
+  return "0x" + out;
+}
+
+class Reader {
+ public:
+  Reader(fixer::Ports& ports, Capture& out) : p_(ports), out_(out) {}
+
+  void Run(std::string_view tool) {
+    Json& doc = out_.document;
+    doc["base"] = "fresh-install";
+    doc["capture"] = Json::object();
+    doc["capture"]["tool"] = std::string(tool);
+    ReadInventory(doc);
+    ReadFrameworks(doc);
+    ReadHotfixes(doc);
+    ReadAccounts(doc);
+    ReadSecrets(doc);
+    ReadServices(doc);
+    ReadApplications(doc);
+    ReadPolicy(doc);
+    ReadSession(doc);
+    ReadEvents(doc);
+    ReadJournal(doc);
+    doc["capture"]["accounts"] = Json::array();
+    for (const Found& a : accounts_) doc["capture"]["accounts"].push_back(a.account.name);
+    Json unreadable = Json::array();
+    for (const UnreadablePart& u : out_.unreadable) {
+      unreadable.push_back({{"read", u.read}, {"error", u.error.code()}, {"message", u.error.message()}});
+    }
+    doc["capture"]["unreadable"] = std::move(unreadable);
+  }
+
+ private:
+  struct Found {
+    fixer::Account account;
+  };
+
+  // The value of a read, or nullopt with the failure listed.
+  template <class T>
+  std::optional<T> Got(fixer::Result<T> r, std::string what) {
+    if (r.ok()) {
+      ++out_.reads_ok;
+      return std::move(*r);
+    }
+    out_.unreadable.push_back({std::move(what), r.status()});
+    return std::nullopt;
+  }
+
+  // A name of this machine's SAM: "ASPNET", ".\ASPNET" or "XPPRO\ASPNET"; nullopt otherwise.
+  std::optional<std::string> LocalName(const std::string& qualified) const {
+    const size_t slash = qualified.find('\\');
+    if (slash == std::string::npos) return qualified;
+    const std::string domain = Fold(qualified.substr(0, slash));
+    if (domain == "." || (!computer_.empty() && domain == Fold(computer_))) return qualified.substr(slash + 1);
+    return std::nullopt;
+  }
+
+  void Wanted(const std::string& qualified) {
+    auto name = LocalName(qualified);
+    if (!name || name->empty()) return;
+    const std::string folded = Fold(*name);
+    if (folded == "machine" || folded == "system" || folded == "localsystem") return;
+    if (std::find(wanted_.begin(), wanted_.end(), folded) == wanted_.end()) {
+      wanted_.push_back(folded);
+      wanted_names_.push_back(*name);
+    }
+  }
+
+  void ReadInventory(Json& doc) {
+    if (auto os = Got(p_.inventory.Os(), "the operating system")) {
+      doc["os"] = OsKey(os->edition);
+      doc["service_pack"] = os->service_pack;
+      doc["computer_name"] = os->computer_name;
+      computer_ = os->computer_name;
+    }
+    if (auto web = Got(p_.inventory.WebServer(), "the web server")) {
+      doc["web_server"] = {{"kind", WebServerKey(web->kind)}, {"iis5_isolation_mode", web->iis5_isolation_mode}};
+    }
+  }
+
+  void ReadFrameworks(Json& doc) {
+    Wanted("ASPNET");
+    auto frameworks = Got(p_.aspnet.Frameworks(), "the ASP.NET frameworks");
+    if (!frameworks) return;
+    has_frameworks_ = !frameworks->empty();
+    Json list = Json::array();
+    for (const fixer::FrameworkInfo& fw : *frameworks) {
+      std::string password = fw.process_model.password;
+      if (password != "AutoGenerate" && !password.starts_with("registry:")) password = kRedactedPassword;
+      list.push_back({{"version", fw.version},
+                      {"tools_present", fw.tools_present},
+                      {"process_model", {{"userName", fw.process_model.user_name}, {"password", password}}}});
+      const std::string& user = fw.process_model.user_name;
+      if (user.starts_with("registry:")) {
+        if (auto resolved = Got(p_.aspnet.ResolveRegistryCredential(user), "the account " + user + " names")) {
+          Wanted(*resolved);
+        }
+      } else {
+        Wanted(user);
+      }
+    }
+    doc["frameworks"] = std::move(list);
+  }
+
+  void ReadHotfixes(Json& doc) {
+    if (auto ids = Got(p_.inventory.Hotfixes(), "the installed hotfixes")) doc["hotfixes"] = *ids;
+  }
+
+  // Services first name their accounts; the caller too. Then each wanted account, with what names its SID.
+  void ReadAccounts(Json& doc) {
+    ReadServiceInfos();
+    for (const fixer::ServiceInfo& s : services_) Wanted(s.account);
+    caller_ = Got(p_.inventory.Caller(), "the calling user");
+    if (caller_) Wanted(caller_->name);
+
+    Json accounts = Json::object();
+    for (const std::string& name : wanted_names_) {
+      fixer::Result<fixer::Account> r = p_.accounts.Lookup(name);
+      if (!r.ok() && r.status().code() == 2221) {  // NERR_UserNotFound: a fact, not a failure
+        ++out_.reads_ok;
+        if (Fold(name) == "aspnet" && has_frameworks_) accounts["ASPNET"] = {{"absent", true}};
+        continue;
+      }
+      auto account = Got(std::move(r), "the account " + name);
+      if (!account) continue;
+      Json flags = Json::array();
+      if (account->flags.disabled) flags.push_back("disabled");
+      if (account->flags.locked_out) flags.push_back("locked_out");
+      if (account->flags.password_never_expires) flags.push_back("password_never_expires");
+      if (account->flags.cannot_change_password) flags.push_back("cannot_change_password");
+      accounts[account->name] = {{"full_name", account->full_name},
+                                 {"comment", account->comment},
+                                 {"flags", flags},
+                                 {"groups", account->groups},
+                                 {"password_expired", account->password_expired}};
+      for (const std::string& g : account->groups) groups_.emplace(Fold(g), g);
+      accounts_.push_back({*account});
+    }
+    if (!groups_.empty()) {
+      Json groups = Json::object();
+      for (const auto& [folded, name] : groups_) groups[name] = Json::object();  // exists; members not read
+      doc["groups"] = std::move(groups);
+    }
+    doc["accounts"] = std::move(accounts);
+    ReadRights(doc);
+    ReadProfiles(doc);
+    ReadObjects(doc);
+    ReadSql(doc);
+  }
+
+  // The principal the file names a SID by: a captured account's name, else the SID string.
+  std::string Who(const fixer::Sid& sid) const {
+    for (const Found& a : accounts_) {
+      if (a.account.sid == sid) return a.account.name;
+    }
+    return sid.ToString();
+  }
+
+  void ReadRights(Json& doc) {
+    Json rights = Json::object();
+    for (const Found& a : accounts_) {
+      if (auto held = Got(p_.rights.Of(a.account.sid), "the rights of " + a.account.name)) {
+        rights[a.account.name] = *held;
+      }
+    }
+    doc["rights"] = std::move(rights);
+  }
+
+  void ReadProfiles(Json& doc) {
+    Json profiles = Json::object();
+    for (const Found& a : accounts_) {
+      auto found = Got(p_.profiles.Find(a.account.sid), "the profile of " + a.account.name);
+      if (!found) continue;
+      if (*found) {
+        profiles[a.account.name] = {{"path", (*found)->path}, {"folder", (*found)->folder_exists}};
+      } else {
+        profiles[a.account.name] = "absent";
+      }
+    }
+    doc["profiles"] = std::move(profiles);
+  }
+
+  static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
+    Json j = Json::object();
+    j[ace.type == fixer::AceType::kAllow ? "allow" : "deny"] = who;
+    std::string mask = Hex(ace.mask);
+    auto named = [&](const auto& table) {
+      for (const auto& nv : table) {
+        if (nv.value == ace.mask) mask = std::string(nv.name);
+      }
+    };
+    if (ns == fixer::ObjectNamespace::kRegistry) {
+      named(fixer::kKeyMaskNames);
+    } else {
+      named(fixer::kFileMaskNames);
+    }
+    j["mask"] = mask;
+    if (ace.flags != 0) {
+      uint32_t covered = 0;
+      Json flags = Json::array();
+      for (const auto& nv : fixer::kAceFlagNames) {
+        if (ace.flags & nv.value) {
+          flags.push_back(nv.name);
+          covered |= nv.value;
+        }
+      }
+      j["flags"] = covered == ace.flags ? flags : Json(Hex(ace.flags));
+    }
+    return j;
+  }
+
+  // Every explicit ACE naming a captured account, by object in the order first found.
+  void ReadObjects(Json& doc) {
+    std::vector<std::pair<fixer::ObjectRef, Json>> objects;
+    std::map<std::pair<fixer::ObjectNamespace, std::string>, size_t> index;  // folded path -> position
+    for (const Found& a : accounts_) {
+      auto by_object = Got(p_.security.FindAcesByObject(a.account.sid), "the ACEs naming " + a.account.name);
+      if (!by_object) continue;
+      for (const fixer::ObjectAces& o : *by_object) {
+        const auto key = std::make_pair(o.object.ns, Fold(o.object.path));
+        auto [it, inserted] = index.emplace(key, objects.size());
+        if (inserted) objects.emplace_back(o.object, Json::array());
+        for (const fixer::Ace& ace : o.aces) {
+          objects[it->second].second.push_back(AceJson(o.object.ns, ace, Who(ace.sid)));
+        }
+      }
+    }
+    Json list = Json::array();
+    for (auto& [ref, acl] : objects) {
+      Json item = Json::object();
+      item[std::string(fixer::NameIn(fixer::kNamespaceNames, ref.ns))] = ref.path;
+      item["acl"] = std::move(acl);
+      list.push_back(std::move(item));
+    }
+    doc["objects"] = std::move(list);
+  }
+
+  void ReadSql(Json& doc) {
+    Json logins = Json::array();
+    Json users = Json::array();
+    std::set<std::string> databases;
+    std::map<fixer::Sid, std::string> login_names;
+    for (const Found& a : accounts_) {
+      auto found = Got(p_.security.LoginsFor(a.account.sid), "the SQL Server logins of " + a.account.name);
+      if (!found) continue;
+      for (const fixer::SqlLogin& l : *found) {
+        logins.push_back(
+            {{"name", l.name}, {"server_roles", l.server_roles}, {"default_database", l.default_database}});
+        login_names.emplace(l.sid, l.name);
+        if (Fold(l.default_database) != "master") databases.insert(l.default_database);
+      }
+    }
+    for (const Found& a : accounts_) {
+      auto found = Got(p_.security.DbUsersFor(a.account.sid), "the database users of " + a.account.name);
+      if (!found) continue;
+      for (const fixer::SqlDbUser& u : *found) {
+        auto login = login_names.find(u.login_sid);
+        users.push_back({{"database", u.database},
+                         {"name", u.name},
+                         {"login", login != login_names.end() ? login->second : Who(u.login_sid)},
+                         {"roles", u.roles}});
+        databases.insert(u.database);
+      }
+    }
+    if (logins.empty() && users.empty()) return;  // SQL Server as far as the accounts show: nothing
+    doc["sql"] = {{"installed", true}, {"databases", databases}, {"logins", logins}, {"users", users}};
+  }
+
+  void ReadSecrets(Json& doc) {
+    const std::string key(fixer::kAspNetWorkerSecret);
+    fixer::Result<fixer::Secret> r = p_.secrets.Retrieve(key);
+    Json secrets = Json::object();
+    if (r.ok()) {
+      ++out_.reads_ok;
+      secrets[key] = {{"redacted", true}};  // it exists; its value never leaves the machine
+    } else if (r.status().code() == 2) {    // ERROR_FILE_NOT_FOUND: there is none
+      ++out_.reads_ok;
+      secrets[key] = {{"absent", true}};
+    } else {
+      out_.unreadable.push_back({"the LSA secret " + key, r.status()});
+    }
+    doc["secrets"] = std::move(secrets);
+  }
+
+  // The known services, then every service they depend on or that runs depending on them, each read once.
+  void ReadServiceInfos() {
+    std::deque<std::string> queue(std::begin(kServices), std::end(kServices));
+    std::set<std::string> seen;
+    while (!queue.empty()) {
+      const std::string name = queue.front();
+      queue.pop_front();
+      if (!seen.insert(Fold(name)).second) continue;
+      fixer::Result<fixer::ServiceInfo> r = p_.services.Query(name);
+      if (!r.ok() && r.status().code() == 1060) {  // ERROR_SERVICE_DOES_NOT_EXIST
+        ++out_.reads_ok;
+        absent_services_.push_back(name);
+        continue;
+      }
+      auto info = Got(std::move(r), "the service " + name);
+      if (!info) continue;
+      for (const std::string& d : info->dependencies) queue.push_back(d);
+      // Running services that depend on it (a site's own services); stopped ones are not found.
+      if (auto dependents = Got(p_.services.ActiveDependents(name), "the services depending on " + name)) {
+        for (const std::string& d : *dependents) queue.push_back(d);
+      }
+      services_.push_back(std::move(*info));
+    }
+  }
+
+  void ReadServices(Json& doc) {
+    Json services = Json::object();
+    for (const fixer::ServiceInfo& s : services_) {
+      services[s.name] = {{"display_name", s.display_name},
+                          {"state", fixer::NameIn(fixer::kServiceStateNames, s.state)},
+                          {"start_type", fixer::NameIn(fixer::kStartTypeNames, s.start_type)},
+                          {"account", s.account},
+                          {"dependencies", s.dependencies}};
+    }
+    for (const std::string& name : absent_services_) services[name] = {{"absent", true}};
+    doc["services"] = std::move(services);
+  }
+
+  void ReadApplications(Json& doc) {
+    auto apps = Got(p_.aspnet.Applications(), "the IIS applications");
+    if (!apps) return;
+    Json list = Json::array();
+    for (const fixer::ApplicationInfo& a : *apps) {
+      list.push_back({{"path", a.path},
+                      {"physical_path", a.physical_path},
+                      {"framework", a.framework_version},
+                      {"session_state", fixer::NameIn(fixer::kSessionStateNames, a.session_state)}});
+    }
+    doc["applications"] = std::move(list);
+  }
+
+  void ReadPolicy(Json& doc) {
+    auto policy = Got(p_.policy.Get(), "the password policy");
+    if (!policy) return;
+    doc["policy"] = {{"password",
+                      {{"min_length", policy->min_length},
+                       {"complexity", policy->complexity},
+                       {"history", policy->history},
+                       {"max_age_days", policy->max_age_days},
+                       {"min_age_days", policy->min_age_days}}},
+                     {"lockout", {{"threshold", policy->lockout_threshold}}}};
+  }
+
+  // The caller, when it is an account the file holds (a fresh install's loader needs one).
+  void ReadSession(Json& doc) {
+    if (!caller_) return;
+    auto local = LocalName(caller_->name);
+    if (!local) return;
+    for (const Found& a : accounts_) {
+      if (Fold(a.account.name) == Fold(*local)) doc["session"] = {{"caller", a.account.name}};
+    }
+  }
+
+  void ReadEvents(Json& doc) {
+    Json events = Json::array();
+    for (const char* log : {"Application", "System"}) {
+      auto records = Got(p_.events.Read(log), std::string("the ") + log + " event log");
+      if (!records) continue;
+      for (const fixer::EventRecord& e : *records) {
+        events.push_back({{"log", e.log},
+                          {"source", e.source},
+                          {"id", e.id},
+                          {"type", fixer::NameIn(fixer::kEventTypeNames, e.type)},
+                          {"text", e.text},
+                          {"time", e.time}});
+      }
+    }
+    doc["events"] = std::move(events);
+  }
+
+  void ReadJournal(Json& doc) {
+    auto records = Got(p_.journal.Load(), "the fixer's journal");
+    if (!records) return;
+    Json journal = Json::array();
+    for (const fixer::JournalRecord& r : *records) {
+      fixer::TextFields data = r.data;
+      if (r.grants) fixer::FlattenGrants(*r.grants, data);
+      journal.push_back({{"seq", r.seq},
+                         {"step", r.step},
+                         {"phase", fixer::NameIn(fixer::kJournalPhaseNames, r.phase)},
+                         {"data", data}});
+    }
+    doc["journal"] = std::move(journal);
+  }
+
+  fixer::Ports& p_;
+  Capture& out_;
+  std::string computer_;
+  bool has_frameworks_ = false;
+  std::vector<std::string> wanted_;  // folded
+  std::vector<std::string> wanted_names_;
+  std::vector<Found> accounts_;
+  std::map<std::string, std::string> groups_;  // folded -> as the account listed it
+  std::vector<fixer::ServiceInfo> services_;
+  std::vector<std::string> absent_services_;
+  std::optional<fixer::CallerInfo> caller_;
+};
+
+}  // namespace
+
+Capture CaptureMachine(fixer::Ports& ports, std::string_view tool) {
+  Capture out;
+  Reader(ports, out).Run(tool);
+  return out;
+}
+
+std::string CaptureText(const Capture& capture) { return capture.document.dump(2) + "\n"; }
+
+}  // namespace app

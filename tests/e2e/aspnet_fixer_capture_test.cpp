@@ -1,0 +1,99 @@
+// `aspnet-fixer capture` as a real process on a machine file: it writes the capture atomically
+// to --out (exit 0) and leaves the input byte-identical, refuses an --out naming the input (exit
+// 2), and what it writes loads with `fixup-sim show` (showing what could not be read) and with
+// `aspnet-fixer plan --machine`, which plans the same repair as on the original.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <boost/process.hpp>
+
+#include "support/process_output.h"
+
+namespace {
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+using test_support::Ran;
+using test_support::Slurp;
+
+constexpr const char* kCustomerMachine =
+    "# as the customer has it\n"
+    "os: windows-xp-professional\n"
+    "frameworks: [\"1.0\"]\n"
+    "hotfixes: [MS03-032]\n"
+    "accounts:\n"
+    "  ASPNET: {flags: [password_never_expires, cannot_change_password, locked_out]}\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/app\n";
+
+Ran Tool(const char* exe, const std::vector<std::string>& args) {
+  bp::ipstream out, err;
+  bp::child c(bp::exe = exe, bp::args = args, bp::std_out > out, bp::std_err > err);
+  std::ostringstream o, e;
+  o << out.rdbuf();
+  e << err.rdbuf();
+  c.wait();
+  return {c.exit_code(), o.str(), e.str()};
+}
+
+class CaptureTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("aspnet_fixer_capture_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    input_ = dir_ / "customer.yaml";
+    std::ofstream(input_, std::ios::binary) << kCustomerMachine;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+  fs::path input_;
+};
+
+TEST_F(CaptureTest, WritesALoadableFileAndLeavesTheInput) {
+  const fs::path out = dir_ / "captured.yaml";
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(dir_)) files.push_back(e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  EXPECT_EQ(files, (std::vector<std::string>{"captured.yaml", "customer.yaml"})) << "no temporary file is left";
+
+  const Ran shown = Tool(FIXUP_SIM_BIN, {"show", out.string()});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("what could not be read:\n  nothing"), std::string::npos) << shown.out;
+
+  const Ran plan_original = Tool(ASPNET_FIXER_BIN, {"plan", "--machine", input_.string()});
+  const Ran plan_captured = Tool(ASPNET_FIXER_BIN, {"plan", "--machine", out.string()});
+  EXPECT_EQ(plan_captured.exit_code, plan_original.exit_code) << plan_captured.err;
+  EXPECT_EQ(plan_captured.out, plan_original.out);
+}
+
+TEST_F(CaptureTest, ToStandardOutputWithoutOut) {
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"base\": \"fresh-install\""), std::string::npos) << r.out;
+}
+
+TEST_F(CaptureTest, NeverOverwritesTheInput) {
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", input_.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("is the machine it reads"), std::string::npos) << r.err;
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+}
+
+TEST_F(CaptureTest, AnOutFolderThatDoesNotExistIsAnErrorAndLeavesNothing) {
+  const fs::path out = dir_ / "no-such-folder" / "captured.yaml";
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+}  // namespace

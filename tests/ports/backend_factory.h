@@ -1,0 +1,35 @@
+// BackendFactory: what the port contract suite (tests/ports/) runs against. Each test binary
+// links one factory: the fake machine in ctest (fake/fake_factory.cpp), the real machine in
+// port_contract_tests.exe (win32/win32_factory.cpp), and every test asks it for a fresh backend.
+//
+//   ports_contract::BackendFactory& factory = ports_contract::Factory();
+//   std::unique_ptr<fixer::Backend> backend = factory.Make();
+//   if (!factory.MutatingAllowed()) { /* read-only tests only */ }
+//   fixer::Status st = backend->ports().accounts.Lookup("Administrator").status();
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "fixer/backend.h"
+
+namespace ports_contract {
+
+class BackendFactory {
+ public:
+  virtual ~BackendFactory() = default;
+  // A backend over a machine as it is now (the fake: a fresh one for every test).
+  virtual std::unique_ptr<fixer::Backend> Make() = 0;
+  // "fake" or "win32": the first column of the divergence list (divergences.h).
+  virtual std::string Kind() const = 0;
+  // Whether tests that create and delete their own test user (and touch nothing else) may run.
+  virtual bool MutatingAllowed() const = 0;
+  // A new empty folder the mutating tests may put ACEs on, and its removal afterwards.
+  virtual std::string MakeScratchFolder(fixer::Backend& backend) = 0;
+  virtual void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) = 0;
+};
+
+// The factory this binary was linked with.
+BackendFactory& Factory();
+
+}  // namespace ports_contract

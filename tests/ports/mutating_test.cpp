@@ -1,0 +1,193 @@
+// The port contract, mutating part: each test creates a test user of its own
+// (fxsim_contract_XXXXX), changes only that user, what names its SID and a scratch folder of the
+// factory's, and deletes them again; never ASPNET or another account. Runs only where the
+// factory allows it (the fake; Windows in a disposable VM or a fresh WINEPREFIX, docs/windows.md).
+#include <algorithm>
+#include <cctype>
+
+#include "contract.h"
+
+namespace ports_contract {
+namespace {
+
+bool HasName(const std::vector<std::string>& names, std::string_view wanted) {
+  auto fold = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return fold(n) == fold(wanted); });
+}
+
+bool Holds(const fixer::Result<std::vector<std::string>>& held, std::string_view right) {
+  return held.ok() && std::find(held->begin(), held->end(), right) != held->end();
+}
+
+class Mutating : public PortContract {
+ protected:
+  void SetUp() override {
+    PortContract::SetUp();
+    if (!MutatingAllowed()) GTEST_SKIP() << "mutating tests are not allowed on this backend";
+  }
+};
+
+using MutatingAccounts = Mutating;
+using MutatingRights = Mutating;
+using MutatingSecrets = Mutating;
+using MutatingDelete = Mutating;
+using MutatingJournal = Mutating;
+
+// accounts.h: Create adds the user to Users and answers its SID; "2224 if the name exists";
+// Delete: "2221 if absent". Windows: NetUserAdd of an existing name answers NERR_UserExists, and
+// a second NetUserDel answers NERR_UserNotFound (Wine dlls/netapi32/tests/access.c,
+// run_userhandling_tests).
+TEST_F(MutatingAccounts, CreateLookupDelete) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto found = ports().accounts.Lookup(upper);
+  ExpectOk(found.status(), "Lookup(" + upper + ")");
+  if (found.ok()) {
+    Expect(found->sid == *sid, "Lookup answers the SID Create gave");
+    Expect(HasName(found->groups, "Users"), "a new user is a member of Users");
+  }
+  ExpectCode(ports().accounts.Create({.name = name}, TestPassword()).status(), 2224, "Create of an existing name");
+  ExpectOk(ports().accounts.Delete(name), "Delete(" + name + ")");
+  ExpectCode(ports().accounts.Lookup(name).status(), 2221, "Lookup after Delete");
+  ExpectCode(ports().accounts.Delete(name), 2221, "Delete of a deleted user");
+}
+
+// accounts.h: "gives it the next never-used RID" - a deleted user's SID is never given again.
+TEST_F(MutatingAccounts, ASidIsNeverReused) {
+  const std::string first = TestUserName();
+  auto a = CreateTestUser(first);
+  ExpectOk(a.status(), "Create(" + first + ")");
+  if (!a.ok()) return;
+  ExpectOk(ports().accounts.Delete(first), "Delete(" + first + ")");
+  auto b = CreateTestUser(TestUserName());
+  ExpectOk(b.status(), "Create(second user)");
+  if (b.ok()) {
+    Expect(*b != *a, "the second user's SID differs from the deleted one's");
+    Expect(b->Domain() == a->Domain() && b->Rid() > a->Rid(),
+           "RIDs only grow: " + a->ToString() + " then " + b->ToString());
+  }
+}
+
+// accounts.h: AddToGroup "1376 no such group, 1378 already a member" (ERROR_NO_SUCH_ALIAS,
+// ERROR_MEMBER_IN_ALIAS of NetLocalGroupAddMembers).
+TEST_F(MutatingAccounts, GroupMembershipErrors) {
+  auto sid = CreateTestUser(TestUserName());
+  ExpectOk(sid.status(), "Create(test user)");
+  if (!sid.ok()) return;
+  ExpectCode(ports().accounts.AddToGroup("Users", *sid), 1378, "AddToGroup(Users) of a member");
+  ExpectCode(ports().accounts.AddToGroup("fxsim_no_such_group", *sid), 1376, "AddToGroup(unknown group)");
+}
+
+// accounts.h: SetFlags sets disabled / never-expires, as Lookup reads them back; SetPassword:
+// "2221 if absent".
+TEST_F(MutatingAccounts, FlagsReadBackAndUnknownUserIs2221) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  ExpectOk(ports().accounts.SetFlags(name, {.disabled = true, .password_never_expires = true}), "SetFlags");
+  auto found = ports().accounts.Lookup(name);
+  ExpectOk(found.status(), "Lookup");
+  if (found.ok()) {
+    Expect(found->flags.disabled && found->flags.password_never_expires, "the flags set are read back");
+    Expect(!found->flags.locked_out && !found->flags.cannot_change_password, "the flags not set are clear");
+  }
+  ExpectCode(ports().accounts.SetPassword("fxsim_no_such_user", TestPassword()), 2221, "SetPassword(unknown)");
+}
+
+// rights.h: Grant and Revoke are idempotent, Of enumerates after each, sorted; "1313
+// ERROR_NO_SUCH_PRIVILEGE for an unknown right name".
+TEST_F(MutatingRights, GrantRevokeEnumerate) {
+  auto sid = CreateTestUser(TestUserName());
+  ExpectOk(sid.status(), "Create(test user)");
+  if (!sid.ok()) return;
+  const std::string batch(fixer::kSeBatchLogonRight);
+  ExpectOk(ports().rights.Grant(*sid, batch), "Grant(SeBatchLogonRight)");
+  ExpectOk(ports().rights.Grant(*sid, batch), "Grant(SeBatchLogonRight) again");
+  auto held = ports().rights.Of(*sid);
+  ExpectOk(held.status(), "Of after Grant");
+  Expect(Holds(held, batch), "Of lists the granted right");
+  if (held.ok()) Expect(std::is_sorted(held->begin(), held->end()), "Of is sorted");
+  ExpectOk(ports().rights.Revoke(*sid, batch), "Revoke(SeBatchLogonRight)");
+  ExpectOk(ports().rights.Revoke(*sid, batch), "Revoke(SeBatchLogonRight) again");
+  auto after = ports().rights.Of(*sid);
+  ExpectOk(after.status(), "Of after Revoke");
+  Expect(after.ok() && !Holds(after, batch), "Of no longer lists the revoked right");
+  ExpectCode(ports().rights.Grant(*sid, "SeFxsimNoSuchRight"), 1313, "Grant(unknown right)");
+}
+
+// secrets.h: what Store keeps, Retrieve gives back. Leaves an LSA secret of the test's own name
+// (the port has no delete), emptied at the end.
+TEST_F(MutatingSecrets, StoreThenRetrieveRoundTrips) {
+  const std::string key = "L$" + TestUserName();
+  const fixer::Secret value = fixer::Secret::FromString("fxsim contract value");
+  ExpectOk(ports().secrets.Store(key, value), "Store(" + key + ")");
+  auto back = ports().secrets.Retrieve(key);
+  ExpectOk(back.status(), "Retrieve(" + key + ")");
+  if (back.ok()) Expect(*back == value, "Retrieve gives back what Store kept");
+  (void)ports().secrets.Store(key, fixer::Secret());
+}
+
+// accounts.h: Delete "leaves its profile and every ACE naming its SID in place"; security.h:
+// the ACE then names a SID that resolves to nothing. profiles.h: the profile a profile-loading
+// logon created stays after the delete, until Profiles::Delete removes it.
+TEST_F(MutatingDelete, LeavesAcesAndProfileNamingTheBareSid) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
+  ExpectOk(ports().security.AddAce(object, {fixer::AceType::kAllow, *sid, fixer::kFileModify, 0}), "AddAce");
+  const fixer::Status logon = ports().logon.RunWithProfile(name, TestPassword(), "cmd.exe /c exit");
+  ExpectOk(logon, "RunWithProfile(" + name + ")");
+
+  ExpectOk(ports().accounts.Delete(name), "Delete(" + name + ")");
+  auto aces = ports().security.FindAces(*sid);
+  ExpectOk(aces.status(), "FindAces after Delete");
+  const bool kept = aces.ok() && std::any_of(aces->begin(), aces->end(), [&](const fixer::AceGrant& g) {
+                      return g.ace.sid == *sid && g.ace.mask == fixer::kFileModify;
+                    });
+  Expect(kept, "the ACE naming the deleted SID stays");
+  auto profile = ports().profiles.Find(*sid);
+  ExpectOk(profile.status(), "Profiles::Find after Delete");
+  if (logon.ok()) {
+    Expect(profile.ok() && profile->has_value() && (*profile)->folder_exists,
+           "the profile and its folder stay after the account is deleted");
+    ExpectOk(ports().profiles.Delete(*sid), "Profiles::Delete (clean-up)");
+    auto gone = ports().profiles.Find(*sid);
+    Expect(gone.ok() && !gone->has_value(), "no profile after Profiles::Delete");
+  }
+  Factory().RemoveScratchFolder(backend(), folder);
+}
+
+// journal.h: Append is durable and Load reads every record oldest first; Clear removes the
+// journal. Skipped where a journal exists (never clobber a real run's journal).
+TEST_F(MutatingJournal, AppendLoadClear) {
+  auto before = ports().journal.Load();
+  ExpectOk(before.status(), "Load()");
+  if (!before.ok() || !before->empty()) GTEST_SKIP() << "a journal exists here; left alone";
+  const fixer::JournalRecord first{
+      .seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin, .data = {{"what", "a|b,c%d"}}};
+  const fixer::JournalRecord second{.seq = 2, .step = "fxsim-contract", .phase = fixer::JournalPhase::kDone};
+  ExpectOk(ports().journal.Append(first), "Append(1)");
+  ExpectOk(ports().journal.Append(second), "Append(2)");
+  auto loaded = ports().journal.Load();
+  ExpectOk(loaded.status(), "Load after Append");
+  Expect(loaded.ok() && loaded->size() == 2 && (*loaded)[0] == first && (*loaded)[1] == second,
+         "Load gives back both records, oldest first, with their data");
+  ExpectOk(ports().journal.Clear(), "Clear()");
+  auto cleared = ports().journal.Load();
+  Expect(cleared.ok() && cleared->empty(), "no record after Clear");
+}
+
+}  // namespace
+}  // namespace ports_contract

@@ -1,0 +1,141 @@
+// The port contract, read-only part: what each port header promises of a read, checked on any
+// backend (tests/ports/backend_factory.h). Safe on a production machine: no call here changes
+// anything. Windows' own answers are cited from Wine's conformance tests, which run on Windows.
+#include <algorithm>
+#include <cctype>
+
+#include "contract.h"
+
+namespace ports_contract {
+namespace {
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+// "XPPRO\alice" -> "alice"
+std::string BareName(const std::string& name) {
+  const size_t slash = name.find('\\');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+// A SID of a domain no machine has: names no account, right, ACE or profile.
+const fixer::Sid kUnusedSid = *fixer::Sid::Parse("S-1-5-21-1-2-3-424242");
+
+using Accounts = PortContract;
+using Services = PortContract;
+using Secrets = PortContract;
+using Profiles = PortContract;
+using Rights = PortContract;
+using Security = PortContract;
+using Inventory = PortContract;
+using Journal = PortContract;
+using Policy = PortContract;
+
+// accounts.h: "2221 NERR_UserNotFound if absent". Windows: NetUserGetInfo of "Nonexistent User"
+// answers NERR_UserNotFound (Wine dlls/netapi32/tests/access.c, run_usergetinfo_tests).
+TEST_F(Accounts, LookupOfAnUnknownUserIs2221) {
+  ExpectCode(ports().accounts.Lookup("fxsim_no_such_user").status(), 2221, "Lookup(fxsim_no_such_user)");
+}
+
+// accounts.h: "Names are case-insensitive". The caller's own account is there on any machine.
+TEST_F(Accounts, NamesAreCaseInsensitive) {
+  auto caller = ports().inventory.Caller();
+  ExpectOk(caller.status(), "Caller()");
+  if (!caller.ok()) return;
+  const std::string name = BareName(caller->name);
+  auto lower = ports().accounts.Lookup(Lower(name));
+  auto upper = ports().accounts.Lookup(Upper(name));
+  ExpectOk(lower.status(), "Lookup(" + Lower(name) + ")");
+  ExpectOk(upper.status(), "Lookup(" + Upper(name) + ")");
+  if (lower.ok() && upper.ok()) {
+    Expect(lower->sid == upper->sid,
+           "both spellings name one SID: " + lower->sid.ToString() + " vs " + upper->sid.ToString());
+  }
+}
+
+// secrets.h: "2 ERROR_FILE_NOT_FOUND if there is no secret of that name" (LsaRetrievePrivateData
+// answers STATUS_OBJECT_NAME_NOT_FOUND, which LsaNtStatusToWinError maps to 2).
+TEST_F(Secrets, RetrieveOfAnUnknownKeyIs2) {
+  ExpectCode(ports().secrets.Retrieve("fxsim_contract_no_such_secret").status(), 2, "Retrieve(unknown)");
+}
+
+// service_control.h: "1060 if the service does not exist". Windows: OpenService of an unknown
+// name fails with ERROR_SERVICE_DOES_NOT_EXIST (Wine dlls/advapi32/tests/service.c, test_open_svc).
+TEST_F(Services, QueryOfAnUnknownServiceIs1060) {
+  ExpectCode(ports().services.Query("fxsim_no_such_service").status(), 1060, "Query(fxsim_no_such_service)");
+  ExpectCode(ports().services.ActiveDependents("fxsim_no_such_service").status(), 1060,
+             "ActiveDependents(fxsim_no_such_service)");
+}
+
+// service_control.h: "Names are service key names, case-insensitive"; each state and start
+// type is one of the SCM's. The first of these services the machine has is read three ways.
+TEST_F(Services, NamesAreCaseInsensitiveAndStatesAreReported) {
+  for (const char* name : {"seclogon", "W3SVC", "Spooler", "EventLog", "RpcSs"}) {
+    auto plain = ports().services.Query(name);
+    if (!plain.ok()) continue;
+    auto upper = ports().services.Query(Upper(name));
+    auto lower = ports().services.Query(Lower(name));
+    ExpectOk(upper.status(), "Query(" + Upper(name) + ")");
+    ExpectOk(lower.status(), "Query(" + Lower(name) + ")");
+    if (upper.ok() && lower.ok()) {
+      Expect(Lower(upper->name) == Lower(plain->name) && Lower(lower->name) == Lower(plain->name),
+             "every spelling reads the service " + plain->name);
+      Expect(upper->state == plain->state && lower->state == plain->state, "every spelling reads one state");
+    }
+    ExpectOk(ports().services.ActiveDependents(name).status(), std::string("ActiveDependents(") + name + ")");
+    return;
+  }
+  Expect(false, "none of seclogon, W3SVC, Spooler, EventLog, RpcSs could be queried");
+}
+
+// profiles.h: Find answers nullopt (not an error) for a SID without a ProfileList entry.
+TEST_F(Profiles, ASidWithoutProfileHasNone) {
+  auto found = ports().profiles.Find(kUnusedSid);
+  ExpectOk(found.status(), "Find(unused SID)");
+  if (found.ok()) Expect(!found->has_value(), "no profile for " + kUnusedSid.ToString());
+}
+
+// security.h: FindAces lists the explicit ACEs naming a SID: none for a SID nothing names.
+TEST_F(Security, AnUnusedSidIsNamedByNoAce) {
+  auto aces = ports().security.FindAces(kUnusedSid);
+  ExpectOk(aces.status(), "FindAces(unused SID)");
+  if (aces.ok()) Expect(aces->empty(), "no ACE names " + kUnusedSid.ToString());
+}
+
+// inventory.h: the OS, the web server, the hotfixes (sorted) and the caller are read.
+TEST_F(Inventory, ReadsTheMachineAndTheCaller) {
+  ExpectOk(ports().inventory.Os().status(), "Os()");
+  ExpectOk(ports().inventory.WebServer().status(), "WebServer()");
+  auto hotfixes = ports().inventory.Hotfixes();
+  ExpectOk(hotfixes.status(), "Hotfixes()");
+  if (hotfixes.ok()) Expect(std::is_sorted(hotfixes->begin(), hotfixes->end()), "hotfixes are sorted");
+  auto caller = ports().inventory.Caller();
+  ExpectOk(caller.status(), "Caller()");
+  if (caller.ok()) Expect(!caller->name.empty(), "the caller has a name");
+}
+
+// journal.h: "Every record, oldest first; empty if there is no journal" - never an error.
+TEST_F(Journal, LoadsWithoutAJournal) { ExpectOk(ports().journal.Load().status(), "Load()"); }
+
+// password_policy.h: NetUserModalsGet reads the policy (Wine dlls/netapi32/tests/access.c,
+// run_usermodalsget_tests); a minimum length is at most 14 (the policy editor's range).
+TEST_F(Policy, ReadsThePasswordPolicy) {
+  auto policy = ports().policy.Get();
+  ExpectOk(policy.status(), "Get()");
+  if (policy.ok()) Expect(policy->min_length <= 14, "min_length " + std::to_string(policy->min_length) + " <= 14");
+}
+
+// rights.h: Of answers the rights a SID holds itself; a SID holding none reads as none.
+TEST_F(Rights, ASidWithoutRightsHoldsNone) {
+  auto held = ports().rights.Of(kUnusedSid);
+  ExpectOk(held.status(), "Of(unused SID)");
+  if (held.ok()) Expect(held->empty(), "no right held by " + kUnusedSid.ToString());
+}
+
+}  // namespace
+}  // namespace ports_contract
