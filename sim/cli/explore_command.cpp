@@ -2,12 +2,11 @@
 // explore.h), a progress bar on a terminal, one line per violation with its replay command, the
 // shrunk scenarios written to --out, a summary (or --json). Shards with GoogleTest's protocol:
 // GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
+#include "cli_progress.h"
 #include "commands.h"
 #include "sim/explore.h"
 
@@ -25,30 +24,6 @@ struct ExploreArgs {
   bool no_shrink = false;
 };
 
-void DrawProgress(uint64_t done, uint64_t total) {
-  constexpr int kWidth = 40;
-  if (total == 0) {  // --seconds: no end known
-    std::fprintf(stderr, "\r%llu cases", static_cast<unsigned long long>(done));
-    std::fflush(stderr);
-    return;
-  }
-  const int filled = static_cast<int>(kWidth * done / total);
-  const std::string bar(static_cast<size_t>(filled), '#');
-  std::fprintf(stderr, "\r[%-*s] %llu/%llu cases", kWidth, bar.c_str(), static_cast<unsigned long long>(done),
-               static_cast<unsigned long long>(total));
-  if (done == total) std::fputc('\n', stderr);
-  std::fflush(stderr);
-}
-
-std::optional<size_t> EnvNumber(const char* name) {
-  const char* v = std::getenv(name);
-  if (v == nullptr || *v == '\0') return std::nullopt;
-  char* end = nullptr;
-  const unsigned long long n = std::strtoull(v, &end, 10);
-  if (*end != '\0') return std::nullopt;
-  return static_cast<size_t>(n);
-}
-
 int Explore(const ExploreArgs& a) {
   ExploreOptions o;
   o.seed = a.seed;
@@ -58,12 +33,11 @@ int Explore(const ExploreArgs& a) {
   o.jobs = a.jobs;
   o.out_dir = a.out;
   o.shrink = !a.no_shrink;
-  const auto total = EnvNumber("GTEST_TOTAL_SHARDS"), index = EnvNumber("GTEST_SHARD_INDEX");
-  if (total && index && *total > 0 && *index < *total) {
-    o.shard_count = *total;
-    o.shard_index = *index;
+  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
+    o.shard_count = shard->count;
+    o.shard_index = shard->index;
   }
-  if (!a.json && ::isatty(STDERR_FILENO)) o.progress = DrawProgress;
+  if (!a.json && StderrIsTerminal()) o.progress = DrawProgress;
   if (a.only_case && !a.json) {
     const ExploreCase c = GenerateCase(a.seed, *a.only_case);
     std::cout << ScenarioFileText(c, RunExploreCase(c)) << "\n";

@@ -2,12 +2,11 @@
 // a terminal counting cases, one line per violation with its replay command, and a summary of
 // the same cases (and the runs they took); --html FILE writes the summary as a page. Shards with
 // GoogleTest's protocol: GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
+#include "cli_progress.h"
 #include "commands.h"
 #include "sim/report_html.h"
 #include "sim/sweep.h"
@@ -25,24 +24,6 @@ struct SweepArgs {
   std::string only_case;
   std::string html;
 };
-
-void DrawProgress(size_t done, size_t total) {
-  constexpr int kWidth = 40;
-  const int filled = total == 0 ? kWidth : static_cast<int>(kWidth * done / total);
-  const std::string bar(static_cast<size_t>(filled), '#');
-  std::fprintf(stderr, "\r[%-*s] %zu/%zu cases", kWidth, bar.c_str(), done, total);
-  if (done == total) std::fputc('\n', stderr);
-  std::fflush(stderr);
-}
-
-std::optional<size_t> EnvNumber(const char* name) {
-  const char* v = std::getenv(name);
-  if (v == nullptr || *v == '\0') return std::nullopt;
-  char* end = nullptr;
-  const unsigned long long n = std::strtoull(v, &end, 10);
-  if (*end != '\0') return std::nullopt;
-  return static_cast<size_t>(n);
-}
 
 int Sweep(const SweepArgs& a) {
   SweepOptions o;
@@ -65,12 +46,11 @@ int Sweep(const SweepArgs& a) {
     o.only_case = *faults;
     o.only_step = a.step - 1;
   }
-  const auto total = EnvNumber("GTEST_TOTAL_SHARDS"), index = EnvNumber("GTEST_SHARD_INDEX");
-  if (total && index && *total > 0 && *index < *total) {
-    o.shard_count = *total;
-    o.shard_index = *index;
+  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
+    o.shard_count = shard->count;
+    o.shard_index = shard->index;
   }
-  if (::isatty(STDERR_FILENO)) o.progress = DrawProgress;
+  if (StderrIsTerminal()) o.progress = DrawProgress;
 
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << e << "\n";
