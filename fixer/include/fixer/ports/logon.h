@@ -1,7 +1,9 @@
 // Logon: run a program as another user, loading (and so creating) that user's profile.
 //
-// Real backend: CreateProcessWithLogonW(LOGON_WITH_PROFILE), which is what runas uses; needs
-// the Secondary Logon service (1058 if it is disabled) and the interactive logon right (1385).
+// Real backend (win32/src/logon_win32.cpp): LogonUser, whose errors are the ones below, then
+// LoadUserProfile, which creates the profile (XP has no CreateProfile), then the program through
+// CreateProcessWithLogonW(LOGON_WITH_PROFILE), which is what runas uses; that needs the Secondary
+// Logon service (1058 if it is disabled) and the interactive logon right (1385).
 //
 //   fixer::Secret temp_password = fixer::Secret::FromString("Tmp-pa55word!x");
 //   fixer::Status st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
