@@ -1,8 +1,8 @@
 // WebProbe: request a page of a local application, as a support engineer would in a browser,
 // so the fixer diagnoses from the symptom and not from a list of platforms.
 //
-// Real backend: an HTTP GET to http://localhost/<app>/ (WinInet, which every XP has; WinHTTP 5.1 came with XP SP1), and the newest Application
-// event log entry it caused. The simulator answers from its model of the web stack.
+// Real backend: an HTTP GET to http://localhost/<app>/ (WinInet, which every XP has; WinHTTP 5.1 came with XP SP1), and
+// the newest Application event log entry it caused. The simulator answers from its model of the web stack.
 //
 //   fixer::Result<fixer::HttpResponse> r = web.Get("/LM/W3SVC/1/ROOT/app");
 //   bool unavailable = r && r->status == 503 && r->body.find("Server Application Unavailable") != std::string::npos;
