@@ -6,6 +6,7 @@
 #   scripts/build-windows.sh            both; JOBS=1 to build on one core
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup.sh --windows
 if command -v ccache >/dev/null; then export CMAKE_CXX_COMPILER_LAUNCHER=ccache; fi
 for arch in x86 x64; do
   cmake --preset "windows-$arch" >/dev/null

@@ -5,6 +5,8 @@
 #   scripts/setup.sh --browser  also Chromium, for the HTML report's browser test (ctest -L browser;
 #                               skipped without it). Large: about a minute and 300 MB, so only
 #                               where that test runs (CI); see docs/performance.md.
+#   scripts/setup.sh --windows  also MinGW-w64 and wine64, for aspnet-fixer.exe (scripts/build-windows.sh
+#                               and scripts/test-windows.sh call it; docs/windows.md)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build clang clang-format libclang-rt-14-dev
@@ -12,12 +14,13 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
   dpkg-dev file help2man lintian   # the Debian package: shlibdeps, man pages, lint
-  # aspnet-fixer.exe (docs/windows.md): MinGW-w64, posix threads, 32 and 64 bit; wine64 runs the x64 .exe
-  g++-mingw-w64-i686-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-i686 binutils-mingw-w64-x86-64 wine64
 )
-if [ "${1:-}" = "--browser" ]; then
-  packages+=(chromium)
-fi
+case "${1:-}" in
+  --browser) packages+=(chromium) ;;
+  # aspnet-fixer.exe: MinGW-w64 with posix threads, 32 and 64 bit; wine64 runs the x64 .exe
+  --windows) packages+=(g++-mingw-w64-i686-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-i686
+                        binutils-mingw-w64-x86-64 wine64) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -8,6 +8,7 @@
 # set to Windows XP x64 (the Version value winxp64 under HKCU\Software\Wine), the system the tool is for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup.sh --windows
 bin=build-windows-x64/bin
 sim=build/bin/fixup-sim
 for f in "$bin/aspnet-fixer.exe" "$bin/port_contract_tests.exe" "$sim"; do
