@@ -33,7 +33,8 @@ inline constexpr Divergence kDivergences[] = {
      "SAM names compare case-insensitively",
      "the current user read in its own spelling answers 2140 NERR_InternalError, in another spelling 2221"},
     {"win32", "Policy.ReadsThePasswordPolicy",
-     "NetUserModalsGet reads the local policy (Wine dlls/netapi32/tests/access.c, run_usermodalsget_tests)",
+     "NetUserModalsGet of the local machine succeeds (Wine dlls/netapi32/tests/access.c, "
+     "run_usermodalsget_tests, at level 2)",
      "the levels the backend reads (0, 3) answer 2140 NERR_InternalError"},
     {"win32", "MutatingAccounts.CreateLookupDelete", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.ASidIsNeverReused", kWineNetUserAdd, kWineNetUserAddInstead},

@@ -38,9 +38,10 @@ using MutatingDelete = Mutating;
 using MutatingJournal = Mutating;
 
 // accounts.h: Create adds the user to Users and answers its SID; "2224 if the name exists";
-// Delete: "2221 if absent". Windows: NetUserAdd of an existing name answers NERR_UserExists, and
-// a second NetUserDel answers NERR_UserNotFound (Wine dlls/netapi32/tests/access.c,
-// run_userhandling_tests).
+// Delete: "2221 if absent". Windows: NetUserAdd of an existing name answers NERR_UserExists ("The
+// user account already exists.", learn nf-lmaccess-netuseradd, Return value; Wine's test below
+// only skips on it), and a second NetUserDel answers NERR_UserNotFound (Wine
+// dlls/netapi32/tests/access.c, run_userhandling_tests).
 TEST_F(MutatingAccounts, CreateLookupDelete) {
   const std::string name = TestUserName();
   auto sid = CreateTestUser(name);

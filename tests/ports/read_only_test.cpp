@@ -122,8 +122,8 @@ TEST_F(Inventory, ReadsTheMachineAndTheCaller) {
 // journal.h: "Every record, oldest first; empty if there is no journal" - never an error.
 TEST_F(Journal, LoadsWithoutAJournal) { ExpectOk(ports().journal.Load().status(), "Load()"); }
 
-// password_policy.h: NetUserModalsGet reads the policy (Wine dlls/netapi32/tests/access.c,
-// run_usermodalsget_tests); a minimum length is at most 14 (the policy editor's range).
+// password_policy.h: NetUserModalsGet of the local machine succeeds (Wine dlls/netapi32/tests/access.c,
+// run_usermodalsget_tests, which reads level 2); a minimum length is at most 14 (the policy editor's range).
 TEST_F(Policy, ReadsThePasswordPolicy) {
   auto policy = ports().policy.Get();
   ExpectOk(policy.status(), "Get()");
