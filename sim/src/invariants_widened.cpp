@@ -93,8 +93,12 @@ CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::Machin
   }
   std::string actual;
   for (const std::string& w : wider) actual += (actual.empty() ? "" : "; ") + w;
-  return {"invariant", what, wider.empty(), "nothing beyond the repair's own grants",
-          wider.empty() ? "nothing new" : "new: " + actual, {}};
+  return {"invariant",
+          what,
+          wider.empty(),
+          "nothing beyond the repair's own grants",
+          wider.empty() ? "nothing new" : "new: " + actual,
+          {}};
 }
 
 }  // namespace sim

@@ -34,14 +34,16 @@ sim::PortsDecoratorFactory TcbToo() {
   return [] { return std::make_unique<sim::WrapOnePort<GrantsTcbToo>>(); };
 }
 
-// The MS03-032 machine with a custom ACE and ASPNET in a group of its own choosing.
+// The MS03-032 machine with a custom ACE, and ASPNET's batch logon right revoked: register
+// (aspnet_regiis -i) grants it again, which is the repair's own grant, not a widening.
 sim::Scenario Broken(const std::string& strategy) {
   auto loaded = sim::LoadScenarioText(
       "summary: s\nmachine:\n  frameworks: ['1.0']\n  hotfixes: [MS03-032]\n  applications:\n"
       "    - path: /LM/W3SVC/1/ROOT/shop\nsteps:\n"
       "  - grant_ace: {path: 'C:\\Inetpub\\wwwroot\\data', principal: ASPNET, mask: modify, flags: OICI}\n"
+      "  - revoke_right: {principal: ASPNET, right: SeBatchLogonRight}\n"
       "  - fixer: {command: apply, strategy: " +
-          strategy + "}\n    expect: [{exit_code: 0}, {invariant: widened}]\n",
+          strategy + "}\n    expect:\n      exit_code: 0\n      invariant: widened\n",
       "s.yaml");
   EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
   return *loaded.value;
