@@ -40,6 +40,9 @@ MachineFacts FactsOf(const std::vector<MachineFeature>& machine) {
   return f;
 }
 
+// Long and complex enough for every policy the machines and `set_policy` steps set (at most 14).
+constexpr const char* kNewAccountPassword = "Tulip#2003pass!";
+
 Step S(std::string kind, std::map<std::string, std::string> args) { return {std::move(kind), std::move(args), {}, {}}; }
 
 class HistoryBuilder {
@@ -134,7 +137,7 @@ class HistoryBuilder {
   void Administrator() {
     const std::vector<std::string> services =
         f_.iis ? std::vector<std::string>{"W3SVC", "IISADMIN", "aspnet_state"} : std::vector<std::string>{"seclogon"};
-    switch (r_.Below(f_.aspnet ? 16 : 6)) {
+    switch (r_.Below(f_.aspnet ? 18 : 6)) {
       case 0: steps_.push_back(S("stop_service", {{"name", r_.Pick(services)}})); break;
       case 1: steps_.push_back(S("start_service", {{"name", r_.Pick(services)}})); break;
       case 2: {
@@ -184,14 +187,43 @@ class HistoryBuilder {
         if (f_.bob) steps_.push_back(S("set_caller", {{"user", r_.Chance(50) ? "bob" : "Administrator"}}));
         break;
       case 15: steps_.push_back(S("install_framework", {{"version", "1.1"}})); break;
+      case 16: Accounts(); break;
+      case 17: OtherAccount(); break;
       default: break;
+    }
+  }
+
+  // `net user ASPNET /delete`, often followed by `net user ASPNET ... /add`: the same name with a
+  // new SID, which the ACEs, rights and logins left behind do not name.
+  void Accounts() {
+    if (!aspnet_deleted_) {
+      steps_.push_back(S("delete_account", {{"name", "ASPNET"}}));
+      aspnet_deleted_ = true;
+      if (r_.Chance(50)) return;
+    }
+    steps_.push_back(S("create_account", {{"name", "ASPNET"}, {"password", kNewAccountPassword}}));
+    aspnet_deleted_ = false;
+  }
+
+  // An account besides the worker comes or goes (bob, when the machine has him, or a new carol).
+  void OtherAccount() {
+    if (f_.bob && r_.Chance(30)) {
+      steps_.push_back(S("delete_account", {{"name", "bob"}}));
+      f_.bob = false;
+    } else if (!carol_) {
+      steps_.push_back(S("create_account", {{"name", "carol"}, {"password", kNewAccountPassword}}));
+      carol_ = true;
+    } else {
+      steps_.push_back(S("delete_account", {{"name", "carol"}}));
+      carol_ = false;
     }
   }
 
   ExploreRandom& r_;
   MachineFacts f_;
   std::vector<Step> steps_;
-  bool pending_ = false;  // a crash left a journal
+  bool pending_ = false;                         // a crash left a journal
+  bool aspnet_deleted_ = false, carol_ = false;  // by this history (a fixer run may create ASPNET again)
 };
 
 }  // namespace

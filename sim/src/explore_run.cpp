@@ -1,5 +1,5 @@
 // Running one explore case: its scenario's steps in order, the runner's invariants after each
-// fixer step (CheckInvariants), stopping at the first that fails.
+// fixer and legacy step (CheckInvariants), stopping at the first that fails.
 #include "sim/explore.h"
 #include "sim/invariants.h"
 #include "sim/run_context.h"
@@ -22,6 +22,7 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
     const Step& step = s.steps[i];
     std::optional<fakes::MachineState> before;  // only an open episode needs it (NoteStepInEpisode)
     if (ctx.episode_start && step.kind != "fixer") before = ctx.machine.state();
+    if (step.kind == "legacy") ctx.before_step = ctx.machine.state();  // the secret scan's "found"
     const StepReport r = ExecuteStep(ctx, step);
     if (!r.ran) {
       v.cut_short = true;
@@ -30,7 +31,7 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
     }
     ++v.steps_run;
     if (before) NoteStepInEpisode(ctx, *before);
-    if (step.kind != "fixer") continue;
+    if (step.kind != "fixer" && step.kind != "legacy") continue;
     for (const CheckResult& check : CheckInvariants(ctx, step)) {
       if (check.passed) continue;
       v.failed_step = i;

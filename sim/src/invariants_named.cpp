@@ -17,10 +17,15 @@ struct Named {
   std::string_view what_prefix;
 };
 constexpr Named kNamed[] = {
-    {"secrets", "no password in"}, {"services", "services as the fixer found"},
-    {"grants", "grants of "},      {"worker-password", "worker password is"},
-    {"site", "no site down"},      {"idempotent", "a second apply"},
-    {"exit-code", "exit "},        {"diagnose", "diagnose "},
+    {"secrets", "no password in"},
+    {"services", "services as the fixer found"},
+    {"grants", "grants of "},
+    {"widened", "no grant of "},
+    {"worker-password", "worker password is"},
+    {"site", "no site down"},
+    {"idempotent", "a second apply"},
+    {"exit-code", "exit "},
+    {"diagnose", "diagnose "},
 };
 
 CheckResult Invariant(const Expectation& e, const RunContext& ctx) {
@@ -94,7 +99,8 @@ std::vector<Word> InvariantCheckWords() {
        .scalar_arg = "name",
        .params = {name},
        .doc = "the runner's [invariant](#invariants-checked-after-every-fixer-run) of that name held after the "
-              "last fixer run (every check of it passed); what `fixup-sim explore` writes into a shrunk scenario",
+              "last fixer (or `legacy`) run (every check of it passed); what `fixup-sim explore` writes into a shrunk "
+              "scenario",
        .check = [](RunContext& ctx, const Expectation& e) { return Invariant(e, ctx); }},
   };
 }

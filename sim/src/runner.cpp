@@ -50,7 +50,7 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
     }
     sr.changes = DiffMachines(ctx.before_step, ctx.machine.state());
     if (step.kind != "fixer") NoteStepInEpisode(ctx, ctx.before_step);
-    if (options.invariants && step.kind == "fixer") {
+    if (options.invariants && (step.kind == "fixer" || step.kind == "legacy")) {
       for (auto& inv : CheckInvariants(ctx, step)) sr.checks.push_back(std::move(inv));
     }
     for (const Expectation& e : step.expect) sr.checks.push_back(CheckExpectation(ctx, e));

@@ -73,9 +73,27 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
       text};
 }
 
+// The invariants as the `invariant` check reads them (after the last fixer or legacy run).
+void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
+  for (auto& c : out) c.pos = step.pos;
+  ctx.invariants.emplace();
+  for (const CheckResult& c : out)
+    ctx.invariants->push_back({InvariantName(c), c.passed, c.what + ": expected " + c.expected + ", got " + c.actual});
+}
+
+// A `legacy` run of fixup.cmd keeps only the secret scan's promise: no password in its console
+// (the published 1pass@word masked, steps_legacy.cpp), the journal or the events, against the
+// machine before the run (RunContext::before_step) and after it.
+std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
+  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), {kKnownTempPassword})};
+  Record(ctx, out, step);
+  return out;
+}
+
 }  // namespace
 
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
+  if (step.kind == "legacy") return LegacyInvariants(ctx, step);
   std::vector<CheckResult> out;
   if (!ctx.fixer || !ctx.episode_start) return out;
   const std::string& command = ctx.fixer->command;
@@ -109,6 +127,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
                            o == "refused" || o == "planned")) {
     out.push_back(ServicesAsFound(found, now));
     out.push_back(GrantsStillWork(found, now, kWorkerAccount));
+    out.push_back(NoGrantWidened(found, now, kWorkerAccount));
     out.push_back(WorkerSecretNotWorse(found, now, kWorkerAccount));
     out.push_back(SiteNotWorse(ctx.episode_start_statuses, StatusOfEveryApp(ctx.machine)));
   }
@@ -125,10 +144,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
                        std::to_string(fixer::ToInt(second.exit_code)) + " (" + second.outcome + ")",
                    step.pos});
   }
-  for (auto& c : out) c.pos = step.pos;
-  ctx.invariants.emplace();
-  for (const CheckResult& c : out)
-    ctx.invariants->push_back({InvariantName(c), c.passed, c.what + ": expected " + c.expected + ", got " + c.actual});
+  Record(ctx, out, step);
   if (!episode_open) {
     ctx.episode_start.reset();
     ctx.episode_changed_by_others = false;

@@ -4,6 +4,8 @@
 // and any resume or rollback that continue it):
 //  - services:  every service in the state it had (unless the run was interrupted);
 //  - grants:    every ACE, right and SQL login the worker account held still works for it;
+//  - widened:   the worker account holds no right, group or ACE access it did not hold, beyond
+//               what the repair itself grants (aspnet_regiis -i, its profile, Users when recreated);
 //  - secrets:   no password (the worker's secret, the known 1pass@word, an operator's
 //               temporary password) in any output, journal record or event;
 //  - worker:    the worker account's password is the one in the LSA secret (so a temporary
@@ -31,12 +33,18 @@
 
 namespace sim {
 
-std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& fixer_step);
+// After a `fixer` step, every invariant below; after a `legacy` step (fixup.cmd), `secrets` only,
+// with ctx.before_step the machine before it.
+std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& fixer_or_legacy_step);
 
 // The individual invariants, for the sweep (fixer episode start vs. now).
 CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::MachineState& now);
 CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::MachineState& now,
                             const std::string& account);
+// Never wider than found (invariants_widened.cpp): `account` holds no right, group membership or
+// allowed ACE access it did not hold in `found`, beyond what the fixer's documented repair grants.
+CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::MachineState& now,
+                           const std::string& account);
 CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::MachineState& found,
                        const fakes::MachineState& now, const std::vector<std::string>& known);
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
@@ -70,7 +78,7 @@ CheckResult DiagnosisAgreesWithRequests(const std::string& verdict, const std::s
 // event log, the random stream) does not count as a change. `before` is the machine before the step.
 void NoteStepInEpisode(RunContext& ctx, const fakes::MachineState& before);
 
-// The short name of an invariant check ("services", "grants", "secrets", "worker-password",
+// The short name of an invariant check ("services", "grants", "widened", "secrets", "worker-password",
 // "site", "idempotent", "exit-code", "diagnose"), from its `what`; "" for any other check.
 // The `invariant` expectation (docs/scenario-format.md) and explore's shrinker name them so.
 std::string InvariantName(const CheckResult& check);
