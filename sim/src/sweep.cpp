@@ -243,6 +243,7 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   checks.push_back(NoSecretIn(e.texts, t.found, e.end, t.known_secrets));
   checks.push_back(ServicesAsFound(t.found, e.end));
   checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
+  checks.push_back(NoGrantWidened(t.found, e.end, kWorker));
   checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
   checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
   for (const CheckResult& promise : e.promises) checks.push_back(promise);
