@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/scenario.h"
+#include "support/env_command.h"
 #include "support/process_output.h"
 
 namespace {
@@ -36,16 +37,13 @@ class ExploreE2e : public ::testing::Test {
     const fs::path out = dir_ / ".out", err = dir_ / ".err";
     fs::remove(out);
     fs::remove(err);
-    bp::environment env = boost::this_process::environment();
-    env.erase("GTEST_TOTAL_SHARDS");
-    env.erase("GTEST_SHARD_INDEX");
-    if (!shard.empty()) {
-      env["GTEST_TOTAL_SHARDS"] = "2";
-      env["GTEST_SHARD_INDEX"] = shard;
-    }
+    std::vector<std::pair<std::string, std::string>> set;
+    if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", shard}};
     Ran r;
-    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<bp::null, bp::std_out> out.string(),
-                             bp::std_err > err.string(), bp::start_dir = dir_.string(), env);
+    r.exit_code = bp::system(
+        bp::exe = test_support::kEnvProgram,
+        bp::args = test_support::EnvCommand({"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"}, set, FIXUP_SIM_BIN, args),
+        bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = dir_.string());
     r.out = Slurp(out);
     r.err = Slurp(err);
     return r;

@@ -14,6 +14,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
+#include "support/env_command.h"
 #include "support/process_output.h"
 
 namespace {
@@ -39,14 +40,16 @@ class ReportsE2e : public ::testing::Test {
     const fs::path out = dir_ / ".out", err = dir_ / ".err";
     fs::remove(out);  // the redirection does not truncate: a shorter output would keep the last one's tail
     fs::remove(err);
-    bp::environment env = boost::this_process::environment();
+    std::vector<std::string> unset;
+    std::vector<std::pair<std::string, std::string>> set;
     if (no_color_env)
-      env["NO_COLOR"] = "1";
+      set = {{"NO_COLOR", "1"}};
     else
-      env.erase("NO_COLOR");
+      unset = {"NO_COLOR"};
     Ran r;
-    r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<bp::null, bp::std_out> out.string(),
-                             bp::std_err > err.string(), bp::start_dir = cwd.string(), env);
+    r.exit_code = bp::system(
+        bp::exe = test_support::kEnvProgram, bp::args = test_support::EnvCommand(unset, set, FIXUP_SIM_BIN, args),
+        bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = cwd.string());
     r.out = Slurp(out);
     r.err = Slurp(err);
     return r;

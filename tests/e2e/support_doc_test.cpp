@@ -1,6 +1,7 @@
 // docs/support.md, run as written: every ```sh block of the walk-through, in order, as one
 // bash script (set -euo pipefail) in a fresh folder outside the repository, with the built
 // tools first on PATH, as a support engineer would run them from their own case folder.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <boost/process.hpp>
 
+#include "support/env_command.h"
 #include "support/process_output.h"
 
 namespace {
@@ -48,14 +50,15 @@ TEST(SupportDoc, TheWalkThroughRunsFromAFolderOutsideTheRepository) {
   for (const std::string& b : blocks) script += b;
   std::ofstream(dir / ".walkthrough.sh") << script;
 
-  bp::environment env = boost::this_process::environment();
   const std::string bin = fs::path(FIXUP_SIM_BIN).parent_path().string();
-  env["PATH"] = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + env["PATH"].to_string();
-  env["NO_COLOR"] = "1";
+  const char* path = std::getenv("PATH");
+  const std::string search = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + (path ? path : "");
   const fs::path out = dir / ".out", err = dir / ".err";
-  const int code = bp::system(bp::search_path("bash"), (dir / ".walkthrough.sh").string(),
-                              bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(),
-                              bp::start_dir = dir.string(), env);
+  const int code = bp::system(
+      bp::exe = test_support::kEnvProgram,
+      bp::args = test_support::EnvCommand({}, {{"PATH", search}, {"NO_COLOR", "1"}}, bp::search_path("bash").string(),
+                                          {(dir / ".walkthrough.sh").string()}),
+      bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = dir.string());
   const std::string output = Slurp(out), errors = Slurp(err);
   EXPECT_EQ(code, 0) << output << errors;
   EXPECT_NE(output.find("PASS acme-story.yaml"), std::string::npos) << output;
