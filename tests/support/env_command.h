@@ -4,7 +4,8 @@
 // (Boost 1.74; AddressSanitizer reports a heap-buffer-overflow when the environment has one).
 //
 //   std::vector<std::string> argv = test_support::EnvCommand({"NO_COLOR"}, {{"LANG", "C"}}, "/bin/true", {});
-//   // {"-u", "NO_COLOR", "LANG=C", "/bin/true"}: run it as bp::system(bp::exe = test_support::kEnvProgram, bp::args = argv)
+//   // {"-u", "NO_COLOR", "LANG=C", "/bin/true"}: run it as bp::system(bp::exe = test_support::kEnvProgram, bp::args =
+//   argv)
 #pragma once
 
 #include <string>
