@@ -34,19 +34,9 @@ class ExploreE2e : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Ran Sim(const std::vector<std::string>& args, const std::string& shard = "") {
-    const fs::path out = dir_ / ".out", err = dir_ / ".err";
-    fs::remove(out);
-    fs::remove(err);
     std::vector<std::pair<std::string, std::string>> set;
     if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", shard}};
-    Ran r;
-    r.exit_code = bp::system(
-        bp::exe = test_support::kEnvProgram,
-        bp::args = test_support::EnvCommand({"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"}, set, FIXUP_SIM_BIN, args),
-        bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = dir_.string());
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
+    return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"}, set, dir_, dir_);
   }
 
   fs::path dir_;

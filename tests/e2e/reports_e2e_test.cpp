@@ -37,22 +37,8 @@ class ReportsE2e : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Ran Sim(const std::vector<std::string>& args, const fs::path& cwd, bool no_color_env = false) {
-    const fs::path out = dir_ / ".out", err = dir_ / ".err";
-    fs::remove(out);  // the redirection does not truncate: a shorter output would keep the last one's tail
-    fs::remove(err);
-    std::vector<std::string> unset;
-    std::vector<std::pair<std::string, std::string>> set;
-    if (no_color_env)
-      set = {{"NO_COLOR", "1"}};
-    else
-      unset = {"NO_COLOR"};
-    Ran r;
-    r.exit_code = bp::system(
-        bp::exe = test_support::kEnvProgram, bp::args = test_support::EnvCommand(unset, set, FIXUP_SIM_BIN, args),
-        bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = cwd.string());
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
+    if (no_color_env) return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {}, {{"NO_COLOR", "1"}}, cwd, dir_);
+    return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {"NO_COLOR"}, {}, cwd, dir_);
   }
   void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
 

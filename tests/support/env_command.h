@@ -8,9 +8,14 @@
 //   argv)
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <boost/process.hpp>
+
+#include "support/process_output.h"
 
 namespace test_support {
 
@@ -29,6 +34,25 @@ inline std::vector<std::string> EnvCommand(const std::vector<std::string>& unset
   argv.push_back(program);
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
+}
+
+// Runs `program` with `args` in `cwd` under EnvCommand(unset, set, ...); its output goes through
+// files in `scratch` (removed first: the redirection does not truncate a longer earlier output).
+inline Ran RunWithEnv(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& unset,
+                      const std::vector<std::pair<std::string, std::string>>& set, const std::filesystem::path& cwd,
+                      const std::filesystem::path& scratch) {
+  namespace bp = boost::process;
+  const std::filesystem::path out = scratch / ".out", err = scratch / ".err";
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  Ran r;
+  r.exit_code = bp::system(bp::exe = kEnvProgram, bp::args = EnvCommand(unset, set, program, args),
+                           bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(),
+                           bp::start_dir = cwd.string());
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
 }
 
 }  // namespace test_support
