@@ -86,7 +86,8 @@ fixer::Status WriteFileDurably(const std::string& path, std::string_view text) {
   const std::string temp = path + ".tmp." + std::to_string(GetCurrentProcessId());
   const std::optional<ReplaceFailure> failed = ReplaceFile(Widen(path), Widen(temp), text);
   if (!failed) return {};
-  return fixer::Status(failed->error, Narrow(failed->file) + ": " + failed->step + ": " + Error(failed->error).message());
+  return fixer::Status(failed->error,
+                       Narrow(failed->file) + ": " + failed->step + ": " + Error(failed->error).message());
 }
 
 bool SameFile(const std::string& a, const std::string& b) {
