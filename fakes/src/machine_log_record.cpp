@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "fixer/journal_codec.h"
+#include "fixer/windows_names.h"
 
 namespace fakes {
 namespace {
@@ -37,9 +38,6 @@ constexpr std::array kSections = {
     Whole<&MachineState::services>("services"), Whole<&MachineState::products>("products"),
     Whole<&MachineState::session>("session"),
 };
-
-constexpr std::array kNamespaces = {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry,
-                                    fixer::ObjectNamespace::kMetabase};
 
 const Section* FindSection(std::string_view name) {
   for (const Section& s : kSections) {
@@ -159,8 +157,8 @@ class HeaderReader {
 };
 
 std::optional<fixer::ObjectNamespace> NamespaceNamed(std::string_view name) {
-  for (fixer::ObjectNamespace ns : kNamespaces) {
-    if (fixer::ToString(ns) == name) return ns;
+  for (const auto& [spelling, ns] : fixer::kNamespaceNames) {
+    if (spelling == name) return ns;
   }
   return std::nullopt;
 }
