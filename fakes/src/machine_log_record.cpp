@@ -133,7 +133,8 @@ class HeaderReader {
     size_t n = 0;
     auto [end, ec] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), n);
     const size_t start = static_cast<size_t>(end - rest_.data()) + 1;
-    if (ec != std::errc() || start + n >= rest_.size() || *end != ' ' || rest_[start + n] != '\n') {
+    if (ec != std::errc() || n >= rest_.size() || start + n >= rest_.size() || *end != ' ' ||
+        rest_[start + n] != '\n') {
       Fail("expected an object key as '<length> <key>'");
     }
     std::string key(rest_.substr(start, n));
@@ -171,7 +172,7 @@ fixer::Sid ReadSid(const HeaderReader& in, std::string_view word) {
   return std::move(*sid);
 }
 
-// One ACE line of the grants block: "<allow|deny> <mask hex> <flags hex> <SID>".
+// One ACE line, PutAce's form: "<allow|deny> <mask hex> <flags hex> <SID>".
 fixer::Ace ReadAce(HeaderReader& in) {
   const std::string_view line = in.Line();
   const auto fail = [&in] { in.FailOnLineRead("expected '<allow|deny> <mask hex> <flags hex> <SID>'"); };
@@ -209,7 +210,6 @@ void ReadObjects(HeaderReader& in, std::map<std::string, SecurableObject>& objec
     const size_t values = in.Count(head[3], "<values>");
     object.owner = ReadSid(in, head[4]);
     object.path = in.Key();
-    object.dacl.reserve(aces);
     for (size_t a = 0; a < aces; ++a) object.dacl.push_back(ReadAce(in));
     for (size_t v = 0; v < values; ++v) {
       std::string name = in.Key();
@@ -232,9 +232,8 @@ std::vector<std::pair<size_t, std::shared_ptr<const fixer::RecordedGrants>>> Rea
       const std::optional<fixer::ObjectNamespace> ns = NamespaceNamed(head.substr(0, space));
       if (space == std::string_view::npos || !ns)
         in.FailOnLineRead("expected '<namespace> <aces>' of a granted object");
-      const size_t aces = in.Count(head.substr(space + 1), "<namespace>");
+      const size_t aces = in.Count(head.substr(space + 1), "<aces>");
       fixer::ObjectAces object{{*ns, in.Key()}, {}};
-      object.aces.reserve(aces);
       for (size_t a = 0; a < aces; ++a) object.aces.push_back(ReadAce(in));
       grants->aces.push_back(std::move(object));
     }
