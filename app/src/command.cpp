@@ -33,14 +33,14 @@ struct FixerArgs {
 // Whether `out` is one of the files the backend reads (a capture never overwrites its input).
 bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
   for (const std::string& input : opener.Inputs()) {
-    if (SameFile(out, input)) return true;
+    if (opener.SameFile(out, input)) return true;
   }
   return false;
 }
 
 // aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine
 // file (app/capture.h). The backend's BeginChanges/EndChanges are not called: nothing changes.
-fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend) {
+fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendOpener& opener) {
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   for (const UnreadablePart& u : capture.unreadable) {
@@ -55,7 +55,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend) {
     std::cout << text;
     return fixer::ExitCode::kOk;
   }
-  if (fixer::Status st = WriteFileAtomically(args.out, text); !st.ok()) {
+  if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     std::cerr << "aspnet-fixer capture: " << st.message() << "\n";
     return fixer::ExitCode::kFailed;
   }
@@ -76,7 +76,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
       std::cerr << error << "\n";
       return fixer::ExitCode::kUsage;
     }
-    return Capture(args, *backend);
+    return Capture(args, *backend, opener);
   }
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;

@@ -4,6 +4,7 @@
 //   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
 #include "app/command.h"
+#include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
 
 namespace {
@@ -29,6 +30,12 @@ class StateFileOpener : public app::BackendOpener {
     }
     return std::move(*opened.value);
   }
+
+  // The state file's own atomic write (fakes/atomic_file.h): one home for it.
+  fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
+    return fakes::WriteFileAtomicallySaying(path, text);
+  }
+  bool SameFile(const std::string& a, const std::string& b) const override { return fakes::SameFile(a, b); }
 
  private:
   fakes::StateFileOptions options_;

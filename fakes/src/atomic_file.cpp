@@ -1,9 +1,13 @@
 #include "fakes/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
+#include <optional>
+#include <string_view>
 
 #include "posix_file.h"
 
@@ -24,7 +28,7 @@ fixer::Status FromErrno(int err) {
   }
 }
 
-bool WriteAll(int fd, const std::string& text) {
+bool WriteAll(int fd, std::string_view text) {
   size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -52,31 +56,56 @@ void SyncDirectoryOf(const std::string& path) {
   }
 }
 
-fixer::Status WriteFileAtomically(const std::string& path, const std::string& text) {
+namespace {
+
+// Where an atomic write failed: the step, the file the failing call named, and errno.
+struct WriteFailure {
+  const char* step;
+  std::string file;
+  int err;
+};
+
+std::optional<WriteFailure> WriteAndReplace(const std::string& path, std::string_view text) {
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return FromErrno(errno);
-  auto abandon = [&](int err) {
-    ::close(fd);
+  if (fd < 0) return WriteFailure{"cannot create", temp, errno};
+  const bool written = WriteAll(fd, text) && ::fsync(fd) == 0;
+  const int write_error = errno;
+  if (::close(fd) != 0 || !written) {
+    const int err = written ? errno : write_error;
     ::unlink(temp.c_str());
-    return FromErrno(err);
-  };
-  if (!WriteAll(fd, text)) return abandon(errno);
-  if (::fsync(fd) != 0) return abandon(errno);
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(temp.c_str());
-    return FromErrno(err);
+    return WriteFailure{"cannot write", temp, err};
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
-    return FromErrno(err);
+    return WriteFailure{"cannot replace", path, err};
   }
   // Make the rename itself durable; the file is complete either way, so a failure here is
   // not reported.
   SyncDirectoryOf(path);
-  return fixer::Status::Ok();
+  return std::nullopt;
+}
+
+}  // namespace
+
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text) {
+  const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
+  return failed ? FromErrno(failed->err) : fixer::Status::Ok();
+}
+
+fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text) {
+  const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
+  if (!failed) return fixer::Status::Ok();
+  return fixer::Status(FromErrno(failed->err).code(),
+                       failed->file + ": " + failed->step + ": " + std::strerror(failed->err));
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 }  // namespace fakes

@@ -204,10 +204,10 @@ fixer::Status MachineLog::Append(const MachineState& now) {
   if (fd_ < 0) {
     if (fixer::Status st = OpenForAppend(); !st.ok()) return st;
   }
-  const std::string record = fmt::format("record {} {} {:08x}\n", at_.records + 1, body.size(), Crc32(body)) + body;
-  // One write and one fdatasync: a kill during either leaves a torn last record, which loading
-  // ignores; the record counts once the sync returns.
-  if (!WriteAll(fd_, record) || ::fdatasync(fd_) != 0) {
+  const std::string frame = fmt::format("record {} {} {:08x}\n", at_.records + 1, body.size(), Crc32(body));
+  // The frame line, the body (not copied behind it), one fdatasync: a kill during any of them
+  // leaves a torn last record, which loading ignores; the record counts once the sync returns.
+  if (!WriteAll(fd_, frame) || !WriteAll(fd_, body) || ::fdatasync(fd_) != 0) {
     const int err = errno;
     // Take back what was written, so a later record does not follow a torn one.
     if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
@@ -216,7 +216,7 @@ fixer::Status MachineLog::Append(const MachineState& now) {
     }
     return FromErrno(err);
   }
-  at_.log_bytes += record.size();
+  at_.log_bytes += frame.size() + body.size();
   ++at_.records;
   ++appended_;
   Logged(now);

@@ -2,7 +2,7 @@
 // replayed. Private to fakes/src; the framing (length, CRC-32) is machine_log_file.cpp's.
 //
 //   fakes::LogRecord r{.replace = {"services"}, .events_from = 3, .journal_from = 1};
-//   std::string body = fakes::EncodeLogRecord(r, part);
+//   std::string body = fakes::EncodeLogRecord(r, part);   // part: a MachineState the record may take from
 //   fakes::Loaded<fakes::DecodedLogRecord> back = fakes::DecodeLogRecord(body, "m.yaml.log", 12);
 //   if (back.ok()) fakes::ApplyLogRecord(*back.value, state);
 #pragma once
@@ -36,7 +36,8 @@ bool SameSection(std::string_view name, const MachineState& a, const MachineStat
 void CopySection(std::string_view name, const MachineState& from, MachineState& to);
 
 // `part` holds the scalars, the sections named in `what.replace`, the objects and records named.
-std::string EncodeLogRecord(const LogRecord& what, const MachineState& part);
+// The typed grants of its journal records are moved out of it into the record's "grants:" block.
+std::string EncodeLogRecord(const LogRecord& what, MachineState& part);
 // `first_line`: the log line the body starts on, for errors (LOG:LINE:COL).
 Loaded<DecodedLogRecord> DecodeLogRecord(std::string_view body, const std::string& log_name, int first_line);
 // False when the record does not fit the machine (a record index beyond its events or journal).

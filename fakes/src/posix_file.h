@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "fixer/result.h"
 
@@ -14,7 +15,7 @@ namespace fakes {
 // denied, 112 disk full, 8 out of memory, 1920 anything else.
 fixer::Status FromErrno(int err);
 // write() until all of `text` is written; false with errno set on failure.
-bool WriteAll(int fd, const std::string& text);
+bool WriteAll(int fd, std::string_view text);
 std::string DirectoryOf(const std::string& path);
 // fsync of the directory holding `path`; best effort (the files themselves are complete).
 void SyncDirectoryOf(const std::string& path);

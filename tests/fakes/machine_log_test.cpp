@@ -4,10 +4,13 @@
 // LOG:LINE; a log written for another version of the file is ignored; a verb that changes
 // nothing writes no file and no log; a checkpoint leaves the file alone, without a log.
 #include <unistd.h>
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -241,3 +244,106 @@ TEST_F(MachineLogTest, ALogOfAnotherVersionOfTheFileIsIgnoredAndSavingRemovesIt)
 }
 
 }  // namespace
+
+namespace {
+
+// CRC-32 (IEEE, reflected) a bit at a time: the reference the log's checksums must agree with.
+uint32_t ReferenceCrc32(std::string_view bytes) {
+  uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : bytes) {
+    c ^= b;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+  }
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string Hex8(uint32_t v) {
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", v);
+  return buf;
+}
+
+// Every object form the log's object_states block writes: a file (not a container) with a null
+// owner and a deny ACE, a registry key with values, a metabase node, a path with a space, a
+// line end and a '|', and an object deleted.
+fakes::MachineState WithEveryObjectForm(fakes::MachineState s) {
+  const auto sid = [](const char* text) { return *fixer::Sid::Parse(text); };
+  fakes::SecurableObject file{.ns = fixer::ObjectNamespace::kFile, .path = "C:\\data\\odd name|\nx.txt"};
+  file.container = false;
+  file.dacl = {{fixer::AceType::kDeny, sid("S-1-5-32-545"), 0x1, 0x0},
+               {fixer::AceType::kAllow, sid("S-1-1-0"), 0x1F01FF, 0x3}};
+  fakes::SecurableObject key{.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\Contoso"};
+  key.owner = sid("S-1-5-32-544");
+  key.values = {{"", "default"}, {"Path", "C:\\a b\\c"}, {"multi\nline", "x\ny"}};
+  fakes::SecurableObject node{.ns = fixer::ObjectNamespace::kMetabase, .path = "/LM/W3SVC/1/ROOT/odd"};
+  for (const fakes::SecurableObject& o : {file, key, node}) s.objects[fakes::ObjectKey(o.ns, o.path)] = o;
+  return s;
+}
+
+}  // namespace
+
+TEST_F(MachineLogTest, EveryObjectFormAndItsDeletionReplayAsTheyWere) {
+  const std::string file = Machine(AffectedXp(2));
+  auto opened = fakes::OpenMachineFile(file);
+  ASSERT_TRUE(opened.ok());
+  fakes::MachineState now = opened.value->state;
+  fakes::MachineLog log(file, opened.value->log, now);
+  now = WithEveryObjectForm(std::move(now));
+  ASSERT_EQ(now.objects.erase(fakes::ObjectKey(fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\data0")), 1u);
+  // A call that names no one object: the record carries every object.
+  log.Note({.call = 1, .op = "file.delete_tree", .target = "C:\\data"}, now);
+  ASSERT_TRUE(log.Append(now).ok());
+  EXPECT_THAT(ReadAll(file + ".log"), HasSubstr("\nobject_states: "));
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(loaded.value->objects == now.objects);
+  EXPECT_TRUE(*loaded.value == now);
+}
+
+TEST_F(MachineLogTest, ChecksumsAgreeWithTheReferenceCrcAndADamagedBlockIsAnErrorAtItsLine) {
+  const std::string file = Machine(AffectedXp(3));
+  const std::string base = ReadAll(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  ASSERT_GE(records.size(), 3u);
+  const std::string log = records.back().log;
+  EXPECT_TRUE(
+      log.starts_with("fixup-machine-log 1 " + std::to_string(base.size()) + " " + Hex8(ReferenceCrc32(base)) + "\n"))
+      << log.substr(0, log.find('\n'));
+  // Every record's checksum, and the grants of the recreate in their own block.
+  bool grants = false;
+  size_t last_object_record = std::string::npos, last_frame = 0;
+  for (size_t at = log.find('\n') + 1; at < log.size();) {
+    const size_t eol = log.find('\n', at);
+    unsigned long seq = 0, length = 0;
+    char crc[9] = {};
+    ASSERT_EQ(std::sscanf(log.c_str() + at, "record %lu %lu %8s", &seq, &length, crc), 3);
+    const std::string_view body = std::string_view(log).substr(eol + 1, length);
+    EXPECT_EQ(crc, Hex8(ReferenceCrc32(body))) << "record " << seq;
+    grants = grants || body.find("\ngrants: ") != std::string_view::npos;
+    if (body.find("\nobject_states: ") != std::string_view::npos) {
+      last_object_record = at;
+      last_frame = eol;
+    }
+    at = eol + 1 + length;
+  }
+  EXPECT_TRUE(grants);
+  ASSERT_NE(last_object_record, std::string::npos);
+  // An ACE line made wrong, the checksum made right again: the record is read and refused at the line.
+  const size_t length_at = log.find(' ', log.find(' ', last_object_record) + 1) + 1;
+  const size_t length = std::stoul(log.substr(length_at));
+  std::string body = log.substr(last_frame + 1, length);
+  const size_t allow = body.find("\nallow ");
+  ASSERT_NE(allow, std::string::npos);
+  body.replace(allow + 1, 5, "allov");
+  const std::string frame = log.substr(last_object_record, length_at - last_object_record) + std::to_string(length) +
+                            " " + Hex8(ReferenceCrc32(body)) + "\n";
+  const std::string damaged = log.substr(0, last_object_record) + frame + body + log.substr(last_frame + 1 + length);
+  WriteAll(file, base);
+  WriteAll(file + ".log", damaged);
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_FALSE(loaded.ok());
+  const auto line =
+      std::count(damaged.begin(), damaged.begin() + static_cast<long>(last_frame + 1 + allow + 1), '\n') + 1;
+  EXPECT_EQ(loaded.error->ToString(),
+            file + ".log:" + std::to_string(line) + ":1: expected '<allow|deny> <mask hex> <flags hex> <SID>'");
+}

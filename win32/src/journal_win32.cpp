@@ -1,7 +1,7 @@
 // Journal: a text file, %ALLUSERSPROFILE%\Application Data\aspnet-fixer\journal.txt (the
 // all-users application data folder, SHGetFolderPath(CSIDL_COMMON_APPDATA)). Each Append
 // writes the whole journal to journal.tmp with FILE_FLAG_WRITE_THROUGH, flushes it, and puts it
-// in place with MoveFileEx(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH): a power loss
+// in place with MoveFileEx(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) (replace_file.h): a power loss
 // leaves the old journal or the new one, never half of one. Format (journal_file.h): one record
 // a line.
 #include <windows.h>
@@ -9,6 +9,7 @@
 #include <shlobj.h>
 
 #include "journal_file.h"
+#include "replace_file.h"
 #include "win32_ports.h"
 
 namespace win32 {
@@ -56,17 +57,6 @@ fixer::Result<std::string> ReadAll(const std::wstring& path) {
   return text;
 }
 
-fixer::Status WriteThrough(const std::wstring& path, const std::string& text) {
-  File file(CreateFileW(path.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
-                        FILE_ATTRIBUTE_NORMAL | FILE_FLAG_WRITE_THROUGH, nullptr));
-  if (!file.valid()) return LastError();
-  DWORD written = 0;
-  if (!WriteFile(file.get(), text.data(), static_cast<DWORD>(text.size()), &written, nullptr)) return LastError();
-  if (written != text.size()) return Error(ERROR_DISK_FULL);
-  if (!FlushFileBuffers(file.get())) return LastError();
-  return {};
-}
-
 }  // namespace
 
 fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
@@ -84,9 +74,8 @@ fixer::Status Win32Journal::Append(const fixer::JournalRecord& record) {
   const std::wstring path = *folder + L"\\journal.txt", temp = *folder + L"\\journal.tmp";
   auto text = ReadAll(path);
   if (!text) return text.status();
-  if (fixer::Status st = WriteThrough(temp, *text + FormatJournalLine(record)); !st.ok()) return st;
-  if (!MoveFileExW(temp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-    return LastError();
+  if (std::optional<ReplaceFailure> failed = ReplaceFile(path, temp, *text + FormatJournalLine(record))) {
+    return Error(failed->error);
   }
   changes_.Mark();
   return {};

@@ -3,6 +3,7 @@
 //   aspnet-fixer.exe diagnose        # what is wrong, nothing changed
 //   aspnet-fixer.exe apply           # repairs this machine (as an administrator)
 #include "app/command.h"
+#include "win32/files.h"
 #include "win32/local_machine.h"
 
 namespace {
@@ -11,6 +12,10 @@ class LocalMachineOpener : public app::BackendOpener {
  public:
   void AddOptions(CLI::App&) override {}  // the machine is this one: nothing to choose
   std::unique_ptr<fixer::Backend> Open(std::string& error) override { return win32::OpenLocalMachine(error); }
+  fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
+    return win32::WriteFileDurably(path, text);
+  }
+  bool SameFile(const std::string& a, const std::string& b) const override { return win32::SameFile(a, b); }
 };
 
 }  // namespace

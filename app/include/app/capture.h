@@ -9,7 +9,7 @@
 //
 //   app::Capture c = app::CaptureMachine(backend.ports(), "aspnet-fixer 0.1.0");
 //   bool nothing_readable = c.reads_ok == 0;   // then no file is written (exit 1)
-//   fixer::Status st = app::WriteFileAtomically("machine.yaml", app::CaptureText(c));
+//   std::string text = app::CaptureText(c);   // the BackendOpener writes it (app/command.h)
 #pragma once
 
 #include <string>
@@ -41,11 +41,5 @@ inline constexpr std::string_view kRedactedPassword = "(redacted)";
 Capture CaptureMachine(fixer::Ports& ports, std::string_view tool);
 // The document as the file holds it: indented JSON and a final line end.
 std::string CaptureText(const Capture& capture);
-
-// Writes `text` to a temporary file beside `path`, flushes it to disk, then renames it over
-// `path`, so `path` is either as it was or whole. The error names the path.
-fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
-// Whether two paths name one file (the same inode; on Windows the same full path, any case).
-bool SameFile(const std::string& a, const std::string& b);
 
 }  // namespace app

@@ -10,6 +10,8 @@
 //    public:
 //     void AddOptions(CLI::App& app) override { app.add_option("--machine", path_)->required(); }
 //     std::unique_ptr<fixer::Backend> Open(std::string& error) override { error = "not here"; return nullptr; }
+//     fixer::Status WriteFileDurably(const std::string&, std::string_view) override { return fixer::Status::Win(5); }
+//     bool SameFile(const std::string& a, const std::string& b) const override { return a == b; }
 //    private:
 //     std::string path_;
 //   };
@@ -19,6 +21,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -28,7 +31,10 @@
 namespace app {
 
 // How the command reaches a machine: the backend's own options (e.g. --machine FILE), then
-// the backend itself once the command line is parsed.
+// the backend itself once the command line is parsed; and the platform's file calls the command
+// itself needs (capture --out), so app/ holds no platform code. They live here, not on
+// fixer::Backend: only the command writes files (the fixer never does), and the --out check
+// runs before any machine is opened.
 class BackendOpener {
  public:
   virtual ~BackendOpener() = default;
@@ -37,6 +43,12 @@ class BackendOpener {
   virtual std::unique_ptr<fixer::Backend> Open(std::string& error) = 0;
   // The files the backend reads, which `capture --out` refuses to overwrite.
   virtual std::vector<std::string> Inputs() const { return {}; }
+  // Writes `text` to `path` durably, replacing it atomically: flushed to disk in a temporary
+  // file beside it, then renamed over it, so `path` is either as it was or whole, and no
+  // temporary file is left. The error's message names the file and the step that failed.
+  virtual fixer::Status WriteFileDurably(const std::string& path, std::string_view text) = 0;
+  // Whether two paths name one file (POSIX: the same inode; Windows: the same full path, any case).
+  virtual bool SameFile(const std::string& a, const std::string& b) const = 0;
 };
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener);

@@ -1,18 +1,29 @@
-// Atomic file writes, for state files, reports and anything a killed process must never leave
-// half-written: a temporary file beside the target, written, fsync'd, renamed over the target,
-// then the directory fsync'd. Errors come back as the Windows error the same failure gives.
+// Atomic file writes, for state files, reports, captures and anything a killed process must never
+// leave half-written: a temporary file beside the target, written, fsync'd, renamed over the
+// target, then the directory fsync'd. Errors come back as the Windows error the same failure
+// gives; WriteFileAtomicallySaying also names the file and the step for the person who ran it.
 //
 //   if (fixer::Status st = fakes::WriteFileAtomically("m.yaml", "os: windows-xp-professional\n"); !st.ok())
 //     logger->error("{}", st);
+//   fixer::Status said = fakes::WriteFileAtomicallySaying("out.yaml", "{}\n");
+//   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
+//   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "fixer/result.h"
 
 namespace fakes {
 
 // 3 path not found, 5 access denied, 112 disk full, 8 out of memory, 1920 anything else.
-fixer::Status WriteFileAtomically(const std::string& path, const std::string& text);
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
+// The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
+// failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
+// write" or "cannot replace", and the C library's strerror text.
+fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text);
+// Whether two paths name one existing file (the same device and inode).
+bool SameFile(const std::string& a, const std::string& b);
 
 }  // namespace fakes

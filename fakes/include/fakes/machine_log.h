@@ -2,9 +2,10 @@
 // so a tool that changes the machine makes each change durable at the cost of the change, not of
 // the whole file (docs/machine-format.md, "The machine log").
 //
-// A record holds what changed since the previous one, each entity in the machine format's own
-// encoding: the sections that differ (accounts, rights, services ...), the objects the mutating
-// calls named, the event log and journal entries appended. Loading a machine file
+// A record holds what changed since the previous one: the sections that differ (accounts,
+// rights, services ...), the event log and journal entries appended, in the machine format's own
+// encoding; the objects the mutating calls named and the typed grants of the journal, field by
+// field (they are most of a record, and the format's quoting and look-ups cost more than them). Loading a machine file
 // (LoadMachineFile) replays its log; a checkpoint rewrites the file and removes the log.
 //
 //   fakes::Loaded<fakes::OpenedMachineFile> opened = fakes::OpenMachineFile("m.yaml");

@@ -1,0 +1,98 @@
+// Atomic file writes (fakes/atomic_file.h): the target is replaced whole and no temporary file
+// is left; each failing step (create, write, replace) gives the Windows error and, for a person,
+// a message naming the file and the step; SameFile compares inodes, not spellings.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "fakes/atomic_file.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("atomic_file_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::vector<std::string> Files() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+  std::string Temp(const fs::path& target) const { return target.string() + ".tmp." + std::to_string(::getpid()); }
+  fs::path dir_;
+};
+
+TEST_F(AtomicFileTest, ReplacesTheFileWholeAndLeavesNoTemporaryFile) {
+  const fs::path file = dir_ / "m.yaml";
+  std::ofstream(file) << "old contents, longer than the new ones\n";
+  ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "new\n").ok());
+  EXPECT_EQ(ReadAll(file), "new\n");
+  ASSERT_TRUE(fakes::WriteFileAtomicallySaying(file.string(), "newer\n").ok());
+  EXPECT_EQ(ReadAll(file), "newer\n");
+  EXPECT_EQ(Files(), std::vector<std::string>{"m.yaml"});
+}
+
+TEST_F(AtomicFileTest, AMissingFolderCannotBeCreatedIn) {
+  const fs::path file = dir_ / "no-such-folder" / "m.yaml";
+  EXPECT_EQ(fakes::WriteFileAtomically(file.string(), "x\n").code(), 3u);  // ERROR_PATH_NOT_FOUND
+  const fixer::Status said = fakes::WriteFileAtomicallySaying(file.string(), "x\n");
+  EXPECT_EQ(said.code(), 3u);
+  EXPECT_EQ(said.message(), Temp(file) + ": cannot create: No such file or directory");
+  EXPECT_TRUE(Files().empty());
+}
+
+TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemoved) {
+  const fs::path folder = dir_ / "taken";
+  fs::create_directories(folder / "inside");
+  EXPECT_EQ(fakes::WriteFileAtomically(folder.string(), "x\n").code(), 5u);  // ERROR_ACCESS_DENIED
+  const fixer::Status said = fakes::WriteFileAtomicallySaying(folder.string(), "x\n");
+  EXPECT_EQ(said.code(), 5u);
+  EXPECT_EQ(said.message(), folder.string() + ": cannot replace: Is a directory");
+  EXPECT_EQ(Files(), std::vector<std::string>{"taken"});
+}
+
+TEST_F(AtomicFileTest, AFullDiskCannotBeWrittenAndTheTemporaryFileIsRemoved) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  // A symbolic link named as the temporary file sends the write to /dev/full (ENOSPC).
+  const fs::path file = dir_ / "m.yaml";
+  fs::create_symlink("/dev/full", Temp(file));
+  const fixer::Status said = fakes::WriteFileAtomicallySaying(file.string(), "x\n");
+  EXPECT_EQ(said.code(), 112u);  // ERROR_DISK_FULL
+  EXPECT_EQ(said.message(), Temp(file) + ": cannot write: No space left on device");
+  EXPECT_TRUE(Files().empty());
+}
+
+TEST_F(AtomicFileTest, SameFileComparesTheFileNotTheSpelling) {
+  const fs::path a = dir_ / "a.yaml", b = dir_ / "b.yaml", link = dir_ / "hard.yaml";
+  std::ofstream(a) << "a\n";
+  std::ofstream(b) << "b\n";
+  fs::create_hard_link(a, link);
+  EXPECT_TRUE(fakes::SameFile(a.string(), a.string()));
+  EXPECT_TRUE(fakes::SameFile(a.string(), (dir_ / "." / "a.yaml").string()));
+  EXPECT_TRUE(fakes::SameFile(a.string(), link.string()));
+  EXPECT_FALSE(fakes::SameFile(a.string(), b.string()));
+  EXPECT_FALSE(fakes::SameFile(a.string(), (dir_ / "missing.yaml").string()));
+}
+
+}  // namespace
