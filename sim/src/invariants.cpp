@@ -121,7 +121,8 @@ CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineS
 
 std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
                                           const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference) {
+                                          const StateDifference& difference,
+                                          const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
   if (exit_code == 3) {
     const auto diff = difference(before, now.state());
@@ -136,7 +137,7 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
                       "a journal pending", records > 0 ? "a journal pending" : "no journal"));
   }
   if (exit_code == 0 && (outcome == "fixed" || (outcome == "nothing-to-do" && command == "apply"))) {
-    const std::map<std::string, int> statuses = StatusOfEveryApp(now);
+    const std::map<std::string, int> statuses = known_statuses ? *known_statuses : StatusOfEveryApp(now);
     std::string down;
     for (const auto& app : now.state().products.applications) {
       if (app.framework_version != fixer::kFramework10) continue;

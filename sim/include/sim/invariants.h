@@ -82,9 +82,11 @@ using StateDifference =
     std::function<std::optional<std::string>(const fakes::MachineState&, const fakes::MachineState&)>;
 // The promises of one run's exit code (`command` "apply", "resume", "rollback"; `outcome` as
 // fixer::ToString prints it), against the machine the run found (`before`) and left (`now`).
+// `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
 std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
                                           const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference);
+                                          const StateDifference& difference,
+                                          const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
 // only while one does not answer 200; "already-fixed" while one answers 503 says why (a
