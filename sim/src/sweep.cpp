@@ -503,6 +503,7 @@ std::optional<CaseResult> FinishCase(const Case& c, Applied applied, const Sweep
   const bool keep = record != nullptr, snapshots = keep && o.share_runs;
   Episode resumed = Recover(*c.target, std::move(applied), c.faults, "resume", o.decorate, snapshots, copy_found);
   if (resumed.unchecked()) return std::nullopt;
+  if (o.observe) o.observe(FormatFaults(c.faults), "resume", resumed.end);
   r.runs = 1;
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
@@ -515,6 +516,7 @@ std::optional<CaseResult> FinishCase(const Case& c, Applied applied, const Sweep
     Episode rolled =
         Recover(*c.target, std::move(*for_rollback), c.faults, "rollback", o.decorate, snapshots, copy_found);
     if (rolled.unchecked()) return std::nullopt;
+    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", rolled.end);
     if (keep_transcripts)
       for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + run.text);
     ++r.runs;
@@ -562,10 +564,12 @@ CaseResult RunPair(const Case& pair, const Recorded& single, const SweepOptions&
     ++r.runs;
     if (std::optional<Episode> e = ResumeFromSnapshot(t, recorded, pair.faults, recovery, o.decorate)) {
       unchecked = unchecked || e->unchecked();
+      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, e->end);
       for (auto& v : Check(pair, recovery, *e)) r.violations.push_back(std::move(v));
       return;
     }
     ++r.shared;
+    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, recorded.end);
     for (SweepViolation v : recorded_violations) {
       v.faults = FormatFaults(pair.faults);
       v.where = FaultPlaces(pair.faults, recorded);

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include <gtest/gtest.h>
 
@@ -162,9 +164,28 @@ TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
       shared.fail = false;  // crashes are what send the fixer to its journal
       shared.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
     }
+    // Every episode's end machine, by case and episode kind: the same either way, clock included.
+    std::mutex mutex;
+    std::map<std::string, fakes::MachineState> ends[2];
+    auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
+      return [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
+        std::lock_guard<std::mutex> lock(mutex);
+        into.emplace(faults + " " + episode, end);
+      };
+    };
+    shared.observe = observe_into(ends[0]);
     sim::SweepOptions from_start = shared;
     from_start.share_runs = false;
+    from_start.observe = observe_into(ends[1]);
     const sim::SweepReport a = sim::RunSweep({file}, shared), b = sim::RunSweep({file}, from_start);
+    EXPECT_EQ(ends[0].size(), a.runs);
+    ASSERT_EQ(ends[0].size(), ends[1].size());
+    size_t differ = 0;
+    for (const auto& [episode, end] : ends[0]) {
+      const auto other = ends[1].find(episode);
+      ASSERT_NE(other, ends[1].end()) << episode;
+      if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
+    }
     EXPECT_EQ(a.cases, b.cases);
     EXPECT_EQ(a.runs, b.runs);
     EXPECT_TRUE(broken || a.shared_runs > 0) << "no pair episode shared";  // the broken undo may reach every one

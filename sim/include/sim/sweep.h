@@ -62,6 +62,9 @@ struct SweepOptions {
   // A pair case starts from the snapshots of its first fault's case (see SweepReport::shared_runs);
   // false runs every pair case's episodes from the found machine: the reference for the tests.
   bool share_runs = true;
+  // Test seam: every episode's end machine (a shared one's too), with its case's spec and
+  // "resume" or "rollback"; called from the worker threads; may be empty.
+  std::function<void(const std::string& faults, const std::string& episode, const fakes::MachineState& end)> observe;
   std::function<void(size_t done, size_t total)> progress;  // cases done; may be empty
 };
 
