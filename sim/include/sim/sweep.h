@@ -65,7 +65,9 @@ struct SweepOptions {
   // Test seam: every episode's end machine (a shared one's too), with its case's spec and
   // "resume" or "rollback"; called from the worker threads; may be empty.
   std::function<void(const std::string& faults, const std::string& episode, const fakes::MachineState& end)> observe;
-  std::function<void(size_t done, size_t total)> progress;  // cases done; may be empty
+  // Cases done of those known so far (a single case's pair cases are known once it has run, so
+  // the total grows during a pair sweep); may be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 struct SweepViolation {
