@@ -1,7 +1,8 @@
 // fixup-sim sweep [PATH...]: the fault sweep (sim/include/sim/sweep.h) with a progress bar on
 // a terminal counting cases, one line per violation with its replay command, and a summary of
-// the same cases (and the runs they took); --html FILE writes the summary as a page. Shards with
-// GoogleTest's protocol: GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
+// the same cases (and the episodes they checked, "shared" those that were the same as one already
+// run); --html FILE writes the summary as a page. Shards with GoogleTest's protocol:
+// GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX in the environment.
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -58,8 +59,9 @@ int Sweep(const SweepArgs& a) {
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
-  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs, "
-            << r.violations.size() << " violations (" << rate << ")\n";
+  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs";
+  if (r.shared_runs > 0) std::cout << " (" << r.shared_runs << " shared)";
+  std::cout << ", " << r.violations.size() << " violations (" << rate << ")\n";
   if (!a.html.empty()) {
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
       std::cerr << "fixup-sim: cannot write " << a.html << ": " << st.ToString() << "\n";

@@ -70,20 +70,28 @@ CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::Machi
 
 CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::MachineState& found,
                        const fakes::MachineState& now, const std::vector<std::string>& known) {
-  std::vector<std::string> secrets = known;
-  if (auto s = SecretIn(found)) secrets.push_back(*s);
-  if (auto s = SecretIn(now)) secrets.push_back(*s);
-  std::vector<std::string> haystack = texts;
+  return NoSecretIn(std::vector<std::string_view>(texts.begin(), texts.end()), found, now, known);
+}
+
+CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::MachineState& found,
+                       const fakes::MachineState& now, const std::vector<std::string>& known) {
+  std::vector<std::string> secrets;
+  for (const std::string& k : known)
+    if (k.size() >= 4) secrets.push_back(k);  // shorter: too short to tell a leak from a coincidence
+  for (const auto& s : {SecretIn(found), SecretIn(now)})
+    if (s && s->size() >= 4) secrets.push_back(*s);
+  auto leaks = [&](std::string_view text) {
+    return std::any_of(secrets.begin(), secrets.end(),
+                       [&](const std::string& secret) { return text.find(secret) != std::string_view::npos; });
+  };
+  // A journal entry reads "key=value": only a secret holding '=' can straddle the two.
+  const bool straddles = std::any_of(secrets.begin(), secrets.end(),
+                                     [](const std::string& s) { return s.find('=') != std::string::npos; });
+  bool leaked = std::any_of(texts.begin(), texts.end(), leaks);
   for (const auto& r : now.journal)
-    for (const auto& [k, v] : r.data) haystack.push_back(k + "=" + v);
-  for (const auto& e : now.events) haystack.push_back(e.text);
-  for (const auto& secret : secrets) {
-    if (secret.size() < 4) continue;  // too short to tell a leak from a coincidence
-    for (const auto& text : haystack) {
-      if (text.find(secret) != std::string::npos)
-        return Inv("no password in output, journal or events", false, "none", "a password appears");
-    }
-  }
+    for (const auto& [k, v] : r.data) leaked = leaked || leaks(k) || leaks(v) || (straddles && leaks(k + "=" + v));
+  for (const auto& e : now.events) leaked = leaked || leaks(e.text);
+  if (leaked) return Inv("no password in output, journal or events", false, "none", "a password appears");
   return Inv("no password in output, journal or events", true, "none", "none");
 }
 
@@ -113,7 +121,8 @@ CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineS
 
 std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
                                           const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference) {
+                                          const StateDifference& difference,
+                                          const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
   if (exit_code == 3) {
     const auto diff = difference(before, now.state());
@@ -128,7 +137,7 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
                       "a journal pending", records > 0 ? "a journal pending" : "no journal"));
   }
   if (exit_code == 0 && (outcome == "fixed" || (outcome == "nothing-to-do" && command == "apply"))) {
-    const std::map<std::string, int> statuses = StatusOfEveryApp(now);
+    const std::map<std::string, int> statuses = known_statuses ? *known_statuses : StatusOfEveryApp(now);
     std::string down;
     for (const auto& app : now.state().products.applications) {
       if (app.framework_version != fixer::kFramework10) continue;

@@ -61,20 +61,15 @@ std::string Hex(uint32_t mask) {
   return buf;
 }
 
-}  // namespace
-
-CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::MachineState& now,
-                           const std::string& account) {
+// `now` against what `account` held when found (`was`, under `old_sid`) and what the repair may
+// grant (`allowed`, asked only when something is new).
+template <class Allowed>
+CheckResult Widened(const std::string& account, const std::optional<fixer::Sid>& old_sid, const Held& was,
+                    Allowed&& allowed, const fakes::MachineState& now) {
   const std::string what = "no grant of " + account + " widened";
-  const auto old_sid = fakes::UserSidIn(found, account);
   const auto new_sid = fakes::UserSidIn(now, account);
   if (!new_sid) return {"invariant", what, true, "nothing new", "no such account now", {}};
-  const Held was = HeldBy(found, old_sid), is = HeldBy(now, new_sid);
-  std::optional<Held> repair;  // registering on a copy costs a run: only when something is new
-  auto allowed = [&]() -> const Held& {
-    if (!repair) repair = RegisterGrants(found, account);
-    return *repair;
-  };
+  const Held is = HeldBy(now, new_sid);
   std::vector<std::string> wider;
   for (const std::string& r : is.rights)
     if (!was.rights.count(r) && !allowed().rights.count(r)) wider.push_back("right " + r);
@@ -99,6 +94,39 @@ CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::Machin
           "nothing beyond the repair's own grants",
           wider.empty() ? "nothing new" : "new: " + actual,
           {}};
+}
+
+}  // namespace
+
+CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::MachineState& now,
+                           const std::string& account) {
+  const auto old_sid = fakes::UserSidIn(found, account);
+  std::optional<Held> repair;  // registering on a copy costs a run: only when something is new
+  auto allowed = [&]() -> const Held& {
+    if (!repair) repair = RegisterGrants(found, account);
+    return *repair;
+  };
+  return Widened(account, old_sid, HeldBy(found, old_sid), allowed, now);
+}
+
+struct GrantWidening::Baseline {
+  std::string account;
+  std::optional<fixer::Sid> old_sid;
+  Held was, repair;
+};
+
+GrantWidening::GrantWidening(const fakes::MachineState& found, const std::string& account)
+    : baseline_(std::make_unique<const Baseline>(Baseline{.account = account,
+                                                          .old_sid = fakes::UserSidIn(found, account),
+                                                          .was = HeldBy(found, fakes::UserSidIn(found, account)),
+                                                          .repair = RegisterGrants(found, account)})) {}
+
+GrantWidening::~GrantWidening() = default;
+
+CheckResult GrantWidening::Check(const fakes::MachineState& now) const {
+  const Baseline& b = *baseline_;
+  return Widened(
+      b.account, b.old_sid, b.was, [&]() -> const Held& { return b.repair; }, now);
 }
 
 }  // namespace sim

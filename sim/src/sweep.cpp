@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kWorker = "ASPNET";
 constexpr const char* kKnownTempPassword = "1pass@word";
-constexpr int kMaxRecoveryRuns = 4;  // an operator retries; a fault fires once
+constexpr size_t kMaxRecoveryRuns = 4;  // an operator retries; a fault fires once
 
 // One `fixer: apply` step of a scenario, with the machine as that step finds it.
 struct Target {
@@ -35,6 +35,7 @@ struct Target {
   // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
   // with no earlier fault leaves when the power goes at that call.
   std::vector<fakes::MachineState> before_call;
+  std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
 };
 
 struct Case {
@@ -42,16 +43,48 @@ struct Case {
   std::vector<SweepFault> faults;
 };
 
+// One fixer run of an episode.
+struct RunOutcome {
+  std::string command;
+  uint64_t consumed = 0;  // mutating calls of the episode before this run
+  int exit_code = 0;
+  std::string outcome;
+  std::string text;                                    // its transcript
+  std::vector<fakes::MutationEvent> trace;             // its mutating calls, numbered over the episode
+  std::vector<CheckResult> promises;                   // the exit-code promises it broke (ExitCodePromises)
+  std::optional<std::map<std::string, int>> statuses;  // after an exit 0, which ends the episode
+  // Exit 3 after a change, with no copy of the machine it found to compare: the case runs
+  // again with copies (a recovery run copies the machine it finds only then: nearly never).
+  bool unchecked = false;
+};
+
+// The machines one run passed through, kept while a single case's pair cases run: a pair case
+// whose second fault falls in this run starts from them instead of running the episode again.
+struct RunSnapshots {
+  fakes::MachineState start;  // what the run found
+  uint64_t first = 1;         // before[i] is the machine just before episode call first + i
+  std::vector<fakes::MachineState> before;
+};
+
 // An apply and the operator's recovery (resume, or rollback then resume if rollback cannot go
 // back), with the faults numbered over the whole episode.
 struct Episode {
+  std::vector<RunOutcome> runs;         // the apply first
+  std::vector<RunSnapshots> snapshots;  // beside runs when recorded (the apply's stays empty)
   fakes::MachineState end;
   std::map<std::string, int> statuses;  // what each app answers at the end
-  int exit_code = 0;
-  std::string outcome;
-  std::vector<std::string> texts;
-  std::vector<fakes::MutationEvent> trace;  // every mutating call of the episode, in order
-  std::vector<CheckResult> promises;        // the exit-code promises of each run (ExitCodePromises)
+
+  int exit_code() const { return runs.back().exit_code; }
+  const std::string& outcome() const { return runs.back().outcome; }
+  uint64_t calls() const { return runs.back().consumed + runs.back().trace.size(); }
+  bool unchecked() const {
+    return std::any_of(runs.begin(), runs.end(), [](const RunOutcome& r) { return r.unchecked; });
+  }
+  const fakes::MutationEvent* Call(uint64_t call) const {
+    for (const RunOutcome& r : runs)
+      if (call > r.consumed && call <= r.consumed + r.trace.size()) return &r.trace[call - r.consumed - 1];
+    return nullptr;
+  }
 };
 
 fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consumed) {
@@ -65,12 +98,8 @@ fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consum
 
 // What a case's apply left, run once and shared by its episode with resume and with rollback.
 struct Applied {
+  RunOutcome run;
   fakes::MachineState machine;
-  int exit_code = 0;
-  std::string outcome;
-  std::string text;
-  std::vector<fakes::MutationEvent> trace;
-  std::vector<CheckResult> promises;  // the apply's broken exit-code promises
 };
 
 // The command an operator runs next after `command` ended with `exit_code` ("" when done). A
@@ -84,75 +113,147 @@ std::optional<Change> FirstDifference(const fakes::MachineState& found, const fa
 
 // The exit-code promises `run` broke, `before` being the machine it found.
 std::vector<CheckResult> BrokenPromises(const std::string& command, const FixerRun& run,
-                                        const fakes::MachineState& before, fakes::Machine& now) {
+                                        const fakes::MachineState& before, fakes::Machine& now,
+                                        const std::map<std::string, int>* statuses) {
   std::vector<CheckResult> broken;
   auto difference = [](const fakes::MachineState& a, const fakes::MachineState& b) {
     auto d = FirstDifference(a, b);
     return d ? std::optional<std::string>(d->path + ": " + d->before + " -> " + d->after) : std::nullopt;
   };
-  for (CheckResult& c : ExitCodePromises(command, fixer::ToInt(run.exit_code), run.outcome, before, now, difference))
+  for (CheckResult& c :
+       ExitCodePromises(command, fixer::ToInt(run.exit_code), run.outcome, before, now, difference, statuses))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }
 
-// A power loss at call N with no fault before it leaves the machine as the clean apply had it
-// just before call N, so that is taken instead of running the apply again up to N. Its
-// transcript is a prefix of the clean one, which stands for it in the checks (no secret in any
-// text). A replay (`keep_text`) runs the apply, to print its real transcript.
-Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text,
-                 const PortsDecoratorFactory& decorate) {
-  Applied a;
-  const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
-  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size()) {
-    a.machine = t.before_call[first.call - 1];
-    a.exit_code = 4;
-    a.outcome = "interrupted";
-    a.text = t.clean_text;
-    a.trace.assign(t.clean_trace.begin(), t.clean_trace.begin() + static_cast<std::ptrdiff_t>(first.call));
-    return a;
+// Runs `command` on `machine` with the faults that fall after `consumed`. `before`, when given, is
+// what `machine` holds now (exit 3's promise compares with it). With `snapshots`, keeps the
+// machine it finds and the machine before each of its calls numbered `record_after` + 1 or later
+// (earlier ones no pair case starts from).
+RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::MachineState* before,
+                  const std::string& command, uint64_t consumed, const std::vector<SweepFault>& faults,
+                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_after = 0) {
+  if (snapshots) {
+    snapshots->first = std::max(consumed, record_after) + 1;
+    machine.set_before_mutation([&machine, snapshots, call = consumed]() mutable {
+      if (++call >= snapshots->first) snapshots->before.push_back(machine.state());
+    });
   }
-  fakes::Machine machine(t.found);
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-  FixerRun run = RunFixer(machine, "apply", t.options, PlanFrom(faults, 0), false, decorator.get());
-  a.promises = BrokenPromises("apply", run, t.found, machine);
-  a.exit_code = fixer::ToInt(run.exit_code);
-  a.outcome = std::move(run.outcome);
-  a.text = RunTranscript(run);
-  a.trace = std::move(run.trace);
-  a.machine = std::move(machine.state());
-  return a;
+  FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
+  if (snapshots) {
+    machine.set_before_mutation(nullptr);
+    snapshots->start = *before;
+  }
+  RunOutcome r;
+  r.command = command;
+  r.consumed = consumed;
+  // Exit 0 ends an episode: its promise and the episode's checks read the same statuses.
+  if (run.exit_code == fixer::ExitCode::kOk) r.statuses = StatusOfEveryApp(machine);
+  const bool exit3_changed = run.exit_code == fixer::ExitCode::kRefused && run.changed;
+  if (before || !exit3_changed)  // unchanged, `machine` is what it found
+    r.promises =
+        BrokenPromises(command, run, before ? *before : machine.state(), machine, r.statuses ? &*r.statuses : nullptr);
+  r.unchecked = !before && exit3_changed;
+  r.exit_code = fixer::ToInt(run.exit_code);
+  r.outcome = std::move(run.outcome);
+  r.text = RunTranscript(run);
+  r.trace = std::move(run.trace);
+  for (fakes::MutationEvent& ev : r.trace) ev.call += consumed;
+  return r;
 }
 
-// The operator's recovery after the apply (resume, or rollback then resume if rollback cannot
-// go back), with the faults numbered over the whole episode. `applied` is moved from.
+// A power loss at episode call `call` inside `cut`, where nothing differs from `cut` before that
+// call: the run stops there with no report and no promise. Its transcript is a prefix of
+// `cut`'s, which stands for it in the checks (no secret in any text: a longer text only finds more).
+RunOutcome CutShort(const std::string& command, uint64_t consumed, const std::string& text,
+                    const std::vector<fakes::MutationEvent>& trace, uint64_t call) {
+  RunOutcome r;
+  r.command = command;
+  r.consumed = consumed;
+  r.exit_code = fixer::ToInt(fixer::ExitCode::kNotRestored);
+  r.outcome = "interrupted";
+  r.text = text;
+  r.trace.assign(trace.begin(), trace.begin() + static_cast<std::ptrdiff_t>(call - consumed));
+  return r;
+}
+RunOutcome CutShort(const RunOutcome& cut, uint64_t call) {
+  return CutShort(cut.command, cut.consumed, cut.text, cut.trace, call);
+}
+
+// A power loss at call N with no fault before it leaves the machine as the clean apply had it
+// just before call N, so that is taken instead of running the apply again up to N. A replay
+// (`keep_text`) runs the apply, to print its real transcript. With `snapshots`, the apply keeps
+// the machine before each of its calls after the first fault, for the pair cases.
+Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text,
+                 const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr) {
+  const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
+  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size()) {
+    return {CutShort("apply", 0, t.clean_text, t.clean_trace, first.call), t.before_call[first.call - 1]};
+  }
+  fakes::Machine machine(t.found);
+  RunOutcome run = RunOne(t, machine, &t.found, "apply", 0, faults, decorate, snapshots, first.call);
+  return {std::move(run), std::move(machine.state())};
+}
+
+// The operator's commands from `command` on, until one ends the episode (or an operator stops
+// retrying), each recorded with its snapshots when `record`. A run copies the machine it finds
+// only to record it or with `copy_found` (see RunOutcome::unchecked).
+void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string command,
+              const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
+              bool record, bool copy_found) {
+  while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
+    std::optional<fakes::MachineState> before;
+    if (record || copy_found) before = machine.state();
+    RunSnapshots snapshots;
+    e.runs.push_back(RunOne(t, machine, before ? &*before : nullptr, command, e.calls(), faults, decorate,
+                            record ? &snapshots : nullptr));
+    if (record) e.snapshots.push_back(std::move(snapshots));
+    command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
+  }
+  e.statuses = e.runs.back().statuses ? *e.runs.back().statuses : StatusOfEveryApp(machine);
+  e.end = std::move(machine.state());
+}
+
+// The operator's recovery after the apply, with the faults numbered over the whole episode.
 Episode Recover(const Target& t, Applied applied, const std::vector<SweepFault>& faults, const std::string& recovery,
-                const PortsDecoratorFactory& decorate) {
+                const PortsDecoratorFactory& decorate, bool record, bool copy_found) {
   fakes::Machine machine(std::move(applied.machine));
   Episode e;
-  e.exit_code = applied.exit_code;
-  e.outcome = std::move(applied.outcome);
-  e.texts.push_back(std::move(applied.text));
-  e.trace = std::move(applied.trace);
-  e.promises = std::move(applied.promises);
-  std::string command = NextCommand("apply", fixer::ExitCode{e.exit_code}, recovery);
-  for (int runs = 1; !command.empty() && runs <= kMaxRecoveryRuns; ++runs) {
-    std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-    const uint64_t consumed = e.trace.size();
-    const fakes::MachineState before = machine.state();  // what this recovery run finds
-    FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
-    for (CheckResult& c : BrokenPromises(command, run, before, machine)) e.promises.push_back(std::move(c));
-    for (auto ev : run.trace) {
-      ev.call += consumed;
-      e.trace.push_back(std::move(ev));
-    }
-    e.texts.push_back(RunTranscript(run));
-    e.exit_code = fixer::ToInt(run.exit_code);
-    e.outcome = run.outcome;
-    command = NextCommand(command, run.exit_code, recovery);
-  }
-  e.statuses = StatusOfEveryApp(machine);
-  e.end = std::move(machine.state());
+  e.runs.push_back(std::move(applied.run));
+  if (record) e.snapshots.resize(1);
+  const std::string next = NextCommand("apply", fixer::ExitCode{e.exit_code()}, recovery);
+  Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found);
   return e;
+}
+
+// The episode of a pair case whose second fault falls in a recovery run of `recorded` (the
+// episode of its first fault alone): the runs before it are the same, and that run starts from
+// its snapshot (a power loss: from the machine just before that call). Nothing when the second
+// fault falls after the episode's last call: the pair's episode is `recorded` itself.
+std::optional<Episode> ResumeFromSnapshot(const Target& t, const Episode& recorded,
+                                          const std::vector<SweepFault>& faults, const std::string& recovery,
+                                          const PortsDecoratorFactory& decorate) {
+  const SweepFault& second = faults.back();
+  for (size_t k = 1; k < recorded.runs.size(); ++k) {
+    const RunOutcome& cut = recorded.runs[k];
+    if (second.call <= cut.consumed || second.call > cut.consumed + cut.trace.size()) continue;
+    const RunSnapshots& at = recorded.snapshots[k];
+    Episode e;
+    e.runs.assign(recorded.runs.begin(), recorded.runs.begin() + static_cast<std::ptrdiff_t>(k));
+    fakes::Machine machine;
+    if (second.kind == fakes::FaultKind::kCrash) {
+      machine.state() = at.before[second.call - at.first];
+      e.runs.push_back(CutShort(cut, second.call));
+    } else {
+      machine.state() = at.start;
+      e.runs.push_back(RunOne(t, machine, &at.start, cut.command, cut.consumed, faults, decorate));
+    }
+    Continue(t, machine, e, NextCommand(cut.command, fixer::ExitCode{e.exit_code()}, recovery), faults, recovery,
+             decorate, false, false);
+    return e;
+  }
+  return std::nullopt;
 }
 
 // What "exactly as found" compares: everything but the bookkeeping a restore cannot and need
@@ -176,19 +277,28 @@ std::string WithoutLockout(std::string flags) {
   return flags;
 }
 
-// The sam and lsa sections without what FirstDifference ignores in them (the password material).
-fakes::SamState WithoutPasswords(fakes::SamState sam) {
-  for (fakes::UserAccount& u : sam.users) {
-    u.password_hash.clear();
-    u.password_history.clear();
-    u.password_last_set = 0;
-    u.bad_password_count = 0;
-    u.password_expired = false;
-    u.locked_out_at = 0;
-    u.last_bad_password_at = 0;
-    u.flags.locked_out = false;
-  }
-  return sam;
+// A user account without what FirstDifference ignores in it (the password material).
+fakes::UserAccount WithoutPassword(fakes::UserAccount u) {
+  u.password_hash.clear();
+  u.password_history.clear();
+  u.password_last_set = 0;
+  u.bad_password_count = 0;
+  u.password_expired = false;
+  u.locked_out_at = 0;
+  u.last_bad_password_at = 0;
+  u.flags.locked_out = false;
+  return u;
+}
+// The sam sections equal but for the password material, compared in place (copying both was a
+// twentieth of a pair sweep): only accounts that differ are copied to look again.
+bool EqualButPasswords(const fakes::SamState& a, const fakes::SamState& b) {
+  // Stops compiling when SamState gains a field: decide here whether "as found" compares it.
+  [[maybe_unused]] const auto& [domain, next_rid, users, groups] = a;
+  if (a.domain != b.domain || a.next_rid != b.next_rid || a.groups != b.groups || a.users.size() != b.users.size())
+    return false;
+  for (size_t i = 0; i < a.users.size(); ++i)
+    if (a.users[i] != b.users[i] && WithoutPassword(a.users[i]) != WithoutPassword(b.users[i])) return false;
+  return true;
 }
 bool EqualButSecrets(const fakes::LsaState& a, const fakes::LsaState& b) {
   // Stops compiling when LsaState gains a field: decide here whether "as found" compares it.
@@ -207,7 +317,7 @@ bool EqualButIgnored(const fakes::MachineState& a, const fakes::MachineState& b)
                                 events, journal, capture] = a;
   return a.seed == b.seed && a.capture == b.capture && a.services == b.services && a.profiles == b.profiles &&
          a.session == b.session && a.products == b.products && a.sql == b.sql && a.objects == b.objects &&
-         WithoutPasswords(a.sam) == WithoutPasswords(b.sam) && EqualButSecrets(a.lsa, b.lsa);
+         EqualButPasswords(a.sam, b.sam) && EqualButSecrets(a.lsa, b.lsa);
 }
 
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now) {
@@ -220,12 +330,13 @@ std::optional<Change> FirstDifference(const fakes::MachineState& found, const fa
   return std::nullopt;
 }
 
-std::string FaultPlaces(const std::vector<SweepFault>& faults, const std::vector<fakes::MutationEvent>& trace) {
+std::string FaultPlaces(const std::vector<SweepFault>& faults, const Episode& e) {
   std::string out;
   for (const SweepFault& f : faults) {
     if (!out.empty()) out += "; ";
     out += FormatFaults({f}) + " ";
-    out += f.call <= trace.size() ? trace[f.call - 1].op + " " + trace[f.call - 1].target : "(not reached)";
+    const fakes::MutationEvent* at = e.Call(f.call);
+    out += at ? at->op + " " + at->target : "(not reached)";
   }
   return out;
 }
@@ -233,21 +344,24 @@ std::string FaultPlaces(const std::vector<SweepFault>& faults, const std::vector
 std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, const Episode& e) {
   const Target& t = *c.target;
   std::vector<CheckResult> checks;
-  const bool restored = e.exit_code != fixer::ToInt(fixer::ExitCode::kNotRestored);
+  const bool restored = e.exit_code() != fixer::ToInt(fixer::ExitCode::kNotRestored);
   checks.push_back({"sweep",
                     "the episode ends fixed or restored",
                     restored,
                     "exit 0, 1 or 3",
-                    "exit " + std::to_string(e.exit_code) + " (" + e.outcome + ")",
+                    "exit " + std::to_string(e.exit_code()) + " (" + e.outcome() + ")",
                     {}});
-  checks.push_back(NoSecretIn(e.texts, t.found, e.end, t.known_secrets));
+  std::vector<std::string_view> texts;
+  for (const RunOutcome& r : e.runs) texts.push_back(r.text);
+  checks.push_back(NoSecretIn(texts, t.found, e.end, t.known_secrets));
   checks.push_back(ServicesAsFound(t.found, e.end));
   checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
-  checks.push_back(NoGrantWidened(t.found, e.end, kWorker));
+  checks.push_back(t.widening->Check(e.end));
   checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
   checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
-  for (const CheckResult& promise : e.promises) checks.push_back(promise);
-  if (e.outcome == "rolled-back") {
+  for (const RunOutcome& r : e.runs)
+    for (const CheckResult& promise : r.promises) checks.push_back(promise);
+  if (e.outcome() == "rolled-back") {
     const auto diff = FirstDifference(t.found, e.end);
     checks.push_back({"sweep",
                       "a rollback leaves the machine as found",
@@ -271,8 +385,8 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   std::vector<SweepViolation> out;
   for (const CheckResult& r : checks) {
     if (r.passed) continue;
-    out.push_back({t.file, t.step, FormatFaults(c.faults), recovery, r.what, r.expected, r.actual,
-                   FaultPlaces(c.faults, e.trace)});
+    out.push_back(
+        {t.file, t.step, FormatFaults(c.faults), recovery, r.what, r.expected, r.actual, FaultPlaces(c.faults, e)});
   }
   return out;
 }
@@ -310,6 +424,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     }
     t->found = ctx.machine.state();
     t->found_statuses = StatusOfEveryApp(ctx.machine);
+    t->widening.emplace(t->found, kWorker);
     fakes::Machine clean(t->found);
     clean.set_before_mutation([&clean, &t] { t->before_call.push_back(clean.state()); });
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
@@ -332,71 +447,178 @@ std::vector<Case> SingleFaultCases(const Target& t, const SweepOptions& o) {
   return cases;
 }
 
-// Every second fault after the first one, anywhere in the rest of that case's episode.
-std::vector<Case> PairCases(const Case& first, const std::vector<fakes::MutationEvent>& trace, const SweepOptions& o) {
-  std::vector<Case> cases;
+// Every second fault after the first one, anywhere in the rest of that case's episode with
+// resume, in call order.
+template <class Visit>
+void ForEachPair(const Case& first, const Episode& resumed, const SweepOptions& o, Visit&& visit) {
   const uint64_t after = first.faults.front().call;
-  for (const fakes::MutationEvent& ev : trace) {
-    if (ev.call <= after) continue;
-    if (o.fail) {
-      Case c = first;
-      c.faults.push_back({ev.call, fakes::FaultKind::kFail, ErrorsFor(ev.op).front()});
-      cases.push_back(std::move(c));
-    }
-    if (o.crash) {
-      Case c = first;
-      c.faults.push_back({ev.call, fakes::FaultKind::kCrash, 0});
-      cases.push_back(std::move(c));
+  for (const RunOutcome& run : resumed.runs) {
+    for (const fakes::MutationEvent& ev : run.trace) {
+      if (ev.call <= after) continue;
+      if (o.fail) {
+        Case c = first;
+        c.faults.push_back({ev.call, fakes::FaultKind::kFail, ErrorsFor(ev.op).front()});
+        visit(std::move(c));
+      }
+      if (o.crash) {
+        Case c = first;
+        c.faults.push_back({ev.call, fakes::FaultKind::kCrash, 0});
+        visit(std::move(c));
+      }
     }
   }
-  return cases;
 }
 
 struct CaseResult {
-  size_t runs = 0;
+  size_t runs = 0;                      // episodes checked
+  size_t shared = 0;                    // of them, the same episode as one already run, checked from its result
   std::vector<std::string> transcript;  // with only_case: "resume: ..." then "rollback: ..." runs
   std::vector<SweepViolation> violations;
-  std::vector<fakes::MutationEvent> resumed_trace;  // with faults >= 2: for pair enumeration
+  void Add(CaseResult&& other) {
+    runs += other.runs;
+    shared += other.shared;
+    for (auto& v : other.violations) violations.push_back(std::move(v));
+  }
 };
 
-// Runs a case: the episode with resume, and, when the apply left work to recover, with
-// rollback too (both must converge). Both recover from the same run of the apply.
-CaseResult RunCase(const Case& c, const SweepOptions& o) {
+// A single case's episodes with their snapshots and what their checks found, kept while its
+// pair cases run.
+struct Recorded {
+  RunSnapshots apply;  // the machine before each call of the apply after the first fault
+  Episode resumed;
+  std::optional<Episode> rolled;
+  std::vector<SweepViolation> resumed_violations, rolled_violations;
+};
+
+// The episodes of a case whose apply left `applied`: with resume, and, when the apply left work
+// to recover, with rollback too (both must converge). Both recover from the same apply. Nothing
+// when a run is left unchecked (RunOutcome::unchecked): the case must run again with copy_found.
+std::optional<CaseResult> FinishCase(const Case& c, Applied applied, const SweepOptions& o, Recorded* record = nullptr,
+                                     bool copy_found = false) {
   CaseResult r;
   const bool keep_transcripts = o.only_case.has_value();  // only a replay prints them
-  Applied applied = RunApply(*c.target, c.faults, keep_transcripts, o.decorate);
-  const bool recovered = applied.exit_code == 4;
+  const bool recovered = applied.run.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
   std::optional<Applied> for_rollback;
   if (recovered) for_rollback = applied;
-  Episode resumed = Recover(*c.target, std::move(applied), c.faults, "resume", o.decorate);
+  const bool keep = record != nullptr, snapshots = keep && o.share_runs;
+  Episode resumed = Recover(*c.target, std::move(applied), c.faults, "resume", o.decorate, snapshots, copy_found);
+  if (resumed.unchecked()) return std::nullopt;
+  if (o.observe) o.observe(FormatFaults(c.faults), "resume", resumed.end);
   r.runs = 1;
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
-    for (const std::string& t : resumed.texts) r.transcript.push_back("[episode with resume]\n" + t);
-  if (o.faults >= 2) r.resumed_trace = std::move(resumed.trace);
+    for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + run.text);
+  if (keep) {
+    record->resumed = std::move(resumed);
+    record->resumed_violations = r.violations;
+  }
   if (recovered) {
-    Episode rolled = Recover(*c.target, std::move(*for_rollback), c.faults, "rollback", o.decorate);
+    Episode rolled =
+        Recover(*c.target, std::move(*for_rollback), c.faults, "rollback", o.decorate, snapshots, copy_found);
+    if (rolled.unchecked()) return std::nullopt;
+    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", rolled.end);
     if (keep_transcripts)
-      for (const std::string& t : rolled.texts) r.transcript.push_back("[episode with rollback]\n" + t);
+      for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + run.text);
     ++r.runs;
-    for (auto& v : Check(c, "rollback", rolled)) r.violations.push_back(std::move(v));
+    std::vector<SweepViolation> found = Check(c, "rollback", rolled);
+    if (keep) {
+      record->rolled = std::move(rolled);
+      record->rolled_violations = found;
+    }
+    for (auto& v : found) r.violations.push_back(std::move(v));
   }
   for (auto& v : r.violations)
     if (!recovered) v.recovery = "none";
   return r;
 }
 
-// Runs `cases` on o.jobs threads; results keep the cases' order.
-std::vector<CaseResult> RunAll(const std::vector<Case>& cases, const SweepOptions& o, size_t& done, size_t total) {
-  std::vector<CaseResult> results(cases.size());
+// Runs a case from its start (the apply's own shortcut aside); with `record`, keeps its
+// episodes, and with o.share_runs what its pair cases start from.
+CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = nullptr, bool copy_found = false) {
+  if (record) *record = Recorded{};
+  RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
+  Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), o.decorate, snapshots);
+  std::optional<CaseResult> r = FinishCase(c, std::move(applied), o, record, copy_found);
+  return r ? std::move(*r) : RunCase(c, o, record, true);
+}
+
+// A pair case from the snapshots of its first fault's case (`single`): a second fault in the
+// apply starts the apply from the found machine again (a power loss: from the snapshot before
+// that call); one in a recovery run starts that run from its snapshot, the apply and the runs
+// before it being the single case's. An episode the second fault never reaches is the single
+// case's own, whose checks stand for it (counted in `shared`).
+CaseResult RunPair(const Case& pair, const Recorded& single, const SweepOptions& o) {
+  const Target& t = *pair.target;
+  const SweepFault& second = pair.faults.back();
+  const RunOutcome& apply = single.resumed.runs.front();
+  if (second.call <= apply.trace.size()) {
+    if (second.kind != fakes::FaultKind::kCrash) return RunCase(pair, o);
+    const fakes::MachineState& cut = single.apply.before[second.call - single.apply.first];
+    std::optional<CaseResult> r = FinishCase(pair, {CutShort(apply, second.call), cut}, o);
+    return r ? std::move(*r) : RunCase(pair, o, nullptr, true);
+  }
+  CaseResult r;
+  bool unchecked = false;
+  auto episode = [&](const std::string& recovery, const Episode& recorded,
+                     const std::vector<SweepViolation>& recorded_violations) {
+    ++r.runs;
+    if (std::optional<Episode> e = ResumeFromSnapshot(t, recorded, pair.faults, recovery, o.decorate)) {
+      unchecked = unchecked || e->unchecked();
+      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, e->end);
+      for (auto& v : Check(pair, recovery, *e)) r.violations.push_back(std::move(v));
+      return;
+    }
+    ++r.shared;
+    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, recorded.end);
+    for (SweepViolation v : recorded_violations) {
+      v.faults = FormatFaults(pair.faults);
+      v.where = FaultPlaces(pair.faults, recorded);
+      r.violations.push_back(std::move(v));
+    }
+  };
+  episode("resume", single.resumed, single.resumed_violations);
+  if (single.rolled) episode("rollback", *single.rolled, single.rolled_violations);
+  return unchecked ? RunCase(pair, o, nullptr, true) : r;
+}
+
+// A single case and, with faults >= 2, every pair case that begins with it.
+struct UnitResult {
+  CaseResult single, pairs;
+  size_t pair_cases = 0;
+};
+
+// Runs the single cases on o.jobs threads, each followed by its pair cases as they are found
+// (never all pair cases in memory); results keep the cases' order. The progress total grows
+// as pair cases are found.
+std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
+  std::vector<UnitResult> results(singles.size());
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
+  size_t done = 0, total = singles.size();
+  auto report = [&](size_t found) {
+    if (!o.progress) return;
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    total += found;
+    o.progress(++done, total);
+  };
+  const bool pairs = o.faults >= 2 && !o.only_case;
   auto worker = [&] {
-    for (size_t i = next++; i < cases.size(); i = next++) {
-      results[i] = RunCase(cases[i], o);
-      if (o.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        o.progress(++done, total);
+    for (size_t i = next++; i < singles.size(); i = next++) {
+      UnitResult& u = results[i];
+      if (!pairs) {
+        u.single = RunCase(singles[i], o);
+        report(0);
+        continue;
+      }
+      Recorded record;
+      u.single = RunCase(singles[i], o, &record);
+      std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
+      ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
+      report(found.size());
+      u.pair_cases = found.size();
+      for (const Case& c : found) {
+        u.pairs.Add(o.share_runs ? RunPair(c, record, o) : RunCase(c, o));
+        report(0);
       }
     }
   };
@@ -405,7 +627,6 @@ std::vector<CaseResult> RunAll(const std::vector<Case>& cases, const SweepOption
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& th : threads) th.join();
-  if (!o.progress) done += cases.size();
   return results;
 }
 
@@ -450,23 +671,18 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     singles = std::move(mine);
   }
 
-  size_t done = 0;
-  std::vector<CaseResult> results = RunAll(singles, o, done, singles.size());
-  std::vector<Case> pairs;
-  if (o.faults >= 2 && !o.only_case) {
-    for (size_t i = 0; i < singles.size(); ++i)
-      for (Case& c : PairCases(singles[i], results[i].resumed_trace, o)) pairs.push_back(std::move(c));
+  std::vector<UnitResult> results = RunAll(singles, o);
+  report.cases = singles.size();
+  for (UnitResult& u : results) {  // every single case's violations first, then the pairs'
+    report.cases += u.pair_cases;
+    report.runs += u.single.runs + u.pairs.runs;
+    report.shared_runs += u.pairs.shared;
+    for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
+    if (o.only_case)
+      for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));
   }
-  std::vector<CaseResult> pair_results = RunAll(pairs, o, done, singles.size() + pairs.size());
-  report.cases = singles.size() + pairs.size();
-  for (auto* all : {&results, &pair_results}) {
-    for (CaseResult& r : *all) {
-      report.runs += r.runs;
-      for (auto& v : r.violations) report.violations.push_back(std::move(v));
-      if (o.only_case)
-        for (auto& t : r.transcript) report.transcripts.push_back(std::move(t));
-    }
-  }
+  for (UnitResult& u : results)
+    for (auto& v : u.pairs.violations) report.violations.push_back(std::move(v));
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

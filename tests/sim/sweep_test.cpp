@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include <gtest/gtest.h>
 
@@ -148,6 +150,55 @@ TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   EXPECT_FALSE(again.transcripts.empty());
 }
 
+// A pair case starts from the snapshots of its first fault's case, and an episode its second
+// fault never reaches is that case's own: the same cases, episodes and violations, in the same
+// order, as running every pair case from the found machine. Checked on a sound fixer and on one
+// whose undo is broken, whose violations come from both kinds of episode.
+TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
+  const std::string file = Write("keep-sid");
+  for (const bool broken : {false, true}) {
+    sim::SweepOptions shared;
+    shared.faults = 2;
+    shared.jobs = 2;
+    if (broken) {
+      shared.fail = false;  // crashes are what send the fixer to its journal
+      shared.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
+    }
+    // Every episode's end machine, by case and episode kind: the same either way, clock included.
+    std::mutex mutex;
+    std::map<std::string, fakes::MachineState> ends[2];
+    auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
+      return [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
+        std::lock_guard<std::mutex> lock(mutex);
+        into.emplace(faults + " " + episode, end);
+      };
+    };
+    shared.observe = observe_into(ends[0]);
+    sim::SweepOptions from_start = shared;
+    from_start.share_runs = false;
+    from_start.observe = observe_into(ends[1]);
+    const sim::SweepReport a = sim::RunSweep({file}, shared), b = sim::RunSweep({file}, from_start);
+    EXPECT_EQ(ends[0].size(), a.runs);
+    ASSERT_EQ(ends[0].size(), ends[1].size());
+    size_t differ = 0;
+    for (const auto& [episode, end] : ends[0]) {
+      const auto other = ends[1].find(episode);
+      ASSERT_NE(other, ends[1].end()) << episode;
+      if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
+    }
+    EXPECT_EQ(a.cases, b.cases);
+    EXPECT_EQ(a.runs, b.runs);
+    EXPECT_TRUE(broken || a.shared_runs > 0) << "no pair episode shared";  // the broken undo may reach every one
+    EXPECT_EQ(b.shared_runs, 0u);
+    EXPECT_EQ(a.violations.empty(), !broken);
+    ASSERT_EQ(a.violations.size(), b.violations.size()) << "broken undo: " << broken;
+    for (size_t i = 0; i < a.violations.size(); ++i) {
+      EXPECT_EQ(a.violations[i].ToString(), b.violations[i].ToString());
+      EXPECT_EQ(a.violations[i].expected, b.violations[i].expected);
+    }
+  }
+}
+
 // What lets the sweep start a crash case from a snapshot instead of running the apply up to
 // the crash: with no earlier fault, a power loss at call N leaves exactly the machine the clean
 // apply had just before call N, for every N and both strategies.
@@ -174,6 +225,38 @@ TEST(SweepSnapshots, APowerLossLeavesTheMachineTheCleanApplyHadBeforeThatCall) {
       sim::FixerRun cut = sim::RunFixer(m, "apply", options, std::move(crash));
       ASSERT_TRUE(cut.crashed) << n;
       EXPECT_TRUE(m.state() == before[n - 1]) << "crash at call " << n << " (" << run.trace[n - 1].op << ")";
+    }
+  }
+}
+
+// The same premise for a recovery run, which a pair case's second power loss starts from: a
+// resume or rollback after a crashed apply, cut at its call N, leaves the machine that run had
+// just before call N, for every N.
+TEST(SweepSnapshots, APowerLossInARecoveryLeavesTheMachineThatRunHadBeforeThatCall) {
+  auto found = fakes::LoadMachineText(
+      "os: windows-xp-professional\nframeworks: [\"1.0\"]\nhotfixes: [MS03-032]\n"
+      "applications:\n  - path: /LM/W3SVC/1/ROOT/app\n",
+      "m.yaml");
+  ASSERT_TRUE(found.ok()) << found.error->ToString();
+  fixer::Options options;
+  options.strategy = fixer::Strategy::kRecreate;
+  fakes::Machine crashed(*found.value);
+  fakes::FaultPlan crash;
+  crash.Add({.nth = 12, .kind = fakes::FaultKind::kCrash});
+  ASSERT_TRUE(sim::RunFixer(crashed, "apply", options, std::move(crash)).crashed);
+  for (const char* recovery : {"resume", "rollback"}) {
+    fakes::Machine whole(crashed.state());
+    std::vector<fakes::MachineState> before;
+    whole.set_before_mutation([&] { before.push_back(whole.state()); });
+    sim::FixerRun run = sim::RunFixer(whole, recovery, options, {});
+    ASSERT_FALSE(run.crashed) << recovery << "\n" << run.log;
+    ASSERT_GT(before.size(), 5u) << recovery;
+    for (uint64_t n = 1; n <= before.size(); ++n) {
+      fakes::Machine m(crashed.state());
+      fakes::FaultPlan cut;
+      cut.Add({.nth = n, .kind = fakes::FaultKind::kCrash});
+      ASSERT_TRUE(sim::RunFixer(m, recovery, options, std::move(cut)).crashed) << recovery << " " << n;
+      EXPECT_TRUE(m.state() == before[n - 1]) << recovery << " cut at call " << n << " (" << run.trace[n - 1].op << ")";
     }
   }
 }

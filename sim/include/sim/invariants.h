@@ -23,7 +23,9 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +47,25 @@ CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::Machi
 // allowed ACE access it did not hold in `found`, beyond what the fixer's documented repair grants.
 CheckResult NoGrantWidened(const fakes::MachineState& found, const fakes::MachineState& now,
                            const std::string& account);
+// The same against one found machine for many `now`s (the sweep's episodes of one apply): what
+// `account` held and what the repair may grant (a registration on a copy) are worked out once.
+//
+//   sim::GrantWidening widening(found, "ASPNET");
+//   for (const fakes::MachineState& end : ends) if (!widening.Check(end).passed) ...
+class GrantWidening {
+ public:
+  GrantWidening(const fakes::MachineState& found, const std::string& account);
+  ~GrantWidening();
+  CheckResult Check(const fakes::MachineState& now) const;
+
+ private:
+  struct Baseline;
+  std::unique_ptr<const Baseline> baseline_;
+};
 CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::MachineState& found,
+                       const fakes::MachineState& now, const std::vector<std::string>& known);
+// The same over views of the texts (the sweep's transcripts, not copied).
+CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::MachineState& found,
                        const fakes::MachineState& now, const std::vector<std::string>& known);
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
 // Never worse than found: the same, passing too when the secret did not log on in `found` either
@@ -62,9 +82,11 @@ using StateDifference =
     std::function<std::optional<std::string>(const fakes::MachineState&, const fakes::MachineState&)>;
 // The promises of one run's exit code (`command` "apply", "resume", "rollback"; `outcome` as
 // fixer::ToString prints it), against the machine the run found (`before`) and left (`now`).
+// `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
 std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
                                           const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference);
+                                          const StateDifference& difference,
+                                          const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
 // only while one does not answer 200; "already-fixed" while one answers 503 says why (a

@@ -7,7 +7,11 @@
 // was found; services as found; grants still work; no password in any output; the worker's
 // password is the LSA secret (the known temporary password never left valid); the site is
 // never down where it was up. With faults = 2 every ordered pair of faults is tried, the
-// second one anywhere in the rest of the episode (its recovery included).
+// second one anywhere in the rest of the episode (its recovery included). A case never runs what
+// another already ran: the resume and rollback episodes share their apply; a power loss with no
+// fault before it starts from the clean apply's machine before that call; a pair case starts
+// from the snapshots of its first fault's case (the runs before its second fault are the same),
+// and each single case's pair cases run right after it, so they are never all held at once.
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
 // "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.
@@ -49,13 +53,21 @@ struct SweepOptions {
   int faults = 1;    // 1: every single fault; 2: also every pair
   bool fail = true;  // fault kinds to inject
   bool crash = true;
-  int jobs = 1;                                             // worker threads
-  uint64_t seed = 1;                                        // the scenario machines' seed
-  std::optional<size_t> only_step;                          // replay: the index of the fixer step (0-based in steps)
-  std::optional<std::vector<SweepFault>> only_case;         // replay: just this case
-  size_t shard_index = 0, shard_count = 1;                  // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
-  PortsDecoratorFactory decorate;                           // test seam; empty for the real ports
-  std::function<void(size_t done, size_t total)> progress;  // cases done; may be empty
+  int jobs = 1;                                      // worker threads
+  uint64_t seed = 1;                                 // the scenario machines' seed
+  std::optional<size_t> only_step;                   // replay: the index of the fixer step (0-based in steps)
+  std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
+  size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
+  PortsDecoratorFactory decorate;                    // test seam; empty for the real ports
+  // A pair case starts from the snapshots of its first fault's case (see SweepReport::shared_runs);
+  // false runs every pair case's episodes from the found machine: the reference for the tests.
+  bool share_runs = true;
+  // Test seam: every episode's end machine (a shared one's too), with its case's spec and
+  // "resume" or "rollback"; called from the worker threads; may be empty.
+  std::function<void(const std::string& faults, const std::string& episode, const fakes::MachineState& end)> observe;
+  // Cases done of those known so far (a single case's pair cases are known once it has run, so
+  // the total grows during a pair sweep); may be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 struct SweepViolation {
@@ -75,7 +87,10 @@ struct SweepViolation {
 struct SweepReport {
   size_t scenarios = 0;  // files that run the fixer
   size_t cases = 0;      // fault cases: what the progress bar counts
-  size_t runs = 0;       // episodes run: a case with work to recover runs twice (resume, rollback)
+  size_t runs = 0;       // episodes checked: a case with work to recover has two (resume, rollback)
+  // Of those, pair episodes the second fault never reaches: the same episode as its first fault's
+  // case, checked from that run's result (its violations, under the pair's name) and not run again.
+  size_t shared_runs = 0;
   double seconds = 0;
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;       // files that could not be loaded or played
