@@ -53,11 +53,11 @@ Ran RunProgram(const Call& call) {
   // cannot block.
   const fs::path scratch = NewScratchFolder();
   const fs::path out = scratch / "out", err = scratch / "err";
-  bp::child child(bp::exe = env_changes ? std::string(kEnvProgram) : program,
-                  bp::args = env_changes ? EnvCommand(call, program) : call.args,
-                  bp::std_in < (call.stdin_file ? call.stdin_file->string() : std::string("/dev/null")),
-                  bp::std_out > out.string(), bp::std_err > err.string(),
-                  bp::start_dir = call.cwd.value_or(fs::current_path()).string());
+  bp::child child(
+      bp::exe = env_changes ? std::string(kEnvProgram) : program,
+      bp::args = env_changes ? EnvCommand(call, program) : call.args,
+      bp::std_in<(call.stdin_file ? call.stdin_file->string() : std::string("/dev/null")), bp::std_out> out.string(),
+      bp::std_err > err.string(), bp::start_dir = call.cwd.value_or(fs::current_path()).string());
   child.wait();
   const int status = child.native_exit_code();
   Ran ran{.out = Slurp(out), .err = Slurp(err)};

@@ -22,9 +22,9 @@ namespace test_support {
 struct Call {
   std::string program;  // a path, or a bare name looked up on the test's PATH
   std::vector<std::string> args;
-  std::optional<std::filesystem::path> stdin_file;  // none: standard input reads end-of-file at once
-  std::optional<std::filesystem::path> cwd;         // none: the test's working directory
-  std::vector<std::string> unset;                   // variables removed from the environment
+  std::optional<std::filesystem::path> stdin_file;       // none: standard input reads end-of-file at once
+  std::optional<std::filesystem::path> cwd;              // none: the test's working directory
+  std::vector<std::string> unset;                        // variables removed from the environment
   std::vector<std::pair<std::string, std::string>> set;  // variables set (after the removals)
 };
 
