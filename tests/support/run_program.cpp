@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include <cerrno>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -35,12 +36,26 @@ std::vector<std::string> EnvCommand(const Call& call, const std::string& program
   return argv;
 }
 
-// A fresh folder of its own for the output files: two calls never share one.
-fs::path NewScratchFolder() {
-  std::string pattern = (fs::temp_directory_path() / "run_program_XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
-  return pattern;
-}
+// A fresh folder of its own for the output files (two calls never share one), removed however
+// the call ends.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::string pattern = (fs::temp_directory_path() / "run_program_XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
+    path_ = pattern;
+  }
+  ~ScratchFolder() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
 
 }  // namespace
 
@@ -51,13 +66,13 @@ Ran RunProgram(const Call& call) {
   const bool env_changes = !call.unset.empty() || !call.set.empty();
   // Output goes to files, not pipes: a child filling one pipe while the test reads the other
   // cannot block.
-  const fs::path scratch = NewScratchFolder();
-  const fs::path out = scratch / "out", err = scratch / "err";
-  bp::child child(
-      bp::exe = env_changes ? std::string(kEnvProgram) : program,
-      bp::args = env_changes ? EnvCommand(call, program) : call.args,
-      bp::std_in<(call.stdin_file ? call.stdin_file->string() : std::string("/dev/null")), bp::std_out> out.string(),
-      bp::std_err > err.string(), bp::start_dir = call.cwd.value_or(fs::current_path()).string());
+  const ScratchFolder scratch;
+  const fs::path out = scratch.path() / "out", err = scratch.path() / "err";
+  const std::string in = call.stdin_file ? call.stdin_file->string() : "/dev/null";
+  bp::child child(bp::exe = env_changes ? std::string(kEnvProgram) : program,
+                  bp::args = env_changes ? EnvCommand(call, program) : call.args,
+                  bp::std_in<in, bp::std_out> out.string(), bp::std_err > err.string(),
+                  bp::start_dir = call.cwd.value_or(fs::current_path()).string());
   child.wait();
   const int status = child.native_exit_code();
   Ran ran{.out = Slurp(out), .err = Slurp(err)};
@@ -67,7 +82,6 @@ Ran RunProgram(const Call& call) {
   } else {
     ran.exit_code = WEXITSTATUS(status);
   }
-  fs::remove_all(scratch);
   return ran;
 }
 
