@@ -3,31 +3,27 @@
 // scenario present, the failure marked as one) and saves a screenshot under the build folder
 // (build/reports/report.png) for a person or CI to look at. Skipped, saying why, where Chromium
 // is not installed (scripts/setup.sh --browser installs it).
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "sim/scenario.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Slurp;
 
 namespace fs = std::filesystem;
-
-std::string Quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 std::optional<fs::path> FindChromium() {
   const char* path = std::getenv("PATH");
@@ -36,11 +32,6 @@ std::optional<fs::path> FindChromium() {
     for (const char* name : {"chromium", "chromium-browser"})
       if (fs::path p = fs::path(dir) / name; ::access(p.c_str(), X_OK) == 0) return p;
   return std::nullopt;
-}
-
-int Shell(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 size_t Count(const std::string& text, const std::string& what) {
@@ -63,13 +54,25 @@ class HtmlReportInChromium : public ::testing::Test {
     if (!profile_.empty()) fs::remove_all(profile_);
   }
 
-  // Headless, offline, with a throw-away profile; `what` is --dump-dom or --screenshot=...
-  int Chromium(const std::string& what, const fs::path& page, const std::string& to = "/dev/null") {
-    return Shell("timeout 180 " + Quoted(chromium_->string()) +
-                 " --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
-                 " --disable-sync --no-first-run --hide-scrollbars --user-data-dir=" +
-                 Quoted(profile_.string()) + " " + what + " " + Quoted("file://" + page.string()) + " > " + Quoted(to) +
-                 " 2>/dev/null");
+  // Headless, offline, with a throw-away profile; `what` is --dump-dom or --screenshot=...; what
+  // Chromium writes on standard output goes to the file `to`, if given.
+  int Chromium(const std::vector<std::string>& what, const fs::path& page, const std::optional<fs::path>& to = {}) {
+    std::vector<std::string> args = {"180",
+                                     chromium_->string(),
+                                     "--headless",
+                                     "--no-sandbox",
+                                     "--disable-gpu",
+                                     "--disable-background-networking",
+                                     "--disable-component-update",
+                                     "--disable-sync",
+                                     "--no-first-run",
+                                     "--hide-scrollbars",
+                                     "--user-data-dir=" + profile_.string()};
+    args.insert(args.end(), what.begin(), what.end());
+    args.push_back("file://" + page.string());
+    const test_support::Ran r = test_support::RunProgram({.program = "timeout", .args = args});
+    if (to) std::ofstream(*to, std::ios::binary) << r.out;
+    return r.exit_code;
   }
 
   std::optional<fs::path> chromium_;
@@ -90,13 +93,13 @@ TEST_F(HtmlReportInChromium, EveryScenarioIsOnThePageAndTheFailureIsMarked) {
   const std::string scenarios = (fs::path(FIXUP_SOURCE_DIR) / "scenarios").string();
   const fs::path report = out_ / "report.html";
   fs::remove(report);
-  const int run = Shell(Quoted(FIXUP_SIM_BIN) + " run " + Quoted(failing.string()) + " " + Quoted(scenarios) +
-                        " --html " + Quoted(report.string()) + " > /dev/null");
-  ASSERT_EQ(run, 1) << "one scenario fails on purpose";
+  const test_support::Ran run = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN, .args = {"run", failing.string(), scenarios, "--html", report.string()}});
+  ASSERT_EQ(run.exit_code, 1) << "one scenario fails on purpose";
   ASSERT_TRUE(fs::exists(report));
 
   const fs::path dom_file = out_ / "report.dom.html";
-  ASSERT_EQ(Chromium("--dump-dom", report, dom_file.string()), 0);
+  ASSERT_EQ(Chromium({"--dump-dom"}, report, dom_file), 0);
   const std::string dom = Slurp(dom_file);
   ASSERT_NE(dom.find("</html>"), std::string::npos) << "Chromium gave no DOM";
 
@@ -112,7 +115,7 @@ TEST_F(HtmlReportInChromium, EveryScenarioIsOnThePageAndTheFailureIsMarked) {
 
   const fs::path png = out_ / "report.png";
   fs::remove(png);
-  ASSERT_EQ(Chromium("--screenshot=" + Quoted(png.string()) + " --window-size=1280,2000", report), 0);
+  ASSERT_EQ(Chromium({"--screenshot=" + png.string(), "--window-size=1280,2000"}, report), 0);
   const std::string image = Slurp(png);
   ASSERT_GT(image.size(), 8u);
   EXPECT_EQ(image.substr(1, 3), "PNG");

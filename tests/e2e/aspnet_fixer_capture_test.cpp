@@ -6,18 +6,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
-
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 using test_support::Ran;
 using test_support::Slurp;
@@ -33,13 +30,7 @@ constexpr const char* kCustomerMachine =
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
 Ran Tool(const char* exe, const std::vector<std::string>& args) {
-  bp::ipstream out, err;
-  bp::child c(bp::exe = exe, bp::args = args, bp::std_out > out, bp::std_err > err);
-  std::ostringstream o, e;
-  o << out.rdbuf();
-  e << err.rdbuf();
-  c.wait();
-  return {c.exit_code(), o.str(), e.str()};
+  return test_support::RunProgram({.program = exe, .args = args});
 }
 
 class CaptureTest : public ::testing::Test {

@@ -5,21 +5,19 @@
 // default. And `--version` names the project version and the commit.
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
 #include "fixer/exit_code.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 // A hand-written file as a support engineer would write it from a customer's description.
@@ -34,12 +32,7 @@ constexpr const char* kCustomerMachine =
 using test_support::Ran;
 
 Ran Fixer(const std::vector<std::string>& args) {
-  bp::ipstream out;
-  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = args, bp::std_out > out, bp::std_err > bp::null);
-  std::ostringstream text;
-  text << out.rdbuf();
-  c.wait();
-  return {.exit_code = c.exit_code(), .out = text.str()};
+  return test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = args});
 }
 
 using test_support::Slurp;
@@ -135,14 +128,9 @@ TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Slurp(input_);
-  bp::ipstream err;
-  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = {"apply", "--machine", input_.string()}, bp::std_out > bp::null,
-              bp::std_err > err);
-  std::ostringstream text;
-  text << err.rdbuf();
-  c.wait();
-  EXPECT_EQ(c.exit_code(), fixer::ToInt(fixer::ExitCode::kUsage));
-  EXPECT_NE(text.str().find("customer.yaml:2:1:"), std::string::npos) << text.str();
+  const Ran r = Fixer({"apply", "--machine", input_.string()});
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
+  EXPECT_NE(r.err.find("customer.yaml:2:1:"), std::string::npos) << r.err;
   EXPECT_EQ(Slurp(input_), bad);
 }
 

@@ -5,25 +5,26 @@
 // came before the journal's first record) must find a state file and log that load and bring the
 // machine to fixed: site up, services as found, every grant working, no journal and no log
 // left; keep-sid keeps the SID, recreate re-grants to the new one.
-#include <sys/wait.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
+#include "support/run_program.h"
 
 namespace {
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 constexpr const char* kAffectedXp =
@@ -33,17 +34,8 @@ constexpr const char* kAffectedXp =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
-struct Exit {
-  bool killed = false;  // ended by a signal
-  int code = -1;
-};
-
-Exit Fixer(const std::vector<std::string>& args) {
-  bp::child c(bp::exe = ASPNET_FIXER_BIN, bp::args = args, bp::std_out > bp::null, bp::std_err > bp::null);
-  c.wait();
-  const int status = c.native_exit_code();
-  if (WIFSIGNALED(status)) return {true, WTERMSIG(status)};
-  return {false, WEXITSTATUS(status)};
+test_support::Ran Fixer(const std::vector<std::string>& args) {
+  return test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = args});
 }
 
 class KillTest : public ::testing::TestWithParam<std::string> {
@@ -68,15 +60,15 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
   std::set<uint64_t> records_at_kill;  // how many log records each kill left behind
   for (int n = 1; n <= 400; ++n) {
     ASSERT_TRUE(fakes::SaveMachineFile(found_, file).ok());
-    const Exit first =
+    const test_support::Ran first =
         Fixer({"apply", "--machine", file, "--strategy", strategy, "--kill-at-mutation", std::to_string(n)});
-    if (!first.killed) {
+    if (!first.signaled) {
       // Past the last mutation: the run finished on its own.
-      EXPECT_EQ(first.code, 0) << "kill point " << n;
+      EXPECT_EQ(first.exit_code, 0) << "kill point " << n;
       break;
     }
     ++kill_points;
-    EXPECT_EQ(first.code, SIGKILL);
+    EXPECT_EQ(first.signal, SIGKILL);
 
     // The file and its log load, and no temporary file is left beside them.
     auto after_kill = fakes::OpenMachineFile(file);
@@ -88,10 +80,10 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     }
 
     const bool journaled = !after_kill.value->state.journal.empty();
-    const Exit second =
+    const test_support::Ran second =
         journaled ? Fixer({"resume", "--machine", file}) : Fixer({"apply", "--machine", file, "--strategy", strategy});
-    EXPECT_FALSE(second.killed);
-    EXPECT_EQ(second.code, 0) << "kill point " << n << (journaled ? " (resume)" : " (apply)");
+    EXPECT_FALSE(second.signaled);
+    EXPECT_EQ(second.exit_code, 0) << "kill point " << n << (journaled ? " (resume)" : " (apply)");
 
     auto end = fakes::LoadMachineFile(file);
     ASSERT_TRUE(end.ok());

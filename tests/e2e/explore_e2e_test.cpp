@@ -8,19 +8,17 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 
 #include "sim/scenario.h"
-#include "support/env_command.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Ran;
 using test_support::Slurp;
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 class ExploreE2e : public ::testing::Test {
@@ -36,7 +34,11 @@ class ExploreE2e : public ::testing::Test {
   Ran Sim(const std::vector<std::string>& args, const std::string& shard = "") {
     std::vector<std::pair<std::string, std::string>> set;
     if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", shard}};
-    return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"}, set, dir_, dir_);
+    return test_support::RunProgram({.program = FIXUP_SIM_BIN,
+                                     .args = args,
+                                     .cwd = dir_,
+                                     .unset = {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"},
+                                     .set = set});
   }
 
   fs::path dir_;

@@ -1,39 +1,34 @@
-// `fixup-sim legacy` and `fixup-sim compare` as real processes (Boost.Process): runas's prompt
+// `fixup-sim legacy` and `fixup-sim compare` as real processes: runas's prompt
 // answered on standard input (right password, wrong password, closed input).
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 
 #include "fixer/exit_code.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Ran;
-using test_support::Slurp;
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 // Runs fixup-sim with `args`; `stdin_text` is written to its standard input, which is then
 // closed (nullopt: standard input is closed from the start).
 Ran FixupSim(const std::vector<std::string>& args, const std::optional<std::string>& stdin_text) {
+  if (!stdin_text) return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = FIXUP_SOURCE_DIR});
   const fs::path dir = fs::temp_directory_path() / ("legacy_e2e_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  const fs::path in = dir / "in.txt", out = dir / "out.txt", err = dir / "err.txt";
-  {
-    std::ofstream f(in, std::ios::binary);
-    if (stdin_text) f << *stdin_text;
-  }
-  Ran r;
-  r.exit_code = bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = args, bp::std_in<in.string(), bp::std_out> out.string(),
-                           bp::std_err > err.string(), bp::start_dir = FIXUP_SOURCE_DIR);
-  r.out = Slurp(out);
-  r.err = Slurp(err);
+  const fs::path in = dir / "in.txt";
+  std::ofstream(in, std::ios::binary) << *stdin_text;
+  Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .stdin_file = in, .cwd = FIXUP_SOURCE_DIR});
   fs::remove_all(dir);
   return r;
 }

@@ -10,19 +10,17 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
-#include "support/env_command.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Ran;
 using test_support::Slurp;
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 // A fresh folder under the system's temporary directory: outside the repository.
@@ -37,8 +35,9 @@ class ReportsE2e : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Ran Sim(const std::vector<std::string>& args, const fs::path& cwd, bool no_color_env = false) {
-    if (no_color_env) return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {}, {{"NO_COLOR", "1"}}, cwd, dir_);
-    return test_support::RunWithEnv(FIXUP_SIM_BIN, args, {"NO_COLOR"}, {}, cwd, dir_);
+    if (no_color_env)
+      return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = cwd, .set = {{"NO_COLOR", "1"}}});
+    return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = cwd, .unset = {"NO_COLOR"}});
   }
   void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
 

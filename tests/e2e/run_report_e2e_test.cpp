@@ -9,34 +9,32 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
 #include <nlohmann/json.hpp>
 
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Slurp;
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   const fs::path dir = fs::temp_directory_path() / ("run_report_e2e_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  const fs::path bad = dir / "bad.yaml", xml = dir / "report.xml", out = dir / "out.json", err = dir / "err.txt";
+  const fs::path bad = dir / "bad.yaml", xml = dir / "report.xml";
   {
     std::ofstream f(bad, std::ios::binary);
     f << "summary: s\nmachine:\nsteps:\n  - reboot: \"now\x01\"\n";
   }
   const std::string good = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
-  const int exit_code =
-      bp::system(bp::exe = FIXUP_SIM_BIN, bp::args = {"run", good, bad.string(), "--json", "--junit", xml.string()},
-                 bp::std_out > out.string(), bp::std_err > err.string(), bp::std_in < bp::null);
-  EXPECT_EQ(exit_code, 2);
-  EXPECT_THAT(Slurp(err), HasSubstr("bad.yaml:4:5: steps: unknown step 'reboot'"));
-  EXPECT_THAT(Slurp(err), HasSubstr("near: \"  - reboot: \\\"now\\x01\\\"\""));
+  const test_support::Ran r = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN, .args = {"run", good, bad.string(), "--json", "--junit", xml.string()}});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.yaml:4:5: steps: unknown step 'reboot'"));
+  EXPECT_THAT(r.err, HasSubstr("near: \"  - reboot: \\\"now\\x01\\\"\""));
 
   const std::string report = Slurp(xml);
   EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));
@@ -44,7 +42,7 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
               HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
   EXPECT_THAT(report, HasSubstr("name=\"" + good + "\" time="));
 
-  const nlohmann::json j = nlohmann::json::parse(Slurp(out));
+  const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["passed"], 1);
   EXPECT_EQ(j["failed"], 1);
   ASSERT_EQ(j["scenarios"].size(), 2u);

@@ -8,16 +8,13 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <boost/process.hpp>
-
-#include "support/env_command.h"
 #include "support/process_output.h"
+#include "support/run_program.h"
 
 namespace {
 
 using test_support::Slurp;
 
-namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 // The bodies of the ```sh fences, in document order.
@@ -53,14 +50,12 @@ TEST(SupportDoc, TheWalkThroughRunsFromAFolderOutsideTheRepository) {
   const std::string bin = fs::path(FIXUP_SIM_BIN).parent_path().string();
   const char* path = std::getenv("PATH");
   const std::string search = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + (path ? path : "");
-  const fs::path out = dir / ".out", err = dir / ".err";
-  const int code = bp::system(
-      bp::exe = test_support::kEnvProgram,
-      bp::args = test_support::EnvCommand({}, {{"PATH", search}, {"NO_COLOR", "1"}}, bp::search_path("bash").string(),
-                                          {(dir / ".walkthrough.sh").string()}),
-      bp::std_in<bp::null, bp::std_out> out.string(), bp::std_err > err.string(), bp::start_dir = dir.string());
-  const std::string output = Slurp(out), errors = Slurp(err);
-  EXPECT_EQ(code, 0) << output << errors;
+  const test_support::Ran r = test_support::RunProgram({.program = "bash",
+                                                        .args = {(dir / ".walkthrough.sh").string()},
+                                                        .cwd = dir,
+                                                        .set = {{"PATH", search}, {"NO_COLOR", "1"}}});
+  const std::string &output = r.out, &errors = r.err;
+  EXPECT_EQ(r.exit_code, 0) << output << errors;
   EXPECT_NE(output.find("PASS acme-story.yaml"), std::string::npos) << output;
   EXPECT_TRUE(fs::exists(dir / "compare.html"));
   const std::string report = Slurp(dir / "report.html");

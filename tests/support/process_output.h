@@ -1,5 +1,5 @@
 // What the e2e and browser tests read back from a tool they ran as a real process: its exit
-// code and output (Ran), and whole files (Slurp).
+// code or the signal that ended it, and its output (Ran), and whole files (Slurp).
 //
 //   const std::string report = test_support::Slurp(dir / "report.html");
 //   test_support::Ran r{.exit_code = 0, .out = report};
@@ -13,9 +13,11 @@
 namespace test_support {
 
 struct Ran {
-  int exit_code = -1;
+  int exit_code = -1;  // -1 when a signal ended it
   std::string out;
   std::string err;
+  bool signaled = false;  // ended by a signal, `signal`
+  int signal = 0;
 };
 
 // The whole file, byte for byte ("" when it cannot be read).
