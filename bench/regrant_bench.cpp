@@ -2,11 +2,17 @@
 // ACEs each that name ASPNET (1,000,000 ACEs at 100,000 files). Measured: the whole
 // `aspnet-fixer apply --strategy recreate` (diagnose finds every ACE, record-grants journals
 // them, the account is deleted and recreated, regrant-aces grants each to the new SID). Reported
-// as ACEs per second, with a complexity fit over the sizes: the aim is O(N) in ACEs.
+// as ACEs per second, with a complexity fit over the sizes: the aim is O(N) in ACEs. Counters
+// `machine_MB` (resident memory with the machine built, before the run) and `peak_MB` (the
+// process's peak resident memory during the run, that machine included) say what it costs in
+// memory: each iteration builds its own machine, so nothing else of that size is resident.
 #include <benchmark/benchmark.h>
 
-#include <map>
+#include <algorithm>
+#include <fstream>
 #include <memory>
+#include <sstream>
+#include <string>
 
 #include "fakes/machine.h"
 #include "fixer_runs.h"
@@ -17,25 +23,42 @@ namespace {
 
 constexpr size_t kAcesPerFile = 10;
 
-// Built once per size (building a million ACEs is not what is measured).
-const fakes::MachineState& MachineOfSize(size_t files) {
-  static std::map<size_t, std::unique_ptr<fakes::MachineState>> cache;
-  auto& slot = cache[files];
-  if (!slot) slot = std::make_unique<fakes::MachineState>(bench::MachineWithAspnetAces(files, kAcesPerFile));
-  return *slot;
+// Built for each iteration, outside the timing (building a million ACEs is not what is
+// measured); a cached copy would stay resident and count in every peak.
+std::unique_ptr<fakes::Machine> MachineOfSize(size_t files) {
+  return std::make_unique<fakes::Machine>(bench::MachineWithAspnetAces(files, kAcesPerFile));
 }
+
+// A field of /proc/self/status in MB ("VmRSS:", "VmHWM:"); 0 if unreadable.
+double StatusMb(const std::string& field) {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind(field, 0) != 0) continue;
+    long kb = 0;
+    std::istringstream(line.substr(field.size())) >> kb;
+    return static_cast<double>(kb) / 1e3;
+  }
+  return 0;
+}
+
+// Writing 5 to clear_refs resets VmHWM to the current resident size (Linux 4.0, proc(5)).
+void ResetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 void BM_RecreateRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
   const size_t aces = files * kAcesPerFile;
-  const fakes::MachineState& base = MachineOfSize(files);
   const fixer::Options options = bench::RecreateOptions();
+  double machine_mb = 0;
+  double peak_mb = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    auto machine = std::make_unique<fakes::Machine>(base);
+    auto machine = MachineOfSize(files);
+    ResetPeakMemory();
+    machine_mb = std::max(machine_mb, StatusMb("VmRSS:"));
     state.ResumeTiming();
     sim::FixerRun run = sim::RunFixer(*machine, "apply", options, fakes::FaultPlan{});
     state.PauseTiming();
+    peak_mb = std::max(peak_mb, StatusMb("VmHWM:"));
     // One item per object: its ACEs are written back in one call.
     if (bench::SkipUnlessFixed(state, run, "recreate") && run.result->regranted.size() < files) {
       state.SkipWithError("recreate re-granted fewer objects than the machine holds");
@@ -47,6 +70,8 @@ void BM_RecreateRegrant(benchmark::State& state) {
   state.SetComplexityN(static_cast<int64_t>(aces));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * aces));
   state.counters["aces"] = static_cast<double>(aces);
+  state.counters["machine_MB"] = machine_mb;
+  state.counters["peak_MB"] = peak_mb;
 }
 BENCHMARK(BM_RecreateRegrant)
     ->Arg(10'000)
@@ -66,11 +91,10 @@ namespace {
 void BM_RecreateResumeHalfwayThroughRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
   const size_t aces = files * kAcesPerFile;
-  const fakes::MachineState& base = MachineOfSize(files);
   const fixer::Options options = bench::RecreateOptions();
   for (auto _ : state) {
     state.PauseTiming();
-    auto machine = std::make_unique<fakes::Machine>(base);
+    auto machine = MachineOfSize(files);
     fakes::FaultPlan crash;
     crash.Add({.op = "acl.set_dacl", .nth = files / 2, .kind = fakes::FaultKind::kCrash});
     sim::FixerRun first = sim::RunFixer(*machine, "apply", options, std::move(crash));

@@ -21,8 +21,14 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
+// One allocation: every object lookup builds its key.
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
-  return std::string(fixer::ToString(ns)) + ":" + FoldCase(path);
+  const std::string_view name = fixer::ToString(ns);
+  std::string key;
+  key.reserve(name.size() + 1 + path.size());
+  key.append(name).push_back(':');
+  for (unsigned char c : path) key.push_back(FoldChar(c));
+  return key;
 }
 
 }  // namespace fakes

@@ -37,32 +37,6 @@ Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
   std::copy(sub_authorities.begin(), sub_authorities.end(), out);
 }
 
-void Sid::TakeFrom(Sid& other) noexcept {
-  authority_ = other.authority_;
-  count_ = other.count_;
-  if (count_ > kInline) {
-    heap_ = other.heap_;
-  } else {
-    std::copy(other.inline_, other.inline_ + kInline, inline_);
-  }
-  other.count_ = 0;
-  other.authority_ = 0;
-}
-
-Sid::Sid(Sid&& other) noexcept { TakeFrom(other); }
-
-Sid& Sid::operator=(const Sid& other) {
-  if (this != &other) *this = Sid(other);
-  return *this;
-}
-
-Sid& Sid::operator=(Sid&& other) noexcept {
-  if (this == &other) return *this;
-  Release();
-  TakeFrom(other);
-  return *this;
-}
-
 Sid Sid::WithRid(uint32_t rid) const {
   std::vector<uint32_t> subs(sub_authorities().begin(), sub_authorities().end());
   subs.push_back(rid);
@@ -75,10 +49,18 @@ Sid Sid::Domain() const {
 }
 
 std::string Sid::ToString() const {
-  std::string out = "S-1-" + std::to_string(authority_);
-  if (count_ == 0) out += "-0";  // the null SID prints as S-1-0-0
-  for (uint32_t s : sub_authorities()) out += "-" + std::to_string(s);
-  return out;
+  // One buffer, no temporaries: SIDs are printed into every journal record and log line.
+  char buf[4 + 20 + 16 * 11];  // "S-1-", a 48-bit authority, up to 15 "-<uint32>" (and "-0")
+  char* out = buf;
+  char* const end = buf + sizeof buf;
+  out = std::copy_n("S-1-", 4, out);
+  out = std::to_chars(out, end, static_cast<uint64_t>(authority_)).ptr;
+  if (count_ == 0) out = std::copy_n("-0", 2, out);  // the null SID prints as S-1-0-0
+  for (uint32_t s : sub_authorities()) {
+    *out++ = '-';
+    out = std::to_chars(out, end, s).ptr;
+  }
+  return std::string(buf, out);
 }
 
 std::ostream& operator<<(std::ostream& os, const Sid& s) { return os << s.ToString(); }

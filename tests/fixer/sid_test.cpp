@@ -1,5 +1,6 @@
 #include "fixer/sid.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace fixer {
@@ -63,6 +64,41 @@ TEST(Sid, RejectsMalformedTextWithInvalidSid) {
 TEST(Sid, OrdersAndComparesByValue) {
   EXPECT_LT(Sid::Machine(1, 2, 3).WithRid(1000), Sid::Machine(1, 2, 3).WithRid(1001));
   EXPECT_EQ(*Sid::Parse("s-1-5-18"), Sid::LocalSystem());
+}
+
+// ToString writes into one buffer: the longest text (a 48-bit authority and fifteen sub-authorities
+// of 32 bits) must fit, and the null SID keeps Windows' "S-1-0-0".
+TEST(Sid, FormatsTheLongestAndTheNullSid) {
+  const std::string widest = "S-1-281474976710655" + [] {
+    std::string subs;
+    for (int i = 0; i < 15; ++i) subs += "-4294967295";
+    return subs;
+  }();
+  auto sid = Sid::Parse(widest);
+  ASSERT_TRUE(sid.ok());
+  EXPECT_EQ(sid->ToString(), widest);
+  EXPECT_EQ(Sid().ToString(), "S-1-0-0");
+  EXPECT_TRUE(Sid().IsNull());
+}
+
+// Equality compares every sub-authority (the last first): SIDs that differ only in the first,
+// in the count, or in the authority are different SIDs; a moved-from SID equals the null SID.
+TEST(Sid, EqualityComparesEverySubAuthority) {
+  EXPECT_NE(Sid(5, {21, 1, 2, 3, 1004}), Sid(5, {22, 1, 2, 3, 1004}));
+  EXPECT_NE(Sid(5, {32, 544}), Sid(5, {32, 544, 0}));
+  EXPECT_NE(Sid(5, {18}), Sid(1, {18}));
+  EXPECT_EQ(Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}), Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}));  // on the heap
+  EXPECT_NE(Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}), Sid(5, {21, 9, 2, 3, 4, 5, 6, 7}));
+  Sid from = Sid::Users();
+  Sid to = std::move(from);
+  EXPECT_EQ(from, Sid());  // NOLINT(bugprone-use-after-move): a moved-from SID is the null SID
+  EXPECT_EQ(to, Sid::Users());
+}
+
+// fmt prints a SID as ToString() does, format specs included (log lines and messages use it).
+TEST(Sid, FormatsThroughFmtAsItsText) {
+  EXPECT_EQ(fmt::format("{}", Sid::Users()), "S-1-5-32-545");
+  EXPECT_EQ(fmt::format("[{:>10}]", Sid::LocalSystem()), "[  S-1-5-18]");
 }
 
 }  // namespace

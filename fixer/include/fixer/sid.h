@@ -32,10 +32,27 @@ class Sid {
   Sid(uint64_t authority, std::span<const uint32_t> sub_authorities);
   Sid(uint64_t authority, std::initializer_list<uint32_t> sub_authorities)
       : Sid(authority, std::span<const uint32_t>(sub_authorities.begin(), sub_authorities.size())) {}
-  Sid(const Sid& other) : Sid(other.authority_, other.sub_authorities()) {}
-  Sid(Sid&& other) noexcept;
-  Sid& operator=(const Sid& other);
-  Sid& operator=(Sid&& other) noexcept;
+  // Inline: a copy or move of a SID of up to six sub-authorities is a few stores, done for
+  // every ACE a walk or a re-grant copies.
+  Sid(const Sid& other) : authority_(other.authority_), count_(other.count_) {
+    if (count_ > kInline) {
+      heap_ = new uint32_t[count_];
+      std::copy(other.heap_, other.heap_ + count_, heap_);
+    } else {
+      std::copy(other.inline_, other.inline_ + kInline, inline_);
+    }
+  }
+  Sid(Sid&& other) noexcept { TakeFrom(other); }
+  Sid& operator=(const Sid& other) {
+    if (this != &other) *this = Sid(other);
+    return *this;
+  }
+  Sid& operator=(Sid&& other) noexcept {
+    if (this == &other) return *this;
+    Release();
+    TakeFrom(other);
+    return *this;
+  }
   ~Sid() { Release(); }
 
   // Accepts "S-1-<auth>-<sub>..." (case-insensitive 'S'); 1337 ERROR_INVALID_SID otherwise.
@@ -76,8 +93,16 @@ class Sid {
     auto x = a.sub_authorities(), y = b.sub_authorities();
     return std::lexicographical_compare_three_way(x.begin(), x.end(), y.begin(), y.end());
   }
+  // Inline and last sub-authority first: account SIDs of one machine differ in their RID, and a
+  // walk of a million ACEs compares each one's SID.
   friend bool operator==(const Sid& a, const Sid& b) {
-    return a.authority() == b.authority() && std::ranges::equal(a.sub_authorities(), b.sub_authorities());
+    if (a.authority_ != b.authority_ || a.count_ != b.count_) return false;
+    const uint32_t* x = a.data();
+    const uint32_t* y = b.data();
+    for (size_t i = a.count_; i-- > 0;) {
+      if (x[i] != y[i]) return false;
+    }
+    return true;
   }
 
  private:
@@ -87,7 +112,17 @@ class Sid {
     if (count_ > kInline) delete[] heap_;
   }
 
-  void TakeFrom(Sid& other) noexcept;
+  void TakeFrom(Sid& other) noexcept {
+    authority_ = other.authority_;
+    count_ = other.count_;
+    if (count_ > kInline) {
+      heap_ = other.heap_;
+    } else {
+      std::copy(other.inline_, other.inline_ + kInline, inline_);
+    }
+    other.count_ = 0;
+    other.authority_ = 0;
+  }
 
   uint64_t authority_ : 48 = 0;  // 48 bits (MS-DTYP 2.4.1.1)
   uint64_t count_ : 16 = 0;
@@ -105,5 +140,11 @@ template <>
 struct std::hash<fixer::Sid> {
   size_t operator()(const fixer::Sid& s) const noexcept;
 };
+// Formats ToString() (no stream: log lines that name a SID are formatted on every run).
 template <>
-struct fmt::formatter<fixer::Sid> : fmt::ostream_formatter {};
+struct fmt::formatter<fixer::Sid> : fmt::formatter<std::string_view> {
+  template <typename FormatContext>
+  auto format(const fixer::Sid& sid, FormatContext& ctx) const {
+    return fmt::formatter<std::string_view>::format(sid.ToString(), ctx);
+  }
+};
