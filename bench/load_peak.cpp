@@ -13,18 +13,9 @@
 
 #include "fakes/machine_yaml.h"
 #include "machines.h"
+#include "proc_status.h"
 
 namespace {
-
-long StatusKb(const char* field) {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    const std::string_view name(field);
-    if (line.rfind(name, 0) == 0) return std::strtol(line.c_str() + name.size(), nullptr, 10);
-  }
-  return -1;
-}
 
 int Usage() {
   std::fprintf(stderr, "usage: bench_load_peak write FILES PATH | load PATH\n");
@@ -41,7 +32,7 @@ int main(int argc, char** argv) {
     return st.ok() ? 0 : 1;
   }
   if (argc != 3 || std::string(argv[1]) != "load") return Usage();
-  const long before_kb = StatusKb("VmHWM:");
+  const long before_kb = bench::ProcStatusKb("VmHWM:");
   const auto start = std::chrono::steady_clock::now();
   const auto loaded = fakes::LoadMachineFile(argv[2]);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -51,7 +42,7 @@ int main(int argc, char** argv) {
   }
   std::ifstream in(argv[2], std::ios::binary | std::ios::ate);
   const double size_mb = static_cast<double>(in.tellg()) / 1e6;
-  const long peak_kb = StatusKb("VmHWM:");
+  const long peak_kb = bench::ProcStatusKb("VmHWM:");
   std::printf("file %.1f MB, %zu objects, load %.3f s, VmHWM %.1f MB (%.1f MB before loading), %.1fx the file\n",
               size_mb, loaded.value->objects.size(), seconds, peak_kb / 1e3, before_kb / 1e3,
               (peak_kb - before_kb) / 1e3 / size_mb);

@@ -9,14 +9,14 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
+#include <string_view>
 
 #include "fakes/machine.h"
 #include "fixer_runs.h"
 #include "machines.h"
+#include "proc_status.h"
 #include "sim/fixer_session.h"
 
 namespace {
@@ -29,20 +29,8 @@ std::unique_ptr<fakes::Machine> MachineOfSize(size_t files) {
   return std::make_unique<fakes::Machine>(bench::MachineWithAspnetAces(files, kAcesPerFile));
 }
 
-// A field of /proc/self/status in MB ("VmRSS:", "VmHWM:"); 0 if unreadable.
-double StatusMb(const std::string& field) {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind(field, 0) != 0) continue;
-    long kb = 0;
-    std::istringstream(line.substr(field.size())) >> kb;
-    return static_cast<double>(kb) / 1e3;
-  }
-  return 0;
-}
-
-// Writing 5 to clear_refs resets VmHWM to the current resident size (Linux 4.0, proc(5)).
-void ResetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+// A field of /proc/self/status in MB; 0 if unreadable.
+double StatusMb(std::string_view field) { return static_cast<double>(std::max(0L, bench::ProcStatusKb(field))) / 1e3; }
 
 void BM_RecreateRegrant(benchmark::State& state) {
   const size_t files = static_cast<size_t>(state.range(0));
@@ -53,7 +41,7 @@ void BM_RecreateRegrant(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     auto machine = MachineOfSize(files);
-    ResetPeakMemory();
+    bench::ResetPeakMemory();
     machine_mb = std::max(machine_mb, StatusMb("VmRSS:"));
     state.ResumeTiming();
     sim::FixerRun run = sim::RunFixer(*machine, "apply", options, fakes::FaultPlan{});
