@@ -3,7 +3,6 @@
 // a message naming the file and the step; SameFile compares inodes, not spellings.
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/atomic_file.h"
+#include "support/process_output.h"
 
 namespace {
 
@@ -33,12 +33,7 @@ class AtomicFileTest : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  std::vector<std::string> Files() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
+  std::vector<std::string> Files() const { return test_support::NamesIn(dir_); }
   std::string Temp(const fs::path& target) const { return target.string() + ".tmp." + std::to_string(::getpid()); }
   fs::path dir_;
 };

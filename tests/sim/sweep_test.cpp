@@ -13,6 +13,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "sim/fixer_session.h"
+#include "support/sanitizers.h"
 
 namespace {
 
@@ -160,6 +161,8 @@ TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
     sim::SweepOptions shared;
     shared.faults = 2;
     shared.jobs = 2;
+    // Under the sanitizers (about 25x slower) every fourth single case and its pairs, in both modes.
+    if (test_support::kUnderSanitizers) shared.shard_count = 4;
     if (broken) {
       shared.fail = false;  // crashes are what send the fixer to its journal
       shared.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
