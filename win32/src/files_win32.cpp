@@ -12,26 +12,6 @@ namespace win32 {
 
 namespace {
 
-// Owns a HANDLE from CreateFileW.
-class File {
- public:
-  explicit File(HANDLE h) : h_(h) {}
-  File(const File&) = delete;
-  File& operator=(const File&) = delete;
-  ~File() { Close(); }
-  HANDLE get() const { return h_; }
-  bool valid() const { return h_ != INVALID_HANDLE_VALUE; }
-  bool Close() {
-    if (!valid()) return true;
-    const bool closed = CloseHandle(h_) != 0;
-    h_ = INVALID_HANDLE_VALUE;
-    return closed;
-  }
-
- private:
-  HANDLE h_;
-};
-
 // WriteFile until all of `text` is written; false with the last error set on failure.
 bool WriteAll(HANDLE file, std::string_view text) {
   while (!text.empty()) {

@@ -18,22 +18,6 @@ namespace {
 
 constexpr wchar_t kFolderName[] = L"aspnet-fixer";
 
-// Owns a HANDLE from CreateFile.
-class File {
- public:
-  explicit File(HANDLE h) : h_(h) {}
-  File(const File&) = delete;
-  File& operator=(const File&) = delete;
-  ~File() {
-    if (h_ != INVALID_HANDLE_VALUE) CloseHandle(h_);
-  }
-  HANDLE get() const { return h_; }
-  bool valid() const { return h_ != INVALID_HANDLE_VALUE; }
-
- private:
-  HANDLE h_;
-};
-
 fixer::Result<std::wstring> Folder() {
   wchar_t path[MAX_PATH];
   HRESULT hr = SHGetFolderPathW(nullptr, CSIDL_COMMON_APPDATA, nullptr, SHGFP_TYPE_CURRENT, path);

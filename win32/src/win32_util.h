@@ -58,6 +58,27 @@ class RegKey {
   HKEY key_ = nullptr;
 };
 
+// Owns a file HANDLE from CreateFileW (CloseHandle on destruction, or Close() to see its answer:
+// a write-through file reports a failed write there).
+class File {
+ public:
+  explicit File(HANDLE h) : h_(h) {}
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  ~File() { Close(); }
+  HANDLE get() const { return h_; }
+  bool valid() const { return h_ != INVALID_HANDLE_VALUE; }
+  bool Close() {
+    if (!valid()) return true;
+    const bool closed = CloseHandle(h_) != 0;
+    h_ = INVALID_HANDLE_VALUE;
+    return closed;
+  }
+
+ private:
+  HANDLE h_;
+};
+
 // Opens HKLM\`path` for reading; the Windows error (2 when absent) otherwise.
 fixer::Result<HKEY> OpenLocalMachineKey(const std::wstring& path, REGSAM access = KEY_READ);
 // REG_SZ / REG_EXPAND_SZ (not expanded) value; 2 when the value is absent.
