@@ -19,6 +19,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The affected machine the snapshot tests load, the one Write puts under `machine:`: XP
+// Professional, ASP.NET 1.0, MS03-032, one application.
+constexpr const char* kAffectedXpPro =
+    "os: windows-xp-professional\nframeworks: [\"1.0\"]\nhotfixes: [MS03-032]\n"
+    "applications:\n  - path: /LM/W3SVC/1/ROOT/app\n";
+
 TEST(SweepFaults, SpecsRoundTrip) {
   const std::vector<sim::SweepFault> faults = {{3, fakes::FaultKind::kFail, 5}, {9, fakes::FaultKind::kCrash, 0}};
   EXPECT_EQ(sim::FormatFaults(faults), "fail@3=5,crash@9");
@@ -206,10 +212,7 @@ TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
 // the crash: with no earlier fault, a power loss at call N leaves exactly the machine the clean
 // apply had just before call N, for every N and both strategies.
 TEST(SweepSnapshots, APowerLossLeavesTheMachineTheCleanApplyHadBeforeThatCall) {
-  auto found = fakes::LoadMachineText(
-      "os: windows-xp-professional\nframeworks: [\"1.0\"]\nhotfixes: [MS03-032]\n"
-      "applications:\n  - path: /LM/W3SVC/1/ROOT/app\n",
-      "m.yaml");
+  auto found = fakes::LoadMachineText(kAffectedXpPro, "m.yaml");
   ASSERT_TRUE(found.ok()) << found.error->ToString();
   for (auto strategy : {fixer::Strategy::kKeepSid, fixer::Strategy::kRecreate}) {
     fixer::Options options;
@@ -236,10 +239,7 @@ TEST(SweepSnapshots, APowerLossLeavesTheMachineTheCleanApplyHadBeforeThatCall) {
 // resume or rollback after a crashed apply, cut at its call N, leaves the machine that run had
 // just before call N, for every N.
 TEST(SweepSnapshots, APowerLossInARecoveryLeavesTheMachineThatRunHadBeforeThatCall) {
-  auto found = fakes::LoadMachineText(
-      "os: windows-xp-professional\nframeworks: [\"1.0\"]\nhotfixes: [MS03-032]\n"
-      "applications:\n  - path: /LM/W3SVC/1/ROOT/app\n",
-      "m.yaml");
+  auto found = fakes::LoadMachineText(kAffectedXpPro, "m.yaml");
   ASSERT_TRUE(found.ok()) << found.error->ToString();
   fixer::Options options;
   options.strategy = fixer::Strategy::kRecreate;
