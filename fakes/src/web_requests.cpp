@@ -10,7 +10,7 @@ std::map<std::string, int> StatusOfEveryApp(Machine& machine) {
   std::map<std::string, int> out;
   WebStack web(machine);
   for (const auto& app : machine.state().products.applications) {
-    const RequestExplanation r = web.Probe(app.path);
+    const RequestExplanation r = web.Answer(app.path);
     out[app.path] = r.listening ? r.response.status : 0;
   }
   return out;
@@ -22,7 +22,7 @@ std::map<std::string, int> StatusOfEveryApp(const MachineState& state) {
 }
 
 fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
-  const RequestExplanation r = WebStack(machine_).Probe(application_path);
+  const RequestExplanation r = WebStack(machine_).Answer(application_path);
   if (!r.listening) return r.connect_error;
   return r.response;
 }
