@@ -180,8 +180,8 @@ class RequestRun {
     const auto sids = w.token->AllSids();
     for (const auto& need : needs) {
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, need.path};
-      const bool exists = objects.Exists(ref);
-      const bool ok = exists && objects.AccessAllowed(ref, sids, need.mask);
+      const bool ok = objects.AccessAllowed(ref, sids, need.mask);  // false for a missing object
+      const bool exists = ok || objects.Exists(ref);
       Note(ok, [&] {
         std::string detail = exists
                                  ? w.identity + (ok ? " may " : " is denied ") + need.access + " access to " + need.path
