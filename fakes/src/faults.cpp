@@ -1,11 +1,23 @@
 #include "fakes/faults.h"
 
+#include <algorithm>
+
 namespace fakes {
+
+namespace {
+
+// Whether any rule counts calls per op: a mutation rule with an op, or (`read`) a read rule.
+bool CountsPerOp(const std::vector<FaultRule>& rules, bool read) {
+  return std::any_of(rules.begin(), rules.end(),
+                     [read](const FaultRule& r) { return r.read == read && (read || r.op.has_value()); });
+}
+
+}  // namespace
 
 fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& target) {
   PowerLossIfPending();
   const uint64_t call = ++calls_;
-  const uint64_t op_call = ++per_op_[op];
+  const uint64_t op_call = CountsPerOp(rules_, false) ? ++per_op_[op] : 0;
   trace_.push_back({call, op, target, 0});
   for (const FaultRule& rule : rules_) {
     if (rule.read) continue;
@@ -23,6 +35,7 @@ fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& ta
 }
 
 fixer::Status FaultPlan::OnRead(const std::string& op, const std::string& /*target*/) {
+  if (!CountsPerOp(rules_, true)) return fixer::Status::Ok();  // no read rule: nothing to count for
   const uint64_t op_read = ++reads_per_op_[op];
   for (const FaultRule& rule : rules_) {
     if (!rule.read || !rule.op || *rule.op != op || rule.nth != op_read) continue;

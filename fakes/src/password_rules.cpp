@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "fakes/state.h"
 #include "fakes/utf16.h"
@@ -56,10 +57,10 @@ void Md4Block(std::array<uint32_t, 4>& st, const uint8_t* block) {
   st[3] += d;
 }
 
-std::array<uint8_t, 16> Md4(const std::vector<uint8_t>& message) {
+// `data`: the message, padded in place (reserve 72 bytes more to pad without reallocating).
+std::array<uint8_t, 16> Md4(std::vector<uint8_t> data) {
   std::array<uint32_t, 4> st = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u};
-  std::vector<uint8_t> data = message;
-  const uint64_t bit_len = uint64_t{message.size()} * 8;
+  const uint64_t bit_len = uint64_t{data.size()} * 8;
   data.push_back(0x80);
   while (data.size() % 64 != 56) data.push_back(0);
   for (int i = 0; i < 8; ++i) data.push_back(static_cast<uint8_t>(bit_len >> (8 * i)));
@@ -128,14 +129,15 @@ std::string NtHash(std::string_view clear) {
   if (clear.empty()) return "";
   const std::u16string wide = Utf8ToUtf16(clear);
   std::vector<uint8_t> bytes;
-  bytes.reserve(wide.size() * 2);
-  for (char16_t c : wide) {  // UTF-16LE
+  bytes.reserve(wide.size() * 2 + 72);  // and MD4's padding
+  for (char16_t c : wide) {             // UTF-16LE
     bytes.push_back(static_cast<uint8_t>(c & 0xFF));
     bytes.push_back(static_cast<uint8_t>(c >> 8));
   }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (uint8_t b : Md4(bytes)) {
+  hex.reserve(32);
+  for (uint8_t b : Md4(std::move(bytes))) {
     hex.push_back(kHex[b >> 4]);
     hex.push_back(kHex[b & 0xF]);
   }

@@ -120,9 +120,11 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
-  for (const fixer::Sid& g : GroupsOf(a.sid)) {
-    for (const LocalGroup& group : m_.state().sam.groups) {
-      if (group.sid == g) a.groups.push_back(group.name);
+  const std::vector<LocalGroup>& groups = m_.state().sam.groups;
+  for (const LocalGroup& g : groups) {  // GroupsOf(a.sid), without building that list
+    if (std::find(g.members.begin(), g.members.end(), a.sid) == g.members.end()) continue;
+    for (const LocalGroup& group : groups) {
+      if (group.sid == g.sid) a.groups.push_back(group.name);
     }
   }
   return a;

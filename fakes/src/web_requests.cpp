@@ -1,6 +1,8 @@
 // Page answers asked without side effects: every application's status, and the fixer's probe.
 #include "fakes/web_requests.h"
 
+#include <utility>
+
 #include "fakes/web_probe.h"
 #include "fakes/web_stack.h"
 
@@ -10,7 +12,7 @@ std::map<std::string, int> StatusOfEveryApp(Machine& machine) {
   std::map<std::string, int> out;
   WebStack web(machine);
   for (const auto& app : machine.state().products.applications) {
-    const RequestExplanation r = web.Probe(app.path);
+    const RequestExplanation r = web.Answer(app.path);
     out[app.path] = r.listening ? r.response.status : 0;
   }
   return out;
@@ -22,9 +24,9 @@ std::map<std::string, int> StatusOfEveryApp(const MachineState& state) {
 }
 
 fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
-  const RequestExplanation r = WebStack(machine_).Probe(application_path);
+  RequestExplanation r = WebStack(machine_).Answer(application_path);
   if (!r.listening) return r.connect_error;
-  return r.response;
+  return std::move(r.response);
 }
 
 }  // namespace fakes

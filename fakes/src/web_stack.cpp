@@ -74,8 +74,10 @@ std::string VirtualPath(const std::string& path) {
 
 class RequestRun {
  public:
-  // `effects`: false for a probe, which changes nothing (WebStack::Probe).
-  RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects) : m_(m), r_(r), effects_(effects) {}
+  // `effects`: false for a probe, which changes nothing (WebStack::Probe). `explain`: false when
+  // only the answer is wanted (WebStack::Answer): a passed condition's texts are not built.
+  RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects, bool explain = true)
+      : m_(m), r_(r), effects_(effects), explain_(explain) {}
 
   void Run() {
     r_.web_server = m_.state().products.web.kind;
@@ -86,8 +88,10 @@ class RequestRun {
       r_.connect_error = fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
       return;
     }
-    Add(Check(std::string(condition::kWebServer), "a web server is installed", true,
-              std::string(fixer::ToString(r_.web_server)) + " is installed"));
+    Note(true, [&] {
+      return Check(std::string(condition::kWebServer), "a web server is installed", true,
+                   std::string(fixer::ToString(r_.web_server)) + " is installed");
+    });
     if (r_.web_server == fixer::WebServerKind::kCassini) {
       ServeCassini();
     } else {
@@ -97,6 +101,11 @@ class RequestRun {
 
  private:
   void Add(Condition c) { r_.conditions.push_back(std::move(c)); }
+  // Adds the condition `make` builds, unless it passed and only the answer is wanted.
+  template <class Make>
+  void Note(bool passed, const Make& make) {
+    if (explain_ || !passed) Add(make());
+  }
   // Records the first reason the worker cannot start.
   void Fail(FailureKind kind, uint32_t code) {
     if (!failure_) failure_ = std::make_pair(kind, code);
@@ -111,8 +120,10 @@ class RequestRun {
       return false;
     }
     const bool running = svc->state == fixer::ServiceState::kRunning;
-    Add(Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", running,
-              svc->display_name + " (" + name + ") is " + std::string(fixer::ToString(svc->state))));
+    Note(running, [&] {
+      return Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", running,
+                   svc->display_name + " (" + name + ") is " + std::string(fixer::ToString(svc->state)));
+    });
     if (!running) r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
     return running;
   }
@@ -120,9 +131,11 @@ class RequestRun {
   const fixer::ApplicationInfo* FindApplication() {
     for (const auto& app : m_.state().products.applications) {
       if (EqualsIgnoreCase(app.path, r_.application)) {
-        Add(Check(
-            std::string(condition::kApplication), "application configured", true,
-            app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " + app.framework_version));
+        Note(true, [&] {
+          return Check(
+              std::string(condition::kApplication), "application configured", true,
+              app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " + app.framework_version);
+        });
         r_.framework_version = app.framework_version;
         return &app;
       }
@@ -135,10 +148,12 @@ class RequestRun {
   const fixer::FrameworkInfo* FindFramework(const fixer::ApplicationInfo& app) {
     for (const auto& fw : m_.state().products.frameworks) {
       if (fw.version != app.framework_version) continue;
-      Add(Check(std::string(condition::kFramework), "ASP.NET " + fw.version + " installed", fw.tools_present,
-                fw.tools_present ? "ASP.NET " + fw.version + " is installed"
-                                 : "the files of ASP.NET " + fw.version +
-                                       " (mscorlib.dll) are missing, so the runtime cannot load"));
+      Note(fw.tools_present, [&] {
+        return Check(std::string(condition::kFramework), "ASP.NET " + fw.version + " installed", fw.tools_present,
+                     fw.tools_present ? "ASP.NET " + fw.version + " is installed"
+                                      : "the files of ASP.NET " + fw.version +
+                                            " (mscorlib.dll) are missing, so the runtime cannot load");
+      });
       if (!fw.tools_present) Fail(FailureKind::kStart, fixer::kErrorFileNotFound);
       return &fw;
     }
@@ -165,16 +180,15 @@ class RequestRun {
     const auto sids = w.token->AllSids();
     for (const auto& need : needs) {
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, need.path};
-      std::string detail;
-      bool ok = false;
-      if (!objects.Exists(ref)) {
-        detail = need.path + " does not exist";
-      } else {
-        ok = objects.AccessAllowed(ref, sids, need.mask);
-        detail = w.identity + (ok ? " may " : " is denied ") + need.access + " access to " + need.path;
-      }
-      Add(Check(std::string(condition::kAcl) + ":" + need.path, std::string(need.access) + " " + need.path, ok,
-                detail));
+      const bool ok = objects.AccessAllowed(ref, sids, need.mask);  // false for a missing object
+      const bool exists = ok || objects.Exists(ref);
+      Note(ok, [&] {
+        std::string detail = exists
+                                 ? w.identity + (ok ? " may " : " is denied ") + need.access + " access to " + need.path
+                                 : need.path + " does not exist";
+        return Check(std::string(condition::kAcl) + ":" + need.path, std::string(need.access) + " " + need.path, ok,
+                     std::move(detail));
+      });
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
     }
   }
@@ -189,25 +203,26 @@ class RequestRun {
       if (!f.component.fails_without_profile) continue;
       any = true;
       fakes::RelyOn("choice-urlmon-flaw");
-      const std::string what = f.component.file + " " + f.component.version + " from " + f.hotfix_id;
-      bool ok = true;
-      std::string detail;
-      if (w.token->profile_loaded) {
-        detail = what + " needs a user profile: " + w.profile_loaded_because;
-      } else if (entry != nullptr) {
-        detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path + "), although " +
-                 (w.no_profile_because.empty() ? "nothing loads it" : w.no_profile_because);
-      } else {
-        ok = false;
-        detail = what + " fails in " + r_.host_process + " because its identity has no user profile: " + w.identity +
-                 " has none, and " + (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
-      }
-      Add(Check(std::string(condition::kProfileSensitive) + ":" + f.component.file,
-                f.component.file + " loads in " + r_.host_process, ok, detail));
+      const bool ok = w.token->profile_loaded || entry != nullptr;
+      Note(ok, [&] {
+        const std::string what = f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+        std::string detail;
+        if (w.token->profile_loaded) {
+          detail = what + " needs a user profile: " + w.profile_loaded_because;
+        } else if (entry != nullptr) {
+          detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path + "), although " +
+                   (w.no_profile_because.empty() ? "nothing loads it" : w.no_profile_because);
+        } else {
+          detail = what + " fails in " + r_.host_process + " because its identity has no user profile: " + w.identity +
+                   " has none, and " + (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
+        }
+        return Check(std::string(condition::kProfileSensitive) + ":" + f.component.file,
+                     f.component.file + " loads in " + r_.host_process, ok, std::move(detail));
+      });
       // [I] E_ACCESSDENIED: without a profile, per-user paths fall back to Default User.
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
     }
-    if (any) return;
+    if (any || !explain_) return;  // the condition below always passes
     std::string installed;
     for (const auto& f : files)
       installed +=
@@ -222,11 +237,13 @@ class RequestRun {
     if (app.session_state != fixer::SessionStateMode::kStateServer) return;
     const fixer::ServiceInfo* svc = std::as_const(scm_).Find("aspnet_state");
     const bool running = svc != nullptr && svc->state == fixer::ServiceState::kRunning;
-    Add(Check(std::string(condition::kSessionState), "aspnet_state running", running,
-              svc == nullptr
-                  ? std::string("the ASP.NET State Service (aspnet_state) is not installed")
-                  : "the ASP.NET State Service (aspnet_state) is " + std::string(fixer::ToString(svc->state)) + "; " +
-                        app.path + " keeps its session state there"));
+    Note(running, [&] {
+      return Check(std::string(condition::kSessionState), "aspnet_state running", running,
+                   svc == nullptr
+                       ? std::string("the ASP.NET State Service (aspnet_state) is not installed")
+                       : "the ASP.NET State Service (aspnet_state) is " + std::string(fixer::ToString(svc->state)) +
+                             "; " + app.path + " keeps its session state there");
+    });
     if (!running) {
       r_.response = {500, SessionStateServerErrorPage(VirtualPath(app.path))};
     }
@@ -325,15 +342,20 @@ class RequestRun {
   fakes::Machine& m_;
   RequestExplanation& r_;
   const bool effects_;
+  const bool explain_;
   fakes::Scm scm_{m_};
   std::optional<std::pair<FailureKind, uint32_t>> failure_;
 };
 
 }  // namespace
 
+// Room for every condition a request checks (about a dozen), so adding them never moves them.
+constexpr size_t kConditionsReserved = 16;
+
 RequestExplanation WebStack::Request(const std::string& application_path) {
   RequestExplanation r;
   r.application = application_path;
+  r.conditions.reserve(kConditionsReserved);
   RequestRun(m_, r, /*effects=*/true).Run();
   return r;
 }
@@ -341,7 +363,18 @@ RequestExplanation WebStack::Request(const std::string& application_path) {
 RequestExplanation WebStack::Probe(const std::string& application_path) {
   RequestExplanation r;
   r.application = application_path;
+  r.conditions.reserve(kConditionsReserved);
   RequestRun(m_, r, /*effects=*/false).Run();
+  return r;
+}
+
+RequestExplanation WebStack::Answer(const std::string& application_path) {
+  RequestExplanation r;
+  r.application = application_path;
+  r.conditions.reserve(kConditionsReserved);
+  RequestRun(m_, r, /*effects=*/false, /*explain=*/false).Run();
+  // The identity's conditions (web_stack_identity.cpp) are built whatever is asked.
+  std::erase_if(r.conditions, [](const Condition& c) { return c.passed; });
   return r;
 }
 

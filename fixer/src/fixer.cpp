@@ -115,10 +115,14 @@ RunResult Fixer::Apply() {
       }
     }
   }
-  auto plan = MakePlan(diag);
-  if (!plan) return Refused(std::move(r), DiagnoseFailed(plan.status()));
-  r.plan = *plan;
-  if (plan->refusal) return Refused(std::move(r), *plan->refusal);
+  auto made = MakePlan(diag);
+  if (!made) return Refused(std::move(r), DiagnoseFailed(made.status()));
+  r.plan = std::move(*made);
+  const Plan* plan = &*r.plan;  // r keeps it
+  if (plan->refusal) {
+    Refusal refusal = *plan->refusal;  // copied before r moves
+    return Refused(std::move(r), std::move(refusal));
+  }
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
     r.messages.push_back(

@@ -26,11 +26,29 @@ std::vector<std::string_view> SplitRaw(std::string_view s, char sep) {
   }
 }
 
+// EscapeField(s), appended to `out`.
+void AppendEscaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '|': out += "%7C"; break;
+      case ',': out += "%2C"; break;
+      case ';': out += "%3B"; break;
+      case '\n': out += "%0A"; break;
+      case '\r': out += "%0D"; break;
+      default: out += c;
+    }
+  }
+}
+
 std::string JoinEscaped(const std::vector<std::string>& items, char sep) {
+  size_t size = items.size();
+  for (const std::string& item : items) size += item.size();
   std::string out;
+  out.reserve(size);
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += sep;
-    out += EscapeField(items[i]);
+    AppendEscaped(out, items[i]);
   }
   return out;
 }
@@ -64,17 +82,7 @@ Result<ObjectNamespace> ParseNamespace(std::string_view s) {
 std::string EscapeField(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '|': out += "%7C"; break;
-      case ',': out += "%2C"; break;
-      case ';': out += "%3B"; break;
-      case '\n': out += "%0A"; break;
-      case '\r': out += "%0D"; break;
-      default: out += c;
-    }
-  }
+  AppendEscaped(out, s);
   return out;
 }
 

@@ -30,14 +30,15 @@ Status Runner::RunOne(Step& step) {
   }
   if (Status st = Append(id, JournalPhase::kBegin, data); !st.ok()) return st;
   journal_.phases[id] = StepPhase::kBegun;
-  ctx_.data[id] = data;
+  // Steps never touch ctx_.data themselves, so the step acts on the recorded copy in place.
+  StepData& begun = ctx_.data[id] = std::move(data);
   ctx_.log.info("step {}: begin", id);
 
   StepData done;
-  if (Status st = step.Act(ctx_, data, done); !st.ok()) return st;
+  if (Status st = step.Act(ctx_, begun, done); !st.ok()) return st;
   if (Status st = Append(id, JournalPhase::kDone, done); !st.ok()) return st;
   journal_.phases[id] = StepPhase::kDone;
-  for (auto& [k, v] : done) ctx_.data[id][k] = v;
+  for (auto& [k, v] : done) begun[k] = std::move(v);
   ctx_.log.info("step {}: done", id);
   return {};
 }

@@ -31,7 +31,7 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
     run.outcome = "interrupted";
   }
   run.mutations = machine.faults().calls();
-  run.trace = machine.faults().trace();
+  run.trace = machine.faults().TakeTrace();  // the plan is dropped next
   machine.set_faults({});
   return run;
 }

@@ -1,8 +1,11 @@
 // WebStack::Probe must answer exactly as WebStack::Request would on a copy of the machine (which
 // is what the fixer's probe and the sweep's checks did before, at a copy per request), and must
-// leave the machine untouched: no state change and no Machine::Mutate call. Checked on every
-// state every scenario passes through, and on the paper's platforms.
+// leave the machine untouched: no state change and no Machine::Mutate call; WebStack::Answer
+// must give the probe's answer and its failed conditions. Checked on every state every scenario
+// passes through, and on the paper's platforms.
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -39,7 +42,36 @@ void ExpectSameAnswer(const fakes::RequestExplanation& probe, const fakes::Reque
   }
 }
 
-// Probes every application of `machine` and compares with a request on a copy; returns how many.
+// WebStack::Answer: the probe's answer, with only the failed conditions, in the probe's order.
+void ExpectProbesAnswer(const fakes::RequestExplanation& answer, const fakes::RequestExplanation& probe,
+                        const std::string& where) {
+  SCOPED_TRACE(where + " (Answer)");
+  EXPECT_EQ(answer.web_server, probe.web_server);
+  EXPECT_EQ(answer.framework_version, probe.framework_version);
+  EXPECT_EQ(answer.host, probe.host);
+  EXPECT_EQ(answer.host_process, probe.host_process);
+  EXPECT_EQ(answer.identity, probe.identity);
+  EXPECT_EQ(answer.worker_started, probe.worker_started);
+  EXPECT_EQ(answer.listening, probe.listening);
+  EXPECT_EQ(answer.connect_error.code(), probe.connect_error.code());
+  EXPECT_EQ(answer.response.status, probe.response.status);
+  EXPECT_EQ(answer.response.body, probe.response.body);
+  EXPECT_EQ(answer.event, probe.event);
+  EXPECT_EQ(answer.Cause(), probe.Cause());
+  std::vector<const fakes::Condition*> failed;
+  for (const fakes::Condition& c : probe.conditions)
+    if (!c.passed) failed.push_back(&c);
+  ASSERT_EQ(answer.conditions.size(), failed.size());
+  for (size_t i = 0; i < failed.size(); ++i) {
+    EXPECT_EQ(answer.conditions[i].id, failed[i]->id);
+    EXPECT_EQ(answer.conditions[i].name, failed[i]->name);
+    EXPECT_FALSE(answer.conditions[i].passed);
+    EXPECT_EQ(answer.conditions[i].detail, failed[i]->detail);
+  }
+}
+
+// Probes every application of `machine` and compares with a request on a copy, and the answer
+// alone with the probe; returns how many.
 size_t ProbeEveryApp(fakes::Machine& machine, const std::string& where) {
   const fakes::MachineState before = machine.state();
   size_t mutations = 0;
@@ -50,6 +82,7 @@ size_t ProbeEveryApp(fakes::Machine& machine, const std::string& where) {
     fakes::Machine copy(before);
     const fakes::RequestExplanation request = fakes::WebStack(copy).Request(app.path);
     ExpectSameAnswer(probe, request, where + " " + app.path);
+    ExpectProbesAnswer(fakes::WebStack(machine).Answer(app.path), probe, where + " " + app.path);
     ++probed;
   }
   machine.set_before_mutation(nullptr);

@@ -8,6 +8,8 @@
 // Reads (Machine::Read, asked by every read of the fixer's ports) are counted per op apart
 // from the mutations, so a read rule never moves a sweep's numbering: "sam.lookup_user",
 // "scm.query", "lsa.rights_of", "inventory.os", "journal.load", ... (fakes/src/machine_ports.cpp).
+// Counts per op are kept only while a rule asks for them (a rule with an op; a read rule), so
+// add the rules before the calls they count, as set_faults before a run does.
 //
 //   fakes::FaultPlan plan;
 //   plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = 5});   // 3rd mutation: 5
@@ -22,6 +24,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fixer/backend.h"
@@ -84,6 +87,7 @@ class FaultPlan {
 
   uint64_t calls() const { return calls_; }
   const std::vector<MutationEvent>& trace() const { return trace_; }
+  std::vector<MutationEvent> TakeTrace() { return std::exchange(trace_, {}); }  // leaves it empty
   void ResetCounters();
 
  private:

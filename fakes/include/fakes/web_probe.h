@@ -1,7 +1,8 @@
 // ModelWebProbe: the fixer's WebProbe port answered by the fake machine's web stack model (web_stack.h).
-// Each probe is a WebStack::Probe, so diagnosing never changes the machine (a real GET can
-// start a worker and write an event; the fixer's diagnosis must stay read-only). Nothing
-// listening answers 1060 (no web server) or 1062 (not running); otherwise the page.
+// Each probe is a WebStack::Answer (a Probe without the texts of passed conditions), so
+// diagnosing never changes the machine (a real GET can start a worker and write an event; the
+// fixer's diagnosis must stay read-only). Nothing listening answers 1060 (no web server) or
+// 1062 (not running); otherwise the page.
 //
 //   #include "fakes/machine_ports.h"
 //   fakes::ModelWebProbe probe(machine);

@@ -38,6 +38,7 @@
 //   fakes::RequestExplanation r = stack.Request("/LM/W3SVC/1/ROOT/app");
 //   if (!r.Served()) logger->info("{} as {}: {}", r.host_process, r.identity, r.Cause());
 //   r = stack.Probe("/LM/W3SVC/1/ROOT/app");   // the same answer, the machine untouched
+//   int status = stack.Answer("/LM/W3SVC/1/ROOT/app").response.status;  // no passed conditions
 #pragma once
 
 #include <optional>
@@ -118,6 +119,10 @@ class WebStack {
   // of the machine, without the copy. The entry it would write is in `event` only, a profile
   // it would create is named but not made, nothing calls Machine::Mutate.
   RequestExplanation Probe(const std::string& application_path);
+  // Probe's answer (listening, connect_error, response, host, identity, event) at less cost:
+  // the texts of conditions that passed are not built, so `conditions` holds the failed ones
+  // only (FirstFailure and Cause are Probe's). For callers that want the page, not the why.
+  RequestExplanation Answer(const std::string& application_path);
 
  private:
   fakes::Machine& m_;
