@@ -141,9 +141,11 @@ ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
 }
 
 // Inserts the ACEs of `aces` that `fresh` marks (`counts` of them by class) into `dacl` in
-// canonical order, in place: an ACE of class c goes before the first ACE of `dacl` of a later
-// class, after the added ACEs of classes up to c that go there too (so a DACL a scenario gave out
-// of order keeps its order). From the back, a run of the DACL at a time: each ACE moves once.
+// canonical order: an ACE of class c goes before the first ACE of `dacl` of a later class, after
+// the added ACEs of classes up to c that go there too (so a DACL a scenario gave out of order
+// keeps its order). The DACL is runs of old ACEs with the added ones of a class after each; each
+// ACE moves once: into a new buffer when the DACL must grow (a re-grant's usual case), else in
+// place from the back.
 void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<const bool> fresh,
                      const ClassCounts& counts) {
   const size_t n = dacl.size();
@@ -155,20 +157,36 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
       if (before[static_cast<size_t>(earlier)] == n) before[static_cast<size_t>(earlier)] = i;
     }
   }
-  size_t shift = counts[0] + counts[1] + counts[2];  // how far the run after class cls's place moves
-  dacl.resize(n + shift);                            // exactly: a million-ACE re-grant grows each DACL once
-  size_t run_end = n;
-  for (int cls = kClasses - 1; cls >= 0 && shift > 0; --cls) {
-    const size_t at = before[static_cast<size_t>(cls)];
-    std::move_backward(dacl.begin() + static_cast<std::ptrdiff_t>(at),
-                       dacl.begin() + static_cast<std::ptrdiff_t>(run_end),
-                       dacl.begin() + static_cast<std::ptrdiff_t>(run_end + shift));
-    shift -= counts[static_cast<size_t>(cls)];
-    size_t write = at + shift;
+  auto added_of_class = [&](int cls, auto&& put) {
     for (size_t j = 0; j < aces.size(); ++j) {
-      if (fresh[j] && CanonicalClass(aces[j]) == cls) dacl[write++] = aces[j];
+      if (fresh[j] && CanonicalClass(aces[j]) == cls) put(aces[j]);
     }
-    run_end = at;
+  };
+  auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
+  size_t shift = counts[0] + counts[1] + counts[2];
+  if (dacl.capacity() < n + shift) {
+    std::vector<fixer::Ace> grown;
+    grown.reserve(n + shift);
+    size_t from = 0;
+    for (int cls = 0; cls < kClasses; ++cls) {
+      const size_t to = before[static_cast<size_t>(cls)];
+      std::move(at(from), at(to), std::back_inserter(grown));
+      added_of_class(cls, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
+      from = to;
+    }
+    std::move(at(from), dacl.end(), std::back_inserter(grown));
+    dacl.swap(grown);
+    return;
+  }
+  dacl.resize(n + shift);
+  size_t run_end = n;  // the run of old ACEs after class cls's place moves `shift` on
+  for (int cls = kClasses - 1; cls >= 0 && shift > 0; --cls) {
+    const size_t to = before[static_cast<size_t>(cls)];
+    std::move_backward(at(to), at(run_end), at(run_end + shift));
+    shift -= counts[static_cast<size_t>(cls)];
+    size_t write = to + shift;
+    added_of_class(cls, [&](const fixer::Ace& ace) { dacl[write++] = ace; });
+    run_end = to;
   }
 }
 

@@ -118,6 +118,7 @@ class RegrantAces : public RegrantStep {
     if (!present) return present.status();
     Status result;
     std::vector<Ace> grant;
+    ctx.result.regranted.reserve(ctx.result.regranted.size() + recorded.size());  // one item per object
     for (size_t i = 0; i < recorded.size(); ++i) {
       const ObjectAces& old = recorded[i];
       const std::span<const Ace> already = i < present->size() ? (*present)[i] : std::span<const Ace>();

@@ -65,18 +65,18 @@ TEST(SecurityPort, FindAcesOnAnswersAsTheDefaultWalkAndIsOneRead) {
   const fixer::Ace users{fixer::AceType::kAllow, fixer::Sid::Users(), fixer::kFileGenericRead, 0};
   fakes::ObjectStore objects(m);
   ASSERT_TRUE(
-      objects.Create(fixer::ObjectNamespace::kFile, R"(C:)", true, fixer::Sid::Administrators(), {deny, users, allow})
+      objects.Create(fixer::ObjectNamespace::kFile, R"(C:\a)", true, fixer::Sid::Administrators(), {deny, users, allow})
           .ok());
   ASSERT_TRUE(
-      objects.Create(fixer::ObjectNamespace::kFile, R"(C:)", true, fixer::Sid::Administrators(), {users}).ok());
+      objects.Create(fixer::ObjectNamespace::kFile, R"(C:\b)", true, fixer::Sid::Administrators(), {users}).ok());
   ASSERT_TRUE(
       objects
           .Create(fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)", true, fixer::Sid::Administrators(), {allow})
           .ok());
   const std::vector<fixer::ObjectAces> asked = {{{fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)"}, {}},
                                                 {{fixer::ObjectNamespace::kFile, R"(C:\gone)"}, {}},
-                                                {{fixer::ObjectNamespace::kFile, R"(C:)"}, {}},
-                                                {{fixer::ObjectNamespace::kFile, R"(C:)"}, {}}};
+                                                {{fixer::ObjectNamespace::kFile, R"(C:\b)"}, {}},
+                                                {{fixer::ObjectNamespace::kFile, R"(C:\a)"}, {}}};
   fakes::MachinePorts ports(m);
   fixer::Security& security = ports.ports().security;
   WalkOnlySecurity walk_only(security);

@@ -227,7 +227,7 @@ TEST_F(ObjectsTest, FindAcesOnAnswersForTheGivenObjectsInTheirOrder) {
   const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
   const Ace inherited{AceType::kAllow, aspnet, fixer::kFileGenericRead, fixer::kInheritedAce};
   const Ace other{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
-  for (const char* path : {R"(C:)", R"(C:)", R"(C:\c)"}) {
+  for (const char* path : {R"(C:\a)", R"(C:\b)", R"(C:\c)"}) {
     ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, path, true, Sid::Administrators(), {deny, other, full}).ok());
   }
   ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, R"(C:\d)", true, Sid::Administrators(), {other, inherited}).ok());
@@ -242,12 +242,12 @@ TEST_F(ObjectsTest, FindAcesOnAnswersForTheGivenObjectsInTheirOrder) {
   for (size_t i = 0; i < walked.size(); ++i) EXPECT_EQ(on_walked[i], walked[i].aces) << walked[i].object.path;
 
   // Out of order, another spelling, a missing object, one without explicit ACEs of the SID.
-  const std::vector<fixer::ObjectAces> asked = {{{ObjectNamespace::kRegistry, R"(hklm\software)"}, {}},
+  const std::vector<fixer::ObjectAces> asked = {{{ObjectNamespace::kRegistry, R"(hklm\software\a)"}, {}},
                                                 {{ObjectNamespace::kFile, R"(C:\c)"}, {}},
                                                 {{ObjectNamespace::kFile, R"(C:\gone)"}, {}},
-                                                {{ObjectNamespace::kFile, R"(C:)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\a)"}, {}},
                                                 {{ObjectNamespace::kFile, R"(C:\d)"}, {}},
-                                                {{ObjectNamespace::kFile, R"(C:)"}, {}}};
+                                                {{ObjectNamespace::kFile, R"(C:\b)"}, {}}};
   const auto on_asked = objects_.FindAcesOn(aspnet, asked);
   const std::vector<std::vector<Ace>> expected = {{full}, both, {}, both, {}, both};
   EXPECT_EQ(on_asked, expected);
