@@ -118,7 +118,8 @@ using ClassCounts = std::array<size_t, kClasses>;
 // the entries naming another; otherwise each entry is compared with every ACE, the mask first.
 ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<bool> fresh) {
   std::fill(fresh.begin(), fresh.end(), true);
-  const bool one_sid = std::all_of(aces.begin(), aces.end(), [&](const fixer::Ace& a) { return a.sid == aces[0].sid; });
+  const bool one_sid =
+      !aces.empty() && std::all_of(aces.begin(), aces.end(), [&](const fixer::Ace& a) { return a.sid == aces[0].sid; });
   for (const fixer::Ace& held : dacl) {
     if (one_sid && !(held.sid == aces[0].sid)) continue;
     for (size_t i = 0; i < aces.size(); ++i) {

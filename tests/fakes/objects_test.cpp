@@ -267,8 +267,9 @@ TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
   EXPECT_EQ(objects_.Find(kApp)->dacl, (std::vector<Ace>{deny, users, allow, inherited}));
   ASSERT_EQ(machine_.faults().trace().size(), 1u);
   EXPECT_EQ(machine_.faults().trace()[0].op, "acl.set_dacl");
-  // Nothing new: no write, no mutation.
+  // Nothing new, or nothing at all: no write, no mutation.
   ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
+  ASSERT_TRUE(objects_.AddAces(kApp, {}).ok());
   EXPECT_EQ(machine_.faults().trace().size(), 1u);
   // The same ACEs one by one give the same DACL.
   const ObjectRef twin{ObjectNamespace::kFile, R"(C:\twin)"};
