@@ -145,6 +145,11 @@ class SecurityPort : public fixer::Security {
     if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
     return objects_.FindAcesByObject(sid);
   }
+  Result<std::vector<std::vector<fixer::Ace>>> FindAcesOn(const fixer::Sid& sid,
+                                                          std::span<const fixer::ObjectAces> on) override {
+    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
+    return objects_.FindAcesOn(sid, on);
+  }
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
     return objects_.AddAces(object, aces);
   }

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <memory>
 #include <tuple>
 
 #include "fakes/cacls_format.h"
@@ -103,63 +104,109 @@ fixer::Status ObjectStore::Erase(const fixer::ObjectRef& ref) {
 
 namespace {
 
-bool Holds(const std::vector<fixer::Ace>& dacl, const fixer::Ace& ace) {
-  return std::find(dacl.begin(), dacl.end(), ace) != dacl.end();
-}
-
 // The same ACE, the cheap fields first: two ACEs of one DACL seldom share type, mask and flags.
 bool SameAce(const fixer::Ace& a, const fixer::Ace& b) {
   return a.mask == b.mask && a.flags == b.flags && a.type == b.type && a.sid == b.sid;
 }
 
-// Those of `aces` that neither `dacl` nor an earlier one of `aces` holds, in their order. Only
-// the DACL's ACEs naming one of their SIDs (a re-grant names one, which the DACL seldom holds
-// yet) are compared with them: the DACL is walked once, not once per ACE.
-std::vector<fixer::Ace> NewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces) {
-  std::vector<const fixer::Sid*> sids;  // distinct
-  for (const fixer::Ace& ace : aces) {
-    if (std::none_of(sids.begin(), sids.end(), [&](const fixer::Sid* s) { return *s == ace.sid; })) {
-      sids.push_back(&ace.sid);
-    }
-  }
-  std::vector<const fixer::Ace*> same_sid;
+constexpr int kClasses = 3;
+using ClassCounts = std::array<size_t, kClasses>;
+
+// Marks those of `aces` that neither `dacl` nor an earlier one of `aces` holds (`fresh`, one flag
+// per ACE); counts them by canonical class. The DACL is walked once, not once per ACE. A re-grant
+// names one SID, which the DACL seldom holds yet: then one SID comparison per DACL entry skips
+// the entries naming another; otherwise each entry is compared with every ACE, the mask first.
+ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<bool> fresh) {
+  std::fill(fresh.begin(), fresh.end(), true);
+  const bool one_sid =
+      !aces.empty() && std::all_of(aces.begin(), aces.end(), [&](const fixer::Ace& a) { return a.sid == aces[0].sid; });
   for (const fixer::Ace& held : dacl) {
-    if (std::any_of(sids.begin(), sids.end(), [&](const fixer::Sid* s) { return *s == held.sid; })) {
-      same_sid.push_back(&held);
+    if (one_sid && !(held.sid == aces[0].sid)) continue;
+    for (size_t i = 0; i < aces.size(); ++i) {
+      if (fresh[i] && SameAce(held, aces[i])) fresh[i] = false;
     }
   }
-  std::vector<fixer::Ace> added;
-  added.reserve(aces.size());
-  for (const fixer::Ace& ace : aces) {
-    auto same = [&ace](const fixer::Ace& other) { return SameAce(ace, other); };
-    if (std::any_of(same_sid.begin(), same_sid.end(), [&](const fixer::Ace* h) { return same(*h); })) continue;
-    if (std::none_of(added.begin(), added.end(), same)) added.push_back(ace);
+  ClassCounts counts{};
+  for (size_t i = 0; i < aces.size(); ++i) {
+    if (!fresh[i]) continue;
+    // An equal earlier ACE is either added already or held: this one is not new either way.
+    const bool repeated = std::any_of(aces.begin(), aces.begin() + static_cast<std::ptrdiff_t>(i),
+                                      [&](const fixer::Ace& earlier) { return SameAce(earlier, aces[i]); });
+    if (repeated) {
+      fresh[i] = false;
+    } else {
+      ++counts[static_cast<size_t>(CanonicalClass(aces[i]))];
+    }
   }
-  return added;
+  return counts;
 }
 
-// `dacl` with `added` inserted in canonical order, in one pass: an ACE of class c goes before
-// the first ACE of `dacl` of a later class, after the added ACEs of classes up to c that go
-// there too (so a DACL a scenario gave out of order keeps its order).
-std::vector<fixer::Ace> InsertCanonical(std::vector<fixer::Ace> dacl, std::span<const fixer::Ace> added) {
-  constexpr int kClasses = 3;
-  std::array<size_t, kClasses> before{};  // where each class goes: the first later-class ACE
-  for (int cls = 0; cls < kClasses; ++cls) {
-    auto pos = std::find_if(dacl.begin(), dacl.end(), [cls](const fixer::Ace& a) { return CanonicalClass(a) > cls; });
-    before[static_cast<size_t>(cls)] = static_cast<size_t>(pos - dacl.begin());
-  }
-  std::vector<fixer::Ace> out;
-  out.reserve(dacl.size() + added.size());
-  for (size_t i = 0; i <= dacl.size(); ++i) {
-    for (int cls = 0; cls < kClasses; ++cls) {
-      if (before[static_cast<size_t>(cls)] != i) continue;
-      for (const fixer::Ace& ace : added) {
-        if (CanonicalClass(ace) == cls) out.push_back(ace);
-      }
+// Inserts the ACEs of `aces` that `fresh` marks (`counts` of them by class) into `dacl` in
+// canonical order: an ACE of class c goes before the first ACE of `dacl` of a later class, after
+// the added ACEs of classes up to c that go there too (so a DACL a scenario gave out of order
+// keeps its order). The DACL is runs of old ACEs with the added ones of a class after each; each
+// ACE moves once: into a new buffer when the DACL must grow (a re-grant's usual case), else in
+// place from the back.
+void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<const bool> fresh,
+                     const ClassCounts& counts) {
+  const size_t n = dacl.size();
+  ClassCounts before;  // where each class goes: the first later-class ACE
+  before.fill(n);
+  for (size_t i = 0; i < n && before[1] == n; ++i) {
+    const int cls = CanonicalClass(dacl[i]);
+    for (int earlier = 0; earlier < cls; ++earlier) {
+      if (before[static_cast<size_t>(earlier)] == n) before[static_cast<size_t>(earlier)] = i;
     }
-    if (i < dacl.size()) out.push_back(std::move(dacl[i]));
   }
-  return out;
+  auto added_of_class = [&](int cls, auto&& put) {
+    for (size_t j = 0; j < aces.size(); ++j) {
+      if (fresh[j] && CanonicalClass(aces[j]) == cls) put(aces[j]);
+    }
+  };
+  auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
+  size_t shift = counts[0] + counts[1] + counts[2];
+  if (dacl.capacity() < n + shift) {
+    std::vector<fixer::Ace> grown;
+    grown.reserve(n + shift);
+    size_t from = 0;
+    for (int cls = 0; cls < kClasses; ++cls) {
+      const size_t to = before[static_cast<size_t>(cls)];
+      std::move(at(from), at(to), std::back_inserter(grown));
+      added_of_class(cls, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
+      from = to;
+    }
+    std::move(at(from), dacl.end(), std::back_inserter(grown));
+    dacl.swap(grown);
+    return;
+  }
+  dacl.resize(n + shift);
+  size_t run_end = n;  // the run of old ACEs after class cls's place moves `shift` on
+  for (int cls = kClasses - 1; cls >= 0 && shift > 0; --cls) {
+    const size_t to = before[static_cast<size_t>(cls)];
+    std::move_backward(at(to), at(run_end), at(run_end + shift));
+    shift -= counts[static_cast<size_t>(cls)];
+    size_t write = to + shift;
+    added_of_class(cls, [&](const fixer::Ace& ace) { dacl[write++] = ace; });
+    run_end = to;
+  }
+}
+
+// Up to this many ACEs per call, the flags live on the stack (a re-grant adds a few per object).
+constexpr size_t kInlineFlags = 64;
+
+// Adds the new ones of `aces` to `dacl` (see MarkNewAces), calling `mutate` (the fault point)
+// first; none new: no call, no change.
+template <typename Mutate>
+fixer::Status MergeAces(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, Mutate mutate) {
+  std::array<bool, kInlineFlags> inline_flags;
+  std::unique_ptr<bool[]> heap_flags;
+  if (aces.size() > kInlineFlags) heap_flags = std::make_unique<bool[]>(aces.size());
+  const std::span<bool> fresh(heap_flags ? heap_flags.get() : inline_flags.data(), aces.size());
+  const ClassCounts counts = MarkNewAces(dacl, aces, fresh);
+  if (counts == ClassCounts{}) return fixer::Status::Ok();
+  if (auto st = mutate(); !st.ok()) return st;
+  InsertCanonical(dacl, aces, fresh, counts);
+  return fixer::Status::Ok();
 }
 
 }  // namespace
@@ -167,20 +214,13 @@ std::vector<fixer::Ace> InsertCanonical(std::vector<fixer::Ace> dacl, std::span<
 fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
   SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
-  if (Holds(obj->dacl, ace)) return fixer::Status::Ok();
-  if (auto st = m_.Mutate("acl.add_ace", ref.path); !st.ok()) return st;
-  obj->dacl = InsertCanonical(std::move(obj->dacl), {&ace, 1});
-  return fixer::Status::Ok();
+  return MergeAces(obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); });
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
   SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
-  const std::vector<fixer::Ace> added = NewAces(obj->dacl, aces);
-  if (added.empty()) return fixer::Status::Ok();
-  if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
-  obj->dacl = InsertCanonical(std::move(obj->dacl), added);
-  return fixer::Status::Ok();
+  return MergeAces(obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); });
 }
 
 fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
@@ -201,8 +241,27 @@ fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::stri
   return fixer::Status::Ok();
 }
 
+namespace {
+
+// Where in `dacl` the explicit ACEs naming `sid` are, into `at` (cleared first): one comparison
+// per ACE, and the caller copies only those found.
+void ExplicitAcesAt(const std::vector<fixer::Ace>& dacl, const fixer::Sid& sid, std::vector<size_t>& at) {
+  at.clear();
+  for (size_t i = 0; i < dacl.size(); ++i) {
+    if (dacl[i].sid == sid && !(dacl[i].flags & fixer::kInheritedAce)) at.push_back(i);
+  }
+}
+
+void CopyAcesAt(const std::vector<fixer::Ace>& dacl, const std::vector<size_t>& at, std::vector<fixer::Ace>& out) {
+  out.reserve(out.size() + at.size());
+  for (size_t i : at) out.push_back(dacl[i]);
+}
+
+}  // namespace
+
 std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& sid) const {
   std::vector<fixer::ObjectAces> out;
+  std::vector<size_t> at;  // reused for every object
   const auto& objects = m_.state().objects;
   // The map is ordered by "<namespace name>:<folded path>": each namespace's range, taken in
   // enum order, is in folded path order already.
@@ -210,14 +269,30 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
     const std::string prefix = std::string(fixer::ToString(ns)) + ":";
     const std::string past = std::string(fixer::ToString(ns)) + char(':' + 1);
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
-      const std::vector<fixer::Ace>& dacl = it->second.dacl;
-      auto names_sid = [&sid](const fixer::Ace& ace) { return ace.sid == sid && !(ace.flags & fixer::kInheritedAce); };
-      const auto first = std::find_if(dacl.begin(), dacl.end(), names_sid);
-      if (first == dacl.end()) continue;
+      ExplicitAcesAt(it->second.dacl, sid, at);
+      if (at.empty()) continue;
       fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{{it->second.ns, it->second.path}, {}});
-      found.aces.reserve(static_cast<size_t>(std::count_if(first, dacl.end(), names_sid)));
-      std::copy_if(first, dacl.end(), std::back_inserter(found.aces), names_sid);
+      CopyAcesAt(it->second.dacl, at, found.aces);
     }
+  }
+  return out;
+}
+
+std::vector<std::vector<fixer::Ace>> ObjectStore::FindAcesOn(const fixer::Sid& sid,
+                                                             std::span<const fixer::ObjectAces> on) const {
+  std::vector<std::vector<fixer::Ace>> out(on.size());
+  std::vector<size_t> at;
+  const auto& objects = m_.state().objects;
+  auto next = objects.end();  // the object after the last one found
+  for (size_t i = 0; i < on.size(); ++i) {
+    const std::string key = ObjectKey(on[i].object.ns, on[i].object.path);
+    // `on` is usually an earlier walk's answer, in the map's order: then the next object is the
+    // one after the last, and one comparison finds it.
+    auto it = next != objects.end() && next->first == key ? next : objects.find(key);
+    if (it == objects.end()) continue;
+    next = std::next(it);
+    ExplicitAcesAt(it->second.dacl, sid, at);
+    CopyAcesAt(it->second.dacl, at, out[i]);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // The Security port's batched calls, for a backend that has only the per-ACE ones: FindAces
-// grouped by object, and one AddAce per ACE.
+// grouped by object, FindAcesOn as one walk of them, and one AddAce per ACE.
+#include <algorithm>
+
 #include "fixer/ports/security.h"
 
 namespace fixer {
@@ -11,6 +13,20 @@ Result<std::vector<ObjectAces>> Security::FindAcesByObject(const Sid& sid) {
   for (AceGrant& g : *found) {
     if (out.empty() || out.back().object != g.object) out.push_back({std::move(g.object), {}});
     out.back().aces.push_back(std::move(g.ace));
+  }
+  return out;
+}
+
+Result<std::vector<std::vector<Ace>>> Security::FindAcesOn(const Sid& sid, std::span<const ObjectAces> on) {
+  auto found = FindAcesByObject(sid);
+  if (!found) return found.status();
+  // Sorted, so each object of `on` is a binary search (a linear one per object was quadratic).
+  std::sort(found->begin(), found->end(), [](const ObjectAces& a, const ObjectAces& b) { return a.object < b.object; });
+  std::vector<std::vector<Ace>> out(on.size());
+  for (size_t i = 0; i < on.size(); ++i) {
+    auto it = std::lower_bound(found->begin(), found->end(), on[i].object,
+                               [](const ObjectAces& a, const ObjectRef& b) { return a.object < b; });
+    if (it != found->end() && it->object == on[i].object) out[i] = it->aces;
   }
   return out;
 }

@@ -15,9 +15,12 @@ namespace {
 // "file C:\app: 2 ACEs". Which ones the plan and the diagnosis list; formatting each here was
 // a third of a million-ACE re-mapping.
 std::string DescribeAces(const ObjectRef& object, size_t count) {
-  std::string out(ToString(object.ns));
-  out.append(" ").append(object.path).append(": ").append(std::to_string(count));
-  out.append(count == 1 ? " ACE" : " ACEs");
+  const std::string_view ns = ToString(object.ns);
+  const fmt::format_int n(count);
+  const std::string_view unit = count == 1 ? " ACE" : " ACEs";
+  std::string out;
+  out.reserve(ns.size() + 1 + object.path.size() + 2 + n.size() + unit.size());  // one allocation
+  out.append(ns).append(" ").append(object.path).append(": ").append(n.data(), n.size()).append(unit);
   return out;
 }
 
@@ -106,25 +109,19 @@ class RegrantAces : public RegrantStep {
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
-    auto present = ctx.ports.security.FindAcesByObject(sids->second);
+    const std::vector<ObjectAces>& recorded = GrantsOf(Recorded(ctx)).aces;
+    // What the new SID already holds on each recorded object: after a crash half-way through a
+    // million grants, resume must skip what was re-granted. Read on the recorded objects only,
+    // not by a walk of every object. All of them name the new SID, so type, mask and flags say
+    // which ACE it is.
+    auto present = ctx.ports.security.FindAcesOn(sids->second, recorded);
     if (!present) return present.status();
-    // What the new SID already holds, by object: after a crash half-way through a million
-    // grants, resume must skip what was re-granted without a search over all of it (that was
-    // quadratic). All of them name the new SID, so type, mask and flags say which ACE it is.
-    std::vector<const ObjectAces*> held;
-    held.reserve(present->size());
-    for (const ObjectAces& o : *present) held.push_back(&o);
-    auto by_object = [](const ObjectAces* a, const ObjectAces* b) { return a->object < b->object; };
-    std::sort(held.begin(), held.end(), by_object);
-    auto held_on = [&](const ObjectRef& object) -> std::span<const Ace> {
-      auto it = std::lower_bound(held.begin(), held.end(), object,
-                                 [](const ObjectAces* a, const ObjectRef& b) { return a->object < b; });
-      return it != held.end() && (*it)->object == object ? std::span<const Ace>((*it)->aces) : std::span<const Ace>();
-    };
     Status result;
     std::vector<Ace> grant;
-    for (const ObjectAces& old : GrantsOf(Recorded(ctx)).aces) {
-      const std::span<const Ace> already = held_on(old.object);
+    ctx.result.regranted.reserve(ctx.result.regranted.size() + recorded.size());  // one item per object
+    for (size_t i = 0; i < recorded.size(); ++i) {
+      const ObjectAces& old = recorded[i];
+      const std::span<const Ace> already = i < present->size() ? (*present)[i] : std::span<const Ace>();
       grant.clear();
       for (const Ace& was : old.aces) {
         Ace ace{was.type, sids->second, was.mask, was.flags};

@@ -1,9 +1,15 @@
 // ObjectStore: creation and erasure errors, canonical ACE order, cacls display (orphaned SIDs
-// as bare SID strings), FindAces and FindAcesByObject, AddAces (one DACL write per object), and
-// access checks with deny ACEs and the owner's implicit rights.
+// as bare SID strings), FindAces, FindAcesByObject and FindAcesOn, AddAces (one DACL write per
+// object, the same DACL as AddAce one by one), and access checks with deny ACEs and the owner's
+// implicit rights.
 #include "fakes/objects.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "fakes/fresh_install.h"
 #include "fakes/sam.h"
@@ -213,6 +219,41 @@ TEST_F(ObjectsTest, FindAcesByObjectGroupsFindAcesInTheSameOrder) {
   EXPECT_EQ(grouped[3].object.ns, ObjectNamespace::kRegistry);
 }
 
+// FindAcesOn reads the objects it is given, in that order, whatever order they come in; a
+// missing object, or one with no explicit ACE naming the SID, gets an empty list.
+TEST_F(ObjectsTest, FindAcesOnAnswersForTheGivenObjectsInTheirOrder) {
+  const Sid aspnet = NewUser("ASPNET");
+  const Ace full{AceType::kAllow, aspnet, fixer::kFileAllAccess, kOiCi};
+  const Ace deny{AceType::kDeny, aspnet, fixer::kFileGenericWrite, 0};
+  const Ace inherited{AceType::kAllow, aspnet, fixer::kFileGenericRead, fixer::kInheritedAce};
+  const Ace other{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  for (const char* path : {R"(C:\a)", R"(C:\b)", R"(C:\c)"}) {
+    ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, path, true, Sid::Administrators(), {deny, other, full}).ok());
+  }
+  ASSERT_TRUE(objects_.Create(ObjectNamespace::kFile, R"(C:\d)", true, Sid::Administrators(), {other, inherited}).ok());
+  ASSERT_TRUE(
+      objects_.Create(ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\A)", true, Sid::Administrators(), {full}).ok());
+  const std::vector<Ace> both = {deny, full};
+
+  // In the map's order, as a walk answers.
+  const std::vector<fixer::ObjectAces> walked = objects_.FindAcesByObject(aspnet);
+  const auto on_walked = objects_.FindAcesOn(aspnet, walked);
+  ASSERT_EQ(on_walked.size(), walked.size());
+  for (size_t i = 0; i < walked.size(); ++i) EXPECT_EQ(on_walked[i], walked[i].aces) << walked[i].object.path;
+
+  // Out of order, another spelling, a missing object, one without explicit ACEs of the SID.
+  const std::vector<fixer::ObjectAces> asked = {{{ObjectNamespace::kRegistry, R"(hklm\software\a)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\c)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\gone)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\a)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\d)"}, {}},
+                                                {{ObjectNamespace::kFile, R"(C:\b)"}, {}}};
+  const auto on_asked = objects_.FindAcesOn(aspnet, asked);
+  const std::vector<std::vector<Ace>> expected = {{full}, both, {}, both, {}, both};
+  EXPECT_EQ(on_asked, expected);
+  EXPECT_TRUE(objects_.FindAcesOn(aspnet, {}).empty());
+}
+
 TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
   const Sid aspnet = NewUser("ASPNET");
   const Ace users{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
@@ -226,8 +267,9 @@ TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
   EXPECT_EQ(objects_.Find(kApp)->dacl, (std::vector<Ace>{deny, users, allow, inherited}));
   ASSERT_EQ(machine_.faults().trace().size(), 1u);
   EXPECT_EQ(machine_.faults().trace()[0].op, "acl.set_dacl");
-  // Nothing new: no write, no mutation.
+  // Nothing new, or nothing at all: no write, no mutation.
   ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
+  ASSERT_TRUE(objects_.AddAces(kApp, {}).ok());
   EXPECT_EQ(machine_.faults().trace().size(), 1u);
   // The same ACEs one by one give the same DACL.
   const ObjectRef twin{ObjectNamespace::kFile, R"(C:\twin)"};
@@ -254,6 +296,42 @@ TEST_F(ObjectsTest, AddAcesInsertsBeforeTheFirstLaterClassInANonCanonicalDacl) {
   ASSERT_TRUE(objects_.AddAces(kApp, batch).ok());
   EXPECT_EQ(objects_.Find(kApp)->dacl,
             (std::vector<Ace>{deny, users, deny_guests, allow, read, inherited, power, inherited_new}));
+}
+
+// Every kind of batch on a canonical DACL: empty, repeats inside the batch, ACEs held already,
+// every class, and batches past the flags AddAces keeps on the stack. One AddAces gives the DACL
+// that AddAce one by one gives, and is one mutation exactly when something is new.
+TEST_F(ObjectsTest, AddAcesOfAnyBatchEqualsAddAceOneByOne) {
+  const std::vector<Sid> sids = {NewUser("ASPNET"), Sid::Users(), Sid::Guests()};
+  const std::vector<uint32_t> masks = {fixer::kFileGenericRead, fixer::kFileModify, fixer::kFileAllAccess};
+  const std::vector<uint32_t> flags = {0, kOiCi, fixer::kInheritedAce};
+  std::mt19937 random(15);
+  auto pick = [&random](size_t n) { return static_cast<size_t>(random() % n); };
+  auto any_ace = [&] {
+    return Ace{pick(2) == 0 ? AceType::kAllow : AceType::kDeny, sids[pick(sids.size())], masks[pick(masks.size())],
+               flags[pick(flags.size())]};
+  };
+  for (size_t round = 0; round < 60; ++round) {
+    std::vector<Ace> dacl(pick(12));
+    for (Ace& ace : dacl) ace = any_ace();
+    std::stable_sort(dacl.begin(), dacl.end(), [](const Ace& a, const Ace& b) {
+      auto cls = [](const Ace& x) { return (x.flags & fixer::kInheritedAce) ? 2 : x.type == AceType::kDeny ? 0 : 1; };
+      return cls(a) < cls(b);
+    });
+    std::vector<Ace> batch(round < 10 ? round : pick(150));
+    for (Ace& ace : batch) ace = !dacl.empty() && pick(4) == 0 ? dacl[pick(dacl.size())] : any_ace();
+    const ObjectRef batched{ObjectNamespace::kFile, "C:\\batched" + std::to_string(round)};
+    const ObjectRef one_by_one{ObjectNamespace::kFile, "C:\\one-by-one" + std::to_string(round)};
+    ASSERT_TRUE(objects_.Create(batched.ns, batched.path, true, Sid::Administrators(), dacl).ok());
+    ASSERT_TRUE(objects_.Create(one_by_one.ns, one_by_one.path, true, Sid::Administrators(), dacl).ok());
+
+    const uint64_t calls = machine_.faults().calls();
+    ASSERT_TRUE(objects_.AddAces(batched, batch).ok());
+    const bool changed = objects_.Find(batched)->dacl != dacl;
+    EXPECT_EQ(machine_.faults().calls() - calls, changed ? 1u : 0u) << "round " << round;
+    for (const Ace& ace : batch) ASSERT_TRUE(objects_.AddAce(one_by_one, ace).ok());
+    EXPECT_EQ(objects_.Find(batched)->dacl, objects_.Find(one_by_one)->dacl) << "round " << round;
+  }
 }
 
 TEST_F(ObjectsTest, AFailedAddAcesAddsNoneOfThatObjectsAces) {

@@ -49,6 +49,9 @@ class ObjectStore {
   // position; FindAcesByObject gives the same grouped by object.
   std::vector<fixer::AceGrant> FindAces(const fixer::Sid& sid) const;
   std::vector<fixer::ObjectAces> FindAcesByObject(const fixer::Sid& sid) const;
+  // The explicit ACEs naming `sid` on each object of `on`, one list per object in that order
+  // (empty where none, or where the object is gone): a lookup per object, no walk of them all.
+  std::vector<std::vector<fixer::Ace>> FindAcesOn(const fixer::Sid& sid, std::span<const fixer::ObjectAces> on) const;
   // Would a token with these SIDs get every bit of `mask`? Owner gets READ_CONTROL|WRITE_DAC.
   bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token, uint32_t mask) const;
   // The DACL as cacls prints it, one line per ACE: "XPPRO\ASPNET:(OI)(CI)C" or

@@ -11,7 +11,9 @@
 //   for (const fixer::AceGrant& g : *security.FindAces(old_sid)) {
 //     fixer::Status st = security.AddAce(g.object, {g.ace.type, new_sid, g.ace.mask, g.ace.flags});
 //   }
-//   for (auto& o : *security.FindAcesByObject(old_sid)) security.AddAces(o.object, o.aces);
+//   auto by_object = security.FindAcesByObject(old_sid);
+//   for (auto& o : *by_object) security.AddAces(o.object, o.aces);
+//   auto held = security.FindAcesOn(new_sid, *by_object);  // (*held)[i]: what (*by_object)[i] holds now
 #pragma once
 
 #include <cstdint>
@@ -105,6 +107,11 @@ class Security {
 
   // FindAces grouped by object, in the same order. The default groups FindAces' answer.
   virtual Result<std::vector<ObjectAces>> FindAcesByObject(const Sid& sid);
+  // The explicit ACEs naming `sid` on each object of `on` (an earlier FindAcesByObject answer),
+  // one list per object in the same order, empty where it holds none or is gone: one
+  // GetNamedSecurityInfo per object, no walk of every object. The default filters
+  // FindAcesByObject(sid).
+  virtual Result<std::vector<std::vector<Ace>>> FindAcesOn(const Sid& sid, std::span<const ObjectAces> on);
   // Adds every ACE to one object's DACL in one change (SetEntriesInAcl, then one
   // SetNamedSecurityInfo), as AddAce would one by one; the default calls AddAce for each.
   virtual Status AddAces(const ObjectRef& object, std::span<const Ace> aces);
@@ -129,6 +136,9 @@ class SecurityWrapper : public Security {
   Result<std::vector<AceGrant>> FindAces(const Sid& sid) override { return target_.FindAces(sid); }
   Status AddAce(const ObjectRef& object, const Ace& ace) override { return target_.AddAce(object, ace); }
   Result<std::vector<ObjectAces>> FindAcesByObject(const Sid& sid) override { return target_.FindAcesByObject(sid); }
+  Result<std::vector<std::vector<Ace>>> FindAcesOn(const Sid& sid, std::span<const ObjectAces> on) override {
+    return target_.FindAcesOn(sid, on);
+  }
   Status AddAces(const ObjectRef& object, std::span<const Ace> aces) override { return target_.AddAces(object, aces); }
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
   Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
