@@ -53,8 +53,9 @@ using sweep::RunOutcome;
 // The machines one run passed through, kept while a single case's pair cases run: a pair case
 // whose second fault falls in this run starts from them instead of running the episode again.
 struct RunSnapshots {
-  fakes::MachineState start;  // what the run found
-  uint64_t first = 1;         // before[i] is the machine just before episode call first + i
+  fakes::MachineState start;   // what the run found
+  uint64_t first = 1;          // before[i] is the machine just before episode call first + i
+  uint64_t last = UINT64_MAX;  // ... up to this call: no pair case names a later one
   std::vector<std::shared_ptr<const fakes::MachineState>> before;  // shared: a RecoveryCache may keep one
 };
 
@@ -129,16 +130,13 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
   if (snapshots) {
     snapshots->first = std::max(consumed, record_after) + 1;
     machine.set_before_mutation([&machine, snapshots, call = consumed]() mutable {
-      if (++call >= snapshots->first)
+      if (++call >= snapshots->first && call <= snapshots->last)
         snapshots->before.push_back(std::make_shared<const fakes::MachineState>(machine.state()));
     });
   }
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
   FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
-  if (snapshots) {
-    machine.set_before_mutation(nullptr);
-    snapshots->start = *before;
-  }
+  if (snapshots) machine.set_before_mutation(nullptr);
   RunOutcome r;
   r.command = command;
   r.consumed = consumed;
@@ -195,14 +193,18 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool ke
 // only to record it or with `copy_found` (see RunOutcome::unchecked).
 void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string command,
               const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
-              bool record, bool copy_found) {
+              bool record, bool copy_found, uint64_t record_upto = UINT64_MAX) {
   while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
     std::optional<fakes::MachineState> before;
     if (record || copy_found) before = machine.state();
     RunSnapshots snapshots;
+    snapshots.last = record_upto;
     e.runs.push_back(RunOne(t, machine, before ? &*before : nullptr, command, e.calls(), faults, decorate,
                             record ? &snapshots : nullptr));
-    if (record) e.snapshots.push_back(std::move(snapshots));
+    if (record) {
+      snapshots.start = std::move(*before);
+      e.snapshots.push_back(std::move(snapshots));
+    }
     command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
   }
   e.statuses = e.runs.back().statuses ? *e.runs.back().statuses : StatusOfEveryApp(machine);
@@ -272,14 +274,14 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
 // numbered over the whole episode; recorded with snapshots, or shared through `cache`.
 Episode Recover(const Target& t, RunOutcome apply, RecoveryStart& start, const std::vector<SweepFault>& faults,
                 const std::string& recovery, const PortsDecoratorFactory& decorate, bool record, bool copy_found,
-                RecoveryCache* cache) {
+                RecoveryCache* cache, uint64_t record_upto = UINT64_MAX) {
   Episode e;
   e.runs.push_back(std::move(apply));
   if (record) e.snapshots.resize(1);
   const std::string next = NextCommand("apply", fixer::ExitCode{e.exit_code()}, recovery);
   if (record || copy_found) {
     fakes::Machine machine = start.Take();
-    Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found);
+    Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found, record_upto);
   } else {
     ContinueFrom(t, start, e, next, faults, recovery, decorate, cache);
   }
@@ -567,8 +569,8 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   if (recovered && !share && !start.kept) start.Keep(nullptr);  // the rollback episode's machine
   std::optional<RunOutcome> for_rollback;
   if (recovered) for_rollback = apply;
-  Episode resumed =
-      Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found, share);
+  Episode resumed = Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found,
+                            share, o.crash ? UINT64_MAX : 0);
   if (resumed.unchecked()) return std::nullopt;
   if (o.observe) o.observe(FormatFaults(c.faults), "resume", *resumed.end);
   r.runs = 1;
@@ -576,13 +578,14 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
     for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + run.text);
+  const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
   if (keep) {
     record->resumed = std::move(resumed);
     record->resumed_violations = r.violations;
   }
   if (recovered) {
     Episode rolled = Recover(*c.target, std::move(*for_rollback), start, c.faults, "rollback", o.decorate, snapshots,
-                             copy_found, share);
+                             copy_found, share, o.crash ? resumed_calls : 0);
     if (rolled.unchecked()) return std::nullopt;
     if (o.observe) o.observe(FormatFaults(c.faults), "rollback", *rolled.end);
     if (keep_transcripts)
@@ -607,6 +610,7 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
                    RecoveryCache* cache = nullptr) {
   if (record) *record = Recorded{};
   RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
+  if (snapshots) snapshots->last = o.crash ? UINT64_MAX : 0;  // a second fault's error runs the apply again
   Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), o.decorate, snapshots);
   RecoveryStart start;
   start.machine.emplace(std::move(applied.machine));
