@@ -56,7 +56,9 @@ struct RunSnapshots {
   fakes::MachineState start;   // what the run found
   uint64_t first = 1;          // before[i] is the machine just before episode call first + i
   uint64_t last = UINT64_MAX;  // ... up to this call: no pair case names a later one
-  std::vector<std::shared_ptr<const fakes::MachineState>> before;  // shared: a RecoveryCache may keep one
+  // Shared: a RecoveryCache may keep one of the apply's. A recovery run's are each read by one pair
+  // case (a power loss at that call), which takes it (ResumeFromSnapshot).
+  std::vector<std::shared_ptr<fakes::MachineState>> before;
 };
 
 // An apply and the operator's recovery (resume, or rollback then resume if rollback cannot go
@@ -131,7 +133,7 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
     snapshots->first = std::max(consumed, record_after) + 1;
     machine.set_before_mutation([&machine, snapshots, call = consumed]() mutable {
       if (++call >= snapshots->first && call <= snapshots->last)
-        snapshots->before.push_back(std::make_shared<const fakes::MachineState>(machine.state()));
+        snapshots->before.push_back(std::make_shared<fakes::MachineState>(machine.state()));
     });
   }
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
@@ -290,21 +292,21 @@ Episode Recover(const Target& t, RunOutcome apply, RecoveryStart& start, const s
 
 // The episode of a pair case whose second fault falls in a recovery run of `recorded` (the
 // episode of its first fault alone): the runs before it are the same, and that run starts from
-// its snapshot (a power loss: from the machine just before that call). Nothing when the second
-// fault falls after the episode's last call: the pair's episode is `recorded` itself.
-std::optional<Episode> ResumeFromSnapshot(const Target& t, const Episode& recorded,
-                                          const std::vector<SweepFault>& faults, const std::string& recovery,
-                                          const PortsDecoratorFactory& decorate) {
+// its snapshot (a power loss: from the machine just before that call, which it takes: no other
+// pair case reads it). Nothing when the second fault falls after the episode's last call: the
+// pair's episode is `recorded` itself.
+std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, const std::vector<SweepFault>& faults,
+                                          const std::string& recovery, const PortsDecoratorFactory& decorate) {
   const SweepFault& second = faults.back();
   for (size_t k = 1; k < recorded.runs.size(); ++k) {
     const RunOutcome& cut = recorded.runs[k];
     if (second.call <= cut.consumed || second.call > cut.consumed + cut.trace.size()) continue;
-    const RunSnapshots& at = recorded.snapshots[k];
+    RunSnapshots& at = recorded.snapshots[k];
     Episode e;
     e.runs.assign(recorded.runs.begin(), recorded.runs.begin() + static_cast<std::ptrdiff_t>(k));
     RecoveryStart start;
     if (second.kind == fakes::FaultKind::kCrash) {
-      start.machine.emplace(*at.before[second.call - at.first]);
+      start.machine.emplace(std::move(*at.before[second.call - at.first]));  // no other case reads it
       e.runs.push_back(CutShort(cut, second.call));
     } else {
       start.machine.emplace(at.start);
@@ -624,13 +626,13 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
 // before it being the single case's. An episode the second fault never reaches is the single
 // case's own, whose checks stand for it (counted in `shared`). What follows the second fault
 // is taken from `cache` where an earlier case ran it from the same machine.
-CaseResult RunPair(const Case& pair, const Recorded& single, const SweepOptions& o, RecoveryCache* cache) {
+CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, RecoveryCache* cache) {
   const Target& t = *pair.target;
   const SweepFault& second = pair.faults.back();
   const RunOutcome& apply = single.resumed.runs.front();
   if (second.call <= apply.trace.size()) {
     if (second.kind != fakes::FaultKind::kCrash) return RunCase(pair, o, nullptr, false, cache);
-    const std::shared_ptr<const fakes::MachineState>& cut = single.apply.before[second.call - single.apply.first];
+    const std::shared_ptr<const fakes::MachineState> cut = single.apply.before[second.call - single.apply.first];
     RecoveryStart start;
     if (cache) start.kept = cache->SameStart(*cut);
     if (!start.kept) start.kept = cut;
@@ -640,7 +642,7 @@ CaseResult RunPair(const Case& pair, const Recorded& single, const SweepOptions&
   }
   CaseResult r;
   bool unchecked = false;
-  auto episode = [&](const std::string& recovery, const Episode& recorded,
+  auto episode = [&](const std::string& recovery, Episode& recorded,
                      const std::vector<SweepViolation>& recorded_violations) {
     ++r.runs;
     if (std::optional<Episode> e = ResumeFromSnapshot(t, recorded, pair.faults, recovery, o.decorate)) {
