@@ -671,30 +671,36 @@ struct UnitResult {
   size_t pair_cases = 0;
 };
 
-// The single cases in groups that fault the same call of the same apply (each error, and a power
-// loss): their recoveries often start from the same machine, so one worker runs a group in turn
-// with one RecoveryCache. [begin, end) of `singles`.
-std::vector<std::pair<size_t, size_t>> SameCallGroups(const std::vector<Case>& singles) {
+// The single cases in groups of one apply's, by their first fault's call (each error, and a power
+// loss, at up to kCallsPerGroup consecutive calls): their recoveries often start from the same
+// machine, so one worker runs a group in turn with one RecoveryCache. Groups depend only on the
+// cases, so what is reused does not depend on the number of workers. [begin, end) of `singles`.
+constexpr size_t kCallsPerGroup = 8;
+std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singles) {
   std::vector<std::pair<size_t, size_t>> groups;
+  size_t calls = 0;  // distinct first calls in the last group
   for (size_t i = 0; i < singles.size(); ++i) {
     const Case& c = singles[i];
-    const bool same = !groups.empty() && singles[groups.back().first].target == c.target && !c.faults.empty() &&
-                      !singles[groups.back().first].faults.empty() &&
-                      singles[groups.back().first].faults.front().call == c.faults.front().call;
-    if (same)
-      groups.back().second = i + 1;
-    else
+    const Case* prev = i > 0 ? &singles[i - 1] : nullptr;
+    const bool same_call = prev && prev->target == c.target && !c.faults.empty() && !prev->faults.empty() &&
+                           prev->faults.front().call == c.faults.front().call;
+    if (!same_call) ++calls;
+    if (groups.empty() || (!same_call && (prev->target != c.target || calls > kCallsPerGroup))) {
       groups.push_back({i, i + 1});
+      calls = 1;
+    } else {
+      groups.back().second = i + 1;
+    }
   }
   return groups;
 }
 
-// Runs the single cases on o.jobs threads, a group of them at a time (SameCallGroups), each
+// Runs the single cases on o.jobs threads, a group of them at a time (CallGroups), each
 // followed by its pair cases as they are found (never all pair cases in memory); results keep
 // the cases' order. The progress total grows as pair cases are found.
 std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   std::vector<UnitResult> results(singles.size());
-  const std::vector<std::pair<size_t, size_t>> groups = SameCallGroups(singles);
+  const std::vector<std::pair<size_t, size_t>> groups = CallGroups(singles);
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = 0, total = singles.size();

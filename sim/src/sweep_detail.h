@@ -56,9 +56,10 @@ struct Recovery {
   std::map<std::string, int> statuses;
 };
 
-// The recoveries one worker ran for the cases of one apply (their first fault at the same call:
-// they often leave the same machine, whatever the error). Equal means equal field by field, so a
-// recovery is taken only where running it again would give the same runs: no hash decides.
+// The recoveries one worker ran for a group of one apply's cases (their first faults at a few
+// neighbouring calls: they often leave the same machine, whatever the error), the latest 256 at
+// most. Equal means equal field by field, so a recovery is taken only where running it again
+// would give the same runs: no hash decides.
 class RecoveryCache {
  public:
   const Recovery* Find(const fakes::MachineState& start, const RecoveryKey& key) const;

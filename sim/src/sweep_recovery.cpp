@@ -7,6 +7,9 @@
 namespace sim::sweep {
 namespace {
 
+// What one cache holds at most (then it forgets its older half): a group's machines, not a sweep's.
+constexpr size_t kMaxEntries = 256;
+
 void Mix(uint64_t& h, uint64_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
 
 // A cheap summary of what a fixer run changes most (the journal, the event log, the services,
@@ -79,6 +82,7 @@ std::shared_ptr<const fakes::MachineState> RecoveryCache::SameStart(const fakes:
 
 void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, RecoveryKey key, Recovery recovery) {
   const uint64_t fingerprint = Fingerprint(*start);
+  if (entries_.size() >= kMaxEntries) entries_.erase(entries_.begin(), entries_.begin() + kMaxEntries / 2);
   entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
 }
 
