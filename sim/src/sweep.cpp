@@ -433,9 +433,9 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
                       diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
                       {}});
   }
-  bool fixed = true;
+  bool fixed = true;  // every application a clean apply brings to 200 answers 200 (one not probed does not)
   for (const auto& [app, status] : t.fixed_statuses)
-    if (status == 200 && e.statuses.count(app) && e.statuses.at(app) != 200) fixed = false;
+    if (status == 200 && (!e.statuses.count(app) || e.statuses.at(app) != 200)) fixed = false;
   if (!fixed) {
     const auto diff = FirstDifference(t.found, *e.end);
     checks.push_back({"sweep",
