@@ -213,22 +213,32 @@ void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string 
   e.end = std::make_shared<const fakes::MachineState>(std::move(machine.state()));
 }
 
-// The machine an episode's recovery starts from: `machine` to run on (taken once), and `kept`, a
-// shared copy: the next episode's machine, and with a cache, the key its recoveries are kept by.
+// The machine an episode's recovery starts from: `machine` and `spare` to run on (each taken
+// once: the resume episode's and the rollback's), and `kept`, a shared copy a cache keys its
+// recoveries by, copied when taken.
 struct RecoveryStart {
   std::optional<fakes::Machine> machine;
+  std::optional<fakes::MachineState> spare;
   std::shared_ptr<const fakes::MachineState> kept;
 
+  const fakes::MachineState& Now() const { return machine ? machine->state() : spare ? *spare : *kept; }
   fakes::Machine Take() {
-    if (!machine) return fakes::Machine(*kept);
-    fakes::Machine m(std::move(*machine));
-    machine.reset();
-    return m;
+    std::optional<fakes::Machine> m;
+    if (machine) {
+      m.emplace(std::move(*machine));
+      machine.reset();
+    } else if (spare) {
+      m.emplace(std::move(*spare));
+      spare.reset();
+    } else {
+      m.emplace(*kept);
+    }
+    return std::move(*m);
   }
   // Keeps a shared copy of the machine (a cache's equal one when it holds one: no copy).
   void Keep(const RecoveryCache* cache) {
-    if (cache) kept = cache->SameStart(machine->state());
-    if (!kept) kept = std::make_shared<const fakes::MachineState>(machine->state());
+    if (cache) kept = cache->SameStart(Now());
+    if (!kept) kept = std::make_shared<const fakes::MachineState>(Now());
   }
 };
 
@@ -245,7 +255,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   }
   const uint64_t base = e.calls();
   RecoveryKey key{command, recovery, e.runs.size(), FaultsAfter(faults, base)};
-  if (const Recovery* r = cache->Find(start.machine ? start.machine->state() : *start.kept, key)) {
+  if (const Recovery* r = cache->Find(start.Now(), key)) {
     for (RunOutcome run : r->runs) {
       run.consumed += base;
       for (fakes::MutationEvent& ev : run.trace) ev.call += base;
@@ -568,7 +578,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   const bool recovered = apply.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
   const bool keep = record != nullptr, snapshots = keep && o.share_runs;
   RecoveryCache* share = snapshots || copy_found || !o.share_runs ? nullptr : cache;
-  if (recovered && !share && !start.kept) start.Keep(nullptr);  // the rollback episode's machine
+  if (recovered && !share && start.machine) start.spare = start.machine->state();  // the rollback's machine
   std::optional<RunOutcome> for_rollback;
   if (recovered) for_rollback = apply;
   Episode resumed = Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found,
