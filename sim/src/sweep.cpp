@@ -705,12 +705,20 @@ std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singl
   return groups;
 }
 
-// Runs the single cases on o.jobs threads, a group of them at a time (CallGroups), each
+// Runs the single cases on o.jobs threads, a group of them at a time (CallGroups, largest first), each
 // followed by its pair cases as they are found (never all pair cases in memory); results keep
 // the cases' order. The progress total grows as pair cases are found.
 std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   std::vector<UnitResult> results(singles.size());
   const std::vector<std::pair<size_t, size_t>> groups = CallGroups(singles);
+  // The largest groups first (cases times the apply's calls, which bound each case's pairs), so
+  // the workers finish together instead of one running a long group alone at the end.
+  std::vector<size_t> order(groups.size());
+  for (size_t g = 0; g < order.size(); ++g) order[g] = g;
+  auto weight = [&](size_t g) {
+    return (groups[g].second - groups[g].first) * (singles[groups[g].first].target->clean_trace.size() + 1);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return weight(a) > weight(b); });
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = 0, total = singles.size();
@@ -740,10 +748,11 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
     }
   };
   auto worker = [&] {
-    for (size_t g = next++; g < groups.size(); g = next++) {
+    for (size_t k = next++; k < order.size(); k = next++) {
+      const auto [begin, end] = groups[order[k]];
       std::optional<RecoveryCache> cache;
       if (o.share_runs && !o.only_case) cache.emplace();
-      for (size_t i = groups[g].first; i < groups[g].second; ++i) run_unit(i, cache ? &*cache : nullptr);
+      for (size_t i = begin; i < end; ++i) run_unit(i, cache ? &*cache : nullptr);
     }
   };
   const int jobs = std::max(1, o.jobs);
