@@ -13,8 +13,9 @@
 // from the snapshots of its first fault's case (the runs before its second fault are the same),
 // and each single case's pair cases run right after it, so they are never all held at once. A
 // pair case whose second fault falls in the apply and leaves the machine an earlier case of the
-// same first call left, with the same faults to come, takes that case's recovery runs (a run is a
-// pure function of its machine, command and faults; machines compared field by field).
+// same apply (its first fault at a neighbouring call) left, with the same faults to come, takes
+// that case's recovery runs (a run is a pure function of its machine, command and faults;
+// machines compared field by field).
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
 // "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.
