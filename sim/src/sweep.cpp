@@ -13,6 +13,7 @@
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
 #include "sim/steps.h"
+#include "sweep_detail.h"
 
 namespace sim {
 namespace {
@@ -43,36 +44,31 @@ struct Case {
   std::vector<SweepFault> faults;
 };
 
-// One fixer run of an episode.
-struct RunOutcome {
-  std::string command;
-  uint64_t consumed = 0;  // mutating calls of the episode before this run
-  int exit_code = 0;
-  std::string outcome;
-  std::string text;                                    // its transcript
-  std::vector<fakes::MutationEvent> trace;             // its mutating calls, numbered over the episode
-  std::vector<CheckResult> promises;                   // the exit-code promises it broke (ExitCodePromises)
-  std::optional<std::map<std::string, int>> statuses;  // after an exit 0, which ends the episode
-  // Exit 3 after a change, with no copy of the machine it found to compare: the case runs
-  // again with copies (a recovery run copies the machine it finds only then: nearly never).
-  bool unchecked = false;
-};
+using sweep::FaultsAfter;
+using sweep::Recovery;
+using sweep::RecoveryCache;
+using sweep::RecoveryKey;
+using sweep::RunOutcome;
 
 // The machines one run passed through, kept while a single case's pair cases run: a pair case
 // whose second fault falls in this run starts from them instead of running the episode again.
 struct RunSnapshots {
-  fakes::MachineState start;  // what the run found
-  uint64_t first = 1;         // before[i] is the machine just before episode call first + i
-  std::vector<fakes::MachineState> before;
+  fakes::MachineState start;   // what the run found
+  uint64_t first = 1;          // before[i] is the machine just before episode call first + i
+  uint64_t last = UINT64_MAX;  // ... up to this call: no pair case names a later one
+  // Shared: a RecoveryCache may keep one of the apply's. A recovery run's are each read by one pair
+  // case (a power loss at that call), which takes it (ResumeFromSnapshot).
+  std::vector<std::shared_ptr<fakes::MachineState>> before;
 };
 
 // An apply and the operator's recovery (resume, or rollback then resume if rollback cannot go
 // back), with the faults numbered over the whole episode.
 struct Episode {
-  std::vector<RunOutcome> runs;         // the apply first
-  std::vector<RunSnapshots> snapshots;  // beside runs when recorded (the apply's stays empty)
-  fakes::MachineState end;
-  std::map<std::string, int> statuses;  // what each app answers at the end
+  std::vector<RunOutcome> runs;                    // the apply first
+  std::vector<RunSnapshots> snapshots;             // beside runs when recorded (the apply's stays empty)
+  std::shared_ptr<const fakes::MachineState> end;  // shared with the recovery cache
+  std::map<std::string, int> statuses;             // what each app answers at the end
+  bool reused = false;  // its recovery runs are an earlier case's (RecoveryCache), not run again
 
   int exit_code() const { return runs.back().exit_code; }
   const std::string& outcome() const { return runs.back().outcome; }
@@ -136,15 +132,13 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
   if (snapshots) {
     snapshots->first = std::max(consumed, record_after) + 1;
     machine.set_before_mutation([&machine, snapshots, call = consumed]() mutable {
-      if (++call >= snapshots->first) snapshots->before.push_back(machine.state());
+      if (++call >= snapshots->first && call <= snapshots->last)
+        snapshots->before.push_back(std::make_shared<fakes::MachineState>(machine.state()));
     });
   }
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
   FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
-  if (snapshots) {
-    machine.set_before_mutation(nullptr);
-    snapshots->start = *before;
-  }
+  if (snapshots) machine.set_before_mutation(nullptr);
   RunOutcome r;
   r.command = command;
   r.consumed = consumed;
@@ -201,56 +195,135 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool ke
 // only to record it or with `copy_found` (see RunOutcome::unchecked).
 void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string command,
               const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
-              bool record, bool copy_found) {
+              bool record, bool copy_found, uint64_t record_upto = UINT64_MAX) {
   while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
     std::optional<fakes::MachineState> before;
     if (record || copy_found) before = machine.state();
     RunSnapshots snapshots;
+    snapshots.last = record_upto;
     e.runs.push_back(RunOne(t, machine, before ? &*before : nullptr, command, e.calls(), faults, decorate,
                             record ? &snapshots : nullptr));
-    if (record) e.snapshots.push_back(std::move(snapshots));
+    if (record) {
+      snapshots.start = std::move(*before);
+      e.snapshots.push_back(std::move(snapshots));
+    }
     command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
   }
   e.statuses = e.runs.back().statuses ? *e.runs.back().statuses : StatusOfEveryApp(machine);
-  e.end = std::move(machine.state());
+  e.end = std::make_shared<const fakes::MachineState>(std::move(machine.state()));
 }
 
-// The operator's recovery after the apply, with the faults numbered over the whole episode.
-Episode Recover(const Target& t, Applied applied, const std::vector<SweepFault>& faults, const std::string& recovery,
-                const PortsDecoratorFactory& decorate, bool record, bool copy_found) {
-  fakes::Machine machine(std::move(applied.machine));
+// The machine an episode's recovery starts from: `machine` and `spare` to run on (each taken
+// once: the resume episode's and the rollback's), and `kept`, a shared copy a cache keys its
+// recoveries by, copied when taken.
+struct RecoveryStart {
+  std::optional<fakes::Machine> machine;
+  std::optional<fakes::MachineState> spare;
+  std::shared_ptr<const fakes::MachineState> kept;
+
+  const fakes::MachineState& Now() const { return machine ? machine->state() : spare ? *spare : *kept; }
+  fakes::Machine Take() {
+    std::optional<fakes::Machine> m;
+    if (machine) {
+      m.emplace(std::move(*machine));
+      machine.reset();
+    } else if (spare) {
+      m.emplace(std::move(*spare));
+      spare.reset();
+    } else {
+      m.emplace(*kept);
+    }
+    return std::move(*m);
+  }
+  // Keeps a shared copy of the machine (a cache's equal one when it holds one: no copy).
+  void Keep(const RecoveryCache* cache) {
+    if (cache) kept = cache->SameStart(Now());
+    if (!kept) kept = std::make_shared<const fakes::MachineState>(Now());
+  }
+};
+
+// The episode's recovery from `start` with `command`: the one an earlier case ran from the same
+// machine with the same faults to come when `cache` holds it (the episode is then `reused`), else
+// run and kept there. Without a cache, run.
+void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::string& command,
+                  const std::vector<SweepFault>& faults, const std::string& recovery,
+                  const PortsDecoratorFactory& decorate, RecoveryCache* cache) {
+  if (!cache || command.empty()) {
+    fakes::Machine machine = start.Take();
+    Continue(t, machine, e, command, faults, recovery, decorate, false, false);
+    return;
+  }
+  const uint64_t base = e.calls();
+  RecoveryKey key{command, recovery, e.runs.size(), FaultsAfter(faults, base)};
+  if (const Recovery* r = cache->Find(start.Now(), key)) {
+    for (RunOutcome run : r->runs) {
+      run.consumed += base;
+      for (fakes::MutationEvent& ev : run.trace) ev.call += base;
+      e.runs.push_back(std::move(run));
+    }
+    e.statuses = r->statuses;
+    e.end = r->end;
+    e.reused = true;
+    return;
+  }
+  if (!start.kept) start.Keep(cache);
+  const std::shared_ptr<const fakes::MachineState> from = start.kept;
+  const size_t first = e.runs.size();
+  fakes::Machine machine = start.Take();
+  Continue(t, machine, e, command, faults, recovery, decorate, false, false);
+  if (e.unchecked()) return;  // runs again with copies
+  Recovery kept{{}, e.end, e.statuses};
+  for (size_t i = first; i < e.runs.size(); ++i) {
+    RunOutcome run = e.runs[i];
+    run.consumed -= base;
+    for (fakes::MutationEvent& ev : run.trace) ev.call -= base;
+    kept.runs.push_back(std::move(run));
+  }
+  cache->Keep(from, std::move(key), std::move(kept));
+}
+
+// The operator's recovery after the apply `apply`, from `start` (what it left), with the faults
+// numbered over the whole episode; recorded with snapshots, or shared through `cache`.
+Episode Recover(const Target& t, RunOutcome apply, RecoveryStart& start, const std::vector<SweepFault>& faults,
+                const std::string& recovery, const PortsDecoratorFactory& decorate, bool record, bool copy_found,
+                RecoveryCache* cache, uint64_t record_upto = UINT64_MAX) {
   Episode e;
-  e.runs.push_back(std::move(applied.run));
+  e.runs.push_back(std::move(apply));
   if (record) e.snapshots.resize(1);
   const std::string next = NextCommand("apply", fixer::ExitCode{e.exit_code()}, recovery);
-  Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found);
+  if (record || copy_found) {
+    fakes::Machine machine = start.Take();
+    Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found, record_upto);
+  } else {
+    ContinueFrom(t, start, e, next, faults, recovery, decorate, cache);
+  }
   return e;
 }
 
 // The episode of a pair case whose second fault falls in a recovery run of `recorded` (the
 // episode of its first fault alone): the runs before it are the same, and that run starts from
-// its snapshot (a power loss: from the machine just before that call). Nothing when the second
-// fault falls after the episode's last call: the pair's episode is `recorded` itself.
-std::optional<Episode> ResumeFromSnapshot(const Target& t, const Episode& recorded,
-                                          const std::vector<SweepFault>& faults, const std::string& recovery,
-                                          const PortsDecoratorFactory& decorate) {
+// its snapshot (a power loss: from the machine just before that call, which it takes: no other
+// pair case reads it). Nothing when the second fault falls after the episode's last call: the
+// pair's episode is `recorded` itself.
+std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, const std::vector<SweepFault>& faults,
+                                          const std::string& recovery, const PortsDecoratorFactory& decorate) {
   const SweepFault& second = faults.back();
   for (size_t k = 1; k < recorded.runs.size(); ++k) {
     const RunOutcome& cut = recorded.runs[k];
     if (second.call <= cut.consumed || second.call > cut.consumed + cut.trace.size()) continue;
-    const RunSnapshots& at = recorded.snapshots[k];
+    RunSnapshots& at = recorded.snapshots[k];
     Episode e;
     e.runs.assign(recorded.runs.begin(), recorded.runs.begin() + static_cast<std::ptrdiff_t>(k));
-    fakes::Machine machine;
+    RecoveryStart start;
     if (second.kind == fakes::FaultKind::kCrash) {
-      machine.state() = at.before[second.call - at.first];
+      start.machine.emplace(std::move(*at.before[second.call - at.first]));  // no other case reads it
       e.runs.push_back(CutShort(cut, second.call));
     } else {
-      machine.state() = at.start;
-      e.runs.push_back(RunOne(t, machine, &at.start, cut.command, cut.consumed, faults, decorate));
+      start.machine.emplace(at.start);
+      e.runs.push_back(RunOne(t, *start.machine, &at.start, cut.command, cut.consumed, faults, decorate));
     }
-    Continue(t, machine, e, NextCommand(cut.command, fixer::ExitCode{e.exit_code()}, recovery), faults, recovery,
-             decorate, false, false);
+    ContinueFrom(t, start, e, NextCommand(cut.command, fixer::ExitCode{e.exit_code()}, recovery), faults, recovery,
+                 decorate, nullptr);
     return e;
   }
   return std::nullopt;
@@ -353,16 +426,16 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
                     {}});
   std::vector<std::string_view> texts;
   for (const RunOutcome& r : e.runs) texts.push_back(r.text);
-  checks.push_back(NoSecretIn(texts, t.found, e.end, t.known_secrets));
-  checks.push_back(ServicesAsFound(t.found, e.end));
-  checks.push_back(GrantsStillWork(t.found, e.end, kWorker));
-  checks.push_back(t.widening->Check(e.end));
-  checks.push_back(WorkerSecretLogsOn(e.end, kWorker));
+  checks.push_back(NoSecretIn(texts, t.found, *e.end, t.known_secrets));
+  checks.push_back(ServicesAsFound(t.found, *e.end));
+  checks.push_back(GrantsStillWork(t.found, *e.end, kWorker));
+  checks.push_back(t.widening->Check(*e.end));
+  checks.push_back(WorkerSecretLogsOn(*e.end, kWorker));
   checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
   for (const RunOutcome& r : e.runs)
     for (const CheckResult& promise : r.promises) checks.push_back(promise);
   if (e.outcome() == "rolled-back") {
-    const auto diff = FirstDifference(t.found, e.end);
+    const auto diff = FirstDifference(t.found, *e.end);
     checks.push_back({"sweep",
                       "a rollback leaves the machine as found",
                       !diff.has_value(),
@@ -370,11 +443,11 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
                       diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
                       {}});
   }
-  bool fixed = true;
+  bool fixed = true;  // every application a clean apply brings to 200 answers 200 (one not probed does not)
   for (const auto& [app, status] : t.fixed_statuses)
-    if (status == 200 && e.statuses.count(app) && e.statuses.at(app) != 200) fixed = false;
+    if (status == 200 && (!e.statuses.count(app) || e.statuses.at(app) != 200)) fixed = false;
   if (!fixed) {
-    const auto diff = FirstDifference(t.found, e.end);
+    const auto diff = FirstDifference(t.found, *e.end);
     checks.push_back({"sweep",
                       "the machine is fixed or exactly as found",
                       !diff.has_value(),
@@ -472,11 +545,13 @@ void ForEachPair(const Case& first, const Episode& resumed, const SweepOptions& 
 struct CaseResult {
   size_t runs = 0;                      // episodes checked
   size_t shared = 0;                    // of them, the same episode as one already run, checked from its result
+  size_t reused = 0;                    // of them, episodes whose recovery runs are an earlier case's (Episode::reused)
   std::vector<std::string> transcript;  // with only_case: "resume: ..." then "rollback: ..." runs
   std::vector<SweepViolation> violations;
   void Add(CaseResult&& other) {
     runs += other.runs;
     shared += other.shared;
+    reused += other.reused;
     for (auto& v : other.violations) violations.push_back(std::move(v));
   }
 };
@@ -490,36 +565,45 @@ struct Recorded {
   std::vector<SweepViolation> resumed_violations, rolled_violations;
 };
 
-// The episodes of a case whose apply left `applied`: with resume, and, when the apply left work
-// to recover, with rollback too (both must converge). Both recover from the same apply. Nothing
-// when a run is left unchecked (RunOutcome::unchecked): the case must run again with copy_found.
-std::optional<CaseResult> FinishCase(const Case& c, Applied applied, const SweepOptions& o, Recorded* record = nullptr,
-                                     bool copy_found = false) {
+// The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the
+// apply left work to recover, with rollback too (both must converge). Both recover from the same
+// apply; with `cache`, a recovery an earlier case ran from the same machine is taken from it.
+// Nothing when a run is left unchecked (RunOutcome::unchecked): the case must run again with
+// copy_found.
+std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoveryStart start, const SweepOptions& o,
+                                     Recorded* record = nullptr, bool copy_found = false,
+                                     RecoveryCache* cache = nullptr) {
   CaseResult r;
   const bool keep_transcripts = o.only_case.has_value();  // only a replay prints them
-  const bool recovered = applied.run.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
-  std::optional<Applied> for_rollback;
-  if (recovered) for_rollback = applied;
+  const bool recovered = apply.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
   const bool keep = record != nullptr, snapshots = keep && o.share_runs;
-  Episode resumed = Recover(*c.target, std::move(applied), c.faults, "resume", o.decorate, snapshots, copy_found);
+  RecoveryCache* share = snapshots || copy_found || !o.share_runs ? nullptr : cache;
+  if (recovered && !share && start.machine) start.spare = start.machine->state();  // the rollback's machine
+  std::optional<RunOutcome> for_rollback;
+  if (recovered) for_rollback = apply;
+  Episode resumed = Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found,
+                            share, o.crash ? UINT64_MAX : 0);
   if (resumed.unchecked()) return std::nullopt;
-  if (o.observe) o.observe(FormatFaults(c.faults), "resume", resumed.end);
+  if (o.observe) o.observe(FormatFaults(c.faults), "resume", *resumed.end);
   r.runs = 1;
+  r.reused = resumed.reused ? 1 : 0;
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
     for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + run.text);
+  const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
   if (keep) {
     record->resumed = std::move(resumed);
     record->resumed_violations = r.violations;
   }
   if (recovered) {
-    Episode rolled =
-        Recover(*c.target, std::move(*for_rollback), c.faults, "rollback", o.decorate, snapshots, copy_found);
+    Episode rolled = Recover(*c.target, std::move(*for_rollback), start, c.faults, "rollback", o.decorate, snapshots,
+                             copy_found, share, o.crash ? resumed_calls : 0);
     if (rolled.unchecked()) return std::nullopt;
-    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", rolled.end);
+    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", *rolled.end);
     if (keep_transcripts)
       for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + run.text);
     ++r.runs;
+    if (rolled.reused) ++r.reused;
     std::vector<SweepViolation> found = Check(c, "rollback", rolled);
     if (keep) {
       record->rolled = std::move(rolled);
@@ -534,11 +618,15 @@ std::optional<CaseResult> FinishCase(const Case& c, Applied applied, const Sweep
 
 // Runs a case from its start (the apply's own shortcut aside); with `record`, keeps its
 // episodes, and with o.share_runs what its pair cases start from.
-CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = nullptr, bool copy_found = false) {
+CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = nullptr, bool copy_found = false,
+                   RecoveryCache* cache = nullptr) {
   if (record) *record = Recorded{};
   RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
+  if (snapshots) snapshots->last = o.crash ? UINT64_MAX : 0;  // a second fault's error runs the apply again
   Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), o.decorate, snapshots);
-  std::optional<CaseResult> r = FinishCase(c, std::move(applied), o, record, copy_found);
+  RecoveryStart start;
+  start.machine.emplace(std::move(applied.machine));
+  std::optional<CaseResult> r = FinishCase(c, std::move(applied.run), std::move(start), o, record, copy_found, cache);
   return r ? std::move(*r) : RunCase(c, o, record, true);
 }
 
@@ -546,30 +634,36 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
 // apply starts the apply from the found machine again (a power loss: from the snapshot before
 // that call); one in a recovery run starts that run from its snapshot, the apply and the runs
 // before it being the single case's. An episode the second fault never reaches is the single
-// case's own, whose checks stand for it (counted in `shared`).
-CaseResult RunPair(const Case& pair, const Recorded& single, const SweepOptions& o) {
+// case's own, whose checks stand for it (counted in `shared`). What follows the second fault
+// is taken from `cache` where an earlier case ran it from the same machine.
+CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, RecoveryCache* cache) {
   const Target& t = *pair.target;
   const SweepFault& second = pair.faults.back();
   const RunOutcome& apply = single.resumed.runs.front();
   if (second.call <= apply.trace.size()) {
-    if (second.kind != fakes::FaultKind::kCrash) return RunCase(pair, o);
-    const fakes::MachineState& cut = single.apply.before[second.call - single.apply.first];
-    std::optional<CaseResult> r = FinishCase(pair, {CutShort(apply, second.call), cut}, o);
+    if (second.kind != fakes::FaultKind::kCrash) return RunCase(pair, o, nullptr, false, cache);
+    const std::shared_ptr<const fakes::MachineState> cut = single.apply.before[second.call - single.apply.first];
+    RecoveryStart start;
+    if (cache) start.kept = cache->SameStart(*cut);
+    if (!start.kept) start.kept = cut;
+    std::optional<CaseResult> r =
+        FinishCase(pair, CutShort(apply, second.call), std::move(start), o, nullptr, false, cache);
     return r ? std::move(*r) : RunCase(pair, o, nullptr, true);
   }
   CaseResult r;
   bool unchecked = false;
-  auto episode = [&](const std::string& recovery, const Episode& recorded,
+  auto episode = [&](const std::string& recovery, Episode& recorded,
                      const std::vector<SweepViolation>& recorded_violations) {
     ++r.runs;
     if (std::optional<Episode> e = ResumeFromSnapshot(t, recorded, pair.faults, recovery, o.decorate)) {
       unchecked = unchecked || e->unchecked();
-      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, e->end);
+      if (e->reused) ++r.reused;
+      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *e->end);
       for (auto& v : Check(pair, recovery, *e)) r.violations.push_back(std::move(v));
       return;
     }
     ++r.shared;
-    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, recorded.end);
+    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *recorded.end);
     for (SweepViolation v : recorded_violations) {
       v.faults = FormatFaults(pair.faults);
       v.where = FaultPlaces(pair.faults, recorded);
@@ -587,11 +681,44 @@ struct UnitResult {
   size_t pair_cases = 0;
 };
 
-// Runs the single cases on o.jobs threads, each followed by its pair cases as they are found
-// (never all pair cases in memory); results keep the cases' order. The progress total grows
-// as pair cases are found.
+// The single cases in groups of one apply's, by their first fault's call (each error, and a power
+// loss, at up to kCallsPerGroup consecutive calls): their recoveries often start from the same
+// machine, so one worker runs a group in turn with one RecoveryCache. Groups depend only on the
+// cases, so what is reused does not depend on the number of workers. [begin, end) of `singles`.
+constexpr size_t kCallsPerGroup = 8;
+std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singles) {
+  std::vector<std::pair<size_t, size_t>> groups;
+  size_t calls = 0;  // distinct first calls in the last group
+  for (size_t i = 0; i < singles.size(); ++i) {
+    const Case& c = singles[i];
+    const Case* prev = i > 0 ? &singles[i - 1] : nullptr;
+    const bool same_call = prev && prev->target == c.target && !c.faults.empty() && !prev->faults.empty() &&
+                           prev->faults.front().call == c.faults.front().call;
+    if (!same_call) ++calls;
+    if (groups.empty() || (!same_call && (prev->target != c.target || calls > kCallsPerGroup))) {
+      groups.push_back({i, i + 1});
+      calls = 1;
+    } else {
+      groups.back().second = i + 1;
+    }
+  }
+  return groups;
+}
+
+// Runs the single cases on o.jobs threads, a group of them at a time (CallGroups, largest first), each
+// followed by its pair cases as they are found (never all pair cases in memory); results keep
+// the cases' order. The progress total grows as pair cases are found.
 std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   std::vector<UnitResult> results(singles.size());
+  const std::vector<std::pair<size_t, size_t>> groups = CallGroups(singles);
+  // The largest groups first (cases times the apply's calls, which bound each case's pairs), so
+  // the workers finish together instead of one running a long group alone at the end.
+  std::vector<size_t> order(groups.size());
+  for (size_t g = 0; g < order.size(); ++g) order[g] = g;
+  auto weight = [&](size_t g) {
+    return (groups[g].second - groups[g].first) * (singles[groups[g].first].target->clean_trace.size() + 1);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return weight(a) > weight(b); });
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = 0, total = singles.size();
@@ -602,24 +729,30 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
     o.progress(++done, total);
   };
   const bool pairs = o.faults >= 2 && !o.only_case;
+  auto run_unit = [&](size_t i, RecoveryCache* cache) {
+    UnitResult& u = results[i];
+    if (!pairs) {
+      u.single = RunCase(singles[i], o);
+      report(0);
+      return;
+    }
+    Recorded record;
+    u.single = RunCase(singles[i], o, &record);
+    std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
+    ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
+    report(found.size());
+    u.pair_cases = found.size();
+    for (const Case& c : found) {
+      u.pairs.Add(o.share_runs ? RunPair(c, record, o, cache) : RunCase(c, o));
+      report(0);
+    }
+  };
   auto worker = [&] {
-    for (size_t i = next++; i < singles.size(); i = next++) {
-      UnitResult& u = results[i];
-      if (!pairs) {
-        u.single = RunCase(singles[i], o);
-        report(0);
-        continue;
-      }
-      Recorded record;
-      u.single = RunCase(singles[i], o, &record);
-      std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
-      ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
-      report(found.size());
-      u.pair_cases = found.size();
-      for (const Case& c : found) {
-        u.pairs.Add(o.share_runs ? RunPair(c, record, o) : RunCase(c, o));
-        report(0);
-      }
+    for (size_t k = next++; k < order.size(); k = next++) {
+      const auto [begin, end] = groups[order[k]];
+      std::optional<RecoveryCache> cache;
+      if (o.share_runs && !o.only_case) cache.emplace();
+      for (size_t i = begin; i < end; ++i) run_unit(i, cache ? &*cache : nullptr);
     }
   };
   const int jobs = std::max(1, o.jobs);
@@ -677,6 +810,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     report.cases += u.pair_cases;
     report.runs += u.single.runs + u.pairs.runs;
     report.shared_runs += u.pairs.shared;
+    report.reused_recoveries += u.single.reused + u.pairs.reused;
     for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
     if (o.only_case)
       for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));

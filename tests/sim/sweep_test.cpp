@@ -157,10 +157,11 @@ TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   EXPECT_FALSE(again.transcripts.empty());
 }
 
-// A pair case starts from the snapshots of its first fault's case, and an episode its second
-// fault never reaches is that case's own: the same cases, episodes and violations, in the same
-// order, as running every pair case from the found machine. Checked on a sound fixer and on one
-// whose undo is broken, whose violations come from both kinds of episode.
+// A pair case starts from the snapshots of its first fault's case, an episode its second fault
+// never reaches is that case's own, and a recovery from a machine an earlier case's recovery
+// started from, with the same faults to come, is that recovery: the same cases, episodes, end
+// machines and violations, in the same order, as running every pair case from the found machine. Checked on a sound
+// fixer and on one whose undo is broken, whose violations come from both kinds of episode.
 TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
   const std::string file = Write("keep-sid");
   for (const bool broken : {false, true}) {
@@ -198,7 +199,10 @@ TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
     EXPECT_EQ(a.cases, b.cases);
     EXPECT_EQ(a.runs, b.runs);
     EXPECT_TRUE(broken || a.shared_runs > 0) << "no pair episode shared";  // the broken undo may reach every one
+    // Crashes only (the broken undo's sweep): one single case per call, whose pairs' machines all differ.
+    EXPECT_TRUE(broken || a.reused_recoveries > 0) << "no recovery reused";
     EXPECT_EQ(b.shared_runs, 0u);
+    EXPECT_EQ(b.reused_recoveries, 0u);
     EXPECT_EQ(a.violations.empty(), !broken);
     ASSERT_EQ(a.violations.size(), b.violations.size()) << "broken undo: " << broken;
     for (size_t i = 0; i < a.violations.size(); ++i) {
@@ -260,6 +264,46 @@ TEST(SweepSnapshots, APowerLossInARecoveryLeavesTheMachineThatRunHadBeforeThatCa
       cut.Add({.nth = n, .kind = fakes::FaultKind::kCrash});
       ASSERT_TRUE(sim::RunFixer(m, recovery, options, std::move(cut)).crashed) << recovery << " " << n;
       EXPECT_TRUE(m.state() == before[n - 1]) << recovery << " cut at call " << n << " (" << run.trace[n - 1].op << ")";
+    }
+  }
+}
+
+// What lets the sweep take a recovery an earlier case ran instead of running it again: a fixer run
+// is a pure function of the machine it finds, its command and its faults. Two equal machines (one
+// a copy, the other reached by running the same crashed apply again) give the same runs: exit,
+// transcript, calls and end machine, for resume and rollback, with and without a fault in them.
+TEST(SweepRecoveries, RunsFromEqualMachinesWithTheSameFaultsAreTheSame) {
+  auto found = fakes::LoadMachineText(kAffectedXpPro, "m.yaml");
+  ASSERT_TRUE(found.ok()) << found.error->ToString();
+  fixer::Options options;
+  options.strategy = fixer::Strategy::kRecreate;
+  auto crashed_apply = [&] {
+    fakes::Machine m(*found.value);
+    fakes::FaultPlan crash;
+    crash.Add({.nth = 12, .kind = fakes::FaultKind::kCrash});
+    EXPECT_TRUE(sim::RunFixer(m, "apply", options, std::move(crash)).crashed);
+    return m.state();
+  };
+  const fakes::MachineState crashed = crashed_apply();
+  ASSERT_TRUE(crashed == crashed_apply());
+  for (const char* recovery : {"resume", "rollback"}) {
+    for (const bool faulted : {false, true}) {
+      auto run = [&](const fakes::MachineState& from, fakes::MachineState& end) {
+        fakes::Machine m(from);
+        fakes::FaultPlan plan;
+        if (faulted) plan.Add({.nth = 3, .kind = fakes::FaultKind::kFail, .error = fixer::kErrorAccessDenied});
+        sim::FixerRun r = sim::RunFixer(m, recovery, options, std::move(plan));
+        end = m.state();
+        return r;
+      };
+      fakes::MachineState end_a, end_b;
+      const sim::FixerRun a = run(crashed, end_a), b = run(crashed_apply(), end_b);
+      EXPECT_EQ(a.exit_code, b.exit_code) << recovery;
+      EXPECT_EQ(sim::RunTranscript(a), sim::RunTranscript(b)) << recovery;
+      ASSERT_EQ(a.trace.size(), b.trace.size()) << recovery;
+      for (size_t i = 0; i < a.trace.size(); ++i)
+        EXPECT_EQ(a.trace[i].op + a.trace[i].target, b.trace[i].op + b.trace[i].target);
+      EXPECT_TRUE(end_a == end_b) << recovery << (faulted ? " with a fault" : "");
     }
   }
 }

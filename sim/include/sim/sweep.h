@@ -11,7 +11,11 @@
 // another already ran: the resume and rollback episodes share their apply; a power loss with no
 // fault before it starts from the clean apply's machine before that call; a pair case starts
 // from the snapshots of its first fault's case (the runs before its second fault are the same),
-// and each single case's pair cases run right after it, so they are never all held at once.
+// and each single case's pair cases run right after it, so they are never all held at once. A
+// pair case whose second fault falls in the apply and leaves the machine an earlier case of the
+// same apply (its first fault at a neighbouring call) left, with the same faults to come, takes
+// that case's recovery runs (a run is a pure function of its machine, command and faults;
+// machines compared field by field).
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
 // "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.
@@ -58,7 +62,9 @@ struct SweepOptions {
   std::optional<size_t> only_step;                   // replay: the index of the fixer step (0-based in steps)
   std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
   size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
-  PortsDecoratorFactory decorate;                    // test seam; empty for the real ports
+  // Test seam; empty for the real ports. Its decorators must be as pure as the real ports (the
+  // same machine, command and faults give the same run): a sweep reuses recoveries on that ground.
+  PortsDecoratorFactory decorate;
   // A pair case starts from the snapshots of its first fault's case (see SweepReport::shared_runs);
   // false runs every pair case's episodes from the found machine: the reference for the tests.
   bool share_runs = true;
@@ -91,6 +97,11 @@ struct SweepReport {
   // Of those, pair episodes the second fault never reaches: the same episode as its first fault's
   // case, checked from that run's result (its violations, under the pair's name) and not run again.
   size_t shared_runs = 0;
+  // Of the others, episodes whose recovery (the runs after the apply, or after the pair's second
+  // fault) is the one an earlier case of the same apply ran from the same machine, with the same
+  // command and faults to come: a run is a pure function of those, so it is taken, not run again.
+  // Their checks all run, on that recovery's runs and end.
+  size_t reused_recoveries = 0;
   double seconds = 0;
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;       // files that could not be loaded or played

@@ -1,0 +1,89 @@
+// The recoveries a sweep worker already ran (sweep_detail.h): found by equality of the machine,
+// the command, the recovery and the faults to come, never by a hash alone.
+#include <functional>
+
+#include "sweep_detail.h"
+
+namespace sim::sweep {
+namespace {
+
+// What one cache holds at most (then it forgets its older half): a group's machines, not a sweep's.
+constexpr size_t kMaxEntries = 256;
+
+void Mix(uint64_t& h, uint64_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
+
+// A cheap summary of what a fixer run changes most (the journal, the event log, the services,
+// the accounts, the random stream and the clock): machines that differ here need no comparison.
+uint64_t Fingerprint(const fakes::MachineState& s) {
+  uint64_t h = s.rng_state;
+  Mix(h, static_cast<uint64_t>(s.clock));
+  Mix(h, s.journal.size());
+  for (const fixer::JournalRecord& r : s.journal) {
+    Mix(h, r.seq);
+    Mix(h, static_cast<uint64_t>(r.phase));
+    Mix(h, std::hash<std::string>{}(r.step));
+    Mix(h, r.data.size());
+  }
+  Mix(h, s.events.size());
+  for (const fixer::ServiceInfo& svc : s.services) Mix(h, static_cast<uint64_t>(svc.state));
+  Mix(h, s.sam.next_rid);
+  for (const fakes::UserAccount& u : s.sam.users) Mix(h, std::hash<std::string>{}(u.password_hash));
+  Mix(h, s.objects.size());
+  Mix(h, s.profiles.size());
+  return h;
+}
+
+// Field by field, and a journal's recorded grants null or not as well: JournalRecord's == counts
+// a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
+bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b) {
+  if (&a == &b) return true;
+  if (!(a == b)) return false;
+  for (size_t i = 0; i < a.journal.size(); ++i)
+    if ((a.journal[i].grants == nullptr) != (b.journal[i].grants == nullptr)) return false;
+  return true;
+}
+
+bool SameFaults(const std::vector<SweepFault>& a, const std::vector<SweepFault>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].call != b[i].call || a[i].kind != b[i].kind || a[i].error != b[i].error) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed) {
+  std::vector<SweepFault> after;
+  for (SweepFault f : faults) {
+    if (f.call <= consumed) continue;
+    f.call -= consumed;
+    after.push_back(f);
+  }
+  return after;
+}
+
+const Recovery* RecoveryCache::Find(const fakes::MachineState& start, const RecoveryKey& key) const {
+  const uint64_t fingerprint = Fingerprint(start);
+  for (const Entry& e : entries_) {
+    if (e.fingerprint != fingerprint || e.key.command != key.command || e.key.recovery != key.recovery ||
+        e.key.runs_before != key.runs_before || !SameFaults(e.key.faults, key.faults))
+      continue;
+    if (SameMachine(*e.start, start)) return &e.recovery;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const fakes::MachineState> RecoveryCache::SameStart(const fakes::MachineState& state) const {
+  const uint64_t fingerprint = Fingerprint(state);
+  for (const Entry& e : entries_)
+    if (e.fingerprint == fingerprint && SameMachine(*e.start, state)) return e.start;
+  return nullptr;
+}
+
+void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, RecoveryKey key, Recovery recovery) {
+  const uint64_t fingerprint = Fingerprint(*start);
+  if (entries_.size() >= kMaxEntries) entries_.erase(entries_.begin(), entries_.begin() + kMaxEntries / 2);
+  entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
+}
+
+}  // namespace sim::sweep
