@@ -21,19 +21,26 @@ namespace fs = std::filesystem;
 
 fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
 
+// Everything but the conditions: the same for a request, a probe and an answer.
+void ExpectSameOutcome(const fakes::RequestExplanation& a, const fakes::RequestExplanation& b) {
+  EXPECT_EQ(a.web_server, b.web_server);
+  EXPECT_EQ(a.framework_version, b.framework_version);
+  EXPECT_EQ(a.host, b.host);
+  EXPECT_EQ(a.host_process, b.host_process);
+  EXPECT_EQ(a.identity, b.identity);
+  EXPECT_EQ(a.worker_started, b.worker_started);
+  EXPECT_EQ(a.listening, b.listening);
+  EXPECT_EQ(a.connect_error.code(), b.connect_error.code());
+  EXPECT_EQ(a.response.status, b.response.status);
+  EXPECT_EQ(a.response.body, b.response.body);
+  EXPECT_EQ(a.event, b.event);
+  EXPECT_EQ(a.Cause(), b.Cause());
+}
+
 void ExpectSameAnswer(const fakes::RequestExplanation& probe, const fakes::RequestExplanation& request,
                       const std::string& where) {
   SCOPED_TRACE(where);
-  EXPECT_EQ(probe.web_server, request.web_server);
-  EXPECT_EQ(probe.framework_version, request.framework_version);
-  EXPECT_EQ(probe.host, request.host);
-  EXPECT_EQ(probe.identity, request.identity);
-  EXPECT_EQ(probe.worker_started, request.worker_started);
-  EXPECT_EQ(probe.listening, request.listening);
-  EXPECT_EQ(probe.connect_error.code(), request.connect_error.code());
-  EXPECT_EQ(probe.response.status, request.response.status);
-  EXPECT_EQ(probe.response.body, request.response.body);
-  EXPECT_EQ(probe.event, request.event);
+  ExpectSameOutcome(probe, request);
   ASSERT_EQ(probe.conditions.size(), request.conditions.size());
   for (size_t i = 0; i < probe.conditions.size(); ++i) {
     EXPECT_EQ(probe.conditions[i].id, request.conditions[i].id);
@@ -46,18 +53,7 @@ void ExpectSameAnswer(const fakes::RequestExplanation& probe, const fakes::Reque
 void ExpectProbesAnswer(const fakes::RequestExplanation& answer, const fakes::RequestExplanation& probe,
                         const std::string& where) {
   SCOPED_TRACE(where + " (Answer)");
-  EXPECT_EQ(answer.web_server, probe.web_server);
-  EXPECT_EQ(answer.framework_version, probe.framework_version);
-  EXPECT_EQ(answer.host, probe.host);
-  EXPECT_EQ(answer.host_process, probe.host_process);
-  EXPECT_EQ(answer.identity, probe.identity);
-  EXPECT_EQ(answer.worker_started, probe.worker_started);
-  EXPECT_EQ(answer.listening, probe.listening);
-  EXPECT_EQ(answer.connect_error.code(), probe.connect_error.code());
-  EXPECT_EQ(answer.response.status, probe.response.status);
-  EXPECT_EQ(answer.response.body, probe.response.body);
-  EXPECT_EQ(answer.event, probe.event);
-  EXPECT_EQ(answer.Cause(), probe.Cause());
+  ExpectSameOutcome(answer, probe);
   std::vector<const fakes::Condition*> failed;
   for (const fakes::Condition& c : probe.conditions)
     if (!c.passed) failed.push_back(&c);
