@@ -76,7 +76,7 @@ class RequestRun {
  public:
   // `effects`: false for a probe, which changes nothing (WebStack::Probe). `explain`: false when
   // only the answer is wanted (WebStack::Answer): a passed condition's texts are not built.
-  RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects, bool explain = true)
+  RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects, bool explain)
       : m_(m), r_(r), effects_(effects), explain_(explain) {}
 
   void Run() {
@@ -347,32 +347,30 @@ class RequestRun {
   std::optional<std::pair<FailureKind, uint32_t>> failure_;
 };
 
-}  // namespace
-
 // Room for every condition a request checks (about a dozen), so adding them never moves them.
 constexpr size_t kConditionsReserved = 16;
 
-RequestExplanation WebStack::Request(const std::string& application_path) {
+// One request through RequestRun: with its effects or none, every condition or the failed ones.
+RequestExplanation Explain(fakes::Machine& m, const std::string& application_path, bool effects, bool explain) {
   RequestExplanation r;
   r.application = application_path;
   r.conditions.reserve(kConditionsReserved);
-  RequestRun(m_, r, /*effects=*/true).Run();
+  RequestRun(m, r, effects, explain).Run();
   return r;
+}
+
+}  // namespace
+
+RequestExplanation WebStack::Request(const std::string& application_path) {
+  return Explain(m_, application_path, /*effects=*/true, /*explain=*/true);
 }
 
 RequestExplanation WebStack::Probe(const std::string& application_path) {
-  RequestExplanation r;
-  r.application = application_path;
-  r.conditions.reserve(kConditionsReserved);
-  RequestRun(m_, r, /*effects=*/false).Run();
-  return r;
+  return Explain(m_, application_path, /*effects=*/false, /*explain=*/true);
 }
 
 RequestExplanation WebStack::Answer(const std::string& application_path) {
-  RequestExplanation r;
-  r.application = application_path;
-  r.conditions.reserve(kConditionsReserved);
-  RequestRun(m_, r, /*effects=*/false, /*explain=*/false).Run();
+  RequestExplanation r = Explain(m_, application_path, /*effects=*/false, /*explain=*/false);
   // The identity's conditions (web_stack_identity.cpp) are built whatever is asked.
   std::erase_if(r.conditions, [](const Condition& c) { return c.passed; });
   return r;
