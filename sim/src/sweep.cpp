@@ -85,11 +85,18 @@ struct Episode {
 
 fakes::FaultPlan PlanFrom(const std::vector<SweepFault>& faults, uint64_t consumed) {
   fakes::FaultPlan plan;
-  for (const SweepFault& f : faults) {
-    if (f.call <= consumed) continue;
-    plan.Add({.op = std::nullopt, .nth = f.call - consumed, .kind = f.kind, .error = f.error});
+  for (const SweepFault& f : FaultsAfter(faults, consumed)) {
+    plan.Add({.op = std::nullopt, .nth = f.call, .kind = f.kind, .error = f.error});
   }
   return plan;
+}
+
+// `run` with its calls numbered `delta` later (earlier when negative): onto an episode, or back
+// to a recovery's own numbering from 0.
+RunOutcome Renumbered(RunOutcome run, int64_t delta) {
+  run.consumed += static_cast<uint64_t>(delta);  // modulo 2^64: a negative delta subtracts
+  for (fakes::MutationEvent& ev : run.trace) ev.call += static_cast<uint64_t>(delta);
+  return run;
 }
 
 // What a case's apply left, run once and shared by its episode with resume and with rollback.
@@ -256,11 +263,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   const uint64_t base = e.calls();
   RecoveryKey key{command, recovery, e.runs.size(), FaultsAfter(faults, base)};
   if (const Recovery* r = cache->Find(start.Now(), key)) {
-    for (RunOutcome run : r->runs) {
-      run.consumed += base;
-      for (fakes::MutationEvent& ev : run.trace) ev.call += base;
-      e.runs.push_back(std::move(run));
-    }
+    for (const RunOutcome& run : r->runs) e.runs.push_back(Renumbered(run, static_cast<int64_t>(base)));
     e.statuses = r->statuses;
     e.end = r->end;
     e.reused = true;
@@ -273,12 +276,8 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   Continue(t, machine, e, command, faults, recovery, decorate, false, false);
   if (e.unchecked()) return;  // runs again with copies
   Recovery kept{{}, e.end, e.statuses};
-  for (size_t i = first; i < e.runs.size(); ++i) {
-    RunOutcome run = e.runs[i];
-    run.consumed -= base;
-    for (fakes::MutationEvent& ev : run.trace) ev.call -= base;
-    kept.runs.push_back(std::move(run));
-  }
+  for (size_t i = first; i < e.runs.size(); ++i)
+    kept.runs.push_back(Renumbered(e.runs[i], -static_cast<int64_t>(base)));
   cache->Keep(from, std::move(key), std::move(kept));
 }
 

@@ -43,13 +43,6 @@ bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b) {
   return true;
 }
 
-bool SameFaults(const std::vector<SweepFault>& a, const std::vector<SweepFault>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].call != b[i].call || a[i].kind != b[i].kind || a[i].error != b[i].error) return false;
-  return true;
-}
-
 }  // namespace
 
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed) {
@@ -66,7 +59,7 @@ const Recovery* RecoveryCache::Find(const fakes::MachineState& start, const Reco
   const uint64_t fingerprint = Fingerprint(start);
   for (const Entry& e : entries_) {
     if (e.fingerprint != fingerprint || e.key.command != key.command || e.key.recovery != key.recovery ||
-        e.key.runs_before != key.runs_before || !SameFaults(e.key.faults, key.faults))
+        e.key.runs_before != key.runs_before || e.key.faults != key.faults)
       continue;
     if (SameMachine(*e.start, start)) return &e.recovery;
   }

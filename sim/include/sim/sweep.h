@@ -44,6 +44,7 @@ struct SweepFault {
   uint64_t call = 1;
   fakes::FaultKind kind = fakes::FaultKind::kFail;
   uint32_t error = 0;  // for kFail
+  friend bool operator==(const SweepFault&, const SweepFault&) = default;
 };
 
 // "fail@7=2245,crash@9" <-> faults. Parse gives nullopt on a malformed spec.
