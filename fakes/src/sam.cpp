@@ -84,10 +84,18 @@ std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view 
   return state.sam.domain.WithRid(u->rid);
 }
 
+namespace {
+
+bool HasMember(const LocalGroup& group, const fixer::Sid& member) {
+  return std::find(group.members.begin(), group.members.end(), member) != group.members.end();
+}
+
+}  // namespace
+
 std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member) {
   std::vector<fixer::Sid> out;
   for (const LocalGroup& g : state.sam.groups) {
-    if (std::find(g.members.begin(), g.members.end(), member) != g.members.end()) out.push_back(g.sid);
+    if (HasMember(g, member)) out.push_back(g.sid);
   }
   return out;
 }
@@ -120,12 +128,10 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
-  const std::vector<LocalGroup>& groups = m_.state().sam.groups;
-  for (const LocalGroup& g : groups) {  // GroupsOf(a.sid), without building that list
-    if (std::find(g.members.begin(), g.members.end(), a.sid) == g.members.end()) continue;
-    for (const LocalGroup& group : groups) {
-      if (group.sid == g.sid) a.groups.push_back(group.name);
-    }
+  // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
+  // refuses a second group with it).
+  for (const LocalGroup& g : m_.state().sam.groups) {
+    if (HasMember(g, a.sid)) a.groups.push_back(g.name);
   }
   return a;
 }
