@@ -72,11 +72,13 @@ TEST(ModellingChoices, LogsCollectOnTheirThreadAndNest) {
 }
 
 TEST(ModellingChoices, NoCommentPointsOutsideTheRepository) {
+  // Spelt in parts, so this file holds neither name and is checked like every other.
+  const std::string domain_notes = std::string("DOMAIN") + ".md";
+  const std::string shared_folder = std::string("..") + "/shared";
   for (const fs::path& file : Sources()) {
     const std::string text = Slurp(file);
-    if (file.filename() == "modelling_choices_test.cpp") continue;
-    EXPECT_EQ(text.find("DOMAIN.md"), std::string::npos) << file;
-    EXPECT_EQ(text.find("../shared"), std::string::npos) << file;
+    EXPECT_EQ(text.find(domain_notes), std::string::npos) << file;
+    EXPECT_EQ(text.find(shared_folder), std::string::npos) << file;
   }
 }
 
