@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+  libmimalloc-dev                  # the executables' allocator (cmake/FixupAllocator.cmake)
   dpkg-dev file help2man lintian   # the Debian package: shlibdeps, man pages, lint
 )
 case "${1:-}" in
