@@ -281,8 +281,8 @@ class RequestRun {
     const bool w3wp = web.kind == fixer::WebServerKind::kIis60 && !web.iis5_isolation_mode;
     r_.host = w3wp ? WorkerHost::kW3wp : WorkerHost::kAspNetWp;
     r_.host_process = std::string(ToString(r_.host));
-    Worker w = w3wp ? detail::AppPoolIdentity(m_, conditions_)
-                    : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);
+    Worker w =
+        w3wp ? detail::AppPoolIdentity(m_, conditions_) : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);
     if (StartWorker(w, *app)) {
       r_.worker_started = true;
       Respond(*app);

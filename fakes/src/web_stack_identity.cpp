@@ -55,9 +55,8 @@ Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string c
     w.failure_code = fixer::kErrorNoneMapped;
     return w;
   }
-  out.Note(true, [&] {
-    return Passed(condition::kCredentials, std::move(credential_name), std::string(credential_detail));
-  });
+  out.Note(true,
+           [&] { return Passed(condition::kCredentials, std::move(credential_name), std::string(credential_detail)); });
   w.token = std::move(token);
   if (out.explain()) w.profile_loaded_because = w.identity + " has its own profile, loaded by the service logon";
   return w;
