@@ -270,11 +270,11 @@ class JournalPort : public fixer::Journal {
     if (Status st = m_.Read("journal.load", ""); !st.ok()) return st;
     return m_.state().journal;
   }
-  Status Append(const fixer::JournalRecord& record) override {
+  Status Append(fixer::JournalRecord record) override {
     if (Status st = m_.Mutate("journal.append", record.step + " " + std::string(fixer::ToString(record.phase)));
         !st.ok())
       return st;
-    m_.state().journal.push_back(record);
+    m_.state().journal.push_back(std::move(record));
     return {};
   }
   Status Clear() override {

@@ -77,7 +77,7 @@ class RequestRun {
   // `effects`: false for a probe, which changes nothing (WebStack::Probe). `explain`: false when
   // only the answer is wanted (WebStack::Answer): a passed condition's texts are not built.
   RequestRun(fakes::Machine& m, RequestExplanation& r, bool effects, bool explain)
-      : m_(m), r_(r), effects_(effects), explain_(explain) {}
+      : m_(m), r_(r), effects_(effects), conditions_(r.conditions, explain) {}
 
   void Run() {
     r_.web_server = m_.state().products.web.kind;
@@ -100,11 +100,10 @@ class RequestRun {
   }
 
  private:
-  void Add(Condition c) { r_.conditions.push_back(std::move(c)); }
-  // Adds the condition `make` builds, unless it passed and only the answer is wanted.
+  void Add(Condition c) { conditions_.Add(std::move(c)); }
   template <class Make>
   void Note(bool passed, const Make& make) {
-    if (explain_ || !passed) Add(make());
+    conditions_.Note(passed, make);
   }
   // Records the first reason the worker cannot start.
   void Fail(FailureKind kind, uint32_t code) {
@@ -222,7 +221,7 @@ class RequestRun {
       // [I] E_ACCESSDENIED: without a profile, per-user paths fall back to Default User.
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
     }
-    if (any || !explain_) return;  // the condition below always passes
+    if (any || !conditions_.explain()) return;  // the condition below always passes
     std::string installed;
     for (const auto& f : files)
       installed +=
@@ -282,8 +281,8 @@ class RequestRun {
     const bool w3wp = web.kind == fixer::WebServerKind::kIis60 && !web.iis5_isolation_mode;
     r_.host = w3wp ? WorkerHost::kW3wp : WorkerHost::kAspNetWp;
     r_.host_process = std::string(ToString(r_.host));
-    Worker w = w3wp ? detail::AppPoolIdentity(m_, r_.conditions)
-                    : detail::ProcessModelIdentity(m_, *fw, r_.conditions, effects_);
+    Worker w =
+        w3wp ? detail::AppPoolIdentity(m_, conditions_) : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);
     if (StartWorker(w, *app)) {
       r_.worker_started = true;
       Respond(*app);
@@ -308,7 +307,7 @@ class RequestRun {
   void ServeCassini() {
     r_.host = WorkerHost::kCassini;
     r_.host_process = std::string(ToString(r_.host));
-    Worker w = detail::InteractiveUserIdentity(m_, r_.conditions);
+    Worker w = detail::InteractiveUserIdentity(m_, conditions_);
     if (!w.token) {
       r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
       return;
@@ -342,7 +341,7 @@ class RequestRun {
   fakes::Machine& m_;
   RequestExplanation& r_;
   const bool effects_;
-  const bool explain_;
+  detail::Conditions conditions_;
   fakes::Scm scm_{m_};
   std::optional<std::pair<FailureKind, uint32_t>> failure_;
 };
@@ -370,10 +369,7 @@ RequestExplanation WebStack::Probe(const std::string& application_path) {
 }
 
 RequestExplanation WebStack::Answer(const std::string& application_path) {
-  RequestExplanation r = Explain(m_, application_path, /*effects=*/false, /*explain=*/false);
-  // The identity's conditions (web_stack_identity.cpp) are built whatever is asked.
-  std::erase_if(r.conditions, [](const Condition& c) { return c.passed; });
-  return r;
+  return Explain(m_, application_path, /*effects=*/false, /*explain=*/false);
 }
 
 }  // namespace fakes

@@ -1,12 +1,14 @@
 // Internals of the web stack model (fakes/web_stack.h), shared by its .cpp files only.
 //
-//   fakes::detail::Worker w = fakes::detail::ProcessModelIdentity(machine, framework, conditions);
+//   fakes::detail::Conditions conditions{explanation.conditions, /*explain=*/true};
+//   fakes::detail::Worker w = fakes::detail::ProcessModelIdentity(machine, framework, conditions, /*effects=*/false);
 //   if (w.token) ... w.token->profile_loaded ...
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fakes/logon.h"
@@ -16,6 +18,25 @@
 
 namespace fakes::detail {
 
+// Where a request's conditions go: every one when it explains (WebStack::Request, Probe); only
+// the failed ones when just the answer is wanted (WebStack::Answer), so a passed condition's
+// texts are never built there.
+class Conditions {
+ public:
+  Conditions(std::vector<Condition>& list, bool explain) : list_(list), explain_(explain) {}
+  bool explain() const { return explain_; }
+  void Add(Condition c) { list_.push_back(std::move(c)); }
+  // Adds the condition `make` builds, unless it passed and only the answer is wanted.
+  template <class Make>
+  void Note(bool passed, const Make& make) {
+    if (explain_ || !passed) Add(make());
+  }
+
+ private:
+  std::vector<Condition>& list_;
+  const bool explain_;
+};
+
 // What a start failure is, for the event it writes.
 enum class FailureKind { kCredentials, kStart };
 
@@ -24,7 +45,8 @@ struct Worker {
   std::string identity;               // "XPPRO\ASPNET"
   std::string account;                // bare account name, for a profile folder: "ASPNET"
   std::optional<fakes::Token> token;  // empty when the identity could not log on
-  // Why the token has a profile loaded ("NETWORK SERVICE has its own profile, loaded").
+  // Why the token has a profile loaded ("NETWORK SERVICE has its own profile, loaded"); only a
+  // passed condition says it, so it is built only when the request explains.
   std::string profile_loaded_because;
   // Why it would not have one unless one exists ("the ASP.NET 1.0 process model neither loads
   // nor creates one"); empty when a profile is always loaded.
@@ -43,12 +65,12 @@ std::string ProfileLoader(const std::string& framework_version, fixer::WebServer
 // aspnet_wp.exe: the <processModel> identity of `framework`, logged on (batch) and, for 1.1,
 // with its profile loaded. Appends the credentials, logon and profile-load conditions.
 // Without `effects` the logon counts no bad password and the profile is not created.
-Worker ProcessModelIdentity(fakes::Machine& machine, const fixer::FrameworkInfo& framework,
-                            std::vector<Condition>& conditions, bool effects);
+Worker ProcessModelIdentity(fakes::Machine& machine, const fixer::FrameworkInfo& framework, Conditions& conditions,
+                            bool effects);
 // w3wp.exe: state.products.app_pool_identity.
-Worker AppPoolIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
+Worker AppPoolIdentity(fakes::Machine& machine, Conditions& conditions);
 // Cassini: the interactive user, whose profile Winlogon loaded. No token if no one is logged on.
-Worker InteractiveUserIdentity(fakes::Machine& machine, std::vector<Condition>& conditions);
+Worker InteractiveUserIdentity(fakes::Machine& machine, Conditions& conditions);
 
 // "XPPRO\ASPNET" for a local account, "NT AUTHORITY\SYSTEM" for a well-known SID.
 std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& sid, const std::string& fallback_account);

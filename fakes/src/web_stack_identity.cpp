@@ -42,22 +42,23 @@ Condition Failed(std::string_view id, std::string name, std::string detail) {
 }
 
 Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string credential_name,
-                       std::string credential_detail, std::vector<Condition>& out) {
+                       std::string_view credential_detail, Conditions& out) {
   Worker w;
   w.account = name;
   std::optional<fakes::Token> token = fakes::LogonService(m).ServiceToken(name);
   const fakes::WellKnownSid* wk = fakes::FindWellKnownName(name);
   w.identity = wk != nullptr ? wk->QualifiedName() : name;
   if (!token) {
-    out.push_back(Failed(condition::kCredentials, std::move(credential_name),
-                         w.identity + " is not a built-in identity the machine knows"));
+    out.Add(Failed(condition::kCredentials, std::move(credential_name),
+                   w.identity + " is not a built-in identity the machine knows"));
     w.failure = FailureKind::kCredentials;
     w.failure_code = fixer::kErrorNoneMapped;
     return w;
   }
-  out.push_back(Passed(condition::kCredentials, std::move(credential_name), std::move(credential_detail)));
+  out.Note(true,
+           [&] { return Passed(condition::kCredentials, std::move(credential_name), std::string(credential_detail)); });
   w.token = std::move(token);
-  w.profile_loaded_because = w.identity + " has its own profile, loaded by the service logon";
+  if (out.explain()) w.profile_loaded_because = w.identity + " has its own profile, loaded by the service logon";
   return w;
 }
 
@@ -85,13 +86,13 @@ std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& si
   return state.products.os.computer_name + "\\" + fallback_account;
 }
 
-Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework, std::vector<Condition>& out,
-                            bool effects) {
+Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework, Conditions& out, bool effects) {
   const fixer::ProcessModelConfig& pm = framework.process_model;
-  const std::string attrs = fmt::format("processModel userName=\"{}\"", pm.user_name);
+  // The name of the credentials condition, built when a condition is.
+  const auto attrs = [&] { return fmt::format("processModel userName=\"{}\"", pm.user_name); };
 
   if (EqualsIgnoreCase(pm.user_name, "SYSTEM")) {
-    return BuiltInIdentity(m, "SYSTEM", attrs,
+    return BuiltInIdentity(m, "SYSTEM", attrs(),
                            "aspnet_wp.exe runs as LocalSystem, the identity of inetinfo.exe; "
                            "no password is needed",
                            out);
@@ -105,8 +106,8 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
     auto name = fakes::ReadRegistryCredential(m, pm.user_name);
     if (!name) {
-      out.push_back(Failed(
-          condition::kCredentials, attrs,
+      out.Add(Failed(
+          condition::kCredentials, attrs(),
           "inetinfo.exe cannot read the user name from " + pm.user_name.substr(9) + ": " + name.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = name.status().code();
@@ -118,13 +119,13 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   }
 
   fixer::Secret password;
-  std::string password_source;
+  std::string_view password_source;
   if (machine_account && EqualsIgnoreCase(pm.password, "AutoGenerate")) {
     auto secret = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
     if (!secret) {
-      out.push_back(Failed(condition::kCredentials, attrs,
-                           "the AutoGenerate password of ASPNET is not in the LSA secret " +
-                               std::string(fixer::kAspNetWorkerSecret) + ": " + secret.status().ToString()));
+      out.Add(Failed(condition::kCredentials, attrs(),
+                     "the AutoGenerate password of ASPNET is not in the LSA secret " +
+                         std::string(fixer::kAspNetWorkerSecret) + ": " + secret.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = secret.status().code();
       return w;
@@ -134,8 +135,8 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   } else if (StartsWithIgnoreCase(pm.password, "registry:")) {
     auto secret = fakes::ReadRegistryCredential(m, pm.password);
     if (!secret) {
-      out.push_back(Failed(
-          condition::kCredentials, attrs,
+      out.Add(Failed(
+          condition::kCredentials, attrs(),
           "inetinfo.exe cannot read the password from " + pm.password.substr(9) + ": " + secret.status().ToString()));
       w.failure = FailureKind::kCredentials;
       w.failure_code = secret.status().code();
@@ -160,15 +161,17 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   const bool local = domain.empty() || domain == "." || EqualsIgnoreCase(domain, computer);
   w.account = account;
   w.identity = local ? computer + "\\" + account : user;
-  out.push_back(
-      Passed(condition::kCredentials, attrs, "aspnet_wp.exe runs as " + w.identity + " with " + password_source));
+  out.Note(true, [&] {
+    return Passed(condition::kCredentials, attrs(),
+                  "aspnet_wp.exe runs as " + w.identity + " with " + std::string(password_source));
+  });
 
-  const std::string logon_name = "logon as " + w.identity;
+  const auto logon_name = [&] { return "logon as " + w.identity; };
   if (!local) {
     fakes::RelyOn("choice-workgroup-only");
-    out.push_back(Failed(condition::kLogon, logon_name,
-                         computer + " is not in a domain, so LogonUser cannot authenticate " + user + ": " +
-                             fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
+    out.Add(Failed(condition::kLogon, logon_name(),
+                   computer + " is not in a domain, so LogonUser cannot authenticate " + user + ": " +
+                       fixer::Status::Win(fixer::kErrorLogonFailure).ToString()));
     w.failure = FailureKind::kCredentials;
     w.failure_code = fixer::kErrorLogonFailure;
     return w;
@@ -178,13 +181,13 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   auto token = effects ? logon.LogonUser(account, password, fakes::LogonType::kBatch)
                        : logon.CheckLogon(account, password, fakes::LogonType::kBatch);
   if (!token) {
-    out.push_back(Failed(condition::kLogon, logon_name,
-                         "LogonUser (batch) for " + w.identity + " failed: " + token.status().ToString()));
+    out.Add(Failed(condition::kLogon, logon_name(),
+                   "LogonUser (batch) for " + w.identity + " failed: " + token.status().ToString()));
     w.failure = FailureKind::kCredentials;
     w.failure_code = token.status().code();
     return w;
   }
-  out.push_back(Passed(condition::kLogon, logon_name, w.identity + " logged on (batch logon)"));
+  out.Note(true, [&] { return Passed(condition::kLogon, logon_name(), w.identity + " logged on (batch logon)"); });
   w.token = std::move(*token);
 
   const std::string model = ProfileLoader(framework.version, m.state().products.web.kind);
@@ -198,20 +201,21 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   const bool existed = profiles.Find(w.token->user) != nullptr;
   auto profile = effects ? profiles.LoadOrCreate(w.token->user, account) : profiles.Resolve(w.token->user, account);
   if (!profile) {
-    out.push_back(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
-                         model + " could not load the profile of " + w.identity + ": " + profile.status().ToString()));
+    out.Add(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
+                   model + " could not load the profile of " + w.identity + ": " + profile.status().ToString()));
     w.failure = FailureKind::kStart;
     w.failure_code = profile.status().code();
     return w;
   }
   w.token->profile_loaded = true;
+  if (!out.explain()) return w;
   w.profile_loaded_because =
       model + (existed ? " loaded " : " created and loaded ") + w.identity + "'s profile (" + profile->path + ")";
-  out.push_back(Passed(condition::kProfileLoad, "load the profile of " + w.identity, w.profile_loaded_because));
+  out.Add(Passed(condition::kProfileLoad, "load the profile of " + w.identity, w.profile_loaded_because));
   return w;
 }
 
-Worker AppPoolIdentity(fakes::Machine& m, std::vector<Condition>& out) {
+Worker AppPoolIdentity(fakes::Machine& m, Conditions& out) {
   const std::string& configured = m.state().products.app_pool_identity;
   const std::string name = "application pool identity " + configured;
   if (auto builtin = BuiltInName(configured)) {
@@ -223,29 +227,28 @@ Worker AppPoolIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   Worker w;
   w.identity = configured;
   w.account = configured;
-  out.push_back(Failed(condition::kCredentials, name,
-                       "a configurable application pool identity (" + configured +
-                           ") is outside the model: it keeps no password for it"));
+  out.Add(Failed(condition::kCredentials, name,
+                 "a configurable application pool identity (" + configured +
+                     ") is outside the model: it keeps no password for it"));
   w.failure = FailureKind::kCredentials;
   w.failure_code = fixer::kErrorLogonFailure;
   return w;
 }
 
-Worker InteractiveUserIdentity(fakes::Machine& m, std::vector<Condition>& out) {
+Worker InteractiveUserIdentity(fakes::Machine& m, Conditions& out) {
   Worker w;
   const auto& user = m.state().session.interactive_user;
   if (!user) {
-    out.push_back(Failed(condition::kInteractiveUser, "someone logged on",
-                         "no one is logged on at the console; Cassini runs in the interactive "
-                         "user's session, so nothing serves the application"));
+    out.Add(Failed(condition::kInteractiveUser, "someone logged on",
+                   "no one is logged on at the console; Cassini runs in the interactive "
+                   "user's session, so nothing serves the application"));
     return w;
   }
   fakes::Sam sam(m);
   const fakes::UserAccount* account = std::as_const(sam).FindUser(*user);
   if (account == nullptr) {
-    out.push_back(
-        Failed(condition::kInteractiveUser, "someone logged on",
-               "the interactive user " + *user + " is not an account of " + m.state().products.os.computer_name));
+    out.Add(Failed(condition::kInteractiveUser, "someone logged on",
+                   "the interactive user " + *user + " is not an account of " + m.state().products.os.computer_name));
     return w;
   }
   fakes::Token token;
@@ -259,9 +262,10 @@ Worker InteractiveUserIdentity(fakes::Machine& m, std::vector<Condition>& out) {
   w.account = account->name;
   w.identity = m.state().products.os.computer_name + "\\" + account->name;
   w.token = std::move(token);
+  if (!out.explain()) return w;
   w.profile_loaded_because = w.identity + " is logged on interactively, so its profile is loaded";
-  out.push_back(Passed(condition::kInteractiveUser, "someone logged on",
-                       w.identity + " is logged on at the console; Cassini runs as that user"));
+  out.Add(Passed(condition::kInteractiveUser, "someone logged on",
+                 w.identity + " is logged on at the console; Cassini runs as that user"));
   return w;
 }
 

@@ -1,6 +1,7 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -13,7 +14,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   Diagnosis d;
   auto caller = ports_.inventory.Caller();
   if (!caller) return caller.status();
-  d.caller = *caller;
+  d.caller = std::move(*caller);
   if (!d.caller.is_admin) {
     d.verdict = Verdict::kNotAdmin;
     d.notes.push_back(fmt::format("{} is not an administrator; nothing else was read", d.caller.name));
@@ -21,13 +22,13 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
   auto os = ports_.inventory.Os();
   if (!os) return os.status();
-  d.os = *os;
+  d.os = std::move(*os);
   auto web = ports_.inventory.WebServer();
   if (!web) return web.status();
-  d.web_server = *web;
+  d.web_server = std::move(*web);
   auto hotfixes = ports_.inventory.Hotfixes();
   if (!hotfixes) return hotfixes.status();
-  d.hotfixes = *hotfixes;
+  d.hotfixes = std::move(*hotfixes);
 
   auto frameworks = ports_.aspnet.Frameworks();
   if (!frameworks) return frameworks.status();
@@ -46,7 +47,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   if (fw10) {
     auto worker = ReadWorkerIdentity(ports_, fw10->process_model.user_name, d.os.computer_name, d.notes);
     if (!worker) return worker.status();
-    d.worker = *worker;
+    d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;
     const bool autogenerate =
         pw.size() == 12 && std::equal(pw.begin(), pw.end(), "AutoGenerate", [](char a, char b) {

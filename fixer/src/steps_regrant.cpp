@@ -1,7 +1,8 @@
 // recreate's re-grant steps: everything record-grants journaled against the old SID is granted
 // to the new account, each item checked first so a resumed step never grants twice, and each
 // reported in RunResult::regranted. They read record-grants' data by reference; their own
-// journal records hold only the two SIDs.
+// journal records hold only the two SIDs. The log says each item at debug level (a machine may
+// hold 100,000 objects; the report lists them all) and one summary per step at info.
 #include <algorithm>
 #include <span>
 
@@ -28,12 +29,19 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
   RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
   if (st.ok()) {
-    ctx.log.info("re-granted {} {}", item.kind, item.what);
+    ctx.log.debug("re-granted {} {}", item.kind, item.what);
   } else {
     ctx.log.warn("could not re-grant {} {}: {}", item.kind, item.what, st);
   }
   ctx.result.regranted.push_back(std::move(item));
   return st;
+}
+
+// The step's line at info level: how many of the items reported since `first` went well.
+void Summarize(RepairContext& ctx, std::string_view step, size_t first) {
+  const auto items = std::span(ctx.result.regranted).subspan(first);
+  const auto ok = std::count_if(items.begin(), items.end(), [](const RegrantItem& i) { return i.ok; });
+  ctx.log.info("step {}: re-granted {} of {} items", step, ok, items.size());
 }
 
 // Common shape: the old SID as recorded, the new account's SID, and what record-grants recorded.
@@ -70,9 +78,11 @@ class RegrantRights : public RegrantStep {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
+    const size_t first = ctx.result.regranted.size();
     for (const std::string& right : SplitList(Get(Recorded(ctx), "rights"))) {
       result = First(result, Report(ctx, "right", right, ctx.ports.rights.Grant(sids->second, right)));
     }
+    Summarize(ctx, id(), first);
     return result;
   }
 };
@@ -89,10 +99,12 @@ class RegrantGroups : public RegrantStep {
     auto sids = Sids(data);
     if (!sids) return sids.status();
     Status result;
+    const size_t first = ctx.result.regranted.size();
     for (const std::string& group : SplitList(Get(Recorded(ctx), "groups"))) {
       Status st = OkIf(ctx.ports.accounts.AddToGroup(group, sids->second), kErrorMemberInAlias);
       result = First(result, Report(ctx, "group", group, st));
     }
+    Summarize(ctx, id(), first);
     return result;
   }
 };
@@ -118,7 +130,8 @@ class RegrantAces : public RegrantStep {
     if (!present) return present.status();
     Status result;
     std::vector<Ace> grant;
-    ctx.result.regranted.reserve(ctx.result.regranted.size() + recorded.size());  // one item per object
+    const size_t first = ctx.result.regranted.size();
+    ctx.result.regranted.reserve(first + recorded.size());  // one item per object
     for (size_t i = 0; i < recorded.size(); ++i) {
       const ObjectAces& old = recorded[i];
       const std::span<const Ace> already = i < present->size() ? (*present)[i] : std::span<const Ace>();
@@ -130,6 +143,7 @@ class RegrantAces : public RegrantStep {
       Status st = grant.empty() ? Status() : ctx.ports.security.AddAces(old.object, grant);
       result = First(result, Report(ctx, "ace", DescribeAces(old.object, old.aces.size()), st));
     }
+    Summarize(ctx, id(), first);
     return result;
   }
 };
@@ -167,6 +181,7 @@ class RegrantSql : public RegrantStep {
     };
 
     Status result;
+    const size_t first = ctx.result.regranted.size();
     // Orphaned db users first: they map to the old login's SID.
     for (const SqlDbUser& u : users) {
       if (has_user(*old_users, u)) {
@@ -193,6 +208,7 @@ class RegrantSql : public RegrantStep {
       u.login_sid = sids->second;
       result = First(result, Report(ctx, "db-user", Name(u), sql.CreateDbUser(u)));
     }
+    Summarize(ctx, id(), first);
     return result;
   }
 

@@ -119,7 +119,7 @@ struct NoChanges {
   };
   struct Journal : fixer::JournalWrapper {
     using JournalWrapper::JournalWrapper;
-    fixer::Status Append(const fixer::JournalRecord&) override { return Refuse("Journal::Append"); }
+    fixer::Status Append(fixer::JournalRecord) override { return Refuse("Journal::Append"); }
     fixer::Status Clear() override { return Refuse("Journal::Clear"); }
   };
   struct Events : fixer::EventLogWrapper {

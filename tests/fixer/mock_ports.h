@@ -171,7 +171,7 @@ class FakeJournal : public fixer::Journal {
     if (!load_error.ok()) return load_error;
     return records;
   }
-  Status Append(const fixer::JournalRecord& record) override {
+  Status Append(fixer::JournalRecord record) override {
     if (fail_append && fail_append(record)) return Status::Win(fixer::kErrorDiskFull);
     records.push_back(record);
     history.push_back(record);

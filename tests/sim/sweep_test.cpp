@@ -125,11 +125,10 @@ TEST_F(SweepTest, AResumeKilledWhileRunningStepsAgainStillConverges) {
 class ForgetfulJournal : public fixer::JournalWrapper {
  public:
   explicit ForgetfulJournal(fixer::Ports& real) : JournalWrapper(real.journal) {}
-  fixer::Status Append(const fixer::JournalRecord& record) override {
-    fixer::JournalRecord stripped = record;
-    stripped.data.clear();
-    stripped.grants.reset();
-    return JournalWrapper::Append(stripped);
+  fixer::Status Append(fixer::JournalRecord record) override {
+    record.data.clear();
+    record.grants.reset();
+    return JournalWrapper::Append(std::move(record));
   }
 };
 

@@ -51,7 +51,7 @@ fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
   return ParseJournal(*text);
 }
 
-fixer::Status Win32Journal::Append(const fixer::JournalRecord& record) {
+fixer::Status Win32Journal::Append(fixer::JournalRecord record) {
   auto folder = Folder();
   if (!folder) return folder.status();
   if (!CreateDirectoryW(folder->c_str(), nullptr) && GetLastError() != ERROR_ALREADY_EXISTS) return LastError();

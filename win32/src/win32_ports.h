@@ -132,7 +132,7 @@ class Win32Journal : public fixer::Journal {
  public:
   explicit Win32Journal(ChangeFlag& changes) : changes_(changes) {}
   fixer::Result<std::vector<fixer::JournalRecord>> Load() override;
-  fixer::Status Append(const fixer::JournalRecord& record) override;
+  fixer::Status Append(fixer::JournalRecord record) override;
   fixer::Status Clear() override;
 
  private:

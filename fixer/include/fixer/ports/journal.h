@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fixer/ports/security.h"
@@ -51,8 +52,8 @@ class Journal {
   virtual ~Journal() = default;
   // Every record, oldest first; empty if there is no journal.
   virtual Result<std::vector<JournalRecord>> Load() = 0;
-  // Durable when it returns.
-  virtual Status Append(const JournalRecord& record) = 0;
+  // Durable when it returns. By value: the caller moves the record in and the journal keeps it.
+  virtual Status Append(JournalRecord record) = 0;
   // Removes the journal once a run has finished or been rolled back.
   virtual Status Clear() = 0;
 };
@@ -64,7 +65,7 @@ class JournalWrapper : public Journal {
   explicit JournalWrapper(Journal& target) : target_(target) {}
   Journal& target() { return target_; }
   Result<std::vector<JournalRecord>> Load() override { return target_.Load(); }
-  Status Append(const JournalRecord& record) override { return target_.Append(record); }
+  Status Append(JournalRecord record) override { return target_.Append(std::move(record)); }
   Status Clear() override { return target_.Clear(); }
 
  private:
