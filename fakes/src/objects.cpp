@@ -175,11 +175,11 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
     size_t from = 0;
     for (int cls = 0; cls < kClasses; ++cls) {
       const size_t to = before[static_cast<size_t>(cls)];
-      std::move(at(from), at(to), std::back_inserter(grown));
+      grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(at(to)));
       added_of_class(cls, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
       from = to;
     }
-    std::move(at(from), dacl.end(), std::back_inserter(grown));
+    grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(dacl.end()));
     dacl.swap(grown);
     return;
   }
