@@ -12,18 +12,25 @@ bool CountsPerOp(const std::vector<FaultRule>& rules, bool read) {
                      [read](const FaultRule& r) { return r.read == read && (read || r.op.has_value()); });
 }
 
+// ++counts[op], the op's name copied only the first time it is counted.
+uint64_t CountOf(std::map<std::string, uint64_t, std::less<>>& counts, std::string_view op) {
+  auto it = counts.find(op);
+  if (it == counts.end()) it = counts.emplace(std::string(op), 0).first;
+  return ++it->second;
+}
+
 }  // namespace
 
-fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& target) {
+fixer::Status FaultPlan::OnMutation(std::string_view op, std::string_view target) {
   PowerLossIfPending();
   const uint64_t call = ++calls_;
-  const uint64_t op_call = CountsPerOp(rules_, false) ? ++per_op_[op] : 0;
-  trace_.push_back({call, op, target, 0});
+  const uint64_t op_call = CountsPerOp(rules_, false) ? CountOf(per_op_, op) : 0;
+  trace_.push_back({call, std::string(op), std::string(target), 0});
   for (const FaultRule& rule : rules_) {
     if (rule.read) continue;
     const bool hit = rule.op ? (*rule.op == op && rule.nth == op_call) : rule.nth == call;
     if (!hit) continue;
-    if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, call);
+    if (rule.kind == FaultKind::kCrash) throw PowerLoss(std::string(op), call);
     if (rule.kind == FaultKind::kCrashAfter) {
       lose_power_after_ = trace_.back();
       return fixer::Status::Ok();  // this change is made; the power goes right after it
@@ -34,12 +41,12 @@ fixer::Status FaultPlan::OnMutation(const std::string& op, const std::string& ta
   return fixer::Status::Ok();
 }
 
-fixer::Status FaultPlan::OnRead(const std::string& op, const std::string& /*target*/) {
+fixer::Status FaultPlan::OnRead(std::string_view op, std::string_view /*target*/) {
   if (!CountsPerOp(rules_, true)) return fixer::Status::Ok();  // no read rule: nothing to count for
-  const uint64_t op_read = ++reads_per_op_[op];
+  const uint64_t op_read = CountOf(reads_per_op_, op);
   for (const FaultRule& rule : rules_) {
     if (!rule.read || !rule.op || *rule.op != op || rule.nth != op_read) continue;
-    if (rule.kind == FaultKind::kCrash) throw PowerLoss(op, op_read);
+    if (rule.kind == FaultKind::kCrash) throw PowerLoss(std::string(op), op_read);
     return fixer::Status::Win(rule.error);
   }
   return fixer::Status::Ok();

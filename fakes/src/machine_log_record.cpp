@@ -194,7 +194,7 @@ fixer::Ace ReadAce(HeaderReader& in) {
 }
 
 // The "object_states:" block of a record (TakeObjectsOut's form).
-void ReadObjects(HeaderReader& in, std::map<std::string, SecurableObject>& objects) {
+void ReadObjects(HeaderReader& in, ObjectMap& objects) {
   const size_t count = in.Number("object_states");
   for (size_t i = 0; i < count; ++i) {
     std::string key = in.Key();
@@ -371,7 +371,7 @@ Loaded<DecodedLogRecord> DecodeLogRecord(std::string_view body, const std::strin
   HeaderReader in(body, log_name, first_line);
   std::vector<std::pair<size_t, std::shared_ptr<const fixer::RecordedGrants>>> grants;
   int grants_line = 0;  // where the grants block starts, for an error about it
-  std::map<std::string, SecurableObject> objects;
+  ObjectMap objects;
   try {
     std::string_view names = in.Field("replace");
     while (!names.empty()) {

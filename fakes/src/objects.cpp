@@ -52,13 +52,13 @@ std::string MutationOp(fixer::ObjectNamespace ns, const char* verb) {
 
 const SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) const {
   const auto& objects = m_.state().objects;
-  auto it = objects.find(ObjectKey(ref.ns, ref.path));
+  auto it = objects.find(FoldedObjectKey(ref.ns, ref.path).view());
   return it == objects.end() ? nullptr : &it->second;
 }
 
 SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) {
   auto& objects = m_.state().objects;
-  auto it = objects.find(ObjectKey(ref.ns, ref.path));
+  auto it = objects.find(FoldedObjectKey(ref.ns, ref.path).view());
   return it == objects.end() ? nullptr : &it->second;
 }
 
@@ -158,9 +158,13 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
       if (before[static_cast<size_t>(earlier)] == n) before[static_cast<size_t>(earlier)] = i;
     }
   }
+  // Stops at the class's last added ACE (a re-grant's allow ACEs follow its deny ones).
   auto added_of_class = [&](int cls, auto&& put) {
-    for (size_t j = 0; j < aces.size(); ++j) {
-      if (fresh[j] && CanonicalClass(aces[j]) == cls) put(aces[j]);
+    for (size_t j = 0, left = counts[static_cast<size_t>(cls)]; left > 0; ++j) {
+      if (fresh[j] && CanonicalClass(aces[j]) == cls) {
+        put(aces[j]);
+        --left;
+      }
     }
   };
   auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
@@ -171,11 +175,11 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
     size_t from = 0;
     for (int cls = 0; cls < kClasses; ++cls) {
       const size_t to = before[static_cast<size_t>(cls)];
-      std::move(at(from), at(to), std::back_inserter(grown));
+      grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(at(to)));
       added_of_class(cls, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
       from = to;
     }
-    std::move(at(from), dacl.end(), std::back_inserter(grown));
+    grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(dacl.end()));
     dacl.swap(grown);
     return;
   }
@@ -247,8 +251,10 @@ namespace {
 // per ACE, and the caller copies only those found.
 void ExplicitAcesAt(const std::vector<fixer::Ace>& dacl, const fixer::Sid& sid, std::vector<size_t>& at) {
   at.clear();
-  for (size_t i = 0; i < dacl.size(); ++i) {
-    if (dacl[i].sid == sid && !(dacl[i].flags & fixer::kInheritedAce)) at.push_back(i);
+  const size_t n = dacl.size();
+  const fixer::Ace* ace = dacl.data();
+  for (size_t i = 0; i < n; ++i) {
+    if (ace[i].sid == sid && !(ace[i].flags & fixer::kInheritedAce)) at.push_back(i);
   }
 }
 
@@ -285,10 +291,10 @@ std::vector<std::vector<fixer::Ace>> ObjectStore::FindAcesOn(const fixer::Sid& s
   const auto& objects = m_.state().objects;
   auto next = objects.end();  // the object after the last one found
   for (size_t i = 0; i < on.size(); ++i) {
-    const std::string key = ObjectKey(on[i].object.ns, on[i].object.path);
+    const FoldedObjectKey key(on[i].object.ns, on[i].object.path);
     // `on` is usually an earlier walk's answer, in the map's order: then the next object is the
     // one after the last, and one comparison finds it.
-    auto it = next != objects.end() && next->first == key ? next : objects.find(key);
+    auto it = next != objects.end() && next->first == key.view() ? next : objects.find(key.view());
     if (it == objects.end()) continue;
     next = std::next(it);
     ExplicitAcesAt(it->second.dacl, sid, at);

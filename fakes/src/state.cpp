@@ -21,15 +21,37 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
-// One allocation, and the path folded by a plain loop over a buffer of its final size (a
-// push_back per character was most of the cost): every object lookup builds its key.
-std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
+namespace {
+
+size_t ObjectKeySize(fixer::ObjectNamespace ns, std::string_view path) {
+  return fixer::ToString(ns).size() + 1 + path.size();
+}
+
+// Writes ObjectKey(ns, path) to `out` (ObjectKeySize chars): the path folded by a plain loop
+// (which the compiler vectorises; a push_back per character was most of the cost), as every
+// object lookup folds its key.
+void FoldObjectKeyInto(fixer::ObjectNamespace ns, std::string_view path, char* out) {
   const std::string_view name = fixer::ToString(ns);
-  std::string key(name.size() + 1 + path.size(), ':');
-  std::copy(name.begin(), name.end(), key.begin());
-  std::transform(path.begin(), path.end(), key.begin() + static_cast<std::ptrdiff_t>(name.size() + 1),
-                 [](unsigned char c) { return FoldChar(c); });
+  out = std::copy(name.begin(), name.end(), out);
+  *out++ = ':';
+  std::transform(path.begin(), path.end(), out, [](unsigned char c) { return FoldChar(c); });
+}
+
+}  // namespace
+
+std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
+  std::string key(ObjectKeySize(ns, path), '\0');
+  FoldObjectKeyInto(ns, path, key.data());
   return key;
+}
+
+FoldedObjectKey::FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path) : size_(ObjectKeySize(ns, path)) {
+  char* out = inline_;
+  if (size_ > kInline) {
+    long_.resize(size_);
+    out = long_.data();
+  }
+  FoldObjectKeyInto(ns, path, out);
 }
 
 }  // namespace fakes

@@ -31,21 +31,21 @@ Result<Sid> Sid::Parse(std::string_view text) {
 }
 
 Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
-    : authority_(authority), count_(sub_authorities.size()) {
-  uint32_t* out = inline_;
-  if (count_ > kInline) out = heap_ = new uint32_t[count_];
+    : head_(Head(authority, sub_authorities.size())) {
+  uint32_t* out = inline_;  // zero past the sub-authorities
+  if (OnHeap()) out = heap_ = new uint32_t[count()];
   std::copy(sub_authorities.begin(), sub_authorities.end(), out);
 }
 
 Sid Sid::WithRid(uint32_t rid) const {
   std::vector<uint32_t> subs(sub_authorities().begin(), sub_authorities().end());
   subs.push_back(rid);
-  return Sid(authority_, subs);
+  return Sid(authority(), subs);
 }
 
 Sid Sid::Domain() const {
   if (!IsAccountSid()) return *this;
-  return Sid(authority_, sub_authorities().first(count_ - 1));
+  return Sid(authority(), sub_authorities().first(count() - 1));
 }
 
 std::string Sid::ToString() const {
@@ -54,8 +54,8 @@ std::string Sid::ToString() const {
   char* out = buf;
   char* const end = buf + sizeof buf;
   out = std::copy_n("S-1-", 4, out);
-  out = std::to_chars(out, end, static_cast<uint64_t>(authority_)).ptr;
-  if (count_ == 0) out = std::copy_n("-0", 2, out);  // the null SID prints as S-1-0-0
+  out = std::to_chars(out, end, authority()).ptr;
+  if (count() == 0) out = std::copy_n("-0", 2, out);  // the null SID prints as S-1-0-0
   for (uint32_t s : sub_authorities()) {
     *out++ = '-';
     out = std::to_chars(out, end, s).ptr;

@@ -242,8 +242,8 @@ class Differ {
 
   // Both maps are in the same order, so one walk finds the entries that differ; only those are
   // indexed by their shown key (a step changes a few of many objects).
-  template <class K, class V, class KeyFn>
-  void Map(const std::string& section, const std::map<K, V>& a, const std::map<K, V>& b, KeyFn key) {
+  template <class K, class V, class Less, class KeyFn>
+  void Map(const std::string& section, const std::map<K, V, Less>& a, const std::map<K, V, Less>& b, KeyFn key) {
     std::map<std::string, const V*> ia, ib;
     const auto less = a.key_comp();
     auto pa = a.begin(), pb = b.begin();

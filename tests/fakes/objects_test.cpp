@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fakes/fresh_install.h"
@@ -58,6 +60,63 @@ TEST_F(ObjectsTest, CreateFindsCaseInsensitivelyAndRefusesADuplicate) {
   EXPECT_FALSE(objects_.Exists({ObjectNamespace::kRegistry, kApp.path}));
   EXPECT_EQ(objects_.Find(kApp)->path, kApp.path);  // keeps the spelling it was created with
   EXPECT_EQ(objects_.Create(kApp.ns, kApp.path, true, Sid::Administrators(), {}).code(), 183u);
+}
+
+// A lookup folds its key into a buffer of its own (on the heap past 256 characters): in every
+// namespace, short and long paths are found by any spelling, a key that is a prefix of another
+// finds only its own object, and the folded key is ObjectKey's, so the map's order holds.
+TEST_F(ObjectsTest, LookupsFindAnObjectByAnySpellingShortOrLong) {
+  const std::string deep = R"(C:\Inetpub\wwwroot\)" + std::string(300, 'D') + R"(\Web.config)";
+  const std::vector<ObjectRef> refs = {{ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\App)"},
+                                       {ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\Appin)"},
+                                       {ObjectNamespace::kFile, deep},
+                                       {ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Microsoft\ASP.NET)"},
+                                       {ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\)" + std::string(260, 'K')},
+                                       {ObjectNamespace::kMetabase, "/LM/W3SVC/1/ROOT/App"}};
+  const Ace ace{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
+  auto respelled = [](std::string path, bool upper) {
+    for (char& c : path)
+      c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                  : std::tolower(static_cast<unsigned char>(c)));
+    return path;
+  };
+  for (const ObjectRef& ref : refs) {
+    EXPECT_EQ(fakes::FoldedObjectKey(ref.ns, ref.path).view(), fakes::ObjectKey(ref.ns, ref.path)) << ref.path;
+    EXPECT_EQ(fakes::FoldedObjectKey(ref.ns, respelled(ref.path, true)).view(), fakes::ObjectKey(ref.ns, ref.path));
+    ASSERT_TRUE(objects_.Create(ref.ns, ref.path, true, Sid::Administrators(), {}).ok()) << ref.path;
+  }
+  for (const ObjectRef& ref : refs) {
+    for (bool upper : {false, true}) {
+      const ObjectRef spelt{ref.ns, respelled(ref.path, upper)};
+      ASSERT_NE(objects_.Find(spelt), nullptr) << spelt.path;
+      EXPECT_EQ(objects_.Find(spelt)->path, ref.path);  // the object itself, not a neighbour
+      EXPECT_EQ(std::as_const(objects_).Find(spelt), objects_.Find(ref));
+    }
+    EXPECT_TRUE(objects_.AddAces({ref.ns, respelled(ref.path, true)}, {&ace, 1}).ok()) << ref.path;
+    EXPECT_EQ(objects_.Find(ref)->dacl, std::vector<Ace>{ace});
+    const ObjectRef longer{ref.ns, ref.path + "x"};
+    EXPECT_EQ(objects_.Find(longer), nullptr) << longer.path;
+    EXPECT_EQ(objects_.Find({ref.ns, ref.path.substr(0, ref.path.size() - 1)}), nullptr);
+  }
+  const std::vector<fixer::ObjectAces> found = objects_.FindAcesByObject(Sid::Users());
+  std::vector<fixer::ObjectAces> asked;
+  for (const fixer::ObjectAces& o : found) asked.push_back({{o.object.ns, respelled(o.object.path, false)}, {}});
+  const auto on = objects_.FindAcesOn(Sid::Users(), asked);
+  ASSERT_EQ(on.size(), found.size());
+  for (size_t i = 0; i < on.size(); ++i) EXPECT_EQ(on[i], found[i].aces) << found[i].object.path;
+}
+
+// The key folds exactly the ASCII capitals, wherever they stand in a path (the compiler vectorises
+// the fold): every byte value at every offset of a 16-byte block, the bytes past 0x7F untouched.
+TEST(ObjectKey, FoldsOnlyAsciiCapitalsAtEveryOffset) {
+  for (size_t offset = 0; offset < 17; ++offset) {
+    std::string path(offset, 'Q');
+    for (int c = 0; c < 256; ++c) path += static_cast<char>(c);
+    std::string expected = "file:";
+    for (char c : path) expected += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kFile, path), expected) << offset;
+    EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kFile, path).view(), expected) << offset;
+  }
 }
 
 TEST_F(ObjectsTest, MissingObjectsGiveFileOrPathNotFound) {

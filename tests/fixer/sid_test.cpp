@@ -3,6 +3,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <random>
+#include <span>
+#include <tuple>
+#include <vector>
+
 namespace fixer {
 namespace {
 
@@ -93,6 +98,61 @@ TEST(Sid, EqualityComparesEverySubAuthority) {
   Sid to = std::move(from);
   EXPECT_EQ(from, Sid());  // NOLINT(bugprone-use-after-move): a moved-from SID is the null SID
   EXPECT_EQ(to, Sid::Users());
+}
+
+// A SID is equal to another exactly when authority and sub-authorities are, however each was
+// built: parsed, constructed, extended by WithRid, cut by Domain, copied, moved, or assigned over
+// a longer one (inline slots a shorter SID leaves unused must not keep a longer one's values).
+TEST(Sid, EqualSidsBuiltDifferentWaysAreEqual) {
+  const Sid account = *Sid::Parse("S-1-5-21-7-8-9-1004");
+  EXPECT_EQ(account, Sid(5, {21, 7, 8, 9, 1004}));
+  EXPECT_EQ(account, Sid::Machine(7, 8, 9).WithRid(1004));
+  EXPECT_EQ(account.Domain(), Sid::Machine(7, 8, 9));
+  EXPECT_EQ(account.Domain().WithRid(1004), account);
+  Sid assigned = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");  // on the heap
+  assigned = Sid(5, {32, 544});                            // then inline, two slots used
+  EXPECT_EQ(assigned, Sid::Administrators());
+  Sid wider = Sid(5, {21, 7, 8, 9, 1004, 77});
+  wider = Sid::Users();  // six slots used, then two
+  EXPECT_EQ(wider, Sid::Users());
+  Sid copied = Sid(5, {21, 7, 8, 9, 1004, 77});
+  copied = Sid::Machine(7, 8, 9);  // copy-assigned over a longer inline SID
+  EXPECT_EQ(copied, account.Domain());
+  Sid heap = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");
+  Sid taken = std::move(heap);
+  EXPECT_EQ(heap, Sid());  // NOLINT(bugprone-use-after-move): a moved-from long SID is the null SID too
+  EXPECT_EQ(taken, *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8"));
+  EXPECT_TRUE(heap.IsNull());
+  EXPECT_NE(Sid(5, {21, 7, 8, 9}), Sid(5, {21, 7, 8, 9, 0}));  // a zero sub-authority is not an unused slot
+  EXPECT_NE(Sid(0, {0}), Sid());                               // S-1-0-0 parsed is not the null SID
+  EXPECT_EQ(Sid(0, {0}).ToString(), Sid().ToString());         // though both print so
+}
+
+// Equality, ordering and hashing agree with (authority, sub-authorities) compared as plain values,
+// on SIDs of every length from 0 to 15 (inline and on the heap) with few distinct values, so that
+// equal SIDs, prefixes and SIDs that differ in one place all come up; each SID is compared with
+// a twin built another way (parsed from its text) too.
+TEST(Sid, EqualityOrderAndHashAgreeWithTheValues) {
+  std::mt19937 rng(15);
+  using Value = std::tuple<uint64_t, std::vector<uint32_t>>;
+  std::vector<Value> values;
+  std::vector<Sid> sids;
+  for (int i = 0; i < 400; ++i) {
+    Value v{rng() % 3 + 4, std::vector<uint32_t>(rng() % 16)};
+    for (uint32_t& sub : std::get<1>(v)) sub = rng() % 3 == 0 ? 0xFFFFFFFFu : rng() % 2;
+    sids.emplace_back(std::get<0>(v), std::span<const uint32_t>(std::get<1>(v)));
+    values.push_back(std::move(v));
+  }
+  for (size_t a = 0; a < sids.size(); ++a) {
+    const Sid twin = sids[a].sub_authorities().empty() ? Sid(sids[a]) : *Sid::Parse(sids[a].ToString());
+    ASSERT_EQ(sids[a], twin) << twin;
+    ASSERT_EQ(std::hash<Sid>()(sids[a]), std::hash<Sid>()(twin)) << twin;
+    for (size_t b = 0; b < sids.size(); ++b) {
+      ASSERT_EQ(sids[a] == sids[b], values[a] == values[b]) << sids[a] << " " << sids[b];
+      ASSERT_EQ(twin == sids[b], values[a] == values[b]) << twin << " " << sids[b];
+      ASSERT_TRUE((sids[a] <=> sids[b]) == (values[a] <=> values[b])) << sids[a] << " " << sids[b];
+    }
+  }
 }
 
 // fmt prints a SID as ToString() does, format specs included (log lines and messages use it).

@@ -20,10 +20,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -78,9 +80,9 @@ class FaultPlan {
 
   // Counts the call; returns the injected error, or throws PowerLoss, or returns Ok. A power
   // loss due right after the previous call is thrown first, and this call is not counted.
-  fixer::Status OnMutation(const std::string& op, const std::string& target);
+  fixer::Status OnMutation(std::string_view op, std::string_view target);
   // The same for a read: applies only the read rules; not counted among the mutations.
-  fixer::Status OnRead(const std::string& op, const std::string& target);
+  fixer::Status OnRead(std::string_view op, std::string_view target);
   // Throws the power loss a kCrashAfter rule left due after the last call, if any: the caller's
   // run ends here (nothing after the last change is made durable).
   void PowerLossIfPending();
@@ -93,8 +95,8 @@ class FaultPlan {
  private:
   std::vector<FaultRule> rules_;
   uint64_t calls_ = 0;
-  std::map<std::string, uint64_t> per_op_;
-  std::map<std::string, uint64_t> reads_per_op_;
+  std::map<std::string, uint64_t, std::less<>> per_op_;
+  std::map<std::string, uint64_t, std::less<>> reads_per_op_;
   std::vector<MutationEvent> trace_;
   std::optional<MutationEvent> lose_power_after_;  // a kCrashAfter rule fired on this call
 };

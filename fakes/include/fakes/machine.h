@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string_view>
 
 #include "fakes/faults.h"
 #include "fakes/state.h"
@@ -28,7 +29,7 @@ class Machine {
 
   // Call before every change: counts and traces it, and applies the fault plan (may throw
   // PowerLoss). `target` names what is changed and must never hold a secret.
-  fixer::Status Mutate(const std::string& op, const std::string& target) {
+  fixer::Status Mutate(std::string_view op, std::string_view target) {
     if (found_ && !found_->copied) KeepFound();
     if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
@@ -41,7 +42,7 @@ class Machine {
   bool Changed() const;
   void ForgetFound() { found_.reset(); }  // a copy of this machine then copies no found state
   // Call before every read of a port: a read rule of the fault plan may fail it.
-  fixer::Status Read(const std::string& op, const std::string& target) { return faults_.OnRead(op, target); }
+  fixer::Status Read(std::string_view op, std::string_view target) { return faults_.OnRead(op, target); }
   // Called at the start of every mutation, when every earlier change is complete: a tool
   // that keeps the machine in a file saves it here, so a kill leaves a consistent file.
   void set_before_mutation(std::function<void()> hook) { before_mutation_ = std::move(hook); }

@@ -10,10 +10,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fixer/ports/accounts.h"
@@ -164,6 +166,10 @@ struct CaptureInfo {
 
 // ---- The machine ---------------------------------------------------------------------------
 
+// The objects by ObjectKey(ns, path), in that key's order. The comparator is transparent, so a
+// lookup by a FoldedObjectKey's view builds no string.
+using ObjectMap = std::map<std::string, SecurableObject, std::less<>>;
+
 struct MachineState {
   uint64_t seed = 1;           // determines the machine SID and the machine's own randomness
   uint64_t rng_state = 0;      // the machine's random stream (aspnet_regiis passwords, ...)
@@ -171,7 +177,7 @@ struct MachineState {
   SamState sam;
   LsaState lsa;
   std::vector<ProfileEntry> profiles;
-  std::map<std::string, SecurableObject> objects;  // key: ObjectKey(ns, path)
+  ObjectMap objects;  // key: ObjectKey(ns, path)
   SqlServerState sql;
   std::vector<fixer::ServiceInfo> services;
   ProductsState products;
@@ -185,6 +191,22 @@ struct MachineState {
 
 // "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path);
+// ObjectKey(ns, path) for a lookup: folded into a buffer on the stack (a heap string past
+// kInline characters), so finding an object allocates nothing.
+//   auto it = state.objects.find(fakes::FoldedObjectKey(ns, path).view());
+class FoldedObjectKey {
+ public:
+  FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path);
+  FoldedObjectKey(const FoldedObjectKey&) = delete;  // view() points into this object
+  FoldedObjectKey& operator=(const FoldedObjectKey&) = delete;
+  std::string_view view() const { return {long_.empty() ? inline_ : long_.data(), size_}; }
+
+ private:
+  static constexpr size_t kInline = 256;  // MAX_PATH and a namespace name
+  char inline_[kInline];
+  size_t size_;
+  std::string long_;
+};
 // Lower-case ASCII, the way Windows compares account, service and path names.
 std::string FoldCase(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

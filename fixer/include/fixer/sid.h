@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <span>
@@ -32,14 +33,14 @@ class Sid {
   Sid(uint64_t authority, std::span<const uint32_t> sub_authorities);
   Sid(uint64_t authority, std::initializer_list<uint32_t> sub_authorities)
       : Sid(authority, std::span<const uint32_t>(sub_authorities.begin(), sub_authorities.size())) {}
-  // Inline: a copy or move of a SID of up to six sub-authorities is a few stores, done for
-  // every ACE a walk or a re-grant copies.
-  Sid(const Sid& other) : authority_(other.authority_), count_(other.count_) {
-    if (count_ > kInline) {
-      heap_ = new uint32_t[count_];
-      std::copy(other.heap_, other.heap_ + count_, heap_);
+  // Inline: a copy or move of a SID of up to six sub-authorities is a head word and a 24-byte
+  // block, done for every ACE a walk or a re-grant copies.
+  Sid(const Sid& other) : head_(other.head_) {
+    if (other.OnHeap()) {
+      heap_ = new uint32_t[count()];
+      std::copy(other.heap_, other.heap_ + count(), heap_);
     } else {
-      std::copy(other.inline_, other.inline_ + kInline, inline_);
+      std::memcpy(inline_, other.inline_, sizeof inline_);
     }
   }
   Sid(Sid&& other) noexcept { TakeFrom(other); }
@@ -77,15 +78,15 @@ class Sid {
   static Sid Machine(uint32_t a, uint32_t b, uint32_t c) { return Sid(5, {21, a, b, c}); }
   Sid WithRid(uint32_t rid) const;
   // True for S-1-5-21-a-b-c-RID: an account of a machine or domain.
-  bool IsAccountSid() const { return authority_ == 5 && count_ == 5 && inline_[0] == 21; }
+  bool IsAccountSid() const { return head_ == Head(5, 5) && inline_[0] == 21; }
   // The machine part of an account SID (S-1-5-21-a-b-c); itself otherwise.
   Sid Domain() const;
-  uint32_t Rid() const { return count_ == 0 ? 0 : data()[count_ - 1]; }
-  bool IsNull() const { return authority_ == 0 && count_ == 0; }
+  uint32_t Rid() const { return count() == 0 ? 0 : data()[count() - 1]; }
+  bool IsNull() const { return head_ == 0; }
 
   std::string ToString() const;
-  uint64_t authority() const { return authority_; }
-  std::span<const uint32_t> sub_authorities() const { return {data(), static_cast<size_t>(count_)}; }
+  uint64_t authority() const { return head_ & kAuthorityMask; }
+  std::span<const uint32_t> sub_authorities() const { return {data(), count()}; }
 
   // Ordered by authority, then sub-authorities as a sequence (a prefix first).
   friend std::strong_ordering operator<=>(const Sid& a, const Sid& b) {
@@ -93,42 +94,44 @@ class Sid {
     auto x = a.sub_authorities(), y = b.sub_authorities();
     return std::lexicographical_compare_three_way(x.begin(), x.end(), y.begin(), y.end());
   }
-  // Inline and last sub-authority first: account SIDs of one machine differ in their RID, and a
-  // walk of a million ACEs compares each one's SID.
+  // A few word compares: the authority and count are one word, and the inline sub-authorities
+  // one block (unused slots are always zero). A walk of a million ACEs compares each one's SID.
   friend bool operator==(const Sid& a, const Sid& b) {
-    if (a.authority_ != b.authority_ || a.count_ != b.count_) return false;
-    const uint32_t* x = a.data();
-    const uint32_t* y = b.data();
-    for (size_t i = a.count_; i-- > 0;) {
-      if (x[i] != y[i]) return false;
-    }
-    return true;
+    if (a.head_ != b.head_) return false;
+    if (!a.OnHeap()) return std::memcmp(a.inline_, b.inline_, sizeof a.inline_) == 0;
+    return std::equal(a.heap_, a.heap_ + a.count(), b.heap_);
   }
 
  private:
-  static constexpr uint32_t kInline = 6;
-  const uint32_t* data() const { return count_ <= kInline ? inline_ : heap_; }
+  static constexpr size_t kInline = 6;
+  static constexpr int kCountShift = 48;  // the authority is 48 bits (MS-DTYP 2.4.1.1)
+  static constexpr uint64_t kAuthorityMask = (uint64_t{1} << kCountShift) - 1;
+  static constexpr uint64_t Head(uint64_t authority, size_t count) {
+    return (authority & kAuthorityMask) | (uint64_t{count} << kCountShift);
+  }
+  size_t count() const { return static_cast<size_t>(head_ >> kCountShift); }
+  bool OnHeap() const { return count() > kInline; }
+  const uint32_t* data() const { return OnHeap() ? heap_ : inline_; }
   void Release() {
-    if (count_ > kInline) delete[] heap_;
+    if (OnHeap()) delete[] heap_;
   }
 
+  // Leaves `other` the null SID, its inline slots zero as every unused slot is.
   void TakeFrom(Sid& other) noexcept {
-    authority_ = other.authority_;
-    count_ = other.count_;
-    if (count_ > kInline) {
+    head_ = other.head_;
+    if (other.OnHeap()) {
       heap_ = other.heap_;
     } else {
-      std::copy(other.inline_, other.inline_ + kInline, inline_);
+      std::memcpy(inline_, other.inline_, sizeof inline_);
     }
-    other.count_ = 0;
-    other.authority_ = 0;
+    other.head_ = 0;
+    std::fill(other.inline_, other.inline_ + kInline, 0u);
   }
 
-  uint64_t authority_ : 48 = 0;  // 48 bits (MS-DTYP 2.4.1.1)
-  uint64_t count_ : 16 = 0;
+  uint64_t head_ = 0;  // the authority, and the count of sub-authorities above it (Head)
   union {
-    uint32_t inline_[kInline] = {};
-    uint32_t* heap_;  // count_ > kInline
+    uint32_t inline_[kInline] = {};  // count() <= kInline; the slots past count() are zero
+    uint32_t* heap_;                 // count() > kInline
   };
 };
 
