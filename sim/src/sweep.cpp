@@ -233,7 +233,7 @@ void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string 
   RunOutcome& last = e.runs.back();
   if (last.end) {
     e.end = last.end;
-  } else if (!(e.end = t.ends.Find(machine.state()))) {
+  } else if (last.statuses || !(e.end = t.ends.Find(machine.state()))) {  // statuses: RunOne found no equal end
     std::map<std::string, int> statuses = last.statuses ? std::move(*last.statuses) : StatusOfEveryApp(machine);
     e.end = EndOf(t, std::move(machine.state()), std::move(statuses));
   }

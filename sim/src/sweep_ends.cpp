@@ -10,7 +10,7 @@ namespace {
 
 // What one apply keeps at most: its few usual ends (repaired, undone) come early; a pair sweep's
 // rarer ones are checked each time rather than held.
-constexpr size_t kMaxEnds = 64;
+constexpr size_t kMaxEnds = 32;
 
 }  // namespace
 
