@@ -73,10 +73,10 @@ struct RunOutcome {
   std::shared_ptr<const std::string> text;  // its transcript (a cut short run shares the whole run's)
   std::vector<fakes::MutationEvent> trace;  // its mutating calls, numbered over the episode
   std::vector<CheckResult> promises;        // the exit-code promises it broke (ExitCodePromises)
-  // After an exit 0, which ends the episode: what each application answers, from an earlier
-  // episode's `end` when it ended on an equal machine.
-  std::optional<std::map<std::string, int>> statuses;
+  // After an exit 0, which ends the episode: the end an earlier episode reached on an equal
+  // machine (with what each application answers there), or else what each one answers, probed.
   std::shared_ptr<const EndOfEpisode> end;
+  std::optional<std::map<std::string, int>> statuses;
   // Exit 3 after a change, with no copy of the machine it found to compare: the case runs
   // again with copies (a recovery run copies the machine it finds only then: nearly never).
   bool unchecked = false;

@@ -29,7 +29,7 @@ TEST(SecretSearch, FindsAPasswordAnywhereInAText) {
                            "11pass@word1", "[info] set k=v!x\n"})
     EXPECT_TRUE(Leaks({"nothing here", text}, clean)) << text;
   for (const char* text : {"", "1pass@wor", "pass@word", "1pass@Word", "1pass @word", "abc abc", "k=v! x"})
-    EXPECT_FALSE(Leaks({text}, clean)) << text;  // near misses; "abc" is too short to look for
+    EXPECT_FALSE(Leaks({text}, clean)) << text;    // near misses; "abc" is too short to look for
   EXPECT_FALSE(Leaks({"1pass", "@word"}, clean));  // each text alone
 }
 
