@@ -77,17 +77,13 @@ CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::Mac
 class SecretSearch {
  public:
   SecretSearch(const fakes::MachineState& found, const fakes::MachineState& now, const std::vector<std::string>& known);
-  SecretSearch(const SecretSearch&) = delete;  // its searchers point into its secrets
-  SecretSearch& operator=(const SecretSearch&) = delete;
   bool In(std::string_view text) const;
   // NoSecretIn(texts, found, now, known); `leaked` when a text searched earlier holds one.
   CheckResult Check(std::span<const std::string_view> texts, bool leaked = false) const;
 
  private:
-  using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
   std::vector<std::string> secrets_;
-  std::vector<Searcher> searchers_;  // one per secret: a text is read in strides of a secret's length
-  bool in_records_ = false;          // in the journal or the event log
+  bool in_records_ = false;  // in the journal or the event log
 };
 CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
 // Never worse than found: the same, passing too when the secret did not log on in `found` either
