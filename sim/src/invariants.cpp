@@ -75,22 +75,33 @@ CheckResult NoSecretIn(const std::vector<std::string>& texts, const fakes::Machi
 
 CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::MachineState& found,
                        const fakes::MachineState& now, const std::vector<std::string>& known) {
-  std::vector<std::string> secrets;
+  return SecretSearch(found, now, known).Check(texts);
+}
+
+SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::MachineState& now,
+                           const std::vector<std::string>& known) {
   for (const std::string& k : known)
-    if (k.size() >= 4) secrets.push_back(k);  // shorter: too short to tell a leak from a coincidence
+    if (k.size() >= 4) secrets_.push_back(k);  // shorter: too short to tell a leak from a coincidence
   for (const auto& s : {SecretIn(found), SecretIn(now)})
-    if (s && s->size() >= 4) secrets.push_back(*s);
-  auto leaks = [&](std::string_view text) {
-    return std::any_of(secrets.begin(), secrets.end(),
-                       [&](const std::string& secret) { return text.find(secret) != std::string_view::npos; });
-  };
+    if (s && s->size() >= 4 && std::find(secrets_.begin(), secrets_.end(), *s) == secrets_.end())
+      secrets_.push_back(*s);
   // A journal entry reads "key=value": only a secret holding '=' can straddle the two.
-  const bool straddles = std::any_of(secrets.begin(), secrets.end(),
+  const bool straddles = std::any_of(secrets_.begin(), secrets_.end(),
                                      [](const std::string& s) { return s.find('=') != std::string::npos; });
-  bool leaked = std::any_of(texts.begin(), texts.end(), leaks);
   for (const auto& r : now.journal)
-    for (const auto& [k, v] : r.data) leaked = leaked || leaks(k) || leaks(v) || (straddles && leaks(k + "=" + v));
-  for (const auto& e : now.events) leaked = leaked || leaks(e.text);
+    for (const auto& [k, v] : r.data) in_records_ = in_records_ || In(k) || In(v) || (straddles && In(k + "=" + v));
+  for (const auto& e : now.events) in_records_ = in_records_ || In(e.text);
+}
+
+bool SecretSearch::In(std::string_view text) const {
+  // find (memchr for the first byte, then memcmp) beat a Boyer-Moore-Horspool searcher here: its
+  // strides are short (a password) and its branches unpredictable.
+  return std::any_of(secrets_.begin(), secrets_.end(),
+                     [&](const std::string& secret) { return text.find(secret) != std::string_view::npos; });
+}
+
+CheckResult SecretSearch::Check(std::span<const std::string_view> texts, bool leaked) const {
+  leaked = leaked || in_records_ || std::any_of(texts.begin(), texts.end(), [&](std::string_view t) { return In(t); });
   if (leaked) return Inv("no password in output, journal or events", false, "none", "a password appears");
   return Inv("no password in output, journal or events", true, "none", "none");
 }

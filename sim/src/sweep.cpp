@@ -32,11 +32,13 @@ struct Target {
   std::map<std::string, int> found_statuses;  // what each app answered before the fixer ran
   std::map<std::string, int> fixed_statuses;  // what the clean apply leaves each app answering
   std::vector<fakes::MutationEvent> clean_trace;
-  std::string clean_text;  // the clean apply's transcript
+  std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
   // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
-  // with no earlier fault leaves when the power goes at that call.
-  std::vector<fakes::MachineState> before_call;
+  // with no earlier fault leaves when the power goes at that call. In a single-fault sweep only
+  // the case of that power loss reads it, and takes it (each element is one worker's: mutable).
+  mutable std::vector<std::optional<fakes::MachineState>> before_call;
   std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
+  mutable sweep::EndCache ends;           // where its episodes ended, with what their checks read there
 };
 
 struct Case {
@@ -44,6 +46,7 @@ struct Case {
   std::vector<SweepFault> faults;
 };
 
+using sweep::EndOfEpisode;
 using sweep::FaultsAfter;
 using sweep::Recovery;
 using sweep::RecoveryCache;
@@ -64,11 +67,10 @@ struct RunSnapshots {
 // An apply and the operator's recovery (resume, or rollback then resume if rollback cannot go
 // back), with the faults numbered over the whole episode.
 struct Episode {
-  std::vector<RunOutcome> runs;                    // the apply first
-  std::vector<RunSnapshots> snapshots;             // beside runs when recorded (the apply's stays empty)
-  std::shared_ptr<const fakes::MachineState> end;  // shared with the recovery cache
-  std::map<std::string, int> statuses;             // what each app answers at the end
-  bool reused = false;  // its recovery runs are an earlier case's (RecoveryCache), not run again
+  std::vector<RunOutcome> runs;             // the apply first
+  std::vector<RunSnapshots> snapshots;      // beside runs when recorded (the apply's stays empty)
+  std::shared_ptr<const EndOfEpisode> end;  // shared with the target's EndCache and the recovery cache
+  bool reused = false;                      // its recovery runs are an earlier case's (RecoveryCache), not run again
 
   int exit_code() const { return runs.back().exit_code; }
   const std::string& outcome() const { return runs.back().outcome; }
@@ -113,6 +115,8 @@ std::string NextCommand(const std::string& command, fixer::ExitCode exit_code, c
 }
 
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
+std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineState& machine,
+                                          std::map<std::string, int> statuses);
 
 // The exit-code promises `run` broke, `before` being the machine it found.
 std::vector<CheckResult> BrokenPromises(const std::string& command, const FixerRun& run,
@@ -149,16 +153,20 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
   RunOutcome r;
   r.command = command;
   r.consumed = consumed;
-  // Exit 0 ends an episode: its promise and the episode's checks read the same statuses.
-  if (run.exit_code == fixer::ExitCode::kOk) r.statuses = StatusOfEveryApp(machine);
+  // Exit 0 ends an episode: its promise and the episode's checks read the same statuses, an earlier
+  // episode's where it ended on an equal machine.
+  const std::map<std::string, int>* statuses = nullptr;
+  if (run.exit_code == fixer::ExitCode::kOk) {
+    r.end = t.ends.Find(machine.state());
+    statuses = r.end ? &r.end->statuses : &r.statuses.emplace(StatusOfEveryApp(machine));
+  }
   const bool exit3_changed = run.exit_code == fixer::ExitCode::kRefused && run.changed;
   if (before || !exit3_changed)  // unchanged, `machine` is what it found
-    r.promises =
-        BrokenPromises(command, run, before ? *before : machine.state(), machine, r.statuses ? &*r.statuses : nullptr);
+    r.promises = BrokenPromises(command, run, before ? *before : machine.state(), machine, statuses);
   r.unchecked = !before && exit3_changed;
   r.exit_code = fixer::ToInt(run.exit_code);
   r.outcome = std::move(run.outcome);
-  r.text = RunTranscript(run);
+  r.text = std::make_shared<const std::string>(RunTranscript(run));
   r.trace = std::move(run.trace);
   for (fakes::MutationEvent& ev : r.trace) ev.call += consumed;
   return r;
@@ -167,14 +175,14 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
 // A power loss at episode call `call` inside `cut`, where nothing differs from `cut` before that
 // call: the run stops there with no report and no promise. Its transcript is a prefix of
 // `cut`'s, which stands for it in the checks (no secret in any text: a longer text only finds more).
-RunOutcome CutShort(const std::string& command, uint64_t consumed, const std::string& text,
+RunOutcome CutShort(const std::string& command, uint64_t consumed, std::shared_ptr<const std::string> text,
                     const std::vector<fakes::MutationEvent>& trace, uint64_t call) {
   RunOutcome r;
   r.command = command;
   r.consumed = consumed;
   r.exit_code = fixer::ToInt(fixer::ExitCode::kNotRestored);
   r.outcome = "interrupted";
-  r.text = text;
+  r.text = std::move(text);
   r.trace.assign(trace.begin(), trace.begin() + static_cast<std::ptrdiff_t>(call - consumed));
   return r;
 }
@@ -183,14 +191,20 @@ RunOutcome CutShort(const RunOutcome& cut, uint64_t call) {
 }
 
 // A power loss at call N with no fault before it leaves the machine as the clean apply had it
-// just before call N, so that is taken instead of running the apply again up to N. A replay
+// just before call N, so that is taken instead of running the apply again up to N (moved out
+// when no other case reads it: `last_reader`; a case run again then runs the apply). A replay
 // (`keep_text`) runs the apply, to print its real transcript. With `snapshots`, the apply keeps
 // the machine before each of its calls after the first fault, for the pair cases.
-Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text,
+Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text, bool last_reader,
                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr) {
   const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
-  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size()) {
-    return {CutShort("apply", 0, t.clean_text, t.clean_trace, first.call), t.before_call[first.call - 1]};
+  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size() &&
+      t.before_call[first.call - 1]) {
+    std::optional<fakes::MachineState>& cut = t.before_call[first.call - 1];
+    Applied applied{CutShort("apply", 0, t.clean_text, t.clean_trace, first.call),
+                    last_reader ? std::move(*cut) : *cut};
+    if (last_reader) cut.reset();
+    return applied;
   }
   fakes::Machine machine(t.found);
   RunOutcome run = RunOne(t, machine, &t.found, "apply", 0, faults, decorate, snapshots, first.call);
@@ -216,8 +230,14 @@ void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string 
     }
     command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
   }
-  e.statuses = e.runs.back().statuses ? *e.runs.back().statuses : StatusOfEveryApp(machine);
-  e.end = std::make_shared<const fakes::MachineState>(std::move(machine.state()));
+  RunOutcome& last = e.runs.back();
+  if (last.end) {
+    e.end = last.end;
+  } else if (last.statuses || !(e.end = t.ends.Find(machine.state()))) {  // statuses: RunOne found no equal end
+    std::map<std::string, int> statuses = last.statuses ? std::move(*last.statuses) : StatusOfEveryApp(machine);
+    e.end = EndOf(t, machine.state(), std::move(statuses));
+  }
+  last.statuses.reset();  // e.end's, kept once
 }
 
 // The machine an episode's recovery starts from: `machine` and `spare` to run on (each taken
@@ -264,7 +284,6 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   RecoveryKey key{command, recovery, e.runs.size(), FaultsAfter(faults, base)};
   if (const Recovery* r = cache->Find(start.Now(), key)) {
     for (const RunOutcome& run : r->runs) e.runs.push_back(Renumbered(run, static_cast<int64_t>(base)));
-    e.statuses = r->statuses;
     e.end = r->end;
     e.reused = true;
     return;
@@ -275,7 +294,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   fakes::Machine machine = start.Take();
   Continue(t, machine, e, command, faults, recovery, decorate, false, false);
   if (e.unchecked()) return;  // runs again with copies
-  Recovery kept{{}, e.end, e.statuses};
+  Recovery kept{{}, e.end};
   for (size_t i = first; i < e.runs.size(); ++i)
     kept.runs.push_back(Renumbered(e.runs[i], -static_cast<int64_t>(base)));
   cache->Keep(from, std::move(key), std::move(kept));
@@ -413,53 +432,74 @@ std::string FaultPlaces(const std::vector<SweepFault>& faults, const Episode& e)
   return out;
 }
 
+// What the checks read of `machine` alone, `statuses` being what each application answers there.
+std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineState& machine,
+                                          std::map<std::string, int> statuses) {
+  auto end = std::make_shared<EndOfEpisode>();
+  // A copy, made at once, is kept rather than the machine itself: the run's machine lies among
+  // its run's freed temporaries, and kept for the sweep it held their pages (with mimalloc a
+  // third more memory, and a page fault for each page in the next sweep).
+  end->machine = std::make_shared<const fakes::MachineState>(machine);
+  const fakes::MachineState& now = *end->machine;
+  end->statuses = std::move(statuses);
+  end->fixed = true;  // every application a clean apply brings to 200 answers 200 (one not probed does not)
+  for (const auto& [app, status] : t.fixed_statuses) {
+    const auto it = end->statuses.find(app);
+    if (status == 200 && (it == end->statuses.end() || it->second != 200)) end->fixed = false;
+  }
+  end->checks = {ServicesAsFound(t.found, now), GrantsStillWork(t.found, now, kWorker), t.widening->Check(now),
+                 WorkerSecretLogsOn(now, kWorker), SiteNotWorse(t.found_statuses, end->statuses)};
+  if (!end->fixed) end->difference = FirstDifference(t.found, now);
+  end->secrets.emplace(t.found, now, t.known_secrets);
+  end->secret_in_clean_text = end->secrets->In(*t.clean_text);
+  t.ends.Keep(end);
+  return end;
+}
+
+// "Exactly as found", in `what`, from the first difference from the machine as found.
+CheckResult AsFound(std::string what, std::string expected, const std::optional<Change>& diff) {
+  return {"sweep",
+          std::move(what),
+          !diff.has_value(),
+          std::move(expected),
+          diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
+          {}};
+}
+
+// The checks of an episode, in a fixed order; the violations they found. What passed is not
+// written out (most checks pass, and those of its end were worked out once: EndOf).
 std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, const Episode& e) {
   const Target& t = *c.target;
-  std::vector<CheckResult> checks;
-  const bool restored = e.exit_code() != fixer::ToInt(fixer::ExitCode::kNotRestored);
-  checks.push_back({"sweep",
-                    "the episode ends fixed or restored",
-                    restored,
-                    "exit 0, 1 or 3",
-                    "exit " + std::to_string(e.exit_code()) + " (" + e.outcome() + ")",
-                    {}});
-  std::vector<std::string_view> texts;
-  for (const RunOutcome& r : e.runs) texts.push_back(r.text);
-  checks.push_back(NoSecretIn(texts, t.found, *e.end, t.known_secrets));
-  checks.push_back(ServicesAsFound(t.found, *e.end));
-  checks.push_back(GrantsStillWork(t.found, *e.end, kWorker));
-  checks.push_back(t.widening->Check(*e.end));
-  checks.push_back(WorkerSecretLogsOn(*e.end, kWorker));
-  checks.push_back(SiteNotWorse(t.found_statuses, e.statuses));
-  for (const RunOutcome& r : e.runs)
-    for (const CheckResult& promise : r.promises) checks.push_back(promise);
-  if (e.outcome() == "rolled-back") {
-    const auto diff = FirstDifference(t.found, *e.end);
-    checks.push_back({"sweep",
-                      "a rollback leaves the machine as found",
-                      !diff.has_value(),
-                      "as found",
-                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
-                      {}});
-  }
-  bool fixed = true;  // every application a clean apply brings to 200 answers 200 (one not probed does not)
-  for (const auto& [app, status] : t.fixed_statuses)
-    if (status == 200 && (!e.statuses.count(app) || e.statuses.at(app) != 200)) fixed = false;
-  if (!fixed) {
-    const auto diff = FirstDifference(t.found, *e.end);
-    checks.push_back({"sweep",
-                      "the machine is fixed or exactly as found",
-                      !diff.has_value(),
-                      "fixed, or as found",
-                      diff ? diff->path + ": " + diff->before + " -> " + diff->after : "",
-                      {}});
-  }
+  const EndOfEpisode& end = *e.end;
   std::vector<SweepViolation> out;
-  for (const CheckResult& r : checks) {
-    if (r.passed) continue;
+  auto add = [&](const CheckResult& r) {
+    if (r.passed) return;
     out.push_back(
         {t.file, t.step, FormatFaults(c.faults), recovery, r.what, r.expected, r.actual, FaultPlaces(c.faults, e)});
+  };
+  if (e.exit_code() == fixer::ToInt(fixer::ExitCode::kNotRestored))
+    add({"sweep",
+         "the episode ends fixed or restored",
+         false,
+         "exit 0, 1 or 3",
+         "exit " + std::to_string(e.exit_code()) + " (" + e.outcome() + ")",
+         {}});
+  std::vector<std::string_view> texts;
+  bool clean_text = false;  // searched once for each end (EndOf), not once for each episode that shows it
+  for (const RunOutcome& r : e.runs) {
+    if (r.text == t.clean_text)
+      clean_text = true;
+    else
+      texts.push_back(*r.text);
   }
+  add(end.secrets->Check(texts, clean_text && end.secret_in_clean_text));
+  for (const CheckResult& check : end.checks) add(check);
+  for (const RunOutcome& r : e.runs)
+    for (const CheckResult& promise : r.promises) add(promise);
+  if (e.outcome() == "rolled-back")
+    add(AsFound("a rollback leaves the machine as found", "as found",
+                end.fixed ? FirstDifference(t.found, *end.machine) : end.difference));
+  if (!end.fixed) add(AsFound("the machine is fixed or exactly as found", "fixed, or as found", end.difference));
   return out;
 }
 
@@ -503,7 +543,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get());
     clean.set_before_mutation(nullptr);
     t->clean_trace = run.trace;
-    t->clean_text = RunTranscript(run);
+    t->clean_text = std::make_shared<const std::string>(RunTranscript(run));
     t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));
   }
@@ -583,12 +623,12 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   Episode resumed = Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found,
                             share, o.crash ? UINT64_MAX : 0);
   if (resumed.unchecked()) return std::nullopt;
-  if (o.observe) o.observe(FormatFaults(c.faults), "resume", *resumed.end);
+  if (o.observe) o.observe(FormatFaults(c.faults), "resume", *resumed.end->machine);
   r.runs = 1;
   r.reused = resumed.reused ? 1 : 0;
   r.violations = Check(c, "resume", resumed);
   if (keep_transcripts)
-    for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + run.text);
+    for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + *run.text);
   const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
   if (keep) {
     record->resumed = std::move(resumed);
@@ -598,9 +638,9 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
     Episode rolled = Recover(*c.target, std::move(*for_rollback), start, c.faults, "rollback", o.decorate, snapshots,
                              copy_found, share, o.crash ? resumed_calls : 0);
     if (rolled.unchecked()) return std::nullopt;
-    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", *rolled.end);
+    if (o.observe) o.observe(FormatFaults(c.faults), "rollback", *rolled.end->machine);
     if (keep_transcripts)
-      for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + run.text);
+      for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + *run.text);
     ++r.runs;
     if (rolled.reused) ++r.reused;
     std::vector<SweepViolation> found = Check(c, "rollback", rolled);
@@ -622,7 +662,10 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
   if (record) *record = Recorded{};
   RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
   if (snapshots) snapshots->last = o.crash ? UINT64_MAX : 0;  // a second fault's error runs the apply again
-  Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), o.decorate, snapshots);
+  // A single-fault sweep's power loss at N is the only case that starts from the clean apply's
+  // machine before N (a pair case starts from its single case's snapshots).
+  const bool last_reader = o.faults < 2;
+  Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), last_reader, o.decorate, snapshots);
   RecoveryStart start;
   start.machine.emplace(std::move(applied.machine));
   std::optional<CaseResult> r = FinishCase(c, std::move(applied.run), std::move(start), o, record, copy_found, cache);
@@ -657,12 +700,12 @@ CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, Re
     if (std::optional<Episode> e = ResumeFromSnapshot(t, recorded, pair.faults, recovery, o.decorate)) {
       unchecked = unchecked || e->unchecked();
       if (e->reused) ++r.reused;
-      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *e->end);
+      if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *e->end->machine);
       for (auto& v : Check(pair, recovery, *e)) r.violations.push_back(std::move(v));
       return;
     }
     ++r.shared;
-    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *recorded.end);
+    if (o.observe) o.observe(FormatFaults(pair.faults), recovery, *recorded.end->machine);
     for (SweepViolation v : recorded_violations) {
       v.faults = FormatFaults(pair.faults);
       v.where = FaultPlaces(pair.faults, recorded);

@@ -1,6 +1,7 @@
-// The fault sweep's pieces shared between its files (sweep.cpp, sweep_recovery.cpp): one fixer
-// run of an episode, and the recoveries already run, which a later case reaching the same
-// machine with the same faults to come takes instead of running them again.
+// The fault sweep's pieces shared between its files (sweep.cpp, sweep_recovery.cpp,
+// sweep_ends.cpp): one fixer run of an episode, the recoveries already run, which a later case
+// reaching the same machine with the same faults to come takes instead of running them again,
+// and the ends episodes reached, whose checks a later episode ending on an equal machine takes.
 //
 //   sim::sweep::RecoveryCache cache;
 //   sim::sweep::RecoveryKey key{"resume", "resume", 1, sim::sweep::FaultsAfter(faults, calls)};
@@ -10,15 +11,58 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fakes/state.h"
 #include "sim/expectations.h"
+#include "sim/invariants.h"
+#include "sim/machine_diff.h"
 #include "sim/sweep.h"
 
 namespace sim::sweep {
+
+// A cheap summary of what a fixer run changes most (the journal, the event log, the services,
+// the accounts, the random stream and the clock): machines that differ here need no comparison.
+uint64_t Fingerprint(const fakes::MachineState& s);
+// Field by field, and a journal's recorded grants null or not as well: JournalRecord's == counts
+// a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
+bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
+
+// What an episode's checks read of its end machine alone (with the apply's machine as found and
+// its clean apply's statuses, the same for all its episodes): a pure function of that machine,
+// so an episode ending on a machine equal to an earlier one's takes these instead of working
+// them out again. Most episodes of a sweep end where an earlier one did (repaired, or undone).
+struct EndOfEpisode {
+  std::shared_ptr<const fakes::MachineState> machine;
+  std::map<std::string, int> statuses;  // what each application answers there (StatusOfEveryApp)
+  bool fixed = false;                   // every application the clean apply brings to 200 answers 200
+  // The invariants that compare the end with the machine as found: services, grants, widened,
+  // worker password, site, in that order.
+  std::vector<CheckResult> checks;
+  std::optional<Change> difference;     // FirstDifference from the machine as found; only when not fixed
+  std::optional<SecretSearch> secrets;  // the passwords no text may hold, and whether the records hold one
+  bool secret_in_clean_text = false;    // in the clean apply's transcript, which every cut short apply shows
+};
+
+// The distinct ends one apply's episodes reached (the first kMaxEnds), shared by the workers.
+//
+//   if (std::shared_ptr<const EndOfEpisode> end = ends.Find(machine.state())) { /* end->checks */ }
+class EndCache {
+ public:
+  std::shared_ptr<const EndOfEpisode> Find(const fakes::MachineState& machine) const;
+  void Keep(std::shared_ptr<const EndOfEpisode> end);
+
+ private:
+  struct Entry {
+    uint64_t fingerprint = 0;
+    std::shared_ptr<const EndOfEpisode> end;
+  };
+  mutable std::mutex mutex_;
+  std::vector<Entry> entries_;
+};
 
 // One fixer run of an episode.
 struct RunOutcome {
@@ -26,10 +70,13 @@ struct RunOutcome {
   uint64_t consumed = 0;  // mutating calls of the episode before this run
   int exit_code = 0;
   std::string outcome;
-  std::string text;                                    // its transcript
-  std::vector<fakes::MutationEvent> trace;             // its mutating calls, numbered over the episode
-  std::vector<CheckResult> promises;                   // the exit-code promises it broke (ExitCodePromises)
-  std::optional<std::map<std::string, int>> statuses;  // after an exit 0, which ends the episode
+  std::shared_ptr<const std::string> text;  // its transcript (a cut short run shares the whole run's)
+  std::vector<fakes::MutationEvent> trace;  // its mutating calls, numbered over the episode
+  std::vector<CheckResult> promises;        // the exit-code promises it broke (ExitCodePromises)
+  // After an exit 0, which ends the episode: the end an earlier episode reached on an equal
+  // machine (with what each application answers there), or else what each one answers, probed.
+  std::shared_ptr<const EndOfEpisode> end;
+  std::optional<std::map<std::string, int>> statuses;
   // Exit 3 after a change, with no copy of the machine it found to compare: the case runs
   // again with copies (a recovery run copies the machine it finds only then: nearly never).
   bool unchecked = false;
@@ -48,12 +95,10 @@ struct RecoveryKey {
   std::vector<SweepFault> faults;
 };
 
-// The runs of one recovery (consumed and trace numbered from its start: 0), the machine it left
-// and what each application answers there.
+// The runs of one recovery (consumed and trace numbered from its start: 0) and where it ended.
 struct Recovery {
   std::vector<RunOutcome> runs;
-  std::shared_ptr<const fakes::MachineState> end;
-  std::map<std::string, int> statuses;
+  std::shared_ptr<const EndOfEpisode> end;
 };
 
 // The recoveries one worker ran for a group of one apply's cases (their first faults at a few

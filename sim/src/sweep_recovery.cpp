@@ -12,8 +12,8 @@ constexpr size_t kMaxEntries = 256;
 
 void Mix(uint64_t& h, uint64_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
 
-// A cheap summary of what a fixer run changes most (the journal, the event log, the services,
-// the accounts, the random stream and the clock): machines that differ here need no comparison.
+}  // namespace
+
 uint64_t Fingerprint(const fakes::MachineState& s) {
   uint64_t h = s.rng_state;
   Mix(h, static_cast<uint64_t>(s.clock));
@@ -33,8 +33,6 @@ uint64_t Fingerprint(const fakes::MachineState& s) {
   return h;
 }
 
-// Field by field, and a journal's recorded grants null or not as well: JournalRecord's == counts
-// a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
 bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b) {
   if (&a == &b) return true;
   if (!(a == b)) return false;
@@ -42,8 +40,6 @@ bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b) {
     if ((a.journal[i].grants == nullptr) != (b.journal[i].grants == nullptr)) return false;
   return true;
 }
-
-}  // namespace
 
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed) {
   std::vector<SweepFault> after;

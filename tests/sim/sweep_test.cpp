@@ -8,11 +8,14 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include <gtest/gtest.h>
 
 #include "fakes/machine_yaml.h"
 #include "sim/fixer_session.h"
+#include "sim/invariants.h"
+#include "sim/run_context.h"
 #include "support/sanitizers.h"
 
 namespace {
@@ -208,6 +211,46 @@ TEST_F(SweepTest, PairsFromSnapshotsFindWhatPairsRunFromTheStartFind) {
       EXPECT_EQ(a.violations[i].ToString(), b.violations[i].ToString());
       EXPECT_EQ(a.violations[i].expected, b.violations[i].expected);
     }
+  }
+}
+
+// The checks that read an episode's end alone (services, grants, widened, worker password, site)
+// are worked out once for each distinct end a sweep reaches, and an episode ending on an equal
+// machine takes them. Every episode must still get exactly what checking its own end gives:
+// with a broken undo, whose episodes end in many wrong states (services left stopped, grants
+// lost), the sweep's violations of those checks are, case by case and episode by episode, those
+// of each end checked from scratch.
+TEST_F(SweepTest, EveryEpisodeGetsTheChecksOfItsOwnEnd) {
+  for (const char* strategy : {"keep-sid", "recreate"}) {
+    const std::string file = Write(strategy);
+    sim::LoadedScenario loaded = sim::LoadScenarioFile(file);
+    ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+    sim::SweepOptions o;
+    const fakes::MachineState found = sim::RunContext(loaded.value->machine, o.seed).machine.state();
+    o.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
+    std::mutex mutex;
+    std::multiset<std::string> expected;  // "faults episode invariant", from each end checked alone
+    o.observe = [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
+      const sim::CheckResult checks[] = {sim::ServicesAsFound(found, end), sim::GrantsStillWork(found, end, "ASPNET"),
+                                         sim::NoGrantWidened(found, end, "ASPNET"),
+                                         sim::WorkerSecretLogsOn(end, "ASPNET"), sim::SiteNotWorse(found, end)};
+      std::lock_guard<std::mutex> lock(mutex);
+      for (const sim::CheckResult& c : checks)
+        if (!c.passed) expected.insert(faults + " " + episode + " " + sim::InvariantName(c));
+    };
+    const sim::SweepReport r = sim::RunSweep({file}, o);
+    std::multiset<std::string> reported;
+    std::set<std::string> kinds;
+    for (const sim::SweepViolation& v : r.violations) {
+      const std::string name = sim::InvariantName({"invariant", v.check, false, "", "", {}});
+      if (name != "services" && name != "grants" && name != "widened" && name != "worker-password" && name != "site")
+        continue;
+      reported.insert(v.faults + " " + (v.recovery == "none" ? "resume" : v.recovery) + " " + name);
+      kinds.insert(name);
+    }
+    // Services, grants, widened and worker password, with either strategy.
+    EXPECT_GE(kinds.size(), 4u) << strategy << ": the broken undo no longer leaves wrong ends of each kind";
+    EXPECT_EQ(reported, expected) << strategy;
   }
 }
 

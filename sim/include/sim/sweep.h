@@ -15,7 +15,10 @@
 // pair case whose second fault falls in the apply and leaves the machine an earlier case of the
 // same apply (its first fault at a neighbouring call) left, with the same faults to come, takes
 // that case's recovery runs (a run is a pure function of its machine, command and faults;
-// machines compared field by field).
+// machines compared field by field). An episode that ends on a machine equal, field by field, to
+// one an earlier episode of the same apply ended on takes what the checks read of that end alone
+// (the statuses, the comparisons with the machine as found, the passwords to look for); its own
+// runs' exit codes, promises and transcripts are checked each time.
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
 // "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.

@@ -1,0 +1,59 @@
+// The `secrets` invariant's search (sim::SecretSearch, sim::NoSecretIn): a password is found
+// wherever it lies in a text (first, last or only bytes, among near misses), in a journal record's
+// key, value or across its "key=value", and in an event; a known one shorter than 4 characters is
+// not looked for. The search worked out once for an end answers each text as NoSecretIn does.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fakes/state.h"
+#include "sim/invariants.h"
+
+namespace {
+
+const std::vector<std::string> kKnown = {"1pass@word", "k=v!x", "abc"};
+
+bool Leaks(const std::vector<std::string_view>& texts, const fakes::MachineState& now) {
+  const fakes::MachineState found;
+  const bool whole = !sim::NoSecretIn(std::vector<std::string>(texts.begin(), texts.end()), found, now, kKnown).passed;
+  const sim::SecretSearch search(found, now, kKnown);
+  EXPECT_EQ(!search.Check(texts).passed, whole);  // the search answers as NoSecretIn
+  return whole;
+}
+
+TEST(SecretSearch, FindsAPasswordAnywhereInAText) {
+  const fakes::MachineState clean;
+  for (const char* text : {"1pass@word", "1pass@word and more", "log: 1pass@word", "1pass@wor 1pass@word",
+                           "11pass@word1", "[info] set k=v!x\n"})
+    EXPECT_TRUE(Leaks({"nothing here", text}, clean)) << text;
+  for (const char* text : {"", "1pass@wor", "pass@word", "1pass@Word", "1pass @word", "abc abc", "k=v! x"})
+    EXPECT_FALSE(Leaks({text}, clean)) << text;    // near misses; "abc" is too short to look for
+  EXPECT_FALSE(Leaks({"1pass", "@word"}, clean));  // each text alone
+}
+
+TEST(SecretSearch, FindsAPasswordInTheJournalAndTheEvents) {
+  fakes::MachineState in_value, in_key, straddling, in_event, clean_records;
+  in_value.journal.push_back({.seq = 1, .step = "set-password", .data = {{"note", "was 1pass@word"}}});
+  in_key.journal.push_back({.seq = 1, .step = "set-password", .data = {{"1pass@word", "x"}}});
+  straddling.journal.push_back({.seq = 1, .step = "s", .data = {{"k", "v!x"}}});  // "k=v!x" only as key=value
+  in_event.events.push_back({.text = "logon with 1pass@word failed"});
+  clean_records.journal.push_back({.seq = 1, .step = "s", .data = {{"k", "v"}}});
+  clean_records.events.push_back({.text = "the site answers"});
+  for (const fakes::MachineState* now : {&in_value, &in_key, &straddling, &in_event})
+    EXPECT_TRUE(Leaks({"a clean transcript"}, *now));
+  EXPECT_FALSE(Leaks({"a clean transcript"}, clean_records));
+}
+
+TEST(SecretSearch, ATextSearchedEarlierCountsWhenItLeaked) {
+  const fakes::MachineState found, now;
+  const sim::SecretSearch search(found, now, kKnown);
+  const std::vector<std::string_view> none;
+  EXPECT_TRUE(search.Check(none).passed);
+  EXPECT_FALSE(search.Check(none, /*leaked=*/true).passed);
+  EXPECT_TRUE(search.In("x 1pass@word"));
+  EXPECT_FALSE(search.In("x 1pass@wor"));
+}
+
+}  // namespace
