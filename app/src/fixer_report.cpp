@@ -1,112 +1,144 @@
 #include "app/fixer_report.h"
 
-#include <sstream>
+#include <string_view>
+
+#include <fmt/format.h>
 
 namespace app {
 namespace {
 
-std::string Hex(uint32_t v) {
-  std::ostringstream out;
-  out << "0x" << std::hex << v;
-  return out.str();
+std::string Hex(uint32_t v) { return fmt::format("0x{:x}", v); }
+
+// "a, b, c", or `none` for an empty list.
+void AppendList(TextBuffer& out, const std::vector<std::string>& items, std::string_view none = {}) {
+  if (items.empty()) out.append(none);
+  for (size_t i = 0; i < items.size(); ++i) fmt::format_to(fmt::appender(out), "{}{}", i ? ", " : "", items[i]);
 }
+
+void AppendRefusal(TextBuffer& out, const fixer::Refusal& r) {
+  fmt::format_to(fmt::appender(out), "Refused ({}): {}\nInstead: {}\n", fixer::ToString(r.reason), r.why, r.instead);
+}
+
+std::string_view Box(bool met) { return met ? "x" : " "; }
 
 }  // namespace
 
-std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
-  std::ostringstream out;
-  out << "Diagnosis: " << fixer::ToString(d.verdict) << "\n";
-  out << "  caller:      " << d.caller.name << (d.caller.is_admin ? " (administrator)" : " (not an administrator)")
-      << "\n";
-  if (d.verdict == fixer::Verdict::kNotAdmin) return out.str();
-  out << "  system:      " << fixer::ToString(d.os.edition) << " SP" << d.os.service_pack << ", "
-      << fixer::ToString(d.web_server.kind) << (d.web_server.iis5_isolation_mode ? " (IIS 5 isolation)" : "")
-      << ", computer " << d.os.computer_name << "\n";
-  out << "  frameworks:  ";
-  if (d.frameworks.empty()) out << "none";
-  for (size_t i = 0; i < d.frameworks.size(); ++i)
-    out << (i ? ", " : "") << d.frameworks[i].version << " (processModel userName=\""
-        << d.frameworks[i].process_model_user << "\"" << (d.frameworks[i].tools_present ? "" : ", tools missing")
-        << ")";
-  out << "\n  hotfixes:    ";
-  if (d.hotfixes.empty()) out << "none";
-  for (size_t i = 0; i < d.hotfixes.size(); ++i) out << (i ? ", " : "") << d.hotfixes[i];
-  out << "\n  worker:      " << d.worker.account << " (" << fixer::ToString(d.worker.kind) << ")";
-  if (d.worker.exists) {
-    out << ", SID " << d.worker.sid << ", profile "
-        << (d.worker.has_profile ? d.worker.profile_path : std::string("none"));
-    if (d.worker.flags.disabled) out << ", disabled";
-    if (d.worker.flags.locked_out) out << ", locked out";
-  } else {
-    out << ", account does not exist";
+void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
+  auto to = fmt::appender(out);
+  fmt::format_to(to, "Diagnosis: {}\n  caller:      {}{}\n", fixer::ToString(d.verdict), d.caller.name,
+                 d.caller.is_admin ? " (administrator)" : " (not an administrator)");
+  if (d.verdict == fixer::Verdict::kNotAdmin) return;
+  fmt::format_to(to, "  system:      {} SP{}, {}{}, computer {}\n  frameworks:  ", fixer::ToString(d.os.edition),
+                 d.os.service_pack, fixer::ToString(d.web_server.kind),
+                 d.web_server.iis5_isolation_mode ? " (IIS 5 isolation)" : "", d.os.computer_name);
+  if (d.frameworks.empty()) out.append(std::string_view("none"));
+  for (size_t i = 0; i < d.frameworks.size(); ++i) {
+    const fixer::FrameworkSummary& f = d.frameworks[i];
+    fmt::format_to(to, "{}{} (processModel userName=\"{}\"{})", i ? ", " : "", f.version, f.process_model_user,
+                   f.tools_present ? "" : ", tools missing");
   }
-  out << "\n  symptom:     " << fixer::ToString(d.symptom) << "\n";
-  for (const auto& p : d.probes)
-    out << "    GET " << p.application << " -> "
-        << (p.answered ? std::to_string(p.status) + (p.symptom ? " Server Application Unavailable" : "") : p.error)
-        << "\n";
-  out << "  causes:\n";
-  for (const auto& c : d.causes) out << "    [" << (c.met ? "x" : " ") << "] " << c.id << ": " << c.detail << "\n";
-  for (const auto& m : d.missing) out << "  missing:     " << m << "\n";
-  if (!d.worker_start.empty()) out << "  worker start, in the order Windows checks it:\n";
-  for (const auto& w : d.worker_start)
-    out << "    [" << (w.met ? "x" : " ") << "] " << w.id << ": " << w.detail
-        << (w.met ? "" : " -> " + std::string(fixer::ToString(w.remedy))) << "\n";
+  out.append(std::string_view("\n  hotfixes:    "));
+  AppendList(out, d.hotfixes, "none");
+  fmt::format_to(to, "\n  worker:      {} ({})", d.worker.account, fixer::ToString(d.worker.kind));
+  if (d.worker.exists) {
+    fmt::format_to(to, ", SID {}, profile {}{}{}", d.worker.sid,
+                   d.worker.has_profile ? std::string_view(d.worker.profile_path) : "none",
+                   d.worker.flags.disabled ? ", disabled" : "", d.worker.flags.locked_out ? ", locked out" : "");
+  } else {
+    out.append(std::string_view(", account does not exist"));
+  }
+  fmt::format_to(to, "\n  symptom:     {}\n", fixer::ToString(d.symptom));
+  for (const auto& p : d.probes) {
+    if (p.answered) {
+      fmt::format_to(to, "    GET {} -> {}{}\n", p.application, p.status,
+                     p.symptom ? " Server Application Unavailable" : "");
+    } else {
+      fmt::format_to(to, "    GET {} -> {}\n", p.application, p.error);
+    }
+  }
+  out.append(std::string_view("  causes:\n"));
+  for (const auto& c : d.causes) fmt::format_to(to, "    [{}] {}: {}\n", Box(c.met), c.id, c.detail);
+  for (const auto& m : d.missing) fmt::format_to(to, "  missing:     {}\n", m);
+  if (!d.worker_start.empty()) out.append(std::string_view("  worker start, in the order Windows checks it:\n"));
+  for (const auto& w : d.worker_start) {
+    fmt::format_to(to, "    [{}] {}: {}{}{}\n", Box(w.met), w.id, w.detail, w.met ? "" : " -> ",
+                   w.met ? std::string_view() : fixer::ToString(w.remedy));
+  }
   const auto& s = d.scope;
   if (!s.services_to_stop.empty()) {
-    out << "  would stop:  ";
-    for (size_t i = 0; i < s.services_to_stop.size(); ++i) out << (i ? ", " : "") << s.services_to_stop[i];
-    out << "\n";
+    out.append(std::string_view("  would stop:  "));
+    AppendList(out, s.services_to_stop);
+    out.push_back('\n');
   }
   if (!s.rights.empty()) {
-    out << "  rights:      ";
-    for (size_t i = 0; i < s.rights.size(); ++i) out << (i ? ", " : "") << s.rights[i];
-    out << "\n";
+    out.append(std::string_view("  rights:      "));
+    AppendList(out, s.rights);
+    out.push_back('\n');
   }
-  for (const auto& o : s.aces)
-    for (const auto& a : o.aces)
-      out << "  ACE:         " << fixer::ToString(o.object.ns) << " " << o.object.path << " "
-          << (a.type == fixer::AceType::kAllow ? "allow " : "deny ") << Hex(a.mask) << "\n";
-  for (const auto& l : s.sql_logins) out << "  SQL login:   " << l.name << "\n";
-  for (const auto& u : s.db_users) out << "  DB user:     " << u.database << "." << u.name << "\n";
-  for (const auto& n : d.notes) out << "  note:        " << n << "\n";
-  return out.str();
+  for (const auto& o : s.aces) {
+    for (const auto& a : o.aces) {
+      fmt::format_to(to, "  ACE:         {} {} {}0x{:x}\n", fixer::ToString(o.object.ns), o.object.path,
+                     a.type == fixer::AceType::kAllow ? "allow " : "deny ", a.mask);
+    }
+  }
+  for (const auto& l : s.sql_logins) fmt::format_to(to, "  SQL login:   {}\n", l.name);
+  for (const auto& u : s.db_users) fmt::format_to(to, "  DB user:     {}.{}\n", u.database, u.name);
+  for (const auto& n : d.notes) fmt::format_to(to, "  note:        {}\n", n);
+}
+
+void AppendPlanText(TextBuffer& out, const fixer::Plan& p) {
+  if (p.refusal) {
+    AppendRefusal(out, *p.refusal);
+    return;
+  }
+  if (p.nothing_to_do) {
+    out.append(std::string_view("Plan: nothing to do.\n"));
+    return;
+  }
+  auto to = fmt::appender(out);
+  fmt::format_to(to, "Plan ({}, account {} {}):\n", fixer::ToString(p.strategy), p.account, p.sid);
+  int n = 1;
+  for (const auto& s : p.steps) {
+    fmt::format_to(to, "  {}. {}: {}\n     undo: {}{}\n", n++, s.id, s.action,
+                   s.irreversible ? "(irreversible: failures after this go forward) " : "", s.undo);
+  }
+  for (const auto& r : p.repairs) fmt::format_to(to, "  also repairs: {}\n", r);
+}
+
+void AppendRunText(TextBuffer& out, const fixer::RunResult& r) {
+  if (r.diagnosis) AppendDiagnosisText(out, *r.diagnosis);
+  if (r.plan)
+    AppendPlanText(out, *r.plan);
+  else if (r.refusal)
+    AppendRefusal(out, *r.refusal);
+  auto to = fmt::appender(out);
+  for (const auto& s : r.steps_done) fmt::format_to(to, "  done:    {}\n", s);
+  for (const auto& s : r.steps_undone) fmt::format_to(to, "  undone:  {}\n", s);
+  for (const auto& e : r.errors) fmt::format_to(to, "  error:   {}: {}: {}\n", e.step, e.code, e.message);
+  for (const auto& g : r.regranted) {
+    fmt::format_to(to, "  regrant: {} {}{}{}\n", g.kind, g.what,
+                   g.ok ? "" : " FAILED: ", g.ok ? std::string_view() : std::string_view(g.error));
+  }
+  for (const auto& m : r.messages) fmt::format_to(to, "  {}\n", m);
+  fmt::format_to(to, "Outcome: {} (exit {})\n", fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
+}
+
+std::string RenderDiagnosisText(const fixer::Diagnosis& d) {
+  TextBuffer out;
+  AppendDiagnosisText(out, d);
+  return fmt::to_string(out);
 }
 
 std::string RenderPlanText(const fixer::Plan& p) {
-  std::ostringstream out;
-  if (p.refusal) {
-    out << "Refused (" << fixer::ToString(p.refusal->reason) << "): " << p.refusal->why << "\n";
-    out << "Instead: " << p.refusal->instead << "\n";
-    return out.str();
-  }
-  if (p.nothing_to_do) return "Plan: nothing to do.\n";
-  out << "Plan (" << fixer::ToString(p.strategy) << ", account " << p.account << " " << p.sid << "):\n";
-  int n = 1;
-  for (const auto& s : p.steps) {
-    out << "  " << n++ << ". " << s.id << ": " << s.action << "\n";
-    out << "     undo: " << (s.irreversible ? "(irreversible: failures after this go forward) " : "") << s.undo << "\n";
-  }
-  for (const auto& r : p.repairs) out << "  also repairs: " << r << "\n";
-  return out.str();
+  TextBuffer out;
+  AppendPlanText(out, p);
+  return fmt::to_string(out);
 }
 
 std::string RenderRunText(const fixer::RunResult& r) {
-  std::ostringstream out;
-  if (r.diagnosis) out << RenderDiagnosisText(*r.diagnosis);
-  if (r.plan)
-    out << RenderPlanText(*r.plan);
-  else if (r.refusal)
-    out << "Refused (" << fixer::ToString(r.refusal->reason) << "): " << r.refusal->why
-        << "\nInstead: " << r.refusal->instead << "\n";
-  for (const auto& s : r.steps_done) out << "  done:    " << s << "\n";
-  for (const auto& s : r.steps_undone) out << "  undone:  " << s << "\n";
-  for (const auto& e : r.errors) out << "  error:   " << e.step << ": " << e.code << ": " << e.message << "\n";
-  for (const auto& g : r.regranted)
-    out << "  regrant: " << g.kind << " " << g.what << (g.ok ? "" : " FAILED: " + g.error) << "\n";
-  for (const auto& m : r.messages) out << "  " << m << "\n";
-  out << "Outcome: " << fixer::ToString(r.outcome) << " (exit " << fixer::ToInt(r.exit_code()) << ")\n";
-  return out.str();
+  TextBuffer out;
+  AppendRunText(out, r);
+  return fmt::to_string(out);
 }
 
 nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include <fmt/format.h>
+
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/sink.h>
 #include <spdlog/spdlog.h>
@@ -139,17 +141,24 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
 }
 
 std::string RunText(const VerbRun& run) {
-  std::string out;
+  TextBuffer out;
+  auto to = fmt::appender(out);
   if (run.diagnosis) {
-    out += run.diagnosis->ok() ? RenderDiagnosisText(**run.diagnosis)
-                               : "Diagnosis failed: " + run.diagnosis->status().ToString() + "\n";
+    if (run.diagnosis->ok())
+      AppendDiagnosisText(out, **run.diagnosis);
+    else
+      fmt::format_to(to, "Diagnosis failed: {}\n", run.diagnosis->status().ToString());
   }
   if (run.plan) {
-    out += run.plan->ok() ? RenderPlanText(**run.plan) : "Planning failed: " + run.plan->status().ToString() + "\n";
+    if (run.plan->ok())
+      AppendPlanText(out, **run.plan);
+    else
+      fmt::format_to(to, "Planning failed: {}\n", run.plan->status().ToString());
   }
-  if (run.result) out += RenderRunText(*run.result);
-  if (run.crashed) out += "Interrupted: " + run.crash + "\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n";
-  return out;
+  if (run.result) AppendRunText(out, *run.result);
+  if (run.crashed)
+    fmt::format_to(to, "Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n", run.crash);
+  return fmt::to_string(out);
 }
 
 nlohmann::json RunJson(const VerbRun& run) {
@@ -173,12 +182,13 @@ nlohmann::json RunJson(const VerbRun& run) {
 }
 
 std::string RunTranscript(const VerbRun& run) {
-  std::string text = run.log;
-  if (run.result) text += RenderRunText(*run.result);
-  if (run.diagnosis && run.diagnosis->ok()) text += RenderDiagnosisText(**run.diagnosis);
-  if (run.plan && run.plan->ok()) text += RenderPlanText(**run.plan);
-  if (run.crashed) text += "Power lost: " + run.crash + "\n";
-  return text;
+  TextBuffer out;
+  out.append(run.log);
+  if (run.result) AppendRunText(out, *run.result);
+  if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
+  if (run.plan && run.plan->ok()) AppendPlanText(out, **run.plan);
+  if (run.crashed) fmt::format_to(fmt::appender(out), "Power lost: {}\n", run.crash);
+  return fmt::to_string(out);
 }
 
 }  // namespace app

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,7 @@ struct GoldenCase {
   const char* name;
   std::function<app::VerbRun()> run;
 };
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<GoldenCase> Cases() {
   return {

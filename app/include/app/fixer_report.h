@@ -6,15 +6,31 @@
 //   fixer::RunResult result = repair.Apply();
 //   std::string text = app::RenderRunText(result);
 //   std::string json = app::RunToJson(result).dump(2);
+//
+// The Append* functions write the same text at the end of a buffer, so a transcript made of
+// several parts is written into one buffer with no stream and no string per part:
+//
+//   app::TextBuffer out;
+//   app::AppendRunText(out, result);
+//   std::string same_text = fmt::to_string(out);
 #pragma once
 
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "fixer/outcome.h"
 
 namespace app {
+
+// Where the texts are written: a run's transcript (its log, report and diagnosis; about 3 to 16 KB)
+// fits the inline bytes, so rendering one allocates only the string made of it at the end.
+using TextBuffer = fmt::basic_memory_buffer<char, 16384>;
+
+void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d);
+void AppendPlanText(TextBuffer& out, const fixer::Plan& p);
+void AppendRunText(TextBuffer& out, const fixer::RunResult& r);
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d);
 std::string RenderPlanText(const fixer::Plan& p);
