@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace app {
@@ -12,11 +13,13 @@ std::string Hex(uint32_t v) { return fmt::format("0x{:x}", v); }
 // "a, b, c", or `none` for an empty list.
 void AppendList(TextBuffer& out, const std::vector<std::string>& items, std::string_view none = {}) {
   if (items.empty()) out.append(none);
-  for (size_t i = 0; i < items.size(); ++i) fmt::format_to(fmt::appender(out), "{}{}", i ? ", " : "", items[i]);
+  for (size_t i = 0; i < items.size(); ++i)
+    fmt::format_to(fmt::appender(out), FMT_COMPILE("{}{}"), i ? ", " : "", items[i]);
 }
 
 void AppendRefusal(TextBuffer& out, const fixer::Refusal& r) {
-  fmt::format_to(fmt::appender(out), "Refused ({}): {}\nInstead: {}\n", fixer::ToString(r.reason), r.why, r.instead);
+  fmt::format_to(fmt::appender(out), FMT_COMPILE("Refused ({}): {}\nInstead: {}\n"), fixer::ToString(r.reason), r.why,
+                 r.instead);
 }
 
 std::string_view Box(bool met) { return met ? "x" : " "; }
@@ -25,43 +28,43 @@ std::string_view Box(bool met) { return met ? "x" : " "; }
 
 void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
   auto to = fmt::appender(out);
-  fmt::format_to(to, "Diagnosis: {}\n  caller:      {}{}\n", fixer::ToString(d.verdict), d.caller.name,
+  fmt::format_to(to, FMT_COMPILE("Diagnosis: {}\n  caller:      {}{}\n"), fixer::ToString(d.verdict), d.caller.name,
                  d.caller.is_admin ? " (administrator)" : " (not an administrator)");
   if (d.verdict == fixer::Verdict::kNotAdmin) return;
-  fmt::format_to(to, "  system:      {} SP{}, {}{}, computer {}\n  frameworks:  ", fixer::ToString(d.os.edition),
-                 d.os.service_pack, fixer::ToString(d.web_server.kind),
+  fmt::format_to(to, FMT_COMPILE("  system:      {} SP{}, {}{}, computer {}\n  frameworks:  "),
+                 fixer::ToString(d.os.edition), d.os.service_pack, fixer::ToString(d.web_server.kind),
                  d.web_server.iis5_isolation_mode ? " (IIS 5 isolation)" : "", d.os.computer_name);
   if (d.frameworks.empty()) out.append(std::string_view("none"));
   for (size_t i = 0; i < d.frameworks.size(); ++i) {
     const fixer::FrameworkSummary& f = d.frameworks[i];
-    fmt::format_to(to, "{}{} (processModel userName=\"{}\"{})", i ? ", " : "", f.version, f.process_model_user,
-                   f.tools_present ? "" : ", tools missing");
+    fmt::format_to(to, FMT_COMPILE("{}{} (processModel userName=\"{}\"{})"), i ? ", " : "", f.version,
+                   f.process_model_user, f.tools_present ? "" : ", tools missing");
   }
   out.append(std::string_view("\n  hotfixes:    "));
   AppendList(out, d.hotfixes, "none");
-  fmt::format_to(to, "\n  worker:      {} ({})", d.worker.account, fixer::ToString(d.worker.kind));
+  fmt::format_to(to, FMT_COMPILE("\n  worker:      {} ({})"), d.worker.account, fixer::ToString(d.worker.kind));
   if (d.worker.exists) {
-    fmt::format_to(to, ", SID {}, profile {}{}{}", d.worker.sid,
+    fmt::format_to(to, FMT_COMPILE(", SID {}, profile {}{}{}"), d.worker.sid,
                    d.worker.has_profile ? std::string_view(d.worker.profile_path) : "none",
                    d.worker.flags.disabled ? ", disabled" : "", d.worker.flags.locked_out ? ", locked out" : "");
   } else {
     out.append(std::string_view(", account does not exist"));
   }
-  fmt::format_to(to, "\n  symptom:     {}\n", fixer::ToString(d.symptom));
+  fmt::format_to(to, FMT_COMPILE("\n  symptom:     {}\n"), fixer::ToString(d.symptom));
   for (const auto& p : d.probes) {
     if (p.answered) {
-      fmt::format_to(to, "    GET {} -> {}{}\n", p.application, p.status,
+      fmt::format_to(to, FMT_COMPILE("    GET {} -> {}{}\n"), p.application, p.status,
                      p.symptom ? " Server Application Unavailable" : "");
     } else {
-      fmt::format_to(to, "    GET {} -> {}\n", p.application, p.error);
+      fmt::format_to(to, FMT_COMPILE("    GET {} -> {}\n"), p.application, p.error);
     }
   }
   out.append(std::string_view("  causes:\n"));
-  for (const auto& c : d.causes) fmt::format_to(to, "    [{}] {}: {}\n", Box(c.met), c.id, c.detail);
-  for (const auto& m : d.missing) fmt::format_to(to, "  missing:     {}\n", m);
+  for (const auto& c : d.causes) fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}\n"), Box(c.met), c.id, c.detail);
+  for (const auto& m : d.missing) fmt::format_to(to, FMT_COMPILE("  missing:     {}\n"), m);
   if (!d.worker_start.empty()) out.append(std::string_view("  worker start, in the order Windows checks it:\n"));
   for (const auto& w : d.worker_start) {
-    fmt::format_to(to, "    [{}] {}: {}{}{}\n", Box(w.met), w.id, w.detail, w.met ? "" : " -> ",
+    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(w.met), w.id, w.detail, w.met ? "" : " -> ",
                    w.met ? std::string_view() : fixer::ToString(w.remedy));
   }
   const auto& s = d.scope;
@@ -77,13 +80,13 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
   }
   for (const auto& o : s.aces) {
     for (const auto& a : o.aces) {
-      fmt::format_to(to, "  ACE:         {} {} {}0x{:x}\n", fixer::ToString(o.object.ns), o.object.path,
+      fmt::format_to(to, FMT_COMPILE("  ACE:         {} {} {}0x{:x}\n"), fixer::ToString(o.object.ns), o.object.path,
                      a.type == fixer::AceType::kAllow ? "allow " : "deny ", a.mask);
     }
   }
-  for (const auto& l : s.sql_logins) fmt::format_to(to, "  SQL login:   {}\n", l.name);
-  for (const auto& u : s.db_users) fmt::format_to(to, "  DB user:     {}.{}\n", u.database, u.name);
-  for (const auto& n : d.notes) fmt::format_to(to, "  note:        {}\n", n);
+  for (const auto& l : s.sql_logins) fmt::format_to(to, FMT_COMPILE("  SQL login:   {}\n"), l.name);
+  for (const auto& u : s.db_users) fmt::format_to(to, FMT_COMPILE("  DB user:     {}.{}\n"), u.database, u.name);
+  for (const auto& n : d.notes) fmt::format_to(to, FMT_COMPILE("  note:        {}\n"), n);
 }
 
 void AppendPlanText(TextBuffer& out, const fixer::Plan& p) {
@@ -96,13 +99,13 @@ void AppendPlanText(TextBuffer& out, const fixer::Plan& p) {
     return;
   }
   auto to = fmt::appender(out);
-  fmt::format_to(to, "Plan ({}, account {} {}):\n", fixer::ToString(p.strategy), p.account, p.sid);
+  fmt::format_to(to, FMT_COMPILE("Plan ({}, account {} {}):\n"), fixer::ToString(p.strategy), p.account, p.sid);
   int n = 1;
   for (const auto& s : p.steps) {
-    fmt::format_to(to, "  {}. {}: {}\n     undo: {}{}\n", n++, s.id, s.action,
+    fmt::format_to(to, FMT_COMPILE("  {}. {}: {}\n     undo: {}{}\n"), n++, s.id, s.action,
                    s.irreversible ? "(irreversible: failures after this go forward) " : "", s.undo);
   }
-  for (const auto& r : p.repairs) fmt::format_to(to, "  also repairs: {}\n", r);
+  for (const auto& r : p.repairs) fmt::format_to(to, FMT_COMPILE("  also repairs: {}\n"), r);
 }
 
 void AppendRunText(TextBuffer& out, const fixer::RunResult& r) {
@@ -112,15 +115,15 @@ void AppendRunText(TextBuffer& out, const fixer::RunResult& r) {
   else if (r.refusal)
     AppendRefusal(out, *r.refusal);
   auto to = fmt::appender(out);
-  for (const auto& s : r.steps_done) fmt::format_to(to, "  done:    {}\n", s);
-  for (const auto& s : r.steps_undone) fmt::format_to(to, "  undone:  {}\n", s);
-  for (const auto& e : r.errors) fmt::format_to(to, "  error:   {}: {}: {}\n", e.step, e.code, e.message);
+  for (const auto& s : r.steps_done) fmt::format_to(to, FMT_COMPILE("  done:    {}\n"), s);
+  for (const auto& s : r.steps_undone) fmt::format_to(to, FMT_COMPILE("  undone:  {}\n"), s);
+  for (const auto& e : r.errors) fmt::format_to(to, FMT_COMPILE("  error:   {}: {}: {}\n"), e.step, e.code, e.message);
   for (const auto& g : r.regranted) {
-    fmt::format_to(to, "  regrant: {} {}{}{}\n", g.kind, g.what,
+    fmt::format_to(to, FMT_COMPILE("  regrant: {} {}{}{}\n"), g.kind, g.what,
                    g.ok ? "" : " FAILED: ", g.ok ? std::string_view() : std::string_view(g.error));
   }
-  for (const auto& m : r.messages) fmt::format_to(to, "  {}\n", m);
-  fmt::format_to(to, "Outcome: {} (exit {})\n", fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
+  for (const auto& m : r.messages) fmt::format_to(to, FMT_COMPILE("  {}\n"), m);
+  fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
 }
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d) {

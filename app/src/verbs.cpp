@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <spdlog/pattern_formatter.h>
@@ -147,17 +148,18 @@ std::string RunText(const VerbRun& run) {
     if (run.diagnosis->ok())
       AppendDiagnosisText(out, **run.diagnosis);
     else
-      fmt::format_to(to, "Diagnosis failed: {}\n", run.diagnosis->status().ToString());
+      fmt::format_to(to, FMT_COMPILE("Diagnosis failed: {}\n"), run.diagnosis->status().ToString());
   }
   if (run.plan) {
     if (run.plan->ok())
       AppendPlanText(out, **run.plan);
     else
-      fmt::format_to(to, "Planning failed: {}\n", run.plan->status().ToString());
+      fmt::format_to(to, FMT_COMPILE("Planning failed: {}\n"), run.plan->status().ToString());
   }
   if (run.result) AppendRunText(out, *run.result);
   if (run.crashed)
-    fmt::format_to(to, "Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n", run.crash);
+    fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n"),
+                   run.crash);
   return fmt::to_string(out);
 }
 
@@ -187,7 +189,7 @@ std::string RunTranscript(const VerbRun& run) {
   if (run.result) AppendRunText(out, *run.result);
   if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
   if (run.plan && run.plan->ok()) AppendPlanText(out, **run.plan);
-  if (run.crashed) fmt::format_to(fmt::appender(out), "Power lost: {}\n", run.crash);
+  if (run.crashed) fmt::format_to(fmt::appender(out), FMT_COMPILE("Power lost: {}\n"), run.crash);
   return fmt::to_string(out);
 }
 
