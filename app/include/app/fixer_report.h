@@ -1,18 +1,15 @@
 // FixerReport: a fixer run (diagnosis, plan, result) as readable text or as JSON, for the
 // `aspnet-fixer` command and the scenario reports (both run the verbs of app/verbs.h). Never
 // prints a password: the fixer's structures hold none, and the processModel password is not
-// part of a diagnosis.
+// part of a diagnosis. The Append* functions write the same texts at the end of a buffer, so a
+// transcript made of several parts is written into one buffer, with no stream and no string per
+// part (app::RunTranscript).
 //
 //   fixer::RunResult result = repair.Apply();
 //   std::string text = app::RenderRunText(result);
 //   std::string json = app::RunToJson(result).dump(2);
-//
-// The Append* functions write the same text at the end of a buffer, so a transcript made of
-// several parts is written into one buffer with no stream and no string per part:
-//
 //   app::TextBuffer out;
-//   app::AppendRunText(out, result);
-//   std::string same_text = fmt::to_string(out);
+//   app::AppendRunText(out, result);   // fmt::to_string(out) == text
 #pragma once
 
 #include <string>
