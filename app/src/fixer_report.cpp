@@ -1,6 +1,8 @@
 #include "app/fixer_report.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 namespace app {
 namespace {
 
+// "0x1301bf": a mask or flags as the JSON report writes them.
 std::string Hex(uint32_t v) { return fmt::format("0x{:x}", v); }
 
 // "a, b, c", or `none` for an empty list.
