@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string> kKnown = {"1pass@word", "k=v!x", "abc"};
 
 bool Leaks(const std::vector<std::string_view>& texts, const fakes::MachineState& now) {
-  const fakes::MachineState found;
+  const fakes::MachineState found{};
   const bool whole = !sim::NoSecretIn(std::vector<std::string>(texts.begin(), texts.end()), found, now, kKnown).passed;
   const sim::SecretSearch search(found, now, kKnown);
   EXPECT_EQ(!search.Check(texts).passed, whole);  // the search answers as NoSecretIn
@@ -24,7 +24,7 @@ bool Leaks(const std::vector<std::string_view>& texts, const fakes::MachineState
 }
 
 TEST(SecretSearch, FindsAPasswordAnywhereInAText) {
-  const fakes::MachineState clean;
+  const fakes::MachineState clean{};
   for (const char* text : {"1pass@word", "1pass@word and more", "log: 1pass@word", "1pass@wor 1pass@word",
                            "11pass@word1", "[info] set k=v!x\n"})
     EXPECT_TRUE(Leaks({"nothing here", text}, clean)) << text;
@@ -47,7 +47,7 @@ TEST(SecretSearch, FindsAPasswordInTheJournalAndTheEvents) {
 }
 
 TEST(SecretSearch, ATextSearchedEarlierCountsWhenItLeaked) {
-  const fakes::MachineState found, now;
+  const fakes::MachineState found{}, now{};
   const sim::SecretSearch search(found, now, kKnown);
   const std::vector<std::string_view> none;
   EXPECT_TRUE(search.Check(none).passed);
