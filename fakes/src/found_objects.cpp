@@ -111,6 +111,8 @@ bool SameObjects(const ObjectMap& objects, const std::vector<char>& flat) {
   return comparer.AtEnd();
 }
 
-bool SameExceptObjects(const MachineState& a, const MachineState& b) { return FieldsButObjects(a) == FieldsButObjects(b); }
+bool SameExceptObjects(const MachineState& a, const MachineState& b) {
+  return FieldsButObjects(a) == FieldsButObjects(b);
+}
 
 }  // namespace fakes

@@ -18,8 +18,7 @@ using fakes::SecurableObject;
 
 class Mutator {
  public:
-  Mutator(fakes::Machine& machine, const MachineState& found, uint32_t seed)
-      : m_(machine), found_(found), rng_(seed) {}
+  Mutator(fakes::Machine& machine, const MachineState& found, uint32_t seed) : m_(machine), found_(found), rng_(seed) {}
 
   // One random change (or exact undo) of one field, behind a Mutate() as every port change is.
   void Step() {
@@ -27,11 +26,21 @@ class Mutator {
     MachineState& s = m_.state();
     switch (Pick(23)) {
       case 0: Object().dacl.push_back({.sid = Sid(), .mask = Pick(4)}); break;
-      case 1: if (auto& d = Object().dacl; !d.empty()) d.pop_back(); break;
-      case 2: if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].mask ^= 1u << Pick(32); break;
-      case 3: if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].flags ^= 1u << Pick(4); break;
-      case 4: if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].type = fixer::AceType::kDeny; break;
-      case 5: if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].sid = Sid(); break;
+      case 1:
+        if (auto& d = Object().dacl; !d.empty()) d.pop_back();
+        break;
+      case 2:
+        if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].mask ^= 1u << Pick(32);
+        break;
+      case 3:
+        if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].flags ^= 1u << Pick(4);
+        break;
+      case 4:
+        if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].type = fixer::AceType::kDeny;
+        break;
+      case 5:
+        if (auto& d = Object().dacl; !d.empty()) d[Pick(d.size())].sid = Sid();
+        break;
       case 6: Object().owner = Sid(); break;
       case 7: Object().values["v" + std::to_string(Pick(3))] = std::to_string(Pick(3)); break;
       case 8: Object().values.erase("v" + std::to_string(Pick(3))); break;
@@ -53,7 +62,7 @@ class Mutator {
       case 18: s.events.push_back({}); break;
       case 19: m_.Advance(Pick(2)); break;
       case 20: s.objects = found_.objects; break;  // every object put back exactly
-      case 21: {  // everything but the objects put back exactly
+      case 21: {                                   // everything but the objects put back exactly
         fakes::ObjectMap objects = std::move(s.objects);
         s = found_;
         s.objects = std::move(objects);
