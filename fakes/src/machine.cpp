@@ -2,8 +2,6 @@
 
 #include <cassert>
 
-#include "found_objects.h"
-
 namespace fakes {
 
 uint64_t Machine::NextRandom() {
@@ -20,25 +18,16 @@ void Machine::MarkFound(std::shared_ptr<const MachineState> found) {
 }
 
 void Machine::KeepFound() {
-  // Every section but the objects is copied: the map is moved out (no copy) while the rest is.
-  ObjectMap objects = std::move(state_.objects);
-  try {
-    found_->rest = state_;
-  } catch (...) {
-    state_.objects = std::move(objects);
-    throw;
-  }
-  state_.objects = std::move(objects);
-  found_->rest.rng_state = found_->rng_state;
-  found_->rest.clock = found_->clock;
-  found_->objects = FlattenObjects(state_.objects);
+  found_->state = state_;
+  found_->state.rng_state = found_->rng_state;
+  found_->state.clock = found_->clock;
   found_->copied = true;
 }
 
 bool Machine::Changed() const {
   if (!found_) return false;
   if (found_->given) return state_ != *found_->given;
-  if (found_->copied) return !SameExceptObjects(state_, found_->rest) || !SameObjects(state_.objects, found_->objects);
+  if (found_->copied) return state_ != found_->state;
   return state_.rng_state != found_->rng_state || state_.clock != found_->clock;
 }
 

@@ -2,7 +2,7 @@
 // every step of random runs that change each kind of field (objects added, removed, renamed;
 // their namespace, path, kind, owner, DACL and values; every other section; the clock and the
 // random stream) and undo changes exactly, so that both answers occur often. Run once with the
-// machine keeping the found state itself (the objects flat) and once with the caller handing it in.
+// machine copying the found state at the first mutation and once with the caller handing it in.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -122,6 +122,6 @@ TEST_P(MachineChangedProperty, AnswersAsAFullCopyWouldAfterEveryStep) {
 }
 
 INSTANTIATE_TEST_SUITE_P(KeptOrHandedIn, MachineChangedProperty, ::testing::Bool(),
-                         [](const auto& info) { return info.param ? "HandedIn" : "KeptFlat"; });
+                         [](const auto& info) { return info.param ? "HandedIn" : "Copied"; });
 
 }  // namespace

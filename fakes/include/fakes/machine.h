@@ -14,7 +14,6 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "fakes/faults.h"
 #include "fakes/state.h"
@@ -40,7 +39,6 @@ class Machine {
   // whether a run changed anything). The state is kept only before the first mutation after
   // this call: a run that changes nothing (every diagnose) copies nothing. Only the clock and
   // the random stream change without a mutation (MachinePorts' Random), and they are kept here.
-  // The objects are kept flat (fakes/src/found_objects.h), the other sections as a copy.
   void MarkFound() { found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock}; }
   // The same, with `found` a state the caller holds and promises equal to state() now (checked
   // in debug builds): Changed() compares with it and nothing is copied.
@@ -66,9 +64,8 @@ class Machine {
     uint64_t rng_state = 0;
     int64_t clock = 0;
     bool copied = false;
-    MachineState rest;          // as it was before the first mutation, with the marked rng_state and clock, no objects
-    std::vector<char> objects;  // its objects, flat (found_objects.h)
-    std::shared_ptr<const MachineState> given;  // or the whole state, the caller's (MarkFound(found))
+    MachineState state;  // as it was before the first mutation, with the marked rng_state and clock
+    std::shared_ptr<const MachineState> given;  // or the caller's (MarkFound(found)): nothing copied
   };
   void KeepFound();
 
