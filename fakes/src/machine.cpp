@@ -1,5 +1,7 @@
 #include "fakes/machine.h"
 
+#include <cassert>
+
 namespace fakes {
 
 uint64_t Machine::NextRandom() {
@@ -8,6 +10,11 @@ uint64_t Machine::NextRandom() {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
+}
+
+void Machine::MarkFound(std::shared_ptr<const MachineState> found) {
+  assert(found && *found == state_ && "MarkFound(found): the caller's state must equal the machine's");
+  found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock, .copied = true, .given = std::move(found)};
 }
 
 void Machine::KeepFound() {
@@ -19,6 +26,7 @@ void Machine::KeepFound() {
 
 bool Machine::Changed() const {
   if (!found_) return false;
+  if (found_->given) return state_ != *found_->given;
   if (found_->copied) return state_ != found_->state;
   return state_.rng_state != found_->rng_state || state_.clock != found_->clock;
 }

@@ -7,7 +7,8 @@
 namespace sim {
 
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
-                  fakes::FaultPlan faults, bool verbose, PortsDecorator* decorator) {
+                  fakes::FaultPlan faults, bool verbose, PortsDecorator* decorator,
+                  std::shared_ptr<const fakes::MachineState> found) {
   FixerRun run;
   run.command = command;
   const std::optional<app::Verb> verb = app::VerbFromString(command);
@@ -17,7 +18,7 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
     run.log = "unknown command '" + command + "' (expected diagnose, plan, apply, resume, rollback)\n";
     return run;
   }
-  fakes::MachineBackend backend(machine);
+  fakes::MachineBackend backend(machine, std::move(found));
   if (decorator != nullptr) backend.UsePorts(decorator->Decorate(backend.ports()));
   machine.set_faults(std::move(faults));
   static_cast<app::VerbRun&>(run) = app::RunVerb(backend, *verb, options, verbose);

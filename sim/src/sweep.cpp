@@ -28,9 +28,9 @@ struct Target {
   size_t step = 0;
   fixer::Options options;
   std::vector<std::string> known_secrets;
-  fakes::MachineState found;
-  std::map<std::string, int> found_statuses;  // what each app answered before the fixer ran
-  std::map<std::string, int> fixed_statuses;  // what the clean apply leaves each app answering
+  std::shared_ptr<const fakes::MachineState> found;  // shared: each apply's run compares with it, no copy
+  std::map<std::string, int> found_statuses;         // what each app answered before the fixer ran
+  std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
   std::vector<fakes::MutationEvent> clean_trace;
   std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
   // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
@@ -56,9 +56,9 @@ using sweep::RunOutcome;
 // The machines one run passed through, kept while a single case's pair cases run: a pair case
 // whose second fault falls in this run starts from them instead of running the episode again.
 struct RunSnapshots {
-  fakes::MachineState start;   // what the run found
-  uint64_t first = 1;          // before[i] is the machine just before episode call first + i
-  uint64_t last = UINT64_MAX;  // ... up to this call: no pair case names a later one
+  std::shared_ptr<const fakes::MachineState> start;  // what the run found
+  uint64_t first = 1;                                // before[i] is the machine just before episode call first + i
+  uint64_t last = UINT64_MAX;                        // ... up to this call: no pair case names a later one
   // Shared: a RecoveryCache may keep one of the apply's. A recovery run's are each read by one pair
   // case (a power loss at that call), which takes it (ResumeFromSnapshot).
   std::vector<std::shared_ptr<fakes::MachineState>> before;
@@ -134,10 +134,10 @@ std::vector<CheckResult> BrokenPromises(const std::string& command, const FixerR
 }
 
 // Runs `command` on `machine` with the faults that fall after `consumed`. `before`, when given, is
-// what `machine` holds now (exit 3's promise compares with it). With `snapshots`, keeps the
-// machine it finds and the machine before each of its calls numbered `record_after` + 1 or later
-// (earlier ones no pair case starts from).
-RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::MachineState* before,
+// what `machine` holds now (exit 3's promise compares with it, and so does the run's Changed()). With `snapshots`,
+// keeps the machine it finds and the machine before each of its calls numbered `record_after` + 1 or later (earlier
+// ones no pair case starts from).
+RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<const fakes::MachineState> before,
                   const std::string& command, uint64_t consumed, const std::vector<SweepFault>& faults,
                   const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_after = 0) {
   if (snapshots) {
@@ -148,7 +148,7 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, const fakes::Machine
     });
   }
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-  FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get());
+  FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get(), before);
   if (snapshots) machine.set_before_mutation(nullptr);
   RunOutcome r;
   r.command = command;
@@ -206,8 +206,8 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool ke
     if (last_reader) cut.reset();
     return applied;
   }
-  fakes::Machine machine(t.found);
-  RunOutcome run = RunOne(t, machine, &t.found, "apply", 0, faults, decorate, snapshots, first.call);
+  fakes::Machine machine(*t.found);
+  RunOutcome run = RunOne(t, machine, t.found, "apply", 0, faults, decorate, snapshots, first.call);
   return {std::move(run), std::move(machine.state())};
 }
 
@@ -218,14 +218,13 @@ void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string 
               const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
               bool record, bool copy_found, uint64_t record_upto = UINT64_MAX) {
   while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
-    std::optional<fakes::MachineState> before;
-    if (record || copy_found) before = machine.state();
+    std::shared_ptr<const fakes::MachineState> before;
+    if (record || copy_found) before = std::make_shared<const fakes::MachineState>(machine.state());
     RunSnapshots snapshots;
     snapshots.last = record_upto;
-    e.runs.push_back(RunOne(t, machine, before ? &*before : nullptr, command, e.calls(), faults, decorate,
-                            record ? &snapshots : nullptr));
+    e.runs.push_back(RunOne(t, machine, before, command, e.calls(), faults, decorate, record ? &snapshots : nullptr));
     if (record) {
-      snapshots.start = std::move(*before);
+      snapshots.start = std::move(before);
       e.snapshots.push_back(std::move(snapshots));
     }
     command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
@@ -337,8 +336,8 @@ std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, co
       start.machine.emplace(std::move(*at.before[second.call - at.first]));  // no other case reads it
       e.runs.push_back(CutShort(cut, second.call));
     } else {
-      start.machine.emplace(at.start);
-      e.runs.push_back(RunOne(t, *start.machine, &at.start, cut.command, cut.consumed, faults, decorate));
+      start.machine.emplace(*at.start);
+      e.runs.push_back(RunOne(t, *start.machine, at.start, cut.command, cut.consumed, faults, decorate));
     }
     ContinueFrom(t, start, e, NextCommand(cut.command, fixer::ExitCode{e.exit_code()}, recovery), faults, recovery,
                  decorate, nullptr);
@@ -447,10 +446,10 @@ std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineS
     const auto it = end->statuses.find(app);
     if (status == 200 && (it == end->statuses.end() || it->second != 200)) end->fixed = false;
   }
-  end->checks = {ServicesAsFound(t.found, now), GrantsStillWork(t.found, now, kWorker), t.widening->Check(now),
+  end->checks = {ServicesAsFound(*t.found, now), GrantsStillWork(*t.found, now, kWorker), t.widening->Check(now),
                  WorkerSecretLogsOn(now, kWorker), SiteNotWorse(t.found_statuses, end->statuses)};
-  if (!end->fixed) end->difference = FirstDifference(t.found, now);
-  end->secrets.emplace(t.found, now, t.known_secrets);
+  if (!end->fixed) end->difference = FirstDifference(*t.found, now);
+  end->secrets.emplace(*t.found, now, t.known_secrets);
   end->secret_in_clean_text = end->secrets->In(*t.clean_text);
   t.ends.Keep(end);
   return end;
@@ -498,7 +497,7 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
     for (const CheckResult& promise : r.promises) add(promise);
   if (e.outcome() == "rolled-back")
     add(AsFound("a rollback leaves the machine as found", "as found",
-                end.fixed ? FirstDifference(t.found, *end.machine) : end.difference));
+                end.fixed ? FirstDifference(*t.found, *end.machine) : end.difference));
   if (!end.fixed) add(AsFound("the machine is fixed or exactly as found", "fixed, or as found", end.difference));
   return out;
 }
@@ -534,13 +533,13 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
       t->options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
       t->known_secrets.push_back(Arg(step, "temp_password"));
     }
-    t->found = ctx.machine.state();
+    t->found = std::make_shared<const fakes::MachineState>(ctx.machine.state());
     t->found_statuses = StatusOfEveryApp(ctx.machine);
-    t->widening.emplace(t->found, kWorker);
-    fakes::Machine clean(t->found);
+    t->widening.emplace(*t->found, kWorker);
+    fakes::Machine clean(*t->found);
     clean.set_before_mutation([&clean, &t] { t->before_call.push_back(clean.state()); });
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
-    FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get());
+    FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get(), t->found);
     clean.set_before_mutation(nullptr);
     t->clean_trace = run.trace;
     t->clean_text = std::make_shared<const std::string>(RunTranscript(run));

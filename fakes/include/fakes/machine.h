@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -35,10 +36,13 @@ class Machine {
     return faults_.OnMutation(op, target);
   }
   // Changed() answers whether the state differs from what it is now (as a backend must say
-  // whether a run changed anything). The state is copied only before the first mutation after
+  // whether a run changed anything). The state is kept only before the first mutation after
   // this call: a run that changes nothing (every diagnose) copies nothing. Only the clock and
   // the random stream change without a mutation (MachinePorts' Random), and they are kept here.
   void MarkFound() { found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock}; }
+  // The same, with `found` a state the caller holds and promises equal to state() now (checked
+  // in debug builds): Changed() compares with it and nothing is copied.
+  void MarkFound(std::shared_ptr<const MachineState> found);
   bool Changed() const;
   void ForgetFound() { found_.reset(); }  // a copy of this machine then copies no found state
   // Call before every read of a port: a read rule of the fault plan may fail it.
@@ -61,6 +65,7 @@ class Machine {
     int64_t clock = 0;
     bool copied = false;
     MachineState state;  // as it was before the first mutation, with the marked rng_state and clock
+    std::shared_ptr<const MachineState> given;  // or the caller's (MarkFound(found)): nothing copied
   };
   void KeepFound();
 

@@ -10,6 +10,7 @@
 //   bool changed = backend.Changed();   // false until a port changes the machine
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "fakes/machine.h"
@@ -21,8 +22,14 @@ namespace fakes {
 
 class MachineBackend : public fixer::Backend {
  public:
-  explicit MachineBackend(Machine& machine) : machine_(machine), probe_(machine), ports_(machine, &probe_) {
-    machine_.MarkFound();
+  // `found`, when given, equals machine.state() now (Machine::MarkFound(found)): nothing is copied.
+  explicit MachineBackend(Machine& machine, std::shared_ptr<const MachineState> found = nullptr)
+      : machine_(machine), probe_(machine), ports_(machine, &probe_) {
+    if (found) {
+      machine_.MarkFound(std::move(found));
+    } else {
+      machine_.MarkFound();
+    }
   }
   ~MachineBackend() override { machine_.ForgetFound(); }
 

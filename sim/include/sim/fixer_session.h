@@ -62,7 +62,9 @@ struct FixerRun : app::VerbRun {
 using app::RunTranscript;
 
 // `command`: diagnose | plan | apply | resume | rollback; exit 2 (usage) for anything else.
+// `found`, when given, equals machine.state() now: the run compares with it instead of copying it.
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
-                  fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr);
+                  fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr,
+                  std::shared_ptr<const fakes::MachineState> found = nullptr);
 
 }  // namespace sim
