@@ -1,6 +1,7 @@
 #include "fakes/logon.h"
 
 #include <algorithm>
+#include <span>
 
 #include "fakes/account_lockout.h"
 #include "fakes/modelling_choices.h"
@@ -34,7 +35,7 @@ void AddUnique(std::vector<Sid>& sids, const Sid& sid) {
 // The local groups (aliases) of a logon: those holding the user or any of the SIDs the logon
 // adds by itself, which is how BUILTIN\Users reaches anyone through Authenticated Users or
 // INTERACTIVE; then those implicit SIDs.
-std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, const std::vector<Sid>& implicit) {
+std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, std::span<const Sid> implicit) {
   std::vector<Sid> groups;
   for (const LocalGroup& g : s.sam.groups) {
     const bool member = std::any_of(g.members.begin(), g.members.end(), [&](const Sid& m) {
@@ -92,7 +93,8 @@ LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const
   Token token;
   token.user = s.sam.domain.WithRid(account->rid);
   token.user_name = account->name;
-  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), LogonTypeSid(type)});
+  const Sid implicit[] = {Sid::Everyone(), Sid::AuthenticatedUsers(), LogonTypeSid(type)};
+  token.groups = TokenGroups(s, token.user, implicit);
   if (!LogonAllowedIn(s, token.AllSids(), type)) return {Status::Win(fixer::kErrorLogonTypeNotGranted)};
   // Success resets the bad-password count (and clears a lockout that has run out).
   const bool reset = account->bad_password_count != 0 || account->flags.locked_out;
@@ -165,7 +167,8 @@ fixer::Result<Token> LogonService::ConsoleLogon(const std::string& user) {
   Token token;
   token.user = s.sam.domain.WithRid(account->rid);
   token.user_name = account->name;
-  token.groups = TokenGroups(s, token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Interactive()});
+  const Sid implicit[] = {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Interactive()};
+  token.groups = TokenGroups(s, token.user, implicit);
   if (!LogonAllowedIn(s, token.AllSids(), LogonType::kInteractive)) {
     return Status::Win(fixer::kErrorLogonTypeNotGranted);
   }
@@ -196,7 +199,8 @@ std::optional<Token> LogonService::ServiceToken(const std::string& identity) con
   } else {
     return std::nullopt;
   }
-  token.groups = TokenGroups(m_.state(), token.user, {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Service()});
+  const Sid implicit[] = {Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Service()};
+  token.groups = TokenGroups(m_.state(), token.user, implicit);
   return token;
 }
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "fixer/ports/rights.h"
 
@@ -55,36 +58,56 @@ constexpr std::array<std::string_view, 10> kLogonRights = {
     fixer::kSeDenyRemoteInteractiveLogonRight,
 };
 
-// The canonical spelling of a right (LSA compares names case-insensitively), or "" if unknown.
-std::string CanonicalRight(std::string_view right) {
-  for (std::string_view r : kLogonRights) {
-    if (EqualsIgnoreCase(r, right)) return std::string(r);
-  }
-  for (std::string_view p : kPrivileges) {
-    if (EqualsIgnoreCase(p, right)) return std::string(p);
-  }
-  return "";
+// Every right and privilege the model knows, spelled as the rights sets hold them: a lookup
+// answers with one of these strings, so granting, revoking or checking builds none.
+const std::vector<std::string>& KnownRights() {
+  static const std::vector<std::string> known = [] {
+    std::vector<std::string> all(kLogonRights.begin(), kLogonRights.end());
+    all.insert(all.end(), kPrivileges.begin(), kPrivileges.end());
+    return all;
+  }();
+  return known;
 }
 
-// The secret keystream: SplitMix64 seeded from the machine seed and an FNV-1a hash of the key
-// name. This is obfuscation, not cryptography: anyone with the state file and this code can
-// recover a secret. It only keeps secrets out of plain sight in state files and diffs.
-std::string Keystream(uint64_t machine_seed, std::string_view key, size_t length) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
-  uint64_t state = machine_seed ^ h;
-  std::string out;
-  out.reserve(length + 8);
-  while (out.size() < length) {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(z >> (8 * i)));
+// The canonical spelling of a right (LSA compares names case-insensitively), or nullptr if unknown.
+const std::string* CanonicalRight(std::string_view right) {
+  for (const std::string& r : KnownRights()) {
+    if (EqualsIgnoreCase(r, right)) return &r;
   }
-  out.resize(length);
-  return out;
+  return nullptr;
 }
+
+// The secret keystream, a byte at a time: SplitMix64 seeded from the machine seed and an FNV-1a
+// hash of the key name, each output's bytes lowest first. This is obfuscation, not cryptography:
+// anyone with the state file and this code can recover a secret. It only keeps secrets out of
+// plain sight in state files and diffs. Applied as the bytes go, so no copy of the clear text
+// or of the stream is made.
+class Keystream {
+ public:
+  Keystream(uint64_t machine_seed, std::string_view key) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
+    state_ = machine_seed ^ h;
+  }
+  unsigned char Next() {
+    if (left_ == 0) {
+      uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      word_ = z ^ (z >> 31);
+      left_ = 8;
+    }
+    const auto b = static_cast<unsigned char>(word_);
+    word_ >>= 8;
+    --left_;
+    return b;
+  }
+
+ private:
+  uint64_t state_ = 0;
+  uint64_t word_ = 0;
+  int left_ = 0;
+};
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -117,28 +140,28 @@ std::string_view DenyRightFor(LogonType type) {
   return fixer::kSeDenyInteractiveLogonRight;
 }
 
-bool IsKnownRight(std::string_view right) { return !CanonicalRight(right).empty(); }
+bool IsKnownRight(std::string_view right) { return CanonicalRight(right) != nullptr; }
 
 // Grant and Revoke only call Mutate when they would change something: an idempotent repeat
 // is not a mutation, so it is no fault point either.
 fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
-  const std::string name = CanonicalRight(right);
-  if (name.empty()) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  const std::string* name = CanonicalRight(right);
+  if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
   auto& rights = m_.state().lsa.rights;
-  if (auto it = rights.find(sid); it != rights.end() && it->second.contains(name)) return Status::Ok();
-  if (Status st = m_.Mutate("lsa.grant", sid.ToString() + " " + name); !st.ok()) return st;
-  rights[sid].insert(name);
+  if (auto it = rights.find(sid); it != rights.end() && it->second.contains(*name)) return Status::Ok();
+  if (Status st = m_.Mutate("lsa.grant", sid.ToString() + " " + *name); !st.ok()) return st;
+  rights[sid].insert(*name);
   return Status::Ok();
 }
 
 fixer::Status Lsa::Revoke(const fixer::Sid& sid, const std::string& right) {
-  const std::string name = CanonicalRight(right);
-  if (name.empty()) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  const std::string* name = CanonicalRight(right);
+  if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
   auto& rights = m_.state().lsa.rights;
   auto it = rights.find(sid);
-  if (it == rights.end() || !it->second.contains(name)) return Status::Ok();
-  if (Status st = m_.Mutate("lsa.revoke", sid.ToString() + " " + name); !st.ok()) return st;
-  it->second.erase(name);
+  if (it == rights.end() || !it->second.contains(*name)) return Status::Ok();
+  if (Status st = m_.Mutate("lsa.revoke", sid.ToString() + " " + *name); !st.ok()) return st;
+  it->second.erase(*name);
   if (it->second.empty()) rights.erase(it);  // LSA drops an account object with no rights
   return Status::Ok();
 }
@@ -156,8 +179,8 @@ bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) c
 
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type) {
   const auto& rights = state.lsa.rights;
-  const std::string allow(AllowRightFor(type));
-  const std::string deny(DenyRightFor(type));
+  const std::string& allow = *CanonicalRight(AllowRightFor(type));  // known rights: no string built
+  const std::string& deny = *CanonicalRight(DenyRightFor(type));
   bool allowed = false;
   for (const fixer::Sid& sid : token) {
     auto it = rights.find(sid);
@@ -171,14 +194,13 @@ bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& to
 fixer::Status Lsa::StoreSecret(const std::string& key, const fixer::Secret& value) {
   if (Status st = m_.Mutate("lsa.store_secret", key); !st.ok()) return st;
   const std::string_view clear = value.Reveal();
-  const std::string stream = Keystream(m_.state().seed, key, clear.size());
+  Keystream stream(m_.state().seed, key);
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(clear.size() * 2);
+  std::string hex(clear.size() * 2, '\0');
   for (size_t i = 0; i < clear.size(); ++i) {
-    const auto b = static_cast<unsigned char>(clear[i] ^ stream[i]);
-    hex.push_back(kHex[b >> 4]);
-    hex.push_back(kHex[b & 0xF]);
+    const auto b = static_cast<unsigned char>(static_cast<unsigned char>(clear[i]) ^ stream.Next());
+    hex[2 * i] = kHex[b >> 4];
+    hex[2 * i + 1] = kHex[b & 0xF];
   }
   m_.state().lsa.secrets[key] = std::move(hex);
   return Status::Ok();
@@ -194,14 +216,13 @@ fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const s
   if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
   const std::string& hex = it->second;
   if (hex.size() % 2 != 0) return Status::Win(fixer::kErrorInvalidData);
-  const std::string stream = Keystream(state.seed, key, hex.size() / 2);
-  std::string clear;
-  clear.reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = HexValue(hex[i]);
-    const int lo = HexValue(hex[i + 1]);
+  Keystream stream(state.seed, key);
+  std::string clear(hex.size() / 2, '\0');
+  for (size_t i = 0; i < clear.size(); ++i) {
+    const int hi = HexValue(hex[2 * i]);
+    const int lo = HexValue(hex[2 * i + 1]);
     if (hi < 0 || lo < 0) return Status::Win(fixer::kErrorInvalidData);  // a hand-edited state file
-    clear.push_back(static_cast<char>((hi << 4 | lo) ^ static_cast<unsigned char>(stream[i / 2])));
+    clear[i] = static_cast<char>((hi << 4 | lo) ^ stream.Next());
   }
   return fixer::Secret::FromString(std::move(clear));
 }

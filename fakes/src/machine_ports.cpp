@@ -5,7 +5,9 @@
 #include "fakes/machine_ports.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "fakes/aspnet_setup.h"
 #include "fakes/event_log.h"
@@ -24,6 +26,15 @@ namespace {
 
 using fixer::Result;
 using fixer::Status;
+
+// Machine::Read for a read of one SID's data. Only a read rule of the fault plan looks at a
+// read (FaultPlan::OnRead), so the SID is printed as its target only when the plan has one,
+// not on each of the dozen lookups of every run.
+Status ReadOfSid(Machine& m, std::string_view op, const fixer::Sid& sid) {
+  const std::vector<FaultRule>& rules = m.faults().rules();
+  const bool read_rule = std::any_of(rules.begin(), rules.end(), [](const FaultRule& r) { return r.read; });
+  return m.Read(op, read_rule ? sid.ToString() : std::string());
+}
 
 class ScmPort : public fixer::ServiceControl {
  public:
@@ -78,7 +89,7 @@ class RightsPort : public fixer::Rights {
  public:
   explicit RightsPort(Machine& m) : m_(m), lsa_(m) {}
   Result<std::vector<std::string>> Of(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("lsa.rights_of", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "lsa.rights_of", sid); !st.ok()) return st;
     return lsa_.RightsOf(sid);
   }
   Status Grant(const fixer::Sid& sid, const std::string& right) override { return lsa_.Grant(sid, right); }
@@ -107,7 +118,7 @@ class ProfilesPort : public fixer::Profiles {
  public:
   explicit ProfilesPort(Machine& m) : m_(m), profiles_(m), objects_(m) {}
   Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("profiles.find", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "profiles.find", sid); !st.ok()) return st;
     const ProfileEntry* e = profiles_.Find(sid);
     if (e == nullptr) return std::optional<fixer::ProfileInfo>();
     const bool exists = objects_.Exists({fixer::ObjectNamespace::kFile, e->path});
@@ -137,28 +148,28 @@ class SecurityPort : public fixer::Security {
  public:
   explicit SecurityPort(Machine& m) : m_(m), objects_(m), sql_(m) {}
   Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
   Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override { return objects_.AddAce(object, ace); }
   Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAcesByObject(sid);
   }
   Result<std::vector<std::vector<fixer::Ace>>> FindAcesOn(const fixer::Sid& sid,
                                                           std::span<const fixer::ObjectAces> on) override {
-    if (Status st = m_.Read("acl.find_aces", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAcesOn(sid, on);
   }
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
     return objects_.AddAces(object, aces);
   }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("sql.logins_for", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "sql.logins_for", sid); !st.ok()) return st;
     return sql_.LoginsFor(sid);
   }
   Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override {
-    if (Status st = m_.Read("sql.db_users_for", sid.ToString()); !st.ok()) return st;
+    if (Status st = ReadOfSid(m_, "sql.db_users_for", sid); !st.ok()) return st;
     return sql_.DbUsersFor(sid);
   }
   Status CreateLogin(const fixer::SqlLogin& login) override { return sql_.CreateLogin(login); }

@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "fakes/state.h"
 #include "fakes/utf16.h"
@@ -57,14 +59,20 @@ void Md4Block(std::array<uint32_t, 4>& st, const uint8_t* block) {
   st[3] += d;
 }
 
-// `data`: the message, padded in place (reserve 72 bytes more to pad without reallocating).
-std::array<uint8_t, 16> Md4(std::vector<uint8_t> data) {
+// MD4 of `size` bytes at `data`: every whole block read where it lies, the rest and the padding
+// (0x80, zeros, the bit length) from a two-block buffer on the stack.
+std::array<uint8_t, 16> Md4(const uint8_t* data, size_t size) {
   std::array<uint32_t, 4> st = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u};
-  const uint64_t bit_len = uint64_t{data.size()} * 8;
-  data.push_back(0x80);
-  while (data.size() % 64 != 56) data.push_back(0);
-  for (int i = 0; i < 8; ++i) data.push_back(static_cast<uint8_t>(bit_len >> (8 * i)));
-  for (size_t off = 0; off < data.size(); off += 64) Md4Block(st, data.data() + off);
+  const size_t whole = size - size % 64;
+  for (size_t off = 0; off < whole; off += 64) Md4Block(st, data + off);
+  uint8_t tail[128] = {};
+  const size_t rest = size - whole;
+  std::copy_n(data + whole, rest, tail);
+  tail[rest] = 0x80;
+  const size_t tail_size = rest < 56 ? 64 : 128;
+  const uint64_t bit_len = uint64_t{size} * 8;
+  for (int i = 0; i < 8; ++i) tail[tail_size - 8 + i] = static_cast<uint8_t>(bit_len >> (8 * i));
+  for (size_t off = 0; off < tail_size; off += 64) Md4Block(st, tail + off);
   std::array<uint8_t, 16> digest{};
   for (int i = 0; i < 4; ++i) {
     for (int k = 0; k < 4; ++k) digest[i * 4 + k] = static_cast<uint8_t>(st[i] >> (8 * k));
@@ -108,17 +116,22 @@ std::vector<std::string> FullNameTokens(std::string_view full_name) {
   return tokens;
 }
 
+// Without folded copies of both: a password and a name, compared where each could start.
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
-  return FoldCase(haystack).find(FoldCase(needle)) != std::string::npos;
+  if (needle.size() > haystack.size()) return false;
+  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
+    if (EqualsIgnoreCase(haystack.substr(at, needle.size()), needle)) return true;
+  }
+  return false;
 }
 
 bool ViolatesComplexity(std::string_view account_name, std::string_view full_name, std::string_view clear) {
   const std::u16string wide = Utf8ToUtf16(clear);
   if (wide.size() < 6) return true;
   if (ClassCount(wide) < 3) return true;
-  if (Utf8ToUtf16(account_name).size() >= 3 && ContainsIgnoreCase(clear, account_name)) return true;
+  if (Utf16Length(account_name) >= 3 && ContainsIgnoreCase(clear, account_name)) return true;
   for (const std::string& token : FullNameTokens(full_name)) {
-    if (Utf8ToUtf16(token).size() >= 3 && ContainsIgnoreCase(clear, token)) return true;
+    if (Utf16Length(token) >= 3 && ContainsIgnoreCase(clear, token)) return true;
   }
   return false;
 }
@@ -127,19 +140,34 @@ bool ViolatesComplexity(std::string_view account_name, std::string_view full_nam
 
 std::string NtHash(std::string_view clear) {
   if (clear.empty()) return "";
-  const std::u16string wide = Utf8ToUtf16(clear);
-  std::vector<uint8_t> bytes;
-  bytes.reserve(wide.size() * 2 + 72);  // and MD4's padding
-  for (char16_t c : wide) {             // UTF-16LE
-    bytes.push_back(static_cast<uint8_t>(c & 0xFF));
-    bytes.push_back(static_cast<uint8_t>(c >> 8));
+  // The UTF-16LE text, built on the stack for any usual password (a UTF-8 text never has more
+  // UTF-16 units than bytes) and on the heap past that.
+  constexpr size_t kOnStack = 128;
+  char16_t stack_units[kOnStack];
+  std::u16string heap_units;
+  char16_t* units = stack_units;
+  if (clear.size() > kOnStack) {
+    heap_units.resize(clear.size());
+    units = heap_units.data();
+  }
+  const size_t count = Utf8ToUtf16(clear, units);
+  uint8_t stack_bytes[2 * kOnStack];
+  std::vector<uint8_t> heap_bytes;
+  uint8_t* bytes = stack_bytes;
+  if (count > kOnStack) {
+    heap_bytes.resize(2 * count);
+    bytes = heap_bytes.data();
+  }
+  for (size_t i = 0; i < count; ++i) {  // UTF-16LE
+    bytes[2 * i] = static_cast<uint8_t>(units[i] & 0xFF);
+    bytes[2 * i + 1] = static_cast<uint8_t>(units[i] >> 8);
   }
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(32);
-  for (uint8_t b : Md4(std::move(bytes))) {
-    hex.push_back(kHex[b >> 4]);
-    hex.push_back(kHex[b & 0xF]);
+  std::string hex(32, '\0');
+  const std::array<uint8_t, 16> digest = Md4(bytes, 2 * count);
+  for (size_t i = 0; i < digest.size(); ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
   return hex;
 }
@@ -149,7 +177,7 @@ fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::
                                   const fixer::Secret& password) {
   const auto fail = [] { return fixer::Status::Win(fixer::kNerrPasswordTooShort); };
   const std::string_view clear = password.Reveal();
-  if (Utf8ToUtf16(clear).size() < policy.min_length) return fail();
+  if (Utf16Length(clear) < policy.min_length) return fail();
   if (policy.complexity && ViolatesComplexity(account_name, full_name, clear)) return fail();
   if (policy.history > 0) {
     const std::string hash = NtHash(clear);

@@ -194,11 +194,14 @@ std::string Sam::DisplayName(const fixer::Sid& sid) const {
 fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& password) const {
   const UserAccount* user = FindUser(name);
   if (!user) return Status::Win(fixer::kNerrUserNotFound);
-  std::vector<std::string> remembered;
-  remembered.reserve(user->password_history.size() + 1);
-  remembered.push_back(user->password_hash);
-  remembered.insert(remembered.end(), user->password_history.begin(), user->password_history.end());
-  return CheckPasswordPolicy(m_.state().lsa.password_policy, user->name, user->full_name, remembered, password);
+  const fixer::PasswordPolicyInfo& policy = m_.state().lsa.password_policy;
+  std::vector<std::string> remembered;  // read only when the policy keeps a history: no copy otherwise
+  if (policy.history > 0) {
+    remembered.reserve(user->password_history.size() + 1);
+    remembered.push_back(user->password_hash);
+    remembered.insert(remembered.end(), user->password_history.begin(), user->password_history.end());
+  }
+  return CheckPasswordPolicy(policy, user->name, user->full_name, remembered, password);
 }
 
 // ---- mutations ----------------------------------------------------------------------------

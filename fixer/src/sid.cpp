@@ -1,14 +1,49 @@
 #include "fixer/sid.h"
 
+#include <array>
 #include <charconv>
 #include <vector>
 
 namespace fixer {
+namespace {
+constexpr size_t kMaxSubAuthorities = 15;  // SID_MAX_SUB_AUTHORITIES (MS-DTYP 2.4.2)
+
+// "00" "01" ... "99": two digits per division.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+// Writes `v` in decimal to end just before `end`; returns where it starts.
+template <typename Unsigned>
+char* DecimalBefore(char* end, Unsigned v) {
+  while (v >= 100) {
+    end -= 2;
+    std::copy_n(kDigitPairs.data() + 2 * (v % 100), 2, end);
+    v /= 100;
+  }
+  if (v >= 10) {
+    end -= 2;
+    std::copy_n(kDigitPairs.data() + 2 * v, 2, end);
+  } else {
+    *--end = static_cast<char>('0' + v);
+  }
+  return end;
+}
+}  // namespace
 
 Result<Sid> Sid::Parse(std::string_view text) {
   auto invalid = [] { return Status::Win(kErrorInvalidSid); };
   if (text.size() < 4 || (text[0] != 'S' && text[0] != 's') || text[1] != '-') return invalid();
-  std::vector<uint64_t> parts;
+  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2); read into
+  // fixed arrays (no vector per parse: the journal's SIDs are parsed on every step).
+  uint64_t parts[2] = {};
+  uint32_t subs[kMaxSubAuthorities];
+  size_t count = 0;  // numbers read so far
   size_t pos = 2;
   while (pos <= text.size()) {
     size_t end = text.find('-', pos);
@@ -16,18 +51,19 @@ Result<Sid> Sid::Parse(std::string_view text) {
     uint64_t v = 0;
     auto [p, ec] = std::from_chars(text.data() + pos, text.data() + end, v);
     if (ec != std::errc() || p != text.data() + end || end == pos) return invalid();
-    parts.push_back(v);
+    if (count < 2) {
+      parts[count] = v;
+    } else {
+      if (count - 2 == kMaxSubAuthorities) return invalid();  // a 16th sub-authority
+      if (v > UINT32_MAX) return invalid();
+      subs[count - 2] = static_cast<uint32_t>(v);
+    }
+    ++count;
     pos = end + 1;
   }
-  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2).
-  if (parts.size() < 3 || parts[0] != 1 || parts.size() > 17) return invalid();
+  if (count < 3 || parts[0] != 1) return invalid();
   if (parts[1] >= (uint64_t{1} << 48)) return invalid();
-  std::vector<uint32_t> subs;
-  for (size_t i = 2; i < parts.size(); ++i) {
-    if (parts[i] > UINT32_MAX) return invalid();
-    subs.push_back(static_cast<uint32_t>(parts[i]));
-  }
-  return Sid(parts[1], subs);
+  return Sid(parts[1], std::span<const uint32_t>(subs, count - 2));
 }
 
 Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
@@ -38,9 +74,16 @@ Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
 }
 
 Sid Sid::WithRid(uint32_t rid) const {
-  std::vector<uint32_t> subs(sub_authorities().begin(), sub_authorities().end());
-  subs.push_back(rid);
-  return Sid(authority(), subs);
+  const auto own = sub_authorities();
+  if (own.size() >= kMaxSubAuthorities) {  // past what Parse accepts: still a value, built on the heap
+    std::vector<uint32_t> subs(own.begin(), own.end());
+    subs.push_back(rid);
+    return Sid(authority(), subs);
+  }
+  uint32_t subs[kMaxSubAuthorities];  // no vector: every account lookup extends the machine SID
+  std::copy(own.begin(), own.end(), subs);
+  subs[own.size()] = rid;
+  return Sid(authority(), std::span<const uint32_t>(subs, own.size() + 1));
 }
 
 Sid Sid::Domain() const {
@@ -49,18 +92,29 @@ Sid Sid::Domain() const {
 }
 
 std::string Sid::ToString() const {
-  // One buffer, no temporaries: SIDs are printed into every journal record and log line.
-  char buf[4 + 20 + 16 * 11];  // "S-1-", a 48-bit authority, up to 15 "-<uint32>" (and "-0")
-  char* out = buf;
-  char* const end = buf + sizeof buf;
-  out = std::copy_n("S-1-", 4, out);
-  out = std::to_chars(out, end, authority()).ptr;
-  if (count() == 0) out = std::copy_n("-0", 2, out);  // the null SID prints as S-1-0-0
-  for (uint32_t s : sub_authorities()) {
-    *out++ = '-';
-    out = std::to_chars(out, end, s).ptr;
+  const auto subs = sub_authorities();
+  if (subs.size() > kMaxSubAuthorities) {  // only WithRid makes one: the first 15, then the rest
+    std::string text = Sid(authority(), subs.first(kMaxSubAuthorities)).ToString();
+    for (uint32_t s : subs.subspan(kMaxSubAuthorities)) text += "-" + std::to_string(s);
+    return text;
   }
-  return std::string(buf, out);
+  // Written backwards into one buffer (no digit counting, no temporaries), then one allocation:
+  // SIDs are printed into every journal record, log line and mutation's target.
+  char buf[4 + 20 + kMaxSubAuthorities * 11];  // "S-1-", a 48-bit authority, 15 "-<uint32>"
+  char* const end = buf + sizeof buf;
+  char* out = end;
+  if (subs.empty()) {  // the null SID prints as S-1-0-0
+    out -= 2;
+    std::copy_n("-0", 2, out);
+  }
+  for (size_t i = subs.size(); i-- > 0;) {
+    out = DecimalBefore(out, subs[i]);
+    *--out = '-';
+  }
+  out = DecimalBefore(out, authority());
+  out -= 4;
+  std::copy_n("S-1-", 4, out);
+  return std::string(out, end);
 }
 
 std::ostream& operator<<(std::ostream& os, const Sid& s) { return os << s.ToString(); }

@@ -72,6 +72,30 @@ TEST_F(LogonTest, UnknownUserAndBadPasswordBothGive1326) {
   EXPECT_EQ(Aspnet().bad_password_count, 1u);
 }
 
+// A logon hashes the password it is given and compares it with the hash the SAM keeps (set by
+// CreateUser or SetPassword): the right password of any length logs on, and one that differs in
+// its last character, its length or the case of one letter does not (1326), by LogonUser and by
+// CheckLogon alike.
+TEST_F(LogonTest, RightPasswordOfAnyLengthLogsOnAndANearMissDoesNot) {
+  for (size_t length : {1u, 7u, 27u, 28u, 32u, 64u, 129u, 200u}) {
+    std::string pw;
+    for (size_t i = 0; i < length; ++i) pw.push_back(static_cast<char>('a' + (i * 5) % 26));
+    ASSERT_TRUE(sam_.SetPassword("ASPNET", Pw(pw)).ok()) << length;
+    EXPECT_EQ(Logon(pw), 0u) << length;
+    EXPECT_TRUE(logon_.CheckLogon("Aspnet", Pw(pw), LogonType::kInteractive).ok()) << length;
+    std::string last = pw;
+    last.back() = static_cast<char>(last.back() == 'z' ? 'y' : last.back() + 1);
+    std::string upper = pw;
+    upper[length / 2] = static_cast<char>(upper[length / 2] - 'a' + 'A');
+    for (const std::string& wrong : {last, upper, pw + "a", pw.substr(0, length - 1)}) {
+      EXPECT_EQ(logon_.CheckLogon("ASPNET", Pw(wrong), LogonType::kInteractive).status().code(), 1326u) << length;
+      EXPECT_EQ(Logon(wrong), 1326u) << length;
+    }
+    EXPECT_EQ(Logon(pw), 0u) << length;  // and resets the count
+    EXPECT_EQ(Aspnet().bad_password_count, 0u);
+  }
+}
+
 TEST_F(LogonTest, SuccessResetsTheBadPasswordCount) {
   EXPECT_EQ(Logon("wrong"), 1326u);
   EXPECT_EQ(Logon("wrong"), 1326u);

@@ -90,6 +90,30 @@ TEST_F(LsaTest, SecretRoundTripsAndIsNotStoredInClear) {
   EXPECT_EQ(m_.faults().trace().at(0).target, "L$ASP.NETAutoGenKeys");  // the key, not the value
 }
 
+// The stored form is part of the machine file: these texts were written by the first
+// implementation (a keystream string per call), and a machine file holding them must still give
+// the same secrets back, over several 8-byte blocks of the stream and with non-ASCII bytes; stored
+// hex in upper case reads back too.
+TEST_F(LsaTest, SecretsKeepTheirStoredForm) {
+  ASSERT_TRUE(lsa_.StoreSecret("L$ASP.NETAutoGenKeys", Pw("0123456789abcdefXYZ!")).ok());
+  EXPECT_EQ(m_.state().lsa.secrets.at("L$ASP.NETAutoGenKeys"), "8b662e288a77715d5c8cb9a43adf40e9c0c22ea1");
+  ASSERT_TRUE(lsa_.StoreSecret("k", Pw("v")).ok());
+  EXPECT_EQ(m_.state().lsa.secrets.at("k"), "d0");
+  fakes::Machine other(MinimalXpState(42));
+  fakes::Lsa other_lsa(other);
+  ASSERT_TRUE(other_lsa.StoreSecret("ASPNET_WP_PASSWORD", Pw("\xC3\xA9t\xC3\xA9 pass")).ok());
+  EXPECT_EQ(other.state().lsa.secrets.at("ASPNET_WP_PASSWORD"), "85b9c92e073855963d05");
+
+  other.state().lsa.secrets["ASPNET_WP_PASSWORD"] = "85B9C92E073855963D05";
+  auto back = other_lsa.RetrieveSecret("ASPNET_WP_PASSWORD");
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(*back == Pw("\xC3\xA9t\xC3\xA9 pass"));
+  m_.state().lsa.secrets["L$ASP.NETAutoGenKeys"] = "8b662e288a77715d5c8cb9a43adf40e9c0c22ea1";
+  EXPECT_TRUE(*lsa_.RetrieveSecret("L$ASP.NETAutoGenKeys") == Pw("0123456789abcdefXYZ!"));
+  m_.state().lsa.secrets["e"] = "";
+  EXPECT_TRUE(*lsa_.RetrieveSecret("e") == Pw(""));
+}
+
 TEST_F(LsaTest, SameValueUnderTwoKeysOrTwoMachinesStoresDifferently) {
   ASSERT_TRUE(lsa_.StoreSecret("A", Pw("same value")).ok());
   ASSERT_TRUE(lsa_.StoreSecret("B", Pw("same value")).ok());
@@ -114,6 +138,8 @@ TEST_F(LsaTest, CorruptStoredSecretIsInvalidData) {
   m_.state().lsa.secrets["k"] = "zz";
   EXPECT_EQ(lsa_.RetrieveSecret("k").status().code(), 13u);
   m_.state().lsa.secrets["k"] = "abc";
+  EXPECT_EQ(lsa_.RetrieveSecret("k").status().code(), 13u);
+  m_.state().lsa.secrets["k"] = "d0d0d0g0";  // a bad digit past the first byte
   EXPECT_EQ(lsa_.RetrieveSecret("k").status().code(), 13u);
 }
 

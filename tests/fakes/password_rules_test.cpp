@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
+#include "fakes/utf16.h"
+
 #include "test_machine.h"
 
 namespace fakes_test {
@@ -29,6 +34,30 @@ TEST(NtHash, EncodesNonAsciiAsUtf16) {
   EXPECT_EQ(NtHash("\xF0\x9F\x98\x80"), "4b58a10cc20a4e7d808d218e1f80aabc");  // surrogate pair
   // A byte that is not UTF-8 is taken as Latin-1: "x\xFFy" hashes as U+0078 U+00FF U+0079.
   EXPECT_EQ(NtHash("x\xFFy"), "27847554327d20c0198f98ba1d7ff05f");
+}
+
+// The padding at every block boundary: 27 characters are 54 bytes (padding fits the block),
+// 28 are 56 (the length spills into a second block), 32 are one whole block, 64 two; past 128
+// bytes or units the text is kept on the heap instead of the stack. Printable ASCII, character i
+// being 33 + (7 * i) % 90; vectors from openssl as above.
+std::string Printable(size_t n) {
+  std::string pw;
+  for (size_t i = 0; i < n; ++i) pw.push_back(static_cast<char>(33 + (i * 7) % 90));
+  return pw;
+}
+
+TEST(NtHash, PadsAtEveryBlockBoundary) {
+  EXPECT_EQ(NtHash(Printable(27)), "d13fdd90e312d95718d2a7bbcd51c2a3");
+  EXPECT_EQ(NtHash(Printable(28)), "397ca69c00339b62a88e920639469e56");
+  EXPECT_EQ(NtHash(Printable(31)), "aceed0d25a088f9102205b1cc5a5e178");
+  EXPECT_EQ(NtHash(Printable(32)), "2f98b0eb7212c8bbb5a4c9cff37484ff");
+  EXPECT_EQ(NtHash(Printable(33)), "7a590c74910917a288d2861eaf0b88c7");
+  EXPECT_EQ(NtHash(Printable(64)), "b1bcf2936029499fef8d66d28a18b021");
+  EXPECT_EQ(NtHash(Printable(129)), "1ea9032933102d9dfc379144adc4037f");
+  EXPECT_EQ(NtHash(Printable(200)), "51e89b3175eaefea835e23a94b6c7058");
+  std::string accented;  // 141 bytes of UTF-8, 71 UTF-16 units
+  for (int i = 0; i < 70; ++i) accented += "\xC3\xA9";
+  EXPECT_EQ(NtHash(accented + "x"), "d058cd8dd60816d93faea39a9c28ba83");
 }
 
 TEST(NtHash, BlankPasswordIsStoredAsEmpty) { EXPECT_EQ(NtHash(""), ""); }
@@ -107,6 +136,28 @@ TEST(PasswordPolicy, HistoryCountsOnlyThePolicyNumberOfHashes) {
   EXPECT_TRUE(CheckPasswordPolicy(p, "bob", "", history, Pw("oldest")).ok());
   p.history = 0;
   EXPECT_TRUE(CheckPasswordPolicy(p, "bob", "", history, Pw("newest")).ok());
+}
+
+// The three forms of the UTF-16 conversion count the same units: the string, the buffer and the
+// length alone, over random bytes (valid and broken UTF-8, surrogates, overlong forms).
+TEST(Utf16, BufferAndLengthAgreeWithTheString) {
+  std::mt19937 rng(16);
+  static constexpr unsigned char kBytes[] = {'a',  'Z',  '0',  0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xC3, 0xDF,
+                                             0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x90};
+  for (int i = 0; i < 20000; ++i) {
+    std::string text(rng() % 12, ' ');
+    for (char& c : text) c = static_cast<char>(kBytes[rng() % sizeof kBytes]);
+    const std::u16string wide = fakes::Utf8ToUtf16(text);
+    std::u16string buffer(text.size(), u'\0');
+    buffer.resize(fakes::Utf8ToUtf16(text, buffer.data()));
+    ASSERT_EQ(buffer, wide);
+    ASSERT_EQ(fakes::Utf16Length(text), wide.size());
+    ASSERT_LE(wide.size(), text.size());
+  }
+  EXPECT_EQ(fakes::Utf8ToUtf16("\xF0\x9F\x98\x80"), std::u16string(u"\U0001F600"));
+  EXPECT_EQ(fakes::Utf8ToUtf16("x\xFFy"), std::u16string(u"x\u00FFy"));
+  EXPECT_EQ(fakes::Utf8ToUtf16("\xED\xA0\x80"), std::u16string(u"\u00ED\u00A0\u0080"));  // a surrogate: 3 bytes
+  EXPECT_EQ(fakes::Utf16Length("\xC3\xA9t\xC3\xA9"), 3u);
 }
 
 }  // namespace

@@ -53,20 +53,26 @@ TEST_P(FailedRead, FailsTheDiagnosisAndChangesNothing) {
   EXPECT_NE(text.find("5: Access is denied."), std::string::npos) << text;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Reads, FailedRead,
-    ::testing::Values(ReadCase{"sam.lookup_user", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
-                      ReadCase{"sam.lookup_user", app::Verb::kPlan, fixer::ExitCode::kFailed},
-                      ReadCase{"sam.lookup_user", app::Verb::kApply, fixer::ExitCode::kRefused},
-                      ReadCase{"aspnet.frameworks", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
-                      ReadCase{"inventory.os", app::Verb::kApply, fixer::ExitCode::kRefused},
-                      ReadCase{"inventory.caller", app::Verb::kDiagnose, fixer::ExitCode::kFailed}),
-    [](const auto& info) {
-      std::string name = std::string(info.param.op) + "_" + std::string(app::ToString(info.param.verb));
-      for (char& ch : name)
-        if (ch == '.') ch = '_';
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Reads, FailedRead,
+                         ::testing::Values(ReadCase{"sam.lookup_user", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
+                                           ReadCase{"sam.lookup_user", app::Verb::kPlan, fixer::ExitCode::kFailed},
+                                           ReadCase{"sam.lookup_user", app::Verb::kApply, fixer::ExitCode::kRefused},
+                                           ReadCase{"aspnet.frameworks", app::Verb::kDiagnose,
+                                                    fixer::ExitCode::kFailed},
+                                           ReadCase{"inventory.os", app::Verb::kApply, fixer::ExitCode::kRefused},
+                                           ReadCase{"inventory.caller", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
+                                           // Reads of one SID's data (their target is printed only for a read rule).
+                                           ReadCase{"lsa.rights_of", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
+                                           ReadCase{"lsa.rights_of", app::Verb::kApply, fixer::ExitCode::kRefused},
+                                           ReadCase{"profiles.find", app::Verb::kDiagnose, fixer::ExitCode::kFailed},
+                                           ReadCase{"acl.find_aces", app::Verb::kDiagnose, fixer::ExitCode::kFailed}),
+                         [](const auto& info) {
+                           std::string name =
+                               std::string(info.param.op) + "_" + std::string(app::ToString(info.param.verb));
+                           for (char& ch : name)
+                             if (ch == '.') ch = '_';
+                           return name;
+                         });
 
 // Reads are counted apart from mutations: a read rule leaves a sweep's numbering as it was.
 TEST(ReadFaults, AreNotCountedAmongTheMutations) {

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <span>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -152,6 +154,64 @@ TEST(Sid, EqualityOrderAndHashAgreeWithTheValues) {
       ASSERT_EQ(twin == sids[b], values[a] == values[b]) << twin << " " << sids[b];
       ASSERT_TRUE((sids[a] <=> sids[b]) == (values[a] <=> values[b])) << sids[a] << " " << sids[b];
     }
+  }
+}
+
+// ToString writes digits two at a time from the end: every number of digits from 1 to 10 (and
+// to 15 for the authority), each digit boundary (9/10, 99/100, ...) and zeros inside a number
+// must print as the plain decimal text, on SIDs of every length.
+TEST(Sid, PrintsEveryNumberAsItsDecimalText) {
+  auto text_of = [](uint64_t authority, const std::vector<uint32_t>& subs) {
+    std::string t = "S-1-" + std::to_string(authority);
+    if (subs.empty()) t += "-0";
+    for (uint32_t s : subs) t += "-" + std::to_string(s);
+    return t;
+  };
+  std::vector<uint64_t> boundaries = {0, 1, 5, 1000000007, 4294967295u, 281474976710655u};
+  for (uint64_t p = 10; p <= 1000000000; p *= 10) {
+    boundaries.insert(boundaries.end(), {p - 1, p, p + 1, p * 2 + 5});
+  }
+  std::mt19937_64 rng(32);
+  for (int i = 0; i < 2000; ++i) {
+    std::vector<uint32_t> subs(i % 16);
+    for (uint32_t& s : subs) {
+      const uint64_t b = boundaries[rng() % boundaries.size()];
+      s = rng() % 4 == 0 ? static_cast<uint32_t>(rng()) : static_cast<uint32_t>(std::min<uint64_t>(b, UINT32_MAX));
+    }
+    const uint64_t authority = rng() % 3 == 0 ? rng() % (uint64_t{1} << 48) : boundaries[rng() % boundaries.size()];
+    const Sid sid(authority, std::span<const uint32_t>(subs));
+    const std::string expected = text_of(authority, subs);
+    ASSERT_EQ(sid.ToString(), expected);
+    if (!subs.empty()) {
+      ASSERT_EQ(*Sid::Parse(expected), sid) << expected;
+    }
+  }
+  EXPECT_EQ(Sid(5, {0}).ToString(), "S-1-5-0");
+  EXPECT_EQ(Sid(5, {21, 100, 1000, 10000, 1000}).ToString(), "S-1-5-21-100-1000-10000-1000");
+  EXPECT_EQ(Sid(0, {0}).ToString(), "S-1-0-0");
+  EXPECT_EQ(Sid(16, {12288}).ToString(), "S-1-16-12288");  // a mandatory label (high integrity)
+}
+
+// WithRid may extend a SID past the 15 sub-authorities Parse accepts; it stays a value and
+// prints every sub-authority.
+TEST(Sid, ExtendsAndPrintsPastFifteenSubAuthorities) {
+  const Sid fifteen = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14");
+  const Sid sixteen = fifteen.WithRid(4294967295u);
+  EXPECT_EQ(sixteen.ToString(), "S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14-4294967295");
+  EXPECT_EQ(sixteen.WithRid(7).ToString(), sixteen.ToString() + "-7");
+  EXPECT_EQ(sixteen.Rid(), 4294967295u);
+  EXPECT_NE(sixteen, fifteen);
+  EXPECT_EQ(Sid::Machine(1, 2, 3).WithRid(500).ToString(), "S-1-5-21-1-2-3-500");
+  EXPECT_EQ(Sid().WithRid(7), Sid(0, {7}));
+}
+
+// Parse reads at most fifteen sub-authorities of 32 bits and a 48-bit authority.
+TEST(Sid, ParsesTheLimitsAndNoFurther) {
+  EXPECT_EQ(*Sid::Parse("S-1-5-4294967295"), Sid(5, {4294967295u}));
+  EXPECT_EQ(*Sid::Parse("S-1-281474976710655-0"), Sid(281474976710655u, {0}));
+  for (const char* bad : {"S-1-281474976710656-0", "S-1-5", "S-1-5-18-", "S-1-5-18x", "S-1-5--18", "S-1-5-+18",
+                          "S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16", "S-1-5-18446744073709551616"}) {
+    EXPECT_FALSE(Sid::Parse(bad).ok()) << bad;
   }
 }
 

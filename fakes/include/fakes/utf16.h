@@ -6,13 +6,20 @@
 //
 //   std::u16string w = fakes::Utf8ToUtf16("1pass@word");   // 10 code units
 //   bool fits = w.size() <= 20;                             // the account-name limit
+//   bool long_enough = fakes::Utf16Length("1pass@word") >= 7;  // the same count, nothing built
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace fakes {
 
 std::u16string Utf8ToUtf16(std::string_view utf8);
+// The same units into `out`, which has room for utf8.size() of them (a UTF-8 text never has
+// more UTF-16 units than bytes); returns how many were written.
+size_t Utf8ToUtf16(std::string_view utf8, char16_t* out);
+// How many units Utf8ToUtf16 gives, without building them (a length as Windows counts it).
+size_t Utf16Length(std::string_view utf8);
 
 }  // namespace fakes
