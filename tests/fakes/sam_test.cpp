@@ -119,6 +119,19 @@ TEST_F(SamTest, SetPasswordKeepsHistoryAndEnforcesIt) {
   EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
 }
 
+// A history of one remembers the current password alone; none remembers nothing (the history is
+// then not even read).
+TEST_F(SamTest, AHistoryOfOneRefusesOnlyTheCurrentPassword) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("first")).ok());
+  ASSERT_TRUE(sam_.SetPassword("bob", Pw("second")).ok());
+  m_.state().lsa.password_policy.history = 1;
+  EXPECT_EQ(sam_.SetPassword("bob", Pw("second")).code(), 2245u);
+  EXPECT_EQ(sam_.CheckPassword("bob", Pw("SECOND")).code(), 0u);  // hashes are case-sensitive
+  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
+  m_.state().lsa.password_policy.history = 0;
+  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
+}
+
 TEST_F(SamTest, SetPasswordChecksComplexityAgainstTheAccountsNames) {
   ASSERT_TRUE(sam_.CreateUser({.name = "ASPNET", .full_name = "aspnet_wp account"}, Pw("x")).ok());
   m_.state().lsa.password_policy.complexity = true;
