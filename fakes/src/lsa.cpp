@@ -72,7 +72,7 @@ const std::vector<std::string>& KnownRights() {
 // The canonical spelling of a right (LSA compares names case-insensitively), or nullptr if unknown.
 const std::string* CanonicalRight(std::string_view right) {
   for (const std::string& r : KnownRights()) {
-    if (EqualsIgnoreCase(r, right)) return &r;
+    if (r.size() == right.size() && EqualsIgnoreCase(r, right)) return &r;
   }
   return nullptr;
 }
@@ -109,12 +109,16 @@ class Keystream {
   int left_ = 0;
 };
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// The value of a hex digit (either case), or -1: a table, as a secret's every digit is read.
+constexpr std::array<int8_t, 256> kHexValues = [] {
+  std::array<int8_t, 256> values{};
+  values.fill(-1);
+  for (int i = 0; i < 10; ++i) values['0' + i] = static_cast<int8_t>(i);
+  for (int i = 0; i < 6; ++i) values['a' + i] = values['A' + i] = static_cast<int8_t>(10 + i);
+  return values;
+}();
+
+int HexValue(char c) { return kHexValues[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -139,6 +143,25 @@ std::string_view DenyRightFor(LogonType type) {
   }
   return fixer::kSeDenyInteractiveLogonRight;
 }
+
+namespace {
+
+// AllowRightFor(type) (or DenyRightFor) as a string the rights sets can be asked for: built once,
+// not on every logon.
+const std::string& LogonRight(LogonType type, bool deny) {
+  static constexpr LogonType kTypes[] = {LogonType::kInteractive, LogonType::kNetwork, LogonType::kBatch,
+                                         LogonType::kService, LogonType::kRemoteInteractive};
+  static const auto rights = [] {
+    std::array<std::array<std::string, 2>, std::size(kTypes)> table;
+    for (LogonType t : kTypes) {
+      table[static_cast<size_t>(t)] = {std::string(AllowRightFor(t)), std::string(DenyRightFor(t))};
+    }
+    return table;
+  }();
+  return rights[static_cast<size_t>(type)][deny ? 1 : 0];
+}
+
+}  // namespace
 
 bool IsKnownRight(std::string_view right) { return CanonicalRight(right) != nullptr; }
 
@@ -179,8 +202,8 @@ bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) c
 
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type) {
   const auto& rights = state.lsa.rights;
-  const std::string& allow = *CanonicalRight(AllowRightFor(type));  // known rights: no string built
-  const std::string& deny = *CanonicalRight(DenyRightFor(type));
+  const std::string& allow = LogonRight(type, false);
+  const std::string& deny = LogonRight(type, true);
   bool allowed = false;
   for (const fixer::Sid& sid : token) {
     auto it = rights.find(sid);

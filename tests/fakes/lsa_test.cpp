@@ -76,6 +76,25 @@ TEST_F(LsaTest, DenyRightBeatsAllowRight) {
   EXPECT_FALSE(lsa_.IsLogonAllowed({user_, Sid::Users(), Sid::Guests()}, LogonType::kBatch));
 }
 
+// Each logon type is allowed by its own right alone and denied by its own twin alone.
+TEST_F(LsaTest, EachLogonTypeIsDecidedByItsOwnRightAndTwin) {
+  const LogonType kTypes[] = {LogonType::kInteractive, LogonType::kNetwork, LogonType::kBatch, LogonType::kService,
+                              LogonType::kRemoteInteractive};
+  for (LogonType granted : kTypes) {
+    fakes::Machine m{MinimalXpState()};
+    fakes::Lsa lsa{m};
+    ASSERT_TRUE(lsa.Grant(user_, std::string(fakes::AllowRightFor(granted))).ok());
+    for (LogonType asked : kTypes) {
+      EXPECT_EQ(lsa.IsLogonAllowed({user_}, asked), asked == granted) << fakes::AllowRightFor(asked);
+    }
+    for (LogonType denied : kTypes) {
+      ASSERT_TRUE(lsa.Grant(user_, std::string(fakes::DenyRightFor(denied))).ok());
+      EXPECT_EQ(lsa.IsLogonAllowed({user_}, granted), denied != granted) << fakes::DenyRightFor(denied);
+      ASSERT_TRUE(lsa.Revoke(user_, std::string(fakes::DenyRightFor(denied))).ok());
+    }
+  }
+}
+
 TEST_F(LsaTest, SecretRoundTripsAndIsNotStoredInClear) {
   const std::string clear = "Zq9!aspnet-generated-Pw";
   ASSERT_TRUE(lsa_.StoreSecret("L$ASP.NETAutoGenKeys", Pw(clear)).ok());
