@@ -209,10 +209,19 @@ TEST(Sid, ExtendsAndPrintsPastFifteenSubAuthorities) {
 TEST(Sid, ParsesTheLimitsAndNoFurther) {
   EXPECT_EQ(*Sid::Parse("S-1-5-4294967295"), Sid(5, {4294967295u}));
   EXPECT_EQ(*Sid::Parse("S-1-281474976710655-0"), Sid(281474976710655u, {0}));
-  for (const char* bad : {"S-1-281474976710656-0", "S-1-5", "S-1-5-18-", "S-1-5-18x", "S-1-5--18", "S-1-5-+18",
-                          "S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16", "S-1-5-18446744073709551616"}) {
+  EXPECT_EQ(*Sid::Parse("S-001-05-0018"), Sid::LocalSystem());  // leading zeros are read as digits
+  EXPECT_EQ(*Sid::Parse("s-1-5-21-0-0-0-0"), Sid(5, {21, 0, 0, 0, 0}));
+  for (const char* bad :
+       {"S-1-281474976710656-0", "S-1-5", "S-1-5-18-", "S-1-5-18x", "S-1-5--18", "S-1-5-+18",
+        "S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-15-16", "S-1-5-18446744073709551616", "S-1-5-18446744073709551615",
+        "S-1-5-4294967296", "S-1-18446744073709551615-0", "S-1-99999999999999999999999-0", "S-1-5- 18", "S-1-5-18 ",
+        "S-1-5-1/", "S-1-5-:1", "S-2-5-18"}) {
     EXPECT_FALSE(Sid::Parse(bad).ok()) << bad;
   }
+  EXPECT_FALSE(Sid::Parse(std::string_view("S-1-5-1\0"
+                                           "2",
+                                           9))
+                   .ok());  // a NUL inside
 }
 
 // fmt prints a SID as ToString() does, format specs included (log lines and messages use it).
