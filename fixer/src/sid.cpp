@@ -1,7 +1,7 @@
 #include "fixer/sid.h"
 
 #include <array>
-#include <cstdint>
+#include <charconv>
 #include <vector>
 
 namespace fixer {
@@ -39,22 +39,18 @@ char* DecimalBefore(char* end, Unsigned v) {
 Result<Sid> Sid::Parse(std::string_view text) {
   auto invalid = [] { return Status::Win(kErrorInvalidSid); };
   if (text.size() < 4 || (text[0] != 'S' && text[0] != 's') || text[1] != '-') return invalid();
-  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2); read in one
-  // pass into fixed arrays (no vector per parse: the journal's SIDs are parsed on every step).
+  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2); read into
+  // fixed arrays (no vector per parse: the journal's SIDs are parsed on every step).
   uint64_t parts[2] = {};
   uint32_t subs[kMaxSubAuthorities];
   size_t count = 0;  // numbers read so far
   size_t pos = 2;
   while (pos <= text.size()) {
-    // One number of decimal digits (leading zeros allowed, no sign), as std::from_chars reads it.
+    size_t end = text.find('-', pos);
+    if (end == std::string_view::npos) end = text.size();
     uint64_t v = 0;
-    const size_t start = pos;
-    for (; pos < text.size() && text[pos] != '-'; ++pos) {
-      const unsigned digit = static_cast<unsigned char>(text[pos]) - unsigned{'0'};
-      if (digit > 9 || v > (UINT64_MAX - digit) / 10) return invalid();  // not a digit, or past 64 bits
-      v = v * 10 + digit;
-    }
-    if (pos == start) return invalid();  // an empty number: "S-1--5", "S-1-5-"
+    auto [p, ec] = std::from_chars(text.data() + pos, text.data() + end, v);
+    if (ec != std::errc() || p != text.data() + end || end == pos) return invalid();
     if (count < 2) {
       parts[count] = v;
     } else {
@@ -63,7 +59,7 @@ Result<Sid> Sid::Parse(std::string_view text) {
       subs[count - 2] = static_cast<uint32_t>(v);
     }
     ++count;
-    ++pos;  // past the '-' (or the end)
+    pos = end + 1;
   }
   if (count < 3 || parts[0] != 1) return invalid();
   if (parts[1] >= (uint64_t{1} << 48)) return invalid();
