@@ -2,8 +2,6 @@
 // identity (w3wp.exe), or the interactive user (Cassini); logged on, with or without a profile.
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/modelling_choices.h"
@@ -14,6 +12,7 @@
 #include "fakes/well_known_sids.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/ports/security.h"
+#include "fixer/text.h"
 #include "web_stack_detail.h"
 
 namespace fakes::detail {
@@ -89,7 +88,7 @@ std::string QualifiedName(const fakes::MachineState& state, const fixer::Sid& si
 Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& framework, Conditions& out, bool effects) {
   const fixer::ProcessModelConfig& pm = framework.process_model;
   // The name of the credentials condition, built when a condition is.
-  const auto attrs = [&] { return fmt::format("processModel userName=\"{}\"", pm.user_name); };
+  const auto attrs = [&] { return fixer::Text(FMT_COMPILE("processModel userName=\"{}\""), pm.user_name); };
 
   if (EqualsIgnoreCase(pm.user_name, "SYSTEM")) {
     return BuiltInIdentity(m, "SYSTEM", attrs(),

@@ -1,8 +1,7 @@
 // The pages and event log entries of the web stack model, with where each text comes from.
 // Where no source gave the text, the choice is marked [M] (general knowledge, unconfirmed).
-#include <fmt/format.h>
-
 #include "fakes/modelling_choices.h"
+#include "fixer/text.h"
 #include "web_stack_detail.h"
 
 namespace fakes {
@@ -38,12 +37,12 @@ std::string PageNotFoundPage() {
 
 // [M] The ASP.NET 1.x HttpException when the state server cannot be reached.
 std::string SessionStateServerErrorPage(const std::string& application) {
-  return fmt::format(
-      "Server Error in '{}' Application.\n"
-      "\n"
-      "Unable to make the session state request to the session state server. Please ensure "
-      "that the ASP.NET State service is started and that the client and server ports are the "
-      "same.\n",
+  return fixer::Text(
+      FMT_COMPILE("Server Error in '{}' Application.\n"
+                  "\n"
+                  "Unable to make the session state request to the session state server. Please ensure "
+                  "that the ASP.NET State service is started and that the client and server ports are the "
+                  "same.\n"),
       application);
 }
 
@@ -51,11 +50,13 @@ namespace detail {
 
 std::string HResultText(uint32_t win32_error) {
   // HRESULT_FROM_WIN32: severity bit, FACILITY_WIN32 (7), the code in the low word.
-  return fmt::format("{:08X}", 0x80070000u | (win32_error & 0xFFFFu));
+  return fixer::Text(FMT_COMPILE("{:08X}"), 0x80070000u | (win32_error & 0xFFFFu));
 }
 
 // Event sources are versioned: "ASP.NET 1.0.3705.0" [M, docs/windows-reference.md#symptom].
-static std::string AspNetSource(const std::string& framework_version) { return "ASP.NET " + framework_version + ".0"; }
+static std::string AspNetSource(const std::string& framework_version) {
+  return fixer::Text(FMT_COMPILE("ASP.NET {}.0"), framework_version);
+}
 
 // 1.0: "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005" (KB 811320).
 // 1.1 printed a longer text (the 2.0 message table keeps it as event 1084, "The error code
@@ -65,21 +66,22 @@ static std::string AspNetSource(const std::string& framework_version) { return "
 fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version, uint32_t win32_error,
                                             const std::string& cause) {
   fakes::RelyOn("choice-event-text");
-  std::string text;
-  if (framework_version.rfind("1.0", 0) == 0) {
-    text = "aspnet_wp.exe could not be started. HRESULT for the failure: " + HResultText(win32_error);
-  } else {
-    text = "aspnet_wp.exe could not be started. The error code for the failure is " + HResultText(win32_error) +
-           ". This error can be caused when the worker process account has insufficient "
-           "rights to read the .NET Framework files. Please ensure that the .NET Framework is "
-           "correctly installed and that the ACLs on the installation directory allow access "
-           "to the configured account.";
-  }
+  const std::string hresult = HResultText(win32_error);
   return {.log = "Application",
           .source = AspNetSource(framework_version),
           .id = 1084,
           .type = fixer::EventType::kError,
-          .text = text + "\nCause: " + cause,
+          .text = framework_version.rfind("1.0", 0) == 0
+                      ? fixer::Text(FMT_COMPILE("aspnet_wp.exe could not be started. HRESULT for the failure: {}\n"
+                                                "Cause: {}"),
+                                    hresult, cause)
+                      : fixer::Text(FMT_COMPILE("aspnet_wp.exe could not be started. The error code for the failure "
+                                                "is {}. This error can be caused when the worker process account has "
+                                                "insufficient rights to read the .NET Framework files. Please ensure "
+                                                "that the .NET Framework is correctly installed and that the ACLs on "
+                                                "the installation directory allow access to the configured account."
+                                                "\nCause: {}"),
+                                    hresult, cause),
           .time = 0};
 }
 
@@ -104,9 +106,9 @@ fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const
           .source = "W3SVC",
           .id = 1009,
           .type = fixer::EventType::kWarning,
-          .text = fmt::format("A process serving application pool '{}' terminated "
-                              "unexpectedly. The process id was '{}'. The process exit code "
-                              "was '0x{}'.\nCause: {}",
+          .text = fixer::Text(FMT_COMPILE("A process serving application pool '{}' terminated "
+                                          "unexpectedly. The process id was '{}'. The process exit code "
+                                          "was '0x{}'.\nCause: {}"),
                               kAppPoolName, pid, HResultText(win32_error), cause),
           .time = 0};
 }
@@ -117,10 +119,10 @@ fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause) {
           .source = "W3SVC",
           .id = 1021,
           .type = fixer::EventType::kWarning,
-          .text = fmt::format("The identity of application pool, '{}' is invalid. If it "
-                              "remains invalid when the first request for the application "
-                              "pool is processed, the application pool will be disabled. The "
-                              "data field contains the error number.\nCause: {}",
+          .text = fixer::Text(FMT_COMPILE("The identity of application pool, '{}' is invalid. If it "
+                                          "remains invalid when the first request for the application "
+                                          "pool is processed, the application pool will be disabled. The "
+                                          "data field contains the error number.\nCause: {}"),
                               kAppPoolName, cause),
           .time = 0};
 }
@@ -135,15 +137,15 @@ std::string ModuleNotFoundPage() {
 
 // [M] Cassini hosts ASP.NET in its own process and shows ASP.NET's error page.
 std::string CassiniServerErrorPage(const std::string& application, const std::string& cause) {
-  return fmt::format("Server Error in '{}' Application.\n\n{}\n", application, cause);
+  return fixer::Text(FMT_COMPILE("Server Error in '{}' Application.\n\n{}\n"), application, cause);
 }
 
 std::string CassiniNotFoundPage(const std::string& application) {
-  return fmt::format("Server Error in '{}' Application.\n\nThe resource cannot be found.\n", application);
+  return fixer::Text(FMT_COMPILE("Server Error in '{}' Application.\n\nThe resource cannot be found.\n"), application);
 }
 
 std::string ServedPage(const std::string& application, const std::string& host, const std::string& identity) {
-  return fmt::format("{} served by {} as {}\n", application, host, identity);
+  return fixer::Text(FMT_COMPILE("{} served by {} as {}\n"), application, host, identity);
 }
 
 }  // namespace detail

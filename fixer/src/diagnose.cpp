@@ -3,10 +3,9 @@
 #include <cctype>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
+#include "fixer/text.h"
 
 namespace fixer {
 
@@ -17,7 +16,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   d.caller = std::move(*caller);
   if (!d.caller.is_admin) {
     d.verdict = Verdict::kNotAdmin;
-    d.notes.push_back(fmt::format("{} is not an administrator; nothing else was read", d.caller.name));
+    d.notes.push_back(Text(FMT_COMPILE("{} is not an administrator; nothing else was read"), d.caller.name));
     return d;
   }
   auto os = ports_.inventory.Os();
@@ -70,13 +69,13 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.scope = std::move(*scope);
   }
   if (log_) {
-    log_->info("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}", d.os.computer_name, ToString(d.os.edition),
-               d.os.service_pack, ToString(d.web_server.kind), d.worker.account, ToString(d.worker.kind),
-               ToString(d.verdict));
-    for (const auto& m : d.missing) log_->info("  missing: {}", m);
-    for (const auto& n : d.notes) log_->info("  note: {}", n);
+    Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
+        d.os.computer_name, ToString(d.os.edition), d.os.service_pack, ToString(d.web_server.kind), d.worker.account,
+        ToString(d.worker.kind), ToString(d.verdict));
+    for (const auto& m : d.missing) Log(*log_, spdlog::level::info, FMT_COMPILE("  missing: {}"), m);
+    for (const auto& n : d.notes) Log(*log_, spdlog::level::info, FMT_COMPILE("  note: {}"), n);
     if (const Precondition* p = d.FirstFailingPrecondition()) {
-      log_->info("  worker start fails first at {}: {}", p->id, p->detail);
+      Log(*log_, spdlog::level::info, FMT_COMPILE("  worker start fails first at {}: {}"), p->id, p->detail);
     }
   }
   return d;

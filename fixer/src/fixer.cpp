@@ -5,9 +5,9 @@
 #include <optional>
 #include <string_view>
 
-#include <fmt/format.h>
 #include <spdlog/sinks/null_sink.h>
 
+#include "fixer/text.h"
 #include "journal_replay.h"
 #include "refusals.h"
 #include "runner.h"
@@ -61,7 +61,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r, std::string
   }
   if (records->empty()) {
     r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(fmt::format("no journal: nothing to {}", verb));
+    r.messages.push_back(Text(FMT_COMPILE("no journal: nothing to {}"), verb));
     return std::nullopt;
   }
   auto journal = ReplayJournal(*records);
@@ -125,19 +125,18 @@ RunResult Fixer::Apply() {
   }
   if (plan->nothing_to_do) {
     r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(
-        fmt::format("nothing to do: this fixer already repaired {} ({}) and every "
-                    "ASP.NET 1.0 application answers",
-                    diag.worker.account, diag.worker.sid));
-    log_->info("{}", r.messages.back());
+    r.messages.push_back(Text(FMT_COMPILE("nothing to do: this fixer already repaired {} ({}) and every "
+                                          "ASP.NET 1.0 application answers"),
+                              diag.worker.account, diag.worker.sid));
+    Log(*log_, spdlog::level::info, r.messages.back());
     return r;
   }
   for (const std::string& repair : plan->repairs) {
-    r.messages.push_back(fmt::format("also repaired by the plan: {}", repair));
+    r.messages.push_back(Text(FMT_COMPILE("also repaired by the plan: {}"), repair));
   }
   for (const PlanStep& s : plan->steps) {
-    r.messages.push_back(fmt::format("{}: {} (undo: {})", s.id, s.action, s.undo));
-    log_->info("plan {}", r.messages.back());
+    r.messages.push_back(Text(FMT_COMPILE("{}: {} (undo: {})"), s.id, s.action, s.undo));
+    Log(*log_, spdlog::level::info, FMT_COMPILE("plan {}"), r.messages.back());
   }
   if (options_.dry_run) {
     r.outcome = Outcome::kPlanned;
@@ -156,7 +155,7 @@ RunResult Fixer::Apply() {
   if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, journal.step_ids));
       !st.ok()) {
     r.errors.push_back({"journal", st.code(), st.message()});
-    r.messages.push_back(fmt::format("the journal cannot be written ({}); nothing was changed", st));
+    r.messages.push_back(Text(FMT_COMPILE("the journal cannot be written ({}); nothing was changed"), st));
     r.outcome = Outcome::kFailedRestored;
     return r;
   }
@@ -176,7 +175,7 @@ RunResult Fixer::Resume() {
     r.messages.push_back("the journaled run had finished; its journal is removed");
     Status st = ports_.journal.Clear();
     if (!st.ok()) {
-      r.messages.push_back(fmt::format("the journal could not be removed: {}", st));
+      r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
       r.outcome = Outcome::kNotRestored;
       return r;
     }
@@ -223,12 +222,11 @@ RunResult Fixer::Rollback() {
   if (*past) {
     // Exit 3 would claim nothing changed, and the old SID cannot return: finish the repair
     // forward instead (a working account, services as found), or say what is left (exit 4).
-    r.messages.push_back(
-        fmt::format("the run already deleted {}: its old SID cannot come back, so "
-                    "the machine cannot be restored as found; rolling forward "
-                    "instead (the new account, its grants re-granted, the "
-                    "services as found)",
-                    journal.account));
+    r.messages.push_back(Text(FMT_COMPILE("the run already deleted {}: its old SID cannot come back, so "
+                                          "the machine cannot be restored as found; rolling forward "
+                                          "instead (the new account, its grants re-granted, the "
+                                          "services as found)"),
+                              journal.account));
     if (options_.dry_run) {
       r.outcome = Outcome::kPlanned;
       r.messages.push_back("dry run: nothing was changed");

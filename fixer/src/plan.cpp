@@ -1,7 +1,7 @@
 // Fixer::MakePlan: refusals first, each before anything changes; otherwise the ordered steps.
-#include <fmt/format.h>
 
 #include "fixer/fixer.h"
+#include "fixer/text.h"
 #include "refusals.h"
 #include "step.h"
 
@@ -61,7 +61,7 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
       plan.refusal = OtherCause(d, p);
       return plan;
     }
-    if (p.id != "profile") plan.repairs.push_back(fmt::format("{}: {}", p.id, p.detail));
+    if (p.id != "profile") plan.repairs.push_back(Text(FMT_COMPILE("{}: {}"), p.id, p.detail));
   }
   if (options_.temp_password) {
     Status st = options_.temp_password->empty()

@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 
+#include "fixer/text.h"
+
 namespace fixer {
 
 Refusal NotAdministrator(const CallerInfo& caller) {
-  return {RefusalReason::kNotAdministrator, fmt::format("{} is not a member of the Administrators group", caller.name),
+  return {RefusalReason::kNotAdministrator,
+          Text(FMT_COMPILE("{} is not a member of the Administrators group"), caller.name),
           "Log on as an administrator (or use runas /user:Administrator cmd.exe) and run the "
           "fixer again."};
 }
@@ -17,18 +20,17 @@ namespace {
 std::string FailsBecause(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
-  return fmt::format(" The ASP.NET 1.0 worker cannot start: {} fails first: {}.", p->id, p->detail);
+  return Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}."), p->id, p->detail);
 }
 
 // Which application fails and how, when every precondition of the worker's start holds.
 std::string NotAnswering(const Diagnosis& d) {
   for (const ProbeResult& probe : d.probes) {
-    if (!probe.answered) return fmt::format(": {} did not answer the probe: {}", probe.application, probe.error);
+    if (!probe.answered) return Text(FMT_COMPILE(": {} did not answer the probe: {}"), probe.application, probe.error);
     if (probe.status != 200 && !probe.symptom)
-      return fmt::format(
-          ": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
-          "names it)",
-          probe.application, probe.status);
+      return Text(FMT_COMPILE(": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
+                              "names it)"),
+                  probe.application, probe.status);
   }
   return ": every precondition of the worker's logon and profile load holds, so the failure comes later in its start";
 }
@@ -37,8 +39,8 @@ std::string NotAnswering(const Diagnosis& d) {
 
 Refusal NotAffected(const Diagnosis& d) {
   return {RefusalReason::kNotAffected,
-          fmt::format("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}",
-                      fmt::join(d.missing, "; "), FailsBecause(d)),
+          Text(FMT_COMPILE("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}"),
+               fmt::join(d.missing, "; "), FailsBecause(d)),
           "Nothing to repair with this tool. If ASP.NET applications still fail, read the "
           "Application event log for the cause."};
 }
@@ -50,51 +52,50 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
         "Start IIS (net start w3svc; for a disabled service set its start type first), then "
         "run the fixer again: it repairs only what it can check with a page request.";
   } else if (p.id == "enabled") {
-    instead = fmt::format(
-        "If {} is disabled by mistake, enable it (net user {} /active:yes) and "
-        "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it.",
-        d.worker.account, d.worker.account);
+    instead = Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
+                               "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it."),
+                   d.worker.account, d.worker.account);
   } else {
-    instead = fmt::format(
-        "Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
-        "batch job\") if it is not wanted, then run the fixer again.");
+    instead =
+        Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
+                         "batch job\") if it is not wanted, then run the fixer again."));
   }
   return {RefusalReason::kOtherCause,
-          fmt::format("The repair would not make the site answer: {} fails: {}. That is the "
-                      "administrator's setting, so nothing was changed.",
-                      p.id, p.detail),
+          Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}. That is the "
+                           "administrator's setting, so nothing was changed."),
+               p.id, p.detail),
           instead};
 }
 
 Refusal StillFails(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
-  return {RefusalReason::kOtherCause,
-          fmt::format("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
-                      "answer now{}.",
-                      d.worker.account, d.worker.sid,
-                      p ? fmt::format(": {} fails: {}", p->id, p->detail) : NotAnswering(d)),
-          "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
-          "repair is in place."};
+  return {
+      RefusalReason::kOtherCause,
+      Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
+                       "answer now{}."),
+           d.worker.account, d.worker.sid, p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->detail) : NotAnswering(d)),
+      "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
+      "repair is in place."};
 }
 
 Refusal CustomAccount(const WorkerIdentity& w) {
   const std::string& name = w.account;
   return {RefusalReason::kCustomAccount,
-          fmt::format("The ASP.NET 1.0 worker runs as the account {} (processModel userName=\"{}\"), "
-                      "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
-                      "password belongs to you.",
-                      name, w.configured),
-          fmt::format("Create a profile for {} instead: log on interactively once as {}, or run "
-                      "`runas /profile /user:{} cmd.exe`, type its password and close the window "
-                      "that opens. Then restart IIS (iisreset).",
-                      name, name, name)};
+          Text(FMT_COMPILE("The ASP.NET 1.0 worker runs as the account {} (processModel userName=\"{}\"), "
+                           "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
+                           "password belongs to you."),
+               name, w.configured),
+          Text(FMT_COMPILE("Create a profile for {} instead: log on interactively once as {}, or run "
+                           "`runas /profile /user:{} cmd.exe`, type its password and close the window "
+                           "that opens. Then restart IIS (iisreset)."),
+               name, name, name)};
 }
 
 Refusal TempPasswordRejected(const std::string& account, const Status& why) {
   return {RefusalReason::kTempPasswordRejected,
-          fmt::format("The temporary password given for {} does not meet the local password "
-                      "policy ({}).",
-                      account, why),
+          Text(FMT_COMPILE("The temporary password given for {} does not meet the local password "
+                           "policy ({})."),
+               account, why),
           "Give a longer password with upper and lower case letters, digits and symbols that does "
           "not contain the account name, or leave --temp-password out so a compliant random one "
           "is generated."};
@@ -102,7 +103,7 @@ Refusal TempPasswordRejected(const std::string& account, const Status& why) {
 
 Refusal ToolsMissing() {
   return {RefusalReason::kToolsMissing,
-          fmt::format("The ASP.NET {} tools (aspnet_regiis.exe, mscorlib.dll) are missing.", kFramework10),
+          Text(FMT_COMPILE("The ASP.NET {} tools (aspnet_regiis.exe, mscorlib.dll) are missing."), kFramework10),
           "Repair or reinstall the .NET Framework 1.0 first, then run the fixer again."};
 }
 
@@ -113,7 +114,7 @@ Refusal JournalPending() {
 }
 
 Refusal DiagnoseFailed(const Status& why) {
-  return {RefusalReason::kDiagnoseFailed, fmt::format("The machine could not be read: {}.", why),
+  return {RefusalReason::kDiagnoseFailed, Text(FMT_COMPILE("The machine could not be read: {}."), why),
           "Nothing was changed. Fix the cause (e.g. run as an administrator) and try again."};
 }
 

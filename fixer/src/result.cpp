@@ -1,12 +1,12 @@
 #include "fixer/result.h"
 
-#include <fmt/format.h>
+#include "fixer/text.h"
 
 namespace fixer {
 
 std::string Status::ToString() const {
   if (ok()) return "0: The operation completed successfully.";
-  return fmt::format("{}: {}", code_, message_);
+  return Text(FMT_COMPILE("{}: {}"), code_, message_);
 }
 
 std::ostream& operator<<(std::ostream& os, const Status& s) { return os << s.ToString(); }

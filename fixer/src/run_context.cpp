@@ -1,7 +1,6 @@
 // RepairContext: the temporary password and per-step data of one run; see step.h.
-#include <fmt/format.h>
-
 #include "fixer/password_generator.h"
+#include "fixer/text.h"
 #include "step.h"
 
 namespace fixer {
@@ -26,7 +25,7 @@ const StepData& RepairContext::DataOf(const std::string& step_id) const {
 }
 
 void RepairContext::Say(std::string message) {
-  log.info("{}", message);
+  Log(log, spdlog::level::info, message);
   result.messages.push_back(std::move(message));
 }
 

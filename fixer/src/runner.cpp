@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "fixer/text.h"
 
 namespace fixer {
 
@@ -12,8 +12,8 @@ Status Runner::Append(const std::string& step, JournalPhase phase, StepData data
   Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data), std::move(grants)});
   ++journal_.next_seq;
   if (!st.ok()) {
-    return Status(st.code(),
-                  fmt::format("the journal could not be written ({} {}): {}", step, ToString(phase), st.message()));
+    return Status(st.code(), Text(FMT_COMPILE("the journal could not be written ({} {}): {}"), step, ToString(phase),
+                                  st.message()));
   }
   return st;
 }
@@ -32,14 +32,14 @@ Status Runner::RunOne(Step& step) {
   journal_.phases[id] = StepPhase::kBegun;
   // Steps never touch ctx_.data themselves, so the step acts on the recorded copy in place.
   StepData& begun = ctx_.data[id] = std::move(data);
-  ctx_.log.info("step {}: begin", id);
+  Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: begin"), id);
 
   StepData done;
   if (Status st = step.Act(ctx_, begun, done); !st.ok()) return st;
   if (Status st = Append(id, JournalPhase::kDone, done); !st.ok()) return st;
   journal_.phases[id] = StepPhase::kDone;
   for (auto& [k, v] : done) begun[k] = std::move(v);
-  ctx_.log.info("step {}: done", id);
+  Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: done"), id);
   return {};
 }
 
@@ -53,8 +53,8 @@ Step* Runner::SetterBefore(size_t index) {
 
 void Runner::Fail(const Step& step, const Status& st) {
   ctx_.result.errors.push_back({std::string(step.id()), st.code(), st.message()});
-  ctx_.log.error("step {} failed: {}", step.id(), st);
-  ctx_.result.messages.push_back(fmt::format("step {} failed: {}", step.id(), st.ToString()));
+  Log(ctx_.log, spdlog::level::err, FMT_COMPILE("step {} failed: {}"), step.id(), st);
+  ctx_.result.messages.push_back(Text(FMT_COMPILE("step {} failed: {}"), step.id(), st.ToString()));
 }
 
 Result<bool> Runner::PastPointOfNoReturn() {
@@ -71,7 +71,7 @@ Result<bool> Runner::PastPointOfNoReturn() {
 Outcome Runner::ClearJournal(Outcome success) {
   Status st = ctx_.ports.journal.Clear();
   if (st.ok()) return success;
-  ctx_.Say(fmt::format("the journal could not be removed: {}", st));
+  ctx_.Say(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
   // A finished journal is harmless (the next run clears it); a restore that cannot be
   // recorded as complete must be looked at.
   return success == Outcome::kFixed ? success : Outcome::kNotRestored;
@@ -117,7 +117,7 @@ Status Runner::ReopenAfterForwardFailure() {
     if (Status st = Append(id, JournalPhase::kReopen, std::move(how)); !st.ok()) return st;
     // Pending: prepared again from the machine as it is; begun: acts again on what it recorded.
     journal_.phases[id] = prepare_again ? StepPhase::kPending : StepPhase::kBegun;
-    ctx_.log.info("step {}: runs again on resume", id);
+    Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: runs again on resume"), id);
   }
   return {};
 }
@@ -188,12 +188,12 @@ Outcome Runner::UndoAll(Outcome restored) {
     // Journal failures do not stop an undo: restoring the machine comes first.
     if (Status st = Append(id, JournalPhase::kUndoBegin, {}); !st.ok()) ctx_.Say(st.message());
     journal_.phases[id] = StepPhase::kUndoBegun;
-    ctx_.log.info("step {}: undo", id);
+    Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: undo"), id);
     Status st = step.Undo(ctx_, ctx_.data[id]);
     if (!st.ok()) {
       ok = false;
       ctx_.result.errors.push_back({"undo " + id, st.code(), st.message()});
-      ctx_.Say(fmt::format("undo of {} failed: {}", id, st));
+      ctx_.Say(Text(FMT_COMPILE("undo of {} failed: {}"), id, st));
       continue;
     }
     if (Status js = Append(id, JournalPhase::kUndone, {}); !js.ok()) ctx_.Say(js.message());

@@ -1,9 +1,9 @@
 // keep-sid's "set-temp-password": the account gets a temporary password known to this process
 // only, so it can log on once to create its profile. The undo puts back the password ASP.NET
 // keeps in the LSA secret, so the temporary one never stays valid.
-#include <fmt/format.h>
 
 #include "fixer/password_generator.h"
+#include "fixer/text.h"
 #include "step_factories.h"
 
 namespace fixer {
@@ -16,10 +16,9 @@ Status RestoreWorkerPassword(RepairContext& ctx) {
   if (lsa) {
     Status st = ctx.ports.accounts.SetPassword(ctx.account, *lsa);
     if (st.code() != kNerrPasswordTooShort) return st;
-    ctx.Say(
-        fmt::format("the policy refused {}'s previous password ({}); setting a new random "
-                    "one in the account and the LSA secret",
-                    ctx.account, st));
+    ctx.Say(Text(FMT_COMPILE("the policy refused {}'s previous password ({}); setting a new random "
+                             "one in the account and the LSA secret"),
+                 ctx.account, st));
   } else if (lsa.status().code() != kErrorFileNotFound) {
     return lsa.status();
   }
@@ -37,7 +36,7 @@ class SetTempPassword : public Step {
   std::string_view id() const override { return "set-temp-password"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
-    return {std::string(id()), fmt::format("set a random temporary password on {} (held in memory only)", who),
+    return {std::string(id()), Text(FMT_COMPILE("set a random temporary password on {} (held in memory only)"), who),
             "set the password back to the one in the ASP.NET LSA secret", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {

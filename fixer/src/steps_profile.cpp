@@ -2,8 +2,7 @@
 // "register" (aspnet_regiis -i: a new random password in the LSA secret, default rights/ACLs).
 #include <algorithm>
 
-#include <fmt/format.h>
-
+#include "fixer/text.h"
 #include "profile_check.h"
 #include "step_factories.h"
 
@@ -19,9 +18,9 @@ class CreateProfile : public Step {
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
     return {std::string(id()),
-            fmt::format("log on as {} with its profile loaded (as runas /profile does), which "
-                        "creates the profile",
-                        who),
+            Text(FMT_COMPILE("log on as {} with its profile loaded (as runas /profile does), which "
+                             "creates the profile"),
+                 who),
             "delete the profile it created", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -73,9 +72,9 @@ class Register : public Step {
   std::string_view id() const override { return "register"; }
   PlanStep Describe(const Diagnosis*) const override {
     return {std::string(id()),
-            fmt::format("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
-                        "LSA secret, default rights and ACLs",
-                        kFramework10),
+            Text(FMT_COMPILE("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
+                             "LSA secret, default rights and ACLs"),
+                 kFramework10),
             "put back the account flags it found and revoke the rights it granted (the password and "
             "the LSA secret agree either way)",
             false};
@@ -103,10 +102,9 @@ class Register : public Step {
       // aspnet_regiis -i did not replace the temporary password (this process's, or one set
       // before a crash): never leave it valid on the account, nor the worker unable to log on.
       if (Status back = RestoreWorkerPassword(ctx); !back.ok()) {
-        ctx.Say(
-            fmt::format("the password of {} could not be put back to the one ASP.NET "
-                        "keeps: {}",
-                        ctx.account, back));
+        ctx.Say(Text(FMT_COMPILE("the password of {} could not be put back to the one ASP.NET "
+                                 "keeps: {}"),
+                     ctx.account, back));
         return st;
       }
     }

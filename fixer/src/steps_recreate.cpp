@@ -1,8 +1,7 @@
 // recreate's own steps: "record-grants" journals everything that names the old SID,
 // "delete-account" is the point of no return, "create-account" makes the new account with the
 // temporary password (same name, comment and flags; a new SID).
-#include <fmt/format.h>
-
+#include "fixer/text.h"
 #include "step_factories.h"
 
 namespace fixer {
@@ -12,11 +11,11 @@ class RecordGrants : public Step {
  public:
   std::string_view id() const override { return "record-grants"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? fmt::format("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users",
-                                       CountAces(d->scope.aces), d->scope.rights.size(), d->scope.groups.size(),
-                                       d->scope.sql_logins.size(), d->scope.db_users.size())
-                         : std::string("every ACE, right, group, SQL login and db user");
-    return {std::string(id()), fmt::format("record in the journal what names the old SID: {}", what),
+    std::string what =
+        d ? Text(FMT_COMPILE("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users"), CountAces(d->scope.aces),
+                 d->scope.rights.size(), d->scope.groups.size(), d->scope.sql_logins.size(), d->scope.db_users.size())
+          : std::string("every ACE, right, group, SQL login and db user");
+    return {std::string(id()), Text(FMT_COMPILE("record in the journal what names the old SID: {}"), what),
             "nothing: it only records", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -53,9 +52,9 @@ class DeleteAccount : public Step {
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
     return {std::string(id()),
-            fmt::format("delete {} (its SID can never come back: from here on, failures go "
-                        "forward)",
-                        who),
+            Text(FMT_COMPILE("delete {} (its SID can never come back: from here on, failures go "
+                             "forward)"),
+                 who),
             "none: a deleted SID cannot be restored", true};
   }
   Result<StepData> Prepare(RepairContext& ctx) override { return StepData{{"old_sid", ctx.original_sid.ToString()}}; }
@@ -91,7 +90,7 @@ class CreateAccount : public Step {
   std::string_view id() const override { return "create-account"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
-    return {std::string(id()), fmt::format("create {} again with a random temporary password (a new SID)", who),
+    return {std::string(id()), Text(FMT_COMPILE("create {} again with a random temporary password (a new SID)"), who),
             "none: after the delete the repair only goes forward", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -123,7 +122,7 @@ class CreateAccount : public Step {
       done["new_sid"] = sid->ToString();
     }
     ctx.temp_password_applied = true;
-    ctx.Say(fmt::format("{} recreated with SID {} (was {})", ctx.account, done["new_sid"], Get(data, "old_sid")));
+    ctx.Say(Text(FMT_COMPILE("{} recreated with SID {} (was {})"), ctx.account, done["new_sid"], Get(data, "old_sid")));
     return {};
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "fixer/text.h"
 #include "step_factories.h"
 
 namespace fixer {
@@ -29,9 +30,9 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
   RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
   if (st.ok()) {
-    ctx.log.debug("re-granted {} {}", item.kind, item.what);
+    Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
-    ctx.log.warn("could not re-grant {} {}: {}", item.kind, item.what, st);
+    Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not re-grant {} {}: {}"), item.kind, item.what, st);
   }
   ctx.result.regranted.push_back(std::move(item));
   return st;
@@ -41,7 +42,7 @@ Status Report(RepairContext& ctx, std::string kind, std::string what, Status st)
 void Summarize(RepairContext& ctx, std::string_view step, size_t first) {
   const auto items = std::span(ctx.result.regranted).subspan(first);
   const auto ok = std::count_if(items.begin(), items.end(), [](const RegrantItem& i) { return i.ok; });
-  ctx.log.info("step {}: re-granted {} of {} items", step, ok, items.size());
+  Log(ctx.log, spdlog::level::info, FMT_COMPILE("step {}: re-granted {} of {} items"), step, ok, items.size());
 }
 
 // Common shape: the old SID as recorded, the new account's SID, and what record-grants recorded.
@@ -71,8 +72,9 @@ class RegrantRights : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-rights"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? fmt::format("{}", fmt::join(d->scope.rights, ", ")) : "every right";
-    return {std::string(id()), fmt::format("grant the new SID the old rights: {}", what), "none (forward only)", false};
+    std::string what = d ? Text(FMT_COMPILE("{}"), fmt::join(d->scope.rights, ", ")) : "every right";
+    return {std::string(id()), Text(FMT_COMPILE("grant the new SID the old rights: {}"), what), "none (forward only)",
+            false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -91,9 +93,9 @@ class RegrantGroups : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-groups"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? fmt::format("{}", fmt::join(d->scope.groups, ", ")) : "every group";
-    return {std::string(id()), fmt::format("add the new account to the old groups: {}", what), "none (forward only)",
-            false};
+    std::string what = d ? Text(FMT_COMPILE("{}"), fmt::join(d->scope.groups, ", ")) : "every group";
+    return {std::string(id()), Text(FMT_COMPILE("add the new account to the old groups: {}"), what),
+            "none (forward only)", false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -114,7 +116,8 @@ class RegrantAces : public RegrantStep {
   std::string_view id() const override { return "regrant-aces"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string n = d ? std::to_string(CountAces(d->scope.aces)) : "every";
-    return {std::string(id()), fmt::format("add {} explicit ACEs again for the new SID (same type, mask, flags)", n),
+    return {std::string(id()),
+            Text(FMT_COMPILE("add {} explicit ACEs again for the new SID (same type, mask, flags)"), n),
             "none (forward only)", false};
   }
   // One port call per object (its whole DACL written once), each object reported once.
@@ -152,10 +155,11 @@ class RegrantSql : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-sql"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? fmt::format("{} logins, {} db users", d->scope.sql_logins.size(), d->scope.db_users.size())
-                         : std::string("every login and db user");
+    std::string what =
+        d ? Text(FMT_COMPILE("{} logins, {} db users"), d->scope.sql_logins.size(), d->scope.db_users.size())
+          : std::string("every login and db user");
     return {std::string(id()),
-            fmt::format("drop and recreate the SQL Server {} with the new SID and the same roles", what),
+            Text(FMT_COMPILE("drop and recreate the SQL Server {} with the new SID and the same roles"), what),
             "none (forward only)", false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {

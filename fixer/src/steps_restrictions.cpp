@@ -3,8 +3,7 @@
 // them back (a lockout cannot be re-imposed: Windows only unlocks on request).
 #include <algorithm>
 
-#include <fmt/format.h>
-
+#include "fixer/text.h"
 #include "step_factories.h"
 
 namespace fixer {
@@ -47,9 +46,9 @@ class LiftRestrictions : public Step {
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
     return {std::string(id()),
-            fmt::format("let {} log on interactively for the moment: enable, unlock, revoke {}, "
-                        "grant {} if not held",
-                        who, kDeny, kAllow),
+            Text(FMT_COMPILE("let {} log on interactively for the moment: enable, unlock, revoke {}, "
+                             "grant {} if not held"),
+                 who, kDeny, kAllow),
             "put back the recorded flags and rights", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -69,10 +68,9 @@ class LiftRestrictions : public Step {
     AccountFlags flags = DecodeFlags(data);
     if (flags.disabled || flags.locked_out) {
       if (flags.locked_out)
-        ctx.Say(
-            fmt::format("{} was locked out; it is unlocked now and "
-                        "stays unlocked",
-                        ctx.account));
+        ctx.Say(Text(FMT_COMPILE("{} was locked out; it is unlocked now and "
+                                 "stays unlocked"),
+                     ctx.account));
       flags.disabled = false;
       flags.locked_out = false;
       Status st = ctx.ports.accounts.SetFlags(ctx.account, flags);
@@ -104,7 +102,7 @@ class RestoreRestrictions : public Step {
     const StepData& lift = ctx.DataOf("lift-restrictions");
     if (!lift.empty()) return Restore(ctx, lift);
     if (!data.empty()) return Restore(ctx, data);
-    ctx.log.info("lift-restrictions never ran: no restriction to put back");
+    Log(ctx.log, spdlog::level::info, "lift-restrictions never ran: no restriction to put back");
     return {};
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }

@@ -1,6 +1,7 @@
 // Steps that stop the web services before the account changes and start exactly those again.
 #include <fmt/format.h>
 
+#include "fixer/text.h"
 #include "service_names.h"
 #include "step_factories.h"
 
@@ -8,7 +9,7 @@ namespace fixer {
 namespace {
 
 std::string Listed(const std::vector<std::string>& names) {
-  return names.empty() ? std::string("none") : fmt::format("{}", fmt::join(names, ", "));
+  return names.empty() ? std::string("none") : Text(FMT_COMPILE("{}"), fmt::join(names, ", "));
 }
 
 // Starts, in reverse stop order, each listed service that is not running. One that fails does
@@ -21,9 +22,9 @@ Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_o
     if (info && info->state == ServiceState::kRunning) continue;
     if (info) st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
     if (st.ok()) {
-      ctx.log.info("started {}", *it);
+      Log(ctx.log, spdlog::level::info, FMT_COMPILE("started {}"), *it);
     } else {
-      ctx.log.warn("could not start {}: {}", *it, st);
+      Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not start {}: {}"), *it, st);
       if (first.ok()) first = st;
     }
   }
@@ -35,7 +36,7 @@ class StopServices : public Step {
   std::string_view id() const override { return "stop-services"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string which = d ? Listed(d->scope.services_to_stop) : "the running IIS services";
-    return {std::string(id()), fmt::format("stop {} (dependents before IISADMIN)", which),
+    return {std::string(id()), Text(FMT_COMPILE("stop {} (dependents before IISADMIN)"), which),
             "start again the services it stopped", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -47,7 +48,7 @@ class StopServices : public Step {
     for (const std::string& name : SplitList(Get(data, "services"))) {
       Status st = OkIf(ctx.ports.services.Stop(name), kErrorServiceNotActive);
       if (!st.ok()) return st;
-      ctx.log.info("stopped {}", name);
+      Log(ctx.log, spdlog::level::info, FMT_COMPILE("stopped {}"), name);
     }
     return {};
   }
@@ -61,7 +62,7 @@ class StartServices : public Step {
   std::string_view id() const override { return "start-services"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string which = d ? Listed(d->scope.services_to_stop) : "the services stop-services stopped";
-    return {std::string(id()), fmt::format("start {} again, exactly those that were running", which),
+    return {std::string(id()), Text(FMT_COMPILE("start {} again, exactly those that were running"), which),
             "nothing: the services are as they were found", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
+#include "fixer/text.h"
 #include "step_factories.h"
 
 namespace fixer {
@@ -57,11 +58,11 @@ class VerifySite : public Step {
       auto r = ctx.ports.web.Get(app.path);
       if (!r) {
         code = r.status().code();
-        failing.push_back(fmt::format("{} cannot be requested ({})", app.path, r.status()));
+        failing.push_back(Text(FMT_COMPILE("{} cannot be requested ({})"), app.path, r.status()));
       } else if (r->status != 200) {
-        failing.push_back(fmt::format("{} answers {}", app.path, r->status));
+        failing.push_back(Text(FMT_COMPILE("{} answers {}"), app.path, r->status));
       } else {
-        ctx.log.info("verified: {} answers 200", app.path);
+        Log(ctx.log, spdlog::level::info, FMT_COMPILE("verified: {} answers 200"), app.path);
       }
     }
     if (failing.empty()) {
@@ -74,11 +75,12 @@ class VerifySite : public Step {
         "later in its start: read the Application event log";
     if (first && first->has_value()) {
       code = (*first)->error;
-      why = fmt::format("; the worker cannot start: {} fails: {}", (*first)->id, (*first)->detail);
+      why = Text(FMT_COMPILE("; the worker cannot start: {} fails: {}"), (*first)->id, (*first)->detail);
     } else if (!first) {
-      why = fmt::format("; its cause could not be read ({})", first.status());
+      why = Text(FMT_COMPILE("; its cause could not be read ({})"), first.status());
     }
-    return Status(code, fmt::format("the site still fails after the repair: {}{}", fmt::join(failing, ", "), why));
+    return Status(code,
+                  Text(FMT_COMPILE("the site still fails after the repair: {}{}"), fmt::join(failing, ", "), why));
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
 
@@ -87,11 +89,11 @@ class VerifySite : public Step {
   static void WriteMark(RepairContext& ctx) {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) {
-      ctx.log.warn("the fixer's mark is not written: {}", acct.status());
+      Log(ctx.log, spdlog::level::warn, FMT_COMPILE("the fixer's mark is not written: {}"), acct.status());
       return;
     }
     if (Status st = ctx.ports.events.Write(FixerMark(acct->name, acct->sid)); !st.ok()) {
-      ctx.log.warn("the fixer's mark could not be written: {}", st);
+      Log(ctx.log, spdlog::level::warn, FMT_COMPILE("the fixer's mark could not be written: {}"), st);
     }
   }
 };

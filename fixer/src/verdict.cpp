@@ -1,9 +1,8 @@
 // The verdict, drawn from causes and the symptom; never from a table of platforms.
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "diagnose_parts.h"
+#include "fixer/text.h"
 
 namespace fixer {
 namespace {
@@ -21,23 +20,23 @@ Cause HostCause(const Diagnosis& d) {
   bool installed = std::any_of(d.frameworks.begin(), d.frameworks.end(),
                                [](const FrameworkSummary& f) { return f.version == kFramework10; });
   if (!installed) {
-    c.detail = fmt::format("ASP.NET {} is not installed", kFramework10);
+    c.detail = Text(FMT_COMPILE("ASP.NET {} is not installed"), kFramework10);
   } else if (d.applications_on_10.empty()) {
-    c.detail = fmt::format("no application is mapped to ASP.NET {}", kFramework10);
+    c.detail = Text(FMT_COMPILE("no application is mapped to ASP.NET {}"), kFramework10);
   } else if (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode) {
     c.detail =
         "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
         "aspnet_wp.exe identity itself";
   } else if (!RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
-    c.detail = fmt::format(
-        "the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe", ToString(d.web_server.kind),
+    c.detail = Text(
+        FMT_COMPILE("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe"), ToString(d.web_server.kind),
         d.web_server.kind == WebServerKind::kIis60 ? " in worker process isolation mode (w3wp.exe as NETWORK SERVICE, "
                                                      "which has its own profile)"
                                                    : "");
   } else {
     c.met = true;
-    c.detail = fmt::format("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}",
-                           d.applications_on_10.size(), kFramework10, ToString(d.web_server.kind));
+    c.detail = Text(FMT_COMPILE("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}"),
+                    d.applications_on_10.size(), kFramework10, ToString(d.web_server.kind));
   }
   return c;
 }
@@ -47,18 +46,17 @@ Cause ProfileCause(const WorkerIdentity& w) {
   if (w.kind == WorkerKind::kLocalSystem) {
     c.detail = "the worker runs as LocalSystem, which has a profile";
   } else if (!w.local) {
-    c.detail = fmt::format(
-        "the worker runs as {}, not a local account; if it has no profile "
-        "here, log on once as it (runas /profile /user:{} cmd.exe)",
-        w.account, w.account);
+    c.detail = Text(FMT_COMPILE("the worker runs as {}, not a local account; if it has no profile "
+                                "here, log on once as it (runas /profile /user:{} cmd.exe)"),
+                    w.account, w.account);
   } else if (!w.exists) {
-    c.detail = fmt::format("the worker account {} does not exist{}", w.account,
-                           w.kind == WorkerKind::kMachineAccount ? " (aspnet_regiis -i creates it)" : "");
+    c.detail = Text(FMT_COMPILE("the worker account {} does not exist{}"), w.account,
+                    w.kind == WorkerKind::kMachineAccount ? " (aspnet_regiis -i creates it)" : "");
   } else if (w.has_profile) {
-    c.detail = fmt::format("the worker account {} has a profile ({})", w.account, w.profile_path);
+    c.detail = Text(FMT_COMPILE("the worker account {} has a profile ({})"), w.account, w.profile_path);
   } else {
     c.met = true;
-    c.detail = fmt::format("the worker account {} ({}) has no profile", w.account, w.sid);
+    c.detail = Text(FMT_COMPILE("the worker account {} ({}) has no profile"), w.account, w.sid);
   }
   return c;
 }
@@ -69,20 +67,22 @@ constexpr const char* kSupersedingBulletins[] = {"MS03-040"};
 
 Cause BulletinCause(const std::vector<std::string>& hotfixes) {
   auto has = [&](const char* id) { return std::find(hotfixes.begin(), hotfixes.end(), id) != hotfixes.end(); };
-  if (has(kBulletin)) return {"ms03-032", true, fmt::format("{} is installed", kBulletin)};
+  if (has(kBulletin)) return {"ms03-032", true, Text(FMT_COMPILE("{} is installed"), kBulletin)};
   for (const char* later : kSupersedingBulletins) {
     if (has(later)) {
       return {"ms03-032", true,
-              fmt::format("{} is installed; it supersedes {} and carries its changes", later, kBulletin)};
+              Text(FMT_COMPILE("{} is installed; it supersedes {} and carries its changes"), later, kBulletin)};
     }
   }
-  return {"ms03-032", false, fmt::format("{} is not installed", kBulletin)};
+  return {"ms03-032", false, Text(FMT_COMPILE("{} is not installed"), kBulletin)};
 }
 
 Cause SymptomCause(SymptomCheck s) {
   switch (s) {
-    case SymptomCheck::kSeen: return {"symptom", true, fmt::format("an application answers 503 \"{}\"", kSymptomText)};
-    case SymptomCheck::kNotSeen: return {"symptom", false, fmt::format("no application answers \"{}\"", kSymptomText)};
+    case SymptomCheck::kSeen:
+      return {"symptom", true, Text(FMT_COMPILE("an application answers 503 \"{}\""), kSymptomText)};
+    case SymptomCheck::kNotSeen:
+      return {"symptom", false, Text(FMT_COMPILE("no application answers \"{}\""), kSymptomText)};
     case SymptomCheck::kUnavailable: return {"symptom", false, "not checked: the web probe is unavailable"};
     case SymptomCheck::kNoApplication: break;
   }
@@ -113,7 +113,7 @@ void DecideVerdict(Diagnosis& d) {
   // When the worker cannot start, name the first precondition that fails, with its error.
   if (const Precondition* p = d.FirstFailingPrecondition()) {
     if (d.symptom == SymptomCheck::kSeen || d.symptom == SymptomCheck::kUnavailable) {
-      d.notes.push_back(fmt::format("the worker cannot start: {} fails first: {}", p->id, p->detail));
+      d.notes.push_back(Text(FMT_COMPILE("the worker cannot start: {} fails first: {}"), p->id, p->detail));
     }
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
     d.notes.push_back(

@@ -2,9 +2,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
-
 #include "diagnose_parts.h"
+#include "fixer/text.h"
 #include "profile_check.h"
 
 namespace fixer {
@@ -53,8 +52,8 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
     w.kind = WorkerKind::kRegistryCredential;
     auto resolved = ports.aspnet.ResolveRegistryCredential(user_name);
     if (!resolved) {
-      notes.push_back(
-          fmt::format("the processModel registry credential {} cannot be read: {}", user_name, resolved.status()));
+      notes.push_back(Text(FMT_COMPILE("the processModel registry credential {} cannot be read: {}"), user_name,
+                           resolved.status()));
       w.account = user_name;
       return w;
     }
@@ -65,10 +64,9 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   }
 
   if (!w.local) {
-    notes.push_back(
-        fmt::format("the worker runs as the domain account {}; only local accounts "
-                    "are read",
-                    w.account));
+    notes.push_back(Text(FMT_COMPILE("the worker runs as the domain account {}; only local accounts "
+                                     "are read"),
+                         w.account));
     return w;
   }
   auto acct = ports.accounts.Lookup(w.account);
@@ -88,7 +86,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   if (profile->has_value()) {
     w.profile_path = (*profile)->path;
     if (!w.has_profile) {
-      notes.push_back(fmt::format("{}'s profile entry points at a missing folder {}", w.account, w.profile_path));
+      notes.push_back(Text(FMT_COMPILE("{}'s profile entry points at a missing folder {}"), w.account, w.profile_path));
     }
   }
   return w;

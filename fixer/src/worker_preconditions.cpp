@@ -3,10 +3,9 @@
 // docs/windows-reference.md#logon-order, docs/windows-reference.md#services
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "diagnose_parts.h"
 #include "fixer/ports/secrets.h"
+#include "fixer/text.h"
 
 namespace fixer {
 namespace {
@@ -16,7 +15,8 @@ Precondition Met(std::string id, std::string detail) {
 }
 
 Precondition Fails(std::string id, uint32_t error, std::string what, Remedy remedy) {
-  return {std::move(id), false, error, fmt::format("{} ({})", what, Status::Win(error).ToString()), remedy};
+  // "what (code: Windows' text)", Status::Win(error).ToString() in parentheses.
+  return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy};
 }
 
 // The SIDs whose rights decide the worker's batch logon: its own, its groups' (the built-in ones
@@ -43,20 +43,21 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
     auto info = services.Query(name);
     if (!info) {
       if (info.status().code() == kErrorServiceDoesNotExist) {
-        return Fails("web-server-running", kErrorServiceDoesNotExist, fmt::format("{} is not installed", name),
+        return Fails("web-server-running", kErrorServiceDoesNotExist, Text(FMT_COMPILE("{} is not installed"), name),
                      Remedy::kRefused);
       }
       return info.status();
     }
     if (info->start_type == StartType::kDisabled) {
       return Fails("web-server-running", kErrorServiceDisabled,
-                   fmt::format("{} ({}) is disabled by its start type", info->display_name, name), Remedy::kRefused);
+                   Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
+                   Remedy::kRefused);
     }
     if (info->state != ServiceState::kRunning) {
-      return Fails(
-          "web-server-running", kErrorServiceNotActive,
-          fmt::format("{} ({}) is {}, so nothing answers the pages", info->display_name, name, ToString(info->state)),
-          Remedy::kRefused);
+      return Fails("web-server-running", kErrorServiceNotActive,
+                   Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info->display_name, name,
+                        ToString(info->state)),
+                   Remedy::kRefused);
     }
   }
   return Met("web-server-running", "IISADMIN and W3SVC are running");
@@ -86,29 +87,29 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   // LogonUser answers 1326 for an unknown name, as for a wrong password.
   if (!w.exists) {
     out.push_back(Fails("account-exists", kErrorLogonFailure,
-                        fmt::format("the worker account {} does not exist", w.account), Remedy::kRefused));
+                        Text(FMT_COMPILE("the worker account {} does not exist"), w.account), Remedy::kRefused));
     return out;
   }
-  out.push_back(Met("account-exists", fmt::format("{} exists ({})", w.account, w.sid)));
+  out.push_back(Met("account-exists", Text(FMT_COMPILE("{} exists ({})"), w.account, w.sid)));
   out.push_back(w.flags.locked_out ? Fails("not-locked-out", kErrorAccountLockedOut,
-                                           fmt::format("{} is locked out; lift-restrictions unlocks it and it "
-                                                       "stays unlocked",
-                                                       w.account),
+                                           Text(FMT_COMPILE("{} is locked out; lift-restrictions unlocks it and it "
+                                                            "stays unlocked"),
+                                                w.account),
                                            Remedy::kRepaired)
-                                   : Met("not-locked-out", fmt::format("{} is not locked out", w.account)));
+                                   : Met("not-locked-out", Text(FMT_COMPILE("{} is not locked out"), w.account)));
   out.push_back(w.flags.disabled ? Fails("enabled", kErrorAccountDisabled,
-                                         fmt::format("{} is disabled; enabling it is the administrator's "
-                                                     "decision (net user {} /active:yes)",
-                                                     w.account, w.account),
+                                         Text(FMT_COMPILE("{} is disabled; enabling it is the administrator's "
+                                                          "decision (net user {} /active:yes)"),
+                                              w.account, w.account),
                                          Remedy::kRefused)
-                                 : Met("enabled", fmt::format("{} is enabled", w.account)));
+                                 : Met("enabled", Text(FMT_COMPILE("{} is enabled"), w.account)));
   out.push_back(w.password_expired
                     ? Fails("password-not-expired", kErrorPasswordExpired,
-                            fmt::format("the password of {} has expired; the repair sets a new "
-                                        "one (register: never expires)",
-                                        w.account),
+                            Text(FMT_COMPILE("the password of {} has expired; the repair sets a new "
+                                             "one (register: never expires)"),
+                                 w.account),
                             Remedy::kRepaired)
-                    : Met("password-not-expired", fmt::format("the password of {} has not expired", w.account)));
+                    : Met("password-not-expired", Text(FMT_COMPILE("the password of {} has not expired"), w.account)));
 
   bool denied = false, granted = false;
   std::string denied_to;
@@ -124,25 +125,25 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   }
   if (denied) {
     out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
-                        fmt::format("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
-                                    "that deny is the administrator's",
-                                    w.account, denied_to, kSeDenyBatchLogonRight),
+                        Text(FMT_COMPILE("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
+                                         "that deny is the administrator's"),
+                             w.account, denied_to, kSeDenyBatchLogonRight),
                         Remedy::kRefused));
   } else if (!granted) {
     out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
-                        fmt::format("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; "
-                                    "register (aspnet_regiis -i) grants it",
-                                    w.account, kSeBatchLogonRight),
+                        Text(FMT_COMPILE("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; "
+                                         "register (aspnet_regiis -i) grants it"),
+                             w.account, kSeBatchLogonRight),
                         Remedy::kRepaired));
   } else {
-    out.push_back(Met("batch-logon-right", fmt::format("{} may log on as a batch job", w.account)));
+    out.push_back(Met("batch-logon-right", Text(FMT_COMPILE("{} may log on as a batch job"), w.account)));
   }
   // The worker fails at start-up with HRESULT 80070005 (E_ACCESSDENIED) without a profile.
-  out.push_back(w.has_profile ? Met("profile", fmt::format("{} has a profile ({})", w.account, w.profile_path))
+  out.push_back(w.has_profile ? Met("profile", Text(FMT_COMPILE("{} has a profile ({})"), w.account, w.profile_path))
                               : Fails("profile", kErrorAccessDenied,
-                                      fmt::format("{} has no profile, so aspnet_wp.exe fails at start-up "
-                                                  "with HRESULT 80070005; create-profile makes it",
-                                                  w.account),
+                                      Text(FMT_COMPILE("{} has no profile, so aspnet_wp.exe fails at start-up "
+                                                       "with HRESULT 80070005; create-profile makes it"),
+                                           w.account),
                                       Remedy::kRepaired));
   return out;
 }
@@ -161,9 +162,9 @@ EventRecord FixerMark(const std::string& account, const Sid& sid) {
           .source = kFixerEventSource,
           .id = 1,
           .type = EventType::kInformation,
-          .text = fmt::format("The profile of {} ({}) was created and every ASP.NET 1.0 "
-                              "application answers.",
-                              account, sid),
+          .text = Text(FMT_COMPILE("The profile of {} ({}) was created and every ASP.NET 1.0 "
+                                   "application answers."),
+                       account, sid),
           .time = 0};
 }
 
