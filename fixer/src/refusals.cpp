@@ -77,6 +77,15 @@ Refusal StillFails(const Diagnosis& d) {
           "repair is in place."};
 }
 
+Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  return {RefusalReason::kNoJournal,
+          fmt::format("There is no journal, so there is nothing to {}, and an ASP.NET 1.0 application does not "
+                      "answer now{}.",
+                      verb, p ? fmt::format(": {} fails: {}", p->id, p->detail) : NotAnswering(d)),
+          "Nothing was changed. Run `aspnet-fixer diagnose` to see why, then `aspnet-fixer apply`."};
+}
+
 Refusal CustomAccount(const WorkerIdentity& w) {
   const std::string& name = w.account;
   return {RefusalReason::kCustomAccount,
