@@ -111,6 +111,14 @@ void Interrupted(VerbRun& run, std::string why) {
   run.outcome = "interrupted";
 }
 
+// Before any change, or after a verb that makes none: the machine is as found (exit 2, not 4:
+// there is nothing to resume).
+void NotWritten(VerbRun& run, std::string why) {
+  run.not_written = std::move(why);
+  run.exit_code = fixer::ExitCode::kUsage;
+  run.outcome = "input-error";
+}
+
 }  // namespace
 
 VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose) {
@@ -121,10 +129,14 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::info);
 
   fixer::Fixer fixer(backend.ports(), logger, options);
-  try {
-    if (Mutates(verb, options)) {
-      if (fixer::Status st = backend.BeginChanges(); !st.ok()) throw fixer::Interruption(st.ToString());
+  const bool mutates = Mutates(verb, options);
+  if (mutates) {
+    if (fixer::Status st = backend.BeginChanges(); !st.ok()) {
+      NotWritten(run, st.message());
+      return run;
     }
+  }
+  try {
     switch (verb) {
       case Verb::kDiagnose: Diagnose(fixer, run); break;
       case Verb::kPlan: Plan(fixer, run); break;
@@ -135,7 +147,12 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   } catch (const fixer::Interruption& stop) {
     Interrupted(run, stop.what());
   }
-  if (fixer::Status st = backend.EndChanges(); !st.ok() && !run.crashed) Interrupted(run, st.ToString());
+  if (fixer::Status st = backend.EndChanges(); !st.ok() && !run.crashed) {
+    if (mutates)
+      Interrupted(run, st.ToString());
+    else
+      NotWritten(run, st.message());
+  }
   run.changed = backend.Changed();
   run.log = std::move(log_text);
   return run;
@@ -160,6 +177,8 @@ std::string RunText(const VerbRun& run) {
   if (run.crashed)
     fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n"),
                    run.crash);
+  if (!run.not_written.empty())
+    fmt::format_to(to, FMT_COMPILE("Not written: {}\nNothing was changed.\n"), run.not_written);
   return fmt::to_string(out);
 }
 
@@ -180,6 +199,7 @@ nlohmann::json RunJson(const VerbRun& run) {
   }
   if (run.result) j["result"] = RunToJson(*run.result);
   if (run.crashed) j["interrupted"] = run.crash;
+  if (!run.not_written.empty()) j["not_written"] = run.not_written;
   return j;
 }
 
@@ -190,6 +210,7 @@ std::string RunTranscript(const VerbRun& run) {
   if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
   if (run.plan && run.plan->ok()) AppendPlanText(out, **run.plan);
   if (run.crashed) fmt::format_to(fmt::appender(out), FMT_COMPILE("Power lost: {}\n"), run.crash);
+  if (!run.not_written.empty()) fmt::format_to(fmt::appender(out), FMT_COMPILE("Not written: {}\n"), run.not_written);
   return fmt::to_string(out);
 }
 

@@ -101,6 +101,18 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
                        failed->file + ": " + failed->step + ": " + std::strerror(failed->err));
 }
 
+fixer::Status CheckCanCreateBeside(const std::string& path) {
+  const std::string probe = path + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    const int err = errno;
+    return fixer::Status(FromErrno(err).code(), path + ": cannot create a file beside it: " + std::strerror(err));
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return fixer::Status::Ok();
+}
+
 bool SameFile(const std::string& a, const std::string& b) {
   if (a == b) return true;
   struct stat sa {

@@ -14,20 +14,19 @@ uint64_t Machine::NextRandom() {
 
 void Machine::MarkFound(std::shared_ptr<const MachineState> found) {
   assert(found && *found == state_ && "MarkFound(found): the caller's state must equal the machine's");
-  found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock, .copied = true, .given = std::move(found)};
+  found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock, .state = std::move(found)};
 }
 
 void Machine::KeepFound() {
-  found_->state = state_;
-  found_->state.rng_state = found_->rng_state;
-  found_->state.clock = found_->clock;
-  found_->copied = true;
+  auto kept = std::make_shared<MachineState>(state_);
+  kept->rng_state = found_->rng_state;
+  kept->clock = found_->clock;
+  found_->state = std::move(kept);
 }
 
 bool Machine::Changed() const {
   if (!found_) return false;
-  if (found_->given) return state_ != *found_->given;
-  if (found_->copied) return state_ != found_->state;
+  if (found_->state) return state_ != *found_->state;
   return state_.rng_state != found_->rng_state || state_.clock != found_->clock;
 }
 

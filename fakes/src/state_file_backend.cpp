@@ -3,7 +3,18 @@
 #include <csignal>
 #include <utility>
 
+#include "fakes/atomic_file.h"
+
 namespace fakes {
+namespace {
+
+// The file a failed write was for, in front of its Windows error: "out.yaml: cannot write: 3: ...".
+fixer::Status Naming(const std::string& path, const fixer::Status& st) {
+  if (st.ok()) return st;
+  return fixer::Status(st.code(), path + ": cannot write: " + st.ToString());
+}
+
+}  // namespace
 
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
   Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path);
@@ -41,13 +52,16 @@ void StateFileBackend::BeforeMutation() {
 }
 
 fixer::Status StateFileBackend::BeginChanges() {
+  // Before any change: a folder the machine cannot be written to is said now, with the machine
+  // as found, not at the first journal record.
+  if (fixer::Status st = CheckCanCreateBeside(Destination()); !st.ok()) return st;
   if (!log_) {
     if (options_.out.empty()) {
       log_.emplace(options_.path, opened_log_, machine_.state());
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return st;
+      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return Naming(options_.out, st);
     }
   }
   noted_ = machine_.faults().trace().size();
@@ -59,13 +73,13 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_) return log_->Checkpoint(machine_.state());
-    return SaveMachineFile(machine_.state(), options_.out);
+    if (log_) return Naming(options_.out, log_->Checkpoint(machine_.state()));
+    return Naming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};
-  if (!log_) return SaveMachineFile(machine_.state(), options_.path);
-  return log_->Checkpoint(machine_.state());
+  if (!log_) return Naming(options_.path, SaveMachineFile(machine_.state(), options_.path));
+  return Naming(options_.path, log_->Checkpoint(machine_.state()));
 }
 
 }  // namespace fakes

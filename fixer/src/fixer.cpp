@@ -42,9 +42,9 @@ struct OpenedJournal {
   Steps steps;
 };
 
-// The opened journal; or nothing, with `r` saying how the run ends here (refused, nothing to
-// `verb`, or a journal that cannot be read).
-std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r, std::string_view verb) {
+// The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
+// that cannot be read, or kNothingToDo: there is no journal).
+std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
   auto caller = ports.inventory.Caller();
   if (!caller) {
     r = Refused(std::move(r), DiagnoseFailed(caller.status()));
@@ -60,8 +60,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r, std::string
     return std::nullopt;
   }
   if (records->empty()) {
-    r.outcome = Outcome::kNothingToDo;
-    r.messages.push_back(Text(FMT_COMPILE("no journal: nothing to {}"), verb));
+    r.outcome = Outcome::kNothingToDo;  // the caller looks at the site before it says so
     return std::nullopt;
   }
   auto journal = ReplayJournal(*records);
@@ -166,8 +165,8 @@ RunResult Fixer::Apply() {
 
 RunResult Fixer::Resume() {
   RunResult r;
-  auto opened = OpenJournal(ports_, r, "resume");
-  if (!opened) return r;
+  auto opened = OpenJournal(ports_, r);
+  if (!opened) return r.outcome == Outcome::kNothingToDo ? NothingTo(std::move(r), "resume") : r;
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
@@ -183,9 +182,7 @@ RunResult Fixer::Resume() {
     // (an administrator revoked a right before this resume): look again before saying "fixed".
     auto d = Diagnose();
     if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-    for (const ProbeResult& probe : d->probes) {
-      if (!probe.answered || probe.status != 200) return Refused(std::move(r), StillFails(*d));
-    }
+    if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
     r.outcome = Outcome::kFixed;
     return r;
   }
@@ -207,10 +204,20 @@ RunResult Fixer::Resume() {
   return r;
 }
 
+RunResult Fixer::NothingTo(RunResult r, std::string_view verb) {
+  // Exit 0 promises a working site even when there was nothing to do: look before saying so.
+  auto d = Diagnose();
+  if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+  if (!d->EveryApplicationAnswers()) return Refused(std::move(r), NoJournal(verb, *d));
+  r.outcome = Outcome::kNothingToDo;
+  r.messages.push_back(Text(FMT_COMPILE("no journal: nothing to {}; every ASP.NET 1.0 application answers"), verb));
+  return r;
+}
+
 RunResult Fixer::Rollback() {
   RunResult r;
-  auto opened = OpenJournal(ports_, r, "roll back");
-  if (!opened) return r;
+  auto opened = OpenJournal(ports_, r);
+  if (!opened) return r.outcome == Outcome::kNothingToDo ? NothingTo(std::move(r), "roll back") : r;
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);

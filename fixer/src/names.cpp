@@ -69,6 +69,7 @@ std::string_view ToString(RefusalReason r) {
     case RefusalReason::kTempPasswordRejected: return "temp-password-rejected";
     case RefusalReason::kToolsMissing: return "tools-missing";
     case RefusalReason::kJournalPending: return "journal-pending";
+    case RefusalReason::kNoJournal: return "no-journal";
     case RefusalReason::kDiagnoseFailed: return "diagnose-failed";
     case RefusalReason::kOtherCause: return "other-cause";
   }

@@ -15,15 +15,6 @@ bool ToolsPresent(const Diagnosis& d) {
   return false;
 }
 
-// Every ASP.NET 1.0 application answered the probe with 200: what an exit 0 promises. Without
-// the MS03-032 symptom a page can still fail (500: a StateServer application whose aspnet_state
-// is stopped), which is not "nothing to do".
-bool EveryApplicationAnswers(const Diagnosis& d) {
-  for (const ProbeResult& p : d.probes)
-    if (!p.answered || p.status != 200) return false;
-  return true;
-}
-
 }  // namespace
 
 Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
@@ -36,7 +27,7 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
     case Verdict::kAlreadyFixed:
       // Nothing to do only if the pages answer: exit 0 is a promise that the site works.
       if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr &&
-          EveryApplicationAnswers(d)) {
+          d.EveryApplicationAnswers()) {
         plan.nothing_to_do = true;
       } else {
         plan.refusal = StillFails(d);

@@ -35,6 +35,12 @@ std::string NotAnswering(const Diagnosis& d) {
   return ": every precondition of the worker's logon and profile load holds, so the failure comes later in its start";
 }
 
+// Why a page does not answer now: the first failing precondition, or what the probe saw.
+std::string WhyNotAnswering(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->detail) : NotAnswering(d);
+}
+
 }  // namespace
 
 Refusal NotAffected(const Diagnosis& d) {
@@ -68,14 +74,21 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
 }
 
 Refusal StillFails(const Diagnosis& d) {
-  const Precondition* p = d.FirstFailingPrecondition();
   return {
       RefusalReason::kOtherCause,
       Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
                        "answer now{}."),
-           d.worker.account, d.worker.sid, p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->detail) : NotAnswering(d)),
+           d.worker.account, d.worker.sid, WhyNotAnswering(d)),
       "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
       "repair is in place."};
+}
+
+Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
+  return {RefusalReason::kNoJournal,
+          Text(FMT_COMPILE("There is no journal, so there is nothing to {}, and an ASP.NET 1.0 application does "
+                           "not answer now{}."),
+               verb, WhyNotAnswering(d)),
+          "Nothing was changed. Run `aspnet-fixer diagnose` to see why, then `aspnet-fixer apply`."};
 }
 
 Refusal CustomAccount(const WorkerIdentity& w) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "fixer/diagnosis.h"
 #include "fixer/plan.h"
@@ -21,6 +22,7 @@ Refusal JournalPending();
 Refusal OtherCause(const Diagnosis& d, const Precondition& p);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);
+Refusal NoJournal(std::string_view verb, const Diagnosis& d);
 Refusal DiagnoseFailed(const Status& why);
 
 }  // namespace fixer

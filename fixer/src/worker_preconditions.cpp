@@ -175,4 +175,10 @@ const Precondition* Diagnosis::FirstFailingPrecondition() const {
   return nullptr;
 }
 
+bool Diagnosis::EveryApplicationAnswers() const {
+  for (const ProbeResult& p : probes)
+    if (!p.answered || p.status != 200) return false;
+  return true;
+}
+
 }  // namespace fixer

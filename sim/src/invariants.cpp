@@ -130,9 +130,8 @@ CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineS
   return SiteNotWorse(StatusOfEveryApp(found), StatusOfEveryApp(now));
 }
 
-std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
-                                          const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference,
+std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
+                                          fakes::Machine& now, const StateDifference& difference,
                                           const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
   if (exit_code == 3) {
@@ -147,7 +146,7 @@ std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_c
     out.push_back(Inv("exit 4 (" + outcome + ") leaves a journal to resume or roll back", records > 0,
                       "a journal pending", records > 0 ? "a journal pending" : "no journal"));
   }
-  if (exit_code == 0 && (outcome == "fixed" || (outcome == "nothing-to-do" && command == "apply"))) {
+  if (exit_code == 0 && (outcome == "fixed" || outcome == "nothing-to-do")) {
     const std::map<std::string, int> statuses = known_statuses ? *known_statuses : StatusOfEveryApp(now);
     std::string down;
     for (const auto& app : now.state().products.applications) {

@@ -113,8 +113,8 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
     }
     return std::optional<std::string>();
   };
-  for (CheckResult& c : ExitCodePromises(ctx.fixer->command, ctx.fixer->exit_code, ctx.fixer->outcome,
-                                         ctx.fixer->before, ctx.machine, difference))
+  for (CheckResult& c :
+       ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, ctx.machine, difference))
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).

@@ -119,16 +119,14 @@ std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineS
                                           std::map<std::string, int> statuses);
 
 // The exit-code promises `run` broke, `before` being the machine it found.
-std::vector<CheckResult> BrokenPromises(const std::string& command, const FixerRun& run,
-                                        const fakes::MachineState& before, fakes::Machine& now,
+std::vector<CheckResult> BrokenPromises(const FixerRun& run, const fakes::MachineState& before, fakes::Machine& now,
                                         const std::map<std::string, int>* statuses) {
   std::vector<CheckResult> broken;
   auto difference = [](const fakes::MachineState& a, const fakes::MachineState& b) {
     auto d = FirstDifference(a, b);
     return d ? std::optional<std::string>(d->path + ": " + d->before + " -> " + d->after) : std::nullopt;
   };
-  for (CheckResult& c :
-       ExitCodePromises(command, fixer::ToInt(run.exit_code), run.outcome, before, now, difference, statuses))
+  for (CheckResult& c : ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, now, difference, statuses))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }
@@ -162,7 +160,7 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<cons
   }
   const bool exit3_changed = run.exit_code == fixer::ExitCode::kRefused && run.changed;
   if (before || !exit3_changed)  // unchanged, `machine` is what it found
-    r.promises = BrokenPromises(command, run, before ? *before : machine.state(), machine, statuses);
+    r.promises = BrokenPromises(run, before ? *before : machine.state(), machine, statuses);
   r.unchecked = !before && exit3_changed;
   r.exit_code = fixer::ToInt(run.exit_code);
   r.outcome = std::move(run.outcome);

@@ -2,7 +2,8 @@
 // (diagnose, plan, apply --dry-run, resume and rollback with no journal, an apply that finds
 // nothing to do) leaves the file byte-identical, comments and all; `--out FILE` writes the
 // result there and never touches the input; an apply that fixes rewrites the input in place by
-// default. And `--version` names the project version and the commit.
+// default. A machine that cannot be written where it goes is exit 2 before anything changes.
+// And `--version` names the project version and the commit.
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -68,8 +69,9 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
       {{"plan", "--strategy", "recreate"}, fixer::ExitCode::kOk},
       {{"apply", "--dry-run"}, fixer::ExitCode::kOk},
       {{"apply", "--dry-run", "--strategy", "recreate"}, fixer::ExitCode::kOk},
-      {{"resume"}, fixer::ExitCode::kOk},    // no journal: nothing to resume
-      {{"rollback"}, fixer::ExitCode::kOk},  // no journal: nothing to roll back
+      // No journal: nothing to resume or roll back, and the site still fails, so not exit 0.
+      {{"resume"}, fixer::ExitCode::kRefused},
+      {{"rollback"}, fixer::ExitCode::kRefused},
   };
   for (const ReadOnly& v : verbs) {
     std::vector<std::string> args = v.args;
@@ -97,6 +99,43 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
   EXPECT_EQ(again.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
   EXPECT_NE(again.out.find("nothing-to-do"), std::string::npos) << again.out;
   EXPECT_EQ(Slurp(out), before);
+}
+
+// Exit 0 promises a working site even with nothing to do: a resume or rollback with no journal
+// says 0 only on a fixed machine, and 3 ("refused", nothing changed) on a broken one.
+TEST_F(FilesTest, ResumeAndRollbackWithNoJournalExitZeroOnlyOnAWorkingSite) {
+  for (const char* verb : {"resume", "rollback"}) {
+    const Ran broken = Fixer({verb, "--machine", input_.string()});
+    EXPECT_EQ(broken.exit_code, fixer::ToInt(fixer::ExitCode::kRefused)) << verb << ":\n" << broken.out;
+    EXPECT_NE(broken.out.find("There is no journal"), std::string::npos) << broken.out;
+    EXPECT_NE(broken.out.find("Nothing was changed."), std::string::npos) << broken.out;
+  }
+  ASSERT_EQ(Fixer({"apply", "--machine", input_.string()}).exit_code, fixer::ToInt(fixer::ExitCode::kOk));
+  const std::string fixed = Slurp(input_);
+  for (const char* verb : {"resume", "rollback"}) {
+    const Ran working = Fixer({verb, "--machine", input_.string()});
+    EXPECT_EQ(working.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << verb << ":\n" << working.out;
+    EXPECT_NE(working.out.find("every ASP.NET 1.0 application answers"), std::string::npos) << working.out;
+    EXPECT_EQ(Slurp(input_), fixed) << verb << " rewrote a file it did not change";
+  }
+}
+
+// Where the machine cannot be written (a folder that does not exist), every verb says so with
+// the file's name and exit 2, and nothing is written: not 4, which would send the user to a
+// resume with no journal.
+TEST_F(FilesTest, AnOutFileThatCannotBeWrittenIsExitTwoAndChangesNothing) {
+  const std::string out = (dir_ / "no-such-folder" / "fixed.yaml").string();
+  for (const std::vector<std::string>& verb :
+       {std::vector<std::string>{"apply"}, {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"resume"}}) {
+    std::vector<std::string> args = verb;
+    args.insert(args.begin() + 1, {"--machine", input_.string(), "--out", out});
+    const Ran r = Fixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb[0] << ":\n" << r.out << r.err;
+    EXPECT_NE((r.out + r.err).find(out), std::string::npos) << "the error names the file:\n" << r.out << r.err;
+    EXPECT_EQ((r.out + r.err).find("aspnet-fixer resume"), std::string::npos) << "nothing to resume:\n" << r.out;
+    EXPECT_EQ(Slurp(input_), kCustomerMachine);
+    EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << verb[0] << " left a file behind";
+  }
 }
 
 TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {

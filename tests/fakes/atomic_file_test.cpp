@@ -1,6 +1,7 @@
 // Atomic file writes (fakes/atomic_file.h): the target is replaced whole and no temporary file
 // is left; each failing step (create, write, replace) gives the Windows error and, for a person,
-// a message naming the file and the step; SameFile compares inodes, not spellings.
+// a message naming the file and the step; CheckCanCreateBeside probes a folder and leaves
+// nothing; SameFile compares inodes, not spellings.
 #include <unistd.h>
 
 #include <filesystem>
@@ -54,6 +55,17 @@ TEST_F(AtomicFileTest, AMissingFolderCannotBeCreatedIn) {
   const fixer::Status said = fakes::WriteFileAtomicallySaying(file.string(), "x\n");
   EXPECT_EQ(said.code(), 3u);
   EXPECT_EQ(said.message(), Temp(file) + ": cannot create: No such file or directory");
+  EXPECT_TRUE(Files().empty());
+}
+
+// What a verb checks before its first change: the folder takes a new file; the probe leaves none.
+TEST_F(AtomicFileTest, CheckCanCreateBesideProbesTheFolderAndLeavesNothing) {
+  EXPECT_TRUE(fakes::CheckCanCreateBeside((dir_ / "m.yaml").string()).ok());
+  EXPECT_TRUE(Files().empty());
+  const fs::path file = dir_ / "no-such-folder" / "m.yaml";
+  const fixer::Status missing = fakes::CheckCanCreateBeside(file.string());
+  EXPECT_EQ(missing.code(), 3u);  // ERROR_PATH_NOT_FOUND
+  EXPECT_EQ(missing.message(), file.string() + ": cannot create a file beside it: No such file or directory");
   EXPECT_TRUE(Files().empty());
 }
 

@@ -41,6 +41,9 @@ struct VerbRun {
   std::string log;                                           // every log line the fixer wrote
   bool crashed = false;  // interrupted between two changes (power loss, save failed)
   std::string crash;     // where, or why
+  // The machine could not be written where it goes, before any change (or by a verb that
+  // changes nothing): why. Exit 2, and nothing was changed.
+  std::string not_written;
   fixer::ExitCode exit_code = fixer::ExitCode::kOk;
   std::string outcome;   // "fixed", ..., "planned", "error", "interrupted"
   bool changed = false;  // the backend says the machine differs from how it was found

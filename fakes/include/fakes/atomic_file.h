@@ -23,6 +23,10 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text);
+// Whether a file can be created beside `path` (in its folder), as its atomic write and its log
+// will: a probe file created there and removed. On failure: "PATH: cannot create a file beside
+// it: REASON", with the Windows error's code.
+fixer::Status CheckCanCreateBeside(const std::string& path);
 // Whether two paths name one existing file (the same device and inode).
 bool SameFile(const std::string& a, const std::string& b);
 

@@ -31,7 +31,7 @@ class Machine {
   // Call before every change: counts and traces it, and applies the fault plan (may throw
   // PowerLoss). `target` names what is changed and must never hold a secret.
   fixer::Status Mutate(std::string_view op, std::string_view target) {
-    if (found_ && !found_->copied) KeepFound();
+    if (found_ && !found_->state) KeepFound();
     if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
   }
@@ -63,9 +63,9 @@ class Machine {
   struct Found {
     uint64_t rng_state = 0;
     int64_t clock = 0;
-    bool copied = false;
-    MachineState state;  // as it was before the first mutation, with the marked rng_state and clock
-    std::shared_ptr<const MachineState> given;  // or the caller's (MarkFound(found)): nothing copied
+    // As it was before the first mutation, with the marked rng_state and clock: copied then
+    // (KeepFound), or the caller's from the start (MarkFound(found)). Null until either.
+    std::shared_ptr<const MachineState> state;
   };
   void KeepFound();
 

@@ -140,6 +140,10 @@ struct Diagnosis {
   const Cause* FindCause(std::string_view id) const;
   // The first precondition that fails, or null when the worker would start.
   const Precondition* FirstFailingPrecondition() const;
+  // Every ASP.NET 1.0 application answered the probe with 200: what an exit 0 promises. Without
+  // the MS03-032 symptom a page can still fail (500: a StateServer application whose aspnet_state
+  // is stopped).
+  bool EveryApplicationAnswers() const;
 };
 
 }  // namespace fixer

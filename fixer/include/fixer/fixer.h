@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include <spdlog/logger.h>
 
@@ -42,6 +43,10 @@ class Fixer {
   RunResult Rollback();
 
  private:
+  // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
+  // application answers now; else refused (exit 3), since nothing was changed either way.
+  RunResult NothingTo(RunResult r, std::string_view verb);
+
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;
   Options options_;

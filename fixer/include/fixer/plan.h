@@ -33,6 +33,7 @@ enum class RefusalReason {
   kTempPasswordRejected,
   kToolsMissing,
   kJournalPending,  // a previous run left a journal: resume or roll back first
+  kNoJournal,       // resume or rollback found no journal, and the site still fails
   kDiagnoseFailed,  // a read failed; nothing was changed
   kOtherCause,      // the site fails, or would after the repair, for a cause the fixer leaves
                     // to the administrator (account disabled, logon denied, IIS stopped)

@@ -12,8 +12,8 @@
 //               password is never left valid);
 //  - site:      no application that answered 200 before now fails;
 //  - idempotent: a second apply on a fixed machine changes nothing;
-//  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or an
-//               apply's "nothing-to-do") only with every ASP.NET 1.0 application answering 200;
+//  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or
+//               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200;
 //               3 only with the machine exactly as that run found it; 4 only with a journal
 //               left for a resume or rollback;
 //  - diagnose:  a diagnosis agrees with what a request shows (DiagnosisAgreesWithRequests).
@@ -98,12 +98,11 @@ CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std:
 // ("sam.users.ASPNET.flags: [] -> [disabled]"); nothing when they are equal.
 using StateDifference =
     std::function<std::optional<std::string>(const fakes::MachineState&, const fakes::MachineState&)>;
-// The promises of one run's exit code (`command` "apply", "resume", "rollback"; `outcome` as
-// fixer::ToString prints it), against the machine the run found (`before`) and left (`now`).
+// The promises of one run's exit code, whatever its verb (`outcome` as fixer::ToString prints
+// it), against the machine the run found (`before`) and left (`now`).
 // `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
-std::vector<CheckResult> ExitCodePromises(const std::string& command, int exit_code, const std::string& outcome,
-                                          const fakes::MachineState& before, fakes::Machine& now,
-                                          const StateDifference& difference,
+std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
+                                          fakes::Machine& now, const StateDifference& difference,
                                           const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
