@@ -96,9 +96,22 @@ int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
     if (auto t = ParseUtc(f.Str())) return *t;
     const std::string& s = f.Str();
-    if (!s.empty() && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))) return f.I64();
+    const size_t digits = s.find_first_not_of("0123456789", !s.empty() && s[0] == '-' ? 1 : 0);
+    if (!s.empty() && digits == std::string::npos) return f.I64();  // "2003-13-45T..." is a bad time, not a number
   }
   f.Fail("expected seconds since 1970 or a UTC time like 2003-08-22T00:00:00Z");
+}
+
+// The last service pack of each edition (docs/windows-reference.md, "Service packs").
+uint32_t LastServicePack(fixer::OsEdition os) {
+  switch (os) {
+    case fixer::OsEdition::kWindows2000Professional:
+    case fixer::OsEdition::kWindows2000Server: return 4;
+    case fixer::OsEdition::kWindowsXpHome:
+    case fixer::OsEdition::kWindowsXpProfessional: return 3;
+    case fixer::OsEdition::kWindowsServer2003: return 2;
+  }
+  return 0;
 }
 
 struct WebServerSpec {
@@ -146,7 +159,7 @@ void LoadBase(LoadContext& c, const MapFields& top) {
     MachineState& s = c.st();
     s.seed = seed;
     s.products.os.edition = os;
-    if (service_pack) s.products.os.service_pack = static_cast<int>(service_pack->U32());
+    if (service_pack) s.products.os.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
     if (computer_name) s.products.os.computer_name = computer_name->Str();
     s.sam.domain = MachineSidFromSeed(seed);
     if (auto sid = top.Get("machine_sid")) {
@@ -163,7 +176,7 @@ void LoadBase(LoadContext& c, const MapFields& top) {
     options.os = os;
     options.seed = seed;
     options.web_server = web.kind.value_or(DefaultWebServer(os));
-    if (service_pack) options.service_pack = static_cast<int>(service_pack->U32());
+    if (service_pack) options.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
     if (computer_name) options.computer_name = computer_name->Str();
     c.machine = Machine(FreshInstall(options));
     if (web.kind) c.st().products.web.kind = *web.kind;

@@ -74,13 +74,12 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
 }
 
 Refusal StillFails(const Diagnosis& d) {
-  return {
-      RefusalReason::kOtherCause,
-      Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
-                       "answer now{}."),
-           d.worker.account, d.worker.sid, WhyNotAnswering(d)),
-      "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
-      "repair is in place."};
+  return {RefusalReason::kOtherCause,
+          Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
+                           "answer now{}."),
+               d.worker.account, d.worker.sid, WhyNotAnswering(d)),
+          "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
+          "repair is in place."};
 }
 
 Refusal NoJournal(std::string_view verb, const Diagnosis& d) {

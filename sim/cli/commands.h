@@ -9,6 +9,11 @@
 //   return exit_code;
 #pragma once
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "fixer/exit_code.h"
@@ -18,6 +23,24 @@ namespace sim::cli {
 inline constexpr int kExitOk = fixer::ToInt(fixer::ExitCode::kOk);
 inline constexpr int kExitFailed = fixer::ToInt(fixer::ExitCode::kFailed);
 inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
+
+// Every count, seed, step and case option: digits only. CLI11 alone reads "-5" into an unsigned
+// option as 2^64 - 5 (an `explore --count -5` that never ends).
+inline const CLI::Validator kWholeNumber(
+    [](std::string& text) {
+      const bool digits =
+          !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+      return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
+    },
+    "WHOLE NUMBER");
+// A duration in seconds, more than zero.
+inline const CLI::Validator kPositiveSeconds(
+    [](std::string& text) {
+      double seconds = 0;
+      const bool ok = CLI::detail::lexical_cast(text, seconds) && std::isfinite(seconds) && seconds > 0;
+      return ok ? std::string() : "'" + text + "' is not a number of seconds more than 0";
+    },
+    "SECONDS");
 
 void AddRunCommand(CLI::App& app, int& exit_code);      // run PATH... [--json] [--junit F] [--html F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);   // matrix [--json]

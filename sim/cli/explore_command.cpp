@@ -69,12 +69,13 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       "Run random machines and administrator histories, check the invariants after every fixer run, and shrink "
       "each violation to a scenario file. Exit codes: 0 no violation, 1 a violation (or a generated machine that "
       "did not load), 2 usage error or a scenario that could not be written");
-  auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)");
+  auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kWholeNumber);
   auto* seconds = cmd->add_option("--seconds", args->seconds, "run cases for this long instead of --count")
-                      ->check(CLI::PositiveNumber);
+                      ->check(kPositiveSeconds);
   count->excludes(seconds);
-  cmd->add_option("--seed", args->seed, "the seed of every case (default 1)");
+  cmd->add_option("--seed", args->seed, "the seed of every case (default 1)")->check(kWholeNumber);
   cmd->add_option("--case", args->only_case, "replay just case K of the seed (as a violation prints it)")
+      ->check(kWholeNumber)
       ->excludes(count)
       ->excludes(seconds);
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));

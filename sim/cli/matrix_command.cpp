@@ -17,7 +17,7 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
       "Build the paper's machines (Server 2003 in both IIS 6 modes) from OS and framework, install MS03-032, "
       "request a page");
   cmd->add_flag("--json", args->json, "print a JSON array of rows");
-  cmd->add_option("--seed", args->seed, "seed of the machines (default 1)");
+  cmd->add_option("--seed", args->seed, "seed of the machines (default 1)")->check(kWholeNumber);
   cmd->callback([args, &exit_code] {
     auto rows = DeriveMatrix(args->seed);
     if (!rows.ok()) {

@@ -77,7 +77,7 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file");
   cmd->add_option("--color", args->color, "colour the text: auto (a terminal without NO_COLOR), always, never")
       ->check(kColorChoices);
-  cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)");
+  cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)")->check(kWholeNumber);
   cmd->add_flag("-v,--verbose", args->verbose, "show every step of every scenario: changes, output, passing checks");
   cmd->add_flag("--no-invariants", args->no_invariants, "skip the invariants after fixer runs");
   cmd->callback([args, &exit_code] { exit_code = Run(*args); });

@@ -55,6 +55,12 @@ int Sweep(const SweepArgs& a) {
 
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << e << "\n";
+  if (o.only_case && r.cases == 0 && r.errors.empty()) {
+    // A replay that matched nothing would otherwise read as "0 violations".
+    std::cerr << "fixup-sim sweep: --step " << a.step << " --case " << a.only_case
+              << " is no case of these scenarios: step " << a.step << " of none of them is a fixer apply\n";
+    return kExitInput;
+  }
   for (const std::string& t : r.transcripts) std::cout << t << "\n";
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
@@ -86,8 +92,9 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->delimiter(',')
       ->check(CLI::IsMember({"fail", "crash"}));
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
-  cmd->add_option("--seed", args->seed, "seed of the scenario machines");
-  cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)");
+  cmd->add_option("--seed", args->seed, "seed of the scenario machines")->check(kWholeNumber);
+  cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
+      ->check(kWholeNumber);
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
   cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file");
   cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });

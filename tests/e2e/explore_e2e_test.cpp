@@ -79,6 +79,15 @@ TEST_F(ExploreE2e, UsageErrorsExitTwo) {
   EXPECT_EQ(Sim({"explore", "--count", "5", "--seconds", "1"}).exit_code, 2);
   EXPECT_EQ(Sim({"explore", "--jobs", "0"}).exit_code, 2);
   EXPECT_EQ(Sim({"explore", "--seed", "x"}).exit_code, 2);
+  // A negative number is not read as 2^64 - N (a --count -5 that never ended).
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--count", "-5"}, {"--seed", "-1"}, {"--case", "-1"}, {"--seconds", "-1"}, {"--seconds", "nan"}}) {
+    std::vector<std::string> command = {"explore"};
+    command.insert(command.end(), args.begin(), args.end());
+    const Ran r = Sim(command);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1] << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find(args[1]), std::string::npos) << "the error quotes the value:\n" << r.err;
+  }
 }
 
 }  // namespace

@@ -161,6 +161,27 @@ TEST_F(ReportsE2e, AnHtmlReportIsOneWholeFileWithEveryScenario) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
+// A replay command that names no case is a usage error, never "0 violations"; so is a negative
+// step or seed.
+TEST_F(ReportsE2e, ASweepReplayOfNoCaseIsAUsageError) {
+  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  const Ran real = Sim({"sweep", scenario, "--step", "2", "--case", "crash@1"}, dir_);
+  EXPECT_EQ(real.exit_code, 0) << real.out << real.err;
+  EXPECT_NE(real.out.find(", 1 cases, "), std::string::npos) << real.out;
+  for (const std::vector<std::string>& replay : std::vector<std::vector<std::string>>{
+           {"--step", "99", "--case", "crash@1"}, {"--step", "1", "--case", "crash@1"}}) {
+    std::vector<std::string> args = {"sweep", scenario};
+    args.insert(args.end(), replay.begin(), replay.end());
+    const Ran r = Sim(args, dir_);
+    EXPECT_EQ(r.exit_code, 2) << replay[1] << " " << replay[3] << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("is no case of these scenarios"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(Sim({"sweep", scenario, "--step", "-1", "--case", "crash@1"}, dir_).exit_code, 2);
+  EXPECT_EQ(Sim({"sweep", scenario, "--seed", "-1"}, dir_).exit_code, 2);
+  EXPECT_EQ(Sim({"run", scenario, "--seed", "-1"}, dir_).exit_code, 2);
+  EXPECT_EQ(Sim({"matrix", "--seed", "-1"}, dir_).exit_code, 2);
+}
+
 TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   Ran r = Sim({"sweep", scenario, "--html", "sweep.html"}, dir_);

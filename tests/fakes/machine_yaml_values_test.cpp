@@ -1,0 +1,51 @@
+// Values Windows never had are input errors at their place in a machine file: a service pack
+// past its edition's last (docs/windows-reference.md, "Service packs"), in the short and the full
+// form; and a clock that looks like a date but is none is said to be a bad time, not a bad number.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "fakes/machine_yaml.h"
+
+namespace {
+
+struct LastServicePack {
+  const char* os;
+  int last;
+};
+
+constexpr LastServicePack kLast[] = {{"windows-2000-professional", 4},
+                                     {"windows-2000-server", 4},
+                                     {"windows-xp-home", 3},
+                                     {"windows-xp-professional", 3},
+                                     {"windows-server-2003", 2}};
+
+TEST(MachineYamlValues, AServicePackPastTheEditionsLastIsRejectedAtItsPlace) {
+  for (const LastServicePack& e : kLast) {
+    for (const char* base : {"", "base: empty\n"}) {
+      const std::string head = std::string(base) + "os: " + e.os + "\nservice_pack: ";
+      const auto last = fakes::LoadMachineText(head + std::to_string(e.last) + "\n", "m.yaml");
+      ASSERT_TRUE(last.ok()) << e.os << ": " << last.error->ToString();
+      EXPECT_EQ(last.value->products.os.service_pack, e.last);
+      const auto past = fakes::LoadMachineText(head + std::to_string(e.last + 1) + "\n", "m.yaml");
+      ASSERT_FALSE(past.ok()) << e.os << " SP" << e.last + 1 << " loaded";
+      EXPECT_EQ(past.error->line, base[0] == '\0' ? 2 : 3) << past.error->ToString();
+      EXPECT_NE(past.error->message.find("from 0 to " + std::to_string(e.last)), std::string::npos)
+          << past.error->ToString();
+    }
+  }
+}
+
+TEST(MachineYamlValues, ABadDateIsABadTimeNotABadNumber) {
+  const auto bad = fakes::LoadMachineText("os: windows-xp-professional\nclock: 2003-13-45T00:00:00Z\n", "m.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error->line, 2);
+  EXPECT_NE(bad.error->message.find("a UTC time like 2003-08-22T00:00:00Z"), std::string::npos)
+      << bad.error->ToString();
+  for (const char* good : {"clock: 1061510400\n", "clock: -5\n", "clock: 2003-08-22T00:00:00Z\n"}) {
+    const auto loaded = fakes::LoadMachineText(std::string("os: windows-xp-professional\n") + good, "m.yaml");
+    EXPECT_TRUE(loaded.ok()) << good << loaded.error->ToString();
+  }
+}
+
+}  // namespace
