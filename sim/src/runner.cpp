@@ -53,6 +53,11 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
     if (options.invariants && (step.kind == "fixer" || step.kind == "legacy")) {
       for (auto& inv : CheckInvariants(ctx, step)) sr.checks.push_back(std::move(inv));
     }
+    // A fault that silently never fires would leave a scenario testing a clean run under a
+    // fault's name (a misspelt op, a count past the run's calls). Explore's random faults may
+    // rightly miss: it runs its cases without this check.
+    if (step.kind == "fixer" && ctx.fixer && !ctx.fixer->unreached_fault.empty())
+      sr.checks.push_back({"fault", "the step's fault", false, "it happens", ctx.fixer->unreached_fault, step.pos});
     for (const Expectation& e : step.expect) sr.checks.push_back(CheckExpectation(ctx, e));
     for (const auto& c : sr.checks) result.passed = result.passed && c.passed;
     result.steps.push_back(std::move(sr));

@@ -1,5 +1,8 @@
 // The fixer step: runs the real fixer on the scenario's machine, with optional faults, and
 // the invariants every fixer run must keep.
+#include <set>
+#include <string>
+
 #include "fakes/machine.h"
 #include "fakes/web_requests.h"
 #include "sim/fixer_session.h"
@@ -33,6 +36,25 @@ fakes::FaultPlan FaultsOf(const Step& step) {
   return plan;
 }
 
+// Why a fault of the step never happened (its call was never made: a misspelt op, or a count past
+// the run's calls), or "" when every one was reached.
+std::string UnreachedFault(const fakes::FaultPlan& plan, const FixerRun& run) {
+  for (const fakes::FaultRule& rule : plan.rules()) {
+    uint64_t calls = 0;
+    for (const fakes::MutationEvent& e : run.trace) calls += !rule.op || e.op == *rule.op ? 1 : 0;
+    if (calls >= rule.nth) continue;
+    std::set<std::string> ops;
+    for (const fakes::MutationEvent& e : run.trace) ops.insert(e.op);
+    std::string made;
+    for (const std::string& op : ops) made += (made.empty() ? "" : ", ") + op;
+    const std::string which =
+        rule.op ? "call " + std::to_string(rule.nth) + " of " + *rule.op : "mutating call " + std::to_string(rule.nth);
+    return "the fault at " + which + " never happened: the run made " + std::to_string(calls) +
+           (rule.op ? " such calls" : " mutating calls") + " (" + (made.empty() ? "none" : made) + ")";
+  }
+  return "";
+}
+
 fixer::Options OptionsOf(const Step& step) {
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
@@ -53,7 +75,8 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
     ctx.episode_start_statuses = StatusOfEveryApp(ctx.machine);
   }
   std::unique_ptr<PortsDecorator> decorator = ctx.decorate ? ctx.decorate() : nullptr;
-  FixerRun run = RunFixer(ctx.machine, command, options, FaultsOf(step), false, decorator.get());
+  const fakes::FaultPlan faults = FaultsOf(step);
+  FixerRun run = RunFixer(ctx.machine, command, options, faults, false, decorator.get());
   const std::string text = RunTranscript(run);
   ctx.output = text;
   ctx.all_output.push_back(text);
@@ -66,6 +89,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   last.before = std::move(before);
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
+  last.unreached_fault = UnreachedFault(faults, run);
   ctx.fixer = std::move(last);
   return {
       true, "",
