@@ -36,7 +36,8 @@ class Backend {
   // The ports over this machine, valid as long as the backend.
   virtual Ports& ports() = 0;
   // Before the first change of a mutating verb: from now on each change is made durable
-  // before the next one.
+  // before the next one. A failure (the machine cannot be written where it goes) changes
+  // nothing: aspnet-fixer says so and exits 2, not 4.
   virtual Status BeginChanges() = 0;
   // After the verb (every verb): the end state made durable if anything changed.
   virtual Status EndChanges() = 0;
