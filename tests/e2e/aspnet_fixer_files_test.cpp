@@ -159,6 +159,39 @@ TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << "no temporary file left";
 }
 
+// A machine file reached through a symbolic link (a support share linking each customer's file)
+// is repaired where the link points: the link stays a link, the log goes beside the file it names
+// (so loading either name replays it), and a resume through the link continues a killed apply.
+TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
+  fs::create_directories(dir_ / "share");
+  fs::rename(input_, dir_ / "share" / "customer.yaml");
+  fs::create_symlink(fs::path("share") / "customer.yaml", input_);  // relative, as `ln -s` makes it
+  const fs::path real = dir_ / "share" / "customer.yaml";
+
+  const Ran killed = Fixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"});
+  ASSERT_TRUE(killed.signaled) << killed.out;
+  EXPECT_TRUE(fs::is_symlink(input_));
+  EXPECT_TRUE(fs::exists(real.string() + ".log")) << "the log goes beside the file the link names";
+  const std::vector<std::string> link_and_share = {"customer.yaml", "share"};
+  EXPECT_EQ(Files(), link_and_share);
+
+  const Ran resumed = Fixer({"resume", "--machine", input_.string()});
+  ASSERT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
+  EXPECT_TRUE(fs::is_symlink(input_)) << "the link was replaced by a file";
+  auto fixed = fakes::LoadMachineFile(real.string());
+  ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
+  for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
+  EXPECT_EQ(test_support::NamesIn(dir_ / "share"), std::vector<std::string>{"customer.yaml"});
+
+  // --out through a link (a report folder's link) writes the file it names, too.
+  const fs::path out = dir_ / "out.yaml";
+  std::ofstream(dir_ / "share" / "out-target.yaml") << "";
+  fs::create_symlink(dir_ / "share" / "out-target.yaml", out);
+  ASSERT_EQ(Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()}).exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(out));
+  EXPECT_TRUE(fakes::LoadMachineFile((dir_ / "share" / "out-target.yaml").string()).ok());
+}
+
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Slurp(input_);
