@@ -232,6 +232,8 @@ class Reader {
 
   std::vector<Expectation> ReadExpect(NodeId node, NodeId at, int depth) const {
     if (!IsMap(node)) Fail(at, "expect: expected a map of checks (e.g. status: 200)");
+    // A block that checks nothing would always pass (or, under `not`, always fail).
+    if (Entries(node).empty()) Fail(at, "expect: no checks in this block (e.g. status: 200)");
     std::vector<Expectation> out;
     for (const Entry& kv : Entries(node)) {
       const std::string kind = Scalar(kv.key, "expect");
@@ -244,6 +246,7 @@ class Reader {
       // A list checks the same kind several times (e.g. several services); any_of's own value is
       // a list of blocks.
       if (IsSequence(kv.value) && word->nesting != Nesting::kAnyOf) {
+        if (tree_.children(kv.value).empty()) Fail(kv.value, "expect '" + kind + "': an empty list checks nothing");
         for (NodeId item : tree_.children(kv.value)) out.push_back(ReadCheck(*word, item, item, depth));
         continue;
       }
