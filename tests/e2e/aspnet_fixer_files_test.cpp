@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
@@ -199,6 +200,32 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
   EXPECT_NE(r.err.find("customer.yaml:2:1:"), std::string::npos) << r.err;
   EXPECT_EQ(Slurp(input_), bad);
+}
+
+// --json promises one JSON object on standard output: a usage or input error (a file that does
+// not load, a bad option, a bad command) is one too, with exit code 2 and why; the message also
+// goes to standard error, as without --json.
+TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  const std::vector<std::vector<std::string>> errors = {
+      {"apply", "--json", "--machine", (dir_ / "bad.yaml").string()},
+      {"diagnose", "--json", "--machine", (dir_ / "missing.yaml").string()},
+      {"apply", "--json", "--machine", input_.string(), "--strategy", "fast"},
+      {"apply", "--json", "--machine", input_.string(), "--no-such-option"},
+      {"repair", "--json", "--machine", input_.string()},
+      {"plan", "--json"},
+  };
+  for (const std::vector<std::string>& args : errors) {
+    const Ran r = Fixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << args[0] << ":\n" << r.out << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(j.is_object()) << args[0] << ": not one JSON object:\n" << r.out;
+    EXPECT_EQ(j.value("exit_code", -1), 2) << r.out;
+    EXPECT_EQ(j.value("outcome", ""), "input-error") << r.out;
+    EXPECT_FALSE(j.value("error", "").empty()) << r.out;
+    EXPECT_NE(r.err.find(j.value("error", "?")), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
 }
 
 TEST(Version, NamesTheProjectVersionAndTheCommit) {
