@@ -33,6 +33,14 @@ inline const CLI::Validator kWholeNumber(
       return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
     },
     "WHOLE NUMBER");
+// A whole number more than 0: a count of cases or a step number, where 0 would run or name nothing.
+inline const CLI::Validator kCountingNumber(
+    [](std::string& text) {
+      if (std::string why = kWholeNumber(text); !why.empty()) return why;
+      const bool zero = std::all_of(text.begin(), text.end(), [](char c) { return c == '0'; });
+      return zero ? "'" + text + "' is not a number from 1 up (0 would run nothing)" : std::string();
+    },
+    "NUMBER FROM 1");
 // A duration in seconds, more than zero.
 inline const CLI::Validator kPositiveSeconds(
     [](std::string& text) {

@@ -182,6 +182,21 @@ TEST_F(ReportsE2e, ASweepReplayOfNoCaseIsAUsageError) {
   EXPECT_EQ(Sim({"matrix", "--seed", "-1"}, dir_).exit_code, 2);
 }
 
+// A sweep of files none of which runs a fixer apply (an empty folder, scenarios that only
+// diagnose) checks nothing: exit 2 and why, never "0 violations" and exit 0.
+TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
+  fs::create_directories(dir_ / "empty");
+  for (const std::string& path :
+       {(dir_ / "empty").string(), (fs::path(FIXUP_SOURCE_DIR) / "scenarios/platforms").string()}) {
+    const Ran r = Sim({"sweep", path}, dir_);
+    EXPECT_EQ(r.exit_code, 2) << path << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("nothing to sweep: no scenario under " + path + " runs a fixer apply"), std::string::npos)
+        << r.err;
+  }
+  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  EXPECT_EQ(Sim({"sweep", scenario, "--step", "0", "--case", "crash@1"}, dir_).exit_code, 2);
+}
+
 TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   Ran r = Sim({"sweep", scenario, "--html", "sweep.html"}, dir_);
