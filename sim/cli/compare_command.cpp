@@ -53,6 +53,11 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     fixer::Options options;
     options.strategy = *strategy;
     Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);
+    if (!c.legacy_load_error.empty()) {  // fixup.cmd never ran: a table would read as its result
+      std::cerr << "fixup-sim compare: " << c.legacy_load_error << "\n";
+      exit_code = kExitInput;
+      return;
+    }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
       j["scenario"] = args->scenario;

@@ -3,14 +3,13 @@
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/yaml_parse.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
+#include "text_file.h"
 
 namespace sim {
 namespace {
@@ -316,15 +315,13 @@ LoadedScenario LoadScenarioText(const std::string& text, const std::string& file
 }
 
 LoadedScenario LoadScenarioFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (std::optional<std::string> why = ReadTextFile(path, text)) {
     LoadedScenario out;
-    out.error = ScenarioError{path, 0, 0, "cannot open the file"};
+    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + *why};
     return out;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return LoadScenarioText(buffer.str(), path);
+  return LoadScenarioText(text, path);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {
