@@ -150,6 +150,22 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   EXPECT_TRUE(*copy.value == *original.value) << "the out file holds the machine as the verb left it";
 }
 
+// --out naming the --machine file by another spelling (./FILE, a symbolic or hard link) is the
+// file itself: a verb that changes nothing leaves it byte-identical, comments and all.
+TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
+  fs::create_symlink("customer.yaml", dir_ / "link.yaml");
+  fs::create_hard_link(input_, dir_ / "hard.yaml");
+  for (const fs::path& out : {dir_ / "." / "customer.yaml", dir_ / "link.yaml", dir_ / "hard.yaml"}) {
+    for (const char* verb : {"diagnose", "plan"}) {
+      const Ran r = Fixer({verb, "--machine", input_.string(), "--out", out.string()});
+      EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << verb << " --out " << out << ":\n" << r.out;
+      EXPECT_EQ(Slurp(input_), kCustomerMachine) << verb << " --out " << out << " rewrote the input";
+    }
+  }
+  const std::vector<std::string> names = {"customer.yaml", "hard.yaml", "link.yaml"};
+  EXPECT_EQ(Files(), names) << "no log or temporary file left";
+}
+
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   const Ran r = Fixer({"apply", "--machine", input_.string()});
   ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
