@@ -21,7 +21,7 @@ constexpr const char* kExitCodesHelp =
     "Exit codes: 0 fixed or nothing to do; 1 failed, machine restored (or a read failed, nothing changed); "
     "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
     "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
-    "1 nothing readable (no file written), 2 usage or input error.";
+    "1 nothing readable (no file written), 2 usage or input error, or --out cannot be written.";
 
 struct FixerArgs {
   std::string command;
@@ -75,8 +75,9 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
     return fixer::ExitCode::kOk;
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
+    // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
     std::cerr << "aspnet-fixer capture: " << st.message() << "\n";
-    return fixer::ExitCode::kFailed;
+    return fixer::ExitCode::kUsage;
   }
   std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
             << " part(s) unreadable)\n";
