@@ -24,8 +24,7 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     auto loaded = fakes::LoadMachineFile(args->file);
     if (!loaded.ok()) {
-      std::cerr << loaded.error->ToString() << "\n";
-      exit_code = kExitInput;
+      exit_code = SayInputError(args->json, loaded.error->ToString());
       return;
     }
     if (args->json) {

@@ -8,8 +8,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
@@ -195,6 +197,32 @@ TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
   }
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   EXPECT_EQ(Sim({"sweep", scenario, "--step", "0", "--case", "crash@1"}, dir_).exit_code, 2);
+}
+
+// A command run with --json prints one JSON object on standard output whatever happens: a usage or
+// input error is {"error": why, "exit_code": 2}, the message also on standard error.
+TEST_F(ReportsE2e, WithJsonAnInputErrorIsOneJsonObject) {
+  fs::create_directories(dir_ / "empty");
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  std::ofstream(dir_ / "m.yaml") << "os: windows-xp-professional\n";
+  const std::vector<std::vector<std::string>> errors = {
+      {"run", "empty", "--json"},
+      {"show", "bad.yaml", "--json"},
+      {"compare", "bad.yaml", "--json"},
+      {"compare", "m.yaml", "--json", "--script", "no-such.cmd"},
+      {"compare", "m.yaml", "--json", "--strategy", "fast"},
+      {"matrix", "--json", "--no-such-option"},
+      {"explore", "--json", "--count", "0"},
+  };
+  for (const std::vector<std::string>& args : errors) {
+    const Ran r = Sim(args, dir_);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1] << ":\n" << r.out << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(j.is_object()) << args[0] << " " << args[1] << ": not one JSON object:\n" << r.out;
+    EXPECT_EQ(j.value("exit_code", -1), 2) << r.out;
+    EXPECT_FALSE(j.value("error", "").empty()) << r.out;
+    EXPECT_NE(r.err.find(j.value("error", "?")), std::string::npos) << r.err;
+  }
 }
 
 TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {
