@@ -213,6 +213,7 @@ TEST_F(ReportsE2e, WithJsonAnInputErrorIsOneJsonObject) {
       {"compare", "m.yaml", "--json", "--strategy", "fast"},
       {"matrix", "--json", "--no-such-option"},
       {"explore", "--json", "--count", "0"},
+      {"show", "m.yaml", "--json", "--format", "yaml"},  // two outputs asked for: say so, not one silently
   };
   for (const std::vector<std::string>& args : errors) {
     const Ran r = Sim(args, dir_);
