@@ -2,8 +2,12 @@
 // verb (app/verbs.h) and prints its report.
 #include "app/command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "app/capture.h"
 #include "app/verbs.h"
@@ -17,7 +21,7 @@ constexpr const char* kExitCodesHelp =
     "Exit codes: 0 fixed or nothing to do; 1 failed, machine restored (or a read failed, nothing changed); "
     "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
     "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
-    "1 nothing readable (no file written), 2 usage or input error.";
+    "1 nothing readable (no file written), 2 usage or input error, or --out cannot be written.";
 
 struct FixerArgs {
   std::string command;
@@ -29,6 +33,21 @@ struct FixerArgs {
   bool verbose = false;
   std::string out;  // capture: the file to write (standard output if empty)
 };
+
+// A usage or input error, said on standard error; with --json also as the one JSON object on
+// standard output that --json promises, so a script reads the exit code and why (as it does for a
+// machine that cannot be written: RunJson's "not_written").
+fixer::ExitCode UsageError(const FixerArgs& args, const std::string& why) {
+  std::cerr << why << "\n";
+  if (args.json) {
+    const nlohmann::json j = {{"command", args.command.empty() ? nullptr : nlohmann::json(args.command)},
+                              {"outcome", "input-error"},
+                              {"exit_code", fixer::ToInt(fixer::ExitCode::kUsage)},
+                              {"error", why}};
+    std::cout << j.dump(2) << "\n";
+  }
+  return fixer::ExitCode::kUsage;
+}
 
 // Whether `out` is one of the files the backend reads (a capture never overwrites its input).
 bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
@@ -56,8 +75,9 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
     return fixer::ExitCode::kOk;
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
+    // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
     std::cerr << "aspnet-fixer capture: " << st.message() << "\n";
-    return fixer::ExitCode::kFailed;
+    return fixer::ExitCode::kUsage;
   }
   std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
             << " part(s) unreadable)\n";
@@ -66,43 +86,32 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
 
 fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (args.command == "capture") {
-    if (!args.out.empty() && NamesAnInput(args.out, opener)) {
-      std::cerr << "aspnet-fixer capture: --out " << args.out << " is the machine it reads; name another file\n";
-      return fixer::ExitCode::kUsage;
-    }
+    if (!args.out.empty() && NamesAnInput(args.out, opener))
+      return UsageError(args,
+                        "aspnet-fixer capture: --out " + args.out + " is the machine it reads; name another file");
     std::string error;
     std::unique_ptr<fixer::Backend> backend = opener.Open(error);
-    if (!backend) {
-      std::cerr << error << "\n";
-      return fixer::ExitCode::kUsage;
-    }
+    if (!backend) return UsageError(args, error);
     return Capture(args, *backend, opener);
   }
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(args.strategy);
-  if (!strategy.ok()) {
-    std::cerr << "aspnet-fixer: --strategy must be keep-sid or recreate, not '" << args.strategy << "'\n";
-    return fixer::ExitCode::kUsage;
-  }
+  if (!strategy.ok())
+    return UsageError(args, "aspnet-fixer: --strategy must be keep-sid or recreate, not '" + args.strategy + "'");
   options.strategy = *strategy;
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
-    if (typed == "-" && !std::getline(std::cin, typed)) {
-      std::cerr << "aspnet-fixer: --temp-password -: no line on standard input\n";
-      return fixer::ExitCode::kUsage;
-    }
+    if (typed == "-" && !std::getline(std::cin, typed))
+      return UsageError(args, "aspnet-fixer: --temp-password -: no line on standard input");
     options.temp_password = fixer::Secret::FromString(std::move(typed));
     args.temp_password.assign(args.temp_password.size(), '\0');
   }
 
   std::string error;
   std::unique_ptr<fixer::Backend> backend = opener.Open(error);
-  if (!backend) {
-    std::cerr << error << "\n";
-    return fixer::ExitCode::kUsage;
-  }
+  if (!backend) return UsageError(args, error);
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? RunJson(run).dump(2) + "\n" : RunText(run));
@@ -134,8 +143,13 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);
+    // CLI11 may stop before it reaches --json (a bad command name): the flag as written counts.
+    args.json = args.json || std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc;
+    if (e.get_exit_code() == 0 || !args.json) {  // --help, --version, or a usage error said as text
+      const int code = app.exit(e);
+      return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);
+    }
+    return fixer::ToInt(UsageError(args, e.what()));
   }
   if (out->count() > 0) args.out = out->as<std::string>();
   return fixer::ToInt(Execute(args, opener));

@@ -56,6 +56,19 @@ void SyncDirectoryOf(const std::string& path) {
   }
 }
 
+std::string FileBehindLinks(const std::string& path) {
+  std::string file = path;
+  // 40 links, as Linux's own limit (ELOOP): a loop ends at the last name reached.
+  for (int hops = 0; hops < 40; ++hops) {
+    std::string target(4096, '\0');
+    const ssize_t n = ::readlink(file.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<size_t>(n) >= target.size()) break;
+    target.resize(static_cast<size_t>(n));
+    file = target.starts_with('/') || file.find('/') == std::string::npos ? target : DirectoryOf(file) + "/" + target;
+  }
+  return file;
+}
+
 namespace {
 
 // Where an atomic write failed: the step, the file the failing call named, and errno.
@@ -65,7 +78,8 @@ struct WriteFailure {
   int err;
 };
 
-std::optional<WriteFailure> WriteAndReplace(const std::string& path, std::string_view text) {
+std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
+  const std::string path = FileBehindLinks(named);
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
@@ -102,7 +116,7 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
 }
 
 fixer::Status CheckCanCreateBeside(const std::string& path) {
-  const std::string probe = path + ".tmp." + std::to_string(::getpid());
+  const std::string probe = FileBehindLinks(path) + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int err = errno;

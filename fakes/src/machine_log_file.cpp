@@ -117,7 +117,8 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
 
 }  // namespace
 
-std::string MachineLogPath(const std::string& state_path) { return state_path + ".log"; }
+// Beside the file a link names, so the log is found whichever name the file is opened by.
+std::string MachineLogPath(const std::string& state_path) { return FileBehindLinks(state_path) + ".log"; }
 
 std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
                                           OpenedMachineFile& opened) {

@@ -24,7 +24,8 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     return out;
   }
   StateFileOptions kept = options;
-  if (kept.out == kept.path) kept.out.clear();  // --out naming the input: saved in place
+  // --out naming the input, however spelt (./m.yaml, a link, a hard link): saved in place.
+  if (!kept.out.empty() && SameFile(kept.out, kept.path)) kept.out.clear();
   out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*opened.value), std::move(kept)));
   return out;
 }

@@ -33,6 +33,14 @@ inline const CLI::Validator kWholeNumber(
       return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
     },
     "WHOLE NUMBER");
+// A whole number more than 0: a count of cases or a step number, where 0 would run or name nothing.
+inline const CLI::Validator kCountingNumber(
+    [](std::string& text) {
+      const bool zero = std::all_of(text.begin(), text.end(), [](char c) { return c == '0'; });
+      if (!kWholeNumber(text).empty() || zero) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
+      return std::string();
+    },
+    "NUMBER FROM 1");
 // A duration in seconds, more than zero.
 inline const CLI::Validator kPositiveSeconds(
     [](std::string& text) {
@@ -41,6 +49,10 @@ inline const CLI::Validator kPositiveSeconds(
       return ok ? std::string() : "'" + text + "' is not a number of seconds more than 0";
     },
     "SECONDS");
+
+// A usage or input error: `why` on standard error and, for a command run with --json, also as the
+// one JSON object its standard output promises, {"error": why, "exit_code": 2}. Returns 2.
+int SayInputError(bool json, const std::string& why);
 
 void AddRunCommand(CLI::App& app, int& exit_code);      // run PATH... [--json] [--junit F] [--html F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);   // matrix [--json]

@@ -38,14 +38,14 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
-      std::cerr << "--strategy must be keep-sid or recreate\n";
-      exit_code = kExitInput;
+      exit_code = SayInputError(args->json, "--strategy must be keep-sid or recreate");
       return;
     }
     fakes::ChoiceLog choices;
-    const auto target = ResolveLegacyTarget(args->scenario, args->script);
+    std::string why;
+    const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
     if (!target) {
-      exit_code = kExitInput;
+      exit_code = SayInputError(args->json, why);
       return;
     }
     const PreparedMachine& setup = target->setup;
@@ -53,6 +53,10 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     fixer::Options options;
     options.strategy = *strategy;
     Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);
+    if (!c.legacy_load_error.empty()) {  // fixup.cmd never ran: a table would read as its result
+      exit_code = SayInputError(args->json, "fixup-sim compare: " + c.legacy_load_error);
+      return;
+    }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
       j["scenario"] = args->scenario;

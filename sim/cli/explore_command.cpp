@@ -69,7 +69,7 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       "Run random machines and administrator histories, check the invariants after every fixer run, and shrink "
       "each violation to a scenario file. Exit codes: 0 no violation, 1 a violation (or a generated machine that "
       "did not load), 2 usage error or a scenario that could not be written");
-  auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kWholeNumber);
+  auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kCountingNumber);
   auto* seconds = cmd->add_option("--seconds", args->seconds, "run cases for this long instead of --count")
                       ->check(kPositiveSeconds);
   count->excludes(seconds);

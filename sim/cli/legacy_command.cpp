@@ -47,9 +47,10 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
                   "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)");
   cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
   cmd->callback([args, &exit_code] {
-    const auto target = ResolveLegacyTarget(args->scenario, args->script);
+    std::string why;
+    const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
     if (!target) {
-      exit_code = kExitInput;
+      exit_code = SayInputError(false, why);
       return;
     }
     const PreparedMachine& setup = target->setup;

@@ -3,8 +3,9 @@
 // --script or else the published scenarios/legacy/fixup.cmd found from the scenario's folder,
 // or the copy built into the tool (sim::DefaultLegacyScript), so both work from any folder.
 //
-//   auto target = sim::cli::ResolveLegacyTarget(args->scenario, args->script);
-//   if (!target) { exit_code = kExitInput; return; }   // the reason is already on stderr
+//   std::string why;
+//   auto target = sim::cli::ResolveLegacyTarget(args->scenario, args->script, why);
+//   if (!target) { exit_code = SayInputError(false, why); return; }
 //   RunLegacyScript(machine_of(*target->setup.state), target->script, ...);
 #pragma once
 
@@ -20,7 +21,8 @@ struct LegacyTarget {
   std::string script;
 };
 
-// Prints why on standard error and gives nullopt when the scenario cannot be prepared.
-std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, const std::string& script_option);
+// nullopt, with why in `error` (FILE:LINE:COL: ...), when the scenario cannot be prepared.
+std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, const std::string& script_option,
+                                                std::string& error);
 
 }  // namespace sim::cli

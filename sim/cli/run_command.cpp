@@ -27,10 +27,8 @@ struct RunArgs {
 int Run(const RunArgs& args) {
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
   int exit_code = kExitOk;
-  if (files.empty()) {
-    std::cerr << "fixup-sim: no scenario files under " << CLI::detail::join(args.paths, ", ") << "\n";
-    return kExitInput;
-  }
+  if (files.empty())
+    return SayInputError(args.json, "fixup-sim: no scenario files under " + CLI::detail::join(args.paths, ", "));
   const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color)};
   std::vector<ScenarioResult> results;
   for (const std::string& file : files) {

@@ -17,15 +17,16 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("show", "Print a machine state file in readable form");
   cmd->add_option("state", args->file, "machine state file (YAML)")->required();
-  cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
+  CLI::Option* json =
+      cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
   cmd->add_option("--format", args->format,
                   "text (default, readable), yaml or json: the whole state as a machine file that loads back")
-      ->check(CLI::IsMember({"text", "yaml", "json"}));
+      ->check(CLI::IsMember({"text", "yaml", "json"}))
+      ->excludes(json);  // --json printed JSON whatever --format asked for
   cmd->callback([args, &exit_code] {
     auto loaded = fakes::LoadMachineFile(args->file);
     if (!loaded.ok()) {
-      std::cerr << loaded.error->ToString() << "\n";
-      exit_code = kExitInput;
+      exit_code = SayInputError(args->json, loaded.error->ToString());
       return;
     }
     if (args->json) {

@@ -61,6 +61,12 @@ int Sweep(const SweepArgs& a) {
               << " is no case of these scenarios: step " << a.step << " of none of them is a fixer apply\n";
     return kExitInput;
   }
+  if (r.scenarios == 0 && r.errors.empty()) {
+    // No file runs the fixer (or no file at all): "0 violations" would read as a sweep that passed.
+    std::cerr << "fixup-sim sweep: nothing to sweep: no scenario under " << CLI::detail::join(a.paths, ", ")
+              << " runs a fixer apply\n";
+    return kExitInput;
+  }
   for (const std::string& t : r.transcripts) std::cout << t << "\n";
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
@@ -94,7 +100,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
   cmd->add_option("--seed", args->seed, "seed of the scenario machines")->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
-      ->check(kWholeNumber);
+      ->check(kCountingNumber);
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
   cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file");
   cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });

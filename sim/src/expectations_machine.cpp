@@ -227,7 +227,8 @@ std::vector<Word> MachineCheckWords() {
                   {.name = "has", .note = "(a right)"},
                   {.name = "lacks", .note = "(a right)"}},
        .doc = "the principal holds `has` directly and not `lacks`",
-       .check = Right},
+       .check = Right,
+       .at_least_one_of = {{"has", "lacks"}}},  // without either it would check nothing
       {.name = "ace",
        .scalar_arg = "",
        .params = {{.name = "path", .required = true},

@@ -135,6 +135,7 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   fakes::FixedInput input(answer);
   LegacyRun legacy = RunLegacyScript(legacy_machine, script, input);
   c.legacy_console = legacy.console;
+  c.legacy_load_error = legacy.load_error;
   SideFacts l = Judge(state, legacy_machine.state(), legacy.console);
   if (!legacy.load_error.empty()) {
     l.exit = legacy.load_error;

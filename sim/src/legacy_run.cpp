@@ -2,8 +2,8 @@
 #include "sim/legacy_run.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "text_file.h"
 
 namespace sim {
 
@@ -31,14 +31,10 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
     text = BuiltInFixupCmd();
     name = "fixup.cmd";
   } else {
-    std::ifstream in(script_path, std::ios::binary);
-    if (!in) {
-      run.load_error = "cannot read the batch file '" + script_path + "'";
+    if (std::optional<std::string> why = ReadTextFile(script_path, text)) {
+      run.load_error = "cannot read the batch file '" + script_path + "': " + *why;
       return run;
     }
-    std::stringstream content;
-    content << in.rdbuf();
-    text = content.str();
     name = std::filesystem::path(script_path).filename().string();
   }
   // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt.

@@ -3,14 +3,13 @@
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/yaml_parse.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
+#include "text_file.h"
 
 namespace sim {
 namespace {
@@ -232,6 +231,8 @@ class Reader {
 
   std::vector<Expectation> ReadExpect(NodeId node, NodeId at, int depth) const {
     if (!IsMap(node)) Fail(at, "expect: expected a map of checks (e.g. status: 200)");
+    // A block that checks nothing would always pass (or, under `not`, always fail).
+    if (Entries(node).empty()) Fail(at, "expect: no checks in this block (e.g. status: 200)");
     std::vector<Expectation> out;
     for (const Entry& kv : Entries(node)) {
       const std::string kind = Scalar(kv.key, "expect");
@@ -244,6 +245,7 @@ class Reader {
       // A list checks the same kind several times (e.g. several services); any_of's own value is
       // a list of blocks.
       if (IsSequence(kv.value) && word->nesting != Nesting::kAnyOf) {
+        if (tree_.children(kv.value).empty()) Fail(kv.value, "expect '" + kind + "': an empty list checks nothing");
         for (NodeId item : tree_.children(kv.value)) out.push_back(ReadCheck(*word, item, item, depth));
         continue;
       }
@@ -313,15 +315,13 @@ LoadedScenario LoadScenarioText(const std::string& text, const std::string& file
 }
 
 LoadedScenario LoadScenarioFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (std::optional<std::string> why = ReadTextFile(path, text)) {
     LoadedScenario out;
-    out.error = ScenarioError{path, 0, 0, "cannot open the file"};
+    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + *why};
     return out;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return LoadScenarioText(buffer.str(), path);
+  return LoadScenarioText(text, path);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {

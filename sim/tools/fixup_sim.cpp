@@ -1,5 +1,8 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
+#include <algorithm>
+#include <string_view>
+
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
@@ -20,6 +23,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // With --json on the command line, a usage error is the one JSON object too.
+    if (e.get_exit_code() != 0 && std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc)
+      return sim::cli::SayInputError(true, e.what());
     const int code = app.exit(e);
     return code == 0 ? sim::cli::kExitOk : sim::cli::kExitInput;
   }

@@ -1,6 +1,7 @@
 // `aspnet-fixer capture` as a real process on a machine file: it writes the capture atomically
 // to --out (exit 0) and leaves the input byte-identical, refuses an --out naming the input (exit
-// 2), fails with exit 1 naming the file and the step when --out cannot be written, and what it
+// 2), fails with exit 2 (as every verb's --out) naming the file and the step when --out cannot be
+// written (exit 1 is "nothing could be read"), and what it
 // writes loads with `fixup-sim show` (showing what could not be read) and with
 // `aspnet-fixer plan --machine`, which plans the same repair as on the original.
 #include <algorithm>
@@ -84,7 +85,7 @@ TEST_F(CaptureTest, NeverOverwritesTheInput) {
 TEST_F(CaptureTest, AnOutFolderThatDoesNotExistIsAnErrorAndLeavesNothing) {
   const fs::path out = dir_ / "no-such-folder" / "captured.yaml";
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("aspnet-fixer capture: " + out.string() + ".tmp."), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(": cannot create: No such file or directory\n"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out));
@@ -94,7 +95,7 @@ TEST_F(CaptureTest, AnOutThatIsAFolderIsAnErrorAndLeavesNoTemporaryFile) {
   const fs::path out = dir_ / "a-folder";
   fs::create_directories(out / "inside");
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("aspnet-fixer capture: " + out.string() + ": cannot replace: Is a directory\n"),
             std::string::npos)
       << r.err;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
@@ -149,6 +150,22 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   EXPECT_TRUE(*copy.value == *original.value) << "the out file holds the machine as the verb left it";
 }
 
+// --out naming the --machine file by another spelling (./FILE, a symbolic or hard link) is the
+// file itself: a verb that changes nothing leaves it byte-identical, comments and all.
+TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
+  fs::create_symlink("customer.yaml", dir_ / "link.yaml");
+  fs::create_hard_link(input_, dir_ / "hard.yaml");
+  for (const fs::path& out : {dir_ / "." / "customer.yaml", dir_ / "link.yaml", dir_ / "hard.yaml"}) {
+    for (const char* verb : {"diagnose", "plan"}) {
+      const Ran r = Fixer({verb, "--machine", input_.string(), "--out", out.string()});
+      EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << verb << " --out " << out << ":\n" << r.out;
+      EXPECT_EQ(Slurp(input_), kCustomerMachine) << verb << " --out " << out << " rewrote the input";
+    }
+  }
+  const std::vector<std::string> names = {"customer.yaml", "hard.yaml", "link.yaml"};
+  EXPECT_EQ(Files(), names) << "no log or temporary file left";
+}
+
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   const Ran r = Fixer({"apply", "--machine", input_.string()});
   ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
@@ -159,6 +176,39 @@ TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << "no temporary file left";
 }
 
+// A machine file reached through a symbolic link (a support share linking each customer's file)
+// is repaired where the link points: the link stays a link, the log goes beside the file it names
+// (so loading either name replays it), and a resume through the link continues a killed apply.
+TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
+  fs::create_directories(dir_ / "share");
+  fs::rename(input_, dir_ / "share" / "customer.yaml");
+  fs::create_symlink(fs::path("share") / "customer.yaml", input_);  // relative, as `ln -s` makes it
+  const fs::path real = dir_ / "share" / "customer.yaml";
+
+  const Ran killed = Fixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"});
+  ASSERT_TRUE(killed.signaled) << killed.out;
+  EXPECT_TRUE(fs::is_symlink(input_));
+  EXPECT_TRUE(fs::exists(real.string() + ".log")) << "the log goes beside the file the link names";
+  const std::vector<std::string> link_and_share = {"customer.yaml", "share"};
+  EXPECT_EQ(Files(), link_and_share);
+
+  const Ran resumed = Fixer({"resume", "--machine", input_.string()});
+  ASSERT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
+  EXPECT_TRUE(fs::is_symlink(input_)) << "the link was replaced by a file";
+  auto fixed = fakes::LoadMachineFile(real.string());
+  ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
+  for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
+  EXPECT_EQ(test_support::NamesIn(dir_ / "share"), std::vector<std::string>{"customer.yaml"});
+
+  // --out through a link (a report folder's link) writes the file it names, too.
+  const fs::path out = dir_ / "out.yaml";
+  std::ofstream(dir_ / "share" / "out-target.yaml") << "";
+  fs::create_symlink(dir_ / "share" / "out-target.yaml", out);
+  ASSERT_EQ(Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()}).exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(out));
+  EXPECT_TRUE(fakes::LoadMachineFile((dir_ / "share" / "out-target.yaml").string()).ok());
+}
+
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Slurp(input_);
@@ -166,6 +216,32 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
   EXPECT_NE(r.err.find("customer.yaml:2:1:"), std::string::npos) << r.err;
   EXPECT_EQ(Slurp(input_), bad);
+}
+
+// --json promises one JSON object on standard output: a usage or input error (a file that does
+// not load, a bad option, a bad command) is one too, with exit code 2 and why; the message also
+// goes to standard error, as without --json.
+TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  const std::vector<std::vector<std::string>> errors = {
+      {"apply", "--json", "--machine", (dir_ / "bad.yaml").string()},
+      {"diagnose", "--json", "--machine", (dir_ / "missing.yaml").string()},
+      {"apply", "--json", "--machine", input_.string(), "--strategy", "fast"},
+      {"apply", "--json", "--machine", input_.string(), "--no-such-option"},
+      {"repair", "--json", "--machine", input_.string()},
+      {"plan", "--json"},
+  };
+  for (const std::vector<std::string>& args : errors) {
+    const Ran r = Fixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << args[0] << ":\n" << r.out << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(j.is_object()) << args[0] << ": not one JSON object:\n" << r.out;
+    EXPECT_EQ(j.value("exit_code", -1), 2) << r.out;
+    EXPECT_EQ(j.value("outcome", ""), "input-error") << r.out;
+    EXPECT_FALSE(j.value("error", "").empty()) << r.out;
+    EXPECT_NE(r.err.find(j.value("error", "?")), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(Slurp(input_), kCustomerMachine);
 }
 
 TEST(Version, NamesTheProjectVersionAndTheCommit) {

@@ -81,7 +81,12 @@ TEST_F(ExploreE2e, UsageErrorsExitTwo) {
   EXPECT_EQ(Sim({"explore", "--seed", "x"}).exit_code, 2);
   // A negative number is not read as 2^64 - N (a --count -5 that never ended).
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"--count", "-5"}, {"--seed", "-1"}, {"--case", "-1"}, {"--seconds", "-1"}, {"--seconds", "nan"}}) {
+           {"--count", "-5"},
+           {"--seed", "-1"},
+           {"--case", "-1"},
+           {"--seconds", "-1"},
+           {"--seconds", "nan"},
+           {"--count", "0"}}) {  // 0 cases would say "0 violations", exit 0, having checked nothing
     std::vector<std::string> command = {"explore"};
     command.insert(command.end(), args.begin(), args.end());
     const Ran r = Sim(command);

@@ -72,6 +72,32 @@ TEST(LegacyE2e, MissingScenarioIsAnInputError) {
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
 }
 
+// A scenario or batch file that cannot be read (missing, or a folder, which a stream reads as an
+// empty file) is exit 2 with the reason, for `legacy` and `compare` alike: never a run of an empty
+// script, nor a comparison table whose fixup.cmd column never ran.
+TEST(LegacyE2e, AFileThatCannotBeReadIsAnInputErrorWithWhy) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {{"legacy", "scenarios/legacy"}, "scenarios/legacy: cannot open the file: Is a directory"},
+      {{"compare", "scenarios/legacy"}, "scenarios/legacy: cannot open the file: Is a directory"},
+      {{"legacy", kScenario, "--answer", "x", "--script", "scenarios"},
+       "cannot read the batch file 'scenarios': Is a directory"},
+      {{"compare", kScenario, "--script", "scenarios"}, "cannot read the batch file 'scenarios': Is a directory"},
+      {{"compare", kScenario, "--script", "no-such.cmd"},
+       "cannot read the batch file 'no-such.cmd': No such file or directory"},
+  };
+  for (const Case& c : cases) {
+    Ran r = FixupSim(c.args, std::nullopt);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << c.args[0] << " " << c.args.back() << ":\n"
+                                                                  << r.out << r.err;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("site:"), std::string::npos) << "a comparison of a script that never ran:\n" << r.out;
+  }
+}
+
 // The user's three named cases: the fixer ahead of the batch file on each.
 struct Named {
   const char* scenario;

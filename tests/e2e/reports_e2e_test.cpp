@@ -8,8 +8,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "fakes/machine_yaml.h"
 #include "sim/scenario.h"
@@ -180,6 +182,48 @@ TEST_F(ReportsE2e, ASweepReplayOfNoCaseIsAUsageError) {
   EXPECT_EQ(Sim({"sweep", scenario, "--seed", "-1"}, dir_).exit_code, 2);
   EXPECT_EQ(Sim({"run", scenario, "--seed", "-1"}, dir_).exit_code, 2);
   EXPECT_EQ(Sim({"matrix", "--seed", "-1"}, dir_).exit_code, 2);
+}
+
+// A sweep of files none of which runs a fixer apply (an empty folder, scenarios that only
+// diagnose) checks nothing: exit 2 and why, never "0 violations" and exit 0.
+TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
+  fs::create_directories(dir_ / "empty");
+  for (const std::string& path :
+       {(dir_ / "empty").string(), (fs::path(FIXUP_SOURCE_DIR) / "scenarios/platforms").string()}) {
+    const Ran r = Sim({"sweep", path}, dir_);
+    EXPECT_EQ(r.exit_code, 2) << path << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("nothing to sweep: no scenario under " + path + " runs a fixer apply"), std::string::npos)
+        << r.err;
+  }
+  const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+  EXPECT_EQ(Sim({"sweep", scenario, "--step", "0", "--case", "crash@1"}, dir_).exit_code, 2);
+}
+
+// A command run with --json prints one JSON object on standard output whatever happens: a usage or
+// input error is {"error": why, "exit_code": 2}, the message also on standard error.
+TEST_F(ReportsE2e, WithJsonAnInputErrorIsOneJsonObject) {
+  fs::create_directories(dir_ / "empty");
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  std::ofstream(dir_ / "m.yaml") << "os: windows-xp-professional\n";
+  const std::vector<std::vector<std::string>> errors = {
+      {"run", "empty", "--json"},
+      {"show", "bad.yaml", "--json"},
+      {"compare", "bad.yaml", "--json"},
+      {"compare", "m.yaml", "--json", "--script", "no-such.cmd"},
+      {"compare", "m.yaml", "--json", "--strategy", "fast"},
+      {"matrix", "--json", "--no-such-option"},
+      {"explore", "--json", "--count", "0"},
+      {"show", "m.yaml", "--json", "--format", "yaml"},  // two outputs asked for: say so, not one silently
+  };
+  for (const std::vector<std::string>& args : errors) {
+    const Ran r = Sim(args, dir_);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1] << ":\n" << r.out << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(j.is_object()) << args[0] << " " << args[1] << ": not one JSON object:\n" << r.out;
+    EXPECT_EQ(j.value("exit_code", -1), 2) << r.out;
+    EXPECT_FALSE(j.value("error", "").empty()) << r.out;
+    EXPECT_NE(r.err.find(j.value("error", "?")), std::string::npos) << r.err;
+  }
 }
 
 TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCounts) {

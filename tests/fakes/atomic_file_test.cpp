@@ -102,4 +102,25 @@ TEST_F(AtomicFileTest, SameFileComparesTheFileNotTheSpelling) {
   EXPECT_FALSE(fakes::SameFile(a.string(), (dir_ / "missing.yaml").string()));
 }
 
+// A symbolic link is written through: the file it names (through a chain of links, relative ones
+// read from the link's folder; a dangling one creates its target) is replaced, the links stay.
+TEST_F(AtomicFileTest, ALinkIsWrittenThroughAndStaysALink) {
+  fs::create_directories(dir_ / "share");
+  const fs::path real = dir_ / "share" / "m.yaml", first = dir_ / "first.yaml", second = dir_ / "second.yaml";
+  std::ofstream(real) << "old\n";
+  fs::create_symlink(fs::path("share") / "m.yaml", second);
+  fs::create_symlink(second, first);
+  EXPECT_EQ(fakes::FileBehindLinks(first.string()), (dir_ / "share" / "m.yaml").string());
+  ASSERT_TRUE(fakes::WriteFileAtomically(first.string(), "new\n").ok());
+  EXPECT_TRUE(fs::is_symlink(first) && fs::is_symlink(second));
+  EXPECT_EQ(ReadAll(real), "new\n");
+
+  const fs::path dangling = dir_ / "dangling.yaml";
+  fs::create_symlink(fs::path("share") / "new.yaml", dangling);
+  ASSERT_TRUE(fakes::WriteFileAtomically(dangling.string(), "x\n").ok());
+  EXPECT_TRUE(fs::is_symlink(dangling));
+  EXPECT_EQ(ReadAll(dir_ / "share" / "new.yaml"), "x\n");
+  EXPECT_EQ(fakes::FileBehindLinks("plain.yaml"), "plain.yaml");
+}
+
 }  // namespace

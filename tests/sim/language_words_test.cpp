@@ -246,6 +246,33 @@ TEST(ErrorlevelWord, NamesAProgramOrALine) {
   EXPECT_EQ(code.message, "expect 'errorlevel': missing 'code'");
 }
 
+// ---- checks that check nothing ---------------------------------------------------------------
+
+// An expectation that checks nothing is a test that asserts nothing: an empty block (which would
+// always pass, or under `not` always fail), an empty list of a check, and `right` with neither
+// `has` nor `lacks` are load errors at their place.
+TEST(EmptyChecks, AreLoadErrors) {
+  struct Case {
+    const char* steps;
+    int line;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"  - fixer: apply\n    expect: {}\n", 8, "expect: no checks in this block (e.g. status: 200)"},
+      {"  - expect: {any_of: [{status: 200}, {}]}\n", 7, "expect: no checks in this block (e.g. status: 200)"},
+      {"  - expect: {not: {}}\n", 7, "expect: no checks in this block (e.g. status: 200)"},
+      {"  - expect: {not: []}\n", 7, "expect 'not': an empty list checks nothing"},
+      {"  - fixer: apply\n    expect: {ace: []}\n", 8, "expect 'ace': an empty list checks nothing"},
+      {"  - fixer: apply\n    expect: {right: {principal: ASPNET}}\n", 8, "expect 'right': needs one of: has, lacks"},
+  };
+  for (const Case& c : cases) {
+    auto e = LoadError(c.steps);
+    EXPECT_EQ(e.line, c.line) << c.steps;
+    EXPECT_EQ(e.message, c.message) << c.steps;
+  }
+  EXPECT_TRUE(Passes("  - expect: {right: {principal: ASPNET, lacks: SeDebugPrivilege}}\n"));
+}
+
 // ---- scenarios/language: pass as written, fail with the behaviour taken away -----------------
 
 struct Broken {

@@ -8,6 +8,7 @@
 //   fixer::Status said = fakes::WriteFileAtomicallySaying("out.yaml", "{}\n");
 //   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
+//   std::string real = fakes::FileBehindLinks("m.yaml");   // "m.yaml", or what the link m.yaml names
 #pragma once
 
 #include <string>
@@ -27,6 +28,10 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
 // will: a probe file created there and removed. On failure: "PATH: cannot create a file beside
 // it: REASON", with the Windows error's code.
 fixer::Status CheckCanCreateBeside(const std::string& path);
+// The file `path` names once the symbolic links it is (its last part) are followed, each relative
+// one read from the link's folder; `path` itself when it is no link. The atomic write, its probe and
+// the machine log go there, so a linked file is rewritten, not replaced by a file where the link was.
+std::string FileBehindLinks(const std::string& path);
 // Whether two paths name one existing file (the same device and inode).
 bool SameFile(const std::string& a, const std::string& b);
 

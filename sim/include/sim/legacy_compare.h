@@ -28,8 +28,9 @@ struct CompareRow {
 
 struct Comparison {
   std::vector<CompareRow> rows;
-  std::string legacy_console;  // the batch file's console
-  std::string fixer_log;       // the fixer's output
+  std::string legacy_console;     // the batch file's console
+  std::string fixer_log;          // the fixer's output
+  std::string legacy_load_error;  // the batch file could not be read: nothing was compared
   std::vector<std::string> FixerAhead() const;
   std::vector<std::string> LegacyAhead() const;
 };
