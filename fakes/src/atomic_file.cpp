@@ -71,6 +71,10 @@ std::string FileBehindLinks(const std::string& path) {
 
 namespace {
 
+// The temporary file an atomic write of `file` (a name already behind its links) goes through,
+// and the name the folder probe creates: one name, so the probe tries what the write will do.
+std::string TemporaryBeside(const std::string& file) { return file + ".tmp." + std::to_string(::getpid()); }
+
 // Where an atomic write failed: the step, the file the failing call named, and errno.
 struct WriteFailure {
   const char* step;
@@ -80,7 +84,7 @@ struct WriteFailure {
 
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
   const std::string path = FileBehindLinks(named);
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
+  const std::string temp = TemporaryBeside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
   const bool written = WriteAll(fd, text) && ::fsync(fd) == 0;
@@ -116,7 +120,7 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
 }
 
 fixer::Status CheckCanCreateBeside(const std::string& path) {
-  const std::string probe = FileBehindLinks(path) + ".tmp." + std::to_string(::getpid());
+  const std::string probe = TemporaryBeside(FileBehindLinks(path));
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int err = errno;

@@ -16,6 +16,7 @@
 
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
+#include "fakes/whole_file.h"
 #include "machine_log_record.h"
 #include "posix_file.h"
 
@@ -23,33 +24,6 @@ namespace fakes {
 namespace {
 
 constexpr std::string_view kMagic = "fixup-machine-log 1";
-
-// The whole file; errno on failure (ENOENT for a missing file).
-int ReadWholeFile(const std::string& path, std::string& text) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-    const int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
-    ::close(fd);
-    return err;
-  }
-  text.clear();
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      return err;
-    }
-    if (n == 0) break;
-    text.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return 0;
-}
 
 std::string LogHeader(uint64_t base_size, uint32_t base_crc) {
   return fmt::format("{} {} {:08x}\n", kMagic, base_size, base_crc);

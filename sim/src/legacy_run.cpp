@@ -1,9 +1,10 @@
 // RunLegacyScript: a batch file run the way the paper tells the user to run it.
 #include "sim/legacy_run.h"
 
+#include <cstring>
 #include <filesystem>
 
-#include "text_file.h"
+#include "fakes/whole_file.h"
 
 namespace sim {
 
@@ -31,8 +32,8 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
     text = BuiltInFixupCmd();
     name = "fixup.cmd";
   } else {
-    if (std::optional<std::string> why = ReadTextFile(script_path, text)) {
-      run.load_error = "cannot read the batch file '" + script_path + "': " + *why;
+    if (int err = fakes::ReadWholeFile(script_path, text); err != 0) {
+      run.load_error = "cannot read the batch file '" + script_path + "': " + std::strerror(err);
       return run;
     }
     name = std::filesystem::path(script_path).filename().string();

@@ -2,14 +2,15 @@
 // text is parsed by fakes' own YAML parser (fakes/yaml_parse.h), as machine files are; the
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "fakes/machine_yaml.h"
+#include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
-#include "text_file.h"
 
 namespace sim {
 namespace {
@@ -316,9 +317,9 @@ LoadedScenario LoadScenarioText(const std::string& text, const std::string& file
 
 LoadedScenario LoadScenarioFile(const std::string& path) {
   std::string text;
-  if (std::optional<std::string> why = ReadTextFile(path, text)) {
+  if (int err = fakes::ReadWholeFile(path, text); err != 0) {
     LoadedScenario out;
-    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + *why};
+    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + std::string(std::strerror(err))};
     return out;
   }
   return LoadScenarioText(text, path);
