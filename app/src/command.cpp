@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/capture.h"
+#include "app/cli_values.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixup/version.h"
@@ -140,6 +141,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("--dry-run", args.dry_run, "apply: print the plan and change nothing");
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
+  RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
