@@ -131,6 +131,13 @@ fixer::Status CheckCanCreateBeside(const std::string& path) {
   return fixer::Status::Ok();
 }
 
+fixer::Status CheckCanWriteAtomically(const std::string& path) {
+  struct stat st {};
+  if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return fixer::Status(FromErrno(EISDIR).code(), path + ": cannot be written: " + std::strerror(EISDIR));
+  return CheckCanCreateBeside(path);
+}
+
 bool SameFile(const std::string& a, const std::string& b) {
   if (a == b) return true;
   struct stat sa {

@@ -36,6 +36,10 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
   cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file");
   cmd->callback([args, &exit_code] {
+    if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}})) {
+      exit_code = *refused;
+      return;
+    }
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
       exit_code = SayInputError(args->json, "--strategy must be keep-sid or recreate");

@@ -25,6 +25,7 @@ struct ExploreArgs {
 };
 
 int Explore(const ExploreArgs& a) {
+  if (auto refused = RefuseUnwritableFolder(a.json, "fixup-sim explore", "--out", a.out)) return *refused;
   ExploreOptions o;
   o.seed = a.seed;
   o.count = a.count;

@@ -25,6 +25,9 @@ struct RunArgs {
 };
 
 int Run(const RunArgs& args) {
+  if (auto refused =
+          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}))
+    return *refused;
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
   int exit_code = kExitOk;
   if (files.empty())

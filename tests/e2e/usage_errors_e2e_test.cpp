@@ -1,7 +1,10 @@
 // Usage errors of both tools as real processes: an option whose value was forgotten (the next
-// word is one of the tool's own options) is refused before anything runs, naming the option.
+// word is one of the tool's own options) is refused before anything runs, naming the option; a
+// file a command will write that cannot be written (a folder, a missing folder) is refused before
+// the work, with the system's reason in words.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -9,6 +12,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/process_output.h"
 #include "support/run_program.h"
@@ -16,9 +20,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::Ran;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test_support::Ran;
 
 constexpr const char* kAffectedMachine =
     "os: windows-xp-professional\n"
@@ -83,6 +87,65 @@ TEST_F(UsageErrors, AValueThatIsAnOptionNameIsAForgottenValue) {
     EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"}) << command;
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
+}
+
+struct Unwritable {
+  const char* program;
+  std::vector<std::string> args;
+  std::string said;  // on standard error
+};
+
+TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  fs::create_directories(dir_ / "folder");
+  std::ofstream(dir_ / "file") << "a file\n";
+  std::vector<Unwritable> cases;
+  // Each output in turn a folder, and a file in a folder that does not exist.
+  for (const auto& [path, said] : std::vector<std::pair<std::string, std::string>>{
+           {"folder", "folder: cannot be written: Is a directory"},
+           {"missing/r.out", "missing/r.out: cannot create a file beside it: No such file or directory"}}) {
+    cases.push_back({FIXUP_SIM_BIN, {"run", scenario, "--junit", path}, "fixup-sim run: --junit " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"run", scenario, "--html", path, "--json"}, "fixup-sim run: --html " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"sweep", apply, "--html", path}, "fixup-sim sweep: --html " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"compare", apply, "--html", path}, "fixup-sim compare: --html " + said});
+    for (const char* verb : {"diagnose", "plan", "apply", "capture"})
+      cases.push_back({ASPNET_FIXER_BIN, {verb, "--machine", machine_, "--out", path}, said});
+  }
+  cases.push_back({FIXUP_SIM_BIN,
+                   {"explore", "--count", "1", "--out", "file"},
+                   "fixup-sim explore: --out file: cannot be a folder: Not a directory"});
+  cases.push_back({FIXUP_SIM_BIN,
+                   {"explore", "--count", "1", "--out", "file/below", "--json"},
+                   "fixup-sim explore: --out file/below: cannot be a folder: Not a directory"});
+  if (::geteuid() != 0) {  // root writes in a read-only folder
+    fs::create_directories(dir_ / "read-only");
+    fs::permissions(dir_ / "read-only", fs::perms::owner_read | fs::perms::owner_exec);
+    cases.push_back({FIXUP_SIM_BIN,
+                     {"run", scenario, "--junit", "read-only/r.xml"},
+                     "--junit read-only/r.xml: cannot create a file beside it: Permission denied"});
+    cases.push_back({ASPNET_FIXER_BIN,
+                     {"apply", "--machine", machine_, "--out", "read-only/m.yaml"},
+                     "read-only/m.yaml: cannot create a file beside it: Permission denied"});
+  }
+  const std::vector<std::string> names = test_support::NamesIn(dir_);
+  for (const Unwritable& c : cases) {
+    std::string command = c.program;
+    for (const std::string& a : c.args) command += " " + a;
+    const Ran r = Run(c.program, c.args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr(c.said)) << command;
+    EXPECT_THAT(r.err, Not(HasSubstr("Access is denied"))) << command;
+    // Before the work: no scenario ran, no diagnosis or summary printed, nothing written.
+    const bool json = std::find(c.args.begin(), c.args.end(), "--json") != c.args.end();
+    if (json)
+      EXPECT_EQ(nlohmann::json::parse(r.out)["exit_code"], 2) << command;
+    else
+      EXPECT_EQ(r.out, "") << command;
+    EXPECT_EQ(test_support::NamesIn(dir_), names) << command;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
+  }
+  if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
 }
 
 // A password that is no option name is never said back, whatever else is wrong.

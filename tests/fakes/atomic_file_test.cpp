@@ -69,6 +69,24 @@ TEST_F(AtomicFileTest, CheckCanCreateBesideProbesTheFolderAndLeavesNothing) {
   EXPECT_TRUE(Files().empty());
 }
 
+// What a tool checks of each file it will write before its work: no folder in the way (a link
+// to one included), and the folder it goes in takes a new file.
+TEST_F(AtomicFileTest, CheckCanWriteAtomicallyRefusesAFolderAndAMissingFolder) {
+  EXPECT_TRUE(fakes::CheckCanWriteAtomically((dir_ / "report.xml").string()).ok());
+  fs::create_directories(dir_ / "taken");
+  fs::create_symlink("taken", dir_ / "link");
+  for (const char* name : {"taken", "link"}) {
+    const std::string path = (dir_ / name).string();
+    const fixer::Status folder = fakes::CheckCanWriteAtomically(path);
+    EXPECT_EQ(folder.code(), 5u);  // ERROR_ACCESS_DENIED, as the rename over it gives
+    EXPECT_EQ(folder.message(), path + ": cannot be written: Is a directory");
+  }
+  const std::string missing = (dir_ / "no-such-folder" / "r.xml").string();
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(missing).message(),
+            missing + ": cannot create a file beside it: No such file or directory");
+  EXPECT_EQ(Files(), (std::vector<std::string>{"link", "taken"}));
+}
+
 TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemoved) {
   const fs::path folder = dir_ / "taken";
   fs::create_directories(folder / "inside");
