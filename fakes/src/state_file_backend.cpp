@@ -64,6 +64,8 @@ fixer::Status StateFileBackend::BeginChanges() {
   // Before any change: a folder the machine cannot be written to is said now, with the machine
   // as found, not at the first journal record.
   if (fixer::Status st = CheckCanWriteAtomically(Destination()); !st.ok()) return st;
+  // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it.
+  RemoveDeadTemporaries(Destination());
   if (!log_) {
     if (options_.out.empty()) {
       log_.emplace(options_.path, opened_log_, machine_.state());
