@@ -55,6 +55,8 @@ inline const CLI::Validator kPositiveSeconds(
 // A usage or input error: `why` on standard error and, for a command run with --json, also as the
 // one JSON object its standard output promises, {"error": why, "exit_code": 2}. Returns 2.
 int SayInputError(bool json, const std::string& why);
+// Any other error that ends a command: the same, with `exit_code` (1: a check could not run).
+int SayError(bool json, int exit_code, const std::string& why);
 
 // A file a command will write, named by `option` ("--junit"); an empty path: not asked for.
 struct OutputFile {

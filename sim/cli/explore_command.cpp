@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_progress.h"
 #include "commands.h"
 #include "sim/explore.h"
@@ -47,8 +49,14 @@ int Explore(const ExploreArgs& a) {
   const ExploreReport r = RunExplore(o);
   if (o.progress && a.seconds > 0) std::fputc('\n', stderr);
   for (const std::string& e : r.errors) std::cerr << "fixup-sim explore: " << e << "\n";
+  const int exit_code = !r.errors.empty()                           ? kExitInput
+                        : r.violations.empty() && r.not_loaded == 0 ? kExitOk
+                                                                    : kExitFailed;
   if (a.json) {
-    std::cout << r.ToJson() << "\n";
+    auto j = nlohmann::ordered_json::parse(r.ToJson());
+    j["exit_code"] = exit_code;
+    if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
+    std::cout << j.dump(2) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
     char rate[64];
@@ -57,8 +65,7 @@ int Explore(const ExploreArgs& a) {
               << r.cut_short << " cut short, " << r.not_loaded << " not loaded, " << r.violations.size()
               << " violations (" << rate << ")\n";
   }
-  if (!r.errors.empty()) return kExitInput;
-  return r.violations.empty() && r.not_loaded == 0 ? kExitOk : kExitFailed;
+  return exit_code;
 }
 
 }  // namespace

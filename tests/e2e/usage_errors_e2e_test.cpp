@@ -148,6 +148,53 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
 }
 
+// Every error of a command run with --json, in either tool: exactly one JSON object on standard
+// output with `error` (a string, also said on standard error) and `exit_code` (the exit code).
+TEST_F(UsageErrors, WithJsonEveryErrorIsOneObjectWithErrorAndExitCode) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  std::ofstream(dir_ / "m.yaml.log") << "notes, not a machine log";
+  fs::create_directories(dir_ / "folder");
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {FIXUP_SIM_BIN, {"run", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "no-such-folder/", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "--json"}},
+      {FIXUP_SIM_BIN, {"run", apply, "--json", "--junit", "folder"}},
+      {FIXUP_SIM_BIN, {"bogus", "--json"}},
+      {FIXUP_SIM_BIN, {"show", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"show", "m.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--json", "--strategy", "sideways"}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--json", "--html", "folder"}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "0", "--json"}},
+      {FIXUP_SIM_BIN, {"explore", "--json", "--out", "m.yaml"}},
+      {FIXUP_SIM_BIN, {"matrix", "--json", "--seed", "x"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--json"}},
+      {ASPNET_FIXER_BIN, {"bogus", "--json"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", "bad.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--json"}},  // the log beside it is no log
+      {ASPNET_FIXER_BIN, {"plan", "--machine", "bad.yaml", "--out", "folder", "--json"}},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", "bad.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--json", "--strategy", "sideways"}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + a;
+    const Ran r = Run(program, args);
+    EXPECT_NE(r.exit_code, 0) << command;
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << command << ": not one JSON object:\n" << r.out;
+    ASSERT_TRUE(j.is_object()) << command;
+    ASSERT_TRUE(j.contains("error") && j["error"].is_string()) << command << "\n" << r.out;
+    ASSERT_TRUE(j.contains("exit_code") && j["exit_code"].is_number_integer()) << command << "\n" << r.out;
+    EXPECT_EQ(j["exit_code"], r.exit_code) << command;
+    EXPECT_THAT(r.err, HasSubstr(j["error"].get<std::string>().substr(0, 40))) << command;
+    if (program == std::string(ASPNET_FIXER_BIN)) {  // its extra keys, as README.md says
+      EXPECT_TRUE(j.contains("command") && j.contains("outcome")) << command << "\n" << r.out;
+    }
+  }
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";
