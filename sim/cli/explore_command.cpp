@@ -78,7 +78,8 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       "each violation to a scenario file. Exit codes: 0 no violation, 1 a violation (or a generated machine that "
       "did not load), 2 usage error or a scenario that could not be written");
   auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kCountingNumber);
-  auto* seconds = cmd->add_option("--seconds", args->seconds, "run cases for this long instead of --count")
+  auto* seconds = cmd->add_option("--seconds", args->seconds,
+                                  "run cases for this long instead of --count (at least one case per shard)")
                       ->check(kPositiveSeconds);
   count->excludes(seconds);
   cmd->add_option("--seed", args->seed, "the seed of every case (default 1)")->check(kWholeNumber);
