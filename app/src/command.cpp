@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/capture.h"
+#include "app/cli_values.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixup/version.h"
@@ -34,19 +35,24 @@ struct FixerArgs {
   std::string out;  // capture: the file to write (standard output if empty)
 };
 
-// A usage or input error, said on standard error; with --json also as the one JSON object on
-// standard output that --json promises, so a script reads the exit code and why (as it does for a
-// machine that cannot be written: RunJson's "not_written").
-fixer::ExitCode UsageError(const FixerArgs& args, const std::string& why) {
+// An error said on standard error; with --json also as the one JSON object on standard output
+// that --json promises, so a script reads the exit code and why (as it does for a machine that
+// cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
+fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
   std::cerr << why << "\n";
   if (args.json) {
     const nlohmann::json j = {{"command", args.command.empty() ? nullptr : nlohmann::json(args.command)},
-                              {"outcome", "input-error"},
-                              {"exit_code", fixer::ToInt(fixer::ExitCode::kUsage)},
+                              {"outcome", outcome},
+                              {"exit_code", fixer::ToInt(code)},
                               {"error", why}};
     std::cout << j.dump(2) << "\n";
   }
-  return fixer::ExitCode::kUsage;
+  return code;
+}
+
+// A usage or input error (exit 2).
+fixer::ExitCode UsageError(const FixerArgs& args, const std::string& why) {
+  return SayError(args, fixer::ExitCode::kUsage, "input-error", why);
 }
 
 // Whether `out` is one of the files the backend reads (a capture never overwrites its input).
@@ -65,10 +71,9 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   for (const UnreadablePart& u : capture.unreadable) {
     std::cerr << "aspnet-fixer capture: could not read " << u.read << ": " << u.error.ToString() << "\n";
   }
-  if (capture.reads_ok == 0) {
-    std::cerr << "aspnet-fixer capture: nothing could be read; no file written\n";
-    return fixer::ExitCode::kFailed;
-  }
+  if (capture.reads_ok == 0)
+    return SayError(args, fixer::ExitCode::kFailed, "nothing-readable",
+                    "aspnet-fixer capture: nothing could be read; no file written");
   const std::string text = CaptureText(capture);
   if (args.out.empty()) {
     std::cout << text;
@@ -76,8 +81,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
-    std::cerr << "aspnet-fixer capture: " << st.message() << "\n";
-    return fixer::ExitCode::kUsage;
+    return UsageError(args, "aspnet-fixer capture: " + st.message());
   }
   std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
             << " part(s) unreadable)\n";
@@ -140,6 +144,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("--dry-run", args.dry_run, "apply: print the plan and change nothing");
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
+  RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

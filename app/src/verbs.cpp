@@ -199,7 +199,10 @@ nlohmann::json RunJson(const VerbRun& run) {
   }
   if (run.result) j["result"] = RunToJson(*run.result);
   if (run.crashed) j["interrupted"] = run.crash;
-  if (!run.not_written.empty()) j["not_written"] = run.not_written;
+  if (!run.not_written.empty()) {
+    j["not_written"] = run.not_written;
+    j["error"] = run.not_written;  // exit 2, as every input error's JSON: `error` and `exit_code`
+  }
   return j;
 }
 

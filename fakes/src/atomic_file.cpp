@@ -1,10 +1,13 @@
 #include "fakes/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
+#include <csignal>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -73,7 +76,19 @@ namespace {
 
 // The temporary file an atomic write of `file` (a name already behind its links) goes through,
 // and the name the folder probe creates: one name, so the probe tries what the write will do.
-std::string TemporaryBeside(const std::string& file) { return file + ".tmp." + std::to_string(::getpid()); }
+std::string TemporaryPrefix(const std::string& file) { return file + ".tmp."; }
+std::string TemporaryBeside(const std::string& file) { return TemporaryPrefix(file) + std::to_string(::getpid()); }
+
+// The PID a temporary file name of `file`'s carries (digits alone, a pid_t), if it is one.
+std::optional<pid_t> TemporaryPid(std::string_view name, std::string_view prefix) {
+  if (!name.starts_with(prefix)) return std::nullopt;
+  name.remove_prefix(prefix.size());
+  pid_t pid = 0;
+  auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), pid);
+  if (name.empty() || name[0] == '+' || ec != std::errc() || end != name.data() + name.size() || pid <= 0)
+    return std::nullopt;
+  return pid;
+}
 
 // Where an atomic write failed: the step, the file the failing call named, and errno.
 struct WriteFailure {
@@ -129,6 +144,31 @@ fixer::Status CheckCanCreateBeside(const std::string& path) {
   ::close(fd);
   ::unlink(probe.c_str());
   return fixer::Status::Ok();
+}
+
+fixer::Status CheckCanWriteAtomically(const std::string& path) {
+  struct stat st {};
+  if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return fixer::Status(FromErrno(EISDIR).code(), path + ": cannot be written: " + std::strerror(EISDIR));
+  return CheckCanCreateBeside(path);
+}
+
+int RemoveDeadTemporaries(const std::string& path) {
+  const std::string file = FileBehindLinks(path);
+  const std::string folder = DirectoryOf(file);
+  const std::string prefix = TemporaryPrefix(file.substr(file.find_last_of('/') + 1));
+  DIR* dir = ::opendir(folder.c_str());
+  if (dir == nullptr) return 0;
+  int removed = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::optional<pid_t> pid = TemporaryPid(entry->d_name, prefix);
+    if (!pid || ::kill(*pid, 0) == 0 || errno != ESRCH) continue;  // a live process's (or one not ours: EPERM)
+    const std::string temp = folder + "/" + entry->d_name;
+    struct stat st {};
+    if (::lstat(temp.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::unlink(temp.c_str()) == 0) ++removed;
+  }
+  ::closedir(dir);
+  return removed;
 }
 
 bool SameFile(const std::string& a, const std::string& b) {

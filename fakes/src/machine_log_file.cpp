@@ -46,6 +46,30 @@ bool ParseLine(std::string_view line, std::string_view word, std::initializer_li
   return line.empty();
 }
 
+// How many leading bytes of `log` are as LogHeader writes a header (for some file), and whether
+// they make a whole header line.
+struct HeaderMatch {
+  size_t bytes = 0;
+  bool whole = false;
+};
+HeaderMatch MatchHeader(std::string_view log) {
+  const std::string magic = std::string(kMagic) + " ";
+  HeaderMatch m;
+  auto next_is = [&](auto accepts) { return m.bytes < log.size() && accepts(log[m.bytes]); };
+  while (m.bytes < magic.size() && next_is([&](char c) { return c == magic[m.bytes]; })) ++m.bytes;
+  if (m.bytes < magic.size()) return m;
+  const size_t size_at = m.bytes;
+  while (m.bytes - size_at < 20 && next_is([](char c) { return c >= '0' && c <= '9'; })) ++m.bytes;
+  if (m.bytes == size_at || !next_is([](char c) { return c == ' '; })) return m;
+  const size_t crc_at = ++m.bytes;
+  while (m.bytes - crc_at < 8 && next_is([](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    ++m.bytes;
+  if (m.bytes - crc_at < 8 || !next_is([](char c) { return c == '\n'; })) return m;
+  ++m.bytes;
+  m.whole = true;
+  return m;
+}
+
 int LinesIn(std::string_view text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 // Replays the records of `log` over `opened`; the valid prefix and the record count go there.
@@ -96,13 +120,15 @@ std::string MachineLogPath(const std::string& state_path) { return FileBehindLin
 
 std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
                                           OpenedMachineFile& opened) {
-  // No log, a header cut short, or a log written for another version of the file (a checkpoint
-  // that replaced the file but was stopped before removing the log): the file alone.
   if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);
-  if (log.find('\n') != std::string::npos && !log.starts_with(std::string(kMagic) + " ")) {
-    return LoadError{log_name, 1, 1, "not a machine log (expected '" + std::string(kMagic) + " ...')"};
-  }
-  return std::nullopt;
+  // No log, or a header cut short (every byte as LogHeader writes them, the line unfinished): the
+  // file alone. A whole header naming another version of the file (a checkpoint that replaced the
+  // file but was stopped before removing the log): the file alone too. Anything else is no log of
+  // this tool's, and is refused rather than ignored: the next writer would truncate it.
+  const HeaderMatch header = MatchHeader(log);
+  if (header.whole || header.bytes == log.size()) return std::nullopt;
+  return LoadError{log_name, 1, static_cast<int>(header.bytes) + 1,
+                   "not a machine log (expected '" + std::string(kMagic) + " <file size> <file CRC-32>')"};
 }
 
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {

@@ -26,6 +26,14 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   StateFileOptions kept = options;
   // --out naming the input, however spelt (./m.yaml, a link, a hard link): saved in place.
   if (!kept.out.empty() && SameFile(kept.out, kept.path)) kept.out.clear();
+  // Every verb writes --out, the ones that change nothing too: one that cannot be written is said
+  // before the verb's work, not after its report.
+  if (!kept.out.empty()) {
+    if (fixer::Status st = CheckCanWriteAtomically(kept.out); !st.ok()) {
+      out.error = LoadError{kept.out, 0, 0, st.message().substr(kept.out.size() + 2)};  // past "OUT: "
+      return out;
+    }
+  }
   out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*opened.value), std::move(kept)));
   return out;
 }
@@ -55,7 +63,9 @@ void StateFileBackend::BeforeMutation() {
 fixer::Status StateFileBackend::BeginChanges() {
   // Before any change: a folder the machine cannot be written to is said now, with the machine
   // as found, not at the first journal record.
-  if (fixer::Status st = CheckCanCreateBeside(Destination()); !st.ok()) return st;
+  if (fixer::Status st = CheckCanWriteAtomically(Destination()); !st.ok()) return st;
+  // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it.
+  RemoveDeadTemporaries(Destination());
   if (!log_) {
     if (options_.out.empty()) {
       log_.emplace(options_.path, opened_log_, machine_.state());

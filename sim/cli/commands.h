@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -53,6 +55,23 @@ inline const CLI::Validator kPositiveSeconds(
 // A usage or input error: `why` on standard error and, for a command run with --json, also as the
 // one JSON object its standard output promises, {"error": why, "exit_code": 2}. Returns 2.
 int SayInputError(bool json, const std::string& why);
+// Any other error that ends a command: the same, with `exit_code` (1: a check could not run).
+int SayError(bool json, int exit_code, const std::string& why);
+
+// A file a command will write, named by `option` ("--junit"); an empty path: not asked for.
+struct OutputFile {
+  const char* option;
+  const std::string& path;
+};
+// Before the command's work: the first of `files` that cannot be written (a folder, a missing or
+// read-only folder) said as a usage error with the system's reason, "fixup-sim run: --junit out/:
+// cannot be written: Is a directory"; returns 2 then, nothing when every file can be written.
+std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
+                                           std::initializer_list<OutputFile> files);
+// The same for a folder the command writes files into (explore --out DIR): created now with its
+// parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
+std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command, const std::string& option,
+                                          const std::string& folder);
 
 void AddRunCommand(CLI::App& app, int& exit_code);      // run PATH... [--json] [--junit F] [--html F]
 void AddMatrixCommand(CLI::App& app, int& exit_code);   // matrix [--json]

@@ -36,6 +36,10 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
   cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file");
   cmd->callback([args, &exit_code] {
+    if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}})) {
+      exit_code = *refused;
+      return;
+    }
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
       exit_code = SayInputError(args->json, "--strategy must be keep-sid or recreate");
@@ -57,22 +61,28 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       exit_code = SayInputError(args->json, "fixup-sim compare: " + c.legacy_load_error);
       return;
     }
+    // The page first, so that --json's one object says how the command ended.
+    std::string error;
+    if (!args->html.empty()) {
+      if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok())
+        error = "fixup-sim: cannot write " + args->html + ": " + st.ToString();
+    }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
       j["scenario"] = args->scenario;
       j["modelling_choices"] = choices.ids();
+      j["exit_code"] = error.empty() ? kExitOk : kExitInput;
+      if (!error.empty()) j["error"] = error;
       std::cout << j.dump(2) << "\n";
     } else {
       std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
                 << args->strategy << ")\n\n"
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
-    if (!args->html.empty()) {
-      if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok()) {
-        std::cerr << "fixup-sim: cannot write " << args->html << ": " << st.ToString() << "\n";
-        exit_code = kExitInput;
-        return;
-      }
+    if (!error.empty()) {
+      std::cerr << error << "\n";
+      exit_code = kExitInput;
+      return;
     }
     exit_code = kExitOk;
   });

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_progress.h"
 #include "commands.h"
 #include "sim/explore.h"
@@ -25,6 +27,7 @@ struct ExploreArgs {
 };
 
 int Explore(const ExploreArgs& a) {
+  if (auto refused = RefuseUnwritableFolder(a.json, "fixup-sim explore", "--out", a.out)) return *refused;
   ExploreOptions o;
   o.seed = a.seed;
   o.count = a.count;
@@ -46,8 +49,14 @@ int Explore(const ExploreArgs& a) {
   const ExploreReport r = RunExplore(o);
   if (o.progress && a.seconds > 0) std::fputc('\n', stderr);
   for (const std::string& e : r.errors) std::cerr << "fixup-sim explore: " << e << "\n";
+  const int exit_code = !r.errors.empty()                           ? kExitInput
+                        : r.violations.empty() && r.not_loaded == 0 ? kExitOk
+                                                                    : kExitFailed;
   if (a.json) {
-    std::cout << r.ToJson() << "\n";
+    auto j = nlohmann::ordered_json::parse(r.ToJson());
+    j["exit_code"] = exit_code;
+    if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
+    std::cout << j.dump(2) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
     char rate[64];
@@ -56,8 +65,7 @@ int Explore(const ExploreArgs& a) {
               << r.cut_short << " cut short, " << r.not_loaded << " not loaded, " << r.violations.size()
               << " violations (" << rate << ")\n";
   }
-  if (!r.errors.empty()) return kExitInput;
-  return r.violations.empty() && r.not_loaded == 0 ? kExitOk : kExitFailed;
+  return exit_code;
 }
 
 }  // namespace
@@ -70,7 +78,8 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       "each violation to a scenario file. Exit codes: 0 no violation, 1 a violation (or a generated machine that "
       "did not load), 2 usage error or a scenario that could not be written");
   auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kCountingNumber);
-  auto* seconds = cmd->add_option("--seconds", args->seconds, "run cases for this long instead of --count")
+  auto* seconds = cmd->add_option("--seconds", args->seconds,
+                                  "run cases for this long instead of --count (at least one case per shard)")
                       ->check(kPositiveSeconds);
   count->excludes(seconds);
   cmd->add_option("--seed", args->seed, "the seed of every case (default 1)")->check(kWholeNumber);

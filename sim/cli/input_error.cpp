@@ -1,4 +1,4 @@
-// SayInputError (commands.h): a usage or input error said on stderr, and as JSON with --json.
+// SayError and SayInputError (commands.h): a usage or input error said on stderr, and as JSON with --json.
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -7,10 +7,12 @@
 
 namespace sim::cli {
 
-int SayInputError(bool json, const std::string& why) {
+int SayError(bool json, int exit_code, const std::string& why) {
   std::cerr << why << "\n";
-  if (json) std::cout << nlohmann::json{{"error", why}, {"exit_code", kExitInput}}.dump(2) << "\n";
-  return kExitInput;
+  if (json) std::cout << nlohmann::json{{"error", why}, {"exit_code", exit_code}}.dump(2) << "\n";
+  return exit_code;
 }
+
+int SayInputError(bool json, const std::string& why) { return SayError(json, kExitInput, why); }
 
 }  // namespace sim::cli

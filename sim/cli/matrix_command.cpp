@@ -21,8 +21,8 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     auto rows = DeriveMatrix(args->seed);
     if (!rows.ok()) {
-      std::cerr << "fixup-sim matrix: cannot build a platform machine: " << rows.status().ToString() << "\n";
-      exit_code = kExitFailed;
+      exit_code = SayError(args->json, kExitFailed,
+                           "fixup-sim matrix: cannot build a platform machine: " + rows.status().ToString());
       return;
     }
     if (args->json) {

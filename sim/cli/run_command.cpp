@@ -3,6 +3,8 @@
 // summary; optionally the HTML, JSON or JUnit report.
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
 #include "sim/report.h"
 #include "sim/report_html.h"
@@ -25,42 +27,48 @@ struct RunArgs {
 };
 
 int Run(const RunArgs& args) {
+  if (auto refused =
+          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}))
+    return *refused;
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
   int exit_code = kExitOk;
   if (files.empty())
     return SayInputError(args.json, "fixup-sim: no scenario files under " + CLI::detail::join(args.paths, ", "));
   const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color)};
   std::vector<ScenarioResult> results;
+  std::string error;  // the first input error, for --json
   for (const std::string& file : files) {
     LoadedScenario loaded = LoadScenarioFile(file);
     if (!loaded.ok()) {
       std::cerr << loaded.error->ToString() << "\n";
       exit_code = kExitInput;
+      if (error.empty()) error = loaded.error->ToString();
       results.push_back(NotLoaded(file, *loaded.error));  // a failed test in every report
       continue;
     }
     results.push_back(RunScenario(*loaded.value, {.seed = args.seed, .invariants = !args.no_invariants}));
     if (!args.json) std::cout << RenderText(results.back(), style) << std::flush;
   }
+  for (const ScenarioResult& r : results)
+    if (!r.passed && exit_code == kExitOk) exit_code = kExitFailed;
+  // The reports first, so that --json's one object says how the run ended, a report that could
+  // not be written after all (a full disk) included.
+  auto write = [&](const std::string& path, const fixer::Status& st) {
+    if (st.ok()) return;
+    std::cerr << "fixup-sim: cannot write " << path << ": " << st.ToString() << "\n";
+    exit_code = kExitInput;
+    error = "fixup-sim: cannot write " + path + ": " + st.ToString();
+  };
+  if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit));
+  if (!args.html.empty()) write(args.html, WriteHtml(args.html, RunReportHtml(results)));
   if (args.json) {
-    std::cout << ToJson(results).dump(2) << "\n";
+    nlohmann::json j = ToJson(results);
+    j["exit_code"] = exit_code;
+    if (!error.empty()) j["error"] = error;
+    std::cout << j.dump(2) << "\n";
   } else {
     std::cout << RenderSummary(results, style);
   }
-  if (!args.junit.empty()) {
-    if (auto st = WriteJUnit(results, args.junit); !st.ok()) {
-      std::cerr << "fixup-sim: cannot write " << args.junit << ": " << st.ToString() << "\n";
-      return kExitInput;
-    }
-  }
-  if (!args.html.empty()) {
-    if (auto st = WriteHtml(args.html, RunReportHtml(results)); !st.ok()) {
-      std::cerr << "fixup-sim: cannot write " << args.html << ": " << st.ToString() << "\n";
-      return kExitInput;
-    }
-  }
-  for (const ScenarioResult& r : results)
-    if (!r.passed && exit_code == kExitOk) exit_code = kExitFailed;
   return exit_code;
 }
 

@@ -27,6 +27,7 @@ struct SweepArgs {
 };
 
 int Sweep(const SweepArgs& a) {
+  if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}})) return *refused;
   SweepOptions o;
   o.faults = a.faults;
   o.fail = o.crash = false;

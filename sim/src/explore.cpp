@@ -106,7 +106,9 @@ ExploreReport RunExplore(const ExploreOptions& o) {
     if (o.only_case) return next++ == 0 ? std::optional<uint64_t>(*o.only_case) : std::nullopt;
     const uint64_t k = next++;
     if (!timed && k >= (o.count + o.shard_count - 1 - o.shard_index) / o.shard_count) return std::nullopt;
-    if (timed && Clock::now() >= deadline) return std::nullopt;
+    // A time budget, however short, runs the shard's first case: "0 violations" of 0 cases would
+    // read as a check that passed.
+    if (timed && k > 0 && Clock::now() >= deadline) return std::nullopt;
     return o.shard_index + k * o.shard_count;
   };
   const uint64_t total = o.only_case ? 1 : timed ? 0 : (o.count + o.shard_count - 1 - o.shard_index) / o.shard_count;

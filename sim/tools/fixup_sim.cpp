@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli_values.h"
 #include "commands.h"
 #include "fixup/version.h"
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   sim::cli::AddLegacyCommand(app, exit_code);
   sim::cli::AddCompareCommand(app, exit_code);
   sim::cli::AddExploreCommand(app, exit_code);
+  app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -108,6 +108,31 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
   EXPECT_EQ(records_at_kill.size(), *records_at_kill.rbegin() + 1) << "a record no kill came right after";
 }
 
+// A kill during the final checkpoint (after its temporary file, before the rename) leaves
+// "machine.yaml.tmp.PID" beside the file: the next run of a verb that changes the machine removes
+// it, as the PID's process is dead, and never the temporary file of a process that lives.
+TEST_P(KillTest, TheNextRunRemovesTheTemporaryFileOfAKilledCheckpoint) {
+  const std::string file = (dir_ / "machine.yaml").string();
+  ASSERT_TRUE(fakes::SaveMachineFile(found_, file).ok());
+  // The shell says its PID and becomes aspnet-fixer (exec keeps the PID), killed at its 1st change.
+  const test_support::Ran killed =
+      test_support::RunProgram({.program = "/bin/sh",
+                                .args = {"-c", "echo $$; exec \"$0\" \"$@\"", ASPNET_FIXER_BIN, "apply", "--machine",
+                                         file, "--strategy", GetParam(), "--kill-at-mutation", "1"}});
+  ASSERT_TRUE(killed.signaled) << killed.err;
+  const std::string killed_pid = killed.out.substr(0, killed.out.find('\n'));
+  // What that process would have left had the kill come in its checkpoint; and a live process's.
+  const std::string left = file + ".tmp." + killed_pid, live = file + ".tmp." + std::to_string(::getpid());
+  std::ofstream(left) << "half a machine";
+  std::ofstream(live) << "a write under way";
+
+  const test_support::Ran next = Fixer({"apply", "--machine", file, "--strategy", GetParam()});
+  EXPECT_EQ(next.exit_code, 0) << next.out << next.err;
+  EXPECT_FALSE(fs::exists(left)) << "the killed process's temporary file is left";
+  EXPECT_TRUE(fs::exists(live)) << "a live process's temporary file was removed";
+  fs::remove(live);
+}
+
 INSTANTIATE_TEST_SUITE_P(Strategies, KillTest, ::testing::Values("keep-sid", "recreate"),
                          [](const auto& info) { return info.param == "keep-sid" ? "KeepSid" : "Recreate"; });
 

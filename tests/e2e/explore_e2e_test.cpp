@@ -31,9 +31,9 @@ class ExploreE2e : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Ran Sim(const std::vector<std::string>& args, const std::string& shard = "") {
+  Ran Sim(const std::vector<std::string>& args, const std::string& shard = "", const std::string& shards = "2") {
     std::vector<std::pair<std::string, std::string>> set;
-    if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", shard}};
+    if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", shards}, {"GTEST_SHARD_INDEX", shard}};
     return test_support::RunProgram({.program = FIXUP_SIM_BIN,
                                      .args = args,
                                      .cwd = dir_,
@@ -64,6 +64,23 @@ TEST_F(ExploreE2e, TheSameSeedGivesTheSameJsonAndShardsAddUp) {
   EXPECT_EQ(one, two);
   EXPECT_EQ(one["cases"], 30);
   EXPECT_EQ(report("0")["cases"].get<int>() + report("1")["cases"].get<int>(), 30);
+}
+
+// A time budget, however short, still runs a case in every shard: "0 violations" of 0 cases would
+// pass having checked nothing. A shard that has no case at all (more shards than cases) runs
+// none, as before, and its summary says so.
+TEST_F(ExploreE2e, ATimeBudgetRunsAtLeastOneCasePerShard) {
+  for (const std::string shard : {"", "0", "1"}) {
+    const Ran r = Sim({"explore", "--seconds", "0.0000001", "--seed", "1", "--json"}, shard);
+    EXPECT_EQ(r.exit_code, 0) << "shard '" << shard << "': " << r.out << r.err;
+    EXPECT_GE(nlohmann::json::parse(r.out)["cases"].get<int>(), 1) << "shard '" << shard << "'";
+  }
+  const Ran text = Sim({"explore", "--seconds", "0.0000001", "--seed", "1"});
+  EXPECT_NE(text.out.find("explore: seed 1, 1 cases,"), std::string::npos) << text.out;
+
+  const Ran none = Sim({"explore", "--count", "2", "--seed", "1"}, "4", "5");
+  EXPECT_EQ(none.exit_code, 0) << none.out << none.err;
+  EXPECT_NE(none.out.find("explore: seed 1, 0 cases,"), std::string::npos) << none.out;
 }
 
 TEST_F(ExploreE2e, AReplayedCasePrintsAScenarioThatLoads) {

@@ -1,9 +1,12 @@
 // Atomic file writes (fakes/atomic_file.h): the target is replaced whole and no temporary file
 // is left; each failing step (create, write, replace) gives the Windows error and, for a person,
 // a message naming the file and the step; CheckCanCreateBeside probes a folder and leaves
-// nothing; SameFile compares inodes, not spellings.
+// nothing; SameFile compares inodes, not spellings; RemoveDeadTemporaries removes a killed
+// write's temporary file and nothing else.
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -67,6 +70,65 @@ TEST_F(AtomicFileTest, CheckCanCreateBesideProbesTheFolderAndLeavesNothing) {
   EXPECT_EQ(missing.code(), 3u);  // ERROR_PATH_NOT_FOUND
   EXPECT_EQ(missing.message(), file.string() + ": cannot create a file beside it: No such file or directory");
   EXPECT_TRUE(Files().empty());
+}
+
+// What a tool checks of each file it will write before its work: no folder in the way (a link
+// to one included), and the folder it goes in takes a new file.
+TEST_F(AtomicFileTest, CheckCanWriteAtomicallyRefusesAFolderAndAMissingFolder) {
+  EXPECT_TRUE(fakes::CheckCanWriteAtomically((dir_ / "report.xml").string()).ok());
+  fs::create_directories(dir_ / "taken");
+  fs::create_symlink("taken", dir_ / "link");
+  for (const char* name : {"taken", "link"}) {
+    const std::string path = (dir_ / name).string();
+    const fixer::Status folder = fakes::CheckCanWriteAtomically(path);
+    EXPECT_EQ(folder.code(), 5u);  // ERROR_ACCESS_DENIED, as the rename over it gives
+    EXPECT_EQ(folder.message(), path + ": cannot be written: Is a directory");
+  }
+  const std::string missing = (dir_ / "no-such-folder" / "r.xml").string();
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(missing).message(),
+            missing + ": cannot create a file beside it: No such file or directory");
+  EXPECT_EQ(Files(), (std::vector<std::string>{"link", "taken"}));
+}
+
+// The PID of a process that has ended and been reaped.
+pid_t DeadPid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  return child;
+}
+
+TEST_F(AtomicFileTest, RemoveDeadTemporariesRemovesOnlyAKilledWritesTemporaryFile) {
+  const std::string dead = std::to_string(DeadPid()), live = std::to_string(::getpid());
+  const std::string other_dead = std::to_string(DeadPid());
+  const std::vector<std::string> kept = {
+      "m.yaml",
+      "m.yaml.tmp." + live,                // a write under way in a live process
+      "m.yaml.tmp." + dead + "x",          // not the pattern
+      "m.yaml.tmp.+" + dead,               //
+      "m.yaml.tmp.",                       //
+      "m.yaml.tmp.0",                      // no process has PID 0
+      "m.yaml.log",                        //
+      "other.yaml.tmp." + dead,            // another file's
+      "xm.yaml.tmp." + dead,               //
+      "m.yaml.tmp." + other_dead + "-dir"  // (a folder, below)
+  };
+  for (const std::string& name : kept) std::ofstream(dir_ / name) << "x\n";
+  std::ofstream(dir_ / ("m.yaml.tmp." + dead)) << "half a machine";
+  fs::create_directory(dir_ / ("m.yaml.tmp." + other_dead));  // a folder of that name: not a file the write left
+  std::vector<std::string> expected = kept;
+  expected.push_back("m.yaml.tmp." + other_dead);
+  std::sort(expected.begin(), expected.end());
+
+  EXPECT_EQ(fakes::RemoveDeadTemporaries((dir_ / "m.yaml").string()), 1);
+  EXPECT_EQ(Files(), expected);
+  // Through a link to the file, the temporary files beside the file it names.
+  std::ofstream(dir_ / ("m.yaml.tmp." + dead)) << "half a machine";
+  fs::create_symlink("m.yaml", dir_ / "link.yaml");
+  expected.push_back("link.yaml");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(fakes::RemoveDeadTemporaries((dir_ / "link.yaml").string()), 1);
+  EXPECT_EQ(Files(), expected);
 }
 
 TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemoved) {

@@ -230,6 +230,49 @@ TEST_F(MachineLogTest, ADamagedRecordBeforeTheEndIsALoadErrorAtItsLine) {
   EXPECT_THAT(loaded.error->ToString(), HasSubstr("machine.yaml.log:1:1: not a machine log"));
 }
 
+// Only a true prefix of a header is a header cut short (ignored, then truncated by the next
+// writer); a file of the log's name holding anything else, newline or not, is refused where it
+// stops looking like a header, and an apply leaves it as it was.
+TEST_F(MachineLogTest, OnlyAHeaderCutShortIsIgnoredAnythingElseIsNotAMachineLog) {
+  const std::string file = Machine(AffectedXp(1));
+  const std::string base = ReadAll(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  ASSERT_FALSE(records.empty());
+  const std::string log = records.front().log;
+  const std::string header = log.substr(0, log.find('\n') + 1);
+  for (size_t cut = 0; cut < header.size(); ++cut) {
+    WriteAll(file, base);
+    WriteAll(file + ".log", header.substr(0, cut));
+    auto loaded = fakes::LoadMachineFile(file);
+    ASSERT_TRUE(loaded.ok()) << "cut at byte " << cut << ": " << loaded.error->ToString();
+  }
+  struct NotALog {
+    std::string text;
+    int column;
+  };
+  const std::vector<NotALog> not_logs = {
+      {"my notes about this machine", 1},  // no newline at all
+      {"fixup-machine-log 2", 19},         // another format's word, no newline
+      {header.substr(0, 20) + "12x", 23},  // a size that is no number
+      {header.substr(0, header.size() - 3) + "Z", static_cast<int>(header.size()) - 2},  // a CRC that is no hex
+      {"colour: blue\nfixup-machine-log 1\n", 1},                                      // a first line that is no header
+      {header.substr(0, header.size() - 1) + " \n", static_cast<int>(header.size())},  // more on the line
+  };
+  for (const NotALog& n : not_logs) {
+    WriteAll(file, base);
+    WriteAll(file + ".log", n.text);
+    auto loaded = fakes::LoadMachineFile(file);
+    ASSERT_FALSE(loaded.ok()) << n.text;
+    EXPECT_THAT(loaded.error->ToString(),
+                HasSubstr("machine.yaml.log:1:" + std::to_string(n.column) + ": not a machine log"))
+        << n.text;
+    // The tool's backend refuses the machine too, and leaves the file of the log's name as it was.
+    EXPECT_FALSE(fakes::StateFileBackend::Open({.path = file}).ok()) << n.text;
+    EXPECT_EQ(ReadAll(file + ".log"), n.text);
+    EXPECT_EQ(ReadAll(file), base);
+  }
+}
+
 TEST_F(MachineLogTest, ALogOfAnotherVersionOfTheFileIsIgnoredAndSavingRemovesIt) {
   const std::string file = Machine(AffectedXp(1));
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);

@@ -7,6 +7,8 @@
 //     logger->error("{}", st);
 //   fixer::Status said = fakes::WriteFileAtomicallySaying("out.yaml", "{}\n");
 //   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
+//   fixer::Status can = fakes::CheckCanWriteAtomically("reports/");   // "reports/: cannot be written: Is a directory"
+//   int removed = fakes::RemoveDeadTemporaries("m.yaml");   // m.yaml.tmp.4711 of a killed process: 1
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
 //   std::string real = fakes::FileBehindLinks("m.yaml");   // "m.yaml", or what the link m.yaml names
 #pragma once
@@ -28,6 +30,16 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
 // will: a probe file created there and removed. On failure: "PATH: cannot create a file beside
 // it: REASON", with the Windows error's code.
 fixer::Status CheckCanCreateBeside(const std::string& path);
+// Whether an atomic write of `path` can be made, as far as can be told before it: `path` is no
+// folder (the rename could not replace one) and a file can be created beside it. On failure:
+// "PATH: cannot be written: Is a directory", or CheckCanCreateBeside's message; the Windows
+// error's code. What a tool checks of every file it will write before its work begins.
+fixer::Status CheckCanWriteAtomically(const std::string& path);
+// The temporary files a killed atomic write of `path` left beside it: each regular file named as
+// its temporary file ("PATH.tmp.PID", `path` behind its links) whose process no longer lives
+// (kill(PID, 0) fails with ESRCH) is removed; one whose process lives (a write under way), and
+// any other name, is left. Returns how many were removed. Called before a state file is written.
+int RemoveDeadTemporaries(const std::string& path);
 // The file `path` names once the symbolic links it is (its last part) are followed, each relative
 // one read from the link's folder; `path` itself when it is no link. The atomic write, its probe and
 // the machine log go there, so a linked file is rewritten, not replaced by a file where the link was.

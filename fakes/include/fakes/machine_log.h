@@ -45,7 +45,9 @@ struct OpenedMachineFile {
 };
 
 // The file, plus its log when the log names this file; a torn last record (a write cut short)
-// is ignored; a damaged record before the end is an error at LOG:LINE.
+// is ignored; a damaged record before the end is an error at LOG:LINE. A log that is neither a
+// header (whole, or cut short: a true prefix of one) with records nor empty is no machine log:
+// an error at LOG:1:COL, so that no writer truncates someone's file of that name.
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path);
 // The same for a log already read, over `opened`: the file's machine and its base_crc and
 // base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.

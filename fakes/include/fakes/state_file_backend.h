@@ -37,6 +37,8 @@ struct StateFileOptions {
 
 class StateFileBackend : public fixer::Backend {
  public:
+  // The machine and its log; an `out` that cannot be written (a folder, a missing or read-only
+  // folder: CheckCanWriteAtomically) is an error too, "OUT: cannot be written: Is a directory".
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 
   fixer::Ports& ports() override { return memory_.ports(); }

@@ -92,7 +92,7 @@ std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict);
 struct ExploreOptions {
   uint64_t seed = 1;
   uint64_t count = 100;                     // cases, unless `seconds` is given
-  double seconds = 0;                       // > 0: run cases until this much time has passed
+  double seconds = 0;                       // > 0: run cases until this much time has passed (1 at least)
   std::optional<uint64_t> only_case;        // replay: just this case (and print its scenario)
   int jobs = 1;                             // worker threads
   size_t shard_index = 0, shard_count = 1;  // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS

@@ -1,0 +1,29 @@
+// Option values that are the tool's own option names: a value forgotten, not given. CLI11 hands
+// an option taking one value the next word whatever it is, so `--temp-password --machine m.yaml`
+// would set the password to "--machine" and then say "--machine is required". After every option
+// of a tool (and of its subcommands) is added, RefuseOptionNamesAsValues makes each option that
+// takes a value refuse one of those names, naming the option that lacks its value (a usage error).
+// CLI11 reads `--out=--json` and `--out --json` alike, so neither form passes such a value.
+//
+//   CLI::App app{"tool"};
+//   std::string out;
+//   bool json = false;
+//   app.add_option("--out", out, "write here");
+//   app.add_flag("--json", json, "print JSON");
+//   app::RefuseOptionNamesAsValues(app, "tool");
+//   // `tool --out --json` throws CLI::ValidationError:
+//   //   "--out: has no value: the word after it, '--json', is an option of tool"
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace app {
+
+// On `app` and each of its subcommands, at any depth: every non-positional option that takes a
+// value refuses any option name (long or short, `--help` and `--version` among them) of the tree;
+// `tool` names the program in the message.
+void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool);
+
+}  // namespace app

@@ -1,0 +1,42 @@
+// RefuseOptionNamesAsValues (app/cli_values.h): option names are no option values.
+#include "app/cli_values.h"
+
+#include <memory>
+#include <set>
+#include <string>
+
+namespace app {
+namespace {
+
+void CollectNames(const CLI::App& app, std::set<std::string>& names) {
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const std::string& l : opt->get_lnames()) names.insert("--" + l);
+    for (const std::string& s : opt->get_snames()) names.insert("-" + s);
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) CollectNames(*sub, names);
+}
+
+void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& names, const std::string& tool) {
+  for (CLI::Option* opt : app.get_options()) {
+    if (!opt->nonpositional()) continue;          // a positional: a word after `--` is meant
+    if (opt->get_type_size_max() == 0) continue;  // a flag takes no value
+    // A transform goes first: this says what happened before a number check says "not a number".
+    opt->transform(CLI::Validator(
+        [names, tool](std::string& value) {
+          if (names->count(value) == 0) return std::string();
+          return "has no value: the word after it, '" + value + "', is an option of " + tool;
+        },
+        ""));
+  }
+  for (CLI::App* sub : app.get_subcommands({})) Refuse(*sub, names, tool);
+}
+
+}  // namespace
+
+void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool) {
+  auto names = std::make_shared<std::set<std::string>>();
+  CollectNames(app, *names);
+  Refuse(app, names, tool);
+}
+
+}  // namespace app

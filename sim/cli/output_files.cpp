@@ -1,0 +1,35 @@
+// RefuseUnwritableOutputs and RefuseUnwritableFolder (commands.h): the files a command will
+// write, checked before its work.
+#include <filesystem>
+#include <system_error>
+
+#include "commands.h"
+#include "fakes/atomic_file.h"
+
+namespace sim::cli {
+
+std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
+                                           std::initializer_list<OutputFile> files) {
+  for (const OutputFile& f : files) {
+    if (f.path.empty()) continue;
+    if (fixer::Status st = fakes::CheckCanWriteAtomically(f.path); !st.ok())
+      return SayInputError(json, command + ": " + f.option + " " + st.message());
+  }
+  return std::nullopt;
+}
+
+std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command, const std::string& option,
+                                          const std::string& folder) {
+  if (folder.empty()) return std::nullopt;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (!ec && !std::filesystem::is_directory(folder, ec) && !ec) ec = std::make_error_code(std::errc::not_a_directory);
+  if (ec) return SayInputError(json, command + ": " + option + " " + folder + ": cannot be a folder: " + ec.message());
+  // A file the command would write there: the probe creates and removes "folder/probe.tmp.PID".
+  if (fixer::Status st = fakes::CheckCanCreateBeside((std::filesystem::path(folder) / "probe").string()); !st.ok())
+    return SayInputError(json, command + ": " + option + " " + folder +
+                                   ": cannot write in it: " + st.message().substr(st.message().rfind(": ") + 2));
+  return std::nullopt;
+}
+
+}  // namespace sim::cli

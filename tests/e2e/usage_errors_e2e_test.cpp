@@ -1,0 +1,213 @@
+// Usage errors of both tools as real processes: an option whose value was forgotten (the next
+// word is one of the tool's own options) is refused before anything runs, naming the option; a
+// file a command will write that cannot be written (a folder, a missing folder) is refused before
+// the work, with the system's reason in words.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/process_output.h"
+#include "support/run_program.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using test_support::Ran;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kAffectedMachine =
+    "os: windows-xp-professional\n"
+    "frameworks: [\"1.0\"]\n"
+    "hotfixes: [MS03-032]\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/app\n";
+
+class UsageErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("usage_errors_e2e_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    machine_ = (dir_ / "m.yaml").string();
+    std::ofstream(machine_, std::ios::binary) << kAffectedMachine;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Ran Run(const char* program, const std::vector<std::string>& args) const {
+    return test_support::RunProgram({.program = program, .args = args, .cwd = dir_});
+  }
+
+  fs::path dir_;
+  std::string machine_;
+};
+
+struct Forgotten {
+  const char* program;
+  std::vector<std::string> args;
+  std::string option;  // the option that lacks its value
+  std::string next;    // the option name taken for its value
+};
+
+TEST_F(UsageErrors, AValueThatIsAnOptionNameIsAForgottenValue) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::vector<Forgotten> cases = {
+      {ASPNET_FIXER_BIN, {"apply", "--temp-password", "--machine", machine_}, "--temp-password", "--machine"},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--strategy", "--json"}, "--strategy", "--json"},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--out", "--dry-run"}, "--out", "--dry-run"},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "-v"}, "--machine", "-v"},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", machine_, "--out", "--help"}, "--out", "--help"},
+      {FIXUP_SIM_BIN, {"run", scenario, "--junit", "--html", "r.html"}, "--junit", "--html"},
+      {FIXUP_SIM_BIN, {"run", scenario, "--seed", "--json"}, "--seed", "--json"},
+      {FIXUP_SIM_BIN, {"explore", "--seconds", "--json"}, "--seconds", "--json"},
+      {FIXUP_SIM_BIN, {"explore", "--count", "--out", "x"}, "--count", "--out"},
+      {FIXUP_SIM_BIN, {"sweep", scenario, "--case", "--step", "1"}, "--case", "--step"},
+      {FIXUP_SIM_BIN, {"compare", scenario, "--answer", "--version"}, "--answer", "--version"},
+      // Another subcommand's option is still one of the tool's: `show` has no --junit.
+      {FIXUP_SIM_BIN, {"legacy", scenario, "--script", "--junit"}, "--script", "--junit"},
+  };
+  for (const Forgotten& c : cases) {
+    const std::string command = c.args[0] + " " + c.option + " " + c.next;
+    const Ran r = Run(c.program, c.args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr(c.option + ": has no value: the word after it, '" + c.next + "', is an option of"))
+        << command;
+    EXPECT_THAT(r.err, Not(HasSubstr("is required"))) << command;
+    EXPECT_EQ(r.out.find("passed"), std::string::npos) << command << ": it ran\n" << r.out;
+    // Nothing written: no file named after the option, the machine as it was.
+    EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"}) << command;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
+  }
+}
+
+struct Unwritable {
+  const char* program;
+  std::vector<std::string> args;
+  std::string said;  // on standard error
+};
+
+TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  fs::create_directories(dir_ / "folder");
+  std::ofstream(dir_ / "file") << "a file\n";
+  std::vector<Unwritable> cases;
+  // Each output in turn a folder, and a file in a folder that does not exist.
+  for (const auto& [path, said] : std::vector<std::pair<std::string, std::string>>{
+           {"folder", "folder: cannot be written: Is a directory"},
+           {"missing/r.out", "missing/r.out: cannot create a file beside it: No such file or directory"}}) {
+    cases.push_back({FIXUP_SIM_BIN, {"run", scenario, "--junit", path}, "fixup-sim run: --junit " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"run", scenario, "--html", path, "--json"}, "fixup-sim run: --html " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"sweep", apply, "--html", path}, "fixup-sim sweep: --html " + said});
+    cases.push_back({FIXUP_SIM_BIN, {"compare", apply, "--html", path}, "fixup-sim compare: --html " + said});
+    for (const char* verb : {"diagnose", "plan", "apply", "capture"})
+      cases.push_back({ASPNET_FIXER_BIN, {verb, "--machine", machine_, "--out", path}, said});
+  }
+  cases.push_back({FIXUP_SIM_BIN,
+                   {"explore", "--count", "1", "--out", "file"},
+                   "fixup-sim explore: --out file: cannot be a folder: Not a directory"});
+  cases.push_back({FIXUP_SIM_BIN,
+                   {"explore", "--count", "1", "--out", "file/below", "--json"},
+                   "fixup-sim explore: --out file/below: cannot be a folder: Not a directory"});
+  if (::geteuid() != 0) {  // root writes in a read-only folder
+    fs::create_directories(dir_ / "read-only");
+    fs::permissions(dir_ / "read-only", fs::perms::owner_read | fs::perms::owner_exec);
+    cases.push_back({FIXUP_SIM_BIN,
+                     {"run", scenario, "--junit", "read-only/r.xml"},
+                     "--junit read-only/r.xml: cannot create a file beside it: Permission denied"});
+    cases.push_back({ASPNET_FIXER_BIN,
+                     {"apply", "--machine", machine_, "--out", "read-only/m.yaml"},
+                     "read-only/m.yaml: cannot create a file beside it: Permission denied"});
+  }
+  const std::vector<std::string> names = test_support::NamesIn(dir_);
+  for (const Unwritable& c : cases) {
+    std::string command = c.program;
+    for (const std::string& a : c.args) command += " " + a;
+    const Ran r = Run(c.program, c.args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr(c.said)) << command;
+    EXPECT_THAT(r.err, Not(HasSubstr("Access is denied"))) << command;
+    // Before the work: no scenario ran, no diagnosis or summary printed, nothing written.
+    const bool json = std::find(c.args.begin(), c.args.end(), "--json") != c.args.end();
+    if (json)
+      EXPECT_EQ(nlohmann::json::parse(r.out)["exit_code"], 2) << command;
+    else
+      EXPECT_EQ(r.out, "") << command;
+    EXPECT_EQ(test_support::NamesIn(dir_), names) << command;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
+  }
+  if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
+}
+
+// Every error of a command run with --json, in either tool: exactly one JSON object on standard
+// output with `error` (a string, also said on standard error) and `exit_code` (the exit code).
+TEST_F(UsageErrors, WithJsonEveryErrorIsOneObjectWithErrorAndExitCode) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  std::ofstream(dir_ / "m.yaml.log") << "notes, not a machine log";
+  fs::create_directories(dir_ / "folder");
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {FIXUP_SIM_BIN, {"run", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "no-such-folder/", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "--json"}},
+      {FIXUP_SIM_BIN, {"run", apply, "--json", "--junit", "folder"}},
+      {FIXUP_SIM_BIN, {"bogus", "--json"}},
+      {FIXUP_SIM_BIN, {"show", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"show", "m.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", "bad.yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--json", "--strategy", "sideways"}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--json", "--html", "folder"}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "0", "--json"}},
+      {FIXUP_SIM_BIN, {"explore", "--json", "--out", "m.yaml"}},
+      {FIXUP_SIM_BIN, {"matrix", "--json", "--seed", "x"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--json"}},
+      {ASPNET_FIXER_BIN, {"bogus", "--json"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", "bad.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--json"}},  // the log beside it is no log
+      {ASPNET_FIXER_BIN, {"plan", "--machine", "bad.yaml", "--out", "folder", "--json"}},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", "bad.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--json", "--strategy", "sideways"}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + a;
+    const Ran r = Run(program, args);
+    EXPECT_NE(r.exit_code, 0) << command;
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << command << ": not one JSON object:\n" << r.out;
+    ASSERT_TRUE(j.is_object()) << command;
+    ASSERT_TRUE(j.contains("error") && j["error"].is_string()) << command << "\n" << r.out;
+    ASSERT_TRUE(j.contains("exit_code") && j["exit_code"].is_number_integer()) << command << "\n" << r.out;
+    EXPECT_EQ(j["exit_code"], r.exit_code) << command;
+    EXPECT_THAT(r.err, HasSubstr(j["error"].get<std::string>().substr(0, 40))) << command;
+    if (program == std::string(ASPNET_FIXER_BIN)) {  // its extra keys, as README.md says
+      EXPECT_TRUE(j.contains("command") && j.contains("outcome")) << command << "\n" << r.out;
+    }
+  }
+}
+
+// A password that is no option name is never said back, whatever else is wrong.
+TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
+  const std::string password = "Pw-n0t-an-0ption";
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"apply", "--machine", machine_, "--temp-password", password, "--bogus"},
+           {"apply", "--machine", machine_, "--temp-password", password, "--strategy", "sideways"},
+           {"apply", "--temp-password", password, "--json"},
+           {"apply", "--machine", machine_, "--temp-password", password, "--strategy", "--json"}}) {
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(r.err.find(password), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find(password), std::string::npos) << r.out;
+  }
+}
+
+}  // namespace
