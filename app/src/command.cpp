@@ -85,6 +85,17 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
             << " part(s) unreadable)\n";
+  if (args.json) {  // the file is elsewhere: stdout still holds the one object --json promises
+    nlohmann::json unreadable = nlohmann::json::array();
+    for (const UnreadablePart& u : capture.unreadable)
+      unreadable.push_back({{"read", u.read}, {"error", u.error.ToString()}});
+    const nlohmann::json j = {{"command", "capture"},
+                              {"outcome", "written"},
+                              {"exit_code", fixer::ToInt(fixer::ExitCode::kOk)},
+                              {"out", args.out},
+                              {"unreadable", std::move(unreadable)}};
+    std::cout << j.dump(2) << "\n";
+  }
   return fixer::ExitCode::kOk;
 }
 

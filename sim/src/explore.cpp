@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "fakes/atomic_file.h"
 #include "sim/explore.h"
 
 namespace sim {
@@ -18,22 +17,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Writes `text` to `path` through a temporary file, so no half-written scenario is left.
+// Writes a shrunk scenario through the one atomic write (a unique temporary name, fsync'd):
+// no half-written scenario is left, and two explores writing one folder never collide.
 bool WriteWhole(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::filesystem::remove(tmp, ec);
-      return false;
-    }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
+  return fakes::WriteFileAtomically(path.string(), text).ok();
 }
 
 size_t FixerSteps(const ExploreCase& c, size_t steps_run) {

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "support/process_output.h"
 #include "support/run_program.h"
 
@@ -73,6 +75,26 @@ TEST_F(CaptureTest, ToStandardOutputWithoutOut) {
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"base\": \"fresh-install\""), std::string::npos) << r.out;
+}
+
+// --json promises one JSON object on standard output: with --out the file is elsewhere, so the
+// object says what was written; without --out the capture itself is that object.
+TEST_F(CaptureTest, JsonPrintsOneObjectWithOrWithoutOut) {
+  const fs::path out = dir_ / "captured.yaml";
+  const Ran to_file =
+      Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string(), "--json"});
+  ASSERT_EQ(to_file.exit_code, 0) << to_file.err;
+  const nlohmann::json said = nlohmann::json::parse(to_file.out);
+  EXPECT_EQ(said["command"], "capture");
+  EXPECT_EQ(said["outcome"], "written");
+  EXPECT_EQ(said["exit_code"], 0);
+  EXPECT_EQ(said["out"], out.string());
+  EXPECT_TRUE(said["unreadable"].is_array());
+  EXPECT_TRUE(fs::exists(out));
+
+  const Ran to_stdout = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--json"});
+  ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+  EXPECT_EQ(nlohmann::json::parse(to_stdout.out)["base"], "fresh-install");
 }
 
 TEST_F(CaptureTest, NeverOverwritesTheInput) {
