@@ -79,7 +79,7 @@ std::string EscapeHtml(std::string_view text) {
 }
 
 fixer::Status WriteHtml(const std::string& path, const std::string& html) {
-  return fakes::WriteFileAtomically(path, html);
+  return fakes::WriteFileAtomicallySaying(path, html);
 }
 
 namespace html {

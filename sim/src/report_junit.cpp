@@ -64,7 +64,7 @@ std::string JUnitXml(const std::vector<ScenarioResult>& results) {
 }
 
 fixer::Status WriteJUnit(const std::vector<ScenarioResult>& results, const std::string& path) {
-  return fakes::WriteFileAtomically(path, JUnitXml(results));
+  return fakes::WriteFileAtomicallySaying(path, JUnitXml(results));
 }
 
 }  // namespace sim

@@ -42,7 +42,8 @@ nlohmann::json ToJson(const ScenarioResult& result);
 nlohmann::json ToJson(const std::vector<ScenarioResult>& results);
 
 std::string JUnitXml(const std::vector<ScenarioResult>& results);
-// Atomic write of JUnitXml to `path`.
+// Atomic write of JUnitXml to `path`; on failure the message names the file, the step and the reason
+// (fakes::WriteFileAtomicallySaying).
 fixer::Status WriteJUnit(const std::vector<ScenarioResult>& results, const std::string& path);
 
 }  // namespace sim

@@ -28,7 +28,8 @@ std::string CompareReportHtml(const Comparison& comparison, const std::string& s
 // The sweep's summary and each violation with the command that replays it.
 std::string SweepReportHtml(const SweepReport& report, const std::vector<std::string>& paths);
 
-// Atomic: a temporary file beside `path`, then renamed over it.
+// Atomic: a temporary file beside `path`, then renamed over it; on failure the message names the
+// file, the step and the reason (fakes::WriteFileAtomicallySaying).
 fixer::Status WriteHtml(const std::string& path, const std::string& html);
 
 // "&lt;a href=&quot;x&quot;&gt;": text safe inside an element or a quoted attribute.
