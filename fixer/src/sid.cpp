@@ -1,7 +1,11 @@
 #include "fixer/sid.h"
 
 #include <array>
+#include <atomic>
 #include <charconv>
+#include <map>
+#include <mutex>
+#include <stdexcept>
 #include <vector>
 
 namespace fixer {
@@ -34,6 +38,46 @@ char* DecimalBefore(char* end, Unsigned v) {
   }
   return end;
 }
+// The sub-authorities of every SID longer than a Sid holds inline, once each, for the life of the
+// process: a Sid names one by index, so it stays a value copied as bytes, and equal indexes mean
+// equal SIDs. No machine of the model has one (account SIDs have five); parsed input may. Reads
+// take no lock: a chunk, once published, never moves, and an entry is written before its index
+// is handed out.
+class LongSidPool {
+ public:
+  static LongSidPool& Get() {
+    static LongSidPool* pool = new LongSidPool;  // never destroyed: Sids may outlive static destructors
+    return *pool;
+  }
+
+  uint32_t IndexOf(std::span<const uint32_t> subs) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto [it, added] = index_.try_emplace(std::vector<uint32_t>(subs.begin(), subs.end()), size_);
+    if (!added) return it->second;
+    if (size_ == kChunks * kChunkSize) throw std::length_error("more distinct long SIDs than a process keeps");
+    Chunk* chunk = chunks_[size_ / kChunkSize].load(std::memory_order_acquire);
+    if (!chunk) {
+      chunk = new Chunk;
+      chunks_[size_ / kChunkSize].store(chunk, std::memory_order_release);
+    }
+    (*chunk)[size_ % kChunkSize] = it->first.data();
+    return size_++;
+  }
+
+  const uint32_t* At(uint32_t index) const {
+    return (*chunks_[index / kChunkSize].load(std::memory_order_acquire))[index % kChunkSize];
+  }
+
+ private:
+  static constexpr size_t kChunkSize = 1024;
+  static constexpr size_t kChunks = 16384;  // 16M distinct long SIDs
+  using Chunk = std::array<const uint32_t*, kChunkSize>;
+
+  std::mutex mu_;
+  std::map<std::vector<uint32_t>, uint32_t> index_;  // a map node's key never moves: At points into it
+  uint32_t size_ = 0;
+  std::array<std::atomic<Chunk*>, kChunks> chunks_{};
+};
 }  // namespace
 
 Result<Sid> Sid::Parse(std::string_view text) {
@@ -68,10 +112,14 @@ Result<Sid> Sid::Parse(std::string_view text) {
 
 Sid::Sid(uint64_t authority, std::span<const uint32_t> sub_authorities)
     : head_(Head(authority, sub_authorities.size())) {
-  uint32_t* out = inline_;  // zero past the sub-authorities
-  if (OnHeap()) out = heap_ = new uint32_t[count()];
-  std::copy(sub_authorities.begin(), sub_authorities.end(), out);
+  if (Pooled()) {
+    inline_[0] = LongSidPool::Get().IndexOf(sub_authorities);
+  } else {
+    std::copy(sub_authorities.begin(), sub_authorities.end(), inline_);  // zero past them
+  }
 }
+
+const uint32_t* Sid::PooledSubAuthorities(uint32_t index) { return LongSidPool::Get().At(index); }
 
 Sid Sid::WithRid(uint32_t rid) const {
   const auto own = sub_authorities();

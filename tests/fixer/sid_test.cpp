@@ -1,12 +1,14 @@
 #include "fixer/sid.h"
 
 #include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
 #include <span>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -89,16 +91,17 @@ TEST(Sid, FormatsTheLongestAndTheNullSid) {
 }
 
 // Equality compares every sub-authority (the last first): SIDs that differ only in the first,
-// in the count, or in the authority are different SIDs; a moved-from SID equals the null SID.
+// in the count, or in the authority are different SIDs. A Sid is a value copied as bytes: a move
+// is a copy, and the source keeps its value.
 TEST(Sid, EqualityComparesEverySubAuthority) {
   EXPECT_NE(Sid(5, {21, 1, 2, 3, 1004}), Sid(5, {22, 1, 2, 3, 1004}));
   EXPECT_NE(Sid(5, {32, 544}), Sid(5, {32, 544, 0}));
   EXPECT_NE(Sid(5, {18}), Sid(1, {18}));
-  EXPECT_EQ(Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}), Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}));  // on the heap
+  EXPECT_EQ(Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}), Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}));  // pooled
   EXPECT_NE(Sid(5, {21, 1, 2, 3, 4, 5, 6, 7}), Sid(5, {21, 9, 2, 3, 4, 5, 6, 7}));
   Sid from = Sid::Users();
   Sid to = std::move(from);
-  EXPECT_EQ(from, Sid());  // NOLINT(bugprone-use-after-move): a moved-from SID is the null SID
+  EXPECT_EQ(from, Sid::Users());  // NOLINT(bugprone-use-after-move): a move copies
   EXPECT_EQ(to, Sid::Users());
 }
 
@@ -111,7 +114,7 @@ TEST(Sid, EqualSidsBuiltDifferentWaysAreEqual) {
   EXPECT_EQ(account, Sid::Machine(7, 8, 9).WithRid(1004));
   EXPECT_EQ(account.Domain(), Sid::Machine(7, 8, 9));
   EXPECT_EQ(account.Domain().WithRid(1004), account);
-  Sid assigned = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");  // on the heap
+  Sid assigned = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");  // pooled
   assigned = Sid(5, {32, 544});                            // then inline, two slots used
   EXPECT_EQ(assigned, Sid::Administrators());
   Sid wider = Sid(5, {21, 7, 8, 9, 1004, 77});
@@ -120,11 +123,11 @@ TEST(Sid, EqualSidsBuiltDifferentWaysAreEqual) {
   Sid copied = Sid(5, {21, 7, 8, 9, 1004, 77});
   copied = Sid::Machine(7, 8, 9);  // copy-assigned over a longer inline SID
   EXPECT_EQ(copied, account.Domain());
-  Sid heap = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");
-  Sid taken = std::move(heap);
-  EXPECT_EQ(heap, Sid());  // NOLINT(bugprone-use-after-move): a moved-from long SID is the null SID too
+  Sid pooled = *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8");
+  Sid taken = std::move(pooled);
+  EXPECT_EQ(pooled, taken);  // NOLINT(bugprone-use-after-move): a long SID's move copies its index
   EXPECT_EQ(taken, *Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8"));
-  EXPECT_TRUE(heap.IsNull());
+  EXPECT_EQ(taken.ToString(), "S-1-5-21-1-2-3-4-5-6-7-8");
   EXPECT_NE(Sid(5, {21, 7, 8, 9}), Sid(5, {21, 7, 8, 9, 0}));  // a zero sub-authority is not an unused slot
   EXPECT_NE(Sid(0, {0}), Sid());                               // S-1-0-0 parsed is not the null SID
   EXPECT_EQ(Sid(0, {0}).ToString(), Sid().ToString());         // though both print so
@@ -228,6 +231,25 @@ TEST(Sid, ParsesTheLimitsAndNoFurther) {
 TEST(Sid, FormatsThroughFmtAsItsText) {
   EXPECT_EQ(fmt::format("{}", Sid::Users()), "S-1-5-32-545");
   EXPECT_EQ(fmt::format("[{:>10}]", Sid::LocalSystem()), "[  S-1-5-18]");
+}
+
+// Long SIDs (more than six sub-authorities) are pooled once per process: threads that build the
+// same long SIDs at once (the sweep's workers) get equal Sids, and each reads back what it built.
+TEST(Sid, LongSidsBuiltOnManyThreadsAtOnceAreEqualAndReadBack) {
+  constexpr uint32_t kSids = 2000;
+  auto build = [](std::vector<Sid>& out) {
+    for (uint32_t i = 0; i < kSids; ++i) out.push_back(Sid(5, {21, 1, 2, 3, 4, 5, 900000 + i}));
+  };
+  std::vector<std::vector<Sid>> built(4);
+  std::vector<std::thread> threads;
+  for (auto& out : built) threads.emplace_back(build, std::ref(out));
+  for (auto& t : threads) t.join();
+  for (uint32_t i = 0; i < kSids; ++i) {
+    for (const auto& out : built) ASSERT_EQ(out[i], built[0][i]);
+    EXPECT_EQ(built[3][i].ToString(), "S-1-5-21-1-2-3-4-5-" + std::to_string(900000 + i));
+    EXPECT_EQ(built[2][i].Rid(), 900000 + i);
+  }
+  EXPECT_NE(built[0][0], built[0][1]);
 }
 
 }  // namespace

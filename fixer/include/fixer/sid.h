@@ -1,8 +1,9 @@
 // Sid: a Windows security identifier as a value (S-1-5-21-a-b-c-RID).
 //
-// Up to six sub-authorities (every account and well-known SID) are held inline, so copying,
-// comparing and hashing a SID never allocates; longer SIDs (up to the 15 MS-DTYP allows) keep
-// their sub-authorities on the heap.
+// A Sid is 32 bytes copied as bytes (trivially copyable, so a DACL copies as one block). Up to six
+// sub-authorities (every account and well-known SID) are held inline; a longer SID (up to the 15
+// MS-DTYP allows) is kept once per process in a pool its Sid holds the index of, so copying and
+// comparing never allocate and never branch on the length.
 //
 // ACEs, user rights, SQL logins and profiles name accounts by SID, not by name, which is why a
 // deleted-and-recreated ASPNET loses its grants: the new account has a new RID.
@@ -22,6 +23,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "fixer/result.h"
 
@@ -33,28 +35,6 @@ class Sid {
   Sid(uint64_t authority, std::span<const uint32_t> sub_authorities);
   Sid(uint64_t authority, std::initializer_list<uint32_t> sub_authorities)
       : Sid(authority, std::span<const uint32_t>(sub_authorities.begin(), sub_authorities.size())) {}
-  // Inline: a copy or move of a SID of up to six sub-authorities is a head word and a 24-byte
-  // block, done for every ACE a walk or a re-grant copies.
-  Sid(const Sid& other) : head_(other.head_) {
-    if (other.OnHeap()) {
-      heap_ = new uint32_t[count()];
-      std::copy(other.heap_, other.heap_ + count(), heap_);
-    } else {
-      std::memcpy(inline_, other.inline_, sizeof inline_);
-    }
-  }
-  Sid(Sid&& other) noexcept { TakeFrom(other); }
-  Sid& operator=(const Sid& other) {
-    if (this != &other) *this = Sid(other);
-    return *this;
-  }
-  Sid& operator=(Sid&& other) noexcept {
-    if (this == &other) return *this;
-    Release();
-    TakeFrom(other);
-    return *this;
-  }
-  ~Sid() { Release(); }
 
   // Accepts "S-1-<auth>-<sub>..." (case-insensitive 'S'); 1337 ERROR_INVALID_SID otherwise.
   static Result<Sid> Parse(std::string_view text);
@@ -94,12 +74,11 @@ class Sid {
     auto x = a.sub_authorities(), y = b.sub_authorities();
     return std::lexicographical_compare_three_way(x.begin(), x.end(), y.begin(), y.end());
   }
-  // A few word compares: the authority and count are one word, and the inline sub-authorities
-  // one block (unused slots are always zero). A walk of a million ACEs compares each one's SID.
+  // Four word compares: the authority and count are one word, and the inline block three (unused
+  // slots are always zero; a long SID's index names one pooled SID). A walk of a million ACEs
+  // compares each one's SID.
   friend bool operator==(const Sid& a, const Sid& b) {
-    if (a.head_ != b.head_) return false;
-    if (!a.OnHeap()) return std::memcmp(a.inline_, b.inline_, sizeof a.inline_) == 0;
-    return std::equal(a.heap_, a.heap_ + a.count(), b.heap_);
+    return a.head_ == b.head_ && a.Word(0) == b.Word(0) && a.Word(1) == b.Word(1) && a.Word(2) == b.Word(2);
   }
 
  private:
@@ -110,30 +89,22 @@ class Sid {
     return (authority & kAuthorityMask) | (uint64_t{count} << kCountShift);
   }
   size_t count() const { return static_cast<size_t>(head_ >> kCountShift); }
-  bool OnHeap() const { return count() > kInline; }
-  const uint32_t* data() const { return OnHeap() ? heap_ : inline_; }
-  void Release() {
-    if (OnHeap()) delete[] heap_;
+  bool Pooled() const { return count() > kInline; }
+  const uint32_t* data() const { return Pooled() ? PooledSubAuthorities(inline_[0]) : inline_; }
+  uint64_t Word(int i) const {
+    uint64_t w;
+    std::memcpy(&w, inline_ + 2 * i, sizeof w);
+    return w;
   }
-
-  // Leaves `other` the null SID, its inline slots zero as every unused slot is.
-  void TakeFrom(Sid& other) noexcept {
-    head_ = other.head_;
-    if (other.OnHeap()) {
-      heap_ = other.heap_;
-    } else {
-      std::memcpy(inline_, other.inline_, sizeof inline_);
-    }
-    other.head_ = 0;
-    std::fill(other.inline_, other.inline_ + kInline, 0u);
-  }
+  // The sub-authorities of the pooled SID `index` (sid.cpp): stable for the life of the process.
+  static const uint32_t* PooledSubAuthorities(uint32_t index);
 
   uint64_t head_ = 0;  // the authority, and the count of sub-authorities above it (Head)
-  union {
-    uint32_t inline_[kInline] = {};  // count() <= kInline; the slots past count() are zero
-    uint32_t* heap_;                 // count() > kInline
-  };
+  // count() <= kInline: the sub-authorities, the slots past count() zero; otherwise inline_[0]
+  // is the pooled SID's index and the rest zero.
+  uint32_t inline_[kInline] = {};
 };
+static_assert(std::is_trivially_copyable_v<Sid> && sizeof(Sid) == 32);
 
 std::ostream& operator<<(std::ostream& os, const Sid& s);
 
