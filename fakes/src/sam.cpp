@@ -282,6 +282,15 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
 fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member) {
   LocalGroup* g = FindGroup(group);
   if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  // A SID of this machine's domain must name an account (MS-SAMR SamrAddMemberToAlias): a
+  // deleted account's SID is refused. A local group cannot hold a local group.
+  // (docs/windows-reference.md#local-groups)
+  if (member.IsAccountSid() && member.Domain() == m_.state().sam.domain && !FindUserBySid(member)) {
+    const bool is_group = std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
+                                      [&](const LocalGroup& other) { return other.sid == member; });
+    return Status::Win(is_group ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
+  }
+  if (IsBuiltinDomainSid(member)) return Status::Win(fixer::kErrorInvalidMember);
   if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {
     return Status::Win(fixer::kErrorMemberInAlias);
   }

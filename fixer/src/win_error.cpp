@@ -52,6 +52,8 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1377, "The specified account name is not a member of the local group."},
     {1378, "The specified account name is already a member of the local group."},
     {1385, "Logon failure: the user has not been granted the requested logon type at this computer."},
+    {1387, "A member could not be added to or removed from the local group because the member does not exist."},
+    {1388, "A new member could not be added to a local group because the member has the wrong account type."},
     {1450, "Insufficient system resources exist to complete the requested service."},
     {1909, "The referenced account is currently locked out and may not be logged on to."},
     {1920, "The file cannot be accessed by the system."},

@@ -186,6 +186,30 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 1376u);
 }
 
+// NetLocalGroupAddMembers' documented errors: a member that does not exist (1387), a member
+// of the wrong account type (1388); MS-SAMR SamrAddMemberToAlias: only a SID of the machine's
+// own domain is looked up (docs/windows-reference.md#local-groups).
+TEST_F(SamTest, AddMemberRefusesADeletedAccountAndALocalGroup) {
+  auto sid = sam_.CreateUser({.name = "bob"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(sam_.DeleteUser("bob").ok());
+  const fakes::MachineState before = m_.state();
+  m_.faults().ResetCounters();
+  const fixer::Status orphan = sam_.AddMember("Administrators", *sid);
+  EXPECT_EQ(orphan.code(), 1387u);
+  EXPECT_EQ(orphan.message(),
+            "A member could not be added to or removed from the local group because the member does not exist.");
+  const fixer::Status group = sam_.AddMember("Administrators", Sid::Users());
+  EXPECT_EQ(group.code(), 1388u);
+  EXPECT_EQ(group.message(),
+            "A new member could not be added to a local group because the member has the wrong account type.");
+  EXPECT_TRUE(m_.state() == before);
+  EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
+  // A well-known SID of another authority is not looked up: Users holds INTERACTIVE on XP.
+  EXPECT_TRUE(sam_.AddMember("Administrators", Sid::Interactive()).ok());
+  EXPECT_EQ(sam_.AddMember("Nope", *sid).code(), 1376u);  // the group is judged first
+}
+
 TEST_F(SamTest, DeleteRemovesMembershipsButLeavesRightsOfTheSid) {
   auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
   ASSERT_TRUE(sid.ok());
