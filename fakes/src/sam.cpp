@@ -269,13 +269,14 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
   user->flags.password_never_expires = flags.password_never_expires;
   user->flags.cannot_change_password = flags.cannot_change_password;
   // UF_LOCKOUT can only be cleared (unlock), never set (NetUserSetInfo USER_INFO_1 remarks).
-  // A run-out lockout is cleared too, as the next write to the account would.
+  // A run-out lockout is cleared too, as the next write to the account would. Only an unlock
+  // sets the bad-password count back to 0 (MS-SAMR); the flags leave "must change password"
+  // (usri_password_expired, another field) as it was (docs/windows-reference.md#lockout).
   if (!flags.locked_out || LockoutHasExpired(*user, m_.state())) {
+    if (user->flags.locked_out) user->bad_password_count = 0;
     user->flags.locked_out = false;
     user->locked_out_at = 0;
   }
-  user->bad_password_count = 0;
-  user->password_expired = false;
   return Status::Ok();
 }
 

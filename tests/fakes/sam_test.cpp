@@ -139,7 +139,10 @@ TEST_F(SamTest, SetPasswordChecksComplexityAgainstTheAccountsNames) {
   EXPECT_TRUE(sam_.SetPassword("ASPNET", Pw("1pass@word")).ok());
 }
 
-TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndClearsCountAndExpiry) {
+// NetUserSetInfo (USER_INFO_1008): UF_LOCKOUT can be cleared, never set; MS-SAMR: an unlock
+// sets the bad-password count back to 0. The flags are all it writes: "must change password"
+// is usri_password_expired, another field, and a count with no lockout stays.
+TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndResetsTheCountOnlyOnUnlock) {
   ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("pw")).ok());
   fakes::UserAccount* u = sam_.FindUser("bob");
   u->flags.locked_out = true;
@@ -151,10 +154,14 @@ TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndClearsCountAndExpiry) {
   EXPECT_TRUE(u->flags.disabled);
   EXPECT_TRUE(u->flags.password_never_expires);
   EXPECT_EQ(u->bad_password_count, 0u);
-  EXPECT_FALSE(u->password_expired);
+  EXPECT_TRUE(u->password_expired);
   ASSERT_TRUE(sam_.SetFlags("bob", {.locked_out = true}).ok());
   EXPECT_FALSE(u->flags.locked_out);  // UF_LOCKOUT can only be cleared
   EXPECT_FALSE(u->flags.disabled);
+
+  u->bad_password_count = 2;  // two bad passwords, no lockout
+  ASSERT_TRUE(sam_.SetFlags("bob", {.disabled = true}).ok());
+  EXPECT_EQ(u->bad_password_count, 2u);
 }
 
 TEST_F(SamTest, BuiltinAccountsCannotBeDeleted) {
