@@ -68,7 +68,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {2245,
      "The password does not meet the password policy requirements. Check the minimum password length, password "
      "complexity and password history requirements."},
-    {2452, "The last remaining administration account cannot be deleted."},
+    {2452, "This operation is not allowed on the last administrative account."},
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
     {15023, "User or role already exists in the current database."},
     {15025, "The server principal already exists."},
