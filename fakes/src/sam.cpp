@@ -27,7 +27,8 @@ bool IsValidUserName(std::string_view name) {
     if (c < 32 || kForbidden.find(c) != std::u16string_view::npos) return false;
     if (c != u'.' && c != u' ') only_dots_and_spaces = false;
   }
-  return !only_dots_and_spaces;
+  // Nor may a name end with a period (USER_INFO_0 remarks, docs/windows-reference.md#local-groups).
+  return !only_dots_and_spaces && wide.back() != u'.';
 }
 
 bool IsBuiltinDomainSid(const fixer::Sid& sid) {

@@ -79,7 +79,8 @@ TEST_F(SamTest, MissingUserFailsWith2221) {
 TEST_F(SamTest, InvalidUserNamesFailWith2202) {
   for (const char* bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b",  "a;b",
                           "a|b",  "a=b", "a,b",  "a+b", "a*b", "a?b",  "a<b",
-                          "a>b",  "...", "  ",   ". .", "",    "a\tb", "abcdefghijklmnopqrstu" /* 21 */}) {
+                          "a>b",  "...", "  ",   ". .", "",    "a\tb", "abcdefghijklmnopqrstu" /* 21 */,
+                          "bob." /* USER_INFO_0 remarks: no name ends with a period */}) {
     auto r = sam_.CreateUser({.name = bad}, Pw(""));
     ASSERT_FALSE(r.ok()) << "'" << bad << "'";
     EXPECT_EQ(r.status().code(), 2202u) << "'" << bad << "'";
