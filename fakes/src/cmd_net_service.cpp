@@ -6,6 +6,8 @@
 // is not started.". Dependents [S: Q236166 header; prompt wording M]: net stop lists the running
 // dependents and asks "Do you want to continue this operation? (Y/N) [N]:" unless /y; each
 // dependent is then stopped with its own messages. The name may be the key or display name.
+// `net start` alone lists the started services: "These Windows services are started:", each
+// display name indented by three spaces, a blank line, "The command completed successfully.".
 #include <algorithm>
 
 #include "cmd_common.h"
@@ -58,14 +60,30 @@ bool StopOne(Console& con, Scm& scm, const std::string& key) {
   return true;
 }
 
+// `net start` alone: the started (active) services by display name, in case-insensitive order.
+int ListStarted(Console& con) {
+  std::vector<std::string> names;
+  for (const fixer::ServiceInfo& s : con.machine.state().services) {
+    if (s.state != fixer::ServiceState::kStopped) names.push_back(s.display_name);
+  }
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  con.Write("These Windows services are started:\n\n");
+  for (const std::string& name : names) con.Write("   " + name + "\n");
+  con.Write("\n");
+  NetOk(con);
+  return 0;
+}
+
 }  // namespace
 
 int NetStart(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = Parse(args);
-  if (!a.ok || a.name.empty()) {
+  if (!a.ok) {
     con.Write("The syntax of this command is:\n\n\nNET START\n[service]\n\n", Stream::kErr);
     return kNetSyntax;
   }
+  if (a.name.empty()) return ListStarted(con);
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);

@@ -28,6 +28,7 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-app-pool-identity", "a configurable IIS 6 application pool identity is outside the model"},
       {"choice-pid", "process ids in events are a deterministic stand-in"},
       {"choice-runas-no-wait", "runas returns without waiting for the program it started (fixup.cmd's runas)"},
+      {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
   };
   return choices;
 }

@@ -136,6 +136,10 @@ bool ViolatesComplexity(std::string_view account_name, std::string_view full_nam
   return false;
 }
 
+// PWLEN (lmcons.h): a longer password is refused by NetUserAdd and NetUserSetInfo with 2245
+// whatever the policy (docs/windows-reference.md#password-policy).
+constexpr size_t kMaxPasswordChars = 256;
+
 }  // namespace
 
 std::string NtHash(std::string_view clear) {
@@ -177,7 +181,8 @@ fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::
                                   const fixer::Secret& password) {
   const auto fail = [] { return fixer::Status::Win(fixer::kNerrPasswordTooShort); };
   const std::string_view clear = password.Reveal();
-  if (Utf16Length(clear) < policy.min_length) return fail();
+  const size_t length = Utf16Length(clear);
+  if (length > kMaxPasswordChars || length < policy.min_length) return fail();
   if (policy.complexity && ViolatesComplexity(account_name, full_name, clear)) return fail();
   if (policy.history > 0) {
     const std::string hash = NtHash(clear);

@@ -27,7 +27,8 @@ bool IsValidUserName(std::string_view name) {
     if (c < 32 || kForbidden.find(c) != std::u16string_view::npos) return false;
     if (c != u'.' && c != u' ') only_dots_and_spaces = false;
   }
-  return !only_dots_and_spaces;
+  // Nor may a name end with a period (USER_INFO_0 remarks, docs/windows-reference.md#local-groups).
+  return !only_dots_and_spaces && wide.back() != u'.';
 }
 
 bool IsBuiltinDomainSid(const fixer::Sid& sid) {
@@ -269,19 +270,29 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
   user->flags.password_never_expires = flags.password_never_expires;
   user->flags.cannot_change_password = flags.cannot_change_password;
   // UF_LOCKOUT can only be cleared (unlock), never set (NetUserSetInfo USER_INFO_1 remarks).
-  // A run-out lockout is cleared too, as the next write to the account would.
+  // A run-out lockout is cleared too, as the next write to the account would. Only an unlock
+  // sets the bad-password count back to 0 (MS-SAMR); the flags leave "must change password"
+  // (usri_password_expired, another field) as it was (docs/windows-reference.md#lockout).
   if (!flags.locked_out || LockoutHasExpired(*user, m_.state())) {
+    if (user->flags.locked_out) user->bad_password_count = 0;
     user->flags.locked_out = false;
     user->locked_out_at = 0;
   }
-  user->bad_password_count = 0;
-  user->password_expired = false;
   return Status::Ok();
 }
 
 fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member) {
   LocalGroup* g = FindGroup(group);
   if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  // A SID of this machine's domain must name an account (MS-SAMR SamrAddMemberToAlias): a
+  // deleted account's SID is refused. A local group cannot hold a local group.
+  // (docs/windows-reference.md#local-groups)
+  if (member.IsAccountSid() && member.Domain() == m_.state().sam.domain && !FindUserBySid(member)) {
+    const bool is_group = std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
+                                      [&](const LocalGroup& other) { return other.sid == member; });
+    return Status::Win(is_group ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
+  }
+  if (IsBuiltinDomainSid(member)) return Status::Win(fixer::kErrorInvalidMember);
   if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {
     return Status::Win(fixer::kErrorMemberInAlias);
   }

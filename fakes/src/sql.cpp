@@ -11,10 +11,15 @@
 //  - A database user needs its database to exist (911).
 //  - LoginWorksFor also counts logins of the local groups the account belongs to (a login
 //    for BUILTIN\Administrators lets every administrator in, as in SQL Server).
+//  - Messages name the login or user, as SQL Server's do (docs/windows-reference.md#sql-server).
+//    sp_grantlogin for an account that already has its login changes nothing and succeeds;
+//    a login of that name holding another SID (an orphan) is refused with 15025
+//    (choice-sql-regrant).
 #include "fakes/sql.h"
 
 #include <algorithm>
 
+#include "fakes/modelling_choices.h"
 #include "fakes/sam.h"
 
 namespace fakes {
@@ -25,6 +30,20 @@ constexpr uint32_t kSqlUserNotInDatabase = 15008;
 constexpr uint32_t kSqlNoSuchDatabase = 911;
 
 fixer::Status NotInstalled() { return fixer::Status::Win(fixer::kErrorServiceDoesNotExist); }
+
+// SQL Server's texts, with the name each one quotes (docs/windows-reference.md#sql-server).
+fixer::Status WindowsNameNotFound(const std::string& name) {
+  return fixer::Status(fixer::kSqlWindowsUserNotFound,
+                       "Windows NT user or group '" + name + "' not found. Check the name again.");
+}
+
+fixer::Status LoginExists(const std::string& name) {
+  return fixer::Status(fixer::kSqlLoginExists, "The server principal '" + name + "' already exists.");
+}
+
+fixer::Status DbUserExists(const std::string& name) {
+  return fixer::Status(fixer::kSqlUserExists, "User or role '" + name + "' already exists in the current database.");
+}
 
 }  // namespace
 
@@ -44,13 +63,21 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
   Sam sam(m_);
   fixer::Result<fixer::Sid> sid = fixer::Status::Win(fixer::kErrorNoneMapped);
   if (local_domain) sid = sam.LookupName(account);
-  if (!sid) return fixer::Status::Win(fixer::kSqlWindowsUserNotFound);
+  if (!sid) return WindowsNameNotFound(windows_name);
   // Canonical spelling: the domain part as Windows names it, the account as the SAM has it.
   std::string canonical_domain = EqualsIgnoreCase(domain, computer) ? computer : domain;
   if (EqualsIgnoreCase(domain, "BUILTIN")) canonical_domain = "BUILTIN";
   if (EqualsIgnoreCase(domain, "NT AUTHORITY")) canonical_domain = "NT AUTHORITY";
   auto name = sam.LookupSid(*sid);
   const std::string login_name = canonical_domain + "\\" + (name ? *name : account);
+  const auto& logins = m_.state().sql.logins;
+  const bool already_granted = std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
+    return l.sid == *sid && EqualsIgnoreCase(l.name, login_name);
+  });
+  if (already_granted) {
+    RelyOn("choice-sql-regrant");
+    return fixer::Status::Ok();
+  }
   return CreateLogin({.name = login_name, .sid = *sid});
 }
 
@@ -59,7 +86,7 @@ fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
   auto& logins = m_.state().sql.logins;
   const bool exists = std::any_of(logins.begin(), logins.end(),
                                   [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, login.name); });
-  if (exists) return fixer::Status::Win(fixer::kSqlLoginExists);
+  if (exists) return LoginExists(login.name);
   if (auto st = m_.Mutate("sql.create_login", login.name); !st.ok()) return st;
   logins.push_back(login);
   return fixer::Status::Ok();
@@ -70,7 +97,7 @@ fixer::Status SqlServer::DropLogin(const std::string& name) {
   auto& logins = m_.state().sql.logins;
   auto it = std::find_if(logins.begin(), logins.end(),
                          [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, name); });
-  if (it == logins.end()) return fixer::Status::Win(fixer::kSqlWindowsUserNotFound);
+  if (it == logins.end()) return WindowsNameNotFound(name);
   if (auto st = m_.Mutate("sql.drop_login", name); !st.ok()) return st;
   logins.erase(it);
   return fixer::Status::Ok();
@@ -88,7 +115,7 @@ fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
   const bool exists = std::any_of(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
     return EqualsIgnoreCase(u.database, user.database) && EqualsIgnoreCase(u.name, user.name);
   });
-  if (exists) return fixer::Status::Win(fixer::kSqlUserExists);
+  if (exists) return DbUserExists(user.name);
   if (auto st = m_.Mutate("sql.create_user", user.database + "." + user.name); !st.ok()) return st;
   users.push_back(user);
   return fixer::Status::Ok();

@@ -52,6 +52,8 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1377, "The specified account name is not a member of the local group."},
     {1378, "The specified account name is already a member of the local group."},
     {1385, "Logon failure: the user has not been granted the requested logon type at this computer."},
+    {1387, "A member could not be added to or removed from the local group because the member does not exist."},
+    {1388, "A new member could not be added to a local group because the member has the wrong account type."},
     {1450, "Insufficient system resources exist to complete the requested service."},
     {1909, "The referenced account is currently locked out and may not be logged on to."},
     {1920, "The file cannot be accessed by the system."},
@@ -66,7 +68,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {2245,
      "The password does not meet the password policy requirements. Check the minimum password length, password "
      "complexity and password history requirements."},
-    {2452, "The last remaining administration account cannot be deleted."},
+    {2452, "This operation is not allowed on the last administrative account."},
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
     {15023, "User or role already exists in the current database."},
     {15025, "The server principal already exists."},

@@ -87,6 +87,19 @@ TEST(PasswordPolicy, MinimumLengthFailsWith2245AndItsText) {
   EXPECT_TRUE(CheckPasswordPolicy(p, "ASPNET", "", {}, Pw("1pass@word")).ok());
 }
 
+// Wine's conformance test (dlls/netapi32/tests/access.c, run_userhandling_tests), run on
+// Windows: NetUserAdd with a 257-character password answers NERR_PasswordTooShort, also with
+// no policy at all; PWLEN is 256.
+TEST(PasswordPolicy, MoreThanPwlenCharactersFailWith2245WhateverThePolicy) {
+  const fixer::PasswordPolicyInfo xp_default;
+  EXPECT_TRUE(CheckPasswordPolicy(xp_default, "ASPNET", "", {}, Pw(std::string(256, 'a'))).ok());
+  EXPECT_EQ(CheckPasswordPolicy(xp_default, "ASPNET", "", {}, Pw(std::string(257, 'a'))).code(), 2245u);
+  // Counted in UTF-16 units, as Windows stores it: 256 two-byte UTF-8 characters are 256 units.
+  std::string accented;
+  for (int i = 0; i < 256; ++i) accented += "\xC3\xA9";
+  EXPECT_TRUE(CheckPasswordPolicy(xp_default, "ASPNET", "", {}, Pw(accented)).ok());
+}
+
 TEST(PasswordPolicy, ComplexityNeedsSixCharactersEvenWithASmallerMinimum) {
   EXPECT_EQ(CheckPasswordPolicy(Complex(2), "bob", "", {}, Pw("aB1!x")).code(), 2245u);
   EXPECT_TRUE(CheckPasswordPolicy(Complex(2), "bob", "", {}, Pw("aB1!xy")).ok());

@@ -79,7 +79,8 @@ TEST_F(SamTest, MissingUserFailsWith2221) {
 TEST_F(SamTest, InvalidUserNamesFailWith2202) {
   for (const char* bad : {"a\"b", "a/b", "a\\b", "a[b", "a]b", "a:b",  "a;b",
                           "a|b",  "a=b", "a,b",  "a+b", "a*b", "a?b",  "a<b",
-                          "a>b",  "...", "  ",   ". .", "",    "a\tb", "abcdefghijklmnopqrstu" /* 21 */}) {
+                          "a>b",  "...", "  ",   ". .", "",    "a\tb", "abcdefghijklmnopqrstu" /* 21 */,
+                          "bob." /* USER_INFO_0 remarks: no name ends with a period */}) {
     auto r = sam_.CreateUser({.name = bad}, Pw(""));
     ASSERT_FALSE(r.ok()) << "'" << bad << "'";
     EXPECT_EQ(r.status().code(), 2202u) << "'" << bad << "'";
@@ -139,7 +140,10 @@ TEST_F(SamTest, SetPasswordChecksComplexityAgainstTheAccountsNames) {
   EXPECT_TRUE(sam_.SetPassword("ASPNET", Pw("1pass@word")).ok());
 }
 
-TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndClearsCountAndExpiry) {
+// NetUserSetInfo (USER_INFO_1008): UF_LOCKOUT can be cleared, never set; MS-SAMR: an unlock
+// sets the bad-password count back to 0. The flags are all it writes: "must change password"
+// is usri_password_expired, another field, and a count with no lockout stays.
+TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndResetsTheCountOnlyOnUnlock) {
   ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("pw")).ok());
   fakes::UserAccount* u = sam_.FindUser("bob");
   u->flags.locked_out = true;
@@ -151,10 +155,14 @@ TEST_F(SamTest, SetFlagsUnlocksButCannotLockAndClearsCountAndExpiry) {
   EXPECT_TRUE(u->flags.disabled);
   EXPECT_TRUE(u->flags.password_never_expires);
   EXPECT_EQ(u->bad_password_count, 0u);
-  EXPECT_FALSE(u->password_expired);
+  EXPECT_TRUE(u->password_expired);
   ASSERT_TRUE(sam_.SetFlags("bob", {.locked_out = true}).ok());
   EXPECT_FALSE(u->flags.locked_out);  // UF_LOCKOUT can only be cleared
   EXPECT_FALSE(u->flags.disabled);
+
+  u->bad_password_count = 2;  // two bad passwords, no lockout
+  ASSERT_TRUE(sam_.SetFlags("bob", {.disabled = true}).ok());
+  EXPECT_EQ(u->bad_password_count, 2u);
 }
 
 TEST_F(SamTest, BuiltinAccountsCannotBeDeleted) {
@@ -184,6 +192,30 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   EXPECT_EQ(not_member.code(), 1377u);
   EXPECT_EQ(not_member.message(), "The specified account name is not a member of the local group.");
   EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 1376u);
+}
+
+// NetLocalGroupAddMembers' documented errors: a member that does not exist (1387), a member
+// of the wrong account type (1388); MS-SAMR SamrAddMemberToAlias: only a SID of the machine's
+// own domain is looked up (docs/windows-reference.md#local-groups).
+TEST_F(SamTest, AddMemberRefusesADeletedAccountAndALocalGroup) {
+  auto sid = sam_.CreateUser({.name = "bob"}, Pw(""));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(sam_.DeleteUser("bob").ok());
+  const fakes::MachineState before = m_.state();
+  m_.faults().ResetCounters();
+  const fixer::Status orphan = sam_.AddMember("Administrators", *sid);
+  EXPECT_EQ(orphan.code(), 1387u);
+  EXPECT_EQ(orphan.message(),
+            "A member could not be added to or removed from the local group because the member does not exist.");
+  const fixer::Status group = sam_.AddMember("Administrators", Sid::Users());
+  EXPECT_EQ(group.code(), 1388u);
+  EXPECT_EQ(group.message(),
+            "A new member could not be added to a local group because the member has the wrong account type.");
+  EXPECT_TRUE(m_.state() == before);
+  EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
+  // A well-known SID of another authority is not looked up: Users holds INTERACTIVE on XP.
+  EXPECT_TRUE(sam_.AddMember("Administrators", Sid::Interactive()).ok());
+  EXPECT_EQ(sam_.AddMember("Nope", *sid).code(), 1376u);  // the group is judged first
 }
 
 TEST_F(SamTest, DeleteRemovesMembershipsButLeavesRightsOfTheSid) {

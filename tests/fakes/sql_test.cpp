@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/fresh_install.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/sam.h"
 
 namespace {
@@ -41,7 +42,36 @@ TEST_F(SqlTest, GrantLoginStoresTheCurrentSidUnderTheCanonicalName) {
   EXPECT_EQ(logins[0].name, "XPPRO\\ASPNET");
   EXPECT_EQ(logins[0].default_database, "master");
   EXPECT_TRUE(sql_.LoginWorksFor(*sid));
-  EXPECT_EQ(sql_.GrantLogin("XPPRO\\ASPNET").code(), fixer::kSqlLoginExists);
+}
+
+// SQL Server 2000 Books Online, sp_grantlogin: it also reverses an earlier sp_denylogin, so
+// granting an account that has its login is no error; the login stays as it was
+// (choice-sql-regrant, docs/windows-reference.md#sql-server).
+TEST_F(SqlTest, GrantingTheSameAccountAgainSucceedsAndChangesNothing) {
+  ASSERT_TRUE(sam_.CreateUser({.name = "ASPNET"}, Pw()).ok());
+  ASSERT_TRUE(sql_.GrantLogin("XPPRO\\ASPNET").ok());
+  const auto before = machine_.state().sql.logins;
+  fakes::ChoiceLog choices;
+  machine_.faults().ResetCounters();
+  EXPECT_TRUE(sql_.GrantLogin("xppro\\aspnet").ok());
+  EXPECT_EQ(machine_.state().sql.logins, before);
+  EXPECT_EQ(machine_.faults().calls(), 0u);  // no mutation, so no fault point either
+  EXPECT_TRUE(choices.ids().contains("choice-sql-regrant"));
+}
+
+// SQL Server's messages quote the name they are about: "Windows NT user or group '%s' not
+// found. Check the name again." (15401), "The server principal '%s' already exists." (15025),
+// "User or role '%s' already exists in the current database." (15023).
+TEST_F(SqlTest, MessagesNameTheLoginOrUser) {
+  EXPECT_EQ(sql_.GrantLogin("XPPRO\\nobody").message(),
+            "Windows NT user or group 'XPPRO\\nobody' not found. Check the name again.");
+  EXPECT_EQ(sql_.DropLogin("XPPRO\\nobody").message(),
+            "Windows NT user or group 'XPPRO\\nobody' not found. Check the name again.");
+  ASSERT_TRUE(sql_.CreateLogin({.name = "XPPRO\\web"}).ok());
+  EXPECT_EQ(sql_.CreateLogin({.name = "xppro\\WEB"}).message(), "The server principal 'xppro\\WEB' already exists.");
+  const fixer::SqlDbUser user{.database = "Northwind", .name = "web"};
+  ASSERT_TRUE(sql_.CreateDbUser(user).ok());
+  EXPECT_EQ(sql_.CreateDbUser(user).message(), "User or role 'web' already exists in the current database.");
 }
 
 TEST_F(SqlTest, GrantLoginRejectsNamesThatDoNotResolve) {

@@ -32,6 +32,24 @@ TEST_F(NetService, StartARunningServiceIs2182) {
             "More help is available by typing NET HELPMSG 2182.\n\n");
 }
 
+// `net start` with no service lists the started ones by display name (net.exe's own output, as
+// published in transcripts of XP and later; ReactOS net enumerates the active services too).
+TEST_F(NetService, StartAloneListsTheStartedServicesByDisplayName) {
+  EXPECT_EQ(Run("net start"), 0);
+  const std::string listed = Out();
+  EXPECT_TRUE(listed.starts_with("These Windows services are started:\n\n   ")) << listed;
+  EXPECT_TRUE(listed.ends_with("\n\nThe command completed successfully.\n\n")) << listed;
+  EXPECT_NE(listed.find("   World Wide Web Publishing\n"), std::string::npos) << listed;
+  EXPECT_EQ(listed.find("ASP.NET State Service"), std::string::npos) << listed;  // Manual, stopped
+
+  ASSERT_EQ(Run("net start aspnet_state"), 0);
+  EXPECT_EQ(Run("net start"), 0);
+  const std::string after = Out();
+  EXPECT_NE(after.find("\n   ASP.NET State Service\n"), std::string::npos) << after;
+  // Case-insensitive order of the display names.
+  EXPECT_LT(after.find("ASP.NET State Service"), after.find("World Wide Web Publishing"));
+}
+
 TEST_F(NetService, UnknownNameIs2185) {
   EXPECT_EQ(Run("net stop nosuchsvc"), 2);
   EXPECT_EQ(Out(), "The service name is invalid.\n\nMore help is available by typing NET HELPMSG 2185.\n\n");

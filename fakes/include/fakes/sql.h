@@ -26,7 +26,7 @@ class SqlServer {
   explicit SqlServer(Machine& machine) : m_(machine) {}
 
   // sp_grantlogin: "sql.create_login"; 15401 if the Windows name does not resolve, 15025 if
-  // a login of that name exists.
+  // a login of that name holds another SID; Ok, and no change, if the account has its login.
   fixer::Status GrantLogin(const std::string& windows_name);
   fixer::Status CreateLogin(const fixer::SqlLogin& login);                         // "sql.create_login"; 15025
   fixer::Status DropLogin(const std::string& name);                                // "sql.drop_login"; 15401 if absent
