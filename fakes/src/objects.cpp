@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <iterator>
 #include <memory>
 #include <tuple>
@@ -294,41 +293,27 @@ fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::stri
 
 namespace {
 
-// Which entries of `dacl` are explicit ACEs naming `sid`, as bits (entry i: bit i % 64 of
-// words[i / 64]; `words` is reused): one comparison each. Answers how many.
-size_t MarkExplicitAces(const std::vector<fixer::Ace>& dacl, const fixer::Sid& sid, std::vector<uint64_t>& words) {
+// Where in `dacl` the explicit ACEs naming `sid` are, into `at` (cleared first): one comparison
+// per ACE, and the caller copies only those found.
+void ExplicitAcesAt(const std::vector<fixer::Ace>& dacl, const fixer::Sid& sid, std::vector<size_t>& at) {
+  at.clear();
   const size_t n = dacl.size();
-  words.resize((n + 63) / 64);
-  size_t count = 0;
-  for (size_t base = 0; base < n; base += 64) {
-    uint64_t bits = 0;
-    for (size_t i = base, end = std::min(n, base + 64); i < end; ++i) {
-      const bool found = dacl[i].sid == sid && !(dacl[i].flags & fixer::kInheritedAce);
-      bits |= uint64_t{found} << (i - base);
-    }
-    words[base / 64] = bits;
-    count += static_cast<size_t>(std::popcount(bits));
+  const fixer::Ace* ace = dacl.data();
+  for (size_t i = 0; i < n; ++i) {
+    if (ace[i].sid == sid && !(ace[i].flags & fixer::kInheritedAce)) at.push_back(i);
   }
-  return count;
 }
 
-// Appends the `count` entries MarkExplicitAces marked to `out`, which grows once.
-void CopyMarkedAces(const std::vector<fixer::Ace>& dacl, const std::vector<uint64_t>& words, size_t count,
-                    std::vector<fixer::Ace>& out) {
-  if (count == 0) return;
-  out.reserve(out.size() + count);
-  for (size_t w = 0; w < words.size(); ++w) {
-    for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
-      out.push_back(dacl[w * 64 + static_cast<size_t>(std::countr_zero(bits))]);
-    }
-  }
+void CopyAcesAt(const std::vector<fixer::Ace>& dacl, const std::vector<size_t>& at, std::vector<fixer::Ace>& out) {
+  out.reserve(out.size() + at.size());
+  for (size_t i : at) out.push_back(dacl[i]);
 }
 
 }  // namespace
 
 std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& sid) const {
   std::vector<fixer::ObjectAces> out;
-  std::vector<uint64_t> words;  // reused for every object
+  std::vector<size_t> at;  // reused for every object
   const auto& objects = m_.state().objects;
   // The map is ordered by "<namespace name>:<folded path>": each namespace's range, taken in
   // enum order, is in folded path order already.
@@ -336,10 +321,10 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
     const std::string prefix = std::string(fixer::ToString(ns)) + ":";
     const std::string past = std::string(fixer::ToString(ns)) + char(':' + 1);
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
-      const size_t count = MarkExplicitAces(it->second.dacl, sid, words);
-      if (count == 0) continue;
-      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{{it->second.ns, it->second.path}, {}});
-      CopyMarkedAces(it->second.dacl, words, count, found.aces);
+      ExplicitAcesAt(it->second.dacl, sid, at);
+      if (at.empty()) continue;
+      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectRef{it->second.ns, it->second.path});
+      CopyAcesAt(it->second.dacl, at, found.aces);
     }
   }
   return out;
@@ -348,14 +333,15 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
 std::vector<std::vector<fixer::Ace>> ObjectStore::FindAcesOn(const fixer::Sid& sid,
                                                              std::span<const fixer::ObjectAces> on) const {
   std::vector<std::vector<fixer::Ace>> out(on.size());
-  std::vector<uint64_t> words;
+  std::vector<size_t> at;
   const auto& objects = m_.state().objects;
   auto next = objects.end();  // the object after the last one found
   for (size_t i = 0; i < on.size(); ++i) {
     auto it = FindFrom(objects, next, on[i].object);
     if (it == objects.end()) continue;
     next = std::next(it);
-    CopyMarkedAces(it->second.dacl, words, MarkExplicitAces(it->second.dacl, sid, words), out[i]);
+    ExplicitAcesAt(it->second.dacl, sid, at);
+    CopyAcesAt(it->second.dacl, at, out[i]);
   }
   return out;
 }

@@ -28,13 +28,13 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 
 // Records one item's outcome; returns it so the step can fail on the first error.
 Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
-  RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
+  const RegrantItem& item =
+      ctx.result.regranted.emplace_back(std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString());
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
     Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not re-grant {} {}: {}"), item.kind, item.what, st);
   }
-  ctx.result.regranted.push_back(std::move(item));
   return st;
 }
 
@@ -153,7 +153,7 @@ class RegrantAces : public RegrantStep {
         const bool held = std::any_of(already.begin(), already.end(), [&was](const Ace& a) {
           return a.mask == was.mask && a.flags == was.flags && a.type == was.type;
         });
-        if (!held) aces.push_back({was.type, new_sid_, was.mask, was.flags});
+        if (!held) aces.emplace_back(was.type, new_sid_, was.mask, was.flags);  // built in place
       }
     }
     void Written(size_t i, const Status& st) override {
