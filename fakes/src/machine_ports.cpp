@@ -164,6 +164,9 @@ class SecurityPort : public fixer::Security {
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
     return objects_.AddAces(object, aces);
   }
+  void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) override {
+    objects_.AddAcesEach(objects, writes);
+  }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "sql.logins_for", sid); !st.ok()) return st;
     return sql_.LoginsFor(sid);

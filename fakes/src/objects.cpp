@@ -66,6 +66,20 @@ bool ObjectStore::Exists(const fixer::ObjectRef& ref) const { return Find(ref) !
 
 namespace {
 
+// The object `ref` names, tried first at `hint`: objects visited in the map's order (an earlier
+// walk's answer) are each the one after the last found. A key is ObjectKey(ns, path) of its
+// object, so the same namespace and the same spelling of the path is the same key, found with
+// one string comparison and no folding; else one lookup.
+template <typename Map, typename Iterator>
+Iterator FindFrom(Map& objects, Iterator hint, const fixer::ObjectRef& ref) {
+  if (hint != objects.end() && hint->second.ns == ref.ns && hint->second.path == ref.path) return hint;
+  return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
+}
+
+}  // namespace
+
+namespace {
+
 fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref) {
   switch (ref.ns) {
     case fixer::ObjectNamespace::kRegistry: return fixer::Status::Win(fixer::kErrorFileNotFound);
@@ -109,62 +123,72 @@ bool SameAce(const fixer::Ace& a, const fixer::Ace& b) {
   return a.mask == b.mask && a.flags == b.flags && a.type == b.type && a.sid == b.sid;
 }
 
+// Equal ACEs hash alike: their type, mask and flags mixed (a re-grant's ACEs differ in these).
+uint32_t FieldsHash(const fixer::Ace& ace) {
+  const uint64_t fields = (uint64_t{ace.mask} << 32) ^ (uint64_t{ace.flags} << 1) ^ static_cast<uint64_t>(ace.type);
+  return static_cast<uint32_t>((fields * 0x9E3779B97F4A7C15ull) >> 40);
+}
+
 constexpr int kClasses = 3;
 using ClassCounts = std::array<size_t, kClasses>;
+constexpr uint8_t kNotNew = kClasses;  // the class MarkNewAces gives an ACE that is not new
 
-// Marks those of `aces` that neither `dacl` nor an earlier one of `aces` holds (`fresh`, one flag
-// per ACE); counts them by canonical class. The DACL is walked once, not once per ACE. A re-grant
-// names one SID, which the DACL seldom holds yet: then one SID comparison per DACL entry skips
-// the entries naming another; otherwise each entry is compared with every ACE, the mask first.
-ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<bool> fresh) {
-  std::fill(fresh.begin(), fresh.end(), true);
+// Gives each of `aces` its canonical class in `cls` (one per ACE), or kNotNew when `dacl` or an
+// earlier one of `aces` holds it; counts the new ones by class. The DACL is walked once, not
+// once per ACE. A re-grant names one SID, which the DACL seldom holds yet: then one SID
+// comparison per DACL entry skips the entries naming another; otherwise each entry is compared
+// with every ACE, the mask first.
+ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<uint8_t> cls) {
+  for (size_t i = 0; i < aces.size(); ++i) cls[i] = static_cast<uint8_t>(CanonicalClass(aces[i]));
   const bool one_sid =
       !aces.empty() && std::all_of(aces.begin(), aces.end(), [&](const fixer::Ace& a) { return a.sid == aces[0].sid; });
   for (const fixer::Ace& held : dacl) {
     if (one_sid && !(held.sid == aces[0].sid)) continue;
     for (size_t i = 0; i < aces.size(); ++i) {
-      if (fresh[i] && SameAce(held, aces[i])) fresh[i] = false;
+      if (cls[i] != kNotNew && SameAce(held, aces[i])) cls[i] = kNotNew;
     }
   }
   ClassCounts counts{};
+  uint64_t seen = 0;  // a bit per hash of the type, mask and flags of the new ACEs so far
   for (size_t i = 0; i < aces.size(); ++i) {
-    if (!fresh[i]) continue;
-    // An equal earlier ACE is either added already or held: this one is not new either way.
-    const bool repeated = std::any_of(aces.begin(), aces.begin() + static_cast<std::ptrdiff_t>(i),
-                                      [&](const fixer::Ace& earlier) { return SameAce(earlier, aces[i]); });
-    if (repeated) {
-      fresh[i] = false;
-    } else {
-      ++counts[static_cast<size_t>(CanonicalClass(aces[i]))];
+    if (cls[i] == kNotNew) continue;
+    // An equal earlier ACE that is held marked this one held too; an equal earlier new one is
+    // added already: only the new ones need a look, and only when one shares the hash's bit.
+    const uint64_t bit = uint64_t{1} << (FieldsHash(aces[i]) % 64);
+    if (seen & bit) {
+      for (size_t j = 0; j < i; ++j) {
+        if (cls[j] != kNotNew && SameAce(aces[j], aces[i])) {
+          cls[i] = kNotNew;
+          break;
+        }
+      }
     }
+    seen |= bit;
+    if (cls[i] != kNotNew) ++counts[cls[i]];
   }
   return counts;
 }
 
-// Inserts the ACEs of `aces` that `fresh` marks (`counts` of them by class) into `dacl` in
+// Inserts the ACEs of `aces` that `cls` gives a class (`counts` of them by class) into `dacl` in
 // canonical order: an ACE of class c goes before the first ACE of `dacl` of a later class, after
 // the added ACEs of classes up to c that go there too (so a DACL a scenario gave out of order
 // keeps its order). The DACL is runs of old ACEs with the added ones of a class after each; each
 // ACE moves once: into a new buffer when the DACL must grow (a re-grant's usual case), else in
 // place from the back.
-void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<const bool> fresh,
+void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<const uint8_t> cls,
                      const ClassCounts& counts) {
   const size_t n = dacl.size();
   ClassCounts before;  // where each class goes: the first later-class ACE
   before.fill(n);
   for (size_t i = 0; i < n && before[1] == n; ++i) {
-    const int cls = CanonicalClass(dacl[i]);
-    for (int earlier = 0; earlier < cls; ++earlier) {
+    const int c = CanonicalClass(dacl[i]);
+    for (int earlier = 0; earlier < c; ++earlier) {
       if (before[static_cast<size_t>(earlier)] == n) before[static_cast<size_t>(earlier)] = i;
     }
   }
-  // Stops at the class's last added ACE (a re-grant's allow ACEs follow its deny ones).
-  auto added_of_class = [&](int cls, auto&& put) {
-    for (size_t j = 0, left = counts[static_cast<size_t>(cls)]; left > 0; ++j) {
-      if (fresh[j] && CanonicalClass(aces[j]) == cls) {
-        put(aces[j]);
-        --left;
-      }
+  auto added_of_class = [&](size_t c, auto&& put) {
+    for (size_t j = 0; j < aces.size(); ++j) {
+      if (cls[j] == c) put(aces[j]);
     }
   };
   auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
@@ -173,10 +197,10 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
     std::vector<fixer::Ace> grown;
     grown.reserve(n + shift);
     size_t from = 0;
-    for (int cls = 0; cls < kClasses; ++cls) {
-      const size_t to = before[static_cast<size_t>(cls)];
+    for (size_t c = 0; c < kClasses; ++c) {
+      const size_t to = before[c];
       grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(at(to)));
-      added_of_class(cls, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
+      if (counts[c] > 0) added_of_class(c, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
       from = to;
     }
     grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(dacl.end()));
@@ -184,32 +208,32 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
     return;
   }
   dacl.resize(n + shift);
-  size_t run_end = n;  // the run of old ACEs after class cls's place moves `shift` on
-  for (int cls = kClasses - 1; cls >= 0 && shift > 0; --cls) {
-    const size_t to = before[static_cast<size_t>(cls)];
+  size_t run_end = n;  // the run of old ACEs after class c's place moves `shift` on
+  for (size_t c = kClasses; c-- > 0 && shift > 0;) {
+    const size_t to = before[c];
     std::move_backward(at(to), at(run_end), at(run_end + shift));
-    shift -= counts[static_cast<size_t>(cls)];
+    shift -= counts[c];
     size_t write = to + shift;
-    added_of_class(cls, [&](const fixer::Ace& ace) { dacl[write++] = ace; });
+    if (counts[c] > 0) added_of_class(c, [&](const fixer::Ace& ace) { dacl[write++] = ace; });
     run_end = to;
   }
 }
 
-// Up to this many ACEs per call, the flags live on the stack (a re-grant adds a few per object).
-constexpr size_t kInlineFlags = 64;
+// Up to this many ACEs per call, the classes live on the stack (a re-grant adds a few per object).
+constexpr size_t kInlineClasses = 64;
 
 // Adds the new ones of `aces` to `dacl` (see MarkNewAces), calling `mutate` (the fault point)
 // first; none new: no call, no change.
 template <typename Mutate>
 fixer::Status MergeAces(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, Mutate mutate) {
-  std::array<bool, kInlineFlags> inline_flags;
-  std::unique_ptr<bool[]> heap_flags;
-  if (aces.size() > kInlineFlags) heap_flags = std::make_unique<bool[]>(aces.size());
-  const std::span<bool> fresh(heap_flags ? heap_flags.get() : inline_flags.data(), aces.size());
-  const ClassCounts counts = MarkNewAces(dacl, aces, fresh);
+  std::array<uint8_t, kInlineClasses> inline_classes;
+  std::unique_ptr<uint8_t[]> heap_classes;
+  if (aces.size() > kInlineClasses) heap_classes = std::make_unique<uint8_t[]>(aces.size());
+  const std::span<uint8_t> cls(heap_classes ? heap_classes.get() : inline_classes.data(), aces.size());
+  const ClassCounts counts = MarkNewAces(dacl, aces, cls);
   if (counts == ClassCounts{}) return fixer::Status::Ok();
   if (auto st = mutate(); !st.ok()) return st;
-  InsertCanonical(dacl, aces, fresh, counts);
+  InsertCanonical(dacl, aces, cls, counts);
   return fixer::Status::Ok();
 }
 
@@ -225,6 +249,28 @@ fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const 
   SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
   return MergeAces(obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); });
+}
+
+void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) {
+  auto& map = m_.state().objects;
+  auto next = map.end();         // the object after the last one found
+  std::vector<fixer::Ace> aces;  // reused for every object
+  for (size_t i = 0; i < objects.size(); ++i) {
+    aces.clear();
+    writes.AcesFor(i, aces);
+    if (aces.empty()) {
+      writes.Written(i, fixer::Status::Ok());
+      continue;
+    }
+    const fixer::ObjectRef& ref = objects[i].object;
+    const auto it = FindFrom(map, next, ref);
+    if (it == map.end()) {
+      writes.Written(i, MissingError(*this, ref));
+      continue;
+    }
+    next = std::next(it);
+    writes.Written(i, MergeAces(it->second.dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); }));
+  }
 }
 
 fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
@@ -277,7 +323,7 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
       ExplicitAcesAt(it->second.dacl, sid, at);
       if (at.empty()) continue;
-      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{{it->second.ns, it->second.path}, {}});
+      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectRef{it->second.ns, it->second.path});
       CopyAcesAt(it->second.dacl, at, found.aces);
     }
   }
@@ -291,10 +337,7 @@ std::vector<std::vector<fixer::Ace>> ObjectStore::FindAcesOn(const fixer::Sid& s
   const auto& objects = m_.state().objects;
   auto next = objects.end();  // the object after the last one found
   for (size_t i = 0; i < on.size(); ++i) {
-    const FoldedObjectKey key(on[i].object.ns, on[i].object.path);
-    // `on` is usually an earlier walk's answer, in the map's order: then the next object is the
-    // one after the last, and one comparison finds it.
-    auto it = next != objects.end() && next->first == key.view() ? next : objects.find(key.view());
+    auto it = FindFrom(objects, next, on[i].object);
     if (it == objects.end()) continue;
     next = std::next(it);
     ExplicitAcesAt(it->second.dacl, sid, at);

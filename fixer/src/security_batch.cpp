@@ -1,5 +1,5 @@
 // The Security port's batched calls, for a backend that has only the per-ACE ones: FindAces
-// grouped by object, FindAcesOn as one walk of them, and one AddAce per ACE.
+// grouped by object, FindAcesOn as one walk of them, one AddAce per ACE, and one AddAces per object.
 #include <algorithm>
 
 #include "fixer/ports/security.h"
@@ -36,6 +36,15 @@ Status Security::AddAces(const ObjectRef& object, std::span<const Ace> aces) {
     if (Status st = AddAce(object, ace); !st.ok()) return st;
   }
   return {};
+}
+
+void Security::AddAcesEach(std::span<const ObjectAces> objects, AceWrites& writes) {
+  std::vector<Ace> aces;  // reused for every object
+  for (size_t i = 0; i < objects.size(); ++i) {
+    aces.clear();
+    writes.AcesFor(i, aces);
+    writes.Written(i, aces.empty() ? Status() : AddAces(objects[i].object, aces));
+  }
 }
 
 }  // namespace fixer

@@ -28,13 +28,13 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 
 // Records one item's outcome; returns it so the step can fail on the first error.
 Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
-  RegrantItem item{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()};
+  const RegrantItem& item =
+      ctx.result.regranted.emplace_back(std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString());
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
     Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not re-grant {} {}: {}"), item.kind, item.what, st);
   }
-  ctx.result.regranted.push_back(std::move(item));
   return st;
 }
 
@@ -120,7 +120,8 @@ class RegrantAces : public RegrantStep {
             Text(FMT_COMPILE("add {} explicit ACEs again for the new SID (same type, mask, flags)"), n),
             "none (forward only)", false};
   }
-  // One port call per object (its whole DACL written once), each object reported once.
+  // One DACL write per object (AddAcesEach: the objects in record-grants' order, each found from
+  // the one before), each object reported once, as its write answers.
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
     if (!sids) return sids.status();
@@ -131,24 +132,43 @@ class RegrantAces : public RegrantStep {
     // which ACE it is.
     auto present = ctx.ports.security.FindAcesOn(sids->second, recorded);
     if (!present) return present.status();
-    Status result;
-    std::vector<Ace> grant;
     const size_t first = ctx.result.regranted.size();
     ctx.result.regranted.reserve(first + recorded.size());  // one item per object
-    for (size_t i = 0; i < recorded.size(); ++i) {
-      const ObjectAces& old = recorded[i];
-      const std::span<const Ace> already = i < present->size() ? (*present)[i] : std::span<const Ace>();
-      grant.clear();
-      for (const Ace& was : old.aces) {
-        Ace ace{was.type, sids->second, was.mask, was.flags};
-        if (std::find(already.begin(), already.end(), ace) == already.end()) grant.push_back(std::move(ace));
-      }
-      Status st = grant.empty() ? Status() : ctx.ports.security.AddAces(old.object, grant);
-      result = First(result, Report(ctx, "ace", DescribeAces(old.object, old.aces.size()), st));
-    }
+    Regrants regrants(ctx, recorded, *present, sids->second);
+    ctx.ports.security.AddAcesEach(recorded, regrants);
     Summarize(ctx, id(), first);
-    return result;
+    return regrants.result();
   }
+
+ private:
+  // Each recorded object's ACEs for the new SID, but those it holds already; each answer reported.
+  class Regrants final : public AceWrites {
+   public:
+    Regrants(RepairContext& ctx, const std::vector<ObjectAces>& recorded, const std::vector<std::vector<Ace>>& present,
+             const Sid& new_sid)
+        : ctx_(ctx), recorded_(recorded), present_(present), new_sid_(new_sid) {}
+    void AcesFor(size_t i, std::vector<Ace>& aces) override {
+      const std::span<const Ace> already = i < present_.size() ? present_[i] : std::span<const Ace>();
+      for (const Ace& was : recorded_[i].aces) {
+        const bool held = std::any_of(already.begin(), already.end(), [&was](const Ace& a) {
+          return a.mask == was.mask && a.flags == was.flags && a.type == was.type;
+        });
+        if (!held) aces.emplace_back(was.type, new_sid_, was.mask, was.flags);  // built in place
+      }
+    }
+    void Written(size_t i, const Status& st) override {
+      const ObjectAces& old = recorded_[i];
+      result_ = First(result_, Report(ctx_, "ace", DescribeAces(old.object, old.aces.size()), st));
+    }
+    const Status& result() const { return result_; }
+
+   private:
+    RepairContext& ctx_;
+    const std::vector<ObjectAces>& recorded_;
+    const std::vector<std::vector<Ace>>& present_;
+    const Sid& new_sid_;
+    Status result_;
+  };
 };
 
 class RegrantSql : public RegrantStep {

@@ -1,10 +1,11 @@
 // MachinePorts: the fixer's ports over a fake machine. Here, the password policy port and the
-// security port's FindAcesOn.
+// security port's FindAcesOn and AddAcesEach.
 #include "fakes/machine_ports.h"
 
 #include <gtest/gtest.h>
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "fakes/objects.h"
@@ -93,6 +94,79 @@ TEST(SecurityPort, FindAcesOnAnswersAsTheDefaultWalkAndIsOneRead) {
   m.set_faults(plan);
   EXPECT_EQ(security.FindAcesOn(*aspnet, asked).status().code(), fixer::kErrorAccessDenied);
   EXPECT_TRUE(security.FindAcesOn(*aspnet, asked).ok()) << "one read: the rule's first one only";
+}
+
+// The ACEs AddAcesEach adds to each object (a fixed list per object), and the answers it hears.
+class FixedWrites final : public fixer::AceWrites {
+ public:
+  explicit FixedWrites(std::vector<std::vector<fixer::Ace>> aces) : aces_(std::move(aces)) {}
+  void AcesFor(size_t i, std::vector<fixer::Ace>& aces) override {
+    EXPECT_TRUE(aces.empty());
+    aces = aces_.at(i);
+  }
+  void Written(size_t i, const fixer::Status& st) override {
+    EXPECT_EQ(i, answers.size()) << "one answer per object, in order";
+    answers.push_back(st.code());
+  }
+  std::vector<uint32_t> answers;
+
+ private:
+  std::vector<std::vector<fixer::Ace>> aces_;
+};
+
+// What AddAcesEach leaves: the answers, every object's DACL, and the mutations made.
+struct EachOutcome {
+  std::vector<uint32_t> answers;
+  fakes::ObjectMap objects;
+  std::vector<std::string> mutations;
+};
+
+EachOutcome AddAcesEachOnFiveFiles(bool the_fakes_own) {
+  fakes::Machine m(MinimalXpState());
+  auto aspnet = fakes::Sam(m).CreateUser({.name = "ASPNET"}, Pw("1pass@word"));
+  EXPECT_TRUE(aspnet.ok());
+  const fixer::Ace allow{fixer::AceType::kAllow, *aspnet, fixer::kFileModify, fixer::kObjectInheritAce};
+  const fixer::Ace deny{fixer::AceType::kDeny, *aspnet, fixer::kFileGenericWrite, 0};
+  const fixer::Ace inherited{fixer::AceType::kAllow, *aspnet, fixer::kFileGenericRead, fixer::kInheritedAce};
+  const fixer::Ace users{fixer::AceType::kAllow, fixer::Sid::Users(), fixer::kFileGenericRead, 0};
+  fakes::ObjectStore store(m);
+  for (const char* path : {R"(C:\a)", R"(C:\b)", R"(C:\c)", R"(C:\d)", R"(C:\e)"}) {
+    EXPECT_TRUE(store.Create(fixer::ObjectNamespace::kFile, path, true, fixer::Sid::Administrators(), {users}).ok());
+  }
+  EXPECT_TRUE(store.AddAce({fixer::ObjectNamespace::kFile, R"(C:\d)"}, allow).ok());
+  const auto file = [](const char* path) { return fixer::ObjectAces{{fixer::ObjectNamespace::kFile, path}, {}}; };
+  const std::vector<fixer::ObjectAces> objects = {file(R"(C:\a)"), file(R"(C:\B)"), file(R"(C:\gone)"),
+                                                  file(R"(C:\c)"), file(R"(C:\d)"), file(R"(C:\nowhere\x)"),
+                                                  file(R"(C:\a)"), file(R"(C:\e)"), file(R"(C:\b)")};
+  FixedWrites writes({{allow, deny}, {deny, deny}, {allow}, {}, {allow}, {deny}, {deny, inherited}, {allow}, {allow}});
+  fakes::FaultPlan plan;
+  plan.Add({.op = "acl.set_dacl", .nth = 4, .error = fixer::kErrorAccessDenied});  // C:\e's
+  m.set_faults(plan);
+  fakes::MachinePorts ports(m);
+  fixer::SecurityWrapper loop(ports.ports().security);
+  fixer::Security& security = the_fakes_own ? ports.ports().security : loop;
+  security.AddAcesEach(objects, writes);
+  EachOutcome out{writes.answers, m.state().objects, {}};
+  for (const fakes::MutationEvent& e : m.faults().trace()) out.mutations.push_back(e.op + " " + e.target);
+  return out;
+}
+
+// The fake finds each object from the one before it; the port's default (which a
+// SecurityWrapper keeps) is a loop of AddAces. Both make the same writes and answer alike: in
+// the map's order and out of it, another spelling of a path, missing objects (2 with the folder,
+// 3 without), nothing to add, nothing new, a repeated ACE, a failed write, an inherited ACE.
+TEST(SecurityPort, AddAcesEachDoesWhatALoopOfAddAcesDoes) {
+  const EachOutcome fakes_own = AddAcesEachOnFiveFiles(true);
+  const EachOutcome looped = AddAcesEachOnFiveFiles(false);
+  const std::vector<uint32_t> expected = {
+      0, 0, fixer::kErrorFileNotFound, 0, 0, fixer::kErrorPathNotFound, 0, fixer::kErrorAccessDenied, 0};
+  EXPECT_EQ(fakes_own.answers, expected);
+  EXPECT_EQ(looped.answers, expected);
+  const std::vector<std::string> writes = {R"(acl.set_dacl C:\a)", R"(acl.set_dacl C:\B)", R"(acl.set_dacl C:\a)",
+                                           R"(acl.set_dacl C:\e)", R"(acl.set_dacl C:\b)"};
+  EXPECT_EQ(fakes_own.mutations, writes);
+  EXPECT_EQ(looped.mutations, writes);
+  EXPECT_TRUE(fakes_own.objects == looped.objects) << "the same DACLs";
 }
 
 }  // namespace

@@ -41,6 +41,9 @@ class ObjectStore {
   // "acl.set_dacl", once for all of `aces` (those already present are skipped; none new: no
   // mutation), as SetEntriesInAcl + SetNamedSecurityInfo write one object's DACL.
   fixer::Status AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+  // AddAces on each of `objects` in order, as fixer::Security::AddAcesEach: each object is tried
+  // first as the one after the last found (objects from an earlier walk come in the map's order).
+  void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes);
   fixer::Status RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
   // "registry.set_value".
   fixer::Status SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data);

@@ -14,6 +14,7 @@
 //   auto by_object = security.FindAcesByObject(old_sid);
 //   for (auto& o : *by_object) security.AddAces(o.object, o.aces);
 //   auto held = security.FindAcesOn(new_sid, *by_object);  // (*held)[i]: what (*by_object)[i] holds now
+//   // security.AddAcesEach(*by_object, writes): the same AddAces calls, a fixer::AceWrites choosing each one's ACEs
 #pragma once
 
 #include <cstdint>
@@ -96,6 +97,17 @@ struct SqlDbUser {
   friend bool operator==(const SqlDbUser&, const SqlDbUser&) = default;
 };
 
+// What Security::AddAcesEach asks about each object, in the objects' order.
+class AceWrites {
+ public:
+  virtual ~AceWrites() = default;
+  // The ACEs to add to object i, appended to `aces` (empty when called); none: nothing is written.
+  virtual void AcesFor(size_t i, std::vector<Ace>& aces) = 0;
+  // AddAces' answer for object i (OK when nothing was written), heard before the next object is
+  // written. It must not change any object.
+  virtual void Written(size_t i, const Status& st) = 0;
+};
+
 class Security {
  public:
   virtual ~Security() = default;
@@ -115,6 +127,10 @@ class Security {
   // Adds every ACE to one object's DACL in one change (SetEntriesInAcl, then one
   // SetNamedSecurityInfo), as AddAce would one by one; the default calls AddAce for each.
   virtual Status AddAces(const ObjectRef& object, std::span<const Ace> aces);
+  // AddAces on each of `objects` (an earlier FindAcesByObject answer; only the objects count), in
+  // order, each object's ACEs and answer through `writes`: exactly that loop of AddAces, one DACL
+  // write per object. The default is the loop; a backend may find each object from the one before.
+  virtual void AddAcesEach(std::span<const ObjectAces> objects, AceWrites& writes);
 
   // Windows logins whose stored SID is `sid`, and database users mapped to it.
   virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
@@ -140,6 +156,8 @@ class SecurityWrapper : public Security {
     return target_.FindAcesOn(sid, on);
   }
   Status AddAces(const ObjectRef& object, std::span<const Ace> aces) override { return target_.AddAces(object, aces); }
+  // AddAcesEach is not forwarded: its default loop calls this wrapper's AddAces, which a test
+  // double may override.
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
   Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
   Status CreateLogin(const SqlLogin& login) override { return target_.CreateLogin(login); }
