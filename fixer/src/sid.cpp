@@ -123,7 +123,7 @@ const uint32_t* Sid::PooledSubAuthorities(uint32_t index) { return LongSidPool::
 
 Sid Sid::WithRid(uint32_t rid) const {
   const auto own = sub_authorities();
-  if (own.size() >= kMaxSubAuthorities) {  // past what Parse accepts: still a value, built on the heap
+  if (own.size() >= kMaxSubAuthorities) {  // past what Parse accepts: still a value, pooled
     std::vector<uint32_t> subs(own.begin(), own.end());
     subs.push_back(rid);
     return Sid(authority(), subs);

@@ -25,7 +25,7 @@ TEST(Sid, ParsesAndFormatsAnAccountSid) {
   EXPECT_EQ(sid->Domain().WithRid(1004), *sid);
 }
 
-// Up to six sub-authorities are held inline, more on the heap: both must copy, move, compare
+// Up to six sub-authorities are held inline, more in the process-wide pool: both must copy, move, compare
 // and order as values, a prefix before a longer SID.
 TEST(Sid, LongAndShortSidsAreValues) {
   auto longest = Sid::Parse("S-1-5-21-1-2-3-4-5-6-7-8-9-10-11-12-13-14");  // 15 sub-authorities
@@ -134,7 +134,7 @@ TEST(Sid, EqualSidsBuiltDifferentWaysAreEqual) {
 }
 
 // Equality, ordering and hashing agree with (authority, sub-authorities) compared as plain values,
-// on SIDs of every length from 0 to 15 (inline and on the heap) with few distinct values, so that
+// on SIDs of every length from 0 to 15 (inline and pooled) with few distinct values, so that
 // equal SIDs, prefixes and SIDs that differ in one place all come up; each SID is compared with
 // a twin built another way (parsed from its text) too.
 TEST(Sid, EqualityOrderAndHashAgreeWithTheValues) {
