@@ -33,9 +33,12 @@ bool ObservationWindowPassed(const UserAccount& user, const MachineState& state)
 }
 
 bool PasswordExpiredNow(const UserAccount& user, const MachineState& state) {
+  // "Password never expires" comes first: it overrides "must change password at next logon"
+  // too (MS-SAMR PasswordMustChange; docs/windows-reference.md#password-age).
+  if (user.flags.password_never_expires) return false;
   if (user.password_expired) return true;
   const uint32_t max_age = state.lsa.password_policy.max_age_days;
-  if (max_age == 0 || user.flags.password_never_expires) return false;
+  if (max_age == 0) return false;
   return state.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
 }
 

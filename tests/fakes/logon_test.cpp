@@ -173,6 +173,16 @@ TEST_F(LogonTest, ExpiredPasswordGives1330) {
   EXPECT_EQ(st.message(), "Logon failure: the specified account password has expired.");
 }
 
+// MS-SAMR 3.1.5.14.4: UF_DONT_EXPIRE_PASSWD makes PasswordMustChange "never" before pwdLastSet 0
+// ("must change at next logon") is looked at, so the flag overrides that too.
+TEST_F(LogonTest, PasswordNeverExpiresOverridesMustChangeAtNextLogon) {
+  Aspnet().flags.password_never_expires = false;
+  Aspnet().password_expired = true;
+  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  Aspnet().flags.password_never_expires = true;
+  EXPECT_EQ(Logon("1pass@word"), 0u);
+}
+
 TEST_F(LogonTest, PasswordOlderThanMaxAgeExpiresUnlessItNeverExpires) {
   m_.state().lsa.password_policy.max_age_days = 42;
   m_.Advance(42 * 86400);

@@ -23,7 +23,8 @@ bool LockoutHasExpired(const UserAccount& user, const MachineState& state);
 // The last bad password is older than "reset account lockout counter after": the count
 // restarts from zero at the next bad password.
 bool ObservationWindowPassed(const UserAccount& user, const MachineState& state);
-// "User must change password at next logon", or older than the maximum password age.
+// "User must change password at next logon", or older than the maximum password age; never
+// while "password never expires" is set, which overrides both.
 bool PasswordExpiredNow(const UserAccount& user, const MachineState& state);
 
 }  // namespace fakes
