@@ -139,11 +139,17 @@ TEST_F(FilesTest, AnOutFileThatCannotBeWrittenIsExitTwoAndChangesNothing) {
   }
 }
 
+// ... and, as every write of a machine file, first removes what a killed write of that file left
+// ("copy.yaml.tmp.PID" of a process that is gone).
 TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   const fs::path out = dir_ / "copy.yaml";
+  const Ran gone = test_support::RunProgram({.program = "/bin/sh", .args = {"-c", "echo $$"}});
+  const fs::path left = out.string() + ".tmp." + gone.out.substr(0, gone.out.find('\n'));
+  std::ofstream(left) << "half a machine";
   const Ran r = Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
   EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Files(), (std::vector<std::string>{"copy.yaml", "customer.yaml"}));
   auto copy = fakes::LoadMachineFile(out.string());
   auto original = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(copy.ok() && original.ok());
