@@ -323,7 +323,7 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
       ExplicitAcesAt(it->second.dacl, sid, at);
       if (at.empty()) continue;
-      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectRef{it->second.ns, it->second.path});
+      fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{.object = {it->second.ns, it->second.path}});
       CopyAcesAt(it->second.dacl, at, found.aces);
     }
   }

@@ -28,8 +28,8 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 
 // Records one item's outcome; returns it so the step can fail on the first error.
 Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
-  const RegrantItem& item =
-      ctx.result.regranted.emplace_back(std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString());
+  const RegrantItem& item = ctx.result.regranted.emplace_back(
+      RegrantItem{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()});
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
@@ -153,7 +153,7 @@ class RegrantAces : public RegrantStep {
         const bool held = std::any_of(already.begin(), already.end(), [&was](const Ace& a) {
           return a.mask == was.mask && a.flags == was.flags && a.type == was.type;
         });
-        if (!held) aces.emplace_back(was.type, new_sid_, was.mask, was.flags);  // built in place
+        if (!held) aces.push_back({was.type, new_sid_, was.mask, was.flags});
       }
     }
     void Written(size_t i, const Status& st) override {
