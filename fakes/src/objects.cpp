@@ -76,10 +76,6 @@ Iterator FindFrom(Map& objects, Iterator hint, const fixer::ObjectRef& ref) {
   return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
 }
 
-}  // namespace
-
-namespace {
-
 fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref) {
   switch (ref.ns) {
     case fixer::ObjectNamespace::kRegistry: return fixer::Status::Win(fixer::kErrorFileNotFound);
@@ -245,10 +241,14 @@ fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace&
   return MergeAces(obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); });
 }
 
-fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
-  SecurableObject* obj = Find(ref);
+fixer::Status ObjectStore::AddAcesTo(SecurableObject* obj, const fixer::ObjectRef& ref,
+                                     std::span<const fixer::Ace> aces) {
   if (obj == nullptr) return MissingError(*this, ref);
   return MergeAces(obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); });
+}
+
+fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
+  return AddAcesTo(Find(ref), ref, aces);
 }
 
 void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) {
@@ -264,12 +264,8 @@ void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer:
     }
     const fixer::ObjectRef& ref = objects[i].object;
     const auto it = FindFrom(map, next, ref);
-    if (it == map.end()) {
-      writes.Written(i, MissingError(*this, ref));
-      continue;
-    }
-    next = std::next(it);
-    writes.Written(i, MergeAces(it->second.dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); }));
+    if (it != map.end()) next = std::next(it);
+    writes.Written(i, AddAcesTo(it == map.end() ? nullptr : &it->second, ref, aces));
   }
 }
 

@@ -84,8 +84,8 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    RemoveDeadTemporaries(options_.out);  // a read-only verb's --out too: BeginChanges was not called
     if (log_) return Naming(options_.out, log_->Checkpoint(machine_.state()));
+    RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
     return Naming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.

@@ -62,6 +62,9 @@ class ObjectStore {
   std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;
 
  private:
+  // AddAces on `obj`, the object `ref` names (null when it names none): AddAces and AddAcesEach.
+  fixer::Status AddAcesTo(SecurableObject* obj, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+
   Machine& m_;
 };
 
