@@ -19,6 +19,7 @@
 #include <CLI/CLI.hpp>
 
 #include "fixer/exit_code.h"
+#include "fixer/result.h"
 
 namespace sim::cli {
 
@@ -68,6 +69,9 @@ struct OutputFile {
 // cannot be written: Is a directory"; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
                                            std::initializer_list<OutputFile> files);
+// A report that could not be written after the work (a full disk): "fixup-sim: cannot write
+// PATH: " and the write's message (the file, the step and the system's reason).
+std::string CannotWrite(const std::string& path, const fixer::Status& st);
 // The same for a folder the command writes files into (explore --out DIR): created now with its
 // parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
 std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command, const std::string& option,

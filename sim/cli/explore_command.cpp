@@ -53,7 +53,7 @@ int Explore(const ExploreArgs& a) {
                         : r.violations.empty() && r.not_loaded == 0 ? kExitOk
                                                                     : kExitFailed;
   if (a.json) {
-    auto j = nlohmann::ordered_json::parse(r.ToJson());
+    nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
     if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
     std::cout << j.dump(2) << "\n";

@@ -1,5 +1,5 @@
 // RefuseUnwritableOutputs and RefuseUnwritableFolder (commands.h): the files a command will
-// write, checked before its work.
+// write, checked before its work; CannotWrite: one that failed after it.
 #include <filesystem>
 #include <system_error>
 
@@ -16,6 +16,10 @@ std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command
       return SayInputError(json, command + ": " + f.option + " " + st.message());
   }
   return std::nullopt;
+}
+
+std::string CannotWrite(const std::string& path, const fixer::Status& st) {
+  return "fixup-sim: cannot write " + path + ": " + st.message();
 }
 
 std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command, const std::string& option,

@@ -55,9 +55,9 @@ int Run(const RunArgs& args) {
   // not be written after all (a full disk) included.
   auto write = [&](const std::string& path, const fixer::Status& st) {
     if (st.ok()) return;
-    std::cerr << "fixup-sim: cannot write " << path << ": " << st.message() << "\n";
+    error = CannotWrite(path, st);
+    std::cerr << error << "\n";
     exit_code = kExitInput;
-    error = "fixup-sim: cannot write " + path + ": " + st.message();
   };
   if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit));
   if (!args.html.empty()) write(args.html, WriteHtml(args.html, RunReportHtml(results)));

@@ -78,7 +78,7 @@ int Sweep(const SweepArgs& a) {
   std::cout << ", " << r.violations.size() << " violations (" << rate << ")\n";
   if (!a.html.empty()) {
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
-      std::cerr << "fixup-sim: cannot write " << a.html << ": " << st.message() << "\n";
+      std::cerr << CannotWrite(a.html, st) << "\n";
       return kExitInput;
     }
   }

@@ -52,7 +52,7 @@ std::string ExploreViolation::ToString() const {
   return out;
 }
 
-std::string ExploreReport::ToJson() const {
+nlohmann::ordered_json ExploreReport::ToJson() const {
   nlohmann::ordered_json j;
   j["seed"] = seed;
   j["cases"] = cases;
@@ -79,7 +79,7 @@ std::string ExploreReport::ToJson() const {
     j["violations"].push_back(std::move(o));
   }
   j["errors"] = errors;
-  return j.dump(2);
+  return j;
 }
 
 ExploreReport RunExplore(const ExploreOptions& o) {

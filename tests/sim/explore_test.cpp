@@ -68,7 +68,7 @@ TEST(Explore, TheSameSeedGivesTheSameReportWhateverTheThreads) {
   const sim::ExploreReport two = sim::RunExplore(o);
   EXPECT_EQ(one.cases, 150u);
   EXPECT_FALSE(one.violations.empty());
-  EXPECT_EQ(WithoutSeconds(one.ToJson()), WithoutSeconds(two.ToJson()));
+  EXPECT_EQ(WithoutSeconds(one.ToJson().dump()), WithoutSeconds(two.ToJson().dump()));
 }
 
 TEST(Explore, EveryGeneratedMachineLoads) {

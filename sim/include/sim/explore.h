@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/fixer_session.h"
 #include "sim/scenario.h"
 
@@ -121,8 +123,8 @@ struct ExploreReport {
   uint64_t fixer_runs = 0;  // fixer steps run
   double seconds = 0;
   std::vector<ExploreViolation> violations;
-  std::vector<std::string> errors;  // files that could not be written
-  std::string ToJson() const;
+  std::vector<std::string> errors;        // files that could not be written
+  nlohmann::ordered_json ToJson() const;  // its fields in a fixed order, for the --json report
 };
 
 ExploreReport RunExplore(const ExploreOptions& options);
