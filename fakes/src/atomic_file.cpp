@@ -134,23 +134,37 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
                        failed->file + ": " + failed->step + ": " + std::strerror(failed->err));
 }
 
-fixer::Status CheckCanCreateBeside(const std::string& path) {
+fixer::Status WriteRefusal::ToStatus(const std::string& path) const {
+  return fixer::Status(windows_error, path + ": " + step + ": " + reason);
+}
+
+std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path) {
   const std::string probe = TemporaryBeside(FileBehindLinks(path));
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int err = errno;
-    return fixer::Status(FromErrno(err).code(), path + ": cannot create a file beside it: " + std::strerror(err));
+    return WriteRefusal{FromErrno(err).code(), "cannot create a file beside it", std::strerror(err)};
   }
   ::close(fd);
   ::unlink(probe.c_str());
-  return fixer::Status::Ok();
+  return std::nullopt;
+}
+
+std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path) {
+  struct stat st {};
+  if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return WriteRefusal{FromErrno(EISDIR).code(), "cannot be written", std::strerror(EISDIR)};
+  return WhyCannotCreateBeside(path);
+}
+
+fixer::Status CheckCanCreateBeside(const std::string& path) {
+  const std::optional<WriteRefusal> why = WhyCannotCreateBeside(path);
+  return why ? why->ToStatus(path) : fixer::Status::Ok();
 }
 
 fixer::Status CheckCanWriteAtomically(const std::string& path) {
-  struct stat st {};
-  if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-    return fixer::Status(FromErrno(EISDIR).code(), path + ": cannot be written: " + std::strerror(EISDIR));
-  return CheckCanCreateBeside(path);
+  const std::optional<WriteRefusal> why = WhyCannotWriteAtomically(path);
+  return why ? why->ToStatus(path) : fixer::Status::Ok();
 }
 
 int RemoveDeadTemporaries(const std::string& path) {

@@ -1,6 +1,7 @@
 #include "fakes/state_file_backend.h"
 
 #include <csignal>
+#include <optional>
 #include <utility>
 
 #include "fakes/atomic_file.h"
@@ -29,8 +30,8 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // Every verb writes --out, the ones that change nothing too: one that cannot be written is said
   // before the verb's work, not after its report.
   if (!kept.out.empty()) {
-    if (fixer::Status st = CheckCanWriteAtomically(kept.out); !st.ok()) {
-      out.error = LoadError{kept.out, 0, 0, st.message().substr(kept.out.size() + 2)};  // past "OUT: "
+    if (const std::optional<WriteRefusal> why = WhyCannotWriteAtomically(kept.out)) {
+      out.error = LoadError{kept.out, 0, 0, why->step + ": " + why->reason};
       return out;
     }
   }

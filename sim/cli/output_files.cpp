@@ -30,9 +30,8 @@ std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command,
   if (!ec && !std::filesystem::is_directory(folder, ec) && !ec) ec = std::make_error_code(std::errc::not_a_directory);
   if (ec) return SayInputError(json, command + ": " + option + " " + folder + ": cannot be a folder: " + ec.message());
   // A file the command would write there: the probe creates and removes "folder/probe.tmp.PID".
-  if (fixer::Status st = fakes::CheckCanCreateBeside((std::filesystem::path(folder) / "probe").string()); !st.ok())
-    return SayInputError(json, command + ": " + option + " " + folder +
-                                   ": cannot write in it: " + st.message().substr(st.message().rfind(": ") + 2));
+  if (const auto why = fakes::WhyCannotCreateBeside((std::filesystem::path(folder) / "probe").string()))
+    return SayInputError(json, command + ": " + option + " " + folder + ": cannot write in it: " + why->reason);
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -88,6 +89,25 @@ TEST_F(AtomicFileTest, CheckCanWriteAtomicallyRefusesAFolderAndAMissingFolder) {
   EXPECT_EQ(fakes::CheckCanWriteAtomically(missing).message(),
             missing + ": cannot create a file beside it: No such file or directory");
   EXPECT_EQ(Files(), (std::vector<std::string>{"link", "taken"}));
+}
+
+// The same checks with the reason apart from the file, for a caller that words its own message.
+TEST_F(AtomicFileTest, WhyCannotWriteAtomicallyGivesTheStepAndReasonApartFromTheFile) {
+  EXPECT_FALSE(fakes::WhyCannotWriteAtomically((dir_ / "report.xml").string()).has_value());
+  fs::create_directories(dir_ / "taken");
+  const std::optional<fakes::WriteRefusal> folder = fakes::WhyCannotWriteAtomically((dir_ / "taken").string());
+  ASSERT_TRUE(folder.has_value());
+  EXPECT_EQ(folder->windows_error, 5u);
+  EXPECT_EQ(folder->step, "cannot be written");
+  EXPECT_EQ(folder->reason, "Is a directory");
+  const std::optional<fakes::WriteRefusal> missing =
+      fakes::WhyCannotCreateBeside((dir_ / "no-such-folder" / "r.xml").string());
+  ASSERT_TRUE(missing.has_value());
+  EXPECT_EQ(missing->windows_error, 3u);
+  EXPECT_EQ(missing->step, "cannot create a file beside it");
+  EXPECT_EQ(missing->reason, "No such file or directory");
+  EXPECT_EQ(missing->ToStatus("r.xml").message(), "r.xml: cannot create a file beside it: No such file or directory");
+  EXPECT_EQ(Files(), (std::vector<std::string>{"taken"}));
 }
 
 // The PID of a process that has ended and been reaped.

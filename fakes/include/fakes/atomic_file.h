@@ -8,11 +8,14 @@
 //   fixer::Status said = fakes::WriteFileAtomicallySaying("out.yaml", "{}\n");
 //   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
 //   fixer::Status can = fakes::CheckCanWriteAtomically("reports/");   // "reports/: cannot be written: Is a directory"
+//   if (auto why = fakes::WhyCannotWriteAtomically("reports/")) std::puts(why->reason.c_str());   // "Is a directory"
 //   int removed = fakes::RemoveDeadTemporaries("m.yaml");   // m.yaml.tmp.4711 of a killed process: 1
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
 //   std::string real = fakes::FileBehindLinks("m.yaml");   // "m.yaml", or what the link m.yaml names
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +29,17 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text);
+// Why a write of a file cannot be made, told apart from the file's name, so a caller can word it.
+struct WriteRefusal {
+  uint32_t windows_error;  // 3 path not found, 5 access denied, ... as WriteFileAtomically's codes
+  std::string step;        // "cannot be written" (a folder is in the way), "cannot create a file beside it"
+  std::string reason;      // the C library's strerror text: "Is a directory"
+  // "PATH: STEP: REASON", the Windows error's code.
+  fixer::Status ToStatus(const std::string& path) const;
+};
+// The checks below, returning the refusal instead of a Status; nullopt when the write can be made.
+std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path);
+std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path);
 // Whether a file can be created beside `path` (in its folder), as its atomic write and its log
 // will: a probe file created there and removed. On failure: "PATH: cannot create a file beside
 // it: REASON", with the Windows error's code.
