@@ -36,6 +36,22 @@ using MutatingRights = Mutating;
 using MutatingSecrets = Mutating;
 using MutatingDelete = Mutating;
 using MutatingJournal = Mutating;
+using MutatingServices = Mutating;
+using MutatingSecurity = Mutating;
+
+// A SID of a domain no machine has: an ACE may name it (SetEntriesInAcl takes any valid SID), and
+// nothing else on the machine does.
+const fixer::Sid kUnusedSid = *fixer::Sid::Parse("S-1-5-21-1-2-3-424243");
+
+// The first of `names` the machine has in `state`; "" when none is.
+std::string FirstServiceIn(fixer::ServiceControl& services, std::initializer_list<const char*> names,
+                           fixer::ServiceState state) {
+  for (const char* name : names) {
+    auto info = services.Query(name);
+    if (info.ok() && info->state == state) return name;
+  }
+  return "";
+}
 
 // accounts.h: Create adds the user to Users and answers its SID; "2224 if the name exists";
 // Delete: "2221 if absent". Windows: NetUserAdd of an existing name answers NERR_UserExists ("The
@@ -167,6 +183,73 @@ TEST_F(MutatingDelete, LeavesAcesAndProfileNamingTheBareSid) {
     auto gone = ports().profiles.Find(*sid);
     Expect(gone.ok() && !gone->has_value(), "no profile after Profiles::Delete");
   }
+  Factory().RemoveScratchFolder(backend(), folder);
+}
+
+// service_control.h: Stop and Start answer 1060 for a service that does not exist. Windows:
+// OpenService of an unknown name fails with ERROR_SERVICE_DOES_NOT_EXIST (Wine
+// dlls/advapi32/tests/service.c, test_open_svc). Nothing can change.
+TEST_F(MutatingServices, StopAndStartOfAnUnknownServiceAre1060) {
+  ExpectCode(ports().services.Stop("fxsim_no_such_service"), 1060, "Stop(fxsim_no_such_service)");
+  ExpectCode(ports().services.Start("fxsim_no_such_service"), 1060, "Start(fxsim_no_such_service)");
+}
+
+// service_control.h: Stop answers "1062 if not running", Start "1056 if already running".
+// Windows: ControlService(SERVICE_CONTROL_STOP) of a stopped service fails with
+// ERROR_SERVICE_NOT_ACTIVE and StartService of a running one with ERROR_SERVICE_ALREADY_RUNNING
+// (learn.microsoft.com, ControlService and StartService, Return value; Wine
+// dlls/advapi32/tests/service.c, try_start_stop). Each call is made only on a service already in
+// the state that makes it fail, so nothing changes; a machine without such a service skips it.
+TEST_F(MutatingServices, StopOfAStoppedServiceIs1062AndStartOfARunningOneIs1056) {
+  const std::string stopped = FirstServiceIn(ports().services, {"aspnet_state", "Spooler", "Schedule", "MSIServer"},
+                                             fixer::ServiceState::kStopped);
+  const std::string running =
+      FirstServiceIn(ports().services, {"W3SVC", "RpcSs", "PlugPlay", "EventLog"}, fixer::ServiceState::kRunning);
+  if (stopped.empty() && running.empty()) GTEST_SKIP() << "no candidate service stopped or running here";
+  if (!stopped.empty()) {
+    ExpectCode(ports().services.Stop(stopped), 1062, "Stop(" + stopped + "), stopped");
+    auto after = ports().services.Query(stopped);
+    Expect(after.ok() && after->state == fixer::ServiceState::kStopped, stopped + " is still stopped");
+  }
+  if (!running.empty()) {
+    ExpectCode(ports().services.Start(running), 1056, "Start(" + running + "), running");
+    auto after = ports().services.Query(running);
+    Expect(after.ok() && after->state == fixer::ServiceState::kRunning, running + " is still running");
+  }
+}
+
+// security.h: AddAce and AddAces put explicit ACEs on an object, deny before allow (canonical
+// order), and FindAcesOn reads them back from that object alone; a missing object holds none,
+// and AddAce on one answers 2 or 3. Windows: SetEntriesInAcl orders a new DENY_ACCESS entry
+// before the allowed ones (learn.microsoft.com, "Order of ACEs in a DACL"); GetNamedSecurityInfo
+// of a missing file fails with ERROR_FILE_NOT_FOUND.
+TEST_F(MutatingSecurity, AcesAddedToAFolderAreReadBackFromItInCanonicalOrder) {
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
+  const fixer::Ace allow{fixer::AceType::kAllow, kUnusedSid, fixer::kFileModify,
+                         fixer::kObjectInheritAce | fixer::kContainerInheritAce};
+  const fixer::Ace deny{fixer::AceType::kDeny, kUnusedSid, fixer::kFileGenericWrite, 0};
+  ExpectOk(ports().security.AddAce(object, allow), "AddAce(allow)");
+  ExpectOk(ports().security.AddAces(object, std::vector<fixer::Ace>{deny}), "AddAces(deny)");
+
+  const fixer::ObjectRef missing{fixer::ObjectNamespace::kFile, folder + "\\fxsim_no_such_file"};
+  const std::vector<fixer::ObjectAces> on = {{object, {}}, {missing, {}}};
+  auto held = ports().security.FindAcesOn(kUnusedSid, on);
+  ExpectOk(held.status(), "FindAcesOn(folder, missing file)");
+  if (held.ok() && held->size() == 2) {
+    const std::vector<fixer::Ace>& aces = (*held)[0];
+    Expect(aces.size() == 2, "the folder holds the two ACEs: " + std::to_string(aces.size()));
+    if (aces.size() == 2) {
+      Expect(aces[0] == deny, "the deny ACE comes first, as added");
+      Expect(aces[1] == allow, "the allow ACE follows, its mask and inheritance flags as added");
+    }
+    Expect((*held)[1].empty(), "a missing file holds no ACE");
+  } else {
+    Expect(false, "FindAcesOn answers one list per object");
+  }
+  const fixer::Status on_missing = ports().security.AddAce(missing, allow);
+  Expect(on_missing.code() == 2 || on_missing.code() == 3,
+         "AddAce on a missing file answers 2 or 3, not " + std::to_string(on_missing.code()));
   Factory().RemoveScratchFolder(backend(), folder);
 }
 

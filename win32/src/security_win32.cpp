@@ -137,6 +137,22 @@ fixer::Result<std::vector<fixer::AceGrant>> Win32Security::FindAces(const fixer:
   return found;
 }
 
+fixer::Result<std::vector<std::vector<fixer::Ace>>> Win32Security::FindAcesOn(const fixer::Sid& sid,
+                                                                              std::span<const fixer::ObjectAces> on) {
+  std::vector<std::vector<fixer::Ace>> held(on.size());
+  for (size_t i = 0; i < on.size(); ++i) {
+    auto sd = Read(on[i].object);
+    if (sd) {
+      held[i] = ExplicitAcesFor(sd->dacl, sid);
+      continue;
+    }
+    // An object gone since it was found holds nothing; any other failure is the answer.
+    const uint32_t code = sd.status().code();
+    if (code != ERROR_FILE_NOT_FOUND && code != ERROR_PATH_NOT_FOUND) return sd.status();
+  }
+  return held;
+}
+
 fixer::Status Win32Security::AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) {
   return AddAces(object, std::span<const fixer::Ace>(&ace, 1));
 }
