@@ -1,4 +1,4 @@
-// The fault sweep's pieces shared between its files (sweep.cpp, sweep_recovery.cpp,
+// The fault sweep's pieces shared between its files (sweep.cpp, sweep_recovery.cpp, sweep_as_found.cpp,
 // sweep_ends.cpp): one fixer run of an episode, the recoveries already run, which a later case
 // reaching the same machine with the same faults to come takes instead of running them again,
 // and the ends episodes reached, whose checks a later episode ending on an equal machine takes.
@@ -30,6 +30,11 @@ uint64_t Fingerprint(const fakes::MachineState& s);
 // Field by field, and a journal's recorded grants null or not as well: JournalRecord's == counts
 // a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
 bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
+
+// The first difference between the machine an apply found and `now` that "exactly as found"
+// counts: not the bookkeeping a restore cannot and need not undo (randomness, clock, events, the
+// journal), the password material (WorkerSecretLogsOn judges it) or an unlock. sweep_as_found.cpp.
+std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
 
 // What an episode's checks read of its end machine alone (with the apply's machine as found and
 // its clean apply's statuses, the same for all its episodes): a pure function of that machine,
