@@ -27,6 +27,8 @@ class BackendFactory {
   // A new empty folder the mutating tests may put ACEs on, and its removal afterwards.
   virtual std::string MakeScratchFolder(fixer::Backend& backend) = 0;
   virtual void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) = 0;
+  // A new empty file in a scratch folder, removed with the folder.
+  virtual std::string MakeScratchFile(fixer::Backend& backend, const std::string& folder) = 0;
 };
 
 // The factory this binary was linked with.

@@ -27,6 +27,14 @@ inline constexpr std::string_view kWineNetUserAddInstead =
     "NetUserAdd answers 2140 NERR_InternalError (Wine keeps no SAM without Samba's libnetapi), so "
     "no test user can be created";
 
+inline constexpr std::string_view kWineSetDacl =
+    "SetNamedSecurityInfo replaces a file's or folder's DACL and GetNamedSecurityInfo reads that DACL back "
+    "(learn.microsoft.com, SetNamedSecurityInfoW and GetNamedSecurityInfoW)";
+inline constexpr std::string_view kWineSetDaclInstead =
+    "SetNamedSecurityInfo succeeds but stores nothing (no user.wine.sd extended attribute is written): "
+    "GetNamedSecurityInfo reads back the DACL Wine derives from the Unix mode (SYSTEM, the user, Everyone), "
+    "with no ACE naming the SID; a missing file is still 2";
+
 inline constexpr Divergence kDivergences[] = {
     {"win32", "Accounts.NamesAreCaseInsensitive",
      "NetUserGetInfo always works for the current user (Wine dlls/netapi32/tests/access.c, run_usergetinfo_tests); "
@@ -46,11 +54,9 @@ inline constexpr Divergence kDivergences[] = {
      "LsaStorePrivateData creates or replaces the named secret, LsaRetrievePrivateData reads it back "
      "(Microsoft docs, LsaStorePrivateData)",
      "LsaStorePrivateData answers STATUS_OBJECT_NAME_NOT_FOUND (2) and stores nothing"},
-    {"win32", "MutatingSecurity.AcesAddedToAFolderAreReadBackFromItInCanonicalOrder",
-     "SetNamedSecurityInfo replaces the folder's DACL and GetNamedSecurityInfo reads that DACL back "
-     "(learn.microsoft.com, SetNamedSecurityInfoW and GetNamedSecurityInfoW)",
-     "on a folder SetNamedSecurityInfo succeeds but stores nothing (no user.wine.sd extended attribute is "
-     "written), so GetNamedSecurityInfo reads back no ACE naming the SID; a missing file is still 2"},
+    {"win32", "MutatingSecurity.AcesAddedToAFolderAreReadBackFromItInCanonicalOrder", kWineSetDacl,
+     kWineSetDaclInstead},
+    {"win32", "MutatingSecurity.AcesAddedToAFileAreReadBackFromItInCanonicalOrder", kWineSetDacl, kWineSetDaclInstead},
 };
 
 inline const Divergence* FindDivergence(std::string_view backend, std::string_view test) {

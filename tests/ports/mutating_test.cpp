@@ -37,7 +37,6 @@ using MutatingSecrets = Mutating;
 using MutatingDelete = Mutating;
 using MutatingJournal = Mutating;
 using MutatingServices = Mutating;
-using MutatingSecurity = Mutating;
 
 // A SID of a domain no machine has: an ACE may name it (SetEntriesInAcl takes any valid SID), and
 // nothing else on the machine does.
@@ -223,33 +222,48 @@ TEST_F(MutatingServices, StopOfAStoppedServiceIs1062AndStartOfARunningOneIs1056)
 // and AddAce on one answers 2 or 3. Windows: SetEntriesInAcl orders a new DENY_ACCESS entry
 // before the allowed ones (learn.microsoft.com, "Order of ACEs in a DACL"); GetNamedSecurityInfo
 // of a missing file fails with ERROR_FILE_NOT_FOUND.
-TEST_F(MutatingSecurity, AcesAddedToAFolderAreReadBackFromItInCanonicalOrder) {
-  const std::string folder = Factory().MakeScratchFolder(backend());
-  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
-  const fixer::Ace allow{fixer::AceType::kAllow, kUnusedSid, fixer::kFileModify,
-                         fixer::kObjectInheritAce | fixer::kContainerInheritAce};
-  const fixer::Ace deny{fixer::AceType::kDeny, kUnusedSid, fixer::kFileGenericWrite, 0};
-  ExpectOk(ports().security.AddAce(object, allow), "AddAce(allow)");
-  ExpectOk(ports().security.AddAces(object, std::vector<fixer::Ace>{deny}), "AddAces(deny)");
+class MutatingSecurity : public Mutating {
+ protected:
+  void ExpectAcesReadBackInCanonicalOrder(const std::string& path, uint32_t flags);
+};
 
-  const fixer::ObjectRef missing{fixer::ObjectNamespace::kFile, folder + "\\fxsim_no_such_file"};
+void MutatingSecurity::ExpectAcesReadBackInCanonicalOrder(const std::string& path, uint32_t flags) {
+  fixer::Security& security = ports().security;
+  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, path};
+  const fixer::Ace allow{fixer::AceType::kAllow, kUnusedSid, fixer::kFileModify, flags};
+  const fixer::Ace deny{fixer::AceType::kDeny, kUnusedSid, fixer::kFileGenericWrite, 0};
+  ExpectOk(security.AddAce(object, allow), "AddAce(" + path + ", allow)");
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{deny}), "AddAces(" + path + ", deny)");
+
+  const fixer::ObjectRef missing{fixer::ObjectNamespace::kFile, path + "_fxsim_no_such_file"};
   const std::vector<fixer::ObjectAces> on = {{object, {}}, {missing, {}}};
-  auto held = ports().security.FindAcesOn(kUnusedSid, on);
-  ExpectOk(held.status(), "FindAcesOn(folder, missing file)");
-  if (held.ok() && held->size() == 2) {
-    const std::vector<fixer::Ace>& aces = (*held)[0];
-    Expect(aces.size() == 2, "the folder holds the two ACEs: " + std::to_string(aces.size()));
-    if (aces.size() == 2) {
-      Expect(aces[0] == deny, "the deny ACE comes first, as added");
-      Expect(aces[1] == allow, "the allow ACE follows, its mask and inheritance flags as added");
-    }
-    Expect((*held)[1].empty(), "a missing file holds no ACE");
-  } else {
+  auto held = security.FindAcesOn(kUnusedSid, on);
+  ExpectOk(held.status(), "FindAcesOn(" + path + ", a missing file)");
+  if (!held.ok() || held->size() != 2) {
     Expect(false, "FindAcesOn answers one list per object");
+    return;
   }
-  const fixer::Status on_missing = ports().security.AddAce(missing, allow);
+  const std::vector<fixer::Ace>& aces = (*held)[0];
+  Expect(aces.size() == 2, path + " holds the two ACEs: " + std::to_string(aces.size()));
+  if (aces.size() == 2) {
+    Expect(aces[0] == deny, "the deny ACE comes first, as added");
+    Expect(aces[1] == allow, "the allow ACE follows, its mask and inheritance flags as added");
+  }
+  Expect((*held)[1].empty(), "a missing file holds no ACE");
+  const fixer::Status on_missing = security.AddAce(missing, allow);
   Expect(on_missing.code() == 2 || on_missing.code() == 3,
          "AddAce on a missing file answers 2 or 3, not " + std::to_string(on_missing.code()));
+}
+
+TEST_F(MutatingSecurity, AcesAddedToAFolderAreReadBackFromItInCanonicalOrder) {
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  ExpectAcesReadBackInCanonicalOrder(folder, fixer::kObjectInheritAce | fixer::kContainerInheritAce);
+  Factory().RemoveScratchFolder(backend(), folder);
+}
+
+TEST_F(MutatingSecurity, AcesAddedToAFileAreReadBackFromItInCanonicalOrder) {
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  ExpectAcesReadBackInCanonicalOrder(Factory().MakeScratchFile(backend(), folder), 0);
   Factory().RemoveScratchFolder(backend(), folder);
 }
 

@@ -42,8 +42,15 @@ class FakeFactory : public BackendFactory {
     (void)store.Create(fixer::ObjectNamespace::kFile, path, true, fixer::Sid::Administrators(), {});
     return path;
   }
+  std::string MakeScratchFile(fixer::Backend& backend, const std::string& folder) override {
+    const std::string path = folder + R"(\fxsim_contract_scratch.txt)";
+    fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
+    (void)store.Create(fixer::ObjectNamespace::kFile, path, false, fixer::Sid::Administrators(), {});
+    return path;
+  }
   void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) override {
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
+    (void)store.Erase({fixer::ObjectNamespace::kFile, path + R"(\fxsim_contract_scratch.txt)"});
     (void)store.Erase({fixer::ObjectNamespace::kFile, path});
   }
 };

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,11 @@ class Win32Factory : public BackendFactory {
         std::filesystem::temp_directory_path() / ("fxsim_contract_" + std::to_string(rd() % 1000000));
     std::filesystem::create_directory(dir);
     return dir.string();
+  }
+  std::string MakeScratchFile(fixer::Backend&, const std::string& folder) override {
+    const std::filesystem::path file = std::filesystem::path(folder) / "fxsim_contract_scratch.txt";
+    std::ofstream(file).close();
+    return file.string();
   }
   void RemoveScratchFolder(fixer::Backend&, const std::string& path) override {
     std::error_code ec;
