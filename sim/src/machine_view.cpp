@@ -87,7 +87,8 @@ std::string RenderMachineText(const fakes::MachineState& s) {
         << (f.tools_present ? "" : " (tools missing)") << "\n";
   out << "Hotfixes:";
   if (p.hotfixes.empty()) out << " none";
-  for (const auto& h : p.hotfixes) out << " " << h.id << " (" << h.kb << ")";
+  // A captured hotfix is known by its KB number alone: no "(KB...)" after it.
+  for (const auto& h : p.hotfixes) out << " " << h.id << (h.kb.empty() || h.kb == h.id ? "" : " (" + h.kb + ")");
   out << "\n";
 
   const auto statuses = StatusOfEveryApp(s);

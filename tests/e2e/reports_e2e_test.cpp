@@ -132,6 +132,15 @@ TEST_F(ReportsE2e, ShowInYamlOrJsonLoadsBackAsTheSameMachine) {
   }
 }
 
+// A hotfix from the catalogue shows its KB article; one a capture recorded by its KB number alone
+// (no article beside it) shows just that, not an empty "()".
+TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
+  Write("hotfixes.yaml", "hotfixes:\n  - MS03-032\n  - {id: KB246009}\n");
+  Ran r = Sim({"show", "hotfixes.yaml"}, dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Hotfixes: MS03-032 (KB822925) KB246009\n"), std::string::npos) << r.out;
+}
+
 TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
   Write("customer.yaml", kCustomerMachine);
   Ran compare = Sim({"compare", "customer.yaml", "--html", "compare.html"}, dir_);
