@@ -139,6 +139,10 @@ TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
   Ran r = Sim({"show", "hotfixes.yaml"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Hotfixes: MS03-032 (KB822925) KB246009\n"), std::string::npos) << r.out;
+  Write("bare.yaml", "web_server: none\n");
+  Ran bare = Sim({"show", "bare.yaml"}, dir_);
+  ASSERT_EQ(bare.exit_code, 0) << bare.err;
+  EXPECT_NE(bare.out.find(" SP1, no web server, machine SID "), std::string::npos) << bare.out;
 }
 
 TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
