@@ -103,6 +103,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   }
 
   out << "Accounts:\n";
+  if (s.sam.users.empty()) out << "  none\n";
   for (const auto& u : s.sam.users) {
     const fixer::Sid sid = sam.SidOf(u);
     std::vector<std::string> groups;
@@ -117,6 +118,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   }
 
   out << "Services:\n";
+  if (s.services.empty()) out << "  none\n";
   for (const auto& svc : s.services)
     out << "  " << svc.name << " (" << svc.display_name << "): " << fixer::ToString(svc.state) << ", "
         << fixer::ToString(svc.start_type) << "\n";
@@ -135,6 +137,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   if (aces == 0) out << "  none\n";
   if (s.sql.installed) {
     out << "SQL Server logins:\n";
+    if (s.sql.logins.empty()) out << "  none\n";
     for (const auto& l : s.sql.logins) out << "  " << l.name << " -> " << sam.DisplayName(l.sid) << "\n";
   }
   if (!s.journal.empty())

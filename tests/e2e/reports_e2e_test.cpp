@@ -143,6 +143,10 @@ TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
   Ran bare = Sim({"show", "bare.yaml"}, dir_);
   ASSERT_EQ(bare.exit_code, 0) << bare.err;
   EXPECT_NE(bare.out.find(" SP1, no web server, machine SID "), std::string::npos) << bare.out;
+  Write("empty.yaml", "base: empty\n");  // no account, no service: each empty list says so
+  Ran empty = Sim({"show", "empty.yaml"}, dir_);
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_NE(empty.out.find("Accounts:\n  none\nServices:\n  none\n"), std::string::npos) << empty.out;
 }
 
 TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
