@@ -83,7 +83,7 @@ LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const
   }
   if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (account->flags.disabled) return {Status::Win(fixer::kErrorAccountDisabled)};
-  if (PasswordExpiredNow(*account, s)) return {Status::Win(fixer::kErrorPasswordExpired)};
+  if (const uint32_t error = PasswordLogonError(*account, s); error != 0) return {Status::Win(error)};
   // "Limit local account use of blank passwords to console logon only": no API or runas
   // logon is a console logon, so every logon modelled here is refused (docs/windows-reference.md#logon-order).
   if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
@@ -163,7 +163,7 @@ fixer::Result<Token> LogonService::ConsoleLogon(const std::string& user) {
   if (!account) return Status::Win(fixer::kErrorLogonFailure);
   if (IsLockedOutNow(*account, s)) return Status::Win(fixer::kErrorAccountLockedOut);
   if (account->flags.disabled) return Status::Win(fixer::kErrorAccountDisabled);
-  if (PasswordExpiredNow(*account, s)) return Status::Win(fixer::kErrorPasswordExpired);
+  if (const uint32_t error = PasswordLogonError(*account, s); error != 0) return Status::Win(error);
   Token token;
   token.user = s.sam.domain.WithRid(account->rid);
   token.user_name = account->name;

@@ -129,6 +129,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
+  a.password_must_change = PasswordLogonError(user, m_.state()) == fixer::kErrorPasswordMustChange;
   // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
   // refuses a second group with it).
   for (const LocalGroup& g : m_.state().sam.groups) {

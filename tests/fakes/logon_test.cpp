@@ -166,11 +166,25 @@ TEST_F(LogonTest, DisabledAccountGives1331) {
   EXPECT_EQ(Logon("wrong"), 1326u);  // the password is checked first
 }
 
-TEST_F(LogonTest, ExpiredPasswordGives1330) {
+// docs/windows-reference.md#password-age: PasswordLastSet 0 ("must change password at next
+// logon") fails with STATUS_PASSWORD_MUST_CHANGE (1907), a password past the maximum age with
+// STATUS_PASSWORD_EXPIRED (1330) (Microsoft's MSV1_0 subauthentication sample; Samba).
+TEST_F(LogonTest, MustChangeAtNextLogonGives1907AndATooOldPassword1330) {
   Aspnet().password_expired = true;
-  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1907u);
+  EXPECT_EQ(st.message(), "The user's password must be changed before logging on the first time.");
+  EXPECT_TRUE(sam_.Describe(Aspnet()).password_must_change);
+  Aspnet().password_expired = false;
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(43 * 86400);
+  st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
   EXPECT_EQ(st.code(), 1330u);
   EXPECT_EQ(st.message(), "Logon failure: the specified account password has expired.");
+  EXPECT_TRUE(sam_.Describe(Aspnet()).password_expired);
+  EXPECT_FALSE(sam_.Describe(Aspnet()).password_must_change);
+  Aspnet().password_expired = true;  // both: the password was never set by its user
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
 }
 
 // MS-SAMR 3.1.5.14.4: UF_DONT_EXPIRE_PASSWD makes PasswordMustChange "never" before pwdLastSet 0
@@ -178,7 +192,7 @@ TEST_F(LogonTest, ExpiredPasswordGives1330) {
 TEST_F(LogonTest, PasswordNeverExpiresOverridesMustChangeAtNextLogon) {
   Aspnet().flags.password_never_expires = false;
   Aspnet().password_expired = true;
-  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
   Aspnet().flags.password_never_expires = true;
   EXPECT_EQ(Logon("1pass@word"), 0u);
 }
@@ -237,7 +251,7 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
   EXPECT_EQ(Logon("1pass@word"), 1331u);  // disabled before expired before rights
   Aspnet().flags.disabled = false;
-  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
   Aspnet().password_expired = false;
   EXPECT_EQ(Logon("1pass@word"), 1385u);
   EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything
