@@ -77,11 +77,12 @@ LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const
   const UserAccount* account = FindUserIn(s, user);
   // An unknown name and a wrong password give the same answer, so names cannot be probed.
   if (!account) return {Status::Win(fixer::kErrorLogonFailure)};
+  // The lockout comes before the password: a locked-out account answers 1909 whatever password
+  // is typed, and a wrong one is not counted (docs/windows-reference.md#logon-order).
+  if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (NtHash(password.Reveal()) != account->password_hash) {
-    if (IsLockedOutNow(*account, s)) RelyOn("choice-lockout-order");
     return {Status::Win(fixer::kErrorLogonFailure), LogonVerdict::Change::kCountBadPassword};
   }
-  if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (account->flags.disabled) return {Status::Win(fixer::kErrorAccountDisabled)};
   if (const uint32_t error = PasswordLogonError(*account, s); error != 0) return {Status::Win(error)};
   // "Limit local account use of blank passwords to console logon only": no API or runas

@@ -125,6 +125,30 @@ TEST_F(LogonTest, ThresholdLocksTheAccountThen1909EvenWithTheRightPassword) {
   EXPECT_TRUE(sam_.Describe(Aspnet()).flags.locked_out);
 }
 
+// docs/windows-reference.md#logon-order: the lockout is judged before the password, so a wrong
+// password to a locked-out account answers 1909 too and is not counted (Microsoft's MSV1_0
+// subauthentication sample; Samba's authsam_authenticate).
+TEST_F(LogonTest, LockedOutAnswers1909ToAWrongPasswordWithoutCountingIt) {
+  SetLockout(2, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  ASSERT_TRUE(Aspnet().flags.locked_out);
+  const uint32_t count = Aspnet().bad_password_count;
+  const int64_t last_bad = Aspnet().last_bad_password_at;
+  m_.Advance(60);
+  size_t mutations = 0;
+  m_.set_before_mutation([&] { ++mutations; });
+  EXPECT_EQ(Logon("wrong"), 1909u);
+  EXPECT_EQ(logon_.LogonUser("nobody", Pw("wrong"), LogonType::kInteractive).status().code(), 1326u);
+  m_.set_before_mutation(nullptr);
+  EXPECT_EQ(mutations, 0u);
+  EXPECT_EQ(Aspnet().bad_password_count, count);
+  EXPECT_EQ(Aspnet().last_bad_password_at, last_bad);
+  m_.Advance(30 * 60);  // the lockout runs out: a wrong password is judged and counted again
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+}
+
 TEST_F(LogonTest, LockoutExpiresAfterItsDurationOfMachineClock) {
   SetLockout(2, 30);
   EXPECT_EQ(Logon("wrong"), 1326u);
@@ -254,8 +278,9 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   EXPECT_EQ(Logon("1pass@word"), 1907u);
   Aspnet().password_expired = false;
   EXPECT_EQ(Logon("1pass@word"), 1385u);
-  EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything
+  EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything but a lockout
   EXPECT_EQ(Logon("1pass@word"), 1909u);  // now locked: before disabled
+  EXPECT_EQ(Logon("wrong"), 1909u);       // and before the password
 }
 
 // CheckLogon is LogonUser's answer without its side effects: for every outcome the same code,
