@@ -50,6 +50,12 @@ const fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) cons
   return nullptr;
 }
 
+const fixer::ServiceInfo* Scm::FindByKey(const std::string& key_name) const {
+  for (const auto& s : m_.state().services)
+    if (EqualsIgnoreCase(s.name, key_name)) return &s;
+  return nullptr;
+}
+
 fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {
   return const_cast<fixer::ServiceInfo*>(std::as_const(*this).Find(key_or_display_name));
 }

@@ -7,6 +7,7 @@
 
 #include "fakes/fresh_install.h"
 #include "fakes/lsa.h"
+#include "fakes/machine_ports.h"
 #include "fakes/sam.h"
 
 namespace {
@@ -51,6 +52,22 @@ TEST_F(ScmTest, FindsByKeyOrDisplayNameIgnoringCase) {
   EXPECT_EQ(scm_.SetStartType("nosuch", StartType::kDisabled).code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.ActiveDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.StopWithDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
+}
+
+// The fixer's port opens services as OpenService does, by key name only: a display name is
+// 1060 there (OpenService's page: "not the service display name"), while Scm itself, which
+// `net start` and `net stop` use, accepts both.
+TEST_F(ScmTest, ThePortKnowsServicesByKeyNameOnly) {
+  fakes::MachinePorts ports(machine_);
+  fixer::ServiceControl& services = ports.ports().services;
+  ASSERT_TRUE(services.Query("w3svc").ok());
+  EXPECT_EQ(services.Query("World Wide Web Publishing").status().code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.ActiveDependents("IIS Admin").status().code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.Stop("World Wide Web Publishing").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.Start("World Wide Web Publishing").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
+  EXPECT_EQ(services.Stop("w3svc").code(), 0u);
+  EXPECT_EQ(services.Start("W3SVC").code(), 0u);
 }
 
 TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
