@@ -3,7 +3,7 @@
 // Choices:
 //  - "Active" means any state but stopped (running, paused, pending), as EnumDependentServices
 //    with SERVICE_ACTIVE counts it.
-//  - Start checks the service itself (1056, 1058) before touching a dependency; a dependency
+//  - Start checks the service itself (1058, then 1056) before touching a dependency; a dependency
 //    that is missing gives 1075, a cycle 1059, and any other failure of a dependency 1068 for
 //    the service asked for. Dependencies start first, so a 1069 of the service itself leaves
 //    them running, as the real SCM does.
@@ -107,8 +107,10 @@ fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
 fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name, std::vector<std::string>& chain) {
   fixer::ServiceInfo* service = scm.Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
+  // Disabled before running: a running service since set to Disabled answers 1058
+  // (docs/windows-reference.md#services).
   if (service->start_type == fixer::StartType::kDisabled) return fixer::Status::Win(fixer::kErrorServiceDisabled);
+  if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
   chain.push_back(FoldCase(service->name));
   for (const std::string& dep_name : service->dependencies) {
     const fixer::ServiceInfo* dep = scm.Find(dep_name);

@@ -109,6 +109,16 @@ TEST_F(ScmTest, StoppedAndRunningErrors) {
   EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceAlreadyRunning);
 }
 
+// docs/windows-reference.md#services: StartService looks at the start type before the state
+// (Wine's and ReactOS's service control managers), so a running service an administrator set to
+// Disabled answers 1058, not 1056.
+TEST_F(ScmTest, ARunningServiceSetToDisabledAnswers1058) {
+  ASSERT_TRUE(scm_.SetStartType("seclogon", StartType::kDisabled).ok());
+  EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
+  EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceDisabled);
+  EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
+}
+
 TEST_F(ScmTest, StartPullsDependenciesFirst) {
   ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
   AddService("APPPOOL", {"W3SVC"});
