@@ -124,7 +124,9 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
     ++account->bad_password_count;
     account->last_bad_password_at = s.clock;
     const uint32_t threshold = s.lsa.lockout.threshold;
-    if (threshold > 0 && !account->flags.locked_out && account->bad_password_count >= threshold) {
+    // The built-in Administrator is never locked out (docs/windows-reference.md#lockout).
+    const bool can_lock = account->rid != kAdministratorRid;
+    if (threshold > 0 && can_lock && !account->flags.locked_out && account->bad_password_count >= threshold) {
       account->flags.locked_out = true;
       account->locked_out_at = s.clock;
     }

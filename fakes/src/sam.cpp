@@ -14,8 +14,6 @@ using fixer::Status;
 
 constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.md#net-commands
 constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
-constexpr uint32_t kAdministratorRid = 500;
-constexpr uint32_t kGuestRid = 501;
 
 bool IsValidUserName(std::string_view name) {
   const std::u16string wide = Utf8ToUtf16(name);

@@ -149,6 +149,19 @@ TEST_F(LogonTest, LockedOutAnswers1909ToAWrongPasswordWithoutCountingIt) {
   EXPECT_EQ(Aspnet().bad_password_count, 1u);
 }
 
+// docs/windows-reference.md#lockout: the built-in Administrator (RID 500) is never locked out;
+// its bad passwords are still refused and counted.
+TEST_F(LogonTest, TheBuiltInAdministratorIsNeverLockedOut) {
+  SetLockout(2, 30);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(logon_.LogonUser("Administrator", Pw("wrong"), LogonType::kInteractive).status().code(), 1326u);
+  }
+  const fakes::UserAccount& admin = *sam_.FindUser("Administrator");
+  EXPECT_FALSE(admin.flags.locked_out);
+  EXPECT_EQ(admin.bad_password_count, 5u);
+  EXPECT_TRUE(logon_.LogonUser("Administrator", Pw("Adm1n!pass"), LogonType::kInteractive).ok());
+}
+
 TEST_F(LogonTest, LockoutExpiresAfterItsDurationOfMachineClock) {
   SetLockout(2, 30);
   EXPECT_EQ(Logon("wrong"), 1326u);
