@@ -171,6 +171,11 @@ fixer::Result<std::vector<std::string>> Scm::StopWithDependents(const std::strin
 fixer::Status Scm::SetStartType(const std::string& name, fixer::StartType type) {
   fixer::ServiceInfo* service = Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  // Boot and system start are for drivers only; every modelled service is a Win32 service
+  // (docs/windows-reference.md#services).
+  if (type == fixer::StartType::kBoot || type == fixer::StartType::kSystem) {
+    return fixer::Status::Win(fixer::kErrorInvalidParameter);
+  }
   if (auto st = m_.Mutate("scm.config", service->name); !st.ok()) return st;
   service->start_type = type;
   return fixer::Status::Ok();

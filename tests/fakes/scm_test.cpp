@@ -70,6 +70,16 @@ TEST_F(ScmTest, ThePortKnowsServicesByKeyNameOnly) {
   EXPECT_EQ(services.Start("W3SVC").code(), 0u);
 }
 
+// docs/windows-reference.md#services: boot and system start are for drivers only; a Win32
+// service refuses them with 87 and keeps its start type (Wine's conformance tests, service.c).
+TEST_F(ScmTest, BootAndSystemStartAreForDriversOnly) {
+  for (StartType type : {StartType::kBoot, StartType::kSystem}) {
+    EXPECT_EQ(scm_.SetStartType("W3SVC", type).code(), fixer::kErrorInvalidParameter);
+    EXPECT_EQ(scm_.Find("W3SVC")->start_type, StartType::kAutomatic);
+  }
+  EXPECT_TRUE(scm_.SetStartType("W3SVC", StartType::kManual).ok());
+}
+
 TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
   EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
   EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);

@@ -34,7 +34,8 @@ class Scm {
   fixer::Status Stop(const std::string& name);   // "scm.stop"
   // Stops the running dependents, then the service. Returns the names stopped, in order.
   fixer::Result<std::vector<std::string>> StopWithDependents(const std::string& name);
-  fixer::Status SetStartType(const std::string& name, fixer::StartType type);  // "scm.config"
+  // "scm.config"; 87 for boot or system start, which only a driver may have.
+  fixer::Status SetStartType(const std::string& name, fixer::StartType type);
 
  private:
   Machine& m_;
