@@ -1,6 +1,7 @@
 #include "fakes/account_lockout.h"
 
 #include "fakes/modelling_choices.h"
+#include "fixer/win_error.h"
 
 namespace fakes {
 namespace {
@@ -40,6 +41,13 @@ bool PasswordExpiredNow(const UserAccount& user, const MachineState& state) {
   const uint32_t max_age = state.lsa.password_policy.max_age_days;
   if (max_age == 0) return false;
   return state.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
+}
+
+uint32_t PasswordLogonError(const UserAccount& user, const MachineState& state) {
+  if (!PasswordExpiredNow(user, state)) return 0;
+  // STATUS_PASSWORD_MUST_CHANGE when the password was never set by the user, else
+  // STATUS_PASSWORD_EXPIRED (docs/windows-reference.md#password-age).
+  return user.password_expired ? fixer::kErrorPasswordMustChange : fixer::kErrorPasswordExpired;
 }
 
 }  // namespace fakes

@@ -5,9 +5,13 @@
 // A new account joins Users with default flags [M]. `*` prompts for the password twice without
 // echo [M: "Type a password for the user:" / "Retype the password to confirm:"].
 #include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
 
@@ -99,25 +103,70 @@ int List(Console& con) {
   return 0;
 }
 
+// "8/22/2003 12:00 AM": a time of the machine's clock as net.exe prints it (the short date and
+// the time without seconds of the user's locale), on an en-US machine whose clock is UTC [M].
+std::string NetDateTime(int64_t seconds) {
+  namespace chrono = std::chrono;
+  const chrono::sys_seconds at{chrono::seconds(seconds)};
+  const chrono::sys_days day = chrono::floor<chrono::days>(at);
+  const chrono::year_month_day date{day};
+  const chrono::hh_mm_ss time{at - day};
+  const long hour = time.hours().count();
+  const long hour12 = hour % 12 == 0 ? 12 : hour % 12;
+  return fmt::format("{}/{}/{} {}:{:02} {}", static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     static_cast<int>(date.year()), hour12, time.minutes().count(), hour < 12 ? "AM" : "PM");
+}
+
+// `net user NAME`: XP's fields in XP's order (docs/windows-reference.md#net-commands). The model
+// keeps no country code, account expiry, workstation list, logon script, profile path, home
+// folder, last logon or logon hours: they print as a fresh account's [M].
 int Show(Console& con, const std::string& name) {
   Sam sam(con.machine);
   const UserAccount* u = sam.FindUser(name);
   if (!u) return NetError(con, fixer::kNerrUserNotFound);
+  const MachineState& state = con.machine.state();
+  const fixer::PasswordPolicyInfo& policy = state.lsa.password_policy;
+  constexpr size_t kLabelWidth = 29;
   auto row = [&](const std::string& label, const std::string& value) {
     std::string l = label;
-    l.resize(29, ' ');
+    l.resize(kLabelWidth, ' ');
     con.Write(l + value + "\n");
   };
+  constexpr int64_t kSecondsPerDay = 86400;
+  const bool never_expires = u->flags.password_never_expires || policy.max_age_days == 0;
   row("User name", u->name);
   row("Full Name", u->full_name);
   row("Comment", u->comment);
-  row("Account active", u->flags.disabled ? "No" : (u->flags.locked_out ? "Locked" : "Yes"));
-  row("User may change password", u->flags.cannot_change_password ? "No" : "Yes");
-  std::string groups;
-  for (const fixer::Sid& g : sam.GroupsOf(sam.SidOf(*u))) groups += "*" + sam.DisplayName(g) + "  ";
-  while (!groups.empty() && groups.back() == ' ') groups.pop_back();
+  row("User's comment", "");
+  row("Country code", "000 (System Default)");
+  row("Account active", u->flags.disabled ? "No" : (IsLockedOutNow(*u, state) ? "Locked" : "Yes"));
+  row("Account expires", "Never");
   con.Write("\n");
-  row("Local Group Memberships", groups);
+  row("Password last set", NetDateTime(u->password_last_set));
+  row("Password expires",
+      never_expires ? "Never" : NetDateTime(u->password_last_set + int64_t{policy.max_age_days} * kSecondsPerDay));
+  row("Password changeable", NetDateTime(u->password_last_set + int64_t{policy.min_age_days} * kSecondsPerDay));
+  row("Password required", "Yes");
+  row("User may change password", u->flags.cannot_change_password ? "No" : "Yes");
+  con.Write("\n");
+  row("Workstations allowed", "All");
+  row("Logon script", "");
+  row("User profile", "");
+  row("Home directory", "");
+  row("Last logon", "Never");
+  con.Write("\n");
+  row("Logon hours allowed", "All");
+  con.Write("\n");
+  // One group a line, by its bare name as NetUserGetLocalGroups gives it; a workstation's only
+  // global group is "None".
+  std::vector<std::string> groups;
+  for (const fixer::Sid& g : sam.GroupsOf(sam.SidOf(*u))) {
+    const std::string qualified = sam.DisplayName(g);
+    groups.push_back("*" + qualified.substr(qualified.find('\\') + 1));
+  }
+  if (groups.empty()) row("Local Group Memberships", "");
+  for (size_t i = 0; i < groups.size(); ++i) row(i == 0 ? "Local Group Memberships" : "", groups[i]);
+  row("Global Group memberships", "*None");
   NetOk(con);
   return 0;
 }

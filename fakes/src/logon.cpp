@@ -77,13 +77,14 @@ LogonVerdict EvaluateLogon(const MachineState& s, const std::string& user, const
   const UserAccount* account = FindUserIn(s, user);
   // An unknown name and a wrong password give the same answer, so names cannot be probed.
   if (!account) return {Status::Win(fixer::kErrorLogonFailure)};
+  // The lockout comes before the password: a locked-out account answers 1909 whatever password
+  // is typed, and a wrong one is not counted (docs/windows-reference.md#logon-order).
+  if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (NtHash(password.Reveal()) != account->password_hash) {
-    if (IsLockedOutNow(*account, s)) RelyOn("choice-lockout-order");
     return {Status::Win(fixer::kErrorLogonFailure), LogonVerdict::Change::kCountBadPassword};
   }
-  if (IsLockedOutNow(*account, s)) return {Status::Win(fixer::kErrorAccountLockedOut)};
   if (account->flags.disabled) return {Status::Win(fixer::kErrorAccountDisabled)};
-  if (PasswordExpiredNow(*account, s)) return {Status::Win(fixer::kErrorPasswordExpired)};
+  if (const uint32_t error = PasswordLogonError(*account, s); error != 0) return {Status::Win(error)};
   // "Limit local account use of blank passwords to console logon only": no API or runas
   // logon is a console logon, so every logon modelled here is refused (docs/windows-reference.md#logon-order).
   if (account->password_hash.empty() && s.lsa.limit_blank_password_use) {
@@ -123,7 +124,9 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
     ++account->bad_password_count;
     account->last_bad_password_at = s.clock;
     const uint32_t threshold = s.lsa.lockout.threshold;
-    if (threshold > 0 && !account->flags.locked_out && account->bad_password_count >= threshold) {
+    // The built-in Administrator is never locked out (docs/windows-reference.md#lockout).
+    const bool can_lock = account->rid != kAdministratorRid;
+    if (threshold > 0 && can_lock && !account->flags.locked_out && account->bad_password_count >= threshold) {
       account->flags.locked_out = true;
       account->locked_out_at = s.clock;
     }
@@ -163,7 +166,7 @@ fixer::Result<Token> LogonService::ConsoleLogon(const std::string& user) {
   if (!account) return Status::Win(fixer::kErrorLogonFailure);
   if (IsLockedOutNow(*account, s)) return Status::Win(fixer::kErrorAccountLockedOut);
   if (account->flags.disabled) return Status::Win(fixer::kErrorAccountDisabled);
-  if (PasswordExpiredNow(*account, s)) return Status::Win(fixer::kErrorPasswordExpired);
+  if (const uint32_t error = PasswordLogonError(*account, s); error != 0) return Status::Win(error);
   Token token;
   token.user = s.sam.domain.WithRid(account->rid);
   token.user_name = account->name;

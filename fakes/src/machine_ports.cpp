@@ -36,21 +36,30 @@ Status ReadOfSid(Machine& m, std::string_view op, const fixer::Sid& sid) {
   return m.Read(op, read_rule ? sid.ToString() : std::string());
 }
 
+// Every call opens the service as OpenService does, by its key name: a display name is 1060
+// (docs/windows-reference.md#services); `net start` and `net stop` accept both (cmd_net_service).
 class ScmPort : public fixer::ServiceControl {
  public:
   explicit ScmPort(Machine& m) : m_(m) {}
   Result<fixer::ServiceInfo> Query(const std::string& name) override {
     if (Status st = m_.Read("scm.query", name); !st.ok()) return st;
-    const fixer::ServiceInfo* s = std::as_const(scm_).Find(name);
+    const fixer::ServiceInfo* s = scm_.FindByKey(name);
     if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return *s;
   }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
+    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return scm_.ActiveDependents(name);
   }
-  Status Stop(const std::string& name) override { return scm_.Stop(name); }
-  Status Start(const std::string& name) override { return scm_.Start(name); }
+  Status Stop(const std::string& name) override {
+    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    return scm_.Stop(name);
+  }
+  Status Start(const std::string& name) override {
+    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    return scm_.Start(name);
+  }
 
  private:
   Machine& m_;

@@ -14,8 +14,6 @@ using fixer::Status;
 
 constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.md#net-commands
 constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
-constexpr uint32_t kAdministratorRid = 500;
-constexpr uint32_t kGuestRid = 501;
 
 bool IsValidUserName(std::string_view name) {
   const std::u16string wide = Utf8ToUtf16(name);
@@ -129,6 +127,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
+  a.password_must_change = PasswordLogonError(user, m_.state()) == fixer::kErrorPasswordMustChange;
   // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
   // refuses a second group with it).
   for (const LocalGroup& g : m_.state().sam.groups) {

@@ -3,7 +3,7 @@
 // Choices:
 //  - "Active" means any state but stopped (running, paused, pending), as EnumDependentServices
 //    with SERVICE_ACTIVE counts it.
-//  - Start checks the service itself (1056, 1058) before touching a dependency; a dependency
+//  - Start checks the service itself (1058, then 1056) before touching a dependency; a dependency
 //    that is missing gives 1075, a cycle 1059, and any other failure of a dependency 1068 for
 //    the service asked for. Dependencies start first, so a 1069 of the service itself leaves
 //    them running, as the real SCM does.
@@ -47,6 +47,12 @@ const fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) cons
     if (EqualsIgnoreCase(s.name, key_or_display_name)) return &s;
   for (const auto& s : services)
     if (EqualsIgnoreCase(s.display_name, key_or_display_name)) return &s;
+  return nullptr;
+}
+
+const fixer::ServiceInfo* Scm::FindByKey(const std::string& key_name) const {
+  for (const auto& s : m_.state().services)
+    if (EqualsIgnoreCase(s.name, key_name)) return &s;
   return nullptr;
 }
 
@@ -101,8 +107,10 @@ fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
 fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name, std::vector<std::string>& chain) {
   fixer::ServiceInfo* service = scm.Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
+  // Disabled before running: a running service since set to Disabled answers 1058
+  // (docs/windows-reference.md#services).
   if (service->start_type == fixer::StartType::kDisabled) return fixer::Status::Win(fixer::kErrorServiceDisabled);
+  if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
   chain.push_back(FoldCase(service->name));
   for (const std::string& dep_name : service->dependencies) {
     const fixer::ServiceInfo* dep = scm.Find(dep_name);
@@ -163,6 +171,11 @@ fixer::Result<std::vector<std::string>> Scm::StopWithDependents(const std::strin
 fixer::Status Scm::SetStartType(const std::string& name, fixer::StartType type) {
   fixer::ServiceInfo* service = Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  // Boot and system start are for drivers only; every modelled service is a Win32 service
+  // (docs/windows-reference.md#services).
+  if (type == fixer::StartType::kBoot || type == fixer::StartType::kSystem) {
+    return fixer::Status::Win(fixer::kErrorInvalidParameter);
+  }
   if (auto st = m_.Mutate("scm.config", service->name); !st.ok()) return st;
   service->start_type = type;
   return fixer::Status::Ok();

@@ -55,6 +55,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1387, "A member could not be added to or removed from the local group because the member does not exist."},
     {1388, "A new member could not be added to a local group because the member has the wrong account type."},
     {1450, "Insufficient system resources exist to complete the requested service."},
+    {1907, "The user's password must be changed before logging on the first time."},
     {1909, "The referenced account is currently locked out and may not be logged on to."},
     {1920, "The file cannot be accessed by the system."},
     {2140, "An internal error occurred."},

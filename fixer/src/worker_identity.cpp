@@ -79,6 +79,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   w.sid = acct->sid;
   w.flags = acct->flags;
   w.password_expired = acct->password_expired;
+  w.password_must_change = acct->password_must_change;
   w.groups = acct->groups;
   auto profile = ports.profiles.Find(acct->sid);
   if (!profile) return profile.status();

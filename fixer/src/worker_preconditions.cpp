@@ -103,11 +103,14 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
                                               w.account, w.account),
                                          Remedy::kRefused)
                                  : Met("enabled", Text(FMT_COMPILE("{} is enabled"), w.account)));
+  // "Must change at next logon" and "too old" fail the logon with different errors (1907, 1330).
+  const uint32_t password_error = w.password_must_change ? kErrorPasswordMustChange : kErrorPasswordExpired;
+  const char* password_state = w.password_must_change ? "must be changed at the next logon" : "has expired";
   out.push_back(w.password_expired
-                    ? Fails("password-not-expired", kErrorPasswordExpired,
-                            Text(FMT_COMPILE("the password of {} has expired; the repair sets a new "
-                                             "one (register: never expires)"),
-                                 w.account),
+                    ? Fails("password-not-expired", password_error,
+                            Text(FMT_COMPILE("the password of {} {}; the repair sets a new one (register: never "
+                                             "expires)"),
+                                 w.account, password_state),
                             Remedy::kRepaired)
                     : Met("password-not-expired", Text(FMT_COMPILE("the password of {} has not expired"), w.account)));
 

@@ -199,7 +199,7 @@ std::vector<Word> AccountStepWords() {
        .scalar_arg = "user",
        .params = {{.name = "user", .required = true, .note = "(`none` means nobody)"}},
        .doc = "who is logged on at the console: Winlogon loads that user's profile, creating it at the first "
-              "logon; a logon Windows refuses (1326, 1909, 1331, 1330, 1385) changes nothing",
+              "logon; a logon Windows refuses (1326, 1909, 1331, 1907, 1330, 1385) changes nothing",
        .run = SetInteractiveUser},
       {.name = "set_caller",
        .scalar_arg = "user",

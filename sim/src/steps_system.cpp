@@ -210,7 +210,8 @@ std::vector<Word> SystemStepWords() {
        .params = {{.name = "name", .required = true},
                   {.name = "start_type", .kind = ValueKind::kWord, .words = StartTypeNames(), .required = true}},
        .doc = "sets a service's start type, as an administrator does in services.msc (`sc config NAME start= "
-              "TYPE`); a disabled service then refuses to start (1058)",
+              "TYPE`); a disabled service then refuses to start (1058); `boot` and `system`, for drivers only, "
+              "fail with 87",
        .run = SetStartType},
       {.name = "grant_ace",
        .scalar_arg = "",

@@ -125,6 +125,43 @@ TEST_F(LogonTest, ThresholdLocksTheAccountThen1909EvenWithTheRightPassword) {
   EXPECT_TRUE(sam_.Describe(Aspnet()).flags.locked_out);
 }
 
+// docs/windows-reference.md#logon-order: the lockout is judged before the password, so a wrong
+// password to a locked-out account answers 1909 too and is not counted (Microsoft's MSV1_0
+// subauthentication sample; Samba's authsam_authenticate).
+TEST_F(LogonTest, LockedOutAnswers1909ToAWrongPasswordWithoutCountingIt) {
+  SetLockout(2, 30);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  ASSERT_TRUE(Aspnet().flags.locked_out);
+  const uint32_t count = Aspnet().bad_password_count;
+  const int64_t last_bad = Aspnet().last_bad_password_at;
+  m_.Advance(60);
+  size_t mutations = 0;
+  m_.set_before_mutation([&] { ++mutations; });
+  EXPECT_EQ(Logon("wrong"), 1909u);
+  EXPECT_EQ(logon_.LogonUser("nobody", Pw("wrong"), LogonType::kInteractive).status().code(), 1326u);
+  m_.set_before_mutation(nullptr);
+  EXPECT_EQ(mutations, 0u);
+  EXPECT_EQ(Aspnet().bad_password_count, count);
+  EXPECT_EQ(Aspnet().last_bad_password_at, last_bad);
+  m_.Advance(30 * 60);  // the lockout runs out: a wrong password is judged and counted again
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+}
+
+// docs/windows-reference.md#lockout: the built-in Administrator (RID 500) is never locked out;
+// its bad passwords are still refused and counted.
+TEST_F(LogonTest, TheBuiltInAdministratorIsNeverLockedOut) {
+  SetLockout(2, 30);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(logon_.LogonUser("Administrator", Pw("wrong"), LogonType::kInteractive).status().code(), 1326u);
+  }
+  const fakes::UserAccount& admin = *sam_.FindUser("Administrator");
+  EXPECT_FALSE(admin.flags.locked_out);
+  EXPECT_EQ(admin.bad_password_count, 5u);
+  EXPECT_TRUE(logon_.LogonUser("Administrator", Pw("Adm1n!pass"), LogonType::kInteractive).ok());
+}
+
 TEST_F(LogonTest, LockoutExpiresAfterItsDurationOfMachineClock) {
   SetLockout(2, 30);
   EXPECT_EQ(Logon("wrong"), 1326u);
@@ -166,11 +203,25 @@ TEST_F(LogonTest, DisabledAccountGives1331) {
   EXPECT_EQ(Logon("wrong"), 1326u);  // the password is checked first
 }
 
-TEST_F(LogonTest, ExpiredPasswordGives1330) {
+// docs/windows-reference.md#password-age: PasswordLastSet 0 ("must change password at next
+// logon") fails with STATUS_PASSWORD_MUST_CHANGE (1907), a password past the maximum age with
+// STATUS_PASSWORD_EXPIRED (1330) (Microsoft's MSV1_0 subauthentication sample; Samba).
+TEST_F(LogonTest, MustChangeAtNextLogonGives1907AndATooOldPassword1330) {
   Aspnet().password_expired = true;
-  const fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  fixer::Status st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
+  EXPECT_EQ(st.code(), 1907u);
+  EXPECT_EQ(st.message(), "The user's password must be changed before logging on the first time.");
+  EXPECT_TRUE(sam_.Describe(Aspnet()).password_must_change);
+  Aspnet().password_expired = false;
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(43 * 86400);
+  st = logon_.LogonUser("ASPNET", Pw("1pass@word"), LogonType::kInteractive).status();
   EXPECT_EQ(st.code(), 1330u);
   EXPECT_EQ(st.message(), "Logon failure: the specified account password has expired.");
+  EXPECT_TRUE(sam_.Describe(Aspnet()).password_expired);
+  EXPECT_FALSE(sam_.Describe(Aspnet()).password_must_change);
+  Aspnet().password_expired = true;  // both: the password was never set by its user
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
 }
 
 // MS-SAMR 3.1.5.14.4: UF_DONT_EXPIRE_PASSWD makes PasswordMustChange "never" before pwdLastSet 0
@@ -178,7 +229,7 @@ TEST_F(LogonTest, ExpiredPasswordGives1330) {
 TEST_F(LogonTest, PasswordNeverExpiresOverridesMustChangeAtNextLogon) {
   Aspnet().flags.password_never_expires = false;
   Aspnet().password_expired = true;
-  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
   Aspnet().flags.password_never_expires = true;
   EXPECT_EQ(Logon("1pass@word"), 0u);
 }
@@ -237,11 +288,12 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
   EXPECT_EQ(Logon("1pass@word"), 1331u);  // disabled before expired before rights
   Aspnet().flags.disabled = false;
-  EXPECT_EQ(Logon("1pass@word"), 1330u);
+  EXPECT_EQ(Logon("1pass@word"), 1907u);
   Aspnet().password_expired = false;
   EXPECT_EQ(Logon("1pass@word"), 1385u);
-  EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything
+  EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything but a lockout
   EXPECT_EQ(Logon("1pass@word"), 1909u);  // now locked: before disabled
+  EXPECT_EQ(Logon("wrong"), 1909u);       // and before the password
 }
 
 // CheckLogon is LogonUser's answer without its side effects: for every outcome the same code,

@@ -7,6 +7,7 @@
 
 #include "fakes/fresh_install.h"
 #include "fakes/lsa.h"
+#include "fakes/machine_ports.h"
 #include "fakes/sam.h"
 
 namespace {
@@ -53,6 +54,32 @@ TEST_F(ScmTest, FindsByKeyOrDisplayNameIgnoringCase) {
   EXPECT_EQ(scm_.StopWithDependents("nosuch").status().code(), fixer::kErrorServiceDoesNotExist);
 }
 
+// The fixer's port opens services as OpenService does, by key name only: a display name is
+// 1060 there (OpenService's page: "not the service display name"), while Scm itself, which
+// `net start` and `net stop` use, accepts both.
+TEST_F(ScmTest, ThePortKnowsServicesByKeyNameOnly) {
+  fakes::MachinePorts ports(machine_);
+  fixer::ServiceControl& services = ports.ports().services;
+  ASSERT_TRUE(services.Query("w3svc").ok());
+  EXPECT_EQ(services.Query("World Wide Web Publishing").status().code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.ActiveDependents("IIS Admin").status().code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.Stop("World Wide Web Publishing").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(services.Start("World Wide Web Publishing").code(), fixer::kErrorServiceDoesNotExist);
+  EXPECT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
+  EXPECT_EQ(services.Stop("w3svc").code(), 0u);
+  EXPECT_EQ(services.Start("W3SVC").code(), 0u);
+}
+
+// docs/windows-reference.md#services: boot and system start are for drivers only; a Win32
+// service refuses them with 87 and keeps its start type (Wine's conformance tests, service.c).
+TEST_F(ScmTest, BootAndSystemStartAreForDriversOnly) {
+  for (StartType type : {StartType::kBoot, StartType::kSystem}) {
+    EXPECT_EQ(scm_.SetStartType("W3SVC", type).code(), fixer::kErrorInvalidParameter);
+    EXPECT_EQ(scm_.Find("W3SVC")->start_type, StartType::kAutomatic);
+  }
+  EXPECT_TRUE(scm_.SetStartType("W3SVC", StartType::kManual).ok());
+}
+
 TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
   EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
   EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);
@@ -90,6 +117,16 @@ TEST_F(ScmTest, StoppedAndRunningErrors) {
   EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorServiceNotActive);
   EXPECT_EQ(scm_.StopWithDependents("IISADMIN").status().code(), fixer::kErrorServiceNotActive);
   EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceAlreadyRunning);
+}
+
+// docs/windows-reference.md#services: StartService looks at the start type before the state
+// (Wine's and ReactOS's service control managers), so a running service an administrator set to
+// Disabled answers 1058, not 1056.
+TEST_F(ScmTest, ARunningServiceSetToDisabledAnswers1058) {
+  ASSERT_TRUE(scm_.SetStartType("seclogon", StartType::kDisabled).ok());
+  EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
+  EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceDisabled);
+  EXPECT_EQ(StateOf("seclogon"), ServiceState::kRunning);
 }
 
 TEST_F(ScmTest, StartPullsDependenciesFirst) {

@@ -52,6 +52,57 @@ TEST_F(NetUser, ChangePassword) {
   EXPECT_NE(Out().find("NET HELPMSG 2221"), std::string::npos);
 }
 
+// docs/windows-reference.md#net-commands: XP's fields, in XP's order, with the bare names of the
+// local groups (ReactOS net's DisplayUser).
+TEST_F(NetUser, ShowPrintsXpsFields) {
+  machine.state().clock = 1061510400;  // 2003-08-22 00:00 UTC
+  EXPECT_EQ(Run("net user carol Tulip-2003 /add /fullname:\"Carol Jones\""), 0);
+  fakes::UserAccount* carol = fakes::Sam(machine).FindUser("carol");
+  ASSERT_NE(carol, nullptr);
+  carol->password_last_set = 1061510400 + 13 * 3600 + 5 * 60;  // 1:05 PM
+  machine.state().lsa.password_policy.max_age_days = 42;
+  machine.state().lsa.password_policy.min_age_days = 1;
+  EXPECT_EQ(Run("net user carol"), 0);
+  EXPECT_EQ(Out(),
+            "User name                    carol\n"
+            "Full Name                    Carol Jones\n"
+            "Comment                      \n"
+            "User's comment               \n"
+            "Country code                 000 (System Default)\n"
+            "Account active               Yes\n"
+            "Account expires              Never\n"
+            "\n"
+            "Password last set            8/22/2003 1:05 PM\n"
+            "Password expires             10/3/2003 1:05 PM\n"
+            "Password changeable          8/23/2003 1:05 PM\n"
+            "Password required            Yes\n"
+            "User may change password     Yes\n"
+            "\n"
+            "Workstations allowed         All\n"
+            "Logon script                 \n"
+            "User profile                 \n"
+            "Home directory               \n"
+            "Last logon                   Never\n"
+            "\n"
+            "Logon hours allowed          All\n"
+            "\n"
+            "Local Group Memberships      *Users\n"
+            "Global Group memberships     *None\n"
+            "The command completed successfully.\n\n");
+  // Two groups: one a line; "password never expires" shows as Never; a lockout as Locked.
+  ASSERT_TRUE(fakes::Sam(machine).AddMember("Administrators", fakes::Sam(machine).SidOf(*carol)).ok());
+  carol->flags.password_never_expires = true;
+  carol->flags.locked_out = true;
+  carol->locked_out_at = machine.state().clock;
+  machine.state().lsa.lockout.duration_minutes = 0;
+  EXPECT_EQ(Run("net user carol"), 0);
+  EXPECT_NE(Out().find("Account active               Locked\n"), std::string::npos) << Out();
+  EXPECT_NE(Out().find("Password expires             Never\n"), std::string::npos) << Out();
+  EXPECT_NE(Out().find("Local Group Memberships      *Administrators\n                             *Users\n"),
+            std::string::npos)
+      << Out();
+}
+
 TEST_F(NetUser, NotAnAdministratorIsSystemError5) {
   Run("net user bob Bob-Passw0rd /add");
   machine.state().session.caller = "bob";

@@ -93,6 +93,20 @@ TEST_F(Services, NamesAreCaseInsensitiveAndStatesAreReported) {
   Expect(false, "none of seclogon, W3SVC, Spooler, EventLog, RpcSs could be queried");
 }
 
+// service_control.h: names are key names. OpenService looks a service up by the name it was
+// created with, "not the service display name" (OpenService's page on learn.microsoft.com):
+// the display name of a service the machine has is 1060.
+TEST_F(Services, ADisplayNameIsNotAKeyName1060) {
+  for (const char* name : {"W3SVC", "seclogon", "Spooler", "EventLog", "RpcSs"}) {
+    auto service = ports().services.Query(name);
+    if (!service.ok() || Lower(service->display_name) == Lower(service->name)) continue;
+    ExpectCode(ports().services.Query(service->display_name).status(), 1060,
+               "Query(\"" + service->display_name + "\")");
+    return;
+  }
+  Expect(false, "none of W3SVC, seclogon, Spooler, EventLog, RpcSs has a display name of its own");
+}
+
 // profiles.h: Find answers nullopt (not an error) for a SID without a ProfileList entry.
 TEST_F(Profiles, ASidWithoutProfileHasNone) {
   auto found = ports().profiles.Find(kUnusedSid);

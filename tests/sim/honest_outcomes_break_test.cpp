@@ -168,7 +168,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"outcomes/site-still-failing-after-repair-restored.yaml", Fixer<ProbeAlwaysAnswers>(), {}},
         Case{"outcomes/rollback-after-delete-rolls-forward.yaml", Fixer<LogonAlwaysFails>(), {}},
         Case{"diagnosis/locked-out-named-1909.yaml", Fixer<LockoutHidden>(), {}},
-        Case{"diagnosis/expired-password-named-1330.yaml", Fixer<ExpiryHidden>(), {}},
+        Case{"diagnosis/must-change-password-named-1907.yaml", Fixer<ExpiryHidden>(), {}},
         Case{"diagnosis/batch-logon-denied-through-group-named-1385.yaml", Fixer<DenyHidden>(), {}},
         Case{"diagnosis/profile-made-by-1.1-is-not-affected-not-already-fixed.yaml", Fixer<MarkForged>(), {}},
         Case{"diagnosis/fixed-by-this-tool-is-already-fixed.yaml", Fixer<MarkNeverWritten>(), {}},

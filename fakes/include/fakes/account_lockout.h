@@ -12,6 +12,8 @@
 //   if (user != nullptr && fakes::IsLockedOutNow(*user, machine.state())) logger->warn("locked out: 1909");
 #pragma once
 
+#include <cstdint>
+
 #include "fakes/state.h"
 
 namespace fakes {
@@ -26,5 +28,9 @@ bool ObservationWindowPassed(const UserAccount& user, const MachineState& state)
 // "User must change password at next logon", or older than the maximum password age; never
 // while "password never expires" is set, which overrides both.
 bool PasswordExpiredNow(const UserAccount& user, const MachineState& state);
+// The error a logon with the right password gets for the password's age: 1907 for "must change
+// password at next logon" (PasswordLastSet 0), 1330 for one older than the maximum age, 0 when
+// PasswordExpiredNow is false (docs/windows-reference.md#password-age).
+uint32_t PasswordLogonError(const UserAccount& user, const MachineState& state);
 
 }  // namespace fakes

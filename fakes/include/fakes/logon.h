@@ -1,10 +1,11 @@
 // LogonService: LogonUser and CreateProcessWithLogonW on a fake machine.
 //
-// A logon checks, in Windows' order: the user exists and the password matches (1326; a bad
-// password counts toward lockout and may lock the account), locked out (1909), disabled
-// (1331), password expired (1330), blank password away from the console (1327), the logon
-// type's right and deny right (1385). The Secondary Logon service (seclogon) must not be
-// disabled for RunWithProfile (1058). A successful logon resets the bad-password count.
+// A logon checks, in Windows' order: the user exists (1326), not locked out (1909, whatever the
+// password), the password matches (1326; a bad one counts toward lockout and may lock the
+// account), disabled (1331), password to be changed at next logon (1907) or too old (1330),
+// blank password away from the console (1327), the logon type's right and deny right (1385).
+// The Secondary Logon service (seclogon) must not be disabled for RunWithProfile (1058). A
+// successful logon resets the bad-password count.
 //
 //   fixer::Secret pw = fixer::Secret::FromString("1pass@word");
 //   fakes::LogonService logon(machine);
@@ -59,7 +60,7 @@ class LogonService {
   // Winlogon: `user` logs on at the console with the right password typed; its profile is
   // loaded, created at this first logon if it has none, and it becomes the interactive user
   // (docs/windows-reference.md#profiles). Refused as LogonUser refuses: 1326 unknown user,
-  // 1909, 1331, 1330, 1385 (no interactive logon right, or a deny).
+  // 1909, 1331, 1907, 1330, 1385 (no interactive logon right, or a deny).
   fixer::Result<Token> ConsoleLogon(const std::string& user);
   // The token of a built-in identity that needs no password: SYSTEM, NETWORK SERVICE,
   // LOCAL SERVICE (profile_loaded: true, they have one).

@@ -12,6 +12,7 @@
 //   fixer::Status st = sam.DeleteUser("ASPNET");        // 2221 if absent
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@
 #include "fixer/ports/accounts.h"
 
 namespace fakes {
+
+// The built-in accounts' RIDs (DOMAIN_USER_RID_ADMIN, DOMAIN_USER_RID_GUEST).
+inline constexpr uint32_t kAdministratorRid = 500;
+inline constexpr uint32_t kGuestRid = 501;
 
 // Reads straight from a state, for checkers that hold a state and no Machine (the sweep compares
 // thousands of end states): no copy, no Mutate. Sam's own reads answer through these.

@@ -4,7 +4,8 @@
 // dependency 1068, a service whose logon account cannot log on 1069. Stop refuses with 1051
 // while a running service depends on it, unless the dependents are stopped first (what
 // `net stop iisadmin /y` does, StopWithDependents here). 1060 unknown, 1056 already running,
-// 1062 not started. Names: key or display name, case-insensitive.
+// 1062 not started. Names: key or display name, case-insensitive (as `net start` takes them;
+// the fixer's port, like OpenService, takes key names only).
 //
 //   fakes::Scm services(machine);
 //   fixer::Result<std::vector<std::string>> stopped = services.StopWithDependents("IISADMIN");  // W3SVC, ..., IISADMIN
@@ -24,6 +25,8 @@ class Scm {
 
   fixer::ServiceInfo* Find(const std::string& key_or_display_name);
   const fixer::ServiceInfo* Find(const std::string& key_or_display_name) const;
+  // By key name only, as OpenService looks a service up: a display name finds nothing (1060).
+  const fixer::ServiceInfo* FindByKey(const std::string& key_name) const;
   // Running services depending on `name`, transitively, dependents before what they need.
   fixer::Result<std::vector<std::string>> ActiveDependents(const std::string& name) const;
 
@@ -31,7 +34,8 @@ class Scm {
   fixer::Status Stop(const std::string& name);   // "scm.stop"
   // Stops the running dependents, then the service. Returns the names stopped, in order.
   fixer::Result<std::vector<std::string>> StopWithDependents(const std::string& name);
-  fixer::Status SetStartType(const std::string& name, fixer::StartType type);  // "scm.config"
+  // "scm.config"; 87 for boot or system start, which only a driver may have.
+  fixer::Status SetStartType(const std::string& name, fixer::StartType type);
 
  private:
   Machine& m_;

@@ -41,7 +41,8 @@ struct WorkerIdentity {
   bool exists = false;
   Sid sid;
   AccountFlags flags;
-  bool password_expired = false;    // a logon fails with 1330
+  bool password_expired = false;  // a logon fails with 1330, or 1907 when password_must_change
+  bool password_must_change = false;
   std::vector<std::string> groups;  // its local groups, by name
   bool has_profile = false;
   std::string profile_path;

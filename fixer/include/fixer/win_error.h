@@ -52,6 +52,7 @@ inline constexpr uint32_t kErrorLogonTypeNotGranted = 1385;
 inline constexpr uint32_t kErrorNoSuchMember = 1387;   // NetLocalGroupAddMembers: no such account
 inline constexpr uint32_t kErrorInvalidMember = 1388;  // NetLocalGroupAddMembers: a local group
 inline constexpr uint32_t kErrorNoSystemResources = 1450;
+inline constexpr uint32_t kErrorPasswordMustChange = 1907;  // "must change password at next logon"
 inline constexpr uint32_t kErrorAccountLockedOut = 1909;
 inline constexpr uint32_t kErrorCantAccessFile = 1920;
 inline constexpr uint32_t kNerrServiceAlreadyStarted = 2182;  // net.exe: already started

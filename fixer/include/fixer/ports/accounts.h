@@ -34,8 +34,11 @@ struct Account {
   std::string comment;
   AccountFlags flags;
   std::vector<std::string> groups;  // local groups the account is a member of, by name
-  // Its password must be changed (or is older than the maximum age): a logon fails with 1330.
+  // Its password must be changed (or is older than the maximum age): a logon fails, with 1907
+  // when it must be changed at the next logon, with 1330 when it is too old.
   bool password_expired = false;
+  // "User must change password at next logon" is what password_expired means (1907, not 1330).
+  bool password_must_change = false;
 };
 
 struct NewAccount {

@@ -8,7 +8,7 @@
 //   fixer::Secret temp_password = fixer::Secret::FromString("Tmp-pa55word!x");
 //   fixer::Status st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
 //   // 1326 bad password, 1327 restriction (blank password), 1330 expired, 1331 disabled,
-//   // 1385 logon type not granted, 1909 locked out
+//   // 1385 logon type not granted, 1907 must change password at next logon, 1909 locked out
 #pragma once
 
 #include <string>
