@@ -140,6 +140,18 @@ TEST_F(MutatingRights, GrantRevokeEnumerate) {
   ExpectCode(ports().rights.Grant(*sid, "SeFxsimNoSuchRight"), 1313, "Grant(unknown right)");
 }
 
+// rights.h: "1313 ERROR_NO_SUCH_PRIVILEGE for an unknown right name", for Revoke too, where no
+// right is held: LsaRemoveAccountRights answers STATUS_NO_SUCH_PRIVILEGE for a name it does not
+// know (learn.microsoft.com, LsaRemoveAccountRights; LsaNtStatusToWinError maps it to 1313).
+// Known rights a SID does not hold are revoked with success: a privilege and a logon right, in
+// any case. No test user: nothing can change.
+TEST_F(MutatingRights, RevokeOfAnUnknownRightIs1313AndOfAKnownOneNotHeldSucceeds) {
+  const fixer::Sid unused = kUnusedSid;
+  ExpectCode(ports().rights.Revoke(unused, "SeFxsimNoSuchRight"), 1313, "Revoke(unknown right)");
+  ExpectOk(ports().rights.Revoke(unused, "SeBackupPrivilege"), "Revoke(SeBackupPrivilege), not held");
+  ExpectOk(ports().rights.Revoke(unused, "sebatchlogonright"), "Revoke(sebatchlogonright), not held");
+}
+
 // secrets.h: what Store keeps, Retrieve gives back. Leaves an LSA secret of the test's own name
 // (the port has no delete), emptied at the end.
 TEST_F(MutatingSecrets, StoreThenRetrieveRoundTrips) {

@@ -6,6 +6,9 @@
 #include <ntsecapi.h>
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
 
 #include "lsa_policy.h"
 #include "win32_ports.h"
@@ -16,6 +19,26 @@ namespace {
 
 // STATUS_OBJECT_NAME_NOT_FOUND: the SID holds no right at all (it has no LSA account object).
 constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
+
+// Whether Windows knows `right`: a privilege LookupPrivilegeValue finds, or one of the account
+// (logon) rights ntsecapi.h names, which are no privileges (learn.microsoft.com, "Account Rights
+// Constants"). Names compare case-insensitively, as the LSA's do.
+bool IsKnownRight(const std::string& right) {
+  static constexpr std::string_view kAccountRights[] = {"seinteractivelogonright",
+                                                        "senetworklogonright",
+                                                        "sebatchlogonright",
+                                                        "seservicelogonright",
+                                                        "sedenyinteractivelogonright",
+                                                        "sedenynetworklogonright",
+                                                        "sedenybatchlogonright",
+                                                        "sedenyservicelogonright",
+                                                        "seremoteinteractivelogonright",
+                                                        "sedenyremoteinteractivelogonright"};
+  const std::string lower = AsciiLower(right);
+  if (std::ranges::find(kAccountRights, lower) != std::end(kAccountRights)) return true;
+  LUID luid;
+  return LookupPrivilegeValueW(nullptr, Widen(right).c_str(), &luid) != FALSE;
+}
 
 }  // namespace
 
@@ -56,7 +79,10 @@ fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right
 fixer::Status Win32Rights::Revoke(const fixer::Sid& sid, const std::string& right) {
   auto held = Of(sid);
   if (!held) return held.status();
-  if (std::ranges::find(*held, right) == held->end()) return {};  // revoking a right not held succeeds
+  if (std::ranges::find(*held, right) == held->end()) {
+    // Revoking a right not held succeeds; one Windows does not know is 1313, as LsaRemoveAccountRights says.
+    return IsKnownRight(right) ? fixer::Status{} : Error(ERROR_NO_SUCH_PRIVILEGE);
+  }
   auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES);
   if (!policy) return policy.status();
   std::vector<BYTE> binary = ToBinary(sid);
