@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
 #include "cli_progress.h"
 #include "commands.h"
 #include "sim/explore.h"
@@ -56,7 +57,7 @@ int Explore(const ExploreArgs& a) {
     nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
     if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
-    std::cout << j.dump(2) << "\n";
+    std::cout << app::JsonText(j) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
     char rate[64];

@@ -195,6 +195,34 @@ TEST_F(UsageErrors, WithJsonEveryErrorIsOneObjectWithErrorAndExitCode) {
   }
 }
 
+// A file name or an option value that is not UTF-8 (a Latin-1 name typed on a terminal) is said
+// back in the JSON object as \xNN: it neither aborts the tool nor breaks the one object --json promises.
+TEST_F(UsageErrors, WithJsonTextThatIsNotUtf8IsShownEscaped) {
+  const std::string latin1 = "caf\xe9";  // "café" in Latin-1
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {FIXUP_SIM_BIN, {"run", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "m.yaml", "--junit", latin1 + "/r.xml", "--json"}},
+      {FIXUP_SIM_BIN, {"show", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "1", "--out", "m.yaml/" + latin1, "--json"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", latin1 + ".yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--strategy", latin1, "--json"}},
+      {ASPNET_FIXER_BIN, {latin1, "--machine", "m.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", "m.yaml", "--out", latin1 + "/c.json", "--json"}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + a;
+    const Ran r = Run(program, args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << command << ": not one JSON object:\n" << r.out << r.err;
+    EXPECT_EQ(j["exit_code"], 2) << command;
+    EXPECT_THAT(j["error"].get<std::string>(), HasSubstr("caf\\xe9")) << command;
+  }
+  EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine);
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";

@@ -1,0 +1,20 @@
+// The one way both tools print a JSON object: nlohmann's dump(2), except that text which is not
+// UTF-8 (a file name or an option value given in other bytes, `--machine $'\xff.yaml'`) cannot
+// make it throw. Such bytes are shown as `\xNN`, as the load errors show them, so `--json` still
+// prints exactly one JSON object whatever the input.
+//
+//   nlohmann::json j = {{"error", std::string("\xff.yaml: cannot read")}, {"exit_code", 2}};
+//   std::string text = app::JsonText(j);   // {"error": "\\xff.yaml: cannot read", ...}, indented by 2
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace app {
+
+// `j` as indented JSON text (no final newline); every string and key that is not UTF-8 has each
+// byte that is not part of a UTF-8 sequence written as the four characters `\xNN`.
+std::string JsonText(const nlohmann::json& j);
+
+}  // namespace app
