@@ -18,10 +18,10 @@ size_t Utf8Length(std::string_view text, size_t i) {
   if (len == 0 || i + len > text.size() || c < 0xc2 || c > 0xf4) return 0;
   for (size_t k = 1; k < len; ++k)
     if ((byte(k) & 0xc0) != 0x80) return 0;
-  if (c == 0xe0 && byte(1) < 0xa0) return 0;   // overlong
-  if (c == 0xed && byte(1) > 0x9f) return 0;   // a surrogate
-  if (c == 0xf0 && byte(1) < 0x90) return 0;   // overlong
-  if (c == 0xf4 && byte(1) > 0x8f) return 0;   // past U+10FFFF
+  if (c == 0xe0 && byte(1) < 0xa0) return 0;  // overlong
+  if (c == 0xed && byte(1) > 0x9f) return 0;  // a surrogate
+  if (c == 0xf0 && byte(1) < 0x90) return 0;  // overlong
+  if (c == 0xf4 && byte(1) > 0x8f) return 0;  // past U+10FFFF
   return len;
 }
 
