@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <map>
 
+#include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
@@ -117,10 +119,21 @@ class Reader {
   bool IsMap(NodeId n) const { return Kind(n) == NodeKind::kMap; }
   bool IsSequence(NodeId n) const { return Kind(n) == NodeKind::kSequence; }
 
+  // The map's entries; a key written twice (exact spelling) is an error at the second, as in a
+  // machine file.
   std::vector<Entry> Entries(NodeId map) const {
     std::vector<Entry> out;
     const auto ids = tree_.children(map);
-    for (size_t i = 0; i + 1 < ids.size(); i += 2) out.push_back({ids[i], ids[i + 1]});
+    std::map<std::string_view, NodeId> seen;
+    for (size_t i = 0; i + 1 < ids.size(); i += 2) {
+      if (IsScalar(ids[i])) {
+        const auto [first, inserted] = seen.emplace(tree_.text(ids[i]), ids[i]);
+        if (!inserted)
+          Fail(ids[i], "duplicate key '" + std::string(tree_.text(ids[i])) + "' (first at line " +
+                           std::to_string(tree_.node(first->second).mark.line) + ")");
+      }
+      out.push_back({ids[i], ids[i + 1]});
+    }
     return out;
   }
 
@@ -132,8 +145,10 @@ class Reader {
   // empty (an empty value has no text of its own to point at).
   NodeId ValueAt(const Entry& kv) const { return IsNull(kv.value) ? kv.key : kv.value; }
 
+  // A scalar's text: UTF-8 without control characters (fakes::TextProblem), as in a machine file.
   std::string Scalar(NodeId node, std::string_view what) const {
     if (!IsScalar(node)) Fail(node, std::string(what) + ": expected a single value");
+    if (auto problem = fakes::TextProblem(tree_.text(node))) Fail(node, std::string(what) + ": " + *problem);
     return std::string(tree_.text(node));
   }
 
@@ -187,7 +202,7 @@ class Reader {
       if (!word.scalar_arg.empty() && !word.params.empty()) Fail(at, where + ": needs a value");
     } else if (IsScalar(value)) {
       if (word.scalar_arg.empty()) Fail(value, where + ": expected a map with keys: " + Join(ParamNames(word)));
-      args[std::string(word.scalar_arg)] = tree_.text(value);
+      args[std::string(word.scalar_arg)] = Scalar(value, where);
       nodes[std::string(word.scalar_arg)] = value;
     } else if (IsSequence(value)) {
       Fail(value, where + ": a list is not accepted here");
@@ -196,7 +211,6 @@ class Reader {
         const std::string key = Scalar(kv.key, where);
         if (!word.FindParam(key))
           Fail(kv.key, where + ": unknown key '" + key + "' (expected one of: " + Join(ParamNames(word)) + ")");
-        if (args.count(key)) Fail(kv.key, where + ": duplicate key '" + key + "'");
         if (IsSequence(kv.value)) {  // e.g. roles: [db_datareader, db_datawriter]
           std::string joined;
           for (NodeId item : tree_.children(kv.value)) joined += (joined.empty() ? "" : ",") + Scalar(item, key);

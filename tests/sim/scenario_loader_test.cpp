@@ -557,7 +557,57 @@ TEST(ScenarioFileErrors, OneActionPerStepAndDuplicateParameters) {
   auto dup = ScenarioError(kHead + "  - request: {app: /x, app: /y}\n");
   EXPECT_EQ(dup.line, 7);
   EXPECT_EQ(dup.column, 24);
-  EXPECT_EQ(dup.message, "step 'request': duplicate key 'app'");
+  EXPECT_EQ(dup.message, "duplicate key 'app' (first at line 7)");
+}
+
+// A key written twice in any map of a scenario is an error at the second, as in a machine file
+// (a later value silently winning would run a scenario other than the one read).
+TEST(ScenarioFileErrors, AKeyWrittenTwiceInAnyMap) {
+  auto top = ScenarioError("summary: a\nsummary: b\nmachine:\n");
+  EXPECT_EQ(top.line, 2);
+  EXPECT_EQ(top.column, 1);
+  EXPECT_EQ(top.message, "duplicate key 'summary' (first at line 1)");
+
+  auto expect = ScenarioError(kHead + "  - request: /x\n    expect: {status: 200}\n    expect: {status: 503}\n");
+  EXPECT_EQ(expect.line, 9);
+  EXPECT_EQ(expect.message, "duplicate key 'expect' (first at line 8)");
+
+  auto check = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 200\n      status: 503\n");
+  EXPECT_EQ(check.line, 10);
+  EXPECT_EQ(check.message, "duplicate key 'status' (first at line 9)");
+
+  auto machine = ScenarioError("summary: a\nmachine:\n  seed: 1\n  seed: 2\n");
+  EXPECT_EQ(machine.line, 4);
+  EXPECT_EQ(machine.message, "duplicate key 'seed' (first at line 3)");
+}
+
+// Text that is not UTF-8 or holds a control character is refused where it is written, as in a
+// machine file: a report (JSON, JUnit XML, HTML) could not carry it.
+TEST(ScenarioFileErrors, TextThatIsNotUtf8OrHasAControlCharacter) {
+  auto summary = ScenarioError("summary: caf\xe9\nmachine:\n");
+  EXPECT_EQ(summary.line, 1);
+  EXPECT_EQ(summary.column, 10);
+  EXPECT_EQ(summary.message, "summary: text is not UTF-8");
+  EXPECT_THAT(summary.ToString(), HasSubstr("near: \"summary: caf\\xe9\""));
+
+  auto nul = ScenarioError(kHead + "  - request: \"/x\\0y\"\n");
+  EXPECT_EQ(nul.line, 7);
+  EXPECT_EQ(nul.message, "step 'request': control character 0 in text");
+
+  auto param = ScenarioError(kHead + "  - create_account: {name: bob, password: \"a\\x01b\"}\n");
+  EXPECT_EQ(param.line, 7);
+  EXPECT_EQ(param.message, "step 'create_account' key 'password': control character 1 in text");
+
+  auto key = ScenarioError(kHead + "  - request: /x\n    expect: {output_contains: \"\\x7f\"}\n");
+  EXPECT_EQ(key.line, 8);
+  EXPECT_THAT(key.message, HasSubstr("control character 127 in text"));
+
+  auto tag = ScenarioError("summary: s\nmachine:\ntags: [\"a\\tb\", \"\\x1b[31m\"]\n");
+  EXPECT_EQ(tag.line, 3);
+  EXPECT_EQ(tag.message, "tags: control character 27 in text");
+
+  // A tab and line ends are text: a literal block keeps its lines.
+  LoadScenario(kHead + "  - request: /x\n    expect:\n      output_contains: \"a\\tb\"\n");
 }
 
 TEST(ScenarioFileErrors, EmptyValuesAreReportedAtTheirKey) {
