@@ -2,6 +2,7 @@
 // text is parsed by fakes' own YAML parser (fakes/yaml_parse.h), as machine files are; the
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -37,8 +38,12 @@ std::string Join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-bool IsWholeNumber(const std::string& s) {
-  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+// `s` as a whole number (decimal digits only), or nullopt.
+std::optional<uint64_t> WholeNumber(const std::string& s) {
+  uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 std::vector<std::string_view> ParamNames(const Word& word) {
@@ -50,9 +55,11 @@ std::vector<std::string_view> ParamNames(const Word& word) {
 // Whether `value` is allowed for `p`, or why not.
 std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
   switch (p.kind) {
-    case ValueKind::kText: return std::nullopt;
+    case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
-      if (IsWholeNumber(v)) return std::nullopt;
+      if (auto n = WholeNumber(v); n && *n <= p.max) return std::nullopt;
+      if (p.max != kWholeNumberMax)
+        return "expected a whole number from 0 to " + std::to_string(p.max) + ", got '" + v + "'";
       return "expected a whole number, got '" + v + "'";
     case ValueKind::kTrueFalse:
       if (fakes::YamlBool(v)) return std::nullopt;

@@ -490,7 +490,7 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   auto negative = ScenarioError(kHead + "  - set_policy: {min_length: -1}\n");
   EXPECT_EQ(negative.line, 7);
   EXPECT_EQ(negative.column, 30);
-  EXPECT_THAT(negative.message, HasSubstr("expected a whole number, got '-1'"));
+  EXPECT_THAT(negative.message, HasSubstr("expected a whole number from 0 to 14, got '-1'"));
 
   auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
   EXPECT_EQ(boolean.line, 7);
@@ -510,6 +510,47 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   EXPECT_EQ(tags.line, 3);
   EXPECT_EQ(tags.column, 7);
   EXPECT_EQ(tags.message, "tags: expected a list");
+}
+
+// A value the step would refuse, or read as another number, fails the load (exit 2), not the run:
+// whole numbers past the parameter's range (never wrapped to a small one), and the parameters
+// with a syntax of their own (an access mask, ACE flags), checked by the parser the step uses.
+TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
+  struct Case {
+    std::string step;
+    int column;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"- fixer: {fail_at: 1, fail_error: 4294967301}", 37,
+       "step 'fixer' key 'fail_error': expected a whole number from 0 to 4294967295, got '4294967301'"},
+      {"- set_policy: {min_length: 15}", 30,
+       "step 'set_policy' key 'min_length': expected a whole number from 0 to 14, got '15'"},
+      {"- set_policy: {history: 25}", 27,
+       "step 'set_policy' key 'history': expected a whole number from 0 to 24, got '25'"},
+      {"- set_policy: {lockout_threshold: 4294967297}", 37,
+       "step 'set_policy' key 'lockout_threshold': expected a whole number from 0 to 999, got '4294967297'"},
+      {"- fixer: {crash_at: 99999999999999999999}", 23,
+       "step 'fixer' key 'crash_at': expected a whole number, got '99999999999999999999'"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: 0xZZ}", 51,
+       "step 'grant_ace' key 'mask': '0xZZ' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: 0x1ffffffff}", 51,
+       "step 'grant_ace' key 'mask': '0x1ffffffff' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: readwrite}", 51,
+       "step 'grant_ace' key 'mask': 'readwrite' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, flags: OIX}", 52,
+       "step 'grant_ace' key 'flags': 'OIX' is not made of OI, CI, IO written together (OICI)"},
+  };
+  for (const Case& c : cases) {
+    auto e = ScenarioError(kHead + "  " + c.step + "\n");
+    EXPECT_EQ(e.line, 7) << c.step;
+    EXPECT_EQ(e.column, c.column) << c.step;
+    EXPECT_EQ(e.message, c.message) << c.step;
+  }
+  // The largest values each takes still load.
+  LoadScenario(kHead +
+               "  - fixer: {fail_at: 1, fail_error: 4294967295}\n  - set_policy: {min_length: 14, history: 24}\n" +
+               "  - grant_ace: {path: x, principal: ASPNET, mask: 0xFFFFFFFF, flags: OICIIO}\n");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
