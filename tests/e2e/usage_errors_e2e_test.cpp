@@ -223,6 +223,31 @@ TEST_F(UsageErrors, WithJsonTextThatIsNotUtf8IsShownEscaped) {
   EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine);
 }
 
+// A number option past what it holds (2^64 - 1) is a usage error naming the range, never read as
+// another number: the same seed must give the same cases.
+TEST_F(UsageErrors, ANumberPastItsRangeIsAUsageError) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::string past = "18446744073709551616";  // 2^64
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"run", scenario, "--seed", past},
+       "--seed: '" + past + "' is not a whole number from 0 to 18446744073709551615"},
+      {{"run", scenario, "--seed", "99999999999999999999999", "--json"}, "--seed: '99999999999999999999999' is not"},
+      {{"matrix", "--seed", past}, "--seed: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--seed", past, "--count", "1"}, "--seed: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--case", past}, "--case: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--count", past}, "--count: '" + past + "' is not a number from 1 to 18446744073709551615"},
+      {{"sweep", scenario, "--step", past, "--case", "crash@1"}, "--step: '" + past + "' is not a number from 1 to"},
+  };
+  for (const auto& [args, said] : cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[2] << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr(said)) << args[0];
+    EXPECT_EQ(r.out.find("PASS"), std::string::npos) << args[0] << ": it ran\n" << r.out;
+  }
+  // The largest seed is a seed.
+  EXPECT_EQ(Run(FIXUP_SIM_BIN, {"run", scenario, "--seed", "18446744073709551615"}).exit_code, 0);
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";
