@@ -34,6 +34,11 @@ int Sweep(const SweepArgs& a) {
   for (const std::string& k : a.kinds) (k == "fail" ? o.fail : o.crash) = true;
   o.jobs = a.jobs;
   o.seed = a.seed;
+  if (a.step != 0 && a.only_case.empty()) {
+    // Alone it would be ignored, and the whole sweep would run as if it named one step.
+    std::cerr << "fixup-sim sweep: --step needs --case (the case to replay at that step, as a violation prints it)\n";
+    return kExitInput;
+  }
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {

@@ -248,6 +248,19 @@ TEST_F(UsageErrors, ANumberPastItsRangeIsAUsageError) {
   EXPECT_EQ(Run(FIXUP_SIM_BIN, {"run", scenario, "--seed", "18446744073709551615"}).exit_code, 0);
 }
 
+// `sweep --step K` and `--case C` name one case together; either alone is a usage error, never a
+// whole sweep run as if it were the replay asked for.
+TEST_F(UsageErrors, SweepStepAndCaseComeTogether) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const Ran step = Run(FIXUP_SIM_BIN, {"sweep", apply, "--step", "999"});
+  EXPECT_EQ(step.exit_code, 2) << step.out;
+  EXPECT_THAT(step.err, HasSubstr("fixup-sim sweep: --step needs --case"));
+  EXPECT_EQ(step.out, "");
+  const Ran only_case = Run(FIXUP_SIM_BIN, {"sweep", apply, "--case", "fail@1=5"});
+  EXPECT_EQ(only_case.exit_code, 2) << only_case.out;
+  EXPECT_THAT(only_case.err, HasSubstr("fixup-sim sweep: --case needs --step"));
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";
