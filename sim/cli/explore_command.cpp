@@ -28,6 +28,8 @@ struct ExploreArgs {
 };
 
 int Explore(const ExploreArgs& a) {
+  const ShardSetting sharding = ShardFromEnvironment();
+  if (!sharding.error.empty()) return SayInputError(a.json, "fixup-sim explore: " + sharding.error);
   if (auto refused = RefuseUnwritableFolder(a.json, "fixup-sim explore", "--out", a.out)) return *refused;
   ExploreOptions o;
   o.seed = a.seed;
@@ -37,9 +39,9 @@ int Explore(const ExploreArgs& a) {
   o.jobs = a.jobs;
   o.out_dir = a.out;
   o.shrink = !a.no_shrink;
-  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
-    o.shard_count = shard->count;
-    o.shard_index = shard->index;
+  if (sharding.shard) {
+    o.shard_count = sharding.shard->count;
+    o.shard_index = sharding.shard->index;
   }
   if (!a.json && StderrIsTerminal()) o.progress = DrawProgress;
   if (a.only_case && !a.json) {

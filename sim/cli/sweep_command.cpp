@@ -27,6 +27,8 @@ struct SweepArgs {
 };
 
 int Sweep(const SweepArgs& a) {
+  const ShardSetting sharding = ShardFromEnvironment();
+  if (!sharding.error.empty()) return SayInputError(false, "fixup-sim sweep: " + sharding.error);
   if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}})) return *refused;
   SweepOptions o;
   o.faults = a.faults;
@@ -53,9 +55,9 @@ int Sweep(const SweepArgs& a) {
     o.only_case = *faults;
     o.only_step = a.step - 1;
   }
-  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
-    o.shard_count = shard->count;
-    o.shard_index = shard->index;
+  if (sharding.shard) {
+    o.shard_count = sharding.shard->count;
+    o.shard_index = sharding.shard->index;
   }
   if (StderrIsTerminal()) o.progress = DrawProgress;
 

@@ -261,6 +261,49 @@ TEST_F(UsageErrors, SweepStepAndCaseComeTogether) {
   EXPECT_THAT(only_case.err, HasSubstr("fixup-sim sweep: --case needs --step"));
 }
 
+// GoogleTest's sharding variables, as GoogleTest reads them: both or neither, whole numbers, the
+// index below the total. Anything else is a usage error before any case runs, never a run of a
+// part of the cases (or of all of them) that ends "0 violations".
+TEST_F(UsageErrors, ShardingVariablesThatMakeNoSenseAreAUsageError) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  struct Bad {
+    std::vector<std::pair<std::string, std::string>> set;
+    std::string said;
+  };
+  const std::vector<Bad> cases = {
+      {{{"GTEST_TOTAL_SHARDS", "-1"}, {"GTEST_SHARD_INDEX", "0"}}, "GTEST_TOTAL_SHARDS: '-1' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "99999999999999999999"}, {"GTEST_SHARD_INDEX", "0"}},
+       "GTEST_TOTAL_SHARDS: '99999999999999999999' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", "x"}}, "GTEST_SHARD_INDEX: 'x' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", ""}, {"GTEST_SHARD_INDEX", "0"}}, "GTEST_TOTAL_SHARDS: '' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", "2"}},
+       "GTEST_SHARD_INDEX=2 is not below GTEST_TOTAL_SHARDS=2"},
+      {{{"GTEST_TOTAL_SHARDS", "0"}, {"GTEST_SHARD_INDEX", "0"}},
+       "GTEST_SHARD_INDEX=0 is not below GTEST_TOTAL_SHARDS=0"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}}, "GTEST_TOTAL_SHARDS is set but GTEST_SHARD_INDEX is not: set both, or neither"},
+      {{{"GTEST_SHARD_INDEX", "1"}}, "GTEST_SHARD_INDEX is set but GTEST_TOTAL_SHARDS is not: set both, or neither"},
+  };
+  for (const Bad& c : cases) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"sweep", apply}, {"explore", "--count", "4", "--out", "shrunk", "--json"}}) {
+      const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN,
+                                              .args = args,
+                                              .cwd = dir_,
+                                              .unset = {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"},
+                                              .set = c.set});
+      EXPECT_EQ(r.exit_code, 2) << args[0] << " " << c.said << "\n" << r.out;
+      EXPECT_THAT(r.err, HasSubstr("fixup-sim " + args[0] + ": " + c.said)) << args[0];
+      EXPECT_THAT(r.out, Not(HasSubstr("violations"))) << args[0];
+      EXPECT_FALSE(fs::exists(dir_ / "shrunk")) << "explore made its folder before the usage error";
+    }
+  }
+  // A consistent pair shards; one shard of one is the whole run.
+  const Ran one = test_support::RunProgram({.program = FIXUP_SIM_BIN,
+                                            .args = {"sweep", apply},
+                                            .set = {{"GTEST_TOTAL_SHARDS", "1"}, {"GTEST_SHARD_INDEX", "0"}}});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";
