@@ -25,24 +25,6 @@ size_t Utf8Length(std::string_view text, size_t i) {
   return len;
 }
 
-// `text` with each byte outside a UTF-8 sequence written as \xNN; nothing else changes.
-std::string EscapeNonUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (const size_t len = Utf8Length(text, i); len != 0) {
-      out.append(text.substr(i, len));
-      i += len;
-      continue;
-    }
-    char hex[5];
-    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[i]));
-    out += hex;
-    ++i;
-  }
-  return out;
-}
-
 // `j` with every string and key escaped by EscapeNonUtf8.
 nlohmann::json EscapedCopy(const nlohmann::json& j) {
   if (j.is_string()) return EscapeNonUtf8(j.get_ref<const std::string&>());
@@ -60,6 +42,23 @@ nlohmann::json EscapedCopy(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+std::string EscapeNonUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (const size_t len = Utf8Length(text, i); len != 0) {
+      out.append(text.substr(i, len));
+      i += len;
+      continue;
+    }
+    char hex[5];
+    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[i]));
+    out += hex;
+    ++i;
+  }
+  return out;
+}
 
 std::string JsonText(const nlohmann::json& j) {
   try {
