@@ -25,20 +25,30 @@ size_t Utf8Length(std::string_view text, size_t i) {
   return len;
 }
 
-// `j` with every string and key escaped by EscapeNonUtf8.
-nlohmann::json EscapedCopy(const nlohmann::json& j) {
-  if (j.is_string()) return EscapeNonUtf8(j.get_ref<const std::string&>());
+// `j` with every string and key escaped by EscapeNonUtf8, its keys in their order.
+template <class Json>
+Json EscapedCopy(const Json& j) {
+  if (j.is_string()) return EscapeNonUtf8(j.template get_ref<const std::string&>());
   if (j.is_array()) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const nlohmann::json& item : j) out.push_back(EscapedCopy(item));
+    Json out = Json::array();
+    for (const Json& item : j) out.push_back(EscapedCopy(item));
     return out;
   }
   if (j.is_object()) {
-    nlohmann::json out = nlohmann::json::object();
+    Json out = Json::object();
     for (const auto& [key, value] : j.items()) out[EscapeNonUtf8(key)] = EscapedCopy(value);
     return out;
   }
   return j;
+}
+
+template <class Json>
+std::string Text(const Json& j) {
+  try {
+    return j.dump(2);
+  } catch (const typename Json::type_error&) {  // 316: a string that is not UTF-8
+    return EscapedCopy(j).dump(2, ' ', false, Json::error_handler_t::replace);
+  }
 }
 
 }  // namespace
@@ -60,12 +70,8 @@ std::string EscapeNonUtf8(std::string_view text) {
   return out;
 }
 
-std::string JsonText(const nlohmann::json& j) {
-  try {
-    return j.dump(2);
-  } catch (const nlohmann::json::type_error&) {  // 316: a string that is not UTF-8
-    return EscapedCopy(j).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-}
+std::string JsonText(const nlohmann::json& j) { return Text(j); }
+
+std::string JsonText(const nlohmann::ordered_json& j) { return Text(j); }
 
 }  // namespace app

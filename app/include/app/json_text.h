@@ -18,6 +18,8 @@ namespace app {
 // `j` as indented JSON text (no final newline); every string and key that is not UTF-8 has each
 // byte that is not part of a UTF-8 sequence written as the four characters `\xNN`.
 std::string JsonText(const nlohmann::json& j);
+// The same for a JSON whose keys keep their order (a machine file's accounts, a report's fields).
+std::string JsonText(const nlohmann::ordered_json& j);
 
 // `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
 // is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
