@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "app/json_text.h"
 #include "fixer/journal_codec.h"
 #include "fixer/windows_names.h"
 
@@ -466,6 +467,6 @@ Capture CaptureMachine(fixer::Ports& ports, std::string_view tool) {
   return out;
 }
 
-std::string CaptureText(const Capture& capture) { return capture.document.dump(2) + "\n"; }
+std::string CaptureText(const Capture& capture) { return JsonText(capture.document) + "\n"; }
 
 }  // namespace app

@@ -11,6 +11,7 @@
 
 #include "app/capture.h"
 #include "app/cli_values.h"
+#include "app/json_text.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixup/version.h"
@@ -45,7 +46,7 @@ fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char
                               {"outcome", outcome},
                               {"exit_code", fixer::ToInt(code)},
                               {"error", why}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << JsonText(j) << "\n";
   }
   return code;
 }
@@ -94,7 +95,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
                               {"exit_code", fixer::ToInt(fixer::ExitCode::kOk)},
                               {"out", args.out},
                               {"unreadable", std::move(unreadable)}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << JsonText(j) << "\n";
   }
   return fixer::ExitCode::kOk;
 }
@@ -129,7 +130,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (!backend) return UsageError(args, error);
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
   if (args.verbose) std::cerr << run.log;
-  std::cout << (args.json ? RunJson(run).dump(2) + "\n" : RunText(run));
+  std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
   return run.exit_code;
 }
 

@@ -60,10 +60,16 @@ void Plan(fixer::Fixer& fixer, VerbRun& run) {
   }
   run.plan = fixer.MakePlan(**run.diagnosis);
   const bool refused = run.plan->ok() && (*run.plan)->refusal.has_value();
+  // A run left unfinished is exit 4, as `apply` says it: the machine is not as found.
+  const bool pending = refused && (*run.plan)->refusal->reason == fixer::RefusalReason::kJournalPending;
   run.exit_code = !run.plan->ok() ? fixer::ExitCode::kFailed
+                  : pending       ? fixer::ExitCode::kNotRestored
                   : refused       ? fixer::ExitCode::kRefused
                                   : fixer::ExitCode::kOk;
-  run.outcome = !run.plan->ok() ? "error" : refused ? "refused" : "planned";
+  run.outcome = !run.plan->ok() ? "error"
+                : pending       ? std::string(fixer::ToString(fixer::Outcome::kNotRestored))
+                : refused       ? "refused"
+                                : "planned";
 }
 
 void Act(fixer::Fixer& fixer, Verb verb, VerbRun& run) {

@@ -73,6 +73,20 @@ std::string EscapeForMessage(std::string_view text, bool quoted) {
   return out;
 }
 
+// YAML cannot write these back as they were read (found by fuzz/machine_yaml_fuzzer.cpp: a NUL
+// in a path did not survive save and load).
+std::optional<std::string> TextProblem(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character " + std::to_string(c) + " in text";
+    if (c == 0x7f) return std::string("control character 127 in text");
+    const size_t len = Utf8Length(text, i);
+    if (len == 0) return std::string("text is not UTF-8");
+    i += len;
+  }
+  return std::nullopt;
+}
+
 void AttachSource(LoadError& error, std::string_view text) {
   if (error.line <= 0) return;  // no position: nothing to show
   size_t begin = 0;

@@ -39,28 +39,6 @@ std::string_view Field::KindName() const {
   return "a scalar";
 }
 
-namespace {
-
-// What a state file's text may not hold: bytes that are not UTF-8, and control characters other
-// than tab and line ends. No Windows name, path or text has them, and YAML cannot write them
-// back as they were read (found by fuzz/machine_yaml_fuzzer.cpp: a NUL in a path did not
-// survive save and load).
-std::optional<std::string> TextProblem(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character " + std::to_string(c) + " in text";
-    if (c == 0x7f) return std::string("control character 127 in text");
-    size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-    if (len == 0 || i + len > s.size() || (len == 2 && c < 0xc2)) return std::string("text is not UTF-8");
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return std::string("text is not UTF-8");
-    i += len;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
 std::string Field::Str() const {
   if (!IsScalar()) Fail("expected a string, got " + std::string(KindName()));
   if (auto problem = TextProblem(Text())) Fail(*problem);

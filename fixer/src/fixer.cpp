@@ -100,15 +100,11 @@ RunResult Fixer::Apply() {
   r.diagnosis = std::move(*d);  // not copied: a million ACEs may be in its scope
   const Diagnosis& diag = *r.diagnosis;
   if (diag.verdict != Verdict::kNotAdmin) {
-    auto records = ports_.journal.Load();
-    if (!records) return InputError(std::move(r), records.status());
-    if (!records->empty()) {
-      auto replay = ReplayJournal(*records);
-      if (!replay) return InputError(std::move(r), replay.status());
-      if (!replay->finished && !replay->AllDone()) {
-        return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
-      }
-      // A finished run whose journal was not removed: nothing to resume.
+    auto holds = ReadJournalState();
+    if (!holds) return InputError(std::move(r), holds.status());
+    if (*holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+    // A finished run whose journal was not removed: nothing to resume.
+    if (*holds == JournalHolds::kFinishedRun) {
       if (Status st = ports_.journal.Clear(); !st.ok()) {
         return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
       }
@@ -161,6 +157,15 @@ RunResult Fixer::Apply() {
   Runner runner(ctx, steps, journal);
   r.outcome = runner.Forward();
   return r;
+}
+
+Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
+  auto records = ports_.journal.Load();
+  if (!records) return records.status();
+  if (records->empty()) return JournalHolds::kNothing;
+  auto replay = ReplayJournal(*records);
+  if (!replay) return replay.status();
+  return replay->finished || replay->AllDone() ? JournalHolds::kFinishedRun : JournalHolds::kUnfinishedRun;
 }
 
 RunResult Fixer::Resume() {

@@ -22,8 +22,20 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
   plan.strategy = options_.strategy;
   plan.account = d.worker.account;
   plan.sid = d.worker.sid;
+  if (d.verdict == Verdict::kNotAdmin) {
+    plan.refusal = NotAdministrator(d.caller);
+    return plan;
+  }
+  // Before the verdict: a half-done repair (services stopped, a profile made) is no cause of
+  // the administrator's, and resume or rollback, not a new run, continues it.
+  auto holds = ReadJournalState();
+  if (!holds) return holds.status();
+  if (*holds == JournalHolds::kUnfinishedRun) {
+    plan.refusal = JournalPending();
+    return plan;
+  }
   switch (d.verdict) {
-    case Verdict::kNotAdmin: plan.refusal = NotAdministrator(d.caller); return plan;
+    case Verdict::kNotAdmin: break;  // refused above
     case Verdict::kAlreadyFixed:
       // Nothing to do only if the pages answer: exit 0 is a promise that the site works.
       if (d.symptom == SymptomCheck::kNotSeen && d.FirstFailingPrecondition() == nullptr &&

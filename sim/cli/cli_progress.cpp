@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -9,21 +10,39 @@
 namespace sim::cli {
 namespace {
 
-std::optional<size_t> EnvNumber(const char* name) {
+// A sharding variable: unset (nullopt in `value`), a whole number, or why not.
+struct EnvNumber {
+  bool set = false;
+  std::optional<size_t> value;
+  std::string error;
+};
+
+EnvNumber ReadEnvNumber(const char* name) {
   const char* v = std::getenv(name);
-  if (v == nullptr || *v == '\0') return std::nullopt;
-  char* end = nullptr;
-  const unsigned long long n = std::strtoull(v, &end, 10);
-  if (*end != '\0') return std::nullopt;
-  return static_cast<size_t>(n);
+  if (v == nullptr) return {};
+  const std::string text = v;
+  size_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    return {true, std::nullopt, std::string(name) + ": '" + text + "' is not a whole number"};
+  return {true, n, ""};
 }
 
 }  // namespace
 
-std::optional<Shard> ShardFromEnvironment() {
-  const auto total = EnvNumber("GTEST_TOTAL_SHARDS"), index = EnvNumber("GTEST_SHARD_INDEX");
-  if (!total || !index || *total == 0 || *index >= *total) return std::nullopt;
-  return Shard{*total, *index};
+ShardSetting ShardFromEnvironment() {
+  const EnvNumber total = ReadEnvNumber("GTEST_TOTAL_SHARDS"), index = ReadEnvNumber("GTEST_SHARD_INDEX");
+  if (!total.set && !index.set) return {};
+  if (!total.error.empty()) return {std::nullopt, total.error};
+  if (!index.error.empty()) return {std::nullopt, index.error};
+  if (!total.set || !index.set)
+    return {std::nullopt, std::string(total.set ? "GTEST_TOTAL_SHARDS is set but GTEST_SHARD_INDEX is not"
+                                                : "GTEST_SHARD_INDEX is set but GTEST_TOTAL_SHARDS is not") +
+                              ": set both, or neither"};
+  if (*index.value >= *total.value)
+    return {std::nullopt, "GTEST_SHARD_INDEX=" + std::to_string(*index.value) +
+                              " is not below GTEST_TOTAL_SHARDS=" + std::to_string(*total.value)};
+  return {Shard{*total.value, *index.value}, ""};
 }
 
 bool StderrIsTerminal() { return ::isatty(STDERR_FILENO) != 0; }

@@ -1,13 +1,16 @@
 // What the long-running subcommands (sweep, explore) share on the command line: a progress bar
 // drawn on standard error when it is a terminal, and GoogleTest's sharding variables.
 //
-//   if (auto shard = sim::cli::ShardFromEnvironment()) { o.shard_count = shard->count; o.shard_index = shard->index; }
+//   sim::cli::ShardSetting sharding = sim::cli::ShardFromEnvironment();
+//   if (!sharding.error.empty()) return sim::cli::SayInputError(json, sharding.error);   // exit 2
+//   if (sharding.shard) { o.shard_count = sharding.shard->count; o.shard_index = sharding.shard->index; }
 //   if (sim::cli::StderrIsTerminal()) o.progress = sim::cli::DrawProgress;
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace sim::cli {
 
@@ -16,8 +19,15 @@ struct Shard {
   size_t index = 0;
 };
 
-// GTEST_TOTAL_SHARDS and GTEST_SHARD_INDEX, when both are set, numeric and consistent.
-std::optional<Shard> ShardFromEnvironment();
+// What the environment asks: no sharding (neither variable set), a shard, or why the variables
+// make no sense, in GoogleTest's rules: both or neither set, each a whole number, the index below
+// the total (a test binary dies on anything else; these tools say it as a usage error, exit 2,
+// rather than run a part of the cases or all of them and say "0 violations").
+struct ShardSetting {
+  std::optional<Shard> shard;
+  std::string error;  // "GTEST_TOTAL_SHARDS: '-1' is not a whole number"; empty when fine
+};
+ShardSetting ShardFromEnvironment();
 
 bool StderrIsTerminal();
 

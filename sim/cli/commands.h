@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -27,20 +29,29 @@ inline constexpr int kExitOk = fixer::ToInt(fixer::ExitCode::kOk);
 inline constexpr int kExitFailed = fixer::ToInt(fixer::ExitCode::kFailed);
 inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
 
-// Every count, seed, step and case option: digits only. CLI11 alone reads "-5" into an unsigned
-// option as 2^64 - 5 (an `explore --count -5` that never ends).
+// Every count, seed, step and case option (each a 64-bit unsigned): digits only, and a value that
+// fits. CLI11 alone reads "-5" into an unsigned option as 2^64 - 5 (an `explore --count -5` that
+// never ends), and a seed past 2^64 - 1 as another seed.
 inline const CLI::Validator kWholeNumber(
     [](std::string& text) {
       const bool digits =
           !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-      return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
+      if (!digits) return "'" + text + "' is not a whole number (0, 1, 2, ...)";
+      uint64_t value = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec != std::errc() || end != text.data() + text.size())
+        return "'" + text + "' is not a whole number from 0 to " + std::to_string(UINT64_MAX);
+      return std::string();
     },
     "WHOLE NUMBER");
 // A whole number more than 0: a count of cases or a step number, where 0 would run or name nothing.
 inline const CLI::Validator kCountingNumber(
     [](std::string& text) {
       const bool zero = std::all_of(text.begin(), text.end(), [](char c) { return c == '0'; });
-      if (!kWholeNumber(text).empty() || zero) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
+      const std::string not_whole = kWholeNumber(text);
+      if (!zero && not_whole.find(" from 0 to ") != std::string::npos)  // too large: say the range
+        return "'" + text + "' is not a number from 1 to " + std::to_string(UINT64_MAX);
+      if (zero || !not_whole.empty()) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
       return std::string();
     },
     "NUMBER FROM 1");

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/json_text.h"
 #include "commands.h"
 #include "fakes/modelling_choices.h"
 #include "legacy_target.h"
@@ -73,7 +74,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       j["modelling_choices"] = choices.ids();
       j["exit_code"] = error.empty() ? kExitOk : kExitInput;
       if (!error.empty()) j["error"] = error;
-      std::cout << j.dump(2) << "\n";
+      std::cout << app::JsonText(j) << "\n";
     } else {
       std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
                 << args->strategy << ")\n\n"

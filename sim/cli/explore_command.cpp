@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
 #include "cli_progress.h"
 #include "commands.h"
 #include "sim/explore.h"
@@ -27,6 +28,8 @@ struct ExploreArgs {
 };
 
 int Explore(const ExploreArgs& a) {
+  const ShardSetting sharding = ShardFromEnvironment();
+  if (!sharding.error.empty()) return SayInputError(a.json, "fixup-sim explore: " + sharding.error);
   if (auto refused = RefuseUnwritableFolder(a.json, "fixup-sim explore", "--out", a.out)) return *refused;
   ExploreOptions o;
   o.seed = a.seed;
@@ -36,9 +39,9 @@ int Explore(const ExploreArgs& a) {
   o.jobs = a.jobs;
   o.out_dir = a.out;
   o.shrink = !a.no_shrink;
-  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
-    o.shard_count = shard->count;
-    o.shard_index = shard->index;
+  if (sharding.shard) {
+    o.shard_count = sharding.shard->count;
+    o.shard_index = sharding.shard->index;
   }
   if (!a.json && StderrIsTerminal()) o.progress = DrawProgress;
   if (a.only_case && !a.json) {
@@ -56,7 +59,7 @@ int Explore(const ExploreArgs& a) {
     nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
     if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
-    std::cout << j.dump(2) << "\n";
+    std::cout << app::JsonText(j) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
     char rate[64];

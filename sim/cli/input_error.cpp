@@ -3,13 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
 #include "commands.h"
 
 namespace sim::cli {
 
 int SayError(bool json, int exit_code, const std::string& why) {
   std::cerr << why << "\n";
-  if (json) std::cout << nlohmann::json{{"error", why}, {"exit_code", exit_code}}.dump(2) << "\n";
+  if (json) std::cout << app::JsonText(nlohmann::json{{"error", why}, {"exit_code", exit_code}}) << "\n";
   return exit_code;
 }
 

@@ -1,6 +1,7 @@
 // fixup-sim matrix: the paper's platform table, derived from the web stack model.
 #include <iostream>
 
+#include "app/json_text.h"
 #include "commands.h"
 #include "sim/matrix.h"
 
@@ -26,7 +27,7 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
       return;
     }
     if (args->json) {
-      std::cout << ToJson(*rows).dump(2) << "\n";
+      std::cout << app::JsonText(ToJson(*rows)) << "\n";
     } else {
       std::cout << FormatMatrixTable(*rows);
     }

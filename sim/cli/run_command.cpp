@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
 #include "commands.h"
 #include "sim/report.h"
 #include "sim/report_html.h"
@@ -65,7 +66,7 @@ int Run(const RunArgs& args) {
     nlohmann::json j = ToJson(results);
     j["exit_code"] = exit_code;
     if (!error.empty()) j["error"] = error;
-    std::cout << j.dump(2) << "\n";
+    std::cout << app::JsonText(j) << "\n";
   } else {
     std::cout << RenderSummary(results, style);
   }

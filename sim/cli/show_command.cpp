@@ -2,6 +2,7 @@
 // loads back (--format yaml|json: the saved state file, base: empty).
 #include <iostream>
 
+#include "app/json_text.h"
 #include "commands.h"
 #include "fakes/machine_yaml.h"
 #include "sim/machine_view.h"
@@ -30,9 +31,9 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
       return;
     }
     if (args->json) {
-      std::cout << MachineToJson(*loaded.value).dump(2) << "\n";
+      std::cout << app::JsonText(MachineToJson(*loaded.value)) << "\n";
     } else if (args->format == "json") {
-      std::cout << MachineFileJson(*loaded.value).dump(2) << "\n";
+      std::cout << app::JsonText(MachineFileJson(*loaded.value)) << "\n";
     } else if (args->format == "yaml") {
       std::cout << fakes::MachineToText(*loaded.value);
     } else {

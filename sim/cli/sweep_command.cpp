@@ -27,6 +27,8 @@ struct SweepArgs {
 };
 
 int Sweep(const SweepArgs& a) {
+  const ShardSetting sharding = ShardFromEnvironment();
+  if (!sharding.error.empty()) return SayInputError(false, "fixup-sim sweep: " + sharding.error);
   if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}})) return *refused;
   SweepOptions o;
   o.faults = a.faults;
@@ -34,6 +36,11 @@ int Sweep(const SweepArgs& a) {
   for (const std::string& k : a.kinds) (k == "fail" ? o.fail : o.crash) = true;
   o.jobs = a.jobs;
   o.seed = a.seed;
+  if (a.step != 0 && a.only_case.empty()) {
+    // Alone it would be ignored, and the whole sweep would run as if it named one step.
+    std::cerr << "fixup-sim sweep: --step needs --case (the case to replay at that step, as a violation prints it)\n";
+    return kExitInput;
+  }
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {
@@ -48,9 +55,9 @@ int Sweep(const SweepArgs& a) {
     o.only_case = *faults;
     o.only_step = a.step - 1;
   }
-  if (const std::optional<Shard> shard = ShardFromEnvironment()) {
-    o.shard_count = shard->count;
-    o.shard_index = shard->index;
+  if (sharding.shard) {
+    o.shard_count = sharding.shard->count;
+    o.shard_index = sharding.shard->index;
   }
   if (StderrIsTerminal()) o.progress = DrawProgress;
 

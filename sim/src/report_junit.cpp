@@ -1,16 +1,18 @@
 // Scenario runs as JUnit XML: one <testcase> per scenario, its failed checks in <failure>.
 #include <sstream>
 
+#include "app/json_text.h"
 #include "fakes/atomic_file.h"
 #include "sim/report.h"
 
 namespace sim {
 namespace {
 
+// XML text of `s`; a byte that is not UTF-8 (a Latin-1 file name) as \xNN, so the XML stays well-formed.
 std::string Escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  for (char c : app::EscapeNonUtf8(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -2,9 +2,12 @@
 // text is parsed by fakes' own YAML parser (fakes/yaml_parse.h), as machine files are; the
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <map>
 
+#include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
@@ -35,8 +38,12 @@ std::string Join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-bool IsWholeNumber(const std::string& s) {
-  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+// `s` as a whole number (decimal digits only), or nullopt.
+std::optional<uint64_t> WholeNumber(const std::string& s) {
+  uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 std::vector<std::string_view> ParamNames(const Word& word) {
@@ -48,9 +55,11 @@ std::vector<std::string_view> ParamNames(const Word& word) {
 // Whether `value` is allowed for `p`, or why not.
 std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
   switch (p.kind) {
-    case ValueKind::kText: return std::nullopt;
+    case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
-      if (IsWholeNumber(v)) return std::nullopt;
+      if (auto n = WholeNumber(v); n && *n <= p.max) return std::nullopt;
+      if (p.max != kWholeNumberMax)
+        return "expected a whole number from 0 to " + std::to_string(p.max) + ", got '" + v + "'";
       return "expected a whole number, got '" + v + "'";
     case ValueKind::kTrueFalse:
       if (fakes::YamlBool(v)) return std::nullopt;
@@ -117,10 +126,21 @@ class Reader {
   bool IsMap(NodeId n) const { return Kind(n) == NodeKind::kMap; }
   bool IsSequence(NodeId n) const { return Kind(n) == NodeKind::kSequence; }
 
+  // The map's entries; a key written twice (exact spelling) is an error at the second, as in a
+  // machine file.
   std::vector<Entry> Entries(NodeId map) const {
     std::vector<Entry> out;
     const auto ids = tree_.children(map);
-    for (size_t i = 0; i + 1 < ids.size(); i += 2) out.push_back({ids[i], ids[i + 1]});
+    std::map<std::string_view, NodeId> seen;
+    for (size_t i = 0; i + 1 < ids.size(); i += 2) {
+      if (IsScalar(ids[i])) {
+        const auto [first, inserted] = seen.emplace(tree_.text(ids[i]), ids[i]);
+        if (!inserted)
+          Fail(ids[i], "duplicate key '" + std::string(tree_.text(ids[i])) + "' (first at line " +
+                           std::to_string(tree_.node(first->second).mark.line) + ")");
+      }
+      out.push_back({ids[i], ids[i + 1]});
+    }
     return out;
   }
 
@@ -132,8 +152,10 @@ class Reader {
   // empty (an empty value has no text of its own to point at).
   NodeId ValueAt(const Entry& kv) const { return IsNull(kv.value) ? kv.key : kv.value; }
 
+  // A scalar's text: UTF-8 without control characters (fakes::TextProblem), as in a machine file.
   std::string Scalar(NodeId node, std::string_view what) const {
     if (!IsScalar(node)) Fail(node, std::string(what) + ": expected a single value");
+    if (auto problem = fakes::TextProblem(tree_.text(node))) Fail(node, std::string(what) + ": " + *problem);
     return std::string(tree_.text(node));
   }
 
@@ -187,7 +209,7 @@ class Reader {
       if (!word.scalar_arg.empty() && !word.params.empty()) Fail(at, where + ": needs a value");
     } else if (IsScalar(value)) {
       if (word.scalar_arg.empty()) Fail(value, where + ": expected a map with keys: " + Join(ParamNames(word)));
-      args[std::string(word.scalar_arg)] = tree_.text(value);
+      args[std::string(word.scalar_arg)] = Scalar(value, where);
       nodes[std::string(word.scalar_arg)] = value;
     } else if (IsSequence(value)) {
       Fail(value, where + ": a list is not accepted here");
@@ -196,7 +218,6 @@ class Reader {
         const std::string key = Scalar(kv.key, where);
         if (!word.FindParam(key))
           Fail(kv.key, where + ": unknown key '" + key + "' (expected one of: " + Join(ParamNames(word)) + ")");
-        if (args.count(key)) Fail(kv.key, where + ": duplicate key '" + key + "'");
         if (IsSequence(kv.value)) {  // e.g. roles: [db_datareader, db_datawriter]
           std::string joined;
           for (NodeId item : tree_.children(kv.value)) joined += (joined.empty() ? "" : ",") + Scalar(item, key);

@@ -141,12 +141,13 @@ std::vector<Word> AccountStepWords() {
   return {
       {.name = "set_policy",
        .scalar_arg = "",
-       .params = {{.name = "min_length", .kind = ValueKind::kWholeNumber},
+       // The ranges of XP's Local Security Policy editor, as in a machine file's `policy`.
+       .params = {{.name = "min_length", .kind = ValueKind::kWholeNumber, .max = 14},
                   {.name = "complexity", .kind = ValueKind::kTrueFalse},
-                  {.name = "history", .kind = ValueKind::kWholeNumber},
-                  {.name = "max_age_days", .kind = ValueKind::kWholeNumber},
-                  {.name = "lockout_threshold", .kind = ValueKind::kWholeNumber},
-                  {.name = "lockout_duration_minutes", .kind = ValueKind::kWholeNumber}},
+                  {.name = "history", .kind = ValueKind::kWholeNumber, .max = 24},
+                  {.name = "max_age_days", .kind = ValueKind::kWholeNumber, .max = 999},
+                  {.name = "lockout_threshold", .kind = ValueKind::kWholeNumber, .max = 999},
+                  {.name = "lockout_duration_minutes", .kind = ValueKind::kWholeNumber, .max = 99999}},
        .doc = "changes the local password / lockout policy; keys left out keep their value",
        .run = SetPolicy},
       {.name = "logon",

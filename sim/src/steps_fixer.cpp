@@ -192,7 +192,7 @@ std::vector<Word> FixerStepWords() {
                   {.name = "dry_run", .kind = ValueKind::kTrueFalse},
                   {.name = "fail_at", .kind = ValueKind::kWholeNumber},
                   {.name = "fail_op"},
-                  {.name = "fail_error", .kind = ValueKind::kWholeNumber},
+                  {.name = "fail_error", .kind = ValueKind::kWholeNumber, .max = 0xFFFFFFFF},  // a DWORD
                   {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)"},
                   {.name = "crash_after",
                    .kind = ValueKind::kWholeNumber,

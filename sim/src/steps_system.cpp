@@ -51,7 +51,7 @@ fixer::ObjectNamespace Namespace(const std::string& s) {
   throw StepError{"namespace '" + s + "' is not one of file, registry, metabase"};
 }
 
-uint32_t Mask(const std::string& s) {
+std::optional<uint32_t> ParseMask(const std::string& s) {
   if (s == "read") return fixer::kFileGenericRead;
   if (s == "write") return fixer::kFileGenericWrite;
   if (s == "modify") return fixer::kFileModify;
@@ -59,13 +59,19 @@ uint32_t Mask(const std::string& s) {
   if (s.rfind("0x", 0) == 0) {
     uint32_t v = 0;
     auto [p, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), v, 16);
-    if (ec == std::errc() && p == s.data() + s.size()) return v;
+    if (s.size() > 2 && ec == std::errc() && p == s.data() + s.size()) return v;
   }
-  throw StepError{"mask '" + s + "' is not one of read, write, modify, full, or 0x hex"};
+  return std::nullopt;
 }
 
-uint32_t AceFlags(const std::string& s) {
+std::optional<std::string> MaskProblem(const std::string& s) {
+  if (ParseMask(s)) return std::nullopt;
+  return "'" + s + "' is not one of read, write, modify, full, or a 32-bit hex mask 0x…";
+}
+
+std::optional<uint32_t> ParseAceFlags(const std::string& s) {
   uint32_t flags = 0;
+  if (s.size() % 2 != 0) return std::nullopt;
   for (size_t i = 0; i < s.size(); i += 2) {
     const std::string f = s.substr(i, 2);
     if (f == "OI")
@@ -75,9 +81,25 @@ uint32_t AceFlags(const std::string& s) {
     else if (f == "IO")
       flags |= fixer::kInheritOnlyAce;
     else
-      throw StepError{"ACE flags '" + s + "' must be made of OI, CI, IO"};
+      return std::nullopt;
   }
   return flags;
+}
+
+std::optional<std::string> AceFlagsProblem(const std::string& s) {
+  if (ParseAceFlags(s)) return std::nullopt;
+  return "'" + s + "' is not made of OI, CI, IO written together (OICI)";
+}
+
+// The values the loader let through (MaskProblem, AceFlagsProblem).
+uint32_t Mask(const std::string& s) {
+  if (auto mask = ParseMask(s)) return *mask;
+  throw StepError{"mask " + *MaskProblem(s)};
+}
+
+uint32_t AceFlags(const std::string& s) {
+  if (auto flags = ParseAceFlags(s)) return *flags;
+  throw StepError{"ACE flags " + *AceFlagsProblem(s)};
 }
 
 StepReport GrantAce(RunContext& ctx, const Step& step) {
@@ -215,12 +237,13 @@ std::vector<Word> SystemStepWords() {
        .run = SetStartType},
       {.name = "grant_ace",
        .scalar_arg = "",
-       .params = {{.name = "path", .required = true},
-                  ObjectNamespaceParam(),
-                  {.name = "principal", .required = true, .note = "(an account or group name)"},
-                  {.name = "mask", .note = "`read` (default), `write`, `modify`, `full`, or hex `0x…`"},
-                  {.name = "type", .kind = ValueKind::kWord, .words = {"allow", "deny"}, .note = "(default `allow`)"},
-                  {.name = "flags", .note = "pairs of `OI`, `CI`, `IO` written together (`OICI`)"}},
+       .params =
+           {{.name = "path", .required = true},
+            ObjectNamespaceParam(),
+            {.name = "principal", .required = true, .note = "(an account or group name)"},
+            {.name = "mask", .note = "`read` (default), `write`, `modify`, `full`, or hex `0x…`", .rule = MaskProblem},
+            {.name = "type", .kind = ValueKind::kWord, .words = {"allow", "deny"}, .note = "(default `allow`)"},
+            {.name = "flags", .note = "pairs of `OI`, `CI`, `IO` written together (`OICI`)", .rule = AceFlagsProblem}},
        .doc = "adds an ACE to an object; a missing object is created (a container, owned by Administrators, with "
               "only this ACE)",
        .run = GrantAce},

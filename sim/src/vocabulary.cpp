@@ -33,7 +33,9 @@ std::string ParamCell(const Param& p) {
   switch (p.kind) {
     case ValueKind::kText: break;
     case ValueKind::kWord: out += ": " + CodeList(p.words, ", "); break;
-    case ValueKind::kWholeNumber: out += ", whole number"; break;
+    case ValueKind::kWholeNumber:
+      out += p.max == kWholeNumberMax ? ", whole number" : ", whole number 0–" + std::to_string(p.max);
+      break;
     case ValueKind::kTrueFalse: out += ": true/false"; break;
     case ValueKind::kRegex: out += ", regular expression"; break;
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -213,6 +214,53 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
   ASSERT_EQ(Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()}).exit_code, 0);
   EXPECT_TRUE(fs::is_symlink(out));
   EXPECT_TRUE(fakes::LoadMachineFile((dir_ / "share" / "out-target.yaml").string()).ok());
+}
+
+// After a killed apply every verb tells the same story: the machine is half repaired by this
+// fixer, so `plan` and `apply` (dry or not) refuse with exit 4 and send the user to resume or
+// rollback (never exit 3 blaming the administrator for the IIS services the run itself stopped),
+// the read-only verbs leave file and log as they are, and resume then finishes it once.
+TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
+  ASSERT_TRUE(Fixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"}).signaled);
+  const std::string log = input_.string() + ".log";
+  const std::string file_before = Slurp(input_);
+  const std::string log_before = Slurp(log);
+  const std::vector<ReadOnly> verbs = {
+      {{"plan"}, fixer::ExitCode::kNotRestored},
+      {{"plan", "--strategy", "recreate"}, fixer::ExitCode::kNotRestored},
+      {{"apply", "--dry-run"}, fixer::ExitCode::kNotRestored},
+      {{"apply"}, fixer::ExitCode::kNotRestored},
+      {{"diagnose"}, fixer::ExitCode::kOk},
+      {{"resume", "--dry-run"}, fixer::ExitCode::kOk},
+      {{"rollback", "--dry-run"}, fixer::ExitCode::kOk},
+  };
+  for (const ReadOnly& v : verbs) {
+    std::vector<std::string> args = v.args;
+    args.insert(args.begin() + 1, {"--machine", input_.string()});
+    const Ran r = Fixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
+    if (v.exit == fixer::ExitCode::kNotRestored) {
+      EXPECT_THAT(r.out, ::testing::HasSubstr("Refused (journal-pending)")) << v.args[0];
+      EXPECT_THAT(r.out, ::testing::Not(::testing::HasSubstr("administrator's setting"))) << v.args[0];
+    }
+    EXPECT_EQ(Slurp(input_), file_before) << v.args[0];
+    EXPECT_EQ(Slurp(log), log_before) << v.args[0];
+  }
+  {  // the same as JSON
+    const Ran j = Fixer({"plan", "--machine", input_.string(), "--json"});
+    const nlohmann::json report = nlohmann::json::parse(j.out);
+    EXPECT_EQ(report["outcome"], "not-restored");
+    EXPECT_EQ(report["exit_code"], 4);
+    EXPECT_EQ(report["plan"]["refusal"]["reason"], "journal-pending");
+  }
+  EXPECT_EQ(Fixer({"resume", "--machine", input_.string()}).exit_code, 0);
+  EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"});
+  const std::string fixed = Slurp(input_);
+  for (const char* verb : {"resume", "rollback", "plan", "apply"}) {
+    const Ran again = Fixer({verb, "--machine", input_.string()});
+    EXPECT_EQ(again.exit_code, 0) << verb << ":\n" << again.out;
+    EXPECT_EQ(Slurp(input_), fixed) << verb;
+  }
 }
 
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {

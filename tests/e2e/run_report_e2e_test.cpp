@@ -55,4 +55,29 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   fs::remove_all(dir);
 }
 
+// Scenario files named in Latin-1 (`caf\xe9.yaml`), one that runs and one that does not load: every
+// report stays UTF-8 (JUnit XML a CI parses, the HTML page, the JSON), the byte shown as \xNN.
+TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
+  const fs::path dir = fs::temp_directory_path() / ("run_report_latin1_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "s");
+  fs::copy_file(std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml",
+                dir / "s" / "caf\xe9.yaml");
+  std::ofstream(dir / "s" / "bad\xe9.yaml", std::ios::binary) << "summary: s\nmachine: [\n";
+  const fs::path xml = dir / "r.xml", html = dir / "r.html";
+  const test_support::Ran r = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN,
+       .args = {"run", (dir / "s").string(), "--json", "--junit", xml.string(), "--html", html.string()}});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  for (const fs::path& report : {xml, html}) {
+    const std::string text = Slurp(report);
+    EXPECT_EQ(text.find('\xe9'), std::string::npos) << report << ": a byte that is not UTF-8";
+    EXPECT_THAT(text, HasSubstr("caf\\xe9.yaml")) << report;
+    EXPECT_THAT(text, HasSubstr("bad\\xe9.yaml")) << report;
+  }
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["failed"], 1);
+  fs::remove_all(dir);
+}
+
 }  // namespace

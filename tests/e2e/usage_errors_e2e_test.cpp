@@ -195,6 +195,115 @@ TEST_F(UsageErrors, WithJsonEveryErrorIsOneObjectWithErrorAndExitCode) {
   }
 }
 
+// A file name or an option value that is not UTF-8 (a Latin-1 name typed on a terminal) is said
+// back in the JSON object as \xNN: it neither aborts the tool nor breaks the one object --json promises.
+TEST_F(UsageErrors, WithJsonTextThatIsNotUtf8IsShownEscaped) {
+  const std::string latin1 = "caf\xe9";  // "café" in Latin-1
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {FIXUP_SIM_BIN, {"run", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "m.yaml", "--junit", latin1 + "/r.xml", "--json"}},
+      {FIXUP_SIM_BIN, {"show", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"compare", latin1 + ".yaml", "--json"}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "1", "--out", "m.yaml/" + latin1, "--json"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", latin1 + ".yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--strategy", latin1, "--json"}},
+      {ASPNET_FIXER_BIN, {latin1, "--machine", "m.yaml", "--json"}},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", "m.yaml", "--out", latin1 + "/c.json", "--json"}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + a;
+    const Ran r = Run(program, args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << command << ": not one JSON object:\n" << r.out << r.err;
+    EXPECT_EQ(j["exit_code"], 2) << command;
+    EXPECT_THAT(j["error"].get<std::string>(), HasSubstr("caf\\xe9")) << command;
+  }
+  EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine);
+}
+
+// A number option past what it holds (2^64 - 1) is a usage error naming the range, never read as
+// another number: the same seed must give the same cases.
+TEST_F(UsageErrors, ANumberPastItsRangeIsAUsageError) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::string past = "18446744073709551616";  // 2^64
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"run", scenario, "--seed", past},
+       "--seed: '" + past + "' is not a whole number from 0 to 18446744073709551615"},
+      {{"run", scenario, "--seed", "99999999999999999999999", "--json"}, "--seed: '99999999999999999999999' is not"},
+      {{"matrix", "--seed", past}, "--seed: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--seed", past, "--count", "1"}, "--seed: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--case", past}, "--case: '" + past + "' is not a whole number from 0 to"},
+      {{"explore", "--count", past}, "--count: '" + past + "' is not a number from 1 to 18446744073709551615"},
+      {{"sweep", scenario, "--step", past, "--case", "crash@1"}, "--step: '" + past + "' is not a number from 1 to"},
+  };
+  for (const auto& [args, said] : cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[2] << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr(said)) << args[0];
+    EXPECT_EQ(r.out.find("PASS"), std::string::npos) << args[0] << ": it ran\n" << r.out;
+  }
+  // The largest seed is a seed.
+  EXPECT_EQ(Run(FIXUP_SIM_BIN, {"run", scenario, "--seed", "18446744073709551615"}).exit_code, 0);
+}
+
+// `sweep --step K` and `--case C` name one case together; either alone is a usage error, never a
+// whole sweep run as if it were the replay asked for.
+TEST_F(UsageErrors, SweepStepAndCaseComeTogether) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const Ran step = Run(FIXUP_SIM_BIN, {"sweep", apply, "--step", "999"});
+  EXPECT_EQ(step.exit_code, 2) << step.out;
+  EXPECT_THAT(step.err, HasSubstr("fixup-sim sweep: --step needs --case"));
+  EXPECT_EQ(step.out, "");
+  const Ran only_case = Run(FIXUP_SIM_BIN, {"sweep", apply, "--case", "fail@1=5"});
+  EXPECT_EQ(only_case.exit_code, 2) << only_case.out;
+  EXPECT_THAT(only_case.err, HasSubstr("fixup-sim sweep: --case needs --step"));
+}
+
+// GoogleTest's sharding variables, as GoogleTest reads them: both or neither, whole numbers, the
+// index below the total. Anything else is a usage error before any case runs, never a run of a
+// part of the cases (or of all of them) that ends "0 violations".
+TEST_F(UsageErrors, ShardingVariablesThatMakeNoSenseAreAUsageError) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  struct Bad {
+    std::vector<std::pair<std::string, std::string>> set;
+    std::string said;
+  };
+  const std::vector<Bad> cases = {
+      {{{"GTEST_TOTAL_SHARDS", "-1"}, {"GTEST_SHARD_INDEX", "0"}}, "GTEST_TOTAL_SHARDS: '-1' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "99999999999999999999"}, {"GTEST_SHARD_INDEX", "0"}},
+       "GTEST_TOTAL_SHARDS: '99999999999999999999' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", "x"}}, "GTEST_SHARD_INDEX: 'x' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", ""}, {"GTEST_SHARD_INDEX", "0"}}, "GTEST_TOTAL_SHARDS: '' is not a whole number"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}, {"GTEST_SHARD_INDEX", "2"}},
+       "GTEST_SHARD_INDEX=2 is not below GTEST_TOTAL_SHARDS=2"},
+      {{{"GTEST_TOTAL_SHARDS", "0"}, {"GTEST_SHARD_INDEX", "0"}},
+       "GTEST_SHARD_INDEX=0 is not below GTEST_TOTAL_SHARDS=0"},
+      {{{"GTEST_TOTAL_SHARDS", "2"}}, "GTEST_TOTAL_SHARDS is set but GTEST_SHARD_INDEX is not: set both, or neither"},
+      {{{"GTEST_SHARD_INDEX", "1"}}, "GTEST_SHARD_INDEX is set but GTEST_TOTAL_SHARDS is not: set both, or neither"},
+  };
+  for (const Bad& c : cases) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"sweep", apply}, {"explore", "--count", "4", "--out", "shrunk", "--json"}}) {
+      const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN,
+                                              .args = args,
+                                              .cwd = dir_,
+                                              .unset = {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"},
+                                              .set = c.set});
+      EXPECT_EQ(r.exit_code, 2) << args[0] << " " << c.said << "\n" << r.out;
+      EXPECT_THAT(r.err, HasSubstr("fixup-sim " + args[0] + ": " + c.said)) << args[0];
+      EXPECT_THAT(r.out, Not(HasSubstr("violations"))) << args[0];
+      EXPECT_FALSE(fs::exists(dir_ / "shrunk")) << "explore made its folder before the usage error";
+    }
+  }
+  // A consistent pair shards; one shard of one is the whole run.
+  const Ran one = test_support::RunProgram({.program = FIXUP_SIM_BIN,
+                                            .args = {"sweep", apply},
+                                            .set = {{"GTEST_TOTAL_SHARDS", "1"}, {"GTEST_SHARD_INDEX", "0"}}});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+}
+
 // A password that is no option name is never said back, whatever else is wrong.
 TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   const std::string password = "Pw-n0t-an-0ption";

@@ -490,7 +490,7 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   auto negative = ScenarioError(kHead + "  - set_policy: {min_length: -1}\n");
   EXPECT_EQ(negative.line, 7);
   EXPECT_EQ(negative.column, 30);
-  EXPECT_THAT(negative.message, HasSubstr("expected a whole number, got '-1'"));
+  EXPECT_THAT(negative.message, HasSubstr("expected a whole number from 0 to 14, got '-1'"));
 
   auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
   EXPECT_EQ(boolean.line, 7);
@@ -510,6 +510,47 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   EXPECT_EQ(tags.line, 3);
   EXPECT_EQ(tags.column, 7);
   EXPECT_EQ(tags.message, "tags: expected a list");
+}
+
+// A value the step would refuse, or read as another number, fails the load (exit 2), not the run:
+// whole numbers past the parameter's range (never wrapped to a small one), and the parameters
+// with a syntax of their own (an access mask, ACE flags), checked by the parser the step uses.
+TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
+  struct Case {
+    std::string step;
+    int column;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"- fixer: {fail_at: 1, fail_error: 4294967301}", 37,
+       "step 'fixer' key 'fail_error': expected a whole number from 0 to 4294967295, got '4294967301'"},
+      {"- set_policy: {min_length: 15}", 30,
+       "step 'set_policy' key 'min_length': expected a whole number from 0 to 14, got '15'"},
+      {"- set_policy: {history: 25}", 27,
+       "step 'set_policy' key 'history': expected a whole number from 0 to 24, got '25'"},
+      {"- set_policy: {lockout_threshold: 4294967297}", 37,
+       "step 'set_policy' key 'lockout_threshold': expected a whole number from 0 to 999, got '4294967297'"},
+      {"- fixer: {crash_at: 99999999999999999999}", 23,
+       "step 'fixer' key 'crash_at': expected a whole number, got '99999999999999999999'"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: 0xZZ}", 51,
+       "step 'grant_ace' key 'mask': '0xZZ' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: 0x1ffffffff}", 51,
+       "step 'grant_ace' key 'mask': '0x1ffffffff' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, mask: readwrite}", 51,
+       "step 'grant_ace' key 'mask': 'readwrite' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
+      {"- grant_ace: {path: x, principal: ASPNET, flags: OIX}", 52,
+       "step 'grant_ace' key 'flags': 'OIX' is not made of OI, CI, IO written together (OICI)"},
+  };
+  for (const Case& c : cases) {
+    auto e = ScenarioError(kHead + "  " + c.step + "\n");
+    EXPECT_EQ(e.line, 7) << c.step;
+    EXPECT_EQ(e.column, c.column) << c.step;
+    EXPECT_EQ(e.message, c.message) << c.step;
+  }
+  // The largest values each takes still load.
+  LoadScenario(kHead +
+               "  - fixer: {fail_at: 1, fail_error: 4294967295}\n  - set_policy: {min_length: 14, history: 24}\n" +
+               "  - grant_ace: {path: x, principal: ASPNET, mask: 0xFFFFFFFF, flags: OICIIO}\n");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
@@ -557,7 +598,57 @@ TEST(ScenarioFileErrors, OneActionPerStepAndDuplicateParameters) {
   auto dup = ScenarioError(kHead + "  - request: {app: /x, app: /y}\n");
   EXPECT_EQ(dup.line, 7);
   EXPECT_EQ(dup.column, 24);
-  EXPECT_EQ(dup.message, "step 'request': duplicate key 'app'");
+  EXPECT_EQ(dup.message, "duplicate key 'app' (first at line 7)");
+}
+
+// A key written twice in any map of a scenario is an error at the second, as in a machine file
+// (a later value silently winning would run a scenario other than the one read).
+TEST(ScenarioFileErrors, AKeyWrittenTwiceInAnyMap) {
+  auto top = ScenarioError("summary: a\nsummary: b\nmachine:\n");
+  EXPECT_EQ(top.line, 2);
+  EXPECT_EQ(top.column, 1);
+  EXPECT_EQ(top.message, "duplicate key 'summary' (first at line 1)");
+
+  auto expect = ScenarioError(kHead + "  - request: /x\n    expect: {status: 200}\n    expect: {status: 503}\n");
+  EXPECT_EQ(expect.line, 9);
+  EXPECT_EQ(expect.message, "duplicate key 'expect' (first at line 8)");
+
+  auto check = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 200\n      status: 503\n");
+  EXPECT_EQ(check.line, 10);
+  EXPECT_EQ(check.message, "duplicate key 'status' (first at line 9)");
+
+  auto machine = ScenarioError("summary: a\nmachine:\n  seed: 1\n  seed: 2\n");
+  EXPECT_EQ(machine.line, 4);
+  EXPECT_EQ(machine.message, "duplicate key 'seed' (first at line 3)");
+}
+
+// Text that is not UTF-8 or holds a control character is refused where it is written, as in a
+// machine file: a report (JSON, JUnit XML, HTML) could not carry it.
+TEST(ScenarioFileErrors, TextThatIsNotUtf8OrHasAControlCharacter) {
+  auto summary = ScenarioError("summary: caf\xe9\nmachine:\n");
+  EXPECT_EQ(summary.line, 1);
+  EXPECT_EQ(summary.column, 10);
+  EXPECT_EQ(summary.message, "summary: text is not UTF-8");
+  EXPECT_THAT(summary.ToString(), HasSubstr("near: \"summary: caf\\xe9\""));
+
+  auto nul = ScenarioError(kHead + "  - request: \"/x\\0y\"\n");
+  EXPECT_EQ(nul.line, 7);
+  EXPECT_EQ(nul.message, "step 'request': control character 0 in text");
+
+  auto param = ScenarioError(kHead + "  - create_account: {name: bob, password: \"a\\x01b\"}\n");
+  EXPECT_EQ(param.line, 7);
+  EXPECT_EQ(param.message, "step 'create_account' key 'password': control character 1 in text");
+
+  auto key = ScenarioError(kHead + "  - request: /x\n    expect: {output_contains: \"\\x7f\"}\n");
+  EXPECT_EQ(key.line, 8);
+  EXPECT_THAT(key.message, HasSubstr("control character 127 in text"));
+
+  auto tag = ScenarioError("summary: s\nmachine:\ntags: [\"a\\tb\", \"\\x1b[31m\"]\n");
+  EXPECT_EQ(tag.line, 3);
+  EXPECT_EQ(tag.message, "tags: control character 27 in text");
+
+  // A tab and line ends are text: a literal block keeps its lines.
+  LoadScenario(kHead + "  - request: /x\n    expect:\n      output_contains: \"a\\tb\"\n");
 }
 
 TEST(ScenarioFileErrors, EmptyValuesAreReportedAtTheirKey) {

@@ -48,6 +48,11 @@ void AttachSource(LoadError& error, std::string_view text);
 // for text shown between double quotes.
 std::string EscapeForMessage(std::string_view text, bool quoted = false);
 
+// What the text of a key or a value may not hold, in either reader: bytes that are not UTF-8,
+// and control characters other than tab and line ends (`"control character 0 in text"`, `"text is
+// not UTF-8"`); nullopt when the text is fine. No Windows name, path or text has them.
+std::optional<std::string> TextProblem(std::string_view text);
+
 // The one rule both readers apply to a YAML boolean: true / false, or yes / no, in any case.
 // Anything else (on, off, 1, 0, y, n) is not a boolean.
 std::optional<bool> YamlBool(std::string_view text);

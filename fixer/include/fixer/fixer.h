@@ -32,7 +32,8 @@ class Fixer {
   // Reads only. A failed read comes back as its Status.
   Result<Diagnosis> Diagnose();
   // The steps for this diagnosis and the options, or a refusal; reads only (the policy check
-  // of an operator temporary password).
+  // of an operator temporary password, and the journal: a run left unfinished is refused as
+  // Apply refuses it, since the machine may be half repaired by this fixer itself).
   Result<Plan> MakePlan(const Diagnosis& diagnosis);
 
   // Diagnose, plan, then act (or only plan, on dry run). Refuses if a journal is pending.
@@ -46,6 +47,10 @@ class Fixer {
   // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
   // application answers now; else refused (exit 3), since nothing was changed either way.
   RunResult NothingTo(RunResult r, std::string_view verb);
+  // What the journal holds: nothing, a run that finished (its journal not yet removed), or a
+  // run left unfinished (resume or rollback continues it). Reads only.
+  enum class JournalHolds { kNothing, kFinishedRun, kUnfinishedRun };
+  Result<JournalHolds> ReadJournalState();
 
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;

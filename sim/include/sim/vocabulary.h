@@ -14,7 +14,9 @@
 //   std::string doc = sim::StepTableMarkdown();
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +36,20 @@ enum class ValueKind {
   kRegex,        // a regular expression (text_match.h)
 };
 
+// The largest whole number a parameter takes unless it says less: 18 digits, within the 64-bit
+// integer the steps read it as.
+inline constexpr uint64_t kWholeNumberMax = 999'999'999'999'999'999;
+
 struct Param {
   std::string_view name;
   ValueKind kind = ValueKind::kText;
   std::vector<std::string_view> words = {};  // kWord: the allowed values
   bool required = false;                     // must be given, non-empty
   std::string_view note = {};                // for the docs: a default, what it means
+  uint64_t max = kWholeNumberMax;            // kWholeNumber: the largest value (a DWORD's, a policy's)
+  // kText with a syntax of its own (an access mask, ACE flags): why `value` is not one, or
+  // nullopt; the same parser the step reads it with, so a value the step would refuse fails the load.
+  std::optional<std::string> (*rule)(const std::string& value) = nullptr;
 };
 
 // Words whose value is itself checks: `any_of: [block, ...]`, `not: block`.

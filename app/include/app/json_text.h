@@ -1,0 +1,28 @@
+// The one way both tools print a JSON object: nlohmann's dump(2), except that text which is not
+// UTF-8 (a file name or an option value given in other bytes, `--machine $'\xff.yaml'`) cannot
+// make it throw. Such bytes are shown as `\xNN`, as the load errors show them, so `--json` still
+// prints exactly one JSON object whatever the input.
+//
+//   nlohmann::json j = {{"error", std::string("\xff.yaml: cannot read")}, {"exit_code", 2}};
+//   std::string text = app::JsonText(j);   // {"error": "\\xff.yaml: cannot read", ...}, indented by 2
+//   std::string name = app::EscapeNonUtf8("caf\xe9.yaml");   // caf\xe9.yaml, as 4 characters for the byte
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace app {
+
+// `j` as indented JSON text (no final newline); every string and key that is not UTF-8 has each
+// byte that is not part of a UTF-8 sequence written as the four characters `\xNN`.
+std::string JsonText(const nlohmann::json& j);
+// The same for a JSON whose keys keep their order (a machine file's accounts, a report's fields).
+std::string JsonText(const nlohmann::ordered_json& j);
+
+// `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
+// is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
+std::string EscapeNonUtf8(std::string_view text);
+
+}  // namespace app
