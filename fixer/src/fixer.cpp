@@ -103,8 +103,10 @@ RunResult Fixer::Apply() {
     auto holds = ReadJournalState();
     if (!holds) return InputError(std::move(r), holds.status());
     if (*holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
-    // A finished run whose journal was not removed: nothing to resume.
-    if (*holds == JournalHolds::kFinishedRun) {
+    // A finished run whose journal was not removed: nothing to resume. A dry run only says so.
+    if (*holds == JournalHolds::kFinishedRun && options_.dry_run) {
+      r.messages.push_back("the journal of a run that had finished would be removed");
+    } else if (*holds == JournalHolds::kFinishedRun) {
       if (Status st = ports_.journal.Clear(); !st.ok()) {
         return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
       }
@@ -175,6 +177,16 @@ RunResult Fixer::Resume() {
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
+  if ((journal.finished || journal.AllDone()) && options_.dry_run) {
+    // Nothing to resume, and a dry run removes nothing: the site is looked at all the same.
+    r.messages.push_back("the journaled run had finished; its journal would be removed");
+    auto d = Diagnose();
+    if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+    if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
+    r.outcome = Outcome::kPlanned;
+    r.messages.push_back("dry run: nothing was changed");
+    return r;
+  }
   if (journal.finished || journal.AllDone()) {
     r.messages.push_back("the journaled run had finished; its journal is removed");
     Status st = ports_.journal.Clear();

@@ -26,6 +26,7 @@ constexpr Named kNamed[] = {
     {"idempotent", "a second apply"},
     {"exit-code", "exit "},
     {"diagnose", "diagnose "},
+    {"read-only", "a read-only run"},
 };
 
 CheckResult Invariant(const Expectation& e, const RunContext& ctx) {

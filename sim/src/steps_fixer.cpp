@@ -145,6 +145,9 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   const bool episode_open =
       ctx.fixer->crashed || ctx.fixer->exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored) || !now.journal.empty();
   if (command == "diagnose") out.push_back(DiagnosisAgreesWithRequests(ctx.fixer->outcome, ctx.output, ctx.machine));
+  const bool dry_run = BoolArg(step, "dry_run", false);
+  if (command == "diagnose" || command == "plan" || dry_run)
+    out.push_back(ReadOnlyRunChangesNothing(dry_run ? command + " --dry-run" : command, ctx.fixer->before, now));
   const std::string& o = episode_open ? std::string() : ctx.fixer->outcome;
   const bool as_found_applies = !ctx.episode_changed_by_others;
   if (as_found_applies && (o == "fixed" || o == "nothing-to-do" || o == "failed-restored" || o == "rolled-back" ||

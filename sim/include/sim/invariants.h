@@ -16,7 +16,9 @@
 //               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200;
 //               3 only with the machine exactly as that run found it; 4 only with a journal
 //               left for a resume or rollback;
-//  - diagnose:  a diagnosis agrees with what a request shows (DiagnosisAgreesWithRequests).
+//  - diagnose:  a diagnosis agrees with what a request shows (DiagnosisAgreesWithRequests);
+//  - read-only: diagnose, plan and a dry run change nothing, the journal included
+//               (ReadOnlyRunChangesNothing).
 //
 //   for (auto& c : sim::CheckInvariants(ctx, step)) if (!c.passed) ...
 #pragma once
@@ -93,6 +95,10 @@ CheckResult WorkerSecretNotWorse(const fakes::MachineState& found, const fakes::
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now);
 // The same from each application's status (StatusOfEveryApp) before and now.
 CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std::string, int> after);
+// `diagnose`, `plan` and every dry run (`what`: "plan", "apply --dry-run") leave the machine as
+// they found it, the journal and the event log included: their state file stays byte-identical.
+CheckResult ReadOnlyRunChangesNothing(const std::string& what, const fakes::MachineState& before,
+                                      const fakes::MachineState& now);
 
 // The first difference between two states that "nothing changed" counts, in words
 // ("sam.users.ASPNET.flags: [] -> [disabled]"); nothing when they are equal.
