@@ -49,6 +49,21 @@ void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
   run.diagnosis = fixer.Diagnose();
   run.exit_code = run.diagnosis->ok() ? fixer::ExitCode::kOk : fixer::ExitCode::kFailed;
   run.outcome = run.diagnosis->ok() ? std::string(fixer::ToString((*run.diagnosis)->verdict)) : "error";
+  if (!run.diagnosis->ok() || (*run.diagnosis)->verdict == fixer::Verdict::kNotAdmin) return;
+  // A run left unfinished is exit 4, as `plan` and `apply` say it: what it changed (services it
+  // stopped, a password it set) is this fixer's, not a cause of the administrator's.
+  auto holds = fixer.ReadJournalState();
+  if (!holds) {
+    run.diagnosis = holds.status();
+    run.exit_code = fixer::ExitCode::kFailed;
+    run.outcome = "error";
+  } else if (*holds == fixer::Fixer::JournalHolds::kUnfinishedRun) {
+    (*run.diagnosis)
+        ->notes.push_back(
+            "a repair by this fixer was interrupted and its journal is on this machine: what it changed "
+            "(services it stopped included) is its own; run resume to finish it or rollback to undo it");
+    run.exit_code = fixer::ExitCode::kNotRestored;
+  }
 }
 
 void Plan(fixer::Fixer& fixer, VerbRun& run) {

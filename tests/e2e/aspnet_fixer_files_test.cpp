@@ -230,7 +230,7 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
       {{"plan", "--strategy", "recreate"}, fixer::ExitCode::kNotRestored},
       {{"apply", "--dry-run"}, fixer::ExitCode::kNotRestored},
       {{"apply"}, fixer::ExitCode::kNotRestored},
-      {{"diagnose"}, fixer::ExitCode::kOk},
+      {{"diagnose"}, fixer::ExitCode::kNotRestored},
       {{"resume", "--dry-run"}, fixer::ExitCode::kOk},
       {{"rollback", "--dry-run"}, fixer::ExitCode::kOk},
   };
@@ -239,7 +239,9 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
     args.insert(args.begin() + 1, {"--machine", input_.string()});
     const Ran r = Fixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
-    if (v.exit == fixer::ExitCode::kNotRestored) {
+    if (v.args[0] == "diagnose") {
+      EXPECT_THAT(r.out, ::testing::HasSubstr("a repair by this fixer was interrupted")) << r.out;
+    } else if (v.exit == fixer::ExitCode::kNotRestored) {
       EXPECT_THAT(r.out, ::testing::HasSubstr("Refused (journal-pending)")) << v.args[0];
       EXPECT_THAT(r.out, ::testing::Not(::testing::HasSubstr("administrator's setting"))) << v.args[0];
     }

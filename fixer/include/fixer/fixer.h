@@ -43,14 +43,15 @@ class Fixer {
   // Undo what a left journal records, in reverse.
   RunResult Rollback();
 
- private:
-  // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
-  // application answers now; else refused (exit 3), since nothing was changed either way.
-  RunResult NothingTo(RunResult r, std::string_view verb);
   // What the journal holds: nothing, a run that finished (its journal not yet removed), or a
   // run left unfinished (resume or rollback continues it). Reads only.
   enum class JournalHolds { kNothing, kFinishedRun, kUnfinishedRun };
   Result<JournalHolds> ReadJournalState();
+
+ private:
+  // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
+  // application answers now; else refused (exit 3), since nothing was changed either way.
+  RunResult NothingTo(RunResult r, std::string_view verb);
 
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;
