@@ -84,8 +84,13 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
     return UsageError(args, "aspnet-fixer capture: " + st.message());
   }
-  std::cerr << "aspnet-fixer capture: wrote " << args.out << " (" << capture.unreadable.size()
-            << " part(s) unreadable)\n";
+  const size_t unreadable_count = capture.unreadable.size();
+  std::cerr << "aspnet-fixer capture: wrote " << args.out
+            << (unreadable_count == 0 ? "; everything was read"
+                : unreadable_count == 1
+                    ? "; 1 read failed (said above, and listed in it)"
+                    : "; " + std::to_string(unreadable_count) + " reads failed (said above, and listed in it)")
+            << "\n";
   if (args.json) {  // the file is elsewhere: stdout still holds the one object --json promises
     nlohmann::json unreadable = nlohmann::json::array();
     for (const UnreadablePart& u : capture.unreadable)

@@ -91,6 +91,8 @@ TEST_F(CaptureTest, JsonPrintsOneObjectWithOrWithoutOut) {
   EXPECT_EQ(said["out"], out.string());
   EXPECT_TRUE(said["unreadable"].is_array());
   EXPECT_TRUE(fs::exists(out));
+  // A state file reads whole: standard error says so in words, not as a count of "part(s)".
+  EXPECT_NE(to_file.err.find("wrote " + out.string() + "; everything was read\n"), std::string::npos) << to_file.err;
 
   const Ran to_stdout = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--json"});
   ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
