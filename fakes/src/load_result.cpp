@@ -5,19 +5,10 @@
 #include <cstdio>
 
 #include "fakes/state.h"
+#include "fixer/utf8.h"
 
 namespace fakes {
 namespace {
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is not one.
-size_t Utf8Length(std::string_view text, size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  const size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-  if (len == 0 || i + len > text.size() || (len == 2 && c < 0xc2)) return 0;
-  for (size_t k = 1; k < len; ++k)
-    if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return 0;
-  return len;
-}
 
 std::string Hex(unsigned char c) {
   char buf[5];
@@ -61,7 +52,7 @@ std::string EscapeForMessage(std::string_view text, bool quoted) {
       out += std::string("\\") + static_cast<char>(c);
     else if (c < 0x20 || c == 0x7f)
       out += Hex(c);
-    else if (const size_t len = Utf8Length(text, i); len == 0)
+    else if (const size_t len = fixer::Utf8SequenceLength(text, i); len == 0)
       out += Hex(c);
     else {
       out.append(text.substr(i, len));
@@ -80,7 +71,7 @@ std::optional<std::string> TextProblem(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character " + std::to_string(c) + " in text";
     if (c == 0x7f) return std::string("control character 127 in text");
-    const size_t len = Utf8Length(text, i);
+    const size_t len = fixer::Utf8SequenceLength(text, i);
     if (len == 0) return std::string("text is not UTF-8");
     i += len;
   }

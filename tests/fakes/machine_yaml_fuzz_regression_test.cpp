@@ -17,7 +17,10 @@ std::string WithPath(const std::string& physical_path) {
 TEST(MachineYamlFuzzRegression, ControlCharactersAndBadUtf8AreRejectedAtTheirPosition) {
   const std::string nul = WithPath(std::string("C:\\Documents and Setting") + std::string(1, '\0') + "s\\app");
   const std::string stray = WithPath("C:\\Inetpub\\\x88wwwroot");
-  for (const std::string& text : {nul, stray}) {
+  // RFC 3629 (fixer/utf8.h): an overlong form and a surrogate are no UTF-8 either.
+  const std::string overlong = WithPath("C:\\Inetpub\\\xe0\x80\xafwwwroot");
+  const std::string surrogate = WithPath("C:\\Inetpub\\\xed\xa0\x80wwwroot");
+  for (const std::string& text : {nul, stray, overlong, surrogate}) {
     const auto loaded = fakes::LoadMachineText(text, "m.yaml");
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error->line, 4) << loaded.error->ToString();

@@ -1,0 +1,19 @@
+// UTF-8 as RFC 3629 defines it: the one rule for user text in every reader and writer (the
+// machine and scenario file readers refuse other bytes; the JSON, JUnit XML and HTML writers show
+// them as \xNN).
+//
+//   size_t e_acute = fixer::Utf8SequenceLength("caf\xc3\xa9", 3);   // 2
+//   size_t latin1 = fixer::Utf8SequenceLength("caf\xe9", 3);        // 0: not UTF-8
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace fixer {
+
+// Length of the UTF-8 sequence that starts at text[i] (i < text.size()): 1 to 4, or 0 when the
+// bytes there are not one (a stray continuation byte, a sequence cut short, an overlong form, a
+// surrogate, a code point past U+10FFFF).
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+
+}  // namespace fixer

@@ -1,0 +1,20 @@
+#include "fixer/utf8.h"
+
+namespace fixer {
+
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  const size_t len = (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+  if (len == 0 || i + len > text.size() || c < 0xc2 || c > 0xf4) return 0;
+  for (size_t k = 1; k < len; ++k)
+    if ((byte(k) & 0xc0) != 0x80) return 0;
+  if (c == 0xe0 && byte(1) < 0xa0) return 0;  // overlong
+  if (c == 0xed && byte(1) > 0x9f) return 0;  // a surrogate
+  if (c == 0xf0 && byte(1) < 0x90) return 0;  // overlong
+  if (c == 0xf4 && byte(1) > 0x8f) return 0;  // past U+10FFFF
+  return len;
+}
+
+}  // namespace fixer

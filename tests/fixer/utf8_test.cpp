@@ -1,0 +1,34 @@
+// fixer::Utf8SequenceLength: RFC 3629's UTF-8, the one rule both file readers and every report
+// writer apply to user text.
+#include "fixer/utf8.h"
+
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+size_t Length(std::string_view text) { return fixer::Utf8SequenceLength(text, 0); }
+
+TEST(Utf8, EachWellFormedLengthIsMeasured) {
+  EXPECT_EQ(Length("a"), 1u);
+  EXPECT_EQ(Length("\xc3\xa9"), 2u);          // U+00E9
+  EXPECT_EQ(Length("\xe2\x82\xac"), 3u);      // U+20AC
+  EXPECT_EQ(Length("\xf0\x9f\x98\x80"), 4u);  // U+1F600
+  EXPECT_EQ(Length("\xf4\x8f\xbf\xbf"), 4u);  // U+10FFFF, the last code point
+  EXPECT_EQ(fixer::Utf8SequenceLength("caf\xc3\xa9", 3), 2u);
+}
+
+TEST(Utf8, WhatRfc3629RefusesIsNoSequence) {
+  EXPECT_EQ(Length("\xe9"), 0u);                  // Latin-1
+  EXPECT_EQ(Length("\x80"), 0u);                  // a stray continuation byte
+  EXPECT_EQ(Length("\xe2\x82"), 0u);              // cut short
+  EXPECT_EQ(Length("\xc0\xaf"), 0u);              // overlong '/'
+  EXPECT_EQ(Length("\xe0\x80\xaf"), 0u);          // overlong '/'
+  EXPECT_EQ(Length("\xf0\x80\x80\xaf"), 0u);      // overlong '/'
+  EXPECT_EQ(Length("\xed\xa0\x80"), 0u);          // U+D800, a surrogate
+  EXPECT_EQ(Length("\xf4\x90\x80\x80"), 0u);      // past U+10FFFF
+  EXPECT_EQ(Length("\xf8\x88\x80\x80\x80"), 0u);  // a five-byte form
+}
+
+}  // namespace
