@@ -214,8 +214,10 @@ TEST_F(MutatingServices, StopAndStartOfAnUnknownServiceAre1060) {
 TEST_F(MutatingServices, StopOfAStoppedServiceIs1062AndStartOfARunningOneIs1056) {
   const std::string stopped = FirstServiceIn(ports().services, {"aspnet_state", "Spooler", "Schedule", "MSIServer"},
                                              fixer::ServiceState::kStopped);
-  const std::string running =
-      FirstServiceIn(ports().services, {"W3SVC", "RpcSs", "PlugPlay", "EventLog"}, fixer::ServiceState::kRunning);
+  // Only services that run steadily once started: under Wine, RpcSs read as running in a fresh
+  // prefix answered StartService with 1053 after 10 s (Wine starts it on demand), so it is no
+  // candidate. Wine has neither of these: there the 1056 half is not judged.
+  const std::string running = FirstServiceIn(ports().services, {"W3SVC", "seclogon"}, fixer::ServiceState::kRunning);
   if (stopped.empty() && running.empty()) GTEST_SKIP() << "no candidate service stopped or running here";
   if (!stopped.empty()) {
     ExpectCode(ports().services.Stop(stopped), 1062, "Stop(" + stopped + "), stopped");
