@@ -104,10 +104,10 @@ RunResult Fixer::Apply() {
     if (!holds) return InputError(std::move(r), holds.status());
     if (*holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
     // A finished run whose journal was not removed: nothing to resume. A dry run only says so.
-    if (*holds == JournalHolds::kFinishedRun && options_.dry_run) {
-      r.messages.push_back("the journal of a run that had finished would be removed");
-    } else if (*holds == JournalHolds::kFinishedRun) {
-      if (Status st = ports_.journal.Clear(); !st.ok()) {
+    if (*holds == JournalHolds::kFinishedRun) {
+      if (options_.dry_run) {
+        r.messages.push_back("the journal of a run that had finished would be removed");
+      } else if (Status st = ports_.journal.Clear(); !st.ok()) {
         return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
       }
     }
@@ -177,30 +177,28 @@ RunResult Fixer::Resume() {
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
-  if ((journal.finished || journal.AllDone()) && options_.dry_run) {
-    // Nothing to resume, and a dry run removes nothing: the site is looked at all the same.
-    r.messages.push_back("the journaled run had finished; its journal would be removed");
-    auto d = Diagnose();
-    if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-    if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
-    r.outcome = Outcome::kPlanned;
-    r.messages.push_back("dry run: nothing was changed");
-    return r;
-  }
   if (journal.finished || journal.AllDone()) {
-    r.messages.push_back("the journaled run had finished; its journal is removed");
-    Status st = ports_.journal.Clear();
-    if (!st.ok()) {
-      r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
-      r.outcome = Outcome::kNotRestored;
-      return r;
+    if (options_.dry_run) {  // a dry run removes nothing; the site is looked at all the same
+      r.messages.push_back("the journaled run had finished; its journal would be removed");
+    } else {
+      r.messages.push_back("the journaled run had finished; its journal is removed");
+      if (Status st = ports_.journal.Clear(); !st.ok()) {
+        r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
+        r.outcome = Outcome::kNotRestored;
+        return r;
+      }
     }
     // Exit 0 promises a working site, and the machine may have changed since the run finished
     // (an administrator revoked a right before this resume): look again before saying "fixed".
     auto d = Diagnose();
     if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
     if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
-    r.outcome = Outcome::kFixed;
+    if (options_.dry_run) {
+      r.outcome = Outcome::kPlanned;
+      r.messages.push_back("dry run: nothing was changed");
+    } else {
+      r.outcome = Outcome::kFixed;
+    }
     return r;
   }
   if (options_.dry_run) {
