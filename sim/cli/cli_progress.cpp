@@ -2,10 +2,11 @@
 
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include "sim/whole_number.h"
 
 namespace sim::cli {
 namespace {
@@ -20,12 +21,9 @@ struct EnvNumber {
 EnvNumber ReadEnvNumber(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr) return {};
-  const std::string text = v;
-  size_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-    return {true, std::nullopt, std::string(name) + ": '" + text + "' is not a whole number"};
-  return {true, n, ""};
+  const std::optional<uint64_t> n = ParseWholeNumber(v);
+  if (!n) return {true, std::nullopt, std::string(name) + ": '" + v + "' is not a whole number"};
+  return {true, static_cast<size_t>(*n), ""};
 }
 
 }  // namespace

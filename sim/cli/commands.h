@@ -9,9 +9,6 @@
 //   return exit_code;
 #pragma once
 
-#include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -22,6 +19,7 @@
 
 #include "fixer/exit_code.h"
 #include "fixer/result.h"
+#include "sim/whole_number.h"
 
 namespace sim::cli {
 
@@ -34,12 +32,8 @@ inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
 // never ends), and a seed past 2^64 - 1 as another seed.
 inline const CLI::Validator kWholeNumber(
     [](std::string& text) {
-      const bool digits =
-          !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-      if (!digits) return "'" + text + "' is not a whole number (0, 1, 2, ...)";
-      uint64_t value = 0;
-      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (ec != std::errc() || end != text.data() + text.size())
+      if (!IsDigitsOnly(text)) return "'" + text + "' is not a whole number (0, 1, 2, ...)";
+      if (!ParseWholeNumber(text))
         return "'" + text + "' is not a whole number from 0 to " + std::to_string(UINT64_MAX);
       return std::string();
     },
@@ -47,11 +41,10 @@ inline const CLI::Validator kWholeNumber(
 // A whole number more than 0: a count of cases or a step number, where 0 would run or name nothing.
 inline const CLI::Validator kCountingNumber(
     [](std::string& text) {
-      const bool zero = std::all_of(text.begin(), text.end(), [](char c) { return c == '0'; });
-      const std::string not_whole = kWholeNumber(text);
-      if (!zero && not_whole.find(" from 0 to ") != std::string::npos)  // too large: say the range
+      const std::optional<uint64_t> value = ParseWholeNumber(text);
+      if (!value && IsDigitsOnly(text))  // too large: say the range
         return "'" + text + "' is not a number from 1 to " + std::to_string(UINT64_MAX);
-      if (zero || !not_whole.empty()) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
+      if (!value || *value == 0) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
       return std::string();
     },
     "NUMBER FROM 1");

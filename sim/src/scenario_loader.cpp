@@ -2,7 +2,6 @@
 // text is parsed by fakes' own YAML parser (fakes/yaml_parse.h), as machine files are; the
 // `machine:` node is read by the machine loader straight from the same tree.
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -14,6 +13,7 @@
 #include "sim/scenario.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
+#include "sim/whole_number.h"
 
 namespace sim {
 namespace {
@@ -38,14 +38,6 @@ std::string Join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-// `s` as a whole number (decimal digits only), or nullopt.
-std::optional<uint64_t> WholeNumber(const std::string& s) {
-  uint64_t v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 std::vector<std::string_view> ParamNames(const Word& word) {
   std::vector<std::string_view> names;
   for (const Param& p : word.params) names.push_back(p.name);
@@ -57,7 +49,7 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
   switch (p.kind) {
     case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
-      if (auto n = WholeNumber(v); n && *n <= p.max) return std::nullopt;
+      if (auto n = ParseWholeNumber(v); n && *n <= p.max) return std::nullopt;
       if (p.max != kWholeNumberMax)
         return "expected a whole number from 0 to " + std::to_string(p.max) + ", got '" + v + "'";
       return "expected a whole number, got '" + v + "'";
