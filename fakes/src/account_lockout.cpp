@@ -33,14 +33,23 @@ bool ObservationWindowPassed(const UserAccount& user, const MachineState& state)
   return state.clock - user.last_bad_password_at >= int64_t{minutes} * 60;
 }
 
+std::optional<int64_t> PasswordAgeLimitAt(const UserAccount& user, const MachineState& state) {
+  const uint32_t max_age = state.lsa.password_policy.max_age_days;
+  if (user.flags.password_never_expires || max_age == 0) return std::nullopt;
+  return user.password_last_set + int64_t{max_age} * kSecondsPerDay;
+}
+
+int64_t PasswordChangeableAt(const UserAccount& user, const MachineState& state) {
+  return user.password_last_set + int64_t{state.lsa.password_policy.min_age_days} * kSecondsPerDay;
+}
+
 bool PasswordExpiredNow(const UserAccount& user, const MachineState& state) {
   // "Password never expires" comes first: it overrides "must change password at next logon"
   // too (MS-SAMR PasswordMustChange; docs/windows-reference.md#password-age).
   if (user.flags.password_never_expires) return false;
   if (user.password_expired) return true;
-  const uint32_t max_age = state.lsa.password_policy.max_age_days;
-  if (max_age == 0) return false;
-  return state.clock - user.password_last_set > int64_t{max_age} * kSecondsPerDay;
+  const std::optional<int64_t> limit = PasswordAgeLimitAt(user, state);
+  return limit && state.clock > *limit;
 }
 
 uint32_t PasswordLogonError(const UserAccount& user, const MachineState& state) {

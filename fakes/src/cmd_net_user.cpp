@@ -125,15 +125,13 @@ int Show(Console& con, const std::string& name) {
   const UserAccount* u = sam.FindUser(name);
   if (!u) return NetError(con, fixer::kNerrUserNotFound);
   const MachineState& state = con.machine.state();
-  const fixer::PasswordPolicyInfo& policy = state.lsa.password_policy;
   constexpr size_t kLabelWidth = 29;
   auto row = [&](const std::string& label, const std::string& value) {
     std::string l = label;
     l.resize(kLabelWidth, ' ');
     con.Write(l + value + "\n");
   };
-  constexpr int64_t kSecondsPerDay = 86400;
-  const bool never_expires = u->flags.password_never_expires || policy.max_age_days == 0;
+  const std::optional<int64_t> expires = PasswordAgeLimitAt(*u, state);
   row("User name", u->name);
   row("Full Name", u->full_name);
   row("Comment", u->comment);
@@ -143,9 +141,8 @@ int Show(Console& con, const std::string& name) {
   row("Account expires", "Never");
   con.Write("\n");
   row("Password last set", NetDateTime(u->password_last_set));
-  row("Password expires",
-      never_expires ? "Never" : NetDateTime(u->password_last_set + int64_t{policy.max_age_days} * kSecondsPerDay));
-  row("Password changeable", NetDateTime(u->password_last_set + int64_t{policy.min_age_days} * kSecondsPerDay));
+  row("Password expires", expires ? NetDateTime(*expires) : "Never");
+  row("Password changeable", NetDateTime(PasswordChangeableAt(*u, state)));
   row("Password required", "Yes");
   row("User may change password", u->flags.cannot_change_password ? "No" : "Yes");
   con.Write("\n");

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "fakes/state.h"
 
@@ -25,6 +26,11 @@ bool LockoutHasExpired(const UserAccount& user, const MachineState& state);
 // The last bad password is older than "reset account lockout counter after": the count
 // restarts from zero at the next bad password.
 bool ObservationWindowPassed(const UserAccount& user, const MachineState& state);
+// When the password reaches the maximum password age (PasswordLastSet + the age, in the machine
+// clock's seconds); nullopt when it never does: "password never expires", or no maximum age.
+std::optional<int64_t> PasswordAgeLimitAt(const UserAccount& user, const MachineState& state);
+// When the password may next be changed: PasswordLastSet + the minimum password age.
+int64_t PasswordChangeableAt(const UserAccount& user, const MachineState& state);
 // "User must change password at next logon", or older than the maximum password age; never
 // while "password never expires" is set, which overrides both.
 bool PasswordExpiredNow(const UserAccount& user, const MachineState& state);
