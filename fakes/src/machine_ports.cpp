@@ -49,19 +49,24 @@ class ScmPort : public fixer::ServiceControl {
   }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
-    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    if (Status st = Opened(name); !st.ok()) return st;
     return scm_.ActiveDependents(name);
   }
   Status Stop(const std::string& name) override {
-    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    if (Status st = Opened(name); !st.ok()) return st;
     return scm_.Stop(name);
   }
   Status Start(const std::string& name) override {
-    if (scm_.FindByKey(name) == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    if (Status st = Opened(name); !st.ok()) return st;
     return scm_.Start(name);
   }
 
  private:
+  // OpenService by key name: 1060 for a display name or an unknown one.
+  Status Opened(const std::string& name) const {
+    return scm_.FindByKey(name) == nullptr ? Status::Win(fixer::kErrorServiceDoesNotExist) : Status::Ok();
+  }
+
   Machine& m_;
   Scm scm_{m_};
 };

@@ -128,14 +128,13 @@ CheckResult WorkerSecretNotWorse(const fakes::MachineState& found, const fakes::
 
 CheckResult ReadOnlyRunChangesNothing(const std::string& what, const fakes::MachineState& before,
                                       const fakes::MachineState& now) {
+  const std::string check = "a read-only run (" + what + ") changes nothing, its journal and events included";
   for (const Change& c : DiffMachines(before, now)) {
     // A random draw or the clock moving in memory is no change to the machine: nothing is saved for it.
     if (c.path.starts_with("rng_state") || c.path.starts_with("clock")) continue;
-    return Inv("a read-only run (" + what + ") changes nothing, its journal and events included", false,
-               "nothing changed", c.path + ": " + c.before + " -> " + c.after);
+    return Inv(check, false, "nothing changed", c.path + ": " + c.before + " -> " + c.after);
   }
-  return Inv("a read-only run (" + what + ") changes nothing, its journal and events included", true, "nothing changed",
-             "nothing changed");
+  return Inv(check, true, "nothing changed", "nothing changed");
 }
 
 CheckResult SiteNotWorse(const fakes::MachineState& found, const fakes::MachineState& now) {

@@ -12,6 +12,9 @@
 namespace ports_contract {
 namespace {
 
+// The one file MakeScratchFile puts in a scratch folder, removed with it.
+constexpr const char* kScratchFileName = R"(\fxsim_contract_scratch.txt)";
+
 // A MachineBackend that owns its machine.
 class OwnedFake : public fixer::Backend {
  public:
@@ -43,14 +46,14 @@ class FakeFactory : public BackendFactory {
     return path;
   }
   std::string MakeScratchFile(fixer::Backend& backend, const std::string& folder) override {
-    const std::string path = folder + R"(\fxsim_contract_scratch.txt)";
+    const std::string path = folder + kScratchFileName;
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
     (void)store.Create(fixer::ObjectNamespace::kFile, path, false, fixer::Sid::Administrators(), {});
     return path;
   }
   void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) override {
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
-    (void)store.Erase({fixer::ObjectNamespace::kFile, path + R"(\fxsim_contract_scratch.txt)"});
+    (void)store.Erase({fixer::ObjectNamespace::kFile, path + kScratchFileName});
     (void)store.Erase({fixer::ObjectNamespace::kFile, path});
   }
 };
