@@ -1,7 +1,6 @@
 // JsonText (app/json_text.h): JSON text that a byte which is not UTF-8 cannot make throw.
 #include "app/json_text.h"
 
-#include <cstdio>
 #include <string_view>
 #include <utility>
 
@@ -13,7 +12,7 @@ namespace {
 // `j` with every string and key escaped by EscapeNonUtf8, its keys in their order.
 template <class Json>
 Json EscapedCopy(const Json& j) {
-  if (j.is_string()) return EscapeNonUtf8(j.template get_ref<const std::string&>());
+  if (j.is_string()) return fixer::EscapeNonUtf8(j.template get_ref<const std::string&>());
   if (j.is_array()) {
     Json out = Json::array();
     for (const Json& item : j) out.push_back(EscapedCopy(item));
@@ -21,7 +20,7 @@ Json EscapedCopy(const Json& j) {
   }
   if (j.is_object()) {
     Json out = Json::object();
-    for (const auto& [key, value] : j.items()) out[EscapeNonUtf8(key)] = EscapedCopy(value);
+    for (const auto& [key, value] : j.items()) out[fixer::EscapeNonUtf8(key)] = EscapedCopy(value);
     return out;
   }
   return j;
@@ -37,23 +36,6 @@ std::string Text(const Json& j) {
 }
 
 }  // namespace
-
-std::string EscapeNonUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (const size_t len = fixer::Utf8SequenceLength(text, i); len != 0) {
-      out.append(text.substr(i, len));
-      i += len;
-      continue;
-    }
-    char hex[5];
-    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[i]));
-    out += hex;
-    ++i;
-  }
-  return out;
-}
 
 std::string JsonText(const nlohmann::json& j) { return Text(j); }
 

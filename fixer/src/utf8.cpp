@@ -1,5 +1,7 @@
 #include "fixer/utf8.h"
 
+#include <cstdio>
+
 namespace fixer {
 
 size_t Utf8SequenceLength(std::string_view text, size_t i) {
@@ -15,6 +17,23 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   if (c == 0xf0 && byte(1) < 0x90) return 0;  // overlong
   if (c == 0xf4 && byte(1) > 0x8f) return 0;  // past U+10FFFF
   return len;
+}
+
+std::string EscapeNonUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (const size_t len = Utf8SequenceLength(text, i); len != 0) {
+      out.append(text.substr(i, len));
+      i += len;
+      continue;
+    }
+    char hex[5];
+    std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[i]));
+    out += hex;
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace fixer

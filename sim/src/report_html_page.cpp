@@ -1,6 +1,6 @@
 // The shared frame of the HTML reports: escaping, the page and its stylesheet, the atomic write.
-#include "app/json_text.h"
 #include "fakes/atomic_file.h"
+#include "fixer/utf8.h"
 #include "report_html_detail.h"
 #include "sim/report_html.h"
 
@@ -66,7 +66,7 @@ a { color: #0969da; text-decoration: none; }
 std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : app::EscapeNonUtf8(text)) {  // the page is UTF-8: a Latin-1 file name's byte as \xNN
+  for (char c : fixer::EscapeNonUtf8(text)) {  // the page is UTF-8: a Latin-1 file name's byte as \xNN
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

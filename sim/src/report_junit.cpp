@@ -1,8 +1,8 @@
 // Scenario runs as JUnit XML: one <testcase> per scenario, its failed checks in <failure>.
 #include <sstream>
 
-#include "app/json_text.h"
 #include "fakes/atomic_file.h"
+#include "fixer/utf8.h"
 #include "sim/report.h"
 
 namespace sim {
@@ -12,7 +12,7 @@ namespace {
 std::string Escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : app::EscapeNonUtf8(s)) {
+  for (char c : fixer::EscapeNonUtf8(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

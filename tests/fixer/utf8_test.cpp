@@ -31,4 +31,11 @@ TEST(Utf8, WhatRfc3629RefusesIsNoSequence) {
   EXPECT_EQ(Length("\xf8\x88\x80\x80\x80"), 0u);  // a five-byte form
 }
 
+// What a report shows of a name: UTF-8 as it is, any other byte as the four characters \xNN.
+TEST(Utf8, EscapeNonUtf8KeepsUtf8AndShowsOtherBytesAsHex) {
+  EXPECT_EQ(fixer::EscapeNonUtf8("caf\xc3\xa9.yaml"), "caf\xc3\xa9.yaml");
+  EXPECT_EQ(fixer::EscapeNonUtf8("caf\xe9.yaml"), "caf\\xe9.yaml");
+  EXPECT_EQ(fixer::EscapeNonUtf8("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate: three bytes
+}
+
 }  // namespace

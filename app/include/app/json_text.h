@@ -5,24 +5,19 @@
 //
 //   nlohmann::json j = {{"error", std::string("\xff.yaml: cannot read")}, {"exit_code", 2}};
 //   std::string text = app::JsonText(j);   // {"error": "\\xff.yaml: cannot read", ...}, indented by 2
-//   std::string name = app::EscapeNonUtf8("caf\xe9.yaml");   // caf\xe9.yaml, as 4 characters for the byte
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace app {
 
 // `j` as indented JSON text (no final newline); every string and key that is not UTF-8 has each
-// byte that is not part of a UTF-8 sequence written as the four characters `\xNN`.
+// byte that is not part of a UTF-8 sequence written as the four characters `\xNN`
+// (fixer::EscapeNonUtf8).
 std::string JsonText(const nlohmann::json& j);
 // The same for a JSON whose keys keep their order (a machine file's accounts, a report's fields).
 std::string JsonText(const nlohmann::ordered_json& j);
-
-// `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
-// is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
-std::string EscapeNonUtf8(std::string_view text);
 
 }  // namespace app

@@ -4,9 +4,11 @@
 //
 //   size_t e_acute = fixer::Utf8SequenceLength("caf\xc3\xa9", 3);   // 2
 //   size_t latin1 = fixer::Utf8SequenceLength("caf\xe9", 3);        // 0: not UTF-8
+//   std::string name = fixer::EscapeNonUtf8("caf\xe9.yaml");         // caf\xe9.yaml, 4 characters for the byte
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace fixer {
@@ -15,5 +17,8 @@ namespace fixer {
 // bytes there are not one (a stray continuation byte, a sequence cut short, an overlong form, a
 // surrogate, a code point past U+10FFFF).
 size_t Utf8SequenceLength(std::string_view text, size_t i);
+// `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
+// is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
+std::string EscapeNonUtf8(std::string_view text);
 
 }  // namespace fixer
