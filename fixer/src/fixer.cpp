@@ -99,12 +99,14 @@ RunResult Fixer::Apply() {
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
   r.diagnosis = std::move(*d);  // not copied: a million ACEs may be in its scope
   const Diagnosis& diag = *r.diagnosis;
+  JournalHolds holds = JournalHolds::kNothing;
   if (diag.verdict != Verdict::kNotAdmin) {
-    auto holds = ReadJournalState();
-    if (!holds) return InputError(std::move(r), holds.status());
-    if (*holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+    auto read = ReadJournalState();
+    if (!read) return InputError(std::move(r), read.status());
+    holds = *read;
+    if (holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
     // A finished run whose journal was not removed: nothing to resume. A dry run only says so.
-    if (*holds == JournalHolds::kFinishedRun) {
+    if (holds == JournalHolds::kFinishedRun) {
       if (options_.dry_run) {
         r.messages.push_back("the journal of a run that had finished would be removed");
       } else if (Status st = ports_.journal.Clear(); !st.ok()) {
@@ -112,7 +114,7 @@ RunResult Fixer::Apply() {
       }
     }
   }
-  auto made = MakePlan(diag);
+  auto made = MakePlanFor(diag, holds);
   if (!made) return Refused(std::move(r), DiagnoseFailed(made.status()));
   r.plan = std::move(*made);
   const Plan* plan = &*r.plan;  // r keeps it

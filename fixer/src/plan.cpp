@@ -18,6 +18,13 @@ bool ToolsPresent(const Diagnosis& d) {
 }  // namespace
 
 Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
+  if (d.verdict == Verdict::kNotAdmin) return MakePlanFor(d, JournalHolds::kNothing);  // nothing else is read
+  auto holds = ReadJournalState();
+  if (!holds) return holds.status();
+  return MakePlanFor(d, *holds);
+}
+
+Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
   Plan plan;
   plan.strategy = options_.strategy;
   plan.account = d.worker.account;
@@ -28,9 +35,7 @@ Result<Plan> Fixer::MakePlan(const Diagnosis& d) {
   }
   // Before the verdict: a half-done repair (services stopped, a profile made) is no cause of
   // the administrator's, and resume or rollback, not a new run, continues it.
-  auto holds = ReadJournalState();
-  if (!holds) return holds.status();
-  if (*holds == JournalHolds::kUnfinishedRun) {
+  if (holds == JournalHolds::kUnfinishedRun) {
     plan.refusal = JournalPending();
     return plan;
   }

@@ -52,6 +52,8 @@ class Fixer {
   // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
   // application answers now; else refused (exit 3), since nothing was changed either way.
   RunResult NothingTo(RunResult r, std::string_view verb);
+  // MakePlan with what the journal holds already read (Apply reads it once, for both).
+  Result<Plan> MakePlanFor(const Diagnosis& diagnosis, JournalHolds holds);
 
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;
