@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 #include "fakes/machine.h"
 #include "fixer_runs.h"
@@ -39,6 +40,21 @@ void BM_FixerApplyKeepSid(benchmark::State& state) { FixerApply(state, fixer::St
 void BM_FixerApplyRecreate(benchmark::State& state) { FixerApply(state, fixer::Strategy::kRecreate); }
 BENCHMARK(BM_FixerApplyKeepSid);
 BENCHMARK(BM_FixerApplyRecreate);
+
+// A sweep case exactly: the case copies its machine from a snapshot it holds and hands that
+// snapshot to the run as the machine found (sim/src/sweep.cpp, RunOne), so the run compares with
+// it instead of keeping a copy of its own.
+void BM_FixerApplyKeepSidAsSweepCase(benchmark::State& state) {
+  const auto snapshot = std::make_shared<const fakes::MachineState>(bench::TypicalAffectedMachine());
+  fixer::Options options;
+  for (auto _ : state) {
+    fakes::Machine machine(*snapshot);
+    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{}, false, nullptr, snapshot);
+    benchmark::DoNotOptimize(machine.state());
+    if (state.iterations() == 0) bench::SkipUnlessFixed(state, run, "the fixer");
+  }
+}
+BENCHMARK(BM_FixerApplyKeepSidAsSweepCase);
 
 // The fixer alone (the copy made outside the timing), to compare with the copy.
 void BM_FixerApplyKeepSidNoCopy(benchmark::State& state) {

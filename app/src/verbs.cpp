@@ -146,6 +146,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   VerbRun run;
   run.verb = verb;
   std::string log_text;
+  log_text.reserve(4096);  // an apply logs 2-3 KB: one allocation instead of a dozen regrowths
   auto logger = std::make_shared<spdlog::logger>("aspnet-fixer", std::make_shared<LogTextSink>(log_text));
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::info);
 

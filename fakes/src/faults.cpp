@@ -25,6 +25,7 @@ fixer::Status FaultPlan::OnMutation(std::string_view op, std::string_view target
   PowerLossIfPending();
   const uint64_t call = ++calls_;
   const uint64_t op_call = CountsPerOp(rules_, false) ? CountOf(per_op_, op) : 0;
+  if (trace_.empty()) trace_.reserve(64);  // an apply makes 30-60 calls: no regrowth on the way
   trace_.push_back({call, std::string(op), std::string(target), 0});
   for (const FaultRule& rule : rules_) {
     if (rule.read) continue;
