@@ -153,7 +153,9 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   opener.AddOptions(app);
   // capture --out FILE; a backend that has its own --out (the state file's) shares it.
   CLI::Option* out = app.get_option_no_throw("--out");
-  if (!out) out = app.add_option("--out", args.out, "capture: write the machine file here (atomically), not to stdout");
+  if (!out)
+    out = app.add_option("--out", args.out, "capture: write the machine file here (atomically), not to stdout")
+              ->check(kFileName);
   app.add_option("--strategy", args.strategy, "keep-sid (default: keeps the SID) or recreate (as fixup.cmd)");
   app.add_option("--temp-password", args.temp_password,
                  "temporary password to use instead of a random one; '-' reads it from standard input")

@@ -3,6 +3,7 @@
 //   aspnet-fixer apply --machine machine.yaml               # saved in place as the fix goes
 //   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
+#include "app/cli_values.h"
 #include "app/command.h"
 #include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
@@ -14,9 +15,11 @@ class StateFileOpener : public app::BackendOpener {
   void AddOptions(CLI::App& app) override {
     app.add_option("--machine", options_.path,
                    "machine state file (YAML); rewritten (atomically, as the fix goes) only if the machine changes")
-        ->required();
+        ->required()
+        ->check(app::kFileName);
     app.add_option("--out", options_.out,
-                   "write the machine as the verb leaves it to this file instead; the --machine file is never written");
+                   "write the machine as the verb leaves it to this file instead; the --machine file is never written")
+        ->check(app::kFileName);
     app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");  // crash tests
   }
 

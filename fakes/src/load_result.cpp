@@ -80,6 +80,8 @@ std::optional<std::string> TextProblem(std::string_view text) {
 
 void AttachSource(LoadError& error, std::string_view text) {
   if (error.line <= 0) return;  // no position: nothing to show
+  // A byte order mark opens the file, not its first line: the readers count columns after it.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   size_t begin = 0;
   int line = 1;
   for (; line < error.line; ++line) {

@@ -17,6 +17,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli_values.h"
 #include "fixer/exit_code.h"
 #include "fixer/result.h"
 #include "sim/whole_number.h"

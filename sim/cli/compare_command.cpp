@@ -31,11 +31,13 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
       ->required();
   cmd->add_option("--script", args->script,
-                  "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)");
+                  "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
+      ->check(app::kFileName);
   cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)");
   cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
-  cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file");
+  cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file")
+      ->check(app::kFileName);
   cmd->callback([args, &exit_code] {
     if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}})) {
       exit_code = *refused;

@@ -44,7 +44,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
       ->required();
   cmd->add_option("--script", args->script,
-                  "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)");
+                  "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
+      ->check(app::kFileName);
   cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
   cmd->callback([args, &exit_code] {
     std::string why;

@@ -80,8 +80,8 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("run", "Run scenario files (or every *.yaml under folders) and report");
   cmd->add_option("paths", args->paths, "scenario files or folders")->required();
   cmd->add_flag("--json", args->json, "print one JSON object instead of the text report");
-  cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file");
-  cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file");
+  cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file")->check(app::kFileName);
+  cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file")->check(app::kFileName);
   cmd->add_option("--color", args->color, "colour the text: auto (a terminal without NO_COLOR), always, never")
       ->check(kColorChoices);
   cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)")->check(kWholeNumber);

@@ -110,7 +110,8 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
       ->check(kCountingNumber);
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
-  cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file");
+  cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file")
+      ->check(app::kFileName);
   cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });
 }
 

@@ -89,6 +89,42 @@ TEST_F(UsageErrors, AValueThatIsAnOptionNameIsAForgottenValue) {
   }
 }
 
+// A file option given an empty value (`--out "$UNSET"` in a script) names no file: a usage error
+// before anything runs, never read as the option left out. `apply --out ''` rewrote the --machine
+// file in place, `capture --out ''` printed to standard output, `run --junit ''` wrote no report
+// and exited 0, `legacy --script ''` ran the built-in fixup.cmd.
+TEST_F(UsageErrors, AnEmptyFileNameIsAUsageError) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--out", ""}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--out", "", "--json"}},
+      {ASPNET_FIXER_BIN, {"capture", "--machine", machine_, "--out", ""}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", ""}},
+      {FIXUP_SIM_BIN, {"run", scenario, "--junit", ""}},
+      {FIXUP_SIM_BIN, {"run", scenario, "--html", "", "--json"}},
+      {FIXUP_SIM_BIN, {"sweep", apply, "--html", ""}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--html", ""}},
+      {FIXUP_SIM_BIN, {"compare", apply, "--script", ""}},
+      {FIXUP_SIM_BIN, {"legacy", apply, "--script", "", "--answer", "1pass@word"}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "1", "--out", ""}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + (a.empty() ? std::string("''") : a);
+    std::ofstream(machine_, std::ios::binary) << kAffectedMachine;  // each case on the machine as written
+    const Ran r = Run(program, args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr(": the file name is empty")) << command;
+    if (std::find(args.begin(), args.end(), "--json") != args.end())
+      EXPECT_EQ(nlohmann::json::parse(r.out)["exit_code"], 2) << command;
+    else
+      EXPECT_EQ(r.out, "") << command << ": it ran";
+    EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"}) << command;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
+  }
+}
+
 struct Unwritable {
   const char* program;
   std::vector<std::string> args;

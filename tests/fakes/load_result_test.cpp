@@ -65,6 +65,31 @@ TEST(LoadError, ALongLineIsCutAroundTheColumn) {
   EXPECT_LT(shown.size(), 120u);
 }
 
+// A byte order mark opens the file, not its first line: the loaders count columns after it, and
+// the excerpt shows the line as written, without the mark's invisible bytes inside the quotes.
+TEST(LoadError, TheExcerptOfTheFirstLineLeavesOutAByteOrderMark) {
+  fakes::LoadError e{"m.yaml", 1, 5, "os: expected a string, got a list"};
+  fakes::AttachSource(e, "\xEF\xBB\xBFos: [a, b]\n");
+  EXPECT_EQ(e.ToString(), "m.yaml:1:5: os: expected a string, got a list\n    near: \"os: [a, b]\"");
+  fakes::LoadError second{"m.yaml", 2, 7, "bad"};
+  fakes::AttachSource(second, "\xEF\xBB\xBFos: windows-xp-professional\nseed: x\n");
+  EXPECT_EQ(second.ToString(), "m.yaml:2:7: bad\n    near: \"seed: x\"");
+}
+
+TEST(LoadError, TheMachineFileLoaderShowsTheFirstLineAfterAByteOrderMark) {
+  const std::string path = testing::TempDir() + "/load_result_test_bom.yaml";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("\xEF\xBB\xBFos: [a, b]\n", f);
+    std::fclose(f);
+  }
+  auto loaded = fakes::LoadMachineFile(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error->ToString(), path + ":1:5: os: expected a string, got a list\n    near: \"os: [a, b]\"");
+  std::remove(path.c_str());
+}
+
 TEST(LoadError, AFileLevelErrorHasNoPosition) {
   fakes::LoadError e{"m.yaml", 0, 0, "cannot read"};
   fakes::AttachSource(e, "anything");

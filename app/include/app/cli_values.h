@@ -4,15 +4,18 @@
 // of a tool (and of its subcommands) is added, RefuseOptionNamesAsValues makes each option that
 // takes a value refuse one of those names, naming the option that lacks its value (a usage error).
 // CLI11 reads `--out=--json` and `--out --json` alike, so neither form passes such a value.
+// A file option given an empty value (`--out "$UNSET"` in a script) names no file: kFileName
+// refuses it, so it is never read as the option left out (in place, or standard output).
 //
 //   CLI::App app{"tool"};
 //   std::string out;
 //   bool json = false;
-//   app.add_option("--out", out, "write here");
+//   app.add_option("--out", out, "write here")->check(app::kFileName);
 //   app.add_flag("--json", json, "print JSON");
 //   app::RefuseOptionNamesAsValues(app, "tool");
 //   // `tool --out --json` throws CLI::ValidationError:
 //   //   "--out: has no value: the word after it, '--json', is an option of tool"
+//   // `tool --out ''`: "--out: the file name is empty"
 #pragma once
 
 #include <string>
@@ -25,5 +28,10 @@ namespace app {
 // value refuses any option name (long or short, `--help` and `--version` among them) of the tree;
 // `tool` names the program in the message.
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool);
+
+// For an option whose value is a file or folder name: an empty value is refused.
+inline const CLI::Validator kFileName(
+    [](const std::string& value) { return value.empty() ? std::string("the file name is empty") : std::string(); },
+    "FILE");
 
 }  // namespace app
