@@ -400,6 +400,24 @@ TEST_F(LogonTest, BadPasswordsOlderThanTheObservationWindowNoLongerCount) {
   EXPECT_EQ(Logon("1pass@word"), 1909u);
 }
 
+// docs/windows-reference.md#lockout: the observation window never exceeds the lockout duration
+// (MS-SAMR 3.1.1.6, constraint 1), so a stored window longer than the duration, such as the
+// default 30 minutes beside a 5-minute duration, counts as the duration.
+TEST_F(LogonTest, AnObservationWindowLongerThanTheDurationCountsAsTheDuration) {
+  SetLockout(3, 5);
+  ASSERT_EQ(m_.state().lsa.lockout.reset_minutes, 30u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(5 * 60);  // inside the stored 30 minutes, past the 5-minute duration
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  SetLockout(3, 0);  // "until an administrator unlocks it": any window fits
+  m_.Advance(5 * 60);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 2u);
+}
+
 TEST_F(LogonTest, ASuccessfulLogonForgetsTheBadPasswords) {
   SetLockout(2, 30);
   EXPECT_EQ(Logon("wrong"), 1326u);
