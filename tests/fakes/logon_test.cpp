@@ -44,7 +44,8 @@ TEST_F(LogonTest, GoodPasswordGivesATokenWithUserGroupsAndLogonSids) {
   ASSERT_TRUE(token.ok()) << token.status();
   EXPECT_EQ(token->user, aspnet_);
   EXPECT_EQ(token->user_name, "ASPNET");
-  EXPECT_FALSE(token->profile_loaded);  // a bare LogonUser loads no profile
+  EXPECT_FALSE(token->profile_loaded);       // a bare LogonUser loads no profile...
+  EXPECT_TRUE(m_.state().profiles.empty());  // ...nor makes one (docs/windows-reference.md#profiles)
   EXPECT_TRUE(Has(token->groups, Sid::Users()));
   EXPECT_TRUE(Has(token->groups, Sid::Everyone()));
   EXPECT_TRUE(Has(token->groups, Sid::AuthenticatedUsers()));
@@ -294,6 +295,23 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   EXPECT_EQ(Logon("wrong"), 1326u);       // and the password before everything but a lockout
   EXPECT_EQ(Logon("1pass@word"), 1909u);  // now locked: before disabled
   EXPECT_EQ(Logon("wrong"), 1909u);       // and before the password
+}
+
+// docs/windows-reference.md#logon-order, the table's lower rows: a too-old password (1330) before
+// the blank-password restriction (1327) before the logon right (1385); and a wrong password is
+// 1326 whatever else is wrong, since the rest is judged only for the right password.
+TEST_F(LogonTest, ExpiredBeforeBlankPasswordBeforeLogonRight) {
+  ASSERT_TRUE(sam_.SetPassword("ASPNET", Pw("")).ok());
+  m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(43 * 86400);
+  EXPECT_EQ(Logon("x"), 1326u);
+  EXPECT_EQ(Logon(""), 1330u);
+  m_.state().lsa.password_policy.max_age_days = 0;
+  EXPECT_EQ(Logon(""), 1327u);
+  m_.state().lsa.limit_blank_password_use = false;
+  EXPECT_EQ(Logon(""), 1385u);
+  EXPECT_EQ(Logon("x"), 1326u);
 }
 
 // CheckLogon is LogonUser's answer without its side effects: for every outcome the same code,
