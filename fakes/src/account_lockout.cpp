@@ -23,7 +23,12 @@ bool IsLockedOutNow(const UserAccount& user, const MachineState& state) {
 }
 
 bool ObservationWindowPassed(const UserAccount& user, const MachineState& state) {
-  const uint32_t minutes = state.lsa.lockout.reset_minutes;
+  uint32_t minutes = state.lsa.lockout.reset_minutes;
+  // The window never exceeds the duration (MS-SAMR 3.1.1.6): a longer stored one, such as the
+  // default 30 minutes beside a shorter duration, is read as the duration
+  // (docs/windows-reference.md#lockout). A duration of 0 (forever) bounds nothing.
+  const uint32_t duration = state.lsa.lockout.duration_minutes;
+  if (duration != 0 && minutes > duration) minutes = duration;
   // [choice lockout-reset-zero] 0 keeps every bad password counted; secpol.msc offers 1-99999.
   if (user.bad_password_count == 0) return false;
   if (minutes == 0) {

@@ -87,7 +87,9 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (svc->state == fixer::ServiceState::kRunning) return NetError(con, fixer::kNerrServiceAlreadyStarted);
+  // Any state but stopped is started: a paused service is still running, suspended
+  // (docs/windows-reference.md#services), and `net start` lists it among the started ones.
+  if (svc->state != fixer::ServiceState::kStopped) return NetError(con, fixer::kNerrServiceAlreadyStarted);
   const std::string key = svc->name;
   const std::string display = svc->display_name;
   // The SCM's refusals (1058 disabled, 1068 dependency, 1069 logon) come from StartService
@@ -109,7 +111,9 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);
   const std::string key = svc->name;
   const std::string display = svc->display_name;
-  if (svc->state != fixer::ServiceState::kRunning)
+  // A paused service is started too, and SERVICE_CONTROL_STOP stops it
+  // (docs/windows-reference.md#services). [M] A pending one is still "not started" here.
+  if (svc->state != fixer::ServiceState::kRunning && svc->state != fixer::ServiceState::kPaused)
     return NetError(con, 3521, "The " + display + " service is not started.");
 
   auto dependents = scm.ActiveDependents(key);

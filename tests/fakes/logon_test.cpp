@@ -44,7 +44,8 @@ TEST_F(LogonTest, GoodPasswordGivesATokenWithUserGroupsAndLogonSids) {
   ASSERT_TRUE(token.ok()) << token.status();
   EXPECT_EQ(token->user, aspnet_);
   EXPECT_EQ(token->user_name, "ASPNET");
-  EXPECT_FALSE(token->profile_loaded);  // a bare LogonUser loads no profile
+  EXPECT_FALSE(token->profile_loaded);       // a bare LogonUser loads no profile...
+  EXPECT_TRUE(m_.state().profiles.empty());  // ...nor makes one (docs/windows-reference.md#profiles)
   EXPECT_TRUE(Has(token->groups, Sid::Users()));
   EXPECT_TRUE(Has(token->groups, Sid::Everyone()));
   EXPECT_TRUE(Has(token->groups, Sid::AuthenticatedUsers()));
@@ -296,6 +297,23 @@ TEST_F(LogonTest, ChecksComeInWindowsOrder) {
   EXPECT_EQ(Logon("wrong"), 1909u);       // and before the password
 }
 
+// docs/windows-reference.md#logon-order, the table's lower rows: a too-old password (1330) before
+// the blank-password restriction (1327) before the logon right (1385); and a wrong password is
+// 1326 whatever else is wrong, since the rest is judged only for the right password.
+TEST_F(LogonTest, ExpiredBeforeBlankPasswordBeforeLogonRight) {
+  ASSERT_TRUE(sam_.SetPassword("ASPNET", Pw("")).ok());
+  m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(43 * 86400);
+  EXPECT_EQ(Logon("x"), 1326u);
+  EXPECT_EQ(Logon(""), 1330u);
+  m_.state().lsa.password_policy.max_age_days = 0;
+  EXPECT_EQ(Logon(""), 1327u);
+  m_.state().lsa.limit_blank_password_use = false;
+  EXPECT_EQ(Logon(""), 1385u);
+  EXPECT_EQ(Logon("x"), 1326u);
+}
+
 // CheckLogon is LogonUser's answer without its side effects: for every outcome the same code,
 // and the machine unchanged (no bad password counted, no count reset, no Mutate).
 TEST_F(LogonTest, CheckLogonAnswersAsLogonUserAndChangesNothing) {
@@ -398,6 +416,24 @@ TEST_F(LogonTest, BadPasswordsOlderThanTheObservationWindowNoLongerCount) {
   EXPECT_EQ(Logon("wrong"), 1326u);
   EXPECT_TRUE(Aspnet().flags.locked_out);
   EXPECT_EQ(Logon("1pass@word"), 1909u);
+}
+
+// docs/windows-reference.md#lockout: the observation window never exceeds the lockout duration
+// (MS-SAMR 3.1.1.6, constraint 1), so a stored window longer than the duration, such as the
+// default 30 minutes beside a 5-minute duration, counts as the duration.
+TEST_F(LogonTest, AnObservationWindowLongerThanTheDurationCountsAsTheDuration) {
+  SetLockout(3, 5);
+  ASSERT_EQ(m_.state().lsa.lockout.reset_minutes, 30u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  m_.Advance(5 * 60);  // inside the stored 30 minutes, past the 5-minute duration
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 1u);
+  EXPECT_FALSE(Aspnet().flags.locked_out);
+  SetLockout(3, 0);  // "until an administrator unlocks it": any window fits
+  m_.Advance(5 * 60);
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, 2u);
 }
 
 TEST_F(LogonTest, ASuccessfulLogonForgetsTheBadPasswords) {

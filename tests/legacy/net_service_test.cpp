@@ -77,6 +77,27 @@ TEST_F(NetService, StopIisAdminAsksAndNoKeepsItRunning) {
   EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
 }
 
+// docs/windows-reference.md#services: a paused service is still running, suspended; `net start`
+// lists it among the started ones, so `net start NAME` answers 2182 for it (not the SCM's 1056
+// or, set to Disabled, 1058), and `net stop NAME` stops it rather than saying it is not started.
+TEST_F(NetService, APausedServiceIsStartedFor2182AndStops) {
+  fakes::Scm(machine).Find("W3SVC")->state = fixer::ServiceState::kPaused;
+  EXPECT_EQ(Run("net start w3svc"), 2);
+  EXPECT_EQ(Out(),
+            "The requested service has already been started.\n\n"
+            "More help is available by typing NET HELPMSG 2182.\n\n");
+  ASSERT_TRUE(fakes::Scm(machine).SetStartType("W3SVC", fixer::StartType::kDisabled).ok());
+  EXPECT_EQ(Run("net start w3svc"), 2);
+  EXPECT_NE(Out().find("NET HELPMSG 2182"), std::string::npos) << Out();
+  EXPECT_EQ(Run("net start"), 0);
+  EXPECT_NE(Out().find("   World Wide Web Publishing\n"), std::string::npos) << Out();
+  EXPECT_EQ(Run("net stop w3svc"), 0);
+  EXPECT_EQ(Out(),
+            "The World Wide Web Publishing service is stopping.\n"
+            "The World Wide Web Publishing service was stopped successfully.\n\n");
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kStopped);
+}
+
 TEST_F(NetService, DisabledServiceIsSystemError1058) {
   fakes::Scm(machine).SetStartType("aspnet_state", fixer::StartType::kDisabled);
   EXPECT_EQ(Run("net start aspnet_state"), 2);

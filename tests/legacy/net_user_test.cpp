@@ -103,6 +103,28 @@ TEST_F(NetUser, ShowPrintsXpsFields) {
       << Out();
 }
 
+// docs/windows-reference.md#net-commands: "Account active" is No for a disabled account, also
+// when it is locked out too (ReactOS net's DisplayUser tests UF_ACCOUNTDISABLE before
+// UF_LOCKOUT); "Password expires" is Never when the policy has no maximum age.
+TEST_F(NetUser, ShowSaysNoForADisabledAccountAndNeverWithoutAMaximumAge) {
+  fakes::UserAccount* u = fakes::Sam(machine).FindUser("ASPNET");
+  ASSERT_NE(u, nullptr);
+  u->flags.password_never_expires = false;
+  machine.state().lsa.password_policy.max_age_days = 42;
+  EXPECT_EQ(Run("net user ASPNET /active:no"), 0);
+  EXPECT_EQ(Run("net user ASPNET"), 0);
+  EXPECT_NE(Out().find("Account active               No\n"), std::string::npos) << Out();
+  EXPECT_EQ(Out().find("Password expires             Never\n"), std::string::npos) << Out();
+  u->flags.locked_out = true;
+  u->locked_out_at = machine.state().clock;
+  machine.state().lsa.lockout.duration_minutes = 0;
+  EXPECT_EQ(Run("net user ASPNET"), 0);
+  EXPECT_NE(Out().find("Account active               No\n"), std::string::npos) << Out();
+  machine.state().lsa.password_policy.max_age_days = 0;
+  EXPECT_EQ(Run("net user ASPNET"), 0);
+  EXPECT_NE(Out().find("Password expires             Never\n"), std::string::npos) << Out();
+}
+
 TEST_F(NetUser, NotAnAdministratorIsSystemError5) {
   Run("net user bob Bob-Passw0rd /add");
   machine.state().session.caller = "bob";

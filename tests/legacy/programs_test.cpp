@@ -1,7 +1,10 @@
 // iisreset, aspnet_regiis, cd, echo and unknown commands: texts of
 // docs/windows-reference.md#net-commands and #aspnet-regiis
 // and cmd.exe's 9009.
+#include <algorithm>
+
 #include "fakes/lsa.h"
+#include "fakes/objects.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fixer/ports/secrets.h"
@@ -59,6 +62,35 @@ TEST_F(Programs, AspnetRegiisRecreatesAMissingAspnet) {
   const fakes::UserAccount* u = fakes::Sam(machine).FindUser("ASPNET");
   ASSERT_NE(u, nullptr);
   EXPECT_EQ(u->full_name, "aspnet_wp account");
+}
+
+// docs/windows-reference.md#aspnet-regiis: on an existing ASPNET, -i keeps the account (its SID)
+// and re-applies the default access settings an administrator took away: its rights, its ACEs and
+// "password never expires".
+TEST_F(Programs, AspnetRegiisReappliesTheDefaultsToAnExistingAspnet) {
+  fakes::Sam sam(machine);
+  const fixer::Sid sid = sam.SidOf(*sam.FindUser("ASPNET"));
+  fakes::Lsa lsa(machine);
+  ASSERT_TRUE(lsa.Revoke(sid, "SeBatchLogonRight").ok());
+  const fixer::ObjectRef temp{fixer::ObjectNamespace::kFile, R"(C:\WINDOWS\Temp)"};
+  const fixer::Ace full{fixer::AceType::kAllow, sid, fixer::kFileAllAccess,
+                        fixer::kObjectInheritAce | fixer::kContainerInheritAce};
+  fakes::ObjectStore objects(machine);
+  ASSERT_TRUE(objects.RemoveAce(temp, full).ok());
+  auto has_full = [&] {
+    for (const fixer::AceGrant& g : objects.FindAces(sid))
+      if (fakes::EqualsIgnoreCase(g.object.path, temp.path) && g.ace == full) return true;
+    return false;
+  };
+  ASSERT_FALSE(has_full());
+  ASSERT_TRUE(sam.SetFlags("ASPNET", {.cannot_change_password = true}).ok());
+
+  EXPECT_EQ(Run(R"(C:\WINDOWS\Microsoft.NET\Framework\v1.0.3705\aspnet_regiis.exe -i)"), 0);
+  EXPECT_EQ(sam.SidOf(*sam.FindUser("ASPNET")), sid);
+  const std::vector<std::string> rights = lsa.RightsOf(sid);
+  EXPECT_NE(std::find(rights.begin(), rights.end(), "SeBatchLogonRight"), rights.end());
+  EXPECT_TRUE(has_full());
+  EXPECT_TRUE(sam.FindUser("ASPNET")->flags.password_never_expires);
 }
 
 TEST_F(Programs, AspnetRegiisUnknownOptionPrintsUsage) {

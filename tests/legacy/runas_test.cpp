@@ -1,6 +1,7 @@
 // runas: the dialogue and errors of docs/windows-reference.md#runas; the password is never echoed.
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
+#include "fakes/scm.h"
 #include "legacy_fixture.h"
 
 namespace legacy_test {
@@ -11,6 +12,17 @@ class Runas : public LegacyFixture {
   void SetUp() override {
     Run("net user ASPNET /delete");
     Run("net user ASPNET 1pass@word /add");
+  }
+  fakes::UserAccount& Aspnet() { return *fakes::Sam(machine).FindUser("ASPNET"); }
+  // What runas printed after its two dialogue lines when it failed.
+  std::string FailureWith(const std::string& password, const std::string& options = "") {
+    Answer(password);
+    EXPECT_EQ(Run("runas " + options + "/user:ASPNET cmd.exe"), 1);
+    const std::string head =
+        "Enter the password for ASPNET: \nAttempting to start cmd.exe as user \"XPPRO\\ASPNET\" ...\n"
+        "RUNAS ERROR: Unable to run - cmd.exe\n";
+    EXPECT_TRUE(Out().starts_with(head)) << Out();
+    return Out().starts_with(head) ? Out().substr(head.size()) : Out();
   }
   bool HasProfile() {
     fakes::Sam sam(machine);
@@ -63,6 +75,46 @@ TEST_F(Runas, DenyInteractiveRightIs1385) {
 TEST_F(Runas, NoProfileLogsOnWithoutCreatingOne) {
   Answer("1pass@word");
   EXPECT_EQ(Run("runas /noprofile /user:ASPNET cmd.exe"), 0);
+  EXPECT_FALSE(HasProfile());
+}
+
+// docs/windows-reference.md#runas: the logon errors of #logon-order beyond 1326, 1331 and 1385
+// reach runas's last line as "<code>: <message>" with Windows' own texts, and none loads a
+// profile.
+TEST_F(Runas, LockedOutMustChangeExpiredAndBlankPrintTheirCodes) {
+  machine.state().lsa.lockout.threshold = 1;
+  EXPECT_EQ(FailureWith("typo"), "1326: Logon failure: unknown user name or bad password.\n");
+  EXPECT_EQ(FailureWith("1pass@word"),
+            "1909: The referenced account is currently locked out and may not be logged on to.\n");
+  ASSERT_TRUE(fakes::Sam(machine).SetFlags("ASPNET", {}).ok());  // an administrator unlocks it
+
+  Aspnet().password_expired = true;  // "User must change password at next logon"
+  EXPECT_EQ(FailureWith("1pass@word"), "1907: The user's password must be changed before logging on the first time.\n");
+  Aspnet().password_expired = false;
+
+  machine.state().lsa.password_policy.max_age_days = 42;
+  machine.Advance(43 * 86400);
+  EXPECT_EQ(FailureWith("1pass@word"), "1330: Logon failure: the specified account password has expired.\n");
+  machine.state().lsa.password_policy.max_age_days = 0;
+
+  ASSERT_TRUE(fakes::Sam(machine).SetPassword("ASPNET", fixer::Secret::FromString("")).ok());
+  EXPECT_EQ(FailureWith(""),
+            "1327: Logon failure: user account restriction.  Possible reasons are blank passwords not allowed, "
+            "logon hour restrictions, or a policy restriction has been enforced.\n");
+  EXPECT_FALSE(HasProfile());
+}
+
+// docs/windows-reference.md#runas: with Secondary Logon disabled runas fails with 1058, with or
+// without /profile, before any logon (no bad password is counted, no profile is made).
+TEST_F(Runas, DisabledSecondaryLogonIs1058) {
+  ASSERT_TRUE(fakes::Scm(machine).SetStartType("seclogon", fixer::StartType::kDisabled).ok());
+  const std::string text =
+      "1058: The service cannot be started, either because it is disabled or because it has no enabled devices "
+      "associated with it.\n";
+  EXPECT_EQ(FailureWith("1pass@word"), text);
+  EXPECT_EQ(FailureWith("1pass@word", "/noprofile "), text);
+  EXPECT_EQ(FailureWith("typo"), text);
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);
   EXPECT_FALSE(HasProfile());
 }
 
