@@ -14,7 +14,6 @@
 #include "fakes/commands.h"
 #include "fakes/logon.h"
 #include "fakes/modelling_choices.h"
-#include "fakes/scm.h"
 
 namespace fakes {
 namespace {
@@ -97,12 +96,9 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
     loaded = token.ok() && token->profile_loaded;
   } else {
     // Without a profile runas still goes through the Secondary Logon service.
-    const fixer::ServiceInfo* seclogon = Scm(con.machine).Find("seclogon");
-    if (!seclogon || seclogon->start_type == fixer::StartType::kDisabled) {
-      status = fixer::Status::Win(fixer::kErrorServiceDisabled);
-    } else {
-      status = LogonService(con.machine).LogonUser(name, password, LogonType::kInteractive).status();
-    }
+    LogonService logon(con.machine);
+    status = logon.ReachSecondaryLogon();
+    if (status.ok()) status = logon.LogonUser(name, password, LogonType::kInteractive).status();
   }
   if (!status.ok()) {
     con.Write("RUNAS ERROR: Unable to run - " + program + "\n" + std::to_string(status.code()) + ": " +

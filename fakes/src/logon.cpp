@@ -140,10 +140,7 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
   return std::move(verdict.answer);
 }
 
-fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const fixer::Secret& password,
-                                                  const std::string& command_line) {
-  // CreateProcessWithLogonW with neither an application nor a command line.
-  if (command_line.empty()) return Status::Win(fixer::kErrorInvalidParameter);
+fixer::Status LogonService::ReachSecondaryLogon() const {
   // The request goes through the Secondary Logon service before any logon is attempted.
   // [M] A missing seclogon answers 1060; a stopped but enabled one is demand-started by the
   // SCM, which this model takes as given (its state is the SCM's, not ours to change).
@@ -151,7 +148,14 @@ fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const
   if (!seclogon) return Status::Win(fixer::kErrorServiceDoesNotExist);
   if (seclogon->start_type == fixer::StartType::kDisabled) return Status::Win(fixer::kErrorServiceDisabled);
   if (seclogon->state != fixer::ServiceState::kRunning) RelyOn("choice-seclogon-demand-start");
+  return Status::Ok();
+}
 
+fixer::Result<Token> LogonService::RunWithProfile(const std::string& user, const fixer::Secret& password,
+                                                  const std::string& command_line) {
+  // CreateProcessWithLogonW with neither an application nor a command line.
+  if (command_line.empty()) return Status::Win(fixer::kErrorInvalidParameter);
+  if (Status st = ReachSecondaryLogon(); !st.ok()) return st;
   fixer::Result<Token> token = LogonUser(user, password, LogonType::kInteractive);
   if (!token) return token;
   fixer::Result<ProfileEntry> profile = ProfileStore(m_).LoadOrCreate(token->user, token->user_name);

@@ -3,6 +3,8 @@
 // Choices:
 //  - "Active" means any state but stopped (running, paused, pending), as EnumDependentServices
 //    with SERVICE_ACTIVE counts it.
+//  - Stop checks the running dependents (1051) before the service's own state (1062 stopped,
+//    1061 start- or stop-pending), in ReactOS's RControlService order.
 //  - Start checks the service itself (1058, then 1056) before touching a dependency; a dependency
 //    that is missing gives 1075, a cycle 1059, and any other failure of a dependency 1068 for
 //    the service asked for. Dependencies start first, so a 1069 of the service itself leaves
@@ -146,6 +148,9 @@ fixer::Status Scm::Stop(const std::string& name) {
     for (const std::string& d : s.dependencies)
       if (Find(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
   }
+  // A service starting or stopping takes no control yet: 1061 (docs/windows-reference.md#services).
+  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
+    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
   if (auto st = m_.Mutate("scm.stop", service->name); !st.ok()) return st;
   service->state = fixer::ServiceState::kStopped;
   return fixer::Status::Ok();

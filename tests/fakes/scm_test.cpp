@@ -1,4 +1,4 @@
-// Scm: every error number (1051, 1056, 1058, 1059, 1060, 1062, 1068, 1069, 1075), dependents
+// Scm: every error number (1051, 1056, 1058, 1059, 1060, 1061, 1062, 1068, 1069, 1075), dependents
 // stopped in order, Start pulling dependencies transitively, and the logon check of a service
 // account.
 #include "fakes/scm.h"
@@ -117,6 +117,22 @@ TEST_F(ScmTest, StoppedAndRunningErrors) {
   EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorServiceNotActive);
   EXPECT_EQ(scm_.StopWithDependents("IISADMIN").status().code(), fixer::kErrorServiceNotActive);
   EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceAlreadyRunning);
+}
+
+// docs/windows-reference.md#services: ControlService cannot send a stop to a service that is
+// starting or stopping (1061), and changes nothing; running dependents are still said first (1051).
+TEST_F(ScmTest, APendingServiceCannotAcceptAStop) {
+  for (ServiceState pending : {ServiceState::kStartPending, ServiceState::kStopPending}) {
+    AddService("PENDING", {}, pending);
+    machine_.faults().ResetCounters();
+    EXPECT_EQ(scm_.Stop("PENDING").code(), fixer::kErrorServiceCannotAcceptCtrl) << fixer::ToString(pending);
+    EXPECT_EQ(StateOf("PENDING"), pending);
+    EXPECT_TRUE(Ops(machine_).empty());
+    EXPECT_EQ(scm_.StopWithDependents("PENDING").status().code(), fixer::kErrorServiceCannotAcceptCtrl);
+    AddService("CHILD", {"PENDING"}, ServiceState::kRunning);
+    EXPECT_EQ(scm_.Stop("PENDING").code(), fixer::kErrorDependentServicesRunning);
+    machine_.state().services.resize(machine_.state().services.size() - 2);
+  }
 }
 
 // docs/windows-reference.md#services: StartService looks at the start type before the state

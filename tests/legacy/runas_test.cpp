@@ -118,6 +118,19 @@ TEST_F(Runas, DisabledSecondaryLogonIs1058) {
   EXPECT_FALSE(HasProfile());
 }
 
+// The Secondary Logon service is reached before any logon, with or without a profile: where it
+// is missing both forms answer 1060 alike (docs/windows-reference.md#runas).
+TEST_F(Runas, MissingSecondaryLogonIs1060WithOrWithoutAProfile) {
+  auto& services = machine.state().services;
+  std::erase_if(services, [](const fixer::ServiceInfo& s) { return s.name == "seclogon"; });
+  const std::string text = "1060: The specified service does not exist as an installed service.\n";
+  EXPECT_EQ(FailureWith("1pass@word"), text);
+  EXPECT_EQ(FailureWith("1pass@word", "/noprofile "), text);
+  EXPECT_EQ(FailureWith("typo", "/noprofile "), text);
+  EXPECT_EQ(Aspnet().bad_password_count, 0u);
+  EXPECT_FALSE(HasProfile());
+}
+
 TEST_F(Runas, MissingUserPrintsUsage) {
   EXPECT_EQ(Run("runas cmd.exe"), 1);
   EXPECT_EQ(Out().rfind("RUNAS USAGE:", 0), 0u);

@@ -54,6 +54,9 @@ class LogonService {
   fixer::Result<Token> LogonUser(const std::string& user, const fixer::Secret& password, LogonType type);
   // LogonUser's answer without its side effects (see EvaluateLogon).
   fixer::Result<Token> CheckLogon(const std::string& user, const fixer::Secret& password, LogonType type) const;
+  // What CreateProcessWithLogonW reaches before any logon, with or without a profile: the
+  // Secondary Logon service. 1060 if it is missing, 1058 if it is disabled.
+  fixer::Status ReachSecondaryLogon() const;
   // runas /profile: interactive logon, load (create) the profile, run, unload.
   fixer::Result<Token> RunWithProfile(const std::string& user, const fixer::Secret& password,
                                       const std::string& command_line);

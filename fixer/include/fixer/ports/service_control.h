@@ -40,7 +40,8 @@ class ServiceControl {
   // Running services that depend on `name`, directly or not, in the order they must be
   // stopped (a dependent before what it depends on). 1060 if `name` does not exist.
   virtual Result<std::vector<std::string>> ActiveDependents(const std::string& name) = 0;
-  // 1062 if not running, 1051 if a running service depends on it, 1060 if absent.
+  // 1062 if not running, 1051 if a running service depends on it, 1061 while it is starting
+  // or stopping (start- or stop-pending), 1060 if absent.
   virtual Status Stop(const std::string& name) = 0;
   // Starts its dependencies first. 1056 if already running, 1058 if disabled, 1068 if a
   // dependency failed, 1069 if its logon account cannot log on, 1060 if absent.
