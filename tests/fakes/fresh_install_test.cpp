@@ -4,6 +4,7 @@
 #include "fakes/fresh_install.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -28,6 +29,15 @@ fakes::MachineState Loaded(const std::string& os) {
   auto loaded = fakes::LoadMachineText("os: " + os + "\nframeworks: [1.0]\n", "fresh.yaml");
   if (!loaded.ok()) throw std::runtime_error(loaded.error->ToString());
   return *loaded.value;
+}
+
+void ExpectAutomaticAndRunning(fakes::Machine& m, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    const fixer::ServiceInfo* s = fakes::Scm(m).Find(name);
+    ASSERT_NE(s, nullptr) << name;
+    EXPECT_EQ(s->state, ServiceState::kRunning) << name;
+    EXPECT_EQ(s->start_type, StartType::kAutomatic) << name;
+  }
 }
 
 class FreshInstallTest : public ::testing::Test {
@@ -120,13 +130,8 @@ TEST_F(FreshInstallTest, TheWorkerGetsItsDefaultAcls) {
 // The table's service rows on XP Professional (IIS 5.1): IISADMIN, W3SVC and SMTPSVC Automatic
 // and running, no FTP; seclogon Automatic and running; aspnet_state Manual and stopped.
 TEST_F(FreshInstallTest, XpServices) {
+  ExpectAutomaticAndRunning(m_, {"IISADMIN", "W3SVC", "SMTPSVC", "seclogon"});
   fakes::Scm scm(m_);
-  for (const char* name : {"IISADMIN", "W3SVC", "SMTPSVC", "seclogon"}) {
-    const fixer::ServiceInfo* s = scm.Find(name);
-    ASSERT_NE(s, nullptr) << name;
-    EXPECT_EQ(s->state, ServiceState::kRunning) << name;
-    EXPECT_EQ(s->start_type, StartType::kAutomatic) << name;
-  }
   EXPECT_EQ(scm.Find("MSFTPSVC"), nullptr);
   EXPECT_EQ(scm.Find("W3SVC")->dependencies, std::vector<std::string>{"IISADMIN"});
   EXPECT_EQ(scm.Find("SMTPSVC")->dependencies, std::vector<std::string>{"IISADMIN"});
@@ -142,20 +147,10 @@ TEST_F(FreshInstallTest, XpServices) {
 // FTP, and runs aspnet_state as NETWORK SERVICE.
 TEST(FreshInstallEditions, IisServicesPerEdition) {
   fakes::Machine w2k(Loaded("windows-2000-server"));
-  for (const char* name : {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC", "seclogon"}) {
-    const fixer::ServiceInfo* s = fakes::Scm(w2k).Find(name);
-    ASSERT_NE(s, nullptr) << name;
-    EXPECT_EQ(s->state, ServiceState::kRunning) << name;
-    EXPECT_EQ(s->start_type, StartType::kAutomatic) << name;
-  }
+  ExpectAutomaticAndRunning(w2k, {"IISADMIN", "W3SVC", "SMTPSVC", "MSFTPSVC", "seclogon"});
   fakes::Machine w2k3(Loaded("windows-server-2003"));
+  ExpectAutomaticAndRunning(w2k3, {"IISADMIN", "W3SVC", "HTTPFilter", "seclogon"});
   fakes::Scm scm(w2k3);
-  for (const char* name : {"IISADMIN", "W3SVC", "HTTPFilter", "seclogon"}) {
-    const fixer::ServiceInfo* s = scm.Find(name);
-    ASSERT_NE(s, nullptr) << name;
-    EXPECT_EQ(s->state, ServiceState::kRunning) << name;
-    EXPECT_EQ(s->start_type, StartType::kAutomatic) << name;
-  }
   EXPECT_EQ(scm.Find("HTTP SSL")->name, "HTTPFilter");
   EXPECT_EQ(scm.Find("SMTPSVC"), nullptr);
   EXPECT_EQ(scm.Find("MSFTPSVC"), nullptr);

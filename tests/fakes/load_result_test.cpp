@@ -21,6 +21,16 @@ bool Printable(const std::string& s) {
   return true;
 }
 
+// A file in the test's temporary folder holding `text` byte for byte; its path.
+std::string WriteTempFile(const std::string& name, const char* text) {
+  const std::string path = testing::TempDir() + "/" + name;
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return path;  // the load then fails as "cannot read", which the test reports
+  std::fputs(text, f);
+  std::fclose(f);
+  return path;
+}
+
 TEST(LoadError, ShowsAQuotedEscapedExcerptOfTheLine) {
   fakes::LoadError e{"m.yaml", 2, 7, "seed: expected an integer, got 'x'"};
   fakes::AttachSource(e, "os: windows-xp-professional\nseed: x\n");
@@ -77,13 +87,7 @@ TEST(LoadError, TheExcerptOfTheFirstLineLeavesOutAByteOrderMark) {
 }
 
 TEST(LoadError, TheMachineFileLoaderShowsTheFirstLineAfterAByteOrderMark) {
-  const std::string path = testing::TempDir() + "/load_result_test_bom.yaml";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fputs("\xEF\xBB\xBFos: [a, b]\n", f);
-    std::fclose(f);
-  }
+  const std::string path = WriteTempFile("load_result_test_bom.yaml", "\xEF\xBB\xBFos: [a, b]\n");
   auto loaded = fakes::LoadMachineFile(path);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error->ToString(), path + ":1:5: os: expected a string, got a list\n    near: \"os: [a, b]\"");
@@ -97,13 +101,7 @@ TEST(LoadError, AFileLevelErrorHasNoPosition) {
 }
 
 TEST(LoadError, TheMachineFileLoaderShowsTheExcerpt) {
-  const std::string path = testing::TempDir() + "/load_result_test_machine.yaml";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fputs("os: windows-xp-professional\nseed: \x01x\n", f);
-    std::fclose(f);
-  }
+  const std::string path = WriteTempFile("load_result_test_machine.yaml", "os: windows-xp-professional\nseed: \x01x\n");
   auto loaded = fakes::LoadMachineFile(path);
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(Printable(loaded.error->ToString())) << loaded.error->ToString();
