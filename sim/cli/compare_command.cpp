@@ -29,7 +29,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("compare", "Run fixup.cmd and the fixer on copies of a scenario's machine");
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
-      ->required();
+      ->required()
+      ->check(app::kFileName);
   cmd->add_option("--script", args->script,
                   "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);

@@ -42,7 +42,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("legacy", "Run fixup.cmd (or another batch file) on a scenario's machine");
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
-      ->required();
+      ->required()
+      ->check(app::kFileName);
   cmd->add_option("--script", args->script,
                   "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);

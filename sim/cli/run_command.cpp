@@ -78,7 +78,7 @@ int Run(const RunArgs& args) {
 void AddRunCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run scenario files (or every *.yaml under folders) and report");
-  cmd->add_option("paths", args->paths, "scenario files or folders")->required();
+  cmd->add_option("paths", args->paths, "scenario files or folders")->required()->check(app::kFileName);
   cmd->add_flag("--json", args->json, "print one JSON object instead of the text report");
   cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file")->check(app::kFileName);
   cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file")->check(app::kFileName);

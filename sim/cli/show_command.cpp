@@ -17,7 +17,7 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("show", "Print a machine state file in readable form");
-  cmd->add_option("state", args->file, "machine state file (YAML)")->required();
+  cmd->add_option("state", args->file, "machine state file (YAML)")->required()->check(app::kFileName);
   CLI::Option* json =
       cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
   cmd->add_option("--format", args->format,

@@ -100,7 +100,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "sweep",
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
-  cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)");
+  cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
   cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
   cmd->add_option("--kinds", args->kinds, "fault kinds: fail, crash")
       ->delimiter(',')

@@ -108,6 +108,13 @@ TEST_F(UsageErrors, AnEmptyFileNameIsAUsageError) {
       {FIXUP_SIM_BIN, {"compare", apply, "--script", ""}},
       {FIXUP_SIM_BIN, {"legacy", apply, "--script", "", "--answer", "1pass@word"}},
       {FIXUP_SIM_BIN, {"explore", "--count", "1", "--out", ""}},
+      // A file argument, not an option: the same refusal, before anything is read.
+      {FIXUP_SIM_BIN, {"run", ""}},
+      {FIXUP_SIM_BIN, {"run", scenario, "", "--json"}},
+      {FIXUP_SIM_BIN, {"sweep", ""}},
+      {FIXUP_SIM_BIN, {"show", ""}},
+      {FIXUP_SIM_BIN, {"compare", ""}},
+      {FIXUP_SIM_BIN, {"legacy", "", "--answer", "1pass@word"}},
   };
   for (const auto& [program, args] : cases) {
     std::string command = fs::path(program).filename().string();
