@@ -119,7 +119,9 @@ TEST_F(FreshInstallTest, TheWorkerGetsItsDefaultAcls) {
       {R"(C:\WINDOWS\System32)", read},
   };
   const std::vector<fixer::AceGrant> grants = fakes::ObjectStore(m_).FindAces(Aspnet());
-  for (const auto& [path, mask] : expected) {
+  for (const auto& want : expected) {
+    const std::string& path = want.first;  // named, not bound: clang 14 cannot capture a binding
+    const uint32_t mask = want.second;
     const bool found = std::any_of(grants.begin(), grants.end(), [&](const fixer::AceGrant& g) {
       return fakes::EqualsIgnoreCase(g.object.path, path) && g.ace.type == fixer::AceType::kAllow && g.ace.mask == mask;
     });
