@@ -24,14 +24,19 @@ void BM_MachineCopy(benchmark::State& state) {
 }
 BENCHMARK(BM_MachineCopy);
 
+// Whether the run is handed the machine it starts from as the machine found, as a sweep case
+// does (sim/src/sweep.cpp, RunOne), or keeps a copy of its own at its first change.
+enum class Found { kKeptByTheRun, kHandedIn };
+
 // Copy + `aspnet-fixer apply` with the given strategy: what one sweep case costs at least.
-void FixerApply(benchmark::State& state, fixer::Strategy strategy) {
-  const fakes::MachineState& base = bench::TypicalAffectedMachine();
+void FixerApply(benchmark::State& state, fixer::Strategy strategy, Found found = Found::kKeptByTheRun) {
+  const auto base = std::make_shared<const fakes::MachineState>(bench::TypicalAffectedMachine());
+  const auto handed_in = found == Found::kHandedIn ? base : nullptr;
   fixer::Options options;
   options.strategy = strategy;
   for (auto _ : state) {
-    fakes::Machine machine(base);
-    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{});
+    fakes::Machine machine(*base);
+    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{}, false, nullptr, handed_in);
     benchmark::DoNotOptimize(machine.state());
     if (state.iterations() == 0) bench::SkipUnlessFixed(state, run, "the fixer");
   }
@@ -42,17 +47,9 @@ BENCHMARK(BM_FixerApplyKeepSid);
 BENCHMARK(BM_FixerApplyRecreate);
 
 // A sweep case exactly: the case copies its machine from a snapshot it holds and hands that
-// snapshot to the run as the machine found (sim/src/sweep.cpp, RunOne), so the run compares with
-// it instead of keeping a copy of its own.
+// snapshot to the run as the machine found, so the run compares with it instead of copying it.
 void BM_FixerApplyKeepSidAsSweepCase(benchmark::State& state) {
-  const auto snapshot = std::make_shared<const fakes::MachineState>(bench::TypicalAffectedMachine());
-  fixer::Options options;
-  for (auto _ : state) {
-    fakes::Machine machine(*snapshot);
-    sim::FixerRun run = sim::RunFixer(machine, "apply", options, fakes::FaultPlan{}, false, nullptr, snapshot);
-    benchmark::DoNotOptimize(machine.state());
-    if (state.iterations() == 0) bench::SkipUnlessFixed(state, run, "the fixer");
-  }
+  FixerApply(state, fixer::Strategy::kKeepSid, Found::kHandedIn);
 }
 BENCHMARK(BM_FixerApplyKeepSidAsSweepCase);
 

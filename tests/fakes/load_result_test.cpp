@@ -21,14 +21,17 @@ bool Printable(const std::string& s) {
   return true;
 }
 
-// A file in the test's temporary folder holding `text` byte for byte; its path.
-std::string WriteTempFile(const std::string& name, const char* text) {
-  const std::string path = testing::TempDir() + "/" + name;
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return path;  // the load then fails as "cannot read", which the test reports
-  std::fputs(text, f);
-  std::fclose(f);
-  return path;
+// The error LoadMachineFile gives for a file holding `text` byte for byte, written in the test's
+// temporary folder as `name` (removed again); `path` receives its path. Empty if it loaded.
+std::string LoadErrorOfFile(const std::string& name, const char* text, std::string& path) {
+  path = testing::TempDir() + "/" + name;
+  if (std::FILE* f = std::fopen(path.c_str(), "wb")) {  // else the load fails as "cannot read"
+    std::fputs(text, f);
+    std::fclose(f);
+  }
+  auto loaded = fakes::LoadMachineFile(path);
+  std::remove(path.c_str());
+  return loaded.ok() ? std::string() : loaded.error->ToString();
 }
 
 TEST(LoadError, ShowsAQuotedEscapedExcerptOfTheLine) {
@@ -87,11 +90,9 @@ TEST(LoadError, TheExcerptOfTheFirstLineLeavesOutAByteOrderMark) {
 }
 
 TEST(LoadError, TheMachineFileLoaderShowsTheFirstLineAfterAByteOrderMark) {
-  const std::string path = WriteTempFile("load_result_test_bom.yaml", "\xEF\xBB\xBFos: [a, b]\n");
-  auto loaded = fakes::LoadMachineFile(path);
-  ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(loaded.error->ToString(), path + ":1:5: os: expected a string, got a list\n    near: \"os: [a, b]\"");
-  std::remove(path.c_str());
+  std::string path;
+  const std::string error = LoadErrorOfFile("load_result_test_bom.yaml", "\xEF\xBB\xBFos: [a, b]\n", path);
+  EXPECT_EQ(error, path + ":1:5: os: expected a string, got a list\n    near: \"os: [a, b]\"");
 }
 
 TEST(LoadError, AFileLevelErrorHasNoPosition) {
@@ -101,12 +102,12 @@ TEST(LoadError, AFileLevelErrorHasNoPosition) {
 }
 
 TEST(LoadError, TheMachineFileLoaderShowsTheExcerpt) {
-  const std::string path = WriteTempFile("load_result_test_machine.yaml", "os: windows-xp-professional\nseed: \x01x\n");
-  auto loaded = fakes::LoadMachineFile(path);
-  ASSERT_FALSE(loaded.ok());
-  EXPECT_TRUE(Printable(loaded.error->ToString())) << loaded.error->ToString();
-  EXPECT_THAT(loaded.error->ToString(), HasSubstr("near: \"seed: \\x01x\""));
-  std::remove(path.c_str());
+  std::string path;
+  const std::string error =
+      LoadErrorOfFile("load_result_test_machine.yaml", "os: windows-xp-professional\nseed: \x01x\n", path);
+  ASSERT_FALSE(error.empty()) << "it loaded";
+  EXPECT_TRUE(Printable(error)) << error;
+  EXPECT_THAT(error, HasSubstr("near: \"seed: \\x01x\""));
 }
 
 TEST(YamlBool, OneRuleForBothReaders) {
