@@ -16,6 +16,7 @@
 
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
+#include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
 #include "machine_log_record.h"
 #include "posix_file.h"
@@ -138,9 +139,16 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
     out.error = LoadError{path, 0, 0, "cannot read machine state file: " + std::string(std::strerror(err))};
     return out;
   }
-  Loaded<MachineState> loaded = LoadMachineText(text, path);
+  std::string decoded;  // a UTF-16 or UTF-32 file's text; the log's check stays on the bytes
+  Loaded<std::string_view> utf8 = TextAsUtf8(text, path, decoded);
+  if (!utf8.ok()) {
+    AttachSource(*utf8.error, decoded);
+    out.error = std::move(utf8.error);
+    return out;
+  }
+  Loaded<MachineState> loaded = LoadMachineText(*utf8.value, path);
   if (!loaded.ok()) {
-    AttachSource(*loaded.error, text);  // the excerpt of the line at fault
+    AttachSource(*loaded.error, *utf8.value);  // the excerpt of the line at fault
     out.error = std::move(loaded.error);
     return out;
   }

@@ -92,6 +92,25 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
     "applications", "session",  "events",     "journal",    "responses", "capture"};
 
+// A scenario's own keys (sim/'s scenario files). Found in a machine they mean the wrong file was
+// given (a scenario handed to `show` or `aspnet-fixer --machine`) or a scenario key indented under
+// its `machine:`; each gets its own message instead of "unknown key".
+constexpr std::string_view kScenarioKeys[] = {"steps", "machine", "summary", "name", "tags"};
+
+void RejectScenarioKeys(const Field& root, bool file_root) {
+  for (const Entry& e : MapEntries(root)) {
+    if (std::find(std::begin(kScenarioKeys), std::end(kScenarioKeys), e.key) == std::end(kScenarioKeys)) continue;
+    if (file_root) {
+      e.key_field.Fail("'" + e.key +
+                       "' is a scenario's key: this is a scenario file, not a machine state file (`fixup-sim run` runs "
+                       "it; the machine is its 'machine:' section)");
+    }
+    e.key_field.Fail("'" + e.key +
+                     "' is a scenario's key, not a machine's: it belongs at the top of the scenario, "
+                     "not under 'machine:' (check its indentation)");
+  }
+}
+
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
     if (auto t = ParseUtc(f.Str())) return *t;
@@ -188,12 +207,13 @@ void LoadBase(LoadContext& c, const MapFields& top) {
   if (auto t = top.Get("clock")) c.st().clock = LoadClock(*t);
 }
 
-MachineState LoadRoot(const Field& root) {
+MachineState LoadRoot(const Field& root, bool file_root) {
   LoadContext c;
   if (root.IsNull()) {  // an empty file: a fresh install with every default
     c.machine = Machine(FreshInstall(InstallOptions{}));
     return c.st();
   }
+  if (root.IsMap()) RejectScenarioKeys(root, file_root);
   MapFields top(root, kTopKeys);
   // `responses` is what `fixup-sim show --json` adds (each application's answer): derived from
   // the rest, so it is read past, and a shown machine loads back.
@@ -237,7 +257,7 @@ MachineState LoadRoot(const Field& root) {
 Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, const std::string& file_name) {
   Loaded<MachineState> out;
   try {
-    out.value = yaml::LoadRoot(yaml::Field(tree, root, "", &file_name, tree.node(root).mark));
+    out.value = yaml::LoadRoot(yaml::Field(tree, root, "", &file_name, tree.node(root).mark), root == tree.root());
   } catch (const yaml::LoadFailure& failure) {
     out.error = failure.error;
   } catch (const std::exception& e) {
@@ -245,6 +265,10 @@ Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, 
     out.error = LoadError{file_name, 0, 0, std::string("cannot load machine: ") + e.what()};
   }
   return out;
+}
+
+bool IsMachineFileKey(std::string_view key) {
+  return std::find(yaml::kTopKeys.begin(), yaml::kTopKeys.end(), key) != yaml::kTopKeys.end();
 }
 
 Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& file_name) {

@@ -8,6 +8,7 @@
 
 #include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
 #include "sim/scenario.h"
@@ -102,6 +103,8 @@ class Reader {
       } else if (key == "steps") {
         if (!IsSequence(kv.value)) Fail(ValueAt(kv), "steps: expected a list of steps");
         for (NodeId st : tree_.children(kv.value)) s.steps.push_back(ReadStep(st));
+      } else if (fakes::IsMachineFileKey(key)) {
+        Fail(kv.key, MachineKeyProblem(root, key));
       } else {
         Fail(kv.key, "scenario: unknown key '" + key + "' (expected one of: name, summary, tags, machine, steps)");
       }
@@ -138,6 +141,21 @@ class Reader {
 
   [[noreturn]] void Fail(NodeId at, std::string message) const {
     throw Reject{tree_.node(at).mark, std::move(message)};
+  }
+
+  // A machine's key at the top of a scenario: a machine state file given where a scenario goes
+  // (no scenario key at all), or a machine key left outside `machine:`.
+  std::string MachineKeyProblem(NodeId root, const std::string& key) const {
+    for (const Entry& kv : Entries(root)) {
+      if (!IsScalar(kv.key)) continue;
+      const std::string_view k = tree_.text(kv.key);
+      if (k == "machine" || k == "steps" || k == "summary") {
+        return "scenario: '" + key + "' is a machine's key: it belongs under 'machine:' (check its indentation)";
+      }
+    }
+    return "scenario: '" + key +
+           "' is a machine's key: this is a machine state file, not a scenario (`fixup-sim show` shows it, "
+           "`aspnet-fixer diagnose --machine` diagnoses it; a scenario holds one under 'machine:')";
   }
 
   // Where to report a problem with the value of `kv`: the value, or its key when the value is
@@ -335,7 +353,16 @@ LoadedScenario LoadScenarioFile(const std::string& path) {
     out.error = ScenarioError{path, 0, 0, "cannot open the file: " + std::string(std::strerror(err))};
     return out;
   }
-  return LoadScenarioText(text, path);
+  std::string decoded;
+  fakes::Loaded<std::string_view> utf8 = fakes::TextAsUtf8(text, path, decoded);
+  if (!utf8.ok()) {
+    fakes::AttachSource(*utf8.error, decoded);
+    LoadedScenario out;
+    out.error = std::move(utf8.error);
+    return out;
+  }
+  const bool as_read = utf8.value->data() == text.data();  // UTF-8: no copy was made
+  return LoadScenarioText(as_read ? text : decoded, path);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {

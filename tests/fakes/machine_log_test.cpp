@@ -20,6 +20,7 @@
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state_file_backend.h"
+#include "fakes/text_encoding.h"
 
 namespace {
 
@@ -119,6 +120,37 @@ TEST_F(MachineLogTest, AtEveryRecordTheFileAndLogLoadAsTheMachineThen) {
     auto loaded = fakes::LoadMachineFile(file);
     ASSERT_TRUE(loaded.ok());
     EXPECT_TRUE(*loaded.value == end_state_);
+  }
+}
+
+// A machine file Notepad saved as "Unicode" (UTF-16LE, a byte order mark, CRLF line ends) reads
+// as its UTF-8 text; the log checks the file's own bytes, so at every record the file and its log
+// load as the machine then; the checkpoint writes the machine back as UTF-8.
+TEST_F(MachineLogTest, AUtf16FileLoadsAndARunOnItKeepsItsLogAndEndsAsUtf8) {
+  const std::string text = AffectedXp(2);
+  std::string utf16 = "\xFF\xFE";
+  for (char c : text) {
+    if (c == '\n') utf16 += std::string("\r\0", 2);
+    utf16 += c;
+    utf16 += '\0';
+  }
+  const std::string file = (dir_ / "machine.yaml").string();
+  WriteAll(file, utf16);
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(*loaded.value == *fakes::LoadMachineText(text, "m.yaml").value);
+
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
+  ASSERT_GT(records.size(), 5u);
+  const std::string end_file = ReadAll(file);
+  EXPECT_EQ(fakes::DetectTextEncoding(end_file), fakes::TextEncoding::kUtf8);
+  for (size_t i = 0; i < records.size(); ++i) {
+    WriteAll(file, utf16);
+    WriteAll(file + ".log", records[i].log);
+    auto at_record = fakes::LoadMachineFile(file);
+    ASSERT_TRUE(at_record.ok()) << "record " << i + 1 << ": " << at_record.error->ToString();
+    EXPECT_TRUE(*at_record.value == records[i].state) << "record " << i + 1 << " of " << records.size();
   }
 }
 

@@ -74,6 +74,24 @@ TEST(MachineFileErrors, UnknownTopLevelKeyAtTheKey) {
   EXPECT_THAT(e.ToString(), StartsWith("m.yaml:3:1: unknown key 'colour'"));
 }
 
+// A scenario given where a machine file goes is named as such; a scenario key indented under the
+// scenario's `machine:` is an indentation slip, said at that key.
+TEST(MachineFileErrors, AScenarioOrAScenarioKeyUnderMachineIsNamed) {
+  auto file = MachineError("summary: s\nmachine:\n  frameworks: [1.0]\nsteps: []\n");
+  EXPECT_EQ(file.line, 1);
+  EXPECT_EQ(file.column, 1);
+  EXPECT_EQ(
+      file.message,
+      "'summary' is a scenario's key: this is a scenario file, not a machine state file (`fixup-sim run` runs it; "
+      "the machine is its 'machine:' section)");
+  auto slip = ScenarioError("summary: s\nmachine:\n  frameworks: [1.0]\n  steps: []\n");
+  EXPECT_EQ(slip.line, 4);
+  EXPECT_EQ(slip.column, 3);
+  EXPECT_EQ(slip.message,
+            "'steps' is a scenario's key, not a machine's: it belongs at the top of the scenario, not under "
+            "'machine:' (check its indentation)");
+}
+
 TEST(MachineFileErrors, UnknownNestedKeyNamesItsPath) {
   auto e = MachineError("policy:\n  password:\n    min_lenght: 8\n");
   EXPECT_EQ(e.line, 3);
@@ -416,6 +434,21 @@ TEST(ScenarioFileErrors, UnknownTopLevelKey) {
   EXPECT_EQ(e.message, "scenario: unknown key 'colour' (expected one of: name, summary, tags, machine, steps)");
 }
 
+// A machine state file given where a scenario goes is named as such, at its first machine key;
+// a machine key left outside `machine:` in a real scenario is an indentation slip.
+TEST(ScenarioFileErrors, AMachineFileOrAMachineKeyOutsideMachineIsNamed) {
+  auto file = ScenarioError("# a customer's machine\nos: windows-xp-professional\nframeworks: [\"1.0\"]\n");
+  EXPECT_EQ(file.line, 2);
+  EXPECT_EQ(file.column, 1);
+  EXPECT_THAT(file.message, StartsWith("scenario: 'os' is a machine's key: this is a machine state file, not a "
+                                       "scenario (`fixup-sim show` shows it"));
+  auto slip = ScenarioError("summary: s\nmachine:\n  os: windows-xp-professional\nhotfixes: [MS03-032]\nsteps: []\n");
+  EXPECT_EQ(slip.line, 4);
+  EXPECT_EQ(slip.column, 1);
+  EXPECT_EQ(slip.message,
+            "scenario: 'hotfixes' is a machine's key: it belongs under 'machine:' (check its indentation)");
+}
+
 TEST(ScenarioFileErrors, MissingMachineOrSummary) {
   auto m = ScenarioError("summary: s\nsteps: []\n");
   EXPECT_EQ(m.line, 1);
@@ -694,6 +727,31 @@ TEST(ScenarioFileErrors, YamlSyntaxAndUnreadableFile) {
   auto missing = sim::LoadScenarioFile("/nonexistent/scenario.yaml");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error->line, 0);
+}
+
+// A scenario saved as UTF-16 (big-endian here, no byte order mark: YAML tells it by the zero
+// bytes) loads as its UTF-8 text; a broken UTF-16 one is an error at its line and column.
+TEST(ScenarioFile, AUtf16FileLoadsAsItsUtf8Text) {
+  const std::string text = kHead + "  - install_hotfix: MS03-032\n";
+  auto utf16be = [](const std::string& ascii) {
+    std::string out;
+    for (char c : ascii) out += std::string(1, '\0') + c;
+    return out;
+  };
+  const auto path =
+      std::filesystem::temp_directory_path() / ("scenario_utf16_test_" + std::to_string(::getpid()) + ".yaml");
+  { std::ofstream(path, std::ios::binary) << utf16be(text); }
+  auto loaded = sim::LoadScenarioFile(path.string());
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_EQ(loaded.value->steps.size(), LoadScenario(text).steps.size());
+  EXPECT_TRUE(loaded.value->machine == LoadScenario(text).machine);
+  { std::ofstream(path, std::ios::binary) << utf16be("summary: s\n") + std::string("\xDC\x00", 2); }
+  auto broken = sim::LoadScenarioFile(path.string());
+  std::filesystem::remove(path);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error->line, 2);
+  EXPECT_EQ(broken.error->column, 1);
+  EXPECT_EQ(broken.error->message, "the file is UTF-16 (big-endian), but 0xDC00 is half of a surrogate pair, alone");
 }
 
 // ---- scenario files: what a valid one holds ----------------------------------------------

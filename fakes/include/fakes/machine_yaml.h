@@ -28,6 +28,10 @@ Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& f
 // errors point into `file_name` at the tree's marks.
 Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId node, const std::string& file_name);
 
+// A top-level key of a machine state file ("os", "accounts", ...): lets a scenario's loader say
+// that it was given a machine file, or a machine's key left outside `machine:`.
+bool IsMachineFileKey(std::string_view key);
+
 std::string MachineToText(const MachineState& state);
 // Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path);
