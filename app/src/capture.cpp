@@ -8,6 +8,8 @@
 #include <optional>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "app/json_text.h"
 #include "fixer/journal_codec.h"
 #include "fixer/windows_names.h"

@@ -6,6 +6,7 @@
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace app {
 namespace {

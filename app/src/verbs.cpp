@@ -8,6 +8,7 @@
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/sink.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
 #include "fixer/fixer.h"

@@ -6,6 +6,8 @@
 #include <iostream>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "app/json_text.h"
 #include "commands.h"
 #include "fakes/modelling_choices.h"

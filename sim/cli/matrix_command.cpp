@@ -1,6 +1,8 @@
 // fixup-sim matrix: the paper's platform table, derived from the web stack model.
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/json_text.h"
 #include "commands.h"
 #include "sim/matrix.h"

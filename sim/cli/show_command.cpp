@@ -2,6 +2,8 @@
 // loads back (--format yaml|json: the saved state file, base: empty).
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/json_text.h"
 #include "commands.h"
 #include "fakes/machine_yaml.h"

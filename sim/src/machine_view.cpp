@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "fakes/acl_inheritance.h"
 #include "fakes/aspnet_setup.h"

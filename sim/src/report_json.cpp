@@ -1,4 +1,5 @@
 // Scenario runs as JSON: the same facts as the text report, for tools.
+#include <nlohmann/json.hpp>
 #include "sim/report.h"
 
 namespace sim {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
 #include "fakes/acl_inheritance.h"

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <spdlog/logger.h>
+#include <nlohmann/json.hpp>  // the headers declare JSON with json_fwd.hpp; an example may print it
 
 #include "fakes/machine.h"
 #include "fixer/backend.h"

@@ -15,7 +15,7 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fixer/outcome.h"
 

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "sim/fixer_session.h"
 #include "sim/scenario.h"

@@ -15,8 +15,6 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state.h"
