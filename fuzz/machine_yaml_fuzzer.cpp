@@ -1,5 +1,6 @@
 // Fuzz target: the machine state loader (fakes::LoadMachineText, and sim::LoadMachineNode on the
-// `machine:` block of a scenario-shaped input, so the scenario seeds reach it too).
+// `machine:` block of a scenario-shaped input, so the scenario seeds reach it too), after the
+// files' decoding (fakes::TextAsUtf8: an input that reads as UTF-16 or UTF-32 is decoded first).
 //
 // Properties: no crash, no exception escapes, no sanitizer report; every rejection says
 // FILE:LINE:COL with a line and column of at least 1 and a message; every accepted state
@@ -7,10 +8,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
 #include "fakes/machine_yaml.h"
+#include "fakes/text_encoding.h"
 #include "fuzz_check.h"
 #include "sim/machine_yaml_node.h"
 
@@ -33,7 +36,15 @@ void CheckLoaded(const fakes::Loaded<fakes::MachineState>& loaded) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const std::string text(reinterpret_cast<const char*>(data), size);
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  std::string decoded;
+  const fakes::Loaded<std::string_view> utf8 = fakes::TextAsUtf8(bytes, "fuzz.yaml", decoded);
+  if (!utf8.ok()) {
+    FUZZ_CHECK(utf8.error->line >= 1 && utf8.error->column >= 1, "a decoding error has a line and column");
+    FUZZ_CHECK(!utf8.error->message.empty(), "a decoding error has a message");
+    return 0;
+  }
+  const std::string text(*utf8.value);
   CheckLoaded(fakes::LoadMachineText(text, "fuzz.yaml"));
 
   // A scenario file embeds a machine under `machine:`; load that block as the scenario loader

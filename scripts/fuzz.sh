@@ -37,6 +37,10 @@ while IFS= read -r -d '' f; do
     *.cmd|*.bat)  cp "$f" "$seeds/cmd/$i-$(basename "$f")" ;;
   esac
 done < <(find scenarios -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.cmd' -o -name '*.bat' \) -print0)
+# Machine and scenario files may be UTF-16 or UTF-32 (fakes/text_encoding.h): two seeds in those.
+first=$(find "$seeds/yaml" -type f | sort | head -1)
+iconv -f UTF-8 -t UTF-16 "$first" >"$seeds/yaml/utf16le-bom.yaml"
+iconv -f UTF-8 -t UTF-32BE "$first" >"$seeds/yaml/utf32be.yaml"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}"
