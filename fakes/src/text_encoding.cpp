@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <initializer_list>
 
+#include "yaml_scalar.h"
+
 namespace fakes {
 namespace {
 
@@ -18,24 +20,6 @@ std::string_view EncodingName(TextEncoding e) {
     case TextEncoding::kUtf32Be: return "UTF-32 (big-endian)";
   }
   return "UTF-8";
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Where the next character of the decoded text `out` goes: its line and column (bytes, as
@@ -114,7 +98,7 @@ Loaded<std::string_view> TextAsUtf8(std::string_view bytes, const std::string& f
     } else if (cp > 0x10FFFF) {
       return fail(Hex(cp) + " is past the last character, U+10FFFF");
     }
-    AppendUtf8(buffer, static_cast<char32_t>(cp));
+    yaml::AppendUtf8(buffer, cp);
   }
   if (i != bytes.size()) {
     return fail("it ends inside a character (" + std::to_string(bytes.size() % unit) + " byte(s) left over)");

@@ -94,6 +94,18 @@ class MachineLogTest : public ::testing::Test {
     return records;
   }
 
+  // The file as it was before the run (`base`) with the log as it stood at each record loads as
+  // the machine at that record.
+  void ExpectEachRecordLoads(const std::string& file, const std::string& base, const std::vector<Snapshot>& records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      WriteAll(file, base);
+      WriteAll(file + ".log", records[i].log);
+      auto loaded = fakes::LoadMachineFile(file);
+      ASSERT_TRUE(loaded.ok()) << "record " << i + 1 << ": " << loaded.error->ToString();
+      EXPECT_TRUE(*loaded.value == records[i].state) << "record " << i + 1 << " of " << records.size();
+    }
+  }
+
   fs::path dir_;
   app::VerbRun end_;
   fakes::MachineState end_state_;
@@ -107,13 +119,7 @@ TEST_F(MachineLogTest, AtEveryRecordTheFileAndLogLoadAsTheMachineThen) {
     ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
     ASSERT_GT(records.size(), 5u);
     const std::string end_file = ReadAll(file);
-    for (size_t i = 0; i < records.size(); ++i) {
-      WriteAll(file, base);
-      WriteAll(file + ".log", records[i].log);
-      auto loaded = fakes::LoadMachineFile(file);
-      ASSERT_TRUE(loaded.ok()) << "record " << i + 1 << ": " << loaded.error->ToString();
-      EXPECT_TRUE(*loaded.value == records[i].state) << "record " << i + 1 << " of " << records.size();
-    }
+    ExpectEachRecordLoads(file, base, records);
     // The checkpoint: the file is the end state, and no log is left.
     WriteAll(file, end_file);
     fs::remove(file + ".log");
@@ -145,13 +151,7 @@ TEST_F(MachineLogTest, AUtf16FileLoadsAndARunOnItKeepsItsLogAndEndsAsUtf8) {
   ASSERT_GT(records.size(), 5u);
   const std::string end_file = ReadAll(file);
   EXPECT_EQ(fakes::DetectTextEncoding(end_file), fakes::TextEncoding::kUtf8);
-  for (size_t i = 0; i < records.size(); ++i) {
-    WriteAll(file, utf16);
-    WriteAll(file + ".log", records[i].log);
-    auto at_record = fakes::LoadMachineFile(file);
-    ASSERT_TRUE(at_record.ok()) << "record " << i + 1 << ": " << at_record.error->ToString();
-    EXPECT_TRUE(*at_record.value == records[i].state) << "record " << i + 1 << " of " << records.size();
-  }
+  ExpectEachRecordLoads(file, utf16, records);
 }
 
 TEST_F(MachineLogTest, TheRunEndsWithACheckpointAndNoLog) {
