@@ -142,7 +142,6 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
   std::string decoded;  // a UTF-16 or UTF-32 file's text; the log's check stays on the bytes
   Loaded<std::string_view> utf8 = TextAsUtf8(text, path, decoded);
   if (!utf8.ok()) {
-    AttachSource(*utf8.error, decoded);
     out.error = std::move(utf8.error);
     return out;
   }

@@ -80,6 +80,7 @@ Loaded<std::string_view> TextAsUtf8(std::string_view bytes, const std::string& f
   };
   auto fail = [&](std::string what) {
     out.error = ErrorAtEnd(file, buffer, "the file is " + std::string(EncodingName(encoding)) + ", but " + what);
+    AttachSource(*out.error, buffer);  // the decoded line up to the bad unit
     return out;
   };
   buffer.clear();

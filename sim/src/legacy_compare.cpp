@@ -8,7 +8,6 @@
 // temporary password 1pass@word does not log ASPNET on and no worker password was printed;
 // exit = the exit state tells the truth: success (errorlevel / exit 0) only with the site up,
 // or a refusal that changed nothing; the batch's failed commands are listed by line.
-
 #include "sim/legacy_compare.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // Scenario runs as JSON: the same facts as the text report, for tools.
-#include <nlohmann/json.hpp>
 #include "sim/report.h"
+
+#include <nlohmann/json.hpp>
 
 namespace sim {
 namespace {

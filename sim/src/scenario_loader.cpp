@@ -322,7 +322,7 @@ class Reader {
 
 std::string SourcePos::ToString() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
-LoadedScenario LoadScenarioText(const std::string& text, const std::string& file_name) {
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name) {
   LoadedScenario out;
   fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
   if (parsed.error) {
@@ -356,13 +356,11 @@ LoadedScenario LoadScenarioFile(const std::string& path) {
   std::string decoded;
   fakes::Loaded<std::string_view> utf8 = fakes::TextAsUtf8(text, path, decoded);
   if (!utf8.ok()) {
-    fakes::AttachSource(*utf8.error, decoded);
     LoadedScenario out;
     out.error = std::move(utf8.error);
     return out;
   }
-  const bool as_read = utf8.value->data() == text.data();  // UTF-8: no copy was made
-  return LoadScenarioText(as_read ? text : decoded, path);
+  return LoadScenarioText(*utf8.value, path);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {

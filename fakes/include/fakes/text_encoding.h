@@ -25,7 +25,7 @@ TextEncoding DetectTextEncoding(std::string_view bytes);
 // The text of a file's bytes as UTF-8: a UTF-8 file as it is (a view of `bytes`), a UTF-16 or
 // UTF-32 one decoded into `buffer` without its byte order mark. A code unit that is no character
 // (a lone surrogate, a value past U+10FFFF, a file cut inside a unit) is an error at its line and
-// column in the decoded text.
+// column in the decoded text, with that line as decoded so far as its excerpt (AttachSource).
 Loaded<std::string_view> TextAsUtf8(std::string_view bytes, const std::string& file, std::string& buffer);
 
 }  // namespace fakes

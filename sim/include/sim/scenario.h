@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fakes/load_result.h"
@@ -60,7 +61,7 @@ using ScenarioError = fakes::LoadError;
 using LoadedScenario = fakes::Loaded<Scenario>;  // fakes/load_result.h
 
 LoadedScenario LoadScenarioFile(const std::string& path);
-LoadedScenario LoadScenarioText(const std::string& text, const std::string& file_name);
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name);
 
 // Every *.yaml under each path (files are taken as they are), sorted, recursively.
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths);
