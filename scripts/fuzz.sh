@@ -38,9 +38,11 @@ while IFS= read -r -d '' f; do
   esac
 done < <(find scenarios -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.cmd' -o -name '*.bat' \) -print0)
 # Machine and scenario files may be UTF-16 or UTF-32 (fakes/text_encoding.h): two seeds in those.
-first=$(find "$seeds/yaml" -type f | sort | head -1)
-iconv -f UTF-8 -t UTF-16 "$first" >"$seeds/yaml/utf16le-bom.yaml"
-iconv -f UTF-8 -t UTF-32BE "$first" >"$seeds/yaml/utf32be.yaml"
+# A glob, not `find | sort | head`: under pipefail, head closing the pipe early kills sort with
+# SIGPIPE (exit 141) whenever the list outgrows one write.
+yaml_seeds=("$seeds"/yaml/*)
+iconv -f UTF-8 -t UTF-16 "${yaml_seeds[0]}" >"$seeds/yaml/utf16le-bom.yaml"
+iconv -f UTF-8 -t UTF-32BE "${yaml_seeds[0]}" >"$seeds/yaml/utf32be.yaml"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:abort_on_error=1:print_stacktrace=1}"
@@ -71,7 +73,7 @@ for i in "${!targets[@]}"; do
   if ! wait "${pids[$i]}"; then
     tail -n 40 "$work/$t.log"
     artifacts="$work/artifacts/$t/"
-    echo "fuzz: $t found a failing input; replay: $build/bin/$t $(ls -t "$artifacts" | head -n 1 | sed "s|^|$artifacts|")"
+    echo "fuzz: $t found a failing input; replay: $build/bin/$t $(ls -t "$artifacts" | sed -n "1s|^|$artifacts|p")"
     failed+=("$t")
   else
     echo "-- $t:"
