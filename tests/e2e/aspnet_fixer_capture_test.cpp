@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 using test_support::Ran;
 using test_support::Slurp;
 
-constexpr const char* kCustomerMachine =
+constexpr const char* kLockedOutCustomer =
     "# as the customer has it\n"
     "os: windows-xp-professional\n"
     "frameworks: [\"1.0\"]\n"
@@ -44,7 +44,7 @@ class CaptureTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     input_ = dir_ / "customer.yaml";
-    std::ofstream(input_, std::ios::binary) << kCustomerMachine;
+    std::ofstream(input_, std::ios::binary) << kLockedOutCustomer;
   }
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
@@ -55,7 +55,7 @@ TEST_F(CaptureTest, WritesALoadableFileAndLeavesTheInput) {
   const fs::path out = dir_ / "captured.yaml";
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kLockedOutCustomer);
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir_)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
@@ -103,7 +103,7 @@ TEST_F(CaptureTest, NeverOverwritesTheInput) {
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", input_.string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("is the machine it reads"), std::string::npos) << r.err;
-  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kLockedOutCustomer);
 }
 
 TEST_F(CaptureTest, AnOutFolderThatDoesNotExistIsAnErrorAndLeavesNothing) {

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "e2e/built_tools.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
 #include "fixer/exit_code.h"
@@ -24,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A hand-written file as a support engineer would write it from a customer's description.
-constexpr const char* kCustomerMachine =
+constexpr const char* kContosoServer =
     "# Contoso's web server, as the customer described it on the phone\n"
     "os: windows-xp-professional\n"
     "frameworks: [\"1.0\"]   # only 1.0 installed\n"
@@ -34,9 +35,7 @@ constexpr const char* kCustomerMachine =
 
 using test_support::Ran;
 
-Ran Fixer(const std::vector<std::string>& args) {
-  return test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = args});
-}
+using e2e::RunAspnetFixer;
 
 using test_support::Slurp;
 
@@ -48,7 +47,7 @@ class FilesTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     input_ = dir_ / "customer.yaml";
-    std::ofstream(input_, std::ios::binary) << kCustomerMachine;
+    std::ofstream(input_, std::ios::binary) << kContosoServer;
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -78,18 +77,18 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
   for (const ReadOnly& v : verbs) {
     std::vector<std::string> args = v.args;
     args.insert(args.begin() + 1, {"--machine", input_.string()});
-    const Ran r = Fixer(args);
+    const Ran r = RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
-    EXPECT_EQ(Slurp(input_), kCustomerMachine) << v.args[0] << " rewrote the file it was given";
+    EXPECT_EQ(Slurp(input_), kContosoServer) << v.args[0] << " rewrote the file it was given";
     EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
   }
 }
 
 TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
   const fs::path out = dir_ / "fixed.yaml";
-  const Ran r = Fixer({"apply", "--machine", input_.string(), "--out", out.string()});
+  const Ran r = RunAspnetFixer({"apply", "--machine", input_.string(), "--out", out.string()});
   ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kContosoServer);
   auto fixed = fakes::LoadMachineFile(out.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
   EXPECT_TRUE(fixed.value->journal.empty());
@@ -97,7 +96,7 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
 
   // The fixed machine again: nothing to do, so the file is left exactly as it is.
   const std::string before = Slurp(out);
-  const Ran again = Fixer({"apply", "--machine", out.string()});
+  const Ran again = RunAspnetFixer({"apply", "--machine", out.string()});
   EXPECT_EQ(again.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << again.out;
   EXPECT_NE(again.out.find("nothing-to-do"), std::string::npos) << again.out;
   EXPECT_EQ(Slurp(out), before);
@@ -107,15 +106,15 @@ TEST_F(FilesTest, OutWritesTheResultElsewhereAndLeavesTheInputUntouched) {
 // says 0 only on a fixed machine, and 3 ("refused", nothing changed) on a broken one.
 TEST_F(FilesTest, ResumeAndRollbackWithNoJournalExitZeroOnlyOnAWorkingSite) {
   for (const char* verb : {"resume", "rollback"}) {
-    const Ran broken = Fixer({verb, "--machine", input_.string()});
+    const Ran broken = RunAspnetFixer({verb, "--machine", input_.string()});
     EXPECT_EQ(broken.exit_code, fixer::ToInt(fixer::ExitCode::kRefused)) << verb << ":\n" << broken.out;
     EXPECT_NE(broken.out.find("There is no journal"), std::string::npos) << broken.out;
     EXPECT_NE(broken.out.find("Nothing was changed."), std::string::npos) << broken.out;
   }
-  ASSERT_EQ(Fixer({"apply", "--machine", input_.string()}).exit_code, fixer::ToInt(fixer::ExitCode::kOk));
+  ASSERT_EQ(RunAspnetFixer({"apply", "--machine", input_.string()}).exit_code, fixer::ToInt(fixer::ExitCode::kOk));
   const std::string fixed = Slurp(input_);
   for (const char* verb : {"resume", "rollback"}) {
-    const Ran working = Fixer({verb, "--machine", input_.string()});
+    const Ran working = RunAspnetFixer({verb, "--machine", input_.string()});
     EXPECT_EQ(working.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << verb << ":\n" << working.out;
     EXPECT_NE(working.out.find("every ASP.NET 1.0 application answers"), std::string::npos) << working.out;
     EXPECT_EQ(Slurp(input_), fixed) << verb << " rewrote a file it did not change";
@@ -131,11 +130,11 @@ TEST_F(FilesTest, AnOutFileThatCannotBeWrittenIsExitTwoAndChangesNothing) {
        {std::vector<std::string>{"apply"}, {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"resume"}}) {
     std::vector<std::string> args = verb;
     args.insert(args.begin() + 1, {"--machine", input_.string(), "--out", out});
-    const Ran r = Fixer(args);
+    const Ran r = RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb[0] << ":\n" << r.out << r.err;
     EXPECT_NE((r.out + r.err).find(out), std::string::npos) << "the error names the file:\n" << r.out << r.err;
     EXPECT_EQ((r.out + r.err).find("aspnet-fixer resume"), std::string::npos) << "nothing to resume:\n" << r.out;
-    EXPECT_EQ(Slurp(input_), kCustomerMachine);
+    EXPECT_EQ(Slurp(input_), kContosoServer);
     EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << verb[0] << " left a file behind";
   }
 }
@@ -147,9 +146,9 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   const Ran gone = test_support::RunProgram({.program = "/bin/sh", .args = {"-c", "echo $$"}});
   const fs::path left = out.string() + ".tmp." + gone.out.substr(0, gone.out.find('\n'));
   std::ofstream(left) << "half a machine";
-  const Ran r = Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
+  const Ran r = RunAspnetFixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kContosoServer);
   EXPECT_EQ(Files(), (std::vector<std::string>{"copy.yaml", "customer.yaml"}));
   auto copy = fakes::LoadMachineFile(out.string());
   auto original = fakes::LoadMachineFile(input_.string());
@@ -164,9 +163,9 @@ TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
   fs::create_hard_link(input_, dir_ / "hard.yaml");
   for (const fs::path& out : {dir_ / "." / "customer.yaml", dir_ / "link.yaml", dir_ / "hard.yaml"}) {
     for (const char* verb : {"diagnose", "plan"}) {
-      const Ran r = Fixer({verb, "--machine", input_.string(), "--out", out.string()});
+      const Ran r = RunAspnetFixer({verb, "--machine", input_.string(), "--out", out.string()});
       EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << verb << " --out " << out << ":\n" << r.out;
-      EXPECT_EQ(Slurp(input_), kCustomerMachine) << verb << " --out " << out << " rewrote the input";
+      EXPECT_EQ(Slurp(input_), kContosoServer) << verb << " --out " << out << " rewrote the input";
     }
   }
   const std::vector<std::string> names = {"customer.yaml", "hard.yaml", "link.yaml"};
@@ -174,9 +173,9 @@ TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
 }
 
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
-  const Ran r = Fixer({"apply", "--machine", input_.string()});
+  const Ran r = RunAspnetFixer({"apply", "--machine", input_.string()});
   ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
-  EXPECT_NE(Slurp(input_), kCustomerMachine);
+  EXPECT_NE(Slurp(input_), kContosoServer);
   auto fixed = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
   for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
@@ -192,14 +191,14 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
   fs::create_symlink(fs::path("share") / "customer.yaml", input_);  // relative, as `ln -s` makes it
   const fs::path real = dir_ / "share" / "customer.yaml";
 
-  const Ran killed = Fixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"});
+  const Ran killed = RunAspnetFixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"});
   ASSERT_TRUE(killed.signaled) << killed.out;
   EXPECT_TRUE(fs::is_symlink(input_));
   EXPECT_TRUE(fs::exists(real.string() + ".log")) << "the log goes beside the file the link names";
   const std::vector<std::string> link_and_share = {"customer.yaml", "share"};
   EXPECT_EQ(Files(), link_and_share);
 
-  const Ran resumed = Fixer({"resume", "--machine", input_.string()});
+  const Ran resumed = RunAspnetFixer({"resume", "--machine", input_.string()});
   ASSERT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
   EXPECT_TRUE(fs::is_symlink(input_)) << "the link was replaced by a file";
   auto fixed = fakes::LoadMachineFile(real.string());
@@ -211,7 +210,7 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
   const fs::path out = dir_ / "out.yaml";
   std::ofstream(dir_ / "share" / "out-target.yaml") << "";
   fs::create_symlink(dir_ / "share" / "out-target.yaml", out);
-  ASSERT_EQ(Fixer({"diagnose", "--machine", input_.string(), "--out", out.string()}).exit_code, 0);
+  ASSERT_EQ(RunAspnetFixer({"diagnose", "--machine", input_.string(), "--out", out.string()}).exit_code, 0);
   EXPECT_TRUE(fs::is_symlink(out));
   EXPECT_TRUE(fakes::LoadMachineFile((dir_ / "share" / "out-target.yaml").string()).ok());
 }
@@ -221,7 +220,7 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
 // rollback (never exit 3 blaming the administrator for the IIS services the run itself stopped),
 // the read-only verbs leave file and log as they are, and resume then finishes it once.
 TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
-  ASSERT_TRUE(Fixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"}).signaled);
+  ASSERT_TRUE(RunAspnetFixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"}).signaled);
   const std::string log = input_.string() + ".log";
   const std::string file_before = Slurp(input_);
   const std::string log_before = Slurp(log);
@@ -237,7 +236,7 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
   for (const ReadOnly& v : verbs) {
     std::vector<std::string> args = v.args;
     args.insert(args.begin() + 1, {"--machine", input_.string()});
-    const Ran r = Fixer(args);
+    const Ran r = RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
     if (v.args[0] == "diagnose") {
       EXPECT_THAT(r.out, ::testing::HasSubstr("a repair by this fixer was interrupted")) << r.out;
@@ -249,17 +248,17 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
     EXPECT_EQ(Slurp(log), log_before) << v.args[0];
   }
   {  // the same as JSON
-    const Ran j = Fixer({"plan", "--machine", input_.string(), "--json"});
+    const Ran j = RunAspnetFixer({"plan", "--machine", input_.string(), "--json"});
     const nlohmann::json report = nlohmann::json::parse(j.out);
     EXPECT_EQ(report["outcome"], "not-restored");
     EXPECT_EQ(report["exit_code"], 4);
     EXPECT_EQ(report["plan"]["refusal"]["reason"], "journal-pending");
   }
-  EXPECT_EQ(Fixer({"resume", "--machine", input_.string()}).exit_code, 0);
+  EXPECT_EQ(RunAspnetFixer({"resume", "--machine", input_.string()}).exit_code, 0);
   EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"});
   const std::string fixed = Slurp(input_);
   for (const char* verb : {"resume", "rollback", "plan", "apply"}) {
-    const Ran again = Fixer({verb, "--machine", input_.string()});
+    const Ran again = RunAspnetFixer({verb, "--machine", input_.string()});
     EXPECT_EQ(again.exit_code, 0) << verb << ":\n" << again.out;
     EXPECT_EQ(Slurp(input_), fixed) << verb;
   }
@@ -268,7 +267,7 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Slurp(input_);
-  const Ran r = Fixer({"apply", "--machine", input_.string()});
+  const Ran r = RunAspnetFixer({"apply", "--machine", input_.string()});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage));
   EXPECT_NE(r.err.find("customer.yaml:2:1:"), std::string::npos) << r.err;
   EXPECT_EQ(Slurp(input_), bad);
@@ -288,7 +287,7 @@ TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
       {"plan", "--json"},
   };
   for (const std::vector<std::string>& args : errors) {
-    const Ran r = Fixer(args);
+    const Ran r = RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << args[0] << ":\n" << r.out << r.err;
     const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
     ASSERT_TRUE(j.is_object()) << args[0] << ": not one JSON object:\n" << r.out;
@@ -297,11 +296,11 @@ TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
     EXPECT_FALSE(j.value("error", "").empty()) << r.out;
     EXPECT_NE(r.err.find(j.value("error", "?")), std::string::npos) << r.err;
   }
-  EXPECT_EQ(Slurp(input_), kCustomerMachine);
+  EXPECT_EQ(Slurp(input_), kContosoServer);
 }
 
 TEST(Version, NamesTheProjectVersionAndTheCommit) {
-  const Ran r = Fixer({"--version"});
+  const Ran r = RunAspnetFixer({"--version"});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk));
   EXPECT_EQ(r.out.rfind(std::string("aspnet-fixer ") + FIXUP_PROJECT_VERSION + " (", 0), 0u) << r.out;
   EXPECT_NE(r.out.find(")"), std::string::npos) << r.out;

@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include "e2e/built_tools.h"
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
@@ -34,9 +35,7 @@ constexpr const char* kAffectedXp =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
-test_support::Ran Fixer(const std::vector<std::string>& args) {
-  return test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = args});
-}
+using e2e::RunAspnetFixer;
 
 class KillTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -61,7 +60,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
   for (int n = 1; n <= 400; ++n) {
     ASSERT_TRUE(fakes::SaveMachineFile(found_, file).ok());
     const test_support::Ran first =
-        Fixer({"apply", "--machine", file, "--strategy", strategy, "--kill-at-mutation", std::to_string(n)});
+        RunAspnetFixer({"apply", "--machine", file, "--strategy", strategy, "--kill-at-mutation", std::to_string(n)});
     if (!first.signaled) {
       // Past the last mutation: the run finished on its own.
       EXPECT_EQ(first.exit_code, 0) << "kill point " << n;
@@ -80,8 +79,8 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     }
 
     const bool journaled = !after_kill.value->state.journal.empty();
-    const test_support::Ran second =
-        journaled ? Fixer({"resume", "--machine", file}) : Fixer({"apply", "--machine", file, "--strategy", strategy});
+    const test_support::Ran second = journaled ? RunAspnetFixer({"resume", "--machine", file})
+                                               : RunAspnetFixer({"apply", "--machine", file, "--strategy", strategy});
     EXPECT_FALSE(second.signaled);
     EXPECT_EQ(second.exit_code, 0) << "kill point " << n << (journaled ? " (resume)" : " (apply)");
 
@@ -126,7 +125,7 @@ TEST_P(KillTest, TheNextRunRemovesTheTemporaryFileOfAKilledCheckpoint) {
   std::ofstream(left) << "half a machine";
   std::ofstream(live) << "a write under way";
 
-  const test_support::Ran next = Fixer({"apply", "--machine", file, "--strategy", GetParam()});
+  const test_support::Ran next = RunAspnetFixer({"apply", "--machine", file, "--strategy", GetParam()});
   EXPECT_EQ(next.exit_code, 0) << next.out << next.err;
   EXPECT_FALSE(fs::exists(left)) << "the killed process's temporary file is left";
   EXPECT_TRUE(fs::exists(live)) << "a live process's temporary file was removed";

@@ -46,7 +46,7 @@ class ReportsE2e : public ::testing::Test {
   fs::path dir_;
 };
 
-constexpr const char* kCustomerMachine =
+constexpr const char* kCustomerWithAlice =
     "# as the customer told it: XP Pro SP1, ASP.NET 1.0, MS03-032 installed yesterday\n"
     "os: windows-xp-professional\n"
     "frameworks: [\"1.0\"]\n"
@@ -120,7 +120,7 @@ TEST_F(ReportsE2e, VersionNamesTheProjectVersionAndTheCommit) {
 }
 
 TEST_F(ReportsE2e, ShowInYamlOrJsonLoadsBackAsTheSameMachine) {
-  Write("customer.yaml", kCustomerMachine);
+  Write("customer.yaml", kCustomerWithAlice);
   auto original = fakes::LoadMachineFile((dir_ / "customer.yaml").string());
   ASSERT_TRUE(original.ok()) << original.error->ToString();
   for (const std::string format : {"yaml", "json"}) {
@@ -150,7 +150,7 @@ TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
 }
 
 TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
-  Write("customer.yaml", kCustomerMachine);
+  Write("customer.yaml", kCustomerWithAlice);
   Ran compare = Sim({"compare", "customer.yaml", "--html", "compare.html"}, dir_);
   ASSERT_EQ(compare.exit_code, 0) << compare.out << compare.err;
   EXPECT_NE(compare.out.find("fixup.cmd"), std::string::npos) << compare.out;

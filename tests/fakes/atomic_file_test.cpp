@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,13 +21,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class AtomicFileTest : public ::testing::Test {
  protected:
@@ -47,9 +39,9 @@ TEST_F(AtomicFileTest, ReplacesTheFileWholeAndLeavesNoTemporaryFile) {
   const fs::path file = dir_ / "m.yaml";
   std::ofstream(file) << "old contents, longer than the new ones\n";
   ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "new\n").ok());
-  EXPECT_EQ(ReadAll(file), "new\n");
+  EXPECT_EQ(test_support::Slurp(file), "new\n");
   ASSERT_TRUE(fakes::WriteFileAtomicallySaying(file.string(), "newer\n").ok());
-  EXPECT_EQ(ReadAll(file), "newer\n");
+  EXPECT_EQ(test_support::Slurp(file), "newer\n");
   EXPECT_EQ(Files(), std::vector<std::string>{"m.yaml"});
 }
 
@@ -195,13 +187,13 @@ TEST_F(AtomicFileTest, ALinkIsWrittenThroughAndStaysALink) {
   EXPECT_EQ(fakes::FileBehindLinks(first.string()), (dir_ / "share" / "m.yaml").string());
   ASSERT_TRUE(fakes::WriteFileAtomically(first.string(), "new\n").ok());
   EXPECT_TRUE(fs::is_symlink(first) && fs::is_symlink(second));
-  EXPECT_EQ(ReadAll(real), "new\n");
+  EXPECT_EQ(test_support::Slurp(real), "new\n");
 
   const fs::path dangling = dir_ / "dangling.yaml";
   fs::create_symlink(fs::path("share") / "new.yaml", dangling);
   ASSERT_TRUE(fakes::WriteFileAtomically(dangling.string(), "x\n").ok());
   EXPECT_TRUE(fs::is_symlink(dangling));
-  EXPECT_EQ(ReadAll(dir_ / "share" / "new.yaml"), "x\n");
+  EXPECT_EQ(test_support::Slurp(dir_ / "share" / "new.yaml"), "x\n");
   EXPECT_EQ(fakes::FileBehindLinks("plain.yaml"), "plain.yaml");
 }
 

@@ -36,7 +36,7 @@ using fixer::Strategy;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kApp = "/LM/W3SVC/1/ROOT/app";
+constexpr const char* kAppPath = "/LM/W3SVC/1/ROOT/app";
 constexpr const char* kAppFolder = "C:\\Inetpub\\wwwroot\\app";
 constexpr const char* kDataFolder = "C:\\Inetpub\\wwwroot\\app\\App_Data";
 constexpr const char* kRegistryKey = "HKLM\\SOFTWARE\\Contoso\\OrderApp";
@@ -65,7 +65,7 @@ fakes::Machine BrokenMachine() {
   if (!fakes::ObjectStore(m).Exists({ObjectNamespace::kFile, kAppFolder})) {
     Ok(CreateFolder(m, kAppFolder), "app folder");
   }
-  m.state().products.applications.push_back({.path = kApp,
+  m.state().products.applications.push_back({.path = kAppPath,
                                              .physical_path = kAppFolder,
                                              .framework_version = std::string(fixer::kFramework10),
                                              .session_state = fixer::SessionStateMode::kInProc});
@@ -151,7 +151,7 @@ class Session {
     Keep(m_.state().journal);
     return r;
   }
-  fixer::Result<fixer::HttpResponse> Probe() { return probe_.Get(kApp); }
+  fixer::Result<fixer::HttpResponse> Probe() { return probe_.Get(kAppPath); }
 
   // Every text the run produced: log, messages, errors, re-grant report, refusal, the text
   // and JSON reports, each journal record, and the targets of every mutation.

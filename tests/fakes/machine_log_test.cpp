@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +20,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/state_file_backend.h"
 #include "fakes/text_encoding.h"
+#include "support/process_output.h"
 
 namespace {
 
@@ -41,13 +41,6 @@ std::string AffectedXp(int aces) {
             "    acl: [{allow: Administrators, mask: full}, {allow: ASPNET, mask: modify, flags: [OI, CI]}]\n";
   }
   return text;
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 void WriteAll(const fs::path& p, const std::string& text) {
@@ -83,7 +76,7 @@ class MachineLogTest : public ::testing::Test {
     std::vector<Snapshot> records;
     fakes::StateFileBackend* backend = nullptr;
     fakes::StateFileOptions options{.path = file};
-    options.after_append = [&] { records.push_back({ReadAll(file + ".log"), backend->state()}); };
+    options.after_append = [&] { records.push_back({test_support::Slurp(file + ".log"), backend->state()}); };
     auto opened = fakes::StateFileBackend::Open(options);
     EXPECT_TRUE(opened.ok()) << opened.error->ToString();
     backend = opened.value->get();
@@ -114,11 +107,11 @@ class MachineLogTest : public ::testing::Test {
 TEST_F(MachineLogTest, AtEveryRecordTheFileAndLogLoadAsTheMachineThen) {
   for (fixer::Strategy strategy : {fixer::Strategy::kKeepSid, fixer::Strategy::kRecreate}) {
     const std::string file = Machine(AffectedXp(3));
-    const std::string base = ReadAll(file);
+    const std::string base = test_support::Slurp(file);
     const auto records = Run(file, app::Verb::kApply, strategy);
     ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
     ASSERT_GT(records.size(), 5u);
-    const std::string end_file = ReadAll(file);
+    const std::string end_file = test_support::Slurp(file);
     ExpectEachRecordLoads(file, base, records);
     // The checkpoint: the file is the end state, and no log is left.
     WriteAll(file, end_file);
@@ -149,7 +142,7 @@ TEST_F(MachineLogTest, AUtf16FileLoadsAndARunOnItKeepsItsLogAndEndsAsUtf8) {
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
   ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
   ASSERT_GT(records.size(), 5u);
-  const std::string end_file = ReadAll(file);
+  const std::string end_file = test_support::Slurp(file);
   EXPECT_EQ(fakes::DetectTextEncoding(end_file), fakes::TextEncoding::kUtf8);
   ExpectEachRecordLoads(file, utf16, records);
 }
@@ -167,13 +160,13 @@ TEST_F(MachineLogTest, TheRunEndsWithACheckpointAndNoLog) {
 TEST_F(MachineLogTest, AVerbThatChangesNothingWritesNoFileAndNoLog) {
   const std::string file = Machine(AffectedXp(2));
   Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
-  const std::string fixed = ReadAll(file);
+  const std::string fixed = test_support::Slurp(file);
   const auto mtime = fs::last_write_time(file);
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
   EXPECT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
   EXPECT_TRUE(records.empty());
   EXPECT_FALSE(fs::exists(file + ".log"));
-  EXPECT_EQ(ReadAll(file), fixed);
+  EXPECT_EQ(test_support::Slurp(file), fixed);
   EXPECT_EQ(fs::last_write_time(file), mtime);
 }
 
@@ -239,7 +232,7 @@ TEST_F(MachineLogTest, ATornLastRecordIsIgnoredAtEveryByte) {
 
 TEST_F(MachineLogTest, ADamagedRecordBeforeTheEndIsALoadErrorAtItsLine) {
   const std::string file = Machine(AffectedXp(2));
-  const std::string base = ReadAll(file);
+  const std::string base = test_support::Slurp(file);
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
   ASSERT_GE(records.size(), 3u);
   std::string log = records.back().log;
@@ -267,7 +260,7 @@ TEST_F(MachineLogTest, ADamagedRecordBeforeTheEndIsALoadErrorAtItsLine) {
 // stops looking like a header, and an apply leaves it as it was.
 TEST_F(MachineLogTest, OnlyAHeaderCutShortIsIgnoredAnythingElseIsNotAMachineLog) {
   const std::string file = Machine(AffectedXp(1));
-  const std::string base = ReadAll(file);
+  const std::string base = test_support::Slurp(file);
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
   ASSERT_FALSE(records.empty());
   const std::string log = records.front().log;
@@ -300,8 +293,8 @@ TEST_F(MachineLogTest, OnlyAHeaderCutShortIsIgnoredAnythingElseIsNotAMachineLog)
         << n.text;
     // The tool's backend refuses the machine too, and leaves the file of the log's name as it was.
     EXPECT_FALSE(fakes::StateFileBackend::Open({.path = file}).ok()) << n.text;
-    EXPECT_EQ(ReadAll(file + ".log"), n.text);
-    EXPECT_EQ(ReadAll(file), base);
+    EXPECT_EQ(test_support::Slurp(file + ".log"), n.text);
+    EXPECT_EQ(test_support::Slurp(file), base);
   }
 }
 
@@ -368,7 +361,7 @@ TEST_F(MachineLogTest, EveryObjectFormAndItsDeletionReplayAsTheyWere) {
   // A call that names no one object: the record carries every object.
   log.Note({.call = 1, .op = "file.delete_tree", .target = "C:\\data"}, now);
   ASSERT_TRUE(log.Append(now).ok());
-  EXPECT_THAT(ReadAll(file + ".log"), HasSubstr("\nobject_states: "));
+  EXPECT_THAT(test_support::Slurp(file + ".log"), HasSubstr("\nobject_states: "));
   auto loaded = fakes::LoadMachineFile(file);
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   EXPECT_TRUE(loaded.value->objects == now.objects);
@@ -377,7 +370,7 @@ TEST_F(MachineLogTest, EveryObjectFormAndItsDeletionReplayAsTheyWere) {
 
 TEST_F(MachineLogTest, ChecksumsAgreeWithTheReferenceCrcAndADamagedBlockIsAnErrorAtItsLine) {
   const std::string file = Machine(AffectedXp(3));
-  const std::string base = ReadAll(file);
+  const std::string base = test_support::Slurp(file);
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
   ASSERT_GE(records.size(), 3u);
   const std::string log = records.back().log;

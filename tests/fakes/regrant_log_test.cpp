@@ -15,9 +15,9 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr int kFolders = 3;
+constexpr int kGrantedFolders = 3;
 
-// An affected XP machine whose ASPNET holds an ACE on each of kFolders folders.
+// An affected XP machine whose ASPNET holds an ACE on each of kGrantedFolders folders.
 fakes::MachineState AffectedWithAces() {
   std::string text =
       "os: windows-xp-professional\n"
@@ -26,7 +26,7 @@ fakes::MachineState AffectedWithAces() {
       "applications:\n"
       "  - path: /LM/W3SVC/1/ROOT/app\n"
       "objects:\n";
-  for (int i = 0; i < kFolders; ++i) {
+  for (int i = 0; i < kGrantedFolders; ++i) {
     text += "  - file: 'C:\\Inetpub\\wwwroot\\data" + std::to_string(i) + "'\n" +
             "    acl: [{allow: Administrators, mask: full}, {allow: ASPNET, mask: modify, flags: [OI, CI]}]\n";
   }
@@ -48,7 +48,7 @@ app::VerbRun Recreate(bool verbose) {
 std::string AceSummary(const app::VerbRun& run) {
   int n = 0;
   for (const auto& item : run.result->regranted) n += item.kind == "ace" && item.ok ? 1 : 0;
-  EXPECT_GE(n, kFolders);
+  EXPECT_GE(n, kGrantedFolders);
   return "[info] step regrant-aces: re-granted " + std::to_string(n) + " of " + std::to_string(n) + " items\n";
 }
 
@@ -63,7 +63,7 @@ TEST(RegrantLog, SaysEachItemAtDebugAndOneSummaryPerStepAtInfo) {
   EXPECT_THAT(run.log, HasSubstr("[info] step regrant-sql: re-granted 0 of 0 items\n"));
   EXPECT_THAT(run.log, Not(HasSubstr("re-granted ace"))) << "no line per object at info level";
   const std::string report = app::RunText(run);
-  for (int i = 0; i < kFolders; ++i) {
+  for (int i = 0; i < kGrantedFolders; ++i) {
     EXPECT_THAT(report, HasSubstr("  regrant: ace file C:\\Inetpub\\wwwroot\\data" + std::to_string(i) + ": 1 ACE\n"))
         << "the report still lists every object";
   }
@@ -73,7 +73,7 @@ TEST(RegrantLog, VerboseLogsEveryItem) {
   const app::VerbRun run = Recreate(/*verbose=*/true);
   ASSERT_EQ(run.exit_code, fixer::ExitCode::kOk) << app::RunTranscript(run);
   ASSERT_TRUE(run.result.has_value());
-  for (int i = 0; i < kFolders; ++i) {
+  for (int i = 0; i < kGrantedFolders; ++i) {
     EXPECT_THAT(run.log,
                 HasSubstr("[debug] re-granted ace file C:\\Inetpub\\wwwroot\\data" + std::to_string(i) + ": 1 ACE\n"));
   }

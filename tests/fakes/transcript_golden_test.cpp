@@ -23,9 +23,9 @@
 
 namespace {
 
-constexpr int kFolders = 12;
+constexpr int kAclFolders = 12;
 
-// An affected XP machine whose ASPNET holds ACEs on kFolders folders and a registry key, a SQL
+// An affected XP machine whose ASPNET holds ACEs on kAclFolders folders and a registry key, a SQL
 // login and a database user, and is locked out (a cause the plan also repairs).
 std::string RichMachineText() {
   std::string text =
@@ -46,7 +46,7 @@ std::string RichMachineText() {
       "objects:\n"
       "  - registry: 'HKLM\\SOFTWARE\\Contoso'\n"
       "    acl: [{allow: Administrators, mask: full}, {allow: ASPNET, mask: read}]\n";
-  for (int i = 0; i < kFolders; ++i) {
+  for (int i = 0; i < kAclFolders; ++i) {
     text += "  - file: 'C:\\Inetpub\\wwwroot\\data" + std::to_string(i) + "'\n" +
             "    acl: [{allow: Administrators, mask: full}, {allow: ASPNET, mask: modify, flags: [OI, CI]}, "
             "{deny: ASPNET, mask: 0x10000}]\n";

@@ -40,7 +40,7 @@ using MutatingServices = Mutating;
 
 // A SID of a domain no machine has: an ACE may name it (SetEntriesInAcl takes any valid SID), and
 // nothing else on the machine does.
-const fixer::Sid kUnusedSid = *fixer::Sid::Parse("S-1-5-21-1-2-3-424243");
+const fixer::Sid kSidOfNoAccount = *fixer::Sid::Parse("S-1-5-21-1-2-3-424243");
 
 // The first of `names` the machine has in `state`; "" when none is.
 std::string FirstServiceIn(fixer::ServiceControl& services, std::initializer_list<const char*> names,
@@ -146,7 +146,7 @@ TEST_F(MutatingRights, GrantRevokeEnumerate) {
 // Known rights a SID does not hold are revoked with success: a privilege and a logon right, in
 // any case. No test user: nothing can change.
 TEST_F(MutatingRights, RevokeOfAnUnknownRightIs1313AndOfAKnownOneNotHeldSucceeds) {
-  const fixer::Sid unused = kUnusedSid;
+  const fixer::Sid unused = kSidOfNoAccount;
   ExpectCode(ports().rights.Revoke(unused, "SeFxsimNoSuchRight"), 1313, "Revoke(unknown right)");
   ExpectOk(ports().rights.Revoke(unused, "SeBackupPrivilege"), "Revoke(SeBackupPrivilege), not held");
   ExpectOk(ports().rights.Revoke(unused, "sebatchlogonright"), "Revoke(sebatchlogonright), not held");
@@ -244,14 +244,14 @@ class MutatingSecurity : public Mutating {
 void MutatingSecurity::ExpectAcesReadBackInCanonicalOrder(const std::string& path, uint32_t flags) {
   fixer::Security& security = ports().security;
   const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, path};
-  const fixer::Ace allow{fixer::AceType::kAllow, kUnusedSid, fixer::kFileModify, flags};
-  const fixer::Ace deny{fixer::AceType::kDeny, kUnusedSid, fixer::kFileGenericWrite, 0};
+  const fixer::Ace allow{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, flags};
+  const fixer::Ace deny{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
   ExpectOk(security.AddAce(object, allow), "AddAce(" + path + ", allow)");
   ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{deny}), "AddAces(" + path + ", deny)");
 
   const fixer::ObjectRef missing{fixer::ObjectNamespace::kFile, path + "_fxsim_no_such_file"};
   const std::vector<fixer::ObjectAces> on = {{object, {}}, {missing, {}}};
-  auto held = security.FindAcesOn(kUnusedSid, on);
+  auto held = security.FindAcesOn(kSidOfNoAccount, on);
   ExpectOk(held.status(), "FindAcesOn(" + path + ", a missing file)");
   if (!held.ok() || held->size() != 2) {
     Expect(false, "FindAcesOn answers one list per object");

@@ -12,6 +12,7 @@
 #include "fakes/state.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "support/source_tree.h"
 
 namespace {
 
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 using fixer::Result;
 using fixer::Status;
 
-fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
+using test_support::ScenariosFolder;
 
 // The ports a double may replace; null keeps the real one.
 // Each double derives from one port's forwarding wrapper (fixer/ports/*.h), overrides only what
@@ -147,7 +148,7 @@ struct Case {
 class HonestOutcomes : public ::testing::TestWithParam<Case> {};
 
 TEST_P(HonestOutcomes, PassesAsWrittenAndFailsWithTheBehaviourBroken) {
-  auto loaded = sim::LoadScenarioFile((Scenarios() / GetParam().file).string());
+  auto loaded = sim::LoadScenarioFile((ScenariosFolder() / GetParam().file).string());
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   const sim::ScenarioResult real = sim::RunScenario(*loaded.value, {});
   EXPECT_TRUE(real.passed) << "the scenario must pass as written";

@@ -16,24 +16,20 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
+#include "support/source_tree.h"
+#include "support/valid_scenario_head.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
+using test_support::ScenariosFolder;
 
-const std::string kHead =
-    "summary: s\n"                         // 1
-    "machine:\n"                           // 2
-    "  frameworks: [1.0]\n"                // 3
-    "  applications:\n"                    // 4
-    "    - path: /LM/W3SVC/1/ROOT/shop\n"  // 5
-    "steps:\n";                            // 6
+using test_support::kValidScenarioHead;
 
 sim::ScenarioResult RunSteps(const std::string& steps, const std::string& file = "s.yaml") {
-  auto loaded = sim::LoadScenarioText(kHead + steps, file);
+  auto loaded = sim::LoadScenarioText(kValidScenarioHead + steps, file);
   EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
   if (!loaded.ok()) return {};
   return sim::RunScenario(*loaded.value, {});
@@ -59,7 +55,7 @@ bool Passes(const std::string& steps) {
 }
 
 fakes::LoadError LoadError(const std::string& steps) {
-  auto loaded = sim::LoadScenarioText(kHead + steps, "s.yaml");
+  auto loaded = sim::LoadScenarioText(kValidScenarioHead + steps, "s.yaml");
   EXPECT_FALSE(loaded.ok()) << steps;
   return loaded.error.value_or(fakes::LoadError{});
 }
@@ -155,7 +151,7 @@ TEST(CrashAfterWord, KeepsTheChangeACrashBeforeItLoses) {
 }
 
 TEST(CrashAfterWord, OnTheRunsLastChangeStillEndsTheRunInterrupted) {
-  auto loaded = sim::LoadScenarioText(kHead + "  - request: /LM/W3SVC/1/ROOT/shop\n", "s.yaml");
+  auto loaded = sim::LoadScenarioText(kValidScenarioHead + "  - request: /LM/W3SVC/1/ROOT/shop\n", "s.yaml");
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   fakes::Machine clean(loaded.value->machine);
   ASSERT_TRUE(fakes::InstallHotfix(clean, "MS03-032").ok());
@@ -276,16 +272,16 @@ TEST(EmptyChecks, AreLoadErrors) {
 
 // ---- scenarios/language: pass as written, fail with the behaviour taken away -----------------
 
-struct Broken {
+struct TakenAway {
   const char* file;
   const char* what;
   std::function<void(sim::Scenario&)> take_away;
 };
 
-class LanguageScenario : public ::testing::TestWithParam<Broken> {};
+class LanguageScenario : public ::testing::TestWithParam<TakenAway> {};
 
 TEST_P(LanguageScenario, PassesAndFailsWithTheBehaviourTakenAway) {
-  auto loaded = sim::LoadScenarioFile((Scenarios() / "language" / GetParam().file).string());
+  auto loaded = sim::LoadScenarioFile((ScenariosFolder() / "language" / GetParam().file).string());
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   const sim::ScenarioResult real = sim::RunScenario(*loaded.value, {});
   EXPECT_TRUE(real.passed) << sim::RenderText(real);
@@ -303,29 +299,29 @@ sim::Step* FindStep(sim::Scenario& s, const std::string& kind) {
 
 INSTANTIATE_TEST_SUITE_P(
     Words, LanguageScenario,
-    ::testing::Values(Broken{"fixup-cmd-errorlevels.yaml", "the state service running, so net stop succeeds",
-                             [](sim::Scenario& s) {
-                               sim::Step start{"start_service", {{"name", "aspnet_state"}}, {}, s.steps[0].pos};
-                               s.steps.insert(s.steps.begin(), start);
-                             }},
-                      Broken{"fixup-cmd-runas-fails-quietly.yaml", "the password typed at runas's prompt",
-                             [](sim::Scenario& s) {
-                               auto* legacy = FindStep(s, "legacy");
-                               legacy->args.erase("no_answer");
-                               legacy->args["answer"] = "1pass@word";
-                             }},
-                      Broken{"crash-after-versus-before.yaml", "crash_after taken as crash_at",
-                             [](sim::Scenario& s) {
-                               for (auto& step : s.steps) {
-                                 if (!step.args.count("crash_after")) continue;
-                                 step.args["crash_at"] = step.args["crash_after"];
-                                 step.args.erase("crash_after");
-                               }
-                             }},
-                      Broken{"start-type-and-logon-results.yaml", "the start type left as it was",
-                             [](sim::Scenario& s) { FindStep(s, "set_start_type")->args["start_type"] = "manual"; }},
-                      Broken{"start-type-and-logon-results.yaml", "the account left enabled",
-                             [](sim::Scenario& s) { FindStep(s, "disable_account")->kind = "enable_account"; }}),
+    ::testing::Values(TakenAway{"fixup-cmd-errorlevels.yaml", "the state service running, so net stop succeeds",
+                                [](sim::Scenario& s) {
+                                  sim::Step start{"start_service", {{"name", "aspnet_state"}}, {}, s.steps[0].pos};
+                                  s.steps.insert(s.steps.begin(), start);
+                                }},
+                      TakenAway{"fixup-cmd-runas-fails-quietly.yaml", "the password typed at runas's prompt",
+                                [](sim::Scenario& s) {
+                                  auto* legacy = FindStep(s, "legacy");
+                                  legacy->args.erase("no_answer");
+                                  legacy->args["answer"] = "1pass@word";
+                                }},
+                      TakenAway{"crash-after-versus-before.yaml", "crash_after taken as crash_at",
+                                [](sim::Scenario& s) {
+                                  for (auto& step : s.steps) {
+                                    if (!step.args.count("crash_after")) continue;
+                                    step.args["crash_at"] = step.args["crash_after"];
+                                    step.args.erase("crash_after");
+                                  }
+                                }},
+                      TakenAway{"start-type-and-logon-results.yaml", "the start type left as it was",
+                                [](sim::Scenario& s) { FindStep(s, "set_start_type")->args["start_type"] = "manual"; }},
+                      TakenAway{"start-type-and-logon-results.yaml", "the account left enabled",
+                                [](sim::Scenario& s) { FindStep(s, "disable_account")->kind = "enable_account"; }}),
     [](const auto& info) {
       std::string name = fs::path(info.param.file).stem().string() + "_" + std::to_string(info.index);
       for (char& c : name)
@@ -336,7 +332,7 @@ INSTANTIATE_TEST_SUITE_P(
 // ---- a scenario that does not load is a failed test in every report -------------------------
 
 TEST(NotLoaded, IsAFailedTestInJUnitAndJson) {
-  auto loaded = sim::LoadScenarioText(kHead + "  - reboot: now\n", "bad.yaml");
+  auto loaded = sim::LoadScenarioText(kValidScenarioHead + "  - reboot: now\n", "bad.yaml");
   ASSERT_FALSE(loaded.ok());
   const sim::ScenarioResult r = sim::NotLoaded("scenarios/bad.yaml", *loaded.error);
   EXPECT_FALSE(r.passed);

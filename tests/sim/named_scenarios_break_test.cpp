@@ -8,12 +8,13 @@
 
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "support/source_tree.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
+using test_support::ScenariosFolder;
 
 // ACL loss: re-granting an ACE to the new SID "succeeds" without doing anything.
 class AcesNeverRegranted : public fixer::SecurityWrapper {
@@ -50,7 +51,7 @@ struct Named {
 class NamedScenario : public ::testing::TestWithParam<Named> {};
 
 TEST_P(NamedScenario, PassesWithTheRealFixerAndFailsWithTheBehaviourBroken) {
-  auto loaded = sim::LoadScenarioFile((Scenarios() / GetParam().file).string());
+  auto loaded = sim::LoadScenarioFile((ScenariosFolder() / GetParam().file).string());
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   const sim::ScenarioResult real = sim::RunScenario(*loaded.value, {});
   EXPECT_TRUE(real.passed) << "the scenario must pass with the real fixer";

@@ -20,6 +20,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/vocabulary.h"
+#include "support/valid_scenario_head.h"
 
 namespace {
 
@@ -54,14 +55,7 @@ sim::Scenario LoadScenario(const std::string& text) {
   return loaded.value.value_or(sim::Scenario{});
 }
 
-// A valid scenario head; the machine has ASP.NET 1.0 (so ASPNET exists) and one application.
-const std::string kHead =
-    "summary: s\n"                         // 1
-    "machine:\n"                           // 2
-    "  frameworks: [1.0]\n"                // 3
-    "  applications:\n"                    // 4
-    "    - path: /LM/W3SVC/1/ROOT/shop\n"  // 5
-    "steps:\n";                            // 6
+using test_support::kValidScenarioHead;
 
 // ---- machine state files: rejected at FILE:LINE:COL ---------------------------------------
 
@@ -411,7 +405,7 @@ TEST(MachineRoundTrip, ThroughAFileOnDisk) {
 
 TEST(MachineRoundTrip, AfterTheFixerRecreatedTheAccount) {
   // The machine after a real fixer run (journal, events, new SID, orphaned grants) round-trips.
-  auto scenario = LoadScenario(kHead +
+  auto scenario = LoadScenario(kValidScenarioHead +
                                "  - grant_ace: {path: 'C:\\Inetpub\\wwwroot\\shop', principal: ASPNET, mask: modify}\n"
                                "  - install_hotfix: MS03-032\n"
                                "  - fixer: {command: apply, strategy: recreate, crash_op: profile.create}\n");
@@ -459,78 +453,80 @@ TEST(ScenarioFileErrors, MissingMachineOrSummary) {
 }
 
 TEST(ScenarioFileErrors, UnknownStepKind) {
-  auto e = ScenarioError(kHead + "  - request: /LM/W3SVC/1/ROOT/shop\n  - reboot: now\n");
+  auto e = ScenarioError(kValidScenarioHead + "  - request: /LM/W3SVC/1/ROOT/shop\n  - reboot: now\n");
   EXPECT_EQ(e.line, 8);
   EXPECT_EQ(e.column, 5);
   EXPECT_THAT(e.message, StartsWith("steps: unknown step 'reboot' (expected one of: install_hotfix,"));
 }
 
 TEST(ScenarioFileErrors, UnknownExpectationKind) {
-  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 200\n      statuss: 200\n");
+  auto e = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      status: 200\n      statuss: 200\n");
   EXPECT_EQ(e.line, 10);
   EXPECT_EQ(e.column, 7);
   EXPECT_THAT(e.message, StartsWith("expect: unknown check 'statuss' (expected one of: status,"));
 }
 
 TEST(ScenarioFileErrors, UnknownParameter) {
-  auto e = ScenarioError(kHead + "  - request: {page: /x}\n");
+  auto e = ScenarioError(kValidScenarioHead + "  - request: {page: /x}\n");
   EXPECT_EQ(e.line, 7);
   EXPECT_EQ(e.column, 15);
   EXPECT_EQ(e.message, "step 'request': unknown key 'page' (expected one of: app)");
 }
 
 TEST(ScenarioFileErrors, BadEnumValueOfAStepAtTheValue) {
-  auto fixer = ScenarioError(kHead + "  - fixer: {command: fix}\n");
+  auto fixer = ScenarioError(kValidScenarioHead + "  - fixer: {command: fix}\n");
   EXPECT_EQ(fixer.line, 7);
   EXPECT_EQ(fixer.column, 22);
   EXPECT_EQ(fixer.message,
             "step 'fixer' key 'command': unknown value 'fix' (expected one of: diagnose, plan, "
             "apply, resume, rollback)");
 
-  auto scalar = ScenarioError(kHead + "  - fixer: repair\n");
+  auto scalar = ScenarioError(kValidScenarioHead + "  - fixer: repair\n");
   EXPECT_EQ(scalar.line, 7);
   EXPECT_EQ(scalar.column, 12);
   EXPECT_THAT(scalar.message, HasSubstr("unknown value 'repair'"));
 
-  auto logon = ScenarioError(kHead + "  - logon: {user: ASPNET, type: console}\n");
+  auto logon = ScenarioError(kValidScenarioHead + "  - logon: {user: ASPNET, type: console}\n");
   EXPECT_EQ(logon.line, 7);
   EXPECT_EQ(logon.column, 33);
   EXPECT_THAT(logon.message, HasSubstr("step 'logon' key 'type': unknown value 'console'"));
 
-  auto strategy = ScenarioError(kHead + "  - fixer: {strategy: keep_sid}\n");
+  auto strategy = ScenarioError(kValidScenarioHead + "  - fixer: {strategy: keep_sid}\n");
   EXPECT_EQ(strategy.column, 23);
   EXPECT_THAT(strategy.message, HasSubstr("(expected one of: keep-sid, recreate)"));
 }
 
 TEST(ScenarioFileErrors, BadEnumValueOfAnExpectation) {
-  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      service: {name: W3SVC, state: runing}\n");
+  auto e =
+      ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      service: {name: W3SVC, state: runing}\n");
   EXPECT_EQ(e.line, 9);
   EXPECT_EQ(e.column, 37);
   EXPECT_THAT(e.message, StartsWith("expect 'service' key 'state': unknown value 'runing'"));
 
-  auto sid = ScenarioError(kHead + "  - request: /x\n    expect:\n      account: {name: ASPNET, sid: same}\n");
+  auto sid =
+      ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      account: {name: ASPNET, sid: same}\n");
   EXPECT_EQ(sid.line, 9);
   EXPECT_EQ(sid.column, 36);
   EXPECT_THAT(sid.message, HasSubstr("(expected one of: unchanged, changed)"));
 }
 
 TEST(ScenarioFileErrors, WrongTypesOfParameters) {
-  auto code = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 2oo\n");
+  auto code = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      status: 2oo\n");
   EXPECT_EQ(code.line, 9);
   EXPECT_EQ(code.column, 15);
   EXPECT_EQ(code.message, "expect 'status' key 'code': expected a whole number, got '2oo'");
 
-  auto negative = ScenarioError(kHead + "  - set_policy: {min_length: -1}\n");
+  auto negative = ScenarioError(kValidScenarioHead + "  - set_policy: {min_length: -1}\n");
   EXPECT_EQ(negative.line, 7);
   EXPECT_EQ(negative.column, 30);
   EXPECT_THAT(negative.message, HasSubstr("expected a whole number from 0 to 14, got '-1'"));
 
-  auto boolean = ScenarioError(kHead + "  - fixer: {dry_run: perhaps}\n");
+  auto boolean = ScenarioError(kValidScenarioHead + "  - fixer: {dry_run: perhaps}\n");
   EXPECT_EQ(boolean.line, 7);
   EXPECT_EQ(boolean.column, 22);
   EXPECT_EQ(boolean.message, "step 'fixer' key 'dry_run': expected true or false (yes / no), got 'perhaps'");
 
-  auto nested = ScenarioError(kHead + "  - request: {app: {path: /x}}\n");
+  auto nested = ScenarioError(kValidScenarioHead + "  - request: {app: {path: /x}}\n");
   EXPECT_EQ(nested.line, 7);
   EXPECT_THAT(nested.message, HasSubstr("expected a single value"));
 
@@ -575,46 +571,46 @@ TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
        "step 'grant_ace' key 'flags': 'OIX' is not made of OI, CI, IO written together (OICI)"},
   };
   for (const Case& c : cases) {
-    auto e = ScenarioError(kHead + "  " + c.step + "\n");
+    auto e = ScenarioError(kValidScenarioHead + "  " + c.step + "\n");
     EXPECT_EQ(e.line, 7) << c.step;
     EXPECT_EQ(e.column, c.column) << c.step;
     EXPECT_EQ(e.message, c.message) << c.step;
   }
   // The largest values each takes still load.
-  LoadScenario(kHead +
+  LoadScenario(kValidScenarioHead +
                "  - fixer: {fail_at: 1, fail_error: 4294967295}\n  - set_policy: {min_length: 14, history: 24}\n" +
                "  - grant_ace: {path: x, principal: ASPNET, mask: 0xFFFFFFFF, flags: OICIIO}\n");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
-  auto step = ScenarioError(kHead + "  - request: /x\n  - grant_ace: {principal: ASPNET}\n");
+  auto step = ScenarioError(kValidScenarioHead + "  - request: /x\n  - grant_ace: {principal: ASPNET}\n");
   EXPECT_EQ(step.line, 8);
   EXPECT_EQ(step.column, 5);
   EXPECT_EQ(step.message, "step 'grant_ace': missing 'path'");
 
-  auto empty = ScenarioError(kHead + "  - create_account: {password: x}\n");
+  auto empty = ScenarioError(kValidScenarioHead + "  - create_account: {password: x}\n");
   EXPECT_EQ(empty.line, 7);
   EXPECT_EQ(empty.message, "step 'create_account': missing 'name'");
 
-  auto blank = ScenarioError(kHead + "  - request: ''\n");
+  auto blank = ScenarioError(kValidScenarioHead + "  - request: ''\n");
   EXPECT_EQ(blank.line, 7);
   EXPECT_EQ(blank.column, 5);
   EXPECT_EQ(blank.message, "step 'request': missing 'app'");
 
-  auto no_value = ScenarioError(kHead + "  - request:\n");
+  auto no_value = ScenarioError(kValidScenarioHead + "  - request:\n");
   EXPECT_EQ(no_value.line, 7);
   EXPECT_EQ(no_value.column, 5);
   EXPECT_EQ(no_value.message, "step 'request': needs a value");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterOfAnExpectation) {
-  auto e = ScenarioError(kHead + "  - request: /x\n    expect:\n      service: {state: running}\n");
+  auto e = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      service: {state: running}\n");
   EXPECT_EQ(e.line, 9);
   EXPECT_EQ(e.column, 7);
   EXPECT_EQ(e.message, "expect 'service': missing 'name'");
 
   // In a list of checks, at the item.
-  auto item = ScenarioError(kHead +
+  auto item = ScenarioError(kValidScenarioHead +
                             "  - request: /x\n    expect:\n      service:\n        - {name: W3SVC}\n"
                             "        - {state: running}\n");
   EXPECT_EQ(item.line, 11);
@@ -623,12 +619,12 @@ TEST(ScenarioFileErrors, MissingRequiredParameterOfAnExpectation) {
 }
 
 TEST(ScenarioFileErrors, OneActionPerStepAndDuplicateParameters) {
-  auto two = ScenarioError(kHead + "  - request: /x\n    stop_service: W3SVC\n");
+  auto two = ScenarioError(kValidScenarioHead + "  - request: /x\n    stop_service: W3SVC\n");
   EXPECT_EQ(two.line, 8);
   EXPECT_EQ(two.column, 5);
   EXPECT_EQ(two.message, "steps: one action per step, but this one has 'request' and 'stop_service'");
 
-  auto dup = ScenarioError(kHead + "  - request: {app: /x, app: /y}\n");
+  auto dup = ScenarioError(kValidScenarioHead + "  - request: {app: /x, app: /y}\n");
   EXPECT_EQ(dup.line, 7);
   EXPECT_EQ(dup.column, 24);
   EXPECT_EQ(dup.message, "duplicate key 'app' (first at line 7)");
@@ -642,11 +638,13 @@ TEST(ScenarioFileErrors, AKeyWrittenTwiceInAnyMap) {
   EXPECT_EQ(top.column, 1);
   EXPECT_EQ(top.message, "duplicate key 'summary' (first at line 1)");
 
-  auto expect = ScenarioError(kHead + "  - request: /x\n    expect: {status: 200}\n    expect: {status: 503}\n");
+  auto expect =
+      ScenarioError(kValidScenarioHead + "  - request: /x\n    expect: {status: 200}\n    expect: {status: 503}\n");
   EXPECT_EQ(expect.line, 9);
   EXPECT_EQ(expect.message, "duplicate key 'expect' (first at line 8)");
 
-  auto check = ScenarioError(kHead + "  - request: /x\n    expect:\n      status: 200\n      status: 503\n");
+  auto check =
+      ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n      status: 200\n      status: 503\n");
   EXPECT_EQ(check.line, 10);
   EXPECT_EQ(check.message, "duplicate key 'status' (first at line 9)");
 
@@ -664,15 +662,15 @@ TEST(ScenarioFileErrors, TextThatIsNotUtf8OrHasAControlCharacter) {
   EXPECT_EQ(summary.message, "summary: text is not UTF-8");
   EXPECT_THAT(summary.ToString(), HasSubstr("near: \"summary: caf\\xe9\""));
 
-  auto nul = ScenarioError(kHead + "  - request: \"/x\\0y\"\n");
+  auto nul = ScenarioError(kValidScenarioHead + "  - request: \"/x\\0y\"\n");
   EXPECT_EQ(nul.line, 7);
   EXPECT_EQ(nul.message, "step 'request': control character 0 in text");
 
-  auto param = ScenarioError(kHead + "  - create_account: {name: bob, password: \"a\\x01b\"}\n");
+  auto param = ScenarioError(kValidScenarioHead + "  - create_account: {name: bob, password: \"a\\x01b\"}\n");
   EXPECT_EQ(param.line, 7);
   EXPECT_EQ(param.message, "step 'create_account' key 'password': control character 1 in text");
 
-  auto key = ScenarioError(kHead + "  - request: /x\n    expect: {output_contains: \"\\x7f\"}\n");
+  auto key = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect: {output_contains: \"\\x7f\"}\n");
   EXPECT_EQ(key.line, 8);
   EXPECT_THAT(key.message, HasSubstr("control character 127 in text"));
 
@@ -681,7 +679,7 @@ TEST(ScenarioFileErrors, TextThatIsNotUtf8OrHasAControlCharacter) {
   EXPECT_EQ(tag.message, "tags: control character 27 in text");
 
   // A tab and line ends are text: a literal block keeps its lines.
-  LoadScenario(kHead + "  - request: /x\n    expect:\n      output_contains: \"a\\tb\"\n");
+  LoadScenario(kValidScenarioHead + "  - request: /x\n    expect:\n      output_contains: \"a\\tb\"\n");
 }
 
 TEST(ScenarioFileErrors, EmptyValuesAreReportedAtTheirKey) {
@@ -694,12 +692,12 @@ TEST(ScenarioFileErrors, EmptyValuesAreReportedAtTheirKey) {
   EXPECT_EQ(steps.line, 3);
   EXPECT_EQ(steps.column, 1);
 
-  auto expect = ScenarioError(kHead + "  - request: /x\n    expect:\n");
+  auto expect = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect:\n");
   EXPECT_EQ(expect.line, 8);
   EXPECT_EQ(expect.column, 5);
   EXPECT_THAT(expect.message, StartsWith("expect: expected a map of checks"));
 
-  auto arg = ScenarioError(kHead + "  - request: {app: }\n");
+  auto arg = ScenarioError(kValidScenarioHead + "  - request: {app: }\n");
   EXPECT_EQ(arg.line, 7);
   EXPECT_EQ(arg.column, 15);
   EXPECT_EQ(arg.message, "step 'request' key 'app': expected a single value");
@@ -732,7 +730,7 @@ TEST(ScenarioFileErrors, YamlSyntaxAndUnreadableFile) {
 // A scenario saved as UTF-16 (big-endian here, no byte order mark: YAML tells it by the zero
 // bytes) loads as its UTF-8 text; a broken UTF-16 one is an error at its line and column.
 TEST(ScenarioFile, AUtf16FileLoadsAsItsUtf8Text) {
-  const std::string text = kHead + "  - install_hotfix: MS03-032\n";
+  const std::string text = kValidScenarioHead + "  - install_hotfix: MS03-032\n";
   auto utf16be = [](const std::string& ascii) {
     std::string out;
     for (char c : ascii) out += std::string(1, '\0') + c;

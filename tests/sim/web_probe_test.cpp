@@ -14,12 +14,13 @@
 #include "sim/run_context.h"
 #include "sim/scenario.h"
 #include "sim/steps.h"
+#include "support/source_tree.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path Scenarios() { return fs::path(FIXUP_SOURCE_DIR) / "scenarios"; }
+using test_support::ScenariosFolder;
 
 // Everything but the conditions: the same for a request, a probe and an answer.
 void ExpectSameOutcome(const fakes::RequestExplanation& a, const fakes::RequestExplanation& b) {
@@ -89,7 +90,7 @@ size_t ProbeEveryApp(fakes::Machine& machine, const std::string& where) {
 
 TEST(WebProbe, AnswersAsARequestOnACopyInEveryScenarioState) {
   size_t probed = 0;
-  for (const std::string& file : sim::FindScenarioFiles({Scenarios().string()})) {
+  for (const std::string& file : sim::FindScenarioFiles({ScenariosFolder().string()})) {
     sim::LoadedScenario loaded = sim::LoadScenarioFile(file);
     ASSERT_TRUE(loaded.ok()) << file;
     sim::RunContext ctx(loaded.value->machine, 1);
