@@ -52,16 +52,6 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-std::string Hex(uint32_t v) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  do {
-    out.insert(out.begin(), kDigits[v & 0xf]);
-    v >>= 4;
-  } while (v != 0);
-  return "0x" + out;
-}
-
 class Reader {
  public:
   Reader(fixer::Ports& ports, Capture& out) : p_(ports), out_(out) {}
@@ -244,7 +234,7 @@ class Reader {
   static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
     Json j = Json::object();
     j[ace.type == fixer::AceType::kAllow ? "allow" : "deny"] = who;
-    std::string mask = Hex(ace.mask);
+    std::string mask = HexNumber(ace.mask);
     auto named = [&](const auto& table) {
       for (const auto& nv : table) {
         if (nv.value == ace.mask) mask = std::string(nv.name);
@@ -265,7 +255,7 @@ class Reader {
           covered |= nv.value;
         }
       }
-      j["flags"] = covered == ace.flags ? flags : Json(Hex(ace.flags));
+      j["flags"] = covered == ace.flags ? flags : Json(HexNumber(ace.flags));
     }
     return j;
   }

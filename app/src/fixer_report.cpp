@@ -8,11 +8,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
+
 namespace app {
 namespace {
-
-// "0x1301bf": a mask or flags as the JSON report writes them.
-std::string Hex(uint32_t v) { return fmt::format("0x{:x}", v); }
 
 // "a, b, c", or `none` for an empty list.
 void AppendList(TextBuffer& out, const std::vector<std::string>& items, std::string_view none = {}) {
@@ -202,8 +201,8 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
       scope["aces"].push_back({{"namespace", fixer::ToString(o.object.ns)},
                                {"path", o.object.path},
                                {"type", a.type == fixer::AceType::kAllow ? "allow" : "deny"},
-                               {"mask", Hex(a.mask)},
-                               {"flags", Hex(a.flags)}});
+                               {"mask", HexNumber(a.mask)},
+                               {"flags", HexNumber(a.flags)}});
   scope["sql_logins"] = json::array();
   for (const auto& l : d.scope.sql_logins) scope["sql_logins"].push_back(l.name);
   scope["db_users"] = json::array();

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "fixer/utf8.h"
@@ -42,5 +43,7 @@ std::string Text(const Json& j) {
 std::string JsonText(const nlohmann::json& j) { return Text(j); }
 
 std::string JsonText(const nlohmann::ordered_json& j) { return Text(j); }
+
+std::string HexNumber(uint32_t value) { return fmt::format("0x{:x}", value); }
 
 }  // namespace app

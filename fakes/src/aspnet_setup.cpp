@@ -37,7 +37,7 @@ constexpr std::string_view kAspNetUser = "ASPNET";
 constexpr std::string_view kAspNetFullName = "aspnet_wp account";
 constexpr std::string_view kAspNetComment = "Account used for running the ASP.NET worker process (aspnet_wp.exe)";
 constexpr uint32_t kInherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
-constexpr uint32_t kFileReadExecute = fixer::kFileGenericRead | fixer::kFileGenericExecute;
+constexpr uint32_t kGenericReadExecute = fixer::kFileGenericRead | fixer::kFileGenericExecute;
 constexpr int kPasswordTries = 100;
 
 class MachineRandom : public fixer::Random {
@@ -77,7 +77,7 @@ std::vector<fixer::Ace> InheritedSystemAces(bool container) {
   const uint32_t flags = fixer::kInheritedAce | (container ? kInherit : 0);
   return {{fixer::AceType::kAllow, fixer::Sid::Administrators(), fixer::kFileAllAccess, flags},
           {fixer::AceType::kAllow, fixer::Sid::LocalSystem(), fixer::kFileAllAccess, flags},
-          {fixer::AceType::kAllow, fixer::Sid::Users(), kFileReadExecute, flags}};
+          {fixer::AceType::kAllow, fixer::Sid::Users(), kGenericReadExecute, flags}};
 }
 
 fixer::Status EnsureObject(Machine& m, const std::string& path, bool container) {
@@ -137,9 +137,9 @@ fixer::Status GrantDefaultAcls(Machine& m, const std::string& framework_dir, con
   const Grant grants[] = {
       {JoinPath(framework_dir, "Temporary ASP.NET Files"), fixer::kFileAllAccess},
       {JoinPath(root, "Temp"), fixer::kFileAllAccess},
-      {framework_dir, kFileReadExecute},
-      {JoinPath(root, "assembly"), kFileReadExecute},
-      {JoinPath(root, "System32"), kFileReadExecute},
+      {framework_dir, kGenericReadExecute},
+      {JoinPath(root, "assembly"), kGenericReadExecute},
+      {JoinPath(root, "System32"), kGenericReadExecute},
   };
   ObjectStore objects(m);
   for (const Grant& g : grants) {

@@ -13,7 +13,7 @@ constexpr uint32_t kGenericExecute = 0x20000000;
 constexpr uint32_t kGenericAll = 0x10000000;
 constexpr uint32_t kKeyWrite = 0x20006;
 constexpr uint32_t kKeyExecute = 0x20019;
-constexpr uint32_t kFileReadExecute = 0x1200A9;  // what cacls grants for "R"
+constexpr uint32_t kCaclsRead = 0x1200A9;  // what cacls grants for "R"
 
 std::string AccessLetters(fixer::ObjectNamespace ns, uint32_t raw_mask) {
   const uint32_t mask = MapGenericRights(ns, raw_mask);
@@ -23,7 +23,7 @@ std::string AccessLetters(fixer::ObjectNamespace ns, uint32_t raw_mask) {
   } else {
     if ((mask & fixer::kFileAllAccess) == fixer::kFileAllAccess) return "F";
     if (mask == fixer::kFileModify) return "C";
-    if (mask == fixer::kFileGenericRead || mask == kFileReadExecute) return "R";
+    if (mask == fixer::kFileGenericRead || mask == kCaclsRead) return "R";
     if (mask == fixer::kFileGenericWrite) return "W";
   }
   return fmt::format("(special access:0x{:08X})", mask);

@@ -18,7 +18,7 @@
 namespace fakes {
 namespace {
 
-int Usage(Console& con) {
+int RegiisUsage(Console& con) {
   con.Write(
       "Administration utility to install and uninstall ASP.NET on the local machine.\n"
       "Copyright (C) Microsoft Corporation 2001.  All rights reserved.\n\n"
@@ -65,10 +65,10 @@ fixer::Status Uninstall(Machine& m, const std::string& version) {
 }  // namespace
 
 int RunAspnetRegiis(Console& con, const std::string& version, const std::vector<std::string>& args) {
-  if (args.size() != 1) return Usage(con);
+  if (args.size() != 1) return RegiisUsage(con);
   const std::string option = cmd::Lower(args[0]);
   if (option != "-i" && option != "/i" && option != "-r" && option != "/r" && option != "-u" && option != "/u")
-    return Usage(con);
+    return RegiisUsage(con);
   const char op = option[1];
   const std::string build = version + ".0";
   if (op == 'u')

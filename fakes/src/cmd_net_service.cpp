@@ -23,7 +23,7 @@ struct ServiceArgs {
   bool ok = true;
 };
 
-ServiceArgs Parse(const std::vector<std::string>& args) {
+ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
   ServiceArgs out;
   std::vector<std::string> words;
   for (const auto& a : args) {
@@ -78,7 +78,7 @@ int ListStarted(Console& con) {
 }  // namespace
 
 int NetStart(Console& con, const std::vector<std::string>& args) {
-  ServiceArgs a = Parse(args);
+  ServiceArgs a = ParseServiceArgs(args);
   if (!a.ok) {
     con.Write("The syntax of this command is:\n\n\nNET START\n[service]\n\n", Stream::kErr);
     return kNetSyntax;
@@ -101,7 +101,7 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
 }
 
 int NetStop(Console& con, const std::vector<std::string>& args) {
-  ServiceArgs a = Parse(args);
+  ServiceArgs a = ParseServiceArgs(args);
   if (!a.ok || a.name.empty()) {
     con.Write("The syntax of this command is:\n\n\nNET STOP\nservice\n\n", Stream::kErr);
     return kNetSyntax;

@@ -28,7 +28,7 @@ struct UserArgs {
   bool ok = true;
 };
 
-UserArgs Parse(const std::vector<std::string>& args) {
+UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   UserArgs u;
   for (const auto& a : args) {
     const std::string lower = Lower(a);
@@ -171,7 +171,7 @@ int Show(Console& con, const std::string& name) {
 }  // namespace
 
 int NetUser(Console& con, const std::vector<std::string>& args) {
-  UserArgs u = Parse(args);
+  UserArgs u = ParseUserArgs(args);
   if (!u.ok) return Syntax(con);
   if (u.words.empty()) {
     if (u.add || u.del || u.active || u.full_name || u.comment) return Syntax(con);

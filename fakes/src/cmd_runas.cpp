@@ -18,7 +18,7 @@
 namespace fakes {
 namespace {
 
-int Usage(Console& con) {
+int RunasUsage(Console& con) {
   con.Write(
       "RUNAS USAGE:\n\n"
       "RUNAS [ [/noprofile | /profile] [/env] [/netonly] ]\n"
@@ -66,13 +66,13 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
     else if (lower.rfind("/user:", 0) == 0)
       user = Unquote(a.substr(6));
     else if (!a.empty() && a[0] == '/')
-      return Usage(con);
+      return RunasUsage(con);
     else if (program.empty())
       program = Unquote(a);
     else
-      return Usage(con);
+      return RunasUsage(con);
   }
-  if (user.empty() || program.empty()) return Usage(con);
+  if (user.empty() || program.empty()) return RunasUsage(con);
 
   const std::string computer = con.machine.state().products.os.computer_name;
   con.Write("Enter the password for " + user + ": ");

@@ -9,9 +9,6 @@
 namespace fakes {
 namespace {
 
-constexpr std::array kNamespaces = {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry,
-                                    fixer::ObjectNamespace::kMetabase};
-
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // Calls that change only sections compared whole at each record (sam, lsa, services ...), the
@@ -27,7 +24,7 @@ bool ChangesNoObject(std::string_view op) {
 // Calls on one object whose target is its path: acl.add_ace, acl.remove_ace, file.create ...
 bool ChangesNamedObject(std::string_view op) {
   if (StartsWith(op, "acl.")) return true;
-  for (fixer::ObjectNamespace ns : kNamespaces) {
+  for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {
     if (op == std::string(fixer::ToString(ns)) + ".create") return true;
   }
   return false;
@@ -57,7 +54,7 @@ void MachineLog::Note(const MutationEvent& event, const MachineState& now) {
   if (op == "journal.clear") journal_cleared_ = true;
   if (ChangesNoObject(op) || all_objects_) return;
   if (ChangesNamedObject(op)) {
-    for (fixer::ObjectNamespace ns : kNamespaces) {
+    for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {
       std::string key = ObjectKey(ns, event.target);
       if (now.objects.contains(key)) objects_.insert(std::move(key));
     }
@@ -67,7 +64,7 @@ void MachineLog::Note(const MutationEvent& event, const MachineState& now) {
     // The target is "<path>\<value name>", and a value name may hold a backslash too: every
     // object the target's prefixes name is recorded.
     for (size_t cut = event.target.find('\\'); cut != std::string::npos; cut = event.target.find('\\', cut + 1)) {
-      for (fixer::ObjectNamespace ns : kNamespaces) {
+      for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {
         std::string key = ObjectKey(ns, std::string_view(event.target).substr(0, cut));
         if (now.objects.contains(key)) objects_.insert(std::move(key));
       }

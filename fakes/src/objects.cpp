@@ -35,9 +35,6 @@ int CanonicalClass(const fixer::Ace& ace) {
   return ace.type == fixer::AceType::kDeny ? 0 : 1;
 }
 
-constexpr std::array kNamespaces = {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry,
-                                    fixer::ObjectNamespace::kMetabase};  // enum order
-
 bool IsDriveRoot(const std::string& path) { return path.size() == 2 && path[1] == ':'; }
 
 bool InToken(const std::vector<fixer::Sid>& token, const fixer::Sid& sid) {
@@ -313,7 +310,7 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
   const auto& objects = m_.state().objects;
   // The map is ordered by "<namespace name>:<folded path>": each namespace's range, taken in
   // enum order, is in folded path order already.
-  for (fixer::ObjectNamespace ns : kNamespaces) {
+  for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {
     const std::string prefix = std::string(fixer::ToString(ns)) + ":";
     const std::string past = std::string(fixer::ToString(ns)) + char(':' + 1);
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {

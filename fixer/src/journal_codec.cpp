@@ -80,7 +80,7 @@ Result<uint32_t> ParseHex(std::string_view s) {
 }
 
 Result<ObjectNamespace> ParseNamespace(std::string_view s) {
-  for (auto ns : {ObjectNamespace::kFile, ObjectNamespace::kRegistry, ObjectNamespace::kMetabase}) {
+  for (ObjectNamespace ns : kObjectNamespaces) {
     if (ToString(ns) == s) return ns;
   }
   return Status::Win(kErrorInvalidParameter);

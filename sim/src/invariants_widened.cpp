@@ -6,9 +6,10 @@
 //  - create-profile: the worker's own profile folder and what is in it;
 //  - recreate: a new account is a member of Users, as `net user NAME /add` makes it.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "fakes/aspnet_setup.h"
 #include "fakes/machine.h"
@@ -55,12 +56,6 @@ bool InProfileOf(const fakes::MachineState& s, const fixer::Sid& sid, const std:
   return p == folder || p.rfind(folder + "\\", 0) == 0;
 }
 
-std::string Hex(uint32_t mask) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%X", mask);
-  return buf;
-}
-
 // `now` against what `account` held when found (`was`, under `old_sid`) and what the repair may
 // grant (`allowed`, asked only when something is new).
 template <class Allowed>
@@ -84,7 +79,8 @@ CheckResult Widened(const std::string& account, const std::optional<fixer::Sid>&
     auto regiis = allowed().masks.find(key);
     extra &= ~(regiis == allowed().masks.end() ? 0u : regiis->second);
     const std::string& path = now.objects.at(key).path;
-    if (extra != 0 && !InProfileOf(now, *new_sid, path)) wider.push_back("ACE on " + path + " " + Hex(extra));
+    if (extra != 0 && !InProfileOf(now, *new_sid, path))
+      wider.push_back("ACE on " + path + " " + fmt::format("0x{:X}", extra));
   }
   std::string actual;
   for (const std::string& w : wider) actual += (actual.empty() ? "" : "; ") + w;

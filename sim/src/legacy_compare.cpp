@@ -27,9 +27,6 @@
 namespace sim {
 namespace {
 
-constexpr const char* kWorker = "ASPNET";
-constexpr const char* kKnownPassword = "1pass@word";  // fixup.cmd's hard-coded password
-
 struct SideFacts {
   std::string site;
   bool site_up = false;
@@ -46,7 +43,7 @@ struct SideFacts {
 std::string SidOf(const fakes::MachineState& state) {
   fakes::Machine m(state);
   fakes::Sam sam(m);
-  const fakes::UserAccount* u = sam.FindUser(kWorker);
+  const fakes::UserAccount* u = sam.FindUser(kWorkerAccount);
   return u ? sam.SidOf(*u).ToString() : std::string("(no ASPNET)");
 }
 
@@ -56,10 +53,10 @@ std::string WorkerAccount(const fakes::MachineState& state) {
   for (const auto& fw : state.products.frameworks) {
     if (fw.version != "1.0.3705") continue;
     const std::string& user = fw.process_model.user_name;
-    if (fakes::EqualsIgnoreCase(user, "machine") || user.rfind("registry:", 0) == 0) return kWorker;
+    if (fakes::EqualsIgnoreCase(user, "machine") || user.rfind("registry:", 0) == 0) return kWorkerAccount;
     return user.substr(user.find('\\') == std::string::npos ? 0 : user.find('\\') + 1);
   }
-  return kWorker;
+  return kWorkerAccount;
 }
 
 SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output) {
@@ -88,17 +85,17 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
   if (!f.has_profile) f.profile = worker + ": none";
 
   f.services = ServicesAsFound(found, now);
-  f.grants = GrantsStillWork(found, now, kWorker);
+  f.grants = GrantsStillWork(found, now, kWorkerAccount);
   f.output_secrets = NoSecretIn({output}, found, now, {});
-  auto token =
-      fakes::LogonService(m).LogonUser(kWorker, fixer::Secret::FromString(kKnownPassword), fakes::LogonType::kNetwork);
+  auto token = fakes::LogonService(m).LogonUser(kWorkerAccount, fixer::Secret::FromString(kFixupCmdPassword),
+                                                fakes::LogonType::kNetwork);
   f.known_password_valid = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
   return f;
 }
 
 std::string Secrets(const SideFacts& f) {
   std::string s;
-  if (f.known_password_valid) s = std::string(kKnownPassword) + " still logs ASPNET on";
+  if (f.known_password_valid) s = std::string(kFixupCmdPassword) + " still logs ASPNET on";
   if (!f.output_secrets.passed) s += (s.empty() ? "" : "; ") + f.output_secrets.actual;
   return s.empty() ? "none exposed" : s;
 }

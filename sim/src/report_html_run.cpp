@@ -1,7 +1,7 @@
 // `fixup-sim run --html`: the scenarios table, then each scenario's timeline of steps with what
 // each step changed.
-#include <cstdio>
 
+#include "report_common.h"
 #include "report_html_detail.h"
 #include "sim/report.h"
 #include "sim/report_html.h"
@@ -9,11 +9,8 @@
 namespace sim {
 namespace {
 
-std::string Seconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f s", s);
-  return buf;
-}
+using report::Seconds;
+using report::StepFailed;
 
 std::string Badge(bool passed) {
   return passed ? "<span class=\"badge pass\">PASS</span>" : "<span class=\"badge fail\">FAIL</span>";
@@ -42,13 +39,6 @@ std::vector<size_t> FailuresFirst(const std::vector<ScenarioResult>& results) {
     for (size_t i = 0; i < results.size(); ++i)
       if (results[i].passed != failed) order.push_back(i);
   return order;
-}
-
-bool StepFailed(const StepResult& s) {
-  if (!s.report.ran) return true;
-  for (const CheckResult& c : s.checks)
-    if (!c.passed) return true;
-  return false;
 }
 
 std::string ChangesTable(const std::vector<Change>& changes) {

@@ -1,14 +1,17 @@
 // The readable report of a scenario run, quiet like ctest and pytest: a passing scenario is one
 // line; a failing one lists its steps, each failed check with where it was written, and what the
 // failing step changed. Verbose shows every step's changes, output and checks.
-#include <cstdio>
 #include <sstream>
 
+#include "report_common.h"
 #include "sim/choices_report.h"
 #include "sim/report.h"
 
 namespace sim {
 namespace {
+
+using report::Seconds;
+using report::StepFailed;
 
 constexpr size_t kMaxChangesShown = 40;  // a fresh install is hundreds of lines; say how many
 
@@ -35,19 +38,6 @@ std::string StepTitle(const StepResult& s) {
   std::string title = s.step.kind;
   if (!s.report.summary.empty()) title += ": " + s.report.summary;
   return title;
-}
-
-std::string Seconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f s", s);
-  return buf;
-}
-
-bool StepFailed(const StepResult& s) {
-  if (!s.report.ran) return true;
-  for (const CheckResult& c : s.checks)
-    if (!c.passed) return true;
-  return false;
 }
 
 void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, const Paint& paint) {

@@ -34,4 +34,8 @@ bool BoolArg(const Step& step, const std::string& key, bool fallback) {
   throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" + it->second + "'"};
 }
 
+std::string StepDone(const fixer::Status& st, const std::string& what) {
+  return what + (st.ok() ? ": ok" : ": " + st.ToString());
+}
+
 }  // namespace sim

@@ -10,10 +10,6 @@ namespace {
 
 fixer::Secret Password(const Step& step, const std::string& key) { return fixer::Secret::FromString(Arg(step, key)); }
 
-std::string Done(const fixer::Status& st, const std::string& what) {
-  return what + (st.ok() ? ": ok" : ": " + st.ToString());
-}
-
 StepReport CreateAccount(RunContext& ctx, const Step& step) {
   fakes::Sam sam(ctx.machine);
   const std::string name = RequiredArg(step, "name");
@@ -21,18 +17,18 @@ StepReport CreateAccount(RunContext& ctx, const Step& step) {
   spec.name = name;
   spec.full_name = Arg(step, "full_name");
   auto sid = sam.CreateUser(spec, Password(step, "password"));
-  return {true, "", Done(sid.status(), "create account " + name), ""};
+  return {true, "", StepDone(sid.status(), "create account " + name), ""};
 }
 
 StepReport DeleteAccount(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
-  return {true, "", Done(fakes::Sam(ctx.machine).DeleteUser(name), "delete account " + name), ""};
+  return {true, "", StepDone(fakes::Sam(ctx.machine).DeleteUser(name), "delete account " + name), ""};
 }
 
 StepReport SetPassword(RunContext& ctx, const Step& step) {
   const std::string user = RequiredArg(step, "user");
   auto st = fakes::Sam(ctx.machine).SetPassword(user, Password(step, "password"));
-  return {true, "", Done(st, "set password of " + user), ""};
+  return {true, "", StepDone(st, "set password of " + user), ""};
 }
 
 StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
@@ -42,7 +38,7 @@ StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
   if (!user) throw StepError{"no account named '" + name + "'"};
   fixer::AccountFlags flags = user->flags;
   flags.disabled = !enabled;
-  return {true, "", Done(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + name), ""};
+  return {true, "", StepDone(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + name), ""};
 }
 
 fixer::Sid Principal(RunContext& ctx, const std::string& name) {
@@ -61,7 +57,7 @@ StepReport GrantRight(RunContext& ctx, const Step& step, bool grant) {
   fakes::Lsa lsa(ctx.machine);
   auto sid = Principal(ctx, who);
   auto st = grant ? lsa.Grant(sid, right) : lsa.Revoke(sid, right);
-  return {true, "", Done(st, (grant ? "grant " : "revoke ") + right + (grant ? " to " : " from ") + who), ""};
+  return {true, "", StepDone(st, (grant ? "grant " : "revoke ") + right + (grant ? " to " : " from ") + who), ""};
 }
 
 StepReport SetPolicy(RunContext& ctx, const Step& step) {
@@ -109,7 +105,7 @@ StepReport Logon(RunContext& ctx, const Step& step) {
                             : logon.LogonUser(user, Password(step, "password"),
                                               ParseLogonType(Arg(step, "type", "interactive")));
   ctx.logon = LastLogon{user, token.status()};
-  return {true, "", Done(token.status(), (with_profile ? "logon with profile as " : "logon as ") + user), ""};
+  return {true, "", StepDone(token.status(), (with_profile ? "logon with profile as " : "logon as ") + user), ""};
 }
 
 StepReport AdvanceClock(RunContext& ctx, const Step& step) {
@@ -127,7 +123,7 @@ StepReport SetInteractiveUser(RunContext& ctx, const Step& step) {
   }
   // Winlogon loads the user's profile, creating it at the first logon.
   auto token = fakes::LogonService(ctx.machine).ConsoleLogon(user);
-  return {true, "", Done(token.status(), "interactive logon of " + user), ""};
+  return {true, "", StepDone(token.status(), "interactive logon of " + user), ""};
 }
 
 StepReport SetCaller(RunContext& ctx, const Step& step) {

@@ -12,9 +12,6 @@
 namespace sim {
 namespace {
 
-constexpr const char* kWorkerAccount = "ASPNET";
-constexpr const char* kKnownTempPassword = "1pass@word";  // fixup.cmd's hard-coded password
-
 fakes::FaultPlan FaultsOf(const Step& step) {
   fakes::FaultPlan plan;
   if (step.args.count("fail_at") || step.args.count("fail_op")) {
@@ -109,7 +106,7 @@ void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
 // (the published 1pass@word masked, steps_legacy.cpp), the journal or the events, against the
 // machine before the run (RunContext::before_step) and after it.
 std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
-  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), {kKnownTempPassword})};
+  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), {kFixupCmdPassword})};
   Record(ctx, out, step);
   return out;
 }
@@ -123,7 +120,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   const std::string& command = ctx.fixer->command;
   const fakes::MachineState& found = *ctx.episode_start;
   const fakes::MachineState& now = ctx.machine.state();
-  std::vector<std::string> known = {kKnownTempPassword};
+  std::vector<std::string> known = {kFixupCmdPassword};
   if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
   out.push_back(NoSecretIn(ctx.all_output, found, now, known));
   // Bookkeeping a refused run may touch without changing the machine: the clock, the event log,

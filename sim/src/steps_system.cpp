@@ -12,10 +12,6 @@
 namespace sim {
 namespace {
 
-std::string Done(const fixer::Status& st, const std::string& what) {
-  return what + (st.ok() ? ": ok" : ": " + st.ToString());
-}
-
 StepReport StopService(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
   auto stopped = fakes::Scm(ctx.machine).StopWithDependents(name);
@@ -25,12 +21,12 @@ StepReport StopService(RunContext& ctx, const Step& step) {
     for (const auto& s : *stopped) what += " " + s;
     what += ")";
   }
-  return {true, "", Done(stopped.status(), what), ""};
+  return {true, "", StepDone(stopped.status(), what), ""};
 }
 
 StepReport StartService(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
-  return {true, "", Done(fakes::Scm(ctx.machine).Start(name), "start " + name), ""};
+  return {true, "", StepDone(fakes::Scm(ctx.machine).Start(name), "start " + name), ""};
 }
 
 StepReport SetStartType(RunContext& ctx, const Step& step) {
@@ -38,8 +34,8 @@ StepReport SetStartType(RunContext& ctx, const Step& step) {
   const std::string wanted = RequiredArg(step, "start_type");
   for (fixer::StartType type : kAllStartTypes) {
     if (fixer::ToString(type) != wanted) continue;
-    return {true, "", Done(fakes::Scm(ctx.machine).SetStartType(name, type), "start type of " + name + ": " + wanted),
-            ""};
+    return {true, "",
+            StepDone(fakes::Scm(ctx.machine).SetStartType(name, type), "start type of " + name + ": " + wanted), ""};
   }
   throw StepError{"start type '" + wanted + "' is not one of boot, system, auto, manual, disabled"};
 }
@@ -115,10 +111,10 @@ StepReport GrantAce(RunContext& ctx, const Step& step) {
   fakes::ObjectStore objects(ctx.machine);
   if (!objects.Exists(ref)) {
     auto st = objects.Create(ref.ns, path, true, fixer::Sid::Administrators(), {});
-    if (!st.ok()) return {true, "", Done(st, "create " + path), ""};
+    if (!st.ok()) return {true, "", StepDone(st, "create " + path), ""};
   }
-  return {true, "", Done(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who),
-          ""};
+  return {true, "",
+          StepDone(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who), ""};
 }
 
 StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
@@ -142,7 +138,7 @@ StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
     st = sql.CreateDbUser(user);
     what += " + sp_grantdbaccess in " + user.database;
   }
-  return {true, "", Done(st, what), ""};
+  return {true, "", StepDone(st, what), ""};
 }
 
 fixer::FrameworkInfo& Framework(RunContext& ctx, const std::string& version) {
@@ -192,12 +188,12 @@ std::string FullVersion(const std::string& v) {
 
 StepReport InstallFramework(RunContext& ctx, const Step& step) {
   const std::string version = FullVersion(RequiredArg(step, "version"));
-  return {true, "", Done(fakes::AspNetSetup(ctx.machine).InstallFramework(version), "install .NET " + version), ""};
+  return {true, "", StepDone(fakes::AspNetSetup(ctx.machine).InstallFramework(version), "install .NET " + version), ""};
 }
 
 StepReport InstallHotfix(RunContext& ctx, const Step& step) {
   const std::string id = RequiredArg(step, "id");
-  return {true, "", Done(fakes::InstallHotfix(ctx.machine, id), "install " + id), ""};
+  return {true, "", StepDone(fakes::InstallHotfix(ctx.machine, id), "install " + id), ""};
 }
 
 const std::vector<std::string_view> kFrameworkVersions = {"1.0", "1.1", "1.0.3705", "1.1.4322"};

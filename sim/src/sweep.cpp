@@ -18,8 +18,6 @@
 namespace sim {
 namespace {
 
-constexpr const char* kWorker = "ASPNET";
-constexpr const char* kKnownTempPassword = "1pass@word";
 constexpr size_t kMaxRecoveryRuns = 4;  // an operator retries; a fault fires once
 
 // One `fixer: apply` step of a scenario, with the machine as that step finds it.
@@ -370,8 +368,8 @@ std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineS
     const auto it = end->statuses.find(app);
     if (status == 200 && (it == end->statuses.end() || it->second != 200)) end->fixed = false;
   }
-  end->checks = {ServicesAsFound(*t.found, now), GrantsStillWork(*t.found, now, kWorker), t.widening->Check(now),
-                 WorkerSecretLogsOn(now, kWorker), SiteNotWorse(t.found_statuses, end->statuses)};
+  end->checks = {ServicesAsFound(*t.found, now), GrantsStillWork(*t.found, now, kWorkerAccount), t.widening->Check(now),
+                 WorkerSecretLogsOn(now, kWorkerAccount), SiteNotWorse(t.found_statuses, end->statuses)};
   if (!end->fixed) end->difference = FirstDifference(*t.found, now);
   end->secrets.emplace(*t.found, now, t.known_secrets);
   end->secret_in_clean_text = end->secrets->In(*t.clean_text);
@@ -452,14 +450,14 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     t->step = i;
     auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
     if (strategy) t->options.strategy = *strategy;
-    t->known_secrets = {kKnownTempPassword};
+    t->known_secrets = {kFixupCmdPassword};
     if (step.args.count("temp_password")) {
       t->options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
       t->known_secrets.push_back(Arg(step, "temp_password"));
     }
     t->found = std::make_shared<const fakes::MachineState>(ctx.machine.state());
     t->found_statuses = StatusOfEveryApp(ctx.machine);
-    t->widening.emplace(*t->found, kWorker);
+    t->widening.emplace(*t->found, kWorkerAccount);
     fakes::Machine clean(*t->found);
     clean.set_before_mutation([&clean, &t] { t->before_call.push_back(clean.state()); });
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;

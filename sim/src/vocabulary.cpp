@@ -78,9 +78,7 @@ std::vector<std::string_view> StartTypeNames() {
 
 std::vector<std::string_view> ObjectNamespaceNames() {
   std::vector<std::string_view> out;
-  for (fixer::ObjectNamespace ns :
-       {fixer::ObjectNamespace::kFile, fixer::ObjectNamespace::kRegistry, fixer::ObjectNamespace::kMetabase})
-    out.push_back(fixer::ToString(ns));
+  for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) out.push_back(fixer::ToString(ns));
   return out;
 }
 

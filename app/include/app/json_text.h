@@ -7,6 +7,7 @@
 //   std::string text = app::JsonText(j);   // {"error": "\\xff.yaml: cannot read", ...}, indented by 2
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -19,5 +20,8 @@ namespace app {
 std::string JsonText(const nlohmann::json& j);
 // The same for a JSON whose keys keep their order (a machine file's accounts, a report's fields).
 std::string JsonText(const nlohmann::ordered_json& j);
+
+// An access mask or ACE flags as the JSON reports write one when no name covers it: "0x1301bf".
+std::string HexNumber(uint32_t value);
 
 }  // namespace app

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "fixer/result.h"
 #include "sim/run_context.h"
 #include "sim/scenario.h"
 
@@ -29,5 +30,7 @@ std::string Arg(const Step& step, const std::string& key, const std::string& fal
 std::string RequiredArg(const Step& step, const std::string& key);
 long long IntArg(const Step& step, const std::string& key, long long fallback);
 bool BoolArg(const Step& step, const std::string& key, bool fallback);
+// A step's one line of output: "create_account alice: ok", or the call's error after the colon.
+std::string StepDone(const fixer::Status& st, const std::string& what);
 
 }  // namespace sim

@@ -17,6 +17,7 @@
 //   // security.AddAcesEach(*by_object, writes): the same AddAces calls, a fixer::AceWrites choosing each one's ACEs
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -28,6 +29,9 @@
 namespace fixer {
 
 enum class ObjectNamespace { kFile, kRegistry, kMetabase };
+// Every namespace, in the enum's order.
+inline constexpr std::array kObjectNamespaces = {ObjectNamespace::kFile, ObjectNamespace::kRegistry,
+                                                 ObjectNamespace::kMetabase};
 std::string_view ToString(ObjectNamespace ns);  // "file", "registry", "metabase"
 
 struct ObjectRef {
