@@ -23,7 +23,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   struct Args {
     std::string scenario;
     std::string script;
-    std::string answer = "1pass@word";
+    std::string answer = kFixupCmdPassword;
     std::string strategy = "keep-sid";
     bool json = false;
     std::string html;

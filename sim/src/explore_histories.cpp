@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/explore.h"
+#include "sim/legacy_run.h"
 
 namespace sim {
 namespace {
@@ -129,7 +130,7 @@ class HistoryBuilder {
 
   void Legacy() {
     if (r_.Chance(75))
-      steps_.push_back(S("legacy", {{"answer", "1pass@word"}}));
+      steps_.push_back(S("legacy", {{"answer", kFixupCmdPassword}}));
     else
       steps_.push_back(S("legacy", {{"no_answer", "true"}}));
   }

@@ -7,6 +7,7 @@
 #include "fakes/web_requests.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
+#include "sim/legacy_run.h"
 #include "sim/vocabulary.h"
 
 namespace sim {

@@ -36,9 +36,9 @@ std::string ScriptOf(const RunContext& ctx, const Step& step) {
 // would fail every later fixer run for no fault of the fixer [I]; it is masked in this copy
 // only. Any other password (the worker's LSA secret, an edited script's) is still caught.
 std::string ForSecretScan(std::string console) {
-  static const std::string kPublished = "1pass@word";
-  for (size_t at = console.find(kPublished); at != std::string::npos; at = console.find(kPublished, at))
-    console.replace(at, kPublished.size(), "(published temporary password)");
+  const std::string_view published = kFixupCmdPassword;
+  for (size_t at = console.find(published); at != std::string::npos; at = console.find(published, at))
+    console.replace(at, published.size(), "(published temporary password)");
   return console;
 }
 

@@ -10,6 +10,7 @@
 
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
+#include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
 #include "sim/steps.h"

@@ -37,11 +37,8 @@
 
 namespace sim {
 
-// The worker account the invariants follow, and the temporary password fixup.cmd hard-codes
-// (`net user ASPNET 1pass@word`, the seed): a secret no output may show, which must not still
-// log the account on after a repair.
+// The worker account the invariants follow.
 inline constexpr const char* kWorkerAccount = "ASPNET";
-inline constexpr const char* kFixupCmdPassword = "1pass@word";
 
 // After a `fixer` step, every invariant below; after a `legacy` step (fixup.cmd), `secrets` only,
 // with ctx.before_step the machine before it.

@@ -27,6 +27,11 @@ struct LegacyRun {
   std::string load_error;                // the script could not be read
 };
 
+// The temporary password the published fixup.cmd hard-codes (`net user ASPNET 1pass@word`) and
+// its runas prompt expects: a secret no output may show, and one that must not still log the
+// worker on after a repair.
+inline constexpr const char* kFixupCmdPassword = "1pass@word";
+
 // The published fixup.cmd as built into the tools (scenarios/legacy/fixup.cmd at build time).
 std::string_view BuiltInFixupCmd();
 // The name DefaultLegacyScript gives the built-in copy; RunLegacyScript reads it from memory.
