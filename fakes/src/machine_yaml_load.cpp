@@ -92,14 +92,12 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
     "applications", "session",  "events",     "journal",    "responses", "capture"};
 
-// A scenario's own keys (sim/'s scenario files). Found in a machine they mean the wrong file was
-// given (a scenario handed to `show` or `aspnet-fixer --machine`) or a scenario key indented under
-// its `machine:`; each gets its own message instead of "unknown key".
-constexpr std::string_view kScenarioKeys[] = {"steps", "machine", "summary", "name", "tags"};
-
+// A scenario's own keys found in a machine mean the wrong file was given (a scenario handed to
+// `show` or `aspnet-fixer --machine`) or a scenario key indented under its `machine:`; each gets
+// its own message instead of "unknown key".
 void RejectScenarioKeys(const Field& root, bool file_root) {
   for (const Entry& e : MapEntries(root)) {
-    if (std::find(std::begin(kScenarioKeys), std::end(kScenarioKeys), e.key) == std::end(kScenarioKeys)) continue;
+    if (!IsScenarioFileKey(e.key)) continue;
     if (file_root) {
       e.key_field.Fail("'" + e.key +
                        "' is a scenario's key: this is a scenario file, not a machine state file (`fixup-sim run` runs "
@@ -269,6 +267,10 @@ Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, 
 
 bool IsMachineFileKey(std::string_view key) {
   return std::find(yaml::kTopKeys.begin(), yaml::kTopKeys.end(), key) != yaml::kTopKeys.end();
+}
+
+bool IsScenarioFileKey(std::string_view key) {
+  return std::find(kScenarioFileKeys.begin(), kScenarioFileKeys.end(), key) != kScenarioFileKeys.end();
 }
 
 Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& file_name) {

@@ -106,7 +106,7 @@ class Reader {
       } else if (fakes::IsMachineFileKey(key)) {
         Fail(kv.key, MachineKeyProblem(root, key));
       } else {
-        Fail(kv.key, "scenario: unknown key '" + key + "' (expected one of: name, summary, tags, machine, steps)");
+        Fail(kv.key, "scenario: unknown key '" + key + "' (expected one of: " + ScenarioKeyList() + ")");
       }
     }
     if (!has_machine) Fail(root, "scenario: missing 'machine'");
@@ -143,13 +143,19 @@ class Reader {
     throw Reject{tree_.node(at).mark, std::move(message)};
   }
 
+  // "name, summary, tags, machine, steps"
+  static std::string ScenarioKeyList() {
+    std::string out;
+    for (std::string_view key : fakes::kScenarioFileKeys) out.append(out.empty() ? "" : ", ").append(key);
+    return out;
+  }
+
   // A machine's key at the top of a scenario: a machine state file given where a scenario goes
   // (no scenario key at all), or a machine key left outside `machine:`.
   std::string MachineKeyProblem(NodeId root, const std::string& key) const {
     for (const Entry& kv : Entries(root)) {
       if (!IsScalar(kv.key)) continue;
-      const std::string_view k = tree_.text(kv.key);
-      if (k == "machine" || k == "steps" || k == "summary") {
+      if (fakes::IsScenarioFileKey(tree_.text(kv.key))) {
         return "scenario: '" + key + "' is a machine's key: it belongs under 'machine:' (check its indentation)";
       }
     }

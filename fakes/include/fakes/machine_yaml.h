@@ -10,6 +10,7 @@
 //   fakes::SaveMachineFile(*state.value, "machines/xp.yaml");
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId node, 
 // A top-level key of a machine state file ("os", "accounts", ...): lets a scenario's loader say
 // that it was given a machine file, or a machine's key left outside `machine:`.
 bool IsMachineFileKey(std::string_view key);
+// The top-level keys of a scenario file (sim/ reads them; a scenario embeds a machine under
+// `machine:`), in the order the docs list them. The machine loader names them when it is given a
+// scenario, or a scenario key indented under `machine:`.
+inline constexpr std::array<std::string_view, 5> kScenarioFileKeys = {"name", "summary", "tags", "machine", "steps"};
+bool IsScenarioFileKey(std::string_view key);
 
 std::string MachineToText(const MachineState& state);
 // Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
