@@ -441,6 +441,10 @@ TEST(ScenarioFileErrors, AMachineFileOrAMachineKeyOutsideMachineIsNamed) {
   EXPECT_EQ(slip.column, 1);
   EXPECT_EQ(slip.message,
             "scenario: 'hotfixes' is a machine's key: it belongs under 'machine:' (check its indentation)");
+  // Any scenario key marks the file as a scenario, `name` and `tags` as much as `summary`.
+  auto named = ScenarioError("name: n\ntags: [t]\nos: windows-xp-professional\n");
+  EXPECT_EQ(named.line, 3);
+  EXPECT_EQ(named.message, "scenario: 'os' is a machine's key: it belongs under 'machine:' (check its indentation)");
 }
 
 TEST(ScenarioFileErrors, MissingMachineOrSummary) {
