@@ -18,6 +18,7 @@
 #include "sim/scenario.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/source_tree.h"
 
 namespace {
 
@@ -90,7 +91,7 @@ TEST_F(HtmlReportInChromium, EveryScenarioIsOnThePageAndTheFailureIsMarked) {
                             "  - install_hotfix: MS03-032\n"
                             "  - request: /LM/W3SVC/1/ROOT/app\n"
                             "    expect: {status: 200}\n";
-  const std::string scenarios = (fs::path(FIXUP_SOURCE_DIR) / "scenarios").string();
+  const std::string scenarios = test_support::ScenariosFolder().string();
   const fs::path report = out_ / "report.html";
   fs::remove(report);
   const test_support::Ran run = test_support::RunProgram(

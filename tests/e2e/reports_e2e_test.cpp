@@ -17,6 +17,7 @@
 #include "sim/scenario.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/source_tree.h"
 
 namespace {
 
@@ -65,7 +66,7 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 TEST_F(ReportsE2e, AGreenRunIsOneLinePerScenarioAndTheSummary) {
-  const fs::path scenarios = fs::path(FIXUP_SOURCE_DIR) / "scenarios";
+  const fs::path scenarios = test_support::ScenariosFolder();
   const size_t files = sim::FindScenarioFiles({scenarios.string()}).size();
   Ran r = Sim({"run", scenarios.string()}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -166,7 +167,7 @@ TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {
 }
 
 TEST_F(ReportsE2e, AnHtmlReportIsOneWholeFileWithEveryScenario) {
-  const fs::path scenarios = fs::path(FIXUP_SOURCE_DIR) / "scenarios" / "support";
+  const fs::path scenarios = test_support::ScenariosFolder() / "support";
   Ran r = Sim({"run", scenarios.string(), "--html", "report.html"}, dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const std::string html = Slurp(dir_ / "report.html");
