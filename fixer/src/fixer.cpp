@@ -179,30 +179,7 @@ RunResult Fixer::Resume() {
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
-  if (journal.finished || journal.AllDone()) {
-    if (options_.dry_run) {  // a dry run removes nothing; the site is looked at all the same
-      r.messages.push_back("the journaled run had finished; its journal would be removed");
-    } else {
-      r.messages.push_back("the journaled run had finished; its journal is removed");
-      if (Status st = ports_.journal.Clear(); !st.ok()) {
-        r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
-        r.outcome = Outcome::kNotRestored;
-        return r;
-      }
-    }
-    // Exit 0 promises a working site, and the machine may have changed since the run finished
-    // (an administrator revoked a right before this resume): look again before saying "fixed".
-    auto d = Diagnose();
-    if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-    if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
-    if (options_.dry_run) {
-      r.outcome = Outcome::kPlanned;
-      r.messages.push_back("dry run: nothing was changed");
-    } else {
-      r.outcome = Outcome::kFixed;
-    }
-    return r;
-  }
+  if (journal.finished || journal.AllDone()) return FinishedRun(std::move(r));
   if (options_.dry_run) {
     r.outcome = Outcome::kPlanned;
     r.messages.push_back("dry run: nothing was changed");
@@ -217,6 +194,31 @@ RunResult Fixer::Resume() {
   } else {
     r.messages.push_back("resuming the journaled run");
     r.outcome = runner.Forward();
+  }
+  return r;
+}
+
+RunResult Fixer::FinishedRun(RunResult r) {
+  if (options_.dry_run) {  // a dry run removes nothing; the site is looked at all the same
+    r.messages.push_back("the journaled run had finished; its journal would be removed");
+  } else {
+    r.messages.push_back("the journaled run had finished; its journal is removed");
+    if (Status st = ports_.journal.Clear(); !st.ok()) {
+      r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
+      r.outcome = Outcome::kNotRestored;
+      return r;
+    }
+  }
+  // Exit 0 promises a working site, and the machine may have changed since the run finished
+  // (an administrator revoked a right before this resume): look again before saying "fixed".
+  auto d = Diagnose();
+  if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+  if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
+  if (options_.dry_run) {
+    r.outcome = Outcome::kPlanned;
+    r.messages.push_back("dry run: nothing was changed");
+  } else {
+    r.outcome = Outcome::kFixed;
   }
   return r;
 }
@@ -251,6 +253,9 @@ RunResult Fixer::Rollback() {
                                           "instead (the new account, its grants re-granted, the "
                                           "services as found)"),
                               journal.account));
+    // Every step done (the run was cut off before it removed its journal): nothing is left to
+    // roll forward, and the site may have changed since: look at it, as resume does.
+    if (journal.finished || journal.AllDone()) return FinishedRun(std::move(r));
     if (options_.dry_run) {
       r.outcome = Outcome::kPlanned;
       r.messages.push_back("dry run: nothing was changed");

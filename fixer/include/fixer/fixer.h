@@ -52,6 +52,9 @@ class Fixer {
   // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
   // application answers now; else refused (exit 3), since nothing was changed either way.
   RunResult NothingTo(RunResult r, std::string_view verb);
+  // Resume or rollback of a journal whose steps are all done: the journal is removed, and exit 0
+  // only if every ASP.NET 1.0 application answers now (the machine may have changed since).
+  RunResult FinishedRun(RunResult r);
   // MakePlan with what the journal holds already read (Apply reads it once, for both).
   Result<Plan> MakePlanFor(const Diagnosis& diagnosis, JournalHolds holds);
 
