@@ -33,7 +33,6 @@
 namespace fakes {
 namespace {
 
-constexpr std::string_view kAspNetUser = "ASPNET";
 constexpr std::string_view kAspNetFullName = "aspnet_wp account";
 constexpr std::string_view kAspNetComment = "Account used for running the ASP.NET worker process (aspnet_wp.exe)";
 constexpr uint32_t kInherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
@@ -92,7 +91,7 @@ fixer::Result<fixer::Secret> GenerateWorkerPassword(Machine& m) {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~";
   const auto& policy = m.state().lsa.password_policy;
   const size_t length = std::max<size_t>(24, policy.min_length);
-  const std::string name(kAspNetUser);
+  const std::string name(fixer::kMachineWorkerAccount);
   Sam sam(m);
   const bool exists = sam.FindUser(name) != nullptr;
   MachineRandom random(m);
@@ -111,7 +110,7 @@ fixer::Result<fixer::Secret> GenerateWorkerPassword(Machine& m) {
 // ASPNET with `password`: created (Users only) if absent, otherwise password and flags reset.
 fixer::Result<fixer::Sid> EnsureWorkerAccount(Machine& m, const fixer::Secret& password) {
   Sam sam(m);
-  const std::string name(kAspNetUser);
+  const std::string name(fixer::kMachineWorkerAccount);
   if (const UserAccount* user = sam.FindUser(name); user == nullptr) {
     fixer::NewAccount spec{.name = name,
                            .full_name = std::string(kAspNetFullName),

@@ -10,6 +10,7 @@
 #include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/ports/aspnet.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/ports/security.h"
 #include "fixer/text.h"
@@ -101,7 +102,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   const bool machine_account = EqualsIgnoreCase(pm.user_name, "machine");
   std::string user;
   if (machine_account) {
-    user = "ASPNET";
+    user = fixer::kMachineWorkerAccount;
   } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
     auto name = fakes::ReadRegistryCredential(m, pm.user_name);
     if (!name) {

@@ -58,7 +58,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.fixed_by_this_tool = d.worker.exists && FixerMarkNames(ports_.events, d.worker.sid);
   } else {
     d.worker.exists = false;
-    d.worker.account = kAspNetAccount;
+    d.worker.account = kMachineWorkerAccount;
   }
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, d.probes, d.notes);
   DecideVerdict(d);

@@ -10,7 +10,6 @@
 
 namespace fixer {
 
-inline constexpr const char* kAspNetAccount = "ASPNET";
 inline constexpr const char* kBulletin = "MS03-032";
 inline constexpr const char* kSymptomText = "Server Application Unavailable";
 

@@ -11,10 +11,12 @@ class RecordGrants : public Step {
  public:
   std::string_view id() const override { return "record-grants"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what =
-        d ? Text(FMT_COMPILE("{} ACEs, {} rights, {} groups, {} SQL logins, {} db users"), CountAces(d->scope.aces),
-                 d->scope.rights.size(), d->scope.groups.size(), d->scope.sql_logins.size(), d->scope.db_users.size())
-          : std::string("every ACE, right, group, SQL login and db user");
+    std::string what = d ? Text(FMT_COMPILE("{}, {}, {}, {}, {}"), CountText(CountAces(d->scope.aces), "ACE", "ACEs"),
+                                CountText(d->scope.rights.size(), "right", "rights"),
+                                CountText(d->scope.groups.size(), "group", "groups"),
+                                CountText(d->scope.sql_logins.size(), "SQL login", "SQL logins"),
+                                CountText(d->scope.db_users.size(), "db user", "db users"))
+                         : std::string("every ACE, right, group, SQL login and db user");
     return {std::string(id()), Text(FMT_COMPILE("record in the journal what names the old SID: {}"), what),
             "nothing: it only records", false};
   }

@@ -115,9 +115,8 @@ class RegrantAces : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-aces"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string n = d ? std::to_string(CountAces(d->scope.aces)) : "every";
-    return {std::string(id()),
-            Text(FMT_COMPILE("add {} explicit ACEs again for the new SID (same type, mask, flags)"), n),
+    std::string what = d ? CountText(CountAces(d->scope.aces), "explicit ACE", "explicit ACEs") : "every explicit ACE";
+    return {std::string(id()), Text(FMT_COMPILE("add {} again for the new SID (same type, mask, flags)"), what),
             "none (forward only)", false};
   }
   // One DACL write per object (AddAcesEach: the objects in record-grants' order, each found from
@@ -175,11 +174,11 @@ class RegrantSql : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-sql"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what =
-        d ? Text(FMT_COMPILE("{} logins, {} db users"), d->scope.sql_logins.size(), d->scope.db_users.size())
-          : std::string("every login and db user");
+    std::string what = d ? Text(FMT_COMPILE("{} and {}"), CountText(d->scope.sql_logins.size(), "login", "logins"),
+                                CountText(d->scope.db_users.size(), "db user", "db users"))
+                         : std::string("every login and db user");
     return {std::string(id()),
-            Text(FMT_COMPILE("drop and recreate the SQL Server {} with the new SID and the same roles"), what),
+            Text(FMT_COMPILE("drop and recreate {} of SQL Server with the new SID and the same roles"), what),
             "none (forward only)", false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {

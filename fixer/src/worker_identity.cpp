@@ -39,7 +39,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   w.configured = user_name;
   if (IEquals(user_name, "machine")) {
     w.kind = WorkerKind::kMachineAccount;
-    w.account = kAspNetAccount;
+    w.account = kMachineWorkerAccount;
   } else if (IEquals(user_name, "SYSTEM")) {
     w.kind = WorkerKind::kLocalSystem;
     w.account = "LocalSystem";

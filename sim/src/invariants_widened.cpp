@@ -9,13 +9,12 @@
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "fakes/aspnet_setup.h"
 #include "fakes/machine.h"
 #include "fakes/sam.h"
 #include "fixer/ports/aspnet.h"
 #include "sim/invariants.h"
+#include "sim/machine_diff.h"
 
 namespace sim {
 namespace {
@@ -78,9 +77,9 @@ CheckResult Widened(const std::string& account, const std::optional<fixer::Sid>&
     if (extra == 0) continue;
     auto regiis = allowed().masks.find(key);
     extra &= ~(regiis == allowed().masks.end() ? 0u : regiis->second);
-    const std::string& path = now.objects.at(key).path;
-    if (extra != 0 && !InProfileOf(now, *new_sid, path))
-      wider.push_back("ACE on " + path + " " + fmt::format("0x{:X}", extra));
+    const fakes::SecurableObject& object = now.objects.at(key);
+    if (extra != 0 && !InProfileOf(now, *new_sid, object.path))
+      wider.push_back("ACE on " + object.path + " " + MaskText(object.ns, extra));
   }
   std::string actual;
   for (const std::string& w : wider) actual += (actual.empty() ? "" : "; ") + w;

@@ -5,9 +5,11 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <type_traits>
 
 #include "fakes/well_known_sids.h"
+#include "fixer/windows_names.h"
 
 namespace sim {
 namespace {
@@ -77,21 +79,14 @@ std::string Hex(uint32_t n) {
   return buf;
 }
 
-std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask) {
-  static const std::map<uint32_t, const char*> kFile = {{0x1F01FF, "full"},         {0x1301BF, "modify"},
-                                                        {0x1201A9, "read_execute"}, {0x120089, "read"},
-                                                        {0x120116, "write"},        {0x1200A0, "execute"}};
-  static const std::map<uint32_t, const char*> kKey = {{0xF003F, "full"}, {0x20019, "read"}, {0x20006, "write"}};
-  const auto& names = ns == fixer::ObjectNamespace::kRegistry ? kKey : kFile;
-  auto it = names.find(mask);
-  return it == names.end() ? Hex(mask) : it->second;
-}
-
 std::string AceFlagsText(uint32_t flags) {
   std::vector<std::string> out;
-  for (auto [bit, name] : {std::pair{0x1u, "OI"}, {0x2u, "CI"}, {0x4u, "NP"}, {0x8u, "IO"}, {0x10u, "I"}})
-    if (flags & bit) out.push_back(name);
-  if (flags & ~0x1Fu) out.push_back(Hex(flags & ~0x1Fu));
+  uint32_t named = 0;
+  for (const auto& [name, bit] : fixer::kAceFlagNames) {
+    named |= bit;
+    if (flags & bit) out.emplace_back(name);
+  }
+  if (flags & ~named) out.push_back(Hex(flags & ~named));
   return List(out);
 }
 
@@ -421,6 +416,16 @@ std::string FormatChange(const Change& c, const std::string& indent) {
     }
   }
   return "";
+}
+
+std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask) {
+  const auto names = ns == fixer::ObjectNamespace::kRegistry
+                         ? std::span<const fixer::Named<uint32_t>>(fixer::kKeyMaskNames)
+                         : std::span<const fixer::Named<uint32_t>>(fixer::kFileMaskNames);
+  for (const auto& [name, value] : names) {
+    if (value == mask) return std::string(name);
+  }
+  return Hex(mask);
 }
 
 }  // namespace sim

@@ -50,6 +50,12 @@ TEST(Text, IsFmtFormatForEveryKindOfArgument) {
   EXPECT_EQ(Text(FMT_COMPILE("[{}]"), long_text), "[" + long_text + "]");
 }
 
+TEST(Text, CountTextIsSingularForOneOnly) {
+  EXPECT_EQ(CountText(0, "db user", "db users"), "0 db users");
+  EXPECT_EQ(CountText(1, "group", "groups"), "1 group");
+  EXPECT_EQ(CountText(30, "explicit ACE", "explicit ACEs"), "30 explicit ACEs");
+}
+
 TEST(Text, StatusTextIsCodeAndMessage) {
   EXPECT_EQ(Status(1326, "Logon failure: unknown user name or bad password.").ToString(),
             "1326: Logon failure: unknown user name or bad password.");

@@ -9,6 +9,7 @@
 //   fixer::Log(*logger, spdlog::level::info, line);   // a text already made: written as it is
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,11 @@ void AppendText(fmt::memory_buffer& out, const Format& format, const Args&... ar
 #pragma GCC diagnostic ignored "-Warray-bounds"
   fmt::format_to(fmt::appender(out), format, args...);
 #pragma GCC diagnostic pop
+}
+
+// A count with its noun: "1 ACE", "5 ACEs", "0 db users".
+inline std::string CountText(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
 }
 
 // fmt::format(format, args...) with a compiled `format`, made in a stack buffer and copied

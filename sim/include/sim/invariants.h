@@ -32,13 +32,14 @@
 #include <string_view>
 #include <vector>
 
+#include "fixer/ports/aspnet.h"
 #include "sim/expectations.h"
 #include "sim/run_context.h"
 
 namespace sim {
 
 // The worker account the invariants follow.
-inline constexpr const char* kWorkerAccount = "ASPNET";
+inline const std::string kWorkerAccount(fixer::kMachineWorkerAccount);
 
 // After a `fixer` step, every invariant below; after a `legacy` step (fixup.cmd), `secrets` only,
 // with ctx.before_step the machine before it.

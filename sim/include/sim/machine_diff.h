@@ -15,6 +15,7 @@
 //   for (const sim::Change& c : sim::DiffMachines(before, after)) std::cout << sim::FormatChange(c);
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,9 @@ std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes:
 // "~ path: before -> after\n", or "+ path\n" followed by "    field: value\n" lines; each line
 // starts with `indent`.
 std::string FormatChange(const Change& change, const std::string& indent = "");
+
+// An access mask as machine files spell it: its name for `ns` ("modify", a key's "read"), else
+// "0x1F01FF".
+std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask);
 
 }  // namespace sim

@@ -19,6 +19,10 @@ namespace fixer {
 inline constexpr std::string_view kFramework10 = "1.0.3705";
 inline constexpr std::string_view kFramework11 = "1.1.4322";
 
+// The local account aspnet_wp.exe runs as under processModel userName="machine" (aspnet_regiis -i
+// creates it).
+inline constexpr std::string_view kMachineWorkerAccount = "ASPNET";
+
 // The <processModel> attributes as written in machine.config.
 struct ProcessModelConfig {
   std::string user_name = "machine";      // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
