@@ -22,6 +22,7 @@ const std::vector<std::string>& FixerOps() {
 
 struct MachineFacts {
   bool aspnet = false, iis = true, sql = false, bob = false, has_ms03_032 = false;
+  std::string system_root = "C:\\WINDOWS";  // %SystemRoot%: C:\WINNT on Windows 2000
   std::vector<std::string> apps;
 };
 
@@ -31,6 +32,7 @@ MachineFacts FactsOf(const std::vector<MachineFeature>& machine) {
     if (m.section == "frameworks") f.aspnet = true;
     if (m.section == "web_server" && m.value == "cassini") f.iis = false;
     if (m.section == "sql") f.sql = true;
+    if (m.section == "os" && m.value.rfind("windows-2000", 0) == 0) f.system_root = "C:\\WINNT";
     if (m.section == "accounts" && m.key == "bob") f.bob = true;
     if (m.section == "hotfixes" && m.value == "MS03-032") f.has_ms03_032 = true;
     if (m.section == "applications") {
@@ -138,7 +140,7 @@ class HistoryBuilder {
   void Administrator() {
     const std::vector<std::string> services =
         f_.iis ? std::vector<std::string>{"W3SVC", "IISADMIN", "aspnet_state"} : std::vector<std::string>{"seclogon"};
-    switch (r_.Below(f_.aspnet ? 18 : 6)) {
+    switch (r_.Below(f_.aspnet ? 20 : 6)) {
       case 0: steps_.push_back(S("stop_service", {{"name", r_.Pick(services)}})); break;
       case 1: steps_.push_back(S("start_service", {{"name", r_.Pick(services)}})); break;
       case 2: {
@@ -190,6 +192,8 @@ class HistoryBuilder {
       case 15: steps_.push_back(S("install_framework", {{"version", "1.1"}})); break;
       case 16: Accounts(); break;
       case 17: OtherAccount(); break;
+      case 18: ProcessModel(); break;
+      case 19: Command(); break;
       default: break;
     }
   }
@@ -204,6 +208,35 @@ class HistoryBuilder {
     }
     steps_.push_back(S("create_account", {{"name", "ASPNET"}, {"password", kNewAccountPassword}}));
     aspnet_deleted_ = false;
+  }
+
+  // machine.config's identity for 1.0 changed by hand: back to the default, SYSTEM, or a custom
+  // account (one that may not exist, or carol with her password).
+  void ProcessModel() {
+    std::map<std::string, std::string> args{{"framework", "1.0"}, {"password", "AutoGenerate"}};
+    switch (r_.Below(4)) {
+      case 0: args["user_name"] = "machine"; break;
+      case 1: args["user_name"] = "SYSTEM"; break;
+      case 2:
+        args["user_name"] = ".\\carol";
+        args["password"] = kNewAccountPassword;
+        break;
+      default:
+        args["user_name"] = ".\\webworker";
+        args["password"] = "W0rker!pass";
+        break;
+    }
+    steps_.push_back(S("set_process_model", std::move(args)));
+  }
+
+  // What an administrator types between runs: re-registering ASP.NET 1.0 (a new ASPNET password
+  // in the LSA, the default rights and ACLs), restarting IIS, stopping or starting the web service.
+  void Command() {
+    if (!f_.iis) return;
+    const std::vector<std::string> lines = {
+        f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe -i", "iisreset", "net stop w3svc",
+        "net start w3svc"};
+    steps_.push_back(S("command", {{"line", r_.Pick(lines)}}));
   }
 
   // An account besides the worker comes or goes (bob, when the machine has him, or a new carol).
