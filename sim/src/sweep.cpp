@@ -370,7 +370,7 @@ std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineS
     if (status == 200 && (it == end->statuses.end() || it->second != 200)) end->fixed = false;
   }
   end->checks = {ServicesAsFound(*t.found, now), GrantsStillWork(*t.found, now, kWorkerAccount), t.widening->Check(now),
-                 WorkerSecretLogsOn(now, kWorkerAccount), SiteNotWorse(t.found_statuses, end->statuses)};
+                 WorkerSecretNotWorse(*t.found, now, kWorkerAccount), SiteNotWorse(t.found_statuses, end->statuses)};
   if (!end->fixed) end->difference = FirstDifference(*t.found, now);
   end->secrets.emplace(*t.found, now, t.known_secrets);
   end->secret_in_clean_text = end->secrets->In(*t.clean_text);

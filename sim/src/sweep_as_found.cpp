@@ -10,7 +10,7 @@ namespace {
 
 // What "exactly as found" compares: everything but the bookkeeping a restore cannot and need
 // not undo (randomness, clock, events, the journal) and the password material, which
-// WorkerSecretLogsOn judges instead (the account and the LSA secret must agree).
+// WorkerPasswordIsTheSecret judges instead (the account and the LSA secret must agree).
 bool IgnoredInAsFound(const std::string& path) {
   for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
     if (path.rfind(prefix, 0) == 0) return true;

@@ -33,7 +33,7 @@ bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
 
 // The first difference between the machine an apply found and `now` that "exactly as found"
 // counts: not the bookkeeping a restore cannot and need not undo (randomness, clock, events, the
-// journal), the password material (WorkerSecretLogsOn judges it) or an unlock. sweep_as_found.cpp.
+// journal), the password material (WorkerPasswordIsTheSecret judges it) or an unlock. sweep_as_found.cpp.
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
 
 // What an episode's checks read of its end machine alone (with the apply's machine as found and

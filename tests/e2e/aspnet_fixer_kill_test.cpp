@@ -94,7 +94,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     EXPECT_TRUE(sim::ServicesAsFound(found_, now).passed) << sim::ServicesAsFound(found_, now).actual;
     const auto grants = sim::GrantsStillWork(found_, now, "ASPNET");
     EXPECT_TRUE(grants.passed) << "kill point " << n << ": " << grants.actual;
-    EXPECT_TRUE(sim::WorkerSecretLogsOn(now, "ASPNET").passed) << "kill point " << n;
+    EXPECT_TRUE(sim::WorkerPasswordIsTheSecret(now, "ASPNET").passed) << "kill point " << n;
     if (strategy == "keep-sid") {
       EXPECT_EQ(fakes::UserSidIn(found_, "ASPNET"), fakes::UserSidIn(now, "ASPNET"))
           << "keep-sid must keep the SID (kill point " << n << ")";

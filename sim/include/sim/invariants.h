@@ -91,8 +91,10 @@ class SecretSearch {
   std::vector<std::string> secrets_;
   bool in_records_ = false;  // in the journal or the event log
 };
-CheckResult WorkerSecretLogsOn(const fakes::MachineState& now, const std::string& account);
-// Never worse than found: the same, passing too when the secret did not log on in `found` either
+// `account`'s password is the LSA secret's (the hashes compared; no logon, so a lockout or a
+// disabled account hides no mismatch); passes when either is missing.
+CheckResult WorkerPasswordIsTheSecret(const fakes::MachineState& now, const std::string& account);
+// Never worse than found: the same, passing too when the secret was not the password in `found` either
 // (an administrator's `net user ASPNET x` before the fixer ran is not the fixer's doing).
 CheckResult WorkerSecretNotWorse(const fakes::MachineState& found, const fakes::MachineState& now,
                                  const std::string& account);
