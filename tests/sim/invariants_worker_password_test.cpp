@@ -24,9 +24,8 @@ TEST(WorkerPassword, IsTheSecretOnAnInstalledMachine) {
 }
 
 TEST(WorkerPassword, AMismatchIsOneWhetherLockedOutOrDisabled) {
-  for (const char* entry :
-       {"password: 'N3w-Passw0rd!'", "password: 'N3w-Passw0rd!', flags: [locked_out]",
-        "password: 'N3w-Passw0rd!', flags: [disabled]"}) {
+  for (const char* entry : {"password: 'N3w-Passw0rd!'", "password: 'N3w-Passw0rd!', flags: [locked_out]",
+                            "password: 'N3w-Passw0rd!', flags: [disabled]"}) {
     const sim::CheckResult c = sim::WorkerPasswordIsTheSecret(Machine(entry), "ASPNET");
     EXPECT_FALSE(c.passed) << entry;
     EXPECT_EQ(c.actual, "it is not (a logon with it would fail with 1326)") << entry;
