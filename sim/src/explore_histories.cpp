@@ -122,6 +122,16 @@ class HistoryBuilder {
       pending_ = true;
       return;
     }
+    if (r_.Chance(10)) {
+      // A look first, which changes nothing and leaves the journal: diagnose, plan or apply (which
+      // say journal-pending), or a dry run of the recovery.
+      static const std::vector<std::string> kLooks = {"diagnose", "plan", "apply", "resume", "rollback"};
+      std::map<std::string, std::string> look{{"command", r_.Pick(kLooks)}};
+      if (look["command"] == "resume" || look["command"] == "rollback") look["dry_run"] = "true";
+      steps_.push_back(S("fixer", std::move(look)));
+      pending_ = true;
+      return;
+    }
     std::map<std::string, std::string> args{{"command", r_.Chance(60) ? "resume" : "rollback"}};
     if (r_.Chance(15)) {
       args["crash_at"] = std::to_string(1 + r_.Below(20));
