@@ -210,7 +210,7 @@ RunResult Fixer::FinishedRun(RunResult r) {
     }
   }
   // Exit 0 promises a working site, and the machine may have changed since the run finished
-  // (an administrator revoked a right before this resume): look again before saying "fixed".
+  // (an administrator revoked a right before this resume or rollback): look again before saying "fixed".
   auto d = Diagnose();
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
   if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));

@@ -113,4 +113,19 @@ TEST(MachineDiff, AnAceNamesItsPrincipal) {
   EXPECT_NE(text.find("].acl[allow NETWORK SERVICE]: (none) -> modify\n"), std::string::npos) << text;
 }
 
+// Masks and flags are spelled as machine files spell them (fixer/windows_names.h): read & execute
+// is FILE_GENERIC_READ | FILE_GENERIC_EXECUTE (0x1200A9), a registry key has its own names.
+TEST(MachineDiff, MasksAndFlagsAreTheMachineFilesWords) {
+  EXPECT_EQ(sim::MaskText(fixer::ObjectNamespace::kFile, fixer::kFileGenericRead | fixer::kFileGenericExecute),
+            "read_execute");
+  EXPECT_EQ(sim::MaskText(fixer::ObjectNamespace::kRegistry, 0x20019), "read");
+  EXPECT_EQ(sim::MaskText(fixer::ObjectNamespace::kFile, 0x20019), "0x20019");
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  after.objects.begin()->second.dacl.push_back(
+      {fixer::AceType::kAllow, fixer::Sid::NetworkService(), 0x1200A9, fixer::kObjectInheritAce | 0x40});
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("]: (none) -> read_execute [OI, 0x40]\n"), std::string::npos) << text;
+}
+
 }  // namespace
