@@ -234,18 +234,8 @@ class Reader {
   static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
     Json j = Json::object();
     j[ace.type == fixer::AceType::kAllow ? "allow" : "deny"] = who;
-    std::string mask = HexNumber(ace.mask);
-    auto named = [&](const auto& table) {
-      for (const auto& nv : table) {
-        if (nv.value == ace.mask) mask = std::string(nv.name);
-      }
-    };
-    if (ns == fixer::ObjectNamespace::kRegistry) {
-      named(fixer::kKeyMaskNames);
-    } else {
-      named(fixer::kFileMaskNames);
-    }
-    j["mask"] = mask;
+    const std::string_view name = fixer::MaskName(ns, ace.mask);
+    j["mask"] = name.empty() ? HexNumber(ace.mask) : std::string(name);
     if (ace.flags != 0) {
       uint32_t covered = 0;
       Json flags = Json::array();

@@ -147,11 +147,8 @@ void Policy(Emitter& out, const LsaState& lsa) {
 void Ace(Emitter& out, const fixer::Ace& ace, fixer::ObjectNamespace ns, const PrincipalWriter& who) {
   out.BeginMap(Style::kFlow);
   KeyStr(out, ace.type == fixer::AceType::kAllow ? "allow" : "deny", who(ace.sid));
-  std::string mask = yaml::Hex(ace.mask);
-  for (const auto& nv : yaml::MaskNamesFor(ns)) {
-    if (nv.value == ace.mask) mask = std::string(nv.name);
-  }
-  KeyStr(out, "mask", mask);
+  const std::string_view name = fixer::MaskName(ns, ace.mask);
+  KeyStr(out, "mask", name.empty() ? yaml::Hex(ace.mask) : std::string(name));
   if (ace.flags != 0) {
     uint32_t named = 0;
     for (const auto& nv : yaml::kAceFlagNames) named |= (ace.flags & nv.value);

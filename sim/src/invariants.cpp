@@ -108,11 +108,12 @@ CheckResult SecretSearch::Check(std::span<const std::string_view> texts, bool le
 
 CheckResult WorkerPasswordIsTheSecret(const fakes::MachineState& now, const std::string& account) {
   auto secret = SecretIn(now);
-  if (!fakes::FindUserIn(now, account) || !secret)
+  const fakes::UserAccount* user = fakes::FindUserIn(now, account);
+  if (!user || !secret)
     return Inv("worker password is the stored secret", true, "consistent", "no worker account or secret");
   // The password itself, not a logon: a lockout (which expires as the clock moves) or a disabled
   // account answers before the password is compared, and would hide a mismatch found earlier.
-  const bool matches = fakes::NtHash(*secret) == fakes::FindUserIn(now, account)->password_hash;
+  const bool matches = fakes::NtHash(*secret) == user->password_hash;
   return Inv("worker password is the stored secret", matches, "the LSA secret is " + account + "'s password",
              matches ? "it is" : "it is not (a logon with it would fail with 1326)");
 }

@@ -5,7 +5,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <span>
 #include <type_traits>
 
 #include "fakes/well_known_sids.h"
@@ -419,13 +418,8 @@ std::string FormatChange(const Change& c, const std::string& indent) {
 }
 
 std::string MaskText(fixer::ObjectNamespace ns, uint32_t mask) {
-  const auto names = ns == fixer::ObjectNamespace::kRegistry
-                         ? std::span<const fixer::Named<uint32_t>>(fixer::kKeyMaskNames)
-                         : std::span<const fixer::Named<uint32_t>>(fixer::kFileMaskNames);
-  for (const auto& [name, value] : names) {
-    if (value == mask) return std::string(name);
-  }
-  return Hex(mask);
+  const std::string_view name = fixer::MaskName(ns, mask);
+  return name.empty() ? Hex(mask) : std::string(name);
 }
 
 }  // namespace sim

@@ -233,7 +233,8 @@ TEST_F(SweepTest, EveryEpisodeGetsTheChecksOfItsOwnEnd) {
     o.observe = [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
       const sim::CheckResult checks[] = {sim::ServicesAsFound(found, end), sim::GrantsStillWork(found, end, "ASPNET"),
                                          sim::NoGrantWidened(found, end, "ASPNET"),
-                                         sim::WorkerPasswordIsTheSecret(end, "ASPNET"), sim::SiteNotWorse(found, end)};
+                                         sim::WorkerSecretNotWorse(found, end, "ASPNET"),
+                                         sim::SiteNotWorse(found, end)};
       std::lock_guard<std::mutex> lock(mutex);
       for (const sim::CheckResult& c : checks)
         if (!c.passed) expected.insert(faults + " " + episode + " " + sim::InvariantName(c));

@@ -6,6 +6,7 @@
 //
 //   std::string_view running = fixer::NameIn(fixer::kServiceStateNames, fixer::ServiceState::kRunning);
 //   for (const auto& [name, mask] : fixer::kFileMaskNames) { (void)name; (void)mask; }
+//   std::string_view modify = fixer::MaskName(fixer::ObjectNamespace::kFile, fixer::kFileModify);  // "modify"
 #pragma once
 
 #include <cstddef>
@@ -84,6 +85,18 @@ inline constexpr Named<uint32_t> kKeyMaskNames[] = {
     {"write", 0x20006},
     {"full", kKeyAllAccess},
 };
+
+// The name of `mask` on an object of namespace `ns` ("modify", a registry key's "read"), or ""
+// when the mask has none (it is then written as a number).
+constexpr std::string_view MaskName(ObjectNamespace ns, uint32_t mask) {
+  auto find = [mask](const auto& table) -> std::string_view {
+    for (const auto& entry : table) {
+      if (entry.value == mask) return entry.name;
+    }
+    return "";
+  };
+  return ns == ObjectNamespace::kRegistry ? find(kKeyMaskNames) : find(kFileMaskNames);
+}
 
 // The name of `value` in `table`; "?" if it has none.
 template <class E, std::size_t N>
