@@ -1,4 +1,4 @@
-// net.exe: dispatch to its subcommands (START, STOP, USER); the rest print net's syntax.
+// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP); the rest print net's syntax.
 #include "cmd_net.h"
 #include "cmd_common.h"
 #include "fakes/commands.h"
@@ -12,6 +12,7 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
     if (sub == "start") return cmd::NetStart(con, rest);
     if (sub == "stop") return cmd::NetStop(con, rest);
     if (sub == "user" || sub == "users") return cmd::NetUser(con, rest);
+    if (sub == "localgroup") return cmd::NetLocalGroup(con, rest);
   }
   // [S: ReactOS netmsg] the top-level syntax message.
   con.Write(

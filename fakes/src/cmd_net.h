@@ -1,7 +1,9 @@
-// The subcommands of the fake net.exe, one file each (cmd_net_service.cpp, cmd_net_user.cpp).
+// The subcommands of the fake net.exe, one file each (cmd_net_service.cpp, cmd_net_user.cpp,
+// cmd_net_localgroup.cpp).
 //
 //   fakes::cmd::NetStop(con, {"aspnet_state"});      // 0, or 2 with net's error text
 //   fakes::cmd::NetUser(con, {"ASPNET", "/delete"});
+//   fakes::cmd::NetLocalGroup(con, {"Users", "ASPNET", "/delete"});   // 1377 if not a member
 #pragma once
 
 #include <string>
@@ -14,5 +16,6 @@ namespace fakes::cmd {
 int NetStart(Console& con, const std::vector<std::string>& args);
 int NetStop(Console& con, const std::vector<std::string>& args);
 int NetUser(Console& con, const std::vector<std::string>& args);
+int NetLocalGroup(Console& con, const std::vector<std::string>& args);
 
 }  // namespace fakes::cmd

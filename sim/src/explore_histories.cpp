@@ -239,13 +239,20 @@ class HistoryBuilder {
     steps_.push_back(S("set_process_model", std::move(args)));
   }
 
-  // What an administrator types between runs: re-registering ASP.NET 1.0 (a new ASPNET password
-  // in the LSA, the default rights and ACLs), restarting IIS, stopping or starting the web service.
+  // What an administrator types between runs: re-registering ASP.NET 1.0 (-i: a new ASPNET
+  // password in the LSA, the default rights and ACLs; -r: every application remapped to 1.0;
+  // -u: 1.0's applications moved to 1.1 or unmapped), 1.1's -i, restarting or stopping IIS,
+  // stopping or starting the web service; and ASPNET's groups changed by hand.
   void Command() {
-    if (!f_.iis) return;
-    const std::vector<std::string> lines = {
-        f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe -i", "iisreset", "net stop w3svc",
-        "net start w3svc"};
+    std::vector<std::string> lines = {"net localgroup Users ASPNET /delete", "net localgroup Users ASPNET /add",
+                                      "net localgroup Administrators ASPNET /add"};
+    if (f_.iis) {
+      const std::string v10 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe";
+      const std::string v11 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.1.4322\\aspnet_regiis.exe";
+      lines.insert(lines.end(), {v10 + " -i", v10 + " -i", v10 + " -r", v10 + " -u", v11 + " -i", "iisreset",
+                                 "iisreset /stop", "iisreset /start", "net stop w3svc", "net start w3svc",
+                                 "net stop iisadmin /y"});
+    }
     steps_.push_back(S("command", {{"line", r_.Pick(lines)}}));
   }
 

@@ -1,0 +1,126 @@
+// net localgroup over the fake SAM: list the groups, show one's members, add or remove members.
+//
+// Forms and errors [S: docs/windows-reference.md#net-localgroup]; the layouts of the list, of a
+// group and of the syntax text follow `net user`'s and XP's syntax line [M]:
+//   net localgroup                          the local groups, `*` before each name
+//   net localgroup GROUP                    its name, comment and members
+//   net localgroup GROUP NAME... /add       NetLocalGroupAddMembers: 1387, 1388, 1378, nothing added
+//   net localgroup GROUP NAME... /delete    NetLocalGroupDelMembers: 1387, 1377, nothing removed
+// A group that does not exist is 1376, as `Sam` answers [M: docs/windows-reference.md#local-groups].
+// Creating and deleting groups (`net localgroup GROUP /add`) is not modelled: net's syntax text.
+#include <algorithm>
+#include <optional>
+
+#include "cmd_common.h"
+#include "cmd_net.h"
+#include "fakes/commands.h"
+#include "fakes/sam.h"
+
+namespace fakes::cmd {
+namespace {
+
+struct LocalGroupArgs {
+  std::vector<std::string> words;  // GROUP [NAME...]
+  bool add = false;
+  bool del = false;
+  bool ok = true;
+};
+
+LocalGroupArgs ParseLocalGroupArgs(const std::vector<std::string>& args) {
+  LocalGroupArgs g;
+  for (const auto& a : args) {
+    const std::string lower = Lower(a);
+    if (lower == "/add")
+      g.add = true;
+    else if (lower == "/delete" || lower == "/del")
+      g.del = true;
+    else if (!a.empty() && a[0] == '/')
+      g.ok = false;
+    else
+      g.words.push_back(Unquote(a));
+  }
+  if (g.add && g.del) g.ok = false;
+  // Members need /add or /delete; /add or /delete without members would create or delete the group.
+  if ((g.words.size() > 1) != (g.add || g.del)) g.ok = false;
+  return g;
+}
+
+int LocalGroupSyntax(Console& con) {
+  con.Write(
+      "The syntax of this command is:\n\n\n"
+      "NET LOCALGROUP\n"
+      "[groupname [/COMMENT:\"text\"]] [/DOMAIN]\n"
+      "          groupname {/ADD [/COMMENT:\"text\"] | /DELETE}  [/DOMAIN]\n"
+      "          groupname name [...] {/ADD | /DELETE} [/DOMAIN]\n\n",
+      Stream::kErr);
+  return kNetSyntax;
+}
+
+std::string NetRule() { return std::string(79, '-') + "\n"; }
+
+int ListLocalGroups(Console& con) {
+  const MachineState& s = con.machine.state();
+  con.Write("\nAliases for \\\\" + s.products.os.computer_name + "\n\n" + NetRule());
+  std::vector<std::string> names;
+  for (const LocalGroup& g : s.sam.groups) names.push_back(g.name);
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  for (const std::string& name : names) con.Write("*" + name + "\n");
+  NetOk(con);
+  return 0;
+}
+
+// A member as net shows it: a local account or group by its bare name, anything else qualified
+// (NT AUTHORITY\INTERACTIVE), a SID that names nothing as the SID.
+std::string LocalGroupMemberName(const Sam& sam, const MachineState& s, const fixer::Sid& member) {
+  const std::string shown = sam.DisplayName(member);
+  const std::string local = s.products.os.computer_name + "\\";
+  if (shown.size() > local.size() && EqualsIgnoreCase(std::string_view(shown).substr(0, local.size()), local)) {
+    return shown.substr(local.size());
+  }
+  return shown;
+}
+
+int ShowLocalGroup(Console& con, const std::string& name) {
+  Sam sam(con.machine);
+  const LocalGroup* g = sam.FindGroup(name);
+  if (!g) return NetError(con, fixer::kErrorNoSuchAlias);
+  const MachineState& s = con.machine.state();
+  con.Write("Alias name     " + g->name + "\nComment        " + g->comment + "\n\nMembers\n\n" + NetRule());
+  for (const fixer::Sid& member : g->members) con.Write(LocalGroupMemberName(sam, s, member) + "\n");
+  NetOk(con);
+  return 0;
+}
+
+}  // namespace
+
+int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
+  LocalGroupArgs g = ParseLocalGroupArgs(args);
+  if (!g.ok) return LocalGroupSyntax(con);
+  if (g.words.empty()) return ListLocalGroups(con);
+  const std::string& group = g.words[0];
+  if (g.words.size() == 1) return ShowLocalGroup(con, group);
+  if (!CallerIsAdmin(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+
+  Sam sam(con.machine);
+  const LocalGroup* found = sam.FindGroup(group);
+  if (!found) return NetError(con, fixer::kErrorNoSuchAlias);
+  // All or nothing, as the API: every name resolves and every change is possible before any is made.
+  std::vector<fixer::Sid> members;
+  for (size_t i = 1; i < g.words.size(); ++i) {
+    auto sid = sam.LookupName(g.words[i]);
+    if (!sid.ok()) return NetError(con, fixer::kErrorNoSuchMember);
+    const bool is_member = std::find(found->members.begin(), found->members.end(), *sid) != found->members.end();
+    if (g.add && is_member) return NetError(con, fixer::kErrorMemberInAlias);
+    if (g.del && !is_member) return NetError(con, fixer::kErrorMemberNotInAlias);
+    members.push_back(*sid);
+  }
+  for (const fixer::Sid& member : members) {
+    const fixer::Status st = g.add ? sam.AddMember(group, member) : sam.RemoveMember(group, member);
+    if (!st.ok()) return NetError(con, st.code(), st.message());
+  }
+  NetOk(con);
+  return 0;
+}
+
+}  // namespace fakes::cmd

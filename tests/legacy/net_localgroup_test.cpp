@@ -1,0 +1,89 @@
+// net localgroup: output, errorlevel and the SAM against docs/windows-reference.md#net-localgroup.
+#include <algorithm>
+
+#include "fakes/sam.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+class NetLocalGroup : public LegacyFixture {
+ protected:
+  bool InGroup(const std::string& group, const std::string& user) {
+    fakes::Sam sam(machine);
+    const fakes::LocalGroup* g = sam.FindGroup(group);
+    auto sid = sam.LookupName(user);
+    return g && sid.ok() && std::find(g->members.begin(), g->members.end(), *sid) != g->members.end();
+  }
+};
+
+TEST_F(NetLocalGroup, DeleteAMember) {
+  ASSERT_TRUE(InGroup("Users", "ASPNET"));
+  EXPECT_EQ(Run("net localgroup Users ASPNET /delete"), 0);
+  EXPECT_EQ(Out(), "The command completed successfully.\n\n");
+  EXPECT_FALSE(InGroup("Users", "ASPNET"));
+}
+
+TEST_F(NetLocalGroup, DeleteANonMemberIs1377AndChangesNothing) {
+  Run("net localgroup Users ASPNET /delete");
+  const fakes::MachineState before = machine.state();
+  EXPECT_EQ(Run("net localgroup users aspnet /delete"), 2);
+  EXPECT_EQ(Out(), "System error 1377 has occurred.\n\nThe specified account name is not a member of the local "
+                   "group.\n\n");
+  EXPECT_EQ(machine.state(), before);
+}
+
+TEST_F(NetLocalGroup, AddAMemberTwiceIs1378) {
+  EXPECT_EQ(Run("net localgroup Administrators ASPNET /add"), 0);
+  EXPECT_TRUE(InGroup("Administrators", "ASPNET"));
+  EXPECT_EQ(Run("net localgroup Administrators XPPRO\\ASPNET /add"), 2);
+  EXPECT_NE(Out().find("System error 1378 has occurred."), std::string::npos) << Out();
+}
+
+TEST_F(NetLocalGroup, AnUnknownNameIs1387AndNothingIsAdded) {
+  EXPECT_EQ(Run("net localgroup Administrators ASPNET NOBODY /add"), 2);
+  EXPECT_EQ(Out(), "System error 1387 has occurred.\n\nA member could not be added to or removed from the local "
+                   "group because the member does not exist.\n\n");
+  EXPECT_FALSE(InGroup("Administrators", "ASPNET"));  // all or nothing
+}
+
+TEST_F(NetLocalGroup, AnUnknownGroupIs1376) {
+  EXPECT_EQ(Run("net localgroup Webmasters ASPNET /add"), 2);
+  EXPECT_EQ(Out(), "System error 1376 has occurred.\n\nThe specified local group does not exist.\n\n");
+  EXPECT_EQ(Run("net localgroup Webmasters"), 2);
+}
+
+TEST_F(NetLocalGroup, NotAnAdministratorIsAccessDenied) {
+  Run("net user bob Bob-Passw0rd /add");
+  machine.state().session.caller = "bob";
+  EXPECT_EQ(Run("net localgroup Users ASPNET /delete"), 2);
+  EXPECT_EQ(Out(), "System error 5 has occurred.\n\nAccess is denied.\n\n");
+  EXPECT_TRUE(InGroup("Users", "ASPNET"));
+}
+
+TEST_F(NetLocalGroup, ShowListsMembersByTheirBareNames) {
+  EXPECT_EQ(Run("net localgroup Users"), 0);
+  const std::string& out = Out();
+  EXPECT_EQ(out.rfind("Alias name     Users\nComment        ", 0), 0u) << out;
+  EXPECT_NE(out.find("\nMembers\n\n" + std::string(79, '-') + "\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("\nASPNET\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("XPPRO\\ASPNET"), std::string::npos) << out;
+  EXPECT_NE(out.find("The command completed successfully."), std::string::npos);
+}
+
+TEST_F(NetLocalGroup, ListNamesEveryGroup) {
+  EXPECT_EQ(Run("net localgroup"), 0);
+  EXPECT_NE(Out().find("*Administrators\n"), std::string::npos) << Out();
+  EXPECT_NE(Out().find("*Users\n"), std::string::npos) << Out();
+}
+
+TEST_F(NetLocalGroup, MembersWithoutAddOrDeleteIsASyntaxError) {
+  EXPECT_EQ(Run("net localgroup Users ASPNET"), 1);
+  EXPECT_EQ(Run("net localgroup Users /add"), 1);  // creating a group is not modelled
+  EXPECT_EQ(Run("net localgroup Users ASPNET /add /delete"), 1);
+  EXPECT_NE(Out().find("NET LOCALGROUP"), std::string::npos);
+  EXPECT_TRUE(InGroup("Users", "ASPNET"));
+}
+
+}  // namespace
+}  // namespace legacy_test
