@@ -249,9 +249,9 @@ class HistoryBuilder {
     if (f_.iis) {
       const std::string v10 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe";
       const std::string v11 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.1.4322\\aspnet_regiis.exe";
-      lines.insert(lines.end(), {v10 + " -i", v10 + " -i", v10 + " -r", v10 + " -u", v11 + " -i", "iisreset",
-                                 "iisreset /stop", "iisreset /start", "net stop w3svc", "net start w3svc",
-                                 "net stop iisadmin /y"});
+      lines.insert(lines.end(),
+                   {v10 + " -i", v10 + " -i", v10 + " -r", v10 + " -u", v11 + " -i", "iisreset", "iisreset /stop",
+                    "iisreset /start", "net stop w3svc", "net start w3svc", "net stop iisadmin /y"});
     }
     steps_.push_back(S("command", {{"line", r_.Pick(lines)}}));
   }

@@ -28,8 +28,9 @@ TEST_F(NetLocalGroup, DeleteANonMemberIs1377AndChangesNothing) {
   Run("net localgroup Users ASPNET /delete");
   const fakes::MachineState before = machine.state();
   EXPECT_EQ(Run("net localgroup users aspnet /delete"), 2);
-  EXPECT_EQ(Out(), "System error 1377 has occurred.\n\nThe specified account name is not a member of the local "
-                   "group.\n\n");
+  EXPECT_EQ(Out(),
+            "System error 1377 has occurred.\n\nThe specified account name is not a member of the local "
+            "group.\n\n");
   EXPECT_EQ(machine.state(), before);
 }
 
@@ -42,8 +43,9 @@ TEST_F(NetLocalGroup, AddAMemberTwiceIs1378) {
 
 TEST_F(NetLocalGroup, AnUnknownNameIs1387AndNothingIsAdded) {
   EXPECT_EQ(Run("net localgroup Administrators ASPNET NOBODY /add"), 2);
-  EXPECT_EQ(Out(), "System error 1387 has occurred.\n\nA member could not be added to or removed from the local "
-                   "group because the member does not exist.\n\n");
+  EXPECT_EQ(Out(),
+            "System error 1387 has occurred.\n\nA member could not be added to or removed from the local "
+            "group because the member does not exist.\n\n");
   EXPECT_FALSE(InGroup("Administrators", "ASPNET"));  // all or nothing
 }
 
