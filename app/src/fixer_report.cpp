@@ -191,6 +191,11 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                                  {"detail", w.detail},
                                  {"remedy", fixer::ToString(w.remedy)}});
   j["fixed_by_this_tool"] = d.fixed_by_this_tool;
+  // The worker's newest error event after this fixer's mark, or null.
+  j["worker_error"] =
+      d.worker_error
+          ? json{{"source", d.worker_error->source}, {"id", d.worker_error->id}, {"text", d.worker_error->text}}
+          : json(nullptr);
   json scope;
   scope["services_to_stop"] = d.scope.services_to_stop;
   scope["rights"] = d.scope.rights;

@@ -55,7 +55,13 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
-    d.fixed_by_this_tool = d.worker.exists && FixerMarkNames(ports_.events, d.worker.sid);
+    if (d.worker.exists) {
+      // A log that cannot be read counts as no mark and no error event.
+      if (auto application_log = ports_.events.Read("Application")) {
+        d.fixed_by_this_tool = FixerMarkIn(*application_log, d.worker.sid);
+        d.worker_error = NewestWorkerError(*application_log);
+      }
+    }
   } else {
     d.worker.exists = false;
     d.worker.account = kMachineWorkerAccount;

@@ -32,8 +32,16 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
                                                           const WebServerInfo& web, bool autogenerate);
 
 // Whether this fixer's own mark (an Application event it writes once a repair is verified)
-// names `sid`. A read failure counts as no mark.
-bool FixerMarkNames(EventLog& events, const Sid& sid);
+// names `sid`, in the Application log's records.
+bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid);
+// The newest ASP.NET 1.0 error after the last mark of this fixer (the errors before it are of
+// a failure the repair ended), its text cut to its first line.
+std::optional<EventRecord> NewestWorkerError(const std::vector<EventRecord>& application_log);
+// Why the site fails when every precondition the fixer reads holds: what the worker's newest
+// error event says, or that only a logon (which a wrong password counts toward the lockout) or a
+// later step of its start can show it.
+std::string FailureBeyondPreconditions(const Diagnosis& d);
+inline constexpr uint32_t kWorkerLogonFailedEvent = 1007;  // ASP.NET: processModel credentials invalid
 // The mark: written when the repair is verified; never a password.
 EventRecord FixerMark(const std::string& account, const Sid& sid);
 inline constexpr const char* kFixerEventSource = "aspnet-fixer";

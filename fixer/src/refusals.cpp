@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "diagnose_parts.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -32,7 +33,7 @@ std::string NotAnswering(const Diagnosis& d) {
                               "names it)"),
                   probe.application, probe.status);
   }
-  return ": every precondition of the worker's logon and profile load holds, so the failure comes later in its start";
+  return ": " + FailureBeyondPreconditions(d);
 }
 
 // Why a page does not answer now: the first failing precondition, or what the probe saw.

@@ -116,10 +116,30 @@ void DecideVerdict(Diagnosis& d) {
       d.notes.push_back(Text(FMT_COMPILE("the worker cannot start: {} fails first: {}"), p->id, p->detail));
     }
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
-    d.notes.push_back(
-        "every precondition of the worker's logon and profile load holds; the failure "
-        "comes later in its start (ACLs of KB 811320): read the Application event log");
+    d.notes.push_back(FailureBeyondPreconditions(d));
   }
+}
+
+std::string FailureBeyondPreconditions(const Diagnosis& d) {
+  const std::string holds = "every precondition of the worker's start the fixer reads holds";
+  if (!d.worker_error) {
+    return holds +
+           ", but the password itself only a logon checks (a wrong one counts toward the lockout), and the failure "
+           "may come later in its start (ACLs of KB 811320); no ASP.NET 1.0 error in the Application event log "
+           "names it yet";
+  }
+  if (d.worker_error->id == kWorkerLogonFailedEvent) {
+    // Every other reason of a failed logon is read and holds, so the password is what fails.
+    const bool machine_account = d.worker.kind == WorkerKind::kMachineAccount;
+    return Text(FMT_COMPILE("{}, and ASP.NET 1.0's newest error (event {}: {}) says its logon fails: the "
+                            "password processModel gives no longer logs {} on ({}: {}), as when it was set by "
+                            "hand (net user {} ...){}"),
+                holds, d.worker_error->id, d.worker_error->text, d.worker.account, kErrorLogonFailure,
+                WinErrorText(kErrorLogonFailure), d.worker.account,
+                machine_account ? "; aspnet_regiis -i sets a new one in the account and the LSA" : "");
+  }
+  return Text(FMT_COMPILE("{}; ASP.NET 1.0's newest error in the Application event log (event {}): {}"), holds,
+              d.worker_error->id, d.worker_error->text);
 }
 
 }  // namespace fixer

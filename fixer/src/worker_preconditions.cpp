@@ -151,13 +151,23 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   return out;
 }
 
-bool FixerMarkNames(EventLog& events, const Sid& sid) {
-  auto records = events.Read("Application");
-  if (!records) return false;
+bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid) {
   const std::string needle = sid.ToString();
-  return std::any_of(records->begin(), records->end(), [&](const EventRecord& e) {
+  return std::any_of(application_log.begin(), application_log.end(), [&](const EventRecord& e) {
     return e.source == kFixerEventSource && e.text.find(needle) != std::string::npos;
   });
+}
+
+std::optional<EventRecord> NewestWorkerError(const std::vector<EventRecord>& application_log) {
+  const std::string source = Text(FMT_COMPILE("ASP.NET {}.0"), kFramework10);
+  for (auto it = application_log.rbegin(); it != application_log.rend(); ++it) {
+    if (it->source == kFixerEventSource) return std::nullopt;  // older errors are of a repaired failure
+    if (it->source != source || it->type != EventType::kError) continue;
+    EventRecord e = *it;
+    e.text.resize(std::min(e.text.size(), e.text.find('\n')));
+    return e;
+  }
+  return std::nullopt;
 }
 
 EventRecord FixerMark(const std::string& account, const Sid& sid) {

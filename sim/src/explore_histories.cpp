@@ -253,7 +253,23 @@ class HistoryBuilder {
                    {v10 + " -i", v10 + " -i", v10 + " -r", v10 + " -u", v11 + " -i", "iisreset", "iisreset /stop",
                     "iisreset /start", "net stop w3svc", "net start w3svc", "net stop iisadmin /y"});
     }
-    steps_.push_back(S("command", {{"line", r_.Pick(lines)}}));
+    if (r_.Chance(15)) {
+      ManualWorkaround();
+    } else {
+      steps_.push_back(S("command", {{"line", r_.Pick(lines)}}));
+    }
+  }
+
+  // The workaround by hand, as support engineers typed it before fixup.cmd: a known password on
+  // ASPNET, `runas /profile` to make its profile (the LSA secret no longer matches), and
+  // sometimes aspnet_regiis -i afterwards to put a new password in both places.
+  void ManualWorkaround() {
+    steps_.push_back(S("command", {{"line", std::string("net user ASPNET ") + kNewAccountPassword}}));
+    steps_.push_back(S("command", {{"line", "runas /profile /user:ASPNET cmd.exe"}, {"answer", kNewAccountPassword}}));
+    if (f_.iis && r_.Chance(50)) {
+      steps_.push_back(
+          S("command", {{"line", f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe -i"}}));
+    }
   }
 
   // An account besides the worker comes or goes (bob, when the machine has him, or a new carol).

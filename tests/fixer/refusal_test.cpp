@@ -172,6 +172,67 @@ TEST_P(Refusal, AProfileWithoutTheFixersMarkIsNotAffectedNotAlreadyFixed) {
   EXPECT_EQ(r.refusal->reason, fixer::RefusalReason::kNotAffected);
 }
 
+// A repaired machine whose page fails again while every precondition the fixer reads holds: the
+// worker's newest error after the fixer's mark names the cause (1007: the processModel password
+// no longer logs ASPNET on); errors before the mark are of the failure the repair ended.
+class StillFailing : public Refusal {
+ protected:
+  void SetUp() override {
+    w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
+    w.web_worker = "nobody";  // the page answers 503 although ASPNET has its profile
+  }
+  void Mark() {
+    w.events.push_back({.source = "aspnet-fixer", .text = "The profile of ASPNET (" + OldAspnetSid().ToString() + ")"});
+  }
+  void WorkerError(uint32_t id, std::string text) {
+    w.events.push_back({.source = "ASP.NET 1.0.3705.0", .id = id, .type = fixer::EventType::kError, .text = text});
+  }
+};
+
+TEST_P(StillFailing, ALogonErrorAfterTheMarkNamesThePassword) {
+  WorkerError(1084, "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005");
+  Mark();
+  WorkerError(1007,
+              "aspnet_wp.exe could not be launched because the username and/or password supplied in the "
+              "processModel section of the config file are invalid.\nCause: the simulator's own words");
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("no longer logs ASPNET on (1326: Logon failure: unknown user name or bad "
+                                        "password.)"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("aspnet_regiis -i sets a new one"));
+  EXPECT_THAT(AllText(r), Not(HasSubstr("simulator's own words")));  // an event is quoted by its message only
+  ASSERT_TRUE(r.diagnosis && r.diagnosis->worker_error);
+  EXPECT_EQ(r.diagnosis->worker_error->id, 1007u);
+}
+
+TEST_P(StillFailing, AnotherErrorAfterTheMarkIsQuoted) {
+  Mark();
+  WorkerError(1084, "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005");
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("newest error in the Application event log (event 1084): aspnet_wp.exe "
+                                        "could not be started. HRESULT for the failure: 80070005"));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("1326")));
+}
+
+TEST_P(StillFailing, AnErrorBeforeTheMarkIsNotTheCause) {
+  WorkerError(1007,
+              "aspnet_wp.exe could not be launched because the username and/or password supplied in the "
+              "processModel section of the config file are invalid.");
+  Mark();
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("no ASP.NET 1.0 error in the Application event log names it yet"));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("1007")));
+  ASSERT_TRUE(r.diagnosis);
+  EXPECT_FALSE(r.diagnosis->worker_error.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Strategies, StillFailing, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
+                         [](const auto& info) {
+                           return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");
+                         });
+
 INSTANTIATE_TEST_SUITE_P(Strategies, Refusal, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
                            return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");

@@ -18,6 +18,7 @@
 
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
+#include "fixer/ports/event_log.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/ports/security.h"
 #include "fixer/sid.h"
@@ -136,6 +137,9 @@ struct Diagnosis {
   // The worker's start, precondition by precondition (empty for LocalSystem or a domain account).
   std::vector<Precondition> worker_start;
   bool fixed_by_this_tool = false;  // this fixer's mark names the worker's SID
+  // The newest error ASP.NET 1.0 wrote to the Application log after this fixer's last mark: what
+  // the worker's last failed start said (1007: it could not log on as its processModel identity).
+  std::optional<EventRecord> worker_error;
 
   bool affected() const { return verdict == Verdict::kAffected; }
   const Cause* FindCause(std::string_view id) const;
