@@ -128,18 +128,20 @@ std::string FailureBeyondPreconditions(const Diagnosis& d) {
            "may come later in its start (ACLs of KB 811320); no ASP.NET 1.0 error in the Application event log "
            "names it yet";
   }
+  // The Win32 port reads an event's insertion strings, not its formatted message: they may be none.
+  const std::string quoted = d.worker_error->text.empty() ? "" : ": " + d.worker_error->text;
   if (d.worker_error->id == kWorkerLogonFailedEvent) {
     // Every other reason of a failed logon is read and holds, so the password is what fails.
     const bool machine_account = d.worker.kind == WorkerKind::kMachineAccount;
-    return Text(FMT_COMPILE("{}, and ASP.NET 1.0's newest error (event {}: {}) says its logon fails: the "
+    return Text(FMT_COMPILE("{}, and ASP.NET 1.0's newest error (event {}{}) says its logon fails: the "
                             "password processModel gives no longer logs {} on ({}: {}), as when it was set by "
                             "hand (net user {} ...){}"),
-                holds, d.worker_error->id, d.worker_error->text, d.worker.account, kErrorLogonFailure,
+                holds, d.worker_error->id, quoted, d.worker.account, kErrorLogonFailure,
                 WinErrorText(kErrorLogonFailure), d.worker.account,
                 machine_account ? "; aspnet_regiis -i sets a new one in the account and the LSA" : "");
   }
-  return Text(FMT_COMPILE("{}; ASP.NET 1.0's newest error in the Application event log (event {}): {}"), holds,
-              d.worker_error->id, d.worker_error->text);
+  return Text(FMT_COMPILE("{}; ASP.NET 1.0's newest error in the Application event log: event {}{}"), holds,
+              d.worker_error->id, quoted);
 }
 
 }  // namespace fixer

@@ -210,9 +210,18 @@ TEST_P(StillFailing, AnotherErrorAfterTheMarkIsQuoted) {
   WorkerError(1084, "aspnet_wp.exe could not be started. HRESULT for the failure: 80070005");
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   ExpectRefused(r, RefusalReason::kOtherCause);
-  EXPECT_THAT(r.refusal->why, HasSubstr("newest error in the Application event log (event 1084): aspnet_wp.exe "
+  EXPECT_THAT(r.refusal->why, HasSubstr("newest error in the Application event log: event 1084: aspnet_wp.exe "
                                         "could not be started. HRESULT for the failure: 80070005"));
   EXPECT_THAT(r.refusal->why, Not(HasSubstr("1326")));
+}
+
+// The Win32 port reads an event's insertion strings, which may be none: the id still names it.
+TEST_P(StillFailing, AnEventWithoutTextIsNamedByItsId) {
+  Mark();
+  WorkerError(1007, "");
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("newest error (event 1007) says its logon fails"));
 }
 
 TEST_P(StillFailing, AnErrorBeforeTheMarkIsNotTheCause) {
