@@ -67,13 +67,12 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.worker.account = kMachineWorkerAccount;
   }
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, d.probes, d.notes);
-  DecideVerdict(d);
-
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
     auto scope = ReadFixScope(ports_, d.worker);
     if (!scope) return scope.status();
     d.scope = std::move(*scope);
   }
+  DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
   if (log_) {
     Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
         d.os.computer_name, ToString(d.os.edition), d.os.service_pack, ToString(d.web_server.kind), d.worker.account,
