@@ -38,6 +38,14 @@ Result<std::optional<Precondition>> FirstFailingNow(RepairContext& ctx) {
   return std::optional<Precondition>();
 }
 
+// The deny ACEs naming the worker now (the account as the repair left it), or "".
+std::string DenyingAces(RepairContext& ctx) {
+  auto acct = ctx.ports.accounts.Lookup(ctx.account);
+  if (!acct) return "";
+  auto aces = ctx.ports.security.FindAcesByObject(acct->sid);
+  return aces ? DeniedAccess(acct->name, *aces) : "";
+}
+
 class VerifySite : public Step {
  public:
   std::string_view id() const override { return "verify-site"; }
@@ -70,14 +78,17 @@ class VerifySite : public Step {
       return {};
     }
     auto first = FirstFailingNow(ctx);
-    std::string why =
-        "; no precondition of the worker's logon and profile load fails, so it fails "
-        "later in its start: read the Application event log";
+    std::string why;
     if (first && first->has_value()) {
       code = (*first)->error;
       why = Text(FMT_COMPILE("; the worker cannot start: {} fails: {}"), (*first)->id, (*first)->detail);
     } else if (!first) {
       why = Text(FMT_COMPILE("; its cause could not be read ({})"), first.status());
+    } else {
+      why =
+          "; no precondition of the worker's logon and profile load fails, so it fails later in its start: read "
+          "the Application event log" +
+          DenyingAces(ctx);
     }
     return Status(code,
                   Text(FMT_COMPILE("the site still fails after the repair: {}{}"), fmt::join(failing, ", "), why));

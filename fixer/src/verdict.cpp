@@ -3,7 +3,6 @@
 
 #include "diagnose_parts.h"
 #include "fixer/text.h"
-#include "fixer/windows_names.h"
 
 namespace fixer {
 namespace {
@@ -121,28 +120,9 @@ void DecideVerdict(Diagnosis& d) {
   }
 }
 
-namespace {
-
-// "; explicit ACEs deny ASPNET access: file C:\...\Temporary ASP.NET Files (full), ...", or "".
-std::string DenyAcesOfTheWorker(const Diagnosis& d) {
-  std::string denied;
-  for (const ObjectAces& o : d.scope.aces) {
-    for (const Ace& ace : o.aces) {
-      if (ace.type != AceType::kDeny) continue;
-      const std::string_view name = MaskName(o.object.ns, ace.mask);
-      denied += Text(FMT_COMPILE("{}{} {} ({})"), denied.empty() ? "" : ", ", ToString(o.object.ns), o.object.path,
-                     name.empty() ? Text(FMT_COMPILE("0x{:x}"), ace.mask) : std::string(name));
-    }
-  }
-  if (denied.empty()) return "";
-  return Text(FMT_COMPILE("; explicit ACEs deny {} access (KB 811320 lists the folders ASP.NET needs): {}"),
-              d.worker.account, denied);
-}
-
-}  // namespace
-
 std::string FailureBeyondPreconditions(const Diagnosis& d) {
-  const std::string holds = "every precondition of the worker's start the fixer reads holds" + DenyAcesOfTheWorker(d);
+  const std::string holds =
+      "every precondition of the worker's start the fixer reads holds" + DeniedAccess(d.worker.account, d.scope.aces);
   if (!d.worker_error) {
     return holds +
            ", but the password itself only a logon checks (a wrong one counts toward the lockout), and the failure "

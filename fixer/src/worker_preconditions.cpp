@@ -6,6 +6,7 @@
 #include "diagnose_parts.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/text.h"
+#include "fixer/windows_names.h"
 
 namespace fixer {
 namespace {
@@ -149,6 +150,21 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
                                            w.account),
                                       Remedy::kRepaired));
   return out;
+}
+
+std::string DeniedAccess(const std::string& account, const std::vector<ObjectAces>& aces) {
+  std::string denied;
+  for (const ObjectAces& o : aces) {
+    for (const Ace& ace : o.aces) {
+      if (ace.type != AceType::kDeny) continue;
+      const std::string_view name = MaskName(o.object.ns, ace.mask);
+      denied += Text(FMT_COMPILE("{}{} {} ({})"), denied.empty() ? "" : ", ", ToString(o.object.ns), o.object.path,
+                     name.empty() ? Text(FMT_COMPILE("0x{:x}"), ace.mask) : std::string(name));
+    }
+  }
+  if (denied.empty()) return "";
+  return Text(FMT_COMPILE("; explicit ACEs deny {} access (KB 811320 lists the folders ASP.NET needs): {}"), account,
+              denied);
 }
 
 bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid) {

@@ -114,7 +114,9 @@ StepReport GrantAce(RunContext& ctx, const Step& step) {
     if (!st.ok()) return {true, "", StepDone(st, "create " + path), ""};
   }
   return {true, "",
-          StepDone(objects.AddAce(ref, ace), "grant " + Arg(step, "mask", "read") + " on " + path + " to " + who), ""};
+          StepDone(objects.AddAce(ref, ace),
+                   (type == "allow" ? "grant " : "deny ") + Arg(step, "mask", "read") + " on " + path + " to " + who),
+          ""};
 }
 
 StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
