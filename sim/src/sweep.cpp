@@ -32,6 +32,9 @@ struct Target {
   std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
   std::vector<fakes::MutationEvent> clean_trace;
   std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
+  // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
+  // account is gone): exit 4 is then what an episode of it may end with too.
+  bool clean_not_restored = false;
   // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
   // with no earlier fault leaves when the power goes at that call. In a single-fault sweep only
   // the case of that power loss reads it, and takes it (each element is one worker's: mutable).
@@ -399,7 +402,7 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
     out.push_back(
         {t.file, t.step, FormatFaults(c.faults), recovery, r.what, r.expected, r.actual, FaultPlaces(c.faults, e)});
   };
-  if (e.exit_code() == fixer::ToInt(fixer::ExitCode::kNotRestored))
+  if (e.exit_code() == fixer::ToInt(fixer::ExitCode::kNotRestored) && !t.clean_not_restored)
     add({"sweep",
          "the episode ends fixed or restored",
          false,
@@ -466,6 +469,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     clean.set_before_mutation(nullptr);
     t->clean_trace = run.trace;
     t->clean_text = std::make_shared<const std::string>(RunTranscript(run));
+    t->clean_not_restored = run.exit_code == fixer::ExitCode::kNotRestored;
     t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));
   }
