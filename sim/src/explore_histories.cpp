@@ -182,6 +182,16 @@ class HistoryBuilder {
         break;
       }
       case 11:
+        if (r_.Chance(20)) {
+          // A deny on a folder ASP.NET needs (KB 811320): no repair can make the site answer.
+          steps_.push_back(S("grant_ace", {{"path", f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\"
+                                                                     "Temporary ASP.NET Files"},
+                                           {"principal", "ASPNET"},
+                                           {"mask", "full"},
+                                           {"type", "deny"},
+                                           {"flags", "OICI"}}));
+          break;
+        }
         steps_.push_back(S("grant_ace", {{"path", "C:\\Inetpub\\wwwroot\\data"},
                                          {"principal", "ASPNET"},
                                          {"mask", r_.Chance(50) ? "modify" : "read"},
