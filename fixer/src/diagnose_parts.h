@@ -41,7 +41,7 @@ std::optional<EventRecord> NewestWorkerError(const std::vector<EventRecord>& app
 // error event says, or that only a logon (which a wrong password counts toward the lockout) or a
 // later step of its start can show it.
 std::string FailureBeyondPreconditions(const Diagnosis& d);
-// "; explicit ACEs deny ASPNET access (KB 811320 ...): file C:\\...\\Temporary ASP.NET Files (full)"
+// "; explicit ACEs deny ASPNET access (KB 811320 ...): file C:\...\Temporary ASP.NET Files (full)"
 // for the deny ACEs among `aces` (the ACEs naming the worker, by object), or "" when none denies.
 std::string DeniedAccess(const std::string& account, const std::vector<ObjectAces>& aces);
 inline constexpr uint32_t kWorkerLogonFailedEvent = 1007;  // ASP.NET: processModel credentials invalid
