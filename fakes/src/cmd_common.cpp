@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "fakes/commands.h"
 #include "fixer/win_error.h"
 
 namespace fakes::cmd {
@@ -19,6 +20,22 @@ int NetError(Console& con, uint32_t code, const std::string& text) {
     con.Write("System error " + std::to_string(code) + " has occurred.\n\n" + message + "\n\n", Stream::kErr);
   }
   return kNetFailed;
+}
+
+NetArgs SplitNetArgs(const std::vector<std::string>& args) {
+  NetArgs n;
+  for (const auto& a : args) {
+    const std::string lower = Lower(a);
+    if (lower == "/add")
+      n.add = true;
+    else if (lower == "/delete" || lower == "/del")
+      n.del = true;
+    else if (!a.empty() && a[0] == '/')
+      n.options.push_back(a);
+    else
+      n.words.push_back(Unquote(a));
+  }
+  return n;
 }
 
 bool IsOption(const std::string& word, std::string_view option) { return Lower(word) == Lower(std::string(option)); }

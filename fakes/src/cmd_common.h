@@ -22,6 +22,15 @@ void NetOk(Console& con);
 // a blank line and "More help is available by typing NET HELPMSG <n>." (3514); a Win32 error
 // is "System error <n> has occurred." (3502), a blank line and the Win32 text. Returns 2.
 int NetError(Console& con, uint32_t code, const std::string& text = "");
+// A net subcommand's arguments: its words (unquoted), /ADD and /DELETE (or /DEL) in any case,
+// and every other switch as typed ("/fullname:Carol"), for the subcommand to read or refuse.
+struct NetArgs {
+  std::vector<std::string> words;
+  std::vector<std::string> options;
+  bool add = false;
+  bool del = false;
+};
+NetArgs SplitNetArgs(const std::vector<std::string>& args);
 // Case-insensitive comparison of an option word ("/ADD" == "/add").
 bool IsOption(const std::string& word, std::string_view option);
 // Lower-case copy.

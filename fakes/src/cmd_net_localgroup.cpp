@@ -19,30 +19,10 @@
 namespace fakes::cmd {
 namespace {
 
-struct LocalGroupArgs {
-  std::vector<std::string> words;  // GROUP [NAME...]
-  bool add = false;
-  bool del = false;
-  bool ok = true;
-};
-
-LocalGroupArgs ParseLocalGroupArgs(const std::vector<std::string>& args) {
-  LocalGroupArgs g;
-  for (const auto& a : args) {
-    const std::string lower = Lower(a);
-    if (lower == "/add")
-      g.add = true;
-    else if (lower == "/delete" || lower == "/del")
-      g.del = true;
-    else if (!a.empty() && a[0] == '/')
-      g.ok = false;
-    else
-      g.words.push_back(Unquote(a));
-  }
-  if (g.add && g.del) g.ok = false;
-  // Members need /add or /delete; /add or /delete without members would create or delete the group.
-  if ((g.words.size() > 1) != (g.add || g.del)) g.ok = false;
-  return g;
+// GROUP [NAME...] with /add or /delete, and no other switch. Members need /add or /delete; /add
+// or /delete without members would create or delete the group (not modelled).
+bool LocalGroupArgsOk(const NetArgs& g) {
+  return g.options.empty() && !(g.add && g.del) && (g.words.size() > 1) == (g.add || g.del);
 }
 
 int LocalGroupSyntax(Console& con) {
@@ -95,8 +75,8 @@ int ShowLocalGroup(Console& con, const std::string& name) {
 }  // namespace
 
 int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
-  LocalGroupArgs g = ParseLocalGroupArgs(args);
-  if (!g.ok) return LocalGroupSyntax(con);
+  const NetArgs g = SplitNetArgs(args);
+  if (!LocalGroupArgsOk(g)) return LocalGroupSyntax(con);
   if (g.words.empty()) return ListLocalGroups(con);
   const std::string& group = g.words[0];
   if (g.words.size() == 1) return ShowLocalGroup(con, group);

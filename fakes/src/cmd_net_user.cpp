@@ -29,14 +29,14 @@ struct UserArgs {
 };
 
 UserArgs ParseUserArgs(const std::vector<std::string>& args) {
+  NetArgs split = SplitNetArgs(args);
   UserArgs u;
-  for (const auto& a : args) {
+  u.words = std::move(split.words);
+  u.add = split.add;
+  u.del = split.del;
+  for (const auto& a : split.options) {
     const std::string lower = Lower(a);
-    if (lower == "/add")
-      u.add = true;
-    else if (lower == "/delete" || lower == "/del")
-      u.del = true;
-    else if (lower == "/active" || lower == "/active:yes")
+    if (lower == "/active" || lower == "/active:yes")
       u.active = true;
     else if (lower == "/active:no")
       u.active = false;
@@ -44,10 +44,8 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
       u.full_name = Unquote(a.substr(10));
     else if (lower.rfind("/comment:", 0) == 0)
       u.comment = Unquote(a.substr(9));
-    else if (!a.empty() && a[0] == '/')
-      u.ok = false;
     else
-      u.words.push_back(Unquote(a));
+      u.ok = false;
   }
   if (u.add && u.del) u.ok = false;
   if (u.words.size() > 2 || (u.del && u.words.size() != 1)) u.ok = false;
