@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "fakes/commands.h"
+#include "fakes/state.h"
 #include "fixer/win_error.h"
 
 namespace fakes::cmd {
@@ -20,6 +21,18 @@ int NetError(Console& con, uint32_t code, const std::string& text) {
     con.Write("System error " + std::to_string(code) + " has occurred.\n\n" + message + "\n\n", Stream::kErr);
   }
   return kNetFailed;
+}
+
+std::string NetRule() { return std::string(79, '-') + "\n"; }
+
+void NetListHeading(Console& con, std::string_view what) {
+  con.Write("\n" + std::string(what) + " for \\\\" + con.machine.state().products.os.computer_name + "\n\n" +
+            NetRule());
+}
+
+void SortAsNetLists(std::vector<std::string>& names) {
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
 }
 
 NetArgs SplitNetArgs(const std::vector<std::string>& args) {

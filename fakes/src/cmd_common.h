@@ -22,6 +22,12 @@ void NetOk(Console& con);
 // a blank line and "More help is available by typing NET HELPMSG <n>." (3514); a Win32 error
 // is "System error <n> has occurred." (3502), a blank line and the Win32 text. Returns 2.
 int NetError(Console& con, uint32_t code, const std::string& text = "");
+// The rule under the heading of net's lists ("User accounts for \\XPPRO"): 79 dashes, a newline.
+std::string NetRule();
+// The heading of net's lists: "\nUser accounts for \\XPPRO\n\n" and the rule, `what` first.
+void NetListHeading(Console& con, std::string_view what);
+// Names in the order net lists them: case-insensitive.
+void SortAsNetLists(std::vector<std::string>& names);
 // A net subcommand's arguments: its words (unquoted), /ADD and /DELETE (or /DEL) in any case,
 // and every other switch as typed ("/fullname:Carol"), for the subcommand to read or refuse.
 struct NetArgs {

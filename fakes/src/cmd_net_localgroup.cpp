@@ -9,7 +9,6 @@
 // A group that does not exist is 1376, as `Sam` answers [M: docs/windows-reference.md#local-groups].
 // Creating and deleting groups (`net localgroup GROUP /add`) is not modelled: net's syntax text.
 #include <algorithm>
-#include <optional>
 
 #include "cmd_common.h"
 #include "cmd_net.h"
@@ -36,15 +35,12 @@ int LocalGroupSyntax(Console& con) {
   return kNetSyntax;
 }
 
-std::string NetRule() { return std::string(79, '-') + "\n"; }
-
 int ListLocalGroups(Console& con) {
   const MachineState& s = con.machine.state();
-  con.Write("\nAliases for \\\\" + s.products.os.computer_name + "\n\n" + NetRule());
+  NetListHeading(con, "Aliases");
   std::vector<std::string> names;
   for (const LocalGroup& g : s.sam.groups) names.push_back(g.name);
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  SortAsNetLists(names);
   for (const std::string& name : names) con.Write("*" + name + "\n");
   NetOk(con);
   return 0;

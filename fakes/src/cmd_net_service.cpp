@@ -66,8 +66,7 @@ int ListStarted(Console& con) {
   for (const fixer::ServiceInfo& s : con.machine.state().services) {
     if (s.state != fixer::ServiceState::kStopped) names.push_back(s.display_name);
   }
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  SortAsNetLists(names);
   con.Write("These Windows services are started:\n\n");
   for (const std::string& name : names) con.Write("   " + name + "\n");
   con.Write("\n");

@@ -81,11 +81,10 @@ std::optional<fixer::Secret> AskPassword(Console& con) {
 
 int List(Console& con) {
   const MachineState& s = con.machine.state();
-  con.Write("\nUser accounts for \\\\" + s.products.os.computer_name + "\n\n" + std::string(79, '-') + "\n");
+  NetListHeading(con, "User accounts");
   std::vector<std::string> names;
   for (const auto& u : s.sam.users) names.push_back(u.name);
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  SortAsNetLists(names);
   std::string line;
   for (size_t i = 0; i < names.size(); ++i) {
     std::string cell = names[i];
