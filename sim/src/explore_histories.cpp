@@ -82,6 +82,11 @@ class HistoryBuilder {
   }
 
  private:
+  // A path under a framework's folder, on this machine's %SystemRoot%.
+  std::string FrameworkPath(const char* version_folder, const char* rest) const {
+    return f_.system_root + "\\Microsoft.NET\\Framework\\" + version_folder + "\\" + rest;
+  }
+
   std::string App() { return f_.apps.empty() ? "/LM/W3SVC/1/ROOT/shop" : r_.Pick(f_.apps); }
 
   void Request() {
@@ -184,8 +189,7 @@ class HistoryBuilder {
       case 11:
         if (r_.Chance(20)) {
           // A deny on a folder ASP.NET needs (KB 811320): no repair can make the site answer.
-          steps_.push_back(S("grant_ace", {{"path", f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\"
-                                                                     "Temporary ASP.NET Files"},
+          steps_.push_back(S("grant_ace", {{"path", FrameworkPath("v1.0.3705", "Temporary ASP.NET Files")},
                                            {"principal", "ASPNET"},
                                            {"mask", "full"},
                                            {"type", "deny"},
@@ -257,8 +261,8 @@ class HistoryBuilder {
     std::vector<std::string> lines = {"net localgroup Users ASPNET /delete", "net localgroup Users ASPNET /add",
                                       "net localgroup Administrators ASPNET /add"};
     if (f_.iis) {
-      const std::string v10 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe";
-      const std::string v11 = f_.system_root + "\\Microsoft.NET\\Framework\\v1.1.4322\\aspnet_regiis.exe";
+      const std::string v10 = FrameworkPath("v1.0.3705", "aspnet_regiis.exe");
+      const std::string v11 = FrameworkPath("v1.1.4322", "aspnet_regiis.exe");
       lines.insert(lines.end(),
                    {v10 + " -i", v10 + " -i", v10 + " -r", v10 + " -u", v11 + " -i", "iisreset", "iisreset /stop",
                     "iisreset /start", "net stop w3svc", "net start w3svc", "net stop iisadmin /y"});
@@ -277,8 +281,7 @@ class HistoryBuilder {
     steps_.push_back(S("command", {{"line", std::string("net user ASPNET ") + kNewAccountPassword}}));
     steps_.push_back(S("command", {{"line", "runas /profile /user:ASPNET cmd.exe"}, {"answer", kNewAccountPassword}}));
     if (f_.iis && r_.Chance(50)) {
-      steps_.push_back(
-          S("command", {{"line", f_.system_root + "\\Microsoft.NET\\Framework\\v1.0.3705\\aspnet_regiis.exe -i"}}));
+      steps_.push_back(S("command", {{"line", FrameworkPath("v1.0.3705", "aspnet_regiis.exe") + " -i"}}));
     }
   }
 
