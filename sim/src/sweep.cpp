@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -36,11 +37,24 @@ struct Target {
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
   // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
-  // with no earlier fault leaves when the power goes at that call. In a single-fault sweep only
-  // the case of that power loss reads it, and takes it (each element is one worker's: mutable).
+  // with no earlier fault leaves when the power goes at that call. Recorded by the first case
+  // that reads it (BeforeCall), not with the clean apply: every target's at once made the
+  // sweep's peak memory, and a page fault for each of its pages. In a single-fault sweep only
+  // the case of that power loss reads an element, and takes it (each is one worker's: mutable).
   mutable std::vector<std::optional<fakes::MachineState>> before_call;
-  std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
-  mutable sweep::EndCache ends;           // where its episodes ended, with what their checks read there
+  mutable std::once_flag before_call_recorded;
+  std::optional<GrantWidening> widening;       // NoGrantWidened against `found`, worked out once
+  mutable sweep::EndCache ends;                // where its episodes ended, with what their checks read there
+  mutable std::atomic<size_t> groups_left{0};  // of its cases' groups (CallGroups), still to run
+
+  // After its last group: what only its cases read is let go (the sweep's memory would hold every
+  // target's, and take a page fault for each new page).
+  void GroupDone() const {
+    if (--groups_left > 0) return;
+    ends.Clear();
+    before_call.clear();
+    before_call.shrink_to_fit();
+  }
 };
 
 struct Case {
@@ -190,17 +204,34 @@ RunOutcome CutShort(const RunOutcome& cut, uint64_t call) {
   return CutShort(cut.command, cut.consumed, cut.text, cut.trace, call);
 }
 
+// The machine the clean apply had just before call `call` (1-based), recorded by running the
+// clean apply again the first time a case asks (a run without faults does the same again); null
+// once the target let its snapshots go (Target::GroupDone).
+std::optional<fakes::MachineState>* BeforeCall(const Target& t, uint64_t call, const PortsDecoratorFactory& decorate) {
+  std::call_once(t.before_call_recorded, [&t, &decorate] {
+    fakes::Machine clean(*t.found);
+    clean.set_before_mutation([&clean, &t] { t.before_call.emplace_back(clean.state()); });
+    std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
+    RunFixer(clean, "apply", t.options, {}, false, decorator.get(), t.found);
+    assert(t.before_call.size() == t.clean_trace.size() && "the clean apply ran differently the second time");
+  });
+  return call <= t.before_call.size() ? &t.before_call[call - 1] : nullptr;
+}
+
 // A power loss at call N with no fault before it leaves the machine as the clean apply had it
 // just before call N, so that is taken instead of running the apply again up to N (moved out
-// when no other case reads it: `last_reader`; a case run again then runs the apply). A replay
-// (`keep_text`) runs the apply, to print its real transcript. With `snapshots`, the apply keeps
-// the machine before each of its calls after the first fault, for the pair cases.
-Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool keep_text, bool last_reader,
+// when no other case reads it: `last_reader`; a case run again then runs the apply). Without
+// `from_snapshot` (a replay, to print its real transcript; a sweep that shares no run) it runs the
+// apply. With `snapshots`, the apply keeps the machine before each of its calls after the first
+// fault, for the pair cases.
+Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool from_snapshot, bool last_reader,
                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr) {
   const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
-  if (!keep_text && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.before_call.size() &&
-      t.before_call[first.call - 1]) {
-    std::optional<fakes::MachineState>& cut = t.before_call[first.call - 1];
+  std::optional<fakes::MachineState>* before = nullptr;
+  if (from_snapshot && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.clean_trace.size())
+    before = BeforeCall(t, first.call, decorate);
+  if (before && *before) {
+    std::optional<fakes::MachineState>& cut = *before;
     Applied applied{CutShort("apply", 0, t.clean_text, t.clean_trace, first.call),
                     last_reader ? std::move(*cut) : *cut};
     if (last_reader) cut.reset();
@@ -213,13 +244,15 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool ke
 
 // The operator's commands from `command` on, until one ends the episode (or an operator stops
 // retrying), each recorded with its snapshots when `record`. A run copies the machine it finds
-// only to record it or with `copy_found` (see RunOutcome::unchecked).
+// only to record it or with `copy_found` (see RunOutcome::unchecked); `found`, when given, is what
+// `machine` holds now, and the first run compares with it instead of copying.
 void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string command,
               const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
-              bool record, bool copy_found, uint64_t record_upto = UINT64_MAX) {
+              bool record, bool copy_found, uint64_t record_upto = UINT64_MAX,
+              std::shared_ptr<const fakes::MachineState> found = nullptr) {
   while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
-    std::shared_ptr<const fakes::MachineState> before;
-    if (record || copy_found) before = std::make_shared<const fakes::MachineState>(machine.state());
+    std::shared_ptr<const fakes::MachineState> before = std::move(found);
+    if (!before && (record || copy_found)) before = std::make_shared<const fakes::MachineState>(machine.state());
     RunSnapshots snapshots;
     snapshots.last = record_upto;
     e.runs.push_back(RunOne(t, machine, before, command, e.calls(), faults, decorate, record ? &snapshots : nullptr));
@@ -275,8 +308,9 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
                   const std::vector<SweepFault>& faults, const std::string& recovery,
                   const PortsDecoratorFactory& decorate, RecoveryCache* cache) {
   if (!cache || command.empty()) {
+    std::shared_ptr<const fakes::MachineState> found = start.kept;  // equal to what Take() gives
     fakes::Machine machine = start.Take();
-    Continue(t, machine, e, command, faults, recovery, decorate, false, false);
+    Continue(t, machine, e, command, faults, recovery, decorate, false, false, UINT64_MAX, std::move(found));
     return;
   }
   const uint64_t base = e.calls();
@@ -291,7 +325,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   const std::shared_ptr<const fakes::MachineState> from = start.kept;
   const size_t first = e.runs.size();
   fakes::Machine machine = start.Take();
-  Continue(t, machine, e, command, faults, recovery, decorate, false, false);
+  Continue(t, machine, e, command, faults, recovery, decorate, false, false, UINT64_MAX, from);
   if (e.unchecked()) return;  // runs again with copies
   Recovery kept{{}, e.end};
   for (size_t i = first; i < e.runs.size(); ++i)
@@ -463,10 +497,8 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     t->found_statuses = StatusOfEveryApp(ctx.machine);
     t->widening.emplace(*t->found, kWorkerAccount);
     fakes::Machine clean(*t->found);
-    clean.set_before_mutation([&clean, &t] { t->before_call.push_back(clean.state()); });
     std::unique_ptr<PortsDecorator> decorator = o.decorate ? o.decorate() : nullptr;
     FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get(), t->found);
-    clean.set_before_mutation(nullptr);
     t->clean_trace = run.trace;
     t->clean_text = std::make_shared<const std::string>(RunTranscript(run));
     t->clean_not_restored = run.exit_code == fixer::ExitCode::kNotRestored;
@@ -591,7 +623,8 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
   // A single-fault sweep's power loss at N is the only case that starts from the clean apply's
   // machine before N (a pair case starts from its single case's snapshots).
   const bool last_reader = o.faults < 2;
-  Applied applied = RunApply(*c.target, c.faults, o.only_case.has_value(), last_reader, o.decorate, snapshots);
+  const bool from_snapshot = o.share_runs && !o.only_case;
+  Applied applied = RunApply(*c.target, c.faults, from_snapshot, last_reader, o.decorate, snapshots);
   RecoveryStart start;
   start.machine.emplace(std::move(applied.machine));
   std::optional<CaseResult> r = FinishCase(c, std::move(applied.run), std::move(start), o, record, copy_found, cache);
@@ -679,14 +712,19 @@ std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singl
 std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   std::vector<UnitResult> results(singles.size());
   const std::vector<std::pair<size_t, size_t>> groups = CallGroups(singles);
-  // The largest groups first (cases times the apply's calls, which bound each case's pairs), so
-  // the workers finish together instead of one running a long group alone at the end.
+  // The largest applies first (cases times calls, which bound each case's pairs), so the workers
+  // finish together instead of one running a long apply alone at the end; an apply's groups
+  // stay together, so what its cases share is let go soon (Target::GroupDone).
+  std::map<const Target*, size_t> weight;
+  for (const auto& [begin, end] : groups) {
+    const Target* t = singles[begin].target;
+    weight[t] += (end - begin) * (t->clean_trace.size() + 1);
+    ++t->groups_left;
+  }
   std::vector<size_t> order(groups.size());
   for (size_t g = 0; g < order.size(); ++g) order[g] = g;
-  auto weight = [&](size_t g) {
-    return (groups[g].second - groups[g].first) * (singles[groups[g].first].target->clean_trace.size() + 1);
-  };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return weight(a) > weight(b); });
+  auto weight_of = [&](size_t g) { return weight[singles[groups[g].first].target]; };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return weight_of(a) > weight_of(b); });
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = 0, total = singles.size();
@@ -700,7 +738,7 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
   auto run_unit = [&](size_t i, RecoveryCache* cache) {
     UnitResult& u = results[i];
     if (!pairs) {
-      u.single = RunCase(singles[i], o);
+      u.single = RunCase(singles[i], o, nullptr, false, cache);
       report(0);
       return;
     }
@@ -721,6 +759,7 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
       std::optional<RecoveryCache> cache;
       if (o.share_runs && !o.only_case) cache.emplace();
       for (size_t i = begin; i < end; ++i) run_unit(i, cache ? &*cache : nullptr);
+      singles[begin].target->GroupDone();
     }
   };
   const int jobs = std::max(1, o.jobs);

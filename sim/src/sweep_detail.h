@@ -59,6 +59,7 @@ class EndCache {
  public:
   std::shared_ptr<const EndOfEpisode> Find(const fakes::MachineState& machine) const;
   void Keep(std::shared_ptr<const EndOfEpisode> end);
+  void Clear();  // once the apply's last case ran: its ends are the sweep's largest memory
 
  private:
   struct Entry {

@@ -33,4 +33,10 @@ void EndCache::Keep(std::shared_ptr<const EndOfEpisode> end) {
   if (entries_.size() < kMaxEnds) entries_.push_back({fingerprint, std::move(end)});
 }
 
+void EndCache::Clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_.clear();
+  entries_.shrink_to_fit();
+}
+
 }  // namespace sim::sweep

@@ -69,8 +69,11 @@ struct SweepOptions {
   // Test seam; empty for the real ports. Its decorators must be as pure as the real ports (the
   // same machine, command and faults give the same run): a sweep reuses recoveries on that ground.
   PortsDecoratorFactory decorate;
-  // A pair case starts from the snapshots of its first fault's case (see SweepReport::shared_runs);
-  // false runs every pair case's episodes from the found machine: the reference for the tests.
+  // A power loss with no fault before it starts from the clean apply's machine before that call,
+  // a pair case from the snapshots of its first fault's case (see SweepReport::shared_runs), and a
+  // recovery an earlier case of the same apply ran from an equal machine with the same faults to
+  // come is taken from it; false runs every case's episodes from the found machine: the
+  // reference for the tests.
   bool share_runs = true;
   // Test seam: every episode's end machine (a shared one's too), with its case's spec and
   // "resume" or "rollback"; called from the worker threads; may be empty.
