@@ -186,7 +186,7 @@ RunResult Fixer::Resume() {
     return r;
   }
   RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
-  ctx.data = journal.data;
+  ctx.data = std::move(journal.data);  // the runner reads the phases only
   Runner runner(ctx, steps, journal);
   if (journal.AnyUndo()) {
     r.messages.push_back("the journaled run was being undone; finishing the undo");
@@ -241,7 +241,7 @@ RunResult Fixer::Rollback() {
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
   RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
-  ctx.data = journal.data;
+  ctx.data = std::move(journal.data);  // the runner reads the phases only
   Runner runner(ctx, steps, journal);
   auto past = runner.PastPointOfNoReturn();
   if (!past) return Refused(std::move(r), DiagnoseFailed(past.status()));

@@ -5,7 +5,7 @@
 
 namespace fixer {
 
-StepPhase JournalReplay::PhaseOf(const std::string& step) const {
+StepPhase JournalReplay::PhaseOf(std::string_view step) const {
   auto it = phases.find(step);
   return it == phases.end() ? StepPhase::kPending : it->second;
 }

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fixer/journal_codec.h"
@@ -30,12 +31,12 @@ struct JournalReplay {
   std::string account;
   Sid sid;
   std::vector<std::string> step_ids;
-  std::map<std::string, StepPhase> phases;
+  std::map<std::string, StepPhase, std::less<>> phases;  // transparent: looked up by a step's id() view
   std::map<std::string, StepData> data;  // begin data merged with done data
   bool finished = false;                 // the run reached its end
   uint32_t next_seq = 0;
 
-  StepPhase PhaseOf(const std::string& step) const;
+  StepPhase PhaseOf(std::string_view step) const;
   bool AnyUndo() const;  // an undo was under way
   bool AllDone() const;
 };

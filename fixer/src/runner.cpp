@@ -96,12 +96,12 @@ size_t Runner::IndexOf(std::string_view id) const {
 Status Runner::ReopenAfterForwardFailure() {
   const size_t n = steps_.size();
   size_t first = 0;
-  while (first < n && journal_.PhaseOf(std::string(steps_[first]->id())) == StepPhase::kDone) {
+  while (first < n && journal_.PhaseOf(steps_[first]->id()) == StepPhase::kDone) {
     ++first;
   }
   bool later_done = false;
   for (size_t k = first + 1; k < n; ++k) {
-    if (journal_.PhaseOf(std::string(steps_[k]->id())) == StepPhase::kDone) later_done = true;
+    if (journal_.PhaseOf(steps_[k]->id()) == StepPhase::kDone) later_done = true;
   }
   if (first >= n || !later_done) return {};
   const size_t start = std::min(first, IndexOf(steps_[first]->resume_from()));
@@ -110,7 +110,7 @@ Status Runner::ReopenAfterForwardFailure() {
     const StepPhase phase = journal_.PhaseOf(id);
     if (phase == StepPhase::kPending) continue;
     const std::string_view closer = steps_[k]->closed_by();
-    const bool taken_back = !closer.empty() && journal_.PhaseOf(std::string(closer)) == StepPhase::kDone;
+    const bool taken_back = !closer.empty() && journal_.PhaseOf(closer) == StepPhase::kDone;
     const bool prepare_again = taken_back || (closer.empty() && phase == StepPhase::kDone);
     StepData how;
     if (!prepare_again) how[kReopenActOn] = kReopenRecorded;
@@ -143,7 +143,7 @@ Outcome Runner::Forward() {
     Status st;
     if (step.needs_temp_password() && !ctx_.temp_password_applied) {
       // Resumed: the password set before the crash was never known to this process.
-      if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(std::string(setter->id())) == StepPhase::kDone) {
+      if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(setter->id()) == StepPhase::kDone) {
         st = RunOne(*setter);
       }
     }
