@@ -32,8 +32,8 @@ struct JournalReplay {
   Sid sid;
   std::vector<std::string> step_ids;
   std::map<std::string, StepPhase, std::less<>> phases;  // transparent: looked up by a step's id() view
-  std::map<std::string, StepData> data;  // begin data merged with done data
-  bool finished = false;                 // the run reached its end
+  std::map<std::string, StepData> data;                  // begin data merged with done data
+  bool finished = false;                                 // the run reached its end
   uint32_t next_seq = 0;
 
   StepPhase PhaseOf(std::string_view step) const;
