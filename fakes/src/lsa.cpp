@@ -69,14 +69,6 @@ const std::vector<std::string>& KnownRights() {
   return known;
 }
 
-// The canonical spelling of a right (LSA compares names case-insensitively), or nullptr if unknown.
-const std::string* CanonicalRight(std::string_view right) {
-  for (const std::string& r : KnownRights()) {
-    if (r.size() == right.size() && EqualsIgnoreCase(r, right)) return &r;
-  }
-  return nullptr;
-}
-
 // The secret keystream, a byte at a time: SplitMix64 seeded from the machine seed and an FNV-1a
 // hash of the key name, each output's bytes lowest first. This is obfuscation, not cryptography:
 // anyone with the state file and this code can recover a secret. It only keeps secrets out of
@@ -162,6 +154,13 @@ const std::string& LogonRight(LogonType type, bool deny) {
 }
 
 }  // namespace
+
+const std::string* CanonicalRight(std::string_view right) {
+  for (const std::string& r : KnownRights()) {
+    if (r.size() == right.size() && EqualsIgnoreCase(r, right)) return &r;
+  }
+  return nullptr;
+}
 
 bool IsKnownRight(std::string_view right) { return CanonicalRight(right) != nullptr; }
 

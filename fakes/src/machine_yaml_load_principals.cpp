@@ -278,8 +278,9 @@ void LoadRights(LoadContext& c, const Field& f) {
     std::set<std::string> wanted;
     for (const Field& item : e.value.Items()) {
       const std::string right = item.Str();
-      if (!IsKnownRight(right)) item.Fail("unknown right '" + right + "' (1313)");
-      wanted.insert(right);
+      const std::string* name = CanonicalRight(right);
+      if (name == nullptr) item.Fail("unknown right '" + right + "' (1313)");
+      wanted.insert(*name);  // in its one spelling, as Lsa::Grant keeps it
     }
     if (c.full) {
       c.st().lsa.rights[sid] = std::move(wanted);
@@ -287,9 +288,7 @@ void LoadRights(LoadContext& c, const Field& f) {
     }
     Lsa lsa(c.machine);
     for (const std::string& held : lsa.RightsOf(sid)) {
-      const bool keep =
-          std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) { return EqualsIgnoreCase(w, held); });
-      if (!keep) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + held);
+      if (!wanted.contains(held)) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + held);
     }
     for (const std::string& right : wanted) c.Check(lsa.Grant(sid, right), e.value, "granting " + right);
   }

@@ -1,10 +1,13 @@
 // Values Windows never had are input errors at their place in a machine file: a service pack
 // past its edition's last (docs/windows-reference.md, "Service packs"), in the short and the full
-// form; and a clock that looks like a date but is none is said to be a bad time, not a bad number.
+// form; a clock that looks like a date but is none is said to be a bad time, not a bad number;
+// and a right's name, which LSA compares without case, is kept in its one spelling.
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "fakes/lsa.h"
 #include "fakes/machine_yaml.h"
 
 namespace {
@@ -45,6 +48,22 @@ TEST(MachineYamlValues, ABadDateIsABadTimeNotABadNumber) {
   for (const char* good : {"clock: 1061510400\n", "clock: -5\n", "clock: 2003-08-22T00:00:00Z\n"}) {
     const auto loaded = fakes::LoadMachineText(std::string("os: windows-xp-professional\n") + good, "m.yaml");
     EXPECT_TRUE(loaded.ok()) << good << loaded.error->ToString();
+  }
+}
+
+// LSA names rights without regard to case [docs/windows-reference.md#user-rights]: a file that
+// writes `sebatchlogonright` grants the right a batch logon asks for, in either form of the file.
+TEST(MachineYamlValues, ARightWrittenInAnyCaseIsThatRight) {
+  for (const char* base : {"", "base: empty\n"}) {
+    const auto loaded = fakes::LoadMachineText(
+        std::string(base) +
+            "os: windows-xp-professional\nrights:\n  S-1-5-32-545: [sebatchlogonright, SEBATCHLOGONRIGHT]\n",
+        "m.yaml");
+    ASSERT_TRUE(loaded.ok()) << base << loaded.error->ToString();
+    const auto held = loaded.value->lsa.rights.find(fixer::Sid::Users());
+    ASSERT_NE(held, loaded.value->lsa.rights.end()) << base;
+    EXPECT_EQ(held->second, std::set<std::string>{"SeBatchLogonRight"}) << base;
+    EXPECT_TRUE(fakes::LogonAllowedIn(*loaded.value, {fixer::Sid::Users()}, fakes::LogonType::kBatch)) << base;
   }
 }
 

@@ -27,6 +27,9 @@ std::string_view DenyRightFor(LogonType type);
 // True for the rights and privileges the model knows (the logon rights, their deny twins,
 // and the usual Se*Privilege names).
 bool IsKnownRight(std::string_view right);
+// The one spelling the model keeps a right by ("SeBatchLogonRight" for "sebatchlogonright": LSA
+// compares the names without case), or nullptr for an unknown right (1313).
+const std::string* CanonicalRight(std::string_view right);
 
 // Reads straight from a state (no Machine, no copy); Lsa's reads answer through these.
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type);
