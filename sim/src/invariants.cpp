@@ -1,6 +1,7 @@
 #include "sim/invariants.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "fakes/lsa.h"
 #include "fakes/password_rules.h"
@@ -11,6 +12,37 @@
 
 namespace sim {
 namespace {
+
+// The byte of `secret` to look for first in a text: a transcript is full of digits (SIDs, masks),
+// lower-case words and spaces, so a rare punctuation mark, else a capital, is looked for rather
+// than a first byte such as the '1' of "1pass@word", which every SID holds.
+size_t AnchorOf(std::string_view secret) {
+  auto rarity = [](unsigned char c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == ' ' || c == '\n') return 0;
+    if (std::string_view(".,:;-_()[]/\\'\"=<>").find(static_cast<char>(c)) != std::string_view::npos) return 1;
+    if (c >= 'A' && c <= 'Z') return 2;
+    return 3;
+  };
+  size_t best = 0;
+  for (size_t i = 1; i < secret.size(); ++i)
+    if (rarity(static_cast<unsigned char>(secret[i])) > rarity(static_cast<unsigned char>(secret[best]))) best = i;
+  return best;
+}
+
+// text.find(needle) != npos, looking for needle[anchor] with memchr and comparing the rest there.
+bool ContainsAt(std::string_view text, std::string_view needle, size_t anchor) {
+  if (needle.empty()) return true;
+  if (text.size() < needle.size()) return false;
+  const char* p = text.data() + anchor;
+  const char* const end = text.data() + (text.size() - needle.size()) + anchor + 1;  // past the last place
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(end - p)));
+    if (p == nullptr) return false;
+    if (std::memcmp(p - anchor, needle.data(), needle.size()) == 0) return true;
+    ++p;
+  }
+  return false;
+}
 
 CheckResult Inv(std::string what, bool passed, std::string expected, std::string actual) {
   return {"invariant", std::move(what), passed, std::move(expected), std::move(actual), {}};
@@ -80,24 +112,26 @@ CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::Mac
 
 SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::MachineState& now,
                            const std::vector<std::string>& known) {
-  for (const std::string& k : known)
-    if (k.size() >= 4) secrets_.push_back(k);  // shorter: too short to tell a leak from a coincidence
+  auto add = [this](const std::string& secret) {
+    if (secret.size() < 4) return;  // shorter: too short to tell a leak from a coincidence
+    for (const Needle& n : secrets_)
+      if (n.text == secret) return;
+    secrets_.push_back({secret, AnchorOf(secret)});
+  };
+  for (const std::string& k : known) add(k);
   for (const auto& s : {SecretIn(found), SecretIn(now)})
-    if (s && s->size() >= 4 && std::find(secrets_.begin(), secrets_.end(), *s) == secrets_.end())
-      secrets_.push_back(*s);
+    if (s) add(*s);
   // A journal entry reads "key=value": only a secret holding '=' can straddle the two.
   const bool straddles = std::any_of(secrets_.begin(), secrets_.end(),
-                                     [](const std::string& s) { return s.find('=') != std::string::npos; });
+                                     [](const Needle& n) { return n.text.find('=') != std::string::npos; });
   for (const auto& r : now.journal)
     for (const auto& [k, v] : r.data) in_records_ = in_records_ || In(k) || In(v) || (straddles && In(k + "=" + v));
   for (const auto& e : now.events) in_records_ = in_records_ || In(e.text);
 }
 
 bool SecretSearch::In(std::string_view text) const {
-  // find (memchr for the first byte, then memcmp) beat a Boyer-Moore-Horspool searcher here: its
-  // strides are short (a password) and its branches unpredictable.
   return std::any_of(secrets_.begin(), secrets_.end(),
-                     [&](const std::string& secret) { return text.find(secret) != std::string_view::npos; });
+                     [&](const Needle& n) { return ContainsAt(text, n.text, n.anchor); });
 }
 
 CheckResult SecretSearch::Check(std::span<const std::string_view> texts, bool leaked) const {

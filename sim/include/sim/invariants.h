@@ -88,7 +88,11 @@ class SecretSearch {
   CheckResult Check(std::span<const std::string_view> texts, bool leaked = false) const;
 
  private:
-  std::vector<std::string> secrets_;
+  struct Needle {
+    std::string text;
+    size_t anchor = 0;  // the byte looked for first: the one least likely in a transcript
+  };
+  std::vector<Needle> secrets_;
   bool in_records_ = false;  // in the journal or the event log
 };
 // `account`'s password is the LSA secret's (the hashes compared; no logon, so a lockout or a
