@@ -79,10 +79,8 @@ int Sweep(const SweepArgs& a) {
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
-  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs";
-  if (r.shared_runs > 0 || r.reused_recoveries > 0)
-    std::cout << " (" << r.shared_runs << " shared, " << r.reused_recoveries << " reused recoveries)";
-  std::cout << ", " << r.violations.size() << " violations (" << rate << ")\n";
+  std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs"
+            << r.NotRunAgain() << ", " << r.violations.size() << " violations (" << rate << ")\n";
   if (!a.html.empty()) {
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
       std::cerr << CannotWrite(a.html, st) << "\n";

@@ -772,6 +772,14 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
 
 }  // namespace
 
+std::string SweepReport::NotRunAgain() const {
+  std::string counts;
+  if (shared_runs > 0) counts = std::to_string(shared_runs) + " shared";
+  if (reused_recoveries > 0)
+    counts += (counts.empty() ? "" : ", ") + std::to_string(reused_recoveries) + " reused recoveries";
+  return counts.empty() ? "" : " (" + counts + ")";
+}
+
 std::string SweepViolation::ToString() const {
   return "VIOLATION " + file + " step " + std::to_string(step + 1) + " [" + where + "; recovery: " + recovery +
          "]: " + check + ": expected " + expected + ", got " + actual + "\n  replay: " + ReplayCommand();

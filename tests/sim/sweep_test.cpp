@@ -40,6 +40,19 @@ TEST(SweepFaults, SpecsRoundTrip) {
   EXPECT_EQ((*parsed)[1].call, 9u);
 }
 
+// The summary says what was not run again, each count only when there is one (a single-fault
+// sweep shares no pair episode, so it says no "0 shared").
+TEST(SweepReport, SaysWhatWasNotRunAgainOnlyWhenSomethingWasNot) {
+  sim::SweepReport r;
+  EXPECT_EQ(r.NotRunAgain(), "");
+  r.reused_recoveries = 426;
+  EXPECT_EQ(r.NotRunAgain(), " (426 reused recoveries)");
+  r.shared_runs = 31592;
+  EXPECT_EQ(r.NotRunAgain(), " (31592 shared, 426 reused recoveries)");
+  r.reused_recoveries = 0;
+  EXPECT_EQ(r.NotRunAgain(), " (31592 shared)");
+}
+
 TEST(SweepFaults, MalformedSpecsAreRejected) {
   for (const char* bad : {"", "fail@3", "fail@0=5", "crash@", "crash@x", "boom@3", "fail@3=0", "crash@9,crash@3",
                           "crash@3,", "fail@3=5;crash@4"})

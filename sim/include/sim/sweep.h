@@ -113,6 +113,11 @@ struct SweepReport {
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;       // files that could not be loaded or played
   std::vector<std::string> transcripts;  // with only_case: every run's output, for the reader
+
+  // " (426 reused recoveries)", " (31592 shared, 77770 reused recoveries)": what was not run
+  // again, each count only when there is one; "" when every episode ran. The summary line's and
+  // the HTML page's.
+  std::string NotRunAgain() const;
 };
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& options);
