@@ -308,9 +308,8 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
                   const std::vector<SweepFault>& faults, const std::string& recovery,
                   const PortsDecoratorFactory& decorate, RecoveryCache* cache) {
   if (!cache || command.empty()) {
-    std::shared_ptr<const fakes::MachineState> found = start.kept;  // equal to what Take() gives
     fakes::Machine machine = start.Take();
-    Continue(t, machine, e, command, faults, recovery, decorate, false, false, UINT64_MAX, std::move(found));
+    Continue(t, machine, e, command, faults, recovery, decorate, false, false);
     return;
   }
   const uint64_t base = e.calls();
