@@ -63,7 +63,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
     r.outcome = Outcome::kNothingToDo;  // the caller looks at the site before it says so
     return std::nullopt;
   }
-  auto journal = ReplayJournal(*records);
+  auto journal = ReplayJournal(std::move(*records));
   if (!journal) {
     r = InputError(std::move(r), journal.status());
     return std::nullopt;
@@ -167,7 +167,7 @@ Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
   auto records = ports_.journal.Load();
   if (!records) return records.status();
   if (records->empty()) return JournalHolds::kNothing;
-  auto replay = ReplayJournal(*records);
+  auto replay = ReplayJournal(std::move(*records));
   if (!replay) return replay.status();
   return replay->finished || replay->AllDone() ? JournalHolds::kFinishedRun : JournalHolds::kUnfinishedRun;
 }

@@ -98,17 +98,22 @@ std::string EscapeField(std::string_view s) {
 std::string UnescapeField(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      unsigned v = 0;
-      auto [p, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
-      if (ec == std::errc() && p == s.data() + i + 3) {
+  // Copies the runs between escapes whole: most fields have none.
+  for (size_t i = 0; i < s.size();) {
+    const size_t pct = s.find('%', i);
+    out.append(s.substr(i, pct - i));
+    if (pct == std::string_view::npos) break;
+    unsigned v = 0;
+    if (pct + 2 < s.size()) {
+      if (auto [p, ec] = std::from_chars(s.data() + pct + 1, s.data() + pct + 3, v, 16);
+          ec == std::errc() && p == s.data() + pct + 3) {
         out += static_cast<char>(v);
-        i += 2;
+        i = pct + 3;
         continue;
       }
     }
-    out += s[i];
+    out += '%';
+    i = pct + 1;
   }
   return out;
 }

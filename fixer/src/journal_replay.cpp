@@ -31,25 +31,25 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
            {"steps", JoinList(step_ids)}}};
 }
 
-Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
+Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
   auto bad = [](std::string why) { return Status(kErrorInvalidParameter, "the journal is unreadable: " + why); };
   if (records.empty() || records.front().step != kPlanRecordStep) {
     return bad("it does not start with its plan");
   }
   JournalReplay r;
-  const TextFields& head = records.front().data;
+  TextFields& head = records.front().data;
   auto strategy = StrategyFromString(Get(head, "strategy"));
   if (!strategy) return bad("unknown strategy '" + Get(head, "strategy") + "'");
   auto sid = Sid::Parse(Get(head, "sid"));
   if (!sid) return bad("bad SID '" + Get(head, "sid") + "'");
   r.strategy = *strategy;
-  r.account = Get(head, "account");
+  r.account = std::move(head["account"]);
   r.sid = *sid;
   r.step_ids = SplitList(Get(head, "steps"));
   r.next_seq = records.front().seq + 1;
 
   for (size_t i = 1; i < records.size(); ++i) {
-    const JournalRecord& rec = records[i];
+    JournalRecord& rec = records[i];
     r.next_seq = std::max(r.next_seq, rec.seq + 1);
     if (rec.step == kRunRecordStep && rec.phase == JournalPhase::kFinished) {
       r.finished = true;
@@ -69,8 +69,12 @@ Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records) {
         continue;  // the step keeps the data it recorded before
     }
     StepData& data = r.data[rec.step];
-    for (const auto& [k, v] : rec.data) data[k] = v;
-    if (rec.grants) data.grants = rec.grants;  // shared, not copied
+    if (data.empty()) {
+      data.TextFields::operator=(std::move(rec.data));
+    } else {
+      for (auto& [k, v] : rec.data) data.insert_or_assign(k, std::move(v));
+    }
+    if (rec.grants) data.grants = std::move(rec.grants);  // shared, not copied
   }
   return r;
 }

@@ -46,6 +46,7 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
                          const std::vector<std::string>& step_ids);
 
 // 87 if the journal does not start with a plan record or names an unknown step or strategy.
-Result<JournalReplay> ReplayJournal(const std::vector<JournalRecord>& records);
+// Takes the records: their data moves into the replay.
+Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records);
 
 }  // namespace fixer

@@ -159,5 +159,15 @@ TEST(JournalFields, EscapeExactlyTheSeparatorsAndRoundTrip) {
   EXPECT_EQ(SplitList(JoinList(items)), items);
 }
 
+// What a hand-edited journal may hold: a '%' that starts no escape stays as it is.
+TEST(JournalFields, UnescapeKeepsAPercentThatStartsNoEscape) {
+  EXPECT_EQ(UnescapeField("50%"), "50%");
+  EXPECT_EQ(UnescapeField("%4"), "%4");
+  EXPECT_EQ(UnescapeField("%zz%41"), "%zzA");
+  EXPECT_EQ(UnescapeField("%%41"), "%A");
+  EXPECT_EQ(UnescapeField("a%2Cb%2"), "a,b%2");
+  EXPECT_EQ(UnescapeField("%-1"), "%-1");
+}
+
 }  // namespace
 }  // namespace fixer
