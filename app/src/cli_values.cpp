@@ -1,9 +1,11 @@
-// RefuseOptionNamesAsValues (app/cli_values.h): option names are no option values.
+// RefuseOptionNamesAsValues and CommandWords (app/cli_values.h): what an option's value may be.
 #include "app/cli_values.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace app {
 namespace {
@@ -32,6 +34,24 @@ void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& n
 }
 
 }  // namespace
+
+std::vector<std::string> CommandWords(int argc, const char* const* argv) {
+  std::vector<std::string> words;
+  bool options_end = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word(argv[i]);
+    if (word == "--") options_end = true;
+    if (!options_end && word.size() > 3 && word.starts_with("--") && word.ends_with('=') &&
+        word.find('=') == word.size() - 1) {
+      words.emplace_back(word.substr(0, word.size() - 1));
+      words.emplace_back();
+      continue;
+    }
+    words.emplace_back(word);
+  }
+  std::reverse(words.begin(), words.end());
+  return words;
+}
 
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool) {
   auto names = std::make_shared<std::set<std::string>>();

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -165,7 +166,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> words = CommandWords(argc, argv);
+    app.parse(words);
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name): the flag as written counts.
     args.json = args.json || std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc;

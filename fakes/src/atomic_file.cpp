@@ -97,7 +97,31 @@ struct WriteFailure {
   int err;
 };
 
+// A target that is no regular file (a device, a pipe, a socket: /dev/null, the /dev/fd/63 of a
+// shell's process substitution) or names an open stream (/dev/stdout) is written straight into:
+// a rename would put a regular file where the device was, and a stream's file is not ours to
+// replace (its earlier output would be lost).
+bool WrittenThrough(const std::string& named) {
+  if (named == "/dev/stdout" || named == "/dev/stderr" || named.starts_with("/dev/fd/") ||
+      named.starts_with("/proc/self/fd/"))
+    return true;
+  struct stat st {};
+  return ::stat(named.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+std::optional<WriteFailure> WriteThrough(const std::string& named, std::string_view text) {
+  // O_NONBLOCK: a named pipe no process reads is an error (ENXIO), not a wait for ever.
+  const int fd = ::open(named.c_str(), O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return WriteFailure{"cannot open", named, errno};
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  const bool written = WriteAll(fd, text);
+  const int write_error = errno;
+  if (::close(fd) != 0 || !written) return WriteFailure{"cannot write", named, written ? errno : write_error};
+  return std::nullopt;
+}
+
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
+  if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
   const std::string temp = TemporaryBeside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -151,6 +175,11 @@ std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path) {
 }
 
 std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path) {
+  if (WrittenThrough(path)) {
+    if (::access(path.c_str(), W_OK) == 0) return std::nullopt;
+    const int err = errno;
+    return WriteRefusal{FromErrno(err).code(), "cannot be written", std::strerror(err)};
+  }
   struct stat st {};
   if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     return WriteRefusal{FromErrno(EISDIR).code(), "cannot be written", std::strerror(EISDIR)};

@@ -169,4 +169,36 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   return static_cast<int>(fixer::kErrorBadCommand);
 }
 
+namespace {
+
+// cmd's operators end a command: the words after one are another command's.
+bool EndsTheCommand(const std::string& word) {
+  return word.starts_with('&') || word.starts_with('|') || word.starts_with('>') || word.starts_with('<') ||
+         word.starts_with("2>") || word.starts_with("1>");
+}
+
+}  // namespace
+
+std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets) {
+  std::vector<std::string> words = SplitCommandLine(line);
+  std::string dir, name;
+  if (words.size() >= 3 && SplitProgram(words[0], &dir, &name) && (name == "net" || name == "net1") &&
+      (cmd::Lower(words[1]) == "user" || cmd::Lower(words[1]) == "users")) {
+    int positional = 0;  // net's own reading: words not starting with '/' are NAME, then PASSWORD
+    for (size_t i = 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
+      if (words[i].starts_with('/')) continue;
+      // The name is shown; anything after it (the password, or a stray word net refuses) is not.
+      if (positional++ >= 1 && Unquote(words[i]) != "*") words[i] = "********";
+    }
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  for (const std::string& secret : typed_secrets) {
+    if (secret.empty() || secret == "*") continue;
+    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + 8))
+      out.replace(at, secret.size(), "********");
+  }
+  return out;
+}
+
 }  // namespace fakes

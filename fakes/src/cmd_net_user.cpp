@@ -187,6 +187,7 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
       if (!password) return kNetFailed;
     } else {
       password = fixer::Secret::FromString(u.words[1]);
+      con.typed_secrets.push_back(u.words[1]);
     }
     if (password->size() > 127) return NetError(con, fixer::kNerrBadPassword);
   }

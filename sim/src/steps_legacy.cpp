@@ -62,18 +62,6 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   return {true, "", name + " -> errorlevel " + std::to_string(run.errorlevel), WithNotes(run.console, run.notes)};
 }
 
-// The line as a report shows it: a password typed on `net user NAME PASSWORD` is masked (the
-// console shows what was typed; a report that outlives the session should not).
-std::string Masked(const std::string& line) {
-  std::vector<std::string> words = fakes::SplitCommandLine(line);
-  if (words.size() >= 4 && fakes::EqualsIgnoreCase(words[0], "net") && fakes::EqualsIgnoreCase(words[1], "user") &&
-      words[3][0] != '/' && words[3] != "*")
-    words[3] = "********";
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 StepReport Command(RunContext& ctx, const Step& step) {
   auto input = InputOf(step);
   const std::string line = RequiredArg(step, "line");
@@ -83,10 +71,11 @@ StepReport Command(RunContext& ctx, const Step& step) {
   ctx.all_output.push_back(ForSecretScan(con.output));
   ctx.exit_code = r.errorlevel;
   ctx.commands = r.commands;
-  if (r.error) throw StepError{"command '" + Masked(line) + "': " + r.error->message};
+  const std::string shown = fakes::MaskedCommandLine(line, con.typed_secrets);
+  if (r.error) throw StepError{"command '" + shown + "': " + r.error->message};
   std::vector<std::string> notes;
   for (const auto& n : con.notes) notes.push_back(n.text);
-  return {true, "", Masked(line) + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
+  return {true, "", shown + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
 #include <algorithm>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -23,7 +25,8 @@ int main(int argc, char** argv) {
   sim::cli::AddExploreCommand(app, exit_code);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> words = app::CommandWords(argc, argv);
+    app.parse(words);
   } catch (const CLI::ParseError& e) {
     // With --json on the command line, a usage error is the one JSON object too.
     if (e.get_exit_code() != 0 && std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc)

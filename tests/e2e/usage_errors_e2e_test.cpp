@@ -92,7 +92,8 @@ TEST_F(UsageErrors, AValueThatIsAnOptionNameIsAForgottenValue) {
 // A file option given an empty value (`--out "$UNSET"` in a script) names no file: a usage error
 // before anything runs, never read as the option left out. `apply --out ''` rewrote the --machine
 // file in place, `capture --out ''` printed to standard output, `run --junit ''` wrote no report
-// and exited 0, `legacy --script ''` ran the built-in fixup.cmd.
+// and exited 0, `legacy --script ''` ran the built-in fixup.cmd; `run --junit= m.yaml s.yaml` wrote
+// the report over m.yaml.
 TEST_F(UsageErrors, AnEmptyFileNameIsAUsageError) {
   const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
   const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
@@ -108,6 +109,11 @@ TEST_F(UsageErrors, AnEmptyFileNameIsAUsageError) {
       {FIXUP_SIM_BIN, {"compare", apply, "--script", ""}},
       {FIXUP_SIM_BIN, {"legacy", apply, "--script", "", "--answer", "1pass@word"}},
       {FIXUP_SIM_BIN, {"explore", "--count", "1", "--out", ""}},
+      // `--out=` is `--out ''`: CLI11 alone took the next word as the value, and wrote over it.
+      {ASPNET_FIXER_BIN, {"diagnose", "--out=", "--machine", machine_}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--out="}},
+      {FIXUP_SIM_BIN, {"run", "--junit=", machine_, scenario}},
+      {FIXUP_SIM_BIN, {"run", scenario, "--html=", machine_, "--json"}},
       // A file argument, not an option: the same refusal, before anything is read.
       {FIXUP_SIM_BIN, {"run", ""}},
       {FIXUP_SIM_BIN, {"run", scenario, "", "--json"}},

@@ -2,7 +2,10 @@
 // is left; each failing step (create, write, replace) gives the Windows error and, for a person,
 // a message naming the file and the step; CheckCanCreateBeside probes a folder and leaves
 // nothing; SameFile compares inodes, not spellings; RemoveDeadTemporaries removes a killed
-// write's temporary file and nothing else.
+// write's temporary file and nothing else; a device or a pipe is written into, never replaced.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -195,6 +198,42 @@ TEST_F(AtomicFileTest, ALinkIsWrittenThroughAndStaysALink) {
   EXPECT_TRUE(fs::is_symlink(dangling));
   EXPECT_EQ(test_support::Slurp(dir_ / "share" / "new.yaml"), "x\n");
   EXPECT_EQ(fakes::FileBehindLinks("plain.yaml"), "plain.yaml");
+}
+
+// A device or a pipe as the target (`--junit /dev/null`, `--html >(gzip > r.gz)`) is written
+// into: a rename put a regular file where /dev/null was, and wrote "successfully" to /dev/full.
+TEST_F(AtomicFileTest, ADeviceIsWrittenIntoNotReplaced) {
+  const fs::path null = dir_ / "null", full = dir_ / "full";
+  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 || ::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+    GTEST_SKIP() << "cannot make device nodes here (not root)";
+  EXPECT_TRUE(fakes::CheckCanWriteAtomically(null.string()).ok());
+  ASSERT_TRUE(fakes::WriteFileAtomically(null.string(), "report\n").ok());
+  EXPECT_TRUE(fs::is_character_file(null));
+  const fixer::Status said = fakes::WriteFileAtomicallySaying(full.string(), "report\n");
+  EXPECT_EQ(said.code(), 112u);  // ERROR_DISK_FULL
+  EXPECT_EQ(said.message(), full.string() + ": cannot write: No space left on device");
+  EXPECT_TRUE(fs::is_character_file(full));
+  const fs::path link = dir_ / "report.xml";  // a link to a device: the device is written, the link stays
+  fs::create_symlink(null, link);
+  ASSERT_TRUE(fakes::WriteFileAtomically(link.string(), "report\n").ok());
+  EXPECT_TRUE(fs::is_symlink(link) && fs::is_character_file(null));
+  EXPECT_EQ(Files(), (std::vector<std::string>{"full", "null", "report.xml"}));
+}
+
+TEST_F(AtomicFileTest, APipeIsWrittenIntoAndOneNobodyReadsIsAnError) {
+  const fs::path fifo = dir_ / "report.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const fixer::Status unread = fakes::WriteFileAtomicallySaying(fifo.string(), "report\n");
+  EXPECT_EQ(unread.message(), fifo.string() + ": cannot open: No such device or address");  // ENXIO, no wait
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  ASSERT_TRUE(fakes::WriteFileAtomically(fifo.string(), "report\n").ok());
+  std::string got(64, '\0');
+  const ssize_t n = ::read(reader, got.data(), got.size());
+  ::close(reader);
+  EXPECT_EQ(got.substr(0, n > 0 ? static_cast<size_t>(n) : 0), "report\n");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(Files(), std::vector<std::string>{"report.fifo"});
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 // net user: output and errorlevel against docs/windows-reference.md#net-commands.
+#include "fakes/commands.h"
 #include "fakes/sam.h"
 #include "legacy_fixture.h"
 
@@ -163,6 +164,31 @@ TEST_F(NetUserStar, StarPromptsTwiceWithoutEcho) {
 TEST_F(NetUserStar, ClosedInputDoesNotMatch) {
   EXPECT_EQ(Run("net user ASPNET *"), 2);
   EXPECT_NE(Out().find("The passwords do not match."), std::string::npos);
+}
+
+// What a report shows of a command line: net's password word masked however it was written,
+// and any password a command took masked wherever it appears in the line.
+TEST(MaskedCommandLine, HidesThePasswordNetReadsAndEveryTypedSecret) {
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret /add"), "net user bob ******** /add");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user /ADD bob S3cret"), "net user /ADD bob ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob /add S3cret"), "net user bob /add ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("NET.EXE USERS bob S3cret"), "NET.EXE USERS bob ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("C:\\WINDOWS\\system32\\net1 user bob S3cret"),
+            "C:\\WINDOWS\\system32\\net1 user bob ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob \"two words\" /active:yes"), "net user bob ******** /active:yes");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob *"), "net user bob *");       // a prompt: nothing typed
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob /delete"), "net user bob /delete");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret >nul"), "net user bob ******** >nul");
+  EXPECT_EQ(fakes::MaskedCommandLine("net localgroup Users bob /add"), "net localgroup Users bob /add");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret&&echo S3cret", {"S3cret"}),
+            "net user bob ******** ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo S3cret and S3cret", {"S3cret"}), "echo ******** and ********");
+}
+
+// net user records the password it was given on its line, for the report to mask.
+TEST_F(NetUser, APasswordOnTheLineIsATypedSecret) {
+  EXPECT_EQ(Run("net user ASPNET N3w-Passw0rd"), 0);
+  EXPECT_EQ(con->typed_secrets, std::vector<std::string>{"N3w-Passw0rd"});
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,12 @@ namespace app {
 // value refuses any option name (long or short, `--help` and `--version` among them) of the tree;
 // `tool` names the program in the message.
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool);
+
+// The words after the program's name as CLI11's `parse(std::vector<std::string>&)` takes them
+// (last word first), with a long option's empty `=` value (`--out=`, `--junit=""`) a word of its
+// own: CLI11 reads `--out=` as `--out` and would take the word after it as the value. Words
+// after `--` are kept as they are.
+std::vector<std::string> CommandWords(int argc, const char* const* argv);
 
 // For an option whose value is a file or folder name: an empty value is refused.
 inline const CLI::Validator kFileName(

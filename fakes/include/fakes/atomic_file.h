@@ -2,6 +2,8 @@
 // leave half-written: a temporary file beside the target, written, fsync'd, renamed over the
 // target, then the directory fsync'd. Errors come back as the Windows error the same failure
 // gives; WriteFileAtomicallySaying also names the file and the step for the person who ran it.
+// A target that is no regular file (/dev/null, a pipe: `--junit >(gzip > r.gz)`) or names an open
+// stream (/dev/stdout, /dev/fd/N) is written straight into, appended to, never replaced.
 //
 //   if (fixer::Status st = fakes::WriteFileAtomically("m.yaml", "os: windows-xp-professional\n"); !st.ok())
 //     logger->error("{}", st);
@@ -45,7 +47,8 @@ std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path);
 // it: REASON", with the Windows error's code.
 fixer::Status CheckCanCreateBeside(const std::string& path);
 // Whether an atomic write of `path` can be made, as far as can be told before it: `path` is no
-// folder (the rename could not replace one) and a file can be created beside it. On failure:
+// folder (the rename could not replace one) and a file can be created beside it; a device, pipe
+// or stream written straight into is one this process may write. On failure:
 // "PATH: cannot be written: Is a directory", or CheckCanCreateBeside's message; the Windows
 // error's code. What a tool checks of every file it will write before its work begins.
 fixer::Status CheckCanWriteAtomically(const std::string& path);

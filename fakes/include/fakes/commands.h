@@ -27,6 +27,13 @@ std::vector<std::string> SplitCommandLine(const std::string& line);
 // A word without its surrounding double quotes.
 std::string Unquote(const std::string& word);
 
+// `line` as a report may show it: the password of `net user NAME PASSWORD` (net or net1, in any
+// case, with a path or an extension, options anywhere) is "********" whether or not the command
+// ran (a `*` asks for it and is shown), and so is each of `typed_secrets` wherever it appears
+// (`net user x PASSWORD&&echo done`). The console shows what was typed; a report outlives it.
+//   MaskedCommandLine("NET.EXE USER /add dave S3cret")   // "NET.EXE USER /add dave ********"
+std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets = {});
+
 // One command line (already %-expanded). Returns the new errorlevel, or nullopt when the
 // command leaves it unchanged (echo, a successful cd, as cmd's internal commands do).
 std::optional<int> RunCommandLine(Console& con, const std::string& line);

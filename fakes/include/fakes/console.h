@@ -71,6 +71,9 @@ struct Console {
   std::string output;                          // everything printed, both streams
   std::function<void(std::string_view)> sink;  // live copy of the output, if set
   std::vector<ConsoleNote> notes;
+  // Passwords given on a command line (`net user NAME PASSWORD`), as typed: a report masks them
+  // wherever the line shows them (MaskedCommandLine).
+  std::vector<std::string> typed_secrets;
   // Redirections in force for the current command (`>nul`, `2>nul`): dropped streams.
   bool mute_out = false;
   bool mute_err = false;
