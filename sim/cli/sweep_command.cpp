@@ -75,6 +75,12 @@ int Sweep(const SweepArgs& a) {
               << " runs a fixer apply\n";
     return kExitInput;
   }
+  if (!o.only_case && r.unsharded_cases == 0 && r.errors.empty()) {
+    // Every apply found nothing to change (or was refused before its first change): no call to fail.
+    std::cerr << "fixup-sim sweep: nothing to sweep: the fixer applies under " << CLI::detail::join(a.paths, ", ")
+              << " make no change a fault could fail (0 cases)\n";
+    return kExitInput;
+  }
   for (const std::string& t : r.transcripts) std::cout << t << "\n";
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];

@@ -811,6 +811,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     }
     for (Case& c : SingleFaultCases(*t, o)) singles.push_back(std::move(c));
   }
+  report.unsharded_cases = singles.size();
   // GoogleTest's sharding protocol: shard k of n takes every n-th case, from the k-th.
   if (o.shard_count > 1) {
     std::vector<Case> mine;

@@ -215,6 +215,18 @@ TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
   }
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   EXPECT_EQ(Sim({"sweep", scenario, "--step", "0", "--case", "crash@1"}, dir_).exit_code, 2);
+  // An apply that changes nothing (a machine not affected; one whose journal holds it back) makes
+  // no call a fault could fail: 0 cases, which said "0 violations" and exit 0.
+  std::ofstream(dir_ / "not-affected.yaml") << "summary: s\nmachine:\n  os: windows-xp-professional\n"
+                                               "  frameworks: [\"1.0\"]\nsteps:\n  - fixer: apply\n";
+  for (const std::string& path : {(dir_ / "not-affected.yaml").string(),
+                                  (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/resume-after-crash.yaml").string()}) {
+    const Ran r = Sim({"sweep", path}, dir_);
+    EXPECT_EQ(r.exit_code, 2) << path << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("nothing to sweep: the fixer applies under " + path + " make no change a fault could fail"),
+              std::string::npos)
+        << r.err;
+  }
 }
 
 // A command run with --json prints one JSON object on standard output whatever happens: a usage or
