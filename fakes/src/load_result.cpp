@@ -82,18 +82,17 @@ void AttachSource(LoadError& error, std::string_view text) {
   if (error.line <= 0) return;  // no position: nothing to show
   // A byte order mark opens the file, not its first line: the readers count columns after it.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // A line ends at LF, CR LF or a lone CR, as the parser counts lines (yaml_parse.cpp, ParseYaml).
+  auto line_end = [&](size_t begin) { return std::min(text.find_first_of("\r\n", begin), text.size()); };
   size_t begin = 0;
   int line = 1;
   for (; line < error.line; ++line) {
-    const size_t nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) break;  // past the end: the last line
-    begin = nl + 1;
+    const size_t end = line_end(begin);
+    if (end == text.size()) break;  // past the end: the last line
+    begin = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
   }
-  size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  if (end > begin && text[end - 1] == '\r') --end;
   error.line = line;
-  error.source_line = std::string(text.substr(begin, end - begin));
+  error.source_line = std::string(text.substr(begin, line_end(begin) - begin));
   error.column = std::clamp(error.column, 1, static_cast<int>(error.source_line.size()) + 1);
 }
 

@@ -51,6 +51,24 @@ TEST(LoadError, AColumnPastTheLineEndIsBroughtBackToIt) {
   EXPECT_EQ(past.column, 3);
 }
 
+// The parser ends a line at LF, CR LF or a lone CR (YAML's line breaks); the excerpt counts lines
+// the same way, so the line it quotes is the one the position names (a lone CR quoted the next
+// LF line, or none past the last).
+TEST(LoadError, TheExcerptCountsLinesAsTheParserDoes) {
+  const std::string text = "summary: x\nmachine:\n  os: windows-xp-pro\rfessional\r\nseed: 1\n";
+  fakes::LoadError e{"s.yaml", 4, 1, "expected 'key: value' here"};
+  fakes::AttachSource(e, text);
+  EXPECT_EQ(e.ToString(), "s.yaml:4:1: expected 'key: value' here\n    near: \"fessional\"");
+  fakes::LoadError after{"s.yaml", 5, 1, "bad"};
+  fakes::AttachSource(after, text);
+  EXPECT_EQ(after.source_line, "seed: 1");
+  // A whole file with a lone CR: the error's line holds the text it names.
+  std::string path;
+  const std::string said = LoadErrorOfFile("cr.yaml", "os: windows-xp-pro\rfessional\nseed: 1\n", path);
+  EXPECT_THAT(said, HasSubstr("cr.yaml:2:")) << said;
+  EXPECT_THAT(said, HasSubstr("near: \"fessional\"")) << said;
+}
+
 TEST(LoadError, ControlBytesAreNeverPrinted) {
   const std::string text = std::string("key\x01: \x1b[31mred\x7f\tx\r\n", 20);
   fakes::LoadError e{"s.yaml", 1, 2, std::string("unknown key 'key\x01'")};
