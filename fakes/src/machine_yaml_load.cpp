@@ -186,7 +186,10 @@ void LoadBase(LoadContext& c, const MapFields& top) {
         sid->Fail("a machine SID has the form S-1-5-21-a-b-c");
       }
     }
-    if (auto rid = top.Get("next_rid")) s.sam.next_rid = rid->U32();
+    if (auto rid = top.Get("next_rid")) {
+      s.sam.next_rid = rid->U32();
+      c.next_rid_given = true;
+    }
     if (web.kind) s.products.web.kind = *web.kind;
   } else {
     InstallOptions options;

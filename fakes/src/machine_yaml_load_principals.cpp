@@ -91,6 +91,13 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
   for (const UserAccount& other : c.st().sam.users) {
     if (other.rid == u.rid) rid.Fail("RID " + std::to_string(u.rid) + " is already " + other.name + "'s");
   }
+  // The SAM gives RIDs counting up, each once: a RID at or past the next one it gives would be
+  // given again to the next account created (two accounts, one SID).
+  if (u.rid >= c.st().sam.next_rid) {
+    rid.Fail("RID " + std::to_string(u.rid) + " is not below next_rid (" + std::to_string(c.st().sam.next_rid) +
+             (c.next_rid_given ? "" : ", the default") +
+             "): the next account created would get a RID in use; write next_rid above every RID");
+  }
   if (auto v = m.Get("password")) u.password_hash = NtHash(v->Str());
   if (auto v = m.Get("flags")) u.flags = LoadAccountFlags(*v);
   ApplyAccountFacts(m, u);
@@ -215,6 +222,9 @@ void LoadGroups(LoadContext& c, const Field& f) {
       g.sid = c.Principal(sid_field);
       for (const LocalGroup& other : c.st().sam.groups) {
         if (other.sid == g.sid) sid_field.Fail("SID already used by group " + other.name);
+      }
+      for (const UserAccount& user : c.st().sam.users) {  // aliases and users share the RID pool
+        if (c.st().sam.domain.WithRid(user.rid) == g.sid) sid_field.Fail("SID already used by account " + user.name);
       }
       if (auto v = m.Get("comment")) g.comment = v->Str();
       if (auto v = m.Get("members")) g.members = LoadMembers(c, *v);

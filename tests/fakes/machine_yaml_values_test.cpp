@@ -1,14 +1,18 @@
 // Values Windows never had are input errors at their place in a machine file: a service pack
 // past its edition's last (docs/windows-reference.md, "Service packs"), in the short and the full
 // form; a clock that looks like a date but is none is said to be a bad time, not a bad number;
-// and a right's name, which LSA compares without case, is kept in its one spelling.
+// and a right's name, which LSA compares without case, is kept in its one spelling; a saved
+// machine whose next RID is one in use (the SAM would give it twice) is refused at that RID.
+#include <regex>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "fakes/fresh_install.h"
 #include "fakes/lsa.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/sam.h"
 
 namespace {
 
@@ -64,6 +68,25 @@ TEST(MachineYamlValues, ARightWrittenInAnyCaseIsThatRight) {
     ASSERT_NE(held, loaded.value->lsa.rights.end()) << base;
     EXPECT_EQ(held->second, std::set<std::string>{"SeBatchLogonRight"}) << base;
     EXPECT_TRUE(fakes::LogonAllowedIn(*loaded.value, {fixer::Sid::Users()}, fakes::LogonType::kBatch)) << base;
+  }
+}
+
+// A saved machine with next_rid at or below a RID in use loaded, and `recreate` then gave the new
+// ASPNET that account's SID (exit 0), leaving a file that no longer loaded (two accounts, one RID).
+TEST(MachineYamlValues, ANextRidThatWouldGiveARidAgainIsRefused) {
+  fakes::Machine machine(fakes::FreshInstall(fakes::InstallOptions{}));
+  ASSERT_TRUE(fakes::Sam(machine).CreateUser({.name = "alice"}, fixer::Secret::FromString("Alice-Passw0rd")).ok());
+  const std::string saved = fakes::MachineToText(machine.state());
+  const uint32_t alice = fakes::Sam(machine).FindUser("alice")->rid;
+  ASSERT_TRUE(fakes::LoadMachineText(saved, "m.yaml").ok());
+  for (const uint32_t next : {alice, alice - 1}) {
+    const std::string edited =
+        std::regex_replace(saved, std::regex("next_rid: [0-9]+"), "next_rid: " + std::to_string(next));
+    const auto loaded = fakes::LoadMachineText(edited, "m.yaml");
+    ASSERT_FALSE(loaded.ok()) << next;
+    // At the first account (in the file's order) whose RID the SAM would give again.
+    EXPECT_NE(loaded.error->message.find(" is not below next_rid (" + std::to_string(next) + ")"), std::string::npos)
+        << loaded.error->ToString();
   }
 }
 
