@@ -167,8 +167,14 @@ std::string DeniedAccess(const std::string& account, const std::vector<ObjectAce
               denied);
 }
 
+namespace {
+// How the mark names the worker: its SID in parentheses, so a longer SID (…-10023 for …-1002)
+// is no match.
+std::string MarkedSid(const Sid& sid) { return Text(FMT_COMPILE("({})"), sid); }
+}  // namespace
+
 bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid) {
-  const std::string needle = sid.ToString();
+  const std::string needle = MarkedSid(sid);
   return std::any_of(application_log.begin(), application_log.end(), [&](const EventRecord& e) {
     return e.source == kFixerEventSource && e.text.find(needle) != std::string::npos;
   });
@@ -191,9 +197,9 @@ EventRecord FixerMark(const std::string& account, const Sid& sid) {
           .source = kFixerEventSource,
           .id = 1,
           .type = EventType::kInformation,
-          .text = Text(FMT_COMPILE("The profile of {} ({}) was created and every ASP.NET 1.0 "
+          .text = Text(FMT_COMPILE("The profile of {} {} was created and every ASP.NET 1.0 "
                                    "application answers."),
-                       account, sid),
+                       account, MarkedSid(sid)),
           .time = 0};
 }
 

@@ -161,6 +161,18 @@ TEST_P(Refusal, AlreadyFixedIsNothingToDoAndChangesNothing) {
   ExpectJournalUntouched();
 }
 
+// The mark names one SID: a mark of a longer SID that begins with the worker's (…-10023 for
+// …-1002) is another account's, and the profile stays "not affected".
+TEST_P(Refusal, AMarkOfALongerSidIsNotTheWorkersMark) {
+  w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
+  w.events.push_back(
+      {.source = "aspnet-fixer", .text = "The profile of ASPNET (" + OldAspnetSid().ToString() + "3) was created"});
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  EXPECT_EQ(r.outcome, Outcome::kRefused);
+  ASSERT_TRUE(r.diagnosis.has_value());
+  EXPECT_EQ(r.diagnosis->verdict, fixer::Verdict::kNotAffected);
+}
+
 // A profile made by anything else (fixup.cmd, the 1.1 worker, a logon) is "not affected".
 TEST_P(Refusal, AProfileWithoutTheFixersMarkIsNotAffectedNotAlreadyFixed) {
   w.profiles[OldAspnetSid()] = "C:\\Documents and Settings\\ASPNET";
