@@ -137,6 +137,8 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
+  // An input error is said on standard error too, as every usage error is (stdout may be a file).
+  if (const std::string error = InputErrorOf(run); !error.empty()) std::cerr << "aspnet-fixer: " << error << "\n";
   return run.exit_code;
 }
 

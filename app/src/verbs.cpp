@@ -222,11 +222,17 @@ nlohmann::json RunJson(const VerbRun& run) {
   }
   if (run.result) j["result"] = RunToJson(*run.result);
   if (run.crashed) j["interrupted"] = run.crash;
-  if (!run.not_written.empty()) {
-    j["not_written"] = run.not_written;
-    j["error"] = run.not_written;  // exit 2, as every input error's JSON: `error` and `exit_code`
-  }
+  if (!run.not_written.empty()) j["not_written"] = run.not_written;
+  // Exit 2, as every input error's JSON: `error` and `exit_code`.
+  if (const std::string error = InputErrorOf(run); !error.empty()) j["error"] = error;
   return j;
+}
+
+std::string InputErrorOf(const VerbRun& run) {
+  if (!run.not_written.empty()) return run.not_written;
+  if (run.result && run.result->outcome == fixer::Outcome::kInputError && !run.result->errors.empty())
+    return run.result->errors.back().message;
+  return {};
 }
 
 std::string RunTranscript(const VerbRun& run) {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "fakes/atomic_file.h"
+#include "state_file_journal.h"
 
 namespace fakes {
 namespace {
@@ -22,6 +23,11 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   Loaded<std::unique_ptr<StateFileBackend>> out;
   if (!opened.ok()) {
     out.error = std::move(opened.error);
+    return out;
+  }
+  // A journal the fixer cannot read is said at its record, before any verb reads it.
+  if (std::optional<LoadError> bad = CheckJournalOfMachineFile(options.path, opened.value->state)) {
+    out.error = std::move(bad);
     return out;
   }
   StateFileOptions kept = options;

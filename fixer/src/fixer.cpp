@@ -15,12 +15,6 @@
 namespace fixer {
 namespace {
 
-std::vector<std::string> IdsOf(const Steps& steps) {
-  std::vector<std::string> ids;
-  for (const auto& s : steps) ids.emplace_back(s->id());
-  return ids;
-}
-
 RunResult Refused(RunResult r, Refusal refusal, Outcome outcome = Outcome::kRefused) {
   r.messages.push_back(refusal.why);
   r.messages.push_back(refusal.instead);
@@ -68,11 +62,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
     r = InputError(std::move(r), journal.status());
     return std::nullopt;
   }
-  Steps steps = BuildSteps(journal->strategy);
-  if (IdsOf(steps) != journal->step_ids) {
-    r = InputError(std::move(r), Status(kErrorInvalidParameter, "the journal's steps are not this fixer's steps"));
-    return std::nullopt;
-  }
+  Steps steps = BuildSteps(journal->strategy);  // the journal's step ids are these (CheckJournal)
   return OpenedJournal{std::move(*journal), std::move(steps)};
 }
 
@@ -148,7 +138,7 @@ RunResult Fixer::Apply() {
   journal.strategy = options_.strategy;
   journal.account = plan->account;
   journal.sid = plan->sid;
-  journal.step_ids = IdsOf(steps);
+  journal.step_ids = StepIdsOf(options_.strategy);
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
   if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, journal.step_ids));

@@ -2,6 +2,12 @@
 #include "journal_replay.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "step.h"
 
 namespace fixer {
 
@@ -31,21 +37,38 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
            {"steps", JoinList(step_ids)}}};
 }
 
+std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records) {
+  if (records.empty()) return std::nullopt;
+  auto at = [](size_t record, std::string why) { return JournalProblem{record, std::move(why)}; };
+  const JournalRecord& plan = records.front();
+  if (plan.step != kPlanRecordStep) return at(0, "it does not start with its plan (a record of step 'plan')");
+  auto strategy = StrategyFromString(Get(plan.data, "strategy"));
+  if (!strategy) return at(0, "unknown strategy '" + Get(plan.data, "strategy") + "'");
+  if (!Sid::Parse(Get(plan.data, "sid"))) return at(0, "bad SID '" + Get(plan.data, "sid") + "'");
+  const std::vector<std::string>& ids = StepIdsOf(*strategy);
+  if (SplitList(Get(plan.data, "steps")) != ids) {
+    return at(0, "its steps '" + Get(plan.data, "steps") + "' are not this fixer's steps for " +
+                     std::string(ToString(*strategy)) + " (" + JoinList(ids) + ")");
+  }
+  for (size_t i = 1; i < records.size(); ++i) {
+    const JournalRecord& rec = records[i];
+    if (rec.step == kRunRecordStep && rec.phase == JournalPhase::kFinished) continue;
+    if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step '" + rec.step + "'");
+    if (rec.phase == JournalPhase::kFinished) return at(i, "a step record marked finished");
+  }
+  return std::nullopt;
+}
+
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
   auto bad = [](std::string why) { return Status(kErrorInvalidParameter, "the journal is unreadable: " + why); };
-  if (records.empty() || records.front().step != kPlanRecordStep) {
-    return bad("it does not start with its plan");
-  }
+  if (records.empty()) return bad("it does not start with its plan");
+  if (auto problem = CheckJournal(records)) return bad(std::move(problem->why));
   JournalReplay r;
   TextFields& head = records.front().data;
-  auto strategy = StrategyFromString(Get(head, "strategy"));
-  if (!strategy) return bad("unknown strategy '" + Get(head, "strategy") + "'");
-  auto sid = Sid::Parse(Get(head, "sid"));
-  if (!sid) return bad("bad SID '" + Get(head, "sid") + "'");
-  r.strategy = *strategy;
+  r.strategy = *StrategyFromString(Get(head, "strategy"));
+  r.sid = *Sid::Parse(Get(head, "sid"));
   r.account = std::move(head["account"]);
-  r.sid = *sid;
-  r.step_ids = SplitList(Get(head, "steps"));
+  r.step_ids = StepIdsOf(r.strategy);
   r.next_seq = records.front().seq + 1;
 
   for (size_t i = 1; i < records.size(); ++i) {
@@ -55,15 +78,12 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
       r.finished = true;
       continue;
     }
-    if (std::find(r.step_ids.begin(), r.step_ids.end(), rec.step) == r.step_ids.end()) {
-      return bad("unknown step '" + rec.step + "'");
-    }
     switch (rec.phase) {
       case JournalPhase::kBegin: r.phases[rec.step] = StepPhase::kBegun; break;
       case JournalPhase::kDone: r.phases[rec.step] = StepPhase::kDone; break;
       case JournalPhase::kUndoBegin: r.phases[rec.step] = StepPhase::kUndoBegun; break;
       case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
-      case JournalPhase::kFinished: return bad("a step record marked finished");
+      case JournalPhase::kFinished: break;  // CheckJournal refused it
       case JournalPhase::kReopen:
         r.phases[rec.step] = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
         continue;  // the step keeps the data it recorded before

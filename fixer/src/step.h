@@ -91,6 +91,8 @@ using Steps = std::vector<std::unique_ptr<Step>>;
 
 // The ordered steps of a strategy.
 Steps BuildSteps(Strategy strategy);
+// Their ids, in that order: what a journal's plan record lists.
+const std::vector<std::string>& StepIdsOf(Strategy strategy);
 
 // Treat an "already so" answer as success, e.g. 1062 on stop, 1378 on add-to-group.
 inline Status OkIf(Status st, uint32_t already_code) { return st.code() == already_code ? Status() : st; }

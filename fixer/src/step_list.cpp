@@ -31,4 +31,18 @@ Steps BuildSteps(Strategy strategy) {
   return steps;
 }
 
+namespace {
+std::vector<std::string> IdsOfSteps(Strategy strategy) {
+  std::vector<std::string> ids;
+  for (const auto& step : BuildSteps(strategy)) ids.emplace_back(step->id());
+  return ids;
+}
+}  // namespace
+
+const std::vector<std::string>& StepIdsOf(Strategy strategy) {
+  static const std::vector<std::string> keep_sid = IdsOfSteps(Strategy::kKeepSid);
+  static const std::vector<std::string> recreate = IdsOfSteps(Strategy::kRecreate);
+  return strategy == Strategy::kKeepSid ? keep_sid : recreate;
+}
+
 }  // namespace fixer

@@ -2,6 +2,8 @@
 // word is one of the tool's own options) is refused before anything runs, naming the option; a
 // file a command will write that cannot be written (a folder, a missing folder) is refused before
 // the work, with the system's reason in words.
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -195,6 +197,50 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
+}
+
+// A journal the fixer cannot resume or roll back (hand-edited: no plan record first) is an input
+// error of every verb at its record, said on standard error and in --json's `error`; it was exit
+// 1 for diagnose and plan, and exit 2 with nothing on standard error for the others.
+TEST_F(UsageErrors, AJournalTheFixerCannotReadIsAnInputErrorAtItsRecord) {
+  const std::string text = std::string(kAffectedMachine) +
+                           "journal:\n  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}\n";
+  std::ofstream(machine_, std::ios::binary) << text;
+  const std::string said =
+      "m.yaml:7:5: journal record 1: not a journal aspnet-fixer can resume or roll back: it does not start with its plan";
+  for (const char* verb : {"diagnose", "plan", "apply", "resume", "rollback"}) {
+    for (const bool json : {false, true}) {
+      std::vector<std::string> args = {verb, "--machine", "m.yaml"};
+      if (json) args.push_back("--json");
+      const Ran r = Run(ASPNET_FIXER_BIN, args);
+      EXPECT_EQ(r.exit_code, 2) << verb << "\n" << r.out << r.err;
+      EXPECT_THAT(r.err, HasSubstr(said)) << verb;
+      if (json) {
+        EXPECT_THAT(nlohmann::json::parse(r.out)["error"].get<std::string>(), HasSubstr(said)) << verb;
+      }
+      EXPECT_EQ(test_support::Slurp(machine_), text) << verb;
+    }
+  }
+}
+
+// A machine that cannot be written when the verb ends (the disk full: a device that says so) is
+// said on standard error too, and in --json as `error` beside `not_written`.
+TEST_F(UsageErrors, AMachineThatCouldNotBeWrittenIsSaidOnStandardError) {
+  const fs::path full = dir_ / "full";
+  if (::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) GTEST_SKIP() << "cannot make a device node here";
+  for (const bool json : {false, true}) {
+    std::vector<std::string> args = {"apply", "--machine", "m.yaml", "--out", "full"};
+    if (json) args.push_back("--json");
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("full: cannot write: 112: There is not enough space on the disk")) << r.out;
+    if (json) {
+      const nlohmann::json j = nlohmann::json::parse(r.out);
+      EXPECT_THAT(j["error"].get<std::string>(), HasSubstr("full: cannot write: 112: There is not enough space on the disk"));
+      EXPECT_EQ(j["error"], j["not_written"]);
+    }
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine);
+  }
 }
 
 // Every error of a command run with --json, in either tool: exactly one JSON object on standard

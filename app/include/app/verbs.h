@@ -56,6 +56,10 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
 // one JSON object.
 std::string RunText(const VerbRun& run);
 nlohmann::json RunJson(const VerbRun& run);
+// Why a run that ended in an input error (exit 2) ended so: the machine not written, or a
+// journal the fixer could not read; "" for any other run. The JSON's `error`, and what the tool
+// says on standard error.
+std::string InputErrorOf(const VerbRun& run);
 // Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
 // the result, diagnosis or plan, and where the power was lost.
 std::string RunTranscript(const VerbRun& run);

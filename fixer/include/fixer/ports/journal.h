@@ -6,11 +6,15 @@
 //   fixer::Status st = journal.Append({.seq = 3, .step = "stop-services", .phase = fixer::JournalPhase::kBegin,
 //                                      .data = {{"running", "W3SVC,IISADMIN"}}});
 //   // A recreate's grants go once, typed, on its record-grants record (JournalRecord::grants).
+//   std::vector<fixer::JournalRecord> records = {{.seq = 1, .step = "stop-services"}};
+//   std::optional<fixer::JournalProblem> problem = fixer::CheckJournal(records);
+//   // problem->record == 0: "it does not start with its plan (a record of step 'plan')"
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +50,16 @@ struct JournalRecord {
   // Grants compare by value; null equals an empty list (a state file does not tell them apart).
   friend bool operator==(const JournalRecord& a, const JournalRecord& b);
 };
+
+// Why `records` is no journal this fixer wrote: it must open with the plan record (step "plan":
+// a known strategy, the account's SID, and exactly this fixer's steps for that strategy), and
+// every later record name one of those steps in a step's phase, or the run's end. `record` is
+// the index of the record at fault. nullopt for a journal that reads, and for none at all.
+struct JournalProblem {
+  size_t record = 0;
+  std::string why;  // "it does not start with its plan (a record of step 'plan')"
+};
+std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records);
 
 class Journal {
  public:

@@ -1,0 +1,53 @@
+// CheckJournalOfMachineFile (state_file_journal.h): fixer::CheckJournal, placed in the file.
+#include "state_file_journal.h"
+
+#include <vector>
+
+#include "fakes/machine_log.h"
+#include "fakes/text_encoding.h"
+#include "fakes/whole_file.h"
+#include "fixer/ports/journal.h"
+#include "fakes/yaml_parse.h"
+#include "yaml_reader.h"
+
+namespace fakes {
+namespace {
+
+// Where the file's `journal:` list holds record `index`, if it does (a record the log added is
+// not in the file).
+std::optional<yaml::Mark> RecordMark(const yaml::Tree& tree, const std::string& path, size_t index) {
+  const yaml::Field root(tree, tree.root(), "", &path);
+  if (!root.IsMap()) return std::nullopt;
+  for (const yaml::Entry& e : yaml::MapEntries(root)) {
+    if (e.key != "journal" || !e.value.IsSequence()) continue;
+    const std::vector<yaml::Field> items = e.value.Items();
+    if (index < items.size()) return items[index].mark();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<LoadError> CheckJournalOfMachineFile(const std::string& path, const MachineState& state) {
+  const std::optional<fixer::JournalProblem> problem = fixer::CheckJournal(state.journal);
+  if (!problem) return std::nullopt;
+  const std::string message = "journal record " + std::to_string(problem->record + 1) +
+                              ": not a journal aspnet-fixer can resume or roll back: " + problem->why;
+  std::string bytes, decoded;
+  if (ReadWholeFile(path, bytes) == 0) {
+    const Loaded<std::string_view> text = TextAsUtf8(bytes, path, decoded);
+    if (text.ok()) {
+      const yaml::ParseResult parsed = yaml::ParseYaml(*text.value);
+      if (!parsed.error) {
+        if (const std::optional<yaml::Mark> mark = RecordMark(parsed.tree, path, problem->record)) {
+          LoadError error = yaml::MakeError(path, *mark, message);
+          AttachSource(error, *text.value);
+          return error;
+        }
+      }
+    }
+  }
+  return LoadError{MachineLogPath(path), 0, 0, message};
+}
+
+}  // namespace fakes
