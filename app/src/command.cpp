@@ -3,6 +3,7 @@
 #include "app/command.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ struct FixerArgs {
   bool verbose = false;
   std::string out;  // capture: the file to write (standard output if empty)
 };
+
+constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
@@ -152,7 +155,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
                        std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback | capture")
       ->required()
-      ->check(CLI::IsMember({"diagnose", "plan", "apply", "resume", "rollback", "capture"}));
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kVerbNames), std::end(kVerbNames))));
   opener.AddOptions(app);
   // capture --out FILE; a backend that has its own --out (the state file's) shares it.
   CLI::Option* out = app.get_option_no_throw("--out");
@@ -169,10 +172,18 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
     std::vector<std::string> words = CommandWords(argc, argv);
+    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "aspnet-fixer");  // as parse(argc, argv) names it
     app.parse(words);
   } catch (const CLI::ParseError& e) {
-    // CLI11 may stop before it reaches --json (a bad command name): the flag as written counts.
+    // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
+    // missing at the end): the words as written count.
     args.json = args.json || std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc;
+    if (args.command.empty()) {
+      const auto named = std::find_if(argv + 1, argv + argc, [](const char* word) {
+        return std::find(std::begin(kVerbNames), std::end(kVerbNames), std::string_view(word)) != std::end(kVerbNames);
+      });
+      if (named != argv + argc) args.command = *named;
+    }
     if (e.get_exit_code() == 0 || !args.json) {  // --help, --version, or a usage error said as text
       const int code = app.exit(e);
       return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);

@@ -1,14 +1,24 @@
 #include "fakes/state_file_backend.h"
 
 #include <csignal>
+#include <filesystem>
 #include <optional>
 #include <utility>
 
 #include "fakes/atomic_file.h"
+#include "fakes/machine_log.h"
 #include "state_file_journal.h"
 
 namespace fakes {
 namespace {
+
+// Whether two names reach one file, whether or not it exists yet.
+bool SamePath(const std::string& a, const std::string& b) {
+  std::error_code ec_a, ec_b;
+  const std::filesystem::path ca = std::filesystem::weakly_canonical(a, ec_a);
+  const std::filesystem::path cb = std::filesystem::weakly_canonical(b, ec_b);
+  return SameFile(a, b) || (!ec_a && !ec_b && ca == cb);
+}
 
 // The file a failed write was for, in front of its Windows error: "out.yaml: cannot write: 3: ...".
 fixer::Status Naming(const std::string& path, const fixer::Status& st) {
@@ -33,6 +43,13 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   StateFileOptions kept = options;
   // --out naming the input, however spelt (./m.yaml, a link, a hard link): saved in place.
   if (!kept.out.empty() && SameFile(kept.out, kept.path)) kept.out.clear();
+  // The log beside the machine file is read as that file's log: a machine written there would
+  // make the file itself unloadable ("not a machine log").
+  if (!kept.out.empty() && SamePath(kept.out, MachineLogPath(kept.path))) {
+    out.error = LoadError{kept.out, 0, 0,
+                          "is the log of " + kept.path + " (where a run's changes go until the end): name another file"};
+    return out;
+  }
   // Every verb writes --out, the ones that change nothing too: one that cannot be written is said
   // before the verb's work, not after its report.
   if (!kept.out.empty()) {

@@ -1,6 +1,7 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
     std::vector<std::string> words = app::CommandWords(argc, argv);
+    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "fixup-sim");  // as parse(argc, argv) names it
     app.parse(words);
   } catch (const CLI::ParseError& e) {
     // With --json on the command line, a usage error is the one JSON object too.

@@ -199,6 +199,28 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
 }
 
+// Help names each tool as it was run (help2man makes the man pages from it).
+TEST_F(UsageErrors, HelpNamesTheTool) {
+  EXPECT_THAT(Run(FIXUP_SIM_BIN, {"--help"}).out, HasSubstr("Usage: fixup-sim [OPTIONS] SUBCOMMAND"));
+  EXPECT_THAT(Run(FIXUP_SIM_BIN, {"run", "--help"}).out, HasSubstr("Usage: fixup-sim run [OPTIONS]"));
+  EXPECT_THAT(Run(ASPNET_FIXER_BIN, {"--help"}).out, HasSubstr("Usage: aspnet-fixer [OPTIONS] command"));
+}
+
+// A value forgotten at the end of the line still names the verb that was given in --json.
+TEST_F(UsageErrors, AnErrorAfterTheVerbNamesTheVerb) {
+  const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--json", "--strategy"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["command"], "diagnose") << r.out;
+}
+
+// --out naming the log beside --machine would leave that file unloadable (its "log" a machine).
+TEST_F(UsageErrors, AnOutThatIsTheMachinesLogIsRefused) {
+  const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--out", "m.yaml.log"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("m.yaml.log: is the log of m.yaml"));
+  EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"});
+}
+
 // A journal the fixer cannot resume or roll back (hand-edited: no plan record first) is an input
 // error of every verb at its record, said on standard error and in --json's `error`; it was exit
 // 1 for diagnose and plan, and exit 2 with nothing on standard error for the others.
