@@ -185,7 +185,10 @@ MachineLog::~MachineLog() {
 
 fixer::Status MachineLog::OpenForAppend() {
   const bool fresh = at_.log_bytes == 0;
-  fd_ = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  // The log holds what the file holds (hashes, stored secrets): readable by whom the file is.
+  struct stat file {};
+  const mode_t mode = ::stat(state_path_.c_str(), &file) == 0 ? (file.st_mode & 0666) : 0644;
+  fd_ = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, mode);
   if (fd_ < 0) return FromErrno(errno);
   // Whatever follows the valid prefix (a record cut short, another file's log) goes.
   if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0 ||

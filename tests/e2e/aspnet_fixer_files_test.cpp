@@ -215,6 +215,18 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
   EXPECT_TRUE(fakes::LoadMachineFile((dir_ / "share" / "out-target.yaml").string()).ok());
 }
 
+// The file and its log hold password hashes and stored secrets: a file only its owner reads
+// stays so through a run, and the log a killed run leaves is no more readable than the file.
+TEST_F(FilesTest, TheFileAndItsLogKeepTheFilesPermissions) {
+  const fs::perms owner_only = fs::perms::owner_read | fs::perms::owner_write;
+  fs::permissions(input_, owner_only);
+  ASSERT_TRUE(RunAspnetFixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"}).signaled);
+  EXPECT_EQ(fs::status(input_.string() + ".log").permissions(), owner_only);
+  const Ran resumed = RunAspnetFixer({"resume", "--machine", input_.string()});
+  ASSERT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
+  EXPECT_EQ(fs::status(input_).permissions(), owner_only);
+}
+
 // After a killed apply every verb tells the same story: the machine is half repaired by this
 // fixer, so `plan` and `apply` (dry or not) refuse with exit 4 and send the user to resume or
 // rollback (never exit 3 blaming the administrator for the IIS services the run itself stopped),

@@ -236,4 +236,14 @@ TEST_F(AtomicFileTest, APipeIsWrittenIntoAndOneNobodyReadsIsAnError) {
   EXPECT_EQ(Files(), std::vector<std::string>{"report.fifo"});
 }
 
+// A machine file holds password hashes: rewriting it keeps who may read it (0600 stayed 0644).
+TEST_F(AtomicFileTest, TheFileKeepsItsPermissions) {
+  const fs::path file = dir_ / "m.yaml";
+  std::ofstream(file) << "old\n";
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "new\n").ok());
+  EXPECT_EQ(fs::status(file).permissions(), fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(test_support::Slurp(file), "new\n");
+}
+
 }  // namespace
