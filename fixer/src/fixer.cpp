@@ -95,14 +95,6 @@ RunResult Fixer::Apply() {
     if (!read) return InputError(std::move(r), read.status());
     holds = *read;
     if (holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
-    // A finished run whose journal was not removed: nothing to resume. A dry run only says so.
-    if (holds == JournalHolds::kFinishedRun) {
-      if (options_.dry_run) {
-        r.messages.push_back("the journal of a run that had finished would be removed");
-      } else if (Status st = ports_.journal.Clear(); !st.ok()) {
-        return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
-      }
-    }
   }
   auto made = MakePlanFor(diag, holds);
   if (!made) return Refused(std::move(r), DiagnoseFailed(made.status()));
@@ -126,6 +118,18 @@ RunResult Fixer::Apply() {
   for (const PlanStep& s : plan->steps) {
     r.messages.push_back(Text(FMT_COMPILE("{}: {} (undo: {})"), s.id, s.action, s.undo));
     Log(*log_, spdlog::level::info, FMT_COMPILE("plan {}"), r.messages.back());
+  }
+  // A finished run whose journal was not removed: nothing to resume, but in the way of this run's
+  // journal. Removed only now that there is work to do: a refusal (exit 3) and "nothing to do"
+  // leave the machine exactly as found.
+  if (holds == JournalHolds::kFinishedRun) {
+    if (options_.dry_run) {
+      r.messages.push_back("the journal of a run that had finished would be removed");
+    } else if (Status st = ports_.journal.Clear(); !st.ok()) {
+      return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+    } else {
+      r.messages.push_back("the journal of a run that had finished is removed");
+    }
   }
   if (options_.dry_run) {
     r.outcome = Outcome::kPlanned;
