@@ -193,27 +193,28 @@ RunResult Fixer::Resume() {
 }
 
 RunResult Fixer::FinishedRun(RunResult r) {
-  if (options_.dry_run) {  // a dry run removes nothing; the site is looked at all the same
-    r.messages.push_back("the journaled run had finished; its journal would be removed");
-  } else {
-    r.messages.push_back("the journaled run had finished; its journal is removed");
-    if (Status st = ports_.journal.Clear(); !st.ok()) {
-      r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
-      r.outcome = Outcome::kNotRestored;
-      return r;
-    }
-  }
   // Exit 0 promises a working site, and the machine may have changed since the run finished
-  // (an administrator revoked a right before this resume or rollback): look again before saying "fixed".
+  // (an administrator revoked a right before this resume or rollback): look again before saying
+  // "fixed". A refusal (exit 3) changes nothing, the journal included: it is removed only then.
   auto d = Diagnose();
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-  if (!d->EveryApplicationAnswers()) return Refused(std::move(r), StillFails(*d));
-  if (options_.dry_run) {
+  if (!d->EveryApplicationAnswers()) {
+    r.messages.push_back("the journaled run had finished; its journal stays until every page answers");
+    return Refused(std::move(r), StillFails(*d));
+  }
+  if (options_.dry_run) {  // a dry run removes nothing
+    r.messages.push_back("the journaled run had finished; its journal would be removed");
     r.outcome = Outcome::kPlanned;
     r.messages.push_back("dry run: nothing was changed");
-  } else {
-    r.outcome = Outcome::kFixed;
+    return r;
   }
+  r.messages.push_back("the journaled run had finished; its journal is removed");
+  if (Status st = ports_.journal.Clear(); !st.ok()) {
+    r.messages.push_back(Text(FMT_COMPILE("the journal could not be removed: {}"), st));
+    r.outcome = Outcome::kNotRestored;
+    return r;
+  }
+  r.outcome = Outcome::kFixed;
   return r;
 }
 

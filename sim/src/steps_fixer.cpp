@@ -124,19 +124,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   std::vector<std::string> known = {kFixupCmdPassword};
   if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
   out.push_back(NoSecretIn(ctx.all_output, found, now, known));
-  // Bookkeeping a refused run may touch without changing the machine: the clock, the event log,
-  // a finished journal left behind.
-  const StateDifference difference = [](const fakes::MachineState& a, const fakes::MachineState& b) {
-    for (const Change& c : DiffMachines(a, b)) {
-      bool bookkeeping = false;
-      for (const char* part : {"clock", "events", "rng_state", "journal"}) bookkeeping |= c.path.rfind(part, 0) == 0;
-      if (bookkeeping) continue;
-      return std::optional<std::string>(c.path + ": " + c.before + " -> " + c.after);
-    }
-    return std::optional<std::string>();
-  };
-  for (CheckResult& c :
-       ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, ctx.machine, difference))
+  for (CheckResult& c : ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, ctx.machine))
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).

@@ -138,11 +138,7 @@ std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineS
 std::vector<CheckResult> BrokenPromises(const FixerRun& run, const fakes::MachineState& before, fakes::Machine& now,
                                         const std::map<std::string, int>* statuses) {
   std::vector<CheckResult> broken;
-  auto difference = [](const fakes::MachineState& a, const fakes::MachineState& b) {
-    auto d = FirstDifference(a, b);
-    return d ? std::optional<std::string>(d->path + ": " + d->before + " -> " + d->after) : std::nullopt;
-  };
-  for (CheckResult& c : ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, now, difference, statuses))
+  for (CheckResult& c : ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, now, statuses))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }

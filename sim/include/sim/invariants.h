@@ -110,16 +110,15 @@ CheckResult SiteNotWorse(const std::map<std::string, int>& before, std::map<std:
 CheckResult ReadOnlyRunChangesNothing(const std::string& what, const fakes::MachineState& before,
                                       const fakes::MachineState& now);
 
-// The first difference between two states that "nothing changed" counts, in words
-// ("sam.users.ASPNET.flags: [] -> [disabled]"); nothing when they are equal.
-using StateDifference =
-    std::function<std::optional<std::string>(const fakes::MachineState&, const fakes::MachineState&)>;
+// The first difference between two states that "nothing changed" (exit 3) counts, in words
+// ("sam.users.ASPNET.flags: [] -> [disabled]"): everything, the journal and passwords included,
+// but the clock, the random state and the event log; nothing when there is none.
+std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, const fakes::MachineState& now);
 // The promises of one run's exit code, whatever its verb (`outcome` as fixer::ToString prints
 // it), against the machine the run found (`before`) and left (`now`).
 // `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
-                                          fakes::Machine& now, const StateDifference& difference,
-                                          const std::map<std::string, int>* statuses = nullptr);
+                                          fakes::Machine& now, const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
 // only while one does not answer 200; "already-fixed" while one answers 503 says why (a
