@@ -9,6 +9,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 
@@ -226,6 +227,15 @@ bool SameFile(const std::string& a, const std::string& b) {
   struct stat sa {
   }, sb{};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool SamePath(const std::string& a, const std::string& b) {
+  if (SameFile(a, b)) return true;
+  // Absolute first: weakly_canonical leaves "r.xml" relative when nothing of it exists yet.
+  std::error_code ec_a, ec_b;
+  const std::filesystem::path ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec_a), ec_a);
+  const std::filesystem::path cb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec_b), ec_b);
+  return !ec_a && !ec_b && ca == cb;
 }
 
 }  // namespace fakes

@@ -1,7 +1,6 @@
 #include "fakes/state_file_backend.h"
 
 #include <csignal>
-#include <filesystem>
 #include <optional>
 #include <utility>
 
@@ -11,14 +10,6 @@
 
 namespace fakes {
 namespace {
-
-// Whether two names reach one file, whether or not it exists yet.
-bool SamePath(const std::string& a, const std::string& b) {
-  std::error_code ec_a, ec_b;
-  const std::filesystem::path ca = std::filesystem::weakly_canonical(a, ec_a);
-  const std::filesystem::path cb = std::filesystem::weakly_canonical(b, ec_b);
-  return SameFile(a, b) || (!ec_a && !ec_b && ca == cb);
-}
 
 // The file a failed write was for, in front of its Windows error: "out.yaml: cannot write: 3: ...".
 fixer::Status Naming(const std::string& path, const fixer::Status& st) {

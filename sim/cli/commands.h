@@ -49,12 +49,12 @@ inline const CLI::Validator kCountingNumber(
       return std::string();
     },
     "NUMBER FROM 1");
-// A duration in seconds, more than zero.
-inline const CLI::Validator kPositiveSeconds(
+// A duration in seconds, zero or more.
+inline const CLI::Validator kSeconds(
     [](std::string& text) {
       double seconds = 0;
-      const bool ok = CLI::detail::lexical_cast(text, seconds) && std::isfinite(seconds) && seconds > 0;
-      return ok ? std::string() : "'" + text + "' is not a number of seconds more than 0";
+      const bool ok = CLI::detail::lexical_cast(text, seconds) && std::isfinite(seconds) && seconds >= 0;
+      return ok ? std::string() : "'" + text + "' is not a number of seconds (0 or more)";
     },
     "SECONDS");
 
@@ -71,9 +71,11 @@ struct OutputFile {
 };
 // Before the command's work: the first of `files` that cannot be written (a folder, a missing or
 // read-only folder) said as a usage error with the system's reason, "fixup-sim run: --junit out/:
-// cannot be written: Is a directory"; returns 2 then, nothing when every file can be written.
+// cannot be written: Is a directory", or that is one of `inputs` (the scenario files it reads)
+// or another of `files` under another name; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
-                                           std::initializer_list<OutputFile> files);
+                                           std::initializer_list<OutputFile> files,
+                                           const std::vector<std::string>& inputs = {});
 // A report that could not be written after the work (a full disk): "fixup-sim: cannot write
 // PATH: " and the write's message (the file, the step and the system's reason).
 std::string CannotWrite(const std::string& path, const fixer::Status& st);

@@ -42,7 +42,9 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file")
       ->check(app::kFileName);
   cmd->callback([args, &exit_code] {
-    if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}})) {
+    std::vector<std::string> inputs = {args->scenario};
+    if (!args->script.empty()) inputs.push_back(args->script);
+    if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}}, inputs)) {
       exit_code = *refused;
       return;
     }

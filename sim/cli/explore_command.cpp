@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -83,7 +84,7 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
   auto* count = cmd->add_option("--count", args->count, "cases to run (default 100)")->check(kCountingNumber);
   auto* seconds = cmd->add_option("--seconds", args->seconds,
                                   "run cases for this long instead of --count (at least one case per shard)")
-                      ->check(kPositiveSeconds);
+                      ->check(kSeconds);
   count->excludes(seconds);
   cmd->add_option("--seed", args->seed, "the seed of every case (default 1)")->check(kWholeNumber);
   cmd->add_option("--case", args->only_case, "replay just case K of the seed (as a violation prints it)")
@@ -94,7 +95,12 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", args->out, "write each shrunk scenario into this folder")->check(app::kFileName);
   cmd->add_flag("--json", args->json, "print the report as JSON");
   cmd->add_flag("--no-shrink", args->no_shrink, "report violations without shrinking them");
-  cmd->callback([args, &exit_code] { exit_code = Explore(*args); });
+  cmd->callback([args, seconds, &exit_code] {
+    // `--seconds 0` is a time too short for a second case: one case, as the README promises of
+    // any S (0 itself means "no time given" to ExploreOptions).
+    if (seconds->count() > 0 && args->seconds == 0) args->seconds = std::numeric_limits<double>::min();
+    exit_code = Explore(*args);
+  });
 }
 
 }  // namespace sim::cli

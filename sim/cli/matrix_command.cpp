@@ -19,7 +19,7 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
       "matrix",
       "Build the paper's machines (Server 2003 in both IIS 6 modes) from OS and framework, install MS03-032, "
       "request a page");
-  cmd->add_flag("--json", args->json, "print a JSON array of rows");
+  cmd->add_flag("--json", args->json, "print one JSON object: {\"rows\": [...], \"exit_code\": 0}");
   cmd->add_option("--seed", args->seed, "seed of the machines (default 1)")->check(kWholeNumber);
   cmd->callback([args, &exit_code] {
     auto rows = DeriveMatrix(args->seed);
@@ -29,7 +29,9 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
       return;
     }
     if (args->json) {
-      std::cout << app::JsonText(ToJson(*rows)) << "\n";
+      // One object, as every --json of both tools prints: the rows, and the exit code.
+      const nlohmann::json j = {{"rows", ToJson(*rows)}, {"exit_code", kExitOk}};
+      std::cout << app::JsonText(j) << "\n";
     } else {
       std::cout << FormatMatrixTable(*rows);
     }

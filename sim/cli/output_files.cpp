@@ -9,11 +9,23 @@
 namespace sim::cli {
 
 std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
-                                           std::initializer_list<OutputFile> files) {
+                                           std::initializer_list<OutputFile> files,
+                                           const std::vector<std::string>& inputs) {
   for (const OutputFile& f : files) {
     if (f.path.empty()) continue;
     if (fixer::Status st = fakes::CheckCanWriteAtomically(f.path); !st.ok())
       return SayInputError(json, command + ": " + f.option + " " + st.message());
+    for (const std::string& input : inputs) {
+      if (fakes::SameFile(f.path, input))
+        return SayInputError(json, command + ": " + f.option + " " + f.path + " is " + input +
+                                       ", a scenario it reads: name another file");
+    }
+    for (const OutputFile& other : files) {
+      if (&other == &f) break;  // each pair once, the later one named
+      if (!other.path.empty() && fakes::SamePath(other.path, f.path))
+        return SayInputError(json, command + ": " + f.option + " " + f.path + " is the file " + other.option +
+                                       " writes: name another file");
+    }
   }
   return std::nullopt;
 }

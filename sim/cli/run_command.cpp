@@ -28,10 +28,10 @@ struct RunArgs {
 };
 
 int Run(const RunArgs& args) {
-  if (auto refused =
-          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}))
-    return *refused;
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
+  if (auto refused = RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}},
+                                             files))
+    return *refused;
   int exit_code = kExitOk;
   if (files.empty())
     return SayInputError(args.json, "fixup-sim: no scenario files under " + CLI::detail::join(args.paths, ", "));

@@ -221,6 +221,44 @@ TEST_F(UsageErrors, AnOutThatIsTheMachinesLogIsRefused) {
   EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"});
 }
 
+// A report may not be written over a scenario the command reads, nor over the other report: the
+// scenario became the JUnit XML, exit 0.
+TEST_F(UsageErrors, AReportOverAnInputOrTheOtherReportIsRefused) {
+  const std::string source = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  fs::copy_file(source, dir_ / "s.yaml");
+  const std::string text = test_support::Slurp(dir_ / "s.yaml");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"run", "s.yaml", "--junit", "s.yaml"}, "--junit s.yaml is s.yaml, a scenario it reads"},
+      {{"run", ".", "--html", "./s.yaml"}, "--html ./s.yaml is ./s.yaml, a scenario it reads"},
+      {{"run", "s.yaml", "--junit", "r.xml", "--html", "./r.xml"}, "--html ./r.xml is the file --junit writes"},
+      {{"compare", "s.yaml", "--html", "s.yaml"}, "--html s.yaml is s.yaml, a scenario it reads"},
+  };
+  for (const auto& [args, said] : cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[3] << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr(said));
+    EXPECT_EQ(test_support::Slurp(dir_ / "s.yaml"), text);
+  }
+}
+
+// `--json` prints one object everywhere: the matrix's rows are under `rows`.
+TEST_F(UsageErrors, MatrixJsonIsOneObject) {
+  const Ran r = Run(FIXUP_SIM_BIN, {"matrix", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_EQ(j["exit_code"], 0);
+  EXPECT_FALSE(j["rows"].empty());
+}
+
+// `--seconds S` runs at least one case however small S is, 0 included.
+TEST_F(UsageErrors, ExploreForZeroSecondsRunsOneCase) {
+  const Ran r = Run(FIXUP_SIM_BIN, {"explore", "--seconds", "0", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GE(nlohmann::json::parse(r.out)["cases"].get<int>(), 1);
+  EXPECT_EQ(Run(FIXUP_SIM_BIN, {"explore", "--seconds", "-1"}).exit_code, 2);
+}
+
 // A journal the fixer cannot resume or roll back (hand-edited: no plan record first) is an input
 // error of every verb at its record, said on standard error and in --json's `error`; it was exit
 // 1 for diagnose and plan, and exit 2 with nothing on standard error for the others.

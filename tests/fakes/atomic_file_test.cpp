@@ -177,6 +177,11 @@ TEST_F(AtomicFileTest, SameFileComparesTheFileNotTheSpelling) {
   EXPECT_TRUE(fakes::SameFile(a.string(), link.string()));
   EXPECT_FALSE(fakes::SameFile(a.string(), b.string()));
   EXPECT_FALSE(fakes::SameFile(a.string(), (dir_ / "missing.yaml").string()));
+  // SamePath: one file whether or not it exists yet.
+  EXPECT_TRUE(fakes::SamePath((dir_ / "new.xml").string(), (dir_ / "." / "new.xml").string()));
+  EXPECT_TRUE(fakes::SamePath("new.xml", "./new.xml"));
+  EXPECT_TRUE(fakes::SamePath(a.string(), link.string()));
+  EXPECT_FALSE(fakes::SamePath("new.xml", "other.xml"));
 }
 
 // A symbolic link is written through: the file it names (through a chain of links, relative ones

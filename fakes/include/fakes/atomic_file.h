@@ -13,6 +13,7 @@
 //   if (auto why = fakes::WhyCannotWriteAtomically("reports/")) std::puts(why->reason.c_str());   // "Is a directory"
 //   int removed = fakes::RemoveDeadTemporaries("m.yaml");   // m.yaml.tmp.4711 of a killed process: 1
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
+//   bool one = fakes::SamePath("new.xml", "./new.xml");   // true, though neither exists yet
 //   std::string real = fakes::FileBehindLinks("m.yaml");   // "m.yaml", or what the link m.yaml names
 #pragma once
 
@@ -63,5 +64,8 @@ int RemoveDeadTemporaries(const std::string& path);
 std::string FileBehindLinks(const std::string& path);
 // Whether two paths name one existing file (the same device and inode).
 bool SameFile(const std::string& a, const std::string& b);
+// Whether two paths name one file, whether or not it exists yet: SameFile, or the same path once
+// made absolute and its links and dot parts resolved ("r.xml" and "./r.xml").
+bool SamePath(const std::string& a, const std::string& b);
 
 }  // namespace fakes
