@@ -110,6 +110,16 @@ void DecideVerdict(Diagnosis& d) {
   } else {
     d.verdict = Verdict::kNotAffected;
   }
+  // The plan's steps repair a lockout, an expired password, a missing right only as part of the
+  // MS03-032 repair: on a machine that needs none (repaired before, or never affected) the fixer
+  // runs no step, so the cause is the administrator's, and the diagnosis says so.
+  if (d.verdict != Verdict::kAffected) {
+    for (Precondition& p : d.worker_start) {
+      if (p.remedy != Remedy::kRepaired) continue;
+      p.remedy = Remedy::kRefused;
+      p.detail += "; this machine needs no MS03-032 repair, so no step runs: it is the administrator's to fix";
+    }
+  }
   // When the worker cannot start, name the first precondition that fails, with its error.
   if (const Precondition* p = d.FirstFailingPrecondition()) {
     if (d.symptom == SymptomCheck::kSeen || d.symptom == SymptomCheck::kUnavailable) {
