@@ -73,6 +73,12 @@ std::optional<std::string> TextProblem(std::string_view text) {
     if (c == 0x7f) return std::string("control character 127 in text");
     const size_t len = fixer::Utf8SequenceLength(text, i);
     if (len == 0) return std::string("text is not UTF-8");
+    // C1 controls (U+0080-U+009F, UTF-8 C2 80-9F) are control characters too; YAML prints none.
+    if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      char name[8];
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned char>(text[i + 1]));
+      return "control character " + std::string(name) + " in text";
+    }
     i += len;
   }
   return std::nullopt;

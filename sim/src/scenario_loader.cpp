@@ -376,7 +376,11 @@ std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+        if (entry.path().extension() != ".yaml") continue;
+        // A link to nowhere is a scenario that cannot be read (said when it is loaded), not none.
+        std::error_code gone;
+        if (entry.is_regular_file() || (entry.is_symlink() && !fs::exists(entry.path(), gone)))
+          files.push_back(entry.path().string());
       }
     } else {
       files.push_back(p);

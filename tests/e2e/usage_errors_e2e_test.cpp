@@ -241,6 +241,18 @@ TEST_F(UsageErrors, AReportOverAnInputOrTheOtherReportIsRefused) {
   }
 }
 
+// A scenario link in a folder that leads nowhere is a scenario that cannot be read (exit 2),
+// not one that is skipped while the run says every scenario passed.
+TEST_F(UsageErrors, ALinkToNoScenarioInAFolderIsAnInputError) {
+  fs::create_directories(dir_ / "suite");
+  fs::copy_file(std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml",
+                dir_ / "suite" / "good.yaml");
+  fs::create_symlink(dir_ / "suite" / "moved-away.yaml", dir_ / "suite" / "gone.yaml");
+  const Ran r = Run(FIXUP_SIM_BIN, {"run", "suite"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("gone.yaml"));
+}
+
 // `--json` prints one object everywhere: the matrix's rows are under `rows`.
 TEST_F(UsageErrors, MatrixJsonIsOneObject) {
   const Ran r = Run(FIXUP_SIM_BIN, {"matrix", "--json"});

@@ -63,7 +63,8 @@ using LoadedScenario = fakes::Loaded<Scenario>;  // fakes/load_result.h
 LoadedScenario LoadScenarioFile(const std::string& path);
 LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name);
 
-// Every *.yaml under each path (files are taken as they are), sorted, recursively.
+// Every *.yaml under each path (files are taken as they are), sorted, recursively; a link named
+// *.yaml to nowhere is listed too, so loading it says it cannot be read.
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths);
 
 }  // namespace sim
