@@ -172,7 +172,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
     std::vector<std::string> words = CommandWords(argc, argv);
-    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "aspnet-fixer");  // as parse(argc, argv) names it
+    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string()
+                      : "aspnet-fixer");  // as parse(argc, argv) names it
     app.parse(words);
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value

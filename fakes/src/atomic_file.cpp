@@ -128,7 +128,7 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
   // The file keeps who may read it: a machine file holds password hashes (0600 stays 0600).
-  if (struct stat was {}; ::stat(path.c_str(), &was) == 0 && S_ISREG(was.st_mode)) {
+  if (struct stat was{}; ::stat(path.c_str(), &was) == 0 && S_ISREG(was.st_mode)) {
     ::fchmod(fd, was.st_mode & 07777);
     if (::fchown(fd, was.st_uid, was.st_gid) != 0) {
       // Only root may give a file away; the file is then the writer's, as any new file.

@@ -25,8 +25,8 @@ namespace fakes::yaml {
 inline constexpr std::string_view kNotCapturedSecret = "(value not captured)";
 
 struct LoadContext {
-  bool full = false;      // base: empty
-  bool captured = false;  // the file has a `capture:` section (aspnet-fixer capture wrote it)
+  bool full = false;            // base: empty
+  bool captured = false;        // the file has a `capture:` section (aspnet-fixer capture wrote it)
   bool next_rid_given = false;  // base: empty with `next_rid:` (else the default, 1000)
   Machine machine;
 

@@ -37,8 +37,8 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // The log beside the machine file is read as that file's log: a machine written there would
   // make the file itself unloadable ("not a machine log").
   if (!kept.out.empty() && SamePath(kept.out, MachineLogPath(kept.path))) {
-    out.error = LoadError{kept.out, 0, 0,
-                          "is the log of " + kept.path + " (where a run's changes go until the end): name another file"};
+    out.error = LoadError{
+        kept.out, 0, 0, "is the log of " + kept.path + " (where a run's changes go until the end): name another file"};
     return out;
   }
   // Every verb writes --out, the ones that change nothing too: one that cannot be written is said

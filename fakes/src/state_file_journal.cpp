@@ -6,8 +6,8 @@
 #include "fakes/machine_log.h"
 #include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
-#include "fixer/ports/journal.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/ports/journal.h"
 #include "yaml_reader.h"
 
 namespace fakes {

@@ -19,11 +19,15 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return len;
 }
 
-std::string EscapeNonUtf8(std::string_view text) {
+namespace {
+
+std::string Escaped(std::string_view text, bool controls) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    if (const size_t len = Utf8SequenceLength(text, i); len != 0) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool control = controls && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f);
+    if (const size_t len = Utf8SequenceLength(text, i); len != 0 && !control) {
       out.append(text.substr(i, len));
       i += len;
       continue;
@@ -35,5 +39,10 @@ std::string EscapeNonUtf8(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string EscapeNonUtf8(std::string_view text) { return Escaped(text, false); }
+std::string EscapeForReader(std::string_view text) { return Escaped(text, true); }
 
 }  // namespace fixer

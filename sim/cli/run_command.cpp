@@ -29,8 +29,8 @@ struct RunArgs {
 
 int Run(const RunArgs& args) {
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
-  if (auto refused = RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}},
-                                             files))
+  if (auto refused =
+          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}, files))
     return *refused;
   int exit_code = kExitOk;
   if (files.empty())

@@ -29,7 +29,8 @@ struct SweepArgs {
 int Sweep(const SweepArgs& a) {
   const ShardSetting sharding = ShardFromEnvironment();
   if (!sharding.error.empty()) return SayInputError(false, "fixup-sim sweep: " + sharding.error);
-  if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}}, FindScenarioFiles(a.paths)))
+  if (auto refused =
+          RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}}, FindScenarioFiles(a.paths)))
     return *refused;
   SweepOptions o;
   o.faults = a.faults;

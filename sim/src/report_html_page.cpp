@@ -66,7 +66,9 @@ a { color: #0969da; text-decoration: none; }
 std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : fixer::EscapeNonUtf8(text)) {  // the page is UTF-8: a Latin-1 file name's byte as \xNN
+  // The page is UTF-8 without control characters: a Latin-1 file name's byte, or an ESC a batch
+  // file printed, as \xNN.
+  for (char c : fixer::EscapeForReader(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

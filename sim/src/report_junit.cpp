@@ -8,24 +8,19 @@
 namespace sim {
 namespace {
 
-// XML text of `s`; a byte that is not UTF-8 (a Latin-1 file name) as \xNN, so the XML stays well-formed.
+// XML text of `s`; a byte that is not UTF-8 (a Latin-1 file name) or a control character XML 1.0
+// has no place for (an ESC a batch file printed) as \xNN, so the XML stays well-formed.
 std::string Escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : fixer::EscapeNonUtf8(s)) {
+  for (char c : fixer::EscapeForReader(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no place for other control characters.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          out += '?';
-        } else {
-          out += c;
-        }
+      default: out += c;
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // failing step changed. Verbose shows every step's changes, output and checks.
 #include <sstream>
 
+#include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
 #include "sim/report.h"
@@ -29,7 +30,7 @@ constexpr const char* kDim = "2";
 
 std::string Indent(const std::string& text, const std::string& pad) {
   std::ostringstream out;
-  std::istringstream in(text);
+  std::istringstream in(fixer::EscapeForReader(text));  // a batch file's ESC is no terminal command
   for (std::string line; std::getline(in, line);) out << pad << line << "\n";
   return out.str();
 }
@@ -70,7 +71,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
     const std::string title = std::to_string(++n) + ". " + StepTitle(s);
     const std::string line = "  [line " + std::to_string(s.step.pos.line) + "]";
     out << "  " << (failed ? paint(kRed, title) : title) << paint(kDim, line) << "\n";
-    if (!s.report.ran) out << "     cannot run: " << s.report.error << "\n";
+    if (!s.report.ran) out << "     cannot run: " << fixer::EscapeForReader(s.report.error) << "\n";
     if (style.verbose && !s.report.output.empty()) out << Indent(s.report.output, "     | ");
     if (style.verbose || failed) RenderChanges(out, s.changes, paint);
     for (const CheckResult& c : s.checks) {
@@ -80,7 +81,8 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
       }
       out << "     " << paint(kRed, "FAIL") << " ";
       if (c.pos.line > 0) out << c.pos.ToString() << ": ";
-      out << c.what << ": expected " << c.expected << ", got " << c.actual << "\n";
+      out << c.what << ": expected " << fixer::EscapeForReader(c.expected) << ", got "
+          << fixer::EscapeForReader(c.actual) << "\n";
     }
   }
   if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << r.error << "\n";

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
     std::vector<std::string> words = app::CommandWords(argc, argv);
-    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "fixup-sim");  // as parse(argc, argv) names it
+    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string()
+                      : "fixup-sim");  // as parse(argc, argv) names it
     app.parse(words);
   } catch (const CLI::ParseError& e) {
     // With --json on the command line, a usage error is the one JSON object too.

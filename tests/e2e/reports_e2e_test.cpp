@@ -219,14 +219,31 @@ TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
   // no call a fault could fail: 0 cases, which said "0 violations" and exit 0.
   std::ofstream(dir_ / "not-affected.yaml") << "summary: s\nmachine:\n  os: windows-xp-professional\n"
                                                "  frameworks: [\"1.0\"]\nsteps:\n  - fixer: apply\n";
-  for (const std::string& path : {(dir_ / "not-affected.yaml").string(),
-                                  (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/resume-after-crash.yaml").string()}) {
+  for (const std::string& path :
+       {(dir_ / "not-affected.yaml").string(),
+        (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/resume-after-crash.yaml").string()}) {
     const Ran r = Sim({"sweep", path}, dir_);
     EXPECT_EQ(r.exit_code, 2) << path << ":\n" << r.out << r.err;
     EXPECT_NE(r.err.find("nothing to sweep: the fixer applies under " + path + " make no change a fault could fail"),
               std::string::npos)
         << r.err;
   }
+}
+
+// A batch file's output may hold control characters (an ESC sequence, a bell): the text report,
+// the HTML page and the JUnit XML show them as \xNN, never raw (a terminal command, a parse error).
+TEST_F(ReportsE2e, ControlCharactersABatchFilePrintedAreShownNotSent) {
+  std::ofstream(dir_ / "noisy.cmd", std::ios::binary) << "@echo off\r\necho \x1b[2J\x07 cleared\r\n";
+  std::ofstream(dir_ / "noisy.yaml") << "summary: s\nmachine:\n  os: windows-xp-professional\nsteps:\n"
+                                        "  - legacy: {script: noisy.cmd}\n    expect: {output_contains: never}\n";
+  const Ran r = Sim({"run", "noisy.yaml", "-v", "--html", "r.html", "--junit", "r.xml"}, dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  for (const std::string& shown : {r.out, Slurp(dir_ / "r.html"), Slurp(dir_ / "r.xml")}) {
+    EXPECT_EQ(shown.find('\x1b'), std::string::npos);
+    EXPECT_EQ(shown.find('\x07'), std::string::npos);
+  }
+  for (const std::string& shown : {r.out, Slurp(dir_ / "r.html")})  // the console, as -v and the page show it
+    EXPECT_NE(shown.find("\\x1b[2J\\x07 cleared"), std::string::npos) << shown;
 }
 
 // A command run with --json prints one JSON object on standard output whatever happens: a usage or

@@ -279,7 +279,8 @@ TEST_F(UsageErrors, AJournalTheFixerCannotReadIsAnInputErrorAtItsRecord) {
                            "journal:\n  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}\n";
   std::ofstream(machine_, std::ios::binary) << text;
   const std::string said =
-      "m.yaml:7:5: journal record 1: not a journal aspnet-fixer can resume or roll back: it does not start with its plan";
+      "m.yaml:7:5: journal record 1: not a journal aspnet-fixer can resume or roll back: it does not start with its "
+      "plan";
   for (const char* verb : {"diagnose", "plan", "apply", "resume", "rollback"}) {
     for (const bool json : {false, true}) {
       std::vector<std::string> args = {verb, "--machine", "m.yaml"};
@@ -308,7 +309,8 @@ TEST_F(UsageErrors, AMachineThatCouldNotBeWrittenIsSaidOnStandardError) {
     EXPECT_THAT(r.err, HasSubstr("full: cannot write: 112: There is not enough space on the disk")) << r.out;
     if (json) {
       const nlohmann::json j = nlohmann::json::parse(r.out);
-      EXPECT_THAT(j["error"].get<std::string>(), HasSubstr("full: cannot write: 112: There is not enough space on the disk"));
+      EXPECT_THAT(j["error"].get<std::string>(),
+                  HasSubstr("full: cannot write: 112: There is not enough space on the disk"));
       EXPECT_EQ(j["error"], j["not_written"]);
     }
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine);

@@ -209,7 +209,8 @@ TEST_F(AtomicFileTest, ALinkIsWrittenThroughAndStaysALink) {
 // into: a rename put a regular file where /dev/null was, and wrote "successfully" to /dev/full.
 TEST_F(AtomicFileTest, ADeviceIsWrittenIntoNotReplaced) {
   const fs::path null = dir_ / "null", full = dir_ / "full";
-  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 || ::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0 ||
+      ::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0)
     GTEST_SKIP() << "cannot make device nodes here (not root)";
   EXPECT_TRUE(fakes::CheckCanWriteAtomically(null.string()).ok());
   ASSERT_TRUE(fakes::WriteFileAtomically(null.string(), "report\n").ok());

@@ -72,7 +72,9 @@ TEST(LoadError, TheExcerptCountsLinesAsTheParserDoes) {
 // C1 controls are control characters as C0 ones are (YAML prints neither): refused with their
 // code point; the letters and spaces around them in the same UTF-8 range are text.
 TEST(LoadError, AC1ControlCharacterIsATextProblem) {
-  EXPECT_EQ(fakes::TextProblem("a\xC2\x85" "b"), "control character U+0085 in text");
+  EXPECT_EQ(fakes::TextProblem("a\xC2\x85"
+                               "b"),
+            "control character U+0085 in text");
   EXPECT_EQ(fakes::TextProblem("\xC2\x80"), "control character U+0080 in text");
   EXPECT_EQ(fakes::TextProblem("\xC2\x9F"), "control character U+009F in text");
   EXPECT_EQ(fakes::TextProblem("caf\xC3\xA9 \xC2\xA0 \xC2\xA9"), std::nullopt);  // é, no-break space, ©

@@ -38,4 +38,13 @@ TEST(Utf8, EscapeNonUtf8KeepsUtf8AndShowsOtherBytesAsHex) {
   EXPECT_EQ(fixer::EscapeNonUtf8("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate: three bytes
 }
 
+// What a report or a terminal shows of a program's output: tab and line feed as they are, every
+// other control character (an ESC that would clear the screen, a lone CR) as \xNN.
+TEST(Utf8, EscapeForReaderShowsControlCharactersAsHex) {
+  EXPECT_EQ(fixer::EscapeForReader("\x1b[2Jhi\tthere\n"), "\\x1b[2Jhi\tthere\n");
+  EXPECT_EQ(fixer::EscapeForReader("a\rb\x01\x7f"), "a\\x0db\\x01\\x7f");
+  EXPECT_EQ(fixer::EscapeForReader("caf\xc3\xa9 caf\xe9"), "caf\xc3\xa9 caf\\xe9");
+  EXPECT_EQ(fixer::EscapeNonUtf8("\x1b"), "\x1b");  // names keep theirs (a file name has none)
+}
+
 }  // namespace

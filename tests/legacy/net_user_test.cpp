@@ -176,12 +176,11 @@ TEST(MaskedCommandLine, HidesThePasswordNetReadsAndEveryTypedSecret) {
   EXPECT_EQ(fakes::MaskedCommandLine("C:\\WINDOWS\\system32\\net1 user bob S3cret"),
             "C:\\WINDOWS\\system32\\net1 user bob ********");
   EXPECT_EQ(fakes::MaskedCommandLine("net user bob \"two words\" /active:yes"), "net user bob ******** /active:yes");
-  EXPECT_EQ(fakes::MaskedCommandLine("net user bob *"), "net user bob *");       // a prompt: nothing typed
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob *"), "net user bob *");  // a prompt: nothing typed
   EXPECT_EQ(fakes::MaskedCommandLine("net user bob /delete"), "net user bob /delete");
   EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret >nul"), "net user bob ******** >nul");
   EXPECT_EQ(fakes::MaskedCommandLine("net localgroup Users bob /add"), "net localgroup Users bob /add");
-  EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret&&echo S3cret", {"S3cret"}),
-            "net user bob ******** ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob S3cret&&echo S3cret", {"S3cret"}), "net user bob ******** ********");
   EXPECT_EQ(fakes::MaskedCommandLine("echo S3cret and S3cret", {"S3cret"}), "echo ******** and ********");
 }
 

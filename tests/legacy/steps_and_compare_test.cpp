@@ -58,7 +58,8 @@ TEST(LegacySteps, ACommandLinesPasswordIsMaskedInEveryFormNetAccepts) {
   EXPECT_EQ(r.steps[3].report.summary, "NET.EXE USER dave1 ******** -> errorlevel 0");
   std::string shown = r.error;
   for (const auto& step : r.steps) shown += step.report.summary + "\n" + step.report.output + step.report.error + "\n";
-  for (int n = 0; n <= 9; ++n) EXPECT_EQ(shown.find("S3cret#" + std::to_string(n)), std::string::npos) << n << "\n" << shown;
+  for (int n = 0; n <= 9; ++n)
+    EXPECT_EQ(shown.find("S3cret#" + std::to_string(n)), std::string::npos) << n << "\n" << shown;
   EXPECT_NE(r.error.find("command 'net1 user dave1 ********'"), std::string::npos) << r.error;
 }
 

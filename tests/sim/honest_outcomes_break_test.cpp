@@ -95,7 +95,8 @@ class MarkForged : public fixer::EventLogWrapper {
   Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override {
     auto records = target().Read(log);
     auto aspnet = accounts_.Lookup("ASPNET");
-    if (records && aspnet) records->push_back({.log = log, .source = "aspnet-fixer", .text = "(" + aspnet->sid.ToString() + ")"});
+    if (records && aspnet)
+      records->push_back({.log = log, .source = "aspnet-fixer", .text = "(" + aspnet->sid.ToString() + ")"});
     return records;
   }
 

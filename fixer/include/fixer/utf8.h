@@ -5,6 +5,7 @@
 //   size_t e_acute = fixer::Utf8SequenceLength("caf\xc3\xa9", 3);   // 2
 //   size_t latin1 = fixer::Utf8SequenceLength("caf\xe9", 3);        // 0: not UTF-8
 //   std::string name = fixer::EscapeNonUtf8("caf\xe9.yaml");         // caf\xe9.yaml, 4 characters for the byte
+//   std::string shown = fixer::EscapeForReader("\x1b[2Jhi\n");        // \x1b[2Jhi and the line feed
 #pragma once
 
 #include <cstddef>
@@ -20,5 +21,9 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 // `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
 // is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
 std::string EscapeNonUtf8(std::string_view text);
+// The same, and each control character but tab and line feed (ESC, a lone CR, DEL...) as `\xNN`
+// too: for text a program printed (a batch file's console) shown in a report or a terminal,
+// where a raw control character would be a parse error (HTML, XML) or a terminal command.
+std::string EscapeForReader(std::string_view text);
 
 }  // namespace fixer

@@ -103,7 +103,7 @@ struct SweepReport {
   // The single-fault cases of every shard together: 0 when no apply makes a change a fault could
   // fail (a machine not affected), and the sweep would check nothing.
   size_t unsharded_cases = 0;
-  size_t runs = 0;       // episodes checked: a case with work to recover has two (resume, rollback)
+  size_t runs = 0;  // episodes checked: a case with work to recover has two (resume, rollback)
   // Of those, pair episodes the second fault never reaches: the same episode as its first fault's
   // case, checked from that run's result (its violations, under the pair's name) and not run again.
   size_t shared_runs = 0;
