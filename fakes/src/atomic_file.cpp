@@ -230,7 +230,7 @@ bool SameFile(const std::string& a, const std::string& b) {
 }
 
 bool SamePath(const std::string& a, const std::string& b) {
-  if (SameFile(a, b)) return true;
+  if (a == b) return true;
   // Absolute first: weakly_canonical leaves "r.xml" relative when nothing of it exists yet.
   std::error_code ec_a, ec_b;
   const std::filesystem::path ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec_a), ec_a);

@@ -32,8 +32,9 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     return out;
   }
   StateFileOptions kept = options;
-  // --out naming the input, however spelt (./m.yaml, a link, a hard link): saved in place.
-  if (!kept.out.empty() && SameFile(kept.out, kept.path)) kept.out.clear();
+  // --out naming the input, however spelt (./m.yaml, a symbolic link): saved in place. A hard link
+  // is another name: written there (replacing that name), the --machine file left as it is.
+  if (!kept.out.empty() && SamePath(kept.out, kept.path)) kept.out.clear();
   // The log beside the machine file is read as that file's log: a machine written there would
   // make the file itself unloadable ("not a machine log").
   if (!kept.out.empty() && SamePath(kept.out, MachineLogPath(kept.path))) {

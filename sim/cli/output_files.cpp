@@ -16,7 +16,7 @@ std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command
     if (fixer::Status st = fakes::CheckCanWriteAtomically(f.path); !st.ok())
       return SayInputError(json, command + ": " + f.option + " " + st.message());
     for (const std::string& input : inputs) {
-      if (fakes::SameFile(f.path, input))
+      if (fakes::SamePath(f.path, input))
         return SayInputError(json, command + ": " + f.option + " " + f.path + " is " + input +
                                        ", a scenario it reads: name another file");
     }

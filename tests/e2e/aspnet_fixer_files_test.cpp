@@ -156,8 +156,9 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   EXPECT_TRUE(*copy.value == *original.value) << "the out file holds the machine as the verb left it";
 }
 
-// --out naming the --machine file by another spelling (./FILE, a symbolic or hard link) is the
-// file itself: a verb that changes nothing leaves it byte-identical, comments and all.
+// --out naming the --machine file by another spelling (./FILE, a symbolic link) is the file
+// itself: a verb that changes nothing leaves it byte-identical, comments and all. A hard link is
+// another name: --out writes it, and the --machine file is left as it was.
 TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
   fs::create_symlink("customer.yaml", dir_ / "link.yaml");
   fs::create_hard_link(input_, dir_ / "hard.yaml");
@@ -170,6 +171,19 @@ TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
   }
   const std::vector<std::string> names = {"customer.yaml", "hard.yaml", "link.yaml"};
   EXPECT_EQ(Files(), names) << "no log or temporary file left";
+}
+
+// An --out that is a hard link of the --machine file was taken for the file itself: the repair
+// went to --machine by rename, and the --out name, the one asked for, kept the broken machine.
+TEST_F(FilesTest, AnOutThatIsAHardLinkGetsTheRepairedMachine) {
+  const fs::path hard = dir_ / "hard.yaml";
+  fs::create_hard_link(input_, hard);
+  const Ran r = RunAspnetFixer({"apply", "--machine", input_.string(), "--out", hard.string()});
+  ASSERT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out << r.err;
+  EXPECT_EQ(Slurp(input_), kContosoServer) << "--out never writes the --machine file";
+  auto fixed = fakes::LoadMachineFile(hard.string());
+  ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
+  for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
 }
 
 TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {

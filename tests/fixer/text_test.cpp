@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fixer/journal_codec.h"
@@ -161,12 +162,9 @@ TEST(JournalFields, EscapeExactlyTheSeparatorsAndRoundTrip) {
 
 // What a hand-edited journal may hold: a '%' that starts no escape stays as it is.
 TEST(JournalFields, UnescapeKeepsAPercentThatStartsNoEscape) {
-  EXPECT_EQ(UnescapeField("50%"), "50%");
-  EXPECT_EQ(UnescapeField("%4"), "%4");
-  EXPECT_EQ(UnescapeField("%zz%41"), "%zzA");
-  EXPECT_EQ(UnescapeField("%%41"), "%A");
-  EXPECT_EQ(UnescapeField("a%2Cb%2"), "a,b%2");
-  EXPECT_EQ(UnescapeField("%-1"), "%-1");
+  const std::pair<const char*, const char*> kFields[] = {{"50%", "50%"}, {"%4", "%4"},         {"%zz%41", "%zzA"},
+                                                         {"%%41", "%A"}, {"a%2Cb%2", "a,b%2"}, {"%-1", "%-1"}};
+  for (const auto& [field, text] : kFields) EXPECT_EQ(UnescapeField(field), text) << field;
 }
 
 }  // namespace

@@ -64,8 +64,9 @@ int RemoveDeadTemporaries(const std::string& path);
 std::string FileBehindLinks(const std::string& path);
 // Whether two paths name one existing file (the same device and inode).
 bool SameFile(const std::string& a, const std::string& b);
-// Whether two paths name one file, whether or not it exists yet: SameFile, or the same path once
-// made absolute and its links and dot parts resolved ("r.xml" and "./r.xml").
+// Whether two paths are one name, whether or not the file exists yet: the same path once made
+// absolute, its symbolic links and dot parts resolved ("r.xml" and "./r.xml"). Two hard links are
+// two names: an atomic write of one replaces that name and leaves the other the old file.
 bool SamePath(const std::string& a, const std::string& b);
 
 }  // namespace fakes
