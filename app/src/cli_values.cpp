@@ -1,11 +1,13 @@
-// RefuseOptionNamesAsValues and CommandWords (app/cli_values.h): what an option's value may be.
+// RefuseOptionNamesAsValues and ParseCommandLine (app/cli_values.h): what an option's value may be.
 #include "app/cli_values.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace app {
 namespace {
@@ -33,8 +35,8 @@ void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& n
   for (CLI::App* sub : app.get_subcommands({})) Refuse(*sub, names, tool);
 }
 
-}  // namespace
-
+// The words after the program's name as CLI11's parse(std::vector&) takes them (last first), an
+// empty `=` value a word of its own.
 std::vector<std::string> CommandWords(int argc, const char* const* argv) {
   std::vector<std::string> words;
   bool options_end = false;
@@ -51,6 +53,14 @@ std::vector<std::string> CommandWords(int argc, const char* const* argv) {
   }
   std::reverse(words.begin(), words.end());
   return words;
+}
+
+}  // namespace
+
+void ParseCommandLine(CLI::App& app, int argc, const char* const* argv) {
+  std::vector<std::string> words = CommandWords(argc, argv);
+  if (argc > 0) app.name(std::filesystem::path(argv[0]).filename().string());
+  app.parse(words);
 }
 
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool) {

@@ -3,7 +3,6 @@
 #include "app/command.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -171,10 +170,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
-    std::vector<std::string> words = CommandWords(argc, argv);
-    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string()
-                      : "aspnet-fixer");  // as parse(argc, argv) names it
-    app.parse(words);
+    ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.

@@ -1,10 +1,7 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
 #include <algorithm>
-#include <filesystem>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -26,10 +23,7 @@ int main(int argc, char** argv) {
   sim::cli::AddExploreCommand(app, exit_code);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
-    std::vector<std::string> words = app::CommandWords(argc, argv);
-    app.name(argc > 0 ? std::filesystem::path(argv[0]).filename().string()
-                      : "fixup-sim");  // as parse(argc, argv) names it
-    app.parse(words);
+    app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     // With --json on the command line, a usage error is the one JSON object too.
     if (e.get_exit_code() != 0 && std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc)

@@ -19,7 +19,6 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -30,11 +29,11 @@ namespace app {
 // `tool` names the program in the message.
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool);
 
-// The words after the program's name as CLI11's `parse(std::vector<std::string>&)` takes them
-// (last word first), with a long option's empty `=` value (`--out=`, `--junit=""`) a word of its
-// own: CLI11 reads `--out=` as `--out` and would take the word after it as the value. Words
-// after `--` are kept as they are.
-std::vector<std::string> CommandWords(int argc, const char* const* argv);
+// `app.parse(argc, argv)`, but a long option's empty `=` value (`--out=`, `--junit=""`) is an
+// empty value: CLI11 alone reads `--out=` as `--out` and takes the word after it as the value
+// (a file then overwritten). Words after `--` are kept as they are; the app is named after
+// argv[0], as CLI11 names it. Throws what parse throws.
+void ParseCommandLine(CLI::App& app, int argc, const char* const* argv);
 
 // For an option whose value is a file or folder name: an empty value is refused.
 inline const CLI::Validator kFileName(
