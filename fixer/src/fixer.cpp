@@ -142,10 +142,10 @@ RunResult Fixer::Apply() {
   journal.strategy = options_.strategy;
   journal.account = plan->account;
   journal.sid = plan->sid;
-  journal.step_ids = StepIdsOf(options_.strategy);
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
-  if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, journal.step_ids));
+  if (Status st =
+          ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, StepIdsOf(options_.strategy)));
       !st.ok()) {
     r.errors.push_back({"journal", st.code(), st.message()});
     r.messages.push_back(Text(FMT_COMPILE("the journal cannot be written ({}); nothing was changed"), st));

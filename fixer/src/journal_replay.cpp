@@ -22,8 +22,8 @@ bool JournalReplay::AnyUndo() const {
 }
 
 bool JournalReplay::AllDone() const {
-  return std::all_of(step_ids.begin(), step_ids.end(),
-                     [&](const std::string& s) { return PhaseOf(s) == StepPhase::kDone; });
+  const std::vector<std::string>& ids = StepIdsOf(strategy);
+  return std::all_of(ids.begin(), ids.end(), [&](const std::string& s) { return PhaseOf(s) == StepPhase::kDone; });
 }
 
 JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
@@ -68,7 +68,6 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
   r.strategy = *StrategyFromString(Get(head, "strategy"));
   r.sid = *Sid::Parse(Get(head, "sid"));
   r.account = std::move(head["account"]);
-  r.step_ids = StepIdsOf(r.strategy);
   r.next_seq = records.front().seq + 1;
 
   for (size_t i = 1; i < records.size(); ++i) {

@@ -29,8 +29,7 @@ enum class StepPhase { kPending, kBegun, kDone, kUndoBegun, kUndone };
 struct JournalReplay {
   Strategy strategy = Strategy::kKeepSid;
   std::string account;
-  Sid sid;
-  std::vector<std::string> step_ids;
+  Sid sid;  // the steps are the strategy's (StepIdsOf): CheckJournal holds the plan record to them
   std::map<std::string, StepPhase, std::less<>> phases;  // transparent: looked up by a step's id() view
   std::map<std::string, StepData> data;                  // begin data merged with done data
   bool finished = false;                                 // the run reached its end
