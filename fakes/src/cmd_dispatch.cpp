@@ -122,13 +122,22 @@ bool PathExists(const Console& con, const std::string& path) {
   return ObjectStore(con.machine).Exists({fixer::ObjectNamespace::kFile, path});
 }
 
-bool CallerIsAdmin(const Machine& machine) {
+namespace {
+// SYSTEM counts as a member of Administrators.
+bool CallerIsIn(const Machine& machine, const fixer::Sid& group) {
   const Sam sam(const_cast<Machine&>(machine));
   auto sid = sam.LookupName(machine.state().session.caller);
   if (!sid) return false;
-  if (*sid == fixer::Sid::LocalSystem()) return true;
+  if (*sid == fixer::Sid::LocalSystem()) return group == fixer::Sid::Administrators();
   const auto groups = sam.GroupsOf(*sid);
-  return std::find(groups.begin(), groups.end(), fixer::Sid::Administrators()) != groups.end();
+  return std::find(groups.begin(), groups.end(), group) != groups.end();
+}
+}  // namespace
+
+bool CallerIsAdmin(const Machine& machine) { return CallerIsIn(machine, fixer::Sid::Administrators()); }
+
+bool CallerIsPowerUser(const Machine& machine) {
+  return !CallerIsAdmin(machine) && CallerIsIn(machine, fixer::Sid::PowerUsers());
 }
 
 std::optional<int> RunCommandLine(Console& con, const std::string& line) {

@@ -76,19 +76,30 @@ int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
   if (g.words.empty()) return ListLocalGroups(con);
   const std::string& group = g.words[0];
   if (g.words.size() == 1) return ShowLocalGroup(con, group);
-  if (!CallerIsAdmin(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+  const bool admin = CallerIsAdmin(con.machine);
+  if (!admin && !CallerIsPowerUser(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
 
   Sam sam(con.machine);
   const LocalGroup* found = sam.FindGroup(group);
   if (!found) return NetError(con, fixer::kErrorNoSuchAlias);
+  // Power Users may change Power Users, Users and Guests only (docs/windows-reference.md#power-users).
+  if (!admin && found->sid != fixer::Sid::PowerUsers() && found->sid != fixer::Sid::Users() &&
+      found->sid != fixer::Sid::Guests())
+    return NetError(con, fixer::kErrorAccessDenied);
   // All or nothing, as the API: every name resolves and every change is possible before any is made.
   std::vector<fixer::Sid> members;
   for (size_t i = 1; i < g.words.size(); ++i) {
     auto sid = sam.LookupName(g.words[i]);
     if (!sid.ok()) return NetError(con, fixer::kErrorNoSuchMember);
-    const bool is_member = std::find(found->members.begin(), found->members.end(), *sid) != found->members.end();
-    if (g.add && is_member) return NetError(con, fixer::kErrorMemberInAlias);
-    if (g.del && !is_member) return NetError(con, fixer::kErrorMemberNotInAlias);
+    // Named twice: by its second turn it is already a member (added) or no longer one (removed).
+    if (std::find(members.begin(), members.end(), *sid) != members.end())
+      return NetError(con, g.add ? fixer::kErrorMemberInAlias : fixer::kErrorMemberNotInAlias);
+    if (g.add) {
+      if (const fixer::Status st = sam.CheckNewMember(group, *sid); !st.ok())
+        return NetError(con, st.code(), st.message());
+    } else if (std::find(found->members.begin(), found->members.end(), *sid) == found->members.end()) {
+      return NetError(con, fixer::kErrorMemberNotInAlias);
+    }
     members.push_back(*sid);
   }
   for (const fixer::Sid& member : members) {

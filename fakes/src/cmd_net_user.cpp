@@ -14,6 +14,7 @@
 #include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
+#include "fakes/utf16.h"
 
 namespace fakes::cmd {
 namespace {
@@ -177,7 +178,9 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
   const std::string& name = u.words[0];
   const bool changes = u.add || u.del || u.words.size() == 2 || u.active || u.full_name || u.comment;
   if (!changes) return Show(con, name);
-  if (!CallerIsAdmin(con.machine)) return AccessDenied(con);
+  // Power Users may create accounts; changing one needs an administrator here, as the model does
+  // not record who created an account (docs/windows-reference.md#power-users).
+  if (!CallerIsAdmin(con.machine) && !(u.add && CallerIsPowerUser(con.machine))) return AccessDenied(con);
 
   Sam sam(con.machine);
   std::optional<fixer::Secret> password;
@@ -189,7 +192,9 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
       password = fixer::Secret::FromString(u.words[1]);
       con.typed_secrets.push_back(u.words[1]);
     }
-    if (password->size() > 127) return NetError(con, fixer::kNerrBadPassword);
+    // 127 characters as Windows counts them: UTF-16 units, not UTF-8 bytes
+    // (docs/windows-reference.md#net-commands).
+    if (Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
   }
 
   if (u.del) {

@@ -9,6 +9,10 @@
 //  - IIS 6.0 (Server 2003): IISADMIN, W3SVC and HTTPFilter ("HTTP SSL"), both dependents of
 //    IISADMIN; no SMTP or FTP by default.
 //  - Cassini and no web server: no IIS service.
+//  - Display names: "IIS Admin Service", "World Wide Web Publishing Service" and "FTP Publishing
+//    Service" on Windows 2000 and Server 2003 [S: TechNet cc758949 "IIS 6.0 Services"; Q236166's
+//    sample header "IIS Admin Service service"]; XP's IIS 5.1 shows "IIS Admin" and "World Wide Web
+//    Publishing" [M: docs/windows-reference.md#choice-service-set].
 //  - seclogon everywhere, automatic and running: "Secondary Logon" on XP and 2003, "RunAs
 //    Service" on Windows 2000.
 #include "fresh_install_parts.h"
@@ -31,13 +35,15 @@ void AddServices(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web)
   auto& svc = s.services;
   const bool iis =
       web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51 || web == fixer::WebServerKind::kIis60;
+  const std::string suffix = web == fixer::WebServerKind::kIis51 ? "" : " Service";
   if (iis) {
-    svc.push_back(AutoRunning("IISADMIN", "IIS Admin"));
-    svc.push_back(AutoRunning("W3SVC", "World Wide Web Publishing", {"IISADMIN"}));
+    svc.push_back(AutoRunning("IISADMIN", "IIS Admin" + suffix));
+    svc.push_back(AutoRunning("W3SVC", "World Wide Web Publishing" + suffix, {"IISADMIN"}));
   }
   if (web == fixer::WebServerKind::kIis50 || web == fixer::WebServerKind::kIis51)
     svc.push_back(AutoRunning("SMTPSVC", "Simple Mail Transfer Protocol (SMTP)", {"IISADMIN"}));
-  if (web == fixer::WebServerKind::kIis50) svc.push_back(AutoRunning("MSFTPSVC", "FTP Publishing", {"IISADMIN"}));
+  if (web == fixer::WebServerKind::kIis50)
+    svc.push_back(AutoRunning("MSFTPSVC", "FTP Publishing" + suffix, {"IISADMIN"}));
   if (web == fixer::WebServerKind::kIis60) svc.push_back(AutoRunning("HTTPFilter", "HTTP SSL", {"IISADMIN"}));
   const bool w2k = !IsXpFamily(os);
   svc.push_back(AutoRunning("seclogon", w2k ? "RunAs Service" : "Secondary Logon"));

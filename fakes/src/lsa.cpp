@@ -13,8 +13,9 @@ namespace {
 
 using fixer::Status;
 
-// Privileges an XP machine knows (winnt.h SE_*_NAME, XP SP1 set).
-constexpr std::array<std::string_view, 28> kPrivileges = {
+// Privileges the model knows (winnt.h SE_*_NAME); the last two only from some service packs on
+// (LaterPrivilege).
+constexpr std::array<std::string_view, 29> kPrivileges = {
     "SeAssignPrimaryTokenPrivilege",
     "SeAuditPrivilege",
     "SeBackupPrivilege",
@@ -24,7 +25,6 @@ constexpr std::array<std::string_view, 28> kPrivileges = {
     "SeCreateTokenPrivilege",
     "SeDebugPrivilege",
     "SeEnableDelegationPrivilege",
-    "SeImpersonatePrivilege",
     "SeIncreaseBasePriorityPrivilege",
     "SeIncreaseQuotaPrivilege",
     "SeLoadDriverPrivilege",
@@ -43,7 +43,25 @@ constexpr std::array<std::string_view, 28> kPrivileges = {
     "SeTakeOwnershipPrivilege",
     "SeTcbPrivilege",
     "SeUndockPrivilege",
+    "SeImpersonatePrivilege",
+    "SeCreateGlobalPrivilege",
 };
+
+// "Impersonate a client after authentication" and "Create global objects": new in Windows 2000
+// SP4, XP SP2 and Server 2003 [S: KB 821546, docs/windows-reference.md#rights].
+bool LaterPrivilege(std::string_view canonical) {
+  return canonical == "SeImpersonatePrivilege" || canonical == "SeCreateGlobalPrivilege";
+}
+bool HasLaterPrivileges(const fixer::OsInfo& os) {
+  switch (os.edition) {
+    case fixer::OsEdition::kWindows2000Professional:
+    case fixer::OsEdition::kWindows2000Server: return os.service_pack >= 4;
+    case fixer::OsEdition::kWindowsXpHome:
+    case fixer::OsEdition::kWindowsXpProfessional: return os.service_pack >= 2;
+    case fixer::OsEdition::kWindowsServer2003: return true;
+  }
+  return true;
+}
 
 constexpr std::array<std::string_view, 10> kLogonRights = {
     fixer::kSeInteractiveLogonRight,
@@ -164,10 +182,16 @@ const std::string* CanonicalRight(std::string_view right) {
 
 bool IsKnownRight(std::string_view right) { return CanonicalRight(right) != nullptr; }
 
+const std::string* CanonicalRightOn(const fixer::OsInfo& os, std::string_view right) {
+  const std::string* name = CanonicalRight(right);
+  if (name && LaterPrivilege(*name) && !HasLaterPrivileges(os)) return nullptr;
+  return name;
+}
+
 // Grant and Revoke only call Mutate when they would change something: an idempotent repeat
 // is not a mutation, so it is no fault point either.
 fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
-  const std::string* name = CanonicalRight(right);
+  const std::string* name = CanonicalRightOn(m_.state().products.os, right);
   if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
   auto& rights = m_.state().lsa.rights;
   if (auto it = rights.find(sid); it != rights.end() && it->second.contains(*name)) return Status::Ok();
@@ -177,7 +201,7 @@ fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
 }
 
 fixer::Status Lsa::Revoke(const fixer::Sid& sid, const std::string& right) {
-  const std::string* name = CanonicalRight(right);
+  const std::string* name = CanonicalRightOn(m_.state().products.os, right);
   if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
   auto& rights = m_.state().lsa.rights;
   auto it = rights.find(sid);

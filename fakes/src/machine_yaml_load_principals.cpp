@@ -288,7 +288,12 @@ void LoadRights(LoadContext& c, const Field& f) {
     std::set<std::string> wanted;
     for (const Field& item : e.value.Items()) {
       const std::string right = item.Str();
-      const std::string* name = CanonicalRight(right);
+      const std::string* name = CanonicalRightOn(c.st().products.os, right);
+      if (name == nullptr && IsKnownRight(right)) {
+        const fixer::OsInfo& os = c.st().products.os;
+        item.Fail("right '" + right + "' does not exist on " + std::string(ToString(os.edition)) + " SP" +
+                  std::to_string(os.service_pack) + " (1313)");
+      }
       if (name == nullptr) item.Fail("unknown right '" + right + "' (1313)");
       wanted.insert(*name);  // in its one spelling, as Lsa::Grant keeps it
     }

@@ -1,6 +1,7 @@
 #include "fakes/sam.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "fakes/account_lockout.h"
 #include "fakes/password_rules.h"
@@ -108,7 +109,10 @@ UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) {
 }
 
 LocalGroup* Sam::FindGroup(const std::string& name) {
-  for (LocalGroup& g : m_.state().sam.groups) {
+  return const_cast<LocalGroup*>(std::as_const(*this).FindGroup(name));
+}
+const LocalGroup* Sam::FindGroup(const std::string& name) const {
+  for (const LocalGroup& g : m_.state().sam.groups) {
     if (EqualsIgnoreCase(g.name, name)) return &g;
   }
   return nullptr;
@@ -194,14 +198,9 @@ std::string Sam::DisplayName(const fixer::Sid& sid) const {
 fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& password) const {
   const UserAccount* user = FindUser(name);
   if (!user) return Status::Win(fixer::kNerrUserNotFound);
-  const fixer::PasswordPolicyInfo& policy = m_.state().lsa.password_policy;
-  std::vector<std::string> remembered;  // read only when the policy keeps a history: no copy otherwise
-  if (policy.history > 0) {
-    remembered.reserve(user->password_history.size() + 1);
-    remembered.push_back(user->password_hash);
-    remembered.insert(remembered.end(), user->password_history.begin(), user->password_history.end());
-  }
-  return CheckPasswordPolicy(policy, user->name, user->full_name, remembered, password);
+  // An administrator's set: length and complexity count, the history does not [S: Q102529,
+  // docs/windows-reference.md#password-policy].
+  return CheckPasswordPolicy(m_.state().lsa.password_policy, user->name, user->full_name, {}, password);
 }
 
 // ---- mutations ----------------------------------------------------------------------------
@@ -280,21 +279,29 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
   return Status::Ok();
 }
 
-fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member) {
-  LocalGroup* g = FindGroup(group);
+fixer::Status Sam::CheckNewMember(const std::string& group, const fixer::Sid& member) const {
+  const LocalGroup* g = FindGroup(group);
   if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
   // A SID of this machine's domain must name an account (MS-SAMR SamrAddMemberToAlias): a
   // deleted account's SID is refused. A local group cannot hold a local group.
   // (docs/windows-reference.md#local-groups)
-  if (member.IsAccountSid() && member.Domain() == m_.state().sam.domain && !FindUserBySid(member)) {
-    const bool is_group = std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
-                                      [&](const LocalGroup& other) { return other.sid == member; });
+  const SamState& sam = m_.state().sam;
+  if (member.IsAccountSid() && member.Domain() == sam.domain &&
+      std::none_of(sam.users.begin(), sam.users.end(), [&](const UserAccount& u) { return SidOf(u) == member; })) {
+    const bool is_group =
+        std::any_of(sam.groups.begin(), sam.groups.end(), [&](const LocalGroup& other) { return other.sid == member; });
     return Status::Win(is_group ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
   }
   if (IsBuiltinDomainSid(member)) return Status::Win(fixer::kErrorInvalidMember);
   if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {
     return Status::Win(fixer::kErrorMemberInAlias);
   }
+  return Status::Ok();
+}
+
+fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member) {
+  if (Status st = CheckNewMember(group, member); !st.ok()) return st;
+  LocalGroup* g = FindGroup(group);
   if (Status st = m_.Mutate("sam.add_member", g->name); !st.ok()) return st;
   g->members.push_back(member);
   return Status::Ok();

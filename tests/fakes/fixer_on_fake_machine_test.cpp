@@ -337,6 +337,24 @@ TEST_P(FakeMachineE2E, APolicyRejectedOperatorPasswordChangesNothing) {
   EXPECT_THAT(s.AllText(r), Not(HasSubstr("1pass@word")));
 }
 
+// A failed keep-sid repair under "Enforce password history" puts ASPNET's old password back
+// exactly: an administrator's set is not bound by the history (Q102529), so the undo of the
+// temporary password restores the hash and the LSA secret keeps the password that matches it.
+TEST(FakeMachineRestore, UndoOfTheTemporaryPasswordRestoresItUnderAHistoryPolicy) {
+  fakes::Machine m = BrokenMachine();
+  m.state().lsa.password_policy.history = 24;
+  const std::string old_hash = fakes::Sam(m).FindUser("ASPNET")->password_hash;
+  const std::string old_secret = WorkerSecret(m);
+  m.faults().Add({.op = "profile.create", .nth = 1});
+  Session s(m);
+  fixer::Options o;
+  o.strategy = Strategy::kKeepSid;
+  fixer::RunResult r = s.Apply(std::move(o));
+  ASSERT_EQ(r.outcome, Outcome::kFailedRestored) << s.AllText(r);
+  EXPECT_EQ(fakes::Sam(m).FindUser("ASPNET")->password_hash, old_hash);
+  EXPECT_EQ(WorkerSecret(m), old_secret);
+}
+
 INSTANTIATE_TEST_SUITE_P(Strategies, FakeMachineE2E, ::testing::Values(Strategy::kKeepSid, Strategy::kRecreate),
                          [](const auto& info) {
                            return info.param == Strategy::kKeepSid ? std::string("KeepSid") : std::string("Recreate");

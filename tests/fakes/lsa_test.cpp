@@ -49,6 +49,26 @@ TEST_F(LsaTest, UnknownRightFailsWith1313) {
   EXPECT_EQ(lsa_.Revoke(user_, "SeMadeUpRight").code(), 1313u);
 }
 
+// KB 821546: "Impersonate a client" and "Create global objects" came with 2000 SP4, XP SP2 and
+// Server 2003; before them the names are unknown.
+TEST_F(LsaTest, TheTwoLaterPrivilegesExistFromTheirServicePacksOn) {
+  fixer::OsInfo& os = m_.state().products.os;
+  os = {.edition = fixer::OsEdition::kWindowsXpProfessional, .service_pack = 1};
+  EXPECT_EQ(lsa_.Grant(user_, "SeCreateGlobalPrivilege").code(), 1313u);
+  EXPECT_EQ(lsa_.Grant(user_, "SeImpersonatePrivilege").code(), 1313u);
+  EXPECT_EQ(lsa_.Revoke(user_, "SeImpersonatePrivilege").code(), 1313u);
+  EXPECT_EQ(m_.faults().calls(), 0u);
+  os.service_pack = 2;
+  EXPECT_TRUE(lsa_.Grant(user_, "SeCreateGlobalPrivilege").ok());
+  os = {.edition = fixer::OsEdition::kWindows2000Server, .service_pack = 3};
+  EXPECT_EQ(lsa_.Grant(user_, "SeImpersonatePrivilege").code(), 1313u);
+  os.service_pack = 4;
+  EXPECT_TRUE(lsa_.Grant(user_, "SeImpersonatePrivilege").ok());
+  os = {.edition = fixer::OsEdition::kWindowsServer2003, .service_pack = 0};
+  EXPECT_NE(fakes::CanonicalRightOn(os, "seimpersonateprivilege"), nullptr);
+  EXPECT_EQ(fakes::CanonicalRightOn(os, "SeMadeUpRight"), nullptr);
+}
+
 TEST_F(LsaTest, RevokeRemovesAndForgetsASidWithNoRightsLeft) {
   ASSERT_TRUE(lsa_.Grant(user_, "SeBatchLogonRight").ok());
   ASSERT_TRUE(lsa_.Revoke(user_, "SeBatchLogonRight").ok());

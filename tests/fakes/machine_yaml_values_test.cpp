@@ -1,7 +1,8 @@
 // Values Windows never had are input errors at their place in a machine file: a service pack
 // past its edition's last (docs/windows-reference.md, "Service packs"), in the short and the full
 // form; a clock that looks like a date but is none is said to be a bad time, not a bad number;
-// and a right's name, which LSA compares without case, is kept in its one spelling; a saved
+// and a right's name, which LSA compares without case, is kept in its one spelling, and one the
+// service pack lacks is refused; a saved
 // machine whose next RID is one in use (the SAM would give it twice) is refused at that RID.
 #include <regex>
 #include <set>
@@ -68,6 +69,22 @@ TEST(MachineYamlValues, ARightWrittenInAnyCaseIsThatRight) {
     ASSERT_NE(held, loaded.value->lsa.rights.end()) << base;
     EXPECT_EQ(held->second, std::set<std::string>{"SeBatchLogonRight"}) << base;
     EXPECT_TRUE(fakes::LogonAllowedIn(*loaded.value, {fixer::Sid::Users()}, fakes::LogonType::kBatch)) << base;
+  }
+}
+
+// A privilege younger than the machine's service pack (KB 821546) is an input error at its name;
+// from that service pack on it loads (a capture of an XP SP2 machine holds it).
+TEST(MachineYamlValues, APrivilegeTheServicePackLacksIsRefusedAtItsName) {
+  for (const char* base : {"", "base: empty\n"}) {
+    const std::string rights = "rights:\n  S-1-5-32-544: [SeCreateGlobalPrivilege]\n";
+    const std::string head = std::string(base) + "os: windows-xp-professional\nservice_pack: ";
+    const auto sp1 = fakes::LoadMachineText(head + "1\n" + rights, "m.yaml");
+    ASSERT_FALSE(sp1.ok()) << base;
+    EXPECT_EQ(sp1.error->line, base[0] == '\0' ? 4 : 5) << sp1.error->ToString();
+    EXPECT_NE(sp1.error->message.find("does not exist on Windows XP Professional SP1 (1313)"), std::string::npos)
+        << sp1.error->ToString();
+    const auto sp2 = fakes::LoadMachineText(head + "2\n" + rights, "m.yaml");
+    EXPECT_TRUE(sp2.ok()) << base << sp2.error->ToString();
   }
 }
 

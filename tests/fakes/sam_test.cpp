@@ -100,37 +100,32 @@ TEST_F(SamTest, PolicyFailureOnCreateChangesNothing) {
   EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
 }
 
-TEST_F(SamTest, SetPasswordKeepsHistoryAndEnforcesIt) {
+// An administrator's set pushes the old hash onto the history but is not bound by it: "password
+// history does not apply when an administrator is setting a user's password" (Q102529).
+TEST_F(SamTest, SetPasswordKeepsTheHistoryButIsNotBoundByIt) {
   ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("first")).ok());
-  m_.state().lsa.password_policy.history = 2;
+  m_.state().lsa.password_policy.history = 24;
   m_.Advance(100);
   ASSERT_TRUE(sam_.SetPassword("bob", Pw("second")).ok());
   const fakes::UserAccount* u = sam_.FindUser("bob");
   EXPECT_EQ(u->password_hash, fakes::NtHash("second"));
   EXPECT_EQ(u->password_history, std::vector<std::string>{fakes::NtHash("first")});
   EXPECT_EQ(u->password_last_set, m_.Now());
-  // The current password and the one before are both remembered with history 2.
-  EXPECT_EQ(sam_.SetPassword("bob", Pw("second")).code(), 2245u);
-  EXPECT_EQ(sam_.SetPassword("bob", Pw("first")).code(), 2245u);
-  EXPECT_EQ(sam_.CheckPassword("bob", Pw("first")).code(), 2245u);
-  EXPECT_TRUE(sam_.CheckPassword("bob", Pw("third")).ok());
-  ASSERT_TRUE(sam_.SetPassword("bob", Pw("third")).ok());
+  // The current password and the one before it, both remembered, may be set again.
+  EXPECT_TRUE(sam_.CheckPassword("bob", Pw("second")).ok());
+  EXPECT_TRUE(sam_.CheckPassword("bob", Pw("first")).ok());
+  ASSERT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
+  EXPECT_EQ(u->password_hash, fakes::NtHash("first"));
   EXPECT_EQ(u->password_history, (std::vector<std::string>{fakes::NtHash("second"), fakes::NtHash("first")}));
-  // "first" is now third back: outside a history of 2.
-  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
 }
 
-// A history of one remembers the current password alone; none remembers nothing (the history is
-// then not even read).
-TEST_F(SamTest, AHistoryOfOneRefusesOnlyTheCurrentPassword) {
+// Length and complexity still bind an administrator's set.
+TEST_F(SamTest, SetPasswordChecksLengthWhateverTheHistory) {
   ASSERT_TRUE(sam_.CreateUser({.name = "bob"}, Pw("first")).ok());
-  ASSERT_TRUE(sam_.SetPassword("bob", Pw("second")).ok());
-  m_.state().lsa.password_policy.history = 1;
-  EXPECT_EQ(sam_.SetPassword("bob", Pw("second")).code(), 2245u);
-  EXPECT_EQ(sam_.CheckPassword("bob", Pw("SECOND")).code(), 0u);  // hashes are case-sensitive
-  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
-  m_.state().lsa.password_policy.history = 0;
-  EXPECT_TRUE(sam_.SetPassword("bob", Pw("first")).ok());
+  m_.state().lsa.password_policy.history = 3;
+  m_.state().lsa.password_policy.min_length = 8;
+  EXPECT_EQ(sam_.SetPassword("bob", Pw("short")).code(), 2245u);
+  EXPECT_TRUE(sam_.SetPassword("bob", Pw("long enough")).ok());
 }
 
 TEST_F(SamTest, SetPasswordChecksComplexityAgainstTheAccountsNames) {

@@ -44,8 +44,9 @@ class ScmTest : public ::testing::Test {
 TEST_F(ScmTest, FindsByKeyOrDisplayNameIgnoringCase) {
   ASSERT_NE(scm_.Find("w3svc"), nullptr);
   EXPECT_EQ(scm_.Find("w3svc")->name, "W3SVC");
-  ASSERT_NE(scm_.Find("world wide web publishing"), nullptr);
-  EXPECT_EQ(scm_.Find("world wide web publishing")->name, "W3SVC");
+  // Windows 2000's display name (docs/windows-reference.md#services).
+  ASSERT_NE(scm_.Find("world wide web publishing service"), nullptr);
+  EXPECT_EQ(scm_.Find("world wide web publishing service")->name, "W3SVC");
   EXPECT_EQ(scm_.Find("nosuch"), nullptr);
   EXPECT_EQ(scm_.Start("nosuch").code(), fixer::kErrorServiceDoesNotExist);
   EXPECT_EQ(scm_.Stop("nosuch").code(), fixer::kErrorServiceDoesNotExist);
@@ -83,7 +84,7 @@ TEST_F(ScmTest, BootAndSystemStartAreForDriversOnly) {
 TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
   EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
   EXPECT_EQ(StateOf("IISADMIN"), ServiceState::kRunning);
-  EXPECT_EQ(scm_.Stop("IIS Admin").code(), fixer::kErrorDependentServicesRunning);
+  EXPECT_EQ(scm_.Stop("IIS Admin Service").code(), fixer::kErrorDependentServicesRunning);
 }
 
 TEST_F(ScmTest, StopWithDependentsStopsDependentsFirstInOrder) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fakes/machine.h"
+#include "fixer/ports/inventory.h"
 #include "fixer/secret.h"
 
 namespace fakes {
@@ -30,6 +31,10 @@ bool IsKnownRight(std::string_view right);
 // The one spelling the model keeps a right by ("SeBatchLogonRight" for "sebatchlogonright": LSA
 // compares the names without case), or nullptr for an unknown right (1313).
 const std::string* CanonicalRight(std::string_view right);
+// CanonicalRight, and only where that edition and service pack have it: SeImpersonatePrivilege and
+// SeCreateGlobalPrivilege came with Windows 2000 SP4, XP SP2 and Server 2003 (KB 821546); before
+// them they are unknown (1313).
+const std::string* CanonicalRightOn(const fixer::OsInfo& os, std::string_view right);
 
 // Reads straight from a state (no Machine, no copy); Lsa's reads answer through these.
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type);

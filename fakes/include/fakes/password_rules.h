@@ -26,7 +26,8 @@ namespace fakes {
 std::string NtHash(std::string_view clear);
 
 // ok, or Status::Win(2245). `history` holds previous hashes, newest first; only the first
-// policy.history of them count.
+// policy.history of them count. Pass the history for a user's own change only: an administrator's
+// set ignores it (Sam::CheckPassword).
 fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::string_view account_name,
                                   std::string_view full_name, const std::vector<std::string>& history,
                                   const fixer::Secret& password);

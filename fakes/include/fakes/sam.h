@@ -44,13 +44,20 @@ class Sam {
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password);  // 2221, 2245
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
-  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // 1376, 1378
+  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // CheckNewMember's errors
   fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // 1376, 1377
 
   // Reads (no Mutate).
-  // What SetPassword would answer for this password, without setting it: 2221, 2245. The
-  // history counts the current password too, as Windows' "passwords remembered" does.
+  // What SetPassword would answer for this password, without setting it: 2221, 2245. An
+  // administrator's set (NetUserSetInfo, `net user NAME PASSWORD`) checks length and complexity,
+  // never the history, which binds only a user changing their own password; SetPassword still
+  // pushes the old hash onto the history.
   fixer::Status CheckPassword(const std::string& name, const fixer::Secret& password) const;
+  // What AddMember would answer, without adding: 1376 no such group, 1387 a deleted account's SID,
+  // 1388 a local group, 1378 already a member. NetLocalGroupAddMembers adds no member unless every
+  // one of them passes (docs/windows-reference.md#local-groups).
+  fixer::Status CheckNewMember(const std::string& group, const fixer::Sid& member) const;
+  const LocalGroup* FindGroup(const std::string& name) const;
   UserAccount* FindUser(const std::string& name);
   const UserAccount* FindUser(const std::string& name) const;
   UserAccount* FindUserBySid(const fixer::Sid& sid);
