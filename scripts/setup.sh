@@ -14,6 +14,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
   libmimalloc-dev                  # the executables' allocator (cmake/FixupAllocator.cmake)
+  libre2-dev pkg-config            # output_matches: linear-time regular expressions (sim/)
   dpkg-dev file help2man lintian   # the Debian package: shlibdeps, man pages, lint
 )
 case "${1:-}" in

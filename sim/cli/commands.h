@@ -71,7 +71,7 @@ struct OutputFile {
 };
 // Before the command's work: the first of `files` that cannot be written (a folder, a missing or
 // read-only folder) said as a usage error with the system's reason, "fixup-sim run: --junit out/:
-// cannot be written: Is a directory", or that is one of `inputs` (the scenario files it reads)
+// cannot be written: Is a directory", or that is one of `inputs` (the scenario and batch files it reads)
 // or another of `files` under another name; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
                                            std::initializer_list<OutputFile> files,

@@ -17,8 +17,8 @@ std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command
       return SayInputError(json, command + ": " + f.option + " " + st.message());
     for (const std::string& input : inputs) {
       if (fakes::SamePath(f.path, input))
-        return SayInputError(json, command + ": " + f.option + " " + f.path + " is " + input +
-                                       ", a scenario it reads: name another file");
+        return SayInputError(
+            json, command + ": " + f.option + " " + f.path + " is " + input + ", a file it reads: name another file");
     }
     for (const OutputFile& other : files) {
       if (&other == &f) break;  // each pair once, the later one named

@@ -29,8 +29,16 @@ struct RunArgs {
 
 int Run(const RunArgs& args) {
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
+  std::vector<LoadedScenario> loaded;
+  loaded.reserve(files.size());
+  for (const std::string& file : files) loaded.push_back(LoadScenarioFile(file));
+  // A report may replace neither a scenario nor a batch file a scenario's `legacy` step reads.
+  std::vector<std::string> inputs = files;
+  for (const LoadedScenario& l : loaded)
+    if (l.ok())
+      for (std::string& read : FilesReadBy(*l.value)) inputs.push_back(std::move(read));
   if (auto refused =
-          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}, files))
+          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}, inputs))
     return *refused;
   int exit_code = kExitOk;
   if (files.empty())
@@ -38,16 +46,16 @@ int Run(const RunArgs& args) {
   const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color)};
   std::vector<ScenarioResult> results;
   std::string error;  // the first input error, for --json
-  for (const std::string& file : files) {
-    LoadedScenario loaded = LoadScenarioFile(file);
-    if (!loaded.ok()) {
-      std::cerr << loaded.error->ToString() << "\n";
+  for (size_t i = 0; i < files.size(); ++i) {
+    const LoadedScenario& scenario = loaded[i];
+    if (!scenario.ok()) {
+      std::cerr << scenario.error->ToString() << "\n";
       exit_code = kExitInput;
-      if (error.empty()) error = loaded.error->ToString();
-      results.push_back(NotLoaded(file, *loaded.error));  // a failed test in every report
+      if (error.empty()) error = scenario.error->ToString();
+      results.push_back(NotLoaded(files[i], *scenario.error));  // a failed test in every report
       continue;
     }
-    results.push_back(RunScenario(*loaded.value, {.seed = args.seed, .invariants = !args.no_invariants}));
+    results.push_back(RunScenario(*scenario.value, {.seed = args.seed, .invariants = !args.no_invariants}));
     if (!args.json) std::cout << RenderText(results.back(), style) << std::flush;
   }
   for (const ScenarioResult& r : results)

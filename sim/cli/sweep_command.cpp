@@ -90,6 +90,9 @@ int Sweep(const SweepArgs& a) {
   std::cout << "sweep: " << r.scenarios << " scenarios, " << r.cases << " cases, " << r.runs << " runs"
             << r.NotRunAgain() << ", " << r.violations.size() << " violations (" << rate << ")\n";
   if (!a.html.empty()) {
+    // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
+    if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}}, r.scripts_read))
+      return *refused;
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
       std::cerr << CannotWrite(a.html, st) << "\n";
       return kExitInput;

@@ -65,6 +65,16 @@ std::optional<int> Number(const std::string& s) {
 
 enum class Flow { kNext, kEnd };
 
+constexpr size_t kMaxSetlocalDepth = 32;
+
+// The longest line cmd runs, after expansion: 8191 characters on XP and later, 2047 on Windows
+// 2000 and NT 4 [S: KB 830473]. It also bounds every variable a script can build.
+size_t MaxLineLength(const fakes::Console& con) {
+  const fixer::OsEdition os = con.machine.state().products.os.edition;
+  const bool w2k = os == fixer::OsEdition::kWindows2000Professional || os == fixer::OsEdition::kWindows2000Server;
+  return w2k ? 2047 : 8191;
+}
+
 struct Interpreter {
   fakes::Console& con;
   std::string file;
@@ -232,6 +242,13 @@ struct Interpreter {
     if (k == "set") return Set(rest);
     if (k == "exit") return Exit(rest);
     if (k == "setlocal") {
+      // [M] cmd nests setlocal 32 deep in a batch file (SS64 "SETLOCAL"); past that it says so
+      // and goes on without a new scope.
+      if (saved_env.size() >= kMaxSetlocalDepth) {
+        con.Write("Maximum setlocal recursion level reached.\n", fakes::Stream::kErr);
+        errorlevel = 1;
+        return Flow::kNext;
+      }
       saved_env.push_back(con.env);
       return Flow::kNext;
     }
@@ -289,6 +306,12 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
     }
     try {
       const std::string expanded = batch::Expand(con, line, file_name, args, in.errorlevel);
+      if (expanded.size() > MaxLineLength(con) || line.size() > MaxLineLength(con)) {
+        // [M] the line is not run and the script ends there (the text is cmd's).
+        con.Write("The input line is too long.\n", fakes::Stream::kErr);
+        in.errorlevel = 1;
+        break;
+      }
       if (TrimLeft(expanded).empty()) continue;
       if (con.echo_on && !quiet) con.Write("\n" + con.Prompt() + expanded + "\n");
       if (in.Execute(expanded) == Flow::kEnd) break;

@@ -169,7 +169,10 @@ std::vector<Word> RunCheckWords() {
        .params = {{.name = "pattern",
                    .kind = ValueKind::kRegex,
                    .required = true,
-                   .note = "(ECMAScript, at most 500 characters)"},
+                   .note = "([RE2 syntax](https://github.com/google/re2/wiki/Syntax): ECMAScript's classes, groups, "
+                           "alternation, counts up to 1000, anchors and `\\d \\w \\s \\b`, without backreferences or "
+                           "lookaround; at most 500 characters; matched in time linear in the line, so no pattern can "
+                           "hang a run)"},
                   {.name = "ignore_case", .kind = ValueKind::kTrueFalse, .note = "(default false)"}},
        .doc = "a line of the last run's output matches the regular expression (`^` and `$` are the line's ends)",
        .check = OutputMatches},

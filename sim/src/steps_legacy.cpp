@@ -21,14 +21,15 @@ std::unique_ptr<fakes::ConsoleInput> InputOf(const Step& step) {
   return std::make_unique<fakes::ClosedInput>();
 }
 
-std::string ScriptOf(const RunContext& ctx, const Step& step) {
+std::string ScriptOf(const std::string& scenario_dir, const Step& step) {
   if (step.args.count("script")) {
     std::filesystem::path p = Arg(step, "script");
-    if (p.is_relative() && !ctx.scenario_dir.empty()) p = std::filesystem::path(ctx.scenario_dir) / p;
+    if (p.is_relative() && !scenario_dir.empty()) p = std::filesystem::path(scenario_dir) / p;
     return p.string();
   }
-  return DefaultLegacyScript(ctx.scenario_dir);
+  return DefaultLegacyScript(scenario_dir);
 }
+std::string ScriptOf(const RunContext& ctx, const Step& step) { return ScriptOf(ctx.scenario_dir, step); }
 
 // The copy of a console the run-wide secret scan reads (RunContext::all_output). The published
 // temporary password is public: the paper prints it and fixup.cmd's own echo tells the user to
@@ -102,6 +103,17 @@ std::vector<Word> LegacyStepWords() {
               "output",
        .run = Command},
   };
+}
+
+std::vector<std::string> FilesReadBy(const Scenario& scenario) {
+  const std::string dir = std::filesystem::path(scenario.file).parent_path().string();
+  std::vector<std::string> files;
+  for (const Step& step : scenario.steps) {
+    if (step.kind != "legacy") continue;
+    std::string script = ScriptOf(dir, step);
+    if (script != kBuiltInFixupCmdName) files.push_back(std::move(script));
+  }
+  return files;
 }
 
 }  // namespace sim

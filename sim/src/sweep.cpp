@@ -794,6 +794,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
       report.errors.push_back(loaded.error->ToString());
       continue;
     }
+    for (std::string& script : FilesReadBy(*loaded.value)) report.scripts_read.push_back(std::move(script));
     const size_t before = targets.size();
     FindTargets(*loaded.value, o, targets, report.errors);
     if (targets.size() > before) ++report.scenarios;

@@ -1,52 +1,32 @@
-// The one home of <regex> in the simulator (text_match.h).
+// The one home of regular expressions in the simulator (text_match.h), on RE2.
 #include "sim/text_match.h"
 
-#include <regex>
+#include <memory>
+
+#include <re2/re2.h>
 
 namespace sim {
 namespace {
 
-// std::regex copies a group once per repetition of `{n,m}`, so nested counts multiply: a few
-// small ones are plenty for a check, and keep a hostile pattern from exhausting memory.
-std::optional<std::string> CountProblem(std::string_view pattern) {
-  int counts = 0;
-  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      ++i;
-      continue;
-    }
-    if (pattern[i] != '{' || pattern[i + 1] < '0' || pattern[i + 1] > '9') continue;
-    if (++counts > kMaxRepeatCounts) return "more than " + std::to_string(kMaxRepeatCounts) + " {n,m} counts";
-    // The numbers of "{n}", "{n,}", "{n,m}".
-    for (size_t j = i + 1; j < pattern.size();) {
-      size_t value = 0, digits = 0;
-      for (; j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9'; ++j, ++digits)
-        value = digits < 7 ? value * 10 + static_cast<size_t>(pattern[j] - '0') : value;
-      if (digits >= 7 || value > kMaxRepeatCount) return "a {n,m} count above " + std::to_string(kMaxRepeatCount);
-      if (j >= pattern.size() || pattern[j] != ',') break;
-      ++j;
-    }
-  }
-  return std::nullopt;
-}
+// Room for RE2's compiled program and its DFA cache: plenty for a 500-character pattern; past it
+// RE2 falls back to a slower linear matcher, never to more memory.
+constexpr int64_t kMaxMemory = 8 << 20;
 
-std::optional<std::regex> Compile(std::string_view pattern, bool ignore_case, std::string* why) {
+std::unique_ptr<RE2> Compile(std::string_view pattern, bool ignore_case, std::string* why) {
   if (pattern.size() > kMaxPatternLength) {
     if (why) *why = "longer than " + std::to_string(kMaxPatternLength) + " characters";
-    return std::nullopt;
+    return nullptr;
   }
-  if (auto problem = CountProblem(pattern)) {
-    if (why) *why = *problem;
-    return std::nullopt;
+  RE2::Options options;
+  options.set_case_sensitive(!ignore_case);
+  options.set_log_errors(false);  // said once, by the loader, at the pattern's place
+  options.set_max_mem(kMaxMemory);
+  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  if (!re->ok()) {
+    if (why) *why = re->error();
+    return nullptr;
   }
-  auto flags = std::regex::ECMAScript;
-  if (ignore_case) flags |= std::regex::icase;
-  try {
-    return std::regex(pattern.begin(), pattern.end(), flags);
-  } catch (const std::regex_error& e) {
-    if (why) *why = e.what();
-    return std::nullopt;
-  }
+  return re;
 }
 
 }  // namespace
@@ -58,15 +38,14 @@ std::optional<std::string> RegexProblem(std::string_view pattern) {
 }
 
 bool SomeLineMatches(std::string_view text, std::string_view pattern, bool ignore_case) {
-  const std::optional<std::regex> re = Compile(pattern, ignore_case, nullptr);
+  const std::unique_ptr<RE2> re = Compile(pattern, ignore_case, nullptr);
   if (!re) return false;
   for (size_t begin = 0; begin <= text.size();) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     size_t stop = end;
     if (stop > begin && text[stop - 1] == '\r') --stop;
-    if (std::regex_search(text.begin() + static_cast<long>(begin), text.begin() + static_cast<long>(stop), *re))
-      return true;
+    if (RE2::PartialMatch(re2::StringPiece(text.data() + begin, stop - begin), *re)) return true;
     begin = end + 1;
   }
   return false;

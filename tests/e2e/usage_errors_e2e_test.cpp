@@ -221,23 +221,32 @@ TEST_F(UsageErrors, AnOutThatIsTheMachinesLogIsRefused) {
   EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"});
 }
 
-// A report may not be written over a scenario the command reads, nor over the other report: the
-// scenario became the JUnit XML, exit 0.
+// A report may not be written over a file the command reads (a scenario, or the batch file a
+// scenario's `legacy` step runs), nor over the other report: the scenario became the JUnit XML,
+// and the batch file the HTML page, exit 0 and 1.
 TEST_F(UsageErrors, AReportOverAnInputOrTheOtherReportIsRefused) {
   const std::string source = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
   fs::copy_file(source, dir_ / "s.yaml");
+  fs::create_directories(dir_ / "b");
+  fs::copy_file(std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/fixup.cmd", dir_ / "b" / "edited.cmd");
+  std::ofstream(dir_ / "b" / "l.yaml") << "summary: s\nmachine: {os: windows-xp-professional}\nsteps:\n"
+                                          "  - legacy: {script: edited.cmd, answer: 1pass@word}\n";
   const std::string text = test_support::Slurp(dir_ / "s.yaml");
+  const std::string script = test_support::Slurp(dir_ / "b" / "edited.cmd");
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-      {{"run", "s.yaml", "--junit", "s.yaml"}, "--junit s.yaml is s.yaml, a scenario it reads"},
-      {{"run", ".", "--html", "./s.yaml"}, "--html ./s.yaml is ./s.yaml, a scenario it reads"},
+      {{"run", "s.yaml", "--junit", "s.yaml"}, "--junit s.yaml is s.yaml, a file it reads"},
+      {{"run", ".", "--html", "./s.yaml"}, "--html ./s.yaml is ./s.yaml, a file it reads"},
       {{"run", "s.yaml", "--junit", "r.xml", "--html", "./r.xml"}, "--html ./r.xml is the file --junit writes"},
-      {{"compare", "s.yaml", "--html", "s.yaml"}, "--html s.yaml is s.yaml, a scenario it reads"},
+      {{"compare", "s.yaml", "--html", "s.yaml"}, "--html s.yaml is s.yaml, a file it reads"},
+      {{"run", "b/l.yaml", "--html", "b/edited.cmd"}, "--html b/edited.cmd is b/edited.cmd, a file it reads"},
+      {{"run", "b", "--junit", "./b/edited.cmd"}, "a file it reads"},
   };
   for (const auto& [args, said] : cases) {
     const Ran r = Run(FIXUP_SIM_BIN, args);
     EXPECT_EQ(r.exit_code, 2) << args[3] << r.out << r.err;
     EXPECT_THAT(r.err, HasSubstr(said));
     EXPECT_EQ(test_support::Slurp(dir_ / "s.yaml"), text);
+    EXPECT_EQ(test_support::Slurp(dir_ / "b" / "edited.cmd"), script);
   }
 }
 

@@ -63,6 +63,11 @@ using LoadedScenario = fakes::Loaded<Scenario>;  // fakes/load_result.h
 LoadedScenario LoadScenarioFile(const std::string& path);
 LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name);
 
+// The files a scenario's steps read besides the scenario itself: each `legacy` step's batch file
+// (a relative `script:` from the scenario's folder, else the fixup.cmd found above it; not the
+// copy built into fixup-sim). A report must never be written over one of them.
+std::vector<std::string> FilesReadBy(const Scenario& scenario);
+
 // Every *.yaml under each path (files are taken as they are), sorted, recursively; a link named
 // *.yaml to nowhere is listed too, so loading it says it cannot be read.
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths);

@@ -114,8 +114,9 @@ struct SweepReport {
   size_t reused_recoveries = 0;
   double seconds = 0;
   std::vector<SweepViolation> violations;
-  std::vector<std::string> errors;       // files that could not be loaded or played
-  std::vector<std::string> transcripts;  // with only_case: every run's output, for the reader
+  std::vector<std::string> errors;        // files that could not be loaded or played
+  std::vector<std::string> scripts_read;  // batch files its scenarios' `legacy` steps read (FilesReadBy)
+  std::vector<std::string> transcripts;   // with only_case: every run's output, for the reader
 
   // " (426 reused recoveries)", " (31592 shared, 77770 reused recoveries)": what was not run
   // again, each count only when there is one; "" when every episode ran. The summary line's and

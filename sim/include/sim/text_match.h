@@ -1,8 +1,10 @@
-// Regular expressions of scenario checks (`output_matches`), kept in one file: <regex> is heavy
-// to compile and trips GCC 12's -Wmaybe-uninitialized under the sanitizers in some uses.
+// Regular expressions of scenario checks (`output_matches`), kept in one file.
 //
-// ECMAScript syntax (std::regex). A match is searched line by line, so `^` and `$` are a line's
-// ends, and no match walks through a whole long output at once.
+// RE2 syntax (docs/scenario-format.md): what ECMAScript patterns usually use (classes, groups,
+// alternation, counts, anchors, `\d \w \s \b`), without backreferences or lookaround. RE2 matches
+// in time linear in the line and in bounded memory, so no pattern and no output, however long or
+// hostile, can hang or crash a run. A match is searched line by line, so `^` and `$` are a
+// line's ends.
 //
 //   if (auto why = sim::RegexProblem("exit (code|status) [0-9]+")) ...   // nullopt: valid
 //   bool found = sim::SomeLineMatches(output, "system error 5", /*ignore_case=*/true);
@@ -14,11 +16,8 @@
 
 namespace sim {
 
-// A pattern longer than this is refused: compiling std::regex recurses on nesting.
+// A pattern longer than this is refused: a check reads better short, and RE2's program stays small.
 inline constexpr size_t kMaxPatternLength = 500;
-// At most this many `{n,m}` counts, none above kMaxRepeatCount: std::regex expands each.
-inline constexpr int kMaxRepeatCounts = 2;
-inline constexpr size_t kMaxRepeatCount = 100;
 
 // Why `pattern` is not a usable regular expression, or nullopt.
 std::optional<std::string> RegexProblem(std::string_view pattern);
