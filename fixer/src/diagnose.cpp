@@ -6,6 +6,7 @@
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
 #include "fixer/text.h"
+#include "fixer/windows_names.h"
 
 namespace fixer {
 
@@ -48,10 +49,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!worker) return worker.status();
     d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;
-    const bool autogenerate =
-        pw.size() == 12 && std::equal(pw.begin(), pw.end(), "AutoGenerate", [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        });
+    const bool autogenerate = SameWindowsName(pw, "AutoGenerate");
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);

@@ -36,6 +36,18 @@ struct OpenedJournal {
   Steps steps;
 };
 
+// "journal record 1: ..." when the plan's SID is not that of the account it names while the run
+// has not yet begun its irreversible step (deleting it): a hand-edited journal, on which resume
+// and rollback would act on another account. nullopt otherwise.
+std::optional<std::string> IdentityProblem(const JournalReplay& journal, const Steps& steps, Accounts& accounts) {
+  for (const auto& step : steps)
+    if (step->irreversible() && journal.PhaseOf(step->id()) != StepPhase::kPending) return std::nullopt;
+  auto account = accounts.Lookup(journal.account);
+  if (!account || account->sid == journal.sid) return std::nullopt;  // gone since: the run says so
+  return "the journal is unreadable: journal record 1: the plan's SID " + journal.sid.ToString() + " is not " +
+         journal.account + "'s (" + account->sid.ToString() + ")";
+}
+
 // The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
 // that cannot be read, or kNothingToDo: there is no journal).
 std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
@@ -63,6 +75,10 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
     return std::nullopt;
   }
   Steps steps = BuildSteps(journal->strategy);  // the journal's step ids are these (CheckJournal)
+  if (auto problem = IdentityProblem(*journal, steps, ports.accounts)) {
+    r = InputError(std::move(r), Status(kErrorInvalidParameter, std::move(*problem)));
+    return std::nullopt;
+  }
   return OpenedJournal{std::move(*journal), std::move(steps)};
 }
 
@@ -235,6 +251,13 @@ RunResult Fixer::Rollback() {
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
+  // Every step done (the run was cut off before it removed its journal): the repair is as
+  // finished as one that removed its journal, where rollback finds nothing to roll back. The site
+  // may have changed since: look at it, as resume does (exit 0, or 3 keeping the journal).
+  if (journal.finished || journal.AllDone()) {
+    r.messages.push_back("the journaled run had finished: there is nothing to roll back");
+    return FinishedRun(std::move(r));
+  }
   RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
   ctx.data = std::move(journal.data);  // the runner reads the phases only
   Runner runner(ctx, steps, journal);
@@ -248,9 +271,6 @@ RunResult Fixer::Rollback() {
                                           "instead (the new account, its grants re-granted, the "
                                           "services as found)"),
                               journal.account));
-    // Every step done (the run was cut off before it removed its journal): nothing is left to
-    // roll forward, and the site may have changed since: look at it, as resume does.
-    if (journal.finished || journal.AllDone()) return FinishedRun(std::move(r));
     if (options_.dry_run) {
       r.outcome = Outcome::kPlanned;
       r.messages.push_back("dry run: nothing was changed");

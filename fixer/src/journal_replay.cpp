@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "fixer/windows_names.h"
 #include "step.h"
 
 namespace fixer {
@@ -37,6 +38,10 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
            {"steps", JoinList(step_ids)}}};
 }
 
+namespace {
+constexpr uint32_t kFirstUserRid = 1000;  // the first RID the SAM gives an account setup did not make
+}  // namespace
+
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records) {
   if (records.empty()) return std::nullopt;
   auto at = [](size_t record, std::string why) { return JournalProblem{record, std::move(why)}; };
@@ -44,7 +49,18 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   if (plan.step != kPlanRecordStep) return at(0, "it does not start with its plan (a record of step 'plan')");
   auto strategy = StrategyFromString(Get(plan.data, "strategy"));
   if (!strategy) return at(0, "unknown strategy '" + Get(plan.data, "strategy") + "'");
-  if (!Sid::Parse(Get(plan.data, "sid"))) return at(0, "bad SID '" + Get(plan.data, "sid") + "'");
+  // A hand-edited plan may name another account: resume would delete it or set its password.
+  if (!SameWindowsName(Get(plan.data, "account"), kMachineWorkerAccount)) {
+    return at(0, "the plan names the account '" + Get(plan.data, "account") + "'; this fixer repairs only " +
+                     std::string(kMachineWorkerAccount));
+  }
+  const Result<Sid> sid = Sid::Parse(Get(plan.data, "sid"));
+  if (!sid) return at(0, "bad SID '" + Get(plan.data, "sid") + "'");
+  // ASPNET is a local account made after setup's: never a well-known or built-in SID (500, 501...).
+  if (!sid->IsAccountSid() || sid->Rid() < kFirstUserRid) {
+    return at(0, "the SID '" + sid->ToString() + "' cannot be " + std::string(kMachineWorkerAccount) +
+                     "'s: not a local account's from RID " + std::to_string(kFirstUserRid) + " up");
+  }
   const std::vector<std::string>& ids = StepIdsOf(*strategy);
   if (SplitList(Get(plan.data, "steps")) != ids) {
     return at(0, "its steps '" + Get(plan.data, "steps") + "' are not this fixer's steps for " +

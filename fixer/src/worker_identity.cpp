@@ -4,19 +4,14 @@
 
 #include "diagnose_parts.h"
 #include "fixer/text.h"
+#include "fixer/windows_names.h"
 #include "profile_check.h"
 
 namespace fixer {
 namespace {
 
-bool IEquals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool IStartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && SameWindowsName(s.substr(0, prefix.size()), prefix);
 }
 
 // "XPPRO\web" or ".\web" on XPPRO is the local account "web"; "CORP\web" is not local.
@@ -27,7 +22,7 @@ void SplitDomain(WorkerIdentity& w, const std::string& name, const std::string& 
     return;
   }
   std::string domain = name.substr(0, slash);
-  w.local = domain == "." || IEquals(domain, computer);
+  w.local = domain == "." || SameWindowsName(domain, computer);
   w.account = w.local ? name.substr(slash + 1) : name;
 }
 
@@ -37,10 +32,10 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
                                           std::vector<std::string>& notes) {
   WorkerIdentity w;
   w.configured = user_name;
-  if (IEquals(user_name, "machine")) {
+  if (SameWindowsName(user_name, "machine")) {
     w.kind = WorkerKind::kMachineAccount;
     w.account = kMachineWorkerAccount;
-  } else if (IEquals(user_name, "SYSTEM")) {
+  } else if (SameWindowsName(user_name, "SYSTEM")) {
     w.kind = WorkerKind::kLocalSystem;
     w.account = "LocalSystem";
     w.local = false;

@@ -52,7 +52,8 @@ struct JournalRecord {
 };
 
 // Why `records` is no journal this fixer wrote: it must open with the plan record (step "plan":
-// a known strategy, the account's SID, and exactly this fixer's steps for that strategy), and
+// a known strategy, the account ASPNET and a SID that can be its (a local account's, RID 1000 or
+// more), and exactly this fixer's steps for that strategy), and
 // every later record name one of those steps in a step's phase, or the run's end. `record` is
 // the index of the record at fault. nullopt for a journal that reads, and for none at all.
 struct JournalProblem {
