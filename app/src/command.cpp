@@ -42,6 +42,25 @@ constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume"
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
+// `message` without the words typed after --temp-password up to the next option: a password with
+// an unquoted space arrives as two words, and CLI11 quotes the second ("was not expected: ...").
+std::string WithoutTypedPasswords(std::string message, int argc, const char* const* argv) {
+  bool after = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.starts_with("-") && word != "-") after = word == "--temp-password";
+    std::string_view typed = word;
+    if (word.starts_with("--temp-password="))
+      typed.remove_prefix(std::string_view("--temp-password=").size());
+    else if (!after || word == "--temp-password")
+      continue;
+    if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
+    for (size_t at = message.find(typed); at != std::string::npos; at = message.find(typed, at))
+      message.replace(at, typed.size(), "********");
+  }
+  return message;
+}
+
 fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
   std::cerr << why << "\n";
   if (args.json) {
@@ -181,11 +200,16 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       });
       if (named != argv + argc) args.command = *named;
     }
+    const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
+    if (e.get_exit_code() != 0 && !args.json && said != e.what()) {
+      std::cerr << said << "\nRun with --help for more information.\n";
+      return fixer::ToInt(fixer::ExitCode::kUsage);
+    }
     if (e.get_exit_code() == 0 || !args.json) {  // --help, --version, or a usage error said as text
       const int code = app.exit(e);
       return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);
     }
-    return fixer::ToInt(UsageError(args, e.what()));
+    return fixer::ToInt(UsageError(args, said));
   }
   if (out->count() > 0) args.out = out->as<std::string>();
   return fixer::ToInt(Execute(args, opener));

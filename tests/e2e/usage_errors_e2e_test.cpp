@@ -497,4 +497,17 @@ TEST_F(UsageErrors, APasswordInAUsageErrorIsNeverEchoed) {
   }
 }
 
+// A password with an unquoted space is two words; CLI11 quoted the second in its error, on
+// standard error and in --json. Neither half is ever said.
+TEST_F(UsageErrors, APasswordSplitInTwoWordsIsNeverSaid) {
+  for (const bool json : {false, true}) {
+    std::vector<std::string> args = {"apply", "--machine", "m.yaml", "--temp-password", "Pw1Secret!a", "Pw2Secret!b"};
+    if (json) args.push_back("--json");
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err + r.out, HasSubstr("was not expected: ********"));
+    EXPECT_THAT(r.err + r.out, Not(HasSubstr("Secret!")));
+  }
+}
+
 }  // namespace

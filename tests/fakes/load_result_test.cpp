@@ -199,3 +199,32 @@ TEST(CrashAfter, APowerLossDueAfterTheLastCallIsThrownAtTheEnd) {
 }
 
 }  // namespace
+
+namespace {
+
+// An error's excerpt quotes the line: a password, an LSA secret, a hash or what the user types
+// on it is shown as ******** (it reached stderr, --json, and the JUnit and HTML reports), in
+// either form of key, and a message quoting the value loses it too.
+TEST(LoadErrorSecrets, ASecretOnTheLineNeverReachesTheExcerptOrTheMessage) {
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"  alice: {password: 'Wonder1and!Secret', bogus: 1}", "  alice: {password: ********, bogus: 1}"},
+      {"  alice: {password: Wonder1and!Secret}", "  alice: {password: ********}"},
+      {R"(  {"password": "Wonder1and!Secret", "bogus": 1})", R"(  {"password": ********, "bogus": 1})"},
+      {"    L$X: {clear: Wonder1and!Secret, stored: 0a0b}", "    L$X: {clear: ********, stored: ********}"},
+      {"  - fixer: {temp_password: \"Wonder1and!Secret\", x: 1}", "  - fixer: {temp_password: ********, x: 1}"},
+      {"  - legacy: {answer: Wonder1and!Secret}", "  - legacy: {answer: ********}"},
+      {"    password_history: [aa, Wonder1and!Secret]  # two", "    password_history: ********  # two"},
+  };
+  for (const auto& [line, shown] : lines) {
+    fakes::LoadError e{.file = "m.yaml", .line = 2, .column = 3, .message = "got 'Wonder1and!Secret'"};
+    fakes::AttachSource(e, "os: x\n" + line + "\n");
+    EXPECT_EQ(e.source_line, shown) << line;
+    EXPECT_EQ(e.ToString().find("Wonder1and!Secret"), std::string::npos) << e.ToString();
+  }
+  // A key that only ends in a secret key's name is no secret key.
+  fakes::LoadError e{.file = "m.yaml", .line = 1, .column = 1, .message = "m"};
+  fakes::AttachSource(e, "  my_password_note: visible\n");
+  EXPECT_EQ(e.source_line, "  my_password_note: visible");
+}
+
+}  // namespace
