@@ -136,7 +136,7 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
   Loaded<OpenedMachineFile> out;
   std::string text;
   if (int err = ReadWholeFile(path, text); err != 0) {
-    out.error = LoadError{path, 0, 0, "cannot read machine state file: " + std::string(std::strerror(err))};
+    out.error = LoadError{path, 0, 0, "cannot read machine state file: " + ReadErrorText(err)};
     return out;
   }
   std::string decoded;  // a UTF-16 or UTF-32 file's text; the log's check stays on the bytes
@@ -157,7 +157,7 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
   const std::string log_path = MachineLogPath(path);
   std::string log;
   if (int err = ReadWholeFile(log_path, log); err != 0 && err != ENOENT) {
-    out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + std::string(std::strerror(err))};
+    out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + ReadErrorText(err)};
     return out;
   }
   if (std::optional<LoadError> error = ReplayMachineLog(log, log_path, opened)) {

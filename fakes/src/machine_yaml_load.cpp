@@ -111,10 +111,11 @@ void RejectScenarioKeys(const Field& root, bool file_root) {
 
 int64_t LoadClock(const Field& f) {
   if (f.IsScalar()) {
-    if (auto t = ParseUtc(f.Str())) return *t;
+    if (auto t = ParseUtc(f.Str())) return InWindowsTime(f, *t);
     const std::string& s = f.Str();
     const size_t digits = s.find_first_not_of("0123456789", !s.empty() && s[0] == '-' ? 1 : 0);
-    if (!s.empty() && digits == std::string::npos) return f.I64();  // "2003-13-45T..." is a bad time, not a number
+    // "2003-13-45T..." is a bad time, not a number
+    if (!s.empty() && digits == std::string::npos) return LoadTimeSeconds(f);
   }
   f.Fail("expected seconds since 1970 or a UTC time like 2003-08-22T00:00:00Z");
 }
@@ -253,6 +254,16 @@ MachineState LoadRoot(const Field& root, bool file_root) {
 }
 
 }  // namespace
+
+int64_t InWindowsTime(const Field& f, int64_t seconds) {
+  if (seconds < kEarliestMachineTime || seconds > kLatestMachineTime)
+    f.Fail("a time from " + std::to_string(kEarliestMachineTime) + " (1601-01-01) to " +
+           std::to_string(kLatestMachineTime) + " (the year 30828) seconds since 1970, as Windows keeps one");
+  return seconds;
+}
+
+int64_t LoadTimeSeconds(const Field& f) { return InWindowsTime(f, f.I64()); }
+
 }  // namespace yaml
 
 Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, const std::string& file_name) {

@@ -72,9 +72,9 @@ void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
   }
   if (auto v = m.Get("password_expired")) u.password_expired = v->Bool();
   if (auto v = m.Get("bad_password_count")) u.bad_password_count = v->U32();
-  if (auto v = m.Get("password_last_set")) u.password_last_set = v->I64();
-  if (auto v = m.Get("locked_out_at")) u.locked_out_at = v->I64();
-  if (auto v = m.Get("last_bad_password_at")) u.last_bad_password_at = v->I64();
+  if (auto v = m.Get("password_last_set")) u.password_last_set = LoadTimeSeconds(*v);
+  if (auto v = m.Get("locked_out_at")) u.locked_out_at = LoadTimeSeconds(*v);
+  if (auto v = m.Get("last_bad_password_at")) u.last_bad_password_at = LoadTimeSeconds(*v);
 }
 
 void LoadAccountFull(LoadContext& c, const Entry& e) {

@@ -5,15 +5,23 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 namespace fakes {
 
 int ReadWholeFile(const std::string& path, std::string& text) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; the type is then looked at first.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return errno;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-    const int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+  int err = 0;
+  if (::fstat(fd, &st) != 0)
+    err = errno;
+  else if (S_ISDIR(st.st_mode))
+    err = EISDIR;
+  else if (!S_ISREG(st.st_mode))
+    err = kNotARegularFile;
+  if (err != 0) {
     ::close(fd);
     return err;
   }
@@ -32,6 +40,11 @@ int ReadWholeFile(const std::string& path, std::string& text) {
   }
   ::close(fd);
   return 0;
+}
+
+std::string ReadErrorText(int err) {
+  if (err == kNotARegularFile) return "not a regular file (a device, a pipe or a socket)";
+  return std::strerror(err);
 }
 
 }  // namespace fakes

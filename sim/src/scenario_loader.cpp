@@ -356,7 +356,7 @@ LoadedScenario LoadScenarioFile(const std::string& path) {
   std::string text;
   if (int err = fakes::ReadWholeFile(path, text); err != 0) {
     LoadedScenario out;
-    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + std::string(std::strerror(err))};
+    out.error = ScenarioError{path, 0, 0, "cannot open the file: " + fakes::ReadErrorText(err)};
     return out;
   }
   std::string decoded;

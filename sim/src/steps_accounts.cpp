@@ -111,6 +111,8 @@ StepReport Logon(RunContext& ctx, const Step& step) {
 StepReport AdvanceClock(RunContext& ctx, const Step& step) {
   const long long seconds = IntArg(step, "seconds", 0);
   if (seconds < 0) throw StepError{"advance_clock: seconds must not be negative"};
+  if (seconds > fakes::kLatestMachineTime - ctx.machine.state().clock)
+    throw StepError{"advance_clock: the clock would pass the year 30828, the last time Windows keeps"};
   ctx.machine.Advance(seconds);
   return {true, "", "clock +" + std::to_string(seconds) + "s", ""};
 }

@@ -88,6 +88,19 @@ TEST(MachineYamlValues, APrivilegeTheServicePackLacksIsRefusedAtItsName) {
   }
 }
 
+// A time past what Windows keeps (FILETIME: 1601 to the year 30828) overflowed when a policy's
+// days were added to it (undefined behaviour; a password read as expired): an input error now.
+TEST(MachineYamlValues, ATimeWindowsCannotKeepIsRefusedAtItsPlace) {
+  const std::string head = "os: windows-xp-professional\n";
+  for (const std::string bad : {"clock: 9223372036854775807\n", "clock: -11644473601\n", "clock: 0001-01-01\n",
+                                "accounts:\n  bob: {password_last_set: 9223372036854775000}\n"}) {
+    const auto loaded = fakes::LoadMachineText(head + bad, "m.yaml");
+    ASSERT_FALSE(loaded.ok()) << bad;
+    EXPECT_NE(loaded.error->message.find("the year 30828"), std::string::npos) << loaded.error->ToString();
+  }
+  EXPECT_TRUE(fakes::LoadMachineText(head + "clock: 910692730085\n", "m.yaml").ok());
+}
+
 // A saved machine with next_rid at or below a RID in use loaded, and `recreate` then gave the new
 // ASPNET that account's SID (exit 0), leaving a file that no longer loaded (two accounts, one RID).
 TEST(MachineYamlValues, ANextRidThatWouldGiveARidAgainIsRefused) {

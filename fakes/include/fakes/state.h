@@ -170,6 +170,12 @@ struct CaptureInfo {
 // lookup by a FoldedObjectKey's view builds no string.
 using ObjectMap = std::map<std::string, SecurableObject, std::less<>>;
 
+// The times a machine can hold (its clock, a password set, a lockout), seconds since 1970: those a
+// Windows FILETIME can (1601-01-01 to the year 30828), so a policy's days or minutes added to one
+// never overflow.
+inline constexpr int64_t kEarliestMachineTime = -11644473600;
+inline constexpr int64_t kLatestMachineTime = 910692730085;
+
 struct MachineState {
   uint64_t seed = 1;           // determines the machine SID and the machine's own randomness
   uint64_t rng_state = 0;      // the machine's random stream (aspnet_regiis passwords, ...)

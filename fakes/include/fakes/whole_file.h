@@ -1,16 +1,24 @@
-// Reading a whole input file (a machine file, its log, a scenario, a batch script): a folder is an
-// error (EISDIR), never an empty text, and a failure comes back as errno for the caller to word.
+// Reading a whole input file (a machine file, its log, a scenario, a batch script): only a regular
+// file is read. A folder is an error (EISDIR), never an empty text; a device, a FIFO or a socket
+// is kNotARegularFile, never read (/dev/zero would fill memory, a FIFO without a writer would
+// block forever). A failure comes back as a code for the caller to word with ReadErrorText.
 //
 //   std::string text;
-//   int err = fakes::ReadWholeFile("m.yaml", text);   // 0, or errno: ENOENT, EISDIR, EACCES ...
+//   int err = fakes::ReadWholeFile("m.yaml", text);   // 0, or errno (ENOENT, EISDIR, EACCES ...)
+//   if (err != 0) std::cerr << "m.yaml: " << fakes::ReadErrorText(err) << "\n";
 #pragma once
 
 #include <string>
 
 namespace fakes {
 
+// Not an errno: the path names something other than a regular file or a folder.
+inline constexpr int kNotARegularFile = -1;
+
 // The file's bytes into `text`; 0, or errno on failure (ENOENT for a missing file, EISDIR for a
-// folder).
+// folder), or kNotARegularFile.
 int ReadWholeFile(const std::string& path, std::string& text);
+// strerror(err), or "not a regular file (a device, a pipe or a socket)".
+std::string ReadErrorText(int err);
 
 }  // namespace fakes
