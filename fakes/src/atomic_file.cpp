@@ -229,12 +229,27 @@ bool SameFile(const std::string& a, const std::string& b) {
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+namespace {
+// `path` made absolute with every link followed, the last one too when it leads nowhere yet
+// (weakly_canonical stops at a dangling link: "out.yaml -> m.yaml.log" would not be the log).
+std::filesystem::path FullyResolvedPath(const std::string& path, std::error_code& ec) {
+  namespace fs = std::filesystem;
+  fs::path p = fs::absolute(path, ec);
+  for (int hops = 0; !ec && hops < 40; ++hops) {
+    std::error_code missing;  // a name that does not exist is no link: nothing more to follow
+    if (!fs::is_symlink(fs::symlink_status(p, missing))) break;
+    const fs::path target = fs::read_symlink(p, ec);
+    p = target.is_absolute() ? target : p.parent_path() / target;
+  }
+  return ec ? p : fs::weakly_canonical(p, ec);
+}
+}  // namespace
+
 bool SamePath(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  // Absolute first: weakly_canonical leaves "r.xml" relative when nothing of it exists yet.
   std::error_code ec_a, ec_b;
-  const std::filesystem::path ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec_a), ec_a);
-  const std::filesystem::path cb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec_b), ec_b);
+  const std::filesystem::path ca = FullyResolvedPath(a, ec_a);
+  const std::filesystem::path cb = FullyResolvedPath(b, ec_b);
   return !ec_a && !ec_b && ca == cb;
 }
 

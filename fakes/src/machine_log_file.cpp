@@ -119,6 +119,11 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
 // Beside the file a link names, so the log is found whichever name the file is opened by.
 std::string MachineLogPath(const std::string& state_path) { return FileBehindLinks(state_path) + ".log"; }
 
+bool LooksLikeMachineLog(std::string_view log) {
+  const HeaderMatch header = MatchHeader(log);
+  return header.whole || header.bytes == log.size();
+}
+
 std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
                                           OpenedMachineFile& opened) {
   if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);
@@ -126,9 +131,8 @@ std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::strin
   // file alone. A whole header naming another version of the file (a checkpoint that replaced the
   // file but was stopped before removing the log): the file alone too. Anything else is no log of
   // this tool's, and is refused rather than ignored: the next writer would truncate it.
-  const HeaderMatch header = MatchHeader(log);
-  if (header.whole || header.bytes == log.size()) return std::nullopt;
-  return LoadError{log_name, 1, static_cast<int>(header.bytes) + 1,
+  if (LooksLikeMachineLog(log)) return std::nullopt;
+  return LoadError{log_name, 1, static_cast<int>(MatchHeader(log).bytes) + 1,
                    "not a machine log (expected '" + std::string(kMagic) + " <file size> <file CRC-32>')"};
 }
 

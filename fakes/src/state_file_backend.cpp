@@ -1,11 +1,14 @@
 #include "fakes/state_file_backend.h"
 
+#include <sys/stat.h>
+
 #include <csignal>
 #include <optional>
 #include <utility>
 
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
+#include "fakes/whole_file.h"
 #include "state_file_journal.h"
 
 namespace fakes {
@@ -41,6 +44,19 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     out.error = LoadError{
         kept.out, 0, 0, "is the log of " + kept.path + " (where a run's changes go until the end): name another file"};
     return out;
+  }
+  // Saving --out removes the log beside it (the file is then the whole machine): a FILE.log this
+  // tool did not write is someone's, and is never removed.
+  if (!kept.out.empty()) {
+    std::string beside;
+    const std::string log = MachineLogPath(kept.out);
+    if (ReadWholeFile(log, beside) == 0 && !LooksLikeMachineLog(beside)) {
+      out.error = LoadError{kept.out, 0, 0,
+                            "writing it would remove " + log +
+                                ", which is not a machine log: move that file or name "
+                                "another --out"};
+      return out;
+    }
   }
   // Every verb writes --out, the ones that change nothing too: one that cannot be written is said
   // before the verb's work, not after its report.
@@ -80,6 +96,16 @@ fixer::Status StateFileBackend::BeginChanges() {
   // Before any change: a folder the machine cannot be written to is said now, with the machine
   // as found, not at the first journal record.
   if (fixer::Status st = CheckCanWriteAtomically(Destination()); !st.ok()) return st;
+  // A changing run keeps the machine durable as `out` and `out.log` (a checkpoint, then a record
+  // per journal entry): a device or a pipe holds neither, and nothing may be made beside one.
+  struct stat st {};
+  if (!options_.out.empty() && ::stat(options_.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    return fixer::Status(fixer::kErrorInvalidParameter,
+                         options_.out +
+                             ": not a regular file: a run that changes the machine writes --out and --out.log as "
+                             "it goes, so that a power loss can be resumed; name a file (a device or a pipe "
+                             "takes the machine from a verb that changes nothing)");
+  }
   // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it.
   RemoveDeadTemporaries(Destination());
   if (!log_) {

@@ -311,7 +311,8 @@ TEST_F(UsageErrors, AMachineThatCouldNotBeWrittenIsSaidOnStandardError) {
   const fs::path full = dir_ / "full";
   if (::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) GTEST_SKIP() << "cannot make a device node here";
   for (const bool json : {false, true}) {
-    std::vector<std::string> args = {"apply", "--machine", "m.yaml", "--out", "full"};
+    // plan: a verb that changes nothing writes into a device (a changing one refuses any device).
+    std::vector<std::string> args = {"plan", "--machine", "m.yaml", "--out", "full"};
     if (json) args.push_back("--json");
     const Ran r = Run(ASPNET_FIXER_BIN, args);
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
@@ -525,6 +526,42 @@ TEST_F(UsageErrors, ADeviceOrAFifoIsNoInputFile) {
   const Ran run = Run(FIXUP_SIM_BIN, {"run", "fifo.yaml"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("fifo.yaml: cannot open the file: not a regular file"));
+}
+
+// --out as a link to the machine's log, not yet made: weakly_canonical stopped at the dangling
+// link, so the check passed and the machine's log became a machine file (the machine then no
+// longer loaded, for every verb). The last link is followed too now.
+TEST_F(UsageErrors, AnOutLinkedToTheMachinesLogIsRefused) {
+  fs::create_symlink("m.yaml.log", dir_ / "out.yaml");
+  const Ran r = Run(ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--out", "out.yaml"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("is the log of m.yaml"));
+  EXPECT_FALSE(fs::exists(dir_ / "m.yaml.log"));
+  EXPECT_NE(Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml"}).exit_code, 2);  // it still loads
+}
+
+// A run that changes the machine keeps it durable as --out and --out.log as it goes: into a device
+// or a pipe it ended "interrupted" (exit 4) with nothing to resume, or made /dev/null.log. Refused
+// before any change now (exit 2); a verb that changes nothing still writes into a device.
+TEST_F(UsageErrors, AChangingRunRefusesADeviceAsOut) {
+  const std::string before = test_support::Slurp(machine_);
+  const Ran r = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--out", "/dev/null"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.out + r.err, HasSubstr("/dev/null: not a regular file"));
+  EXPECT_FALSE(fs::exists("/dev/null.log"));
+  EXPECT_EQ(test_support::Slurp(machine_), before);
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--out", "/dev/null"}).exit_code, 0);
+}
+
+// Saving --out FILE removes FILE.log (the file is then the whole machine): a FILE.log the tool did
+// not write was removed too, by any verb. Refused now, the file kept.
+TEST_F(UsageErrors, AnOutWhoseLogIsSomeoneElsesFileIsRefused) {
+  std::ofstream(dir_ / "report.yaml.log") << "my notes\n";
+  const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--out", "report.yaml"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("which is not a machine log"));
+  EXPECT_EQ(test_support::Slurp(dir_ / "report.yaml.log"), "my notes\n");
+  EXPECT_FALSE(fs::exists(dir_ / "report.yaml"));
 }
 
 }  // namespace

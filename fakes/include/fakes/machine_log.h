@@ -28,6 +28,9 @@
 
 namespace fakes {
 
+// Whether `log` (a FILE.log's bytes) is one this tool wrote, or the start of one, or empty: anything
+// else is someone's file, which no save may remove.
+bool LooksLikeMachineLog(std::string_view log);
 std::string MachineLogPath(const std::string& state_path);
 
 // Where a machine file's log stands.
