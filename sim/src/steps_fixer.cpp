@@ -107,7 +107,10 @@ void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
 // (the published 1pass@word masked, steps_legacy.cpp), the journal or the events, against the
 // machine before the run (RunContext::before_step) and after it.
 std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
-  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), {kFixupCmdPassword})};
+  std::vector<std::string> known = {kFixupCmdPassword};
+  if (step.args.count("answer")) known.push_back(Arg(step, "answer"));  // what the user typed: a password
+  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), known),
+                               NoAccountPasswordIn(ctx.all_output, ctx.before_step, ctx.machine.state())};
   Record(ctx, out, step);
   return out;
 }

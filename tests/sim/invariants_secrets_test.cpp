@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fakes/password_rules.h"
 #include "fakes/state.h"
 #include "sim/invariants.h"
 
@@ -85,6 +86,26 @@ TEST(SecretSearch, AnswersAsFindDoes) {
     if (expected) ++found;
   }
   EXPECT_GT(found, 500u);  // the rounds planted and found many, not only misses
+}
+
+}  // namespace
+
+namespace {
+
+// A batch file that set a password of its own making printed it (ECHO on), and no list of known
+// passwords held it: a word of the console that is an account's password, by its NT hash, before
+// or after the run, is found; other words, and short ones, are not.
+TEST(NoAccountPasswordIn, FindsAWordThatIsAnAccountsPassword) {
+  fakes::MachineState before{}, after{};
+  before.sam.users.push_back({.rid = 1002, .name = "ASPNET", .password_hash = fakes::NtHash("Old#Secret1")});
+  after.sam.users.push_back({.rid = 1002, .name = "ASPNET", .password_hash = fakes::NtHash("Xq#Secret55")});
+  const std::vector<std::string> printed = {"C:\\>set TEMPPW=x\n", "C:\\>net user ASPNET Xq#Secret55\n"};
+  EXPECT_FALSE(sim::NoAccountPasswordIn(printed, before, after).passed);
+  EXPECT_FALSE(sim::NoAccountPasswordIn({{"typed 'Old#Secret1' here"}}, before, after).passed);  // quoted, before
+  EXPECT_TRUE(sim::NoAccountPasswordIn({{"net user ASPNET ******** Xq#Secret5"}}, before, after).passed);
+  fakes::MachineState blank{};
+  blank.sam.users.push_back({.rid = 1003, .name = "bob", .password_hash = fakes::NtHash("abc")});
+  EXPECT_TRUE(sim::NoAccountPasswordIn({{"abc"}}, blank, blank).passed);  // too short to tell from a word
 }
 
 }  // namespace

@@ -95,6 +95,12 @@ class SecretSearch {
   std::vector<Needle> secrets_;
   bool in_records_ = false;  // in the journal or the event log
 };
+// A word of `texts` that is an account's password, before or after (its NT hash an account's
+// current hash in `found` or `now`): what a batch file printed by setting a password it made up,
+// which no list of known passwords holds. For the small consoles of `legacy` steps: it hashes
+// every word.
+CheckResult NoAccountPasswordIn(std::span<const std::string> texts, const fakes::MachineState& found,
+                                const fakes::MachineState& now);
 // `account`'s password is the LSA secret's (the hashes compared; no logon, so a lockout or a
 // disabled account hides no mismatch); passes when either is missing.
 CheckResult WorkerPasswordIsTheSecret(const fakes::MachineState& now, const std::string& account);
