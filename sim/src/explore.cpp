@@ -11,6 +11,7 @@
 
 #include "fakes/atomic_file.h"
 #include "sim/explore.h"
+#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -39,7 +40,7 @@ struct Tally {
 }  // namespace
 
 std::string ExploreViolation::ReplayCommand() const {
-  return "fixup-sim explore --seed " + std::to_string(seed) + " --case " + std::to_string(index);
+  return ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(seed), "--case", std::to_string(index)});
 }
 
 std::string ExploreViolation::ToString() const {

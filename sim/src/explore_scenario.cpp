@@ -6,6 +6,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "sim/explore.h"
+#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -92,7 +93,8 @@ fakes::Loaded<Scenario> ToScenario(const ExploreCase& c) {
 }
 
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict) {
-  const std::string found = "fixup-sim explore --seed " + std::to_string(c.seed) + " --case " + std::to_string(c.index);
+  const std::string found =
+      ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(c.seed), "--case", std::to_string(c.index)});
   std::string out = "# From `" + found + "` (shrunk when it came with the violation's report).\n";
   if (verdict.failed_step) out += "# It failed there: " + verdict.detail + "\n";
   const size_t step = verdict.failed_step.value_or(0) + 1;

@@ -14,6 +14,7 @@
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
+#include "sim/shell_words.h"
 #include "sim/steps.h"
 #include "sweep_detail.h"
 
@@ -781,7 +782,7 @@ std::string SweepViolation::ToString() const {
 }
 
 std::string SweepViolation::ReplayCommand() const {
-  return "fixup-sim sweep " + file + " --step " + std::to_string(step + 1) + " --case " + faults;
+  return ShellCommand({"fixup-sim", "sweep", file, "--step", std::to_string(step + 1), "--case", faults});
 }
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& o) {

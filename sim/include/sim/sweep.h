@@ -93,7 +93,7 @@ struct SweepViolation {
   std::string where;  // the op and target of each fault, for the reader
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
-  // "fixup-sim sweep FILE --step K --case SPEC"
+  // "fixup-sim sweep FILE --step K --case SPEC", each word quoted for a POSIX shell (shell_words.h)
   std::string ReplayCommand() const;
 };
 
