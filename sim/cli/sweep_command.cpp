@@ -115,7 +115,8 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->delimiter(',')
       ->check(CLI::IsMember({"fail", "crash"}));
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
-  cmd->add_option("--seed", args->seed, "seed of the scenario machines")->check(kWholeNumber);
+  cmd->add_option("--seed", args->seed, "the seed of each machine that gives no seed: of its own (default 1)")
+      ->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
       ->check(kCountingNumber);
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");

@@ -78,7 +78,8 @@ struct Entry {
 // Reads one parsed scenario file; every problem is a Reject at the node it is about.
 class Reader {
  public:
-  Reader(const fakes::yaml::Tree& tree, const std::string& file) : tree_(tree), file_(file) {}
+  Reader(const fakes::yaml::Tree& tree, const std::string& file, uint64_t default_seed)
+      : tree_(tree), file_(file), default_seed_(default_seed) {}
 
   Scenario ReadScenario(NodeId root) {
     if (!IsMap(root)) Fail(root, "scenario: expected a map with keys name, summary, machine, steps");
@@ -96,7 +97,7 @@ class Reader {
         if (!IsSequence(kv.value)) Fail(ValueAt(kv), "tags: expected a list");
         for (NodeId t : tree_.children(kv.value)) s.tags.push_back(Scalar(t, "tags"));
       } else if (key == "machine") {
-        auto loaded = fakes::LoadMachineTree(tree_, kv.value, file_);
+        auto loaded = fakes::LoadMachineTree(tree_, kv.value, file_, default_seed_);
         if (!loaded.ok()) throw Positioned{*loaded.error};
         s.machine = std::move(*loaded.value);
         has_machine = true;
@@ -322,20 +323,21 @@ class Reader {
 
   const fakes::yaml::Tree& tree_;
   const std::string& file_;
+  const uint64_t default_seed_;
 };
 
 }  // namespace
 
 std::string SourcePos::ToString() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
-LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name) {
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed) {
   LoadedScenario out;
   fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
   if (parsed.error) {
     out.error = ScenarioError{file_name, parsed.error->mark.line, parsed.error->mark.column, parsed.error->message};
   } else {
     try {
-      out.value = Reader(parsed.tree, file_name).ReadScenario(parsed.tree.root());
+      out.value = Reader(parsed.tree, file_name, default_seed).ReadScenario(parsed.tree.root());
     } catch (const Reject& r) {
       out.error = ScenarioError{file_name, r.mark.line, r.mark.column, r.message};
     } catch (const Positioned& p) {
@@ -352,7 +354,7 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
   return out;
 }
 
-LoadedScenario LoadScenarioFile(const std::string& path) {
+LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed) {
   std::string text;
   if (int err = fakes::ReadWholeFile(path, text); err != 0) {
     LoadedScenario out;
@@ -366,7 +368,7 @@ LoadedScenario LoadScenarioFile(const std::string& path) {
     out.error = std::move(utf8.error);
     return out;
   }
-  return LoadScenarioText(*utf8.value, path);
+  return LoadScenarioText(*utf8.value, path, default_seed);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {

@@ -469,7 +469,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
         step.args.count("crash_op"))
       continue;
     if (o.only_step && *o.only_step != i) continue;
-    RunContext ctx(s.machine, o.seed);
+    RunContext ctx(s.machine);
     bool played = true;
     for (size_t k = 0; k < i && played; ++k) {
       StepReport r = ExecuteStep(ctx, s.steps[k]);
@@ -782,7 +782,9 @@ std::string SweepViolation::ToString() const {
 }
 
 std::string SweepViolation::ReplayCommand() const {
-  return ShellCommand({"fixup-sim", "sweep", file, "--step", std::to_string(step + 1), "--case", faults});
+  const std::string command =
+      ShellCommand({"fixup-sim", "sweep", file, "--step", std::to_string(step + 1), "--case", faults});
+  return seed == 1 ? command : command + " --seed " + std::to_string(seed);
 }
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& o) {
@@ -790,7 +792,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   SweepReport report;
   std::vector<std::unique_ptr<Target>> targets;
   for (const std::string& file : FindScenarioFiles(paths)) {
-    LoadedScenario loaded = LoadScenarioFile(file);
+    LoadedScenario loaded = LoadScenarioFile(file, o.seed);
     if (!loaded.ok()) {
       report.errors.push_back(loaded.error->ToString());
       continue;
@@ -830,6 +832,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   }
   for (UnitResult& u : results)
     for (auto& v : u.pairs.violations) report.violations.push_back(std::move(v));
+  for (SweepViolation& v : report.violations) v.seed = o.seed;  // its replay loads the machines alike
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

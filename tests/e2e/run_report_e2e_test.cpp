@@ -80,4 +80,27 @@ TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
   fs::remove_all(dir);
 }
 
+// `run --seed N` gives N to each machine without a `seed:` of its own: its SIDs (which the fixer's
+// diagnosis prints) follow N; a machine with its own seed is the same whatever N.
+TEST(RunReports, TheSeedChangesOnlyTheMachinesWithoutTheirOwn) {
+  const fs::path dir = fs::temp_directory_path() / ("run_report_seed_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string steps = "steps:\n  - fixer: diagnose\n";
+  std::ofstream(dir / "default.yaml") << "summary: s\nmachine:\n  frameworks: [1.0]\n" << steps;
+  std::ofstream(dir / "own.yaml") << "summary: s\nmachine:\n  seed: 3\n  frameworks: [1.0]\n" << steps;
+  auto verbose = [&](const char* file, const char* seed) {
+    const test_support::Ran r = test_support::RunProgram(
+        {.program = FIXUP_SIM_BIN, .args = {"run", (dir / file).string(), "-v", "--color", "never", "--seed", seed}});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    const size_t time = r.out.find("  (");  // the first line ends with the time the run took
+    return r.out.substr(time == std::string::npos ? 0 : r.out.find('\n', time));
+  };
+  const std::string one = verbose("default.yaml", "1"), seven = verbose("default.yaml", "7");
+  EXPECT_THAT(one, HasSubstr("ASPNET (machine), SID S-1-5-21-"));
+  EXPECT_NE(one, seven);
+  EXPECT_EQ(verbose("own.yaml", "1"), verbose("own.yaml", "7"));
+  fs::remove_all(dir);
+}
+
 }  // namespace

@@ -409,7 +409,7 @@ TEST(MachineRoundTrip, AfterTheFixerRecreatedTheAccount) {
                                "  - grant_ace: {path: 'C:\\Inetpub\\wwwroot\\shop', principal: ASPNET, mask: modify}\n"
                                "  - install_hotfix: MS03-032\n"
                                "  - fixer: {command: apply, strategy: recreate, crash_op: profile.create}\n");
-  sim::RunContext ctx(scenario.machine, 1);
+  sim::RunContext ctx(scenario.machine);
   for (const auto& step : scenario.steps) {
     auto r = sim::ExecuteStep(ctx, step);
     ASSERT_TRUE(r.ran) << r.error;
@@ -797,7 +797,7 @@ TEST(ScenarioFile, LoadsStepsArgsAndExpectations) {
 TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
   // A word the loader accepts but nothing runs would fail only at run time.
   fakes::Machine m(fakes::FreshInstall({}));
-  sim::RunContext ctx(m.state(), 1);
+  sim::RunContext ctx(m.state());
   for (const sim::Word& w : sim::StepWords()) {
     sim::Step step{std::string(w.name), {}, {}, {"s.yaml", 1, 1}};
     const auto r = sim::ExecuteStep(ctx, step);

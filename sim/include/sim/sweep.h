@@ -62,7 +62,7 @@ struct SweepOptions {
   bool fail = true;  // fault kinds to inject
   bool crash = true;
   int jobs = 1;                                      // worker threads
-  uint64_t seed = 1;                                 // the scenario machines' seed
+  uint64_t seed = 1;                                 // of each scenario machine without a seed: of its own
   std::optional<size_t> only_step;                   // replay: the index of the fixer step (0-based in steps)
   std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
   size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
@@ -91,9 +91,11 @@ struct SweepViolation {
   std::string check;     // what failed
   std::string expected, actual;
   std::string where;  // the op and target of each fault, for the reader
+  uint64_t seed = 1;  // SweepOptions::seed: the machines' default seed the case ran with
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
-  // "fixup-sim sweep FILE --step K --case SPEC", each word quoted for a POSIX shell (shell_words.h)
+  // "fixup-sim sweep FILE --step K --case SPEC", and "--seed N" when the seed is not 1, each word
+  // quoted for a POSIX shell (shell_words.h)
   std::string ReplayCommand() const;
 };
 
