@@ -111,7 +111,12 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
   cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
-  cmd->add_option("--kinds", args->kinds, "fault kinds: fail, crash")
+  // One word, split at commas (given twice: both); as a vector's default it took every word after
+  // it, the paths too.
+  cmd->add_option("--kinds", args->kinds, "fault kinds, comma-separated: fail, crash, or fail,crash")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',')
       ->check(CLI::IsMember({"fail", "crash"}));
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
