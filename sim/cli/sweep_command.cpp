@@ -68,13 +68,16 @@ int Sweep(const SweepArgs& a) {
   if (o.only_case && r.cases == 0 && r.errors.empty()) {
     // A replay that matched nothing would otherwise read as "0 violations".
     std::cerr << "fixup-sim sweep: --step " << a.step << " --case " << a.only_case
-              << " is no case of these scenarios: step " << a.step << " of none of them is a fixer apply\n";
+              << " is no case of these scenarios: step " << a.step
+              << " of none of them is a fixer apply without faults of its own that is not a dry run\n";
     return kExitInput;
   }
   if (r.scenarios == 0 && r.errors.empty()) {
-    // No file runs the fixer (or no file at all): "0 violations" would read as a sweep that passed.
+    // No file runs an apply the sweep takes (or no file at all): "0 violations" would read as a
+    // sweep that passed.
     std::cerr << "fixup-sim sweep: nothing to sweep: no scenario under " << CLI::detail::join(a.paths, ", ")
-              << " runs a fixer apply\n";
+              << " runs a fixer apply without faults of its own (fail_at, fail_op, crash_at, crash_after, "
+                 "crash_op) that is not a dry run\n";
     return kExitInput;
   }
   if (!o.only_case && r.unsharded_cases == 0 && r.errors.empty()) {

@@ -13,6 +13,9 @@
 namespace sim {
 namespace {
 
+// The parameters that make a fault; each makes FaultsOf add a rule.
+constexpr const char* kFaultParams[] = {"fail_at", "fail_op", "crash_at", "crash_after", "crash_op"};
+
 fakes::FaultPlan FaultsOf(const Step& step) {
   fakes::FaultPlan plan;
   if (step.args.count("fail_at") || step.args.count("fail_op")) {
@@ -113,6 +116,12 @@ std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
 }
 
 }  // namespace
+
+bool HasFaultsOfItsOwn(const Step& step) {
+  for (const char* param : kFaultParams)
+    if (step.args.count(param)) return true;
+  return false;
+}
 
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   if (step.kind == "legacy") return LegacyInvariants(ctx, step);

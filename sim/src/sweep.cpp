@@ -458,16 +458,15 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   return out;
 }
 
-// Plays the scenario up to each `fixer: apply` step (one without faults of its own) and runs
-// that apply once cleanly, for the call count and the statuses a fix gives.
+// Plays the scenario up to each `fixer: apply` step (not a dry run, and without faults of its own:
+// HasFaultsOfItsOwn) and runs that apply once cleanly, for the call count and the statuses a fix
+// gives.
 void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::unique_ptr<Target>>& out,
                  std::vector<std::string>& errors) {
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const Step& step = s.steps[i];
     if (step.kind != "fixer" || Arg(step, "command", "apply") != "apply" || BoolArg(step, "dry_run", false)) continue;
-    if (step.args.count("fail_at") || step.args.count("fail_op") || step.args.count("crash_at") ||
-        step.args.count("crash_op"))
-      continue;
+    if (HasFaultsOfItsOwn(step)) continue;
     if (o.only_step && *o.only_step != i) continue;
     RunContext ctx(s.machine);
     bool played = true;

@@ -1,4 +1,5 @@
-// Sweep: the fault sweep of issue 6. For every scenario step that runs `fixer: apply`, the
+// Sweep: the fault sweep of issue 6. For every scenario step that runs `fixer: apply` (not a dry
+// run, and with no fault of its own: fail_at, fail_op, crash_at, crash_after, crash_op), the
 // scenario is played up to that step, the clean apply counts its mutating calls, and then the
 // apply is run again once per call N and fault kind: that call fails with each Windows error
 // the real API can give there, or the process loses power there. After each case the episode
@@ -100,7 +101,7 @@ struct SweepViolation {
 };
 
 struct SweepReport {
-  size_t scenarios = 0;  // files that run the fixer
+  size_t scenarios = 0;  // files that run a fixer apply the sweep can fault (see above)
   size_t cases = 0;      // fault cases: what the progress bar counts
   // The single-fault cases of every shard together: 0 when no apply makes a change a fault could
   // fail (a machine not affected), and the sweep would check nothing.
