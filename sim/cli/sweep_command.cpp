@@ -72,6 +72,11 @@ int Sweep(const SweepArgs& a) {
               << " of none of them is a fixer apply without faults of its own that is not a dry run\n";
     return kExitInput;
   }
+  if (!r.unfired.empty()) {
+    // "0 violations" would read as a replay of that fault that passed.
+    for (const std::string& u : r.unfired) std::cerr << "fixup-sim sweep: --case " << a.only_case << ": " << u << "\n";
+    return kExitInput;
+  }
   if (r.scenarios == 0 && r.errors.empty()) {
     // No file runs an apply the sweep takes (or no file at all): "0 violations" would read as a
     // sweep that passed.

@@ -539,6 +539,7 @@ struct CaseResult {
   size_t shared = 0;                    // of them, the same episode as one already run, checked from its result
   size_t reused = 0;                    // of them, episodes whose recovery runs are an earlier case's (Episode::reused)
   std::vector<std::string> transcript;  // with only_case: "resume: ..." then "rollback: ..." runs
+  std::string unfired;                  // with only_case: a fault neither episode reached (Unfired)
   std::vector<SweepViolation> violations;
   void Add(CaseResult&& other) {
     runs += other.runs;
@@ -556,6 +557,19 @@ struct Recorded {
   std::optional<Episode> rolled;
   std::vector<SweepViolation> resumed_violations, rolled_violations;
 };
+
+// A replayed case's first fault that neither of its episodes reached (a call past the episode's
+// last): the case would check a run without it, "0 violations" of no fault. "" when all fired.
+std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resumed, const Episode* rolled) {
+  for (const SweepFault& f : faults) {
+    if (resumed.Call(f.call) || (rolled && rolled->Call(f.call))) continue;
+    const uint64_t calls = std::max(resumed.calls(), rolled ? rolled->calls() : 0);
+    const bool apply_alone = resumed.runs.size() == 1 && (!rolled || rolled->runs.size() == 1);
+    return FormatFaults({f}) + " never fires: the apply" + (apply_alone ? " makes" : " and its recovery make") +
+           " only " + std::to_string(calls) + " mutating calls";
+  }
+  return "";
+}
 
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the
 // apply left work to recover, with rollback too (both must converge). Both recover from the same
@@ -583,6 +597,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   if (keep_transcripts)
     for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + *run.text);
   const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
+  if (keep_transcripts) r.unfired = Unfired(c.faults, resumed, nullptr);
   if (keep) {
     record->resumed = std::move(resumed);
     record->resumed_violations = r.violations;
@@ -596,6 +611,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
       for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + *run.text);
     ++r.runs;
     if (rolled.reused) ++r.reused;
+    if (!r.unfired.empty()) r.unfired = Unfired(c.faults, keep ? record->resumed : resumed, &rolled);
     std::vector<SweepViolation> found = Check(c, "rollback", rolled);
     if (keep) {
       record->rolled = std::move(rolled);
@@ -820,7 +836,8 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
 
   std::vector<UnitResult> results = RunAll(singles, o);
   report.cases = singles.size();
-  for (UnitResult& u : results) {  // every single case's violations first, then the pairs'
+  for (size_t i = 0; i < results.size(); ++i) {  // every single case's violations first, then the pairs'
+    UnitResult& u = results[i];
     report.cases += u.pair_cases;
     report.runs += u.single.runs + u.pairs.runs;
     report.shared_runs += u.pairs.shared;
@@ -828,6 +845,9 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
     if (o.only_case)
       for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));
+    if (!u.single.unfired.empty())
+      report.unfired.push_back(singles[i].target->file + " step " + std::to_string(singles[i].target->step + 1) + ": " +
+                               u.single.unfired);
   }
   for (UnitResult& u : results)
     for (auto& v : u.pairs.violations) report.violations.push_back(std::move(v));

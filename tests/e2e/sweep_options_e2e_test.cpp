@@ -1,5 +1,6 @@
 // `fixup-sim sweep`'s options as a user types them, as real processes: `--kinds` takes one word,
-// comma-separated, and leaves the paths after it alone.
+// comma-separated, and leaves the paths after it alone; a replayed `--case` whose fault never
+// fires is an input error.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@ namespace {
 
 using test_support::Ran;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kApply =
     (std::filesystem::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
@@ -45,6 +47,21 @@ TEST(SweepOptions, KindsTakesOneWordAndLeavesThePathsAfterIt) {
   const Ran bad = Sweep({"--kinds", "power", kApply});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("--kinds: power not in {fail,crash}"));
+}
+
+// A fault past the episode's last call never fires: the replay would check a clean run and say
+// "0 violations". Exit 2, with how many calls there are.
+TEST(SweepOptions, AReplayedFaultThatNeverFiresIsAnInputError) {
+  const Ran fired = Sweep({kApply, "--step", "2", "--case", "fail@1=5"});
+  EXPECT_EQ(fired.exit_code, 0) << fired.out << fired.err;
+  for (const std::string spec : {"fail@99999=5", "crash@99999", "crash@1,crash@99999"}) {
+    const Ran r = Sweep({kApply, "--step", "2", "--case", spec});
+    EXPECT_EQ(r.exit_code, 2) << spec << ":\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("fixup-sim sweep: --case " + spec + ": " + kApply + " step 2: "));
+    EXPECT_THAT(r.err, HasSubstr(spec.substr(spec.rfind(',') + 1) + " never fires: the apply"));
+    EXPECT_THAT(r.err, HasSubstr(" mutating calls"));
+    EXPECT_THAT(r.out, Not(HasSubstr("0 violations")));
+  }
 }
 
 }  // namespace

@@ -172,6 +172,30 @@ TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   EXPECT_FALSE(again.transcripts.empty());
 }
 
+// A replayed case whose fault falls past the episode's last call never fires: the report says
+// so with the apply's number of calls (the command makes it an input error), and one that fires
+// says nothing.
+TEST_F(SweepTest, AReplayedFaultThatNeverFiresIsReported) {
+  const std::string file = Write("keep-sid");
+  sim::SweepOptions o;
+  o.only_step = 0;
+  o.only_case = sim::ParseFaults("crash@1");
+  const sim::SweepReport fired = sim::RunSweep({file}, o);
+  EXPECT_TRUE(fired.unfired.empty()) << fired.unfired.front();
+  o.only_case = sim::ParseFaults("fail@1=5,fail@99999=5");
+  const sim::SweepReport r = sim::RunSweep({file}, o);
+  ASSERT_EQ(r.unfired.size(), 1u);
+  EXPECT_EQ(r.unfired[0].rfind(file + " step 1: fail@99999=5 never fires: the apply makes only ", 0), 0u)
+      << r.unfired[0];
+
+  o.only_case = sim::ParseFaults("fail@99999=5");
+  const sim::SweepReport clean = sim::RunSweep({file}, o);
+  ASSERT_EQ(clean.unfired.size(), 1u);
+  const std::string calls = clean.unfired[0].substr(clean.unfired[0].rfind("only ") + 5);
+  o.only_case = sim::ParseFaults("crash@" + calls.substr(0, calls.find(' ')));  // the apply's last call
+  EXPECT_TRUE(sim::RunSweep({file}, o).unfired.empty());
+}
+
 // `sweep --seed N`: the machines without a seed of their own take N, and a violation's replay
 // command carries it, so pasted it loads the same machines and finds the same violation.
 TEST_F(SweepTest, TheSeedReachesTheMachinesAndTheReplayCommand) {

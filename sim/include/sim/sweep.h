@@ -120,6 +120,10 @@ struct SweepReport {
   std::vector<std::string> errors;        // files that could not be loaded or played
   std::vector<std::string> scripts_read;  // batch files its scenarios' `legacy` steps read (FilesReadBy)
   std::vector<std::string> transcripts;   // with only_case: every run's output, for the reader
+  // With only_case: each apply where a fault of the case never fired, its call past the episode's
+  // last ("ok.yaml step 3: fail@99999=5 never fires: the apply makes only 12 mutating calls"): an
+  // input error, the replay having checked a run without it.
+  std::vector<std::string> unfired;
 
   // " (426 reused recoveries)", " (31592 shared, 77770 reused recoveries)": what was not run
   // again, each count only when there is one; "" when every episode ran. The summary line's and
