@@ -50,9 +50,10 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
   switch (p.kind) {
     case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
-      if (auto n = ParseWholeNumber(v); n && *n <= p.max) return std::nullopt;
-      if (p.max != kWholeNumberMax)
-        return "expected a whole number from 0 to " + std::to_string(p.max) + ", got '" + v + "'";
+      if (auto n = ParseWholeNumber(v); n && *n >= p.min && *n <= p.max) return std::nullopt;
+      if (p.min != 0 || p.max != kWholeNumberMax)
+        return "expected a whole number from " + std::to_string(p.min) + " to " + std::to_string(p.max) + ", got '" +
+               v + "'";
       return "expected a whole number, got '" + v + "'";
     case ValueKind::kTrueFalse:
       if (fakes::YamlBool(v)) return std::nullopt;
@@ -186,7 +187,8 @@ class Reader {
 
   // The word's rules (vocabulary.h): required parameters present, values allowed, groups of
   // parameters respected. A missing parameter is reported at `at` (the word's key); a bad value
-  // at the value itself; a second parameter of an exclusive group at that parameter.
+  // at the value itself; a second parameter of an exclusive group, or one given without the one it
+  // goes with, at that parameter.
   void CheckArgs(const Word& word, NodeId at, const std::string& where, const std::map<std::string, std::string>& args,
                  const std::map<std::string, NodeId>& nodes) const {
     for (const Param& p : word.params) {
@@ -213,6 +215,16 @@ class Reader {
       const bool any =
           std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
       if (!any) Fail(at, where + ": needs one of: " + Join(group));
+    }
+    for (const auto& [param, group] : word.only_with) {
+      const bool any =
+          std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
+      if (args.count(std::string(param)) && !any) {
+        std::string names;
+        for (std::string_view n : group) names += (names.empty() ? "'" : "' or '") + std::string(n);
+        Fail(nodes.at(std::string(param)),
+             where + ": '" + std::string(param) + "' goes only with " + names + "' (without one it means nothing)");
+      }
     }
   }
 
