@@ -45,7 +45,9 @@ std::string JUnitXml(const std::vector<ScenarioResult>& results) {
       << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\"" << totals.failed
       << "\" time=\"" << totals.seconds << "\">\n";
   for (const ScenarioResult& r : results) {
-    out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.file) << "\" time=\"" << r.seconds << "\"";
+    // The scenario's name (`name:`, else its file's name) names the test; its file stays beside it.
+    out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.name) << "\" file=\"" << Escape(r.file)
+        << "\" time=\"" << r.seconds << "\"";
     if (r.passed) {
       out << "/>\n";
       continue;

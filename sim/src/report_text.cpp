@@ -62,6 +62,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   const Paint paint{style.color};
   std::ostringstream out;
   out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << r.file;
+  if (report::NamedApart(r)) out << " [" << fixer::EscapeForReader(r.name) << "]";
   if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << r.summary;
   out << "  " << paint(kDim, "(" + Seconds(r.seconds) + ")") << "\n";
   if (r.passed && !style.verbose) return out.str();
@@ -104,7 +105,9 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   std::ostringstream out;
   const RunTotals t = TotalsOf(results);
   for (const ScenarioResult& r : results)
-    if (!r.passed) out << paint(kRed, "failed:") << " " << r.file << "\n";
+    if (!r.passed)
+      out << paint(kRed, "failed:") << " " << r.file
+          << (report::NamedApart(r) ? " [" + fixer::EscapeForReader(r.name) + "]" : "") << "\n";
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";

@@ -40,7 +40,7 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));
   EXPECT_THAT(report,
               HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
-  EXPECT_THAT(report, HasSubstr("name=\"" + good + "\" time="));
+  EXPECT_THAT(report, HasSubstr("name=\"crash-after-versus-before\" file=\"" + good + "\" time="));
 
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["passed"], 1);

@@ -357,7 +357,7 @@ TEST(NotLoaded, IsAFailedTestInJUnitAndJson) {
   EXPECT_FALSE(r.passed);
   const std::string xml = sim::JUnitXml({r});
   EXPECT_THAT(xml, HasSubstr("tests=\"1\" failures=\"1\""));
-  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"scenarios/bad.yaml\""));
+  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"bad\" file=\"scenarios/bad.yaml\""));
   EXPECT_THAT(xml,
               HasSubstr("<failure type=\"load-error\" message=\"bad.yaml:7:5: steps: unknown step &apos;reboot&apos;"));
   const nlohmann::json j = sim::ToJson(std::vector<sim::ScenarioResult>{r});

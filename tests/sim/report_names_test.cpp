@@ -1,0 +1,42 @@
+// A scenario's `name:` is its name in every report (docs/scenario-format.md): the JUnit test's
+// name, the HTML table's row and the text report's line, its file shown beside it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "sim/report.h"
+#include "sim/report_html.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+sim::ScenarioResult Named(const std::string& file, const std::string& name, bool passed) {
+  sim::ScenarioResult r;
+  r.file = file;
+  r.name = name;
+  r.summary = "what it shows";
+  r.passed = passed;
+  return r;
+}
+
+TEST(ReportNames, JUnitNamesTheTestByTheScenarioAndKeepsItsFile) {
+  const std::string xml = sim::JUnitXml({Named("dir/story.yaml", "keep-sid-keeps-acl", true)});
+  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"keep-sid-keeps-acl\" file=\"dir/story.yaml\""));
+}
+
+TEST(ReportNames, TheHtmlTableShowsTheNameAndTheFile) {
+  const std::string html = sim::RunReportHtml({Named("dir/story.yaml", "keep-sid-keeps-acl", true)});
+  EXPECT_THAT(html, HasSubstr("<a href=\"#s1\">keep-sid-keeps-acl</a><div class=\"mono\">story.yaml</div>"));
+}
+
+TEST(ReportNames, TheTextShowsANameThatIsNotTheFilesOwn) {
+  const std::string pass = sim::RenderText(Named("dir/story.yaml", "keep-sid-keeps-acl", true));
+  EXPECT_EQ(pass.rfind("PASS dir/story.yaml [keep-sid-keeps-acl]  (", 0), 0u) << pass;
+  const sim::ScenarioResult failed = Named("dir/story.yaml", "keep-sid-keeps-acl", false);
+  EXPECT_THAT(sim::RenderSummary({failed}), HasSubstr("failed: dir/story.yaml [keep-sid-keeps-acl]\n"));
+  // The default name is the file's: not said twice.
+  EXPECT_THAT(sim::RenderText(Named("dir/story.yaml", "story", true)), Not(HasSubstr("[story]")));
+}
+
+}  // namespace
