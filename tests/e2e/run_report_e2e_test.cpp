@@ -55,6 +55,22 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   fs::remove_all(dir);
 }
 
+// The one load error without a place, as docs/scenario-format.md says: a file that cannot be
+// opened is `FILE: cannot open the file: REASON`, line and column 0 in --json's load_error.
+TEST(RunReports, AFileThatCannotBeOpenedHasNoLine) {
+  const std::string missing = (fs::temp_directory_path() / "run_report_no_such_scenario.yaml").string();
+  const test_support::Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", missing, "--json"}});
+  EXPECT_EQ(r.exit_code, 2);
+  const std::string said = missing + ": cannot open the file: No such file or directory";
+  EXPECT_THAT(r.err, HasSubstr(said));
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["error"], said);
+  const auto& load_error = j["scenarios"][0]["load_error"];
+  EXPECT_EQ(load_error["line"], 0);
+  EXPECT_EQ(load_error["column"], 0);
+  EXPECT_EQ(load_error["message"], "cannot open the file: No such file or directory");
+}
+
 // Scenario files named in Latin-1 (`caf\xe9.yaml`), one that runs and one that does not load: every
 // report stays UTF-8 (JUnit XML a CI parses, the HTML page, the JSON), the byte shown as \xNN.
 TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
