@@ -1,5 +1,6 @@
 // A scenario's `name:` is its name in every report (docs/scenario-format.md): the JUnit test's
-// name, the HTML table's row and the text report's line, its file shown beside it.
+// name, the HTML table's row and the text report's line, its file shown beside it; and the JUnit
+// report's times are what its schema reads.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -37,6 +38,18 @@ TEST(ReportNames, TheTextShowsANameThatIsNotTheFilesOwn) {
   EXPECT_THAT(sim::RenderSummary({failed}), HasSubstr("failed: dir/story.yaml [keep-sid-keeps-acl]\n"));
   // The default name is the file's: not said twice.
   EXPECT_THAT(sim::RenderText(Named("dir/story.yaml", "story", true)), Not(HasSubstr("[story]")));
+}
+
+// JUnit's time is xs:decimal: a tiny duration is written as a plain decimal, never 5.5425e-05.
+TEST(ReportJUnit, TimesArePlainDecimals) {
+  sim::ScenarioResult quick = Named("a.yaml", "a", true), slow = Named("b.yaml", "b", true);
+  quick.seconds = 5.5425e-05;
+  slow.seconds = 12.5;
+  const std::string xml = sim::JUnitXml({quick, slow});
+  EXPECT_THAT(xml, HasSubstr("name=\"a\" file=\"a.yaml\" time=\"0.000055\""));
+  EXPECT_THAT(xml, HasSubstr("name=\"b\" file=\"b.yaml\" time=\"12.500000\""));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"fixup-sim\" tests=\"2\" failures=\"0\" time=\"12.500055\">"));
+  EXPECT_THAT(xml, Not(HasSubstr("e-")));
 }
 
 }  // namespace
