@@ -1,6 +1,6 @@
 // A scenario's `name:` is its name in every report (docs/scenario-format.md): the JUnit test's
-// name, the HTML table's row and the text report's line, its file shown beside it; and the JUnit
-// report's times are what its schema reads.
+// name, the HTML table's row and the text report's line, its file shown beside it; the text
+// report's summary stays on its line; and the JUnit report's times are what its schema reads.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -38,6 +38,19 @@ TEST(ReportNames, TheTextShowsANameThatIsNotTheFilesOwn) {
   EXPECT_THAT(sim::RenderSummary({failed}), HasSubstr("failed: dir/story.yaml [keep-sid-keeps-acl]\n"));
   // The default name is the file's: not said twice.
   EXPECT_THAT(sim::RenderText(Named("dir/story.yaml", "story", true)), Not(HasSubstr("[story]")));
+}
+
+// A summary or name holding a line end or a control character (YAML's "\n", "\e") stays on its
+// line, escaped, in the text report: it cannot fake a PASS line or colour the terminal.
+TEST(ReportText, TheSummaryCannotFakeALine) {
+  sim::ScenarioResult r = Named("a.yaml", "a", false);
+  r.summary = "one\nPASS other.yaml  (0.00 s)\x1b[32m";
+  const std::string text = sim::RenderText(r);
+  EXPECT_EQ(text.rfind("FAIL a.yaml - one\\nPASS other.yaml  (0.00 s)\\x1b[32m  (", 0), 0u) << text;
+  EXPECT_THAT(text, Not(HasSubstr("\nPASS")));
+  r.name = "x\nPASS y";
+  EXPECT_THAT(sim::RenderText(r), HasSubstr("FAIL a.yaml [x\\nPASS y] - one"));
+  EXPECT_THAT(sim::RenderSummary({r}), HasSubstr("failed: a.yaml [x\\nPASS y]\n"));
 }
 
 // JUnit's time is xs:decimal: a tiny duration is written as a plain decimal, never 5.5425e-05.
