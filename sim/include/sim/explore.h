@@ -88,7 +88,8 @@ ExploreCase ShrinkCase(const ExploreCase& c, const std::string& invariant, const
                        int budget = 400);
 
 // The scenario file of a shrunk case: its machine, its steps, and on the failing step an
-// `expect: {invariant: NAME}` (docs/scenario-format.md).
+// `expect: {invariant: NAME}` (docs/scenario-format.md). Of a case whose verdict found no
+// violation, the same file saying so in its first line and summary, with no expectation.
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict);
 
 // The longest time budget (about 31 years): a deadline the steady clock's nanoseconds can hold
