@@ -151,8 +151,9 @@ WebServerSpec ReadWebServer(const Field& f) {
   return spec;
 }
 
-// The machine every section starts from: a fresh install, or nothing at all.
-void LoadBase(LoadContext& c, const MapFields& top) {
+// The machine every section starts from: a fresh install, or nothing at all; `default_seed` when
+// the file gives no `seed:`.
+void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
   if (auto b = top.Get("base")) {
     const std::string base = b->Str();
     if (base == "empty") {
@@ -169,7 +170,7 @@ void LoadBase(LoadContext& c, const MapFields& top) {
       os_field ? ParseEnum(*os_field, std::span(kOsNames), "os") : fixer::OsEdition::kWindowsXpProfessional;
   WebServerSpec web;
   if (auto w = top.Get("web_server")) web = ReadWebServer(*w);
-  const uint64_t seed = top.Get("seed") ? top.Get("seed")->U64() : 1;
+  const uint64_t seed = top.Get("seed") ? top.Get("seed")->U64() : default_seed;
   const auto service_pack = top.Get("service_pack");
   const auto computer_name = top.Get("computer_name");
 
@@ -209,17 +210,17 @@ void LoadBase(LoadContext& c, const MapFields& top) {
   if (auto t = top.Get("clock")) c.st().clock = LoadClock(*t);
 }
 
-MachineState LoadRoot(const Field& root, bool file_root) {
+MachineState LoadRoot(const Field& root, bool file_root, uint64_t default_seed) {
   LoadContext c;
   if (root.IsNull()) {  // an empty file: a fresh install with every default
-    c.machine = Machine(FreshInstall(InstallOptions{}));
+    c.machine = Machine(FreshInstall(InstallOptions{.seed = default_seed}));
     return c.st();
   }
   if (root.IsMap()) RejectScenarioKeys(root, file_root);
   MapFields top(root, kTopKeys);
   // `responses` is what `fixup-sim show --json` adds (each application's answer): derived from
   // the rest, so it is read past, and a shown machine loads back.
-  LoadBase(c, top);
+  LoadBase(c, top, default_seed);
   auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
     if (auto f = top.Get(key)) load(c, *f);
   };
@@ -266,10 +267,12 @@ int64_t LoadTimeSeconds(const Field& f) { return InWindowsTime(f, f.I64()); }
 
 }  // namespace yaml
 
-Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, const std::string& file_name) {
+Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId root, const std::string& file_name,
+                                     uint64_t default_seed) {
   Loaded<MachineState> out;
   try {
-    out.value = yaml::LoadRoot(yaml::Field(tree, root, "", &file_name, tree.node(root).mark), root == tree.root());
+    out.value = yaml::LoadRoot(yaml::Field(tree, root, "", &file_name, tree.node(root).mark), root == tree.root(),
+                               default_seed);
   } catch (const yaml::LoadFailure& failure) {
     out.error = failure.error;
   } catch (const std::exception& e) {

@@ -20,6 +20,7 @@
 #include "app/cli_values.h"
 #include "fixer/exit_code.h"
 #include "fixer/result.h"
+#include "sim/explore.h"
 #include "sim/whole_number.h"
 
 namespace sim::cli {
@@ -49,12 +50,16 @@ inline const CLI::Validator kCountingNumber(
       return std::string();
     },
     "NUMBER FROM 1");
-// A duration in seconds, zero or more.
+// A duration in seconds, zero or more, up to explore's kMaxExploreSeconds (about 31 years).
 inline const CLI::Validator kSeconds(
     [](std::string& text) {
       double seconds = 0;
-      const bool ok = CLI::detail::lexical_cast(text, seconds) && std::isfinite(seconds) && seconds >= 0;
-      return ok ? std::string() : "'" + text + "' is not a number of seconds (0 or more)";
+      if (!CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
+        return "'" + text + "' is not a number of seconds (0 or more)";
+      if (seconds > kMaxExploreSeconds)
+        return "'" + text + "' is more seconds than explore can wait for: at most " +
+               std::to_string(static_cast<uint64_t>(kMaxExploreSeconds)) + " (about 31 years)";
+      return std::string();
     },
     "SECONDS");
 

@@ -31,7 +31,7 @@ int Run(const RunArgs& args) {
   const std::vector<std::string> files = FindScenarioFiles(args.paths);
   std::vector<LoadedScenario> loaded;
   loaded.reserve(files.size());
-  for (const std::string& file : files) loaded.push_back(LoadScenarioFile(file));
+  for (const std::string& file : files) loaded.push_back(LoadScenarioFile(file, args.seed));
   // A report may replace neither a scenario nor a batch file a scenario's `legacy` step reads.
   std::vector<std::string> inputs = files;
   for (const LoadedScenario& l : loaded)
@@ -55,7 +55,7 @@ int Run(const RunArgs& args) {
       results.push_back(NotLoaded(files[i], *scenario.error));  // a failed test in every report
       continue;
     }
-    results.push_back(RunScenario(*scenario.value, {.seed = args.seed, .invariants = !args.no_invariants}));
+    results.push_back(RunScenario(*scenario.value, {.invariants = !args.no_invariants}));
     if (!args.json) std::cout << RenderText(results.back(), style) << std::flush;
   }
   for (const ScenarioResult& r : results)
@@ -92,7 +92,10 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file")->check(app::kFileName);
   cmd->add_option("--color", args->color, "colour the text: auto (a terminal without NO_COLOR), always, never")
       ->check(kColorChoices);
-  cmd->add_option("--seed", args->seed, "seed of the machines' randomness (default 1)")->check(kWholeNumber);
+  cmd->add_option(
+         "--seed", args->seed,
+         "the seed of each machine that gives no seed: of its own: its SIDs, passwords and random stream (default 1)")
+      ->check(kWholeNumber);
   cmd->add_flag("-v,--verbose", args->verbose, "show every step of every scenario: changes, output, passing checks");
   cmd->add_flag("--no-invariants", args->no_invariants, "skip the invariants after fixer runs");
   cmd->callback([args, &exit_code] { exit_code = Run(*args); });

@@ -68,13 +68,21 @@ int Sweep(const SweepArgs& a) {
   if (o.only_case && r.cases == 0 && r.errors.empty()) {
     // A replay that matched nothing would otherwise read as "0 violations".
     std::cerr << "fixup-sim sweep: --step " << a.step << " --case " << a.only_case
-              << " is no case of these scenarios: step " << a.step << " of none of them is a fixer apply\n";
+              << " is no case of these scenarios: step " << a.step
+              << " of none of them is a fixer apply without faults of its own that is not a dry run\n";
+    return kExitInput;
+  }
+  if (!r.unfired.empty()) {
+    // "0 violations" would read as a replay of that fault that passed.
+    for (const std::string& u : r.unfired) std::cerr << "fixup-sim sweep: --case " << a.only_case << ": " << u << "\n";
     return kExitInput;
   }
   if (r.scenarios == 0 && r.errors.empty()) {
-    // No file runs the fixer (or no file at all): "0 violations" would read as a sweep that passed.
+    // No file runs an apply the sweep takes (or no file at all): "0 violations" would read as a
+    // sweep that passed.
     std::cerr << "fixup-sim sweep: nothing to sweep: no scenario under " << CLI::detail::join(a.paths, ", ")
-              << " runs a fixer apply\n";
+              << " runs a fixer apply without faults of its own (fail_at, fail_op, crash_at, crash_after, "
+                 "crash_op) that is not a dry run\n";
     return kExitInput;
   }
   if (!o.only_case && r.unsharded_cases == 0 && r.errors.empty()) {
@@ -111,11 +119,17 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
   cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
-  cmd->add_option("--kinds", args->kinds, "fault kinds: fail, crash")
+  // One word, split at commas (given twice: both); as a vector's default it took every word after
+  // it, the paths too.
+  cmd->add_option("--kinds", args->kinds, "fault kinds, comma-separated: fail, crash, or fail,crash")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',')
       ->check(CLI::IsMember({"fail", "crash"}));
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
-  cmd->add_option("--seed", args->seed, "seed of the scenario machines")->check(kWholeNumber);
+  cmd->add_option("--seed", args->seed, "the seed of each machine that gives no seed: of its own (default 1)")
+      ->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
       ->check(kCountingNumber);
   cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");

@@ -2,6 +2,8 @@
 // does not pass).
 #include "sim/expectations.h"
 
+#include <optional>
+
 #include "check_support.h"
 #include "sim/vocabulary.h"
 
@@ -36,13 +38,17 @@ CheckResult CannotEvaluate(const Expectation& e, const CheckResult& inner) {
   return {e.kind, e.kind, false, "checks that can be evaluated", inner.actual, e.pos, false};
 }
 
+// One block passes, whatever the order: a block holding a check that cannot be evaluated does
+// not pass, and the others are still tried. None passing, such a block makes the any_of one
+// that cannot be evaluated either (as `not`'s block does).
 CheckResult AnyOf(RunContext& ctx, const Expectation& e) {
   std::vector<CheckResult> results;
   std::string why;
+  std::optional<CheckResult> unevaluated;  // the first block's check that could not be evaluated
   for (size_t i = 0; i < e.blocks.size(); ++i) {
     results.clear();
     const BlockResult b = RunBlock(ctx, e.blocks[i], results);
-    if (b.cannot_evaluate) return CannotEvaluate(e, *b.cannot_evaluate);
+    if (b.cannot_evaluate && !unevaluated) unevaluated = *b.cannot_evaluate;
     if (b.passed)
       return {e.kind,
               "any of " + std::to_string(e.blocks.size()) + " blocks",
@@ -52,6 +58,7 @@ CheckResult AnyOf(RunContext& ctx, const Expectation& e) {
               e.pos};
     why += (why.empty() ? "" : " | ") + std::string("block ") + std::to_string(i + 1) + ": " + b.failures;
   }
+  if (unevaluated) return CannotEvaluate(e, *unevaluated);
   return {e.kind, "any of " + std::to_string(e.blocks.size()) + " blocks", false, "one block passes", why, e.pos};
 }
 
@@ -76,7 +83,9 @@ std::vector<Word> LogicCheckWords() {
       {.name = "any_of",
        .scalar_arg = "",
        .params = {},
-       .doc = "one of the blocks passes (every check in it passes)",
+       .doc =
+           "one of the blocks passes (every check in it passes), whatever their order; a block holding a check "
+           "that cannot be evaluated does not pass, and when no block passes the `any_of` cannot be evaluated either",
        .check = AnyOf,
        .nesting = Nesting::kAnyOf},
       {.name = "not",

@@ -182,8 +182,8 @@ std::vector<Word> RunCheckWords() {
                   {.name = "program",
                    .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net stop`, "
                            "`net start` with their subcommand)"},
-                  {.name = "line", .kind = ValueKind::kWholeNumber, .note = "(the script's line)"},
-                  {.name = "nth", .kind = ValueKind::kWholeNumber, .note = "(default 1: which run of it)"}},
+                  {.name = "line", .kind = ValueKind::kWholeNumber, .note = "(the script's line)", .min = 1},
+                  {.name = "nth", .kind = ValueKind::kWholeNumber, .note = "(default 1: which run of it)", .min = 1}},
        .doc = "a program the last `legacy` or `command` run ran (the nth that matches `program` and `line`) left "
               "this ERRORLEVEL",
        .check = Errorlevel,

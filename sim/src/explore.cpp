@@ -11,6 +11,7 @@
 
 #include "fakes/atomic_file.h"
 #include "sim/explore.h"
+#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -39,7 +40,7 @@ struct Tally {
 }  // namespace
 
 std::string ExploreViolation::ReplayCommand() const {
-  return "fixup-sim explore --seed " + std::to_string(seed) + " --case " + std::to_string(index);
+  return ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(seed), "--case", std::to_string(index)});
 }
 
 std::string ExploreViolation::ToString() const {
@@ -84,7 +85,10 @@ nlohmann::ordered_json ExploreReport::ToJson() const {
 
 ExploreReport RunExplore(const ExploreOptions& o) {
   const auto start = Clock::now();
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+  // Capped: a double past the clock's range cast to its nanoseconds is undefined (1e10 wrapped
+  // to a deadline already past, and ran one case).
+  const auto budget = std::chrono::duration<double>(std::min(o.seconds, kMaxExploreSeconds));
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(budget);
   const bool timed = o.seconds > 0 && !o.only_case;
   ExploreReport report;
   report.seed = o.seed;

@@ -16,7 +16,7 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
     return v;
   }
   const Scenario& s = *loaded.value;
-  RunContext ctx(s.machine, 1);
+  RunContext ctx(s.machine);
   ctx.decorate = decorate;
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const Step& step = s.steps[i];

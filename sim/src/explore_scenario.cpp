@@ -6,6 +6,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "sim/explore.h"
+#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -92,14 +93,25 @@ fakes::Loaded<Scenario> ToScenario(const ExploreCase& c) {
 }
 
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict) {
-  const std::string found = "fixup-sim explore --seed " + std::to_string(c.seed) + " --case " + std::to_string(c.index);
-  std::string out = "# From `" + found + "` (shrunk when it came with the violation's report).\n";
-  if (verdict.failed_step) out += "# It failed there: " + verdict.detail + "\n";
-  const size_t step = verdict.failed_step.value_or(0) + 1;
-  out += "summary: " +
-         Quoted("explore seed " + std::to_string(c.seed) + " case " + std::to_string(c.index) +
-                ", shrunk: the invariant '" + verdict.invariant + "' holds after step " + std::to_string(step)) +
-         "\n";
+  const std::string found =
+      ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(c.seed), "--case", std::to_string(c.index)});
+  const std::string which = "explore seed " + std::to_string(c.seed) + " case " + std::to_string(c.index);
+  std::string out;
+  if (verdict.failed_step) {
+    out = "# From `" + found + "` (shrunk when it came with the violation's report).\n";
+    out += "# It failed there: " + verdict.detail + "\n";
+    out += "summary: " +
+           Quoted(which + ", shrunk: the invariant '" + verdict.invariant + "' holds after step " +
+                  std::to_string(*verdict.failed_step + 1)) +
+           "\n";
+  } else {
+    // A case with no violation (`explore --case K` replays any case) has no invariant to name.
+    const std::string cut = verdict.cut_short ? " (its step " + std::to_string(verdict.steps_run + 1) +
+                                                    " could not run; the steps after it did not either)"
+                                              : "";
+    out = "# From `" + found + "`: case " + std::to_string(c.index) + " found no violation" + cut + ".\n";
+    out += "summary: " + Quoted(which + ": no violation") + "\n";
+  }
   out += "tags: [explore]\n";
   out += "machine:\n" + MachineText(c.machine, 2);
   out += "steps:\n";

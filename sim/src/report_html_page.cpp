@@ -22,7 +22,7 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
       white-space: pre-wrap; word-break: break-word; margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; table-layout: auto; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
-td.mono, td.path, td.before, td.after { overflow-wrap: anywhere; }
+td.mono, td div.mono, td.path, td.before, td.after { overflow-wrap: anywhere; }
 th.narrow, td.narrow { white-space: nowrap; width: 1%; }
 th { background: var(--soft); font-weight: 600; }
 .badge { display: inline-block; min-width: 44px; text-align: center; border-radius: 10px; padding: 0 8px;

@@ -115,9 +115,10 @@ std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
   for (const size_t i : order) {
     const ScenarioResult& r = results[i];
     body += std::string("<tr class=\"") + (r.passed ? "pass" : "fail") + "\"><td class=\"narrow\">" + Badge(r.passed) +
-            "</td><td class=\"mono\"><a href=\"#" + Anchor(i) + "\">" + EscapeHtml(r.file.substr(folder.size())) +
-            "</a></td><td>" + EscapeHtml(r.summary) + "</td><td class=\"narrow\">" + std::to_string(r.steps.size()) +
-            "</td><td class=\"narrow\">" + Seconds(r.seconds) + "</td></tr>\n";
+            "</td><td><a href=\"#" + Anchor(i) + "\">" + EscapeHtml(r.name) + "</a><div class=\"mono\">" +
+            EscapeHtml(r.file.substr(folder.size())) + "</div></td><td>" + EscapeHtml(r.summary) +
+            "</td><td class=\"narrow\">" + std::to_string(r.steps.size()) + "</td><td class=\"narrow\">" +
+            Seconds(r.seconds) + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   for (const size_t i : order) {

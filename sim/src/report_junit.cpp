@@ -1,4 +1,5 @@
 // Scenario runs as JUnit XML: one <testcase> per scenario, its failed checks in <failure>.
+#include <cstdio>
 #include <sstream>
 
 #include "fakes/atomic_file.h"
@@ -26,6 +27,14 @@ std::string Escape(const std::string& s) {
   return out;
 }
 
+// A time attribute: a plain decimal with six places ("0.000055"), never the stream's scientific
+// notation ("5.5425e-05"), which JUnit's schema (xs:decimal) and some CI parsers refuse.
+std::string Time(double seconds) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f", seconds);
+  return buf;
+}
+
 std::string FailureText(const ScenarioResult& r) {
   std::ostringstream out;
   if (!r.error.empty()) out << r.error << "\n";
@@ -43,9 +52,11 @@ std::string JUnitXml(const std::vector<ScenarioResult>& results) {
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites>\n<testsuite name=\"fixup-sim\" tests=\"" << results.size() << "\" failures=\"" << totals.failed
-      << "\" time=\"" << totals.seconds << "\">\n";
+      << "\" time=\"" << Time(totals.seconds) << "\">\n";
   for (const ScenarioResult& r : results) {
-    out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.file) << "\" time=\"" << r.seconds << "\"";
+    // The scenario's name (`name:`, else its file's name) names the test; its file stays beside it.
+    out << "  <testcase classname=\"scenarios\" name=\"" << Escape(r.name) << "\" file=\"" << Escape(r.file)
+        << "\" time=\"" << Time(r.seconds) << "\"";
     if (r.passed) {
       out << "/>\n";
       continue;

@@ -3,6 +3,7 @@
 // failing step changed. Verbose shows every step's changes, output and checks.
 #include <sstream>
 
+#include "fakes/load_result.h"
 #include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
@@ -62,7 +63,10 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   const Paint paint{style.color};
   std::ostringstream out;
   out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << r.file;
-  if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << r.summary;
+  if (report::NamedApart(r)) out << " [" << fakes::EscapeForMessage(r.name) << "]";
+  // The name and summary are one line each, but may hold a line end ("...\n" in double quotes):
+  // escaped (\n, \x1b) as in a load error's message, they cannot fake a line or move the cursor.
+  if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << fakes::EscapeForMessage(r.summary);
   out << "  " << paint(kDim, "(" + Seconds(r.seconds) + ")") << "\n";
   if (r.passed && !style.verbose) return out.str();
   int n = 0;
@@ -104,7 +108,9 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   std::ostringstream out;
   const RunTotals t = TotalsOf(results);
   for (const ScenarioResult& r : results)
-    if (!r.passed) out << paint(kRed, "failed:") << " " << r.file << "\n";
+    if (!r.passed)
+      out << paint(kRed, "failed:") << " " << r.file
+          << (report::NamedApart(r) ? " [" + fakes::EscapeForMessage(r.name) + "]" : "") << "\n";
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";

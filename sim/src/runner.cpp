@@ -35,7 +35,7 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
   const auto start = std::chrono::steady_clock::now();
   ScenarioResult result{scenario.file, scenario.name, scenario.summary, {}, true, "", 0};
   fakes::ChoiceLog choices;
-  RunContext ctx(scenario.machine, options.seed);
+  RunContext ctx(scenario.machine);
   ctx.decorate = options.decorate;
   ctx.scenario_dir = std::filesystem::path(scenario.file).parent_path().string();
   for (const Step& step : scenario.steps) {

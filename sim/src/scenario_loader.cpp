@@ -50,9 +50,10 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
   switch (p.kind) {
     case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
-      if (auto n = ParseWholeNumber(v); n && *n <= p.max) return std::nullopt;
-      if (p.max != kWholeNumberMax)
-        return "expected a whole number from 0 to " + std::to_string(p.max) + ", got '" + v + "'";
+      if (auto n = ParseWholeNumber(v); n && *n >= p.min && *n <= p.max) return std::nullopt;
+      if (p.min != 0 || p.max != kWholeNumberMax)
+        return "expected a whole number from " + std::to_string(p.min) + " to " + std::to_string(p.max) + ", got '" +
+               v + "'";
       return "expected a whole number, got '" + v + "'";
     case ValueKind::kTrueFalse:
       if (fakes::YamlBool(v)) return std::nullopt;
@@ -78,7 +79,8 @@ struct Entry {
 // Reads one parsed scenario file; every problem is a Reject at the node it is about.
 class Reader {
  public:
-  Reader(const fakes::yaml::Tree& tree, const std::string& file) : tree_(tree), file_(file) {}
+  Reader(const fakes::yaml::Tree& tree, const std::string& file, uint64_t default_seed)
+      : tree_(tree), file_(file), default_seed_(default_seed) {}
 
   Scenario ReadScenario(NodeId root) {
     if (!IsMap(root)) Fail(root, "scenario: expected a map with keys name, summary, machine, steps");
@@ -96,7 +98,7 @@ class Reader {
         if (!IsSequence(kv.value)) Fail(ValueAt(kv), "tags: expected a list");
         for (NodeId t : tree_.children(kv.value)) s.tags.push_back(Scalar(t, "tags"));
       } else if (key == "machine") {
-        auto loaded = fakes::LoadMachineTree(tree_, kv.value, file_);
+        auto loaded = fakes::LoadMachineTree(tree_, kv.value, file_, default_seed_);
         if (!loaded.ok()) throw Positioned{*loaded.error};
         s.machine = std::move(*loaded.value);
         has_machine = true;
@@ -185,7 +187,8 @@ class Reader {
 
   // The word's rules (vocabulary.h): required parameters present, values allowed, groups of
   // parameters respected. A missing parameter is reported at `at` (the word's key); a bad value
-  // at the value itself; a second parameter of an exclusive group at that parameter.
+  // at the value itself; a second parameter of an exclusive group, or one given without the one it
+  // goes with, at that parameter.
   void CheckArgs(const Word& word, NodeId at, const std::string& where, const std::map<std::string, std::string>& args,
                  const std::map<std::string, NodeId>& nodes) const {
     for (const Param& p : word.params) {
@@ -212,6 +215,16 @@ class Reader {
       const bool any =
           std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
       if (!any) Fail(at, where + ": needs one of: " + Join(group));
+    }
+    for (const auto& [param, group] : word.only_with) {
+      const bool any =
+          std::any_of(group.begin(), group.end(), [&](std::string_view n) { return args.count(std::string(n)); });
+      if (args.count(std::string(param)) && !any) {
+        std::string names;
+        for (std::string_view n : group) names += (names.empty() ? "'" : "' or '") + std::string(n);
+        Fail(nodes.at(std::string(param)),
+             where + ": '" + std::string(param) + "' goes only with " + names + "' (without one it means nothing)");
+      }
     }
   }
 
@@ -322,20 +335,21 @@ class Reader {
 
   const fakes::yaml::Tree& tree_;
   const std::string& file_;
+  const uint64_t default_seed_;
 };
 
 }  // namespace
 
 std::string SourcePos::ToString() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
-LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name) {
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed) {
   LoadedScenario out;
   fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
   if (parsed.error) {
     out.error = ScenarioError{file_name, parsed.error->mark.line, parsed.error->mark.column, parsed.error->message};
   } else {
     try {
-      out.value = Reader(parsed.tree, file_name).ReadScenario(parsed.tree.root());
+      out.value = Reader(parsed.tree, file_name, default_seed).ReadScenario(parsed.tree.root());
     } catch (const Reject& r) {
       out.error = ScenarioError{file_name, r.mark.line, r.mark.column, r.message};
     } catch (const Positioned& p) {
@@ -352,7 +366,7 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
   return out;
 }
 
-LoadedScenario LoadScenarioFile(const std::string& path) {
+LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed) {
   std::string text;
   if (int err = fakes::ReadWholeFile(path, text); err != 0) {
     LoadedScenario out;
@@ -366,7 +380,7 @@ LoadedScenario LoadScenarioFile(const std::string& path) {
     out.error = std::move(utf8.error);
     return out;
   }
-  return LoadScenarioText(*utf8.value, path);
+  return LoadScenarioText(*utf8.value, path, default_seed);
 }
 
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {

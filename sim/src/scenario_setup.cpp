@@ -24,7 +24,7 @@ PreparedMachine PrepareScenarioMachine(const std::string& path) {
     out.error = loaded.error->ToString();
     return out;
   }
-  RunContext ctx(loaded.value->machine, 1);
+  RunContext ctx(loaded.value->machine);
   ctx.scenario_dir = out.scenario_dir;
   for (const Step& step : loaded.value->steps) {
     if (step.kind == "legacy" || step.kind == "fixer") break;

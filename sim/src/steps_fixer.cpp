@@ -13,6 +13,9 @@
 namespace sim {
 namespace {
 
+// The parameters that make a fault; each makes FaultsOf add a rule.
+constexpr const char* kFaultParams[] = {"fail_at", "fail_op", "crash_at", "crash_after", "crash_op"};
+
 fakes::FaultPlan FaultsOf(const Step& step) {
   fakes::FaultPlan plan;
   if (step.args.count("fail_at") || step.args.count("fail_op")) {
@@ -117,6 +120,12 @@ std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
+bool HasFaultsOfItsOwn(const Step& step) {
+  for (const char* param : kFaultParams)
+    if (step.args.count(param)) return true;
+  return false;
+}
+
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   if (step.kind == "legacy") return LegacyInvariants(ctx, step);
   std::vector<CheckResult> out;
@@ -172,28 +181,31 @@ std::vector<Word> FixerStepWords() {
   return {
       {.name = "fixer",
        .scalar_arg = "command",
-       .params = {{.name = "command",
-                   .kind = ValueKind::kWord,
-                   .words = {"diagnose", "plan", "apply", "resume", "rollback"},
-                   .note = "(default `apply`)"},
-                  {.name = "strategy",
-                   .kind = ValueKind::kWord,
-                   .words = {"keep-sid", "recreate"},
-                   .note = "(default `keep-sid`)"},
-                  {.name = "temp_password"},
-                  {.name = "dry_run", .kind = ValueKind::kTrueFalse},
-                  {.name = "fail_at", .kind = ValueKind::kWholeNumber},
-                  {.name = "fail_op"},
-                  {.name = "fail_error", .kind = ValueKind::kWholeNumber, .max = 0xFFFFFFFF},  // a DWORD
-                  {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)"},
-                  {.name = "crash_after",
-                   .kind = ValueKind::kWholeNumber,
-                   .note = "(power lost right after that call)"},
-                  {.name = "crash_op"}},
+       .params =
+           {{.name = "command",
+             .kind = ValueKind::kWord,
+             .words = {"diagnose", "plan", "apply", "resume", "rollback"},
+             .note = "(default `apply`)"},
+            {.name = "strategy",
+             .kind = ValueKind::kWord,
+             .words = {"keep-sid", "recreate"},
+             .note = "(default `keep-sid`)"},
+            {.name = "temp_password"},
+            {.name = "dry_run", .kind = ValueKind::kTrueFalse},
+            {.name = "fail_at", .kind = ValueKind::kWholeNumber, .min = 1},  // 0: no call, no fault
+            {.name = "fail_op"},
+            {.name = "fail_error", .kind = ValueKind::kWholeNumber, .max = 0xFFFFFFFF},  // a DWORD
+            {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)", .min = 1},
+            {.name = "crash_after",
+             .kind = ValueKind::kWholeNumber,
+             .note = "(power lost right after that call)",
+             .min = 1},
+            {.name = "crash_op"}},
        .doc = "runs the real fixer (`aspnet-fixer`) on the machine; sets the *last exit code*, *last output* and "
               "the fixer's outcome; then the runner checks the [invariants](#invariants-checked-after-every-fixer-run)",
        .run = Fixer,
-       .at_most_one_of = {{"crash_at", "crash_after"}}},
+       .at_most_one_of = {{"crash_at", "crash_after"}},
+       .only_with = {{"fail_error", {"fail_at", "fail_op"}}}},
   };
 }
 

@@ -14,6 +14,7 @@
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
+#include "sim/shell_words.h"
 #include "sim/steps.h"
 #include "sweep_detail.h"
 
@@ -457,18 +458,17 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   return out;
 }
 
-// Plays the scenario up to each `fixer: apply` step (one without faults of its own) and runs
-// that apply once cleanly, for the call count and the statuses a fix gives.
+// Plays the scenario up to each `fixer: apply` step (not a dry run, and without faults of its own:
+// HasFaultsOfItsOwn) and runs that apply once cleanly, for the call count and the statuses a fix
+// gives.
 void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::unique_ptr<Target>>& out,
                  std::vector<std::string>& errors) {
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const Step& step = s.steps[i];
     if (step.kind != "fixer" || Arg(step, "command", "apply") != "apply" || BoolArg(step, "dry_run", false)) continue;
-    if (step.args.count("fail_at") || step.args.count("fail_op") || step.args.count("crash_at") ||
-        step.args.count("crash_op"))
-      continue;
+    if (HasFaultsOfItsOwn(step)) continue;
     if (o.only_step && *o.only_step != i) continue;
-    RunContext ctx(s.machine, o.seed);
+    RunContext ctx(s.machine);
     bool played = true;
     for (size_t k = 0; k < i && played; ++k) {
       StepReport r = ExecuteStep(ctx, s.steps[k]);
@@ -539,6 +539,7 @@ struct CaseResult {
   size_t shared = 0;                    // of them, the same episode as one already run, checked from its result
   size_t reused = 0;                    // of them, episodes whose recovery runs are an earlier case's (Episode::reused)
   std::vector<std::string> transcript;  // with only_case: "resume: ..." then "rollback: ..." runs
+  std::string unfired;                  // with only_case: a fault neither episode reached (Unfired)
   std::vector<SweepViolation> violations;
   void Add(CaseResult&& other) {
     runs += other.runs;
@@ -556,6 +557,19 @@ struct Recorded {
   std::optional<Episode> rolled;
   std::vector<SweepViolation> resumed_violations, rolled_violations;
 };
+
+// A replayed case's first fault that neither of its episodes reached (a call past the episode's
+// last): the case would check a run without it, "0 violations" of no fault. "" when all fired.
+std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resumed, const Episode* rolled) {
+  for (const SweepFault& f : faults) {
+    if (resumed.Call(f.call) || (rolled && rolled->Call(f.call))) continue;
+    const uint64_t calls = std::max(resumed.calls(), rolled ? rolled->calls() : 0);
+    const bool apply_alone = resumed.runs.size() == 1 && (!rolled || rolled->runs.size() == 1);
+    return FormatFaults({f}) + " never fires: the apply" + (apply_alone ? " makes" : " and its recovery make") +
+           " only " + std::to_string(calls) + " mutating calls";
+  }
+  return "";
+}
 
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the
 // apply left work to recover, with rollback too (both must converge). Both recover from the same
@@ -583,6 +597,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   if (keep_transcripts)
     for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + *run.text);
   const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
+  if (keep_transcripts) r.unfired = Unfired(c.faults, resumed, nullptr);
   if (keep) {
     record->resumed = std::move(resumed);
     record->resumed_violations = r.violations;
@@ -596,6 +611,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
       for (const RunOutcome& run : rolled.runs) r.transcript.push_back("[episode with rollback]\n" + *run.text);
     ++r.runs;
     if (rolled.reused) ++r.reused;
+    if (!r.unfired.empty()) r.unfired = Unfired(c.faults, keep ? record->resumed : resumed, &rolled);
     std::vector<SweepViolation> found = Check(c, "rollback", rolled);
     if (keep) {
       record->rolled = std::move(rolled);
@@ -781,7 +797,9 @@ std::string SweepViolation::ToString() const {
 }
 
 std::string SweepViolation::ReplayCommand() const {
-  return "fixup-sim sweep " + file + " --step " + std::to_string(step + 1) + " --case " + faults;
+  const std::string command =
+      ShellCommand({"fixup-sim", "sweep", file, "--step", std::to_string(step + 1), "--case", faults});
+  return seed == 1 ? command : command + " --seed " + std::to_string(seed);
 }
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& o) {
@@ -789,7 +807,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   SweepReport report;
   std::vector<std::unique_ptr<Target>> targets;
   for (const std::string& file : FindScenarioFiles(paths)) {
-    LoadedScenario loaded = LoadScenarioFile(file);
+    LoadedScenario loaded = LoadScenarioFile(file, o.seed);
     if (!loaded.ok()) {
       report.errors.push_back(loaded.error->ToString());
       continue;
@@ -818,7 +836,8 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
 
   std::vector<UnitResult> results = RunAll(singles, o);
   report.cases = singles.size();
-  for (UnitResult& u : results) {  // every single case's violations first, then the pairs'
+  for (size_t i = 0; i < results.size(); ++i) {  // every single case's violations first, then the pairs'
+    UnitResult& u = results[i];
     report.cases += u.pair_cases;
     report.runs += u.single.runs + u.pairs.runs;
     report.shared_runs += u.pairs.shared;
@@ -826,9 +845,13 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
     if (o.only_case)
       for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));
+    if (!u.single.unfired.empty())
+      report.unfired.push_back(singles[i].target->file + " step " + std::to_string(singles[i].target->step + 1) + ": " +
+                               u.single.unfired);
   }
   for (UnitResult& u : results)
     for (auto& v : u.pairs.violations) report.violations.push_back(std::move(v));
+  for (SweepViolation& v : report.violations) v.seed = o.seed;  // its replay loads the machines alike
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

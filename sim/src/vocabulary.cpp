@@ -34,7 +34,10 @@ std::string ParamCell(const Param& p) {
     case ValueKind::kText: break;
     case ValueKind::kWord: out += ": " + CodeList(p.words, ", "); break;
     case ValueKind::kWholeNumber:
-      out += p.max == kWholeNumberMax ? ", whole number" : ", whole number 0–" + std::to_string(p.max);
+      if (p.max != kWholeNumberMax)
+        out += ", whole number " + std::to_string(p.min) + "–" + std::to_string(p.max);
+      else
+        out += p.min == 0 ? ", whole number" : ", whole number from " + std::to_string(p.min);
       break;
     case ValueKind::kTrueFalse: out += ": true/false"; break;
     case ValueKind::kRegex: out += ", regular expression"; break;
@@ -51,6 +54,7 @@ std::string ParamsCell(const Word& w) {
   for (const Param& p : w.params) out += (out.empty() ? "" : "; ") + ParamCell(p);
   for (const auto& group : w.at_most_one_of) out += "; at most one of " + CodeList(group, ", ");
   for (const auto& group : w.at_least_one_of) out += "; at least one of " + CodeList(group, ", ");
+  for (const auto& [param, group] : w.only_with) out += "; " + Code(param) + " only with " + CodeList(group, " or ");
   return out;
 }
 

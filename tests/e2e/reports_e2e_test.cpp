@@ -213,6 +213,21 @@ TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
     EXPECT_NE(r.err.find("nothing to sweep: no scenario under " + path + " runs a fixer apply"), std::string::npos)
         << r.err;
   }
+  // An apply with a fault of its own, whichever (crash_after too), is the scenario's own case: left
+  // out, and said so, not "runs no fixer apply".
+  for (const std::string fault : {"fail_at: 2", "fail_op: sam.set_password", "crash_at: 2", "crash_after: 2",
+                                  "crash_op: profile.create", "dry_run: true"}) {
+    std::ofstream(dir_ / "own-fault.yaml") << "summary: s\nmachine:\n  frameworks: [\"1.0\"]\n  hotfixes: [MS03-032]\n"
+                                              "  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n"
+                                              "steps:\n  - fixer: {command: apply, " +
+                                                  fault + "}\n";
+    const Ran r = Sim({"sweep", (dir_ / "own-fault.yaml").string()}, dir_);
+    EXPECT_EQ(r.exit_code, 2) << fault << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("runs a fixer apply without faults of its own (fail_at, fail_op, crash_at, crash_after, "
+                         "crash_op) that is not a dry run"),
+              std::string::npos)
+        << fault << ": " << r.err;
+  }
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   EXPECT_EQ(Sim({"sweep", scenario, "--step", "0", "--case", "crash@1"}, dir_).exit_code, 2);
   // An apply that changes nothing (a machine not affected; one whose journal holds it back) makes

@@ -40,7 +40,7 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));
   EXPECT_THAT(report,
               HasSubstr("<failure type=\"load-error\" message=\"" + bad.string() + ":4:5: steps: unknown step"));
-  EXPECT_THAT(report, HasSubstr("name=\"" + good + "\" time="));
+  EXPECT_THAT(report, HasSubstr("name=\"crash-after-versus-before\" file=\"" + good + "\" time="));
 
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["passed"], 1);
@@ -53,6 +53,22 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   EXPECT_EQ(failed["load_error"]["line"], 4);
   EXPECT_EQ(failed["load_error"]["column"], 5);
   fs::remove_all(dir);
+}
+
+// The one load error without a place, as docs/scenario-format.md says: a file that cannot be
+// opened is `FILE: cannot open the file: REASON`, line and column 0 in --json's load_error.
+TEST(RunReports, AFileThatCannotBeOpenedHasNoLine) {
+  const std::string missing = (fs::temp_directory_path() / "run_report_no_such_scenario.yaml").string();
+  const test_support::Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", missing, "--json"}});
+  EXPECT_EQ(r.exit_code, 2);
+  const std::string said = missing + ": cannot open the file: No such file or directory";
+  EXPECT_THAT(r.err, HasSubstr(said));
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["error"], said);
+  const auto& load_error = j["scenarios"][0]["load_error"];
+  EXPECT_EQ(load_error["line"], 0);
+  EXPECT_EQ(load_error["column"], 0);
+  EXPECT_EQ(load_error["message"], "cannot open the file: No such file or directory");
 }
 
 // Scenario files named in Latin-1 (`caf\xe9.yaml`), one that runs and one that does not load: every
@@ -77,6 +93,29 @@ TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
   }
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["failed"], 1);
+  fs::remove_all(dir);
+}
+
+// `run --seed N` gives N to each machine without a `seed:` of its own: its SIDs (which the fixer's
+// diagnosis prints) follow N; a machine with its own seed is the same whatever N.
+TEST(RunReports, TheSeedChangesOnlyTheMachinesWithoutTheirOwn) {
+  const fs::path dir = fs::temp_directory_path() / ("run_report_seed_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string steps = "steps:\n  - fixer: diagnose\n";
+  std::ofstream(dir / "default.yaml") << "summary: s\nmachine:\n  frameworks: [1.0]\n" << steps;
+  std::ofstream(dir / "own.yaml") << "summary: s\nmachine:\n  seed: 3\n  frameworks: [1.0]\n" << steps;
+  auto verbose = [&](const char* file, const char* seed) {
+    const test_support::Ran r = test_support::RunProgram(
+        {.program = FIXUP_SIM_BIN, .args = {"run", (dir / file).string(), "-v", "--color", "never", "--seed", seed}});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    const size_t time = r.out.find("  (");  // the first line ends with the time the run took
+    return r.out.substr(time == std::string::npos ? 0 : r.out.find('\n', time));
+  };
+  const std::string one = verbose("default.yaml", "1"), seven = verbose("default.yaml", "7");
+  EXPECT_THAT(one, HasSubstr("ASPNET (machine), SID S-1-5-21-"));
+  EXPECT_NE(one, seven);
+  EXPECT_EQ(verbose("own.yaml", "1"), verbose("own.yaml", "7"));
   fs::remove_all(dir);
 }
 

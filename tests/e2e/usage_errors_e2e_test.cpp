@@ -272,12 +272,20 @@ TEST_F(UsageErrors, MatrixJsonIsOneObject) {
   EXPECT_FALSE(j["rows"].empty());
 }
 
-// `--seconds S` runs at least one case however small S is, 0 included.
+// `--seconds S` runs at least one case however small S is, 0 included; more than the clock can
+// count to from now (1e10 seconds overflowed, ran one case and said 0 violations) is a usage error.
 TEST_F(UsageErrors, ExploreForZeroSecondsRunsOneCase) {
   const Ran r = Run(FIXUP_SIM_BIN, {"explore", "--seconds", "0", "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_GE(nlohmann::json::parse(r.out)["cases"].get<int>(), 1);
   EXPECT_EQ(Run(FIXUP_SIM_BIN, {"explore", "--seconds", "-1"}).exit_code, 2);
+  for (const std::string seconds : {"1e10", "1e300"}) {
+    const Ran big = Run(FIXUP_SIM_BIN, {"explore", "--seconds", seconds});
+    EXPECT_EQ(big.exit_code, 2) << seconds << ": " << big.out << big.err;
+    EXPECT_THAT(big.err, HasSubstr("--seconds: '" + seconds +
+                                   "' is more seconds than explore can wait for: at most 1000000000 (about 31 years)"));
+    EXPECT_THAT(big.out, Not(HasSubstr("violations")));
+  }
 }
 
 // A journal the fixer cannot resume or roll back (hand-edited: no plan record first) is an input

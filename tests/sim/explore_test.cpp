@@ -141,6 +141,25 @@ TEST(Explore, TheRealFixerKeepsEveryInvariantOnTheFirstCases) {
   EXPECT_GT(r.fixer_runs, r.cases);
 }
 
+// `explore --case K` prints case K's scenario whatever its verdict: one that found no violation
+// says so plainly, never a header and summary naming an invariant ("the invariant '' holds").
+TEST(Explore, ACaseWithNoViolationSaysSo) {
+  const sim::ExploreCase c = sim::GenerateCase(1, 3);
+  const sim::CaseVerdict v = sim::RunExploreCase(c);
+  ASSERT_FALSE(v.failed_step.has_value());
+  const std::string text = sim::ScenarioFileText(c, v);
+  EXPECT_EQ(text.rfind("# From `fixup-sim explore --seed 1 --case 3`: case 3 found no violation.\n"
+                       "summary: 'explore seed 1 case 3: no violation'\n",
+                       0),
+            0u)
+      << text;
+  EXPECT_EQ(text.find("invariant"), std::string::npos) << text;
+  EXPECT_EQ(text.find("shrunk"), std::string::npos) << text;
+  auto loaded = sim::LoadScenarioText(text, "case-3.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(sim::RunScenario(*loaded.value, {}).passed);
+}
+
 TEST(Explore, TheInvariantCheckNamesWhatItChecks) {
   auto loaded = sim::LoadScenarioText(
       "summary: s\nmachine:\n  frameworks: ['1.0']\n  hotfixes: [MS03-032]\n  applications:\n"

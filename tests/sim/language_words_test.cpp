@@ -96,6 +96,22 @@ TEST(AnyOfWord, PassesWhenOneBlockPasses) {
   EXPECT_THAT(checks[0].actual, HasSubstr("block 2:"));
 }
 
+// A block holding a check that cannot be evaluated (an `outcome` before any fixer run) does not
+// pass, whatever its place: the any_of passes by another block, in either order, and fails as
+// one that cannot be evaluated when no block passes.
+TEST(AnyOfWord, ABlockThatCannotBeEvaluatedFailsInEitherOrder) {
+  const std::string request = "  - request: /LM/W3SVC/1/ROOT/shop\n";
+  EXPECT_TRUE(Passes(request + "    expect: {any_of: [{status: 200}, {outcome: fixed}]}\n"));  // it answers 200
+  EXPECT_TRUE(Passes(request + "    expect: {any_of: [{outcome: fixed}, {status: 200}]}\n"));
+  for (const std::string blocks : {"[{outcome: fixed}, {status: 503}]", "[{status: 503}, {outcome: fixed}]"}) {
+    const auto checks = Checks(request + "    expect: {any_of: " + blocks + "}\n");
+    ASSERT_EQ(checks.size(), 1u) << blocks;
+    EXPECT_FALSE(checks[0].passed) << blocks;
+    EXPECT_FALSE(checks[0].evaluated) << blocks;
+    EXPECT_THAT(checks[0].actual, HasSubstr("the fixer has not run yet")) << blocks;
+  }
+}
+
 TEST(AnyOfWord, EveryCheckOfABlockMustPass) {
   EXPECT_FALSE(
       Passes("  - request: /LM/W3SVC/1/ROOT/shop\n"
@@ -341,7 +357,7 @@ TEST(NotLoaded, IsAFailedTestInJUnitAndJson) {
   EXPECT_FALSE(r.passed);
   const std::string xml = sim::JUnitXml({r});
   EXPECT_THAT(xml, HasSubstr("tests=\"1\" failures=\"1\""));
-  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"scenarios/bad.yaml\""));
+  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"bad\" file=\"scenarios/bad.yaml\""));
   EXPECT_THAT(xml,
               HasSubstr("<failure type=\"load-error\" message=\"bad.yaml:7:5: steps: unknown step &apos;reboot&apos;"));
   const nlohmann::json j = sim::ToJson(std::vector<sim::ScenarioResult>{r});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/report_html.h"
+#include "sim/shell_words.h"
 
 namespace {
 
@@ -43,7 +44,10 @@ TEST(ReportHtml, EscapesEveryTextItShows) {
   sweep.violations.push_back({kHostile, 0, "crash@1", "resume", kHostile, kHostile, kHostile, kHostile});
   const std::string page = sim::SweepReportHtml(sweep, {kHostile});
   EXPECT_EQ(page.find("<script"), std::string::npos);
-  EXPECT_NE(page.find("fixup-sim sweep " + kEscaped + " --step 1 --case crash@1"), std::string::npos) << page;
+  // The replay command quotes the file for a shell, then the page escapes it.
+  EXPECT_NE(page.find("fixup-sim sweep " + sim::EscapeHtml(sim::ShellQuote(kHostile)) + " --step 1 --case crash@1"),
+            std::string::npos)
+      << page;
 }
 
 TEST(ReportHtml, MarksFailuresAndTheRowsWhereTheToolsDiffer) {

@@ -409,7 +409,7 @@ TEST(MachineRoundTrip, AfterTheFixerRecreatedTheAccount) {
                                "  - grant_ace: {path: 'C:\\Inetpub\\wwwroot\\shop', principal: ASPNET, mask: modify}\n"
                                "  - install_hotfix: MS03-032\n"
                                "  - fixer: {command: apply, strategy: recreate, crash_op: profile.create}\n");
-  sim::RunContext ctx(scenario.machine, 1);
+  sim::RunContext ctx(scenario.machine);
   for (const auto& step : scenario.steps) {
     auto r = sim::ExecuteStep(ctx, step);
     ASSERT_TRUE(r.ran) << r.error;
@@ -564,7 +564,8 @@ TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
       {"- set_policy: {lockout_threshold: 4294967297}", 37,
        "step 'set_policy' key 'lockout_threshold': expected a whole number from 0 to 999, got '4294967297'"},
       {"- fixer: {crash_at: 99999999999999999999}", 23,
-       "step 'fixer' key 'crash_at': expected a whole number, got '99999999999999999999'"},
+       "step 'fixer' key 'crash_at': expected a whole number from 1 to 999999999999999999, got "
+       "'99999999999999999999'"},
       {"- grant_ace: {path: x, principal: ASPNET, mask: 0xZZ}", 51,
        "step 'grant_ace' key 'mask': '0xZZ' is not one of read, write, modify, full, or a 32-bit hex mask 0x…"},
       {"- grant_ace: {path: x, principal: ASPNET, mask: 0x1ffffffff}", 51,
@@ -584,6 +585,40 @@ TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
   LoadScenario(kValidScenarioHead +
                "  - fixer: {fail_at: 1, fail_error: 4294967295}\n  - set_policy: {min_length: 14, history: 24}\n" +
                "  - grant_ace: {path: x, principal: ASPNET, mask: 0xFFFFFFFF, flags: OICIIO}\n");
+}
+
+// A count where 0 names nothing (no call 0 to fail or lose power at, no run 0 or line 0 of a
+// program) is refused where it is written, and so is a fault's error without the fault: each
+// loaded and injected nothing, a scenario testing a clean run under a fault's name.
+TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
+  struct Case {
+    std::string step;
+    int column;
+    std::string message;
+  };
+  const std::string from_one = "expected a whole number from 1 to 999999999999999999, got '0'";
+  const std::vector<Case> cases = {
+      {"- fixer: {fail_at: 0}", 22, "step 'fixer' key 'fail_at': " + from_one},
+      {"- fixer: {crash_at: 0}", 23, "step 'fixer' key 'crash_at': " + from_one},
+      {"- fixer: {crash_after: 0, crash_op: scm.stop}", 26, "step 'fixer' key 'crash_after': " + from_one},
+      {"- expect: {errorlevel: {program: runas, nth: 0, code: 0}}", 48, "expect 'errorlevel' key 'nth': " + from_one},
+      {"- expect: {errorlevel: {line: 0, code: 0}}", 33, "expect 'errorlevel' key 'line': " + from_one},
+      {"- fixer: {fail_error: 5}", 25,
+       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' (without one it means nothing)"},
+      {"- fixer: {crash_at: 2, fail_error: 5}", 38,
+       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' (without one it means nothing)"},
+  };
+  for (const Case& c : cases) {
+    auto e = ScenarioError(kValidScenarioHead + "  " + c.step + "\n");
+    EXPECT_EQ(e.line, 7) << c.step;
+    EXPECT_EQ(e.column, c.column) << c.step;
+    EXPECT_EQ(e.message, c.message) << c.step;
+  }
+  // 1, and an error beside the fault it belongs to, load.
+  LoadScenario(kValidScenarioHead +
+               "  - fixer: {fail_at: 1, fail_error: 5}\n  - fixer: {fail_op: scm.stop, fail_error: 5}\n" +
+               "  - fixer: {crash_at: 1}\n  - fixer: {crash_after: 1}\n" +
+               "  - expect: {errorlevel: {program: runas, nth: 1, line: 1, code: 0}}\n");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
@@ -797,7 +832,7 @@ TEST(ScenarioFile, LoadsStepsArgsAndExpectations) {
 TEST(ScenarioFile, EveryVocabularyWordHasAnExecutorOrCheck) {
   // A word the loader accepts but nothing runs would fail only at run time.
   fakes::Machine m(fakes::FreshInstall({}));
-  sim::RunContext ctx(m.state(), 1);
+  sim::RunContext ctx(m.state());
   for (const sim::Word& w : sim::StepWords()) {
     sim::Step step{std::string(w.name), {}, {}, {"s.yaml", 1, 1}};
     const auto r = sim::ExecuteStep(ctx, step);

@@ -172,6 +172,55 @@ TEST_F(SweepTest, ABrokenUndoIsReportedWithACommandThatReplaysIt) {
   EXPECT_FALSE(again.transcripts.empty());
 }
 
+// A replayed case whose fault falls past the episode's last call never fires: the report says
+// so with the apply's number of calls (the command makes it an input error), and one that fires
+// says nothing.
+TEST_F(SweepTest, AReplayedFaultThatNeverFiresIsReported) {
+  const std::string file = Write("keep-sid");
+  sim::SweepOptions o;
+  o.only_step = 0;
+  o.only_case = sim::ParseFaults("crash@1");
+  const sim::SweepReport fired = sim::RunSweep({file}, o);
+  EXPECT_TRUE(fired.unfired.empty()) << fired.unfired.front();
+  o.only_case = sim::ParseFaults("fail@1=5,fail@99999=5");
+  const sim::SweepReport r = sim::RunSweep({file}, o);
+  ASSERT_EQ(r.unfired.size(), 1u);
+  EXPECT_EQ(r.unfired[0].rfind(file + " step 1: fail@99999=5 never fires: the apply makes only ", 0), 0u)
+      << r.unfired[0];
+
+  o.only_case = sim::ParseFaults("fail@99999=5");
+  const sim::SweepReport clean = sim::RunSweep({file}, o);
+  ASSERT_EQ(clean.unfired.size(), 1u);
+  const std::string calls = clean.unfired[0].substr(clean.unfired[0].rfind("only ") + 5);
+  o.only_case = sim::ParseFaults("crash@" + calls.substr(0, calls.find(' ')));  // the apply's last call
+  EXPECT_TRUE(sim::RunSweep({file}, o).unfired.empty());
+}
+
+// `sweep --seed N`: the machines without a seed of their own take N, and a violation's replay
+// command carries it, so pasted it loads the same machines and finds the same violation.
+TEST_F(SweepTest, TheSeedReachesTheMachinesAndTheReplayCommand) {
+  sim::SweepOptions o;
+  o.fail = false;
+  o.seed = 7;
+  o.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
+  std::mutex mutex;
+  std::set<uint64_t> seeds;
+  o.observe = [&](const std::string&, const std::string&, const fakes::MachineState& end) {
+    std::lock_guard<std::mutex> lock(mutex);
+    seeds.insert(end.seed);
+  };
+  const std::string file = Write("keep-sid");
+  const sim::SweepReport r = sim::RunSweep({file}, o);
+  EXPECT_EQ(seeds, std::set<uint64_t>{7});
+  ASSERT_FALSE(r.violations.empty());
+  const sim::SweepViolation& v = r.violations.front();
+  EXPECT_EQ(v.ReplayCommand(), "fixup-sim sweep " + file + " --step 1 --case " + v.faults + " --seed 7");
+
+  sim::SweepViolation seed_one = v;
+  seed_one.seed = 1;  // the default is left out
+  EXPECT_EQ(seed_one.ReplayCommand(), "fixup-sim sweep " + file + " --step 1 --case " + v.faults);
+}
+
 // A pair case starts from the snapshots of its first fault's case, an episode its second fault
 // never reaches is that case's own, a power loss with no fault before it starts from the clean
 // apply's machine before that call, and a recovery from a machine an earlier case's recovery
@@ -244,7 +293,7 @@ TEST_F(SweepTest, EveryEpisodeGetsTheChecksOfItsOwnEnd) {
     sim::LoadedScenario loaded = sim::LoadScenarioFile(file);
     ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
     sim::SweepOptions o;
-    const fakes::MachineState found = sim::RunContext(loaded.value->machine, o.seed).machine.state();
+    const fakes::MachineState found = sim::RunContext(loaded.value->machine).machine.state();
     o.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
     std::mutex mutex;
     std::multiset<std::string> expected;  // "faults episode invariant", from each end checked alone

@@ -93,7 +93,7 @@ TEST(WebProbe, AnswersAsARequestOnACopyInEveryScenarioState) {
   for (const std::string& file : sim::FindScenarioFiles({ScenariosFolder().string()})) {
     sim::LoadedScenario loaded = sim::LoadScenarioFile(file);
     ASSERT_TRUE(loaded.ok()) << file;
-    sim::RunContext ctx(loaded.value->machine, 1);
+    sim::RunContext ctx(loaded.value->machine);
     ctx.scenario_dir = fs::path(file).parent_path().string();
     probed += ProbeEveryApp(ctx.machine, file + " before any step");
     for (const sim::Step& step : loaded.value->steps) {

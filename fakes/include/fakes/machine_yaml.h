@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +27,10 @@ Loaded<MachineState> LoadMachineFile(const std::string& path);
 // Parsed by fakes' own YAML parser (fakes/yaml_parse.h); JSON is YAML too.
 Loaded<MachineState> LoadMachineText(std::string_view text, const std::string& file_name);
 // A node of an already parsed tree, for scenario files that embed a machine (`machine:` key);
-// errors point into `file_name` at the tree's marks.
-Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId node, const std::string& file_name);
+// errors point into `file_name` at the tree's marks. A machine that gives no `seed:` gets
+// `default_seed` (a scenario run's `--seed`).
+Loaded<MachineState> LoadMachineTree(const yaml::Tree& tree, yaml::NodeId node, const std::string& file_name,
+                                     uint64_t default_seed = 1);
 
 // A top-level key of a machine state file ("os", "accounts", ...): lets a scenario's loader say
 // that it was given a machine file, or a machine's key left outside `machine:`.

@@ -88,13 +88,19 @@ ExploreCase ShrinkCase(const ExploreCase& c, const std::string& invariant, const
                        int budget = 400);
 
 // The scenario file of a shrunk case: its machine, its steps, and on the failing step an
-// `expect: {invariant: NAME}` (docs/scenario-format.md).
+// `expect: {invariant: NAME}` (docs/scenario-format.md). Of a case whose verdict found no
+// violation, the same file saying so in its first line and summary, with no expectation.
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict);
+
+// The longest time budget (about 31 years): a deadline the steady clock's nanoseconds can hold
+// (292 years) from any start; `explore --seconds` refuses more, RunExplore takes more as this.
+inline constexpr double kMaxExploreSeconds = 1e9;
 
 struct ExploreOptions {
   uint64_t seed = 1;
-  uint64_t count = 100;                     // cases, unless `seconds` is given
-  double seconds = 0;                       // > 0: run cases until this much time has passed (1 at least)
+  uint64_t count = 100;  // cases, unless `seconds` is given
+  // > 0: run cases until this much time has passed (1 at least; at most kMaxExploreSeconds)
+  double seconds = 0;
   std::optional<uint64_t> only_case;        // replay: just this case (and print its scenario)
   int jobs = 1;                             // worker threads
   size_t shard_index = 0, shard_count = 1;  // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS

@@ -2,7 +2,7 @@
 // when the scenario began and before the last fixer run, and the last response, output and
 // exit code that expectations read.
 //
-//   sim::RunContext ctx(scenario.machine, options.seed);
+//   sim::RunContext ctx(scenario.machine);   // its seed was given when it loaded
 //   ExecuteStep(ctx, step);     // steps.h
 //   CheckExpectation(ctx, e);   // expectations.h
 #pragma once
@@ -53,13 +53,11 @@ struct CheckedInvariant {
 };
 
 struct RunContext {
-  RunContext(fakes::MachineState initial, uint64_t seed)
-      : machine(initial), initial_state(std::move(initial)), seed(seed) {}
+  explicit RunContext(fakes::MachineState initial) : machine(initial), initial_state(std::move(initial)) {}
 
   fakes::Machine machine;
   fakes::MachineState initial_state;  // as the scenario began (for "sid: unchanged")
-  uint64_t seed = 1;
-  std::string scenario_dir;  // relative paths in steps resolve against it
+  std::string scenario_dir;           // relative paths in steps resolve against it
 
   std::optional<LastResponse> response;
   std::optional<LastFixerRun> fixer;

@@ -1,7 +1,7 @@
 // Runner: runs a scenario's steps in order on its machine, records what each step changed,
 // checks each step's expectations, and, after every fixer run, the invariants (invariants.h).
 //
-//   sim::ScenarioResult r = sim::RunScenario(scenario, {.seed = 7});
+//   sim::ScenarioResult r = sim::RunScenario(scenario, {.invariants = true});
 //   std::cout << sim::RenderText(r);
 #pragma once
 
@@ -43,8 +43,8 @@ struct ScenarioResult {
 // failure (JUnit, JSON), with its FILE:LINE:COL.
 ScenarioResult NotLoaded(const std::string& file, const ScenarioError& error);
 
+// The machine's seed is the scenario's own (LoadScenarioFile's default_seed: `run --seed N`).
 struct RunOptions {
-  uint64_t seed = 1;
   bool invariants = true;  // check the invariants after every fixer run
   // Test seam: doubles for some of the fixer's ports (a deliberately broken fixer), to prove
   // a scenario fails when the behaviour it shows breaks. Empty: the real ports.

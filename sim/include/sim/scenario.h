@@ -10,6 +10,7 @@
 //   for (const sim::Step& step : loaded.value->steps) ...
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,8 +61,10 @@ struct Scenario {
 using ScenarioError = fakes::LoadError;
 using LoadedScenario = fakes::Loaded<Scenario>;  // fakes/load_result.h
 
-LoadedScenario LoadScenarioFile(const std::string& path);
-LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name);
+// A `machine:` that gives no `seed:` gets `default_seed` (`fixup-sim run --seed N`): its SIDs,
+// passwords and random stream follow it. One that gives `seed:` keeps its own.
+LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed = 1);
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed = 1);
 
 // The files a scenario's steps read besides the scenario itself: each `legacy` step's batch file
 // (a relative `script:` from the scenario's folder, else the fixup.cmd found above it; not the

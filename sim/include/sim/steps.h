@@ -30,6 +30,9 @@ std::string Arg(const Step& step, const std::string& key, const std::string& fal
 std::string RequiredArg(const Step& step, const std::string& key);
 long long IntArg(const Step& step, const std::string& key, long long fallback);
 bool BoolArg(const Step& step, const std::string& key, bool fallback);
+// Whether a `fixer` step injects faults of its own (`fail_at`, `fail_op`, `crash_at`,
+// `crash_after`, `crash_op`): the sweep leaves such an apply alone, its faults being the point.
+bool HasFaultsOfItsOwn(const Step& step);
 // A step's one line of output: "create_account alice: ok", or the call's error after the colon.
 std::string StepDone(const fixer::Status& st, const std::string& what);
 

@@ -1,4 +1,5 @@
-// Sweep: the fault sweep of issue 6. For every scenario step that runs `fixer: apply`, the
+// Sweep: the fault sweep of issue 6. For every scenario step that runs `fixer: apply` (not a dry
+// run, and with no fault of its own: fail_at, fail_op, crash_at, crash_after, crash_op), the
 // scenario is played up to that step, the clean apply counts its mutating calls, and then the
 // apply is run again once per call N and fault kind: that call fails with each Windows error
 // the real API can give there, or the process loses power there. After each case the episode
@@ -62,7 +63,7 @@ struct SweepOptions {
   bool fail = true;  // fault kinds to inject
   bool crash = true;
   int jobs = 1;                                      // worker threads
-  uint64_t seed = 1;                                 // the scenario machines' seed
+  uint64_t seed = 1;                                 // of each scenario machine without a seed: of its own
   std::optional<size_t> only_step;                   // replay: the index of the fixer step (0-based in steps)
   std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
   size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
@@ -91,14 +92,16 @@ struct SweepViolation {
   std::string check;     // what failed
   std::string expected, actual;
   std::string where;  // the op and target of each fault, for the reader
+  uint64_t seed = 1;  // SweepOptions::seed: the machines' default seed the case ran with
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
-  // "fixup-sim sweep FILE --step K --case SPEC"
+  // "fixup-sim sweep FILE --step K --case SPEC", and "--seed N" when the seed is not 1, each word
+  // quoted for a POSIX shell (shell_words.h)
   std::string ReplayCommand() const;
 };
 
 struct SweepReport {
-  size_t scenarios = 0;  // files that run the fixer
+  size_t scenarios = 0;  // files that run a fixer apply the sweep can fault (see above)
   size_t cases = 0;      // fault cases: what the progress bar counts
   // The single-fault cases of every shard together: 0 when no apply makes a change a fault could
   // fail (a machine not affected), and the sweep would check nothing.
@@ -117,6 +120,10 @@ struct SweepReport {
   std::vector<std::string> errors;        // files that could not be loaded or played
   std::vector<std::string> scripts_read;  // batch files its scenarios' `legacy` steps read (FilesReadBy)
   std::vector<std::string> transcripts;   // with only_case: every run's output, for the reader
+  // With only_case: each apply where a fault of the case never fired, its call past the episode's
+  // last ("ok.yaml step 3: fail@99999=5 never fires: the apply makes only 12 mutating calls"): an
+  // input error, the replay having checked a run without it.
+  std::vector<std::string> unfired;
 
   // " (426 reused recoveries)", " (31592 shared, 77770 reused recoveries)": what was not run
   // again, each count only when there is one; "" when every episode ran. The summary line's and

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fixer/ports/service_control.h"
@@ -46,6 +47,7 @@ struct Param {
   std::vector<std::string_view> words = {};  // kWord: the allowed values
   bool required = false;                     // must be given, non-empty
   std::string_view note = {};                // for the docs: a default, what it means
+  uint64_t min = 0;                          // kWholeNumber: the smallest value (1: a count where 0 means none)
   uint64_t max = kWholeNumberMax;            // kWholeNumber: the largest value (a DWORD's, a policy's)
   // kText with a syntax of its own (an access mask, ACE flags): why `value` is not one, or
   // nullopt; the same parser the step reads it with, so a value the step would refuse fails the load.
@@ -68,6 +70,9 @@ struct Word {
   Nesting nesting = Nesting::kNone;
   std::vector<std::vector<std::string_view>> at_most_one_of = {};   // never two of a group
   std::vector<std::vector<std::string_view>> at_least_one_of = {};  // one of a group is needed
+  // A parameter that means something only beside one of a group (`fail_error` sets the error of
+  // the fault `fail_at` or `fail_op` makes): given without any of them it is refused.
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> only_with = {};
 
   const Param* FindParam(std::string_view param) const;
 };

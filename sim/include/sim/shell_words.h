@@ -1,0 +1,22 @@
+// Command lines a reader pastes into a POSIX shell (a sweep or explore violation's replay
+// command): each word as it is when the shell would leave it alone, else in single quotes, a
+// quote inside written '\''. File names with spaces, quotes, `$` or `*` replay as written.
+//
+//   sim::ShellQuote("tp s.yaml");                                   // "'tp s.yaml'"
+//   sim::ShellCommand({"fixup-sim", "sweep", "it's.yaml", "--step", "3"});
+//                                                // "fixup-sim sweep 'it'\''s.yaml' --step 3"
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace sim {
+
+// `word` as one word of a POSIX shell: unchanged when it holds only letters, digits and
+// `@%+=:,./_-` (and is not empty), else single-quoted.
+std::string ShellQuote(std::string_view word);
+// The words, each ShellQuote'd, joined by spaces.
+std::string ShellCommand(std::initializer_list<std::string_view> words);
+
+}  // namespace sim

@@ -1,0 +1,67 @@
+// `fixup-sim sweep`'s options as a user types them, as real processes: `--kinds` takes one word,
+// comma-separated, and leaves the paths after it alone; a replayed `--case` whose fault never
+// fires is an input error.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/process_output.h"
+#include "support/run_program.h"
+
+namespace {
+
+using test_support::Ran;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kApply =
+    (std::filesystem::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
+
+Ran Sweep(std::vector<std::string> args) {
+  args.insert(args.begin(), "sweep");
+  return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args});
+}
+
+// The number of cases the summary line gives ("sweep: 1 scenarios, 37 cases, ...").
+std::string Cases(const Ran& r) {
+  const size_t begin = r.out.find("scenarios, ");
+  if (begin == std::string::npos) return "";
+  return r.out.substr(begin + 11, r.out.find(" cases", begin) - begin - 11);
+}
+
+TEST(SweepOptions, KindsTakesOneWordAndLeavesThePathsAfterIt) {
+  const Ran crash = Sweep({"--kinds", "crash", kApply}), fail = Sweep({"--kinds=fail", kApply});
+  const Ran both = Sweep({"--kinds", "fail,crash", kApply});
+  for (const Ran* r : {&crash, &fail, &both}) {
+    EXPECT_EQ(r->exit_code, 0) << r->out << r->err;
+    EXPECT_THAT(r->out, HasSubstr("sweep: 1 scenarios, "));
+  }
+  EXPECT_EQ(std::stoul(Cases(both)), std::stoul(Cases(crash)) + std::stoul(Cases(fail)));
+  EXPECT_EQ(Cases(Sweep({"--kinds=crash", kApply})), Cases(crash));
+  EXPECT_EQ(Cases(Sweep({kApply, "--kinds", "crash"})), Cases(crash));
+  EXPECT_EQ(Cases(Sweep({"--kinds", "fail", "--kinds", "crash", kApply})), Cases(both));  // given twice: both
+
+  const Ran bad = Sweep({"--kinds", "power", kApply});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--kinds: power not in {fail,crash}"));
+}
+
+// A fault past the episode's last call never fires: the replay would check a clean run and say
+// "0 violations". Exit 2, with how many calls there are.
+TEST(SweepOptions, AReplayedFaultThatNeverFiresIsAnInputError) {
+  const Ran fired = Sweep({kApply, "--step", "2", "--case", "fail@1=5"});
+  EXPECT_EQ(fired.exit_code, 0) << fired.out << fired.err;
+  for (const std::string spec : {"fail@99999=5", "crash@99999", "crash@1,crash@99999"}) {
+    const Ran r = Sweep({kApply, "--step", "2", "--case", spec});
+    EXPECT_EQ(r.exit_code, 2) << spec << ":\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("fixup-sim sweep: --case " + spec + ": " + kApply + " step 2: "));
+    EXPECT_THAT(r.err, HasSubstr(spec.substr(spec.rfind(',') + 1) + " never fires: the apply"));
+    EXPECT_THAT(r.err, HasSubstr(" mutating calls"));
+    EXPECT_THAT(r.out, Not(HasSubstr("0 violations")));
+  }
+}
+
+}  // namespace

@@ -1,0 +1,68 @@
+// A scenario's `name:` is its name in every report (docs/scenario-format.md): the JUnit test's
+// name, the HTML table's row and the text report's line, its file shown beside it; the text
+// report's summary stays on its line; and the JUnit report's times are what its schema reads.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "sim/report.h"
+#include "sim/report_html.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+sim::ScenarioResult Named(const std::string& file, const std::string& name, bool passed) {
+  sim::ScenarioResult r;
+  r.file = file;
+  r.name = name;
+  r.summary = "what it shows";
+  r.passed = passed;
+  return r;
+}
+
+TEST(ReportNames, JUnitNamesTheTestByTheScenarioAndKeepsItsFile) {
+  const std::string xml = sim::JUnitXml({Named("dir/story.yaml", "keep-sid-keeps-acl", true)});
+  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"scenarios\" name=\"keep-sid-keeps-acl\" file=\"dir/story.yaml\""));
+}
+
+TEST(ReportNames, TheHtmlTableShowsTheNameAndTheFile) {
+  const std::string html = sim::RunReportHtml({Named("dir/story.yaml", "keep-sid-keeps-acl", true)});
+  EXPECT_THAT(html, HasSubstr("<a href=\"#s1\">keep-sid-keeps-acl</a><div class=\"mono\">story.yaml</div>"));
+}
+
+TEST(ReportNames, TheTextShowsANameThatIsNotTheFilesOwn) {
+  const std::string pass = sim::RenderText(Named("dir/story.yaml", "keep-sid-keeps-acl", true));
+  EXPECT_EQ(pass.rfind("PASS dir/story.yaml [keep-sid-keeps-acl]  (", 0), 0u) << pass;
+  const sim::ScenarioResult failed = Named("dir/story.yaml", "keep-sid-keeps-acl", false);
+  EXPECT_THAT(sim::RenderSummary({failed}), HasSubstr("failed: dir/story.yaml [keep-sid-keeps-acl]\n"));
+  // The default name is the file's: not said twice.
+  EXPECT_THAT(sim::RenderText(Named("dir/story.yaml", "story", true)), Not(HasSubstr("[story]")));
+}
+
+// A summary or name holding a line end or a control character (YAML's "\n", "\e") stays on its
+// line, escaped, in the text report: it cannot fake a PASS line or colour the terminal.
+TEST(ReportText, TheSummaryCannotFakeALine) {
+  sim::ScenarioResult r = Named("a.yaml", "a", false);
+  r.summary = "one\nPASS other.yaml  (0.00 s)\x1b[32m";
+  const std::string text = sim::RenderText(r);
+  EXPECT_EQ(text.rfind("FAIL a.yaml - one\\nPASS other.yaml  (0.00 s)\\x1b[32m  (", 0), 0u) << text;
+  EXPECT_THAT(text, Not(HasSubstr("\nPASS")));
+  r.name = "x\nPASS y";
+  EXPECT_THAT(sim::RenderText(r), HasSubstr("FAIL a.yaml [x\\nPASS y] - one"));
+  EXPECT_THAT(sim::RenderSummary({r}), HasSubstr("failed: a.yaml [x\\nPASS y]\n"));
+}
+
+// JUnit's time is xs:decimal: a tiny duration is written as a plain decimal, never 5.5425e-05.
+TEST(ReportJUnit, TimesArePlainDecimals) {
+  sim::ScenarioResult quick = Named("a.yaml", "a", true), slow = Named("b.yaml", "b", true);
+  quick.seconds = 5.5425e-05;
+  slow.seconds = 12.5;
+  const std::string xml = sim::JUnitXml({quick, slow});
+  EXPECT_THAT(xml, HasSubstr("name=\"a\" file=\"a.yaml\" time=\"0.000055\""));
+  EXPECT_THAT(xml, HasSubstr("name=\"b\" file=\"b.yaml\" time=\"12.500000\""));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"fixup-sim\" tests=\"2\" failures=\"0\" time=\"12.500055\">"));
+  EXPECT_THAT(xml, Not(HasSubstr("e-")));
+}
+
+}  // namespace
