@@ -545,16 +545,27 @@ TEST(ScenarioFileErrors, WrongTypesOfParameters) {
   EXPECT_EQ(tags.message, "tags: expected a list");
 }
 
+// A step (one line after the valid head) and the error its load gives: at line 7, this column.
+struct StepError {
+  std::string step;
+  int column;
+  std::string message;
+};
+
+void ExpectEachStepFailsTheLoadAt(const std::vector<StepError>& cases) {
+  for (const StepError& c : cases) {
+    auto e = ScenarioError(kValidScenarioHead + "  " + c.step + "\n");
+    EXPECT_EQ(e.line, 7) << c.step;
+    EXPECT_EQ(e.column, c.column) << c.step;
+    EXPECT_EQ(e.message, c.message) << c.step;
+  }
+}
+
 // A value the step would refuse, or read as another number, fails the load (exit 2), not the run:
 // whole numbers past the parameter's range (never wrapped to a small one), and the parameters
 // with a syntax of their own (an access mask, ACE flags), checked by the parser the step uses.
 TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
-  struct Case {
-    std::string step;
-    int column;
-    std::string message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<StepError> cases = {
       {"- fixer: {fail_at: 1, fail_error: 4294967301}", 37,
        "step 'fixer' key 'fail_error': expected a whole number from 0 to 4294967295, got '4294967301'"},
       {"- set_policy: {min_length: 15}", 30,
@@ -575,12 +586,7 @@ TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
       {"- grant_ace: {path: x, principal: ASPNET, flags: OIX}", 52,
        "step 'grant_ace' key 'flags': 'OIX' is not made of OI, CI, IO written together (OICI)"},
   };
-  for (const Case& c : cases) {
-    auto e = ScenarioError(kValidScenarioHead + "  " + c.step + "\n");
-    EXPECT_EQ(e.line, 7) << c.step;
-    EXPECT_EQ(e.column, c.column) << c.step;
-    EXPECT_EQ(e.message, c.message) << c.step;
-  }
+  ExpectEachStepFailsTheLoadAt(cases);
   // The largest values each takes still load.
   LoadScenario(kValidScenarioHead +
                "  - fixer: {fail_at: 1, fail_error: 4294967295}\n  - set_policy: {min_length: 14, history: 24}\n" +
@@ -591,13 +597,8 @@ TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
 // program) is refused where it is written, and so is a fault's error without the fault: each
 // loaded and injected nothing, a scenario testing a clean run under a fault's name.
 TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
-  struct Case {
-    std::string step;
-    int column;
-    std::string message;
-  };
   const std::string from_one = "expected a whole number from 1 to 999999999999999999, got '0'";
-  const std::vector<Case> cases = {
+  const std::vector<StepError> cases = {
       {"- fixer: {fail_at: 0}", 22, "step 'fixer' key 'fail_at': " + from_one},
       {"- fixer: {crash_at: 0}", 23, "step 'fixer' key 'crash_at': " + from_one},
       {"- fixer: {crash_after: 0, crash_op: scm.stop}", 26, "step 'fixer' key 'crash_after': " + from_one},
@@ -608,12 +609,7 @@ TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
       {"- fixer: {crash_at: 2, fail_error: 5}", 38,
        "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' (without one it means nothing)"},
   };
-  for (const Case& c : cases) {
-    auto e = ScenarioError(kValidScenarioHead + "  " + c.step + "\n");
-    EXPECT_EQ(e.line, 7) << c.step;
-    EXPECT_EQ(e.column, c.column) << c.step;
-    EXPECT_EQ(e.message, c.message) << c.step;
-  }
+  ExpectEachStepFailsTheLoadAt(cases);
   // 1, and an error beside the fault it belongs to, load.
   LoadScenario(kValidScenarioHead +
                "  - fixer: {fail_at: 1, fail_error: 5}\n  - fixer: {fail_op: scm.stop, fail_error: 5}\n" +
