@@ -80,8 +80,9 @@ size_t ValueEnd(std::string_view line, size_t at) {
 }
 
 // `line` with the value of every secret key replaced by ********; each value taken out is added
-// to `values`, so the message can lose it too.
-std::string MaskSecrets(std::string_view line, std::vector<std::string>& values) {
+// to `values`, so the message can lose it too. `column` (1-based) moves with the text: after a
+// value, by what it lost; inside one, to its start.
+std::string MaskSecrets(std::string_view line, std::vector<std::string>& values, int& column) {
   std::string out(line);
   for (std::string_view key : kSecretKeys) {
     for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
@@ -107,6 +108,11 @@ std::string MaskSecrets(std::string_view line, std::vector<std::string>& values)
       } else {
         values.push_back(std::move(value));
       }
+      const int first = static_cast<int>(i) + 1, past = static_cast<int>(end) + 1;  // 1-based
+      if (column >= past)
+        column -= (past - first) - 8;
+      else if (column > first)
+        column = first;
       out.replace(i, end - i, "********");
     }
   }
@@ -178,7 +184,8 @@ void AttachSource(LoadError& error, std::string_view text) {
   error.line = line;
   std::vector<std::string> secrets;
   const std::string_view raw = text.substr(begin, line_end(begin) - begin);
-  error.source_line = MaskSecrets(raw, secrets);
+  error.column = std::clamp(error.column, 1, static_cast<int>(raw.size()) + 1);
+  error.source_line = MaskSecrets(raw, secrets, error.column);
   // A message quoting the value it refused ("got '...'") loses a secret the same way.
   for (std::string value : secrets) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
@@ -186,7 +193,6 @@ void AttachSource(LoadError& error, std::string_view text) {
     for (size_t at = error.message.find(value); at != std::string::npos; at = error.message.find(value, at))
       error.message.replace(at, value.size(), "********");
   }
-  error.column = std::clamp(error.column, 1, static_cast<int>(raw.size()) + 1);
 }
 
 std::string LoadError::ToString() const {

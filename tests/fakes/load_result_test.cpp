@@ -227,4 +227,17 @@ TEST(LoadErrorSecrets, ASecretOnTheLineNeverReachesTheExcerptOrTheMessage) {
   EXPECT_EQ(e.source_line, "  my_password_note: visible");
 }
 
+// The column follows the masked excerpt: after a value, by what the value lost; inside one, at
+// its start. It pointed past the end of the shorter excerpt (found by fuzz_scenario).
+TEST(LoadErrorSecrets, TheColumnStaysOnTheMaskedLine) {
+  const std::string line = "  - logon: {user: carol, password: 'Tulip#2003pass', type: x:";
+  fakes::LoadError after{.file = "s.yaml", .line = 1, .column = static_cast<int>(line.size()), .message = "m"};
+  fakes::AttachSource(after, line);
+  EXPECT_EQ(after.source_line, "  - logon: {user: carol, password: ********, type: x:");
+  EXPECT_EQ(after.column, static_cast<int>(after.source_line.size()));
+  fakes::LoadError inside{.file = "s.yaml", .line = 1, .column = 40, .message = "m"};
+  fakes::AttachSource(inside, line);
+  EXPECT_EQ(inside.column, 36);  // where ******** starts
+}
+
 }  // namespace
