@@ -70,11 +70,11 @@ void LoadSession(LoadContext& c, const Field& f);
 void LoadEvents(LoadContext& c, const Field& f);
 void LoadJournal(LoadContext& c, const Field& f);
 
-// One ACE: {allow|deny: PRINCIPAL, mask: NAME|HEX, flags: [OI, CI, NP, IO, I] | HEX}.
 // A time in seconds since 1970 within kEarliestMachineTime..kLatestMachineTime (state.h), else an
 // input error at `f`; InWindowsTime checks one already read from `f` (a UTC text).
 int64_t LoadTimeSeconds(const Field& f);
 int64_t InWindowsTime(const Field& f, int64_t seconds);
+// One ACE: {allow|deny: PRINCIPAL, mask: NAME|HEX, flags: [OI, CI, NP, IO, I] | HEX}.
 fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns);
 
 }  // namespace fakes::yaml

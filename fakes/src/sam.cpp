@@ -101,8 +101,11 @@ std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& 
 }
 
 UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) {
+  return const_cast<UserAccount*>(std::as_const(*this).FindUserBySid(sid));
+}
+const UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) const {
   if (!sid.IsAccountSid() || sid.Domain() != m_.state().sam.domain) return nullptr;
-  for (UserAccount& u : m_.state().sam.users) {
+  for (const UserAccount& u : m_.state().sam.users) {
     if (u.rid == sid.Rid()) return &u;
   }
   return nullptr;
@@ -286,8 +289,7 @@ fixer::Status Sam::CheckNewMember(const std::string& group, const fixer::Sid& me
   // deleted account's SID is refused. A local group cannot hold a local group.
   // (docs/windows-reference.md#local-groups)
   const SamState& sam = m_.state().sam;
-  if (member.IsAccountSid() && member.Domain() == sam.domain &&
-      std::none_of(sam.users.begin(), sam.users.end(), [&](const UserAccount& u) { return SidOf(u) == member; })) {
+  if (member.IsAccountSid() && member.Domain() == sam.domain && !FindUserBySid(member)) {
     const bool is_group =
         std::any_of(sam.groups.begin(), sam.groups.end(), [&](const LocalGroup& other) { return other.sid == member; });
     return Status::Win(is_group ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);

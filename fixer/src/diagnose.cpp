@@ -1,6 +1,4 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
-#include <algorithm>
-#include <cctype>
 #include <utility>
 
 #include "diagnose_parts.h"

@@ -1,7 +1,4 @@
 // Which account the ASP.NET 1.0 worker runs as, read from <processModel userName>.
-#include <algorithm>
-#include <cctype>
-
 #include "diagnose_parts.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"

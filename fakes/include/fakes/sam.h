@@ -61,6 +61,7 @@ class Sam {
   UserAccount* FindUser(const std::string& name);
   const UserAccount* FindUser(const std::string& name) const;
   UserAccount* FindUserBySid(const fixer::Sid& sid);
+  const UserAccount* FindUserBySid(const fixer::Sid& sid) const;
   LocalGroup* FindGroup(const std::string& name);
   fixer::Sid SidOf(const UserAccount& user) const;
   // Groups (by SID) that `member` belongs to directly.
