@@ -124,6 +124,13 @@ bool LooksLikeMachineLog(std::string_view log) {
   return header.whole || header.bytes == log.size();
 }
 
+bool IsForeignFileAt(const std::string& log_path) {
+  // The longest header: the magic, a 20-digit size, 8 hex digits, two spaces and the newline.
+  const size_t longest_header = kMagic.size() + 1 + 20 + 1 + 8 + 1;
+  std::string start;
+  return ReadFileStart(log_path, longest_header, start) == 0 && !LooksLikeMachineLog(start);
+}
+
 std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name,
                                           OpenedMachineFile& opened) {
   if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);

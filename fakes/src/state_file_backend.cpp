@@ -8,7 +8,6 @@
 
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
-#include "fakes/whole_file.h"
 #include "state_file_journal.h"
 
 namespace fakes {
@@ -48,9 +47,8 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // Saving --out removes the log beside it (the file is then the whole machine): a FILE.log this
   // tool did not write is someone's, and is never removed.
   if (!kept.out.empty()) {
-    std::string beside;
     const std::string log = MachineLogPath(kept.out);
-    if (ReadWholeFile(log, beside) == 0 && !LooksLikeMachineLog(beside)) {
+    if (IsForeignFileAt(log)) {
       out.error = LoadError{kept.out, 0, 0,
                             "writing it would remove " + log +
                                 ", which is not a machine log: move that file or name "

@@ -4,12 +4,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 namespace fakes {
 
-int ReadWholeFile(const std::string& path, std::string& text) {
+namespace {
+
+// At most `limit` bytes of the regular file at `path` into `text`.
+int ReadRegularFile(const std::string& path, size_t limit, std::string& text) {
   // O_NONBLOCK: opening a FIFO does not wait for a writer; the type is then looked at first.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return errno;
@@ -27,8 +32,8 @@ int ReadWholeFile(const std::string& path, std::string& text) {
   }
   text.clear();
   char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+  while (text.size() < limit) {
+    const ssize_t n = ::read(fd, buf, std::min(sizeof buf, limit - text.size()));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int err = errno;
@@ -40,6 +45,16 @@ int ReadWholeFile(const std::string& path, std::string& text) {
   }
   ::close(fd);
   return 0;
+}
+
+}  // namespace
+
+int ReadWholeFile(const std::string& path, std::string& text) {
+  return ReadRegularFile(path, std::numeric_limits<size_t>::max(), text);
+}
+
+int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text) {
+  return ReadRegularFile(path, max_bytes, text);
 }
 
 std::string ReadErrorText(int err) {

@@ -36,16 +36,16 @@ struct OpenedJournal {
   Steps steps;
 };
 
-// "journal record 1: ..." when the plan's SID is not that of the account it names while the run
+// Record 1's problem when the plan's SID is not that of the account it names while the run
 // has not yet begun its irreversible step (deleting it): a hand-edited journal, on which resume
 // and rollback would act on another account. nullopt otherwise.
-std::optional<std::string> IdentityProblem(const JournalReplay& journal, const Steps& steps, Accounts& accounts) {
+std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const Steps& steps, Accounts& accounts) {
   for (const auto& step : steps)
     if (step->irreversible() && journal.PhaseOf(step->id()) != StepPhase::kPending) return std::nullopt;
   auto account = accounts.Lookup(journal.account);
   if (!account || account->sid == journal.sid) return std::nullopt;  // gone since: the run says so
-  return "the journal is unreadable: journal record 1: the plan's SID " + journal.sid.ToString() + " is not " +
-         journal.account + "'s (" + account->sid.ToString() + ")";
+  return JournalProblem{0, "the plan's SID " + journal.sid.ToString() + " is not " + journal.account + "'s (" +
+                               account->sid.ToString() + ")"};
 }
 
 // The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
@@ -76,7 +76,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
   }
   Steps steps = BuildSteps(journal->strategy);  // the journal's step ids are these (CheckJournal)
   if (auto problem = IdentityProblem(*journal, steps, ports.accounts)) {
-    r = InputError(std::move(r), Status(kErrorInvalidParameter, std::move(*problem)));
+    r = InputError(std::move(r), UnreadableJournal(*problem));
     return std::nullopt;
   }
   return OpenedJournal{std::move(*journal), std::move(steps)};

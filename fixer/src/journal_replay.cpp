@@ -75,10 +75,14 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   return std::nullopt;
 }
 
+Status UnreadableJournal(const JournalProblem& problem) {
+  return Status(kErrorInvalidParameter,
+                "the journal is unreadable: journal record " + std::to_string(problem.record + 1) + ": " + problem.why);
+}
+
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
-  auto bad = [](std::string why) { return Status(kErrorInvalidParameter, "the journal is unreadable: " + why); };
-  if (records.empty()) return bad("it does not start with its plan");
-  if (auto problem = CheckJournal(records)) return bad(std::move(problem->why));
+  if (records.empty()) return UnreadableJournal({0, "it does not start with its plan"});
+  if (auto problem = CheckJournal(records)) return UnreadableJournal(*problem);
   JournalReplay r;
   TextFields& head = records.front().data;
   r.strategy = *StrategyFromString(Get(head, "strategy"));

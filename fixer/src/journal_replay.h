@@ -44,6 +44,10 @@ struct JournalReplay {
 JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
                          const std::vector<std::string>& step_ids);
 
+// 87, "the journal is unreadable: journal record N: <why>": what resume and rollback say of a
+// journal they will not act on.
+Status UnreadableJournal(const JournalProblem& problem);
+
 // 87 if the journal does not start with a plan record or names an unknown step or strategy.
 // Takes the records: their data moves into the replay.
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records);

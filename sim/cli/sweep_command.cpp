@@ -18,13 +18,31 @@ namespace {
 struct SweepArgs {
   std::vector<std::string> paths = {"scenarios"};
   int faults = 1;
-  std::vector<std::string> kinds = {"fail", "crash"};
+  std::vector<std::string> kinds = {"fail,crash"};  // each word split at commas
   int jobs = 1;
   uint64_t seed = 1;
   size_t step = 0;  // 1-based, with --case
   std::string only_case;
   std::string html;
 };
+
+std::vector<std::string> KindsIn(const std::string& word) {
+  std::vector<std::string> kinds;
+  size_t at = 0;
+  for (size_t comma; (comma = word.find(',', at)) != std::string::npos; at = comma + 1)
+    kinds.push_back(word.substr(at, comma - at));
+  kinds.push_back(word.substr(at));
+  return kinds;
+}
+
+// "" for a word like fail, crash or fail,crash; else what is wrong with it.
+std::string CheckKinds(const std::string& word) {
+  for (const std::string& k : KindsIn(word)) {
+    if (k.empty()) return "'" + word + "' has an empty kind: give fail, crash or fail,crash";
+    if (k != "fail" && k != "crash") return "'" + k + "' is no fault kind: give fail, crash or fail,crash";
+  }
+  return "";
+}
 
 int Sweep(const SweepArgs& a) {
   const ShardSetting sharding = ShardFromEnvironment();
@@ -35,7 +53,8 @@ int Sweep(const SweepArgs& a) {
   SweepOptions o;
   o.faults = a.faults;
   o.fail = o.crash = false;
-  for (const std::string& k : a.kinds) (k == "fail" ? o.fail : o.crash) = true;
+  for (const std::string& word : a.kinds)
+    for (const std::string& k : KindsIn(word)) (k == "fail" ? o.fail : o.crash) = true;
   o.jobs = a.jobs;
   o.seed = a.seed;
   if (a.step != 0 && a.only_case.empty()) {
@@ -119,14 +138,13 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
   cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
-  // One word, split at commas (given twice: both); as a vector's default it took every word after
-  // it, the paths too.
+  // One word, split at commas by KindsIn (given twice: both); as a vector's default it took every
+  // word after it, the paths too. CLI11's own splitting said "1 required TEXT missing" of ','.
   cmd->add_option("--kinds", args->kinds, "fault kinds, comma-separated: fail, crash, or fail,crash")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->delimiter(',')
-      ->check(CLI::IsMember({"fail", "crash"}));
+      ->check(CLI::Validator(CheckKinds, "fail|crash|fail,crash"));
   cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
   cmd->add_option("--seed", args->seed, "the seed of each machine that gives no seed: of its own (default 1)")
       ->check(kWholeNumber);

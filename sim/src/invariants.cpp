@@ -111,24 +111,21 @@ CheckResult NoSecretIn(std::span<const std::string_view> texts, const fakes::Mac
   return SecretSearch(found, now, known).Check(texts);
 }
 
-CheckResult NoAccountPasswordIn(std::span<const std::string> texts, const fakes::MachineState& found,
-                                const fakes::MachineState& now) {
-  std::set<std::string> hashes;
+CheckResult NoAccountPasswordIn(PrintedWordHashes& printed, std::span<const std::string> texts,
+                                const fakes::MachineState& found, const fakes::MachineState& now) {
+  printed.CatchUp(texts);
+  const std::string what = "no password in output that logs an account on";
   for (const fakes::MachineState* s : {&found, &now})
     for (const fakes::UserAccount& u : s->sam.users)
-      if (!u.password_hash.empty()) hashes.insert(u.password_hash);
-  const std::string what = "no password in output that logs an account on";
-  for (const std::string& text : texts) {
-    for (size_t begin = text.find_first_not_of(" \t\r\n"); begin != std::string::npos;) {
-      const size_t end = std::min(text.find_first_of(" \t\r\n", begin), text.size());
-      std::string_view word(text.data() + begin, end - begin);
-      if (word.size() >= 2 && (word.front() == '"' || word.front() == '\'') && word.back() == word.front())
-        word = word.substr(1, word.size() - 2);
-      if (word.size() >= 4 && hashes.count(fakes::NtHash(word))) return Inv(what, false, "none", "a password appears");
-      begin = text.find_first_not_of(" \t\r\n", end);
-    }
-  }
+      if (!u.password_hash.empty() && printed.Holds(u.password_hash))
+        return Inv(what, false, "none", "a password appears");
   return Inv(what, true, "none", "none");
+}
+
+CheckResult NoAccountPasswordIn(std::span<const std::string> texts, const fakes::MachineState& found,
+                                const fakes::MachineState& now) {
+  PrintedWordHashes printed;
+  return NoAccountPasswordIn(printed, texts, found, now);
 }
 
 SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::MachineState& now,

@@ -62,10 +62,11 @@ void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, 
 std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   const Paint paint{style.color};
   std::ostringstream out;
-  out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << r.file;
+  out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << fakes::EscapeForMessage(r.file);
   if (report::NamedApart(r)) out << " [" << fakes::EscapeForMessage(r.name) << "]";
-  // The name and summary are one line each, but may hold a line end ("...\n" in double quotes):
-  // escaped (\n, \x1b) as in a load error's message, they cannot fake a line or move the cursor.
+  // The file, name and summary are one line each, but may hold a line end (a file name may, a
+  // name in double quotes "...\n" too): escaped (\n, \x1b) as in a load error's message, they
+  // cannot fake a line or move the cursor.
   if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << fakes::EscapeForMessage(r.summary);
   out << "  " << paint(kDim, "(" + Seconds(r.seconds) + ")") << "\n";
   if (r.passed && !style.verbose) return out.str();
@@ -89,7 +90,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
           << fixer::EscapeForReader(c.actual) << "\n";
     }
   }
-  if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << r.error << "\n";
+  if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << fixer::EscapeForReader(r.error) << "\n";
   if (style.verbose) out << RenderChoices(r.modelling_choices, "  ");
   return out.str();
 }
@@ -109,7 +110,7 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   const RunTotals t = TotalsOf(results);
   for (const ScenarioResult& r : results)
     if (!r.passed)
-      out << paint(kRed, "failed:") << " " << r.file
+      out << paint(kRed, "failed:") << " " << fakes::EscapeForMessage(r.file)
           << (report::NamedApart(r) ? " [" + fakes::EscapeForMessage(r.name) + "]" : "") << "\n";
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)

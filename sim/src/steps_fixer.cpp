@@ -112,8 +112,9 @@ void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
 std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
   std::vector<std::string> known = {kFixupCmdPassword};
   if (step.args.count("answer")) known.push_back(Arg(step, "answer"));  // what the user typed: a password
-  std::vector<CheckResult> out{NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), known),
-                               NoAccountPasswordIn(ctx.all_output, ctx.before_step, ctx.machine.state())};
+  std::vector<CheckResult> out{
+      NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), known),
+      NoAccountPasswordIn(ctx.all_output_words, ctx.all_output, ctx.before_step, ctx.machine.state())};
   Record(ctx, out, step);
   return out;
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "fakes/load_result.h"
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
@@ -792,8 +793,10 @@ std::string SweepReport::NotRunAgain() const {
 }
 
 std::string SweepViolation::ToString() const {
-  return "VIOLATION " + file + " step " + std::to_string(step + 1) + " [" + where + "; recovery: " + recovery +
-         "]: " + check + ": expected " + expected + ", got " + actual + "\n  replay: " + ReplayCommand();
+  // The file as the text report shows it (one line); the replay command quotes it for a shell.
+  return "VIOLATION " + fakes::EscapeForMessage(file) + " step " + std::to_string(step + 1) + " [" + where +
+         "; recovery: " + recovery + "]: " + check + ": expected " + expected + ", got " + actual +
+         "\n  replay: " + ReplayCommand();
 }
 
 std::string SweepViolation::ReplayCommand() const {

@@ -46,7 +46,17 @@ TEST(SweepOptions, KindsTakesOneWordAndLeavesThePathsAfterIt) {
 
   const Ran bad = Sweep({"--kinds", "power", kApply});
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_THAT(bad.err, HasSubstr("--kinds: power not in {fail,crash}"));
+  EXPECT_THAT(bad.err, HasSubstr("--kinds: 'power' is no fault kind: give fail, crash or fail,crash"));
+}
+
+// A comma with nothing on one side names no kind: said as such, never "1 required TEXT missing".
+TEST(SweepOptions, KindsWithAnEmptyKindSaysSo) {
+  for (const std::string word : {",", "fail,", ",crash", "fail,,crash"}) {
+    const Ran r = Sweep({"--kinds", word, kApply});
+    EXPECT_EQ(r.exit_code, 2) << word;
+    EXPECT_THAT(r.err, HasSubstr("--kinds: '" + word + "' has an empty kind: give fail, crash or fail,crash")) << word;
+    EXPECT_EQ(r.out, "") << word;
+  }
 }
 
 // A fault past the episode's last call never fires: the replay would check a clean run and say

@@ -108,4 +108,24 @@ TEST(NoAccountPasswordIn, FindsAWordThatIsAnAccountsPassword) {
   EXPECT_TRUE(sim::NoAccountPasswordIn({{"abc"}}, blank, blank).passed);  // too short to tell from a word
 }
 
+// A run's checks share the hashes of what it printed: a later check still sees a word printed
+// before the earlier one (the account's password may be set only later), and the words printed
+// since; each text is hashed once.
+TEST(NoAccountPasswordIn, ChecksOfOneRunSeeAllItsOutput) {
+  fakes::MachineState before{}, after{};
+  before.sam.users.push_back({.rid = 1002, .name = "ASPNET", .password_hash = fakes::NtHash("Old#Secret1")});
+  std::vector<std::string> output = {"C:\\>echo Xq#Secret55\n"};
+  sim::PrintedWordHashes printed;
+  EXPECT_TRUE(sim::NoAccountPasswordIn(printed, output, before, before).passed);
+  after.sam.users.push_back({.rid = 1002, .name = "ASPNET", .password_hash = fakes::NtHash("Xq#Secret55")});
+  output.push_back("C:\\>net user ASPNET *\n");
+  EXPECT_FALSE(sim::NoAccountPasswordIn(printed, output, before, after).passed);  // printed by the first text
+
+  sim::PrintedWordHashes later;
+  output = {"C:\\>dir\n"};
+  EXPECT_TRUE(sim::NoAccountPasswordIn(later, output, after, after).passed);
+  output.push_back("typed 'Xq#Secret55'");
+  EXPECT_FALSE(sim::NoAccountPasswordIn(later, output, after, after).passed);  // printed since
+}
+
 }  // namespace

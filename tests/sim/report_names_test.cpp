@@ -53,6 +53,17 @@ TEST(ReportText, TheSummaryCannotFakeALine) {
   EXPECT_THAT(sim::RenderSummary({r}), HasSubstr("failed: a.yaml [x\\nPASS y]\n"));
 }
 
+// A file name may hold any byte but '/' and NUL: a line end or an ESC in it is escaped too.
+TEST(ReportText, TheFileNameCannotFakeALine) {
+  sim::ScenarioResult r = Named("dir/a\nPASS b.yaml\x1b[2J.yaml", "a", false);
+  r.error = "cannot read\x1b[2J";
+  const std::string text = sim::RenderText(r), summary = sim::RenderSummary({r});
+  EXPECT_EQ(text.rfind("FAIL dir/a\\nPASS b.yaml\\x1b[2J.yaml [a] - ", 0), 0u) << text;
+  EXPECT_THAT(text, HasSubstr("cannot read\\x1b[2J"));
+  EXPECT_THAT(summary, HasSubstr("failed: dir/a\\nPASS b.yaml\\x1b[2J.yaml [a]\n"));
+  for (const std::string& shown : {text, summary}) EXPECT_EQ(shown.find('\x1b'), std::string::npos) << shown;
+}
+
 // JUnit's time is xs:decimal: a tiny duration is written as a plain decimal, never 5.5425e-05.
 TEST(ReportJUnit, TimesArePlainDecimals) {
   sim::ScenarioResult quick = Named("a.yaml", "a", true), slow = Named("b.yaml", "b", true);

@@ -31,6 +31,9 @@ namespace fakes {
 // Whether `log` (a FILE.log's bytes) is one this tool wrote, or the start of one, or empty: anything
 // else is someone's file, which no save may remove.
 bool LooksLikeMachineLog(std::string_view log);
+// Whether `log_path` names a readable file that is not a machine log (LooksLikeMachineLog): only
+// its first line is read. A missing or unreadable file is no one's to protect.
+bool IsForeignFileAt(const std::string& log_path);
 std::string MachineLogPath(const std::string& state_path);
 
 // Where a machine file's log stands.

@@ -8,6 +8,7 @@
 //   if (err != 0) std::cerr << "m.yaml: " << fakes::ReadErrorText(err) << "\n";
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace fakes {
@@ -18,6 +19,8 @@ inline constexpr int kNotARegularFile = -1;
 // The file's bytes into `text`; 0, or errno on failure (ENOENT for a missing file, EISDIR for a
 // folder), or kNotARegularFile.
 int ReadWholeFile(const std::string& path, std::string& text);
+// The same checks, reading at most the file's first `max_bytes` (what a header needs).
+int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text);
 // strerror(err), or "not a regular file (a device, a pipe or a socket)".
 std::string ReadErrorText(int err);
 

@@ -97,8 +97,10 @@ class SecretSearch {
 };
 // A word of `texts` that is an account's password, before or after (its NT hash an account's
 // current hash in `found` or `now`): what a batch file printed by setting a password it made up,
-// which no list of known passwords holds. For the small consoles of `legacy` steps: it hashes
-// every word.
+// which no list of known passwords holds. `printed` keeps the hashes between the checks of a run.
+CheckResult NoAccountPasswordIn(PrintedWordHashes& printed, std::span<const std::string> texts,
+                                const fakes::MachineState& found, const fakes::MachineState& now);
+// The same for texts checked once.
 CheckResult NoAccountPasswordIn(std::span<const std::string> texts, const fakes::MachineState& found,
                                 const fakes::MachineState& now);
 // `account`'s password is the LSA secret's (the hashes compared; no logon, so a lockout or a

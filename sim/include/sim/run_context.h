@@ -18,6 +18,7 @@
 #include "fixer/result.h"
 #include "sim/batch.h"
 #include "sim/machine_diff.h"
+#include "sim/printed_words.h"
 
 namespace sim {
 
@@ -72,6 +73,7 @@ struct RunContext {
   std::string output;                   // its console output and log
   fakes::MachineState before_step;      // for machine_unchanged
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)
+  PrintedWordHashes all_output_words;   // its words' NT hashes, as far as a legacy step's scan got
   PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
   // The invariants checked after the last fixer run (CheckInvariants), for the `invariant` check.
   std::optional<std::vector<CheckedInvariant>> invariants;
