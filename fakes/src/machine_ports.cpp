@@ -178,6 +178,9 @@ class SecurityPort : public fixer::Security {
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
     return objects_.AddAces(object, aces);
   }
+  Status RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
+    return objects_.RemoveAces(object, aces);
+  }
   void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) override {
     objects_.AddAcesEach(objects, writes);
   }

@@ -8,8 +8,9 @@
 //    gives 2; a missing metabase node gives 3 (ADSI's 0x80070003 "path not found").
 //  - Create stores the DACL as given (a scenario may want a non-canonical one); AddAce
 //    inserts in canonical order (explicit deny, explicit allow, inherited).
-//  - An AddAce of an ACE already present (same type, SID, mask and flags), or a RemoveAce of
-//    one that is absent, changes nothing and is no mutation (so no fault point), as Lsa::Grant.
+//  - An AddAce of an ACE already present (same type, SID, mask and flags), or a RemoveAce (or
+//    RemoveAces) of ACEs that are absent, changes nothing and is no mutation (so no fault
+//    point), as Lsa::Grant.
 //  - AddAces is one mutation per object ("acl.set_dacl"), as SetNamedSecurityInfo writes a
 //    whole DACL: a fault leaves none of that object's ACEs added.
 #include "fakes/objects.h"
@@ -274,6 +275,18 @@ fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::A
   if (it == dacl.end()) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
   dacl.erase(it);
+  return fixer::Status::Ok();
+}
+
+fixer::Status ObjectStore::RemoveAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
+  SecurableObject* obj = Find(ref);
+  if (obj == nullptr) return MissingError(*this, ref);
+  auto removed = [&aces](const fixer::Ace& a) {
+    return !(a.flags & fixer::kInheritedAce) && std::find(aces.begin(), aces.end(), a) != aces.end();
+  };
+  if (std::none_of(obj->dacl.begin(), obj->dacl.end(), removed)) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
+  std::erase_if(obj->dacl, removed);
   return fixer::Status::Ok();
 }
 

@@ -75,13 +75,13 @@ class Register : public Step {
             Text(FMT_COMPILE("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
                              "LSA secret, default rights and ACLs"),
                  kFramework10),
-            "put back the account flags it found and revoke the rights it granted (the password and "
-            "the LSA secret agree either way)",
+            "put back the account flags it found, revoke the rights it granted and remove the ACEs "
+            "it gave the account (the password and the LSA secret agree either way)",
             false};
   }
   // aspnet_regiis -i also sets "password never expires" and "cannot change password" and grants
-  // its default rights (a missing SeBatchLogonRight among them): the flags and rights found are
-  // recorded so an undo leaves the account as it was.
+  // its default rights (a missing SeBatchLogonRight among them) and ACLs: the flags, rights and
+  // explicit ACEs found are recorded so an undo leaves the account as it was.
   Result<StepData> Prepare(RepairContext& ctx) override {
     StepData data{{"version", std::string(kFramework10)}};
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
@@ -92,8 +92,12 @@ class Register : public Step {
     EncodeFlags(acct->flags, data);
     auto rights = ctx.ports.rights.Of(acct->sid);
     if (!rights) return rights.status();
+    auto aces = ctx.ports.security.FindAcesByObject(acct->sid);
+    if (!aces) return aces.status();
     data["sid"] = acct->sid.ToString();
     data["rights"] = JoinList(*rights);
+    data[kAcesRecorded] = EncodeBool(true);  // none held is a record too: every ACE then came from the step
+    if (!aces->empty()) data.grants = std::make_shared<const RecordedGrants>(RecordedGrants{std::move(*aces), {}, {}});
     return data;
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
@@ -126,6 +130,30 @@ class Register : public Step {
     for (const std::string& right : *now) {
       if (std::find(found.begin(), found.end(), right) != found.end()) continue;
       if (Status st = ctx.ports.rights.Revoke(*sid, right); !st.ok()) return st;
+    }
+    if (!DecodeBool(Get(data, kAcesRecorded))) return {};  // recorded by an older journal: no ACEs
+    return RemoveAcesAdded(ctx, *sid, GrantsOf(data).aces);
+  }
+
+ private:
+  static constexpr const char* kAcesRecorded = "aces_recorded";
+
+  // The explicit ACEs naming `sid` now that it did not hold when found, off each object in one write.
+  static Status RemoveAcesAdded(RepairContext& ctx, const Sid& sid, const std::vector<ObjectAces>& found) {
+    auto now = ctx.ports.security.FindAcesByObject(sid);
+    if (!now) return now.status();
+    for (const ObjectAces& object : *now) {
+      auto was =
+          std::find_if(found.begin(), found.end(), [&](const ObjectAces& f) { return f.object == object.object; });
+      std::vector<Ace> added;
+      for (const Ace& ace : object.aces)
+        if (was == found.end() || std::find(was->aces.begin(), was->aces.end(), ace) == was->aces.end())
+          added.push_back(ace);
+      if (added.empty()) continue;
+      // An object gone since needs nothing taken off.
+      Status st =
+          OkIf(OkIf(ctx.ports.security.RemoveAces(object.object, added), kErrorFileNotFound), kErrorPathNotFound);
+      if (!st.ok()) return st;
     }
     return {};
   }

@@ -45,6 +45,9 @@ class ObjectStore {
   // first as the one after the last found (objects from an earlier walk come in the map's order).
   void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes);
   fixer::Status RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace);
+  // Every explicit ACE equal to one of `aces` off the DACL in one mutation ("acl.set_dacl", as
+  // AddAces); none held: no mutation.
+  fixer::Status RemoveAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
   // "registry.set_value".
   fixer::Status SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data);
 

@@ -131,6 +131,10 @@ class Security {
   // Adds every ACE to one object's DACL in one change (SetEntriesInAcl, then one
   // SetNamedSecurityInfo), as AddAce would one by one; the default calls AddAce for each.
   virtual Status AddAces(const ObjectRef& object, std::span<const Ace> aces);
+  // Takes each explicit ACE equal to one of `aces` (type, SID, mask and flags) off the object's
+  // DACL in one change (one SetNamedSecurityInfo); an ACE it does not hold is no change, and none
+  // held is no write. 2 / 3 if the object does not exist.
+  virtual Status RemoveAces(const ObjectRef& object, std::span<const Ace> aces) = 0;
   // AddAces on each of `objects` (an earlier FindAcesByObject answer; only the objects count), in
   // order, each object's ACEs and answer through `writes`: exactly that loop of AddAces, one DACL
   // write per object. The default is the loop; a backend may find each object from the one before.
@@ -160,6 +164,9 @@ class SecurityWrapper : public Security {
     return target_.FindAcesOn(sid, on);
   }
   Status AddAces(const ObjectRef& object, std::span<const Ace> aces) override { return target_.AddAces(object, aces); }
+  Status RemoveAces(const ObjectRef& object, std::span<const Ace> aces) override {
+    return target_.RemoveAces(object, aces);
+  }
   // AddAcesEach is not forwarded: its default loop calls this wrapper's AddAces, which a test
   // double may override.
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
