@@ -49,6 +49,7 @@ inline constexpr Divergence kDivergences[] = {
     {"win32", "MutatingAccounts.GroupMembershipErrors", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.FlagsReadBackAndUnknownUserIs2221", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingRights.GrantRevokeEnumerate", kWineNetUserAdd, kWineNetUserAddInstead},
+    {"win32", "MutatingRights.RightNamesAreCaseInsensitive", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingDelete.LeavesAcesAndProfileNamingTheBareSid", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingSecrets.StoreThenRetrieveRoundTrips",
      "LsaStorePrivateData creates or replaces the named secret, LsaRetrievePrivateData reads it back "
@@ -57,6 +58,7 @@ inline constexpr Divergence kDivergences[] = {
     {"win32", "MutatingSecurity.AcesAddedToAFolderAreReadBackFromItInCanonicalOrder", kWineSetDacl,
      kWineSetDaclInstead},
     {"win32", "MutatingSecurity.AcesAddedToAFileAreReadBackFromItInCanonicalOrder", kWineSetDacl, kWineSetDaclInstead},
+    {"win32", "MutatingSecurity.AcesOfOneSidAreKeptApartNotMerged", kWineSetDacl, kWineSetDaclInstead},
 };
 
 inline const Divergence* FindDivergence(std::string_view backend, std::string_view test) {

@@ -40,6 +40,16 @@ bool IsKnownRight(const std::string& right) {
   return LookupPrivilegeValueW(nullptr, Widen(right).c_str(), &luid) != FALSE;
 }
 
+// The spelling `sid` holds `right` in, among `held` (Of's answer); nullptr when not held. The
+// LSA compares right names case-insensitively, as it does the account rights above.
+const std::string* HeldSpelling(const std::vector<std::string>& held, const std::string& right) {
+  const std::string lower = AsciiLower(right);
+  for (const std::string& name : held) {
+    if (AsciiLower(name) == lower) return &name;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 fixer::Result<std::vector<std::string>> Win32Rights::Of(const fixer::Sid& sid) {
@@ -63,7 +73,7 @@ fixer::Result<std::vector<std::string>> Win32Rights::Of(const fixer::Sid& sid) {
 fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right) {
   auto held = Of(sid);
   if (!held) return held.status();
-  if (std::ranges::find(*held, right) != held->end()) return {};  // idempotent, and no change to report
+  if (HeldSpelling(*held, right)) return {};  // idempotent, and no change to report
   auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES | POLICY_CREATE_ACCOUNT);
   if (!policy) return policy.status();
   std::vector<BYTE> binary = ToBinary(sid);
@@ -79,14 +89,15 @@ fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right
 fixer::Status Win32Rights::Revoke(const fixer::Sid& sid, const std::string& right) {
   auto held = Of(sid);
   if (!held) return held.status();
-  if (std::ranges::find(*held, right) == held->end()) {
+  const std::string* spelling = HeldSpelling(*held, right);
+  if (!spelling) {
     // Revoking a right not held succeeds; one Windows does not know is 1313, as LsaRemoveAccountRights says.
     return IsKnownRight(right) ? fixer::Status{} : Error(ERROR_NO_SUCH_PRIVILEGE);
   }
   auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES);
   if (!policy) return policy.status();
   std::vector<BYTE> binary = ToBinary(sid);
-  std::wstring name = Widen(right);
+  std::wstring name = Widen(*spelling);  // the name as the LSA enumerated it
   LSA_UNICODE_STRING lsa_name = LsaString(name);
   if (NTSTATUS st = LsaRemoveAccountRights(policy->get(), AsPsid(binary), FALSE, &lsa_name, 1); st != 0) {
     return Error(LsaNtStatusToWinError(st));

@@ -162,8 +162,10 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
   if (!sd) return sd.status();
   auto merged = WithAces(sd->dacl, aces);
   if (!merged) return merged.status();
+  if (!*merged) return {};  // every ACE is there already: nothing written, no change
+  ACL* dacl = reinterpret_cast<ACL*>((*merged)->data());
   if (object.ns == fixer::ObjectNamespace::kMetabase) {
-    if (fixer::Status st = WriteAdminAcl(object.path, *sd, merged->get()); !st.ok()) return st;
+    if (fixer::Status st = WriteAdminAcl(object.path, *sd, dacl); !st.ok()) return st;
   } else {
     const std::wstring name =
         object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
@@ -173,7 +175,7 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
         (sd->dacl_protected ? PROTECTED_DACL_SECURITY_INFORMATION : UNPROTECTED_DACL_SECURITY_INFORMATION);
     if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
                                          object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
-                                         info, nullptr, nullptr, merged->get(), nullptr);
+                                         info, nullptr, nullptr, dacl, nullptr);
         rc != ERROR_SUCCESS) {
       return Error(rc);
     }
