@@ -321,7 +321,8 @@ TEST_F(MutatingSecurity, AcesOfOneSidAreKeptApartNotMerged) {
   const fixer::Ace modify{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, 0};
   ExpectOk(security.AddAce(object, deny), "AddAce(deny write)");
   ExpectOk(security.AddAce(object, read), "AddAce(allow read, inherited)");
-  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{execute, read}), "AddAces(allow execute, allow read again)");
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{execute, read}),
+           "AddAces(allow execute, allow read again)");
   ExpectOk(security.AddAce(object, modify), "AddAce(allow modify, which holds the write bits denied)");
   ExpectOk(security.AddAce(object, deny), "AddAce(deny write) again");
   auto held = security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
