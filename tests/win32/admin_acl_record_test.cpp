@@ -17,9 +17,8 @@ TEST(AdminAclRecord, AnInheritedRecordIsNotTheNodesOwn) {
 TEST(AdminAclRecord, AWriteKeepsTheOwnRecordsAttributesAndUserType) {
   const MetabaseRecordInfo own{.attributes = win32::kMdInherit | win32::kMdSecure | win32::kMdPartialPath,
                                .user_type = win32::kMdUserTypeServer};
-  EXPECT_EQ(win32::AdminAclWriteInfo(own),
-            (MetabaseRecordInfo{.attributes = win32::kMdInherit | win32::kMdSecure,
-                                .user_type = win32::kMdUserTypeServer}));
+  EXPECT_EQ(win32::AdminAclWriteInfo(own), (MetabaseRecordInfo{.attributes = win32::kMdInherit | win32::kMdSecure,
+                                                               .user_type = win32::kMdUserTypeServer}));
 }
 
 TEST(AdminAclRecord, ANodeWithoutItsOwnRecordIsWrittenWithTheSchemas) {

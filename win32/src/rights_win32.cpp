@@ -17,9 +17,6 @@ namespace win32 {
 
 namespace {
 
-// STATUS_OBJECT_NAME_NOT_FOUND: the SID holds no right at all (it has no LSA account object).
-constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
-
 // Whether Windows knows `right`: a privilege LookupPrivilegeValue finds, or one of the account
 // (logon) rights ntsecapi.h names, which are no privileges (learn.microsoft.com, "Account Rights
 // Constants"). Names compare case-insensitively, as the LSA's do.
