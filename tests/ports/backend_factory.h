@@ -8,6 +8,7 @@
 //   fixer::Status st = backend->ports().accounts.Lookup("Administrator").status();
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,6 +30,10 @@ class BackendFactory {
   virtual void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) = 0;
   // A new empty file in a scratch folder, removed with the folder.
   virtual std::string MakeScratchFile(fixer::Backend& backend, const std::string& folder) = 0;
+  // Makes the next Journal::Load of `backend` fail in its read of the journal (which exists):
+  // Windows: another handle locks the whole file, so ReadFile fails with ERROR_LOCK_VIOLATION
+  // (learn.microsoft.com, ReadFile and LockFile). The answer undoes it.
+  virtual std::function<void()> MakeJournalUnreadable(fixer::Backend& backend) = 0;
 };
 
 // The factory this binary was linked with.

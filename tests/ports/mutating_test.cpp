@@ -4,6 +4,7 @@
 // factory allows it (the fake; Windows in a disposable VM or a fresh WINEPREFIX, docs/windows.md).
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "contract.h"
 
@@ -138,6 +139,28 @@ TEST_F(MutatingRights, GrantRevokeEnumerate) {
   ExpectOk(after.status(), "Of after Revoke");
   Expect(after.ok() && !Holds(after, batch), "Of no longer lists the revoked right");
   ExpectCode(ports().rights.Grant(*sid, "SeFxsimNoSuchRight"), 1313, "Grant(unknown right)");
+}
+
+// rights.h: right names are case-insensitive, as the LSA's are: a right held is revoked by
+// any spelling of its name, and granted again in another spelling it is still held once.
+// Windows: user rights are named by the constants of "Account Rights Constants" and privileges
+// looked up by LookupPrivilegeValue, whose names are case-insensitive (learn.microsoft.com,
+// LookupPrivilegeValueW, lpName; Wine dlls/advapi32/security.c compares them with wcsicmp).
+TEST_F(MutatingRights, RightNamesAreCaseInsensitive) {
+  auto sid = CreateTestUser(TestUserName());
+  ExpectOk(sid.status(), "Create(test user)");
+  if (!sid.ok()) return;
+  const std::string batch(fixer::kSeBatchLogonRight);
+  ExpectOk(ports().rights.Grant(*sid, batch), "Grant(SeBatchLogonRight)");
+  ExpectOk(ports().rights.Grant(*sid, "SEBATCHLOGONRIGHT"), "Grant(SEBATCHLOGONRIGHT) of a held right");
+  auto held = ports().rights.Of(*sid);
+  ExpectOk(held.status(), "Of after Grant");
+  Expect(held.ok() && std::ranges::count_if(*held, [&](const std::string& r) { return HasName({r}, batch); }) == 1,
+         "Of lists the right once");
+  ExpectOk(ports().rights.Revoke(*sid, "sebatchlogonright"), "Revoke(sebatchlogonright) of a held SeBatchLogonRight");
+  auto after = ports().rights.Of(*sid);
+  ExpectOk(after.status(), "Of after Revoke");
+  Expect(after.ok() && !HasName(*after, batch), "the right is no longer held, in any spelling");
 }
 
 // rights.h: "1313 ERROR_NO_SUCH_PRIVILEGE for an unknown right name", for Revoke too, where no
@@ -281,6 +304,36 @@ TEST_F(MutatingSecurity, AcesAddedToAFileAreReadBackFromItInCanonicalOrder) {
   Factory().RemoveScratchFolder(backend(), folder);
 }
 
+// security.h: AddAce adds an ACE, it does not merge: two allow ACEs of one SID with the same
+// inheritance stay two, an allow leaves a deny of the same SID whole, and an ACE the object
+// holds already is not added again. Windows' own merge is SetEntriesInAcl's GRANT_ACCESS, which
+// "combines the specified rights with any existing allowed or denied rights of the trustee"
+// (learn.microsoft.com, ACCESS_MODE); AddAccessAllowedAceEx adds one ACE as it is
+// (learn.microsoft.com, AddAccessAllowedAceEx; "Order of ACEs in a DACL").
+TEST_F(MutatingSecurity, AcesOfOneSidAreKeptApartNotMerged) {
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  fixer::Security& security = ports().security;
+  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
+  const uint32_t inherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+  const fixer::Ace deny{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
+  const fixer::Ace read{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericRead, inherit};
+  const fixer::Ace execute{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericExecute, inherit};
+  const fixer::Ace modify{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, 0};
+  ExpectOk(security.AddAce(object, deny), "AddAce(deny write)");
+  ExpectOk(security.AddAce(object, read), "AddAce(allow read, inherited)");
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{execute, read}),
+           "AddAces(allow execute, allow read again)");
+  ExpectOk(security.AddAce(object, modify), "AddAce(allow modify, which holds the write bits denied)");
+  ExpectOk(security.AddAce(object, deny), "AddAce(deny write) again");
+  auto held = security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
+  ExpectOk(held.status(), "FindAcesOn(" + folder + ")");
+  const std::vector<fixer::Ace> want = {deny, read, execute, modify};
+  Expect(held.ok() && held->size() == 1 && (*held)[0] == want,
+         "the folder holds the four ACEs as added, each once, deny first: " +
+             std::to_string(held.ok() && !held->empty() ? (*held)[0].size() : 0) + " ACEs");
+  Factory().RemoveScratchFolder(backend(), folder);
+}
+
 // journal.h: Append is durable and Load reads every record oldest first; Clear removes the
 // journal. Skipped where a journal exists (never clobber a real run's journal).
 TEST_F(MutatingJournal, AppendLoadClear) {
@@ -299,6 +352,33 @@ TEST_F(MutatingJournal, AppendLoadClear) {
   ExpectOk(ports().journal.Clear(), "Clear()");
   auto cleared = ports().journal.Load();
   Expect(cleared.ok() && cleared->empty(), "no record after Clear");
+}
+
+// journal.h: Load reads every record or fails; a read that fails is never the end of the
+// journal, or the next Append would write back a shorter one. Windows: ReadFile fails where
+// another handle locked the range (learn.microsoft.com, ReadFile, Remarks; LockFile), and it
+// sets the count read to zero before it does any work (ReadFile, lpNumberOfBytesRead). Skipped
+// where a journal exists.
+TEST_F(MutatingJournal, AFailedReadIsAnErrorAndLosesNoRecord) {
+  auto before = ports().journal.Load();
+  ExpectOk(before.status(), "Load()");
+  if (!before.ok() || !before->empty()) GTEST_SKIP() << "a journal exists here; left alone";
+  const fixer::JournalRecord first{.seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin};
+  const fixer::JournalRecord second{.seq = 2, .step = "fxsim-contract", .phase = fixer::JournalPhase::kDone};
+  ExpectOk(ports().journal.Append(first), "Append(1)");
+  ExpectOk(ports().journal.Append(second), "Append(2)");
+  const std::function<void()> restore = Factory().MakeJournalUnreadable(backend());
+  auto unreadable = ports().journal.Load();
+  Expect(!unreadable.ok(), "Load fails while the journal cannot be read (it read " +
+                               std::to_string(unreadable.ok() ? unreadable->size() : 0) + " records)");
+  // It may fail too; what it must not do is write back a journal without the first two.
+  (void)ports().journal.Append({.seq = 3, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin});
+  restore();
+  auto after = ports().journal.Load();
+  ExpectOk(after.status(), "Load once the journal reads again");
+  Expect(after.ok() && after->size() >= 2 && (*after)[0] == first && (*after)[1] == second,
+         "both records written before the failed read are still there");
+  ExpectOk(ports().journal.Clear(), "Clear()");
 }
 
 }  // namespace

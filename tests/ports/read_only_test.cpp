@@ -144,6 +144,24 @@ TEST_F(Policy, ReadsThePasswordPolicy) {
   if (policy.ok()) Expect(policy->min_length <= 14, "min_length " + std::to_string(policy->min_length) + " <= 14");
 }
 
+// password_policy.h: Check is "what NetUserSetInfo would answer". A password longer than PWLEN
+// (256 characters) is refused with 2245 whatever the policy (Wine dlls/netapi32/tests/access.c,
+// run_userhandling_tests: a too-long password, NERR_PasswordTooShort), counted in UTF-16 units,
+// not bytes: 256 of them passes where complexity passes (this one has all four classes, no name).
+TEST_F(Policy, APasswordOver256CharactersIs2245) {
+  std::string long_one;
+  for (int i = 0; i < 64; ++i) long_one += "Aa1!";
+  ExpectCode(ports().policy.Check("fxsim_no_such_user", fixer::Secret::FromString(long_one + "x")), 2245,
+             "Check of a 257-character password");
+}
+
+TEST_F(Policy, LengthIsCountedInUtf16UnitsNotBytes) {
+  std::string wide_one = "Aa1!";
+  for (int i = 0; i < 252; ++i) wide_one += "\xC3\xA9";  // U+00E9: 2 UTF-8 bytes, 1 UTF-16 unit
+  ExpectOk(ports().policy.Check("fxsim_no_such_user", fixer::Secret::FromString(wide_one)),
+           "Check of a 256-character password of 508 UTF-8 bytes");
+}
+
 // rights.h: Of answers the rights a SID holds itself; a SID holding none reads as none.
 TEST_F(Rights, ASidWithoutRightsHoldsNone) {
   auto held = ports().rights.Of(kUnusedSid);

@@ -1,4 +1,4 @@
-// Accounts on the local SAM: NetUserGetInfo (level 4, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
+// Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
 // port's error number (2221, 2224, 2245, 1376, 1378): passed through, never translated.
 #include <windows.h>
@@ -38,6 +38,14 @@ fixer::Result<std::vector<std::string>> LocalGroupsOf(const std::wstring& user) 
   auto* info = reinterpret_cast<LOCALGROUP_USERS_INFO_0*>(buffer.data);
   for (DWORD i = 0; i < read; ++i) groups.push_back(Narrow(info[i].lgrui0_name));
   return groups;
+}
+
+// The user's SID alone (NetUserGetInfo level 23, USER_INFO_23: XP and later), without the
+// group read Lookup makes.
+fixer::Result<fixer::Sid> SidOf(const std::wstring& user) {
+  NetBuffer buffer;
+  if (NET_API_STATUS rc = NetUserGetInfo(nullptr, user.c_str(), 23, &buffer.data); rc != NERR_Success) return Error(rc);
+  return FromPsid(reinterpret_cast<const USER_INFO_23*>(buffer.data)->usri23_user_sid);
 }
 
 }  // namespace
@@ -85,9 +93,8 @@ fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, c
   SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   if (rc != NERR_Success) return Error(rc);
   changes_.Mark();
-  auto created = Lookup(spec.name);
-  if (!created) return created.status();
-  return created->sid;
+  // Only the SID: the account exists now, and a failed read of its groups must not say otherwise.
+  return SidOf(name);
 }
 
 fixer::Status Win32Accounts::Delete(const std::string& name) {

@@ -1,8 +1,7 @@
-// acl_edit.h: DACL reads and SetEntriesInAcl.
+// acl_edit.h: DACL reads, and a DACL with ACEs added built ACE by ACE.
 #include "acl_edit.h"
 
-// windows.h first (acl_edit.h): aclapi.h needs its types.
-#include <aclapi.h>
+#include <algorithm>
 
 #include "win32_util.h"
 
@@ -35,27 +34,76 @@ std::vector<fixer::Ace> ExplicitAcesFor(const ACL* dacl, const fixer::Sid& sid) 
   return mine;
 }
 
-fixer::Result<LocalPtr<ACL>> WithAces(ACL* dacl, std::span<const fixer::Ace> aces) {
+namespace {
+
+// An ACE's place in canonical order ("Order of ACEs in a DACL"): explicit denies (0), other
+// explicit ACEs (1), inherited ACEs (2); the fake's CanonicalClass (fakes/src/objects.cpp).
+int ClassOf(BYTE type, BYTE flags) {
+  if (flags & INHERITED_ACE) return 2;
+  return type == ACCESS_DENIED_ACE_TYPE || type == ACCESS_DENIED_OBJECT_ACE_TYPE ? 0 : 1;
+}
+
+int ClassOf(const fixer::Ace& ace) {
+  return ClassOf(ace.type == fixer::AceType::kDeny ? ACCESS_DENIED_ACE_TYPE : ACCESS_ALLOWED_ACE_TYPE,
+                 static_cast<BYTE>(ace.flags));
+}
+
+bool Contains(const std::vector<fixer::Ace>& list, const fixer::Ace& ace) {
+  return std::find(list.begin(), list.end(), ace) != list.end();
+}
+
+}  // namespace
+
+fixer::Result<std::optional<std::vector<BYTE>>> WithAces(const ACL* dacl, std::span<const fixer::Ace> aces) {
+  // No DACL (or a NULL one) lets everyone in; one holding only the new ACEs would shut everyone
+  // else out. The fake has no such object: refused rather than guessed.
+  if (!dacl) return Error(ERROR_NOT_SUPPORTED);
+  const std::vector<fixer::Ace> held = ExplicitAces(dacl);
+  std::vector<fixer::Ace> added;
   std::vector<std::vector<BYTE>> sids;
-  sids.reserve(aces.size());
-  std::vector<EXPLICIT_ACCESSW> entries(aces.size());
-  for (size_t i = 0; i < aces.size(); ++i) {
-    sids.push_back(ToBinary(aces[i].sid));
-    EXPLICIT_ACCESSW& e = entries[i];
-    e.grfAccessPermissions = aces[i].mask;
-    e.grfAccessMode = aces[i].type == fixer::AceType::kDeny ? DENY_ACCESS : GRANT_ACCESS;
-    e.grfInheritance =
-        aces[i].flags & (OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE | INHERIT_ONLY_ACE | NO_PROPAGATE_INHERIT_ACE);
-    e.Trustee.TrusteeForm = TRUSTEE_IS_SID;
-    e.Trustee.TrusteeType = TRUSTEE_IS_UNKNOWN;
-    e.Trustee.ptstrName = reinterpret_cast<LPWSTR>(AsPsid(sids.back()));
+  DWORD size = sizeof(ACL);
+  for (fixer::Ace ace : aces) {
+    ace.flags &= VALID_INHERIT_FLAGS;
+    if (Contains(held, ace) || Contains(added, ace)) continue;  // already there: kept once
+    sids.push_back(ToBinary(ace.sid));
+    size += static_cast<DWORD>(sizeof(ACCESS_ALLOWED_ACE) - sizeof(DWORD) + sids.back().size());
+    added.push_back(std::move(ace));
   }
-  ACL* merged = nullptr;
-  if (DWORD rc = SetEntriesInAclW(static_cast<ULONG>(entries.size()), entries.data(), dacl, &merged);
-      rc != ERROR_SUCCESS) {
-    return Error(rc);
+  if (added.empty()) return std::optional<std::vector<BYTE>>();
+  std::vector<const ACE_HEADER*> old;
+  for (DWORD i = 0; i < dacl->AceCount; ++i) {
+    void* raw = nullptr;
+    if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) return LastError();
+    old.push_back(static_cast<const ACE_HEADER*>(raw));
+    size += old.back()->AceSize;
   }
-  return LocalPtr<ACL>(merged);
+  size = (size + sizeof(DWORD) - 1) & ~DWORD{sizeof(DWORD) - 1};
+  std::vector<BYTE> bytes(size);
+  ACL* acl = reinterpret_cast<ACL*>(bytes.data());
+  const DWORD revision = std::max<DWORD>(dacl->AclRevision, ACL_REVISION);
+  if (!InitializeAcl(acl, size, revision)) return LastError();
+  // Each new ACE goes before the first old one of a later class: the old ACEs keep their order.
+  int written = 0;  // the new ACEs of classes below this are in
+  auto add_new_below = [&](int cls) -> bool {
+    for (; written < cls; ++written) {
+      for (size_t i = 0; i < added.size(); ++i) {
+        const fixer::Ace& ace = added[i];
+        if (ClassOf(ace) != written) continue;
+        const BYTE flags = static_cast<BYTE>(ace.flags);
+        PSID sid = AsPsid(sids[i]);
+        const BOOL ok = ace.type == fixer::AceType::kDeny ? AddAccessDeniedAceEx(acl, revision, flags, ace.mask, sid)
+                                                          : AddAccessAllowedAceEx(acl, revision, flags, ace.mask, sid);
+        if (!ok) return false;
+      }
+    }
+    return true;
+  };
+  for (const ACE_HEADER* header : old) {
+    if (!add_new_below(ClassOf(header->AceType, header->AceFlags))) return LastError();
+    if (!AddAce(acl, revision, MAXDWORD, const_cast<ACE_HEADER*>(header), header->AceSize)) return LastError();
+  }
+  if (!add_new_below(3)) return LastError();
+  return std::optional<std::vector<BYTE>>(std::move(bytes));
 }
 
 }  // namespace win32

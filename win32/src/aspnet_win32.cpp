@@ -148,7 +148,16 @@ fixer::Status Win32AspNet::Register(const std::string& version) {
     return LastError();
   }
   changes_.Mark();  // from here aspnet_regiis may have changed the machine, whatever it answers
-  WaitForSingleObject(process.hProcess, INFINITE);
+  // Bounded: a hung aspnet_regiis must not hang the repair. It is left running (ending it half-way
+  // through a registration would be worse); the fixer's register step fails with ERROR_TIMEOUT.
+  constexpr DWORD kRegisterWaitMs = 15 * 60 * 1000;
+  const DWORD waited = WaitForSingleObject(process.hProcess, kRegisterWaitMs);
+  if (waited != WAIT_OBJECT_0) {
+    const DWORD error = waited == WAIT_TIMEOUT ? ERROR_TIMEOUT : GetLastError();
+    CloseHandle(process.hThread);
+    CloseHandle(process.hProcess);
+    return Error(error);
+  }
   DWORD exit_code = 0;
   BOOL got = GetExitCodeProcess(process.hProcess, &exit_code);
   CloseHandle(process.hThread);

@@ -35,10 +35,14 @@ fixer::Result<std::string> ReadAll(const std::wstring& path) {
   }
   std::string text;
   char chunk[64 * 1024];
-  DWORD read = 0;
-  while (ReadFile(file.get(), chunk, sizeof(chunk), &read, nullptr) && read > 0) text.append(chunk, read);
-  if (GetLastError() != ERROR_SUCCESS && read != 0) return LastError();
-  return text;
+  for (;;) {
+    DWORD read = 0;
+    // A failed read is an error, never the end of the file: ReadFile zeroes `read` before it
+    // fails, and a journal read short would be rewritten short by the next Append.
+    if (!ReadFile(file.get(), chunk, sizeof(chunk), &read, nullptr)) return LastError();
+    if (read == 0) return text;  // end of file
+    text.append(chunk, read);
+  }
 }
 
 }  // namespace

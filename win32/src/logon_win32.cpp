@@ -22,19 +22,49 @@ struct Handle {
   }
 };
 
+// How long the command may run: the profile is made before it starts (LoadUserProfile), so a
+// `cmd.exe /c exit` that has not ended by then never will; the fixer's profile step then fails
+// with ERROR_TIMEOUT (1460) and the process is ended.
+constexpr DWORD kCommandWaitMs = 5 * 60 * 1000;
+
+// The system directory (%SystemRoot%\system32), which every account may read.
+fixer::Result<std::wstring> SystemDirectory() {
+  wchar_t path[MAX_PATH];
+  const UINT n = GetSystemDirectoryW(path, MAX_PATH);
+  if (n == 0 || n >= MAX_PATH) return LastError();
+  return std::wstring(path, n);
+}
+
 // Runs `command_line` as the user to completion; its exit code as the error when not 0
-// (cmd.exe answers 9009 for an unknown command).
+// (cmd.exe answers 9009 for an unknown command). The program is the command line's first word
+// taken from the system directory only (never the caller's folder or PATH: a cmd.exe beside the
+// tool must not run as the user), started in the system directory, which the user can read
+// (the caller's folder may not be). Its console window is hidden (STARTF_USESHOWWINDOW, SW_HIDE):
+// CREATE_NO_WINDOW is not among the creation flags CreateProcessWithLogonW takes.
 fixer::Status RunAs(const std::wstring& user, std::wstring& password, const std::string& command_line) {
+  auto system = SystemDirectory();
+  if (!system) return system.status();
   std::wstring command = Widen(command_line);  // CreateProcessWithLogonW may write to it
+  const std::wstring program = command.substr(0, command.find(L' '));
+  if (program.empty() || program.find_first_of(L"\\/:\"") != std::wstring::npos) return Error(ERROR_INVALID_PARAMETER);
+  const std::wstring application = *system + L"\\" + program;
   STARTUPINFOW startup{};
   startup.cb = sizeof(startup);
+  startup.dwFlags = STARTF_USESHOWWINDOW;
+  startup.wShowWindow = SW_HIDE;
   PROCESS_INFORMATION process{};
-  if (!CreateProcessWithLogonW(user.c_str(), L".", password.c_str(), LOGON_WITH_PROFILE, nullptr, command.data(),
-                               CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT, nullptr, nullptr, &startup, &process)) {
+  if (!CreateProcessWithLogonW(user.c_str(), L".", password.c_str(), LOGON_WITH_PROFILE, application.c_str(),
+                               command.data(), CREATE_UNICODE_ENVIRONMENT, nullptr, system->c_str(), &startup,
+                               &process)) {
     return LastError();
   }
   Handle owner_process{process.hProcess}, owner_thread{process.hThread};
-  WaitForSingleObject(process.hProcess, INFINITE);
+  const DWORD waited = WaitForSingleObject(process.hProcess, kCommandWaitMs);
+  if (waited == WAIT_TIMEOUT) {
+    TerminateProcess(process.hProcess, ERROR_TIMEOUT);
+    return Error(ERROR_TIMEOUT);
+  }
+  if (waited != WAIT_OBJECT_0) return LastError();
   DWORD exit_code = 0;
   if (!GetExitCodeProcess(process.hProcess, &exit_code)) return LastError();
   return exit_code == 0 ? fixer::Status() : Error(exit_code);

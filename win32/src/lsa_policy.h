@@ -16,6 +16,10 @@
 
 namespace win32 {
 
+// STATUS_OBJECT_NAME_NOT_FOUND: no such LSA object (a secret never stored; a SID with no account
+// object, so no right at all).
+inline constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
+
 class LsaPolicy {
  public:
   static fixer::Result<LsaPolicy> Open(ACCESS_MASK access);

@@ -47,15 +47,24 @@ class AdminBase {
   IMSAdminBaseW* base_ = nullptr;
 };
 
-// GetData of any type into `bytes`; nullopt when the property is not set.
-fixer::Result<std::optional<std::vector<BYTE>>> GetRaw(const std::wstring& path, DWORD id, DWORD type) {
+static_assert(kMdInherit == METADATA_INHERIT && kMdPartialPath == METADATA_PARTIAL_PATH &&
+              kMdSecure == METADATA_SECURE && kMdReference == METADATA_REFERENCE &&
+              kMdIsInherited == METADATA_ISINHERITED && kMdUserTypeServer == IIS_MD_UT_SERVER &&
+              kMdUserTypeFile == IIS_MD_UT_FILE);
+
+// GetData of any type into `bytes`, asked with `attributes` (METADATA_INHERIT: a parent's value
+// too); nullopt when the property is not set. `info`: the attributes and user type GetData
+// answered (METADATA_ISINHERITED set when asked for and the value is a parent's).
+fixer::Result<std::optional<std::vector<BYTE>>> GetRaw(const std::wstring& path, DWORD id, DWORD type,
+                                                       DWORD attributes = METADATA_INHERIT,
+                                                       MetabaseRecordInfo* info = nullptr) {
   AdminBase base;
   if (fixer::Status st = base.Create(); !st.ok()) return st;
   std::vector<BYTE> bytes(256);
   for (;;) {
     METADATA_RECORD record{};
     record.dwMDIdentifier = id;
-    record.dwMDAttributes = METADATA_INHERIT;
+    record.dwMDAttributes = attributes;
     record.dwMDUserType = ALL_METADATA;
     record.dwMDDataType = type;
     record.dwMDDataLen = static_cast<DWORD>(bytes.size());
@@ -69,6 +78,7 @@ fixer::Result<std::optional<std::vector<BYTE>>> GetRaw(const std::wstring& path,
     if (hr == kMdErrorDataNotFound) return std::optional<std::vector<BYTE>>();
     if (FAILED(hr)) return FromHresult(hr);
     bytes.resize(record.dwMDDataLen);
+    if (info) *info = {.attributes = record.dwMDAttributes, .user_type = record.dwMDUserType};
     return std::optional<std::vector<BYTE>>(std::move(bytes));
   }
 }
@@ -115,11 +125,16 @@ fixer::Result<std::optional<std::vector<std::wstring>>> ReadMetabaseMultiSz(cons
   return std::optional<std::vector<std::wstring>>(std::move(strings));
 }
 
-fixer::Result<std::optional<std::vector<BYTE>>> ReadMetabaseBinary(const std::wstring& path, DWORD id) {
-  return GetRaw(path, id, BINARY_METADATA);
+fixer::Result<std::optional<MetabaseBinary>> ReadMetabaseBinary(const std::wstring& path, DWORD id) {
+  MetabaseRecordInfo info;
+  auto raw = GetRaw(path, id, BINARY_METADATA, METADATA_INHERIT | METADATA_ISINHERITED, &info);
+  if (!raw) return raw.status();
+  if (!*raw) return std::optional<MetabaseBinary>();
+  return std::optional<MetabaseBinary>(MetabaseBinary{.bytes = std::move(**raw), .info = info});
 }
 
-fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std::vector<BYTE>& value) {
+fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std::vector<BYTE>& value,
+                                  const MetabaseRecordInfo& info) {
   AdminBase base;
   if (fixer::Status st = base.Create(); !st.ok()) return st;
   METADATA_HANDLE handle = 0;
@@ -127,8 +142,8 @@ fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std:
   if (FAILED(hr)) return FromHresult(hr);
   METADATA_RECORD record{};
   record.dwMDIdentifier = id;
-  record.dwMDAttributes = METADATA_INHERIT;
-  record.dwMDUserType = IIS_MD_UT_SERVER;
+  record.dwMDAttributes = info.attributes;
+  record.dwMDUserType = info.user_type;
   record.dwMDDataType = BINARY_METADATA;
   record.dwMDDataLen = static_cast<DWORD>(value.size());
   record.pbMDData = const_cast<BYTE*>(value.data());

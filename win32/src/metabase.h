@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "admin_acl_record.h"
 #include "fixer/result.h"
 
 namespace win32 {
@@ -27,8 +28,16 @@ fixer::Result<std::optional<DWORD>> ReadMetabaseDword(const std::wstring& path, 
 fixer::Result<std::optional<std::wstring>> ReadMetabaseString(const std::wstring& path, DWORD id);
 // A MULTISZ property (e.g. ScriptMaps) as its strings.
 fixer::Result<std::optional<std::vector<std::wstring>>> ReadMetabaseMultiSz(const std::wstring& path, DWORD id);
-fixer::Result<std::optional<std::vector<BYTE>>> ReadMetabaseBinary(const std::wstring& path, DWORD id);
-fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std::vector<BYTE>& value);
+// A binary value and how GetData answered it.
+struct MetabaseBinary {
+  std::vector<BYTE> bytes;
+  MetabaseRecordInfo info;  // kMdIsInherited set: a parent's value, none of the node's own
+};
+// The node's own value or the one it inherits (info says which); nullopt when neither is set.
+fixer::Result<std::optional<MetabaseBinary>> ReadMetabaseBinary(const std::wstring& path, DWORD id);
+// Sets the node's own value with `info`'s attributes and user type, then SaveData.
+fixer::Status WriteMetabaseBinary(const std::wstring& path, DWORD id, const std::vector<BYTE>& value,
+                                  const MetabaseRecordInfo& info);
 // The names of the child nodes of `path`.
 fixer::Result<std::vector<std::wstring>> MetabaseChildren(const std::wstring& path);
 

@@ -17,9 +17,6 @@ namespace win32 {
 
 namespace {
 
-// STATUS_OBJECT_NAME_NOT_FOUND: the SID holds no right at all (it has no LSA account object).
-constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
-
 // Whether Windows knows `right`: a privilege LookupPrivilegeValue finds, or one of the account
 // (logon) rights ntsecapi.h names, which are no privileges (learn.microsoft.com, "Account Rights
 // Constants"). Names compare case-insensitively, as the LSA's do.
@@ -38,6 +35,16 @@ bool IsKnownRight(const std::string& right) {
   if (std::ranges::find(kAccountRights, lower) != std::end(kAccountRights)) return true;
   LUID luid;
   return LookupPrivilegeValueW(nullptr, Widen(right).c_str(), &luid) != FALSE;
+}
+
+// The spelling `sid` holds `right` in, among `held` (Of's answer); nullptr when not held. The
+// LSA compares right names case-insensitively, as it does the account rights above.
+const std::string* HeldSpelling(const std::vector<std::string>& held, const std::string& right) {
+  const std::string lower = AsciiLower(right);
+  for (const std::string& name : held) {
+    if (AsciiLower(name) == lower) return &name;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -63,7 +70,7 @@ fixer::Result<std::vector<std::string>> Win32Rights::Of(const fixer::Sid& sid) {
 fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right) {
   auto held = Of(sid);
   if (!held) return held.status();
-  if (std::ranges::find(*held, right) != held->end()) return {};  // idempotent, and no change to report
+  if (HeldSpelling(*held, right)) return {};  // idempotent, and no change to report
   auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES | POLICY_CREATE_ACCOUNT);
   if (!policy) return policy.status();
   std::vector<BYTE> binary = ToBinary(sid);
@@ -79,14 +86,15 @@ fixer::Status Win32Rights::Grant(const fixer::Sid& sid, const std::string& right
 fixer::Status Win32Rights::Revoke(const fixer::Sid& sid, const std::string& right) {
   auto held = Of(sid);
   if (!held) return held.status();
-  if (std::ranges::find(*held, right) == held->end()) {
+  const std::string* spelling = HeldSpelling(*held, right);
+  if (!spelling) {
     // Revoking a right not held succeeds; one Windows does not know is 1313, as LsaRemoveAccountRights says.
     return IsKnownRight(right) ? fixer::Status{} : Error(ERROR_NO_SUCH_PRIVILEGE);
   }
   auto policy = LsaPolicy::Open(POLICY_LOOKUP_NAMES);
   if (!policy) return policy.status();
   std::vector<BYTE> binary = ToBinary(sid);
-  std::wstring name = Widen(right);
+  std::wstring name = Widen(*spelling);  // the name as the LSA enumerated it
   LSA_UNICODE_STRING lsa_name = LsaString(name);
   if (NTSTATUS st = LsaRemoveAccountRights(policy->get(), AsPsid(binary), FALSE, &lsa_name, 1); st != 0) {
     return Error(LsaNtStatusToWinError(st));

@@ -9,12 +9,6 @@
 
 namespace win32 {
 
-namespace {
-
-constexpr NTSTATUS kStatusObjectNameNotFound = static_cast<NTSTATUS>(0xC0000034L);
-
-}  // namespace
-
 fixer::Result<fixer::Secret> Win32Secrets::Retrieve(const std::string& key) {
   auto policy = LsaPolicy::Open(POLICY_GET_PRIVATE_INFORMATION);
   if (!policy) return policy.status();

@@ -1,4 +1,4 @@
-// Security, ACL half: GetNamedSecurityInfo / SetEntriesInAcl / SetNamedSecurityInfo for files
+// Security, ACL half: GetNamedSecurityInfo / acl_edit.h / SetNamedSecurityInfo for files
 // and registry keys, and the AdminACL property (a self-relative security descriptor) of
 // metabase nodes through IMSAdminBase. Which objects FindAces reads: scanned_objects.h.
 // The SQL Server half is sql_logins_win32.cpp.
@@ -6,6 +6,8 @@
 // windows.h first: aclapi.h needs its types.
 #include <aclapi.h>
 #include <iiscnfg.h>
+
+#include <optional>
 
 #include "acl_edit.h"
 #include "metabase.h"
@@ -33,6 +35,11 @@ struct ReadSd {
   std::vector<BYTE> bytes;  // or a metabase AdminACL
   ACL* dacl = nullptr;
   bool dacl_protected = false;
+  // Metabase: the AdminACL record read (none: no AdminACL here or above); `dacl` is the node's own
+  // or, when info has kMdIsInherited, the list it inherits.
+  std::optional<MetabaseRecordInfo> admin_acl;
+  // Whether `dacl` is the object's own: an inherited AdminACL names nobody on this node.
+  bool own() const { return !admin_acl || IsOwnRecord(*admin_acl); }
 };
 
 fixer::Result<ReadSd> ReadNamed(const std::wstring& name, SE_OBJECT_TYPE type) {
@@ -50,13 +57,15 @@ fixer::Result<ReadSd> ReadNamed(const std::wstring& name, SE_OBJECT_TYPE type) {
   return sd;
 }
 
-// A metabase node's own AdminACL (not inherited); an empty descriptor when it has none.
+// A metabase node's AdminACL: its own, or the one it inherits (then ReadSd::own() is false); no
+// DACL when there is neither.
 fixer::Result<ReadSd> ReadAdminAcl(const std::string& path) {
-  auto bytes = ReadMetabaseBinary(Widen(path), MD_ADMIN_ACL);
-  if (!bytes) return bytes.status();
+  auto record = ReadMetabaseBinary(Widen(path), MD_ADMIN_ACL);
+  if (!record) return record.status();
   ReadSd sd;
-  if (!*bytes || (*bytes)->empty()) return sd;
-  sd.bytes = std::move(**bytes);
+  if (!*record || (*record)->bytes.empty()) return sd;
+  sd.admin_acl = (*record)->info;
+  sd.bytes = std::move((*record)->bytes);
   BOOL present = FALSE, defaulted = FALSE;
   if (!GetSecurityDescriptorDacl(sd.bytes.data(), &present, &sd.dacl, &defaulted)) return LastError();
   if (!present) sd.dacl = nullptr;
@@ -93,47 +102,89 @@ fixer::Status WriteAdminAcl(const std::string& path, const ReadSd& old, ACL* dac
   MakeSelfRelativeSD(&absolute, nullptr, &length);  // the size, with ERROR_INSUFFICIENT_BUFFER
   std::vector<BYTE> relative(length);
   if (!MakeSelfRelativeSD(&absolute, relative.data(), &length)) return LastError();
-  return WriteMetabaseBinary(Widen(path), MD_ADMIN_ACL, relative);
+  // The node's own record's attributes and user type; the schema's for a node's first own one.
+  return WriteMetabaseBinary(Widen(path), MD_ADMIN_ACL, relative, AdminAclWriteInfo(old.admin_acl));
 }
 
-void FindIn(const fixer::ObjectRef& object, bool recursive, const fixer::Sid& sid,
-            std::vector<fixer::AceGrant>& found) {
-  if (auto sd = Read(object)) {
-    for (fixer::Ace& ace : ExplicitAcesFor(sd->dacl, sid)) found.push_back({object, std::move(ace)});
+// ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND: an object this machine lacks, or one gone while
+// the scan ran; it holds nothing. Any other failure would make the scan's answer short.
+bool Vanished(uint32_t code) { return code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND; }
+
+// Closes a FindFirstFile search handle.
+struct FindHandle {
+  HANDLE h;
+  ~FindHandle() {
+    if (h != INVALID_HANDLE_VALUE) FindClose(h);
   }
-  if (!recursive) return;
-  if (object.ns == fixer::ObjectNamespace::kFile) {
-    WIN32_FIND_DATAW entry;
-    const std::wstring folder = Widen(object.path);
-    HANDLE search = FindFirstFileW((folder + L"\\*").c_str(), &entry);
-    if (search == INVALID_HANDLE_VALUE) return;
-    do {
-      const std::wstring name = entry.cFileName;
-      if (name == L"." || name == L"..") continue;
-      // A junction or symbolic link is its target's object: scanned where the target is, never twice.
-      if (entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) continue;
-      FindIn({fixer::ObjectNamespace::kFile, Narrow(folder + L"\\" + name)},
-             (entry.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0, sid, found);
-    } while (FindNextFileW(search, &entry));
-    FindClose(search);
-  } else if (object.ns == fixer::ObjectNamespace::kRegistry) {
-    const std::string sub = object.path.substr(object.path.find('\\') + 1);  // past "HKLM\"
-    auto key = OpenLocalMachineKey(Widen(sub));
-    if (!key) return;
-    RegKey owner(*key);
-    auto names = SubkeyNames(owner.get());
-    if (!names) return;
-    for (const std::wstring& name : *names) {
-      FindIn({fixer::ObjectNamespace::kRegistry, object.path + "\\" + Narrow(name)}, true, sid, found);
+};
+
+fixer::Status FindIn(const fixer::ObjectRef& object, bool recursive, const fixer::Sid& sid,
+                     std::vector<fixer::AceGrant>& found);
+
+// Every entry of a folder, each scanned (folders as trees).
+fixer::Status FindInFolder(const std::string& path, const fixer::Sid& sid, std::vector<fixer::AceGrant>& found) {
+  WIN32_FIND_DATAW entry;
+  const std::wstring folder = Widen(path);
+  FindHandle search{FindFirstFileW((folder + L"\\*").c_str(), &entry)};
+  if (search.h == INVALID_HANDLE_VALUE) {
+    const DWORD error = GetLastError();
+    return Vanished(error) ? fixer::Status{} : Error(error);
+  }
+  for (;;) {
+    const std::wstring name = entry.cFileName;
+    // A junction or symbolic link is its target's object: scanned where the target is, never twice.
+    if (name != L"." && name != L".." && !(entry.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)) {
+      if (fixer::Status st = FindIn({fixer::ObjectNamespace::kFile, Narrow(folder + L"\\" + name)},
+                                    (entry.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0, sid, found);
+          !st.ok()) {
+        return st;
+      }
+    }
+    if (!FindNextFileW(search.h, &entry)) {
+      const DWORD error = GetLastError();  // ERROR_NO_MORE_FILES is the end; anything else a short list
+      return error == ERROR_NO_MORE_FILES ? fixer::Status{} : Error(error);
     }
   }
+}
+
+// Every subkey of a registry key, each scanned as a tree.
+fixer::Status FindInKey(const std::string& path, const fixer::Sid& sid, std::vector<fixer::AceGrant>& found) {
+  const std::string sub = path.substr(path.find('\\') + 1);  // past "HKLM\"
+  auto key = OpenLocalMachineKey(Widen(sub));
+  if (!key) return Vanished(key.status().code()) ? fixer::Status{} : key.status();
+  RegKey owner(*key);
+  auto names = SubkeyNames(owner.get());
+  if (!names) return Vanished(names.status().code()) ? fixer::Status{} : names.status();
+  for (const std::wstring& name : *names) {
+    if (fixer::Status st = FindIn({fixer::ObjectNamespace::kRegistry, path + "\\" + Narrow(name)}, true, sid, found);
+        !st.ok()) {
+      return st;
+    }
+  }
+  return {};
+}
+
+fixer::Status FindIn(const fixer::ObjectRef& object, bool recursive, const fixer::Sid& sid,
+                     std::vector<fixer::AceGrant>& found) {
+  auto sd = Read(object);
+  if (!sd) return Vanished(sd.status().code()) ? fixer::Status{} : sd.status();
+  if (sd->own()) {
+    for (fixer::Ace& ace : ExplicitAcesFor(sd->dacl, sid)) found.push_back({object, std::move(ace)});
+  }
+  if (!recursive) return {};
+  if (object.ns == fixer::ObjectNamespace::kFile) return FindInFolder(object.path, sid, found);
+  if (object.ns == fixer::ObjectNamespace::kRegistry) return FindInKey(object.path, sid, found);
+  return {};
 }
 
 }  // namespace
 
 fixer::Result<std::vector<fixer::AceGrant>> Win32Security::FindAces(const fixer::Sid& sid) {
   std::vector<fixer::AceGrant> found;
-  for (const ScanRoot& root : ScanRoots()) FindIn(root.object, root.recursive, sid, found);
+  for (const ScanRoot& root : ScanRoots()) {
+    // A recreate carries over what this finds: an object that could not be read fails the scan.
+    if (fixer::Status st = FindIn(root.object, root.recursive, sid, found); !st.ok()) return st;
+  }
   return found;
 }
 
@@ -143,7 +194,7 @@ fixer::Result<std::vector<std::vector<fixer::Ace>>> Win32Security::FindAcesOn(co
   for (size_t i = 0; i < on.size(); ++i) {
     auto sd = Read(on[i].object);
     if (sd) {
-      held[i] = ExplicitAcesFor(sd->dacl, sid);
+      if (sd->own()) held[i] = ExplicitAcesFor(sd->dacl, sid);
       continue;
     }
     // An object gone since it was found holds nothing; any other failure is the answer.
@@ -162,8 +213,12 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
   if (!sd) return sd.status();
   auto merged = WithAces(sd->dacl, aces);
   if (!merged) return merged.status();
+  if (!*merged && sd->own()) return {};  // every ACE is there already: nothing written, no change
+  // A metabase node with no AdminACL of its own starts from the one it inherits, never from an
+  // empty list; an inherited list that holds every ACE already is written as the node's own.
+  ACL* dacl = *merged ? reinterpret_cast<ACL*>((*merged)->data()) : sd->dacl;
   if (object.ns == fixer::ObjectNamespace::kMetabase) {
-    if (fixer::Status st = WriteAdminAcl(object.path, *sd, merged->get()); !st.ok()) return st;
+    if (fixer::Status st = WriteAdminAcl(object.path, *sd, dacl); !st.ok()) return st;
   } else {
     const std::wstring name =
         object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
@@ -173,7 +228,7 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
         (sd->dacl_protected ? PROTECTED_DACL_SECURITY_INFORMATION : UNPROTECTED_DACL_SECURITY_INFORMATION);
     if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
                                          object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
-                                         info, nullptr, nullptr, merged->get(), nullptr);
+                                         info, nullptr, nullptr, dacl, nullptr);
         rc != ERROR_SUCCESS) {
       return Error(rc);
     }

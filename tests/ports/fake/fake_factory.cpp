@@ -14,6 +14,8 @@ namespace {
 
 // The one file MakeScratchFile puts in a scratch folder, removed with it.
 constexpr const char* kScratchFileName = R"(\fxsim_contract_scratch.txt)";
+// ERROR_LOCK_VIOLATION: what ReadFile answers where another handle locked the file.
+constexpr uint32_t kErrorLockViolation = 33;
 
 // A MachineBackend that owns its machine.
 class OwnedFake : public fixer::Backend {
@@ -50,6 +52,11 @@ class FakeFactory : public BackendFactory {
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
     (void)store.Create(fixer::ObjectNamespace::kFile, path, false, fixer::Sid::Administrators(), {});
     return path;
+  }
+  std::function<void()> MakeJournalUnreadable(fixer::Backend& backend) override {
+    fakes::Machine& machine = static_cast<OwnedFake&>(backend).machine();
+    machine.faults().Add({.op = "journal.load", .nth = 1, .error = kErrorLockViolation, .read = true});
+    return [&machine] { machine.set_faults(fakes::FaultPlan()); };
   }
   void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) override {
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());

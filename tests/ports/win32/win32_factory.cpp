@@ -4,6 +4,10 @@
 // (docs/windows.md, "The port contract suite").
 #include "../backend_factory.h"
 
+#include <windows.h>
+// windows.h first: shlobj.h needs its types.
+#include <shlobj.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +44,25 @@ class Win32Factory : public BackendFactory {
     const std::filesystem::path file = std::filesystem::path(folder) / "fxsim_contract_scratch.txt";
     std::ofstream(file).close();
     return file.string();
+  }
+  std::function<void()> MakeJournalUnreadable(fixer::Backend&) override {
+    wchar_t folder[MAX_PATH];
+    if (FAILED(SHGetFolderPathW(nullptr, CSIDL_COMMON_APPDATA, nullptr, SHGFP_TYPE_CURRENT, folder))) {
+      throw std::runtime_error("SHGetFolderPath(CSIDL_COMMON_APPDATA) failed");
+    }
+    const std::wstring path = std::wstring(folder) + L"\\aspnet-fixer\\journal.txt";
+    // Read access and every sharing mode: the backend still opens the file, only its reads fail.
+    HANDLE file = CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                              nullptr, OPEN_EXISTING, 0, nullptr);
+    if (file == INVALID_HANDLE_VALUE) throw std::runtime_error("cannot open the journal to lock it");
+    if (!LockFile(file, 0, 0, MAXDWORD, MAXDWORD)) {
+      CloseHandle(file);
+      throw std::runtime_error("LockFile of the journal failed");
+    }
+    return [file] {
+      UnlockFile(file, 0, 0, MAXDWORD, MAXDWORD);
+      CloseHandle(file);
+    };
   }
   void RemoveScratchFolder(fixer::Backend&, const std::string& path) override {
     std::error_code ec;
