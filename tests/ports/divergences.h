@@ -68,6 +68,7 @@ inline constexpr Divergence kDivergences[] = {
      kWineSetDaclInstead},
     {"win32", "MutatingSecurity.AcesAddedToAFileAreReadBackFromItInCanonicalOrder", kWineSetDacl, kWineSetDaclInstead},
     {"win32", "MutatingSecurity.AcesOfOneSidAreKeptApartNotMerged", kWineSetDacl, kWineSetDaclInstead},
+    {"win32", "MutatingSecurity.RemoveAcesTakesOffExactlyTheAcesNamed", kWineSetDacl, kWineSetDaclInstead},
 };
 
 inline const Divergence* FindDivergence(std::string_view backend, std::string_view test) {

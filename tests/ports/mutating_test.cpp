@@ -334,6 +334,33 @@ TEST_F(MutatingSecurity, AcesOfOneSidAreKeptApartNotMerged) {
   Factory().RemoveScratchFolder(backend(), folder);
 }
 
+// security.h: RemoveAces takes exactly the ACEs named off (type, SID, mask and flags all equal),
+// in one write; an ACE of the same SID with another mask stays, and naming ACEs the object does
+// not hold changes nothing. Windows: a DACL rebuilt without them and written with
+// SetNamedSecurityInfo (learn.microsoft.com, DeleteAce, AddAce, SetNamedSecurityInfoW).
+TEST_F(MutatingSecurity, RemoveAcesTakesOffExactlyTheAcesNamed) {
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  fixer::Security& security = ports().security;
+  const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
+  const uint32_t inherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+  const fixer::Ace deny{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
+  const fixer::Ace read{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericRead, inherit};
+  const fixer::Ace full{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileAllAccess, inherit};
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{deny, read, full}), "AddAces(deny, read, full)");
+  ExpectOk(security.RemoveAces(object, std::vector<fixer::Ace>{full}), "RemoveAces(full)");
+  const fixer::Ace absent{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, 0};
+  ExpectOk(security.RemoveAces(object, std::vector<fixer::Ace>{absent}), "RemoveAces(an ACE it does not hold)");
+  auto held = security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
+  ExpectOk(held.status(), "FindAcesOn(" + folder + ")");
+  const std::vector<fixer::Ace> want = {deny, read};
+  Expect(held.ok() && held->size() == 1 && (*held)[0] == want,
+         "the folder keeps the deny and the read ACE, the full one gone: " +
+             std::to_string(held.ok() && !held->empty() ? (*held)[0].size() : 0) + " ACEs");
+  Factory().RemoveScratchFolder(backend(), folder);
+  const fixer::Status gone = security.RemoveAces(object, std::vector<fixer::Ace>{read});
+  Expect(gone.code() == 2 || gone.code() == 3, "RemoveAces on a removed folder: 2 or 3, got " + gone.ToString());
+}
+
 // journal.h: Append is durable and Load reads every record oldest first; Clear removes the
 // journal. Skipped where a journal exists (never clobber a real run's journal).
 TEST_F(MutatingJournal, AppendLoadClear) {

@@ -106,4 +106,38 @@ fixer::Result<std::optional<std::vector<BYTE>>> WithAces(const ACL* dacl, std::s
   return std::optional<std::vector<BYTE>>(std::move(bytes));
 }
 
+fixer::Result<std::optional<std::vector<BYTE>>> WithoutAces(const ACL* dacl, std::span<const fixer::Ace> aces) {
+  if (!dacl) return std::optional<std::vector<BYTE>>();
+  std::vector<const ACE_HEADER*> kept;
+  DWORD size = sizeof(ACL);
+  for (DWORD i = 0; i < dacl->AceCount; ++i) {
+    void* raw = nullptr;
+    if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) return LastError();
+    const auto* header = static_cast<const ACE_HEADER*>(raw);
+    const bool explicit_allow_or_deny =
+        !(header->AceFlags & INHERITED_ACE) &&
+        (header->AceType == ACCESS_ALLOWED_ACE_TYPE || header->AceType == ACCESS_DENIED_ACE_TYPE);
+    if (explicit_allow_or_deny) {
+      // ACCESS_ALLOWED_ACE and ACCESS_DENIED_ACE share one layout: header, mask, SID.
+      const auto* ace = static_cast<const ACCESS_ALLOWED_ACE*>(raw);
+      const fixer::Ace as_port{
+          .type = header->AceType == ACCESS_DENIED_ACE_TYPE ? fixer::AceType::kDeny : fixer::AceType::kAllow,
+          .sid = FromPsid(const_cast<DWORD*>(&ace->SidStart)),
+          .mask = ace->Mask,
+          .flags = header->AceFlags};
+      if (std::find(aces.begin(), aces.end(), as_port) != aces.end()) continue;
+    }
+    kept.push_back(header);
+    size += header->AceSize;
+  }
+  if (kept.size() == dacl->AceCount) return std::optional<std::vector<BYTE>>();
+  std::vector<BYTE> bytes(size);
+  ACL* acl = reinterpret_cast<ACL*>(bytes.data());
+  const DWORD revision = std::max<DWORD>(dacl->AclRevision, ACL_REVISION);
+  if (!InitializeAcl(acl, size, revision)) return LastError();
+  for (const ACE_HEADER* header : kept)
+    if (!AddAce(acl, revision, MAXDWORD, const_cast<ACE_HEADER*>(header), header->AceSize)) return LastError();
+  return std::optional<std::vector<BYTE>>(std::move(bytes));
+}
+
 }  // namespace win32

@@ -6,6 +6,7 @@
 //
 //   std::vector<fixer::Ace> mine = win32::ExplicitAcesFor(dacl, sid);
 //   auto merged = win32::WithAces(dacl, aces);   // nullopt: every ACE was there already
+//   auto rest = win32::WithoutAces(dacl, aces);  // nullopt: none of them was there
 #pragma once
 
 #include <windows.h>
@@ -36,5 +37,9 @@ std::vector<fixer::Ace> ExplicitAces(const ACL* dacl);
 // before the inherited ACEs; the old ACEs keep their order. nullopt when none is new. Error 50
 // for a null `dacl` (no DACL or a NULL DACL: everyone has access; the fake has no such object).
 fixer::Result<std::optional<std::vector<BYTE>>> WithAces(const ACL* dacl, std::span<const fixer::Ace> aces);
+// `dacl` without its explicit allow and deny ACEs equal to one of `aces` (type, SID, mask and
+// flags), every other ACE kept in its order. nullopt when it holds none of them (a null `dacl`
+// holds none).
+fixer::Result<std::optional<std::vector<BYTE>>> WithoutAces(const ACL* dacl, std::span<const fixer::Ace> aces);
 
 }  // namespace win32

@@ -208,6 +208,31 @@ fixer::Status Win32Security::AddAce(const fixer::ObjectRef& object, const fixer:
   return AddAces(object, std::span<const fixer::Ace>(&ace, 1));
 }
 
+namespace {
+
+// Writes `dacl` as the object's DACL (a file's or key's protection from inheritance kept as it
+// was; a metabase node's AdminACL record keeping its attributes): AddAces and RemoveAces.
+fixer::Status WriteDacl(const fixer::ObjectRef& object, const ReadSd& sd, ACL* dacl) {
+  if (object.ns == fixer::ObjectNamespace::kMetabase) {
+    if (fixer::Status st = WriteAdminAcl(object.path, sd, dacl); !st.ok()) return st;
+  } else {
+    const std::wstring name =
+        object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
+    const SECURITY_INFORMATION info =
+        DACL_SECURITY_INFORMATION |
+        (sd.dacl_protected ? PROTECTED_DACL_SECURITY_INFORMATION : UNPROTECTED_DACL_SECURITY_INFORMATION);
+    if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
+                                         object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
+                                         info, nullptr, nullptr, dacl, nullptr);
+        rc != ERROR_SUCCESS) {
+      return Error(rc);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) {
   auto sd = Read(object);
   if (!sd) return sd.status();
@@ -216,25 +241,21 @@ fixer::Status Win32Security::AddAces(const fixer::ObjectRef& object, std::span<c
   if (!*merged && sd->own()) return {};  // every ACE is there already: nothing written, no change
   // A metabase node with no AdminACL of its own starts from the one it inherits, never from an
   // empty list; an inherited list that holds every ACE already is written as the node's own.
-  ACL* dacl = *merged ? reinterpret_cast<ACL*>((*merged)->data()) : sd->dacl;
-  if (object.ns == fixer::ObjectNamespace::kMetabase) {
-    if (fixer::Status st = WriteAdminAcl(object.path, *sd, dacl); !st.ok()) return st;
-  } else {
-    const std::wstring name =
-        object.ns == fixer::ObjectNamespace::kFile ? Widen(object.path) : RegistryObjectName(object.path);
-    // The DACL keeps its protection from inheritance as it was.
-    const SECURITY_INFORMATION info =
-        DACL_SECURITY_INFORMATION |
-        (sd->dacl_protected ? PROTECTED_DACL_SECURITY_INFORMATION : UNPROTECTED_DACL_SECURITY_INFORMATION);
-    if (DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(name.c_str()),
-                                         object.ns == fixer::ObjectNamespace::kFile ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
-                                         info, nullptr, nullptr, dacl, nullptr);
-        rc != ERROR_SUCCESS) {
-      return Error(rc);
-    }
-  }
-  changes_.Mark();
-  return {};
+  fixer::Status st = WriteDacl(object, *sd, *merged ? reinterpret_cast<ACL*>((*merged)->data()) : sd->dacl);
+  if (st.ok()) changes_.Mark();
+  return st;
+}
+
+fixer::Status Win32Security::RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) {
+  auto sd = Read(object);
+  if (!sd) return sd.status();
+  if (!sd->own()) return {};  // an inherited AdminACL names nobody on this node
+  auto rest = WithoutAces(sd->dacl, aces);
+  if (!rest) return rest.status();
+  if (!*rest) return {};  // none of them is there: nothing written, no change
+  fixer::Status st = WriteDacl(object, *sd, reinterpret_cast<ACL*>((*rest)->data()));
+  if (st.ok()) changes_.Mark();
+  return st;
 }
 
 }  // namespace win32

@@ -79,6 +79,7 @@ class Win32Security : public fixer::Security {
   fixer::Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override;
   fixer::Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override;
   fixer::Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override;
+  fixer::Status RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override;
   // One read of each object's DACL, no scan of the disk and the registry as FindAces does.
   fixer::Result<std::vector<std::vector<fixer::Ace>>> FindAcesOn(const fixer::Sid& sid,
                                                                  std::span<const fixer::ObjectAces> on) override;
