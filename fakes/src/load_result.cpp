@@ -93,6 +93,8 @@ std::string MaskSecrets(std::string_view line, std::vector<std::string>& values,
       if (i >= out.size() || out[i] != ':') continue;
       ++i;
       while (i < out.size() && out[i] == ' ') ++i;
+      // A map (policy's `password: {min_length: 15}`) is no secret: its own keys are looked at.
+      if (i < out.size() && out[i] == '{') continue;
       const size_t end = ValueEnd(out, i);
       if (end <= i) continue;
       std::string value = out.substr(i, end - i);

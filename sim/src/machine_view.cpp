@@ -157,9 +157,9 @@ nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
   return SavedFormJson<nlohmann::ordered_json>(s);
 }
 
-nlohmann::json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::json j = SavedFormJson<nlohmann::json>(s);
-  nlohmann::json responses = nlohmann::json::object();
+nlohmann::ordered_json MachineToJson(const fakes::MachineState& s) {
+  nlohmann::ordered_json j = MachineFileJson(s);
+  nlohmann::ordered_json responses = nlohmann::ordered_json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);
   return j;

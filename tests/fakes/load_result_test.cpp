@@ -240,4 +240,18 @@ TEST(LoadErrorSecrets, TheColumnStaysOnTheMaskedLine) {
   EXPECT_EQ(inside.column, 36);  // where ******** starts
 }
 
+// policy's `password:` is a map of settings, no secret: its line is shown whole and the column
+// stays on the value at fault (it moved to the map's start, the excerpt cut at its first comma).
+TEST(LoadErrorSecrets, APasswordPolicyMapIsShownAsItIs) {
+  const std::string line = "  password: {min_length: 15, complexity: maybe}";
+  fakes::LoadError e{.file = "p.yaml", .line = 1, .column = 26, .message = "policy.password.min_length: at most 14"};
+  fakes::AttachSource(e, line);
+  EXPECT_EQ(e.source_line, line);
+  EXPECT_EQ(e.column, 26);
+  // A secret inside such a map is still masked by its own key.
+  fakes::LoadError inner{.file = "p.yaml", .line = 1, .column = 1, .message = "m"};
+  fakes::AttachSource(inner, "  x: {password: {a: 1}, temp_password: Wonder1and!Secret}");
+  EXPECT_EQ(inner.source_line, "  x: {password: {a: 1}, temp_password: ********}");
+}
+
 }  // namespace

@@ -19,7 +19,8 @@ std::string RenderMachineText(const fakes::MachineState& state);
 // giving an equal state (keys in the file's order). Hashes and secrets as the state file holds
 // them: never in clear.
 nlohmann::ordered_json MachineFileJson(const fakes::MachineState& state);
-// MachineFileJson plus "responses": the status of each application requested now.
-nlohmann::json MachineToJson(const fakes::MachineState& state);
+// MachineFileJson plus "responses": the status of each application requested now; keys in the
+// file's order too (a sorted copy loaded back lists accounts and services in another order).
+nlohmann::ordered_json MachineToJson(const fakes::MachineState& state);
 
 }  // namespace sim
