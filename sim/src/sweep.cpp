@@ -29,11 +29,12 @@ struct Target {
   size_t step = 0;
   fixer::Options options;
   std::vector<std::string> known_secrets;
-  std::shared_ptr<const fakes::MachineState> found;  // shared: each apply's run compares with it, no copy
-  std::map<std::string, int> found_statuses;         // what each app answered before the fixer ran
-  std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
-  std::vector<fakes::MutationEvent> clean_trace;
-  std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
+  // What its cases read, let go with its last group (GroupDone) as the snapshots and ends are:
+  mutable std::shared_ptr<const fakes::MachineState> found;  // shared: each apply's run compares with it, no copy
+  mutable std::map<std::string, int> found_statuses;         // what each app answered before the fixer ran
+  mutable std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
+  mutable std::vector<fakes::MutationEvent> clean_trace;
+  mutable std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
@@ -44,17 +45,25 @@ struct Target {
   // the case of that power loss reads an element, and takes it (each is one worker's: mutable).
   mutable std::vector<std::optional<fakes::MachineState>> before_call;
   mutable std::once_flag before_call_recorded;
-  std::optional<GrantWidening> widening;       // NoGrantWidened against `found`, worked out once
-  mutable sweep::EndCache ends;                // where its episodes ended, with what their checks read there
-  mutable std::atomic<size_t> groups_left{0};  // of its cases' groups (CallGroups), still to run
+  mutable std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
+  mutable sweep::EndCache ends;                   // where its episodes ended, with what their checks read there
+  mutable std::atomic<size_t> groups_left{0};     // of its cases' groups (CallGroups), still to run
 
   // After its last group: what only its cases read is let go (the sweep's memory would hold every
-  // target's, and take a page fault for each new page).
+  // target's, and take a page fault for each new page; a later target's machines take its pages).
+  // Only `file` and `step` are read after that (the report).
   void GroupDone() const {
     if (--groups_left > 0) return;
     ends.Clear();
     before_call.clear();
     before_call.shrink_to_fit();
+    found.reset();
+    found_statuses.clear();
+    fixed_statuses.clear();
+    clean_trace.clear();
+    clean_trace.shrink_to_fit();
+    clean_text.reset();
+    widening.reset();
   }
 };
 

@@ -24,8 +24,8 @@ TEST(RightSet, KnowsEveryRightTheModelKnowsSortedAsStrings) {
     EXPECT_EQ(fakes::CanonicalRight(names[i]), &names[i]) << names[i];
     EXPECT_EQ(fakes::KnownRightIndex(names[i]), i) << names[i];
   }
-  for (std::string_view logon : {fakes::AllowRightFor(fakes::LogonType::kBatch),
-                                 fakes::DenyRightFor(fakes::LogonType::kRemoteInteractive)})
+  for (std::string_view logon :
+       {fakes::AllowRightFor(fakes::LogonType::kBatch), fakes::DenyRightFor(fakes::LogonType::kRemoteInteractive)})
     EXPECT_TRUE(fakes::KnownRightIndex(logon).has_value()) << logon;
   EXPECT_FALSE(fakes::KnownRightIndex("sebatchlogonright").has_value());  // the one spelling only
   EXPECT_FALSE(fakes::KnownRightIndex("SeMadeUpRight").has_value());
