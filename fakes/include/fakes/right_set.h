@@ -6,9 +6,10 @@
 // (the sweep makes thousands) carry one word per SID. It reads as a std::set<std::string> did:
 // in the names' order, each a canonical name.
 //
-//   fakes::RightSet held = {"SeBatchLogonRight", "SeChangeNotifyPrivilege"};
+//   fakes::RightSet held = {"SeChangeNotifyPrivilege", "SeBatchLogonRight"};
 //   held.insert("SeServiceLogonRight");
-//   for (const std::string& right : held) ...;  // "SeBatchLogonRight", "SeChangeNotifyPrivilege", ...
+//   std::vector<std::string> names(held.begin(), held.end());  // SeBatchLogonRight, SeChangeNotifyPrivilege,
+//   SeService...
 #pragma once
 
 #include <bit>
