@@ -8,8 +8,7 @@
 //
 //   fakes::RightSet held = {"SeChangeNotifyPrivilege", "SeBatchLogonRight"};
 //   held.insert("SeServiceLogonRight");
-//   std::vector<std::string> names(held.begin(), held.end());  // SeBatchLogonRight, SeChangeNotifyPrivilege,
-//   SeService...
+//   std::vector<std::string> names(held.begin(), held.end());  // sorted: SeBatchLogonRight first
 #pragma once
 
 #include <bit>
