@@ -13,40 +13,6 @@ namespace {
 
 using fixer::Status;
 
-// Privileges the model knows (winnt.h SE_*_NAME); the last two only from some service packs on
-// (LaterPrivilege).
-constexpr std::array<std::string_view, 29> kPrivileges = {
-    "SeAssignPrimaryTokenPrivilege",
-    "SeAuditPrivilege",
-    "SeBackupPrivilege",
-    "SeChangeNotifyPrivilege",
-    "SeCreatePagefilePrivilege",
-    "SeCreatePermanentPrivilege",
-    "SeCreateTokenPrivilege",
-    "SeDebugPrivilege",
-    "SeEnableDelegationPrivilege",
-    "SeIncreaseBasePriorityPrivilege",
-    "SeIncreaseQuotaPrivilege",
-    "SeLoadDriverPrivilege",
-    "SeLockMemoryPrivilege",
-    "SeMachineAccountPrivilege",
-    "SeManageVolumePrivilege",
-    "SeProfileSingleProcessPrivilege",
-    "SeRemoteShutdownPrivilege",
-    "SeRestorePrivilege",
-    "SeSecurityPrivilege",
-    "SeShutdownPrivilege",
-    "SeSyncAgentPrivilege",
-    "SeSystemEnvironmentPrivilege",
-    "SeSystemProfilePrivilege",
-    "SeSystemtimePrivilege",
-    "SeTakeOwnershipPrivilege",
-    "SeTcbPrivilege",
-    "SeUndockPrivilege",
-    "SeImpersonatePrivilege",
-    "SeCreateGlobalPrivilege",
-};
-
 // "Impersonate a client after authentication" and "Create global objects": new in Windows 2000
 // SP4, XP SP2 and Server 2003 [S: KB 821546, docs/windows-reference.md#rights].
 bool LaterPrivilege(std::string_view canonical) {
@@ -61,30 +27,6 @@ bool HasLaterPrivileges(const fixer::OsInfo& os) {
     case fixer::OsEdition::kWindowsServer2003: return true;
   }
   return true;
-}
-
-constexpr std::array<std::string_view, 10> kLogonRights = {
-    fixer::kSeInteractiveLogonRight,
-    fixer::kSeNetworkLogonRight,
-    fixer::kSeBatchLogonRight,
-    fixer::kSeServiceLogonRight,
-    fixer::kSeRemoteInteractiveLogonRight,
-    fixer::kSeDenyInteractiveLogonRight,
-    fixer::kSeDenyNetworkLogonRight,
-    fixer::kSeDenyBatchLogonRight,
-    fixer::kSeDenyServiceLogonRight,
-    fixer::kSeDenyRemoteInteractiveLogonRight,
-};
-
-// Every right and privilege the model knows, spelled as the rights sets hold them: a lookup
-// answers with one of these strings, so granting, revoking or checking builds none.
-const std::vector<std::string>& KnownRights() {
-  static const std::vector<std::string> known = [] {
-    std::vector<std::string> all(kLogonRights.begin(), kLogonRights.end());
-    all.insert(all.end(), kPrivileges.begin(), kPrivileges.end());
-    return all;
-  }();
-  return known;
 }
 
 // The secret keystream, a byte at a time: SplitMix64 seeded from the machine seed and an FNV-1a
@@ -156,25 +98,28 @@ std::string_view DenyRightFor(LogonType type) {
 
 namespace {
 
-// AllowRightFor(type) (or DenyRightFor) as a string the rights sets can be asked for: built once,
-// not on every logon.
-const std::string& LogonRight(LogonType type, bool deny) {
+// AllowRightFor(type) (or DenyRightFor) as its index in KnownRightNames: looked up once, not on
+// every logon.
+size_t LogonRight(LogonType type, bool deny) {
   static constexpr LogonType kTypes[] = {LogonType::kInteractive, LogonType::kNetwork, LogonType::kBatch,
                                          LogonType::kService, LogonType::kRemoteInteractive};
   static const auto rights = [] {
-    std::array<std::array<std::string, 2>, std::size(kTypes)> table;
+    std::array<std::array<size_t, 2>, std::size(kTypes)> table;
     for (LogonType t : kTypes) {
-      table[static_cast<size_t>(t)] = {std::string(AllowRightFor(t)), std::string(DenyRightFor(t))};
+      table[static_cast<size_t>(t)] = {*KnownRightIndex(AllowRightFor(t)), *KnownRightIndex(DenyRightFor(t))};
     }
     return table;
   }();
   return rights[static_cast<size_t>(type)][deny ? 1 : 0];
 }
 
+// The index of `name`, a pointer CanonicalRight answered (into KnownRightNames).
+size_t IndexOfCanonical(const std::string* name) { return static_cast<size_t>(name - KnownRightNames().data()); }
+
 }  // namespace
 
 const std::string* CanonicalRight(std::string_view right) {
-  for (const std::string& r : KnownRights()) {
+  for (const std::string& r : KnownRightNames()) {
     if (r.size() == right.size() && EqualsIgnoreCase(r, right)) return &r;
   }
   return nullptr;
@@ -193,21 +138,23 @@ const std::string* CanonicalRightOn(const fixer::OsInfo& os, std::string_view ri
 fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
   const std::string* name = CanonicalRightOn(m_.state().products.os, right);
   if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  const size_t index = IndexOfCanonical(name);
   auto& rights = m_.state().lsa.rights;
-  if (auto it = rights.find(sid); it != rights.end() && it->second.contains(*name)) return Status::Ok();
+  if (auto it = rights.find(sid); it != rights.end() && it->second.Has(index)) return Status::Ok();
   if (Status st = m_.Mutate("lsa.grant", sid.ToString() + " " + *name); !st.ok()) return st;
-  rights[sid].insert(*name);
+  rights[sid].Add(index);
   return Status::Ok();
 }
 
 fixer::Status Lsa::Revoke(const fixer::Sid& sid, const std::string& right) {
   const std::string* name = CanonicalRightOn(m_.state().products.os, right);
   if (name == nullptr) return Status::Win(fixer::kErrorNoSuchPrivilege);
+  const size_t index = IndexOfCanonical(name);
   auto& rights = m_.state().lsa.rights;
   auto it = rights.find(sid);
-  if (it == rights.end() || !it->second.contains(*name)) return Status::Ok();
+  if (it == rights.end() || !it->second.Has(index)) return Status::Ok();
   if (Status st = m_.Mutate("lsa.revoke", sid.ToString() + " " + *name); !st.ok()) return st;
-  it->second.erase(*name);
+  it->second.Remove(index);
   if (it->second.empty()) rights.erase(it);  // LSA drops an account object with no rights
   return Status::Ok();
 }
@@ -216,7 +163,7 @@ std::vector<std::string> Lsa::RightsOf(const fixer::Sid& sid) const {
   const auto& rights = m_.state().lsa.rights;
   auto it = rights.find(sid);
   if (it == rights.end()) return {};
-  return {it->second.begin(), it->second.end()};  // std::set keeps them sorted
+  return {it->second.begin(), it->second.end()};  // a RightSet iterates them sorted
 }
 
 bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) const {
@@ -225,14 +172,14 @@ bool Lsa::IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) c
 
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type) {
   const auto& rights = state.lsa.rights;
-  const std::string& allow = LogonRight(type, false);
-  const std::string& deny = LogonRight(type, true);
+  const size_t allow = LogonRight(type, false);
+  const size_t deny = LogonRight(type, true);
   bool allowed = false;
   for (const fixer::Sid& sid : token) {
     auto it = rights.find(sid);
     if (it == rights.end()) continue;
-    if (it->second.contains(deny)) return false;  // deny wins over any allow
-    if (it->second.contains(allow)) allowed = true;
+    if (it->second.Has(deny)) return false;  // deny wins over any allow
+    if (it->second.Has(allow)) allowed = true;
   }
   return allowed;
 }

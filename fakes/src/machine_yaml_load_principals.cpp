@@ -285,7 +285,7 @@ void LoadRights(LoadContext& c, const Field& f) {
       e.key_field.Fail("rights of " + e.key + " are already listed (same SID)");
     }
     seen.push_back(sid);
-    std::set<std::string> wanted;
+    RightSet wanted;
     for (const Field& item : e.value.Items()) {
       const std::string right = item.Str();
       const std::string* name = CanonicalRightOn(c.st().products.os, right);

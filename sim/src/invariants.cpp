@@ -90,7 +90,7 @@ CheckResult GrantsStillWork(const fakes::MachineState& found, const fakes::Machi
   }
   auto rights_of = [](const fakes::MachineState& s, const fixer::Sid& sid) {
     auto it = s.lsa.rights.find(sid);
-    return it == s.lsa.rights.end() ? std::set<std::string>{} : it->second;
+    return it == s.lsa.rights.end() ? fakes::RightSet{} : it->second;
   };
   for (const auto& r : rights_of(found, *old_sid))
     if (!rights_of(now, *new_sid).count(r)) lost.push_back("right " + r);

@@ -314,7 +314,7 @@ class Differ {
   Fields DescribeAny(const T& v) {
     if constexpr (std::is_same_v<T, std::string>)
       return {{"", v, secret_values_}};
-    else if constexpr (std::is_same_v<T, std::set<std::string>>)
+    else if constexpr (std::is_same_v<T, std::set<std::string>> || std::is_same_v<T, fakes::RightSet>)
       return {{"", List(v)}};
     else
       return Describe(v, names_);

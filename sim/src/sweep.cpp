@@ -30,11 +30,12 @@ struct Target {
   size_t step = 0;
   fixer::Options options;
   std::vector<std::string> known_secrets;
-  std::shared_ptr<const fakes::MachineState> found;  // shared: each apply's run compares with it, no copy
-  std::map<std::string, int> found_statuses;         // what each app answered before the fixer ran
-  std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
-  std::vector<fakes::MutationEvent> clean_trace;
-  std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
+  // What its cases read, let go with its last group (GroupDone) as the snapshots and ends are:
+  mutable std::shared_ptr<const fakes::MachineState> found;  // shared: each apply's run compares with it, no copy
+  mutable std::map<std::string, int> found_statuses;         // what each app answered before the fixer ran
+  mutable std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
+  mutable std::vector<fakes::MutationEvent> clean_trace;
+  mutable std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
@@ -45,17 +46,25 @@ struct Target {
   // the case of that power loss reads an element, and takes it (each is one worker's: mutable).
   mutable std::vector<std::optional<fakes::MachineState>> before_call;
   mutable std::once_flag before_call_recorded;
-  std::optional<GrantWidening> widening;       // NoGrantWidened against `found`, worked out once
-  mutable sweep::EndCache ends;                // where its episodes ended, with what their checks read there
-  mutable std::atomic<size_t> groups_left{0};  // of its cases' groups (CallGroups), still to run
+  mutable std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
+  mutable sweep::EndCache ends;                   // where its episodes ended, with what their checks read there
+  mutable std::atomic<size_t> groups_left{0};     // of its cases' groups (CallGroups), still to run
 
   // After its last group: what only its cases read is let go (the sweep's memory would hold every
-  // target's, and take a page fault for each new page).
+  // target's, and take a page fault for each new page; a later target's machines take its pages).
+  // Only `file` and `step` are read after that (the report).
   void GroupDone() const {
     if (--groups_left > 0) return;
     ends.Clear();
     before_call.clear();
     before_call.shrink_to_fit();
+    found.reset();
+    found_statuses.clear();
+    fixed_statuses.clear();
+    clean_trace.clear();
+    clean_trace.shrink_to_fit();
+    clean_text.reset();
+    widening.reset();
   }
 };
 
@@ -692,6 +701,27 @@ CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, Re
 struct UnitResult {
   CaseResult single, pairs;
   size_t pair_cases = 0;
+  // What the report reads of it besides its counts (RunAll keeps only such units).
+  bool HasFindings() const {
+    return !single.violations.empty() || !pairs.violations.empty() || !single.transcript.empty() ||
+           !single.unfired.empty();
+  }
+};
+
+// The counts of every unit (sums: the same whatever the order the workers ran the units in), and
+// the units with findings, by case (null for the rest: a sweep's units have none, and a unit is
+// 200 bytes, a page fault for every 20 of its 5,000 cases).
+struct AllResults {
+  size_t runs = 0, shared = 0, reused = 0, pair_cases = 0;
+  std::vector<std::unique_ptr<UnitResult>> units;
+
+  void Add(UnitResult&& u, size_t i) {
+    runs += u.single.runs + u.pairs.runs;
+    shared += u.pairs.shared;
+    reused += u.single.reused + u.pairs.reused;
+    pair_cases += u.pair_cases;
+    if (u.HasFindings()) units[i] = std::make_unique<UnitResult>(std::move(u));
+  }
 };
 
 // The single cases in groups of one apply's, by their first fault's call (each error, and a power
@@ -721,8 +751,10 @@ std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singl
 // Runs the single cases on o.jobs threads, a group of them at a time (CallGroups, largest first), each
 // followed by its pair cases as they are found (never all pair cases in memory); results keep
 // the cases' order. The progress total grows as pair cases are found.
-std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
-  std::vector<UnitResult> results(singles.size());
+AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
+  AllResults results;
+  results.units.resize(singles.size());
+  std::mutex results_mutex;
   const std::vector<std::pair<size_t, size_t>> groups = CallGroups(singles);
   // The largest applies first (cases times calls, which bound each case's pairs), so the workers
   // finish together instead of one running a long apply alone at the end; an apply's groups
@@ -747,10 +779,15 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
     o.progress(++done, total);
   };
   const bool pairs = o.faults >= 2 && !o.only_case;
+  auto keep = [&](UnitResult&& u, size_t i) {
+    std::lock_guard<std::mutex> lock(results_mutex);
+    results.Add(std::move(u), i);
+  };
   auto run_unit = [&](size_t i, RecoveryCache* cache) {
-    UnitResult& u = results[i];
+    UnitResult u;
     if (!pairs) {
       u.single = RunCase(singles[i], o, nullptr, false, cache);
+      keep(std::move(u), i);
       report(0);
       return;
     }
@@ -764,6 +801,7 @@ std::vector<UnitResult> RunAll(const std::vector<Case>& singles, const SweepOpti
       u.pairs.Add(o.share_runs ? RunPair(c, record, o, cache) : RunCase(c, o));
       report(0);
     }
+    keep(std::move(u), i);
   };
   auto worker = [&] {
     for (size_t k = next++; k < order.size(); k = next++) {
@@ -822,12 +860,15 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   }
 
   std::vector<Case> singles;
-  for (const auto& t : targets) {
-    if (o.only_case) {
-      singles.push_back({t.get(), *o.only_case});
-      continue;
-    }
-    for (Case& c : SingleFaultCases(*t, o)) singles.push_back(std::move(c));
+  if (o.only_case) {
+    for (const auto& t : targets) singles.push_back({t.get(), *o.only_case});
+  } else {
+    std::vector<std::vector<Case>> by_target;  // then one vector of the size it needs, kept for the sweep
+    size_t count = 0;
+    for (const auto& t : targets) count += by_target.emplace_back(SingleFaultCases(*t, o)).size();
+    singles.reserve(count);
+    for (std::vector<Case>& cases : by_target)
+      for (Case& c : cases) singles.push_back(std::move(c));
   }
   report.unsharded_cases = singles.size();
   // GoogleTest's sharding protocol: shard k of n takes every n-th case, from the k-th.
@@ -837,14 +878,14 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     singles = std::move(mine);
   }
 
-  std::vector<UnitResult> results = RunAll(singles, o);
-  report.cases = singles.size();
-  for (size_t i = 0; i < results.size(); ++i) {  // every single case's violations first, then the pairs'
-    UnitResult& u = results[i];
-    report.cases += u.pair_cases;
-    report.runs += u.single.runs + u.pairs.runs;
-    report.shared_runs += u.pairs.shared;
-    report.reused_recoveries += u.single.reused + u.pairs.reused;
+  AllResults results = RunAll(singles, o);
+  report.cases = singles.size() + results.pair_cases;
+  report.runs = results.runs;
+  report.shared_runs = results.shared;
+  report.reused_recoveries = results.reused;
+  for (size_t i = 0; i < results.units.size(); ++i) {  // every single case's violations first, then the pairs'
+    if (!results.units[i]) continue;
+    UnitResult& u = *results.units[i];
     for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
     if (o.only_case)
       for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));
@@ -852,8 +893,9 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
       report.unfired.push_back(singles[i].target->file + " step " + std::to_string(singles[i].target->step + 1) + ": " +
                                u.single.unfired);
   }
-  for (UnitResult& u : results)
-    for (auto& v : u.pairs.violations) report.violations.push_back(std::move(v));
+  for (std::unique_ptr<UnitResult>& u : results.units)
+    if (u)
+      for (auto& v : u->pairs.violations) report.violations.push_back(std::move(v));
   for (SweepViolation& v : report.violations) v.seed = o.seed;  // its replay loads the machines alike
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

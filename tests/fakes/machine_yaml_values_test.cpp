@@ -67,7 +67,7 @@ TEST(MachineYamlValues, ARightWrittenInAnyCaseIsThatRight) {
     ASSERT_TRUE(loaded.ok()) << base << loaded.error->ToString();
     const auto held = loaded.value->lsa.rights.find(fixer::Sid::Users());
     ASSERT_NE(held, loaded.value->lsa.rights.end()) << base;
-    EXPECT_EQ(held->second, std::set<std::string>{"SeBatchLogonRight"}) << base;
+    EXPECT_EQ(held->second, fakes::RightSet{"SeBatchLogonRight"}) << base;
     EXPECT_TRUE(fakes::LogonAllowedIn(*loaded.value, {fixer::Sid::Users()}, fakes::LogonType::kBatch)) << base;
   }
 }

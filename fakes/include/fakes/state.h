@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fakes/right_set.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/event_log.h"
@@ -78,9 +79,9 @@ struct LockoutPolicy {
 struct LsaState {
   fixer::PasswordPolicyInfo password_policy;  // lockout_threshold mirrors lockout.threshold
   LockoutPolicy lockout;
-  bool limit_blank_password_use = true;         // blank passwords only at the console (1327)
-  std::map<Sid, std::set<std::string>> rights;  // user rights assignment
-  std::map<std::string, std::string> secrets;   // LSA private data, encrypted (see lsa.h)
+  bool limit_blank_password_use = true;        // blank passwords only at the console (1327)
+  std::map<Sid, RightSet> rights;              // user rights assignment
+  std::map<std::string, std::string> secrets;  // LSA private data, encrypted (see lsa.h)
   friend bool operator==(const LsaState&, const LsaState&) = default;
 };
 
