@@ -80,7 +80,9 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     for (const Change& c : changes) std::cout << FormatChange(c, "  ");
     PrintSites(*setup.state, machine.state());
     std::cout << "\nWhat the run left:\n";
-    for (const OutcomeRow& row : JudgeOutcome(*setup.state, machine.state(), run.console)) {
+    std::vector<OutcomeRow> rows = JudgeOutcome(*setup.state, machine.state(), run.console);
+    rows.push_back(LegacyExitRow(run, rows.front().ok));  // rows.front(): the site
+    for (const OutcomeRow& row : rows) {
       std::string name = row.name + ":";
       name.resize(14, ' ');
       std::cout << "  " << name << (row.ok ? "ok   " : "BAD  ") << row.value << "\n";

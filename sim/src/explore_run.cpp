@@ -30,6 +30,7 @@ CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& de
       return v;
     }
     ++v.steps_run;
+    if (step.kind == "fixer" && ctx.fixer && !ctx.fixer->unreached_fault.empty()) v.unfired_faults.push_back(i);
     if (before) NoteStepInEpisode(ctx, *before);
     if (step.kind != "fixer" && step.kind != "legacy") continue;
     for (const CheckResult& check : CheckInvariants(ctx, step)) {

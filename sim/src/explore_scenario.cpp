@@ -1,5 +1,6 @@
 // An explore case as text and as a scenario: its machine features as a machine file, its steps
 // in the map form of the scenario vocabulary, and the scenario file written for a violation.
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -7,6 +8,7 @@
 #include "fakes/machine_yaml.h"
 #include "sim/explore.h"
 #include "sim/shell_words.h"
+#include "sim/steps.h"
 
 namespace sim {
 namespace {
@@ -116,7 +118,9 @@ std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict) {
   out += "machine:\n" + MachineText(c.machine, 2);
   out += "steps:\n";
   for (size_t i = 0; i < c.steps.size(); ++i) {
-    const Step& s = c.steps[i];
+    const bool unfired =
+        std::find(verdict.unfired_faults.begin(), verdict.unfired_faults.end(), i) != verdict.unfired_faults.end();
+    const Step s = unfired ? WithoutFaults(c.steps[i]) : c.steps[i];
     std::string args;
     for (const auto& [k, v] : s.args) args += (args.empty() ? "" : ", ") + k + ": " + Quoted(v);
     out += "  - " + s.kind + ": {" + args + "}\n";

@@ -113,6 +113,25 @@ std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fak
           {"secrets", Secrets(f), !f.known_password_valid && f.output_secrets.passed}};
 }
 
+OutcomeRow LegacyExitRow(const LegacyRun& run, bool site_up) {
+  OutcomeRow row{"exit", "", false};
+  if (!run.load_error.empty()) {
+    row.value = run.load_error;
+  } else if (run.error) {
+    row.value = "stopped at line " + std::to_string(run.error->line) + ": " + run.error->message;
+  } else {
+    row.value = "errorlevel " + std::to_string(run.errorlevel) + " at the end";
+    std::string failed;
+    for (const auto& f : run.failures)
+      failed += (failed.empty() ? "" : ", ") + std::string("line ") + std::to_string(f.line) + " " + f.program + " (" +
+                std::to_string(f.errorlevel) + ")";
+    if (!failed.empty()) row.value += "; failed along the way: " + failed;
+  }
+  // A batch file's errorlevel says nothing of the site unless 0 goes with a working one.
+  row.ok = run.load_error.empty() && !run.error && (run.errorlevel == 0) == site_up;
+  return row;
+}
+
 std::vector<std::string> Comparison::FixerAhead() const {
   std::vector<std::string> out;
   for (const auto& r : rows)
@@ -136,19 +155,9 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   c.legacy_console = legacy.console;
   c.legacy_load_error = legacy.load_error;
   SideFacts l = Judge(state, legacy_machine.state(), legacy.console);
-  if (!legacy.load_error.empty()) {
-    l.exit = legacy.load_error;
-  } else if (legacy.error) {
-    l.exit = "stopped at line " + std::to_string(legacy.error->line) + ": " + legacy.error->message;
-  } else {
-    l.exit = "errorlevel " + std::to_string(legacy.errorlevel) + " at the end";
-    std::string failed;
-    for (const auto& f : legacy.failures)
-      failed += (failed.empty() ? "" : ", ") + std::string("line ") + std::to_string(f.line) + " " + f.program + " (" +
-                std::to_string(f.errorlevel) + ")";
-    if (!failed.empty()) l.exit += "; failed along the way: " + failed;
-  }
-  l.exit_ok = legacy.load_error.empty() && !legacy.error && (legacy.errorlevel == 0) == l.site_up;
+  const OutcomeRow exit = LegacyExitRow(legacy, l.site_up);
+  l.exit = exit.value;
+  l.exit_ok = exit.ok;
 
   fakes::Machine fixer_machine(state);
   FixerRun run = RunFixer(fixer_machine, "apply", options, fakes::FaultPlan{});

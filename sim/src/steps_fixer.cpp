@@ -121,6 +121,12 @@ std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
 
 }  // namespace
 
+Step WithoutFaults(Step step) {
+  for (const char* param : kFaultParams) step.args.erase(param);
+  step.args.erase("fail_error");
+  return step;
+}
+
 bool HasFaultsOfItsOwn(const Step& step) {
   for (const char* param : kFaultParams)
     if (step.args.count(param)) return true;

@@ -43,6 +43,10 @@ TEST(LegacyE2e, RightPasswordOnStdinFixesTheSite) {
   EXPECT_EQ(r.out.find("RUNAS ERROR"), std::string::npos);
   EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 200"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Changes on the machine:"), std::string::npos);
+  // What the run left: compare's rows for this run, its exit among them (docs/legacy-replay.md).
+  EXPECT_NE(r.out.find("  exit:         ok   errorlevel 0 at the end; failed along the way: line 11 net stop (2)\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
@@ -52,6 +56,11 @@ TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
             std::string::npos);
   EXPECT_EQ(r.out.find("not-the-password"), std::string::npos);
   EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 503"), std::string::npos) << r.out;
+  // errorlevel 0 with the site still down: the exit row says BAD, as compare's does.
+  EXPECT_NE(r.out.find("  exit:         BAD  errorlevel 0 at the end; failed along the way: line 11 net stop (2), "
+                       "line 20 runas (1)\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(LegacyE2e, ClosedInputFailsAtRunas) {

@@ -79,6 +79,9 @@ struct CaseVerdict {
   std::optional<size_t> failed_step;  // index in steps
   std::string invariant;              // InvariantName of the first failed check
   std::string detail;                 // "what: expected X, got Y"
+  // The fixer steps whose random fault never fired (past the run's calls): the scenario file
+  // leaves that fault out, as `fixup-sim run` fails a step whose fault never happens.
+  std::vector<size_t> unfired_faults;
 };
 CaseVerdict RunExploreCase(const ExploreCase& c, const PortsDecoratorFactory& decorate = {});
 

@@ -13,6 +13,7 @@
 
 #include "fakes/state.h"
 #include "fixer/options.h"
+#include "sim/legacy_run.h"
 
 namespace sim {
 
@@ -44,6 +45,10 @@ struct OutcomeRow {
 };
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
                                      const std::string& output);
+// The `exit` row of a batch run: how it ended (errorlevel, a line it stopped at, the programs
+// that failed along the way); ok when it ran to the end and errorlevel 0 goes with a site that
+// works (`site_up`), a non-zero one with a site that does not.
+OutcomeRow LegacyExitRow(const LegacyRun& run, bool site_up);
 
 // `answer`: what the user types at runas's prompt.
 Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,

@@ -33,6 +33,9 @@ bool BoolArg(const Step& step, const std::string& key, bool fallback);
 // Whether a `fixer` step injects faults of its own (`fail_at`, `fail_op`, `crash_at`,
 // `crash_after`, `crash_op`): the sweep leaves such an apply alone, its faults being the point.
 bool HasFaultsOfItsOwn(const Step& step);
+// The step without its fault parameters (fail_at, fail_op, fail_error, crash_at, crash_after,
+// crash_op): what a fault that never fired leaves of it.
+Step WithoutFaults(Step step);
 // A step's one line of output: "create_account alice: ok", or the call's error after the colon.
 std::string StepDone(const fixer::Status& st, const std::string& what);
 
