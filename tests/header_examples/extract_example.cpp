@@ -2,7 +2,7 @@
 //
 // The example is the end of the header's opening comment: its trailing paragraphs of indented
 // code (every line "//   code"); lines "//   #include ..." in it go to the top of the file. The code goes into a
-// function that sees the usual givens by name (givens.h: `ports`, `machine`, `logger`...), so an example may use them
+// function (or, when it opens with a class, a struct or a TEST, a namespace) that sees the usual givens by name (givens.h: `ports`, `machine`, `logger`...), so an example may use them
 // without declaring them. A header without an example gets an #error: every public header opens with its purpose and an
 // example that compiles.
 //
@@ -70,9 +70,17 @@ int main(int argc, char** argv) {
   std::string name = argv[2];
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  out << "namespace {\n\n[[maybe_unused]] void Example_" << name << "() {\n  using namespace header_examples;\n";
+  // An example that declares a fixture and its tests (TEST_F, INSTANTIATE_...) is namespace-scope
+  // code; any other is the body of a function.
+  const std::string& opening = code.front().second;
+  const bool declarations =
+      opening.rfind("class ", 0) == 0 || opening.rfind("struct ", 0) == 0 || opening.rfind("TEST", 0) == 0;
+  if (declarations)
+    out << "namespace Example_" << name << " {\n\nusing namespace header_examples;\n";
+  else
+    out << "namespace {\n\n[[maybe_unused]] void Example_" << name << "() {\n  using namespace header_examples;\n";
   // Errors point at the header's own lines.
   for (const auto& [number, text] : code) out << "#line " << number << " \"" << argv[1] << "\"\n  " << text << "\n";
-  out << "}\n\n}  // namespace\n";
+  out << (declarations ? "\n}  // namespace\n" : "}\n\n}  // namespace\n");
   return out ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include <gmock/gmock.h>  // fakes/testing's examples use EXPECT_THAT and gmock's matchers
 #include <spdlog/logger.h>
 #include <nlohmann/json.hpp>  // the headers declare JSON with json_fwd.hpp; an example may print it
 
@@ -33,6 +34,9 @@ extern fixer::Profiles& profiles;
 extern fixer::Logon& logon;
 extern fixer::Inventory& inventory;
 extern fixer::PasswordPolicy& policy;
+extern fixer::Sid& sid;  // an account's SID; `old_sid` and `new_sid` before and after a recreate
+extern fixer::Sid& old_sid;
+extern fixer::Sid& new_sid;
 extern fixer::WebProbe& web;
 extern int argc;
 extern char** argv;

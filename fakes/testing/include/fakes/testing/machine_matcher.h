@@ -1,11 +1,15 @@
 // MachineMatcher: what every matcher of fakes/testing shares: it matches a fakes::Machine or a
 // fakes::MachineState (through a copy), and gtest prints a machine by name, not as bytes.
 //
-// A matcher derives from MachineMatcher<Self> and defines
-//   bool Match(const fakes::Machine&, ::testing::MatchResultListener*) const;
-//   void DescribeTo(std::ostream*) const;  void DescribeNegationTo(std::ostream*) const;
-// and is then usable wherever gtest takes a matcher of a Machine or a MachineState:
+// A matcher derives from MachineMatcher<Self> and defines `bool Match(const fakes::Machine&,
+// ::testing::MatchResultListener*) const`, `void DescribeTo(std::ostream*) const` and `void
+// DescribeNegationTo(std::ostream*) const`, and is then usable wherever gtest takes a matcher
+// of a Machine or a MachineState:
+//
+//   #include <gmock/gmock.h>
+//   #include "fakes/testing/service_matchers.h"
 //   EXPECT_THAT(machine, fakes_testing::ServiceIs("W3SVC", fixer::ServiceState::kRunning));
+//   EXPECT_THAT(machine.state(), ::testing::Not(fakes_testing::ServiceIs("W3SVC", fixer::ServiceState::kStopped)));
 #pragma once
 
 // gtest-matchers.h, not gmock.h: a matcher needs only Matcher and MatchResultListener, and every
