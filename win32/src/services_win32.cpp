@@ -27,7 +27,9 @@ class ScHandle {
   SC_HANDLE h_;
 };
 
-constexpr auto kPendingLimit = std::chrono::seconds(30);  // the SCM's own wait for a service
+// How long a pending service may go without advancing its checkpoint: its own wait hint, never
+// less than the SCM's own wait for a service (30 s).
+constexpr auto kLeastPatience = std::chrono::seconds(30);
 
 fixer::ServiceState StateFrom(DWORD state) {
   switch (state) {
@@ -61,16 +63,31 @@ fixer::Result<SERVICE_STATUS_PROCESS> StatusOf(SC_HANDLE service) {
   return status;
 }
 
-// Waits while the service is in `pending`; its state after, or 1053 when it stays pending.
+// Waits while the service is in `pending`, as Microsoft's "Starting a Service" and "Stopping a
+// Service" samples do: a tenth of the wait hint between looks (1 to 10 s), and on as long as the
+// checkpoint advances; its state after, or 1053 once it stays pending without progress past its
+// hint (kLeastPatience at least).
 fixer::Result<DWORD> WaitWhile(SC_HANDLE service, DWORD pending) {
-  const auto deadline = std::chrono::steady_clock::now() + kPendingLimit;
-  for (;;) {
-    auto status = StatusOf(service);
+  auto status = StatusOf(service);
+  if (!status) return status.status();
+  auto progress_at = std::chrono::steady_clock::now();
+  DWORD checkpoint = status->dwCheckPoint;
+  while (status->dwCurrentState == pending) {
+    const DWORD look_again_ms = std::clamp<DWORD>(status->dwWaitHint / 10, 1000, 10000);
+    std::this_thread::sleep_for(std::chrono::milliseconds(look_again_ms));
+    status = StatusOf(service);
     if (!status) return status.status();
-    if (status->dwCurrentState != pending) return status->dwCurrentState;
-    if (std::chrono::steady_clock::now() > deadline) return Error(ERROR_SERVICE_REQUEST_TIMEOUT);
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    if (status->dwCurrentState != pending) break;
+    const auto now = std::chrono::steady_clock::now();
+    if (status->dwCheckPoint > checkpoint) {
+      checkpoint = status->dwCheckPoint;
+      progress_at = now;
+    } else if (now - progress_at > std::max<std::chrono::milliseconds>(
+                                       kLeastPatience, std::chrono::milliseconds(status->dwWaitHint))) {
+      return Error(ERROR_SERVICE_REQUEST_TIMEOUT);
+    }
   }
+  return status->dwCurrentState;
 }
 
 }  // namespace
