@@ -2,9 +2,9 @@
 //
 // The example is the end of the header's opening comment: its trailing paragraphs of indented
 // code (every line "//   code"); lines "//   #include ..." in it go to the top of the file. The code goes into a
-// function (or, when it opens with a class, a struct or a TEST, a namespace) that sees the usual givens by name (givens.h: `ports`, `machine`, `logger`...), so an example may use them
-// without declaring them. A header without an example gets an #error: every public header opens with its purpose and an
-// example that compiles.
+// function (or, when it opens with a class, a struct or a TEST, a namespace) that sees the usual givens by name
+// (givens.h: `ports`, `machine`, `logger`...), so an example may use them without declaring them. A header without an
+// example gets an #error: every public header opens with its purpose and an example that compiles.
 //
 //   extract_example fixer/include/fixer/result.h fixer/result.h build/.../result.cpp
 #include <cctype>

@@ -262,7 +262,20 @@ TEST_F(MutatingServices, StopOfAStoppedServiceIs1062AndStartOfARunningOneIs1056)
 class MutatingSecurity : public Mutating {
  protected:
   void ExpectAcesReadBackInCanonicalOrder(const std::string& path, uint32_t flags);
+  // The explicit ACEs naming kSidOfNoAccount on `object` alone (FindAcesOn), the read expected to
+  // succeed; none when it fails.
+  std::vector<fixer::Ace> AcesOfNoAccountOn(const fixer::ObjectRef& object);
+
+  static constexpr uint32_t kInheritBoth = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+  const fixer::Ace deny_write_{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
+  const fixer::Ace allow_read_{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericRead, kInheritBoth};
 };
+
+std::vector<fixer::Ace> MutatingSecurity::AcesOfNoAccountOn(const fixer::ObjectRef& object) {
+  auto held = ports().security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
+  ExpectOk(held.status(), "FindAcesOn(" + object.path + ")");
+  return held.ok() && held->size() == 1 ? (*held)[0] : std::vector<fixer::Ace>{};
+}
 
 void MutatingSecurity::ExpectAcesReadBackInCanonicalOrder(const std::string& path, uint32_t flags) {
   fixer::Security& security = ports().security;
@@ -314,23 +327,17 @@ TEST_F(MutatingSecurity, AcesOfOneSidAreKeptApartNotMerged) {
   const std::string folder = Factory().MakeScratchFolder(backend());
   fixer::Security& security = ports().security;
   const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
-  const uint32_t inherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
-  const fixer::Ace deny{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
-  const fixer::Ace read{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericRead, inherit};
-  const fixer::Ace execute{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericExecute, inherit};
+  const fixer::Ace execute{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericExecute, kInheritBoth};
   const fixer::Ace modify{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, 0};
-  ExpectOk(security.AddAce(object, deny), "AddAce(deny write)");
-  ExpectOk(security.AddAce(object, read), "AddAce(allow read, inherited)");
-  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{execute, read}),
+  ExpectOk(security.AddAce(object, deny_write_), "AddAce(deny write)");
+  ExpectOk(security.AddAce(object, allow_read_), "AddAce(allow read, inherited)");
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{execute, allow_read_}),
            "AddAces(allow execute, allow read again)");
   ExpectOk(security.AddAce(object, modify), "AddAce(allow modify, which holds the write bits denied)");
-  ExpectOk(security.AddAce(object, deny), "AddAce(deny write) again");
-  auto held = security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
-  ExpectOk(held.status(), "FindAcesOn(" + folder + ")");
-  const std::vector<fixer::Ace> want = {deny, read, execute, modify};
-  Expect(held.ok() && held->size() == 1 && (*held)[0] == want,
-         "the folder holds the four ACEs as added, each once, deny first: " +
-             std::to_string(held.ok() && !held->empty() ? (*held)[0].size() : 0) + " ACEs");
+  ExpectOk(security.AddAce(object, deny_write_), "AddAce(deny write) again");
+  const std::vector<fixer::Ace> held = AcesOfNoAccountOn(object);
+  Expect(held == std::vector<fixer::Ace>{deny_write_, allow_read_, execute, modify},
+         "the folder holds the four ACEs as added, each once, deny first: " + std::to_string(held.size()) + " ACEs");
   Factory().RemoveScratchFolder(backend(), folder);
 }
 
@@ -342,22 +349,17 @@ TEST_F(MutatingSecurity, RemoveAcesTakesOffExactlyTheAcesNamed) {
   const std::string folder = Factory().MakeScratchFolder(backend());
   fixer::Security& security = ports().security;
   const fixer::ObjectRef object{fixer::ObjectNamespace::kFile, folder};
-  const uint32_t inherit = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
-  const fixer::Ace deny{fixer::AceType::kDeny, kSidOfNoAccount, fixer::kFileGenericWrite, 0};
-  const fixer::Ace read{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileGenericRead, inherit};
-  const fixer::Ace full{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileAllAccess, inherit};
-  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{deny, read, full}), "AddAces(deny, read, full)");
+  const fixer::Ace full{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileAllAccess, kInheritBoth};
+  ExpectOk(security.AddAces(object, std::vector<fixer::Ace>{deny_write_, allow_read_, full}),
+           "AddAces(deny, read, full)");
   ExpectOk(security.RemoveAces(object, std::vector<fixer::Ace>{full}), "RemoveAces(full)");
   const fixer::Ace absent{fixer::AceType::kAllow, kSidOfNoAccount, fixer::kFileModify, 0};
   ExpectOk(security.RemoveAces(object, std::vector<fixer::Ace>{absent}), "RemoveAces(an ACE it does not hold)");
-  auto held = security.FindAcesOn(kSidOfNoAccount, std::vector<fixer::ObjectAces>{{object, {}}});
-  ExpectOk(held.status(), "FindAcesOn(" + folder + ")");
-  const std::vector<fixer::Ace> want = {deny, read};
-  Expect(held.ok() && held->size() == 1 && (*held)[0] == want,
-         "the folder keeps the deny and the read ACE, the full one gone: " +
-             std::to_string(held.ok() && !held->empty() ? (*held)[0].size() : 0) + " ACEs");
+  const std::vector<fixer::Ace> held = AcesOfNoAccountOn(object);
+  Expect(held == std::vector<fixer::Ace>{deny_write_, allow_read_},
+         "the folder keeps the deny and the read ACE, the full one gone: " + std::to_string(held.size()) + " ACEs");
   Factory().RemoveScratchFolder(backend(), folder);
-  const fixer::Status gone = security.RemoveAces(object, std::vector<fixer::Ace>{read});
+  const fixer::Status gone = security.RemoveAces(object, std::vector<fixer::Ace>{allow_read_});
   Expect(gone.code() == 2 || gone.code() == 3, "RemoveAces on a removed folder: 2 or 3, got " + gone.ToString());
 }
 

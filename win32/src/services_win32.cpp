@@ -82,8 +82,8 @@ fixer::Result<DWORD> WaitWhile(SC_HANDLE service, DWORD pending) {
     if (status->dwCheckPoint > checkpoint) {
       checkpoint = status->dwCheckPoint;
       progress_at = now;
-    } else if (now - progress_at > std::max<std::chrono::milliseconds>(
-                                       kLeastPatience, std::chrono::milliseconds(status->dwWaitHint))) {
+    } else if (now - progress_at >
+               std::max<std::chrono::milliseconds>(kLeastPatience, std::chrono::milliseconds(status->dwWaitHint))) {
       return Error(ERROR_SERVICE_REQUEST_TIMEOUT);
     }
   }
