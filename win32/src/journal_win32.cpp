@@ -3,9 +3,11 @@
 // writes the whole journal to journal.tmp with FILE_FLAG_WRITE_THROUGH, flushes it, and puts it
 // in place with MoveFileEx(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) (replace_file.h): a power loss
 // leaves the old journal or the new one, never half of one. Format (journal_file.h): one record
-// a line.
+// a line. The folder this tool creates is for administrators only (a protected DACL: Administrators
+// and SYSTEM, full control): a journal a user could write would steer an administrator's resume.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
+#include <sddl.h>
 #include <shlobj.h>
 
 #include "journal_file.h"
@@ -45,6 +47,23 @@ fixer::Result<std::string> ReadAll(const std::wstring& path) {
   }
 }
 
+// Creates the journal's folder with a DACL of its own, not inheriting "All Users" one:
+// Administrators and SYSTEM, full control, for the folder and what is made in it [SDDL]. A folder
+// that exists already is left as it is.
+fixer::Status CreateFolderForAdministrators(const std::wstring& folder) {
+  PSECURITY_DESCRIPTOR sd = nullptr;
+  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(L"D:P(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)", SDDL_REVISION_1,
+                                                            &sd, nullptr)) {
+    return LastError();
+  }
+  SECURITY_ATTRIBUTES attributes{sizeof(attributes), sd, FALSE};
+  const BOOL created = CreateDirectoryW(folder.c_str(), &attributes);
+  const DWORD error = created ? ERROR_SUCCESS : GetLastError();
+  LocalFree(sd);
+  if (!created && error != ERROR_ALREADY_EXISTS) return Error(error);
+  return {};
+}
+
 }  // namespace
 
 fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
@@ -58,7 +77,7 @@ fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
 fixer::Status Win32Journal::Append(fixer::JournalRecord record) {
   auto folder = Folder();
   if (!folder) return folder.status();
-  if (!CreateDirectoryW(folder->c_str(), nullptr) && GetLastError() != ERROR_ALREADY_EXISTS) return LastError();
+  if (fixer::Status st = CreateFolderForAdministrators(*folder); !st.ok()) return st;
   const std::wstring path = *folder + L"\\journal.txt", temp = *folder + L"\\journal.tmp";
   auto text = ReadAll(path);
   if (!text) return text.status();
