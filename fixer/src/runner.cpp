@@ -133,7 +133,7 @@ Outcome Runner::Forward() {
     Fail(*steps_.front(), st);
     return Outcome::kNotRestored;
   }
-  bool forward_only = *past;
+  ctx_.forward_only = *past;
   bool failed = false;
   for (size_t i = 0; i < steps_.size(); ++i) {
     Step& step = *steps_[i];
@@ -152,18 +152,18 @@ Outcome Runner::Forward() {
       ctx_.result.steps_done.push_back(id);
       // Past the point of no return from here on: a later failure must go forward, never
       // undo back over the delete.
-      if (step.irreversible()) forward_only = true;
+      if (step.irreversible()) ctx_.forward_only = true;
       continue;
     }
     Fail(step, st);
     failed = true;
     // A step whose "begin" record was never written did not act: it cannot have deleted
     // anything, so the run may still undo. Otherwise ask the machine.
-    if (!forward_only && step.irreversible() && journal_.PhaseOf(id) != StepPhase::kPending) {
+    if (!ctx_.forward_only && step.irreversible() && journal_.PhaseOf(id) != StepPhase::kPending) {
       auto acted = step.Acted(ctx_, ctx_.data[id]);
-      forward_only = !acted || *acted;  // when unsure, never undo past a possible delete
+      ctx_.forward_only = !acted || *acted;  // when unsure, never undo past a possible delete
     }
-    if (forward_only) continue;
+    if (ctx_.forward_only) continue;
     return UndoAll(Outcome::kFailedRestored);
   }
   if (failed) {

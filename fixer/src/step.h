@@ -49,6 +49,9 @@ class RepairContext {
   Result<Secret> TempPassword();
   // True once a step of THIS process set the temporary password on the account.
   bool temp_password_applied = false;
+  // Past the point of no return (the irreversible step done, or possibly done): no step of this
+  // run will be undone, a failure goes forward. The Runner keeps it.
+  bool forward_only = false;
 
   const StepData& DataOf(const std::string& step_id) const;
   void Say(std::string message);  // into the log and RunResult::messages
