@@ -7,21 +7,30 @@
 
 namespace win32 {
 
+namespace {
+
+// The ACE at `header` in the port's terms when it is an explicit (not inherited) allow or deny
+// ACE; nullopt for any other.
+std::optional<fixer::Ace> ExplicitAllowOrDeny(const ACE_HEADER* header) {
+  if (header->AceFlags & INHERITED_ACE) return std::nullopt;
+  if (header->AceType != ACCESS_ALLOWED_ACE_TYPE && header->AceType != ACCESS_DENIED_ACE_TYPE) return std::nullopt;
+  // ACCESS_ALLOWED_ACE and ACCESS_DENIED_ACE share one layout: header, mask, SID.
+  const auto* ace = reinterpret_cast<const ACCESS_ALLOWED_ACE*>(header);
+  return fixer::Ace{.type = header->AceType == ACCESS_DENIED_ACE_TYPE ? fixer::AceType::kDeny : fixer::AceType::kAllow,
+                    .sid = FromPsid(const_cast<DWORD*>(&ace->SidStart)),
+                    .mask = ace->Mask,
+                    .flags = header->AceFlags};
+}
+
+}  // namespace
+
 std::vector<fixer::Ace> ExplicitAces(const ACL* dacl) {
   std::vector<fixer::Ace> aces;
   if (!dacl) return aces;
   for (DWORD i = 0; i < dacl->AceCount; ++i) {
     void* raw = nullptr;
     if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) continue;
-    const auto* header = static_cast<const ACE_HEADER*>(raw);
-    if (header->AceFlags & INHERITED_ACE) continue;
-    if (header->AceType != ACCESS_ALLOWED_ACE_TYPE && header->AceType != ACCESS_DENIED_ACE_TYPE) continue;
-    // ACCESS_ALLOWED_ACE and ACCESS_DENIED_ACE share one layout: header, mask, SID.
-    const auto* ace = static_cast<const ACCESS_ALLOWED_ACE*>(raw);
-    aces.push_back({.type = header->AceType == ACCESS_DENIED_ACE_TYPE ? fixer::AceType::kDeny : fixer::AceType::kAllow,
-                    .sid = FromPsid(const_cast<DWORD*>(&ace->SidStart)),
-                    .mask = ace->Mask,
-                    .flags = header->AceFlags});
+    if (std::optional<fixer::Ace> ace = ExplicitAllowOrDeny(static_cast<const ACE_HEADER*>(raw))) aces.push_back(*ace);
   }
   return aces;
 }
@@ -114,19 +123,8 @@ fixer::Result<std::optional<std::vector<BYTE>>> WithoutAces(const ACL* dacl, std
     void* raw = nullptr;
     if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) return LastError();
     const auto* header = static_cast<const ACE_HEADER*>(raw);
-    const bool explicit_allow_or_deny =
-        !(header->AceFlags & INHERITED_ACE) &&
-        (header->AceType == ACCESS_ALLOWED_ACE_TYPE || header->AceType == ACCESS_DENIED_ACE_TYPE);
-    if (explicit_allow_or_deny) {
-      // ACCESS_ALLOWED_ACE and ACCESS_DENIED_ACE share one layout: header, mask, SID.
-      const auto* ace = static_cast<const ACCESS_ALLOWED_ACE*>(raw);
-      const fixer::Ace as_port{
-          .type = header->AceType == ACCESS_DENIED_ACE_TYPE ? fixer::AceType::kDeny : fixer::AceType::kAllow,
-          .sid = FromPsid(const_cast<DWORD*>(&ace->SidStart)),
-          .mask = ace->Mask,
-          .flags = header->AceFlags};
-      if (std::find(aces.begin(), aces.end(), as_port) != aces.end()) continue;
-    }
+    const std::optional<fixer::Ace> ace = ExplicitAllowOrDeny(header);
+    if (ace && std::find(aces.begin(), aces.end(), *ace) != aces.end()) continue;
     kept.push_back(header);
     size += header->AceSize;
   }
