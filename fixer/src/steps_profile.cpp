@@ -145,12 +145,18 @@ class Register : public Step {
   static Status RemoveAcesAdded(RepairContext& ctx, const Sid& sid, const std::vector<ObjectAces>& found) {
     auto now = ctx.ports.security.FindAcesByObject(sid);
     if (!now) return now.status();
+    // The objects found, sorted, so that each object now is looked up in log time, not by a scan.
+    std::vector<const ObjectAces*> by_object;
+    by_object.reserve(found.size());
+    for (const ObjectAces& f : found) by_object.push_back(&f);
+    const auto object_less = [](const ObjectAces* a, const ObjectAces* b) { return a->object < b->object; };
+    std::sort(by_object.begin(), by_object.end(), object_less);
     for (const ObjectAces& object : *now) {
-      auto was =
-          std::find_if(found.begin(), found.end(), [&](const ObjectAces& f) { return f.object == object.object; });
+      const auto at = std::lower_bound(by_object.begin(), by_object.end(), &object, object_less);
+      const ObjectAces* was = at != by_object.end() && (*at)->object == object.object ? *at : nullptr;
       std::vector<Ace> added;
       for (const Ace& ace : object.aces)
-        if (was == found.end() || std::find(was->aces.begin(), was->aces.end(), ace) == was->aces.end())
+        if (was == nullptr || std::find(was->aces.begin(), was->aces.end(), ace) == was->aces.end())
           added.push_back(ace);
       if (added.empty()) continue;
       // An object gone since needs nothing taken off.
