@@ -4,7 +4,10 @@
 // journal records hold only the two SIDs. The log says each item at debug level (a machine may
 // hold 100,000 objects; the report lists them all) and one summary per step at info.
 #include <algorithm>
+#include <set>
 #include <span>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -195,36 +198,48 @@ class RegrantSql : public RegrantStep {
     if (!new_users) return new_users.status();
     if (!old_logins) return old_logins.status();
     if (!new_logins) return new_logins.status();
-    auto has_user = [](const std::vector<SqlDbUser>& v, const SqlDbUser& u) {
-      return std::any_of(v.begin(), v.end(),
-                         [&](const SqlDbUser& x) { return x.database == u.database && x.name == u.name; });
+    // Looked up by set, not by a scan per item: a server may hold a db user in each of thousands of databases.
+    using UserKey = std::pair<std::string_view, std::string_view>;
+    auto user_keys = [](const std::vector<SqlDbUser>& v) {
+      std::set<UserKey> keys;
+      for (const SqlDbUser& x : v) keys.emplace(x.database, x.name);
+      return keys;
     };
-    auto has_login = [](const std::vector<SqlLogin>& v, const SqlLogin& l) {
-      return std::any_of(v.begin(), v.end(), [&](const SqlLogin& x) { return x.name == l.name; });
+    auto login_names = [](const std::vector<SqlLogin>& v) {
+      std::set<std::string_view> names;
+      for (const SqlLogin& x : v) names.emplace(x.name);
+      return names;
     };
+    const std::set<UserKey> old_user_keys = user_keys(*old_users), new_user_keys = user_keys(*new_users);
+    const std::set<std::string_view> old_login_names = login_names(*old_logins),
+                                     new_login_names = login_names(*new_logins);
+    auto has_user = [](const std::set<UserKey>& keys, const SqlDbUser& u) {
+      return keys.contains(UserKey(u.database, u.name));
+    };
+    auto has_login = [](const std::set<std::string_view>& names, const SqlLogin& l) { return names.contains(l.name); };
 
     Status result;
     const size_t first = ctx.result.regranted.size();
     // Orphaned db users first: they map to the old login's SID.
     for (const SqlDbUser& u : users) {
-      if (has_user(*old_users, u)) {
+      if (has_user(old_user_keys, u)) {
         Status st = sql.DropDbUser(u.database, u.name);
         if (!st.ok()) result = First(result, Report(ctx, "db-user", Name(u), st));
       }
     }
     for (SqlLogin l : logins) {
-      if (has_login(*new_logins, l)) {
+      if (has_login(new_login_names, l)) {
         result = First(result, Report(ctx, "sql-login", l.name, Status()));
         continue;
       }
       Status st;
-      if (has_login(*old_logins, l)) st = sql.DropLogin(l.name);
+      if (has_login(old_login_names, l)) st = sql.DropLogin(l.name);
       l.sid = sids->second;
       if (st.ok()) st = sql.CreateLogin(l);
       result = First(result, Report(ctx, "sql-login", l.name, st));
     }
     for (SqlDbUser u : users) {
-      if (has_user(*new_users, u)) {
+      if (has_user(new_user_keys, u)) {
         result = First(result, Report(ctx, "db-user", Name(u), Status()));
         continue;
       }
