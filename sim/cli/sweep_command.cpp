@@ -47,8 +47,9 @@ std::string CheckKinds(const std::string& word) {
 int Sweep(const SweepArgs& a) {
   const ShardSetting sharding = ShardFromEnvironment();
   if (!sharding.error.empty()) return SayInputError(false, "fixup-sim sweep: " + sharding.error);
-  if (auto refused =
-          RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}}, FindScenarioFiles(a.paths)))
+  // The scenarios are found here only for a report that must not replace one (RunSweep finds them again).
+  if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}},
+                                             a.html.empty() ? std::vector<std::string>{} : FindScenarioFiles(a.paths)))
     return *refused;
   SweepOptions o;
   o.faults = a.faults;
