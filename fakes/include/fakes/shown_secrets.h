@@ -5,7 +5,7 @@
 // and password in values a processModel `registry:` reference names (any name), Winlogon keeps
 // DefaultPassword, a connection string may hold `pwd=`, and nothing in a value says which it is.
 //
-//   fakes::MachineState shown = fakes::WithRegistryDataMasked(state);  // values: {Pwd: '********'}
+//   fakes::MachineState shown = fakes::WithRegistryDataMasked(machine.state());
 #pragma once
 
 #include <string_view>
