@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <sstream>
 #include <utility>
 
+#include "fakes/commands.h"
 #include "fakes/shown_secrets.h"
 
 namespace fakes {
@@ -17,6 +19,9 @@ constexpr std::string_view kSecretKeys[] = {"password", "temp_password", "passwo
                                             "clear",    "stored",        "answer"};
 // A registry key's values: each entry's data is a secret, whatever the entry's name.
 constexpr std::string_view kDataMapKey = "values";
+// A scenario's command line (`command: net user bob PASSWORD`, or `line:` in its map form): shown
+// as the console shows it, the password net user sets masked (fakes::MaskedCommandLine).
+constexpr std::string_view kCommandKeys[] = {"command", "line"};
 
 bool IsSecretKey(std::string_view key) {
   return std::find(std::begin(kSecretKeys), std::end(kSecretKeys), key) != std::end(kSecretKeys);
@@ -90,7 +95,8 @@ std::optional<Key> KeyAt(std::string_view line, size_t at, bool in_flow) {
   } else {
     for (i = at; i < line.size(); ++i) {
       const char c = line[i];
-      if (c == ':' && (i + 1 == line.size() || IsSpace(line[i + 1]) || (in_flow && (line[i + 1] == ',' || line[i + 1] == '}'))))
+      if (c == ':' &&
+          (i + 1 == line.size() || IsSpace(line[i + 1]) || (in_flow && (line[i + 1] == ',' || line[i + 1] == '}'))))
         break;
       if ((c == '#' && i > at && IsSpace(line[i - 1])) || c == '{' || c == '[' ||
           (in_flow && (c == ',' || c == '}' || c == ']')))
@@ -114,12 +120,24 @@ struct Open {
 };
 
 // A span of the line to replace by ********; `list`: a flow list or a line of a secret continued,
-// each item taken on its own too.
+// each item taken on its own too. `shown`: a command line as the console shows it, instead.
 struct Span {
   size_t begin = 0;
   size_t end = 0;
   bool list = false;
+  std::optional<std::string> shown = std::nullopt;
 };
+
+// The command line `value` (a YAML scalar, maybe quoted) as the console shows it, if that hides
+// something.
+std::optional<std::string> MaskedCommand(std::string_view value) {
+  const bool quoted =
+      value.size() >= 2 && (value.front() == '\'' || value.front() == '"') && value.back() == value.front();
+  const std::string line(quoted ? value.substr(1, value.size() - 2) : value);
+  std::string shown = MaskedCommandLine(line);
+  if (shown == line) return std::nullopt;
+  return quoted ? value.front() + shown + value.back() : shown;
+}
 
 // One line read left to right: the flow collections open at each point, the key each value
 // belongs to, and the values that are secrets.
@@ -197,7 +215,11 @@ class LineScan {
     }
     const size_t end = ValueEnd(line_, i, InFlow());
     if ((c == '\'' || c == '"') && !QuotedEnd(line_, i)) open_quote_ = key;
-    if ((secret_key || data) && end > i) spans_.push_back({i, end, c == '['});
+    if ((secret_key || data) && end > i) {
+      spans_.push_back({i, end, c == '['});
+    } else if (std::find(std::begin(kCommandKeys), std::end(kCommandKeys), key) != std::end(kCommandKeys) && end > i) {
+      if (auto shown = MaskedCommand(line_.substr(i, end - i))) spans_.push_back({i, end, false, std::move(shown)});
+    }
     return std::max(end, i + 1);
   }
 
@@ -274,22 +296,30 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
   // Right to left, so each span's place is still where the scan found it.
   for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
     const std::string value = out.substr(it->begin, it->end - it->begin);
-    if (it->list) {  // a list's items (or a line's pieces), each as a message may quote it
-      for (size_t b = 0; b < value.size();) {
-        size_t e = value.find(',', b);
-        if (e == std::string::npos) e = value.size();
-        const size_t first = value.find_first_not_of(" []{}", b), last = value.find_last_not_of(" []{}", e - 1);
-        if (first < e && last != std::string::npos && last >= first) taken.push_back(value.substr(first, last - first + 1));
-        b = e + 1;
+    const std::string replacement = it->shown.value_or(std::string(kMaskedSecret));
+    if (it->shown) {  // the words the console hides
+      std::istringstream words(value);
+      for (std::string word; words >> word;)
+        if (replacement.find(word) == std::string::npos) taken.push_back(word);
+    } else {
+      if (it->list) {  // a list's items (or a line's pieces), each as a message may quote it
+        for (size_t b = 0; b < value.size();) {
+          size_t e = value.find(',', b);
+          if (e == std::string::npos) e = value.size();
+          const size_t first = value.find_first_not_of(" []{}", b), last = value.find_last_not_of(" []{}", e - 1);
+          if (first < e && last != std::string::npos && last >= first)
+            taken.push_back(value.substr(first, last - first + 1));
+          b = e + 1;
+        }
       }
+      taken.push_back(value);
     }
-    taken.push_back(value);
     const int first = static_cast<int>(it->begin) + 1, past = static_cast<int>(it->end) + 1;  // 1-based
     if (column >= past)
-      column -= (past - first) - static_cast<int>(kMaskedSecret.size());
+      column -= (past - first) - static_cast<int>(replacement.size());
     else if (column > first)
       column = first;
-    out.replace(it->begin, it->end - it->begin, kMaskedSecret);
+    out.replace(it->begin, it->end - it->begin, replacement);
   }
   return out;
 }

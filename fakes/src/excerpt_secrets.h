@@ -4,6 +4,8 @@
 //    stored, answer (policy's `password: {min_length: 15}` is a map of settings, shown);
 //  - the data of every entry of a registry key's `values:` map, whatever its name (aspnet_setreg's
 //    `password`, Winlogon's `DefaultPassword`); the names are shown;
+//  - the password a scenario's command line gives `net user` (`command: net user bob ********`),
+//    as the console masks it (fakes::MaskedCommandLine);
 //  - a line that continues such a value or map from the lines above (`values:` then `  Pwd: x`
 //    on the next line, a multi-line password), found from the lines above it by indentation.
 //

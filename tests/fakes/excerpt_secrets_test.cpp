@@ -41,7 +41,8 @@ TEST(ExcerptSecrets, EveryValueOfARegistryKeyIsMaskedOnItsLineWithItsNameShown) 
   ExpectNoSecret(e);
   const fakes::LoadError json =
       ErrorOn(R"({"objects": [{"registry": "HKLM\\S", "values": {"userName": "webworker", "Pwd": "s3cretPwd"}}]})", 1);
-  EXPECT_EQ(json.source_line, R"({"objects": [{"registry": "HKLM\\S", "values": {"userName": ********, "Pwd": ********}}]})");
+  EXPECT_EQ(json.source_line,
+            R"({"objects": [{"registry": "HKLM\\S", "values": {"userName": ********, "Pwd": ********}}]})");
   ExpectNoSecret(json);
 }
 
@@ -59,7 +60,8 @@ TEST(ExcerptSecrets, ABlockStyleValuesMapIsMaskedFromTheKeyAboveIt) {
   EXPECT_EQ(e.source_line, "      DefaultPassword: ********  # a comment");
   ExpectNoSecret(e);
   EXPECT_EQ(ErrorOn(text, 6).source_line, "      DefaultPassword: ********");
-  EXPECT_EQ(ErrorOn(text, 3).source_line, "  - registry: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon'");
+  EXPECT_EQ(ErrorOn(text, 3).source_line,
+            "  - registry: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon'");
 }
 
 // Data continued on lines of its own: a block scalar, a flow map over two lines, JSON as `show
@@ -68,7 +70,8 @@ TEST(ExcerptSecrets, ASecretContinuedBelowItsKeyIsMaskedWhole) {
   const std::string block = "objects:\n  - registry: 'HKLM\\S'\n    values:\n      Pwd: |\n        s3cretPwd\n";
   EXPECT_EQ(ErrorOn(block, 5, 12, "s3cretPwd").source_line, "        ********");
   ExpectNoSecret(ErrorOn(block, 5, 12, "s3cretPwd"));
-  const std::string flow = "objects:\n  - {registry: 'HKLM\\S', values: {userName: webworker,\n      Pwd: s3cretPwd}}\n";
+  const std::string flow =
+      "objects:\n  - {registry: 'HKLM\\S', values: {userName: webworker,\n      Pwd: s3cretPwd}}\n";
   EXPECT_EQ(ErrorOn(flow, 3).source_line, "      Pwd: ********}}");
   const std::string json = "{\n  \"objects\": [\n    {\n      \"values\": {\n        \"Pwd\": \"s3cretPwd\"\n      }\n";
   EXPECT_EQ(ErrorOn(json, 5).source_line, "        \"Pwd\": ********");
@@ -78,6 +81,24 @@ TEST(ExcerptSecrets, ASecretContinuedBelowItsKeyIsMaskedWhole) {
   const fakes::LoadError e = ErrorOn(history, 4, 1, "Wonder1and!Secret");
   EXPECT_EQ(e.source_line, "      ********");
   ExpectNoSecret(e);
+}
+
+// A scenario's command line shows as the console shows it: the password `net user` sets masked,
+// the rest (the account's name, the switches) kept, in either form of the step.
+TEST(ExcerptSecrets, APasswordOnACommandLineIsMaskedAsTheConsoleMasksIt) {
+  const std::string text =
+      "steps:\n"
+      "  - command: net user bob Bob-Passw0rd2\n"
+      "    expect: {errorlevel: {code: x}}\n"
+      "  - command: {line: 'net user frank Frank-Pw-2003 /add', bogus: 1}\n"
+      "  - command: dir C:\\\n";
+  const fakes::LoadError plain = ErrorOn(text, 2, 1, "Bob-Passw0rd2");
+  EXPECT_EQ(plain.source_line, "  - command: net user bob ********");
+  EXPECT_EQ(plain.ToString().find("Bob-Passw0rd2"), std::string::npos) << plain.ToString();
+  const fakes::LoadError map = ErrorOn(text, 4, 58);
+  EXPECT_EQ(map.source_line, "  - command: {line: 'net user frank ******** /add', bogus: 1}");
+  EXPECT_EQ(map.column, 53);  // still on 'bogus', which moved by what the password lost
+  EXPECT_EQ(ErrorOn(text, 5).source_line, "  - command: dir C:\\");
 }
 
 // What is not a secret stays readable: policy's `password:` block map of settings, and the keys
