@@ -112,11 +112,13 @@ std::optional<Key> KeyAt(std::string_view line, size_t at, bool in_flow) {
 }
 
 // What a line leaves open for the lines below it: the key whose value continues there (a block
-// map or a block scalar, an unclosed flow collection or quote, a multi-line plain scalar), and
-// whether it continues as a flow collection.
+// map or a block scalar, an unclosed flow collection or quote, a multi-line plain scalar),
+// whether it continues as a flow collection, and whether as a scalar (so the lines below are
+// text, whatever they look like).
 struct Open {
   std::string key;
   bool flow = false;
+  bool scalar = false;
 };
 
 // A span of the line to replace by ********; `list`: a flow list or a line of a secret continued,
@@ -164,13 +166,15 @@ class LineScan {
       } else if (c == '}' || c == ']') {
         if (!frames_.empty()) {
           last_key_ = frames_.back().key;  // the collection was this key's value
+          last_scalar_ = false;
           frames_.pop_back();
         }
         pending_.reset();
         ++i;
-      } else if (auto key = KeyAt(line_, i, InFlow())) {
+      } else if (auto key = pending_ ? std::nullopt : KeyAt(line_, i, InFlow())) {  // a value is no key
         pending_ = std::string(key->name);
         last_key_ = *pending_;
+        last_scalar_ = false;
         i = std::max(key->value, i + 1);
       } else {
         i = Value(i);
@@ -182,10 +186,10 @@ class LineScan {
 
   // What the line leaves open below it (see Open).
   Open Opened() const {
-    if (open_quote_) return {*open_quote_, false};
+    if (open_quote_) return {*open_quote_, false, true};
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
-      if (it->flow) return {it->key, true};
-    return {last_key_, false};
+      if (it->flow) return {it->key, true, false};
+    return {last_key_, false, last_scalar_};
   }
 
  private:
@@ -215,6 +219,7 @@ class LineScan {
     }
     const size_t end = ValueEnd(line_, i, InFlow());
     if ((c == '\'' || c == '"') && !QuotedEnd(line_, i)) open_quote_ = key;
+    last_scalar_ = !InFlow();  // `|`, `>` or a plain scalar the lines below may continue
     if ((secret_key || data) && end > i) {
       spans_.push_back({i, end, c == '['});
     } else if (std::find(std::begin(kCommandKeys), std::end(kCommandKeys), key) != std::end(kCommandKeys) && end > i) {
@@ -227,6 +232,7 @@ class LineScan {
   std::vector<Frame> frames_;
   std::optional<std::string> pending_;  // the key whose value comes next
   std::string last_key_;
+  bool last_scalar_ = false;               // last_key_'s value is a block scalar or a plain one
   std::optional<std::string> open_quote_;  // the key of a quoted value the line does not close
   std::vector<Span> spans_;
 };
@@ -280,7 +286,7 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
   // whole line is the secret.
   bool whole = std::any_of(above.begin() + std::min<size_t>(1, above.size()), above.end(),
                            [](const Open& o) { return o.key == kDataMapKey; });
-  whole = whole || (!above.empty() && IsSecretKey(above[0].key) && !IsKeyEntry(line));
+  whole = whole || (!above.empty() && IsSecretKey(above[0].key) && (above[0].scalar || !IsKeyEntry(line)));
   std::vector<Span> spans;
   if (whole) {
     const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");

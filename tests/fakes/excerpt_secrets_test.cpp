@@ -77,6 +77,10 @@ TEST(ExcerptSecrets, ASecretContinuedBelowItsKeyIsMaskedWhole) {
   EXPECT_EQ(ErrorOn(json, 5).source_line, "        \"Pwd\": ********");
   const std::string password = "accounts:\n  alice:\n    password: Wonder1and!\n      Secret\n";
   EXPECT_EQ(ErrorOn(password, 4).source_line, "      ********");
+  // Text below a block scalar is text, even where it reads as a key; a value is no key either.
+  const std::string folded = "accounts:\n  alice:\n    password: >\n      Wonder1and: Secret\n";
+  EXPECT_EQ(ErrorOn(folded, 4).source_line, "      ********");
+  EXPECT_EQ(ErrorOn("  - legacy: {answer: Wonder1and: Secret}\n", 1).source_line, "  - legacy: {answer: ********}");
   const std::string history = "accounts:\n  alice:\n    password_history: [aa,\n      Wonder1and!Secret]\n";
   const fakes::LoadError e = ErrorOn(history, 4, 1, "Wonder1and!Secret");
   EXPECT_EQ(e.source_line, "      ********");
