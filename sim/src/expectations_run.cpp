@@ -47,12 +47,15 @@ CheckResult Outcome(RunContext& ctx, const Expectation& e) {
 CheckResult OutputContains(RunContext& ctx, const Expectation& e, bool want) {
   const std::string text = Need(e, "text");
   const bool found = ctx.output.find(text) != std::string::npos;
-  return {e.kind,
-          "output",
-          found == want,
-          std::string(want ? "contains" : "lacks") + " \"" + text + "\"",
-          found ? "it is there" : "it is not there",
-          e.pos};
+  // What an output must lack is most often a secret (a password that must not be printed): the
+  // check says where it is written, never what it is.
+  return {
+      e.kind,
+      "output",
+      found == want,
+      want ? "contains \"" + text + "\"" : std::string("lacks the text written there (not quoted: it may be a secret)"),
+      found ? "it is there" : "it is not there",
+      e.pos};
 }
 
 CheckResult OutputMatches(RunContext& ctx, const Expectation& e) {
