@@ -165,7 +165,9 @@ std::vector<Word> RunCheckWords() {
       {.name = "output_lacks",
        .scalar_arg = "text",
        .params = {{.name = "text", .required = true}},
-       .doc = "the last run's output does not contain it",
+       .doc = "the last run's output does not contain it. Reports never quote the text (it is most often a "
+              "password that must not be printed): the check reads `lacks the text written there`, at its "
+              "FILE:LINE:COL; write a secret this way, not as `not: {output_contains: ...}`, which quotes it",
        .check = [](RunContext& c, const Expectation& e) { return OutputContains(c, e, false); }},
       {.name = "output_matches",
        .scalar_arg = "pattern",
