@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "excerpt_secrets.h"
+#include "fakes/shown_secrets.h"
 #include "fakes/state.h"
 #include "fixer/utf8.h"
 
@@ -36,89 +38,6 @@ std::string Excerpt(const std::string& line, int column) {
   while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xc0) == 0x80) ++end;
   return std::string(begin > 0 ? "..." : "") + "\"" + EscapeForMessage(line.substr(begin, end - begin), true) + "\"" +
          (end < line.size() ? "..." : "");
-}
-
-// Keys whose values are secrets in machine and scenario files (passwords, LSA secrets, hashes,
-// what the user types): an error's excerpt shows the key and `********`, never the value.
-constexpr std::string_view kSecretKeys[] = {"password", "temp_password", "password_hash", "password_history",
-                                            "clear",    "stored",        "answer"};
-
-bool IsKeyBoundary(std::string_view line, size_t at) {
-  return at == 0 || line[at - 1] == ' ' || line[at - 1] == '\t' || line[at - 1] == '{' || line[at - 1] == ',' ||
-         line[at - 1] == '"' || line[at - 1] == '\'' || line[at - 1] == '-';
-}
-
-// Where the YAML or JSON value starting at `at` ends: a quoted scalar at its closing quote, a flow
-// list at its bracket, a plain scalar at `,`, `}`, `]`, ` #` or the line's end.
-size_t ValueEnd(std::string_view line, size_t at) {
-  if (at >= line.size()) return at;
-  const char open = line[at];
-  if (open == '\'' || open == '"') {
-    for (size_t i = at + 1; i < line.size(); ++i) {
-      if (open == '"' && line[i] == '\\') {
-        ++i;
-      } else if (line[i] == open) {
-        if (open == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-          ++i;  // '' is a quote inside a single-quoted scalar
-        } else {
-          return i + 1;
-        }
-      }
-    }
-    return line.size();
-  }
-  if (open == '[') {
-    const size_t close = line.find(']', at);
-    return close == std::string_view::npos ? line.size() : close + 1;
-  }
-  size_t i = at;
-  while (i < line.size() && line[i] != ',' && line[i] != '}' && line[i] != ']' &&
-         !(line[i] == '#' && i > at && line[i - 1] == ' '))
-    ++i;
-  while (i > at && line[i - 1] == ' ') --i;
-  return i;
-}
-
-// `line` with the value of every secret key replaced by ********; each value taken out is added
-// to `values`, so the message can lose it too. `column` (1-based) moves with the text: after a
-// value, by what it lost; inside one, to its start.
-std::string MaskSecrets(std::string_view line, std::vector<std::string>& values, int& column) {
-  std::string out(line);
-  for (std::string_view key : kSecretKeys) {
-    for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + 1)) {
-      if (!IsKeyBoundary(out, at)) continue;
-      size_t i = at + key.size();
-      if (i < out.size() && (out[i] == '"' || out[i] == '\'')) ++i;  // a quoted (JSON) key
-      while (i < out.size() && out[i] == ' ') ++i;
-      if (i >= out.size() || out[i] != ':') continue;
-      ++i;
-      while (i < out.size() && out[i] == ' ') ++i;
-      // A map (policy's `password: {min_length: 15}`) is no secret: its own keys are looked at.
-      if (i < out.size() && out[i] == '{') continue;
-      const size_t end = ValueEnd(out, i);
-      if (end <= i) continue;
-      std::string value = out.substr(i, end - i);
-      if (value.front() == '[') {  // a list's items, each as a message may quote it
-        for (size_t b = 1; b < value.size();) {
-          size_t e = value.find_first_of(",]", b);
-          if (e == std::string::npos) e = value.size();
-          size_t first = value.find_first_not_of(' ', b), last = value.find_last_not_of(' ', e - 1);
-          if (first < e && last != std::string::npos && last >= first)
-            values.push_back(value.substr(first, last - first + 1));
-          b = e + 1;
-        }
-      } else {
-        values.push_back(std::move(value));
-      }
-      const int first = static_cast<int>(i) + 1, past = static_cast<int>(end) + 1;  // 1-based
-      if (column >= past)
-        column -= (past - first) - 8;
-      else if (column > first)
-        column = first;
-      out.replace(i, end - i, "********");
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -185,15 +104,15 @@ void AttachSource(LoadError& error, std::string_view text) {
   }
   error.line = line;
   std::vector<std::string> secrets;
-  const std::string_view raw = text.substr(begin, line_end(begin) - begin);
-  error.column = std::clamp(error.column, 1, static_cast<int>(raw.size()) + 1);
-  error.source_line = MaskSecrets(raw, secrets, error.column);
+  const size_t end = line_end(begin);
+  error.column = std::clamp(error.column, 1, static_cast<int>(end - begin) + 1);
+  error.source_line = MaskExcerptSecrets(text, begin, end, secrets, error.column);
   // A message quoting the value it refused ("got '...'") loses a secret the same way.
   for (std::string value : secrets) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
     if (value.size() < 3) continue;
     for (size_t at = error.message.find(value); at != std::string::npos; at = error.message.find(value, at))
-      error.message.replace(at, value.size(), "********");
+      error.message.replace(at, value.size(), kMaskedSecret);
   }
 }
 

@@ -47,12 +47,15 @@ CheckResult Outcome(RunContext& ctx, const Expectation& e) {
 CheckResult OutputContains(RunContext& ctx, const Expectation& e, bool want) {
   const std::string text = Need(e, "text");
   const bool found = ctx.output.find(text) != std::string::npos;
-  return {e.kind,
-          "output",
-          found == want,
-          std::string(want ? "contains" : "lacks") + " \"" + text + "\"",
-          found ? "it is there" : "it is not there",
-          e.pos};
+  // What an output must lack is most often a secret (a password that must not be printed): the
+  // check says where it is written, never what it is.
+  return {
+      e.kind,
+      "output",
+      found == want,
+      want ? "contains \"" + text + "\"" : std::string("lacks the text written there (not quoted: it may be a secret)"),
+      found ? "it is there" : "it is not there",
+      e.pos};
 }
 
 CheckResult OutputMatches(RunContext& ctx, const Expectation& e) {
@@ -162,7 +165,9 @@ std::vector<Word> RunCheckWords() {
       {.name = "output_lacks",
        .scalar_arg = "text",
        .params = {{.name = "text", .required = true}},
-       .doc = "the last run's output does not contain it",
+       .doc = "the last run's output does not contain it. Reports never quote the text (it is most often a "
+              "password that must not be printed): the check reads `lacks the text written there`, at its "
+              "FILE:LINE:COL; write a secret this way, not as `not: {output_contains: ...}`, which quotes it",
        .check = [](RunContext& c, const Expectation& e) { return OutputContains(c, e, false); }},
       {.name = "output_matches",
        .scalar_arg = "pattern",

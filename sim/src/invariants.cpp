@@ -6,6 +6,7 @@
 
 #include "fakes/lsa.h"
 #include "fakes/password_rules.h"
+#include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fakes/web_requests.h"
@@ -53,6 +54,21 @@ std::optional<std::string> SecretIn(const fakes::MachineState& state) {
   auto s = fakes::RetrieveSecretIn(state, std::string(fixer::kAspNetWorkerSecret));
   if (!s) return std::nullopt;
   return std::string(s->Reveal());
+}
+
+// The worker's password where machine.config keeps it for a custom account: in clear, or in the
+// registry value an aspnet_setreg `registry:` reference names.
+std::vector<std::string> WorkerPasswordsIn(const fakes::MachineState& state) {
+  std::vector<std::string> out;
+  for (const fixer::FrameworkInfo& f : state.products.frameworks) {
+    const std::string& password = f.process_model.password;
+    if (auto data = fakes::RegistryCredentialIn(state, password))
+      out.push_back(std::move(*data));
+    else if (!fakes::EqualsIgnoreCase(password, "AutoGenerate") &&
+             !fakes::EqualsIgnoreCase(std::string_view(password).substr(0, 9), "registry:"))
+      out.push_back(password);
+  }
+  return out;
 }
 
 }  // namespace
@@ -139,6 +155,8 @@ SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::Machin
   for (const std::string& k : known) add(k);
   for (const auto& s : {SecretIn(found), SecretIn(now)})
     if (s) add(*s);
+  for (const fakes::MachineState* state : {&found, &now})
+    for (const std::string& password : WorkerPasswordsIn(*state)) add(password);
   // A journal entry reads "key=value": only a secret holding '=' can straddle the two.
   const bool straddles = std::any_of(secrets_.begin(), secrets_.end(),
                                      [](const Needle& n) { return n.text.find('=') != std::string::npos; });

@@ -129,7 +129,8 @@ Fields Describe(const fakes::SecurableObject& o, Names& names) {
     if (ace.flags != 0) value += " " + AceFlagsText(ace.flags);
     f.push_back({"acl[" + key + "]", value});
   }
-  for (const auto& [name, data] : o.values) f.push_back({"values[" + name + "]", data});
+  // Every registry value's data may be a credential (fakes/shown_secrets.h): compared, never shown.
+  for (const auto& [name, data] : o.values) f.push_back({"values[" + name + "]", data, true});
   return f;
 }
 

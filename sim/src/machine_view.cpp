@@ -6,6 +6,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
+#include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
 #include "fakes/yaml_parse.h"
 
@@ -158,7 +159,7 @@ nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
 }
 
 nlohmann::ordered_json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::ordered_json j = MachineFileJson(s);
+  nlohmann::ordered_json j = MachineFileJson(fakes::WithRegistryDataMasked(s));
   nlohmann::ordered_json responses = nlohmann::ordered_json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);

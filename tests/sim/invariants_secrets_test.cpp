@@ -59,6 +59,29 @@ TEST(SecretSearch, ATextSearchedEarlierCountsWhenItLeaked) {
   EXPECT_FALSE(search.In("x 1pass@wor"));
 }
 
+// A custom worker's password is looked for where machine.config keeps it: the registry value an
+// aspnet_setreg reference names (any value name, the data as stored, whoever may read the key),
+// or the clear text of processModel; the other values of the key (its userName) are not.
+TEST(SecretSearch, FindsACustomWorkersPasswordFromTheRegistryOrMachineConfig) {
+  fakes::MachineState setreg{};
+  fakes::SecurableObject key{.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\Contoso\\SETREG"};
+  key.values = {{"userName", "webworker"}, {"Pwd", "W3b-Worker-2003"}};
+  setreg.objects[fakes::ObjectKey(key.ns, key.path)] = key;
+  fixer::FrameworkInfo framework{.version = "1.0"};
+  framework.process_model = {.user_name = "registry:HKLM\\SOFTWARE\\Contoso\\SETREG,userName",
+                             .password = "registry:hklm\\software\\contoso\\setreg,PWD"};
+  setreg.products.frameworks.push_back(framework);
+  const fakes::MachineState none{};
+  EXPECT_TRUE(sim::SecretSearch(setreg, none, {}).In("logged on with W3b-Worker-2003"));
+  EXPECT_TRUE(sim::SecretSearch(none, setreg, {}).In("logged on with W3b-Worker-2003"));
+  EXPECT_FALSE(sim::SecretSearch(setreg, setreg, {}).In("runas /profile /user:webworker cmd.exe"));
+  fakes::MachineState clear{};
+  framework.process_model = {.user_name = "XPPRO\\webworker", .password = "Cl34r-Text-Pw"};
+  clear.products.frameworks.push_back(framework);
+  EXPECT_TRUE(sim::SecretSearch(clear, clear, {}).In("password Cl34r-Text-Pw"));
+  EXPECT_FALSE(sim::SecretSearch(none, none, {}).In("password Cl34r-Text-Pw AutoGenerate"));
+}
+
 // The search looks first for a password's rarest byte (its '@', its capital) and compares the
 // rest there: over random texts of a small alphabet, planted passwords, cut ones and near misses
 // at the start, middle and end, it answers exactly as find() does.

@@ -104,6 +104,27 @@ TEST(MachineDiff, PasswordMaterialIsComparedButNeverShown) {
     EXPECT_EQ(text.find(secret), std::string::npos) << secret << " shown in\n" << text;
 }
 
+// A registry value may hold a credential whatever its name (aspnet_setreg's, Winlogon's
+// DefaultPassword): its name is shown, its data only as (secret), added, removed or changed. This
+// change log is what `run -v`, a failing step, the JSON, JUnit and HTML reports and the sweep's
+// "not as found" show.
+TEST(MachineDiff, RegistryValueDataIsComparedButNeverShown) {
+  const fakes::MachineState before = Machine();
+  fakes::MachineState after = before;
+  fakes::SecurableObject key{.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\Contoso\\SETREG"};
+  key.values = {{"userName", "webworker"}, {"Pwd", "W3b-Worker-2003"}};
+  const std::string at = fakes::ObjectKey(key.ns, key.path);
+  after.objects[at] = key;
+  const std::string added = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(added.find("    values[Pwd]: (secret)\n"), std::string::npos) << added;
+  fakes::MachineState changed = after;
+  changed.objects[at].values["Pwd"] = "N3w-Worker-2004";
+  const std::string text = added + Text(sim::DiffMachines(after, changed)) + Text(sim::DiffMachines(changed, before));
+  EXPECT_NE(text.find(".values[Pwd]: (secret) -> (secret, changed)"), std::string::npos) << text;
+  for (const std::string secret : {"webworker", "W3b-Worker-2003", "N3w-Worker-2004"})
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret << " shown in\n" << text;
+}
+
 TEST(MachineDiff, AnAceNamesItsPrincipal) {
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;

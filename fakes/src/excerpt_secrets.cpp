@@ -1,0 +1,333 @@
+// MaskExcerptSecrets (excerpt_secrets.h): one line of a YAML or JSON file read key by key, with
+// what the lines above it leave open.
+#include "excerpt_secrets.h"
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+#include "fakes/commands.h"
+#include "fakes/shown_secrets.h"
+
+namespace fakes {
+namespace {
+
+// Keys whose values are secrets in machine and scenario files (passwords, LSA secrets, hashes,
+// what the user types).
+constexpr std::string_view kSecretKeys[] = {"password", "temp_password", "password_hash", "password_history",
+                                            "clear",    "stored",        "answer"};
+// A registry key's values: each entry's data is a secret, whatever the entry's name.
+constexpr std::string_view kDataMapKey = "values";
+// A scenario's command line (`command: net user bob PASSWORD`, or `line:` in its map form): shown
+// as the console shows it, the password net user sets masked (fakes::MaskedCommandLine).
+constexpr std::string_view kCommandKeys[] = {"command", "line"};
+
+bool IsSecretKey(std::string_view key) {
+  return std::find(std::begin(kSecretKeys), std::end(kSecretKeys), key) != std::end(kSecretKeys);
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+// Just past the quote that closes the quoted scalar at `at`, if the line closes it.
+std::optional<size_t> QuotedEnd(std::string_view line, size_t at) {
+  const char open = line[at];
+  for (size_t i = at + 1; i < line.size(); ++i) {
+    if (open == '"' && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == open) {
+      if (open == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted scalar
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Where the value starting at `at` ends: a quoted scalar at its closing quote (the line's end when
+// it does not close), a flow collection at its matching bracket, a plain scalar at ` #`, the
+// line's end, or inside a flow collection also at `,`, `}` or `]`; trailing spaces left out.
+size_t ValueEnd(std::string_view line, size_t at, bool in_flow) {
+  if (at >= line.size()) return at;
+  const char open = line[at];
+  if (open == '\'' || open == '"') return QuotedEnd(line, at).value_or(line.size());
+  if (open == '[' || open == '{') {
+    int depth = 0;
+    for (size_t i = at; i < line.size(); ++i) {
+      if (line[i] == '\'' || line[i] == '"') {
+        i = QuotedEnd(line, i).value_or(line.size()) - 1;
+      } else if (line[i] == '[' || line[i] == '{') {
+        ++depth;
+      } else if ((line[i] == ']' || line[i] == '}') && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return line.size();
+  }
+  size_t i = at;
+  while (i < line.size() && !(in_flow && (line[i] == ',' || line[i] == '}' || line[i] == ']')) &&
+         !(line[i] == '#' && i > at && IsSpace(line[i - 1])))
+    ++i;
+  while (i > at && IsSpace(line[i - 1])) --i;
+  return i;
+}
+
+// A mapping key at `at` (quoted, or plain up to a `:` followed by a space or the line's end): its
+// name and where its value starts, past the spaces.
+struct Key {
+  std::string_view name;
+  size_t value = 0;
+};
+
+std::optional<Key> KeyAt(std::string_view line, size_t at, bool in_flow) {
+  if (at >= line.size()) return std::nullopt;
+  size_t name_begin = at, name_end = 0, i = 0;
+  if (line[at] == '\'' || line[at] == '"') {
+    const std::optional<size_t> close = QuotedEnd(line, at);
+    if (!close) return std::nullopt;
+    name_begin = at + 1;
+    name_end = *close - 1;
+    i = *close;
+    while (i < line.size() && IsSpace(line[i])) ++i;
+    if (i >= line.size() || line[i] != ':') return std::nullopt;
+  } else {
+    for (i = at; i < line.size(); ++i) {
+      const char c = line[i];
+      if (c == ':' &&
+          (i + 1 == line.size() || IsSpace(line[i + 1]) || (in_flow && (line[i + 1] == ',' || line[i + 1] == '}'))))
+        break;
+      if ((c == '#' && i > at && IsSpace(line[i - 1])) || c == '{' || c == '[' ||
+          (in_flow && (c == ',' || c == '}' || c == ']')))
+        return std::nullopt;
+    }
+    if (i >= line.size()) return std::nullopt;
+    name_end = i;
+    while (name_end > name_begin && IsSpace(line[name_end - 1])) --name_end;
+  }
+  ++i;  // the ':'
+  while (i < line.size() && IsSpace(line[i])) ++i;
+  return Key{line.substr(name_begin, name_end - name_begin), i};
+}
+
+// What a line leaves open for the lines below it: the key whose value continues there (a block
+// map or a block scalar, an unclosed flow collection or quote, a multi-line plain scalar),
+// whether it continues as a flow collection, and whether as a scalar (so the lines below are
+// text, whatever they look like).
+struct Open {
+  std::string key;
+  bool flow = false;
+  bool scalar = false;
+};
+
+// A span of the line to replace by ********; `list`: a flow list or a line of a secret continued,
+// each item taken on its own too. `shown`: a command line as the console shows it, instead.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  bool list = false;
+  std::optional<std::string> shown = std::nullopt;
+};
+
+// The command line `value` (a YAML scalar, maybe quoted) as the console shows it, if that hides
+// something.
+std::optional<std::string> MaskedCommand(std::string_view value) {
+  const bool quoted =
+      value.size() >= 2 && (value.front() == '\'' || value.front() == '"') && value.back() == value.front();
+  const std::string line(quoted ? value.substr(1, value.size() - 2) : value);
+  std::string shown = MaskedCommandLine(line);
+  if (shown == line) return std::nullopt;
+  return quoted ? value.front() + shown + value.back() : shown;
+}
+
+// One line read left to right: the flow collections open at each point, the key each value
+// belongs to, and the values that are secrets.
+class LineScan {
+ public:
+  // `in_values`: the line starts inside a `values:` map the lines above opened (`flow`: as `{`).
+  LineScan(std::string_view line, bool in_values, bool flow) : line_(line) {
+    if (in_values) frames_.push_back({std::string(kDataMapKey), flow, true});
+  }
+
+  void Run() {
+    size_t i = 0;
+    while (i < line_.size()) {
+      const char c = line_[i];
+      if (IsSpace(c)) {
+        ++i;
+      } else if (c == '#' && (i == 0 || IsSpace(line_[i - 1]))) {
+        break;  // a comment
+      } else if (c == '-' && !InFlow() && (i + 1 == line_.size() || IsSpace(line_[i + 1]))) {
+        ++i;  // a block list item
+      } else if (c == ',') {
+        pending_.reset();
+        ++i;
+      } else if (c == '}' || c == ']') {
+        if (!frames_.empty()) {
+          last_key_ = frames_.back().key;  // the collection was this key's value
+          last_scalar_ = false;
+          frames_.pop_back();
+        }
+        pending_.reset();
+        ++i;
+      } else if (auto key = pending_ ? std::nullopt : KeyAt(line_, i, InFlow())) {  // a value is no key
+        pending_ = std::string(key->name);
+        last_key_ = *pending_;
+        last_scalar_ = false;
+        i = std::max(key->value, i + 1);
+      } else {
+        i = Value(i);
+      }
+    }
+  }
+
+  const std::vector<Span>& spans() const { return spans_; }
+
+  // What the line leaves open below it (see Open).
+  Open Opened() const {
+    if (open_quote_) return {*open_quote_, false, true};
+    for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
+      if (it->flow) return {it->key, true, false};
+    return {last_key_, false, last_scalar_};
+  }
+
+ private:
+  struct Frame {
+    std::string key;    // the key whose value the collection is ("" for a list item)
+    bool flow = false;  // false: the `values:` block map the lines above opened
+    bool data = false;  // a registry key's values: each entry's data is a secret
+  };
+
+  bool InFlow() const { return !frames_.empty() && frames_.back().flow; }
+
+  size_t Value(size_t i) {
+    const char c = line_[i];
+    const bool secret_key = pending_ && IsSecretKey(*pending_);
+    const bool data = !frames_.empty() && frames_.back().data;  // an entry's data, or a bare item
+    const std::string key = pending_.value_or(InFlow() ? frames_.back().key : last_key_);
+    pending_.reset();
+    // A map is looked into, its own keys deciding (policy's `password: {min_length: 15}`), but
+    // for an entry's data; a list too, but for a secret key's (password_history).
+    if (c == '{' && !data) {
+      frames_.push_back({key, true, key == kDataMapKey});
+      return i + 1;
+    }
+    if (c == '[' && !data && !secret_key) {
+      frames_.push_back({key, true, false});
+      return i + 1;
+    }
+    const size_t end = ValueEnd(line_, i, InFlow());
+    if ((c == '\'' || c == '"') && !QuotedEnd(line_, i)) open_quote_ = key;
+    last_scalar_ = !InFlow();  // `|`, `>` or a plain scalar the lines below may continue
+    if ((secret_key || data) && end > i) {
+      spans_.push_back({i, end, c == '['});
+    } else if (std::find(std::begin(kCommandKeys), std::end(kCommandKeys), key) != std::end(kCommandKeys) && end > i) {
+      if (auto shown = MaskedCommand(line_.substr(i, end - i))) spans_.push_back({i, end, false, std::move(shown)});
+    }
+    return std::max(end, i + 1);
+  }
+
+  std::string_view line_;
+  std::vector<Frame> frames_;
+  std::optional<std::string> pending_;  // the key whose value comes next
+  std::string last_key_;
+  bool last_scalar_ = false;               // last_key_'s value is a block scalar or a plain one
+  std::optional<std::string> open_quote_;  // the key of a quoted value the line does not close
+  std::vector<Span> spans_;
+};
+
+size_t IndentOf(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+bool BlankOrComment(std::string_view line) {
+  const size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos || line[first] == '#';
+}
+
+// What each line above `begin` that holds the line (less indented, nearest first) leaves open.
+std::vector<Open> Enclosing(std::string_view text, size_t begin, size_t indent) {
+  std::vector<Open> out;
+  size_t pos = begin;  // the start of the line below
+  while (pos > 0 && indent > 0) {
+    size_t end = pos - 1;  // its line break
+    if (text[end] == '\n' && end > 0 && text[end - 1] == '\r') --end;
+    const size_t brk = end == 0 ? std::string_view::npos : text.find_last_of("\r\n", end - 1);
+    const size_t start = brk == std::string_view::npos ? 0 : brk + 1;
+    const std::string_view line = text.substr(start, end - start);
+    pos = start;
+    if (BlankOrComment(line) || IndentOf(line) >= indent) continue;
+    indent = IndentOf(line);
+    LineScan scan(line, false, false);
+    scan.Run();
+    out.push_back(scan.Opened());
+  }
+  return out;
+}
+
+// Whether the line is a mapping entry (`key: ...`, maybe as a list item or opening a flow map).
+bool IsKeyEntry(std::string_view line) {
+  size_t i = IndentOf(line);
+  while (i < line.size() && (line[i] == '-' || line[i] == '{' || IsSpace(line[i]))) ++i;
+  return KeyAt(line, i, false).has_value() || KeyAt(line, i, true).has_value();
+}
+
+}  // namespace
+
+std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, std::vector<std::string>& taken,
+                               int& column) {
+  const std::string_view line = text.substr(begin, end - begin);
+  const std::vector<Open> above = Enclosing(text, begin, IndentOf(line));
+  // Inside an entry of `values` (a block or multi-line value's data), or continuing a secret
+  // key's value on a line of its own (a multi-line password, a password_history list): the
+  // whole line is the secret.
+  bool whole = std::any_of(above.begin() + std::min<size_t>(1, above.size()), above.end(),
+                           [](const Open& o) { return o.key == kDataMapKey; });
+  whole = whole || (!above.empty() && IsSecretKey(above[0].key) && (above[0].scalar || !IsKeyEntry(line)));
+  std::vector<Span> spans;
+  if (whole) {
+    const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");
+    if (first != std::string_view::npos) spans.push_back({first, last + 1, true});
+  } else {
+    const bool in_values = !above.empty() && above[0].key == kDataMapKey;
+    LineScan scan(line, in_values, in_values && above[0].flow);
+    scan.Run();
+    spans = scan.spans();
+  }
+
+  std::string out(line);
+  // Right to left, so each span's place is still where the scan found it.
+  for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
+    const std::string value = out.substr(it->begin, it->end - it->begin);
+    const std::string replacement = it->shown.value_or(std::string(kMaskedSecret));
+    if (it->shown) {  // the words the console hides
+      std::istringstream words(value);
+      for (std::string word; words >> word;)
+        if (replacement.find(word) == std::string::npos) taken.push_back(word);
+    } else {
+      if (it->list) {  // a list's items (or a line's pieces), each as a message may quote it
+        for (size_t b = 0; b < value.size();) {
+          size_t e = value.find(',', b);
+          if (e == std::string::npos) e = value.size();
+          const size_t first = value.find_first_not_of(" []{}", b), last = value.find_last_not_of(" []{}", e - 1);
+          if (first < e && last != std::string::npos && last >= first)
+            taken.push_back(value.substr(first, last - first + 1));
+          b = e + 1;
+        }
+      }
+      taken.push_back(value);
+    }
+    const int first = static_cast<int>(it->begin) + 1, past = static_cast<int>(it->end) + 1;  // 1-based
+    if (column >= past)
+      column -= (past - first) - static_cast<int>(replacement.size());
+    else if (column > first)
+      column = first;
+    out.replace(it->begin, it->end - it->begin, replacement);
+  }
+  return out;
+}
+
+}  // namespace fakes

@@ -1,0 +1,31 @@
+// The secrets an error's excerpt never quotes (load_result.cpp, AttachSource), in machine, scenario
+// and state files, YAML or JSON, flow or block style:
+//  - the value of a secret key: password, temp_password, password_hash, password_history, clear,
+//    stored, answer (policy's `password: {min_length: 15}` is a map of settings, shown);
+//  - the data of every entry of a registry key's `values:` map, whatever its name (aspnet_setreg's
+//    `password`, Winlogon's `DefaultPassword`); the names are shown;
+//  - the password a scenario's command line gives `net user` (`command: net user bob ********`),
+//    as the console masks it (fakes::MaskedCommandLine);
+//  - a line that continues such a value or map from the lines above (`values:` then `  Pwd: x`
+//    on the next line, a multi-line password), found from the lines above it by indentation.
+//
+//   std::vector<std::string> taken;
+//   int column = 30;
+//   MaskExcerptSecrets("objects:\n  - values:\n      Pwd: s3cret\n", 21, 36, taken, column);
+//   // "      Pwd: ********", taken == {"s3cret"}, column 12 (the start of ********)
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fakes {
+
+// The line text[begin, end) with each secret on it replaced by ********; each value taken out is
+// added to `taken` (a list's items one by one), so a message quoting it can lose it too. `column`
+// (1-based, on the line) moves with the text: after a value, by what it lost; inside one, to its
+// start.
+std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, std::vector<std::string>& taken,
+                               int& column);
+
+}  // namespace fakes

@@ -1,0 +1,118 @@
+// A load error's excerpt and message never quote a registry value's data (aspnet_setreg's
+// userName and password, Winlogon's DefaultPassword, any name), in flow or block style, YAML or
+// JSON, nor a secret continued on a line below its key (fakes/src/excerpt_secrets.h).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fakes/load_result.h"
+#include "fakes/machine_yaml.h"
+
+namespace {
+
+// The error of loading `text` as a machine file, with its excerpt, as the tools print it.
+fakes::LoadError LoadError(const std::string& text) {
+  auto loaded = fakes::LoadMachineText(text, "m.yaml");
+  EXPECT_FALSE(loaded.ok()) << text;
+  if (loaded.ok()) return {};
+  fakes::AttachSource(*loaded.error, text);
+  return *loaded.error;
+}
+
+// The excerpt of line `line` (1-based) of `text` for an error at `column` quoting `quoted`.
+fakes::LoadError ErrorOn(const std::string& text, int line, int column = 1, const std::string& quoted = "") {
+  fakes::LoadError e{.file = "m.yaml", .line = line, .column = column, .message = "got '" + quoted + "'"};
+  fakes::AttachSource(e, text);
+  return e;
+}
+
+constexpr const char* kSecrets[] = {"s3cretPwd", "webworker", "W3b-Worker-2003", "Adm1nPass", "Wonder1and!Secret"};
+
+void ExpectNoSecret(const fakes::LoadError& e) {
+  for (const char* secret : kSecrets) EXPECT_EQ(e.ToString().find(secret), std::string::npos) << e.ToString();
+}
+
+TEST(ExcerptSecrets, EveryValueOfARegistryKeyIsMaskedOnItsLineWithItsNameShown) {
+  // An unknown principal on the line: the loader's own error, its excerpt quoting the line.
+  const fakes::LoadError e = LoadError(
+      "objects:\n"
+      "  - {registry: 'HKLM\\S', acl: [{allow: Nobody, mask: full}], values: {Pwd: s3cretPwd}}\n");
+  EXPECT_EQ(e.source_line, "  - {registry: 'HKLM\\S', acl: [{allow: Nobody, mask: full}], values: {Pwd: ********}}");
+  ExpectNoSecret(e);
+  const fakes::LoadError json =
+      ErrorOn(R"({"objects": [{"registry": "HKLM\\S", "values": {"userName": "webworker", "Pwd": "s3cretPwd"}}]})", 1);
+  EXPECT_EQ(json.source_line,
+            R"({"objects": [{"registry": "HKLM\\S", "values": {"userName": ********, "Pwd": ********}}]})");
+  ExpectNoSecret(json);
+}
+
+TEST(ExcerptSecrets, ABlockStyleValuesMapIsMaskedFromTheKeyAboveIt) {
+  const std::string text =
+      "os: windows-xp-professional\n"
+      "objects:\n"
+      "  - registry: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon'\n"
+      "    values:\n"
+      "      AutoAdminLogon: '1'\n"
+      "      DefaultPassword: Adm1nPass\n"
+      "      DefaultPassword: s3cretPwd, with a comma  # a comment\n";
+  const fakes::LoadError e = LoadError(text);  // a duplicate key, on the last line
+  EXPECT_EQ(e.line, 7);
+  EXPECT_EQ(e.source_line, "      DefaultPassword: ********  # a comment");
+  ExpectNoSecret(e);
+  EXPECT_EQ(ErrorOn(text, 6).source_line, "      DefaultPassword: ********");
+  EXPECT_EQ(ErrorOn(text, 3).source_line,
+            "  - registry: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon'");
+}
+
+// Data continued on lines of its own: a block scalar, a flow map over two lines, JSON as `show
+// --format json` writes it, a password or a password history over two lines.
+TEST(ExcerptSecrets, ASecretContinuedBelowItsKeyIsMaskedWhole) {
+  const std::string block = "objects:\n  - registry: 'HKLM\\S'\n    values:\n      Pwd: |\n        s3cretPwd\n";
+  EXPECT_EQ(ErrorOn(block, 5, 12, "s3cretPwd").source_line, "        ********");
+  ExpectNoSecret(ErrorOn(block, 5, 12, "s3cretPwd"));
+  const std::string flow =
+      "objects:\n  - {registry: 'HKLM\\S', values: {userName: webworker,\n      Pwd: s3cretPwd}}\n";
+  EXPECT_EQ(ErrorOn(flow, 3).source_line, "      Pwd: ********}}");
+  const std::string json = "{\n  \"objects\": [\n    {\n      \"values\": {\n        \"Pwd\": \"s3cretPwd\"\n      }\n";
+  EXPECT_EQ(ErrorOn(json, 5).source_line, "        \"Pwd\": ********");
+  const std::string password = "accounts:\n  alice:\n    password: Wonder1and!\n      Secret\n";
+  EXPECT_EQ(ErrorOn(password, 4).source_line, "      ********");
+  // Text below a block scalar is text, even where it reads as a key; a value is no key either.
+  const std::string folded = "accounts:\n  alice:\n    password: >\n      Wonder1and: Secret\n";
+  EXPECT_EQ(ErrorOn(folded, 4).source_line, "      ********");
+  EXPECT_EQ(ErrorOn("  - legacy: {answer: Wonder1and: Secret}\n", 1).source_line, "  - legacy: {answer: ********}");
+  const std::string history = "accounts:\n  alice:\n    password_history: [aa,\n      Wonder1and!Secret]\n";
+  const fakes::LoadError e = ErrorOn(history, 4, 1, "Wonder1and!Secret");
+  EXPECT_EQ(e.source_line, "      ********");
+  ExpectNoSecret(e);
+}
+
+// A scenario's command line shows as the console shows it: the password `net user` sets masked,
+// the rest (the account's name, the switches) kept, in either form of the step.
+TEST(ExcerptSecrets, APasswordOnACommandLineIsMaskedAsTheConsoleMasksIt) {
+  const std::string text =
+      "steps:\n"
+      "  - command: net user bob Bob-Passw0rd2\n"
+      "    expect: {errorlevel: {code: x}}\n"
+      "  - command: {line: 'net user frank Frank-Pw-2003 /add', bogus: 1}\n"
+      "  - command: dir C:\\\n";
+  const fakes::LoadError plain = ErrorOn(text, 2, 1, "Bob-Passw0rd2");
+  EXPECT_EQ(plain.source_line, "  - command: net user bob ********");
+  EXPECT_EQ(plain.ToString().find("Bob-Passw0rd2"), std::string::npos) << plain.ToString();
+  const fakes::LoadError map = ErrorOn(text, 4, 58);
+  EXPECT_EQ(map.source_line, "  - command: {line: 'net user frank ******** /add', bogus: 1}");
+  EXPECT_EQ(map.column, 53);  // still on 'bogus', which moved by what the password lost
+  EXPECT_EQ(ErrorOn(text, 5).source_line, "  - command: dir C:\\");
+}
+
+// What is not a secret stays readable: policy's `password:` block map of settings, and the keys
+// beside a `values:` map.
+TEST(ExcerptSecrets, APasswordPolicyInBlockStyleIsShownAsItIs) {
+  const std::string text = "policy:\n  password:\n    min_length: 15\n    complexity: maybe\n";
+  EXPECT_EQ(ErrorOn(text, 4, 17).source_line, "    complexity: maybe");
+  EXPECT_EQ(ErrorOn(text, 4, 17).column, 17);
+  EXPECT_EQ(ErrorOn("objects:\n  - {registry: 'HKLM\\S', values: {Pwd: x}, acl: oops}\n", 2).source_line,
+            "  - {registry: 'HKLM\\S', values: {Pwd: ********}, acl: oops}");
+}
+
+}  // namespace
