@@ -5,6 +5,7 @@
 
 #include "fakes/commands.h"
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "fixer/win_error.h"
 
 namespace fakes::cmd {
@@ -31,8 +32,9 @@ void NetListHeading(Console& con, std::string_view what) {
 }
 
 void SortAsNetLists(std::vector<std::string>& names) {
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return fixer::FoldWindowsName(a) < fixer::FoldWindowsName(b);
+  });
 }
 
 NetArgs SplitNetArgs(const std::vector<std::string>& args) {

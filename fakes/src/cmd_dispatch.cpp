@@ -14,6 +14,7 @@
 #include "fakes/paths.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -44,7 +45,7 @@ std::optional<std::string> FrameworkOfFolder(const Console& con, const std::stri
   AspNetSetup setup(con.machine);
   for (const auto& fw : con.machine.state().products.frameworks) {
     const std::string fdir = setup.FrameworkDir(fw.version);
-    if (!EqualsIgnoreCase(fdir, dir) || !fw.tools_present) continue;
+    if (!fixer::SameWindowsName(fdir, dir) || !fw.tools_present) continue;
     if (PathExists(con, JoinPath(fdir, "aspnet_regiis.exe"))) return fw.version;
   }
   return std::nullopt;
@@ -118,7 +119,7 @@ std::string ResolvePath(const Console& con, const std::string& raw) {
 }
 
 bool PathExists(const Console& con, const std::string& path) {
-  if (IsDrive(path)) return EqualsIgnoreCase(path.substr(0, 2), SystemDrive(con.machine.state()));
+  if (IsDrive(path)) return fixer::SameWindowsName(path.substr(0, 2), SystemDrive(con.machine.state()));
   return ObjectStore(con.machine).Exists({fixer::ObjectNamespace::kFile, path});
 }
 
@@ -162,7 +163,7 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
     const MachineState& s = con.machine.state();
     const std::string system32 = JoinPath(SystemRoot(s), "system32");
     const std::string where = dir.empty() ? "" : ResolvePath(con, dir);
-    const bool in_system32 = where.empty() || EqualsIgnoreCase(where, system32);
+    const bool in_system32 = where.empty() || fixer::SameWindowsName(where, system32);
     if (in_system32 && name == "net") return RunNet(con, args);
     if (in_system32 && name == "runas") return RunRunas(con, args);
     if (in_system32 && name == "iisreset" && Scm(con.machine).Find("IISADMIN")) return RunIisreset(con, args);

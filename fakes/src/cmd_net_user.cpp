@@ -14,7 +14,7 @@
 #include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
-#include "fakes/utf16.h"
+#include "fixer/utf16.h"
 
 namespace fakes::cmd {
 namespace {
@@ -194,7 +194,7 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
     }
     // 127 characters as Windows counts them: UTF-16 units, not UTF-8 bytes
     // (docs/windows-reference.md#net-commands).
-    if (Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
+    if (fixer::Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
   }
 
   if (u.del) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "fixer/utf8.h"
 
 namespace fakes {
@@ -206,8 +207,8 @@ std::string LoadError::ToString() const {
 }
 
 std::optional<bool> YamlBool(std::string_view text) {
-  if (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "yes")) return true;
-  if (EqualsIgnoreCase(text, "false") || EqualsIgnoreCase(text, "no")) return false;
+  if (fixer::SameWindowsName(text, "true") || fixer::SameWindowsName(text, "yes")) return true;
+  if (fixer::SameWindowsName(text, "false") || fixer::SameWindowsName(text, "no")) return false;
   return std::nullopt;
 }
 

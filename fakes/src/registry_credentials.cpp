@@ -5,12 +5,13 @@
 
 #include "fakes/logon.h"
 #include "fakes/objects.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
 fixer::Result<fixer::Secret> ReadRegistryCredential(Machine& m, const std::string& ref) {
   constexpr std::string_view kPrefix = "registry:";
-  if (ref.size() < kPrefix.size() || !EqualsIgnoreCase(std::string_view(ref).substr(0, kPrefix.size()), kPrefix))
+  if (ref.size() < kPrefix.size() || !fixer::SameWindowsName(std::string_view(ref).substr(0, kPrefix.size()), kPrefix))
     return fixer::Status::Win(fixer::kErrorInvalidParameter);
   std::string_view rest = std::string_view(ref).substr(kPrefix.size());
   const auto comma = rest.rfind(',');
@@ -24,7 +25,7 @@ fixer::Result<fixer::Secret> ReadRegistryCredential(Machine& m, const std::strin
   if (!system || !objects.AccessAllowed(key, system->AllSids(), fixer::kKeyRead))
     return fixer::Status::Win(fixer::kErrorAccessDenied);
   for (const auto& [name, data] : obj->values)
-    if (EqualsIgnoreCase(name, value_name)) return fixer::Secret::FromString(data);
+    if (fixer::SameWindowsName(name, value_name)) return fixer::Secret::FromString(data);
   return fixer::Status::Win(fixer::kErrorFileNotFound);
 }
 

@@ -9,6 +9,7 @@
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fakes/web_requests.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 
 namespace sim {
@@ -61,7 +62,7 @@ CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::Machi
   std::string diffs;
   for (const auto& before : found.services) {
     auto it = std::find_if(now.services.begin(), now.services.end(),
-                           [&](const auto& s) { return fakes::EqualsIgnoreCase(s.name, before.name); });
+                           [&](const auto& s) { return fixer::SameWindowsName(s.name, before.name); });
     const std::string is = it == now.services.end() ? "absent" : std::string(fixer::ToString(it->state));
     if (std::string(fixer::ToString(before.state)) != is)
       diffs +=
