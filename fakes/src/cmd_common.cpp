@@ -40,7 +40,7 @@ void SortAsNetLists(std::vector<std::string>& names) {
 NetArgs SplitNetArgs(const std::vector<std::string>& args) {
   NetArgs n;
   for (const auto& a : args) {
-    const std::string lower = Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/add")
       n.add = true;
     else if (lower == "/delete" || lower == "/del")
@@ -53,11 +53,6 @@ NetArgs SplitNetArgs(const std::vector<std::string>& args) {
   return n;
 }
 
-bool IsOption(const std::string& word, std::string_view option) { return Lower(word) == Lower(std::string(option)); }
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+bool IsOption(const std::string& word, std::string_view option) { return fixer::SameWindowsName(word, option); }
 
 }  // namespace fakes::cmd

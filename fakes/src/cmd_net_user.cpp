@@ -14,6 +14,7 @@
 #include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 #include "fixer/utf16.h"
 
 namespace fakes::cmd {
@@ -36,7 +37,7 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   u.add = split.add;
   u.del = split.del;
   for (const auto& a : split.options) {
-    const std::string lower = Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/active" || lower == "/active:yes")
       u.active = true;
     else if (lower == "/active:no")

@@ -57,7 +57,7 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
   std::string user;
   std::string program;
   for (const auto& a : args) {
-    const std::string lower = cmd::Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/profile")
       profile = true;
     else if (lower == "/noprofile")

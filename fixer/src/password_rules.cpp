@@ -82,8 +82,9 @@ Status CheckPasswordRules(const PasswordPolicyInfo& policy, std::string_view acc
                           const Secret& password) {
   const WipedUtf16 clear(password.Reveal());
   const std::u16string_view units = clear.view();
-  const bool passes = units.size() <= kMaxPasswordChars && units.size() >= policy.min_length &&
-                      (!policy.complexity || PassesComplexity(Utf8ToUtf16(account_name), Utf8ToUtf16(full_name), units));
+  const bool passes =
+      units.size() <= kMaxPasswordChars && units.size() >= policy.min_length &&
+      (!policy.complexity || PassesComplexity(Utf8ToUtf16(account_name), Utf8ToUtf16(full_name), units));
   return passes ? Status::Ok() : Status::Win(kNerrPasswordTooShort);
 }
 

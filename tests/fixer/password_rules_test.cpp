@@ -16,7 +16,8 @@ const PasswordPolicyInfo kComplex{.complexity = true};
 
 bool Passes(const PasswordPolicyInfo& policy, std::string_view account, std::string_view full_name,
             std::string password) {
-  const fixer::Status st = CheckPasswordRules(policy, account, full_name, fixer::Secret::FromString(std::move(password)));
+  const fixer::Status st =
+      CheckPasswordRules(policy, account, full_name, fixer::Secret::FromString(std::move(password)));
   if (!st.ok()) {
     EXPECT_EQ(st.code(), 2245u) << "every refusal is NERR_PasswordTooShort";
   }
@@ -35,9 +36,9 @@ constexpr std::string_view kEmoji = "\xF0\x9F\x98\x80";  // U+1F600: 4 bytes, 2 
 TEST(PasswordRules, Pwlen256UnitsWhateverThePolicy) {
   EXPECT_TRUE(Passes(kNoPolicy, "bob", "", std::string(256, 'a')));
   EXPECT_FALSE(Passes(kNoPolicy, "bob", "", std::string(257, 'a')));
-  EXPECT_TRUE(Passes(kNoPolicy, "bob", "", Repeat(kEAcute, 256)));   // 512 bytes, 256 units
+  EXPECT_TRUE(Passes(kNoPolicy, "bob", "", Repeat(kEAcute, 256)));  // 512 bytes, 256 units
   EXPECT_FALSE(Passes(kNoPolicy, "bob", "", Repeat(kEAcute, 257)));
-  EXPECT_TRUE(Passes(kNoPolicy, "bob", "", Repeat(kEmoji, 128)));    // 256 units
+  EXPECT_TRUE(Passes(kNoPolicy, "bob", "", Repeat(kEmoji, 128)));  // 256 units
   EXPECT_FALSE(Passes(kNoPolicy, "bob", "", Repeat(kEmoji, 128) + "a"));
   EXPECT_FALSE(Passes(kComplex, "bob", "", Repeat("Aa1!", 64) + "x"));
 }
@@ -72,8 +73,8 @@ TEST(PasswordRules, ComplexityNeedsThreeOfFourClasses) {
   EXPECT_TRUE(Passes(kComplex, "bob", "", "ABCD!!1!"));   // upper, other, digit
   EXPECT_TRUE(Passes(kComplex, "bob", "", "Ab1!Ab1!"));   // all four
   // A non-ASCII letter is "other", whatever its case: É (U+00C9) is not an upper-case letter here.
-  EXPECT_FALSE(Passes(kComplex, "bob", "", "abcdef\xC3\x89"));   // lower, other
-  EXPECT_TRUE(Passes(kComplex, "bob", "", "abcde1\xC3\x89"));    // lower, digit, other
+  EXPECT_FALSE(Passes(kComplex, "bob", "", "abcdef\xC3\x89"));  // lower, other
+  EXPECT_TRUE(Passes(kComplex, "bob", "", "abcde1\xC3\x89"));   // lower, digit, other
   // Without complexity the classes do not count.
   EXPECT_TRUE(Passes(kNoPolicy, "bob", "", "aaaaaaaa"));
 }
@@ -81,11 +82,21 @@ TEST(PasswordRules, ComplexityNeedsThreeOfFourClasses) {
 TEST(PasswordRules, TheAccountNameOfThreeUnitsOrMoreCaseInsensitively) {
   EXPECT_FALSE(Passes(kComplex, "ASPNET", "", "my1Aspnet!"));
   EXPECT_FALSE(Passes(kComplex, "aspnet", "", "xASPNET9!"));
-  EXPECT_FALSE(Passes(kComplex, "Ali", "", "Ali1!xyy"));         // 3 characters: looked for
-  EXPECT_TRUE(Passes(kComplex, "Al", "", "Al1!xxyy"));           // 2: not
-  EXPECT_TRUE(Passes(kComplex, "\xC3\xA9" "a", "", "x\xC3\xA9" "a1!Yz"));  // 3 bytes, 2 units: not
-  EXPECT_FALSE(Passes(kComplex, "\xC3\xA9" "ab", "", "x\xC3\xA9" "ab1!Y"));  // 3 units: looked for
-  EXPECT_TRUE(Passes(kComplex, "ASPNET", "", "my1Aspne!"));      // a part of the name is no match
+  EXPECT_FALSE(Passes(kComplex, "Ali", "", "Ali1!xyy"));  // 3 characters: looked for
+  EXPECT_TRUE(Passes(kComplex, "Al", "", "Al1!xxyy"));    // 2: not
+  EXPECT_TRUE(Passes(kComplex,
+                     "\xC3\xA9"
+                     "a",
+                     "",
+                     "x\xC3\xA9"
+                     "a1!Yz"));  // 3 bytes, 2 units: not
+  EXPECT_FALSE(Passes(kComplex,
+                      "\xC3\xA9"
+                      "ab",
+                      "",
+                      "x\xC3\xA9"
+                      "ab1!Y"));                                    // 3 units: looked for
+  EXPECT_TRUE(Passes(kComplex, "ASPNET", "", "my1Aspne!"));         // a part of the name is no match
   EXPECT_TRUE(Passes(kComplex, "LONGACCOUNTNAME", "", "Acc1!zz"));  // a name longer than the password
   // Only A-Z fold (fixer/name_case.h): É in the name does not match é in the password.
   EXPECT_TRUE(Passes(kComplex, "\xC3\x89mile", "", "x\xC3\xA9mile1!"));
@@ -117,8 +128,8 @@ TEST(PasswordRules, FullNameTokensOfThreeUnitsOrMoreSplitOnEachDelimiter) {
 }
 
 TEST(PasswordRules, ThePapersTemporaryPasswordPasses) {
-  EXPECT_TRUE(Passes(PasswordPolicyInfo{.min_length = 7, .complexity = true}, "ASPNET", "aspnet_wp account",
-                     "1pass@word"));
+  EXPECT_TRUE(
+      Passes(PasswordPolicyInfo{.min_length = 7, .complexity = true}, "ASPNET", "aspnet_wp account", "1pass@word"));
 }
 
 }  // namespace
