@@ -54,6 +54,11 @@ fixer::Result<fixer::PasswordPolicyInfo> Win32PasswordPolicy::Get() {
 }
 
 fixer::Status Win32PasswordPolicy::Check(const std::string& account, const fixer::Secret& password) {
+  // PWLEN holds whatever the policy, so it is asked first, with no policy: a longer password is
+  // 2245 even where NetUserModalsGet fails (Wine answers 2140 for levels 0 and 3).
+  if (fixer::Status st = fixer::CheckPasswordRules(fixer::PasswordPolicyInfo{}, account, "", password); !st.ok()) {
+    return st;
+  }
   auto info = Get();
   if (!info) return info.status();
   auto full_name = FullNameOf(account);

@@ -32,7 +32,8 @@ inline constexpr size_t kComplexityMinChars = 6;
 // The shortest account name, or full-name token, passfilt.dll looks for in a password.
 inline constexpr size_t kShortestNameChecked = 3;
 
-// ok, or Status::Win(2245).
+// ok, or Status::Win(2245). With a default PasswordPolicyInfo (no minimum, complexity off) only
+// PWLEN is asked: what holds whatever the policy.
 Status CheckPasswordRules(const PasswordPolicyInfo& policy, std::string_view account_name, std::string_view full_name,
                           const Secret& password);
 
