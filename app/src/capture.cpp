@@ -12,6 +12,7 @@
 
 #include "app/json_text.h"
 #include "fixer/journal_codec.h"
+#include "fixer/name_case.h"
 #include "fixer/windows_names.h"
 
 namespace app {
@@ -45,12 +46,6 @@ std::string_view WebServerKey(fixer::WebServerKind k) {
 // The services the fixer and the web stack depend on; their dependencies are read as found.
 constexpr std::string_view kServices[] = {"IISADMIN",   "W3SVC",    "SMTPSVC",     "MSFTPSVC",
                                           "HTTPFilter", "seclogon", "aspnet_state"};
-
-std::string Fold(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 class Reader {
  public:
@@ -101,15 +96,16 @@ class Reader {
   std::optional<std::string> LocalName(const std::string& qualified) const {
     const size_t slash = qualified.find('\\');
     if (slash == std::string::npos) return qualified;
-    const std::string domain = Fold(qualified.substr(0, slash));
-    if (domain == "." || (!computer_.empty() && domain == Fold(computer_))) return qualified.substr(slash + 1);
+    const std::string domain = fixer::FoldWindowsName(qualified.substr(0, slash));
+    if (domain == "." || (!computer_.empty() && domain == fixer::FoldWindowsName(computer_)))
+      return qualified.substr(slash + 1);
     return std::nullopt;
   }
 
   void Wanted(const std::string& qualified) {
     auto name = LocalName(qualified);
     if (!name || name->empty()) return;
-    const std::string folded = Fold(*name);
+    const std::string folded = fixer::FoldWindowsName(*name);
     if (folded == "machine" || folded == "system" || folded == "localsystem") return;
     if (std::find(wanted_.begin(), wanted_.end(), folded) == wanted_.end()) {
       wanted_.push_back(folded);
@@ -169,7 +165,7 @@ class Reader {
       fixer::Result<fixer::Account> r = p_.accounts.Lookup(name);
       if (!r.ok() && r.status().code() == 2221) {  // NERR_UserNotFound: a fact, not a failure
         ++out_.reads_ok;
-        if (Fold(name) == "aspnet" && has_frameworks_) accounts["ASPNET"] = {{"absent", true}};
+        if (fixer::FoldWindowsName(name) == "aspnet" && has_frameworks_) accounts["ASPNET"] = {{"absent", true}};
         continue;
       }
       auto account = Got(std::move(r), "the account " + name);
@@ -184,7 +180,7 @@ class Reader {
                                  {"flags", flags},
                                  {"groups", account->groups},
                                  {"password_expired", account->password_expired}};
-      for (const std::string& g : account->groups) groups_.emplace(Fold(g), g);
+      for (const std::string& g : account->groups) groups_.emplace(fixer::FoldWindowsName(g), g);
       accounts_.push_back({*account});
     }
     if (!groups_.empty()) {
@@ -258,7 +254,7 @@ class Reader {
       auto by_object = Got(p_.security.FindAcesByObject(a.account.sid), "the ACEs naming " + a.account.name);
       if (!by_object) continue;
       for (const fixer::ObjectAces& o : *by_object) {
-        const auto key = std::make_pair(o.object.ns, Fold(o.object.path));
+        const auto key = std::make_pair(o.object.ns, fixer::FoldWindowsName(o.object.path));
         auto [it, inserted] = index.emplace(key, objects.size());
         if (inserted) objects.emplace_back(o.object, Json::array());
         for (const fixer::Ace& ace : o.aces) {
@@ -288,7 +284,7 @@ class Reader {
         logins.push_back(
             {{"name", l.name}, {"server_roles", l.server_roles}, {"default_database", l.default_database}});
         login_names.emplace(l.sid, l.name);
-        if (Fold(l.default_database) != "master") databases.insert(l.default_database);
+        if (fixer::FoldWindowsName(l.default_database) != "master") databases.insert(l.default_database);
       }
     }
     for (const Found& a : accounts_) {
@@ -330,7 +326,7 @@ class Reader {
     while (!queue.empty()) {
       const std::string name = queue.front();
       queue.pop_front();
-      if (!seen.insert(Fold(name)).second) continue;
+      if (!seen.insert(fixer::FoldWindowsName(name)).second) continue;
       fixer::Result<fixer::ServiceInfo> r = p_.services.Query(name);
       if (!r.ok() && r.status().code() == 1060) {  // ERROR_SERVICE_DOES_NOT_EXIST
         ++out_.reads_ok;
@@ -392,7 +388,8 @@ class Reader {
     auto local = LocalName(caller_->name);
     if (!local) return;
     for (const Found& a : accounts_) {
-      if (Fold(a.account.name) == Fold(*local)) doc["session"] = {{"caller", a.account.name}};
+      if (fixer::FoldWindowsName(a.account.name) == fixer::FoldWindowsName(*local))
+        doc["session"] = {{"caller", a.account.name}};
     }
   }
 

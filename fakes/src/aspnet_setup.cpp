@@ -26,6 +26,7 @@
 #include "fakes/paths.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/random.h"
 #include "fixer/ports/rights.h"
 #include "fixer/ports/secrets.h"
@@ -187,8 +188,8 @@ fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
   }
 
   auto& services = m_.state().services;
-  const bool has_state_service = std::any_of(services.begin(), services.end(),
-                                             [](const auto& s) { return EqualsIgnoreCase(s.name, "aspnet_state"); });
+  const bool has_state_service = std::any_of(
+      services.begin(), services.end(), [](const auto& s) { return fixer::SameWindowsName(s.name, "aspnet_state"); });
   if (!has_state_service) {
     if (auto st = m_.Mutate("scm.create", "aspnet_state"); !st.ok()) return st;
     const bool server_2003 = m_.state().products.os.edition == fixer::OsEdition::kWindowsServer2003;

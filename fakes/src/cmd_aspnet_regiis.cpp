@@ -14,6 +14,7 @@
 #include "cmd_common.h"
 #include "fakes/aspnet_setup.h"
 #include "fakes/commands.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -66,7 +67,7 @@ fixer::Status Uninstall(Machine& m, const std::string& version) {
 
 int RunAspnetRegiis(Console& con, const std::string& version, const std::vector<std::string>& args) {
   if (args.size() != 1) return RegiisUsage(con);
-  const std::string option = cmd::Lower(args[0]);
+  const std::string option = fixer::FoldWindowsName(args[0]);
   if (option != "-i" && option != "/i" && option != "-r" && option != "/r" && option != "-u" && option != "/u")
     return RegiisUsage(con);
   const char op = option[1];

@@ -9,6 +9,7 @@
 
 #include "cmd_common.h"
 #include "fakes/commands.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
@@ -25,7 +26,7 @@ std::optional<int> RunEcho(Console& con, const std::string& rest) {
     std::string word = text;
     while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.pop_back();
     while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.erase(0, 1);
-    const std::string lower = cmd::Lower(word);
+    const std::string lower = fixer::FoldWindowsName(word);
     if (lower == "on" || lower == "off") {
       con.echo_on = lower == "on";
       return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include "fakes/commands.h"
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "fixer/win_error.h"
 
 namespace fakes::cmd {
@@ -31,14 +32,15 @@ void NetListHeading(Console& con, std::string_view what) {
 }
 
 void SortAsNetLists(std::vector<std::string>& names) {
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return FoldCase(a) < FoldCase(b); });
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return fixer::FoldWindowsName(a) < fixer::FoldWindowsName(b);
+  });
 }
 
 NetArgs SplitNetArgs(const std::vector<std::string>& args) {
   NetArgs n;
   for (const auto& a : args) {
-    const std::string lower = Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/add")
       n.add = true;
     else if (lower == "/delete" || lower == "/del")
@@ -51,11 +53,6 @@ NetArgs SplitNetArgs(const std::vector<std::string>& args) {
   return n;
 }
 
-bool IsOption(const std::string& word, std::string_view option) { return Lower(word) == Lower(std::string(option)); }
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+bool IsOption(const std::string& word, std::string_view option) { return fixer::SameWindowsName(word, option); }
 
 }  // namespace fakes::cmd

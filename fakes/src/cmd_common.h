@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fakes/console.h"
+#include "fixer/name_case.h"
 
 namespace fakes::cmd {
 
@@ -39,7 +40,5 @@ struct NetArgs {
 NetArgs SplitNetArgs(const std::vector<std::string>& args);
 // Case-insensitive comparison of an option word ("/ADD" == "/add").
 bool IsOption(const std::string& word, std::string_view option);
-// Lower-case copy.
-std::string Lower(std::string s);
 
 }  // namespace fakes::cmd

@@ -14,6 +14,7 @@
 #include "fakes/paths.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -31,11 +32,11 @@ bool SplitProgram(const std::string& word, std::string* dir, std::string* name) 
   std::string base = slash == std::string::npos ? w : w.substr(slash + 1);
   const size_t dot = base.rfind('.');
   if (dot != std::string::npos) {
-    const std::string ext = cmd::Lower(base.substr(dot));
+    const std::string ext = fixer::FoldWindowsName(base.substr(dot));
     if (ext != ".exe" && ext != ".com" && ext != ".bat" && ext != ".cmd") return false;
     base = base.substr(0, dot);
   }
-  *name = cmd::Lower(base);
+  *name = fixer::FoldWindowsName(base);
   return !name->empty();
 }
 
@@ -44,7 +45,7 @@ std::optional<std::string> FrameworkOfFolder(const Console& con, const std::stri
   AspNetSetup setup(con.machine);
   for (const auto& fw : con.machine.state().products.frameworks) {
     const std::string fdir = setup.FrameworkDir(fw.version);
-    if (!EqualsIgnoreCase(fdir, dir) || !fw.tools_present) continue;
+    if (!fixer::SameWindowsName(fdir, dir) || !fw.tools_present) continue;
     if (PathExists(con, JoinPath(fdir, "aspnet_regiis.exe"))) return fw.version;
   }
   return std::nullopt;
@@ -118,7 +119,7 @@ std::string ResolvePath(const Console& con, const std::string& raw) {
 }
 
 bool PathExists(const Console& con, const std::string& path) {
-  if (IsDrive(path)) return EqualsIgnoreCase(path.substr(0, 2), SystemDrive(con.machine.state()));
+  if (IsDrive(path)) return fixer::SameWindowsName(path.substr(0, 2), SystemDrive(con.machine.state()));
   return ObjectStore(con.machine).Exists({fixer::ObjectNamespace::kFile, path});
 }
 
@@ -145,13 +146,13 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   if (start == std::string::npos) return std::nullopt;
   const std::string text = line.substr(start);
   // echo takes its text raw (separator included): "echo." "echo:" "echo text".
-  const std::string lower = cmd::Lower(text);
+  const std::string lower = fixer::FoldWindowsName(text);
   if (lower.rfind("echo", 0) == 0 &&
       (text.size() == 4 || std::string(" \t.:;,=(/+[]").find(text[4]) != std::string::npos))
     return RunEcho(con, text.substr(4));
   const std::vector<std::string> words = SplitCommandLine(text);
   const std::vector<std::string> args(words.begin() + 1, words.end());
-  const std::string first = cmd::Lower(words[0]);
+  const std::string first = fixer::FoldWindowsName(words[0]);
   if (first == "cd" || first == "chdir") return RunCd(con, args);
   if (first == "rem") return std::nullopt;
   // "cd\" "cd.." without a space, as cmd accepts them.
@@ -162,7 +163,7 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
     const MachineState& s = con.machine.state();
     const std::string system32 = JoinPath(SystemRoot(s), "system32");
     const std::string where = dir.empty() ? "" : ResolvePath(con, dir);
-    const bool in_system32 = where.empty() || EqualsIgnoreCase(where, system32);
+    const bool in_system32 = where.empty() || fixer::SameWindowsName(where, system32);
     if (in_system32 && name == "net") return RunNet(con, args);
     if (in_system32 && name == "runas") return RunRunas(con, args);
     if (in_system32 && name == "iisreset" && Scm(con.machine).Find("IISADMIN")) return RunIisreset(con, args);
@@ -192,7 +193,7 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
   std::vector<std::string> words = SplitCommandLine(line);
   std::string dir, name;
   if (words.size() >= 3 && SplitProgram(words[0], &dir, &name) && (name == "net" || name == "net1") &&
-      (cmd::Lower(words[1]) == "user" || cmd::Lower(words[1]) == "users")) {
+      (fixer::FoldWindowsName(words[1]) == "user" || fixer::FoldWindowsName(words[1]) == "users")) {
     int positional = 0;  // net's own reading: words not starting with '/' are NAME, then PASSWORD
     for (size_t i = 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
       if (words[i].starts_with('/')) continue;

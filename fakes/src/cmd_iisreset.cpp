@@ -12,6 +12,7 @@
 #include "cmd_common.h"
 #include "fakes/commands.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -60,7 +61,7 @@ int RunIisreset(Console& con, const std::vector<std::string>& args) {
   }
   std::string mode = "restart";
   for (const auto& a : args) {
-    const std::string lower = cmd::Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/stop" || lower == "/start" || lower == "/restart" || lower == "/status")
       mode = lower.substr(1);
     else if (lower == "/noforce" || lower.rfind("/timeout:", 0) == 0)

@@ -2,12 +2,13 @@
 #include "cmd_net.h"
 #include "cmd_common.h"
 #include "fakes/commands.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
 int RunNet(Console& con, const std::vector<std::string>& args) {
   if (!args.empty()) {
-    const std::string sub = cmd::Lower(args[0]);
+    const std::string sub = fixer::FoldWindowsName(args[0]);
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (sub == "start") return cmd::NetStart(con, rest);
     if (sub == "stop") return cmd::NetStop(con, rest);

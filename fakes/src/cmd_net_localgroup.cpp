@@ -14,6 +14,7 @@
 #include "cmd_net.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 
 namespace fakes::cmd {
 namespace {
@@ -51,7 +52,7 @@ int ListLocalGroups(Console& con) {
 std::string LocalGroupMemberName(const Sam& sam, const MachineState& s, const fixer::Sid& member) {
   const std::string shown = sam.DisplayName(member);
   const std::string local = s.products.os.computer_name + "\\";
-  if (shown.size() > local.size() && EqualsIgnoreCase(std::string_view(shown).substr(0, local.size()), local)) {
+  if (shown.size() > local.size() && fixer::SameWindowsName(std::string_view(shown).substr(0, local.size()), local)) {
     return shown.substr(local.size());
   }
   return shown;

@@ -14,6 +14,7 @@
 #include "cmd_net.h"
 #include "fakes/commands.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 
 namespace fakes::cmd {
 namespace {
@@ -135,7 +136,8 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
       con.Write("Do you want to continue this operation? (Y/N) [N]: ");
       const std::optional<std::string> reply = con.input.ReadLine(true);
       con.EchoTyped((reply ? *reply : std::string()) + "\n");
-      if (!reply || (Lower(*reply) != "y" && Lower(*reply) != "yes")) return kNetFailed;  // [I]
+      if (!reply || (fixer::FoldWindowsName(*reply) != "y" && fixer::FoldWindowsName(*reply) != "yes"))
+        return kNetFailed;  // [I]
     }
     for (const auto& d : *dependents)
       if (!StopOne(con, scm, d)) return kNetFailed;

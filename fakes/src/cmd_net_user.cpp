@@ -14,7 +14,8 @@
 #include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
-#include "fakes/utf16.h"
+#include "fixer/name_case.h"
+#include "fixer/utf16.h"
 
 namespace fakes::cmd {
 namespace {
@@ -36,7 +37,7 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   u.add = split.add;
   u.del = split.del;
   for (const auto& a : split.options) {
-    const std::string lower = Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/active" || lower == "/active:yes")
       u.active = true;
     else if (lower == "/active:no")
@@ -194,7 +195,7 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
     }
     // 127 characters as Windows counts them: UTF-16 units, not UTF-8 bytes
     // (docs/windows-reference.md#net-commands).
-    if (Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
+    if (fixer::Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
   }
 
   if (u.del) {

@@ -14,6 +14,7 @@
 #include "fakes/commands.h"
 #include "fakes/logon.h"
 #include "fakes/modelling_choices.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -39,11 +40,11 @@ std::string LocalName(const std::string& user, const std::string& computer, bool
   *foreign = false;
   if (auto slash = user.find('\\'); slash != std::string::npos) {
     const std::string domain = user.substr(0, slash);
-    *foreign = !(domain == "." || EqualsIgnoreCase(domain, computer));
+    *foreign = !(domain == "." || fixer::SameWindowsName(domain, computer));
     return user.substr(slash + 1);
   }
   if (auto at = user.find('@'); at != std::string::npos) {
-    *foreign = !EqualsIgnoreCase(user.substr(at + 1), computer);
+    *foreign = !fixer::SameWindowsName(user.substr(at + 1), computer);
     return user.substr(0, at);
   }
   return user;
@@ -56,7 +57,7 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
   std::string user;
   std::string program;
   for (const auto& a : args) {
-    const std::string lower = cmd::Lower(a);
+    const std::string lower = fixer::FoldWindowsName(a);
     if (lower == "/profile")
       profile = true;
     else if (lower == "/noprofile")

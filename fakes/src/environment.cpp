@@ -7,17 +7,18 @@
 #include <algorithm>
 
 #include "fakes/paths.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
 std::optional<std::string> Environment::Get(const std::string& name) const {
-  auto it = vars_.find(FoldCase(name));
+  auto it = vars_.find(fixer::FoldWindowsName(name));
   if (it == vars_.end()) return std::nullopt;
   return it->second.second;
 }
 
 void Environment::Set(const std::string& name, const std::string& value) {
-  const std::string key = FoldCase(name);
+  const std::string key = fixer::FoldWindowsName(name);
   if (value.empty()) {
     vars_.erase(key);
     return;

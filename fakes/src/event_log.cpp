@@ -1,6 +1,7 @@
 // EventLogs: records kept in MachineState::events, oldest first. Log names compare
 // case-insensitively, as the Event Log service's do.
 #include "fakes/event_log.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
@@ -14,7 +15,7 @@ fixer::Status EventLogs::Write(fixer::EventRecord record) {
 std::vector<fixer::EventRecord> EventLogs::Read(const std::string& log) const {
   std::vector<fixer::EventRecord> out;
   for (const auto& e : m_.state().events)
-    if (EqualsIgnoreCase(e.log, log)) out.push_back(e);
+    if (fixer::SameWindowsName(e.log, log)) out.push_back(e);
   return out;
 }
 

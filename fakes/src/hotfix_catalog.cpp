@@ -5,6 +5,7 @@
 #include <map>
 
 #include "fakes/modelling_choices.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 
@@ -66,9 +67,9 @@ std::vector<HotfixDefinition> MakeCatalog() {
 }
 
 bool MatchesId(const HotfixDefinition& h, std::string_view id) {
-  if (EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id)) return true;
+  if (fixer::SameWindowsName(h.id, id) || fixer::SameWindowsName(h.kb, id)) return true;
   // "822925" names KB822925 too, as the KB number alone is how support quotes it.
-  return EqualsIgnoreCase(std::string_view(h.kb).substr(2), id);
+  return fixer::SameWindowsName(std::string_view(h.kb).substr(2), id);
 }
 
 }  // namespace
@@ -114,8 +115,8 @@ const HotfixDefinition* FindHotfix(std::string_view id) {
 bool IsHotfixInstalled(const MachineState& state, std::string_view id) {
   const HotfixDefinition* def = FindHotfix(id);
   return std::any_of(state.products.hotfixes.begin(), state.products.hotfixes.end(), [&](const InstalledHotfix& h) {
-    return EqualsIgnoreCase(h.id, id) || EqualsIgnoreCase(h.kb, id) ||
-           (def != nullptr && EqualsIgnoreCase(h.id, def->id));
+    return fixer::SameWindowsName(h.id, id) || fixer::SameWindowsName(h.kb, id) ||
+           (def != nullptr && fixer::SameWindowsName(h.id, def->id));
   });
 }
 
@@ -136,7 +137,8 @@ std::vector<FileOnDisk> FilesOnDisk(const MachineState& state) {
   std::map<std::string, FileOnDisk> by_file;
   for (const auto& hotfix : state.products.hotfixes) {
     for (const auto& component : hotfix.components) {
-      auto [it, inserted] = by_file.try_emplace(FoldCase(component.file), FileOnDisk{component, hotfix.id});
+      auto [it, inserted] =
+          by_file.try_emplace(fixer::FoldWindowsName(component.file), FileOnDisk{component, hotfix.id});
       // Later or equal versions win: a reinstalled build replaces its twin.
       if (!inserted && CompareFileVersions(component.version, it->second.component.version) >= 0)
         it->second = FileOnDisk{component, hotfix.id};

@@ -10,6 +10,7 @@
 #include "excerpt_secrets.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "fixer/utf8.h"
 
 namespace fakes {
@@ -125,8 +126,8 @@ std::string LoadError::ToString() const {
 }
 
 std::optional<bool> YamlBool(std::string_view text) {
-  if (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "yes")) return true;
-  if (EqualsIgnoreCase(text, "false") || EqualsIgnoreCase(text, "no")) return false;
+  if (fixer::SameWindowsName(text, "true") || fixer::SameWindowsName(text, "yes")) return true;
+  if (fixer::SameWindowsName(text, "false") || fixer::SameWindowsName(text, "no")) return false;
   return std::nullopt;
 }
 

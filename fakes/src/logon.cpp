@@ -8,6 +8,7 @@
 #include "fakes/password_rules.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -51,7 +52,7 @@ std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, std::span<c
 // "localsystem": the spellings service configurations and tools use for built-in identities.
 std::string NormalizedIdentity(std::string_view identity) {
   static constexpr std::string_view kNtAuthority = "nt authority\\";
-  std::string folded = FoldCase(identity);
+  std::string folded = fixer::FoldWindowsName(identity);
   if (folded.starts_with(kNtAuthority)) folded.erase(0, kNtAuthority.size());
   std::erase(folded, ' ');
   return folded;
@@ -59,7 +60,7 @@ std::string NormalizedIdentity(std::string_view identity) {
 
 const fixer::ServiceInfo* FindService(const MachineState& s, std::string_view name) {
   for (const fixer::ServiceInfo& svc : s.services) {
-    if (EqualsIgnoreCase(svc.name, name)) return &svc;
+    if (fixer::SameWindowsName(svc.name, name)) return &svc;
   }
   return nullptr;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fixer/name_case.h"
 #include "fixer/ports/rights.h"
 
 namespace fakes {
@@ -120,7 +121,7 @@ size_t IndexOfCanonical(const std::string* name) { return static_cast<size_t>(na
 
 const std::string* CanonicalRight(std::string_view right) {
   for (const std::string& r : KnownRightNames()) {
-    if (r.size() == right.size() && EqualsIgnoreCase(r, right)) return &r;
+    if (r.size() == right.size() && fixer::SameWindowsName(r, right)) return &r;
   }
   return nullptr;
 }

@@ -9,6 +9,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_names.h"
 
 namespace fakes {
@@ -74,7 +75,7 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
   std::unordered_map<std::string, size_t> seen;  // folded name -> first entry; linear for big maps
   seen.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
-    const auto [first, inserted] = seen.emplace(FoldCase(entries[i].key), i);
+    const auto [first, inserted] = seen.emplace(fixer::FoldWindowsName(entries[i].key), i);
     if (!inserted) {
       entries[i].key_field.Fail(
           "duplicate " + std::string(what) + " '" + entries[i].key + "' (already defined at line " +

@@ -6,6 +6,7 @@
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -16,7 +17,7 @@ uint32_t LoadMask(const Field& f, fixer::ObjectNamespace ns) {
   const std::string text = f.Str();
   std::vector<std::string_view> names;
   for (const auto& nv : MaskNamesFor(ns)) {
-    if (EqualsIgnoreCase(nv.name, text)) return nv.value;
+    if (fixer::SameWindowsName(nv.name, text)) return nv.value;
     names.push_back(nv.name);
   }
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return f.U32();

@@ -5,6 +5,7 @@
 #include "fakes/lsa.h"
 #include "fakes/password_rules.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -19,13 +20,13 @@ fixer::AccountFlags LoadAccountFlags(const Field& f) {
   fixer::AccountFlags flags;
   for (const Field& item : f.Items()) {
     const std::string name = item.Str();
-    if (EqualsIgnoreCase(name, "disabled")) {
+    if (fixer::SameWindowsName(name, "disabled")) {
       flags.disabled = true;
-    } else if (EqualsIgnoreCase(name, "locked_out")) {
+    } else if (fixer::SameWindowsName(name, "locked_out")) {
       flags.locked_out = true;
-    } else if (EqualsIgnoreCase(name, "password_never_expires")) {
+    } else if (fixer::SameWindowsName(name, "password_never_expires")) {
       flags.password_never_expires = true;
-    } else if (EqualsIgnoreCase(name, "cannot_change_password")) {
+    } else if (fixer::SameWindowsName(name, "cannot_change_password")) {
       flags.cannot_change_password = true;
     } else {
       item.Fail("unknown account flag '" + name +

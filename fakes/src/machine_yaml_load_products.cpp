@@ -6,6 +6,7 @@
 #include "fakes/hotfix_catalog.h"
 #include "fakes/objects.h"
 #include "fakes/paths.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -56,7 +57,7 @@ InstalledHotfix LoadHotfixRecord(const Field& f) {
 // default web site; nullopt for a path outside it.
 std::optional<std::string> DefaultPhysicalPath(const MachineState& s, const std::string& path) {
   constexpr std::string_view kRoot = "/LM/W3SVC/1/ROOT";
-  if (path.size() < kRoot.size() || !EqualsIgnoreCase(path.substr(0, kRoot.size()), kRoot)) {
+  if (path.size() < kRoot.size() || !fixer::SameWindowsName(path.substr(0, kRoot.size()), kRoot)) {
     return std::nullopt;
   }
   std::string physical = SystemDrive(s) + "\\Inetpub\\wwwroot";
@@ -118,7 +119,7 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
       const HotfixDefinition* def = FindHotfix(id);
       if (!def && c.captured) {  // a capture lists what the machine has, catalog or not: kept as its id
         for (const InstalledHotfix& other : c.st().products.hotfixes) {
-          if (EqualsIgnoreCase(other.id, id)) item.Fail("hotfix " + id + " is listed twice");
+          if (fixer::SameWindowsName(other.id, id)) item.Fail("hotfix " + id + " is listed twice");
         }
         c.st().products.hotfixes.push_back({.id = id});
         continue;
@@ -130,7 +131,7 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
     }
     InstalledHotfix h = LoadHotfixRecord(item);
     for (const InstalledHotfix& other : c.st().products.hotfixes) {
-      if (EqualsIgnoreCase(other.id, h.id)) item.Fail("hotfix " + h.id + " is listed twice");
+      if (fixer::SameWindowsName(other.id, h.id)) item.Fail("hotfix " + h.id + " is listed twice");
     }
     c.st().products.hotfixes.push_back(std::move(h));
   }
@@ -143,7 +144,7 @@ void LoadApplications(LoadContext& c, const Field& f) {
     fixer::ApplicationInfo app;
     app.path = path_field.Str();
     for (const fixer::ApplicationInfo& other : c.st().products.applications) {
-      if (EqualsIgnoreCase(other.path, app.path)) path_field.Fail("application " + app.path + " is listed twice");
+      if (fixer::SameWindowsName(other.path, app.path)) path_field.Fail("application " + app.path + " is listed twice");
     }
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");

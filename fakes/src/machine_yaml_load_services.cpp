@@ -3,6 +3,7 @@
 
 #include "fakes/scm.h"
 #include "fakes/sql.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -11,7 +12,7 @@ namespace {
 
 fixer::ServiceInfo* FindService(MachineState& s, const std::string& name) {
   for (fixer::ServiceInfo& svc : s.services) {
-    if (EqualsIgnoreCase(svc.name, name)) return &svc;
+    if (fixer::SameWindowsName(svc.name, name)) return &svc;
   }
   return nullptr;
 }
@@ -21,7 +22,7 @@ fixer::ServiceInfo* FindService(MachineState& s, const std::string& name) {
 fixer::Sid LoginSid(LoadContext& c, const Field& f) {
   const std::string text = f.Str();
   for (const fixer::SqlLogin& l : c.st().sql.logins) {
-    if (EqualsIgnoreCase(l.name, text)) return l.sid;
+    if (fixer::SameWindowsName(l.name, text)) return l.sid;
   }
   return c.Principal(f);
 }
@@ -77,7 +78,7 @@ void LoadSql(LoadContext& c, const Field& f) {
     for (const Field& item : v->Items()) {
       const std::string db = item.Str();
       if (std::any_of(sql.databases.begin(), sql.databases.end(),
-                      [&](const std::string& d) { return EqualsIgnoreCase(d, db); })) {
+                      [&](const std::string& d) { return fixer::SameWindowsName(d, db); })) {
         item.Fail("database " + db + " is listed twice");
       }
       sql.databases.push_back(db);
@@ -94,7 +95,7 @@ void LoadSql(LoadContext& c, const Field& f) {
       if (auto r = lm.Get("server_roles")) login.server_roles = r->StrList();
       if (auto d = lm.Get("default_database")) login.default_database = d->Str();
       for (const fixer::SqlLogin& other : sql.logins) {
-        if (EqualsIgnoreCase(other.name, login.name)) name_field.Fail("login " + login.name + " is listed twice");
+        if (fixer::SameWindowsName(other.name, login.name)) name_field.Fail("login " + login.name + " is listed twice");
       }
       if (c.full) {
         sql.logins.push_back(std::move(login));
@@ -114,11 +115,11 @@ void LoadSql(LoadContext& c, const Field& f) {
       user.login_sid = LoginSid(c, um.Require("login"));
       if (auto r = um.Get("roles")) user.roles = r->StrList();
       if (!std::any_of(sql.databases.begin(), sql.databases.end(),
-                       [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
+                       [&](const std::string& d) { return fixer::SameWindowsName(d, user.database); })) {
         db_field.Fail("no database named " + user.database + " (list it under databases)");
       }
       for (const fixer::SqlDbUser& other : sql.users) {
-        if (EqualsIgnoreCase(other.database, user.database) && EqualsIgnoreCase(other.name, user.name)) {
+        if (fixer::SameWindowsName(other.database, user.database) && fixer::SameWindowsName(other.name, user.name)) {
           name_field.Fail("user " + user.name + " of " + user.database + " is listed twice");
         }
       }

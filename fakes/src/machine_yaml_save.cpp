@@ -5,6 +5,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fixer/journal_codec.h"
+#include "fixer/name_case.h"
 #include "machine_yaml_names.h"
 #include "yaml_emit.h"
 
@@ -196,7 +197,7 @@ std::string LoginOf(const SqlServerState& sql, const fixer::SqlDbUser& u, const 
   for (const fixer::SqlLogin& l : sql.logins) {
     if (l.sid == u.login_sid) {
       const auto first = std::find_if(sql.logins.begin(), sql.logins.end(),
-                                      [&](const auto& o) { return EqualsIgnoreCase(o.name, l.name); });
+                                      [&](const auto& o) { return fixer::SameWindowsName(o.name, l.name); });
       if (first->sid == u.login_sid && !yaml::LooksLikeSid(l.name)) login = l.name;
       break;
     }

@@ -8,8 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "fakes/state.h"
-#include "fakes/utf16.h"
+#include "fixer/password_rules.h"
+#include "fixer/secret.h"
+#include "fixer/utf16.h"
+#include "fixer/win_error.h"
 
 namespace fakes {
 namespace {
@@ -57,6 +59,7 @@ void Md4Block(std::array<uint32_t, 4>& st, const uint8_t* block) {
   st[1] += b;
   st[2] += c;
   st[3] += d;
+  fixer::WipeMemory(x, sizeof x);  // the block's words are the password's text
 }
 
 // MD4 of `size` bytes at `data`: every whole block read where it lies, the rest and the padding
@@ -73,6 +76,7 @@ std::array<uint8_t, 16> Md4(const uint8_t* data, size_t size) {
   const uint64_t bit_len = uint64_t{size} * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 8 + i] = static_cast<uint8_t>(bit_len >> (8 * i));
   for (size_t off = 0; off < tail_size; off += 64) Md4Block(st, tail + off);
+  fixer::WipeMemory(tail, rest);
   std::array<uint8_t, 16> digest{};
   for (int i = 0; i < 4; ++i) {
     for (int k = 0; k < 4; ++k) digest[i * 4 + k] = static_cast<uint8_t>(st[i] >> (8 * k));
@@ -80,72 +84,12 @@ std::array<uint8_t, 16> Md4(const uint8_t* data, size_t size) {
   return digest;
 }
 
-// ---- passfilt.dll rules ----------------------------------------------------------------------
-
-// Character classes of passfilt.dll. [M] Non-ASCII characters count as non-alphanumeric: the
-// XP filter's Unicode-letter handling is not documented in what we read.
-int ClassCount(const std::u16string& pw) {
-  bool upper = false, lower = false, digit = false, other = false;
-  for (char16_t c : pw) {
-    if (c >= u'A' && c <= u'Z')
-      upper = true;
-    else if (c >= u'a' && c <= u'z')
-      lower = true;
-    else if (c >= u'0' && c <= u'9')
-      digit = true;
-    else
-      other = true;
-  }
-  return int{upper} + int{lower} + int{digit} + int{other};
-}
-
-// Full-name tokens, split on the delimiters passfilt.dll uses (docs/windows-reference.md#password-policy).
-std::vector<std::string> FullNameTokens(std::string_view full_name) {
-  static constexpr std::string_view kDelims = ",.-_ #\t";
-  std::vector<std::string> tokens;
-  std::string cur;
-  for (char c : full_name) {
-    if (kDelims.find(c) != std::string_view::npos) {
-      if (!cur.empty()) tokens.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) tokens.push_back(cur);
-  return tokens;
-}
-
-// Without folded copies of both: a password and a name, compared where each could start.
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
-  if (needle.size() > haystack.size()) return false;
-  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
-    if (EqualsIgnoreCase(haystack.substr(at, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
-bool ViolatesComplexity(std::string_view account_name, std::string_view full_name, std::string_view clear) {
-  const std::u16string wide = Utf8ToUtf16(clear);
-  if (wide.size() < 6) return true;
-  if (ClassCount(wide) < 3) return true;
-  if (Utf16Length(account_name) >= 3 && ContainsIgnoreCase(clear, account_name)) return true;
-  for (const std::string& token : FullNameTokens(full_name)) {
-    if (Utf16Length(token) >= 3 && ContainsIgnoreCase(clear, token)) return true;
-  }
-  return false;
-}
-
-// PWLEN (lmcons.h): a longer password is refused by NetUserAdd and NetUserSetInfo with 2245
-// whatever the policy (docs/windows-reference.md#password-policy).
-constexpr size_t kMaxPasswordChars = 256;
-
 }  // namespace
 
 std::string NtHash(std::string_view clear) {
   if (clear.empty()) return "";
   // The UTF-16LE text, built on the stack for any usual password (a UTF-8 text never has more
-  // UTF-16 units than bytes) and on the heap past that.
+  // UTF-16 units than bytes) and on the heap past that; wiped once hashed.
   constexpr size_t kOnStack = 128;
   char16_t stack_units[kOnStack];
   std::u16string heap_units;
@@ -154,7 +98,7 @@ std::string NtHash(std::string_view clear) {
     heap_units.resize(clear.size());
     units = heap_units.data();
   }
-  const size_t count = Utf8ToUtf16(clear, units);
+  const size_t count = fixer::Utf8ToUtf16(clear, units);
   uint8_t stack_bytes[2 * kOnStack];
   std::vector<uint8_t> heap_bytes;
   uint8_t* bytes = stack_bytes;
@@ -169,6 +113,8 @@ std::string NtHash(std::string_view clear) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(32, '\0');
   const std::array<uint8_t, 16> digest = Md4(bytes, 2 * count);
+  fixer::WipeMemory(units, count * sizeof(char16_t));  // both forms of the clear text
+  fixer::WipeMemory(bytes, 2 * count);
   for (size_t i = 0; i < digest.size(); ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];
@@ -179,17 +125,13 @@ std::string NtHash(std::string_view clear) {
 fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::string_view account_name,
                                   std::string_view full_name, const std::vector<std::string>& history,
                                   const fixer::Secret& password) {
-  const auto fail = [] { return fixer::Status::Win(fixer::kNerrPasswordTooShort); };
-  const std::string_view clear = password.Reveal();
-  const size_t length = Utf16Length(clear);
-  if (length > kMaxPasswordChars || length < policy.min_length) return fail();
-  if (policy.complexity && ViolatesComplexity(account_name, full_name, clear)) return fail();
+  if (fixer::Status st = fixer::CheckPasswordRules(policy, account_name, full_name, password); !st.ok()) return st;
   if (policy.history > 0) {
-    const std::string hash = NtHash(clear);
+    const std::string hash = NtHash(password.Reveal());
     const size_t n = std::min<size_t>(policy.history, history.size());
     if (std::find(history.begin(), history.begin() + static_cast<std::ptrdiff_t>(n), hash) !=
         history.begin() + static_cast<std::ptrdiff_t>(n)) {
-      return fail();
+      return fixer::Status::Win(fixer::kNerrPasswordTooShort);
     }
   }
   return fixer::Status::Ok();

@@ -1,4 +1,5 @@
 #include "fakes/profiles.h"
+#include "fixer/name_case.h"
 
 #include <algorithm>
 
@@ -19,7 +20,7 @@ bool FolderExists(const MachineState& s, const std::string& path) {
 bool FolderTaken(const MachineState& s, const std::string& path) {
   if (FolderExists(s, path)) return true;
   return std::any_of(s.profiles.begin(), s.profiles.end(),
-                     [&](const ProfileEntry& p) { return EqualsIgnoreCase(p.path, path); });
+                     [&](const ProfileEntry& p) { return fixer::SameWindowsName(p.path, path); });
 }
 
 // The folder a new profile of `sid` gets: owned by the user; Full Control to the user, SYSTEM

@@ -5,6 +5,7 @@
 
 #include "fakes/logon.h"
 #include "fakes/objects.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 // "registry:HKLM\key,Name" as the key and the value's name; nullopt when malformed.
 std::optional<std::pair<fixer::ObjectRef, std::string_view>> ParseReference(std::string_view ref) {
   constexpr std::string_view kPrefix = "registry:";
-  if (ref.size() < kPrefix.size() || !EqualsIgnoreCase(ref.substr(0, kPrefix.size()), kPrefix)) return std::nullopt;
+  if (ref.size() < kPrefix.size() || !fixer::SameWindowsName(ref.substr(0, kPrefix.size()), kPrefix)) return std::nullopt;
   std::string_view rest = ref.substr(kPrefix.size());
   const auto comma = rest.rfind(',');
   if (comma == std::string_view::npos) return std::nullopt;
@@ -22,7 +23,7 @@ std::optional<std::pair<fixer::ObjectRef, std::string_view>> ParseReference(std:
 
 const std::string* ValueNamed(const SecurableObject& key, std::string_view value_name) {
   for (const auto& [name, data] : key.values)
-    if (EqualsIgnoreCase(name, value_name)) return &data;
+    if (fixer::SameWindowsName(name, value_name)) return &data;
   return nullptr;
 }
 

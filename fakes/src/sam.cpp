@@ -5,8 +5,9 @@
 
 #include "fakes/account_lockout.h"
 #include "fakes/password_rules.h"
-#include "fakes/utf16.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/name_case.h"
+#include "fixer/utf16.h"
 
 namespace fakes {
 namespace {
@@ -17,7 +18,7 @@ constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.
 constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
 
 bool IsValidUserName(std::string_view name) {
-  const std::u16string wide = Utf8ToUtf16(name);
+  const std::u16string wide = fixer::Utf8ToUtf16(name);
   if (wide.empty() || wide.size() > kMaxUserNameChars) return false;
   static constexpr std::u16string_view kForbidden = u"\"/\\[]:;|=,+*?<>";
   bool only_dots_and_spaces = true;
@@ -64,7 +65,7 @@ fixer::Sid MachineSidFromSeed(uint64_t seed) {
 
 UserAccount* Sam::FindUser(const std::string& name) {
   for (UserAccount& u : m_.state().sam.users) {
-    if (EqualsIgnoreCase(u.name, name)) return &u;
+    if (fixer::SameWindowsName(u.name, name)) return &u;
   }
   return nullptr;
 }
@@ -73,7 +74,7 @@ const UserAccount* Sam::FindUser(const std::string& name) const { return FindUse
 
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name) {
   for (const UserAccount& u : state.sam.users) {
-    if (EqualsIgnoreCase(u.name, name)) return &u;
+    if (fixer::SameWindowsName(u.name, name)) return &u;
   }
   return nullptr;
 }
@@ -116,7 +117,7 @@ LocalGroup* Sam::FindGroup(const std::string& name) {
 }
 const LocalGroup* Sam::FindGroup(const std::string& name) const {
   for (const LocalGroup& g : m_.state().sam.groups) {
-    if (EqualsIgnoreCase(g.name, name)) return &g;
+    if (fixer::SameWindowsName(g.name, name)) return &g;
   }
   return nullptr;
 }
@@ -166,19 +167,21 @@ fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
   const std::string& bare = qualified.second;
   // ".\name" is the local machine, as Windows tools accept it.
   if (domain && *domain == ".") domain = computer;
-  auto domain_matches = [&](std::string_view candidate) { return !domain || EqualsIgnoreCase(*domain, candidate); };
+  auto domain_matches = [&](std::string_view candidate) {
+    return !domain || fixer::SameWindowsName(*domain, candidate);
+  };
   for (const UserAccount& u : s.sam.users) {
-    if (EqualsIgnoreCase(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
+    if (fixer::SameWindowsName(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
   }
   for (const LocalGroup& g : s.sam.groups) {
     // Both arms string_view: `? "BUILTIN" : computer` would make a temporary std::string
     // and leave group_domain dangling.
     const std::string_view group_domain =
         IsBuiltinDomainSid(g.sid) ? std::string_view("BUILTIN") : std::string_view(computer);
-    if (EqualsIgnoreCase(g.name, bare) && domain_matches(group_domain)) return g.sid;
+    if (fixer::SameWindowsName(g.name, bare) && domain_matches(group_domain)) return g.sid;
   }
   for (const WellKnownSid& w : WellKnownSids()) {
-    if (EqualsIgnoreCase(w.name, bare) && domain_matches(w.domain)) return w.sid;
+    if (fixer::SameWindowsName(w.name, bare) && domain_matches(w.domain)) return w.sid;
   }
   return Status::Win(fixer::kErrorNoneMapped);
 }
@@ -211,8 +214,9 @@ fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& p
 fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password) {
   if (!IsValidUserName(spec.name)) return Status::Win(fixer::kNerrBadUsername);
   // [M] Users and local groups share one name space on a workstation: a group's name is taken.
-  const bool group_named_so = std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
-                                          [&](const LocalGroup& g) { return EqualsIgnoreCase(g.name, spec.name); });
+  const bool group_named_so =
+      std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
+                  [&](const LocalGroup& g) { return fixer::SameWindowsName(g.name, spec.name); });
   if (FindUser(spec.name) || group_named_so) return Status::Win(fixer::kNerrUserExists);
   if (Status st = CheckPasswordPolicy(m_.state().lsa.password_policy, spec.name, spec.full_name, {}, password);
       !st.ok()) {

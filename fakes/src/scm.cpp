@@ -22,6 +22,7 @@
 
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -38,7 +39,7 @@ bool IsBuiltinServiceAccount(const std::string& account) {
                                                   "NT AUTHORITY\\NetworkService",
                                                   "NT AUTHORITY\\NETWORK SERVICE"};
   return std::any_of(std::begin(kBuiltin), std::end(kBuiltin),
-                     [&](std::string_view b) { return EqualsIgnoreCase(b, account); });
+                     [&](std::string_view b) { return fixer::SameWindowsName(b, account); });
 }
 
 }  // namespace
@@ -46,15 +47,15 @@ bool IsBuiltinServiceAccount(const std::string& account) {
 const fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) const {
   const auto& services = m_.state().services;
   for (const auto& s : services)
-    if (EqualsIgnoreCase(s.name, key_or_display_name)) return &s;
+    if (fixer::SameWindowsName(s.name, key_or_display_name)) return &s;
   for (const auto& s : services)
-    if (EqualsIgnoreCase(s.display_name, key_or_display_name)) return &s;
+    if (fixer::SameWindowsName(s.display_name, key_or_display_name)) return &s;
   return nullptr;
 }
 
 const fixer::ServiceInfo* Scm::FindByKey(const std::string& key_name) const {
   for (const auto& s : m_.state().services)
-    if (EqualsIgnoreCase(s.name, key_name)) return &s;
+    if (fixer::SameWindowsName(s.name, key_name)) return &s;
   return nullptr;
 }
 
@@ -66,13 +67,13 @@ fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string&
   const fixer::ServiceInfo* target = Find(name);
   if (target == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
   std::vector<std::string> out;
-  std::set<std::string> seen{FoldCase(target->name)};
+  std::set<std::string> seen{fixer::FoldWindowsName(target->name)};
   // Depth first over "who depends on me"; each dependent's own dependents come before it.
   auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
     for (const auto& s : m_.state().services) {
       const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(),
                                        [&](const std::string& d) { return Find(d) == &of; });
-      if (!depends || !seen.insert(FoldCase(s.name)).second) continue;
+      if (!depends || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
       self(self, s);
       if (IsActive(s)) out.push_back(s.name);
     }
@@ -89,7 +90,7 @@ fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
   std::string user = account;
   if (const size_t cut = account.find('\\'); cut != std::string::npos) {
     const std::string domain = account.substr(0, cut);
-    if (domain != "." && !EqualsIgnoreCase(domain, m.state().products.os.computer_name))
+    if (domain != "." && !fixer::SameWindowsName(domain, m.state().products.os.computer_name))
       return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
     user = account.substr(cut + 1);
   }
@@ -113,12 +114,12 @@ fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name, std:
   // (docs/windows-reference.md#services).
   if (service->start_type == fixer::StartType::kDisabled) return fixer::Status::Win(fixer::kErrorServiceDisabled);
   if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
-  chain.push_back(FoldCase(service->name));
+  chain.push_back(fixer::FoldWindowsName(service->name));
   for (const std::string& dep_name : service->dependencies) {
     const fixer::ServiceInfo* dep = scm.Find(dep_name);
     if (dep == nullptr) return fixer::Status::Win(fixer::kErrorServiceDependencyDeleted);
     if (IsActive(*dep)) continue;
-    if (std::find(chain.begin(), chain.end(), FoldCase(dep->name)) != chain.end())
+    if (std::find(chain.begin(), chain.end(), fixer::FoldWindowsName(dep->name)) != chain.end())
       return fixer::Status::Win(fixer::kErrorCircularDependency);
     if (auto st = StartWithChain(scm, m, dep->name, chain); !st.ok()) {
       if (st.code() == fixer::kErrorCircularDependency) return st;

@@ -21,6 +21,7 @@
 
 #include "fakes/modelling_choices.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -58,21 +59,21 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
   const std::string domain = windows_name.substr(0, cut);
   const std::string account = windows_name.substr(cut + 1);
   const std::string& computer = m_.state().products.os.computer_name;
-  const bool local_domain = EqualsIgnoreCase(domain, computer) || EqualsIgnoreCase(domain, "BUILTIN") ||
-                            EqualsIgnoreCase(domain, "NT AUTHORITY");
+  const bool local_domain = fixer::SameWindowsName(domain, computer) || fixer::SameWindowsName(domain, "BUILTIN") ||
+                            fixer::SameWindowsName(domain, "NT AUTHORITY");
   Sam sam(m_);
   fixer::Result<fixer::Sid> sid = fixer::Status::Win(fixer::kErrorNoneMapped);
   if (local_domain) sid = sam.LookupName(account);
   if (!sid) return WindowsNameNotFound(windows_name);
   // Canonical spelling: the domain part as Windows names it, the account as the SAM has it.
-  std::string canonical_domain = EqualsIgnoreCase(domain, computer) ? computer : domain;
-  if (EqualsIgnoreCase(domain, "BUILTIN")) canonical_domain = "BUILTIN";
-  if (EqualsIgnoreCase(domain, "NT AUTHORITY")) canonical_domain = "NT AUTHORITY";
+  std::string canonical_domain = fixer::SameWindowsName(domain, computer) ? computer : domain;
+  if (fixer::SameWindowsName(domain, "BUILTIN")) canonical_domain = "BUILTIN";
+  if (fixer::SameWindowsName(domain, "NT AUTHORITY")) canonical_domain = "NT AUTHORITY";
   auto name = sam.LookupSid(*sid);
   const std::string login_name = canonical_domain + "\\" + (name ? *name : account);
   const auto& logins = m_.state().sql.logins;
   const bool already_granted = std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
-    return l.sid == *sid && EqualsIgnoreCase(l.name, login_name);
+    return l.sid == *sid && fixer::SameWindowsName(l.name, login_name);
   });
   if (already_granted) {
     RelyOn("choice-sql-regrant");
@@ -85,7 +86,7 @@ fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
   const bool exists = std::any_of(logins.begin(), logins.end(),
-                                  [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, login.name); });
+                                  [&](const fixer::SqlLogin& l) { return fixer::SameWindowsName(l.name, login.name); });
   if (exists) return LoginExists(login.name);
   if (auto st = m_.Mutate("sql.create_login", login.name); !st.ok()) return st;
   logins.push_back(login);
@@ -96,7 +97,7 @@ fixer::Status SqlServer::DropLogin(const std::string& name) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
   auto it = std::find_if(logins.begin(), logins.end(),
-                         [&](const fixer::SqlLogin& l) { return EqualsIgnoreCase(l.name, name); });
+                         [&](const fixer::SqlLogin& l) { return fixer::SameWindowsName(l.name, name); });
   if (it == logins.end()) return WindowsNameNotFound(name);
   if (auto st = m_.Mutate("sql.drop_login", name); !st.ok()) return st;
   logins.erase(it);
@@ -106,14 +107,15 @@ fixer::Status SqlServer::DropLogin(const std::string& name) {
 fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
   if (!m_.state().sql.installed) return NotInstalled();
   const auto& dbs = m_.state().sql.databases;
-  if (std::none_of(dbs.begin(), dbs.end(), [&](const std::string& d) { return EqualsIgnoreCase(d, user.database); })) {
+  if (std::none_of(dbs.begin(), dbs.end(),
+                   [&](const std::string& d) { return fixer::SameWindowsName(d, user.database); })) {
     return fixer::Status(kSqlNoSuchDatabase, "Could not locate entry in sysdatabases for database '" + user.database +
                                                  "'. No entry found with that name. Make sure that the name is "
                                                  "entered correctly.");
   }
   auto& users = m_.state().sql.users;
   const bool exists = std::any_of(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
-    return EqualsIgnoreCase(u.database, user.database) && EqualsIgnoreCase(u.name, user.name);
+    return fixer::SameWindowsName(u.database, user.database) && fixer::SameWindowsName(u.name, user.name);
   });
   if (exists) return DbUserExists(user.name);
   if (auto st = m_.Mutate("sql.create_user", user.database + "." + user.name); !st.ok()) return st;
@@ -125,7 +127,7 @@ fixer::Status SqlServer::DropDbUser(const std::string& database, const std::stri
   if (!m_.state().sql.installed) return NotInstalled();
   auto& users = m_.state().sql.users;
   auto it = std::find_if(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
-    return EqualsIgnoreCase(u.database, database) && EqualsIgnoreCase(u.name, name);
+    return fixer::SameWindowsName(u.database, database) && fixer::SameWindowsName(u.name, name);
   });
   if (it == users.end()) {
     return fixer::Status(kSqlUserNotInDatabase, "User '" + name + "' does not exist in the current database.");

@@ -13,6 +13,7 @@
 #include "fakes/paths.h"
 #include "fakes/profiles.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 #include "web_stack_detail.h"
 
 namespace fakes {
@@ -53,7 +54,6 @@ namespace {
 
 using detail::FailureKind;
 using detail::Worker;
-using fakes::EqualsIgnoreCase;
 
 Condition Check(std::string id, std::string name, bool passed, std::string detail) {
   return {std::move(id), std::move(name), passed, std::move(detail)};
@@ -61,7 +61,7 @@ Condition Check(std::string id, std::string name, bool passed, std::string detai
 
 // "/LM/W3SVC/1/ROOT/app" -> "/app", as ASP.NET names the application on its error pages.
 std::string VirtualPath(const std::string& path) {
-  const std::string folded = fakes::FoldCase(path);
+  const std::string folded = fixer::FoldWindowsName(path);
   if (folded.rfind("/lm/w3svc/", 0) == 0) {
     auto root = folded.find("/root");
     if (root != std::string::npos) {
@@ -129,7 +129,7 @@ class RequestRun {
 
   const fixer::ApplicationInfo* FindApplication() {
     for (const auto& app : m_.state().products.applications) {
-      if (EqualsIgnoreCase(app.path, r_.application)) {
+      if (fixer::SameWindowsName(app.path, r_.application)) {
         Note(true, [&] {
           return Check(
               std::string(condition::kApplication), "application configured", true,

@@ -10,6 +10,7 @@
 #include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/ports/security.h"
@@ -20,8 +21,6 @@ namespace fakes::detail {
 
 namespace {
 
-using fakes::EqualsIgnoreCase;
-
 // "1.0.3705" -> "1.0"
 std::string ShortVersion(const std::string& version) {
   auto first = version.find('.');
@@ -31,7 +30,7 @@ std::string ShortVersion(const std::string& version) {
 }
 
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && fixer::SameWindowsName(s.substr(0, prefix.size()), prefix);
 }
 
 Condition Passed(std::string_view id, std::string name, std::string detail) {
@@ -65,9 +64,11 @@ Worker BuiltInIdentity(fakes::Machine& m, const std::string& name, std::string c
 // Normalizes the spellings IIS Manager and the metabase use for the built-in identities.
 std::optional<std::string> BuiltInName(std::string name) {
   if (StartsWithIgnoreCase(name, "NT AUTHORITY\\")) name = name.substr(13);
-  if (EqualsIgnoreCase(name, "NetworkService") || EqualsIgnoreCase(name, "NETWORK SERVICE")) return "NETWORK SERVICE";
-  if (EqualsIgnoreCase(name, "LocalService") || EqualsIgnoreCase(name, "LOCAL SERVICE")) return "LOCAL SERVICE";
-  if (EqualsIgnoreCase(name, "LocalSystem") || EqualsIgnoreCase(name, "SYSTEM")) return "SYSTEM";
+  if (fixer::SameWindowsName(name, "NetworkService") || fixer::SameWindowsName(name, "NETWORK SERVICE"))
+    return "NETWORK SERVICE";
+  if (fixer::SameWindowsName(name, "LocalService") || fixer::SameWindowsName(name, "LOCAL SERVICE"))
+    return "LOCAL SERVICE";
+  if (fixer::SameWindowsName(name, "LocalSystem") || fixer::SameWindowsName(name, "SYSTEM")) return "SYSTEM";
   return std::nullopt;
 }
 
@@ -91,7 +92,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   // The name of the credentials condition, built when a condition is.
   const auto attrs = [&] { return fixer::Text(FMT_COMPILE("processModel userName=\"{}\""), pm.user_name); };
 
-  if (EqualsIgnoreCase(pm.user_name, "SYSTEM")) {
+  if (fixer::SameWindowsName(pm.user_name, "SYSTEM")) {
     return BuiltInIdentity(m, "SYSTEM", attrs(),
                            "aspnet_wp.exe runs as LocalSystem, the identity of inetinfo.exe; "
                            "no password is needed",
@@ -99,7 +100,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   }
 
   Worker w;
-  const bool machine_account = EqualsIgnoreCase(pm.user_name, "machine");
+  const bool machine_account = fixer::SameWindowsName(pm.user_name, "machine");
   std::string user;
   if (machine_account) {
     user = fixer::kMachineWorkerAccount;
@@ -120,7 +121,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
 
   fixer::Secret password;
   std::string_view password_source;
-  if (machine_account && EqualsIgnoreCase(pm.password, "AutoGenerate")) {
+  if (machine_account && fixer::SameWindowsName(pm.password, "AutoGenerate")) {
     auto secret = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
     if (!secret) {
       out.Add(Failed(condition::kCredentials, attrs(),
@@ -158,7 +159,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     domain = user.substr(0, slash);
     account = user.substr(slash + 1);
   }
-  const bool local = domain.empty() || domain == "." || EqualsIgnoreCase(domain, computer);
+  const bool local = domain.empty() || domain == "." || fixer::SameWindowsName(domain, computer);
   w.account = account;
   w.identity = local ? computer + "\\" + account : user;
   out.Note(true, [&] {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 
 namespace fakes {
 namespace {
@@ -46,7 +47,7 @@ const WellKnownSid* FindWellKnownSid(const fixer::Sid& sid) {
 
 const WellKnownSid* FindWellKnownName(std::string_view name) {
   for (const WellKnownSid& w : Table()) {
-    if (EqualsIgnoreCase(name, w.name) || EqualsIgnoreCase(name, w.QualifiedName())) return &w;
+    if (fixer::SameWindowsName(name, w.name) || fixer::SameWindowsName(name, w.QualifiedName())) return &w;
   }
   return nullptr;
 }

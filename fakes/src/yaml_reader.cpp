@@ -1,4 +1,5 @@
 #include "yaml_reader.h"
+#include "fixer/name_case.h"
 
 #include <charconv>
 #include <limits>
@@ -13,8 +14,8 @@ LoadError MakeError(const std::string& file, const Mark& mark, std::string messa
 }
 
 std::optional<bool> ParseBool(std::string_view text) {
-  if (EqualsIgnoreCase(text, "true") || EqualsIgnoreCase(text, "yes")) return true;
-  if (EqualsIgnoreCase(text, "false") || EqualsIgnoreCase(text, "no")) return false;
+  if (fixer::SameWindowsName(text, "true") || fixer::SameWindowsName(text, "yes")) return true;
+  if (fixer::SameWindowsName(text, "false") || fixer::SameWindowsName(text, "no")) return false;
   return std::nullopt;
 }
 

@@ -22,6 +22,7 @@
 
 #include "fakes/machine_yaml.h"
 #include "fakes/yaml_tree.h"
+#include "fixer/name_case.h"
 
 namespace fakes::yaml {
 
@@ -125,7 +126,7 @@ E ParseEnum(const Field& f, std::span<const NamedValue<E>, N> table, std::string
   const std::string text = f.Str();
   std::vector<std::string_view> names;
   for (const auto& nv : table) {
-    if (EqualsIgnoreCase(nv.name, text)) return nv.value;
+    if (fixer::SameWindowsName(nv.name, text)) return nv.value;
     names.push_back(nv.name);
   }
   f.Fail("unknown " + std::string(what) + " '" + text + "'; expected one of: " + JoinNames(names));

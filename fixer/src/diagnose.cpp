@@ -3,8 +3,8 @@
 
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
+#include "fixer/name_case.h"
 #include "fixer/text.h"
-#include "fixer/windows_names.h"
 
 namespace fixer {
 

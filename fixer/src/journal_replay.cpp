@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "fixer/windows_names.h"
+#include "fixer/name_case.h"
 #include "step.h"
 
 namespace fixer {

@@ -1,7 +1,7 @@
 // Which account the ASP.NET 1.0 worker runs as, read from <processModel userName>.
 #include "diagnose_parts.h"
+#include "fixer/name_case.h"
 #include "fixer/text.h"
-#include "fixer/windows_names.h"
 #include "profile_check.h"
 
 namespace fixer {

@@ -3,6 +3,7 @@
 
 #include "batch_detail.h"
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "sim/batch.h"
 
 namespace sim {
@@ -69,9 +70,9 @@ std::string Expand(const fakes::Console& con, const std::string& line, const std
     const std::string name = line.substr(i + 1, close - i - 1);
     if (auto v = con.env.Get(name)) {
       out += *v;
-    } else if (fakes::EqualsIgnoreCase(name, "ERRORLEVEL")) {
+    } else if (fixer::SameWindowsName(name, "ERRORLEVEL")) {
       out += std::to_string(errorlevel);
-    } else if (fakes::EqualsIgnoreCase(name, "CD")) {
+    } else if (fixer::SameWindowsName(name, "CD")) {
       out += con.cwd;
     } else if (name.find(':') != std::string::npos) {
       throw NotUnderstood{"not supported: substring or substitution in %" + name + "%"};
@@ -107,7 +108,7 @@ Redirects TakeRedirects(std::string& line) {
     const std::string target = line.substr(j, end - j);
     if (target == "&1" && handle == 2) {
       r.mute_err = r.mute_out;
-    } else if (fakes::EqualsIgnoreCase(target, "nul")) {
+    } else if (fixer::SameWindowsName(target, "nul")) {
       (handle == 1 ? r.mute_out : r.mute_err) = true;
     } else {
       throw NotUnderstood{"not supported: redirection to '" + target + "' (only NUL and 2>&1 are modelled)"};

@@ -11,17 +11,13 @@
 
 #include "batch_detail.h"
 #include "fakes/commands.h"
+#include "fixer/name_case.h"
 #include "sim/batch.h"
 
 namespace sim {
 namespace {
 
 using batch::NotUnderstood;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string TrimLeft(const std::string& s) {
   const size_t p = s.find_first_not_of(" \t");
@@ -89,13 +85,13 @@ struct Interpreter {
   std::vector<BatchFailure> failures;
 
   Flow Goto(const std::string& target) {
-    std::string label = Lower(target);
+    std::string label = fixer::FoldWindowsName(target);
     if (!label.empty() && label[0] == ':') label = label.substr(1);
     label = FirstWord(label).first;
     if (label == "eof") return Flow::kEnd;
     auto matches = [&](size_t i) {
       const std::string t = TrimLeft(lines[i]);
-      return !t.empty() && t[0] == ':' && Lower(FirstWord(t.substr(1)).first) == label;
+      return !t.empty() && t[0] == ':' && fixer::FoldWindowsName(FirstWord(t.substr(1)).first) == label;
     };
     for (size_t i = pc; i < lines.size(); ++i)
       if (matches(i)) {
@@ -122,19 +118,19 @@ struct Interpreter {
     std::string s = rest;
     bool ignore_case = false, negate = false;
     auto [w, after] = FirstWord(s);
-    if (Lower(w) == "/i") {
+    if (fixer::FoldWindowsName(w) == "/i") {
       ignore_case = true;
       s = after;
       std::tie(w, after) = FirstWord(s);
     }
-    if (Lower(w) == "not") {
+    if (fixer::FoldWindowsName(w) == "not") {
       negate = true;
       s = after;
       std::tie(w, after) = FirstWord(s);
     }
     bool cond = false;
     std::string command;
-    const std::string kw = Lower(w);
+    const std::string kw = fixer::FoldWindowsName(w);
     if (kw == "exist") {
       auto [path, cmd] = FirstWord(after);
       if (path.empty() || cmd.empty()) return SyntaxError();
@@ -164,11 +160,12 @@ struct Interpreter {
       while (!left.empty() && (left.back() == ' ' || left.back() == '\t')) left.pop_back();
       auto [right, cmd] = FirstWord(TrimLeft(s.substr(eq + 2)));
       if (left.empty() || right.empty() || cmd.empty()) return SyntaxError();
-      cond = ignore_case ? Lower(left) == Lower(right) : left == right;
+      cond = ignore_case ? fixer::SameWindowsName(left, right) : left == right;
       command = cmd;
     }
     if (negate) cond = !cond;
-    if (Lower(FirstWord(command).first).rfind("else", 0) == 0 || command.find(") else") != std::string::npos)
+    if (fixer::FoldWindowsName(FirstWord(command).first).rfind("else", 0) == 0 ||
+        command.find(") else") != std::string::npos)
       throw NotUnderstood{"not supported: 'else'"};
     return cond ? Execute(command) : Flow::kNext;
   }
@@ -188,7 +185,7 @@ struct Interpreter {
     if (eq == std::string::npos) {
       bool any = false;
       for (const auto& [name, value] : con.env.All()) {
-        if (Lower(name).rfind(Lower(s), 0) == 0) {
+        if (fixer::FoldWindowsName(name).rfind(fixer::FoldWindowsName(s), 0) == 0) {
           con.WriteLine(name + "=" + value);
           any = true;
         }
@@ -206,7 +203,7 @@ struct Interpreter {
 
   Flow Exit(const std::string& rest) {
     auto [w, after] = FirstWord(rest);
-    const bool b = Lower(w) == "/b";
+    const bool b = fixer::FoldWindowsName(w) == "/b";
     const std::string code = b ? FirstWord(after).first : w;
     if (!code.empty()) {
       const std::optional<int> level = Number(code);
@@ -220,13 +217,13 @@ struct Interpreter {
   // One command (already expanded, without '@'). Also the command part of an `if`.
   Flow Execute(const std::string& text) {
     auto [word, rest] = FirstWord(text);
-    const std::string kw = Lower(word);
+    const std::string kw = fixer::FoldWindowsName(word);
     if (kw == "rem") return Flow::kNext;
     std::string line = text;
     const batch::Redirects redirects = batch::TakeRedirects(line);
     batch::RejectOperators(line);
     std::tie(word, rest) = FirstWord(line);
-    const std::string k = Lower(word);
+    const std::string k = fixer::FoldWindowsName(word);
     struct Mute {
       fakes::Console& c;
       Mute(fakes::Console& con, batch::Redirects r) : c(con) {
@@ -270,7 +267,7 @@ struct Interpreter {
     if (auto level = fakes::RunCommandLine(con, line)) {
       errorlevel = *level;
       // "net user", "net stop": the subcommand too, never further (a password may follow).
-      const std::string sub = Lower(FirstWord(rest).first);
+      const std::string sub = fixer::FoldWindowsName(FirstWord(rest).first);
       const bool net = k == "net" && (sub == "user" || sub == "stop" || sub == "start");
       commands.push_back({current_line, net ? word + " " + sub : word, *level});
       if (*level != 0) failures.push_back({current_line, commands.back().program, *level});

@@ -10,6 +10,7 @@
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fakes/sql.h"
+#include "fixer/name_case.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -64,7 +65,7 @@ CheckResult Account(RunContext& ctx, const Expectation& e) {
     bool member = false;
     for (const auto& g : sam.GroupsOf(sam.SidOf(*u))) {
       auto n = sam.LookupSid(g);
-      member = member || (n && fakes::EqualsIgnoreCase(*n, group));
+      member = member || (n && fixer::SameWindowsName(*n, group));
     }
     auto r = Compare(e, name + " member of " + group, "true", B(member));
     if (!r.passed) return r;
@@ -84,7 +85,7 @@ CheckResult Profile(RunContext& ctx, const Expectation& e) {
     if (!r.passed || !p) return r;
   }
   if (e.args.count("path")) {
-    return {e.kind,         "profile path of " + name,    p && fakes::EqualsIgnoreCase(p->path, Arg(e, "path")),
+    return {e.kind,         "profile path of " + name,    p && fixer::SameWindowsName(p->path, Arg(e, "path")),
             Arg(e, "path"), p ? p->path : "(no profile)", e.pos};
   }
   return {e.kind, "profile of " + name, true, "exists", "exists", e.pos};

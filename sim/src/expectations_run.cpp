@@ -5,6 +5,7 @@
 #include "check_support.h"
 #include "fakes/scm.h"
 #include "fakes/state.h"
+#include "fixer/name_case.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
 
@@ -83,7 +84,7 @@ CheckResult Errorlevel(RunContext& ctx, const Expectation& e) {
   long seen = 0;
   for (const BatchCommand& c : ctx.commands) {
     if (!line.empty() && std::to_string(c.line) != line) continue;
-    if (!program.empty() && !fakes::EqualsIgnoreCase(c.program, program)) continue;
+    if (!program.empty() && !fixer::SameWindowsName(c.program, program)) continue;
     if (++seen == nth) return Compare(e, "ERRORLEVEL of " + what, Need(e, "code"), std::to_string(c.errorlevel));
   }
   std::string ran;

@@ -10,6 +10,7 @@
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fakes/web_requests.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 
 namespace sim {
@@ -64,8 +65,8 @@ std::vector<std::string> WorkerPasswordsIn(const fakes::MachineState& state) {
     const std::string& password = f.process_model.password;
     if (auto data = fakes::RegistryCredentialIn(state, password))
       out.push_back(std::move(*data));
-    else if (!fakes::EqualsIgnoreCase(password, "AutoGenerate") &&
-             !fakes::EqualsIgnoreCase(std::string_view(password).substr(0, 9), "registry:"))
+    else if (!fixer::SameWindowsName(password, "AutoGenerate") &&
+             !fixer::SameWindowsName(std::string_view(password).substr(0, 9), "registry:"))
       out.push_back(password);
   }
   return out;
@@ -77,7 +78,7 @@ CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::Machi
   std::string diffs;
   for (const auto& before : found.services) {
     auto it = std::find_if(now.services.begin(), now.services.end(),
-                           [&](const auto& s) { return fakes::EqualsIgnoreCase(s.name, before.name); });
+                           [&](const auto& s) { return fixer::SameWindowsName(s.name, before.name); });
     const std::string is = it == now.services.end() ? "absent" : std::string(fixer::ToString(it->state));
     if (std::string(fixer::ToString(before.state)) != is)
       diffs +=

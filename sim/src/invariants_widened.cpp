@@ -12,6 +12,7 @@
 #include "fakes/aspnet_setup.h"
 #include "fakes/machine.h"
 #include "fakes/sam.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/aspnet.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
@@ -51,7 +52,7 @@ Held RegisterGrants(const fakes::MachineState& found, const std::string& account
 bool InProfileOf(const fakes::MachineState& s, const fixer::Sid& sid, const std::string& path) {
   auto it = std::find_if(s.profiles.begin(), s.profiles.end(), [&](const auto& p) { return p.sid == sid; });
   if (it == s.profiles.end() || it->path.empty()) return false;
-  const std::string folder = fakes::FoldCase(it->path), p = fakes::FoldCase(path);
+  const std::string folder = fixer::FoldWindowsName(it->path), p = fixer::FoldWindowsName(path);
   return p == folder || p.rfind(folder + "\\", 0) == 0;
 }
 
@@ -68,7 +69,7 @@ CheckResult Widened(const std::string& account, const std::optional<fixer::Sid>&
   for (const std::string& r : is.rights)
     if (!was.rights.count(r) && !allowed().rights.count(r)) wider.push_back("right " + r);
   for (const std::string& g : is.groups) {
-    const bool new_account_in_users = old_sid != new_sid && fakes::EqualsIgnoreCase(g, "Users");
+    const bool new_account_in_users = old_sid != new_sid && fixer::SameWindowsName(g, "Users");
     if (!was.groups.count(g) && !allowed().groups.count(g) && !new_account_in_users) wider.push_back("group " + g);
   }
   for (const auto& [key, mask] : is.masks) {

@@ -19,6 +19,7 @@
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
+#include "fixer/name_case.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
@@ -53,7 +54,7 @@ std::string WorkerAccount(const fakes::MachineState& state) {
   for (const auto& fw : state.products.frameworks) {
     if (fw.version != "1.0.3705") continue;
     const std::string& user = fw.process_model.user_name;
-    if (fakes::EqualsIgnoreCase(user, "machine") || user.rfind("registry:", 0) == 0) return kWorkerAccount;
+    if (fixer::SameWindowsName(user, "machine") || user.rfind("registry:", 0) == 0) return kWorkerAccount;
     return user.substr(user.find('\\') == std::string::npos ? 0 : user.find('\\') + 1);
   }
   return kWorkerAccount;
@@ -77,7 +78,7 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
     if (const fakes::ProfileEntry* p = fakes::ProfileStore(m).Find(*sid)) {
       f.profile = worker + ": " + p->path;
       f.has_profile = true;
-    } else if (fakes::EqualsIgnoreCase(worker, "SYSTEM")) {
+    } else if (fixer::SameWindowsName(worker, "SYSTEM")) {
       f.profile = "SYSTEM: its own";
       f.has_profile = true;
     }

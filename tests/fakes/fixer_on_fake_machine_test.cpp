@@ -26,6 +26,7 @@
 #include "fakes/sql.h"
 #include "fakes/web_probe.h"
 #include "fixer/fixer.h"
+#include "fixer/name_case.h"
 
 namespace {
 
@@ -71,7 +72,7 @@ fakes::Machine BrokenMachine() {
                                              .session_state = fixer::SessionStateMode::kInProc});
   Ok(fakes::InstallHotfix(m, "MS03-032"), "MS03-032");
   for (auto& s : m.state().services)
-    if (fakes::EqualsIgnoreCase(s.name, "aspnet_state")) s.state = fixer::ServiceState::kRunning;
+    if (fixer::SameWindowsName(s.name, "aspnet_state")) s.state = fixer::ServiceState::kRunning;
 
   fakes::Sam sam(m);
   auto sid = sam.LookupName("ASPNET");

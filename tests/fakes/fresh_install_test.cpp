@@ -16,6 +16,7 @@
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 
 namespace fakes_test {
@@ -123,7 +124,7 @@ TEST_F(FreshInstallTest, TheWorkerGetsItsDefaultAcls) {
     const std::string& path = want.first;  // named, not bound: clang 14 cannot capture a binding
     const uint32_t mask = want.second;
     const bool found = std::any_of(grants.begin(), grants.end(), [&](const fixer::AceGrant& g) {
-      return fakes::EqualsIgnoreCase(g.object.path, path) && g.ace.type == fixer::AceType::kAllow && g.ace.mask == mask;
+      return fixer::SameWindowsName(g.object.path, path) && g.ace.type == fixer::AceType::kAllow && g.ace.mask == mask;
     });
     EXPECT_TRUE(found) << path;
   }

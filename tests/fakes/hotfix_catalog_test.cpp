@@ -1,6 +1,7 @@
 // The hotfix catalog: which builds each update installs per OS family, and InstallHotfix's
 // contract (2 for an unknown id, Mutate before any change, idempotent).
 #include "fakes/hotfix_catalog.h"
+#include "fixer/name_case.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@ Machine MachineWith(OsEdition edition) {
 
 const UpdatedComponent* FindComponent(const InstalledHotfix& h, std::string_view file) {
   for (const auto& c : h.components)
-    if (EqualsIgnoreCase(c.file, file)) return &c;
+    if (fixer::SameWindowsName(c.file, file)) return &c;
   return nullptr;
 }
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <string>
 
-#include "fakes/utf16.h"
+#include "fixer/utf16.h"
 
 #include "test_machine.h"
 
@@ -160,24 +160,24 @@ TEST(Utf16, BufferAndLengthAgreeWithTheString) {
   for (int i = 0; i < 20000; ++i) {
     std::string text(rng() % 12, ' ');
     for (char& c : text) c = static_cast<char>(kBytes[rng() % sizeof kBytes]);
-    const std::u16string wide = fakes::Utf8ToUtf16(text);
+    const std::u16string wide = fixer::Utf8ToUtf16(text);
     std::u16string buffer(text.size(), u'\0');
-    buffer.resize(fakes::Utf8ToUtf16(text, buffer.data()));
+    buffer.resize(fixer::Utf8ToUtf16(text, buffer.data()));
     ASSERT_EQ(buffer, wide);
-    ASSERT_EQ(fakes::Utf16Length(text), wide.size());
+    ASSERT_EQ(fixer::Utf16Length(text), wide.size());
     ASSERT_LE(wide.size(), text.size());
   }
-  EXPECT_EQ(fakes::Utf8ToUtf16("\xF0\x9F\x98\x80"), std::u16string(u"\U0001F600"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("x\xFFy"), std::u16string(u"x\u00FFy"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("\xED\xA0\x80"), std::u16string(u"\u00ED\u00A0\u0080"));  // a surrogate: 3 bytes
-  EXPECT_EQ(fakes::Utf16Length("\xC3\xA9t\xC3\xA9"), 3u);
+  EXPECT_EQ(fixer::Utf8ToUtf16("\xF0\x9F\x98\x80"), std::u16string(u"\U0001F600"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("x\xFFy"), std::u16string(u"x\u00FFy"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("\xED\xA0\x80"), std::u16string(u"\u00ED\u00A0\u0080"));  // a surrogate: 3 bytes
+  EXPECT_EQ(fixer::Utf16Length("\xC3\xA9t\xC3\xA9"), 3u);
   // Broken forms, each byte taken as Latin-1: an overlong lead, a sequence cut short at the end,
   // a value past U+10FFFF, a stray continuation byte.
-  EXPECT_EQ(fakes::Utf8ToUtf16("\xC0\x80"), std::u16string(u"\u00C0\u0080"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("a\xE2\x82"), std::u16string(u"a\u00E2\u0082"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("\xF4\x90\x80\x80"), std::u16string(u"\u00F4\u0090\u0080\u0080"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("\x80z"), std::u16string(u"\u0080z"));
-  EXPECT_EQ(fakes::Utf8ToUtf16("\xE2\x82\xAC\xF4\x8F\xBF\xBF"), std::u16string(u"\u20AC\U0010FFFF"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("\xC0\x80"), std::u16string(u"\u00C0\u0080"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("a\xE2\x82"), std::u16string(u"a\u00E2\u0082"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("\xF4\x90\x80\x80"), std::u16string(u"\u00F4\u0090\u0080\u0080"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("\x80z"), std::u16string(u"\u0080z"));
+  EXPECT_EQ(fixer::Utf8ToUtf16("\xE2\x82\xAC\xF4\x8F\xBF\xBF"), std::u16string(u"\u20AC\U0010FFFF"));
 }
 
 }  // namespace

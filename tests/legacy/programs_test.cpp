@@ -7,6 +7,7 @@
 #include "fakes/objects.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 #include "legacy_fixture.h"
 
@@ -79,7 +80,7 @@ TEST_F(Programs, AspnetRegiisReappliesTheDefaultsToAnExistingAspnet) {
   ASSERT_TRUE(objects.RemoveAce(temp, full).ok());
   auto has_full = [&] {
     for (const fixer::AceGrant& g : objects.FindAces(sid))
-      if (fakes::EqualsIgnoreCase(g.object.path, temp.path) && g.ace == full) return true;
+      if (fixer::SameWindowsName(g.object.path, temp.path) && g.ace == full) return true;
     return false;
   };
   ASSERT_FALSE(has_full());

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "fixer/name_case.h"
 #include "sim/explore.h"
 #include "sim/runner.h"
 
@@ -21,7 +22,7 @@ class NeverRestartsSmtp : public fixer::ServiceControlWrapper {
  public:
   explicit NeverRestartsSmtp(fixer::Ports& real) : ServiceControlWrapper(real.services) {}
   fixer::Status Start(const std::string& name) override {
-    if (fakes::EqualsIgnoreCase(name, "SMTPSVC")) return fixer::Status::Ok();
+    if (fixer::SameWindowsName(name, "SMTPSVC")) return fixer::Status::Ok();
     return target().Start(name);
   }
 };

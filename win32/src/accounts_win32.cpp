@@ -68,8 +68,8 @@ fixer::Result<fixer::Account> Win32Accounts::Lookup(const std::string& name) {
 }
 
 fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, const fixer::Secret& password) {
-  std::wstring name = Widen(spec.name), full_name = Widen(spec.full_name), comment = Widen(spec.comment),
-               clear = Widen(password.Reveal()), empty;
+  std::wstring name = Widen(spec.name), full_name = Widen(spec.full_name), comment = Widen(spec.comment), empty;
+  WidePassword clear(password);
   DWORD flags = UF_SCRIPT | UF_NORMAL_ACCOUNT;  // UF_SCRIPT: required by NetUserAdd
   flags = SetBit(flags, UF_ACCOUNTDISABLE, spec.flags.disabled);
   flags = SetBit(flags, UF_DONT_EXPIRE_PASSWD, spec.flags.password_never_expires);
@@ -77,7 +77,7 @@ fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, c
   // Level 2 carries the full name too: the account is created whole by one call.
   USER_INFO_2 info{};
   info.usri2_name = name.data();
-  info.usri2_password = clear.data();
+  info.usri2_password = clear.text.data();
   info.usri2_priv = USER_PRIV_USER;  // NetUserAdd puts a USER_PRIV_USER account in Users
   info.usri2_home_dir = empty.data();
   info.usri2_comment = comment.data();
@@ -90,7 +90,6 @@ fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, c
   info.usri2_acct_expires = TIMEQ_FOREVER;
   info.usri2_max_storage = USER_MAXSTORAGE_UNLIMITED;
   NET_API_STATUS rc = NetUserAdd(nullptr, 2, reinterpret_cast<BYTE*>(&info), nullptr);
-  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   if (rc != NERR_Success) return Error(rc);
   changes_.Mark();
   // Only the SID: the account exists now, and a failed read of its groups must not say otherwise.
@@ -104,10 +103,9 @@ fixer::Status Win32Accounts::Delete(const std::string& name) {
 }
 
 fixer::Status Win32Accounts::SetPassword(const std::string& name, const fixer::Secret& password) {
-  std::wstring clear = Widen(password.Reveal());
-  USER_INFO_1003 info{clear.data()};
+  WidePassword clear(password);
+  USER_INFO_1003 info{clear.text.data()};
   NET_API_STATUS rc = NetUserSetInfo(nullptr, Widen(name).c_str(), 1003, reinterpret_cast<BYTE*>(&info), nullptr);
-  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   if (rc != NERR_Success) return Error(rc);
   changes_.Mark();
   return {};

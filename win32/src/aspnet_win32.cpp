@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixer/name_case.h"
 #include "metabase.h"
 #include "scanned_objects.h"
 #include "win32_ports.h"
@@ -41,7 +42,7 @@ std::string VersionOf(const std::wstring& dir) {
 // The framework an application's .aspx script map points at ("...\v1.0.3705\aspnet_isapi.dll,...").
 std::string ScriptMapVersion(const std::vector<std::wstring>& maps) {
   for (const std::wstring& map : maps) {
-    std::string text = AsciiLower(Narrow(map));
+    std::string text = fixer::FoldWindowsName(Narrow(map));
     if (!text.starts_with(".aspx,")) continue;
     size_t isapi = text.find("\\aspnet_isapi.dll");
     size_t dir = text.rfind("\\v", isapi);
@@ -54,7 +55,7 @@ std::string ScriptMapVersion(const std::vector<std::wstring>& maps) {
 fixer::SessionStateMode SessionModeOf(const std::string& config_text) {
   auto mode = FindXmlAttribute(config_text, "sessionState", "mode");
   if (!mode) return fixer::SessionStateMode::kInProc;  // the default of every 1.x machine.config
-  const std::string m = AsciiLower(*mode);
+  const std::string m = fixer::FoldWindowsName(*mode);
   if (m == "off") return fixer::SessionStateMode::kOff;
   if (m == "stateserver") return fixer::SessionStateMode::kStateServer;
   if (m == "sqlserver") return fixer::SessionStateMode::kSqlServer;
@@ -88,7 +89,7 @@ fixer::Result<std::vector<fixer::ApplicationInfo>> Win32AspNet::Applications() {
   for (const std::wstring& node : MetabaseApplicationNodes()) {
     auto root = ReadMetabaseString(node, MD_APP_ROOT);
     if (!root) return root.status();
-    if (!*root || AsciiLower(Narrow(**root)) != AsciiLower(Narrow(node))) continue;  // not an application
+    if (!*root || !fixer::SameWindowsName(Narrow(**root), Narrow(node))) continue;  // not an application
     fixer::ApplicationInfo app;
     app.path = Narrow(node);
     auto physical = ReadMetabaseString(node, MD_VR_PATH);
@@ -109,9 +110,10 @@ fixer::Result<std::vector<fixer::ApplicationInfo>> Win32AspNet::Applications() {
 
 fixer::Result<std::string> Win32AspNet::ResolveRegistryCredential(const std::string& reference) {
   // "registry:HKLM\SOFTWARE\Contoso\ASPNET_SETREG,userName"
-  std::string rest = reference.substr(AsciiLower(reference).starts_with("registry:") ? 9 : 0);
+  std::string rest = reference.substr(fixer::FoldWindowsName(reference).starts_with("registry:") ? 9 : 0);
   size_t comma = rest.rfind(',');
-  if (comma == std::string::npos || !AsciiLower(rest).starts_with("hklm\\")) return Error(ERROR_INVALID_PARAMETER);
+  if (comma == std::string::npos || !fixer::FoldWindowsName(rest).starts_with("hklm\\"))
+    return Error(ERROR_INVALID_PARAMETER);
   auto key = OpenLocalMachineKey(Widen(rest.substr(5, comma - 5)));
   if (!key) return key.status();
   RegKey owner(*key);

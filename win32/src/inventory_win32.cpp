@@ -22,7 +22,7 @@ const std::map<std::string, std::string>& BulletinByKb() {
 
 // "Q822925" or "KB822925" as the KB name; "" for anything else.
 std::string KbName(std::string_view text) {
-  std::string upper = AsciiLower(text);
+  std::string upper(text);
   std::ranges::transform(upper, upper.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
   std::string digits;
   if (upper.starts_with("KB"))

@@ -91,30 +91,22 @@ fixer::Result<bool> HasProfile(HANDLE token) {
 
 fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::Secret& password,
                                          const std::string& command_line) {
-  std::wstring name = Widen(user), clear = Widen(password.Reveal());
+  std::wstring name = Widen(user);
+  WidePassword clear(password);
   Handle token;
-  if (!LogonUserW(name.c_str(), L".", clear.c_str(), LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT, &token.h)) {
-    DWORD error = GetLastError();
-    SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
-    return Error(error);
+  if (!LogonUserW(name.c_str(), L".", clear.text.c_str(), LOGON32_LOGON_INTERACTIVE, LOGON32_PROVIDER_DEFAULT,
+                  &token.h)) {
+    return LastError();
   }
   auto had_profile = HasProfile(token.h);
-  if (!had_profile) {
-    SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
-    return had_profile.status();
-  }
+  if (!had_profile) return had_profile.status();
   PROFILEINFOW profile{};
   profile.dwSize = sizeof(profile);
   profile.dwFlags = PI_NOUI;
   profile.lpUserName = name.data();
-  if (!LoadUserProfileW(token.h, &profile)) {
-    DWORD error = GetLastError();
-    SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
-    return Error(error);
-  }
+  if (!LoadUserProfileW(token.h, &profile)) return LastError();
   if (!*had_profile) changes_.Mark();  // this first load created the profile
-  fixer::Status ran = RunAs(name, clear, command_line);
-  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
+  fixer::Status ran = RunAs(name, clear.text, command_line);
   UnloadUserProfile(token.h, profile.hProfile);
   return ran;
 }

@@ -1,14 +1,19 @@
 // PasswordPolicy: NetUserModalsGet level 0 (minimum length, ages, history) and level 3
 // (lockout threshold). XP has no documented call that reads the complexity setting or tests a
-// password without setting it (NetValidatePasswordPolicy is Server 2003 and later), so Check
-// applies passfilt.dll's complexity rules always: a password that passes them passes either
-// setting, and NetUserSetInfo still has the last word (2245). docs/windows-reference.md#choice-win32-complexity.
-// The full name comes from NetUserGetInfo level 23; lengths are UTF-16 units, as Windows counts.
+// password without setting it (NetValidatePasswordPolicy is Server 2003 and later), so Get
+// reports complexity on and Check applies passfilt.dll's complexity rules always: a password
+// that passes them passes either setting, and NetUserSetInfo still has the last word (2245).
+// docs/windows-reference.md#choice-win32-complexity. Check asks the rules the fake asks too
+// (fixer/password_rules.h) with the account's full name from NetUserGetInfo level 23; the
+// password history is not checked (an administrator's set ignores it, and no XP call reads an
+// account's previous passwords).
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <lm.h>
 
-#include <string_view>
+#include <string>
+
+#include "fixer/password_rules.h"
 
 #include "win32_ports.h"
 
@@ -16,72 +21,14 @@ namespace win32 {
 
 namespace {
 
-// PWLEN (lmcons.h): NetUserAdd and NetUserSetInfo refuse a longer password with 2245 whatever
-// the policy (docs/windows-reference.md#password-policy); counted in UTF-16 units.
-constexpr size_t kMaxPasswordChars = 256;
-// passfilt.dll's own minimum when complexity is on ([passfilt]).
-constexpr size_t kComplexityMinChars = 6;
-
-// A UTF-16 copy of the clear password, wiped when it goes.
-struct WipedWide {
-  std::wstring text;
-  ~WipedWide() { SecureZeroMemory(text.data(), text.size() * sizeof(wchar_t)); }
-};
-
-wchar_t FoldAscii(wchar_t c) { return c >= L'A' && c <= L'Z' ? static_cast<wchar_t>(c - L'A' + L'a') : c; }
-
-// Whether `name` occurs in `password`, ASCII case folded one character at a time (no folded copy).
-bool ContainsIgnoreCase(std::wstring_view password, std::wstring_view name) {
-  if (name.size() > password.size()) return false;
-  for (size_t at = 0; at + name.size() <= password.size(); ++at) {
-    size_t i = 0;
-    while (i < name.size() && FoldAscii(password[at + i]) == FoldAscii(name[i])) ++i;
-    if (i == name.size()) return true;
-  }
-  return false;
-}
-
-// Upper, lower, digit, other; a non-ASCII character counts as other, as on the fake
-// (fakes/src/password_rules.cpp ClassCount).
-int ClassCount(std::wstring_view password) {
-  bool upper = false, lower = false, digit = false, other = false;
-  for (wchar_t c : password) {
-    if (c >= L'A' && c <= L'Z')
-      upper = true;
-    else if (c >= L'a' && c <= L'z')
-      lower = true;
-    else if (c >= L'0' && c <= L'9')
-      digit = true;
-    else
-      other = true;
-  }
-  return int{upper} + int{lower} + int{digit} + int{other};
-}
-
-// passfilt.dll: at least 6 characters, three of the four classes, not containing the account
-// name nor any token of the full name (split on , . - _ # space tab) of 3 characters or more.
-bool PassesComplexity(std::wstring_view account, std::wstring_view full_name, std::wstring_view password) {
-  if (password.size() < kComplexityMinChars || ClassCount(password) < 3) return false;
-  if (account.size() >= 3 && ContainsIgnoreCase(password, account)) return false;
-  size_t start = 0;
-  while (start <= full_name.size()) {
-    size_t end = full_name.find_first_of(L",.-_# \t", start);
-    if (end == std::wstring_view::npos) end = full_name.size();
-    const std::wstring_view token = full_name.substr(start, end - start);
-    if (token.size() >= 3 && ContainsIgnoreCase(password, token)) return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 // The account's full name; "" for an account that does not exist yet (NetUserAdd's case).
-fixer::Result<std::wstring> FullNameOf(const std::wstring& account) {
+fixer::Result<std::string> FullNameOf(const std::string& account) {
   BYTE* buffer = nullptr;
-  NET_API_STATUS rc = NetUserGetInfo(nullptr, account.c_str(), 23, &buffer);
-  if (rc == NERR_UserNotFound) return std::wstring();
+  NET_API_STATUS rc = NetUserGetInfo(nullptr, Widen(account).c_str(), 23, &buffer);
+  if (rc == NERR_UserNotFound) return std::string();
   if (rc != NERR_Success) return Error(rc);
   const wchar_t* full = reinterpret_cast<const USER_INFO_23*>(buffer)->usri23_full_name;
-  std::wstring name = full ? full : L"";
+  std::string name = full ? Narrow(full) : "";
   NetApiBufferFree(buffer);
   return name;
 }
@@ -107,16 +54,16 @@ fixer::Result<fixer::PasswordPolicyInfo> Win32PasswordPolicy::Get() {
 }
 
 fixer::Status Win32PasswordPolicy::Check(const std::string& account, const fixer::Secret& password) {
-  WipedWide clear{Widen(password.Reveal())};
-  if (clear.text.size() > kMaxPasswordChars) return Error(NERR_PasswordTooShort);
+  // PWLEN holds whatever the policy, so it is asked first, with no policy: a longer password is
+  // 2245 even where NetUserModalsGet fails (Wine answers 2140 for levels 0 and 3).
+  if (fixer::Status st = fixer::CheckPasswordRules(fixer::PasswordPolicyInfo{}, account, "", password); !st.ok()) {
+    return st;
+  }
   auto info = Get();
   if (!info) return info.status();
-  if (clear.text.size() < info->min_length) return Error(NERR_PasswordTooShort);
-  const std::wstring name = Widen(account);
-  auto full_name = FullNameOf(name);
+  auto full_name = FullNameOf(account);
   if (!full_name) return full_name.status();
-  if (!PassesComplexity(name, *full_name, clear.text)) return Error(NERR_PasswordTooShort);
-  return {};
+  return fixer::CheckPasswordRules(*info, account, *full_name, password);
 }
 
 }  // namespace win32

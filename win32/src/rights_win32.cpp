@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "fixer/name_case.h"
 #include "lsa_policy.h"
 #include "win32_ports.h"
 
@@ -31,7 +32,7 @@ bool IsKnownRight(const std::string& right) {
                                                         "sedenyservicelogonright",
                                                         "seremoteinteractivelogonright",
                                                         "sedenyremoteinteractivelogonright"};
-  const std::string lower = AsciiLower(right);
+  const std::string lower = fixer::FoldWindowsName(right);
   if (std::ranges::find(kAccountRights, lower) != std::end(kAccountRights)) return true;
   LUID luid;
   return LookupPrivilegeValueW(nullptr, Widen(right).c_str(), &luid) != FALSE;
@@ -40,9 +41,8 @@ bool IsKnownRight(const std::string& right) {
 // The spelling `sid` holds `right` in, among `held` (Of's answer); nullptr when not held. The
 // LSA compares right names case-insensitively, as it does the account rights above.
 const std::string* HeldSpelling(const std::vector<std::string>& held, const std::string& right) {
-  const std::string lower = AsciiLower(right);
   for (const std::string& name : held) {
-    if (AsciiLower(name) == lower) return &name;
+    if (fixer::SameWindowsName(name, right)) return &name;
   }
   return nullptr;
 }

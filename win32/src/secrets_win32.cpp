@@ -28,10 +28,10 @@ fixer::Result<fixer::Secret> Win32Secrets::Retrieve(const std::string& key) {
 fixer::Status Win32Secrets::Store(const std::string& key, const fixer::Secret& value) {
   auto policy = LsaPolicy::Open(POLICY_CREATE_SECRET);
   if (!policy) return policy.status();
-  std::wstring name = Widen(key), clear = Widen(value.Reveal());
-  LSA_UNICODE_STRING lsa_name = LsaString(name), lsa_value = LsaString(clear);
+  std::wstring name = Widen(key);
+  WidePassword clear(value);
+  LSA_UNICODE_STRING lsa_name = LsaString(name), lsa_value = LsaString(clear.text);
   NTSTATUS st = LsaStorePrivateData(policy->get(), &lsa_name, &lsa_value);
-  SecureZeroMemory(clear.data(), clear.size() * sizeof(wchar_t));
   if (st != 0) return Error(LsaNtStatusToWinError(st));
   changes_.Mark();
   return {};

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "acl_edit.h"
+#include "fixer/name_case.h"
 #include "metabase.h"
 #include "scanned_objects.h"
 #include "win32_ports.h"
@@ -22,7 +23,7 @@ namespace {
 std::wstring RegistryObjectName(const std::string& path) {
   static const std::pair<const char*, const wchar_t*> roots[] = {
       {"hklm\\", L"MACHINE\\"}, {"hku\\", L"USERS\\"}, {"hkcr\\", L"CLASSES_ROOT\\"}, {"hkcu\\", L"CURRENT_USER\\"}};
-  const std::string lower = AsciiLower(path);
+  const std::string lower = fixer::FoldWindowsName(path);
   for (const auto& [prefix, name] : roots) {
     if (lower.starts_with(prefix)) return name + Widen(path.substr(std::char_traits<char>::length(prefix)));
   }

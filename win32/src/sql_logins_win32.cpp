@@ -10,6 +10,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include "fixer/name_case.h"
 #include "win32_ports.h"
 
 namespace win32 {
@@ -202,7 +203,7 @@ fixer::Status Win32Security::CreateLogin(const fixer::SqlLogin& login) {
   if (!sql) return sql.status();
   if (fixer::Status st = (*sql)->Run(L"EXEC sp_grantlogin " + Literal(login.name)); !st.ok()) return st;
   changes_.Mark();
-  if (!login.default_database.empty() && AsciiLower(login.default_database) != "master") {
+  if (!login.default_database.empty() && !fixer::SameWindowsName(login.default_database, "master")) {
     fixer::Status st =
         (*sql)->Run(L"EXEC sp_defaultdb " + Literal(login.name) + L", " + Literal(login.default_database));
     if (!st.ok()) return st;

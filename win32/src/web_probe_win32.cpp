@@ -8,6 +8,7 @@
 
 #include <iiscnfg.h>
 
+#include "fixer/name_case.h"
 #include "metabase.h"
 #include "win32_ports.h"
 
@@ -25,8 +26,9 @@ struct InternetHandle {
 // "/LM/W3SVC/1/ROOT/app" -> site "/LM/W3SVC/1" and URL path "/app/"; 87 for another shape.
 fixer::Status SplitPath(const std::string& path, std::string& site, std::string& url_path) {
   const std::string prefix = "/LM/W3SVC/";
-  size_t root = AsciiLower(path).find("/root");
-  if (AsciiLower(path).rfind(AsciiLower(prefix), 0) != 0 || root == std::string::npos) {
+  const std::string folded = fixer::FoldWindowsName(path);
+  const size_t root = folded.find("/root");
+  if (!folded.starts_with(fixer::FoldWindowsName(prefix)) || root == std::string::npos) {
     return Error(ERROR_INVALID_PARAMETER);
   }
   site = path.substr(0, root);

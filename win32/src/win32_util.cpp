@@ -2,7 +2,6 @@
 #include "win32_util.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace win32 {
 
@@ -87,12 +86,6 @@ fixer::Result<std::vector<std::wstring>> SubkeyNames(HKEY key) {
     if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
     names.emplace_back(name, length);
   }
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 }  // namespace win32

@@ -15,12 +15,23 @@
 #include <vector>
 
 #include "fixer/result.h"
+#include "fixer/secret.h"
 #include "fixer/sid.h"
 
 namespace win32 {
 
 std::wstring Widen(std::string_view utf8);
 std::string Narrow(std::wstring_view utf16);
+
+// A password's UTF-16 form for the Windows call that takes it, zeroed when it goes (as
+// fixer::Secret zeroes its own): `WidePassword clear(password); info.usri1003_password = clear.text.data();`
+struct WidePassword {
+  explicit WidePassword(const fixer::Secret& password) : text(Widen(password.Reveal())) {}
+  ~WidePassword() { SecureZeroMemory(text.data(), text.size() * sizeof(wchar_t)); }
+  WidePassword(const WidePassword&) = delete;
+  WidePassword& operator=(const WidePassword&) = delete;
+  std::wstring text;
+};
 
 // The Windows error `code` (Win32, NET_API_STATUS or LsaNtStatusToWinError's answer) as a Status.
 inline fixer::Status Error(DWORD code) { return fixer::Status::Win(code); }
@@ -86,8 +97,5 @@ fixer::Result<std::wstring> ReadString(HKEY key, const wchar_t* value);
 fixer::Result<DWORD> ReadDword(HKEY key, const wchar_t* value);
 // The names of `key`'s subkeys, in registry order.
 fixer::Result<std::vector<std::wstring>> SubkeyNames(HKEY key);
-
-// Lower-case ASCII copy, for the case-insensitive names Windows compares.
-std::string AsciiLower(std::string_view s);
 
 }  // namespace win32

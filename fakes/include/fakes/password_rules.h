@@ -1,10 +1,10 @@
 // Password hashing and the password policy checks Windows applies when a password is set.
 //
-// Passwords are stored as the NT hash (MD4 of the UTF-16LE text, hex), never in clear.
-// CheckPasswordPolicy applies the XP rules of docs/windows-reference.md#password-policy: minimum length; with
-// complexity on, passfilt.dll's rules (>= 6 chars, 3 of 4 classes, no samAccountName
-// substring when the name has >= 3 chars, no full-name token of >= 3 chars, tokens split on
-// , . - _ space # tab); history against the account's previous hashes. Failure is 2245.
+// Passwords are stored as the NT hash (MD4 of the UTF-16LE text, hex), never in clear; the
+// hash's temporary copies of the text are wiped. CheckPasswordPolicy applies the rules of
+// fixer::CheckPasswordRules (fixer/password_rules.h: PWLEN, minimum length, passfilt.dll's
+// complexity), then the history against the account's previous hashes, which only the fake
+// keeps (docs/windows-reference.md#password-policy). Failure is 2245.
 //
 //   std::string h = fakes::NtHash("1pass@word");
 //   fixer::PasswordPolicyInfo policy_info{.min_length = 7, .complexity = true};

@@ -214,8 +214,4 @@ class FoldedObjectKey {
   size_t size_;
   std::string long_;
 };
-// Lower-case ASCII, the way Windows compares account, service and path names.
-std::string FoldCase(std::string_view s);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-
 }  // namespace fakes

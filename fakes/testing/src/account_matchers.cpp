@@ -2,6 +2,7 @@
 
 #include "fakes/sam.h"
 #include "fakes/testing/principal.h"
+#include "fixer/name_case.h"
 #include "fixer/win_error.h"
 
 namespace fakes_testing {
@@ -57,7 +58,7 @@ bool AccountMatcher::Match(const fakes::Machine& machine, ::testing::MatchResult
   const fixer::Account described = sam.Describe(*user);
   for (const std::string& group : groups_) {
     bool member = false;
-    for (const std::string& g : described.groups) member = member || fakes::EqualsIgnoreCase(g, group);
+    for (const std::string& g : described.groups) member = member || fixer::SameWindowsName(g, group);
     if (!member) {
       *listener << account << " is not a member of " << group;
       return false;

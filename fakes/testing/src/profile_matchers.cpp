@@ -2,6 +2,7 @@
 
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
+#include "fixer/name_case.h"
 #include "fixer/win_error.h"
 
 namespace fakes_testing {
@@ -32,7 +33,7 @@ bool ProfileMatcher::Match(const fakes::Machine& machine, ::testing::MatchResult
     return false;
   }
   *listener << who << " has its profile at " << entry->path;
-  if (path_ && !fakes::EqualsIgnoreCase(entry->path, *path_)) return false;
+  if (path_ && !fixer::SameWindowsName(entry->path, *path_)) return false;
   if (with_folder_ && !fakes::ObjectStore(ForReading(machine)).Exists({fixer::ObjectNamespace::kFile, entry->path})) {
     *listener << ", a folder that does not exist";
     return false;

@@ -9,7 +9,11 @@
 //   fixer::Status st = accounts.SetPassword("ASPNET", pw);
 //   logger->info("password set: {}", pw);                  // logs "password set: ********"
 //   std::string_view clear = pw.Reveal();  // the clear text; only for the port call that hands it to Windows
+//   char16_t units[8] = {u'x'};            // a temporary copy of a password, in another form
+//   fixer::WipeMemory(units, sizeof units);  // zeroed before it goes, as a Secret's buffer is
 #pragma once
+
+#include <cstddef>
 
 #include <string>
 #include <string_view>
@@ -17,6 +21,13 @@
 #include <fmt/format.h>
 
 namespace fixer {
+
+// Zeroes `size` bytes at `data` through a volatile pointer, so the compiler cannot drop the
+// writes as dead: for every temporary copy of a clear password (a UTF-16 form, a hash input).
+inline void WipeMemory(void* data, size_t size) noexcept {
+  volatile unsigned char* p = static_cast<unsigned char*>(data);
+  for (size_t i = 0; i < size; ++i) p[i] = 0;
+}
 
 class Secret {
  public:
@@ -47,8 +58,7 @@ class Secret {
 
  private:
   void Wipe() noexcept {
-    volatile char* p = value_.data();
-    for (size_t i = 0; i < value_.size(); ++i) p[i] = 0;
+    WipeMemory(value_.data(), value_.size());
     value_.clear();
   }
   std::string value_;

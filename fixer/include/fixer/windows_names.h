@@ -9,8 +9,6 @@
 //   std::string_view modify = fixer::MaskName(fixer::ObjectNamespace::kFile, fixer::kFileModify);  // "modify"
 #pragma once
 
-#include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -22,13 +20,6 @@
 #include "fixer/ports/service_control.h"
 
 namespace fixer {
-
-// Windows compares account, service and file names without regard to (ASCII) case.
-inline bool SameWindowsName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 template <class E>
 struct Named {

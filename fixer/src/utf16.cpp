@@ -1,18 +1,11 @@
-#include "fakes/utf16.h"
+#include "fixer/utf16.h"
 
 #include <cstdint>
 
-namespace fakes {
-namespace {
+#include "fixer/utf8.h"
 
-// Length of the UTF-8 sequence that starts with `lead`, or 0 if `lead` cannot start one.
-size_t SequenceLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  return 0;
-}
+namespace fixer {
+namespace {
 
 // Decodes `utf8`, calling emit(unit) for each UTF-16 code unit, in order.
 template <typename Emit>
@@ -25,22 +18,14 @@ void Decode(std::string_view utf8, Emit emit) {
       ++i;
       continue;
     }
-    const size_t len = SequenceLength(lead);
-    bool valid = len != 0 && i + len <= utf8.size();
-    char32_t cp = len == 2 ? (lead & 0x1F) : len == 3 ? (lead & 0x0F) : (lead & 0x07);
-    for (size_t k = 1; valid && k < len; ++k) {
-      const auto cont = static_cast<unsigned char>(utf8[i + k]);
-      if ((cont & 0xC0) != 0x80) valid = false;
-      cp = (cp << 6) | (cont & 0x3F);
-    }
-    // Reject overlong 3/4-byte forms, surrogates and values past U+10FFFF.
-    if (valid && len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) valid = false;
-    if (valid && len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) valid = false;
-    if (!valid) {
+    const size_t len = Utf8SequenceLength(utf8, i);
+    if (len == 0) {
       emit(static_cast<char16_t>(lead));  // Latin-1 fallback for a stray byte
       ++i;
       continue;
     }
+    char32_t cp = len == 2 ? (lead & 0x1F) : len == 3 ? (lead & 0x0F) : (lead & 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
     if (cp < 0x10000) {
       emit(static_cast<char16_t>(cp));
     } else {
@@ -72,4 +57,4 @@ size_t Utf16Length(std::string_view utf8) {
   return units;
 }
 
-}  // namespace fakes
+}  // namespace fixer

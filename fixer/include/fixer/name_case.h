@@ -1,0 +1,31 @@
+// NameCase: the one rule by which names compare without regard to case here (accounts, groups,
+// services, rights, paths, hotfixes): 'A'-'Z' equal to 'a'-'z', every other byte or UTF-16 unit
+// (digits, punctuation, UTF-8's bytes of 0x80 and above, any non-ASCII unit) only to itself,
+// whatever the C locale. Windows upper-cases the whole of Unicode (RtlUpcaseUnicodeChar); the
+// model folds ASCII only: docs/windows-reference.md#choice-ascii-name-case.
+//
+//   bool same = fixer::SameWindowsName("ASPNET", "aspnet");     // true
+//   bool other = fixer::SameWindowsName("caf\xc3\xa9", "CAF\xc3\x89");  // false: only A-Z fold
+//   std::string key = fixer::FoldWindowsName("W3SVC");          // "w3svc", a map key
+//   char16_t q = fixer::FoldWindowsChar(u'Q');                  // u'q'
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fixer {
+
+// `c` lower-cased if it is 'A'-'Z', else `c`: for char, char16_t and wchar_t alike.
+template <class Char>
+constexpr Char FoldWindowsChar(Char c) {
+  return c >= Char('A') && c <= Char('Z') ? static_cast<Char>(c - Char('A') + Char('a')) : c;
+}
+
+// `s` with each 'A'-'Z' lower-cased: the key under which a name is stored or sorted.
+std::string FoldWindowsName(std::string_view s);
+
+// Whether `a` and `b` are the same name; without FoldWindowsName's copies, eight bytes at a time
+// (names are compared on every lookup).
+bool SameWindowsName(std::string_view a, std::string_view b);
+
+}  // namespace fixer
