@@ -82,9 +82,13 @@ void Plan(fixer::Fixer& fixer, VerbRun& run) {
                   : pending       ? fixer::ExitCode::kNotRestored
                   : refused       ? fixer::ExitCode::kRefused
                                   : fixer::ExitCode::kOk;
+  // Already fixed and every page answers: "nothing-to-do", exit 0, as `apply` says it; "planned"
+  // only when the plan has steps to run.
+  const bool nothing = run.plan->ok() && (*run.plan)->nothing_to_do;
   run.outcome = !run.plan->ok() ? "error"
                 : pending       ? std::string(fixer::ToString(fixer::Outcome::kNotRestored))
                 : refused       ? "refused"
+                : nothing       ? std::string(fixer::ToString(fixer::Outcome::kNothingToDo))
                                 : "planned";
 }
 

@@ -6,7 +6,8 @@
 //   net localgroup GROUP                    its name, comment and members
 //   net localgroup GROUP NAME... /add       NetLocalGroupAddMembers: 1387, 1388, 1378, nothing added
 //   net localgroup GROUP NAME... /delete    NetLocalGroupDelMembers: 1387, 1377, nothing removed
-// A group that does not exist is 1376, as `Sam` answers [M: docs/windows-reference.md#local-groups].
+// A group that does not exist is "System error 1376" (ERROR_NO_SUCH_ALIAS), as net.exe prints it,
+// where the API under it (`Sam`) answers 2220 NERR_GroupNotFound [S: docs/windows-reference.md#local-groups].
 // Creating and deleting groups (`net localgroup GROUP /add`) is not modelled: net's syntax text.
 #include <algorithm>
 

@@ -111,7 +111,7 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   std::vector<fixer::Sid> wanted;
   for (const Field& item : groups.Items()) {
     LocalGroup* g = sam.FindGroup(item.Str());
-    if (!g) item.Fail("no local group named '" + item.Str() + "' (1376)");
+    if (!g) item.Fail("no local group named '" + item.Str() + "' (2220)");
     wanted.push_back(g->sid);
   }
   for (const fixer::Sid& current : sam.GroupsOf(sid)) {

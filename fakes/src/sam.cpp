@@ -288,7 +288,9 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
 
 fixer::Status Sam::CheckNewMember(const std::string& group, const fixer::Sid& member) const {
   const LocalGroup* g = FindGroup(group);
-  if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  // NERR_GroupNotFound, as the API answers; net.exe shows 1376 instead (cmd_net_localgroup.cpp).
+  // (docs/windows-reference.md#local-groups)
+  if (!g) return Status::Win(fixer::kNerrGroupNotFound);
   // A SID of this machine's domain must name an account (MS-SAMR SamrAddMemberToAlias): a
   // deleted account's SID is refused. A local group cannot hold a local group.
   // (docs/windows-reference.md#local-groups)
@@ -315,7 +317,7 @@ fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member)
 
 fixer::Status Sam::RemoveMember(const std::string& group, const fixer::Sid& member) {
   LocalGroup* g = FindGroup(group);
-  if (!g) return Status::Win(fixer::kErrorNoSuchAlias);
+  if (!g) return Status::Win(fixer::kNerrGroupNotFound);  // NetLocalGroupDelMembers, as AddMember
   if (std::find(g->members.begin(), g->members.end(), member) == g->members.end()) {
     return Status::Win(fixer::kErrorMemberNotInAlias);
   }

@@ -12,6 +12,22 @@ std::string Listed(const std::vector<std::string>& names) {
   return names.empty() ? std::string("none") : Text(FMT_COMPILE("{}"), fmt::join(names, ", "));
 }
 
+// A service's error, naming the service: "1060: ..." alone does not say which of the journal's
+// services it was.
+Status OfService(const std::string& name, const Status& st) {
+  return Status(st.code(), Text(FMT_COMPILE("service {}: {}"), name, st.message()));
+}
+
+// A service the journal names that is not installed now (1060: removed since, or a journal edited
+// by hand) is not running: nothing to stop or start, said and skipped, as RunningServicesToStop
+// counts it. Failing on it instead kept every resume and rollback at exit 4, each telling the
+// administrator to retry what could never succeed.
+void NotInstalled(RepairContext& ctx, const std::string& name, std::string_view what) {
+  ctx.Say(Text(FMT_COMPILE("the journal names the service {}, which is not installed on this machine (1060): "
+                           "nothing to {}"),
+               name, what));
+}
+
 // Starts, in reverse stop order, each listed service that is not running. One that fails does
 // not keep the others down: every one is tried, and the first failure is the result.
 Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_order) {
@@ -20,12 +36,16 @@ Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_o
     auto info = ctx.ports.services.Query(*it);
     Status st = info.status();
     if (info && info->state == ServiceState::kRunning) continue;
+    if (!info && st.code() == kErrorServiceDoesNotExist) {
+      NotInstalled(ctx, *it, "start");
+      continue;
+    }
     if (info) st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
     if (st.ok()) {
       Log(ctx.log, spdlog::level::info, FMT_COMPILE("started {}"), *it);
     } else {
       Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not start {}: {}"), *it, st);
-      if (first.ok()) first = st;
+      if (first.ok()) first = OfService(*it, st);
     }
   }
   return first;
@@ -47,7 +67,11 @@ class StopServices : public Step {
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     for (const std::string& name : SplitList(Get(data, "services"))) {
       Status st = OkIf(ctx.ports.services.Stop(name), kErrorServiceNotActive);
-      if (!st.ok()) return st;
+      if (st.code() == kErrorServiceDoesNotExist) {
+        NotInstalled(ctx, name, "stop");
+        continue;
+      }
+      if (!st.ok()) return OfService(name, st);
       Log(ctx.log, spdlog::level::info, FMT_COMPILE("stopped {}"), name);
     }
     return {};

@@ -179,14 +179,14 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   EXPECT_EQ(twice.code(), 1378u);
   EXPECT_EQ(twice.message(), "The specified account name is already a member of the local group.");
   const fixer::Status no_group = sam_.AddMember("Backup Operators", *sid);
-  EXPECT_EQ(no_group.code(), 1376u);
-  EXPECT_EQ(no_group.message(), "The specified local group does not exist.");
+  EXPECT_EQ(no_group.code(), 2220u);  // NERR_GroupNotFound, as NetLocalGroupAddMembers answers
+  EXPECT_EQ(no_group.message(), "The group name could not be found.");
 
   ASSERT_TRUE(sam_.RemoveMember("Administrators", *sid).ok());
   const fixer::Status not_member = sam_.RemoveMember("Administrators", *sid);
   EXPECT_EQ(not_member.code(), 1377u);
   EXPECT_EQ(not_member.message(), "The specified account name is not a member of the local group.");
-  EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 1376u);
+  EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 2220u);
 }
 
 // NetLocalGroupAddMembers' documented errors: a member that does not exist (1387), a member
@@ -210,7 +210,7 @@ TEST_F(SamTest, AddMemberRefusesADeletedAccountAndALocalGroup) {
   EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
   // A well-known SID of another authority is not looked up: Users holds INTERACTIVE on XP.
   EXPECT_TRUE(sam_.AddMember("Administrators", Sid::Interactive()).ok());
-  EXPECT_EQ(sam_.AddMember("Nope", *sid).code(), 1376u);  // the group is judged first
+  EXPECT_EQ(sam_.AddMember("Nope", *sid).code(), 2220u);  // the group is judged first
 }
 
 TEST_F(SamTest, DeleteRemovesMembershipsButLeavesRightsOfTheSid) {

@@ -312,10 +312,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "regrant-groups",
                     [](MockPortsTest& t) {
                       EXPECT_CALL(t.accounts, AddToGroup("WebReaders", _))
-                          .WillOnce(Return(Err(fixer::kErrorNoSuchAlias)))
+                          .WillOnce(Return(Err(fixer::kNerrGroupNotFound)))
                           .WillRepeatedly(DoDefault());
                     },
-                    fixer::kErrorNoSuchAlias,
+                    fixer::kNerrGroupNotFound,
                     kForward,
                     {}},
         FailureCase{"Recreate_RegrantAces",

@@ -2,6 +2,8 @@
 // ReactOS's netmsg.mc has it (docs/windows-reference.md#net-commands, [ReactOS netmsg]).
 #include "fixer/win_error.h"
 
+#include "fixer/ports/secrets.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -20,3 +22,11 @@ TEST(WinErrorText, NetworkTextsAreNetmsgs) {
 }
 
 }  // namespace
+
+// The worker's password is the LSA secret aspnet_WP_PASSWORD, not L$ASP.NETAutoGenKeys (the
+// machineKey material): impacket's secretsdump and Metasploit's lsa_dump_secrets decode
+// aspnet_WP_PASSWORD as "ASPNET: <password>" (docs/windows-reference.md#aspnet-secret). The Win32
+// backend reads and the fake stores the secret by this name.
+TEST(WindowsNames, TheWorkerPasswordSecretIsAspnetWpPassword) {
+  EXPECT_EQ(fixer::kAspNetWorkerSecret, "aspnet_WP_PASSWORD");
+}

@@ -34,6 +34,11 @@ class BackendFactory {
   // Windows: another handle locks the whole file, so ReadFile fails with ERROR_LOCK_VIOLATION
   // (learn.microsoft.com, ReadFile and LockFile). The answer undoes it.
   virtual std::function<void()> MakeJournalUnreadable(fixer::Backend& backend) = 0;
+  // Puts a journal (one line) in a journal folder everyone may write: Windows, a DACL granting
+  // Everyone full control set on the folder (SetNamedSecurityInfo), as a folder another user made
+  // before the tool would have. The answer removes the journal and the folder. An empty answer:
+  // the backend keeps its journal in no folder (the fake: in the machine file).
+  virtual std::function<void()> PlantJournalInAFolderEveryoneCanWrite(fixer::Backend& backend) = 0;
 };
 
 // The factory this binary was linked with.

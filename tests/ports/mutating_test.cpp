@@ -93,14 +93,14 @@ TEST_F(MutatingAccounts, ASidIsNeverReused) {
   }
 }
 
-// accounts.h: AddToGroup "1376 no such group, 1378 already a member" (ERROR_NO_SUCH_ALIAS,
-// ERROR_MEMBER_IN_ALIAS of NetLocalGroupAddMembers).
+// accounts.h: AddToGroup "2220 no such group, 1378 already a member" (NERR_GroupNotFound,
+// ERROR_MEMBER_IN_ALIAS of NetLocalGroupAddMembers; not net.exe's 1376: docs/windows-reference.md#local-groups).
 TEST_F(MutatingAccounts, GroupMembershipErrors) {
   auto sid = CreateTestUser(TestUserName());
   ExpectOk(sid.status(), "Create(test user)");
   if (!sid.ok()) return;
   ExpectCode(ports().accounts.AddToGroup("Users", *sid), 1378, "AddToGroup(Users) of a member");
-  ExpectCode(ports().accounts.AddToGroup("fxsim_no_such_group", *sid), 1376, "AddToGroup(unknown group)");
+  ExpectCode(ports().accounts.AddToGroup("fxsim_no_such_group", *sid), 2220, "AddToGroup(unknown group)");
 }
 
 // accounts.h: SetFlags sets disabled / never-expires, as Lookup reads them back; SetPassword:
@@ -408,6 +408,30 @@ TEST_F(MutatingJournal, AFailedReadIsAnErrorAndLosesNoRecord) {
   Expect(after.ok() && after->size() >= 2 && (*after)[0] == first && (*after)[1] == second,
          "both records written before the failed read are still there");
   ExpectOk(ports().journal.Clear(), "Clear()");
+}
+
+// journal.h: a journal in a folder someone other than Administrators and SYSTEM can change is
+// neither read nor written: Load and Append answer 5 and the planted journal is not taken as this
+// fixer's (docs/windows.md#the-journal-folder). Windows: CreateDirectory applies the security
+// attributes it is given only to a folder it creates (learn.microsoft.com, CreateDirectoryW), so
+// a folder made before keeps its own DACL; an object's owner may always rewrite its DACL (Owner
+// of a New Object). Skipped where the backend keeps no journal folder or a journal exists.
+TEST_F(MutatingJournal, AJournalInAFolderEveryoneCanWriteIsNeitherReadNorWritten) {
+  auto before = ports().journal.Load();
+  ExpectOk(before.status(), "Load()");
+  if (!before.ok() || !before->empty()) GTEST_SKIP() << "a journal exists here; left alone";
+  const std::function<void()> remove = Factory().PlantJournalInAFolderEveryoneCanWrite(backend());
+  if (!remove) GTEST_SKIP() << "this backend keeps its journal in no folder";
+  auto planted = ports().journal.Load();
+  Expect(!planted.ok() && planted.status().code() == 5,
+         "Load of a journal everyone could have written: 5, got " +
+             (planted.ok() ? std::to_string(planted->size()) + " records" : planted.status().ToString()));
+  const fixer::Status appended =
+      ports().journal.Append({.seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin});
+  Expect(appended.code() == 5, "Append into that folder: 5, got " + appended.ToString());
+  remove();
+  auto after = ports().journal.Load();
+  Expect(after.ok() && after->empty(), "no journal once the planted one is removed");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
-// port's error number (2221, 2224, 2245, 1376, 1378): passed through, never translated.
+// port's error number (2221, 2224, 2245, 2220, 1378): passed through, never translated.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <lm.h>

@@ -3,12 +3,19 @@
 // writes the whole journal to journal.tmp with FILE_FLAG_WRITE_THROUGH, flushes it, and puts it
 // in place with MoveFileEx(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) (replace_file.h): a power loss
 // leaves the old journal or the new one, never half of one. Format (journal_file.h): one record
-// a line. The folder this tool creates is for administrators only (a protected DACL: Administrators
-// and SYSTEM, full control): a journal a user could write would steer an administrator's resume.
+// a line. The folder this tool creates is for administrators only (owner Administrators, a protected
+// DACL: Administrators and SYSTEM, full control): a journal a user could write would steer an
+// administrator's resume. A folder that is there already is trusted only when it is so too (its
+// owner and every ACE that lets anyone change it: FolderTrust); else Load and Append answer 5 with
+// the reason, and neither reads nor writes it (docs/windows.md#the-journal-folder).
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
+#include <aclapi.h>
 #include <sddl.h>
 #include <shlobj.h>
+
+#include <cstdio>
+#include <vector>
 
 #include "journal_file.h"
 #include "replace_file.h"
@@ -47,12 +54,108 @@ fixer::Result<std::string> ReadAll(const std::wstring& path) {
   }
 }
 
-// Creates the journal's folder with a DACL of its own, not inheriting "All Users" one:
-// Administrators and SYSTEM, full control, for the folder and what is made in it [SDDL]. A folder
-// that exists already is left as it is.
+// The user this process runs as: the administrator running the tool.
+fixer::Result<fixer::Sid> ProcessUser() {
+  HANDLE token = nullptr;
+  if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return LastError();
+  DWORD bytes = 0;
+  GetTokenInformation(token, TokenUser, nullptr, 0, &bytes);  // the size, with ERROR_INSUFFICIENT_BUFFER
+  std::vector<BYTE> buffer(bytes);
+  const BOOL read = GetTokenInformation(token, TokenUser, buffer.data(), bytes, &bytes);
+  const DWORD error = read ? ERROR_SUCCESS : GetLastError();
+  CloseHandle(token);
+  if (!read) return Error(error);
+  return FromPsid(reinterpret_cast<const TOKEN_USER*>(buffer.data())->User.Sid);
+}
+
+// The rights that change what a folder holds or who may: add a file or a folder (write, append
+// data), write attributes or extended attributes, delete a child or the folder, rewrite the DACL
+// or the owner, and the generic rights that include them.
+constexpr ACCESS_MASK kChangingRights = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_DELETE_CHILD |
+                                        FILE_WRITE_ATTRIBUTES | DELETE | WRITE_DAC | WRITE_OWNER | GENERIC_WRITE |
+                                        GENERIC_ALL;
+
+// Trusted: Administrators, SYSTEM, the user running the tool, and CREATOR OWNER (an inherit-only
+// ACE for whoever creates a child, which only the trusted can).
+bool Trusted(const fixer::Sid& sid, const fixer::Sid& me) {
+  return sid == fixer::Sid::Administrators() || sid == fixer::Sid::LocalSystem() || sid == me ||
+         sid == fixer::Sid::CreatorOwner();
+}
+
+// Why the folder is not for administrators only, "" when it is: its owner, who may always rewrite
+// its DACL [Owner of a New Object], is trusted, and no ACE lets anyone else change it or what is
+// made in it (an ACE for its files counts: the journal is one). No DACL at all is full access for
+// everyone [CDacl]. An ACE of another type than allow or deny is not read: refused.
+fixer::Result<std::string> WhyNotForAdministrators(const std::wstring& folder) {
+  auto me = ProcessUser();
+  if (!me) return me.status();
+  PSID owner = nullptr;
+  PACL dacl = nullptr;
+  PSECURITY_DESCRIPTOR sd = nullptr;
+  if (DWORD rc =
+          GetNamedSecurityInfoW(folder.c_str(), SE_FILE_OBJECT, OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION,
+                                &owner, nullptr, &dacl, nullptr, &sd);
+      rc != ERROR_SUCCESS) {
+    return Error(rc);
+  }
+  std::string why;
+  if (owner == nullptr) {
+    why = "it has no owner";
+  } else if (const fixer::Sid o = FromPsid(owner); !Trusted(o, *me)) {
+    why = "its owner is " + o.ToString() + ", who may always change its permissions";
+  } else if (dacl == nullptr) {
+    why = "it has no DACL: everyone has full access";
+  } else {
+    for (DWORD i = 0; i < dacl->AceCount && why.empty(); ++i) {
+      void* ace = nullptr;
+      if (!GetAce(dacl, i, &ace)) {
+        why = "its DACL cannot be read (ACE " + std::to_string(i) + ")";
+        break;
+      }
+      const auto* header = static_cast<const ACE_HEADER*>(ace);
+      if (header->AceType == ACCESS_DENIED_ACE_TYPE) continue;  // a deny grants nothing
+      if (header->AceType != ACCESS_ALLOWED_ACE_TYPE) {
+        why = "its DACL holds an ACE of type " + std::to_string(header->AceType);
+        break;
+      }
+      const auto* allowed = static_cast<const ACCESS_ALLOWED_ACE*>(ace);
+      const fixer::Sid who = FromPsid(const_cast<DWORD*>(&allowed->SidStart));
+      if ((allowed->Mask & kChangingRights) != 0 && !Trusted(who, *me)) {
+        char mask[16];
+        snprintf(mask, sizeof(mask), "0x%lx", static_cast<unsigned long>(allowed->Mask));
+        why = "an ACE lets " + who.ToString() + " change it or what is in it (access " + mask + ")";
+      }
+    }
+  }
+  LocalFree(sd);
+  return why;
+}
+
+// Refuses a folder that is not for administrators only (5, the reason named): the journal in it
+// could have been written, or be rewritten, by someone else. A folder that does not exist holds
+// no journal: nothing to refuse.
+fixer::Status CheckFolderForAdministrators(const std::wstring& folder) {
+  if (GetFileAttributesW(folder.c_str()) == INVALID_FILE_ATTRIBUTES) {
+    const DWORD error = GetLastError();
+    if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {};
+    return Error(error);
+  }
+  auto why = WhyNotForAdministrators(folder);
+  if (!why) return why.status();
+  if (why->empty()) return {};
+  return fixer::Status(ERROR_ACCESS_DENIED,
+                       "the journal's folder " + Narrow(folder) + " is not for administrators only: " + *why +
+                           "; a journal someone else can write would steer this repair, so it is neither read nor "
+                           "written. Look at the folder (and any journal.txt in it), delete it, and run again");
+}
+
+// Creates the journal's folder with a security descriptor of its own, not inheriting "All Users"
+// one: owner Administrators; Administrators and SYSTEM, full control, for the folder and what is
+// made in it [SDDL]. CreateDirectory applies it only to a folder it creates [CreateDirectory]: one
+// that is there already must pass CheckFolderForAdministrators.
 fixer::Status CreateFolderForAdministrators(const std::wstring& folder) {
   PSECURITY_DESCRIPTOR sd = nullptr;
-  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(L"D:P(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)", SDDL_REVISION_1,
+  if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(L"O:BAD:P(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)", SDDL_REVISION_1,
                                                             &sd, nullptr)) {
     return LastError();
   }
@@ -61,7 +164,7 @@ fixer::Status CreateFolderForAdministrators(const std::wstring& folder) {
   const DWORD error = created ? ERROR_SUCCESS : GetLastError();
   LocalFree(sd);
   if (!created && error != ERROR_ALREADY_EXISTS) return Error(error);
-  return {};
+  return CheckFolderForAdministrators(folder);
 }
 
 }  // namespace
@@ -71,6 +174,9 @@ fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
   if (!folder) return folder.status();
   auto text = ReadAll(*folder + L"\\journal.txt");
   if (!text) return text.status();
+  if (text->empty()) return std::vector<fixer::JournalRecord>{};  // no journal: nothing to trust
+  // A journal in a folder someone else can write is not read: it may be theirs.
+  if (fixer::Status st = CheckFolderForAdministrators(*folder); !st.ok()) return st;
   return ParseJournal(*text);
 }
 

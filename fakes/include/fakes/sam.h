@@ -45,7 +45,7 @@ class Sam {
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
   fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // CheckNewMember's errors
-  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // 1376, 1377
+  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // 2220, 1377
 
   // Reads (no Mutate).
   // What SetPassword would answer for this password, without setting it: 2221, 2245. An
@@ -53,7 +53,8 @@ class Sam {
   // never the history, which binds only a user changing their own password; SetPassword still
   // pushes the old hash onto the history.
   fixer::Status CheckPassword(const std::string& name, const fixer::Secret& password) const;
-  // What AddMember would answer, without adding: 1376 no such group, 1387 a deleted account's SID,
+  // What AddMember would answer, without adding: 2220 no such group (NERR_GroupNotFound, not
+  // net.exe's 1376), 1387 a deleted account's SID,
   // 1388 a local group, 1378 already a member. NetLocalGroupAddMembers adds no member unless every
   // one of them passes (docs/windows-reference.md#local-groups).
   fixer::Status CheckNewMember(const std::string& group, const fixer::Sid& member) const;

@@ -58,6 +58,7 @@ class FakeFactory : public BackendFactory {
     machine.faults().Add({.op = "journal.load", .nth = 1, .error = kErrorLockViolation, .read = true});
     return [&machine] { machine.set_faults(fakes::FaultPlan()); };
   }
+  std::function<void()> PlantJournalInAFolderEveryoneCanWrite(fixer::Backend&) override { return {}; }
   void RemoveScratchFolder(fixer::Backend& backend, const std::string& path) override {
     fakes::ObjectStore store(static_cast<OwnedFake&>(backend).machine());
     (void)store.Erase({fixer::ObjectNamespace::kFile, path + kScratchFileName});

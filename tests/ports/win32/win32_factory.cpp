@@ -5,7 +5,9 @@
 #include "../backend_factory.h"
 
 #include <windows.h>
-// windows.h first: shlobj.h needs its types.
+// windows.h first: the SDK headers below need its types.
+#include <aclapi.h>
+#include <sddl.h>
 #include <shlobj.h>
 
 #include <cstdlib>
@@ -62,6 +64,34 @@ class Win32Factory : public BackendFactory {
     return [file] {
       UnlockFile(file, 0, 0, MAXDWORD, MAXDWORD);
       CloseHandle(file);
+    };
+  }
+  std::function<void()> PlantJournalInAFolderEveryoneCanWrite(fixer::Backend&) override {
+    wchar_t common[MAX_PATH];
+    if (FAILED(SHGetFolderPathW(nullptr, CSIDL_COMMON_APPDATA, nullptr, SHGFP_TYPE_CURRENT, common))) {
+      throw std::runtime_error("SHGetFolderPath(CSIDL_COMMON_APPDATA) failed");
+    }
+    const std::wstring folder = std::wstring(common) + L"\\aspnet-fixer", journal = folder + L"\\journal.txt";
+    if (!CreateDirectoryW(folder.c_str(), nullptr) && GetLastError() != ERROR_ALREADY_EXISTS) {
+      throw std::runtime_error("cannot create the journal's folder");
+    }
+    PSECURITY_DESCRIPTOR sd = nullptr;
+    if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(L"D:P(A;OICI;FA;;;WD)(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)",
+                                                              SDDL_REVISION_1, &sd, nullptr)) {
+      throw std::runtime_error("ConvertStringSecurityDescriptorToSecurityDescriptor failed");
+    }
+    BOOL present = FALSE, defaulted = FALSE;
+    PACL dacl = nullptr;
+    GetSecurityDescriptorDacl(sd, &present, &dacl, &defaulted);
+    const DWORD rc = SetNamedSecurityInfoW(const_cast<wchar_t*>(folder.c_str()), SE_FILE_OBJECT,
+                                           DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION, nullptr,
+                                           nullptr, dacl, nullptr);
+    LocalFree(sd);
+    if (rc != ERROR_SUCCESS) throw std::runtime_error("SetNamedSecurityInfo of the journal's folder failed");
+    std::ofstream(std::filesystem::path(journal)) << "1|plan|begin|\n";
+    return [folder, journal] {
+      DeleteFileW(journal.c_str());
+      RemoveDirectoryW(folder.c_str());  // the next Append makes it again, for administrators only
     };
   }
   void RemoveScratchFolder(fixer::Backend&, const std::string& path) override {

@@ -63,7 +63,9 @@ class Accounts {
   virtual Status SetPassword(const std::string& name, const Secret& password) = 0;
   // Sets disabled / locked_out (only to false: unlock) / never-expires / cannot-change.
   virtual Status SetFlags(const std::string& name, const AccountFlags& flags) = 0;
-  // 1376 no such group, 1378 already a member.
+  // NetLocalGroupAddMembers' errors, passed through: 2220 NERR_GroupNotFound no such group (not
+  // 1376, which only net.exe shows), 1387 no such member, 1388 a member of the wrong type (a local
+  // group), 1378 already a member (docs/windows-reference.md#local-groups).
   virtual Status AddToGroup(const std::string& group, const Sid& member) = 0;
 };
 

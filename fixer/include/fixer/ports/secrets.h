@@ -13,8 +13,10 @@
 
 namespace fixer {
 
-// The LSA secret ASP.NET 1.x stores the ASPNET password under. [M: name not confirmed]
-inline constexpr std::string_view kAspNetWorkerSecret = "L$ASP.NETAutoGenKeys";
+// The LSA secret ASP.NET 1.x stores the ASPNET password under, as UTF-16LE: `aspnet_WP_PASSWORD`
+// (impacket's secretsdump and Metasploit decode it so, "ASPNET: <password>"). `L$ASP.NETAutoGenKeys`
+// is another secret, the auto-generated machineKey material (docs/windows-reference.md#aspnet-secret).
+inline constexpr std::string_view kAspNetWorkerSecret = "aspnet_WP_PASSWORD";
 
 class Secrets {
  public:
