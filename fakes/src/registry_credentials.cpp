@@ -13,7 +13,8 @@ namespace {
 // "registry:HKLM\key,Name" as the key and the value's name; nullopt when malformed.
 std::optional<std::pair<fixer::ObjectRef, std::string_view>> ParseReference(std::string_view ref) {
   constexpr std::string_view kPrefix = "registry:";
-  if (ref.size() < kPrefix.size() || !fixer::SameWindowsName(ref.substr(0, kPrefix.size()), kPrefix)) return std::nullopt;
+  if (ref.size() < kPrefix.size() || !fixer::SameWindowsName(ref.substr(0, kPrefix.size()), kPrefix))
+    return std::nullopt;
   std::string_view rest = ref.substr(kPrefix.size());
   const auto comma = rest.rfind(',');
   if (comma == std::string_view::npos) return std::nullopt;

@@ -1,7 +1,8 @@
 // WebProbe: an HTTP GET with WinInet (InternetOpen, InternetOpenUrl, HttpQueryInfo,
-// InternetReadFile) to http://localhost:<port>/<app>/, the port from the site's first
-// ServerBindings in the metabase (80 when it has none). WinInet's own errors (12029: nothing
-// listens) are passed on.
+// InternetReadFile) to http://<address>:<port>/<app>/, both from the site's first ServerBindings
+// in the metabase (localhost for a wildcard address, 80 when it has none; its host name, if any,
+// sent as the Host header: site_binding.h). WinInet's own errors (12029: nothing listens) are
+// passed on.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <wininet.h>
@@ -10,6 +11,7 @@
 
 #include "fixer/name_case.h"
 #include "metabase.h"
+#include "site_binding.h"
 #include "win32_ports.h"
 
 namespace win32 {
@@ -37,16 +39,12 @@ fixer::Status SplitPath(const std::string& path, std::string& site, std::string&
   return {};
 }
 
-// The TCP port of the site's first binding ("IP:port:host"), 80 when it has none.
-fixer::Result<int> SitePort(const std::string& site) {
+// Where the site listens, from its first binding ("IP:port:host"); localhost:80 when it has none.
+fixer::Result<ProbeAddress> SiteAddress(const std::string& site) {
   auto bindings = ReadMetabaseMultiSz(Widen(site), MD_SERVER_BINDINGS);
   if (!bindings) return bindings.status();
-  if (!*bindings || (*bindings)->empty()) return 80;
-  const std::wstring& first = (*bindings)->front();
-  size_t colon = first.find(L':');
-  if (colon == std::wstring::npos) return 80;
-  int port = _wtoi(first.c_str() + colon + 1);
-  return port > 0 ? port : 80;
+  if (!*bindings || (*bindings)->empty()) return ProbeAddressOf(std::nullopt);
+  return ProbeAddressOf((*bindings)->front());
 }
 
 }  // namespace
@@ -54,13 +52,16 @@ fixer::Result<int> SitePort(const std::string& site) {
 fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& application_path) {
   std::string site, url_path;
   if (fixer::Status st = SplitPath(application_path, site, url_path); !st.ok()) return st;
-  auto port = SitePort(site);
-  if (!port) return port.status();
-  const std::wstring url = Widen("http://localhost:" + std::to_string(*port) + url_path);
+  auto address = SiteAddress(site);
+  if (!address) return address.status();
+  const std::wstring url = Widen(address->Url(url_path));
+  // A site bound to a host name is asked for by that name, as a browser would send it.
+  const std::wstring host_header = address->host_header.empty() ? L"" : Widen("Host: " + address->host_header + "\r\n");
   InternetHandle session{InternetOpenW(L"aspnet-fixer", INTERNET_OPEN_TYPE_DIRECT, nullptr, nullptr, 0)};
   if (!session.h) return LastError();
   InternetHandle request{
-      InternetOpenUrlW(session.h, url.c_str(), nullptr, 0,
+      InternetOpenUrlW(session.h, url.c_str(), host_header.empty() ? nullptr : host_header.c_str(),
+                       static_cast<DWORD>(host_header.size()),
                        INTERNET_FLAG_RELOAD | INTERNET_FLAG_NO_CACHE_WRITE | INTERNET_FLAG_NO_COOKIES, 0)};
   if (!request.h) return LastError();
   fixer::HttpResponse response;
