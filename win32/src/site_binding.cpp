@@ -30,8 +30,8 @@ ProbeAddress ProbeAddressOf(const std::optional<std::wstring>& first) {
   const size_t colon = binding.find(L':');
   if (colon == std::wstring_view::npos) return at;
   const size_t second = binding.find(L':', colon + 1);
-  const std::wstring_view port = binding.substr(colon + 1, second == std::wstring_view::npos ? std::wstring_view::npos
-                                                                                             : second - colon - 1);
+  const std::wstring_view port =
+      binding.substr(colon + 1, second == std::wstring_view::npos ? std::wstring_view::npos : second - colon - 1);
   int number = 0;
   for (wchar_t c : port) {
     if (!std::iswdigit(c) || number > 65535) return ProbeAddress{};
