@@ -1,8 +1,7 @@
 // The Security port's batched calls, for a backend that has only the per-ACE ones: FindAces
 // grouped by object, FindAcesOn as one walk of them, one AddAce per ACE, and one AddAces per object.
-#include <algorithm>
-
 #include "fixer/ports/security.h"
+#include "object_aces_index.h"
 
 namespace fixer {
 
@@ -20,14 +19,10 @@ Result<std::vector<ObjectAces>> Security::FindAcesByObject(const Sid& sid) {
 Result<std::vector<std::vector<Ace>>> Security::FindAcesOn(const Sid& sid, std::span<const ObjectAces> on) {
   auto found = FindAcesByObject(sid);
   if (!found) return found.status();
-  // Sorted, so each object of `on` is a binary search (a linear one per object was quadratic).
-  std::sort(found->begin(), found->end(), [](const ObjectAces& a, const ObjectAces& b) { return a.object < b.object; });
+  const ObjectAcesIndex index(*found);
   std::vector<std::vector<Ace>> out(on.size());
-  for (size_t i = 0; i < on.size(); ++i) {
-    auto it = std::lower_bound(found->begin(), found->end(), on[i].object,
-                               [](const ObjectAces& a, const ObjectRef& b) { return a.object < b; });
-    if (it != found->end() && it->object == on[i].object) out[i] = it->aces;
-  }
+  for (size_t i = 0; i < on.size(); ++i)
+    if (const ObjectAces* held = index.Find(on[i].object)) out[i] = held->aces;
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fixer/text.h"
+#include "object_aces_index.h"
 #include "profile_check.h"
 #include "step_factories.h"
 
@@ -145,15 +146,9 @@ class Register : public Step {
   static Status RemoveAcesAdded(RepairContext& ctx, const Sid& sid, const std::vector<ObjectAces>& found) {
     auto now = ctx.ports.security.FindAcesByObject(sid);
     if (!now) return now.status();
-    // The objects found, sorted, so that each object now is looked up in log time, not by a scan.
-    std::vector<const ObjectAces*> by_object;
-    by_object.reserve(found.size());
-    for (const ObjectAces& f : found) by_object.push_back(&f);
-    const auto object_less = [](const ObjectAces* a, const ObjectAces* b) { return a->object < b->object; };
-    std::sort(by_object.begin(), by_object.end(), object_less);
+    const ObjectAcesIndex found_by_object(found);
     for (const ObjectAces& object : *now) {
-      const auto at = std::lower_bound(by_object.begin(), by_object.end(), &object, object_less);
-      const ObjectAces* was = at != by_object.end() && (*at)->object == object.object ? *at : nullptr;
+      const ObjectAces* was = found_by_object.Find(object.object);
       std::vector<Ace> added;
       for (const Ace& ace : object.aces)
         if (was == nullptr || std::find(was->aces.begin(), was->aces.end(), ace) == was->aces.end())

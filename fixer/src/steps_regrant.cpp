@@ -200,46 +200,43 @@ class RegrantSql : public RegrantStep {
     if (!new_logins) return new_logins.status();
     // Looked up by set, not by a scan per item: a server may hold a db user in each of thousands of databases.
     using UserKey = std::pair<std::string_view, std::string_view>;
-    auto user_keys = [](const std::vector<SqlDbUser>& v) {
+    auto key = [](const SqlDbUser& u) { return UserKey(u.database, u.name); };
+    auto user_keys = [&key](const std::vector<SqlDbUser>& v) {
       std::set<UserKey> keys;
-      for (const SqlDbUser& x : v) keys.emplace(x.database, x.name);
+      for (const SqlDbUser& x : v) keys.insert(key(x));
       return keys;
     };
     auto login_names = [](const std::vector<SqlLogin>& v) {
       std::set<std::string_view> names;
-      for (const SqlLogin& x : v) names.emplace(x.name);
+      for (const SqlLogin& x : v) names.insert(x.name);
       return names;
     };
     const std::set<UserKey> old_user_keys = user_keys(*old_users), new_user_keys = user_keys(*new_users);
     const std::set<std::string_view> old_login_names = login_names(*old_logins),
                                      new_login_names = login_names(*new_logins);
-    auto has_user = [](const std::set<UserKey>& keys, const SqlDbUser& u) {
-      return keys.contains(UserKey(u.database, u.name));
-    };
-    auto has_login = [](const std::set<std::string_view>& names, const SqlLogin& l) { return names.contains(l.name); };
 
     Status result;
     const size_t first = ctx.result.regranted.size();
     // Orphaned db users first: they map to the old login's SID.
     for (const SqlDbUser& u : users) {
-      if (has_user(old_user_keys, u)) {
+      if (old_user_keys.contains(key(u))) {
         Status st = sql.DropDbUser(u.database, u.name);
         if (!st.ok()) result = First(result, Report(ctx, "db-user", Name(u), st));
       }
     }
     for (SqlLogin l : logins) {
-      if (has_login(new_login_names, l)) {
+      if (new_login_names.contains(l.name)) {
         result = First(result, Report(ctx, "sql-login", l.name, Status()));
         continue;
       }
       Status st;
-      if (has_login(old_login_names, l)) st = sql.DropLogin(l.name);
+      if (old_login_names.contains(l.name)) st = sql.DropLogin(l.name);
       l.sid = sids->second;
       if (st.ok()) st = sql.CreateLogin(l);
       result = First(result, Report(ctx, "sql-login", l.name, st));
     }
     for (SqlDbUser u : users) {
-      if (has_user(new_user_keys, u)) {
+      if (new_user_keys.contains(key(u))) {
         result = First(result, Report(ctx, "db-user", Name(u), Status()));
         continue;
       }
