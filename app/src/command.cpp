@@ -15,6 +15,7 @@
 #include "app/json_text.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
+#include "fixer/secret.h"
 #include "fixup/version.h"
 
 namespace app {
@@ -56,7 +57,7 @@ std::string WithoutTypedPasswords(std::string message, int argc, const char* con
       continue;
     if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
     for (size_t at = message.find(typed); at != std::string::npos; at = message.find(typed, at))
-      message.replace(at, typed.size(), "********");
+      message.replace(at, typed.size(), fixer::kMaskedSecret);
   }
   return message;
 }

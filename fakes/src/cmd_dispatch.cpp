@@ -15,6 +15,7 @@
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fixer/name_case.h"
+#include "fixer/secret.h"
 
 namespace fakes {
 namespace {
@@ -198,7 +199,7 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
     for (size_t i = 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
       if (words[i].starts_with('/')) continue;
       // The name is shown; anything after it (the password, or a stray word net refuses) is not.
-      if (positional++ >= 1 && Unquote(words[i]) != "*") words[i] = "********";
+      if (positional++ >= 1 && Unquote(words[i]) != "*") words[i] = fixer::kMaskedSecret;
     }
   }
   std::string out;
@@ -206,7 +207,7 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
   for (const std::string& secret : typed_secrets) {
     if (secret.empty() || secret == "*") continue;
     for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + 8))
-      out.replace(at, secret.size(), "********");
+      out.replace(at, secret.size(), fixer::kMaskedSecret);
   }
   return out;
 }

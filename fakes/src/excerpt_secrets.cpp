@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "fakes/commands.h"
-#include "fakes/shown_secrets.h"
+#include "fixer/secret.h"
 
 namespace fakes {
 namespace {
@@ -302,7 +302,7 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
   // Right to left, so each span's place is still where the scan found it.
   for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
     const std::string value = out.substr(it->begin, it->end - it->begin);
-    const std::string replacement = it->shown.value_or(std::string(kMaskedSecret));
+    const std::string replacement = it->shown.value_or(std::string(fixer::kMaskedSecret));
     if (it->shown) {  // the words the console hides
       std::istringstream words(value);
       for (std::string word; words >> word;)

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "excerpt_secrets.h"
-#include "fakes/shown_secrets.h"
 #include "fakes/state.h"
 #include "fixer/name_case.h"
+#include "fixer/secret.h"
 #include "fixer/utf8.h"
 
 namespace fakes {
@@ -113,7 +113,7 @@ void AttachSource(LoadError& error, std::string_view text) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
     if (value.size() < 3) continue;
     for (size_t at = error.message.find(value); at != std::string::npos; at = error.message.find(value, at))
-      error.message.replace(at, value.size(), kMaskedSecret);
+      error.message.replace(at, value.size(), fixer::kMaskedSecret);
   }
 }
 

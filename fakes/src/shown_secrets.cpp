@@ -6,7 +6,7 @@ namespace fakes {
 
 MachineState WithRegistryDataMasked(MachineState state) {
   for (auto& [key, object] : state.objects)
-    for (auto& [name, data] : object.values) data = std::string(kMaskedSecret);
+    for (auto& [name, data] : object.values) data = std::string(fixer::kMaskedSecret);
   return state;
 }
 

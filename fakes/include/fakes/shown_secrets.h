@@ -8,15 +8,12 @@
 //   fakes::MachineState shown = fakes::WithRegistryDataMasked(machine.state());
 #pragma once
 
-#include <string_view>
-
 #include "fakes/state.h"
+#include "fixer/secret.h"
 
 namespace fakes {
 
-inline constexpr std::string_view kMaskedSecret = "********";
-
-// `state` with the data of every registry value replaced by kMaskedSecret (names kept).
+// `state` with the data of every registry value replaced by fixer::kMaskedSecret (names kept).
 MachineState WithRegistryDataMasked(MachineState state);
 
 }  // namespace fakes

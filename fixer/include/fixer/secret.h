@@ -64,12 +64,15 @@ class Secret {
   std::string value_;
 };
 
+// What output shows in place of a secret: a Secret formatted, a masked excerpt, a masked command line.
+inline constexpr std::string_view kMaskedSecret = "********";
+
 }  // namespace fixer
 
 template <>
 struct fmt::formatter<fixer::Secret> : fmt::formatter<std::string_view> {
   template <class Ctx>
   auto format(const fixer::Secret&, Ctx& ctx) const {
-    return fmt::formatter<std::string_view>::format("********", ctx);
+    return fmt::formatter<std::string_view>::format(fixer::kMaskedSecret, ctx);
   }
 };
