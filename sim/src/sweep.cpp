@@ -17,6 +17,7 @@
 #include "sim/run_context.h"
 #include "sim/shell_words.h"
 #include "sim/steps.h"
+#include "sweep_before_call.h"
 #include "sweep_detail.h"
 
 namespace sim {
@@ -39,13 +40,12 @@ struct Target {
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
-  // The machine just before each mutating call of the clean apply ([call - 1]): what an apply
-  // with no earlier fault leaves when the power goes at that call. Recorded by the first case
+  // The machine just before each mutating call of the clean apply: what an apply with no earlier
+  // fault leaves when the power goes at that call. Recorded a window at a time by the first case
   // that reads it (BeforeCall), not with the clean apply: every target's at once made the
   // sweep's peak memory, and a page fault for each of its pages. In a single-fault sweep only
   // the case of that power loss reads an element, and takes it (each is one worker's: mutable).
-  mutable std::vector<std::optional<fakes::MachineState>> before_call;
-  mutable std::once_flag before_call_recorded;
+  mutable sweep::BeforeCallWindows before_call;
   mutable std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
   mutable sweep::EndCache ends;                   // where its episodes ended, with what their checks read there
   mutable std::atomic<size_t> groups_left{0};     // of its cases' groups (CallGroups), still to run
@@ -56,8 +56,7 @@ struct Target {
   void GroupDone() const {
     if (--groups_left > 0) return;
     ends.Clear();
-    before_call.clear();
-    before_call.shrink_to_fit();
+    before_call.Clear();
     found.reset();
     found_statuses.clear();
     fixed_statuses.clear();
@@ -211,18 +210,22 @@ RunOutcome CutShort(const RunOutcome& cut, uint64_t call) {
   return CutShort(cut.command, cut.consumed, cut.text, cut.trace, call);
 }
 
-// The machine the clean apply had just before call `call` (1-based), recorded by running the
-// clean apply again the first time a case asks (a run without faults does the same again); null
-// once the target let its snapshots go (Target::GroupDone).
-std::optional<fakes::MachineState>* BeforeCall(const Target& t, uint64_t call, const PortsDecoratorFactory& decorate) {
-  std::call_once(t.before_call_recorded, [&t, &decorate] {
+// The machine the clean apply had just before call `call` (1-based), its window recorded by
+// running the clean apply again the first time a case asks (a run without faults does the same
+// again); null past the apply's last call.
+sweep::BeforeCallWindows::Slot BeforeCall(const Target& t, uint64_t call, const PortsDecoratorFactory& decorate) {
+  return t.before_call.Before(call, [&t, &decorate](uint64_t first, uint64_t last) {
+    sweep::BeforeCallWindows::Machines before;
     fakes::Machine clean(*t.found);
-    clean.set_before_mutation([&clean, &t] { t.before_call.emplace_back(clean.state()); });
+    uint64_t calls = 0;
+    clean.set_before_mutation([&] {
+      if (++calls >= first && calls <= last) before.emplace_back(clean.state());
+    });
     std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
     RunFixer(clean, "apply", t.options, {}, false, decorator.get(), t.found);
-    assert(t.before_call.size() == t.clean_trace.size() && "the clean apply ran differently the second time");
+    assert(calls == t.clean_trace.size() && "the clean apply ran differently the second time");
+    return before;
   });
-  return call <= t.before_call.size() ? &t.before_call[call - 1] : nullptr;
 }
 
 // A power loss at call N with no fault before it leaves the machine as the clean apply had it
@@ -234,11 +237,11 @@ std::optional<fakes::MachineState>* BeforeCall(const Target& t, uint64_t call, c
 Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool from_snapshot, bool last_reader,
                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr) {
   const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
-  std::optional<fakes::MachineState>* before = nullptr;
+  sweep::BeforeCallWindows::Slot before;
   if (from_snapshot && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.clean_trace.size())
     before = BeforeCall(t, first.call, decorate);
-  if (before && *before) {
-    std::optional<fakes::MachineState>& cut = *before;
+  if (before.machine && *before.machine) {
+    std::optional<fakes::MachineState>& cut = *before.machine;
     Applied applied{CutShort("apply", 0, t.clean_text, t.clean_trace, first.call),
                     last_reader ? std::move(*cut) : *cut};
     if (last_reader) cut.reset();
@@ -748,6 +751,20 @@ std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singl
   return groups;
 }
 
+// The calls of the clean apply where the group [begin, end) of `singles` (one target's) has its
+// first faults: the snapshots it may read (BeforeCall). {0, 0} when none is one of its calls.
+std::pair<uint64_t, uint64_t> CallsOf(const std::vector<Case>& singles, size_t begin, size_t end) {
+  const uint64_t calls = singles[begin].target->clean_trace.size();
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const std::vector<SweepFault>& faults = singles[i].faults;
+    if (faults.empty() || faults.front().call < 1 || faults.front().call > calls) continue;
+    lo = std::min(lo, faults.front().call);
+    hi = std::max(hi, faults.front().call);
+  }
+  return hi == 0 ? std::pair<uint64_t, uint64_t>{0, 0} : std::pair{lo, hi};
+}
+
 // Runs the single cases on o.jobs threads, a group of them at a time (CallGroups, largest first), each
 // followed by its pair cases as they are found (never all pair cases in memory); results keep
 // the cases' order. The progress total grows as pair cases are found.
@@ -764,6 +781,8 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
     const Target* t = singles[begin].target;
     weight[t] += (end - begin) * (t->clean_trace.size() + 1);
     ++t->groups_left;
+    const auto [lo, hi] = CallsOf(singles, begin, end);
+    t->before_call.Expect(lo, hi);
   }
   std::vector<size_t> order(groups.size());
   for (size_t g = 0; g < order.size(); ++g) order[g] = g;
@@ -809,6 +828,8 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
       std::optional<RecoveryCache> cache;
       if (o.share_runs && !o.only_case) cache.emplace();
       for (size_t i = begin; i < end; ++i) run_unit(i, cache ? &*cache : nullptr);
+      const auto [lo, hi] = CallsOf(singles, begin, end);
+      singles[begin].target->before_call.Done(lo, hi);
       singles[begin].target->GroupDone();
     }
   };

@@ -281,6 +281,51 @@ TEST_F(SweepTest, CasesFromSnapshotsFindWhatCasesRunFromTheStartFind) {
   }
 }
 
+// A power loss at call N with no earlier fault starts from the clean apply's machine before N,
+// recorded a window of calls at a time (sweep_before_call.h) and let go when the cases reading
+// it are done. A recreate that re-grants 150 files' ACEs spans three windows and more: each of
+// its crash cases, on two workers, must end where the same case run from the found machine ends.
+TEST_F(SweepTest, CrashCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartEnd) {
+  const fs::path p = dir_ / "many-files.yaml";
+  {
+    std::ofstream out(p);
+    out << "summary: recreate re-granting 150 files\nmachine:\n  os: windows-xp-professional\n"
+        << "  frameworks: [\"1.0\"]\n  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n"
+        << "steps:\n";
+    for (int i = 0; i < 150; ++i)
+      out << "  - grant_ace: {path: 'C:\\Data\\file" << i << ".txt', principal: ASPNET, mask: modify}\n";
+    out << "  - fixer: {command: apply, strategy: recreate}\n";
+  }
+  std::mutex mutex;
+  std::map<std::string, fakes::MachineState> ends[2];
+  auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
+    return [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
+      std::lock_guard<std::mutex> lock(mutex);
+      into.emplace(faults + " " + episode, end);
+    };
+  };
+  sim::SweepOptions windows;
+  windows.fail = false;
+  windows.jobs = 2;
+  if (test_support::kUnderSanitizers) windows.shard_count = 4;
+  windows.observe = observe_into(ends[0]);
+  sim::SweepOptions from_start = windows;
+  from_start.share_runs = false;
+  from_start.observe = observe_into(ends[1]);
+  const sim::SweepReport a = sim::RunSweep({p.string()}, windows), b = sim::RunSweep({p.string()}, from_start);
+  ASSERT_TRUE(a.errors.empty());
+  EXPECT_GT(a.cases, 3 * 64u / (test_support::kUnderSanitizers ? 4 : 1));  // calls in three windows and more
+  EXPECT_EQ(a.cases, b.cases);
+  ASSERT_EQ(ends[0].size(), ends[1].size());
+  size_t differ = 0;
+  for (const auto& [episode, end] : ends[0]) {
+    const auto other = ends[1].find(episode);
+    ASSERT_NE(other, ends[1].end()) << episode;
+    if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
+  }
+  for (const auto& v : a.violations) ADD_FAILURE() << v.ToString();
+}
+
 // The checks that read an episode's end alone (services, grants, widened, worker password, site)
 // are worked out once for each distinct end a sweep reaches, and an episode ending on an equal
 // machine takes them. Every episode must still get exactly what checking its own end gives:
