@@ -3,11 +3,13 @@
 // XP has no CreateProfile; the command runs with CreateProcessWithLogonW(LOGON_WITH_PROFILE),
 // which needs no privilege (CreateProcessAsUser would need SeAssignPrimaryToken, which
 // administrators lack), and UnloadUserProfile ends the logon. Needs the caller to be an
-// administrator (LoadUserProfile).
+// administrator (LoadUserProfile, from XP SP2 on) and, on XP before SP2, SeBackupPrivilege and
+// SeRestorePrivilege, which an administrator holds disabled: both are enabled around the load.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <userenv.h>
 
+#include "enabled_privileges.h"
 #include "win32_ports.h"
 
 namespace win32 {
@@ -104,10 +106,16 @@ fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::S
   profile.dwSize = sizeof(profile);
   profile.dwFlags = PI_NOUI;
   profile.lpUserName = name.data();
-  if (!LoadUserProfileW(token.h, &profile)) return LastError();
+  {
+    EnabledPrivileges hive_loading({SE_BACKUP_NAME, SE_RESTORE_NAME});
+    if (!LoadUserProfileW(token.h, &profile)) return LastError();
+  }
   if (!*had_profile) changes_.Mark();  // this first load created the profile
   fixer::Status ran = RunAs(name, clear.text, command_line);
-  UnloadUserProfile(token.h, profile.hProfile);
+  {
+    EnabledPrivileges hive_unloading({SE_BACKUP_NAME, SE_RESTORE_NAME});
+    UnloadUserProfile(token.h, profile.hProfile);
+  }
   return ran;
 }
 
