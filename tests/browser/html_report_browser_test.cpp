@@ -19,6 +19,7 @@
 #include "support/process_output.h"
 #include "support/run_program.h"
 #include "support/source_tree.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -48,11 +49,7 @@ class HtmlReportInChromium : public ::testing::Test {
     if (!chromium_) GTEST_SKIP() << "chromium is not installed: run scripts/setup.sh --browser (Debian's chromium)";
     out_ = fs::path(FIXUP_BINARY_DIR) / "reports";
     fs::create_directories(out_);
-    profile_ = fs::temp_directory_path() / ("chromium_profile_" + std::to_string(::getpid()));
-    fs::create_directories(profile_);
-  }
-  void TearDown() override {
-    if (!profile_.empty()) fs::remove_all(profile_);
+    profile_.emplace("chromium_profile");
   }
 
   // Headless, offline, with a throw-away profile; `what` is --dump-dom or --screenshot=...; what
@@ -68,7 +65,7 @@ class HtmlReportInChromium : public ::testing::Test {
                                      "--disable-sync",
                                      "--no-first-run",
                                      "--hide-scrollbars",
-                                     "--user-data-dir=" + profile_.string()};
+                                     "--user-data-dir=" + profile_->path().string()};
     args.insert(args.end(), what.begin(), what.end());
     args.push_back("file://" + page.string());
     const test_support::Ran r = test_support::RunProgram({.program = "timeout", .args = args});
@@ -77,7 +74,8 @@ class HtmlReportInChromium : public ::testing::Test {
   }
 
   std::optional<fs::path> chromium_;
-  fs::path out_, profile_;
+  fs::path out_;
+  std::optional<test_support::TempFolder> profile_;  // made once Chromium is found
 };
 
 TEST_F(HtmlReportInChromium, EveryScenarioIsOnThePageAndTheFailureIsMarked) {

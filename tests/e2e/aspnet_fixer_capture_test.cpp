@@ -4,9 +4,7 @@
 // written (exit 1 is "nothing could be read"), and what it
 // writes loads with `fixup-sim show` (showing what could not be read) and with
 // `aspnet-fixer plan --machine`, which plans the same repair as on the original.
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +13,7 @@
 
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -38,17 +37,8 @@ Ran Tool(const char* exe, const std::vector<std::string>& args) {
 
 class CaptureTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("aspnet_fixer_capture_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    input_ = dir_ / "customer.yaml";
-    std::ofstream(input_, std::ios::binary) << kLockedOutCustomer;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-  fs::path input_;
+  const test_support::TempFolder dir_{"aspnet_fixer_capture"};
+  const fs::path input_ = dir_.Write("customer.yaml", kLockedOutCustomer);
 };
 
 TEST_F(CaptureTest, WritesALoadableFileAndLeavesTheInput) {
@@ -56,9 +46,7 @@ TEST_F(CaptureTest, WritesALoadableFileAndLeavesTheInput) {
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Slurp(input_), kLockedOutCustomer);
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(dir_)) files.push_back(e.path().filename().string());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = dir_.Names();
   EXPECT_EQ(files, (std::vector<std::string>{"captured.yaml", "customer.yaml"})) << "no temporary file is left";
 
   const Ran shown = Tool(FIXUP_SIM_BIN, {"show", out.string()});
@@ -123,9 +111,7 @@ TEST_F(CaptureTest, AnOutThatIsAFolderIsAnErrorAndLeavesNoTemporaryFile) {
   const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(out.string() + ": cannot be written: Is a directory\n"), std::string::npos) << r.err;
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(dir_)) files.push_back(e.path().filename().string());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = dir_.Names();
   EXPECT_EQ(files, (std::vector<std::string>{"a-folder", "customer.yaml"}));
 }
 

@@ -19,6 +19,7 @@
 #include "fixer/exit_code.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -41,20 +42,8 @@ using test_support::Slurp;
 
 class FilesTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("aspnet_fixer_files_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    input_ = dir_ / "customer.yaml";
-    std::ofstream(input_, std::ios::binary) << kContosoServer;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::vector<std::string> Files() const { return test_support::NamesIn(dir_); }
-
-  fs::path dir_;
-  fs::path input_;
+  const test_support::TempFolder dir_{"aspnet_fixer_files"};
+  const fs::path input_ = dir_.Write("customer.yaml", kContosoServer);
 };
 
 struct ReadOnly {
@@ -80,7 +69,7 @@ TEST_F(FilesTest, AVerbThatChangesNothingLeavesTheFileByteIdentical) {
     const Ran r = RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(v.exit)) << v.args[0] << ":\n" << r.out;
     EXPECT_EQ(Slurp(input_), kContosoServer) << v.args[0] << " rewrote the file it was given";
-    EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"customer.yaml"}) << v.args[0] << " left a file behind";
   }
 }
 
@@ -135,7 +124,7 @@ TEST_F(FilesTest, AnOutFileThatCannotBeWrittenIsExitTwoAndChangesNothing) {
     EXPECT_NE((r.out + r.err).find(out), std::string::npos) << "the error names the file:\n" << r.out << r.err;
     EXPECT_EQ((r.out + r.err).find("aspnet-fixer resume"), std::string::npos) << "nothing to resume:\n" << r.out;
     EXPECT_EQ(Slurp(input_), kContosoServer);
-    EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << verb[0] << " left a file behind";
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"customer.yaml"}) << verb[0] << " left a file behind";
   }
 }
 
@@ -149,7 +138,7 @@ TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {
   const Ran r = RunAspnetFixer({"diagnose", "--machine", input_.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.out;
   EXPECT_EQ(Slurp(input_), kContosoServer);
-  EXPECT_EQ(Files(), (std::vector<std::string>{"copy.yaml", "customer.yaml"}));
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"copy.yaml", "customer.yaml"}));
   auto copy = fakes::LoadMachineFile(out.string());
   auto original = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(copy.ok() && original.ok());
@@ -170,7 +159,7 @@ TEST_F(FilesTest, AnOutThatIsTheInputByAnotherNameIsTheInput) {
     }
   }
   const std::vector<std::string> names = {"customer.yaml", "hard.yaml", "link.yaml"};
-  EXPECT_EQ(Files(), names) << "no log or temporary file left";
+  EXPECT_EQ(dir_.Names(), names) << "no log or temporary file left";
 }
 
 // An --out that is a hard link of the --machine file was taken for the file itself: the repair
@@ -193,7 +182,7 @@ TEST_F(FilesTest, AnApplyThatFixesRewritesTheInputInPlaceByDefault) {
   auto fixed = fakes::LoadMachineFile(input_.string());
   ASSERT_TRUE(fixed.ok()) << fixed.error->ToString();
   for (const auto& [app, status] : fakes::StatusOfEveryApp(*fixed.value)) EXPECT_EQ(status, 200) << app;
-  EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"}) << "no temporary file left";
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"customer.yaml"}) << "no temporary file left";
 }
 
 // A machine file reached through a symbolic link (a support share linking each customer's file)
@@ -210,7 +199,7 @@ TEST_F(FilesTest, ALinkedMachineFileIsRewrittenWhereTheLinkPoints) {
   EXPECT_TRUE(fs::is_symlink(input_));
   EXPECT_TRUE(fs::exists(real.string() + ".log")) << "the log goes beside the file the link names";
   const std::vector<std::string> link_and_share = {"customer.yaml", "share"};
-  EXPECT_EQ(Files(), link_and_share);
+  EXPECT_EQ(dir_.Names(), link_and_share);
 
   const Ran resumed = RunAspnetFixer({"resume", "--machine", input_.string()});
   ASSERT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
@@ -281,7 +270,7 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
     EXPECT_EQ(report["plan"]["refusal"]["reason"], "journal-pending");
   }
   EXPECT_EQ(RunAspnetFixer({"resume", "--machine", input_.string()}).exit_code, 0);
-  EXPECT_EQ(Files(), std::vector<std::string>{"customer.yaml"});
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"customer.yaml"});
   const std::string fixed = Slurp(input_);
   for (const char* verb : {"resume", "rollback", "plan", "apply"}) {
     const Ran again = RunAspnetFixer({verb, "--machine", input_.string()});
@@ -303,7 +292,7 @@ TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
 // not load, a bad option, a bad command) is one too, with exit code 2 and why; the message also
 // goes to standard error, as without --json.
 TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
-  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  dir_.Write("bad.yaml", "os: [\n");
   const std::vector<std::vector<std::string>> errors = {
       {"apply", "--json", "--machine", (dir_ / "bad.yaml").string()},
       {"diagnose", "--json", "--machine", (dir_ / "missing.yaml").string()},

@@ -23,6 +23,7 @@
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -40,15 +41,12 @@ using e2e::RunAspnetFixer;
 class KillTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("aspnet_fixer_kill_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
     auto loaded = fakes::LoadMachineText(kAffectedXp, "affected.yaml");
     ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
     found_ = *loaded.value;
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  fs::path dir_;
+  const test_support::TempFolder dir_{"aspnet_fixer_kill"};
   fakes::MachineState found_;
 };
 
@@ -73,7 +71,7 @@ TEST_P(KillTest, EveryKillPointResumesToAFixedMachine) {
     auto after_kill = fakes::OpenMachineFile(file);
     ASSERT_TRUE(after_kill.ok()) << "kill point " << n << ": " << after_kill.error->ToString();
     records_at_kill.insert(after_kill.value->log.records);
-    for (const auto& entry : fs::directory_iterator(dir_)) {
+    for (const auto& entry : fs::directory_iterator(dir_.path())) {
       EXPECT_TRUE(entry.path().filename() == "machine.yaml" || entry.path().filename() == "machine.yaml.log")
           << "kill point " << n << " left " << entry.path();
     }

@@ -1,10 +1,6 @@
 // `fixup-sim explore` as a user runs it, as a real process from a folder outside the repository:
 // its summary and exit code, the same JSON report twice for one seed, the printed scenario of a
 // replayed case loading back, sharding through GoogleTest's variables, usage errors exit 2.
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -13,35 +9,26 @@
 #include "sim/scenario.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
 using test_support::Ran;
 using test_support::Slurp;
 
-namespace fs = std::filesystem;
-
 class ExploreE2e : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("explore_e2e_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   Ran Sim(const std::vector<std::string>& args, const std::string& shard = "", const std::string& shards = "2") {
     std::vector<std::pair<std::string, std::string>> set;
     if (!shard.empty()) set = {{"GTEST_TOTAL_SHARDS", shards}, {"GTEST_SHARD_INDEX", shard}};
     return test_support::RunProgram({.program = FIXUP_SIM_BIN,
                                      .args = args,
-                                     .cwd = dir_,
+                                     .cwd = dir_.path(),
                                      .unset = {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"},
                                      .set = set});
   }
 
-  fs::path dir_;
+  const test_support::TempFolder dir_{"explore_e2e"};
 };
 
 TEST_F(ExploreE2e, ACleanRunExitsZeroWithItsSummary) {

@@ -1,9 +1,6 @@
 // `fixup-sim legacy` and `fixup-sim compare` as real processes: runas's prompt
 // answered on standard input (right password, wrong password, closed input).
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +10,7 @@
 #include "fixer/exit_code.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -24,13 +22,9 @@ namespace fs = std::filesystem;
 // closed (nullopt: standard input is closed from the start).
 Ran FixupSim(const std::vector<std::string>& args, const std::optional<std::string>& stdin_text) {
   if (!stdin_text) return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = FIXUP_SOURCE_DIR});
-  const fs::path dir = fs::temp_directory_path() / ("legacy_e2e_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path in = dir / "in.txt";
-  std::ofstream(in, std::ios::binary) << *stdin_text;
-  Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .stdin_file = in, .cwd = FIXUP_SOURCE_DIR});
-  fs::remove_all(dir);
-  return r;
+  const test_support::TempFolder dir("legacy_e2e");
+  const fs::path in = dir.Write("in.txt", *stdin_text);
+  return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .stdin_file = in, .cwd = FIXUP_SOURCE_DIR});
 }
 
 const std::string kScenario = "scenarios/legacy/fixes-default-policy.yaml";

@@ -3,10 +3,6 @@
 // `fixup-sim show` in any form, nor by a load error's excerpt (on standard error, in `--json`,
 // JUnit and HTML), nor by `aspnet-fixer` loading the file as its state file
 // (docs/machine-format.md, "What output never shows").
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -16,10 +12,10 @@
 #include "fakes/machine_yaml.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
-namespace fs = std::filesystem;
 using test_support::Ran;
 
 // Secrets the machine holds in registry values (W3b-Worker-2003 is webworker's password too).
@@ -59,27 +55,18 @@ constexpr const char* kMachine =
 
 class RegistrySecretsE2e : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("registry_secrets_e2e_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
   Ran Run(const char* program, const std::vector<std::string>& args) {
-    return test_support::RunProgram({.program = program, .args = args, .cwd = dir_});
+    return test_support::RunProgram({.program = program, .args = args, .cwd = dir_.path()});
   }
   static void ExpectNoSecret(const std::string& what, const std::string& text) {
     for (const char* secret : kSecrets) EXPECT_EQ(text.find(secret), std::string::npos) << what << ":\n" << text;
   }
 
-  fs::path dir_;
+  const test_support::TempFolder dir_{"registry_secrets_e2e"};
 };
 
 TEST_F(RegistrySecretsE2e, ShowPrintsNoRegistryValuesDataInAnyForm) {
-  Write("m.yaml", kMachine);
+  dir_.Write("m.yaml", kMachine);
   for (const std::vector<std::string>& form :
        {std::vector<std::string>{}, {"--format", "yaml"}, {"--format", "json"}, {"--json"}}) {
     std::vector<std::string> args = {"show", "m.yaml"};
@@ -104,7 +91,7 @@ TEST_F(RegistrySecretsE2e, ShowPrintsNoRegistryValuesDataInAnyForm) {
 TEST_F(RegistrySecretsE2e, ALoadErrorNeverQuotesARegistryValuesData) {
   std::string broken = kMachine;
   broken.replace(broken.find("      DefaultPassword: Adm1nPass\n"), 0, "      DefaultPassword: Adm1nPass\n");
-  Write("m.yaml", broken);
+  dir_.Write("m.yaml", broken);
   const Ran show = Run(FIXUP_SIM_BIN, {"show", "m.yaml"});
   EXPECT_EQ(show.exit_code, 2) << show.out << show.err;
   EXPECT_NE(show.err.find("DefaultPassword: ********"), std::string::npos) << show.err;
@@ -121,19 +108,19 @@ TEST_F(RegistrySecretsE2e, ALoadErrorNeverQuotesARegistryValuesData) {
     at = end + 1;
   }
   scenario += "steps:\n  - fixer: diagnose\n";
-  Write("s.yaml", scenario);
+  dir_.Write("s.yaml", scenario);
   const Ran run = Run(FIXUP_SIM_BIN, {"run", "s.yaml", "--json", "--junit", "j.xml", "--html", "h.html"});
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
   EXPECT_NE(run.out.find("DefaultPassword: ********"), std::string::npos) << run.out;
   ExpectNoSecret("run --json", run.out + run.err);
-  ExpectNoSecret("--junit", test_support::Slurp(dir_ / "j.xml"));
-  ExpectNoSecret("--html", test_support::Slurp(dir_ / "h.html"));
+  ExpectNoSecret("--junit", dir_.Read("j.xml"));
+  ExpectNoSecret("--html", dir_.Read("h.html"));
 }
 
 // The tool on the machine itself: diagnose, plan and apply read the worker's name through the
 // registry (webworker) and print neither its password nor any other value's data.
 TEST_F(RegistrySecretsE2e, AspnetFixerPrintsNoRegistryValuesData) {
-  Write("m.yaml", kMachine);
+  dir_.Write("m.yaml", kMachine);
   for (const std::string verb : {"diagnose", "plan", "apply"}) {
     const Ran r = Run(ASPNET_FIXER_BIN, {verb, "--machine", "m.yaml", "-v"});
     EXPECT_NE(r.out.find("webworker"), std::string::npos) << verb << ": the worker named\n" << r.out << r.err;

@@ -1,16 +1,14 @@
 // test_support::RunProgram, the launcher every e2e test goes through: exit code, both outputs
 // whole (a megabyte on each, no deadlock), standard input from a file or none, the working
 // directory, environment changes through env(1), a bare name found on PATH, and a signal.
-#include <unistd.h>
-
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -41,10 +39,9 @@ TEST(RunProgram, ReadsALargeOutputOnBothStreamsWhole) {
 }
 
 TEST(RunProgram, GivesAFileOrNothingOnStandardInput) {
-  const fs::path in = fs::temp_directory_path() / ("run_program_in_" + std::to_string(::getpid()));
-  std::ofstream(in, std::ios::binary) << "typed\n";
+  const test_support::TempFolder dir("run_program_test");
+  const fs::path in = dir.Write("in.txt", "typed\n");
   EXPECT_EQ(Sh("cat", {.stdin_file = in}).out, "typed\n");
-  fs::remove(in);
   const Ran none = Sh("cat; echo end");
   EXPECT_EQ(none.exit_code, 0);
   EXPECT_EQ(none.out, "end\n");

@@ -1,9 +1,6 @@
 // `fixup-sim run` as a real process: a scenario file that does not load still exits 2, and is a
 // failed test in the JUnit and JSON reports, next to the scenarios that ran.
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -14,6 +11,7 @@
 
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -23,13 +21,9 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
-  const fs::path dir = fs::temp_directory_path() / ("run_report_e2e_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path bad = dir / "bad.yaml", xml = dir / "report.xml";
-  {
-    std::ofstream f(bad, std::ios::binary);
-    f << "summary: s\nmachine:\nsteps:\n  - reboot: \"now\x01\"\n";
-  }
+  const test_support::TempFolder dir("run_report_e2e");
+  const fs::path bad = dir.Write("bad.yaml", "summary: s\nmachine:\nsteps:\n  - reboot: \"now\x01\"\n");
+  const fs::path xml = dir / "report.xml";
   const std::string good = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
   const test_support::Ran r = test_support::RunProgram(
       {.program = FIXUP_SIM_BIN, .args = {"run", good, bad.string(), "--json", "--junit", xml.string()}});
@@ -53,13 +47,13 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
   EXPECT_EQ(failed["passed"], false);
   EXPECT_EQ(failed["load_error"]["line"], 4);
   EXPECT_EQ(failed["load_error"]["column"], 5);
-  fs::remove_all(dir);
 }
 
 // The one load error without a place, as docs/scenario-format.md says: a file that cannot be
 // opened is `FILE: cannot open the file: REASON`, line and column 0 in --json's load_error.
 TEST(RunReports, AFileThatCannotBeOpenedHasNoLine) {
-  const std::string missing = (fs::temp_directory_path() / "run_report_no_such_scenario.yaml").string();
+  const test_support::TempFolder dir("run_report_e2e");
+  const std::string missing = (dir / "no_such_scenario.yaml").string();
   const test_support::Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", missing, "--json"}});
   EXPECT_EQ(r.exit_code, 2);
   const std::string said = missing + ": cannot open the file: No such file or directory";
@@ -75,12 +69,11 @@ TEST(RunReports, AFileThatCannotBeOpenedHasNoLine) {
 // Scenario files named in Latin-1 (`caf\xe9.yaml`), one that runs and one that does not load: every
 // report stays UTF-8 (JUnit XML a CI parses, the HTML page, the JSON), the byte shown as \xNN.
 TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
-  const fs::path dir = fs::temp_directory_path() / ("run_report_latin1_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const test_support::TempFolder dir("run_report_e2e");
   fs::create_directories(dir / "s");
   fs::copy_file(std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml",
                 dir / "s" / "caf\xe9.yaml");
-  std::ofstream(dir / "s" / "bad\xe9.yaml", std::ios::binary) << "summary: s\nmachine: [\n";
+  dir.Write("s/bad\xe9.yaml", "summary: s\nmachine: [\n");
   const fs::path xml = dir / "r.xml", html = dir / "r.html";
   const test_support::Ran r = test_support::RunProgram(
       {.program = FIXUP_SIM_BIN,
@@ -94,18 +87,15 @@ TEST(RunReports, AFileNameThatIsNotUtf8IsShownEscapedInEveryReport) {
   }
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["failed"], 1);
-  fs::remove_all(dir);
 }
 
 // `run --seed N` gives N to each machine without a `seed:` of its own: its SIDs (which the fixer's
 // diagnosis prints) follow N; a machine with its own seed is the same whatever N.
 TEST(RunReports, TheSeedChangesOnlyTheMachinesWithoutTheirOwn) {
-  const fs::path dir = fs::temp_directory_path() / ("run_report_seed_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const test_support::TempFolder dir("run_report_e2e");
   const std::string steps = "steps:\n  - fixer: diagnose\n";
-  std::ofstream(dir / "default.yaml") << "summary: s\nmachine:\n  frameworks: [1.0]\n" << steps;
-  std::ofstream(dir / "own.yaml") << "summary: s\nmachine:\n  seed: 3\n  frameworks: [1.0]\n" << steps;
+  dir.Write("default.yaml", "summary: s\nmachine:\n  frameworks: [1.0]\n" + steps);
+  dir.Write("own.yaml", "summary: s\nmachine:\n  seed: 3\n  frameworks: [1.0]\n" + steps);
   auto verbose = [&](const char* file, const char* seed) {
     const test_support::Ran r = test_support::RunProgram(
         {.program = FIXUP_SIM_BIN, .args = {"run", (dir / file).string(), "-v", "--color", "never", "--seed", seed}});
@@ -117,7 +107,6 @@ TEST(RunReports, TheSeedChangesOnlyTheMachinesWithoutTheirOwn) {
   EXPECT_THAT(one, HasSubstr("ASPNET (machine), SID S-1-5-21-"));
   EXPECT_NE(one, seven);
   EXPECT_EQ(verbose("own.yaml", "1"), verbose("own.yaml", "7"));
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -3,13 +3,13 @@
 // tools first on PATH, as a support engineer would run them from their own case folder.
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -40,28 +40,25 @@ std::vector<std::string> ShellBlocks(const std::string& markdown) {
 TEST(SupportDoc, TheWalkThroughRunsFromAFolderOutsideTheRepository) {
   const auto blocks = ShellBlocks(Slurp(fs::path(FIXUP_SOURCE_DIR) / "docs" / "support.md"));
   ASSERT_GE(blocks.size(), 5u) << "docs/support.md lost its commands";
-  const fs::path dir = fs::temp_directory_path() / ("support_doc_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const test_support::TempFolder dir("support_doc");
   std::string script = "set -euo pipefail\n";
   for (const std::string& b : blocks) script += b;
-  std::ofstream(dir / ".walkthrough.sh") << script;
+  const fs::path walkthrough = dir.Write(".walkthrough.sh", script);
 
   const std::string bin = fs::path(FIXUP_SIM_BIN).parent_path().string();
   const char* path = std::getenv("PATH");
   const std::string search = bin + ":" + fs::path(ASPNET_FIXER_BIN).parent_path().string() + ":" + (path ? path : "");
   const test_support::Ran r = test_support::RunProgram({.program = "bash",
-                                                        .args = {(dir / ".walkthrough.sh").string()},
-                                                        .cwd = dir,
+                                                        .args = {walkthrough.string()},
+                                                        .cwd = dir.path(),
                                                         .set = {{"PATH", search}, {"NO_COLOR", "1"}}});
   const std::string &output = r.out, &errors = r.err;
   EXPECT_EQ(r.exit_code, 0) << output << errors;
   EXPECT_NE(output.find("PASS acme-story.yaml"), std::string::npos) << output;
   EXPECT_TRUE(fs::exists(dir / "compare.html"));
-  const std::string report = Slurp(dir / "report.html");
+  const std::string report = dir.Read("report.html");
   EXPECT_NE(report.find("<section class=\"scenario pass\""), std::string::npos);
   EXPECT_EQ(errors.find("cannot find"), std::string::npos) << errors;
-  fs::remove_all(dir);
 }
 
 }  // namespace

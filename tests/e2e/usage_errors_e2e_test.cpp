@@ -18,6 +18,7 @@
 
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -35,22 +36,12 @@ constexpr const char* kAffectedMachine =
 
 class UsageErrors : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("usage_errors_e2e_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    machine_ = (dir_ / "m.yaml").string();
-    std::ofstream(machine_, std::ios::binary) << kAffectedMachine;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   Ran Run(const char* program, const std::vector<std::string>& args) const {
-    return test_support::RunProgram({.program = program, .args = args, .cwd = dir_});
+    return test_support::RunProgram({.program = program, .args = args, .cwd = dir_.path()});
   }
 
-  fs::path dir_;
-  std::string machine_;
+  const test_support::TempFolder dir_{"usage_errors_e2e"};
+  const std::string machine_ = dir_.Write("m.yaml", kAffectedMachine).string();
 };
 
 struct Forgotten {
@@ -86,7 +77,7 @@ TEST_F(UsageErrors, AValueThatIsAnOptionNameIsAForgottenValue) {
     EXPECT_THAT(r.err, Not(HasSubstr("is required"))) << command;
     EXPECT_EQ(r.out.find("passed"), std::string::npos) << command << ": it ran\n" << r.out;
     // Nothing written: no file named after the option, the machine as it was.
-    EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"}) << command;
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"}) << command;
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
 }
@@ -135,7 +126,7 @@ TEST_F(UsageErrors, AnEmptyFileNameIsAUsageError) {
       EXPECT_EQ(nlohmann::json::parse(r.out)["exit_code"], 2) << command;
     else
       EXPECT_EQ(r.out, "") << command << ": it ran";
-    EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"}) << command;
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"}) << command;
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
 }
@@ -179,7 +170,7 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
                      {"apply", "--machine", machine_, "--out", "read-only/m.yaml"},
                      "read-only/m.yaml: cannot create a file beside it: Permission denied"});
   }
-  const std::vector<std::string> names = test_support::NamesIn(dir_);
+  const std::vector<std::string> names = dir_.Names();
   for (const Unwritable& c : cases) {
     std::string command = c.program;
     for (const std::string& a : c.args) command += " " + a;
@@ -193,7 +184,7 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
       EXPECT_EQ(nlohmann::json::parse(r.out)["exit_code"], 2) << command;
     else
       EXPECT_EQ(r.out, "") << command;
-    EXPECT_EQ(test_support::NamesIn(dir_), names) << command;
+    EXPECT_EQ(dir_.Names(), names) << command;
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
@@ -218,7 +209,7 @@ TEST_F(UsageErrors, AnOutThatIsTheMachinesLogIsRefused) {
   const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--out", "m.yaml.log"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("m.yaml.log: is the log of m.yaml"));
-  EXPECT_EQ(test_support::NamesIn(dir_), std::vector<std::string>{"m.yaml"});
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
 }
 
 // A report may not be written over a file the command reads (a scenario, or the batch file a
@@ -231,7 +222,7 @@ TEST_F(UsageErrors, AReportOverAnInputOrTheOtherReportIsRefused) {
   fs::copy_file(std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/fixup.cmd", dir_ / "b" / "edited.cmd");
   std::ofstream(dir_ / "b" / "l.yaml") << "summary: s\nmachine: {os: windows-xp-professional}\nsteps:\n"
                                           "  - legacy: {script: edited.cmd, answer: 1pass@word}\n";
-  const std::string text = test_support::Slurp(dir_ / "s.yaml");
+  const std::string text = dir_.Read("s.yaml");
   const std::string script = test_support::Slurp(dir_ / "b" / "edited.cmd");
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
       {{"run", "s.yaml", "--junit", "s.yaml"}, "--junit s.yaml is s.yaml, a file it reads"},
@@ -245,7 +236,7 @@ TEST_F(UsageErrors, AReportOverAnInputOrTheOtherReportIsRefused) {
     const Ran r = Run(FIXUP_SIM_BIN, args);
     EXPECT_EQ(r.exit_code, 2) << args[3] << r.out << r.err;
     EXPECT_THAT(r.err, HasSubstr(said));
-    EXPECT_EQ(test_support::Slurp(dir_ / "s.yaml"), text);
+    EXPECT_EQ(dir_.Read("s.yaml"), text);
     EXPECT_EQ(test_support::Slurp(dir_ / "b" / "edited.cmd"), script);
   }
 }
@@ -475,7 +466,7 @@ TEST_F(UsageErrors, ShardingVariablesThatMakeNoSenseAreAUsageError) {
          {std::vector<std::string>{"sweep", apply}, {"explore", "--count", "4", "--out", "shrunk", "--json"}}) {
       const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN,
                                               .args = args,
-                                              .cwd = dir_,
+                                              .cwd = dir_.path(),
                                               .unset = {"GTEST_TOTAL_SHARDS", "GTEST_SHARD_INDEX"},
                                               .set = c.set});
       EXPECT_EQ(r.exit_code, 2) << args[0] << " " << c.said << "\n" << r.out;
@@ -568,7 +559,7 @@ TEST_F(UsageErrors, AnOutWhoseLogIsSomeoneElsesFileIsRefused) {
   const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--out", "report.yaml"});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_THAT(r.err, HasSubstr("which is not a machine log"));
-  EXPECT_EQ(test_support::Slurp(dir_ / "report.yaml.log"), "my notes\n");
+  EXPECT_EQ(dir_.Read("report.yaml.log"), "my notes\n");
   EXPECT_FALSE(fs::exists(dir_ / "report.yaml"));
 }
 

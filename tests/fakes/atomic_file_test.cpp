@@ -20,6 +20,7 @@
 
 #include "fakes/atomic_file.h"
 #include "support/process_output.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -27,15 +28,8 @@ namespace fs = std::filesystem;
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("atomic_file_test_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::vector<std::string> Files() const { return test_support::NamesIn(dir_); }
   std::string Temp(const fs::path& target) const { return target.string() + ".tmp." + std::to_string(::getpid()); }
-  fs::path dir_;
+  const test_support::TempFolder dir_{"atomic_file_test"};
 };
 
 TEST_F(AtomicFileTest, ReplacesTheFileWholeAndLeavesNoTemporaryFile) {
@@ -45,7 +39,7 @@ TEST_F(AtomicFileTest, ReplacesTheFileWholeAndLeavesNoTemporaryFile) {
   EXPECT_EQ(test_support::Slurp(file), "new\n");
   ASSERT_TRUE(fakes::WriteFileAtomicallySaying(file.string(), "newer\n").ok());
   EXPECT_EQ(test_support::Slurp(file), "newer\n");
-  EXPECT_EQ(Files(), std::vector<std::string>{"m.yaml"});
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
 }
 
 TEST_F(AtomicFileTest, AMissingFolderCannotBeCreatedIn) {
@@ -54,18 +48,18 @@ TEST_F(AtomicFileTest, AMissingFolderCannotBeCreatedIn) {
   const fixer::Status said = fakes::WriteFileAtomicallySaying(file.string(), "x\n");
   EXPECT_EQ(said.code(), 3u);
   EXPECT_EQ(said.message(), Temp(file) + ": cannot create: No such file or directory");
-  EXPECT_TRUE(Files().empty());
+  EXPECT_TRUE(dir_.Names().empty());
 }
 
 // What a verb checks before its first change: the folder takes a new file; the probe leaves none.
 TEST_F(AtomicFileTest, CheckCanCreateBesideProbesTheFolderAndLeavesNothing) {
   EXPECT_TRUE(fakes::CheckCanCreateBeside((dir_ / "m.yaml").string()).ok());
-  EXPECT_TRUE(Files().empty());
+  EXPECT_TRUE(dir_.Names().empty());
   const fs::path file = dir_ / "no-such-folder" / "m.yaml";
   const fixer::Status missing = fakes::CheckCanCreateBeside(file.string());
   EXPECT_EQ(missing.code(), 3u);  // ERROR_PATH_NOT_FOUND
   EXPECT_EQ(missing.message(), file.string() + ": cannot create a file beside it: No such file or directory");
-  EXPECT_TRUE(Files().empty());
+  EXPECT_TRUE(dir_.Names().empty());
 }
 
 // What a tool checks of each file it will write before its work: no folder in the way (a link
@@ -83,7 +77,7 @@ TEST_F(AtomicFileTest, CheckCanWriteAtomicallyRefusesAFolderAndAMissingFolder) {
   const std::string missing = (dir_ / "no-such-folder" / "r.xml").string();
   EXPECT_EQ(fakes::CheckCanWriteAtomically(missing).message(),
             missing + ": cannot create a file beside it: No such file or directory");
-  EXPECT_EQ(Files(), (std::vector<std::string>{"link", "taken"}));
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"link", "taken"}));
 }
 
 // The same checks with the reason apart from the file, for a caller that words its own message.
@@ -102,7 +96,7 @@ TEST_F(AtomicFileTest, WhyCannotWriteAtomicallyGivesTheStepAndReasonApartFromThe
   EXPECT_EQ(missing->step, "cannot create a file beside it");
   EXPECT_EQ(missing->reason, "No such file or directory");
   EXPECT_EQ(missing->ToStatus("r.xml").message(), "r.xml: cannot create a file beside it: No such file or directory");
-  EXPECT_EQ(Files(), (std::vector<std::string>{"taken"}));
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"taken"}));
 }
 
 // The PID of a process that has ended and been reaped.
@@ -136,14 +130,14 @@ TEST_F(AtomicFileTest, RemoveDeadTemporariesRemovesOnlyAKilledWritesTemporaryFil
   std::sort(expected.begin(), expected.end());
 
   EXPECT_EQ(fakes::RemoveDeadTemporaries((dir_ / "m.yaml").string()), 1);
-  EXPECT_EQ(Files(), expected);
+  EXPECT_EQ(dir_.Names(), expected);
   // Through a link to the file, the temporary files beside the file it names.
   std::ofstream(dir_ / ("m.yaml.tmp." + dead)) << "half a machine";
   fs::create_symlink("m.yaml", dir_ / "link.yaml");
   expected.push_back("link.yaml");
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(fakes::RemoveDeadTemporaries((dir_ / "link.yaml").string()), 1);
-  EXPECT_EQ(Files(), expected);
+  EXPECT_EQ(dir_.Names(), expected);
 }
 
 TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemoved) {
@@ -153,7 +147,7 @@ TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemov
   const fixer::Status said = fakes::WriteFileAtomicallySaying(folder.string(), "x\n");
   EXPECT_EQ(said.code(), 5u);
   EXPECT_EQ(said.message(), folder.string() + ": cannot replace: Is a directory");
-  EXPECT_EQ(Files(), std::vector<std::string>{"taken"});
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"taken"});
 }
 
 TEST_F(AtomicFileTest, AFullDiskCannotBeWrittenAndTheTemporaryFileIsRemoved) {
@@ -164,7 +158,7 @@ TEST_F(AtomicFileTest, AFullDiskCannotBeWrittenAndTheTemporaryFileIsRemoved) {
   const fixer::Status said = fakes::WriteFileAtomicallySaying(file.string(), "x\n");
   EXPECT_EQ(said.code(), 112u);  // ERROR_DISK_FULL
   EXPECT_EQ(said.message(), Temp(file) + ": cannot write: No space left on device");
-  EXPECT_TRUE(Files().empty());
+  EXPECT_TRUE(dir_.Names().empty());
 }
 
 TEST_F(AtomicFileTest, SameFileComparesTheFileNotTheSpelling) {
@@ -223,7 +217,7 @@ TEST_F(AtomicFileTest, ADeviceIsWrittenIntoNotReplaced) {
   fs::create_symlink(null, link);
   ASSERT_TRUE(fakes::WriteFileAtomically(link.string(), "report\n").ok());
   EXPECT_TRUE(fs::is_symlink(link) && fs::is_character_file(null));
-  EXPECT_EQ(Files(), (std::vector<std::string>{"full", "null", "report.xml"}));
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"full", "null", "report.xml"}));
 }
 
 TEST_F(AtomicFileTest, APipeIsWrittenIntoAndOneNobodyReadsIsAnError) {
@@ -239,7 +233,7 @@ TEST_F(AtomicFileTest, APipeIsWrittenIntoAndOneNobodyReadsIsAnError) {
   ::close(reader);
   EXPECT_EQ(got.substr(0, n > 0 ? static_cast<size_t>(n) : 0), "report\n");
   EXPECT_TRUE(fs::is_fifo(fifo));
-  EXPECT_EQ(Files(), std::vector<std::string>{"report.fifo"});
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"report.fifo"});
 }
 
 // A machine file holds password hashes: rewriting it keeps who may read it (0600 stayed 0644).

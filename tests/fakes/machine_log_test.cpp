@@ -3,7 +3,6 @@
 // last record is ignored at every byte; a damaged record before the end is a load error at
 // LOG:LINE; a log written for another version of the file is ignored; a verb that changes
 // nothing writes no file and no log; a checkpoint leaves the file alone, without a log.
-#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +20,7 @@
 #include "fakes/state_file_backend.h"
 #include "fakes/text_encoding.h"
 #include "support/process_output.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -50,12 +50,6 @@ void WriteAll(const fs::path& p, const std::string& text) {
 
 class MachineLogTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("machine_log_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Saves `text`'s machine as machine.yaml; returns its path.
   std::string Machine(const std::string& text) {
     auto loaded = fakes::LoadMachineText(text, "test.yaml");
@@ -99,7 +93,7 @@ class MachineLogTest : public ::testing::Test {
     }
   }
 
-  fs::path dir_;
+  const test_support::TempFolder dir_{"machine_log_test"};
   app::VerbRun end_;
   fakes::MachineState end_state_;
 };
@@ -151,7 +145,7 @@ TEST_F(MachineLogTest, TheRunEndsWithACheckpointAndNoLog) {
   const std::string file = Machine(AffectedXp(2));
   Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
   EXPECT_FALSE(fs::exists(file + ".log"));
-  for (const auto& entry : fs::directory_iterator(dir_)) EXPECT_EQ(entry.path().filename(), "machine.yaml");
+  for (const auto& entry : fs::directory_iterator(dir_.path())) EXPECT_EQ(entry.path().filename(), "machine.yaml");
   auto loaded = fakes::LoadMachineFile(file);
   ASSERT_TRUE(loaded.ok());
   EXPECT_TRUE(*loaded.value == end_state_);

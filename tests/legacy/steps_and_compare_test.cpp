@@ -1,17 +1,14 @@
 // The `legacy` and `command` scenario steps through the runner, and CompareOnMachine.
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "legacy_fixture.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/runner.h"
+#include "support/temp_folder.h"
 
 namespace legacy_test {
 namespace {
-
-namespace fs = std::filesystem;
 
 sim::ScenarioResult RunText(const std::string& yaml, const std::string& file) {
   auto loaded = sim::LoadScenarioText(yaml, file);
@@ -64,13 +61,11 @@ TEST(LegacySteps, ACommandLinesPasswordIsMaskedInEveryFormNetAccepts) {
 }
 
 TEST(LegacySteps, AnUnsupportedLineFailsTheStepWithFileAndLine) {
-  const fs::path dir = fs::temp_directory_path() / "legacy_steps_test";
-  fs::create_directories(dir);
-  std::ofstream(dir / "bad.cmd", std::ios::binary) << "@echo off\r\necho one\r\nfor %%a in (x) do echo %%a\r\n";
+  const test_support::TempFolder dir("legacy_steps_test");
+  dir.Write("bad.cmd", "@echo off\r\necho one\r\nfor %%a in (x) do echo %%a\r\n");
   auto r = RunText("summary: s\n" + kMachine + "steps:\n  - legacy: {script: bad.cmd}\n", (dir / "bad.yaml").string());
   EXPECT_FALSE(r.passed);
   EXPECT_NE(r.error.find("bad.cmd:3: not supported: 'for'"), std::string::npos) << r.error;
-  fs::remove_all(dir);
 }
 
 TEST(LegacyCompare, PolicyRejectingThePasswordPutsTheFixerAheadOnTheSite) {

@@ -11,6 +11,7 @@
 #include "fixer/name_case.h"
 #include "sim/explore.h"
 #include "sim/runner.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -95,8 +96,8 @@ TEST(Explore, ShardsSplitTheCases) {
 }
 
 TEST(Explore, FindsAPlantedBugAndShrinksItToAScenarioThatLoads) {
-  const fs::path out = fs::temp_directory_path() / "explore_test_out";
-  fs::remove_all(out);
+  const test_support::TempFolder dir("explore_test");
+  const fs::path out = dir / "out";
   sim::ExploreOptions o;
   o.seed = 1;
   o.count = 200;
@@ -129,7 +130,6 @@ TEST(Explore, FindsAPlantedBugAndShrinksItToAScenarioThatLoads) {
     EXPECT_EQ(loaded.value->steps[i].kind, v.shrunk.steps[i].kind);
     EXPECT_EQ(loaded.value->steps[i].args, v.shrunk.steps[i].args);
   }
-  fs::remove_all(out);
 }
 
 TEST(Explore, TheRealFixerKeepsEveryInvariantOnTheFirstCases) {

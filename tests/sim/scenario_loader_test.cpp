@@ -5,8 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +18,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/vocabulary.h"
+#include "support/temp_folder.h"
 #include "support/valid_scenario_head.h"
 
 namespace {
@@ -394,11 +393,10 @@ TEST(MachineRoundTrip, EverySectionWithOrphansAndOddValues) {
 
 TEST(MachineRoundTrip, ThroughAFileOnDisk) {
   const fakes::MachineState s = LoadMachine("frameworks: [1.0]\nhotfixes: [MS03-032]\n");
-  const auto path =
-      std::filesystem::temp_directory_path() / ("scenario_loader_test_" + std::to_string(::getpid()) + ".yaml");
+  const test_support::TempFolder dir("scenario_loader_test");
+  const auto path = dir / "m.yaml";
   ASSERT_TRUE(fakes::SaveMachineFile(s, path.string()).ok());
   auto back = fakes::LoadMachineFile(path.string());
-  std::filesystem::remove(path);
   ASSERT_TRUE(back.ok()) << back.error->ToString();
   EXPECT_TRUE(*back.value == s);
 }
@@ -771,16 +769,14 @@ TEST(ScenarioFile, AUtf16FileLoadsAsItsUtf8Text) {
     for (char c : ascii) out += std::string(1, '\0') + c;
     return out;
   };
-  const auto path =
-      std::filesystem::temp_directory_path() / ("scenario_utf16_test_" + std::to_string(::getpid()) + ".yaml");
-  { std::ofstream(path, std::ios::binary) << utf16be(text); }
+  const test_support::TempFolder dir("scenario_loader_test");
+  const auto path = dir.Write("s.yaml", utf16be(text));
   auto loaded = sim::LoadScenarioFile(path.string());
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   EXPECT_EQ(loaded.value->steps.size(), LoadScenario(text).steps.size());
   EXPECT_TRUE(loaded.value->machine == LoadScenario(text).machine);
-  { std::ofstream(path, std::ios::binary) << utf16be("summary: s\n") + std::string("\xDC\x00", 2); }
+  dir.Write("s.yaml", utf16be("summary: s\n") + std::string("\xDC\x00", 2));
   auto broken = sim::LoadScenarioFile(path.string());
-  std::filesystem::remove(path);
   ASSERT_FALSE(broken.ok());
   EXPECT_EQ(broken.error->line, 2);
   EXPECT_EQ(broken.error->column, 1);

@@ -4,8 +4,6 @@
 #include "sim/sweep.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -17,10 +15,9 @@
 #include "sim/invariants.h"
 #include "sim/run_context.h"
 #include "support/sanitizers.h"
+#include "support/temp_folder.h"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // The affected machine the snapshot tests load, the one Write puts under `machine:`: XP
 // Professional, ASP.NET 1.0, MS03-032, one application.
@@ -68,22 +65,15 @@ TEST(SweepFaults, ErrorsAreWhatTheRealCallGives) {
 
 class SweepTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sweep_test_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
+  // Writes a scenario that applies `strategy` to an affected machine; returns its path.
   std::string Write(const std::string& strategy) {
-    const fs::path p = dir_ / (strategy + ".yaml");
-    std::ofstream(p) << "summary: " << strategy << " on an affected XP Pro machine\n"
-                     << "machine:\n  os: windows-xp-professional\n  frameworks: [\"1.0\"]\n"
-                     << "  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n"
-                     << "steps:\n  - fixer: {command: apply, strategy: " << strategy << "}\n";
-    return p.string();
+    const std::string text = "summary: " + strategy + " on an affected XP Pro machine\n" +
+                             "machine:\n  os: windows-xp-professional\n  frameworks: [\"1.0\"]\n" +
+                             "  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n" +
+                             "steps:\n  - fixer: {command: apply, strategy: " + strategy + "}\n";
+    return dir_.Write(strategy + ".yaml", text).string();
   }
-  fs::path dir_;
+  const test_support::TempFolder dir_{"sweep_test"};
 };
 
 TEST_F(SweepTest, KeepSidSurvivesEverySingleFault) {
