@@ -276,16 +276,13 @@ TEST_F(SweepTest, CasesFromSnapshotsFindWhatCasesRunFromTheStartFind) {
 // it are done. A recreate that re-grants 150 files' ACEs spans three windows and more: each of
 // its crash cases, on two workers, must end where the same case run from the found machine ends.
 TEST_F(SweepTest, CrashCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartEnd) {
-  const fs::path p = dir_ / "many-files.yaml";
-  {
-    std::ofstream out(p);
-    out << "summary: recreate re-granting 150 files\nmachine:\n  os: windows-xp-professional\n"
-        << "  frameworks: [\"1.0\"]\n  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\n"
-        << "steps:\n";
-    for (int i = 0; i < 150; ++i)
-      out << "  - grant_ace: {path: 'C:\\Data\\file" << i << ".txt', principal: ASPNET, mask: modify}\n";
-    out << "  - fixer: {command: apply, strategy: recreate}\n";
-  }
+  std::string text =
+      "summary: recreate re-granting 150 files\nmachine:\n  os: windows-xp-professional\n"
+      "  frameworks: [\"1.0\"]\n  hotfixes: [MS03-032]\n  applications:\n    - path: /LM/W3SVC/1/ROOT/app\nsteps:\n";
+  for (int i = 0; i < 150; ++i)
+    text += "  - grant_ace: {path: 'C:\\Data\\file" + std::to_string(i) + ".txt', principal: ASPNET, mask: modify}\n";
+  text += "  - fixer: {command: apply, strategy: recreate}\n";
+  const std::string file = dir_.Write("many-files.yaml", text).string();
   std::mutex mutex;
   std::map<std::string, fakes::MachineState> ends[2];
   auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
@@ -302,7 +299,7 @@ TEST_F(SweepTest, CrashCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartE
   sim::SweepOptions from_start = windows;
   from_start.share_runs = false;
   from_start.observe = observe_into(ends[1]);
-  const sim::SweepReport a = sim::RunSweep({p.string()}, windows), b = sim::RunSweep({p.string()}, from_start);
+  const sim::SweepReport a = sim::RunSweep({file}, windows), b = sim::RunSweep({file}, from_start);
   ASSERT_TRUE(a.errors.empty());
   EXPECT_GT(a.cases, 3 * 64u / (test_support::kUnderSanitizers ? 4 : 1));  // calls in three windows and more
   EXPECT_EQ(a.cases, b.cases);
