@@ -211,6 +211,38 @@ TEST_F(SweepTest, TheSeedReachesTheMachinesAndTheReplayCommand) {
   EXPECT_EQ(seed_one.ReplayCommand(), "fixup-sim sweep " + file + " --step 1 --case " + v.faults);
 }
 
+// One sweep of `file` that shares runs (snapshots, recoveries) and the same sweep running every
+// case from the found machine, with every episode's end machine of each, by case and episode kind.
+struct SharedAndFromStart {
+  std::mutex mutex;
+  std::map<std::string, fakes::MachineState> ends[2];  // shared, from the start
+  sim::SweepReport shared, from_start;
+
+  void Run(const std::string& file, sim::SweepOptions o) {
+    auto observe_into = [this](std::map<std::string, fakes::MachineState>& into) {
+      return [this, &into](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
+        std::lock_guard<std::mutex> lock(mutex);
+        into.emplace(faults + " " + episode, end);
+      };
+    };
+    o.observe = observe_into(ends[0]);
+    shared = sim::RunSweep({file}, o);
+    o.share_runs = false;
+    o.observe = observe_into(ends[1]);
+    from_start = sim::RunSweep({file}, o);
+  }
+  // The same episodes either way, each ending on the same machine, clock included.
+  void ExpectSameEnds() {
+    ASSERT_EQ(ends[0].size(), ends[1].size());
+    size_t differ = 0;
+    for (const auto& [episode, end] : ends[0]) {
+      const auto other = ends[1].find(episode);
+      ASSERT_NE(other, ends[1].end()) << episode;
+      if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
+    }
+  }
+};
+
 // A pair case starts from the snapshots of its first fault's case, an episode its second fault
 // never reaches is that case's own, a power loss with no fault before it starts from the clean
 // apply's machine before that call, and a recovery from a machine an earlier case's recovery
@@ -231,28 +263,11 @@ TEST_F(SweepTest, CasesFromSnapshotsFindWhatCasesRunFromTheStartFind) {
       shared.fail = false;  // crashes are what send the fixer to its journal
       shared.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
     }
-    // Every episode's end machine, by case and episode kind: the same either way, clock included.
-    std::mutex mutex;
-    std::map<std::string, fakes::MachineState> ends[2];
-    auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
-      return [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
-        std::lock_guard<std::mutex> lock(mutex);
-        into.emplace(faults + " " + episode, end);
-      };
-    };
-    shared.observe = observe_into(ends[0]);
-    sim::SweepOptions from_start = shared;
-    from_start.share_runs = false;
-    from_start.observe = observe_into(ends[1]);
-    const sim::SweepReport a = sim::RunSweep({file}, shared), b = sim::RunSweep({file}, from_start);
-    EXPECT_EQ(ends[0].size(), a.runs);
-    ASSERT_EQ(ends[0].size(), ends[1].size());
-    size_t differ = 0;
-    for (const auto& [episode, end] : ends[0]) {
-      const auto other = ends[1].find(episode);
-      ASSERT_NE(other, ends[1].end()) << episode;
-      if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
-    }
+    SharedAndFromStart sweeps;
+    sweeps.Run(file, shared);
+    const sim::SweepReport &a = sweeps.shared, &b = sweeps.from_start;
+    EXPECT_EQ(sweeps.ends[0].size(), a.runs);
+    sweeps.ExpectSameEnds();
     EXPECT_EQ(a.cases, b.cases);
     EXPECT_EQ(a.runs, b.runs);
     EXPECT_TRUE(broken || faults == 1 || a.shared_runs > 0)
@@ -283,34 +298,18 @@ TEST_F(SweepTest, CrashCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartE
     text += "  - grant_ace: {path: 'C:\\Data\\file" + std::to_string(i) + ".txt', principal: ASPNET, mask: modify}\n";
   text += "  - fixer: {command: apply, strategy: recreate}\n";
   const std::string file = dir_.Write("many-files.yaml", text).string();
-  std::mutex mutex;
-  std::map<std::string, fakes::MachineState> ends[2];
-  auto observe_into = [&](std::map<std::string, fakes::MachineState>& into) {
-    return [&](const std::string& faults, const std::string& episode, const fakes::MachineState& end) {
-      std::lock_guard<std::mutex> lock(mutex);
-      into.emplace(faults + " " + episode, end);
-    };
-  };
   sim::SweepOptions windows;
   windows.fail = false;
   windows.jobs = 2;
   if (test_support::kUnderSanitizers) windows.shard_count = 4;
-  windows.observe = observe_into(ends[0]);
-  sim::SweepOptions from_start = windows;
-  from_start.share_runs = false;
-  from_start.observe = observe_into(ends[1]);
-  const sim::SweepReport a = sim::RunSweep({file}, windows), b = sim::RunSweep({file}, from_start);
-  ASSERT_TRUE(a.errors.empty());
-  EXPECT_GT(a.cases, 3 * 64u / (test_support::kUnderSanitizers ? 4 : 1));  // calls in three windows and more
-  EXPECT_EQ(a.cases, b.cases);
-  ASSERT_EQ(ends[0].size(), ends[1].size());
-  size_t differ = 0;
-  for (const auto& [episode, end] : ends[0]) {
-    const auto other = ends[1].find(episode);
-    ASSERT_NE(other, ends[1].end()) << episode;
-    if (!(end == other->second) && ++differ <= 3) ADD_FAILURE() << episode << " ends elsewhere from its snapshot";
-  }
-  for (const auto& v : a.violations) ADD_FAILURE() << v.ToString();
+  SharedAndFromStart sweeps;
+  sweeps.Run(file, windows);
+  ASSERT_TRUE(sweeps.shared.errors.empty());
+  // Calls in three windows and more.
+  EXPECT_GT(sweeps.shared.cases, 3 * 64u / (test_support::kUnderSanitizers ? 4 : 1));
+  EXPECT_EQ(sweeps.shared.cases, sweeps.from_start.cases);
+  sweeps.ExpectSameEnds();
+  for (const auto& v : sweeps.shared.violations) ADD_FAILURE() << v.ToString();
 }
 
 // The checks that read an episode's end alone (services, grants, widened, worker password, site)
