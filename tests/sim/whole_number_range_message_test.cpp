@@ -21,8 +21,8 @@ fakes::LoadError ErrorOf(const std::string& steps) {
 }
 
 TEST(WholeNumberRangeMessage, DigitsPastTheLargestValueAreSaidWithTheRange) {
-  for (const char* digits : {"1000000000000000000", "9223372036854775807", "18446744073709551616",
-                             "99999999999999999999999999"}) {
+  for (const char* digits :
+       {"1000000000000000000", "9223372036854775807", "18446744073709551616", "99999999999999999999999999"}) {
     const fakes::LoadError e = ErrorOf(std::string("  - advance_clock: ") + digits + "\n");
     EXPECT_EQ(e.line, 7);
     EXPECT_EQ(e.column, 20);
@@ -42,9 +42,9 @@ TEST(WholeNumberRangeMessage, TextThatIsNoNumberIsStillSaidSo) {
 }
 
 TEST(WholeNumberRangeMessage, TheLargestValueLoads) {
-  EXPECT_TRUE(sim::LoadScenarioText(test_support::kValidScenarioHead + "  - advance_clock: 999999999999999999\n",
-                                    "s.yaml")
-                  .ok());
+  EXPECT_TRUE(
+      sim::LoadScenarioText(test_support::kValidScenarioHead + "  - advance_clock: 999999999999999999\n", "s.yaml")
+          .ok());
 }
 
 }  // namespace
