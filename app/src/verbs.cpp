@@ -46,6 +46,14 @@ bool Mutates(Verb verb, const fixer::Options& options) {
 
 namespace {
 
+// A journal this fixer will not resume or roll back (edited by hand): an input error of every
+// verb (exit 2), as apply, resume and rollback say it, never "a read failed" (1) or "run resume" (4).
+void UnusableJournal(VerbRun& run, const fixer::Status& why) {
+  run.journal_error = why.message();
+  run.exit_code = fixer::ExitCode::kUsage;
+  run.outcome = std::string(fixer::ToString(fixer::Outcome::kInputError));
+}
+
 void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
   run.diagnosis = fixer.Diagnose();
   run.exit_code = run.diagnosis->ok() ? fixer::ExitCode::kOk : fixer::ExitCode::kFailed;
@@ -54,7 +62,9 @@ void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
   // A run left unfinished is exit 4, as `plan` and `apply` say it: what it changed (services it
   // stopped, a password it set) is this fixer's, not a cause of the administrator's.
   auto holds = fixer.ReadJournalState();
-  if (!holds) {
+  if (!holds && fixer::IsUnreadableJournal(holds.status())) {
+    UnusableJournal(run, holds.status());  // the diagnosis stands; the journal is the input error
+  } else if (!holds) {
     run.diagnosis = holds.status();
     run.exit_code = fixer::ExitCode::kFailed;
     run.outcome = "error";
@@ -75,6 +85,10 @@ void Plan(fixer::Fixer& fixer, VerbRun& run) {
     return;
   }
   run.plan = fixer.MakePlan(**run.diagnosis);
+  if (!run.plan->ok() && fixer::IsUnreadableJournal(run.plan->status())) {
+    UnusableJournal(run, run.plan->status());
+    return;
+  }
   const bool refused = run.plan->ok() && (*run.plan)->refusal.has_value();
   // A run left unfinished is exit 4, as `apply` says it: the machine is not as found.
   const bool pending = refused && (*run.plan)->refusal->reason == fixer::RefusalReason::kJournalPending;
@@ -197,9 +211,12 @@ std::string RunText(const VerbRun& run) {
   if (run.plan) {
     if (run.plan->ok())
       AppendPlanText(out, **run.plan);
-    else
+    else if (run.journal_error.empty())
       fmt::format_to(to, FMT_COMPILE("Planning failed: {}\n"), run.plan->status().ToString());
   }
+  if (!run.journal_error.empty())
+    fmt::format_to(to, FMT_COMPILE("Input error: {}\nOutcome: {} (exit {})\n"), run.journal_error, run.outcome,
+                   fixer::ToInt(run.exit_code));
   if (run.result) AppendRunText(out, *run.result);
   if (run.crashed)
     fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n"),
@@ -221,7 +238,7 @@ nlohmann::json RunJson(const VerbRun& run) {
   if (run.plan) {
     if (run.plan->ok())
       j["plan"] = PlanToJson(**run.plan);
-    else
+    else if (run.journal_error.empty())
       j["error"] = run.plan->status().ToString();
   }
   if (run.result) j["result"] = RunToJson(*run.result);
@@ -234,6 +251,7 @@ nlohmann::json RunJson(const VerbRun& run) {
 
 std::string InputErrorOf(const VerbRun& run) {
   if (!run.not_written.empty()) return run.not_written;
+  if (!run.journal_error.empty()) return run.journal_error;
   if (run.result && run.result->outcome == fixer::Outcome::kInputError && !run.result->errors.empty())
     return run.result->errors.back().message;
   return {};
@@ -245,6 +263,8 @@ std::string RunTranscript(const VerbRun& run) {
   if (run.result) AppendRunText(out, *run.result);
   if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
   if (run.plan && run.plan->ok()) AppendPlanText(out, **run.plan);
+  if (!run.journal_error.empty())
+    fmt::format_to(fmt::appender(out), FMT_COMPILE("Input error: {}\n"), run.journal_error);
   if (run.crashed) fmt::format_to(fmt::appender(out), FMT_COMPILE("Power lost: {}\n"), run.crash);
   if (!run.not_written.empty()) fmt::format_to(fmt::appender(out), FMT_COMPILE("Not written: {}\n"), run.not_written);
   return fmt::to_string(out);

@@ -192,11 +192,14 @@ bool EndsTheCommand(const std::string& word) {
 
 std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets) {
   std::vector<std::string> words = SplitCommandLine(line);
-  std::string dir, name;
-  if (words.size() >= 3 && SplitProgram(words[0], &dir, &name) && (name == "net" || name == "net1") &&
-      (fixer::FoldWindowsName(words[1]) == "user" || fixer::FoldWindowsName(words[1]) == "users")) {
+  // Wherever `net user` starts on the line: first, or after `if errorlevel 1`, `&&`, `(`...
+  for (size_t k = 0; k + 2 < words.size(); ++k) {
+    std::string dir, name;
+    const std::string program = words[k].starts_with('(') ? words[k].substr(1) : words[k];
+    if (!SplitProgram(program, &dir, &name) || (name != "net" && name != "net1")) continue;
+    if (fixer::FoldWindowsName(words[k + 1]) != "user" && fixer::FoldWindowsName(words[k + 1]) != "users") continue;
     int positional = 0;  // net's own reading: words not starting with '/' are NAME, then PASSWORD
-    for (size_t i = 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
+    for (size_t i = k + 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
       if (words[i].starts_with('/')) continue;
       // The name is shown; anything after it (the password, or a stray word net refuses) is not.
       if (positional++ >= 1 && Unquote(words[i]) != "*") words[i] = fixer::kMaskedSecret;

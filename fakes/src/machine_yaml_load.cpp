@@ -93,6 +93,23 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
     "applications", "session",  "events",     "journal",    "responses", "capture"};
 
+// The NetBIOS computer name Windows lets a machine have [KB 909264]: 1 to 15 characters
+// (MAX_COMPUTERNAME_LENGTH), none of \ / : * ? " < > | nor a control character, not starting with
+// a period. It qualifies account names (`XPPRO\ASPNET`) and suffixes profile folders
+// (`ASPNET.XPPRO`), so a backslash in it would make a path of another folder.
+std::string ComputerName(const Field& f) {
+  std::string name = f.Str();
+  constexpr size_t kMaxComputerNameLength = 15;
+  if (name.empty() || name.size() > kMaxComputerNameLength)
+    f.Fail("a NetBIOS computer name has 1 to 15 characters, got '" + name + "' (" + std::to_string(name.size()) + ")");
+  for (const char c : name) {
+    if (std::string_view("\\/:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
+      f.Fail("'" + name + "' is no NetBIOS computer name: it may not hold \\ / : * ? \" < > | or a control character");
+  }
+  if (name.front() == '.') f.Fail("'" + name + "' is no NetBIOS computer name: it may not start with a period");
+  return name;
+}
+
 // A scenario's own keys found in a machine mean the wrong file was given (a scenario handed to
 // `show` or `aspnet-fixer --machine`) or a scenario key indented under its `machine:`; each gets
 // its own message instead of "unknown key".
@@ -180,7 +197,7 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     s.seed = seed;
     s.products.os.edition = os;
     if (service_pack) s.products.os.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
-    if (computer_name) s.products.os.computer_name = computer_name->Str();
+    if (computer_name) s.products.os.computer_name = ComputerName(*computer_name);
     s.sam.domain = MachineSidFromSeed(seed);
     if (auto sid = top.Get("machine_sid")) {
       s.sam.domain = c.Principal(*sid);
@@ -200,7 +217,7 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     options.seed = seed;
     options.web_server = web.kind.value_or(DefaultWebServer(os));
     if (service_pack) options.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
-    if (computer_name) options.computer_name = computer_name->Str();
+    if (computer_name) options.computer_name = ComputerName(*computer_name);
     c.machine = Machine(FreshInstall(options));
     if (web.kind) c.st().products.web.kind = *web.kind;
   }

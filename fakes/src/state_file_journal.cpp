@@ -4,9 +4,11 @@
 #include <vector>
 
 #include "fakes/machine_log.h"
+#include "fakes/sam.h"
 #include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/ports/aspnet.h"
 #include "fixer/ports/journal.h"
 #include "yaml_reader.h"
 
@@ -29,7 +31,9 @@ std::optional<yaml::Mark> RecordMark(const yaml::Tree& tree, const std::string& 
 }  // namespace
 
 std::optional<LoadError> CheckJournalOfMachineFile(const std::string& path, const MachineState& state) {
-  const std::optional<fixer::JournalProblem> problem = fixer::CheckJournal(state.journal);
+  // The account a plan may name is ASPNET (CheckJournal), checked against its SID now.
+  const std::optional<fixer::JournalProblem> problem =
+      fixer::CheckJournalOnMachine(state.journal, UserSidIn(state, fixer::kMachineWorkerAccount));
   if (!problem) return std::nullopt;
   const std::string message = "journal record " + std::to_string(problem->record + 1) +
                               ": not a journal aspnet-fixer can resume or roll back: " + problem->why;

@@ -1,6 +1,7 @@
 // The journal a machine file holds, checked before aspnet-fixer's verbs read it: a journal the
-// fixer cannot resume or roll back (hand-edited, from another tool) is an input error at its
-// record, not a failure of whichever verb meets it first.
+// fixer cannot resume or roll back (hand-edited, from another tool, a plan whose SID is not
+// ASPNET's: fixer::CheckJournalOnMachine) is an input error at its record, not a failure of
+// whichever verb meets it first.
 //
 //   if (std::optional<fakes::LoadError> bad = fakes::CheckJournalOfMachineFile("m.yaml", state))
 //     std::cerr << bad->ToString() << "\n";   // m.yaml:41:5: journal record 1: ... its plan ...

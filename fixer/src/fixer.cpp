@@ -36,16 +36,12 @@ struct OpenedJournal {
   Steps steps;
 };
 
-// Record 1's problem when the plan's SID is not that of the account it names while the run
-// has not yet begun its irreversible step (deleting it): a hand-edited journal, on which resume
-// and rollback would act on another account. nullopt otherwise.
-std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const Steps& steps, Accounts& accounts) {
-  for (const auto& step : steps)
-    if (step->irreversible() && journal.PhaseOf(step->id()) != StepPhase::kPending) return std::nullopt;
-  auto account = accounts.Lookup(journal.account);
-  if (!account || account->sid == journal.sid) return std::nullopt;  // gone since: the run says so
-  return JournalProblem{0, "the plan's SID " + journal.sid.ToString() + " is not " + journal.account + "'s (" +
-                               account->sid.ToString() + ")"};
+// The SID the account `name` has now; nullopt when there is no such account (or it cannot be
+// read: the run says what it finds).
+std::optional<Sid> SidOfAccount(Accounts& accounts, const std::string& name) {
+  auto account = accounts.Lookup(name);
+  if (!account) return std::nullopt;
+  return account->sid;
 }
 
 // The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
@@ -75,7 +71,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
     return std::nullopt;
   }
   Steps steps = BuildSteps(journal->strategy);  // the journal's step ids are these (CheckJournal)
-  if (auto problem = IdentityProblem(*journal, steps, ports.accounts)) {
+  if (auto problem = IdentityProblem(*journal, SidOfAccount(ports.accounts, journal->account))) {
     r = InputError(std::move(r), UnreadableJournal(*problem));
     return std::nullopt;
   }
@@ -179,6 +175,10 @@ Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
   if (records->empty()) return JournalHolds::kNothing;
   auto replay = ReplayJournal(std::move(*records));
   if (!replay) return replay.status();
+  // A journal resume and rollback would refuse (a hand-edited plan SID) is no run left pending:
+  // every verb says it as they do, not "run resume".
+  if (auto problem = IdentityProblem(*replay, SidOfAccount(ports_.accounts, replay->account)))
+    return UnreadableJournal(*problem);
   return replay->finished || replay->AllDone() ? JournalHolds::kFinishedRun : JournalHolds::kUnfinishedRun;
 }
 

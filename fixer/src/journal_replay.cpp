@@ -75,9 +75,34 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   return std::nullopt;
 }
 
+namespace {
+constexpr std::string_view kUnreadableJournal = "the journal is unreadable: ";
+}  // namespace
+
 Status UnreadableJournal(const JournalProblem& problem) {
-  return Status(kErrorInvalidParameter,
-                "the journal is unreadable: journal record " + std::to_string(problem.record + 1) + ": " + problem.why);
+  return Status(kErrorInvalidParameter, std::string(kUnreadableJournal) + "journal record " +
+                                            std::to_string(problem.record + 1) + ": " + problem.why);
+}
+
+bool IsUnreadableJournal(const Status& status) {
+  return status.code() == kErrorInvalidParameter && status.message().starts_with(kUnreadableJournal);
+}
+
+std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const std::optional<Sid>& account_sid) {
+  if (!account_sid || *account_sid == journal.sid) return std::nullopt;  // gone since: the run says so
+  for (const auto& step : BuildSteps(journal.strategy))
+    if (step->irreversible() && journal.PhaseOf(step->id()) != StepPhase::kPending) return std::nullopt;
+  return JournalProblem{0, "the plan's SID " + journal.sid.ToString() + " is not " + journal.account + "'s (" +
+                               account_sid->ToString() + ")"};
+}
+
+std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRecord>& records,
+                                                    const std::optional<Sid>& account_sid) {
+  if (auto problem = CheckJournal(records)) return problem;
+  if (records.empty() || !account_sid) return std::nullopt;
+  const Result<JournalReplay> replay = ReplayJournal(records);  // a copy: the typed grants are shared
+  if (!replay) return std::nullopt;                             // CheckJournal read it
+  return IdentityProblem(*replay, account_sid);
 }
 
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {

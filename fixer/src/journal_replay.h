@@ -52,4 +52,9 @@ Status UnreadableJournal(const JournalProblem& problem);
 // Takes the records: their data moves into the replay.
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records);
 
+// Record 1's problem when the plan's SID is not `account_sid`, the SID the account the plan names
+// has now, while the run has not yet begun its irreversible step; nullopt otherwise, and when
+// there is no such account (the run says so). CheckJournalOnMachine's own check.
+std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const std::optional<Sid>& account_sid);
+
 }  // namespace fixer

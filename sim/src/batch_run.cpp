@@ -12,12 +12,22 @@
 #include "batch_detail.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
+#include "fixer/secret.h"
 #include "sim/batch.h"
 
 namespace sim {
 namespace {
 
 using batch::NotUnderstood;
+
+// A command line as the echo shows it: the password a `net user` on it sets, and any password
+// typed on an earlier line, masked, since the console is what every report and `fixup-sim
+// legacy` print and no output shows a password (docs/machine-format.md, "What output never
+// shows"); any other line as it is, spacing and all.
+std::string EchoedLine(const fakes::Console& con, const std::string& line) {
+  std::string masked = fakes::MaskedCommandLine(line, con.typed_secrets);
+  return masked.find(fixer::kMaskedSecret) == std::string::npos ? line : masked;
+}
 
 std::string TrimLeft(const std::string& s) {
   const size_t p = s.find_first_not_of(" \t");
@@ -310,7 +320,7 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
         break;
       }
       if (TrimLeft(expanded).empty()) continue;
-      if (con.echo_on && !quiet) con.Write("\n" + con.Prompt() + expanded + "\n");
+      if (con.echo_on && !quiet) con.Write("\n" + con.Prompt() + EchoedLine(con, expanded) + "\n");
       if (in.Execute(expanded) == Flow::kEnd) break;
     } catch (const NotUnderstood& e) {
       con.mute_out = con.mute_err = false;

@@ -51,7 +51,8 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
     case ValueKind::kText: return p.rule ? p.rule(v) : std::nullopt;
     case ValueKind::kWholeNumber:
       if (auto n = ParseWholeNumber(v); n && *n >= p.min && *n <= p.max) return std::nullopt;
-      if (p.min != 0 || p.max != kWholeNumberMax)
+      // Digits past the largest value are a whole number too: said with the range it must be in.
+      if (p.min != 0 || p.max != kWholeNumberMax || IsDigitsOnly(v))
         return "expected a whole number from " + std::to_string(p.min) + " to " + std::to_string(p.max) + ", got '" +
                v + "'";
       return "expected a whole number, got '" + v + "'";

@@ -44,6 +44,9 @@ struct VerbRun {
   // The machine could not be written where it goes, before any change (or by a verb that
   // changes nothing): why. Exit 2, and nothing was changed.
   std::string not_written;
+  // diagnose, plan: the journal on the machine is one this fixer will not resume or roll back
+  // (edited by hand): why. Exit 2 (`input-error`), as apply, resume and rollback say it.
+  std::string journal_error;
   fixer::ExitCode exit_code = fixer::ExitCode::kOk;
   std::string outcome;   // "fixed", ..., "planned", "error", "interrupted"
   bool changed = false;  // the backend says the machine differs from how it was found

@@ -61,6 +61,17 @@ struct JournalProblem {
   std::string why;  // "it does not start with its plan (a record of step 'plan')"
 };
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records);
+// CheckJournal, then what only the machine tells: until the run has begun its irreversible step
+// (a recreate deleting the account), the plan's SID must be the one the account it names has now,
+// `account_sid` (nullopt: there is no such account, which the run itself says). A hand-edited SID
+// would have resume and rollback act on one account by its SID and on ASPNET by name, so such a
+// journal is no more one this fixer can resume or roll back than one CheckJournal refuses.
+std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRecord>& records,
+                                                    const std::optional<Sid>& account_sid);
+// Whether `status` says a journal this fixer will not act on (one of those problems, as the
+// fixer's verbs report it: "the journal is unreadable: journal record N: ..."), which every verb
+// says as an input error (exit 2), rather than a journal that could not be read at all.
+bool IsUnreadableJournal(const Status& status);
 
 class Journal {
  public:

@@ -1,0 +1,120 @@
+// README's promise about a journal edited by hand, checked on the built aspnet-fixer as a support
+// engineer meets it: a journal in the file that this fixer cannot resume or roll back is an input
+// error of EVERY verb, said at its record (FILE:LINE:COL, exit 2), and the file is left
+// byte-identical. A plan record whose SID is not ASPNET's was refused only by resume and
+// rollback; diagnose, plan and apply called it a run left pending (exit 4: "run resume or
+// rollback"), advice that led straight to that refusal.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e/built_tools.h"
+#include "fixer/exit_code.h"
+#include "support/process_output.h"
+#include "support/run_program.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using test_support::Ran;
+using ::testing::HasSubstr;
+
+// A folder of the test's own, removed at the end.
+class JournalPromisesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("journal_promises_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& text) const {
+    const fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  fs::path dir_;
+};
+
+constexpr const char* kKeepSidSteps =
+    "stop-services,set-temp-password,lift-restrictions,create-profile,restore-restrictions,register,start-services,"
+    "verify-site";
+
+// An affected machine (seed 1: ASPNET is ...-1002) whose journal's plan, line 8, names `sid`.
+std::string MachineWithJournal(const std::string& sid) {
+  return std::string(
+             "# a customer's machine after someone edited the journal\n"
+             "os: windows-xp-professional\n"
+             "frameworks: ['1.0']\n"
+             "hotfixes: [MS03-032]\n"
+             "applications:\n"
+             "  - path: /LM/W3SVC/1/ROOT/shop\n"
+             "journal:\n"
+             "  - {seq: 0, step: plan, phase: begin, data: {strategy: keep-sid, account: ASPNET, sid: ") +
+         sid + ", steps: \"" + kKeepSidSteps +
+         "\"}}\n"
+         "  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}\n";
+}
+
+const std::vector<std::vector<std::string>> kEveryVerb = {
+    {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"apply"}, {"resume"}, {"rollback"},
+};
+
+TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtItsRecord) {
+  // SUPPORT_388945a0's SID: a local account's, so the journal alone reads; only the machine says
+  // it is not ASPNET's.
+  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1001");
+  const fs::path file = Write("m.yaml", text);
+  for (std::vector<std::string> args : kEveryVerb) {
+    const std::string verb = args[0] + (args.size() > 1 ? " " + args[1] : "");
+    args.insert(args.begin() + 1, {"--machine", file.string()});
+    const Ran r = e2e::RunAspnetFixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr(file.string() + ":8:5: journal record 1: not a journal aspnet-fixer can resume or "
+                                                 "roll back: the plan's SID "
+                                                 "S-1-5-21-2433363436-3203108257-4170425070-1001 is not ASPNET's"))
+        << verb;
+    EXPECT_EQ(test_support::Slurp(file), text) << verb << ": the file must stay byte-identical";
+    EXPECT_FALSE(fs::exists(file.string() + ".log")) << verb;
+  }
+}
+
+TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
+  const fs::path file = Write("m.yaml", MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1001"));
+  for (std::vector<std::string> args : kEveryVerb) {
+    const std::string verb = args[0];
+    args.insert(args.begin() + 1, {"--machine", file.string()});
+    args.push_back("--json");
+    const Ran r = e2e::RunAspnetFixer(args);
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["command"], verb);
+    EXPECT_EQ(j["outcome"], "input-error") << verb;
+    EXPECT_EQ(j["exit_code"], 2) << verb;
+    EXPECT_THAT(j["error"].get<std::string>(), HasSubstr(":8:5: journal record 1:")) << verb;
+  }
+}
+
+TEST_F(JournalPromisesTest, TheSameJournalWithAspnetsSidIsARunLeftPending) {
+  // The control: with ASPNET's own SID the journal is one to resume (exit 4 until then).
+  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
+  const fs::path file = Write("m.yaml", text);
+  for (const char* verb : {"diagnose", "plan", "apply"}) {
+    const Ran r = e2e::RunAspnetFixer({verb, "--machine", file.string()});
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kNotRestored)) << verb << "\n" << r.out << r.err;
+    EXPECT_EQ(test_support::Slurp(file), text) << verb;
+  }
+  const Ran resumed = e2e::RunAspnetFixer({"resume", "--machine", file.string()});
+  EXPECT_EQ(resumed.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << resumed.out << resumed.err;
+}
+
+}  // namespace
