@@ -4,10 +4,7 @@
 // byte-identical. A plan record whose SID is not ASPNET's was refused only by resume and
 // rollback; diagnose, plan and apply called it a run left pending (exit 4: "run resume or
 // rollback"), advice that led straight to that refusal.
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +16,7 @@
 #include "fixer/exit_code.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
+#include "support/temp_folder.h"
 
 namespace {
 
@@ -26,24 +24,11 @@ namespace fs = std::filesystem;
 using test_support::Ran;
 using ::testing::HasSubstr;
 
-// A folder of the test's own, removed at the end.
 class JournalPromisesTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("journal_promises_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  fs::path Write(const std::string& name, const std::string& text) const { return dir_.Write(name, text); }
 
-  fs::path Write(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
-  fs::path dir_;
+  const test_support::TempFolder dir_{"journal_promises"};
 };
 
 constexpr const char* kKeepSidSteps =
