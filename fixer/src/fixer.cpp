@@ -46,7 +46,7 @@ std::optional<Sid> SidOfAccount(Accounts& accounts, const std::string& name) {
 
 // The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
 // that cannot be read, or kNothingToDo: there is no journal).
-std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
+std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, RunResult& r) {
   auto caller = ports.inventory.Caller();
   if (!caller) {
     r = Refused(std::move(r), DiagnoseFailed(caller.status()));
@@ -70,7 +70,8 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, RunResult& r) {
     r = InputError(std::move(r), journal.status());
     return std::nullopt;
   }
-  Steps steps = BuildSteps(journal->strategy);  // the journal's step ids are these (CheckJournal)
+  // The journal's step ids are these (CheckJournal); a temporary password is this run's (none is journaled).
+  Steps steps = BuildSteps(journal->strategy, TempPasswordFromOf(options));
   if (auto problem = IdentityProblem(*journal, SidOfAccount(ports.accounts, journal->account))) {
     r = InputError(std::move(r), UnreadableJournal(*problem));
     return std::nullopt;
@@ -149,7 +150,7 @@ RunResult Fixer::Apply() {
     return r;
   }
 
-  Steps steps = BuildSteps(options_.strategy);
+  Steps steps = BuildSteps(options_.strategy, TempPasswordFromOf(options_));
   JournalReplay journal;
   journal.strategy = options_.strategy;
   journal.account = plan->account;
@@ -184,7 +185,7 @@ Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
 
 RunResult Fixer::Resume() {
   RunResult r;
-  auto opened = OpenJournal(ports_, r);
+  auto opened = OpenJournal(ports_, options_, r);
   if (!opened) return r.outcome == Outcome::kNothingToDo ? NothingTo(std::move(r), "resume") : r;
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;
@@ -246,7 +247,7 @@ RunResult Fixer::NothingTo(RunResult r, std::string_view verb) {
 
 RunResult Fixer::Rollback() {
   RunResult r;
-  auto opened = OpenJournal(ports_, r);
+  auto opened = OpenJournal(ports_, options_, r);
   if (!opened) return r.outcome == Outcome::kNothingToDo ? NothingTo(std::move(r), "roll back") : r;
   JournalReplay& journal = opened->journal;
   Steps& steps = opened->steps;

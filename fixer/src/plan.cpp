@@ -80,7 +80,8 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
       return plan;
     }
   }
-  for (const auto& step : BuildSteps(options_.strategy)) plan.steps.push_back(step->Describe(&d));
+  for (const auto& step : BuildSteps(options_.strategy, TempPasswordFromOf(options_)))
+    plan.steps.push_back(step->Describe(&d));
   return plan;
 }
 

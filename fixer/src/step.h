@@ -60,9 +60,6 @@ class RepairContext {
   std::optional<Secret> temp_password_;
 };
 
-// The name steps_regrant.cpp still uses: that file belongs to another branch in flight; the
-// merge renames its seven uses and removes this alias.
-
 class Step {
  public:
   virtual ~Step() = default;
@@ -92,8 +89,19 @@ class Step {
 
 using Steps = std::vector<std::unique_ptr<Step>>;
 
+// Where the run's temporary password comes from: what the plan says of it.
+enum class TempPasswordFrom { kRandom, kOperator };
+inline TempPasswordFrom TempPasswordFromOf(const Options& options) {
+  return options.temp_password ? TempPasswordFrom::kOperator : TempPasswordFrom::kRandom;
+}
+
+// How the plan names that password: "a random", "the operator's".
+inline std::string_view TempPasswordWords(TempPasswordFrom from) {
+  return from == TempPasswordFrom::kOperator ? "the operator's" : "a random";
+}
+
 // The ordered steps of a strategy.
-Steps BuildSteps(Strategy strategy);
+Steps BuildSteps(Strategy strategy, TempPasswordFrom password = TempPasswordFrom::kRandom);
 // Their ids, in that order: what a journal's plan record lists.
 const std::vector<std::string>& StepIdsOf(Strategy strategy);
 

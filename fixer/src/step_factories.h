@@ -9,14 +9,14 @@ namespace fixer {
 
 std::unique_ptr<Step> MakeStopServices();
 std::unique_ptr<Step> MakeStartServices();
-std::unique_ptr<Step> MakeSetTempPassword();
+std::unique_ptr<Step> MakeSetTempPassword(TempPasswordFrom password);
 std::unique_ptr<Step> MakeLiftRestrictions();
 std::unique_ptr<Step> MakeRestoreRestrictions();
 std::unique_ptr<Step> MakeCreateProfile();
 std::unique_ptr<Step> MakeRegister();
 std::unique_ptr<Step> MakeRecordGrants();
 std::unique_ptr<Step> MakeDeleteAccount();
-std::unique_ptr<Step> MakeCreateAccount();
+std::unique_ptr<Step> MakeCreateAccount(TempPasswordFrom password);
 std::unique_ptr<Step> MakeRegrantRights();
 std::unique_ptr<Step> MakeRegrantGroups();
 std::unique_ptr<Step> MakeRegrantAces();

@@ -6,15 +6,15 @@
 
 namespace fixer {
 
-Steps BuildSteps(Strategy strategy) {
+Steps BuildSteps(Strategy strategy, TempPasswordFrom password) {
   Steps steps;
   steps.push_back(MakeStopServices());
   if (strategy == Strategy::kKeepSid) {
-    steps.push_back(MakeSetTempPassword());
+    steps.push_back(MakeSetTempPassword(password));
   } else {
     steps.push_back(MakeRecordGrants());
     steps.push_back(MakeDeleteAccount());
-    steps.push_back(MakeCreateAccount());
+    steps.push_back(MakeCreateAccount(password));
   }
   steps.push_back(MakeLiftRestrictions());
   steps.push_back(MakeCreateProfile());

@@ -33,11 +33,14 @@ namespace {
 
 class SetTempPassword : public Step {
  public:
+  explicit SetTempPassword(TempPasswordFrom password) : password_(password) {}
   std::string_view id() const override { return "set-temp-password"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
-    return {std::string(id()), Text(FMT_COMPILE("set a random temporary password on {} (held in memory only)"), who),
-            "set the password back to the one in the ASP.NET LSA secret", false};
+    return {
+        std::string(id()),
+        Text(FMT_COMPILE("set {} temporary password on {} (held in memory only)"), TempPasswordWords(password_), who),
+        "set the password back to the one in the ASP.NET LSA secret", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
@@ -53,10 +56,15 @@ class SetTempPassword : public Step {
   }
   Status Undo(RepairContext& ctx, const StepData&) override { return RestoreWorkerPassword(ctx); }
   bool sets_temp_password() const override { return true; }
+
+ private:
+  TempPasswordFrom password_;
 };
 
 }  // namespace
 
-std::unique_ptr<Step> MakeSetTempPassword() { return std::make_unique<SetTempPassword>(); }
+std::unique_ptr<Step> MakeSetTempPassword(TempPasswordFrom password) {
+  return std::make_unique<SetTempPassword>(password);
+}
 
 }  // namespace fixer

@@ -89,11 +89,14 @@ class DeleteAccount : public Step {
 
 class CreateAccount : public Step {
  public:
+  explicit CreateAccount(TempPasswordFrom password) : password_(password) {}
   std::string_view id() const override { return "create-account"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
-    return {std::string(id()), Text(FMT_COMPILE("create {} again with a random temporary password (a new SID)"), who),
-            "none: after the delete the repair only goes forward", false};
+    return {
+        std::string(id()),
+        Text(FMT_COMPILE("create {} again with {} temporary password (a new SID)"), who, TempPasswordWords(password_)),
+        "none: after the delete the repair only goes forward", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
     const StepData& recorded = ctx.DataOf("record-grants");
@@ -129,12 +132,15 @@ class CreateAccount : public Step {
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
   bool sets_temp_password() const override { return true; }
+
+ private:
+  TempPasswordFrom password_;
 };
 
 }  // namespace
 
 std::unique_ptr<Step> MakeRecordGrants() { return std::make_unique<RecordGrants>(); }
 std::unique_ptr<Step> MakeDeleteAccount() { return std::make_unique<DeleteAccount>(); }
-std::unique_ptr<Step> MakeCreateAccount() { return std::make_unique<CreateAccount>(); }
+std::unique_ptr<Step> MakeCreateAccount(TempPasswordFrom password) { return std::make_unique<CreateAccount>(password); }
 
 }  // namespace fixer
