@@ -107,6 +107,10 @@ std::string ComputerName(const Field& f) {
       f.Fail("'" + name + "' is no NetBIOS computer name: it may not hold \\ / : * ? \" < > | or a control character");
   }
   if (name.front() == '.') f.Fail("'" + name + "' is no NetBIOS computer name: it may not start with a period");
+  // NetBIOS names are uppercase ("Computer Names"): `xppro` is the machine XPPRO, whose folders
+  // and account names say XPPRO. ASCII letters only: choice-ascii-name-case.
+  for (char& c : name)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return name;
 }
 

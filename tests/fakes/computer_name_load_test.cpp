@@ -21,10 +21,20 @@ fakes::Loaded<fakes::MachineState> Load(const std::string& name_value, bool save
 }
 
 TEST(ComputerNameLoad, NamesWindowsAllowsLoad) {
-  for (const char* name : {"XPPRO", "SHOPWEB", "WEB-01", "ABCDEFGHIJKLMNO", "a.b"}) {
+  for (const char* name : {"XPPRO", "SHOPWEB", "WEB-01", "ABCDEFGHIJKLMNO", "A.B"}) {
     const auto loaded = Load(name);
     ASSERT_TRUE(loaded.ok()) << name << ": " << loaded.error->ToString();
     EXPECT_EQ(loaded.value->products.os.computer_name, name);
+  }
+}
+
+// NetBIOS names are uppercase ("Computer Names"): a name written in lowercase is that machine's,
+// so its accounts are XPPRO\ASPNET and a taken profile folder gives way to ASPNET.XPPRO.
+TEST(ComputerNameLoad, ANameInLowercaseIsTheUppercaseNetBiosName) {
+  for (bool saved : {false, true}) {
+    const auto loaded = Load("xpPro-1.b", saved);
+    ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+    EXPECT_EQ(loaded.value->products.os.computer_name, "XPPRO-1.B");
   }
 }
 
