@@ -33,7 +33,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
     name = "fixup.cmd";
   } else {
     if (int err = fakes::ReadWholeFile(script_path, text); err != 0) {
-      run.load_error = "cannot read the batch file '" + script_path + "': " + fakes::ReadErrorText(err);
+      run.load_error = script_path + ": cannot open the file: " + fakes::ReadErrorText(err);  // as a scenario's
       return run;
     }
     name = std::filesystem::path(script_path).filename().string();

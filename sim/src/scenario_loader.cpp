@@ -84,7 +84,7 @@ class Reader {
       : tree_(tree), file_(file), default_seed_(default_seed) {}
 
   Scenario ReadScenario(NodeId root) {
-    if (!IsMap(root)) Fail(root, "scenario: expected a map with keys name, summary, machine, steps");
+    if (!IsMap(root)) Fail(root, "scenario: expected a map with keys " + ScenarioKeyList());
     Scenario s;
     s.file = file_;
     s.name = std::filesystem::path(file_).stem().string();

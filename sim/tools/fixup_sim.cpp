@@ -1,6 +1,7 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,22 @@
 #include "app/cli_values.h"
 #include "commands.h"
 #include "fixup/version.h"
+
+namespace {
+
+// CLI11 says only "A subcommand is required" of a word that names none: name it, and the commands.
+void RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return;
+  const std::string word = argv[1];
+  std::string names;
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (command->check_name(word)) return;
+    names += (names.empty() ? "" : ",") + command->get_name();
+  }
+  throw CLI::ParseError("command: " + word + " not in {" + names + "}", CLI::ExitCodes::ExtrasError);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
@@ -23,6 +40,7 @@ int main(int argc, char** argv) {
   sim::cli::AddExploreCommand(app, exit_code);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   try {
+    RefuseUnknownCommand(app, argc, argv);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     // With --json on the command line, a usage error is the one JSON object too.

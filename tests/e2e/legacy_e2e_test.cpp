@@ -87,10 +87,10 @@ TEST(LegacyE2e, AFileThatCannotBeReadIsAnInputErrorWithWhy) {
       {{"legacy", "scenarios/legacy"}, "scenarios/legacy: cannot open the file: Is a directory"},
       {{"compare", "scenarios/legacy"}, "scenarios/legacy: cannot open the file: Is a directory"},
       {{"legacy", kScenario, "--answer", "x", "--script", "scenarios"},
-       "cannot read the batch file 'scenarios': Is a directory"},
-      {{"compare", kScenario, "--script", "scenarios"}, "cannot read the batch file 'scenarios': Is a directory"},
+       "scenarios: cannot open the file: Is a directory"},
+      {{"compare", kScenario, "--script", "scenarios"}, "scenarios: cannot open the file: Is a directory"},
       {{"compare", kScenario, "--script", "no-such.cmd"},
-       "cannot read the batch file 'no-such.cmd': No such file or directory"},
+       "no-such.cmd: cannot open the file: No such file or directory"},
   };
   for (const Case& c : cases) {
     Ran r = FixupSim(c.args, std::nullopt);

@@ -197,6 +197,22 @@ TEST_F(UsageErrors, HelpNamesTheTool) {
   EXPECT_THAT(Run(ASPNET_FIXER_BIN, {"--help"}).out, HasSubstr("Usage: aspnet-fixer [OPTIONS] command"));
 }
 
+// A word that names no command is named, with the commands there are, as aspnet-fixer names an
+// unknown verb; not "A subcommand is required", which is false of a line that gives one.
+TEST_F(UsageErrors, AnUnknownCommandIsNamed) {
+  const Ran sim = Run(FIXUP_SIM_BIN, {"bogus", "scenarios/"});
+  EXPECT_EQ(sim.exit_code, 2);
+  EXPECT_THAT(sim.err, HasSubstr("command: bogus not in {run,matrix,show,sweep,legacy,compare,explore}"));
+  EXPECT_THAT(sim.err, Not(HasSubstr("A subcommand is required")));
+  const Ran json = Run(FIXUP_SIM_BIN, {"bogus", "--json"});
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_THAT(nlohmann::json::parse(json.out)["error"].get<std::string>(), HasSubstr("command: bogus not in"));
+  const Ran fixer = Run(ASPNET_FIXER_BIN, {"bogus"});
+  EXPECT_EQ(fixer.exit_code, 2);
+  EXPECT_THAT(fixer.err, HasSubstr("command: bogus not in {diagnose,plan,apply,resume,rollback,capture}"));
+  EXPECT_EQ(Run(FIXUP_SIM_BIN, {}).exit_code, 2);  // no command at all: still a usage error
+}
+
 // A value forgotten at the end of the line still names the verb that was given in --json.
 TEST_F(UsageErrors, AnErrorAfterTheVerbNamesTheVerb) {
   const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--json", "--strategy"});

@@ -428,6 +428,14 @@ TEST(ScenarioFileErrors, UnknownTopLevelKey) {
 
 // A machine state file given where a scenario goes is named as such, at its first machine key;
 // a machine key left outside `machine:` in a real scenario is an indentation slip.
+// An empty file, or a top that is no map, lists every key a scenario takes (tags was left out).
+TEST(ScenarioFileErrors, AScenarioThatIsNoMapListsEveryKey) {
+  for (const char* text : {"", "- a list\n", "just words\n"}) {
+    const fakes::LoadError e = ScenarioError(text);
+    EXPECT_EQ(e.message, "scenario: expected a map with keys name, summary, tags, machine, steps") << text;
+  }
+}
+
 TEST(ScenarioFileErrors, AMachineFileOrAMachineKeyOutsideMachineIsNamed) {
   auto file = ScenarioError("# a customer's machine\nos: windows-xp-professional\nframeworks: [\"1.0\"]\n");
   EXPECT_EQ(file.line, 2);
