@@ -4,8 +4,6 @@
 // of the profile's Local Settings\Temp, as XP sets them; OS is Windows_NT on every NT family.
 #include "fakes/environment.h"
 
-#include <algorithm>
-
 #include "fakes/paths.h"
 #include "fixer/name_case.h"
 
@@ -54,9 +52,7 @@ Environment DefaultEnvironment(const MachineState& state) {
   env.Set("ProgramFiles", drive + "\\Program Files");
   env.Set("SystemDrive", drive);
   env.Set("SystemRoot", root);
-  std::string short_user = user.size() > 8 ? user.substr(0, 6) + "~1" : user;
-  std::transform(short_user.begin(), short_user.end(), short_user.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string short_user = fixer::UpperWindowsName(user.size() > 8 ? user.substr(0, 6) + "~1" : user);
   env.Set("TEMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
   env.Set("TMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
   env.Set("USERNAME", user);

@@ -109,9 +109,7 @@ std::string ComputerName(const Field& f) {
   if (name.front() == '.') f.Fail("'" + name + "' is no NetBIOS computer name: it may not start with a period");
   // NetBIOS names are uppercase ("Computer Names"): `xppro` is the machine XPPRO, whose folders
   // and account names say XPPRO. ASCII letters only: choice-ascii-name-case.
-  for (char& c : name)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return name;
+  return fixer::UpperWindowsName(name);
 }
 
 // A scenario's own keys found in a machine mean the wrong file was given (a scenario handed to

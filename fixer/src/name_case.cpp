@@ -12,6 +12,13 @@ std::string FoldWindowsName(std::string_view s) {
   return out;
 }
 
+std::string UpperWindowsName(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 namespace {
 
 constexpr uint64_t kEveryByte = 0x0101010101010101u;

@@ -77,4 +77,14 @@ TEST(FoldWindowsName, FoldsOnlyAToZ) {
   EXPECT_EQ(fixer::FoldWindowsName("W3SVC\\Parameters"), "w3svc\\parameters");
 }
 
+TEST(UpperWindowsName, UpperCasesOnlyAToZ) {
+  for (int x = 0; x < 256; ++x) {
+    const char c = static_cast<char>(x);
+    const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    ASSERT_EQ(fixer::UpperWindowsName(std::string("q") + c + "Z"), std::string("Q") + upper + "Z") << x;
+  }
+  EXPECT_EQ(fixer::UpperWindowsName("xpPro-1.b"), "XPPRO-1.B");
+  EXPECT_EQ(fixer::UpperWindowsName("caf\xc3\xa9"), "CAF\xc3\xa9");  // UTF-8's bytes kept, as FoldWindowsName does
+}
+
 }  // namespace

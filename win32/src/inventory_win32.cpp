@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "fixer/name_case.h"
 #include "metabase.h"
 #include "win32_ports.h"
 
@@ -22,8 +23,7 @@ const std::map<std::string, std::string>& BulletinByKb() {
 
 // "Q822925" or "KB822925" as the KB name; "" for anything else.
 std::string KbName(std::string_view text) {
-  std::string upper(text);
-  std::ranges::transform(upper, upper.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string upper = fixer::UpperWindowsName(text);
   std::string digits;
   if (upper.starts_with("KB"))
     digits = upper.substr(2);

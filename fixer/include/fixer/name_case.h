@@ -7,6 +7,7 @@
 //   bool same = fixer::SameWindowsName("ASPNET", "aspnet");     // true
 //   bool other = fixer::SameWindowsName("caf\xc3\xa9", "CAF\xc3\x89");  // false: only A-Z fold
 //   std::string key = fixer::FoldWindowsName("W3SVC");          // "w3svc", a map key
+//   std::string computer = fixer::UpperWindowsName("xppro");     // "XPPRO"
 //   char16_t q = fixer::FoldWindowsChar(u'Q');                  // u'q'
 #pragma once
 
@@ -23,6 +24,10 @@ constexpr Char FoldWindowsChar(Char c) {
 
 // `s` with each 'A'-'Z' lower-cased: the key under which a name is stored or sorted.
 std::string FoldWindowsName(std::string_view s);
+
+// `s` with each 'a'-'z' upper-cased, every other byte kept: the form Windows shows a NetBIOS
+// computer name, an 8.3 short name, a KB number in.
+std::string UpperWindowsName(std::string_view s);
 
 // Whether `a` and `b` are the same name; without FoldWindowsName's copies, eight bytes at a time
 // (names are compared on every lookup).
