@@ -209,7 +209,7 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
   for (const std::string& secret : typed_secrets) {
     if (secret.empty() || secret == "*") continue;
-    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + 8))
+    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + fixer::kMaskedSecret.size()))
       out.replace(at, secret.size(), fixer::kMaskedSecret);
   }
   return out;

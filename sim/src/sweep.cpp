@@ -777,12 +777,14 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   // finish together instead of one running a long apply alone at the end; an apply's groups
   // stay together, so what its cases share is let go soon (Target::GroupDone).
   std::map<const Target*, size_t> weight;
-  for (const auto& [begin, end] : groups) {
+  std::vector<std::pair<uint64_t, uint64_t>> calls_of(groups.size());  // each group's, CallsOf
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const auto [begin, end] = groups[g];
     const Target* t = singles[begin].target;
     weight[t] += (end - begin) * (t->clean_trace.size() + 1);
     ++t->groups_left;
-    const auto [lo, hi] = CallsOf(singles, begin, end);
-    t->before_call.Expect(lo, hi);
+    calls_of[g] = CallsOf(singles, begin, end);
+    t->before_call.Expect(calls_of[g].first, calls_of[g].second);
   }
   std::vector<size_t> order(groups.size());
   for (size_t g = 0; g < order.size(); ++g) order[g] = g;
@@ -828,8 +830,7 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
       std::optional<RecoveryCache> cache;
       if (o.share_runs && !o.only_case) cache.emplace();
       for (size_t i = begin; i < end; ++i) run_unit(i, cache ? &*cache : nullptr);
-      const auto [lo, hi] = CallsOf(singles, begin, end);
-      singles[begin].target->before_call.Done(lo, hi);
+      singles[begin].target->before_call.Done(calls_of[order[k]].first, calls_of[order[k]].second);
       singles[begin].target->GroupDone();
     }
   };
