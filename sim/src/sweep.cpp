@@ -80,6 +80,14 @@ using sweep::RecoveryCache;
 using sweep::RecoveryKey;
 using sweep::RunOutcome;
 
+// The episode calls whose snapshots are kept, from..upto: a window of
+// SweepOptions::snapshot_window_calls, so a single case's pair cases hold that many machines at
+// once, not one per call of a long episode (a recreate of a large machine); a pair case past the
+// window records the next one by running its single case again.
+struct SnapshotCalls {
+  uint64_t from = 1, upto = UINT64_MAX;
+};
+
 // The machines one run passed through, kept while a single case's pair cases run: a pair case
 // whose second fault falls in this run starts from them instead of running the episode again.
 struct RunSnapshots {
@@ -156,7 +164,7 @@ std::vector<CheckResult> BrokenPromises(const FixerRun& run, const fakes::Machin
 // Runs `command` on `machine` with the faults that fall after `consumed`. `before`, when given, is
 // what `machine` holds now (exit 3's promise compares with it, and so does the run's Changed()). With `snapshots`,
 // keeps the machine it finds and the machine before each of its calls numbered `record_after` + 1 or later (earlier
-// ones no pair case starts from).
+// ones no pair case starts from) up to snapshots->last.
 RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<const fakes::MachineState> before,
                   const std::string& command, uint64_t consumed, const std::vector<SweepFault>& faults,
                   const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_after = 0) {
@@ -235,7 +243,7 @@ sweep::BeforeCallWindows::Slot BeforeCall(const Target& t, uint64_t call, const 
 // apply. With `snapshots`, the apply keeps the machine before each of its calls after the first
 // fault, for the pair cases.
 Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool from_snapshot, bool last_reader,
-                 const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr) {
+                 const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_from = 1) {
   const SweepFault first = faults.empty() ? SweepFault{} : faults.front();
   sweep::BeforeCallWindows::Slot before;
   if (from_snapshot && first.kind == fakes::FaultKind::kCrash && first.call >= 1 && first.call <= t.clean_trace.size())
@@ -248,7 +256,8 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool fr
     return applied;
   }
   fakes::Machine machine(*t.found);
-  RunOutcome run = RunOne(t, machine, t.found, "apply", 0, faults, decorate, snapshots, first.call);
+  RunOutcome run =
+      RunOne(t, machine, t.found, "apply", 0, faults, decorate, snapshots, std::max(first.call, record_from - 1));
   return {std::move(run), std::move(machine.state())};
 }
 
@@ -258,14 +267,15 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool fr
 // `machine` holds now, and the first run compares with it instead of copying.
 void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string command,
               const std::vector<SweepFault>& faults, const std::string& recovery, const PortsDecoratorFactory& decorate,
-              bool record, bool copy_found, uint64_t record_upto = UINT64_MAX,
+              bool record, bool copy_found, SnapshotCalls window = {},
               std::shared_ptr<const fakes::MachineState> found = nullptr) {
   while (!command.empty() && e.runs.size() <= kMaxRecoveryRuns) {  // runs[0] is the apply
     std::shared_ptr<const fakes::MachineState> before = std::move(found);
     if (!before && (record || copy_found)) before = std::make_shared<const fakes::MachineState>(machine.state());
     RunSnapshots snapshots;
-    snapshots.last = record_upto;
-    e.runs.push_back(RunOne(t, machine, before, command, e.calls(), faults, decorate, record ? &snapshots : nullptr));
+    snapshots.last = window.upto;
+    e.runs.push_back(RunOne(t, machine, before, command, e.calls(), faults, decorate, record ? &snapshots : nullptr,
+                            window.from - 1));
     if (record) {
       snapshots.start = std::move(before);
       e.snapshots.push_back(std::move(snapshots));
@@ -334,7 +344,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   const std::shared_ptr<const fakes::MachineState> from = start.kept;
   const size_t first = e.runs.size();
   fakes::Machine machine = start.Take();
-  Continue(t, machine, e, command, faults, recovery, decorate, false, false, UINT64_MAX, from);
+  Continue(t, machine, e, command, faults, recovery, decorate, false, false, {}, from);
   if (e.unchecked()) return;  // runs again with copies
   Recovery kept{{}, e.end};
   for (size_t i = first; i < e.runs.size(); ++i)
@@ -346,14 +356,14 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
 // numbered over the whole episode; recorded with snapshots, or shared through `cache`.
 Episode Recover(const Target& t, RunOutcome apply, RecoveryStart& start, const std::vector<SweepFault>& faults,
                 const std::string& recovery, const PortsDecoratorFactory& decorate, bool record, bool copy_found,
-                RecoveryCache* cache, uint64_t record_upto = UINT64_MAX) {
+                RecoveryCache* cache, SnapshotCalls window = {}) {
   Episode e;
   e.runs.push_back(std::move(apply));
   if (record) e.snapshots.resize(1);
   const std::string next = NextCommand("apply", fixer::ExitCode{e.exit_code()}, recovery);
   if (record || copy_found) {
     fakes::Machine machine = start.Take();
-    Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found, record_upto);
+    Continue(t, machine, e, next, faults, recovery, decorate, record, copy_found, window);
   } else {
     ContinueFrom(t, start, e, next, faults, recovery, decorate, cache);
   }
@@ -376,6 +386,7 @@ std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, co
     e.runs.assign(recorded.runs.begin(), recorded.runs.begin() + static_cast<std::ptrdiff_t>(k));
     RecoveryStart start;
     if (second.kind == fakes::FaultKind::kCrash) {
+      assert(second.call >= at.first && second.call - at.first < at.before.size() && at.before[second.call - at.first]);
       start.machine.emplace(std::move(*at.before[second.call - at.first]));  // no other case reads it
       e.runs.push_back(CutShort(cut, second.call));
     } else {
@@ -565,7 +576,8 @@ struct CaseResult {
 // A single case's episodes with their snapshots and what their checks found, kept while its
 // pair cases run.
 struct Recorded {
-  RunSnapshots apply;  // the machine before each call of the apply after the first fault
+  SnapshotCalls window;  // the calls whose machines are kept
+  RunSnapshots apply;    // the machine before each call of the apply after the first fault
   Episode resumed;
   std::optional<Episode> rolled;
   std::vector<SweepViolation> resumed_violations, rolled_violations;
@@ -596,12 +608,13 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   const bool keep_transcripts = o.only_case.has_value();  // only a replay prints them
   const bool recovered = apply.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
   const bool keep = record != nullptr, snapshots = keep && o.share_runs;
+  const SnapshotCalls window = keep && o.crash ? record->window : SnapshotCalls{.from = 1, .upto = 0};
   RecoveryCache* share = snapshots || copy_found || !o.share_runs ? nullptr : cache;
   if (recovered && !share && start.machine) start.spare = start.machine->state();  // the rollback's machine
   std::optional<RunOutcome> for_rollback;
   if (recovered) for_rollback = apply;
-  Episode resumed = Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found,
-                            share, o.crash ? UINT64_MAX : 0);
+  Episode resumed =
+      Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found, share, window);
   if (resumed.unchecked()) return std::nullopt;
   if (o.observe) o.observe(FormatFaults(c.faults), "resume", *resumed.end->machine);
   r.runs = 1;
@@ -617,7 +630,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   }
   if (recovered) {
     Episode rolled = Recover(*c.target, std::move(*for_rollback), start, c.faults, "rollback", o.decorate, snapshots,
-                             copy_found, share, o.crash ? resumed_calls : 0);
+                             copy_found, share, {window.from, std::min(window.upto, resumed_calls)});
     if (rolled.unchecked()) return std::nullopt;
     if (o.observe) o.observe(FormatFaults(c.faults), "rollback", *rolled.end->machine);
     if (keep_transcripts)
@@ -641,14 +654,15 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
 // episodes, and with o.share_runs what its pair cases start from.
 CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = nullptr, bool copy_found = false,
                    RecoveryCache* cache = nullptr) {
-  if (record) *record = Recorded{};
+  if (record) *record = Recorded{.window = record->window};
   RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
-  if (snapshots) snapshots->last = o.crash ? UINT64_MAX : 0;  // a second fault's error runs the apply again
+  if (snapshots) snapshots->last = o.crash ? record->window.upto : 0;  // a second fault's error runs the apply again
   // A single-fault sweep's power loss at N is the only case that starts from the clean apply's
   // machine before N (a pair case starts from its single case's snapshots).
   const bool last_reader = o.faults < 2;
   const bool from_snapshot = o.share_runs && !o.only_case;
-  Applied applied = RunApply(*c.target, c.faults, from_snapshot, last_reader, o.decorate, snapshots);
+  Applied applied = RunApply(*c.target, c.faults, from_snapshot, last_reader, o.decorate, snapshots,
+                             record ? record->window.from : 1);
   RecoveryStart start;
   start.machine.emplace(std::move(applied.machine));
   std::optional<CaseResult> r = FinishCase(c, std::move(applied.run), std::move(start), o, record, copy_found, cache);
@@ -667,6 +681,7 @@ CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, Re
   const RunOutcome& apply = single.resumed.runs.front();
   if (second.call <= apply.trace.size()) {
     if (second.kind != fakes::FaultKind::kCrash) return RunCase(pair, o, nullptr, false, cache);
+    assert(second.call >= single.apply.first && second.call - single.apply.first < single.apply.before.size());
     const std::shared_ptr<const fakes::MachineState> cut = single.apply.before[second.call - single.apply.first];
     RecoveryStart start;
     if (cache) start.kept = cache->SameStart(*cut);
@@ -812,13 +827,25 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
       report(0);
       return;
     }
+    const uint64_t window_calls = std::max<uint64_t>(1, o.snapshot_window_calls);
     Recorded record;
+    const uint64_t first_call = singles[i].faults.front().call;
+    record.window = {first_call + 1, first_call + window_calls};
     u.single = RunCase(singles[i], o, &record);
     std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
     ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
     report(found.size());
     u.pair_cases = found.size();
-    for (const Case& c : found) {
+    for (const Case& c : found) {  // in call order (ForEachPair)
+      const SweepFault& second = c.faults.back();
+      if (o.share_runs && second.kind == fakes::FaultKind::kCrash && second.call > record.window.upto) {
+        // The next window's machines: the single case's episodes again (a run is a pure function
+        // of its machine and faults), its checks already counted, its ends already observed.
+        record.window = {second.call, second.call + window_calls - 1};
+        SweepOptions again = o;
+        again.observe = nullptr;
+        (void)RunCase(singles[i], again, &record);
+      }
       u.pairs.Add(o.share_runs ? RunPair(c, record, o, cache) : RunCase(c, o));
       report(0);
     }

@@ -312,6 +312,35 @@ TEST_F(SweepTest, CrashCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartE
   for (const auto& v : sweeps.shared.violations) ADD_FAILURE() << v.ToString();
 }
 
+// A pair case starts from a snapshot its single case's episodes recorded, a window of calls at a
+// time (SweepOptions::snapshot_window_calls); a pair past the window records the next one by
+// running the single case again. With windows of a few calls, every pair case of a keep-sid
+// repair (a recovery of tens of calls: many windows), a broken undo's too, must end where the same
+// case run from the found machine ends, with the same violations.
+TEST_F(SweepTest, PairCasesFromEveryWindowOfSnapshotsEndWhereCasesFromTheStartEnd) {
+  const std::string file = Write("keep-sid");
+  for (const bool broken : {false, true}) {
+    SCOPED_TRACE(broken ? "broken undo" : "sound undo");
+    sim::SweepOptions windows;
+    windows.faults = 2;
+    windows.fail = false;  // power losses: the pair cases that start from snapshots
+    windows.jobs = 2;
+    windows.snapshot_window_calls = 3;
+    if (test_support::kUnderSanitizers) windows.shard_count = 4;
+    if (broken) windows.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
+    SharedAndFromStart sweeps;
+    sweeps.Run(file, windows);
+    ASSERT_TRUE(sweeps.shared.errors.empty());
+    EXPECT_EQ(sweeps.shared.cases, sweeps.from_start.cases);
+    EXPECT_EQ(sweeps.shared.runs, sweeps.from_start.runs);
+    sweeps.ExpectSameEnds();
+    EXPECT_EQ(sweeps.shared.violations.empty(), !broken);
+    ASSERT_EQ(sweeps.shared.violations.size(), sweeps.from_start.violations.size());
+    for (size_t i = 0; i < sweeps.shared.violations.size(); ++i)
+      EXPECT_EQ(sweeps.shared.violations[i].ToString(), sweeps.from_start.violations[i].ToString());
+  }
+}
+
 // The checks that read an episode's end alone (services, grants, widened, worker password, site)
 // are worked out once for each distinct end a sweep reaches, and an episode ending on an equal
 // machine takes them. Every episode must still get exactly what checking its own end gives:

@@ -76,6 +76,10 @@ struct SweepOptions {
   // come is taken from it; false runs every case's episodes from the found machine: the
   // reference for the tests.
   bool share_runs = true;
+  // With share_runs, the calls of a single case's episodes whose machines its pair cases start
+  // from, kept at once: a pair case past them records the next calls by running the single case
+  // again. The suite's episodes fit in one window; a test may make it small.
+  uint64_t snapshot_window_calls = 128;
   // Test seam: every episode's end machine (a shared one's too), with its case's spec and
   // "resume" or "rollback"; called from the worker threads; may be empty.
   std::function<void(const std::string& faults, const std::string& episode, const fakes::MachineState& end)> observe;
