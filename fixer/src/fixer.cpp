@@ -125,13 +125,12 @@ RunResult Fixer::Apply() {
     Log(*log_, spdlog::level::info, r.messages.back());
     return r;
   }
-  for (const std::string& repair : plan->repairs) {
-    r.messages.push_back(Text(FMT_COMPILE("also repaired by the plan: {}"), repair));
-  }
-  for (const PlanStep& s : plan->steps) {
-    r.messages.push_back(Text(FMT_COMPILE("{}: {} (undo: {})"), s.id, s.action, s.undo));
-    Log(*log_, spdlog::level::info, FMT_COMPILE("plan {}"), r.messages.back());
-  }
+  // The plan's steps and what they also repair are r.plan's, which every report prints: the log
+  // alone says them again, as the run begins.
+  for (const PlanStep& s : plan->steps)
+    Log(*log_, spdlog::level::info, FMT_COMPILE("plan {}: {} (undo: {})"), s.id, s.action, s.undo);
+  for (const std::string& repair : plan->repairs)
+    Log(*log_, spdlog::level::info, FMT_COMPILE("plan also repairs: {}"), repair);
   // A finished run whose journal was not removed: nothing to resume, but in the way of this run's
   // journal. Removed only now that there is work to do: a refusal (exit 3) and "nothing to do"
   // leave the machine exactly as found.
