@@ -13,6 +13,7 @@
 #include "app/capture.h"
 #include "app/cli_values.h"
 #include "app/json_text.h"
+#include "app/standard_output.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixer/secret.h"
@@ -25,7 +26,7 @@ constexpr const char* kExitCodesHelp =
     "Exit codes: 0 fixed or nothing to do; 1 failed, machine restored (or a read failed, nothing changed); "
     "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
     "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
-    "1 nothing readable (no file written), 2 usage or input error, or --out cannot be written.";
+    "1 nothing readable (no file written), 2 usage or input error, or --out (or standard output) cannot be written.";
 
 struct FixerArgs {
   std::string command;
@@ -99,9 +100,9 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
     return SayError(args, fixer::ExitCode::kFailed, "nothing-readable",
                     "aspnet-fixer capture: nothing could be read; no file written");
   const std::string text = CaptureText(capture);
-  if (args.out.empty()) {
+  if (args.out.empty()) {  // standard output is the file: one it could not take is not written
     std::cout << text;
-    return fixer::ExitCode::kOk;
+    return FlushStandardOutput("aspnet-fixer capture") ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage;
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.

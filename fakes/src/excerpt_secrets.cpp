@@ -27,6 +27,15 @@ bool IsSecretKey(std::string_view key) {
   return std::find(std::begin(kSecretKeys), std::end(kSecretKeys), key) != std::end(kSecretKeys);
 }
 
+// A secret key's value written as a map is the secret all the same (`password: {Pa55}` reads as
+// a map holding the key Pa55), but for policy's `password:` map of settings, whose entries these
+// name and are shown.
+constexpr std::string_view kPolicySettings[] = {"min_length", "complexity", "history", "max_age_days", "min_age_days"};
+
+bool IsPolicySetting(std::string_view key) {
+  return std::find(std::begin(kPolicySettings), std::end(kPolicySettings), key) != std::end(kPolicySettings);
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
 // Just past the quote that closes the quoted scalar at `at`, if the line closes it.
@@ -145,9 +154,13 @@ std::optional<std::string> MaskedCommand(std::string_view value) {
 // belongs to, and the values that are secrets.
 class LineScan {
  public:
-  // `in_values`: the line starts inside a `values:` map the lines above opened (`flow`: as `{`).
-  LineScan(std::string_view line, bool in_values, bool flow) : line_(line) {
-    if (in_values) frames_.push_back({std::string(kDataMapKey), flow, true});
+  // `in_values`: the line starts inside a `values:` map the lines above opened (`flow`: as `{`);
+  // `in_secret`: inside the map that is the value of that secret key instead.
+  LineScan(std::string_view line, bool in_values, bool flow, std::string_view in_secret = {}) : line_(line) {
+    if (in_values)
+      frames_.push_back({std::string(kDataMapKey), flow, true});
+    else if (!in_secret.empty())
+      frames_.push_back({std::string(in_secret), flow, false, true});
   }
 
   void Run() {
@@ -172,6 +185,10 @@ class LineScan {
         pending_.reset();
         ++i;
       } else if (auto key = pending_ ? std::nullopt : KeyAt(line_, i, InFlow())) {  // a value is no key
+        if (InSecret() && !IsPolicySetting(key->name)) {
+          i = SecretEntry(i, *key);
+          continue;
+        }
         pending_ = std::string(key->name);
         last_key_ = *pending_;
         last_scalar_ = false;
@@ -194,23 +211,37 @@ class LineScan {
 
  private:
   struct Frame {
-    std::string key;    // the key whose value the collection is ("" for a list item)
-    bool flow = false;  // false: the `values:` block map the lines above opened
-    bool data = false;  // a registry key's values: each entry's data is a secret
+    std::string key;      // the key whose value the collection is ("" for a list item)
+    bool flow = false;    // false: the `values:` block map the lines above opened
+    bool data = false;    // a registry key's values: each entry's data is a secret
+    bool secret = false;  // a secret key's value, a map: each entry but a policy setting is one
   };
 
   bool InFlow() const { return !frames_.empty() && frames_.back().flow; }
+  bool InSecret() const { return !frames_.empty() && frames_.back().secret; }
+
+  // An entry of a secret map, its key with its value (a key may be the secret: `{Pa55: x}`): one
+  // secret, masked whole. Where it ends.
+  size_t SecretEntry(size_t at, const Key& key) {
+    size_t end = std::max(ValueEnd(line_, key.value, InFlow()), key.value);
+    while (end > at && IsSpace(line_[end - 1])) --end;
+    spans_.push_back({at, end, true});
+    last_key_ = frames_.back().key;  // a value on the lines below continues the secret
+    last_scalar_ = true;
+    return std::max(end, at + 1);
+  }
 
   size_t Value(size_t i) {
     const char c = line_[i];
     const bool secret_key = pending_ && IsSecretKey(*pending_);
-    const bool data = !frames_.empty() && frames_.back().data;  // an entry's data, or a bare item
+    // An entry's data, or a bare item; in a secret map, any value but a policy setting's.
+    const bool data = !frames_.empty() && (frames_.back().data || (frames_.back().secret && !pending_));
     const std::string key = pending_.value_or(InFlow() ? frames_.back().key : last_key_);
     pending_.reset();
     // A map is looked into, its own keys deciding (policy's `password: {min_length: 15}`), but
     // for an entry's data; a list too, but for a secret key's (password_history).
     if (c == '{' && !data) {
-      frames_.push_back({key, true, key == kDataMapKey});
+      frames_.push_back({key, true, key == kDataMapKey, secret_key});
       return i + 1;
     }
     if (c == '[' && !data && !secret_key) {
@@ -293,7 +324,9 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
     if (first != std::string_view::npos) spans.push_back({first, last + 1, true});
   } else {
     const bool in_values = !above.empty() && above[0].key == kDataMapKey;
-    LineScan scan(line, in_values, in_values && above[0].flow);
+    const bool in_secret = !above.empty() && IsSecretKey(above[0].key);  // a map's entry: above[0] is no scalar
+    LineScan scan(line, in_values, (in_values || in_secret) && above[0].flow,
+                  in_secret ? std::string_view(above[0].key) : std::string_view());
     scan.Run();
     spans = scan.spans();
   }

@@ -1,7 +1,8 @@
 // The secrets an error's excerpt never quotes (load_result.cpp, AttachSource), in machine, scenario
 // and state files, YAML or JSON, flow or block style:
 //  - the value of a secret key: password, temp_password, password_hash, password_history, clear,
-//    stored, answer (policy's `password: {min_length: 15}` is a map of settings, shown);
+//    stored, answer, also when written as a map (`password: {Pa55}`), each entry masked whole
+//    (policy's `password: {min_length: 15}` is a map of settings, shown);
 //  - the data of every entry of a registry key's `values:` map, whatever its name (aspnet_setreg's
 //    `password`, Winlogon's `DefaultPassword`); the names are shown;
 //  - the password a scenario's command line gives `net user` (`command: net user bob ********`),

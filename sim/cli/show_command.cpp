@@ -1,6 +1,6 @@
 // fixup-sim show STATE: a machine state file as a support engineer reads it, or in a form that
 // loads back (--format yaml|json: the saved state file, base: empty), every registry value's
-// data shown as ******** (fakes/shown_secrets.h).
+// data and a processModel password in clear shown as ******** (fakes/shown_secrets.h).
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -37,9 +37,9 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
     if (args->json) {
       std::cout << app::JsonText(MachineToJson(*loaded.value)) << "\n";
     } else if (args->format == "json") {
-      std::cout << app::JsonText(MachineFileJson(fakes::WithRegistryDataMasked(*loaded.value))) << "\n";
+      std::cout << app::JsonText(MachineFileJson(fakes::WithSecretsMasked(*loaded.value))) << "\n";
     } else if (args->format == "yaml") {
-      std::cout << fakes::MachineToText(fakes::WithRegistryDataMasked(*loaded.value));
+      std::cout << fakes::MachineToText(fakes::WithSecretsMasked(*loaded.value));
     } else {
       std::cout << RenderMachineText(*loaded.value);
     }

@@ -7,6 +7,7 @@
 #include <set>
 #include <type_traits>
 
+#include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/windows_names.h"
 
@@ -154,7 +155,7 @@ Fields Describe(const fixer::FrameworkInfo& f, Names&) {
   return {{"tools_present", Bool(f.tools_present)},
           {"process_model.userName", f.process_model.user_name},
           {"process_model.password", f.process_model.password,
-           f.process_model.password != "AutoGenerate" && f.process_model.password.rfind("registry:", 0) != 0}};
+           fakes::IsClearProcessModelPassword(f.process_model.password)}};
 }
 
 Fields Describe(const fixer::ApplicationInfo& a, Names&) {

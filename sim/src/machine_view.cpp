@@ -159,7 +159,7 @@ nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
 }
 
 nlohmann::ordered_json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::ordered_json j = MachineFileJson(fakes::WithRegistryDataMasked(s));
+  nlohmann::ordered_json j = MachineFileJson(fakes::WithSecretsMasked(s));
   nlohmann::ordered_json responses = nlohmann::ordered_json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
   j["responses"] = std::move(responses);

@@ -93,6 +93,7 @@ class Reader {
       const std::string key = Scalar(kv.key, "scenario");
       if (key == "name") {
         s.name = ValueScalar(kv, "name");
+        if (s.name.empty()) Fail(kv.value, "name: empty (leave 'name' out to name the scenario after its file)");
       } else if (key == "summary") {
         s.summary = ValueScalar(kv, "summary");
       } else if (key == "tags") {

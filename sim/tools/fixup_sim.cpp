@@ -1,5 +1,6 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
-// Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr).
+// Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr), or
+// standard output that could not be written.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -7,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli_values.h"
+#include "app/standard_output.h"
 #include "commands.h"
 #include "fixup/version.h"
 
@@ -49,5 +51,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? sim::cli::kExitOk : sim::cli::kExitInput;
   }
+  // What it printed is its report (show's machine file, run's text or JSON): one that did not
+  // reach standard output is a report it could not write.
+  if (!app::FlushStandardOutput("fixup-sim")) return sim::cli::kExitInput;
   return exit_code;
 }

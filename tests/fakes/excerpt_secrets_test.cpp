@@ -105,6 +105,29 @@ TEST(ExcerptSecrets, APasswordOnACommandLineIsMaskedAsTheConsoleMasksIt) {
   EXPECT_EQ(ErrorOn(text, 5).source_line, "  - command: dir C:\\");
 }
 
+// A secret key's value written as a map (`password: {Wonder1and!Secret}` reads as a map in YAML)
+// is the secret all the same: masked whole, in flow or block style, on its line and below it; only
+// policy's `password:` map, whose keys are its settings, is shown.
+TEST(ExcerptSecrets, ASecretWrittenAsAMapIsMaskedAsAnyValueOfItsKey) {
+  const fakes::LoadError flow = LoadError("accounts:\n  alice: {password: {Wonder1and!Secret}}\n");
+  EXPECT_EQ(flow.source_line, "  alice: {password: {********}}");
+  ExpectNoSecret(flow);
+  const fakes::LoadError keyed = LoadError("accounts:\n  alice: {password: {Wonder1and: Secret, s3cretPwd: 1}}\n");
+  EXPECT_EQ(keyed.source_line, "  alice: {password: {********, ********}}");
+  ExpectNoSecret(keyed);
+  const std::string block = "accounts:\n  alice:\n    password:\n      s3cretPwd: Wonder1and!Secret\n";
+  const fakes::LoadError below = LoadError(block);
+  EXPECT_EQ(below.source_line.find_first_not_of(' '), below.source_line.find("********")) << below.source_line;
+  ExpectNoSecret(below);
+  EXPECT_EQ(ErrorOn(block, 4).source_line, "      ********");
+  const std::string json = "{\"accounts\": {\"alice\": {\"password\": {\"s3cretPwd\": \"Adm1nPass\"}}}}";
+  EXPECT_EQ(ErrorOn(json, 1).source_line, "{\"accounts\": {\"alice\": {\"password\": {********}}}}");
+  EXPECT_EQ(ErrorOn("  - legacy: {answer: {webworker}}\n", 1).source_line, "  - legacy: {answer: {********}}");
+  // Policy's settings, in a map over two lines too.
+  EXPECT_EQ(ErrorOn("policy:\n  password: {min_length: 15,\n    complexity: maybe}\n", 3).source_line,
+            "    complexity: maybe}");
+}
+
 // What is not a secret stays readable: policy's `password:` block map of settings, and the keys
 // beside a `values:` map.
 TEST(ExcerptSecrets, APasswordPolicyInBlockStyleIsShownAsItIs) {

@@ -250,8 +250,8 @@ TEST(LoadErrorSecrets, APasswordPolicyMapIsShownAsItIs) {
   EXPECT_EQ(e.column, 26);
   // A secret inside such a map is still masked by its own key.
   fakes::LoadError inner{.file = "p.yaml", .line = 1, .column = 1, .message = "m"};
-  fakes::AttachSource(inner, "  x: {password: {a: 1}, temp_password: Wonder1and!Secret}");
-  EXPECT_EQ(inner.source_line, "  x: {password: {a: 1}, temp_password: ********}");
+  fakes::AttachSource(inner, "  x: {password: {history: 1}, temp_password: Wonder1and!Secret}");
+  EXPECT_EQ(inner.source_line, "  x: {password: {history: 1}, temp_password: ********}");
 }
 
 }  // namespace

@@ -462,6 +462,15 @@ TEST(ScenarioFileErrors, MissingMachineOrSummary) {
   EXPECT_THAT(s.message, StartsWith("scenario: missing 'summary'"));
 }
 
+// `name:` names the scenario in every report; an empty one would name it nothing (`PASS s.yaml
+// []`, a JUnit testcase without a name): an error at the value, as the file's name is the default.
+TEST(ScenarioFileErrors, AnEmptyNameIsAnErrorAtItsValue) {
+  auto e = ScenarioError("summary: s\nname: ''\nmachine:\n");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_EQ(e.column, 7);
+  EXPECT_EQ(e.message, "name: empty (leave 'name' out to name the scenario after its file)");
+}
+
 TEST(ScenarioFileErrors, UnknownStepKind) {
   auto e = ScenarioError(kValidScenarioHead + "  - request: /LM/W3SVC/1/ROOT/shop\n  - reboot: now\n");
   EXPECT_EQ(e.line, 8);

@@ -21,8 +21,8 @@ std::string RenderMachineText(const fakes::MachineState& state);
 nlohmann::ordered_json MachineFileJson(const fakes::MachineState& state);
 // MachineFileJson plus "responses": the status of each application requested now; keys in the
 // file's order too (a sorted copy loaded back lists accounts and services in another order).
-// Every registry value's data shows as ******** (fakes::WithRegistryDataMasked); the responses
-// are the machine's own.
+// Every registry value's data and a processModel password in clear show as ********
+// (fakes::WithSecretsMasked); the responses are the machine's own.
 nlohmann::ordered_json MachineToJson(const fakes::MachineState& state);
 
 }  // namespace sim

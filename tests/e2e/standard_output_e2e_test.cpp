@@ -1,0 +1,46 @@
+// Standard output is the output of `aspnet-fixer capture` without --out (the machine file) and of
+// `fixup-sim show --format yaml|json`: when it cannot be written (a full disk: /dev/full), the
+// tool says so on standard error and exits 2, as for an --out or a report it could not write
+// (README.md, "Using the tools"), never 0 "written" with nothing written.
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "support/run_program.h"
+#include "support/temp_folder.h"
+
+namespace {
+
+using test_support::Ran;
+
+class StandardOutputE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+    dir_.Write("m.yaml", "os: windows-xp-professional\nframeworks: ['1.0']\nhotfixes: [MS03-032]\n");
+  }
+  // `tool args...` with its standard output on a full disk.
+  Ran ToAFullDisk(const std::string& tool, const std::string& args) {
+    return test_support::RunProgram(
+        {.program = "/bin/sh", .args = {"-c", "exec \"$0\" " + args + " > /dev/full", tool}, .cwd = dir_.path()});
+  }
+
+  const test_support::TempFolder dir_{"standard_output_e2e"};
+};
+
+TEST_F(StandardOutputE2e, ACaptureItCouldNotWriteIsExitTwo) {
+  const Ran r = ToAFullDisk(ASPNET_FIXER_BIN, "capture --machine m.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("standard output: cannot write: "), std::string::npos) << r.err;
+}
+
+TEST_F(StandardOutputE2e, AShownMachineItCouldNotWriteIsExitTwo) {
+  for (const std::string format : {"yaml", "json", "text"}) {
+    const Ran r = ToAFullDisk(FIXUP_SIM_BIN, "show m.yaml --format " + format);
+    EXPECT_EQ(r.exit_code, 2) << format << ": " << r.err;
+    EXPECT_NE(r.err.find("fixup-sim: standard output: cannot write: "), std::string::npos) << r.err;
+  }
+}
+
+}  // namespace
