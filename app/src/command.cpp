@@ -162,6 +162,10 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
   // An input error is said on standard error too, as every usage error is (stdout may be a file).
   if (const std::string error = InputErrorOf(run); !error.empty()) std::cerr << "aspnet-fixer: " << error << "\n";
+  // A report that never reached standard output (a full disk) is exit 2 where the run changed
+  // nothing, which 2 says too; after a change the run's own code stands: it says what the
+  // machine is now (resume, rollback), and the error is on standard error.
+  if (!FlushStandardOutput("aspnet-fixer " + args.command) && !run.changed) return fixer::ExitCode::kUsage;
   return run.exit_code;
 }
 

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/machine_yaml.h"
+#include "fakes/password_rules.h"
 #include "support/run_program.h"
 #include "support/temp_folder.h"
 
@@ -62,6 +63,21 @@ TEST_F(ShowSecretsE2e, TheLoadableFormsMaskOnlyAClearTextPassword) {
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_NE(json.out.find("\"password\": \"********\""), std::string::npos) << json.out;
   EXPECT_NE(json.out.find("\"password\": \"AutoGenerate\""), std::string::npos) << json.out;
+}
+
+// An account's password is in no form; its NT hash only in the forms that load back, which must
+// answer the same requests (the worker's logon compares the LSA secret with it): the exception
+// "What output never shows" makes by design.
+TEST_F(ShowSecretsE2e, AnAccountsHashIsOnlyInTheFormsThatLoadBack) {
+  dir_.Write("m.yaml", kMachine);
+  const std::string hash = fakes::NtHash(kPassword);
+  for (const std::vector<std::string>& form :
+       {std::vector<std::string>{}, {"--format", "yaml"}, {"--format", "json"}, {"--json"}}) {
+    const Ran r = Show(form);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string name = form.empty() ? "text" : form.back();
+    EXPECT_EQ(r.out.find(hash) != std::string::npos, !form.empty()) << name << ":\n" << r.out;
+  }
 }
 
 }  // namespace

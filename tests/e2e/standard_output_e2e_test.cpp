@@ -1,7 +1,8 @@
-// Standard output is the output of `aspnet-fixer capture` without --out (the machine file) and of
-// `fixup-sim show --format yaml|json`: when it cannot be written (a full disk: /dev/full), the
-// tool says so on standard error and exits 2, as for an --out or a report it could not write
-// (README.md, "Using the tools"), never 0 "written" with nothing written.
+// Standard output is the output of `aspnet-fixer capture` without --out (the machine file), of
+// every verb's report and of `fixup-sim show --format yaml|json`: when it cannot be written (a
+// full disk: /dev/full), the tool says so on standard error and exits 2, as for an --out or a
+// report it could not write (README.md, "Using the tools"), never 0 "written" with nothing
+// written; only a verb that changed the machine keeps its own code.
 #include <filesystem>
 #include <string>
 
@@ -41,6 +42,23 @@ TEST_F(StandardOutputE2e, AShownMachineItCouldNotWriteIsExitTwo) {
     EXPECT_EQ(r.exit_code, 2) << format << ": " << r.err;
     EXPECT_NE(r.err.find("fixup-sim: standard output: cannot write: "), std::string::npos) << r.err;
   }
+}
+
+// A verb that changed nothing (diagnose, plan, a dry run) and whose report never reached standard
+// output is exit 2, which says nothing changed as 3 does; an apply that changed the machine keeps
+// its own code (0: fixed), which says what the machine is now, and both say why on standard error.
+TEST_F(StandardOutputE2e, AVerbsReportItCouldNotWriteIsExitTwoOnlyWhereNothingChanged) {
+  for (const std::string verb : {"diagnose", "plan", "apply --dry-run", "diagnose --json"}) {
+    const Ran r = ToAFullDisk(ASPNET_FIXER_BIN, verb + " --machine m.yaml");
+    EXPECT_EQ(r.exit_code, 2) << verb << ": " << r.err;
+    EXPECT_NE(r.err.find("standard output: cannot write: "), std::string::npos) << verb << ": " << r.err;
+  }
+  dir_.Write("affected.yaml",
+             "os: windows-xp-professional\nframeworks: ['1.0']\nhotfixes: [MS03-032]\n"
+             "applications:\n  - {path: /LM/W3SVC/1/ROOT/shop, framework: '1.0'}\n");
+  const Ran applied = ToAFullDisk(ASPNET_FIXER_BIN, "apply --machine affected.yaml");
+  EXPECT_EQ(applied.exit_code, 0) << applied.err;
+  EXPECT_NE(applied.err.find("aspnet-fixer apply: standard output: cannot write: "), std::string::npos) << applied.err;
 }
 
 }  // namespace
