@@ -13,6 +13,7 @@
 #include "app/json_text.h"
 #include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
+#include "fixer/process_model.h"
 #include "fixer/windows_names.h"
 
 namespace app {
@@ -133,12 +134,12 @@ class Reader {
     Json list = Json::array();
     for (const fixer::FrameworkInfo& fw : *frameworks) {
       std::string password = fw.process_model.password;
-      if (password != "AutoGenerate" && !password.starts_with("registry:")) password = kRedactedPassword;
+      if (fixer::IsClearProcessModelPassword(password)) password = kRedactedPassword;
       list.push_back({{"version", fw.version},
                       {"tools_present", fw.tools_present},
                       {"process_model", {{"userName", fw.process_model.user_name}, {"password", password}}}});
       const std::string& user = fw.process_model.user_name;
-      if (user.starts_with("registry:")) {
+      if (fixer::IsRegistryReference(user)) {
         if (auto resolved = Got(p_.aspnet.ResolveRegistryCredential(user), "the account " + user + " names")) {
           Wanted(*resolved);
         }

@@ -6,16 +6,15 @@
 #include "fakes/logon.h"
 #include "fakes/objects.h"
 #include "fixer/name_case.h"
+#include "fixer/process_model.h"
 
 namespace fakes {
 namespace {
 
 // "registry:HKLM\key,Name" as the key and the value's name; nullopt when malformed.
 std::optional<std::pair<fixer::ObjectRef, std::string_view>> ParseReference(std::string_view ref) {
-  constexpr std::string_view kPrefix = "registry:";
-  if (ref.size() < kPrefix.size() || !fixer::SameWindowsName(ref.substr(0, kPrefix.size()), kPrefix))
-    return std::nullopt;
-  std::string_view rest = ref.substr(kPrefix.size());
+  if (!fixer::IsRegistryReference(ref)) return std::nullopt;
+  std::string_view rest = ref.substr(fixer::kRegistryReferencePrefix.size());
   const auto comma = rest.rfind(',');
   if (comma == std::string_view::npos) return std::nullopt;
   return std::pair{fixer::ObjectRef{fixer::ObjectNamespace::kRegistry, std::string(rest.substr(0, comma))},

@@ -14,6 +14,7 @@
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/ports/security.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "web_stack_detail.h"
 
@@ -104,7 +105,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   std::string user;
   if (machine_account) {
     user = fixer::kMachineWorkerAccount;
-  } else if (StartsWithIgnoreCase(pm.user_name, "registry:")) {
+  } else if (fixer::IsRegistryReference(pm.user_name)) {
     auto name = fakes::ReadRegistryCredential(m, pm.user_name);
     if (!name) {
       out.Add(Failed(
@@ -121,7 +122,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
 
   fixer::Secret password;
   std::string_view password_source;
-  if (machine_account && fixer::SameWindowsName(pm.password, "AutoGenerate")) {
+  if (machine_account && fixer::IsAutoGeneratePassword(pm.password)) {
     auto secret = fakes::Lsa(m).RetrieveSecret(std::string(fixer::kAspNetWorkerSecret));
     if (!secret) {
       out.Add(Failed(condition::kCredentials, attrs(),
@@ -133,7 +134,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     }
     password = std::move(*secret);
     password_source = "the AutoGenerate password from the LSA";
-  } else if (StartsWithIgnoreCase(pm.password, "registry:")) {
+  } else if (fixer::IsRegistryReference(pm.password)) {
     auto secret = fakes::ReadRegistryCredential(m, pm.password);
     if (!secret) {
       out.Add(Failed(

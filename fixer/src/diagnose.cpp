@@ -4,6 +4,7 @@
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
 #include "fixer/name_case.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -47,7 +48,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!worker) return worker.status();
     d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;
-    const bool autogenerate = SameWindowsName(pw, "AutoGenerate");
+    const bool autogenerate = IsAutoGeneratePassword(pw);
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);

@@ -1,15 +1,12 @@
 // Which account the ASP.NET 1.0 worker runs as, read from <processModel userName>.
 #include "diagnose_parts.h"
 #include "fixer/name_case.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "profile_check.h"
 
 namespace fixer {
 namespace {
-
-bool IStartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && SameWindowsName(s.substr(0, prefix.size()), prefix);
-}
 
 // "XPPRO\web" or ".\web" on XPPRO is the local account "web"; "CORP\web" is not local.
 void SplitDomain(WorkerIdentity& w, const std::string& name, const std::string& computer) {
@@ -40,7 +37,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
     w.sid = Sid::LocalSystem();
     w.has_profile = true;  // LocalSystem's profile always exists
     return w;
-  } else if (IStartsWith(user_name, "registry:")) {
+  } else if (IsRegistryReference(user_name)) {
     w.kind = WorkerKind::kRegistryCredential;
     auto resolved = ports.aspnet.ResolveRegistryCredential(user_name);
     if (!resolved) {

@@ -12,6 +12,7 @@
 #include "fakes/web_requests.h"
 #include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
+#include "fixer/process_model.h"
 
 namespace sim {
 namespace {
@@ -65,8 +66,7 @@ std::vector<std::string> WorkerPasswordsIn(const fakes::MachineState& state) {
     const std::string& password = f.process_model.password;
     if (auto data = fakes::RegistryCredentialIn(state, password))
       out.push_back(std::move(*data));
-    else if (!fixer::SameWindowsName(password, "AutoGenerate") &&
-             !fixer::SameWindowsName(std::string_view(password).substr(0, 9), "registry:"))
+    else if (fixer::IsClearProcessModelPassword(password))
       out.push_back(password);
   }
   return out;

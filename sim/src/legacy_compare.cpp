@@ -20,6 +20,7 @@
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
 #include "fixer/name_case.h"
+#include "fixer/process_model.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
@@ -54,7 +55,7 @@ std::string WorkerAccount(const fakes::MachineState& state) {
   for (const auto& fw : state.products.frameworks) {
     if (fw.version != "1.0.3705") continue;
     const std::string& user = fw.process_model.user_name;
-    if (fixer::SameWindowsName(user, "machine") || user.rfind("registry:", 0) == 0) return kWorkerAccount;
+    if (fixer::SameWindowsName(user, "machine") || fixer::IsRegistryReference(user)) return kWorkerAccount;
     return user.substr(user.find('\\') == std::string::npos ? 0 : user.find('\\') + 1);
   }
   return kWorkerAccount;

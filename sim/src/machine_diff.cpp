@@ -9,6 +9,7 @@
 
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/process_model.h"
 #include "fixer/windows_names.h"
 
 namespace sim {
@@ -155,7 +156,7 @@ Fields Describe(const fixer::FrameworkInfo& f, Names&) {
   return {{"tools_present", Bool(f.tools_present)},
           {"process_model.userName", f.process_model.user_name},
           {"process_model.password", f.process_model.password,
-           fakes::IsClearProcessModelPassword(f.process_model.password)}};
+           fixer::IsClearProcessModelPassword(f.process_model.password)}};
 }
 
 Fields Describe(const fixer::ApplicationInfo& a, Names&) {

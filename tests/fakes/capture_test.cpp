@@ -247,6 +247,23 @@ TEST(Capture, WritesNoSecret) {
   EXPECT_NE(text.find("\"redacted\": true"), std::string::npos) << text;
 }
 
+// ASP.NET reads `AutoGenerate` and a `registry:` reference in any case: written so, neither is a
+// password to redact, and the reproduction reads them as the original does.
+TEST(Capture, KeepsAutoGenerateAndRegistryReferencesInAnyCase) {
+  fakes::Machine machine(
+      Load("frameworks:\n"
+           "  - version: '1.0'\n"
+           "    process_model: {userName: machine, password: autogenerate}\n"
+           "  - version: '1.1'\n"
+           "    process_model: {userName: 'REGISTRY:HKLM\\S\\ASPNET_SETREG,userName', "
+           "password: 'Registry:HKLM\\S\\ASPNET_SETREG,password'}\n",
+           "any-case.yaml"));
+  const std::string text = app::CaptureText(CaptureOf(machine));
+  EXPECT_EQ(text.find(app::kRedactedPassword), std::string::npos) << text;
+  EXPECT_NE(text.find("\"password\": \"autogenerate\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"password\": \"Registry:HKLM\\\\S\\\\ASPNET_SETREG,password\""), std::string::npos) << text;
+}
+
 TEST(Capture, ListsWhatCouldNotBeReadAndTheLoaderKeepsIt) {
   fakes::Machine machine(Load(kShopXp, "shop.yaml"));
   fakes::FaultPlan plan;

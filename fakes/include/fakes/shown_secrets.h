@@ -17,10 +17,6 @@
 
 namespace fakes {
 
-// Whether a `<processModel password>` is a password in clear: neither `AutoGenerate` nor a
-// `registry:` reference (either in any case, as ASP.NET reads them).
-bool IsClearProcessModelPassword(std::string_view password);
-
 // `state` with the data of every registry value and every processModel password in clear
 // replaced by fixer::kMaskedSecret (names, `AutoGenerate` and `registry:` references kept).
 MachineState WithSecretsMasked(MachineState state);

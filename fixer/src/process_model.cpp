@@ -1,0 +1,19 @@
+// What a processModel value says (fixer/process_model.h).
+#include "fixer/process_model.h"
+
+#include "fixer/name_case.h"
+
+namespace fixer {
+
+bool IsAutoGeneratePassword(std::string_view password) { return SameWindowsName(password, kAutoGeneratePassword); }
+
+bool IsRegistryReference(std::string_view value) {
+  return value.size() >= kRegistryReferencePrefix.size() &&
+         SameWindowsName(value.substr(0, kRegistryReferencePrefix.size()), kRegistryReferencePrefix);
+}
+
+bool IsClearProcessModelPassword(std::string_view password) {
+  return !IsAutoGeneratePassword(password) && !IsRegistryReference(password);
+}
+
+}  // namespace fixer
