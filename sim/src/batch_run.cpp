@@ -12,7 +12,6 @@
 #include "batch_detail.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
-#include "fixer/secret.h"
 #include "sim/batch.h"
 
 namespace sim {
@@ -23,10 +22,9 @@ using batch::NotUnderstood;
 // A command line as the echo shows it: the password a `net user` on it sets, and any password
 // typed on an earlier line, masked, since the console is what every report and `fixup-sim
 // legacy` print and no output shows a password (docs/machine-format.md, "What output never
-// shows"); any other line as it is, spacing and all.
+// shows"); the rest as it is, spacing and all.
 std::string EchoedLine(const fakes::Console& con, const std::string& line) {
-  std::string masked = fakes::MaskedCommandLine(line, con.typed_secrets);
-  return masked.find(fixer::kMaskedSecret) == std::string::npos ? line : masked;
+  return fakes::MaskedCommandLine(line, con.typed_secrets);
 }
 
 std::string TrimLeft(const std::string& s) {
