@@ -53,6 +53,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   run.commands = r.commands;
   run.failures = r.failures;
   run.error = r.error;
+  run.passwords = con.typed_secrets;
   return run;
 }
 
