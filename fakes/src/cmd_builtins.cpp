@@ -2,9 +2,10 @@
 //
 // echo [S: cmd behaviour, M]: `echo` alone prints "ECHO is on." / "ECHO is off."; `echo on|off`
 // switch command echo; `echo.` prints an empty line; otherwise the text after the one separator
-// character, quotes and all (fixup.cmd's `echo "text"` prints the quotes). Neither changes the
-// errorlevel. cd [M]: `cd` alone prints the current folder; `cd [/d] PATH` changes it (one drive
-// here), or prints "The system cannot find the path specified." and sets errorlevel 1.
+// character, quotes and all (fixup.cmd's `echo "text"` prints the quotes), with any password the
+// session was given masked [M: docs/windows-reference.md#choice-batch-masks-passwords]. Neither
+// changes the errorlevel. cd [M]: `cd` alone prints the current folder; `cd [/d] PATH` changes it
+// (one drive here), or prints "The system cannot find the path specified." and sets errorlevel 1.
 #include <algorithm>
 
 #include "cmd_common.h"
@@ -32,7 +33,8 @@ std::optional<int> RunEcho(Console& con, const std::string& rest) {
       return std::nullopt;
     }
   }
-  con.WriteLine(text);
+  // [M] cmd prints a password as it is; no output of ours shows one the session was given.
+  con.WriteLine(MaskedSecrets(text, con.typed_secrets));
   return std::nullopt;
 }
 

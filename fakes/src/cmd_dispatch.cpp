@@ -52,27 +52,36 @@ std::optional<std::string> FrameworkOfFolder(const Console& con, const std::stri
   return std::nullopt;
 }
 
+// Where each word of SplitCommandLine lies on its line: spaces and tabs separate, double quotes
+// group (and are kept).
+struct WordSpan {
+  size_t begin = 0;
+  size_t size = 0;
+};
+std::vector<WordSpan> WordSpans(const std::string& line) {
+  std::vector<WordSpan> spans;
+  bool quoted = false, any = false;
+  size_t begin = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (!quoted && (c == ' ' || c == '\t')) {
+      if (any) spans.push_back({begin, i - begin});
+      any = false;
+      continue;
+    }
+    if (c == '"') quoted = !quoted;
+    if (!any) begin = i;
+    any = true;
+  }
+  if (any) spans.push_back({begin, line.size() - begin});
+  return spans;
+}
+
 }  // namespace
 
 std::vector<std::string> SplitCommandLine(const std::string& line) {
   std::vector<std::string> words;
-  std::string cur;
-  bool quoted = false, any = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-      cur += c;
-      any = true;
-    } else if (!quoted && (c == ' ' || c == '\t')) {
-      if (any) words.push_back(cur);
-      cur.clear();
-      any = false;
-    } else {
-      cur += c;
-      any = true;
-    }
-  }
-  if (any) words.push_back(cur);
+  for (const WordSpan& w : WordSpans(line)) words.push_back(line.substr(w.begin, w.size));
   return words;
 }
 
@@ -190,8 +199,8 @@ bool EndsTheCommand(const std::string& word) {
 
 }  // namespace
 
-std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets) {
-  std::vector<std::string> words = SplitCommandLine(line);
+std::vector<size_t> NetUserPasswordWords(const std::vector<std::string>& words) {
+  std::vector<size_t> out;
   // Wherever `net user` starts on the line: first, or after `if errorlevel 1`, `&&`, `(`...
   for (size_t k = 0; k + 2 < words.size(); ++k) {
     std::string dir, name;
@@ -202,17 +211,33 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
     for (size_t i = k + 2; i < words.size() && !EndsTheCommand(words[i]); ++i) {
       if (words[i].starts_with('/')) continue;
       // The name is shown; anything after it (the password, or a stray word net refuses) is not.
-      if (positional++ >= 1 && Unquote(words[i]) != "*") words[i] = fixer::kMaskedSecret;
+      if (positional++ >= 1 && Unquote(words[i]) != "*") out.push_back(i);
     }
   }
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  for (const std::string& secret : typed_secrets) {
-    if (secret.empty() || secret == "*") continue;
-    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + fixer::kMaskedSecret.size()))
-      out.replace(at, secret.size(), fixer::kMaskedSecret);
-  }
+  std::sort(out.begin(), out.end());  // `net user net user a b` reads a word twice
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::string MaskedSecrets(std::string text, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    if (secret.empty() || secret == "*") continue;
+    for (size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + fixer::kMaskedSecret.size()))
+      text.replace(at, secret.size(), fixer::kMaskedSecret);
+  }
+  return text;
+}
+
+std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets) {
+  const std::vector<WordSpan> spans = WordSpans(line);
+  std::string out = line;
+  const std::vector<size_t> passwords = NetUserPasswordWords(SplitCommandLine(line));
+  // From the right, so the spans to the left stay where they were; the rest of the line is kept
+  // byte for byte, spacing and all.
+  for (auto it = passwords.rbegin(); it != passwords.rend(); ++it)
+    out.replace(spans[*it].begin, spans[*it].size, fixer::kMaskedSecret);
+  return MaskedSecrets(std::move(out), typed_secrets);
 }
 
 }  // namespace fakes

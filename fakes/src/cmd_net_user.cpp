@@ -191,7 +191,7 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
       if (!password) return kNetFailed;
     } else {
       password = fixer::Secret::FromString(u.words[1]);
-      con.typed_secrets.push_back(u.words[1]);
+      con.RememberSecret(u.words[1]);
     }
     // 127 characters as Windows counts them: UTF-16 units, not UTF-8 bytes
     // (docs/windows-reference.md#net-commands).

@@ -5,14 +5,16 @@
 // and the %-expanded line; labels and empty lines are not shown; `goto` searches forward from
 // the current line and then from the top; a missing label prints "The system cannot find the
 // batch label specified - NAME" and ends the batch; a malformed `if` prints "The syntax of the
-// command is incorrect." and ends it.
+// command is incorrect." and ends it. Not as cmd: a password the batch gives net user, on its
+// line or in a variable, is masked in the echo and in what `echo` and `set` print
+// [M: docs/windows-reference.md#choice-batch-masks-passwords].
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "batch_detail.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
-#include "fixer/secret.h"
 #include "sim/batch.h"
 
 namespace sim {
@@ -20,13 +22,13 @@ namespace {
 
 using batch::NotUnderstood;
 
-// A command line as the echo shows it: the password a `net user` on it sets, and any password
-// typed on an earlier line, masked, since the console is what every report and `fixup-sim
-// legacy` print and no output shows a password (docs/machine-format.md, "What output never
-// shows"); any other line as it is, spacing and all.
-std::string EchoedLine(const fakes::Console& con, const std::string& line) {
-  std::string masked = fakes::MaskedCommandLine(line, con.typed_secrets);
-  return masked.find(fixer::kMaskedSecret) == std::string::npos ? line : masked;
+// A command line as the echo shows it: the password a `net user` on it sets, the value a `set` on
+// it gives a password variable, and any password the session was given before, masked, since the
+// console is what every report and `fixup-sim legacy` print and no output shows a password
+// (docs/machine-format.md, "What output never shows"); the rest as it is, spacing and all.
+std::string EchoedLine(const fakes::Console& con, const std::string& line,
+                       const std::set<std::string>& password_variables) {
+  return fakes::MaskedCommandLine(batch::MaskedPasswordSets(line, password_variables), con.typed_secrets);
 }
 
 std::string TrimLeft(const std::string& s) {
@@ -93,6 +95,7 @@ struct Interpreter {
   int current_line = 0;
   std::vector<BatchCommand> commands;
   std::vector<BatchFailure> failures;
+  std::set<std::string> password_variables;  // batch::PasswordVariables of `lines`
 
   Flow Goto(const std::string& target) {
     std::string label = fixer::FoldWindowsName(target);
@@ -183,7 +186,7 @@ struct Interpreter {
   Flow Set(const std::string& rest) {
     std::string s = rest;
     if (s.empty()) {
-      for (const auto& [name, value] : con.env.All()) con.WriteLine(name + "=" + value);
+      for (const auto& [name, value] : con.env.All()) con.WriteLine(Listed(name, value));
       return Flow::kNext;
     }
     if (s[0] == '/') throw NotUnderstood{"not supported: 'set " + FirstWord(s).first + "'"};
@@ -196,7 +199,7 @@ struct Interpreter {
       bool any = false;
       for (const auto& [name, value] : con.env.All()) {
         if (fixer::FoldWindowsName(name).rfind(fixer::FoldWindowsName(s), 0) == 0) {
-          con.WriteLine(name + "=" + value);
+          con.WriteLine(Listed(name, value));
           any = true;
         }
       }
@@ -208,7 +211,13 @@ struct Interpreter {
     }
     if (eq == 0) return SyntaxError();
     con.env.Set(s.substr(0, eq), s.substr(eq + 1));
+    if (password_variables.count(fixer::FoldWindowsName(s.substr(0, eq)))) con.RememberSecret(s.substr(eq + 1));
     return Flow::kNext;
+  }
+
+  // A variable as `set` lists it, a password the session was given masked in its value [M].
+  std::string Listed(const std::string& name, const std::string& value) const {
+    return name + "=" + fakes::MaskedSecrets(value, con.typed_secrets);
   }
 
   Flow Exit(const std::string& rest) {
@@ -291,6 +300,10 @@ struct Interpreter {
 BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::string& file_name,
                      const std::vector<std::string>& args) {
   Interpreter in{con, file_name, args, SplitBatchLines(text)};
+  in.password_variables = batch::PasswordVariables(in.lines);
+  // One already set when the batch starts holds a password too, from the start.
+  for (const std::string& name : in.password_variables)
+    if (auto value = con.env.Get(name)) con.RememberSecret(*value);
   BatchResult result;
   // A script that loops (`:retry ... goto retry` around a runas that keeps failing) would
   // never end here, as no one can press Ctrl+C: it is stopped and reported [I].
@@ -320,7 +333,8 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
         break;
       }
       if (TrimLeft(expanded).empty()) continue;
-      if (con.echo_on && !quiet) con.Write("\n" + con.Prompt() + EchoedLine(con, expanded) + "\n");
+      if (con.echo_on && !quiet)
+        con.Write("\n" + con.Prompt() + EchoedLine(con, expanded, in.password_variables) + "\n");
       if (in.Execute(expanded) == Flow::kEnd) break;
     } catch (const NotUnderstood& e) {
       con.mute_out = con.mute_err = false;

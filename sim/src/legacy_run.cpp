@@ -41,6 +41,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt.
   fakes::Console con(machine, input);
   con.sink = std::move(live);
+  con.public_passwords = {kFixupCmdPassword};  // its `echo` tells the user to type it
   const std::string typed = "c:\\" + name;
   con.Write(con.Prompt() + typed + "\n");
   BatchResult r = RunBatch(con, text, typed);
@@ -52,6 +53,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   run.commands = r.commands;
   run.failures = r.failures;
   run.error = r.error;
+  run.passwords = con.typed_secrets;
   return run;
 }
 

@@ -108,10 +108,12 @@ void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
 
 // A `legacy` run of fixup.cmd keeps only the secret scan's promise: no password in its console
 // (the published 1pass@word masked, steps_legacy.cpp), the journal or the events, against the
-// machine before the run (RunContext::before_step) and after it.
+// machine before the run (RunContext::before_step) and after it; the passwords looked for include
+// every one a batch of the scenario gave net user (RunContext::batch_passwords).
 std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
   std::vector<std::string> known = {kFixupCmdPassword};
   if (step.args.count("answer")) known.push_back(Arg(step, "answer"));  // what the user typed: a password
+  known.insert(known.end(), ctx.batch_passwords.begin(), ctx.batch_passwords.end());
   std::vector<CheckResult> out{
       NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), known),
       NoAccountPasswordIn(ctx.all_output_words, ctx.all_output, ctx.before_step, ctx.machine.state())};
@@ -142,6 +144,7 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   const fakes::MachineState& now = ctx.machine.state();
   std::vector<std::string> known = {kFixupCmdPassword};
   if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
+  known.insert(known.end(), ctx.batch_passwords.begin(), ctx.batch_passwords.end());
   out.push_back(NoSecretIn(ctx.all_output, found, now, known));
   for (CheckResult& c : ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, ctx.machine))
     out.push_back(std::move(c));

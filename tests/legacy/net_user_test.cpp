@@ -184,6 +184,33 @@ TEST(MaskedCommandLine, HidesThePasswordNetReadsAndEveryTypedSecret) {
   EXPECT_EQ(fakes::MaskedCommandLine("echo S3cret and S3cret", {"S3cret"}), "echo ******** and ********");
 }
 
+// The rest of the line is kept byte for byte: its spacing, and a mask's text it held already.
+TEST(MaskedCommandLine, KeepsTheLineAsWrittenAroundWhatItMasks) {
+  EXPECT_EQ(fakes::MaskedCommandLine("net  user\tbob   S3cret  /add "), "net  user\tbob   ********  /add ");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo  a  ********\tb "), "echo  a  ********\tb ");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo  S3cret  ", {"S3cret"}), "echo  ********  ");
+  EXPECT_EQ(fakes::MaskedCommandLine("net user net user  S3cret x"), "net user net ********  ******** ********");
+}
+
+// The words net user reads as a password, wherever it starts on the line; none for a prompt.
+TEST(NetUserPasswordWords, AreTheWordsAfterTheName) {
+  using W = std::vector<size_t>;
+  auto words = [](const std::string& line) { return fakes::NetUserPasswordWords(fakes::SplitCommandLine(line)); };
+  EXPECT_EQ(words("if errorlevel 1 net user %U% %PW% /add"), W{6});
+  EXPECT_EQ(words("net user /add ASPNET \"%PW%\""), W{4});
+  EXPECT_EQ(words("net user ASPNET *"), W{});
+  EXPECT_EQ(words("net user ASPNET /delete"), W{});
+  EXPECT_EQ(words("net user ASPNET a b >nul"), (W{3, 4}));
+  EXPECT_EQ(words("net user net user a"), (W{3, 4}));  // each word once
+  EXPECT_EQ(words("net localgroup Users ASPNET /add"), W{});
+}
+
+TEST(MaskedSecrets, MasksEachSecretWhereverItIs) {
+  EXPECT_EQ(fakes::MaskedSecrets("a S3cret, S3cretS3cret", {"S3cret"}), "a ********, ****************");
+  EXPECT_EQ(fakes::MaskedSecrets("a * b", {"", "*"}), "a * b");  // nothing typed, or a prompt
+  EXPECT_EQ(fakes::MaskedSecrets("one two", {"one", "two"}), "******** ********");
+}
+
 // net user records the password it was given on its line, for the report to mask.
 TEST_F(NetUser, APasswordOnTheLineIsATypedSecret) {
   EXPECT_EQ(Run("net user ASPNET N3w-Passw0rd"), 0);

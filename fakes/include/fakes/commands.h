@@ -27,11 +27,21 @@ std::vector<std::string> SplitCommandLine(const std::string& line);
 // A word without its surrounding double quotes.
 std::string Unquote(const std::string& word);
 
-// `line` as a report may show it: the password of `net user NAME PASSWORD` (net or net1, in any
-// case, with a path or an extension, options anywhere) is "********" whether or not the command
-// ran (a `*` asks for it and is shown), and so is each of `typed_secrets` wherever it appears
-// (`net user x PASSWORD&&echo done`). The console shows what was typed; a report outlives it.
-//   MaskedCommandLine("NET.EXE USER /add dave S3cret")   // "NET.EXE USER /add dave ********"
+// The words of a command line (SplitCommandLine's) that `net user` reads as a password (net or
+// net1, in any case, with a path or an extension, options anywhere, wherever on the line it
+// starts): every word after the user name, as net refuses a stray one; not a `*`, which asks.
+//   NetUserPasswordWords(SplitCommandLine("if errorlevel 1 net user %U% %PW% /add"))   // {6}
+std::vector<size_t> NetUserPasswordWords(const std::vector<std::string>& words);
+
+// `text` with each of `secrets` (but "" and "*") "********" wherever it appears.
+std::string MaskedSecrets(std::string text, const std::vector<std::string>& secrets);
+
+// `line` as a report may show it: the password of `net user NAME PASSWORD` (NetUserPasswordWords)
+// is "********" whether or not the command ran (a `*` asks for it and is shown), and so is each
+// of `typed_secrets` wherever it appears (`net user x PASSWORD&&echo done`). The rest of the line
+// is kept as it is, spacing and all: a line with nothing to hide comes back unchanged. The
+// console shows what was typed; a report outlives it.
+//   MaskedCommandLine("NET.EXE USER /add dave  S3cret")   // "NET.EXE USER /add dave  ********"
 std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets = {});
 
 // One command line (already %-expanded). Returns the new errorlevel, or nullopt when the

@@ -12,6 +12,7 @@
 //   std::string printed = con.output;   // "Enter the password for ASPNET: \nAttempting to start cmd.exe as ..."
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -71,9 +72,15 @@ struct Console {
   std::string output;                          // everything printed, both streams
   std::function<void(std::string_view)> sink;  // live copy of the output, if set
   std::vector<ConsoleNote> notes;
-  // Passwords given on a command line (`net user NAME PASSWORD`), as typed: a report masks them
-  // wherever the line shows them (MaskedCommandLine).
+  // Passwords the session was given, as typed (RememberSecret): on a command line (`net user
+  // NAME PASSWORD`), or in a variable a batch file gives net user as one. From then on the echo
+  // of a command line, `echo` and `set` show them masked (MaskedCommandLine, MaskedSecrets), and
+  // the `secrets` invariant looks for them in every output
+  // [M: docs/windows-reference.md#choice-batch-masks-passwords].
   std::vector<std::string> typed_secrets;
+  // Passwords everyone was told, never remembered, so shown: the published 1pass@word, which
+  // fixup.cmd's own `echo` tells the user to type at runas, as the paper does.
+  std::vector<std::string> public_passwords;
   // Redirections in force for the current command (`>nul`, `2>nul`): dropped streams.
   bool mute_out = false;
   bool mute_err = false;
@@ -90,6 +97,14 @@ struct Console {
     if (sink && !input.ShowsTyping()) sink(text);
   }
   void WriteLine(std::string_view text, Stream stream = Stream::kOut) { Write(std::string(text) + "\n", stream); }
+  // Adds `password` to typed_secrets, unless it is empty, `*` (net's prompt), public or known.
+  void RememberSecret(const std::string& password) {
+    auto among = [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), password) != list.end();
+    };
+    if (password.empty() || password == "*" || among(public_passwords) || among(typed_secrets)) return;
+    typed_secrets.push_back(password);
+  }
   std::string Prompt() const { return cwd + ">"; }
 };
 

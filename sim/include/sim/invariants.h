@@ -8,7 +8,8 @@
 //               what the repair itself grants (aspnet_regiis -i, its profile, Users when recreated);
 //  - secrets:   no password (the worker's secret, a custom worker's password in clear or in the
 //               registry value an aspnet_setreg reference names, the known 1pass@word, an
-//               operator's temporary password) in any output, journal record or event;
+//               operator's temporary password, one a batch of the scenario gave net user) in any
+//               output, journal record or event;
 //  - worker:    the worker account's password is the one in the LSA secret (so a temporary
 //               password is never left valid);
 //  - site:      no application that answered 200 before now fails;

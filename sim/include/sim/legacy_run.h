@@ -25,6 +25,9 @@ struct LegacyRun {
   std::vector<BatchFailure> failures;    // commands that failed along the way
   std::optional<BatchDiagnostic> error;  // a line the interpreter does not understand
   std::string load_error;                // the script could not be read
+  // Every password the batch gave net user, on a line or in a variable (Console::typed_secrets):
+  // secrets no output may show, for the `secrets` invariant to look for. Never printed.
+  std::vector<std::string> passwords;
 };
 
 // The temporary password the published fixup.cmd hard-codes (`net user ASPNET 1pass@word`) and

@@ -75,6 +75,9 @@ struct RunContext {
   std::vector<std::string> all_output;  // everything printed in the run (secret scan)
   PrintedWordHashes all_output_words;   // its words' NT hashes, as far as a legacy step's scan got
   PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
+  // Every password a `legacy` or `command` step's batch gave net user (LegacyRun::passwords): the
+  // secret scan looks for them too, in the output of every later step. Never printed.
+  std::vector<std::string> batch_passwords;
   // The invariants checked after the last fixer run (CheckInvariants), for the `invariant` check.
   std::optional<std::vector<CheckedInvariant>> invariants;
 };
