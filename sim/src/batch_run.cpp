@@ -211,7 +211,8 @@ struct Interpreter {
     }
     if (eq == 0) return SyntaxError();
     con.env.Set(s.substr(0, eq), s.substr(eq + 1));
-    if (password_variables.count(fixer::FoldWindowsName(s.substr(0, eq)))) con.RememberSecret(s.substr(eq + 1));
+    if (const std::string name = fixer::FoldWindowsName(s.substr(0, eq)); password_variables.count(name))
+      con.RememberVariableSecret(name, s.substr(eq + 1));
     return Flow::kNext;
   }
 
@@ -303,7 +304,7 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
   in.password_variables = batch::PasswordVariables(in.lines);
   // One already set when the batch starts holds a password too, from the start.
   for (const std::string& name : in.password_variables)
-    if (auto value = con.env.Get(name)) con.RememberSecret(*value);
+    if (auto value = con.env.Get(name)) con.RememberVariableSecret(name, *value);
   BatchResult result;
   // A script that loops (`:retry ... goto retry` around a runas that keeps failing) would
   // never end here, as no one can press Ctrl+C: it is stopped and reported [I].

@@ -14,9 +14,11 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fakes/environment.h"
@@ -97,15 +99,38 @@ struct Console {
     if (sink && !input.ShowsTyping()) sink(text);
   }
   void WriteLine(std::string_view text, Stream stream = Stream::kOut) { Write(std::string(text) + "\n", stream); }
-  // Adds `password` to typed_secrets, unless it is empty, `*` (net's prompt), public or known.
+  // A password net user took (on its line, or typed at its prompt): in typed_secrets for good.
   void RememberSecret(const std::string& password) {
-    auto among = [&](const std::vector<std::string>& list) {
-      return std::find(list.begin(), list.end(), password) != list.end();
-    };
-    if (password.empty() || password == "*" || among(public_passwords) || among(typed_secrets)) return;
-    typed_secrets.push_back(password);
+    if (Remember(password)) taken_secrets_.push_back(password);
+  }
+  // What a batch file's password variable (one a `net user` line takes as its password) holds
+  // now, by its folded name: in typed_secrets while it holds it. The value it held before goes
+  // unless net user took it or another such variable holds it (it was never a password), so a
+  // loop that grows the variable keeps one value, not one a turn.
+  void RememberVariableSecret(const std::string& variable, const std::string& value) {
+    std::string& held = variable_secrets_[variable];
+    const std::string before = std::exchange(held, value);
+    Remember(value);
+    if (before.empty() || before == value || Among(taken_secrets_, before)) return;
+    for (const auto& [name, now] : variable_secrets_)
+      if (now == before) return;
+    typed_secrets.erase(std::find(typed_secrets.begin(), typed_secrets.end(), before));
   }
   std::string Prompt() const { return cwd + ">"; }
+
+ private:
+  static bool Among(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+  }
+  // Adds `password` to typed_secrets, unless it is empty, `*` (net's prompt) or public; whether
+  // it is a secret now (false for those three).
+  bool Remember(const std::string& password) {
+    if (password.empty() || password == "*" || Among(public_passwords, password)) return false;
+    if (!Among(typed_secrets, password)) typed_secrets.push_back(password);
+    return true;
+  }
+  std::vector<std::string> taken_secrets_;               // those RememberSecret was given
+  std::map<std::string, std::string> variable_secrets_;  // RememberVariableSecret's, by variable
 };
 
 }  // namespace fakes
