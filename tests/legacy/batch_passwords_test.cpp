@@ -11,13 +11,7 @@ namespace {
 
 constexpr size_t npos = std::string::npos;
 
-class BatchPasswords : public LegacyFixture {
- protected:
-  sim::BatchResult Go(const std::string& text) {
-    con->output.clear();
-    return sim::RunBatch(*con, text, "t.cmd");
-  }
-};
+class BatchPasswords : public LegacyFixture {};
 
 // A line with nothing to hide is echoed as written, even one that holds the mask's own text; a
 // masked line keeps its spacing around the mask.

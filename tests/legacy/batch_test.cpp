@@ -6,13 +6,7 @@
 namespace legacy_test {
 namespace {
 
-class Batch : public LegacyFixture {
- protected:
-  sim::BatchResult Go(const std::string& text) {
-    con->output.clear();
-    return sim::RunBatch(*con, text, "t.cmd");
-  }
-};
+class Batch : public LegacyFixture {};
 
 TEST_F(Batch, EchoOnShowsBlankLinePromptAndLine) {
   auto r = Go("REM hello\r\necho hi\r\n");

@@ -12,6 +12,7 @@
 
 #include "fakes/commands.h"
 #include "fakes/machine_yaml.h"
+#include "sim/batch.h"
 
 namespace legacy_test {
 
@@ -35,6 +36,11 @@ class LegacyFixture : public ::testing::Test {
   int Run(const std::string& line) {
     con->output.clear();
     return fakes::RunCommandLine(*con, line).value_or(-1);
+  }
+  // Runs `text` as the batch file t.cmd; Out() is then its output alone.
+  sim::BatchResult Go(const std::string& text) {
+    con->output.clear();
+    return sim::RunBatch(*con, text, "t.cmd");
   }
   const std::string& Out() const { return con->output; }
 
