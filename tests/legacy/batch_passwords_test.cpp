@@ -78,6 +78,15 @@ TEST_F(BatchPasswords, APasswordVariablesValueIsRememberedWhileItHoldsIt) {
   EXPECT_EQ(con->typed_secrets, (std::vector<std::string>{"Pre#Set2003", "Taken#2003", "Next#2003"}));
 }
 
+// A public password a password variable held is no secret to let go when the variable changes:
+// the passwords the session keeps stay as they were.
+TEST_F(BatchPasswords, APublicValueAPasswordVariableHeldLeavesTheSecretsAsTheyWere) {
+  con->public_passwords = {"1pass@word"};
+  Go("@echo off\r\nnet user ASPNET Kept#2003 >nul\r\nset PW=1pass@word\r\nset PW=Next#2003\r\nexit /b\r\n"
+     "net user ASPNET %PW%\r\n");
+  EXPECT_EQ(con->typed_secrets, (std::vector<std::string>{"Kept#2003", "Next#2003"}));
+}
+
 // A loop that grows a password variable keeps one value remembered, not one a turn, so each echo
 // masks one password: the batch stays linear in what it prints (it took minutes at 8,191
 // characters when every value was kept).

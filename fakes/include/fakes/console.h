@@ -114,7 +114,9 @@ struct Console {
     if (before.empty() || before == value || Among(taken_secrets_, before)) return;
     for (const auto& [name, now] : variable_secrets_)
       if (now == before) return;
-    typed_secrets.erase(std::find(typed_secrets.begin(), typed_secrets.end(), before));
+    // Not there when it was never one: empty, `*` or public (Remember).
+    if (auto it = std::find(typed_secrets.begin(), typed_secrets.end(), before); it != typed_secrets.end())
+      typed_secrets.erase(it);
   }
   std::string Prompt() const { return cwd + ">"; }
 
