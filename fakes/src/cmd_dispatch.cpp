@@ -77,13 +77,16 @@ std::vector<WordSpan> WordSpans(const std::string& line) {
   return spans;
 }
 
-}  // namespace
-
-std::vector<std::string> SplitCommandLine(const std::string& line) {
+std::vector<std::string> WordsAt(const std::string& line, const std::vector<WordSpan>& spans) {
   std::vector<std::string> words;
-  for (const WordSpan& w : WordSpans(line)) words.push_back(line.substr(w.begin, w.size));
+  words.reserve(spans.size());
+  for (const WordSpan& w : spans) words.push_back(line.substr(w.begin, w.size));
   return words;
 }
+
+}  // namespace
+
+std::vector<std::string> SplitCommandLine(const std::string& line) { return WordsAt(line, WordSpans(line)); }
 
 std::string Unquote(const std::string& word) {
   std::string out;
@@ -232,7 +235,7 @@ std::string MaskedSecrets(std::string text, const std::vector<std::string>& secr
 std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets) {
   const std::vector<WordSpan> spans = WordSpans(line);
   std::string out = line;
-  const std::vector<size_t> passwords = NetUserPasswordWords(SplitCommandLine(line));
+  const std::vector<size_t> passwords = NetUserPasswordWords(WordsAt(line, spans));
   // From the right, so the spans to the left stay where they were; the rest of the line is kept
   // byte for byte, spacing and all.
   for (auto it = passwords.rbegin(); it != passwords.rend(); ++it)
