@@ -87,6 +87,9 @@ using sweep::RunOutcome;
 struct SnapshotCalls {
   uint64_t from = 1, upto = UINT64_MAX;
 };
+// None: without power losses no pair case starts from a snapshot (a second fault's error runs
+// its run again).
+constexpr SnapshotCalls kNoSnapshots{.from = 1, .upto = 0};
 
 // The machines one run passed through, kept while a single case's pair cases run: a pair case
 // whose second fault falls in this run starts from them instead of running the episode again.
@@ -608,7 +611,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   const bool keep_transcripts = o.only_case.has_value();  // only a replay prints them
   const bool recovered = apply.exit_code == fixer::ToInt(fixer::ExitCode::kNotRestored);
   const bool keep = record != nullptr, snapshots = keep && o.share_runs;
-  const SnapshotCalls window = keep && o.crash ? record->window : SnapshotCalls{.from = 1, .upto = 0};
+  const SnapshotCalls window = keep ? record->window : kNoSnapshots;
   RecoveryCache* share = snapshots || copy_found || !o.share_runs ? nullptr : cache;
   if (recovered && !share && start.machine) start.spare = start.machine->state();  // the rollback's machine
   std::optional<RunOutcome> for_rollback;
@@ -656,7 +659,7 @@ CaseResult RunCase(const Case& c, const SweepOptions& o, Recorded* record = null
                    RecoveryCache* cache = nullptr) {
   if (record) *record = Recorded{.window = record->window};
   RunSnapshots* snapshots = record && o.share_runs ? &record->apply : nullptr;
-  if (snapshots) snapshots->last = o.crash ? record->window.upto : 0;  // a second fault's error runs the apply again
+  if (snapshots) snapshots->last = record->window.upto;
   // A single-fault sweep's power loss at N is the only case that starts from the clean apply's
   // machine before N (a pair case starts from its single case's snapshots).
   const bool last_reader = o.faults < 2;
@@ -830,7 +833,7 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
     const uint64_t window_calls = std::max<uint64_t>(1, o.snapshot_window_calls);
     Recorded record;
     const uint64_t first_call = singles[i].faults.front().call;
-    record.window = {first_call + 1, first_call + window_calls};
+    record.window = o.crash ? SnapshotCalls{first_call + 1, first_call + window_calls} : kNoSnapshots;
     u.single = RunCase(singles[i], o, &record);
     std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
     ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
