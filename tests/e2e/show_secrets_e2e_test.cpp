@@ -29,6 +29,10 @@ constexpr const char* kMachine =
     "  - version: '1.1'\n"
     "    process_model: {userName: machine, password: AutoGenerate}\n";
 
+// show's forms: text, the two loadable ones, and --json.
+const std::vector<std::vector<std::string>> kEveryForm = {{}, {"--format", "yaml"}, {"--format", "json"}, {"--json"}};
+std::string FormName(const std::vector<std::string>& form) { return form.empty() ? "text" : form.back(); }
+
 class ShowSecretsE2e : public ::testing::Test {
  protected:
   Ran Show(const std::vector<std::string>& form) {
@@ -42,11 +46,10 @@ class ShowSecretsE2e : public ::testing::Test {
 
 TEST_F(ShowSecretsE2e, AProcessModelPasswordInClearIsShownInNoForm) {
   dir_.Write("m.yaml", kMachine);
-  for (const std::vector<std::string>& form :
-       {std::vector<std::string>{}, {"--format", "yaml"}, {"--format", "json"}, {"--json"}}) {
+  for (const std::vector<std::string>& form : kEveryForm) {
     const Ran r = Show(form);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const std::string name = form.empty() ? "text" : form.back();
+    const std::string name = FormName(form);
     EXPECT_EQ((r.out + r.err).find(kPassword), std::string::npos) << name << ":\n" << r.out << r.err;
   }
 }
@@ -71,11 +74,10 @@ TEST_F(ShowSecretsE2e, TheLoadableFormsMaskOnlyAClearTextPassword) {
 TEST_F(ShowSecretsE2e, AnAccountsHashIsOnlyInTheFormsThatLoadBack) {
   dir_.Write("m.yaml", kMachine);
   const std::string hash = fakes::NtHash(kPassword);
-  for (const std::vector<std::string>& form :
-       {std::vector<std::string>{}, {"--format", "yaml"}, {"--format", "json"}, {"--json"}}) {
+  for (const std::vector<std::string>& form : kEveryForm) {
     const Ran r = Show(form);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const std::string name = form.empty() ? "text" : form.back();
+    const std::string name = FormName(form);
     EXPECT_EQ(r.out.find(hash) != std::string::npos, !form.empty()) << name << ":\n" << r.out;
   }
 }
