@@ -215,7 +215,9 @@ void ReadObjects(HeaderReader& in, ObjectMap& objects) {
       std::string name = in.Key();
       object.values[std::move(name)] = in.Key();
     }
-    if (!objects.emplace(std::move(key), std::move(object)).second) in.FailOnLineRead("an object twice in one record");
+    if (!objects.Writable().emplace(std::move(key), std::move(object)).second) {
+      in.FailOnLineRead("an object twice in one record");
+    }
   }
 }
 
@@ -314,7 +316,7 @@ std::string TakeObjectsOut(MachineState& part) {
       PutItem(out, data);
     }
   }
-  part.objects.clear();
+  part.objects = {};
   return out;
 }
 
@@ -433,9 +435,9 @@ bool ApplyLogRecord(const DecodedLogRecord& record, MachineState& state) {
     for (const std::string& key : what.objects) {
       auto it = part.objects.find(key);
       if (it == part.objects.end()) {
-        state.objects.erase(key);
+        state.objects.Writable().erase(key);
       } else {
-        state.objects[key] = it->second;
+        state.objects.Writable()[key] = it->second;
       }
     }
   }

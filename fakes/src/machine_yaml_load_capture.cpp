@@ -42,7 +42,7 @@ void ScopeCapturedAces(LoadContext& c, const Field* objects) {
       }
     }
   }
-  for (auto& [key, object] : c.st().objects) {
+  for (auto& [key, object] : c.st().objects.Writable()) {
     if (listed.contains(key)) continue;
     std::erase_if(object.dacl, [&](const fixer::Ace& ace) {
       return (ace.flags & fixer::kInheritedAce) == 0 && captured.contains(ace.sid);

@@ -54,10 +54,9 @@ const SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) const {
   return it == objects.end() ? nullptr : &it->second;
 }
 
-SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) {
-  auto& objects = m_.state().objects;
-  auto it = objects.find(FoldedObjectKey(ref.ns, ref.path).view());
-  return it == objects.end() ? nullptr : &it->second;
+ObjectStore::WritableIterator ObjectStore::WritableAt(const fixer::ObjectRef& ref) {
+  auto& objects = m_.state().objects.Writable();
+  return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
 }
 
 bool ObjectStore::Exists(const fixer::ObjectRef& ref) const { return Find(ref) != nullptr; }
@@ -99,14 +98,14 @@ fixer::Status ObjectStore::Create(fixer::ObjectNamespace ns, const std::string& 
   obj.container = container;
   obj.owner = owner;
   obj.dacl = std::move(dacl);
-  m_.state().objects[ObjectKey(ns, path)] = std::move(obj);
+  m_.state().objects.Writable()[ObjectKey(ns, path)] = std::move(obj);
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::Erase(const fixer::ObjectRef& ref) {
   if (!Exists(ref)) return MissingError(*this, ref);
   if (auto st = m_.Mutate(MutationOp(ref.ns, "delete"), ref.path); !st.ok()) return st;
-  m_.state().objects.erase(ObjectKey(ref.ns, ref.path));
+  m_.state().objects.Writable().erase(ObjectKey(ref.ns, ref.path));
   return fixer::Status::Ok();
 }
 
@@ -216,10 +215,11 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
 // Up to this many ACEs per call, the classes live on the stack (a re-grant adds a few per object).
 constexpr size_t kInlineClasses = 64;
 
-// Adds the new ones of `aces` to `dacl` (see MarkNewAces), calling `mutate` (the fault point)
-// first; none new: no call, no change.
-template <typename Mutate>
-fixer::Status MergeAces(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, Mutate mutate) {
+// Adds the new ones of `aces` to `dacl` (see MarkNewAces): `mutate` (the fault point) first,
+// then the ACEs go into the DACL `writable` gives; none new: no call, no change.
+template <typename Mutate, typename Writable>
+fixer::Status MergeAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, Mutate mutate,
+                        Writable writable) {
   std::array<uint8_t, kInlineClasses> inline_classes;
   std::unique_ptr<uint8_t[]> heap_classes;
   if (aces.size() > kInlineClasses) heap_classes = std::make_unique<uint8_t[]>(aces.size());
@@ -227,22 +227,26 @@ fixer::Status MergeAces(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ac
   const ClassCounts counts = MarkNewAces(dacl, aces, cls);
   if (counts == ClassCounts{}) return fixer::Status::Ok();
   if (auto st = mutate(); !st.ok()) return st;
-  InsertCanonical(dacl, aces, cls, counts);
+  InsertCanonical(writable(), aces, cls, counts);
   return fixer::Status::Ok();
 }
 
 }  // namespace
 
 fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
-  SecurableObject* obj = Find(ref);
+  const SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
-  return MergeAces(obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); });
+  return MergeAces(
+      obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); },
+      [&]() -> std::vector<fixer::Ace>& { return WritableAt(ref)->second.dacl; });
 }
 
-fixer::Status ObjectStore::AddAcesTo(SecurableObject* obj, const fixer::ObjectRef& ref,
+fixer::Status ObjectStore::AddAcesTo(const SecurableObject* obj, const fixer::ObjectRef& ref,
                                      std::span<const fixer::Ace> aces) {
   if (obj == nullptr) return MissingError(*this, ref);
-  return MergeAces(obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); });
+  return MergeAces(
+      obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); },
+      [&]() -> std::vector<fixer::Ace>& { return WritableAt(ref)->second.dacl; });
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
@@ -250,7 +254,7 @@ fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const 
 }
 
 void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) {
-  auto& map = m_.state().objects;
+  const ObjectMap& map = m_.state().objects;
   auto next = map.end();         // the object after the last one found
   std::vector<fixer::Ace> aces;  // reused for every object
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -262,38 +266,45 @@ void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer:
     }
     const fixer::ObjectRef& ref = objects[i].object;
     const auto it = FindFrom(map, next, ref);
-    if (it != map.end()) next = std::next(it);
-    writes.Written(i, AddAcesTo(it == map.end() ? nullptr : &it->second, ref, aces));
+    if (it == map.end()) {
+      writes.Written(i, AddAcesTo(nullptr, ref, aces));
+      continue;
+    }
+    const std::string& key = it->first;
+    writes.Written(i, AddAcesTo(&it->second, ref, aces));
+    // A write may have given this machine its own copy of the map: go on in the map it reads now.
+    next = std::next(map.find(key));
   }
 }
 
 fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
-  if (!Exists(ref)) return MissingError(*this, ref);
-  auto& dacl = Find(ref)->dacl;
-  auto it = std::find_if(dacl.begin(), dacl.end(),
-                         [&ace](const fixer::Ace& a) { return !(a.flags & fixer::kInheritedAce) && a == ace; });
-  if (it == dacl.end()) return fixer::Status::Ok();
+  const SecurableObject* obj = Find(ref);
+  if (obj == nullptr) return MissingError(*this, ref);
+  auto held = [&ace](const fixer::Ace& a) { return !(a.flags & fixer::kInheritedAce) && a == ace; };
+  const auto at = std::find_if(obj->dacl.begin(), obj->dacl.end(), held) - obj->dacl.begin();
+  if (at == std::ssize(obj->dacl)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
-  dacl.erase(it);
+  auto& dacl = WritableAt(ref)->second.dacl;
+  dacl.erase(dacl.begin() + at);
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::RemoveAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
-  SecurableObject* obj = Find(ref);
+  const SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
   auto removed = [&aces](const fixer::Ace& a) {
     return !(a.flags & fixer::kInheritedAce) && std::find(aces.begin(), aces.end(), a) != aces.end();
   };
   if (std::none_of(obj->dacl.begin(), obj->dacl.end(), removed)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
-  std::erase_if(obj->dacl, removed);
+  std::erase_if(WritableAt(ref)->second.dacl, removed);
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data) {
   if (!Exists(ref)) return MissingError(*this, ref);
   if (auto st = m_.Mutate("registry.set_value", ref.path + "\\" + name); !st.ok()) return st;
-  Find(ref)->values[name] = data;
+  WritableAt(ref)->second.values[name] = data;
   return fixer::Status::Ok();
 }
 

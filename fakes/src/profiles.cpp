@@ -60,7 +60,7 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
     if (!FolderExists(s, entry.path)) {
       if (Status st = m_.Mutate("file.create", entry.path); !st.ok()) return st;
       SecurableObject folder = ProfileFolder(entry.path, sid);
-      s.objects[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+      s.objects.Writable()[ObjectKey(folder.ns, folder.path)] = std::move(folder);
     }
     return entry;
   }
@@ -79,7 +79,7 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
     return st;
   }
   SecurableObject folder = ProfileFolder(path, sid);
-  s.objects[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+  s.objects.Writable()[ObjectKey(folder.ns, folder.path)] = std::move(folder);
   return entry;
 }
 
@@ -110,7 +110,8 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
     if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) return st;
     // The folder goes with everything under it.
     const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
-    std::erase_if(s.objects, [&](const auto& kv) { return kv.first == key || kv.first.starts_with(key + "\\"); });
+    std::erase_if(s.objects.Writable(),
+                  [&](const auto& kv) { return kv.first == key || kv.first.starts_with(key + "\\"); });
   }
   if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
   s.profiles.erase(

@@ -7,7 +7,7 @@
 namespace fakes {
 
 MachineState WithSecretsMasked(MachineState state) {
-  for (auto& [key, object] : state.objects)
+  for (auto& [key, object] : state.objects.Writable())
     for (auto& [name, data] : object.values) data = std::string(fixer::kMaskedSecret);
   for (auto& framework : state.products.frameworks)
     if (fixer::IsClearProcessModelPassword(framework.process_model.password))

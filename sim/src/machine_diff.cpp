@@ -385,7 +385,7 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
     for (const auto& p : b.profiles) pb[names.Of(p.sid)] = p.path;
     d.Map("profiles", pa, pb, [](const std::string& name, const auto&) { return name; });
   }
-  d.Map("objects", a.objects, b.objects, [](const std::string&, const fakes::SecurableObject& o) {
+  d.Map("objects", a.objects.get(), b.objects.get(), [](const std::string&, const fakes::SecurableObject& o) {
     return std::string(fixer::ToString(o.ns)) + " " + o.path;
   });
   if (!(a.sql == b.sql)) {

@@ -48,12 +48,12 @@ class Mutator {
       case 9: Object().path += "x"; break;
       case 10: Object().container = !Object().container; break;
       case 11: Object().ns = fixer::ObjectNamespace::kMetabase; break;
-      case 12: s.objects.erase(std::next(s.objects.begin(), Pick(s.objects.size()))); break;
-      case 13: s.objects.emplace("zz" + std::to_string(Pick(3)), SecurableObject{.path = "p"}); break;
+      case 12: s.objects.Writable().erase(std::next(s.objects.Writable().begin(), Pick(s.objects.size()))); break;
+      case 13: s.objects.Writable().emplace("zz" + std::to_string(Pick(3)), SecurableObject{.path = "p"}); break;
       case 14: {  // the same object under another key
-        auto node = s.objects.extract(std::next(s.objects.begin(), Pick(s.objects.size())));
+        auto node = s.objects.Writable().extract(std::next(s.objects.Writable().begin(), Pick(s.objects.size())));
         node.key() += std::to_string(Pick(2));
-        s.objects.insert(std::move(node));
+        s.objects.Writable().insert(std::move(node));
         break;
       }
       case 15: s.sam.users[Pick(s.sam.users.size())].comment = std::to_string(Pick(2)); break;
@@ -73,7 +73,7 @@ class Mutator {
     if (Pick(6) == 0) s = found_;
     if (Pick(3) == 0) {
       auto it = std::next(found_.objects.begin(), Pick(found_.objects.size()));
-      s.objects.insert_or_assign(it->first, it->second);
+      s.objects.Writable().insert_or_assign(it->first, it->second);
     }
   }
 
@@ -82,7 +82,7 @@ class Mutator {
   fixer::Sid Sid() { return fixer::Sid(5, {21, 1, 2, 3, 1000 + Pick(3)}); }
   // One of the first few objects (those the undo above puts back), or any.
   SecurableObject& Object() {
-    fakes::ObjectMap& objects = m_.state().objects;
+    auto& objects = m_.state().objects.Writable();
     if (objects.empty()) objects.emplace("zz", SecurableObject{});
     const size_t n = Pick(2) == 0 ? std::min<size_t>(objects.size(), 4) : objects.size();
     return std::next(objects.begin(), Pick(n))->second;
@@ -100,7 +100,8 @@ TEST_P(MachineChangedProperty, AnswersAsAFullCopyWouldAfterEveryStep) {
   size_t changed = 0, unchanged = 0;
   for (uint32_t seed = 1; seed <= 60; ++seed) {
     fakes::Machine machine(fakes::FreshInstall({.seed = seed}));
-    for (auto& [key, object] : machine.state().objects) object.values.emplace("v0", "0");  // data to change alone
+    for (auto& [key, object] : machine.state().objects.Writable())
+      object.values.emplace("v0", "0");  // data to change alone
     auto found = std::make_shared<const MachineState>(machine.state());
     if (handed_in) {
       machine.MarkFound(found);

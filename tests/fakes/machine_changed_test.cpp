@@ -34,10 +34,10 @@ TEST_F(MachineChanged, AChangePutBackIsNoChange) {
   fakes::MachineBackend backend(machine_);
   const bool container = machine_.state().objects.begin()->second.container;
   ASSERT_TRUE(machine_.Mutate("file.create", "C:\\x").ok());
-  machine_.state().objects.begin()->second.container = !container;
+  machine_.state().objects.Writable().begin()->second.container = !container;
   EXPECT_TRUE(backend.Changed());
   ASSERT_TRUE(machine_.Mutate("file.create", "C:\\x").ok());
-  machine_.state().objects.begin()->second.container = container;
+  machine_.state().objects.Writable().begin()->second.container = container;
   EXPECT_FALSE(backend.Changed());
 }
 
@@ -52,7 +52,7 @@ TEST_F(MachineChanged, EachBackendComparesWithTheStateItFound) {
   {
     fakes::MachineBackend first(machine_);
     ASSERT_TRUE(machine_.Mutate("file.create", "C:\\x").ok());
-    machine_.state().objects.clear();
+    machine_.state().objects = {};
     EXPECT_TRUE(first.Changed());
   }
   fakes::MachineBackend second(machine_);

@@ -33,7 +33,7 @@ class ProfilesTest : public ::testing::Test {
     fakes::SecurableObject o;
     o.path = path;
     o.owner = Sid::Administrators();
-    m_.state().objects[fakes::ObjectKey(o.ns, path)] = o;
+    m_.state().objects.Writable()[fakes::ObjectKey(o.ns, path)] = o;
   }
 };
 
@@ -148,7 +148,7 @@ TEST_F(ProfilesTest, DeleteRemovesEntryAndFolderTreeAnd2WhenThereIsNone) {
 TEST_F(ProfilesTest, EntryWhoseFolderIsGoneGetsItsFolderBack) {
   const Sid sid = NewUser("ASPNET");
   ASSERT_TRUE(profiles_.LoadOrCreate(sid, "ASPNET").ok());
-  m_.state().objects.clear();
+  m_.state().objects = {};
   auto entry = profiles_.LoadOrCreate(sid, "ASPNET");
   ASSERT_TRUE(entry.ok());
   EXPECT_EQ(entry->path, std::string(kRoot) + "\\ASPNET");

@@ -33,7 +33,6 @@ class ObjectStore {
   // "<ns>.delete"; 2 if absent.
   fixer::Status Erase(const fixer::ObjectRef& ref);
   bool Exists(const fixer::ObjectRef& ref) const;
-  SecurableObject* Find(const fixer::ObjectRef& ref);
   const SecurableObject* Find(const fixer::ObjectRef& ref) const;
 
   // "acl.add_ace" / "acl.remove_ace". Missing object: 2 for files and keys, 3 for a path.
@@ -65,8 +64,12 @@ class ObjectStore {
   std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;
 
  private:
+  using WritableIterator = std::map<std::string, SecurableObject, std::less<>>::iterator;
   // AddAces on `obj`, the object `ref` names (null when it names none): AddAces and AddAcesEach.
-  fixer::Status AddAcesTo(SecurableObject* obj, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+  fixer::Status AddAcesTo(const SecurableObject* obj, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+  // The object `ref` names (it must exist), to change: only after the Mutate() announcing the
+  // change, which may keep the machine as found, sharing the objects (state.h's ObjectMap).
+  WritableIterator WritableAt(const fixer::ObjectRef& ref);
 
   Machine& m_;
 };

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fakes/copy_on_write.h"
 #include "fakes/right_set.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
@@ -168,8 +169,11 @@ struct CaptureInfo {
 // ---- The machine ---------------------------------------------------------------------------
 
 // The objects by ObjectKey(ns, path), in that key's order. The comparator is transparent, so a
-// lookup by a FoldedObjectKey's view builds no string.
-using ObjectMap = std::map<std::string, SecurableObject, std::less<>>;
+// lookup by a FoldedObjectKey's view builds no string. Shared between copies of a machine until
+// one writes them (the largest part of a machine, and most runs write none of it): change them
+// through objects.Writable(), taken after the Mutate() that announces the change (which may keep
+// a copy of the machine as found).
+using ObjectMap = CopyOnWrite<std::map<std::string, SecurableObject, std::less<>>>;
 
 // The times a machine can hold (its clock, a password set, a lockout), seconds since 1970: those a
 // Windows FILETIME can (1601-01-01 to the year 30828), so a policy's days or minutes added to one
