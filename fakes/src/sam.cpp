@@ -245,7 +245,9 @@ fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const f
 fixer::Status Sam::DeleteUser(const std::string& name) {
   UserAccount* user = FindUser(name);
   if (!user) return Status::Win(fixer::kNerrUserNotFound);
-  if (user->rid == kAdministratorRid || user->rid == kGuestRid) return Status::Win(fixer::kErrorSpecialAccount);
+  // Any RID below 1000, not only Administrator's and Guest's: STATUS_SPECIAL_ACCOUNT, 1371
+  // (docs/windows-reference.md#sids).
+  if (user->rid < kFirstAccountRid) return Status::Win(fixer::kErrorSpecialAccount);
   if (Status st = m_.Mutate("sam.delete_user", user->name); !st.ok()) return st;
   MachineState& s = m_.state();
   const fixer::Sid sid = SidOf(*user);
