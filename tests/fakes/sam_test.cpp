@@ -280,6 +280,18 @@ TEST_F(SamTest, LookupNameAcceptsBareAndQualifiedNames) {
   EXPECT_EQ(sam_.LookupName("nobody").status().code(), 1332u);
 }
 
+// LsaLookupNames' remarks: an isolated name is first a well-known name ("Interactive"), then an
+// account of the built-in domain, then one of the account domain. A local user named like a
+// well-known principal is found only by its qualified name.
+TEST_F(SamTest, AnIsolatedNameIsAWellKnownNameBeforeALocalAccount) {
+  auto service = sam_.CreateUser({.name = "Service"}, Pw(""));
+  ASSERT_TRUE(service.ok());
+  EXPECT_EQ(*sam_.LookupName("service"), Sid::Service());
+  EXPECT_EQ(*sam_.LookupName("NT AUTHORITY\\SERVICE"), Sid::Service());
+  EXPECT_EQ(*sam_.LookupName("XPPRO\\Service"), *service);
+  EXPECT_EQ(*sam_.LookupName(".\\service"), *service);
+}
+
 TEST_F(SamTest, DisplayNameQualifiesByDomainAndShowsOrphansAsBareSids) {
   auto sid = sam_.CreateUser({.name = "ASPNET"}, Pw(""));
   ASSERT_TRUE(sid.ok());
