@@ -122,12 +122,13 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
   const OsEdition os = options.os;
   const uint64_t seed = options.seed;
   s.sam.domain = MachineSidFromSeed(seed);
-  s.sam.users.push_back(User(500, "Administrator", "", "Built-in account for administering the computer/domain",
+  s.sam.users.push_back(User(kAdministratorRid, "Administrator", "",
+                             "Built-in account for administering the computer/domain",
                              std::string(FreshAdministratorPassword(seed).Reveal()), {}, s.clock));
-  s.sam.users.push_back(User(501, "Guest", "", "Built-in account for guest access to the computer/domain", "",
+  s.sam.users.push_back(User(kGuestRid, "Guest", "", "Built-in account for guest access to the computer/domain", "",
                              {.disabled = true, .password_never_expires = true, .cannot_change_password = true},
                              s.clock));
-  s.sam.next_rid = 1000;
+  s.sam.next_rid = kFirstAccountRid;
   if (IsXpFamily(os)) {
     const fixer::AccountFlags locked_down{
         .disabled = true, .password_never_expires = true, .cannot_change_password = true};

@@ -16,7 +16,8 @@ bool FolderExists(const MachineState& s, const std::string& path) {
   return s.objects.contains(ObjectKey(fixer::ObjectNamespace::kFile, path));
 }
 
-// A folder is taken if it exists or another ProfileList entry already points at it.
+// A folder is taken if it exists or another ProfileList entry already points at it (the second
+// half a modelling choice, docs/windows-reference.md#profiles).
 bool FolderTaken(const MachineState& s, const std::string& path) {
   if (FolderExists(s, path)) return true;
   return std::any_of(s.profiles.begin(), s.profiles.end(),

@@ -170,18 +170,23 @@ fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
   auto domain_matches = [&](std::string_view candidate) {
     return !domain || fixer::SameWindowsName(*domain, candidate);
   };
-  for (const UserAccount& u : s.sam.users) {
-    if (fixer::SameWindowsName(u.name, bare) && domain_matches(computer)) return s.sam.domain.WithRid(u.rid);
-  }
-  for (const LocalGroup& g : s.sam.groups) {
-    // Both arms string_view: `? "BUILTIN" : computer` would make a temporary std::string
-    // and leave group_domain dangling.
-    const std::string_view group_domain =
-        IsBuiltinDomainSid(g.sid) ? std::string_view("BUILTIN") : std::string_view(computer);
-    if (fixer::SameWindowsName(g.name, bare) && domain_matches(group_domain)) return g.sid;
-  }
+  // LsaLookupNames' order for an isolated name: a well-known name, then an account of the
+  // built-in domain, then one of the account domain; so a local user named "Service" is found
+  // only as XPPRO\Service (docs/windows-reference.md#sids). A qualified name has one candidate.
   for (const WellKnownSid& w : WellKnownSids()) {
     if (fixer::SameWindowsName(w.name, bare) && domain_matches(w.domain)) return w.sid;
+  }
+  for (const bool builtin : {true, false}) {
+    // Both arms string_view: `? "BUILTIN" : computer` would make a temporary std::string.
+    const std::string_view group_domain = builtin ? std::string_view("BUILTIN") : std::string_view(computer);
+    if (!domain_matches(group_domain)) continue;
+    for (const LocalGroup& g : s.sam.groups) {
+      if (IsBuiltinDomainSid(g.sid) == builtin && fixer::SameWindowsName(g.name, bare)) return g.sid;
+    }
+    if (builtin) continue;
+    for (const UserAccount& u : s.sam.users) {
+      if (fixer::SameWindowsName(u.name, bare)) return s.sam.domain.WithRid(u.rid);
+    }
   }
   return Status::Win(fixer::kErrorNoneMapped);
 }
@@ -245,7 +250,9 @@ fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const f
 fixer::Status Sam::DeleteUser(const std::string& name) {
   UserAccount* user = FindUser(name);
   if (!user) return Status::Win(fixer::kNerrUserNotFound);
-  if (user->rid == kAdministratorRid || user->rid == kGuestRid) return Status::Win(fixer::kErrorSpecialAccount);
+  // Any RID below 1000, not only Administrator's and Guest's: STATUS_SPECIAL_ACCOUNT, 1371
+  // (docs/windows-reference.md#sids).
+  if (user->rid < kFirstAccountRid) return Status::Win(fixer::kErrorSpecialAccount);
   if (Status st = m_.Mutate("sam.delete_user", user->name); !st.ok()) return st;
   MachineState& s = m_.state();
   const fixer::Sid sid = SidOf(*user);

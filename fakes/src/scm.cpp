@@ -143,12 +143,14 @@ fixer::Status Scm::Start(const std::string& name) {
 fixer::Status Scm::Stop(const std::string& name) {
   fixer::ServiceInfo* service = Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  // Running dependents are said before the service's own state, even a stopped one's
+  // (docs/windows-reference.md#services).
   for (const auto& s : m_.state().services) {
     if (!IsActive(s)) continue;
     for (const std::string& d : s.dependencies)
       if (Find(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
   }
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
   // A service starting or stopping takes no control yet: 1061 (docs/windows-reference.md#services).
   if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
     return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);

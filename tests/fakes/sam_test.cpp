@@ -168,6 +168,23 @@ TEST_F(SamTest, BuiltinAccountsCannotBeDeleted) {
   EXPECT_NE(sam_.FindUser("Administrator"), nullptr);
 }
 
+// MS-SAMR SamrDeleteUser: "If the RID of U's objectSid attribute value is less than 1000, an error
+// MUST be returned" - every well-known account, not only Administrator (500) and Guest (501).
+TEST_F(SamTest, EveryAccountBelowRid1000IsBuiltInAndCannotBeDeleted) {
+  for (const uint32_t rid : {502u, 503u, 999u}) {
+    fakes::UserAccount builtin;
+    builtin.rid = rid;
+    builtin.name = "builtin" + std::to_string(rid);
+    m_.state().sam.users.push_back(builtin);
+    EXPECT_EQ(sam_.DeleteUser(builtin.name).code(), fixer::kErrorSpecialAccount) << rid;
+    EXPECT_NE(sam_.FindUser(builtin.name), nullptr) << rid;
+  }
+  auto first = sam_.CreateUser({.name = "first"}, Pw(""));
+  ASSERT_TRUE(first.ok());
+  EXPECT_GE(first->Rid(), fakes::kFirstAccountRid);
+  EXPECT_TRUE(sam_.DeleteUser("first").ok());
+}
+
 TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   auto sid = sam_.CreateUser({.name = "bob"}, Pw(""));
   ASSERT_TRUE(sid.ok());
@@ -261,6 +278,18 @@ TEST_F(SamTest, LookupNameAcceptsBareAndQualifiedNames) {
   EXPECT_EQ(sam_.LookupName("BUILTIN\\ASPNET").status().code(), 1332u);
   EXPECT_EQ(sam_.LookupName("OTHERPC\\ASPNET").status().code(), 1332u);
   EXPECT_EQ(sam_.LookupName("nobody").status().code(), 1332u);
+}
+
+// LsaLookupNames' remarks: an isolated name is first a well-known name ("Interactive"), then an
+// account of the built-in domain, then one of the account domain. A local user named like a
+// well-known principal is found only by its qualified name.
+TEST_F(SamTest, AnIsolatedNameIsAWellKnownNameBeforeALocalAccount) {
+  auto service = sam_.CreateUser({.name = "Service"}, Pw(""));
+  ASSERT_TRUE(service.ok());
+  EXPECT_EQ(*sam_.LookupName("service"), Sid::Service());
+  EXPECT_EQ(*sam_.LookupName("NT AUTHORITY\\SERVICE"), Sid::Service());
+  EXPECT_EQ(*sam_.LookupName("XPPRO\\Service"), *service);
+  EXPECT_EQ(*sam_.LookupName(".\\service"), *service);
 }
 
 TEST_F(SamTest, DisplayNameQualifiesByDomainAndShowsOrphansAsBareSids) {

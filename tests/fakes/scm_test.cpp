@@ -120,6 +120,17 @@ TEST_F(ScmTest, StoppedAndRunningErrors) {
   EXPECT_EQ(scm_.Start("seclogon").code(), fixer::kErrorServiceAlreadyRunning);
 }
 
+// docs/windows-reference.md#services: ControlService looks for running dependents before the
+// service's own state (ReactOS RControlService), so a stopped service that running services
+// depend on (a machine file can say so) answers 1051, not 1062, and nothing changes.
+TEST_F(ScmTest, RunningDependentsAreSaidBeforeAStoppedServicesOwnState) {
+  scm_.Find("IISADMIN")->state = ServiceState::kStopped;
+  ASSERT_EQ(StateOf("W3SVC"), ServiceState::kRunning);
+  const fakes::MachineState before = machine_.state();
+  EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
+  EXPECT_TRUE(machine_.state() == before);
+}
+
 // docs/windows-reference.md#services: ControlService cannot send a stop to a service that is
 // starting or stopping (1061), and changes nothing; running dependents are still said first (1051).
 TEST_F(ScmTest, APendingServiceCannotAcceptAStop) {

@@ -21,6 +21,33 @@ TEST(WinErrorText, NetworkTextsAreNetmsgs) {
             "This operation is not allowed on the last administrative account.");
 }
 
+// Every logon failure runas and LogonUser give (docs/windows-reference.md#logon-order), in XP's
+// English wording ([winerror]): 1328 and 1329 too, which the model never causes (it keeps no logon
+// hours or workstation list) but a program passing a Windows number through may print.
+TEST(WinErrorText, EveryLogonFailureHasXpsText) {
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorLogonFailure), "Logon failure: unknown user name or bad password.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorInvalidLogonHours),
+            "Logon failure: account logon time restriction violation.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorInvalidWorkstation),
+            "Logon failure: user not allowed to log on to this computer.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorPasswordExpired),
+            "Logon failure: the specified account password has expired.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorAccountDisabled), "Logon failure: account currently disabled.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorLogonTypeNotGranted),
+            "Logon failure: the user has not been granted the requested logon type at this computer.");
+}
+
+// The account errors of winerror.h and lmerr.h beside the ones the fake gives: a program passing
+// SAM's or NetUserAdd's number through prints Windows' words, never "cannot find message text".
+TEST(WinErrorText, AccountErrorsHaveXpsText) {
+  EXPECT_EQ(fixer::WinErrorText(1315), "The name provided is not a properly formed account name.");
+  EXPECT_EQ(fixer::WinErrorText(1316), "The specified user already exists.");
+  EXPECT_EQ(fixer::WinErrorText(1317), "The specified user does not exist.");
+  EXPECT_EQ(fixer::WinErrorText(1379), "The specified local group already exists.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kNerrGroupExists), "The group already exists.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorSpecialAccount), "Cannot perform this operation on built-in accounts.");
+}
+
 }  // namespace
 
 // The worker's password is the LSA secret aspnet_WP_PASSWORD, not L$ASP.NETAutoGenKeys (the

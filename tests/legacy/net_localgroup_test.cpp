@@ -24,6 +24,21 @@ TEST_F(NetLocalGroup, DeleteAMember) {
   EXPECT_FALSE(InGroup("Users", "ASPNET"));
 }
 
+// A bare name is looked up as LsaLookupNames does: a well-known name first
+// (docs/windows-reference.md#sids). `service` is NT AUTHORITY\SERVICE, even beside a local user
+// named so; XPPRO\service is the user.
+TEST_F(NetLocalGroup, ABareNameIsAWellKnownPrincipalBeforeALocalUser) {
+  ASSERT_EQ(Run("net user service Svc-Passw0rd /add"), 0);
+  EXPECT_EQ(Run("net localgroup \"Power Users\" service /add"), 0);
+  const fakes::LocalGroup* power_users = fakes::Sam(machine).FindGroup("Power Users");
+  ASSERT_NE(power_users, nullptr);
+  const auto& members = power_users->members;
+  EXPECT_NE(std::find(members.begin(), members.end(), fixer::Sid::Service()), members.end());
+  EXPECT_FALSE(InGroup("Power Users", "XPPRO\\service"));
+  EXPECT_EQ(Run("net localgroup \"Power Users\" XPPRO\\service /add"), 0);
+  EXPECT_TRUE(InGroup("Power Users", "XPPRO\\service"));
+}
+
 TEST_F(NetLocalGroup, DeleteANonMemberIs1377AndChangesNothing) {
   Run("net localgroup Users ASPNET /delete");
   const fakes::MachineState before = machine.state();

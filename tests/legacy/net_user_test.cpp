@@ -19,6 +19,18 @@ TEST_F(NetUser, DeleteMissingIs2221) {
   EXPECT_EQ(Out(), "The user name could not be found.\n\nMore help is available by typing NET HELPMSG 2221.\n\n");
 }
 
+// A built-in account (RID below 1000) is refused by the SAM with STATUS_SPECIAL_ACCOUNT, which net
+// prints as the Win32 error 1371; the account stays (docs/windows-reference.md#sids).
+TEST_F(NetUser, DeletingABuiltInAccountIsSystemError1371) {
+  machine.state().sam.users.push_back({.rid = 503, .name = "Builtin503"});
+  for (const char* name : {"Administrator", "guest", "BUILTIN503"}) {
+    EXPECT_EQ(Run(std::string("net user ") + name + " /delete"), 2) << name;
+    EXPECT_EQ(Out(), "System error 1371 has occurred.\n\nCannot perform this operation on built-in accounts.\n\n")
+        << name;
+    EXPECT_NE(fakes::Sam(machine).FindUser(name), nullptr) << name;
+  }
+}
+
 TEST_F(NetUser, AddExistingIs2224) {
   EXPECT_EQ(Run("net user ASPNET 1pass@word /add"), 2);
   EXPECT_EQ(Out(), "The account already exists.\n\nMore help is available by typing NET HELPMSG 2224.\n\n");

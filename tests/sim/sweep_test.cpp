@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/machine_yaml.h"
+#include "fixer/win_error.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/run_context.h"
@@ -61,6 +62,16 @@ TEST(SweepFaults, ErrorsAreWhatTheRealCallGives) {
   EXPECT_EQ(sim::ErrorsFor("sam.set_password").front(), fixer::kNerrPasswordTooShort);
   EXPECT_EQ(sim::ErrorsFor("journal.append").front(), fixer::kErrorDiskFull);
   EXPECT_EQ(sim::ErrorsFor("anything.else"), std::vector<uint32_t>{fixer::kErrorAccessDenied});
+}
+
+// An injected failure is reported with Windows' words for its number, as the real call's would be:
+// never FormatMessage's "cannot find message text" (a transcript once showed it for 1316).
+TEST(SweepFaults, EveryInjectedErrorHasWindowsText) {
+  const std::string_view missing = fixer::WinErrorText(0xFFFF'FFFFu);
+  for (const char* op : {"scm.stop", "scm.start", "sam.set_password", "sam.create_user", "journal.append",
+                         "journal.clear", "profile.create", "file.create", "sql.grant_login", "lsa.grant"}) {
+    for (uint32_t error : sim::ErrorsFor(op)) EXPECT_NE(fixer::WinErrorText(error), missing) << op << " " << error;
+  }
 }
 
 class SweepTest : public ::testing::Test {

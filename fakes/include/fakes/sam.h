@@ -2,7 +2,8 @@
 //
 // Windows rules kept here: names compare case-insensitively and are at most 20 characters
 // without " / \ [ ] : ; | = , + * ? < > (2202); RIDs start at 1000 and are never reused (a
-// deleted account's RID is gone for good, next_rid only grows); a new user joins Users;
+// deleted account's RID is gone for good, next_rid only grows); an account below RID 1000
+// (Administrator, Guest) cannot be deleted (1371); a new user joins Users;
 // passwords are checked against the policy when set (2245) and stored as NT hashes; deleting
 // a user removes it from its groups but leaves its profile and every ACE naming its SID.
 //
@@ -26,6 +27,9 @@ namespace fakes {
 // The built-in accounts' RIDs (DOMAIN_USER_RID_ADMIN, DOMAIN_USER_RID_GUEST).
 inline constexpr uint32_t kAdministratorRid = 500;
 inline constexpr uint32_t kGuestRid = 501;
+// RIDs below this are the built-in (well-known) accounts': the SAM refuses to delete any of them
+// (MS-SAMR SamrDeleteUser), and gives new accounts RIDs from it up.
+inline constexpr uint32_t kFirstAccountRid = 1000;
 
 // Reads straight from a state, for checkers that hold a state and no Machine (the sweep compares
 // thousands of end states): no copy, no Mutate. Sam's own reads answer through these.
@@ -40,7 +44,7 @@ class Sam {
   // Mutations: each calls Machine::Mutate first ("sam.create_user", "sam.delete_user",
   // "sam.set_password", "sam.set_flags", "sam.add_member", "sam.remove_member").
   fixer::Result<fixer::Sid> CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password);
-  fixer::Status DeleteUser(const std::string& name);                                  // 2221; 1371 for RID 500/501
+  fixer::Status DeleteUser(const std::string& name);  // 2221; 1371 for a built-in account (RID below 1000)
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password);  // 2221, 2245
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
