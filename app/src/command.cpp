@@ -172,6 +172,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
 }  // namespace
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
+  const EscapedStandardError escaped;  // a file name in a message cannot command the terminal
   FixerArgs args;
   CLI::App app{"aspnet-fixer: repairs ASP.NET 1.0 \"Server Application Unavailable\" after MS03-032"};
   app.footer(kExitCodesHelp);

@@ -58,7 +58,7 @@ std::string EscapeForMessage(std::string_view text, bool quoted) {
       out += std::string("\\") + static_cast<char>(c);
     else if (c < 0x20 || c == 0x7f)
       out += Hex(c);
-    else if (const size_t len = fixer::Utf8SequenceLength(text, i); len == 0)
+    else if (const size_t len = fixer::ShowableLength(text, i); len == 0)  // C1, a noncharacter, not UTF-8
       out += Hex(c);
     else {
       out.append(text.substr(i, len));
@@ -118,9 +118,12 @@ void AttachSource(LoadError& error, std::string_view text) {
 }
 
 std::string LoadError::ToString() const {
-  // A file-level error (unreadable file) has no position.
-  if (line <= 0) return file + ": " + EscapeForMessage(message);
-  std::string out = file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + EscapeForMessage(message);
+  // A file-level error (unreadable file) has no position. The file's name is shown escaped too:
+  // a name may hold an ESC or bytes that are not UTF-8.
+  const std::string shown_file = EscapeForMessage(file);
+  if (line <= 0) return shown_file + ": " + EscapeForMessage(message);
+  std::string out =
+      shown_file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + EscapeForMessage(message);
   if (!source_line.empty()) out += "\n    near: " + Excerpt(source_line, column);
   return out;
 }

@@ -19,6 +19,18 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return len;
 }
 
+size_t ShowableLength(std::string_view text, size_t i) {
+  const size_t len = Utf8SequenceLength(text, i);
+  if (len == 0) return 0;
+  // The code point of the sequence: the lead byte's bits, then six from each continuation byte.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  char32_t cp = len == 1 ? lead : lead & (0x7f >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+  const bool control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+  const bool noncharacter = (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+  return control || noncharacter ? 0 : len;
+}
+
 namespace {
 
 std::string Escaped(std::string_view text, bool controls) {
@@ -26,8 +38,9 @@ std::string Escaped(std::string_view text, bool controls) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool control = controls && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f);
-    if (const size_t len = Utf8SequenceLength(text, i); len != 0 && !control) {
+    const size_t len = Utf8SequenceLength(text, i);
+    const bool unshowable = controls && c != '\t' && c != '\n' && ShowableLength(text, i) == 0;
+    if (len != 0 && !unshowable) {
       out.append(text.substr(i, len));
       i += len;
       continue;
@@ -35,7 +48,7 @@ std::string Escaped(std::string_view text, bool controls) {
     char hex[5];
     std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[i]));
     out += hex;
-    ++i;
+    ++i;  // a character escaped is escaped byte by byte: its continuation bytes are not UTF-8 alone
   }
   return out;
 }

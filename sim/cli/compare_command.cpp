@@ -10,6 +10,7 @@
 
 #include "app/json_text.h"
 #include "commands.h"
+#include "fakes/load_result.h"
 #include "fakes/modelling_choices.h"
 #include "legacy_target.h"
 #include "sim/choices_report.h"
@@ -83,8 +84,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       if (!error.empty()) j["error"] = error;
       std::cout << app::JsonText(j) << "\n";
     } else {
-      std::cout << "compare " << args->scenario << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy "
-                << args->strategy << ")\n\n"
+      std::cout << "compare " << fakes::EscapeForMessage(args->scenario)
+                << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy " << args->strategy << ")\n\n"
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
     if (!error.empty()) {

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "fakes/web_requests.h"
+#include "fixer/utf8.h"
 #include "legacy_target.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
@@ -64,7 +65,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
       input = std::make_unique<TerminalInput>();
 
     fakes::Machine machine(*setup.state);
-    auto live = [](std::string_view text) { std::cout << text << std::flush; };
+    // The console as the batch file wrote it, but an ESC it printed is no terminal command here.
+    auto live = [](std::string_view text) { std::cout << fixer::EscapeForReader(text) << std::flush; };
     LegacyRun run = RunLegacyScript(machine, script, *input, live);
     if (!run.load_error.empty()) {
       std::cerr << run.load_error << "\n";

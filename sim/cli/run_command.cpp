@@ -43,7 +43,7 @@ int Run(const RunArgs& args) {
   int exit_code = kExitOk;
   if (files.empty())
     return SayInputError(args.json, "fixup-sim: no scenario files under " + CLI::detail::join(args.paths, ", "));
-  const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color)};
+  const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color), .seed = args.seed};
   std::vector<ScenarioResult> results;
   std::string error;  // the first input error, for --json
   for (size_t i = 0; i < files.size(); ++i) {
@@ -68,8 +68,8 @@ int Run(const RunArgs& args) {
     std::cerr << error << "\n";
     exit_code = kExitInput;
   };
-  if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit));
-  if (!args.html.empty()) write(args.html, WriteHtml(args.html, RunReportHtml(results)));
+  if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit, args.seed));
+  if (!args.html.empty()) write(args.html, WriteHtml(args.html, RunReportHtml(results, args.seed)));
   if (args.json) {
     nlohmann::json j = ToJson(results);
     j["exit_code"] = exit_code;

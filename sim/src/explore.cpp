@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes/atomic_file.h"
+#include "fakes/load_result.h"
 #include "sim/explore.h"
 #include "sim/shell_words.h"
 
@@ -49,7 +50,7 @@ std::string ExploreViolation::ToString() const {
                     "\n  replay: " + ReplayCommand();
   if (shrunk_verdict.failed_step)
     out += "\n  shrunk: " + std::to_string(shrunk.steps.size()) + " steps, " + std::to_string(shrunk.machine.size()) +
-           " machine features" + (file.empty() ? "" : ", written to " + file);
+           " machine features" + (file.empty() ? "" : ", written to " + fakes::EscapeForMessage(file));
   return out;
 }
 

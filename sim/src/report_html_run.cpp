@@ -99,7 +99,7 @@ std::string Timeline(const ScenarioResult& r) {
 
 }  // namespace
 
-std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
+std::string RunReportHtml(const std::vector<ScenarioResult>& results, uint64_t seed) {
   const auto [passed, failed, seconds] = TotalsOf(results);
   std::string body = "<h1>fixup-sim run</h1>\n<p class=\"totals\" id=\"totals\"><span class=\"pass\">" +
                      std::to_string(passed) + " passed</span>, <span class=\"" + (failed ? "fail" : "") + "\">" +
@@ -129,6 +129,7 @@ std::string RunReportHtml(const std::vector<ScenarioResult>& results) {
     if (!r.summary.empty()) body += " &middot; " + EscapeHtml(r.summary);
     body += "</p>\n";
     if (!r.error.empty()) body += "<p class=\"error\"><b>error:</b> " + EscapeHtml(r.error) + "</p>\n";
+    if (!r.passed) body += "<p class=\"rerun\">rerun: <code>" + EscapeHtml(RerunCommand(r, seed)) + "</code></p>\n";
     body += Timeline(r) + "</section>\n";
   }
   return html::Page("fixup-sim run: " + std::to_string(passed) + " passed, " + std::to_string(failed) + " failed",

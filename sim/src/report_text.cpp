@@ -8,6 +8,7 @@
 #include "report_common.h"
 #include "sim/choices_report.h"
 #include "sim/report.h"
+#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -36,10 +37,15 @@ std::string Indent(const std::string& text, const std::string& pad) {
   return out.str();
 }
 
+// One line of the report that shows a text it was given (a file name, a check, a summary): its
+// line ends, ESC, C1 controls and bytes that are not UTF-8 escaped (\n, \x1b, \xc2\x9b), so it
+// can neither fake a line nor move the cursor.
+std::string OneLine(const std::string& text) { return fakes::EscapeForMessage(text); }
+
 std::string StepTitle(const StepResult& s) {
   std::string title = s.step.kind;
   if (!s.report.summary.empty()) title += ": " + s.report.summary;
-  return title;
+  return OneLine(title);
 }
 
 void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, const Paint& paint) {
@@ -62,12 +68,12 @@ void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, 
 std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
   const Paint paint{style.color};
   std::ostringstream out;
-  out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << fakes::EscapeForMessage(r.file);
-  if (report::NamedApart(r)) out << " [" << fakes::EscapeForMessage(r.name) << "]";
+  out << (r.passed ? paint(kGreen, "PASS") : paint(kRed, "FAIL")) << " " << OneLine(r.file);
+  if (report::NamedApart(r)) out << " [" << OneLine(r.name) << "]";
   // The file, name and summary are one line each, but may hold a line end (a file name may, a
   // name in double quotes "...\n" too): escaped (\n, \x1b) as in a load error's message, they
   // cannot fake a line or move the cursor.
-  if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << fakes::EscapeForMessage(r.summary);
+  if (!r.summary.empty() && (!r.passed || style.verbose)) out << " - " << OneLine(r.summary);
   out << "  " << paint(kDim, "(" + Seconds(r.seconds) + ")") << "\n";
   if (r.passed && !style.verbose) return out.str();
   int n = 0;
@@ -81,18 +87,27 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
     if (style.verbose || failed) RenderChanges(out, s.changes, paint);
     for (const CheckResult& c : s.checks) {
       if (c.passed) {
-        if (style.verbose) out << "     " << paint(kGreen, "ok") << "   " << c.what << "\n";
+        // What held, not only what was asked: `account nobody exists: false`, `exit code: 0`.
+        if (style.verbose)
+          out << "     " << paint(kGreen, "ok") << "   "
+              << OneLine(c.expected.empty() ? c.what : c.what + ": " + c.expected) << "\n";
         continue;
       }
       out << "     " << paint(kRed, "FAIL") << " ";
-      if (c.pos.line > 0) out << c.pos.ToString() << ": ";
-      out << c.what << ": expected " << fixer::EscapeForReader(c.expected) << ", got "
+      if (c.pos.line > 0) out << OneLine(c.pos.ToString()) << ": ";
+      out << OneLine(c.what) << ": expected " << fixer::EscapeForReader(c.expected) << ", got "
           << fixer::EscapeForReader(c.actual) << "\n";
     }
   }
   if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << fixer::EscapeForReader(r.error) << "\n";
   if (style.verbose) out << RenderChoices(r.modelling_choices, "  ");
   return out.str();
+}
+
+std::string RerunCommand(const ScenarioResult& r, uint64_t seed) {
+  std::string command = ShellCommand({"fixup-sim", "run", r.file, "-v"});
+  if (seed != 1) command += " --seed " + std::to_string(seed);
+  return command;
 }
 
 RunTotals TotalsOf(const std::vector<ScenarioResult>& results) {
@@ -110,8 +125,9 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   const RunTotals t = TotalsOf(results);
   for (const ScenarioResult& r : results)
     if (!r.passed)
-      out << paint(kRed, "failed:") << " " << fakes::EscapeForMessage(r.file)
-          << (report::NamedApart(r) ? " [" + fakes::EscapeForMessage(r.name) + "]" : "") << "\n";
+      out << paint(kRed, "failed:") << " " << OneLine(r.file)
+          << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "")
+          << "\n  rerun: " << OneLine(RerunCommand(r, style.seed)) << "\n";
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";

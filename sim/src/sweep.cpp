@@ -883,10 +883,11 @@ std::string SweepReport::NotRunAgain() const {
 }
 
 std::string SweepViolation::ToString() const {
-  // The file as the text report shows it (one line); the replay command quotes it for a shell.
+  // The file as the text report shows it (one line, escaped); the replay command quotes it for a
+  // shell, and is escaped too: an ESC in a file name is shown, not sent to the terminal.
   return "VIOLATION " + fakes::EscapeForMessage(file) + " step " + std::to_string(step + 1) + " [" + where +
          "; recovery: " + recovery + "]: " + check + ": expected " + expected + ", got " + actual +
-         "\n  replay: " + ReplayCommand();
+         "\n  replay: " + fakes::EscapeForMessage(ReplayCommand());
 }
 
 std::string SweepViolation::ReplayCommand() const {

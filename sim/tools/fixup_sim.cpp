@@ -29,6 +29,7 @@ void RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const app::EscapedStandardError escaped;  // a file name in a message cannot command the terminal
   CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
   app.set_version_flag("--version", std::string("fixup-sim ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   app.require_subcommand(1);

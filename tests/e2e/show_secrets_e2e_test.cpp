@@ -20,7 +20,7 @@ using test_support::Ran;
 constexpr const char* kPassword = "W0rker!pass-2003";
 
 // 1.0 runs as webworker, its password in clear in machine.config; 1.1 keeps the default.
-constexpr const char* kMachine =
+constexpr const char* kWebworkerMachine =
     "accounts:\n"
     "  webworker: {password: 'W0rker!pass-2003'}\n"
     "frameworks:\n"
@@ -45,7 +45,7 @@ class ShowSecretsE2e : public ::testing::Test {
 };
 
 TEST_F(ShowSecretsE2e, AProcessModelPasswordInClearIsShownInNoForm) {
-  dir_.Write("m.yaml", kMachine);
+  dir_.Write("m.yaml", kWebworkerMachine);
   for (const std::vector<std::string>& form : kEveryForm) {
     const Ran r = Show(form);
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -55,7 +55,7 @@ TEST_F(ShowSecretsE2e, AProcessModelPasswordInClearIsShownInNoForm) {
 }
 
 TEST_F(ShowSecretsE2e, TheLoadableFormsMaskOnlyAClearTextPassword) {
-  dir_.Write("m.yaml", kMachine);
+  dir_.Write("m.yaml", kWebworkerMachine);
   const Ran yaml = Show({"--format", "yaml"});
   ASSERT_EQ(yaml.exit_code, 0) << yaml.err;
   EXPECT_NE(yaml.out.find("      password: '********'\n"), std::string::npos) << yaml.out;
@@ -72,7 +72,7 @@ TEST_F(ShowSecretsE2e, TheLoadableFormsMaskOnlyAClearTextPassword) {
 // answer the same requests (the worker's logon compares the LSA secret with it): the exception
 // "What output never shows" makes by design.
 TEST_F(ShowSecretsE2e, AnAccountsHashIsOnlyInTheFormsThatLoadBack) {
-  dir_.Write("m.yaml", kMachine);
+  dir_.Write("m.yaml", kWebworkerMachine);
   const std::string hash = fakes::NtHash(kPassword);
   for (const std::vector<std::string>& form : kEveryForm) {
     const Ran r = Show(form);

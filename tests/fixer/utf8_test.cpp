@@ -47,4 +47,28 @@ TEST(Utf8, EscapeForReaderShowsControlCharactersAsHex) {
   EXPECT_EQ(fixer::EscapeNonUtf8("\x1b"), "\x1b");  // names keep theirs (a file name has none)
 }
 
+// A C1 control is a control character too (U+009B is CSI: a terminal may obey it as ESC [), and a
+// noncharacter is no character XML 1.0 (U+FFFE, U+FFFF) or HTML takes: shown as \xNN, each byte.
+// Every other character stays as it is, however rare: U+00A0, U+FFFD, CJK, a plane-1 emoji.
+TEST(Utf8, EscapeForReaderShowsC1ControlsAndNoncharactersAsHex) {
+  EXPECT_EQ(fixer::EscapeForReader("a\xc2\x9b"
+                                   "31mb \xc2\x85 \xc2\x80"),
+            "a\\xc2\\x9b31mb \\xc2\\x85 \\xc2\\x80");
+  EXPECT_EQ(fixer::EscapeForReader("\xef\xbf\xbe\xef\xbf\xbf"), "\\xef\\xbf\\xbe\\xef\\xbf\\xbf");  // U+FFFE U+FFFF
+  EXPECT_EQ(fixer::EscapeForReader("\xef\xb7\x90"), "\\xef\\xb7\\x90");                             // U+FDD0
+  EXPECT_EQ(fixer::EscapeForReader("\xf0\x9f\xbf\xbe"), "\\xf0\\x9f\\xbf\\xbe");                    // U+1FFFE
+  const std::string kept = "\xc2\xa0 \xc3\xa9 \xef\xbf\xbd \xe4\xb8\xad \xf0\x9f\x98\x80 \xef\xb7\xb0 \xf4\x8f\xbf\xbd";
+  EXPECT_EQ(fixer::EscapeForReader(kept), kept);
+  EXPECT_EQ(fixer::EscapeNonUtf8("\xc2\x9b"), "\xc2\x9b");  // JSON carries any character
+}
+
+TEST(Utf8, ShowableLengthIsTheSequenceOfACharacterShownAsItself) {
+  EXPECT_EQ(fixer::ShowableLength("a", 0), 1u);
+  EXPECT_EQ(fixer::ShowableLength("\xe4\xb8\xad", 0), 3u);
+  EXPECT_EQ(fixer::ShowableLength("\xf0\x9f\x98\x80", 0), 4u);
+  for (const char* refused :
+       {"\t", "\n", "\x1b", "\x7f", "\xc2\x80", "\xc2\x9f", "\xef\xbf\xbe", "\xf4\x8f\xbf\xbf", "\xe9"})
+    EXPECT_EQ(fixer::ShowableLength(refused, 0), 0u) << refused;
+}
+
 }  // namespace

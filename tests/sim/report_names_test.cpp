@@ -72,8 +72,74 @@ TEST(ReportJUnit, TimesArePlainDecimals) {
   const std::string xml = sim::JUnitXml({quick, slow});
   EXPECT_THAT(xml, HasSubstr("name=\"a\" file=\"a.yaml\" time=\"0.000055\""));
   EXPECT_THAT(xml, HasSubstr("name=\"b\" file=\"b.yaml\" time=\"12.500000\""));
-  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"fixup-sim\" tests=\"2\" failures=\"0\" time=\"12.500055\">"));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"fixup-sim\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\" "
+                             "time=\"12.500055\">"));
   EXPECT_THAT(xml, Not(HasSubstr("e-")));
+}
+
+// Readers disagree on where the totals are: GitLab and some Jenkins plugins read <testsuites>,
+// others each <testsuite>. Both carry the same counts, and a failure holds each failed check and
+// the command that runs the scenario again with the run's seed.
+TEST(ReportJUnit, BothLevelsCountAndAFailureSaysHowToRunItAgain) {
+  sim::ScenarioResult pass = Named("a.yaml", "a", true), fail = Named("dir/b c.yaml", "b", false);
+  pass.seconds = 1;
+  fail.seconds = 2;
+  sim::StepResult step;
+  step.checks.push_back({.kind = "exit_code",
+                         .what = "exit code",
+                         .passed = false,
+                         .expected = "0",
+                         .actual = "3",
+                         .pos = {.file = "dir/b c.yaml", .line = 7, .column = 9}});
+  fail.steps.push_back(step);
+  const std::string xml = sim::JUnitXml({pass, fail}, 7);
+  EXPECT_THAT(xml, HasSubstr("<testsuites name=\"fixup-sim\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" "
+                             "time=\"3.000000\">\n<testsuite name=\"fixup-sim\" tests=\"2\" failures=\"1\""));
+  EXPECT_THAT(xml, HasSubstr("dir/b c.yaml:7:9: exit code: expected 0, got 3\nrerun: fixup-sim run &apos;dir/b "
+                             "c.yaml&apos; -v --seed 7\n</failure>"));
+}
+
+// -v shows each passing check with what held, not only what was asked: `exists: false` passing
+// is not "account nobody exists".
+TEST(ReportText, AVerbosePassingCheckSaysWhatHeld) {
+  sim::ScenarioResult r = Named("a.yaml", "a", true);
+  sim::StepResult step;
+  step.step.kind = "check";
+  step.checks.push_back({.kind = "account", .what = "account nobody exists", .passed = true, .expected = "false"});
+  step.checks.push_back({.kind = "exit_code", .what = "exit code", .passed = true, .expected = "0"});
+  r.steps.push_back(step);
+  const std::string text = sim::RenderText(r, {.verbose = true});
+  EXPECT_THAT(text, HasSubstr("ok   account nobody exists: false\n"));
+  EXPECT_THAT(text, HasSubstr("ok   exit code: 0\n"));
+}
+
+// Every text a failing check shows is one line, escaped: where it is written (its file's name),
+// what it checks, the step's summary.
+TEST(ReportText, AFailedChecksPlaceAndWordsAreEscaped) {
+  sim::ScenarioResult r = Named("a\x1b[2J.yaml", "a", false);
+  sim::StepResult step;
+  step.step.kind = "legacy";
+  step.report.summary =
+      "ran \xc2\x9b"
+      "2J";
+  step.checks.push_back({.kind = "account",
+                         .what = "account \xef\xbf\xbe",
+                         .passed = false,
+                         .expected = "true",
+                         .actual = "false",
+                         .pos = {.file = "a\x1b[2J.yaml", .line = 3, .column = 5}});
+  r.steps.push_back(step);
+  const std::string text = sim::RenderText(r, {.verbose = true});
+  EXPECT_THAT(text, HasSubstr("1. legacy: ran \\xc2\\x9b2J"));
+  EXPECT_THAT(text, HasSubstr("FAIL a\\x1b[2J.yaml:3:5: account \\xef\\xbf\\xbe: expected true, got false"));
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+}
+
+// A parser reads a raw line end or tab in an attribute as a space: a name in double quotes
+// ("two\nlines") reaches the JUnit reader as it was, through character references.
+TEST(ReportJUnit, AnAttributeKeepsItsLineEnds) {
+  const std::string xml = sim::JUnitXml({Named("a.yaml", "two\nlines\tand a tab", true)});
+  EXPECT_THAT(xml, HasSubstr("name=\"two&#10;lines&#9;and a tab\""));
 }
 
 }  // namespace

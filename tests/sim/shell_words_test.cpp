@@ -53,4 +53,17 @@ TEST(ShellWords, ASweepViolationsReplayCommandQuotesItsFile) {
             (std::vector<std::string>{"fixup-sim", "sweep", v.file, "--step", "3", "--case", "fail@7=2245"}));
 }
 
+// The violation's line shows its replay command escaped, as it shows the file: a file name with an
+// ESC or a C1 control cannot command the terminal from the sweep's report.
+TEST(ShellWords, ASweepViolationsLineShowsAnEscapeInItsFileNotSendsIt) {
+  sim::SweepViolation v;
+  v.file = "a\x1b[2J\xc2\x9b.yaml";
+  v.faults = "fail@1=5";
+  const std::string line = v.ToString();
+  EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
+  EXPECT_EQ(line.find("\xc2\x9b"), std::string::npos) << line;
+  EXPECT_NE(line.find("replay: fixup-sim sweep 'a\\x1b[2J\\xc2\\x9b.yaml' --step 1 --case fail@1=5"), std::string::npos)
+      << line;
+}
+
 }  // namespace

@@ -1,16 +1,37 @@
-// Whether what a tool printed reached its standard output: a full disk or a write error is said
-// on standard error (`TOOL: standard output: cannot write: No space left on device`) so the tool
-// can exit 2, as for an --out or a report it could not write, rather than 0 with nothing written.
-// Standard output is buffered, so a write fails only when it is flushed: call this last.
+// The tools' standard streams. Whether what a tool printed reached its standard output: a full
+// disk or a write error is said on standard error (`TOOL: standard output: cannot write: No space
+// left on device`) so the tool can exit 2, as for an --out or a report it could not write, rather
+// than 0 with nothing written. Standard output is buffered, so a write fails only when it is
+// flushed: call this last. And standard error that no file name can command the terminal from.
 //
 //   #include <iostream>
-//   std::cout << "{\"base\": \"fresh-install\"}\n";  // a capture's machine file, say
+//   app::EscapedStandardError escaped;                     // for the rest of main
+//   std::cerr << "m\x1b[2J.yaml: cannot open the file\n";  // shown as m\x1b[2J.yaml: ...
+//   std::cout << "{\"base\": \"fresh-install\"}\n";       // a capture's machine file, say
 //   const int exit_code = app::FlushStandardOutput("aspnet-fixer capture") ? 0 : 2;
 #pragma once
 
+#include <memory>
+#include <streambuf>
 #include <string_view>
 
 namespace app {
+
+// While it lives, what is written to std::cerr reaches the stream it wrote to before with each
+// character a terminal would obey or cannot show (ESC, a lone CR, a C1 control, a byte that is not
+// UTF-8) written as `\xNN` (fixer::EscapeForReader): the messages quote file names and option
+// values as given, and `--machine $'\x1b[2J.yaml'` must not clear the reader's screen.
+class EscapedStandardError {
+ public:
+  EscapedStandardError();
+  ~EscapedStandardError();
+  EscapedStandardError(const EscapedStandardError&) = delete;
+  EscapedStandardError& operator=(const EscapedStandardError&) = delete;
+
+ private:
+  std::streambuf* was_;
+  std::unique_ptr<std::streambuf> escaping_;
+};
 
 // Flushes std::cout and stdout; false (the reason said on standard error) if any write failed.
 bool FlushStandardOutput(std::string_view tool);

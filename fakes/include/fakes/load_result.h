@@ -44,7 +44,8 @@ struct Loaded {
 void AttachSource(LoadError& error, std::string_view text);
 
 // `text` with every byte a terminal or an XML report cannot show as itself written as an escape
-// (\t, \n, \r, \x01 ... \x7f, and bytes that are not UTF-8 as \xNN). `quoted`: also `"` and `\`,
+// (\t, \n, \r, \x01 ... \x7f; bytes that are not UTF-8, a C1 control and a noncharacter as \xNN
+// each byte: fixer::ShowableLength). `quoted`: also `"` and `\`,
 // for text shown between double quotes.
 std::string EscapeForMessage(std::string_view text, bool quoted = false);
 

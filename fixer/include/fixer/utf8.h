@@ -6,6 +6,7 @@
 //   size_t latin1 = fixer::Utf8SequenceLength("caf\xe9", 3);        // 0: not UTF-8
 //   std::string name = fixer::EscapeNonUtf8("caf\xe9.yaml");         // caf\xe9.yaml, 4 characters for the byte
 //   std::string shown = fixer::EscapeForReader("\x1b[2Jhi\n");        // \x1b[2Jhi and the line feed
+//   size_t csi = fixer::ShowableLength("\xc2\x9b", 0);                  // 0: U+009B, a C1 control
 #pragma once
 
 #include <cstddef>
@@ -18,12 +19,19 @@ namespace fixer {
 // bytes there are not one (a stray continuation byte, a sequence cut short, an overlong form, a
 // surrogate, a code point past U+10FFFF).
 size_t Utf8SequenceLength(std::string_view text, size_t i);
+// Length of the character at text[i] when a reader can be shown it as itself (1 to 4), else 0:
+// bytes that are not UTF-8, a control character (C0, tab and line feed included, DEL, and the C1
+// controls U+0080-U+009F, which a terminal may obey as it obeys ESC: U+009B is CSI), or a
+// noncharacter (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every plane: XML 1.0 forbids U+FFFE and
+// U+FFFF, and HTML makes each a parse error).
+size_t ShowableLength(std::string_view text, size_t i);
 // `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
 // is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
 std::string EscapeNonUtf8(std::string_view text);
-// The same, and each control character but tab and line feed (ESC, a lone CR, DEL...) as `\xNN`
-// too: for text a program printed (a batch file's console) shown in a report or a terminal,
-// where a raw control character would be a parse error (HTML, XML) or a terminal command.
+// The same, and each byte of a character ShowableLength refuses but tab and line feed (ESC, a lone
+// CR, DEL, a C1 control, a noncharacter) as `\xNN` too: for text a program printed (a batch
+// file's console) or a name a user gave, shown in a report or a terminal, where such a character
+// would be a parse error (HTML, XML) or a terminal command.
 std::string EscapeForReader(std::string_view text);
 
 }  // namespace fixer

@@ -9,6 +9,7 @@
 //   sim::WriteJUnit(results, "report.xml");
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ namespace sim {
 struct TextStyle {
   bool verbose = false;  // every step with its changes, output and passing checks
   bool color = false;    // ANSI colours (the caller decides: a terminal, --color, NO_COLOR)
+  uint64_t seed = 1;     // the run's --seed, which a failing scenario's rerun command repeats
 };
 
 // What every report's totals line counts: scenarios passed and failed, and their run time.
@@ -35,15 +37,22 @@ RunTotals TotalsOf(const std::vector<ScenarioResult>& results);
 // One scenario. Passing: one line (file, time). Failing: its steps, each failed check with
 // FILE:LINE:COL, and what the failing step changed. Verbose: everything.
 std::string RenderText(const ScenarioResult& result, const TextStyle& style = {});
-// The failing files, one line each, then "scenarios: N passed, M failed (T s)".
+// The command that runs one scenario again as the run did, verbose, to see why it failed:
+// `fixup-sim run 'my story.yaml' -v`, with `--seed N` when the run's seed was not 1 (the file
+// quoted for a POSIX shell: sim/shell_words.h).
+std::string RerunCommand(const ScenarioResult& result, uint64_t seed = 1);
+// The failing files, each with its rerun command, then "scenarios: N passed, M failed (T s)".
 std::string RenderSummary(const std::vector<ScenarioResult>& results, const TextStyle& style = {});
 
 nlohmann::json ToJson(const ScenarioResult& result);
 nlohmann::json ToJson(const std::vector<ScenarioResult>& results);
 
-std::string JUnitXml(const std::vector<ScenarioResult>& results);
+// <testsuites> holding one <testsuite> (the same counts and time on both), a <testcase> per
+// scenario; a failed one holds <failure message> with each failed check and its rerun command
+// (the run's `seed`), and <system-out> with its text report.
+std::string JUnitXml(const std::vector<ScenarioResult>& results, uint64_t seed = 1);
 // Atomic write of JUnitXml to `path`; on failure the message names the file, the step and the reason
 // (fakes::WriteFileAtomicallySaying).
-fixer::Status WriteJUnit(const std::vector<ScenarioResult>& results, const std::string& path);
+fixer::Status WriteJUnit(const std::vector<ScenarioResult>& results, const std::string& path, uint64_t seed = 1);
 
 }  // namespace sim

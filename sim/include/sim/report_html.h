@@ -12,6 +12,7 @@
 //   if (auto st = sim::WriteHtml("report.html", html); !st.ok()) ...
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,8 @@
 
 namespace sim {
 
-std::string RunReportHtml(const std::vector<ScenarioResult>& results);
+// A failed scenario's section says the command that runs it again with the run's `seed`.
+std::string RunReportHtml(const std::vector<ScenarioResult>& results, uint64_t seed = 1);
 // Two columns, fixup.cmd | fixer, the rows where they differ highlighted.
 std::string CompareReportHtml(const Comparison& comparison, const std::string& scenario, const std::string& strategy);
 // The sweep's summary and each violation with the command that replays it.
