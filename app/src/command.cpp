@@ -102,7 +102,8 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   const std::string text = CaptureText(capture);
   if (args.out.empty()) {  // standard output is the file: one it could not take is not written
     std::cout << text;
-    return FlushStandardOutput("aspnet-fixer capture") ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage;
+    return FlushStandardOutput("aspnet-fixer capture", ReasonWords::kWindows) ? fixer::ExitCode::kOk
+                                                                              : fixer::ExitCode::kUsage;
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
@@ -165,13 +166,15 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   // A report that never reached standard output (a full disk) is exit 2 where the run changed
   // nothing, which 2 says too; after a change the run's own code stands: it says what the
   // machine is now (resume, rollback), and the error is on standard error.
-  if (!FlushStandardOutput("aspnet-fixer " + args.command) && !run.changed) return fixer::ExitCode::kUsage;
+  if (!FlushStandardOutput("aspnet-fixer " + args.command, ReasonWords::kWindows) && !run.changed)
+    return fixer::ExitCode::kUsage;
   return run.exit_code;
 }
 
 }  // namespace
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
+  WatchStandardOutput();
   FixerArgs args;
   CLI::App app{"aspnet-fixer: repairs ASP.NET 1.0 \"Server Application Unavailable\" after MS03-032"};
   app.footer(kExitCodesHelp);
@@ -199,7 +202,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.
-    args.json = args.json || std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc;
+    args.json = args.json || AsksFor(argc, argv, "--json");
     if (args.command.empty()) {
       const auto named = std::find_if(argv + 1, argv + argc, [](const char* word) {
         return std::find(std::begin(kVerbNames), std::end(kVerbNames), std::string_view(word)) != std::end(kVerbNames);
