@@ -9,6 +9,7 @@
 //   return exit_code;
 #pragma once
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -51,11 +52,26 @@ inline const CLI::Validator kCountingNumber(
       return std::string();
     },
     "NUMBER FROM 1");
+// A whole number from `low` to `high` (worker threads, faults a case): digits only. CLI::Range
+// alone took `0x10` as 16 and ` 2` as 2, and said of `1.5` "Value 1.5 not in range 1 to 256".
+inline CLI::Validator WholeNumberFrom(uint64_t low, uint64_t high) {
+  const std::string range = std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [low, high, range](std::string& text) {
+        const std::optional<uint64_t> value = ParseWholeNumber(text);
+        if (!value || *value < low || *value > high) return "'" + text + "' is not a whole number from " + range;
+        return std::string();
+      },
+      "WHOLE NUMBER " + range);
+}
 // A duration in seconds, zero or more, up to explore's kMaxExploreSeconds (about 31 years).
 inline const CLI::Validator kSeconds(
     [](std::string& text) {
       double seconds = 0;
-      if (!CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
+      // Decimal only (1.5, 1e3): strtod alone reads 0x10 as 16 and " 5" as 5.
+      const bool decimal = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.') &&
+                           text.find_first_not_of("0123456789.eE+-") == std::string::npos;
+      if (!decimal || !CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
         return "'" + text + "' is not a number of seconds (0 or more)";
       if (seconds > kMaxExploreSeconds)
         return "'" + text + "' is more seconds than explore can wait for: at most " +

@@ -91,7 +91,7 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       ->check(kWholeNumber)
       ->excludes(count)
       ->excludes(seconds);
-  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--jobs", args->jobs, "worker threads (1 to 256)")->check(WholeNumberFrom(1, 256));
   cmd->add_option("--out", args->out, "write each shrunk scenario into this folder")->check(app::kFileName);
   cmd->add_flag("--json", args->json, "print the report as JSON");
   cmd->add_flag("--no-shrink", args->no_shrink, "report violations without shrinking them");

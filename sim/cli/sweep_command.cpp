@@ -135,7 +135,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       "sweep",
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
-  cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
+  cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(WholeNumberFrom(1, 2));
   // One word, split at commas by KindsIn (given twice: both); as a vector's default it took every
   // word after it, the paths too. CLI11's own splitting said "1 required TEXT missing" of ','.
   cmd->add_option("--kinds", args->kinds, "fault kinds, comma-separated: fail, crash, or fail,crash")
@@ -143,7 +143,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->check(CLI::Validator(CheckKinds, "fail|crash|fail,crash"));
-  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--jobs", args->jobs, "worker threads (1 to 256)")->check(WholeNumberFrom(1, 256));
   cmd->add_option("--seed", args->seed, "the seed of each machine that gives no seed: of its own (default 1)")
       ->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")

@@ -292,6 +292,65 @@ TEST_F(UsageErrors, EveryErrorOfAVerbNamesTheProgramAndTheVerb) {
   }
 }
 
+// A number option takes a whole number in its range, written in decimal digits: `--jobs 0x10` ran
+// 16 threads, `--jobs ' 2'` 2, `--seconds 0x10` 16 seconds, and `--jobs 1.5` said "Value 1.5 not in
+// range 1 to 256".
+TEST_F(UsageErrors, ANumberOptionTakesDecimalDigitsInItsRange) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"sweep", apply, "--jobs", "0"}, "--jobs: '0' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "-1"}, "--jobs: '-1' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "99999999999"}, "--jobs: '99999999999' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "0x10"}, "--jobs: '0x10' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", " 2"}, "--jobs: ' 2' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "1.5"}, "--jobs: '1.5' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--faults", "3"}, "--faults: '3' is not a whole number from 1 to 2"},
+      {{"sweep", apply, "--faults", "1e0"}, "--faults: '1e0' is not a whole number from 1 to 2"},
+      {{"explore", "--jobs", "257"}, "--jobs: '257' is not a whole number from 1 to 256"},
+      {{"explore", "--seconds", "0x10"}, "--seconds: '0x10' is not a number of seconds (0 or more)"},
+      {{"explore", "--seconds", " 1"}, "--seconds: ' 1' is not a number of seconds (0 or more)"},
+  };
+  for (const auto& [args, said] : cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[args.size() - 1] << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr("fixup-sim " + args[0] + ": " + said)) << args[args.size() - 1];
+    EXPECT_THAT(r.out, Not(HasSubstr("violations"))) << args[args.size() - 1] << ": it ran";
+  }
+}
+
+// An aspnet-fixer option a verb does not read is refused, not ignored: `rollback --strategy
+// recreate` rolled back as its journal said, `diagnose --temp-password -` waited for a line on
+// standard input it never used, `capture --dry-run` wrote the capture.
+TEST_F(UsageErrors, AnOptionTheVerbDoesNotReadIsRefused) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"rollback", "--strategy", "recreate"},
+       "aspnet-fixer rollback: --strategy is no option of rollback: only plan, apply read it"},
+      {{"resume", "--strategy", "keep-sid"}, "--strategy is no option of resume"},
+      {{"diagnose", "--strategy", "recreate"}, "--strategy is no option of diagnose"},
+      {{"diagnose", "--temp-password", "-"},
+       "aspnet-fixer diagnose: --temp-password is no option of diagnose: only plan, apply, resume, rollback read it"},
+      {{"capture", "--temp-password", "Pw-n0t-an-0ption", "--out", "c.json"},
+       "--temp-password is no option of capture"},
+      {{"diagnose", "--dry-run"},
+       "aspnet-fixer diagnose: --dry-run is no option of diagnose: only apply, resume, rollback read it"},
+      {{"plan", "--dry-run"}, "--dry-run is no option of plan"},
+      {{"capture", "--dry-run", "--out", "c.json", "--json"}, "--dry-run is no option of capture"},
+  };
+  for (const auto& [verb_args, said] : cases) {
+    std::vector<std::string> args = verb_args;
+    args.insert(args.begin() + 1, {"--machine", "m.yaml"});
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << said << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr(said));
+    EXPECT_THAT(r.err + r.out, Not(HasSubstr("Pw-n0t-an-0ption")));
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"}) << said;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << said;
+  }
+  // Each verb that reads them takes them.
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--strategy", "recreate"}).exit_code, 0);
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"rollback", "--machine", "m.yaml", "--dry-run"}).exit_code, 3);
+}
+
 // Help names each tool as it was run (help2man makes the man pages from it).
 TEST_F(UsageErrors, HelpNamesTheTool) {
   EXPECT_THAT(Run(FIXUP_SIM_BIN, {"--help"}).out, HasSubstr("Usage: fixup-sim [OPTIONS] SUBCOMMAND"));
