@@ -35,14 +35,32 @@ void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& n
   for (CLI::App* sub : app.get_subcommands({})) Refuse(*sub, names, tool);
 }
 
+// The names of the options of `app` and its subcommands that take no value (--json, -v, --help).
+void CollectFlags(const CLI::App& app, std::set<std::string, std::less<>>& flags) {
+  for (const CLI::Option* opt : app.get_options()) {
+    if (!opt->nonpositional() || opt->get_expected_max() != 0) continue;  // a flag expects no value
+    for (const std::string& l : opt->get_lnames()) flags.insert("--" + l);
+    for (const std::string& s : opt->get_snames()) flags.insert("-" + s);
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) CollectFlags(*sub, flags);
+}
+
 // The words after the program's name as CLI11's parse(std::vector&) takes them (last first), an
-// empty `=` value a word of its own.
-std::vector<std::string> CommandWords(int argc, const char* const* argv) {
+// empty `=` value a word of its own. A flag given a value (`--dry-run=0`, `--json=x`, `-v=1`) is
+// refused: CLI11 alone reads `--dry-run=0` as no dry run, and says "Could not convert" of `--json=x`.
+std::vector<std::string> CommandWords(const CLI::App& app, int argc, const char* const* argv) {
+  std::set<std::string, std::less<>> flags;
+  CollectFlags(app, flags);
   std::vector<std::string> words;
   bool options_end = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view word(argv[i]);
     if (word == "--") options_end = true;
+    if (const size_t eq = word.find('=');
+        !options_end && word.starts_with('-') && eq != std::string_view::npos && flags.count(word.substr(0, eq)) > 0)
+      throw CLI::ArgumentMismatch(std::string(word.substr(0, eq)) + ": takes no value, but was given '" +
+                                  std::string(word.substr(eq + 1)) + "' (" + std::string(word) + "): write " +
+                                  std::string(word.substr(0, eq)) + " alone, or leave it out");
     if (!options_end && word.size() > 3 && word.starts_with("--") && word.ends_with('=') &&
         word.find('=') == word.size() - 1) {
       words.emplace_back(word.substr(0, word.size() - 1));
@@ -58,9 +76,18 @@ std::vector<std::string> CommandWords(int argc, const char* const* argv) {
 }  // namespace
 
 void ParseCommandLine(CLI::App& app, int argc, const char* const* argv) {
-  std::vector<std::string> words = CommandWords(argc, argv);
   if (argc > 0) app.name(std::filesystem::path(argv[0]).filename().string());
+  std::vector<std::string> words = CommandWords(app, argc, argv);
   app.parse(words);
+}
+
+bool AsksFor(int argc, const char* const* argv, std::string_view flag) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word(argv[i]);
+    if (word == "--") return false;
+    if (word == flag || (word.starts_with(flag) && word.substr(flag.size()).starts_with('='))) return true;
+  }
+  return false;
 }
 
 void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool) {

@@ -41,6 +41,20 @@ struct FixerArgs {
 
 constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
+// An option only some verbs read: given to another it is refused, not ignored (`rollback
+// --strategy recreate` rolled back as its journal said; `diagnose --temp-password -` waited for a
+// line on standard input it never used).
+struct VerbOption {
+  CLI::Option* option;
+  std::vector<std::string_view> verbs;
+};
+
+std::string Joined(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (const std::string_view word : words) out.append(out.empty() ? "" : ", ").append(word);
+  return out;
+}
+
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
@@ -102,7 +116,8 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   const std::string text = CaptureText(capture);
   if (args.out.empty()) {  // standard output is the file: one it could not take is not written
     std::cout << text;
-    return FlushStandardOutput("aspnet-fixer capture") ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage;
+    return FlushStandardOutput("aspnet-fixer capture", ReasonWords::kWindows) ? fixer::ExitCode::kOk
+                                                                              : fixer::ExitCode::kUsage;
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
@@ -165,13 +180,15 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   // A report that never reached standard output (a full disk) is exit 2 where the run changed
   // nothing, which 2 says too; after a change the run's own code stands: it says what the
   // machine is now (resume, rollback), and the error is on standard error.
-  if (!FlushStandardOutput("aspnet-fixer " + args.command) && !run.changed) return fixer::ExitCode::kUsage;
+  if (!FlushStandardOutput("aspnet-fixer " + args.command, ReasonWords::kWindows) && !run.changed)
+    return fixer::ExitCode::kUsage;
   return run.exit_code;
 }
 
 }  // namespace
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
+  WatchStandardOutput();
   const EscapedStandardError escaped;  // a file name in a message cannot command the terminal
   FixerArgs args;
   CLI::App app{"aspnet-fixer: repairs ASP.NET 1.0 \"Server Application Unavailable\" after MS03-032"};
@@ -187,11 +204,19 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   if (!out)
     out = app.add_option("--out", args.out, "capture: write the machine file here (atomically), not to stdout")
               ->check(kFileName);
-  app.add_option("--strategy", args.strategy, "keep-sid (default: keeps the SID) or recreate (as fixup.cmd)");
-  app.add_option("--temp-password", args.temp_password,
-                 "temporary password to use instead of a random one; '-' reads it from standard input")
-      ->each([&args](const std::string&) { args.temp_password_given = true; });
-  app.add_flag("--dry-run", args.dry_run, "apply: print the plan and change nothing");
+  const std::vector<VerbOption> verb_options = {
+      {app.add_option("--strategy", args.strategy,
+                      "plan, apply: keep-sid (default: keeps the SID) or recreate (as fixup.cmd); resume and "
+                      "rollback follow their journal's"),
+       {"plan", "apply"}},
+      {app.add_option("--temp-password", args.temp_password,
+                      "plan, apply, resume, rollback: temporary password to use instead of a random one; '-' reads "
+                      "it from standard input")
+           ->each([&args](const std::string&) { args.temp_password_given = true; }),
+       {"plan", "apply", "resume", "rollback"}},
+      {app.add_flag("--dry-run", args.dry_run, "apply, resume, rollback: print what it would do and change nothing"),
+       {"apply", "resume", "rollback"}},
+  };
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
@@ -200,7 +225,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.
-    args.json = args.json || std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc;
+    args.json = args.json || AsksFor(argc, argv, "--json");
     if (args.command.empty()) {
       const auto named = std::find_if(argv + 1, argv + argc, [](const char* word) {
         return std::find(std::begin(kVerbNames), std::end(kVerbNames), std::string_view(word)) != std::end(kVerbNames);
@@ -219,6 +244,12 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     return fixer::ToInt(UsageError(args, said));
   }
   if (out->count() > 0) args.out = out->as<std::string>();
+  for (const VerbOption& v : verb_options) {
+    if (v.option->count() == 0 || std::find(v.verbs.begin(), v.verbs.end(), args.command) != v.verbs.end()) continue;
+    return fixer::ToInt(UsageError(args, "aspnet-fixer " + args.command + ": " + v.option->get_name() +
+                                             " is no option of " + args.command + ": only " + Joined(v.verbs) +
+                                             " read it"));
+  }
   return fixer::ToInt(Execute(args, opener));
 }
 

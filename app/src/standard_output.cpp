@@ -1,13 +1,16 @@
-// FlushStandardOutput and EscapedStandardError (app/standard_output.h).
+// WatchStandardOutput, FlushStandardOutput and EscapedStandardError (app/standard_output.h).
 #include "app/standard_output.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <streambuf>
 #include <string>
 
+#include "fixer/result.h"
 #include "fixer/utf8.h"
+#include "fixer/win_error.h"
 
 namespace app {
 namespace {
@@ -41,6 +44,43 @@ class EscapingBuffer : public std::streambuf {
   std::string pending_;
 };
 
+
+// std::cout's buffer while watched: each write goes into stdout, as std::cout's own does (stdio
+// buffers it), and the C library's errno of the first that failed is kept: a report larger than
+// stdio's buffer fails as it is written, and errno has changed by the time the tool flushes.
+class WatchedStandardOutput : public std::streambuf {
+ public:
+  int first_error() const { return first_error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* text, std::streamsize size) override {
+    errno = 0;
+    const size_t written = std::fwrite(text, 1, static_cast<size_t>(size), stdout);
+    if (written < static_cast<size_t>(size)) Keep(errno);
+    return static_cast<std::streamsize>(written);
+  }
+  int sync() override {
+    errno = 0;
+    if (std::fflush(stdout) == 0) return 0;
+    Keep(errno);
+    return -1;
+  }
+
+ private:
+  void Keep(int error) {
+    if (first_error_ == 0) first_error_ = error;
+  }
+  int first_error_ = 0;
+};
+
+// Never destroyed: std::cout is flushed at exit, after function-local statics are gone.
+WatchedStandardOutput* watched = nullptr;
+
 }  // namespace
 
 EscapedStandardError::EscapedStandardError()
@@ -53,13 +93,28 @@ EscapedStandardError::~EscapedStandardError() {
   std::cerr.rdbuf(was_);
 }
 
-bool FlushStandardOutput(std::string_view tool) {
+
+void WatchStandardOutput() {
+  if (watched) return;
   std::cout.flush();
+  watched = new WatchedStandardOutput();
+  std::cout.rdbuf(watched);
+}
+
+bool FlushStandardOutput(std::string_view tool, ReasonWords words) {
+  // errno cleared before the first flush: its failure is the reason (a second flush of a stream
+  // in error may fail without setting it).
   errno = 0;
+  std::cout.flush();
+  int error = errno;
   const bool flushed = std::fflush(stdout) == 0;
-  const int error = errno;
+  if (error == 0) error = errno;
   if (flushed && !std::ferror(stdout) && std::cout.good()) return true;
-  const std::string reason = error != 0 ? std::strerror(error) : "a write failed";
+  if (watched && watched->first_error() != 0) error = watched->first_error();
+  const std::string reason = error == 0 ? "a write failed"
+                             : words == ReasonWords::kSystem
+                                 ? std::strerror(error)
+                                 : fixer::Status::Win(fixer::WinErrorOfErrno(error)).ToString();
   std::cerr << tool << ": standard output: cannot write: " << reason << "\n";
   return false;
 }

@@ -17,20 +17,7 @@
 
 namespace fakes {
 
-fixer::Status FromErrno(int err) {
-  switch (err) {
-    case ENOENT:
-    case ENOTDIR: return fixer::Status::Win(fixer::kErrorPathNotFound);
-    case EACCES:
-    case EPERM:
-    case EROFS:
-    case EISDIR: return fixer::Status::Win(fixer::kErrorAccessDenied);
-    case ENOSPC:
-    case EDQUOT: return fixer::Status::Win(fixer::kErrorDiskFull);
-    case ENOMEM: return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
-    default: return fixer::Status::Win(fixer::kErrorCantAccessFile);
-  }
-}
+fixer::Status FromErrno(int err) { return fixer::Status::Win(fixer::WinErrorOfErrno(err)); }
 
 bool WriteAll(int fd, std::string_view text) {
   size_t done = 0;
@@ -157,6 +144,11 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text) {
   const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
   return failed ? FromErrno(failed->err) : fixer::Status::Ok();
+}
+
+fixer::Status WriteFailureNaming(const std::string& path, const fixer::Status& st) {
+  if (st.ok()) return st;
+  return fixer::Status(st.code(), path + ": cannot write: " + st.ToString());
 }
 
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text) {

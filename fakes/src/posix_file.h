@@ -11,8 +11,7 @@
 
 namespace fakes {
 
-// The Windows error a failed file operation would have given: 3 path not found, 5 access
-// denied, 112 disk full, 8 out of memory, 1920 anything else.
+// The Windows error a failed file operation would have given (fixer::WinErrorOfErrno).
 fixer::Status FromErrno(int err);
 // write() until all of `text` is written; false with errno set on failure.
 bool WriteAll(int fd, std::string_view text);

@@ -11,16 +11,6 @@
 #include "state_file_journal.h"
 
 namespace fakes {
-namespace {
-
-// The file a failed write was for, in front of its Windows error: "out.yaml: cannot write: 3: ...".
-fixer::Status Naming(const std::string& path, const fixer::Status& st) {
-  if (st.ok()) return st;
-  return fixer::Status(st.code(), path + ": cannot write: " + st.ToString());
-}
-
-}  // namespace
-
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
   Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path);
   Loaded<std::unique_ptr<StateFileBackend>> out;
@@ -112,7 +102,7 @@ fixer::Status StateFileBackend::BeginChanges() {
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return Naming(options_.out, st);
+      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return WriteFailureNaming(options_.out, st);
     }
   }
   noted_ = machine_.faults().trace().size();
@@ -124,14 +114,14 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_) return Naming(options_.out, log_->Checkpoint(machine_.state()));
+    if (log_) return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state()));
     RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
-    return Naming(options_.out, SaveMachineFile(machine_.state(), options_.out));
+    return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};
-  if (!log_) return Naming(options_.path, SaveMachineFile(machine_.state(), options_.path));
-  return Naming(options_.path, log_->Checkpoint(machine_.state()));
+  if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
+  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state()));
 }
 
 }  // namespace fakes

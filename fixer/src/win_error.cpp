@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <utility>
 
 namespace fixer {
@@ -89,6 +90,24 @@ std::string_view WinErrorText(uint32_t code) {
   auto it = std::find_if(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
   if (it != std::end(kTexts)) return it->second;
   return "The system cannot find message text for this message number.";  // FormatMessage's 317
+}
+
+uint32_t WinErrorOfErrno(int err) {
+  switch (err) {
+    case ENOENT:
+    case ENOTDIR: return kErrorPathNotFound;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+    case EISDIR: return kErrorAccessDenied;
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return kErrorDiskFull;
+    case ENOMEM: return kErrorNotEnoughMemory;
+    default: return kErrorCantAccessFile;
+  }
 }
 
 }  // namespace fixer

@@ -9,11 +9,13 @@
 //   return exit_code;
 #pragma once
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -50,11 +52,26 @@ inline const CLI::Validator kCountingNumber(
       return std::string();
     },
     "NUMBER FROM 1");
+// A whole number from `low` to `high` (worker threads, faults a case): digits only. CLI::Range
+// alone took `0x10` as 16 and ` 2` as 2, and said of `1.5` "Value 1.5 not in range 1 to 256".
+inline CLI::Validator WholeNumberFrom(uint64_t low, uint64_t high) {
+  const std::string range = std::to_string(low) + " to " + std::to_string(high);
+  return CLI::Validator(
+      [low, high, range](std::string& text) {
+        const std::optional<uint64_t> value = ParseWholeNumber(text);
+        if (!value || *value < low || *value > high) return "'" + text + "' is not a whole number from " + range;
+        return std::string();
+      },
+      "WHOLE NUMBER " + range);
+}
 // A duration in seconds, zero or more, up to explore's kMaxExploreSeconds (about 31 years).
 inline const CLI::Validator kSeconds(
     [](std::string& text) {
       double seconds = 0;
-      if (!CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
+      // Decimal only (1.5, 1e3): strtod alone reads 0x10 as 16 and " 5" as 5.
+      const bool decimal = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.') &&
+                           text.find_first_not_of("0123456789.eE+-") == std::string::npos;
+      if (!decimal || !CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
         return "'" + text + "' is not a number of seconds (0 or more)";
       if (seconds > kMaxExploreSeconds)
         return "'" + text + "' is more seconds than explore can wait for: at most " +
@@ -63,11 +80,15 @@ inline const CLI::Validator kSeconds(
     },
     "SECONDS");
 
-// A usage or input error: `why` on standard error and, for a command run with --json, also as the
-// one JSON object its standard output promises, {"error": why, "exit_code": 2}. Returns 2.
-int SayInputError(bool json, const std::string& why);
+// Every error a verb says begins with the program and the verb, `fixup-sim legacy: `, a file's
+// place after it (`fixup-sim legacy: s.yaml:3:5: ...`); "fixup-sim: " when no verb was named.
+std::string Said(std::string_view verb, std::string_view message);
+
+// A usage or input error: Said(verb, why) on standard error and, for a command run with --json,
+// also as the one JSON object its standard output promises, {"error": ..., "exit_code": 2}. Returns 2.
+int SayInputError(bool json, std::string_view verb, std::string_view why);
 // Any other error that ends a command: the same, with `exit_code` (1: a check could not run).
-int SayError(bool json, int exit_code, const std::string& why);
+int SayError(bool json, std::string_view verb, int exit_code, std::string_view why);
 
 // A file a command will write, named by `option` ("--junit"); an empty path: not asked for.
 struct OutputFile {
@@ -78,15 +99,14 @@ struct OutputFile {
 // read-only folder) said as a usage error with the system's reason, "fixup-sim run: --junit out/:
 // cannot be written: Is a directory", or that is one of `inputs` (the scenario and batch files it reads)
 // or another of `files` under another name; returns 2 then, nothing when every file can be written.
-std::optional<int> RefuseUnwritableOutputs(bool json, const std::string& command,
-                                           std::initializer_list<OutputFile> files,
+std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std::initializer_list<OutputFile> files,
                                            const std::vector<std::string>& inputs = {});
-// A report that could not be written after the work (a full disk): "fixup-sim: cannot write
+// A report that could not be written after the work (a full disk): "fixup-sim VERB: cannot write
 // PATH: " and the write's message (the file, the step and the system's reason).
-std::string CannotWrite(const std::string& path, const fixer::Status& st);
+std::string CannotWrite(std::string_view verb, const std::string& path, const fixer::Status& st);
 // The same for a folder the command writes files into (explore --out DIR): created now with its
 // parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
-std::optional<int> RefuseUnwritableFolder(bool json, const std::string& command, const std::string& option,
+std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,
                                           const std::string& folder);
 
 void AddRunCommand(CLI::App& app, int& exit_code);      // run PATH... [--json] [--junit F] [--html F]

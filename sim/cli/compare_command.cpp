@@ -45,20 +45,21 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     std::vector<std::string> inputs = {args->scenario};
     if (!args->script.empty()) inputs.push_back(args->script);
-    if (auto refused = RefuseUnwritableOutputs(args->json, "fixup-sim compare", {{"--html", args->html}}, inputs)) {
+    if (auto refused = RefuseUnwritableOutputs(args->json, "compare", {{"--html", args->html}}, inputs)) {
       exit_code = *refused;
       return;
     }
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
-      exit_code = SayInputError(args->json, "--strategy must be keep-sid or recreate");
+      exit_code =
+          SayInputError(args->json, "compare", "--strategy must be keep-sid or recreate, not '" + args->strategy + "'");
       return;
     }
     fakes::ChoiceLog choices;
     std::string why;
     const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
     if (!target) {
-      exit_code = SayInputError(args->json, why);
+      exit_code = SayInputError(args->json, "compare", why);
       return;
     }
     const PreparedMachine& setup = target->setup;
@@ -67,14 +68,14 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     options.strategy = *strategy;
     Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);
     if (!c.legacy_load_error.empty()) {  // fixup.cmd never ran: a table would read as its result
-      exit_code = SayInputError(args->json, "fixup-sim compare: " + c.legacy_load_error);
+      exit_code = SayInputError(args->json, "compare", c.legacy_load_error);
       return;
     }
     // The page first, so that --json's one object says how the command ended.
     std::string error;
     if (!args->html.empty()) {
       if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok())
-        error = CannotWrite(args->html, st);
+        error = CannotWrite("compare", args->html, st);
     }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);

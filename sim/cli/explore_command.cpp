@@ -30,8 +30,8 @@ struct ExploreArgs {
 
 int Explore(const ExploreArgs& a) {
   const ShardSetting sharding = ShardFromEnvironment();
-  if (!sharding.error.empty()) return SayInputError(a.json, "fixup-sim explore: " + sharding.error);
-  if (auto refused = RefuseUnwritableFolder(a.json, "fixup-sim explore", "--out", a.out)) return *refused;
+  if (!sharding.error.empty()) return SayInputError(a.json, "explore", sharding.error);
+  if (auto refused = RefuseUnwritableFolder(a.json, "explore", "--out", a.out)) return *refused;
   ExploreOptions o;
   o.seed = a.seed;
   o.count = a.count;
@@ -52,14 +52,14 @@ int Explore(const ExploreArgs& a) {
 
   const ExploreReport r = RunExplore(o);
   if (o.progress && a.seconds > 0) std::fputc('\n', stderr);
-  for (const std::string& e : r.errors) std::cerr << "fixup-sim explore: " << e << "\n";
+  for (const std::string& e : r.errors) std::cerr << Said("explore", e) << "\n";
   const int exit_code = !r.errors.empty()                           ? kExitInput
                         : r.violations.empty() && r.not_loaded == 0 ? kExitOk
                                                                     : kExitFailed;
   if (a.json) {
     nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
-    if (!r.errors.empty()) j["error"] = "fixup-sim explore: " + CLI::detail::join(r.errors, "; ");
+    if (!r.errors.empty()) j["error"] = Said("explore", CLI::detail::join(r.errors, "; "));
     std::cout << app::JsonText(j) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
@@ -91,7 +91,7 @@ void AddExploreCommand(CLI::App& app, int& exit_code) {
       ->check(kWholeNumber)
       ->excludes(count)
       ->excludes(seconds);
-  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--jobs", args->jobs, "worker threads (1 to 256)")->check(WholeNumberFrom(1, 256));
   cmd->add_option("--out", args->out, "write each shrunk scenario into this folder")->check(app::kFileName);
   cmd->add_flag("--json", args->json, "print the report as JSON");
   cmd->add_flag("--no-shrink", args->no_shrink, "report violations without shrinking them");

@@ -1,4 +1,4 @@
-// SayError and SayInputError (commands.h): a usage or input error said on stderr, and as JSON with --json.
+// Said, SayError and SayInputError (commands.h): an error said on stderr, and as JSON with --json.
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -8,12 +8,21 @@
 
 namespace sim::cli {
 
-int SayError(bool json, int exit_code, const std::string& why) {
-  std::cerr << why << "\n";
-  if (json) std::cout << app::JsonText(nlohmann::json{{"error", why}, {"exit_code", exit_code}}) << "\n";
+std::string Said(std::string_view verb, std::string_view message) {
+  std::string said = "fixup-sim";
+  if (!verb.empty()) said.append(" ").append(verb);
+  return said.append(": ").append(message);
+}
+
+int SayError(bool json, std::string_view verb, int exit_code, std::string_view why) {
+  const std::string said = Said(verb, why);
+  std::cerr << said << "\n";
+  if (json) std::cout << app::JsonText(nlohmann::json{{"error", said}, {"exit_code", exit_code}}) << "\n";
   return exit_code;
 }
 
-int SayInputError(bool json, const std::string& why) { return SayError(json, kExitInput, why); }
+int SayInputError(bool json, std::string_view verb, std::string_view why) {
+  return SayError(json, verb, kExitInput, why);
+}
 
 }  // namespace sim::cli

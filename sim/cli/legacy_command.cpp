@@ -53,7 +53,7 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     std::string why;
     const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
     if (!target) {
-      exit_code = SayInputError(false, why);
+      exit_code = SayInputError(false, "legacy", why);
       return;
     }
     const PreparedMachine& setup = target->setup;
@@ -69,12 +69,12 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     auto live = [](std::string_view text) { std::cout << fixer::EscapeForReader(text) << std::flush; };
     LegacyRun run = RunLegacyScript(machine, script, *input, live);
     if (!run.load_error.empty()) {
-      std::cerr << run.load_error << "\n";
-      exit_code = kExitInput;
+      exit_code = SayInputError(false, "legacy", run.load_error);
       return;
     }
     for (const auto& n : run.notes) std::cout << "[" << n << "]\n";
-    if (run.error) std::cerr << script << ":" << run.error->line << ": " << run.error->message << "\n";
+    if (run.error)
+      std::cerr << Said("legacy", script + ":" + std::to_string(run.error->line) + ": " + run.error->message) << "\n";
 
     std::cout << "\nChanges on the machine:\n";
     const auto changes = DiffMachines(*setup.state, machine.state());

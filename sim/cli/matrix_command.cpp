@@ -24,8 +24,8 @@ void AddMatrixCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     auto rows = DeriveMatrix(args->seed);
     if (!rows.ok()) {
-      exit_code = SayError(args->json, kExitFailed,
-                           "fixup-sim matrix: cannot build a platform machine: " + rows.status().ToString());
+      exit_code =
+          SayError(args->json, "matrix", kExitFailed, "cannot build a platform machine: " + rows.status().ToString());
       return;
     }
     if (args->json) {

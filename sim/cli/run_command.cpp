@@ -38,20 +38,21 @@ int Run(const RunArgs& args) {
     if (l.ok())
       for (std::string& read : FilesReadBy(*l.value)) inputs.push_back(std::move(read));
   if (auto refused =
-          RefuseUnwritableOutputs(args.json, "fixup-sim run", {{"--junit", args.junit}, {"--html", args.html}}, inputs))
+          RefuseUnwritableOutputs(args.json, "run", {{"--junit", args.junit}, {"--html", args.html}}, inputs))
     return *refused;
   int exit_code = kExitOk;
   if (files.empty())
-    return SayInputError(args.json, "fixup-sim: no scenario files under " + CLI::detail::join(args.paths, ", "));
+    return SayInputError(args.json, "run", "no scenario files under " + CLI::detail::join(args.paths, ", "));
   const TextStyle style{.verbose = args.verbose, .color = UseColor(args.color), .seed = args.seed};
   std::vector<ScenarioResult> results;
   std::string error;  // the first input error, for --json
   for (size_t i = 0; i < files.size(); ++i) {
     const LoadedScenario& scenario = loaded[i];
     if (!scenario.ok()) {
-      std::cerr << scenario.error->ToString() << "\n";
+      const std::string said = Said("run", scenario.error->ToString());
+      std::cerr << said << "\n";
       exit_code = kExitInput;
-      if (error.empty()) error = scenario.error->ToString();
+      if (error.empty()) error = said;
       results.push_back(NotLoaded(files[i], *scenario.error));  // a failed test in every report
       continue;
     }
@@ -64,7 +65,7 @@ int Run(const RunArgs& args) {
   // not be written after all (a full disk) included.
   auto write = [&](const std::string& path, const fixer::Status& st) {
     if (st.ok()) return;
-    error = CannotWrite(path, st);
+    error = CannotWrite("run", path, st);
     std::cerr << error << "\n";
     exit_code = kExitInput;
   };

@@ -31,7 +31,7 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     auto loaded = fakes::LoadMachineFile(args->file);
     if (!loaded.ok()) {
-      exit_code = SayInputError(args->json, loaded.error->ToString());
+      exit_code = SayInputError(args->json, "show", loaded.error->ToString());
       return;
     }
     if (args->json) {

@@ -46,9 +46,9 @@ std::string CheckKinds(const std::string& word) {
 
 int Sweep(const SweepArgs& a) {
   const ShardSetting sharding = ShardFromEnvironment();
-  if (!sharding.error.empty()) return SayInputError(false, "fixup-sim sweep: " + sharding.error);
+  if (!sharding.error.empty()) return SayInputError(false, "sweep", sharding.error);
   // The scenarios are found here only for a report that must not replace one (RunSweep finds them again).
-  if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}},
+  if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}},
                                              a.html.empty() ? std::vector<std::string>{} : FindScenarioFiles(a.paths)))
     return *refused;
   SweepOptions o;
@@ -60,19 +60,17 @@ int Sweep(const SweepArgs& a) {
   o.seed = a.seed;
   if (a.step != 0 && a.only_case.empty()) {
     // Alone it would be ignored, and the whole sweep would run as if it named one step.
-    std::cerr << "fixup-sim sweep: --step needs --case (the case to replay at that step, as a violation prints it)\n";
-    return kExitInput;
+    return SayInputError(false, "sweep",
+                         "--step needs --case (the case to replay at that step, as a violation prints it)");
   }
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {
-      std::cerr << "fixup-sim sweep: --case '" << a.only_case
-                << "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9\n";
-      return kExitInput;
+      return SayInputError(false, "sweep",
+                           "--case '" + a.only_case + "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9");
     }
     if (a.step == 0) {
-      std::cerr << "fixup-sim sweep: --case needs --step (the fixer step's number, as a violation prints it)\n";
-      return kExitInput;
+      return SayInputError(false, "sweep", "--case needs --step (the fixer step's number, as a violation prints it)");
     }
     o.only_case = *faults;
     o.only_step = a.step - 1;
@@ -84,32 +82,32 @@ int Sweep(const SweepArgs& a) {
   if (StderrIsTerminal()) o.progress = DrawProgress;
 
   SweepReport r = RunSweep(a.paths, o);
-  for (const std::string& e : r.errors) std::cerr << e << "\n";
+  for (const std::string& e : r.errors) std::cerr << Said("sweep", e) << "\n";
   if (o.only_case && r.cases == 0 && r.errors.empty()) {
     // A replay that matched nothing would otherwise read as "0 violations".
-    std::cerr << "fixup-sim sweep: --step " << a.step << " --case " << a.only_case
-              << " is no case of these scenarios: step " << a.step
-              << " of none of them is a fixer apply without faults of its own that is not a dry run\n";
-    return kExitInput;
+    const std::string step = std::to_string(a.step);
+    return SayInputError(false, "sweep",
+                         "--step " + step + " --case " + a.only_case + " is no case of these scenarios: step " + step +
+                             " of none of them is a fixer apply without faults of its own that is not a dry run");
   }
   if (!r.unfired.empty()) {
     // "0 violations" would read as a replay of that fault that passed.
-    for (const std::string& u : r.unfired) std::cerr << "fixup-sim sweep: --case " << a.only_case << ": " << u << "\n";
+    for (const std::string& u : r.unfired) std::cerr << Said("sweep", "--case " + a.only_case + ": " + u) << "\n";
     return kExitInput;
   }
   if (r.scenarios == 0 && r.errors.empty()) {
     // No file runs an apply the sweep takes (or no file at all): "0 violations" would read as a
     // sweep that passed.
-    std::cerr << "fixup-sim sweep: nothing to sweep: no scenario under " << CLI::detail::join(a.paths, ", ")
-              << " runs a fixer apply without faults of its own (fail_at, fail_op, crash_at, crash_after, "
-                 "crash_op) that is not a dry run\n";
-    return kExitInput;
+    return SayInputError(false, "sweep",
+                         "nothing to sweep: no scenario under " + CLI::detail::join(a.paths, ", ") +
+                             " runs a fixer apply without faults of its own (fail_at, fail_op, crash_at, crash_after, "
+                             "crash_op) that is not a dry run");
   }
   if (!o.only_case && r.unsharded_cases == 0 && r.errors.empty()) {
     // Every apply found nothing to change (or was refused before its first change): no call to fail.
-    std::cerr << "fixup-sim sweep: nothing to sweep: the fixer applies under " << CLI::detail::join(a.paths, ", ")
-              << " make no change a fault could fail (0 cases)\n";
-    return kExitInput;
+    return SayInputError(false, "sweep",
+                         "nothing to sweep: the fixer applies under " + CLI::detail::join(a.paths, ", ") +
+                             " make no change a fault could fail (0 cases)");
   }
   for (const std::string& t : r.transcripts) std::cout << t << "\n";
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
@@ -119,10 +117,9 @@ int Sweep(const SweepArgs& a) {
             << r.NotRunAgain() << ", " << r.violations.size() << " violations (" << rate << ")\n";
   if (!a.html.empty()) {
     // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
-    if (auto refused = RefuseUnwritableOutputs(false, "fixup-sim sweep", {{"--html", a.html}}, r.scripts_read))
-      return *refused;
+    if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}}, r.scripts_read)) return *refused;
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
-      std::cerr << CannotWrite(a.html, st) << "\n";
+      std::cerr << CannotWrite("sweep", a.html, st) << "\n";
       return kExitInput;
     }
   }
@@ -138,7 +135,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       "sweep",
       "Run every fixer apply of the scenarios once per mutating call and fault kind, and check the invariants");
   cmd->add_option("paths", args->paths, "scenario files or folders (default: scenarios)")->check(app::kFileName);
-  cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(CLI::Range(1, 2));
+  cmd->add_option("--faults", args->faults, "1: every single fault; 2: also every pair")->check(WholeNumberFrom(1, 2));
   // One word, split at commas by KindsIn (given twice: both); as a vector's default it took every
   // word after it, the paths too. CLI11's own splitting said "1 required TEXT missing" of ','.
   cmd->add_option("--kinds", args->kinds, "fault kinds, comma-separated: fail, crash, or fail,crash")
@@ -146,7 +143,7 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->check(CLI::Validator(CheckKinds, "fail|crash|fail,crash"));
-  cmd->add_option("--jobs", args->jobs, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--jobs", args->jobs, "worker threads (1 to 256)")->check(WholeNumberFrom(1, 256));
   cmd->add_option("--seed", args->seed, "the seed of each machine that gives no seed: of its own (default 1)")
       ->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")

@@ -3,10 +3,12 @@
 //
 //   std::string line = sim::batch::Expand(con, raw, file_name, args, &error);
 //   sim::batch::Redirects r = sim::batch::TakeRedirects(line, &error);   // strips ">nul" etc.
-//   std::set<std::string> pw = sim::batch::PasswordVariables(lines);     // {"pw"}
+//   sim::batch::PasswordVariables pw(lines);                             // PW of `net user ASPNET %PW%`
 //   sim::batch::MaskedPasswordSets("set PW=S3cret", pw);                // "set PW=********"
+//   pw.PasswordsIn("args", "ASPNET S3cret");                            // {"S3cret"}: `net user %ARGS%`
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,13 +36,39 @@ Redirects TakeRedirects(std::string& line);
 // Throws NotUnderstood if the line has a pipe, &, && or || outside quotes, or a ( block.
 void RejectOperators(const std::string& line);
 
-// The variables (folded names) a `net user` line of the batch file gives as its password, read
+// The variables (folded names) a `net user` line of the batch file takes its password from, read
 // before expansion (fakes::NetUserPasswordWords): PW in `net user %U% %PW%`, `net user ASPNET
-// "%PW%" /add` and `if errorlevel 1 net user ASPNET x%PW%`.
-std::set<std::string> PasswordVariables(const std::vector<std::string>& lines);
-// `line` (expanded) with the value masked wherever a `set` on it gives one of `variables` one:
-// `set PW=S3cret` -> `set PW=********`, `if x==x set "PW=S3cret"` -> `if x==x set "PW=********"`;
-// the rest of the line as it is.
-std::string MaskedPasswordSets(const std::string& line, const std::set<std::string>& variables);
+// "%PW%" /add` and `if errorlevel 1 net user ASPNET x%PW%`, whose whole value is the password; and
+// ARGS in `net user %ARGS%` or `net user ASPNET %ARGS%`, a word of its own before the password,
+// whose value may hold the name and the password (`set ARGS=ASPNET S3cret`): the words of the
+// value that land where net user reads its password once the line is expanded.
+class PasswordVariables {
+ public:
+  explicit PasswordVariables(const std::vector<std::string>& lines);
+  bool empty() const { return whole_.empty() && spread_.empty(); }
+  // Whether `name` (folded) is one of them.
+  bool Holds(const std::string& name) const { return whole_.count(name) > 0 || spread_.count(name) > 0; }
+  // The names (folded).
+  std::set<std::string> Names() const;
+  // What of `value` is a password while `name` (folded) holds it: the whole value, or the words
+  // of it a `net user` line takes as its password (unquoted); none for another variable.
+  std::vector<std::string> PasswordsIn(const std::string& name, const std::string& value) const;
+  // Keeps in `con`'s secrets what of `value` is a password while `name` (folded) holds it
+  // (fakes::Console::RememberVariableSecret), letting go what it held before.
+  void Remember(fakes::Console& con, const std::string& name, const std::string& value) const;
+
+ private:
+  // A `net user` line's words, and where on it the variable's word %NAME% stands.
+  struct Use {
+    std::vector<std::string> words;
+    size_t at;
+  };
+  std::set<std::string> whole_;
+  std::map<std::string, std::vector<Use>> spread_;
+};
+// `line` (expanded) with the password in the value masked wherever a `set` on it gives one of
+// `variables` one: `set PW=S3cret` -> `set PW=********`, `if x==x set "PW=S3cret"` -> `if x==x set
+// "PW=********"`, `set ARGS=ASPNET S3cret` -> `set ARGS=ASPNET ********`; the rest of the line as it is.
+std::string MaskedPasswordSets(const std::string& line, const PasswordVariables& variables);
 
 }  // namespace sim::batch

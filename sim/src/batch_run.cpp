@@ -27,7 +27,7 @@ using batch::NotUnderstood;
 // console is what every report and `fixup-sim legacy` print and no output shows a password
 // (docs/machine-format.md, "What output never shows"); the rest as it is, spacing and all.
 std::string EchoedLine(const fakes::Console& con, const std::string& line,
-                       const std::set<std::string>& password_variables) {
+                       const batch::PasswordVariables& password_variables) {
   return fakes::MaskedCommandLine(batch::MaskedPasswordSets(line, password_variables), con.typed_secrets);
 }
 
@@ -95,7 +95,7 @@ struct Interpreter {
   int current_line = 0;
   std::vector<BatchCommand> commands;
   std::vector<BatchFailure> failures;
-  std::set<std::string> password_variables;  // batch::PasswordVariables of `lines`
+  batch::PasswordVariables password_variables{lines};  // those of `lines`
 
   Flow Goto(const std::string& target) {
     std::string label = fixer::FoldWindowsName(target);
@@ -211,8 +211,8 @@ struct Interpreter {
     }
     if (eq == 0) return SyntaxError();
     con.env.Set(s.substr(0, eq), s.substr(eq + 1));
-    if (const std::string name = fixer::FoldWindowsName(s.substr(0, eq)); password_variables.count(name))
-      con.RememberVariableSecret(name, s.substr(eq + 1));
+    if (const std::string name = fixer::FoldWindowsName(s.substr(0, eq)); password_variables.Holds(name))
+      password_variables.Remember(con, name, s.substr(eq + 1));
     return Flow::kNext;
   }
 
@@ -301,10 +301,9 @@ struct Interpreter {
 BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::string& file_name,
                      const std::vector<std::string>& args) {
   Interpreter in{con, file_name, args, SplitBatchLines(text)};
-  in.password_variables = batch::PasswordVariables(in.lines);
   // One already set when the batch starts holds a password too, from the start.
-  for (const std::string& name : in.password_variables)
-    if (auto value = con.env.Get(name)) con.RememberVariableSecret(name, *value);
+  for (const std::string& name : in.password_variables.Names())
+    if (auto value = con.env.Get(name)) in.password_variables.Remember(con, name, *value);
   BatchResult result;
   // A script that loops (`:retry ... goto retry` around a runas that keeps failing) would
   // never end here, as no one can press Ctrl+C: it is stopped and reported [I].

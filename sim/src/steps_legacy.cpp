@@ -56,7 +56,7 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   if (!run.load_error.empty()) throw StepError{run.load_error};
   ctx.output = run.console;
   ctx.all_output.push_back(ForSecretScan(run.console));
-  ctx.batch_passwords.insert(ctx.batch_passwords.end(), run.passwords.begin(), run.passwords.end());
+  ctx.batch_passwords.insert(run.passwords.begin(), run.passwords.end());
   ctx.exit_code = run.errorlevel;
   ctx.commands = run.commands;
   if (run.error) throw StepError{script + ":" + std::to_string(run.error->line) + ": " + run.error->message};
@@ -71,7 +71,7 @@ StepReport Command(RunContext& ctx, const Step& step) {
   BatchResult r = RunBatch(con, "@" + line + "\r\n", "command");
   ctx.output = con.output;
   ctx.all_output.push_back(ForSecretScan(con.output));
-  ctx.batch_passwords.insert(ctx.batch_passwords.end(), con.typed_secrets.begin(), con.typed_secrets.end());
+  ctx.batch_passwords.insert(con.typed_secrets.begin(), con.typed_secrets.end());
   ctx.exit_code = r.errorlevel;
   ctx.commands = r.commands;
   const std::string shown = fakes::MaskedCommandLine(line, con.typed_secrets);

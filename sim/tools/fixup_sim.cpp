@@ -1,7 +1,7 @@
 // fixup-sim: run scenarios, derive the paper's platform matrix, show a machine state.
 // Exit codes: 0 all passed, 1 some failed, 2 usage or input error (file:line:col on stderr), or
 // standard output that could not be written.
-#include <algorithm>
+#include <iostream>
 #include <string>
 #include <string_view>
 
@@ -14,21 +14,27 @@
 
 namespace {
 
+bool IsCommand(CLI::App& app, const std::string& word) {
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
+    if (command->check_name(word)) return true;
+  return false;
+}
+
 // CLI11 says only "A subcommand is required" of a word that names none: name it, and the commands.
 void RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') return;
   const std::string word = argv[1];
+  if (IsCommand(app, word)) return;
   std::string names;
-  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
-    if (command->check_name(word)) return;
+  for (const CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
     names += (names.empty() ? "" : ",") + command->get_name();
-  }
   throw CLI::ParseError("command: " + word + " not in {" + names + "}", CLI::ExitCodes::ExtrasError);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  app::WatchStandardOutput();
   const app::EscapedStandardError escaped;  // a file name in a message cannot command the terminal
   CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
   app.set_version_flag("--version", std::string("fixup-sim ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
@@ -42,18 +48,20 @@ int main(int argc, char** argv) {
   sim::cli::AddCompareCommand(app, exit_code);
   sim::cli::AddExploreCommand(app, exit_code);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
+  const std::string verb = argc > 1 && IsCommand(app, argv[1]) ? argv[1] : "";
   try {
     RefuseUnknownCommand(app, argc, argv);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
-    // With --json on the command line, a usage error is the one JSON object too.
-    if (e.get_exit_code() != 0 && std::find(argv + 1, argv + argc, std::string_view("--json")) != argv + argc)
-      return sim::cli::SayInputError(true, e.what());
-    const int code = app.exit(e);
-    return code == 0 ? sim::cli::kExitOk : sim::cli::kExitInput;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
+    // not) the one JSON object too.
+    const int code = sim::cli::SayInputError(app::AsksFor(argc, argv, "--json"), verb, e.what());
+    std::cerr << "Run with --help for more information.\n";
+    return code;
   }
   // What it printed is its report (show's machine file, run's text or JSON): one that did not
   // reach standard output is a report it could not write.
-  if (!app::FlushStandardOutput("fixup-sim")) return sim::cli::kExitInput;
+  if (!app::FlushStandardOutput(verb.empty() ? "fixup-sim" : "fixup-sim " + verb)) return sim::cli::kExitInput;
   return exit_code;
 }

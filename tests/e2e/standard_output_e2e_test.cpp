@@ -40,7 +40,7 @@ TEST_F(StandardOutputE2e, AShownMachineItCouldNotWriteIsExitTwo) {
   for (const std::string format : {"yaml", "json", "text"}) {
     const Ran r = ToAFullDisk(FIXUP_SIM_BIN, "show m.yaml --format " + format);
     EXPECT_EQ(r.exit_code, 2) << format << ": " << r.err;
-    EXPECT_NE(r.err.find("fixup-sim: standard output: cannot write: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("fixup-sim show: standard output: cannot write: "), std::string::npos) << r.err;
   }
 }
 
@@ -59,6 +59,40 @@ TEST_F(StandardOutputE2e, AVerbsReportItCouldNotWriteIsExitTwoOnlyWhereNothingCh
   const Ran applied = ToAFullDisk(ASPNET_FIXER_BIN, "apply --machine affected.yaml");
   EXPECT_EQ(applied.exit_code, 0) << applied.err;
   EXPECT_NE(applied.err.find("aspnet-fixer apply: standard output: cannot write: "), std::string::npos) << applied.err;
+}
+
+// One condition, one wording within a tool: aspnet-fixer says a full disk in Windows' words
+// wherever it meets one (its standard output, a capture's --out, a machine's --out), as Windows
+// would; standard output said "No space left on device" (or "a write failed") while --out said
+// "112: There is not enough space on the disk.". fixup-sim says the system's words everywhere.
+TEST_F(StandardOutputE2e, AFullDiskIsSaidInOneWordingWithinATool) {
+  const std::string windows = "cannot write: 112: There is not enough space on the disk.";
+  for (const std::string& args : {std::string("diagnose --machine m.yaml"), std::string("capture --machine m.yaml"),
+                                  std::string("diagnose --json --machine m.yaml")}) {
+    const Ran r = ToAFullDisk(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find("standard output: " + windows), std::string::npos) << args << ": " << r.err;
+  }
+  for (const std::string& args : {std::string("capture --machine m.yaml --out /dev/full"),
+                                  std::string("plan --machine m.yaml --out /dev/full")}) {
+    const Ran out = test_support::RunProgram({.program = "/bin/sh",
+                                              .args = {"-c", "exec \"$0\" " + args + " >/dev/null", ASPNET_FIXER_BIN},
+                                              .cwd = dir_.path()});
+    EXPECT_EQ(out.exit_code, 2) << args;
+    EXPECT_NE(out.err.find("/dev/full: " + windows), std::string::npos) << args << ": " << out.err;
+    EXPECT_EQ(out.err.find("No space left on device"), std::string::npos) << args << ": " << out.err;
+  }
+  const Ran shown = ToAFullDisk(FIXUP_SIM_BIN, "show m.yaml");
+  EXPECT_NE(shown.err.find("fixup-sim show: standard output: cannot write: No space left on device"), std::string::npos)
+      << shown.err;
+  const Ran junit = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN,
+       .args = {"run", std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml", "--junit",
+                "/dev/full"},
+       .cwd = dir_.path()});
+  EXPECT_EQ(junit.exit_code, 2) << junit.err;
+  EXPECT_NE(junit.err.find("fixup-sim run: cannot write /dev/full: "), std::string::npos) << junit.err;
+  EXPECT_NE(junit.err.find("No space left on device"), std::string::npos) << junit.err;
 }
 
 }  // namespace

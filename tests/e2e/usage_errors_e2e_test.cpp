@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -188,6 +189,166 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
   }
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
+}
+
+// A flag takes no value: `--dry-run=0` was read as no dry run (the machine repaired), `--json=x`
+// said "Could not convert: --json = x" as text, `-v=1` "-=1 not expected", `--help=x` printed help.
+// Now each is a usage error naming the flag, before anything runs; with --json in any form the one
+// JSON object.
+TEST_F(UsageErrors, AFlagGivenAValueIsAUsageError) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--dry-run=0"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", machine_, "--dry-run=false"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--json=x"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--json=true"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--json="}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "-v=1"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--verbose=yes"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", machine_, "--help=x"}},
+      {ASPNET_FIXER_BIN, {"--version=1"}},
+      {FIXUP_SIM_BIN, {"run", scenario, "--json=x"}},
+      {FIXUP_SIM_BIN, {"run", scenario, "--no-invariants=0"}},
+      {FIXUP_SIM_BIN, {"run", scenario, "-v=1"}},
+      {FIXUP_SIM_BIN, {"matrix", "--json=1"}},
+      {FIXUP_SIM_BIN, {"show", machine_, "--json=no"}},
+      {FIXUP_SIM_BIN, {"compare", scenario, "--json="}},
+      {FIXUP_SIM_BIN, {"explore", "--count", "1", "--no-shrink=1"}},
+      {FIXUP_SIM_BIN, {"--version=x"}},
+  };
+  for (const auto& [program, args] : cases) {
+    std::string command = fs::path(program).filename().string();
+    for (const std::string& a : args) command += " " + a;
+    const std::string& word = *std::find_if(args.begin(), args.end(), [](const std::string& a) {
+      return a.starts_with("-") && a.find('=') != std::string::npos;
+    });
+    const std::string flag = word.substr(0, word.find('='));
+    std::ofstream(machine_, std::ios::binary) << kAffectedMachine;  // each case on the machine as written
+    const Ran r = Run(program, args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr(flag + ": takes no value, but was given '" + word.substr(word.find('=') + 1) + "'"))
+        << command;
+    if (flag == "--json") {
+      nlohmann::json j;
+      ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << command << ": not one JSON object:\n" << r.out;
+      EXPECT_EQ(j["exit_code"], 2) << command;
+      EXPECT_THAT(j["error"].get<std::string>(), HasSubstr("--json: takes no value")) << command;
+    } else {
+      EXPECT_TRUE(r.out.empty()) << command << ": it ran";
+    }
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"}) << command;
+    EXPECT_TRUE(test_support::Slurp(machine_) == kAffectedMachine) << command << ": the machine changed";
+  }
+  // An option's own `=` value is still its value, and a word after `--` no option at all.
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"diagnose", "--machine=" + machine_}).exit_code, 0);
+}
+
+// Every error of a fixup-sim verb names the program and the verb the same way, whatever found it
+// (CLI11, the command, the file loader): `legacy` said its errors bare, `compare` some bare and
+// some named, `run` "fixup-sim: no scenario files", CLI11's errors nothing at all.
+TEST_F(UsageErrors, EveryErrorOfAVerbNamesTheProgramAndTheVerb) {
+  std::ofstream(dir_ / "bad.yaml") << "os: [\n";
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  fs::create_directories(dir_ / "empty-folder");
+  const std::vector<std::vector<std::string>> cases = {
+      {"run", "missing.yaml"},
+      {"run", "bad.yaml"},
+      {"run", "empty-folder"},
+      {"run", "bad.yaml", "--seed", "x"},
+      {"run", "bad.yaml", "--color", "pink"},
+      {"matrix", "--seed", "x"},
+      {"matrix", "extra"},
+      {"show", "missing.yaml"},
+      {"show", "bad.yaml"},
+      {"show", "m.yaml", "--format", "xml"},
+      {"sweep", apply, "--jobs", "0"},
+      {"sweep", apply, "--faults", "3"},
+      {"sweep", apply, "--kinds", "foo"},
+      {"sweep", apply, "--step", "1"},
+      {"sweep", "bad.yaml"},
+      {"explore", "--count", "0"},
+      {"explore", "--jobs", "-1"},
+      {"legacy", "missing.yaml", "--answer", "x"},
+      {"legacy", "bad.yaml", "--answer", "x"},
+      {"legacy", "m.yaml", "--script", "missing.cmd", "--answer", "x"},
+      {"legacy", "empty-folder", "--answer", "x"},
+      {"compare", "missing.yaml"},
+      {"compare", "m.yaml", "--script", "missing.cmd"},
+      {"compare", "m.yaml", "--strategy", "sideways"},
+      {"compare", "m.yaml", "--html", "empty-folder"},
+  };
+  for (const std::vector<std::string>& args : cases) {
+    std::string command = "fixup-sim";
+    for (const std::string& a : args) command += " " + a;
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.out << r.err;
+    EXPECT_TRUE(r.err.starts_with("fixup-sim " + args[0] + ": ")) << command << ":\n" << r.err;
+    // Each line that says a problem names them (a quoted excerpt and CLI11's hint follow it).
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line.starts_with("    near: ") || line == "Run with --help for more information.") continue;
+      EXPECT_TRUE(line.starts_with("fixup-sim " + args[0] + ": ")) << command << ": " << line;
+    }
+  }
+}
+
+// A number option takes a whole number in its range, written in decimal digits: `--jobs 0x10` ran
+// 16 threads, `--jobs ' 2'` 2, `--seconds 0x10` 16 seconds, and `--jobs 1.5` said "Value 1.5 not in
+// range 1 to 256".
+TEST_F(UsageErrors, ANumberOptionTakesDecimalDigitsInItsRange) {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"sweep", apply, "--jobs", "0"}, "--jobs: '0' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "-1"}, "--jobs: '-1' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "99999999999"}, "--jobs: '99999999999' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "0x10"}, "--jobs: '0x10' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", " 2"}, "--jobs: ' 2' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--jobs", "1.5"}, "--jobs: '1.5' is not a whole number from 1 to 256"},
+      {{"sweep", apply, "--faults", "3"}, "--faults: '3' is not a whole number from 1 to 2"},
+      {{"sweep", apply, "--faults", "1e0"}, "--faults: '1e0' is not a whole number from 1 to 2"},
+      {{"explore", "--jobs", "257"}, "--jobs: '257' is not a whole number from 1 to 256"},
+      {{"explore", "--seconds", "0x10"}, "--seconds: '0x10' is not a number of seconds (0 or more)"},
+      {{"explore", "--seconds", " 1"}, "--seconds: ' 1' is not a number of seconds (0 or more)"},
+  };
+  for (const auto& [args, said] : cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[args.size() - 1] << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr("fixup-sim " + args[0] + ": " + said)) << args[args.size() - 1];
+    EXPECT_THAT(r.out, Not(HasSubstr("violations"))) << args[args.size() - 1] << ": it ran";
+  }
+}
+
+// An aspnet-fixer option a verb does not read is refused, not ignored: `rollback --strategy
+// recreate` rolled back as its journal said, `diagnose --temp-password -` waited for a line on
+// standard input it never used, `capture --dry-run` wrote the capture.
+TEST_F(UsageErrors, AnOptionTheVerbDoesNotReadIsRefused) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"rollback", "--strategy", "recreate"},
+       "aspnet-fixer rollback: --strategy is no option of rollback: only plan, apply read it"},
+      {{"resume", "--strategy", "keep-sid"}, "--strategy is no option of resume"},
+      {{"diagnose", "--strategy", "recreate"}, "--strategy is no option of diagnose"},
+      {{"diagnose", "--temp-password", "-"},
+       "aspnet-fixer diagnose: --temp-password is no option of diagnose: only plan, apply, resume, rollback read it"},
+      {{"capture", "--temp-password", "Pw-n0t-an-0ption", "--out", "c.json"},
+       "--temp-password is no option of capture"},
+      {{"diagnose", "--dry-run"},
+       "aspnet-fixer diagnose: --dry-run is no option of diagnose: only apply, resume, rollback read it"},
+      {{"plan", "--dry-run"}, "--dry-run is no option of plan"},
+      {{"capture", "--dry-run", "--out", "c.json", "--json"}, "--dry-run is no option of capture"},
+  };
+  for (const auto& [verb_args, said] : cases) {
+    std::vector<std::string> args = verb_args;
+    args.insert(args.begin() + 1, {"--machine", "m.yaml"});
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << said << "\n" << r.out;
+    EXPECT_THAT(r.err, HasSubstr(said));
+    EXPECT_THAT(r.err + r.out, Not(HasSubstr("Pw-n0t-an-0ption")));
+    EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"}) << said;
+    EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << said;
+  }
+  // Each verb that reads them takes them.
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--strategy", "recreate"}).exit_code, 0);
+  EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"rollback", "--machine", "m.yaml", "--dry-run"}).exit_code, 3);
 }
 
 // Help names each tool as it was run (help2man makes the man pages from it).

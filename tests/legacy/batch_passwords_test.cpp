@@ -98,5 +98,34 @@ TEST_F(BatchPasswords, ALoopGrowingAPasswordVariableRemembersOneValue) {
   EXPECT_EQ(Out().find("xy"), npos) << Out().substr(0, 200);
 }
 
+// A variable that holds the name and the password net user reads (`set ARGS=ASPNET secret` then
+// `net user %ARGS%`) holds a password: its password word is masked where a `set` gives it, in
+// what `set` lists and wherever the echo shows the value; the name stays readable. It was shown
+// in clear everywhere but the net user line itself.
+TEST_F(BatchPasswords, AVariableHoldingTheNameAndThePasswordMasksThePasswordWord) {
+  Go("set ARGS=ASPNET Multi#Word2003\r\n"
+     "set \"TAIL=Tail#Word2003 /active:yes\"\r\n"
+     "set ARGS\r\n"
+     "echo %ARGS%\r\n"
+     "net user %ARGS%\r\n"
+     "net user ASPNET %TAIL%\r\n");
+  EXPECT_EQ(Out().find("Multi#Word2003"), npos) << Out();
+  EXPECT_EQ(Out().find("Tail#Word2003"), npos) << Out();
+  EXPECT_NE(Out().find("\nC:\\>set ARGS=ASPNET ********\n"), npos) << Out();
+  EXPECT_NE(Out().find("\nARGS=ASPNET ********\n"), npos) << Out();
+  EXPECT_NE(Out().find("\nC:\\>echo ASPNET ********\nASPNET ********\n"), npos) << Out();
+  EXPECT_NE(Out().find("\nC:\\>net user ASPNET ********\n"), npos) << Out();
+  EXPECT_EQ(con->typed_secrets.front(), "Multi#Word2003");  // as it was set, before net user took it
+}
+
+// Such a variable holding no password (a name alone: `net user %NAME% %PW%`) masks nothing, and
+// lets go of the password it held before; `net %ARGS%` reaches the password too.
+TEST_F(BatchPasswords, AVariableHoldingNoPasswordWordMasksNothing) {
+  Go("@echo off\r\nset NAME=ASPNET Old#Word2003\r\nset NAME=ASPNET\r\nset CMD=user ASPNET Net#Word2003\r\n"
+     "echo %NAME% %CMD%\r\nexit /b\r\nnet user %NAME% %PW%\r\nnet %CMD%\r\n");
+  EXPECT_EQ(Out(), "ASPNET user ASPNET ********\n");
+  EXPECT_EQ(con->typed_secrets, std::vector<std::string>{"Net#Word2003"});
+}
+
 }  // namespace
 }  // namespace legacy_test

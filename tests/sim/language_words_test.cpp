@@ -15,6 +15,7 @@
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "sim/steps.h"
 #include "sim/text_match.h"
 #include "support/source_tree.h"
 #include "support/valid_scenario_head.h"
@@ -155,6 +156,23 @@ TEST(OutputMatchesWord, HostilePatternsAndLongLinesEndAtOnce) {
   EXPECT_FALSE(sim::RegexProblem("(ab{2,100}){10}").has_value());
   EXPECT_THAT(sim::RegexProblem("a{1001}").value_or(""), HasSubstr("invalid repetition size"));
   EXPECT_THAT(sim::RegexProblem("(a)\\1").value_or(""), HasSubstr("invalid escape sequence"));  // no backreferences
+}
+
+// ---- command: the passwords its console was given -------------------------------------------
+
+// Each `command` step added every password its console was given to the ones the secret scan
+// looks for, again each time: a scenario that set the same password in ten steps kept ten copies,
+// each looked for in all the output after it. Each is kept once now.
+TEST(CommandWord, KeepsEachPasswordItsConsoleWasGivenOnce) {
+  auto loaded = sim::LoadScenarioText(kValidScenarioHead +
+                                          "  - command: net user ASPNET Same#Pass2003\n"
+                                          "  - command: net user ASPNET Same#Pass2003\n"
+                                          "  - command: net user ASPNET Other#Pass2003\n",
+                                      "s.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  sim::RunContext ctx(loaded.value->machine);
+  for (const sim::Step& step : loaded.value->steps) ASSERT_TRUE(sim::ExecuteStep(ctx, step).ran);
+  EXPECT_EQ(ctx.batch_passwords, (std::set<std::string>{"Other#Pass2003", "Same#Pass2003"}));
 }
 
 // ---- crash_after ----------------------------------------------------------------------------

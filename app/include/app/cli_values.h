@@ -5,7 +5,8 @@
 // takes a value refuse one of those names, naming the option that lacks its value (a usage error).
 // CLI11 reads `--out=--json` and `--out --json` alike, so neither form passes such a value.
 // A file option given an empty value (`--out "$UNSET"` in a script) names no file: kFileName
-// refuses it, so it is never read as the option left out (in place, or standard output).
+// refuses it, so it is never read as the option left out (in place, or standard output). A flag
+// takes no value in any form: ParseCommandLine refuses `--dry-run=0` (CLI11 read it as no dry run).
 //
 //   CLI::App app{"tool"};
 //   std::string out;
@@ -19,6 +20,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -31,9 +33,14 @@ void RefuseOptionNamesAsValues(CLI::App& app, const std::string& tool);
 
 // `app.parse(argc, argv)`, but a long option's empty `=` value (`--out=`, `--junit=""`) is an
 // empty value: CLI11 alone reads `--out=` as `--out` and takes the word after it as the value
-// (a file then overwritten). Words after `--` are kept as they are; the app is named after
-// argv[0], as CLI11 names it. Throws what parse throws.
+// (a file then overwritten). A flag given a value (`--dry-run=0`, `--json=x`, `-v=1`) throws
+// CLI::ArgumentMismatch "--dry-run: takes no value, but was given '0' ...". Words after `--` are kept as they are; the
+// app is named after argv[0], as CLI11 names it. Throws what parse throws.
 void ParseCommandLine(CLI::App& app, int argc, const char* const* argv);
+
+// Whether the words before any `--` give `flag` ("--json"), alone or with a value (`--json=x`,
+// which ParseCommandLine refuses): a usage error is then said in the form the flag asks for.
+bool AsksFor(int argc, const char* const* argv, std::string_view flag);
 
 // For an option whose value is a file or folder name: an empty value is refused.
 inline const CLI::Validator kFileName(

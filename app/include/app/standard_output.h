@@ -1,14 +1,17 @@
 // The tools' standard streams. Whether what a tool printed reached its standard output: a full
 // disk or a write error is said on standard error (`TOOL: standard output: cannot write: No space
 // left on device`) so the tool can exit 2, as for an --out or a report it could not write, rather
-// than 0 with nothing written. Standard output is buffered, so a write fails only when it is
-// flushed: call this last. And standard error that no file name can command the terminal from.
+// than 0 with nothing written. The reason in the words the tool says its other write failures in:
+// the C library's (fixup-sim), or Windows' error and text (aspnet-fixer: `112: There is not enough
+// space on the disk.`). Standard output is buffered, so a write fails only when it is flushed: call
+// this last. And standard error that no file name can command the terminal from.
 //
 //   #include <iostream>
+//   app::WatchStandardOutput();                            // first thing in main
 //   app::EscapedStandardError escaped;                     // for the rest of main
 //   std::cerr << "m\x1b[2J.yaml: cannot open the file\n";  // shown as m\x1b[2J.yaml: ...
 //   std::cout << "{\"base\": \"fresh-install\"}\n";       // a capture's machine file, say
-//   const int exit_code = app::FlushStandardOutput("aspnet-fixer capture") ? 0 : 2;
+//   const int exit_code = app::FlushStandardOutput("aspnet-fixer capture", app::ReasonWords::kWindows) ? 0 : 2;
 #pragma once
 
 #include <memory>
@@ -33,7 +36,17 @@ class EscapedStandardError {
   std::unique_ptr<std::streambuf> escaping_;
 };
 
+enum class ReasonWords {
+  kSystem,   // strerror's: "No space left on device"
+  kWindows,  // the Windows error a write gives (fixer::WinErrorOfErrno): "112: There is not enough space on the disk."
+};
+
+// Called first in a tool's main: std::cout then keeps why its first write failed (errno), which
+// FlushStandardOutput says; without it a report larger than stdio's buffer that failed as it was
+// written says only "a write failed". Writes still go through stdout, in order. Once is enough.
+void WatchStandardOutput();
+
 // Flushes std::cout and stdout; false (the reason said on standard error) if any write failed.
-bool FlushStandardOutput(std::string_view tool);
+bool FlushStandardOutput(std::string_view tool, ReasonWords words = ReasonWords::kSystem);
 
 }  // namespace app

@@ -8,6 +8,8 @@
 //   if (fixer::Status st = fakes::WriteFileAtomically("m.yaml", "os: windows-xp-professional\n"); !st.ok())
 //     logger->error("{}", st);
 //   fixer::Status said = fakes::WriteFileAtomicallySaying("out.yaml", "{}\n");
+//   fixer::Status windows = fakes::WriteFailureNaming("c.json", fakes::WriteFileAtomically("c.json", "{}\n"));
+//   // on a full disk: "c.json: cannot write: 112: There is not enough space on the disk."
 //   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
 //   fixer::Status can = fakes::CheckCanWriteAtomically("reports/");   // "reports/: cannot be written: Is a directory"
 //   if (auto why = fakes::WhyCannotWriteAtomically("reports/")) std::puts(why->reason.c_str());   // "Is a directory"
@@ -32,6 +34,10 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text);
+// A failed write of `path` (WriteFileAtomically's Status, the code kept) said in Windows' words,
+// the file in front: "out.yaml: cannot write: 112: There is not enough space on the disk." (how
+// aspnet-fixer says a machine or capture it could not write); `st` itself when it is ok.
+fixer::Status WriteFailureNaming(const std::string& path, const fixer::Status& st);
 // Why a write of a file cannot be made, told apart from the file's name, so a caller can word it.
 struct WriteRefusal {
   uint32_t windows_error;  // 3 path not found, 5 access denied, ... as WriteFileAtomically's codes

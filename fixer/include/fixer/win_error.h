@@ -6,6 +6,7 @@
 //   fixer::Status st = fixer::Status::Win(1326);
 //   if (st.code() == fixer::kErrorLogonFailure) logger->warn("{}", st);
 //   std::string_view text = fixer::WinErrorText(2245);  // "The password does not meet the password policy ..."
+//   uint32_t full = fixer::WinErrorOfErrno(ENOSPC);     // 112: "There is not enough space on the disk."
 #pragma once
 
 #include <cstdint>
@@ -75,5 +76,11 @@ inline constexpr uint32_t kSqlUserExists = 15023;
 
 // The XP English message for `code`, or "Unknown error N." style text when not in the table.
 std::string_view WinErrorText(uint32_t code);
+
+// The Windows error a file write that failed with the C library's `err` (errno) gives: 3 path
+// not found, 5 access denied, 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 1920 anything
+// else. For a tool that says its errors in Windows' words (aspnet-fixer: the state file, --out,
+// standard output).
+uint32_t WinErrorOfErrno(int err);
 
 }  // namespace fixer

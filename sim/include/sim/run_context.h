@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,8 +77,9 @@ struct RunContext {
   PrintedWordHashes all_output_words;   // its words' NT hashes, as far as a legacy step's scan got
   PortsDecoratorFactory decorate;       // RunOptions::decorate, for every fixer step
   // Every password a `legacy` or `command` step's batch gave net user (LegacyRun::passwords): the
-  // secret scan looks for them too, in the output of every later step. Never printed.
-  std::vector<std::string> batch_passwords;
+  // secret scan looks for them too, in the output of every later step. Each once, however many
+  // steps gave it. Never printed.
+  std::set<std::string> batch_passwords;
   // The invariants checked after the last fixer run (CheckInvariants), for the `invariant` check.
   std::optional<std::vector<CheckedInvariant>> invariants;
 };
