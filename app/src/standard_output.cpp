@@ -44,7 +44,6 @@ class EscapingBuffer : public std::streambuf {
   std::string pending_;
 };
 
-
 // std::cout's buffer while watched: each write goes into stdout, as std::cout's own does (stdio
 // buffers it), and the C library's errno of the first that failed is kept: a report larger than
 // stdio's buffer fails as it is written, and errno has changed by the time the tool flushes.
@@ -92,7 +91,6 @@ EscapedStandardError::~EscapedStandardError() {
   std::cerr.flush();
   std::cerr.rdbuf(was_);
 }
-
 
 void WatchStandardOutput() {
   if (watched) return;
