@@ -41,12 +41,14 @@ struct FixerArgs {
 
 constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
-// An option only some verbs read: given to another it is refused, not ignored (`rollback
-// --strategy recreate` rolled back as its journal said; `diagnose --temp-password -` waited for a
-// line on standard input it never used).
+// An option only some verbs read: given to another it is said to be ignored, on standard error,
+// and has no effect (`rollback --strategy recreate` rolls back as its journal says; `diagnose
+// --temp-password -` reads nothing from standard input). Not refused: the usage line gives every
+// verb the same options, and a script passing its apply's options to resume must still resume.
 struct VerbOption {
   CLI::Option* option;
   std::vector<std::string_view> verbs;
+  bool* given_flag;  // cleared when the verb does not read the option
 };
 
 std::string Joined(const std::vector<std::string_view>& words) {
@@ -208,14 +210,17 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       {app.add_option("--strategy", args.strategy,
                       "plan, apply: keep-sid (default: keeps the SID) or recreate (as fixup.cmd); resume and "
                       "rollback follow their journal's"),
-       {"plan", "apply"}},
+       {"plan", "apply"},
+       nullptr},
       {app.add_option("--temp-password", args.temp_password,
                       "plan, apply, resume, rollback: temporary password to use instead of a random one; '-' reads "
                       "it from standard input")
            ->each([&args](const std::string&) { args.temp_password_given = true; }),
-       {"plan", "apply", "resume", "rollback"}},
+       {"plan", "apply", "resume", "rollback"},
+       &args.temp_password_given},
       {app.add_flag("--dry-run", args.dry_run, "apply, resume, rollback: print what it would do and change nothing"),
-       {"apply", "resume", "rollback"}},
+       {"apply", "resume", "rollback"},
+       &args.dry_run},
   };
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
@@ -246,9 +251,9 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   if (out->count() > 0) args.out = out->as<std::string>();
   for (const VerbOption& v : verb_options) {
     if (v.option->count() == 0 || std::find(v.verbs.begin(), v.verbs.end(), args.command) != v.verbs.end()) continue;
-    return fixer::ToInt(UsageError(args, "aspnet-fixer " + args.command + ": " + v.option->get_name() +
-                                             " is no option of " + args.command + ": only " + Joined(v.verbs) +
-                                             " read it"));
+    std::cerr << "aspnet-fixer " << args.command << ": " << v.option->get_name() << " ignored: only " << Joined(v.verbs)
+              << " read it\n";
+    if (v.given_flag != nullptr) *v.given_flag = false;
   }
   return fixer::ToInt(Execute(args, opener));
 }
