@@ -51,12 +51,6 @@ struct VerbOption {
   bool* given_flag;  // cleared when the verb does not read the option
 };
 
-std::string Joined(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (const std::string_view word : words) out.append(out.empty() ? "" : ", ").append(word);
-  return out;
-}
-
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
@@ -251,8 +245,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   if (out->count() > 0) args.out = out->as<std::string>();
   for (const VerbOption& v : verb_options) {
     if (v.option->count() == 0 || std::find(v.verbs.begin(), v.verbs.end(), args.command) != v.verbs.end()) continue;
-    std::cerr << "aspnet-fixer " << args.command << ": " << v.option->get_name() << " ignored: only " << Joined(v.verbs)
-              << " read it\n";
+    std::cerr << "aspnet-fixer " << args.command << ": " << v.option->get_name() << " ignored: only "
+              << CLI::detail::join(v.verbs, ", ") << " read it\n";
     if (v.given_flag != nullptr) *v.given_flag = false;
   }
   return fixer::ToInt(Execute(args, opener));

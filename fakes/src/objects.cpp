@@ -54,9 +54,16 @@ const SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) const {
   return it == objects.end() ? nullptr : &it->second;
 }
 
-ObjectStore::WritableIterator ObjectStore::WritableAt(const fixer::ObjectRef& ref) {
+ObjectStore::Objects::iterator ObjectStore::WritableAt(const fixer::ObjectRef& ref) {
   auto& objects = m_.state().objects.Writable();
   return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
+}
+
+ObjectStore::Objects::iterator ObjectStore::WritableAt(Objects::const_iterator seen, const fixer::ObjectRef& ref) {
+  const Objects* read = &m_.state().objects.get();
+  Objects& objects = m_.state().objects.Writable();
+  if (&objects != read) return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
+  return objects.erase(seen, seen);  // erases nothing: `seen` as an iterator of the objects it is in
 }
 
 bool ObjectStore::Exists(const fixer::ObjectRef& ref) const { return Find(ref) != nullptr; }
@@ -241,16 +248,16 @@ fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace&
       [&]() -> std::vector<fixer::Ace>& { return WritableAt(ref)->second.dacl; });
 }
 
-fixer::Status ObjectStore::AddAcesTo(const SecurableObject* obj, const fixer::ObjectRef& ref,
+fixer::Status ObjectStore::AddAcesTo(Objects::const_iterator seen, const fixer::ObjectRef& ref,
                                      std::span<const fixer::Ace> aces) {
-  if (obj == nullptr) return MissingError(*this, ref);
+  if (seen == m_.state().objects.end()) return MissingError(*this, ref);
   return MergeAces(
-      obj->dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); },
-      [&]() -> std::vector<fixer::Ace>& { return WritableAt(ref)->second.dacl; });
+      seen->second.dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); },
+      [&]() -> std::vector<fixer::Ace>& { return WritableAt(seen, ref)->second.dacl; });
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
-  return AddAcesTo(Find(ref), ref, aces);
+  return AddAcesTo(m_.state().objects.find(FoldedObjectKey(ref.ns, ref.path).view()), ref, aces);
 }
 
 void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) {
@@ -266,14 +273,11 @@ void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer:
     }
     const fixer::ObjectRef& ref = objects[i].object;
     const auto it = FindFrom(map, next, ref);
-    if (it == map.end()) {
-      writes.Written(i, AddAcesTo(nullptr, ref, aces));
-      continue;
-    }
-    const std::string& key = it->first;
-    writes.Written(i, AddAcesTo(&it->second, ref, aces));
-    // A write may have given this machine its own copy of the map: go on in the map it reads now.
-    next = std::next(map.find(key));
+    const Objects* read = &map.get();
+    writes.Written(i, AddAcesTo(it, ref, aces));
+    if (it == read->end()) continue;
+    // A write that copied the objects (the first of a run that shares them): go on in the copy.
+    next = std::next(&map.get() == read ? it : map.find(it->first));
   }
 }
 

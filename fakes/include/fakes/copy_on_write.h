@@ -53,10 +53,6 @@ class CopyOnWrite {
     return get().contains(key);
   }
   template <class K>
-  auto count(const K& key) const {
-    return get().count(key);
-  }
-  template <class K>
   decltype(auto) at(const K& key) const {
     return get().at(key);
   }

@@ -64,12 +64,16 @@ class ObjectStore {
   std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;
 
  private:
-  using WritableIterator = std::map<std::string, SecurableObject, std::less<>>::iterator;
-  // AddAces on `obj`, the object `ref` names (null when it names none): AddAces and AddAcesEach.
-  fixer::Status AddAcesTo(const SecurableObject* obj, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+  using Objects = std::map<std::string, SecurableObject, std::less<>>;
+  // AddAces on `seen`, the object `ref` names as the objects read now (end() when it names
+  // none): AddAces and AddAcesEach.
+  fixer::Status AddAcesTo(Objects::const_iterator seen, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
   // The object `ref` names (it must exist), to change: only after the Mutate() announcing the
   // change, which may keep the machine as found, sharing the objects (state.h's ObjectMap).
-  WritableIterator WritableAt(const fixer::ObjectRef& ref);
+  Objects::iterator WritableAt(const fixer::ObjectRef& ref);
+  // The same for `seen`, found in the objects as read before: itself, without a lookup, unless
+  // the write had to copy the objects first.
+  Objects::iterator WritableAt(Objects::const_iterator seen, const fixer::ObjectRef& ref);
 
   Machine& m_;
 };
