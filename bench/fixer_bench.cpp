@@ -105,6 +105,17 @@ void BM_MachineCopyOfFiles(benchmark::State& state) {
 }
 BENCHMARK(BM_MachineCopyOfFiles)->RangeMultiplier(4)->Range(64, 4096)->Complexity(benchmark::oN);
 
+// The copy that then owns its objects, as the apply's first write of them makes it.
+void BM_MachineDeepCopyOfFiles(benchmark::State& state) {
+  const fakes::MachineState& base = MachineOfFiles(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    fakes::MachineState copy = base;
+    benchmark::DoNotOptimize(copy.objects.Writable());
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_MachineDeepCopyOfFiles)->RangeMultiplier(4)->Range(64, 4096)->Complexity(benchmark::oN);
+
 void BM_FixerApplyKeepSidOfFiles(benchmark::State& state) {
   const fakes::MachineState& base = MachineOfFiles(static_cast<size_t>(state.range(0)));
   fixer::Options options;
