@@ -14,12 +14,14 @@ namespace {
 
 using fixer::Status;
 
-constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.md#net-commands
-constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
+constexpr size_t kMaxUserNameChars = 20;    // NetUserAdd, docs/windows-reference.md#net-commands
+constexpr size_t kMaxGroupNameChars = 256;  // NetLocalGroupAdd (LOCALGROUP_INFO_0 remarks)
+constexpr size_t kMaxHistoryKept = 24;      // the largest "Enforce password history" value
 
-bool IsValidUserName(std::string_view name) {
+// The account name rules of USER_INFO_0 and LOCALGROUP_INFO_0, `max_chars` UTF-16 units long at most.
+bool IsValidAccountName(std::string_view name, size_t max_chars) {
   const std::u16string wide = fixer::Utf8ToUtf16(name);
-  if (wide.empty() || wide.size() > kMaxUserNameChars) return false;
+  if (wide.empty() || wide.size() > max_chars) return false;
   static constexpr std::u16string_view kForbidden = u"\"/\\[]:;|=,+*?<>";
   bool only_dots_and_spaces = true;
   for (char16_t c : wide) {
@@ -94,6 +96,13 @@ fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
   const bool principal = well_known != nullptr && well_known->domain != "BUILTIN";
   if (FindUserIn(state, name) || principal || domain_name) return Status::Win(fixer::kNerrUserExists);
   return Status::Ok();
+}
+
+fixer::Status CheckNewGroupNameIn(const MachineState& state, std::string_view name) {
+  // STATUS_INVALID_ACCOUNT_NAME, which the NetApi answers as NERR_BadUsername ("The user name or
+  // group name parameter is invalid."), docs/windows-reference.md#local-groups.
+  if (!IsValidAccountName(name, kMaxGroupNameChars)) return Status::Win(fixer::kNerrBadUsername);
+  return NameInUseIn(state, name);
 }
 
 std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name) {
@@ -234,7 +243,7 @@ fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& p
 // ---- mutations ----------------------------------------------------------------------------
 
 fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password) {
-  if (!IsValidUserName(spec.name)) return Status::Win(fixer::kNerrBadUsername);
+  if (!IsValidAccountName(spec.name, kMaxUserNameChars)) return Status::Win(fixer::kNerrBadUsername);
   if (Status taken = NameInUseIn(m_.state(), spec.name); !taken.ok()) return taken;
   if (Status st = m_.Mutate("sam.create_user", spec.name); !st.ok()) return st;
 

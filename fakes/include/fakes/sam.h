@@ -42,6 +42,9 @@ std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& 
 // user, a well-known principal ("SYSTEM", "Everyone") or a domain (the computer's name, "BUILTIN")
 // does; OK when it is free.
 fixer::Status NameInUseIn(const MachineState& state, std::string_view name);
+// What NetLocalGroupAdd answers for a new local group's name: 2202 for one the account name rules
+// refuse (up to 256 characters here, not 20), else NameInUseIn's answer.
+fixer::Status CheckNewGroupNameIn(const MachineState& state, std::string_view name);
 
 class Sam {
  public:
