@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "fakes/account_lockout.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/password_rules.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/name_case.h"
@@ -94,7 +95,11 @@ fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
   // BUILTIN's well-known names are the local groups above.
   const WellKnownSid* well_known = FindWellKnownName(name);
   const bool principal = well_known != nullptr && well_known->domain != "BUILTIN";
-  if (FindUserIn(state, name) || principal || domain_name) return Status::Win(fixer::kNerrUserExists);
+  if (FindUserIn(state, name) || principal) return Status::Win(fixer::kNerrUserExists);
+  if (domain_name) {
+    RelyOn("choice-domain-name-taken");
+    return Status::Win(fixer::kNerrUserExists);
+  }
   return Status::Ok();
 }
 
