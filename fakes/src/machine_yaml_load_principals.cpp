@@ -244,7 +244,9 @@ void LoadGroups(LoadContext& c, const Field& f) {
       continue;
     }
     if (!existing) {
-      if (sam.FindUser(e.key)) e.key_field.Fail("a user named '" + e.key + "' exists (2224)");
+      // NetLocalGroupAdd's checks: the name rules, then a user's, a well-known principal's or a
+      // domain's name is taken.
+      c.Check(CheckNewGroupNameIn(c.st(), e.key), e.key_field, "creating group " + e.key);
       LocalGroup g;
       g.name = e.key;
       g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool

@@ -28,6 +28,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-pid", "process ids in events are a deterministic stand-in"},
       {"choice-runas-no-wait", "runas returns without waiting for the program it started (fixup.cmd's runas)"},
       {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
+      {"choice-domain-name-taken",
+       "a new account named like the computer or BUILTIN is refused with 2224, as Samba's SAM answers"},
   };
   return choices;
 }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "fakes/account_lockout.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/password_rules.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/name_case.h"
@@ -14,12 +15,14 @@ namespace {
 
 using fixer::Status;
 
-constexpr size_t kMaxUserNameChars = 20;  // NetUserAdd, docs/windows-reference.md#net-commands
-constexpr size_t kMaxHistoryKept = 24;    // the largest "Enforce password history" value
+constexpr size_t kMaxUserNameChars = 20;    // NetUserAdd, docs/windows-reference.md#net-commands
+constexpr size_t kMaxGroupNameChars = 256;  // NetLocalGroupAdd (LOCALGROUP_INFO_0 remarks)
+constexpr size_t kMaxHistoryKept = 24;      // the largest "Enforce password history" value
 
-bool IsValidUserName(std::string_view name) {
+// The account name rules of USER_INFO_0 and LOCALGROUP_INFO_0, `max_chars` UTF-16 units long at most.
+bool IsValidAccountName(std::string_view name, size_t max_chars) {
   const std::u16string wide = fixer::Utf8ToUtf16(name);
-  if (wide.empty() || wide.size() > kMaxUserNameChars) return false;
+  if (wide.empty() || wide.size() > max_chars) return false;
   static constexpr std::u16string_view kForbidden = u"\"/\\[]:;|=,+*?<>";
   bool only_dots_and_spaces = true;
   for (char16_t c : wide) {
@@ -77,6 +80,34 @@ const UserAccount* FindUserIn(const MachineState& state, std::string_view name) 
     if (fixer::SameWindowsName(u.name, name)) return &u;
   }
   return nullptr;
+}
+
+fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
+  // One check for every kind of account, answered by what holds the name (SAM: users and
+  // aliases share one name space; the name is looked up as LsaLookupNames would):
+  // a local group is STATUS_ALIAS_EXISTS, 1379; anything else STATUS_USER_EXISTS, 2224
+  // (docs/windows-reference.md#local-groups).
+  for (const LocalGroup& g : state.sam.groups) {
+    if (fixer::SameWindowsName(g.name, name)) return Status::Win(fixer::kErrorAliasExists);
+  }
+  const bool domain_name =
+      fixer::SameWindowsName(name, state.products.os.computer_name) || fixer::SameWindowsName(name, "BUILTIN");
+  // BUILTIN's well-known names are the local groups above.
+  const WellKnownSid* well_known = FindWellKnownName(name);
+  const bool principal = well_known != nullptr && well_known->domain != "BUILTIN";
+  if (FindUserIn(state, name) || principal) return Status::Win(fixer::kNerrUserExists);
+  if (domain_name) {
+    RelyOn("choice-domain-name-taken");
+    return Status::Win(fixer::kNerrUserExists);
+  }
+  return Status::Ok();
+}
+
+fixer::Status CheckNewGroupNameIn(const MachineState& state, std::string_view name) {
+  // STATUS_INVALID_ACCOUNT_NAME, which the NetApi answers as NERR_BadUsername ("The user name or
+  // group name parameter is invalid."), docs/windows-reference.md#local-groups.
+  if (!IsValidAccountName(name, kMaxGroupNameChars)) return Status::Win(fixer::kNerrBadUsername);
+  return NameInUseIn(state, name);
 }
 
 std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name) {
@@ -217,21 +248,20 @@ fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& p
 // ---- mutations ----------------------------------------------------------------------------
 
 fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password) {
-  if (!IsValidUserName(spec.name)) return Status::Win(fixer::kNerrBadUsername);
-  // [M] Users and local groups share one name space on a workstation: a group's name is taken.
-  const bool group_named_so =
-      std::any_of(m_.state().sam.groups.begin(), m_.state().sam.groups.end(),
-                  [&](const LocalGroup& g) { return fixer::SameWindowsName(g.name, spec.name); });
-  if (FindUser(spec.name) || group_named_so) return Status::Win(fixer::kNerrUserExists);
-  if (Status st = CheckPasswordPolicy(m_.state().lsa.password_policy, spec.name, spec.full_name, {}, password);
-      !st.ok()) {
-    return st;
-  }
+  if (!IsValidAccountName(spec.name, kMaxUserNameChars)) return Status::Win(fixer::kNerrBadUsername);
+  if (Status taken = NameInUseIn(m_.state(), spec.name); !taken.ok()) return taken;
   if (Status st = m_.Mutate("sam.create_user", spec.name); !st.ok()) return st;
 
   MachineState& s = m_.state();
+  // NetUserAdd creates the account (SamrCreateUser2InDomain takes the RID), then sets its
+  // password; a password the policy refuses makes it delete the account again, and the RID stays
+  // used: the next account gets the one after (docs/windows-reference.md#sids).
+  const uint32_t rid = s.sam.next_rid++;
+  if (Status st = CheckPasswordPolicy(s.lsa.password_policy, spec.name, spec.full_name, {}, password); !st.ok()) {
+    return st;
+  }
   UserAccount user;
-  user.rid = s.sam.next_rid++;
+  user.rid = rid;
   user.name = spec.name;
   user.full_name = spec.full_name;
   user.comment = spec.comment;

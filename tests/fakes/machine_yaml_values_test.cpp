@@ -3,7 +3,8 @@
 // form; a clock that looks like a date but is none is said to be a bad time, not a bad number;
 // and a right's name, which LSA compares without case, is kept in its one spelling, and one the
 // service pack lacks is refused; a saved
-// machine whose next RID is one in use (the SAM would give it twice) is refused at that RID.
+// machine whose next RID is one in use (the SAM would give it twice) is refused at that RID; a new
+// local group's name Windows would refuse is refused at that name.
 #include <regex>
 #include <set>
 #include <string>
@@ -117,6 +118,28 @@ TEST(MachineYamlValues, ANextRidThatWouldGiveARidAgainIsRefused) {
     // At the first account (in the file's order) whose RID the SAM would give again.
     EXPECT_NE(loaded.error->message.find(" is not below next_rid (" + std::to_string(next) + ")"), std::string::npos)
         << loaded.error->ToString();
+  }
+}
+
+// A new local group is made as NetLocalGroupAdd makes one: a name the account name rules refuse
+// (LOCALGROUP_INFO_0 remarks: up to 256 characters, none of " / \ [ ] : | < > + = ; ? * , nor a
+// final period) is 2202, a user's or a well-known principal's name 2224, each at the group's name
+// (docs/windows-reference.md#local-groups).
+TEST(MachineYamlValues, ALocalGroupNameWindowsRefusesIsAnErrorAtItsName) {
+  const std::string head = "os: windows-xp-professional\ngroups:\n  ";
+  const std::string long_name(256, 'g');
+  const auto fine = fakes::LoadMachineText(head + long_name + ": {comment: x}\n", "m.yaml");
+  ASSERT_TRUE(fine.ok()) << fine.error->ToString();
+  struct Refused {
+    std::string name;
+    std::string code;
+  };
+  for (const Refused& r : {Refused{"\"a/b\"", "2202"}, Refused{"trail.", "2202"}, Refused{long_name + "g", "2202"},
+                           Refused{"Administrator", "2224"}, Refused{"SYSTEM", "2224"}, Refused{"XPPRO", "2224"}}) {
+    const auto loaded = fakes::LoadMachineText(head + r.name + ": {comment: x}\n", "m.yaml");
+    ASSERT_FALSE(loaded.ok()) << r.name;
+    EXPECT_EQ(loaded.error->line, 3) << loaded.error->ToString();
+    EXPECT_NE(loaded.error->message.find(r.code), std::string::npos) << loaded.error->ToString();
   }
 }
 

@@ -64,8 +64,44 @@ TEST_F(SamTest, ExistingNameFailsWith2224) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), 2224u);
   EXPECT_EQ(again.status().message(), "The account already exists.");
-  EXPECT_EQ(sam_.CreateUser({.name = "Users"}, Pw("")).status().code(), 2224u);  // a group's name
-  EXPECT_EQ(m_.state().sam.next_rid, 1001u);                                     // refused creations use no RID
+  EXPECT_EQ(m_.state().sam.next_rid, 1001u);  // a taken name is refused before the SAM takes a RID
+}
+
+// Users and local groups share one name space, and a new account's name is looked up as
+// LsaLookupNames would: STATUS_ALIAS_EXISTS (1379) when a local group holds it, STATUS_USER_EXISTS
+// (2224) for a user, a well-known principal or a domain's name (Samba's can_create, which records
+// Windows Server 2003 answering so; ReactOS's NetpNtStatusToApiStatus maps 2224 and passes 1379).
+TEST_F(SamTest, ANameTakenByAGroupIs1379AndByAPrincipalOrDomain2224) {
+  const size_t users_before = m_.state().sam.users.size();
+  for (const char* group : {"Users", "administrators", "POWER USERS"}) {
+    const auto r = sam_.CreateUser({.name = group}, Pw(""));
+    EXPECT_EQ(r.status().code(), 1379u) << group;
+    EXPECT_EQ(r.status().message(), "The specified local group already exists.") << group;
+  }
+  for (const char* principal : {"SYSTEM", "network service", "Everyone", "Interactive", "XPPRO", "xppro", "Builtin"}) {
+    EXPECT_EQ(sam_.CreateUser({.name = principal}, Pw("")).status().code(), 2224u) << principal;
+  }
+  EXPECT_EQ(m_.state().sam.users.size(), users_before);
+  EXPECT_EQ(m_.state().sam.next_rid, 1000u);
+  EXPECT_EQ(m_.faults().calls(), 0u);  // each refused before any change
+  EXPECT_TRUE(sam_.CreateUser({.name = "XPPRO2"}, Pw("")).ok());
+}
+
+// NetUserAdd creates the account, which takes a RID, before it sets the password; when the policy
+// refuses the password the account is deleted again and its RID stays used (ReactOS's samsrv
+// allocates NextRid in SamrCreateUser2InDomain, which carries no password; Samba's libnetapi
+// NetUserAdd deletes the account when setting its information fails).
+TEST_F(SamTest, APasswordThePolicyRefusesStillUsesUpTheRid) {
+  m_.state().lsa.password_policy.complexity = true;
+  const std::vector<Sid> users_before = Users().members;
+  auto r = sam_.CreateUser({.name = "ASPNET"}, Pw("aspnet"));
+  EXPECT_EQ(r.status().code(), 2245u);
+  EXPECT_EQ(sam_.FindUser("ASPNET"), nullptr);
+  EXPECT_EQ(Users().members, users_before);
+  EXPECT_EQ(m_.state().sam.next_rid, 1001u);
+  auto next = sam_.CreateUser({.name = "ASPNET"}, Pw("1pass@word"));
+  ASSERT_TRUE(next.ok()) << next.status();
+  EXPECT_EQ(next->Rid(), 1001u);
 }
 
 TEST_F(SamTest, MissingUserFailsWith2221) {
@@ -89,15 +125,6 @@ TEST_F(SamTest, InvalidUserNamesFailWith2202) {
             "The user name or group name parameter is invalid.");
   EXPECT_TRUE(sam_.CreateUser({.name = "abcdefghijklmnopqrst"}, Pw("")).ok());  // exactly 20
   EXPECT_TRUE(sam_.CreateUser({.name = "j.smith"}, Pw("")).ok());
-}
-
-TEST_F(SamTest, PolicyFailureOnCreateChangesNothing) {
-  m_.state().lsa.password_policy.complexity = true;
-  const fakes::MachineState before = m_.state();
-  auto r = sam_.CreateUser({.name = "ASPNET"}, Pw("aspnet"));
-  EXPECT_EQ(r.status().code(), 2245u);
-  EXPECT_TRUE(m_.state() == before);
-  EXPECT_EQ(m_.faults().calls(), 0u);  // refused before any mutation
 }
 
 // An administrator's set pushes the old hash onto the history but is not bound by it: "password
@@ -282,10 +309,16 @@ TEST_F(SamTest, LookupNameAcceptsBareAndQualifiedNames) {
 
 // LsaLookupNames' remarks: an isolated name is first a well-known name ("Interactive"), then an
 // account of the built-in domain, then one of the account domain. A local user named like a
-// well-known principal is found only by its qualified name.
+// well-known principal is found only by its qualified name. NetUserAdd refuses to make one (2224);
+// a machine file in the full form may still hold one, and it is put in the state here.
 TEST_F(SamTest, AnIsolatedNameIsAWellKnownNameBeforeALocalAccount) {
-  auto service = sam_.CreateUser({.name = "Service"}, Pw(""));
-  ASSERT_TRUE(service.ok());
+  ASSERT_EQ(sam_.CreateUser({.name = "Service"}, Pw("")).status().code(), 2224u);
+  fakes::UserAccount user;
+  user.name = "Service";
+  user.rid = m_.state().sam.next_rid++;
+  m_.state().sam.users.push_back(user);
+  const std::optional<Sid> service = fakes::UserSidIn(m_.state(), "Service");
+  ASSERT_TRUE(service.has_value());
   EXPECT_EQ(*sam_.LookupName("service"), Sid::Service());
   EXPECT_EQ(*sam_.LookupName("NT AUTHORITY\\SERVICE"), Sid::Service());
   EXPECT_EQ(*sam_.LookupName("XPPRO\\Service"), *service);

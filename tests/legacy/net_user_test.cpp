@@ -36,6 +36,20 @@ TEST_F(NetUser, AddExistingIs2224) {
   EXPECT_EQ(Out(), "The account already exists.\n\nMore help is available by typing NET HELPMSG 2224.\n\n");
 }
 
+// The SAM answers by what holds the name: a local group is ERROR_ALIAS_EXISTS, which net prints as
+// a system error; a well-known principal or the computer's name is NERR_UserExists
+// (docs/windows-reference.md#account-names-taken). Nothing is created.
+TEST_F(NetUser, AddOfAGroupsNameIsSystemError1379AndOfAPrincipals2224) {
+  const fakes::MachineState before = machine.state();
+  EXPECT_EQ(Run("net user Administrators Adm1n-Passw0rd /add"), 2);
+  EXPECT_EQ(Out(), "System error 1379 has occurred.\n\nThe specified local group already exists.\n\n");
+  for (const char* name : {"SYSTEM", "everyone", "XPPRO"}) {
+    EXPECT_EQ(Run(std::string("net user ") + name + " Some-Passw0rd /add"), 2) << name;
+    EXPECT_EQ(Out(), "The account already exists.\n\nMore help is available by typing NET HELPMSG 2224.\n\n") << name;
+  }
+  EXPECT_EQ(machine.state(), before);
+}
+
 TEST_F(NetUser, AddNewGetsNextRidAndJoinsUsers) {
   Run("net user ASPNET /delete");
   const uint32_t next = machine.state().sam.next_rid;
@@ -51,12 +65,16 @@ TEST_F(NetUser, PolicyRejectionIs2245) {
   machine.state().lsa.password_policy.complexity = true;
   machine.state().lsa.password_policy.min_length = 12;
   Run("net user ASPNET /delete");
+  const uint32_t next = machine.state().sam.next_rid;
   EXPECT_EQ(Run("net user ASPNET 1pass@word /add"), 2);
   EXPECT_EQ(Out(),
             "The password does not meet the password policy requirements. Check the minimum password length, "
             "password complexity and password history requirements.\n\nMore help is available by typing NET "
             "HELPMSG 2245.\n\n");
   EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET"), nullptr);
+  // The refused create used its RID (docs/windows-reference.md#sids): the next account gets the one after.
+  EXPECT_EQ(Run("net user ASPNET Long-Enough-Passw0rd /add"), 0);
+  EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET")->rid, next + 1);
 }
 
 TEST_F(NetUser, ChangePassword) {

@@ -55,6 +55,11 @@ inline constexpr Divergence kDivergences[] = {
      "the backend's handling of a failed read is not reached"},
     {"win32", "MutatingAccounts.CreateLookupDelete", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.ASidIsNeverReused", kWineNetUserAdd, kWineNetUserAddInstead},
+    {"win32", "MutatingAccounts.ANameTakenIsRefusedByWhatHoldsIt",
+     "NetUserAdd of a local group's name answers 1379 ERROR_ALIAS_EXISTS, of a well-known principal's 2224 "
+     "NERR_UserExists (Samba's can_create, ReactOS netapi32 NetpNtStatusToApiStatus; "
+     "docs/windows-reference.md#account-names-taken)",
+     kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.GroupMembershipErrors", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.FlagsReadBackAndUnknownUserIs2221", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingRights.GrantRevokeEnumerate", kWineNetUserAdd, kWineNetUserAddInstead},

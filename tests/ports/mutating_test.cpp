@@ -77,6 +77,15 @@ TEST_F(MutatingAccounts, CreateLookupDelete) {
   ExpectCode(ports().accounts.Delete(name), 2221, "Delete of a deleted user");
 }
 
+// Users and local groups share one name space, and NetUserAdd answers by what holds the name:
+// STATUS_ALIAS_EXISTS, 1379, for a local group; STATUS_USER_EXISTS, 2224, for a well-known
+// principal (docs/windows-reference.md#account-names-taken). Nothing is created either way.
+TEST_F(MutatingAccounts, ANameTakenIsRefusedByWhatHoldsIt) {
+  ExpectCode(ports().accounts.Create({.name = "Users"}, TestPassword()).status(), 1379, "Create(Users)");
+  ExpectCode(ports().accounts.Create({.name = "SYSTEM"}, TestPassword()).status(), 2224, "Create(SYSTEM)");
+  ExpectCode(ports().accounts.Lookup("SYSTEM").status(), 2221, "Lookup(SYSTEM): no user was made");
+}
+
 // accounts.h: "gives it the next never-used RID" - a deleted user's SID is never given again.
 TEST_F(MutatingAccounts, ASidIsNeverReused) {
   const std::string first = TestUserName();

@@ -90,6 +90,9 @@ fixer::Result<fixer::Sid> Win32Accounts::Create(const fixer::NewAccount& spec, c
   info.usri2_acct_expires = TIMEQ_FOREVER;
   info.usri2_max_storage = USER_MAXSTORAGE_UNLIMITED;
   NET_API_STATUS rc = NetUserAdd(nullptr, 2, reinterpret_cast<BYTE*>(&info), nullptr);
+  // A password the policy refuses: the SAM made the account and deleted it again, and its RID
+  // stays used (docs/windows-reference.md#sids), as the fake's machine then differs too.
+  if (rc == NERR_PasswordTooShort) changes_.Mark();
   if (rc != NERR_Success) return Error(rc);
   changes_.Mark();
   // Only the SID: the account exists now, and a failed read of its groups must not say otherwise.

@@ -1,11 +1,13 @@
 // Sam: local users and groups (the Security Accounts Manager) of a fake machine.
 //
 // Windows rules kept here: names compare case-insensitively and are at most 20 characters
-// without " / \ [ ] : ; | = , + * ? < > (2202); RIDs start at 1000 and are never reused (a
-// deleted account's RID is gone for good, next_rid only grows); an account below RID 1000
-// (Administrator, Guest) cannot be deleted (1371); a new user joins Users;
-// passwords are checked against the policy when set (2245) and stored as NT hashes; deleting
-// a user removes it from its groups but leaves its profile and every ACE naming its SID.
+// without " / \ [ ] : ; | = , + * ? < > (2202), and not already a user's, a local group's, a
+// well-known principal's or a domain's (2224, 1379 for a group); RIDs start at 1000 and are
+// never reused (a deleted account's RID is gone for good, next_rid only grows); an account below
+// RID 1000 (Administrator, Guest) cannot be deleted (1371); a new user joins Users; passwords are
+// checked against the policy when set (2245: a refused create still uses its RID) and stored as
+// NT hashes; deleting a user removes it from its groups but leaves its profile and every ACE
+// naming its SID.
 //
 //   fakes::Sam sam(machine);
 //   fixer::Result<fixer::Sid> sid =
@@ -36,6 +38,13 @@ inline constexpr uint32_t kFirstAccountRid = 1000;
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name);
 std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name);
 std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member);
+// Whether a new user or local group may take `name`: 1379 when a local group has it, 2224 when a
+// user, a well-known principal ("SYSTEM", "Everyone") or a domain (the computer's name, "BUILTIN")
+// does; OK when it is free.
+fixer::Status NameInUseIn(const MachineState& state, std::string_view name);
+// What NetLocalGroupAdd answers for a new local group's name: 2202 for one the account name rules
+// refuse (up to 256 characters here, not 20), else NameInUseIn's answer.
+fixer::Status CheckNewGroupNameIn(const MachineState& state, std::string_view name);
 
 class Sam {
  public:

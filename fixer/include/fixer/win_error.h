@@ -51,6 +51,7 @@ inline constexpr uint32_t kErrorSpecialAccount = 1371;  // deleting a built-in a
 inline constexpr uint32_t kErrorNoSuchAlias = 1376;
 inline constexpr uint32_t kErrorMemberNotInAlias = 1377;
 inline constexpr uint32_t kErrorMemberInAlias = 1378;
+inline constexpr uint32_t kErrorAliasExists = 1379;  // a new account named like a local group
 inline constexpr uint32_t kErrorLogonTypeNotGranted = 1385;
 inline constexpr uint32_t kErrorNoSuchMember = 1387;   // NetLocalGroupAddMembers: no such account
 inline constexpr uint32_t kErrorInvalidMember = 1388;  // NetLocalGroupAddMembers: a local group
