@@ -277,6 +277,12 @@ TEST_F(BadInput, EveryKindOfBadMachineFileIsAnInputErrorAtItsPlace) {
       {"os: windows-xp-professional\nseed: 99999999999999999999999999\n", "m.yaml:2:7",
        "seed: expected an integer from 0 to 18446744073709551615"},
       {"os: windows-xp-professional\nservice_pack: -1\n", "m.yaml:2:15", "service_pack"},
+      // A comment is text too (YAML 1.2 prints none of these anywhere): it was not read at all.
+      {"# caf\xe9\nos: windows-xp-professional\n", "m.yaml:1:1", "comment: text is not UTF-8"},
+      {"os: windows-xp-professional # \xef\xbf\xbe\n", "m.yaml:1:29", "comment: noncharacter U+FFFE in text"},
+      {"accounts: # \xe2\x80\xae\n  bob: {}\n", "m.yaml:1:11",
+       "comment: bidirectional control character U+202E in text"},
+      {"frameworks: [\"1.0\", # \x1b[2J\n]\n", "m.yaml:1:21", "comment: control character 27 in text"},
   };
   for (const File& f : files) {
     dir_.Write("m.yaml", f.text);
