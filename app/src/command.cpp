@@ -3,6 +3,7 @@
 #include "app/command.h"
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ struct FixerArgs {
   std::string out;  // capture: the file to write (standard output if empty)
 };
 
+constexpr std::string_view kTool = "aspnet-fixer";
+
 constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
 // An option only some verbs read: given to another it is said to be ignored, on standard error,
@@ -48,7 +51,7 @@ constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume"
 struct VerbOption {
   CLI::Option* option;
   std::vector<std::string_view> verbs;
-  bool* given_flag;  // cleared when the verb does not read the option
+  std::function<void()> forget;  // the value as if not given: `diagnose --strategy x` is no usage error
 };
 
 // An error said on standard error; with --json also as the one JSON object on standard output
@@ -73,8 +76,10 @@ std::string WithoutTypedPasswords(std::string message, int argc, const char* con
   return message;
 }
 
+// Standard error's line names the program and the verb (ErrorLine); the JSON object has the verb as
+// `command`, and `error` is the message alone.
 fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
-  std::cerr << why << "\n";
+  std::cerr << ErrorLine(kTool, args.command, why) << "\n";
   if (args.json) {
     const nlohmann::json j = {{"command", args.command.empty() ? nullptr : nlohmann::json(args.command)},
                               {"outcome", outcome},
@@ -104,11 +109,10 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   for (const UnreadablePart& u : capture.unreadable) {
-    std::cerr << "aspnet-fixer capture: could not read " << u.read << ": " << u.error.ToString() << "\n";
+    std::cerr << ErrorLine(kTool, "capture", "could not read " + u.read + ": " + u.error.ToString()) << "\n";
   }
   if (capture.reads_ok == 0)
-    return SayError(args, fixer::ExitCode::kFailed, "nothing-readable",
-                    "aspnet-fixer capture: nothing could be read; no file written");
+    return SayError(args, fixer::ExitCode::kFailed, "nothing-readable", "nothing could be read; no file written");
   const std::string text = CaptureText(capture);
   if (args.out.empty()) {  // standard output is the file: one it could not take is not written
     std::cout << text;
@@ -117,14 +121,15 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
-    return UsageError(args, "aspnet-fixer capture: " + st.message());
+    return UsageError(args, st.message());
   }
   const size_t unreadable_count = capture.unreadable.size();
-  std::cerr << "aspnet-fixer capture: wrote " << args.out
-            << (unreadable_count == 0 ? "; everything was read"
-                : unreadable_count == 1
-                    ? "; 1 read failed (said above, and listed in it)"
-                    : "; " + std::to_string(unreadable_count) + " reads failed (said above, and listed in it)")
+  std::cerr << ErrorLine(kTool, "capture",
+                         "wrote " + args.out +
+                             (unreadable_count == 0   ? "; everything was read"
+                              : unreadable_count == 1 ? "; 1 read failed (said above, and listed in it)"
+                                                      : "; " + std::to_string(unreadable_count) +
+                                                            " reads failed (said above, and listed in it)"))
             << "\n";
   if (args.json) {  // the file is elsewhere: stdout still holds the one object --json promises
     nlohmann::json unreadable = nlohmann::json::array();
@@ -143,8 +148,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
 fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (args.command == "capture") {
     if (!args.out.empty() && NamesAnInput(args.out, opener))
-      return UsageError(args,
-                        "aspnet-fixer capture: --out " + args.out + " is the machine it reads; name another file");
+      return UsageError(args, "--out " + args.out + " is the machine it reads; name another file");
     std::string error;
     std::unique_ptr<fixer::Backend> backend = opener.Open(error);
     if (!backend) return UsageError(args, error);
@@ -153,14 +157,13 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(args.strategy);
-  if (!strategy.ok())
-    return UsageError(args, "aspnet-fixer: --strategy must be keep-sid or recreate, not '" + args.strategy + "'");
+  if (!strategy.ok()) return UsageError(args, "--strategy must be keep-sid or recreate, not '" + args.strategy + "'");
   options.strategy = *strategy;
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
     if (typed == "-" && !std::getline(std::cin, typed))
-      return UsageError(args, "aspnet-fixer: --temp-password -: no line on standard input");
+      return UsageError(args, "--temp-password -: no line on standard input");
     options.temp_password = fixer::Secret::FromString(std::move(typed));
     args.temp_password.assign(args.temp_password.size(), '\0');
   }
@@ -172,7 +175,8 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
   // An input error is said on standard error too, as every usage error is (stdout may be a file).
-  if (const std::string error = InputErrorOf(run); !error.empty()) std::cerr << "aspnet-fixer: " << error << "\n";
+  if (const std::string error = InputErrorOf(run); !error.empty())
+    std::cerr << ErrorLine(kTool, args.command, error) << "\n";
   // A report that never reached standard output (a full disk) is exit 2 where the run changed
   // nothing, which 2 says too; after a change the run's own code stands: it says what the
   // machine is now (resume, rollback), and the error is on standard error.
@@ -205,16 +209,19 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
                       "plan, apply: keep-sid (default: keeps the SID) or recreate (as fixup.cmd); resume and "
                       "rollback follow their journal's"),
        {"plan", "apply"},
-       nullptr},
+       [&args] { args.strategy = FixerArgs().strategy; }},
       {app.add_option("--temp-password", args.temp_password,
                       "plan, apply, resume, rollback: temporary password to use instead of a random one; '-' reads "
                       "it from standard input")
            ->each([&args](const std::string&) { args.temp_password_given = true; }),
        {"plan", "apply", "resume", "rollback"},
-       &args.temp_password_given},
+       [&args] {
+         args.temp_password_given = false;
+         args.temp_password.assign(args.temp_password.size(), '\0');
+       }},
       {app.add_flag("--dry-run", args.dry_run, "apply, resume, rollback: print what it would do and change nothing"),
        {"apply", "resume", "rollback"},
-       &args.dry_run},
+       [&args] { args.dry_run = false; }},
   };
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
@@ -231,23 +238,20 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       });
       if (named != argv + argc) args.command = *named;
     }
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
-    if (e.get_exit_code() != 0 && !args.json && said != e.what()) {
-      std::cerr << said << "\nRun with --help for more information.\n";
-      return fixer::ToInt(fixer::ExitCode::kUsage);
-    }
-    if (e.get_exit_code() == 0 || !args.json) {  // --help, --version, or a usage error said as text
-      const int code = app.exit(e);
-      return fixer::ToInt(code == 0 ? fixer::ExitCode::kOk : fixer::ExitCode::kUsage);
-    }
-    return fixer::ToInt(UsageError(args, said));
+    const fixer::ExitCode code = UsageError(args, said);
+    if (!args.json) std::cerr << "Run with --help for more information.\n";
+    return fixer::ToInt(code);
   }
   if (out->count() > 0) args.out = out->as<std::string>();
   for (const VerbOption& v : verb_options) {
     if (v.option->count() == 0 || std::find(v.verbs.begin(), v.verbs.end(), args.command) != v.verbs.end()) continue;
-    std::cerr << "aspnet-fixer " << args.command << ": " << v.option->get_name() << " ignored: only "
-              << CLI::detail::join(v.verbs, ", ") << " read it\n";
-    if (v.given_flag != nullptr) *v.given_flag = false;
+    std::cerr << ErrorLine(kTool, args.command,
+                           v.option->get_name() + " ignored: only " + CLI::detail::join(v.verbs, ", ") + " read it")
+              << "\n";
+    v.forget();
   }
   return fixer::ToInt(Execute(args, opener));
 }

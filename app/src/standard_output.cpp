@@ -1,4 +1,4 @@
-// WatchStandardOutput, FlushStandardOutput and EscapedStandardError (app/standard_output.h).
+// WatchStandardOutput, FlushStandardOutput, EscapedStandardError and ErrorLine (app/standard_output.h).
 #include "app/standard_output.h"
 
 #include <cerrno>
@@ -92,6 +92,12 @@ EscapedStandardError::~EscapedStandardError() {
   std::cerr.rdbuf(was_);
 }
 
+std::string ErrorLine(std::string_view tool, std::string_view verb, std::string_view message) {
+  std::string line(tool);
+  if (!verb.empty()) line.append(" ").append(verb);
+  return line.append(": ").append(message);
+}
+
 void WatchStandardOutput() {
   if (watched) return;
   std::cout.flush();
@@ -109,10 +115,7 @@ bool FlushStandardOutput(std::string_view tool, ReasonWords words) {
   if (error == 0) error = errno;
   if (flushed && !std::ferror(stdout) && std::cout.good()) return true;
   if (watched && watched->first_error() != 0) error = watched->first_error();
-  const std::string reason = error == 0 ? "a write failed"
-                             : words == ReasonWords::kSystem
-                                 ? std::strerror(error)
-                                 : fixer::Status::Win(fixer::WinErrorOfErrno(error)).ToString();
+  const std::string reason = error == 0 ? "a write failed" : fixer::ErrnoReason(error, words);
   std::cerr << tool << ": standard output: cannot write: " << reason << "\n";
   return false;
 }

@@ -158,8 +158,12 @@ fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_vie
                        failed->file + ": " + failed->step + ": " + std::strerror(failed->err));
 }
 
-fixer::Status WriteRefusal::ToStatus(const std::string& path) const {
-  return fixer::Status(windows_error, path + ": " + step + ": " + reason);
+std::string WriteRefusal::Reason(fixer::ReasonWords words) const {
+  return words == fixer::ReasonWords::kSystem ? reason : fixer::Status::Win(windows_error).ToString();
+}
+
+fixer::Status WriteRefusal::ToStatus(const std::string& path, fixer::ReasonWords words) const {
+  return fixer::Status(windows_error, path + ": " + step + ": " + Reason(words));
 }
 
 std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path) {
@@ -191,9 +195,9 @@ fixer::Status CheckCanCreateBeside(const std::string& path) {
   return why ? why->ToStatus(path) : fixer::Status::Ok();
 }
 
-fixer::Status CheckCanWriteAtomically(const std::string& path) {
+fixer::Status CheckCanWriteAtomically(const std::string& path, fixer::ReasonWords words) {
   const std::optional<WriteRefusal> why = WhyCannotWriteAtomically(path);
-  return why ? why->ToStatus(path) : fixer::Status::Ok();
+  return why ? why->ToStatus(path, words) : fixer::Status::Ok();
 }
 
 int RemoveDeadTemporaries(const std::string& path) {

@@ -85,6 +85,14 @@ std::optional<std::string> TextProblem(std::string_view text) {
       std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned char>(text[i + 1]));
       return "control character " + std::string(name) + " in text";
     }
+    // YAML 1.2's printable set (section 5.1) has no U+FFFE or U+FFFF; no noncharacter is a name's,
+    // and a bidi control reorders what a reader is shown after it (Trojan Source, CVE-2021-42574).
+    if (const char32_t cp = fixer::CodePointAt(text, i); fixer::IsNoncharacter(cp) || fixer::IsBidiControl(cp)) {
+      char name[12];
+      std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+      return (fixer::IsNoncharacter(cp) ? "noncharacter " : "bidirectional control character ") + std::string(name) +
+             " in text";
+    }
     i += len;
   }
   return std::nullopt;

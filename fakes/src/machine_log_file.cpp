@@ -143,11 +143,11 @@ std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::strin
                    "not a machine log (expected '" + std::string(kMagic) + " <file size> <file CRC-32>')"};
 }
 
-Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
+Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::ReasonWords words) {
   Loaded<OpenedMachineFile> out;
   std::string text;
   if (int err = ReadWholeFile(path, text); err != 0) {
-    out.error = LoadError{path, 0, 0, "cannot read machine state file: " + ReadErrorText(err)};
+    out.error = LoadError{path, 0, 0, "cannot read machine state file: " + ReadErrorText(err, path, words)};
     return out;
   }
   std::string decoded;  // a UTF-16 or UTF-32 file's text; the log's check stays on the bytes
@@ -168,7 +168,7 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path) {
   const std::string log_path = MachineLogPath(path);
   std::string log;
   if (int err = ReadWholeFile(log_path, log); err != 0 && err != ENOENT) {
-    out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + ReadErrorText(err)};
+    out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + ReadErrorText(err, log_path, words)};
     return out;
   }
   if (std::optional<LoadError> error = ReplayMachineLog(log, log_path, opened)) {

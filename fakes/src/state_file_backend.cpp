@@ -12,7 +12,8 @@
 
 namespace fakes {
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
-  Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path);
+  // aspnet-fixer's backend: a file it cannot read or write is said in Windows' words.
+  Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path, fixer::ReasonWords::kWindows);
   Loaded<std::unique_ptr<StateFileBackend>> out;
   if (!opened.ok()) {
     out.error = std::move(opened.error);
@@ -50,7 +51,7 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // before the verb's work, not after its report.
   if (!kept.out.empty()) {
     if (const std::optional<WriteRefusal> why = WhyCannotWriteAtomically(kept.out)) {
-      out.error = LoadError{kept.out, 0, 0, why->step + ": " + why->reason};
+      out.error = LoadError{kept.out, 0, 0, why->step + ": " + why->Reason(fixer::ReasonWords::kWindows)};
       return out;
     }
   }
@@ -83,7 +84,7 @@ void StateFileBackend::BeforeMutation() {
 fixer::Status StateFileBackend::BeginChanges() {
   // Before any change: a folder the machine cannot be written to is said now, with the machine
   // as found, not at the first journal record.
-  if (fixer::Status st = CheckCanWriteAtomically(Destination()); !st.ok()) return st;
+  if (fixer::Status st = CheckCanWriteAtomically(Destination(), fixer::ReasonWords::kWindows); !st.ok()) return st;
   // A changing run keeps the machine durable as `out` and `out.log` (a checkpoint, then a record
   // per journal entry): a device or a pipe holds neither, and nothing may be made beside one.
   struct stat st {};

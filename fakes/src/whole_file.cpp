@@ -7,7 +7,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <limits>
+#include <system_error>
+
+#include "fixer/result.h"
 
 namespace fakes {
 
@@ -57,9 +61,16 @@ int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text) 
   return ReadRegularFile(path, max_bytes, text);
 }
 
-std::string ReadErrorText(int err) {
+std::string ReadErrorText(int err, const std::string& path, fixer::ReasonWords words) {
   if (err == kNotARegularFile) return "not a regular file (a device, a pipe or a socket)";
-  return std::strerror(err);
+  // ENOENT is both of Windows' "not found" errors: the file's own folder tells them apart.
+  if (words == fixer::ReasonWords::kWindows && err == ENOENT) {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (folder.empty() || std::filesystem::is_directory(folder, ec))
+      return fixer::Status::Win(fixer::kErrorFileNotFound).ToString();
+  }
+  return fixer::ErrnoReason(err, words);
 }
 
 }  // namespace fakes

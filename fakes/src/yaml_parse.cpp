@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "fakes/load_result.h"
 #include "yaml_scalar.h"
 
 namespace fakes::yaml {
@@ -82,12 +83,20 @@ class Parser {
     std::string_view three = s_.substr(line_start, 3);
     return (three == "---" || three == "...") && IsBlankOrEnd(At(line_start + 3));
   }
+  // A comment is text as a value is (YAML 1.2 prints no control character, U+FFFE or U+FFFF
+  // anywhere in the stream): the one at `hash`, on the cursor's line, to the line's end.
+  void CheckComment(size_t hash) const {
+    const size_t end = std::min(s_.find('\n', hash), s_.size());
+    if (auto problem = TextProblem(s_.substr(hash, end - hash)))
+      Fail({c_.line, static_cast<int>(hash - c_.line_start) + 1}, "comment: " + *problem);
+  }
   // Skips lines holding only blanks or a comment; the cursor is left at the start of a line.
   void SkipEmptyLines() {
     for (;;) {
       size_t p = c_.line_start;
       while (IsBlank(At(p))) ++p;
       if (At(p) == '#' || At(p) == '\n') {
+        if (At(p) == '#') CheckComment(p);
         SkipLine();
         if (c_.pos >= s_.size()) return;  // a last line without '\n': line_start stays behind
       } else if (At(p) == kEnd) {
@@ -114,6 +123,7 @@ class Parser {
   void FinishLine() {
     SkipBlanks();
     if (Peek() == '#' && IsBlank(At(c_.pos - 1))) {
+      CheckComment(c_.pos);
       SkipLine();
       return;
     }
@@ -212,6 +222,7 @@ NodeId Parser::Document() {
 NodeId Parser::Value(int parent_indent, bool under_key, Mark empty_mark) {
   SkipBlanks();
   if (!AtCommentOrLineEnd()) return NodeAt(parent_indent, /*inline_after_key=*/under_key);
+  if (Peek() == '#') CheckComment(c_.pos);
   SkipLine();
   SkipEmptyLines();
   if (AtEndOfBlock()) return tree_.AddNull(empty_mark);
@@ -612,6 +623,7 @@ void Parser::SkipFlowSpace(Mark opened, char close) {
                          std::string(s_.substr(c_.pos, 3)) + "' at line " + std::to_string(c_.line));
       }
     } else if (c == '#' && (c_.pos == 0 || IsBlankOrEnd(At(c_.pos - 1)))) {
+      CheckComment(c_.pos);
       while (!IsBreakOrEnd(Peek())) Advance();
     } else if (c == kEnd) {
       Fail(opened, std::string("unterminated '") + (close == ']' ? "[" : "{") + "': no '" + close +

@@ -19,16 +19,25 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return len;
 }
 
+char32_t CodePointAt(std::string_view text, size_t i) {
+  const size_t len = Utf8SequenceLength(text, i);
+  // The lead byte's bits, then six from each continuation byte.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  char32_t cp = len <= 1 ? lead : lead & (0x7f >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+  return cp;
+}
+
+bool IsNoncharacter(char32_t c) { return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe; }
+
+bool IsBidiControl(char32_t c) { return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069); }
+
 size_t ShowableLength(std::string_view text, size_t i) {
   const size_t len = Utf8SequenceLength(text, i);
   if (len == 0) return 0;
-  // The code point of the sequence: the lead byte's bits, then six from each continuation byte.
-  const auto lead = static_cast<unsigned char>(text[i]);
-  char32_t cp = len == 1 ? lead : lead & (0x7f >> len);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+  const char32_t cp = CodePointAt(text, i);
   const bool control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-  const bool noncharacter = (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
-  return control || noncharacter ? 0 : len;
+  return control || IsNoncharacter(cp) || IsBidiControl(cp) ? 0 : len;
 }
 
 namespace {

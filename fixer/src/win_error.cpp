@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstring>
 #include <utility>
+
+#include "fixer/result.h"
 
 namespace fixer {
 namespace {
@@ -108,6 +111,11 @@ uint32_t WinErrorOfErrno(int err) {
     case ENOMEM: return kErrorNotEnoughMemory;
     default: return kErrorCantAccessFile;
   }
+}
+
+std::string ErrnoReason(int err, ReasonWords words) {
+  if (words == ReasonWords::kSystem) return std::strerror(err);
+  return Status::Win(WinErrorOfErrno(err)).ToString();
 }
 
 }  // namespace fixer

@@ -4,15 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "app/standard_output.h"
 #include "commands.h"
 
 namespace sim::cli {
 
-std::string Said(std::string_view verb, std::string_view message) {
-  std::string said = "fixup-sim";
-  if (!verb.empty()) said.append(" ").append(verb);
-  return said.append(": ").append(message);
-}
+std::string Said(std::string_view verb, std::string_view message) { return app::ErrorLine("fixup-sim", verb, message); }
 
 int SayError(bool json, std::string_view verb, int exit_code, std::string_view why) {
   const std::string said = Said(verb, why);

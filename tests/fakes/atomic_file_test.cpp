@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "fakes/atomic_file.h"
+#include "fakes/whole_file.h"
 #include "support/process_output.h"
 #include "support/temp_folder.h"
 
@@ -97,6 +99,36 @@ TEST_F(AtomicFileTest, WhyCannotWriteAtomicallyGivesTheStepAndReasonApartFromThe
   EXPECT_EQ(missing->reason, "No such file or directory");
   EXPECT_EQ(missing->ToStatus("r.xml").message(), "r.xml: cannot create a file beside it: No such file or directory");
   EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"taken"}));
+}
+
+// aspnet-fixer's words: the Windows error and its text, as its other file errors say them.
+TEST_F(AtomicFileTest, ARefusalInWindowsWordsIsTheWindowsErrorAndItsText) {
+  fs::create_directories(dir_ / "taken");
+  const std::string taken = (dir_ / "taken").string();
+  EXPECT_EQ(fakes::WhyCannotWriteAtomically(taken)->Reason(fixer::ReasonWords::kWindows), "5: Access is denied.");
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(taken, fixer::ReasonWords::kWindows).message(),
+            taken + ": cannot be written: 5: Access is denied.");
+  const std::string missing = (dir_ / "no-such-folder" / "r.xml").string();
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(missing, fixer::ReasonWords::kWindows).message(),
+            missing + ": cannot create a file beside it: 3: The system cannot find the path specified.");
+}
+
+// A file that cannot be read, in Windows' words: CreateFile's 2 for a file missing from a folder
+// that exists, 3 for a missing folder, 5 for a folder (docs/windows-reference.md#file-errors).
+TEST_F(AtomicFileTest, AReadErrorInWindowsWordsTellsAMissingFileFromAMissingFolder) {
+  const std::string file = (dir_ / "m.yaml").string();
+  const std::string deeper = (dir_ / "no-such-folder" / "m.yaml").string();
+  std::string text;
+  EXPECT_EQ(fakes::ReadErrorText(fakes::ReadWholeFile(file, text), file, fixer::ReasonWords::kWindows),
+            "2: The system cannot find the file specified.");
+  EXPECT_EQ(fakes::ReadErrorText(fakes::ReadWholeFile(deeper, text), deeper, fixer::ReasonWords::kWindows),
+            "3: The system cannot find the path specified.");
+  EXPECT_EQ(fakes::ReadErrorText(fakes::ReadWholeFile(dir_.path().string(), text), dir_.path().string(),
+                                 fixer::ReasonWords::kWindows),
+            "5: Access is denied.");
+  EXPECT_EQ(fakes::ReadErrorText(ENOENT, "m.yaml", fixer::ReasonWords::kWindows),
+            "2: The system cannot find the file specified.");  // a bare name: the working folder
+  EXPECT_EQ(fakes::ReadErrorText(ENOENT), "No such file or directory");
 }
 
 // The PID of a process that has ended and been reaped.

@@ -80,6 +80,19 @@ TEST(LoadError, AC1ControlCharacterIsATextProblem) {
   EXPECT_EQ(fakes::TextProblem("caf\xC3\xA9 \xC2\xA0 \xC2\xA9"), std::nullopt);  // é, no-break space, ©
 }
 
+// YAML 1.2's printable set has no U+FFFE or U+FFFF; no noncharacter is a name's; a bidi control
+// reorders what a reader is shown after it (CVE-2021-42574): each refused with its code point, as
+// a C1 control is. U+FFFD, the marks LRM and RLM, and a plane-1 character are text.
+TEST(LoadError, ANoncharacterOrABidiControlIsATextProblem) {
+  EXPECT_EQ(fakes::TextProblem("a\xEF\xBF\xBE"), "noncharacter U+FFFE in text");
+  EXPECT_EQ(fakes::TextProblem("\xEF\xBF\xBF"), "noncharacter U+FFFF in text");
+  EXPECT_EQ(fakes::TextProblem("\xEF\xB7\x90"), "noncharacter U+FDD0 in text");
+  EXPECT_EQ(fakes::TextProblem("\xF4\x8F\xBF\xBF"), "noncharacter U+10FFFF in text");
+  EXPECT_EQ(fakes::TextProblem("bob\xE2\x80\xAEtxt"), "bidirectional control character U+202E in text");
+  EXPECT_EQ(fakes::TextProblem("\xE2\x81\xA6"), "bidirectional control character U+2066 in text");
+  EXPECT_EQ(fakes::TextProblem("\xEF\xBF\xBD \xE2\x80\x8E \xE2\x80\x8F \xF0\x9F\x98\x80"), std::nullopt);
+}
+
 TEST(LoadError, ControlBytesAreNeverPrinted) {
   const std::string text = std::string("key\x01: \x1b[31mred\x7f\tx\r\n", 20);
   fakes::LoadError e{"s.yaml", 1, 2, std::string("unknown key 'key\x01'")};

@@ -62,6 +62,29 @@ TEST(Utf8, EscapeForReaderShowsC1ControlsAndNoncharactersAsHex) {
   EXPECT_EQ(fixer::EscapeNonUtf8("\xc2\x9b"), "\xc2\x9b");  // JSON carries any character
 }
 
+// A bidirectional embedding, override or isolate control reorders the text shown after it (Trojan
+// Source, CVE-2021-42574): shown as \xNN, each byte, as a control character is; the marks U+200E
+// and U+200F, and the characters either side of each range, stay as they are.
+TEST(Utf8, EscapeForReaderShowsBidiControlsAsHex) {
+  EXPECT_EQ(fixer::EscapeForReader("m\xe2\x80\xaelmy.yaml"), "m\\xe2\\x80\\xaelmy.yaml");  // U+202E RLO
+  for (const char* bidi : {"\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad", "\xe2\x80\xae",
+                           "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8", "\xe2\x81\xa9"}) {
+    EXPECT_EQ(fixer::ShowableLength(bidi, 0), 0u) << fixer::EscapeNonUtf8(bidi);
+    EXPECT_TRUE(fixer::IsBidiControl(fixer::CodePointAt(bidi, 0)));
+  }
+  const std::string kept = "\xe2\x80\x8e \xe2\x80\x8f \xe2\x80\xa9 \xe2\x80\xaf \xe2\x81\xa5 \xe2\x81\xaa";
+  EXPECT_EQ(fixer::EscapeForReader(kept), kept);  // LRM, RLM, U+2029, U+202F, U+2065, U+206A
+}
+
+TEST(Utf8, CodePointAtDecodesEachLength) {
+  EXPECT_EQ(fixer::CodePointAt("A", 0), U'A');
+  EXPECT_EQ(fixer::CodePointAt("\xc3\xa9", 0), U'\u00e9');
+  EXPECT_EQ(fixer::CodePointAt("\xef\xbf\xbe", 0), char32_t{0xfffe});
+  EXPECT_EQ(fixer::CodePointAt("\xf0\x9f\xbf\xbf", 0), char32_t{0x1ffff});
+  EXPECT_TRUE(fixer::IsNoncharacter(0xfffe) && fixer::IsNoncharacter(0x10ffff) && fixer::IsNoncharacter(0xfdef));
+  EXPECT_FALSE(fixer::IsNoncharacter(0xfffd) || fixer::IsNoncharacter(0xfdcf) || fixer::IsNoncharacter(0xfdf0));
+}
+
 TEST(Utf8, ShowableLengthIsTheSequenceOfACharacterShownAsItself) {
   EXPECT_EQ(fixer::ShowableLength("a", 0), 1u);
   EXPECT_EQ(fixer::ShowableLength("\xe4\xb8\xad", 0), 3u);

@@ -4,7 +4,8 @@
 // than 0 with nothing written. The reason in the words the tool says its other write failures in:
 // the C library's (fixup-sim), or Windows' error and text (aspnet-fixer: `112: There is not enough
 // space on the disk.`). Standard output is buffered, so a write fails only when it is flushed: call
-// this last. And standard error that no file name can command the terminal from.
+// this last. And standard error that no file name can command the terminal from, and the one form
+// of a line said there: the tool and the verb first (ErrorLine).
 //
 //   #include <iostream>
 //   app::WatchStandardOutput();                            // first thing in main
@@ -12,11 +13,15 @@
 //   std::cerr << "m\x1b[2J.yaml: cannot open the file\n";  // shown as m\x1b[2J.yaml: ...
 //   std::cout << "{\"base\": \"fresh-install\"}\n";       // a capture's machine file, say
 //   const int exit_code = app::FlushStandardOutput("aspnet-fixer capture", app::ReasonWords::kWindows) ? 0 : 2;
+//   std::cerr << app::ErrorLine("aspnet-fixer", "apply", "m.yaml: ...") << "\n";  // aspnet-fixer apply: m.yaml: ...
 #pragma once
 
 #include <memory>
 #include <streambuf>
+#include <string>
 #include <string_view>
+
+#include "fixer/win_error.h"
 
 namespace app {
 
@@ -36,15 +41,18 @@ class EscapedStandardError {
   std::unique_ptr<std::streambuf> escaping_;
 };
 
-enum class ReasonWords {
-  kSystem,   // strerror's: "No space left on device"
-  kWindows,  // the Windows error a write gives (fixer::WinErrorOfErrno): "112: There is not enough space on the disk."
-};
+// strerror's ("No space left on device") or the Windows error a write gives (fixer::WinErrorOfErrno:
+// "112: There is not enough space on the disk.").
+using ReasonWords = fixer::ReasonWords;
 
 // Called first in a tool's main: std::cout then keeps why its first write failed (errno), which
 // FlushStandardOutput says; without it a report larger than stdio's buffer that failed as it was
 // written says only "a write failed". Writes still go through stdout, in order. Once is enough.
 void WatchStandardOutput();
+
+// The line a tool says a message of a verb in: `TOOL VERB: MESSAGE`, or `TOOL: MESSAGE` when no verb
+// was named (both tools, whatever found the problem: the command line, a loader, the verb).
+std::string ErrorLine(std::string_view tool, std::string_view verb, std::string_view message);
 
 // Flushes std::cout and stdout; false (the reason said on standard error) if any write failed.
 bool FlushStandardOutput(std::string_view tool, ReasonWords words = ReasonWords::kSystem);

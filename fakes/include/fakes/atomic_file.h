@@ -43,8 +43,10 @@ struct WriteRefusal {
   uint32_t windows_error;  // 3 path not found, 5 access denied, ... as WriteFileAtomically's codes
   std::string step;        // "cannot be written" (a folder is in the way), "cannot create a file beside it"
   std::string reason;      // the C library's strerror text: "Is a directory"
+  // `reason`, or in Windows' words the error and its text: "5: Access is denied."
+  std::string Reason(fixer::ReasonWords words) const;
   // "PATH: STEP: REASON", the Windows error's code.
-  fixer::Status ToStatus(const std::string& path) const;
+  fixer::Status ToStatus(const std::string& path, fixer::ReasonWords words = fixer::ReasonWords::kSystem) const;
 };
 // The checks below, returning the refusal instead of a Status; nullopt when the write can be made.
 std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path);
@@ -58,7 +60,7 @@ fixer::Status CheckCanCreateBeside(const std::string& path);
 // or stream written straight into is one this process may write. On failure:
 // "PATH: cannot be written: Is a directory", or CheckCanCreateBeside's message; the Windows
 // error's code. What a tool checks of every file it will write before its work begins.
-fixer::Status CheckCanWriteAtomically(const std::string& path);
+fixer::Status CheckCanWriteAtomically(const std::string& path, fixer::ReasonWords words = fixer::ReasonWords::kSystem);
 // The temporary files a killed atomic write of `path` left beside it: each regular file named as
 // its temporary file ("PATH.tmp.PID", `path` behind its links) whose process no longer lives
 // (kill(PID, 0) fails with ESRCH) is removed; one whose process lives (a write under way), and

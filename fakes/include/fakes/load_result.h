@@ -51,8 +51,10 @@ std::string EscapeForMessage(std::string_view text, bool quoted = false);
 
 // What the text of a key or a value may not hold, in either reader: bytes that are not UTF-8,
 // and control characters other than tab and line ends, C1 (U+0080-U+009F) included (`"control
-// character 0 in text"`, `"control character U+0085 in text"`, `"text is not UTF-8"`); nullopt
-// when the text is fine. No Windows name, path or text has them.
+// character 0 in text"`, `"control character U+0085 in text"`, `"text is not UTF-8"`), a
+// noncharacter (`"noncharacter U+FFFE in text"`: YAML 1.2 prints no U+FFFE or U+FFFF) and a
+// bidirectional embedding, override or isolate control (`"bidirectional control character U+202E
+// in text"`: docs/machine-format.md#text-values); nullopt when the text is fine.
 std::optional<std::string> TextProblem(std::string_view text);
 
 // The one rule both readers apply to a YAML boolean: true / false, or yes / no, in any case.

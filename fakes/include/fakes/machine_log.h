@@ -25,6 +25,7 @@
 #include "fakes/faults.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state.h"
+#include "fixer/win_error.h"
 
 namespace fakes {
 
@@ -53,8 +54,10 @@ struct OpenedMachineFile {
 // The file, plus its log when the log names this file; a torn last record (a write cut short)
 // is ignored; a damaged record before the end is an error at LOG:LINE. A log that is neither a
 // header (whole, or cut short: a true prefix of one) with records nor empty is no machine log:
-// an error at LOG:1:COL, so that no writer truncates someone's file of that name.
-Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path);
+// an error at LOG:1:COL, so that no writer truncates someone's file of that name. A file that
+// cannot be read is said in `words` (aspnet-fixer's state file: Windows').
+Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path,
+                                          fixer::ReasonWords words = fixer::ReasonWords::kSystem);
 // The same for a log already read, over `opened`: the file's machine and its base_crc and
 // base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
 // Replays what follows and sets the position; the errors are OpenMachineFile's.

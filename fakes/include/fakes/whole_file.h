@@ -6,10 +6,14 @@
 //   std::string text;
 //   int err = fakes::ReadWholeFile("m.yaml", text);   // 0, or errno (ENOENT, EISDIR, EACCES ...)
 //   if (err != 0) std::cerr << "m.yaml: " << fakes::ReadErrorText(err) << "\n";
+//   // aspnet-fixer's words: "2: The system cannot find the file specified."
+//   std::string said = fakes::ReadErrorText(err, "m.yaml", fixer::ReasonWords::kWindows);
 #pragma once
 
 #include <cstddef>
 #include <string>
+
+#include "fixer/win_error.h"
 
 namespace fakes {
 
@@ -21,7 +25,10 @@ inline constexpr int kNotARegularFile = -1;
 int ReadWholeFile(const std::string& path, std::string& text);
 // The same checks, reading at most the file's first `max_bytes` (what a header needs).
 int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text);
-// strerror(err), or "not a regular file (a device, a pipe or a socket)".
-std::string ReadErrorText(int err);
+// strerror(err), or "not a regular file (a device, a pipe or a socket)". In Windows' words, the error
+// CreateFile gives opening `path` to read (docs/windows-reference.md#file-errors): 2 a file missing
+// from a folder that exists, 3 a folder of the path missing, 5 a folder or no permission.
+std::string ReadErrorText(int err, const std::string& path = {},
+                          fixer::ReasonWords words = fixer::ReasonWords::kSystem);
 
 }  // namespace fakes

@@ -7,6 +7,8 @@
 //   std::string name = fixer::EscapeNonUtf8("caf\xe9.yaml");         // caf\xe9.yaml, 4 characters for the byte
 //   std::string shown = fixer::EscapeForReader("\x1b[2Jhi\n");        // \x1b[2Jhi and the line feed
 //   size_t csi = fixer::ShowableLength("\xc2\x9b", 0);                  // 0: U+009B, a C1 control
+//   size_t rlo = fixer::ShowableLength("\xe2\x80\xae", 0);              // 0: U+202E, a bidi control
+//   char32_t c = fixer::CodePointAt("\xef\xbf\xbe", 0);                  // U+FFFE: fixer::IsNoncharacter(c)
 #pragma once
 
 #include <cstddef>
@@ -23,8 +25,16 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 // bytes that are not UTF-8, a control character (C0, tab and line feed included, DEL, and the C1
 // controls U+0080-U+009F, which a terminal may obey as it obeys ESC: U+009B is CSI), or a
 // noncharacter (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every plane: XML 1.0 forbids U+FFFE and
-// U+FFFF, and HTML makes each a parse error).
+// U+FFFF, and HTML makes each a parse error), or a bidirectional embedding, override or isolate
+// control (U+202A-U+202E, U+2066-U+2069), which reorders the text shown after it: "Trojan Source",
+// CVE-2021-42574 (docs/machine-format.md#text-values).
 size_t ShowableLength(std::string_view text, size_t i);
+// The code point of the UTF-8 sequence at text[i], which Utf8SequenceLength found `len` (1 to 4) long.
+char32_t CodePointAt(std::string_view text, size_t i);
+// U+FDD0-U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE ...).
+bool IsNoncharacter(char32_t c);
+// U+202A-U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066-U+2069 (LRI, RLI, FSI, PDI).
+bool IsBidiControl(char32_t c);
 // `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
 // is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
 std::string EscapeNonUtf8(std::string_view text);

@@ -7,9 +7,11 @@
 //   if (st.code() == fixer::kErrorLogonFailure) logger->warn("{}", st);
 //   std::string_view text = fixer::WinErrorText(2245);  // "The password does not meet the password policy ..."
 //   uint32_t full = fixer::WinErrorOfErrno(ENOSPC);     // 112: "There is not enough space on the disk."
+//   std::string why = fixer::ErrnoReason(ENOSPC, fixer::ReasonWords::kWindows);  // "112: There is not enough ..."
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace fixer {
@@ -83,5 +85,15 @@ std::string_view WinErrorText(uint32_t code);
 // else. For a tool that says its errors in Windows' words (aspnet-fixer: the state file, --out,
 // standard output).
 uint32_t WinErrorOfErrno(int err);
+
+// The words a tool says a failed file call in: the C library's (fixup-sim: "No space left on
+// device") or Windows' error and text (aspnet-fixer: "112: There is not enough space on the disk.").
+enum class ReasonWords {
+  kSystem,   // strerror's
+  kWindows,  // the Windows error of WinErrorOfErrno, as fixer::Status::ToString says it
+};
+
+// Why a file call that failed with `err` (errno) failed, in `words`.
+std::string ErrnoReason(int err, ReasonWords words);
 
 }  // namespace fixer
