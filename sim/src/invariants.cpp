@@ -225,8 +225,15 @@ std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, 
 }
 
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
-                                          fakes::Machine& now, const std::map<std::string, int>* known_statuses) {
+                                          const fakes::MachineState* episode_found, fakes::Machine& now,
+                                          const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
+  const std::string restored(fixer::ToString(fixer::Outcome::kFailedRestored));
+  if (exit_code == fixer::ToInt(fixer::ExitCode::kFailed) && outcome == restored && episode_found) {
+    const std::optional<Change> diff = FirstDifference(*episode_found, now.state());
+    out.push_back(Inv("exit 1 (" + outcome + ") leaves the machine as the repair found it", !diff.has_value(),
+                      "as found", diff ? diff->path + ": " + diff->before + " -> " + diff->after : "as found"));
+  }
   if (exit_code == 3) {
     const auto diff = ChangedByARefusal(before, now.state());
     out.push_back(Inv("exit 3 (" + outcome + ") leaves the machine as the run found it", !diff.has_value(),
