@@ -226,6 +226,7 @@ std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, 
 
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
                                           const fakes::MachineState* episode_found, fakes::Machine& now,
+                                          const std::set<std::string>& verified,
                                           const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
   const std::string restored(fixer::ToString(fixer::Outcome::kFailedRestored));
@@ -257,6 +258,14 @@ std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outc
     }
     out.push_back(Inv("exit 0 (" + outcome + ") with every ASP.NET 1.0 application answering", down.empty(),
                       "every 1.0 application 200", down.empty() ? "every 1.0 application 200" : down));
+    // "Verified": the fixer's own request, not only a site that happens to work.
+    std::string unasked;
+    for (const auto& app : now.state().products.applications)
+      if (app.framework_version == fixer::kFramework10 && !verified.count(app.path))
+        unasked += (unasked.empty() ? "" : ", ") + app.path;
+    out.push_back(Inv("exit 0 (" + outcome + ") after the run's own request to every ASP.NET 1.0 application",
+                      unasked.empty(), "each requested",
+                      unasked.empty() ? "each requested" : "not requested: " + unasked));
   }
   return out;
 }

@@ -88,6 +88,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   last.outcome = run.outcome;
   last.crashed = run.crashed;
   last.before = std::move(before);
+  last.verified = run.verified;
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   last.unreached_fault = UnreachedFault(faults, run);
@@ -156,8 +157,8 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   const fakes::MachineState& now = ctx.machine.state();
   out.push_back(NoSecretIn(ctx.all_output, found, now, KnownPasswords(ctx, step)));
   const fakes::MachineState* as_found = ctx.episode_changed_by_others ? nullptr : &found;
-  for (CheckResult& c :
-       ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, as_found, ctx.machine))
+  for (CheckResult& c : ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, as_found,
+                                         ctx.machine, ctx.fixer->verified))
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).

@@ -159,7 +159,7 @@ std::vector<CheckResult> BrokenPromises(const Target& t, const FixerRun& run, co
                                         fakes::Machine& now, const std::map<std::string, int>* statuses) {
   std::vector<CheckResult> broken;
   for (CheckResult& c :
-       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, statuses))
+       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, run.verified, statuses))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }

@@ -15,7 +15,8 @@
 //  - site:      no application that answered 200 before now fails;
 //  - idempotent: a second apply on a fixed machine changes nothing;
 //  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or
-//               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200;
+//               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200,
+//               each after the run's own request;
 //               1 "failed-restored" only with the machine as its episode's apply found it
 //               (FirstDifference); 3 only with the machine exactly as that run found it; 4 only
 //               with a journal left for a resume or rollback;
@@ -147,10 +148,13 @@ std::optional<Change> FirstDifference(const fakes::MachineState& found, const fa
 // The promises of one run's exit code, whatever its verb (`outcome` as fixer::ToString prints
 // it), against the machine the run found (`before`) and left (`now`), and for exit 1 against the
 // machine its episode's apply found (`episode_found`; nullptr when someone else changed the machine
-// during the episode, so that "as found" no longer applies).
+// during the episode, so that "as found" no longer applies). `verified`: the applications the
+// run requested after its last change (FixerRun::verified): exit 0 "fixed" or "nothing-to-do"
+// promises every ASP.NET 1.0 application among them, not only that they answer 200.
 // `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
                                           const fakes::MachineState* episode_found, fakes::Machine& now,
+                                          const std::set<std::string>& verified,
                                           const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"

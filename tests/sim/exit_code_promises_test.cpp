@@ -1,3 +1,9 @@
+// Exit 0 promises the run's own request to every ASP.NET 1.0 application after its last change
+// ("fixed and verified"; "nothing-to-do" once every page answers), not only a site that happens to
+// answer: the checks read the site after the run, so a fixer that answered itself without asking
+// passed them. Now RunFixer notes each application a request reached after the run's last change,
+// beneath any decorator (FixerRun::verified).
+//
 // Exit 1 promises the machine restored as the repair found it (README's exit-code table: accounts,
 // groups, rights, ACLs, profiles, services and SQL logins as they were). The runner and explore
 // checked only services, grants, widening, the worker's password and the site after a
@@ -10,6 +16,7 @@
 #include <string>
 
 #include "fixer/ports/profiles.h"
+#include "fixer/ports/web_probe.h"
 #include "sim/fixer_session.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
@@ -68,6 +75,33 @@ TEST(ExitOnePromise, TheSweepComparesEachExitOneWithTheMachineFound) {
   for (const auto& v : broken.violations)
     exit_one = exit_one || v.check.starts_with("exit 1 (failed-restored) leaves the machine as the repair found it");
   EXPECT_TRUE(exit_one) << broken.violations.front().ToString();
+}
+
+// A fixer that verifies nothing: every request "answers" 200 without reaching the machine.
+class NoRequest : public fixer::WebProbeWrapper {
+ public:
+  explicit NoRequest(fixer::Ports& real) : WebProbeWrapper(real.web) {}
+  fixer::Result<fixer::HttpResponse> Get(const std::string&) override { return fixer::HttpResponse{200, "OK"}; }
+};
+
+// The first apply repairs the machine for real; the second, on the fixed machine, says
+// "nothing-to-do" (exit 0) from answers it never asked the machine for. The site works either way.
+TEST(ExitZeroPromise, NothingToDoNeedsTheRunsOwnRequestToEveryApplication) {
+  auto loaded = sim::LoadScenarioText(Scenario("apply\n  - fixer: apply\n    expect: {exit_code: 0}"), "exit0.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(sim::RunScenario(*loaded.value, {}).passed);
+  auto runs = std::make_shared<int>(0);
+  const sim::PortsDecoratorFactory second_lies = [runs]() -> std::unique_ptr<sim::PortsDecorator> {
+    if ((*runs)++ == 0) return nullptr;
+    return std::make_unique<sim::WrapOnePort<NoRequest>>();
+  };
+  const sim::ScenarioResult unverified = sim::RunScenario(*loaded.value, {.decorate = second_lies});
+  EXPECT_FALSE(unverified.passed) << "exit 0 with no request to the application passed";
+  bool said = false;
+  for (const sim::StepResult& step : unverified.steps)
+    for (const sim::CheckResult& c : step.checks)
+      said = said || (!c.passed && c.actual == "not requested: /LM/W3SVC/1/ROOT/app");
+  EXPECT_TRUE(said) << "the check names the application no request reached";
 }
 
 }  // namespace
