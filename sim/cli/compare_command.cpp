@@ -66,7 +66,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     const std::string& script = target->script;
     fixer::Options options;
     options.strategy = *strategy;
-    Comparison c = CompareOnMachine(*setup.state, script, args->answer, options);
+    Comparison c = CompareOnMachine(*setup.state, script, args->answer, options, setup.batch_passwords);
     if (!c.legacy_load_error.empty()) {  // fixup.cmd never ran: a table would read as its result
       exit_code = SayInputError(args->json, "compare", c.legacy_load_error);
       return;

@@ -7,11 +7,13 @@
 // understand; 2 usage or input error.
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "commands.h"
 #include "fakes/web_requests.h"
 #include "fixer/utf8.h"
 #include "legacy_target.h"
+#include "sim/invariants.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
@@ -67,7 +69,7 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     fakes::Machine machine(*setup.state);
     // The console as the batch file wrote it, but an ESC it printed is no terminal command here.
     auto live = [](std::string_view text) { std::cout << fixer::EscapeForReader(text) << std::flush; };
-    LegacyRun run = RunLegacyScript(machine, script, *input, live);
+    LegacyRun run = RunLegacyScript(machine, script, *input, setup.batch_passwords, live);
     if (!run.load_error.empty()) {
       exit_code = SayInputError(false, "legacy", run.load_error);
       return;
@@ -82,7 +84,11 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     for (const Change& c : changes) std::cout << FormatChange(c, "  ");
     PrintSites(*setup.state, machine.state());
     std::cout << "\nWhat the run left:\n";
-    std::vector<OutcomeRow> rows = JudgeOutcome(*setup.state, machine.state(), run.console);
+    std::set<std::string> batch = setup.batch_passwords;
+    batch.insert(run.passwords.begin(), run.passwords.end());
+    std::vector<std::string> typed;  // at the terminal, what was typed is not known
+    if (args->answer) typed.push_back(*args->answer);
+    std::vector<OutcomeRow> rows = JudgeOutcome(*setup.state, machine.state(), run, KnownPasswords(typed, batch));
     rows.push_back(LegacyExitRow(run, rows.front().ok));  // rows.front(): the site
     for (const OutcomeRow& row : rows) {
       std::string name = row.name + ":";

@@ -66,6 +66,13 @@ class PasswordVariables {
   std::set<std::string> whole_;
   std::map<std::string, std::vector<Use>> spread_;
 };
+// The passwords the batch file's `net user` lines give written out (`net user ASPNET S3cret /add`:
+// "S3cret"; unquoted), whether or not the line runs: secrets of the batch from its first line, so
+// an `echo` of one before its `net user` ran shows it masked too. A word reading a variable is
+// PasswordVariables' (its value is known only when set); REM and :: lines give none (their words
+// are prose: "the net user line and ..." would make "and" a secret).
+std::vector<std::string> PasswordsWrittenIn(const std::vector<std::string>& lines);
+
 // `line` (expanded) with the password in the value masked wherever a `set` on it gives one of
 // `variables` one: `set PW=S3cret` -> `set PW=********`, `if x==x set "PW=S3cret"` -> `if x==x set
 // "PW=********"`, `set ARGS=ASPNET S3cret` -> `set ARGS=ASPNET ********`; the rest of the line as it is.

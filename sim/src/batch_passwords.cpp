@@ -115,6 +115,22 @@ void PasswordVariables::Remember(fakes::Console& con, const std::string& name, c
     con.RememberVariableSecret(name + "#" + std::to_string(i), passwords[i]);
 }
 
+std::vector<std::string> PasswordsWrittenIn(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines) {
+    const size_t start = line.find_first_not_of(" \t@");
+    if (start == std::string::npos || line.compare(start, 2, "::") == 0) continue;
+    const std::vector<std::string> words = fakes::SplitCommandLine(line.substr(start));
+    if (words.empty() || fixer::FoldWindowsName(words.front()) == "rem") continue;
+    for (const size_t i : fakes::NetUserPasswordWords(words)) {
+      std::string password = fakes::Unquote(words[i]);
+      if (password.find('%') != std::string::npos) continue;  // a variable's: PasswordVariables
+      if (std::find(out.begin(), out.end(), password) == out.end()) out.push_back(std::move(password));
+    }
+  }
+  return out;
+}
+
 std::string MaskedPasswordSets(const std::string& line, const PasswordVariables& variables) {
   if (variables.empty()) return line;
   const std::string folded = fixer::FoldWindowsName(line);

@@ -304,6 +304,9 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
   // One already set when the batch starts holds a password too, from the start.
   for (const std::string& name : in.password_variables.Names())
     if (auto value = con.env.Get(name)) in.password_variables.Remember(con, name, *value);
+  // A password written on a `net user` line is one from the start: an `echo` of it before that line
+  // runs is masked too, as the line itself is.
+  for (const std::string& password : batch::PasswordsWrittenIn(in.lines)) con.RememberSecret(password);
   BatchResult result;
   // A script that loops (`:retry ... goto retry` around a runas that keeps failing) would
   // never end here, as no one can press Ctrl+C: it is stopped and reported [I].

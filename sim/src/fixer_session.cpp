@@ -2,9 +2,41 @@
 // runs, on a fakes::MachineBackend, with the fault plan installed and its trace kept.
 #include "sim/fixer_session.h"
 
+#include <map>
+
 #include "fakes/machine_backend.h"
+#include "fixer/ports/web_probe.h"
 
 namespace sim {
+namespace {
+
+// Notes each application a request of the fixer reaches, beneath any decorator, with the mutating
+// calls the run had made by then (its latest request's).
+class RequestLog : public fixer::WebProbeWrapper {
+ public:
+  RequestLog(fixer::WebProbe& web, fakes::Machine& machine) : WebProbeWrapper(web), machine_(machine) {}
+  fixer::Result<fixer::HttpResponse> Get(const std::string& application_path) override {
+    calls_at_[application_path] = machine_.faults().calls();
+    return WebProbeWrapper::Get(application_path);
+  }
+  // Those requested after the last call of `trace` that changed the machine: its journal and its
+  // event log (the mark verify-site writes after its requests) are the run's bookkeeping.
+  std::set<std::string> RequestedAfterTheLastChange(const std::vector<fakes::MutationEvent>& trace) const {
+    uint64_t last_change = 0;
+    for (const fakes::MutationEvent& e : trace)
+      if (!e.op.starts_with("journal.") && e.op != "eventlog.write") last_change = e.call;
+    std::set<std::string> out;
+    for (const auto& [app, calls] : calls_at_)
+      if (calls >= last_change) out.insert(app);
+    return out;
+  }
+
+ private:
+  fakes::Machine& machine_;  // faults() only counts its calls
+  std::map<std::string, uint64_t> calls_at_;
+};
+
+}  // namespace
 
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
                   fakes::FaultPlan faults, bool verbose, PortsDecorator* decorator,
@@ -19,7 +51,9 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
     return run;
   }
   fakes::MachineBackend backend(machine, std::move(found));
-  if (decorator != nullptr) backend.UsePorts(decorator->Decorate(backend.ports()));
+  RequestLog requests(backend.ports().web, machine);
+  fixer::Ports watched = backend.ports().With(requests);
+  backend.UsePorts(decorator != nullptr ? decorator->Decorate(watched) : watched);
   machine.set_faults(std::move(faults));
   static_cast<app::VerbRun&>(run) = app::RunVerb(backend, *verb, options, verbose);
   try {
@@ -33,6 +67,7 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   }
   run.mutations = machine.faults().calls();
   run.trace = machine.faults().TakeTrace();  // the plan is dropped next
+  run.verified = requests.RequestedAfterTheLastChange(run.trace);
   machine.set_faults({});
   return run;
 }

@@ -225,8 +225,16 @@ std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, 
 }
 
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
-                                          fakes::Machine& now, const std::map<std::string, int>* known_statuses) {
+                                          const fakes::MachineState* episode_found, fakes::Machine& now,
+                                          const std::set<std::string>& verified,
+                                          const std::map<std::string, int>* known_statuses) {
   std::vector<CheckResult> out;
+  const std::string restored(fixer::ToString(fixer::Outcome::kFailedRestored));
+  if (exit_code == fixer::ToInt(fixer::ExitCode::kFailed) && outcome == restored && episode_found) {
+    const std::optional<Change> diff = FirstDifference(*episode_found, now.state());
+    out.push_back(Inv("exit 1 (" + outcome + ") leaves the machine as the repair found it", !diff.has_value(),
+                      "as found", diff ? diff->path + ": " + diff->before + " -> " + diff->after : "as found"));
+  }
   if (exit_code == 3) {
     const auto diff = ChangedByARefusal(before, now.state());
     out.push_back(Inv("exit 3 (" + outcome + ") leaves the machine as the run found it", !diff.has_value(),
@@ -250,6 +258,14 @@ std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outc
     }
     out.push_back(Inv("exit 0 (" + outcome + ") with every ASP.NET 1.0 application answering", down.empty(),
                       "every 1.0 application 200", down.empty() ? "every 1.0 application 200" : down));
+    // "Verified": the fixer's own request, not only a site that happens to work.
+    std::string unasked;
+    for (const auto& app : now.state().products.applications)
+      if (app.framework_version == fixer::kFramework10 && !verified.count(app.path))
+        unasked += (unasked.empty() ? "" : ", ") + app.path;
+    out.push_back(Inv("exit 0 (" + outcome + ") after the run's own request to every ASP.NET 1.0 application",
+                      unasked.empty(), "each requested",
+                      unasked.empty() ? "each requested" : "not requested: " + unasked));
   }
   return out;
 }

@@ -61,7 +61,9 @@ std::string WorkerAccount(const fakes::MachineState& state) {
   return kWorkerAccount;
 }
 
-SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output) {
+// `output` as shown (a batch's console as ConsoleForSecretScan leaves it), `known` as KnownPasswords gives them.
+SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output,
+                const std::vector<std::string>& known) {
   SideFacts f;
   const auto apps = StatusOfEveryApp(now);
   f.site_up = !apps.empty() && std::all_of(apps.begin(), apps.end(), [](const auto& a) { return a.second == 200; });
@@ -88,7 +90,7 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
 
   f.services = ServicesAsFound(found, now);
   f.grants = GrantsStillWork(found, now, kWorkerAccount);
-  f.output_secrets = NoSecretIn({output}, found, now, {});
+  f.output_secrets = NoSecretIn({output}, found, now, known);
   auto token = fakes::LogonService(m).LogonUser(kWorkerAccount, fixer::Secret::FromString(kFixupCmdPassword),
                                                 fakes::LogonType::kNetwork);
   f.known_password_valid = token.ok() || token.status().code() != fixer::kErrorLogonFailure;
@@ -105,8 +107,8 @@ std::string Secrets(const SideFacts& f) {
 }  // namespace
 
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
-                                     const std::string& output) {
-  const SideFacts f = Judge(found, now, output);
+                                     const LegacyRun& run, const std::vector<std::string>& known) {
+  const SideFacts f = Judge(found, now, ConsoleForSecretScan(run.console), known);
   return {{"site", f.site, f.site_up},
           {"account SID", f.sid, f.sid_kept},
           {"profile", f.profile, f.has_profile},
@@ -149,14 +151,17 @@ std::vector<std::string> Comparison::LegacyAhead() const {
 }
 
 Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
-                            const fixer::Options& options) {
+                            const fixer::Options& options, const std::set<std::string>& earlier_batch_passwords) {
   Comparison c;
   fakes::Machine legacy_machine(state);
   fakes::FixedInput input(answer);
-  LegacyRun legacy = RunLegacyScript(legacy_machine, script, input);
+  LegacyRun legacy = RunLegacyScript(legacy_machine, script, input, earlier_batch_passwords);
   c.legacy_console = legacy.console;
   c.legacy_load_error = legacy.load_error;
-  SideFacts l = Judge(state, legacy_machine.state(), legacy.console);
+  std::set<std::string> batch = earlier_batch_passwords;
+  batch.insert(legacy.passwords.begin(), legacy.passwords.end());
+  const std::vector<std::string> known = KnownPasswords({answer}, batch);
+  SideFacts l = Judge(state, legacy_machine.state(), ConsoleForSecretScan(legacy.console), known);
   const OutcomeRow exit = LegacyExitRow(legacy, l.site_up);
   l.exit = exit.value;
   l.exit_ok = exit.ok;
@@ -164,7 +169,7 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   fakes::Machine fixer_machine(state);
   FixerRun run = RunFixer(fixer_machine, "apply", options, fakes::FaultPlan{});
   c.fixer_log = run.log + (run.result ? app::RenderRunText(*run.result) : std::string());
-  SideFacts x = Judge(state, fixer_machine.state(), c.fixer_log);
+  SideFacts x = Judge(state, fixer_machine.state(), c.fixer_log, known);
   x.exit = "exit " + std::to_string(fixer::ToInt(run.exit_code)) + " (" + run.outcome + ")";
   const bool refused_cleanly = run.outcome == "refused" && DiffMachines(state, fixer_machine.state()).empty();
   x.exit_ok = refused_cleanly || (run.exit_code == fixer::ExitCode::kOk) == x.site_up;

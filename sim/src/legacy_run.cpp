@@ -23,8 +23,19 @@ std::string DefaultLegacyScript(const std::string& start_dir) {
   return std::string(kBuiltInFixupCmdName);
 }
 
+std::string ConsoleForSecretScan(std::string console) {
+  const std::string_view published = kFixupCmdPassword;
+  for (size_t at = console.find(published); at != std::string::npos; at = console.find(published, at))
+    console.replace(at, published.size(), "(published temporary password)");
+  return console;
+}
+
+void OpenConsoleSecrets(fakes::Console& con, const std::set<std::string>& earlier_passwords) {
+  for (const std::string& password : earlier_passwords) con.RememberSecret(password);
+}
+
 LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_path, fakes::ConsoleInput& input,
-                          std::function<void(std::string_view)> live) {
+                          const std::set<std::string>& earlier_passwords, std::function<void(std::string_view)> live) {
   LegacyRun run;
   std::string text;
   std::string name;
@@ -42,6 +53,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   fakes::Console con(machine, input);
   con.sink = std::move(live);
   con.public_passwords = {kFixupCmdPassword};  // its `echo` tells the user to type it
+  OpenConsoleSecrets(con, earlier_passwords);
   const std::string typed = "c:\\" + name;
   con.Write(con.Prompt() + typed + "\n");
   BatchResult r = RunBatch(con, text, typed);

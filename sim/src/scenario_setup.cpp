@@ -36,6 +36,7 @@ PreparedMachine PrepareScenarioMachine(const std::string& path) {
     ++out.steps_run;
   }
   out.state = ctx.machine.state();
+  out.batch_passwords = std::move(ctx.batch_passwords);
   return out;
 }
 

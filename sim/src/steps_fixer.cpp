@@ -88,6 +88,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   last.outcome = run.outcome;
   last.crashed = run.crashed;
   last.before = std::move(before);
+  last.verified = run.verified;
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   last.unreached_fault = UnreachedFault(faults, run);
@@ -108,14 +109,11 @@ void Record(RunContext& ctx, std::vector<CheckResult>& out, const Step& step) {
 
 // A `legacy` run of fixup.cmd keeps only the secret scan's promise: no password in its console
 // (the published 1pass@word masked, steps_legacy.cpp), the journal or the events, against the
-// machine before the run (RunContext::before_step) and after it; the passwords looked for include
-// every one a batch of the scenario gave net user (RunContext::batch_passwords).
+// machine before the run (RunContext::before_step) and after it; the passwords looked for are
+// KnownPasswords'.
 std::vector<CheckResult> LegacyInvariants(RunContext& ctx, const Step& step) {
-  std::vector<std::string> known = {kFixupCmdPassword};
-  if (step.args.count("answer")) known.push_back(Arg(step, "answer"));  // what the user typed: a password
-  known.insert(known.end(), ctx.batch_passwords.begin(), ctx.batch_passwords.end());
   std::vector<CheckResult> out{
-      NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), known),
+      NoSecretIn(ctx.all_output, ctx.before_step, ctx.machine.state(), KnownPasswords(ctx, step)),
       NoAccountPasswordIn(ctx.all_output_words, ctx.all_output, ctx.before_step, ctx.machine.state())};
   Record(ctx, out, step);
   return out;
@@ -135,6 +133,21 @@ bool HasFaultsOfItsOwn(const Step& step) {
   return false;
 }
 
+std::vector<std::string> KnownPasswords(const std::vector<std::string>& given, const std::set<std::string>& batch) {
+  std::vector<std::string> known = {kFixupCmdPassword};
+  known.insert(known.end(), given.begin(), given.end());
+  known.insert(known.end(), batch.begin(), batch.end());
+  return known;
+}
+
+std::vector<std::string> KnownPasswords(const RunContext& ctx, const Step& step) {
+  std::vector<std::string> given;
+  // A fixer's temporary password; what the user typed at runas (a password).
+  for (const char* key : {"temp_password", "answer"})
+    if (step.args.count(key)) given.push_back(Arg(step, key));
+  return KnownPasswords(given, ctx.batch_passwords);
+}
+
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   if (step.kind == "legacy") return LegacyInvariants(ctx, step);
   std::vector<CheckResult> out;
@@ -142,11 +155,10 @@ std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& step) {
   const std::string& command = ctx.fixer->command;
   const fakes::MachineState& found = *ctx.episode_start;
   const fakes::MachineState& now = ctx.machine.state();
-  std::vector<std::string> known = {kFixupCmdPassword};
-  if (step.args.count("temp_password")) known.push_back(Arg(step, "temp_password"));
-  known.insert(known.end(), ctx.batch_passwords.begin(), ctx.batch_passwords.end());
-  out.push_back(NoSecretIn(ctx.all_output, found, now, known));
-  for (CheckResult& c : ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, ctx.machine))
+  out.push_back(NoSecretIn(ctx.all_output, found, now, KnownPasswords(ctx, step)));
+  const fakes::MachineState* as_found = ctx.episode_changed_by_others ? nullptr : &found;
+  for (CheckResult& c : ExitCodePromises(ctx.fixer->exit_code, ctx.fixer->outcome, ctx.fixer->before, as_found,
+                                         ctx.machine, ctx.fixer->verified))
     out.push_back(std::move(c));
   // An interrupted episode is judged when it ends: after the resume or rollback that clears
   // its journal (a refused rollback leaves the journal, and the machine, mid-repair).

@@ -31,18 +31,6 @@ std::string ScriptOf(const std::string& scenario_dir, const Step& step) {
 }
 std::string ScriptOf(const RunContext& ctx, const Step& step) { return ScriptOf(ctx.scenario_dir, step); }
 
-// The copy of a console the run-wide secret scan reads (RunContext::all_output). The published
-// temporary password is public: the paper prints it and fixup.cmd's own echo tells the user to
-// type it. The scan looks for it to catch a fixer that reuses it, so a batch file's console
-// would fail every later fixer run for no fault of the fixer [I]; it is masked in this copy
-// only. Any other password (the worker's LSA secret, an edited script's) is still caught.
-std::string ForSecretScan(std::string console) {
-  const std::string_view published = kFixupCmdPassword;
-  for (size_t at = console.find(published); at != std::string::npos; at = console.find(published, at))
-    console.replace(at, published.size(), "(published temporary password)");
-  return console;
-}
-
 std::string WithNotes(const std::string& console, const std::vector<std::string>& notes) {
   std::string out = console;
   for (const auto& n : notes) out += "[" + n + "]\n";
@@ -52,10 +40,10 @@ std::string WithNotes(const std::string& console, const std::vector<std::string>
 StepReport Legacy(RunContext& ctx, const Step& step) {
   auto input = InputOf(step);
   const std::string script = ScriptOf(ctx, step);
-  LegacyRun run = RunLegacyScript(ctx.machine, script, *input);
+  LegacyRun run = RunLegacyScript(ctx.machine, script, *input, ctx.batch_passwords);
   if (!run.load_error.empty()) throw StepError{run.load_error};
   ctx.output = run.console;
-  ctx.all_output.push_back(ForSecretScan(run.console));
+  ctx.all_output.push_back(ConsoleForSecretScan(run.console));
   ctx.batch_passwords.insert(run.passwords.begin(), run.passwords.end());
   ctx.exit_code = run.errorlevel;
   ctx.commands = run.commands;
@@ -68,9 +56,10 @@ StepReport Command(RunContext& ctx, const Step& step) {
   auto input = InputOf(step);
   const std::string line = RequiredArg(step, "line");
   fakes::Console con(ctx.machine, *input);
+  OpenConsoleSecrets(con, ctx.batch_passwords);
   BatchResult r = RunBatch(con, "@" + line + "\r\n", "command");
   ctx.output = con.output;
-  ctx.all_output.push_back(ForSecretScan(con.output));
+  ctx.all_output.push_back(ConsoleForSecretScan(con.output));
   ctx.batch_passwords.insert(con.typed_secrets.begin(), con.typed_secrets.end());
   ctx.exit_code = r.errorlevel;
   ctx.commands = r.commands;

@@ -12,7 +12,6 @@
 #include "fakes/load_result.h"
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
-#include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
 #include "sim/run_context.h"
 #include "sim/shell_words.h"
@@ -155,11 +154,12 @@ std::string NextCommand(const std::string& command, fixer::ExitCode exit_code, c
 std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineState& machine,
                                           std::map<std::string, int> statuses);
 
-// The exit-code promises `run` broke, `before` being the machine it found.
-std::vector<CheckResult> BrokenPromises(const FixerRun& run, const fakes::MachineState& before, fakes::Machine& now,
-                                        const std::map<std::string, int>* statuses) {
+// The exit-code promises `run` broke, `before` being the machine it found (and t.found its apply's).
+std::vector<CheckResult> BrokenPromises(const Target& t, const FixerRun& run, const fakes::MachineState& before,
+                                        fakes::Machine& now, const std::map<std::string, int>* statuses) {
   std::vector<CheckResult> broken;
-  for (CheckResult& c : ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, now, statuses))
+  for (CheckResult& c :
+       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, run.verified, statuses))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }
@@ -193,7 +193,7 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<cons
   }
   const bool exit3_changed = run.exit_code == fixer::ExitCode::kRefused && run.changed;
   if (before || !exit3_changed)  // unchanged, `machine` is what it found
-    r.promises = BrokenPromises(run, before ? *before : machine.state(), machine, statuses);
+    r.promises = BrokenPromises(t, run, before ? *before : machine.state(), machine, statuses);
   r.unchecked = !before && exit3_changed;
   r.exit_code = fixer::ToInt(run.exit_code);
   r.outcome = std::move(run.outcome);
@@ -510,11 +510,10 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     t->step = i;
     auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
     if (strategy) t->options.strategy = *strategy;
-    t->known_secrets = {kFixupCmdPassword};
-    if (step.args.count("temp_password")) {
+    // What the runner looks for after this step, the passwords earlier batches gave net user included.
+    t->known_secrets = KnownPasswords(ctx, step);
+    if (step.args.count("temp_password"))
       t->options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
-      t->known_secrets.push_back(Arg(step, "temp_password"));
-    }
     t->found = std::make_shared<const fakes::MachineState>(ctx.machine.state());
     t->found_statuses = StatusOfEveryApp(ctx.machine);
     t->widening.emplace(*t->found, kWorkerAccount);

@@ -1,11 +1,12 @@
-// "Exactly as found" (sweep_detail.h, FirstDifference): what the sweep compares between the
+// "Exactly as found" (invariants.h, FirstDifference): what the sweep compares between the
 // machine an apply found and the machine an episode left, and what it leaves out.
 #include <string>
 #include <string_view>
 
-#include "sweep_detail.h"
+#include "sim/invariants.h"
+#include "sim/machine_diff.h"
 
-namespace sim::sweep {
+namespace sim {
 namespace {
 
 // What "exactly as found" compares: everything but the bookkeeping a restore cannot and need
@@ -84,4 +85,4 @@ std::optional<Change> FirstDifference(const fakes::MachineState& found, const fa
   return std::nullopt;
 }
 
-}  // namespace sim::sweep
+}  // namespace sim

@@ -31,10 +31,8 @@ uint64_t Fingerprint(const fakes::MachineState& s);
 // a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
 bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
 
-// The first difference between the machine an apply found and `now` that "exactly as found"
-// counts: not the bookkeeping a restore cannot and need not undo (randomness, clock, events, the
-// journal), the password material (WorkerPasswordIsTheSecret judges it) or an unlock. sweep_as_found.cpp.
-std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
+// "Exactly as found" (invariants.h; sweep_as_found.cpp), as the sweep's episodes and exit 1 read it.
+using ::sim::FirstDifference;
 
 // What an episode's checks read of its end machine alone (with the apply's machine as found and
 // its clean apply's statuses, the same for all its episodes): a pure function of that machine,

@@ -65,6 +65,17 @@ TEST_F(BatchPasswords, EchoMasksAPasswordNetUserTookButNotThePublishedOne) {
   EXPECT_EQ(con->typed_secrets, std::vector<std::string>{"Lit#Pass2003"});
 }
 
+// A password written out on a net user line is the batch's from its first line, whether or not
+// that line runs: an `echo` of it before is masked too. A REM line's words are prose ("the net
+// user line and more" gives no password "and"), and a word reading a variable is the variable's.
+TEST_F(BatchPasswords, APasswordWrittenOnANetUserLineIsMaskedFromTheFirstLine) {
+  Go("@echo off\r\nrem run the net user line and more\r\necho Early#Pass2003 comes, and more\r\n"
+     "net user ASPNET Early#Pass2003 >nul\r\necho Never#Ran2003\r\nexit /b\r\n"
+     "net user ASPNET \"Never#Ran2003\" /add\r\nnet user ASPNET %PW%\r\n");
+  EXPECT_EQ(Out(), "******** comes, and more\n********\n");
+  EXPECT_EQ(con->typed_secrets, (std::vector<std::string>{"Early#Pass2003", "Never#Ran2003"}));
+}
+
 // What a password variable holds is remembered as it is set, though no net user line ever runs,
 // and so is what it held when the batch began; another variable's is not. A value the variable
 // held before is let go unless net user took it: it was never a password.

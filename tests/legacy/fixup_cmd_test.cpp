@@ -43,7 +43,7 @@ TEST_F(FixupCmd, RightAnswerCreatesTheProfileUnderANewSid) {
   fakes::Sam sam(machine);
   const fixer::Sid old_sid = sam.SidOf(*sam.FindUser("ASPNET"));
   fakes::FixedInput answer("1pass@word");
-  sim::LegacyRun run = sim::RunLegacyScript(machine, script, answer);
+  sim::LegacyRun run = sim::RunLegacyScript(machine, script, answer, {});
   EXPECT_FALSE(run.error);
   // The three REM lines are echoed before @echo off.
   EXPECT_EQ(run.console.rfind("C:\\>c:\\fixup.cmd\n\nC:\\>REM ", 0), 0u);

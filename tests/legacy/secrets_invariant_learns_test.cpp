@@ -1,7 +1,9 @@
 // The `secrets` invariant learns every password a batch of the scenario gave net user (on its
 // line or in a variable), whichever account holds it at the end: one printed where the console
-// could not mask it yet, or by a later step's console, fails it; the same scenario without the
-// print passes.
+// does not mask it (a variable's value echoed before its `set`, a program's message: runas's
+// prompt names the user it was given), in that step or a later one, fails it; the same scenario
+// without the print passes. (An `echo` of a password written on a net user line, before that line
+// or in a later step's console, is masked: batch_passwords_test.cpp.)
 #include <algorithm>
 
 #include "legacy_fixture.h"
@@ -33,24 +35,24 @@ bool SecretsHeld(const test_support::TempFolder& dir, const std::string& steps) 
   return std::all_of(held.begin(), held.end(), [](bool b) { return b; });
 }
 
-// Printed before net user took it (nothing to mask it by yet) and given for an account that
+// Printed before its variable was set (nothing to mask it by yet) and given for an account that
 // does not exist: no account ever holds it, so only what the batch gave net user names it.
-TEST(SecretsInvariantLearns, APasswordPrintedBeforeNetUserTookIt) {
+TEST(SecretsInvariantLearns, APasswordPrintedBeforeItsVariableWasSet) {
   const test_support::TempFolder dir("secrets_invariant_learns");
-  dir.Write("early.cmd", "@echo off\r\necho Early#Pass2003\r\nnet user nobody Early#Pass2003\r\n");
-  dir.Write("quiet.cmd", "@echo off\r\necho Early#Pass\r\nnet user nobody Early#Pass2003\r\n");
+  dir.Write("early.cmd", "@echo off\r\necho Early#Pass2003\r\nset PW=Early#Pass2003\r\nnet user nobody %PW%\r\n");
+  dir.Write("quiet.cmd", "@echo off\r\necho Early#Pass\r\nset PW=Early#Pass2003\r\nnet user nobody %PW%\r\n");
   EXPECT_FALSE(SecretsHeld(dir, "  - legacy: {script: early.cmd}\n"));
   EXPECT_TRUE(SecretsHeld(dir, "  - legacy: {script: quiet.cmd}\n"));
 }
 
-// Set through a variable and replaced before the step ends: a later step's console, which was
-// given no password, prints it.
-TEST(SecretsInvariantLearns, APasswordALaterStepPrints) {
+// Set through a variable and replaced before the step ends: a program of a later step's console
+// names it in its message (runas's prompt, which no console masks).
+TEST(SecretsInvariantLearns, APasswordALaterStepsProgramPrints) {
   const test_support::TempFolder dir("secrets_invariant_learns");
   dir.Write("set.cmd",
             "@echo off\r\nset PW=Gone#Pass2003\r\nnet user ASPNET %PW%\r\nnet user ASPNET Kept#Pass2004\r\n");
-  dir.Write("later.cmd", "@echo Gone#Pass2003\r\n");
-  dir.Write("other.cmd", "@echo Gone#Pass2004\r\n");
+  dir.Write("later.cmd", "@runas /user:Gone#Pass2003 cmd.exe\r\n");
+  dir.Write("other.cmd", "@runas /user:Gone#Pass2004 cmd.exe\r\n");
   EXPECT_FALSE(SecretsHeld(dir, "  - legacy: {script: set.cmd}\n  - legacy: {script: later.cmd}\n"));
   EXPECT_FALSE(SecretsHeld(dir,
                            "  - command: {line: net user ASPNET Gone#Pass2003}\n"
@@ -62,7 +64,7 @@ TEST(SecretsInvariantLearns, APasswordALaterStepPrints) {
 // A fixer run after the batch looks for them too, in all the scenario's output so far.
 TEST(SecretsInvariantLearns, AFixerRunAfterTheBatchLooksForThemToo) {
   const test_support::TempFolder dir("secrets_invariant_learns");
-  dir.Write("early.cmd", "@echo off\r\necho Early#Pass2003\r\nnet user nobody Early#Pass2003\r\n");
+  dir.Write("early.cmd", "@echo off\r\necho Early#Pass2003\r\nset PW=Early#Pass2003\r\nnet user nobody %PW%\r\n");
   EXPECT_EQ(SecretsHeldAt(dir, "  - legacy: {script: early.cmd}\n  - fixer: diagnose\n"),
             (std::vector<bool>{false, false}));
 }

@@ -75,7 +75,8 @@ struct Console {
   std::function<void(std::string_view)> sink;  // live copy of the output, if set
   std::vector<ConsoleNote> notes;
   // Passwords the session was given, as typed (RememberSecret): on a command line (`net user
-  // NAME PASSWORD`), or in a variable a batch file gives net user as one. From then on the echo
+  // NAME PASSWORD`; a batch file's from its first line), or in a variable a batch file gives net
+  // user as one. From then on the echo
   // of a command line, `echo` and `set` show them masked (MaskedCommandLine, MaskedSecrets), and
   // the `secrets` invariant looks for them in every output
   // [M: docs/windows-reference.md#choice-batch-masks-passwords].

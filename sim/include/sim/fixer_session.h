@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,10 @@ struct FixerRun : app::VerbRun {
   std::string command;
   uint64_t mutations = 0;                   // mutating calls the run made (or began)
   std::vector<fakes::MutationEvent> trace;  // each of them, in order
+  // The applications a request of the run reached (WebProbe::Get on the machine, beneath any
+  // decorator) after its last change to the machine (its journal and event log aside): exit 0
+  // "fixed and verified" promises every ASP.NET 1.0 application among them (ExitCodePromises).
+  std::set<std::string> verified;
 };
 
 using app::RunTranscript;

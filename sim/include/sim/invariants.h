@@ -15,9 +15,11 @@
 //  - site:      no application that answered 200 before now fails;
 //  - idempotent: a second apply on a fixed machine changes nothing;
 //  - exit codes: each run's exit code keeps its promise (ExitCodePromises): 0 "fixed" (or
-//               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200;
-//               3 only with the machine exactly as that run found it; 4 only with a journal
-//               left for a resume or rollback;
+//               "nothing-to-do", of any verb) only with every ASP.NET 1.0 application answering 200,
+//               each after the run's own request;
+//               1 "failed-restored" only with the machine as its episode's apply found it
+//               (FirstDifference); 3 only with the machine exactly as that run found it; 4 only
+//               with a journal left for a resume or rollback;
 //  - diagnose:  a diagnosis agrees with what a request shows (DiagnosisAgreesWithRequests);
 //  - read-only: diagnose, plan and a dry run change nothing, the journal included
 //               (ReadOnlyRunChangesNothing).
@@ -29,6 +31,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,6 +49,17 @@ inline const std::string kWorkerAccount(fixer::kMachineWorkerAccount);
 // After a `fixer` step, every invariant below; after a `legacy` step (fixup.cmd), `secrets` only,
 // with ctx.before_step the machine before it.
 std::vector<CheckResult> CheckInvariants(RunContext& ctx, const Step& fixer_or_legacy_step);
+
+// The passwords the `secrets` invariant looks for beside those SecretSearch reads off the machines:
+// the published 1pass@word, `given` (a fixer's temporary password, what was typed at runas), and
+// every password a batch gave net user (RunContext::batch_passwords, LegacyRun::passwords). One
+// list for run, explore, sweep, compare and legacy, so none of them misses a batch's password.
+//
+//   sim::KnownPasswords({"Tmp#2003-xyz"}, ctx.batch_passwords);   // {"1pass@word", "Tmp#2003-xyz", ...}
+std::vector<std::string> KnownPasswords(const std::vector<std::string>& given, const std::set<std::string>& batch);
+// The same for a `fixer` step (its temp_password) or a `legacy` step (its answer) of a scenario,
+// with the passwords the scenario's batches gave net user before it (ctx.batch_passwords).
+std::vector<std::string> KnownPasswords(const RunContext& ctx, const Step& fixer_or_legacy_step);
 
 // The individual invariants, for the sweep (fixer episode start vs. now).
 CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::MachineState& now);
@@ -124,11 +138,24 @@ CheckResult ReadOnlyRunChangesNothing(const std::string& what, const fakes::Mach
 // ("sam.users.ASPNET.flags: [] -> [disabled]"): everything, the journal and passwords included,
 // but the clock, the random state and the event log; nothing when there is none.
 std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, const fakes::MachineState& now);
+// The first difference between the machine a repair found and `now` that "exactly as found"
+// counts: not the bookkeeping a restore cannot and need not undo (randomness, clock, events, the
+// journal), the password material (WorkerPasswordIsTheSecret judges it) or an unlock; nullopt when
+// there is none. What exit 1 promises (README: "restored as found") and a sweep's episode ends on
+// unless fixed. sim/src/sweep_as_found.cpp.
+std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);
+
 // The promises of one run's exit code, whatever its verb (`outcome` as fixer::ToString prints
-// it), against the machine the run found (`before`) and left (`now`).
+// it), against the machine the run found (`before`) and left (`now`), and for exit 1 against the
+// machine its episode's apply found (`episode_found`; nullptr when someone else changed the machine
+// during the episode, so that "as found" no longer applies). `verified`: the applications the
+// run requested after its last change (FixerRun::verified): exit 0 "fixed" or "nothing-to-do"
+// promises every ASP.NET 1.0 application among them, not only that they answer 200.
 // `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
-                                          fakes::Machine& now, const std::map<std::string, int>* statuses = nullptr);
+                                          const fakes::MachineState* episode_found, fakes::Machine& now,
+                                          const std::set<std::string>& verified,
+                                          const std::map<std::string, int>* statuses = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
 // only while one does not answer 200; "already-fixed" while one answers 503 says why (a

@@ -6,6 +6,7 @@
 //   for (const auto& row : c.rows) ... row.legacy ... row.fixer ... row.ahead ...
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,16 +44,20 @@ struct OutcomeRow {
   std::string value;
   bool ok = true;
 };
+// `known`: the passwords its console must not hold (KnownPasswords: what was typed at runas, those
+// the set-up's batches and this one gave net user), searched as ConsoleForSecretScan leaves it.
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
-                                     const std::string& output);
+                                     const LegacyRun& run, const std::vector<std::string>& known);
 // The `exit` row of a batch run: how it ended (errorlevel, a line it stopped at, the programs
 // that failed along the way); ok when it ran to the end and errorlevel 0 goes with a site that
 // works (`site_up`), a non-zero one with a site that does not.
 OutcomeRow LegacyExitRow(const LegacyRun& run, bool site_up);
 
-// `answer`: what the user types at runas's prompt.
+// `answer`: what the user types at runas's prompt; `earlier_batch_passwords`: those the batches of
+// the scenario's set-up steps gave net user (PreparedMachine::batch_passwords). With the answer and
+// the batch's own, each side's output is searched for them (KnownPasswords).
 Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
-                            const fixer::Options& options);
+                            const fixer::Options& options, const std::set<std::string>& earlier_batch_passwords = {});
 
 std::string RenderComparisonText(const Comparison& c);
 nlohmann::json ComparisonToJson(const Comparison& c);

@@ -36,9 +36,10 @@ struct LastFixerRun {
   int exit_code = 0;
   std::string outcome;  // "fixed", "nothing-to-do", "refused", ...
   int regranted = 0;
-  bool crashed = false;         // a crash fault fired: the process "lost power"
-  fakes::MachineState before;   // the machine as the run found it
-  std::string unreached_fault;  // why a fault the step asked for never happened; "" if none
+  bool crashed = false;            // a crash fault fired: the process "lost power"
+  fakes::MachineState before;      // the machine as the run found it
+  std::string unreached_fault;     // why a fault the step asked for never happened; "" if none
+  std::set<std::string> verified;  // the applications it requested after its last change (FixerRun::verified)
 };
 
 // What the last `logon` step answered.

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "fakes/state.h"
@@ -20,6 +21,9 @@ struct PreparedMachine {
   std::string error;  // "file:line:col: message" when it could not be prepared
   std::string scenario_dir;
   int steps_run = 0;
+  // Every password a `command` step of the set-up gave net user (RunContext::batch_passwords):
+  // the secret scan of what runs on the machine next looks for them too (KnownPasswords).
+  std::set<std::string> batch_passwords;
 };
 
 PreparedMachine PrepareScenarioMachine(const std::string& path);
