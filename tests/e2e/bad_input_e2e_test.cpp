@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/affected_machine.h"
 #include "support/process_output.h"
 #include "support/run_program.h"
 #include "support/temp_folder.h"
@@ -26,12 +27,7 @@ using test_support::Ran;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kAffectedMachine =
-    "os: windows-xp-professional\n"
-    "frameworks: [\"1.0\"]\n"
-    "hotfixes: [MS03-032]\n"
-    "applications:\n"
-    "  - path: /LM/W3SVC/1/ROOT/app\n";
+using test_support::kAffectedMachine;
 
 const std::vector<std::string> kFixerVerbs = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
