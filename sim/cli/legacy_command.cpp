@@ -7,13 +7,11 @@
 // understand; 2 usage or input error.
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include "commands.h"
 #include "fakes/web_requests.h"
 #include "fixer/utf8.h"
 #include "legacy_target.h"
-#include "sim/invariants.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/machine_diff.h"
@@ -84,11 +82,10 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     for (const Change& c : changes) std::cout << FormatChange(c, "  ");
     PrintSites(*setup.state, machine.state());
     std::cout << "\nWhat the run left:\n";
-    std::set<std::string> batch = setup.batch_passwords;
-    batch.insert(run.passwords.begin(), run.passwords.end());
     std::vector<std::string> typed;  // at the terminal, what was typed is not known
     if (args->answer) typed.push_back(*args->answer);
-    std::vector<OutcomeRow> rows = JudgeOutcome(*setup.state, machine.state(), run, KnownPasswords(typed, batch));
+    std::vector<OutcomeRow> rows =
+        JudgeOutcome(*setup.state, machine.state(), run, KnownPasswordsAfter(run, typed, setup.batch_passwords));
     rows.push_back(LegacyExitRow(run, rows.front().ok));  // rows.front(): the site
     for (const OutcomeRow& row : rows) {
       std::string name = row.name + ":";

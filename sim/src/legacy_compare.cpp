@@ -106,6 +106,13 @@ std::string Secrets(const SideFacts& f) {
 
 }  // namespace
 
+std::vector<std::string> KnownPasswordsAfter(const LegacyRun& run, const std::vector<std::string>& typed,
+                                             const std::set<std::string>& earlier) {
+  std::set<std::string> batch = earlier;
+  batch.insert(run.passwords.begin(), run.passwords.end());
+  return KnownPasswords(typed, batch);
+}
+
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
                                      const LegacyRun& run, const std::vector<std::string>& known) {
   const SideFacts f = Judge(found, now, ConsoleForSecretScan(run.console), known);
@@ -158,9 +165,7 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   LegacyRun legacy = RunLegacyScript(legacy_machine, script, input, earlier_batch_passwords);
   c.legacy_console = legacy.console;
   c.legacy_load_error = legacy.load_error;
-  std::set<std::string> batch = earlier_batch_passwords;
-  batch.insert(legacy.passwords.begin(), legacy.passwords.end());
-  const std::vector<std::string> known = KnownPasswords({answer}, batch);
+  const std::vector<std::string> known = KnownPasswordsAfter(legacy, {answer}, earlier_batch_passwords);
   SideFacts l = Judge(state, legacy_machine.state(), ConsoleForSecretScan(legacy.console), known);
   const OutcomeRow exit = LegacyExitRow(legacy, l.site_up);
   l.exit = exit.value;

@@ -46,6 +46,10 @@ struct OutcomeRow {
 };
 // `known`: the passwords its console must not hold (KnownPasswords: what was typed at runas, those
 // the set-up's batches and this one gave net user), searched as ConsoleForSecretScan leaves it.
+// The passwords a batch run's console must not hold (KnownPasswords): what was `typed` at runas,
+// those the scenario's set-up batches gave net user (`earlier`), and those `run` gave it.
+std::vector<std::string> KnownPasswordsAfter(const LegacyRun& run, const std::vector<std::string>& typed,
+                                             const std::set<std::string>& earlier);
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
                                      const LegacyRun& run, const std::vector<std::string>& known);
 // The `exit` row of a batch run: how it ended (errorlevel, a line it stopped at, the programs
