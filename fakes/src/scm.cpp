@@ -9,6 +9,9 @@
 //    that is missing gives 1075, a cycle 1059, and any other failure of a dependency 1068 for
 //    the service asked for. Dependencies start first, so a 1069 of the service itself leaves
 //    them running, as the real SCM does.
+//  - A dependency names its service by key name, as CreateService's lpDependencies and the SCM's
+//    own lookup of them do (docs/windows-reference.md#services); only `net start`/`net stop`
+//    take a display name for the service asked for.
 //  - Logon check of a service account: LocalSystem and the NT AUTHORITY service accounts
 //    always log on. A local user (".\NAME", "COMPUTER\NAME" or "NAME") must exist, be enabled,
 //    and hold SeServiceLogonRight without SeDenyServiceLogonRight (through its token: user,
@@ -72,7 +75,7 @@ fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string&
   auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
     for (const auto& s : m_.state().services) {
       const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(),
-                                       [&](const std::string& d) { return Find(d) == &of; });
+                                       [&](const std::string& d) { return FindByKey(d) == &of; });
       if (!depends || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
       self(self, s);
       if (IsActive(s)) out.push_back(s.name);
@@ -116,7 +119,7 @@ fixer::Status StartWithChain(Scm& scm, Machine& m, const std::string& name, std:
   if (IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceAlreadyRunning);
   chain.push_back(fixer::FoldWindowsName(service->name));
   for (const std::string& dep_name : service->dependencies) {
-    const fixer::ServiceInfo* dep = scm.Find(dep_name);
+    const fixer::ServiceInfo* dep = scm.FindByKey(dep_name);
     if (dep == nullptr) return fixer::Status::Win(fixer::kErrorServiceDependencyDeleted);
     if (IsActive(*dep)) continue;
     if (std::find(chain.begin(), chain.end(), fixer::FoldWindowsName(dep->name)) != chain.end())
@@ -148,7 +151,7 @@ fixer::Status Scm::Stop(const std::string& name) {
   for (const auto& s : m_.state().services) {
     if (!IsActive(s)) continue;
     for (const std::string& d : s.dependencies)
-      if (Find(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
+      if (FindByKey(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
   }
   if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
   // A service starting or stopping takes no control yet: 1061 (docs/windows-reference.md#services).

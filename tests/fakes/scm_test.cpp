@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fakes/fresh_install.h"
 #include "fakes/lsa.h"
 #include "fakes/machine_ports.h"
@@ -188,6 +190,22 @@ TEST_F(ScmTest, MissingDependencyAndCycles) {
   EXPECT_EQ(scm_.Start("A").code(), fixer::kErrorCircularDependency);
   EXPECT_EQ(StateOf("A"), ServiceState::kStopped);
   EXPECT_EQ(StateOf("B"), ServiceState::kStopped);
+}
+
+// A dependency names a key: one written as another service's display name is a dependency on a
+// service that does not exist (1075), and does not hold that service up.
+TEST_F(ScmTest, ADependencyNamesAKeyNotADisplayName) {
+  const std::string display = scm_.FindByKey("IISADMIN")->display_name;
+  ASSERT_FALSE(display.empty());
+  AddService("BYDISPLAY", {display});
+  EXPECT_EQ(scm_.Start("BYDISPLAY").code(), fixer::kErrorServiceDependencyDeleted);
+
+  machine_.state().services.back().state = ServiceState::kRunning;
+  const auto dependents = scm_.ActiveDependents("IISADMIN");
+  ASSERT_TRUE(dependents.ok());
+  EXPECT_EQ(std::count(dependents->begin(), dependents->end(), "BYDISPLAY"), 0);
+  ASSERT_TRUE(scm_.StopWithDependents("IISADMIN").ok());
+  EXPECT_EQ(StateOf("BYDISPLAY"), ServiceState::kRunning);
 }
 
 TEST_F(ScmTest, ALocalAccountMustBeAbleToLogOnAsAService) {
