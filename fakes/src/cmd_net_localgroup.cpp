@@ -5,7 +5,7 @@
 //   net localgroup                          the local groups, `*` before each name
 //   net localgroup GROUP                    its name, comment and members
 //   net localgroup GROUP NAME... /add       NetLocalGroupAddMembers: 1387, 1388, 1378, nothing added
-//   net localgroup GROUP NAME... /delete    NetLocalGroupDelMembers: 1387, 1377, nothing removed
+//   net localgroup GROUP NAME... /delete    NetLocalGroupDelMembers: 1387, 1371, 1377, nothing removed
 // A group that does not exist is "System error 1376" (ERROR_NO_SUCH_ALIAS), as net.exe prints it,
 // where the API under it (`Sam`) answers 2220 NERR_GroupNotFound [S: docs/windows-reference.md#local-groups].
 // Creating and deleting groups (`net localgroup GROUP /add`) is not modelled: net's syntax text.
@@ -99,8 +99,8 @@ int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
     if (g.add) {
       if (const fixer::Status st = sam.CheckNewMember(group, *sid); !st.ok())
         return NetError(con, st.code(), st.message());
-    } else if (std::find(found->members.begin(), found->members.end(), *sid) == found->members.end()) {
-      return NetError(con, fixer::kErrorMemberNotInAlias);
+    } else if (const fixer::Status st = sam.CheckRemovedMember(group, *sid); !st.ok()) {
+      return NetError(con, st.code(), st.message());
     }
     members.push_back(*sid);
   }

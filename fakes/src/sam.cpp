@@ -352,12 +352,23 @@ fixer::Status Sam::AddMember(const std::string& group, const fixer::Sid& member)
   return Status::Ok();
 }
 
-fixer::Status Sam::RemoveMember(const std::string& group, const fixer::Sid& member) {
-  LocalGroup* g = FindGroup(group);
+fixer::Status Sam::CheckRemovedMember(const std::string& group, const fixer::Sid& member) const {
+  const LocalGroup* g = FindGroup(group);
   if (!g) return Status::Win(fixer::kNerrGroupNotFound);  // NetLocalGroupDelMembers, as AddMember
+  // The built-in Administrator stays an Administrator, even renamed, before membership is looked
+  // at (docs/windows-reference.md#local-groups).
+  if (g->sid == fixer::Sid::Administrators() && member == m_.state().sam.domain.WithRid(kAdministratorRid)) {
+    return Status::Win(fixer::kErrorSpecialAccount);
+  }
   if (std::find(g->members.begin(), g->members.end(), member) == g->members.end()) {
     return Status::Win(fixer::kErrorMemberNotInAlias);
   }
+  return Status::Ok();
+}
+
+fixer::Status Sam::RemoveMember(const std::string& group, const fixer::Sid& member) {
+  if (Status st = CheckRemovedMember(group, member); !st.ok()) return st;
+  LocalGroup* g = FindGroup(group);
   if (Status st = m_.Mutate("sam.remove_member", g->name); !st.ok()) return st;
   std::erase(g->members, member);
   return Status::Ok();

@@ -233,6 +233,26 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 2220u);
 }
 
+// XP's SAM refuses to take the built-in Administrator (RID 500 of the machine's domain, whatever
+// its name) out of Administrators: STATUS_SPECIAL_ACCOUNT, 1371, before it looks at membership
+// (docs/windows-reference.md#local-groups). Another domain's RID 500 is any member.
+TEST_F(SamTest, TheBuiltInAdministratorCannotLeaveAdministrators) {
+  const Sid admin = sam_.SidOf(*sam_.FindUser("Administrator"));
+  ASSERT_EQ(admin.Rid(), fakes::kAdministratorRid);
+  const fakes::MachineState before = m_.state();
+  const fixer::Status refused = sam_.RemoveMember("Administrators", admin);
+  EXPECT_EQ(refused.code(), 1371u);
+  EXPECT_EQ(refused.message(), "Cannot perform this operation on built-in accounts.");
+  EXPECT_EQ(m_.state(), before);
+  EXPECT_EQ(sam_.CheckRemovedMember("administrators", admin).code(), 1371u);
+
+  ASSERT_TRUE(sam_.AddMember("Users", admin).ok());
+  EXPECT_TRUE(sam_.RemoveMember("Users", admin).ok());  // any other group: as any account
+  const Sid other_domains = *Sid::Parse("S-1-5-21-1-2-3-500");
+  ASSERT_TRUE(sam_.AddMember("Administrators", other_domains).ok());
+  EXPECT_TRUE(sam_.RemoveMember("Administrators", other_domains).ok());
+}
+
 // NetLocalGroupAddMembers' documented errors: a member that does not exist (1387), a member
 // of the wrong account type (1388); MS-SAMR SamrAddMemberToAlias: only a SID of the machine's
 // own domain is looked up (docs/windows-reference.md#local-groups).

@@ -52,6 +52,20 @@ TEST_F(NetLocalGroup, DeleteANonMemberIs1377AndChangesNothing) {
   EXPECT_EQ(machine.state(), before);
 }
 
+// The built-in Administrator cannot leave Administrators (STATUS_SPECIAL_ACCOUNT, 1371), and with
+// it no other member named beside it (docs/windows-reference.md#local-groups).
+TEST_F(NetLocalGroup, TheBuiltInAdministratorCannotLeaveAdministrators) {
+  ASSERT_EQ(Run("net localgroup Administrators ASPNET /add"), 0);
+  const fakes::MachineState before = machine.state();
+  EXPECT_EQ(Run("net localgroup Administrators ASPNET Administrator /delete"), 2);
+  EXPECT_EQ(Out(), "System error 1371 has occurred.\n\nCannot perform this operation on built-in accounts.\n\n");
+  EXPECT_EQ(machine.state(), before);
+  EXPECT_TRUE(InGroup("Administrators", "Administrator"));
+  EXPECT_TRUE(InGroup("Administrators", "ASPNET"));
+  EXPECT_EQ(Run("net localgroup Users Administrator /add"), 0);  // other groups: as any account
+  EXPECT_EQ(Run("net localgroup Users Administrator /delete"), 0);
+}
+
 TEST_F(NetLocalGroup, AddAMemberTwiceIs1378) {
   EXPECT_EQ(Run("net localgroup Administrators ASPNET /add"), 0);
   EXPECT_TRUE(InGroup("Administrators", "ASPNET"));

@@ -4,7 +4,8 @@
 // without " / \ [ ] : ; | = , + * ? < > (2202), and not already a user's, a local group's, a
 // well-known principal's or a domain's (2224, 1379 for a group); RIDs start at 1000 and are
 // never reused (a deleted account's RID is gone for good, next_rid only grows); an account below
-// RID 1000 (Administrator, Guest) cannot be deleted (1371); a new user joins Users; passwords are
+// RID 1000 (Administrator, Guest) cannot be deleted (1371), nor can Administrator leave
+// Administrators (1371); a new user joins Users; passwords are
 // checked against the policy when set (2245: a refused create still uses its RID) and stored as
 // NT hashes; deleting a user removes it from its groups but leaves its profile and every ACE
 // naming its SID.
@@ -58,7 +59,7 @@ class Sam {
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
   fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // CheckNewMember's errors
-  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // 2220, 1377
+  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // CheckRemovedMember's errors
 
   // Reads (no Mutate).
   // What SetPassword would answer for this password, without setting it: 2221, 2245. An
@@ -71,6 +72,9 @@ class Sam {
   // 1388 a local group, 1378 already a member. NetLocalGroupAddMembers adds no member unless every
   // one of them passes (docs/windows-reference.md#local-groups).
   fixer::Status CheckNewMember(const std::string& group, const fixer::Sid& member) const;
+  // What RemoveMember would answer, without removing: 2220 no such group, 1371 the built-in
+  // Administrator (RID 500, whatever its name) from Administrators, 1377 not a member.
+  fixer::Status CheckRemovedMember(const std::string& group, const fixer::Sid& member) const;
   const LocalGroup* FindGroup(const std::string& name) const;
   UserAccount* FindUser(const std::string& name);
   const UserAccount* FindUser(const std::string& name) const;
