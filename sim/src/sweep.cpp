@@ -165,9 +165,9 @@ std::shared_ptr<const EndOfEpisode> EndAt(const Target& t, fakes::Machine& machi
 std::vector<CheckResult> BrokenPromises(const Target& t, const FixerRun& run, const fakes::MachineState& before,
                                         fakes::Machine& now, const EndOfEpisode* end) {
   std::vector<CheckResult> broken;
-  for (CheckResult& c : ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now,
-                                         run.verified, end ? &end->statuses : nullptr,
-                                         end && !end->fixed ? &end->difference : nullptr))
+  for (CheckResult& c :
+       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, run.verified,
+                        end ? &end->statuses : nullptr, end && !end->fixed ? &end->difference : nullptr))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
 }

@@ -114,8 +114,7 @@ class RecoveryCache {
   const Recovery* Find(const fakes::MachineState& start, uint64_t fingerprint, const RecoveryKey& key) const;
   // A kept start equal to `state`, so a second recovery from it shares it instead of a copy.
   std::shared_ptr<const fakes::MachineState> SameStart(const fakes::MachineState& state, uint64_t fingerprint) const;
-  void Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key,
-            Recovery recovery);
+  void Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key, Recovery recovery);
 
  private:
   struct Entry {
