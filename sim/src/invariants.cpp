@@ -227,11 +227,13 @@ std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, 
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
                                           const fakes::MachineState* episode_found, fakes::Machine& now,
                                           const std::set<std::string>& verified,
-                                          const std::map<std::string, int>* known_statuses) {
+                                          const std::map<std::string, int>* known_statuses,
+                                          const std::optional<Change>* found_difference) {
   std::vector<CheckResult> out;
   const std::string restored(fixer::ToString(fixer::Outcome::kFailedRestored));
   if (exit_code == fixer::ToInt(fixer::ExitCode::kFailed) && outcome == restored && episode_found) {
-    const std::optional<Change> diff = FirstDifference(*episode_found, now.state());
+    const std::optional<Change> diff =
+        found_difference ? *found_difference : FirstDifference(*episode_found, now.state());
     out.push_back(Inv("exit 1 (" + outcome + ") leaves the machine as the repair found it", !diff.has_value(),
                       "as found", diff ? diff->path + ": " + diff->before + " -> " + diff->after : "as found"));
   }

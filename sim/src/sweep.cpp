@@ -73,7 +73,6 @@ struct Case {
 
 using sweep::EndOfEpisode;
 using sweep::FaultsAfter;
-using sweep::FirstDifference;
 using sweep::Recovery;
 using sweep::RecoveryCache;
 using sweep::RecoveryKey;
@@ -154,14 +153,30 @@ std::string NextCommand(const std::string& command, fixer::ExitCode exit_code, c
 std::shared_ptr<const EndOfEpisode> EndOf(const Target& t, const fakes::MachineState& machine,
                                           std::map<std::string, int> statuses);
 
-// The exit-code promises `run` broke, `before` being the machine it found (and t.found its apply's).
+// The end of an episode on `machine`: an earlier episode's equal one, else worked out (and kept).
+std::shared_ptr<const EndOfEpisode> EndAt(const Target& t, fakes::Machine& machine) {
+  if (std::shared_ptr<const EndOfEpisode> end = t.ends.Find(machine.state())) return end;
+  return EndOf(t, machine.state(), StatusOfEveryApp(machine));
+}
+
+// The exit-code promises `run` broke, `before` being the machine it found (and t.found its apply's);
+// `end`, when the run ends its episode, is what the checks read there (its statuses, and unless
+// fixed its difference from t.found), worked out once for the promises and the episode.
 std::vector<CheckResult> BrokenPromises(const Target& t, const FixerRun& run, const fakes::MachineState& before,
-                                        fakes::Machine& now, const std::map<std::string, int>* statuses) {
+                                        fakes::Machine& now, const EndOfEpisode* end) {
   std::vector<CheckResult> broken;
   for (CheckResult& c :
-       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, run.verified, statuses))
+       ExitCodePromises(fixer::ToInt(run.exit_code), run.outcome, before, t.found.get(), now, run.verified,
+                        end ? &end->statuses : nullptr, end && !end->fixed ? &end->difference : nullptr))
     if (!c.passed) broken.push_back(std::move(c));
   return broken;
+}
+
+// Whether the promise of `run`'s exit code reads the end of its episode: exit 0 (every application
+// answering there) and exit 1 "failed-restored" (the machine as the apply found it). Both end it.
+bool PromiseReadsTheEnd(const FixerRun& run) {
+  return run.exit_code == fixer::ExitCode::kOk ||
+         (run.exit_code == fixer::ExitCode::kFailed && run.outcome == fixer::ToString(fixer::Outcome::kFailedRestored));
 }
 
 // Runs `command` on `machine` with the faults that fall after `consumed`. `before`, when given, is
@@ -184,16 +199,12 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<cons
   RunOutcome r;
   r.command = command;
   r.consumed = consumed;
-  // Exit 0 ends an episode: its promise and the episode's checks read the same statuses, an earlier
-  // episode's where it ended on an equal machine.
-  const std::map<std::string, int>* statuses = nullptr;
-  if (run.exit_code == fixer::ExitCode::kOk) {
-    r.end = t.ends.Find(machine.state());
-    statuses = r.end ? &r.end->statuses : &r.statuses.emplace(StatusOfEveryApp(machine));
-  }
+  // Exit 0 and 1 end an episode: their promise and the episode's checks read the same end, an
+  // earlier episode's where it ended on an equal machine.
+  if (PromiseReadsTheEnd(run)) r.end = EndAt(t, machine);
   const bool exit3_changed = run.exit_code == fixer::ExitCode::kRefused && run.changed;
   if (before || !exit3_changed)  // unchanged, `machine` is what it found
-    r.promises = BrokenPromises(t, run, before ? *before : machine.state(), machine, statuses);
+    r.promises = BrokenPromises(t, run, before ? *before : machine.state(), machine, r.end.get());
   r.unchecked = !before && exit3_changed;
   r.exit_code = fixer::ToInt(run.exit_code);
   r.outcome = std::move(run.outcome);
@@ -285,14 +296,8 @@ void Continue(const Target& t, fakes::Machine& machine, Episode& e, std::string 
     }
     command = NextCommand(command, fixer::ExitCode{e.exit_code()}, recovery);
   }
-  RunOutcome& last = e.runs.back();
-  if (last.end) {
-    e.end = last.end;
-  } else if (last.statuses || !(e.end = t.ends.Find(machine.state()))) {  // statuses: RunOne found no equal end
-    std::map<std::string, int> statuses = last.statuses ? std::move(*last.statuses) : StatusOfEveryApp(machine);
-    e.end = EndOf(t, machine.state(), std::move(statuses));
-  }
-  last.statuses.reset();  // e.end's, kept once
+  const RunOutcome& last = e.runs.back();
+  e.end = last.end ? last.end : EndAt(t, machine);
 }
 
 // The machine an episode's recovery starts from: `machine` and `spare` to run on (each taken
@@ -302,8 +307,14 @@ struct RecoveryStart {
   std::optional<fakes::Machine> machine;
   std::optional<fakes::MachineState> spare;
   std::shared_ptr<const fakes::MachineState> kept;
+  // Fingerprint(Now()), the same whichever of the above holds it: worked out once for both recoveries.
+  std::optional<uint64_t> fingerprint;
 
   const fakes::MachineState& Now() const { return machine ? machine->state() : spare ? *spare : *kept; }
+  uint64_t Fingerprint() {
+    if (!fingerprint) fingerprint = sweep::Fingerprint(Now());
+    return *fingerprint;
+  }
   fakes::Machine Take() {
     std::optional<fakes::Machine> m;
     if (machine) {
@@ -319,7 +330,7 @@ struct RecoveryStart {
   }
   // Keeps a shared copy of the machine (a cache's equal one when it holds one: no copy).
   void Keep(const RecoveryCache* cache) {
-    if (cache) kept = cache->SameStart(Now());
+    if (cache) kept = cache->SameStart(Now(), Fingerprint());
     if (!kept) kept = std::make_shared<const fakes::MachineState>(Now());
   }
 };
@@ -337,7 +348,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   }
   const uint64_t base = e.calls();
   RecoveryKey key{command, recovery, e.runs.size(), FaultsAfter(faults, base)};
-  if (const Recovery* r = cache->Find(start.Now(), key)) {
+  if (const Recovery* r = cache->Find(start.Now(), start.Fingerprint(), key)) {
     for (const RunOutcome& run : r->runs) e.runs.push_back(Renumbered(run, static_cast<int64_t>(base)));
     e.end = r->end;
     e.reused = true;
@@ -352,7 +363,7 @@ void ContinueFrom(const Target& t, RecoveryStart& start, Episode& e, const std::
   Recovery kept{{}, e.end};
   for (size_t i = first; i < e.runs.size(); ++i)
     kept.runs.push_back(Renumbered(e.runs[i], -static_cast<int64_t>(base)));
-  cache->Keep(from, std::move(key), std::move(kept));
+  cache->Keep(from, start.Fingerprint(), std::move(key), std::move(kept));
 }
 
 // The operator's recovery after the apply `apply`, from `start` (what it left), with the faults
@@ -686,7 +697,7 @@ CaseResult RunPair(const Case& pair, Recorded& single, const SweepOptions& o, Re
     assert(second.call >= single.apply.first && second.call - single.apply.first < single.apply.before.size());
     const std::shared_ptr<const fakes::MachineState> cut = single.apply.before[second.call - single.apply.first];
     RecoveryStart start;
-    if (cache) start.kept = cache->SameStart(*cut);
+    if (cache) start.kept = cache->SameStart(*cut, *(start.fingerprint = sweep::Fingerprint(*cut)));
     if (!start.kept) start.kept = cut;
     std::optional<CaseResult> r =
         FinishCase(pair, CutShort(apply, second.call), std::move(start), o, nullptr, false, cache);

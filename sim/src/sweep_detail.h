@@ -31,9 +31,6 @@ uint64_t Fingerprint(const fakes::MachineState& s);
 // a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
 bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
 
-// "Exactly as found" (invariants.h; sweep_as_found.cpp), as the sweep's episodes and exit 1 read it.
-using ::sim::FirstDifference;
-
 // What an episode's checks read of its end machine alone (with the apply's machine as found and
 // its clean apply's statuses, the same for all its episodes): a pure function of that machine,
 // so an episode ending on a machine equal to an earlier one's takes these instead of working
@@ -45,7 +42,10 @@ struct EndOfEpisode {
   // The invariants that compare the end with the machine as found: services, grants, widened,
   // worker password, site, in that order.
   std::vector<CheckResult> checks;
-  std::optional<Change> difference;     // FirstDifference from the machine as found; only when not fixed
+  // FirstDifference from the machine as found, worked out once per end that is not fixed (of a fixed
+  // one it costs a whole diff, and only a rollback or an exit 1 ending there reads it): what an end
+  // not fixed is checked against, and what exit 1 "failed-restored" promises (ExitCodePromises).
+  std::optional<Change> difference;
   std::optional<SecretSearch> secrets;  // the passwords no text may hold, and whether the records hold one
   bool secret_in_clean_text = false;    // in the clean apply's transcript, which every cut short apply shows
 };
@@ -77,10 +77,9 @@ struct RunOutcome {
   std::shared_ptr<const std::string> text;  // its transcript (a cut short run shares the whole run's)
   std::vector<fakes::MutationEvent> trace;  // its mutating calls, numbered over the episode
   std::vector<CheckResult> promises;        // the exit-code promises it broke (ExitCodePromises)
-  // After an exit 0, which ends the episode: the end an earlier episode reached on an equal
-  // machine (with what each application answers there), or else what each one answers, probed.
+  // After an exit 0 or 1, which end the episode: where it ended (an earlier episode's equal end, or
+  // worked out there), which its exit-code promise read.
   std::shared_ptr<const EndOfEpisode> end;
-  std::optional<std::map<std::string, int>> statuses;
   // Exit 3 after a change, with no copy of the machine it found to compare: the case runs
   // again with copies (a recovery run copies the machine it finds only then: nearly never).
   bool unchecked = false;
@@ -108,13 +107,14 @@ struct Recovery {
 // The recoveries one worker ran for a group of one apply's cases (their first faults at a few
 // neighbouring calls: they often leave the same machine, whatever the error), the latest 256 at
 // most. Equal means equal field by field, so a recovery is taken only where running it again
-// would give the same runs: no hash decides.
+// would give the same runs: no hash decides. `fingerprint` is always Fingerprint(start): the
+// caller works it out once for the machine both of a case's recoveries start from.
 class RecoveryCache {
  public:
-  const Recovery* Find(const fakes::MachineState& start, const RecoveryKey& key) const;
+  const Recovery* Find(const fakes::MachineState& start, uint64_t fingerprint, const RecoveryKey& key) const;
   // A kept start equal to `state`, so a second recovery from it shares it instead of a copy.
-  std::shared_ptr<const fakes::MachineState> SameStart(const fakes::MachineState& state) const;
-  void Keep(std::shared_ptr<const fakes::MachineState> start, RecoveryKey key, Recovery recovery);
+  std::shared_ptr<const fakes::MachineState> SameStart(const fakes::MachineState& state, uint64_t fingerprint) const;
+  void Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key, Recovery recovery);
 
  private:
   struct Entry {

@@ -51,8 +51,8 @@ std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint6
   return after;
 }
 
-const Recovery* RecoveryCache::Find(const fakes::MachineState& start, const RecoveryKey& key) const {
-  const uint64_t fingerprint = Fingerprint(start);
+const Recovery* RecoveryCache::Find(const fakes::MachineState& start, uint64_t fingerprint,
+                                    const RecoveryKey& key) const {
   for (const Entry& e : entries_) {
     if (e.fingerprint != fingerprint || e.key.command != key.command || e.key.recovery != key.recovery ||
         e.key.runs_before != key.runs_before || e.key.faults != key.faults)
@@ -62,15 +62,15 @@ const Recovery* RecoveryCache::Find(const fakes::MachineState& start, const Reco
   return nullptr;
 }
 
-std::shared_ptr<const fakes::MachineState> RecoveryCache::SameStart(const fakes::MachineState& state) const {
-  const uint64_t fingerprint = Fingerprint(state);
+std::shared_ptr<const fakes::MachineState> RecoveryCache::SameStart(const fakes::MachineState& state,
+                                                                    uint64_t fingerprint) const {
   for (const Entry& e : entries_)
     if (e.fingerprint == fingerprint && SameMachine(*e.start, state)) return e.start;
   return nullptr;
 }
 
-void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, RecoveryKey key, Recovery recovery) {
-  const uint64_t fingerprint = Fingerprint(*start);
+void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key,
+                         Recovery recovery) {
   if (entries_.size() >= kMaxEntries) entries_.erase(entries_.begin(), entries_.begin() + kMaxEntries / 2);
   entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
 }

@@ -13,11 +13,13 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "fixer/ports/profiles.h"
 #include "fixer/ports/web_probe.h"
 #include "sim/fixer_session.h"
+#include "sim/invariants.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/sweep.h"
@@ -75,6 +77,32 @@ TEST(ExitOnePromise, TheSweepComparesEachExitOneWithTheMachineFound) {
   for (const auto& v : broken.violations)
     exit_one = exit_one || v.check.starts_with("exit 1 (failed-restored) leaves the machine as the repair found it");
   EXPECT_TRUE(exit_one) << broken.violations.front().ToString();
+}
+
+// The sweep works out an episode end's difference from the machine found once, for the end's
+// checks and for the exit-1 promise of the run that ended there (ExitCodePromises'
+// found_difference): handed that difference, the promise is the one it works out itself.
+TEST(ExitOnePromise, HandedTheDifferenceFromTheMachineFoundItIsTheSamePromise) {
+  auto loaded = sim::LoadScenarioText(Scenario("apply"), "exit1.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  const fakes::MachineState& found = loaded.value->machine;
+  fakes::Machine machine(found);
+  fakes::FaultPlan fail;
+  fail.Add({.op = "scm.start", .nth = 1, .kind = fakes::FaultKind::kFail});
+  const std::unique_ptr<sim::PortsDecorator> broken = Broken()();
+  const sim::FixerRun run = sim::RunFixer(machine, "apply", {}, std::move(fail), false, broken.get());
+  ASSERT_EQ(run.outcome, "failed-restored");
+  const std::optional<sim::Change> difference = sim::FirstDifference(found, machine.state());
+  ASSERT_TRUE(difference.has_value()) << "the broken undo leaves the profile it made";
+
+  const auto worked_out = sim::ExitCodePromises(1, run.outcome, found, &found, machine, run.verified);
+  const auto handed = sim::ExitCodePromises(1, run.outcome, found, &found, machine, run.verified, nullptr, &difference);
+  ASSERT_EQ(worked_out.size(), 1u);
+  ASSERT_EQ(handed.size(), 1u);
+  EXPECT_FALSE(handed[0].passed);
+  EXPECT_EQ(handed[0].what, worked_out[0].what);
+  EXPECT_EQ(handed[0].actual, worked_out[0].actual);
+  EXPECT_EQ(handed[0].actual, difference->path + ": " + difference->before + " -> " + difference->after);
 }
 
 // A fixer that verifies nothing: every request "answers" 200 without reaching the machine.

@@ -151,11 +151,13 @@ std::optional<Change> FirstDifference(const fakes::MachineState& found, const fa
 // during the episode, so that "as found" no longer applies). `verified`: the applications the
 // run requested after its last change (FixerRun::verified): exit 0 "fixed" or "nothing-to-do"
 // promises every ASP.NET 1.0 application among them, not only that they answer 200.
-// `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed.
+// `statuses`, when given, is StatusOfEveryApp(now), which the caller has already probed;
+// `found_difference`, FirstDifference(*episode_found, now.state()), which it has already worked out.
 std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outcome, const fakes::MachineState& before,
                                           const fakes::MachineState* episode_found, fakes::Machine& now,
                                           const std::set<std::string>& verified,
-                                          const std::map<std::string, int>* statuses = nullptr);
+                                          const std::map<std::string, int>* statuses = nullptr,
+                                          const std::optional<Change>* found_difference = nullptr);
 
 // A diagnosis agrees with what requesting every ASP.NET 1.0 application shows now: "affected"
 // only while one does not answer 200; "already-fixed" while one answers 503 says why (a
