@@ -30,9 +30,9 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 }
 
 // Records one item's outcome; returns it so the step can fail on the first error.
-Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
+Status Report(RepairContext& ctx, std::string_view kind, std::string what, const Status& st) {
   const RegrantItem& item = ctx.result.regranted.emplace_back(
-      RegrantItem{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()});
+      RegrantItem{std::string(kind), std::move(what), st.ok(), st.ok() ? std::string() : st.ToString()});
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
@@ -135,7 +135,10 @@ class RegrantAces : public RegrantStep {
     auto present = ctx.ports.security.FindAcesOn(sids->second, recorded);
     if (!present) return present.status();
     const size_t first = ctx.result.regranted.size();
-    ctx.result.regranted.reserve(first + recorded.size());  // one item per object
+    // One item per object, and room for regrant-sql's after them: growing past 100,000 items
+    // would move every one.
+    const RecordedGrants& grants = GrantsOf(Recorded(ctx));
+    ctx.result.regranted.reserve(first + recorded.size() + grants.logins.size() + grants.db_users.size());
     Regrants regrants(ctx, recorded, *present, sids->second);
     ctx.ports.security.AddAcesEach(recorded, regrants);
     Summarize(ctx, id(), first);
@@ -151,6 +154,11 @@ class RegrantAces : public RegrantStep {
         : ctx_(ctx), recorded_(recorded), present_(present), new_sid_(new_sid) {}
     void AcesFor(size_t i, std::vector<Ace>& aces) override {
       const std::span<const Ace> already = i < present_.size() ? present_[i] : std::span<const Ace>();
+      if (already.empty()) {  // the usual case: every recorded ACE again, copied as a block
+        aces.assign(recorded_[i].aces.begin(), recorded_[i].aces.end());
+        for (Ace& ace : aces) ace.sid = new_sid_;
+        return;
+      }
       for (const Ace& was : recorded_[i].aces) {
         const bool held = std::any_of(already.begin(), already.end(), [&was](const Ace& a) {
           return a.mask == was.mask && a.flags == was.flags && a.type == was.type;
