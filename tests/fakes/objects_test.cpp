@@ -392,6 +392,7 @@ TEST_F(ObjectsTest, AddAcesInsertsBeforeTheFirstLaterClassInANonCanonicalDacl) {
 // that AddAce one by one gives, and is one mutation exactly when something is new.
 TEST_F(ObjectsTest, AddAcesOfAnyBatchEqualsAddAceOneByOne) {
   const std::vector<Sid> sids = {NewUser("ASPNET"), Sid::Users(), Sid::Guests()};
+  const Sid regrant = NewUser("renamed");
   const std::vector<uint32_t> masks = {fixer::kFileGenericRead, fixer::kFileModify, fixer::kFileAllAccess};
   const std::vector<uint32_t> flags = {0, kOiCi, fixer::kInheritedAce};
   std::mt19937 random(15);
@@ -410,8 +411,12 @@ TEST_F(ObjectsTest, AddAcesOfAnyBatchEqualsAddAceOneByOne) {
     std::stable_sort(dacl.begin(), dacl.end(), canonical);
     std::vector<Ace> batch(round < 10 ? round : pick(150));
     for (Ace& ace : batch) ace = !dacl.empty() && pick(4) == 0 ? dacl[pick(dacl.size())] : any_ace();
-    // Every other batch in canonical order, as a re-grant's (read from a DACL) comes.
-    if (round % 2 == 1) std::stable_sort(batch.begin(), batch.end(), canonical);
+    if (round % 2 == 1) {  // a re-grant's batch: the DACL's ACEs again for another SID, in canonical order
+      batch.clear();
+      for (const Ace& ace : dacl) batch.push_back({ace.type, regrant, ace.mask, ace.flags});
+    } else if (round % 4 == 2) {
+      std::stable_sort(batch.begin(), batch.end(), canonical);
+    }
     const ObjectRef batched{ObjectNamespace::kFile, "C:\\batched" + std::to_string(round)};
     const ObjectRef one_by_one{ObjectNamespace::kFile, "C:\\one-by-one" + std::to_string(round)};
     ASSERT_TRUE(objects_.Create(batched.ns, batched.path, true, Sid::Administrators(), dacl).ok());
