@@ -126,10 +126,11 @@ bool SameAce(const fixer::Ace& a, const fixer::Ace& b) {
   return a.mask == b.mask && a.flags == b.flags && a.type == b.type && a.sid == b.sid;
 }
 
-// Equal ACEs hash alike: their type, mask and flags mixed (a re-grant's ACEs differ in these).
-uint32_t FieldsHash(const fixer::Ace& ace) {
+// Equal ACEs get the same one of 64 bits, from their type, mask and flags (a re-grant's ACEs
+// differ in these).
+uint64_t FieldsBit(const fixer::Ace& ace) {
   const uint64_t fields = (uint64_t{ace.mask} << 32) ^ (uint64_t{ace.flags} << 1) ^ static_cast<uint64_t>(ace.type);
-  return static_cast<uint32_t>((fields * 0x9E3779B97F4A7C15ull) >> 40);
+  return uint64_t{1} << ((fields * 0x9E3779B97F4A7C15ull) >> 58);
 }
 
 constexpr int kClasses = 3;
@@ -152,12 +153,12 @@ ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
     }
   }
   ClassCounts counts{};
-  uint64_t seen = 0;  // a bit per hash of the type, mask and flags of the new ACEs so far
+  uint64_t seen = 0;  // the FieldsBit of each new ACE so far
   for (size_t i = 0; i < aces.size(); ++i) {
     if (cls[i] == kNotNew) continue;
     // An equal earlier ACE that is held marked this one held too; an equal earlier new one is
-    // added already: only the new ones need a look, and only when one shares the hash's bit.
-    const uint64_t bit = uint64_t{1} << (FieldsHash(aces[i]) % 64);
+    // added already: only the new ones need a look, and only when one shares its FieldsBit.
+    const uint64_t bit = FieldsBit(aces[i]);
     if (seen & bit) {
       for (size_t j = 0; j < i; ++j) {
         if (cls[j] != kNotNew && SameAce(aces[j], aces[i])) {
