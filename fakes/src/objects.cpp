@@ -19,7 +19,10 @@
 #include <array>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "fakes/cacls_format.h"
 #include "fakes/paths.h"
@@ -123,10 +126,11 @@ bool SameAce(const fixer::Ace& a, const fixer::Ace& b) {
   return a.mask == b.mask && a.flags == b.flags && a.type == b.type && a.sid == b.sid;
 }
 
-// Equal ACEs hash alike: their type, mask and flags mixed (a re-grant's ACEs differ in these).
-uint32_t FieldsHash(const fixer::Ace& ace) {
+// Equal ACEs get the same one of 64 bits, from their type, mask and flags (a re-grant's ACEs
+// differ in these).
+uint64_t FieldsBit(const fixer::Ace& ace) {
   const uint64_t fields = (uint64_t{ace.mask} << 32) ^ (uint64_t{ace.flags} << 1) ^ static_cast<uint64_t>(ace.type);
-  return static_cast<uint32_t>((fields * 0x9E3779B97F4A7C15ull) >> 40);
+  return uint64_t{1} << ((fields * 0x9E3779B97F4A7C15ull) >> 58);
 }
 
 constexpr int kClasses = 3;
@@ -149,12 +153,12 @@ ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
     }
   }
   ClassCounts counts{};
-  uint64_t seen = 0;  // a bit per hash of the type, mask and flags of the new ACEs so far
+  uint64_t seen = 0;  // the FieldsBit of each new ACE so far
   for (size_t i = 0; i < aces.size(); ++i) {
     if (cls[i] == kNotNew) continue;
     // An equal earlier ACE that is held marked this one held too; an equal earlier new one is
-    // added already: only the new ones need a look, and only when one shares the hash's bit.
-    const uint64_t bit = uint64_t{1} << (FieldsHash(aces[i]) % 64);
+    // added already: only the new ones need a look, and only when one shares its FieldsBit.
+    const uint64_t bit = FieldsBit(aces[i]);
     if (seen & bit) {
       for (size_t j = 0; j < i; ++j) {
         if (cls[j] != kNotNew && SameAce(aces[j], aces[i])) {
@@ -169,44 +173,57 @@ ClassCounts MarkNewAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
   return counts;
 }
 
+// Where each class's added ACEs go in `dacl`: before the first ACE of a later class (the DACL's
+// size when none), so a DACL a scenario gave out of order keeps its order. Two scans that stop
+// at the first allow and at the first inherited ACE.
+ClassCounts InsertionPoints(std::span<const fixer::Ace> dacl) {
+  const size_t n = dacl.size();
+  size_t first_past_deny = 0;
+  while (first_past_deny < n && CanonicalClass(dacl[first_past_deny]) == 0) ++first_past_deny;
+  size_t first_inherited = first_past_deny;
+  while (first_inherited < n && CanonicalClass(dacl[first_inherited]) < 2) ++first_inherited;
+  return {first_past_deny, first_inherited, n};
+}
+
 // Inserts the ACEs of `aces` that `cls` gives a class (`counts` of them by class) into `dacl` in
 // canonical order: an ACE of class c goes before the first ACE of `dacl` of a later class, after
-// the added ACEs of classes up to c that go there too (so a DACL a scenario gave out of order
-// keeps its order). The DACL is runs of old ACEs with the added ones of a class after each; each
-// ACE moves once: into a new buffer when the DACL must grow (a re-grant's usual case), else in
-// place from the back.
+// the added ACEs of classes up to c that go there too. The DACL is runs of old ACEs with the added
+// ones of a class after each; each ACE moves once: into a new buffer when the DACL must grow (a
+// re-grant's usual case), else in place from the back. A batch already in canonical order (a
+// re-grant's, read from a DACL) is read once, not once per class.
 void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, std::span<const uint8_t> cls,
                      const ClassCounts& counts) {
   const size_t n = dacl.size();
-  ClassCounts before;  // where each class goes: the first later-class ACE
-  before.fill(n);
-  for (size_t i = 0; i < n && before[1] == n; ++i) {
-    const int c = CanonicalClass(dacl[i]);
-    for (int earlier = 0; earlier < c; ++earlier) {
-      if (before[static_cast<size_t>(earlier)] == n) before[static_cast<size_t>(earlier)] = i;
-    }
-  }
+  const ClassCounts before = InsertionPoints(dacl);
+  // Sorted classes (kNotNew last) put each class's new ACEs in one range of `aces`: no look at
+  // the others.
+  const bool grouped = std::is_sorted(cls.begin(), cls.end());
   auto added_of_class = [&](size_t c, auto&& put) {
+    if (grouped) {
+      const size_t start = c == 0 ? 0 : c == 1 ? counts[0] : counts[0] + counts[1];
+      for (size_t j = start; j < start + counts[c]; ++j) put(aces[j]);
+      return;
+    }
     for (size_t j = 0; j < aces.size(); ++j) {
       if (cls[j] == c) put(aces[j]);
     }
   };
-  auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
   size_t shift = counts[0] + counts[1] + counts[2];
   if (dacl.capacity() < n + shift) {
     std::vector<fixer::Ace> grown;
     grown.reserve(n + shift);
+    const fixer::Ace* old = dacl.data();
     size_t from = 0;
     for (size_t c = 0; c < kClasses; ++c) {
       const size_t to = before[c];
-      grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(at(to)));
+      grown.insert(grown.end(), old + from, old + to);
       if (counts[c] > 0) added_of_class(c, [&grown](const fixer::Ace& ace) { grown.push_back(ace); });
       from = to;
     }
-    grown.insert(grown.end(), std::make_move_iterator(at(from)), std::make_move_iterator(dacl.end()));
     dacl.swap(grown);
     return;
   }
+  auto at = [&dacl](size_t i) { return dacl.begin() + static_cast<std::ptrdiff_t>(i); };
   dacl.resize(n + shift);
   size_t run_end = n;  // the run of old ACEs after class c's place moves `shift` on
   for (size_t c = kClasses; c-- > 0 && shift > 0;) {
@@ -314,27 +331,46 @@ fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::stri
 
 namespace {
 
-// Where in `dacl` the explicit ACEs naming `sid` are, into `at` (cleared first): one comparison
-// per ACE, and the caller copies only those found.
-void ExplicitAcesAt(const std::vector<fixer::Ace>& dacl, const fixer::Sid& sid, std::vector<size_t>& at) {
-  at.clear();
-  const size_t n = dacl.size();
-  const fixer::Ace* ace = dacl.data();
-  for (size_t i = 0; i < n; ++i) {
-    if (ace[i].sid == sid && !(ace[i].flags & fixer::kInheritedAce)) at.push_back(i);
-  }
+bool NamesExplicitly(const fixer::Ace& ace, const fixer::Sid& sid) {
+  return ace.sid == sid && !(ace.flags & fixer::kInheritedAce);
 }
 
-void CopyAcesAt(const std::vector<fixer::Ace>& dacl, const std::vector<size_t>& at, std::vector<fixer::Ace>& out) {
-  out.reserve(out.size() + at.size());
-  for (size_t i : at) out.push_back(dacl[i]);
+// The first explicit ACE of `dacl` naming `sid`; dacl.size() when none does.
+size_t FirstExplicitAceOf(std::span<const fixer::Ace> dacl, const fixer::Sid& sid) {
+  size_t i = 0;
+  while (i < dacl.size() && !NamesExplicitly(dacl[i], sid)) ++i;
+  return i;
+}
+
+using AceRuns = std::vector<std::pair<size_t, size_t>>;  // [begin, end) positions in a DACL
+
+// Appends the explicit ACEs of `dacl` naming `sid`, from `first` (FirstExplicitAceOf) on, to
+// `out` in DACL order: one comparison per ACE, then one block copy per run of them (an account's
+// ACEs on an object usually stand together) into a buffer of the right size. `runs` is scratch.
+void AppendExplicitAcesOf(std::span<const fixer::Ace> dacl, const fixer::Sid& sid, size_t first,
+                          std::vector<fixer::Ace>& out, AceRuns& runs) {
+  runs.clear();
+  size_t count = 0;
+  for (size_t i = first; i < dacl.size();) {
+    if (!NamesExplicitly(dacl[i], sid)) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < dacl.size() && NamesExplicitly(dacl[end], sid)) ++end;
+    runs.emplace_back(i, end);
+    count += end - i;
+    i = end;
+  }
+  out.reserve(out.size() + count);
+  for (const auto& [begin, end] : runs) out.insert(out.end(), dacl.data() + begin, dacl.data() + end);
 }
 
 }  // namespace
 
 std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& sid) const {
   std::vector<fixer::ObjectAces> out;
-  std::vector<size_t> at;  // reused for every object
+  AceRuns runs;  // reused for every object
   const auto& objects = m_.state().objects;
   // The map is ordered by "<namespace name>:<folded path>": each namespace's range, taken in
   // enum order, is in folded path order already.
@@ -342,10 +378,11 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
     const std::string prefix = std::string(fixer::ToString(ns)) + ":";
     const std::string past = std::string(fixer::ToString(ns)) + char(':' + 1);
     for (auto it = objects.lower_bound(prefix), end = objects.lower_bound(past); it != end; ++it) {
-      ExplicitAcesAt(it->second.dacl, sid, at);
-      if (at.empty()) continue;
+      const std::vector<fixer::Ace>& dacl = it->second.dacl;
+      const size_t first = FirstExplicitAceOf(dacl, sid);
+      if (first == dacl.size()) continue;
       fixer::ObjectAces& found = out.emplace_back(fixer::ObjectAces{.object = {it->second.ns, it->second.path}});
-      CopyAcesAt(it->second.dacl, at, found.aces);
+      AppendExplicitAcesOf(dacl, sid, first, found.aces, runs);
     }
   }
   return out;
@@ -354,15 +391,16 @@ std::vector<fixer::ObjectAces> ObjectStore::FindAcesByObject(const fixer::Sid& s
 std::vector<std::vector<fixer::Ace>> ObjectStore::FindAcesOn(const fixer::Sid& sid,
                                                              std::span<const fixer::ObjectAces> on) const {
   std::vector<std::vector<fixer::Ace>> out(on.size());
-  std::vector<size_t> at;
+  AceRuns runs;
   const auto& objects = m_.state().objects;
   auto next = objects.end();  // the object after the last one found
   for (size_t i = 0; i < on.size(); ++i) {
     auto it = FindFrom(objects, next, on[i].object);
     if (it == objects.end()) continue;
     next = std::next(it);
-    ExplicitAcesAt(it->second.dacl, sid, at);
-    CopyAcesAt(it->second.dacl, at, out[i]);
+    const std::vector<fixer::Ace>& dacl = it->second.dacl;
+    const size_t first = FirstExplicitAceOf(dacl, sid);
+    if (first != dacl.size()) AppendExplicitAcesOf(dacl, sid, first, out[i], runs);
   }
   return out;
 }

@@ -30,9 +30,9 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 }
 
 // Records one item's outcome; returns it so the step can fail on the first error.
-Status Report(RepairContext& ctx, std::string kind, std::string what, Status st) {
-  const RegrantItem& item = ctx.result.regranted.emplace_back(
-      RegrantItem{std::move(kind), std::move(what), st.ok(), st.ok() ? "" : st.ToString()});
+Status Report(RepairContext& ctx, std::string_view kind, std::string what, const Status& st) {
+  const RegrantItem& item = ctx.result.regranted.emplace_back(std::string(kind), std::move(what), st.ok(),
+                                                              st.ok() ? std::string() : st.ToString());
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
@@ -61,7 +61,9 @@ class RegrantStep : public Step {
  protected:
   static const StepData& Recorded(const RepairContext& ctx) { return ctx.DataOf("record-grants"); }
   // Every item is attempted; the first failure is the step's result.
-  static Status First(Status current, Status next) { return current.ok() ? next : current; }
+  static void KeepFirst(Status& first, Status next) {
+    if (first.ok()) first = std::move(next);
+  }
   static Result<std::pair<Sid, Sid>> Sids(const StepData& data) {
     auto old_sid = Sid::Parse(Get(data, "old_sid"));
     auto new_sid = Sid::Parse(Get(data, "new_sid"));
@@ -85,7 +87,7 @@ class RegrantRights : public RegrantStep {
     Status result;
     const size_t first = ctx.result.regranted.size();
     for (const std::string& right : SplitList(Get(Recorded(ctx), "rights"))) {
-      result = First(result, Report(ctx, "right", right, ctx.ports.rights.Grant(sids->second, right)));
+      KeepFirst(result, Report(ctx, "right", right, ctx.ports.rights.Grant(sids->second, right)));
     }
     Summarize(ctx, id(), first);
     return result;
@@ -107,7 +109,7 @@ class RegrantGroups : public RegrantStep {
     const size_t first = ctx.result.regranted.size();
     for (const std::string& group : SplitList(Get(Recorded(ctx), "groups"))) {
       Status st = OkIf(ctx.ports.accounts.AddToGroup(group, sids->second), kErrorMemberInAlias);
-      result = First(result, Report(ctx, "group", group, st));
+      KeepFirst(result, Report(ctx, "group", group, st));
     }
     Summarize(ctx, id(), first);
     return result;
@@ -135,7 +137,10 @@ class RegrantAces : public RegrantStep {
     auto present = ctx.ports.security.FindAcesOn(sids->second, recorded);
     if (!present) return present.status();
     const size_t first = ctx.result.regranted.size();
-    ctx.result.regranted.reserve(first + recorded.size());  // one item per object
+    // One item per object, and room for regrant-sql's after them: growing past 100,000 items
+    // would move every one.
+    const RecordedGrants& grants = GrantsOf(Recorded(ctx));
+    ctx.result.regranted.reserve(first + recorded.size() + grants.logins.size() + grants.db_users.size());
     Regrants regrants(ctx, recorded, *present, sids->second);
     ctx.ports.security.AddAcesEach(recorded, regrants);
     Summarize(ctx, id(), first);
@@ -151,6 +156,11 @@ class RegrantAces : public RegrantStep {
         : ctx_(ctx), recorded_(recorded), present_(present), new_sid_(new_sid) {}
     void AcesFor(size_t i, std::vector<Ace>& aces) override {
       const std::span<const Ace> already = i < present_.size() ? present_[i] : std::span<const Ace>();
+      if (already.empty()) {  // the usual case: every recorded ACE again, copied as a block
+        aces.assign(recorded_[i].aces.begin(), recorded_[i].aces.end());
+        for (Ace& ace : aces) ace.sid = new_sid_;
+        return;
+      }
       for (const Ace& was : recorded_[i].aces) {
         const bool held = std::any_of(already.begin(), already.end(), [&was](const Ace& a) {
           return a.mask == was.mask && a.flags == was.flags && a.type == was.type;
@@ -160,7 +170,7 @@ class RegrantAces : public RegrantStep {
     }
     void Written(size_t i, const Status& st) override {
       const ObjectAces& old = recorded_[i];
-      result_ = First(result_, Report(ctx_, "ace", DescribeAces(old.object, old.aces.size()), st));
+      KeepFirst(result_, Report(ctx_, "ace", DescribeAces(old.object, old.aces.size()), st));
     }
     const Status& result() const { return result_; }
 
@@ -221,27 +231,27 @@ class RegrantSql : public RegrantStep {
     for (const SqlDbUser& u : users) {
       if (old_user_keys.contains(key(u))) {
         Status st = sql.DropDbUser(u.database, u.name);
-        if (!st.ok()) result = First(result, Report(ctx, "db-user", Name(u), st));
+        if (!st.ok()) KeepFirst(result, Report(ctx, "db-user", Name(u), st));
       }
     }
     for (SqlLogin l : logins) {
       if (new_login_names.contains(l.name)) {
-        result = First(result, Report(ctx, "sql-login", l.name, Status()));
+        KeepFirst(result, Report(ctx, "sql-login", l.name, Status()));
         continue;
       }
       Status st;
       if (old_login_names.contains(l.name)) st = sql.DropLogin(l.name);
       l.sid = sids->second;
       if (st.ok()) st = sql.CreateLogin(l);
-      result = First(result, Report(ctx, "sql-login", l.name, st));
+      KeepFirst(result, Report(ctx, "sql-login", l.name, st));
     }
     for (SqlDbUser u : users) {
       if (new_user_keys.contains(key(u))) {
-        result = First(result, Report(ctx, "db-user", Name(u), Status()));
+        KeepFirst(result, Report(ctx, "db-user", Name(u), Status()));
         continue;
       }
       u.login_sid = sids->second;
-      result = First(result, Report(ctx, "db-user", Name(u), sql.CreateDbUser(u)));
+      KeepFirst(result, Report(ctx, "db-user", Name(u), sql.CreateDbUser(u)));
     }
     Summarize(ctx, id(), first);
     return result;

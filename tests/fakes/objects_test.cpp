@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <random>
 #include <string>
 #include <utility>
@@ -313,6 +314,35 @@ TEST_F(ObjectsTest, FindAcesOnAnswersForTheGivenObjectsInTheirOrder) {
   EXPECT_TRUE(objects_.FindAcesOn(aspnet, {}).empty());
 }
 
+// The walks copy each object's ACEs naming the SID a run at a time: whatever the runs (none, one,
+// several, broken by another SID or by an inherited ACE of the same SID), both answer the ACEs a
+// filter of each DACL keeps, in DACL order.
+TEST_F(ObjectsTest, TheWalksAnswerWhatAFilterOfEachDaclKeeps) {
+  const Sid aspnet = NewUser("ASPNET");
+  const std::vector<Sid> sids = {aspnet, NewUser("other"), Sid::Users()};
+  std::mt19937 random(27);
+  auto pick = [&random](size_t n) { return static_cast<size_t>(random() % n); };
+  std::vector<fixer::ObjectAces> expected;
+  for (size_t i = 0; i < 80; ++i) {
+    std::vector<Ace> dacl(pick(14));
+    for (Ace& ace : dacl) {
+      ace = {pick(2) == 0 ? AceType::kAllow : AceType::kDeny, sids[pick(sids.size())], 0x100u << pick(8),
+             pick(4) == 0 ? fixer::kInheritedAce : kOiCi * static_cast<uint32_t>(pick(2))};
+    }
+    const ObjectRef ref{ObjectNamespace::kFile, "C:\\walk\\" + std::to_string(1000 + i)};
+    ASSERT_TRUE(objects_.Create(ref.ns, ref.path, true, Sid::Administrators(), dacl).ok());
+    std::vector<Ace> kept;
+    std::copy_if(dacl.begin(), dacl.end(), std::back_inserter(kept),
+                 [&](const Ace& a) { return a.sid == aspnet && !(a.flags & fixer::kInheritedAce); });
+    if (!kept.empty()) expected.push_back({ref, kept});
+  }
+  const std::vector<fixer::ObjectAces> walked = objects_.FindAcesByObject(aspnet);
+  EXPECT_EQ(walked, expected);
+  const auto on = objects_.FindAcesOn(aspnet, expected);
+  ASSERT_EQ(on.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(on[i], expected[i].aces) << expected[i].object.path;
+}
+
 TEST_F(ObjectsTest, AddAcesWritesOneObjectsDaclOnceInCanonicalOrder) {
   const Sid aspnet = NewUser("ASPNET");
   const Ace users{AceType::kAllow, Sid::Users(), fixer::kFileGenericRead, 0};
@@ -362,6 +392,7 @@ TEST_F(ObjectsTest, AddAcesInsertsBeforeTheFirstLaterClassInANonCanonicalDacl) {
 // that AddAce one by one gives, and is one mutation exactly when something is new.
 TEST_F(ObjectsTest, AddAcesOfAnyBatchEqualsAddAceOneByOne) {
   const std::vector<Sid> sids = {NewUser("ASPNET"), Sid::Users(), Sid::Guests()};
+  const Sid regrant = NewUser("renamed");
   const std::vector<uint32_t> masks = {fixer::kFileGenericRead, fixer::kFileModify, fixer::kFileAllAccess};
   const std::vector<uint32_t> flags = {0, kOiCi, fixer::kInheritedAce};
   std::mt19937 random(15);
@@ -370,15 +401,22 @@ TEST_F(ObjectsTest, AddAcesOfAnyBatchEqualsAddAceOneByOne) {
     return Ace{pick(2) == 0 ? AceType::kAllow : AceType::kDeny, sids[pick(sids.size())], masks[pick(masks.size())],
                flags[pick(flags.size())]};
   };
-  for (size_t round = 0; round < 60; ++round) {
+  auto canonical = [](const Ace& a, const Ace& b) {
+    auto cls = [](const Ace& x) { return (x.flags & fixer::kInheritedAce) ? 2 : x.type == AceType::kDeny ? 0 : 1; };
+    return cls(a) < cls(b);
+  };
+  for (size_t round = 0; round < 120; ++round) {
     std::vector<Ace> dacl(pick(12));
     for (Ace& ace : dacl) ace = any_ace();
-    std::stable_sort(dacl.begin(), dacl.end(), [](const Ace& a, const Ace& b) {
-      auto cls = [](const Ace& x) { return (x.flags & fixer::kInheritedAce) ? 2 : x.type == AceType::kDeny ? 0 : 1; };
-      return cls(a) < cls(b);
-    });
+    std::stable_sort(dacl.begin(), dacl.end(), canonical);
     std::vector<Ace> batch(round < 10 ? round : pick(150));
     for (Ace& ace : batch) ace = !dacl.empty() && pick(4) == 0 ? dacl[pick(dacl.size())] : any_ace();
+    if (round % 2 == 1) {  // a re-grant's batch: the DACL's ACEs again for another SID, in canonical order
+      batch.clear();
+      for (const Ace& ace : dacl) batch.push_back({ace.type, regrant, ace.mask, ace.flags});
+    } else if (round % 4 == 2) {
+      std::stable_sort(batch.begin(), batch.end(), canonical);
+    }
     const ObjectRef batched{ObjectNamespace::kFile, "C:\\batched" + std::to_string(round)};
     const ObjectRef one_by_one{ObjectNamespace::kFile, "C:\\one-by-one" + std::to_string(round)};
     ASSERT_TRUE(objects_.Create(batched.ns, batched.path, true, Sid::Administrators(), dacl).ok());
