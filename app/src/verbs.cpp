@@ -5,13 +5,12 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
-#include <spdlog/pattern_formatter.h>
-#include <spdlog/sinks/sink.h>
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
 #include "fixer/fixer.h"
+#include "fixer/log_text.h"
 
 namespace app {
 
@@ -112,37 +111,6 @@ void Act(fixer::Fixer& fixer, Verb verb, VerbRun& run) {
   run.outcome = std::string(fixer::ToString(run.result->outcome));
 }
 
-// The run's log as text, one "[level] message" line per record (the pattern "[%l] %v"), written
-// straight into a string: a run logs a few dozen lines, and an ostream sink with a pattern
-// formatter cost more than the lines themselves. A pattern set later is honoured.
-class LogTextSink : public spdlog::sinks::sink {
- public:
-  explicit LogTextSink(std::string& out) : out_(out) {}
-  void log(const spdlog::details::log_msg& msg) override {
-    if (formatter_) {
-      spdlog::memory_buf_t line;
-      formatter_->format(msg, line);
-      out_.append(line.data(), line.size());
-      return;
-    }
-    const spdlog::string_view_t level = spdlog::level::to_string_view(msg.level);
-    out_ += '[';
-    out_.append(level.data(), level.size());
-    out_ += "] ";
-    out_.append(msg.payload.data(), msg.payload.size());
-    out_ += spdlog::details::os::default_eol;
-  }
-  void flush() override {}
-  void set_pattern(const std::string& pattern) override {
-    formatter_ = std::make_unique<spdlog::pattern_formatter>(pattern);
-  }
-  void set_formatter(std::unique_ptr<spdlog::formatter> formatter) override { formatter_ = std::move(formatter); }
-
- private:
-  std::string& out_;
-  std::unique_ptr<spdlog::formatter> formatter_;  // none: the fixed "[%l] %v" lines
-};
-
 void Interrupted(VerbRun& run, std::string why) {
   run.result.reset();
   run.crashed = true;
@@ -166,7 +134,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   run.verb = verb;
   std::string log_text;
   log_text.reserve(4096);  // an apply logs 2-3 KB: one allocation instead of a dozen regrowths
-  auto logger = std::make_shared<spdlog::logger>("aspnet-fixer", std::make_shared<LogTextSink>(log_text));
+  auto logger = std::make_shared<spdlog::logger>("aspnet-fixer", std::make_shared<fixer::LogTextSink>(log_text));
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::info);
 
   fixer::Fixer fixer(backend.ports(), logger, options);

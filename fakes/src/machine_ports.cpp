@@ -295,6 +295,9 @@ class PolicyPort : public fixer::PasswordPolicy {
 // The journal file on this machine's disk: MachineState::journal. Appending and clearing are
 // mutations, so a sweep can fail or cut the power at the journal write itself.
 class JournalPort : public fixer::Journal {
+  // A repair writes its plan, a begin and a done record per step and its end: 20 for recreate.
+  static constexpr size_t kRecordsOfARun = 32;
+
  public:
   explicit JournalPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::JournalRecord>> Load() override {
@@ -302,10 +305,14 @@ class JournalPort : public fixer::Journal {
     return m_.state().journal;
   }
   Status Append(fixer::JournalRecord record) override {
-    if (Status st = m_.Mutate("journal.append", record.step + " " + std::string(fixer::ToString(record.phase)));
-        !st.ok())
-      return st;
-    m_.state().journal.push_back(std::move(record));
+    const std::string_view phase = fixer::ToString(record.phase);
+    std::string target;  // "stop-services begin": one allocation
+    target.reserve(record.step.size() + 1 + phase.size());
+    target.append(record.step).append(1, ' ').append(phase);
+    if (Status st = m_.Mutate("journal.append", target); !st.ok()) return st;
+    auto& journal = m_.state().journal;
+    if (journal.capacity() == 0) journal.reserve(kRecordsOfARun);  // no record moved as the run goes
+    journal.push_back(std::move(record));
     return {};
   }
   Status Clear() override {

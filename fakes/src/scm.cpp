@@ -74,8 +74,10 @@ fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string&
   // Depth first over "who depends on me"; each dependent's own dependents come before it.
   auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
     for (const auto& s : m_.state().services) {
-      const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(),
-                                       [&](const std::string& d) { return FindByKey(d) == &of; });
+      // Only a name that is `of`'s key can find it: only such a name is looked up.
+      const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(), [&](const std::string& d) {
+        return fixer::SameWindowsName(d, of.name) && FindByKey(d) == &of;
+      });
       if (!depends || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
       self(self, s);
       if (IsActive(s)) out.push_back(s.name);

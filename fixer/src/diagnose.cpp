@@ -31,16 +31,16 @@ Result<Diagnosis> Fixer::Diagnose() {
 
   auto frameworks = ports_.aspnet.Frameworks();
   if (!frameworks) return frameworks.status();
-  std::optional<FrameworkInfo> fw10;
+  const FrameworkInfo* fw10 = nullptr;  // in *frameworks, read in place
   for (const FrameworkInfo& fw : *frameworks) {
     // The processModel password is not copied: it may be clear text.
     d.frameworks.push_back({fw.version, fw.tools_present, fw.process_model.user_name});
-    if (fw.version == kFramework10) fw10 = fw;
+    if (fw.version == kFramework10) fw10 = &fw;
   }
   auto apps = ports_.aspnet.Applications();
   if (!apps) return apps.status();
-  for (const ApplicationInfo& app : *apps) {
-    if (app.framework_version == kFramework10) d.applications_on_10.push_back(app);
+  for (ApplicationInfo& app : *apps) {
+    if (app.framework_version == kFramework10) d.applications_on_10.push_back(std::move(app));
   }
 
   if (fw10) {

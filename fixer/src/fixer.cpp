@@ -156,9 +156,7 @@ RunResult Fixer::Apply() {
   journal.sid = plan->sid;
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
-  if (Status st =
-          ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid, StepIdsOf(options_.strategy)));
-      !st.ok()) {
+  if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid)); !st.ok()) {
     r.errors.push_back({"journal", st.code(), st.message()});
     r.messages.push_back(Text(FMT_COMPILE("the journal cannot be written ({}); nothing was changed"), st));
     r.outcome = Outcome::kFailedRestored;

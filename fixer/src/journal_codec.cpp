@@ -215,9 +215,10 @@ std::vector<std::string> GetIndexed(const TextFields& data, std::string_view pre
   }
 }
 
-std::string Get(const TextFields& data, const std::string& key) {
+const std::string& Get(const TextFields& data, const std::string& key) {
+  static const std::string kAbsent;
   auto it = data.find(key);
-  return it == data.end() ? std::string() : it->second;
+  return it == data.end() ? kAbsent : it->second;
 }
 
 const RecordedGrants& GrantsOf(const StepData& data) {

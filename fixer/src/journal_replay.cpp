@@ -27,15 +27,23 @@ bool JournalReplay::AllDone() const {
   return std::all_of(ids.begin(), ids.end(), [&](const std::string& s) { return PhaseOf(s) == StepPhase::kDone; });
 }
 
-JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
-                         const std::vector<std::string>& step_ids) {
-  return {0,
-          kPlanRecordStep,
-          JournalPhase::kBegin,
-          {{"strategy", std::string(ToString(strategy))},
-           {"account", account},
-           {"sid", sid.ToString()},
-           {"steps", JoinList(step_ids)}}};
+namespace {
+// A strategy's step ids as the plan record lists them: joined once per process, not per run.
+const std::string& StepListOf(Strategy strategy) {
+  static const std::string keep_sid = JoinList(StepIdsOf(Strategy::kKeepSid));
+  static const std::string recreate = JoinList(StepIdsOf(Strategy::kRecreate));
+  return strategy == Strategy::kKeepSid ? keep_sid : recreate;
+}
+}  // namespace
+
+JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid) {
+  JournalRecord plan{.seq = 0, .step = kPlanRecordStep, .phase = JournalPhase::kBegin};
+  // Emplaced: a braced list of pairs would make each text twice (its elements are copied).
+  plan.data.emplace("strategy", ToString(strategy));
+  plan.data.emplace("account", account);
+  plan.data.emplace("sid", sid.ToString());
+  plan.data.emplace("steps", StepListOf(strategy));
+  return plan;
 }
 
 namespace {

@@ -40,9 +40,8 @@ struct JournalReplay {
   bool AllDone() const;
 };
 
-// The first record of every journal: what the run is.
-JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid,
-                         const std::vector<std::string>& step_ids);
+// The first record of every journal: what the run is (its steps are the strategy's, StepIdsOf).
+JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid);
 
 // 87, "the journal is unreadable: journal record N: <why>": what resume and rollback say of a
 // journal they will not act on.

@@ -20,8 +20,10 @@ Status Runner::Append(const std::string& step, JournalPhase phase, StepData data
 
 Status Runner::RunOne(Step& step) {
   const std::string id(step.id());
+  // The step's phase, looked up once: a pending step may have no entry yet (PhaseOf's kPending).
+  StepPhase& phase = journal_.phases.try_emplace(id, StepPhase::kPending).first->second;
   StepData data;
-  if (journal_.PhaseOf(id) == StepPhase::kPending) {
+  if (phase == StepPhase::kPending) {
     auto prepared = step.Prepare(ctx_);
     if (!prepared) return prepared.status();
     data = std::move(*prepared);
@@ -29,7 +31,7 @@ Status Runner::RunOne(Step& step) {
     data = ctx_.data[id];  // begun before a crash: act on what was recorded then
   }
   if (Status st = Append(id, JournalPhase::kBegin, data); !st.ok()) return st;
-  journal_.phases[id] = StepPhase::kBegun;
+  phase = StepPhase::kBegun;
   // Steps never touch ctx_.data themselves, so the step acts on the recorded copy in place.
   StepData& begun = ctx_.data[id] = std::move(data);
   Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: begin"), id);
@@ -37,7 +39,7 @@ Status Runner::RunOne(Step& step) {
   StepData done;
   if (Status st = step.Act(ctx_, begun, done); !st.ok()) return st;
   if (Status st = Append(id, JournalPhase::kDone, done); !st.ok()) return st;
-  journal_.phases[id] = StepPhase::kDone;
+  phase = StepPhase::kDone;
   for (auto& [k, v] : done) begun[k] = std::move(v);
   Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: done"), id);
   return {};

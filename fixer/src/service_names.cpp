@@ -1,6 +1,8 @@
 // Which running services a repair must stop; see service_names.h.
 #include "service_names.h"
 
+#include <utility>
+
 namespace fixer {
 namespace {
 
@@ -23,7 +25,7 @@ Result<std::vector<std::string>> RunningServicesToStop(ServiceControl& scm) {
   if (*iis) {
     auto deps = scm.ActiveDependents(kIisAdmin);
     if (!deps) return deps.status();
-    order = *deps;
+    order = std::move(*deps);
     order.push_back(kIisAdmin);
   }
   auto state = IsRunning(scm, kAspNetState);

@@ -1,6 +1,8 @@
 // The symptom, seen as a browser would see it: 503 and "Server Application Unavailable".
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "diagnose_parts.h"
 
 namespace fixer {
@@ -16,7 +18,7 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
     auto r = web.Get(app.path);
     if (!r) {
       p.error = r.status().ToString();
-      probes.push_back(p);
+      probes.push_back(std::move(p));
       if (r.status().code() == kErrorNotSupported) {
         notes.push_back("the web probe is not supported here: diagnosed from the causes alone");
         return SymptomCheck::kUnavailable;
@@ -28,7 +30,7 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
     p.symptom = r->status == 503 && r->body.find(kSymptomText) != std::string::npos;
     seen = seen || p.symptom;
     answered = true;
-    probes.push_back(p);
+    probes.push_back(std::move(p));
   }
   if (seen) return SymptomCheck::kSeen;
   if (answered) return SymptomCheck::kNotSeen;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "fixer/journal_codec.h"
+#include "fixer/log_text.h"
 #include "fixer/result.h"
 #include "fixer/sid.h"
 
@@ -116,6 +117,82 @@ TEST(Log, WritesTheLineAtTheLevelsTheLoggerWrites) {
   Log(*verbose.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), "file", Counted{&formatted});
   EXPECT_EQ(formatted, 2);
   EXPECT_EQ(verbose.lines.str(), "[debug] re-granted file counted\n");
+}
+
+// Every way a line reaches a LogTextSink: through fixer::Log, handed over directly (the sink is
+// the logger's only one), and through spdlog (another sink beside it, a backtrace kept, a
+// pattern set). Each writes what spdlog's "[%l] %v" writes, at the levels both the logger and
+// the sink write.
+TEST(LogTextSink, EveryPathWritesWhatSpdlogsPatternWrites) {
+  auto lines_of = [](auto&& setup) {
+    std::string text;
+    std::ostringstream reference;
+    auto sink = std::make_shared<LogTextSink>(text);
+    auto log = std::make_shared<spdlog::logger>("test", sink);
+    auto spdlogs = std::make_shared<spdlog::logger>("ref", std::make_shared<spdlog::sinks::ostream_sink_st>(reference));
+    spdlogs->set_pattern("[%l] %v");
+    setup(*log, *sink, *spdlogs);
+    for (spdlog::logger* l : {log.get(), spdlogs.get()}) {
+      Log(*l, spdlog::level::info, FMT_COMPILE("step {}: begin"), "stop-services");
+      Log(*l, spdlog::level::debug, FMT_COMPILE("re-granted {}"), "file");
+      Log(*l, spdlog::level::warn, std::string("a {} made text"));
+      Log(*l, spdlog::level::err, FMT_COMPILE("step {} failed: {}"), "register", Status::Win(5));
+      l->info("through spdlog: {}", 1);
+    }
+    return std::make_pair(text, reference.str());
+  };
+  const std::string all_at_info =
+      "[info] step stop-services: begin\n"
+      "[warning] a {} made text\n"
+      "[error] step register failed: 5: Access is denied.\n"
+      "[info] through spdlog: 1\n";
+  auto direct = lines_of([](spdlog::logger&, LogTextSink&, spdlog::logger&) {});
+  EXPECT_EQ(direct.first, all_at_info);
+  EXPECT_EQ(direct.second, all_at_info);
+
+  auto verbose = lines_of([](spdlog::logger& log, LogTextSink&, spdlog::logger& ref) {
+    log.set_level(spdlog::level::debug);
+    ref.set_level(spdlog::level::debug);
+  });
+  EXPECT_EQ(verbose.first, verbose.second);
+  EXPECT_NE(verbose.first.find("[debug] re-granted file\n"), std::string::npos);
+
+  auto sink_at_warning = lines_of([](spdlog::logger&, LogTextSink& sink, spdlog::logger& ref) {
+    sink.set_level(spdlog::level::warn);
+    ref.sinks().front()->set_level(spdlog::level::warn);
+  });
+  EXPECT_EQ(sink_at_warning.first, sink_at_warning.second);
+  EXPECT_EQ(sink_at_warning.first, "[warning] a {} made text\n[error] step register failed: 5: Access is denied.\n");
+
+  auto patterned = lines_of([](spdlog::logger& log, LogTextSink&, spdlog::logger& ref) {
+    log.set_pattern("%l: %v;");
+    ref.set_pattern("%l: %v;");
+  });
+  EXPECT_EQ(patterned.first, patterned.second);
+  EXPECT_EQ(patterned.first.substr(0, 32), "info: step stop-services: begin;");
+
+  auto backtraced = lines_of([](spdlog::logger& log, LogTextSink&, spdlog::logger&) { log.enable_backtrace(4); });
+  EXPECT_EQ(backtraced.first, all_at_info);
+}
+
+// Which loggers LineSinkOf hands lines to directly: one whose only sink is a LogTextSink and which
+// keeps no backtrace; any other goes through spdlog.
+TEST(LogTextSink, LinesGoDirectlyOnlyToALoggersOnlySink) {
+  std::string text;
+  auto sink = std::make_shared<LogTextSink>(text);
+  spdlog::logger alone("alone", sink);
+  EXPECT_EQ(LineSinkOf(alone), sink.get());
+  std::ostringstream other_lines;
+  spdlog::logger two("two", {sink, std::make_shared<spdlog::sinks::ostream_sink_st>(other_lines)});
+  EXPECT_EQ(LineSinkOf(two), nullptr);
+  Log(two, spdlog::level::info, FMT_COMPILE("to {}"), "both");
+  EXPECT_EQ(text, "[info] to both\n");
+  EXPECT_NE(other_lines.str().find("to both"), std::string::npos);
+  spdlog::logger backtracing("backtracing", sink);
+  backtracing.enable_backtrace(4);
+  EXPECT_EQ(LineSinkOf(backtracing), nullptr);
+  spdlog::logger stream_only("stream", std::make_shared<spdlog::sinks::ostream_sink_st>(other_lines));
+  EXPECT_EQ(LineSinkOf(stream_only), nullptr);
 }
 
 // What EscapeField did one character at a time before it appended runs: the reference.

@@ -60,8 +60,9 @@ AccountFlags DecodeFlags(const TextFields& data);
 void PutIndexed(TextFields& data, std::string_view prefix, const std::vector<std::string>& values);
 std::vector<std::string> GetIndexed(const TextFields& data, std::string_view prefix);
 
-// data.at(key) or "" when absent.
-std::string Get(const TextFields& data, const std::string& key);
+// data.at(key) or "" when absent: a reference into `data` (or to a static ""), not a copy, so a
+// caller that keeps it longer than `data` copies it.
+const std::string& Get(const TextFields& data, const std::string& key);
 
 // For a state file: the grants as the keys ace.N (one per ACE, objects in order), login.N and
 // dbuser.N of `data`; TakeGrants moves those keys back out into typed grants (null when there

@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 #include <spdlog/logger.h>
 
+#include "fixer/log_text.h"
+
 namespace fixer {
 
 // A format string made with FMT_COMPILE.
@@ -48,19 +50,19 @@ std::string Text(const Format& format, const Args&... args) {
   return std::string(out.data(), out.size());
 }
 
-// One log line, formatted only when `log` writes that level, and handed to spdlog whole (no
-// runtime format of its own).
+// One log line, formatted only when `log` writes that level, and handed over whole (no runtime
+// format of spdlog's; a run's LogTextSink takes it directly: WriteLine).
 template <CompiledFormat Format, typename... Args>
 void Log(spdlog::logger& log, spdlog::level::level_enum level, const Format& format, const Args&... args) {
   if (!log.should_log(level)) return;
   fmt::memory_buffer line;
   AppendText(line, format, args...);
-  log.log(level, spdlog::string_view_t(line.data(), line.size()));
+  WriteLine(log, level, std::string_view(line.data(), line.size()));
 }
 
 // A text already made, written as the line.
 inline void Log(spdlog::logger& log, spdlog::level::level_enum level, std::string_view line) {
-  log.log(level, spdlog::string_view_t(line.data(), line.size()));
+  WriteLine(log, level, line);
 }
 
 }  // namespace fixer

@@ -1,0 +1,56 @@
+// LogTextSink; see fixer/log_text.h.
+#include "fixer/log_text.h"
+
+#include <typeinfo>
+
+#include <spdlog/details/os.h>
+#include <spdlog/pattern_formatter.h>
+
+namespace fixer {
+
+LogTextSink::~LogTextSink() = default;
+
+bool LogTextSink::AppendLine(spdlog::level::level_enum level, std::string_view line) {
+  if (formatter_) return false;
+  const spdlog::string_view_t name = spdlog::level::to_string_view(level);
+  out_ += '[';
+  out_.append(name.data(), name.size());
+  out_ += "] ";
+  out_.append(line);
+  out_ += spdlog::details::os::default_eol;
+  return true;
+}
+
+void LogTextSink::log(const spdlog::details::log_msg& msg) {
+  if (formatter_) {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    out_.append(line.data(), line.size());
+    return;
+  }
+  AppendLine(msg.level, std::string_view(msg.payload.data(), msg.payload.size()));
+}
+
+void LogTextSink::set_pattern(const std::string& pattern) {
+  formatter_ = std::make_unique<spdlog::pattern_formatter>(pattern);
+}
+
+void LogTextSink::set_formatter(std::unique_ptr<spdlog::formatter> formatter) { formatter_ = std::move(formatter); }
+
+LogTextSink* LineSinkOf(spdlog::logger& log) {
+  const auto& sinks = log.sinks();
+  if (sinks.size() != 1 || log.should_backtrace()) return nullptr;
+  spdlog::sinks::sink& sink = *sinks.front();
+  // LogTextSink is final, so its exact type is the test (cheaper than a dynamic_cast per line).
+  return typeid(sink) == typeid(LogTextSink) ? static_cast<LogTextSink*>(&sink) : nullptr;
+}
+
+void WriteLine(spdlog::logger& log, spdlog::level::level_enum level, std::string_view line) {
+  if (LogTextSink* text = LineSinkOf(log); text != nullptr && log.should_log(level)) {
+    if (!text->should_log(level)) return;  // as spdlog's logger asks each sink
+    if (text->AppendLine(level, line)) return;
+  }
+  log.log(level, spdlog::string_view_t(line.data(), line.size()));
+}
+
+}  // namespace fixer
