@@ -112,11 +112,17 @@ void AppendPlanText(TextBuffer& out, const fixer::Plan& p) {
 }
 
 void AppendRunText(TextBuffer& out, const fixer::RunResult& r) {
+  AppendRunHead(out, r);
+  AppendRunTail(out, r);
+}
+
+void AppendRunHead(TextBuffer& out, const fixer::RunResult& r) {
   if (r.diagnosis) AppendDiagnosisText(out, *r.diagnosis);
-  if (r.plan)
-    AppendPlanText(out, *r.plan);
-  else if (r.refusal)
-    AppendRefusal(out, *r.refusal);
+  if (r.plan) AppendPlanText(out, *r.plan);
+}
+
+void AppendRunTail(TextBuffer& out, const fixer::RunResult& r) {
+  if (!r.plan && r.refusal) AppendRefusal(out, *r.refusal);
   auto to = fmt::appender(out);
   for (const auto& s : r.steps_done) fmt::format_to(to, FMT_COMPILE("  done:    {}\n"), s);
   for (const auto& s : r.steps_undone) fmt::format_to(to, FMT_COMPILE("  undone:  {}\n"), s);
@@ -144,6 +150,12 @@ std::string RenderPlanText(const fixer::Plan& p) {
 std::string RenderRunText(const fixer::RunResult& r) {
   TextBuffer out;
   AppendRunText(out, r);
+  return fmt::to_string(out);
+}
+
+std::string RenderRunHead(const fixer::RunResult& r) {
+  TextBuffer out;
+  AppendRunHead(out, r);
   return fmt::to_string(out);
 }
 

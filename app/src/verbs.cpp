@@ -225,10 +225,19 @@ std::string InputErrorOf(const VerbRun& run) {
   return {};
 }
 
-std::string RunTranscript(const VerbRun& run) {
+namespace {
+
+// RunTranscript, with the result's head as given (`head`) or rendered here.
+std::string Transcript(const VerbRun& run, const std::string_view* head) {
   TextBuffer out;
   out.append(run.log);
-  if (run.result) AppendRunText(out, *run.result);
+  if (run.result) {
+    if (head)
+      out.append(*head);
+    else
+      AppendRunHead(out, *run.result);
+    AppendRunTail(out, *run.result);
+  }
   if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
   if (run.plan && run.plan->ok()) AppendPlanText(out, **run.plan);
   if (!run.journal_error.empty())
@@ -237,5 +246,11 @@ std::string RunTranscript(const VerbRun& run) {
   if (!run.not_written.empty()) fmt::format_to(fmt::appender(out), FMT_COMPILE("Not written: {}\n"), run.not_written);
   return fmt::to_string(out);
 }
+
+}  // namespace
+
+std::string RunTranscript(const VerbRun& run) { return Transcript(run, nullptr); }
+
+std::string RunTranscript(const VerbRun& run, std::string_view result_head) { return Transcript(run, &result_head); }
 
 }  // namespace app

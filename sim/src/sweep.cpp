@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/fixer_report.h"
 #include "fakes/load_result.h"
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
@@ -36,6 +37,9 @@ struct Target {
   mutable std::map<std::string, int> fixed_statuses;         // what the clean apply leaves each app answering
   mutable std::vector<fakes::MutationEvent> clean_trace;
   mutable std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
+  // Its diagnosis and plan as its transcript prints them (app::RenderRunHead): an apply works both
+  // out before its first change, so every apply of `found` prints these, whatever its faults.
+  mutable std::string clean_head;
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
@@ -62,6 +66,8 @@ struct Target {
     clean_trace.clear();
     clean_trace.shrink_to_fit();
     clean_text.reset();
+    clean_head.clear();
+    clean_head.shrink_to_fit();
     widening.reset();
   }
 };
@@ -179,6 +185,17 @@ bool PromiseReadsTheEnd(const FixerRun& run) {
          (run.exit_code == fixer::ExitCode::kFailed && run.outcome == fixer::ToString(fixer::Outcome::kFailedRestored));
 }
 
+// The transcript of `run`, which ran `command` on `before` (null: unknown): the clean apply's head
+// where it is an apply of the machine found (a fault falls on a change, and the first change comes
+// after the diagnosis and the plan: the same reads of the same machine), else rendered whole.
+std::string Transcript(const Target& t, const FixerRun& run, const fakes::MachineState* before,
+                       const std::string& command) {
+  if (command != "apply" || before != t.found.get() || !run.result) return RunTranscript(run);
+  std::string text = RunTranscript(run, t.clean_head);
+  assert(text == RunTranscript(run) && "an apply of the machine found printed another diagnosis or plan");
+  return text;
+}
+
 // Runs `command` on `machine` with the faults that fall after `consumed`. `before`, when given, is
 // what `machine` holds now (exit 3's promise compares with it, and so does the run's Changed()). With `snapshots`,
 // keeps the machine it finds and the machine before each of its calls numbered `record_after` + 1 or later (earlier
@@ -208,7 +225,7 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<cons
   r.unchecked = !before && exit3_changed;
   r.exit_code = fixer::ToInt(run.exit_code);
   r.outcome = std::move(run.outcome);
-  r.text = std::make_shared<const std::string>(RunTranscript(run));
+  r.text = std::make_shared<const std::string>(Transcript(t, run, before.get(), command));
   r.trace = std::move(run.trace);
   for (fakes::MutationEvent& ev : r.trace) ev.call += consumed;
   return r;
@@ -498,24 +515,24 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
 
 // Plays the scenario up to each `fixer: apply` step (not a dry run, and without faults of its own:
 // HasFaultsOfItsOwn) and runs that apply once cleanly, for the call count and the statuses a fix
-// gives.
+// gives. The scenario is played once, on to each target in turn: playing it from the start for
+// each would do the same steps again (a step is a pure function of the context it finds).
 void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::unique_ptr<Target>>& out,
                  std::vector<std::string>& errors) {
+  RunContext ctx(s.machine);
+  size_t played = 0;  // the steps played on ctx: 0..played-1
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const Step& step = s.steps[i];
     if (step.kind != "fixer" || Arg(step, "command", "apply") != "apply" || BoolArg(step, "dry_run", false)) continue;
     if (HasFaultsOfItsOwn(step)) continue;
     if (o.only_step && *o.only_step != i) continue;
-    RunContext ctx(s.machine);
-    bool played = true;
-    for (size_t k = 0; k < i && played; ++k) {
-      StepReport r = ExecuteStep(ctx, s.steps[k]);
+    for (; played < i; ++played) {
+      StepReport r = ExecuteStep(ctx, s.steps[played]);
       if (!r.ran) {
-        errors.push_back(s.steps[k].pos.ToString() + ": " + r.error);
-        played = false;
+        errors.push_back(s.steps[played].pos.ToString() + ": " + r.error);
+        return;
       }
     }
-    if (!played) return;
     auto t = std::make_unique<Target>();
     t->file = s.file;
     t->step = i;
@@ -533,6 +550,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     FixerRun run = RunFixer(clean, "apply", t->options, {}, false, decorator.get(), t->found);
     t->clean_trace = run.trace;
     t->clean_text = std::make_shared<const std::string>(RunTranscript(run));
+    if (run.result) t->clean_head = app::RenderRunHead(*run.result);
     t->clean_not_restored = run.exit_code == fixer::ExitCode::kNotRestored;
     t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/fixer_report.h"
 #include "fakes/machine_yaml.h"
 #include "fixer/win_error.h"
 #include "sim/fixer_session.h"
@@ -445,6 +446,40 @@ TEST(SweepSnapshots, APowerLossInARecoveryLeavesTheMachineThatRunHadBeforeThatCa
       cut.Add({.nth = n, .kind = fakes::FaultKind::kCrash});
       ASSERT_TRUE(sim::RunFixer(m, recovery, options, std::move(cut)).crashed) << recovery << " " << n;
       EXPECT_TRUE(m.state() == before[n - 1]) << recovery << " cut at call " << n << " (" << run.trace[n - 1].op << ")";
+    }
+  }
+}
+
+// What lets the sweep render an apply's diagnosis and plan once per machine found: an apply works
+// both out before its first change, so a fault on any of its changes (an error or a power loss,
+// keep-sid and recreate) leaves them as the clean apply printed them, and the transcript made with
+// the clean apply's head is the one rendered whole.
+TEST(SweepTranscripts, EveryFaultedApplyOfTheMachineFoundPrintsTheCleanApplysHead) {
+  auto found = fakes::LoadMachineText(kAffectedXpPro, "m.yaml");
+  ASSERT_TRUE(found.ok()) << found.error->ToString();
+  for (const fixer::Strategy strategy : {fixer::Strategy::kKeepSid, fixer::Strategy::kRecreate}) {
+    fixer::Options options;
+    options.strategy = strategy;
+    fakes::Machine clean_machine(*found.value);
+    const sim::FixerRun clean = sim::RunFixer(clean_machine, "apply", options, {});
+    ASSERT_TRUE(clean.result.has_value());
+    const std::string head = app::RenderRunHead(*clean.result);
+    ASSERT_NE(head.find("Plan ("), std::string::npos) << head;
+    ASSERT_GT(clean.trace.size(), 5u);
+    for (uint64_t n = 1; n <= clean.trace.size(); ++n) {
+      for (const fakes::FaultKind kind : {fakes::FaultKind::kFail, fakes::FaultKind::kCrash}) {
+        fakes::Machine m(*found.value);
+        fakes::FaultPlan plan;
+        plan.Add({.nth = n, .kind = kind, .error = fixer::kErrorAccessDenied});
+        const sim::FixerRun run = sim::RunFixer(m, "apply", options, std::move(plan));
+        if (!run.result) {  // a power loss may end a run before its report: rendered whole, as before
+          EXPECT_EQ(kind, fakes::FaultKind::kCrash) << n;
+          continue;
+        }
+        EXPECT_EQ(app::RenderRunHead(*run.result), head) << "fault at call " << n;
+        EXPECT_EQ(sim::RunTranscript(run, head), sim::RunTranscript(run)) << "fault at call " << n;
+        EXPECT_NE(sim::RunTranscript(run).find(head), std::string::npos) << "fault at call " << n;
+      }
     }
   }
 }

@@ -10,6 +10,7 @@
 //   std::string json = app::RunToJson(result).dump(2);
 //   app::TextBuffer out;
 //   app::AppendRunText(out, result);   // fmt::to_string(out) == text
+//   std::string head = app::RenderRunHead(result);   // text == head + the tail (AppendRunTail)
 #pragma once
 
 #include <string>
@@ -28,10 +29,16 @@ using TextBuffer = fmt::basic_memory_buffer<char, 16384>;
 void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d);
 void AppendPlanText(TextBuffer& out, const fixer::Plan& p);
 void AppendRunText(TextBuffer& out, const fixer::RunResult& r);
+// AppendRunText in two parts, the head then the tail: the run's diagnosis and plan, which an apply
+// works out before its first change (so every apply of one machine prints the same head), and the
+// rest (a refusal made without a plan, the steps, errors, messages and outcome).
+void AppendRunHead(TextBuffer& out, const fixer::RunResult& r);
+void AppendRunTail(TextBuffer& out, const fixer::RunResult& r);
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d);
 std::string RenderPlanText(const fixer::Plan& p);
 std::string RenderRunText(const fixer::RunResult& r);
+std::string RenderRunHead(const fixer::RunResult& r);
 
 nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d);
 nlohmann::json PlanToJson(const fixer::Plan& p);

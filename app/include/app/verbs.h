@@ -8,6 +8,7 @@
 //
 //   app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
 //   std::string text = app::RunText(run);   // or app::RunJson(run).dump(2)
+//   std::string transcript = app::RunTranscript(run);   // the log, then the report
 //   int code = fixer::ToInt(run.exit_code);
 #pragma once
 
@@ -66,5 +67,9 @@ std::string InputErrorOf(const VerbRun& run);
 // Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
 // the result, diagnosis or plan, and where the power was lost.
 std::string RunTranscript(const VerbRun& run);
+// The same with its result's diagnosis and plan already rendered: `result_head`, which must be
+// RenderRunHead(*run.result) (app/fixer_report.h). The sweep renders it once for all the applies
+// of one machine, which work both out before their first change.
+std::string RunTranscript(const VerbRun& run, std::string_view result_head);
 
 }  // namespace app
