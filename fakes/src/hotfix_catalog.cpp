@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 
 #include "fakes/modelling_choices.h"
 #include "fixer/name_case.h"
@@ -133,19 +132,37 @@ fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
   return fixer::Status::Ok();
 }
 
-std::vector<FileOnDisk> FilesOnDisk(const MachineState& state) {
-  std::map<std::string, FileOnDisk> by_file;
+std::vector<FileOnDiskRef> FileRefsOnDisk(const MachineState& state) {
+  // A handful of files: a linear search by name, without the folded copies a map keyed by
+  // them would make on every web request.
+  std::vector<FileOnDiskRef> out;
   for (const auto& hotfix : state.products.hotfixes) {
     for (const auto& component : hotfix.components) {
-      auto [it, inserted] =
-          by_file.try_emplace(fixer::FoldWindowsName(component.file), FileOnDisk{component, hotfix.id});
-      // Later or equal versions win: a reinstalled build replaces its twin.
-      if (!inserted && CompareFileVersions(component.version, it->second.component.version) >= 0)
-        it->second = FileOnDisk{component, hotfix.id};
+      auto twin = std::find_if(out.begin(), out.end(), [&](const FileOnDiskRef& f) {
+        return fixer::SameWindowsName(f.component->file, component.file);
+      });
+      if (twin == out.end()) {
+        out.push_back({&component, &hotfix.id});
+      } else if (CompareFileVersions(component.version, twin->component->version) >= 0) {
+        *twin = {&component, &hotfix.id};  // later or equal versions win: a reinstalled build replaces its twin
+      }
     }
   }
+  // The order of FoldWindowsName's keys compared as std::string compares them (unsigned bytes).
+  const auto folded_less = [](const FileOnDiskRef& a, const FileOnDiskRef& b) {
+    return std::lexicographical_compare(a.component->file.begin(), a.component->file.end(), b.component->file.begin(),
+                                        b.component->file.end(), [](char x, char y) {
+                                          return static_cast<unsigned char>(fixer::FoldWindowsChar(x)) <
+                                                 static_cast<unsigned char>(fixer::FoldWindowsChar(y));
+                                        });
+  };
+  std::sort(out.begin(), out.end(), folded_less);
+  return out;
+}
+
+std::vector<FileOnDisk> FilesOnDisk(const MachineState& state) {
   std::vector<FileOnDisk> out;
-  for (auto& [name, file] : by_file) out.push_back(std::move(file));
+  for (const FileOnDiskRef& f : FileRefsOnDisk(state)) out.push_back({*f.component, *f.hotfix_id});
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "fakes/profiles.h"
 #include "fakes/scm.h"
 #include "fixer/name_case.h"
+#include "fixer/text.h"
 #include "web_stack_detail.h"
 
 namespace fakes {
@@ -163,30 +164,31 @@ class RequestRun {
 
   void CheckAccess(const Worker& w, const fixer::ApplicationInfo& app) {
     fakes::ObjectStore objects(m_);
-    const std::string framework_dir = fakes::AspNetSetup(m_).FrameworkDir(app.framework_version);
+    constexpr auto kFile = fixer::ObjectNamespace::kFile;
+    std::string framework_dir = fakes::AspNetSetup(m_).FrameworkDir(app.framework_version);
     // Full Control is what setup grants (KB 811320); read, write and delete is what the worker
-    // uses, so Modify is the mask we require.
+    // uses, so Modify is the mask we require. Each path is made once, in its ObjectRef.
     const struct {
-      std::string path;
+      fixer::ObjectRef ref;
       uint32_t mask;
-      const char* access;
+      std::string_view access;
     } needs[] = {
-        {fakes::JoinPath(framework_dir, "Temporary ASP.NET Files"), fixer::kFileModify, "modify"},
-        {fakes::JoinPath(fakes::SystemRoot(m_.state()), "Temp"), fixer::kFileModify, "modify"},
-        {framework_dir, fixer::kFileGenericRead, "read"},
-        {app.physical_path, fixer::kFileGenericRead, "read"},
+        {{kFile, fakes::JoinPath(framework_dir, "Temporary ASP.NET Files")}, fixer::kFileModify, "modify"},
+        {{kFile, fakes::JoinPath(fakes::SystemRoot(m_.state()), "Temp")}, fixer::kFileModify, "modify"},
+        {{kFile, std::move(framework_dir)}, fixer::kFileGenericRead, "read"},
+        {{kFile, app.physical_path}, fixer::kFileGenericRead, "read"},
     };
     const auto sids = w.token->AllSids();
     for (const auto& need : needs) {
-      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, need.path};
-      const bool ok = objects.AccessAllowed(ref, sids, need.mask);  // false for a missing object
-      const bool exists = ok || objects.Exists(ref);
+      const std::string& path = need.ref.path;
+      const bool ok = objects.AccessAllowed(need.ref, sids, need.mask);  // false for a missing object
+      const bool exists = ok || objects.Exists(need.ref);
       Note(ok, [&] {
-        std::string detail = exists
-                                 ? w.identity + (ok ? " may " : " is denied ") + need.access + " access to " + need.path
-                                 : need.path + " does not exist";
-        return Check(std::string(condition::kAcl) + ":" + need.path, std::string(need.access) + " " + need.path, ok,
-                     std::move(detail));
+        std::string detail = exists ? fixer::Text(FMT_COMPILE("{} {} {} access to {}"), w.identity,
+                                                  ok ? "may" : "is denied", need.access, path)
+                                    : path + " does not exist";
+        return Check(fixer::Text(FMT_COMPILE("{}:{}"), condition::kAcl, path),
+                     fixer::Text(FMT_COMPILE("{} {}"), need.access, path), ok, std::move(detail));
       });
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
     }
@@ -195,28 +197,33 @@ class RequestRun {
   // The MS03-032 mechanism: every installed component whose build fails without a profile is
   // loaded into the worker, and fails there when its identity has no profile.
   void CheckProfileSensitiveComponents(const Worker& w) {
-    const std::vector<fakes::FileOnDisk> files = fakes::FilesOnDisk(m_.state());
+    const std::vector<fakes::FileOnDiskRef> files = fakes::FileRefsOnDisk(m_.state());
     const fakes::ProfileEntry* entry = fakes::ProfileStore(m_).Find(w.token->user);
     bool any = false;
     for (const auto& f : files) {
-      if (!f.component.fails_without_profile) continue;
+      const fakes::UpdatedComponent& c = *f.component;
+      if (!c.fails_without_profile) continue;
       any = true;
       fakes::RelyOn("choice-urlmon-flaw");
       const bool ok = w.token->profile_loaded || entry != nullptr;
       Note(ok, [&] {
-        const std::string what = f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+        const auto or_else = [&](std::string_view otherwise) {
+          return w.no_profile_because.empty() ? otherwise : std::string_view(w.no_profile_because);
+        };
         std::string detail;
         if (w.token->profile_loaded) {
-          detail = what + " needs a user profile: " + w.profile_loaded_because;
+          detail = fixer::Text(FMT_COMPILE("{} {} from {} needs a user profile: {}"), c.file, c.version, *f.hotfix_id,
+                               w.profile_loaded_because);
         } else if (entry != nullptr) {
-          detail = what + " needs a user profile: " + w.identity + " has one (" + entry->path + "), although " +
-                   (w.no_profile_because.empty() ? "nothing loads it" : w.no_profile_because);
+          detail = fixer::Text(FMT_COMPILE("{} {} from {} needs a user profile: {} has one ({}), although {}"), c.file,
+                               c.version, *f.hotfix_id, w.identity, entry->path, or_else("nothing loads it"));
         } else {
-          detail = what + " fails in " + r_.host_process + " because its identity has no user profile: " + w.identity +
-                   " has none, and " + (w.no_profile_because.empty() ? "nothing creates one" : w.no_profile_because);
+          detail = fixer::Text(
+              FMT_COMPILE("{} {} from {} fails in {} because its identity has no user profile: {} has none, and {}"),
+              c.file, c.version, *f.hotfix_id, r_.host_process, w.identity, or_else("nothing creates one"));
         }
-        return Check(std::string(condition::kProfileSensitive) + ":" + f.component.file,
-                     f.component.file + " loads in " + r_.host_process, ok, std::move(detail));
+        return Check(fixer::Text(FMT_COMPILE("{}:{}"), condition::kProfileSensitive, c.file),
+                     fixer::Text(FMT_COMPILE("{} loads in {}"), c.file, r_.host_process), ok, std::move(detail));
       });
       // [I] E_ACCESSDENIED: without a profile, per-user paths fall back to Default User.
       if (!ok) Fail(FailureKind::kStart, fixer::kErrorAccessDenied);
@@ -224,8 +231,8 @@ class RequestRun {
     if (any || !conditions_.explain()) return;  // the condition below always passes
     std::string installed;
     for (const auto& f : files)
-      installed +=
-          (installed.empty() ? "" : ", ") + f.component.file + " " + f.component.version + " from " + f.hotfix_id;
+      installed += fixer::Text(FMT_COMPILE("{}{} {} from {}"), installed.empty() ? std::string_view() : ", ",
+                               f.component->file, f.component->version, *f.hotfix_id);
     Add(Check(std::string(condition::kProfileSensitive), "components that fail without a profile", true,
               installed.empty()
                   ? "no installed update put a component that fails without a user profile"
@@ -288,7 +295,7 @@ class RequestRun {
       Respond(*app);
       return;
     }
-    const std::string cause = r_.Cause();
+    const std::string& cause = r_.FirstFailure()->detail;  // a failure always adds its failed condition
     const auto [kind, code] = *failure_;
     if (w3wp) {
       r_.response = {503, ServiceUnavailablePage()};

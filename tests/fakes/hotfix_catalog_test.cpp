@@ -163,6 +163,40 @@ TEST(FilesOnDisk, TheNewestBuildOfEachFileWinsWhateverTheInstallOrder) {
 
 TEST(FilesOnDisk, EmptyWithoutUpdates) { EXPECT_TRUE(FilesOnDisk(MachineState{}).empty()); }
 
+// FileRefsOnDisk (the web stack's, without copies) answers what a map keyed by the folded names
+// answered: its order is that of the folded names as strings compare them ('_' between 'A' and
+// 'a', UTF-8's bytes after ASCII), and of two spellings of one file the later install of an
+// equal or higher version wins.
+TEST(FileRefsOnDisk, TheFilesOfAMapByFoldedNameInItsOrder) {
+  MachineState s;
+  const auto file = [](std::string name, std::string version) {
+    return UpdatedComponent{.file = std::move(name), .version = std::move(version), .fails_without_profile = false};
+  };
+  s.products.hotfixes.push_back({.id = "A",
+                                 .kb = "KB1",
+                                 .components = {file("ZA.dll", "1.0"), file("URLMON.DLL", "6.0.1"),
+                                                file("Ole32.dll", "5.1"), file("caf\xc3\xa9.dll", "1.0")}});
+  s.products.hotfixes.push_back(
+      {.id = "B",
+       .kb = "KB2",
+       .components = {file("Z_x.dll", "1.0"), file("urlmon.dll", "6.0.2"), file("ole32.dll", "5.0.9"),
+                      file("CAF\xc3\xa9.dll", "1.0"), file("cafe.dll", "1.0")}});
+  std::vector<std::pair<std::string, std::string>> got;  // file, hotfix
+  for (const FileOnDiskRef& f : FileRefsOnDisk(s)) got.emplace_back(f.component->file, *f.hotfix_id);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"cafe.dll", "B"},   {"CAF\xc3\xa9.dll", "B"},  // an equal version installed later replaces its twin
+      {"Ole32.dll", "A"},                             // a lower one does not
+      {"urlmon.dll", "B"}, {"Z_x.dll", "B"},         {"ZA.dll", "A"}};
+  EXPECT_EQ(got, expected);
+  // FilesOnDisk copies the same files in the same order.
+  const std::vector<FileOnDisk> copies = FilesOnDisk(s);
+  ASSERT_EQ(copies.size(), got.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(copies[i].component.file, got[i].first);
+    EXPECT_EQ(copies[i].hotfix_id, got[i].second);
+  }
+}
+
 TEST(CompareFileVersions, ComparesNumericallyPartByPart) {
   EXPECT_LT(CompareFileVersions("6.0.2800.1226", "6.0.2800.1264"), 0);
   EXPECT_GT(CompareFileVersions("6.0.3790.74", "6.0.2800.1264"), 0);

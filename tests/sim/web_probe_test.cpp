@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "fakes/hotfix_catalog.h"
+#include "fakes/profiles.h"
+#include "fakes/sam.h"
 #include "fakes/web_stack.h"
 #include "sim/matrix.h"
 #include "sim/run_context.h"
@@ -110,6 +113,47 @@ TEST(WebProbe, AnswersAsARequestOnACopyOnEveryPaperPlatform) {
     ASSERT_TRUE(machine.ok());
     ProbeEveryApp(*machine, "platform case for ASP.NET " + c.framework);
   }
+}
+
+// One WebStack answers request after request while the machine changes under it: each answer
+// is what a fresh stack's probe gives of the machine as it is then, so nothing a request reads
+// (the files the updates put on disk, the worker's profile) may be kept from an earlier one.
+TEST(WebProbe, EachAnswerSeesTheMachineAsItIsNow) {
+  auto machine = sim::BuildPlatformMachine({.framework = "1.0", .hotfixes = {}}, 42);
+  ASSERT_TRUE(machine.ok());
+  const std::string app = machine->state().products.applications.at(0).path;
+  fakes::WebStack stack(*machine);
+  const auto answer = [&](const std::string& where) {
+    fakes::RequestExplanation r = stack.Answer(app);
+    ExpectProbesAnswer(r, fakes::WebStack(*machine).Probe(app), where);
+    return r;
+  };
+  EXPECT_EQ(answer("no update").response.status, 200);
+
+  ASSERT_TRUE(fakes::InstallHotfix(*machine, "MS03-032").ok());
+  fakes::RequestExplanation r = answer("MS03-032");
+  EXPECT_EQ(r.response.status, 503);
+  EXPECT_NE(r.Cause().find("urlmon.dll 6.0.2800.1226 from MS03-032 fails in aspnet_wp.exe"), std::string::npos)
+      << r.Cause();
+
+  ASSERT_TRUE(fakes::InstallHotfix(*machine, "MS03-040").ok());  // the newer build replaces it
+  r = answer("MS03-040 over MS03-032");
+  EXPECT_EQ(r.response.status, 503);
+  EXPECT_NE(r.Cause().find("urlmon.dll 6.0.2800.1264 from MS03-040"), std::string::npos) << r.Cause();
+
+  // ASPNET given a profile (what fixup.cmd's runas /profile leaves): served again.
+  const fakes::Sam sam(*machine);
+  const fakes::UserAccount* aspnet = sam.FindUser("ASPNET");
+  ASSERT_NE(aspnet, nullptr);
+  const fixer::Sid sid = sam.SidOf(*aspnet);
+  ASSERT_TRUE(fakes::ProfileStore(*machine).LoadOrCreate(sid, "ASPNET").ok());
+  EXPECT_EQ(answer("with a profile").response.status, 200);
+
+  // The profile deleted: failing again; the updates removed too: served.
+  ASSERT_TRUE(fakes::ProfileStore(*machine).Delete(sid).ok());
+  EXPECT_EQ(answer("profile deleted").response.status, 503);
+  machine->state().products.hotfixes.clear();
+  EXPECT_EQ(answer("updates removed").response.status, 200);
 }
 
 }  // namespace

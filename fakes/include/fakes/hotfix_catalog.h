@@ -21,6 +21,8 @@
 //   fixer::Status st = fakes::InstallHotfix(m, "MS03-032");                 // or "KB822925"
 //   for (const auto& f : fakes::FilesOnDisk(m.state()))
 //     if (f.component.fails_without_profile) logger->info("needs a profile");
+//   for (const fakes::FileOnDiskRef& f : fakes::FileRefsOnDisk(m.state()))   // no copies
+//     logger->info("{} {} from {}", f.component->file, f.component->version, *f.hotfix_id);
 #pragma once
 
 #include <string>
@@ -74,6 +76,14 @@ struct FileOnDisk {
 };
 // Sorted by file name (case-folded).
 std::vector<FileOnDisk> FilesOnDisk(const MachineState& state);
+
+// The same files in the same order, pointing into `state` instead of copying it, for a caller
+// that reads them at once (the web stack, on every request); valid while its hotfixes are.
+struct FileOnDiskRef {
+  const UpdatedComponent* component = nullptr;
+  const std::string* hotfix_id = nullptr;
+};
+std::vector<FileOnDiskRef> FileRefsOnDisk(const MachineState& state);
 
 // Compares dotted numeric versions ("6.0.2800.1226"): <0, 0, >0. Missing parts count as 0.
 int CompareFileVersions(std::string_view a, std::string_view b);
