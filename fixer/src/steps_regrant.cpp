@@ -31,8 +31,9 @@ std::string DescribeAces(const ObjectRef& object, size_t count) {
 
 // Records one item's outcome; returns it so the step can fail on the first error.
 Status Report(RepairContext& ctx, std::string_view kind, std::string what, const Status& st) {
-  const RegrantItem& item = ctx.result.regranted.emplace_back(std::string(kind), std::move(what), st.ok(),
-                                                              st.ok() ? std::string() : st.ToString());
+  // Braced: clang 14 (the sanitizer build) has no aggregate initialisation from parentheses.
+  const RegrantItem& item = ctx.result.regranted.emplace_back(
+      RegrantItem{std::string(kind), std::move(what), st.ok(), st.ok() ? std::string() : st.ToString()});
   if (st.ok()) {
     Log(ctx.log, spdlog::level::debug, FMT_COMPILE("re-granted {} {}"), item.kind, item.what);
   } else {
