@@ -1,10 +1,17 @@
 #include "fakes/faults.h"
 
 #include <algorithm>
+#include <cstring>
+#include <ostream>
 
 namespace fakes {
 
 namespace {
+
+// The first block's size, and the most a block grows to: a trace of a few calls (most of a
+// sweep's runs) keeps a small block alive, a re-mapping's thousands share few.
+constexpr size_t kFirstTraceBlock = 256;
+constexpr size_t kLargestTraceBlock = 64 * 1024;
 
 // Whether any rule counts calls per op: a mutation rule with an op, or (`read`) a read rule.
 bool CountsPerOp(const std::vector<FaultRule>& rules, bool read) {
@@ -21,12 +28,38 @@ uint64_t CountOf(std::map<std::string, uint64_t, std::less<>>& counts, std::stri
 
 }  // namespace
 
+TraceText::TraceText(std::string_view text) {
+  if (text.empty()) return;
+  std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(text.size());
+  std::memcpy(block.get(), text.data(), text.size());
+  view_ = std::string_view(block.get(), text.size());
+  block_ = std::move(block);
+}
+
+std::ostream& operator<<(std::ostream& os, const TraceText& t) { return os << t.view(); }
+
+TraceText TraceBlocks::Keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (capacity_ - size_ < text.size()) {
+    capacity_ = std::max(text.size(), std::clamp(2 * capacity_, kFirstTraceBlock, kLargestTraceBlock));
+    block_ = std::make_shared_for_overwrite<char[]>(capacity_);
+    size_ = 0;
+  }
+  char* at = block_.get() + size_;
+  std::memcpy(at, text.data(), text.size());
+  size_ += text.size();
+  return TraceText(block_, std::string_view(at, text.size()));
+}
+
 fixer::Status FaultPlan::OnMutation(std::string_view op, std::string_view target) {
   PowerLossIfPending();
   const uint64_t call = ++calls_;
   const uint64_t op_call = CountsPerOp(rules_, false) ? CountOf(per_op_, op) : 0;
-  if (trace_.empty()) trace_.reserve(64);  // an apply makes 30-60 calls: no regrowth on the way
-  trace_.push_back({call, std::string(op), std::string(target), 0});
+  if (trace_.empty()) trace_.reserve(64);        // an apply makes 30-60 calls: no regrowth on the way
+  MutationEvent& event = trace_.emplace_back();  // filled in place: no temporary event
+  event.call = call;
+  event.op = op;
+  event.target = targets_.Keep(target);
   for (const FaultRule& rule : rules_) {
     if (rule.read) continue;
     const bool hit = rule.op ? (*rule.op == op && rule.nth == op_call) : rule.nth == call;

@@ -41,6 +41,47 @@ TEST(FaultPlan, TheTraceKeepsItsOwnCopyOfEachOpAndTarget) {
   EXPECT_EQ(plan.calls(), 2u);
 }
 
+// Targets share blocks the plan appends to: a taken trace still reads its own targets after the
+// plan is gone, whatever was traced after it, and targets of every length across block ends
+// (the first blocks are small, one longer than the largest has a block of its own) read back whole.
+TEST(FaultPlan, ATakenTraceKeepsItsTargetsAcrossBlocksAndPastThePlan) {
+  std::vector<std::string> targets;
+  for (size_t n = 0; n < 300; ++n)
+    targets.push_back("C:\\f" + std::to_string(n) + std::string(n * 7 % 150, 'a' + n % 26));
+  targets.push_back(std::string(70 * 1024, 'L'));  // longer than the largest block
+  targets.push_back("");
+  targets.push_back("after the long one");
+  std::vector<fakes::MutationEvent> first;
+  std::vector<fakes::MutationEvent> second;
+  {
+    FaultPlan plan;
+    for (size_t i = 0; i < targets.size() / 2; ++i)
+      ASSERT_TRUE(MutateFromATemporary(plan, "acl.set_dacl", targets[i]).ok());
+    first = plan.TakeTrace();
+    for (size_t i = targets.size() / 2; i < targets.size(); ++i)
+      ASSERT_TRUE(MutateFromATemporary(plan, "acl.set_dacl", targets[i]).ok());
+    second = plan.TakeTrace();
+  }
+  ASSERT_EQ(first.size() + second.size(), targets.size());
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].target, targets[i]) << i;
+  for (size_t i = 0; i < second.size(); ++i) EXPECT_EQ(second[i].target, targets[first.size() + i]) << i;
+}
+
+// Copying an event (a sweep keeps each run's trace and cuts copies of it) copies no characters;
+// an event made from text (a test's) holds its own.
+TEST(FaultPlan, ACopiedEventSharesItsTargetsCharacters) {
+  FaultPlan plan;
+  ASSERT_TRUE(MutateFromATemporary(plan, "acl.set_dacl", R"(C:\Inetpub\wwwroot\default.aspx)").ok());
+  const fakes::MutationEvent copy = plan.trace()[0];
+  EXPECT_EQ(copy.target.view().data(), plan.trace()[0].target.view().data());
+  EXPECT_EQ(copy.op + " " + copy.target, R"(acl.set_dacl C:\Inetpub\wwwroot\default.aspx)");
+  std::string text = "ASPNET";
+  const fakes::MutationEvent made{.call = 1, .op = "sam.delete_user", .target = text};
+  text.assign(text.size(), '#');
+  EXPECT_EQ(made.target, "ASPNET");
+  EXPECT_EQ(made.target.str(), "ASPNET");
+}
+
 // The 2nd "acl.set_dacl" fails whichever buffers the names come in; another op between them
 // counts only among all mutations; a read rule counts that op's reads apart from them.
 TEST(FaultPlan, RulesCountAnOpByItsNameWhateverBufferItIsIn) {

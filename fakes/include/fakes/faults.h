@@ -21,7 +21,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -64,11 +66,52 @@ class PowerLoss : public fixer::Interruption {
   uint64_t call_;
 };
 
+// A mutation's target as a trace keeps it: a view into a block of text that a FaultPlan appends
+// each target to, the block shared by the events that point into it. Recording a target copies its
+// characters once into the block (no allocation per call: a re-mapping makes one call per object);
+// copying an event copies none. Made from a string (a test's event), it holds a block of its own.
+class TraceText {
+ public:
+  TraceText() = default;
+  TraceText(std::string_view text);  // NOLINT: implicit, as an event's target is written
+  TraceText(const char* text) : TraceText(std::string_view(text)) {}         // NOLINT
+  TraceText(const std::string& text) : TraceText(std::string_view(text)) {}  // NOLINT
+
+  operator std::string_view() const { return view_; }  // NOLINT
+  std::string_view view() const { return view_; }
+  std::string str() const { return std::string(view_); }
+  size_t find(char c, size_t from = 0) const { return view_.find(c, from); }
+  bool empty() const { return view_.empty(); }
+  friend bool operator==(const TraceText& a, std::string_view b) { return a.view_ == b; }
+  friend std::string operator+(std::string a, const TraceText& b) { return a.append(b.view_); }
+  friend std::ostream& operator<<(std::ostream& os, const TraceText& t);
+
+ private:
+  friend class TraceBlocks;
+  TraceText(std::shared_ptr<const char[]> block, std::string_view view) : block_(std::move(block)), view_(view) {}
+
+  std::shared_ptr<const char[]> block_;  // keeps view_'s characters
+  std::string_view view_;
+};
+
+// Where a FaultPlan's traced targets are kept: blocks that grow, each filled then left to the
+// events that point into it (a block's written part never changes, so a trace taken elsewhere
+// reads it while the plan goes on appending past it).
+class TraceBlocks {
+ public:
+  TraceText Keep(std::string_view text);
+
+ private:
+  std::shared_ptr<char[]> block_;
+  size_t size_ = 0;  // the characters of block_ in use
+  size_t capacity_ = 0;
+};
+
 // One mutating call, as seen by the plan: reports and the sweep read these.
 struct MutationEvent {
   uint64_t call = 0;  // 1-based index over all mutations since the plan was installed
   std::string op;
-  std::string target;           // account, service, object path... never a secret
+  TraceText target;             // account, service, object path... never a secret
   uint32_t injected_error = 0;  // 0 unless a fail fault fired here
 };
 
@@ -98,6 +141,7 @@ class FaultPlan {
   std::map<std::string, uint64_t, std::less<>> per_op_;
   std::map<std::string, uint64_t, std::less<>> reads_per_op_;
   std::vector<MutationEvent> trace_;
+  TraceBlocks targets_;                            // the text of each traced target
   std::optional<MutationEvent> lose_power_after_;  // a kCrashAfter rule fired on this call
 };
 

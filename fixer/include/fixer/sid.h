@@ -76,9 +76,10 @@ class Sid {
   }
   // Four word compares: the authority and count are one word, and the inline block three (unused
   // slots are always zero; a long SID's index names one pooled SID). A walk of a million ACEs
-  // compares each one's SID.
+  // compares each one's SID, mostly with accounts of one machine that differ only in the RID
+  // (inline_[4], in the last word): that word first, so such a pair differs at the first compare.
   friend bool operator==(const Sid& a, const Sid& b) {
-    return a.head_ == b.head_ && a.Word(0) == b.Word(0) && a.Word(1) == b.Word(1) && a.Word(2) == b.Word(2);
+    return a.Word(2) == b.Word(2) && a.head_ == b.head_ && a.Word(0) == b.Word(0) && a.Word(1) == b.Word(1);
   }
 
  private:
