@@ -32,6 +32,12 @@ namespace {
 
 bool IsActive(const fixer::ServiceInfo& s) { return s.state != fixer::ServiceState::kStopped; }
 
+// A dependency names a service by its key name (no lookup needed: keys are unique).
+bool DependsOn(const fixer::ServiceInfo& s, const fixer::ServiceInfo& on) {
+  return std::any_of(s.dependencies.begin(), s.dependencies.end(),
+                     [&](const std::string& d) { return fixer::SameWindowsName(d, on.name); });
+}
+
 bool IsBuiltinServiceAccount(const std::string& account) {
   static constexpr std::string_view kBuiltin[] = {"",
                                                   "LocalSystem",
@@ -74,11 +80,7 @@ fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string&
   // Depth first over "who depends on me"; each dependent's own dependents come before it.
   auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
     for (const auto& s : m_.state().services) {
-      // Only a name that is `of`'s key can find it: only such a name is looked up.
-      const bool depends = std::any_of(s.dependencies.begin(), s.dependencies.end(), [&](const std::string& d) {
-        return fixer::SameWindowsName(d, of.name) && FindByKey(d) == &of;
-      });
-      if (!depends || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
+      if (!DependsOn(s, of) || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
       self(self, s);
       if (IsActive(s)) out.push_back(s.name);
     }
@@ -151,9 +153,7 @@ fixer::Status Scm::Stop(const std::string& name) {
   // Running dependents are said before the service's own state, even a stopped one's
   // (docs/windows-reference.md#services).
   for (const auto& s : m_.state().services) {
-    if (!IsActive(s)) continue;
-    for (const std::string& d : s.dependencies)
-      if (FindByKey(d) == service) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
+    if (IsActive(s) && DependsOn(s, *service)) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
   }
   if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
   // A service starting or stopping takes no control yet: 1061 (docs/windows-reference.md#services).
