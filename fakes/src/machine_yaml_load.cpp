@@ -26,10 +26,7 @@ fixer::Sid LoadContext::Principal(const Field& f) {
     // are taken as they are.
     const MachineState& s = st();
     if (sid->IsAccountSid() && sid->Domain() == s.sam.domain && sid->Rid() >= s.sam.next_rid) {
-      const bool exists =
-          std::any_of(s.sam.users.begin(), s.sam.users.end(),
-                      [&](const UserAccount& u) { return u.rid == sid->Rid(); }) ||
-          std::any_of(s.sam.groups.begin(), s.sam.groups.end(), [&](const LocalGroup& g) { return g.sid == *sid; });
+      const bool exists = s.sam.users.FindKey(sid->Rid()) || s.sam.groups.FindKey(*sid);
       if (!exists) {
         f.Fail("unknown SID '" + text + "': no account of this machine ever had RID " + std::to_string(sid->Rid()) +
                " (RIDs so far: below " + std::to_string(s.sam.next_rid) + ")");

@@ -89,8 +89,8 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
   u.name = e.key;
   const Field rid = m.Require("rid");
   u.rid = rid.U32();
-  for (const UserAccount& other : c.st().sam.users) {
-    if (other.rid == u.rid) rid.Fail("RID " + std::to_string(u.rid) + " is already " + other.name + "'s");
+  if (const UserAccount* other = c.st().sam.users.FindKey(u.rid)) {
+    rid.Fail("RID " + std::to_string(u.rid) + " is already " + other->name + "'s");
   }
   // The SAM gives RIDs counting up, each once: a RID at or past the next one it gives would be
   // given again to the next account created (two accounts, one SID).
@@ -221,11 +221,13 @@ void LoadGroups(LoadContext& c, const Field& f) {
       g.name = e.key;
       const Field sid_field = m.Require("sid");
       g.sid = c.Principal(sid_field);
-      for (const LocalGroup& other : c.st().sam.groups) {
-        if (other.sid == g.sid) sid_field.Fail("SID already used by group " + other.name);
+      if (const LocalGroup* other = c.st().sam.groups.FindKey(g.sid)) {
+        sid_field.Fail("SID already used by group " + other->name);
       }
-      for (const UserAccount& user : c.st().sam.users) {  // aliases and users share the RID pool
-        if (c.st().sam.domain.WithRid(user.rid) == g.sid) sid_field.Fail("SID already used by account " + user.name);
+      if (g.sid.IsAccountSid() && g.sid.Domain() == c.st().sam.domain) {  // aliases and users share the RID pool
+        if (const UserAccount* user = c.st().sam.users.FindKey(g.sid.Rid())) {
+          sid_field.Fail("SID already used by account " + user->name);
+        }
       }
       if (auto v = m.Get("comment")) g.comment = v->Str();
       if (auto v = m.Get("members")) g.members = LoadMembers(c, *v);
@@ -240,7 +242,7 @@ void LoadGroups(LoadContext& c, const Field& f) {
       if (!absent->Bool() || !existing) continue;
       if (IsBuiltinGroupSid(existing->sid)) e.key_field.Fail("a builtin group cannot be deleted");
       const fixer::Sid gone = existing->sid;
-      std::erase_if(c.st().sam.groups, [&](const LocalGroup& g) { return g.sid == gone; });
+      c.st().sam.groups.erase_if([&](const LocalGroup& g) { return g.sid == gone; });
       continue;
     }
     if (!existing) {

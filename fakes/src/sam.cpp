@@ -66,20 +66,12 @@ fixer::Sid MachineSidFromSeed(uint64_t seed) {
 
 // ---- reads --------------------------------------------------------------------------------
 
-UserAccount* Sam::FindUser(const std::string& name) {
-  for (UserAccount& u : m_.state().sam.users) {
-    if (fixer::SameWindowsName(u.name, name)) return &u;
-  }
-  return nullptr;
-}
+UserAccount* Sam::FindUser(const std::string& name) { return m_.state().sam.users.FindName(name); }
 
 const UserAccount* Sam::FindUser(const std::string& name) const { return FindUserIn(m_.state(), name); }
 
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name) {
-  for (const UserAccount& u : state.sam.users) {
-    if (fixer::SameWindowsName(u.name, name)) return &u;
-  }
-  return nullptr;
+  return state.sam.users.FindName(name);
 }
 
 fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
@@ -87,9 +79,7 @@ fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
   // aliases share one name space; the name is looked up as LsaLookupNames would):
   // a local group is STATUS_ALIAS_EXISTS, 1379; anything else STATUS_USER_EXISTS, 2224
   // (docs/windows-reference.md#local-groups).
-  for (const LocalGroup& g : state.sam.groups) {
-    if (fixer::SameWindowsName(g.name, name)) return Status::Win(fixer::kErrorAliasExists);
-  }
+  if (state.sam.groups.FindName(name)) return Status::Win(fixer::kErrorAliasExists);
   const bool domain_name =
       fixer::SameWindowsName(name, state.products.os.computer_name) || fixer::SameWindowsName(name, "BUILTIN");
   // BUILTIN's well-known names are the local groups above.
@@ -137,21 +127,13 @@ UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) {
 }
 const UserAccount* Sam::FindUserBySid(const fixer::Sid& sid) const {
   if (!sid.IsAccountSid() || sid.Domain() != m_.state().sam.domain) return nullptr;
-  for (const UserAccount& u : m_.state().sam.users) {
-    if (u.rid == sid.Rid()) return &u;
-  }
-  return nullptr;
+  return m_.state().sam.users.FindKey(sid.Rid());
 }
 
 LocalGroup* Sam::FindGroup(const std::string& name) {
   return const_cast<LocalGroup*>(std::as_const(*this).FindGroup(name));
 }
-const LocalGroup* Sam::FindGroup(const std::string& name) const {
-  for (const LocalGroup& g : m_.state().sam.groups) {
-    if (fixer::SameWindowsName(g.name, name)) return &g;
-  }
-  return nullptr;
-}
+const LocalGroup* Sam::FindGroup(const std::string& name) const { return m_.state().sam.groups.FindName(name); }
 
 fixer::Sid Sam::SidOf(const UserAccount& user) const { return m_.state().sam.domain.WithRid(user.rid); }
 
@@ -178,13 +160,9 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
 fixer::Result<std::string> Sam::LookupSid(const fixer::Sid& sid) const {
   const MachineState& s = m_.state();
   if (sid.IsAccountSid() && sid.Domain() == s.sam.domain) {
-    for (const UserAccount& u : s.sam.users) {
-      if (u.rid == sid.Rid()) return u.name;
-    }
+    if (const UserAccount* u = s.sam.users.FindKey(sid.Rid())) return u->name;
   }
-  for (const LocalGroup& g : s.sam.groups) {
-    if (g.sid == sid) return g.name;
-  }
+  if (const LocalGroup* g = s.sam.groups.FindKey(sid)) return g->name;
   if (const WellKnownSid* w = FindWellKnownSid(sid)) return std::string(w->name);
   return Status::Win(fixer::kErrorNoneMapped);
 }
@@ -211,13 +189,10 @@ fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
     // Both arms string_view: `? "BUILTIN" : computer` would make a temporary std::string.
     const std::string_view group_domain = builtin ? std::string_view("BUILTIN") : std::string_view(computer);
     if (!domain_matches(group_domain)) continue;
-    for (const LocalGroup& g : s.sam.groups) {
-      if (IsBuiltinDomainSid(g.sid) == builtin && fixer::SameWindowsName(g.name, bare)) return g.sid;
-    }
+    // Users and groups share one name space (NameInUseIn), so a name finds one group at most.
+    if (const LocalGroup* g = s.sam.groups.FindName(bare); g && IsBuiltinDomainSid(g->sid) == builtin) return g->sid;
     if (builtin) continue;
-    for (const UserAccount& u : s.sam.users) {
-      if (fixer::SameWindowsName(u.name, bare)) return s.sam.domain.WithRid(u.rid);
-    }
+    if (const UserAccount* u = s.sam.users.FindName(bare)) return s.sam.domain.WithRid(u->rid);
   }
   return Status::Win(fixer::kErrorNoneMapped);
 }
@@ -226,12 +201,10 @@ std::string Sam::DisplayName(const fixer::Sid& sid) const {
   const MachineState& s = m_.state();
   const std::string& computer = s.products.os.computer_name;
   if (sid.IsAccountSid() && sid.Domain() == s.sam.domain) {
-    for (const UserAccount& u : s.sam.users) {
-      if (u.rid == sid.Rid()) return computer + "\\" + u.name;
-    }
+    if (const UserAccount* u = s.sam.users.FindKey(sid.Rid())) return computer + "\\" + u->name;
   }
-  for (const LocalGroup& g : s.sam.groups) {
-    if (g.sid == sid) return (IsBuiltinDomainSid(g.sid) ? std::string("BUILTIN") : computer) + "\\" + g.name;
+  if (const LocalGroup* g = s.sam.groups.FindKey(sid)) {
+    return (IsBuiltinDomainSid(g->sid) ? std::string("BUILTIN") : computer) + "\\" + g->name;
   }
   if (const WellKnownSid* w = FindWellKnownSid(sid)) return w->QualifiedName();
   return sid.ToString();  // an orphan: command-line tools print the bare SID (docs/windows-reference.md#sids)
@@ -271,9 +244,7 @@ fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const f
   user.password_last_set = s.clock;
   const fixer::Sid sid = s.sam.domain.WithRid(user.rid);
   s.sam.users.push_back(std::move(user));
-  for (LocalGroup& g : s.sam.groups) {
-    if (g.sid == fixer::Sid::Users()) g.members.push_back(sid);
-  }
+  if (LocalGroup* users = s.sam.groups.FindKey(fixer::Sid::Users())) users->members.push_back(sid);
   return sid;
 }
 
@@ -288,7 +259,7 @@ fixer::Status Sam::DeleteUser(const std::string& name) {
   const fixer::Sid sid = SidOf(*user);
   for (LocalGroup& g : s.sam.groups) std::erase(g.members, sid);
   // The RID is not given back (next_rid is untouched); rights, ACEs and the profile stay.
-  std::erase_if(s.sam.users, [&](const UserAccount& u) { return u.rid == sid.Rid(); });
+  s.sam.users.erase_if([&](const UserAccount& u) { return u.rid == sid.Rid(); });
   return Status::Ok();
 }
 
@@ -333,9 +304,7 @@ fixer::Status Sam::CheckNewMember(const std::string& group, const fixer::Sid& me
   // (docs/windows-reference.md#local-groups)
   const SamState& sam = m_.state().sam;
   if (member.IsAccountSid() && member.Domain() == sam.domain && !FindUserBySid(member)) {
-    const bool is_group =
-        std::any_of(sam.groups.begin(), sam.groups.end(), [&](const LocalGroup& other) { return other.sid == member; });
-    return Status::Win(is_group ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
+    return Status::Win(sam.groups.FindKey(member) ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
   }
   if (IsBuiltinDomainSid(member)) return Status::Win(fixer::kErrorInvalidMember);
   if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {

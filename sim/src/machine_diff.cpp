@@ -374,8 +374,8 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
   if (!(a.sam == b.sam)) {
     d.Value("machine_sid", a.sam.domain.ToString(), b.sam.domain.ToString());
     d.Value("next_rid", Num(a.sam.next_rid), Num(b.sam.next_rid));
-    d.Keyed("accounts", a.sam.users, b.sam.users, [](const fakes::UserAccount& u) { return u.name; });
-    d.Keyed("groups", a.sam.groups, b.sam.groups, [](const fakes::LocalGroup& g) { return g.name; });
+    d.Keyed("accounts", a.sam.users.items(), b.sam.users.items(), [](const fakes::UserAccount& u) { return u.name; });
+    d.Keyed("groups", a.sam.groups.items(), b.sam.groups.items(), [](const fakes::LocalGroup& g) { return g.name; });
   }
   DiffLsa(d, a.lsa, b.lsa);
   if (!(a.profiles == b.profiles)) {

@@ -48,7 +48,7 @@ TEST(MachineDiff, AListThatGainsAnEntryShowsItOnceWithItsFieldsIndented) {
 TEST(MachineDiff, ARemovedEntryIsOneMinusLineAndAChangedFieldOneTildeLine) {
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;
-  std::erase_if(after.sam.users, [](const fakes::UserAccount& u) { return u.name == "alice"; });
+  after.sam.users.erase_if([](const fakes::UserAccount& u) { return u.name == "alice"; });
   for (auto& s : after.services)
     if (s.name == "W3SVC") s.state = fixer::ServiceState::kStopped;
   const std::string text = Text(sim::DiffMachines(before, after));

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "fakes/copy_on_write.h"
+#include "fakes/named_list.h"
 #include "fakes/right_set.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
@@ -60,11 +61,18 @@ struct LocalGroup {
   friend bool operator==(const LocalGroup&, const LocalGroup&) = default;
 };
 
+struct RidOfAccount {
+  uint32_t operator()(const UserAccount& u) const { return u.rid; }
+};
+struct SidOfGroup {
+  const Sid& operator()(const LocalGroup& g) const { return g.sid; }
+};
+
 struct SamState {
-  Sid domain;                // S-1-5-21-a-b-c, derived from the machine seed
-  uint32_t next_rid = 1000;  // RIDs are never reused: this only grows
-  std::vector<UserAccount> users;
-  std::vector<LocalGroup> groups;
+  Sid domain;                                  // S-1-5-21-a-b-c, derived from the machine seed
+  uint32_t next_rid = 1000;                    // RIDs are never reused: this only grows
+  NamedList<UserAccount, RidOfAccount> users;  // by name and by RID
+  NamedList<LocalGroup, SidOfGroup> groups;    // by name and by SID
   friend bool operator==(const SamState&, const SamState&) = default;
 };
 

@@ -1,0 +1,147 @@
+// NamedList<T, KeyOf>: entries in the order they were added, each found in constant time by its
+// name without regard to case (fixer::SameWindowsName) and by its key (KeyOf), however many
+// there are: the SAM's accounts by RID and its groups by SID. A machine file of 100,000 accounts,
+// each checked against the names already taken, loads in linear time.
+//
+// An entry's name and key are never changed in place (nothing here renames an account or a group):
+// entries come and go through push_back and erase_if, which keep the index; other fields may be
+// written through the non-const accessors. Two entries of one name (or key) find the first.
+//
+//   #include "fakes/state.h"
+//   fakes::NamedList<fakes::UserAccount, fakes::RidOfAccount> users;  // SamState::users
+//   users.push_back({.rid = 1003, .name = "ASPNET"});
+//   const fakes::UserAccount* by_name = users.FindName("aspnet");  // the ASPNET account
+//   const fakes::UserAccount* by_rid = users.FindKey(1003);        // the same one
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "fakes/copy_on_write.h"
+#include "fixer/name_case.h"
+
+namespace fakes {
+
+// A hash of `name` that agrees with fixer::SameWindowsName: names that compare equal hash equal.
+inline size_t WindowsNameHash(std::string_view name) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (char c : name) h = (h ^ static_cast<unsigned char>(fixer::FoldWindowsChar(c))) * 0x100000001b3ull;
+  return static_cast<size_t>(h ^ (h >> 29));
+}
+
+template <class T, class KeyOf>
+class NamedList {
+ public:
+  using value_type = T;
+  using Key = std::decay_t<std::invoke_result_t<KeyOf, const T&>>;
+  using iterator = typename std::vector<T>::iterator;
+  using const_iterator = typename std::vector<T>::const_iterator;
+
+  NamedList() = default;
+  NamedList(std::initializer_list<T> items) : NamedList(std::vector<T>(items)) {}
+  explicit NamedList(std::vector<T> items) : items_(std::move(items)) { Reindex(); }
+
+  const T* FindName(std::string_view name) const {
+    const size_t at = Probe(WindowsNameHash(name), 0, [&](const T& e) { return fixer::SameWindowsName(e.name, name); });
+    return at == kNone ? nullptr : &items_[at];
+  }
+  T* FindName(std::string_view name) { return const_cast<T*>(std::as_const(*this).FindName(name)); }
+  const T* FindKey(const Key& key) const {
+    const size_t at = Probe(KeyHash(key), Capacity(), [&](const T& e) { return KeyOf{}(e) == key; });
+    return at == kNone ? nullptr : &items_[at];
+  }
+  T* FindKey(const Key& key) { return const_cast<T*>(std::as_const(*this).FindKey(key)); }
+
+  void push_back(T item) {
+    items_.push_back(std::move(item));
+    if ((items_.size() + 1) * 2 > Capacity()) {
+      Reindex();  // at most half full, so a probe ends soon; doubling keeps adds O(1) on average
+    } else {
+      Index(items_.size() - 1, slots_.Writable());
+    }
+  }
+  // Removes the entries `pred` holds for; returns how many.
+  template <class Pred>
+  size_t erase_if(Pred pred) {
+    const size_t removed = std::erase_if(items_, pred);
+    if (removed > 0) Reindex();
+    return removed;
+  }
+
+  void clear() {
+    items_.clear();
+    slots_ = {};
+  }
+
+  const std::vector<T>& items() const { return items_; }
+  size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  const T& operator[](size_t i) const { return items_[i]; }
+  T& operator[](size_t i) { return items_[i]; }
+  const T& back() const { return items_.back(); }
+  T& back() { return items_.back(); }
+  const_iterator begin() const { return items_.begin(); }
+  const_iterator end() const { return items_.end(); }
+  iterator begin() { return items_.begin(); }
+  iterator end() { return items_.end(); }
+
+  // The entries, in order: the index follows from them.
+  friend bool operator==(const NamedList& a, const NamedList& b) { return a.items_ == b.items_; }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  static size_t KeyHash(const Key& key) { return std::hash<Key>{}(key)*0x9E3779B97F4A7C15ull; }
+  // Slots [0, Capacity()) find entries by name, [Capacity(), 2 Capacity()) by key; each holds an
+  // entry's position + 1, 0 when empty.
+  size_t Capacity() const { return slots_.size() / 2; }
+
+  template <class Match>
+  size_t Probe(size_t hash, size_t base, Match match) const {
+    const size_t capacity = Capacity();
+    if (capacity == 0) return kNone;
+    const std::vector<uint32_t>& slots = slots_.get();
+    for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+      const uint32_t slot = slots[base + i];
+      if (slot == 0) return kNone;
+      if (match(items_[slot - 1])) return slot - 1;
+    }
+  }
+
+  // Adds the entry at `position` under its name and its key, unless an earlier one holds them.
+  void Index(size_t position, std::vector<uint32_t>& slots) {
+    const size_t capacity = slots.size() / 2;
+    const T& entry = items_[position];
+    auto place = [&](size_t hash, size_t base, auto same) {
+      for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+        uint32_t& slot = slots[base + i];
+        if (slot == 0) {
+          slot = static_cast<uint32_t>(position + 1);
+          return;
+        }
+        if (same(items_[slot - 1])) return;  // the first of a name (or key) is the one found
+      }
+    };
+    place(WindowsNameHash(entry.name), 0, [&](const T& e) { return fixer::SameWindowsName(e.name, entry.name); });
+    const Key& key = KeyOf{}(entry);
+    place(KeyHash(key), capacity, [&](const T& e) { return KeyOf{}(e) == key; });
+  }
+
+  void Reindex() {
+    size_t capacity = 8;
+    while (capacity < (items_.size() + 1) * 2) capacity *= 2;
+    std::vector<uint32_t> slots(capacity * 2, 0);
+    for (size_t i = 0; i < items_.size(); ++i) Index(i, slots);
+    slots_ = CopyOnWrite<std::vector<uint32_t>>(std::move(slots));
+  }
+
+  std::vector<T> items_;
+  CopyOnWrite<std::vector<uint32_t>> slots_;  // shared between copies until one adds or removes
+};
+
+}  // namespace fakes
