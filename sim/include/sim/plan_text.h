@@ -1,7 +1,7 @@
 // A plan's text (app::RenderPlanText) rendered once for the many runs that print the same plan:
 // resume and rollback make their plan from the journal (the strategy, account and SID recorded
 // there, the strategy's steps), so nearly every recovery run of one sweep target prints the
-// same one, which rendering again cost the sweep about a sixth of its transcripts.
+// same one: rendering it again for each was nearly half of the sweep's transcript rendering.
 //
 //   sim::PlanTextOnce plans;
 //   std::string own;
