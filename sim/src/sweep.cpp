@@ -14,6 +14,7 @@
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
+#include "sim/plan_text.h"
 #include "sim/run_context.h"
 #include "sim/shell_words.h"
 #include "sim/steps.h"
@@ -39,7 +40,9 @@ struct Target {
   mutable std::shared_ptr<const std::string> clean_text;  // the clean apply's transcript
   // Its diagnosis and plan as its transcript prints them (app::RenderRunHead): an apply works both
   // out before its first change, so every apply of `found` prints these, whatever its faults.
-  mutable std::string clean_head;
+  // None when the clean apply printed no result: an apply's head is then rendered whole.
+  mutable std::optional<std::string> clean_head;
+  mutable PlanTextOnce recovery_plan;  // what its resume and rollback runs print as their plan
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
   bool clean_not_restored = false;
@@ -66,8 +69,8 @@ struct Target {
     clean_trace.clear();
     clean_trace.shrink_to_fit();
     clean_text.reset();
-    clean_head.clear();
-    clean_head.shrink_to_fit();
+    clean_head.reset();
+    recovery_plan.Clear();
     widening.reset();
   }
 };
@@ -185,14 +188,24 @@ bool PromiseReadsTheEnd(const FixerRun& run) {
          (run.exit_code == fixer::ExitCode::kFailed && run.outcome == fixer::ToString(fixer::Outcome::kFailedRestored));
 }
 
-// The transcript of `run`, which ran `command` on `before` (null: unknown): the clean apply's head
-// where it is an apply of the machine found (a fault falls on a change, and the first change comes
-// after the diagnosis and the plan: the same reads of the same machine), else rendered whole.
+// The transcript of `run`, which ran `command` on `before` (null: unknown), with a head rendered
+// once: the clean apply's where it is an apply of the machine found (a fault falls on a change,
+// and the first change comes after the diagnosis and the plan: the same reads of the same
+// machine); a recovery's plan (no diagnosis) where it prints as the target's recoveries mostly
+// do. Else rendered whole.
 std::string Transcript(const Target& t, const FixerRun& run, const fakes::MachineState* before,
                        const std::string& command) {
-  if (command != "apply" || before != t.found.get() || !run.result) return RunTranscript(run);
-  std::string text = RunTranscript(run, t.clean_head);
-  assert(text == RunTranscript(run) && "an apply of the machine found printed another diagnosis or plan");
+  if (!run.result) return RunTranscript(run);
+  std::string own;
+  std::string_view head;
+  if (command == "apply" && before == t.found.get() && t.clean_head)
+    head = *t.clean_head;
+  else if (command != "apply" && !run.result->diagnosis && run.result->plan)
+    head = t.recovery_plan.For(*run.result->plan, own);
+  else
+    return RunTranscript(run);
+  std::string text = RunTranscript(run, head);
+  assert(text == RunTranscript(run) && "a run printed another diagnosis or plan than the head rendered once");
   return text;
 }
 
