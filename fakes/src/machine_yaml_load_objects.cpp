@@ -1,6 +1,7 @@
 // Machine state files: securable objects (files, registry keys, metabase nodes) and profiles.
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "fakes/acl_inheritance.h"
 #include "fakes/objects.h"
@@ -125,13 +126,10 @@ void LoadObjects(LoadContext& c, const Field& f) {
 }
 
 void LoadProfiles(LoadContext& c, const Field& f) {
-  std::vector<fixer::Sid> seen;
+  std::unordered_set<fixer::Sid> seen;
   for (const Entry& e : MapEntries(f)) {
     const fixer::Sid sid = c.Principal(e.key_field);
-    if (std::find(seen.begin(), seen.end(), sid) != seen.end()) {
-      e.key_field.Fail("a profile of " + e.key + " is already listed (same SID)");
-    }
-    seen.push_back(sid);
+    if (!seen.insert(sid).second) e.key_field.Fail("a profile of " + e.key + " is already listed (same SID)");
 
     if (c.full) {
       MapFields m(e.value, {"path", "folder"});
@@ -162,10 +160,9 @@ void LoadProfiles(LoadContext& c, const Field& f) {
     auto name = Sam(c.machine).LookupSid(sid);
     if (path) {
       // An explicit ProfileList entry; LoadOrCreate then builds its folder if it is missing.
-      auto it = std::find_if(c.st().profiles.begin(), c.st().profiles.end(),
-                             [&](const ProfileEntry& p) { return p.sid == sid; });
-      if (it != c.st().profiles.end()) {
-        it->path = *path;
+      ProfileList& list = c.st().profiles;
+      if (const ProfileEntry* listed = list.FindKey(sid)) {
+        list.Replace(static_cast<size_t>(listed - &list[0]), ProfileEntry{sid, *path});
       } else {
         c.st().profiles.push_back(ProfileEntry{sid, *path});
       }

@@ -194,13 +194,8 @@ void Objects(Emitter& out, const MachineState& s, const PrincipalWriter& who) {
 // name only when the first login of that name holds its SID.
 std::string LoginOf(const SqlServerState& sql, const fixer::SqlDbUser& u, const PrincipalWriter& who) {
   std::string login = u.login_sid.ToString();
-  for (const fixer::SqlLogin& l : sql.logins) {
-    if (l.sid == u.login_sid) {
-      const auto first = std::find_if(sql.logins.begin(), sql.logins.end(),
-                                      [&](const auto& o) { return fixer::SameWindowsName(o.name, l.name); });
-      if (first->sid == u.login_sid && !yaml::LooksLikeSid(l.name)) login = l.name;
-      break;
-    }
+  if (const fixer::SqlLogin* l = sql.logins.FindKey(u.login_sid)) {  // the first login holding the SID
+    if (sql.logins.FindName(l->name)->sid == u.login_sid && !yaml::LooksLikeSid(l->name)) login = l->name;
   }
   if (login == u.login_sid.ToString()) login = who(u.login_sid);
   return login;

@@ -20,8 +20,7 @@ bool FolderExists(const MachineState& s, const std::string& path) {
 // half a modelling choice, docs/windows-reference.md#profiles).
 bool FolderTaken(const MachineState& s, const std::string& path) {
   if (FolderExists(s, path)) return true;
-  return std::any_of(s.profiles.begin(), s.profiles.end(),
-                     [&](const ProfileEntry& p) { return fixer::SameWindowsName(p.path, path); });
+  return s.profiles.FindName(path) != nullptr;
 }
 
 // The folder a new profile of `sid` gets: owned by the user; Full Control to the user, SYSTEM
@@ -45,12 +44,7 @@ std::string ProfileStore::ProfilesRoot() const {
   return R"(C:\Documents and Settings)";  // %SystemDrive% is C: on every modelled machine
 }
 
-const ProfileEntry* ProfileStore::Find(const fixer::Sid& sid) const {
-  for (const ProfileEntry& p : m_.state().profiles) {
-    if (p.sid == sid) return &p;
-  }
-  return nullptr;
-}
+const ProfileEntry* ProfileStore::Find(const fixer::Sid& sid) const { return m_.state().profiles.FindKey(sid); }
 
 fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, const std::string& user_name) {
   MachineState& s = m_.state();
@@ -76,7 +70,7 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
   ProfileEntry entry{sid, path};
   s.profiles.push_back(entry);
   if (Status st = m_.Mutate("file.create", path); !st.ok()) {
-    std::erase(s.profiles, entry);
+    s.profiles.erase_if([&](const ProfileEntry& p) { return p == entry; });
     return st;
   }
   SecurableObject folder = ProfileFolder(path, sid);
@@ -101,9 +95,9 @@ fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const s
 
 fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
   MachineState& s = m_.state();
-  auto it = std::find_if(s.profiles.begin(), s.profiles.end(), [&](const ProfileEntry& p) { return p.sid == sid; });
-  if (it == s.profiles.end()) return Status::Win(fixer::kErrorFileNotFound);
-  const ProfileEntry entry = *it;
+  const ProfileEntry* found = s.profiles.FindKey(sid);
+  if (!found) return Status::Win(fixer::kErrorFileNotFound);
+  const ProfileEntry entry = *found;
   // The folder first, then the entry: DeleteProfile finds the folder through the entry's
   // ProfileImagePath, so it removes the folder while it still knows where it is [I]. A crash
   // between the two leaves an entry whose folder is gone, which a second Delete finishes.
@@ -115,8 +109,7 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
                   [&](const auto& kv) { return kv.first == key || kv.first.starts_with(key + "\\"); });
   }
   if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
-  s.profiles.erase(
-      std::find_if(s.profiles.begin(), s.profiles.end(), [&](const ProfileEntry& p) { return p.sid == sid; }));
+  s.profiles.erase_if([&](const ProfileEntry& p) { return p.sid == sid; });
   return Status::Ok();
 }
 

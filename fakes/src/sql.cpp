@@ -71,10 +71,9 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
   if (fixer::SameWindowsName(domain, "NT AUTHORITY")) canonical_domain = "NT AUTHORITY";
   auto name = sam.LookupSid(*sid);
   const std::string login_name = canonical_domain + "\\" + (name ? *name : account);
-  const auto& logins = m_.state().sql.logins;
-  const bool already_granted = std::any_of(logins.begin(), logins.end(), [&](const fixer::SqlLogin& l) {
-    return l.sid == *sid && fixer::SameWindowsName(l.name, login_name);
-  });
+  // Login names are unique (CreateLogin), so the login of that name is the only candidate.
+  const fixer::SqlLogin* same_name = m_.state().sql.logins.FindName(login_name);
+  const bool already_granted = same_name != nullptr && same_name->sid == *sid;
   if (already_granted) {
     RelyOn("choice-sql-regrant");
     return fixer::Status::Ok();
@@ -85,9 +84,7 @@ fixer::Status SqlServer::GrantLogin(const std::string& windows_name) {
 fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
-  const bool exists = std::any_of(logins.begin(), logins.end(),
-                                  [&](const fixer::SqlLogin& l) { return fixer::SameWindowsName(l.name, login.name); });
-  if (exists) return LoginExists(login.name);
+  if (logins.FindName(login.name)) return LoginExists(login.name);
   if (auto st = m_.Mutate("sql.create_login", login.name); !st.ok()) return st;
   logins.push_back(login);
   return fixer::Status::Ok();
@@ -96,11 +93,10 @@ fixer::Status SqlServer::CreateLogin(const fixer::SqlLogin& login) {
 fixer::Status SqlServer::DropLogin(const std::string& name) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& logins = m_.state().sql.logins;
-  auto it = std::find_if(logins.begin(), logins.end(),
-                         [&](const fixer::SqlLogin& l) { return fixer::SameWindowsName(l.name, name); });
-  if (it == logins.end()) return WindowsNameNotFound(name);
+  if (!logins.FindName(name)) return WindowsNameNotFound(name);
   if (auto st = m_.Mutate("sql.drop_login", name); !st.ok()) return st;
-  logins.erase(it);
+  // Login names are unique (CreateLogin refuses a second, the loader too).
+  logins.erase_if([&](const fixer::SqlLogin& l) { return fixer::SameWindowsName(l.name, name); });
   return fixer::Status::Ok();
 }
 

@@ -391,7 +391,7 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
   if (!(a.sql == b.sql)) {
     d.Value("sql.installed", Bool(a.sql.installed), Bool(b.sql.installed));
     d.Value("sql.databases", List(a.sql.databases), List(b.sql.databases));
-    d.Keyed("sql.logins", a.sql.logins, b.sql.logins, [](const fixer::SqlLogin& l) { return l.name; });
+    d.Keyed("sql.logins", a.sql.logins.items(), b.sql.logins.items(), [](const fixer::SqlLogin& l) { return l.name; });
     d.Keyed("sql.users", a.sql.users, b.sql.users, [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
   }
   d.Keyed("services", a.services, b.services, [](const fixer::ServiceInfo& s) { return s.name; });

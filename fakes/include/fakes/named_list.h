@@ -1,7 +1,8 @@
-// NamedList<T, KeyOf>: entries in the order they were added, each found in constant time by its
-// name without regard to case (fixer::SameWindowsName) and by its key (KeyOf), however many
-// there are: the SAM's accounts by RID and its groups by SID. A machine file of 100,000 accounts,
-// each checked against the names already taken, loads in linear time.
+// NamedList<T, KeyOf, NameOf>: entries in the order they were added, each found in constant time
+// by its name without regard to case (fixer::SameWindowsName) and by its key (KeyOf), however
+// many there are: the SAM's accounts by RID and its groups by SID, the profiles by SID and path.
+// A machine file of 100,000 accounts, each checked against the names already taken, loads in
+// linear time. The name is the entry's `name` unless NameOf says otherwise.
 //
 // An entry's name and key are never changed in place (nothing here renames an account or a group):
 // entries come and go through push_back and erase_if, which keep the index; other fields may be
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -34,7 +36,15 @@ inline size_t WindowsNameHash(std::string_view name) {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
-template <class T, class KeyOf>
+// An entry's `name`: NamedList's default NameOf.
+struct NameMember {
+  template <class T>
+  const std::string& operator()(const T& entry) const {
+    return entry.name;
+  }
+};
+
+template <class T, class KeyOf, class NameOf = NameMember>
 class NamedList {
  public:
   using value_type = T;
@@ -47,7 +57,8 @@ class NamedList {
   explicit NamedList(std::vector<T> items) : items_(std::move(items)) { Reindex(); }
 
   const T* FindName(std::string_view name) const {
-    const size_t at = Probe(WindowsNameHash(name), 0, [&](const T& e) { return fixer::SameWindowsName(e.name, name); });
+    const size_t at =
+        Probe(WindowsNameHash(name), 0, [&](const T& e) { return fixer::SameWindowsName(NameOf{}(e), name); });
     return at == kNone ? nullptr : &items_[at];
   }
   T* FindName(std::string_view name) { return const_cast<T*>(std::as_const(*this).FindName(name)); }
@@ -64,6 +75,11 @@ class NamedList {
     } else {
       Index(items_.size() - 1, slots_.Writable());
     }
+  }
+  // Puts `item` in place of the entry at `position` (its name or key may differ).
+  void Replace(size_t position, T item) {
+    items_[position] = std::move(item);
+    Reindex();
   }
   // Removes the entries `pred` holds for; returns how many.
   template <class Pred>
@@ -96,7 +112,10 @@ class NamedList {
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
-  static size_t KeyHash(const Key& key) { return std::hash<Key>{}(key)*0x9E3779B97F4A7C15ull; }
+  static size_t KeyHash(const Key& key) {
+    const size_t hash = std::hash<Key>{}(key);
+    return hash * 0x9E3779B97F4A7C15ull;  // spreads a RID's small, dense values over the slots
+  }
   // Slots [0, Capacity()) find entries by name, [Capacity(), 2 Capacity()) by key; each holds an
   // entry's position + 1, 0 when empty.
   size_t Capacity() const { return slots_.size() / 2; }
@@ -127,7 +146,8 @@ class NamedList {
         if (same(items_[slot - 1])) return;  // the first of a name (or key) is the one found
       }
     };
-    place(WindowsNameHash(entry.name), 0, [&](const T& e) { return fixer::SameWindowsName(e.name, entry.name); });
+    place(WindowsNameHash(NameOf{}(entry)), 0,
+          [&](const T& e) { return fixer::SameWindowsName(NameOf{}(e), NameOf{}(entry)); });
     const Key& key = KeyOf{}(entry);
     place(KeyHash(key), capacity, [&](const T& e) { return KeyOf{}(e) == key; });
   }

@@ -101,6 +101,13 @@ struct ProfileEntry {  // HKLM\...\ProfileList\<SID>
   std::string path;  // ProfileImagePath, expanded: "C:\Documents and Settings\ASPNET"
   friend bool operator==(const ProfileEntry&, const ProfileEntry&) = default;
 };
+struct SidOfProfile {
+  const Sid& operator()(const ProfileEntry& p) const { return p.sid; }
+};
+struct PathOfProfile {
+  const std::string& operator()(const ProfileEntry& p) const { return p.path; }
+};
+using ProfileList = NamedList<ProfileEntry, SidOfProfile, PathOfProfile>;  // by SID and by folder
 
 // ---- Securable objects: files, registry keys, metabase nodes -------------------------------
 
@@ -114,10 +121,14 @@ struct SecurableObject {
   friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
 };
 
+struct SidOfLogin {
+  const Sid& operator()(const fixer::SqlLogin& l) const { return l.sid; }
+};
+
 struct SqlServerState {
   bool installed = false;
   std::vector<std::string> databases;
-  std::vector<fixer::SqlLogin> logins;
+  NamedList<fixer::SqlLogin, SidOfLogin> logins;  // by name and by the SID each stores
   std::vector<fixer::SqlDbUser> users;
   friend bool operator==(const SqlServerState&, const SqlServerState&) = default;
 };
@@ -195,7 +206,7 @@ struct MachineState {
   int64_t clock = 1061510400;  // seconds since the epoch; 2003-08-22 by default
   SamState sam;
   LsaState lsa;
-  std::vector<ProfileEntry> profiles;
+  ProfileList profiles;
   ObjectMap objects;  // key: ObjectKey(ns, path)
   SqlServerState sql;
   std::vector<fixer::ServiceInfo> services;
