@@ -114,6 +114,14 @@ size_t LogonRight(LogonType type, bool deny) {
   return rights[static_cast<size_t>(type)][deny ? 1 : 0];
 }
 
+// "S-1-5-21-...-1004 SeBatchLogonRight": a grant's or revoke's trace target, in one string.
+std::string RightTarget(const fixer::Sid& sid, const std::string& right) {
+  std::string target = sid.ToString();
+  target.reserve(target.size() + 1 + right.size());
+  target.append(1, ' ').append(right);
+  return target;
+}
+
 // The index of `name`, a pointer CanonicalRight answered (into KnownRightNames).
 size_t IndexOfCanonical(const std::string* name) { return static_cast<size_t>(name - KnownRightNames().data()); }
 
@@ -142,7 +150,7 @@ fixer::Status Lsa::Grant(const fixer::Sid& sid, const std::string& right) {
   const size_t index = IndexOfCanonical(name);
   auto& rights = m_.state().lsa.rights;
   if (auto it = rights.find(sid); it != rights.end() && it->second.Has(index)) return Status::Ok();
-  if (Status st = m_.Mutate("lsa.grant", sid.ToString() + " " + *name); !st.ok()) return st;
+  if (Status st = m_.Mutate("lsa.grant", RightTarget(sid, *name)); !st.ok()) return st;
   rights[sid].Add(index);
   return Status::Ok();
 }
@@ -154,7 +162,7 @@ fixer::Status Lsa::Revoke(const fixer::Sid& sid, const std::string& right) {
   auto& rights = m_.state().lsa.rights;
   auto it = rights.find(sid);
   if (it == rights.end() || !it->second.Has(index)) return Status::Ok();
-  if (Status st = m_.Mutate("lsa.revoke", sid.ToString() + " " + *name); !st.ok()) return st;
+  if (Status st = m_.Mutate("lsa.revoke", RightTarget(sid, *name)); !st.ok()) return st;
   it->second.Remove(index);
   if (it->second.empty()) rights.erase(it);  // LSA drops an account object with no rights
   return Status::Ok();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -88,8 +89,9 @@ std::array<uint8_t, 16> Md4(const uint8_t* data, size_t size) {
 
 std::string NtHash(std::string_view clear) {
   if (clear.empty()) return "";
-  // The UTF-16LE text, built on the stack for any usual password (a UTF-8 text never has more
-  // UTF-16 units than bytes) and on the heap past that; wiped once hashed.
+  // The UTF-16 text, built on the stack for any usual password (a UTF-8 text never has more
+  // UTF-16 units than bytes) and on the heap past that; wiped once hashed. On a little-endian
+  // host its units' bytes are the UTF-16LE text MD4 reads; elsewhere they are swapped in place.
   constexpr size_t kOnStack = 128;
   char16_t stack_units[kOnStack];
   std::u16string heap_units;
@@ -99,22 +101,13 @@ std::string NtHash(std::string_view clear) {
     units = heap_units.data();
   }
   const size_t count = fixer::Utf8ToUtf16(clear, units);
-  uint8_t stack_bytes[2 * kOnStack];
-  std::vector<uint8_t> heap_bytes;
-  uint8_t* bytes = stack_bytes;
-  if (count > kOnStack) {
-    heap_bytes.resize(2 * count);
-    bytes = heap_bytes.data();
+  if constexpr (std::endian::native != std::endian::little) {
+    for (size_t i = 0; i < count; ++i) units[i] = static_cast<char16_t>((units[i] >> 8) | (units[i] << 8));
   }
-  for (size_t i = 0; i < count; ++i) {  // UTF-16LE
-    bytes[2 * i] = static_cast<uint8_t>(units[i] & 0xFF);
-    bytes[2 * i + 1] = static_cast<uint8_t>(units[i] >> 8);
-  }
+  const std::array<uint8_t, 16> digest = Md4(reinterpret_cast<const uint8_t*>(units), 2 * count);
+  fixer::WipeMemory(units, count * sizeof(char16_t));
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(32, '\0');
-  const std::array<uint8_t, 16> digest = Md4(bytes, 2 * count);
-  fixer::WipeMemory(units, count * sizeof(char16_t));  // both forms of the clear text
-  fixer::WipeMemory(bytes, 2 * count);
   for (size_t i = 0; i < digest.size(); ++i) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <atomic>
-#include <charconv>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -83,18 +82,22 @@ class LongSidPool {
 Result<Sid> Sid::Parse(std::string_view text) {
   auto invalid = [] { return Status::Win(kErrorInvalidSid); };
   if (text.size() < 4 || (text[0] != 'S' && text[0] != 's') || text[1] != '-') return invalid();
-  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2); read into
-  // fixed arrays (no vector per parse: the journal's SIDs are parsed on every step).
+  // Revision 1, an authority, and 1..15 sub-authorities of 32 bits (MS-DTYP 2.4.2); read in one
+  // pass into fixed arrays (no vector per parse: the journal's SIDs are parsed on every step).
+  // A number past 2^48 is no revision, authority or sub-authority, so the digits stop counting
+  // there (no overflow, whatever their number).
+  constexpr uint64_t kTooLarge = uint64_t{1} << 48;
   uint64_t parts[2] = {};
   uint32_t subs[kMaxSubAuthorities];
   size_t count = 0;  // numbers read so far
   size_t pos = 2;
-  while (pos <= text.size()) {
-    size_t end = text.find('-', pos);
-    if (end == std::string_view::npos) end = text.size();
+  while (true) {
     uint64_t v = 0;
-    auto [p, ec] = std::from_chars(text.data() + pos, text.data() + end, v);
-    if (ec != std::errc() || p != text.data() + end || end == pos) return invalid();
+    const size_t first = pos;
+    for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
+      if (v < kTooLarge) v = v * 10 + static_cast<uint64_t>(text[pos] - '0');
+    }
+    if (pos == first || v >= kTooLarge) return invalid();  // an empty part, or a number too large
     if (count < 2) {
       parts[count] = v;
     } else {
@@ -103,10 +106,11 @@ Result<Sid> Sid::Parse(std::string_view text) {
       subs[count - 2] = static_cast<uint32_t>(v);
     }
     ++count;
-    pos = end + 1;
+    if (pos == text.size()) break;
+    if (text[pos] != '-') return invalid();  // anything but a digit or a dash
+    ++pos;
   }
   if (count < 3 || parts[0] != 1) return invalid();
-  if (parts[1] >= (uint64_t{1} << 48)) return invalid();
   return Sid(parts[1], std::span<const uint32_t>(subs, count - 2));
 }
 

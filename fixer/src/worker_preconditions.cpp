@@ -2,6 +2,7 @@
 // fixer's decision for each: repaired by the plan, or refused before any change.
 // docs/windows-reference.md#logon-order, docs/windows-reference.md#services
 #include <algorithm>
+#include <utility>
 
 #include "diagnose_parts.h"
 #include "fixer/ports/secrets.h"
@@ -64,14 +65,18 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
   return Met("web-server-running", "IISADMIN and W3SVC are running");
 }
 
+// At most: web server, credentials, account, lockout, enabled, password, batch logon, profile.
+constexpr size_t kWorkerPreconditions = 8;
+
 }  // namespace
 
 Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const WorkerIdentity& w,
                                                           const WebServerInfo& web, bool autogenerate) {
   std::vector<Precondition> out;
+  out.reserve(kWorkerPreconditions);  // no precondition moved as the list grows
   auto running = WebServerRunning(ports.services, web);
   if (!running) return running.status();
-  out.push_back(*running);
+  out.push_back(std::move(*running));
   if (w.kind == WorkerKind::kLocalSystem || !w.local) return out;
 
   if (w.kind == WorkerKind::kMachineAccount && autogenerate) {
