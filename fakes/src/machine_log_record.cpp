@@ -228,6 +228,7 @@ std::vector<std::pair<size_t, std::shared_ptr<const fixer::RecordedGrants>>> Rea
   for (size_t r = 0; r < records; ++r) {
     const std::vector<size_t> n = in.Numbers(4, "<journal index> <objects> <logins> <dbusers>");
     auto grants = std::make_shared<fixer::RecordedGrants>();
+    std::vector<fixer::ObjectAces> objects;
     for (size_t o = 0; o < n[1]; ++o) {
       const std::string_view head = in.Line();
       const size_t space = head.find(' ');
@@ -237,8 +238,9 @@ std::vector<std::pair<size_t, std::shared_ptr<const fixer::RecordedGrants>>> Rea
       const size_t aces = in.Count(head.substr(space + 1), "<aces>");
       fixer::ObjectAces object{{*ns, in.Key()}, {}};
       for (size_t a = 0; a < aces; ++a) object.aces.push_back(ReadAce(in));
-      grants->aces.push_back(std::move(object));
+      objects.push_back(std::move(object));
     }
+    grants->aces = std::move(objects);
     auto decoded = [&in](auto result) {
       if (!result) in.FailOnLineRead("malformed grant: " + result.status().message());
       return std::move(*result);

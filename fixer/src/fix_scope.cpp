@@ -20,6 +20,7 @@ Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
   auto aces = ports.security.FindAcesByObject(worker.sid);
   if (!aces) return aces.status();
   scope.aces = std::move(*aces);
+  scope.aces_read_for = worker.sid;
   auto logins = ports.security.LoginsFor(worker.sid);
   if (!logins) return logins.status();
   scope.sql_logins = std::move(*logins);

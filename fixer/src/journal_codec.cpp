@@ -251,6 +251,7 @@ void FlattenGrants(const RecordedGrants& grants, TextFields& data) {
 
 Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data) {
   auto grants = std::make_shared<RecordedGrants>();
+  std::vector<ObjectAces> objects;
   auto take = [&data](std::string_view prefix, auto decode, auto add) -> Status {
     for (size_t i = 0;; ++i) {
       auto it = data.find(Text(FMT_COMPILE("{}.{}"), prefix, i));
@@ -262,11 +263,10 @@ Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data) {
     }
   };
   Status st = take("ace", DecodeAce, [&](AceGrant g) {
-    if (grants->aces.empty() || grants->aces.back().object != g.object) {
-      grants->aces.push_back({std::move(g.object), {}});
-    }
-    grants->aces.back().aces.push_back(std::move(g.ace));
+    if (objects.empty() || objects.back().object != g.object) objects.push_back({std::move(g.object), {}});
+    objects.back().aces.push_back(std::move(g.ace));
   });
+  grants->aces = std::move(objects);
   if (st.ok()) st = take("login", DecodeLogin, [&](SqlLogin l) { grants->logins.push_back(std::move(l)); });
   if (st.ok()) st = take("dbuser", DecodeDbUser, [&](SqlDbUser u) { grants->db_users.push_back(std::move(u)); });
   if (!st.ok()) return st;

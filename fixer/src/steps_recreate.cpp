@@ -8,6 +8,17 @@ namespace fixer {
 namespace {
 
 class RecordGrants : public Step {
+  // The explicit ACEs naming `sid`. An apply's diagnosis read them moments before (nothing between
+  // it and this step writes a DACL), and its list is the one shared here: a second walk of every
+  // object was a tenth of a million-ACE re-mapping. A resume has no diagnosis and reads them.
+  static Result<SharedObjectAces> AcesNaming(const RepairContext& ctx, const Sid& sid) {
+    if (ctx.result.diagnosis && ctx.result.diagnosis->scope.aces_read_for == sid)
+      return ctx.result.diagnosis->scope.aces;
+    auto aces = ctx.ports.security.FindAcesByObject(sid);
+    if (!aces) return aces.status();
+    return SharedObjectAces(std::move(*aces));
+  }
+
  public:
   std::string_view id() const override { return "record-grants"; }
   PlanStep Describe(const Diagnosis* d) const override {
@@ -25,7 +36,7 @@ class RecordGrants : public Step {
     if (!acct) return acct.status();
     auto rights = ctx.ports.rights.Of(acct->sid);
     if (!rights) return rights.status();
-    auto aces = ctx.ports.security.FindAcesByObject(acct->sid);
+    auto aces = AcesNaming(ctx, acct->sid);
     if (!aces) return aces.status();
     auto logins = ctx.ports.security.LoginsFor(acct->sid);
     if (!logins) return logins.status();

@@ -1,4 +1,6 @@
 // The fixer against gmock ports: what a successful run does, and in which order.
+#include <stdexcept>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,6 +13,7 @@ namespace {
 using fixer::Outcome;
 using fixer::Strategy;
 using ::testing::_;
+using ::testing::DoDefault;
 using ::testing::HasSubstr;
 using ::testing::InSequence;
 using ::testing::Not;
@@ -321,6 +324,61 @@ TEST_F(RecreateStrategy, NoDeletionBeforeEveryGrantIsRecordedInTheJournal) {
   // And in the trace: record-grants done before the delete, after the services stopped.
   EXPECT_LT(FirstCall("journal record-grants done"), FirstCall("accounts.delete"));
   EXPECT_LT(LastCall("scm.stop"), FirstCall("accounts.delete"));
+}
+
+// The record-grants begin record of `history`, or null.
+const fixer::JournalRecord* RecordGrantsBegin(const std::vector<fixer::JournalRecord>& history) {
+  for (const auto& rec : history) {
+    if (rec.step == "record-grants" && rec.phase == fixer::JournalPhase::kBegin) return &rec;
+  }
+  return nullptr;
+}
+
+// Every ACE of a record-grants record, one by one, as FindAces answers.
+std::vector<fixer::AceGrant> AcesOf(const fixer::JournalRecord& rec) {
+  std::vector<fixer::AceGrant> aces;
+  for (const auto& o : rec.grants->aces) {
+    for (const auto& ace : o.aces) aces.push_back({o.object, ace});
+  }
+  return aces;
+}
+
+TEST_F(RecreateStrategy, AnApplyJournalsTheDiagnosisListOfAcesWithoutASecondWalk) {
+  const auto grants = w.aces;
+  AllowAnyCall();
+  EXPECT_CALL(security, FindAces(OldAspnetSid())).Times(1);  // the diagnosis' walk only
+  fixer::RunResult r = MakeFixer(Recreate()).Apply();
+  ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
+  const fixer::JournalRecord* recorded = RecordGrantsBegin(journal.history);
+  ASSERT_NE(recorded, nullptr);
+  ASSERT_NE(recorded->grants, nullptr);
+  ASSERT_TRUE(r.diagnosis.has_value());
+  EXPECT_EQ(AcesOf(*recorded), grants);
+  // One list, held by both: a million ACEs are not copied.
+  EXPECT_EQ(recorded->grants->aces.data(), r.diagnosis->scope.aces.data());
+}
+
+struct PowerLoss : std::runtime_error {
+  PowerLoss() : std::runtime_error("power loss") {}
+};
+
+TEST_F(RecreateStrategy, AResumeHasNoDiagnosisAndJournalsTheAcesItReads) {
+  const auto grants = w.aces;
+  AllowAnyCall();
+  EXPECT_CALL(scm, Stop(_))
+      .WillOnce([](const std::string&) -> Status { throw PowerLoss(); })
+      .WillRepeatedly(DoDefault());
+  EXPECT_THROW(MakeFixer(Recreate()).Apply(), PowerLoss);
+  ASSERT_EQ(RecordGrantsBegin(journal.history), nullptr) << "the power went before record-grants";
+
+  EXPECT_CALL(security, FindAces(OldAspnetSid())).Times(1);  // record-grants' own read
+  fixer::RunResult r = MakeFixer(Recreate()).Resume();
+  ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
+  EXPECT_FALSE(r.diagnosis.has_value());
+  const fixer::JournalRecord* recorded = RecordGrantsBegin(journal.history);
+  ASSERT_NE(recorded, nullptr);
+  ASSERT_NE(recorded->grants, nullptr);
+  EXPECT_EQ(AcesOf(*recorded), grants);
 }
 
 TEST_F(RecreateStrategy, EveryGrantIsMovedToTheNewSidAndReported) {

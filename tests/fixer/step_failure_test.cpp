@@ -216,10 +216,11 @@ INSTANTIATE_TEST_SUITE_P(
                     Strategy::kRecreate,
                     "record-grants",
                     [](MockPortsTest& t) {
-                      // The first read is the diagnosis'; the second is record-grants'.
-                      EXPECT_CALL(t.security, FindAces(OldAspnetSid()))
+                      // The first read is the diagnosis'; the second is record-grants' (its ACEs
+                      // are the diagnosis' answer, but the SQL logins are read again).
+                      EXPECT_CALL(t.security, LoginsFor(OldAspnetSid()))
                           .WillOnce(DoDefault())
-                          .WillOnce([](const Sid&) -> Result<std::vector<fixer::AceGrant>> {
+                          .WillOnce([](const Sid&) -> Result<std::vector<fixer::SqlLogin>> {
                             return Err(fixer::kErrorAccessDenied);
                           })
                           .WillRepeatedly(DoDefault());

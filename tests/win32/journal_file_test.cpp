@@ -32,8 +32,8 @@ TEST(JournalFile, RecordsRoundTripWithSeparatorsInNamesAndValues) {
 TEST(JournalFile, GrantsRoundTripTyped) {
   auto grants = std::make_shared<fixer::RecordedGrants>();
   fixer::Sid sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
-  grants->aces.push_back({{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"},
-                          {{fixer::AceType::kAllow, sid, fixer::kFileModify, fixer::kObjectInheritAce}}});
+  grants->aces = {{{fixer::ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\app)"},
+                   {{fixer::AceType::kAllow, sid, fixer::kFileModify, fixer::kObjectInheritAce}}}};
   fixer::JournalRecord r = Record(4, "record-grants", fixer::JournalPhase::kDone, {{"sid", sid.ToString()}});
   r.grants = grants;
   auto read = win32::ParseJournal(win32::FormatJournalLine(r));

@@ -84,7 +84,8 @@ struct FixScope {
   std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
   std::vector<std::string> rights;            // held by the worker SID itself
   std::vector<std::string> groups;
-  std::vector<ObjectAces> aces;  // explicit ACEs naming the worker SID, by object
+  SharedObjectAces aces;             // explicit ACEs naming the worker SID, by object
+  std::optional<Sid> aces_read_for;  // the SID `aces` was read for; none: not read
   std::vector<SqlLogin> sql_logins;
   std::vector<SqlDbUser> db_users;
 };

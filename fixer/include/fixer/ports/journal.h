@@ -34,7 +34,7 @@ Result<JournalPhase> JournalPhaseFromString(std::string_view s);
 // recorded once and then shared, never copied or encoded as text, by every record and step
 // that reads them (a state file writes them out as the data keys ace.N, login.N, dbuser.N).
 struct RecordedGrants {
-  std::vector<ObjectAces> aces;  // grouped by object, as FindAcesByObject answers
+  SharedObjectAces aces;  // grouped by object, as FindAcesByObject answers
   std::vector<SqlLogin> logins;
   std::vector<SqlDbUser> db_users;
   bool empty() const { return aces.empty() && logins.empty() && db_users.empty(); }

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "fixer/result.h"
+#include "fixer/shared_list.h"
 #include "fixer/sid.h"
 
 namespace fixer {
@@ -78,6 +79,8 @@ struct ObjectAces {
   std::vector<Ace> aces;
   friend bool operator==(const ObjectAces&, const ObjectAces&) = default;
 };
+// A FindAcesByObject answer kept by several readers (the diagnosis, the journal) as one list.
+using SharedObjectAces = SharedList<ObjectAces>;
 // How many ACEs all the objects hold.
 inline size_t CountAces(std::span<const ObjectAces> objects) {
   size_t n = 0;
