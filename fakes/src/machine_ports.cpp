@@ -214,7 +214,7 @@ class AspNetPort : public fixer::AspNet {
   }
   Result<std::vector<fixer::ApplicationInfo>> Applications() override {
     if (Status st = m_.Read("aspnet.applications", ""); !st.ok()) return st;
-    return m_.state().products.applications;
+    return m_.state().products.applications.items();
   }
   Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
     if (Status st = m_.Read("registry.read_credential", reference); !st.ok()) return st;

@@ -1,6 +1,5 @@
 // Machine state files: ASP.NET frameworks, hotfixes and IIS applications.
 #include <algorithm>
-#include <unordered_set>
 
 #include "fakes/acl_inheritance.h"
 #include "fakes/aspnet_setup.h"
@@ -139,15 +138,14 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
 }
 
 void LoadApplications(LoadContext& c, const Field& f) {
-  std::unordered_set<std::string> paths;  // folded: a scan per application would be quadratic
-  for (const fixer::ApplicationInfo& app : c.st().products.applications) paths.insert(fixer::FoldWindowsName(app.path));
   for (const Field& item : f.Items()) {
     MapFields m(item, {"path", "physical_path", "framework", "session_state"});
     const Field path_field = m.Require("path");
     fixer::ApplicationInfo app;
     app.path = path_field.Str();
-    if (!paths.insert(fixer::FoldWindowsName(app.path)).second)
+    if (c.st().products.applications.FindName(app.path)) {
       path_field.Fail("application " + app.path + " is listed twice");
+    }
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");
     }

@@ -20,7 +20,8 @@
 #include "fakes/scm.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "fakes/lsa.h"
@@ -75,17 +76,36 @@ fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {
 fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string& name) const {
   const fixer::ServiceInfo* target = Find(name);
   if (target == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  std::vector<std::string> out;
-  std::set<std::string> seen{fixer::FoldWindowsName(target->name)};
-  // Depth first over "who depends on me"; each dependent's own dependents come before it.
-  auto collect = [&](auto& self, const fixer::ServiceInfo& of) -> void {
-    for (const auto& s : m_.state().services) {
-      if (!DependsOn(s, of) || !seen.insert(fixer::FoldWindowsName(s.name)).second) continue;
-      self(self, s);
-      if (IsActive(s)) out.push_back(s.name);
-    }
+  // Who names each service as a dependency, in the services' order: built once, so a chain or a
+  // fan of N dependents costs O(N), not a scan of every service per dependent.
+  std::unordered_map<std::string, std::vector<const fixer::ServiceInfo*>> named_by;
+  for (const fixer::ServiceInfo& s : m_.state().services) {
+    for (const std::string& d : s.dependencies) named_by[fixer::FoldWindowsName(d)].push_back(&s);
+  }
+  auto dependents_of = [&](const fixer::ServiceInfo& s) -> const std::vector<const fixer::ServiceInfo*>* {
+    const auto it = named_by.find(fixer::FoldWindowsName(s.name));
+    return it == named_by.end() ? nullptr : &it->second;
   };
-  collect(collect, *target);
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen{fixer::FoldWindowsName(target->name)};
+  // Depth first over "who depends on me"; each dependent's own dependents come before it. An
+  // explicit stack: a chain of services as long as a machine file holds needs no deeper recursion.
+  struct Visit {
+    const fixer::ServiceInfo* service;
+    const std::vector<const fixer::ServiceInfo*>* dependents;
+    size_t next = 0;
+  };
+  std::vector<Visit> stack{{target, dependents_of(*target)}};
+  while (!stack.empty()) {
+    Visit& top = stack.back();
+    if (top.dependents != nullptr && top.next < top.dependents->size()) {
+      const fixer::ServiceInfo* s = (*top.dependents)[top.next++];
+      if (seen.insert(fixer::FoldWindowsName(s->name)).second) stack.push_back({s, dependents_of(*s)});
+      continue;
+    }
+    if (top.service != target && IsActive(*top.service)) out.push_back(top.service->name);
+    stack.pop_back();
+  }
   return out;
 }
 

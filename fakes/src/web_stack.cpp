@@ -129,16 +129,15 @@ class RequestRun {
   }
 
   const fixer::ApplicationInfo* FindApplication() {
-    for (const auto& app : m_.state().products.applications) {
-      if (fixer::SameWindowsName(app.path, r_.application)) {
-        Note(true, [&] {
-          return Check(
-              std::string(condition::kApplication), "application configured", true,
-              app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " + app.framework_version);
-        });
-        r_.framework_version = app.framework_version;
-        return &app;
-      }
+    if (const fixer::ApplicationInfo* found = m_.state().products.applications.FindName(r_.application)) {
+      const fixer::ApplicationInfo& app = *found;
+      Note(true, [&] {
+        return Check(
+            std::string(condition::kApplication), "application configured", true,
+            app.path + " is an application at " + app.physical_path + ", mapped to ASP.NET " + app.framework_version);
+      });
+      r_.framework_version = app.framework_version;
+      return &app;
     }
     Add(Check(std::string(condition::kApplication), "application configured", false,
               r_.application + " is not an application of this web server"));

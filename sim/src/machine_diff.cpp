@@ -340,7 +340,8 @@ void DiffProducts(Differ& d, const fakes::ProductsState& a, const fakes::Product
   d.Value("web_server.iis5_isolation_mode", Bool(a.web.iis5_isolation_mode), Bool(b.web.iis5_isolation_mode));
   d.Value("web_server.app_pool_identity", a.app_pool_identity, b.app_pool_identity);
   d.Keyed("frameworks", a.frameworks, b.frameworks, [](const fixer::FrameworkInfo& f) { return f.version; });
-  d.Keyed("applications", a.applications, b.applications, [](const fixer::ApplicationInfo& x) { return x.path; });
+  d.Keyed("applications", a.applications.items(), b.applications.items(),
+          [](const fixer::ApplicationInfo& x) { return x.path; });
   d.Keyed("hotfixes", a.hotfixes, b.hotfixes, [](const fakes::InstalledHotfix& h) { return h.id; });
 }
 

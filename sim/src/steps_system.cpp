@@ -170,8 +170,8 @@ StepReport MapApplication(RunContext& ctx, const Step& step) {
   const std::string path = RequiredArg(step, "path");
   const std::string version = Framework(ctx, Arg(step, "framework", "1.0")).version;
   auto& apps = ctx.machine.state().products.applications;
-  auto it = std::find_if(apps.begin(), apps.end(), [&](const auto& a) { return fixer::SameWindowsName(a.path, path); });
-  if (it == apps.end()) {
+  fixer::ApplicationInfo* it = apps.FindName(path);
+  if (it == nullptr) {
     apps.push_back(
         {path, Arg(step, "physical_path", "C:\\Inetpub\\wwwroot"), version, SessionMode(Arg(step, "session_state"))});
   } else {

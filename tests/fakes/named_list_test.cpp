@@ -92,5 +92,14 @@ TEST(NamedList, GroupsAreFoundBySid) {
   EXPECT_EQ(groups.FindName("administrators")->sid, fixer::Sid::Administrators());
 }
 
+TEST(NamedList, ApplicationsAreFoundByPathAlone) {
+  NamedList<fixer::ApplicationInfo, NoKey, PathOfApplication> apps{{.path = "/LM/W3SVC/1/ROOT/shop"},
+                                                                   {.path = "/LM/W3SVC/1/ROOT/admin"}};
+  for (int i = 0; i < 100; ++i) apps.push_back({.path = "/LM/W3SVC/1/ROOT/app" + std::to_string(i)});
+  EXPECT_EQ(apps.FindName("/lm/w3svc/1/root/SHOP"), &apps[0]);
+  EXPECT_EQ(apps.FindName("/LM/W3SVC/1/ROOT/APP99"), &apps[101]);
+  EXPECT_EQ(apps.FindName("/LM/W3SVC/1/ROOT"), nullptr);
+}
+
 }  // namespace
 }  // namespace fakes

@@ -105,6 +105,27 @@ TEST_F(ScmTest, StopWithDependentsStopsDependentsFirstInOrder) {
   EXPECT_TRUE(scm_.ActiveDependents("IISADMIN")->empty());
 }
 
+// A chain and a diamond: each dependent once, its own dependents before it, a stopped one's
+// dependents still found through it, a dependency named in another case still its service.
+TEST_F(ScmTest, ALongChainAndADiamondListEachDependentOnceDeepestFirst) {
+  constexpr int kChain = 2000;
+  for (int i = 0; i < kChain; ++i) {
+    AddService("Chain" + std::to_string(i), {i == 0 ? std::string("w3svc") : "CHAIN" + std::to_string(i - 1)},
+               i == 5 ? ServiceState::kStopped : ServiceState::kRunning);
+  }
+  AddService("Left", {"Chain0"}, ServiceState::kRunning);
+  AddService("Right", {"Chain0"}, ServiceState::kRunning);
+  AddService("Bottom", {"Left", "Right"}, ServiceState::kRunning);
+  auto deps = scm_.ActiveDependents("W3SVC");
+  ASSERT_TRUE(deps.ok());
+  std::vector<std::string> expected;
+  for (int i = kChain - 1; i >= 1; --i) {
+    if (i != 5) expected.push_back("Chain" + std::to_string(i));
+  }
+  for (const char* s : {"Bottom", "Left", "Right", "Chain0"}) expected.push_back(s);
+  EXPECT_EQ(*deps, expected);
+}
+
 TEST_F(ScmTest, DependentsOfDependentsComeFirst) {
   AddService("APPPOOL", {"W3SVC"}, ServiceState::kRunning);
   EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"), (std::vector<std::string>{"APPPOOL", "W3SVC", "SMTPSVC", "MSFTPSVC"}));

@@ -44,8 +44,19 @@ struct NameMember {
   }
 };
 
-template <class T, class KeyOf, class NameOf = NameMember>
+// NamedList's KeyOf for entries found by name only (no key index is kept).
+struct NoKey {
+  template <class T>
+  int operator()(const T&) const {
+    return 0;
+  }
+};
+
+template <class T, class KeyOf = NoKey, class NameOf = NameMember>
 class NamedList {
+  static constexpr bool kKeyed = !std::is_same_v<KeyOf, NoKey>;
+  static constexpr size_t kTables = kKeyed ? 2 : 1;  // by name, and by key when there is one
+
  public:
   using value_type = T;
   using Key = std::decay_t<std::invoke_result_t<KeyOf, const T&>>;
@@ -63,6 +74,7 @@ class NamedList {
   }
   T* FindName(std::string_view name) { return const_cast<T*>(std::as_const(*this).FindName(name)); }
   const T* FindKey(const Key& key) const {
+    static_assert(kKeyed, "a NamedList of NoKey is found by name only");
     const size_t at = Probe(KeyHash(key), Capacity(), [&](const T& e) { return KeyOf{}(e) == key; });
     return at == kNone ? nullptr : &items_[at];
   }
@@ -98,6 +110,7 @@ class NamedList {
   size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
   const T& operator[](size_t i) const { return items_[i]; }
+  const T& at(size_t i) const { return items_.at(i); }
   T& operator[](size_t i) { return items_[i]; }
   const T& back() const { return items_.back(); }
   T& back() { return items_.back(); }
@@ -116,9 +129,9 @@ class NamedList {
     const size_t hash = std::hash<Key>{}(key);
     return hash * 0x9E3779B97F4A7C15ull;  // spreads a RID's small, dense values over the slots
   }
-  // Slots [0, Capacity()) find entries by name, [Capacity(), 2 Capacity()) by key; each holds an
-  // entry's position + 1, 0 when empty.
-  size_t Capacity() const { return slots_.size() / 2; }
+  // Slots [0, Capacity()) find entries by name, [Capacity(), 2 Capacity()) by key (when keyed);
+  // each holds an entry's position + 1, 0 when empty.
+  size_t Capacity() const { return slots_.size() / kTables; }
 
   template <class Match>
   size_t Probe(size_t hash, size_t base, Match match) const {
@@ -134,7 +147,7 @@ class NamedList {
 
   // Adds the entry at `position` under its name and its key, unless an earlier one holds them.
   void Index(size_t position, std::vector<uint32_t>& slots) {
-    const size_t capacity = slots.size() / 2;
+    const size_t capacity = slots.size() / kTables;
     const T& entry = items_[position];
     auto place = [&](size_t hash, size_t base, auto same) {
       for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
@@ -148,14 +161,16 @@ class NamedList {
     };
     place(WindowsNameHash(NameOf{}(entry)), 0,
           [&](const T& e) { return fixer::SameWindowsName(NameOf{}(e), NameOf{}(entry)); });
-    const Key& key = KeyOf{}(entry);
-    place(KeyHash(key), capacity, [&](const T& e) { return KeyOf{}(e) == key; });
+    if constexpr (kKeyed) {
+      const Key& key = KeyOf{}(entry);
+      place(KeyHash(key), capacity, [&](const T& e) { return KeyOf{}(e) == key; });
+    }
   }
 
   void Reindex() {
     size_t capacity = 8;
     while (capacity < (items_.size() + 1) * 2) capacity *= 2;
-    std::vector<uint32_t> slots(capacity * 2, 0);
+    std::vector<uint32_t> slots(capacity * kTables, 0);
     for (size_t i = 0; i < items_.size(); ++i) Index(i, slots);
     slots_ = CopyOnWrite<std::vector<uint32_t>>(std::move(slots));
   }

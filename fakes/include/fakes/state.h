@@ -151,12 +151,16 @@ struct InstalledHotfix {
   friend bool operator==(const InstalledHotfix&, const InstalledHotfix&) = default;
 };
 
+struct PathOfApplication {
+  const std::string& operator()(const fixer::ApplicationInfo& a) const { return a.path; }
+};
+
 struct ProductsState {
   fixer::OsInfo os;
   fixer::WebServerInfo web;
   std::string app_pool_identity = "NETWORK SERVICE";  // IIS 6 worker process isolation
   std::vector<fixer::FrameworkInfo> frameworks;
-  std::vector<fixer::ApplicationInfo> applications;
+  NamedList<fixer::ApplicationInfo, NoKey, PathOfApplication> applications;  // by metabase path
   std::vector<InstalledHotfix> hotfixes;
   friend bool operator==(const ProductsState&, const ProductsState&) = default;
 };
