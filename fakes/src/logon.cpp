@@ -39,9 +39,8 @@ void AddUnique(std::vector<Sid>& sids, const Sid& sid) {
 std::vector<Sid> TokenGroups(const MachineState& s, const Sid& user, std::span<const Sid> implicit) {
   std::vector<Sid> groups;
   for (const LocalGroup& g : s.sam.groups) {
-    const bool member = std::any_of(g.members.begin(), g.members.end(), [&](const Sid& m) {
-      return m == user || std::find(implicit.begin(), implicit.end(), m) != implicit.end();
-    });
+    const bool member = g.members.Contains(user) || std::any_of(implicit.begin(), implicit.end(),
+                                                                [&](const Sid& m) { return g.members.Contains(m); });
     if (member) AddUnique(groups, g.sid);
   }
   for (const Sid& sid : implicit) AddUnique(groups, sid);

@@ -1,6 +1,7 @@
 // Machine state files: accounts, groups, rights, LSA secrets and the password/lockout policy.
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "fakes/lsa.h"
 #include "fakes/password_rules.h"
@@ -192,9 +193,10 @@ const std::initializer_list<std::string_view> kGroupKeys = {"sid", "comment", "m
 
 std::vector<fixer::Sid> LoadMembers(LoadContext& c, const Field& f) {
   std::vector<fixer::Sid> out;
+  std::unordered_set<fixer::Sid> listed;
   for (const Field& item : f.Items()) {
     const fixer::Sid sid = c.Principal(item);
-    if (std::find(out.begin(), out.end(), sid) != out.end()) item.Fail("member listed twice");
+    if (!listed.insert(sid).second) item.Fail("member listed twice");
     out.push_back(sid);
   }
   return out;
@@ -268,15 +270,15 @@ void LoadGroupMembers(LoadContext& c, const Field& f) {
     const std::vector<fixer::Sid> wanted = LoadMembers(c, *members);
     const std::string name = sam.FindGroup(e.key)->name;
     const std::vector<fixer::Sid> current = sam.FindGroup(e.key)->members;
+    const std::unordered_set<fixer::Sid> wanted_set(wanted.begin(), wanted.end());
     for (const fixer::Sid& sid : current) {
-      if (std::find(wanted.begin(), wanted.end(), sid) == wanted.end()) {
+      if (!wanted_set.contains(sid)) {
         c.Check(sam.RemoveMember(name, sid), *members, "removing a member of " + name);
       }
     }
     const std::vector<Field> items = members->Items();
     for (size_t i = 0; i < wanted.size(); ++i) {
-      const auto& now = sam.FindGroup(name)->members;
-      if (std::find(now.begin(), now.end(), wanted[i]) != now.end()) continue;
+      if (sam.FindGroup(name)->members.Contains(wanted[i])) continue;
       c.Check(sam.AddMember(name, wanted[i]), items[i], "adding a member to " + name);
     }
   }

@@ -108,9 +108,7 @@ std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view 
 
 namespace {
 
-bool HasMember(const LocalGroup& group, const fixer::Sid& member) {
-  return std::find(group.members.begin(), group.members.end(), member) != group.members.end();
-}
+bool HasMember(const LocalGroup& group, const fixer::Sid& member) { return group.members.Contains(member); }
 
 }  // namespace
 
@@ -257,7 +255,7 @@ fixer::Status Sam::DeleteUser(const std::string& name) {
   if (Status st = m_.Mutate("sam.delete_user", user->name); !st.ok()) return st;
   MachineState& s = m_.state();
   const fixer::Sid sid = SidOf(*user);
-  for (LocalGroup& g : s.sam.groups) std::erase(g.members, sid);
+  for (LocalGroup& g : s.sam.groups) g.members.erase(sid);
   // The RID is not given back (next_rid is untouched); rights, ACEs and the profile stay.
   s.sam.users.erase_if([&](const UserAccount& u) { return u.rid == sid.Rid(); });
   return Status::Ok();
@@ -307,7 +305,7 @@ fixer::Status Sam::CheckNewMember(const std::string& group, const fixer::Sid& me
     return Status::Win(sam.groups.FindKey(member) ? fixer::kErrorInvalidMember : fixer::kErrorNoSuchMember);
   }
   if (IsBuiltinDomainSid(member)) return Status::Win(fixer::kErrorInvalidMember);
-  if (std::find(g->members.begin(), g->members.end(), member) != g->members.end()) {
+  if (g->members.Contains(member)) {
     return Status::Win(fixer::kErrorMemberInAlias);
   }
   return Status::Ok();
@@ -329,7 +327,7 @@ fixer::Status Sam::CheckRemovedMember(const std::string& group, const fixer::Sid
   if (g->sid == fixer::Sid::Administrators() && member == m_.state().sam.domain.WithRid(kAdministratorRid)) {
     return Status::Win(fixer::kErrorSpecialAccount);
   }
-  if (std::find(g->members.begin(), g->members.end(), member) == g->members.end()) {
+  if (!g->members.Contains(member)) {
     return Status::Win(fixer::kErrorMemberNotInAlias);
   }
   return Status::Ok();
@@ -339,7 +337,7 @@ fixer::Status Sam::RemoveMember(const std::string& group, const fixer::Sid& memb
   if (Status st = CheckRemovedMember(group, member); !st.ok()) return st;
   LocalGroup* g = FindGroup(group);
   if (Status st = m_.Mutate("sam.remove_member", g->name); !st.ok()) return st;
-  std::erase(g->members, member);
+  g->members.erase(member);
   return Status::Ok();
 }
 

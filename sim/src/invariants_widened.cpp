@@ -35,7 +35,7 @@ Held HeldBy(const fakes::MachineState& s, const std::optional<fixer::Sid>& sid) 
     for (const std::string& r : it->second)
       if (r.rfind("SeDeny", 0) != 0) h.rights.insert(r);
   for (const fakes::LocalGroup& g : s.sam.groups)
-    if (std::find(g.members.begin(), g.members.end(), *sid) != g.members.end()) h.groups.insert(g.name);
+    if (g.members.Contains(*sid)) h.groups.insert(g.name);
   for (const auto& [key, obj] : s.objects)
     for (const fixer::Ace& ace : obj.dacl)
       if (ace.sid == *sid && ace.type == fixer::AceType::kAllow) h.masks[key] |= ace.mask;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "fakes/copy_on_write.h"
+#include "fakes/member_list.h"
 #include "fakes/named_list.h"
 #include "fakes/right_set.h"
 #include "fixer/ports/accounts.h"
@@ -57,7 +58,7 @@ struct LocalGroup {
   Sid sid;  // builtin groups: S-1-5-32-544 ...
   std::string name;
   std::string comment;
-  std::vector<Sid> members;
+  MemberList members;  // in the order they joined
   friend bool operator==(const LocalGroup&, const LocalGroup&) = default;
 };
 
