@@ -285,13 +285,10 @@ void LoadGroupMembers(LoadContext& c, const Field& f) {
 }
 
 void LoadRights(LoadContext& c, const Field& f) {
-  std::vector<fixer::Sid> seen;
+  std::unordered_set<fixer::Sid> seen;
   for (const Entry& e : MapEntries(f)) {
     const fixer::Sid sid = c.Principal(e.key_field);
-    if (std::find(seen.begin(), seen.end(), sid) != seen.end()) {
-      e.key_field.Fail("rights of " + e.key + " are already listed (same SID)");
-    }
-    seen.push_back(sid);
+    if (!seen.insert(sid).second) e.key_field.Fail("rights of " + e.key + " are already listed (same SID)");
     RightSet wanted;
     for (const Field& item : e.value.Items()) {
       const std::string right = item.Str();

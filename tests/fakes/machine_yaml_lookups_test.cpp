@@ -38,6 +38,8 @@ TEST(MachineYamlLookups, ASecondEntryOfOneNameInAnyCaseIsRefusedAtItsPlace) {
        11, "user BOB of SHOP is listed twice"},
       {"profile", "accounts:\n  bob: {password: Pw1xyz!}\nprofiles:\n  bob: present\n  BOB: present\n", 7,
        "a profile of BOB is already listed (same SID)"},
+      {"rights", "accounts:\n  bob: {password: Pw1xyz!}\nrights:\n  bob: [SeBatchLogonRight]\n  'SHOPWEB\\BOB': []\n",
+       7, "rights of SHOPWEB\\BOB are already listed (same SID)"},
       {"missing dependency", "services:\n  Shop: {dependencies: [W3SVC, NoSuchService]}\n", 4,
        "depends on 'NoSuchService', which is not installed"},
   };
