@@ -106,16 +106,10 @@ std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view 
   return state.sam.domain.WithRid(u->rid);
 }
 
-namespace {
-
-bool HasMember(const LocalGroup& group, const fixer::Sid& member) { return group.members.Contains(member); }
-
-}  // namespace
-
 std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member) {
   std::vector<fixer::Sid> out;
   for (const LocalGroup& g : state.sam.groups) {
-    if (HasMember(g, member)) out.push_back(g.sid);
+    if (g.members.Contains(member)) out.push_back(g.sid);
   }
   return out;
 }
@@ -150,7 +144,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
   // refuses a second group with it).
   for (const LocalGroup& g : m_.state().sam.groups) {
-    if (HasMember(g, a.sid)) a.groups.push_back(g.name);
+    if (g.members.Contains(a.sid)) a.groups.push_back(g.name);
   }
   return a;
 }
