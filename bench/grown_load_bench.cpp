@@ -1,8 +1,8 @@
 // Loading a machine file grown in one section at a time (issue 15, "linear everywhere"): N
 // accounts, N groups, one group of N members, N profiles, N accounts with rights, N SQL logins,
-// a chain of N services each depending on the one before, N applications. Each section's entries
-// are found by name as the file is read (a member, a login's account, a dependency), so a lookup
-// that scans the section makes the load quadratic: the O(N) fit of each series shows it.
+// N users of one database, N databases with a user each, a chain of N services each depending on the one before, N
+// applications. Each section's entries are found by name as the file is read (a member, a login's account, a
+// dependency), so a lookup that scans the section makes the load quadratic: the O(N) fit of each series shows it.
 #include <benchmark/benchmark.h>
 
 #include <functional>
@@ -54,6 +54,20 @@ const std::pair<const char*, Grow> kSections[] = {
        Accounts(out, n);
        out += "sql:\n  databases: [shop]\n  logins:\n";
        for (size_t i = 0; i < n; ++i) out += "    - {name: 'SHOPWEB\\user" + std::to_string(i) + "'}\n";
+     }},
+    {"sql_users",
+     [](std::string& out, size_t n) {
+       out += "sql:\n  databases: [shop]\n  users:\n";
+       for (size_t i = 0; i < n; ++i)
+         out += "    - {database: shop, name: user" + std::to_string(i) + ", login: Administrator}\n";
+     }},
+    {"sql_databases",
+     [](std::string& out, size_t n) {
+       out += "sql:\n  databases:\n";
+       for (size_t i = 0; i < n; ++i) out += "    - db" + std::to_string(i) + "\n";
+       out += "  users:\n";
+       for (size_t i = 0; i < n; ++i)
+         out += "    - {database: DB" + std::to_string(i) + ", name: web, login: Administrator}\n";
      }},
     {"services",
      [](std::string& out, size_t n) {

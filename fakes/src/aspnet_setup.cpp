@@ -187,10 +187,7 @@ fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
     m_.state().products.frameworks.push_back({.version = version});
   }
 
-  auto& services = m_.state().services;
-  const bool has_state_service = std::any_of(
-      services.begin(), services.end(), [](const auto& s) { return fixer::SameWindowsName(s.name, "aspnet_state"); });
-  if (!has_state_service) {
+  if (!m_.state().services.FindName("aspnet_state")) {
     if (auto st = m_.Mutate("scm.create", "aspnet_state"); !st.ok()) return st;
     const bool server_2003 = m_.state().products.os.edition == fixer::OsEdition::kWindowsServer2003;
     m_.state().services.push_back({.name = "aspnet_state",

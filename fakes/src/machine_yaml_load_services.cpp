@@ -1,7 +1,5 @@
 // Machine state files: services and SQL Server.
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "fakes/scm.h"
 #include "fakes/sql.h"
@@ -11,36 +9,6 @@
 
 namespace fakes::yaml {
 namespace {
-
-// The services by folded key name as the file adds and removes them: one lookup per entry and
-// per dependency, so a scan each would make a file of N services load in quadratic time.
-class ServiceIndex {
- public:
-  explicit ServiceIndex(std::vector<fixer::ServiceInfo>& services) : services_(services) { Rebuild(); }
-
-  fixer::ServiceInfo* Find(const std::string& name) {
-    const auto it = at_.find(fixer::FoldWindowsName(name));
-    return it == at_.end() ? nullptr : &services_[it->second];
-  }
-  fixer::ServiceInfo& Add(fixer::ServiceInfo service) {
-    at_.emplace(fixer::FoldWindowsName(service.name), services_.size());
-    services_.push_back(std::move(service));
-    return services_.back();
-  }
-  void Remove(const std::string& name) {
-    std::erase_if(services_, [&](const auto& s) { return s.name == name; });
-    Rebuild();
-  }
-
- private:
-  void Rebuild() {
-    at_.clear();
-    for (size_t i = 0; i < services_.size(); ++i) at_.emplace(fixer::FoldWindowsName(services_[i].name), i);
-  }
-
-  std::vector<fixer::ServiceInfo>& services_;
-  std::unordered_map<std::string, size_t> at_;  // the first of a name, as a scan finds it
-};
 
 // The SID a database user's `login:` names: a SQL login of that name first (its stored SID,
 // which an orphaned login keeps), else a Windows principal or SID string.
@@ -54,15 +22,15 @@ fixer::Sid LoginSid(LoadContext& c, const Field& f) {
 
 void LoadServices(LoadContext& c, const Field& f) {
   std::vector<std::pair<Field, std::string>> dependencies_to_check;  // fresh: after all are in
-  ServiceIndex services(c.st().services);
+  NamedList<fixer::ServiceInfo>& services = c.st().services;
   for (const Entry& e : NamedEntries(f, "service")) {
     MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies", "absent"});
     if (c.full) c.OnlyInFresh(m, {"absent"}, "leave the service out");
-    fixer::ServiceInfo* svc = c.full ? nullptr : services.Find(e.key);
+    fixer::ServiceInfo* svc = c.full ? nullptr : services.FindName(e.key);
     if (auto absent = m.Get("absent")) {
       if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
       if (absent->Bool() && svc) {
-        services.Remove(std::string(svc->name));
+        services.erase(svc);
       }
       continue;
     }
@@ -70,7 +38,8 @@ void LoadServices(LoadContext& c, const Field& f) {
       fixer::ServiceInfo added;
       added.name = e.key;
       added.display_name = e.key;
-      svc = &services.Add(std::move(added));
+      services.push_back(std::move(added));
+      svc = &services.back();
     }
     // States are facts of the file: set directly, not through start/stop rules.
     if (auto v = m.Get("display_name")) svc->display_name = v->Str();
@@ -87,21 +56,19 @@ void LoadServices(LoadContext& c, const Field& f) {
   }
   if (c.full) return;  // the saved form is taken as it is
   for (const auto& [field, name] : dependencies_to_check) {
-    if (!services.Find(name)) field.Fail("depends on '" + name + "', which is not installed");
+    if (!services.FindName(name)) field.Fail("depends on '" + name + "', which is not installed");
   }
 }
 
 void LoadSql(LoadContext& c, const Field& f) {
   MapFields m(f, {"installed", "databases", "logins", "users"});
   SqlServerState& sql = c.st().sql;
-  std::unordered_set<std::string> databases;  // folded: each looked up once per database and user
-  for (const std::string& db : sql.databases) databases.insert(fixer::FoldWindowsName(db));
   // Describing a SQL Server means it is installed, unless the file says otherwise.
   sql.installed = m.Get("installed") ? m.Get("installed")->Bool() : true;
   if (auto v = m.Get("databases")) {
     for (const Field& item : v->Items()) {
       const std::string db = item.Str();
-      if (!databases.insert(fixer::FoldWindowsName(db)).second) item.Fail("database " + db + " is listed twice");
+      if (sql.databases.FindName(db)) item.Fail("database " + db + " is listed twice");
       sql.databases.push_back(db);
     }
   }
@@ -124,9 +91,6 @@ void LoadSql(LoadContext& c, const Field& f) {
     }
   }
   if (auto v = m.Get("users")) {
-    std::unordered_set<std::string> users;  // "database\nname", folded
-    for (const fixer::SqlDbUser& u : sql.users)
-      users.insert(fixer::FoldWindowsName(u.database) + '\n' + fixer::FoldWindowsName(u.name));
     for (const Field& item : v->Items()) {
       MapFields um(item, {"database", "name", "login", "roles"});
       fixer::SqlDbUser user;
@@ -136,11 +100,11 @@ void LoadSql(LoadContext& c, const Field& f) {
       user.name = name_field.Str();
       user.login_sid = LoginSid(c, um.Require("login"));
       if (auto r = um.Get("roles")) user.roles = r->StrList();
-      if (!databases.contains(fixer::FoldWindowsName(user.database))) {
+      if (!sql.databases.FindName(user.database)) {
         db_field.Fail("no database named " + user.database + " (list it under databases)");
       }
       // The file's users are checked here; CreateDbUser checks again against the machine's.
-      if (!users.insert(fixer::FoldWindowsName(user.database) + '\n' + fixer::FoldWindowsName(user.name)).second) {
+      if (sql.users.FindName({user.database, user.name})) {
         name_field.Fail("user " + user.name + " of " + user.database + " is listed twice");
       }
       if (c.full) {

@@ -56,17 +56,14 @@ bool IsBuiltinServiceAccount(const std::string& account) {
 
 const fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) const {
   const auto& services = m_.state().services;
-  for (const auto& s : services)
-    if (fixer::SameWindowsName(s.name, key_or_display_name)) return &s;
+  if (const fixer::ServiceInfo* s = services.FindName(key_or_display_name)) return s;
   for (const auto& s : services)
     if (fixer::SameWindowsName(s.display_name, key_or_display_name)) return &s;
   return nullptr;
 }
 
 const fixer::ServiceInfo* Scm::FindByKey(const std::string& key_name) const {
-  for (const auto& s : m_.state().services)
-    if (fixer::SameWindowsName(s.name, key_name)) return &s;
-  return nullptr;
+  return m_.state().services.FindName(key_name);
 }
 
 fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {

@@ -102,18 +102,13 @@ fixer::Status SqlServer::DropLogin(const std::string& name) {
 
 fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
   if (!m_.state().sql.installed) return NotInstalled();
-  const auto& dbs = m_.state().sql.databases;
-  if (std::none_of(dbs.begin(), dbs.end(),
-                   [&](const std::string& d) { return fixer::SameWindowsName(d, user.database); })) {
+  if (!m_.state().sql.databases.FindName(user.database)) {
     return fixer::Status(kSqlNoSuchDatabase, "Could not locate entry in sysdatabases for database '" + user.database +
                                                  "'. No entry found with that name. Make sure that the name is "
                                                  "entered correctly.");
   }
   auto& users = m_.state().sql.users;
-  const bool exists = std::any_of(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
-    return fixer::SameWindowsName(u.database, user.database) && fixer::SameWindowsName(u.name, user.name);
-  });
-  if (exists) return DbUserExists(user.name);
+  if (users.FindName({user.database, user.name})) return DbUserExists(user.name);
   if (auto st = m_.Mutate("sql.create_user", user.database + "." + user.name); !st.ok()) return st;
   users.push_back(user);
   return fixer::Status::Ok();
@@ -122,14 +117,12 @@ fixer::Status SqlServer::CreateDbUser(const fixer::SqlDbUser& user) {
 fixer::Status SqlServer::DropDbUser(const std::string& database, const std::string& name) {
   if (!m_.state().sql.installed) return NotInstalled();
   auto& users = m_.state().sql.users;
-  auto it = std::find_if(users.begin(), users.end(), [&](const fixer::SqlDbUser& u) {
-    return fixer::SameWindowsName(u.database, database) && fixer::SameWindowsName(u.name, name);
-  });
-  if (it == users.end()) {
+  const fixer::SqlDbUser* user = users.FindName({database, name});
+  if (!user) {
     return fixer::Status(kSqlUserNotInDatabase, "User '" + name + "' does not exist in the current database.");
   }
   if (auto st = m_.Mutate("sql.drop_user", database + "." + name); !st.ok()) return st;
-  users.erase(it);
+  users.erase(user);
   return fixer::Status::Ok();
 }
 

@@ -77,9 +77,8 @@ std::vector<std::string> WorkerPasswordsIn(const fakes::MachineState& state) {
 CheckResult ServicesAsFound(const fakes::MachineState& found, const fakes::MachineState& now) {
   std::string diffs;
   for (const auto& before : found.services) {
-    auto it = std::find_if(now.services.begin(), now.services.end(),
-                           [&](const auto& s) { return fixer::SameWindowsName(s.name, before.name); });
-    const std::string is = it == now.services.end() ? "absent" : std::string(fixer::ToString(it->state));
+    const fixer::ServiceInfo* it = now.services.FindName(before.name);
+    const std::string is = it ? std::string(fixer::ToString(it->state)) : "absent";
     if (std::string(fixer::ToString(before.state)) != is)
       diffs +=
           (diffs.empty() ? "" : ", ") + before.name + " " + std::string(fixer::ToString(before.state)) + " -> " + is;

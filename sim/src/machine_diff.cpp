@@ -391,11 +391,12 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
   });
   if (!(a.sql == b.sql)) {
     d.Value("sql.installed", Bool(a.sql.installed), Bool(b.sql.installed));
-    d.Value("sql.databases", List(a.sql.databases), List(b.sql.databases));
+    d.Value("sql.databases", List(a.sql.databases.items()), List(b.sql.databases.items()));
     d.Keyed("sql.logins", a.sql.logins.items(), b.sql.logins.items(), [](const fixer::SqlLogin& l) { return l.name; });
-    d.Keyed("sql.users", a.sql.users, b.sql.users, [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
+    d.Keyed("sql.users", a.sql.users.items(), b.sql.users.items(),
+            [](const fixer::SqlDbUser& u) { return u.database + "." + u.name; });
   }
-  d.Keyed("services", a.services, b.services, [](const fixer::ServiceInfo& s) { return s.name; });
+  d.Keyed("services", a.services.items(), b.services.items(), [](const fixer::ServiceInfo& s) { return s.name; });
   DiffProducts(d, a.products, b.products);
   d.Value("session.caller", a.session.caller, b.session.caller);
   d.Value("session.interactive_user", a.session.interactive_user.value_or(kNone),

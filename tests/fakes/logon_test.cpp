@@ -362,9 +362,11 @@ TEST_F(LogonTest, RunWithProfileFailsWithoutProfileOnLogonErrors) {
 }
 
 TEST_F(LogonTest, RunWithProfileNeedsSecondaryLogonEnabled) {
-  m_.state().services[0].start_type = fixer::StartType::kDisabled;
-  m_.state().services[0].state = fixer::ServiceState::kStopped;
-  m_.state().services[0].name = "SecLogon";  // looked up case-insensitively
+  fixer::ServiceInfo seclogon = m_.state().services[0];
+  seclogon.start_type = fixer::StartType::kDisabled;
+  seclogon.state = fixer::ServiceState::kStopped;
+  seclogon.name = "SecLogon";  // looked up case-insensitively
+  m_.state().services.Replace(0, seclogon);
   const fixer::Status st = logon_.RunWithProfile("ASPNET", Pw("1pass@word"), "cmd.exe").status();
   EXPECT_EQ(st.code(), 1058u);
   EXPECT_EQ(st.message(),

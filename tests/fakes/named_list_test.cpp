@@ -101,5 +101,27 @@ TEST(NamedList, ApplicationsAreFoundByPathAlone) {
   EXPECT_EQ(apps.FindName("/LM/W3SVC/1/ROOT"), nullptr);
 }
 
+TEST(NamedList, DatabaseUsersAreFoundByBothPartsOfTheirName) {
+  NamedList<fixer::SqlDbUser, NoKey, NameOfDbUser> users{{.database = "shop", .name = "web"},
+                                                         {.database = "Northwind", .name = "web"}};
+  for (int i = 0; i < 100; ++i) users.push_back({.database = "shop", .name = "user" + std::to_string(i)});
+  EXPECT_EQ(users.FindName({"SHOP", "Web"}), &users[0]);
+  EXPECT_EQ(users.FindName({"northwind", "WEB"}), &users[1]);
+  EXPECT_EQ(users.FindName({"shop", "USER99"}), &users[101]);
+  EXPECT_EQ(users.FindName({"pubs", "web"}), nullptr);
+  EXPECT_EQ(users.FindName({"shopweb", ""}), nullptr);  // the parts are not one text
+  EXPECT_EQ(users.FindName({"sho", "pweb"}), nullptr);
+}
+
+TEST(NamedList, AnEntryFoundIsRemovedByItsAddressAndTheOthersStillFound) {
+  Users users{User(1003, "a"), User(1004, "b"), User(1005, "c")};
+  users.erase(users.FindName("B"));
+  EXPECT_EQ(users.size(), 2u);
+  EXPECT_EQ(users.FindName("b"), nullptr);
+  EXPECT_EQ(users.FindKey(1004), nullptr);
+  EXPECT_EQ(users.FindName("c"), &users[1]);
+  EXPECT_EQ(users.FindKey(1003), &users[0]);
+}
+
 }  // namespace
 }  // namespace fakes

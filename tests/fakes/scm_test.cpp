@@ -166,7 +166,7 @@ TEST_F(ScmTest, APendingServiceCannotAcceptAStop) {
     EXPECT_EQ(scm_.StopWithDependents("PENDING").status().code(), fixer::kErrorServiceCannotAcceptCtrl);
     AddService("CHILD", {"PENDING"}, ServiceState::kRunning);
     EXPECT_EQ(scm_.Stop("PENDING").code(), fixer::kErrorDependentServicesRunning);
-    machine_.state().services.resize(machine_.state().services.size() - 2);
+    machine_.state().services.erase_if([](const auto& s) { return s.name == "PENDING" || s.name == "CHILD"; });
   }
 }
 

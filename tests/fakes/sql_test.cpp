@@ -131,6 +131,20 @@ TEST_F(SqlTest, DatabaseUsersAndDropErrors) {
   EXPECT_EQ(sql_.DropLogin("XPPRO\\nobody").code(), fixer::kSqlWindowsUserNotFound);
 }
 
+// A user's name is unique within its database only, compared without case in both parts.
+TEST_F(SqlTest, AUserNameIsTakenPerDatabase) {
+  const Sid admin = machine_.state().sam.domain.WithRid(500);
+  ASSERT_TRUE(sql_.CreateDbUser({.database = "master", .name = "web", .login_sid = admin}).ok());
+  ASSERT_TRUE(sql_.CreateDbUser({.database = "Northwind", .name = "web", .login_sid = admin}).ok());
+  EXPECT_EQ(sql_.CreateDbUser({.database = "NORTHWIND", .name = "WEB"}).code(), fixer::kSqlUserExists);
+  EXPECT_EQ(sql_.CreateDbUser({.database = "northwind", .name = "web"}).code(), fixer::kSqlUserExists);
+  ASSERT_TRUE(sql_.DropDbUser("MASTER", "Web").ok());
+  EXPECT_EQ(sql_.DbUsersFor(admin).size(), 1u);
+  EXPECT_EQ(sql_.DbUsersFor(admin)[0].database, "Northwind");  // the other database's is kept
+  EXPECT_EQ(sql_.CreateDbUser({.database = "Northwind", .name = "web"}).code(), fixer::kSqlUserExists);
+  ASSERT_TRUE(sql_.CreateDbUser({.database = "master", .name = "WEB", .login_sid = admin}).ok());
+}
+
 TEST_F(SqlTest, ChangesAreMutations) {
   machine_.faults().ResetCounters();
   ASSERT_TRUE(sql_.GrantLogin("XPPRO\\Administrator").ok());

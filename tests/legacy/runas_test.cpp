@@ -122,7 +122,7 @@ TEST_F(Runas, DisabledSecondaryLogonIs1058) {
 // is missing both forms answer 1060 alike (docs/windows-reference.md#runas).
 TEST_F(Runas, MissingSecondaryLogonIs1060WithOrWithoutAProfile) {
   auto& services = machine.state().services;
-  std::erase_if(services, [](const fixer::ServiceInfo& s) { return s.name == "seclogon"; });
+  services.erase_if([](const fixer::ServiceInfo& s) { return s.name == "seclogon"; });
   const std::string text = "1060: The specified service does not exist as an installed service.\n";
   EXPECT_EQ(FailureWith("1pass@word"), text);
   EXPECT_EQ(FailureWith("1pass@word", "/noprofile "), text);

@@ -76,7 +76,9 @@ TEST(MachineDiff, RightsGrantedToARecreatedAccountShowBesideTheOldSidsUnderTheSa
 TEST(MachineDiff, AnInsertionDoesNotRenumberTheOtherEntries) {
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;
-  after.services.insert(after.services.begin(), fixer::ServiceInfo{.name = "AAA", .display_name = "First"});
+  std::vector<fixer::ServiceInfo> services = after.services.items();
+  services.insert(services.begin(), fixer::ServiceInfo{.name = "AAA", .display_name = "First"});
+  after.services = fakes::NamedList<fixer::ServiceInfo>(std::move(services));
   const auto changes = sim::DiffMachines(before, after);
   ASSERT_EQ(changes.size(), 1u) << Text(changes);
   EXPECT_EQ(changes[0].path, "services[AAA]");

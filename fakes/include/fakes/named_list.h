@@ -1,6 +1,7 @@
 // NamedList<T, KeyOf, NameOf>: entries in the order they were added, each found in constant time
-// by its name without regard to case (fixer::SameWindowsName) and by its key (KeyOf), however
-// many there are: the SAM's accounts by RID and its groups by SID, the profiles by SID and path.
+// by its name without regard to case (fixer::SameWindowsName; a TwoPartName part by part) and by
+// its key (KeyOf), however many there are: the SAM's accounts by RID and its groups by SID, the
+// profiles by SID and path, a database's users by database and name.
 // A machine file of 100,000 accounts, each checked against the names already taken, loads in
 // linear time. The name is the entry's `name` unless NameOf says otherwise.
 //
@@ -36,6 +37,24 @@ inline size_t WindowsNameHash(std::string_view name) {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
+// A name of two parts, each compared without case: a database user is named by its database and
+// its name inside it.
+struct TwoPartName {
+  std::string_view first;
+  std::string_view second;
+};
+
+// How NamedList compares and hashes a name: a text as fixer::SameWindowsName compares it, a
+// TwoPartName part by part.
+inline bool SameName(std::string_view a, std::string_view b) { return fixer::SameWindowsName(a, b); }
+inline bool SameName(const TwoPartName& a, const TwoPartName& b) {
+  return fixer::SameWindowsName(a.first, b.first) && fixer::SameWindowsName(a.second, b.second);
+}
+inline size_t NameHash(std::string_view name) { return WindowsNameHash(name); }
+inline size_t NameHash(const TwoPartName& name) {
+  return WindowsNameHash(name.first) * 0x9E3779B97F4A7C15ull ^ WindowsNameHash(name.second);
+}
+
 // An entry's `name`: NamedList's default NameOf.
 struct NameMember {
   template <class T>
@@ -60,6 +79,9 @@ class NamedList {
  public:
   using value_type = T;
   using Key = std::decay_t<std::invoke_result_t<KeyOf, const T&>>;
+  // What FindName is given: a text, or what NameOf answers when that is not one (a TwoPartName).
+  using NameView = std::conditional_t<std::is_convertible_v<std::invoke_result_t<NameOf, const T&>, std::string_view>,
+                                      std::string_view, std::decay_t<std::invoke_result_t<NameOf, const T&>>>;
   using iterator = typename std::vector<T>::iterator;
   using const_iterator = typename std::vector<T>::const_iterator;
 
@@ -67,12 +89,11 @@ class NamedList {
   NamedList(std::initializer_list<T> items) : NamedList(std::vector<T>(items)) {}
   explicit NamedList(std::vector<T> items) : items_(std::move(items)) { Reindex(); }
 
-  const T* FindName(std::string_view name) const {
-    const size_t at =
-        Probe(WindowsNameHash(name), 0, [&](const T& e) { return fixer::SameWindowsName(NameOf{}(e), name); });
+  const T* FindName(const NameView& name) const {
+    const size_t at = Probe(NameHash(name), 0, [&](const T& e) { return SameName(NameView(NameOf{}(e)), name); });
     return at == kNone ? nullptr : &items_[at];
   }
-  T* FindName(std::string_view name) { return const_cast<T*>(std::as_const(*this).FindName(name)); }
+  T* FindName(const NameView& name) { return const_cast<T*>(std::as_const(*this).FindName(name)); }
   const T* FindKey(const Key& key) const {
     static_assert(kKeyed, "a NamedList of NoKey is found by name only");
     const size_t at = Probe(KeyHash(key), Capacity(), [&](const T& e) { return KeyOf{}(e) == key; });
@@ -99,6 +120,12 @@ class NamedList {
     const size_t removed = std::erase_if(items_, pred);
     if (removed > 0) Reindex();
     return removed;
+  }
+
+  // Removes the entry `entry` points to (as FindName or FindKey answered it).
+  void erase(const T* entry) {
+    items_.erase(items_.begin() + (entry - items_.data()));
+    Reindex();
   }
 
   void clear() {
@@ -159,8 +186,8 @@ class NamedList {
         if (same(items_[slot - 1])) return;  // the first of a name (or key) is the one found
       }
     };
-    place(WindowsNameHash(NameOf{}(entry)), 0,
-          [&](const T& e) { return fixer::SameWindowsName(NameOf{}(e), NameOf{}(entry)); });
+    const NameView name(NameOf{}(entry));
+    place(NameHash(name), 0, [&](const T& e) { return SameName(NameView(NameOf{}(e)), name); });
     if constexpr (kKeyed) {
       const Key& key = KeyOf{}(entry);
       place(KeyHash(key), capacity, [&](const T& e) { return KeyOf{}(e) == key; });

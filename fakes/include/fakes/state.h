@@ -126,11 +126,21 @@ struct SidOfLogin {
   const Sid& operator()(const fixer::SqlLogin& l) const { return l.sid; }
 };
 
+// A database is named by its text.
+struct TheName {
+  const std::string& operator()(const std::string& name) const { return name; }
+};
+
+// A database user is named by its database and its name inside it.
+struct NameOfDbUser {
+  TwoPartName operator()(const fixer::SqlDbUser& u) const { return {u.database, u.name}; }
+};
+
 struct SqlServerState {
   bool installed = false;
-  std::vector<std::string> databases;
-  NamedList<fixer::SqlLogin, SidOfLogin> logins;  // by name and by the SID each stores
-  std::vector<fixer::SqlDbUser> users;
+  NamedList<std::string, NoKey, TheName> databases;
+  NamedList<fixer::SqlLogin, SidOfLogin> logins;           // by name and by the SID each stores
+  NamedList<fixer::SqlDbUser, NoKey, NameOfDbUser> users;  // by database and name
   friend bool operator==(const SqlServerState&, const SqlServerState&) = default;
 };
 
@@ -214,7 +224,7 @@ struct MachineState {
   ProfileList profiles;
   ObjectMap objects;  // key: ObjectKey(ns, path)
   SqlServerState sql;
-  std::vector<fixer::ServiceInfo> services;
+  NamedList<fixer::ServiceInfo> services;  // by key name
   ProductsState products;
   SessionState session;
   std::vector<fixer::EventRecord> events;

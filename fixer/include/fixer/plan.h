@@ -24,6 +24,7 @@ struct PlanStep {
   std::string action;         // what it changes
   std::string undo;           // how it is undone
   bool irreversible = false;  // recreate's delete: after it, failures go forward
+  friend bool operator==(const PlanStep&, const PlanStep&) = default;
 };
 
 enum class RefusalReason {
@@ -44,6 +45,7 @@ struct Refusal {
   RefusalReason reason = RefusalReason::kNotAffected;
   std::string why;      // what was found
   std::string instead;  // what to do instead
+  friend bool operator==(const Refusal&, const Refusal&) = default;
 };
 
 struct Plan {
@@ -56,6 +58,8 @@ struct Plan {
   std::vector<std::string> repairs;
   std::optional<Refusal> refusal;  // set: steps is empty and nothing will change
   bool nothing_to_do = false;      // already fixed: steps is empty
+  // Every field: plans equal print the same text (sim::PlanTextOnce relies on it).
+  friend bool operator==(const Plan&, const Plan&) = default;
 };
 
 }  // namespace fixer

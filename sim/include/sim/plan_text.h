@@ -19,14 +19,10 @@
 
 namespace sim {
 
-// Whether two plans print the same text: every field app::AppendPlanText reads, which are all of
-// a plan's.
-bool SamePlan(const fixer::Plan& a, const fixer::Plan& b);
-
 class PlanTextOnce {
  public:
   // app::RenderPlanText(plan): the text kept from the first plan asked for when `plan` is the
-  // same (SamePlan), else rendered into `own`. The view stays valid until Clear(). Safe on
+  // same (fixer::Plan's ==, every field), else rendered into `own`. The view stays valid until Clear(). Safe on
   // several threads.
   std::string_view For(const fixer::Plan& plan, std::string& own);
   void Clear();  // with no For() running
