@@ -66,7 +66,11 @@ int main(int argc, char** argv) {
     RefuseUnknownCommand(app, argc, argv);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
+      app.exit(e);
+      return app::FlushStandardOutput(verb.empty() ? "fixup-sim" : "fixup-sim " + verb) ? sim::cli::kExitOk
+                                                                                        : sim::cli::kExitInput;
+    }
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
     // not) the one JSON object too.
     const int code = sim::cli::SayInputError(app::AsksFor(argc, argv, "--json"), verb, e.what());
