@@ -238,7 +238,12 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       });
       if (named != argv + argc) args.command = *named;
     }
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
+      app.exit(e);
+      const std::string tool = args.command.empty() ? "aspnet-fixer" : "aspnet-fixer " + args.command;
+      return FlushStandardOutput(tool, ReasonWords::kWindows) ? fixer::ToInt(fixer::ExitCode::kOk)
+                                                              : fixer::ToInt(fixer::ExitCode::kUsage);
+    }
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
     const fixer::ExitCode code = UsageError(args, said);

@@ -108,9 +108,21 @@ std::optional<WriteFailure> WriteThrough(const std::string& named, std::string_v
   return std::nullopt;
 }
 
+// The errno a replace of `file` (behind its links) meets when `file` is read-only, or 0: Windows
+// refuses to replace a file with the read-only attribute, an administrator's call too (MoveFileEx
+// and ReplaceFile answer 5), where POSIX lets a rename, and root, replace any file. A file without
+// a write permission bit is that attribute; one this user may not write is refused the same way.
+int ReadOnlyError(const std::string& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return EACCES;
+  return ::access(file.c_str(), W_OK) == 0 ? 0 : errno;
+}
+
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
   if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
+  if (const int err = ReadOnlyError(path); err != 0) return WriteFailure{"cannot replace", path, err};
   const std::string temp = TemporaryBeside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
@@ -184,9 +196,12 @@ std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path) {
     const int err = errno;
     return WriteRefusal{FromErrno(err).code(), "cannot be written", std::strerror(err)};
   }
+  const std::string file = FileBehindLinks(path);
   struct stat st {};
-  if (::stat(FileBehindLinks(path).c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+  if (::stat(file.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     return WriteRefusal{FromErrno(EISDIR).code(), "cannot be written", std::strerror(EISDIR)};
+  if (const int err = ReadOnlyError(file); err != 0)
+    return WriteRefusal{FromErrno(err).code(), "cannot be written", std::strerror(err)};
   return WhyCannotCreateBeside(path);
 }
 

@@ -193,7 +193,16 @@ bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& to
   return allowed;
 }
 
-fixer::Status Lsa::StoreSecret(const std::string& key, const fixer::Secret& value) {
+std::string StoredSecretName(const MachineState& state, const std::string& key) {
+  const auto& secrets = state.lsa.secrets;
+  if (secrets.contains(key)) return key;
+  for (const auto& [name, stored] : secrets)
+    if (fixer::SameWindowsName(name, key)) return name;
+  return key;
+}
+
+fixer::Status Lsa::StoreSecret(const std::string& named, const fixer::Secret& value) {
+  const std::string key = StoredSecretName(m_.state(), named);
   if (Status st = m_.Mutate("lsa.store_secret", key); !st.ok()) return st;
   const std::string_view clear = value.Reveal();
   Keystream stream(m_.state().seed, key);
@@ -212,7 +221,8 @@ fixer::Result<fixer::Secret> Lsa::RetrieveSecret(const std::string& key) const {
   return RetrieveSecretIn(m_.state(), key);
 }
 
-fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& key) {
+fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& named) {
+  const std::string key = StoredSecretName(state, named);
   const auto& secrets = state.lsa.secrets;
   auto it = secrets.find(key);
   if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
@@ -229,7 +239,8 @@ fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const s
   return fixer::Secret::FromString(std::move(clear));
 }
 
-fixer::Status Lsa::EraseSecret(const std::string& key) {
+fixer::Status Lsa::EraseSecret(const std::string& named) {
+  const std::string key = StoredSecretName(m_.state(), named);
   auto& secrets = m_.state().lsa.secrets;
   if (!secrets.contains(key)) return Status::Win(fixer::kErrorFileNotFound);
   if (Status st = m_.Mutate("lsa.erase_secret", key); !st.ok()) return st;

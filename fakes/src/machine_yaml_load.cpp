@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
+#include <string_view>
 #include <unordered_map>
 
 #include "fakes/fresh_install.h"
@@ -280,7 +282,19 @@ int64_t InWindowsTime(const Field& f, int64_t seconds) {
   return seconds;
 }
 
-int64_t LoadTimeSeconds(const Field& f) { return InWindowsTime(f, f.I64()); }
+int64_t LoadTimeSeconds(const Field& f) {
+  // A whole number of more digits than an int64 holds is a time Windows cannot keep either, said
+  // as one ("clock: 18446744073709551615" said "expected an integer").
+  if (f.IsScalar()) {
+    const std::string text = f.Str();
+    std::string_view digits = text;
+    const bool negative = digits.starts_with('-');
+    if (negative) digits.remove_prefix(1);
+    if (digits.size() > 19 && digits.find_first_not_of("0123456789") == std::string_view::npos)
+      return InWindowsTime(f, negative ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max());
+  }
+  return InWindowsTime(f, f.I64());
+}
 
 }  // namespace yaml
 

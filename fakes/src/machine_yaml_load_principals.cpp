@@ -314,25 +314,27 @@ void LoadRights(LoadContext& c, const Field& f) {
 }
 
 void LoadSecrets(LoadContext& c, const Field& f) {
-  for (const Entry& e : MapEntries(f)) {
+  for (const Entry& e : NamedEntries(f, "secret")) {
     MapFields m(e.value, {"clear", "stored", "redacted", "absent"});
     if (m.entries().size() != 1) e.value.Fail("expected exactly one of: clear, stored, redacted, absent");
     if (auto redacted = m.Get("redacted")) {
       // A capture's placeholder: the secret exists, its value was not captured. The machine's
       // own value is kept; without one, a value no password matches is stored.
       if (!redacted->Bool()) redacted->Fail("expected redacted: true");
-      if (!c.st().lsa.secrets.contains(e.key)) {
+      if (!c.st().lsa.secrets.contains(StoredSecretName(c.st(), e.key))) {
         c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(std::string(kNotCapturedSecret))),
                 *redacted, "storing secret " + e.key);
       }
     } else if (auto absent = m.Get("absent")) {
       if (!absent->Bool()) absent->Fail("expected absent: true");
-      c.st().lsa.secrets.erase(e.key);
+      c.st().lsa.secrets.erase(StoredSecretName(c.st(), e.key));
     } else if (auto stored = m.Get("stored")) {
       const std::string hex = stored->Str();
       const bool ok = hex.size() % 2 == 0 &&
                       std::all_of(hex.begin(), hex.end(), [](unsigned char ch) { return std::isxdigit(ch); });
       if (!ok) stored->Fail("expected the stored (encrypted) value as hex digits");
+      // The stored form is keyed by the name as written: it replaces a secret of another spelling.
+      c.st().lsa.secrets.erase(StoredSecretName(c.st(), e.key));
       c.st().lsa.secrets[e.key] = hex;
     } else {
       const Field clear = *m.Get("clear");

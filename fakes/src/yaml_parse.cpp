@@ -35,7 +35,7 @@ std::string Quote(int c) {
 
 class Parser {
  public:
-  Parser(std::string_view text, Tree& tree) : s_(text), tree_(tree) {}
+  Parser(std::string_view text, std::string_view kind, Tree& tree) : s_(text), kind_(kind), tree_(tree) {}
 
   NodeId Document();
 
@@ -184,6 +184,7 @@ class Parser {
   void SkipFlowSpace(Mark opened, char close);
 
   std::string_view s_;
+  std::string kind_;  // what the text is, as its errors name it: "machine file", "scenario file"
   Tree& tree_;
   Cursor c_;
   std::vector<NodeId> stack_;  // children of the containers being read
@@ -192,7 +193,7 @@ class Parser {
 
 NodeId Parser::Document() {
   SkipEmptyLines();
-  if (Peek() == '%') FailHere("directives ('%') are not supported in a machine file");
+  if (Peek() == '%') FailHere("directives ('%') are not supported in a " + kind_);
   NodeId root = 0;
   if (c_.pos < s_.size() && IsDocumentMarker(c_.line_start) && s_.substr(c_.pos, 3) == "---") {
     c_.pos += 3;
@@ -210,7 +211,7 @@ NodeId Parser::Document() {
     SkipEmptyLines();
   }
   if (c_.pos < s_.size()) {
-    if (IsDocumentMarker(c_.line_start)) FailHere("a second document ('---'); a machine file holds one document");
+    if (IsDocumentMarker(c_.line_start)) FailHere("a second document ('---'); a " + kind_ + " holds one document");
     GoToColumn(Indent());
     FailHere("unexpected " + Quote(Peek()) + " here; check the indentation");
   }
@@ -241,15 +242,15 @@ NodeId Parser::Value(int parent_indent, bool under_key, Mark empty_mark) {
 
 void Parser::RejectUnsupported() const {
   switch (Peek()) {
-    case '&': FailHere("anchors ('&') are not supported in a machine file; write the value out");
-    case '*': FailHere("aliases ('*') are not supported in a machine file; write the value out");
-    case '!': FailHere("tags ('!') are not supported in a machine file");
+    case '&': FailHere("anchors ('&') are not supported in a " + kind_ + "; write the value out");
+    case '*': FailHere("aliases ('*') are not supported in a " + kind_ + "; write the value out");
+    case '!': FailHere("tags ('!') are not supported in a " + kind_);
     case '@':
     case '`': FailHere(Quote(Peek()) + " cannot start a plain value; quote the value");
     case '%': FailHere("'%' cannot start a plain value here; quote the value");
     default: break;
   }
-  if (Peek() == '?' && IsBlankOrEnd(Peek(1))) FailHere("complex keys ('? ') are not supported in a machine file");
+  if (Peek() == '?' && IsBlankOrEnd(Peek(1))) FailHere("complex keys ('? ') are not supported in a " + kind_);
 }
 
 // A node starting at the cursor. `inline_after_key`: it follows `key: ` on the same line, where
@@ -659,7 +660,7 @@ NodeId Parser::FlowCollection() {
     SkipFlowSpace(mark, close);
     if (Peek() == close) break;
     const Mark item_mark = Here();
-    if (Peek() == '?' && IsBlankOrEnd(Peek(1))) FailHere("complex keys ('? ') are not supported in a machine file");
+    if (Peek() == '?' && IsBlankOrEnd(Peek(1))) FailHere("complex keys ('? ') are not supported in a " + kind_);
     const NodeId first = FlowNode();
     SkipFlowSpace(mark, close);
     const bool has_value = Peek() == ':';
@@ -700,7 +701,7 @@ NodeId Parser::FlowCollection() {
 
 }  // namespace
 
-ParseResult ParseYaml(std::string_view text) {
+ParseResult ParseYaml(std::string_view text, std::string_view kind) {
   ParseResult result;
   if (text.find('\r') != std::string_view::npos) {
     // Line ends as \r\n or \r become \n once, here; the tree keeps the copy its views point into.
@@ -716,13 +717,13 @@ ParseResult ParseYaml(std::string_view text) {
     text = result.tree.AdoptSource(std::move(unix_text));
   }
   if (text.size() > UINT32_MAX) {
-    result.error = ParseError{{1, 1}, "the text is 4 GB or more; no machine file is that large"};
+    result.error = ParseError{{1, 1}, "the text is 4 GB or more; no " + std::string(kind) + " is that large"};
     return result;
   }
   result.tree.set_source(text);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
   try {
-    Parser parser(text, result.tree);
+    Parser parser(text, kind, result.tree);
     result.tree.set_root(parser.Document());
   } catch (const Failure& f) {
     result.error = f.error;

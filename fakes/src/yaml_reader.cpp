@@ -93,7 +93,9 @@ uint32_t Field::U32(uint32_t max) const {
 
 int64_t Field::I64() const {
   const auto fail = [this] {
-    Fail("expected an integer, got " + (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+    Fail("expected an integer from " + std::to_string(std::numeric_limits<int64_t>::min()) + " to " +
+         std::to_string(std::numeric_limits<int64_t>::max()) + ", got " +
+         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   std::string_view s = Text();

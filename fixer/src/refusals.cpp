@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
+#include "fixer/name_case.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -93,11 +94,20 @@ Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
 
 Refusal CustomAccount(const WorkerIdentity& w) {
   const std::string& name = w.account;
-  return {RefusalReason::kCustomAccount,
-          Text(FMT_COMPILE("The ASP.NET 1.0 worker runs as the account {} (processModel userName=\"{}\"), "
-                           "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
-                           "password belongs to you."),
-               name, w.configured),
+  // ASPNET itself named by its name (userName="XPPRO\aspnet") is no machine account either: it said
+  // "runs as the account ASPNET ..., not as ASPNET".
+  const std::string why =
+      SameWindowsName(name, kMachineWorkerAccount)
+          ? Text(FMT_COMPILE("The ASP.NET 1.0 worker runs as {} by name (processModel userName=\"{}\"), not "
+                             "as the machine account (userName=\"machine\"): it logs on with the password its "
+                             "processModel gives, not the one in the LSA the repair sets, and that password "
+                             "belongs to you."),
+                 name, w.configured)
+          : Text(FMT_COMPILE("The ASP.NET 1.0 worker runs as the account {} (processModel userName=\"{}\"), "
+                             "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
+                             "password belongs to you."),
+                 name, w.configured);
+  return {RefusalReason::kCustomAccount, why,
           Text(FMT_COMPILE("Create a profile for {} instead: log on interactively once as {}, or run "
                            "`runas /profile /user:{} cmd.exe`, type its password and close the window "
                            "that opens. Then restart IIS (iisreset)."),

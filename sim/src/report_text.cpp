@@ -105,7 +105,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
 }
 
 std::string RerunCommand(const ScenarioResult& r, uint64_t seed) {
-  std::string command = ShellCommand({"fixup-sim", "run", r.file, "-v"});
+  std::string command = ShellCommand({"fixup-sim", "run", FileArgument(r.file), "-v"});
   if (seed != 1) command += " --seed " + std::to_string(seed);
   return command;
 }

@@ -346,9 +346,10 @@ std::string SourcePos::ToString() const { return file + ":" + std::to_string(lin
 
 LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed) {
   LoadedScenario out;
-  fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
+  fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text, "scenario file");
   if (parsed.error) {
-    out.error = ScenarioError{file_name, parsed.error->mark.line, parsed.error->mark.column, parsed.error->message};
+    out.error = ScenarioError{file_name, parsed.error->mark.line, parsed.error->mark.column,
+                              "invalid YAML: " + parsed.error->message};
   } else {
     try {
       out.value = Reader(parsed.tree, file_name, default_seed).ReadScenario(parsed.tree.root());

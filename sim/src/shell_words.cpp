@@ -20,6 +20,10 @@ std::string ShellQuote(std::string_view word) {
   return out + "'";
 }
 
+std::string FileArgument(std::string_view path) {
+  return path.starts_with('-') ? "./" + std::string(path) : std::string(path);
+}
+
 std::string ShellCommand(std::initializer_list<std::string_view> words) {
   std::string out;
   for (std::string_view w : words) out += (out.empty() ? "" : " ") + ShellQuote(w);

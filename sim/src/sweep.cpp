@@ -933,7 +933,7 @@ std::string SweepViolation::ToString() const {
 
 std::string SweepViolation::ReplayCommand() const {
   const std::string command =
-      ShellCommand({"fixup-sim", "sweep", file, "--step", std::to_string(step + 1), "--case", faults});
+      ShellCommand({"fixup-sim", "sweep", FileArgument(file), "--step", std::to_string(step + 1), "--case", faults});
   return seed == 1 ? command : command + " --seed " + std::to_string(seed);
 }
 

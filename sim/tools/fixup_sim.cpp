@@ -31,6 +31,19 @@ void RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
   throw CLI::ParseError("command: " + word + " not in {" + names + "}", CLI::ExitCodes::ExtrasError);
 }
 
+// The command the words name, as CLI11 reads them: the first word that names one (an option may
+// come before it: `fixup-sim --json run`), none after `--`, and none when the first word is a
+// word of no command (`fixup-sim frob run` names no command: frob is refused).
+std::string NamedCommand(CLI::App& app, int argc, char** argv) {
+  if (argc > 1 && argv[1][0] != '-' && !IsCommand(app, argv[1])) return "";
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--") break;
+    if (IsCommand(app, word)) return word;
+  }
+  return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -48,12 +61,16 @@ int main(int argc, char** argv) {
   sim::cli::AddCompareCommand(app, exit_code);
   sim::cli::AddExploreCommand(app, exit_code);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
-  const std::string verb = argc > 1 && IsCommand(app, argv[1]) ? argv[1] : "";
+  const std::string verb = NamedCommand(app, argc, argv);
   try {
     RefuseUnknownCommand(app, argc, argv);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
+      app.exit(e);
+      return app::FlushStandardOutput(verb.empty() ? "fixup-sim" : "fixup-sim " + verb) ? sim::cli::kExitOk
+                                                                                        : sim::cli::kExitInput;
+    }
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
     // not) the one JSON object too.
     const int code = sim::cli::SayInputError(app::AsksFor(argc, argv, "--json"), verb, e.what());

@@ -129,6 +129,37 @@ TEST_F(FilesTest, AnOutFileThatCannotBeWrittenIsExitTwoAndChangesNothing) {
   }
 }
 
+// A read-only machine file (no write permission: Windows' read-only attribute) is not rewritten,
+// root's run too: apply replaced a 0444 file, where Windows refuses to replace one (5). Said
+// before any change, exit 2, the file and its folder as they were; a verb that changes nothing
+// still reads it. An --out that is a read-only file is refused the same way, by every verb.
+TEST_F(FilesTest, AReadOnlyFileIsNotRewrittenAndSaysAccessDenied) {
+  const fs::perms read_only = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+  fs::permissions(input_, read_only);
+  const Ran apply = RunAspnetFixer({"apply", "--machine", input_.string()});
+  EXPECT_EQ(apply.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << apply.out << apply.err;
+  EXPECT_THAT(apply.err, ::testing::HasSubstr("aspnet-fixer apply: " + input_.string() +
+                                              ": cannot be written: 5: Access is denied."));
+  EXPECT_EQ(Slurp(input_), kContosoServer);
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"customer.yaml"});
+  EXPECT_EQ(RunAspnetFixer({"diagnose", "--machine", input_.string()}).exit_code, fixer::ToInt(fixer::ExitCode::kOk));
+
+  fs::permissions(input_, fs::perms::owner_write, fs::perm_options::add);
+  const fs::path out = dir_.Write("kept.yaml", "# a copy kept read-only\n");
+  fs::permissions(out, read_only);
+  for (const std::vector<std::string>& verb :
+       {std::vector<std::string>{"apply"}, {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"capture"}}) {
+    std::vector<std::string> args = verb;
+    args.insert(args.begin() + 1, {"--machine", input_.string(), "--out", out.string()});
+    const Ran r = RunAspnetFixer(args);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb[0] << ":\n" << r.out << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr(out.string() + ": cannot be written: 5: Access is denied.")) << verb[0];
+    EXPECT_EQ(Slurp(out), "# a copy kept read-only\n") << verb[0];
+    EXPECT_EQ(Slurp(input_), kContosoServer) << verb[0];
+    EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"customer.yaml", "kept.yaml"})) << verb[0];
+  }
+}
+
 // ... and, as every write of a machine file, first removes what a killed write of that file left
 // ("copy.yaml.tmp.PID" of a process that is gone).
 TEST_F(FilesTest, AReadOnlyVerbWithOutWritesOnlyTheOutFile) {

@@ -5,6 +5,8 @@
 // written; only a verb that changed the machine keeps its own code.
 #include <filesystem>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -42,6 +44,23 @@ TEST_F(StandardOutputE2e, AShownMachineItCouldNotWriteIsExitTwo) {
     EXPECT_EQ(r.exit_code, 2) << format << ": " << r.err;
     EXPECT_NE(r.err.find("fixup-sim show: standard output: cannot write: "), std::string::npos) << r.err;
   }
+}
+
+// --help and --version print their text as their report: one that never reached standard output
+// was exit 0 with nothing written. Each tool says it as every other report, the verb named when given.
+TEST_F(StandardOutputE2e, HelpAndVersionTheyCouldNotWriteAreExitTwo) {
+  for (const auto& [tool, args, said] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {FIXUP_SIM_BIN, "--version", "fixup-sim: standard output: cannot write: No space left on device"},
+           {FIXUP_SIM_BIN, "--help", "fixup-sim: standard output: cannot write: "},
+           {FIXUP_SIM_BIN, "run --help", "fixup-sim run: standard output: cannot write: "},
+           {ASPNET_FIXER_BIN, "--version", "aspnet-fixer: standard output: cannot write: 112: There is not enough"},
+           {ASPNET_FIXER_BIN, "apply --help", "aspnet-fixer apply: standard output: cannot write: 112: "}}) {
+    const Ran r = ToAFullDisk(tool, args);
+    EXPECT_EQ(r.exit_code, 2) << tool << " " << args << ": " << r.err;
+    EXPECT_NE(r.err.find(said), std::string::npos) << tool << " " << args << ": " << r.err;
+  }
+  EXPECT_EQ(test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--version"}}).exit_code, 0);
+  EXPECT_EQ(test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = {"--help"}}).exit_code, 0);
 }
 
 // A verb that changed nothing (diagnose, plan, a dry run) and whose report never reached standard

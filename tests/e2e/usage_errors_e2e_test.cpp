@@ -140,11 +140,16 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
   const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
   fs::create_directories(dir_ / "folder");
   std::ofstream(dir_ / "file") << "a file\n";
+  std::ofstream(dir_ / "kept.out") << "kept\n";
+  fs::permissions(dir_ / "kept.out", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   std::vector<Unwritable> cases;
-  // Each output in turn a folder, and a file in a folder that does not exist: fixup-sim in the
-  // system's words, aspnet-fixer in Windows' (the error CreateFile gives there).
+  // Each output in turn a folder, a read-only file (replaced by root's rename, where Windows
+  // refuses to replace a read-only file: 5), and a file in a folder that does not exist: fixup-sim
+  // in the system's words, aspnet-fixer in Windows' (the error CreateFile gives there).
   for (const auto& [path, said, windows] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"folder", "folder: cannot be written: Is a directory", "folder: cannot be written: 5: Access is denied."},
+           {"kept.out", "kept.out: cannot be written: Permission denied",
+            "kept.out: cannot be written: 5: Access is denied."},
            {"missing/r.out", "missing/r.out: cannot create a file beside it: No such file or directory",
             "missing/r.out: cannot create a file beside it: 3: The system cannot find the path specified."}}) {
     cases.push_back({FIXUP_SIM_BIN, {"run", scenario, "--junit", path}, "fixup-sim run: --junit " + said});
@@ -192,6 +197,7 @@ TEST_F(UsageErrors, AnOutputThatCannotBeWrittenIsRefusedBeforeTheWork) {
       EXPECT_EQ(r.out, "") << command;
     EXPECT_EQ(dir_.Names(), names) << command;
     EXPECT_EQ(test_support::Slurp(machine_), kAffectedMachine) << command;
+    EXPECT_EQ(test_support::Slurp(dir_ / "kept.out"), "kept\n") << command;
   }
   if (::geteuid() != 0) fs::permissions(dir_ / "read-only", fs::perms::owner_all);
 }
@@ -294,6 +300,31 @@ TEST_F(UsageErrors, EveryErrorOfAVerbNamesTheProgramAndTheVerb) {
       if (line.empty() || line.starts_with("    near: ") || line == "Run with --help for more information.") continue;
       EXPECT_TRUE(line.starts_with("fixup-sim " + args[0] + ": ")) << command << ": " << line;
     }
+  }
+}
+
+// A verb is named when an option comes before it too: `fixup-sim --json run` said "fixup-sim: paths
+// is required" and `fixup-sim --json show m.yaml` "fixup-sim: The following argument was not
+// expected: --json", as if no verb had been given. A first word of no verb names none.
+TEST_F(UsageErrors, AVerbAfterAnOptionIsNamedInItsErrors) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> sim_cases = {
+      {{"--json", "run"}, "fixup-sim run: "},
+      {{"--json", "show", "m.yaml"}, "fixup-sim show: "},
+      {{"--color", "never", "run"}, "fixup-sim run: "},
+      {{"--seed", "1", "matrix", "--json"}, "fixup-sim matrix: "},
+      {{"frob", "run"}, "fixup-sim: command: frob not in"},
+      {{"--bogus", "--", "run"}, "fixup-sim: "},
+  };
+  for (const auto& [args, said] : sim_cases) {
+    const Ran r = Run(FIXUP_SIM_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1];
+    EXPECT_TRUE(r.err.starts_with(said)) << args[0] << " " << args[1] << ":\n" << r.err;
+  }
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--json", "diagnose"}, {"-v", "plan"}, {"--machine", machine_, "apply", "--bogus"}}) {
+    const Ran r = Run(ASPNET_FIXER_BIN, args);
+    EXPECT_EQ(r.exit_code, 2) << args[0];
+    EXPECT_TRUE(r.err.starts_with("aspnet-fixer " + args[args.size() > 2 ? 2 : 1] + ": ")) << args[0] << ":\n" << r.err;
   }
 }
 

@@ -278,4 +278,30 @@ TEST_F(AtomicFileTest, TheFileKeepsItsPermissions) {
   EXPECT_EQ(test_support::Slurp(file), "new\n");
 }
 
+// A read-only file is not replaced, root's write too: Windows refuses to replace a file with the
+// read-only attribute (5), where a rename replaced a 0444 machine file (its bytes gone, the mode
+// kept). Said before the write by WhyCannotWriteAtomically, in the system's or Windows' words.
+TEST_F(AtomicFileTest, AReadOnlyFileIsNotReplaced) {
+  const fs::path file = dir_ / "m.yaml";
+  std::ofstream(file) << "old\n";
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const fixer::Status st = fakes::WriteFileAtomically(file.string(), "new\n");
+  EXPECT_EQ(st.code(), 5u);
+  EXPECT_EQ(fakes::WriteFileAtomicallySaying(file.string(), "new\n").message(),
+            file.string() + ": cannot replace: Permission denied");
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(file.string()).message(),
+            file.string() + ": cannot be written: Permission denied");
+  EXPECT_EQ(fakes::CheckCanWriteAtomically(file.string(), fixer::ReasonWords::kWindows).message(),
+            file.string() + ": cannot be written: 5: Access is denied.");
+  EXPECT_EQ(test_support::Slurp(file), "old\n");
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
+  // Through a symbolic link the file it names is the one refused.
+  fs::create_symlink("m.yaml", dir_ / "link.yaml");
+  EXPECT_EQ(fakes::WriteFileAtomically((dir_ / "link.yaml").string(), "new\n").code(), 5u);
+  // A file the owner may write again is replaced, its mode kept.
+  fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+  ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "new\n").ok());
+  EXPECT_EQ(test_support::Slurp(file), "new\n");
+}
+
 }  // namespace

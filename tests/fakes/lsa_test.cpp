@@ -173,6 +173,19 @@ TEST_F(LsaTest, MissingSecretIs2AndEraseRemovesIt) {
   EXPECT_EQ(lsa_.RetrieveSecret("k").status().code(), 2u);
 }
 
+// A secret's name is a registry key's (HKLM\SECURITY\Policy\Secrets\NAME), compared without case:
+// storing ASPNET_WP_PASSWORD made a second secret beside aspnet_WP_PASSWORD, which the worker kept
+// reading. One secret, kept under its first spelling; read and erased by any.
+TEST_F(LsaTest, SecretNamesAreComparedWithoutCase) {
+  ASSERT_TRUE(lsa_.StoreSecret("aspnet_WP_PASSWORD", Pw("first")).ok());
+  ASSERT_TRUE(lsa_.StoreSecret("ASPNET_WP_PASSWORD", Pw("second")).ok());
+  EXPECT_EQ(m_.state().lsa.secrets.size(), 1u);
+  EXPECT_TRUE(m_.state().lsa.secrets.contains("aspnet_WP_PASSWORD"));
+  EXPECT_EQ(lsa_.RetrieveSecret("Aspnet_Wp_Password")->Reveal(), "second");
+  ASSERT_TRUE(lsa_.EraseSecret("ASPNET_wp_password").ok());
+  EXPECT_TRUE(m_.state().lsa.secrets.empty());
+}
+
 TEST_F(LsaTest, CorruptStoredSecretIsInvalidData) {
   m_.state().lsa.secrets["k"] = "zz";
   EXPECT_EQ(lsa_.RetrieveSecret("k").status().code(), 13u);

@@ -94,12 +94,22 @@ TEST(MachineYamlValues, APrivilegeTheServicePackLacksIsRefusedAtItsName) {
 TEST(MachineYamlValues, ATimeWindowsCannotKeepIsRefusedAtItsPlace) {
   const std::string head = "os: windows-xp-professional\n";
   for (const std::string bad : {"clock: 9223372036854775807\n", "clock: -11644473601\n", "clock: 0001-01-01\n",
-                                "accounts:\n  bob: {password_last_set: 9223372036854775000}\n"}) {
+                                "accounts:\n  bob: {password_last_set: 9223372036854775000}\n",
+                                // past an int64 too: said as a time, not as "expected an integer"
+                                "clock: 18446744073709551615\n", "clock: -99999999999999999999\n",
+                                "accounts:\n  bob: {locked_out_at: 99999999999999999999}\n"}) {
     const auto loaded = fakes::LoadMachineText(head + bad, "m.yaml");
     ASSERT_FALSE(loaded.ok()) << bad;
     EXPECT_NE(loaded.error->message.find("the year 30828"), std::string::npos) << loaded.error->ToString();
   }
   EXPECT_TRUE(fakes::LoadMachineText(head + "clock: 910692730085\n", "m.yaml").ok());
+  // An integer that is no time says the range it may take.
+  const auto huge = fakes::LoadMachineText(
+      head + "events:\n  - {source: S, id: 1, type: error, text: t, time: 99999999999999999999}\n", "m.yaml");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error->message.find("expected an integer from -9223372036854775808 to 9223372036854775807"),
+            std::string::npos)
+      << huge.error->ToString();
 }
 
 // A saved machine with next_rid at or below a RID in use loaded, and `recreate` then gave the new

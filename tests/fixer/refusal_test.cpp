@@ -76,6 +76,18 @@ TEST_P(Refusal, CustomWorkerAccountNamesTheAccountAndTheManualSteps) {
   EXPECT_THAT(AllText(r), Not(HasSubstr("Secr3t!clear")));
 }
 
+// ASPNET itself named in processModel (any case) is refused as a custom account, and the refusal
+// says so without contradicting itself: "runs as the account ASPNET (...), not as ASPNET".
+TEST_P(Refusal, AspnetNamedByNameIsACustomAccountSaidAsSuch) {
+  w.frameworks[0].process_model = {"xppro\\aspnet", "AutoGenerate"};
+  w.web_worker = "ASPNET";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kCustomAccount);
+  EXPECT_THAT(r.refusal->why, HasSubstr("runs as ASPNET by name (processModel userName=\"xppro\\aspnet\")"));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("not as ASPNET")));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("runas /profile /user:ASPNET cmd.exe"));
+}
+
 TEST_P(Refusal, RegistryCredentialWorkerIsACustomAccountToo) {
   const std::string ref = "registry:HKLM\\SOFTWARE\\Contoso\\ASPNET_SETREG,userName";
   w.frameworks[0].process_model = {ref, "registry:HKLM\\SOFTWARE\\Contoso\\ASPNET_SETREG,password"};

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fakes/fresh_install.h"
 #include "fakes/machine_yaml.h"
@@ -426,6 +428,23 @@ TEST(ScenarioFileErrors, UnknownTopLevelKey) {
   EXPECT_EQ(e.message, "scenario: unknown key 'colour' (expected one of: name, summary, tags, machine, steps)");
 }
 
+// A YAML syntax error of a scenario says so, as a machine file's does, and names the file a
+// scenario: "a second document ('---'); a machine file holds one document" was said of
+// scenarios, without "invalid YAML:".
+TEST(ScenarioFileErrors, AYamlSyntaxErrorNamesAScenarioFile) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"summary: s\n---\nmachine: {}\n", "invalid YAML: a second document ('---'); a scenario file holds one document"},
+      {"summary: &s s\nmachine: {}\n",
+       "invalid YAML: anchors ('&') are not supported in a scenario file; write the value out"},
+      {"%YAML 1.2\n---\nsummary: s\n", "invalid YAML: directives ('%') are not supported in a scenario file"},
+      {"summary: !x s\n", "invalid YAML: tags ('!') are not supported in a scenario file"},
+      {"summary: s\n\tmachine: {}\n", "invalid YAML: a tab in the indentation; YAML indents with spaces only"},
+  };
+  for (const auto& [text, said] : cases) EXPECT_EQ(ScenarioError(text).message, said) << text;
+  EXPECT_EQ(MachineError("seed: 1\n---\n").message,
+            "invalid YAML: a second document ('---'); a machine file holds one document");
+}
+
 // A machine state file given where a scenario goes is named as such, at its first machine key;
 // a machine key left outside `machine:` in a real scenario is an indentation slip.
 // An empty file, or a top that is no map, lists every key a scenario takes (tags was left out).
@@ -770,7 +789,9 @@ TEST(ScenarioFileErrors, YamlSyntaxAndUnreadableFile) {
   auto e = ScenarioError("summary: fixup.cmd answered 1pass@word: the machine is fixed\nmachine:\n");
   EXPECT_EQ(e.line, 1);
   EXPECT_EQ(e.column, 39);
-  EXPECT_EQ(e.message, "a second ': ' on one line; quote a value that holds ': ', or start the map on the next line");
+  EXPECT_EQ(e.message,
+            "invalid YAML: a second ': ' on one line; quote a value that holds ': ', or start the map on the next "
+            "line");
 
   auto missing = sim::LoadScenarioFile("/nonexistent/scenario.yaml");
   ASSERT_FALSE(missing.ok());

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/explore.h"
+#include "sim/report.h"
 #include "sim/sweep.h"
 
 namespace {
@@ -64,6 +65,23 @@ TEST(ShellWords, ASweepViolationsLineShowsAnEscapeInItsFileNotSendsIt) {
   EXPECT_EQ(line.find("\xc2\x9b"), std::string::npos) << line;
   EXPECT_NE(line.find("replay: fixup-sim sweep 'a\\x1b[2J\\xc2\\x9b.yaml' --step 1 --case fail@1=5"), std::string::npos)
       << line;
+}
+
+// A file whose name begins with '-' is read by fixup-sim as an option: `fixup-sim run -x.yaml -v`
+// said "paths is required". Every replay command (a failed scenario's rerun, a sweep violation's
+// replay) names such a file as ./-x.yaml; `-- -x.yaml` had run it.
+TEST(ShellWords, AReplayCommandNamesAFileBeginningWithADashSoItIsNoOption) {
+  EXPECT_EQ(sim::FileArgument("-x.yaml"), "./-x.yaml");
+  EXPECT_EQ(sim::FileArgument("--json.yaml"), "./--json.yaml");
+  EXPECT_EQ(sim::FileArgument("dir/-x.yaml"), "dir/-x.yaml");
+  EXPECT_EQ(sim::FileArgument("/tmp/-x.yaml"), "/tmp/-x.yaml");
+  sim::SweepViolation v;
+  v.file = "-x.yaml";
+  v.faults = "fail@1=5";
+  EXPECT_EQ(v.ReplayCommand(), "fixup-sim sweep ./-x.yaml --step 1 --case fail@1=5");
+  sim::ScenarioResult r;
+  r.file = "-v s.yaml";
+  EXPECT_EQ(sim::RerunCommand(r, 7), "fixup-sim run './-v s.yaml' -v --seed 7");
 }
 
 }  // namespace

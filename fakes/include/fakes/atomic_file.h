@@ -12,6 +12,7 @@
 //   // on a full disk: "c.json: cannot write: 112: There is not enough space on the disk."
 //   // on failure: "out.yaml.tmp.42: cannot create: No such file or directory" (code 3)
 //   fixer::Status can = fakes::CheckCanWriteAtomically("reports/");   // "reports/: cannot be written: Is a directory"
+//   // a 0444 r.xml: "r.xml: cannot be written: Permission denied" (code 5)
 //   if (auto why = fakes::WhyCannotWriteAtomically("reports/")) std::puts(why->reason.c_str());   // "Is a directory"
 //   int removed = fakes::RemoveDeadTemporaries("m.yaml");   // m.yaml.tmp.4711 of a killed process: 1
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
@@ -28,7 +29,9 @@
 
 namespace fakes {
 
-// 3 path not found, 5 access denied, 112 disk full, 8 out of memory, 1920 anything else.
+// 3 path not found, 5 access denied, 112 disk full, 8 out of memory, 1920 anything else. A
+// read-only target (no write permission bit, or one this user may not write) is not replaced,
+// root's write too: 5, as Windows refuses to replace a file with the read-only attribute.
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
 // The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
@@ -56,7 +59,7 @@ std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path);
 // it: REASON", with the Windows error's code.
 fixer::Status CheckCanCreateBeside(const std::string& path);
 // Whether an atomic write of `path` can be made, as far as can be told before it: `path` is no
-// folder (the rename could not replace one) and a file can be created beside it; a device, pipe
+// folder (the rename could not replace one) nor a read-only file, and a file can be created beside it; a device, pipe
 // or stream written straight into is one this process may write. On failure:
 // "PATH: cannot be written: Is a directory", or CheckCanCreateBeside's message; the Windows
 // error's code. What a tool checks of every file it will write before its work begins.

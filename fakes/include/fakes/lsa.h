@@ -9,6 +9,7 @@
 //   fakes::Lsa lsa(machine);
 //   fixer::Status st = lsa.Grant(aspnet_sid, "SeBatchLogonRight");
 //   bool allowed = lsa.IsLogonAllowed({aspnet_sid, fixer::Sid::Users()}, fakes::LogonType::kInteractive);
+//   std::string kept = fakes::StoredSecretName(machine.state(), "ASPNET_WP_PASSWORD");  // "aspnet_WP_PASSWORD"
 #pragma once
 
 #include <string>
@@ -39,6 +40,10 @@ const std::string* CanonicalRightOn(const fixer::OsInfo& os, std::string_view ri
 // Reads straight from a state (no Machine, no copy); Lsa's reads answer through these.
 bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& token, LogonType type);
 fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& key);
+// The name a secret is kept under: an existing secret's own spelling when one matches `key`
+// without case (a secret is a registry key under HKLM\SECURITY\Policy\Secrets, and key names are
+// compared without case), else `key`. StoreSecret("ASPNET_WP_PASSWORD") replaces aspnet_WP_PASSWORD.
+std::string StoredSecretName(const MachineState& state, const std::string& key);
 
 class Lsa {
  public:
@@ -50,7 +55,8 @@ class Lsa {
   std::vector<std::string> RightsOf(const fixer::Sid& sid) const;  // sorted, direct only
   bool IsLogonAllowed(const std::vector<fixer::Sid>& token, LogonType type) const;
 
-  // "lsa.store_secret" / "lsa.erase_secret"; Retrieve gives 2 if absent.
+  // "lsa.store_secret" / "lsa.erase_secret"; Retrieve gives 2 if absent. Names without case
+  // (StoredSecretName).
   fixer::Status StoreSecret(const std::string& key, const fixer::Secret& value);
   fixer::Result<fixer::Secret> RetrieveSecret(const std::string& key) const;
   fixer::Status EraseSecret(const std::string& key);

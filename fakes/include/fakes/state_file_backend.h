@@ -37,8 +37,8 @@ struct StateFileOptions {
 
 class StateFileBackend : public fixer::Backend {
  public:
-  // The machine and its log; an `out` that cannot be written (a folder, a missing or read-only
-  // folder: CheckCanWriteAtomically) is an error too. Each in Windows' words, as aspnet-fixer says
+  // The machine and its log; an `out` that cannot be written (a folder, a read-only file, a missing
+  // or read-only folder: CheckCanWriteAtomically) is an error too. Each in Windows' words, as aspnet-fixer says
   // every file error: "OUT: cannot be written: 5: Access is denied.".
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 

@@ -12,6 +12,8 @@
 //   fakes::yaml::ParseResult r = fakes::yaml::ParseYaml("seed: 7\nos: [a, b]\n");
 //   if (r.error) std::puts(r.error->message.c_str());          // with r.error->mark
 //   else std::puts(std::string(r.tree.text(r.tree.children(r.tree.root())[1])).c_str());  // "7"
+//   auto two = fakes::yaml::ParseYaml("a: 1\n---\n", "scenario file");
+//   // two.error->message: "a second document ('---'); a scenario file holds one document"
 #pragma once
 
 #include <optional>
@@ -32,6 +34,8 @@ struct ParseResult {
   std::optional<ParseError> error;  // set: the tree is unusable
 };
 
-ParseResult ParseYaml(std::string_view text);
+// `kind` names the text in the messages of what it may not use ("anchors ('&') are not supported
+// in a scenario file").
+ParseResult ParseYaml(std::string_view text, std::string_view kind = "machine file");
 
 }  // namespace fakes::yaml
