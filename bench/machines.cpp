@@ -64,7 +64,7 @@ fakes::MachineState MachineWithAspnetAces(size_t files, size_t aces_per_file) {
   static constexpr std::array<uint32_t, 4> kFlags = {0, fixer::kObjectInheritAce, fixer::kContainerInheritAce,
                                                      fixer::kObjectInheritAce | fixer::kContainerInheritAce};
   if (aces_per_file > kMasks.size() * kFlags.size() * 2) Die("too many ACEs per file");
-  auto& objects = m.state().objects.Writable();
+  fakes::ObjectMap& objects = m.state().objects;
   for (size_t f = 0; f < files; ++f) {
     fakes::SecurableObject obj;
     obj.ns = fixer::ObjectNamespace::kFile;
@@ -82,7 +82,7 @@ fakes::MachineState MachineWithAspnetAces(size_t files, size_t aces_per_file) {
     });
     obj.dacl.push_back({fixer::AceType::kAllow, admins, fixer::kFileAllAccess, 0});
     const std::string key = fakes::ObjectKey(obj.ns, obj.path);
-    objects.emplace(key, std::move(obj));
+    objects.Add(key, std::move(obj));
   }
   return std::move(m.state());
 }

@@ -60,7 +60,7 @@ void AddFolder(MachineState& s, const std::string& path, const Sid& owner, std::
   obj.container = true;
   obj.owner = owner;
   obj.dacl = std::move(dacl);
-  s.objects.Writable()[ObjectKey(obj.ns, path)] = std::move(obj);
+  s.objects.Put(ObjectKey(obj.ns, path), std::move(obj));
 }
 
 void AddServiceProfile(MachineState& s, const Sid& sid, const std::string& path) {

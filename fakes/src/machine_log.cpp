@@ -95,7 +95,7 @@ std::string MachineLog::Record(const MachineState& now) {
   } else {
     for (const std::string& key : objects_) {
       what.objects.push_back(key);
-      if (auto it = now.objects.find(key); it != now.objects.end()) part.objects.Writable().insert(*it);
+      if (auto it = now.objects.find(key); it != now.objects.end()) part.objects.Add(key, it->second);
     }
   }
   what.events_from = now.events.size() < logged_events_ ? 0 : logged_events_;

@@ -215,7 +215,7 @@ void ReadObjects(HeaderReader& in, ObjectMap& objects) {
       std::string name = in.Key();
       object.values[std::move(name)] = in.Key();
     }
-    if (!objects.Writable().emplace(std::move(key), std::move(object)).second) {
+    if (!objects.Add(std::move(key), std::move(object))) {
       in.FailOnLineRead("an object twice in one record");
     }
   }
@@ -437,9 +437,9 @@ bool ApplyLogRecord(const DecodedLogRecord& record, MachineState& state) {
     for (const std::string& key : what.objects) {
       auto it = part.objects.find(key);
       if (it == part.objects.end()) {
-        state.objects.Writable().erase(key);
+        state.objects.Erase(key);
       } else {
-        state.objects.Writable()[key] = it->second;
+        state.objects.Put(key, it->second);
       }
     }
   }

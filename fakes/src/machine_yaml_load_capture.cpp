@@ -1,5 +1,6 @@
 // Machine state files: the `capture:` section `aspnet-fixer capture` writes (where the file came
 // from, what could not be read), and the scope of a capture's ACEs.
+#include <algorithm>
 #include <set>
 
 #include "fakes/sam.h"
@@ -42,12 +43,14 @@ void ScopeCapturedAces(LoadContext& c, const Field* objects) {
       }
     }
   }
-  for (auto& [key, object] : c.st().objects.Writable()) {
-    if (listed.contains(key)) continue;
-    std::erase_if(object.dacl, [&](const fixer::Ace& ace) {
-      return (ace.flags & fixer::kInheritedAce) == 0 && captured.contains(ace.sid);
-    });
-  }
+  auto captured_ace = [&](const fixer::Ace& ace) {
+    return (ace.flags & fixer::kInheritedAce) == 0 && captured.contains(ace.sid);
+  };
+  c.st().objects.ChangeWhere(
+      [&](const std::string& key, const SecurableObject& object) {
+        return !listed.contains(key) && std::any_of(object.dacl.begin(), object.dacl.end(), captured_ace);
+      },
+      [&](const std::string&, SecurableObject& object) { std::erase_if(object.dacl, captured_ace); });
 }
 
 }  // namespace fakes::yaml

@@ -93,7 +93,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
       if (auto v = m.Get("owner")) o.owner = c.Principal(*v);  // left out: the null SID
       o.dacl = std::move(dacl);
       o.values = std::move(values);
-      c.st().objects.Writable()[key] = std::move(o);
+      c.st().objects.Put(key, std::move(o));
       continue;
     }
 
@@ -114,7 +114,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
       }
       c.Check(store.Create(ns, path, container, owner, dacl), *path_field, "creating");
     } else {
-      SecurableObject& o = c.st().objects.Writable().find(FoldedObjectKey(ns, path).view())->second;
+      SecurableObject& o = c.st().objects.Writable(FoldedObjectKey(ns, path).view());
       if (m.Has("container")) o.container = container;
       if (m.Has("owner")) o.owner = owner;
       if (m.Has("acl")) o.dacl = dacl;  // replaced, in the order written

@@ -57,16 +57,8 @@ const SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) const {
   return it == objects.end() ? nullptr : &it->second;
 }
 
-ObjectStore::Objects::iterator ObjectStore::WritableAt(const fixer::ObjectRef& ref) {
-  auto& objects = m_.state().objects.Writable();
-  return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
-}
-
-ObjectStore::Objects::iterator ObjectStore::WritableAt(Objects::const_iterator seen, const fixer::ObjectRef& ref) {
-  const Objects* read = &m_.state().objects.get();
-  Objects& objects = m_.state().objects.Writable();
-  if (&objects != read) return objects.find(FoldedObjectKey(ref.ns, ref.path).view());
-  return objects.erase(seen, seen);  // erases nothing: `seen` as an iterator of the objects it is in
+SecurableObject& ObjectStore::WritableAt(const fixer::ObjectRef& ref) {
+  return m_.state().objects.Writable(FoldedObjectKey(ref.ns, ref.path).view());
 }
 
 bool ObjectStore::Exists(const fixer::ObjectRef& ref) const { return Find(ref) != nullptr; }
@@ -108,14 +100,14 @@ fixer::Status ObjectStore::Create(fixer::ObjectNamespace ns, const std::string& 
   obj.container = container;
   obj.owner = owner;
   obj.dacl = std::move(dacl);
-  m_.state().objects.Writable()[ObjectKey(ns, path)] = std::move(obj);
+  m_.state().objects.Put(ObjectKey(ns, path), std::move(obj));
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::Erase(const fixer::ObjectRef& ref) {
   if (!Exists(ref)) return MissingError(*this, ref);
   if (auto st = m_.Mutate(MutationOp(ref.ns, "delete"), ref.path); !st.ok()) return st;
-  m_.state().objects.Writable().erase(ObjectKey(ref.ns, ref.path));
+  m_.state().objects.Erase(FoldedObjectKey(ref.ns, ref.path).view());
   return fixer::Status::Ok();
 }
 
@@ -240,7 +232,8 @@ void InsertCanonical(std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> 
 constexpr size_t kInlineClasses = 64;
 
 // Adds the new ones of `aces` to `dacl` (see MarkNewAces): `mutate` (the fault point) first,
-// then the ACEs go into the DACL `writable` gives; none new: no call, no change.
+// then the ACEs go into the DACL `writable(added)` gives (a copy made for the write has room for
+// the `added` ACEs); none new: no call, no change.
 template <typename Mutate, typename Writable>
 fixer::Status MergeAces(const std::vector<fixer::Ace>& dacl, std::span<const fixer::Ace> aces, Mutate mutate,
                         Writable writable) {
@@ -251,7 +244,7 @@ fixer::Status MergeAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
   const ClassCounts counts = MarkNewAces(dacl, aces, cls);
   if (counts == ClassCounts{}) return fixer::Status::Ok();
   if (auto st = mutate(); !st.ok()) return st;
-  InsertCanonical(writable(), aces, cls, counts);
+  InsertCanonical(writable(counts[0] + counts[1] + counts[2]), aces, cls, counts);
   return fixer::Status::Ok();
 }
 
@@ -262,19 +255,20 @@ fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace&
   if (obj == nullptr) return MissingError(*this, ref);
   return MergeAces(
       obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); },
-      [&]() -> std::vector<fixer::Ace>& { return WritableAt(ref)->second.dacl; });
+      [&](size_t) -> std::vector<fixer::Ace>& { return WritableAt(ref).dacl; });
 }
 
-fixer::Status ObjectStore::AddAcesTo(Objects::const_iterator seen, const fixer::ObjectRef& ref,
+fixer::Status ObjectStore::AddAcesTo(ObjectMap::const_iterator& seen, const fixer::ObjectRef& ref,
                                      std::span<const fixer::Ace> aces) {
   if (seen == m_.state().objects.end()) return MissingError(*this, ref);
   return MergeAces(
       seen->second.dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); },
-      [&]() -> std::vector<fixer::Ace>& { return WritableAt(seen, ref)->second.dacl; });
+      [&](size_t added) -> std::vector<fixer::Ace>& { return m_.state().objects.Writable(seen, added).dacl; });
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
-  return AddAcesTo(m_.state().objects.find(FoldedObjectKey(ref.ns, ref.path).view()), ref, aces);
+  auto seen = m_.state().objects.find(FoldedObjectKey(ref.ns, ref.path).view());
+  return AddAcesTo(seen, ref, aces);
 }
 
 void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) {
@@ -289,12 +283,9 @@ void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer:
       continue;
     }
     const fixer::ObjectRef& ref = objects[i].object;
-    const auto it = FindFrom(map, next, ref);
-    const Objects* read = &map.get();
-    writes.Written(i, AddAcesTo(it, ref, aces));
-    if (it == read->end()) continue;
-    // A write that copied the objects (the first of a run that shares them): go on in the copy.
-    next = std::next(&map.get() == read ? it : map.find(it->first));
+    auto it = FindFrom(map, next, ref);
+    writes.Written(i, AddAcesTo(it, ref, aces));  // a write that copied the index moved `it` to the copy
+    if (it != map.end()) next = std::next(it);
   }
 }
 
@@ -305,7 +296,7 @@ fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::A
   const auto at = std::find_if(obj->dacl.begin(), obj->dacl.end(), held) - obj->dacl.begin();
   if (at == std::ssize(obj->dacl)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
-  auto& dacl = WritableAt(ref)->second.dacl;
+  auto& dacl = WritableAt(ref).dacl;
   dacl.erase(dacl.begin() + at);
   return fixer::Status::Ok();
 }
@@ -318,14 +309,14 @@ fixer::Status ObjectStore::RemoveAces(const fixer::ObjectRef& ref, std::span<con
   };
   if (std::none_of(obj->dacl.begin(), obj->dacl.end(), removed)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
-  std::erase_if(WritableAt(ref)->second.dacl, removed);
+  std::erase_if(WritableAt(ref).dacl, removed);
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::SetValue(const fixer::ObjectRef& ref, const std::string& name, const std::string& data) {
   if (!Exists(ref)) return MissingError(*this, ref);
   if (auto st = m_.Mutate("registry.set_value", ref.path + "\\" + name); !st.ok()) return st;
-  WritableAt(ref)->second.values[name] = data;
+  WritableAt(ref).values[name] = data;
   return fixer::Status::Ok();
 }
 

@@ -54,8 +54,7 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
     // Default User. (Also how a profile half-made by a crash gets finished.)
     if (!FolderExists(s, entry.path)) {
       if (Status st = m_.Mutate("file.create", entry.path); !st.ok()) return st;
-      SecurableObject folder = ProfileFolder(entry.path, sid);
-      s.objects.Writable()[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+      s.objects.Put(ObjectKey(fixer::ObjectNamespace::kFile, entry.path), ProfileFolder(entry.path, sid));
     }
     return entry;
   }
@@ -73,8 +72,7 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
     s.profiles.erase_if([&](const ProfileEntry& p) { return p == entry; });
     return st;
   }
-  SecurableObject folder = ProfileFolder(path, sid);
-  s.objects.Writable()[ObjectKey(folder.ns, folder.path)] = std::move(folder);
+  s.objects.Put(ObjectKey(fixer::ObjectNamespace::kFile, path), ProfileFolder(path, sid));
   return entry;
 }
 
@@ -105,8 +103,8 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
     if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) return st;
     // The folder goes with everything under it.
     const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
-    std::erase_if(s.objects.Writable(),
-                  [&](const auto& kv) { return kv.first == key || kv.first.starts_with(key + "\\"); });
+    s.objects.EraseIf(
+        [&](const std::string& at, const SecurableObject&) { return at == key || at.starts_with(key + "\\"); });
   }
   if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
   s.profiles.erase_if([&](const ProfileEntry& p) { return p.sid == sid; });

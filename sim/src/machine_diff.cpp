@@ -239,8 +239,9 @@ class Differ {
 
   // Both maps are in the same order, so one walk finds the entries that differ; only those are
   // indexed by their shown key (a step changes a few of many objects).
-  template <class K, class V, class Less, class KeyFn>
-  void Map(const std::string& section, const std::map<K, V, Less>& a, const std::map<K, V, Less>& b, KeyFn key) {
+  template <class M, class KeyFn>
+  void Map(const std::string& section, const M& a, const M& b, KeyFn key) {
+    using V = std::remove_cvref_t<decltype(a.begin()->second)>;
     std::map<std::string, const V*> ia, ib;
     const auto less = a.key_comp();
     auto pa = a.begin(), pb = b.begin();
@@ -386,7 +387,7 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
     for (const auto& p : b.profiles) pb[names.Of(p.sid)] = p.path;
     d.Map("profiles", pa, pb, [](const std::string& name, const auto&) { return name; });
   }
-  d.Map("objects", a.objects.get(), b.objects.get(), [](const std::string&, const fakes::SecurableObject& o) {
+  d.Map("objects", a.objects, b.objects, [](const std::string&, const fakes::SecurableObject& o) {
     return std::string(fixer::ToString(o.ns)) + " " + o.path;
   });
   if (!(a.sql == b.sql)) {

@@ -48,12 +48,14 @@ class Mutator {
       case 9: Object().path += "x"; break;
       case 10: Object().container = !Object().container; break;
       case 11: Object().ns = fixer::ObjectNamespace::kMetabase; break;
-      case 12: s.objects.Writable().erase(std::next(s.objects.Writable().begin(), Pick(s.objects.size()))); break;
-      case 13: s.objects.Writable().emplace("zz" + std::to_string(Pick(3)), SecurableObject{.path = "p"}); break;
-      case 14: {  // the same object under another key
-        auto node = s.objects.Writable().extract(std::next(s.objects.Writable().begin(), Pick(s.objects.size())));
-        node.key() += std::to_string(Pick(2));
-        s.objects.Writable().insert(std::move(node));
+      case 12: s.objects.Erase(std::next(s.objects.begin(), Pick(s.objects.size()))->first); break;
+      case 13: s.objects.Add("zz" + std::to_string(Pick(3)), SecurableObject{.path = "p"}); break;
+      case 14: {  // the same object under another key (lost when that key is taken)
+        const auto it = std::next(s.objects.begin(), Pick(s.objects.size()));
+        std::string key = it->first + std::to_string(Pick(2));
+        SecurableObject object = it->second;
+        s.objects.Erase(it->first);
+        s.objects.Add(std::move(key), std::move(object));
         break;
       }
       case 15: s.sam.users[Pick(s.sam.users.size())].comment = std::to_string(Pick(2)); break;
@@ -73,7 +75,7 @@ class Mutator {
     if (Pick(6) == 0) s = found_;
     if (Pick(3) == 0) {
       auto it = std::next(found_.objects.begin(), Pick(found_.objects.size()));
-      s.objects.Writable().insert_or_assign(it->first, it->second);
+      s.objects.Put(it->first, it->second);
     }
   }
 
@@ -82,10 +84,10 @@ class Mutator {
   fixer::Sid Sid() { return fixer::Sid(5, {21, 1, 2, 3, 1000 + Pick(3)}); }
   // One of the first few objects (those the undo above puts back), or any.
   SecurableObject& Object() {
-    auto& objects = m_.state().objects.Writable();
-    if (objects.empty()) objects.emplace("zz", SecurableObject{});
+    fakes::ObjectMap& objects = m_.state().objects;
+    if (objects.empty()) objects.Add("zz", SecurableObject{});
     const size_t n = Pick(2) == 0 ? std::min<size_t>(objects.size(), 4) : objects.size();
-    return std::next(objects.begin(), Pick(n))->second;
+    return objects.Writable(std::next(objects.begin(), Pick(n))->first);
   }
 
   fakes::Machine& m_;
@@ -100,8 +102,10 @@ TEST_P(MachineChangedProperty, AnswersAsAFullCopyWouldAfterEveryStep) {
   size_t changed = 0, unchanged = 0;
   for (uint32_t seed = 1; seed <= 60; ++seed) {
     fakes::Machine machine(fakes::FreshInstall({.seed = seed}));
-    for (auto& [key, object] : machine.state().objects.Writable())
-      object.values.emplace("v0", "0");  // data to change alone
+    machine.state().objects.ChangeWhere([](const std::string&, const SecurableObject&) { return true; },
+                                        [](const std::string&, SecurableObject& object) {
+                                          object.values.emplace("v0", "0");  // data to change alone
+                                        });
     auto found = std::make_shared<const MachineState>(machine.state());
     if (handed_in) {
       machine.MarkFound(found);

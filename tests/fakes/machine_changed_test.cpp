@@ -34,10 +34,10 @@ TEST_F(MachineChanged, AChangePutBackIsNoChange) {
   fakes::MachineBackend backend(machine_);
   const bool container = machine_.state().objects.begin()->second.container;
   ASSERT_TRUE(machine_.Mutate("file.create", "C:\\x").ok());
-  machine_.state().objects.Writable().begin()->second.container = !container;
+  machine_.state().objects.Writable(machine_.state().objects.begin()->first).container = !container;
   EXPECT_TRUE(backend.Changed());
   ASSERT_TRUE(machine_.Mutate("file.create", "C:\\x").ok());
-  machine_.state().objects.Writable().begin()->second.container = container;
+  machine_.state().objects.Writable(machine_.state().objects.begin()->first).container = container;
   EXPECT_FALSE(backend.Changed());
 }
 

@@ -338,7 +338,7 @@ fakes::MachineState WithEveryObjectForm(fakes::MachineState s) {
   key.owner = sid("S-1-5-32-544");
   key.values = {{"", "default"}, {"Path", "C:\\a b\\c"}, {"multi\nline", "x\ny"}};
   fakes::SecurableObject node{.ns = fixer::ObjectNamespace::kMetabase, .path = "/LM/W3SVC/1/ROOT/odd"};
-  for (const fakes::SecurableObject& o : {file, key, node}) s.objects.Writable()[fakes::ObjectKey(o.ns, o.path)] = o;
+  for (const fakes::SecurableObject& o : {file, key, node}) s.objects.Put(fakes::ObjectKey(o.ns, o.path), o);
   return s;
 }
 
@@ -351,8 +351,7 @@ TEST_F(MachineLogTest, EveryObjectFormAndItsDeletionReplayAsTheyWere) {
   fakes::MachineState now = opened.value->state;
   fakes::MachineLog log(file, opened.value->log, now);
   now = WithEveryObjectForm(std::move(now));
-  ASSERT_EQ(
-      now.objects.Writable().erase(fakes::ObjectKey(fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\data0")), 1u);
+  ASSERT_TRUE(now.objects.Erase(fakes::ObjectKey(fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\data0")));
   // A call that names no one object: the record carries every object.
   log.Note({.call = 1, .op = "file.delete_tree", .target = "C:\\data"}, now);
   ASSERT_TRUE(log.Append(now).ok());

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <utility>
+
 #include <span>
 #include <string>
 #include <vector>
@@ -124,7 +127,9 @@ struct EachOutcome {
   std::vector<std::string> mutations;
 };
 
-EachOutcome AddAcesEachOnFiveFiles(bool the_fakes_own) {
+// `shared`: another copy of the machine holds its objects, so the first write copies the index
+// in the middle of the walk.
+EachOutcome AddAcesEachOnFiveFiles(bool the_fakes_own, bool shared = false) {
   fakes::Machine m(MinimalXpState());
   auto aspnet = fakes::Sam(m).CreateUser({.name = "ASPNET"}, Pw("1pass@word"));
   EXPECT_TRUE(aspnet.ok());
@@ -148,7 +153,22 @@ EachOutcome AddAcesEachOnFiveFiles(bool the_fakes_own) {
   fakes::MachinePorts ports(m);
   fixer::SecurityWrapper loop(ports.ports().security);
   fixer::Security& security = the_fakes_own ? ports.ports().security : loop;
+  using Dacls = std::vector<std::pair<std::string, std::vector<fixer::Ace>>>;
+  const auto dacls = [](const fakes::ObjectMap& map) {
+    Dacls out;
+    for (const auto& [key, object] : map) out.emplace_back(key, object.dacl);
+    return out;
+  };
+  std::optional<fakes::MachineState> copy;  // unshared: no other copy at all
+  Dacls before;
+  if (shared) {
+    copy = m.state();
+    before = dacls(copy->objects);
+  }
   security.AddAcesEach(objects, writes);
+  if (copy) {
+    EXPECT_TRUE(dacls(copy->objects) == before) << "the copy keeps its objects";
+  }
   EachOutcome out{writes.answers, m.state().objects, {}};
   for (const fakes::MutationEvent& e : m.faults().trace()) out.mutations.push_back(e.op + " " + e.target);
   return out;
@@ -170,6 +190,18 @@ TEST(SecurityPort, AddAcesEachDoesWhatALoopOfAddAcesDoes) {
   EXPECT_EQ(fakes_own.mutations, writes);
   EXPECT_EQ(looped.mutations, writes);
   EXPECT_TRUE(fakes_own.objects == looped.objects) << "the same DACLs";
+}
+
+// The same walk when another copy shares the objects: the first write copies the index, and the
+// walk goes on in the copy (the objects after it found from the one before, as unshared).
+TEST(SecurityPort, AddAcesEachOnSharedObjectsDoesWhatItDoesOnItsOwn) {
+  const EachOutcome own = AddAcesEachOnFiveFiles(true);
+  for (const bool the_fakes_own : {true, false}) {
+    const EachOutcome shared = AddAcesEachOnFiveFiles(the_fakes_own, true);
+    EXPECT_EQ(shared.answers, own.answers);
+    EXPECT_EQ(shared.mutations, own.mutations);
+    EXPECT_TRUE(shared.objects == own.objects) << "the same DACLs";
+  }
 }
 
 }  // namespace

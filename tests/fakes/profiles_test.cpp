@@ -33,7 +33,7 @@ class ProfilesTest : public ::testing::Test {
     fakes::SecurableObject o;
     o.path = path;
     o.owner = Sid::Administrators();
-    m_.state().objects.Writable()[fakes::ObjectKey(o.ns, path)] = o;
+    m_.state().objects.Put(fakes::ObjectKey(o.ns, path), o);
   }
 };
 

@@ -1,10 +1,12 @@
-// A machine's objects are shared between its copies until one writes them (state.h's ObjectMap):
-// each write of ObjectStore changes only the machine it is made on, never the machine as found
-// (kept at the first mutation, or handed in) nor another copy, and a copy that writes nothing
-// still shares.
+// A machine's objects are shared between its copies until one writes them (object_map.h): each
+// write of ObjectStore changes only the machine it is made on, never the machine as found (kept
+// at the first mutation, or handed in) nor another copy; it copies only the object it changes
+// (every other object stays shared); and a copy that writes nothing still shares.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <memory>
+#include <string>
 
 #include "fakes/fresh_install.h"
 #include "fakes/objects.h"
@@ -53,9 +55,30 @@ TEST(SharedObjects, AWriteChangesOnlyTheMachineItIsMadeOn) {
       ASSERT_TRUE(kWrites[i](store).ok());
       EXPECT_TRUE(machine.Changed());
       EXPECT_FALSE(machine.state().objects == fresh.objects);
-      EXPECT_TRUE(other.objects.get() == fresh.objects.get()) << "a copy taken before the write keeps the objects";
-      EXPECT_TRUE(found->objects.get() == fresh.objects.get()) << "the machine as found keeps the objects";
+      EXPECT_TRUE(other.objects == fresh.objects) << "a copy taken before the write keeps the objects";
+      EXPECT_TRUE(*found == fresh) << "the machine as found keeps the objects";
     }
+  }
+}
+
+TEST(SharedObjects, AWriteCopiesOnlyTheObjectItChanges) {
+  const fakes::MachineState fresh = fakes::FreshInstall({.seed = 3});
+  const std::string root = fakes::ObjectKey(kRoot.ns, kRoot.path);
+  ASSERT_GT(fresh.objects.size(), 3u);
+  for (size_t i = 0; i < std::size(kWrites); ++i) {
+    SCOPED_TRACE(testing::Message() << "write " << i);
+    fakes::Machine machine(fresh);
+    machine.MarkFound();
+    fakes::ObjectStore store(machine);
+    ASSERT_TRUE(kWrites[i](store).ok());
+    const fakes::ObjectMap& now = machine.state().objects;
+    size_t shared = 0;
+    for (const auto& [key, object] : fresh.objects) {
+      if (key == root) continue;  // the object written (or the parent of the one created)
+      EXPECT_EQ(&now.at(key), &object) << key << " copied by a write to another object";
+      ++shared;
+    }
+    EXPECT_EQ(shared, fresh.objects.size() - 1);
   }
 }
 
@@ -67,7 +90,7 @@ TEST(SharedObjects, ACopyThatWritesNothingStillShares) {
   const fixer::Ace held = *store.Find(kRoot)->dacl.begin();
   ASSERT_TRUE(store.AddAce(kRoot, held).ok());
   ASSERT_TRUE(store.RemoveAce(kRoot, kWorkerAce).ok());
-  EXPECT_EQ(&copy.objects.get(), &machine.state().objects.get());
+  EXPECT_TRUE(copy.objects.Shares(machine.state().objects));
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ TEST(SecretSearch, FindsACustomWorkersPasswordFromTheRegistryOrMachineConfig) {
   fakes::MachineState setreg{};
   fakes::SecurableObject key{.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\Contoso\\SETREG"};
   key.values = {{"userName", "webworker"}, {"Pwd", "W3b-Worker-2003"}};
-  setreg.objects.Writable()[fakes::ObjectKey(key.ns, key.path)] = key;
+  setreg.objects.Put(fakes::ObjectKey(key.ns, key.path), key);
   fixer::FrameworkInfo framework{.version = "1.0"};
   framework.process_model = {.user_name = "registry:HKLM\\SOFTWARE\\Contoso\\SETREG,userName",
                              .password = "registry:hklm\\software\\contoso\\setreg,PWD"};

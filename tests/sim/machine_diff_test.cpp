@@ -116,11 +116,11 @@ TEST(MachineDiff, RegistryValueDataIsComparedButNeverShown) {
   fakes::SecurableObject key{.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\Contoso\\SETREG"};
   key.values = {{"userName", "webworker"}, {"Pwd", "W3b-Worker-2003"}};
   const std::string at = fakes::ObjectKey(key.ns, key.path);
-  after.objects.Writable()[at] = key;
+  after.objects.Put(at, key);
   const std::string added = Text(sim::DiffMachines(before, after));
   EXPECT_NE(added.find("    values[Pwd]: (secret)\n"), std::string::npos) << added;
   fakes::MachineState changed = after;
-  changed.objects.Writable()[at].values["Pwd"] = "N3w-Worker-2004";
+  changed.objects.Writable(at).values["Pwd"] = "N3w-Worker-2004";
   const std::string text = added + Text(sim::DiffMachines(after, changed)) + Text(sim::DiffMachines(changed, before));
   EXPECT_NE(text.find(".values[Pwd]: (secret) -> (secret, changed)"), std::string::npos) << text;
   for (const std::string secret : {"webworker", "W3b-Worker-2003", "N3w-Worker-2004"})
@@ -130,7 +130,7 @@ TEST(MachineDiff, RegistryValueDataIsComparedButNeverShown) {
 TEST(MachineDiff, AnAceNamesItsPrincipal) {
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;
-  auto& obj = after.objects.Writable().begin()->second;
+  auto& obj = after.objects.Writable(after.objects.begin()->first);
   obj.dacl.push_back({fixer::AceType::kAllow, fixer::Sid::NetworkService(), fixer::kFileModify, 0});
   const std::string text = Text(sim::DiffMachines(before, after));
   EXPECT_NE(text.find("].acl[allow NETWORK SERVICE]: (none) -> modify\n"), std::string::npos) << text;
@@ -145,8 +145,9 @@ TEST(MachineDiff, MasksAndFlagsAreTheMachineFilesWords) {
   EXPECT_EQ(sim::MaskText(fixer::ObjectNamespace::kFile, 0x20019), "0x20019");
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;
-  after.objects.Writable().begin()->second.dacl.push_back(
-      {fixer::AceType::kAllow, fixer::Sid::NetworkService(), 0x1200A9, fixer::kObjectInheritAce | 0x40});
+  after.objects.Writable(after.objects.begin()->first)
+      .dacl.push_back(
+          {fixer::AceType::kAllow, fixer::Sid::NetworkService(), 0x1200A9, fixer::kObjectInheritAce | 0x40});
   const std::string text = Text(sim::DiffMachines(before, after));
   EXPECT_NE(text.find("]: (none) -> read_execute [OI, 0x40]\n"), std::string::npos) << text;
 }

@@ -387,7 +387,9 @@ TEST(MachineRoundTrip, EverySectionWithOrphansAndOddValues) {
   fakes::Sam sam(m);
   const fixer::Sid gone = sam.SidOf(*sam.FindUser("gone"));
   m.state().lsa.rights[gone] = {"SeServiceLogonRight"};
-  m.state().objects.Writable().begin()->second.dacl.push_back({fixer::AceType::kAllow, gone, 0x1F01FF, 0});
+  m.state()
+      .objects.Writable(m.state().objects.begin()->first)
+      .dacl.push_back({fixer::AceType::kAllow, gone, 0x1F01FF, 0});
   m.state().sql.logins.push_back({"XPPRO\\gone", gone, {}, "master"});
   ASSERT_TRUE(sam.DeleteUser("gone").ok());
   ExpectRoundTrip(m.state());

@@ -28,10 +28,16 @@ class CopyOnWrite {
   const T& get() const { return value_ ? *value_ : Empty(); }
   // The value to change: copied first if another CopyOnWrite shares it.
   T& Writable() {
+    return Writable([](const T& value) -> const T& { return value; });
+  }
+  // The same, with `copy(value)` making the copy (a T, or what a T is made from): a copy made
+  // with room to grow, say.
+  template <class Copy>
+  T& Writable(Copy copy) {
     if (!value_) {
       value_ = std::make_shared<T>();
     } else if (value_.use_count() > 1) {
-      value_ = std::make_shared<T>(*value_);
+      value_ = std::make_shared<T>(copy(std::as_const(*value_)));
     } else {
       // Sole owner: whatever the last other owner did with the value happened before it let go
       // (its count decrement releases), so this write may not be reordered before that.
@@ -39,6 +45,8 @@ class CopyOnWrite {
     }
     return *value_;
   }
+  // Whether the two share one value (and so are equal without a look inside it).
+  bool Shares(const CopyOnWrite& other) const { return value_ == other.value_; }
 
   auto begin() const { return get().begin(); }
   auto end() const { return get().end(); }

@@ -64,16 +64,13 @@ class ObjectStore {
   std::vector<std::string> DescribeDacl(const fixer::ObjectRef& ref) const;
 
  private:
-  using Objects = std::map<std::string, SecurableObject, std::less<>>;
   // AddAces on `seen`, the object `ref` names as the objects read now (end() when it names
-  // none): AddAces and AddAcesEach.
-  fixer::Status AddAcesTo(Objects::const_iterator seen, const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces);
+  // none): AddAces and AddAcesEach. A write that copies the objects' index moves `seen` to it.
+  fixer::Status AddAcesTo(ObjectMap::const_iterator& seen, const fixer::ObjectRef& ref,
+                          std::span<const fixer::Ace> aces);
   // The object `ref` names (it must exist), to change: only after the Mutate() announcing the
-  // change, which may keep the machine as found, sharing the objects (state.h's ObjectMap).
-  Objects::iterator WritableAt(const fixer::ObjectRef& ref);
-  // The same for `seen`, found in the objects as read before: itself, without a lookup, unless
-  // the write had to copy the objects first.
-  Objects::iterator WritableAt(Objects::const_iterator seen, const fixer::ObjectRef& ref);
+  // change, which may keep the machine as found, sharing the objects (object_map.h).
+  SecurableObject& WritableAt(const fixer::ObjectRef& ref);
 
   Machine& m_;
 };

@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include "fakes/copy_on_write.h"
 #include "fakes/member_list.h"
 #include "fakes/named_list.h"
+#include "fakes/object_map.h"
 #include "fakes/right_set.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
@@ -110,17 +110,7 @@ struct PathOfProfile {
 };
 using ProfileList = NamedList<ProfileEntry, SidOfProfile, PathOfProfile>;  // by SID and by folder
 
-// ---- Securable objects: files, registry keys, metabase nodes -------------------------------
-
-struct SecurableObject {
-  fixer::ObjectNamespace ns = fixer::ObjectNamespace::kFile;
-  std::string path;       // as created; lookups are case-insensitive
-  bool container = true;  // folder / key / node, as opposed to a file
-  Sid owner;
-  std::vector<fixer::Ace> dacl;               // ordered
-  std::map<std::string, std::string> values;  // registry values (name -> data)
-  friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
-};
+// ---- Securable objects: files, registry keys, metabase nodes: object_map.h ---------------
 
 struct SidOfLogin {
   const Sid& operator()(const fixer::SqlLogin& l) const { return l.sid; }
@@ -202,13 +192,6 @@ struct CaptureInfo {
 
 // ---- The machine ---------------------------------------------------------------------------
 
-// The objects by ObjectKey(ns, path), in that key's order. The comparator is transparent, so a
-// lookup by a FoldedObjectKey's view builds no string. Shared between copies of a machine until
-// one writes them (the largest part of a machine, and most runs write none of it): change them
-// through objects.Writable(), taken after the Mutate() that announces the change (which may keep
-// a copy of the machine as found).
-using ObjectMap = CopyOnWrite<std::map<std::string, SecurableObject, std::less<>>>;
-
 // The times a machine can hold (its clock, a password set, a lockout), seconds since 1970: those a
 // Windows FILETIME can (1601-01-01 to the year 30828), so a policy's days or minutes added to one
 // never overflow.
@@ -222,7 +205,7 @@ struct MachineState {
   SamState sam;
   LsaState lsa;
   ProfileList profiles;
-  ObjectMap objects;  // key: ObjectKey(ns, path)
+  ObjectMap objects;  // object_map.h: shared object by object between copies
   SqlServerState sql;
   NamedList<fixer::ServiceInfo> services;  // by key name
   ProductsState products;
@@ -234,22 +217,4 @@ struct MachineState {
   friend bool operator==(const MachineState&, const MachineState&) = default;
 };
 
-// "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.
-std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path);
-// ObjectKey(ns, path) for a lookup: folded into a buffer on the stack (a heap string past
-// kInline characters), so finding an object allocates nothing.
-//   auto it = state.objects.find(fakes::FoldedObjectKey(ns, path).view());
-class FoldedObjectKey {
- public:
-  FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path);
-  FoldedObjectKey(const FoldedObjectKey&) = delete;  // view() points into this object
-  FoldedObjectKey& operator=(const FoldedObjectKey&) = delete;
-  std::string_view view() const { return {long_.empty() ? inline_ : long_.data(), size_}; }
-
- private:
-  static constexpr size_t kInline = 256;  // MAX_PATH and a namespace name
-  char inline_[kInline];
-  size_t size_;
-  std::string long_;
-};
 }  // namespace fakes

@@ -1,0 +1,131 @@
+// ObjectMap (object_map.h): the objects in key order, each shared between copies until written;
+// a write copies the index and the one object it changes, and only when another map holds them.
+#include "fakes/object_map.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+using fakes::ObjectMap;
+using fakes::SecurableObject;
+using fixer::ObjectNamespace;
+
+const fixer::Ace kUsersRead{fixer::AceType::kAllow, fixer::Sid::Users(), fixer::kFileGenericRead, 0};
+
+SecurableObject File(const std::string& path, size_t aces = 1) {
+  SecurableObject object{.ns = ObjectNamespace::kFile, .path = path};
+  object.dacl.assign(aces, kUsersRead);
+  return object;
+}
+
+// Files C:\f0 .. C:\f<n-1>, put in reverse order.
+ObjectMap Files(size_t n) {
+  ObjectMap map;
+  for (size_t i = n; i-- > 0;) {
+    const std::string path = "C:\\F" + std::to_string(i);
+    map.Put(fakes::ObjectKey(ObjectNamespace::kFile, path), File(path));
+  }
+  return map;
+}
+
+std::vector<std::string> Keys(const ObjectMap& map) {
+  std::vector<std::string> keys;
+  for (const auto& [key, object] : map) keys.push_back(key);
+  return keys;
+}
+
+TEST(ObjectMap, IteratesInKeyOrderWhateverTheOrderOfWrites) {
+  ObjectMap map = Files(12);
+  map.Put(fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\A"),
+          {.ns = ObjectNamespace::kRegistry, .path = "HKLM\\A"});
+  const std::vector<std::string> keys = Keys(map);
+  ASSERT_EQ(keys.size(), 13u);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(keys.front(), "file:c:\\f0");
+  EXPECT_EQ(keys.back(), "registry:hklm\\a");
+  EXPECT_EQ(map.lower_bound("file:c:\\f2")->first, "file:c:\\f2");
+  EXPECT_EQ(map.find("file:c:\\f7")->second.path, "C:\\F7");
+  EXPECT_TRUE(map.find("file:c:\\F7") == map.end()) << "keys are folded: a lookup takes a folded key";
+  EXPECT_EQ(std::prev(map.end())->second.ns, ObjectNamespace::kRegistry);
+  EXPECT_EQ(map.at("file:c:\\f3").path, "C:\\F3");
+  EXPECT_THROW(map.at("file:c:\\none"), std::out_of_range);
+}
+
+TEST(ObjectMap, ACopySharesUntilAWriteThenOnlyTheObjectWrittenIsItsOwn) {
+  const ObjectMap a = Files(8);
+  ObjectMap b = a;
+  EXPECT_TRUE(b.Shares(a));
+  auto at = b.find("file:c:\\f3");
+  b.Writable(at).dacl.push_back({fixer::AceType::kDeny, fixer::Sid::Users(), fixer::kFileGenericWrite, 0});
+  EXPECT_FALSE(b.Shares(a));
+  EXPECT_FALSE(a == b);
+  EXPECT_EQ(a.at("file:c:\\f3").dacl.size(), 1u) << "the map copied keeps the object as it was";
+  EXPECT_EQ(b.at("file:c:\\f3").dacl.size(), 2u);
+  for (const auto& [key, object] : a) {
+    if (key != "file:c:\\f3") {
+      EXPECT_EQ(&b.at(key), &object) << key << " copied, though not written";
+    }
+  }
+  b.Writable("file:c:\\f3").dacl.pop_back();
+  EXPECT_TRUE(a == b) << "equal object by object, though no longer shared";
+}
+
+TEST(ObjectMap, AWriteThatCopiesTheIndexMovesTheIteratorToTheCopy) {
+  const ObjectMap a = Files(5);
+  ObjectMap b = a;
+  auto at = b.find("file:c:\\f1");
+  b.Writable(at).container = false;
+  EXPECT_FALSE(at->second.container) << "at names the object written";
+  size_t rest = 0;
+  for (++at; at != b.end(); ++at) ++rest;  // walks b's own index to its end
+  EXPECT_EQ(rest, 3u);
+  EXPECT_TRUE(a.at("file:c:\\f1").container);
+}
+
+TEST(ObjectMap, AnObjectCopiedForAWriteHasTheRoomAsked) {
+  const ObjectMap a = Files(3);
+  ObjectMap b = a;
+  auto at = b.find("file:c:\\f0");
+  SecurableObject& written = b.Writable(at, 10);
+  EXPECT_EQ(written.dacl.size(), 1u);
+  EXPECT_GE(written.dacl.capacity(), 11u);
+  EXPECT_TRUE(written == a.at("file:c:\\f0")) << "the copy is the object, room aside";
+}
+
+TEST(ObjectMap, WritesThatChangeNothingKeepTheIndexShared) {
+  const ObjectMap a = Files(4);
+  ObjectMap b = a;
+  EXPECT_FALSE(b.Erase("file:c:\\none"));
+  EXPECT_FALSE(b.Add("file:c:\\f0", File("C:\\other", 3)));
+  EXPECT_EQ(b.EraseIf([](const std::string&, const SecurableObject&) { return false; }), 0u);
+  b.ChangeWhere([](const std::string&, const SecurableObject&) { return false; },
+                [](const std::string&, SecurableObject& object) { object.dacl.clear(); });
+  EXPECT_TRUE(b.Shares(a));
+  EXPECT_EQ(b.at("file:c:\\f0").path, "C:\\F0") << "Add keeps the object held";
+}
+
+TEST(ObjectMap, EachWriteActsOnTheObjectsItNamesOnly) {
+  const ObjectMap a = Files(6);
+  ObjectMap b = a;
+  EXPECT_TRUE(b.Add("file:c:\\g", File("C:\\G")));
+  EXPECT_TRUE(b.Erase("file:c:\\f5"));
+  b.Put("file:c:\\f4", File("C:\\F4", 2));
+  EXPECT_EQ(b.EraseIf([](const std::string& key, const SecurableObject&) { return key.ends_with("f0"); }), 1u);
+  b.ChangeWhere([](const std::string& key, const SecurableObject&) { return key.ends_with("f1"); },
+                [](const std::string&, SecurableObject& object) { object.owner = fixer::Sid::Administrators(); });
+  EXPECT_EQ(Keys(b),
+            (std::vector<std::string>{"file:c:\\f1", "file:c:\\f2", "file:c:\\f3", "file:c:\\f4", "file:c:\\g"}));
+  EXPECT_EQ(b.at("file:c:\\f1").owner, fixer::Sid::Administrators());
+  EXPECT_EQ(b.at("file:c:\\f4").dacl.size(), 2u);
+  EXPECT_EQ(&b.at("file:c:\\f2"), &a.at("file:c:\\f2"));
+  EXPECT_EQ(Keys(a).size(), 6u) << "the map copied has every object still";
+  EXPECT_EQ(a.at("file:c:\\f1").owner, fixer::Sid());
+}
+
+}  // namespace
