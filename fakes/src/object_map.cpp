@@ -81,11 +81,11 @@ SecurableObject& ObjectMap::Writable(std::string_view key) {
   return Writable(at);
 }
 
-void ObjectMap::Put(std::string key, SecurableObject object) {
+void ObjectMap::Put(std::string key, SecurableObject&& object) {
   map_.Writable().insert_or_assign(std::move(key), Shared(std::move(object)));
 }
 
-bool ObjectMap::Add(std::string key, SecurableObject object) {
+bool ObjectMap::Add(std::string key, SecurableObject&& object) {
   if (contains(key)) return false;
   map_.Writable().emplace(std::move(key), Shared(std::move(object)));
   return true;

@@ -128,4 +128,18 @@ TEST(ObjectMap, EachWriteActsOnTheObjectsItNamesOnly) {
   EXPECT_EQ(a.at("file:c:\\f1").owner, fixer::Sid());
 }
 
+// The key made from the object given in the same call: the object is moved only once both are
+// made, whatever order the compiler makes the arguments in.
+TEST(ObjectMap, AnObjectMovedInTheCallThatNamesItsKeyIsHeldAtThatKey) {
+  const std::string path = "C:\\Documents and Settings\\SHOPWEB\\ASPNET\\Local Settings";  // past SSO
+  ObjectMap map;
+  SecurableObject object = File(path, 2);
+  map.Put(fakes::ObjectKey(object.ns, object.path), std::move(object));
+  ASSERT_TRUE(map.contains(fakes::ObjectKey(ObjectNamespace::kFile, path)));
+  EXPECT_EQ(map.at(fakes::ObjectKey(ObjectNamespace::kFile, path)).dacl.size(), 2u);
+  SecurableObject other = File(path + "2");
+  EXPECT_TRUE(map.Add(fakes::ObjectKey(other.ns, other.path), std::move(other)));
+  EXPECT_TRUE(map.contains(fakes::ObjectKey(ObjectNamespace::kFile, path + "2")));
+}
+
 }  // namespace

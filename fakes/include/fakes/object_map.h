@@ -124,10 +124,13 @@ class ObjectMap {
   SecurableObject& Writable(const_iterator& at, size_t dacl_room = 0);
   // The same for the object `key` names, which must be held.
   SecurableObject& Writable(std::string_view key);
-  // Holds `object` at `key`, in place of any object there.
-  void Put(std::string key, SecurableObject object);
+  // Holds `object` at `key`, in place of any object there. By reference, so `object` is moved
+  // only after every argument is made: Put(ObjectKey(o.ns, o.path), std::move(o)) is safe.
+  void Put(std::string key, SecurableObject&& object);
+  void Put(std::string key, const SecurableObject& object) { Put(std::move(key), SecurableObject(object)); }
   // Holds `object` at `key` unless an object is held there: whether it was added.
-  bool Add(std::string key, SecurableObject object);
+  bool Add(std::string key, SecurableObject&& object);
+  bool Add(std::string key, const SecurableObject& object) { return Add(std::move(key), SecurableObject(object)); }
   // Whether an object was held at `key`, and is no longer.
   bool Erase(std::string_view key);
   // Drops every object `drop(key, object)` picks; how many.
