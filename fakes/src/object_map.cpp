@@ -17,12 +17,14 @@ SecurableObject CopyWithRoom(const SecurableObject& object, size_t room) {
   std::vector<fixer::Ace> dacl;
   dacl.reserve(object.dacl.size() + room);
   dacl.assign(object.dacl.begin(), object.dacl.end());
-  return {.ns = object.ns,
-          .path = object.path,
-          .container = object.container,
-          .owner = object.owner,
-          .dacl = std::move(dacl),
-          .values = object.values};
+  SecurableObject copy{.ns = object.ns,
+                       .path = object.path,
+                       .container = object.container,
+                       .owner = object.owner,
+                       .dacl = std::move(dacl),
+                       .values = object.values};
+  assert(copy == object && "a field of SecurableObject not copied here");  // the fields are listed by hand
+  return copy;
 }
 
 size_t ObjectKeySize(fixer::ObjectNamespace ns, std::string_view path) {
