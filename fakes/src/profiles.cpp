@@ -103,8 +103,9 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
     if (Status st = m_.Mutate("file.delete", entry.path); !st.ok()) return st;
     // The folder goes with everything under it.
     const std::string key = ObjectKey(fixer::ObjectNamespace::kFile, entry.path);
+    const std::string under = key + "\\";  // made once, not once per object
     s.objects.EraseIf(
-        [&](const std::string& at, const SecurableObject&) { return at == key || at.starts_with(key + "\\"); });
+        [&](const std::string& at, const SecurableObject&) { return at == key || at.starts_with(under); });
   }
   if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
   s.profiles.erase_if([&](const ProfileEntry& p) { return p.sid == sid; });
