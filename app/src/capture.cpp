@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -108,10 +109,7 @@ class Reader {
     if (!name || name->empty()) return;
     const std::string folded = fixer::FoldWindowsName(*name);
     if (folded == "machine" || folded == "system" || folded == "localsystem") return;
-    if (std::find(wanted_.begin(), wanted_.end(), folded) == wanted_.end()) {
-      wanted_.push_back(folded);
-      wanted_names_.push_back(*name);
-    }
+    if (wanted_.insert(folded).second) wanted_names_.push_back(*name);
   }
 
   void ReadInventory(Json& doc) {
@@ -166,7 +164,8 @@ class Reader {
       fixer::Result<fixer::Account> r = p_.accounts.Lookup(name);
       if (!r.ok() && r.status().code() == 2221) {  // NERR_UserNotFound: a fact, not a failure
         ++out_.reads_ok;
-        if (fixer::FoldWindowsName(name) == "aspnet" && has_frameworks_) accounts["ASPNET"] = {{"absent", true}};
+        if (fixer::FoldWindowsName(name) == "aspnet" && has_frameworks_)
+          AppendNewKey(accounts, "ASPNET", {{"absent", true}});
         continue;
       }
       auto account = Got(std::move(r), "the account " + name);
@@ -176,17 +175,20 @@ class Reader {
       if (account->flags.locked_out) flags.push_back("locked_out");
       if (account->flags.password_never_expires) flags.push_back("password_never_expires");
       if (account->flags.cannot_change_password) flags.push_back("cannot_change_password");
-      accounts[account->name] = {{"full_name", account->full_name},
-                                 {"comment", account->comment},
-                                 {"flags", flags},
-                                 {"groups", account->groups},
-                                 {"password_expired", account->password_expired}};
+      AppendNewKey(accounts, account->name,
+                   {{"full_name", account->full_name},
+                    {"comment", account->comment},
+                    {"flags", flags},
+                    {"groups", account->groups},
+                    {"password_expired", account->password_expired}});
+      names_by_sid_.emplace(account->sid, account->name);
       for (const std::string& g : account->groups) groups_.emplace(fixer::FoldWindowsName(g), g);
       accounts_.push_back({*account});
     }
     if (!groups_.empty()) {
       Json groups = Json::object();
-      for (const auto& [folded, name] : groups_) groups[name] = Json::object();  // exists; members not read
+      for (const auto& [folded, name] : groups_)
+        AppendNewKey(groups, name, Json::object());  // exists; members not read
       doc["groups"] = std::move(groups);
     }
     doc["accounts"] = std::move(accounts);
@@ -198,17 +200,15 @@ class Reader {
 
   // The principal the file names a SID by: a captured account's name, else the SID string.
   std::string Who(const fixer::Sid& sid) const {
-    for (const Found& a : accounts_) {
-      if (a.account.sid == sid) return a.account.name;
-    }
-    return sid.ToString();
+    const auto it = names_by_sid_.find(sid);
+    return it == names_by_sid_.end() ? sid.ToString() : it->second;
   }
 
   void ReadRights(Json& doc) {
     Json rights = Json::object();
     for (const Found& a : accounts_) {
       if (auto held = Got(p_.rights.Of(a.account.sid), "the rights of " + a.account.name)) {
-        rights[a.account.name] = *held;
+        AppendNewKey(rights, a.account.name, *held);
       }
     }
     doc["rights"] = std::move(rights);
@@ -220,9 +220,9 @@ class Reader {
       auto found = Got(p_.profiles.Find(a.account.sid), "the profile of " + a.account.name);
       if (!found) continue;
       if (*found) {
-        profiles[a.account.name] = {{"path", (*found)->path}, {"folder", (*found)->folder_exists}};
+        AppendNewKey(profiles, a.account.name, {{"path", (*found)->path}, {"folder", (*found)->folder_exists}});
       } else {
-        profiles[a.account.name] = "absent";
+        AppendNewKey(profiles, a.account.name, "absent");
       }
     }
     doc["profiles"] = std::move(profiles);
@@ -348,13 +348,14 @@ class Reader {
   void ReadServices(Json& doc) {
     Json services = Json::object();
     for (const fixer::ServiceInfo& s : services_) {
-      services[s.name] = {{"display_name", s.display_name},
-                          {"state", fixer::NameIn(fixer::kServiceStateNames, s.state)},
-                          {"start_type", fixer::NameIn(fixer::kStartTypeNames, s.start_type)},
-                          {"account", s.account},
-                          {"dependencies", s.dependencies}};
+      AppendNewKey(services, s.name,
+                   {{"display_name", s.display_name},
+                    {"state", fixer::NameIn(fixer::kServiceStateNames, s.state)},
+                    {"start_type", fixer::NameIn(fixer::kStartTypeNames, s.start_type)},
+                    {"account", s.account},
+                    {"dependencies", s.dependencies}});
     }
-    for (const std::string& name : absent_services_) services[name] = {{"absent", true}};
+    for (const std::string& name : absent_services_) AppendNewKey(services, name, {{"absent", true}});
     doc["services"] = std::move(services);
   }
 
@@ -430,10 +431,11 @@ class Reader {
   Capture& out_;
   std::string computer_;
   bool has_frameworks_ = false;
-  std::vector<std::string> wanted_;  // folded
+  std::unordered_set<std::string> wanted_;  // folded
   std::vector<std::string> wanted_names_;
   std::vector<Found> accounts_;
-  std::map<std::string, std::string> groups_;  // folded -> as the account listed it
+  std::map<fixer::Sid, std::string> names_by_sid_;  // accounts_' names, for Who
+  std::map<std::string, std::string> groups_;       // folded -> as the account listed it
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;

@@ -2,6 +2,7 @@
 #include "app/json_text.h"
 
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -23,7 +24,13 @@ Json EscapedCopy(const Json& j) {
   }
   if (j.is_object()) {
     Json out = Json::object();
-    for (const auto& [key, value] : j.items()) out[fixer::EscapeNonUtf8(key)] = EscapedCopy(value);
+    for (const auto& [key, value] : j.items()) {
+      if constexpr (std::is_same_v<Json, nlohmann::ordered_json>) {
+        AppendNewKey(out, fixer::EscapeNonUtf8(key), EscapedCopy(value));
+      } else {
+        out[fixer::EscapeNonUtf8(key)] = EscapedCopy(value);
+      }
+    }
     return out;
   }
   return j;
@@ -43,6 +50,11 @@ std::string Text(const Json& j) {
 std::string JsonText(const nlohmann::json& j) { return Text(j); }
 
 std::string JsonText(const nlohmann::ordered_json& j) { return Text(j); }
+
+void AppendNewKey(nlohmann::ordered_json& object, std::string key, nlohmann::ordered_json value) {
+  if (object.is_null()) object = nlohmann::ordered_json::object();
+  object.get_ref<nlohmann::ordered_json::object_t&>().emplace_back(std::move(key), std::move(value));
+}
 
 std::string HexNumber(uint32_t value) { return fmt::format("0x{:x}", value); }
 

@@ -194,11 +194,8 @@ bool LogonAllowedIn(const MachineState& state, const std::vector<fixer::Sid>& to
 }
 
 std::string StoredSecretName(const MachineState& state, const std::string& key) {
-  const auto& secrets = state.lsa.secrets;
-  if (secrets.contains(key)) return key;
-  for (const auto& [name, stored] : secrets)
-    if (fixer::SameWindowsName(name, key)) return name;
-  return key;
+  const auto it = state.lsa.secrets.find(key);
+  return it == state.lsa.secrets.end() ? key : it->first;
 }
 
 fixer::Status Lsa::StoreSecret(const std::string& named, const fixer::Secret& value) {

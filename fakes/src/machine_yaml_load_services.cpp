@@ -26,32 +26,33 @@ void LoadServices(LoadContext& c, const Field& f) {
   for (const Entry& e : NamedEntries(f, "service")) {
     MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies", "absent"});
     if (c.full) c.OnlyInFresh(m, {"absent"}, "leave the service out");
-    fixer::ServiceInfo* svc = c.full ? nullptr : services.FindName(e.key);
+    const fixer::ServiceInfo* installed = c.full ? nullptr : services.FindName(e.key);
     if (auto absent = m.Get("absent")) {
       if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
-      if (absent->Bool() && svc) {
-        services.erase(svc);
+      if (absent->Bool() && installed) {
+        services.erase(installed);
       }
       continue;
     }
-    if (!svc) {  // a service of its own (or every service, in the saved form)
-      fixer::ServiceInfo added;
-      added.name = e.key;
-      added.display_name = e.key;
-      services.push_back(std::move(added));
-      svc = &services.back();
-    }
+    // A service of its own (or every service, in the saved form), or one installed, changed.
+    fixer::ServiceInfo svc = installed ? *installed : fixer::ServiceInfo{.name = e.key, .display_name = e.key};
     // States are facts of the file: set directly, not through start/stop rules.
-    if (auto v = m.Get("display_name")) svc->display_name = v->Str();
-    if (auto v = m.Get("state")) svc->state = ParseEnum(*v, std::span(kServiceStateNames), "service state");
-    if (auto v = m.Get("start_type")) svc->start_type = ParseEnum(*v, std::span(kStartTypeNames), "start type");
-    if (auto v = m.Get("account")) svc->account = v->Str();
+    if (auto v = m.Get("display_name")) svc.display_name = v->Str();
+    if (auto v = m.Get("state")) svc.state = ParseEnum(*v, std::span(kServiceStateNames), "service state");
+    if (auto v = m.Get("start_type")) svc.start_type = ParseEnum(*v, std::span(kStartTypeNames), "start type");
+    if (auto v = m.Get("account")) svc.account = v->Str();
     if (auto v = m.Get("dependencies")) {
-      svc->dependencies.clear();
+      svc.dependencies.clear();
       for (const Field& item : v->Items()) {
-        svc->dependencies.push_back(item.Str());
+        svc.dependencies.push_back(item.Str());
         dependencies_to_check.emplace_back(item, item.Str());
       }
+    }
+    // Replaced, not written in place: its dependencies may change (NamedList::generation).
+    if (installed) {
+      services.Replace(static_cast<size_t>(installed - services.items().data()), std::move(svc));
+    } else {
+      services.push_back(std::move(svc));
     }
   }
   if (c.full) return;  // the saved form is taken as it is

@@ -33,12 +33,6 @@ namespace {
 
 bool IsActive(const fixer::ServiceInfo& s) { return s.state != fixer::ServiceState::kStopped; }
 
-// A dependency names a service by its key name (no lookup needed: keys are unique).
-bool DependsOn(const fixer::ServiceInfo& s, const fixer::ServiceInfo& on) {
-  return std::any_of(s.dependencies.begin(), s.dependencies.end(),
-                     [&](const std::string& d) { return fixer::SameWindowsName(d, on.name); });
-}
-
 bool IsBuiltinServiceAccount(const std::string& account) {
   static constexpr std::string_view kBuiltin[] = {"",
                                                   "LocalSystem",
@@ -70,34 +64,40 @@ fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {
   return const_cast<fixer::ServiceInfo*>(std::as_const(*this).Find(key_or_display_name));
 }
 
+const std::vector<uint32_t>& Scm::NamedAsDependencyBy(const fixer::ServiceInfo& service) const {
+  const auto& services = m_.state().services;
+  if (!dependents_built_ || dependents_generation_ != services.generation()) {
+    dependents_.clear();
+    for (uint32_t i = 0; i < services.size(); ++i) {
+      for (const std::string& d : services[i].dependencies) dependents_[fixer::FoldWindowsName(d)].push_back(i);
+    }
+    dependents_generation_ = services.generation();
+    dependents_built_ = true;
+  }
+  static const std::vector<uint32_t> kNone;
+  const auto it = dependents_.find(fixer::FoldWindowsName(service.name));
+  return it == dependents_.end() ? kNone : it->second;
+}
+
 fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string& name) const {
   const fixer::ServiceInfo* target = Find(name);
   if (target == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  // Who names each service as a dependency, in the services' order: built once, so a chain or a
-  // fan of N dependents costs O(N), not a scan of every service per dependent.
-  std::unordered_map<std::string, std::vector<const fixer::ServiceInfo*>> named_by;
-  for (const fixer::ServiceInfo& s : m_.state().services) {
-    for (const std::string& d : s.dependencies) named_by[fixer::FoldWindowsName(d)].push_back(&s);
-  }
-  auto dependents_of = [&](const fixer::ServiceInfo& s) -> const std::vector<const fixer::ServiceInfo*>* {
-    const auto it = named_by.find(fixer::FoldWindowsName(s.name));
-    return it == named_by.end() ? nullptr : &it->second;
-  };
+  const auto& services = m_.state().services;
   std::vector<std::string> out;
   std::unordered_set<std::string> seen{fixer::FoldWindowsName(target->name)};
   // Depth first over "who depends on me"; each dependent's own dependents come before it. An
   // explicit stack: a chain of services as long as a machine file holds needs no deeper recursion.
   struct Visit {
     const fixer::ServiceInfo* service;
-    const std::vector<const fixer::ServiceInfo*>* dependents;
+    const std::vector<uint32_t>* dependents;
     size_t next = 0;
   };
-  std::vector<Visit> stack{{target, dependents_of(*target)}};
+  std::vector<Visit> stack{{target, &NamedAsDependencyBy(*target)}};
   while (!stack.empty()) {
     Visit& top = stack.back();
-    if (top.dependents != nullptr && top.next < top.dependents->size()) {
-      const fixer::ServiceInfo* s = (*top.dependents)[top.next++];
-      if (seen.insert(fixer::FoldWindowsName(s->name)).second) stack.push_back({s, dependents_of(*s)});
+    if (top.next < top.dependents->size()) {
+      const fixer::ServiceInfo* s = &services[(*top.dependents)[top.next++]];
+      if (seen.insert(fixer::FoldWindowsName(s->name)).second) stack.push_back({s, &NamedAsDependencyBy(*s)});
       continue;
     }
     if (top.service != target && IsActive(*top.service)) out.push_back(top.service->name);
@@ -169,8 +169,8 @@ fixer::Status Scm::Stop(const std::string& name) {
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
   // Running dependents are said before the service's own state, even a stopped one's
   // (docs/windows-reference.md#services).
-  for (const auto& s : m_.state().services) {
-    if (IsActive(s) && DependsOn(s, *service)) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
+  for (const uint32_t dependent : NamedAsDependencyBy(*service)) {
+    if (IsActive(m_.state().services[dependent])) return fixer::Status::Win(fixer::kErrorDependentServicesRunning);
   }
   if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
   // A service starting or stopping takes no control yet: 1061 (docs/windows-reference.md#services).

@@ -52,4 +52,10 @@ bool SameWindowsName(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool WindowsNameLess::operator()(std::string_view a, std::string_view b) const {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return static_cast<unsigned char>(FoldWindowsChar(x)) < static_cast<unsigned char>(FoldWindowsChar(y));
+  });
+}
+
 }  // namespace fixer

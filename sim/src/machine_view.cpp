@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/shown_secrets.h"
@@ -38,23 +39,22 @@ const fakes::ProfileEntry* ProfileOf(const fakes::MachineState& s, const fixer::
   return nullptr;
 }
 
-// Json: nlohmann::json (keys sorted) or nlohmann::ordered_json (keys in the file's order, which
-// a machine file needs: accounts are created in the order they are listed).
-template <class Json>
-Json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
+// Ordered: a machine file needs its keys in the file's order (accounts are created in the order
+// they are listed). A map's keys, as the saver wrote them, differ: each is appended, not looked up.
+nlohmann::ordered_json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
   const fakes::yaml::Node& n = tree.node(id);
   const auto children = tree.children(id);
   switch (n.kind) {
     case fakes::yaml::NodeKind::kMap: {
-      Json j = Json::object();
+      nlohmann::ordered_json j = nlohmann::ordered_json::object();
       for (size_t i = 0; i + 1 < children.size(); i += 2) {
-        j[std::string(tree.text(children[i]))] = TreeToJson<Json>(tree, children[i + 1]);
+        app::AppendNewKey(j, std::string(tree.text(children[i])), TreeToJson(tree, children[i + 1]));
       }
       return j;
     }
     case fakes::yaml::NodeKind::kSequence: {
-      Json j = Json::array();
-      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson<Json>(tree, item));
+      nlohmann::ordered_json j = nlohmann::ordered_json::array();
+      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson(tree, item));
       return j;
     }
     case fakes::yaml::NodeKind::kScalar: return std::string(tree.text(id));
@@ -64,11 +64,10 @@ Json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
 }
 
 // The saved form, read back by fakes' parser: every scalar a string, as in the file.
-template <class Json>
-Json SavedFormJson(const fakes::MachineState& s) {
+nlohmann::ordered_json SavedFormJson(const fakes::MachineState& s) {
   const std::string text = fakes::MachineToText(s);
   const fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
-  return parsed.error ? Json::object() : TreeToJson<Json>(parsed.tree, parsed.tree.root());
+  return parsed.error ? nlohmann::ordered_json::object() : TreeToJson(parsed.tree, parsed.tree.root());
 }
 
 }  // namespace
@@ -154,14 +153,12 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   return out.str();
 }
 
-nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) {
-  return SavedFormJson<nlohmann::ordered_json>(s);
-}
+nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) { return SavedFormJson(s); }
 
 nlohmann::ordered_json MachineToJson(const fakes::MachineState& s) {
   nlohmann::ordered_json j = MachineFileJson(fakes::WithSecretsMasked(s));
   nlohmann::ordered_json responses = nlohmann::ordered_json::object();
-  for (const auto& [app, status] : StatusOfEveryApp(s)) responses[app] = status;
+  for (const auto& [app, status] : StatusOfEveryApp(s)) app::AppendNewKey(responses, app, status);
   j["responses"] = std::move(responses);
   return j;
 }

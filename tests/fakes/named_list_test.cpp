@@ -2,6 +2,7 @@
 // constant time, the index kept through adds, removals and copies.
 #include "fakes/named_list.h"
 
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -121,6 +122,33 @@ TEST(NamedList, AnEntryFoundIsRemovedByItsAddressAndTheOthersStillFound) {
   EXPECT_EQ(users.FindKey(1004), nullptr);
   EXPECT_EQ(users.FindName("c"), &users[1]);
   EXPECT_EQ(users.FindKey(1003), &users[0]);
+}
+
+// generation() tells a reader whether what it built from the entries still holds: it changes with
+// every entry added, removed or replaced, not with a field written in place, and a copy keeps it.
+TEST(NamedList, TheGenerationChangesWithEveryAddRemovalOrReplacementAndACopyKeepsIt) {
+  Users users;
+  std::set<uint64_t> seen{users.generation()};
+  auto changed = [&] { return seen.insert(users.generation()).second; };
+  for (uint32_t rid = 1000; rid < 1040; ++rid) {  // past several growths of the index
+    users.push_back(User(rid, "u" + std::to_string(rid)));
+    EXPECT_TRUE(changed()) << rid;
+  }
+  users.Replace(3, User(2000, "replaced"));
+  EXPECT_TRUE(changed());
+  users.erase(users.FindName("u1010"));
+  EXPECT_TRUE(changed());
+  users.erase_if([](const UserAccount& u) { return u.rid == 1020; });
+  EXPECT_TRUE(changed());
+  EXPECT_EQ(users.erase_if([](const UserAccount& u) { return u.rid == 1; }), 0u);
+  EXPECT_FALSE(changed());  // nothing removed
+  users.FindName("u1030")->full_name = "written in place";
+  EXPECT_FALSE(changed());
+  const Users copy = users;
+  EXPECT_EQ(copy.generation(), users.generation());
+  users.clear();
+  EXPECT_TRUE(changed());
+  EXPECT_NE(copy.generation(), users.generation());
 }
 
 }  // namespace

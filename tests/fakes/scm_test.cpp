@@ -89,6 +89,21 @@ TEST_F(ScmTest, StopRefusesWhileDependentsRun) {
   EXPECT_EQ(scm_.Stop("IIS Admin Service").code(), fixer::kErrorDependentServicesRunning);
 }
 
+// Scm keeps who depends on whom between calls: a list of services put in place of the machine's
+// (a state restored, a file loaded) is read afresh, whatever that Scm answered before.
+TEST_F(ScmTest, DependentsAreReadAfreshWhenTheServicesAreReplaced) {
+  EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
+  fakes::NamedList<fixer::ServiceInfo> alone;
+  alone.push_back({.name = "IISADMIN", .state = ServiceState::kRunning});
+  alone.push_back({.name = "W3SVC", .state = ServiceState::kRunning});  // depends on nothing here
+  machine_.state().services = alone;
+  EXPECT_EQ(*scm_.ActiveDependents("IISADMIN"), std::vector<std::string>{});
+  EXPECT_TRUE(scm_.Stop("IISADMIN").ok());
+  AddService("Child", {"W3SVC"}, ServiceState::kRunning);  // added: W3SVC has a dependent now
+  EXPECT_EQ(*scm_.ActiveDependents("W3SVC"), std::vector<std::string>{"Child"});
+  EXPECT_EQ(scm_.Stop("W3SVC").code(), fixer::kErrorDependentServicesRunning);
+}
+
 TEST_F(ScmTest, StopWithDependentsStopsDependentsFirstInOrder) {
   auto deps = scm_.ActiveDependents("iisadmin");
   ASSERT_TRUE(deps.ok());

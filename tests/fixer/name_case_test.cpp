@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <random>
 #include <string>
 
@@ -85,6 +87,28 @@ TEST(UpperWindowsName, UpperCasesOnlyAToZ) {
   }
   EXPECT_EQ(fixer::UpperWindowsName("xpPro-1.b"), "XPPRO-1.B");
   EXPECT_EQ(fixer::UpperWindowsName("caf\xc3\xa9"), "CAF\xc3\xa9");  // UTF-8's bytes kept, as FoldWindowsName does
+}
+
+// WindowsNameLess orders names as their folded texts compare (bytes as unsigned), so a map keyed
+// by it finds a name in any spelling and holds one entry per name.
+TEST(WindowsNameLess, OrdersAsTheFoldedTextsCompare) {
+  static constexpr std::string_view kAlphabet = "aAzZmM@[`{09 _.\\\x80\xC1\xE1\xFF";
+  std::mt19937 rng(9);
+  const fixer::WindowsNameLess less;
+  for (int i = 0; i < 50000; ++i) {
+    std::string a(rng() % 12, ' '), b(rng() % 12, ' ');
+    for (char& c : a) c = kAlphabet[rng() % kAlphabet.size()];
+    for (char& c : b) c = kAlphabet[rng() % kAlphabet.size()];
+    const std::string fa = fixer::FoldWindowsName(a), fb = fixer::FoldWindowsName(b);
+    const bool expected = std::lexicographical_compare(fa.begin(), fa.end(), fb.begin(), fb.end(), [](char x, char y) {
+      return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
+    });
+    ASSERT_EQ(less(a, b), expected) << a << " / " << b;
+  }
+  std::map<std::string, int, fixer::WindowsNameLess> secrets{{"aspnet_WP_PASSWORD", 1}, {"DPAPI_SYSTEM", 2}};
+  EXPECT_EQ(secrets.find("ASPNET_WP_PASSWORD")->first, "aspnet_WP_PASSWORD");
+  EXPECT_FALSE(secrets.emplace("Aspnet_wp_password", 3).second);  // one entry per name
+  EXPECT_EQ(secrets.begin()->first, "aspnet_WP_PASSWORD");        // 'a' < 'd', whatever the case
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 //
 //   nlohmann::json j = {{"error", std::string("\xff.yaml: cannot read")}, {"exit_code", 2}};
 //   std::string text = app::JsonText(j);   // {"error": "\\xff.yaml: cannot read", ...}, indented by 2
+//   nlohmann::ordered_json accounts;
+//   app::AppendNewKey(accounts, "ASPNET", {{"disabled", false}});  // {"ASPNET": {"disabled": false}}
 #pragma once
 
 #include <cstdint>
@@ -20,6 +22,12 @@ namespace app {
 std::string JsonText(const nlohmann::json& j);
 // The same for a JSON whose keys keep their order (a machine file's accounts, a report's fields).
 std::string JsonText(const nlohmann::ordered_json& j);
+
+// Appends `key: value` to the ordered object `object` (made one if it is null) without looking
+// `key` up: ordered_json's operator[] compares every key before it, so an object of N keys built
+// with it costs N^2. The keys given must differ (names Windows keeps unique, a map's keys as a
+// file wrote them).
+void AppendNewKey(nlohmann::ordered_json& object, std::string key, nlohmann::ordered_json value);
 
 // An access mask or ACE flags as the JSON reports write one when no name covers it: "0x1301bf".
 std::string HexNumber(uint32_t value);

@@ -8,6 +8,8 @@
 // An entry's name and key are never changed in place (nothing here renames an account or a group):
 // entries come and go through push_back and erase_if, which keep the index; other fields may be
 // written through the non-const accessors. Two entries of one name (or key) find the first.
+// generation() changes with every entry added, removed or replaced, so what a reader builds from
+// the entries' names (Scm's dependents of each service) is known to hold while it is unchanged.
 //
 //   #include "fakes/state.h"
 //   fakes::NamedList<fakes::UserAccount, fakes::RidOfAccount> users;  // SamState::users
@@ -16,6 +18,7 @@
 //   const fakes::UserAccount* by_rid = users.FindKey(1003);        // the same one
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -107,6 +110,7 @@ class NamedList {
       Reindex();  // at most half full, so a probe ends soon; doubling keeps adds O(1) on average
     } else {
       Index(items_.size() - 1, slots_.Writable());
+      generation_ = NextGeneration();
     }
   }
   // Puts `item` in place of the entry at `position` (its name or key may differ).
@@ -131,6 +135,7 @@ class NamedList {
   void clear() {
     items_.clear();
     slots_ = {};
+    generation_ = NextGeneration();
   }
 
   const std::vector<T>& items() const { return items_; }
@@ -141,6 +146,9 @@ class NamedList {
   T& operator[](size_t i) { return items_[i]; }
   const T& back() const { return items_.back(); }
   T& back() { return items_.back(); }
+  // A number no other set of entries has had: it changes whenever entries are added, removed or
+  // replaced (not when a field is written through a reference), and a copy keeps it.
+  uint64_t generation() const { return generation_; }
   const_iterator begin() const { return items_.begin(); }
   const_iterator end() const { return items_.end(); }
   iterator begin() { return items_.begin(); }
@@ -151,6 +159,11 @@ class NamedList {
 
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> last{0};  // one count for every list of this type
+    return last.fetch_add(1, std::memory_order_relaxed) + 1;
+  }
 
   static size_t KeyHash(const Key& key) {
     const size_t hash = std::hash<Key>{}(key);
@@ -200,10 +213,12 @@ class NamedList {
     std::vector<uint32_t> slots(capacity * kTables, 0);
     for (size_t i = 0; i < items_.size(); ++i) Index(i, slots);
     slots_ = CopyOnWrite<std::vector<uint32_t>>(std::move(slots));
+    generation_ = NextGeneration();
   }
 
   std::vector<T> items_;
   CopyOnWrite<std::vector<uint32_t>> slots_;  // shared between copies until one adds or removes
+  uint64_t generation_ = 0;                   // 0: never changed, so empty
 };
 
 }  // namespace fakes

@@ -11,7 +11,10 @@
 //   fixer::Result<std::vector<std::string>> stopped = services.StopWithDependents("IISADMIN");  // W3SVC, ..., IISADMIN
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "fakes/machine.h"
@@ -38,7 +41,17 @@ class Scm {
   fixer::Status SetStartType(const std::string& name, fixer::StartType type);
 
  private:
+  // The services that name `service` among their dependencies, as positions in the machine's
+  // list of services, in its order.
+  const std::vector<uint32_t>& NamedAsDependencyBy(const fixer::ServiceInfo& service) const;
+
   Machine& m_;
+  // Who names each service (by FoldWindowsName) as a dependency, built from the list of the
+  // generation it gives: stopping N dependents one by one looks at each once, not at every
+  // service per stop. A list's dependencies, like its names, change only with its generation.
+  mutable uint64_t dependents_generation_ = 0;
+  mutable bool dependents_built_ = false;
+  mutable std::unordered_map<std::string, std::vector<uint32_t>> dependents_;
 };
 
 }  // namespace fakes

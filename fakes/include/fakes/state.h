@@ -22,6 +22,7 @@
 #include "fakes/named_list.h"
 #include "fakes/object_map.h"
 #include "fakes/right_set.h"
+#include "fixer/name_case.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/event_log.h"
@@ -89,9 +90,11 @@ struct LockoutPolicy {
 struct LsaState {
   fixer::PasswordPolicyInfo password_policy;  // lockout_threshold mirrors lockout.threshold
   LockoutPolicy lockout;
-  bool limit_blank_password_use = true;        // blank passwords only at the console (1327)
-  std::map<Sid, RightSet> rights;              // user rights assignment
-  std::map<std::string, std::string> secrets;  // LSA private data, encrypted (see lsa.h)
+  bool limit_blank_password_use = true;  // blank passwords only at the console (1327)
+  std::map<Sid, RightSet> rights;        // user rights assignment
+  // LSA private data, encrypted (see lsa.h), by name in any case: Windows keeps a secret as a
+  // registry key (docs/windows-reference.md#lsa-secret-names); the map keeps the first spelling.
+  std::map<std::string, std::string, fixer::WindowsNameLess> secrets;
   friend bool operator==(const LsaState&, const LsaState&) = default;
 };
 

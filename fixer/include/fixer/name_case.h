@@ -9,6 +9,8 @@
 //   std::string key = fixer::FoldWindowsName("W3SVC");          // "w3svc", a map key
 //   std::string computer = fixer::UpperWindowsName("xppro");     // "XPPRO"
 //   char16_t q = fixer::FoldWindowsChar(u'Q');                  // u'q'
+//   std::map<std::string, int, fixer::WindowsNameLess> by_name{{"aspnet_WP_PASSWORD", 1}};
+//   bool found = by_name.contains("ASPNET_WP_PASSWORD");          // true
 #pragma once
 
 #include <string>
@@ -32,5 +34,12 @@ std::string UpperWindowsName(std::string_view s);
 // Whether `a` and `b` are the same name; without FoldWindowsName's copies, eight bytes at a time
 // (names are compared on every lookup).
 bool SameWindowsName(std::string_view a, std::string_view b);
+
+// Orders names as their FoldWindowsName texts compare, without the copies: a map keyed by names
+// Windows compares without case (an LSA secret's) finds any spelling in O(log n).
+struct WindowsNameLess {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const;
+};
 
 }  // namespace fixer

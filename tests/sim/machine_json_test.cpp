@@ -1,0 +1,53 @@
+// `fixup-sim show --json` and `aspnet-fixer capture`: a machine as one JSON object whose keys keep
+// the file's order. Built by appending each key (app::AppendNewKey), not by operator[], which
+// looks every key up and made a section of N entries cost N^2 (the benchmarks
+// BM_ShowJsonGrownMachine and BM_CaptureGrownMachine fit each section's cost to N).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/json_text.h"
+#include "fakes/machine_yaml.h"
+#include "sim/machine_view.h"
+
+namespace {
+
+TEST(AppendNewKey, AppendsInOrderAndMakesAnObjectOfNull) {
+  nlohmann::ordered_json j;
+  app::AppendNewKey(j, "zeta", 1);
+  app::AppendNewKey(j, "alpha", {{"nested", true}});
+  app::AppendNewKey(j, "Mid", "x");
+  ASSERT_TRUE(j.is_object());
+  EXPECT_EQ(j.dump(), R"({"zeta":1,"alpha":{"nested":true},"Mid":"x"})");
+  EXPECT_EQ(j.at("alpha").at("nested"), true);  // found as any object's key is
+}
+
+// Every account of the file, in the file's order, each once; the same for services and secrets.
+TEST(MachineToJson, EachSectionKeepsEveryEntryInTheFilesOrder) {
+  std::string text = "os: windows-xp-professional\nframeworks: [1.0]\naccounts:\n";
+  std::vector<std::string> names;
+  for (int i = 300; i > 0; --i) {  // not in sorted order
+    names.push_back("user" + std::to_string(i));
+    text += "  " + names.back() + ": {password: Pw" + std::to_string(i) + "xyz!}\n";
+  }
+  text += "secrets:\n  Zsecret: {clear: a}\n  asecret: {clear: b}\n";
+  const auto loaded = fakes::LoadMachineText(text, "m.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  const nlohmann::ordered_json j = sim::MachineToJson(*loaded.value);
+  std::vector<std::string> shown;
+  for (const auto& [name, account] : j.at("accounts").items()) {
+    if (name.rfind("user", 0) == 0) shown.push_back(name);
+  }
+  EXPECT_EQ(shown, names);
+  std::vector<std::string> secrets;
+  for (const auto& [name, secret] : j.at("secrets").items()) secrets.push_back(name);
+  EXPECT_NE(std::find(secrets.begin(), secrets.end(), "Zsecret"), secrets.end());
+  EXPECT_NE(std::find(secrets.begin(), secrets.end(), "asecret"), secrets.end());
+  EXPECT_TRUE(j.contains("responses"));
+}
+
+}  // namespace
