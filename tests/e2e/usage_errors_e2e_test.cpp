@@ -790,3 +790,33 @@ TEST_F(UsageErrors, AnOutWhoseLogIsSomeoneElsesFileIsRefused) {
 }
 
 }  // namespace
+
+// Symbolic links that loop lead to no file: an output named by one was written "to the last name
+// reached", the link there replaced by a regular file (capture, plan --out, run --junit: exit 0).
+// Refused before any work now, in each tool's words, and the links stay.
+TEST(OutputLinks, LinksThatLoopAreRefusedAndStayLinks) {
+  const test_support::TempFolder dir("usage_errors_e2e");
+  dir.Write("m.yaml", kAffectedMachine);
+  fs::create_symlink("b.out", dir / "a.out");
+  fs::create_symlink("a.out", dir / "b.out");
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/keep-sid-fixes-affected-xp.yaml";
+  struct Line {
+    const char* program;
+    std::vector<std::string> args;
+    std::string said;
+  };
+  for (const Line& line : std::vector<Line>{
+           {ASPNET_FIXER_BIN,
+            {"capture", "--machine", "m.yaml", "--out", "a.out"},
+            "aspnet-fixer capture: a.out: cannot be written: 1920: The file cannot be accessed by the system."},
+           {ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--out", "a.out"}, "aspnet-fixer plan: a.out: cannot be"},
+           {FIXUP_SIM_BIN,
+            {"run", scenario, "--junit", "a.out"},
+            "fixup-sim run: --junit a.out: cannot be written: Too many levels of symbolic links"}}) {
+    const Ran r = test_support::RunProgram({.program = line.program, .args = line.args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << line.said << "\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr(line.said));
+    EXPECT_TRUE(fs::is_symlink(dir / "a.out") && fs::is_symlink(dir / "b.out")) << line.said;
+  }
+  EXPECT_EQ(dir.Read("m.yaml"), kAffectedMachine);
+}
