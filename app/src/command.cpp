@@ -13,7 +13,9 @@
 
 #include "app/capture.h"
 #include "app/cli_values.h"
+#include "app/help_and_version.h"
 #include "app/json_text.h"
+#include "app/named_command.h"
 #include "app/standard_output.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
@@ -43,6 +45,10 @@ struct FixerArgs {
 constexpr std::string_view kTool = "aspnet-fixer";
 
 constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
+
+bool IsVerb(std::string_view word) {
+  return std::find(std::begin(kVerbNames), std::end(kVerbNames), word) != std::end(kVerbNames);
+}
 
 // An option only some verbs read: given to another it is said to be ignored, on standard error,
 // and has no effect (`rollback --strategy recreate` rolls back as its journal says; `diagnose
@@ -162,10 +168,18 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
-    if (typed == "-" && !std::getline(std::cin, typed))
+    const bool from_input = typed == "-";
+    if (from_input && !std::getline(std::cin, typed))
       return UsageError(args, "--temp-password -: no line on standard input");
-    options.temp_password = fixer::Secret::FromString(std::move(typed));
+    if (from_input && typed.ends_with('\r')) typed.pop_back();  // a CRLF line end, as a Windows editor saves it
     args.temp_password.assign(args.temp_password.size(), '\0');
+    // Before anything changes; said without the password (app/cli_values.h).
+    if (const std::string why = WhyNotWindowsText(typed); !why.empty()) {
+      typed.assign(typed.size(), '\0');
+      return UsageError(args,
+                        (from_input ? "--temp-password -: the line on standard input: " : "--temp-password: ") + why);
+    }
+    options.temp_password = fixer::Secret::FromString(std::move(typed));
   }
 
   std::string error;
@@ -227,23 +241,17 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
+    RefuseCommandAfterOptionsEnd(argc, argv, IsVerb);
     ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.
     args.json = args.json || AsksFor(argc, argv, "--json");
-    if (args.command.empty()) {
-      const auto named = std::find_if(argv + 1, argv + argc, [](const char* word) {
-        return std::find(std::begin(kVerbNames), std::end(kVerbNames), std::string_view(word)) != std::end(kVerbNames);
-      });
-      if (named != argv + argc) args.command = *named;
-    }
-    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
-      app.exit(e);
-      const std::string tool = args.command.empty() ? "aspnet-fixer" : "aspnet-fixer " + args.command;
-      return FlushStandardOutput(tool, ReasonWords::kWindows) ? fixer::ToInt(fixer::ExitCode::kOk)
-                                                              : fixer::ToInt(fixer::ExitCode::kUsage);
-    }
+    if (args.command.empty()) args.command = NamedCommand(argc, argv, IsVerb);
+    if (e.get_exit_code() ==
+        0)  // --help, --version: the report (with --json one JSON object), checked as every report is
+      return SayHelpOrVersion(app, e,
+                              {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
     const fixer::ExitCode code = UsageError(args, said);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_values.h"
 #include "commands.h"
 #include "fakes/web_requests.h"
 #include "fixer/utf8.h"
@@ -48,7 +49,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--script", args->script,
                   "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);
-  cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
+  cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)")
+      ->check(app::kWindowsText);
   cmd->callback([args, &exit_code] {
     std::string why;
     const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
