@@ -1,5 +1,5 @@
 // A value that becomes Windows text (aspnet-fixer's --temp-password, typed or read from standard
-// input; fixup-sim's --answer for runas's prompt) must be UTF-8 without a NUL: Windows keeps a
+// input; fixup-sim's --answer for runas's prompt, or the line typed there) must be UTF-8 without a NUL: Windows keeps a
 // password as UTF-16, and bytes that are not UTF-8 name no such text. Refused as a usage error
 // (exit 2) before anything changes, saying why and never showing the value or a byte of it. A
 // line read from standard input ends at LF, a CR before it part of the line end (CRLF), as the
@@ -101,6 +101,14 @@ TEST_F(WindowsText, AnAnswerForRunasIsCheckedAlike) {
     const Ran r = Run(FIXUP_SIM_BIN, {verb, scenario, "--answer", kLatin1});
     ExpectRefused(r, kLatin1, "fixup-sim " + verb + ": --answer: its bytes are not UTF-8");
   }
+}
+
+// `fixup-sim legacy` without --answer reads runas's password from standard input: the same rule.
+TEST_F(WindowsText, ALineTypedAtAPromptIsCheckedAlike) {
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/fixes-default-policy.yaml";
+  const Ran r = Run(FIXUP_SIM_BIN, {"legacy", scenario}, kLatin1 + "\n");
+  ExpectRefused(r, kLatin1, "fixup-sim legacy: standard input: a line typed at a prompt: its bytes are not UTF-8");
+  EXPECT_THAT(r.out, Not(HasSubstr("What the run left"))) << "a report of a run without the answer typed";
 }
 
 }  // namespace
