@@ -86,8 +86,13 @@ TEST_F(CommandWords, ACommandAfterTheOptionsEndIsRefusedInBothTools) {
     EXPECT_EQ(operand.out, "") << "--json after -- read as the option";
     EXPECT_THAT(operand.err, HasSubstr("--json")) << operand.err;
   }
-  // A command before `--` is the command, in both tools: the words after are its operands.
+  // A command before `--` is the command, in both tools: a word after it is no option.
   EXPECT_EQ(Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--"}).exit_code, 0);
+  dir_.Write("-x.yaml",
+             test_support::Slurp(std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/keep-sid-fixes-affected-xp.yaml"));
+  const Ran dash = Run(FIXUP_SIM_BIN, {"run", "--", "-x.yaml"});
+  EXPECT_EQ(dash.exit_code, 0) << dash.out << dash.err;
+  EXPECT_THAT(dash.out, HasSubstr("PASS -x.yaml"));
 }
 
 }  // namespace

@@ -3,8 +3,8 @@
 // --dry-run: takes no value ...`, `fixup-sim run: ...`): the first word that names a command,
 // options before it allowed (`fixup-sim --json run`, `aspnet-fixer --json apply`); none when the
 // first word is neither an option nor a command (`aspnet-fixer frob apply` names none: frob is
-// what is refused, not apply's); and none after `--`, which ends the options and the command:
-// every word after it is an operand (a file name), never a command nor an option.
+// what is refused, not apply's); and none after `--`, which ends the options and the command: a
+// word after it is never a command nor an option.
 //
 //   const char* argv[] = {"aspnet-fixer", "--json", "apply", "--machine", "m.yaml"};
 //   auto is_verb = [](std::string_view word) { return word == "apply" || word == "plan"; };
