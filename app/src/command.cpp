@@ -17,6 +17,7 @@
 #include "app/json_text.h"
 #include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_secrets.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixer/secret.h"
@@ -63,25 +64,6 @@ struct VerbOption {
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
-// `message` without the words typed after --temp-password up to the next option: a password with
-// an unquoted space arrives as two words, and CLI11 quotes the second ("was not expected: ...").
-std::string WithoutTypedPasswords(std::string message, int argc, const char* const* argv) {
-  bool after = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view word = argv[i];
-    if (word.starts_with("-") && word != "-") after = word == "--temp-password";
-    std::string_view typed = word;
-    if (word.starts_with("--temp-password="))
-      typed.remove_prefix(std::string_view("--temp-password=").size());
-    else if (!after || word == "--temp-password")
-      continue;
-    if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
-    for (size_t at = message.find(typed); at != std::string::npos; at = message.find(typed, at))
-      message.replace(at, typed.size(), fixer::kMaskedSecret);
-  }
-  return message;
-}
-
 // Standard error's line names the program and the verb (ErrorLine); the JSON object has the verb as
 // `command`, and `error` is the message alone.
 fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
@@ -253,7 +235,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       return SayHelpOrVersion(app, e,
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
-    const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
+    const std::string said = WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"});
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

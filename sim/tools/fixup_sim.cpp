@@ -11,6 +11,7 @@
 #include "app/help_and_version.h"
 #include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_secrets.h"
 #include "commands.h"
 #include "fixup/version.h"
 
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
       return app::SayHelpOrVersion(app, e, {.tool = "fixup-sim", .verb = verb, .json = json});
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
     // not) the one JSON object too.
-    const int code = sim::cli::SayInputError(json, verb, e.what());
+    // Without the words typed as runas's answer (legacy, compare --answer): a secret.
+    const int code = sim::cli::SayInputError(json, verb, app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }
