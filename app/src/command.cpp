@@ -230,8 +230,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     // missing at the end): the words as written count.
     args.json = args.json || AsksFor(argc, argv, "--json");
     if (args.command.empty()) args.command = NamedCommand(argc, argv, IsVerb);
-    if (e.get_exit_code() ==
-        0)  // --help, --version: the report (with --json one JSON object), checked as every report is
+    // --help, --version: the report (with --json one JSON object), checked as every report is.
+    if (e.get_exit_code() == 0)
       return SayHelpOrVersion(app, e,
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.

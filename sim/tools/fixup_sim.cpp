@@ -63,12 +63,10 @@ int main(int argc, char** argv) {
     app::RefuseCommandAfterOptionsEnd(argc, argv, is_command);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() ==
-        0)  // --help, --version: the report (with --json one JSON object), checked as every report is
-      return app::SayHelpOrVersion(app, e, {.tool = "fixup-sim", .verb = verb, .json = json});
+    // --help, --version: the report (with --json one JSON object), checked as every report is.
+    if (e.get_exit_code() == 0) return app::SayHelpOrVersion(app, e, {.tool = "fixup-sim", .verb = verb, .json = json});
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
-    // not) the one JSON object too.
-    // Without the words typed as runas's answer (legacy, compare --answer): a secret.
+    // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
     const int code = sim::cli::SayInputError(json, verb, app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}));
     std::cerr << "Run with --help for more information.\n";
     return code;
