@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fixer/utf8.h"
+
 namespace app {
 namespace {
 
@@ -79,6 +81,19 @@ void ParseCommandLine(CLI::App& app, int argc, const char* const* argv) {
   if (argc > 0) app.name(std::filesystem::path(argv[0]).filename().string());
   std::vector<std::string> words = CommandWords(app, argc, argv);
   app.parse(words);
+}
+
+std::string WhyNotWindowsText(std::string_view value) {
+  for (size_t i = 0; i < value.size();) {
+    const size_t length = fixer::Utf8SequenceLength(value, i);
+    if (length == 0)
+      return "its bytes are not UTF-8, so they name no text: Windows keeps it as UTF-16 text (the value is not shown)";
+    if (value[i] == '\0')
+      return "it holds a NUL character, which ends a Windows string: Windows would keep less than was given (the "
+             "value is not shown)";
+    i += length;
+  }
+  return "";
 }
 
 bool AsksFor(int argc, const char* const* argv, std::string_view flag) {

@@ -13,8 +13,11 @@
 
 #include "app/capture.h"
 #include "app/cli_values.h"
+#include "app/help_and_version.h"
 #include "app/json_text.h"
+#include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_secrets.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
 #include "fixer/secret.h"
@@ -44,6 +47,10 @@ constexpr std::string_view kTool = "aspnet-fixer";
 
 constexpr std::string_view kVerbNames[] = {"diagnose", "plan", "apply", "resume", "rollback", "capture"};
 
+bool IsVerb(std::string_view word) {
+  return std::find(std::begin(kVerbNames), std::end(kVerbNames), word) != std::end(kVerbNames);
+}
+
 // An option only some verbs read: given to another it is said to be ignored, on standard error,
 // and has no effect (`rollback --strategy recreate` rolls back as its journal says; `diagnose
 // --temp-password -` reads nothing from standard input). Not refused: the usage line gives every
@@ -57,25 +64,6 @@ struct VerbOption {
 // An error said on standard error; with --json also as the one JSON object on standard output
 // that --json promises, so a script reads the exit code and why (as it does for a machine that
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
-// `message` without the words typed after --temp-password up to the next option: a password with
-// an unquoted space arrives as two words, and CLI11 quotes the second ("was not expected: ...").
-std::string WithoutTypedPasswords(std::string message, int argc, const char* const* argv) {
-  bool after = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view word = argv[i];
-    if (word.starts_with("-") && word != "-") after = word == "--temp-password";
-    std::string_view typed = word;
-    if (word.starts_with("--temp-password="))
-      typed.remove_prefix(std::string_view("--temp-password=").size());
-    else if (!after || word == "--temp-password")
-      continue;
-    if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
-    for (size_t at = message.find(typed); at != std::string::npos; at = message.find(typed, at))
-      message.replace(at, typed.size(), fixer::kMaskedSecret);
-  }
-  return message;
-}
-
 // Standard error's line names the program and the verb (ErrorLine); the JSON object has the verb as
 // `command`, and `error` is the message alone.
 fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
@@ -162,10 +150,18 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
-    if (typed == "-" && !std::getline(std::cin, typed))
+    const bool from_input = typed == "-";
+    if (from_input && !std::getline(std::cin, typed))
       return UsageError(args, "--temp-password -: no line on standard input");
-    options.temp_password = fixer::Secret::FromString(std::move(typed));
+    if (from_input && typed.ends_with('\r')) typed.pop_back();  // a CRLF line end, as a Windows editor saves it
     args.temp_password.assign(args.temp_password.size(), '\0');
+    // Before anything changes; said without the password (app/cli_values.h).
+    if (const std::string why = WhyNotWindowsText(typed); !why.empty()) {
+      typed.assign(typed.size(), '\0');
+      return UsageError(args,
+                        (from_input ? "--temp-password -: the line on standard input: " : "--temp-password: ") + why);
+    }
+    options.temp_password = fixer::Secret::FromString(std::move(typed));
   }
 
   std::string error;
@@ -227,25 +223,19 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");
   try {
+    RefuseCommandAfterOptionsEnd(argc, argv, IsVerb);
     ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.
     args.json = args.json || AsksFor(argc, argv, "--json");
-    if (args.command.empty()) {
-      const auto named = std::find_if(argv + 1, argv + argc, [](const char* word) {
-        return std::find(std::begin(kVerbNames), std::end(kVerbNames), std::string_view(word)) != std::end(kVerbNames);
-      });
-      if (named != argv + argc) args.command = *named;
-    }
-    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
-      app.exit(e);
-      const std::string tool = args.command.empty() ? "aspnet-fixer" : "aspnet-fixer " + args.command;
-      return FlushStandardOutput(tool, ReasonWords::kWindows) ? fixer::ToInt(fixer::ExitCode::kOk)
-                                                              : fixer::ToInt(fixer::ExitCode::kUsage);
-    }
+    if (args.command.empty()) args.command = NamedCommand(argc, argv, IsVerb);
+    // --help, --version: the report (with --json one JSON object), checked as every report is.
+    if (e.get_exit_code() == 0)
+      return SayHelpOrVersion(app, e,
+                              {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
-    const std::string said = WithoutTypedPasswords(e.what(), argc, argv);
+    const std::string said = WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"});
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

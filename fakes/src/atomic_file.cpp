@@ -62,6 +62,14 @@ std::string FileBehindLinks(const std::string& path) {
 
 namespace {
 
+// Whether `file`, a name FileBehindLinks reached, is still a link: its links loop (or pass Linux's
+// 40), so they lead to no file. open(2) refuses such a name (ELOOP); a write through it replaced
+// the link it stopped at with a regular file, in the loop's place.
+bool LinksLoop(const std::string& file) {
+  struct stat st {};
+  return ::lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 // The temporary file an atomic write of `file` (a name already behind its links) goes through,
 // and the name the folder probe creates: one name, so the probe tries what the write will do.
 std::string TemporaryPrefix(const std::string& file) { return file + ".tmp."; }
@@ -122,6 +130,7 @@ int ReadOnlyError(const std::string& file) {
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
   if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
+  if (LinksLoop(path)) return WriteFailure{"cannot replace", named, ELOOP};
   if (const int err = ReadOnlyError(path); err != 0) return WriteFailure{"cannot replace", path, err};
   const std::string temp = TemporaryBeside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -197,6 +206,7 @@ std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path) {
     return WriteRefusal{FromErrno(err).code(), "cannot be written", std::strerror(err)};
   }
   const std::string file = FileBehindLinks(path);
+  if (LinksLoop(file)) return WriteRefusal{FromErrno(ELOOP).code(), "cannot be written", std::strerror(ELOOP)};
   struct stat st {};
   if (::stat(file.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     return WriteRefusal{FromErrno(EISDIR).code(), "cannot be written", std::strerror(EISDIR)};

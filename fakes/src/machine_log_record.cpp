@@ -414,7 +414,8 @@ Loaded<DecodedLogRecord> DecodeLogRecord(std::string_view body, const std::strin
   for (auto& [index, recorded] : grants) {
     if (index >= r.part.journal.size() || r.part.journal[index].grants) {
       out.error = LoadError{log_name, grants_line, 1,
-                            "grants for journal record " + std::to_string(index) + ", which the record does not hold"};
+                            "grants for journal record " + std::to_string(index + 1) + " (index " +
+                                std::to_string(index) + ": the log counts from 0), which the record does not hold"};
       return out;
     }
     r.part.journal[index].grants = std::move(recorded);

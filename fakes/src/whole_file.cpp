@@ -62,7 +62,14 @@ int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text) 
 }
 
 std::string ReadErrorText(int err, const std::string& path, fixer::ReasonWords words) {
-  if (err == kNotARegularFile) return "not a regular file (a device, a pipe or a socket)";
+  if (err == kNotARegularFile) {
+    // aspnet-fixer says every file error as a Windows error: 1920, its word for a failure Windows
+    // has no closer one for (docs/windows-reference.md#file-errors), then why.
+    if (words == fixer::ReasonWords::kWindows)
+      return fixer::Status::Win(fixer::kErrorCantAccessFile).ToString() +
+             " (not a regular file: a device, a pipe or a socket)";
+    return "not a regular file (a device, a pipe or a socket)";
+  }
   // ENOENT is both of Windows' "not found" errors: the file's own folder tells them apart.
   if (words == fixer::ReasonWords::kWindows && err == ENOENT) {
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();

@@ -113,8 +113,10 @@ std::vector<Field> Field::Items() const {
   std::vector<Field> out;
   const auto items = tree_->children(node_);
   out.reserve(items.size());
+  // An entry counts from 1 in the path a message shows (`journal[1]`), as lines, columns and
+  // `journal record 1` do: one convention for every number a reader is shown.
   for (size_t i = 0; i < items.size(); ++i) {
-    out.emplace_back(*tree_, items[i], path_ + "[" + std::to_string(i) + "]", file_, mark());
+    out.emplace_back(*tree_, items[i], path_ + "[" + std::to_string(i + 1) + "]", file_, mark());
   }
   return out;
 }

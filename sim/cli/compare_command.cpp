@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli_values.h"
 #include "app/json_text.h"
 #include "commands.h"
 #include "fakes/load_result.h"
@@ -37,7 +38,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--script", args->script,
                   "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);
-  cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)");
+  cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)")
+      ->check(app::kWindowsText);
   cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
   cmd->add_option("--html", args->html, "also write the comparison as a self-contained HTML page to this file")

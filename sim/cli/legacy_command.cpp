@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_values.h"
 #include "commands.h"
 #include "fakes/web_requests.h"
 #include "fixer/utf8.h"
@@ -48,7 +49,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--script", args->script,
                   "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);
-  cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)");
+  cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)")
+      ->check(app::kWindowsText);
   cmd->callback([args, &exit_code] {
     std::string why;
     const auto target = ResolveLegacyTarget(args->scenario, args->script, why);
@@ -59,10 +61,14 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     const PreparedMachine& setup = target->setup;
     const std::string& script = target->script;
     std::unique_ptr<fakes::ConsoleInput> input;
-    if (args->answer)
+    const TerminalInput* terminal = nullptr;
+    if (args->answer) {
       input = std::make_unique<fakes::FixedInput>(*args->answer);
-    else
-      input = std::make_unique<TerminalInput>();
+    } else {
+      auto typed = std::make_unique<TerminalInput>();
+      terminal = typed.get();
+      input = std::move(typed);
+    }
 
     fakes::Machine machine(*setup.state);
     // The console as the batch file wrote it, but an ESC it printed is no terminal command here.
@@ -70,6 +76,12 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     LegacyRun run = RunLegacyScript(machine, script, *input, setup.batch_passwords, live);
     if (!run.load_error.empty()) {
       exit_code = SayInputError(false, "legacy", run.load_error);
+      return;
+    }
+    // A line typed at a prompt that no password could be: the run got no answer (end of input),
+    // so its report would judge a run the user did not mean. Said as --answer's would be.
+    if (terminal != nullptr && !terminal->Refused().empty()) {
+      exit_code = SayInputError(false, "legacy", "standard input: a line typed at a prompt: " + terminal->Refused());
       return;
     }
     for (const auto& n : run.notes) std::cout << "[" << n << "]\n";

@@ -6,9 +6,12 @@
 
 #include <iostream>
 
+#include "app/cli_values.h"
+
 namespace sim::cli {
 
 std::optional<std::string> TerminalInput::ReadLine(bool echo) {
+  if (!refused_.empty()) return std::nullopt;
   std::cout.flush();
   termios saved{};
   const bool tty = !echo && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -22,6 +25,11 @@ std::optional<std::string> TerminalInput::ReadLine(bool echo) {
   if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
   if (!got) return std::nullopt;
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  refused_ = app::WhyNotWindowsText(line);
+  if (!refused_.empty()) {
+    line.assign(line.size(), '\0');
+    return std::nullopt;
+  }
   return line;
 }
 

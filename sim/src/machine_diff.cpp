@@ -269,7 +269,7 @@ class Differ {
   void Positional(const std::string& section, const std::vector<T>& a, const std::vector<T>& b) {
     if (a == b) return;
     for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-      const std::string path = section + "[" + std::to_string(i) + "]";
+      const std::string path = section + "[" + std::to_string(i + 1) + "]";  // from 1, as the loader's paths
       if (i >= a.size())
         Whole(Change::Kind::kAdded, path, Describe(b[i], names_));
       else if (i >= b.size())
@@ -403,7 +403,9 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
   d.Value("session.interactive_user", a.session.interactive_user.value_or(kNone),
           b.session.interactive_user.value_or(kNone));
   d.Positional("events", a.events, b.events);
-  d.Keyed("journal", a.journal, b.journal, [](const fixer::JournalRecord& r) { return std::to_string(r.seq); });
+  // Keyed by the record's own `seq` (from 0), which a list position may not equal: said so.
+  d.Keyed("journal", a.journal, b.journal,
+          [](const fixer::JournalRecord& r) { return "seq " + std::to_string(r.seq); });
   return d.Take();
 }
 

@@ -8,7 +8,10 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli_values.h"
+#include "app/help_and_version.h"
+#include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_secrets.h"
 #include "commands.h"
 #include "fixup/version.h"
 
@@ -31,26 +34,14 @@ void RefuseUnknownCommand(CLI::App& app, int argc, char** argv) {
   throw CLI::ParseError("command: " + word + " not in {" + names + "}", CLI::ExitCodes::ExtrasError);
 }
 
-// The command the words name, as CLI11 reads them: the first word that names one (an option may
-// come before it: `fixup-sim --json run`), none after `--`, and none when the first word is a
-// word of no command (`fixup-sim frob run` names no command: frob is refused).
-std::string NamedCommand(CLI::App& app, int argc, char** argv) {
-  if (argc > 1 && argv[1][0] != '-' && !IsCommand(app, argv[1])) return "";
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
-    if (word == "--") break;
-    if (IsCommand(app, word)) return word;
-  }
-  return "";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   app::WatchStandardOutput();
   const app::EscapedStandardError escaped;  // a file name in a message cannot command the terminal
   CLI::App app{"fixup-sim: the MS03-032 / ASP.NET 1.0 simulator"};
-  app.set_version_flag("--version", std::string("fixup-sim ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
+  const std::string version = std::string("fixup-sim ") + fixup::kVersion + " (commit " + fixup::kCommit + ")";
+  app.set_version_flag("--version", version);
   app.require_subcommand(1);
   int exit_code = sim::cli::kExitOk;
   sim::cli::AddRunCommand(app, exit_code);
@@ -60,20 +51,23 @@ int main(int argc, char** argv) {
   sim::cli::AddLegacyCommand(app, exit_code);
   sim::cli::AddCompareCommand(app, exit_code);
   sim::cli::AddExploreCommand(app, exit_code);
+  // After a command too (`fixup-sim run --version`), as aspnet-fixer takes it anywhere on the line.
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
+    command->set_version_flag("--version", version);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
-  const std::string verb = NamedCommand(app, argc, argv);
+  const auto is_command = [&app](std::string_view word) { return IsCommand(app, std::string(word)); };
+  const std::string verb = app::NamedCommand(argc, argv, is_command);
+  const bool json = app::AsksFor(argc, argv, "--json");
   try {
     RefuseUnknownCommand(app, argc, argv);
+    app::RefuseCommandAfterOptionsEnd(argc, argv, is_command);
     app::ParseCommandLine(app, argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) {  // --help, --version: its text is the report, checked as every report is
-      app.exit(e);
-      return app::FlushStandardOutput(verb.empty() ? "fixup-sim" : "fixup-sim " + verb) ? sim::cli::kExitOk
-                                                                                        : sim::cli::kExitInput;
-    }
+    // --help, --version: the report (with --json one JSON object), checked as every report is.
+    if (e.get_exit_code() == 0) return app::SayHelpOrVersion(app, e, {.tool = "fixup-sim", .verb = verb, .json = json});
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
-    // not) the one JSON object too.
-    const int code = sim::cli::SayInputError(app::AsksFor(argc, argv, "--json"), verb, e.what());
+    // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
+    const int code = sim::cli::SayInputError(json, verb, app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }

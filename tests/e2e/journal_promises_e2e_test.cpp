@@ -103,3 +103,30 @@ TEST_F(JournalPromisesTest, TheSameJournalWithAspnetsSidIsARunLeftPending) {
 }
 
 }  // namespace
+
+// One count for a user: a journal record, and any list entry a message names, counts from 1, as
+// `journal record 1` and the line and column do. The loader's path said `journal[0]` (and
+// `journal[1]` of the second record, the one `journal record 2` names).
+TEST_F(JournalPromisesTest, AListEntryCountsFromOneAsAJournalRecordDoes) {
+  const fs::path file = Write("m.yaml",
+                              "os: windows-xp-professional\n"
+                              "journal:\n"
+                              "  - {seq: 0, step: plan, phase: begin}\n"
+                              "  - {seq: x, step: stop-services, phase: begin}\n");
+  const Ran journal = e2e::RunAspnetFixer({"diagnose", "--machine", file.string()});
+  EXPECT_EQ(journal.exit_code, 2);
+  EXPECT_THAT(journal.err, HasSubstr(":4:11: journal[2].seq: expected an integer")) << journal.err;
+  Write("m.yaml",
+        "os: windows-xp-professional\n"
+        "objects:\n"
+        "  - {file: 'C:\\x', acl: [{allow: Administrators, mask: read}, {allow: NoSuchUser, mask: read}]}\n");
+  const Ran ace = e2e::RunAspnetFixer({"diagnose", "--machine", file.string()});
+  EXPECT_EQ(ace.exit_code, 2);
+  EXPECT_THAT(ace.err, HasSubstr("objects[1].acl[2].allow: principal 'NoSuchUser'")) << ace.err;
+  // The record the journal check names is the one the loader's path names.
+  const std::string hand_edited =
+      "os: windows-xp-professional\njournal:\n  - {seq: 0, step: stop-services, phase: begin}\n";
+  Write("m.yaml", hand_edited);
+  const Ran record = e2e::RunAspnetFixer({"diagnose", "--machine", file.string()});
+  EXPECT_THAT(record.err, HasSubstr(":3:5: journal record 1: not a journal")) << record.err;
+}

@@ -90,6 +90,10 @@ TEST_F(JsonReportsDoc, EveryFixupSimCommandPrintsTheKeysThePageLists) {
         {"compare", scenarios + "/legacy/fixes-default-policy.yaml", "--json"});
   Check("fixup-sim: `fixup-sim explore --json`", sim, {"explore", "--count", "2", "--json"});
   Check("fixup-sim: any usage or input error", sim, {"matrix", "--json", "--no-such-option"});
+  Check("fixup-sim: `fixup-sim --version --json`", sim, {"--version", "--json"});
+  Check("fixup-sim: `fixup-sim --version --json`", sim, {"--json", "--version"});
+  Check("fixup-sim: `fixup-sim --help --json`", sim, {"--help", "--json"});
+  Check("fixup-sim: `fixup-sim --help --json`", sim, {"run", "--json", "--help"});
 }
 
 TEST_F(JsonReportsDoc, EveryAspnetFixerVerbPrintsTheKeysThePageLists) {
@@ -102,6 +106,10 @@ TEST_F(JsonReportsDoc, EveryAspnetFixerVerbPrintsTheKeysThePageLists) {
   Check("aspnet-fixer: `aspnet-fixer capture --out FILE --json`", fixer,
         {"capture", "--machine", "m.yaml", "--out", "c.json", "--json"});
   Check("aspnet-fixer: any usage or input error", fixer, {"diagnose", "--machine", "no-such.yaml", "--json"});
+  Check("aspnet-fixer: `aspnet-fixer --version --json`", fixer, {"--version", "--json"});
+  Check("aspnet-fixer: `aspnet-fixer --version --json`", fixer, {"apply", "--json", "--version"});
+  Check("aspnet-fixer: `aspnet-fixer --help --json`", fixer, {"--json", "--help"});
+  Check("aspnet-fixer: `aspnet-fixer --help --json`", fixer, {"plan", "--help", "--json"});
 }
 
 }  // namespace

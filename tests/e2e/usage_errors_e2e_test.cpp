@@ -737,17 +737,19 @@ TEST_F(UsageErrors, APasswordSplitInTwoWordsIsNeverSaid) {
 }
 
 // Only a regular file is read as a machine, its log or a scenario: /dev/zero filled memory until
-// the process was killed, and a FIFO without a writer blocked forever. Now exit 2 at once.
+// the process was killed, and a FIFO without a writer blocked forever. Now exit 2 at once;
+// aspnet-fixer says it as every file error, in Windows' words (it said no Windows error).
 TEST_F(UsageErrors, ADeviceOrAFifoIsNoInputFile) {
   ASSERT_EQ(::mkfifo((dir_ / "fifo.yaml").c_str(), 0600), 0);
+  const std::string windows_words = "1920: The file cannot be accessed by the system. (not a regular file";
   for (const char* machine : {"/dev/zero", "fifo.yaml"}) {
     const Ran r = Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", machine});
     EXPECT_EQ(r.exit_code, 2) << machine << r.err;
-    EXPECT_THAT(r.err, HasSubstr("not a regular file")) << machine;
+    EXPECT_THAT(r.err, HasSubstr("cannot read machine state file: " + windows_words)) << machine;
   }
   fs::create_symlink("/dev/zero", dir_ / "m.yaml.log");
   EXPECT_THAT(Run(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml"}).err,
-              HasSubstr("cannot read machine log: not a regular file"));
+              HasSubstr("cannot read machine log: " + windows_words));
   const Ran run = Run(FIXUP_SIM_BIN, {"run", "fifo.yaml"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("fifo.yaml: cannot open the file: not a regular file"));
@@ -790,3 +792,33 @@ TEST_F(UsageErrors, AnOutWhoseLogIsSomeoneElsesFileIsRefused) {
 }
 
 }  // namespace
+
+// Symbolic links that loop lead to no file: an output named by one was written "to the last name
+// reached", the link there replaced by a regular file (capture, plan --out, run --junit: exit 0).
+// Refused before any work now, in each tool's words, and the links stay.
+TEST(OutputLinks, LinksThatLoopAreRefusedAndStayLinks) {
+  const test_support::TempFolder dir("usage_errors_e2e");
+  dir.Write("m.yaml", kAffectedMachine);
+  fs::create_symlink("b.out", dir / "a.out");
+  fs::create_symlink("a.out", dir / "b.out");
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/keep-sid-fixes-affected-xp.yaml";
+  struct Line {
+    const char* program;
+    std::vector<std::string> args;
+    std::string said;
+  };
+  for (const Line& line : std::vector<Line>{
+           {ASPNET_FIXER_BIN,
+            {"capture", "--machine", "m.yaml", "--out", "a.out"},
+            "aspnet-fixer capture: a.out: cannot be written: 1920: The file cannot be accessed by the system."},
+           {ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--out", "a.out"}, "aspnet-fixer plan: a.out: cannot be"},
+           {FIXUP_SIM_BIN,
+            {"run", scenario, "--junit", "a.out"},
+            "fixup-sim run: --junit a.out: cannot be written: Too many levels of symbolic links"}}) {
+    const Ran r = test_support::RunProgram({.program = line.program, .args = line.args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << line.said << "\n" << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr(line.said));
+    EXPECT_TRUE(fs::is_symlink(dir / "a.out") && fs::is_symlink(dir / "b.out")) << line.said;
+  }
+  EXPECT_EQ(dir.Read("m.yaml"), kAffectedMachine);
+}

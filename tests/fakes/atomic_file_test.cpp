@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -229,6 +230,23 @@ TEST_F(AtomicFileTest, ALinkIsWrittenThroughAndStaysALink) {
   EXPECT_TRUE(fs::is_symlink(dangling));
   EXPECT_EQ(test_support::Slurp(dir_ / "share" / "new.yaml"), "x\n");
   EXPECT_EQ(fakes::FileBehindLinks("plain.yaml"), "plain.yaml");
+}
+
+// Links that loop lead to no file: open(2) says ELOOP. The write went to the name the 40 hops
+// stopped at and replaced that link with a regular file, in the loop's place; the check let it.
+TEST_F(AtomicFileTest, LinksThatLoopAreRefusedAndStayLinks) {
+  const fs::path a = dir_ / "a.yaml", b = dir_ / "b.yaml";
+  fs::create_symlink("b.yaml", a);
+  fs::create_symlink("a.yaml", b);
+  const std::optional<fakes::WriteRefusal> why = fakes::WhyCannotWriteAtomically(a.string());
+  ASSERT_TRUE(why.has_value());
+  EXPECT_EQ(why->reason, std::strerror(ELOOP));
+  EXPECT_EQ(why->step, "cannot be written");
+  const fixer::Status st = fakes::WriteFileAtomically(a.string(), "x\n");
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), 1920u);
+  EXPECT_TRUE(fs::is_symlink(a) && fs::is_symlink(b));
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"a.yaml", "b.yaml"}));
 }
 
 // A device or a pipe as the target (`--junit /dev/null`, `--html >(gzip > r.gz)`) is written

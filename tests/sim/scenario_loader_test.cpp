@@ -135,7 +135,7 @@ TEST(MachineFileErrors, BadEnumValueListsTheChoices) {
   auto flag = MachineError("accounts:\n  bob:\n    flags: [disabld]\n");
   EXPECT_EQ(flag.line, 3);
   EXPECT_EQ(flag.column, 13);
-  EXPECT_THAT(flag.message, StartsWith("accounts.bob.flags[0]: unknown account flag 'disabld'"));
+  EXPECT_THAT(flag.message, StartsWith("accounts.bob.flags[1]: unknown account flag 'disabld'"));
 
   auto mask = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: Users, mask: reed}\n");
   EXPECT_EQ(mask.line, 4);
@@ -210,7 +210,7 @@ TEST(MachineFileErrors, UnresolvedPrincipalAndMalformedSid) {
   auto name = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: NoSuchUser, mask: read}\n");
   EXPECT_EQ(name.line, 4);
   EXPECT_EQ(name.column, 17);
-  EXPECT_THAT(name.message, StartsWith("objects[0].acl[0].allow: principal 'NoSuchUser' does not "
+  EXPECT_THAT(name.message, StartsWith("objects[1].acl[1].allow: principal 'NoSuchUser' does not "
                                        "resolve"));
 
   auto sid = MachineError("objects:\n  - file: 'C:\\Inetpub'\n    acl:\n      - {allow: S-1-5-xx, mask: read}\n");
@@ -223,7 +223,7 @@ TEST(MachineFileErrors, MissingRequiredKeyAtTheMap) {
   auto e = MachineError("sql:\n  logins:\n    - {sid: S-1-5-18}\n");
   EXPECT_EQ(e.line, 3);
   EXPECT_EQ(e.column, 7);
-  EXPECT_EQ(e.message, "sql.logins[0]: missing key 'name'");
+  EXPECT_EQ(e.message, "sql.logins[1]: missing key 'name'");
 }
 
 TEST(MachineFileErrors, KeyOfTheOtherForm) {

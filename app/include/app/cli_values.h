@@ -7,12 +7,15 @@
 // A file option given an empty value (`--out "$UNSET"` in a script) names no file: kFileName
 // refuses it, so it is never read as the option left out (in place, or standard output). A flag
 // takes no value in any form: ParseCommandLine refuses `--dry-run=0` (CLI11 read it as no dry run).
+// A value that becomes Windows text must be UTF-8 without a NUL (kWindowsText), said without the value.
 //
 //   CLI::App app{"tool"};
 //   std::string out;
 //   bool json = false;
 //   app.add_option("--out", out, "write here")->check(app::kFileName);
 //   app.add_flag("--json", json, "print JSON");
+//   std::string password;
+//   app.add_option("--temp-password", password, "a password")->check(app::kWindowsText);
 //   app::RefuseOptionNamesAsValues(app, "tool");
 //   // `tool --out --json` throws CLI::ValidationError:
 //   //   "--out: has no value: the word after it, '--json', is an option of tool"
@@ -41,6 +44,15 @@ void ParseCommandLine(CLI::App& app, int argc, const char* const* argv);
 // Whether the words before any `--` give `flag` ("--json"), alone or with a value (`--json=x`,
 // which ParseCommandLine refuses): a usage error is then said in the form the flag asks for.
 bool AsksFor(int argc, const char* const* argv, std::string_view flag);
+
+// Why `value` names no text Windows could keep (a password, which Windows keeps as UTF-16): bytes
+// that are not UTF-8 name no character, and a NUL ends every Windows string (docs/windows-reference.md
+// #windows-text); "" when it can be Windows text. It says no byte of the value: it may be a secret.
+std::string WhyNotWindowsText(std::string_view value);
+
+// For an option whose value becomes Windows text (aspnet-fixer --temp-password, fixup-sim --answer):
+// a value WhyNotWindowsText refuses is a usage error, "--temp-password: its bytes are not UTF-8 ...".
+inline const CLI::Validator kWindowsText([](const std::string& value) { return WhyNotWindowsText(value); }, "TEXT");
 
 // For an option whose value is a file or folder name: an empty value is refused.
 inline const CLI::Validator kFileName(

@@ -31,7 +31,8 @@ namespace fakes {
 
 // 3 path not found, 5 access denied, 112 disk full, 8 out of memory, 1920 anything else. A
 // read-only target (no write permission bit, or one this user may not write) is not replaced,
-// root's write too: 5, as Windows refuses to replace a file with the read-only attribute.
+// root's write too: 5, as Windows refuses to replace a file with the read-only attribute. Links
+// that loop lead to no file: refused (ELOOP, 1920), no link of the loop replaced.
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
 // The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot

@@ -1,0 +1,21 @@
+// A usage error's message without the words typed as a secret: the value of a password option
+// (aspnet-fixer --temp-password, fixup-sim --answer) and every word after it up to the next
+// option. A password with an unquoted space arrives as two words, and CLI11 quotes the second
+// ("The following argument was not expected: word"); each such word is shown as ********.
+//
+//   const char* argv[] = {"aspnet-fixer", "apply", "--temp-password", "Pass", "w0rd!"};
+//   std::string said = app::WithoutTypedSecrets("The following argument was not expected: w0rd!", 5, argv,
+//                                               {"--temp-password"});
+//   // "The following argument was not expected: ********"
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace app {
+
+std::string WithoutTypedSecrets(std::string message, int argc, const char* const* argv,
+                                std::initializer_list<std::string_view> secret_options);
+
+}  // namespace app
