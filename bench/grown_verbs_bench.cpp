@@ -4,12 +4,10 @@
 // `fixup-sim show --json`. A verb that scans a section per entry it handles (the services stopped
 // one by one, each checked for running dependents) is quadratic: the O(N) fit shows it.
 // The directory is $FIXUP_BENCH_DIR, else the system's temp directory.
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +15,7 @@
 #include "app/capture.h"
 #include "app/json_text.h"
 #include "app/verbs.h"
+#include "bench_dir.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state_file_backend.h"
 #include "grown_machines.h"
@@ -25,14 +24,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path BenchDir() {
-  const char* dir = std::getenv("FIXUP_BENCH_DIR");
-  fs::path base = dir != nullptr ? fs::path(dir) : fs::temp_directory_path();
-  fs::path out = base / ("fixup_grown_verbs_bench_" + std::to_string(::getpid()));
-  fs::create_directories(out);
-  return out;
-}
 
 bool Write(const std::string& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -43,7 +34,7 @@ bool Write(const std::string& file, const std::string& text) {
 // `aspnet-fixer apply --machine FILE`: load, diagnose, repair keeping the SID, verify, save.
 void BM_ApplyGrownMachine(benchmark::State& state, const bench::GrownSection& section) {
   const std::string text = bench::GrownMachineText(section, static_cast<size_t>(state.range(0)));
-  const fs::path dir = BenchDir();
+  const fs::path dir = bench::BenchDir("fixup_grown_verbs_bench");
   const std::string file = (dir / "machine.yaml").string();
   for (auto _ : state) {
     state.PauseTiming();
@@ -67,7 +58,7 @@ void BM_ApplyGrownMachine(benchmark::State& state, const bench::GrownSection& se
 // `aspnet-fixer capture --machine FILE`: every read a support engineer's capture makes.
 void BM_CaptureGrownMachine(benchmark::State& state, const bench::GrownSection& section) {
   const std::string text = bench::GrownMachineText(section, static_cast<size_t>(state.range(0)));
-  const fs::path dir = BenchDir();
+  const fs::path dir = bench::BenchDir("fixup_grown_verbs_bench");
   const std::string file = (dir / "machine.yaml").string();
   if (!Write(file, text)) state.SkipWithError("cannot write the machine file");
   for (auto _ : state) {
@@ -97,11 +88,14 @@ void BM_ShowJsonGrownMachine(benchmark::State& state, const bench::GrownSection&
   state.SetComplexityN(state.range(0));
 }
 
+using GrownBenchmark = void (*)(benchmark::State&, const bench::GrownSection&);
+
 const bool kRegistered = [] {
+  const std::pair<const char*, GrownBenchmark> verbs[] = {{"BM_ApplyGrownMachine/", BM_ApplyGrownMachine},
+                                                          {"BM_CaptureGrownMachine/", BM_CaptureGrownMachine},
+                                                          {"BM_ShowJsonGrownMachine/", BM_ShowJsonGrownMachine}};
   for (const bench::GrownSection& section : bench::GrownSections()) {
-    for (const auto& [verb, run] : {std::pair{"BM_ApplyGrownMachine/", BM_ApplyGrownMachine},
-                                    std::pair{"BM_CaptureGrownMachine/", BM_CaptureGrownMachine},
-                                    std::pair{"BM_ShowJsonGrownMachine/", BM_ShowJsonGrownMachine}}) {
+    for (const auto& [verb, run] : verbs) {
       benchmark::RegisterBenchmark((verb + section.name).c_str(), run, section)
           ->Arg(1000)
           ->Arg(4000)

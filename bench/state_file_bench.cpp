@@ -3,15 +3,13 @@
 // on machines with N ACEs naming ASPNET, against loading and saving the same file once.
 // Every change is logged (fakes/machine_log.h) and the run ends with one checkpoint.
 // The directory is $FIXUP_BENCH_DIR, else the system's temp directory.
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include <benchmark/benchmark.h>
 
 #include "app/verbs.h"
+#include "bench_dir.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state_file_backend.h"
 #include "fixer_runs.h"
@@ -20,14 +18,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path BenchDir() {
-  const char* dir = std::getenv("FIXUP_BENCH_DIR");
-  fs::path base = dir != nullptr ? fs::path(dir) : fs::temp_directory_path();
-  fs::path out = base / ("fixup_state_file_bench_" + std::to_string(::getpid()));
-  fs::create_directories(out);
-  return out;
-}
 
 // The affected machine with `aces` folders, each holding one explicit ACE naming ASPNET.
 std::string SavedMachine(const fs::path& dir, size_t aces) {
@@ -38,7 +28,7 @@ std::string SavedMachine(const fs::path& dir, size_t aces) {
 
 void BM_ToolApplyRecreateOnStateFile(benchmark::State& state) {
   const size_t aces = static_cast<size_t>(state.range(0));
-  const fs::path dir = BenchDir();
+  const fs::path dir = bench::BenchDir("fixup_state_file_bench");
   const fakes::MachineState machine = bench::MachineWithAspnetAces(aces, 1);
   const std::string file = (dir / "machine.yaml").string();
   for (auto _ : state) {
@@ -68,7 +58,7 @@ BENCHMARK(BM_ToolApplyRecreateOnStateFile)
 // The floor the tool is measured against: loading the same file once and saving it once.
 void BM_LoadAndSaveStateFile(benchmark::State& state) {
   const size_t aces = static_cast<size_t>(state.range(0));
-  const fs::path dir = BenchDir();
+  const fs::path dir = bench::BenchDir("fixup_state_file_bench");
   const std::string file = SavedMachine(dir, aces);
   for (auto _ : state) {
     auto loaded = fakes::LoadMachineFile(file);

@@ -324,6 +324,9 @@ class Reader {
   void ReadServiceInfos() {
     std::deque<std::string> queue(std::begin(kServices), std::end(kServices));
     std::set<std::string> seen;
+    // Services listed among another's running dependents (folded): ActiveDependents is transitive,
+    // so theirs are in that list already. Asking each again made a chain of N services N^2.
+    std::set<std::string> dependents_listed;
     while (!queue.empty()) {
       const std::string name = queue.front();
       queue.pop_front();
@@ -338,8 +341,13 @@ class Reader {
       if (!info) continue;
       for (const std::string& d : info->dependencies) queue.push_back(d);
       // Running services that depend on it (a site's own services); stopped ones are not found.
-      if (auto dependents = Got(p_.services.ActiveDependents(name), "the services depending on " + name)) {
-        for (const std::string& d : *dependents) queue.push_back(d);
+      if (!dependents_listed.contains(fixer::FoldWindowsName(name))) {
+        if (auto dependents = Got(p_.services.ActiveDependents(name), "the services depending on " + name)) {
+          for (const std::string& d : *dependents) {
+            dependents_listed.insert(fixer::FoldWindowsName(d));
+            queue.push_back(d);
+          }
+        }
       }
       services_.push_back(std::move(*info));
     }
