@@ -26,14 +26,7 @@ void BM_LoadGrownMachine(benchmark::State& state, const bench::GrownSection& sec
 }
 
 const bool kRegistered = [] {
-  for (const bench::GrownSection& section : bench::GrownSections()) {
-    benchmark::RegisterBenchmark(("BM_LoadGrownMachine/" + section.name).c_str(), BM_LoadGrownMachine, section)
-        ->Arg(1000)
-        ->Arg(4000)
-        ->Arg(16000)
-        ->Complexity(benchmark::oN)
-        ->Unit(benchmark::kMillisecond);
-  }
+  bench::RegisterGrownSeries("BM_LoadGrownMachine/", BM_LoadGrownMachine);
   return true;
 }();
 

@@ -111,4 +111,15 @@ std::string GrownMachineText(const GrownSection& section, size_t n) {
   return text;
 }
 
+void RegisterGrownSeries(const std::string& prefix, void (*run)(benchmark::State&, const GrownSection&)) {
+  for (const GrownSection& section : GrownSections()) {
+    benchmark::RegisterBenchmark((prefix + section.name).c_str(), run, section)
+        ->Arg(1000)
+        ->Arg(4000)
+        ->Arg(16000)
+        ->Complexity(benchmark::oN)
+        ->Unit(benchmark::kMillisecond);
+  }
+}
+
 }  // namespace bench

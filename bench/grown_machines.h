@@ -7,12 +7,15 @@
 //   for (const bench::GrownSection& section : bench::GrownSections()) {
 //     std::string text = bench::GrownMachineText(section, 4000);  // a machine file's text
 //   }
+//   bench::RegisterGrownSeries("BM_LoadGrownMachine/", BM_LoadGrownMachine);  // one series a section
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <benchmark/benchmark.h>
 
 namespace bench {
 
@@ -28,5 +31,9 @@ const std::vector<GrownSection>& GrownSections();
 
 // The text of the machine grown by `n` entries of `section`.
 std::string GrownMachineText(const GrownSection& section, size_t n);
+
+// Registers `run` once per section, as "<prefix><section>" at N = 1,000, 4,000 and 16,000 with an
+// O(N) fit: the series every benchmark of grown machines gives.
+void RegisterGrownSeries(const std::string& prefix, void (*run)(benchmark::State&, const GrownSection&));
 
 }  // namespace bench

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <utility>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -88,22 +87,10 @@ void BM_ShowJsonGrownMachine(benchmark::State& state, const bench::GrownSection&
   state.SetComplexityN(state.range(0));
 }
 
-using GrownBenchmark = void (*)(benchmark::State&, const bench::GrownSection&);
-
 const bool kRegistered = [] {
-  const std::pair<const char*, GrownBenchmark> verbs[] = {{"BM_ApplyGrownMachine/", BM_ApplyGrownMachine},
-                                                          {"BM_CaptureGrownMachine/", BM_CaptureGrownMachine},
-                                                          {"BM_ShowJsonGrownMachine/", BM_ShowJsonGrownMachine}};
-  for (const bench::GrownSection& section : bench::GrownSections()) {
-    for (const auto& [verb, run] : verbs) {
-      benchmark::RegisterBenchmark((verb + section.name).c_str(), run, section)
-          ->Arg(1000)
-          ->Arg(4000)
-          ->Arg(16000)
-          ->Complexity(benchmark::oN)
-          ->Unit(benchmark::kMillisecond);
-    }
-  }
+  bench::RegisterGrownSeries("BM_ApplyGrownMachine/", BM_ApplyGrownMachine);
+  bench::RegisterGrownSeries("BM_CaptureGrownMachine/", BM_CaptureGrownMachine);
+  bench::RegisterGrownSeries("BM_ShowJsonGrownMachine/", BM_ShowJsonGrownMachine);
   return true;
 }();
 
