@@ -47,8 +47,8 @@ inline const CLI::Validator kCountingNumber(
     [](std::string& text) {
       const std::optional<uint64_t> value = ParseWholeNumber(text);
       if (!value && IsDigitsOnly(text))  // too large: say the range
-        return "'" + text + "' is not a number from 1 to " + std::to_string(UINT64_MAX);
-      if (!value || *value == 0) return "'" + text + "' is not a number from 1 up (1, 2, 3, ...)";
+        return "'" + text + "' is not a whole number from 1 to " + std::to_string(UINT64_MAX);
+      if (!value || *value == 0) return "'" + text + "' is not a whole number from 1 up (1, 2, 3, ...)";
       return std::string();
     },
     "NUMBER FROM 1");
