@@ -640,7 +640,8 @@ TEST_F(UsageErrors, ANumberPastItsRangeIsAUsageError) {
       {{"explore", "--seed", past, "--count", "1"}, "--seed: '" + past + "' is not a whole number from 0 to"},
       {{"explore", "--case", past}, "--case: '" + past + "' is not a whole number from 0 to"},
       {{"explore", "--count", past}, "--count: '" + past + "' is not a whole number from 1 to 18446744073709551615"},
-      {{"sweep", scenario, "--step", past, "--case", "crash@1"}, "--step: '" + past + "' is not a whole number from 1 to"},
+      {{"sweep", scenario, "--step", past, "--case", "crash@1"},
+       "--step: '" + past + "' is not a whole number from 1 to"},
   };
   for (const auto& [args, said] : cases) {
     const Ran r = Run(FIXUP_SIM_BIN, args);
