@@ -330,7 +330,8 @@ class Reader {
     while (!queue.empty()) {
       const std::string name = queue.front();
       queue.pop_front();
-      if (!seen.insert(fixer::FoldWindowsName(name)).second) continue;
+      const std::string folded = fixer::FoldWindowsName(name);
+      if (!seen.insert(folded).second) continue;
       fixer::Result<fixer::ServiceInfo> r = p_.services.Query(name);
       if (!r.ok() && r.status().code() == 1060) {  // ERROR_SERVICE_DOES_NOT_EXIST
         ++out_.reads_ok;
@@ -341,7 +342,7 @@ class Reader {
       if (!info) continue;
       for (const std::string& d : info->dependencies) queue.push_back(d);
       // Running services that depend on it (a site's own services); stopped ones are not found.
-      if (!dependents_listed.contains(fixer::FoldWindowsName(name))) {
+      if (!dependents_listed.contains(folded)) {
         if (auto dependents = Got(p_.services.ActiveDependents(name), "the services depending on " + name)) {
           for (const std::string& d : *dependents) {
             dependents_listed.insert(fixer::FoldWindowsName(d));

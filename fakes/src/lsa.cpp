@@ -219,10 +219,10 @@ fixer::Result<fixer::Secret> Lsa::RetrieveSecret(const std::string& key) const {
 }
 
 fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const std::string& named) {
-  const std::string key = StoredSecretName(state, named);
   const auto& secrets = state.lsa.secrets;
-  auto it = secrets.find(key);
+  auto it = secrets.find(named);  // in any spelling; its keystream is keyed by the name it is kept under
   if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
+  const std::string& key = it->first;
   const std::string& hex = it->second;
   if (hex.size() % 2 != 0) return Status::Win(fixer::kErrorInvalidData);
   Keystream stream(state.seed, key);
@@ -237,9 +237,10 @@ fixer::Result<fixer::Secret> RetrieveSecretIn(const MachineState& state, const s
 }
 
 fixer::Status Lsa::EraseSecret(const std::string& named) {
-  const std::string key = StoredSecretName(m_.state(), named);
   auto& secrets = m_.state().lsa.secrets;
-  if (!secrets.contains(key)) return Status::Win(fixer::kErrorFileNotFound);
+  const auto it = secrets.find(named);  // in any spelling
+  if (it == secrets.end()) return Status::Win(fixer::kErrorFileNotFound);
+  const std::string key = it->first;
   if (Status st = m_.Mutate("lsa.erase_secret", key); !st.ok()) return st;
   secrets.erase(key);
   return Status::Ok();

@@ -321,20 +321,20 @@ void LoadSecrets(LoadContext& c, const Field& f) {
       // A capture's placeholder: the secret exists, its value was not captured. The machine's
       // own value is kept; without one, a value no password matches is stored.
       if (!redacted->Bool()) redacted->Fail("expected redacted: true");
-      if (!c.st().lsa.secrets.contains(StoredSecretName(c.st(), e.key))) {
+      if (!c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
         c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(std::string(kNotCapturedSecret))),
                 *redacted, "storing secret " + e.key);
       }
     } else if (auto absent = m.Get("absent")) {
       if (!absent->Bool()) absent->Fail("expected absent: true");
-      c.st().lsa.secrets.erase(StoredSecretName(c.st(), e.key));
+      c.st().lsa.secrets.erase(e.key);
     } else if (auto stored = m.Get("stored")) {
       const std::string hex = stored->Str();
       const bool ok = hex.size() % 2 == 0 &&
                       std::all_of(hex.begin(), hex.end(), [](unsigned char ch) { return std::isxdigit(ch); });
       if (!ok) stored->Fail("expected the stored (encrypted) value as hex digits");
       // The stored form is keyed by the name as written: it replaces a secret of another spelling.
-      c.st().lsa.secrets.erase(StoredSecretName(c.st(), e.key));
+      c.st().lsa.secrets.erase(e.key);
       c.st().lsa.secrets[e.key] = hex;
     } else {
       const Field clear = *m.Get("clear");

@@ -66,13 +66,12 @@ fixer::ServiceInfo* Scm::Find(const std::string& key_or_display_name) {
 
 const std::vector<uint32_t>& Scm::NamedAsDependencyBy(const fixer::ServiceInfo& service) const {
   const auto& services = m_.state().services;
-  if (!dependents_built_ || dependents_generation_ != services.generation()) {
+  if (dependents_generation_ != services.generation()) {
     dependents_.clear();
     for (uint32_t i = 0; i < services.size(); ++i) {
       for (const std::string& d : services[i].dependencies) dependents_[fixer::FoldWindowsName(d)].push_back(i);
     }
     dependents_generation_ = services.generation();
-    dependents_built_ = true;
   }
   static const std::vector<uint32_t> kNone;
   const auto it = dependents_.find(fixer::FoldWindowsName(service.name));

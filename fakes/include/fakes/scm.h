@@ -49,8 +49,8 @@ class Scm {
   // Who names each service (by FoldWindowsName) as a dependency, built from the list of the
   // generation it gives: stopping N dependents one by one looks at each once, not at every
   // service per stop. A list's dependencies, like its names, change only with its generation.
+  // Generation 0 is the list never changed, so empty: the empty map is already its index.
   mutable uint64_t dependents_generation_ = 0;
-  mutable bool dependents_built_ = false;
   mutable std::unordered_map<std::string, std::vector<uint32_t>> dependents_;
 };
 
