@@ -138,6 +138,9 @@ class HeaderReader {
       Fail("expected an object key as '<length> <key>'");
     }
     std::string key(rest_.substr(start, n));
+    // A key is text a reader may be shown (an object's path, a registry value): the machine
+    // file's rules for text hold here too (load_result.h, TextProblem).
+    if (std::optional<std::string> problem = TextProblem(key)) Fail(*problem);
     for (char c : key) line_ += c == '\n';
     rest_.remove_prefix(start + n + 1);
     ++line_;
@@ -210,6 +213,9 @@ void ReadObjects(HeaderReader& in, ObjectMap& objects) {
     const size_t values = in.Count(head[3], "<values>");
     object.owner = ReadSid(in, head[4]);
     object.path = in.Key();
+    if (ObjectKey(object.ns, object.path) != key) {
+      in.FailOnLineRead("object key '" + EscapeForMessage(key, false) + "' does not name the path that follows it");
+    }
     for (size_t a = 0; a < aces; ++a) object.dacl.push_back(ReadAce(in));
     for (size_t v = 0; v < values; ++v) {
       std::string name = in.Key();

@@ -409,3 +409,50 @@ TEST_F(MachineLogTest, ChecksumsAgreeWithTheReferenceCrcAndADamagedBlockIsAnErro
   EXPECT_EQ(loaded.error->ToString(),
             file + ".log:" + std::to_string(line) + ":1: expected '<allow|deny> <mask hex> <flags hex> <SID>'");
 }
+
+// A record is read by the machine file's rules: an object's path, registry value name or data
+// holding text a machine file refuses (a bidi control, a noncharacter, a byte that is not UTF-8),
+// or an object key that does not name the path after it, is an error at its line, never a machine.
+TEST_F(MachineLogTest, AnObjectARecordCarriesIsReadByTheMachineFilesRules) {
+  struct Case {
+    const char* what;
+    std::string key_path;
+    fakes::SecurableObject object;
+    std::string error;
+  };
+  const std::vector<Case> cases = {
+      {"a bidi control in a path",
+       "C:\\a\xE2\x80\xAE"
+       "b",
+       {.ns = fixer::ObjectNamespace::kFile,
+        .path = "C:\\a\xE2\x80\xAE"
+                "b"},
+       "bidirectional control character U+202E in text"},
+      {"a byte that is not UTF-8 in a value",
+       "HKLM\\SOFTWARE\\X",
+       {.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\X", .values = {{"v", "a\xFF"}}},
+       "text is not UTF-8"},
+      {"a key naming another path",
+       "C:\\a",
+       {.ns = fixer::ObjectNamespace::kFile, .path = "C:\\b"},
+       "object key 'file:c:\\a' does not name the path that follows it"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    const std::string file = Machine(AffectedXp(0));
+    auto opened = fakes::OpenMachineFile(file);
+    ASSERT_TRUE(opened.ok());
+    fakes::MachineState now = opened.value->state;
+    {
+      fakes::MachineLog log(file, opened.value->log, now);
+      now.objects.Put(fakes::ObjectKey(c.object.ns, c.key_path), c.object);
+      log.Note({.call = 1, .op = "file.delete_tree", .target = "C:\\"}, now);
+      ASSERT_TRUE(log.Append(now).ok());
+    }
+    auto loaded = fakes::LoadMachineFile(file);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_THAT(loaded.error->ToString(), HasSubstr(file + ".log:"));
+    EXPECT_THAT(loaded.error->ToString(), HasSubstr(c.error));
+    fs::remove(file + ".log");
+  }
+}
