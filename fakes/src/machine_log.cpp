@@ -95,7 +95,7 @@ std::string MachineLog::Record(const MachineState& now) {
   } else {
     for (const std::string& key : objects_) {
       what.objects.push_back(key);
-      if (auto it = now.objects.find(key); it != now.objects.end()) part.objects.Add(key, it->second);
+      if (auto it = now.objects.find(key); it != now.objects.end()) part.objects.AddShared(it);
     }
   }
   what.events_from = now.events.size() < logged_events_ ? 0 : logged_events_;

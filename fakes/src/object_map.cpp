@@ -93,6 +93,12 @@ bool ObjectMap::Add(std::string key, SecurableObject&& object) {
   return true;
 }
 
+bool ObjectMap::AddShared(const_iterator from) {
+  if (contains(from.at_->first)) return false;
+  map_.Writable().emplace(from.at_->first, from.at_->second);
+  return true;
+}
+
 bool ObjectMap::Erase(std::string_view key) {
   const_iterator at = find(key);
   if (at == end()) return false;

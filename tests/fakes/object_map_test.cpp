@@ -143,3 +143,18 @@ TEST(ObjectMap, AnObjectMovedInTheCallThatNamesItsKeyIsHeldAtThatKey) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ObjectMap, AnObjectAddedSharedIsTheOtherMapsUntilAWrite) {
+  const ObjectMap a = Files(3);
+  ObjectMap b;
+  ASSERT_TRUE(b.AddShared(a.find("file:c:\\f1")));
+  EXPECT_FALSE(b.AddShared(a.find("file:c:\\f1"))) << "a key held already keeps its object";
+  EXPECT_EQ(Keys(b), std::vector<std::string>{"file:c:\\f1"});
+  EXPECT_EQ(&b.at("file:c:\\f1"), &a.at("file:c:\\f1")) << "added by a reference count, not a copy";
+  b.Writable("file:c:\\f1").dacl.clear();
+  EXPECT_EQ(a.at("file:c:\\f1").dacl.size(), 1u) << "the write copies it first";
+}
+
+}  // namespace

@@ -131,6 +131,9 @@ class ObjectMap {
   // Holds `object` at `key` unless an object is held there: whether it was added.
   bool Add(std::string key, SecurableObject&& object);
   bool Add(std::string key, const SecurableObject& object) { return Add(std::move(key), SecurableObject(object)); }
+  // Holds the object `from` (an iterator of another map) points at, under its key and sharing it,
+  // unless an object is held there: whether it was added. Costs a reference count, not a copy.
+  bool AddShared(const_iterator from);
   // Whether an object was held at `key`, and is no longer.
   bool Erase(std::string_view key);
   // Drops every object `drop(key, object)` picks; how many.
