@@ -35,8 +35,10 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
       ->required()
       ->check(app::kFileName);
-  cmd->add_option("--script", args->script,
-                  "batch file (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
+  cmd->add_option(
+         "--script", args->script,
+         "batch file (default: the one the scenario's first legacy step names, else scenarios/legacy/fixup.cmd above "
+         "the scenario, else the built-in copy)")
       ->check(app::kFileName);
   cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)")
       ->check(app::kWindowsText);
@@ -66,6 +68,13 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     }
     const PreparedMachine& setup = target->setup;
     const std::string& script = target->script;
+    if (script == setup.legacy_step_script && args->script.empty()) {  // read too: never written over
+      if (auto refused =
+              RefuseUnwritableOutputs(args->json, "compare", {{"--html", args->html}}, {args->scenario, script})) {
+        exit_code = *refused;
+        return;
+      }
+    }
     fixer::Options options;
     options.strategy = *strategy;
     Comparison c = CompareOnMachine(*setup.state, script, args->answer, options, setup.batch_passwords);

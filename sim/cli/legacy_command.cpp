@@ -1,10 +1,9 @@
-// fixup-sim legacy SCENARIO [--script FILE] [--answer TEXT]: run a batch file (the published
-// fixup.cmd by default) on the scenario's machine, showing the console as it would appear,
-// then what changed on the machine, how each application answers before and after, and what
-// the run left (site, ASPNET's SID, profile, services, grants, secrets; legacy_compare.h).
-// Without --answer runas's prompt is read from standard input (echo off on a terminal).
-// Exit: 0 the batch ran to its end; 1 it stopped at a line the interpreter does not
-// understand; 2 usage or input error.
+// fixup-sim legacy SCENARIO [--script FILE] [--answer TEXT]: run a batch file (the one the
+// scenario's first `legacy` step names, else the published fixup.cmd) on the scenario's machine, showing the console as
+// it would appear, then what changed on the machine, how each application answers before and after, and what the run
+// left (site, ASPNET's SID, profile, services, grants, secrets; legacy_compare.h). Without --answer runas's prompt is
+// read from standard input (echo off on a terminal). Exit: 0 the batch ran to its end; 1 it stopped at a line the
+// interpreter does not understand; 2 usage or input error.
 #include <iostream>
 #include <memory>
 
@@ -47,7 +46,8 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
       ->required()
       ->check(app::kFileName);
   cmd->add_option("--script", args->script,
-                  "batch file to run (default: scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
+                  "batch file to run (default: the one the scenario's first legacy step names, else "
+                  "scenarios/legacy/fixup.cmd above the scenario, else the built-in copy)")
       ->check(app::kFileName);
   cmd->add_option("--answer", args->answer, "what to type at each prompt (default: read standard input)")
       ->check(app::kWindowsText);

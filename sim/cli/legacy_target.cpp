@@ -11,6 +11,7 @@ std::optional<LegacyTarget> ResolveLegacyTarget(const std::string& scenario, con
     error = target.setup.error;
     return std::nullopt;
   }
+  if (target.script.empty()) target.script = target.setup.legacy_step_script;
   if (target.script.empty()) target.script = DefaultLegacyScript(target.setup.scenario_dir);
   return target;
 }

@@ -1,7 +1,8 @@
 // The machine and batch file that `fixup-sim legacy` and `fixup-sim compare` start from: the
 // scenario's machine after its set-up steps (or a state file), and the script given with
-// --script or else the published scenarios/legacy/fixup.cmd found from the scenario's folder,
-// or the copy built into the tool (sim::DefaultLegacyScript), so both work from any folder.
+// --script, else the one the scenario's first `legacy` step names (`script:`), else the published
+// scenarios/legacy/fixup.cmd found from the scenario's folder, or the copy built into the tool
+// (sim::DefaultLegacyScript), so both work from any folder.
 //
 //   std::string why;
 //   auto target = sim::cli::ResolveLegacyTarget(args->scenario, args->script, why);

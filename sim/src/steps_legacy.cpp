@@ -21,15 +21,7 @@ std::unique_ptr<fakes::ConsoleInput> InputOf(const Step& step) {
   return std::make_unique<fakes::ClosedInput>();
 }
 
-std::string ScriptOf(const std::string& scenario_dir, const Step& step) {
-  if (step.args.count("script")) {
-    std::filesystem::path p = Arg(step, "script");
-    if (p.is_relative() && !scenario_dir.empty()) p = std::filesystem::path(scenario_dir) / p;
-    return p.string();
-  }
-  return DefaultLegacyScript(scenario_dir);
-}
-std::string ScriptOf(const RunContext& ctx, const Step& step) { return ScriptOf(ctx.scenario_dir, step); }
+std::string ScriptOf(const RunContext& ctx, const Step& step) { return LegacyStepScript(ctx.scenario_dir, step); }
 
 std::string WithNotes(const std::string& console, const std::vector<std::string>& notes) {
   std::string out = console;
@@ -96,12 +88,21 @@ std::vector<Word> LegacyStepWords() {
   };
 }
 
+std::string LegacyStepScript(const std::string& scenario_dir, const Step& step) {
+  if (step.args.count("script")) {
+    std::filesystem::path p = Arg(step, "script");
+    if (p.is_relative() && !scenario_dir.empty()) p = std::filesystem::path(scenario_dir) / p;
+    return p.string();
+  }
+  return DefaultLegacyScript(scenario_dir);
+}
+
 std::vector<std::string> FilesReadBy(const Scenario& scenario) {
   const std::string dir = std::filesystem::path(scenario.file).parent_path().string();
   std::vector<std::string> files;
   for (const Step& step : scenario.steps) {
     if (step.kind != "legacy") continue;
-    std::string script = ScriptOf(dir, step);
+    std::string script = LegacyStepScript(dir, step);
     if (script != kBuiltInFixupCmdName) files.push_back(std::move(script));
   }
   return files;

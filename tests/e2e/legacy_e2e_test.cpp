@@ -101,6 +101,37 @@ TEST(LegacyE2e, AFileThatCannotBeReadIsAnInputErrorWithWhy) {
   }
 }
 
+// Without --script, `legacy` and `compare` run the batch file the scenario's first `legacy` step
+// names (its `script:`, from the scenario's folder), as `run` does; --script still names another,
+// and a report is never written over that step's file.
+TEST(LegacyE2e, TheScriptTheScenariosLegacyStepNamesIsTheOneRun) {
+  const std::string scenario = "scenarios/legacy/edited-copy-strict-policy.yaml";  // fixup-edited.cmd
+  Ran edited = FixupSim({"legacy", scenario, "--answer", "Xp-Fixup#2003long"}, std::nullopt);
+  EXPECT_EQ(edited.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << edited.err;
+  EXPECT_NE(edited.out.find("C:\\>c:\\fixup-edited.cmd\n"), std::string::npos) << edited.out;
+  EXPECT_NE(edited.out.find("Type the temporary password when runas asks for it"), std::string::npos) << edited.out;
+  EXPECT_NE(edited.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 200"), std::string::npos) << edited.out;
+
+  Ran published = FixupSim(
+      {"legacy", scenario, "--answer", "Xp-Fixup#2003long", "--script", "scenarios/legacy/fixup.cmd"}, std::nullopt);
+  EXPECT_NE(published.out.find("C:\\>c:\\fixup.cmd\n"), std::string::npos) << published.out;
+  EXPECT_EQ(published.out.find("Type the temporary password"), std::string::npos) << published.out;
+
+  Ran compared = FixupSim({"compare", scenario, "--answer", "Xp-Fixup#2003long", "--json"}, std::nullopt);
+  EXPECT_EQ(compared.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << compared.err;
+  EXPECT_EQ(compared.out.find("Xp-Fixup#2003long"), std::string::npos) << compared.out;
+
+  const test_support::TempFolder dir("legacy_e2e_step_script");
+  fs::copy_file(FIXUP_SOURCE_DIR "/" + scenario, dir.path() / "s.yaml");
+  fs::copy_file(FIXUP_SOURCE_DIR "/scenarios/legacy/fixup-edited.cmd", dir.path() / "fixup-edited.cmd");
+  const std::string script = (dir.path() / "fixup-edited.cmd").string();
+  const std::string before = test_support::Slurp(script);
+  Ran over = FixupSim({"compare", (dir.path() / "s.yaml").string(), "--html", script}, std::nullopt);
+  EXPECT_EQ(over.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << over.out << over.err;
+  EXPECT_NE(over.err.find("a file it reads"), std::string::npos) << over.err;
+  EXPECT_EQ(test_support::Slurp(script), before);
+}
+
 // The user's three named cases: the fixer ahead of the batch file on each.
 struct Named {
   const char* scenario;

@@ -70,6 +70,9 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
 // (a relative `script:` from the scenario's folder, else the fixup.cmd found above it; not the
 // copy built into fixup-sim). A report must never be written over one of them.
 std::vector<std::string> FilesReadBy(const Scenario& scenario);
+// The batch file one `legacy` step runs: its `script:` (a relative one from `scenario_dir`), else
+// DefaultLegacyScript(scenario_dir).
+std::string LegacyStepScript(const std::string& scenario_dir, const Step& step);
 
 // Every *.yaml under each path (files are taken as they are), sorted, recursively; a link named
 // *.yaml to nowhere is listed too, so loading it says it cannot be read.

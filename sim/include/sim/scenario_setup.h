@@ -1,7 +1,8 @@
 // ScenarioSetup: the machine a scenario describes, as the customer had it before any repair:
 // its `machine`, then its steps up to (not including) the first `legacy` or `fixer` step
 // (installing MS03-032, granting ACLs, starting services ...). A plain machine state file is
-// taken as it is. For `fixup-sim legacy` and `fixup-sim compare`.
+// taken as it is. For `fixup-sim legacy` and `fixup-sim compare`, which run the batch file that
+// first `legacy` step names, if it names one.
 //
 //   auto setup = sim::PrepareScenarioMachine("scenarios/legacy/fixes-default-policy.yaml");
 //   if (!setup.error.empty()) { std::cerr << setup.error; return 2; }
@@ -24,6 +25,9 @@ struct PreparedMachine {
   // Every password a `command` step of the set-up gave net user (RunContext::batch_passwords):
   // the secret scan of what runs on the machine next looks for them too (KnownPasswords).
   std::set<std::string> batch_passwords;
+  // The batch file of the `legacy` step the set-up stopped at, when that step names one
+  // (`script:`, LegacyStepScript): what `legacy` and `compare` run without --script.
+  std::string legacy_step_script;
 };
 
 PreparedMachine PrepareScenarioMachine(const std::string& path);
