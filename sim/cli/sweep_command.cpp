@@ -81,6 +81,9 @@ int Sweep(const SweepArgs& a) {
   }
   if (StderrIsTerminal()) o.progress = DrawProgress;
 
+  if (FindScenarioFiles(a.paths).empty()) {  // said as `run` says it, not as "nothing to sweep"
+    return SayInputError(false, "sweep", "no scenario files under " + CLI::detail::join(a.paths, ", "));
+  }
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << Said("sweep", e) << "\n";
   if (o.only_case && r.cases == 0 && r.errors.empty()) {

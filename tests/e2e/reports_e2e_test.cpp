@@ -195,8 +195,14 @@ TEST_F(ReportsE2e, ASweepReplayOfNoCaseIsAUsageError) {
 // diagnose) checks nothing: exit 2 and why, never "0 violations" and exit 0.
 TEST_F(ReportsE2e, ASweepOfNothingIsAnInputError) {
   fs::create_directories(dir_ / "empty");
-  for (const std::string& path :
-       {(dir_ / "empty").string(), (fs::path(FIXUP_SOURCE_DIR) / "scenarios/platforms").string()}) {
+  {  // no file at all: said as `run` says it
+    const std::string path = (dir_ / "empty").string();
+    const Ran r = Sim({"sweep", path}, dir_.path());
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_EQ(r.err, "fixup-sim sweep: no scenario files under " + path + "\n");
+  }
+  {
+    const std::string path = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/platforms").string();
     const Ran r = Sim({"sweep", path}, dir_.path());
     EXPECT_EQ(r.exit_code, 2) << path << ":\n" << r.out << r.err;
     EXPECT_NE(r.err.find("nothing to sweep: no scenario under " + path + " runs a fixer apply"), std::string::npos)
