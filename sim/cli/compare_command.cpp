@@ -25,7 +25,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   struct Args {
     std::string scenario;
     std::string script;
-    std::string answer = kFixupCmdPassword;
+    std::optional<std::string> answer;
     std::string strategy = "keep-sid";
     bool json = false;
     std::string html;
@@ -40,7 +40,9 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
          "batch file (default: the one the scenario's first legacy step names, else scenarios/legacy/fixup.cmd above "
          "the scenario, else the built-in copy)")
       ->check(app::kFileName);
-  cmd->add_option("--answer", args->answer, "what the user types at runas's prompt (default: 1pass@word)")
+  cmd->add_option(
+         "--answer", args->answer,
+         "what the user types at runas's prompt (default: the scenario's legacy step's answer, else 1pass@word)")
       ->check(app::kWindowsText);
   cmd->add_option("--strategy", args->strategy, "the fixer's strategy: keep-sid (default) or recreate");
   cmd->add_flag("--json", args->json, "print the comparison as JSON");
@@ -77,7 +79,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     }
     fixer::Options options;
     options.strategy = *strategy;
-    Comparison c = CompareOnMachine(*setup.state, script, args->answer, options, setup.batch_passwords);
+    const std::string answer = args->answer.value_or(setup.legacy_step_answer.value_or(std::string(kFixupCmdPassword)));
+    Comparison c = CompareOnMachine(*setup.state, script, answer, options, setup.batch_passwords);
     if (!c.legacy_load_error.empty()) {  // fixup.cmd never ran: a table would read as its result
       exit_code = SayInputError(args->json, "compare", c.legacy_load_error);
       return;

@@ -27,8 +27,10 @@ PreparedMachine PrepareScenarioMachine(const std::string& path) {
   RunContext ctx(loaded.value->machine);
   ctx.scenario_dir = out.scenario_dir;
   for (const Step& step : loaded.value->steps) {
-    if (step.kind == "legacy" && step.args.count("script"))
-      out.legacy_step_script = LegacyStepScript(out.scenario_dir, step);
+    if (step.kind == "legacy") {
+      if (step.args.count("script")) out.legacy_step_script = LegacyStepScript(out.scenario_dir, step);
+      if (step.args.count("answer")) out.legacy_step_answer = step.args.at("answer");
+    }
     if (step.kind == "legacy" || step.kind == "fixer") break;
     StepReport r = ExecuteStep(ctx, step);
     if (!r.ran) {

@@ -103,7 +103,8 @@ TEST(LegacyE2e, AFileThatCannotBeReadIsAnInputErrorWithWhy) {
 
 // Without --script, `legacy` and `compare` run the batch file the scenario's first `legacy` step
 // names (its `script:`, from the scenario's folder), as `run` does; --script still names another,
-// and a report is never written over that step's file.
+// and a report is never written over that step's file. Without --answer, compare types that
+// step's answer.
 TEST(LegacyE2e, TheScriptTheScenariosLegacyStepNamesIsTheOneRun) {
   const std::string scenario = "scenarios/legacy/edited-copy-strict-policy.yaml";  // fixup-edited.cmd
   Ran edited = FixupSim({"legacy", scenario, "--answer", "Xp-Fixup#2003long"}, std::nullopt);
@@ -117,8 +118,11 @@ TEST(LegacyE2e, TheScriptTheScenariosLegacyStepNamesIsTheOneRun) {
   EXPECT_NE(published.out.find("C:\\>c:\\fixup.cmd\n"), std::string::npos) << published.out;
   EXPECT_EQ(published.out.find("Type the temporary password"), std::string::npos) << published.out;
 
-  Ran compared = FixupSim({"compare", scenario, "--answer", "Xp-Fixup#2003long", "--json"}, std::nullopt);
+  // compare types the step's answer without --answer (1pass@word would fail this policy at runas).
+  Ran compared = FixupSim({"compare", scenario, "--json"}, std::nullopt);
   EXPECT_EQ(compared.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << compared.err;
+  EXPECT_NE(compared.out.find("\"legacy_ahead\": []"), std::string::npos) << compared.out;
+  EXPECT_EQ(compared.out.find("\"value\": \"down"), std::string::npos) << compared.out;
   EXPECT_EQ(compared.out.find("Xp-Fixup#2003long"), std::string::npos) << compared.out;
 
   const test_support::TempFolder dir("legacy_e2e_step_script");

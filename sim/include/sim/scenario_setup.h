@@ -28,6 +28,8 @@ struct PreparedMachine {
   // The batch file of the `legacy` step the set-up stopped at, when that step names one
   // (`script:`, LegacyStepScript): what `legacy` and `compare` run without --script.
   std::string legacy_step_script;
+  // That step's `answer`, when it gives one: what `compare` types at runas's prompt without --answer.
+  std::optional<std::string> legacy_step_answer;
 };
 
 PreparedMachine PrepareScenarioMachine(const std::string& path);
