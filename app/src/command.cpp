@@ -27,7 +27,8 @@ namespace app {
 namespace {
 
 constexpr const char* kExitCodesHelp =
-    "Exit codes: 0 fixed or nothing to do; 1 failed, machine restored (or a read failed, nothing changed); "
+    "Exit codes: 0 fixed and verified, or nothing to do (diagnose, plan and --dry-run: read, the verdict in the "
+    "report; not a promise that the site works); 1 failed, machine restored (or a read failed, nothing changed); "
     "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
     "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
     "1 nothing readable (no file written), 2 usage or input error, or --out (or standard output) cannot be written.";

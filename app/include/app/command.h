@@ -1,10 +1,9 @@
 // aspnet-fixer's command line: `aspnet-fixer VERB [options]`, the verbs of app/verbs.h (and
 // `capture`, app/capture.h) on the machine a BackendOpener reaches, the report on standard
 // output, and the exit code (fixer/exit_code.h; also in --help and README.md):
-//   0 fixed or nothing to do · 1 failed, machine restored (or a read failed: nothing changed) ·
-//   2 usage or input error · 3 refused, nothing changed ·
-//   4 failed or interrupted and not restored: run resume or rollback ·
-//   capture: 0 written, 1 nothing readable (no file), 2 usage
+//   0 fixed and verified, or nothing to do (diagnose, plan, --dry-run: read) · 1 failed, machine restored (or a read
+//   failed: nothing changed) · 2 usage or input error · 3 refused, nothing changed · 4 failed or interrupted and not
+//   restored: run resume or rollback · capture: 0 written, 1 nothing readable (no file), 2 usage
 //
 //   class StateFile : public app::BackendOpener {   // see app/tools/aspnet_fixer.cpp
 //    public:
