@@ -162,7 +162,7 @@ int Show(Console& con, const std::string& name) {
   }
   if (groups.empty()) row("Local Group Memberships", "");
   for (size_t i = 0; i < groups.size(); ++i) row(i == 0 ? "Local Group Memberships" : "", groups[i]);
-  row("Global Group memberships", "*None");
+  row("Global Group memberships", "*" + std::string(kNoneGroupName));
   NetOk(con);
   return 0;
 }

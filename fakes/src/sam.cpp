@@ -77,9 +77,10 @@ const UserAccount* FindUserIn(const MachineState& state, std::string_view name) 
 fixer::Status NameInUseIn(const MachineState& state, std::string_view name) {
   // One check for every kind of account, answered by what holds the name (SAM: users and
   // aliases share one name space; the name is looked up as LsaLookupNames would):
-  // a local group is STATUS_ALIAS_EXISTS, 1379; anything else STATUS_USER_EXISTS, 2224
-  // (docs/windows-reference.md#local-groups).
+  // a local group is STATUS_ALIAS_EXISTS, 1379; the global group None STATUS_GROUP_EXISTS, 2223;
+  // anything else STATUS_USER_EXISTS, 2224 (docs/windows-reference.md#account-names-taken).
   if (state.sam.groups.FindName(name)) return Status::Win(fixer::kErrorAliasExists);
+  if (fixer::SameWindowsName(name, kNoneGroupName)) return Status::Win(fixer::kNerrGroupExists);
   const bool domain_name =
       fixer::SameWindowsName(name, state.products.os.computer_name) || fixer::SameWindowsName(name, "BUILTIN");
   // BUILTIN's well-known names are the local groups above.

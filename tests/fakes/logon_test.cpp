@@ -257,6 +257,29 @@ TEST_F(LogonTest, BlankPasswordGives1327UnlessTheLimitIsOff) {
   EXPECT_EQ(Logon(""), 0u);
 }
 
+// The blank-password policy exempts no local account (docs/windows-reference.md#blank-passwords):
+// an enabled Guest with its blank password is refused off the console as any account is, by batch
+// and network logons alike; disabled, as XP ships it, it answers 1331 first.
+TEST_F(LogonTest, GuestWithItsBlankPasswordIsNoExceptionToTheBlankPasswordLimit) {
+  EXPECT_EQ(logon_.LogonUser("Guest", Pw(""), LogonType::kBatch).status().code(), 1331u);
+  sam_.FindUser("Guest")->flags.disabled = false;
+  for (const LogonType type : {LogonType::kBatch, LogonType::kNetwork, LogonType::kInteractive}) {
+    EXPECT_EQ(logon_.LogonUser("Guest", Pw(""), type).status().code(), 1327u);
+  }
+}
+
+// Only the lockout spares the built-in Administrator: the subauthentication sample's other
+// exemptions (disabled, password age) are not taken as Windows' (docs/windows-reference.md#administrator-exemptions).
+TEST_F(LogonTest, TheBuiltInAdministratorIsStillDisabledAndItsPasswordStillAges) {
+  fakes::UserAccount& admin = *sam_.FindUser("Administrator");
+  admin.flags.password_never_expires = false;
+  m_.state().lsa.password_policy.max_age_days = 42;
+  m_.Advance(43 * 86400);
+  EXPECT_EQ(logon_.LogonUser("Administrator", Pw(kAdminPassword), LogonType::kInteractive).status().code(), 1330u);
+  admin.flags.disabled = true;
+  EXPECT_EQ(logon_.LogonUser("Administrator", Pw(kAdminPassword), LogonType::kInteractive).status().code(), 1331u);
+}
+
 TEST_F(LogonTest, MissingOrDeniedLogonRightGives1385) {
   EXPECT_EQ(Logon("1pass@word", LogonType::kBatch), 1385u);  // Users hold no batch right
   m_.state().lsa.rights[aspnet_].insert("SeDenyInteractiveLogonRight");

@@ -87,6 +87,21 @@ TEST_F(SamTest, ANameTakenByAGroupIs1379AndByAPrincipalOrDomain2224) {
   EXPECT_TRUE(sam_.CreateUser({.name = "XPPRO2"}, Pw("")).ok());
 }
 
+// A machine outside a domain keeps one global group in its account domain, None (RID 513, which
+// ReactOS's samsrv creates at setup); the SAM's name check answers STATUS_GROUP_EXISTS for a group's
+// name (ReactOS's SampCheckAccountNameInDomain), which NetUserAdd maps to NERR_GroupExists, 2223.
+TEST_F(SamTest, ANameTakenByTheGlobalGroupNoneIs2223) {
+  for (const char* none : {"None", "NONE", "none"}) {
+    const auto r = sam_.CreateUser({.name = none}, Pw(""));
+    EXPECT_EQ(r.status().code(), 2223u) << none;
+    EXPECT_EQ(r.status().message(), "The group already exists.") << none;
+    EXPECT_EQ(fakes::CheckNewGroupNameIn(m_.state(), none).code(), 2223u) << none;
+  }
+  EXPECT_EQ(m_.state().sam.next_rid, 1000u);  // refused before a RID is taken
+  EXPECT_EQ(m_.faults().calls(), 0u);
+  EXPECT_TRUE(sam_.CreateUser({.name = "Nonesuch"}, Pw("")).ok());
+}
+
 // NetUserAdd creates the account, which takes a RID, before it sets the password; when the policy
 // refuses the password the account is deleted again and its RID stays used (ReactOS's samsrv
 // allocates NextRid in SamrCreateUser2InDomain, which carries no password; Samba's libnetapi
@@ -233,9 +248,10 @@ TEST_F(SamTest, GroupMembershipAddAndRemoveWithTheirErrors) {
   EXPECT_EQ(sam_.RemoveMember("Nope", *sid).code(), 2220u);
 }
 
-// XP's SAM refuses to take the built-in Administrator (RID 500 of the machine's domain, whatever
-// its name) out of Administrators: STATUS_SPECIAL_ACCOUNT, 1371, before it looks at membership
-// (docs/windows-reference.md#local-groups). Another domain's RID 500 is any member.
+// The SAM refuses to take the built-in Administrator (RID 500 of the machine's domain, whatever
+// its name) out of Administrators: 1371, as Windows was seen answering; that it does so before it
+// looks at membership is the model's choice (docs/windows-reference.md#local-groups). Another
+// domain's RID 500 is any member.
 TEST_F(SamTest, TheBuiltInAdministratorCannotLeaveAdministrators) {
   const Sid admin = sam_.SidOf(*sam_.FindUser("Administrator"));
   ASSERT_EQ(admin.Rid(), fakes::kAdministratorRid);

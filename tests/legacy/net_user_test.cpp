@@ -50,6 +50,15 @@ TEST_F(NetUser, AddOfAGroupsNameIsSystemError1379AndOfAPrincipals2224) {
   EXPECT_EQ(machine.state(), before);
 }
 
+// None, the account domain's global group on a machine outside a domain, holds its name as a
+// group: NERR_GroupExists, a net message (docs/windows-reference.md#account-names-taken).
+TEST_F(NetUser, AddOfTheGlobalGroupNonesNameIs2223) {
+  const fakes::MachineState before = machine.state();
+  EXPECT_EQ(Run("net user None Some-Passw0rd /add"), 2);
+  EXPECT_EQ(Out(), "The group already exists.\n\nMore help is available by typing NET HELPMSG 2223.\n\n");
+  EXPECT_EQ(machine.state(), before);
+}
+
 TEST_F(NetUser, AddNewGetsNextRidAndJoinsUsers) {
   Run("net user ASPNET /delete");
   const uint32_t next = machine.state().sam.next_rid;

@@ -1,8 +1,9 @@
 // Sam: local users and groups (the Security Accounts Manager) of a fake machine.
 //
 // Windows rules kept here: names compare case-insensitively and are at most 20 characters
-// without " / \ [ ] : ; | = , + * ? < > (2202), and not already a user's, a local group's, a
-// well-known principal's or a domain's (2224, 1379 for a group); RIDs start at 1000 and are
+// without " / \ [ ] : ; | = , + * ? < > (2202), and not already a user's, a local group's, the
+// global group None's, a well-known principal's or a domain's (2224; 1379 for a local group, 2223
+// for None); RIDs start at 1000 and are
 // never reused (a deleted account's RID is gone for good, next_rid only grows); an account below
 // RID 1000 (Administrator, Guest) cannot be deleted (1371), nor can Administrator leave
 // Administrators (1371); a new user joins Users; passwords are
@@ -33,15 +34,19 @@ inline constexpr uint32_t kGuestRid = 501;
 // RIDs below this are the built-in (well-known) accounts': the SAM refuses to delete any of them
 // (MS-SAMR SamrDeleteUser), and gives new accounts RIDs from it up.
 inline constexpr uint32_t kFirstAccountRid = 1000;
+// The account domain's one global group on a machine outside a domain: DOMAIN_GROUP_RID_USERS (513)
+// under the name "None" (docs/windows-reference.md#account-names-taken). The model keeps no global
+// groups besides: every account is in it, and a new account may not take its name.
+inline constexpr std::string_view kNoneGroupName = "None";
 
 // Reads straight from a state, for checkers that hold a state and no Machine (the sweep compares
 // thousands of end states): no copy, no Mutate. Sam's own reads answer through these.
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name);
 std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name);
 std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member);
-// Whether a new user or local group may take `name`: 1379 when a local group has it, 2224 when a
-// user, a well-known principal ("SYSTEM", "Everyone") or a domain (the computer's name, "BUILTIN")
-// does; OK when it is free.
+// Whether a new user or local group may take `name`: 1379 when a local group has it, 2223 when the
+// global group None does, 2224 when a user, a well-known principal ("SYSTEM", "Everyone") or a
+// domain (the computer's name, "BUILTIN") does; OK when it is free.
 fixer::Status NameInUseIn(const MachineState& state, std::string_view name);
 // What NetLocalGroupAdd answers for a new local group's name: 2202 for one the account name rules
 // refuse (up to 256 characters here, not 20), else NameInUseIn's answer.
