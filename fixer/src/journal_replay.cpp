@@ -83,18 +83,13 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   return std::nullopt;
 }
 
-namespace {
-constexpr std::string_view kUnreadableJournal = "the journal is unreadable: ";
-}  // namespace
-
 Status UnreadableJournal(const JournalProblem& problem) {
-  return Status(kErrorInvalidParameter, std::string(kUnreadableJournal) + "journal record " +
-                                            std::to_string(problem.record + 1) + ": " + problem.why);
+  return Status(kErrorInvalidParameter,
+                "the journal is unreadable: journal record " + std::to_string(problem.record + 1) + ": " + problem.why,
+                StatusReason::kUnusableJournal);
 }
 
-bool IsUnreadableJournal(const Status& status) {
-  return status.code() == kErrorInvalidParameter && status.message().starts_with(kUnreadableJournal);
-}
+bool IsUnreadableJournal(const Status& status) { return status.reason() == StatusReason::kUnusableJournal; }
 
 std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const std::optional<Sid>& account_sid) {
   if (!account_sid || *account_sid == journal.sid) return std::nullopt;  // gone since: the run says so
