@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "app/json_text.h"
 #include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_line.h"
 #include "app/typed_secrets.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
@@ -151,9 +153,11 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
     const bool from_input = typed == "-";
-    if (from_input && !std::getline(std::cin, typed))
-      return UsageError(args, "--temp-password -: no line on standard input");
-    if (from_input && typed.ends_with('\r')) typed.pop_back();  // a CRLF line end, as a Windows editor saves it
+    if (from_input) {
+      std::optional<std::string> line = ReadTypedLine(std::cin);
+      if (!line) return UsageError(args, "--temp-password -: no line on standard input");
+      typed = std::move(*line);
+    }
     args.temp_password.assign(args.temp_password.size(), '\0');
     // Before anything changes; said without the password (app/cli_values.h).
     if (const std::string why = WhyNotWindowsText(typed); !why.empty()) {
