@@ -85,7 +85,8 @@ inline const CLI::Validator kSeconds(
 std::string Said(std::string_view verb, std::string_view message);
 
 // A usage or input error: Said(verb, why) on standard error and, for a command run with --json,
-// also as the one JSON object its standard output promises, {"error": ..., "exit_code": 2}. Returns 2.
+// also as the one JSON object its standard output promises, {"error": why, "exit_code": 2}: the
+// message alone, as in every report's `error` (docs/json-reports.md). Returns 2.
 int SayInputError(bool json, std::string_view verb, std::string_view why);
 // Any other error that ends a command: the same, with `exit_code` (1: a check could not run).
 int SayError(bool json, std::string_view verb, int exit_code, std::string_view why);
@@ -101,9 +102,9 @@ struct OutputFile {
 // or another of `files` under another name; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std::initializer_list<OutputFile> files,
                                            const std::vector<std::string>& inputs = {});
-// A report that could not be written after the work (a full disk): "fixup-sim VERB: cannot write
-// PATH: " and the write's message (the file, the step and the system's reason).
-std::string CannotWrite(std::string_view verb, const std::string& path, const fixer::Status& st);
+// A report that could not be written after the work (a full disk): "cannot write PATH: " and the
+// write's message (the file, the step and the system's reason); said on standard error as Said(verb, it).
+std::string CannotWrite(const std::string& path, const fixer::Status& st);
 // The same for a folder the command writes files into (explore --out DIR): created now with its
 // parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
 std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,

@@ -77,7 +77,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     std::string error;
     if (!args->html.empty()) {
       if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok())
-        error = CannotWrite("compare", args->html, st);
+        error = CannotWrite(args->html, st);
     }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
@@ -92,7 +92,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
     if (!error.empty()) {
-      std::cerr << error << "\n";
+      std::cerr << Said("compare", error) << "\n";
       exit_code = kExitInput;
       return;
     }

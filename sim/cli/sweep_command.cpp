@@ -119,7 +119,7 @@ int Sweep(const SweepArgs& a) {
     // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
     if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}}, r.scripts_read)) return *refused;
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
-      std::cerr << CannotWrite("sweep", a.html, st) << "\n";
+      std::cerr << Said("sweep", CannotWrite(a.html, st)) << "\n";
       return kExitInput;
     }
   }
