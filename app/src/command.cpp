@@ -22,6 +22,7 @@
 #include "app/typed_secrets.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
+#include "fixer/quoted_value.h"
 #include "fixer/secret.h"
 #include "fixup/version.h"
 
@@ -147,7 +148,8 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(args.strategy);
-  if (!strategy.ok()) return UsageError(args, "--strategy must be keep-sid or recreate, not '" + args.strategy + "'");
+  if (!strategy.ok())
+    return UsageError(args, "--strategy must be keep-sid or recreate, not " + fixer::QuotedValue(args.strategy));
   options.strategy = *strategy;
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {

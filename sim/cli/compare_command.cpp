@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "fakes/load_result.h"
 #include "fakes/modelling_choices.h"
+#include "fixer/quoted_value.h"
 #include "legacy_target.h"
 #include "sim/choices_report.h"
 #include "sim/legacy_compare.h"
@@ -53,8 +54,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     }
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
-      exit_code =
-          SayInputError(args->json, "compare", "--strategy must be keep-sid or recreate, not '" + args->strategy + "'");
+      exit_code = SayInputError(args->json, "compare",
+                                "--strategy must be keep-sid or recreate, not " + fixer::QuotedValue(args->strategy));
       return;
     }
     fakes::ChoiceLog choices;
