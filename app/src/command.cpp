@@ -16,6 +16,7 @@
 #include "app/cli_values.h"
 #include "app/help_and_version.h"
 #include "app/json_text.h"
+#include "app/long_words.h"
 #include "app/named_command.h"
 #include "app/standard_output.h"
 #include "app/typed_line.h"
@@ -241,7 +242,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       return SayHelpOrVersion(app, e,
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
-    const std::string said = WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"});
+    const std::string said =
+        WithLongWordsCut(WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"}), argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

@@ -77,6 +77,12 @@ TEST_F(LongValues, AnOptionValueIsCut) {
   ExpectCut(ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--strategy", long_word}, "not " + cut);
   ExpectCut(FIXUP_SIM_BIN, {"explore", "--count", long_word}, cut + " is not a whole number");
   ExpectCut(ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--dry-run=" + long_word}, "was given " + cut);
+  // CLI11's own messages quote a word it refuses whole: cut there too (app::WithLongWordsCut).
+  const std::string cut_word = std::string(60, 'y') + "... (60 of 100000 bytes shown)";
+  ExpectCut(FIXUP_SIM_BIN, {"run", "m.yaml", "--color", long_word}, cut_word);
+  ExpectCut(FIXUP_SIM_BIN, {"run", "m.yaml", "--color=" + long_word}, cut_word);
+  ExpectCut(FIXUP_SIM_BIN, {"matrix", long_word}, cut_word);
+  ExpectCut(ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", long_word}, cut_word);
 }
 
 // A character of 3 bytes (U+20AC) across the 60th byte: cut before it, never into it.
