@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fixer/quoted_value.h"
 #include "fixer/utf8.h"
 
 namespace app {
@@ -60,9 +61,9 @@ std::vector<std::string> CommandWords(const CLI::App& app, int argc, const char*
     if (word == "--") options_end = true;
     if (const size_t eq = word.find('=');
         !options_end && word.starts_with('-') && eq != std::string_view::npos && flags.count(word.substr(0, eq)) > 0)
-      throw CLI::ArgumentMismatch(std::string(word.substr(0, eq)) + ": takes no value, but was given '" +
-                                  std::string(word.substr(eq + 1)) + "' (" + std::string(word) + "): write " +
-                                  std::string(word.substr(0, eq)) + " alone, or leave it out");
+      throw CLI::ArgumentMismatch(std::string(word.substr(0, eq)) + ": takes no value, but was given " +
+                                  fixer::QuotedValue(word.substr(eq + 1)) + " (" + fixer::CappedValue(word) +
+                                  "): write " + std::string(word.substr(0, eq)) + " alone, or leave it out");
     if (!options_end && word.size() > 3 && word.starts_with("--") && word.ends_with('=') &&
         word.find('=') == word.size() - 1) {
       words.emplace_back(word.substr(0, word.size() - 1));

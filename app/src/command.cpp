@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,14 @@
 #include "app/cli_values.h"
 #include "app/help_and_version.h"
 #include "app/json_text.h"
+#include "app/long_words.h"
 #include "app/named_command.h"
 #include "app/standard_output.h"
+#include "app/typed_line.h"
 #include "app/typed_secrets.h"
 #include "app/verbs.h"
 #include "fixer/exit_code.h"
+#include "fixer/quoted_value.h"
 #include "fixer/secret.h"
 #include "fixup/version.h"
 
@@ -146,15 +150,18 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(args.strategy);
-  if (!strategy.ok()) return UsageError(args, "--strategy must be keep-sid or recreate, not '" + args.strategy + "'");
+  if (!strategy.ok())
+    return UsageError(args, "--strategy must be keep-sid or recreate, not " + fixer::QuotedValue(args.strategy));
   options.strategy = *strategy;
   options.dry_run = args.dry_run;
   if (args.temp_password_given) {
     std::string typed = args.temp_password;
     const bool from_input = typed == "-";
-    if (from_input && !std::getline(std::cin, typed))
-      return UsageError(args, "--temp-password -: no line on standard input");
-    if (from_input && typed.ends_with('\r')) typed.pop_back();  // a CRLF line end, as a Windows editor saves it
+    if (from_input) {
+      std::optional<std::string> line = ReadTypedLine(std::cin);
+      if (!line) return UsageError(args, "--temp-password -: no line on standard input");
+      typed = std::move(*line);
+    }
     args.temp_password.assign(args.temp_password.size(), '\0');
     // Before anything changes; said without the password (app/cli_values.h).
     if (const std::string why = WhyNotWindowsText(typed); !why.empty()) {
@@ -236,7 +243,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       return SayHelpOrVersion(app, e,
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
-    const std::string said = WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"});
+    const std::string said =
+        WithLongWordsCut(WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"}), argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

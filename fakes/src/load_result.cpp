@@ -10,6 +10,7 @@
 #include "excerpt_secrets.h"
 #include "fakes/state.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "fixer/secret.h"
 #include "fixer/utf8.h"
 
@@ -22,8 +23,8 @@ std::string Hex(unsigned char c) {
   return buf;
 }
 
-// At most this many bytes of the line around the column are shown.
-constexpr size_t kExcerptWidth = 60;
+// At most this many bytes of the line around the column are shown, as of a value a message quotes.
+constexpr size_t kExcerptWidth = fixer::kQuotedValueBytes;
 
 std::string Excerpt(const std::string& line, int column) {
   const size_t at = static_cast<size_t>(std::max(column, 1) - 1);
@@ -120,8 +121,13 @@ void AttachSource(LoadError& error, std::string_view text) {
   for (std::string value : secrets) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
     if (value.size() < 3) continue;
-    for (size_t at = error.message.find(value); at != std::string::npos; at = error.message.find(value, at))
-      error.message.replace(at, value.size(), fixer::kMaskedSecret);
+    // The whole value, then the part of it a message quotes of a long one (fixer::QuotedValue).
+    for (const std::string_view quoted : {std::string_view(value), fixer::ShownPartOf(value)}) {
+      // Past each mask put in: a value of stars ("***") is found in the mask itself.
+      for (size_t at = error.message.find(quoted); at != std::string::npos;
+           at = error.message.find(quoted, at + fixer::kMaskedSecret.size()))
+        error.message.replace(at, quoted.size(), fixer::kMaskedSecret);
+    }
   }
 }
 

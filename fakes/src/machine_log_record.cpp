@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "fixer/journal_codec.h"
+#include "fixer/quoted_value.h"
 #include "fixer/windows_names.h"
 
 namespace fakes {
@@ -171,7 +172,7 @@ std::optional<fixer::ObjectNamespace> NamespaceNamed(std::string_view name) {
 fixer::Sid ReadSid(const HeaderReader& in, std::string_view word) {
   if (word == "-") return fixer::Sid();
   fixer::Result<fixer::Sid> sid = fixer::Sid::Parse(word);
-  if (!sid) in.FailOnLineRead("malformed SID '" + std::string(word) + "': " + sid.status().message());
+  if (!sid) in.FailOnLineRead("malformed SID " + fixer::QuotedValue(word) + ": " + sid.status().message());
   return std::move(*sid);
 }
 
@@ -387,7 +388,7 @@ Loaded<DecodedLogRecord> DecodeLogRecord(std::string_view body, const std::strin
     while (!names.empty()) {
       const size_t space = names.find(' ');
       const std::string_view name = names.substr(0, space);
-      if (FindSection(name) == nullptr) in.FailOnLineRead("unknown section '" + std::string(name) + "'");
+      if (FindSection(name) == nullptr) in.FailOnLineRead("unknown section " + fixer::QuotedValue(name));
       r.what.replace.emplace_back(name);
       names = space == std::string_view::npos ? std::string_view() : names.substr(space + 1);
     }

@@ -12,6 +12,7 @@
 #include "fakes/sam.h"
 #include "fakes/yaml_parse.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_names.h"
 
 namespace fakes {
@@ -22,7 +23,7 @@ fixer::Sid LoadContext::Principal(const Field& f) {
   const std::string text = f.Str();
   if (LooksLikeSid(text)) {
     auto sid = fixer::Sid::Parse(text);
-    if (!sid) f.Fail("malformed SID '" + text + "'; expected S-1-<authority>-<subauthority>...");
+    if (!sid) f.Fail("malformed SID " + fixer::QuotedValue(text) + "; expected S-1-<authority>-<subauthority>...");
     // A SID of this machine names an account or group that exists, or one that was deleted
     // (an orphan); a RID the machine never allocated is an unknown SID. Other domains' SIDs
     // are taken as they are.
@@ -30,16 +31,16 @@ fixer::Sid LoadContext::Principal(const Field& f) {
     if (sid->IsAccountSid() && sid->Domain() == s.sam.domain && sid->Rid() >= s.sam.next_rid) {
       const bool exists = s.sam.users.FindKey(sid->Rid()) || s.sam.groups.FindKey(*sid);
       if (!exists) {
-        f.Fail("unknown SID '" + text + "': no account of this machine ever had RID " + std::to_string(sid->Rid()) +
-               " (RIDs so far: below " + std::to_string(s.sam.next_rid) + ")");
+        f.Fail("unknown SID " + fixer::QuotedValue(text) + ": no account of this machine ever had RID " +
+               std::to_string(sid->Rid()) + " (RIDs so far: below " + std::to_string(s.sam.next_rid) + ")");
       }
     }
     return *sid;
   }
   auto sid = Sam(machine).LookupName(text);
   if (!sid) {
-    f.Fail("principal '" + text +
-           "' does not resolve to an account, group or well-known SID; "
+    f.Fail("principal " + fixer::QuotedValue(text) +
+           " does not resolve to an account, group or well-known SID; "
            "write a deleted account as its SID string");
   }
   return *sid;
@@ -54,7 +55,7 @@ void LoadContext::OnlyInFull(const MapFields& m, std::initializer_list<std::stri
   if (full) return;
   for (std::string_view k : keys) {
     if (auto key = m.KeyOf(k)) {
-      key->Fail("'" + std::string(k) + "' is only accepted with base: empty (" + std::string(why) + ")");
+      key->Fail(fixer::QuotedValue(k) + " is only accepted with base: empty (" + std::string(why) + ")");
     }
   }
 }
@@ -64,7 +65,7 @@ void LoadContext::OnlyInFresh(const MapFields& m, std::initializer_list<std::str
   if (!full) return;
   for (std::string_view k : keys) {
     if (auto key = m.KeyOf(k)) {
-      key->Fail("'" + std::string(k) + "' is not accepted with base: empty (" + std::string(why) + ")");
+      key->Fail(fixer::QuotedValue(k) + " is not accepted with base: empty (" + std::string(why) + ")");
     }
   }
 }
@@ -77,7 +78,7 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
     const auto [first, inserted] = seen.emplace(fixer::FoldWindowsName(entries[i].key), i);
     if (!inserted) {
       entries[i].key_field.Fail(
-          "duplicate " + std::string(what) + " '" + entries[i].key + "' (already defined at line " +
+          "duplicate " + std::string(what) + " " + fixer::QuotedValue(entries[i].key) + " (already defined at line " +
           std::to_string(entries[first->second].key_field.mark().line) + "; names are case-insensitive)");
     }
   }
@@ -100,12 +101,15 @@ std::string ComputerName(const Field& f) {
   std::string name = f.Str();
   constexpr size_t kMaxComputerNameLength = 15;
   if (name.empty() || name.size() > kMaxComputerNameLength)
-    f.Fail("a NetBIOS computer name has 1 to 15 characters, got '" + name + "' (" + std::to_string(name.size()) + ")");
+    f.Fail("a NetBIOS computer name has 1 to 15 characters, got " + fixer::QuotedValue(name) + " (" +
+           std::to_string(name.size()) + ")");
   for (const char c : name) {
     if (std::string_view("\\/:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
-      f.Fail("'" + name + "' is no NetBIOS computer name: it may not hold \\ / : * ? \" < > | or a control character");
+      f.Fail(fixer::QuotedValue(name) +
+             " is no NetBIOS computer name: it may not hold \\ / : * ? \" < > | or a control character");
   }
-  if (name.front() == '.') f.Fail("'" + name + "' is no NetBIOS computer name: it may not start with a period");
+  if (name.front() == '.')
+    f.Fail(fixer::QuotedValue(name) + " is no NetBIOS computer name: it may not start with a period");
   // NetBIOS names are uppercase ("Computer Names"): `xppro` is the machine XPPRO, whose folders
   // and account names say XPPRO. ASCII letters only: choice-ascii-name-case.
   return fixer::UpperWindowsName(name);
@@ -118,12 +122,12 @@ void RejectScenarioKeys(const Field& root, bool file_root) {
   for (const Entry& e : MapEntries(root)) {
     if (!IsScenarioFileKey(e.key)) continue;
     if (file_root) {
-      e.key_field.Fail("'" + e.key +
-                       "' is a scenario's key: this is a scenario file, not a machine state file (`fixup-sim run` runs "
+      e.key_field.Fail(fixer::QuotedValue(e.key) +
+                       " is a scenario's key: this is a scenario file, not a machine state file (`fixup-sim run` runs "
                        "it; the machine is its 'machine:' section)");
     }
-    e.key_field.Fail("'" + e.key +
-                     "' is a scenario's key, not a machine's: it belongs at the top of the scenario, "
+    e.key_field.Fail(fixer::QuotedValue(e.key) +
+                     " is a scenario's key, not a machine's: it belongs at the top of the scenario, "
                      "not under 'machine:' (check its indentation)");
   }
 }
@@ -178,7 +182,7 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     if (base == "empty") {
       c.full = true;
     } else if (base != "fresh-install") {
-      b->Fail("unknown base '" + base + "'; expected one of: fresh-install, empty");
+      b->Fail("unknown base " + fixer::QuotedValue(base) + "; expected one of: fresh-install, empty");
     }
   }
   c.OnlyInFull(top, {"machine_sid", "next_rid"},

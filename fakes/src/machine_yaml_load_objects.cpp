@@ -8,6 +8,7 @@
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -22,7 +23,7 @@ uint32_t LoadMask(const Field& f, fixer::ObjectNamespace ns) {
     names.push_back(nv.name);
   }
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) return f.U32();
-  f.Fail("unknown access mask '" + text + "' for a " + std::string(fixer::ToString(ns)) +
+  f.Fail("unknown access mask " + fixer::QuotedValue(text) + " for a " + std::string(fixer::ToString(ns)) +
          " object; expected one of: " + JoinNames(names) + ", or a hex mask like 0x1F01FF");
 }
 
@@ -68,8 +69,8 @@ void LoadObjects(LoadContext& c, const Field& f) {
     if (path.empty()) path_field->Fail("expected a path");
     const std::string key = ObjectKey(ns, path);
     if (auto it = seen.find(key); it != seen.end()) {
-      path_field->Fail("duplicate object '" + path + "' (already listed at line " + std::to_string(it->second) +
-                       "; paths are case-insensitive)");
+      path_field->Fail("duplicate object " + fixer::QuotedValue(path) + " (already listed at line " +
+                       std::to_string(it->second) + "; paths are case-insensitive)");
     }
     seen[key] = path_field->mark().line;
     if (auto v = m.KeyOf("values"); v && ns != fixer::ObjectNamespace::kRegistry) {

@@ -7,6 +7,7 @@
 #include "fakes/password_rules.h"
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -30,8 +31,8 @@ fixer::AccountFlags LoadAccountFlags(const Field& f) {
     } else if (fixer::SameWindowsName(name, "cannot_change_password")) {
       flags.cannot_change_password = true;
     } else {
-      item.Fail("unknown account flag '" + name +
-                "'; expected one of: " + JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
+      item.Fail("unknown account flag " + fixer::QuotedValue(name) +
+                "; expected one of: " + JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
     }
   }
   return flags;
@@ -112,7 +113,7 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   std::vector<fixer::Sid> wanted;
   for (const Field& item : groups.Items()) {
     LocalGroup* g = sam.FindGroup(item.Str());
-    if (!g) item.Fail("no local group named '" + item.Str() + "' (2220)");
+    if (!g) item.Fail("no local group named " + fixer::QuotedValue(item.Str()) + " (2220)");
     wanted.push_back(g->sid);
   }
   for (const fixer::Sid& current : sam.GroupsOf(sid)) {
@@ -295,10 +296,10 @@ void LoadRights(LoadContext& c, const Field& f) {
       const std::string* name = CanonicalRightOn(c.st().products.os, right);
       if (name == nullptr && IsKnownRight(right)) {
         const fixer::OsInfo& os = c.st().products.os;
-        item.Fail("right '" + right + "' does not exist on " + std::string(ToString(os.edition)) + " SP" +
-                  std::to_string(os.service_pack) + " (1313)");
+        item.Fail("right " + fixer::QuotedValue(right) + " does not exist on " + std::string(ToString(os.edition)) +
+                  " SP" + std::to_string(os.service_pack) + " (1313)");
       }
-      if (name == nullptr) item.Fail("unknown right '" + right + "' (1313)");
+      if (name == nullptr) item.Fail("unknown right " + fixer::QuotedValue(right) + " (1313)");
       wanted.insert(*name);  // in its one spelling, as Lsa::Grant keeps it
     }
     if (c.full) {

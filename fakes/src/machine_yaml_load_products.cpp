@@ -7,6 +7,7 @@
 #include "fakes/objects.h"
 #include "fakes/paths.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -17,7 +18,7 @@ std::string LoadFrameworkVersion(const Field& f) {
   const std::string text = f.Str();
   auto version = CanonicalFrameworkVersion(text);
   if (!version) {
-    f.Fail("unknown framework version '" + text + "'; expected 1.0 (1.0.3705) or 1.1 (1.1.4322)");
+    f.Fail("unknown framework version " + fixer::QuotedValue(text) + "; expected 1.0 (1.0.3705) or 1.1 (1.1.4322)");
   }
   return *version;
 }
@@ -124,7 +125,7 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
         c.st().products.hotfixes.push_back({.id = id});
         continue;
       }
-      if (!def) item.Fail("unknown hotfix '" + id + "'; the catalog knows: " + CatalogIds());
+      if (!def) item.Fail("unknown hotfix " + fixer::QuotedValue(id) + "; the catalog knows: " + CatalogIds());
       if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + def->id + " is listed twice");
       c.Check(InstallHotfix(c.machine, id), item, "installing " + id);
       continue;

@@ -2,6 +2,7 @@
 // and the fixer's journal.
 #include "fakes/sam.h"
 #include "fixer/journal_codec.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -14,7 +15,7 @@ std::string LoadSessionUser(LoadContext& c, const Field& f) {
   const std::string name = f.Str();
   if (!c.full) {
     const UserAccount* u = Sam(c.machine).FindUser(name);
-    if (!u) f.Fail("no account named '" + name + "' (2221)");
+    if (!u) f.Fail("no account named " + fixer::QuotedValue(name) + " (2221)");
     return u->name;
   }
   return name;

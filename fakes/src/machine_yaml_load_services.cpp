@@ -4,6 +4,7 @@
 #include "fakes/scm.h"
 #include "fakes/sql.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -57,7 +58,7 @@ void LoadServices(LoadContext& c, const Field& f) {
   }
   if (c.full) return;  // the saved form is taken as it is
   for (const auto& [field, name] : dependencies_to_check) {
-    if (!services.FindName(name)) field.Fail("depends on '" + name + "', which is not installed");
+    if (!services.FindName(name)) field.Fail("depends on " + fixer::QuotedValue(name) + ", which is not installed");
   }
 }
 

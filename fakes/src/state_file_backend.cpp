@@ -86,14 +86,16 @@ fixer::Status StateFileBackend::BeginChanges() {
   // as found, not at the first journal record.
   if (fixer::Status st = CheckCanWriteAtomically(Destination(), fixer::ReasonWords::kWindows); !st.ok()) return st;
   // A changing run keeps the machine durable as `out` and `out.log` (a checkpoint, then a record
-  // per journal entry): a device or a pipe holds neither, and nothing may be made beside one.
+  // per journal entry): a device or a pipe holds neither, and nothing may be made beside one. Said
+  // as every file aspnet-fixer cannot use for that is: 1920, then why (docs/windows-reference.md#file-errors).
   struct stat st {};
   if (!options_.out.empty() && ::stat(options_.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    return fixer::Status(fixer::kErrorInvalidParameter,
+    return fixer::Status(fixer::kErrorCantAccessFile,
                          options_.out +
-                             ": not a regular file: a run that changes the machine writes --out and --out.log as "
-                             "it goes, so that a power loss can be resumed; name a file (a device or a pipe "
-                             "takes the machine from a verb that changes nothing)");
+                             ": cannot be written: " + fixer::Status::Win(fixer::kErrorCantAccessFile).ToString() +
+                             " (not a regular file: a device, a pipe or a socket; a run that changes the machine "
+                             "writes --out and --out.log as it goes, so that a power loss can be resumed: name a "
+                             "file; a verb that changes nothing writes into a device or a pipe)");
   }
   // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it.
   RemoveDeadTemporaries(Destination());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fakes/load_result.h"
+#include "fixer/quoted_value.h"
 #include "yaml_scalar.h"
 
 namespace fakes::yaml {
@@ -314,7 +315,7 @@ NodeId Parser::Key() {
     key = tree_.AddScalar(text, mark);
   }
   if (!AtValueIndicator(false)) {
-    Fail(mark, "expected 'key: value' here, found no ': ' after '" + std::string(tree_.text(key)) + "'");
+    Fail(mark, "expected 'key: value' here, found no ': ' after " + fixer::QuotedValue(tree_.text(key)));
   }
   return key;
 }

@@ -1,5 +1,6 @@
 #include "yaml_reader.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 
 #include <charconv>
 #include <limits>
@@ -49,7 +50,7 @@ std::string Field::Str() const {
 bool Field::Bool() const {
   if (!IsScalar()) Fail("expected true or false, got " + std::string(KindName()));
   if (auto b = ParseBool(Text())) return *b;
-  Fail("expected true or false, got '" + std::string(Text()) + "'");
+  Fail("expected true or false, got " + fixer::QuotedValue(Text()));
 }
 
 namespace {
@@ -72,7 +73,7 @@ std::optional<uint64_t> ParseUnsigned(std::string_view s) {
 uint64_t Field::U64() const {
   const auto fail = [this] {
     Fail("expected an integer from 0 to " + std::to_string(std::numeric_limits<uint64_t>::max()) + ", got " +
-         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+         (IsScalar() ? fixer::QuotedValue(Text()) : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   auto v = ParseUnsigned(Text());
@@ -83,7 +84,7 @@ uint64_t Field::U64() const {
 uint32_t Field::U32(uint32_t max) const {
   const auto fail = [this, max] {
     Fail("expected an integer from 0 to " + std::to_string(max) + ", got " +
-         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+         (IsScalar() ? fixer::QuotedValue(Text()) : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   auto v = ParseUnsigned(Text());
@@ -95,7 +96,7 @@ int64_t Field::I64() const {
   const auto fail = [this] {
     Fail("expected an integer from " + std::to_string(std::numeric_limits<int64_t>::min()) + " to " +
          std::to_string(std::numeric_limits<int64_t>::max()) + ", got " +
-         (IsScalar() ? "'" + std::string(Text()) + "'" : std::string(KindName())));
+         (IsScalar() ? fixer::QuotedValue(Text()) : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   std::string_view s = Text();
@@ -128,7 +129,9 @@ std::vector<std::string> Field::StrList() const {
 }
 
 Field Field::Child(NodeId value, std::string_view key, const Mark& key_mark) const {
-  std::string path = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  // A key is shown capped in the path a message names: a map's keys are the file's (names).
+  const std::string shown = fixer::CappedValue(key);
+  std::string path = path_.empty() ? shown : path_ + "." + shown;
   return Field(*tree_, value, std::move(path), file_, key_mark);
 }
 
@@ -148,7 +151,7 @@ std::vector<Entry> MapEntries(const Field& map) {
     if (auto problem = TextProblem(key)) key_field.Fail(*problem);
     const auto [first, inserted] = seen.emplace(key, out.size());
     if (!inserted) {
-      key_field.Fail("duplicate key '" + std::string(key) + "' (first at line " +
+      key_field.Fail("duplicate key " + fixer::QuotedValue(key) + " (first at line " +
                      std::to_string(out[first->second].key_field.mark().line) + ")");
     }
     Field value = map.Child(children[i + 1], key, tree.node(children[i]).mark);
@@ -172,8 +175,8 @@ MapFields::MapFields(const Field& map, std::initializer_list<std::string_view> a
     bool known = false;
     for (std::string_view a : allowed) known = known || a == e.key;
     if (!known) {
-      e.key_field.Fail("unknown key '" + e.key +
-                       "'; expected one of: " + JoinNames(std::vector<std::string_view>(allowed)));
+      e.key_field.Fail("unknown key " + fixer::QuotedValue(e.key) +
+                       "; expected one of: " + JoinNames(std::vector<std::string_view>(allowed)));
     }
   }
 }

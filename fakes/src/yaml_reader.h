@@ -23,6 +23,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/yaml_tree.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 
 namespace fakes::yaml {
 
@@ -129,7 +130,7 @@ E ParseEnum(const Field& f, std::span<const NamedValue<E>, N> table, std::string
     if (fixer::SameWindowsName(nv.name, text)) return nv.value;
     names.push_back(nv.name);
   }
-  f.Fail("unknown " + std::string(what) + " '" + text + "'; expected one of: " + JoinNames(names));
+  f.Fail("unknown " + std::string(what) + " " + fixer::QuotedValue(text) + "; expected one of: " + JoinNames(names));
 }
 
 }  // namespace fakes::yaml

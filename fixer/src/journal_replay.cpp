@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "step.h"
 
 namespace fixer {
@@ -56,14 +57,14 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   const JournalRecord& plan = records.front();
   if (plan.step != kPlanRecordStep) return at(0, "it does not start with its plan (a record of step 'plan')");
   auto strategy = StrategyFromString(Get(plan.data, "strategy"));
-  if (!strategy) return at(0, "unknown strategy '" + Get(plan.data, "strategy") + "'");
+  if (!strategy) return at(0, "unknown strategy " + QuotedValue(Get(plan.data, "strategy")));
   // A hand-edited plan may name another account: resume would delete it or set its password.
   if (!SameWindowsName(Get(plan.data, "account"), kMachineWorkerAccount)) {
-    return at(0, "the plan names the account '" + Get(plan.data, "account") + "'; this fixer repairs only " +
+    return at(0, "the plan names the account " + QuotedValue(Get(plan.data, "account")) + "; this fixer repairs only " +
                      std::string(kMachineWorkerAccount));
   }
   const Result<Sid> sid = Sid::Parse(Get(plan.data, "sid"));
-  if (!sid) return at(0, "bad SID '" + Get(plan.data, "sid") + "'");
+  if (!sid) return at(0, "bad SID " + QuotedValue(Get(plan.data, "sid")));
   // ASPNET is a local account made after setup's: never a well-known or built-in SID (500, 501...).
   if (!sid->IsAccountSid() || sid->Rid() < kFirstUserRid) {
     return at(0, "the SID '" + sid->ToString() + "' cannot be " + std::string(kMachineWorkerAccount) +
@@ -71,30 +72,25 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   }
   const std::vector<std::string>& ids = StepIdsOf(*strategy);
   if (SplitList(Get(plan.data, "steps")) != ids) {
-    return at(0, "its steps '" + Get(plan.data, "steps") + "' are not this fixer's steps for " +
+    return at(0, "its steps " + QuotedValue(Get(plan.data, "steps")) + " are not this fixer's steps for " +
                      std::string(ToString(*strategy)) + " (" + JoinList(ids) + ")");
   }
   for (size_t i = 1; i < records.size(); ++i) {
     const JournalRecord& rec = records[i];
     if (rec.step == kRunRecordStep && rec.phase == JournalPhase::kFinished) continue;
-    if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step '" + rec.step + "'");
+    if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step " + QuotedValue(rec.step));
     if (rec.phase == JournalPhase::kFinished) return at(i, "a step record marked finished");
   }
   return std::nullopt;
 }
 
-namespace {
-constexpr std::string_view kUnreadableJournal = "the journal is unreadable: ";
-}  // namespace
-
 Status UnreadableJournal(const JournalProblem& problem) {
-  return Status(kErrorInvalidParameter, std::string(kUnreadableJournal) + "journal record " +
-                                            std::to_string(problem.record + 1) + ": " + problem.why);
+  return Status(kErrorInvalidParameter,
+                "the journal is unreadable: journal record " + std::to_string(problem.record + 1) + ": " + problem.why,
+                StatusReason::kUnusableJournal);
 }
 
-bool IsUnreadableJournal(const Status& status) {
-  return status.code() == kErrorInvalidParameter && status.message().starts_with(kUnreadableJournal);
-}
+bool IsUnreadableJournal(const Status& status) { return status.reason() == StatusReason::kUnusableJournal; }
 
 std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, const std::optional<Sid>& account_sid) {
   if (!account_sid || *account_sid == journal.sid) return std::nullopt;  // gone since: the run says so

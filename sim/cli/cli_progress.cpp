@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fixer/quoted_value.h"
 #include "sim/whole_number.h"
 
 namespace sim::cli {
@@ -22,7 +23,7 @@ EnvNumber ReadEnvNumber(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr) return {};
   const std::optional<uint64_t> n = ParseWholeNumber(v);
-  if (!n) return {true, std::nullopt, std::string(name) + ": '" + v + "' is not a whole number"};
+  if (!n) return {true, std::nullopt, std::string(name) + ": " + fixer::QuotedValue(v) + " is not a whole number"};
   return {true, static_cast<size_t>(*n), ""};
 }
 

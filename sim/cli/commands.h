@@ -21,6 +21,7 @@
 
 #include "app/cli_values.h"
 #include "fixer/exit_code.h"
+#include "fixer/quoted_value.h"
 #include "fixer/result.h"
 #include "sim/explore.h"
 #include "sim/whole_number.h"
@@ -36,9 +37,9 @@ inline constexpr int kExitInput = fixer::ToInt(fixer::ExitCode::kUsage);
 // never ends), and a seed past 2^64 - 1 as another seed.
 inline const CLI::Validator kWholeNumber(
     [](std::string& text) {
-      if (!IsDigitsOnly(text)) return "'" + text + "' is not a whole number (0, 1, 2, ...)";
+      if (!IsDigitsOnly(text)) return fixer::QuotedValue(text) + " is not a whole number (0, 1, 2, ...)";
       if (!ParseWholeNumber(text))
-        return "'" + text + "' is not a whole number from 0 to " + std::to_string(UINT64_MAX);
+        return fixer::QuotedValue(text) + " is not a whole number from 0 to " + std::to_string(UINT64_MAX);
       return std::string();
     },
     "WHOLE NUMBER");
@@ -47,8 +48,8 @@ inline const CLI::Validator kCountingNumber(
     [](std::string& text) {
       const std::optional<uint64_t> value = ParseWholeNumber(text);
       if (!value && IsDigitsOnly(text))  // too large: say the range
-        return "'" + text + "' is not a whole number from 1 to " + std::to_string(UINT64_MAX);
-      if (!value || *value == 0) return "'" + text + "' is not a whole number from 1 up (1, 2, 3, ...)";
+        return fixer::QuotedValue(text) + " is not a whole number from 1 to " + std::to_string(UINT64_MAX);
+      if (!value || *value == 0) return fixer::QuotedValue(text) + " is not a whole number from 1 up (1, 2, 3, ...)";
       return std::string();
     },
     "NUMBER FROM 1");
@@ -59,7 +60,8 @@ inline CLI::Validator WholeNumberFrom(uint64_t low, uint64_t high) {
   return CLI::Validator(
       [low, high, range](std::string& text) {
         const std::optional<uint64_t> value = ParseWholeNumber(text);
-        if (!value || *value < low || *value > high) return "'" + text + "' is not a whole number from " + range;
+        if (!value || *value < low || *value > high)
+          return fixer::QuotedValue(text) + " is not a whole number from " + range;
         return std::string();
       },
       "WHOLE NUMBER " + range);
@@ -72,9 +74,9 @@ inline const CLI::Validator kSeconds(
       const bool decimal = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '.') &&
                            text.find_first_not_of("0123456789.eE+-") == std::string::npos;
       if (!decimal || !CLI::detail::lexical_cast(text, seconds) || !std::isfinite(seconds) || seconds < 0)
-        return "'" + text + "' is not a number of seconds (0 or more)";
+        return fixer::QuotedValue(text) + " is not a number of seconds (0 or more)";
       if (seconds > kMaxExploreSeconds)
-        return "'" + text + "' is more seconds than explore can wait for: at most " +
+        return fixer::QuotedValue(text) + " is more seconds than explore can wait for: at most " +
                std::to_string(static_cast<uint64_t>(kMaxExploreSeconds)) + " (about 31 years)";
       return std::string();
     },
@@ -85,7 +87,8 @@ inline const CLI::Validator kSeconds(
 std::string Said(std::string_view verb, std::string_view message);
 
 // A usage or input error: Said(verb, why) on standard error and, for a command run with --json,
-// also as the one JSON object its standard output promises, {"error": ..., "exit_code": 2}. Returns 2.
+// also as the one JSON object its standard output promises, {"error": why, "exit_code": 2}: the
+// message alone, as in every report's `error` (docs/json-reports.md). Returns 2.
 int SayInputError(bool json, std::string_view verb, std::string_view why);
 // Any other error that ends a command: the same, with `exit_code` (1: a check could not run).
 int SayError(bool json, std::string_view verb, int exit_code, std::string_view why);
@@ -101,9 +104,9 @@ struct OutputFile {
 // or another of `files` under another name; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std::initializer_list<OutputFile> files,
                                            const std::vector<std::string>& inputs = {});
-// A report that could not be written after the work (a full disk): "fixup-sim VERB: cannot write
-// PATH: " and the write's message (the file, the step and the system's reason).
-std::string CannotWrite(std::string_view verb, const std::string& path, const fixer::Status& st);
+// A report that could not be written after the work (a full disk): "cannot write PATH: " and the
+// write's message (the file, the step and the system's reason); said on standard error as Said(verb, it).
+std::string CannotWrite(const std::string& path, const fixer::Status& st);
 // The same for a folder the command writes files into (explore --out DIR): created now with its
 // parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
 std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,

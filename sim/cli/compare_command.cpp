@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "fakes/load_result.h"
 #include "fakes/modelling_choices.h"
+#include "fixer/quoted_value.h"
 #include "legacy_target.h"
 #include "sim/choices_report.h"
 #include "sim/legacy_compare.h"
@@ -57,8 +58,8 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     }
     auto strategy = fixer::StrategyFromString(args->strategy);
     if (!strategy) {
-      exit_code =
-          SayInputError(args->json, "compare", "--strategy must be keep-sid or recreate, not '" + args->strategy + "'");
+      exit_code = SayInputError(args->json, "compare",
+                                "--strategy must be keep-sid or recreate, not " + fixer::QuotedValue(args->strategy));
       return;
     }
     fakes::ChoiceLog choices;
@@ -89,7 +90,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     std::string error;
     if (!args->html.empty()) {
       if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok())
-        error = CannotWrite("compare", args->html, st);
+        error = CannotWrite(args->html, st);
     }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);
@@ -104,7 +105,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
     if (!error.empty()) {
-      std::cerr << error << "\n";
+      std::cerr << Said("compare", error) << "\n";
       exit_code = kExitInput;
       return;
     }

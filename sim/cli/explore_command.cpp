@@ -59,7 +59,7 @@ int Explore(const ExploreArgs& a) {
   if (a.json) {
     nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
-    if (!r.errors.empty()) j["error"] = Said("explore", CLI::detail::join(r.errors, "; "));
+    if (!r.errors.empty()) j["error"] = CLI::detail::join(r.errors, "; ");
     std::cout << app::JsonText(j) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";

@@ -12,9 +12,10 @@ namespace sim::cli {
 std::string Said(std::string_view verb, std::string_view message) { return app::ErrorLine("fixup-sim", verb, message); }
 
 int SayError(bool json, std::string_view verb, int exit_code, std::string_view why) {
-  const std::string said = Said(verb, why);
-  std::cerr << said << "\n";
-  if (json) std::cout << app::JsonText(nlohmann::json{{"error", said}, {"exit_code", exit_code}}) << "\n";
+  std::cerr << Said(verb, why) << "\n";
+  // The message alone: the program and the verb are for a reader of standard error
+  // (docs/json-reports.md, "error").
+  if (json) std::cout << app::JsonText(nlohmann::json{{"error", why}, {"exit_code", exit_code}}) << "\n";
   return exit_code;
 }
 

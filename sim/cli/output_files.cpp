@@ -29,8 +29,8 @@ std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std
   return std::nullopt;
 }
 
-std::string CannotWrite(std::string_view verb, const std::string& path, const fixer::Status& st) {
-  return Said(verb, "cannot write " + path + ": " + st.message());
+std::string CannotWrite(const std::string& path, const fixer::Status& st) {
+  return "cannot write " + path + ": " + st.message();
 }
 
 std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,

@@ -49,10 +49,9 @@ int Run(const RunArgs& args) {
   for (size_t i = 0; i < files.size(); ++i) {
     const LoadedScenario& scenario = loaded[i];
     if (!scenario.ok()) {
-      const std::string said = Said("run", scenario.error->ToString());
-      std::cerr << said << "\n";
+      std::cerr << Said("run", scenario.error->ToString()) << "\n";
       exit_code = kExitInput;
-      if (error.empty()) error = said;
+      if (error.empty()) error = scenario.error->ToString();
       results.push_back(NotLoaded(files[i], *scenario.error));  // a failed test in every report
       continue;
     }
@@ -65,8 +64,8 @@ int Run(const RunArgs& args) {
   // not be written after all (a full disk) included.
   auto write = [&](const std::string& path, const fixer::Status& st) {
     if (st.ok()) return;
-    error = CannotWrite("run", path, st);
-    std::cerr << error << "\n";
+    error = CannotWrite(path, st);
+    std::cerr << Said("run", error) << "\n";
     exit_code = kExitInput;
   };
   if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit, args.seed));

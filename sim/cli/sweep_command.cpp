@@ -9,6 +9,7 @@
 
 #include "cli_progress.h"
 #include "commands.h"
+#include "fixer/quoted_value.h"
 #include "sim/report_html.h"
 #include "sim/sweep.h"
 
@@ -38,8 +39,8 @@ std::vector<std::string> KindsIn(const std::string& word) {
 // "" for a word like fail, crash or fail,crash; else what is wrong with it.
 std::string CheckKinds(const std::string& word) {
   for (const std::string& k : KindsIn(word)) {
-    if (k.empty()) return "'" + word + "' has an empty kind: give fail, crash or fail,crash";
-    if (k != "fail" && k != "crash") return "'" + k + "' is no fault kind: give fail, crash or fail,crash";
+    if (k.empty()) return fixer::QuotedValue(word) + " has an empty kind: give fail, crash or fail,crash";
+    if (k != "fail" && k != "crash") return fixer::QuotedValue(k) + " is no fault kind: give fail, crash or fail,crash";
   }
   return "";
 }
@@ -66,8 +67,9 @@ int Sweep(const SweepArgs& a) {
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {
-      return SayInputError(false, "sweep",
-                           "--case '" + a.only_case + "' is not like fail@7=2245 or crash@12 or fail@3=5,crash@9");
+      return SayInputError(
+          false, "sweep",
+          "--case " + fixer::QuotedValue(a.only_case) + " is not like fail@7=2245 or crash@12 or fail@3=5,crash@9");
     }
     if (a.step == 0) {
       return SayInputError(false, "sweep", "--case needs --step (the fixer step's number, as a violation prints it)");
@@ -122,7 +124,7 @@ int Sweep(const SweepArgs& a) {
     // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
     if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}}, r.scripts_read)) return *refused;
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
-      std::cerr << CannotWrite("sweep", a.html, st) << "\n";
+      std::cerr << Said("sweep", CannotWrite(a.html, st)) << "\n";
       return kExitInput;
     }
   }

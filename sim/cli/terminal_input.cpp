@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/cli_values.h"
+#include "app/typed_line.h"
 
 namespace sim::cli {
 
@@ -20,14 +21,12 @@ std::optional<std::string> TerminalInput::ReadLine(bool echo) {
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
   }
-  std::string line;
-  const bool got = static_cast<bool>(std::getline(std::cin, line));
+  std::optional<std::string> line = app::ReadTypedLine(std::cin);
   if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-  if (!got) return std::nullopt;
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  refused_ = app::WhyNotWindowsText(line);
+  if (!line) return std::nullopt;
+  refused_ = app::WhyNotWindowsText(*line);
   if (!refused_.empty()) {
-    line.assign(line.size(), '\0');
+    line->assign(line->size(), '\0');
     return std::nullopt;
   }
   return line;

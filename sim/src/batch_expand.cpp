@@ -4,6 +4,7 @@
 #include "batch_detail.h"
 #include "fakes/state.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "sim/batch.h"
 
 namespace sim {
@@ -111,7 +112,8 @@ Redirects TakeRedirects(std::string& line) {
     } else if (fixer::SameWindowsName(target, "nul")) {
       (handle == 1 ? r.mute_out : r.mute_err) = true;
     } else {
-      throw NotUnderstood{"not supported: redirection to '" + target + "' (only NUL and 2>&1 are modelled)"};
+      throw NotUnderstood{"not supported: redirection to " + fixer::QuotedValue(target) +
+                          " (only NUL and 2>&1 are modelled)"};
     }
     i = end - 1;
   }

@@ -15,6 +15,7 @@
 #include "batch_detail.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "sim/batch.h"
 
 namespace sim {
@@ -283,7 +284,8 @@ struct Interpreter {
       con.Write("\n");
       return Flow::kNext;
     }
-    if (IsUnmodelledProgram(k)) throw NotUnderstood{"not supported: '" + word + "' is not modelled by the simulator"};
+    if (IsUnmodelledProgram(k))
+      throw NotUnderstood{"not supported: " + fixer::QuotedValue(word) + " is not modelled by the simulator"};
     if (auto level = fakes::RunCommandLine(con, line)) {
       errorlevel = *level;
       // "net user", "net stop": the subcommand too, never further (a password may follow).

@@ -11,6 +11,7 @@
 #include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/quoted_value.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
@@ -53,18 +54,18 @@ std::optional<std::string> ValueProblem(const Param& p, const std::string& v) {
       if (auto n = ParseWholeNumber(v); n && *n >= p.min && *n <= p.max) return std::nullopt;
       // Digits past the largest value are a whole number too: said with the range it must be in.
       if (p.min != 0 || p.max != kWholeNumberMax || IsDigitsOnly(v))
-        return "expected a whole number from " + std::to_string(p.min) + " to " + std::to_string(p.max) + ", got '" +
-               v + "'";
-      return "expected a whole number, got '" + v + "'";
+        return "expected a whole number from " + std::to_string(p.min) + " to " + std::to_string(p.max) + ", got " +
+               fixer::QuotedValue(v);
+      return "expected a whole number, got " + fixer::QuotedValue(v);
     case ValueKind::kTrueFalse:
       if (fakes::YamlBool(v)) return std::nullopt;
-      return "expected " + std::string(fakes::kYamlBoolWords) + ", got '" + v + "'";
+      return "expected " + std::string(fakes::kYamlBoolWords) + ", got " + fixer::QuotedValue(v);
     case ValueKind::kRegex:
-      if (auto why = RegexProblem(v)) return "not a regular expression (" + *why + "): '" + v + "'";
+      if (auto why = RegexProblem(v)) return "not a regular expression (" + *why + "): " + fixer::QuotedValue(v);
       return std::nullopt;
     case ValueKind::kWord:
       if (std::find(p.words.begin(), p.words.end(), v) != p.words.end()) return std::nullopt;
-      return "unknown value '" + v + "' (expected one of: " + Join(p.words) + ")";
+      return "unknown value " + fixer::QuotedValue(v) + " (expected one of: " + Join(p.words) + ")";
   }
   return std::nullopt;
 }
@@ -110,7 +111,8 @@ class Reader {
       } else if (fakes::IsMachineFileKey(key)) {
         Fail(kv.key, MachineKeyProblem(root, key));
       } else {
-        Fail(kv.key, "scenario: unknown key '" + key + "' (expected one of: " + ScenarioKeyList() + ")");
+        Fail(kv.key,
+             "scenario: unknown key " + fixer::QuotedValue(key) + " (expected one of: " + ScenarioKeyList() + ")");
       }
     }
     if (!has_machine) Fail(root, "scenario: missing 'machine'");
@@ -135,7 +137,7 @@ class Reader {
       if (IsScalar(ids[i])) {
         const auto [first, inserted] = seen.emplace(tree_.text(ids[i]), ids[i]);
         if (!inserted)
-          Fail(ids[i], "duplicate key '" + std::string(tree_.text(ids[i])) + "' (first at line " +
+          Fail(ids[i], "duplicate key " + fixer::QuotedValue(tree_.text(ids[i])) + " (first at line " +
                            std::to_string(tree_.node(first->second).mark.line) + ")");
       }
       out.push_back({ids[i], ids[i + 1]});
@@ -160,11 +162,12 @@ class Reader {
     for (const Entry& kv : Entries(root)) {
       if (!IsScalar(kv.key)) continue;
       if (fakes::IsScenarioFileKey(tree_.text(kv.key))) {
-        return "scenario: '" + key + "' is a machine's key: it belongs under 'machine:' (check its indentation)";
+        return "scenario: " + fixer::QuotedValue(key) +
+               " is a machine's key: it belongs under 'machine:' (check its indentation)";
       }
     }
-    return "scenario: '" + key +
-           "' is a machine's key: this is a machine state file, not a scenario (`fixup-sim show` shows it, "
+    return "scenario: " + fixer::QuotedValue(key) +
+           " is a machine's key: this is a machine state file, not a scenario (`fixup-sim show` shows it, "
            "`aspnet-fixer diagnose --machine` diagnoses it; a scenario holds one under 'machine:')";
   }
 
@@ -196,7 +199,7 @@ class Reader {
     for (const Param& p : word.params) {
       auto it = args.find(std::string(p.name));
       if (it == args.end() || it->second.empty()) {
-        if (p.required) Fail(at, where + ": missing '" + std::string(p.name) + "'");
+        if (p.required) Fail(at, where + ": missing " + fixer::QuotedValue(p.name));
         if (it == args.end()) continue;
       }
       if (auto problem = ValueProblem(p, it->second))
@@ -209,7 +212,8 @@ class Reader {
         if (first.empty()) {
           first = name;
         } else {
-          Fail(nodes.at(std::string(name)), where + ": give '" + first + "' or '" + std::string(name) + "', not both");
+          Fail(nodes.at(std::string(name)),
+               where + ": give " + fixer::QuotedValue(first) + " or " + fixer::QuotedValue(name) + ", not both");
         }
       }
     }
@@ -224,8 +228,8 @@ class Reader {
       if (args.count(std::string(param)) && !any) {
         std::string names;
         for (std::string_view n : group) names += (names.empty() ? "'" : "' or '") + std::string(n);
-        Fail(nodes.at(std::string(param)),
-             where + ": '" + std::string(param) + "' goes only with " + names + "' (without one it means nothing)");
+        Fail(nodes.at(std::string(param)), where + ": " + fixer::QuotedValue(param) + " goes only with " + names +
+                                               "' (without one it means nothing)");
       }
     }
   }
@@ -234,7 +238,7 @@ class Reader {
   // checks them against the word's rules; `at` is the key that names the word.
   void ReadArgs(const Word& word, NodeId at, NodeId value, std::string_view context,
                 std::map<std::string, std::string>& args) const {
-    const std::string where = std::string(context) + " '" + std::string(word.name) + "'";
+    const std::string where = std::string(context) + " " + fixer::QuotedValue(word.name);
     std::map<std::string, NodeId> nodes;  // where each parameter was written
     if (IsNull(value)) {
       if (!word.scalar_arg.empty() && !word.params.empty()) Fail(at, where + ": needs a value");
@@ -248,14 +252,15 @@ class Reader {
       for (const Entry& kv : Entries(value)) {
         const std::string key = Scalar(kv.key, where);
         if (!word.FindParam(key))
-          Fail(kv.key, where + ": unknown key '" + key + "' (expected one of: " + Join(ParamNames(word)) + ")");
+          Fail(kv.key, where + ": unknown key " + fixer::QuotedValue(key) +
+                           " (expected one of: " + Join(ParamNames(word)) + ")");
         if (IsSequence(kv.value)) {  // e.g. roles: [db_datareader, db_datawriter]
           std::string joined;
           for (NodeId item : tree_.children(kv.value)) joined += (joined.empty() ? "" : ",") + Scalar(item, key);
           args[key] = joined;
         } else {
-          if (IsNull(kv.value)) Fail(kv.key, where + " key '" + key + "': expected a single value");
-          args[key] = Scalar(kv.value, where + " key '" + key + "'");
+          if (IsNull(kv.value)) Fail(kv.key, where + " key " + fixer::QuotedValue(key) + ": expected a single value");
+          args[key] = Scalar(kv.value, where + " key " + fixer::QuotedValue(key));
         }
         nodes[key] = ValueAt(kv);
       }
@@ -266,7 +271,7 @@ class Reader {
   // One check `kind: value` of a block; a check of checks (any_of, not) reads its blocks.
   Expectation ReadCheck(const Word& word, NodeId at, NodeId value, int depth) const {
     Expectation e{std::string(word.name), {}, PosOf(at)};
-    const std::string where = "expect '" + std::string(word.name) + "'";
+    const std::string where = "expect " + fixer::QuotedValue(word.name);
     if (word.nesting != Nesting::kNone && depth >= kMaxNesting)
       Fail(at, where + ": checks nested more than " + std::to_string(kMaxNesting) + " deep");
     switch (word.nesting) {
@@ -293,12 +298,13 @@ class Reader {
       if (!word) {
         std::vector<std::string_view> names;
         for (const auto& w : ExpectWords()) names.push_back(w.name);
-        Fail(kv.key, "expect: unknown check '" + kind + "' (expected one of: " + Join(names) + ")");
+        Fail(kv.key, "expect: unknown check " + fixer::QuotedValue(kind) + " (expected one of: " + Join(names) + ")");
       }
       // A list checks the same kind several times (e.g. several services); any_of's own value is
       // a list of blocks.
       if (IsSequence(kv.value) && word->nesting != Nesting::kAnyOf) {
-        if (tree_.children(kv.value).empty()) Fail(kv.value, "expect '" + kind + "': an empty list checks nothing");
+        if (tree_.children(kv.value).empty())
+          Fail(kv.value, "expect " + fixer::QuotedValue(kind) + ": an empty list checks nothing");
         for (NodeId item : tree_.children(kv.value)) out.push_back(ReadCheck(*word, item, item, depth));
         continue;
       }
@@ -321,10 +327,12 @@ class Reader {
       if (!word) {
         std::vector<std::string_view> names;
         for (const auto& w : StepWords()) names.push_back(w.name);
-        Fail(kv.key, "steps: unknown step '" + key + "' (expected one of: " + Join(names) + ", or expect)");
+        Fail(kv.key,
+             "steps: unknown step " + fixer::QuotedValue(key) + " (expected one of: " + Join(names) + ", or expect)");
       }
       if (!step.kind.empty())
-        Fail(kv.key, "steps: one action per step, but this one has '" + step.kind + "' and '" + key + "'");
+        Fail(kv.key, "steps: one action per step, but this one has " + fixer::QuotedValue(step.kind) + " and " +
+                         fixer::QuotedValue(key));
       step.kind = key;
       ReadArgs(*word, kv.key, kv.value, "step", step.args);
     }

@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "fakes/load_result.h"
+#include "fixer/quoted_value.h"
 #include "sim/steps.h"
 
 namespace sim {
@@ -12,7 +13,8 @@ std::string Arg(const Step& step, const std::string& key, const std::string& fal
 
 std::string RequiredArg(const Step& step, const std::string& key) {
   auto it = step.args.find(key);
-  if (it == step.args.end() || it->second.empty()) throw StepError{"step '" + step.kind + "' needs '" + key + "'"};
+  if (it == step.args.end() || it->second.empty())
+    throw StepError{"step " + fixer::QuotedValue(step.kind) + " needs " + fixer::QuotedValue(key)};
   return it->second;
 }
 
@@ -23,7 +25,8 @@ long long IntArg(const Step& step, const std::string& key, long long fallback) {
   const auto& s = it->second;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size())
-    throw StepError{"step '" + step.kind + "': '" + key + "' must be a whole number, not '" + s + "'"};
+    throw StepError{"step " + fixer::QuotedValue(step.kind) + ": " + fixer::QuotedValue(key) +
+                    " must be a whole number, not " + fixer::QuotedValue(s)};
   return v;
 }
 
@@ -31,7 +34,8 @@ bool BoolArg(const Step& step, const std::string& key, bool fallback) {
   auto it = step.args.find(key);
   if (it == step.args.end()) return fallback;
   if (std::optional<bool> b = fakes::YamlBool(it->second)) return *b;
-  throw StepError{"step '" + step.kind + "': '" + key + "' must be true or false, not '" + it->second + "'"};
+  throw StepError{"step " + fixer::QuotedValue(step.kind) + ": " + fixer::QuotedValue(key) +
+                  " must be true or false, not " + fixer::QuotedValue(it->second)};
 }
 
 std::string StepDone(const fixer::Status& st, const std::string& what) {

@@ -3,6 +3,7 @@
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
+#include "fixer/quoted_value.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -35,7 +36,7 @@ StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
   fakes::Sam sam(ctx.machine);
   const std::string name = RequiredArg(step, "name");
   const fakes::UserAccount* user = sam.FindUser(name);
-  if (!user) throw StepError{"no account named '" + name + "'"};
+  if (!user) throw StepError{"no account named " + fixer::QuotedValue(name)};
   fixer::AccountFlags flags = user->flags;
   flags.disabled = !enabled;
   return {true, "", StepDone(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + name), ""};
@@ -46,7 +47,7 @@ fixer::Sid Principal(RunContext& ctx, const std::string& name) {
   if (!sid) {
     auto parsed = fixer::Sid::Parse(name);
     if (parsed) return *parsed;
-    throw StepError{"principal '" + name + "' is neither an account nor a SID"};
+    throw StepError{"principal " + fixer::QuotedValue(name) + " is neither an account nor a SID"};
   }
   return *sid;
 }
@@ -94,7 +95,8 @@ std::vector<std::string_view> LogonTypeWords() {
 fakes::LogonType ParseLogonType(const std::string& s) {
   for (const auto& [word, type] : kLogonTypes)
     if (word == s) return type;
-  throw StepError{"logon type '" + s + "' is not one of interactive, network, batch, service, remote_interactive"};
+  throw StepError{"logon type " + fixer::QuotedValue(s) +
+                  " is not one of interactive, network, batch, service, remote_interactive"};
 }
 
 StepReport Logon(RunContext& ctx, const Step& step) {

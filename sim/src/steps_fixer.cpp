@@ -5,6 +5,7 @@
 
 #include "fakes/machine.h"
 #include "fakes/web_requests.h"
+#include "fixer/quoted_value.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
@@ -59,7 +60,8 @@ std::string UnreachedFault(const fakes::FaultPlan& plan, const FixerRun& run) {
 fixer::Options OptionsOf(const Step& step) {
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
-  if (!strategy) throw StepError{"strategy must be keep-sid or recreate, not '" + Arg(step, "strategy") + "'"};
+  if (!strategy)
+    throw StepError{"strategy must be keep-sid or recreate, not " + fixer::QuotedValue(Arg(step, "strategy"))};
   options.strategy = *strategy;
   if (step.args.count("temp_password")) options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
   options.dry_run = BoolArg(step, "dry_run", false);

@@ -8,6 +8,7 @@
 #include "fakes/scm.h"
 #include "fakes/sql.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -38,14 +39,14 @@ StepReport SetStartType(RunContext& ctx, const Step& step) {
     return {true, "",
             StepDone(fakes::Scm(ctx.machine).SetStartType(name, type), "start type of " + name + ": " + wanted), ""};
   }
-  throw StepError{"start type '" + wanted + "' is not one of boot, system, auto, manual, disabled"};
+  throw StepError{"start type " + fixer::QuotedValue(wanted) + " is not one of boot, system, auto, manual, disabled"};
 }
 
 fixer::ObjectNamespace Namespace(const std::string& s) {
   if (s == "file" || s.empty()) return fixer::ObjectNamespace::kFile;
   if (s == "registry") return fixer::ObjectNamespace::kRegistry;
   if (s == "metabase") return fixer::ObjectNamespace::kMetabase;
-  throw StepError{"namespace '" + s + "' is not one of file, registry, metabase"};
+  throw StepError{"namespace " + fixer::QuotedValue(s) + " is not one of file, registry, metabase"};
 }
 
 std::optional<uint32_t> ParseMask(const std::string& s) {
@@ -63,7 +64,7 @@ std::optional<uint32_t> ParseMask(const std::string& s) {
 
 std::optional<std::string> MaskProblem(const std::string& s) {
   if (ParseMask(s)) return std::nullopt;
-  return "'" + s + "' is not one of read, write, modify, full, or a 32-bit hex mask 0x…";
+  return fixer::QuotedValue(s) + " is not one of read, write, modify, full, or a 32-bit hex mask 0x…";
 }
 
 std::optional<uint32_t> ParseAceFlags(const std::string& s) {
@@ -85,7 +86,7 @@ std::optional<uint32_t> ParseAceFlags(const std::string& s) {
 
 std::optional<std::string> AceFlagsProblem(const std::string& s) {
   if (ParseAceFlags(s)) return std::nullopt;
-  return "'" + s + "' is not made of OI, CI, IO written together (OICI)";
+  return fixer::QuotedValue(s) + " is not made of OI, CI, IO written together (OICI)";
 }
 
 // The values the loader let through (MaskProblem, AceFlagsProblem).
@@ -103,7 +104,7 @@ StepReport GrantAce(RunContext& ctx, const Step& step) {
   const std::string path = RequiredArg(step, "path");
   const std::string who = RequiredArg(step, "principal");
   auto sid = fakes::Sam(ctx.machine).LookupName(who);
-  if (!sid) throw StepError{"principal '" + who + "' does not resolve to an account"};
+  if (!sid) throw StepError{"principal " + fixer::QuotedValue(who) + " does not resolve to an account"};
   const std::string type = Arg(step, "type", "allow");
   if (type != "allow" && type != "deny") throw StepError{"ACE type must be allow or deny"};
   fixer::Ace ace{type == "allow" ? fixer::AceType::kAllow : fixer::AceType::kDeny, *sid,
@@ -148,7 +149,7 @@ fixer::FrameworkInfo& Framework(RunContext& ctx, const std::string& version) {
   for (auto& fw : ctx.machine.state().products.frameworks) {
     if (fw.version == version || fw.version.rfind(version + ".", 0) == 0) return fw;
   }
-  throw StepError{"framework '" + version + "' is not installed"};
+  throw StepError{"framework " + fixer::QuotedValue(version) + " is not installed"};
 }
 
 StepReport SetProcessModel(RunContext& ctx, const Step& step) {
@@ -163,7 +164,7 @@ fixer::SessionStateMode SessionMode(const std::string& s) {
   if (s == "InProc" || s.empty()) return fixer::SessionStateMode::kInProc;
   if (s == "StateServer") return fixer::SessionStateMode::kStateServer;
   if (s == "SQLServer") return fixer::SessionStateMode::kSqlServer;
-  throw StepError{"session_state '" + s + "' is not one of Off, InProc, StateServer, SQLServer"};
+  throw StepError{"session_state " + fixer::QuotedValue(s) + " is not one of Off, InProc, StateServer, SQLServer"};
 }
 
 StepReport MapApplication(RunContext& ctx, const Step& step) {

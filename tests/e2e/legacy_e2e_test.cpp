@@ -43,6 +43,16 @@ TEST(LegacyE2e, RightPasswordOnStdinFixesTheSite) {
       << r.out;
 }
 
+// A CR LF line end (a Windows console, a file saved on Windows) ends the line: the CR is no
+// character of the password, which would then be wrong (1326), as aspnet-fixer --temp-password -
+// reads its line (app::ReadTypedLine, the one home of the rule).
+TEST(LegacyE2e, ACrBeforeTheLineFeedIsNoPartOfThePassword) {
+  Ran r = FixupSim({"legacy", kScenario}, std::string("1pass@word\r\n"));
+  EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;
+  EXPECT_EQ(r.out.find("RUNAS ERROR"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/LM/W3SVC/1/ROOT/shop: 503 -> 200"), std::string::npos) << r.out;
+}
+
 TEST(LegacyE2e, WrongPasswordLeavesTheSiteBrokenAndIsNotEchoed) {
   Ran r = FixupSim({"legacy", kScenario}, std::string("not-the-password\n"));
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk)) << r.err;

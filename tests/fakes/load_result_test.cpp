@@ -9,6 +9,7 @@
 #include "fakes/machine.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/scm.h"
+#include "fixer/quoted_value.h"
 
 namespace {
 
@@ -238,6 +239,16 @@ TEST(LoadErrorSecrets, ASecretOnTheLineNeverReachesTheExcerptOrTheMessage) {
   fakes::LoadError e{.file = "m.yaml", .line = 1, .column = 1, .message = "m"};
   fakes::AttachSource(e, "  my_password_note: visible\n");
   EXPECT_EQ(e.source_line, "  my_password_note: visible");
+}
+
+// A message quotes a long value cut (fixer::QuotedValue): a secret that long loses its shown part
+// too, which the whole value did not match.
+TEST(LoadErrorSecrets, ALongSecretIsMaskedAsAMessageQuotesIt) {
+  const std::string secret = "Wonder1and!" + std::string(100, 's');
+  fakes::LoadError e{.file = "m.yaml", .line = 2, .column = 3, .message = "got " + fixer::QuotedValue(secret)};
+  fakes::AttachSource(e, "os: x\n  alice: {password: " + secret + ", bogus: 1}\n");
+  EXPECT_EQ(e.ToString().find("Wonder1and!"), std::string::npos) << e.ToString();
+  EXPECT_THAT(e.message, HasSubstr("got '********'..."));
 }
 
 // The column follows the masked excerpt: after a value, by what the value lost; inside one, at

@@ -37,4 +37,12 @@ TEST(CheckJournal, ASidThatCannotBeASPNETsIsRefused) {
   }
 }
 
+// A journal's value is quoted as every value an error quotes: at most 60 bytes (fixer::QuotedValue).
+TEST(CheckJournal, ALongValueIsQuotedCut) {
+  const auto problem = fixer::CheckJournal(PlanOnly(std::string(1 << 20, 'b'), "S-1-5-21-1-2-3-1003"));
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->why, "the plan names the account '" + std::string(60, 'b') +
+                              "'... (60 of 1048576 bytes shown); this fixer repairs only ASPNET");
+}
+
 }  // namespace

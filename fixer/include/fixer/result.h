@@ -23,16 +23,23 @@
 
 namespace fixer {
 
+// What a failed Status is, told by type, never by its words: a Windows error a port or the fixer
+// met (87 among them), or the fixer's own verdict that the journal on the machine is one it will not
+// act on (fixer::IsUnreadableJournal: every verb's input error), whose error is 87 too.
+enum class StatusReason : uint8_t { kWindowsError, kUnusableJournal };
+
 class Status {
  public:
   Status() = default;  // success
-  Status(uint32_t code, std::string message) : code_(code), message_(std::move(message)) {}
+  Status(uint32_t code, std::string message, StatusReason reason = StatusReason::kWindowsError)
+      : code_(code), reason_(reason), message_(std::move(message)) {}
   // An error with the standard Windows text for `code`.
   static Status Win(uint32_t code) { return Status(code, std::string(WinErrorText(code))); }
   static Status Ok() { return Status(); }
 
   bool ok() const { return code_ == 0; }
   uint32_t code() const { return code_; }
+  StatusReason reason() const { return reason_; }
   const std::string& message() const { return message_; }
   // "1326: Logon failure: unknown user name or bad password."
   std::string ToString() const;
@@ -41,6 +48,7 @@ class Status {
 
  private:
   uint32_t code_ = 0;
+  StatusReason reason_ = StatusReason::kWindowsError;
   std::string message_;
 };
 

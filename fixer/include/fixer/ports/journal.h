@@ -70,7 +70,9 @@ std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRec
                                                     const std::optional<Sid>& account_sid);
 // Whether `status` says a journal this fixer will not act on (one of those problems, as the
 // fixer's verbs report it: "the journal is unreadable: journal record N: ..."), which every verb
-// says as an input error (exit 2), rather than a journal that could not be read at all.
+// says as an input error (exit 2), rather than a journal that could not be read at all. Told by
+// its reason (StatusReason::kUnusableJournal), never by its code or words: a port's error 87
+// whose text reads alike is a read that failed.
 bool IsUnreadableJournal(const Status& status);
 
 class Journal {

@@ -1,0 +1,31 @@
+// A value an error message quotes as it was given (a machine or scenario file's scalar or key, a
+// journal's field, an option's value): at most kQuotedValueBytes bytes of it, as much as the
+// excerpt of a line an error shows, so a 1 MB scalar makes no 1 MB message. A longer value is cut
+// at the end of a character (a UTF-8 sequence is never split) and the cut is said.
+//
+//   std::string short_one = fixer::QuotedValue("x");                  // 'x'
+//   std::string long_one = fixer::QuotedValue(std::string(100, 'a'));  // 'aaa...a'... (60 of 100 bytes shown)
+//   std::string shown = fixer::CappedValue(std::string(100, 'a'));    // aaa...a... (60 of 100 bytes shown)
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace fixer {
+
+// How many bytes of a value, or of a line, an error message shows at most.
+inline constexpr size_t kQuotedValueBytes = 60;
+
+// The first bytes of `value` that a message shows: all of it when it has at most
+// kQuotedValueBytes, else as many whole characters as fit in that many bytes.
+std::string_view ShownPartOf(std::string_view value);
+
+// `value` between single quotes, cut as ShownPartOf cuts it; a cut value is followed by
+// `... (N of M bytes shown)`.
+std::string QuotedValue(std::string_view value);
+
+// The same without the quotes: for a value the message marks otherwise (`--case fail@7...`).
+std::string CappedValue(std::string_view value);
+
+}  // namespace fixer
