@@ -143,7 +143,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
     if (!args.out.empty() && NamesAnInput(args.out, opener))
       return UsageError(args, "--out " + args.out + " is the machine it reads; name another file");
     std::string error;
-    std::unique_ptr<fixer::Backend> backend = opener.Open(error);
+    std::unique_ptr<fixer::Backend> backend = opener.Open(OpenFor::kReading, error);
     if (!backend) return UsageError(args, error);
     return Capture(args, *backend, opener);
   }
@@ -173,7 +173,9 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   }
 
   std::string error;
-  std::unique_ptr<fixer::Backend> backend = opener.Open(error);
+  // A dry run changes nothing whatever the verb: it reads beside a run that holds the machine.
+  const bool changes = Mutates(verb, options) && !options.dry_run;
+  std::unique_ptr<fixer::Backend> backend = opener.Open(changes ? OpenFor::kChanging : OpenFor::kReading, error);
   if (!backend) return UsageError(args, error);
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
   if (args.verbose) std::cerr << run.log;

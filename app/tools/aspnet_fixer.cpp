@@ -25,8 +25,10 @@ class StateFileOpener : public app::BackendOpener {
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
 
-  std::unique_ptr<fixer::Backend> Open(std::string& error) override {
-    auto opened = fakes::StateFileBackend::Open(options_);
+  std::unique_ptr<fixer::Backend> Open(app::OpenFor purpose, std::string& error) override {
+    fakes::StateFileOptions options = options_;
+    options.changes = purpose == app::OpenFor::kChanging;
+    auto opened = fakes::StateFileBackend::Open(options);
     if (!opened.ok()) {
       error = opened.error->ToString();
       return nullptr;

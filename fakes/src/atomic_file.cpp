@@ -90,7 +90,10 @@ std::optional<pid_t> TemporaryPid(std::string_view name, std::string_view prefix
 struct WriteFailure {
   const char* step;
   std::string file;
-  int err;
+  int err;                     // 0 when `refused` says why
+  fixer::Status refused = {};  // a BeforeRename's own failure
+  fixer::Status Windows() const { return err == 0 ? refused : FromErrno(err); }
+  std::string Reason() const { return err == 0 ? refused.ToString() : std::strerror(err); }
 };
 
 // A target that is no regular file (a device, a pipe, a socket: /dev/null, the /dev/fd/63 of a
@@ -127,7 +130,8 @@ int ReadOnlyError(const std::string& file) {
   return ::access(file.c_str(), W_OK) == 0 ? 0 : errno;
 }
 
-std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text) {
+std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text,
+                                            const BeforeRename& before_rename = {}) {
   if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
   if (LinksLoop(path)) return WriteFailure{"cannot replace", named, ELOOP};
@@ -144,10 +148,15 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
   }
   const bool written = WriteAll(fd, text) && ::fsync(fd) == 0;
   const int write_error = errno;
+  const fixer::Status handed = written && before_rename ? before_rename(fd) : fixer::Status::Ok();
   if (::close(fd) != 0 || !written) {
     const int err = written ? errno : write_error;
     ::unlink(temp.c_str());
     return WriteFailure{"cannot write", temp, err};
+  }
+  if (!handed.ok()) {
+    ::unlink(temp.c_str());
+    return WriteFailure{"cannot replace", path, 0, handed};
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int err = errno;
@@ -164,7 +173,12 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
 
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text) {
   const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
-  return failed ? FromErrno(failed->err) : fixer::Status::Ok();
+  return failed ? failed->Windows() : fixer::Status::Ok();
+}
+
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename) {
+  const std::optional<WriteFailure> failed = WriteAndReplace(path, text, before_rename);
+  return failed ? failed->Windows() : fixer::Status::Ok();
 }
 
 fixer::Status WriteFailureNaming(const std::string& path, const fixer::Status& st) {
@@ -175,8 +189,7 @@ fixer::Status WriteFailureNaming(const std::string& path, const fixer::Status& s
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text) {
   const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
   if (!failed) return fixer::Status::Ok();
-  return fixer::Status(FromErrno(failed->err).code(),
-                       failed->file + ": " + failed->step + ": " + std::strerror(failed->err));
+  return fixer::Status(failed->Windows().code(), failed->file + ": " + failed->step + ": " + failed->Reason());
 }
 
 std::string WriteRefusal::Reason(fixer::ReasonWords words) const {

@@ -12,9 +12,23 @@
 
 namespace fakes {
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
+  Loaded<std::unique_ptr<StateFileBackend>> out;
+  StateFileOptions kept = options;
+  // --out naming the input, however spelt (./m.yaml, a symbolic link): saved in place. A hard link
+  // is another name: written there (replacing that name), the --machine file left as it is.
+  if (!kept.out.empty() && SamePath(kept.out, kept.path)) kept.out.clear();
+  // A run that may change the machine holds the file it writes from before it loads it, so that
+  // it loads the file no other run is changing, and no other run loads it until this one ends.
+  StateFileLock lock;
+  if (kept.changes) {
+    const std::string& written = kept.out.empty() ? kept.path : kept.out;
+    if (fixer::Status st = lock.Acquire(written); !st.ok()) {
+      out.error = LoadError{written, 0, 0, "cannot open machine state file: " + st.ToString()};
+      return out;
+    }
+  }
   // aspnet-fixer's backend: a file it cannot read or write is said in Windows' words.
   Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path, fixer::ReasonWords::kWindows);
-  Loaded<std::unique_ptr<StateFileBackend>> out;
   if (!opened.ok()) {
     out.error = std::move(opened.error);
     return out;
@@ -24,10 +38,6 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     out.error = std::move(bad);
     return out;
   }
-  StateFileOptions kept = options;
-  // --out naming the input, however spelt (./m.yaml, a symbolic link): saved in place. A hard link
-  // is another name: written there (replacing that name), the --machine file left as it is.
-  if (!kept.out.empty() && SamePath(kept.out, kept.path)) kept.out.clear();
   // The log beside the machine file is read as that file's log: a machine written there would
   // make the file itself unloadable ("not a machine log").
   if (!kept.out.empty() && SamePath(kept.out, MachineLogPath(kept.path))) {
@@ -55,12 +65,30 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
       return out;
     }
   }
-  out.value = std::unique_ptr<StateFileBackend>(new StateFileBackend(std::move(*opened.value), std::move(kept)));
+  out.value = std::unique_ptr<StateFileBackend>(
+      new StateFileBackend(std::move(*opened.value), std::move(kept), std::move(lock)));
   return out;
 }
 
-StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions options)
-    : options_(std::move(options)), machine_(std::move(opened.state)), memory_(machine_), opened_log_(opened.log) {}
+StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions options, StateFileLock lock)
+    : options_(std::move(options)),
+      lock_(std::move(lock)),
+      machine_(std::move(opened.state)),
+      memory_(machine_),
+      opened_log_(opened.log) {}
+
+BeforeRename StateFileBackend::KeepLocked() {
+  if (!options_.changes) return {};
+  return [this](int fd) {
+    // An --out that did not exist when this run opened holds no lock of ours: one another run
+    // has made there since and holds is that run's, not to be replaced.
+    if (!lock_.held()) {
+      StateFileLock other;
+      if (fixer::Status st = other.Acquire(Destination()); !st.ok()) return st;
+    }
+    return lock_.Adopt(fd);
+  };
+}
 
 void StateFileBackend::BeforeMutation() {
   const std::vector<MutationEvent>& trace = machine_.faults().trace();
@@ -105,7 +133,8 @@ fixer::Status StateFileBackend::BeginChanges() {
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = log_->Checkpoint(machine_.state()); !st.ok()) return WriteFailureNaming(options_.out, st);
+      if (fixer::Status st = log_->Checkpoint(machine_.state(), KeepLocked()); !st.ok())
+        return WriteFailureNaming(options_.out, st);
     }
   }
   noted_ = machine_.faults().trace().size();
@@ -117,14 +146,14 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_) return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state()));
+    if (log_) return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state(), KeepLocked()));
     RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
     return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};
   if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
-  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state()));
+  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state(), KeepLocked()));
 }
 
 }  // namespace fakes

@@ -11,7 +11,10 @@ namespace {
 class LocalMachineOpener : public app::BackendOpener {
  public:
   void AddOptions(CLI::App&) override {}  // the machine is this one: nothing to choose
-  std::unique_ptr<fixer::Backend> Open(std::string& error) override { return win32::OpenLocalMachine(error); }
+  // The machine itself: Windows' own calls serialise what two runs change (no file to hold).
+  std::unique_ptr<fixer::Backend> Open(app::OpenFor, std::string& error) override {
+    return win32::OpenLocalMachine(error);
+  }
   fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
     return win32::WriteFileDurably(path, text);
   }

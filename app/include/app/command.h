@@ -8,7 +8,10 @@
 //   class StateFile : public app::BackendOpener {   // see app/tools/aspnet_fixer.cpp
 //    public:
 //     void AddOptions(CLI::App& app) override { app.add_option("--machine", path_)->required(); }
-//     std::unique_ptr<fixer::Backend> Open(std::string& error) override { error = "not here"; return nullptr; }
+//     std::unique_ptr<fixer::Backend> Open(app::OpenFor, std::string& error) override {
+//       error = "not here";
+//       return nullptr;
+//     }
 //     fixer::Status WriteFileDurably(const std::string&, std::string_view) override { return fixer::Status::Win(5); }
 //     bool SameFile(const std::string& a, const std::string& b) const override { return a == b; }
 //    private:
@@ -29,6 +32,10 @@
 
 namespace app {
 
+// What the verb will do with the machine it opens: a run that may change it (apply, resume,
+// rollback; not a dry run) holds the machine for itself while it runs (a state file: locked).
+enum class OpenFor { kReading, kChanging };
+
 // How the command reaches a machine: the backend's own options (e.g. --machine FILE), then
 // the backend itself once the command line is parsed; and the platform's file calls the command
 // itself needs (capture --out), so app/ holds no platform code. They live here, not on
@@ -38,8 +45,9 @@ class BackendOpener {
  public:
   virtual ~BackendOpener() = default;
   virtual void AddOptions(CLI::App& app) = 0;
-  // Null, with `error` set (e.g. "FILE:LINE:COL: message"), if the machine cannot be opened.
-  virtual std::unique_ptr<fixer::Backend> Open(std::string& error) = 0;
+  // Null, with `error` set (e.g. "FILE:LINE:COL: message"), if the machine cannot be opened; for
+  // kChanging also when another run holds it ("m.yaml: cannot open machine state file: 32: ...").
+  virtual std::unique_ptr<fixer::Backend> Open(OpenFor purpose, std::string& error) = 0;
   // The files the backend reads, which `capture --out` refuses to overwrite.
   virtual std::vector<std::string> Inputs() const { return {}; }
   // Writes `text` to `path` durably, replacing it atomically: flushed to disk in a temporary

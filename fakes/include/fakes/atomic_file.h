@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,12 @@ namespace fakes {
 // root's write too: 5, as Windows refuses to replace a file with the read-only attribute. Links
 // that loop lead to no file: refused (ELOOP, 1920), no link of the loop replaced.
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
+// Called with the temporary file's descriptor once it is whole, just before it is renamed over
+// the target: a state file's lock moves to it there (state_file_lock.h). A failure it returns
+// stops the write, the temporary file removed and the target as it was.
+using BeforeRename = std::function<fixer::Status(int fd)>;
+// The same write, `before_rename` called on the way (not for a target written straight into).
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename);
 // The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.

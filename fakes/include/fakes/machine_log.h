@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 
+#include "fakes/atomic_file.h"
 #include "fakes/faults.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/state.h"
@@ -78,8 +79,9 @@ class MachineLog {
   // Appends one record with every change noted (and any section that differs) since the last
   // record, and makes it durable. Nothing to append: no record, no file.
   fixer::Status Append(const MachineState& now);
-  // Rewrites the state file as `now` (atomically) and removes the log.
-  fixer::Status Checkpoint(const MachineState& now);
+  // Rewrites the state file as `now` (atomically) and removes the log; `before_rename` as
+  // WriteFileAtomically's (the run's lock moves to the new file there).
+  fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {});
   uint64_t appended() const { return appended_; }
 
  private:

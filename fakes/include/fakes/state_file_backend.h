@@ -6,7 +6,9 @@
 // machine of the last journal record, from which resume or rollback continues. At the end the
 // file is rewritten once (a checkpoint) and the log removed. The input file is rewritten only
 // when the machine changed; with `out` set, the input is never written and `out` receives the
-// machine as the verb leaves it (changed or not).
+// machine as the verb leaves it (changed or not). A run that may change the machine (`changes`)
+// locks the file it writes (`out` when given and it exists, else `path`) before loading it, and
+// holds it to the end: a second such run is refused, 32 (state_file_lock.h).
 //
 //   fakes::Loaded<std::unique_ptr<fakes::StateFileBackend>> opened = fakes::StateFileBackend::Open({.path = "m.yaml"});
 //   if (!opened.ok()) logger->error("{}", opened.error->ToString());   // FILE:LINE:COL: ...
@@ -24,6 +26,7 @@
 #include "fakes/machine_backend.h"
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/state_file_lock.h"
 #include "fixer/backend.h"
 
 namespace fakes {
@@ -31,6 +34,7 @@ namespace fakes {
 struct StateFileOptions {
   std::string path;                    // the machine file to load
   std::string out;                     // where to save; empty: `path` itself
+  bool changes = false;                // the run may change the machine: it locks the file it writes (StateFileLock)
   uint64_t kill_at_mutation = 0;       // test hook: SIGKILL the process right before mutation N (after its log record)
   std::function<void()> after_append;  // test hook: called after each record the log appends
 };
@@ -53,13 +57,16 @@ class StateFileBackend : public fixer::Backend {
   const MachineState& state() const { return machine_.state(); }
 
  private:
-  StateFileBackend(OpenedMachineFile opened, StateFileOptions options);
+  StateFileBackend(OpenedMachineFile opened, StateFileOptions options, StateFileLock lock);
+  // What a checkpoint of a changing run does before its rename: the new file takes the lock.
+  BeforeRename KeepLocked();
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
   // Before each mutating call: notes what the calls since the last one changed, and appends a
   // record once a journal call has completed.
   void BeforeMutation();
 
   StateFileOptions options_;
+  StateFileLock lock_;  // held by a changing run, from before the load to the end
   Machine machine_;
   MachineBackend memory_;
   LogPosition opened_log_;         // the input's log, as loaded

@@ -1,0 +1,134 @@
+// The lock a run that changes a machine state file holds (fakes/state_file_lock.h): a second
+// lock of the file is refused with 32, and granted once the first ends; a file renamed over the
+// name between the open and the lock is locked afresh, so the lock is always on the file the name
+// holds; a checkpoint's new file is locked before its rename (Adopt), so no other run takes the
+// name in between; a name that leads to no regular file is not locked, and not an error.
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "fakes/atomic_file.h"
+#include "fakes/state_file_backend.h"
+#include "fakes/state_file_lock.h"
+#include "fixer/win_error.h"
+#include "support/process_output.h"
+#include "support/temp_folder.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kMachine = "os: windows-xp-professional\n";
+
+TEST(StateFileLock, ASecondLockOfTheFileIsASharingViolationUntilTheFirstEnds) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path file = dir.Write("m.yaml", kMachine);
+  {
+    fakes::StateFileLock first;
+    ASSERT_TRUE(first.Acquire(file.string()).ok());
+    EXPECT_TRUE(first.held());
+    fakes::StateFileLock second;
+    const fixer::Status refused = second.Acquire(file.string());
+    EXPECT_EQ(refused.code(), fixer::kErrorSharingViolation);
+    EXPECT_EQ(refused.ToString(),
+              "32: The process cannot access the file because it is being used by another process.");
+    EXPECT_FALSE(second.held());
+  }
+  fakes::StateFileLock after;
+  EXPECT_TRUE(after.Acquire(file.string()).ok());
+  EXPECT_TRUE(after.held());
+}
+
+TEST(StateFileLock, AFileRenamedOverTheNameBeforeTheLockIsLockedAfresh) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path file = dir.Write("m.yaml", kMachine);
+  const fs::path replacement = dir.Write("new.yaml", "os: windows-xp-professional\nseed: 2\n");
+  fakes::StateFileLock lock;
+  int opens = 0;
+  // Another run's checkpoint renames its file over the name after this try opened the old one.
+  ASSERT_TRUE(lock.Acquire(file.string(),
+                           [&] {
+                             if (++opens == 1) fs::rename(replacement, file);
+                           })
+                  .ok());
+  EXPECT_EQ(opens, 2) << "the file the name no longer held was not opened again";
+  // The lock is on the file the name holds now: no one else may take it.
+  fakes::StateFileLock other;
+  EXPECT_EQ(other.Acquire(file.string()).code(), fixer::kErrorSharingViolation);
+}
+
+TEST(StateFileLock, ACheckpointsNewFileIsLockedBeforeItTakesTheName) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path file = dir.Write("m.yaml", kMachine);
+  fakes::StateFileLock lock;
+  ASSERT_TRUE(lock.Acquire(file.string()).ok());
+  bool seen_before_rename = false;
+  const fixer::Status written =
+      fakes::WriteFileAtomically(file.string(), "os: windows-xp-professional\nseed: 3\n", [&](int fd) {
+        seen_before_rename = test_support::Slurp(file) == kMachine;  // the old file still named
+        return lock.Adopt(fd);
+      });
+  ASSERT_TRUE(written.ok()) << written;
+  EXPECT_TRUE(seen_before_rename);
+  EXPECT_EQ(test_support::Slurp(file), "os: windows-xp-professional\nseed: 3\n");
+  fakes::StateFileLock other;
+  EXPECT_EQ(other.Acquire(file.string()).code(), fixer::kErrorSharingViolation)
+      << "the new file took the name unlocked";
+}
+
+TEST(StateFileLock, AFailedAdoptStopsTheWriteAndKeepsTheOldFile) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path file = dir.Write("m.yaml", kMachine);
+  const fixer::Status written = fakes::WriteFileAtomically(
+      file.string(), "seed: 4\n", [](int) { return fixer::Status::Win(fixer::kErrorSharingViolation); });
+  EXPECT_EQ(written.code(), fixer::kErrorSharingViolation);
+  EXPECT_EQ(test_support::Slurp(file), kMachine);
+  EXPECT_EQ(dir.Names(), std::vector<std::string>{"m.yaml"}) << "the temporary file was left";
+}
+
+TEST(StateFileLock, ANameThatLeadsToNoRegularFileIsNotLocked) {
+  const test_support::TempFolder dir("state_file_lock");
+  for (const fs::path& path : {dir / "missing.yaml", dir.path()}) {
+    fakes::StateFileLock lock;
+    EXPECT_TRUE(lock.Acquire(path.string()).ok()) << path;
+    EXPECT_FALSE(lock.held()) << path;
+  }
+}
+
+// A changing run's checkpoint renames a new file over the name: that file is the run's, locked, to
+// the end of the run (here BeginChanges's checkpoint of an --out).
+TEST(StateFileLock, TheFileARunsCheckpointPutsInPlaceStaysLockedUntilTheRunEnds) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir.Write("out.yaml", kMachine);
+  {
+    auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
+    ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+    ASSERT_TRUE((*opened.value)->BeginChanges().ok());
+    fakes::StateFileLock other_run;
+    EXPECT_EQ(other_run.Acquire(out.string()).code(), fixer::kErrorSharingViolation)
+        << "the checkpoint's new file took the name unlocked";
+    ASSERT_TRUE((*opened.value)->EndChanges().ok());
+  }
+  fakes::StateFileLock after;
+  EXPECT_TRUE(after.Acquire(out.string()).ok());
+}
+
+// A changing run's --out that did not exist when it opened: another run that made it meanwhile,
+// and holds it, keeps it; this run is refused at its first checkpoint, the file left as it is.
+TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir / "out.yaml";
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  dir.Write("out.yaml", "os: windows-xp-professional\nseed: 5\n");
+  fakes::StateFileLock other_run;
+  ASSERT_TRUE(other_run.Acquire(out.string()).ok());
+  const fixer::Status began = (*opened.value)->BeginChanges();
+  EXPECT_EQ(began.code(), fixer::kErrorSharingViolation) << began;
+  EXPECT_EQ(test_support::Slurp(out), "os: windows-xp-professional\nseed: 5\n");
+}
+
+}  // namespace
