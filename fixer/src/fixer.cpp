@@ -30,6 +30,15 @@ RunResult InputError(RunResult r, const Status& st) {
   return r;
 }
 
+// A journal that did not load, before anything changed. One this fixer will not act on (edited by
+// hand) is the user's input (exit 2); a read that failed with a Windows error is no input of
+// theirs: the machine could not be read, refused as any failed read (exit 3, diagnose-failed).
+RunResult JournalNotLoaded(RunResult r, const Status& st) {
+  if (IsUnreadableJournal(st)) return InputError(std::move(r), st);
+  r.errors.push_back({"journal", st.code(), st.message()});  // which read failed: "journal: 5: Access is denied."
+  return Refused(std::move(r), DiagnoseFailed(st));
+}
+
 // What resume and rollback both start from: an administrator and a journal this fixer wrote.
 struct OpenedJournal {
   JournalReplay journal;
@@ -45,7 +54,8 @@ std::optional<Sid> SidOfAccount(Accounts& accounts, const std::string& name) {
 }
 
 // The opened journal; or nothing, with `r` saying how the run ends here (refused, a journal
-// that cannot be read, or kNothingToDo: there is no journal).
+// read that failed among them; an input error, a journal this fixer will not act on; or
+// kNothingToDo: there is no journal).
 std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, RunResult& r) {
   auto caller = ports.inventory.Caller();
   if (!caller) {
@@ -58,7 +68,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, R
   }
   auto records = ports.journal.Load();
   if (!records) {
-    r = InputError(std::move(r), records.status());
+    r = JournalNotLoaded(std::move(r), records.status());
     return std::nullopt;
   }
   if (records->empty()) {
@@ -105,7 +115,7 @@ RunResult Fixer::Apply() {
   JournalHolds holds = JournalHolds::kNothing;
   if (diag.verdict != Verdict::kNotAdmin) {
     auto read = ReadJournalState();
-    if (!read) return InputError(std::move(r), read.status());
+    if (!read) return JournalNotLoaded(std::move(r), read.status());
     holds = *read;
     if (holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
   }

@@ -43,10 +43,6 @@ struct JournalReplay {
 // The first record of every journal: what the run is (its steps are the strategy's, StepIdsOf).
 JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid);
 
-// 87, "the journal is unreadable: journal record N: <why>", its reason StatusReason::kUnusableJournal
-// (IsUnreadableJournal): what resume and rollback say of a journal they will not act on.
-Status UnreadableJournal(const JournalProblem& problem);
-
 // 87 if the journal does not start with a plan record or names an unknown step or strategy.
 // Takes the records: their data moves into the replay.
 Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records);

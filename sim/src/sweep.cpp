@@ -657,6 +657,15 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   if (recovered && !share && start.machine) start.spare = start.machine->state();  // the rollback's machine
   std::optional<RunOutcome> for_rollback;
   if (recovered) for_rollback = apply;
+  // Where a single fault left a journal pending, the operator's next command may find its journal
+  // unreadable (locked, denied): each says so and changes nothing (JournalReadPromises).
+  std::vector<SweepViolation> journal_read;
+  if (recovered && c.faults.size() == 1) {
+    for (CheckResult& check : sweep::JournalReadPromises(start.Now(), c.target->found.get(), c.target->options))
+      journal_read.push_back({c.target->file, c.target->step, FormatFaults(c.faults), "journal-read",
+                              std::move(check.what), std::move(check.expected), std::move(check.actual),
+                              "journal.load (a read)"});
+  }
   Episode resumed =
       Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found, share, window);
   if (resumed.unchecked()) return std::nullopt;
@@ -689,6 +698,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
     }
     for (auto& v : found) r.violations.push_back(std::move(v));
   }
+  for (auto& v : journal_read) r.violations.push_back(std::move(v));
   for (auto& v : r.violations)
     if (!recovered) v.recovery = "none";
   return r;

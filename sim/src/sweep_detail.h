@@ -1,5 +1,5 @@
 // The fault sweep's pieces shared between its files (sweep.cpp, sweep_recovery.cpp, sweep_as_found.cpp,
-// sweep_ends.cpp): one fixer run of an episode, the recoveries already run, which a later case
+// sweep_journal_read.cpp, sweep_ends.cpp): one fixer run of an episode, the recoveries already run, which a later case
 // reaching the same machine with the same faults to come takes instead of running them again,
 // and the ends episodes reached, whose checks a later episode ending on an equal machine takes.
 //
@@ -128,5 +128,12 @@ class RecoveryCache {
 
 // The faults after episode call `consumed`, numbered from there.
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed);
+
+// The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
+// locked or denied answers) on a copy of `machine`, which holds a journal left pending: a read
+// failed, no input error: exit 3 (`diagnose-failed`), the machine exactly as it was, the error
+// named. `episode_found`: what the episode's apply found. The checks that failed.
+std::vector<CheckResult> JournalReadPromises(const fakes::MachineState& machine,
+                                             const fakes::MachineState* episode_found, const fixer::Options& options);
 
 }  // namespace sim::sweep

@@ -50,13 +50,19 @@ TEST(JournalFile, EmptyTextIsNoRecords) {
   EXPECT_TRUE(read->empty());
 }
 
-TEST(JournalFile, MalformedLinesAreInvalidData) {
+// A line edited by hand is a journal this fixer will not act on (an input error of every verb,
+// exit 2), told by its reason from a read that failed (exit 3 for apply), and named by its record.
+TEST(JournalFile, MalformedLinesAreAnUnusableJournal) {
   for (const char* bad :
        {"x|step|begin|\r\n", "1|step|no-such-phase|\r\n", "1|step|begin\r\n", "1|step|begin|novalue\r\n"}) {
     auto read = win32::ParseJournal(bad);
     ASSERT_FALSE(read.ok()) << bad;
-    EXPECT_EQ(read.status().code(), fixer::kErrorInvalidData) << bad;
+    EXPECT_TRUE(fixer::IsUnreadableJournal(read.status())) << bad << ": " << read.status();
+    EXPECT_EQ(read.status().message().rfind("the journal is unreadable: journal record 1: ", 0), 0u) << read.status();
   }
+  auto second = win32::ParseJournal("1|step|begin|\r\nx|step|begin|\r\n");
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("journal record 2: "), std::string::npos) << second.status();
 }
 
 }  // namespace

@@ -26,8 +26,12 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
   }
 }
 
-fixer::Result<fixer::JournalRecord> ParseLine(std::string_view line) {
-  const fixer::Status malformed = fixer::Status::Win(fixer::kErrorInvalidData);
+// Why a line that does not parse is no record (the record it is, `index`, counted from 0).
+constexpr const char* kNotARecord = "the line is not a record (seq|step|phase|key=value;...)";
+
+fixer::Result<fixer::JournalRecord> ParseLine(std::string_view line, size_t index) {
+  // A line edited by hand: a journal this fixer will not act on, every verb's input error.
+  const fixer::Status malformed = fixer::UnreadableJournal({.record = index, .why = kNotARecord});
   std::vector<std::string_view> fields = Split(line, '|');
   if (fields.size() != 4) return malformed;
   fixer::JournalRecord record;
@@ -73,7 +77,7 @@ fixer::Result<std::vector<fixer::JournalRecord>> ParseJournal(std::string_view t
   for (std::string_view line : Split(text, '\n')) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
-    auto record = ParseLine(line);
+    auto record = ParseLine(line, records.size());
     if (!record) return record.status();
     records.push_back(std::move(*record));
   }

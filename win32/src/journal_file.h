@@ -6,7 +6,7 @@
 //
 //   std::string line = win32::FormatJournalLine({.seq = 1, .step = "stop-services", .phase =
 //   fixer::JournalPhase::kBegin}); fixer::Result<std::vector<fixer::JournalRecord>> back = win32::ParseJournal(line);
-//   // 13 if malformed
+//   // 87, fixer::IsUnreadableJournal, if malformed
 #pragma once
 
 #include <string>
@@ -19,7 +19,8 @@
 namespace win32 {
 
 std::string FormatJournalLine(const fixer::JournalRecord& record);  // ends with "\r\n"
-// Every record of `text`; 13 ERROR_INVALID_DATA on a malformed line.
+// Every record of `text`; on a malformed line (edited by hand) fixer::UnreadableJournal naming its
+// record: a journal this fixer will not act on (every verb's input error), not a read that failed.
 fixer::Result<std::vector<fixer::JournalRecord>> ParseJournal(std::string_view text);
 
 }  // namespace win32

@@ -61,8 +61,8 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
 std::string RunText(const VerbRun& run);
 nlohmann::json RunJson(const VerbRun& run);
 // Why a run that ended in an input error (exit 2) ended so: the machine not written, or a
-// journal the fixer could not read; "" for any other run. The JSON's `error`, and what the tool
-// says on standard error.
+// journal the fixer will not act on (a journal read that failed is no input error); "" for any other run. The JSON's
+// `error`, and what the tool says on standard error.
 std::string InputErrorOf(const VerbRun& run);
 // Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
 // the result, diagnosis or plan, and where the power was lost.

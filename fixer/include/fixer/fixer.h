@@ -42,6 +42,9 @@ class Fixer {
   RunResult Resume();
   // Undo what a left journal records, in reverse.
   RunResult Rollback();
+  // Of all three: a journal this fixer will not act on (IsUnreadableJournal) is an input error
+  // (exit 2); a journal read that fails with a Windows error is refused before any change, as any
+  // failed read (exit 3, diagnose-failed).
 
   // What the journal holds: nothing, a run that finished (its journal not yet removed), or a
   // run left unfinished (resume or rollback continues it). Reads only.

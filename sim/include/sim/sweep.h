@@ -7,19 +7,19 @@
 // separately rollback), and the invariants are checked: the machine is fixed, or exactly as it
 // was found; services as found; grants still work; no password in any output; the worker's
 // password is the LSA secret (the known temporary password never left valid); the site is
-// never down where it was up. With faults = 2 every ordered pair of faults is tried, the
-// second one anywhere in the rest of the episode (its recovery included). A case never runs what
-// another already ran: the resume and rollback episodes share their apply; a power loss with no
-// fault before it starts from the clean apply's machine before that call; a pair case starts
-// from the snapshots of its first fault's case (the runs before its second fault are the same),
-// and each single case's pair cases run right after it, so they are never all held at once. A
-// pair case whose second fault falls in the apply and leaves the machine an earlier case of the
-// same apply (its first fault at a neighbouring call) left, with the same faults to come, takes
-// that case's recovery runs (a run is a pure function of its machine, command and faults;
-// machines compared field by field). An episode that ends on a machine equal, field by field, to
-// one an earlier episode of the same apply ended on takes what the checks read of that end alone
-// (the statuses, the comparisons with the machine as found, the passwords to look for); its own
-// runs' exit codes, promises and transcripts are checked each time.
+// never down where it was up. Where a single fault leaves a journal pending, apply, resume and
+// rollback also run there with their first journal read failing (a read fault, 5): each must say
+// the read failed and change nothing (exit 3; recovery "journal-read"). With faults = 2 every ordered pair of faults is
+// tried, the second one anywhere in the rest of the episode (its recovery included). A case never runs what another
+// already ran: the resume and rollback episodes share their apply; a power loss with no fault before it starts from the
+// clean apply's machine before that call; a pair case starts from the snapshots of its first fault's case (the runs
+// before its second fault are the same), and each single case's pair cases run right after it, so they are never all
+// held at once. A pair case whose second fault falls in the apply and leaves the machine an earlier case of the same
+// apply (its first fault at a neighbouring call) left, with the same faults to come, takes that case's recovery runs (a
+// run is a pure function of its machine, command and faults; machines compared field by field). An episode that ends on
+// a machine equal, field by field, to one an earlier episode of the same apply ended on takes what the checks read of
+// that end alone (the statuses, the comparisons with the machine as found, the passwords to look for); its own runs'
+// exit codes, promises and transcripts are checked each time.
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
 // "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.

@@ -74,6 +74,10 @@ std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRec
 // its reason (StatusReason::kUnusableJournal), never by its code or words: a port's error 87
 // whose text reads alike is a read that failed.
 bool IsUnreadableJournal(const Status& status);
+// 87, "the journal is unreadable: journal record N: <why>", its reason StatusReason::kUnusableJournal
+// (IsUnreadableJournal): what every verb says of a journal it will not act on, and what a journal
+// port says of a record it cannot parse (a line edited by hand).
+Status UnreadableJournal(const JournalProblem& problem);
 
 class Journal {
  public:
