@@ -22,6 +22,7 @@
 #include "fakes/sam.h"
 #include "fakes/web_requests.h"
 #include "sim/invariants.h"
+#include "support/affected_machine.h"
 #include "support/run_program.h"
 #include "support/temp_folder.h"
 
@@ -29,19 +30,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kAffectedXp =
-    "os: windows-xp-professional\n"
-    "frameworks: [\"1.0\"]\n"
-    "hotfixes: [MS03-032]\n"
-    "applications:\n"
-    "  - path: /LM/W3SVC/1/ROOT/app\n";
-
 using e2e::RunAspnetFixer;
 
 class KillTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto loaded = fakes::LoadMachineText(kAffectedXp, "affected.yaml");
+    auto loaded = fakes::LoadMachineText(test_support::kAffectedMachine, "affected.yaml");
     ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
     found_ = *loaded.value;
   }

@@ -10,18 +10,12 @@
 #include "fakes/faults.h"
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
+#include "support/affected_machine.h"
 
 namespace {
 
-constexpr const char* kAffectedXp =
-    "os: windows-xp-professional\n"
-    "frameworks: [\"1.0\"]\n"
-    "hotfixes: [MS03-032]\n"
-    "applications:\n"
-    "  - path: /LM/W3SVC/1/ROOT/app\n";
-
 fakes::MachineState Affected() {
-  auto loaded = fakes::LoadMachineText(kAffectedXp, "affected.yaml");
+  auto loaded = fakes::LoadMachineText(test_support::kAffectedMachine, "affected.yaml");
   EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
   return *loaded.value;
 }
