@@ -13,10 +13,11 @@ namespace {
 constexpr size_t kFirstTraceBlock = 256;
 constexpr size_t kLargestTraceBlock = 64 * 1024;
 
-// Whether any rule counts calls per op: a mutation rule with an op, or (`read`) a read rule.
-bool CountsPerOp(const std::vector<FaultRule>& rules, bool read) {
+// Whether a rule counts `op`'s calls (`read`: its reads): only such ops are counted, so a plan
+// that names one op does not count every other call the run makes.
+bool CountsOp(const std::vector<FaultRule>& rules, bool read, std::string_view op) {
   return std::any_of(rules.begin(), rules.end(),
-                     [read](const FaultRule& r) { return r.read == read && (read || r.op.has_value()); });
+                     [&](const FaultRule& r) { return r.read == read && r.op.has_value() && *r.op == op; });
 }
 
 // ++counts[op], the op's name copied only the first time it is counted.
@@ -54,7 +55,7 @@ TraceText TraceBlocks::Keep(std::string_view text) {
 fixer::Status FaultPlan::OnMutation(std::string_view op, std::string_view target) {
   PowerLossIfPending();
   const uint64_t call = ++calls_;
-  const uint64_t op_call = CountsPerOp(rules_, false) ? CountOf(per_op_, op) : 0;
+  const uint64_t op_call = CountsOp(rules_, false, op) ? CountOf(per_op_, op) : 0;
   if (trace_.empty()) trace_.reserve(64);        // an apply makes 30-60 calls: no regrowth on the way
   MutationEvent& event = trace_.emplace_back();  // filled in place: no temporary event
   event.call = call;
@@ -76,7 +77,7 @@ fixer::Status FaultPlan::OnMutation(std::string_view op, std::string_view target
 }
 
 fixer::Status FaultPlan::OnRead(std::string_view op, std::string_view /*target*/) {
-  if (!CountsPerOp(rules_, true)) return fixer::Status::Ok();  // no read rule: nothing to count for
+  if (!CountsOp(rules_, true, op)) return fixer::Status::Ok();  // no read rule for it: nothing to count
   const uint64_t op_read = CountOf(reads_per_op_, op);
   for (const FaultRule& rule : rules_) {
     if (!rule.read || !rule.op || *rule.op != op || rule.nth != op_read) continue;

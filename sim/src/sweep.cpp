@@ -640,6 +640,18 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
   return "";
 }
 
+// The journal-read checks of `start` (JournalReadPromises): an earlier case's from an equal
+// machine when `cache` holds them (most pending journals recur across a group's faults), else run.
+std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start, const PortsDecoratorFactory& decorate,
+                                          RecoveryCache* cache) {
+  if (!cache) return sweep::JournalReadPromises(start.Now(), t.found.get(), t.options, decorate);
+  if (const std::vector<CheckResult>* broken = cache->FindJournalRead(start.Now(), start.Fingerprint())) return *broken;
+  if (!start.kept) start.Keep(cache);
+  std::vector<CheckResult> broken = sweep::JournalReadPromises(start.Now(), t.found.get(), t.options, decorate);
+  cache->KeepJournalRead(start.kept, start.Fingerprint(), broken);
+  return broken;
+}
+
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the
 // apply left work to recover, with rollback too (both must converge). Both recover from the same
 // apply; with `cache`, a recovery an earlier case ran from the same machine is taken from it.
@@ -661,10 +673,9 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   // unreadable (locked, denied): each says so and changes nothing (JournalReadPromises).
   std::vector<SweepViolation> journal_read;
   if (recovered && c.faults.size() == 1) {
-    for (CheckResult& check : sweep::JournalReadPromises(start.Now(), c.target->found.get(), c.target->options))
-      journal_read.push_back({c.target->file, c.target->step, FormatFaults(c.faults), "journal-read",
-                              std::move(check.what), std::move(check.expected), std::move(check.actual),
-                              "journal.load (a read)"});
+    for (const CheckResult& check : JournalReadChecks(*c.target, start, o.decorate, cache))
+      journal_read.push_back({c.target->file, c.target->step, FormatFaults(c.faults), "journal-read", check.what,
+                              check.expected, check.actual, "journal.load (a read)"});
   }
   Episode resumed =
       Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found, share, window);

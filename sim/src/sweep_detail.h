@@ -116,6 +116,12 @@ class RecoveryCache {
   std::shared_ptr<const fakes::MachineState> SameStart(const fakes::MachineState& state, uint64_t fingerprint) const;
   void Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key, Recovery recovery);
 
+  // The journal-read checks (JournalReadPromises) an earlier case ran from a machine equal to
+  // `start`: they depend on nothing else within one apply's cases, whatever fault left it there.
+  const std::vector<CheckResult>* FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
+  void KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
+                       std::vector<CheckResult> broken);
+
  private:
   struct Entry {
     uint64_t fingerprint = 0;
@@ -123,7 +129,13 @@ class RecoveryCache {
     RecoveryKey key;
     Recovery recovery;
   };
+  struct JournalReadEntry {
+    uint64_t fingerprint = 0;
+    std::shared_ptr<const fakes::MachineState> start;
+    std::vector<CheckResult> broken;
+  };
   std::vector<Entry> entries_;
+  std::vector<JournalReadEntry> journal_reads_;
 };
 
 // The faults after episode call `consumed`, numbered from there.
@@ -132,8 +144,10 @@ std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint6
 // The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
 // locked or denied answers) on a copy of `machine`, which holds a journal left pending: a read
 // failed, no input error: exit 3 (`diagnose-failed`), the machine exactly as it was, the error
-// named. `episode_found`: what the episode's apply found. The checks that failed.
+// named. `episode_found`: what the episode's apply found; `decorate` wraps each run's ports as
+// the sweep's other runs. The checks that failed.
 std::vector<CheckResult> JournalReadPromises(const fakes::MachineState& machine,
-                                             const fakes::MachineState* episode_found, const fixer::Options& options);
+                                             const fakes::MachineState* episode_found, const fixer::Options& options,
+                                             const PortsDecoratorFactory& decorate);
 
 }  // namespace sim::sweep

@@ -75,4 +75,18 @@ void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, uint6
   entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
 }
 
+const std::vector<CheckResult>* RecoveryCache::FindJournalRead(const fakes::MachineState& start,
+                                                               uint64_t fingerprint) const {
+  for (const JournalReadEntry& e : journal_reads_)
+    if (e.fingerprint == fingerprint && SameMachine(*e.start, start)) return &e.broken;
+  return nullptr;
+}
+
+void RecoveryCache::KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
+                                    std::vector<CheckResult> broken) {
+  if (journal_reads_.size() >= kMaxEntries)
+    journal_reads_.erase(journal_reads_.begin(), journal_reads_.begin() + kMaxEntries / 2);
+  journal_reads_.push_back({fingerprint, std::move(start), std::move(broken)});
+}
+
 }  // namespace sim::sweep

@@ -1,0 +1,107 @@
+// The sweep's journal-read check (sim/src/sweep_journal_read.cpp): wherever a single fault leaves
+// a journal pending, apply, resume and rollback whose journal read fails must refuse (exit 3),
+// change nothing and name the error. A fixer that takes an unreadable journal for none repairs
+// over the pending run: the sweep must say so at every such case, told at the command that did
+// it, and say the same whether or not it shares the check between cases reaching equal machines.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fixer/ports/journal.h"
+#include "sim/fixer_session.h"
+#include "sim/sweep.h"
+#include "support/temp_folder.h"
+
+namespace {
+
+// A broken fixer's journal: a read that fails is taken for no journal at all.
+class UnreadableIsNone : public fixer::JournalWrapper {
+ public:
+  explicit UnreadableIsNone(fixer::Ports& real) : JournalWrapper(real.journal) {}
+  fixer::Result<std::vector<fixer::JournalRecord>> Load() override {
+    auto loaded = JournalWrapper::Load();
+    if (!loaded.ok()) return std::vector<fixer::JournalRecord>{};
+    return loaded;
+  }
+};
+
+sim::PortsDecoratorFactory Broken() {
+  return [] { return std::make_unique<sim::WrapOnePort<UnreadableIsNone>>(); };
+}
+
+std::string WriteScenario(const test_support::TempFolder& dir) {
+  return dir
+      .Write("apply.yaml",
+             "summary: a recreate apply on an affected machine, failed and cut at each call\n"
+             "machine:\n"
+             "  os: windows-xp-professional\n"
+             "  frameworks: [\"1.0\"]\n"
+             "  hotfixes: [MS03-032]\n"
+             "  applications:\n"
+             "    - path: /LM/W3SVC/1/ROOT/app\n"
+             "steps:\n"
+             "  - fixer: {command: apply, strategy: recreate}\n")
+      .string();
+}
+
+// The journal-read violations by command ("apply", "resume", "rollback"), and how many cases.
+struct JournalReadFindings {
+  std::map<std::string, size_t> by_command;
+  std::multiset<std::string> lines;  // case and check: what sharing must not change
+};
+
+JournalReadFindings Findings(const sim::SweepReport& report) {
+  JournalReadFindings f;
+  for (const sim::SweepViolation& v : report.violations) {
+    if (v.recovery != "journal-read") continue;
+    f.by_command[v.check.substr(0, v.check.find(' '))]++;
+    f.lines.insert(v.faults + " " + v.check + " " + v.actual);
+  }
+  return f;
+}
+
+TEST(SweepJournalRead, TheRealFixerKeepsEveryPromise) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const sim::SweepReport report = sim::RunSweep({WriteScenario(dir)}, {});
+  for (const sim::SweepViolation& v : report.violations) ADD_FAILURE() << v.ToString();
+  EXPECT_GT(report.cases, 0u);
+}
+
+TEST(SweepJournalRead, AFixerThatTakesAnUnreadableJournalForNoneIsToldAtEachCommand) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  sim::SweepOptions o;
+  o.decorate = Broken();
+  const JournalReadFindings f = Findings(sim::RunSweep({WriteScenario(dir)}, o));
+  // The apply then repairs over the pending run, changing the machine; resume and rollback find
+  // nothing to do, and neither says the read failed.
+  EXPECT_GT(f.by_command.count("apply") ? f.by_command.at("apply") : 0, 0u);
+  EXPECT_GT(f.by_command.count("resume") ? f.by_command.at("resume") : 0, 0u);
+  EXPECT_GT(f.by_command.count("rollback") ? f.by_command.at("rollback") : 0, 0u);
+  const bool change_told = std::any_of(f.lines.begin(), f.lines.end(), [](const std::string& line) {
+    return line.find("apply with its journal read failing (5): nothing changed") != std::string::npos;
+  });
+  EXPECT_TRUE(change_told) << "the apply's changes, told at the apply";
+}
+
+// Cases whose faults leave equal machines share one check (RecoveryCache::FindJournalRead; a
+// recreate's cases reach about fifty such machines here): each still reports what the check
+// found, as a sweep that shares nothing does.
+TEST(SweepJournalRead, SharingTheCheckBetweenEqualMachinesChangesNoFinding) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions shared;
+  shared.decorate = Broken();
+  sim::SweepOptions alone = shared;
+  alone.share_runs = false;
+  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
+  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
+  EXPECT_FALSE(with_sharing.lines.empty());
+  EXPECT_EQ(with_sharing.lines, without.lines);
+}
+
+}  // namespace
