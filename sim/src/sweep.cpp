@@ -641,14 +641,18 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
 }
 
 // The journal-read checks of `start` (JournalReadPromises): an earlier case's from an equal
-// machine when `cache` holds them (most pending journals recur across a group's faults), else run.
+// machine when `cache` holds them (most pending journals recur across a group's faults), else run
+// on the start's own machine, compared with the shared copy a recovery keys its cache by.
 std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start, const PortsDecoratorFactory& decorate,
-                                          RecoveryCache* cache) {
-  if (!cache) return sweep::JournalReadPromises(start.Now(), t.found.get(), t.options, decorate);
-  if (const std::vector<CheckResult>* broken = cache->FindJournalRead(start.Now(), start.Fingerprint())) return *broken;
+                                           RecoveryCache* cache) {
+  if (cache)
+    if (const std::vector<CheckResult>* broken = cache->FindJournalRead(start.Now(), start.Fingerprint()))
+      return *broken;
   if (!start.kept) start.Keep(cache);
-  std::vector<CheckResult> broken = sweep::JournalReadPromises(start.Now(), t.found.get(), t.options, decorate);
-  cache->KeepJournalRead(start.kept, start.Fingerprint(), broken);
+  std::optional<fakes::Machine> scratch;
+  fakes::Machine& on = start.machine ? *start.machine : scratch.emplace(*start.kept);
+  std::vector<CheckResult> broken = sweep::JournalReadPromises(on, *start.kept, t.found.get(), t.options, decorate);
+  if (cache) cache->KeepJournalRead(start.kept, start.Fingerprint(), broken);
   return broken;
 }
 

@@ -142,11 +142,12 @@ class RecoveryCache {
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed);
 
 // The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
-// locked or denied answers) on a copy of `machine`, which holds a journal left pending: a read
-// failed, no input error: exit 3 (`diagnose-failed`), the machine exactly as it was, the error
-// named. `episode_found`: what the episode's apply found; `decorate` wraps each run's ports as
-// the sweep's other runs. The checks that failed.
-std::vector<CheckResult> JournalReadPromises(const fakes::MachineState& machine,
+// locked or denied answers), run on `machine`, which holds a journal left pending and equals
+// `as_is` (a copy, which it equals again on return): a read failed, no input error: exit 3
+// (`diagnose-failed`), the machine exactly as it was, the error named. `episode_found`: what the
+// episode's apply found; `decorate` wraps each run's ports as the sweep's other runs. The checks
+// that failed.
+std::vector<CheckResult> JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                              const fakes::MachineState* episode_found, const fixer::Options& options,
                                              const PortsDecoratorFactory& decorate);
 

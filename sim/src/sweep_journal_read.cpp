@@ -45,27 +45,28 @@ void CheckRun(const char* command, const FixerRun& run, bool unchanged, const fa
 
 }  // namespace
 
-std::vector<CheckResult> JournalReadPromises(const fakes::MachineState& machine,
+std::vector<CheckResult> JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                              const fakes::MachineState* episode_found, const fixer::Options& options,
                                              const PortsDecoratorFactory& decorate) {
   std::vector<CheckResult> broken;
-  // The three run in turn on one copy: where none calls a mutating port and the copy ends equal
-  // to `machine` (a sweep's every case), each left it as it was (a run may move the clock or
-  // the random stream, never back). Else each runs again on its own copy, so a change is told
-  // at the run that made it.
-  fakes::Machine shared(machine);
+  // The three run in turn on `machine`: where none calls a mutating port and it ends equal to
+  // `as_is` (a sweep's every case), each left it as it was (a run may move the clock or the
+  // random stream, never back). Else `machine` is set back and each runs again on its own copy,
+  // so a change is told at the run that made it.
   std::vector<FixerRun> runs;
-  for (const char* command : kCommands) runs.push_back(RunWithJournalReadFailing(shared, command, options, decorate));
+  for (const char* command : kCommands) runs.push_back(RunWithJournalReadFailing(machine, command, options, decorate));
   const bool untouched = std::all_of(runs.begin(), runs.end(), [](const FixerRun& r) { return r.trace.empty(); }) &&
-                         shared.state() == machine;
-  for (size_t i = 0; i < kCommands.size(); ++i) {
-    if (untouched) {
-      CheckRun(kCommands[i], runs[i], true, machine, episode_found, shared, broken);
-      continue;
-    }
-    fakes::Machine own(machine);
-    const FixerRun run = RunWithJournalReadFailing(own, kCommands[i], options, decorate);
-    CheckRun(kCommands[i], run, own.state() == machine && run.trace.empty(), machine, episode_found, own, broken);
+                         machine.state() == as_is;
+  if (untouched) {
+    for (size_t i = 0; i < kCommands.size(); ++i)
+      CheckRun(kCommands[i], runs[i], true, as_is, episode_found, machine, broken);
+    return broken;
+  }
+  machine = fakes::Machine(as_is);
+  for (const char* command : kCommands) {
+    fakes::Machine own(as_is);
+    const FixerRun run = RunWithJournalReadFailing(own, command, options, decorate);
+    CheckRun(command, run, own.state() == as_is && run.trace.empty(), as_is, episode_found, own, broken);
   }
   return broken;
 }
