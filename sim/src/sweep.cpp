@@ -642,18 +642,28 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
 
 // The journal-read checks of `start` (JournalReadPromises): an earlier case's from an equal
 // machine when `cache` holds them (most pending journals recur across a group's faults), else run
-// on the start's own machine, compared with the shared copy a recovery keys its cache by.
+// on the start's own machine, compared with the shared copy a recovery keys its cache by; the
+// apply's from a machine equal but for its journal, where that apply never read the records.
 std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start, const PortsDecoratorFactory& decorate,
                                            RecoveryCache* cache) {
-  if (cache)
+  const std::vector<CheckResult>* apply_known = nullptr;
+  uint64_t but_journal = 0;
+  if (cache) {
     if (const std::vector<CheckResult>* broken = cache->FindJournalRead(start.Now(), start.Fingerprint()))
       return *broken;
+    but_journal = sweep::FingerprintButJournal(start.Now());
+    apply_known = cache->FindApplyJournalRead(start.Now(), but_journal);
+  }
   if (!start.kept) start.Keep(cache);
   std::optional<fakes::Machine> scratch;
   fakes::Machine& on = start.machine ? *start.machine : scratch.emplace(*start.kept);
-  std::vector<CheckResult> broken = sweep::JournalReadPromises(on, *start.kept, t.found.get(), t.options, decorate);
-  if (cache) cache->KeepJournalRead(start.kept, start.Fingerprint(), broken);
-  return broken;
+  sweep::JournalReadResult r =
+      sweep::JournalReadPromises(on, *start.kept, t.found.get(), t.options, decorate, apply_known);
+  if (!cache) return std::move(r.broken);
+  // apply_known points into the cache: kept before the cache changes.
+  if (r.apply_shareable) cache->KeepApplyJournalRead(start.kept, but_journal, std::move(r.apply_broken));
+  cache->KeepJournalRead(start.kept, start.Fingerprint(), r.broken);
+  return std::move(r.broken);
 }
 
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the

@@ -27,6 +27,9 @@ namespace sim::sweep {
 // A cheap summary of what a fixer run changes most (the journal, the event log, the services,
 // the accounts, the random stream and the clock): machines that differ here need no comparison.
 uint64_t Fingerprint(const fakes::MachineState& s);
+// The same summary but for the journal, and field by field equal but for the journal.
+uint64_t FingerprintButJournal(const fakes::MachineState& s);
+bool SameButJournal(const fakes::MachineState& a, const fakes::MachineState& b);
 // Field by field, and a journal's recorded grants null or not as well: JournalRecord's == counts
 // a null list equal to an empty one (a state file does not tell them apart), a run in memory can.
 bool SameMachine(const fakes::MachineState& a, const fakes::MachineState& b);
@@ -121,6 +124,11 @@ class RecoveryCache {
   const std::vector<CheckResult>* FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
   void KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
                        std::vector<CheckResult> broken);
+  // The apply's journal-read checks (JournalReadResult::apply_shareable) from a machine equal to
+  // `start` but for its journal; `fingerprint` is FingerprintButJournal(start).
+  const std::vector<CheckResult>* FindApplyJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
+  void KeepApplyJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
+                            std::vector<CheckResult> broken);
 
  private:
   struct Entry {
@@ -135,20 +143,31 @@ class RecoveryCache {
     std::vector<CheckResult> broken;
   };
   std::vector<Entry> entries_;
-  std::vector<JournalReadEntry> journal_reads_;
+  std::vector<JournalReadEntry> journal_reads_, apply_journal_reads_;
 };
 
 // The faults after episode call `consumed`, numbered from there.
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed);
 
+// What JournalReadPromises found: the checks that failed, and the apply's alone, which hold for
+// a machine equal but for its journal too when `apply_shareable`: the apply changed nothing and
+// read no journal but the read that failed, so it never saw the records.
+struct JournalReadResult {
+  std::vector<CheckResult> broken;
+  std::vector<CheckResult> apply_broken;
+  bool apply_shareable = false;
+};
+
 // The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
 // locked or denied answers), run on `machine`, which holds a journal left pending and equals
 // `as_is` (a copy, which it equals again on return): a read failed, no input error: exit 3
 // (`diagnose-failed`), the machine exactly as it was, the error named. `episode_found`: what the
-// episode's apply found; `decorate` wraps each run's ports as the sweep's other runs. The checks
-// that failed.
-std::vector<CheckResult> JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
-                                             const fakes::MachineState* episode_found, const fixer::Options& options,
-                                             const PortsDecoratorFactory& decorate);
+// episode's apply found; `decorate` wraps each run's ports as the sweep's other runs;
+// `apply_known`: the apply's checks from a machine equal but for its journal (its run is then
+// not made).
+JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
+                                      const fakes::MachineState* episode_found, const fixer::Options& options,
+                                      const PortsDecoratorFactory& decorate,
+                                      const std::vector<CheckResult>* apply_known = nullptr);
 
 }  // namespace sim::sweep

@@ -1,29 +1,66 @@
 // What the sweep checks of a journal read that fails: see sweep_detail.h.
 #include <algorithm>
-#include <array>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "fakes/faults.h"
+#include "fixer/ports/journal.h"
 #include "sim/fixer_session.h"
 #include "sweep_detail.h"
 
 namespace sim::sweep {
 namespace {
 
-constexpr std::array<const char*, 3> kCommands{"apply", "resume", "rollback"};
+// Counts the journal loads that reach the machine's journal (beneath the sweep's decorator): a
+// run whose only load is the one that fails never read the journal's records.
+class LoadCounter : public fixer::JournalWrapper {
+ public:
+  using JournalWrapper::JournalWrapper;
+  fixer::Result<std::vector<fixer::JournalRecord>> Load() override {
+    ++loads;
+    return JournalWrapper::Load();
+  }
+  int loads = 0;
+};
 
-FixerRun RunWithJournalReadFailing(fakes::Machine& machine, const char* command, const fixer::Options& options,
-                                   const PortsDecoratorFactory& decorate) {
+class CountedLoads : public PortsDecorator {
+ public:
+  explicit CountedLoads(std::unique_ptr<PortsDecorator> outer) : outer_(std::move(outer)) {}
+  fixer::Ports Decorate(fixer::Ports& real) override {
+    counter_ = std::make_unique<LoadCounter>(real.journal);
+    counted_.emplace(real.With(*counter_));
+    return outer_ ? outer_->Decorate(*counted_) : *counted_;
+  }
+  int loads() const { return counter_ ? counter_->loads : 0; }
+
+ private:
+  std::unique_ptr<PortsDecorator> outer_;
+  std::unique_ptr<LoadCounter> counter_;
+  std::optional<fixer::Ports> counted_;
+};
+
+struct CommandRun {
+  const char* command;
+  FixerRun run;
+  int loads = 0;  // journal loads that reached the machine
+};
+
+CommandRun RunWithJournalReadFailing(fakes::Machine& machine, const char* command, const fixer::Options& options,
+                                     const PortsDecoratorFactory& decorate) {
   fakes::FaultPlan plan;
   plan.Add({.op = "journal.load", .nth = 1, .error = fixer::kErrorAccessDenied, .read = true});
-  std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-  return RunFixer(machine, command, options, std::move(plan), false, decorator.get());
+  CountedLoads decorator(decorate ? decorate() : nullptr);
+  FixerRun run = RunFixer(machine, command, options, std::move(plan), false, &decorator);
+  return {command, std::move(run), decorator.loads()};
 }
 
 // The checks of `command`'s `run`, which left `now` (`unchanged`: exactly as `machine`, no call made).
-void CheckRun(const char* command, const FixerRun& run, bool unchanged, const fakes::MachineState& machine,
-              const fakes::MachineState* episode_found, fakes::Machine& now, std::vector<CheckResult>& broken) {
+std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, bool unchanged,
+                                  const fakes::MachineState& machine, const fakes::MachineState* episode_found,
+                                  fakes::Machine& now) {
+  std::vector<CheckResult> broken;
   auto add = [&](CheckResult c) {
     if (!c.passed) broken.push_back(std::move(c));
   };
@@ -41,34 +78,51 @@ void CheckRun(const char* command, const FixerRun& run, bool unchanged, const fa
   if (exit != refused || !unchanged)
     for (CheckResult& c : ExitCodePromises(exit, run.outcome, machine, episode_found, now, run.verified))
       add(std::move(c));
+  return broken;
 }
 
 }  // namespace
 
-std::vector<CheckResult> JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
-                                             const fakes::MachineState* episode_found, const fixer::Options& options,
-                                             const PortsDecoratorFactory& decorate) {
-  std::vector<CheckResult> broken;
-  // The three run in turn on `machine`: where none calls a mutating port and it ends equal to
+JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
+                                      const fakes::MachineState* episode_found, const fixer::Options& options,
+                                      const PortsDecoratorFactory& decorate,
+                                      const std::vector<CheckResult>* apply_known) {
+  std::vector<const char*> commands{"apply", "resume", "rollback"};
+  if (apply_known) commands.erase(commands.begin());
+  // The commands run in turn on `machine`: where none calls a mutating port and it ends equal to
   // `as_is` (a sweep's every case), each left it as it was (a run may move the clock or the
   // random stream, never back). Else `machine` is set back and each runs again on its own copy,
   // so a change is told at the run that made it.
-  std::vector<FixerRun> runs;
-  for (const char* command : kCommands) runs.push_back(RunWithJournalReadFailing(machine, command, options, decorate));
-  const bool untouched = std::all_of(runs.begin(), runs.end(), [](const FixerRun& r) { return r.trace.empty(); }) &&
-                         machine.state() == as_is;
+  std::vector<CommandRun> runs;
+  for (const char* command : commands) runs.push_back(RunWithJournalReadFailing(machine, command, options, decorate));
+  const bool untouched =
+      std::all_of(runs.begin(), runs.end(), [](const CommandRun& r) { return r.run.trace.empty(); }) &&
+      machine.state() == as_is;
+  JournalReadResult result;
+  if (apply_known) result.apply_broken = *apply_known;
+  std::vector<CheckResult> others;
+  auto keep = [&](const CommandRun& r, bool unchanged, fakes::Machine& now) {
+    std::vector<CheckResult> found = CheckRun(r.command, r.run, unchanged, as_is, episode_found, now);
+    if (r.command == commands.front() && !apply_known) {
+      result.apply_broken = std::move(found);
+      result.apply_shareable = unchanged && r.loads <= 1;
+      return;
+    }
+    for (CheckResult& c : found) others.push_back(std::move(c));
+  };
   if (untouched) {
-    for (size_t i = 0; i < kCommands.size(); ++i)
-      CheckRun(kCommands[i], runs[i], true, as_is, episode_found, machine, broken);
-    return broken;
+    for (const CommandRun& r : runs) keep(r, true, machine);
+  } else {
+    machine = fakes::Machine(as_is);
+    for (const char* command : commands) {
+      fakes::Machine own(as_is);
+      const CommandRun r = RunWithJournalReadFailing(own, command, options, decorate);
+      keep(r, own.state() == as_is && r.run.trace.empty(), own);
+    }
   }
-  machine = fakes::Machine(as_is);
-  for (const char* command : kCommands) {
-    fakes::Machine own(as_is);
-    const FixerRun run = RunWithJournalReadFailing(own, command, options, decorate);
-    CheckRun(command, run, own.state() == as_is && run.trace.empty(), as_is, episode_found, own, broken);
-  }
-  return broken;
+  result.broken = result.apply_broken;
+  for (CheckResult& c : others) result.broken.push_back(std::move(c));
+  return result;
 }
 
 }  // namespace sim::sweep

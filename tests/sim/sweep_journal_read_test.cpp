@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fixer/ports/journal.h"
+#include "fixer/win_error.h"
 #include "sim/fixer_session.h"
 #include "sim/sweep.h"
 #include "support/temp_folder.h"
@@ -27,6 +28,29 @@ class UnreadableIsNone : public fixer::JournalWrapper {
     auto loaded = JournalWrapper::Load();
     if (!loaded.ok()) return std::vector<fixer::JournalRecord>{};
     return loaded;
+  }
+};
+
+// A broken fixer's journal: a read that fails says 87 whatever the disk answered. The run still
+// refuses and changes nothing, reading no record: only the error it names is wrong.
+class AnotherError : public fixer::JournalWrapper {
+ public:
+  explicit AnotherError(fixer::Ports& real) : JournalWrapper(real.journal) {}
+  fixer::Result<std::vector<fixer::JournalRecord>> Load() override {
+    auto loaded = JournalWrapper::Load();
+    if (!loaded.ok()) return fixer::Status::Win(fixer::kErrorInvalidParameter);
+    return loaded;
+  }
+};
+
+// A broken fixer's journal: a read that fails is tried again at once, and the records of the
+// second read (which the fault lets through) decide what the run does.
+class TriesAgain : public fixer::JournalWrapper {
+ public:
+  explicit TriesAgain(fixer::Ports& real) : JournalWrapper(real.journal) {}
+  fixer::Result<std::vector<fixer::JournalRecord>> Load() override {
+    auto loaded = JournalWrapper::Load();
+    return loaded.ok() ? loaded : JournalWrapper::Load();
   }
 };
 
@@ -106,6 +130,38 @@ TEST(SweepJournalRead, SharingTheCheckBetweenEqualMachinesChangesNoFinding) {
   const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
   const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
   EXPECT_FALSE(with_sharing.lines.empty());
+  EXPECT_EQ(with_sharing.lines, without.lines);
+}
+
+// An apply that reads the journal again after the failed read sees the records: its checks are
+// the machine's own, never shared with one whose journal differs.
+TEST(SweepJournalRead, AnApplyThatReadsTheJournalAgainSharesNothing) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions shared;
+  shared.decorate = [] { return std::make_unique<sim::WrapOnePort<TriesAgain>>(); };
+  sim::SweepOptions alone = shared;
+  alone.share_runs = false;
+  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
+  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
+  ASSERT_TRUE(with_sharing.by_command.count("apply")) << "the apply reads the records and refuses as if it read them";
+  EXPECT_EQ(with_sharing.lines, without.lines);
+}
+
+// An apply that changes nothing and reads no journal but the read that fails never sees the
+// records: machines equal but for their journals share its checks (RecoveryCache::
+// FindApplyJournalRead, about half the suite's cases). Each case still reports the apply's
+// finding, as a sweep that shares nothing does.
+TEST(SweepJournalRead, SharingTheApplysCheckBetweenMachinesEqualButForTheirJournalsChangesNoFinding) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions shared;
+  shared.decorate = [] { return std::make_unique<sim::WrapOnePort<AnotherError>>(); };
+  sim::SweepOptions alone = shared;
+  alone.share_runs = false;
+  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
+  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
+  ASSERT_TRUE(with_sharing.by_command.count("apply")) << "the apply names the wrong error";
   EXPECT_EQ(with_sharing.lines, without.lines);
 }
 
