@@ -640,30 +640,26 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
   return "";
 }
 
-// The journal-read checks of `start` (JournalReadPromises): an earlier case's from an equal
-// machine when `cache` holds them (most pending journals recur across a group's faults), else run
-// on the start's own machine, compared with the shared copy a recovery keys its cache by; the
-// apply's from a machine equal but for its journal, where that apply never read the records.
+// The journal-read checks of `start` (JournalReadPromises), each command's taken where `cache`
+// holds a machine equal but for its journal whose same command never read the records (about half
+// a suite's pending machines), else run on the start's own machine, compared with the shared copy
+// a recovery keys its cache by.
 std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start, const PortsDecoratorFactory& decorate,
                                            RecoveryCache* cache) {
-  const std::vector<CheckResult>* apply_known = nullptr;
+  const sweep::JournalReadResult* known = nullptr;
   uint64_t but_journal = 0;
   if (cache) {
-    if (const std::vector<CheckResult>* broken = cache->FindJournalRead(start.Now(), start.Fingerprint()))
-      return *broken;
     but_journal = sweep::FingerprintButJournal(start.Now());
-    apply_known = cache->FindApplyJournalRead(start.Now(), but_journal);
+    known = cache->FindJournalRead(start.Now(), but_journal);
+    if (known && known->AllShareable()) return known->Broken();
   }
   if (!start.kept) start.Keep(cache);
   std::optional<fakes::Machine> scratch;
   fakes::Machine& on = start.machine ? *start.machine : scratch.emplace(*start.kept);
-  sweep::JournalReadResult r =
-      sweep::JournalReadPromises(on, *start.kept, t.found.get(), t.options, decorate, apply_known);
-  if (!cache) return std::move(r.broken);
-  // apply_known points into the cache: kept before the cache changes.
-  if (r.apply_shareable) cache->KeepApplyJournalRead(start.kept, but_journal, std::move(r.apply_broken));
-  cache->KeepJournalRead(start.kept, start.Fingerprint(), r.broken);
-  return std::move(r.broken);
+  sweep::JournalReadResult r = sweep::JournalReadPromises(on, *start.kept, t.found.get(), t.options, decorate, known);
+  std::vector<CheckResult> broken = r.Broken();
+  if (cache && !known && r.AnyShareable()) cache->KeepJournalRead(start.kept, but_journal, std::move(r));
+  return broken;
 }
 
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the

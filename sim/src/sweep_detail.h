@@ -8,6 +8,7 @@
 //   if (const sim::sweep::Recovery* r = cache.Find(machine.state(), key)) { /* r->runs, r->end */ }
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -107,6 +108,21 @@ struct Recovery {
   std::shared_ptr<const EndOfEpisode> end;
 };
 
+// What the journal-read check (JournalReadPromises) found of each command (apply, resume,
+// rollback, in that order): the checks that failed, and whether they hold for a machine equal but
+// for its journal too: the run changed nothing and read no journal but the read that failed, so
+// it never saw the records.
+struct CommandChecks {
+  std::vector<CheckResult> broken;
+  bool shareable = false;
+};
+struct JournalReadResult {
+  std::array<CommandChecks, 3> commands;
+  bool AllShareable() const;
+  bool AnyShareable() const;
+  std::vector<CheckResult> Broken() const;  // every command's, in order
+};
+
 // The recoveries one worker ran for a group of one apply's cases (their first faults at a few
 // neighbouring calls: they often leave the same machine, whatever the error), the latest 256 at
 // most. Equal means equal field by field, so a recovery is taken only where running it again
@@ -119,16 +135,11 @@ class RecoveryCache {
   std::shared_ptr<const fakes::MachineState> SameStart(const fakes::MachineState& state, uint64_t fingerprint) const;
   void Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key, Recovery recovery);
 
-  // The journal-read checks (JournalReadPromises) an earlier case ran from a machine equal to
-  // `start`: they depend on nothing else within one apply's cases, whatever fault left it there.
-  const std::vector<CheckResult>* FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
+  // The journal-read checks (JournalReadPromises) of a machine equal to `start` but for its
+  // journal; `fingerprint` is FingerprintButJournal(start).
+  const JournalReadResult* FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
   void KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
-                       std::vector<CheckResult> broken);
-  // The apply's journal-read checks (JournalReadResult::apply_shareable) from a machine equal to
-  // `start` but for its journal; `fingerprint` is FingerprintButJournal(start).
-  const std::vector<CheckResult>* FindApplyJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const;
-  void KeepApplyJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
-                            std::vector<CheckResult> broken);
+                       JournalReadResult result);
 
  private:
   struct Entry {
@@ -140,34 +151,25 @@ class RecoveryCache {
   struct JournalReadEntry {
     uint64_t fingerprint = 0;
     std::shared_ptr<const fakes::MachineState> start;
-    std::vector<CheckResult> broken;
+    JournalReadResult result;
   };
   std::vector<Entry> entries_;
-  std::vector<JournalReadEntry> journal_reads_, apply_journal_reads_;
+  std::vector<JournalReadEntry> journal_reads_;
 };
 
 // The faults after episode call `consumed`, numbered from there.
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed);
-
-// What JournalReadPromises found: the checks that failed, and the apply's alone, which hold for
-// a machine equal but for its journal too when `apply_shareable`: the apply changed nothing and
-// read no journal but the read that failed, so it never saw the records.
-struct JournalReadResult {
-  std::vector<CheckResult> broken;
-  std::vector<CheckResult> apply_broken;
-  bool apply_shareable = false;
-};
 
 // The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
 // locked or denied answers), run on `machine`, which holds a journal left pending and equals
 // `as_is` (a copy, which it equals again on return): a read failed, no input error: exit 3
 // (`diagnose-failed`), the machine exactly as it was, the error named. `episode_found`: what the
 // episode's apply found; `decorate` wraps each run's ports as the sweep's other runs;
-// `apply_known`: the apply's checks from a machine equal but for its journal (its run is then
-// not made).
+// `but_journal`: the result of a machine equal but for its journal, whose shareable commands are
+// taken instead of run.
 JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                       const fakes::MachineState* episode_found, const fixer::Options& options,
                                       const PortsDecoratorFactory& decorate,
-                                      const std::vector<CheckResult>* apply_known = nullptr);
+                                      const JournalReadResult* but_journal = nullptr);
 
 }  // namespace sim::sweep

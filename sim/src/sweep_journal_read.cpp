@@ -1,5 +1,6 @@
 // What the sweep checks of a journal read that fails: see sweep_detail.h.
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,8 @@ class CountedLoads : public PortsDecorator {
   std::unique_ptr<LoadCounter> counter_;
   std::optional<fixer::Ports> counted_;
 };
+
+constexpr std::array<const char*, 3> kCommands{"apply", "resume", "rollback"};
 
 struct CommandRun {
   const char* command;
@@ -83,45 +86,53 @@ std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, bool
 
 }  // namespace
 
+bool JournalReadResult::AllShareable() const {
+  return std::all_of(commands.begin(), commands.end(), [](const CommandChecks& c) { return c.shareable; });
+}
+
+bool JournalReadResult::AnyShareable() const {
+  return std::any_of(commands.begin(), commands.end(), [](const CommandChecks& c) { return c.shareable; });
+}
+
+std::vector<CheckResult> JournalReadResult::Broken() const {
+  std::vector<CheckResult> all;
+  for (const CommandChecks& c : commands) all.insert(all.end(), c.broken.begin(), c.broken.end());
+  return all;
+}
+
 JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                       const fakes::MachineState* episode_found, const fixer::Options& options,
-                                      const PortsDecoratorFactory& decorate,
-                                      const std::vector<CheckResult>* apply_known) {
-  std::vector<const char*> commands{"apply", "resume", "rollback"};
-  if (apply_known) commands.erase(commands.begin());
+                                      const PortsDecoratorFactory& decorate, const JournalReadResult* but_journal) {
+  JournalReadResult result;
+  std::vector<size_t> to_run;
+  for (size_t i = 0; i < kCommands.size(); ++i) {
+    if (but_journal && but_journal->commands[i].shareable)
+      result.commands[i] = but_journal->commands[i];
+    else
+      to_run.push_back(i);
+  }
   // The commands run in turn on `machine`: where none calls a mutating port and it ends equal to
   // `as_is` (a sweep's every case), each left it as it was (a run may move the clock or the
   // random stream, never back). Else `machine` is set back and each runs again on its own copy,
   // so a change is told at the run that made it.
   std::vector<CommandRun> runs;
-  for (const char* command : commands) runs.push_back(RunWithJournalReadFailing(machine, command, options, decorate));
+  for (size_t i : to_run) runs.push_back(RunWithJournalReadFailing(machine, kCommands[i], options, decorate));
   const bool untouched =
       std::all_of(runs.begin(), runs.end(), [](const CommandRun& r) { return r.run.trace.empty(); }) &&
       machine.state() == as_is;
-  JournalReadResult result;
-  if (apply_known) result.apply_broken = *apply_known;
-  std::vector<CheckResult> others;
-  auto keep = [&](const CommandRun& r, bool unchanged, fakes::Machine& now) {
-    std::vector<CheckResult> found = CheckRun(r.command, r.run, unchanged, as_is, episode_found, now);
-    if (r.command == commands.front() && !apply_known) {
-      result.apply_broken = std::move(found);
-      result.apply_shareable = unchanged && r.loads <= 1;
-      return;
-    }
-    for (CheckResult& c : found) others.push_back(std::move(c));
+  auto keep = [&](size_t i, const CommandRun& r, bool unchanged, fakes::Machine& now) {
+    result.commands[i] = {CheckRun(r.command, r.run, unchanged, as_is, episode_found, now), unchanged && r.loads <= 1};
   };
   if (untouched) {
-    for (const CommandRun& r : runs) keep(r, true, machine);
-  } else {
-    machine = fakes::Machine(as_is);
-    for (const char* command : commands) {
-      fakes::Machine own(as_is);
-      const CommandRun r = RunWithJournalReadFailing(own, command, options, decorate);
-      keep(r, own.state() == as_is && r.run.trace.empty(), own);
-    }
+    for (size_t k = 0; k < to_run.size(); ++k) keep(to_run[k], runs[k], true, machine);
+    return result;
   }
-  result.broken = result.apply_broken;
-  for (CheckResult& c : others) result.broken.push_back(std::move(c));
+  machine = fakes::Machine(as_is);
+  for (size_t i : to_run) {
+    fakes::Machine own(as_is);
+    const CommandRun r = RunWithJournalReadFailing(own, kCommands[i], options, decorate);
+    keep(i, r, own.state() == as_is && r.run.trace.empty(), own);
+  }
   return result;
 }
 

@@ -91,32 +91,17 @@ void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, uint6
   entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
 }
 
-const std::vector<CheckResult>* RecoveryCache::FindJournalRead(const fakes::MachineState& start,
-                                                               uint64_t fingerprint) const {
+const JournalReadResult* RecoveryCache::FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const {
   for (const JournalReadEntry& e : journal_reads_)
-    if (e.fingerprint == fingerprint && SameMachine(*e.start, start)) return &e.broken;
+    if (e.fingerprint == fingerprint && SameButJournal(*e.start, start)) return &e.result;
   return nullptr;
 }
 
 void RecoveryCache::KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
-                                    std::vector<CheckResult> broken) {
+                                    JournalReadResult result) {
   if (journal_reads_.size() >= kMaxEntries)
     journal_reads_.erase(journal_reads_.begin(), journal_reads_.begin() + kMaxEntries / 2);
-  journal_reads_.push_back({fingerprint, std::move(start), std::move(broken)});
-}
-
-const std::vector<CheckResult>* RecoveryCache::FindApplyJournalRead(const fakes::MachineState& start,
-                                                                    uint64_t fingerprint) const {
-  for (const JournalReadEntry& e : apply_journal_reads_)
-    if (e.fingerprint == fingerprint && SameButJournal(*e.start, start)) return &e.broken;
-  return nullptr;
-}
-
-void RecoveryCache::KeepApplyJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
-                                         std::vector<CheckResult> broken) {
-  if (apply_journal_reads_.size() >= kMaxEntries)
-    apply_journal_reads_.erase(apply_journal_reads_.begin(), apply_journal_reads_.begin() + kMaxEntries / 2);
-  apply_journal_reads_.push_back({fingerprint, std::move(start), std::move(broken)});
+  journal_reads_.push_back({fingerprint, std::move(start), std::move(result)});
 }
 
 }  // namespace sim::sweep

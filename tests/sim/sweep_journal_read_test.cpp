@@ -117,10 +117,10 @@ TEST(SweepJournalRead, AFixerThatTakesAnUnreadableJournalForNoneIsToldAtEachComm
   EXPECT_TRUE(change_told) << "the apply's changes, told at the apply";
 }
 
-// Cases whose faults leave equal machines share one check (RecoveryCache::FindJournalRead; a
-// recreate's cases reach about fifty such machines here): each still reports what the check
-// found, as a sweep that shares nothing does.
-TEST(SweepJournalRead, SharingTheCheckBetweenEqualMachinesChangesNoFinding) {
+// A command that changes the machine is checked again on every machine, whatever an equal one
+// found; the others are shared (RecoveryCache::FindJournalRead): each case still reports what
+// its check found, as a sweep that shares nothing does.
+TEST(SweepJournalRead, ACommandThatChangesTheMachineIsCheckedOnEachMachine) {
   const test_support::TempFolder dir{"sweep_journal_read_test"};
   const std::string file = WriteScenario(dir);
   sim::SweepOptions shared;
@@ -148,11 +148,11 @@ TEST(SweepJournalRead, AnApplyThatReadsTheJournalAgainSharesNothing) {
   EXPECT_EQ(with_sharing.lines, without.lines);
 }
 
-// An apply that changes nothing and reads no journal but the read that fails never sees the
+// A command that changes nothing and reads no journal but the read that fails never sees the
 // records: machines equal but for their journals share its checks (RecoveryCache::
-// FindApplyJournalRead, about half the suite's cases). Each case still reports the apply's
-// finding, as a sweep that shares nothing does.
-TEST(SweepJournalRead, SharingTheApplysCheckBetweenMachinesEqualButForTheirJournalsChangesNoFinding) {
+// FindJournalRead, about half the suite's pending machines). Each case still reports the
+// command's finding, as a sweep that shares nothing does.
+TEST(SweepJournalRead, SharingBetweenMachinesEqualButForTheirJournalsChangesNoFinding) {
   const test_support::TempFolder dir{"sweep_journal_read_test"};
   const std::string file = WriteScenario(dir);
   sim::SweepOptions shared;
