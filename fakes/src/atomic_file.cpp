@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <charconv>
 #include <csignal>
+#include <cstdio>  // renameat2
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -130,8 +131,18 @@ int ReadOnlyError(const std::string& file) {
   return ::access(file.c_str(), W_OK) == 0 ? 0 : errno;
 }
 
+// Gives `temp` the name `path` only where no file has it: renameat2's RENAME_NOREPLACE, or a hard
+// link then the temporary name's removal on a file system without it. errno EEXIST where one has.
+int RenameIfAbsent(const std::string& temp, const std::string& path) {
+  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return errno;
+  if (::link(temp.c_str(), path.c_str()) != 0) return errno;
+  ::unlink(temp.c_str());
+  return 0;
+}
+
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text,
-                                            const BeforeRename& before_rename = {}) {
+                                            const BeforeRename& before_rename = {}, Replace replace = Replace::kAny) {
   if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
   if (LinksLoop(path)) return WriteFailure{"cannot replace", named, ELOOP};
@@ -158,10 +169,11 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
     ::unlink(temp.c_str());
     return WriteFailure{"cannot replace", path, 0, handed};
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
+  const int renamed =
+      replace == Replace::kAny ? (::rename(temp.c_str(), path.c_str()) == 0 ? 0 : errno) : RenameIfAbsent(temp, path);
+  if (renamed != 0) {
     ::unlink(temp.c_str());
-    return WriteFailure{"cannot replace", path, err};
+    return WriteFailure{replace == Replace::kAny ? "cannot replace" : "cannot create", path, renamed};
   }
   // Make the rename itself durable; the file is complete either way, so a failure here is
   // not reported.
@@ -176,8 +188,9 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
   return failed ? failed->Windows() : fixer::Status::Ok();
 }
 
-fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename) {
-  const std::optional<WriteFailure> failed = WriteAndReplace(path, text, before_rename);
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,
+                                  Replace replace) {
+  const std::optional<WriteFailure> failed = WriteAndReplace(path, text, before_rename, replace);
   return failed ? failed->Windows() : fixer::Status::Ok();
 }
 

@@ -245,14 +245,14 @@ fixer::Status MachineLog::Append(const MachineState& now) {
   return fixer::Status::Ok();
 }
 
-fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename& before_rename) {
+fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename& before_rename, Replace replace) {
   std::string text;
   try {
     text = MachineToText(now);
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
   }
-  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename); !st.ok()) return st;
+  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename, replace); !st.ok()) return st;
   // The file holds every record now; a log left by a stop here names the old file and is ignored.
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;

@@ -90,6 +90,12 @@ BeforeRename StateFileBackend::KeepLocked() {
   };
 }
 
+Replace StateFileBackend::CheckpointReplaces() const {
+  // A name this changing run does not hold (an --out that was not there when it opened) is taken
+  // only where no file is: one another run put there after KeepLocked looked is that run's.
+  return options_.changes && !lock_.held() ? Replace::kNothing : Replace::kAny;
+}
+
 void StateFileBackend::BeforeMutation() {
   const std::vector<MutationEvent>& trace = machine_.faults().trace();
   bool journaled = false;
@@ -133,7 +139,7 @@ fixer::Status StateFileBackend::BeginChanges() {
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = log_->Checkpoint(machine_.state(), KeepLocked()); !st.ok())
+      if (fixer::Status st = log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()); !st.ok())
         return WriteFailureNaming(options_.out, st);
     }
   }
@@ -146,14 +152,15 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_) return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state(), KeepLocked()));
+    if (log_)
+      return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()));
     RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
     return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};
   if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
-  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state(), KeepLocked()));
+  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()));
 }
 
 }  // namespace fakes

@@ -109,6 +109,7 @@ uint32_t WinErrorOfErrno(int err) {
 #endif
       return kErrorDiskFull;
     case ENOMEM: return kErrorNotEnoughMemory;
+    case EEXIST: return kErrorAlreadyExists;
     default: return kErrorCantAccessFile;
   }
 }

@@ -45,6 +45,29 @@ TEST_F(AtomicFileTest, ReplacesTheFileWholeAndLeavesNoTemporaryFile) {
   EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
 }
 
+// Replace::kNothing: the new file takes a free name, and never one another process filled just
+// before its rename (MoveFileEx without MOVEFILE_REPLACE_EXISTING: 183); that file is left as it is.
+TEST_F(AtomicFileTest, ANewFileThatMayReplaceNothingTakesOnlyAFreeName) {
+  const fs::path file = dir_ / "out.yaml";
+  ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "mine\n", {}, fakes::Replace::kNothing).ok());
+  EXPECT_EQ(test_support::Slurp(file), "mine\n");
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"out.yaml"});
+
+  const fs::path raced = dir_ / "raced.yaml";
+  const fakes::BeforeRename another_run_first = [&](int) {
+    std::ofstream(raced) << "another run's\n";
+    return fixer::Status::Ok();
+  };
+  const fixer::Status refused =
+      fakes::WriteFileAtomically(raced.string(), "mine\n", another_run_first, fakes::Replace::kNothing);
+  EXPECT_EQ(refused.ToString(), "183: Cannot create a file when that file already exists.");
+  EXPECT_EQ(test_support::Slurp(raced), "another run's\n");
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"out.yaml", "raced.yaml"})) << "no temporary file left";
+  // Replace::kAny, the default, replaces it.
+  ASSERT_TRUE(fakes::WriteFileAtomically(raced.string(), "mine\n", another_run_first).ok());
+  EXPECT_EQ(test_support::Slurp(raced), "mine\n");
+}
+
 TEST_F(AtomicFileTest, AMissingFolderCannotBeCreatedIn) {
   const fs::path file = dir_ / "no-such-folder" / "m.yaml";
   EXPECT_EQ(fakes::WriteFileAtomically(file.string(), "x\n").code(), 3u);  // ERROR_PATH_NOT_FOUND

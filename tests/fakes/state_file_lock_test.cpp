@@ -131,4 +131,22 @@ TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
   EXPECT_EQ(test_support::Slurp(out), "os: windows-xp-professional\nseed: 5\n");
 }
 
+// The same race a moment later: the other run's file takes the name after this run looked (it was
+// free and unlocked) and before its rename. The rename takes only a free name: refused with 183,
+// the other run's file left as it is, nothing of this run's left beside it.
+TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedEvenUnlocked) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir / "out.yaml";
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  dir.Write("out.yaml", "os: windows-xp-professional\nseed: 5\n");
+  const fixer::Status began = (*opened.value)->BeginChanges();
+  EXPECT_EQ(began.code(), fixer::kErrorAlreadyExists) << began;
+  EXPECT_NE(began.ToString().find("183: Cannot create a file when that file already exists."), std::string::npos)
+      << began;
+  EXPECT_EQ(test_support::Slurp(out), "os: windows-xp-professional\nseed: 5\n");
+  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
+}
+
 }  // namespace

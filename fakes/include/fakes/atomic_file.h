@@ -39,8 +39,13 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
 // the target: a state file's lock moves to it there (state_file_lock.h). A failure it returns
 // stops the write, the temporary file removed and the target as it was.
 using BeforeRename = std::function<fixer::Status(int fd)>;
+// Whether the new file may replace a file at the name (MoveFileEx with MOVEFILE_REPLACE_EXISTING)
+// or takes the name only where there is none (without it: 183 ERROR_ALREADY_EXISTS where there is
+// [wine-file-tests], the file there left as it is).
+enum class Replace { kAny, kNothing };
 // The same write, `before_rename` called on the way (not for a target written straight into).
-fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename);
+fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,
+                                  Replace replace = Replace::kAny);
 // The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
 // failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.

@@ -79,9 +79,10 @@ class MachineLog {
   // Appends one record with every change noted (and any section that differs) since the last
   // record, and makes it durable. Nothing to append: no record, no file.
   fixer::Status Append(const MachineState& now);
-  // Rewrites the state file as `now` (atomically) and removes the log; `before_rename` as
-  // WriteFileAtomically's (the run's lock moves to the new file there).
-  fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {});
+  // Rewrites the state file as `now` (atomically) and removes the log; `before_rename` and
+  // `replace` as WriteFileAtomically's (the run's lock moves to the new file there).
+  fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {},
+                           Replace replace = Replace::kAny);
   uint64_t appended() const { return appended_; }
 
  private:

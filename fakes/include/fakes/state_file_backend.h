@@ -60,6 +60,8 @@ class StateFileBackend : public fixer::Backend {
   StateFileBackend(OpenedMachineFile opened, StateFileOptions options, StateFileLock lock);
   // What a checkpoint of a changing run does before its rename: the new file takes the lock.
   BeforeRename KeepLocked();
+  // Whether its new file may replace one at the name: not where this run holds none yet.
+  Replace CheckpointReplaces() const;
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
   // Before each mutating call: notes what the calls since the last one changed, and appends a
   // record once a journal call has completed.
