@@ -115,20 +115,28 @@ TEST(StateFileLock, TheFileARunsCheckpointPutsInPlaceStaysLockedUntilTheRunEnds)
   EXPECT_TRUE(after.Acquire(out.string()).ok());
 }
 
-// A changing run's --out that did not exist when it opened: another run that made it meanwhile,
-// and holds it, keeps it; this run is refused at its first checkpoint, the file left as it is.
-TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
-  const test_support::TempFolder dir("state_file_lock");
+constexpr const char* kAnotherRunsOut = "os: windows-xp-professional\nseed: 5\n";
+
+// A changing run opens m.yaml with an --out, out.yaml, that does not exist; another run's
+// out.yaml then appears there (`held`: that run holds it). What this run's first checkpoint says.
+fixer::Status FirstCheckpointAfterAnotherRunsOut(const test_support::TempFolder& dir, bool held) {
   const fs::path machine = dir.Write("m.yaml", kMachine);
   const fs::path out = dir / "out.yaml";
   auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
-  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
-  dir.Write("out.yaml", "os: windows-xp-professional\nseed: 5\n");
+  if (!opened.ok()) return fixer::Status(fixer::kErrorInvalidData, opened.error->ToString());
+  dir.Write("out.yaml", kAnotherRunsOut);
   fakes::StateFileLock other_run;
-  ASSERT_TRUE(other_run.Acquire(out.string()).ok());
-  const fixer::Status began = (*opened.value)->BeginChanges();
+  if (held && !other_run.Acquire(out.string()).ok()) return fixer::Status(fixer::kErrorInvalidData, "not held");
+  return (*opened.value)->BeginChanges();
+}
+
+// Another run that made the --out meanwhile, and holds it, keeps it: this run is refused at its
+// first checkpoint, the file left as it is.
+TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fixer::Status began = FirstCheckpointAfterAnotherRunsOut(dir, true);
   EXPECT_EQ(began.code(), fixer::kErrorSharingViolation) << began;
-  EXPECT_EQ(test_support::Slurp(out), "os: windows-xp-professional\nseed: 5\n");
+  EXPECT_EQ(test_support::Slurp(dir / "out.yaml"), kAnotherRunsOut);
 }
 
 // The same race a moment later: the other run's file takes the name after this run looked (it was
@@ -136,16 +144,11 @@ TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
 // the other run's file left as it is, nothing of this run's left beside it.
 TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedEvenUnlocked) {
   const test_support::TempFolder dir("state_file_lock");
-  const fs::path machine = dir.Write("m.yaml", kMachine);
-  const fs::path out = dir / "out.yaml";
-  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
-  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
-  dir.Write("out.yaml", "os: windows-xp-professional\nseed: 5\n");
-  const fixer::Status began = (*opened.value)->BeginChanges();
+  const fixer::Status began = FirstCheckpointAfterAnotherRunsOut(dir, false);
   EXPECT_EQ(began.code(), fixer::kErrorAlreadyExists) << began;
   EXPECT_NE(began.ToString().find("183: Cannot create a file when that file already exists."), std::string::npos)
       << began;
-  EXPECT_EQ(test_support::Slurp(out), "os: windows-xp-professional\nseed: 5\n");
+  EXPECT_EQ(test_support::Slurp(dir / "out.yaml"), kAnotherRunsOut);
   EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
 }
 

@@ -16,6 +16,7 @@
 #include "fixer/win_error.h"
 #include "sim/fixer_session.h"
 #include "sim/sweep.h"
+#include "support/affected_machine.h"
 #include "support/temp_folder.h"
 
 namespace {
@@ -60,16 +61,9 @@ sim::PortsDecoratorFactory Broken() {
 
 std::string WriteScenario(const test_support::TempFolder& dir) {
   return dir
-      .Write("apply.yaml",
-             "summary: a recreate apply on an affected machine, failed and cut at each call\n"
-             "machine:\n"
-             "  os: windows-xp-professional\n"
-             "  frameworks: [\"1.0\"]\n"
-             "  hotfixes: [MS03-032]\n"
-             "  applications:\n"
-             "    - path: /LM/W3SVC/1/ROOT/app\n"
-             "steps:\n"
-             "  - fixer: {command: apply, strategy: recreate}\n")
+      .Write("apply.yaml", test_support::ScenarioOnAffectedMachine(
+                               "a recreate apply on an affected machine, failed and cut at each call",
+                               "  - fixer: {command: apply, strategy: recreate}\n"))
       .string();
 }
 
@@ -117,35 +111,36 @@ TEST(SweepJournalRead, AFixerThatTakesAnUnreadableJournalForNoneIsToldAtEachComm
   EXPECT_TRUE(change_told) << "the apply's changes, told at the apply";
 }
 
+// The sweep of the scenario with `decorate`, its journal-read findings sharing runs and not.
+struct SharedAndAlone {
+  JournalReadFindings shared, alone;
+};
+
+SharedAndAlone SweepBothWays(const sim::PortsDecoratorFactory& decorate) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions shared;
+  shared.decorate = decorate;
+  sim::SweepOptions alone = shared;
+  alone.share_runs = false;
+  return {Findings(sim::RunSweep({file}, shared)), Findings(sim::RunSweep({file}, alone))};
+}
+
 // A command that changes the machine is checked again on every machine, whatever an equal one
 // found; the others are shared (RecoveryCache::FindJournalRead): each case still reports what
 // its check found, as a sweep that shares nothing does.
 TEST(SweepJournalRead, ACommandThatChangesTheMachineIsCheckedOnEachMachine) {
-  const test_support::TempFolder dir{"sweep_journal_read_test"};
-  const std::string file = WriteScenario(dir);
-  sim::SweepOptions shared;
-  shared.decorate = Broken();
-  sim::SweepOptions alone = shared;
-  alone.share_runs = false;
-  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
-  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
-  EXPECT_FALSE(with_sharing.lines.empty());
-  EXPECT_EQ(with_sharing.lines, without.lines);
+  const SharedAndAlone found = SweepBothWays(Broken());
+  EXPECT_FALSE(found.shared.lines.empty());
+  EXPECT_EQ(found.shared.lines, found.alone.lines);
 }
 
 // An apply that reads the journal again after the failed read sees the records: its checks are
 // the machine's own, never shared with one whose journal differs.
 TEST(SweepJournalRead, AnApplyThatReadsTheJournalAgainSharesNothing) {
-  const test_support::TempFolder dir{"sweep_journal_read_test"};
-  const std::string file = WriteScenario(dir);
-  sim::SweepOptions shared;
-  shared.decorate = [] { return std::make_unique<sim::WrapOnePort<TriesAgain>>(); };
-  sim::SweepOptions alone = shared;
-  alone.share_runs = false;
-  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
-  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
-  ASSERT_TRUE(with_sharing.by_command.count("apply")) << "the apply reads the records and refuses as if it read them";
-  EXPECT_EQ(with_sharing.lines, without.lines);
+  const SharedAndAlone found = SweepBothWays([] { return std::make_unique<sim::WrapOnePort<TriesAgain>>(); });
+  ASSERT_TRUE(found.shared.by_command.count("apply")) << "the apply reads the records and refuses as if it read them";
+  EXPECT_EQ(found.shared.lines, found.alone.lines);
 }
 
 // A command that changes nothing and reads no journal but the read that fails never sees the
@@ -153,16 +148,9 @@ TEST(SweepJournalRead, AnApplyThatReadsTheJournalAgainSharesNothing) {
 // FindJournalRead, about half the suite's pending machines). Each case still reports the
 // command's finding, as a sweep that shares nothing does.
 TEST(SweepJournalRead, SharingBetweenMachinesEqualButForTheirJournalsChangesNoFinding) {
-  const test_support::TempFolder dir{"sweep_journal_read_test"};
-  const std::string file = WriteScenario(dir);
-  sim::SweepOptions shared;
-  shared.decorate = [] { return std::make_unique<sim::WrapOnePort<AnotherError>>(); };
-  sim::SweepOptions alone = shared;
-  alone.share_runs = false;
-  const JournalReadFindings with_sharing = Findings(sim::RunSweep({file}, shared));
-  const JournalReadFindings without = Findings(sim::RunSweep({file}, alone));
-  ASSERT_TRUE(with_sharing.by_command.count("apply")) << "the apply names the wrong error";
-  EXPECT_EQ(with_sharing.lines, without.lines);
+  const SharedAndAlone found = SweepBothWays([] { return std::make_unique<sim::WrapOnePort<AnotherError>>(); });
+  ASSERT_TRUE(found.shared.by_command.count("apply")) << "the apply names the wrong error";
+  EXPECT_EQ(found.shared.lines, found.alone.lines);
 }
 
 }  // namespace
