@@ -906,7 +906,8 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
     Recorded record;
     const uint64_t first_call = singles[i].faults.front().call;
     record.window = o.crash ? SnapshotCalls{first_call + 1, first_call + window_calls} : kNoSnapshots;
-    u.single = RunCase(singles[i], o, &record);
+    // Its recoveries are recorded, never shared; `cache` serves its journal-read checks alone.
+    u.single = RunCase(singles[i], o, &record, false, cache);
     std::vector<Case> found;  // one single case's pairs: tens, not the sweep's hundred thousand
     ForEachPair(singles[i], record.resumed, o, [&](Case c) { found.push_back(std::move(c)); });
     report(found.size());
@@ -919,7 +920,7 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
         record.window = {second.call, second.call + window_calls - 1};
         SweepOptions again = o;
         again.observe = nullptr;
-        (void)RunCase(singles[i], again, &record);
+        (void)RunCase(singles[i], again, &record, false, cache);
       }
       u.pairs.Add(o.share_runs ? RunPair(c, record, o, cache) : RunCase(c, o));
       report(0);

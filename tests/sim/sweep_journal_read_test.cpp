@@ -153,4 +153,20 @@ TEST(SweepJournalRead, SharingBetweenMachinesEqualButForTheirJournalsChangesNoFi
   EXPECT_EQ(found.shared.lines, found.alone.lines);
 }
 
+// A pair sweep checks its single cases' pending journals as the single-fault sweep does, its
+// group's sharing included; a pair case adds none (its first fault's case has them).
+TEST(SweepJournalRead, APairSweepFindsWhatTheSingleFaultSweepFinds) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions singles;
+  singles.fail = false;  // power losses alone: a pair sweep of every kind is minutes under a sanitizer
+  singles.decorate = [] { return std::make_unique<sim::WrapOnePort<AnotherError>>(); };
+  sim::SweepOptions pairs = singles;
+  pairs.faults = 2;
+  const JournalReadFindings single = Findings(sim::RunSweep({file}, singles));
+  const JournalReadFindings paired = Findings(sim::RunSweep({file}, pairs));
+  EXPECT_FALSE(single.lines.empty());
+  EXPECT_EQ(paired.lines, single.lines);
+}
+
 }  // namespace
