@@ -184,8 +184,7 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
 }  // namespace
 
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text) {
-  const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
-  return failed ? failed->Windows() : fixer::Status::Ok();
+  return WriteFileAtomically(path, text, {});
 }
 
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,

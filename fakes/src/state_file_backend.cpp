@@ -90,10 +90,12 @@ BeforeRename StateFileBackend::KeepLocked() {
   };
 }
 
-Replace StateFileBackend::CheckpointReplaces() const {
-  // A name this changing run does not hold (an --out that was not there when it opened) is taken
-  // only where no file is: one another run put there after KeepLocked looked is that run's.
-  return options_.changes && !lock_.held() ? Replace::kNothing : Replace::kAny;
+fixer::Status StateFileBackend::Checkpoint() {
+  // A name this changing run does not hold yet (an --out that was not there when it opened) is
+  // taken only where no file is: one another run put there after KeepLocked looked is that run's.
+  // Decided before the write: KeepLocked's hook takes the lock on the way.
+  const Replace replace = options_.changes && !lock_.held() ? Replace::kNothing : Replace::kAny;
+  return log_->Checkpoint(machine_.state(), KeepLocked(), replace);
 }
 
 void StateFileBackend::BeforeMutation() {
@@ -139,8 +141,7 @@ fixer::Status StateFileBackend::BeginChanges() {
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()); !st.ok())
-        return WriteFailureNaming(options_.out, st);
+      if (fixer::Status st = Checkpoint(); !st.ok()) return WriteFailureNaming(options_.out, st);
     }
   }
   noted_ = machine_.faults().trace().size();
@@ -152,15 +153,14 @@ fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_)
-      return WriteFailureNaming(options_.out, log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()));
+    if (log_) return WriteFailureNaming(options_.out, Checkpoint());
     RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
     return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};
   if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
-  return WriteFailureNaming(options_.path, log_->Checkpoint(machine_.state(), KeepLocked(), CheckpointReplaces()));
+  return WriteFailureNaming(options_.path, Checkpoint());
 }
 
 }  // namespace fakes

@@ -12,6 +12,13 @@ constexpr size_t kMaxEntries = 256;
 
 void Mix(uint64_t& h, uint64_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
 
+// Appends `entry`, forgetting the older half of `entries` first when it holds kMaxEntries.
+template <class Entry>
+void KeepAtMost(std::vector<Entry>& entries, Entry entry) {
+  if (entries.size() >= kMaxEntries) entries.erase(entries.begin(), entries.begin() + kMaxEntries / 2);
+  entries.push_back(std::move(entry));
+}
+
 }  // namespace
 
 uint64_t FingerprintButJournal(const fakes::MachineState& s) {
@@ -87,8 +94,7 @@ std::shared_ptr<const fakes::MachineState> RecoveryCache::SameStart(const fakes:
 
 void RecoveryCache::Keep(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint, RecoveryKey key,
                          Recovery recovery) {
-  if (entries_.size() >= kMaxEntries) entries_.erase(entries_.begin(), entries_.begin() + kMaxEntries / 2);
-  entries_.push_back({fingerprint, std::move(start), std::move(key), std::move(recovery)});
+  KeepAtMost(entries_, Entry{fingerprint, std::move(start), std::move(key), std::move(recovery)});
 }
 
 const JournalReadResult* RecoveryCache::FindJournalRead(const fakes::MachineState& start, uint64_t fingerprint) const {
@@ -99,9 +105,7 @@ const JournalReadResult* RecoveryCache::FindJournalRead(const fakes::MachineStat
 
 void RecoveryCache::KeepJournalRead(std::shared_ptr<const fakes::MachineState> start, uint64_t fingerprint,
                                     JournalReadResult result) {
-  if (journal_reads_.size() >= kMaxEntries)
-    journal_reads_.erase(journal_reads_.begin(), journal_reads_.begin() + kMaxEntries / 2);
-  journal_reads_.push_back({fingerprint, std::move(start), std::move(result)});
+  KeepAtMost(journal_reads_, JournalReadEntry{fingerprint, std::move(start), std::move(result)});
 }
 
 }  // namespace sim::sweep

@@ -60,8 +60,9 @@ class StateFileBackend : public fixer::Backend {
   StateFileBackend(OpenedMachineFile opened, StateFileOptions options, StateFileLock lock);
   // What a checkpoint of a changing run does before its rename: the new file takes the lock.
   BeforeRename KeepLocked();
-  // Whether its new file may replace one at the name: not where this run holds none yet.
-  Replace CheckpointReplaces() const;
+  // The log's checkpoint of the machine now, the lock kept (KeepLocked): its new file replaces
+  // one at the name only where this run holds that name.
+  fixer::Status Checkpoint();
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
   // Before each mutating call: notes what the calls since the last one changed, and appends a
   // record once a journal call has completed.
