@@ -174,7 +174,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
 
   std::string error;
   // A dry run changes nothing whatever the verb: it reads beside a run that holds the machine.
-  const bool changes = Mutates(verb, options) && !options.dry_run;
+  const bool changes = Mutates(verb, options);
   std::unique_ptr<fixer::Backend> backend = opener.Open(changes ? OpenFor::kChanging : OpenFor::kReading, error);
   if (!backend) return UsageError(args, error);
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);

@@ -36,9 +36,9 @@ bool Mutates(Verb verb, const fixer::Options& options) {
   switch (verb) {
     case Verb::kDiagnose:
     case Verb::kPlan: return false;
-    case Verb::kApply: return !options.dry_run;
+    case Verb::kApply:
     case Verb::kResume:
-    case Verb::kRollback: return true;
+    case Verb::kRollback: return !options.dry_run;  // a dry run of any verb changes nothing
   }
   return true;
 }

@@ -311,6 +311,25 @@ TEST_F(FilesTest, AfterAKilledApplyEveryVerbSaysTheRunIsPending) {
   }
 }
 
+// A dry run of every verb changes nothing, so it writes into a device as `plan` does: a dry-run
+// resume or rollback of a pending run was taken for a changing run (exit 2, "not a regular file").
+TEST_F(FilesTest, ADryRunOfAPendingRunWritesIntoADevice) {
+  ASSERT_TRUE(RunAspnetFixer({"apply", "--machine", input_.string(), "--kill-at-mutation", "8"}).signaled);
+  const std::string file_before = Slurp(input_);
+  const std::string log_before = Slurp(input_.string() + ".log");
+  for (const char* verb : {"resume", "rollback"}) {
+    const Ran r = RunAspnetFixer({verb, "--dry-run", "--machine", input_.string(), "--out", "/dev/null"});
+    EXPECT_EQ(r.exit_code, 0) << verb << ":\n" << r.out << r.err;
+    EXPECT_THAT(r.out, ::testing::HasSubstr("dry run: nothing was changed")) << verb;
+    EXPECT_EQ(r.err, "") << verb;
+    EXPECT_EQ(Slurp(input_), file_before) << verb;
+    EXPECT_EQ(Slurp(input_.string() + ".log"), log_before) << verb;
+  }
+  EXPECT_FALSE(fs::exists("/dev/null.log"));
+  const Ran changing = RunAspnetFixer({"resume", "--machine", input_.string(), "--out", "/dev/null"});
+  EXPECT_EQ(changing.exit_code, 2) << changing.out;  // a run that changes the machine needs a file
+}
+
 TEST_F(FilesTest, ABadFileIsAnInputErrorWithItsPlace) {
   std::ofstream(input_, std::ios::binary) << "os: windows-xp-professional\nfrobnicate: yes\n";
   const std::string bad = Slurp(input_);

@@ -31,7 +31,7 @@ enum class Verb { kDiagnose, kPlan, kApply, kResume, kRollback };
 // "diagnose", "plan", "apply", "resume", "rollback"
 std::string_view ToString(Verb verb);
 std::optional<Verb> VerbFromString(std::string_view name);
-// Whether the verb may change the machine with these options (apply --dry-run does not).
+// Whether the verb may change the machine with these options (no dry run of any verb does).
 bool Mutates(Verb verb, const fixer::Options& options);
 
 struct VerbRun {
