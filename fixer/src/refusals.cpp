@@ -22,7 +22,7 @@ namespace {
 std::string FailsBecause(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
-  return Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}."), p->id, p->detail);
+  return Sentence(Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}"), p->id, p->detail));
 }
 
 // Which application fails and how, when every precondition of the worker's start holds.
@@ -69,26 +69,25 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
                          "batch job\") if it is not wanted, then run the fixer again."));
   }
   return {RefusalReason::kOtherCause,
-          Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}. That is the "
-                           "administrator's setting, so nothing was changed."),
-               p.id, p.detail),
+          Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.detail)) +
+              " That is the administrator's setting, so nothing was changed.",
           instead};
 }
 
 Refusal StillFails(const Diagnosis& d) {
   return {RefusalReason::kOtherCause,
-          Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
-                           "answer now{}."),
-               d.worker.account, d.worker.sid, WhyNotAnswering(d)),
+          Sentence(Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "
+                                    "answer now{}"),
+                        d.worker.account, d.worker.sid, WhyNotAnswering(d))),
           "Nothing was changed. Fix that cause (the Application event log names it too); the MS03-032 "
           "repair is in place."};
 }
 
 Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
   return {RefusalReason::kNoJournal,
-          Text(FMT_COMPILE("There is no journal, so there is nothing to {}, and an ASP.NET 1.0 application does "
-                           "not answer now{}."),
-               verb, WhyNotAnswering(d)),
+          Sentence(Text(FMT_COMPILE("There is no journal, so there is nothing to {}, and an ASP.NET 1.0 application "
+                                    "does not answer now{}"),
+                        verb, WhyNotAnswering(d))),
           "Nothing was changed. Run `aspnet-fixer diagnose` to see why, then `aspnet-fixer apply`."};
 }
 
@@ -137,7 +136,7 @@ Refusal JournalPending() {
 }
 
 Refusal DiagnoseFailed(const Status& why) {
-  return {RefusalReason::kDiagnoseFailed, Text(FMT_COMPILE("The machine could not be read: {}."), why),
+  return {RefusalReason::kDiagnoseFailed, Sentence(Text(FMT_COMPILE("The machine could not be read: {}"), why)),
           "Nothing was changed. Fix the cause (e.g. run as an administrator) and try again."};
 }
 

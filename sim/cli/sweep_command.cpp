@@ -67,9 +67,10 @@ int Sweep(const SweepArgs& a) {
   if (!a.only_case.empty()) {
     auto faults = ParseFaults(a.only_case);
     if (!faults) {
-      return SayInputError(
-          false, "sweep",
-          "--case " + fixer::QuotedValue(a.only_case) + " is not like fail@7=2245 or crash@12 or fail@3=5,crash@9");
+      return SayInputError(false, "sweep",
+                           "--case " + fixer::QuotedValue(a.only_case) +
+                               " is not like fail@7=2245 or crash@12 or fail@3=5,crash@9 or " +
+                               std::string(kAsFoundCase));
     }
     if (a.step == 0) {
       return SayInputError(false, "sweep", "--case needs --step (the fixer step's number, as a violation prints it)");
@@ -88,7 +89,7 @@ int Sweep(const SweepArgs& a) {
   }
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << Said("sweep", e) << "\n";
-  if (o.only_case && r.cases == 0 && r.errors.empty()) {
+  if (o.only_case && r.cases == 0 && r.as_found_checks == 0 && r.errors.empty()) {
     // A replay that matched nothing would otherwise read as "0 violations".
     const std::string step = std::to_string(a.step);
     return SayInputError(false, "sweep",
@@ -153,7 +154,9 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
       ->check(kWholeNumber);
   cmd->add_option("--step", args->step, "with --case: the fixer step's number in the scenario (1-based)")
       ->check(kCountingNumber);
-  cmd->add_option("--case", args->only_case, "replay one case, e.g. fail@7=2245 or crash@12");
+  cmd->add_option("--case", args->only_case,
+                  "replay one case, e.g. fail@7=2245 or crash@12, or as-found (the step's machine as found, its "
+                  "journal read failing)");
   cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file")
       ->check(app::kFileName);
   cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });

@@ -662,6 +662,20 @@ std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start
   return broken;
 }
 
+// The journal-read check on the machine `t` found (kAsFoundCase): apply, resume and rollback
+// whose journal read fails there must refuse too, as on a journal a fault left pending.
+void CheckAsFound(const Target& t, const SweepOptions& o, SweepReport& report) {
+  fakes::Machine machine(*t.found);
+  sweep::JournalReadResult r = sweep::JournalReadPromises(machine, *t.found, t.found.get(), t.options, o.decorate,
+                                                          nullptr, sweep::JournalAt::kFound);
+  ++report.as_found_checks;
+  for (const CheckResult& check : r.Broken())
+    report.violations.push_back({t.file, t.step, FormatFaults({}), "journal-read", check.what, check.expected,
+                                 check.actual, "journal.load (a read) on the machine as found"});
+  if (o.only_case)
+    for (sweep::CommandChecks& c : r.commands) report.transcripts.push_back(std::move(c.transcript));
+}
+
 // The episodes of a case whose apply ran `apply` and left `start`: with resume, and, when the
 // apply left work to recover, with rollback too (both must converge). Both recover from the same
 // apply; with `cache`, a recovery an earlier case ran from the same machine is taken from it.
@@ -985,9 +999,14 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     if (targets.size() > before) ++report.scenarios;
   }
 
+  // Each target's machine as found, in the shard that has its index (as cases are sharded).
+  if (!o.only_case || o.only_case->empty())
+    for (size_t k = o.shard_index; k < targets.size(); k += o.shard_count) CheckAsFound(*targets[k], o, report);
+
   std::vector<Case> singles;
   if (o.only_case) {
-    for (const auto& t : targets) singles.push_back({t.get(), *o.only_case});
+    if (!o.only_case->empty())
+      for (const auto& t : targets) singles.push_back({t.get(), *o.only_case});
   } else {
     std::vector<std::vector<Case>> by_target;  // then one vector of the size it needs, kept for the sweep
     size_t count = 0;

@@ -115,6 +115,7 @@ struct Recovery {
 struct CommandChecks {
   std::vector<CheckResult> broken;
   bool shareable = false;
+  std::string transcript;  // JournalAt::kFound only: what the run printed, for a replay
 };
 struct JournalReadResult {
   std::array<CommandChecks, 3> commands;
@@ -160,16 +161,21 @@ class RecoveryCache {
 // The faults after episode call `consumed`, numbered from there.
 std::vector<SweepFault> FaultsAfter(const std::vector<SweepFault>& faults, uint64_t consumed);
 
+// Where the journal-read check runs: on a journal a fault left pending, which every command must
+// meet; or on the machine an apply step finds, where a command that stops before it reads the
+// journal (an apply refused: not an administrator) has nothing to check.
+enum class JournalAt { kPending, kFound };
+
 // The promises of apply, resume and rollback whose first journal read fails (5, as a journal file
-// locked or denied answers), run on `machine`, which holds a journal left pending and equals
-// `as_is` (a copy, which it equals again on return): a read failed, no input error: exit 3
-// (`diagnose-failed`), the machine exactly as it was, the error named. `episode_found`: what the
-// episode's apply found; `decorate` wraps each run's ports as the sweep's other runs;
-// `but_journal`: the result of a machine equal but for its journal, whose shareable commands are
-// taken instead of run.
+// locked or denied answers), run on `machine`, which equals `as_is` (a copy, which it equals again
+// on return): a read failed, no input error: exit 3 (`diagnose-failed`), the machine exactly as it
+// was, the error named. `episode_found`: what the episode's apply found; `decorate` wraps each
+// run's ports as the sweep's other runs; `but_journal`: the result of a machine equal but for its
+// journal, whose shareable commands are taken instead of run.
 JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                       const fakes::MachineState* episode_found, const fixer::Options& options,
                                       const PortsDecoratorFactory& decorate,
-                                      const JournalReadResult* but_journal = nullptr);
+                                      const JournalReadResult* but_journal = nullptr,
+                                      JournalAt at = JournalAt::kPending);
 
 }  // namespace sim::sweep

@@ -7,6 +7,7 @@
 namespace sim {
 
 std::string FormatFaults(const std::vector<SweepFault>& faults) {
+  if (faults.empty()) return std::string(kAsFoundCase);
   std::string out;
   for (const SweepFault& f : faults) {
     if (!out.empty()) out += ",";
@@ -50,6 +51,7 @@ std::optional<SweepFault> ParseOne(std::string_view item) {
 
 std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec) {
   std::vector<SweepFault> faults;
+  if (spec == kAsFoundCase) return faults;
   size_t start = 0;
   while (start <= spec.size()) {
     const size_t comma = spec.find(',', start);

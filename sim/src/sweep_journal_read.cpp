@@ -59,8 +59,9 @@ CommandRun RunWithJournalReadFailing(fakes::Machine& machine, const char* comman
   return {command, std::move(run), decorator.loads()};
 }
 
-// The checks of `command`'s `run`, which left `now` (`unchanged`: exactly as `machine`, no call made).
-std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, bool unchanged,
+// The checks of `command`'s `run`, which left `now` (`unchanged`: exactly as `machine`, no call
+// made); `text` is what the run printed.
+std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, const std::string& text, bool unchanged,
                                   const fakes::MachineState& machine, const fakes::MachineState* episode_found,
                                   fakes::Machine& now) {
   std::vector<CheckResult> broken;
@@ -74,9 +75,10 @@ std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, bool
        "exit " + std::to_string(exit) + " (" + run.outcome + ")"});
   add({"sweep", what + ": nothing changed", unchanged, "the machine as it was",
        std::to_string(run.trace.size()) + " mutating calls"});
-  const std::string text = RunTranscript(run);
-  add({"sweep", what + ": the error is named", text.find("5: Access is denied.") != std::string::npos,
-       "'5: Access is denied.' in its output", text.substr(0, 200)});
+  // Named as the journal's (README): a diagnosis may quote 5 of its own (a profile denied).
+  const std::string_view named = "journal: 5: Access is denied.";
+  add({"sweep", what + ": the error is named", text.find(named) != std::string::npos,
+       "'" + std::string(named) + "' in its output", text.substr(text.size() - std::min<size_t>(text.size(), 300))});
   // Exit 3 on an unchanged machine keeps every promise ExitCodePromises would check.
   if (exit != refused || !unchanged)
     for (CheckResult& c : ExitCodePromises(exit, run.outcome, machine, episode_found, now, run.verified))
@@ -102,7 +104,8 @@ std::vector<CheckResult> JournalReadResult::Broken() const {
 
 JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::MachineState& as_is,
                                       const fakes::MachineState* episode_found, const fixer::Options& options,
-                                      const PortsDecoratorFactory& decorate, const JournalReadResult* but_journal) {
+                                      const PortsDecoratorFactory& decorate, const JournalReadResult* but_journal,
+                                      JournalAt at) {
   JournalReadResult result;
   std::vector<size_t> to_run;
   for (size_t i = 0; i < kCommands.size(); ++i) {
@@ -121,7 +124,15 @@ JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::Mach
       std::all_of(runs.begin(), runs.end(), [](const CommandRun& r) { return r.run.trace.empty(); }) &&
       machine.state() == as_is;
   auto keep = [&](size_t i, const CommandRun& r, bool unchanged, fakes::Machine& now) {
-    result.commands[i] = {CheckRun(r.command, r.run, unchanged, as_is, episode_found, now), unchanged && r.loads <= 1};
+    std::string text = RunTranscript(r.run);
+    CommandChecks& checks = result.commands[i];
+    checks.shareable = unchanged && r.loads <= 1;
+    // On the machine as found, a command that never read the journal met no failing read; the
+    // sweep's other checks judge what it did.
+    if (at == JournalAt::kPending || r.loads > 0)
+      checks.broken = CheckRun(r.command, r.run, text, unchanged, as_is, episode_found, now);
+    if (at == JournalAt::kFound)
+      checks.transcript = "[" + std::string(r.command) + " with its journal read failing]\n" + std::move(text);
   };
   if (untouched) {
     for (size_t k = 0; k < to_run.size(); ++k) keep(to_run[k], runs[k], true, machine);

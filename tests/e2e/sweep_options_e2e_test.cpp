@@ -74,4 +74,22 @@ TEST(SweepOptions, AReplayedFaultThatNeverFiresIsAnInputError) {
   }
 }
 
+// `--case as-found` replays the journal-read check on the machine the step finds: what each of
+// the three runs printed, refused with the journal's error, and no fault case; at a step that is
+// no apply it is no case, as any other.
+TEST(SweepOptions, AsFoundReplaysTheJournalReadCheckOfTheMachineAsFound) {
+  const Ran r = Sweep({kApply, "--step", "2", "--case", "as-found"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const char* command : {"apply", "resume", "rollback"})
+    EXPECT_THAT(r.out, HasSubstr(std::string("[") + command + " with its journal read failing]\n")) << command;
+  EXPECT_THAT(r.out, HasSubstr("error:   journal: 5: Access is denied."));
+  EXPECT_THAT(r.out, HasSubstr(", 0 cases, 0 runs, 0 violations"));
+  const Ran none = Sweep({kApply, "--step", "1", "--case", "as-found"});
+  EXPECT_EQ(none.exit_code, 2) << none.out;
+  EXPECT_THAT(none.err, HasSubstr("--step 1 --case as-found is no case of these scenarios"));
+  const Ran bad = Sweep({kApply, "--step", "2", "--case", "found"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_THAT(bad.err, HasSubstr("is not like fail@7=2245 or crash@12 or fail@3=5,crash@9 or as-found"));
+}
+
 }  // namespace

@@ -39,12 +39,23 @@ class Refusal : public MockPortsTest, public ::testing::WithParamInterface<Strat
     EXPECT_EQ(r.refusal->reason, reason) << r.refusal->why;
     EXPECT_FALSE(r.refusal->why.empty());
     EXPECT_FALSE(r.refusal->instead.empty());
+    // One full stop a sentence, where a quoted Windows message brings its own.
+    for (const std::string* text : {&r.refusal->why, &r.refusal->instead})
+      EXPECT_THAT(*text, Not(::testing::ContainsRegex("[^.]\\.\\.([^.]|$)"))) << *text;
     // The operator sees both texts.
     EXPECT_THAT(r.messages, ::testing::Contains(r.refusal->why));
     EXPECT_THAT(r.messages, ::testing::Contains(r.refusal->instead));
     ExpectJournalUntouched();
   }
 };
+
+// A journal that cannot be read: the machine could not be read, said once, in Windows' words.
+TEST_P(Refusal, AJournalThatCannotBeReadIsSaidInWindowsWords) {
+  journal.load_error = fixer::Status::Win(fixer::kErrorAccessDenied);
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kDiagnoseFailed);
+  EXPECT_EQ(r.refusal->why, "The machine could not be read: 5: Access is denied.");
+}
 
 TEST_P(Refusal, CallerIsNotAnAdministrator) {
   w.caller = {"bob", false};

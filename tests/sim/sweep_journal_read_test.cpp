@@ -169,4 +169,70 @@ TEST(SweepJournalRead, APairSweepFindsWhatTheSingleFaultSweepFinds) {
   EXPECT_EQ(paired.lines, single.lines);
 }
 
+// The as-found violations of `report` ("as-found" cases) by command, and their lines.
+JournalReadFindings AsFound(const sim::SweepReport& report) {
+  sim::SweepReport only;
+  for (const sim::SweepViolation& v : report.violations)
+    if (v.faults == sim::kAsFoundCase) only.violations.push_back(v);
+  return Findings(only);
+}
+
+// The machine an apply step finds has no journal: a fixer that takes an unreadable journal for
+// none repairs it (apply) or finds nothing to resume or roll back, and says neither refusal nor
+// the error. Each is told at that step's case `as-found`, which replays alone, with what each of
+// the three runs printed.
+TEST(SweepJournalRead, OnTheMachineAsFoundEachCommandIsToldAndReplays) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = WriteScenario(dir);
+  sim::SweepOptions o;
+  o.decorate = Broken();
+  const sim::SweepReport report = sim::RunSweep({file}, o);
+  EXPECT_EQ(report.as_found_checks, 1u);
+  const JournalReadFindings found = AsFound(report);
+  for (const char* command : {"apply", "resume", "rollback"}) EXPECT_TRUE(found.by_command.count(command)) << command;
+  const auto told = std::find_if(report.violations.begin(), report.violations.end(),
+                                 [](const sim::SweepViolation& v) { return v.faults == sim::kAsFoundCase; });
+  ASSERT_NE(told, report.violations.end());
+  EXPECT_EQ(told->recovery, "journal-read");
+  EXPECT_NE(told->ReplayCommand().find("--step 1 --case as-found"), std::string::npos) << told->ReplayCommand();
+
+  sim::SweepOptions replay = o;
+  replay.only_step = told->step;
+  replay.only_case = sim::ParseFaults(told->faults);
+  ASSERT_TRUE(replay.only_case.has_value());
+  const sim::SweepReport again = sim::RunSweep({file}, replay);
+  EXPECT_EQ(again.cases, 0u);
+  EXPECT_EQ(again.as_found_checks, 1u);
+  EXPECT_EQ(AsFound(again).lines, found.lines);
+  EXPECT_EQ(again.violations.size(), found.lines.size()) << "a replay of the machine as found runs no fault case";
+  ASSERT_EQ(again.transcripts.size(), 3u);
+  EXPECT_EQ(again.transcripts[0].rfind("[apply with its journal read failing]\n", 0), 0u) << again.transcripts[0];
+  EXPECT_EQ(again.transcripts[2].rfind("[rollback with its journal read failing]\n", 0), 0u) << again.transcripts[2];
+}
+
+// An apply refused before it reads the journal (its caller is no administrator) met no failing
+// read: its refusal names no read error, and is no violation of the check. The real fixer keeps
+// every promise there; the sweep still checks that machine.
+TEST(SweepJournalRead, AnApplyRefusedBeforeItReadsTheJournalHasNothingToTell) {
+  const test_support::TempFolder dir{"sweep_journal_read_test"};
+  const std::string file = dir.Write("clerk.yaml",
+                                     "summary: an apply by a user who is no administrator\n"
+                                     "machine:\n"
+                                     "  os: windows-xp-professional\n"
+                                     "  frameworks: [\"1.0\"]\n"
+                                     "  hotfixes: [MS03-032]\n"
+                                     "  applications:\n"
+                                     "    - path: /LM/W3SVC/1/ROOT/app\n"
+                                     "  accounts:\n"
+                                     "    clerk: {password: Cl3rk-Desk-01, groups: [Users]}\n"
+                                     "steps:\n"
+                                     "  - set_caller: clerk\n"
+                                     "  - fixer: apply\n")
+                               .string();
+  const sim::SweepReport report = sim::RunSweep({file}, {});
+  EXPECT_EQ(report.as_found_checks, 1u);
+  EXPECT_EQ(report.cases, 0u) << "the refused apply changes nothing a fault could fail";
+  for (const sim::SweepViolation& v : report.violations) ADD_FAILURE() << v.ToString();
+}
+
 }  // namespace

@@ -37,6 +37,11 @@ TEST(SweepFaults, SpecsRoundTrip) {
   EXPECT_EQ((*parsed)[0].error, 5u);
   EXPECT_EQ((*parsed)[1].kind, fakes::FaultKind::kCrash);
   EXPECT_EQ((*parsed)[1].call, 9u);
+  // No fault: the apply step's machine as found (the journal-read check there).
+  EXPECT_EQ(sim::FormatFaults({}), "as-found");
+  auto none = sim::ParseFaults("as-found");
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->empty());
 }
 
 // The summary says what was not run again, each count only when there is one (a single-fault
@@ -54,7 +59,7 @@ TEST(SweepReport, SaysWhatWasNotRunAgainOnlyWhenSomethingWasNot) {
 
 TEST(SweepFaults, MalformedSpecsAreRejected) {
   for (const char* bad : {"", "fail@3", "fail@0=5", "crash@", "crash@x", "boom@3", "fail@3=0", "crash@9,crash@3",
-                          "crash@3,", "fail@3=5;crash@4"})
+                          "crash@3,", "fail@3=5;crash@4", "as-found,crash@3", "As-Found"})
     EXPECT_FALSE(sim::ParseFaults(bad).has_value()) << bad;
 }
 

@@ -41,6 +41,13 @@ inline std::string CountText(std::size_t n, std::string_view one, std::string_vi
   return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
 }
 
+// `text` as a sentence: a full stop added unless it ends with one (a Windows message, as
+// "5: Access is denied.", brings its own).
+inline std::string Sentence(std::string text) {
+  if (text.empty() || text.back() != '.') text += '.';
+  return text;
+}
+
 // fmt::format(format, args...) with a compiled `format`, made in a stack buffer and copied
 // into a string of exactly its size (one allocation, where appending to a string grows it).
 template <CompiledFormat Format, typename... Args>

@@ -51,7 +51,11 @@ struct SweepFault {
   friend bool operator==(const SweepFault&, const SweepFault&) = default;
 };
 
-// "fail@7=2245,crash@9" <-> faults. Parse gives nullopt on a malformed spec.
+// The case of no fault: the apply step's machine as found, where the sweep checks apply, resume
+// and rollback whose journal read fails (a violation there replays with `--case as-found`).
+inline constexpr std::string_view kAsFoundCase = "as-found";
+
+// "fail@7=2245,crash@9" <-> faults; kAsFoundCase <-> none. Parse gives nullopt on a malformed spec.
 std::string FormatFaults(const std::vector<SweepFault>& faults);
 std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec);
 
@@ -65,7 +69,7 @@ struct SweepOptions {
   int jobs = 1;                                      // worker threads
   uint64_t seed = 1;                                 // of each scenario machine without a seed: of its own
   std::optional<size_t> only_step;                   // replay: the index of the fixer step (0-based in steps)
-  std::optional<std::vector<SweepFault>> only_case;  // replay: just this case
+  std::optional<std::vector<SweepFault>> only_case;  // replay: just this case (none: kAsFoundCase's)
   size_t shard_index = 0, shard_count = 1;           // GTEST_SHARD_INDEX / GTEST_TOTAL_SHARDS
   // Test seam; empty for the real ports. Its decorators must be as pure as the real ports (the
   // same machine, command and faults give the same run): a sweep reuses recoveries on that ground.
@@ -107,6 +111,9 @@ struct SweepViolation {
 struct SweepReport {
   size_t scenarios = 0;  // files that run a fixer apply the sweep can fault (see above)
   size_t cases = 0;      // fault cases: what the progress bar counts
+  // Apply steps whose machine as found was checked with its journal read failing (kAsFoundCase):
+  // every target of the sweep (of this shard), or the replayed one.
+  size_t as_found_checks = 0;
   // The single-fault cases of every shard together: 0 when no apply makes a change a fault could
   // fail (a machine not affected), and the sweep would check nothing.
   size_t unsharded_cases = 0;
