@@ -1,7 +1,7 @@
-// The fault sweep's pieces shared between its files (sweep.cpp, sweep_episode.cpp, sweep_recovery.cpp, sweep_as_found.cpp,
-// sweep_journal_read.cpp, sweep_ends.cpp): one fixer run of an episode, the recoveries already run, which a later case
-// reaching the same machine with the same faults to come takes instead of running them again,
-// and the ends episodes reached, whose checks a later episode ending on an equal machine takes.
+// The fault sweep's pieces shared between its files (sweep.cpp, sweep_episode.cpp, sweep_recovery.cpp,
+// sweep_as_found.cpp, sweep_journal_read.cpp, sweep_ends.cpp): one fixer run of an episode, the recoveries already run,
+// which a later case reaching the same machine with the same faults to come takes instead of running them again, and
+// the ends episodes reached, whose checks a later episode ending on an equal machine takes.
 //
 //   sim::sweep::RecoveryCache cache;
 //   sim::sweep::RecoveryKey key{"resume", "resume", 1, sim::sweep::FaultsAfter(faults, calls)};

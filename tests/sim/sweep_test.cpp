@@ -534,14 +534,17 @@ TEST_F(SweepTest, ShardsSplitTheCasesWithoutOverlap) {
   sim::SweepOptions all;
   all.fail = false;
   const size_t total = sim::RunSweep({file}, all).runs;
-  size_t sum = 0;
+  size_t sum = 0, as_found = 0;
   for (size_t i = 0; i < 3; ++i) {
     sim::SweepOptions shard = all;
     shard.shard_count = 3;
     shard.shard_index = i;
-    sum += sim::RunSweep({file}, shard).runs;
+    const sim::SweepReport r = sim::RunSweep({file}, shard);
+    sum += r.runs;
+    as_found += r.as_found_checks;  // each apply step's machine as found, in one shard only
   }
   EXPECT_EQ(sum, total);
+  EXPECT_EQ(as_found, 1u);
 }
 
 }  // namespace
