@@ -23,6 +23,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/sweep.h"
+#include "support/affected_machine.h"
 #include "support/temp_folder.h"
 
 namespace {
@@ -41,16 +42,8 @@ sim::PortsDecoratorFactory Broken() {
 
 // An affected machine; the apply fails where it starts the services again, after create-profile.
 std::string Scenario(const std::string& apply) {
-  return "summary: an apply that fails after create-profile\n"
-         "machine:\n"
-         "  os: windows-xp-professional\n"
-         "  frameworks: [\"1.0\"]\n"
-         "  hotfixes: [MS03-032]\n"
-         "  applications:\n"
-         "    - path: /LM/W3SVC/1/ROOT/app\n"
-         "steps:\n"
-         "  - fixer: " +
-         apply + "\n";
+  return test_support::ScenarioOnAffectedMachine("an apply that fails after create-profile",
+                                                 "  - fixer: " + apply + "\n");
 }
 
 TEST(ExitOnePromise, TheRunnerComparesAFailedRestoredRunWithTheMachineFound) {

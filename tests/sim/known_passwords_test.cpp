@@ -16,6 +16,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/sweep.h"
+#include "support/affected_machine.h"
 #include "support/temp_folder.h"
 
 namespace {
@@ -38,17 +39,10 @@ sim::PortsDecoratorFactory Leaky() {
 }
 
 // A batch gives dave his password, then the fixer repairs the machine.
-constexpr const char* kScenario =
-    "summary: a batch sets dave's password, then the fixer runs\n"
-    "machine:\n"
-    "  os: windows-xp-professional\n"
-    "  frameworks: [\"1.0\"]\n"
-    "  hotfixes: [MS03-032]\n"
-    "  applications:\n"
-    "    - path: /LM/W3SVC/1/ROOT/app\n"
-    "steps:\n"
-    "  - command: {line: 'net user dave Dave#Sweep-2003 /add'}\n"
-    "  - fixer: apply\n";
+const std::string kScenario =
+    test_support::ScenarioOnAffectedMachine("a batch sets dave's password, then the fixer runs",
+                                            "  - command: {line: 'net user dave Dave#Sweep-2003 /add'}\n"
+                                            "  - fixer: apply\n");
 
 TEST(KnownPasswords, ArePublishedGivenAndEveryBatchsOnce) {
   EXPECT_EQ(sim::KnownPasswords({"Tmp#2003-xyz"}, {"Bat#One-2003", "Bat#Two-2003"}),

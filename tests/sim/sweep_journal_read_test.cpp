@@ -215,20 +215,12 @@ TEST(SweepJournalRead, OnTheMachineAsFoundEachCommandIsToldAndReplays) {
 // every promise there; the sweep still checks that machine.
 TEST(SweepJournalRead, AnApplyRefusedBeforeItReadsTheJournalHasNothingToTell) {
   const test_support::TempFolder dir{"sweep_journal_read_test"};
-  const std::string file = dir.Write("clerk.yaml",
-                                     "summary: an apply by a user who is no administrator\n"
-                                     "machine:\n"
-                                     "  os: windows-xp-professional\n"
-                                     "  frameworks: [\"1.0\"]\n"
-                                     "  hotfixes: [MS03-032]\n"
-                                     "  applications:\n"
-                                     "    - path: /LM/W3SVC/1/ROOT/app\n"
-                                     "  accounts:\n"
-                                     "    clerk: {password: Cl3rk-Desk-01, groups: [Users]}\n"
-                                     "steps:\n"
-                                     "  - set_caller: clerk\n"
-                                     "  - fixer: apply\n")
-                               .string();
+  const std::string file =
+      dir.Write("clerk.yaml",
+                test_support::ScenarioOnAffectedMachine(
+                    "an apply by a user who is no administrator", "  - set_caller: clerk\n  - fixer: apply\n",
+                    "  accounts:\n    clerk: {password: Cl3rk-Desk-01, groups: [Users]}\n"))
+          .string();
   const sim::SweepReport report = sim::RunSweep({file}, {});
   EXPECT_EQ(report.as_found_checks, 1u);
   EXPECT_EQ(report.cases, 0u) << "the refused apply changes nothing a fault could fail";

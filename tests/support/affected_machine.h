@@ -17,15 +17,17 @@ inline constexpr const char* kAffectedMachine =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
-// A scenario on that machine: `summary`, then `steps` (lines under "steps:", each indented by two).
-inline std::string ScenarioOnAffectedMachine(std::string_view summary, std::string_view steps) {
+// A scenario on that machine: `summary`, then `steps` (lines under "steps:", each indented by two);
+// `more_machine`: lines the machine has besides (indented by two too: "  accounts:\n    ...").
+inline std::string ScenarioOnAffectedMachine(std::string_view summary, std::string_view steps,
+                                             std::string_view more_machine = "") {
   std::string text = "summary: " + std::string(summary) + "\nmachine:\n";
   for (std::string_view rest = kAffectedMachine; !rest.empty();) {
     const size_t end = rest.find('\n') + 1;
     text += "  " + std::string(rest.substr(0, end));
     rest.remove_prefix(end);
   }
-  return text + "steps:\n" + std::string(steps);
+  return text + std::string(more_machine) + "steps:\n" + std::string(steps);
 }
 
 }  // namespace test_support
