@@ -45,9 +45,8 @@ std::string SweepReportHtml(const SweepReport& r, const std::vector<std::string>
   char rate[96];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
   std::string body = "<h1>fixup-sim sweep</h1>\n<p class=\"meta mono\">" + EscapeHtml(where) + "</p>\n";
-  body += "<p class=\"totals\" id=\"totals\">" + std::to_string(r.scenarios) + " scenarios, " +
-          std::to_string(r.cases) + " cases, " + std::to_string(r.runs) + " runs" + EscapeHtml(r.NotRunAgain()) +
-          ", <span class=\"" + (r.violations.empty() ? "pass" : "fail") + "\">" + std::to_string(r.violations.size()) +
+  body += "<p class=\"totals\" id=\"totals\">" + EscapeHtml(r.Totals()) + ", <span class=\"" +
+          (r.violations.empty() ? "pass" : "fail") + "\">" + std::to_string(r.violations.size()) +
           " violations</span> (" + rate + ")</p>\n";
   for (const std::string& e : r.errors) body += "<p class=\"error\">" + EscapeHtml(e) + "</p>\n";
   if (!r.violations.empty()) {

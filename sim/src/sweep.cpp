@@ -13,6 +13,7 @@
 #include "app/fixer_report.h"
 #include "fakes/load_result.h"
 #include "fakes/web_requests.h"
+#include "fixer/text.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
 #include "sim/plan_text.h"
@@ -528,6 +529,13 @@ std::string SweepReport::NotRunAgain() const {
   if (reused_recoveries > 0)
     counts += (counts.empty() ? "" : ", ") + std::to_string(reused_recoveries) + " reused recoveries";
   return counts.empty() ? "" : " (" + counts + ")";
+}
+
+std::string SweepReport::Totals() const {
+  std::string totals = std::to_string(scenarios) + " scenarios, " + std::to_string(cases) + " cases, " +
+                       std::to_string(runs) + " runs" + NotRunAgain();
+  if (as_found_checks > 0) totals += ", " + fixer::CountText(as_found_checks, "machine as found", "machines as found");
+  return totals;
 }
 
 std::string SweepViolation::ToString() const {

@@ -83,7 +83,7 @@ TEST(SweepOptions, AsFoundReplaysTheJournalReadCheckOfTheMachineAsFound) {
   for (const char* command : {"apply", "resume", "rollback"})
     EXPECT_THAT(r.out, HasSubstr(std::string("[") + command + " with its journal read failing]\n")) << command;
   EXPECT_THAT(r.out, HasSubstr("error:   journal: 5: Access is denied."));
-  EXPECT_THAT(r.out, HasSubstr(", 0 cases, 0 runs, 0 violations"));
+  EXPECT_THAT(r.out, HasSubstr(", 0 cases, 0 runs, 1 machine as found, 0 violations"));
   const Ran none = Sweep({kApply, "--step", "1", "--case", "as-found"});
   EXPECT_EQ(none.exit_code, 2) << none.out;
   EXPECT_THAT(none.err, HasSubstr("--step 1 --case as-found is no case of these scenarios"));

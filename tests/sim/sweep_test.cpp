@@ -57,6 +57,20 @@ TEST(SweepReport, SaysWhatWasNotRunAgainOnlyWhenSomethingWasNot) {
   EXPECT_EQ(r.NotRunAgain(), " (31592 shared)");
 }
 
+// The totals name the machines as found the journal-read check ran on, when there are any.
+TEST(SweepReport, TotalsCountTheMachinesAsFound) {
+  sim::SweepReport r;
+  r.scenarios = 1;
+  r.cases = 37;
+  r.runs = 40;
+  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs");
+  r.as_found_checks = 1;
+  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs, 1 machine as found");
+  r.as_found_checks = 84;
+  r.reused_recoveries = 3;
+  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs (3 reused recoveries), 84 machines as found");
+}
+
 TEST(SweepFaults, MalformedSpecsAreRejected) {
   for (const char* bad : {"", "fail@3", "fail@0=5", "crash@", "crash@x", "boom@3", "fail@3=0", "crash@9,crash@3",
                           "crash@3,", "fail@3=5;crash@4", "as-found,crash@3", "As-Found"})

@@ -140,6 +140,9 @@ struct SweepReport {
   // again, each count only when there is one; "" when every episode ran. The summary line's and
   // the HTML page's.
   std::string NotRunAgain() const;
+  // "61 scenarios, 5464 cases, 7730 runs (534 reused recoveries), 84 machines as found": the
+  // summary line's and the HTML page's totals, the violations aside.
+  std::string Totals() const;
 };
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& options);
