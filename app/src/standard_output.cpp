@@ -2,6 +2,7 @@
 #include "app/standard_output.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -100,6 +101,11 @@ std::string ErrorLine(std::string_view tool, std::string_view verb, std::string_
 
 void WatchStandardOutput() {
   if (watched) return;
+#ifdef SIGPIPE
+  // A reader that went away (`| head -1`) is a write that failed (EPIPE), said and exit 2 (or the
+  // run's own code after a change), not a death by signal with nothing said and a report unwritten.
+  std::signal(SIGPIPE, SIG_IGN);
+#endif
   std::cout.flush();
   watched = new WatchedStandardOutput();
   std::cout.rdbuf(watched);

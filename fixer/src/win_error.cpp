@@ -27,6 +27,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {112, "There is not enough space on the disk."},
     {120, "This function is not supported on this system."},
     {183, "Cannot create a file when that file already exists."},
+    {232, "The pipe is being closed."},
     {1051, "A stop control has been sent to a service that other running services are dependent on."},
     {1053, "The service did not respond to the start or control request in a timely fashion."},
     {1056, "An instance of the service is already running."},
@@ -110,6 +111,7 @@ uint32_t WinErrorOfErrno(int err) {
       return kErrorDiskFull;
     case ENOMEM: return kErrorNotEnoughMemory;
     case EEXIST: return kErrorAlreadyExists;
+    case EPIPE: return kErrorNoData;  // a write to a pipe whose reader closed it
     default: return kErrorCantAccessFile;
   }
 }

@@ -61,27 +61,27 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     const PreparedMachine& setup = target->setup;
     const std::string& script = target->script;
     std::unique_ptr<fakes::ConsoleInput> input;
-    const TerminalInput* terminal = nullptr;
-    if (args->answer) {
+    if (args->answer)
       input = std::make_unique<fakes::FixedInput>(*args->answer);
-    } else {
-      auto typed = std::make_unique<TerminalInput>();
-      terminal = typed.get();
-      input = std::move(typed);
-    }
+    else
+      input = std::make_unique<TerminalInput>();
 
     fakes::Machine machine(*setup.state);
     // The console as the batch file wrote it, but an ESC it printed is no terminal command here.
     auto live = [](std::string_view text) { std::cout << fixer::EscapeForReader(text) << std::flush; };
-    LegacyRun run = RunLegacyScript(machine, script, *input, setup.batch_passwords, live);
-    if (!run.load_error.empty()) {
-      exit_code = SayInputError(false, "legacy", run.load_error);
+    LegacyRun run;
+    try {
+      run = RunLegacyScript(machine, script, *input, setup.batch_passwords, live);
+    } catch (const RefusedLine& refused) {
+      // A line typed at a prompt that no password could be: the batch stops at that prompt, and
+      // no report judges a run the user did not mean. Said as --answer's would be.
+      std::cout << "\n" << std::flush;
+      exit_code =
+          SayInputError(false, "legacy", std::string("standard input: a line typed at a prompt: ") + refused.what());
       return;
     }
-    // A line typed at a prompt that no password could be: the run got no answer (end of input),
-    // so its report would judge a run the user did not mean. Said as --answer's would be.
-    if (terminal != nullptr && !terminal->Refused().empty()) {
-      exit_code = SayInputError(false, "legacy", "standard input: a line typed at a prompt: " + terminal->Refused());
+    if (!run.load_error.empty()) {
+      exit_code = SayInputError(false, "legacy", run.load_error);
       return;
     }
     for (const auto& n : run.notes) std::cout << "[" << n << "]\n";

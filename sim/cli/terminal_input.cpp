@@ -12,7 +12,6 @@
 namespace sim::cli {
 
 std::optional<std::string> TerminalInput::ReadLine(bool echo) {
-  if (!refused_.empty()) return std::nullopt;
   std::cout.flush();
   termios saved{};
   const bool tty = !echo && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -24,10 +23,9 @@ std::optional<std::string> TerminalInput::ReadLine(bool echo) {
   std::optional<std::string> line = app::ReadTypedLine(std::cin);
   if (tty) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
   if (!line) return std::nullopt;
-  refused_ = app::WhyNotWindowsText(*line);
-  if (!refused_.empty()) {
+  if (std::string why = app::WhyNotWindowsText(*line); !why.empty()) {
     line->assign(line->size(), '\0');
-    return std::nullopt;
+    throw RefusedLine(why);
   }
   return line;
 }

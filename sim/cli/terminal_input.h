@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "fakes/console.h"
@@ -18,15 +19,17 @@ class TerminalInput : public fakes::ConsoleInput {
   // One line from standard input (a CR before its line feed is part of the line end); nullopt at
   // end of file. With echo false on a terminal, the terminal's echo is switched off for the read
   // and restored after. A line that is no Windows text (app::WhyNotWindowsText: it would be a
-  // password) is not handed on: nullopt, then and after, and Refused() says why.
+  // password) is not handed on: the batch stops there, RefusedLine thrown (its what() says why,
+  // without the line), so nothing after the prompt runs.
   std::optional<std::string> ReadLine(bool echo) override;
-  // Why a line was refused, without the line; empty when none was.
-  const std::string& Refused() const { return refused_; }
   // A terminal echoes what is typed at a visible prompt; a pipe does not.
   bool ShowsTyping() const override;
+};
 
- private:
-  std::string refused_;
+// Thrown by TerminalInput::ReadLine for a line no password could be: a usage error of `legacy`.
+class RefusedLine : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 }  // namespace sim::cli

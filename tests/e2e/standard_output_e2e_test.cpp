@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/affected_machine.h"
 #include "support/run_program.h"
 #include "support/temp_folder.h"
 
@@ -112,6 +113,44 @@ TEST_F(StandardOutputE2e, AFullDiskIsSaidInOneWordingWithinATool) {
   EXPECT_EQ(junit.exit_code, 2) << junit.err;
   EXPECT_NE(junit.err.find("fixup-sim run: cannot write /dev/full: "), std::string::npos) << junit.err;
   EXPECT_NE(junit.err.find("No space left on device"), std::string::npos) << junit.err;
+}
+
+}  // namespace
+
+namespace {
+
+// `tool args...` (in `dir`) with its standard output a pipe whose reader has gone (`| head -1`
+// once head has its line): the tool starts after the reader exited. Its exit code, as the shell
+// saw it (141 for a death by SIGPIPE), is the last line of `err`: "exit N".
+Ran ToAClosedPipe(const std::filesystem::path& dir, const std::string& tool, const std::string& args) {
+  return test_support::RunProgram(
+      {.program = "/bin/sh",
+       .args = {"-c", "(sleep 0.3; \"$0\" " + args + "; echo \"exit $?\" >&2) | true", tool},
+       .cwd = dir});
+}
+
+// A reader that went away is a write that failed (EPIPE, in Windows' words 232): said, and exit 2
+// where nothing changed, the run's own code after a change; never a silent death by SIGPIPE, and
+// a report file asked for is still written.
+TEST_F(StandardOutputE2e, AReaderThatWentAwayIsAWriteThatFailed) {
+  const Ran shown = ToAClosedPipe(dir_.path(), FIXUP_SIM_BIN, "show m.yaml");
+  EXPECT_NE(shown.err.find("fixup-sim show: standard output: cannot write: Broken pipe\nexit 2\n"), std::string::npos)
+      << shown.err;
+  const Ran run = ToAClosedPipe(
+      dir_.path(), FIXUP_SIM_BIN,
+      "run " + std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml --junit r.xml");
+  EXPECT_NE(run.err.find("exit 2\n"), std::string::npos) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "r.xml")) << run.err;
+  const Ran diagnosed = ToAClosedPipe(dir_.path(), ASPNET_FIXER_BIN, "diagnose --machine m.yaml");
+  EXPECT_NE(diagnosed.err.find("aspnet-fixer diagnose: standard output: cannot write: 232: The pipe is being "
+                               "closed.\nexit 2\n"),
+            std::string::npos)
+      << diagnosed.err;
+  dir_.Write("affected.yaml", test_support::kAffectedMachine);
+  const Ran applied = ToAClosedPipe(dir_.path(), ASPNET_FIXER_BIN, "apply --machine affected.yaml");
+  EXPECT_NE(applied.err.find("aspnet-fixer apply: standard output: cannot write: 232: "), std::string::npos)
+      << applied.err;
+  EXPECT_NE(applied.err.find("exit 0\n"), std::string::npos) << "the repair is done: " << applied.err;
 }
 
 }  // namespace

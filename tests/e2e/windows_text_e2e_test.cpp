@@ -103,12 +103,18 @@ TEST_F(WindowsText, AnAnswerForRunasIsCheckedAlike) {
   }
 }
 
-// `fixup-sim legacy` without --answer reads runas's password from standard input: the same rule.
+// `fixup-sim legacy` without --answer reads runas's password from standard input: the same rule,
+// and the batch stops at that prompt: nothing after it runs (it went on as if the line were a
+// wrong password: runas's error, then the rest of fixup.cmd).
 TEST_F(WindowsText, ALineTypedAtAPromptIsCheckedAlike) {
   const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/fixes-default-policy.yaml";
-  const Ran r = Run(FIXUP_SIM_BIN, {"legacy", scenario}, kLatin1 + "\n");
-  ExpectRefused(r, kLatin1, "fixup-sim legacy: standard input: a line typed at a prompt: its bytes are not UTF-8");
-  EXPECT_THAT(r.out, Not(HasSubstr("What the run left"))) << "a report of a run without the answer typed";
+  for (const std::string& typed : {kLatin1, std::string("a\0b", 3)}) {
+    const Ran r = Run(FIXUP_SIM_BIN, {"legacy", scenario}, typed + "\n");
+    ExpectRefused(r, typed, "fixup-sim legacy: standard input: a line typed at a prompt: ");
+    EXPECT_THAT(r.out, HasSubstr("Enter the password for")) << "the batch ran up to the prompt";
+    EXPECT_THAT(r.out, Not(HasSubstr("RUNAS ERROR"))) << "the line taken for a wrong password";
+    EXPECT_THAT(r.out, Not(HasSubstr("What the run left"))) << "a report of a run without the answer typed";
+  }
 }
 
 }  // namespace

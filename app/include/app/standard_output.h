@@ -47,7 +47,8 @@ using ReasonWords = fixer::ReasonWords;
 
 // Called first in a tool's main: std::cout then keeps why its first write failed (errno), which
 // FlushStandardOutput says; without it a report larger than stdio's buffer that failed as it was
-// written says only "a write failed". Writes still go through stdout, in order. Once is enough.
+// written says only "a write failed". Writes still go through stdout, in order. A closed pipe is
+// such a failure too: SIGPIPE is ignored from here on. Once is enough.
 void WatchStandardOutput();
 
 // The line a tool says a message of a verb in: `TOOL VERB: MESSAGE`, or `TOOL: MESSAGE` when no verb

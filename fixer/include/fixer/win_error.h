@@ -27,6 +27,7 @@ inline constexpr uint32_t kErrorInvalidParameter = 87;
 inline constexpr uint32_t kErrorNotSupported = 50;
 inline constexpr uint32_t kErrorDiskFull = 112;
 inline constexpr uint32_t kErrorAlreadyExists = 183;
+inline constexpr uint32_t kErrorNoData = 232;  // ERROR_NO_DATA: a write to a pipe its reader closed
 inline constexpr uint32_t kErrorDependentServicesRunning = 1051;
 inline constexpr uint32_t kErrorServiceRequestTimeout = 1053;
 inline constexpr uint32_t kErrorServiceAlreadyRunning = 1056;
