@@ -201,7 +201,8 @@ fixer::Status WriteFailureNaming(const std::string& path, const fixer::Status& s
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text) {
   const std::optional<WriteFailure> failed = WriteAndReplace(path, text);
   if (!failed) return fixer::Status::Ok();
-  return fixer::Status(failed->Windows().code(), failed->file + ": " + failed->step + ": " + failed->Reason());
+  // The file the user named, not the temporary file the failing call had (gone with the failure).
+  return fixer::Status(failed->Windows().code(), path + ": " + failed->step + ": " + failed->Reason());
 }
 
 std::string WriteRefusal::Reason(fixer::ReasonWords words) const {

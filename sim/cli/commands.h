@@ -104,9 +104,10 @@ struct OutputFile {
 // or another of `files` under another name; returns 2 then, nothing when every file can be written.
 std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std::initializer_list<OutputFile> files,
                                            const std::vector<std::string>& inputs = {});
-// A report that could not be written after the work (a full disk): "cannot write PATH: " and the
-// write's message (the file, the step and the system's reason); said on standard error as Said(verb, it).
-std::string CannotWrite(const std::string& path, const fixer::Status& st);
+// A report that could not be written after the work (a full disk): the option, then the write's
+// message (fakes::WriteFileAtomicallySaying: the file, the step and the system's reason), "--junit
+// r.xml: cannot write: No space left on device"; said on standard error as Said(verb, it).
+std::string CannotWrite(const std::string& option, const fixer::Status& st);
 // The same for a folder the command writes files into (explore --out DIR): created now with its
 // parents if missing; "...: cannot be a folder: REASON" or "...: cannot write in it: REASON".
 std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,

@@ -90,7 +90,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     std::string error;
     if (!args->html.empty()) {
       if (auto st = WriteHtml(args->html, CompareReportHtml(c, args->scenario, args->strategy)); !st.ok())
-        error = CannotWrite(args->html, st);
+        error = CannotWrite("--html", st);
     }
     if (args->json) {
       nlohmann::json j = ComparisonToJson(c);

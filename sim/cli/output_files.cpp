@@ -29,9 +29,7 @@ std::optional<int> RefuseUnwritableOutputs(bool json, std::string_view verb, std
   return std::nullopt;
 }
 
-std::string CannotWrite(const std::string& path, const fixer::Status& st) {
-  return "cannot write " + path + ": " + st.message();
-}
+std::string CannotWrite(const std::string& option, const fixer::Status& st) { return option + " " + st.message(); }
 
 std::optional<int> RefuseUnwritableFolder(bool json, std::string_view verb, const std::string& option,
                                           const std::string& folder) {

@@ -62,14 +62,14 @@ int Run(const RunArgs& args) {
     if (!r.passed && exit_code == kExitOk) exit_code = kExitFailed;
   // The reports first, so that --json's one object says how the run ended, a report that could
   // not be written after all (a full disk) included.
-  auto write = [&](const std::string& path, const fixer::Status& st) {
+  auto write = [&](const std::string& option, const fixer::Status& st) {
     if (st.ok()) return;
-    error = CannotWrite(path, st);
+    error = CannotWrite(option, st);
     std::cerr << Said("run", error) << "\n";
     exit_code = kExitInput;
   };
-  if (!args.junit.empty()) write(args.junit, WriteJUnit(results, args.junit, args.seed));
-  if (!args.html.empty()) write(args.html, WriteHtml(args.html, RunReportHtml(results, args.seed)));
+  if (!args.junit.empty()) write("--junit", WriteJUnit(results, args.junit, args.seed));
+  if (!args.html.empty()) write("--html", WriteHtml(args.html, RunReportHtml(results, args.seed)));
   if (args.json) {
     nlohmann::json j = ToJson(results);
     j["exit_code"] = exit_code;

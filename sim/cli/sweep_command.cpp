@@ -24,6 +24,7 @@ struct SweepArgs {
   uint64_t seed = 1;
   size_t step = 0;  // 1-based, with --case
   std::string only_case;
+  bool case_given = false;  // --case '' is a case left empty, not --case left out
   std::string html;
 };
 
@@ -59,6 +60,10 @@ int Sweep(const SweepArgs& a) {
     for (const std::string& k : KindsIn(word)) (k == "fail" ? o.fail : o.crash) = true;
   o.jobs = a.jobs;
   o.seed = a.seed;
+  if (a.case_given && a.only_case.empty()) {
+    return SayInputError(false, "sweep",
+                         "--case: is empty: give the case a violation prints, e.g. fail@7=2245, crash@12 or as-found");
+  }
   if (a.step != 0 && a.only_case.empty()) {
     // Alone it would be ignored, and the whole sweep would run as if it named one step.
     return SayInputError(false, "sweep",
@@ -124,7 +129,7 @@ int Sweep(const SweepArgs& a) {
     // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
     if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}}, r.scripts_read)) return *refused;
     if (auto st = WriteHtml(a.html, SweepReportHtml(r, a.paths)); !st.ok()) {
-      std::cerr << Said("sweep", CannotWrite(a.html, st)) << "\n";
+      std::cerr << Said("sweep", CannotWrite("--html", st)) << "\n";
       return kExitInput;
     }
   }
@@ -158,7 +163,10 @@ void AddSweepCommand(CLI::App& app, int& exit_code) {
                   "journal read failing)");
   cmd->add_option("--html", args->html, "also write the summary and every violation as an HTML page to this file")
       ->check(app::kFileName);
-  cmd->callback([args, &exit_code] { exit_code = Sweep(*args); });
+  cmd->callback([args, cmd, &exit_code] {
+    args->case_given = cmd->count("--case") > 0;
+    exit_code = Sweep(*args);
+  });
 }
 
 }  // namespace sim::cli

@@ -111,7 +111,9 @@ TEST_F(StandardOutputE2e, AFullDiskIsSaidInOneWordingWithinATool) {
                 "/dev/full"},
        .cwd = dir_.path()});
   EXPECT_EQ(junit.exit_code, 2) << junit.err;
-  EXPECT_NE(junit.err.find("fixup-sim run: cannot write /dev/full: "), std::string::npos) << junit.err;
+  EXPECT_NE(junit.err.find("fixup-sim run: --junit /dev/full: cannot write: No space left on device\n"),
+            std::string::npos)
+      << junit.err;
   EXPECT_NE(junit.err.find("No space left on device"), std::string::npos) << junit.err;
 }
 

@@ -87,6 +87,9 @@ TEST(SweepOptions, AsFoundReplaysTheJournalReadCheckOfTheMachineAsFound) {
   const Ran none = Sweep({kApply, "--step", "1", "--case", "as-found"});
   EXPECT_EQ(none.exit_code, 2) << none.out;
   EXPECT_THAT(none.err, HasSubstr("--step 1 --case as-found is no case of these scenarios"));
+  const Ran empty = Sweep({kApply, "--step", "2", "--case", ""});
+  EXPECT_EQ(empty.exit_code, 2) << empty.out;
+  EXPECT_THAT(empty.err, HasSubstr("fixup-sim sweep: --case: is empty: give the case a violation prints"));
   const Ran bad = Sweep({kApply, "--step", "2", "--case", "found"});
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
   EXPECT_THAT(bad.err, HasSubstr("is not like fail@7=2245 or crash@12 or fail@3=5,crash@9 or as-found"));

@@ -46,8 +46,8 @@ enum class Replace { kAny, kNothing };
 // The same write, `before_rename` called on the way (not for a target written straight into).
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,
                                   Replace replace = Replace::kAny);
-// The same write; the error's code is the same, its message "FILE: STEP: REASON": the file the
-// failing call named (the temporary file, or `path` for the rename), "cannot create", "cannot
+// The same write; the error's code is the same, its message "PATH: STEP: REASON": `path` (the
+// temporary file the failing call may have named is gone with it), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.
 fixer::Status WriteFileAtomicallySaying(const std::string& path, std::string_view text);
 // A failed write of `path` (WriteFileAtomically's Status, the code kept) said in Windows' words,
