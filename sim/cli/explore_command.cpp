@@ -12,6 +12,7 @@
 #include "app/json_text.h"
 #include "cli_progress.h"
 #include "commands.h"
+#include "fixer/text.h"
 #include "sim/explore.h"
 
 namespace sim::cli {
@@ -65,9 +66,11 @@ int Explore(const ExploreArgs& a) {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";
     char rate[64];
     std::snprintf(rate, sizeof rate, "%.0f cases/s, %.2f s", r.seconds > 0 ? r.cases / r.seconds : 0.0, r.seconds);
-    std::cout << "explore: seed " << r.seed << ", " << r.cases << " cases, " << r.fixer_runs << " fixer runs, "
-              << r.cut_short << " cut short, " << r.not_loaded << " not loaded, " << r.violations.size()
-              << " violations (" << rate << ")\n";
+    using fixer::CountText;
+    std::cout << "explore: seed " << r.seed << ", " << CountText(r.cases, "case", "cases") << ", "
+              << CountText(r.fixer_runs, "fixer run", "fixer runs") << ", " << r.cut_short << " cut short, "
+              << r.not_loaded << " not loaded, " << CountText(r.violations.size(), "violation", "violations") << " ("
+              << rate << ")\n";
   }
   return exit_code;
 }

@@ -124,7 +124,7 @@ int Sweep(const SweepArgs& a) {
   for (const SweepViolation& v : r.violations) std::cout << v.ToString() << "\n";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
-  std::cout << "sweep: " << r.Totals() << ", " << r.violations.size() << " violations (" << rate << ")\n";
+  std::cout << "sweep: " << r.Totals() << ", " << r.ViolationsText() << " (" << rate << ")\n";
   if (!a.html.empty()) {
     // A batch file a scenario's `legacy` step read is an input too: known once they are loaded.
     if (auto refused = RefuseUnwritableOutputs(false, "sweep", {{"--html", a.html}}, r.scripts_read)) return *refused;

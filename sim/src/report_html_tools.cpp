@@ -46,8 +46,7 @@ std::string SweepReportHtml(const SweepReport& r, const std::vector<std::string>
   std::snprintf(rate, sizeof rate, "%.0f runs/s, %.2f s", r.seconds > 0 ? r.runs / r.seconds : 0.0, r.seconds);
   std::string body = "<h1>fixup-sim sweep</h1>\n<p class=\"meta mono\">" + EscapeHtml(where) + "</p>\n";
   body += "<p class=\"totals\" id=\"totals\">" + EscapeHtml(r.Totals()) + ", <span class=\"" +
-          (r.violations.empty() ? "pass" : "fail") + "\">" + std::to_string(r.violations.size()) +
-          " violations</span> (" + rate + ")</p>\n";
+          (r.violations.empty() ? "pass" : "fail") + "\">" + r.ViolationsText() + "</span> (" + rate + ")</p>\n";
   for (const std::string& e : r.errors) body += "<p class=\"error\">" + EscapeHtml(e) + "</p>\n";
   if (!r.violations.empty()) {
     body +=
@@ -62,7 +61,7 @@ std::string SweepReportHtml(const SweepReport& r, const std::vector<std::string>
     }
     body += "</tbody></table>\n";
   }
-  return html::Page("fixup-sim sweep: " + std::to_string(r.violations.size()) + " violations", body);
+  return html::Page("fixup-sim sweep: " + r.ViolationsText(), body);
 }
 
 }  // namespace sim

@@ -532,10 +532,15 @@ std::string SweepReport::NotRunAgain() const {
 }
 
 std::string SweepReport::Totals() const {
-  std::string totals = std::to_string(scenarios) + " scenarios, " + std::to_string(cases) + " cases, " +
-                       std::to_string(runs) + " runs" + NotRunAgain();
+  using fixer::CountText;
+  std::string totals = CountText(scenarios, "scenario", "scenarios") + ", " + CountText(cases, "case", "cases") + ", " +
+                       CountText(runs, "run", "runs") + NotRunAgain();
   if (as_found_checks > 0) totals += ", " + fixer::CountText(as_found_checks, "machine as found", "machines as found");
   return totals;
+}
+
+std::string SweepReport::ViolationsText() const {
+  return fixer::CountText(violations.size(), "violation", "violations");
 }
 
 std::string SweepViolation::ToString() const {

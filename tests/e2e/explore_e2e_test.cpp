@@ -63,7 +63,7 @@ TEST_F(ExploreE2e, ATimeBudgetRunsAtLeastOneCasePerShard) {
     EXPECT_GE(nlohmann::json::parse(r.out)["cases"].get<int>(), 1) << "shard '" << shard << "'";
   }
   const Ran text = Sim({"explore", "--seconds", "0.0000001", "--seed", "1"});
-  EXPECT_NE(text.out.find("explore: seed 1, 1 cases,"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("explore: seed 1, 1 case,"), std::string::npos) << text.out;
 
   const Ran none = Sim({"explore", "--count", "2", "--seed", "1"}, "4", "5");
   EXPECT_EQ(none.exit_code, 0) << none.out << none.err;

@@ -176,7 +176,7 @@ TEST_F(ReportsE2e, ASweepReplayOfNoCaseIsAUsageError) {
   const std::string scenario = (fs::path(FIXUP_SOURCE_DIR) / "scenarios/support/second-apply-is-a-no-op.yaml").string();
   const Ran real = Sim({"sweep", scenario, "--step", "2", "--case", "crash@1"}, dir_.path());
   EXPECT_EQ(real.exit_code, 0) << real.out << real.err;
-  EXPECT_NE(real.out.find(", 1 cases, "), std::string::npos) << real.out;
+  EXPECT_NE(real.out.find(", 1 case, "), std::string::npos) << real.out;
   for (const std::vector<std::string>& replay : std::vector<std::vector<std::string>>{
            {"--step", "99", "--case", "crash@1"}, {"--step", "1", "--case", "crash@1"}}) {
     std::vector<std::string> args = {"sweep", scenario};
@@ -289,7 +289,7 @@ TEST_F(ReportsE2e, ASweepPageHasItsSummaryAndTheSummaryCountsTheCasesTheBarCount
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(" cases, "), std::string::npos) << r.out;
   const std::string html = dir_.Read("sweep.html");
-  EXPECT_NE(html.find("<p class=\"totals\" id=\"totals\">1 scenarios, "), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("<p class=\"totals\" id=\"totals\">1 scenario, "), std::string::npos) << html.substr(0, 3000);
   EXPECT_NE(html.find(">0 violations</span>"), std::string::npos);
 }
 

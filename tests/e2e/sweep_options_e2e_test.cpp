@@ -25,11 +25,11 @@ Ran Sweep(std::vector<std::string> args) {
   return test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args});
 }
 
-// The number of cases the summary line gives ("sweep: 1 scenarios, 37 cases, ...").
+// The number of cases the summary line gives ("sweep: 1 scenario, 37 cases, ...").
 std::string Cases(const Ran& r) {
-  const size_t begin = r.out.find("scenarios, ");
+  const size_t begin = r.out.find("scenario, ");
   if (begin == std::string::npos) return "";
-  return r.out.substr(begin + 11, r.out.find(" cases", begin) - begin - 11);
+  return r.out.substr(begin + 10, r.out.find(" case", begin) - begin - 10);
 }
 
 TEST(SweepOptions, KindsTakesOneWordAndLeavesThePathsAfterIt) {
@@ -37,7 +37,7 @@ TEST(SweepOptions, KindsTakesOneWordAndLeavesThePathsAfterIt) {
   const Ran both = Sweep({"--kinds", "fail,crash", kApply});
   for (const Ran* r : {&crash, &fail, &both}) {
     EXPECT_EQ(r->exit_code, 0) << r->out << r->err;
-    EXPECT_THAT(r->out, HasSubstr("sweep: 1 scenarios, "));
+    EXPECT_THAT(r->out, HasSubstr("sweep: 1 scenario, "));
   }
   EXPECT_EQ(std::stoul(Cases(both)), std::stoul(Cases(crash)) + std::stoul(Cases(fail)));
   EXPECT_EQ(Cases(Sweep({"--kinds=crash", kApply})), Cases(crash));
@@ -83,7 +83,7 @@ TEST(SweepOptions, AsFoundReplaysTheJournalReadCheckOfTheMachineAsFound) {
   for (const char* command : {"apply", "resume", "rollback"})
     EXPECT_THAT(r.out, HasSubstr(std::string("[") + command + " with its journal read failing]\n")) << command;
   EXPECT_THAT(r.out, HasSubstr("error:   journal: 5: Access is denied."));
-  EXPECT_THAT(r.out, HasSubstr(", 0 cases, 0 runs, 1 machine as found, 0 violations"));
+  EXPECT_THAT(r.out, HasSubstr("sweep: 1 scenario, 0 cases, 0 runs, 1 machine as found, 0 violations"));
   const Ran none = Sweep({kApply, "--step", "1", "--case", "as-found"});
   EXPECT_EQ(none.exit_code, 2) << none.out;
   EXPECT_THAT(none.err, HasSubstr("--step 1 --case as-found is no case of these scenarios"));

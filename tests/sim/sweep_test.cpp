@@ -63,12 +63,18 @@ TEST(SweepReport, TotalsCountTheMachinesAsFound) {
   r.scenarios = 1;
   r.cases = 37;
   r.runs = 40;
-  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs");
+  EXPECT_EQ(r.Totals(), "1 scenario, 37 cases, 40 runs");
   r.as_found_checks = 1;
-  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs, 1 machine as found");
+  EXPECT_EQ(r.Totals(), "1 scenario, 37 cases, 40 runs, 1 machine as found");
   r.as_found_checks = 84;
   r.reused_recoveries = 3;
-  EXPECT_EQ(r.Totals(), "1 scenarios, 37 cases, 40 runs (3 reused recoveries), 84 machines as found");
+  r.scenarios = 2;
+  r.cases = 1;
+  r.runs = 1;
+  EXPECT_EQ(r.Totals(), "2 scenarios, 1 case, 1 run (3 reused recoveries), 84 machines as found");
+  EXPECT_EQ(r.ViolationsText(), "0 violations");
+  r.violations.resize(1);
+  EXPECT_EQ(r.ViolationsText(), "1 violation");
 }
 
 TEST(SweepFaults, MalformedSpecsAreRejected) {

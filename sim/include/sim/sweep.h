@@ -141,8 +141,10 @@ struct SweepReport {
   // the HTML page's.
   std::string NotRunAgain() const;
   // "61 scenarios, 5464 cases, 7730 runs (534 reused recoveries), 84 machines as found": the
-  // summary line's and the HTML page's totals, the violations aside.
+  // summary line's and the HTML page's totals, the violations aside ("1 scenario, 1 case").
   std::string Totals() const;
+  // "0 violations", "1 violation".
+  std::string ViolationsText() const;
 };
 
 SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& options);
