@@ -127,8 +127,8 @@ JournalReadResult JournalReadPromises(fakes::Machine& machine, const fakes::Mach
     std::string text = RunTranscript(r.run);
     CommandChecks& checks = result.commands[i];
     checks.shareable = unchanged && r.loads <= 1;
-    // On the machine as found, a command that never read the journal met no failing read; the
-    // sweep's other checks judge what it did.
+    // On the machine as found, a command that never read the journal met no failing read: an
+    // apply refused first, the same run as the step's clean apply, which the sweep checks.
     if (at == JournalAt::kPending || r.loads > 0)
       checks.broken = CheckRun(r.command, r.run, text, unchanged, as_is, episode_found, now);
     if (at == JournalAt::kFound)
