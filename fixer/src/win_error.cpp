@@ -91,6 +91,10 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
 
 }  // namespace
 
+bool HasWinErrorText(uint32_t code) {
+  return std::any_of(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
+}
+
 std::string_view WinErrorText(uint32_t code) {
   auto it = std::find_if(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
   if (it != std::end(kTexts)) return it->second;

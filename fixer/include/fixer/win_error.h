@@ -81,6 +81,8 @@ inline constexpr uint32_t kSqlUserExists = 15023;
 
 // The XP English message for `code`, or "Unknown error N." style text when not in the table.
 std::string_view WinErrorText(uint32_t code);
+// Whether WinErrorText has Windows' own text for `code` (not its "cannot find message text").
+bool HasWinErrorText(uint32_t code);
 
 // The Windows error a file write that failed with the C library's `err` (errno) gives: 3 path
 // not found, 5 access denied, 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 183 already
