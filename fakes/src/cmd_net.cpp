@@ -1,4 +1,4 @@
-// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP); the rest print net's syntax.
+// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP, HELPMSG); the rest print net's syntax.
 #include "cmd_net.h"
 #include "cmd_common.h"
 #include "fakes/commands.h"
@@ -14,6 +14,7 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
     if (sub == "stop") return cmd::NetStop(con, rest);
     if (sub == "user" || sub == "users") return cmd::NetUser(con, rest);
     if (sub == "localgroup") return cmd::NetLocalGroup(con, rest);
+    if (sub == "helpmsg" && cmd::NetHelpMsg(con, rest) == 0) return 0;
   }
   // [S: ReactOS netmsg] the top-level syntax message.
   con.Write(

@@ -13,6 +13,7 @@
 #include "fakes/yaml_parse.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
+#include "fixer/utf16.h"
 #include "machine_yaml_names.h"
 
 namespace fakes {
@@ -100,9 +101,14 @@ const std::initializer_list<std::string_view> kTopKeys = {
 std::string ComputerName(const Field& f) {
   std::string name = f.Str();
   constexpr size_t kMaxComputerNameLength = 15;
-  if (name.empty() || name.size() > kMaxComputerNameLength)
-    f.Fail("a NetBIOS computer name has 1 to 15 characters, got " + fixer::QuotedValue(name) + " (" +
-           std::to_string(name.size()) + ")");
+  // Counted as Windows counts a name: in UTF-16 code units (WCHARs), not in UTF-8 bytes.
+  const size_t length = fixer::Utf16Length(name);
+  if (length == 0 || length > kMaxComputerNameLength) {
+    // A cut value already says its size (`... (60 of N bytes shown)`): the count is said once.
+    const bool cut = fixer::ShownPartOf(name).size() < name.size();
+    f.Fail("a NetBIOS computer name has 1 to 15 characters, got " + fixer::QuotedValue(name) +
+           (cut ? "" : " (" + std::to_string(length) + ")"));
+  }
   for (const char c : name) {
     if (std::string_view("\\/:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
       f.Fail(fixer::QuotedValue(name) +

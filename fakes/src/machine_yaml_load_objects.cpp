@@ -121,7 +121,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
       if (m.Has("acl")) o.dacl = dacl;  // replaced, in the order written
     }
     for (const auto& [name, data] : values) {
-      c.Check(store.SetValue(ref, name, data), *m.Get("values"), "setting value " + name);
+      c.Check(store.SetValue(ref, name, data), *m.Get("values"), "setting value " + fixer::QuotedValue(name));
     }
   }
 }
@@ -130,7 +130,8 @@ void LoadProfiles(LoadContext& c, const Field& f) {
   std::unordered_set<fixer::Sid> seen;
   for (const Entry& e : MapEntries(f)) {
     const fixer::Sid sid = c.Principal(e.key_field);
-    if (!seen.insert(sid).second) e.key_field.Fail("a profile of " + e.key + " is already listed (same SID)");
+    if (!seen.insert(sid).second)
+      e.key_field.Fail("a profile of " + fixer::QuotedValue(e.key) + " is already listed (same SID)");
 
     if (c.full) {
       MapFields m(e.value, {"path", "folder"});

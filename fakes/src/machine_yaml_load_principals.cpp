@@ -92,7 +92,7 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
   const Field rid = m.Require("rid");
   u.rid = rid.U32();
   if (const UserAccount* other = c.st().sam.users.FindKey(u.rid)) {
-    rid.Fail("RID " + std::to_string(u.rid) + " is already " + other->name + "'s");
+    rid.Fail("RID " + std::to_string(u.rid) + " is already " + fixer::QuotedValue(other->name) + "'s");
   }
   // The SAM gives RIDs counting up, each once: a RID at or past the next one it gives would be
   // given again to the next account created (two accounts, one SID).
@@ -119,7 +119,7 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   for (const fixer::Sid& current : sam.GroupsOf(sid)) {
     if (std::find(wanted.begin(), wanted.end(), current) != wanted.end()) continue;
     for (const LocalGroup& g : c.st().sam.groups) {
-      if (g.sid == current) c.Check(sam.RemoveMember(g.name, sid), groups, "leaving " + g.name);
+      if (g.sid == current) c.Check(sam.RemoveMember(g.name, sid), groups, "leaving " + fixer::QuotedValue(g.name));
     }
   }
   const std::vector<fixer::Sid> now = sam.GroupsOf(sid);
@@ -128,7 +128,7 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
     const std::string name = sam.FindGroup(groups.Items()[i].Str())->name;
     // Listing a group twice is harmless; 1378 only means it is already done.
     const fixer::Status st = sam.AddMember(name, sid);
-    if (st.code() != fixer::kErrorMemberInAlias) c.Check(st, groups.Items()[i], "joining " + name);
+    if (st.code() != fixer::kErrorMemberInAlias) c.Check(st, groups.Items()[i], "joining " + fixer::QuotedValue(name));
   }
 }
 
@@ -142,7 +142,7 @@ void LoadAccountChange(LoadContext& c, const Entry& e) {
   if (auto absent = m.Get("absent")) {
     if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
     if (absent->Bool() && sam.FindUser(e.key)) {
-      c.Check(sam.DeleteUser(e.key), e.key_field, "deleting account " + e.key);
+      c.Check(sam.DeleteUser(e.key), e.key_field, "deleting account " + fixer::QuotedValue(e.key));
     }
     return;
   }
@@ -157,7 +157,7 @@ void LoadAccountChange(LoadContext& c, const Entry& e) {
     if (auto v = m.Get("full_name")) spec.full_name = v->Str();
     if (auto v = m.Get("comment")) spec.comment = v->Str();
     if (flags) spec.flags = *flags;
-    c.Check(sam.CreateUser(spec, password).status(), e.key_field, "creating account " + e.key);
+    c.Check(sam.CreateUser(spec, password).status(), e.key_field, "creating account " + fixer::QuotedValue(e.key));
   } else if (m.Has("password")) {
     c.Check(sam.SetPassword(e.key, password), *m.Get("password"), "setting the password");
   }
@@ -225,11 +225,11 @@ void LoadGroups(LoadContext& c, const Field& f) {
       const Field sid_field = m.Require("sid");
       g.sid = c.Principal(sid_field);
       if (const LocalGroup* other = c.st().sam.groups.FindKey(g.sid)) {
-        sid_field.Fail("SID already used by group " + other->name);
+        sid_field.Fail("SID already used by group " + fixer::QuotedValue(other->name));
       }
       if (g.sid.IsAccountSid() && g.sid.Domain() == c.st().sam.domain) {  // aliases and users share the RID pool
         if (const UserAccount* user = c.st().sam.users.FindKey(g.sid.Rid())) {
-          sid_field.Fail("SID already used by account " + user->name);
+          sid_field.Fail("SID already used by account " + fixer::QuotedValue(user->name));
         }
       }
       if (auto v = m.Get("comment")) g.comment = v->Str();
@@ -251,7 +251,7 @@ void LoadGroups(LoadContext& c, const Field& f) {
     if (!existing) {
       // NetLocalGroupAdd's checks: the name rules, then a user's, a well-known principal's or a
       // domain's name is taken.
-      c.Check(CheckNewGroupNameIn(c.st(), e.key), e.key_field, "creating group " + e.key);
+      c.Check(CheckNewGroupNameIn(c.st(), e.key), e.key_field, "creating group " + fixer::QuotedValue(e.key));
       LocalGroup g;
       g.name = e.key;
       g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool
@@ -274,13 +274,13 @@ void LoadGroupMembers(LoadContext& c, const Field& f) {
     const std::unordered_set<fixer::Sid> wanted_set(wanted.begin(), wanted.end());
     for (const fixer::Sid& sid : current) {
       if (!wanted_set.contains(sid)) {
-        c.Check(sam.RemoveMember(name, sid), *members, "removing a member of " + name);
+        c.Check(sam.RemoveMember(name, sid), *members, "removing a member of " + fixer::QuotedValue(name));
       }
     }
     const std::vector<Field> items = members->Items();
     for (size_t i = 0; i < wanted.size(); ++i) {
       if (sam.FindGroup(name)->members.Contains(wanted[i])) continue;
-      c.Check(sam.AddMember(name, wanted[i]), items[i], "adding a member to " + name);
+      c.Check(sam.AddMember(name, wanted[i]), items[i], "adding a member to " + fixer::QuotedValue(name));
     }
   }
 }
@@ -289,7 +289,8 @@ void LoadRights(LoadContext& c, const Field& f) {
   std::unordered_set<fixer::Sid> seen;
   for (const Entry& e : MapEntries(f)) {
     const fixer::Sid sid = c.Principal(e.key_field);
-    if (!seen.insert(sid).second) e.key_field.Fail("rights of " + e.key + " are already listed (same SID)");
+    if (!seen.insert(sid).second)
+      e.key_field.Fail("rights of " + fixer::QuotedValue(e.key) + " are already listed (same SID)");
     RightSet wanted;
     for (const Field& item : e.value.Items()) {
       const std::string right = item.Str();
@@ -308,9 +309,10 @@ void LoadRights(LoadContext& c, const Field& f) {
     }
     Lsa lsa(c.machine);
     for (const std::string& held : lsa.RightsOf(sid)) {
-      if (!wanted.contains(held)) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + held);
+      if (!wanted.contains(held)) c.Check(lsa.Revoke(sid, held), e.value, "revoking " + fixer::QuotedValue(held));
     }
-    for (const std::string& right : wanted) c.Check(lsa.Grant(sid, right), e.value, "granting " + right);
+    for (const std::string& right : wanted)
+      c.Check(lsa.Grant(sid, right), e.value, "granting " + fixer::QuotedValue(right));
   }
 }
 
@@ -324,7 +326,7 @@ void LoadSecrets(LoadContext& c, const Field& f) {
       if (!redacted->Bool()) redacted->Fail("expected redacted: true");
       if (!c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
         c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(std::string(kNotCapturedSecret))),
-                *redacted, "storing secret " + e.key);
+                *redacted, "storing secret " + fixer::QuotedValue(e.key));
       }
     } else if (auto absent = m.Get("absent")) {
       if (!absent->Bool()) absent->Fail("expected absent: true");
@@ -340,7 +342,7 @@ void LoadSecrets(LoadContext& c, const Field& f) {
     } else {
       const Field clear = *m.Get("clear");
       c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(clear.Str())), clear,
-              "storing secret " + e.key);
+              "storing secret " + fixer::QuotedValue(e.key));
     }
   }
 }

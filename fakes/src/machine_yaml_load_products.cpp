@@ -77,7 +77,7 @@ void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, co
   const fixer::Sid owner = fixer::Sid::Administrators();
   c.Check(store.Create(ns, path, true, owner,
                        InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, true, owner)),
-          at, "creating " + path);
+          at, "creating " + fixer::QuotedValue(path));
 }
 
 }  // namespace
@@ -92,15 +92,17 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
       m.emplace(item, std::initializer_list<std::string_view>{"version", "tools_present", "process_model"});
     const Field version_field = m ? m->Require("version") : item;
     const std::string version = LoadFrameworkVersion(version_field);
-    if (FindFramework(c.st(), version)) version_field.Fail("framework " + version + " is listed twice");
+    if (FindFramework(c.st(), version))
+      version_field.Fail("framework " + fixer::QuotedValue(version) + " is listed twice");
 
     if (c.full) {
       c.st().products.frameworks.push_back({.version = version});
     } else {
-      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field, "installing ASP.NET " + version);
+      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field,
+              "installing ASP.NET " + fixer::QuotedValue(version));
     }
     fixer::FrameworkInfo* fw = FindFramework(c.st(), version);
-    if (!fw) version_field.Fail("installing ASP.NET " + version + " did not record the framework");
+    if (!fw) version_field.Fail("installing ASP.NET " + fixer::QuotedValue(version) + " did not record the framework");
     if (!m) continue;
     if (auto v = m->Get("tools_present")) fw->tools_present = v->Bool();
     if (auto pm = m->Get("process_model")) {
@@ -120,19 +122,19 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
       const HotfixDefinition* def = FindHotfix(id);
       if (!def && c.captured) {  // a capture lists what the machine has, catalog or not: kept as its id
         for (const InstalledHotfix& other : c.st().products.hotfixes) {
-          if (fixer::SameWindowsName(other.id, id)) item.Fail("hotfix " + id + " is listed twice");
+          if (fixer::SameWindowsName(other.id, id)) item.Fail("hotfix " + fixer::QuotedValue(id) + " is listed twice");
         }
         c.st().products.hotfixes.push_back({.id = id});
         continue;
       }
       if (!def) item.Fail("unknown hotfix " + fixer::QuotedValue(id) + "; the catalog knows: " + CatalogIds());
-      if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + def->id + " is listed twice");
-      c.Check(InstallHotfix(c.machine, id), item, "installing " + id);
+      if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + fixer::QuotedValue(def->id) + " is listed twice");
+      c.Check(InstallHotfix(c.machine, id), item, "installing " + fixer::QuotedValue(id));
       continue;
     }
     InstalledHotfix h = LoadHotfixRecord(item);
     for (const InstalledHotfix& other : c.st().products.hotfixes) {
-      if (fixer::SameWindowsName(other.id, h.id)) item.Fail("hotfix " + h.id + " is listed twice");
+      if (fixer::SameWindowsName(other.id, h.id)) item.Fail("hotfix " + fixer::QuotedValue(h.id) + " is listed twice");
     }
     c.st().products.hotfixes.push_back(std::move(h));
   }
@@ -145,7 +147,7 @@ void LoadApplications(LoadContext& c, const Field& f) {
     fixer::ApplicationInfo app;
     app.path = path_field.Str();
     if (c.st().products.applications.FindName(app.path)) {
-      path_field.Fail("application " + app.path + " is listed twice");
+      path_field.Fail("application " + fixer::QuotedValue(app.path) + " is listed twice");
     }
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");
@@ -166,7 +168,8 @@ void LoadApplications(LoadContext& c, const Field& f) {
     if (auto v = m.Get("framework")) {
       app.framework_version = LoadFrameworkVersion(*v);
       if (!FindFramework(c.st(), app.framework_version)) {
-        v->Fail("framework " + app.framework_version + " is not installed (list it under frameworks)");
+        v->Fail("framework " + fixer::QuotedValue(app.framework_version) +
+                " is not installed (list it under frameworks)");
       }
     } else if (c.st().products.frameworks.empty()) {
       path_field.Fail("no framework is installed to run it (list one under frameworks)");

@@ -70,7 +70,7 @@ void LoadSql(LoadContext& c, const Field& f) {
   if (auto v = m.Get("databases")) {
     for (const Field& item : v->Items()) {
       const std::string db = item.Str();
-      if (sql.databases.FindName(db)) item.Fail("database " + db + " is listed twice");
+      if (sql.databases.FindName(db)) item.Fail("database " + fixer::QuotedValue(db) + " is listed twice");
       sql.databases.push_back(db);
     }
   }
@@ -84,11 +84,13 @@ void LoadSql(LoadContext& c, const Field& f) {
       login.sid = c.Principal(lm.Get("sid") ? *lm.Get("sid") : name_field);
       if (auto r = lm.Get("server_roles")) login.server_roles = r->StrList();
       if (auto d = lm.Get("default_database")) login.default_database = d->Str();
-      if (sql.logins.FindName(login.name)) name_field.Fail("login " + login.name + " is listed twice");
+      if (sql.logins.FindName(login.name))
+        name_field.Fail("login " + fixer::QuotedValue(login.name) + " is listed twice");
       if (c.full) {
         sql.logins.push_back(std::move(login));
       } else {
-        c.Check(SqlServer(c.machine).CreateLogin(login), name_field, "creating login " + login.name);
+        c.Check(SqlServer(c.machine).CreateLogin(login), name_field,
+                "creating login " + fixer::QuotedValue(login.name));
       }
     }
   }
@@ -103,16 +105,17 @@ void LoadSql(LoadContext& c, const Field& f) {
       user.login_sid = LoginSid(c, um.Require("login"));
       if (auto r = um.Get("roles")) user.roles = r->StrList();
       if (!sql.databases.FindName(user.database)) {
-        db_field.Fail("no database named " + user.database + " (list it under databases)");
+        db_field.Fail("no database named " + fixer::QuotedValue(user.database) + " (list it under databases)");
       }
       // The file's users are checked here; CreateDbUser checks again against the machine's.
       if (sql.users.FindName({user.database, user.name})) {
-        name_field.Fail("user " + user.name + " of " + user.database + " is listed twice");
+        name_field.Fail("user " + fixer::QuotedValue(user.name) + " of " + fixer::QuotedValue(user.database) +
+                        " is listed twice");
       }
       if (c.full) {
         sql.users.push_back(std::move(user));
       } else {
-        c.Check(SqlServer(c.machine).CreateDbUser(user), name_field, "creating user " + user.name);
+        c.Check(SqlServer(c.machine).CreateDbUser(user), name_field, "creating user " + fixer::QuotedValue(user.name));
       }
     }
   }

@@ -27,6 +27,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {112, "There is not enough space on the disk."},
     {120, "This function is not supported on this system."},
     {183, "Cannot create a file when that file already exists."},
+    {223, "The file size exceeds the limit allowed and cannot be saved."},
     {232, "The pipe is being closed."},
     {1051, "A stop control has been sent to a service that other running services are dependent on."},
     {1053, "The service did not respond to the start or control request in a timely fashion."},
@@ -69,6 +70,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1907, "The user's password must be changed before logging on the first time."},
     {1909, "The referenced account is currently locked out and may not be logged on to."},
     {1920, "The file cannot be accessed by the system."},
+    {1921, "The name of the file cannot be resolved by the system."},
     {2140, "An internal error occurred."},
     {2182, "The requested service has already been started."},
     {2185, "The service name is invalid."},
@@ -89,6 +91,10 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
 };
 
 }  // namespace
+
+bool HasWinErrorText(uint32_t code) {
+  return std::any_of(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
+}
 
 std::string_view WinErrorText(uint32_t code) {
   auto it = std::find_if(std::begin(kTexts), std::end(kTexts), [code](const auto& e) { return e.first == code; });
@@ -112,6 +118,10 @@ uint32_t WinErrorOfErrno(int err) {
     case ENOMEM: return kErrorNotEnoughMemory;
     case EEXIST: return kErrorAlreadyExists;
     case EPIPE: return kErrorNoData;  // a write to a pipe whose reader closed it
+    case EFBIG: return kErrorFileTooLarge;
+    // Symbolic links that loop: Windows stops at a path's 63rd reparse point (31 on XP) with
+    // STATUS_REPARSE_POINT_NOT_RESOLVED, which is 1921 (docs/windows-reference.md#file-errors).
+    case ELOOP: return kErrorCantResolveFilename;
     default: return kErrorCantAccessFile;
   }
 }

@@ -203,7 +203,7 @@ class Reader {
         if (it == args.end()) continue;
       }
       if (auto problem = ValueProblem(p, it->second))
-        Fail(nodes.at(it->first), where + " key '" + it->first + "': " + *problem);
+        Fail(nodes.at(it->first), where + " key " + fixer::QuotedValue(it->first) + ": " + *problem);
     }
     for (const auto& group : word.at_most_one_of) {
       std::string first;

@@ -18,18 +18,19 @@ StepReport CreateAccount(RunContext& ctx, const Step& step) {
   spec.name = name;
   spec.full_name = Arg(step, "full_name");
   auto sid = sam.CreateUser(spec, Password(step, "password"));
-  return {true, "", StepDone(sid.status(), "create account " + name), ""};
+  return {true, "", StepDone(sid.status(), "create account " + fixer::CappedValue(name)), ""};
 }
 
 StepReport DeleteAccount(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
-  return {true, "", StepDone(fakes::Sam(ctx.machine).DeleteUser(name), "delete account " + name), ""};
+  return {true, "", StepDone(fakes::Sam(ctx.machine).DeleteUser(name), "delete account " + fixer::CappedValue(name)),
+          ""};
 }
 
 StepReport SetPassword(RunContext& ctx, const Step& step) {
   const std::string user = RequiredArg(step, "user");
   auto st = fakes::Sam(ctx.machine).SetPassword(user, Password(step, "password"));
-  return {true, "", StepDone(st, "set password of " + user), ""};
+  return {true, "", StepDone(st, "set password of " + fixer::CappedValue(user)), ""};
 }
 
 StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
@@ -39,7 +40,8 @@ StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
   if (!user) throw StepError{"no account named " + fixer::QuotedValue(name)};
   fixer::AccountFlags flags = user->flags;
   flags.disabled = !enabled;
-  return {true, "", StepDone(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + name), ""};
+  return {true, "", StepDone(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + fixer::CappedValue(name)),
+          ""};
 }
 
 fixer::Sid Principal(RunContext& ctx, const std::string& name) {
@@ -58,7 +60,10 @@ StepReport GrantRight(RunContext& ctx, const Step& step, bool grant) {
   fakes::Lsa lsa(ctx.machine);
   auto sid = Principal(ctx, who);
   auto st = grant ? lsa.Grant(sid, right) : lsa.Revoke(sid, right);
-  return {true, "", StepDone(st, (grant ? "grant " : "revoke ") + right + (grant ? " to " : " from ") + who), ""};
+  return {true, "",
+          StepDone(st, (grant ? "grant " : "revoke ") + fixer::CappedValue(right) + (grant ? " to " : " from ") +
+                           fixer::CappedValue(who)),
+          ""};
 }
 
 StepReport SetPolicy(RunContext& ctx, const Step& step) {
@@ -107,7 +112,9 @@ StepReport Logon(RunContext& ctx, const Step& step) {
                             : logon.LogonUser(user, Password(step, "password"),
                                               ParseLogonType(Arg(step, "type", "interactive")));
   ctx.logon = LastLogon{user, token.status()};
-  return {true, "", StepDone(token.status(), (with_profile ? "logon with profile as " : "logon as ") + user), ""};
+  return {true, "",
+          StepDone(token.status(), (with_profile ? "logon with profile as " : "logon as ") + fixer::CappedValue(user)),
+          ""};
 }
 
 StepReport AdvanceClock(RunContext& ctx, const Step& step) {
@@ -127,7 +134,7 @@ StepReport SetInteractiveUser(RunContext& ctx, const Step& step) {
   }
   // Winlogon loads the user's profile, creating it at the first logon.
   auto token = fakes::LogonService(ctx.machine).ConsoleLogon(user);
-  return {true, "", StepDone(token.status(), "interactive logon of " + user), ""};
+  return {true, "", StepDone(token.status(), "interactive logon of " + fixer::CappedValue(user)), ""};
 }
 
 StepReport SetCaller(RunContext& ctx, const Step& step) {

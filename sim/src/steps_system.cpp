@@ -17,7 +17,7 @@ namespace {
 StepReport StopService(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
   auto stopped = fakes::Scm(ctx.machine).StopWithDependents(name);
-  std::string what = "stop " + name;
+  std::string what = "stop " + fixer::CappedValue(name);
   if (stopped) {
     what += " (stopped:";
     for (const auto& s : *stopped) what += " " + s;
@@ -28,7 +28,7 @@ StepReport StopService(RunContext& ctx, const Step& step) {
 
 StepReport StartService(RunContext& ctx, const Step& step) {
   const std::string name = RequiredArg(step, "name");
-  return {true, "", StepDone(fakes::Scm(ctx.machine).Start(name), "start " + name), ""};
+  return {true, "", StepDone(fakes::Scm(ctx.machine).Start(name), "start " + fixer::CappedValue(name)), ""};
 }
 
 StepReport SetStartType(RunContext& ctx, const Step& step) {
@@ -37,7 +37,9 @@ StepReport SetStartType(RunContext& ctx, const Step& step) {
   for (fixer::StartType type : kAllStartTypes) {
     if (fixer::ToString(type) != wanted) continue;
     return {true, "",
-            StepDone(fakes::Scm(ctx.machine).SetStartType(name, type), "start type of " + name + ": " + wanted), ""};
+            StepDone(fakes::Scm(ctx.machine).SetStartType(name, type),
+                     "start type of " + fixer::CappedValue(name) + ": " + wanted),
+            ""};
   }
   throw StepError{"start type " + fixer::QuotedValue(wanted) + " is not one of boot, system, auto, manual, disabled"};
 }
@@ -113,11 +115,12 @@ StepReport GrantAce(RunContext& ctx, const Step& step) {
   fakes::ObjectStore objects(ctx.machine);
   if (!objects.Exists(ref)) {
     auto st = objects.Create(ref.ns, path, true, fixer::Sid::Administrators(), {});
-    if (!st.ok()) return {true, "", StepDone(st, "create " + path), ""};
+    if (!st.ok()) return {true, "", StepDone(st, "create " + fixer::CappedValue(path)), ""};
   }
   return {true, "",
-          StepDone(objects.AddAce(ref, ace),
-                   (type == "allow" ? "grant " : "deny ") + Arg(step, "mask", "read") + " on " + path + " to " + who),
+          StepDone(objects.AddAce(ref, ace), (type == "allow" ? "grant " : "deny ") +
+                                                 fixer::CappedValue(Arg(step, "mask", "read")) + " on " +
+                                                 fixer::CappedValue(path) + " to " + fixer::CappedValue(who)),
           ""};
 }
 
@@ -128,7 +131,7 @@ StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
       name.find('\\') == std::string::npos ? state.products.os.computer_name + "\\" + name : name;
   fakes::SqlServer sql(ctx.machine);
   auto st = sql.GrantLogin(windows_name);
-  std::string what = "sp_grantlogin '" + windows_name + "'";
+  std::string what = "sp_grantlogin " + fixer::QuotedValue(windows_name);
   if (st.ok() && !Arg(step, "database").empty()) {
     auto sid = fakes::Sam(ctx.machine).LookupName(name.substr(name.find('\\') + 1));
     fixer::SqlDbUser user{Arg(step, "database"), name.substr(name.find('\\') + 1), sid ? *sid : fixer::Sid(), {}};
@@ -140,7 +143,7 @@ StepReport GrantSqlLogin(RunContext& ctx, const Step& step) {
       start = end + 1;
     }
     st = sql.CreateDbUser(user);
-    what += " + sp_grantdbaccess in " + user.database;
+    what += " + sp_grantdbaccess in " + fixer::CappedValue(user.database);
   }
   return {true, "", StepDone(st, what), ""};
 }
@@ -156,7 +159,9 @@ StepReport SetProcessModel(RunContext& ctx, const Step& step) {
   auto& fw = Framework(ctx, Arg(step, "framework", "1.0"));
   fw.process_model.user_name = Arg(step, "user_name", fw.process_model.user_name);
   fw.process_model.password = Arg(step, "password", fw.process_model.password);
-  return {true, "", "processModel of " + fw.version + ": userName=\"" + fw.process_model.user_name + "\"", ""};
+  return {true, "",
+          "processModel of " + fw.version + ": userName=\"" + fixer::CappedValue(fw.process_model.user_name) + "\"",
+          ""};
 }
 
 fixer::SessionStateMode SessionMode(const std::string& s) {
@@ -180,7 +185,7 @@ StepReport MapApplication(RunContext& ctx, const Step& step) {
     if (step.args.count("session_state")) it->session_state = SessionMode(Arg(step, "session_state"));
     if (step.args.count("physical_path")) it->physical_path = Arg(step, "physical_path");
   }
-  return {true, "", "application " + path + " -> ASP.NET " + version, ""};
+  return {true, "", "application " + fixer::CappedValue(path) + " -> ASP.NET " + version, ""};
 }
 
 std::string FullVersion(const std::string& v) {
@@ -191,12 +196,15 @@ std::string FullVersion(const std::string& v) {
 
 StepReport InstallFramework(RunContext& ctx, const Step& step) {
   const std::string version = FullVersion(RequiredArg(step, "version"));
-  return {true, "", StepDone(fakes::AspNetSetup(ctx.machine).InstallFramework(version), "install .NET " + version), ""};
+  return {true, "",
+          StepDone(fakes::AspNetSetup(ctx.machine).InstallFramework(version),
+                   "install .NET " + fixer::CappedValue(version)),
+          ""};
 }
 
 StepReport InstallHotfix(RunContext& ctx, const Step& step) {
   const std::string id = RequiredArg(step, "id");
-  return {true, "", StepDone(fakes::InstallHotfix(ctx.machine, id), "install " + id), ""};
+  return {true, "", StepDone(fakes::InstallHotfix(ctx.machine, id), "install " + fixer::CappedValue(id)), ""};
 }
 
 const std::vector<std::string_view> kFrameworkVersions = {"1.0", "1.1", "1.0.3705", "1.1.4322"};

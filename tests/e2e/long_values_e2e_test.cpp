@@ -69,6 +69,15 @@ TEST_F(LongValues, AScenarioValueIsCut) {
   ExpectCut(FIXUP_SIM_BIN, {"run", "k.yaml"}, "scenario: unknown key '" + kCut);
 }
 
+// A step line names what the step touched as a message quotes it: at most 60 bytes of it.
+TEST_F(LongValues, AStepLineCutsTheNameItShows) {
+  dir_.Write("s.yaml", test_support::kValidScenarioHead + "  - delete_account: {name: " + kMegabyte + "}\n");
+  const Ran r = Run(FIXUP_SIM_BIN, {"run", "-v", "s.yaml"});
+  EXPECT_THAT(r.out, HasSubstr("delete account " + std::string(60, 'x') + "... (60 of 1048576 bytes shown)"))
+      << r.out.substr(0, 300);
+  EXPECT_LT(r.out.size() + r.err.size(), 20 * kMostAnErrorSays) << r.out.substr(0, 300);
+}
+
 // 100 KB: one word of a command line may hold at most 128 KB (Linux's MAX_ARG_STRLEN).
 TEST_F(LongValues, AnOptionValueIsCut) {
   dir_.Write("m.yaml", test_support::kAffectedMachine);

@@ -836,7 +836,8 @@ TEST(OutputLinks, LinksThatLoopAreRefusedAndStayLinks) {
   for (const Line& line : std::vector<Line>{
            {ASPNET_FIXER_BIN,
             {"capture", "--machine", "m.yaml", "--out", "a.out"},
-            "aspnet-fixer capture: a.out: cannot be written: 1920: The file cannot be accessed by the system."},
+            "aspnet-fixer capture: a.out: cannot be written: 1921: The name of the file cannot be resolved by the "
+            "system."},
            {ASPNET_FIXER_BIN, {"plan", "--machine", "m.yaml", "--out", "a.out"}, "aspnet-fixer plan: a.out: cannot be"},
            {FIXUP_SIM_BIN,
             {"run", scenario, "--junit", "a.out"},

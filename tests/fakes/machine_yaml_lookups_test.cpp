@@ -25,21 +25,21 @@ TEST(MachineYamlLookups, ASecondEntryOfOneNameInAnyCaseIsRefusedAtItsPlace) {
   const Refused cases[] = {
       {"application",
        "frameworks: [1.0]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n  - path: /lm/w3svc/1/root/SHOP\n", 6,
-       "application /lm/w3svc/1/root/SHOP is listed twice"},
-      {"database", "sql:\n  databases: [shop, SHOP]\n", 4, "database SHOP is listed twice"},
+       "application '/lm/w3svc/1/root/SHOP' is listed twice"},
+      {"database", "sql:\n  databases: [shop, SHOP]\n", 4, "database 'SHOP' is listed twice"},
       {"login",
        "accounts:\n  bob: {password: Pw1xyz!}\nsql:\n  databases: [shop]\n  logins:\n"
        "    - {name: 'SHOPWEB\\bob'}\n    - {name: 'shopweb\\BOB'}\n",
-       9, "login shopweb\\BOB is listed twice"},
+       9, "login 'shopweb\\BOB' is listed twice"},
       {"database user",
        "accounts:\n  bob: {password: Pw1xyz!}\nsql:\n  databases: [shop]\n  logins:\n    - {name: 'SHOPWEB\\bob'}\n"
        "  users:\n    - {database: shop, name: bob, login: 'SHOPWEB\\bob'}\n"
        "    - {database: SHOP, name: BOB, login: 'SHOPWEB\\bob'}\n",
-       11, "user BOB of SHOP is listed twice"},
+       11, "user 'BOB' of 'SHOP' is listed twice"},
       {"profile", "accounts:\n  bob: {password: Pw1xyz!}\nprofiles:\n  bob: present\n  BOB: present\n", 7,
-       "a profile of BOB is already listed (same SID)"},
+       "a profile of 'BOB' is already listed (same SID)"},
       {"rights", "accounts:\n  bob: {password: Pw1xyz!}\nrights:\n  bob: [SeBatchLogonRight]\n  'SHOPWEB\\BOB': []\n",
-       7, "rights of SHOPWEB\\BOB are already listed (same SID)"},
+       7, "rights of 'SHOPWEB\\BOB' are already listed (same SID)"},
       {"missing dependency", "services:\n  Shop: {dependencies: [W3SVC, NoSuchService]}\n", 4,
        "depends on 'NoSuchService', which is not installed"},
   };

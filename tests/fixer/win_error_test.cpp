@@ -2,6 +2,8 @@
 // ReactOS's netmsg.mc has it (docs/windows-reference.md#net-commands, [ReactOS netmsg]).
 #include "fixer/win_error.h"
 
+#include <cerrno>
+
 #include "fixer/ports/secrets.h"
 
 #include <gtest/gtest.h>
@@ -46,6 +48,21 @@ TEST(WinErrorText, AccountErrorsHaveXpsText) {
   EXPECT_EQ(fixer::WinErrorText(1379), "The specified local group already exists.");
   EXPECT_EQ(fixer::WinErrorText(fixer::kNerrGroupExists), "The group already exists.");
   EXPECT_EQ(fixer::WinErrorText(fixer::kErrorSpecialAccount), "Cannot perform this operation on built-in accounts.");
+}
+
+// A file call's errno in Windows' words: links that loop are a reparse point Windows cannot
+// resolve, 1921 (Wine: ELOOP -> STATUS_REPARSE_POINT_NOT_RESOLVED -> ERROR_CANT_RESOLVE_FILENAME),
+// and a write past the file-size limit is 223 ERROR_FILE_TOO_LARGE; neither is 1920's "cannot be
+// accessed" (docs/windows-reference.md#file-errors).
+TEST(WinErrorOfErrno, LinksThatLoopAndTooLargeAFileAreWindowsOwnErrors) {
+  EXPECT_EQ(fixer::WinErrorOfErrno(ELOOP), 1921u);
+  EXPECT_EQ(fixer::ErrnoReason(ELOOP, fixer::ReasonWords::kWindows),
+            "1921: The name of the file cannot be resolved by the system.");
+  EXPECT_EQ(fixer::WinErrorOfErrno(EFBIG), 223u);
+  EXPECT_EQ(fixer::ErrnoReason(EFBIG, fixer::ReasonWords::kWindows),
+            "223: The file size exceeds the limit allowed and cannot be saved.");
+  EXPECT_EQ(fixer::WinErrorOfErrno(ENOSPC), 112u);
+  EXPECT_EQ(fixer::WinErrorOfErrno(EIO), 1920u);  // anything else
 }
 
 }  // namespace

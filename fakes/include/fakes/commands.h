@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fakes/console.h"
@@ -51,6 +52,10 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line);
 // The programs, for tests and for callers that resolved the program themselves.
 // args: the words after the program name.
 int RunNet(Console& con, const std::vector<std::string>& args);
+// The text `net helpmsg` prints for `args` (the words after HELPMSG): the message of the one
+// number given, where the fake holds Windows' text of it; nullopt otherwise (a caller that must
+// not guess Windows' answer reports such a line as not supported).
+std::optional<std::string_view> NetHelpMessage(const std::vector<std::string>& args);
 int RunRunas(Console& con, const std::vector<std::string>& args);
 int RunIisreset(Console& con, const std::vector<std::string>& args);
 // `framework_version`: the folder the aspnet_regiis.exe run lives in ("1.0.3705").

@@ -27,6 +27,7 @@ inline constexpr uint32_t kErrorInvalidParameter = 87;
 inline constexpr uint32_t kErrorNotSupported = 50;
 inline constexpr uint32_t kErrorDiskFull = 112;
 inline constexpr uint32_t kErrorAlreadyExists = 183;
+inline constexpr uint32_t kErrorFileTooLarge = 223;  // a write past the file-size limit (EFBIG)
 inline constexpr uint32_t kErrorNoData = 232;  // ERROR_NO_DATA: a write to a pipe its reader closed
 inline constexpr uint32_t kErrorDependentServicesRunning = 1051;
 inline constexpr uint32_t kErrorServiceRequestTimeout = 1053;
@@ -62,6 +63,7 @@ inline constexpr uint32_t kErrorNoSystemResources = 1450;
 inline constexpr uint32_t kErrorPasswordMustChange = 1907;  // "must change password at next logon"
 inline constexpr uint32_t kErrorAccountLockedOut = 1909;
 inline constexpr uint32_t kErrorCantAccessFile = 1920;
+inline constexpr uint32_t kErrorCantResolveFilename = 1921;   // symbolic links that loop (ELOOP)
 inline constexpr uint32_t kNerrServiceAlreadyStarted = 2182;  // net.exe: already started
 inline constexpr uint32_t kNerrBadServiceName = 2185;         // net.exe: unknown service name
 inline constexpr uint32_t kNerrBadUsername = 2202;
@@ -80,11 +82,14 @@ inline constexpr uint32_t kSqlUserExists = 15023;
 
 // The XP English message for `code`, or "Unknown error N." style text when not in the table.
 std::string_view WinErrorText(uint32_t code);
+// Whether WinErrorText has Windows' own text for `code` (not its "cannot find message text").
+bool HasWinErrorText(uint32_t code);
 
 // The Windows error a file write that failed with the C library's `err` (errno) gives: 3 path
-// not found, 5 access denied, 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 1920 anything
-// else. For a tool that says its errors in Windows' words (aspnet-fixer: the state file, --out,
-// standard output).
+// not found, 5 access denied, 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 183 already
+// exists, 223 file too large (EFBIG), 232 a pipe its reader closed (EPIPE), 1921 links that loop
+// (ELOOP), 1920 anything else. For a tool that says its errors
+// in Windows' words (aspnet-fixer: the state file, --out, standard output).
 uint32_t WinErrorOfErrno(int err);
 
 // The words a tool says a failed file call in: the C library's (fixup-sim: "No space left on

@@ -1,0 +1,46 @@
+// net.exe's HELPMSG: `net helpmsg N` prints the text of message N, as the Microsoft Learn page
+// "Net helpmsg" describes it and ReactOS's net.exe does it (cmdHelpMsg.c: FormatMessage's text of
+// N between a blank line above and one below, errorlevel 0).
+// docs/legacy-replay.md#the-fake-programs-and-the-choices-made.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cmd_common.h"
+#include "cmd_net.h"
+#include "fakes/commands.h"
+#include "fixer/win_error.h"
+
+namespace fakes {
+namespace {
+
+// The system and network messages end below 9000 (winerror.h's file and service errors, lmerr.h's
+// NERR_* from 2100); the fake's other numbers (cmd's 9009, SQL Server's 15xxx) are no message
+// FormatMessage finds.
+constexpr uint32_t kFirstNonMessage = 9000;
+
+std::optional<uint32_t> MessageNumber(const std::string& word) {
+  if (word.empty() || word.size() > 9 || word.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return static_cast<uint32_t>(std::stoul(word));
+}
+
+}  // namespace
+
+std::optional<std::string_view> NetHelpMessage(const std::vector<std::string>& args) {
+  if (args.size() != 1) return std::nullopt;
+  const std::optional<uint32_t> code = MessageNumber(args[0]);
+  if (!code || *code >= kFirstNonMessage || !fixer::HasWinErrorText(*code)) return std::nullopt;
+  return fixer::WinErrorText(*code);
+}
+
+namespace cmd {
+
+int NetHelpMsg(Console& con, const std::vector<std::string>& args) {
+  const std::optional<std::string_view> text = NetHelpMessage(args);
+  if (!text) return kNetSyntax;  // the caller prints net's syntax
+  con.Write("\n" + std::string(*text) + "\n\n");
+  return 0;
+}
+
+}  // namespace cmd
+}  // namespace fakes

@@ -1,0 +1,39 @@
+// net helpmsg N: the text of message N, as net's own errors point to it ("More help is available
+// by typing NET HELPMSG 2221."): a blank line, the text, a blank line, errorlevel 0 (Microsoft
+// Learn "Net helpmsg"; ReactOS net's cmdHelpMsg). It was answered with net's syntax, errorlevel 1.
+#include "fakes/commands.h"
+#include "legacy_fixture.h"
+
+namespace legacy_test {
+namespace {
+
+class NetHelpMsg : public LegacyFixture {};
+
+TEST_F(NetHelpMsg, PrintsTheTextOfTheMessageNetPointedTo) {
+  EXPECT_EQ(Run("net user NOBODY /delete"), 2);
+  EXPECT_NE(Out().find("NET HELPMSG 2221"), std::string::npos);
+  EXPECT_EQ(Run("net helpmsg 2221"), 0);
+  EXPECT_EQ(Out(), "\nThe user name could not be found.\n\n");
+  EXPECT_EQ(Run("NET HELPMSG 5"), 0);  // a Win32 error too, in any case
+  EXPECT_EQ(Out(), "\nAccess is denied.\n\n");
+}
+
+// A number the fake has no text of is not guessed: RunNet keeps net's syntax (errorlevel 1), and
+// a batch file's line is reported as not supported, as any behaviour the fake does not model.
+TEST_F(NetHelpMsg, AMessageWithoutATextIsNotGuessed) {
+  EXPECT_EQ(Run("net helpmsg 9009"), 1);  // cmd's own message, no system one
+  EXPECT_EQ(Run("net helpmsg two"), 1);
+  for (const char* line : {"net helpmsg 4242", "net helpmsg", "net helpmsg 2221 5"}) {
+    auto r = Go(std::string("@echo off\n") + line + "\necho never\n");
+    ASSERT_TRUE(r.error) << line;
+    EXPECT_EQ(r.error->line, 2) << line;
+    EXPECT_NE(r.error->ToString().find("not supported"), std::string::npos) << r.error->ToString();
+    EXPECT_EQ(Out(), "") << line;
+  }
+  auto r = Go("@echo off\nnet helpmsg 2221\necho %ERRORLEVEL%\n");
+  EXPECT_FALSE(r.error);
+  EXPECT_EQ(Out(), "\nThe user name could not be found.\n\n0\n");
+}
+
+}  // namespace
+}  // namespace legacy_test
