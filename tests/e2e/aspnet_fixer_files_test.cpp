@@ -389,6 +389,13 @@ TEST_F(FilesTest, AnOutThatCannotBeWrittenIsSaidAsAMachineNotWritten) {
       EXPECT_THAT(text.out, ::testing::HasSubstr("Not written: " + j.value("error", "?") + "\nNothing was changed.\n"));
       EXPECT_EQ(Slurp(input_), kContosoServer);
     }
+    // capture --out writes a machine file too: its JSON says it as the verbs' does.
+    const Ran capture = RunAspnetFixer({"capture", "--machine", input_.string(), "--out", out, "--json"});
+    EXPECT_EQ(capture.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << capture.out << capture.err;
+    const nlohmann::json c = nlohmann::json::parse(capture.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(c.is_object()) << capture.out;
+    EXPECT_NE(c.value("not_written", "").find(out), std::string::npos) << capture.out;
+    EXPECT_EQ(c.value("not_written", "?"), c.value("error", "")) << capture.out;
   }
   EXPECT_EQ(Slurp(read_only), "# a copy kept read-only\n");
   EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"customer.yaml", "folder", "kept.yaml", "loop.yaml"}));
