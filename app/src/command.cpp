@@ -71,13 +71,17 @@ struct VerbOption {
 // cannot be written: RunJson's "not_written" and "error"). README.md documents the shape.
 // Standard error's line names the program and the verb (ErrorLine); the JSON object has the verb as
 // `command`, and `error` is the message alone.
-fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why) {
+// `not_written`: the error is a machine file that could not be written (capture --out), said
+// as a verb's machine not written is (RunJson's "not_written").
+fixer::ExitCode SayError(const FixerArgs& args, fixer::ExitCode code, const char* outcome, const std::string& why,
+                         bool not_written = false) {
   std::cerr << ErrorLine(kTool, args.command, why) << "\n";
   if (args.json) {
-    const nlohmann::json j = {{"command", args.command.empty() ? nullptr : nlohmann::json(args.command)},
-                              {"outcome", outcome},
-                              {"exit_code", fixer::ToInt(code)},
-                              {"error", why}};
+    nlohmann::json j = {{"command", args.command.empty() ? nullptr : nlohmann::json(args.command)},
+                        {"outcome", outcome},
+                        {"exit_code", fixer::ToInt(code)},
+                        {"error", why}};
+    if (not_written) j["not_written"] = why;
     std::cout << JsonText(j) << "\n";
   }
   return code;
@@ -99,6 +103,11 @@ bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
 // aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine
 // file (app/capture.h). The backend's BeginChanges/EndChanges are not called: nothing changes.
 fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendOpener& opener) {
+  // A file that cannot be written is said before the machine is read, as every verb's --out.
+  if (!args.out.empty()) {
+    if (fixer::Status st = opener.CheckCanWrite(args.out); !st.ok())
+      return SayError(args, fixer::ExitCode::kUsage, "input-error", st.message(), /*not_written=*/true);
+  }
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
   for (const UnreadablePart& u : capture.unreadable) {
@@ -114,7 +123,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
-    return UsageError(args, st.message());
+    return SayError(args, fixer::ExitCode::kUsage, "input-error", st.message(), /*not_written=*/true);
   }
   const size_t unreadable_count = capture.unreadable.size();
   std::cerr << ErrorLine(kTool, "capture",

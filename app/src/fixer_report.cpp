@@ -1,5 +1,6 @@
 #include "app/fixer_report.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,7 +132,13 @@ void AppendRunTail(TextBuffer& out, const fixer::RunResult& r) {
     fmt::format_to(to, FMT_COMPILE("  regrant: {} {}{}{}\n"), g.kind, g.what,
                    g.ok ? "" : " FAILED: ", g.ok ? std::string_view() : std::string_view(g.error));
   }
-  for (const auto& m : r.messages) fmt::format_to(to, FMT_COMPILE("  {}\n"), m);
+  // The refusal the head or the line above printed (its why and instead are also among the run's
+  // messages, its account for the JSON): each said once.
+  const std::optional<fixer::Refusal>& said = r.plan ? r.plan->refusal : r.refusal;
+  for (const auto& m : r.messages) {
+    if (said && (m == said->why || m == said->instead)) continue;
+    fmt::format_to(to, FMT_COMPILE("  {}\n"), m);
+  }
   fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
 }
 

@@ -111,8 +111,9 @@ void Act(fixer::Fixer& fixer, Verb verb, VerbRun& run) {
   run.outcome = std::string(fixer::ToString(run.result->outcome));
 }
 
+// The run's result, where the verb returned one (its end state could not be made durable), is kept:
+// the steps it did are what a reader of the report needs next to why it stopped.
 void Interrupted(VerbRun& run, std::string why) {
-  run.result.reset();
   run.crashed = true;
   run.crash = std::move(why);
   run.exit_code = fixer::ExitCode::kNotRestored;
@@ -139,11 +140,10 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
 
   fixer::Fixer fixer(backend.ports(), logger, options);
   const bool mutates = Mutates(verb, options);
-  if (mutates) {
-    if (fixer::Status st = backend.BeginChanges(); !st.ok()) {
-      NotWritten(run, st.message());
-      return run;
-    }
+  // Where the machine goes cannot be written: said before the verb's work, whatever the verb.
+  if (fixer::Status st = mutates ? backend.BeginChanges() : backend.CheckCanSave(); !st.ok()) {
+    NotWritten(run, st.message());
+    return run;
   }
   try {
     switch (verb) {

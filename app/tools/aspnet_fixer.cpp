@@ -41,6 +41,9 @@ class StateFileOpener : public app::BackendOpener {
   fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
     return fakes::WriteFailureNaming(path, fakes::WriteFileAtomically(path, text));
   }
+  fixer::Status CheckCanWrite(const std::string& path) const override {
+    return fakes::CheckCanWriteAtomically(path, fixer::ReasonWords::kWindows);
+  }
   bool SameFile(const std::string& a, const std::string& b) const override { return fakes::SameFile(a, b); }
 
  private:

@@ -11,6 +11,7 @@
 #include <cstdio>  // renameat2
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string_view>
 
@@ -87,6 +88,22 @@ std::optional<pid_t> TemporaryPid(std::string_view name, std::string_view prefix
   return pid;
 }
 
+// Whether process `pid` has ended: no such process (ESRCH), or a zombie ('Z', or 'X' dead) that
+// its parent has not waited for yet, as a shell that killed a run reaps it only later. kill(pid,
+// 0) succeeds on a zombie, whose temporary file is still no write under way. A process of another
+// user's (EPERM) lives.
+bool ProcessEnded(pid_t pid) {
+  if (::kill(pid, 0) != 0) return errno == ESRCH;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  // "PID (COMMAND) STATE ...": the command may hold spaces and parentheses; the state follows the last ')'.
+  const size_t close = line.rfind(')');
+  if (close == std::string::npos || close + 2 >= line.size()) return false;
+  const char state = line[close + 2];
+  return state == 'Z' || state == 'X';
+}
+
 // Where an atomic write failed: the step, the file the failing call named, and errno.
 struct WriteFailure {
   const char* step;
@@ -147,6 +164,9 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
   const std::string path = FileBehindLinks(named);
   if (LinksLoop(path)) return WriteFailure{"cannot replace", named, ELOOP};
   if (const int err = ReadOnlyError(path); err != 0) return WriteFailure{"cannot replace", path, err};
+  // Every write of a file first removes what a killed write of it left ("FILE.tmp.PID" of a process
+  // that has ended): whichever verb or tool writes the file next.
+  RemoveDeadTemporaries(path);
   const std::string temp = TemporaryBeside(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
@@ -260,7 +280,7 @@ int RemoveDeadTemporaries(const std::string& path) {
   int removed = 0;
   while (const dirent* entry = ::readdir(dir)) {
     const std::optional<pid_t> pid = TemporaryPid(entry->d_name, prefix);
-    if (!pid || ::kill(*pid, 0) == 0 || errno != ESRCH) continue;  // a live process's (or one not ours: EPERM)
+    if (!pid || !ProcessEnded(*pid)) continue;  // a live process's (or one not ours: EPERM)
     const std::string temp = folder + "/" + entry->d_name;
     struct stat st {};
     if (::lstat(temp.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::unlink(temp.c_str()) == 0) ++removed;

@@ -8,6 +8,7 @@
 
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
+#include "fixer/text.h"
 #include "state_file_journal.h"
 
 namespace fakes {
@@ -57,14 +58,6 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
       return out;
     }
   }
-  // Every verb writes --out, the ones that change nothing too: one that cannot be written is said
-  // before the verb's work, not after its report.
-  if (!kept.out.empty()) {
-    if (const std::optional<WriteRefusal> why = WhyCannotWriteAtomically(kept.out)) {
-      out.error = LoadError{kept.out, 0, 0, why->step + ": " + why->Reason(fixer::ReasonWords::kWindows)};
-      return out;
-    }
-  }
   out.value = std::unique_ptr<StateFileBackend>(
       new StateFileBackend(std::move(*opened.value), std::move(kept), std::move(lock)));
   return out;
@@ -109,8 +102,10 @@ void StateFileBackend::BeforeMutation() {
   // together, before anything else changes.
   if (journaled) {
     if (fixer::Status st = log_->Append(machine_.state()); !st.ok()) {
-      throw fixer::Interruption("cannot append to " + MachineLogPath(Destination()) + ": " + st.ToString() +
-                                "; it holds the machine as it was at the previous journal record");
+      // Windows' text ends with its own full stop: the next sentence follows it (fixer::Sentence).
+      throw fixer::Interruption("cannot append to " + MachineLogPath(Destination()) + ": " +
+                                fixer::Sentence(st.ToString()) +
+                                " The log holds the machine as it was at the previous journal record.");
     }
     if (options_.after_append) options_.after_append();
   }
@@ -133,7 +128,8 @@ fixer::Status StateFileBackend::BeginChanges() {
                              "writes --out and --out.log as it goes, so that a power loss can be resumed: name a "
                              "file; a verb that changes nothing writes into a device or a pipe)");
   }
-  // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it.
+  // A checkpoint killed between its temporary file and the rename left "FILE.tmp.PID" beside it:
+  // removed now, though this run may end with no write of the file (each write removes them too).
   RemoveDeadTemporaries(Destination());
   if (!log_) {
     if (options_.out.empty()) {
@@ -149,12 +145,17 @@ fixer::Status StateFileBackend::BeginChanges() {
   return {};
 }
 
+fixer::Status StateFileBackend::CheckCanSave() {
+  // A verb that changes nothing writes only --out (the input is never rewritten by it).
+  if (options_.out.empty()) return {};
+  return CheckCanWriteAtomically(options_.out, fixer::ReasonWords::kWindows);
+}
+
 fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
     if (log_) return WriteFailureNaming(options_.out, Checkpoint());
-    RemoveDeadTemporaries(options_.out);  // a read-only verb's --out: BeginChanges, which does it, was not called
     return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.

@@ -365,6 +365,67 @@ TEST_F(FilesTest, WithJsonAnInputErrorIsOneJsonObjectToo) {
   EXPECT_EQ(Slurp(input_), kContosoServer);
 }
 
+// An --out that cannot be written (a read-only file, a folder, a missing folder, a loop of links)
+// is a machine not written, as a --machine that cannot be written is: `not_written` beside `error`
+// in the JSON, "Not written: ..." and "Nothing was changed." in the text (README.md), exit 2.
+TEST_F(FilesTest, AnOutThatCannotBeWrittenIsSaidAsAMachineNotWritten) {
+  const fs::path read_only = dir_.Write("kept.yaml", "# a copy kept read-only\n");
+  fs::permissions(read_only, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::create_directory(dir_ / "folder");
+  fs::create_symlink("loop.yaml", dir_ / "loop.yaml");
+  for (const std::string& out : {read_only.string(), (dir_ / "folder").string() + "/",
+                                 (dir_ / "no-such-folder" / "x.yaml").string(), (dir_ / "loop.yaml").string()}) {
+    for (const std::string& verb : {std::string("apply"), std::string("diagnose"), std::string("rollback")}) {
+      SCOPED_TRACE(verb + " --out " + out);
+      const Ran json = RunAspnetFixer({verb, "--machine", input_.string(), "--out", out, "--json"});
+      EXPECT_EQ(json.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << json.out << json.err;
+      const nlohmann::json j = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
+      ASSERT_TRUE(j.is_object()) << json.out;
+      EXPECT_EQ(j.value("outcome", ""), "input-error") << json.out;
+      EXPECT_NE(j.value("not_written", "").find(out), std::string::npos) << json.out;
+      EXPECT_EQ(j.value("not_written", "?"), j.value("error", "")) << json.out;
+      const Ran text = RunAspnetFixer({verb, "--machine", input_.string(), "--out", out});
+      EXPECT_EQ(text.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << text.out << text.err;
+      EXPECT_THAT(text.out, ::testing::HasSubstr("Not written: " + j.value("error", "?") + "\nNothing was changed.\n"));
+      EXPECT_EQ(Slurp(input_), kContosoServer);
+    }
+    // capture --out writes a machine file too: its JSON says it as the verbs' does.
+    const Ran capture = RunAspnetFixer({"capture", "--machine", input_.string(), "--out", out, "--json"});
+    EXPECT_EQ(capture.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << capture.out << capture.err;
+    const nlohmann::json c = nlohmann::json::parse(capture.out, nullptr, /*allow_exceptions=*/false);
+    ASSERT_TRUE(c.is_object()) << capture.out;
+    EXPECT_NE(c.value("not_written", "").find(out), std::string::npos) << capture.out;
+    EXPECT_EQ(c.value("not_written", "?"), c.value("error", "")) << capture.out;
+  }
+  EXPECT_EQ(Slurp(read_only), "# a copy kept read-only\n");
+  EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"customer.yaml", "folder", "kept.yaml", "loop.yaml"}));
+}
+
+// A run stopped by a log append that failed (a file size limit: 1920) ends "interrupted", exit 4,
+// and says why in sentences: Windows' text ends with its own full stop, never followed by another
+// mark ("system.;"). No `result`: the run stopped in its steps; the journal holds them.
+TEST_F(FilesTest, AnInterruptedRunSaysWhyInWholeSentences) {
+  const std::string limited = "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"";
+  for (const bool json : {true, false}) {
+    const fs::path machine = dir_.Write(json ? "json.yaml" : "text.yaml", kContosoServer);
+    std::vector<std::string> args = {"-c", limited, ASPNET_FIXER_BIN, "apply", "--machine", machine.string()};
+    if (json) args.push_back("--json");
+    const Ran r = test_support::RunProgram({.program = "/bin/sh", .args = args});
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kNotRestored)) << r.out << r.err;
+    const size_t said = r.out.find("Interrupted: ");
+    std::string why = said == std::string::npos ? "" : r.out.substr(said, r.out.find('\n', said) - said);
+    if (json) {
+      const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+      ASSERT_TRUE(j.is_object()) << r.out;
+      EXPECT_EQ(j.value("outcome", ""), "interrupted");
+      EXPECT_FALSE(j.contains("result")) << r.out;
+      why = j.value("interrupted", "");
+    }
+    EXPECT_THAT(why, ::testing::HasSubstr("1920: The file cannot be accessed by the system. ")) << r.out;
+    for (const char* doubled : {".;", ".,", "..", ".:"}) EXPECT_EQ(why.find(doubled), std::string::npos) << why;
+  }
+}
+
 TEST(Version, NamesTheProjectVersionAndTheCommit) {
   const Ran r = RunAspnetFixer({"--version"});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk));

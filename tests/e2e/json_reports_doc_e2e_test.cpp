@@ -102,6 +102,10 @@ TEST_F(JsonReportsDoc, EveryAspnetFixerVerbPrintsTheKeysThePageLists) {
     std::ofstream(dir_.path() / (verb + ".yaml")) << kAffected;
     Check("aspnet-fixer: `aspnet-fixer " + verb + " --json`", fixer, {verb, "--machine", verb + ".yaml", "--json"});
   }
+  // An apply interrupted by a log append that failed (a file size limit): `interrupted`, why.
+  std::ofstream(dir_.path() / "limited.yaml") << kAffected;
+  Check("aspnet-fixer: `aspnet-fixer apply --json`", "/bin/sh",
+        {"-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"", fixer, "apply", "--machine", "limited.yaml", "--json"});
   std::ofstream(dir_.path() / "m.yaml") << kAffected;
   Check("aspnet-fixer: `aspnet-fixer capture --out FILE --json`", fixer,
         {"capture", "--machine", "m.yaml", "--out", "c.json", "--json"});

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -194,6 +195,29 @@ TEST_F(AtomicFileTest, RemoveDeadTemporariesRemovesOnlyAKilledWritesTemporaryFil
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(fakes::RemoveDeadTemporaries((dir_ / "link.yaml").string()), 1);
   EXPECT_EQ(dir_.Names(), expected);
+}
+
+// A process killed by a shell that has not waited for it yet is a zombie: kill(PID, 0) still
+// succeeds, but it writes nothing more. Its temporary file is a dead write's, removed; and every
+// atomic write of the file removes it first, whichever tool or verb writes the file next.
+TEST_F(AtomicFileTest, AZombiesTemporaryFileIsRemovedByTheNextWriteOfTheFile) {
+  const pid_t zombie = ::fork();
+  if (zombie == 0) ::_exit(0);
+  ASSERT_GT(zombie, 0);
+  siginfo_t ended{};
+  ASSERT_EQ(::waitid(P_PID, static_cast<id_t>(zombie), &ended, WEXITED | WNOWAIT), 0);  // ended, not reaped
+  ASSERT_EQ(::kill(zombie, 0), 0) << "a zombie answers kill(PID, 0)";
+  const fs::path file = dir_ / "m.yaml", left = dir_ / ("m.yaml.tmp." + std::to_string(zombie));
+  std::ofstream(file) << "old\n";
+  std::ofstream(left) << "half a machine";
+  EXPECT_EQ(fakes::RemoveDeadTemporaries(file.string()), 1);
+  EXPECT_FALSE(fs::exists(left));
+
+  std::ofstream(left) << "half a machine";
+  ASSERT_TRUE(fakes::WriteFileAtomically(file.string(), "new\n").ok());
+  EXPECT_FALSE(fs::exists(left)) << "the write left a dead write's temporary file beside the file";
+  EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
+  ::waitpid(zombie, nullptr, 0);
 }
 
 TEST_F(AtomicFileTest, AFolderInTheWayCannotBeReplacedAndTheTemporaryFileIsRemoved) {

@@ -54,6 +54,10 @@ class BackendOpener {
   // file beside it, then renamed over it, so `path` is either as it was or whole, and no
   // temporary file is left. The error's message names the file and the step that failed.
   virtual fixer::Status WriteFileDurably(const std::string& path, std::string_view text) = 0;
+  // Whether WriteFileDurably could write `path`, asked before the work whose result goes there
+  // (capture --out): why not, naming the file ("OUT: cannot be written: 5: Access is denied."),
+  // or Ok. By default Ok: the write itself then says it.
+  virtual fixer::Status CheckCanWrite(const std::string& /*path*/) const { return fixer::Status::Ok(); }
   // Whether two paths name one file (POSIX: the same inode; Windows: the same full path, any case).
   virtual bool SameFile(const std::string& a, const std::string& b) const = 0;
 };

@@ -3,7 +3,8 @@
 // verb through RunVerb, so what the tool does and what the simulator checks cannot drift.
 //
 // A mutating verb (apply, resume, rollback; not apply --dry-run) calls the backend's
-// BeginChanges() first; every verb ends with EndChanges(). An Interruption (a power loss, a
+// BeginChanges() first, any other CheckCanSave() (a machine that cannot be written where it goes
+// is said before the work, `not_written`, exit 2); every verb ends with EndChanges(). An Interruption (a power loss, a
 // change that could not be made durable) ends the run as "interrupted", exit 4.
 //
 //   app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});

@@ -1,6 +1,7 @@
 // Atomic file writes, for state files, reports, captures and anything a killed process must never
 // leave half-written: a temporary file beside the target, written, fsync'd, renamed over the
-// target, then the directory fsync'd. Errors come back as the Windows error the same failure
+// target, then the directory fsync'd; first, the temporary files a killed write of the target
+// left (RemoveDeadTemporaries) are removed. Errors come back as the Windows error the same failure
 // gives; WriteFileAtomicallySaying also names the file and the step for the person who ran it.
 // A target that is no regular file (/dev/null, a pipe: `--junit >(gzip > r.gz)`) or names an open
 // stream (/dev/stdout, /dev/fd/N) is written straight into, appended to, never replaced.
@@ -78,9 +79,10 @@ fixer::Status CheckCanCreateBeside(const std::string& path);
 // error's code. What a tool checks of every file it will write before its work begins.
 fixer::Status CheckCanWriteAtomically(const std::string& path, fixer::ReasonWords words = fixer::ReasonWords::kSystem);
 // The temporary files a killed atomic write of `path` left beside it: each regular file named as
-// its temporary file ("PATH.tmp.PID", `path` behind its links) whose process no longer lives
-// (kill(PID, 0) fails with ESRCH) is removed; one whose process lives (a write under way), and
-// any other name, is left. Returns how many were removed. Called before a state file is written.
+// its temporary file ("PATH.tmp.PID", `path` behind its links) whose process has ended
+// (kill(PID, 0) fails with ESRCH, or the process is a zombie its parent has not waited for) is
+// removed; one whose process lives (a write under way), and any other name, is left. Returns how
+// many were removed. WriteFileAtomically calls it before each write of a file.
 int RemoveDeadTemporaries(const std::string& path);
 // The file `path` names once the symbolic links it is (its last part) are followed, each relative
 // one read from the link's folder; `path` itself when it is no link. The atomic write, its probe and

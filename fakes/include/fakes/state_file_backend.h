@@ -41,9 +41,11 @@ struct StateFileOptions {
 
 class StateFileBackend : public fixer::Backend {
  public:
-  // The machine and its log; an `out` that cannot be written (a folder, a read-only file, a missing
-  // or read-only folder: CheckCanWriteAtomically) is an error too. Each in Windows' words, as aspnet-fixer says
-  // every file error: "OUT: cannot be written: 5: Access is denied.".
+  // The machine and its log. An `out` that cannot be written (a folder, a read-only file, a missing
+  // or read-only folder, a loop of links: CheckCanWriteAtomically) is said by BeginChanges, or by
+  // CheckCanSave before a verb that changes nothing, before the verb's work, as the machine file's
+  // own is: a machine not written (aspnet-fixer's `not_written`, exit 2). Each in Windows' words,
+  // as aspnet-fixer says every file error: "OUT: cannot be written: 5: Access is denied.".
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 
   fixer::Ports& ports() override { return memory_.ports(); }
@@ -52,6 +54,8 @@ class StateFileBackend : public fixer::Backend {
   // Checkpoints if the machine changed or the log holds records (always, to `out`); 5 / 3 / 112
   // style errors.
   fixer::Status EndChanges() override;
+  // `out`, when given: whether it can be written (CheckCanWriteAtomically, in Windows' words).
+  fixer::Status CheckCanSave() override;
   bool Changed() const override { return memory_.Changed(); }
 
   const MachineState& state() const { return machine_.state(); }

@@ -41,6 +41,10 @@ class Backend {
   virtual Status BeginChanges() = 0;
   // After the verb (every verb): the end state made durable if anything changed.
   virtual Status EndChanges() = 0;
+  // Before a verb that changes nothing: whether its EndChanges could write where the machine goes
+  // (a file named to receive it), so that one that cannot is said before the work, as
+  // BeginChanges says it for a changing verb. By default it can: nothing is written.
+  virtual Status CheckCanSave() { return Status::Ok(); }
   // Whether the machine differs from the one the backend opened.
   virtual bool Changed() const = 0;
 };
