@@ -422,7 +422,8 @@ TEST_F(FilesTest, AnInterruptedRunSaysWhyInWholeSentences) {
       why = j.value("interrupted", "");
     }
     // A write past the file-size limit (EFBIG): 223 ERROR_FILE_TOO_LARGE.
-    EXPECT_THAT(why, ::testing::HasSubstr("223: The file size exceeds the limit allowed and cannot be saved. ")) << r.out;
+    EXPECT_THAT(why, ::testing::HasSubstr("223: The file size exceeds the limit allowed and cannot be saved. "))
+        << r.out;
     for (const char* doubled : {".;", ".,", "..", ".:"}) EXPECT_EQ(why.find(doubled), std::string::npos) << why;
   }
 }
