@@ -224,6 +224,14 @@ std::vector<CheckResult> JournalReadChecks(const Target& t, RecoveryStart& start
   return broken;
 }
 
+// A failed check of the journal-read check (JournalReadPromises) at `t`, for the case of `faults`
+// (none: the machine as found); `where`: the read that failed.
+SweepViolation JournalReadViolation(const Target& t, const std::vector<SweepFault>& faults, const CheckResult& check,
+                                    std::string where) {
+  return {t.file,     t.step,         FormatFaults(faults), "journal-read",
+          check.what, check.expected, check.actual,         std::move(where)};
+}
+
 // The journal-read check on the machine `t` found (kAsFoundCase): apply, resume and rollback
 // whose journal read fails there must refuse too, as on a journal a fault left pending.
 void CheckAsFound(const Target& t, const SweepOptions& o, SweepReport& report) {
@@ -232,8 +240,7 @@ void CheckAsFound(const Target& t, const SweepOptions& o, SweepReport& report) {
                                                           nullptr, sweep::JournalAt::kFound);
   ++report.as_found_checks;
   for (const CheckResult& check : r.Broken())
-    report.violations.push_back({t.file, t.step, FormatFaults({}), "journal-read", check.what, check.expected,
-                                 check.actual, "journal.load (a read) on the machine as found"});
+    report.violations.push_back(JournalReadViolation(t, {}, check, "journal.load (a read) on the machine as found"));
   if (o.only_case)
     for (sweep::CommandChecks& c : r.commands) report.transcripts.push_back(std::move(c.transcript));
 }
@@ -260,8 +267,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   std::vector<SweepViolation> journal_read;
   if (recovered && c.faults.size() == 1) {
     for (const CheckResult& check : JournalReadChecks(*c.target, start, o.decorate, cache))
-      journal_read.push_back({c.target->file, c.target->step, FormatFaults(c.faults), "journal-read", check.what,
-                              check.expected, check.actual, "journal.load (a read)"});
+      journal_read.push_back(JournalReadViolation(*c.target, c.faults, check, "journal.load (a read)"));
   }
   Episode resumed =
       Recover(*c.target, std::move(apply), start, c.faults, "resume", o.decorate, snapshots, copy_found, share, window);
