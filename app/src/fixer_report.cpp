@@ -77,6 +77,11 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
     AppendList(out, s.services_to_stop);
     out.push_back('\n');
   }
+  if (!s.services_paused.empty()) {
+    out.append(std::string_view("  paused now:  "));
+    AppendList(out, s.services_paused);
+    out.append(std::string_view(" (paused again once started)\n"));
+  }
   if (!s.rights.empty()) {
     out.append(std::string_view("  rights:      "));
     AppendList(out, s.rights);
@@ -217,6 +222,7 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
           : json(nullptr);
   json scope;
   scope["services_to_stop"] = d.scope.services_to_stop;
+  scope["services_paused"] = d.scope.services_paused;
   scope["rights"] = d.scope.rights;
   scope["groups"] = d.scope.groups;
   scope["aces"] = json::array();

@@ -60,6 +60,10 @@ class ScmPort : public fixer::ServiceControl {
     if (Status st = Opened(name); !st.ok()) return st;
     return scm_.Start(name);
   }
+  Status Pause(const std::string& name) override {
+    if (Status st = Opened(name); !st.ok()) return st;
+    return scm_.Pause(name);
+  }
 
  private:
   // OpenService by key name: 1060 for a display name or an unknown one.

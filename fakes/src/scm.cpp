@@ -12,6 +12,8 @@
 //  - A dependency names its service by key name, as CreateService's lpDependencies and the SCM's
 //    own lookup of them do (docs/windows-reference.md#services); only `net start`/`net stop`
 //    take a display name for the service asked for.
+//  - Every modelled service takes a pause (SERVICE_ACCEPT_PAUSE_CONTINUE): 1052 is not modelled.
+//    A pause sent to a paused service leaves it paused and changes nothing.
 //  - Logon check of a service account: LocalSystem and the NT AUTHORITY service accounts
 //    always log on. A local user (".\NAME", "COMPUTER\NAME" or "NAME") must exist, be enabled,
 //    and hold SeServiceLogonRight without SeDenyServiceLogonRight (through its token: user,
@@ -177,6 +179,18 @@ fixer::Status Scm::Stop(const std::string& name) {
     return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
   if (auto st = m_.Mutate("scm.stop", service->name); !st.ok()) return st;
   service->state = fixer::ServiceState::kStopped;
+  return fixer::Status::Ok();
+}
+
+fixer::Status Scm::Pause(const std::string& name) {
+  fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
+    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
+  if (service->state == fixer::ServiceState::kPaused) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("scm.pause", service->name); !st.ok()) return st;
+  service->state = fixer::ServiceState::kPaused;
   return fixer::Status::Ok();
 }
 

@@ -6,9 +6,10 @@ namespace fixer {
 
 Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
   FixScope scope;
-  auto services = RunningServicesToStop(ports.services);
+  auto services = ReadServicesToStop(ports.services);
   if (!services) return services.status();
-  scope.services_to_stop = std::move(*services);
+  scope.services_to_stop = std::move(services->order);
+  scope.services_paused = std::move(services->paused);
   if (!worker.exists || !worker.sid.IsAccountSid()) return scope;
 
   auto acct = ports.accounts.Lookup(worker.account);

@@ -57,8 +57,9 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
   std::string instead;
   if (p.id == "web-server-running") {
     instead =
-        "Start IIS (net start w3svc; for a disabled service set its start type first), then "
-        "run the fixer again: it repairs only what it can check with a page request.";
+        "Start IIS (net start w3svc; for a disabled service set its start type first; a paused one "
+        "goes on with net continue and its name), then run the fixer again: it repairs only what it can check with a "
+        "page request.";
   } else if (p.id == "enabled") {
     instead = Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
                                "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it."),

@@ -18,20 +18,29 @@ Result<bool> IsRunning(ServiceControl& scm, const std::string& name) {
 
 }  // namespace
 
-Result<std::vector<std::string>> RunningServicesToStop(ServiceControl& scm) {
-  std::vector<std::string> order;
+Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm) {
+  ServicesToStop out;
   auto iis = IsRunning(scm, kIisAdmin);
   if (!iis) return iis.status();
   if (*iis) {
     auto deps = scm.ActiveDependents(kIisAdmin);
     if (!deps) return deps.status();
-    order = std::move(*deps);
-    order.push_back(kIisAdmin);
+    out.order = std::move(*deps);
+    // Active is more than running: a paused dependent is stopped too, and paused again after.
+    for (const std::string& name : out.order) {
+      auto info = scm.Query(name);
+      if (!info) {
+        if (info.status().code() == kErrorServiceDoesNotExist) continue;
+        return info.status();
+      }
+      if (info->state == ServiceState::kPaused) out.paused.push_back(name);
+    }
+    out.order.push_back(kIisAdmin);
   }
   auto state = IsRunning(scm, kAspNetState);
   if (!state) return state.status();
-  if (*state) order.push_back(kAspNetState);
-  return order;
+  if (*state) out.order.push_back(kAspNetState);
+  return out;
 }
 
 }  // namespace fixer

@@ -12,8 +12,14 @@ namespace fixer {
 inline constexpr const char* kIisAdmin = "IISADMIN";
 inline constexpr const char* kAspNetState = "aspnet_state";
 
-// Running services to stop, in stop order (IISADMIN's active dependents, IISADMIN, then
-// aspnet_state), read from the SCM. Services not installed are skipped.
-Result<std::vector<std::string>> RunningServicesToStop(ServiceControl& scm);
+struct ServicesToStop {
+  std::vector<std::string> order;   // stop order: IISADMIN's active dependents, IISADMIN, aspnet_state
+  std::vector<std::string> paused;  // those of `order` paused now: started again, they are paused again
+};
+
+// The services a repair stops, read from the SCM. Services not installed are skipped; IISADMIN
+// and aspnet_state only when running (a paused one is no service the repair stops), IISADMIN's
+// dependents whenever active, as they must be stopped before it.
+Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm);
 
 }  // namespace fixer

@@ -1,6 +1,8 @@
 // Steps that stop the web services before the account changes and start exactly those again.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "fixer/text.h"
 #include "service_names.h"
 #include "step_factories.h"
@@ -28,27 +30,48 @@ void NotInstalled(RepairContext& ctx, const std::string& name, std::string_view 
                name, what));
 }
 
-// Starts, in reverse stop order, each listed service that is not running. One that fails does
-// not keep the others down: every one is tried, and the first failure is the result.
-Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_order) {
+// Starts, in reverse stop order, each listed service that is not running, and pauses again each
+// of `paused` (found paused: a stop and a start leave it running). One that fails does not keep
+// the others down: every one is tried, and the first failure is the result.
+Status StartInReverse(RepairContext& ctx, const std::vector<std::string>& stop_order,
+                      const std::vector<std::string>& paused) {
   Status first;
+  auto fail = [&](const std::string& name, std::string_view what, const Status& st) {
+    Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not {} {}: {}"), what, name, st);
+    if (first.ok()) first = OfService(name, st);
+  };
   for (auto it = stop_order.rbegin(); it != stop_order.rend(); ++it) {
     auto info = ctx.ports.services.Query(*it);
-    Status st = info.status();
-    if (info && info->state == ServiceState::kRunning) continue;
-    if (!info && st.code() == kErrorServiceDoesNotExist) {
-      NotInstalled(ctx, *it, "start");
+    if (!info) {
+      if (info.status().code() == kErrorServiceDoesNotExist)
+        NotInstalled(ctx, *it, "start");
+      else
+        fail(*it, "start", info.status());
       continue;
     }
-    if (info) st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning);
-    if (st.ok()) {
+    // A paused service is started already (docs/windows-reference.md#services).
+    const bool started = info->state == ServiceState::kRunning || info->state == ServiceState::kPaused;
+    if (!started) {
+      if (Status st = OkIf(ctx.ports.services.Start(*it), kErrorServiceAlreadyRunning); !st.ok()) {
+        fail(*it, "start", st);
+        continue;
+      }
       Log(ctx.log, spdlog::level::info, FMT_COMPILE("started {}"), *it);
-    } else {
-      Log(ctx.log, spdlog::level::warn, FMT_COMPILE("could not start {}: {}"), *it, st);
-      if (first.ok()) first = OfService(*it, st);
     }
+    const bool was_paused = std::find(paused.begin(), paused.end(), *it) != paused.end();
+    if (!was_paused || info->state == ServiceState::kPaused) continue;
+    if (Status st = ctx.ports.services.Pause(*it); !st.ok()) {
+      fail(*it, "pause", st);
+      continue;
+    }
+    Log(ctx.log, spdlog::level::info, FMT_COMPILE("paused {} again, as it was found"), *it);
   }
   return first;
+}
+
+// The services a stop-services record names, started again and paused as found.
+Status StartAgain(RepairContext& ctx, const StepData& data) {
+  return StartInReverse(ctx, SplitList(Get(data, "services")), SplitList(Get(data, "paused")));
 }
 
 class StopServices : public Step {
@@ -60,9 +83,12 @@ class StopServices : public Step {
             "start again the services it stopped", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
-    auto order = RunningServicesToStop(ctx.ports.services);
-    if (!order) return order.status();
-    return StepData{{"services", JoinList(*order)}};
+    auto services = ReadServicesToStop(ctx.ports.services);
+    if (!services) return services.status();
+    StepData data{{"services", JoinList(services->order)}};
+    // Written only when one is paused: a journal of a machine with none reads as before.
+    if (!services->paused.empty()) data["paused"] = JoinList(services->paused);
+    return data;
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     for (const std::string& name : SplitList(Get(data, "services"))) {
@@ -76,9 +102,7 @@ class StopServices : public Step {
     }
     return {};
   }
-  Status Undo(RepairContext& ctx, const StepData& data) override {
-    return StartInReverse(ctx, SplitList(Get(data, "services")));
-  }
+  Status Undo(RepairContext& ctx, const StepData& data) override { return StartAgain(ctx, data); }
 };
 
 class StartServices : public Step {
@@ -86,15 +110,19 @@ class StartServices : public Step {
   std::string_view id() const override { return "start-services"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string which = d ? Listed(d->scope.services_to_stop) : "the services stop-services stopped";
-    return {std::string(id()), Text(FMT_COMPILE("start {} again, exactly those that were running"), which),
+    std::string paused = d && !d->scope.services_paused.empty()
+                             ? Text(FMT_COMPILE(", and pause {} again"), Listed(d->scope.services_paused))
+                             : std::string();
+    return {std::string(id()), Text(FMT_COMPILE("start {} again, exactly those that were running{}"), which, paused),
             "nothing: the services are as they were found", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
-    return StepData{{"services", Get(ctx.DataOf("stop-services"), "services")}};
+    const StepData& stopped = ctx.DataOf("stop-services");
+    StepData data{{"services", Get(stopped, "services")}};
+    if (const std::string& paused = Get(stopped, "paused"); !paused.empty()) data["paused"] = paused;
+    return data;
   }
-  Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
-    return StartInReverse(ctx, SplitList(Get(data, "services")));
-  }
+  Status Act(RepairContext& ctx, const StepData& data, StepData&) override { return StartAgain(ctx, data); }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
 };
 

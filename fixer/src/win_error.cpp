@@ -30,6 +30,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {223, "The file size exceeds the limit allowed and cannot be saved."},
     {232, "The pipe is being closed."},
     {1051, "A stop control has been sent to a service that other running services are dependent on."},
+    {1052, "The requested control is not valid for this service."},
     {1053, "The service did not respond to the start or control request in a timely fashion."},
     {1056, "An instance of the service is already running."},
     {1058,

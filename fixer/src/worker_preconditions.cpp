@@ -55,6 +55,16 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
                    Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
                    Remedy::kRefused);
     }
+    // A paused service is started, its work suspended: no 1062 "has not been started" for it. Its
+    // number stays the one the probe meets (nothing answers, as for a stopped one: a modelling
+    // choice, docs/windows-reference.md#services).
+    if (info->state == ServiceState::kPaused) {
+      return Precondition{"web-server-running", false, kErrorServiceNotActive,
+                          Text(FMT_COMPILE("{} ({}) is paused (started, its work suspended), so nothing answers "
+                                           "the pages"),
+                               info->display_name, name),
+                          Remedy::kRefused};
+    }
     if (info->state != ServiceState::kRunning) {
       return Fails("web-server-running", kErrorServiceNotActive,
                    Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info->display_name, name,

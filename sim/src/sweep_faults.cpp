@@ -72,6 +72,7 @@ std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec) {
 std::vector<uint32_t> ErrorsFor(const std::string& op) {
   using namespace fixer;
   if (op == "scm.stop") return {kErrorDependentServicesRunning, kErrorServiceCannotAcceptCtrl, kErrorAccessDenied};
+  if (op == "scm.pause") return {kErrorInvalidServiceControl, kErrorServiceCannotAcceptCtrl, kErrorAccessDenied};
   if (op == "scm.start")
     return {kErrorServiceLogonFailed, kErrorServiceDependencyFail, kErrorServiceRequestTimeout, kErrorAccessDenied};
   if (op == "sam.set_password" || op == "sam.create_user") return {kNerrPasswordTooShort, kErrorAccessDenied};

@@ -302,3 +302,37 @@ TEST_F(ScmTest, AFailedMutationLeavesTheServiceAsItWas) {
 }
 
 }  // namespace
+
+namespace {
+
+// ControlService(SERVICE_CONTROL_PAUSE) in Wine's order (docs/windows-reference.md#services): the
+// state first (1062 stopped, 1061 pending), a running service paused as one "scm.pause", a paused
+// one left so with no call counted; 1060 for a name that is no service.
+TEST_F(ScmTest, PausePausesARunningServiceAndAnswersTheStateErrors) {
+  EXPECT_EQ(scm_.Pause("nosuch").code(), fixer::kErrorServiceDoesNotExist);
+  AddService("Stopped", {});
+  AddService("Starting", {}, ServiceState::kStartPending);
+  AddService("Stopping", {}, ServiceState::kStopPending);
+  EXPECT_EQ(scm_.Pause("Stopped").code(), fixer::kErrorServiceNotActive);
+  EXPECT_EQ(scm_.Pause("Starting").code(), fixer::kErrorServiceCannotAcceptCtrl);
+  EXPECT_EQ(scm_.Pause("Stopping").code(), fixer::kErrorServiceCannotAcceptCtrl);
+  EXPECT_TRUE(Ops(machine_).empty());
+  ASSERT_TRUE(scm_.Pause("SMTPSVC").ok());
+  EXPECT_EQ(StateOf("SMTPSVC"), ServiceState::kPaused);
+  ASSERT_TRUE(scm_.Pause("SMTPSVC").ok());
+  EXPECT_EQ(StateOf("SMTPSVC"), ServiceState::kPaused);
+  EXPECT_EQ(Ops(machine_), (std::vector<std::string>{"scm.pause SMTPSVC"}));
+}
+
+// A paused service is active: IISADMIN's stop lists it among the dependents, and it stops.
+TEST_F(ScmTest, APausedDependentIsActiveAndStops) {
+  ASSERT_TRUE(scm_.Pause("SMTPSVC").ok());
+  auto deps = scm_.ActiveDependents("IISADMIN");
+  ASSERT_TRUE(deps.ok());
+  EXPECT_NE(std::find(deps->begin(), deps->end(), "SMTPSVC"), deps->end());
+  EXPECT_EQ(scm_.Stop("IISADMIN").code(), fixer::kErrorDependentServicesRunning);
+  ASSERT_TRUE(scm_.Stop("SMTPSVC").ok());
+  EXPECT_EQ(StateOf("SMTPSVC"), ServiceState::kStopped);
+}
+
+}  // namespace

@@ -210,6 +210,15 @@ void MockPortsTest::InstallDefaults() {
     return {};
   });
 
+  ON_CALL(scm, Pause(_)).WillByDefault([this](const std::string& n) -> Status {
+    Trace("scm.pause " + n);
+    auto* s = w.Service(n);
+    if (!s) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    if (s->state == ServiceState::kStopped) return Status::Win(fixer::kErrorServiceNotActive);
+    s->state = ServiceState::kPaused;
+    return {};
+  });
+
   // Accounts
   ON_CALL(accounts, Lookup(_)).WillByDefault([this](const std::string& n) -> Result<fixer::Account> {
     if (auto* a = w.Find(n)) return a->account;

@@ -53,6 +53,7 @@ class MockServiceControl : public fixer::ServiceControl {
   MOCK_METHOD(Result<std::vector<std::string>>, ActiveDependents, (const std::string&), (override));
   MOCK_METHOD(Status, Stop, (const std::string&), (override));
   MOCK_METHOD(Status, Start, (const std::string&), (override));
+  MOCK_METHOD(Status, Pause, (const std::string&), (override));
 };
 
 class MockAccounts : public fixer::Accounts {

@@ -263,6 +263,20 @@ TEST_F(MutatingServices, StopOfAStoppedServiceIs1062AndStartOfARunningOneIs1056)
   }
 }
 
+// service_control.h: Pause answers 1060 for a service that does not exist and 1062 for a stopped
+// one. Windows: ControlService(SERVICE_CONTROL_PAUSE) looks at the state before anything else,
+// ERROR_SERVICE_NOT_ACTIVE for a stopped service (learn.microsoft.com, ControlService, Return
+// value; Wine programs/services/rpc.c, svcctl_ControlService). Nothing can change.
+TEST_F(MutatingServices, PauseOfAnUnknownServiceIs1060AndOfAStoppedOneIs1062) {
+  ExpectCode(ports().services.Pause("fxsim_no_such_service"), 1060, "Pause(fxsim_no_such_service)");
+  const std::string stopped = FirstServiceIn(ports().services, {"aspnet_state", "Spooler", "Schedule", "MSIServer"},
+                                             fixer::ServiceState::kStopped);
+  if (stopped.empty()) GTEST_SKIP() << "no candidate service stopped here";
+  ExpectCode(ports().services.Pause(stopped), 1062, "Pause(" + stopped + "), stopped");
+  auto after = ports().services.Query(stopped);
+  Expect(after.ok() && after->state == fixer::ServiceState::kStopped, stopped + " is still stopped");
+}
+
 // security.h: AddAce and AddAces put explicit ACEs on an object, deny before allow (canonical
 // order), and FindAcesOn reads them back from that object alone; a missing object holds none,
 // and AddAce on one answers 2 or 3. Windows: SetEntriesInAcl orders a new DENY_ACCESS entry

@@ -1,5 +1,5 @@
 // ServiceControl through the Service Control Manager: OpenSCManager, OpenService,
-// QueryServiceStatusEx, QueryServiceConfig, EnumDependentServices, ControlService, StartService.
+// QueryServiceStatusEx, QueryServiceConfig, EnumDependentServices, ControlService (stop, pause), StartService.
 // The SCM's own errors are the port's numbers (1060, 1062, 1051, 1056, 1058, 1068, 1069).
 #include <algorithm>
 #include <chrono>
@@ -148,6 +148,22 @@ fixer::Status Win32Services::Stop(const std::string& name) {
   if (!ControlService(service.get(), SERVICE_CONTROL_STOP, &status)) return LastError();
   changes_.Mark();
   auto state = WaitWhile(service.get(), SERVICE_STOP_PENDING);
+  if (!state) return state.status();
+  return {};
+}
+
+fixer::Status Win32Services::Pause(const std::string& name) {
+  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!scm) return LastError();
+  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_PAUSE_CONTINUE | SERVICE_QUERY_STATUS));
+  if (!service) return LastError();
+  auto now = StatusOf(service.get());
+  if (!now) return now.status();
+  if (now->dwCurrentState == SERVICE_PAUSED) return {};  // as the port promises: nothing sent, nothing changed
+  SERVICE_STATUS status{};
+  if (!ControlService(service.get(), SERVICE_CONTROL_PAUSE, &status)) return LastError();
+  changes_.Mark();
+  auto state = WaitWhile(service.get(), SERVICE_PAUSE_PENDING);
   if (!state) return state.status();
   return {};
 }

@@ -113,6 +113,7 @@ class Win32Services : public fixer::ServiceControl {
   fixer::Result<std::vector<std::string>> ActiveDependents(const std::string& name) override;
   fixer::Status Stop(const std::string& name) override;
   fixer::Status Start(const std::string& name) override;
+  fixer::Status Pause(const std::string& name) override;
 
  private:
   ChangeFlag& changes_;

@@ -35,6 +35,7 @@ class Scm {
 
   fixer::Status Start(const std::string& name);  // "scm.start" per service started
   fixer::Status Stop(const std::string& name);   // "scm.stop"
+  fixer::Status Pause(const std::string& name);  // "scm.pause"; a paused service stays so, unchanged
   // Stops the running dependents, then the service. Returns the names stopped, in order.
   fixer::Result<std::vector<std::string>> StopWithDependents(const std::string& name);
   // "scm.config"; 87 for boot or system start, which only a driver may have.

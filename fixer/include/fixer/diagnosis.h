@@ -82,6 +82,7 @@ struct Cause {
 // What a fix would touch, read before anything changes.
 struct FixScope {
   std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
+  std::vector<std::string> services_paused;   // those of services_to_stop paused now: paused again after
   std::vector<std::string> rights;            // held by the worker SID itself
   std::vector<std::string> groups;
   SharedObjectAces aces;             // explicit ACEs naming the worker SID, by object

@@ -30,6 +30,7 @@ inline constexpr uint32_t kErrorAlreadyExists = 183;
 inline constexpr uint32_t kErrorFileTooLarge = 223;  // a write past the file-size limit (EFBIG)
 inline constexpr uint32_t kErrorNoData = 232;        // ERROR_NO_DATA: a write to a pipe its reader closed
 inline constexpr uint32_t kErrorDependentServicesRunning = 1051;
+inline constexpr uint32_t kErrorInvalidServiceControl = 1052;  // a control the service does not accept
 inline constexpr uint32_t kErrorServiceRequestTimeout = 1053;
 inline constexpr uint32_t kErrorServiceAlreadyRunning = 1056;
 inline constexpr uint32_t kErrorServiceDisabled = 1058;

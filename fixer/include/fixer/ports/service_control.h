@@ -2,6 +2,8 @@
 //
 // Real backend: OpenSCManager, QueryServiceStatusEx, QueryServiceConfig, ControlService,
 // StartService, EnumDependentServices. Names are service key names ("W3SVC"), case-insensitive.
+// A paused service is active (started, its work suspended): a stop and a start leave it running,
+// so what a repair found paused it pauses again.
 //
 //   fixer::Result<std::vector<std::string>> deps = scm.ActiveDependents("IISADMIN");  // {"W3SVC", "SMTPSVC"}
 //   for (const std::string& d : *deps) fixer::Status st = scm.Stop(d);
@@ -46,6 +48,9 @@ class ServiceControl {
   // Starts its dependencies first. 1056 if already running, 1058 if disabled, 1068 if a
   // dependency failed, 1069 if its logon account cannot log on, 1060 if absent.
   virtual Status Start(const std::string& name) = 0;
+  // ControlService(SERVICE_CONTROL_PAUSE): a running service is paused, a paused one left so.
+  // 1062 if not started, 1061 while starting or stopping, 1052 if it takes no pause, 1060 if absent.
+  virtual Status Pause(const std::string& name) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -60,6 +65,7 @@ class ServiceControlWrapper : public ServiceControl {
   }
   Status Stop(const std::string& name) override { return target_.Stop(name); }
   Status Start(const std::string& name) override { return target_.Start(name); }
+  Status Pause(const std::string& name) override { return target_.Pause(name); }
 
  private:
   ServiceControl& target_;
