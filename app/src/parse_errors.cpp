@@ -42,12 +42,17 @@ std::vector<Unexpected> LeftOver(const CLI::App& app, const ParsedLine& line) {
   return ordered;
 }
 
-// How many arguments the command takes: the positionals of `app`'s subcommand named `verb` (or of
-// `app`, for a tool without subcommands), but the one that names the verb.
-size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
-  const CLI::App* command = &app;
+// The command the line names: `app`'s subcommand named `verb`, or `app` itself (a tool without
+// subcommands, or no verb named).
+const CLI::App& CommandOf(const CLI::App& app, std::string_view verb) {
   for (const CLI::App* sub : app.get_subcommands({}))
-    if (sub->get_name() == verb) command = sub;
+    if (sub->get_name() == verb) return *sub;
+  return app;
+}
+
+// How many arguments the command takes: its positionals but the one that names the verb.
+size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
+  const CLI::App* command = &CommandOf(app, verb);
   size_t taken = 0;
   for (const CLI::Option* opt : command->get_options()) {
     if (opt->nonpositional() || opt->get_name() == "command") continue;
@@ -58,8 +63,16 @@ size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
 
 std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& app, const ParsedLine& line) {
   const std::string command = std::string(line.tool) + (line.verb.empty() ? "" : " " + std::string(line.verb));
-  for (const Unexpected& u : words)
-    if (u.option) return fixer::CappedValue(u.word) + ": not an option of " + command;
+  for (const Unexpected& u : words) {
+    if (!u.option) continue;
+    // `fixup-sim --json run`: run's option, given where only fixup-sim's own options go.
+    const std::string name = u.word.substr(0, u.word.find('='));
+    const CLI::App& verb = CommandOf(app, line.verb);
+    if (&verb != &app && verb.get_option_no_throw(name) != nullptr)
+      return fixer::CappedValue(name) + ": an option of " + std::string(line.verb) +
+             ", given before it: write it after " + std::string(line.verb);
+    return fixer::CappedValue(u.word) + ": not an option of " + command;
+  }
   std::string listed;
   for (size_t i = 0; i < words.size(); ++i)
     listed += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + fixer::QuotedValue(words[i].word);

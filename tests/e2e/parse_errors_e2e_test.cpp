@@ -141,6 +141,10 @@ TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
   const Ran show = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"show", "--bogus"}});
   EXPECT_EQ(show.exit_code, 2);
   EXPECT_THAT(show.err, HasSubstr("fixup-sim show: --bogus: not an option of fixup-sim show\n"));
+  // A verb's option before the verb is the verb's, where only fixup-sim's own options go.
+  const Ran before = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--color", "never", "run"}});
+  EXPECT_EQ(before.exit_code, 2);
+  EXPECT_THAT(before.err, HasSubstr("fixup-sim run: --color: an option of run, given before it: write it after run\n"));
   const Ran none = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {}});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_THAT(none.err, HasSubstr("fixup-sim: command is required\n"));

@@ -64,6 +64,7 @@ TEST(ReadmeMessages, EveryQuotedUsageErrorIsWhatTheToolSays) {
        "fixup-sim show: 'y' and 'z' were not expected: show takes 1 argument"},
       {FIXUP_SIM_BIN, {"run", "m.yaml", "--bogus"}, "--bogus: not an option of fixup-sim run"},
       {ASPNET_FIXER_BIN, {"apply", "-x"}, "-x: not an option of aspnet-fixer apply"},
+      {FIXUP_SIM_BIN, {"--json", "run"}, "--json: an option of run, given before it: write it after run"},
       {FIXUP_SIM_BIN, {"run", "m.yaml", "--junit"}, "--junit: has no value: nothing follows it"},
       {FIXUP_SIM_BIN,
        {"run", "m.yaml", "--junit", "--"},

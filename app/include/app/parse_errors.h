@@ -5,6 +5,7 @@
 //   a word no option or argument takes   'y' was not expected: show takes 1 argument
 //                                        'a' and 'b' were not expected: matrix takes no arguments
 //   an option the command does not have  --bogus: not an option of fixup-sim run
+//   a verb's option before the verb      --json: an option of run, given before it: write it after run
 //   a value left off at the end          --junit: has no value: nothing follows it
 //   an option given twice                --seed: given 2 times: give it once
 //   no command                           command is required
