@@ -30,6 +30,8 @@ void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& n
     // A transform goes first: this says what happened before a number check says "not a number".
     opt->transform(CLI::Validator(
         [names, tool](std::string& value) {
+          // `--junit --` wrote the report to a file named `--`: the word ends the options.
+          if (value == "--") return std::string("has no value: the word after it, '--', ends the options");
           if (names->count(value) == 0) return std::string();
           return "has no value: the word after it, '" + value + "', is an option of " + tool;
         },

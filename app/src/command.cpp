@@ -18,6 +18,7 @@
 #include "app/json_text.h"
 #include "app/long_words.h"
 #include "app/named_command.h"
+#include "app/parse_errors.h"
 #include "app/standard_output.h"
 #include "app/typed_line.h"
 #include "app/typed_secrets.h"
@@ -254,8 +255,10 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
       return SayHelpOrVersion(app, e,
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
-    const std::string said =
-        WithLongWordsCut(WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"}), argc, argv);
+    const std::string said = WithLongWordsCut(
+        WithoutTypedSecrets(InOurWords(e, app, {.tool = kTool, .verb = args.command, .argc = argc, .argv = argv}), argc,
+                            argv, {"--temp-password"}),
+        argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

@@ -1,10 +1,12 @@
 // Environment: the variables of a cmd.exe session on a fake machine.
 //
 // Values follow an XP Professional administrator session [M]: TEMP and TMP use the 8.3 form
-// of the profile's Local Settings\Temp, as XP sets them; OS is Windows_NT on every NT family.
+// of the profile's Local Settings\Temp, as XP sets them (fakes/short_name.h); OS is Windows_NT
+// on every NT family.
 #include "fakes/environment.h"
 
 #include "fakes/paths.h"
+#include "fakes/short_name.h"
 #include "fixer/name_case.h"
 
 namespace fakes {
@@ -52,9 +54,10 @@ Environment DefaultEnvironment(const MachineState& state) {
   env.Set("ProgramFiles", drive + "\\Program Files");
   env.Set("SystemDrive", drive);
   env.Set("SystemRoot", root);
-  const std::string short_user = fixer::UpperWindowsName(user.size() > 8 ? user.substr(0, 6) + "~1" : user);
-  env.Set("TEMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
-  env.Set("TMP", drive + "\\DOCUME~1\\" + short_user + "\\LOCALS~1\\Temp");
+  const std::string temp = drive + "\\" + ShortName(profiles.substr(profiles.rfind('\\') + 1)) + "\\" +
+                           ShortName(user) + "\\" + ShortName("Local Settings") + "\\Temp";
+  env.Set("TEMP", temp);
+  env.Set("TMP", temp);
   env.Set("USERNAME", user);
   env.Set("USERPROFILE", profiles + "\\" + user);
   env.Set("windir", root);

@@ -1,4 +1,5 @@
 #include "yaml_reader.h"
+#include "fakes/key_spelling.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 
@@ -175,8 +176,9 @@ MapFields::MapFields(const Field& map, std::initializer_list<std::string_view> a
     bool known = false;
     for (std::string_view a : allowed) known = known || a == e.key;
     if (!known) {
-      e.key_field.Fail("unknown key " + fixer::QuotedValue(e.key) +
-                       "; expected one of: " + JoinNames(std::vector<std::string_view>(allowed)));
+      const std::vector<std::string_view> keys(allowed);
+      e.key_field.Fail("unknown key " + fixer::QuotedValue(e.key) + SpeltHint(e.key, keys) +
+                       "; expected one of: " + JoinNames(keys));
     }
   }
 }

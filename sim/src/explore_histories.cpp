@@ -239,14 +239,14 @@ class HistoryBuilder {
   void ProcessModel() {
     std::map<std::string, std::string> args{{"framework", "1.0"}, {"password", "AutoGenerate"}};
     switch (r_.Below(4)) {
-      case 0: args["user_name"] = "machine"; break;
-      case 1: args["user_name"] = "SYSTEM"; break;
+      case 0: args["userName"] = "machine"; break;
+      case 1: args["userName"] = "SYSTEM"; break;
       case 2:
-        args["user_name"] = ".\\carol";
+        args["userName"] = ".\\carol";
         args["password"] = kNewAccountPassword;
         break;
       default:
-        args["user_name"] = ".\\webworker";
+        args["userName"] = ".\\webworker";
         args["password"] = "W0rker!pass";
         break;
     }

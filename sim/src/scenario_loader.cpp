@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "fakes/key_spelling.h"
 #include "fakes/load_result.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/text_encoding.h"
@@ -252,7 +253,7 @@ class Reader {
       for (const Entry& kv : Entries(value)) {
         const std::string key = Scalar(kv.key, where);
         if (!word.FindParam(key))
-          Fail(kv.key, where + ": unknown key " + fixer::QuotedValue(key) +
+          Fail(kv.key, where + ": unknown key " + fixer::QuotedValue(key) + fakes::SpeltHint(key, ParamNames(word)) +
                            " (expected one of: " + Join(ParamNames(word)) + ")");
         if (IsSequence(kv.value)) {  // e.g. roles: [db_datareader, db_datawriter]
           std::string joined;

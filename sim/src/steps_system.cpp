@@ -157,7 +157,7 @@ fixer::FrameworkInfo& Framework(RunContext& ctx, const std::string& version) {
 
 StepReport SetProcessModel(RunContext& ctx, const Step& step) {
   auto& fw = Framework(ctx, Arg(step, "framework", "1.0"));
-  fw.process_model.user_name = Arg(step, "user_name", fw.process_model.user_name);
+  fw.process_model.user_name = Arg(step, "userName", fw.process_model.user_name);
   fw.process_model.password = Arg(step, "password", fw.process_model.password);
   return {true, "",
           "processModel of " + fw.version + ": userName=\"" + fixer::CappedValue(fw.process_model.user_name) + "\"",
@@ -265,7 +265,7 @@ std::vector<Word> SystemStepWords() {
        .scalar_arg = "",
        .params =
            {{.name = "framework", .kind = ValueKind::kWord, .words = kFrameworkVersions, .note = "(default `1.0`)"},
-            {.name = "user_name"},
+            {.name = "userName", .note = "(machine.config's attribute, as a machine file's `process_model` spells it)"},
             {.name = "password"}},
        .doc = "changes `<processModel userName password>` in that framework's machine.config (must be installed)",
        .run = SetProcessModel},

@@ -11,6 +11,7 @@
 #include "app/help_and_version.h"
 #include "app/long_words.h"
 #include "app/named_command.h"
+#include "app/parse_errors.h"
 #include "app/standard_output.h"
 #include "app/typed_secrets.h"
 #include "commands.h"
@@ -68,8 +69,9 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app::SayHelpOrVersion(app, e, {.tool = "fixup-sim", .verb = verb, .json = json});
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
     // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
+    const std::string said = app::InOurWords(e, app, {.tool = "fixup-sim", .verb = verb, .argc = argc, .argv = argv});
     const int code = sim::cli::SayInputError(
-        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}), argc, argv));
+        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(said, argc, argv, {"--answer"}), argc, argv));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }

@@ -39,7 +39,7 @@ TEST_F(TypedSecrets, TheSecondWordOfAnAnswerIsNotShown) {
                                              {"compare", scenario, "--answer", "Tell", "N0body-Else", "--json"}}) {
     const Ran r = Run(FIXUP_SIM_BIN, args);
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_THAT(r.out + r.err, HasSubstr("not expected: ********"));
+    EXPECT_THAT(r.out + r.err, HasSubstr("'********' was not expected"));
     EXPECT_THAT(r.out + r.err, Not(HasSubstr("N0body-Else")));
   }
 }
@@ -47,14 +47,14 @@ TEST_F(TypedSecrets, TheSecondWordOfAnAnswerIsNotShown) {
 TEST_F(TypedSecrets, AWordAfterTheEqualsFormIsNotShown) {
   const Ran r = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--temp-password=Tell", "N0body-Else"});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-  EXPECT_THAT(r.err, HasSubstr("not expected: ********"));
+  EXPECT_THAT(r.err, HasSubstr("'********' was not expected"));
   EXPECT_THAT(r.out + r.err, Not(HasSubstr("N0body-Else")));
 }
 
 TEST_F(TypedSecrets, APasswordOfStarsEndsAsAUsageError) {
   const Ran r = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--temp-password", "**", "**"});
   EXPECT_EQ(r.exit_code, 2) << "124: it hung\n" << r.out << r.err;
-  EXPECT_THAT(r.err, HasSubstr("not expected: ********"));
+  EXPECT_THAT(r.err, HasSubstr("********' was not expected"));  // each `**` typed masked, the masks too
   const Ran sim = Run(FIXUP_SIM_BIN, {"compare", "x.yaml", "--answer", "***", "***"});
   EXPECT_EQ(sim.exit_code, 2) << sim.out << sim.err;
 }

@@ -743,7 +743,7 @@ TEST_F(UsageErrors, APasswordSplitInTwoWordsIsNeverSaid) {
     if (json) args.push_back("--json");
     const Ran r = Run(ASPNET_FIXER_BIN, args);
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_THAT(r.err + r.out, HasSubstr("was not expected: ********"));
+    EXPECT_THAT(r.err + r.out, HasSubstr("'********' was not expected"));
     EXPECT_THAT(r.err + r.out, Not(HasSubstr("Secret!")));
   }
 }

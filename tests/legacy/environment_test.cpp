@@ -1,4 +1,8 @@
 // The session environment and path resolution of the fake cmd.exe.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "fakes/environment.h"
 #include "fakes/fresh_install.h"
 #include "legacy_fixture.h"
@@ -15,6 +19,28 @@ TEST(Environment, XpAndWindows2000Roots) {
   EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("COMPUTERNAME"), "XPPRO");
   EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("OS"), "Windows_NT");
   EXPECT_FALSE(fakes::DefaultEnvironment(xp).Get("NOPE"));
+}
+
+// TEMP is the profile's Local Settings\Temp in 8.3 form, each part's short name (fakes/short_name.h):
+// a user name was cut after 6 bytes, inside a character (`Straußberg`), and `Günther` kept as it was.
+TEST(Environment, TempIsTheShortFormOfEachFolder) {
+  fakes::MachineState xp = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional});
+  const std::vector<std::pair<std::string, std::string>> users = {
+      {"Administrator", "ADMINI~1"},
+      {"bob", "bob"},
+      {"webuser8", "webuser8"},
+      {"web user", "WEBUSE~1"},
+      {"J\u00e9r\u00f4me-Dupont", "JRME-D~1"},
+      {"Jos\u00e9", "JOS~1"},
+      {"Strau\u00dfberg", "STRAUB~1"},
+      {"G\u00fcnther", "GNTHER~1"},
+  };
+  for (const auto& [user, short_name] : users) {
+    xp.session.caller = user;
+    const std::string temp = "C:\\DOCUME~1\\" + short_name + "\\LOCALS~1\\Temp";
+    EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("TEMP"), temp) << user;
+    EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("TMP"), temp) << user;
+  }
 }
 
 TEST(Environment, SetKeepsFirstSpellingAndEmptyRemoves) {

@@ -513,6 +513,33 @@ TEST(ScenarioFileErrors, UnknownParameter) {
   EXPECT_EQ(e.message, "step 'request': unknown key 'page' (expected one of: app)");
 }
 
+// machine.config's `userName` is spelt so in a machine file's process_model and in the step
+// set_process_model, which spelt it `user_name`. The step takes `userName` and sets it; a key spelt
+// another way (case, `_` or `-` aside) is an error at that key naming the spelling, in both files.
+TEST(ScenarioFileErrors, TheProcessModelsUserNameIsSpeltAsMachineConfigSpellsIt) {
+  const sim::Scenario s = LoadScenario(kValidScenarioHead + "  - set_process_model: {userName: SYSTEM}\n");
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(s.steps[0].args.at("userName"), "SYSTEM");
+  auto e = ScenarioError(kValidScenarioHead + "  - set_process_model: {user_name: SYSTEM}\n");
+  EXPECT_EQ(e.line, 7);
+  EXPECT_EQ(e.column, 25);
+  EXPECT_EQ(e.message,
+            "step 'set_process_model': unknown key 'user_name', spelt 'userName' here (expected one of: framework, "
+            "userName, password)");
+  auto machine = MachineError("frameworks:\n  - version: '1.0'\n    process_model: {user_name: SYSTEM}\n");
+  EXPECT_EQ(machine.line, 3);
+  EXPECT_EQ(machine.column, 21);
+  EXPECT_THAT(machine.message, HasSubstr("unknown key 'user_name', spelt 'userName' here; expected one of: userName"));
+  // Any key of either file: the same hint.
+  EXPECT_THAT(ScenarioError(kValidScenarioHead + "  - map_application: {path: /x, physical-path: 'C:\\x'}\n").message,
+              HasSubstr("unknown key 'physical-path', spelt 'physical_path' here"));
+  EXPECT_THAT(MachineError("frameworks:\n  - version: '1.0'\n    toolsPresent: true\n").message,
+              HasSubstr("unknown key 'toolsPresent', spelt 'tools_present' here"));
+  // A key no known key is spelt like has no hint.
+  EXPECT_EQ(ScenarioError(kValidScenarioHead + "  - request: {page: /x}\n").message,
+            "step 'request': unknown key 'page' (expected one of: app)");
+}
+
 TEST(ScenarioFileErrors, BadEnumValueOfAStepAtTheValue) {
   auto fixer = ScenarioError(kValidScenarioHead + "  - fixer: {command: fix}\n");
   EXPECT_EQ(fixer.line, 7);

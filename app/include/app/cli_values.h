@@ -3,7 +3,8 @@
 // would set the password to "--machine" and then say "--machine is required". After every option
 // of a tool (and of its subcommands) is added, RefuseOptionNamesAsValues makes each option that
 // takes a value refuse one of those names, naming the option that lacks its value (a usage error).
-// CLI11 reads `--out=--json` and `--out --json` alike, so neither form passes such a value.
+// CLI11 reads `--out=--json` and `--out --json` alike, so neither form passes such a value; nor
+// `--`, which ends the options (`--junit --` wrote a report named `--`).
 // A file option given an empty value (`--out "$UNSET"` in a script) names no file: kFileName
 // refuses it, so it is never read as the option left out (in place, or standard output). A flag
 // takes no value in any form: ParseCommandLine refuses `--dry-run=0` (CLI11 read it as no dry run).

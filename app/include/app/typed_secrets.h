@@ -1,12 +1,11 @@
 // A usage error's message without the words typed as a secret: the value of a password option
 // (aspnet-fixer --temp-password, fixup-sim --answer) and every word after it up to the next
-// option. A password with an unquoted space arrives as two words, and CLI11 quotes the second
-// ("The following argument was not expected: word"); each such word is shown as ********.
+// option. A password with an unquoted space arrives as two words, and the second is refused as
+// unexpected, quoted ("'word' was not expected", app/parse_errors.h); each such word is shown as ********.
 //
 //   const char* argv[] = {"aspnet-fixer", "apply", "--temp-password", "Pass", "w0rd!"};
-//   std::string said = app::WithoutTypedSecrets("The following argument was not expected: w0rd!", 5, argv,
-//                                               {"--temp-password"});
-//   // "The following argument was not expected: ********"
+//   std::string said = app::WithoutTypedSecrets("'w0rd!' was not expected", 5, argv, {"--temp-password"});
+//   // "'********' was not expected"
 #pragma once
 
 #include <initializer_list>

@@ -1,0 +1,113 @@
+// InOurWords (app/parse_errors.h): CLI11's usage errors in the tools' words.
+#include "app/parse_errors.h"
+
+#include <algorithm>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fixer/quoted_value.h"
+
+namespace app {
+namespace {
+
+bool IsOption(std::string_view word) { return word.size() > 1 && word.starts_with('-'); }
+
+struct Unexpected {
+  std::string word;
+  bool option;  // given before `--`, where a word that starts with `-` is an option
+};
+
+// The words CLI11 left over, in the order the line gives them (CLI11 lists them last first), each
+// marked an option or an argument; the `--` that ends the options is none of them.
+std::vector<Unexpected> LeftOver(const CLI::App& app, const ParsedLine& line) {
+  std::vector<std::string> left = app.remaining(true);
+  int options_end = line.argc;
+  for (int i = 1; i < line.argc; ++i) {
+    if (std::string_view(line.argv[i]) != "--") continue;
+    options_end = i;
+    if (auto it = std::find(left.begin(), left.end(), "--"); it != left.end()) left.erase(it);
+    break;
+  }
+  std::vector<Unexpected> ordered;
+  for (int i = 1; i < line.argc && !left.empty(); ++i) {
+    if (i == options_end) continue;
+    const auto it = std::find(left.begin(), left.end(), line.argv[i]);
+    if (it == left.end()) continue;
+    ordered.push_back({*it, i < options_end && IsOption(*it)});
+    left.erase(it);
+  }
+  for (std::string& word : left) ordered.push_back({word, IsOption(word)});  // `-x` of a cluster `-vx`
+  return ordered;
+}
+
+// The command the line names: `app`'s subcommand named `verb`, or `app` itself (a tool without
+// subcommands, or no verb named).
+const CLI::App& CommandOf(const CLI::App& app, std::string_view verb) {
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == verb) return *sub;
+  return app;
+}
+
+// How many arguments the command takes: its positionals but the one that names the verb.
+size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
+  const CLI::App* command = &CommandOf(app, verb);
+  size_t taken = 0;
+  for (const CLI::Option* opt : command->get_options()) {
+    if (opt->nonpositional() || opt->get_name() == "command") continue;
+    taken += static_cast<size_t>(std::max(opt->get_items_expected_max(), 0));
+  }
+  return taken;
+}
+
+std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& app, const ParsedLine& line) {
+  const std::string command = std::string(line.tool) + (line.verb.empty() ? "" : " " + std::string(line.verb));
+  for (const Unexpected& u : words) {
+    if (!u.option) continue;
+    // `fixup-sim --json run`: run's option, given where only fixup-sim's own options go.
+    const std::string name = u.word.substr(0, u.word.find('='));
+    const CLI::App& verb = CommandOf(app, line.verb);
+    if (&verb != &app && verb.get_option_no_throw(name) != nullptr)
+      return fixer::CappedValue(name) + ": an option of " + std::string(line.verb) +
+             ", given before it: write it after " + std::string(line.verb);
+    return fixer::CappedValue(u.word) + ": not an option of " + command;
+  }
+  std::string listed;
+  for (size_t i = 0; i < words.size(); ++i)
+    listed += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + fixer::QuotedValue(words[i].word);
+  const size_t taken = ArgumentsTaken(app, line.verb);
+  const std::string who = line.verb.empty() ? std::string(line.tool) : std::string(line.verb);
+  return listed + (words.size() == 1 ? " was" : " were") + " not expected: " + who + " takes " +
+         (taken == 0   ? "no arguments"
+          : taken == 1 ? "1 argument"
+                       : std::to_string(taken) + " arguments");
+}
+
+}  // namespace
+
+std::string InOurWords(const CLI::ParseError& e, const CLI::App& app, const ParsedLine& line) {
+  const std::string message = e.what();
+  // (CLI11 names an ExtrasError after the app, so its type tells the kind, not get_name.)
+  const bool left_over = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+  const bool required = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+  // CLI11 checks what is required before it says what was left over: `apply -x` said
+  // "--machine is required" of a line whose first mistake is -x.
+  if (left_over || required) {
+    const std::vector<Unexpected> words = LeftOver(app, line);
+    if (!words.empty()) return SayLeftOver(words, app, line);
+  }
+  if (required && message == "A subcommand is required") return "command is required";
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    std::smatch m;
+    static const std::regex kMissing(R"(^(\S+): \d+ required .* missing$)");
+    static const std::regex kTooMany(R"(^(\S+): At Most (\d+) required but received (\d+)$)");
+    if (std::regex_match(message, m, kMissing)) return m[1].str() + ": has no value: nothing follows it";
+    if (std::regex_match(message, m, kTooMany))
+      return m[1].str() + ": given " + m[3].str() + " times: give it " +
+             (m[2].str() == "1" ? std::string("once") : "at most " + m[2].str() + " times");
+  }
+  return message;
+}
+
+}  // namespace app

@@ -1,0 +1,160 @@
+// Every verb of both tools, given each mistake a command line can hold (a word too many, a value
+// left off at the end, `--` where a value goes, an option given twice, an option it does not have,
+// words after `--`), says it in the tools' own words (app/parse_errors.h): the option or the words
+// named, in the order they were typed, exit 2, nothing run or written. CLI11's own phrases reached
+// users: "The following arguments were not expected: z y" (the words last first, `--` among them),
+// "--junit: 1 required TEXT:FILE missing", "--seed: At Most 1 required but received 2", "A
+// subcommand is required"; and `run --junit --` wrote its report to a file named `--`.
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/affected_machine.h"
+#include "support/process_output.h"
+#include "support/run_program.h"
+#include "support/temp_folder.h"
+
+namespace {
+
+using test_support::Ran;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A verb's command line that runs, and the mistakes made on it.
+struct Verb {
+  const char* program;
+  std::vector<std::string> line;  // the verb and what it needs
+  std::string option;             // an option of the verb that takes one value
+  std::string value;              // a value it takes
+  std::string takes;              // "show takes 1 argument": what a word too many is told
+};
+
+std::vector<Verb> Verbs() {
+  const std::string apply = std::string(FIXUP_SOURCE_DIR) + "/scenarios/fixer/acl-loss-recreate-regrants-each.yaml";
+  const std::string scenario = std::string(FIXUP_SOURCE_DIR) + "/scenarios/language/crash-after-versus-before.yaml";
+  std::vector<Verb> verbs = {
+      {FIXUP_SIM_BIN, {"run", scenario}, "--seed", "7", ""},
+      {FIXUP_SIM_BIN, {"matrix"}, "--seed", "7", "matrix takes no arguments"},
+      {FIXUP_SIM_BIN, {"show", "m.yaml"}, "--format", "yaml", "show takes 1 argument"},
+      {FIXUP_SIM_BIN, {"sweep", apply}, "--jobs", "1", ""},
+      {FIXUP_SIM_BIN, {"legacy", apply, "--answer", "1pass@word"}, "--script", "x.cmd", "legacy takes 1 argument"},
+      {FIXUP_SIM_BIN, {"compare", apply}, "--strategy", "recreate", "compare takes 1 argument"},
+      {FIXUP_SIM_BIN, {"explore", "--count", "1"}, "--seed", "7", "explore takes no arguments"},
+      {FIXUP_SIM_BIN, {"run", scenario}, "--junit", "r.xml", ""},
+  };
+  for (const char* verb : {"diagnose", "plan", "apply", "resume", "rollback", "capture"}) {
+    const std::string takes = std::string(verb) + " takes no arguments";
+    verbs.push_back({ASPNET_FIXER_BIN, {verb, "--machine", "m.yaml"}, "--out", "o.yaml", takes});
+    verbs.push_back({ASPNET_FIXER_BIN, {verb, "--machine", "m.yaml"}, "--strategy", "keep-sid", takes});
+  }
+  verbs.push_back({ASPNET_FIXER_BIN, {"apply", "--out", "o.yaml"}, "--machine", "m.yaml", "apply takes no arguments"});
+  return verbs;
+}
+
+struct Mistake {
+  std::vector<std::string> args;
+  std::string said;  // after "PROGRAM VERB: "
+};
+
+std::vector<std::string> With(std::vector<std::string> line, const std::vector<std::string>& more) {
+  line.insert(line.end(), more.begin(), more.end());
+  return line;
+}
+
+std::vector<Mistake> MistakesOn(const Verb& v) {
+  const std::string tool = std::string(v.program) == FIXUP_SIM_BIN ? "fixup-sim" : "aspnet-fixer";
+  const std::string command = tool + " " + v.line[0];
+  std::vector<Mistake> m = {
+      {With(v.line, {v.option}), v.option + ": has no value: nothing follows it"},
+      {With(v.line, {v.option, "--"}), v.option + ": has no value: the word after it, '--', ends the options"},
+      {With(v.line, {v.option, v.value, v.option, v.value}), v.option + ": given 2 times: give it once"},
+      {With(v.line, {"--bogus"}), "--bogus: not an option of " + command},
+      {With(v.line, {"--bogus", "y"}), "--bogus: not an option of " + command},
+  };
+  if (!v.takes.empty()) {  // run and sweep take any number of files
+    m.push_back({With(v.line, {"y"}), "'y' was not expected: " + v.takes});
+    m.push_back({With(v.line, {"y", "z"}), "'y' and 'z' were not expected: " + v.takes});
+    m.push_back({With(v.line, {"y", "z", "--"}), "'y' and 'z' were not expected: " + v.takes});
+    m.push_back({With(v.line, {"--", "y", "z", "w"}), "'y', 'z' and 'w' were not expected: " + v.takes});
+    m.push_back({With(v.line, {"--", "--json"}), "'--json' was not expected: " + v.takes});
+  }
+  return m;
+}
+
+TEST(ParseErrors, EveryMistakeOnEveryVerbIsSaidInTheToolsWords) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  const std::string machine = dir.Write("m.yaml", test_support::kAffectedMachine).string();
+  for (const Verb& v : Verbs()) {
+    for (const Mistake& m : MistakesOn(v)) {
+      const std::string tool = std::string(v.program) == FIXUP_SIM_BIN ? "fixup-sim" : "aspnet-fixer";
+      std::string command = tool;
+      for (const std::string& a : m.args) command += " " + a;
+      const Ran r = test_support::RunProgram({.program = v.program, .args = m.args, .cwd = dir.path()});
+      EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.out << r.err;
+      EXPECT_EQ(r.err, tool + " " + m.args[0] + ": " + m.said + "\nRun with --help for more information.\n") << command;
+      for (const char* cli11 : {"following argument", "required but received", "required TEXT", "A subcommand"})
+        EXPECT_THAT(r.err, Not(HasSubstr(cli11))) << command;
+      EXPECT_THAT(r.err, Not(HasSubstr("1pass@word"))) << command;
+      EXPECT_EQ(r.out, "") << command << ": it ran";
+      EXPECT_EQ(dir.Names(), std::vector<std::string>{"m.yaml"}) << command << ": it wrote a file";
+      EXPECT_EQ(test_support::Slurp(machine), test_support::kAffectedMachine) << command;
+    }
+  }
+}
+
+// With --json the message is the one JSON object's `error`, the same words.
+TEST(ParseErrors, WithJsonTheWordsAreTheError) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  dir.Write("m.yaml", test_support::kAffectedMachine);
+  const std::vector<std::pair<const char*, std::vector<std::string>>> lines = {
+      {FIXUP_SIM_BIN, {"show", "m.yaml", "--json", "y", "z"}},
+      {FIXUP_SIM_BIN, {"matrix", "--json", "--seed", "1", "--seed", "2"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--json", "--", "y", "z"}},
+      {ASPNET_FIXER_BIN, {"plan", "--json", "--machine"}},
+  };
+  const std::vector<std::string> said = {
+      "'y' and 'z' were not expected: show takes 1 argument",
+      "--seed: given 2 times: give it once",
+      "'y' and 'z' were not expected: diagnose takes no arguments",
+      "--machine: has no value: nothing follows it",
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Ran r = test_support::RunProgram({.program = lines[i].first, .args = lines[i].second, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << said[i];
+    nlohmann::json j;
+    ASSERT_NO_THROW(j = nlohmann::json::parse(r.out)) << said[i] << "\n" << r.out;
+    EXPECT_EQ(j["error"], said[i]);
+    EXPECT_EQ(j["exit_code"], 2);
+  }
+}
+
+// A line CLI11 checked for what is required before it looked at what was left over: `apply -x`
+// said "--machine is required". The first mistake of the line is named; no command at all is
+// said as aspnet-fixer says it.
+TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
+  const Ran fixer = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = {"apply", "-x"}});
+  EXPECT_EQ(fixer.exit_code, 2);
+  EXPECT_THAT(fixer.err, HasSubstr("aspnet-fixer apply: -x: not an option of aspnet-fixer apply\n"));
+  const Ran show = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"show", "--bogus"}});
+  EXPECT_EQ(show.exit_code, 2);
+  EXPECT_THAT(show.err, HasSubstr("fixup-sim show: --bogus: not an option of fixup-sim show\n"));
+  // A verb's option before the verb is the verb's, where only fixup-sim's own options go.
+  const Ran before = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--color", "never", "run"}});
+  EXPECT_EQ(before.exit_code, 2);
+  EXPECT_THAT(before.err, HasSubstr("fixup-sim run: --color: an option of run, given before it: write it after run\n"));
+  const Ran none = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {}});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_THAT(none.err, HasSubstr("fixup-sim: command is required\n"));
+  // A password split in two words is never said, whatever the mistake.
+  const Ran split =
+      test_support::RunProgram({.program = ASPNET_FIXER_BIN,
+                                .args = {"apply", "--machine", "m.yaml", "--temp-password", "Pw1Secret!a", "Pw2x"}});
+  EXPECT_EQ(split.exit_code, 2);
+  EXPECT_THAT(split.err, HasSubstr("'********' was not expected: apply takes no arguments"));
+  EXPECT_THAT(split.err, Not(HasSubstr("Pw2x")));
+}
+
+}  // namespace
