@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/capture.h"
+#include "app/capture_report.h"
 #include "app/cli_values.h"
 #include "app/help_and_version.h"
 #include "app/json_text.h"
@@ -101,13 +102,19 @@ bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
   return false;
 }
 
+// A capture --out that could not be written: exit 2, said as every verb's machine not written,
+// the text report on standard output too (`Not written: ...`), as the JSON's `not_written`.
+fixer::ExitCode CaptureNotWritten(const FixerArgs& args, const std::string& why) {
+  if (!args.json) std::cout << NotWrittenText(why);
+  return SayError(args, fixer::ExitCode::kUsage, "input-error", why, /*not_written=*/true);
+}
+
 // aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine
 // file (app/capture.h). The backend's BeginChanges/EndChanges are not called: nothing changes.
 fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendOpener& opener) {
   // A file that cannot be written is said before the machine is read, as every verb's --out.
   if (!args.out.empty()) {
-    if (fixer::Status st = opener.CheckCanWrite(args.out); !st.ok())
-      return SayError(args, fixer::ExitCode::kUsage, "input-error", st.message(), /*not_written=*/true);
+    if (fixer::Status st = opener.CheckCanWrite(args.out); !st.ok()) return CaptureNotWritten(args, st.message());
   }
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
@@ -124,7 +131,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
-    return SayError(args, fixer::ExitCode::kUsage, "input-error", st.message(), /*not_written=*/true);
+    return CaptureNotWritten(args, st.message());
   }
   const size_t unreadable_count = capture.unreadable.size();
   std::cerr << ErrorLine(kTool, "capture",
@@ -134,18 +141,12 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
                                                       : "; " + std::to_string(unreadable_count) +
                                                             " reads failed (said above, and listed in it)"))
             << "\n";
-  if (args.json) {  // the file is elsewhere: stdout still holds the one object --json promises
-    nlohmann::json unreadable = nlohmann::json::array();
-    for (const UnreadablePart& u : capture.unreadable)
-      unreadable.push_back({{"read", u.read}, {"error", u.error.ToString()}});
-    const nlohmann::json j = {{"command", "capture"},
-                              {"outcome", "written"},
-                              {"exit_code", fixer::ToInt(fixer::ExitCode::kOk)},
-                              {"out", args.out},
-                              {"unreadable", std::move(unreadable)}};
-    std::cout << JsonText(j) << "\n";
-  }
-  return fixer::ExitCode::kOk;
+  // The file is elsewhere: standard output reports it, the one object --json promises, or the same
+  // in text. A report that never reached it is exit 2, as every report of a run that changed nothing.
+  std::cout << (args.json ? JsonText(CaptureWrittenJson(capture, args.out)) + "\n"
+                          : CaptureWrittenText(capture, args.out));
+  return FlushStandardOutput("aspnet-fixer capture", ReasonWords::kWindows) ? fixer::ExitCode::kOk
+                                                                            : fixer::ExitCode::kUsage;
 }
 
 fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {

@@ -189,10 +189,12 @@ std::string RunText(const VerbRun& run) {
   if (run.crashed)
     fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n"),
                    run.crash);
-  if (!run.not_written.empty())
-    fmt::format_to(to, FMT_COMPILE("Not written: {}\nNothing was changed.\n"), run.not_written);
-  return fmt::to_string(out);
+  std::string text = fmt::to_string(out);
+  if (!run.not_written.empty()) text += NotWrittenText(run.not_written);
+  return text;
 }
+
+std::string NotWrittenText(std::string_view why) { return fmt::format("Not written: {}\nNothing was changed.\n", why); }
 
 nlohmann::json RunJson(const VerbRun& run) {
   nlohmann::json j = {

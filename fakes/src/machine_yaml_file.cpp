@@ -10,13 +10,18 @@
 namespace fakes {
 
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path) {
+  return SaveMachineFile(state, path, {}, Replace::kAny);
+}
+
+fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
+                              Replace replace) {
   std::string text;
   try {
     text = MachineToText(state);
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);  // the emitter only fails on memory
   }
-  if (fixer::Status st = WriteFileAtomically(path, text); !st.ok()) return st;
+  if (fixer::Status st = WriteFileAtomically(path, text, before_rename, replace); !st.ok()) return st;
   // The file is the whole machine now: a log beside it belongs to what it replaced.
   const std::string log = MachineLogPath(path);
   if (::unlink(log.c_str()) == 0) SyncDirectoryOf(log);

@@ -9,6 +9,7 @@
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
 #include "fixer/text.h"
+#include "interrupted_repair.h"
 #include "state_file_journal.h"
 
 namespace fakes {
@@ -19,9 +20,11 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // is another name: written there (replacing that name), the --machine file left as it is.
   if (!kept.out.empty() && SamePath(kept.out, kept.path)) kept.out.clear();
   // A run that may change the machine holds the file it writes from before it loads it, so that
-  // it loads the file no other run is changing, and no other run loads it until this one ends.
+  // it loads the file no other run is changing, and no other run loads it until this one ends. A
+  // run that changes nothing holds its --out alike (it writes it), never the --machine file it
+  // only reads: a changing run's file is not replaced under it.
   StateFileLock lock;
-  if (kept.changes) {
+  if (kept.changes || !kept.out.empty()) {
     const std::string& written = kept.out.empty() ? kept.path : kept.out;
     if (fixer::Status st = lock.Acquire(written); !st.ok()) {
       out.error = LoadError{written, 0, 0, "cannot open machine state file: " + st.ToString()};
@@ -58,6 +61,13 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
       return out;
     }
   }
+  // The --out file may be the only record of a repair that did not end there: never replaced.
+  if (!kept.out.empty()) {
+    if (std::optional<LoadError> kept_there = InterruptedRepairAt(kept.out)) {
+      out.error = std::move(kept_there);
+      return out;
+    }
+  }
   out.value = std::unique_ptr<StateFileBackend>(
       new StateFileBackend(std::move(*opened.value), std::move(kept), std::move(lock)));
   return out;
@@ -71,7 +81,7 @@ StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions op
       opened_log_(opened.log) {}
 
 BeforeRename StateFileBackend::KeepLocked() {
-  if (!options_.changes) return {};
+  if (!HoldsDestination()) return {};
   return [this](int fd) {
     // An --out that did not exist when this run opened holds no lock of ours: one another run
     // has made there since and holds is that run's, not to be replaced.
@@ -83,12 +93,15 @@ BeforeRename StateFileBackend::KeepLocked() {
   };
 }
 
+Replace StateFileBackend::DestinationReplace() const {
+  // A name this run does not hold yet (an --out that was not there when it opened) is taken only
+  // where no file is: one another run put there after KeepLocked looked is that run's. Decided
+  // before the write: KeepLocked's hook takes the lock on the way.
+  return HoldsDestination() && !lock_.held() ? Replace::kNothing : Replace::kAny;
+}
+
 fixer::Status StateFileBackend::Checkpoint() {
-  // A name this changing run does not hold yet (an --out that was not there when it opened) is
-  // taken only where no file is: one another run put there after KeepLocked looked is that run's.
-  // Decided before the write: KeepLocked's hook takes the lock on the way.
-  const Replace replace = options_.changes && !lock_.held() ? Replace::kNothing : Replace::kAny;
-  return log_->Checkpoint(machine_.state(), KeepLocked(), replace);
+  return log_->Checkpoint(machine_.state(), KeepLocked(), DestinationReplace());
 }
 
 void StateFileBackend::BeforeMutation() {
@@ -156,7 +169,8 @@ fixer::Status StateFileBackend::EndChanges() {
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
     if (log_) return WriteFailureNaming(options_.out, Checkpoint());
-    return WriteFailureNaming(options_.out, SaveMachineFile(machine_.state(), options_.out));
+    return WriteFailureNaming(options_.out,
+                              SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace()));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};

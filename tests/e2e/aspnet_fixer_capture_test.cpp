@@ -118,4 +118,49 @@ TEST_F(CaptureTest, AnOutThatIsAFolderIsAnErrorAndLeavesNoTemporaryFile) {
   EXPECT_EQ(files, (std::vector<std::string>{"a-folder", "customer.yaml"}));
 }
 
+// A processModel identity kept in a registry value that is not there: that one read fails (2).
+constexpr const char* kRegistryIdentityMissing =
+    "os: windows-xp-professional\n"
+    "frameworks:\n"
+    "  - version: '1.0'\n"
+    "    process_model: {userName: 'Registry:HKLM\\SOFTWARE\\Nope\\ASPNET_SETREG,userName', password: "
+    "'Registry:HKLM\\SOFTWARE\\Nope\\ASPNET_SETREG,password'}\n"
+    "hotfixes: [MS03-032]\n";
+
+// Text mode says on standard output what --json says there: the file written and each read that
+// failed (the JSON's `unreadable`), or that every read answered.
+TEST_F(CaptureTest, TextSaysWhatWasWrittenAndWhatWasNotReadAsTheJsonDoes) {
+  const fs::path machine = dir_.Write("registry.yaml", kRegistryIdentityMissing);
+  const fs::path out = dir_ / "c.json";
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", machine.string(), "--out", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string read = "the account Registry:HKLM\\SOFTWARE\\Nope\\ASPNET_SETREG,userName names";
+  const std::string error = "2: The system cannot find the file specified.";
+  EXPECT_EQ(r.out, "Written: " + out.string() + "\nNot read (listed in it as capture.unreadable):\n  " + read + ": " +
+                       error + "\n");
+  EXPECT_NE(r.err.find("aspnet-fixer capture: could not read " + read + ": " + error + "\n"), std::string::npos)
+      << r.err;
+  const Ran j = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", machine.string(), "--out", out.string(), "--json"});
+  EXPECT_EQ(nlohmann::json::parse(j.out)["unreadable"], nlohmann::json::array({{{"read", read}, {"error", error}}}));
+
+  const Ran whole = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out.string()});
+  EXPECT_EQ(whole.out, "Written: " + out.string() + "\nEverything was read.\n") << whole.err;
+}
+
+// An --out not written is said in text as every verb's machine not written is (the JSON's
+// `not_written`), before the machine is read or after, on standard output and standard error.
+TEST_F(CaptureTest, TextSaysAnOutNotWrittenAsEveryVerbDoes) {
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {(dir_ / "no-such-folder" / "c.json").string(),
+       ": cannot create a file beside it: 3: The system cannot find the path specified."}};
+  if (fs::exists("/dev/full"))
+    cases.push_back({"/dev/full", ": cannot write: 112: There is not enough space on the disk."});
+  for (const auto& [out, why] : cases) {
+    const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", input_.string(), "--out", out});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ(r.out, "Not written: " + out + why + "\nNothing was changed.\n");
+    EXPECT_NE(r.err.find("aspnet-fixer capture: " + out + why + "\n"), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace

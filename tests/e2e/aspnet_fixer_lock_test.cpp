@@ -2,7 +2,8 @@
 // (here the test itself, with flock, as a running apply does), aspnet-fixer's apply, resume and
 // rollback are refused before any change with Windows' 32 ERROR_SHARING_VIOLATION (exit 2), the
 // file and its log byte-identical; once the lock is released they run. Readers (diagnose, plan, a
-// dry run) take no lock and run beside it. An existing --out file is the file locked.
+// dry run, capture) take no lock on the --machine file they read and run beside it; the --out a
+// run writes, whatever the verb, is the file locked, and one held is refused with 32.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -121,6 +122,42 @@ TEST_F(LockTest, ReadersRunBesideAHeldFile) {
   }
   const fs::path captured = dir_ / "captured.json";
   EXPECT_EQ(RunAspnetFixer({"capture", "--machine", machine_.string(), "--out", captured.string()}).exit_code, 0);
+}
+
+// The verbs that change nothing, each as typed after `aspnet-fixer`: they write only their --out.
+const std::vector<std::vector<std::string>> kReaders = {
+    {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"resume", "--dry-run"}, {"rollback", "--dry-run"}, {"capture"}};
+
+// A run that changes nothing still writes its --out: onto a file a changing run holds, that write
+// is refused as a second changing run is, before anything is read or written.
+TEST_F(LockTest, AReaderWritingItsOutOntoAHeldFileIsRefusedWithSharingViolation) {
+  const fs::path out = dir_.Write("out.yaml", kAffected);
+  HeldFile held(out);
+  for (std::vector<std::string> call : kReaders) {
+    const std::string verb = call[0];
+    call.insert(call.begin() + 1, {"--machine", machine_.string(), "--out", out.string()});
+    const Ran r = RunAspnetFixer(call);
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << ":\n" << r.out << r.err;
+    EXPECT_EQ(r.err, "aspnet-fixer " + verb + ": " + out.string() + ": " + kSharingViolation + "\n");
+    EXPECT_EQ(r.out, "") << verb;
+    EXPECT_EQ(Slurp(out), kAffected) << verb;
+    EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"})) << verb << " left a file";
+  }
+}
+
+// The --machine file a reader only reads may be held: its --out elsewhere is written.
+TEST_F(LockTest, AReaderWritesItsOutBesideAHeldMachine) {
+  HeldFile held(machine_);
+  const fs::path out = dir_ / "out.yaml";
+  for (std::vector<std::string> call : kReaders) {
+    const std::string verb = call[0];
+    call.insert(call.begin() + 1, {"--machine", machine_.string(), "--out", out.string()});
+    const Ran r = RunAspnetFixer(call);
+    EXPECT_NE(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << ":\n" << r.out << r.err;
+    EXPECT_TRUE(fs::exists(out)) << verb;
+    fs::remove(out);
+    EXPECT_EQ(Slurp(machine_), kAffected) << verb;
+  }
 }
 
 TEST_F(LockTest, AnExistingOutFileIsTheFileLocked) {

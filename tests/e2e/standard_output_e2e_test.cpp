@@ -39,6 +39,16 @@ TEST_F(StandardOutputE2e, ACaptureItCouldNotWriteIsExitTwo) {
   EXPECT_NE(r.err.find("standard output: cannot write: "), std::string::npos) << r.err;
 }
 
+// With --out the file is written, and standard output reports it (the JSON object, or the same in
+// text): a report that never reached it is exit 2, as every report of a run that changed nothing.
+TEST_F(StandardOutputE2e, ACaptureReportItCouldNotWriteIsExitTwo) {
+  for (const std::string json : {"", " --json"}) {
+    const Ran r = ToAFullDisk(ASPNET_FIXER_BIN, "capture --machine m.yaml --out c.json" + json);
+    EXPECT_EQ(r.exit_code, 2) << json << ": " << r.err;
+    EXPECT_NE(r.err.find("aspnet-fixer capture: standard output: cannot write: 112: "), std::string::npos) << r.err;
+  }
+}
+
 TEST_F(StandardOutputE2e, AShownMachineItCouldNotWriteIsExitTwo) {
   for (const std::string format : {"yaml", "json", "text"}) {
     const Ran r = ToAFullDisk(FIXUP_SIM_BIN, "show m.yaml --format " + format);

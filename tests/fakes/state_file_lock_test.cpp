@@ -152,4 +152,36 @@ TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedEvenUnlocked) {
   EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
 }
 
+// A run that changes nothing (diagnose, plan, a dry run) holds the --out it writes as a changing run
+// does: an --out that exists is locked from the open to the end, and one it did not find takes
+// the name at its write only where no file is.
+TEST(StateFileLock, ARunThatChangesNothingHoldsItsOut) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir.Write("out.yaml", kMachine);
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  fakes::StateFileLock other_run;
+  EXPECT_EQ(other_run.Acquire(out.string()).code(), fixer::kErrorSharingViolation);
+  // The --machine file is only read: not held.
+  EXPECT_TRUE(other_run.Acquire(machine.string()).ok());
+  fakes::StateFileLock after_the_write;
+  ASSERT_TRUE((*opened.value)->EndChanges().ok());
+  EXPECT_EQ(after_the_write.Acquire(out.string()).code(), fixer::kErrorSharingViolation)
+      << "the file written is not the one held";
+}
+
+TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedByARunThatChangesNothing) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir / "out.yaml";
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  dir.Write("out.yaml", kAnotherRunsOut);
+  const fixer::Status saved = (*opened.value)->EndChanges();
+  EXPECT_EQ(saved.code(), fixer::kErrorAlreadyExists) << saved;
+  EXPECT_EQ(test_support::Slurp(out), kAnotherRunsOut);
+  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
+}
+
 }  // namespace

@@ -61,6 +61,9 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
 // one JSON object.
 std::string RunText(const VerbRun& run);
 nlohmann::json RunJson(const VerbRun& run);
+// "Not written: WHY\nNothing was changed.\n": what a text report says of a machine it could not
+// write (RunText; capture's --out).
+std::string NotWrittenText(std::string_view why);
 // Why a run that ended in an input error (exit 2) ended so: the machine not written, or a
 // journal the fixer will not act on (a journal read that failed is no input error); "" for any other run. The JSON's
 // `error`, and what the tool says on standard error.

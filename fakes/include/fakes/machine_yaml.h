@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "fakes/atomic_file.h"
 #include "fakes/load_result.h"
 #include "fakes/state.h"
 #include "fakes/yaml_tree.h"
@@ -44,5 +45,9 @@ bool IsScenarioFileKey(std::string_view key);
 std::string MachineToText(const MachineState& state);
 // Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path);
+// The same save, `before_rename` and `replace` as WriteFileAtomically's (a run's lock moves to the
+// new file there; kNothing takes the name only where no file is).
+fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
+                              Replace replace);
 
 }  // namespace fakes

@@ -8,7 +8,9 @@
 // when the machine changed; with `out` set, the input is never written and `out` receives the
 // machine as the verb leaves it (changed or not). A run that may change the machine (`changes`)
 // locks the file it writes (`out` when given and it exists, else `path`) before loading it, and
-// holds it to the end: a second such run is refused, 32 (state_file_lock.h).
+// holds it to the end: a second such run is refused, 32 (state_file_lock.h); a run that changes
+// nothing locks its `out` alike (never `path`, which it only reads). An `out` holding a repair
+// that did not end (its journal or log: interrupted_repair.h) is refused, whatever the verb.
 //
 //   fakes::Loaded<std::unique_ptr<fakes::StateFileBackend>> opened = fakes::StateFileBackend::Open({.path = "m.yaml"});
 //   if (!opened.ok()) logger->error("{}", opened.error->ToString());   // FILE:LINE:COL: ...
@@ -45,7 +47,9 @@ class StateFileBackend : public fixer::Backend {
   // or read-only folder, a loop of links: CheckCanWriteAtomically) is said by BeginChanges, or by
   // CheckCanSave before a verb that changes nothing, before the verb's work, as the machine file's
   // own is: a machine not written (aspnet-fixer's `not_written`, exit 2). Each in Windows' words,
-  // as aspnet-fixer says every file error: "OUT: cannot be written: 5: Access is denied.".
+  // as aspnet-fixer says every file error: "OUT: cannot be written: 5: Access is denied.". Refused
+  // by Open, before anything is read: a file another run holds ("FILE: cannot open machine state
+  // file: 32: ..."), and an `out` that holds a repair that did not end (interrupted_repair.h).
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 
   fixer::Ports& ports() override { return memory_.ports(); }
@@ -62,8 +66,12 @@ class StateFileBackend : public fixer::Backend {
 
  private:
   StateFileBackend(OpenedMachineFile opened, StateFileOptions options, StateFileLock lock);
-  // What a checkpoint of a changing run does before its rename: the new file takes the lock.
+  // Whether this run holds the file it writes: a changing run's, or any run's --out.
+  bool HoldsDestination() const { return options_.changes || !options_.out.empty(); }
+  // What a write of the destination does before its rename: the new file takes the lock.
   BeforeRename KeepLocked();
+  // Replace::kNothing for a destination this run holds no lock on yet (it did not exist).
+  Replace DestinationReplace() const;
   // The log's checkpoint of the machine now, the lock kept (KeepLocked): its new file replaces
   // one at the name only where this run holds that name.
   fixer::Status Checkpoint();
@@ -73,7 +81,7 @@ class StateFileBackend : public fixer::Backend {
   void BeforeMutation();
 
   StateFileOptions options_;
-  StateFileLock lock_;  // held by a changing run, from before the load to the end
+  StateFileLock lock_;  // held by a changing run and on any --out, from before the load to the end
   Machine machine_;
   MachineBackend memory_;
   LogPosition opened_log_;         // the input's log, as loaded
