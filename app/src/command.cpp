@@ -255,7 +255,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
                               {.tool = kTool, .verb = args.command, .json = args.json, .words = ReasonWords::kWindows});
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said =
-        WithLongWordsCut(WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"}), argc, argv);
+        WithLongWordsCut(WithoutTypedSecrets(e.what(), argc, argv, {"--temp-password"}, &app), argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";
     return fixer::ToInt(code);

@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
     // Named as every error of the verb is (fixup-sim run: ...); with --json (given a value or
     // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
     const int code = sim::cli::SayInputError(
-        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}), argc, argv));
+        json, verb,
+        app::WithLongWordsCut(app::WithoutTypedSecrets(e.what(), argc, argv, {"--answer"}, &app), argc, argv));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }
