@@ -258,7 +258,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said = WithLongWordsCut(
         WithoutTypedSecrets(InOurWords(e, app, {.tool = kTool, .verb = args.command, .argc = argc, .argv = argv}), argc,
-                            argv, {"--temp-password"}),
+                            argv, {"--temp-password"}, &app),
         argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";

@@ -3,11 +3,13 @@
 #include "excerpt_secrets.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <sstream>
 #include <utility>
 
 #include "fakes/commands.h"
+#include "fixer/name_case.h"
 #include "fixer/secret.h"
 
 namespace fakes {
@@ -23,18 +25,10 @@ constexpr std::string_view kDataMapKey = "values";
 // as the console shows it, the password net user sets masked (fakes::MaskedCommandLine).
 constexpr std::string_view kCommandKeys[] = {"command", "line"};
 
-bool IsSecretKey(std::string_view key) {
-  return std::find(std::begin(kSecretKeys), std::end(kSecretKeys), key) != std::end(kSecretKeys);
-}
-
 // A secret key's value written as a map is the secret all the same (`password: {Pa55}` reads as
 // a map holding the key Pa55), but for policy's `password:` map of settings, whose entries these
 // name and are shown.
 constexpr std::string_view kPolicySettings[] = {"min_length", "complexity", "history", "max_age_days", "min_age_days"};
-
-bool IsPolicySetting(std::string_view key) {
-  return std::find(std::begin(kPolicySettings), std::end(kPolicySettings), key) != std::end(kPolicySettings);
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
@@ -253,7 +247,7 @@ class LineScan {
     last_scalar_ = !InFlow();  // `|`, `>` or a plain scalar the lines below may continue
     if ((secret_key || data) && end > i) {
       spans_.push_back({i, end, c == '['});
-    } else if (std::find(std::begin(kCommandKeys), std::end(kCommandKeys), key) != std::end(kCommandKeys) && end > i) {
+    } else if (IsCommandKey(key) && end > i) {
       if (auto shown = MaskedCommand(line_.substr(i, end - i))) spans_.push_back({i, end, false, std::move(shown)});
     }
     return std::max(end, i + 1);
@@ -306,29 +300,156 @@ bool IsKeyEntry(std::string_view line) {
   return KeyAt(line, i, false).has_value() || KeyAt(line, i, true).has_value();
 }
 
+// `spans` in the line's order, those that overlap made one: a secret inside a command line the
+// console already hides it in is left to the console's view, else the command line is masked whole.
+std::vector<Span> Merged(std::vector<Span> spans, std::string_view line) {
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+  std::vector<Span> out;
+  for (Span& s : spans) {
+    if (out.empty() || s.begin >= out.back().end) {
+      out.push_back(std::move(s));
+      continue;
+    }
+    Span& last = out.back();
+    if (last.shown && s.end <= last.end && last.shown->find(line.substr(s.begin, s.end - s.begin)) == std::string::npos)
+      continue;
+    last.end = std::max(last.end, s.end);
+    last.shown.reset();
+    last.list = last.list || s.list;
+  }
+  return out;
+}
+
+// Whether the line text[begin, end) of a document that does not parse could hold a secret the scan
+// cannot see: the scan found none on it (`scanned_some` false) though it continues a quoted scalar
+// or a flow collection whose text from its start holds a secret's key, a registry key's `values`,
+// a `net user` command line, an escape or a `?` (however spelled, as far as the text can tell); or
+// the line itself holds a complex key (`? password`) or an escaped key (`"pass\x77ord":`). Then the
+// line is masked whole: too much rather than too little.
+bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned_some) {
+  // Where the quoted scalar or the outermost flow collection open at `begin` starts, if one is.
+  constexpr size_t kNone = std::string_view::npos;
+  size_t open = kNone;
+  char quote = 0;
+  int depth = 0;
+  for (size_t i = 0; i < begin; ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (quote == '"' && c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      if (quote == 0 && depth == 0) open = kNone;
+    } else if (c == '#' && (i == 0 || IsSpace(text[i - 1]) || text[i - 1] == '\n' || text[i - 1] == '\r')) {
+      while (i + 1 < begin && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+    } else if ((c == '"' || c == '\'') &&
+               (i == 0 || std::string_view(" \t\n\r[{,").find(text[i - 1]) != std::string_view::npos)) {
+      quote = c;  // a quote opens a scalar only where one starts (`don't` is plain)
+      if (depth == 0) open = i;
+    } else if (c == '{' || c == '[') {
+      if (depth++ == 0) open = i;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      if (--depth == 0) open = kNone;
+    }
+  }
+  const std::string_view line = text.substr(begin, end - begin);
+  if (open != kNone && !scanned_some) {
+    std::string opened(text.substr(open, end - open));
+    std::transform(opened.begin(), opened.end(), opened.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool hides = std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
+                                   [&](std::string_view k) { return opened.find(k) != std::string::npos; });
+    if (hides || opened.find(kDataMapKey) != std::string::npos || opened.find("user") != std::string::npos ||
+        opened.find_first_of("\\?") != std::string::npos)
+      return true;
+  }
+  // On the line itself: `? ` (a complex key) or a double-quoted key with an escape in it.
+  char in = quote;
+  bool escaped = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in != 0) {
+      if (in == '"' && c == '\\') {
+        escaped = true;
+        ++i;
+      } else if (c == in) {
+        in = 0;
+        size_t k = i + 1;
+        while (k < line.size() && IsSpace(line[k])) ++k;
+        if (escaped && k < line.size() && line[k] == ':') return true;
+      }
+    } else if (c == '"' || c == '\'') {
+      in = c;
+      escaped = false;
+    } else if (c == '?' && (i + 1 == line.size() || IsSpace(line[i + 1]))) {
+      return true;
+    } else if (c == '#' && (i == 0 || IsSpace(line[i - 1]))) {
+      break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
+bool IsSecretKey(std::string_view key) {
+  // Any case: a key the loader refuses as unknown (`Password:`) is shown in its error's excerpt.
+  return std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
+                     [&](std::string_view secret) { return fixer::SameWindowsName(key, secret); });
+}
+
+bool IsPolicySetting(std::string_view key) {
+  return std::find(std::begin(kPolicySettings), std::end(kPolicySettings), key) != std::end(kPolicySettings);
+}
+
+bool IsDataMapKey(std::string_view key) { return key == kDataMapKey; }
+
+bool IsCommandKey(std::string_view key) {
+  return std::find(std::begin(kCommandKeys), std::end(kCommandKeys), key) != std::end(kCommandKeys);
+}
+
 std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, std::vector<std::string>& taken,
-                               int& column) {
+                               int& column, const std::optional<std::vector<TextSpan>>& known) {
   const std::string_view line = text.substr(begin, end - begin);
-  const std::vector<Open> above = Enclosing(text, begin, IndentOf(line));
-  // Inside an entry of `values` (a block or multi-line value's data), or continuing a secret
-  // key's value on a line of its own (a multi-line password, a password_history list): the
-  // whole line is the secret.
-  bool whole = std::any_of(above.begin() + std::min<size_t>(1, above.size()), above.end(),
-                           [](const Open& o) { return o.key == kDataMapKey; });
-  whole = whole || (!above.empty() && IsSecretKey(above[0].key) && (above[0].scalar || !IsKeyEntry(line)));
   std::vector<Span> spans;
-  if (whole) {
-    const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");
-    if (first != std::string_view::npos) spans.push_back({first, last + 1, true});
-  } else {
-    const bool in_values = !above.empty() && above[0].key == kDataMapKey;
-    const bool in_secret = !above.empty() && IsSecretKey(above[0].key);  // a map's entry: above[0] is no scalar
-    LineScan scan(line, in_values, (in_values || in_secret) && above[0].flow,
-                  in_secret ? std::string_view(above[0].key) : std::string_view());
+  if (known) {
+    // The parse knows every secret of the document: the line's own keys are still read (a
+    // command line shown as the console shows it), what the lines above open is not guessed.
+    LineScan scan(line, false, false);
     scan.Run();
     spans = scan.spans();
+    for (const TextSpan& k : *known) {
+      if (k.end <= begin || k.begin >= end) continue;
+      size_t b = std::max(k.begin, begin) - begin, e = std::min(k.end, end) - begin;
+      if (k.begin < begin)  // a value continued from a line above: this line's indentation is shown
+        while (b < e && IsSpace(line[b])) ++b;
+      while (e > b && IsSpace(line[e - 1])) --e;
+      if (b < e) spans.push_back({b, e, false});
+    }
+    spans = Merged(std::move(spans), line);
+  } else {
+    const std::vector<Open> above = Enclosing(text, begin, IndentOf(line));
+    // Inside an entry of `values` (a block or multi-line value's data), or continuing a secret
+    // key's value on a line of its own (a multi-line password, a password_history list): the
+    // whole line is the secret. So is a line the scan cannot vouch for (MayHideUnseen).
+    bool whole = std::any_of(above.begin() + std::min<size_t>(1, above.size()), above.end(),
+                             [](const Open& o) { return o.key == kDataMapKey; });
+    whole = whole || (!above.empty() && IsSecretKey(above[0].key) && (above[0].scalar || !IsKeyEntry(line)));
+    if (!whole) {
+      const bool in_values = !above.empty() && above[0].key == kDataMapKey;
+      const bool in_secret = !above.empty() && IsSecretKey(above[0].key);  // a map's entry: above[0] is no scalar
+      LineScan scan(line, in_values, (in_values || in_secret) && above[0].flow,
+                    in_secret ? std::string_view(above[0].key) : std::string_view());
+      scan.Run();
+      spans = scan.spans();
+      whole = MayHideUnseen(text, begin, end, !spans.empty());
+    }
+    if (whole) {
+      spans.clear();
+      const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");
+      if (first != std::string_view::npos) spans.push_back({first, last + 1, true});
+    }
   }
 
   std::string out(line);

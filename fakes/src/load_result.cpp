@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "excerpt_secret_spans.h"
 #include "excerpt_secrets.h"
 #include "fakes/state.h"
 #include "fixer/name_case.h"
@@ -27,7 +28,7 @@ std::string Hex(unsigned char c) {
 constexpr size_t kExcerptWidth = fixer::kQuotedValueBytes;
 
 std::string Excerpt(const std::string& line, int column) {
-  const size_t at = static_cast<size_t>(std::max(column, 1) - 1);
+  const size_t at = fixer::ByteOfCharacterColumn(line, column);  // the column counts characters
   // The whole line when it fits; else a window around the column, full up to the line's end.
   size_t begin = at > kExcerptWidth / 2 ? at - kExcerptWidth / 2 : 0;
   if (line.size() <= kExcerptWidth)
@@ -115,8 +116,15 @@ void AttachSource(LoadError& error, std::string_view text) {
   error.line = line;
   std::vector<std::string> secrets;
   const size_t end = line_end(begin);
-  error.column = std::clamp(error.column, 1, static_cast<int>(end - begin) + 1);
-  error.source_line = MaskExcerptSecrets(text, begin, end, secrets, error.column);
+  const std::optional<std::vector<TextSpan>> known = SecretSpansOf(text, secrets);
+  // Columns count characters (fixer::CharacterCount); the masking counts the line's bytes.
+  const std::string_view source = text.substr(begin, end - begin);
+  int byte_column = static_cast<int>(fixer::ByteOfCharacterColumn(source, std::max(error.column, 1))) + 1;
+  error.source_line = MaskExcerptSecrets(text, begin, end, secrets, byte_column, known);
+  error.column = static_cast<int>(fixer::CharacterCount(
+                     std::string_view(error.source_line)
+                         .substr(0, std::min(error.source_line.size(), static_cast<size_t>(byte_column - 1))))) +
+                 1;
   // A message quoting the value it refused ("got '...'") loses a secret the same way.
   for (std::string value : secrets) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <initializer_list>
 
+#include "fixer/utf8.h"
 #include "yaml_scalar.h"
 
 namespace fakes {
@@ -22,8 +23,8 @@ std::string_view EncodingName(TextEncoding e) {
   return "UTF-8";
 }
 
-// Where the next character of the decoded text `out` goes: its line and column (bytes, as
-// every other error of the readers counts them).
+// Where the next character of the decoded text `out` goes: its line and column (characters, as
+// every other error of the readers counts them: fixer::CharacterCount).
 LoadError ErrorAtEnd(const std::string& file, const std::string& out, std::string message) {
   int line = 1;
   size_t line_start = 0;
@@ -33,7 +34,8 @@ LoadError ErrorAtEnd(const std::string& file, const std::string& out, std::strin
       line_start = i + 1;
     }
   }
-  return LoadError{file, line, static_cast<int>(out.size() - line_start) + 1, std::move(message)};
+  const size_t column = fixer::CharacterCount(std::string_view(out).substr(line_start)) + 1;
+  return LoadError{file, line, static_cast<int>(column), std::move(message)};
 }
 
 std::string Hex(uint32_t value) {

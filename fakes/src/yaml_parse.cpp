@@ -10,6 +10,7 @@
 
 #include "fakes/load_result.h"
 #include "fixer/quoted_value.h"
+#include "fixer/utf8.h"
 #include "yaml_scalar.h"
 
 namespace fakes::yaml {
@@ -49,7 +50,20 @@ class Parser {
 
   int At(size_t p) const { return p < s_.size() ? static_cast<unsigned char>(s_[p]) : kEnd; }
   int Peek(size_t k = 0) const { return At(c_.pos + k); }
-  Mark MarkAt(const Cursor& c) const { return {c.line, static_cast<int>(c.pos - c.line_start) + 1}; }
+  Mark MarkAt(const Cursor& c) const { return {c.line, CharacterColumn(c.line_start, c.pos)}; }
+  // The 1-based column of the byte at `pos` in characters (fixer::CharacterCount), counted on
+  // from the last one asked for on the same line: the parser moves forward, so a long line costs
+  // one pass, not one per node.
+  int CharacterColumn(size_t line_start, size_t pos) const {
+    if (line_start != counted_line_ || pos < counted_to_) {
+      counted_line_ = line_start;
+      counted_to_ = line_start;
+      counted_ = 0;
+    }
+    for (; counted_to_ < pos; ++counted_)
+      counted_to_ += std::max<size_t>(1, fixer::Utf8SequenceLength(s_, counted_to_));
+    return static_cast<int>(counted_) + 1;
+  }
   Mark Here() const { return MarkAt(c_); }
   int Column() const { return static_cast<int>(c_.pos - c_.line_start); }  // 0-based
 
@@ -89,7 +103,7 @@ class Parser {
   void CheckComment(size_t hash) const {
     const size_t end = std::min(s_.find('\n', hash), s_.size());
     if (auto problem = TextProblem(s_.substr(hash, end - hash)))
-      Fail({c_.line, static_cast<int>(hash - c_.line_start) + 1}, "comment: " + *problem);
+      Fail({c_.line, CharacterColumn(c_.line_start, hash)}, "comment: " + *problem);
   }
   // Skips lines holding only blanks or a comment; the cursor is left at the start of a line.
   void SkipEmptyLines() {
@@ -190,6 +204,10 @@ class Parser {
   Cursor c_;
   std::vector<NodeId> stack_;  // children of the containers being read
   int depth_ = 0;
+  // CharacterColumn's count so far: `counted_` characters from `counted_line_` to `counted_to_`.
+  mutable size_t counted_line_ = 0;
+  mutable size_t counted_to_ = 0;
+  mutable size_t counted_ = 0;
 };
 
 NodeId Parser::Document() {
@@ -448,7 +466,7 @@ uint32_t Parser::HexDigits(int count, Mark escape_mark) {
 
 // The cursor is past a '\' in a double-quoted scalar.
 void Parser::Escape(std::string& out) {
-  const Mark mark{c_.line, Column()};  // at the backslash
+  const Mark mark{c_.line, CharacterColumn(c_.line_start, c_.pos - 1)};  // at the backslash
   const int c = Peek();
   Advance();
   switch (c) {

@@ -1,5 +1,6 @@
 #include "fixer/utf8.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace fixer {
@@ -17,6 +18,18 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   if (c == 0xf0 && byte(1) < 0x90) return 0;  // overlong
   if (c == 0xf4 && byte(1) > 0x8f) return 0;  // past U+10FFFF
   return len;
+}
+
+size_t CharacterCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++count) i += std::max<size_t>(1, Utf8SequenceLength(text, i));
+  return count;
+}
+
+size_t ByteOfCharacterColumn(std::string_view line, int column) {
+  size_t i = 0;
+  for (int c = 1; c < column && i < line.size(); ++c) i += std::max<size_t>(1, Utf8SequenceLength(line, i));
+  return std::min(i, line.size());
 }
 
 char32_t CodePointAt(std::string_view text, size_t i) {

@@ -17,6 +17,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {0, "The operation completed successfully."},
     {2, "The system cannot find the file specified."},
     {3, "The system cannot find the path specified."},
+    {4, "The system cannot open the file."},
     {5, "Access is denied."},
     {6, "The handle is invalid."},
     {8, "Not enough storage is available to process this command."},
@@ -26,7 +27,10 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {87, "The parameter is incorrect."},
     {112, "There is not enough space on the disk."},
     {120, "This function is not supported on this system."},
+    {145, "The directory is not empty."},
+    {170, "The requested resource is in use."},
     {183, "Cannot create a file when that file already exists."},
+    {206, "The filename or extension is too long."},
     {223, "The file size exceeds the limit allowed and cannot be saved."},
     {232, "The pipe is being closed."},
     {1051, "A stop control has been sent to a service that other running services are dependent on."},
@@ -123,13 +127,24 @@ uint32_t WinErrorOfErrno(int err) {
     // Symbolic links that loop: Windows stops at a path's 63rd reparse point (31 on XP) with
     // STATUS_REPARSE_POINT_NOT_RESOLVED, which is 1921 (docs/windows-reference.md#file-errors).
     case ELOOP: return kErrorCantResolveFilename;
+    // As Wine's errno_to_status and RtlNtStatusToDosError take them (docs/windows-reference.md#file-errors):
+    case ENAMETOOLONG: return kErrorFilenameExcedRange;  // STATUS_NAME_TOO_LONG
+    case EMFILE:
+    case ENFILE: return kErrorTooManyOpenFiles;  // STATUS_TOO_MANY_OPENED_FILES
+    case ENOTEMPTY: return kErrorDirNotEmpty;    // STATUS_DIRECTORY_NOT_EMPTY
+    case EBUSY: return kErrorBusy;               // STATUS_DEVICE_BUSY
+    case EINVAL: return kErrorInvalidParameter;  // STATUS_INVALID_PARAMETER
     default: return kErrorCantAccessFile;
   }
 }
 
 std::string ErrnoReason(int err, ReasonWords words) {
   if (words == ReasonWords::kSystem) return std::strerror(err);
-  return Status::Win(WinErrorOfErrno(err)).ToString();
+  const uint32_t code = WinErrorOfErrno(err);
+  // 1920 is the tool's word for an error Windows has no closer one for: the C library's reason
+  // follows it, as for a file that is not a regular one (fakes::ReadErrorText).
+  if (code == kErrorCantAccessFile) return Status::Win(code).ToString() + " (" + std::strerror(err) + ")";
+  return Status::Win(code).ToString();
 }
 
 }  // namespace fixer

@@ -1,7 +1,10 @@
 // Loads scenario files: YAML -> sim::Scenario, validated against the vocabulary up front. The
 // text is parsed by fakes' own YAML parser (fakes/yaml_parse.h), as machine files are; the
 // `machine:` node is read by the machine loader straight from the same tree.
+#include <dirent.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -378,11 +381,27 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
   return out;
 }
 
+namespace {
+
+// Why the folder `path` cannot be listed (an errno), or 0: not a folder, or one that can be.
+int FolderListError(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return 0;
+  DIR* folder = ::opendir(path.c_str());
+  if (folder == nullptr) return errno;
+  ::closedir(folder);
+  return 0;
+}
+
+}  // namespace
+
 LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed) {
   std::string text;
   if (int err = fakes::ReadWholeFile(path, text); err != 0) {
     LoadedScenario out;
     out.error = ScenarioError{path, 0, 0, "cannot open the file: " + fakes::ReadErrorText(err)};
+    if (const int why = FolderListError(path); why != 0)  // a folder FindScenarioFiles could not list
+      out.error->message = "cannot list the folder: " + fakes::ReadErrorText(why);
     return out;
   }
   std::string decoded;
@@ -393,28 +412,6 @@ LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed) 
     return out;
   }
   return LoadScenarioText(*utf8.value, path, default_seed);
-}
-
-std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
-        if (entry.path().extension() != ".yaml") continue;
-        // A link to nowhere is a scenario that cannot be read (said when it is loaded), not none.
-        std::error_code gone;
-        if (entry.is_regular_file() || (entry.is_symlink() && !fs::exists(entry.path(), gone)))
-          files.push_back(entry.path().string());
-      }
-    } else {
-      files.push_back(p);
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
 }
 
 }  // namespace sim

@@ -139,7 +139,7 @@ StepReport SetInteractiveUser(RunContext& ctx, const Step& step) {
 
 StepReport SetCaller(RunContext& ctx, const Step& step) {
   ctx.machine.state().session.caller = RequiredArg(step, "user");
-  return {true, "", "caller: " + ctx.machine.state().session.caller, ""};
+  return {true, "", "caller: " + fixer::CappedValue(ctx.machine.state().session.caller), ""};
 }
 
 }  // namespace

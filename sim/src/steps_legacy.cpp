@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "fakes/commands.h"
+#include "fixer/quoted_value.h"
 #include "sim/batch.h"
 #include "sim/legacy_run.h"
 #include "sim/vocabulary.h"
@@ -41,7 +42,8 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   ctx.commands = run.commands;
   if (run.error) throw StepError{script + ":" + std::to_string(run.error->line) + ": " + run.error->message};
   const std::string name = std::filesystem::path(script).filename().string();
-  return {true, "", name + " -> errorlevel " + std::to_string(run.errorlevel), WithNotes(run.console, run.notes)};
+  return {true, "", fixer::CappedValue(name) + " -> errorlevel " + std::to_string(run.errorlevel),
+          WithNotes(run.console, run.notes)};
 }
 
 StepReport Command(RunContext& ctx, const Step& step) {
@@ -56,10 +58,11 @@ StepReport Command(RunContext& ctx, const Step& step) {
   ctx.exit_code = r.errorlevel;
   ctx.commands = r.commands;
   const std::string shown = fakes::MaskedCommandLine(line, con.typed_secrets);
-  if (r.error) throw StepError{"command '" + shown + "': " + r.error->message};
+  if (r.error) throw StepError{"command " + fixer::QuotedValue(shown) + ": " + r.error->message};
   std::vector<std::string> notes;
   for (const auto& n : con.notes) notes.push_back(n.text);
-  return {true, "", shown + " -> errorlevel " + std::to_string(r.errorlevel), WithNotes(con.output, notes)};
+  return {true, "", fixer::CappedValue(shown) + " -> errorlevel " + std::to_string(r.errorlevel),
+          WithNotes(con.output, notes)};
 }
 
 }  // namespace

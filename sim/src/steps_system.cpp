@@ -20,7 +20,7 @@ StepReport StopService(RunContext& ctx, const Step& step) {
   std::string what = "stop " + fixer::CappedValue(name);
   if (stopped) {
     what += " (stopped:";
-    for (const auto& s : *stopped) what += " " + s;
+    for (const auto& s : *stopped) what += " " + fixer::CappedValue(s);
     what += ")";
   }
   return {true, "", StepDone(stopped.status(), what), ""};
@@ -160,7 +160,8 @@ StepReport SetProcessModel(RunContext& ctx, const Step& step) {
   fw.process_model.user_name = Arg(step, "userName", fw.process_model.user_name);
   fw.process_model.password = Arg(step, "password", fw.process_model.password);
   return {true, "",
-          "processModel of " + fw.version + ": userName=\"" + fixer::CappedValue(fw.process_model.user_name) + "\"",
+          "processModel of " + fixer::CappedValue(fw.version) + ": userName=\"" +
+              fixer::CappedValue(fw.process_model.user_name) + "\"",
           ""};
 }
 
@@ -185,7 +186,7 @@ StepReport MapApplication(RunContext& ctx, const Step& step) {
     if (step.args.count("session_state")) it->session_state = SessionMode(Arg(step, "session_state"));
     if (step.args.count("physical_path")) it->physical_path = Arg(step, "physical_path");
   }
-  return {true, "", "application " + fixer::CappedValue(path) + " -> ASP.NET " + version, ""};
+  return {true, "", "application " + fixer::CappedValue(path) + " -> ASP.NET " + fixer::CappedValue(version), ""};
 }
 
 std::string FullVersion(const std::string& v) {

@@ -1,5 +1,6 @@
 // The request step: a page asked as a browser on the machine would (fakes/web_stack.h).
 #include "fakes/web_stack.h"
+#include "fixer/quoted_value.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -17,8 +18,14 @@ LastResponse RequestPage(fakes::Machine& machine, const std::string& app) {
     out.status = r.response.status;
     out.page = r.response.body;
   }
-  out.explanation = std::string(ToString(r.host)) + (r.identity.empty() ? "" : " as " + r.identity) +
-                    (r.Cause().empty() ? "" : ": " + r.Cause());
+  // The cause may name the application: a long path is cut there as everywhere a step line names it.
+  std::string cause = r.Cause();
+  if (app.size() > fixer::kQuotedValueBytes)
+    for (size_t at = cause.find(app); at != std::string::npos; at = cause.find(app, at + 1))
+      cause.replace(at, app.size(), fixer::CappedValue(app));
+  out.explanation = std::string(ToString(r.host)) +
+                    (r.identity.empty() ? "" : " as " + fixer::CappedValue(r.identity)) +
+                    (cause.empty() ? "" : ": " + cause);
   return out;
 }
 
@@ -26,7 +33,9 @@ StepReport Request(RunContext& ctx, const Step& step) {
   const std::string app = RequiredArg(step, "app");
   ctx.response = RequestPage(ctx.machine, app);
   return {true, "",
-          "GET " + app + " -> " + std::to_string(ctx.response->status) + " (" + ctx.response->explanation + ")", ""};
+          "GET " + fixer::CappedValue(app) + " -> " + std::to_string(ctx.response->status) + " (" +
+              ctx.response->explanation + ")",
+          ""};
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
     const std::string said = app::InOurWords(e, app, {.tool = "fixup-sim", .verb = verb, .argc = argc, .argv = argv});
     const int code = sim::cli::SayInputError(
-        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(said, argc, argv, {"--answer"}), argc, argv));
+        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(said, argc, argv, {"--answer"}, &app), argc, argv));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }

@@ -65,6 +65,23 @@ TEST(WinErrorOfErrno, LinksThatLoopAndTooLargeAFileAreWindowsOwnErrors) {
   EXPECT_EQ(fixer::WinErrorOfErrno(EIO), 1920u);  // anything else
 }
 
+// A name too long is Windows' 206 (Wine: STATUS_NAME_TOO_LONG -> ERROR_FILENAME_EXCED_RANGE), and
+// every errno Wine gives a Windows error of its own has it; none falls to 1920 without its reason.
+TEST(WinErrorOfErrno, EveryErrnoWindowsHasAWordForIsThatWordAndTheRestSayWhy) {
+  EXPECT_EQ(fixer::ErrnoReason(ENAMETOOLONG, fixer::ReasonWords::kWindows),
+            "206: The filename or extension is too long.");
+  EXPECT_EQ(fixer::WinErrorOfErrno(EMFILE), 4u);
+  EXPECT_EQ(fixer::WinErrorOfErrno(ENFILE), 4u);
+  EXPECT_EQ(fixer::WinErrorOfErrno(ENOTEMPTY), 145u);
+  EXPECT_EQ(fixer::WinErrorOfErrno(EBUSY), 170u);
+  EXPECT_EQ(fixer::WinErrorOfErrno(EINVAL), 87u);
+  for (const int err : {ENAMETOOLONG, EMFILE, ENOTEMPTY, EBUSY, EINVAL})
+    EXPECT_TRUE(fixer::HasWinErrorText(fixer::WinErrorOfErrno(err))) << err;
+  EXPECT_EQ(fixer::ErrnoReason(EIO, fixer::ReasonWords::kWindows),
+            "1920: The file cannot be accessed by the system. (Input/output error)");
+  EXPECT_EQ(fixer::ErrnoReason(ENAMETOOLONG, fixer::ReasonWords::kSystem), "File name too long");
+}
+
 }  // namespace
 
 // The worker's password is the LSA secret aspnet_WP_PASSWORD, not L$ASP.NETAutoGenKeys (the

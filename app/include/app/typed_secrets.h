@@ -12,9 +12,15 @@
 #include <string>
 #include <string_view>
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace app {
 
+// With `app`, an option it does not know (nor any of its commands: a mistyped `--temp_password`,
+// `--answe`) is taken as a secret one: the words after it are never echoed either.
 std::string WithoutTypedSecrets(std::string message, int argc, const char* const* argv,
-                                std::initializer_list<std::string_view> secret_options);
+                                std::initializer_list<std::string_view> secret_options, const CLI::App* app = nullptr);
 
 }  // namespace app

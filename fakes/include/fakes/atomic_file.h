@@ -31,10 +31,11 @@
 
 namespace fakes {
 
-// 3 path not found, 5 access denied, 112 disk full, 8 out of memory, 1920 anything else. A
+// The Windows error of the errno (fixer::WinErrorOfErrno: 3 path not found, 5 access denied, 112
+// disk full, 206 name too long ..., 1920 anything else). A
 // read-only target (no write permission bit, or one this user may not write) is not replaced,
 // root's write too: 5, as Windows refuses to replace a file with the read-only attribute. Links
-// that loop lead to no file: refused (ELOOP, 1920), no link of the loop replaced.
+// that loop lead to no file: refused (ELOOP, 1921), no link of the loop replaced.
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text);
 // Called with the temporary file's descriptor once it is whole, just before it is renamed over
 // the target: a state file's lock moves to it there (state_file_lock.h). A failure it returns

@@ -22,7 +22,7 @@ namespace fakes {
 struct LoadError {
   std::string file;
   int line = 0;    // 1-based
-  int column = 0;  // 1-based
+  int column = 0;  // 1-based, in characters (code points, as editors count them), not bytes
   std::string message;
   std::string source_line = {};  // the text of `line` as read, when known (AttachSource)
   // "FILE:LINE:COL: message", then, when the line is known, "    near: \"excerpt\"" on a line

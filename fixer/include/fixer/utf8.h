@@ -9,6 +9,7 @@
 //   size_t csi = fixer::ShowableLength("\xc2\x9b", 0);                  // 0: U+009B, a C1 control
 //   size_t rlo = fixer::ShowableLength("\xe2\x80\xae", 0);              // 0: U+202E, a bidi control
 //   char32_t c = fixer::CodePointAt("\xef\xbf\xbe", 0);                  // U+FFFE: fixer::IsNoncharacter(c)
+//   size_t three = fixer::CharacterCount("\xc3\xa9\xc3\xa9\xc3\xa9");            // 3 characters, 6 bytes
 #pragma once
 
 #include <cstddef>
@@ -35,6 +36,11 @@ char32_t CodePointAt(std::string_view text, size_t i);
 bool IsNoncharacter(char32_t c);
 // U+202A-U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066-U+2069 (LRI, RLI, FSI, PDI).
 bool IsBidiControl(char32_t c);
+// Characters in `text`: code points, a byte that is not UTF-8 counting as one. The unit of every
+// column a reader reports (FILE:LINE:COL), as editors count: "ééé" is 3, not 6.
+size_t CharacterCount(std::string_view text);
+// The byte of `line` where its 1-based character column `column` starts (line.size() past its end).
+size_t ByteOfCharacterColumn(std::string_view line, int column);
 // `text` with each byte that is not part of a UTF-8 sequence written as `\xNN`, the rest as it
 // is: for any report that must be UTF-8 (JSON, JUnit XML, HTML) and shows a name the user gave.
 std::string EscapeNonUtf8(std::string_view text);

@@ -19,6 +19,7 @@ namespace fixer {
 inline constexpr uint32_t kErrorSuccess = 0;
 inline constexpr uint32_t kErrorFileNotFound = 2;
 inline constexpr uint32_t kErrorPathNotFound = 3;
+inline constexpr uint32_t kErrorTooManyOpenFiles = 4;  // EMFILE, ENFILE
 inline constexpr uint32_t kErrorAccessDenied = 5;
 inline constexpr uint32_t kErrorNotEnoughMemory = 8;
 inline constexpr uint32_t kErrorInvalidData = 13;
@@ -26,9 +27,12 @@ inline constexpr uint32_t kErrorSharingViolation = 32;
 inline constexpr uint32_t kErrorInvalidParameter = 87;
 inline constexpr uint32_t kErrorNotSupported = 50;
 inline constexpr uint32_t kErrorDiskFull = 112;
+inline constexpr uint32_t kErrorDirNotEmpty = 145;  // ENOTEMPTY
+inline constexpr uint32_t kErrorBusy = 170;         // EBUSY
 inline constexpr uint32_t kErrorAlreadyExists = 183;
-inline constexpr uint32_t kErrorFileTooLarge = 223;  // a write past the file-size limit (EFBIG)
-inline constexpr uint32_t kErrorNoData = 232;        // ERROR_NO_DATA: a write to a pipe its reader closed
+inline constexpr uint32_t kErrorFilenameExcedRange = 206;  // a name too long (ENAMETOOLONG)
+inline constexpr uint32_t kErrorFileTooLarge = 223;        // a write past the file-size limit (EFBIG)
+inline constexpr uint32_t kErrorNoData = 232;              // ERROR_NO_DATA: a write to a pipe its reader closed
 inline constexpr uint32_t kErrorDependentServicesRunning = 1051;
 inline constexpr uint32_t kErrorInvalidServiceControl = 1052;  // a control the service does not accept
 inline constexpr uint32_t kErrorServiceRequestTimeout = 1053;
@@ -86,11 +90,13 @@ std::string_view WinErrorText(uint32_t code);
 // Whether WinErrorText has Windows' own text for `code` (not its "cannot find message text").
 bool HasWinErrorText(uint32_t code);
 
-// The Windows error a file write that failed with the C library's `err` (errno) gives: 3 path
-// not found, 5 access denied, 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 183 already
-// exists, 223 file too large (EFBIG), 232 a pipe its reader closed (EPIPE), 1921 links that loop
-// (ELOOP), 1920 anything else. For a tool that says its errors
-// in Windows' words (aspnet-fixer: the state file, --out, standard output).
+// The Windows error a file call that failed with the C library's `err` (errno) gives: 3 path
+// not found, 4 too many open files (EMFILE, ENFILE), 5 access denied, 87 invalid parameter
+// (EINVAL), 112 disk full (ENOSPC, EDQUOT), 8 out of memory, 145 folder not empty (ENOTEMPTY),
+// 170 busy (EBUSY), 183 already exists, 206 name too long (ENAMETOOLONG), 223 file too large
+// (EFBIG), 232 a pipe its reader closed (EPIPE), 1921 links that loop (ELOOP), 1920 anything
+// else. For a tool that says its errors in Windows' words (aspnet-fixer: the state file, --out,
+// standard output).
 uint32_t WinErrorOfErrno(int err);
 
 // The words a tool says a failed file call in: the C library's (fixup-sim: "No space left on
@@ -100,7 +106,9 @@ enum class ReasonWords {
   kWindows,  // the Windows error of WinErrorOfErrno, as fixer::Status::ToString says it
 };
 
-// Why a file call that failed with `err` (errno) failed, in `words`.
+// Why a file call that failed with `err` (errno) failed, in `words`; in Windows' words, 1920
+// (no closer Windows error) is followed by the C library's reason: "1920: The file cannot be
+// accessed by the system. (Input/output error)".
 std::string ErrnoReason(int err, ReasonWords words);
 
 }  // namespace fixer

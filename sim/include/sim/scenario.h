@@ -74,8 +74,9 @@ std::vector<std::string> FilesReadBy(const Scenario& scenario);
 // DefaultLegacyScript(scenario_dir).
 std::string LegacyStepScript(const std::string& scenario_dir, const Step& step);
 
-// Every *.yaml under each path (files are taken as they are), sorted, recursively; a link named
-// *.yaml to nowhere is listed too, so loading it says it cannot be read.
+// Every *.yaml under each path (files are taken as they are), sorted, recursively (links to
+// folders not followed); a link named *.yaml to nowhere or in a loop, and a folder that cannot be
+// listed, are listed too, so loading them says why they cannot be read. Never throws.
 std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths);
 
 }  // namespace sim
