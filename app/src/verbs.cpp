@@ -48,7 +48,7 @@ namespace {
 // A journal this fixer will not resume or roll back (edited by hand): an input error of every
 // verb (exit 2), as apply, resume and rollback say it, never "a read failed" (1) or "run resume" (4).
 void UnusableJournal(VerbRun& run, const fixer::Status& why) {
-  run.journal_error = why.message();
+  run.journal_error = why.ToString();
   run.exit_code = fixer::ExitCode::kUsage;
   run.outcome = std::string(fixer::ToString(fixer::Outcome::kInputError));
 }

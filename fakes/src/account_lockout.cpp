@@ -41,7 +41,11 @@ bool ObservationWindowPassed(const UserAccount& user, const MachineState& state)
 std::optional<int64_t> PasswordAgeLimitAt(const UserAccount& user, const MachineState& state) {
   const uint32_t max_age = state.lsa.password_policy.max_age_days;
   if (user.flags.password_never_expires || max_age == 0) return std::nullopt;
-  return user.password_last_set + int64_t{max_age} * kSecondsPerDay;
+  const int64_t limit = user.password_last_set + int64_t{max_age} * kSecondsPerDay;
+  // Past the last time Windows keeps (year 30828) the clock never gets there: the password never
+  // expires, and `net user` says Never rather than a date no FILETIME holds [M].
+  if (limit > kLatestMachineTime) return std::nullopt;
+  return limit;
 }
 
 int64_t PasswordChangeableAt(const UserAccount& user, const MachineState& state) {

@@ -1,20 +1,51 @@
-// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP, HELPMSG); the rest print net's syntax.
-#include "cmd_net.h"
+// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP, HELPMSG). net's other real
+// subcommands and its help (`net help user`, `net user /?`) are not modelled (NotModelled); a word
+// that is no subcommand prints net's syntax.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
 #include "cmd_common.h"
+#include "cmd_net.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
 
 namespace fakes {
+namespace {
+
+// XP's net subcommands that the fake does not model [S: Microsoft Learn "Net commands"; ReactOS
+// net, main.c's command table]. PAUSE and CONTINUE are among them for now.
+constexpr std::array<std::string_view, 17> kUnmodelledSubcommands = {
+    "accounts", "computer", "config",  "continue", "file",       "group", "help", "name", "pause",
+    "print",    "send",     "session", "share",    "statistics", "time",  "use",  "view"};
+
+bool IsUnmodelledSubcommand(const std::string& folded) {
+  return std::find(kUnmodelledSubcommands.begin(), kUnmodelledSubcommands.end(), folded) !=
+         kUnmodelledSubcommands.end();
+}
+
+// `/?` and `/help` anywhere ask net for a subcommand's help text, which the fake does not hold
+// [S: Microsoft Learn "Net commands": "net help command" or "net command /?"; ReactOS net].
+bool AsksForHelp(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) {
+    const std::string folded = fixer::FoldWindowsName(a);
+    return folded == "/?" || folded == "/help";
+  });
+}
+
+}  // namespace
 
 int RunNet(Console& con, const std::vector<std::string>& args) {
   if (!args.empty()) {
     const std::string sub = fixer::FoldWindowsName(args[0]);
     const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (IsUnmodelledSubcommand(sub)) throw NotModelled{"'net " + sub + "'"};
+    if (AsksForHelp(args)) throw NotModelled{"net's help text (/?)"};
     if (sub == "start") return cmd::NetStart(con, rest);
     if (sub == "stop") return cmd::NetStop(con, rest);
     if (sub == "user" || sub == "users") return cmd::NetUser(con, rest);
     if (sub == "localgroup") return cmd::NetLocalGroup(con, rest);
-    if (sub == "helpmsg" && cmd::NetHelpMsg(con, rest) == 0) return 0;
+    if (sub == "helpmsg") return cmd::NetHelpMsg(con, rest);
   }
   // [S: ReactOS netmsg] the top-level syntax message.
   con.Write(

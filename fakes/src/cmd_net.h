@@ -17,7 +17,7 @@ int NetStart(Console& con, const std::vector<std::string>& args);
 int NetStop(Console& con, const std::vector<std::string>& args);
 int NetUser(Console& con, const std::vector<std::string>& args);
 int NetLocalGroup(Console& con, const std::vector<std::string>& args);
-// `net helpmsg N`: the text of message N, 0; kNetSyntax (nothing printed) for a number without one.
+// `net helpmsg N`: the text of message N, 0; NotModelled for a number the fake has no text of.
 int NetHelpMsg(Console& con, const std::vector<std::string>& args);
 
 }  // namespace fakes::cmd

@@ -24,20 +24,22 @@ std::optional<uint32_t> MessageNumber(const std::string& word) {
   return static_cast<uint32_t>(std::stoul(word));
 }
 
-}  // namespace
-
-std::optional<std::string_view> NetHelpMessage(const std::vector<std::string>& args) {
+// The message of the one number given, where the fake holds Windows' text of it.
+std::optional<std::string_view> HelpMessage(const std::vector<std::string>& args) {
   if (args.size() != 1) return std::nullopt;
   const std::optional<uint32_t> code = MessageNumber(args[0]);
   if (!code || *code >= kFirstNonMessage || !fixer::HasWinErrorText(*code)) return std::nullopt;
   return fixer::WinErrorText(*code);
 }
 
+}  // namespace
+
 namespace cmd {
 
 int NetHelpMsg(Console& con, const std::vector<std::string>& args) {
-  const std::optional<std::string_view> text = NetHelpMessage(args);
-  if (!text) return kNetSyntax;  // the caller prints net's syntax
+  const std::optional<std::string_view> text = HelpMessage(args);
+  // Windows' answer (another message's text, or net's syntax) is not guessed.
+  if (!text) throw NotModelled{"'net helpmsg' of a message without a text in the simulator"};
   con.Write("\n" + std::string(*text) + "\n\n");
   return 0;
 }

@@ -8,7 +8,8 @@
 //   net localgroup GROUP NAME... /delete    NetLocalGroupDelMembers: 1387, 1371, 1377, nothing removed
 // A group that does not exist is "System error 1376" (ERROR_NO_SUCH_ALIAS), as net.exe prints it,
 // where the API under it (`Sam`) answers 2220 NERR_GroupNotFound [S: docs/windows-reference.md#local-groups].
-// Creating and deleting groups (`net localgroup GROUP /add`) is not modelled: net's syntax text.
+// Creating and deleting groups (`net localgroup GROUP /add`), /COMMENT and /DOMAIN are not modelled:
+// NotModelled.
 #include <algorithm>
 
 #include "cmd_common.h"
@@ -70,10 +71,22 @@ int ShowLocalGroup(Console& con, const std::string& name) {
   return 0;
 }
 
+// Real forms the fake does not model: a group's comment, /DOMAIN, and creating or deleting a
+// group (/ADD or /DELETE without members) [S: Microsoft Learn "Net localgroup"].
+void RefuseUnmodelled(const NetArgs& g) {
+  for (const std::string& option : g.options) {
+    const std::string name = fixer::FoldWindowsName(option.substr(0, option.find(':')));
+    if (name == "/comment" || name == "/domain") throw NotModelled{"net localgroup's " + name + " option"};
+  }
+  if (g.words.size() == 1 && (g.add != g.del))
+    throw NotModelled{"creating or deleting a group ('net localgroup GROUP /add')"};
+}
+
 }  // namespace
 
 int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
   const NetArgs g = SplitNetArgs(args);
+  RefuseUnmodelled(g);
   if (!LocalGroupArgsOk(g)) return LocalGroupSyntax(con);
   if (g.words.empty()) return ListLocalGroups(con);
   const std::string& group = g.words[0];

@@ -5,7 +5,9 @@
 // A new account joins Users with default flags [M]. `*` prompts for the password twice without
 // echo [M: "Type a password for the user:" / "Retype the password to confirm:"].
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -30,6 +32,15 @@ struct UserArgs {
   bool ok = true;
 };
 
+// net user's options the fake does not model [S: Microsoft Learn "Net user" (Windows Server
+// 2003)]: a line with one is not guessed (NotModelled).
+constexpr std::array<std::string_view, 11> kUnmodelledOptions = {
+    "/countrycode", "/expires", "/homedir",     "/passwordchg",  "/passwordreq", "/profilepath",
+    "/scriptpath",  "/times",   "/usercomment", "/workstations", "/domain"};
+
+// The option's name, up to its colon, folded: "/TIMES:all" -> "/times".
+std::string OptionName(const std::string& option) { return fixer::FoldWindowsName(option.substr(0, option.find(':'))); }
+
 UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   NetArgs split = SplitNetArgs(args);
   UserArgs u;
@@ -46,6 +57,11 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
       u.full_name = Unquote(a.substr(10));
     else if (lower.rfind("/comment:", 0) == 0)
       u.comment = Unquote(a.substr(9));
+    else if (OptionName(a) == "/active")
+      // ReactOS's net prints an invalid-value message for it; no source gives XP's text [M].
+      throw NotModelled{"an invalid value of net user's /ACTIVE option"};
+    else if (std::find(kUnmodelledOptions.begin(), kUnmodelledOptions.end(), OptionName(a)) != kUnmodelledOptions.end())
+      throw NotModelled{"net user's " + OptionName(a) + " option"};
     else
       u.ok = false;
   }

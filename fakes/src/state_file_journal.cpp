@@ -35,8 +35,7 @@ std::optional<LoadError> CheckJournalOfMachineFile(const std::string& path, cons
   const std::optional<fixer::JournalProblem> problem =
       fixer::CheckJournalOnMachine(state.journal, UserSidIn(state, fixer::kMachineWorkerAccount));
   if (!problem) return std::nullopt;
-  const std::string message = "journal record " + std::to_string(problem->record + 1) +
-                              ": not a journal aspnet-fixer can resume or roll back: " + problem->why;
+  const std::string message = fixer::JournalProblemText(*problem);
   std::string bytes, decoded;
   if (ReadWholeFile(path, bytes) == 0) {
     const Loaded<std::string_view> text = TextAsUtf8(bytes, path, decoded);

@@ -84,10 +84,13 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
   return std::nullopt;
 }
 
+std::string JournalProblemText(const JournalProblem& problem) {
+  return "journal record " + std::to_string(problem.record + 1) +
+         ": not a journal aspnet-fixer can resume or roll back: " + problem.why;
+}
+
 Status UnreadableJournal(const JournalProblem& problem) {
-  return Status(kErrorInvalidParameter,
-                "the journal is unreadable: journal record " + std::to_string(problem.record + 1) + ": " + problem.why,
-                StatusReason::kUnusableJournal);
+  return Status::Explained(kErrorInvalidParameter, JournalProblemText(problem), StatusReason::kUnusableJournal);
 }
 
 bool IsUnreadableJournal(const Status& status) { return status.reason() == StatusReason::kUnusableJournal; }

@@ -78,14 +78,22 @@ bool PassesComplexity(std::u16string_view account, std::u16string_view full_name
 
 }  // namespace
 
-Status CheckPasswordRules(const PasswordPolicyInfo& policy, std::string_view account_name, std::string_view full_name,
-                          const Secret& password) {
+PasswordRule BrokenPasswordRule(const PasswordPolicyInfo& policy, std::string_view account_name,
+                                std::string_view full_name, const Secret& password) {
   const WipedUtf16 clear(password.Reveal());
   const std::u16string_view units = clear.view();
-  const bool passes =
-      units.size() <= kMaxPasswordChars && units.size() >= policy.min_length &&
-      (!policy.complexity || PassesComplexity(Utf8ToUtf16(account_name), Utf8ToUtf16(full_name), units));
-  return passes ? Status::Ok() : Status::Win(kNerrPasswordTooShort);
+  if (units.size() > kMaxPasswordChars) return PasswordRule::kTooLong;
+  if (units.size() < policy.min_length) return PasswordRule::kTooShort;
+  if (policy.complexity && !PassesComplexity(Utf8ToUtf16(account_name), Utf8ToUtf16(full_name), units))
+    return PasswordRule::kComplexity;
+  return PasswordRule::kNone;
+}
+
+Status CheckPasswordRules(const PasswordPolicyInfo& policy, std::string_view account_name, std::string_view full_name,
+                          const Secret& password) {
+  return BrokenPasswordRule(policy, account_name, full_name, password) == PasswordRule::kNone
+             ? Status::Ok()
+             : Status::Win(kNerrPasswordTooShort);
 }
 
 }  // namespace fixer

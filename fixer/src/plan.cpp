@@ -1,6 +1,7 @@
 // Fixer::MakePlan: refusals first, each before anything changes; otherwise the ordered steps.
 
 #include "fixer/fixer.h"
+#include "fixer/password_rules.h"
 #include "fixer/text.h"
 #include "refusals.h"
 #include "step.h"
@@ -13,6 +14,15 @@ bool ToolsPresent(const Diagnosis& d) {
     if (f.version == kFramework10) return f.tools_present;
   }
   return false;
+}
+
+// The refusal of an operator's password the policy refused, its advice after the rule it breaks.
+Refusal TempPasswordRefused(Ports& ports, const std::string& account, const Secret& password, const Status& why) {
+  const Result<PasswordPolicyInfo> policy = ports.policy.Get();
+  const Result<Account> found = ports.accounts.Lookup(account);
+  const PasswordPolicyInfo info = policy.ok() ? *policy : PasswordPolicyInfo{};
+  const PasswordRule rule = BrokenPasswordRule(info, account, found.ok() ? found->full_name : "", password);
+  return TempPasswordRejected(account, why, rule, info);
 }
 
 }  // namespace
@@ -72,11 +82,12 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
     if (p.id != "profile") plan.repairs.push_back(Text(FMT_COMPILE("{}: {}"), p.id, p.detail));
   }
   if (options_.temp_password) {
-    Status st = options_.temp_password->empty()
-                    ? Status(kErrorAccountRestriction, "a blank password cannot log on (runas)")
-                    : ports_.policy.Check(d.worker.account, *options_.temp_password);
-    if (!st.ok()) {
-      plan.refusal = TempPasswordRejected(d.worker.account, st);
+    if (options_.temp_password->empty()) {
+      plan.refusal = TempPasswordBlank(d.worker.account);
+      return plan;
+    }
+    if (Status st = ports_.policy.Check(d.worker.account, *options_.temp_password); !st.ok()) {
+      plan.refusal = TempPasswordRefused(ports_, d.worker.account, *options_.temp_password, st);
       return plan;
     }
   }

@@ -1,10 +1,13 @@
 // Texts of the refusals; see refusals.h.
 #include "refusals.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
 #include "fixer/name_case.h"
+#include "fixer/password_rules.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -114,14 +117,54 @@ Refusal CustomAccount(const WorkerIdentity& w) {
                name, name, name)};
 }
 
-Refusal TempPasswordRejected(const std::string& account, const Status& why) {
+namespace {
+
+constexpr std::string_view kOrGenerated = ", or leave --temp-password out so a compliant random one is generated.";
+
+// What to do instead, after the rule the password breaks.
+std::string TempPasswordAdvice(PasswordRule rule, const PasswordPolicyInfo& policy) {
+  switch (rule) {
+    case PasswordRule::kTooLong:
+      return Text(FMT_COMPILE("Give a password of at most {} characters{}"), kMaxPasswordChars, kOrGenerated);
+    case PasswordRule::kTooShort:
+      return Text(FMT_COMPILE("Give a password of at least {} characters{}"), policy.min_length, kOrGenerated);
+    case PasswordRule::kComplexity:
+      return Text(FMT_COMPILE("Give a password of at least {} characters with three of upper case letters, lower "
+                              "case letters, digits and symbols, that contains neither the account name nor a "
+                              "part of its full name{}"),
+                  std::max<size_t>(kComplexityMinChars, policy.min_length), kOrGenerated);
+    case PasswordRule::kNone: break;
+  }
+  return Text(FMT_COMPILE("Give a password the account has not had before (the policy remembers {}){}"),
+              CountText(policy.history, "password", "passwords"), kOrGenerated);
+}
+
+std::string BrokenRuleText(PasswordRule rule, const PasswordPolicyInfo& policy) {
+  switch (rule) {
+    case PasswordRule::kTooLong: return Text(FMT_COMPILE("it is longer than {} characters"), kMaxPasswordChars);
+    case PasswordRule::kTooShort: return Text(FMT_COMPILE("it is shorter than {} characters"), policy.min_length);
+    case PasswordRule::kComplexity: return "it does not meet the complexity requirements";
+    case PasswordRule::kNone: break;
+  }
+  return "it repeats a password the account had before (password history)";
+}
+
+}  // namespace
+
+Refusal TempPasswordRejected(const std::string& account, const Status& why, PasswordRule rule,
+                             const PasswordPolicyInfo& policy) {
   return {RefusalReason::kTempPasswordRejected,
-          Text(FMT_COMPILE("The temporary password given for {} does not meet the local password "
-                           "policy ({})."),
-               account, why),
-          "Give a longer password with upper and lower case letters, digits and symbols that does "
-          "not contain the account name, or leave --temp-password out so a compliant random one "
-          "is generated."};
+          Text(FMT_COMPILE("The temporary password given for {} does not meet the local password policy: {} ({})."),
+               account, BrokenRuleText(rule, policy), why),
+          TempPasswordAdvice(rule, policy)};
+}
+
+Refusal TempPasswordBlank(const std::string& account) {
+  return {RefusalReason::kTempPasswordRejected,
+          Text(FMT_COMPILE("The temporary password given for {} is blank, and runas cannot log on with a blank "
+                           "password ({})."),
+               account, Status::Win(kErrorAccountRestriction)),
+          Text(FMT_COMPILE("Give a password that meets the local password policy{}"), kOrGenerated)};
 }
 
 Refusal ToolsMissing() {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "fixer/diagnosis.h"
+#include "fixer/password_rules.h"
 #include "fixer/plan.h"
 #include "fixer/result.h"
 
@@ -14,7 +15,12 @@ Refusal NotAdministrator(const CallerInfo& caller);
 Refusal NotAffected(const Diagnosis& d);
 // The paper's advice for a worker that runs under its own account.
 Refusal CustomAccount(const WorkerIdentity& worker);
-Refusal TempPasswordRejected(const std::string& account, const Status& why);
+// The operator's --temp-password failed the policy (`why`: 2245) for `rule` (kNone: a rule the
+// fixer cannot check itself, the history); the advice follows the rule.
+Refusal TempPasswordRejected(const std::string& account, const Status& why, PasswordRule rule,
+                             const PasswordPolicyInfo& policy);
+// The operator's --temp-password is blank: runas would fail with 1327.
+Refusal TempPasswordBlank(const std::string& account);
 Refusal ToolsMissing();
 Refusal JournalPending();
 // The site fails, or would fail after the repair, because of `p`, which the fixer leaves to the

@@ -51,7 +51,7 @@ class CreateProfile : public Step {
       profile = ctx.ports.profiles.Find(*sid);
       if (!profile) return profile.status();
       if (!IsUsable(*profile)) {
-        return Status(kErrorFileNotFound, "the logon succeeded but no profile was created");
+        return Status::Explained(kErrorFileNotFound, "the logon succeeded but no profile was created");
       }
     }
     done["profile_path"] = (*profile)->path;

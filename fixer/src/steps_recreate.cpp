@@ -80,10 +80,7 @@ class DeleteAccount : public Step {
   Status Undo(RepairContext& ctx, const StepData& data) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
-    if (*acted)
-      return Status(kErrorInvalidParameter,
-                    "the account was deleted; its SID cannot "
-                    "come back");
+    if (*acted) return Status::Explained(kErrorInvalidParameter, "the account was deleted; its SID cannot come back");
     return {};
   }
   bool irreversible() const override { return true; }
@@ -123,7 +120,7 @@ class CreateAccount : public Step {
     auto existing = ctx.ports.accounts.Lookup(ctx.account);
     if (existing) {
       if (existing->sid.ToString() == Get(data, "old_sid")) {
-        return Status(kNerrUserExists, "the old account still exists");
+        return Status::Explained(kNerrUserExists, "the old account still exists");
       }
       // Created before a crash (or by aspnet_regiis): make its password the one held here.
       Status st = ctx.ports.accounts.SetPassword(ctx.account, *pw);

@@ -90,8 +90,8 @@ class VerifySite : public Step {
           "the Application event log" +
           DenyingAces(ctx);
     }
-    return Status(code,
-                  Text(FMT_COMPILE("the site still fails after the repair: {}{}"), fmt::join(failing, ", "), why));
+    return Status::Explained(
+        code, Text(FMT_COMPILE("the site still fails after the repair: {}{}"), fmt::join(failing, ", "), why));
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
 

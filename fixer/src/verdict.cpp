@@ -35,8 +35,9 @@ Cause HostCause(const Diagnosis& d) {
                                                    : "");
   } else {
     c.met = true;
-    c.detail = Text(FMT_COMPILE("{} application(s) served by ASP.NET {} in aspnet_wp.exe under {}"),
-                    d.applications_on_10.size(), kFramework10, ToString(d.web_server.kind));
+    c.detail = Text(FMT_COMPILE("{} served by ASP.NET {} in aspnet_wp.exe under {}"),
+                    CountText(d.applications_on_10.size(), "application", "applications"), kFramework10,
+                    ToString(d.web_server.kind));
   }
   return c;
 }

@@ -44,6 +44,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1060, "The specified service does not exist as an installed service."},
     {1061, "The service cannot accept control messages at this time."},
     {1062, "The service has not been started."},
+    {1067, "The process terminated unexpectedly."},
     {1068, "The dependency service or group failed to start."},
     {1069, "The service did not start due to a logon failure."},
     {1075, "The dependency service does not exist or has been marked for deletion."},

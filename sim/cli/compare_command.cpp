@@ -100,8 +100,9 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       if (!error.empty()) j["error"] = error;
       std::cout << app::JsonText(j) << "\n";
     } else {
-      std::cout << "compare " << fakes::EscapeForMessage(args->scenario)
-                << " (fixup.cmd answered at runas; aspnet-fixer apply --strategy " << args->strategy << ")\n\n"
+      std::cout << "compare " << fakes::EscapeForMessage(args->scenario) << " ("
+                << fakes::EscapeForMessage(c.script_name) << " answered at runas; aspnet-fixer apply --strategy "
+                << args->strategy << ")\n\n"
                 << RenderComparisonText(c) << RenderChoices(choices.ids(), "");
     }
     if (!error.empty()) {

@@ -16,6 +16,17 @@
 namespace sim::cli {
 namespace {
 
+// What a `fail@N=0` in --case is not: 0 is Windows' success (ERROR_SUCCESS), no error to inject.
+std::string FailOfNoError(const std::string& spec) {
+  for (size_t at = spec.find('='); at != std::string::npos; at = spec.find('=', at + 1)) {
+    const size_t end = spec.find(',', at);
+    const std::string error = spec.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+    if (!error.empty() && error.find_first_not_of('0') == std::string::npos)
+      return " (a fail's error is a Windows error number from 1: 0 is success, no error)";
+  }
+  return "";
+}
+
 struct SweepArgs {
   std::vector<std::string> paths = {"scenarios"};
   int faults = 1;
@@ -75,7 +86,7 @@ int Sweep(const SweepArgs& a) {
       return SayInputError(false, "sweep",
                            "--case " + fixer::QuotedValue(a.only_case) +
                                " is not like fail@7=2245 or crash@12 or fail@3=5,crash@9 or " +
-                               std::string(kAsFoundCase));
+                               std::string(kAsFoundCase) + FailOfNoError(a.only_case));
     }
     if (a.step == 0) {
       return SayInputError(false, "sweep", "--case needs --step (the fixer step's number, as a violation prints it)");
@@ -94,6 +105,8 @@ int Sweep(const SweepArgs& a) {
   }
   SweepReport r = RunSweep(a.paths, o);
   for (const std::string& e : r.errors) std::cerr << Said("sweep", e) << "\n";
+  // A file that did not load is an input error (exit 2): no summary says "0 violations" of it.
+  if (!r.errors.empty()) return kExitInput;
   if (o.only_case && r.cases == 0 && r.as_found_checks == 0 && r.errors.empty()) {
     // A replay that matched nothing would otherwise read as "0 violations".
     const std::string step = std::to_string(a.step);

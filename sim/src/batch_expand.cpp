@@ -14,13 +14,13 @@ std::string BatchDiagnostic::ToString() const { return file + ":" + std::to_stri
 std::vector<std::string> SplitBatchLines(const std::string& text) {
   std::vector<std::string> lines;
   std::string cur;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' || c == '\n') {
+  // cmd reads a line through its LF and drops every CR in it [M: docs/legacy-replay.md]: a lone CR
+  // neither ends the line nor stays in it.
+  for (const char c : text) {
+    if (c == '\n') {
       lines.push_back(cur);
       cur.clear();
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
+    } else if (c != '\r') {
       cur += c;
     }
   }

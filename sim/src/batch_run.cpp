@@ -64,17 +64,6 @@ bool IsUnmodelledProgram(const std::string& name) {
   return std::find(std::begin(kNames), std::end(kNames), base) != std::end(kNames);
 }
 
-// `net helpmsg N` for an N whose text the fake does not hold: Windows would print a text the
-// simulator cannot know, so the line is not guessed (docs/legacy-replay.md).
-bool IsUnmodelledHelpMsg(const std::string& program, const std::string& rest) {
-  if (program != "net" && program != "net.exe") return false;
-  std::vector<std::string> words = fakes::SplitCommandLine(rest);
-  if (words.empty() || fixer::FoldWindowsName(fakes::Unquote(words[0])) != "helpmsg") return false;
-  words.erase(words.begin());
-  for (std::string& w : words) w = fakes::Unquote(w);
-  return !fakes::NetHelpMessage(words).has_value();
-}
-
 // A whole decimal number, optionally negative; nullopt otherwise (cmd: a syntax error).
 std::optional<int> Number(const std::string& s) {
   const size_t digits = (!s.empty() && s[0] == '-') ? 1 : 0;
@@ -246,6 +235,15 @@ struct Interpreter {
     return Flow::kEnd;
   }
 
+  // A program's line; real syntax the fake program does not model is not guessed.
+  std::optional<int> RunProgram(const std::string& line) {
+    try {
+      return fakes::RunCommandLine(con, line);
+    } catch (const fakes::NotModelled& e) {
+      throw NotUnderstood{"not supported: " + e.what + " is not modelled by the simulator"};
+    }
+  }
+
   // One command (already expanded, without '@'). Also the command part of an `if`.
   Flow Execute(const std::string& text) {
     auto [word, rest] = FirstWord(text);
@@ -297,9 +295,7 @@ struct Interpreter {
     }
     if (IsUnmodelledProgram(k))
       throw NotUnderstood{"not supported: " + fixer::QuotedValue(word) + " is not modelled by the simulator"};
-    if (IsUnmodelledHelpMsg(k, rest))
-      throw NotUnderstood{"not supported: 'net helpmsg' of a message the simulator has no text of"};
-    if (auto level = fakes::RunCommandLine(con, line)) {
+    if (auto level = RunProgram(line)) {
       errorlevel = *level;
       // "net user", "net stop": the subcommand too, never further (a password may follow).
       const std::string sub = fixer::FoldWindowsName(FirstWord(rest).first);

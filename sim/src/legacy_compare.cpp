@@ -11,10 +11,12 @@
 #include "sim/legacy_compare.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
+#include "fakes/load_result.h"
 #include "fakes/logon.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
@@ -160,6 +162,7 @@ std::vector<std::string> Comparison::LegacyAhead() const {
 Comparison CompareOnMachine(const fakes::MachineState& state, const std::string& script, const std::string& answer,
                             const fixer::Options& options, const std::set<std::string>& earlier_batch_passwords) {
   Comparison c;
+  if (script != kBuiltInFixupCmdName) c.script_name = std::filesystem::path(script).filename().string();
   fakes::Machine legacy_machine(state);
   fakes::FixedInput input(answer);
   LegacyRun legacy = RunLegacyScript(legacy_machine, script, input, earlier_batch_passwords);
@@ -195,10 +198,16 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
 std::string RenderComparisonText(const Comparison& c) {
   std::string out;
   auto mark = [](bool ok) { return ok ? "ok  " : "BAD "; };
+  const std::string script = fakes::EscapeForMessage(c.script_name);
+  const size_t width = std::max<size_t>(script.size(), std::string_view("aspnet-fixer").size()) + 2;
+  auto label = [&](std::string name) {
+    name.resize(std::max(name.size(), width), ' ');
+    return "  " + name;
+  };
   for (const auto& r : c.rows) {
     out += r.name + ":\n";
-    out += std::string("  fixup.cmd     ") + mark(r.legacy_ok) + r.legacy + "\n";
-    out += std::string("  aspnet-fixer  ") + mark(r.fixer_ok) + r.fixer + "\n";
+    out += label(script) + mark(r.legacy_ok) + r.legacy + "\n";
+    out += label("aspnet-fixer") + mark(r.fixer_ok) + r.fixer + "\n";
   }
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
@@ -206,7 +215,7 @@ std::string RenderComparisonText(const Comparison& c) {
     return s.empty() ? std::string("nothing") : s;
   };
   out += "\nfixer ahead on: " + join(c.FixerAhead()) + "\n";
-  out += "fixup.cmd ahead on: " + join(c.LegacyAhead()) + "\n";
+  out += script + " ahead on: " + join(c.LegacyAhead()) + "\n";
   return out;
 }
 

@@ -21,20 +21,22 @@ std::string JoinOrNothing(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string CompareReportHtml(const Comparison& c, const std::string& scenario, const std::string& strategy) {
-  std::string body = "<h1>fixup.cmd compared with the fixer</h1>\n<p class=\"meta\"><span class=\"mono\">" +
-                     EscapeHtml(scenario) +
-                     "</span> &middot; fixup.cmd answered at runas; aspnet-fixer apply "
+  const std::string script = EscapeHtml(c.script_name);
+  std::string body = "<h1>" + script + " compared with the fixer</h1>\n<p class=\"meta\"><span class=\"mono\">" +
+                     EscapeHtml(scenario) + "</span> &middot; " + script +
+                     " answered at runas; aspnet-fixer apply "
                      "--strategy " +
                      EscapeHtml(strategy) + "</p>\n";
-  body += "<table id=\"comparison\"><thead><tr><th>what</th><th>fixup.cmd</th><th>fixer</th></tr></thead><tbody>\n";
+  body +=
+      "<table id=\"comparison\"><thead><tr><th>what</th><th>" + script + "</th><th>fixer</th></tr></thead><tbody>\n";
   for (const CompareRow& r : c.rows) {
     const bool differs = r.legacy != r.fixer || r.legacy_ok != r.fixer_ok;
     body += std::string("<tr") + (differs ? " class=\"differs\"" : "") + "><th>" + EscapeHtml(r.name) + "</th>" +
             Cell(r.legacy, r.legacy_ok) + Cell(r.fixer, r.fixer_ok) + "</tr>\n";
   }
-  body += "</tbody></table>\n<p>fixer ahead on: <b>" + EscapeHtml(JoinOrNothing(c.FixerAhead())) +
-          "</b><br>fixup.cmd ahead on: <b>" + EscapeHtml(JoinOrNothing(c.LegacyAhead())) + "</b></p>\n";
-  body += "<h2>fixup.cmd's console</h2>\n<pre>" + EscapeHtml(c.legacy_console) + "</pre>\n";
+  body += "</tbody></table>\n<p>fixer ahead on: <b>" + EscapeHtml(JoinOrNothing(c.FixerAhead())) + "</b><br>" + script +
+          " ahead on: <b>" + EscapeHtml(JoinOrNothing(c.LegacyAhead())) + "</b></p>\n";
+  body += "<h2>" + script + "'s console</h2>\n<pre>" + EscapeHtml(c.legacy_console) + "</pre>\n";
   body += "<h2>The fixer's log</h2>\n<pre>" + EscapeHtml(c.fixer_log) + "</pre>\n";
   return html::Page("compare " + scenario, body);
 }

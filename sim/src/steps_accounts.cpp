@@ -4,6 +4,7 @@
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
 #include "fixer/quoted_value.h"
+#include "fixer/text.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -37,11 +38,12 @@ StepReport SetEnabled(RunContext& ctx, const Step& step, bool enabled) {
   fakes::Sam sam(ctx.machine);
   const std::string name = RequiredArg(step, "name");
   const fakes::UserAccount* user = sam.FindUser(name);
-  if (!user) throw StepError{"no account named " + fixer::QuotedValue(name)};
+  const std::string summary = (enabled ? "enable " : "disable ") + fixer::CappedValue(name);
+  // net user's answer, as delete_account and set_password give it.
+  if (!user) return {true, "", StepDone(fixer::Status::Win(fixer::kNerrUserNotFound), summary), ""};
   fixer::AccountFlags flags = user->flags;
   flags.disabled = !enabled;
-  return {true, "", StepDone(sam.SetFlags(name, flags), (enabled ? "enable " : "disable ") + fixer::CappedValue(name)),
-          ""};
+  return {true, "", StepDone(sam.SetFlags(name, flags), summary), ""};
 }
 
 fixer::Sid Principal(RunContext& ctx, const std::string& name) {
@@ -79,7 +81,10 @@ StepReport SetPolicy(RunContext& ctx, const Step& step) {
   p.lockout_threshold = lsa.lockout.threshold;
   return {true, "",
           "policy: min length " + std::to_string(p.min_length) + ", complexity " + (p.complexity ? "on" : "off") +
-              ", lockout threshold " + std::to_string(lsa.lockout.threshold),
+              ", history " + std::to_string(p.history) + ", max age " +
+              fixer::CountText(p.max_age_days, "day", "days") + ", lockout threshold " +
+              std::to_string(lsa.lockout.threshold) + ", lockout duration " +
+              fixer::CountText(lsa.lockout.duration_minutes, "minute", "minutes"),
           ""};
 }
 
@@ -137,8 +142,13 @@ StepReport SetInteractiveUser(RunContext& ctx, const Step& step) {
   return {true, "", StepDone(token.status(), "interactive logon of " + fixer::CappedValue(user)), ""};
 }
 
+// The caller runs the tools, so it must be a principal of the machine: one that is not cannot run
+// anything (no net user answers here), and the scenario stops at the step.
 StepReport SetCaller(RunContext& ctx, const Step& step) {
-  ctx.machine.state().session.caller = RequiredArg(step, "user");
+  const std::string user = RequiredArg(step, "user");
+  if (!fakes::Sam(ctx.machine).LookupName(user).ok())
+    throw StepError{"set_caller: no account named " + fixer::QuotedValue(user) + " can run the tools"};
+  ctx.machine.state().session.caller = user;
   return {true, "", "caller: " + fixer::CappedValue(ctx.machine.state().session.caller), ""};
 }
 
@@ -175,22 +185,23 @@ std::vector<Word> AccountStepWords() {
       {.name = "delete_account",
        .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
-       .doc = "`net user NAME /delete` (profile, ACEs and logins stay behind, naming the dead SID)",
+       .doc = "`net user NAME /delete` (profile, ACEs and logins stay behind, naming the dead SID; 2221 if there is no "
+              "such account)",
        .run = DeleteAccount},
       {.name = "set_password",
        .scalar_arg = "user",
        .params = {{.name = "user", .required = true}, {.name = "password"}},
-       .doc = "`net user NAME PASSWORD`",
+       .doc = "`net user NAME PASSWORD` (2221 if there is no such account)",
        .run = SetPassword},
       {.name = "disable_account",
        .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
-       .doc = "`net user NAME /active:no`",
+       .doc = "`net user NAME /active:no` (2221 if there is no such account, as net answers)",
        .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, false); }},
       {.name = "enable_account",
        .scalar_arg = "name",
        .params = {{.name = "name", .required = true}},
-       .doc = "`net user NAME /active:yes`",
+       .doc = "`net user NAME /active:yes` (2221 if there is no such account, as net answers)",
        .run = [](RunContext& c, const Step& s) { return SetEnabled(c, s, true); }},
       {.name = "grant_right",
        .scalar_arg = "",
@@ -212,7 +223,8 @@ std::vector<Word> AccountStepWords() {
       {.name = "set_caller",
        .scalar_arg = "user",
        .params = {{.name = "user", .required = true}},
-       .doc = "who runs the tools (the fixer refuses a non-administrator)",
+       .doc = "who runs the tools (the fixer refuses a non-administrator); an account the machine does not have "
+              "stops the scenario at the step",
        .run = SetCaller},
       {.name = "advance_clock",
        .scalar_arg = "seconds",

@@ -6,6 +6,7 @@
 #include "fakes/machine.h"
 #include "fakes/web_requests.h"
 #include "fixer/quoted_value.h"
+#include "fixer/text.h"
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
@@ -51,8 +52,9 @@ std::string UnreachedFault(const fakes::FaultPlan& plan, const FixerRun& run) {
     for (const std::string& op : ops) made += (made.empty() ? "" : ", ") + op;
     const std::string which =
         rule.op ? "call " + std::to_string(rule.nth) + " of " + *rule.op : "mutating call " + std::to_string(rule.nth);
-    return "the fault at " + which + " never happened: the run made " + std::to_string(calls) +
-           (rule.op ? " such calls" : " mutating calls") + " (" + (made.empty() ? "none" : made) + ")";
+    return "the fault at " + which + " never happened: the run made " +
+           fixer::CountText(calls, rule.op ? "such call" : "mutating call", rule.op ? "such calls" : "mutating calls") +
+           " (" + (made.empty() ? "none" : made) + ")";
   }
   return "";
 }

@@ -197,7 +197,7 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
     const uint64_t calls = std::max(resumed.calls(), rolled ? rolled->calls() : 0);
     const bool apply_alone = resumed.runs.size() == 1 && (!rolled || rolled->runs.size() == 1);
     return FormatFaults({f}) + " never fires: the apply" + (apply_alone ? " makes" : " and its recovery make") +
-           " only " + std::to_string(calls) + " mutating calls";
+           " only " + fixer::CountText(calls, "mutating call", "mutating calls");
   }
   return "";
 }

@@ -320,7 +320,7 @@ std::string FaultPlaces(const std::vector<SweepFault>& faults, const Episode& e)
     if (!out.empty()) out += "; ";
     out += FormatFaults({f}) + " ";
     const fakes::MutationEvent* at = e.Call(f.call);
-    out += at ? at->op + " " + at->target : "(not reached)";
+    out += at ? at->op + (at->target.empty() ? "" : " " + at->target) : "(not reached)";
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include "fakes/faults.h"
 #include "fixer/ports/journal.h"
+#include "fixer/text.h"
 #include "sim/fixer_session.h"
 #include "sweep_detail.h"
 
@@ -74,7 +75,7 @@ std::vector<CheckResult> CheckRun(const char* command, const FixerRun& run, cons
   add({"sweep", what + ": exit code", exit == refused, "exit 3 (diagnose-failed: a read failed, no input error)",
        "exit " + std::to_string(exit) + " (" + run.outcome + ")"});
   add({"sweep", what + ": nothing changed", unchanged, "the machine as it was",
-       std::to_string(run.trace.size()) + " mutating calls"});
+       fixer::CountText(run.trace.size(), "mutating call", "mutating calls")});
   // Named as the journal's (README): a diagnosis may quote 5 of its own (a profile denied).
   const std::string_view named = "journal: 5: Access is denied.";
   add({"sweep", what + ": the error is named", text.find(named) != std::string::npos,

@@ -95,4 +95,23 @@ TEST(SweepOptions, AsFoundReplaysTheJournalReadCheckOfTheMachineAsFound) {
   EXPECT_THAT(bad.err, HasSubstr("is not like fail@7=2245 or crash@12 or fail@3=5,crash@9 or as-found"));
 }
 
+// A fail's error 0 is Windows' success: the refusal says so, not only what a case looks like.
+TEST(SweepOptions, AFailOfErrorZeroSaysZeroIsNoError) {
+  const Ran r = Sweep({kApply, "--step", "2", "--case", "fail@1=0"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("is not like fail@7=2245"));
+  EXPECT_THAT(r.err, HasSubstr("0 is success, no error"));
+  const Ran other = Sweep({kApply, "--step", "2", "--case", "fail@1=x"});
+  EXPECT_THAT(other.err, Not(HasSubstr("0 is success")));
+}
+
+// A scenario file that does not load is an input error (exit 2) and no summary: "0 scenarios ...
+// 0 violations" on standard output read as a sweep that passed.
+TEST(SweepOptions, AFileThatDoesNotLoadPrintsNoSummary) {
+  const Ran r = Sweep({"no-such-scenario.yaml"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("no-such-scenario.yaml"));
+  EXPECT_EQ(r.out, "");
+}
+
 }  // namespace

@@ -42,4 +42,16 @@ TEST(QuotedValue, BytesThatAreNotUtf8AreCutAtTheWidth) {
   EXPECT_EQ(fixer::ShownPartOf(value).size(), 60u);
 }
 
+// What shows as nothing is escaped between the quotes: a doubled byte-order mark gave
+// "unknown key 'os'" with an invisible U+FEFF inside the quotes.
+TEST(QuotedValue, ShowsInvisibleAndControlCharactersEscaped) {
+  EXPECT_EQ(fixer::QuotedValue("\xEF\xBB\xBFos"), "'\\uFEFFos'");
+  EXPECT_EQ(fixer::QuotedValue("a\xE2\x80\x8B"
+                               "b"),
+            "'a\\u200Bb'");                                          // a zero-width space
+  EXPECT_EQ(fixer::QuotedValue("\xE2\x80\xAEtxt"), "'\\u202Etxt'");  // right-to-left override
+  EXPECT_EQ(fixer::QuotedValue("a\tb\x1b"), "'a\\tb\\x1b'");
+  EXPECT_EQ(fixer::QuotedValue("caf\xC3\xA9 \xE4\xB8\xAD"), "'caf\xC3\xA9 \xE4\xB8\xAD'");  // visible text kept
+}
+
 }  // namespace

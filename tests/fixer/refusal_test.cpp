@@ -142,6 +142,49 @@ TEST_P(Refusal, BlankOperatorTempPasswordIsRefused) {
   ExpectRefused(r, RefusalReason::kTempPasswordRejected);
 }
 
+// Windows answers 2245 whatever rule a password breaks; the advice follows the rule. A password
+// too long was told to be longer.
+TEST_P(Refusal, TheAdviceForARefusedTempPasswordFollowsTheRuleItBreaks) {
+  struct Case {
+    std::string password;
+    std::string why;
+    std::string instead;
+  };
+  w.policy.min_length = 8;
+  w.policy.complexity = true;
+  w.policy.history = 3;
+  w.rejected_passwords.insert("Used-bef0re!");  // one of ASPNET's previous passwords
+  const std::vector<Case> cases = {
+      {std::string(257, 'a'), "longer than 256 characters", "at most 256 characters"},
+      {"Aa1#", "shorter than 8 characters", "at least 8 characters"},
+      {"alllowercase", "complexity", "three of upper case letters"},
+      {"Used-bef0re!", "history", "has not had before (the policy remembers 3 passwords)"},
+  };
+  for (const Case& c : cases) {
+    w.rejected_passwords.insert(c.password);  // the mock policy answers 2245 for it
+    fixer::Options o = Opts();
+    o.temp_password = Secret::FromString(c.password);
+    fixer::RunResult r = ApplyExpectingNoChange(o);
+    ExpectRefused(r, RefusalReason::kTempPasswordRejected);
+    EXPECT_THAT(r.refusal->why, HasSubstr("2245: " + std::string(fixer::WinErrorText(2245)))) << c.why;
+    EXPECT_THAT(r.refusal->why, HasSubstr(c.why));
+    EXPECT_THAT(r.refusal->instead, HasSubstr(c.instead));
+    if (c.why != "shorter than 8 characters") {
+      EXPECT_THAT(r.refusal->instead, Not(HasSubstr("at least 8 characters,")));
+    }
+  }
+}
+
+// A blank password is no rule of the policy: runas refuses it with 1327 and Windows' text of it.
+TEST_P(Refusal, ABlankTempPasswordIsRefusedWithWindowsTextOf1327) {
+  fixer::Options o = Opts();
+  o.temp_password = Secret::FromString("");
+  fixer::RunResult r = ApplyExpectingNoChange(o);
+  ExpectRefused(r, RefusalReason::kTempPasswordRejected);
+  EXPECT_THAT(r.refusal->why, HasSubstr("1327: Logon failure: user account restriction."));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("does not meet the local password policy")));
+}
+
 TEST_P(Refusal, AspNet10ToolsMissing) {
   w.frameworks[0].tools_present = false;
   fixer::RunResult r = ApplyExpectingNoChange(Opts());

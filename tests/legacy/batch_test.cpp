@@ -100,8 +100,9 @@ TEST_F(Batch, ExitB) {
   EXPECT_EQ(con->output, "");
 }
 
-TEST_F(Batch, CrLfLfAndCrLines) {
-  EXPECT_EQ(sim::SplitBatchLines("a\r\nb\nc\rd"), (std::vector<std::string>{"a", "b", "c", "d"}));
+// CRLF and LF end a line alike; a lone CR ends none (cmd drops every CR: BatchLineEnds below).
+TEST_F(Batch, CrLfAndLfLines) {
+  EXPECT_EQ(sim::SplitBatchLines("a\r\nb\nc\rd"), (std::vector<std::string>{"a", "b", "cd"}));
 }
 
 TEST_F(Batch, RedirectionToNulMutesOutput) {
@@ -143,6 +144,23 @@ TEST_F(BatchLoop, AnEndlessLoopIsStoppedAndReported) {
       sim::RunBatch(*con, "@echo off\r\n:retry\r\nrunas /user:ASPNET cmd.exe >nul 2>nul\r\ngoto retry\r\n", "loop.cmd");
   ASSERT_TRUE(r.error);
   EXPECT_NE(r.error->message.find("the script loops"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace legacy_test
+
+namespace legacy_test {
+namespace {
+
+// cmd reads a line through its LF and drops every CR: a lone CR ran the rest of the line as a
+// command of its own (`echo L<CR>M` ran `M`).
+class BatchLineEnds : public LegacyFixture {};
+
+TEST_F(BatchLineEnds, ALoneCrNeitherEndsTheLineNorStaysInIt) {
+  auto r = Go("@echo off\r\necho L\rM\r\necho next\n");
+  EXPECT_FALSE(r.error) << r.error->ToString();
+  EXPECT_EQ(Out(), "LM\nnext\n");
+  EXPECT_EQ(sim::SplitBatchLines("a\r\nb\rc\nd"), (std::vector<std::string>{"a", "bc", "d"}));
 }
 
 }  // namespace

@@ -18,11 +18,13 @@ TEST_F(NetHelpMsg, PrintsTheTextOfTheMessageNetPointedTo) {
   EXPECT_EQ(Out(), "\nAccess is denied.\n\n");
 }
 
-// A number the fake has no text of is not guessed: RunNet keeps net's syntax (errorlevel 1), and
-// a batch file's line is reported as not supported, as any behaviour the fake does not model.
+// A number the fake has no text of is not guessed: net says it does not model the line
+// (fakes::NotModelled), and a batch file's line is reported as not supported, as any behaviour the
+// fake does not model.
 TEST_F(NetHelpMsg, AMessageWithoutATextIsNotGuessed) {
-  EXPECT_EQ(Run("net helpmsg 9009"), 1);  // cmd's own message, no system one
-  EXPECT_EQ(Run("net helpmsg two"), 1);
+  EXPECT_THROW(Run("net helpmsg 9009"), fakes::NotModelled);  // cmd's own message, no system one
+  EXPECT_THROW(Run("net helpmsg two"), fakes::NotModelled);
+  EXPECT_EQ(Out(), "");
   for (const char* line : {"net helpmsg 4242", "net helpmsg", "net helpmsg 2221 5"}) {
     auto r = Go(std::string("@echo off\n") + line + "\necho never\n");
     ASSERT_TRUE(r.error) << line;

@@ -27,7 +27,8 @@ bool LockoutHasExpired(const UserAccount& user, const MachineState& state);
 // restarts from zero at the next bad password.
 bool ObservationWindowPassed(const UserAccount& user, const MachineState& state);
 // When the password reaches the maximum password age (PasswordLastSet + the age, in the machine
-// clock's seconds); nullopt when it never does: "password never expires", or no maximum age.
+// clock's seconds); nullopt when it never does: "password never expires", no maximum age, or a
+// limit past kLatestMachineTime (the year 30828), which the clock never reaches.
 std::optional<int64_t> PasswordAgeLimitAt(const UserAccount& user, const MachineState& state);
 // When the password may next be changed: PasswordLastSet + the minimum password age.
 int64_t PasswordChangeableAt(const UserAccount& user, const MachineState& state);

@@ -45,17 +45,23 @@ std::string MaskedSecrets(std::string text, const std::vector<std::string>& secr
 //   MaskedCommandLine("NET.EXE USER /add dave  S3cret")   // "NET.EXE USER /add dave  ********"
 std::string MaskedCommandLine(const std::string& line, const std::vector<std::string>& typed_secrets = {});
 
+// Thrown by a fake program for a command line that is the real program's syntax but that the fake
+// does not model (`net accounts`, `net user X /times:all`, `net help user`): what Windows would
+// print is not guessed, and the caller reports the line as not supported
+// (docs/legacy-replay.md). `what` names the command or option: "'net accounts'".
+struct NotModelled {
+  std::string what;
+};
+
 // One command line (already %-expanded). Returns the new errorlevel, or nullopt when the
 // command leaves it unchanged (echo, a successful cd, as cmd's internal commands do).
+// Throws NotModelled for real syntax the fake does not model.
 std::optional<int> RunCommandLine(Console& con, const std::string& line);
 
 // The programs, for tests and for callers that resolved the program themselves.
 // args: the words after the program name.
+// Throws NotModelled for a subcommand or option of net.exe the fake does not model.
 int RunNet(Console& con, const std::vector<std::string>& args);
-// The text `net helpmsg` prints for `args` (the words after HELPMSG): the message of the one
-// number given, where the fake holds Windows' text of it; nullopt otherwise (a caller that must
-// not guess Windows' answer reports such a line as not supported).
-std::optional<std::string_view> NetHelpMessage(const std::vector<std::string>& args);
 int RunRunas(Console& con, const std::vector<std::string>& args);
 int RunIisreset(Console& con, const std::vector<std::string>& args);
 // `framework_version`: the folder the aspnet_regiis.exe run lives in ("1.0.3705").

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "fixer/ports/password_policy.h"
@@ -31,6 +32,12 @@ inline constexpr size_t kMaxPasswordChars = 256;
 inline constexpr size_t kComplexityMinChars = 6;
 // The shortest account name, or full-name token, passfilt.dll looks for in a password.
 inline constexpr size_t kShortestNameChecked = 3;
+
+// The first rule of CheckPasswordRules's that `password` breaks, in this order; kNone if none.
+// Windows answers 2245 whichever it is; the fixer's advice follows the rule.
+enum class PasswordRule : uint8_t { kNone, kTooLong, kTooShort, kComplexity };
+PasswordRule BrokenPasswordRule(const PasswordPolicyInfo& policy, std::string_view account_name,
+                                std::string_view full_name, const Secret& password);
 
 // ok, or Status::Win(2245). With a default PasswordPolicyInfo (no minimum, complexity off) only
 // PWLEN is asked: what holds whatever the policy.

@@ -22,7 +22,9 @@ inline constexpr size_t kQuotedValueBytes = 60;
 std::string_view ShownPartOf(std::string_view value);
 
 // `value` between single quotes, cut as ShownPartOf cuts it; a cut value is followed by
-// `... (N of M bytes shown)`.
+// `... (N of M bytes shown)`. What would show as nothing is escaped: an invisible character (the
+// byte-order mark, a zero-width space, a direction mark) as \uXXXX, a control character as \xNN:
+//   fixer::QuotedValue("\xEF\xBB\xBFos")   // '\uFEFFos'
 std::string QuotedValue(std::string_view value);
 
 // The same without the quotes: for a value the message marks otherwise (`--case fail@7...`).

@@ -35,6 +35,13 @@ class Status {
       : code_(code), reason_(reason), message_(std::move(message)) {}
   // An error with the standard Windows text for `code`.
   static Status Win(uint32_t code) { return Status(code, std::string(WinErrorText(code))); }
+  // An error the tool itself explains: Windows' text for `code`, then `explanation` as a sentence of
+  // its own. The constructor's message is Windows' text (with its inserts); never pair a number
+  // with words of the tool's alone.
+  //   Status::Explained(1067, "the site still fails after the repair").ToString()
+  //   // "1067: The process terminated unexpectedly. The site still fails after the repair."
+  static Status Explained(uint32_t code, std::string_view explanation,
+                          StatusReason reason = StatusReason::kWindowsError);
   static Status Ok() { return Status(); }
 
   bool ok() const { return code_ == 0; }

@@ -58,7 +58,8 @@ struct BatchResult {
 BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::string& file_name,
                      const std::vector<std::string>& args = {});
 
-// The lines of a batch file: CRLF, LF or CR endings, without their end-of-line.
+// The lines of a batch file as cmd reads them: each ends at an LF, and every CR is dropped (a CRLF
+// ending, a lone CR inside a line alike); a file of CR endings alone is one line.
 std::vector<std::string> SplitBatchLines(const std::string& text);
 
 }  // namespace sim

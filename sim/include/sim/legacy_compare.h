@@ -30,9 +30,10 @@ struct CompareRow {
 
 struct Comparison {
   std::vector<CompareRow> rows;
-  std::string legacy_console;     // the batch file's console
-  std::string fixer_log;          // the fixer's output
-  std::string legacy_load_error;  // the batch file could not be read: nothing was compared
+  std::string script_name = "fixup.cmd";  // the batch file's name, as the rows and the page label its side
+  std::string legacy_console;             // the batch file's console
+  std::string fixer_log;                  // the fixer's output
+  std::string legacy_load_error;          // the batch file could not be read: nothing was compared
   std::vector<std::string> FixerAhead() const;
   std::vector<std::string> LegacyAhead() const;
 };

@@ -68,13 +68,16 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
 // journal is no more one this fixer can resume or roll back than one CheckJournal refuses.
 std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRecord>& records,
                                                     const std::optional<Sid>& account_sid);
+// "journal record N: not a journal aspnet-fixer can resume or roll back: <why>": the one text of a
+// problem, wherever it is said (a machine file's journal at its line and column, a verb's error).
+std::string JournalProblemText(const JournalProblem& problem);
 // Whether `status` says a journal this fixer will not act on (one of those problems, as the
-// fixer's verbs report it: "the journal is unreadable: journal record N: ..."), which every verb
+// fixer's verbs report it: "87: The parameter is incorrect. Journal record N: ..."), which every verb
 // says as an input error (exit 2), rather than a journal that could not be read at all. Told by
 // its reason (StatusReason::kUnusableJournal), never by its code or words: a port's error 87
 // whose text reads alike is a read that failed.
 bool IsUnreadableJournal(const Status& status);
-// 87, "the journal is unreadable: journal record N: <why>", its reason StatusReason::kUnusableJournal
+// 87 with Windows' text, then JournalProblemText as a sentence; its reason StatusReason::kUnusableJournal
 // (IsUnreadableJournal): what every verb says of a journal it will not act on, and what a journal
 // port says of a record it cannot parse (a line edited by hand).
 Status UnreadableJournal(const JournalProblem& problem);
