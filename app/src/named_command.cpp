@@ -2,11 +2,6 @@
 #include "app/named_command.h"
 
 namespace app {
-namespace {
-
-bool IsOption(std::string_view word) { return word.size() > 1 && word.starts_with('-'); }
-
-}  // namespace
 
 std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command) {
   if (argc > 1 && !IsOption(argv[1]) && !is_command(argv[1])) return "";

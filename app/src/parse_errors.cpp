@@ -7,12 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "app/named_command.h"
 #include "fixer/quoted_value.h"
 
 namespace app {
 namespace {
-
-bool IsOption(std::string_view word) { return word.size() > 1 && word.starts_with('-'); }
 
 struct Unexpected {
   std::string word;

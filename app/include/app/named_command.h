@@ -21,6 +21,9 @@
 
 namespace app {
 
+// A word that reads as an option: `-` and one character more at least (`-` alone is a file name).
+inline bool IsOption(std::string_view word) { return word.size() > 1 && word.starts_with('-'); }
+
 // The command `argv` (argv[0] the program) names by the rule above; "" for none.
 std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command);
 
