@@ -1,19 +1,26 @@
 // Which running services a repair must stop; see service_names.h.
 #include "service_names.h"
 
+#include <optional>
 #include <utility>
 
 namespace fixer {
 namespace {
 
-// 1060 (not installed) counts as not running.
-Result<bool> IsRunning(ServiceControl& scm, const std::string& name) {
+// A service's state, or none when it is not installed (1060).
+Result<std::optional<ServiceState>> StateOf(ServiceControl& scm, const std::string& name) {
   auto info = scm.Query(name);
   if (!info) {
-    if (info.status().code() == kErrorServiceDoesNotExist) return false;
+    if (info.status().code() == kErrorServiceDoesNotExist) return std::optional<ServiceState>();
     return info.status();
   }
-  return info->state == ServiceState::kRunning;
+  return std::optional<ServiceState>(info->state);
+}
+
+Result<bool> IsRunning(ServiceControl& scm, const std::string& name) {
+  auto state = StateOf(scm, name);
+  if (!state) return state.status();
+  return *state == ServiceState::kRunning;
 }
 
 }  // namespace
@@ -28,12 +35,9 @@ Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm) {
     out.order = std::move(*deps);
     // Active is more than running: a paused dependent is stopped too, and paused again after.
     for (const std::string& name : out.order) {
-      auto info = scm.Query(name);
-      if (!info) {
-        if (info.status().code() == kErrorServiceDoesNotExist) continue;
-        return info.status();
-      }
-      if (info->state == ServiceState::kPaused) out.paused.push_back(name);
+      auto state = StateOf(scm, name);
+      if (!state) return state.status();
+      if (*state == ServiceState::kPaused) out.paused.push_back(name);
     }
     out.order.push_back(kIisAdmin);
   }

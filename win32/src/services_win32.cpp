@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <utility>
 
 #include "win32_ports.h"
 
@@ -15,6 +16,7 @@ namespace {
 class ScHandle {
  public:
   explicit ScHandle(SC_HANDLE h) : h_(h) {}
+  ScHandle(ScHandle&& other) noexcept : h_(std::exchange(other.h_, nullptr)) {}
   ScHandle(const ScHandle&) = delete;
   ScHandle& operator=(const ScHandle&) = delete;
   ~ScHandle() {
@@ -90,13 +92,27 @@ fixer::Result<DWORD> WaitWhile(SC_HANDLE service, DWORD pending) {
   return status->dwCurrentState;
 }
 
+// A service opened with the access a call needs, and the manager it came from (Query asks the
+// manager for the key name's spelling). Each open's failure is its own error (1060, 5, 123...).
+struct OpenedService {
+  ScHandle manager;
+  ScHandle service;
+};
+
+fixer::Result<OpenedService> OpenServiceFor(const std::string& name, DWORD access) {
+  ScHandle manager(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!manager) return LastError();
+  ScHandle service(OpenServiceW(manager.get(), Widen(name).c_str(), access));
+  if (!service) return LastError();
+  return OpenedService{std::move(manager), std::move(service)};
+}
+
 }  // namespace
 
 fixer::Result<fixer::ServiceInfo> Win32Services::Query(const std::string& name) {
-  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
-  if (!scm) return LastError();
-  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG));
-  if (!service) return LastError();
+  auto opened = OpenServiceFor(name, SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG);
+  if (!opened) return opened.status();
+  const ScHandle& service = opened->service;
   auto status = StatusOf(service.get());
   if (!status) return status.status();
   DWORD needed = 0;
@@ -112,7 +128,7 @@ fixer::Result<fixer::ServiceInfo> Win32Services::Query(const std::string& name) 
                           .state = StateFrom(status->dwCurrentState),
                           .start_type = StartFrom(config->dwStartType),
                           .account = Narrow(config->lpServiceStartName ? config->lpServiceStartName : L"")};
-  if (GetServiceKeyNameW(scm.get(), display.c_str(), key_name, &length)) info.name = Narrow(key_name);
+  if (GetServiceKeyNameW(opened->manager.get(), display.c_str(), key_name, &length)) info.name = Narrow(key_name);
   // lpDependencies: a MULTISZ of service names, and group names prefixed with SC_GROUP_IDENTIFIER ('+').
   for (const wchar_t* dep = config->lpDependencies; dep && *dep; dep += wcslen(dep) + 1) {
     if (*dep != SC_GROUP_IDENTIFIERW) info.dependencies.push_back(Narrow(dep));
@@ -121,10 +137,9 @@ fixer::Result<fixer::ServiceInfo> Win32Services::Query(const std::string& name) 
 }
 
 fixer::Result<std::vector<std::string>> Win32Services::ActiveDependents(const std::string& name) {
-  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
-  if (!scm) return LastError();
-  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_ENUMERATE_DEPENDENTS));
-  if (!service) return LastError();
+  auto opened = OpenServiceFor(name, SERVICE_ENUMERATE_DEPENDENTS);
+  if (!opened) return opened.status();
+  const ScHandle& service = opened->service;
   DWORD needed = 0, count = 0;
   // EnumDependentServices lists dependents, direct or not, in the reverse order of their start:
   // the order they must be stopped in (its documentation's Remarks).
@@ -140,10 +155,9 @@ fixer::Result<std::vector<std::string>> Win32Services::ActiveDependents(const st
 }
 
 fixer::Status Win32Services::Stop(const std::string& name) {
-  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
-  if (!scm) return LastError();
-  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_STOP | SERVICE_QUERY_STATUS));
-  if (!service) return LastError();
+  auto opened = OpenServiceFor(name, SERVICE_STOP | SERVICE_QUERY_STATUS);
+  if (!opened) return opened.status();
+  const ScHandle& service = opened->service;
   SERVICE_STATUS status{};
   if (!ControlService(service.get(), SERVICE_CONTROL_STOP, &status)) return LastError();
   changes_.Mark();
@@ -153,10 +167,9 @@ fixer::Status Win32Services::Stop(const std::string& name) {
 }
 
 fixer::Status Win32Services::Pause(const std::string& name) {
-  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
-  if (!scm) return LastError();
-  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_PAUSE_CONTINUE | SERVICE_QUERY_STATUS));
-  if (!service) return LastError();
+  auto opened = OpenServiceFor(name, SERVICE_PAUSE_CONTINUE | SERVICE_QUERY_STATUS);
+  if (!opened) return opened.status();
+  const ScHandle& service = opened->service;
   auto now = StatusOf(service.get());
   if (!now) return now.status();
   if (now->dwCurrentState == SERVICE_PAUSED) return {};  // as the port promises: nothing sent, nothing changed
@@ -169,10 +182,9 @@ fixer::Status Win32Services::Pause(const std::string& name) {
 }
 
 fixer::Status Win32Services::Start(const std::string& name) {
-  ScHandle scm(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
-  if (!scm) return LastError();
-  ScHandle service(OpenServiceW(scm.get(), Widen(name).c_str(), SERVICE_START | SERVICE_QUERY_STATUS));
-  if (!service) return LastError();
+  auto opened = OpenServiceFor(name, SERVICE_START | SERVICE_QUERY_STATUS);
+  if (!opened) return opened.status();
+  const ScHandle& service = opened->service;
   // The SCM starts the dependencies first and answers 1068 if one fails.
   if (!StartServiceW(service.get(), 0, nullptr)) return LastError();
   changes_.Mark();
