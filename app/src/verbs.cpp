@@ -71,7 +71,8 @@ void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
     (*run.diagnosis)
         ->notes.push_back(
             "a repair by this fixer was interrupted and its journal is on this machine: what it changed "
-            "(services it stopped included) is its own; run resume to finish it or rollback to undo it");
+            "(services it stopped included) is its own; run resume to finish it or rollback to undo it "
+            "(a repair being undone: either finishes the undo)");
     run.exit_code = fixer::ExitCode::kNotRestored;
   }
 }

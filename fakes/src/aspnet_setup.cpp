@@ -233,4 +233,23 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
   return fixer::Status::Ok();
 }
 
+fixer::Status AspNetSetup::SetScriptMap(const std::string& path, const std::string& version) {
+  // -kn runs from any installed version's tools; -sn from the version it maps to.
+  const bool tools = version.empty()
+                         ? std::any_of(m_.state().products.frameworks.begin(), m_.state().products.frameworks.end(),
+                                       [](const fixer::FrameworkInfo& fw) { return fw.tools_present; })
+                         : [&] {
+                             const fixer::FrameworkInfo* fw = FindFramework(m_.state(), version);
+                             return fw != nullptr && fw->tools_present;
+                           }();
+  if (!tools) return fixer::Status::Win(fixer::kErrorFileNotFound);
+  RelyOn("choice-script-map-path");
+  fixer::ApplicationInfo* app = m_.state().products.applications.FindName(path);
+  if (app == nullptr) return fixer::Status::Win(fixer::kErrorPathNotFound);
+  if (app->framework_version == version) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("aspnet.script_map", app->path); !st.ok()) return st;
+  app->framework_version = version;
+  return fixer::Status::Ok();
+}
+
 }  // namespace fakes

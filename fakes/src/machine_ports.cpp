@@ -227,6 +227,9 @@ class AspNetPort : public fixer::AspNet {
     return std::string(value->Reveal());  // an account name, not a password
   }
   Status Register(const std::string& version) override { return AspNetSetup(m_).Register(version); }
+  Status SetScriptMap(const std::string& path, const std::string& version) override {
+    return AspNetSetup(m_).SetScriptMap(path, version);
+  }
 
  private:
   Machine& m_;

@@ -21,6 +21,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-event-text", "the Application event of the MS03-032 failure: 'could not be started' + 80070005"},
       {"choice-aspnet-rights",
        "aspnet_regiis -i grants ASPNET SeBatchLogonRight, SeServiceLogonRight and the two deny-logon rights"},
+      {"choice-script-map-path",
+       "aspnet_regiis -sn/-kn change one application's own maps; a path no application has answers 3"},
       {"choice-lockout-reset-zero", "'reset account lockout counter after' 0 keeps every bad password counted"},
       {"choice-seclogon-demand-start", "a stopped, enabled Secondary Logon service is demand-started by runas"},
       {"choice-workgroup-only", "machines are in a workgroup: a domain account cannot log on (1326)"},

@@ -1,6 +1,7 @@
 #include "fakes/state_file_backend.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <optional>
@@ -67,6 +68,14 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
       out.error = std::move(kept_there);
       return out;
     }
+  }
+  // A log with no record for this file (another version's, left by a checkpoint stopped before it
+  // removed it, or a header alone) says nothing the file does not: the run that holds the file
+  // removes it, and the temporary files of dead checkpoints, though it may change nothing.
+  if (kept.changes && kept.out.empty()) {
+    RemoveDeadTemporaries(kept.path);
+    if (opened.value->log.records == 0 && ::unlink(MachineLogPath(kept.path).c_str()) == 0)
+      opened.value->log.log_bytes = 0;  // the next change starts a log of its own
   }
   out.value = std::unique_ptr<StateFileBackend>(
       new StateFileBackend(std::move(*opened.value), std::move(kept), std::move(lock)));

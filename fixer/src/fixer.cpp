@@ -207,8 +207,10 @@ RunResult Fixer::Resume() {
   ctx.data = std::move(journal.data);  // the runner reads the phases only
   Runner runner(ctx, steps, journal);
   if (journal.AnyUndo()) {
-    r.messages.push_back("the journaled run was being undone; finishing the undo");
-    r.outcome = runner.UndoAll(Outcome::kFailedRestored);
+    // No step failed in an interrupted rollback: finishing it is a rollback's end, exit 0.
+    r.messages.push_back(journal.rollback_asked ? "the journaled run was being rolled back; finishing the rollback"
+                                                : "the journaled run was being undone; finishing the undo");
+    r.outcome = runner.UndoAll(journal.rollback_asked ? Outcome::kRolledBack : Outcome::kFailedRestored);
   } else {
     r.messages.push_back("resuming the journaled run");
     r.outcome = runner.Forward();

@@ -132,7 +132,13 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
     switch (rec.phase) {
       case JournalPhase::kBegin: r.phases[rec.step] = StepPhase::kBegun; break;
       case JournalPhase::kDone: r.phases[rec.step] = StepPhase::kDone; break;
-      case JournalPhase::kUndoBegin: r.phases[rec.step] = StepPhase::kUndoBegun; break;
+      case JournalPhase::kUndoBegin:
+        r.phases[rec.step] = StepPhase::kUndoBegun;
+        if (auto asked = rec.data.find(kRollbackAsked); asked != rec.data.end()) {
+          r.rollback_asked = DecodeBool(asked->second);
+          rec.data.erase(asked);  // the run's, not the step's
+        }
+        break;
       case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
       case JournalPhase::kFinished: break;  // CheckJournal refused it
       case JournalPhase::kReopen:

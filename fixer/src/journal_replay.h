@@ -33,12 +33,17 @@ struct JournalReplay {
   std::map<std::string, StepPhase, std::less<>> phases;  // transparent: looked up by a step's id() view
   std::map<std::string, StepData> data;                  // begin data merged with done data
   bool finished = false;                                 // the run reached its end
+  bool rollback_asked = false;  // its undo was a rollback's, not a failed step's (kRollbackAsked)
   uint32_t next_seq = 0;
 
   StepPhase PhaseOf(std::string_view step) const;
   bool AnyUndo() const;  // an undo was under way
   bool AllDone() const;
 };
+
+// The key an undo-begin record carries when a rollback asked for the undo: a resume that finishes
+// it then ends rolled-back (exit 0), not failed-restored (exit 1).
+inline constexpr const char* kRollbackAsked = "rollback";
 
 // The first record of every journal: what the run is (its steps are the strategy's, StepIdsOf).
 JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Sid& sid);

@@ -188,7 +188,9 @@ Outcome Runner::UndoAll(Outcome restored) {
     StepPhase phase = journal_.PhaseOf(id);
     if (phase == StepPhase::kPending || phase == StepPhase::kUndone) continue;
     // Journal failures do not stop an undo: restoring the machine comes first.
-    if (Status st = Append(id, JournalPhase::kUndoBegin, {}); !st.ok()) ctx_.Say(st.message());
+    StepData why;
+    if (restored == Outcome::kRolledBack) why[kRollbackAsked] = EncodeBool(true);
+    if (Status st = Append(id, JournalPhase::kUndoBegin, std::move(why)); !st.ok()) ctx_.Say(st.message());
     journal_.phases[id] = StepPhase::kUndoBegun;
     Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: undo"), id);
     Status st = step.Undo(ctx_, ctx_.data[id]);

@@ -2,6 +2,7 @@
 // "register" (aspnet_regiis -i: a new random password in the LSA secret, default rights/ACLs).
 #include <algorithm>
 
+#include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "object_aces_index.h"
 #include "profile_check.h"
@@ -76,15 +77,20 @@ class Register : public Step {
             Text(FMT_COMPILE("re-register ASP.NET {} (aspnet_regiis -i): new random password in the "
                              "LSA secret, default rights and ACLs"),
                  kFramework10),
-            "put back the account flags it found, revoke the rights it granted and remove the ACEs "
-            "it gave the account (the password and the LSA secret agree either way)",
+            "put back the account flags it found, revoke the rights it granted, remove the ACEs it "
+            "gave the account and point back the script maps it moved (aspnet_regiis -sn or -kn; "
+            "the password and the LSA secret agree either way)",
             false};
   }
   // aspnet_regiis -i also sets "password never expires" and "cannot change password" and grants
   // its default rights (a missing SeBatchLogonRight among them) and ACLs: the flags, rights and
   // explicit ACEs found are recorded so an undo leaves the account as it was.
+  // It also points every script map older than its version at it: those found are recorded too.
   Result<StepData> Prepare(RepairContext& ctx) override {
     StepData data{{"version", std::string(kFramework10)}};
+    auto apps = ctx.ports.aspnet.Applications();
+    if (!apps) return apps.status();
+    if (std::string maps = RecordScriptMaps(*apps); !maps.empty()) data[kScriptMaps] = std::move(maps);
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) {
       if (acct.status().code() != kNerrUserNotFound) return acct.status();
@@ -121,6 +127,7 @@ class Register : public Step {
     return st;
   }
   Status Undo(RepairContext& ctx, const StepData& data) override {
+    if (Status st = PutScriptMapsBack(ctx, Get(data, kScriptMaps)); !st.ok()) return st;
     if (!data.count("disabled")) return {};  // the account did not exist: nothing recorded
     AccountFlags back = DecodeFlags(data);
     back.locked_out = false;  // SetFlags can only unlock
@@ -141,6 +148,35 @@ class Register : public Step {
 
  private:
   static constexpr const char* kAcesRecorded = "aces_recorded";
+  static constexpr const char* kScriptMaps = "script_maps";
+
+  // One entry per application not mapped to this step's version: "<path>|<version found>".
+  static std::string RecordScriptMaps(const std::vector<ApplicationInfo>& apps) {
+    std::vector<std::string> entries;
+    for (const ApplicationInfo& app : apps) {
+      if (app.framework_version == kFramework10) continue;  // -i leaves it as it is
+      entries.push_back(EscapeField(app.path) + '|' + EscapeField(app.framework_version));
+    }
+    return JoinList(entries);
+  }
+
+  // Each recorded application that -i moved goes back to the version it was found with.
+  static Status PutScriptMapsBack(RepairContext& ctx, const std::string& recorded) {
+    if (recorded.empty()) return {};  // none was found off this version, or an older journal
+    auto now = ctx.ports.aspnet.Applications();
+    if (!now) return now.status();
+    for (const std::string& entry : SplitList(recorded)) {
+      const size_t bar = entry.find('|');  // EscapeField escapes every '|' but this one
+      if (bar == std::string::npos) continue;
+      const std::string path = UnescapeField(std::string_view(entry).substr(0, bar));
+      const std::string version = UnescapeField(std::string_view(entry).substr(bar + 1));
+      auto app = std::find_if(now->begin(), now->end(),
+                              [&](const ApplicationInfo& a) { return SameWindowsName(a.path, path); });
+      if (app == now->end() || app->framework_version == version) continue;  // gone since, or as found
+      if (Status st = ctx.ports.aspnet.SetScriptMap(path, version); !st.ok()) return st;
+    }
+    return {};
+  }
 
   // The explicit ACEs naming `sid` now that it did not hold when found, off each object in one write.
   static Status RemoveAcesAdded(RepairContext& ctx, const Sid& sid, const std::vector<ObjectAces>& found) {

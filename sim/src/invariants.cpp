@@ -231,11 +231,16 @@ std::vector<CheckResult> ExitCodePromises(int exit_code, const std::string& outc
                                           const std::optional<Change>* found_difference) {
   std::vector<CheckResult> out;
   const std::string restored(fixer::ToString(fixer::Outcome::kFailedRestored));
-  if (exit_code == fixer::ToInt(fixer::ExitCode::kFailed) && outcome == restored && episode_found) {
+  const std::string rolled_back(fixer::ToString(fixer::Outcome::kRolledBack));
+  // Exit 1 restored and exit 0 rolled back (a rollback, or a resume finishing one) promise alike.
+  const bool as_found = (exit_code == fixer::ToInt(fixer::ExitCode::kFailed) && outcome == restored) ||
+                        (exit_code == fixer::ToInt(fixer::ExitCode::kOk) && outcome == rolled_back);
+  if (as_found && episode_found) {
     const std::optional<Change> diff =
         found_difference ? *found_difference : FirstDifference(*episode_found, now.state());
-    out.push_back(Inv("exit 1 (" + outcome + ") leaves the machine as the repair found it", !diff.has_value(),
-                      "as found", diff ? diff->path + ": " + diff->before + " -> " + diff->after : "as found"));
+    out.push_back(Inv(
+        "exit " + std::to_string(exit_code) + " (" + outcome + ") leaves the machine as the repair found it",
+        !diff.has_value(), "as found", diff ? diff->path + ": " + diff->before + " -> " + diff->after : "as found"));
   }
   if (exit_code == 3) {
     const auto diff = ChangedByARefusal(before, now.state());

@@ -305,6 +305,34 @@ TEST_F(MachineLogTest, ALogOfAnotherVersionOfTheFileIsIgnoredAndSavingRemovesIt)
   EXPECT_FALSE(fs::exists(file + ".log"));
 }
 
+// A run that holds the file but changes nothing (a resume or rollback that finds no journal, an
+// apply with nothing to do) still removes a log that holds no record for it: another version's,
+// or a header alone, left by a run stopped at the wrong moment, would otherwise stay for ever.
+TEST_F(MachineLogTest, ALogWithNoRecordForTheFileIsRemovedByARunThatHoldsIt) {
+  const std::string file = Machine(AffectedXp(1));
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
+  ASSERT_FALSE(records.empty());
+  const std::string fixed = test_support::Slurp(file);
+  const std::string header_alone = records.front().log.substr(0, records.front().log.find('\n') + 1);
+  for (const std::string& stale : {records.back().log, header_alone}) {
+    for (const app::Verb verb : {app::Verb::kResume, app::Verb::kRollback, app::Verb::kApply}) {
+      SCOPED_TRACE(std::string(app::ToString(verb)) + ", a log of " + std::to_string(stale.size()) + " bytes");
+      WriteAll(file + ".log", stale);
+      auto opened = fakes::StateFileBackend::Open({.path = file, .changes = true});
+      ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+      const app::VerbRun run = app::RunVerb(**opened.value, verb, fixer::Options{});
+      EXPECT_EQ(run.exit_code, fixer::ExitCode::kOk) << run.outcome;
+      EXPECT_FALSE(fs::exists(file + ".log"));
+      EXPECT_EQ(test_support::Slurp(file), fixed);  // the file itself is not rewritten
+    }
+  }
+  // A run that changes nothing by its verb (diagnose) does not hold the file: the log stays.
+  WriteAll(file + ".log", records.back().log);
+  auto reading = fakes::StateFileBackend::Open({.path = file});
+  ASSERT_TRUE(reading.ok()) << reading.error->ToString();
+  EXPECT_TRUE(fs::exists(file + ".log"));
+}
+
 }  // namespace
 
 namespace {

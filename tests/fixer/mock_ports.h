@@ -123,6 +123,7 @@ class MockAspNet : public fixer::AspNet {
   MOCK_METHOD(Result<std::vector<fixer::ApplicationInfo>>, Applications, (), (override));
   MOCK_METHOD(Result<std::string>, ResolveRegistryCredential, (const std::string&), (override));
   MOCK_METHOD(Status, Register, (const std::string&), (override));
+  MOCK_METHOD(Status, SetScriptMap, (const std::string&, const std::string&), (override));
 };
 
 class MockInventory : public fixer::Inventory {

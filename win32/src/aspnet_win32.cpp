@@ -1,7 +1,7 @@
 // AspNet: the installed frameworks (%windir%\Microsoft.NET\Framework\v*), their machine.config
 // <processModel>, the IIS applications (metabase nodes whose AppRoot is themselves) with the
 // framework their .aspx script map names, aspnet_setreg's registry credentials (DPAPI,
-// CryptUnprotectData; KB 329290), and aspnet_regiis.exe -i for Register.
+// CryptUnprotectData; KB 329290), and aspnet_regiis.exe: -i for Register, -sn/-kn for SetScriptMap.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <iiscnfg.h>
@@ -138,10 +138,27 @@ fixer::Result<std::string> Win32AspNet::ResolveRegistryCredential(const std::str
   return Narrow(name);
 }
 
-fixer::Status Win32AspNet::Register(const std::string& version) {
+fixer::Status Win32AspNet::Register(const std::string& version) { return RunRegiis(version, L"-i"); }
+
+fixer::Status Win32AspNet::SetScriptMap(const std::string& path, const std::string& version) {
+  // aspnet_regiis names a metabase path without its /LM/ ("W3SVC/1/ROOT/app").
+  constexpr std::string_view kLocalMachine = "/LM/";
+  std::string node = path;
+  if (fixer::SameWindowsName(std::string_view(node).substr(0, kLocalMachine.size()), kLocalMachine))
+    node.erase(0, kLocalMachine.size());
+  if (!version.empty()) return RunRegiis(version, L"-sn \"" + Widen(node) + L"\"");
+  // -kn removes every version's maps: any installed version's tool does it.
+  for (std::string_view any : {fixer::kFramework10, fixer::kFramework11}) {
+    if (FileExists(FrameworkDir(std::string(any)) + L"\\aspnet_regiis.exe"))
+      return RunRegiis(std::string(any), L"-kn \"" + Widen(node) + L"\"");
+  }
+  return Error(ERROR_FILE_NOT_FOUND);
+}
+
+fixer::Status Win32AspNet::RunRegiis(const std::string& version, const std::wstring& arguments) {
   const std::wstring tool = FrameworkDir(version) + L"\\aspnet_regiis.exe";
   if (!FileExists(tool)) return Error(ERROR_FILE_NOT_FOUND);
-  std::wstring command = L"\"" + tool + L"\" -i";
+  std::wstring command = L"\"" + tool + L"\" " + arguments;
   STARTUPINFOW startup{};
   startup.cb = sizeof(startup);
   PROCESS_INFORMATION process{};
@@ -151,9 +168,9 @@ fixer::Status Win32AspNet::Register(const std::string& version) {
   }
   changes_.Mark();  // from here aspnet_regiis may have changed the machine, whatever it answers
   // Bounded: a hung aspnet_regiis must not hang the repair. It is left running (ending it half-way
-  // through a registration would be worse); the fixer's register step fails with ERROR_TIMEOUT.
-  constexpr DWORD kRegisterWaitMs = 15 * 60 * 1000;
-  const DWORD waited = WaitForSingleObject(process.hProcess, kRegisterWaitMs);
+  // through a registration would be worse); the fixer's step fails with ERROR_TIMEOUT.
+  constexpr DWORD kRegiisWaitMs = 15 * 60 * 1000;
+  const DWORD waited = WaitForSingleObject(process.hProcess, kRegiisWaitMs);
   if (waited != WAIT_OBJECT_0) {
     const DWORD error = waited == WAIT_TIMEOUT ? ERROR_TIMEOUT : GetLastError();
     CloseHandle(process.hThread);

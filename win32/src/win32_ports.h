@@ -101,8 +101,11 @@ class Win32AspNet : public fixer::AspNet {
   fixer::Result<std::vector<fixer::ApplicationInfo>> Applications() override;
   fixer::Result<std::string> ResolveRegistryCredential(const std::string& reference) override;
   fixer::Status Register(const std::string& version) override;
+  fixer::Status SetScriptMap(const std::string& path, const std::string& version) override;
 
  private:
+  // Runs that version's aspnet_regiis.exe with `arguments` and answers its exit code as an error.
+  fixer::Status RunRegiis(const std::string& version, const std::wstring& arguments);
   ChangeFlag& changes_;
 };
 

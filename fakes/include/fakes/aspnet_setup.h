@@ -29,6 +29,8 @@ class AspNetSetup {
   // Temporary ASP.NET Files), the aspnet_state service, then Register.
   fixer::Status InstallFramework(const std::string& version);
   fixer::Status Register(const std::string& version);
+  // aspnet_regiis -sn <path> of `version` (-kn when empty): that application's maps only.
+  fixer::Status SetScriptMap(const std::string& path, const std::string& version);
   // %windir%\Microsoft.NET\Framework\v<version>
   std::string FrameworkDir(const std::string& version) const;
 

@@ -1,5 +1,5 @@
-// AspNet: installed ASP.NET frameworks, their processModel identity, IIS applications, and
-// re-registration (aspnet_regiis -i).
+// AspNet: installed ASP.NET frameworks, their processModel identity, IIS applications,
+// re-registration (aspnet_regiis -i) and one application's script maps (-sn, -kn).
 //
 // Real backend: reads %windir%\Microsoft.NET\Framework\v<ver>\CONFIG\machine.config and the
 // metabase; runs that framework's aspnet_regiis.exe.
@@ -7,6 +7,7 @@
 //   for (const fixer::FrameworkInfo& fw : *aspnet.Frameworks())
 //     if (fw.version == fixer::kFramework10) logger->info("1.0 runs as {}", fw.process_model.user_name);  // "machine"
 //   fixer::Status st = aspnet.Register("1.0.3705");   // new random ASPNET password, default rights and ACLs
+//   st = aspnet.SetScriptMap("/LM/W3SVC/1/ROOT/shop", "");  // the shop's ASP.NET maps removed again
 #pragma once
 
 #include <string>
@@ -60,6 +61,11 @@ class AspNet {
   // stores it in the LSA secret, grants the default rights and ACLs, updates script maps that
   // point to an older version. 2 if that framework's tools are missing.
   virtual Status Register(const std::string& version) = 0;
+  // Points the script maps of the application at `path` (a metabase path, "/LM/W3SVC/1/ROOT/app"),
+  // and not those below it, to `version`: that version's aspnet_regiis -sn; an empty version
+  // removes its ASP.NET maps (aspnet_regiis -kn). 2 if that framework's tools are missing,
+  // 3 if no application has that path.
+  virtual Status SetScriptMap(const std::string& path, const std::string& version) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -74,6 +80,9 @@ class AspNetWrapper : public AspNet {
     return target_.ResolveRegistryCredential(reference);
   }
   Status Register(const std::string& version) override { return target_.Register(version); }
+  Status SetScriptMap(const std::string& path, const std::string& version) override {
+    return target_.SetScriptMap(path, version);
+  }
 
  private:
   AspNet& target_;
