@@ -36,12 +36,31 @@ Json EscapedCopy(const Json& j) {
   return j;
 }
 
+// `json` with each C1 control (U+0080-U+009F: U+009B is a terminal's CSI) and bidirectional
+// control written as \uXXXX, as the writer already writes C0 controls: the text is still the same
+// JSON, and one printed to a terminal commands nothing. Such characters occur only inside strings.
+std::string WithControlsEscaped(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    const size_t len = fixer::Utf8SequenceLength(json, i);
+    const char32_t c = len > 1 ? fixer::CodePointAt(json, i) : 0;
+    if ((c >= 0x80 && c <= 0x9F) || fixer::IsBidiControl(c)) {
+      out += fmt::format("\\u{:04x}", static_cast<uint32_t>(c));
+    } else {
+      out.append(json, i, len == 0 ? 1 : len);
+    }
+    i += len == 0 ? 1 : len;
+  }
+  return out;
+}
+
 template <class Json>
 std::string Text(const Json& j) {
   try {
-    return j.dump(2);
+    return WithControlsEscaped(j.dump(2));
   } catch (const typename Json::type_error&) {  // 316: a string that is not UTF-8
-    return EscapedCopy(j).dump(2, ' ', false, Json::error_handler_t::replace);
+    return WithControlsEscaped(EscapedCopy(j).dump(2, ' ', false, Json::error_handler_t::replace));
   }
 }
 

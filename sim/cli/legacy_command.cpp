@@ -9,6 +9,7 @@
 
 #include "app/cli_values.h"
 #include "commands.h"
+#include "fakes/load_result.h"
 #include "fakes/web_requests.h"
 #include "fixer/utf8.h"
 #include "legacy_target.h"
@@ -102,7 +103,7 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
     for (const OutcomeRow& row : rows) {
       std::string name = row.name + ":";
       name.resize(14, ' ');
-      std::cout << "  " << name << (row.ok ? "ok   " : "BAD  ") << row.value << "\n";
+      std::cout << "  " << name << (row.ok ? "ok   " : "BAD  ") << fakes::EscapeForMessage(row.value) << "\n";
     }
     exit_code = run.error ? kExitFailed : kExitOk;
   });

@@ -206,8 +206,9 @@ std::string RenderComparisonText(const Comparison& c) {
   };
   for (const auto& r : c.rows) {
     out += r.name + ":\n";
-    out += label(script) + mark(r.legacy_ok) + r.legacy + "\n";
-    out += label("aspnet-fixer") + mark(r.fixer_ok) + r.fixer + "\n";
+    // A value may quote the batch file's own text (a redirection's file name): shown escaped.
+    out += label(script) + mark(r.legacy_ok) + fakes::EscapeForMessage(r.legacy) + "\n";
+    out += label("aspnet-fixer") + mark(r.fixer_ok) + fakes::EscapeForMessage(r.fixer) + "\n";
   }
   auto join = [](const std::vector<std::string>& v) {
     std::string s;

@@ -7,6 +7,7 @@
 #include <set>
 #include <type_traits>
 
+#include "fakes/load_result.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/process_model.h"
@@ -410,15 +411,19 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
 }
 
 std::string FormatChange(const Change& c, const std::string& indent) {
+  // Names and values are the machine's text (a file name, a batch file's account name): a line
+  // end, ESC, a C1 control or a byte that is not UTF-8 is shown escaped, never sent to a terminal.
+  const auto shown = [](const std::string& text) { return fakes::EscapeForMessage(text); };
   switch (c.kind) {
-    case Change::Kind::kChanged: return indent + "~ " + c.path + ": " + c.before + " -> " + c.after + "\n";
+    case Change::Kind::kChanged:
+      return indent + "~ " + shown(c.path) + ": " + shown(c.before) + " -> " + shown(c.after) + "\n";
     case Change::Kind::kAdded:
     case Change::Kind::kRemoved: {
       const bool added = c.kind == Change::Kind::kAdded;
-      std::string out = indent + (added ? "+ " : "- ") + c.path;
-      if (c.fields.empty()) out += ": " + (added ? c.after : c.before);
+      std::string out = indent + (added ? "+ " : "- ") + shown(c.path);
+      if (c.fields.empty()) out += ": " + shown(added ? c.after : c.before);
       out += "\n";
-      for (const ChangeField& f : c.fields) out += indent + "    " + f.name + ": " + f.value + "\n";
+      for (const ChangeField& f : c.fields) out += indent + "    " + shown(f.name) + ": " + shown(f.value) + "\n";
       return out;
     }
   }

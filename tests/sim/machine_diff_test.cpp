@@ -153,3 +153,28 @@ TEST(MachineDiff, MasksAndFlagsAreTheMachineFilesWords) {
 }
 
 }  // namespace
+
+namespace {
+
+// A change's names and values are the machine's text, which a batch file may have filled with
+// bytes a terminal obeys: a byte that is not UTF-8, ESC, the C1 control U+009B (CSI), a line end.
+TEST(MachineDiff, AChangeShowsTerminalCommandsAndLineEndsEscaped) {
+  const std::string odd = "x\xff\x1b[2J\xc2\x9b\ny";
+  const std::vector<sim::Change> changes = {
+      {.path = "accounts[" + odd + "]", .before = odd, .after = odd, .kind = sim::Change::Kind::kChanged},
+      {.path = "groups[" + odd + "]",
+       .kind = sim::Change::Kind::kAdded,
+       .fields = {{.name = "members", .value = odd}}}};
+  for (const sim::Change& c : changes) {
+    const std::string shown = sim::FormatChange(c);
+    SCOPED_TRACE(shown);
+    EXPECT_EQ(shown.find('\x1b'), std::string::npos);
+    EXPECT_EQ(shown.find("\xc2\x9b"), std::string::npos);
+    EXPECT_EQ(shown.find('\xff'), std::string::npos);
+    EXPECT_NE(shown.find("\\xff"), std::string::npos);
+    // Each line ends its own entry: the value's line end is shown as \n, not started anew.
+    EXPECT_EQ(std::count(shown.begin(), shown.end(), '\n'), c.fields.empty() ? 1 : 2);
+  }
+}
+
+}  // namespace

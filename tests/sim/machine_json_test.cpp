@@ -51,3 +51,27 @@ TEST(MachineToJson, EachSectionKeepsEveryEntryInTheFilesOrder) {
 }
 
 }  // namespace
+
+namespace {
+
+// JSON may carry a name a batch file gave: a C1 control (U+009B is CSI) or a bidirectional
+// control printed raw would command the terminal the JSON is shown on; \uXXXX is the same JSON.
+TEST(JsonText, WritesC1AndBidiControlsAsUnicodeEscapes) {
+  nlohmann::json j = {{"name",
+                       "a\xc2\x9b[2Jb\xe2\x80\xae"
+                       "c\x1b"},
+                      {"bad", "\xff"}};
+  const std::string text = app::JsonText(j);
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xe2\x80\xae"), std::string::npos) << text;
+  EXPECT_NE(text.find("\\u009b"), std::string::npos) << text;
+  EXPECT_NE(text.find("\\u202e"), std::string::npos) << text;
+  // Still the same JSON: it parses back to the same strings (the byte that is not UTF-8 as \xff).
+  const nlohmann::json back = nlohmann::json::parse(text);
+  EXPECT_EQ(back["name"],
+            "a\xc2\x9b[2Jb\xe2\x80\xae"
+            "c\x1b");
+  EXPECT_EQ(back["bad"], "\\xff");
+}
+
+}  // namespace
