@@ -1,4 +1,5 @@
 #include "fakes/profiles.h"
+#include "fakes/paths.h"
 #include "fixer/name_case.h"
 
 #include <algorithm>
@@ -40,9 +41,7 @@ SecurableObject ProfileFolder(const std::string& path, const fixer::Sid& sid) {
 
 }  // namespace
 
-std::string ProfileStore::ProfilesRoot() const {
-  return R"(C:\Documents and Settings)";  // %SystemDrive% is C: on every modelled machine
-}
+std::string ProfileStore::ProfilesRoot() const { return fakes::ProfilesRoot(m_.state()); }
 
 const ProfileEntry* ProfileStore::Find(const fixer::Sid& sid) const { return m_.state().profiles.FindKey(sid); }
 

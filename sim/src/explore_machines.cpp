@@ -39,6 +39,7 @@ class MachineBuilder {
   std::vector<MachineFeature> Build() {
     const Os& os = PickOs(r_);
     computer_ = os.computer;
+    os_ = os.name;
     Add("os", "", os.name);
     if (r_.Chance(40))
       Add("service_pack", "", std::to_string(r_.Below(static_cast<uint64_t>(os.max_service_pack) + 1)));
@@ -173,13 +174,34 @@ class MachineBuilder {
   }
 
   void Services() {
-    if (iis_ && r_.Chance(8)) Add("services", "W3SVC", "state: stopped");
+    const bool w3svc_stopped = iis_ && r_.Chance(8);
+    if (w3svc_stopped) Add("services", "W3SVC", "state: stopped");
     if (iis_ && r_.Chance(5)) Add("services", "W3SVC", "start_type: disabled");
-    if (iis_ && r_.Chance(4)) Add("services", "IISADMIN", "state: stopped");
+    const bool iisadmin_stopped = iis_ && r_.Chance(4);
+    if (iisadmin_stopped) Add("services", "IISADMIN", "state: stopped");
     if (aspnet_ && r_.Chance(10)) {
       Add("services", "aspnet_state", "state: running");
       Add("services", "aspnet_state", "start_type: auto");
     }
+    if (iis_) Paused(w3svc_stopped, iisadmin_stopped);
+  }
+
+  // A service an administrator paused on purpose: an IIS dependent the repair must leave paused
+  // again, or the web server itself (W3SVC, IISADMIN), which the fixer refuses. A service stays
+  // paused only while what it depends on is started, so none is paused under a stopped IISADMIN.
+  void Paused(bool w3svc_stopped, bool iisadmin_stopped) {
+    const std::vector<std::string> dependents = IisDependents();
+    if (!iisadmin_stopped && r_.Chance(10)) Add("services", r_.Pick(dependents), "state: paused");
+    if (!w3svc_stopped && !iisadmin_stopped && r_.Chance(3)) Add("services", "W3SVC", "state: paused");
+    if (!iisadmin_stopped && r_.Chance(2)) Add("services", "IISADMIN", "state: paused");
+  }
+
+  // IISADMIN's dependents besides W3SVC on a fresh install of this edition's IIS
+  // (fakes/src/fresh_install_services.cpp): SMTP, and FTP on Windows 2000; HTTP SSL on IIS 6.
+  std::vector<std::string> IisDependents() const {
+    if (os_ == "windows-server-2003") return {"HTTPFilter"};
+    if (os_.starts_with("windows-2000")) return {"SMTPSVC", "MSFTPSVC"};
+    return {"SMTPSVC"};
   }
 
   void Session() {
@@ -207,6 +229,7 @@ class MachineBuilder {
   ExploreRandom& r_;
   std::vector<MachineFeature> features_;
   std::string computer_;
+  std::string os_;  // "windows-xp-professional"
   bool iis_ = true, cassini_ = false, aspnet_ = false, has10_ = false, has11_ = false, alice_ = false, bob_ = false;
 };
 

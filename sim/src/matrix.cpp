@@ -43,8 +43,8 @@ fixer::Status CreateFolder(fakes::Machine& m, const std::string& path) {
 }
 
 // Someone logs on at the console: the account exists, the logon succeeds, Winlogon loads
-// (creates) the profile.
-fixer::Status LogOnAtConsole(fakes::Machine& m, const std::string& user) {
+// (creates) the profile. Its folder, which the logon chose (a taken name gets a suffix).
+fixer::Result<std::string> LogOnAtConsole(fakes::Machine& m, const std::string& user) {
   // A throwaway password for the simulated owner; never printed.
   const fixer::Secret password = fixer::Secret::FromString("Own3r-" + std::to_string(m.state().seed));
   fakes::Sam sam(m);
@@ -57,7 +57,7 @@ fixer::Status LogOnAtConsole(fakes::Machine& m, const std::string& user) {
   auto profile = fakes::ProfileStore(m).LoadOrCreate(*sid, user);
   if (!profile) return Annotate(profile.status(), "load the profile of " + user);
   m.state().session.interactive_user = user;
-  return fixer::Status::Ok();
+  return profile->path;
 }
 
 std::string Prefix(const fakes::RequestExplanation& r) {
@@ -115,8 +115,9 @@ fixer::Result<fakes::Machine> BuildPlatformMachine(const PlatformCase& c, uint64
 
   std::string physical;
   if (cassini) {
-    if (auto st = LogOnAtConsole(m, kConsoleUser); !st.ok()) return st;
-    physical = fakes::JoinPath(fakes::ProfilesRoot(m.state()), std::string(kConsoleUser) + "\\My Documents\\app");
+    auto profile = LogOnAtConsole(m, kConsoleUser);
+    if (!profile) return profile.status();
+    physical = fakes::JoinPath(*profile, "My Documents\\app");
   } else {
     physical = fakes::SystemDrive(m.state()) + "\\Inetpub\\wwwroot\\app";
   }

@@ -1,10 +1,13 @@
 // The session environment and path resolution of the fake cmd.exe.
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "fakes/environment.h"
 #include "fakes/fresh_install.h"
+#include "fakes/machine_yaml.h"
+#include "fakes/short_name.h"
 #include "legacy_fixture.h"
 
 namespace legacy_test {
@@ -21,10 +24,20 @@ TEST(Environment, XpAndWindows2000Roots) {
   EXPECT_FALSE(fakes::DefaultEnvironment(xp).Get("NOPE"));
 }
 
+// A machine whose caller is `user`, an account; with `profile` its profile as a first
+// profile-loading logon makes it (the folder named after it, suffixed when taken).
+fakes::MachineState CallerMachine(const std::string& user, const std::string& profile, const std::string& os = "") {
+  std::string text = (os.empty() ? "" : "os: " + os + "\n") + "accounts:\n  '" + user +
+                     "': {password: 'Caller-pa55word'}\nsession: {caller: '" + user + "'}\n";
+  if (!profile.empty()) text += "profiles:\n  '" + user + "': " + profile + "\n";
+  auto loaded = fakes::LoadMachineText(text, "test.yaml");
+  if (!loaded.ok()) throw std::runtime_error(loaded.error->ToString());
+  return *loaded.value;
+}
+
 // TEMP is the profile's Local Settings\Temp in 8.3 form, each part's short name (fakes/short_name.h):
 // a user name was cut after 6 bytes, inside a character (`Straußberg`), and `Günther` kept as it was.
 TEST(Environment, TempIsTheShortFormOfEachFolder) {
-  fakes::MachineState xp = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional});
   const std::vector<std::pair<std::string, std::string>> users = {
       {"Administrator", "ADMINI~1"},
       {"bob", "bob"},
@@ -36,10 +49,43 @@ TEST(Environment, TempIsTheShortFormOfEachFolder) {
       {"G\u00fcnther", "GNTHER~1"},
   };
   for (const auto& [user, short_name] : users) {
-    xp.session.caller = user;
+    const fakes::MachineState xp = CallerMachine(user, "present");
     const std::string temp = "C:\\DOCUME~1\\" + short_name + "\\LOCALS~1\\Temp";
     EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("TEMP"), temp) << user;
     EXPECT_EQ(fakes::DefaultEnvironment(xp).Get("TMP"), temp) << user;
+  }
+}
+
+// The profile folder is the one the account's ProfileList entry names, which its first logon
+// chose: a recreated ASPNET whose plain folder was taken has ASPNET.XPPRO, and every variable
+// made from the profile says so, never C:\Documents and Settings\ASPNET.
+TEST(Environment, ProfileVariablesNameTheFolderOfItsProfileListEntry) {
+  for (const std::string folder : {"ASPNET.XPPRO", "ASPNET.XPPRO.000"}) {
+    const std::string path = "C:\\Documents and Settings\\" + folder;
+    const fakes::Environment env = fakes::DefaultEnvironment(CallerMachine("ASPNET", "{path: '" + path + "'}"));
+    EXPECT_EQ(env.Get("USERPROFILE"), path);
+    EXPECT_EQ(env.Get("HOMEDRIVE"), "C:");
+    EXPECT_EQ(env.Get("HOMEPATH"), "\\Documents and Settings\\" + folder);
+    const std::string temp = "C:\\DOCUME~1\\" + fakes::ShortName(folder) + "\\LOCALS~1\\Temp";
+    EXPECT_EQ(env.Get("TEMP"), temp);
+    EXPECT_EQ(env.Get("TMP"), temp);
+  }
+  EXPECT_EQ(fakes::ShortName("ASPNET.XPPRO"), "ASPNET~1.XPP");
+}
+
+// An account that never logged on with its profile has none: no USERPROFILE, HOMEDRIVE or
+// HOMEPATH, and TEMP and TMP are the system's, %SystemRoot%\Temp.
+TEST(Environment, WithoutAProfileNothingNamesOne) {
+  const std::vector<std::pair<std::string, std::string>> systems = {{"", "C:\\WINDOWS\\Temp"},
+                                                                    {"windows-2000-server", "C:\\WINNT\\Temp"}};
+  for (const auto& [os, temp] : systems) {
+    const fakes::Environment env = fakes::DefaultEnvironment(CallerMachine("webuser", "", os));
+    EXPECT_FALSE(env.Get("USERPROFILE")) << os;
+    EXPECT_FALSE(env.Get("HOMEDRIVE")) << os;
+    EXPECT_FALSE(env.Get("HOMEPATH")) << os;
+    EXPECT_EQ(env.Get("TEMP"), temp) << os;
+    EXPECT_EQ(env.Get("TMP"), temp) << os;
+    EXPECT_EQ(env.Get("USERNAME"), "webuser") << os;
   }
 }
 

@@ -1,6 +1,7 @@
 // fixup-sim explore (sim/include/sim/explore.h): the same seed gives the same cases and report;
 // a planted bug (a fixer double that never restarts SMTPSVC) is found, shrunk to a scenario of
 // a few steps that loads, fails with the bug and passes with the real fixer.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,6 +31,26 @@ class NeverRestartsSmtp : public fixer::ServiceControlWrapper {
 
 sim::PortsDecoratorFactory PlantedBug() {
   return [] { return std::make_unique<sim::WrapOnePort<NeverRestartsSmtp>>(); };
+}
+
+// A planted bug of paused services: the fixer's pause answers success and pauses nothing, so a
+// repair that had to stop a paused IIS dependent leaves it running.
+class NeverPausesAgain : public fixer::ServiceControlWrapper {
+ public:
+  explicit NeverPausesAgain(fixer::Ports& real) : ServiceControlWrapper(real.services) {}
+  fixer::Status Pause(const std::string&) override { return fixer::Status::Ok(); }
+};
+
+// The services explore's machines have paused, by name (none: no paused service).
+std::vector<std::string> PausedServices(const sim::ExploreCase& c) {
+  std::vector<std::string> names;
+  for (const sim::MachineFeature& f : c.machine)
+    if (f.section == "services" && f.value == "state: paused") names.push_back(f.key);
+  return names;
+}
+
+bool IsWebServer(const std::string& service) {
+  return fixer::SameWindowsName(service, "W3SVC") || fixer::SameWindowsName(service, "IISADMIN");
 }
 
 std::string WithoutSeconds(const std::string& json) {
@@ -106,7 +127,10 @@ TEST(Explore, FindsAPlantedBugAndShrinksItToAScenarioThatLoads) {
   const sim::ExploreReport r = sim::RunExplore(o);
   ASSERT_FALSE(r.violations.empty());
   const sim::ExploreViolation& v = r.violations.front();
-  EXPECT_EQ(v.found.invariant, "services");
+  // SMTPSVC left stopped: `services` after a repair, `exit-code` after a run that said it
+  // restored the machine as found (which one the first case meets depends on the generator).
+  EXPECT_TRUE(v.found.invariant == "services" || v.found.invariant == "exit-code") << v.ToString();
+  EXPECT_NE(v.ToString().find("SMTPSVC"), std::string::npos) << v.ToString();
   EXPECT_EQ(v.ReplayCommand(), "fixup-sim explore --seed 1 --case " + std::to_string(v.index));
   ASSERT_TRUE(v.shrunk_verdict.failed_step.has_value());
   EXPECT_LE(v.shrunk.steps.size(), 3u) << sim::ScenarioFileText(v.shrunk, v.shrunk_verdict);
@@ -140,6 +164,67 @@ TEST(Explore, TheRealFixerKeepsEveryInvariantOnTheFirstCases) {
   for (const auto& v : r.violations) ADD_FAILURE() << v.ToString();
   EXPECT_EQ(r.not_loaded, 0u);
   EXPECT_GT(r.fixer_runs, r.cases);
+}
+
+// A paused service is a machine state explore generates (docs/explore.md): an IIS dependent the
+// repair must end with paused again, and, as a refusal case, W3SVC or IISADMIN paused; each
+// loads paused, and the same seed and case give the same ones.
+TEST(Explore, SomeMachinesHaveAPausedServiceTheSameForTheSameSeed) {
+  size_t dependents = 0, web_servers = 0;
+  for (uint64_t k = 0; k < 1000; ++k) {
+    const sim::ExploreCase c = sim::GenerateCase(1, k);
+    const std::vector<std::string> paused = PausedServices(c);
+    EXPECT_EQ(paused, PausedServices(sim::GenerateCase(1, k))) << "case " << k;
+    if (paused.empty()) continue;
+    auto loaded = sim::ToScenario(c);
+    ASSERT_TRUE(loaded.ok()) << "case " << k << ": " << loaded.error->ToString();
+    for (const std::string& name : paused) {
+      const fixer::ServiceInfo* service = loaded.value->machine.services.FindName(name);
+      ASSERT_NE(service, nullptr) << "case " << k << ": " << name << " is not installed\n"
+                                  << sim::MachineText(c.machine);
+      EXPECT_EQ(service->state, fixer::ServiceState::kPaused) << "case " << k << ": " << name;
+      ++(IsWebServer(name) ? web_servers : dependents);
+    }
+  }
+  EXPECT_GT(dependents, 0u);
+  EXPECT_GT(web_servers, 0u);
+}
+
+// Over the cases with a paused service, of several seeds, the real fixer keeps every invariant:
+// a dependent ends paused as found, a paused W3SVC or IISADMIN is refused with nothing changed.
+TEST(Explore, TheRealFixerKeepsEveryInvariantWhereAServiceIsPaused) {
+  size_t checked = 0;
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    for (uint64_t k = 0; k < 400; ++k) {
+      const sim::ExploreCase c = sim::GenerateCase(seed, k);
+      if (PausedServices(c).empty()) continue;
+      const sim::CaseVerdict v = sim::RunExploreCase(c);
+      ASSERT_TRUE(v.loaded) << "seed " << seed << " case " << k;
+      EXPECT_FALSE(v.failed_step.has_value()) << sim::ScenarioFileText(c, v);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 20u);
+}
+
+// ... and they would catch a fixer that never pauses a service again: explore finds it on a
+// machine with a paused dependent, left running (by `services`, or by `exit-code` when the run
+// said it restored the machine as found).
+TEST(Explore, FindsAFixerThatNeverPausesAServiceAgain) {
+  sim::ExploreOptions o;
+  o.seed = 1;
+  o.count = 400;
+  o.shrink = false;
+  o.decorate = [] { return std::make_unique<sim::WrapOnePort<NeverPausesAgain>>(); };
+  const sim::ExploreReport r = sim::RunExplore(o);
+  ASSERT_FALSE(r.violations.empty());
+  for (const sim::ExploreViolation& v : r.violations) {
+    EXPECT_TRUE(v.found.invariant == "services" || v.found.invariant == "exit-code") << v.ToString();
+    EXPECT_NE(v.ToString().find("paused -> running"), std::string::npos) << v.ToString();
+    const std::vector<std::string> paused = PausedServices(sim::GenerateCase(1, v.index));
+    EXPECT_TRUE(std::any_of(paused.begin(), paused.end(), [](const std::string& s) { return !IsWebServer(s); }))
+        << v.ToString();
+  }
 }
 
 // `explore --case K` prints case K's scenario whatever its verdict: one that found no violation

@@ -28,9 +28,11 @@ class Environment {
   std::map<std::string, std::pair<std::string, std::string>> vars_;  // folded -> (name, value)
 };
 
-// The environment of an administrator's cmd.exe on this machine [M: XP defaults]: SystemRoot,
-// windir, SystemDrive, ComSpec, COMPUTERNAME, USERNAME, USERPROFILE, ALLUSERSPROFILE,
-// ProgramFiles, TEMP, TMP, OS, PATH, PATHEXT.
+// The environment of a cmd.exe the session's caller runs on this machine [M: XP defaults]:
+// SystemRoot, windir, SystemDrive, ComSpec, COMPUTERNAME, USERNAME, ALLUSERSPROFILE, ProgramFiles,
+// OS, PATH, PATHEXT; TEMP and TMP; and, when the caller has a profile, USERPROFILE, HOMEDRIVE and
+// HOMEPATH, the folder its ProfileList entry names (`ASPNET.XPPRO` after a collision), TEMP and
+// TMP then the 8.3 form of its Local Settings\Temp (without one, the system's %SystemRoot%\Temp).
 Environment DefaultEnvironment(const MachineState& state);
 
 }  // namespace fakes
