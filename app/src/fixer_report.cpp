@@ -36,7 +36,7 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
                  d.caller.is_admin ? " (administrator)" : " (not an administrator)");
   if (d.verdict == fixer::Verdict::kNotAdmin) return;
   fmt::format_to(to, FMT_COMPILE("  system:      {} SP{}, {}{}, computer {}\n  frameworks:  "),
-                 fixer::ToString(d.os.edition), d.os.service_pack, fixer::ToString(d.web_server.kind),
+                 fixer::ToString(d.os.edition), d.os.service_pack, fixer::WebServerText(d.web_server.kind),
                  d.web_server.iis5_isolation_mode ? " (IIS 5 isolation)" : "", d.os.computer_name);
   if (d.frameworks.empty()) out.append(std::string_view("none"));
   for (size_t i = 0; i < d.frameworks.size(); ++i) {

@@ -72,8 +72,8 @@ Result<Diagnosis> Fixer::Diagnose() {
   DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
   if (log_) {
     Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
-        d.os.computer_name, ToString(d.os.edition), d.os.service_pack, ToString(d.web_server.kind), d.worker.account,
-        ToString(d.worker.kind), ToString(d.verdict));
+        d.os.computer_name, ToString(d.os.edition), d.os.service_pack, WebServerText(d.web_server.kind),
+        d.worker.account, ToString(d.worker.kind), ToString(d.verdict));
     for (const auto& m : d.missing) Log(*log_, spdlog::level::info, FMT_COMPILE("  missing: {}"), m);
     for (const auto& n : d.notes) Log(*log_, spdlog::level::info, FMT_COMPILE("  note: {}"), n);
     if (const Precondition* p = d.FirstFailingPrecondition()) {

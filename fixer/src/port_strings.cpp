@@ -35,6 +35,8 @@ std::string_view ToString(WebServerKind k) {
   return "?";
 }
 
+std::string_view WebServerText(WebServerKind k) { return k == WebServerKind::kNone ? "no web server" : ToString(k); }
+
 std::string_view ToString(EventType t) { return NameIn(kEventTypeNames, t); }
 
 std::string_view ToString(JournalPhase p) { return NameIn(kJournalPhaseNames, p); }

@@ -78,10 +78,8 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   std::ostringstream out;
   const auto& p = s.products;
   out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack << ", "
-      << (p.web.kind == fixer::WebServerKind::kNone ? std::string("no web server")
-                                                    : std::string(fixer::ToString(p.web.kind)))
-      << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << ", machine SID " << s.sam.domain.ToString()
-      << "\n";
+      << fixer::WebServerText(p.web.kind) << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "")
+      << ", machine SID " << s.sam.domain.ToString() << "\n";
   out << "Caller: " << s.session.caller << "; at the console: " << s.session.interactive_user.value_or("nobody")
       << "\n";
   out << "Frameworks:\n";

@@ -31,7 +31,9 @@ struct OsInfo {
 };
 
 enum class WebServerKind { kNone, kIis50, kIis51, kIis60, kCassini };
-std::string_view ToString(WebServerKind k);  // "IIS 5.1", "Cassini", ...
+std::string_view ToString(WebServerKind k);  // "IIS 5.1", "Cassini", ..., "none" (a machine file's word)
+// As a report says it: "IIS 5.1", "Cassini", ..., "no web server".
+std::string_view WebServerText(WebServerKind k);
 
 struct WebServerInfo {
   WebServerKind kind = WebServerKind::kIis51;
