@@ -126,8 +126,8 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   for (const ScenarioResult& r : results)
     if (!r.passed)
       out << paint(kRed, "failed:") << " " << OneLine(r.file)
-          << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "")
-          << "\n  rerun: " << OneLine(RerunCommand(r, style.seed)) << "\n";
+          << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "") << "\n  rerun: " << RerunCommand(r, style.seed)
+          << "\n";  // shows every byte (shell_words.h)
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";
