@@ -5,6 +5,7 @@
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
 #include "app/cli_values.h"
 #include "app/command.h"
+#include "app/parse_errors.h"
 #include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
 
@@ -13,9 +14,10 @@ namespace {
 class StateFileOpener : public app::BackendOpener {
  public:
   void AddOptions(CLI::App& app) override {
-    app.add_option("--machine", options_.path,
-                   "machine state file (YAML); rewritten (atomically, as the fix goes) only if the machine changes")
-        ->required()
+    app::Required(app.add_option("--machine", options_.path,
+                                 "machine state file (YAML); rewritten (atomically, as the fix goes) only if the "
+                                 "machine changes"),
+                  "give --machine FILE: the machine state file (YAML) to work on")
         ->check(app::kFileName);
     app.add_option("--out", options_.out,
                    "write the machine as the verb leaves it to this file instead; the --machine file is never written")
