@@ -10,6 +10,7 @@
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/process_model.h"
+#include "fixer/quoted_value.h"
 #include "fixer/windows_names.h"
 
 namespace sim {
@@ -410,15 +411,19 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
 }
 
 std::string FormatChange(const Change& c, const std::string& indent) {
+  // Each value cut as a step line cuts the names it shows, the path as a line: a 10,000-character
+  // value is no 10,000-character line (fixer/quoted_value.h).
+  const std::string path = fixer::CappedValue(c.path, fixer::kShownLineBytes);
+  const auto value = [](const std::string& v) { return fixer::CappedValue(v); };
   switch (c.kind) {
-    case Change::Kind::kChanged: return indent + "~ " + c.path + ": " + c.before + " -> " + c.after + "\n";
+    case Change::Kind::kChanged: return indent + "~ " + path + ": " + value(c.before) + " -> " + value(c.after) + "\n";
     case Change::Kind::kAdded:
     case Change::Kind::kRemoved: {
       const bool added = c.kind == Change::Kind::kAdded;
-      std::string out = indent + (added ? "+ " : "- ") + c.path;
-      if (c.fields.empty()) out += ": " + (added ? c.after : c.before);
+      std::string out = indent + (added ? "+ " : "- ") + path;
+      if (c.fields.empty()) out += ": " + value(added ? c.after : c.before);
       out += "\n";
-      for (const ChangeField& f : c.fields) out += indent + "    " + f.name + ": " + f.value + "\n";
+      for (const ChangeField& f : c.fields) out += indent + "    " + value(f.name) + ": " + value(f.value) + "\n";
       return out;
     }
   }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "fakes/load_result.h"
+#include "fixer/quoted_value.h"
 #include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
@@ -30,10 +31,13 @@ constexpr const char* kRed = "1;31";
 constexpr const char* kYellow = "33";
 constexpr const char* kDim = "2";
 
+// A batch file's console, each line shown escaped (its ESC is no terminal command) and cut as a
+// line (a 10,000-character line printed is no 10,000-character line of the report).
 std::string Indent(const std::string& text, const std::string& pad) {
   std::ostringstream out;
-  std::istringstream in(fixer::EscapeForReader(text));  // a batch file's ESC is no terminal command
-  for (std::string line; std::getline(in, line);) out << pad << line << "\n";
+  std::istringstream in(fixer::EscapeForReader(text));
+  for (std::string line; std::getline(in, line);)
+    out << pad << fixer::CappedValue(line, fixer::kShownLineBytes) << "\n";
   return out.str();
 }
 
