@@ -46,6 +46,12 @@ std::string Indent(const std::string& text, const std::string& pad) {
 // can neither fake a line nor move the cursor.
 std::string OneLine(const std::string& text) { return fakes::EscapeForMessage(text); }
 
+// What a check asked or found, shown escaped and cut as a line (a 10,000-character expected
+// output is no 10,000-character line).
+std::string CheckText(const std::string& text) {
+  return fixer::CappedValue(fixer::EscapeForReader(text), fixer::kShownLineBytes);
+}
+
 std::string StepTitle(const StepResult& s) {
   std::string title = s.step.kind;
   if (!s.report.summary.empty()) title += ": " + s.report.summary;
@@ -94,13 +100,14 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
         // What held, not only what was asked: `account nobody exists: false`, `exit code: 0`.
         if (style.verbose)
           out << "     " << paint(kGreen, "ok") << "   "
-              << OneLine(c.expected.empty() ? c.what : c.what + ": " + c.expected) << "\n";
+              << fixer::CappedValue(OneLine(c.expected.empty() ? c.what : c.what + ": " + c.expected),
+                                    fixer::kShownLineBytes)
+              << "\n";
         continue;
       }
       out << "     " << paint(kRed, "FAIL") << " ";
       if (c.pos.line > 0) out << OneLine(c.pos.ToString()) << ": ";
-      out << OneLine(c.what) << ": expected " << fixer::EscapeForReader(c.expected) << ", got "
-          << fixer::EscapeForReader(c.actual) << "\n";
+      out << OneLine(c.what) << ": expected " << CheckText(c.expected) << ", got " << CheckText(c.actual) << "\n";
     }
   }
   if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << fixer::EscapeForReader(r.error) << "\n";
