@@ -212,8 +212,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   app.footer(kExitCodesHelp);
   app.set_version_flag("--version",
                        std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
-  app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback | capture")
-      ->required()
+  Required(app.add_option("command", args.command, "diagnose | plan | apply | resume | rollback | capture"),
+           "give a command: diagnose, plan, apply, resume, rollback or capture")
       ->check(CLI::IsMember(std::vector<std::string>(std::begin(kVerbNames), std::end(kVerbNames))));
   opener.AddOptions(app);
   // capture --out FILE; a backend that has its own --out (the state file's) shares it.

@@ -2,6 +2,7 @@
 #include "app/parse_errors.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -49,6 +50,35 @@ const CLI::App& CommandOf(const CLI::App& app, std::string_view verb) {
   return app;
 }
 
+// Required's words ride on the option as a validator that never runs (inactive: CLI11 neither
+// calls it nor shows it in --help), found by this name.
+constexpr const char* kWhenMissing = "when-missing";
+
+// The words Required gave the option `name` of the command the line names (or of `app`), if any.
+std::optional<std::string> WhenMissing(CLI::App& app, std::string_view verb, const std::string& name) {
+  CLI::App* command = &app;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (sub->get_name() == verb) command = sub;
+  for (CLI::App* where : {command, &app}) {
+    CLI::Option* option = where->get_option_no_throw(name);
+    if (option == nullptr) continue;
+    try {
+      CLI::Validator words = *option->get_validator(kWhenMissing);  // a copy: the option's stays inactive
+      return words.active(true).get_description();
+    } catch (const CLI::OptionNotFound&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// "a, b or c".
+std::string OneOf(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return out;
+}
+
 // How many arguments the command takes: its positionals but the one that names the verb.
 size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
   const CLI::App* command = &CommandOf(app, verb);
@@ -85,7 +115,7 @@ std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& ap
 
 }  // namespace
 
-std::string InOurWords(const CLI::ParseError& e, const CLI::App& app, const ParsedLine& line) {
+std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine& line) {
   const std::string message = e.what();
   // (CLI11 names an ExtrasError after the app, so its type tells the kind, not get_name.)
   const bool left_over = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
@@ -96,7 +126,14 @@ std::string InOurWords(const CLI::ParseError& e, const CLI::App& app, const Pars
     const std::vector<Unexpected> words = LeftOver(app, line);
     if (!words.empty()) return SayLeftOver(words, app, line);
   }
-  if (required && message == "A subcommand is required") return "command is required";
+  if (required && message == "A subcommand is required") {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+    return "give a command: " + OneOf(names);
+  }
+  if (std::smatch m; required && std::regex_match(message, m, std::regex(R"(^(\S+) is required$)"))) {
+    if (std::optional<std::string> said = WhenMissing(app, line.verb, m[1].str())) return *said;
+  }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
     std::smatch m;
     static const std::regex kMissing(R"(^(\S+): \d+ required .* missing$)");
@@ -107,6 +144,12 @@ std::string InOurWords(const CLI::ParseError& e, const CLI::App& app, const Pars
              (m[2].str() == "1" ? std::string("once") : "at most " + m[2].str() + " times");
   }
   return message;
+}
+
+CLI::Option* Required(CLI::Option* option, const std::string& when_missing) {
+  CLI::Validator words(when_missing);
+  words.name(kWhenMissing).active(false);
+  return option->required()->check(words);
 }
 
 }  // namespace app

@@ -5,6 +5,7 @@
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
 #include "app/cli_values.h"
 #include "app/command.h"
+#include "app/parse_errors.h"
 #include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
 
@@ -13,9 +14,10 @@ namespace {
 class StateFileOpener : public app::BackendOpener {
  public:
   void AddOptions(CLI::App& app) override {
-    app.add_option("--machine", options_.path,
-                   "machine state file (YAML); rewritten (atomically, as the fix goes) only if the machine changes")
-        ->required()
+    app::Required(app.add_option("--machine", options_.path,
+                                 "machine state file (YAML); rewritten (atomically, as the fix goes) only if the "
+                                 "machine changes"),
+                  "give --machine FILE: the machine state file (YAML) to work on")
         ->check(app::kFileName);
     app.add_option("--out", options_.out,
                    "write the machine as the verb leaves it to this file instead; the --machine file is never written")
@@ -33,12 +35,16 @@ class StateFileOpener : public app::BackendOpener {
       error = opened.error->ToString();
       return nullptr;
     }
+    opened_ = opened.value->get();
     return std::move(*opened.value);
   }
 
-  // The state file's own atomic write (fakes/atomic_file.h): one home for it. A failure in
-  // Windows' words, as the machine's own write says one (aspnet-fixer speaks Windows' words).
+  // capture --out: the backend opened holds that file (its lock, or the name it may take only
+  // where no file has appeared since), so it writes it, as every verb's --out is written. Any
+  // other file: the state file's own atomic write (fakes/atomic_file.h). A failure in Windows'
+  // words, as the machine's own write says one (aspnet-fixer speaks Windows' words).
   fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
+    if (opened_ != nullptr && !options_.out.empty() && path == options_.out) return opened_->WriteOut(text);
     return fakes::WriteFailureNaming(path, fakes::WriteFileAtomically(path, text));
   }
   fixer::Status CheckCanWrite(const std::string& path) const override {
@@ -48,6 +54,7 @@ class StateFileOpener : public app::BackendOpener {
 
  private:
   fakes::StateFileOptions options_;
+  fakes::StateFileBackend* opened_ = nullptr;  // the backend Open returned, which the command keeps to its end
 };
 
 }  // namespace

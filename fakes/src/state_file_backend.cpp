@@ -173,6 +173,10 @@ fixer::Status StateFileBackend::CheckCanSave() {
   return CheckCanWriteAtomically(options_.out, fixer::ReasonWords::kWindows);
 }
 
+fixer::Status StateFileBackend::WriteOut(std::string_view text) {
+  return WriteFailureNaming(options_.out, WriteFileAtomically(options_.out, text, KeepLocked(), DestinationReplace()));
+}
+
 fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;

@@ -57,13 +57,13 @@ std::string Visible(std::string_view text) {
 
 }  // namespace
 
-std::string_view ShownPartOf(std::string_view value) {
-  if (value.size() <= kQuotedValueBytes) return value;
-  size_t end = kQuotedValueBytes;
+std::string_view ShownPartOf(std::string_view value, size_t max_bytes) {
+  if (value.size() <= max_bytes) return value;
+  size_t end = max_bytes;
   // Back to the start of the character the cut would split (at most 3 bytes: a UTF-8 sequence
   // has at most 4); bytes that are not UTF-8 are each a character of their own.
   for (size_t back = 0; back < 3 && end > 0 && IsContinuationByte(value[end]); ++back) --end;
-  if (IsContinuationByte(value[end])) end = kQuotedValueBytes;  // no sequence start near: not UTF-8
+  if (IsContinuationByte(value[end])) end = max_bytes;  // no sequence start near: not UTF-8
   return value.substr(0, end);
 }
 
@@ -74,8 +74,8 @@ std::string QuotedValue(std::string_view value) {
   return out;
 }
 
-std::string CappedValue(std::string_view value) {
-  const std::string_view shown = ShownPartOf(value);
+std::string CappedValue(std::string_view value, size_t max_bytes) {
+  const std::string_view shown = ShownPartOf(value, max_bytes);
   std::string out(shown);
   if (shown.size() < value.size()) out += CutSaid(value, shown.size());
   return out;

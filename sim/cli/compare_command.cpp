@@ -10,6 +10,7 @@
 
 #include "app/cli_values.h"
 #include "app/json_text.h"
+#include "app/parse_errors.h"
 #include "commands.h"
 #include "fakes/load_result.h"
 #include "fakes/modelling_choices.h"
@@ -33,8 +34,9 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("compare", "Run fixup.cmd and the fixer on copies of a scenario's machine");
-  cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
-      ->required()
+  app::Required(
+      cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file"),
+      "give the scenario or machine state file whose machine the two tools repair")
       ->check(app::kFileName);
   cmd->add_option(
          "--script", args->script,

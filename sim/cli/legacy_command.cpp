@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/cli_values.h"
+#include "app/parse_errors.h"
 #include "commands.h"
 #include "fakes/load_result.h"
 #include "fakes/web_requests.h"
@@ -43,8 +44,9 @@ void AddLegacyCommand(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("legacy", "Run fixup.cmd (or another batch file) on a scenario's machine");
-  cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file")
-      ->required()
+  app::Required(
+      cmd->add_option("scenario", args->scenario, "scenario file (its set-up steps run first) or machine state file"),
+      "give the scenario or machine state file whose machine the batch file runs on")
       ->check(app::kFileName);
   cmd->add_option("--script", args->script,
                   "batch file to run (default: the one the scenario's first legacy step names, else "

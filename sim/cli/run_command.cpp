@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "app/parse_errors.h"
 #include "commands.h"
 #include "sim/report.h"
 #include "sim/report_html.h"
@@ -86,7 +87,9 @@ int Run(const RunArgs& args) {
 void AddRunCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run scenario files (or every *.yaml under folders) and report");
-  cmd->add_option("paths", args->paths, "scenario files or folders")->required()->check(app::kFileName);
+  app::Required(cmd->add_option("paths", args->paths, "scenario files or folders"),
+                "give at least one scenario file or folder")
+      ->check(app::kFileName);
   cmd->add_flag("--json", args->json, "print one JSON object instead of the text report");
   cmd->add_option("--junit", args->junit, "also write a JUnit XML report to this file")->check(app::kFileName);
   cmd->add_option("--html", args->html, "also write a self-contained HTML report to this file")->check(app::kFileName);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "app/parse_errors.h"
 #include "commands.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/shown_secrets.h"
@@ -21,7 +22,9 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("show", "Print a machine state file in readable form");
-  cmd->add_option("state", args->file, "machine state file (YAML)")->required()->check(app::kFileName);
+  app::Required(cmd->add_option("state", args->file, "machine state file (YAML)"),
+                "give the machine state file to show")
+      ->check(app::kFileName);
   CLI::Option* json =
       cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
   cmd->add_option("--format", args->format,

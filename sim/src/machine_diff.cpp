@@ -11,6 +11,7 @@
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
 #include "fixer/process_model.h"
+#include "fixer/quoted_value.h"
 #include "fixer/windows_names.h"
 
 namespace sim {
@@ -411,19 +412,21 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
 }
 
 std::string FormatChange(const Change& c, const std::string& indent) {
-  // Names and values are the machine's text (a file name, a batch file's account name): a line
-  // end, ESC, a C1 control or a byte that is not UTF-8 is shown escaped, never sent to a terminal.
-  const auto shown = [](const std::string& text) { return fakes::EscapeForMessage(text); };
+  // Names and values are the machine's text (a file name, a batch file's account name): each cut
+  // as a step line cuts the names it shows, the path as a line (a 10,000-character value is no
+  // 10,000-character line, fixer/quoted_value.h), then a line end, ESC, a C1 control or a byte
+  // that is not UTF-8 shown escaped, never sent to a terminal.
+  const auto path = fakes::EscapeForMessage(fixer::CappedValue(c.path, fixer::kShownLineBytes));
+  const auto value = [](const std::string& v) { return fakes::EscapeForMessage(fixer::CappedValue(v)); };
   switch (c.kind) {
-    case Change::Kind::kChanged:
-      return indent + "~ " + shown(c.path) + ": " + shown(c.before) + " -> " + shown(c.after) + "\n";
+    case Change::Kind::kChanged: return indent + "~ " + path + ": " + value(c.before) + " -> " + value(c.after) + "\n";
     case Change::Kind::kAdded:
     case Change::Kind::kRemoved: {
       const bool added = c.kind == Change::Kind::kAdded;
-      std::string out = indent + (added ? "+ " : "- ") + shown(c.path);
-      if (c.fields.empty()) out += ": " + shown(added ? c.after : c.before);
+      std::string out = indent + (added ? "+ " : "- ") + path;
+      if (c.fields.empty()) out += ": " + value(added ? c.after : c.before);
       out += "\n";
-      for (const ChangeField& f : c.fields) out += indent + "    " + shown(f.name) + ": " + shown(f.value) + "\n";
+      for (const ChangeField& f : c.fields) out += indent + "    " + value(f.name) + ": " + value(f.value) + "\n";
       return out;
     }
   }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "fakes/load_result.h"
+#include "fixer/quoted_value.h"
 #include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
@@ -30,10 +31,13 @@ constexpr const char* kRed = "1;31";
 constexpr const char* kYellow = "33";
 constexpr const char* kDim = "2";
 
+// A batch file's console, each line shown escaped (its ESC is no terminal command) and cut as a
+// line (a 10,000-character line printed is no 10,000-character line of the report).
 std::string Indent(const std::string& text, const std::string& pad) {
   std::ostringstream out;
-  std::istringstream in(fixer::EscapeForReader(text));  // a batch file's ESC is no terminal command
-  for (std::string line; std::getline(in, line);) out << pad << line << "\n";
+  std::istringstream in(fixer::EscapeForReader(text));
+  for (std::string line; std::getline(in, line);)
+    out << pad << fixer::CappedValue(line, fixer::kShownLineBytes) << "\n";
   return out.str();
 }
 
@@ -41,6 +45,12 @@ std::string Indent(const std::string& text, const std::string& pad) {
 // line ends, ESC, C1 controls and bytes that are not UTF-8 escaped (\n, \x1b, \xc2\x9b), so it
 // can neither fake a line nor move the cursor.
 std::string OneLine(const std::string& text) { return fakes::EscapeForMessage(text); }
+
+// What a check asked or found, shown escaped and cut as a line (a 10,000-character expected
+// output is no 10,000-character line).
+std::string CheckText(const std::string& text) {
+  return fixer::CappedValue(fixer::EscapeForReader(text), fixer::kShownLineBytes);
+}
 
 std::string StepTitle(const StepResult& s) {
   std::string title = s.step.kind;
@@ -90,13 +100,14 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
         // What held, not only what was asked: `account nobody exists: false`, `exit code: 0`.
         if (style.verbose)
           out << "     " << paint(kGreen, "ok") << "   "
-              << OneLine(c.expected.empty() ? c.what : c.what + ": " + c.expected) << "\n";
+              << fixer::CappedValue(OneLine(c.expected.empty() ? c.what : c.what + ": " + c.expected),
+                                    fixer::kShownLineBytes)
+              << "\n";
         continue;
       }
       out << "     " << paint(kRed, "FAIL") << " ";
       if (c.pos.line > 0) out << OneLine(c.pos.ToString()) << ": ";
-      out << OneLine(c.what) << ": expected " << fixer::EscapeForReader(c.expected) << ", got "
-          << fixer::EscapeForReader(c.actual) << "\n";
+      out << OneLine(c.what) << ": expected " << CheckText(c.expected) << ", got " << CheckText(c.actual) << "\n";
     }
   }
   if (!r.error.empty()) out << "  " << paint(kRed, "error:") << " " << fixer::EscapeForReader(r.error) << "\n";
@@ -126,8 +137,8 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
   for (const ScenarioResult& r : results)
     if (!r.passed)
       out << paint(kRed, "failed:") << " " << OneLine(r.file)
-          << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "")
-          << "\n  rerun: " << OneLine(RerunCommand(r, style.seed)) << "\n";
+          << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "") << "\n  rerun: " << RerunCommand(r, style.seed)
+          << "\n";  // shows every byte (shell_words.h)
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";

@@ -550,11 +550,12 @@ std::string SweepReport::ViolationsText() const {
 }
 
 std::string SweepViolation::ToString() const {
-  // The file as the text report shows it (one line, escaped); the replay command quotes it for a
-  // shell, and is escaped too: an ESC in a file name is shown, not sent to the terminal.
+  // The file as the text report shows it (one line, escaped); the replay command as it is: it
+  // writes an ESC in a file name as bash's \x1b (shell_words.h), shown, not sent to the terminal,
+  // and pasted it names that file.
   return "VIOLATION " + fakes::EscapeForMessage(file) + " step " + std::to_string(step + 1) + " [" + where +
          "; recovery: " + recovery + "]: " + check + ": expected " + expected + ", got " + actual +
-         "\n  replay: " + fakes::EscapeForMessage(ReplayCommand());
+         "\n  replay: " + ReplayCommand();
 }
 
 std::string SweepViolation::ReplayCommand() const {

@@ -4,6 +4,7 @@
 // output sends a character a terminal obeys or XML 1.0 forbids: the text report, standard error,
 // `legacy`'s console, the JUnit XML (XML 1.0's characters only), the HTML page (no markup let
 // through) and the JSON (one object). A failing run says the command that runs it again.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -133,6 +134,47 @@ TEST_F(HostileTextE2e, AFailureSaysTheCommandThatRunsItAgain) {
   const Ran green = Sim({"run", "green.yaml"});
   EXPECT_EQ(green.exit_code, 0);
   EXPECT_EQ(green.out.find("rerun"), std::string::npos) << green.out;
+}
+
+// The rerun command of a failing scenario whose file name holds a byte no reader can see (a tab, a
+// line end, ESC, DEL, a lone CR), quotes, `$`, backquotes, `!` or non-ASCII text, pasted into
+// bash as printed, names that file: it runs it again, and the words it gives are the file's.
+TEST_F(HostileTextE2e, EveryRerunCommandPastedIntoBashNamesItsFile) {
+  const std::vector<std::string> names = {"tab\there.yaml", "new\nline.yaml", "esc\x1b[2J.yaml",
+                                          "del\x7f.yaml",   "lone\rcr.yaml",  "q'\"$HOME`id`!! caf\xc3\xa9.yaml"};
+  fs::create_directory(dir_.path() / "names");
+  for (const std::string& name : names)
+    std::ofstream(dir_.path() / "names" / name)
+        << "summary: s\nmachine:\n  os: windows-xp-professional\nsteps:\n  - expect: {account: {name: nobody}}\n";
+  const Ran r = Sim({"run", "names", "--seed", "5"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(FirstUnshowable(r.out), std::string::npos) << r.out;
+  std::vector<std::string> named;
+  for (size_t at = r.out.find("rerun: "); at != std::string::npos; at = r.out.find("rerun: ", at + 1)) {
+    const std::string rerun = r.out.substr(at + 7, r.out.find('\n', at) - at - 7);
+    // The words bash makes of it, one per NUL; then the command itself, run.
+    const Ran words = test_support::RunProgram(
+        {.program = "bash", .args = {"-c", "fixup-sim() { printf '%s\\0' \"$@\"; }; " + rerun}});
+    ASSERT_EQ(words.exit_code, 0) << rerun << ": " << words.err;
+    std::vector<std::string> argv;
+    for (size_t b = 0, e; (e = words.out.find('\0', b)) != std::string::npos; b = e + 1)
+      argv.push_back(words.out.substr(b, e - b));
+    ASSERT_EQ(argv.size(), 5u) << rerun;
+    EXPECT_EQ(argv, (std::vector<std::string>{"run", argv[1], "-v", "--seed", "5"})) << rerun;
+    named.push_back(argv[1]);
+    const Ran again = test_support::RunProgram({.program = "bash",
+                                                .args = {"-c", "fixup-sim() { \"$SIM\" \"$@\"; }; " + rerun},
+                                                .cwd = dir_.path(),
+                                                .set = {{"SIM", FIXUP_SIM_BIN}}});
+    EXPECT_EQ(again.exit_code, 1) << rerun << ": " << again.out << again.err;
+    EXPECT_NE(again.out.find(": account nobody: expected an account, got no such account"), std::string::npos)
+        << rerun << ": " << again.out << again.err;
+  }
+  std::vector<std::string> expected;
+  for (const std::string& name : names) expected.push_back("names/" + name);
+  std::sort(expected.begin(), expected.end());
+  std::sort(named.begin(), named.end());
+  EXPECT_EQ(named, expected) << r.out;
 }
 
 // A file name quoted in an error on standard error (a load error, a file that cannot be opened or

@@ -79,4 +79,34 @@ TEST(LongStepLines, EveryStepKindCutsTheValuesItsLineShows) {
   }
 }
 
+// The other lines of `run -v` are cut alike, with the same marker: a change of a 10,000-character
+// value (the change log, `~ path: before -> after`, and an added entry's fields), a line a batch
+// file printed (the console, `| ...`) and a failed check's expected text (`FAIL ...: expected`)
+// printed whole, 8,000 characters and more a line.
+TEST(LongStepLines, TheChangeLogAndTheConsoleAreCutAsStepLinesAre) {
+  const test_support::TempFolder dir("long_change_lines_e2e");
+  const std::string long_value(10000, 'v');
+  dir.Write("long.cmd", "@echo off\r\necho " + std::string(8000, 'e') + "\r\necho short line\r\n");
+  dir.Write("long.yaml", "summary: s\nmachine:\n  frameworks: [1.0]\nsteps:\n  - set_process_model: {userName: \"" +
+                             long_value + "\"}\n  - legacy: {script: long.cmd}\n    expect: {output_contains: \"" +
+                             std::string(10000, 'x') + "\"}\n  - grant_ace: {principal: Administrators, path: 'C:\\" +
+                             std::string(10000, 'p') + "'}\n");
+  const test_support::Ran r =
+      test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", "-v", "long.yaml"}, .cwd = dir.path()});
+  ASSERT_EQ(r.exit_code, 1) << r.err.substr(0, 600);
+  EXPECT_NE(r.out.find("... (200 of 10011 bytes shown), got it is not there\n"), std::string::npos)
+      << r.out.substr(0, 3000);
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) EXPECT_LT(line.size(), kLongestStepLine) << line.substr(0, 300);
+  EXPECT_NE(r.out.find("userName: machine -> " + std::string(60, 'v') + "... (60 of 10000 bytes shown)\n"),
+            std::string::npos)
+      << r.out.substr(0, 3000);
+  EXPECT_NE(r.out.find("+ objects[file C:\\" + std::string(184, 'p') + "... (200 of 10017 bytes shown)\n"),
+            std::string::npos)
+      << r.out.substr(0, 3000);
+  EXPECT_NE(r.out.find("| " + std::string(200, 'e') + "... (200 of 8000 bytes shown)\n"), std::string::npos)
+      << r.out.substr(0, 3000);
+  EXPECT_NE(r.out.find("| short line\n"), std::string::npos) << r.out.substr(0, 3000);
+}
+
 }  // namespace

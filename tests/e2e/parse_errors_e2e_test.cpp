@@ -147,7 +147,7 @@ TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
   EXPECT_THAT(before.err, HasSubstr("fixup-sim run: --color: an option of run, given before it: write it after run\n"));
   const Ran none = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {}});
   EXPECT_EQ(none.exit_code, 2);
-  EXPECT_THAT(none.err, HasSubstr("fixup-sim: command is required\n"));
+  EXPECT_THAT(none.err, HasSubstr("fixup-sim: give a command: run, matrix, show, sweep, legacy, compare or explore\n"));
   // A password split in two words is never said, whatever the mistake.
   const Ran split =
       test_support::RunProgram({.program = ASPNET_FIXER_BIN,

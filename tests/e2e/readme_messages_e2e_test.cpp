@@ -44,7 +44,8 @@ TEST(ReadmeMessages, EveryQuotedUsageErrorIsWhatTheToolSays) {
   const std::vector<Quoted> quoted = {
       {FIXUP_SIM_BIN, {"sweep", "--jobs", "0"}, "fixup-sim sweep: --jobs: '0' is not a whole number from 1 to 256"},
       {FIXUP_SIM_BIN, {"sweep", "--jobs", "0x10"}, "--jobs: '0x10' is not a whole number from 1 to 256"},
-      {ASPNET_FIXER_BIN, {"plan"}, "aspnet-fixer plan: --machine is required"},
+      {ASPNET_FIXER_BIN, {"plan"}, "aspnet-fixer plan: give --machine FILE: the machine state file (YAML) to work on"},
+      {FIXUP_SIM_BIN, {"run"}, "fixup-sim run: give at least one scenario file or folder"},
       {ASPNET_FIXER_BIN,
        {"apply", "--temp-password", "--machine", "m.yaml"},
        "--temp-password: has no value: the word after it, '--machine', is an option of aspnet-fixer"},
@@ -70,7 +71,7 @@ TEST(ReadmeMessages, EveryQuotedUsageErrorIsWhatTheToolSays) {
        {"run", "m.yaml", "--junit", "--"},
        "--junit: has no value: the word after it, '--', ends the options"},
       {FIXUP_SIM_BIN, {"matrix", "--seed", "1", "--seed", "2"}, "--seed: given 2 times: give it once"},
-      {FIXUP_SIM_BIN, {}, "fixup-sim: command is required"},
+      {FIXUP_SIM_BIN, {}, "fixup-sim: give a command: run, matrix, show, sweep, legacy, compare or explore"},
       {ASPNET_FIXER_BIN,
        {"apply", "--machine", "m.yaml", "--out", "out/m.yaml"},
        "aspnet-fixer apply: out/m.yaml: cannot create a file beside it: 3: The system cannot find the path specified."},

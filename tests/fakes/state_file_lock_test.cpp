@@ -184,4 +184,34 @@ TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedByARunThatChangesNothing) {
   EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
 }
 
+// capture --out writes its file through the backend that holds it (WriteOut), by the same rule: an
+// --out another process made after the open is not replaced (183, as the verbs say it), and one
+// that was there, held from the open, is replaced and stays held.
+TEST(StateFileLock, ACaptureDoesNotReplaceAnOutMadeMeanwhile) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir / "out.yaml";
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  dir.Write("out.yaml", kAnotherRunsOut);
+  const fixer::Status written = (*opened.value)->WriteOut("{}\n");
+  EXPECT_EQ(written.code(), fixer::kErrorAlreadyExists) << written;
+  EXPECT_EQ(written.ToString(),
+            "183: " + out.string() + ": cannot write: 183: Cannot create a file when that file already exists.");
+  EXPECT_EQ(test_support::Slurp(out), kAnotherRunsOut);
+  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"})) << "no temporary file left";
+}
+
+TEST(StateFileLock, ACaptureReplacesTheOutItHoldsAndKeepsItHeld) {
+  const test_support::TempFolder dir("state_file_lock");
+  const fs::path machine = dir.Write("m.yaml", kMachine);
+  const fs::path out = dir.Write("out.yaml", kMachine);
+  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  ASSERT_TRUE((*opened.value)->WriteOut("{}\n").ok());
+  EXPECT_EQ(test_support::Slurp(out), "{}\n");
+  fakes::StateFileLock other_run;
+  EXPECT_EQ(other_run.Acquire(out.string()).code(), fixer::kErrorSharingViolation);
+}
+
 }  // namespace

@@ -1,12 +1,16 @@
-// Replay commands are pasted into a shell: each word, whatever it holds, reaches the program as
-// written (checked by a real /bin/sh), and a plain word is left as it is.
+// Replay commands are pasted into bash: each word, whatever it holds, reaches the program as
+// written (checked by a real bash), a plain word is left as it is, and the command shows every
+// character it holds (a control byte as bash's $'\xNN', never raw).
 #include "sim/shell_words.h"
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "fixer/utf8.h"
 
 #include "sim/explore.h"
 #include "sim/report.h"
@@ -14,10 +18,10 @@
 
 namespace {
 
-// The words /bin/sh makes of `command` (its arguments after `set --`), one per NUL.
+// The words bash makes of `command` (its arguments after `set --`), one per NUL.
 std::vector<std::string> WordsTheShellSees(const std::string& command) {
   const std::string script = "set -- " + command + "; printf '%s\\0' \"$@\"";
-  FILE* pipe = ::popen(("/bin/sh -c " + sim::ShellQuote(script)).c_str(), "r");
+  FILE* pipe = ::popen(("bash -c " + sim::ShellQuote(script)).c_str(), "r");
   if (!pipe) return {};
   std::string out;
   for (int c; (c = std::fgetc(pipe)) != EOF;) out += static_cast<char>(c);
@@ -44,6 +48,76 @@ TEST(ShellWords, EveryWordReachesTheProgramAsWritten) {
     EXPECT_EQ(WordsTheShellSees(sim::ShellQuote(w)), std::vector<std::string>{w}) << sim::ShellQuote(w);
 }
 
+// Names a reader cannot see whole in single quotes: each control or escape byte, alone and among
+// quotes, `$`, backquotes, `!`, spaces and non-ASCII text.
+const std::vector<std::string> kHiddenBytes = {"tab\there.yaml",
+                                               "new\nline.yaml",
+                                               "esc\x1b[2J.yaml",
+                                               "del\x7f.yaml",
+                                               "lone\rcr.yaml",
+                                               "bell\x07",
+                                               "c1\xc2\x9b.yaml",
+                                               "latin1 caf\xe9.yaml",
+                                               "bidi\xe2\x80\xae.yaml",
+                                               "non\xef\xbf\xbe"
+                                               "char",
+                                               "it's \t$HOME `id` !! \"q\" \\ caf\xc3\xa9\n.yaml",
+                                               "\x1b"
+                                               "1digit\x01"
+                                               "f.yaml",
+                                               "'\n'"};
+
+// Where `text` holds a character a terminal would not show as itself; npos when none.
+size_t FirstUnshowable(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = fixer::ShowableLength(text, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+TEST(ShellWords, AWordHoldingAHiddenByteIsQuotedAsBashReadsItBack) {
+  EXPECT_EQ(sim::ShellQuote("a\tb\x1b.yaml"), "$'a\\tb\\x1b.yaml'");
+  EXPECT_EQ(sim::ShellQuote("it's\n"), "$'it\\'s\\n'");
+  EXPECT_EQ(sim::ShellQuote("\r\x7f\\"), "$'\\r\\x7f\\\\'");
+  EXPECT_EQ(sim::ShellQuote("caf\xc3\xa9 !"), "'caf\xc3\xa9 !'") << "shown as it is: no $'...'";
+  for (const std::string& w : kHiddenBytes) {
+    const std::string quoted = sim::ShellQuote(w);
+    EXPECT_EQ(FirstUnshowable(quoted), std::string::npos) << quoted;
+    EXPECT_TRUE(quoted.starts_with("$'")) << quoted;
+    EXPECT_EQ(WordsTheShellSees(quoted), std::vector<std::string>{w}) << quoted;
+  }
+}
+
+// Every command a report prints to paste, as it prints it (the text report's line, not only the
+// command), names the same file when bash runs it.
+TEST(ShellWords, EveryPrintedCommandNamesItsFileWhenBashRunsIt) {
+  for (const std::string& file : kHiddenBytes) {
+    sim::SweepViolation v;
+    v.file = file;
+    v.step = 1;
+    v.faults = "crash@4";
+    const std::string line = v.ToString();
+    EXPECT_EQ(FirstUnshowable(line.substr(line.find('\n') + 1)), std::string::npos) << line;
+    const std::string replay = line.substr(line.find("replay: ") + 8);
+    EXPECT_EQ(WordsTheShellSees(replay),
+              (std::vector<std::string>{"fixup-sim", "sweep", file, "--step", "2", "--case", "crash@4"}))
+        << replay;
+
+    sim::ScenarioResult r;
+    r.file = file;
+    r.passed = false;
+    const std::string summary = sim::RenderSummary({r}, {.seed = 3});
+    const size_t at = summary.find("rerun: ");
+    ASSERT_NE(at, std::string::npos) << summary;
+    const std::string rerun = summary.substr(at + 7, summary.find('\n', at) - at - 7);
+    EXPECT_EQ(FirstUnshowable(rerun), std::string::npos) << rerun;
+    EXPECT_EQ(WordsTheShellSees(rerun), (std::vector<std::string>{"fixup-sim", "run", file, "-v", "--seed", "3"}))
+        << rerun;
+  }
+}
+
 TEST(ShellWords, ASweepViolationsReplayCommandQuotesItsFile) {
   sim::SweepViolation v;
   v.file = "dir/tp s's.yaml";
@@ -63,7 +137,8 @@ TEST(ShellWords, ASweepViolationsLineShowsAnEscapeInItsFileNotSendsIt) {
   const std::string line = v.ToString();
   EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
   EXPECT_EQ(line.find("\xc2\x9b"), std::string::npos) << line;
-  EXPECT_NE(line.find("replay: fixup-sim sweep 'a\\x1b[2J\\xc2\\x9b.yaml' --step 1 --case fail@1=5"), std::string::npos)
+  EXPECT_NE(line.find("replay: fixup-sim sweep $'a\\x1b[2J\\xc2\\x9b.yaml' --step 1 --case fail@1=5"),
+            std::string::npos)
       << line;
 }
 

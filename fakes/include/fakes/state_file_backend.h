@@ -60,6 +60,11 @@ class StateFileBackend : public fixer::Backend {
   fixer::Status EndChanges() override;
   // `out`, when given: whether it can be written (CheckCanWriteAtomically, in Windows' words).
   fixer::Status CheckCanSave() override;
+  // Writes `text` (aspnet-fixer capture's machine file) to `out` (given) as EndChanges saves the
+  // machine there: the lock this run holds on it moved to the new file, and a name it does not hold
+  // (no file there at Open) taken only where no file has appeared since ("OUT: cannot write: 183:
+  // Cannot create a file when that file already exists.", that file kept, no temporary file left).
+  fixer::Status WriteOut(std::string_view text);
   bool Changed() const override { return memory_.Changed(); }
 
   const MachineState& state() const { return machine_.state(); }

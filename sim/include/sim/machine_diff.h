@@ -40,7 +40,8 @@ struct Change {
 std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes::MachineState& after);
 
 // "~ path: before -> after\n", or "+ path\n" followed by "    field: value\n" lines; each line
-// starts with `indent`.
+// starts with `indent`. Each value and field name is cut as a message cuts a value, the path as a
+// line (fixer::CappedValue, kShownLineBytes), the cut said: `... (60 of 10000 bytes shown)`.
 std::string FormatChange(const Change& change, const std::string& indent = "");
 
 // An access mask as machine files spell it: its name for `ns` ("modify", a key's "read"), else

@@ -1,8 +1,13 @@
-// Command lines a reader pastes into a POSIX shell (a sweep or explore violation's replay
-// command): each word as it is when the shell would leave it alone, else in single quotes, a
-// quote inside written '\''. File names with spaces, quotes, `$` or `*` replay as written.
+// Command lines a reader pastes into bash (a failed scenario's rerun, a sweep or explore
+// violation's replay command): each word as it is when the shell would leave it alone, else in
+// single quotes, a quote inside written '\''; a word holding a character no reader can be shown
+// (a tab, a line end, ESC, DEL, a C1 control, a byte that is not UTF-8: fixer::ShowableLength) in
+// bash's $'...', that character written as \t, \n, \r or \xNN, which bash reads back as it. So
+// the command is one line of characters a terminal shows as themselves, printed as it is, and
+// pasted it names the same file: spaces, quotes, `$`, backquotes, `!`, `*` and escapes included.
 //
 //   sim::ShellQuote("tp s.yaml");                                   // "'tp s.yaml'"
+//   sim::ShellQuote("a\tb\x1b.yaml");                               // "$'a\\tb\\x1b.yaml'"
 //   sim::ShellCommand({"fixup-sim", "sweep", "it's.yaml", "--step", "3"});
 //                                                // "fixup-sim sweep 'it'\''s.yaml' --step 3"
 //   sim::ShellCommand({"fixup-sim", "run", sim::FileArgument("-x.yaml")});  // "fixup-sim run ./-x.yaml"
@@ -14,8 +19,8 @@
 
 namespace sim {
 
-// `word` as one word of a POSIX shell: unchanged when it holds only letters, digits and
-// `@%+=:,./_-` (and is not empty), else single-quoted.
+// `word` as one word of bash: unchanged when it holds only letters, digits and `@%+=:,./_-` (and
+// is not empty), $'...' when it holds a character a reader cannot be shown, else single-quoted.
 std::string ShellQuote(std::string_view word);
 // A file name as a command's argument: one that begins with '-', which the command would read as
 // an option (`fixup-sim run -x.yaml` is "no paths"), as ./NAME; any other as it is.
