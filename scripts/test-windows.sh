@@ -44,6 +44,35 @@ cp "$bin/aspnet-fixer.exe" "$work/"
 "$sim" show "$work/captured.yaml" | tee "$work/show.txt"
 grep -q "what could not be read" "$work/show.txt"
 
+echo "-- aspnet-fixer.exe capture --out refusals (exit 2, said of the file named, nothing replaced)"
+# expect_refused FILE TEXT: capture --out FILE exits 2 saying TEXT, and FILE keeps its bytes.
+expect_refused() {
+  local before="" code
+  [[ -f "$work/$1" ]] && before=$(md5sum <"$work/$1")
+  set +e
+  (cd "$work" && $wine ./aspnet-fixer.exe capture --out "$1" 2>&1 >/dev/null) | tr -d '\r' >"$work/refusal.txt"
+  code=${PIPESTATUS[0]}
+  set -e
+  grep -qF -- "$2" "$work/refusal.txt" && [[ $code -eq 2 ]] ||
+    { cat "$work/refusal.txt" >&2; echo "test-windows: capture --out $1: exit $code, expected 2 and '$2'" >&2; exit 1; }
+  [[ -z "$before" || "$before" == "$(md5sum <"$work/$1")" ]] ||
+    { echo "test-windows: capture --out $1 replaced it" >&2; exit 1; }
+  if compgen -G "$work/$1.tmp.*" >/dev/null; then echo "test-windows: a temporary file was left" >&2; exit 1; fi
+}
+expect_refused nodir/c.yaml "nodir/c.yaml: cannot create a file beside it: 3: The system cannot find the path specified."
+mkdir "$work/folder"
+expect_refused folder "folder: cannot be written: 5: Access is denied."
+echo keep >"$work/ro.yaml" && chmod 444 "$work/ro.yaml"  # Wine's read-only attribute
+expect_refused ro.yaml "ro.yaml: cannot be written: 5: Access is denied."
+printf 'os: windows-xp-professional\njournal:\n  - {seq: 0, step: plan, phase: begin}\n' >"$work/pending.yaml"
+expect_refused pending.yaml "pending.yaml: holds a repair that did not end (it holds a journal)"
+printf 'os: windows-xp-professional\n' >"$work/logged.yaml" && echo x >"$work/logged.yaml.log"
+expect_refused logged.yaml "logged.yaml: holds a repair that did not end (logged.yaml.log is beside it"
+# Another verb does not read --out: said so on standard error, nothing written.
+(cd "$work" && $wine ./aspnet-fixer.exe plan --out plan.yaml 2>&1 >/dev/null || true) | tr -d '\r' |
+  grep -qF -- "--out ignored: only capture read it" || { echo "test-windows: plan --out not said ignored" >&2; exit 1; }
+[[ ! -e "$work/plan.yaml" ]] || { echo "test-windows: plan --out wrote a file" >&2; exit 1; }
+
 echo "-- aspnet-fixer.exe diagnose"
 set +e
 $wine "$bin/aspnet-fixer.exe" diagnose | tr -d '\r' | tee "$work/diagnose.txt"

@@ -218,10 +218,11 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   opener.AddOptions(app);
   // capture --out FILE; a backend that has its own --out (the state file's) shares it.
   CLI::Option* out = app.get_option_no_throw("--out");
+  const bool out_is_captures = out == nullptr;  // no machine file to write: only capture reads it
   if (!out)
     out = app.add_option("--out", args.out, "capture: write the machine file here (atomically), not to stdout")
               ->check(kFileName);
-  const std::vector<VerbOption> verb_options = {
+  std::vector<VerbOption> verb_options = {
       {app.add_option("--strategy", args.strategy,
                       "plan, apply: keep-sid (default: keeps the SID) or recreate (as fixup.cmd); resume and "
                       "rollback follow their journal's"),
@@ -240,6 +241,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
        {"apply", "resume", "rollback"},
        [&args] { args.dry_run = false; }},
   };
+  if (out_is_captures) verb_options.push_back({out, {"capture"}, [&args] { args.out.clear(); }});
   app.add_flag("--json", args.json, "print one JSON object");
   app.add_flag("-v,--verbose", args.verbose, "print the fixer's log on standard error");
   RefuseOptionNamesAsValues(app, "aspnet-fixer");

@@ -27,6 +27,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {87, "The parameter is incorrect."},
     {112, "There is not enough space on the disk."},
     {120, "This function is not supported on this system."},
+    {123, "The filename, directory name, or volume label syntax is incorrect."},
     {145, "The directory is not empty."},
     {170, "The requested resource is in use."},
     {183, "Cannot create a file when that file already exists."},

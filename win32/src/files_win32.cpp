@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cwctype>
+#include <fstream>
+#include <string>
 
 #include "replace_file.h"
 #include "win32/files.h"
@@ -40,7 +42,68 @@ std::wstring FullPath(const std::string& path) {
   return out;
 }
 
+// An error about `path` as every file error of the tool says it: "OUT: STEP: N: TEXT".
+fixer::Status FileError(const std::string& path, std::string_view step, DWORD error) {
+  return fixer::Status(error, path + ": " + std::string(step) + ": " + Error(error).ToString());
+}
+
+// Whether the machine file at `path` holds a journal with a record: a top-level `journal:` key
+// followed by a list that is not empty. This build reads no machine file, so it looks only for
+// that key, as the machine file writer puts it (docs/machine-format.md#journal).
+bool HoldsJournal(const std::string& path) {
+  std::ifstream in(Widen(path).c_str(), std::ios::binary);  // MinGW's libstdc++ opens a wide path
+  std::string line;
+  bool in_journal = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (in_journal) {
+      if (line.empty() || line[0] == '#') continue;
+      return line[0] == ' ' || line[0] == '-';  // its first record, or the next key
+    }
+    if (line.rfind("journal:", 0) != 0) continue;
+    const std::string rest = line.substr(8);
+    const size_t first = rest.find_first_not_of(' ');
+    if (first == std::string::npos || rest[first] == '#') {
+      in_journal = true;
+      continue;
+    }
+    return rest.compare(first, 2, "[]") != 0;  // a flow list: empty or not
+  }
+  return false;
+}
+
 }  // namespace
+
+fixer::Status CheckCanWrite(const std::string& path) {
+  const std::wstring wide = Widen(path);
+  const DWORD attributes = GetFileAttributesW(wide.c_str());
+  if (attributes != INVALID_FILE_ATTRIBUTES) {
+    // A folder is no file to replace, and MoveFileEx over a read-only file answers 5, an
+    // administrator's too (docs/windows-reference.md#file-errors): said before any work.
+    if (attributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_READONLY))
+      return FileError(path, "cannot be written", ERROR_ACCESS_DENIED);
+    // The only record of a repair that did not end there is never replaced (as the Linux tool).
+    const std::string log = path + ".log";
+    const bool log_beside = GetFileAttributesW(Widen(log).c_str()) != INVALID_FILE_ATTRIBUTES;
+    if (log_beside || HoldsJournal(path)) {
+      return fixer::Status(
+          ERROR_ACCESS_DENIED,
+          path + ": holds a repair that did not end (" +
+              (log_beside ? log + " is beside it, where a run keeps its changes until its end"
+                          : std::string("it holds a journal")) +
+              "): writing the machine there would lose the only record of it; resume it or roll it back with "
+              "--machine " +
+              path + ", or remove " + (log_beside ? path + " and " + log : path) + " to write there");
+    }
+  }
+  // A file can be made beside it (the temporary file the write moves over it): a probe, gone on close.
+  const std::wstring probe = wide + L".tmp." + Widen(std::to_string(GetCurrentProcessId()));
+  HANDLE h = CreateFileW(probe.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
+                         FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+  if (h == INVALID_HANDLE_VALUE) return FileError(path, "cannot create a file beside it", GetLastError());
+  CloseHandle(h);
+  return {};
+}
 
 std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::wstring& temp, std::string_view text) {
   File file(CreateFileW(temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
@@ -64,10 +127,15 @@ std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::w
 fixer::Status WriteFileDurably(const std::string& path, std::string_view text) {
   // std::to_string, not std::to_wstring: the latter imports a CRT function XP's msvcrt.dll may lack.
   const std::string temp = path + ".tmp." + std::to_string(GetCurrentProcessId());
+  // Checked again: the machine's reads took time, and a file may have come since.
+  if (fixer::Status st = CheckCanWrite(path); !st.ok()) return st;
   const std::optional<ReplaceFailure> failed = ReplaceFile(Widen(path), Widen(temp), text);
   if (!failed) return {};
-  return fixer::Status(failed->error,
-                       Narrow(failed->file) + ": " + failed->step + ": " + Error(failed->error).message());
+  // Said of the file the user named, never of the temporary one (gone by now).
+  const std::string_view step = std::string_view(failed->step) == "cannot create"    ? "cannot create a file beside it"
+                                : std::string_view(failed->step) == "cannot replace" ? "cannot be written"
+                                                                                     : failed->step;
+  return FileError(path, step, failed->error);
 }
 
 bool SameFile(const std::string& a, const std::string& b) {

@@ -18,6 +18,7 @@ class LocalMachineOpener : public app::BackendOpener {
   fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
     return win32::WriteFileDurably(path, text);
   }
+  fixer::Status CheckCanWrite(const std::string& path) const override { return win32::CheckCanWrite(path); }
   bool SameFile(const std::string& a, const std::string& b) const override { return win32::SameFile(a, b); }
 };
 
