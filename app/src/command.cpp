@@ -102,11 +102,20 @@ bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
   return false;
 }
 
-// A capture --out that could not be written: exit 2, said as every verb's machine not written,
-// the text report on standard output too (`Not written: ...`), as the JSON's `not_written`.
-fixer::ExitCode CaptureNotWritten(const FixerArgs& args, const std::string& why) {
+// An --out that could not be written (capture's, or one refused when the machine was opened):
+// exit 2, said as every verb's machine not written, the text report on standard output too
+// (`Not written: ...`), as the JSON's `not_written`.
+fixer::ExitCode OutNotWritten(const FixerArgs& args, const std::string& why) {
   if (!args.json) std::cout << NotWrittenText(why);
   return SayError(args, fixer::ExitCode::kUsage, "input-error", why, /*not_written=*/true);
+}
+
+// The machine could not be opened: an error naming the backend's own --out is that file not
+// written (a repair that did not end there, a log beside it not this tool's); any other is input.
+fixer::ExitCode OpenFailed(const FixerArgs& args, const BackendOpener& opener, const std::string& error) {
+  const std::string out = opener.OutPath();
+  if (!out.empty() && error.rfind(out + ": ", 0) == 0) return OutNotWritten(args, error);
+  return UsageError(args, error);
 }
 
 // aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine
@@ -114,7 +123,7 @@ fixer::ExitCode CaptureNotWritten(const FixerArgs& args, const std::string& why)
 fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendOpener& opener) {
   // A file that cannot be written is said before the machine is read, as every verb's --out.
   if (!args.out.empty()) {
-    if (fixer::Status st = opener.CheckCanWrite(args.out); !st.ok()) return CaptureNotWritten(args, st.message());
+    if (fixer::Status st = opener.CheckCanWrite(args.out); !st.ok()) return OutNotWritten(args, st.message());
   }
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
@@ -131,7 +140,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   if (fixer::Status st = opener.WriteFileDurably(args.out, text); !st.ok()) {
     // Where it goes cannot be written: exit 2, as for every verb's --out; 1 says nothing was readable.
-    return CaptureNotWritten(args, st.message());
+    return OutNotWritten(args, st.message());
   }
   const size_t unreadable_count = capture.unreadable.size();
   std::cerr << ErrorLine(kTool, "capture",
@@ -155,7 +164,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
       return UsageError(args, "--out " + args.out + " is the machine it reads; name another file");
     std::string error;
     std::unique_ptr<fixer::Backend> backend = opener.Open(OpenFor::kReading, error);
-    if (!backend) return UsageError(args, error);
+    if (!backend) return OpenFailed(args, opener, error);
     return Capture(args, *backend, opener);
   }
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
@@ -187,7 +196,7 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   // A dry run changes nothing whatever the verb: it reads beside a run that holds the machine.
   const bool changes = Mutates(verb, options);
   std::unique_ptr<fixer::Backend> backend = opener.Open(changes ? OpenFor::kChanging : OpenFor::kReading, error);
-  if (!backend) return UsageError(args, error);
+  if (!backend) return OpenFailed(args, opener, error);
   const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));

@@ -26,6 +26,9 @@ class StateFileOpener : public app::BackendOpener {
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
+  std::string OutPath() const override {
+    return options_.out.empty() || fakes::SameFile(options_.out, options_.path) ? std::string() : options_.out;
+  }
 
   std::unique_ptr<fixer::Backend> Open(app::OpenFor purpose, std::string& error) override {
     fakes::StateFileOptions options = options_;

@@ -72,7 +72,10 @@ class OutRepairTest : public ::testing::Test {
     for (const std::vector<std::string>& verb : kVerbsWritingOut) {
       const Ran r = RunOnto(verb);
       EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << Named(verb) << ":\n" << r.out << r.err;
-      EXPECT_EQ(r.out, "") << Named(verb);
+      // Said on standard output too, as every --out not written is (README's exit 2).
+      EXPECT_THAT(r.out, ::testing::StartsWith("Not written: " + out_.string() + ": holds a repair that did not end ("))
+          << Named(verb);
+      EXPECT_THAT(r.out, ::testing::EndsWith("\nNothing was changed.\n")) << Named(verb);
       EXPECT_THAT(r.err, HasSubstr("aspnet-fixer " + verb[0] + ": " + out_.string() +
                                    ": holds a repair that did not end (" + why + ")"))
           << Named(verb);
@@ -93,6 +96,9 @@ class OutRepairTest : public ::testing::Test {
     EXPECT_EQ(report["exit_code"], 2);
     EXPECT_THAT(report.value("error", std::string()),
                 HasSubstr(out_.string() + ": holds a repair that did not end (" + why + ")"));
+    EXPECT_THAT(report.value("not_written", std::string()),
+                HasSubstr(out_.string() + ": holds a repair that did not end (" + why + ")"))
+        << j.out;
   }
 
   const test_support::TempFolder dir_{"aspnet_fixer_out_repair"};
