@@ -233,16 +233,22 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
   return fixer::Status::Ok();
 }
 
+namespace {
+
+// Whether an aspnet_regiis.exe can run for `version`: that version's tools, or for -kn (no
+// version) any installed version's, since -kn removes every version's maps.
+bool RegiisFor(const MachineState& s, const std::string& version) {
+  const auto& fws = s.products.frameworks;
+  if (version.empty())
+    return std::any_of(fws.begin(), fws.end(), [](const fixer::FrameworkInfo& fw) { return fw.tools_present; });
+  return std::any_of(fws.begin(), fws.end(),
+                     [&](const fixer::FrameworkInfo& fw) { return fw.version == version && fw.tools_present; });
+}
+
+}  // namespace
+
 fixer::Status AspNetSetup::SetScriptMap(const std::string& path, const std::string& version) {
-  // -kn runs from any installed version's tools; -sn from the version it maps to.
-  const bool tools = version.empty()
-                         ? std::any_of(m_.state().products.frameworks.begin(), m_.state().products.frameworks.end(),
-                                       [](const fixer::FrameworkInfo& fw) { return fw.tools_present; })
-                         : [&] {
-                             const fixer::FrameworkInfo* fw = FindFramework(m_.state(), version);
-                             return fw != nullptr && fw->tools_present;
-                           }();
-  if (!tools) return fixer::Status::Win(fixer::kErrorFileNotFound);
+  if (!RegiisFor(m_.state(), version)) return fixer::Status::Win(fixer::kErrorFileNotFound);
   RelyOn("choice-script-map-path");
   fixer::ApplicationInfo* app = m_.state().products.applications.FindName(path);
   if (app == nullptr) return fixer::Status::Win(fixer::kErrorPathNotFound);

@@ -362,3 +362,31 @@ INSTANTIATE_TEST_SUITE_P(Strategies, FakeMachineE2E, ::testing::Values(Strategy:
                          });
 
 }  // namespace
+
+namespace {
+
+// aspnet_regiis -sn / -kn through the port (choice-script-map-path): one application's maps,
+// named case-insensitively; a path no application has is 3, tools missing 2; the same map again
+// changes nothing.
+TEST(AspNetSetMap, PointsOneApplicationAndSaysWhatIsMissing) {
+  fakes::Machine m = BrokenMachine();
+  fakes::MachinePorts ports(m);
+  fixer::AspNet& aspnet = ports.ports().aspnet;
+  const auto framework_of = [&](const std::string& path) {
+    return m.state().products.applications.FindName(path)->framework_version;
+  };
+  Ok(aspnet.SetScriptMap("/lm/w3svc/1/root/APP", ""), "-kn");
+  EXPECT_EQ(framework_of(kAppPath), "");
+  Ok(aspnet.SetScriptMap(kAppPath, std::string(fixer::kFramework10)), "-sn 1.0");
+  EXPECT_EQ(framework_of(kAppPath), fixer::kFramework10);
+  const fakes::MachineState before = m.state();
+  Ok(aspnet.SetScriptMap(kAppPath, std::string(fixer::kFramework10)), "-sn 1.0 again");
+  EXPECT_TRUE(m.state() == before);
+  EXPECT_EQ(aspnet.SetScriptMap("/LM/W3SVC/1/ROOT/none", "").code(), fixer::kErrorPathNotFound);
+  EXPECT_EQ(aspnet.SetScriptMap(kAppPath, std::string(fixer::kFramework11)).code(), fixer::kErrorFileNotFound);
+  for (auto& fw : m.state().products.frameworks) fw.tools_present = false;
+  EXPECT_EQ(aspnet.SetScriptMap(kAppPath, "").code(), fixer::kErrorFileNotFound);
+  EXPECT_EQ(framework_of(kAppPath), fixer::kFramework10);
+}
+
+}  // namespace
