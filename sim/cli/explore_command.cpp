@@ -46,9 +46,12 @@ int Explore(const ExploreArgs& a) {
     o.shard_index = sharding.shard->index;
   }
   if (!a.json && StderrIsTerminal()) o.progress = DrawProgress;
-  if (a.only_case && !a.json) {
+  // --case: the case as a scenario file, printed first in text, the `scenario` field in JSON.
+  std::string case_scenario;
+  if (a.only_case) {
     const ExploreCase c = GenerateCase(a.seed, *a.only_case);
-    std::cout << ScenarioFileText(c, RunExploreCase(c)) << "\n";
+    case_scenario = ScenarioFileText(c, RunExploreCase(c));
+    if (!a.json) std::cout << case_scenario << "\n";
   }
 
   const ExploreReport r = RunExplore(o);
@@ -61,6 +64,7 @@ int Explore(const ExploreArgs& a) {
     nlohmann::ordered_json j = r.ToJson();
     j["exit_code"] = exit_code;
     if (!r.errors.empty()) j["error"] = CLI::detail::join(r.errors, "; ");
+    if (a.only_case) j["scenario"] = case_scenario;
     std::cout << app::JsonText(j) << "\n";
   } else {
     for (const ExploreViolation& v : r.violations) std::cout << v.ToString() << "\n";

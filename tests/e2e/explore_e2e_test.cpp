@@ -79,6 +79,17 @@ TEST_F(ExploreE2e, AReplayedCasePrintsAScenarioThatLoads) {
   EXPECT_FALSE(loaded.value->steps.empty());
 }
 
+// With --json the case is the `scenario` field, the same text the text mode prints first.
+TEST_F(ExploreE2e, AReplayedCaseWithJsonCarriesItsScenario) {
+  const Ran text = Sim({"explore", "--seed", "1", "--case", "406"});
+  const Ran json = Sim({"explore", "--seed", "1", "--case", "406", "--json"});
+  EXPECT_EQ(json.exit_code, 0) << json.out << json.err;
+  const nlohmann::json j = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(j.is_object()) << json.out;
+  ASSERT_TRUE(j.contains("scenario")) << json.out;
+  EXPECT_EQ(j["scenario"].get<std::string>() + "\n", text.out.substr(0, text.out.find("explore: seed")));
+}
+
 TEST_F(ExploreE2e, UsageErrorsExitTwo) {
   EXPECT_EQ(Sim({"explore", "--count", "5", "--seconds", "1"}).exit_code, 2);
   EXPECT_EQ(Sim({"explore", "--jobs", "0"}).exit_code, 2);
