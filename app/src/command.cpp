@@ -110,12 +110,10 @@ fixer::ExitCode OutNotWritten(const FixerArgs& args, const std::string& why) {
   return SayError(args, fixer::ExitCode::kUsage, "input-error", why, /*not_written=*/true);
 }
 
-// The machine could not be opened: an error naming the backend's own --out is that file not
+// The machine could not be opened: a refusal of the backend's own --out is that file not
 // written (a repair that did not end there, a log beside it not this tool's); any other is input.
 fixer::ExitCode OpenFailed(const FixerArgs& args, const BackendOpener& opener, const std::string& error) {
-  const std::string out = opener.OutPath();
-  if (!out.empty() && error.rfind(out + ": ", 0) == 0) return OutNotWritten(args, error);
-  return UsageError(args, error);
+  return opener.OpenRefusedOut() ? OutNotWritten(args, error) : UsageError(args, error);
 }
 
 // aspnet-fixer capture: reads the machine (never a mutating call) and writes it as a machine

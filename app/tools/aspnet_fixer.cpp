@@ -26,9 +26,7 @@ class StateFileOpener : public app::BackendOpener {
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
-  std::string OutPath() const override {
-    return options_.out.empty() || fakes::SameFile(options_.out, options_.path) ? std::string() : options_.out;
-  }
+  bool OpenRefusedOut() const override { return refused_out_; }
 
   std::unique_ptr<fixer::Backend> Open(app::OpenFor purpose, std::string& error) override {
     fakes::StateFileOptions options = options_;
@@ -36,6 +34,9 @@ class StateFileOpener : public app::BackendOpener {
     auto opened = fakes::StateFileBackend::Open(options);
     if (!opened.ok()) {
       error = opened.error->ToString();
+      // An --out that is the --machine file, however spelt, is the machine's own error.
+      refused_out_ =
+          !options_.out.empty() && opened.error->file == options_.out && !fakes::SameFile(options_.out, options_.path);
       return nullptr;
     }
     opened_ = opened.value->get();
@@ -57,6 +58,7 @@ class StateFileOpener : public app::BackendOpener {
 
  private:
   fakes::StateFileOptions options_;
+  bool refused_out_ = false;                   // the last Open's error was the --out file's
   fakes::StateFileBackend* opened_ = nullptr;  // the backend Open returned, which the command keeps to its end
 };
 

@@ -50,9 +50,9 @@ class BackendOpener {
   virtual std::unique_ptr<fixer::Backend> Open(OpenFor purpose, std::string& error) = 0;
   // The files the backend reads, which `capture --out` refuses to overwrite.
   virtual std::vector<std::string> Inputs() const { return {}; }
-  // The --out file of its own it writes the machine to, if one was given: an Open error that
-  // names it ("OUT: holds a repair that did not end ...") is that file not written.
-  virtual std::string OutPath() const { return {}; }
+  // Whether the last Open failed on the --out file of its own it writes the machine to (a repair
+  // that did not end there, another run holding it): that file not written, not an input error.
+  virtual bool OpenRefusedOut() const { return false; }
   // Writes `text` to `path` durably, replacing it atomically: flushed to disk in a temporary
   // file beside it, then renamed over it, so `path` is either as it was or whole, and no
   // temporary file is left. The error's message names the file and the step that failed.
