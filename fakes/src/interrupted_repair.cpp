@@ -15,12 +15,7 @@ namespace fakes {
 namespace {
 
 LoadError Refusal(const std::string& out, const std::string& why, bool with_log) {
-  return LoadError{out, 0, 0,
-                   "holds a repair that did not end (" + why +
-                       "): writing the machine there would lose the only record of it; resume it or roll it back "
-                       "with --machine " +
-                       out + ", or remove " + (with_log ? out + " and " + MachineLogPath(out) : out) +
-                       " to write there"};
+  return LoadError{out, 0, 0, fixer::UnfinishedRepairText(out, why, with_log ? MachineLogPath(out) : "")};
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "fixer/ports/journal.h"
 #include "replace_file.h"
 #include "win32/files.h"
 #include "win32_util.h"
@@ -86,14 +87,10 @@ fixer::Status CheckCanWrite(const std::string& path) {
     const std::string log = path + ".log";
     const bool log_beside = GetFileAttributesW(Widen(log).c_str()) != INVALID_FILE_ATTRIBUTES;
     if (log_beside || HoldsJournal(path)) {
-      return fixer::Status(
-          ERROR_ACCESS_DENIED,
-          path + ": holds a repair that did not end (" +
-              (log_beside ? log + " is beside it, where a run keeps its changes until its end"
-                          : std::string("it holds a journal")) +
-              "): writing the machine there would lose the only record of it; resume it or roll it back with "
-              "--machine " +
-              path + ", or remove " + (log_beside ? path + " and " + log : path) + " to write there");
+      const std::string why =
+          log_beside ? log + " is beside it, where a run keeps its changes until its end" : "it holds a journal";
+      return fixer::Status(ERROR_ACCESS_DENIED,
+                           path + ": " + fixer::UnfinishedRepairText(path, why, log_beside ? log : ""));
     }
   }
   // A file can be made beside it (the temporary file the write moves over it): a probe, gone on close.
