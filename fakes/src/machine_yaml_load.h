@@ -17,6 +17,7 @@
 
 #include "fakes/machine.h"
 #include "fixer/ports/security.h"
+#include "fixer/result.h"
 #include "yaml_reader.h"
 
 namespace fakes::yaml {
@@ -43,6 +44,10 @@ struct LoadContext {
   void OnlyInFull(const MapFields& m, std::initializer_list<std::string_view> keys, std::string_view why) const;
   void OnlyInFresh(const MapFields& m, std::initializer_list<std::string_view> keys, std::string_view why) const;
 };
+
+// " (1313: A specified privilege does not exist.)": the Windows error a refusal of the file
+// stands for, its number never without its text.
+inline std::string WindowsErrorAside(uint32_t code) { return " (" + fixer::Status::Win(code).ToString() + ")"; }
 
 // A map keyed by names that compare case-insensitively (accounts, groups, services):
 // its entries, with a second spelling of a name rejected as a duplicate `what`.

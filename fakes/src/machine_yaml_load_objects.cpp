@@ -145,11 +145,11 @@ void LoadProfiles(LoadContext& c, const Field& f) {
     std::optional<std::string> path;
     bool folder = true;
     if (e.value.IsScalar()) {
-      const std::string word = e.value.Str();
-      if (word != "present" && word != "absent") {
+      const std::string word = e.value.Str();  // in any case, as the file's other words
+      if (!fixer::SameWindowsName(word, "present") && !fixer::SameWindowsName(word, "absent")) {
         e.value.Fail("expected present, absent, or a map with path and folder");
       }
-      present = word == "present";
+      present = fixer::SameWindowsName(word, "present");
     } else {
       MapFields m(e.value, {"path", "folder"});
       if (auto p = m.Get("path")) path = p->Str();

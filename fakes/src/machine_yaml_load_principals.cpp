@@ -113,7 +113,7 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   std::vector<fixer::Sid> wanted;
   for (const Field& item : groups.Items()) {
     LocalGroup* g = sam.FindGroup(item.Str());
-    if (!g) item.Fail("no local group named " + fixer::QuotedValue(item.Str()) + " (2220)");
+    if (!g) item.Fail("no local group named " + fixer::QuotedValue(item.Str()) + WindowsErrorAside(2220));
     wanted.push_back(g->sid);
   }
   for (const fixer::Sid& current : sam.GroupsOf(sid)) {
@@ -298,9 +298,9 @@ void LoadRights(LoadContext& c, const Field& f) {
       if (name == nullptr && IsKnownRight(right)) {
         const fixer::OsInfo& os = c.st().products.os;
         item.Fail("right " + fixer::QuotedValue(right) + " does not exist on " + std::string(ToString(os.edition)) +
-                  " SP" + std::to_string(os.service_pack) + " (1313)");
+                  " SP" + std::to_string(os.service_pack) + WindowsErrorAside(1313));
       }
-      if (name == nullptr) item.Fail("unknown right " + fixer::QuotedValue(right) + " (1313)");
+      if (name == nullptr) item.Fail("unknown right " + fixer::QuotedValue(right) + WindowsErrorAside(1313));
       wanted.insert(*name);  // in its one spelling, as Lsa::Grant keeps it
     }
     if (c.full) {

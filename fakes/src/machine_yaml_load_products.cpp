@@ -68,6 +68,18 @@ std::optional<std::string> DefaultPhysicalPath(const MachineState& s, const std:
   return physical + rest;
 }
 
+// Why `path` names no application, or "": a metabase node ("/LM/W3SVC/1/ROOT/shop"), or a
+// Cassini application ("/app"), is '/' then names with one '/' between them. IIS compares the names
+// without case (FindName does), so "/lm/.../Shop/" or ".../ROOT//shop" would be a second spelling of
+// one node; refused rather than guessed [M: choice-application-path].
+std::string_view ApplicationPathProblem(std::string_view path) {
+  if (!path.starts_with('/')) return "does not start with '/' (a metabase path: /LM/W3SVC/1/ROOT/shop)";
+  if (path.size() > 1 && path.ends_with('/')) return "ends with '/' (name the node: /LM/W3SVC/1/ROOT/shop)";
+  if (path.find("//") != std::string_view::npos) return "has an empty name between two '/'";
+  if (path.find('\\') != std::string_view::npos) return "holds a '\\' (a metabase path separates names with '/')";
+  return {};
+}
+
 // A folder or metabase node an application needs, created the Windows way if it is missing.
 void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, const std::string& path) {
   ObjectStore store(c.machine);
@@ -146,6 +158,9 @@ void LoadApplications(LoadContext& c, const Field& f) {
     const Field path_field = m.Require("path");
     fixer::ApplicationInfo app;
     app.path = path_field.Str();
+    if (const std::string_view why = ApplicationPathProblem(app.path); !why.empty()) {
+      path_field.Fail("application path " + fixer::QuotedValue(app.path) + " " + std::string(why));
+    }
     if (c.st().products.applications.FindName(app.path)) {
       path_field.Fail("application " + fixer::QuotedValue(app.path) + " is listed twice");
     }

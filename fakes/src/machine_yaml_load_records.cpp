@@ -15,7 +15,7 @@ std::string LoadSessionUser(LoadContext& c, const Field& f) {
   const std::string name = f.Str();
   if (!c.full) {
     const UserAccount* u = Sam(c.machine).FindUser(name);
-    if (!u) f.Fail("no account named " + fixer::QuotedValue(name) + " (2221)");
+    if (!u) f.Fail("no account named " + fixer::QuotedValue(name) + WindowsErrorAside(2221));
     return u->name;
   }
   return name;

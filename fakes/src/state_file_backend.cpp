@@ -14,6 +14,14 @@
 #include "state_file_journal.h"
 
 namespace fakes {
+namespace {
+
+// How a file another run holds is refused, at the open and at a write alike (README: "in the same
+// words").
+std::string HeldFileWords(const fixer::Status& st) { return "cannot open machine state file: " + st.ToString(); }
+
+}  // namespace
+
 Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFileOptions& options) {
   Loaded<std::unique_ptr<StateFileBackend>> out;
   StateFileOptions kept = options;
@@ -28,7 +36,7 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   if (kept.changes || !kept.out.empty()) {
     const std::string& written = kept.out.empty() ? kept.path : kept.out;
     if (fixer::Status st = lock.Acquire(written); !st.ok()) {
-      out.error = LoadError{written, 0, 0, "cannot open machine state file: " + st.ToString()};
+      out.error = LoadError{written, 0, 0, HeldFileWords(st)};
       return out;
     }
   }
@@ -96,7 +104,10 @@ BeforeRename StateFileBackend::KeepLocked() {
     // has made there since and holds is that run's, not to be replaced.
     if (!lock_.held()) {
       StateFileLock other;
-      if (fixer::Status st = other.Acquire(Destination()); !st.ok()) return st;
+      if (fixer::Status st = other.Acquire(Destination()); !st.ok()) {
+        out_held_by_another_ = true;
+        return st;
+      }
     }
     return lock_.Adopt(fd);
   };
@@ -107,6 +118,11 @@ Replace StateFileBackend::DestinationReplace() const {
   // where no file is: one another run put there after KeepLocked looked is that run's. Decided
   // before the write: KeepLocked's hook takes the lock on the way.
   return HoldsDestination() && !lock_.held() ? Replace::kNothing : Replace::kAny;
+}
+
+fixer::Status StateFileBackend::OutWriteFailure(const fixer::Status& st) const {
+  if (st.ok() || !out_held_by_another_) return WriteFailureNaming(options_.out, st);
+  return fixer::Status(st.code(), options_.out + ": " + HeldFileWords(st));
 }
 
 fixer::Status StateFileBackend::Checkpoint() {
@@ -159,7 +175,7 @@ fixer::Status StateFileBackend::BeginChanges() {
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
-      if (fixer::Status st = Checkpoint(); !st.ok()) return WriteFailureNaming(options_.out, st);
+      if (fixer::Status st = Checkpoint(); !st.ok()) return OutWriteFailure(st);
     }
   }
   noted_ = machine_.faults().trace().size();
@@ -174,16 +190,15 @@ fixer::Status StateFileBackend::CheckCanSave() {
 }
 
 fixer::Status StateFileBackend::WriteOut(std::string_view text) {
-  return WriteFailureNaming(options_.out, WriteFileAtomically(options_.out, text, KeepLocked(), DestinationReplace()));
+  return OutWriteFailure(WriteFileAtomically(options_.out, text, KeepLocked(), DestinationReplace()));
 }
 
 fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
-    if (log_) return WriteFailureNaming(options_.out, Checkpoint());
-    return WriteFailureNaming(options_.out,
-                              SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace()));
+    if (log_) return OutWriteFailure(Checkpoint());
+    return OutWriteFailure(SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace()));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};

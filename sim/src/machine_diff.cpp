@@ -28,6 +28,8 @@ struct Field {
   std::string name;  // "" for an entry that is a single value (rights[ASPNET])
   std::string value;
   bool secret = false;
+  bool is_list = false;            // `value` is List(items)
+  std::vector<std::string> items;  // a list's entries, so a change can name those that moved
 };
 using Fields = std::vector<Field>;
 
@@ -70,6 +72,15 @@ std::string List(const auto& items) {
   std::string out = "[";
   for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + std::string(item);
   return out + "]";
+}
+
+// A field whose value is a list: shown whole, and a change of it also as the entries added and
+// removed (a long list cut at 60 bytes would hide which one changed).
+Field ListField(std::string name, const auto& items) {
+  Field f{std::move(name), List(items)};
+  f.is_list = true;
+  for (const auto& item : items) f.items.emplace_back(item);
+  return f;
 }
 
 std::string Bool(bool b) { return b ? "true" : "false"; }
@@ -120,7 +131,7 @@ Fields Describe(const fakes::UserAccount& u, Names&) {
 Fields Describe(const fakes::LocalGroup& g, Names& names) {
   std::vector<std::string> members;
   for (const Sid& m : g.members) members.push_back(names.Of(m));
-  return {{"sid", g.sid.ToString()}, {"comment", g.comment}, {"members", List(members)}};
+  return {{"sid", g.sid.ToString()}, {"comment", g.comment}, ListField("members", members)};
 }
 
 Fields Describe(const fakes::SecurableObject& o, Names& names) {
@@ -139,11 +150,12 @@ Fields Describe(const fakes::SecurableObject& o, Names& names) {
 }
 
 Fields Describe(const fixer::SqlLogin& l, Names& names) {
-  return {{"sid", names.Of(l.sid)}, {"server_roles", List(l.server_roles)}, {"default_database", l.default_database}};
+  return {
+      {"sid", names.Of(l.sid)}, ListField("server_roles", l.server_roles), {"default_database", l.default_database}};
 }
 
 Fields Describe(const fixer::SqlDbUser& u, Names& names) {
-  return {{"login", names.Of(u.login_sid)}, {"roles", List(u.roles)}};
+  return {{"login", names.Of(u.login_sid)}, ListField("roles", u.roles)};
 }
 
 Fields Describe(const fixer::ServiceInfo& s, Names&) {
@@ -151,7 +163,7 @@ Fields Describe(const fixer::ServiceInfo& s, Names&) {
           {"state", Str(fixer::ToString(s.state))},
           {"start_type", Str(fixer::ToString(s.start_type))},
           {"account", s.account},
-          {"dependencies", List(s.dependencies)}};
+          ListField("dependencies", s.dependencies)};
 }
 
 Fields Describe(const fixer::FrameworkInfo& f, Names&) {
@@ -215,9 +227,22 @@ class Differ {
         out_.push_back({sub, Shown(f), kNone});
       else
         Value(sub, f.value, it->second->value, f.secret || it->second->secret);
+      if (it != in_b.end() && f.is_list && it->second->is_list && f.value != it->second->value && !f.secret &&
+          !it->second->secret)
+        NameMovedEntries(out_.back(), f.items, it->second->items);
     }
     for (const Field& f : b)
       if (!in_a.count(f.name)) out_.push_back({f.name.empty() ? path : path + "." + f.name, kNone, Shown(f)});
+  }
+
+  // The entries of a changed list that are in one state only, in their order.
+  static void NameMovedEntries(Change& c, const std::vector<std::string>& before,
+                               const std::vector<std::string>& after) {
+    const std::multiset<std::string> in_before(before.begin(), before.end()), in_after(after.begin(), after.end());
+    for (const std::string& e : after)
+      if (!in_before.count(e)) c.added.push_back(OneLine(e));
+    for (const std::string& e : before)
+      if (!in_after.count(e)) c.removed.push_back(OneLine(e));
   }
 
   // A whole entry appearing or disappearing: one line with its fields.
@@ -321,7 +346,7 @@ class Differ {
     if constexpr (std::is_same_v<T, std::string>)
       return {{"", v, secret_values_}};
     else if constexpr (std::is_same_v<T, std::set<std::string>> || std::is_same_v<T, fakes::RightSet>)
-      return {{"", List(v)}};
+      return {ListField("", v)};
     else
       return Describe(v, names_);
   }
@@ -419,7 +444,18 @@ std::string FormatChange(const Change& c, const std::string& indent) {
   const auto path = fakes::EscapeForMessage(fixer::CappedValue(c.path, fixer::kShownLineBytes));
   const auto value = [](const std::string& v) { return fakes::EscapeForMessage(fixer::CappedValue(v)); };
   switch (c.kind) {
-    case Change::Kind::kChanged: return indent + "~ " + path + ": " + value(c.before) + " -> " + value(c.after) + "\n";
+    case Change::Kind::kChanged: {
+      // A list too long to show whole names the entries that moved instead (a cut hides them).
+      const bool cut = c.before.size() > fixer::kQuotedValueBytes || c.after.size() > fixer::kQuotedValueBytes;
+      if (cut && (!c.added.empty() || !c.removed.empty())) {
+        std::string moved;
+        for (const std::string& e : c.added) moved += (moved.empty() ? "+ " : ", + ") + e;
+        for (const std::string& e : c.removed) moved += (moved.empty() ? "- " : ", - ") + e;
+        return indent + "~ " + path + ": " +
+               fakes::EscapeForMessage(fixer::CappedValue(moved, fixer::kShownLineBytes)) + "\n";
+      }
+      return indent + "~ " + path + ": " + value(c.before) + " -> " + value(c.after) + "\n";
+    }
     case Change::Kind::kAdded:
     case Change::Kind::kRemoved: {
       const bool added = c.kind == Change::Kind::kAdded;

@@ -3,6 +3,7 @@
 // (a link that loops, a link to nowhere, a folder that cannot be read), as any input error is.
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include "sim/scenario.h"
@@ -51,7 +52,15 @@ std::vector<std::string> FindScenarioFiles(const std::vector<std::string>& paths
       files.push_back(p);
   }
   std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+  // One file named twice (`nm.yaml ./nm.yaml`, a file and its folder) runs once, under the first
+  // name in order; a name that cannot be resolved is its own.
+  std::set<fs::path> seen;
+  std::erase_if(files, [&](const std::string& file) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(file, ec);
+    if (ec) key = fs::path(file).lexically_normal();
+    return !seen.insert(std::move(key)).second;
+  });
   return files;
 }
 

@@ -15,6 +15,7 @@
 #include "fakes/text_encoding.h"
 #include "fakes/whole_file.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "sim/scenario.h"
 #include "sim/text_match.h"
@@ -115,8 +116,9 @@ class Reader {
       } else if (fakes::IsMachineFileKey(key)) {
         Fail(kv.key, MachineKeyProblem(root, key));
       } else {
-        Fail(kv.key,
-             "scenario: unknown key " + fixer::QuotedValue(key) + " (expected one of: " + ScenarioKeyList() + ")");
+        Fail(kv.key, "scenario: unknown key " + fixer::QuotedValue(key) +
+                         fakes::SpeltHint(key, {fakes::kScenarioFileKeys.begin(), fakes::kScenarioFileKeys.end()}) +
+                         " (expected one of: " + ScenarioKeyList() + ")");
       }
     }
     if (!has_machine) Fail(root, "scenario: missing 'machine'");
@@ -269,7 +271,24 @@ class Reader {
         nodes[key] = ValueAt(kv);
       }
     }
+    SpellWordsAsTheVocabulary(word, args);
     CheckArgs(word, at, where, args, nodes);
+  }
+
+  // A value of a word parameter written in another case is that word (`type: Interactive`,
+  // `command: Apply`), as a machine file reads its words; kept in the vocabulary's spelling.
+  static void SpellWordsAsTheVocabulary(const Word& word, std::map<std::string, std::string>& args) {
+    for (const Param& p : word.params) {
+      if (p.kind != ValueKind::kWord) continue;
+      const auto it = args.find(std::string(p.name));
+      if (it == args.end()) continue;
+      for (std::string_view w : p.words) {
+        if (fixer::SameWindowsName(w, it->second)) {
+          it->second = std::string(w);
+          break;
+        }
+      }
+    }
   }
 
   // One check `kind: value` of a block; a check of checks (any_of, not) reads its blocks.

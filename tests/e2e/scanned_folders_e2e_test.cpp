@@ -66,6 +66,16 @@ TEST_F(ScannedFolders, ALinkToAFolderIsNotFollowed) {
   EXPECT_TRUE(sim::FindScenarioFiles({(dir_ / "d").string()}).empty());
 }
 
+// One file named twice (`x.yaml ./x.yaml`, a folder and a file in it) is one scenario, under the
+// first of its names in order.
+TEST_F(ScannedFolders, AFileNamedTwiceIsListedOnce) {
+  fs::create_directory(dir_ / "d");
+  const std::string x = dir_.Write("x.yaml", "summary: s\n").string();
+  const std::string y = dir_.Write("d/y.yaml", "summary: s\n").string();
+  EXPECT_EQ(sim::FindScenarioFiles({(dir_ / "." / "x.yaml").string(), x, (dir_ / "d").string(), y}),
+            (std::vector<std::string>{(dir_ / "." / "x.yaml").string(), y}));
+}
+
 // Nested folders whose path is longer than PATH_MAX: even root cannot list the deepest (ENAMETOOLONG).
 class TooDeep {
  public:

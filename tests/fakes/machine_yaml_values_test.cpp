@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "fakes/fresh_install.h"
@@ -75,6 +76,37 @@ TEST(MachineYamlValues, ARightWrittenInAnyCaseIsThatRight) {
 
 // A privilege younger than the machine's service pack (KB 821546) is an input error at its name;
 // from that service pack on it loads (a capture of an XP SP2 machine holds it).
+// A refusal that stands for a Windows error gives its number with Windows' text, never the number
+// alone: an unknown right (1313), a member of no local group (2220), a record naming no account (2221).
+TEST(MachineYamlValues, ARefusalGivesTheWindowsErrorWithItsText) {
+  const auto right = fakes::LoadMachineText("frameworks: [1.0]\nrights:\n  ASPNET: [SeBogusRight]\n", "r.yaml");
+  ASSERT_FALSE(right.ok());
+  EXPECT_EQ(right.error->message,
+            "rights.ASPNET[1]: unknown right 'SeBogusRight' (1313: A specified privilege does not exist.)");
+  const auto group = fakes::LoadMachineText("accounts:\n  bob: {password: x, groups: [Nobody]}\n", "g.yaml");
+  ASSERT_FALSE(group.ok());
+  EXPECT_NE(group.error->message.find("(2220: The group name could not be found.)"), std::string::npos)
+      << group.error->ToString();
+}
+
+// One metabase node has one spelling: names compare without case, and a trailing '/', an empty
+// name or a '\\' is refused at the path (choice-application-path), never a second application.
+TEST(MachineYamlValues, AnApplicationPathHasOneSpelling) {
+  const std::string head = "frameworks: [1.0]\napplications:\n  - path: /LM/W3SVC/1/ROOT/a\n  - path: ";
+  for (const char* path :
+       {"/LM/W3SVC/1/ROOT/b/", "/LM/W3SVC/1/ROOT//b", "LM/W3SVC/1/ROOT/b", "'/LM/W3SVC/1/ROOT\\b'"}) {
+    const auto loaded = fakes::LoadMachineText(head + path + "\n", "k.yaml");
+    ASSERT_FALSE(loaded.ok()) << path;
+    EXPECT_EQ(loaded.error->line, 4) << path;
+    EXPECT_EQ(loaded.error->column, 11) << path;
+    EXPECT_THAT(loaded.error->message, testing::StartsWith("applications[2].path: application path '")) << path;
+  }
+  const auto twice = fakes::LoadMachineText(head + "/lm/w3svc/1/root/A\n", "k.yaml");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_THAT(twice.error->message, testing::HasSubstr("is listed twice"));
+  EXPECT_TRUE(fakes::LoadMachineText(head + "/LM/W3SVC/1/ROOT/b\n", "k.yaml").ok());
+}
+
 TEST(MachineYamlValues, APrivilegeTheServicePackLacksIsRefusedAtItsName) {
   for (const char* base : {"", "base: empty\n"}) {
     const std::string rights = "rights:\n  S-1-5-32-544: [SeCreateGlobalPrivilege]\n";
@@ -82,7 +114,9 @@ TEST(MachineYamlValues, APrivilegeTheServicePackLacksIsRefusedAtItsName) {
     const auto sp1 = fakes::LoadMachineText(head + "1\n" + rights, "m.yaml");
     ASSERT_FALSE(sp1.ok()) << base;
     EXPECT_EQ(sp1.error->line, base[0] == '\0' ? 4 : 5) << sp1.error->ToString();
-    EXPECT_NE(sp1.error->message.find("does not exist on Windows XP Professional SP1 (1313)"), std::string::npos)
+    EXPECT_NE(sp1.error->message.find(
+                  "does not exist on Windows XP Professional SP1 (1313: A specified privilege does not exist.)"),
+              std::string::npos)
         << sp1.error->ToString();
     const auto sp2 = fakes::LoadMachineText(head + "2\n" + rights, "m.yaml");
     EXPECT_TRUE(sp2.ok()) << base << sp2.error->ToString();

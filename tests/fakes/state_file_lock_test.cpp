@@ -136,6 +136,10 @@ TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
   const test_support::TempFolder dir("state_file_lock");
   const fixer::Status began = FirstCheckpointAfterAnotherRunsOut(dir, true);
   EXPECT_EQ(began.code(), fixer::kErrorSharingViolation) << began;
+  // In the words of an --out held at the open (README), not as a write that failed.
+  EXPECT_EQ(began.ToString(), "32: " + (dir / "out.yaml").string() +
+                                  ": cannot open machine state file: 32: The process cannot access the file because it "
+                                  "is being used by another process.");
   EXPECT_EQ(test_support::Slurp(dir / "out.yaml"), kAnotherRunsOut);
 }
 

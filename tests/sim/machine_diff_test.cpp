@@ -73,6 +73,25 @@ TEST(MachineDiff, RightsGrantedToARecreatedAccountShowBesideTheOldSidsUnderTheSa
   EXPECT_NE(text.find("+ rights[alice]: [SeBatchLogonRight]\n"), std::string::npos) << text;
 }
 
+// A list too long to show whole (60 bytes a value) names the entries that moved, not two cut
+// lists that hide them; a short one shows both lists.
+TEST(MachineDiff, ALongListNamesTheEntriesThatMoved) {
+  fakes::MachineState before = Machine();
+  const fixer::Sid alice = before.sam.domain.WithRid(before.sam.users.FindName("alice")->rid);
+  before.lsa.rights[alice] = {"SeBatchLogonRight", "SeDenyInteractiveLogonRight", "SeDenyRemoteInteractiveLogonRight"};
+  fakes::MachineState after = before;
+  after.lsa.rights[alice].insert("SeInteractiveLogonRight");
+  after.lsa.rights[alice].erase("SeBatchLogonRight");
+  EXPECT_EQ(Text(sim::DiffMachines(before, after)),
+            "~ rights[alice]: + SeInteractiveLogonRight, - SeBatchLogonRight\n");
+  fakes::MachineState short_before = Machine();
+  short_before.lsa.rights[alice] = {"SeBatchLogonRight"};
+  fakes::MachineState short_after = short_before;
+  short_after.lsa.rights[alice].insert("SeServiceLogonRight");
+  EXPECT_EQ(Text(sim::DiffMachines(short_before, short_after)),
+            "~ rights[alice]: [SeBatchLogonRight] -> [SeBatchLogonRight, SeServiceLogonRight]\n");
+}
+
 TEST(MachineDiff, AnInsertionDoesNotRenumberTheOtherEntries) {
   const fakes::MachineState before = Machine();
   fakes::MachineState after = before;

@@ -17,6 +17,8 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/password_rules.h"
 #include "fakes/sam.h"
+#include "fixer/ports/aspnet.h"
+#include "fixer/ports/journal.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/vocabulary.h"
@@ -540,6 +542,21 @@ TEST(ScenarioFileErrors, TheProcessModelsUserNameIsSpeltAsMachineConfigSpellsIt)
             "step 'request': unknown key 'page' (expected one of: app)");
 }
 
+// A step's word written in another case is that word, kept in the vocabulary's spelling, as a
+// machine file reads its words (`state: Running`); a scenario key so written gets the spelling hint.
+TEST(ScenarioFile, AStepsWordsReadInAnyCase) {
+  const sim::Scenario s =
+      LoadScenario(kValidScenarioHead + "  - logon: {user: ASPNET, type: Interactive}\n  - fixer: {command: APPLY}\n");
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.steps[0].args.at("type"), "interactive");
+  EXPECT_EQ(s.steps[1].args.at("command"), "apply");
+  const auto summary = ScenarioError("Summary: x\nmachine: {}\nsteps: []\n");
+  EXPECT_EQ(summary.message,
+            "scenario: unknown key 'Summary', spelt 'summary' here (expected one of: name, summary, tags, machine, "
+            "steps)");
+  EXPECT_TRUE(fakes::LoadMachineText("frameworks: [1.0]\nprofiles: {aspnet: Present}\n", "m.yaml").ok());
+}
+
 TEST(ScenarioFileErrors, BadEnumValueOfAStepAtTheValue) {
   auto fixer = ScenarioError(kValidScenarioHead + "  - fixer: {command: fix}\n");
   EXPECT_EQ(fixer.line, 7);
@@ -941,6 +958,12 @@ TEST(DocsExamples, EveryMachineFormatExampleLoadsAndRoundTrips) {
     auto loaded = fakes::LoadMachineText(b.text, "example.yaml");
     ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
     ExpectRoundTrip(*loaded.value);
+    // A journal shown is one aspnet-fixer acts on (its plan names this machine's ASPNET), as
+    // every aspnet-fixer verb checks at the open: an example only `show` loads would mislead.
+    const fakes::MachineState& state = *loaded.value;
+    const auto problem =
+        fixer::CheckJournalOnMachine(state.journal, fakes::UserSidIn(state, fixer::kMachineWorkerAccount));
+    EXPECT_FALSE(problem) << fixer::JournalProblemText(*problem);
   }
 }
 

@@ -81,6 +81,9 @@ class StateFileBackend : public fixer::Backend {
   // one at the name only where this run holds that name.
   fixer::Status Checkpoint();
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
+  // A failed write of --out named for the user: one another run holds (made since this run opened)
+  // in the words of an --out held at the open, any other as a write that failed.
+  fixer::Status OutWriteFailure(const fixer::Status& st) const;
   // Before each mutating call: notes what the calls since the last one changed, and appends a
   // record once a journal call has completed.
   void BeforeMutation();
@@ -93,6 +96,7 @@ class StateFileBackend : public fixer::Backend {
   std::optional<MachineLog> log_;  // from BeginChanges on
   size_t noted_ = 0;               // mutating calls (fault plan trace entries) already noted
   uint64_t mutations_ = 0;
+  bool out_held_by_another_ = false;  // KeepLocked found the --out made and held by another run
 };
 
 }  // namespace fakes

@@ -35,13 +35,16 @@ struct Change {
   std::string after;   // "(none)" when it was removed
   Kind kind = Kind::kChanged;
   std::vector<ChangeField> fields;  // kAdded / kRemoved: the entry's fields
+  // kChanged of a list (rights[ASPNET], a group's members): the entries in `after` only, then in
+  // `before` only; FormatChange names them when the lists are too long to show whole.
+  std::vector<std::string> added, removed;
 };
 
 std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes::MachineState& after);
 
-// "~ path: before -> after\n", or "+ path\n" followed by "    field: value\n" lines; each line
-// starts with `indent`. Each value and field name is cut as a message cuts a value, the path as a
-// line (fixer::CappedValue, kShownLineBytes), the cut said: `... (60 of 10000 bytes shown)`.
+// "~ path: before -> after\n" ("~ path: + A, - B\n" for a list too long to show whole), or "+ path\n" followed by "
+// field: value\n" lines; each line starts with `indent`. Each value and field name is cut as a message cuts a value,
+// the path as a line (fixer::CappedValue, kShownLineBytes), the cut said: `... (60 of 10000 bytes shown)`.
 std::string FormatChange(const Change& change, const std::string& indent = "");
 
 // An access mask as machine files spell it: its name for `ns` ("modify", a key's "read"), else
