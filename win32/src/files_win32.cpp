@@ -73,6 +73,17 @@ bool HoldsJournal(const std::string& path) {
   return false;
 }
 
+// A failed step of the durable write, said of the file the user named, never of the temporary
+// one (gone by now): as CheckCanWrite says the same refusals.
+std::string_view StepWords(ReplaceStep step) {
+  switch (step) {
+    case ReplaceStep::kCreateTemporary: return "cannot create a file beside it";
+    case ReplaceStep::kWriteTemporary: return "cannot write";
+    case ReplaceStep::kMoveOverTarget: return "cannot be written";
+  }
+  return "cannot write";
+}
+
 }  // namespace
 
 fixer::Status CheckCanWrite(const std::string& path) {
@@ -105,18 +116,18 @@ fixer::Status CheckCanWrite(const std::string& path) {
 std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::wstring& temp, std::string_view text) {
   File file(CreateFileW(temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
                         FILE_ATTRIBUTE_NORMAL | FILE_FLAG_WRITE_THROUGH, nullptr));
-  if (!file.valid()) return ReplaceFailure{"cannot create", temp, GetLastError()};
+  if (!file.valid()) return ReplaceFailure{ReplaceStep::kCreateTemporary, GetLastError()};
   const bool written = WriteAll(file.get(), text) && FlushFileBuffers(file.get());
   const DWORD write_error = GetLastError();
   if (!file.Close() || !written) {
     const DWORD error = written ? GetLastError() : write_error;
     DeleteFileW(temp.c_str());
-    return ReplaceFailure{"cannot write", temp, error};
+    return ReplaceFailure{ReplaceStep::kWriteTemporary, error};
   }
   if (!MoveFileExW(temp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
     const DWORD error = GetLastError();
     DeleteFileW(temp.c_str());
-    return ReplaceFailure{"cannot replace", path, error};
+    return ReplaceFailure{ReplaceStep::kMoveOverTarget, error};
   }
   return std::nullopt;
 }
@@ -128,11 +139,7 @@ fixer::Status WriteFileDurably(const std::string& path, std::string_view text) {
   if (fixer::Status st = CheckCanWrite(path); !st.ok()) return st;
   const std::optional<ReplaceFailure> failed = ReplaceFile(Widen(path), Widen(temp), text);
   if (!failed) return {};
-  // Said of the file the user named, never of the temporary one (gone by now).
-  const std::string_view step = std::string_view(failed->step) == "cannot create"    ? "cannot create a file beside it"
-                                : std::string_view(failed->step) == "cannot replace" ? "cannot be written"
-                                                                                     : failed->step;
-  return FileError(path, step, failed->error);
+  return FileError(path, StepWords(failed->step), failed->error);
 }
 
 bool SameFile(const std::string& a, const std::string& b) {

@@ -14,11 +14,17 @@
 
 namespace win32 {
 
-// Which step failed, on which file (the temporary file, or the target for the move), and the
-// Windows error.
+// The step of ReplaceFile that failed: each caller words it as it needs (capture's --out names the
+// file the user gave, the journal only the error).
+enum class ReplaceStep {
+  kCreateTemporary,  // CreateFileW of the temporary file
+  kWriteTemporary,   // WriteFile, FlushFileBuffers or CloseHandle of it
+  kMoveOverTarget,   // MoveFileExW of it onto the target
+};
+
+// Which step failed, and the Windows error.
 struct ReplaceFailure {
-  const char* step;  // "cannot create", "cannot write", "cannot replace"
-  std::wstring file;
+  ReplaceStep step;
   DWORD error;
 };
 
