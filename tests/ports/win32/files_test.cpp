@@ -1,5 +1,7 @@
-// win32::ReplaceFile (replace_file.h) on the file system the suite runs on (Windows, or Wine):
-// each failure carries the step that failed, and no temporary file is left beside the target.
+// win32::ReplaceFile (replace_file.h) and win32::CheckCanWrite and WriteFileDurably (win32/files.h)
+// on the file system the suite runs on (Windows, or Wine): each failure carries the step that
+// failed, a name free at the check is taken only while it stays free, and no temporary file is
+// left beside the target.
 // (The suite is not named ReplaceFile: windows.h makes that name ReplaceFileW.)
 #include "replace_file.h"
 
@@ -88,6 +90,47 @@ TEST(DurableReplace, SaysTheMoveFailedAndRemovesTheTemporaryFile) {
   EXPECT_NE(failed->error, static_cast<DWORD>(ERROR_SUCCESS));
   EXPECT_TRUE(fs::is_directory(dir / "journal.txt"));
   EXPECT_EQ(dir.Names(), std::vector<std::string>{"journal.txt"});
+}
+
+// capture --out of a name no file had at the check: a file another process put there meanwhile
+// is not replaced (MoveFileExW without MOVEFILE_REPLACE_EXISTING: 183), said as the Linux tool
+// says it, that file kept and nothing left beside it.
+TEST(WriteFileDurably, ANameFreeAtTheCheckIsNotTakenFromAFileMadeMeanwhile) {
+  const ScratchFolder dir;
+  const std::string out = (dir / "c.yaml").string();
+  const fixer::Result<win32::Replace> checked = win32::CheckCanWrite(out);
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  EXPECT_EQ(*checked, win32::Replace::kNothing);
+  Put(dir / "c.yaml", "another process's\n");
+  const fixer::Status written = win32::WriteFileDurably(out, "{}\n", *checked);
+  EXPECT_EQ(written.code(), static_cast<uint32_t>(ERROR_ALREADY_EXISTS)) << written;
+  EXPECT_EQ(written.message(), out + ": cannot write: 183: Cannot create a file when that file already exists.");
+  EXPECT_EQ(Slurp(dir / "c.yaml"), "another process's\n");
+  EXPECT_EQ(dir.Names(), std::vector<std::string>{"c.yaml"});
+}
+
+// The same name still free at the write is taken.
+TEST(WriteFileDurably, ANameFreeAtTheCheckAndTheWriteIsWritten) {
+  const ScratchFolder dir;
+  const std::string out = (dir / "c.yaml").string();
+  const fixer::Result<win32::Replace> checked = win32::CheckCanWrite(out);
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  EXPECT_TRUE(win32::WriteFileDurably(out, "{}\n", *checked).ok());
+  EXPECT_EQ(Slurp(dir / "c.yaml"), "{}\n");
+  EXPECT_EQ(dir.Names(), std::vector<std::string>{"c.yaml"});
+}
+
+// A file there at the check (an older capture) is replaced.
+TEST(WriteFileDurably, AFileThereAtTheCheckIsReplaced) {
+  const ScratchFolder dir;
+  const std::string out = (dir / "c.yaml").string();
+  Put(dir / "c.yaml", "an older capture\n");
+  const fixer::Result<win32::Replace> checked = win32::CheckCanWrite(out);
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  EXPECT_EQ(*checked, win32::Replace::kAny);
+  EXPECT_TRUE(win32::WriteFileDurably(out, "{}\n", *checked).ok());
+  EXPECT_EQ(Slurp(dir / "c.yaml"), "{}\n");
+  EXPECT_EQ(dir.Names(), std::vector<std::string>{"c.yaml"});
 }
 
 }  // namespace
