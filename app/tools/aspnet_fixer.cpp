@@ -51,7 +51,7 @@ class StateFileOpener : public app::BackendOpener {
     if (opened_ != nullptr && !options_.out.empty() && path == options_.out) return opened_->WriteOut(text);
     return fakes::WriteFailureNaming(path, fakes::WriteFileAtomically(path, text));
   }
-  fixer::Status CheckCanWrite(const std::string& path) const override {
+  fixer::Status CheckCanWrite(const std::string& path) override {
     return fakes::CheckCanWriteAtomically(path, fixer::ReasonWords::kWindows);
   }
   bool SameFile(const std::string& a, const std::string& b) const override { return fakes::SameFile(a, b); }

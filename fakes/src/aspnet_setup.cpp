@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "fakes/lsa.h"
 #include "fakes/modelling_choices.h"
@@ -66,10 +67,14 @@ int CompareVersions(std::string_view a, std::string_view b) {
   return 0;
 }
 
-fixer::FrameworkInfo* FindFramework(MachineState& s, const std::string& version) {
-  for (auto& fw : s.products.frameworks)
+// The installed framework of `version`, or null: the one match, read-only and to change.
+const fixer::FrameworkInfo* FindFramework(const MachineState& s, const std::string& version) {
+  for (const fixer::FrameworkInfo& fw : s.products.frameworks)
     if (fw.version == version) return &fw;
   return nullptr;
+}
+fixer::FrameworkInfo* FindFramework(MachineState& s, const std::string& version) {
+  return const_cast<fixer::FrameworkInfo*>(FindFramework(std::as_const(s), version));
 }
 
 // What a new object under %SystemRoot% inherits (see FreshInstall's %SystemRoot% DACL).
@@ -241,8 +246,8 @@ bool RegiisFor(const MachineState& s, const std::string& version) {
   const auto& fws = s.products.frameworks;
   if (version.empty())
     return std::any_of(fws.begin(), fws.end(), [](const fixer::FrameworkInfo& fw) { return fw.tools_present; });
-  return std::any_of(fws.begin(), fws.end(),
-                     [&](const fixer::FrameworkInfo& fw) { return fw.version == version && fw.tools_present; });
+  const fixer::FrameworkInfo* fw = FindFramework(s, version);
+  return fw != nullptr && fw->tools_present;
 }
 
 }  // namespace

@@ -114,9 +114,11 @@ int Sweep(const SweepArgs& a) {
                          "--step " + step + " --case " + a.only_case + " is no case of these scenarios: step " + step +
                              " of none of them is a fixer apply without faults of its own that is not a dry run");
   }
-  if (!r.unfired.empty()) {
+  if (!r.unfired.empty() || !r.errors_not_given.empty()) {
     // "0 violations" would read as a replay of that fault that passed.
     for (const std::string& u : r.unfired) std::cerr << Said("sweep", "--case " + a.only_case + ": " + u) << "\n";
+    for (const std::string& e : r.errors_not_given)
+      std::cerr << Said("sweep", "--case " + a.only_case + ": " + e) << "\n";
     return kExitInput;
   }
   if (r.scenarios == 0 && r.errors.empty()) {

@@ -170,6 +170,7 @@ struct CaseResult {
   size_t reused = 0;                    // of them, episodes whose recovery runs are an earlier case's (Episode::reused)
   std::vector<std::string> transcript;  // with only_case: "resume: ..." then "rollback: ..." runs
   std::string unfired;                  // with only_case: a fault neither episode reached (Unfired)
+  std::string error_not_given;          // with only_case: a fail its call cannot give (ErrorNotGiven)
   std::vector<SweepViolation> violations;
   void Add(CaseResult&& other) {
     runs += other.runs;
@@ -198,6 +199,30 @@ std::string Unfired(const std::vector<SweepFault>& faults, const Episode& resume
     const bool apply_alone = resumed.runs.size() == 1 && (!rolled || rolled->runs.size() == 1);
     return FormatFaults({f}) + " never fires: the apply" + (apply_alone ? " makes" : " and its recovery make") +
            " only " + fixer::CountText(calls, "mutating call", "mutating calls");
+  }
+  return "";
+}
+
+// A replayed case's fail whose error the call it falls on cannot give (ErrorsFor, the errors the
+// sweep itself injects there): the case would check a run no real call makes. A call reached in
+// both episodes may give it in either. "" when each can, or was not reached (Unfired says so).
+std::string ErrorNotGiven(const std::vector<SweepFault>& faults, const Episode& resumed, const Episode* rolled) {
+  for (const SweepFault& f : faults) {
+    if (f.kind != fakes::FaultKind::kFail) continue;
+    const fakes::MutationEvent* first = nullptr;
+    bool given = false;
+    for (const Episode* e : {&resumed, rolled}) {
+      const fakes::MutationEvent* at = e ? e->Call(f.call) : nullptr;
+      if (at == nullptr) continue;
+      if (first == nullptr) first = at;
+      const std::vector<uint32_t> errors = ErrorsFor(at->op);
+      given = given || std::find(errors.begin(), errors.end(), f.error) != errors.end();
+    }
+    if (first == nullptr || given) continue;
+    std::string codes;
+    for (uint32_t error : ErrorsFor(first->op)) codes += (codes.empty() ? "" : ", ") + std::to_string(error);
+    return FormatFaults({f}) + ": call " + std::to_string(f.call) + " (" + sweep::CallText(*first) +
+           ") cannot fail with " + std::to_string(f.error) + "; the errors it can give: " + codes;
   }
   return "";
 }
@@ -279,7 +304,10 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
   if (keep_transcripts)
     for (const RunOutcome& run : resumed.runs) r.transcript.push_back("[episode with resume]\n" + *run.text);
   const uint64_t resumed_calls = resumed.calls();  // no pair case names a later call (ForEachPair)
-  if (keep_transcripts) r.unfired = Unfired(c.faults, resumed, nullptr);
+  if (keep_transcripts) {
+    r.unfired = Unfired(c.faults, resumed, nullptr);
+    r.error_not_given = ErrorNotGiven(c.faults, resumed, nullptr);
+  }
   if (keep) {
     record->resumed = std::move(resumed);
     record->resumed_violations = r.violations;
@@ -294,6 +322,7 @@ std::optional<CaseResult> FinishCase(const Case& c, RunOutcome apply, RecoverySt
     ++r.runs;
     if (rolled.reused) ++r.reused;
     if (!r.unfired.empty()) r.unfired = Unfired(c.faults, keep ? record->resumed : resumed, &rolled);
+    if (keep_transcripts) r.error_not_given = ErrorNotGiven(c.faults, keep ? record->resumed : resumed, &rolled);
     std::vector<SweepViolation> found = Check(c, "rollback", rolled);
     if (keep) {
       record->rolled = std::move(rolled);
@@ -379,7 +408,7 @@ struct UnitResult {
   // What the report reads of it besides its counts (RunAll keeps only such units).
   bool HasFindings() const {
     return !single.violations.empty() || !pairs.violations.empty() || !single.transcript.empty() ||
-           !single.unfired.empty();
+           !single.unfired.empty() || !single.error_not_given.empty();
   }
 };
 
@@ -615,9 +644,9 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     for (auto& v : u.single.violations) report.violations.push_back(std::move(v));
     if (o.only_case)
       for (auto& t : u.single.transcript) report.transcripts.push_back(std::move(t));
-    if (!u.single.unfired.empty())
-      report.unfired.push_back(singles[i].target->file + " step " + std::to_string(singles[i].target->step + 1) + ": " +
-                               u.single.unfired);
+    const std::string at = singles[i].target->file + " step " + std::to_string(singles[i].target->step + 1) + ": ";
+    if (!u.single.unfired.empty()) report.unfired.push_back(at + u.single.unfired);
+    if (!u.single.error_not_given.empty()) report.errors_not_given.push_back(at + u.single.error_not_given);
   }
   for (std::unique_ptr<UnitResult>& u : results.units)
     if (u)

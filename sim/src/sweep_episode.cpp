@@ -314,13 +314,17 @@ std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, co
   return std::nullopt;
 }
 
+std::string CallText(const fakes::MutationEvent& call) {
+  return call.op + (call.target.empty() ? "" : " " + call.target);
+}
+
 std::string FaultPlaces(const std::vector<SweepFault>& faults, const Episode& e) {
   std::string out;
   for (const SweepFault& f : faults) {
     if (!out.empty()) out += "; ";
     out += FormatFaults({f}) + " ";
     const fakes::MutationEvent* at = e.Call(f.call);
-    out += at ? at->op + (at->target.empty() ? "" : " " + at->target) : "(not reached)";
+    out += at ? CallText(*at) : "(not reached)";
   }
   return out;
 }

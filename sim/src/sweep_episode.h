@@ -192,6 +192,9 @@ std::optional<Episode> ResumeFromSnapshot(const Target& t, Episode& recorded, co
 // up to there, no report and no promise.
 RunOutcome CutShort(const RunOutcome& cut, uint64_t call);
 
+// "sam.set_password ASPNET": a mutating call's op and target.
+std::string CallText(const fakes::MutationEvent& call);
+
 // "fail@7=5 sam.set_password ASPNET; crash@9 (not reached)": each fault's op and target.
 std::string FaultPlaces(const std::vector<SweepFault>& faults, const Episode& e);
 

@@ -44,6 +44,10 @@ TEST(ReadmeMessages, EveryQuotedUsageErrorIsWhatTheToolSays) {
   const std::vector<Quoted> quoted = {
       {FIXUP_SIM_BIN, {"sweep", "--jobs", "0"}, "fixup-sim sweep: --jobs: '0' is not a whole number from 1 to 256"},
       {FIXUP_SIM_BIN, {"sweep", "--jobs", "0x10"}, "--jobs: '0x10' is not a whole number from 1 to 256"},
+      {FIXUP_SIM_BIN,
+       {"sweep", std::string(FIXUP_SOURCE_DIR) + "/scenarios/support/second-apply-is-a-no-op.yaml", "--step", "2",
+        "--case", "fail@1=99999"},
+       "fail@1=99999: call 1 (journal.append plan begin) cannot fail with 99999; the errors it can give: 112, 5"},
       {ASPNET_FIXER_BIN, {"plan"}, "aspnet-fixer plan: give --machine FILE: the machine state file (YAML) to work on"},
       {FIXUP_SIM_BIN, {"run"}, "fixup-sim run: give at least one scenario file or folder"},
       {ASPNET_FIXER_BIN,

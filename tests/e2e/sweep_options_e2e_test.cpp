@@ -1,6 +1,6 @@
 // `fixup-sim sweep`'s options as a user types them, as real processes: `--kinds` takes one word,
 // comma-separated, and leaves the paths after it alone; a replayed `--case` whose fault never
-// fires is an input error.
+// fires, or fails its call with an error that call cannot give, is an input error.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -72,6 +72,21 @@ TEST(SweepOptions, AReplayedFaultThatNeverFiresIsAnInputError) {
     // "1 mutating call" where the first fault crashed the run at its first call, else "N mutating calls".
     EXPECT_THAT(r.err, testing::ContainsRegex(spec.starts_with("crash@1,") ? " 1 mutating call$|1 mutating call\n"
                                                                            : "[0-9]+ mutating calls"));
+    EXPECT_THAT(r.out, Not(HasSubstr("0 violations")));
+  }
+}
+
+// A fail whose error the call it falls on cannot give (README: the faults are each Windows error
+// the real call can give) is no case of the sweep: exit 2, naming the call and the errors it can
+// give, whether the number is no Windows error at all or another call's.
+TEST(SweepOptions, AReplayedFailWithAnErrorItsCallCannotGiveIsAnInputError) {
+  for (const std::string error : {"99999", "2245"}) {
+    const std::string spec = "fail@1=" + error;
+    const Ran r = Sweep({kApply, "--step", "2", "--case", spec});
+    EXPECT_EQ(r.exit_code, 2) << spec << ":\n" << r.out << r.err;
+    EXPECT_THAT(r.err,
+                HasSubstr("fixup-sim sweep: --case " + spec + ": " + kApply + " step 2: " + spec + ": call 1 ("));
+    EXPECT_THAT(r.err, HasSubstr(") cannot fail with " + error + "; the errors it can give: "));
     EXPECT_THAT(r.out, Not(HasSubstr("0 violations")));
   }
 }

@@ -366,7 +366,8 @@ INSTANTIATE_TEST_SUITE_P(Strategies, FakeMachineE2E, ::testing::Values(Strategy:
 namespace {
 
 // aspnet_regiis -sn / -kn through the port (choice-script-map-path): one application's maps,
-// named case-insensitively; a path no application has is 3, tools missing 2; the same map again
+// named case-insensitively; a path no application has is 3, tools missing 2 (a version not
+// installed, or installed without its tools); the same map again
 // changes nothing.
 TEST(AspNetSetMap, PointsOneApplicationAndSaysWhatIsMissing) {
   fakes::Machine m = BrokenMachine();
@@ -386,6 +387,8 @@ TEST(AspNetSetMap, PointsOneApplicationAndSaysWhatIsMissing) {
   EXPECT_EQ(aspnet.SetScriptMap(kAppPath, std::string(fixer::kFramework11)).code(), fixer::kErrorFileNotFound);
   for (auto& fw : m.state().products.frameworks) fw.tools_present = false;
   EXPECT_EQ(aspnet.SetScriptMap(kAppPath, "").code(), fixer::kErrorFileNotFound);
+  EXPECT_EQ(aspnet.SetScriptMap(kAppPath, std::string(fixer::kFramework10)).code(), fixer::kErrorFileNotFound)
+      << "1.0 is installed, its tools are not";
   EXPECT_EQ(framework_of(kAppPath), fixer::kFramework10);
 }
 

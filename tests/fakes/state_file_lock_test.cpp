@@ -4,7 +4,9 @@
 // holds; a checkpoint's new file is locked before its rename (Adopt), so no other run takes the
 // name in between; a name that leads to no regular file is not locked, and not an error.
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -115,47 +117,6 @@ TEST(StateFileLock, TheFileARunsCheckpointPutsInPlaceStaysLockedUntilTheRunEnds)
   EXPECT_TRUE(after.Acquire(out.string()).ok());
 }
 
-constexpr const char* kAnotherRunsOut = "os: windows-xp-professional\nseed: 5\n";
-
-// A changing run opens m.yaml with an --out, out.yaml, that does not exist; another run's
-// out.yaml then appears there (`held`: that run holds it). What this run's first checkpoint says.
-fixer::Status FirstCheckpointAfterAnotherRunsOut(const test_support::TempFolder& dir, bool held) {
-  const fs::path machine = dir.Write("m.yaml", kMachine);
-  const fs::path out = dir / "out.yaml";
-  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string(), .changes = true});
-  if (!opened.ok()) return fixer::Status(fixer::kErrorInvalidData, opened.error->ToString());
-  dir.Write("out.yaml", kAnotherRunsOut);
-  fakes::StateFileLock other_run;
-  if (held && !other_run.Acquire(out.string()).ok()) return fixer::Status(fixer::kErrorInvalidData, "not held");
-  return (*opened.value)->BeginChanges();
-}
-
-// Another run that made the --out meanwhile, and holds it, keeps it: this run is refused at its
-// first checkpoint, the file left as it is.
-TEST(StateFileLock, AnOutMadeAndHeldByAnotherRunMeanwhileIsNotReplaced) {
-  const test_support::TempFolder dir("state_file_lock");
-  const fixer::Status began = FirstCheckpointAfterAnotherRunsOut(dir, true);
-  EXPECT_EQ(began.code(), fixer::kErrorSharingViolation) << began;
-  // In the words of an --out held at the open (README), not as a write that failed.
-  EXPECT_EQ(began.ToString(), "32: " + (dir / "out.yaml").string() +
-                                  ": cannot open machine state file: 32: The process cannot access the file because it "
-                                  "is being used by another process.");
-  EXPECT_EQ(test_support::Slurp(dir / "out.yaml"), kAnotherRunsOut);
-}
-
-// The same race a moment later: the other run's file takes the name after this run looked (it was
-// free and unlocked) and before its rename. The rename takes only a free name: refused with 183,
-// the other run's file left as it is, nothing of this run's left beside it.
-TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedEvenUnlocked) {
-  const test_support::TempFolder dir("state_file_lock");
-  const fixer::Status began = FirstCheckpointAfterAnotherRunsOut(dir, false);
-  EXPECT_EQ(began.code(), fixer::kErrorAlreadyExists) << began;
-  EXPECT_NE(began.ToString().find("183: Cannot create a file when that file already exists."), std::string::npos)
-      << began;
-  EXPECT_EQ(test_support::Slurp(dir / "out.yaml"), kAnotherRunsOut);
-  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
-}
-
 // A run that changes nothing (diagnose, plan, a dry run) holds the --out it writes as a changing run
 // does: an --out that exists is locked from the open to the end, and one it did not find takes
 // the name at its write only where no file is.
@@ -175,37 +136,8 @@ TEST(StateFileLock, ARunThatChangesNothingHoldsItsOut) {
       << "the file written is not the one held";
 }
 
-TEST(StateFileLock, AnOutMadeMeanwhileIsNotReplacedByARunThatChangesNothing) {
-  const test_support::TempFolder dir("state_file_lock");
-  const fs::path machine = dir.Write("m.yaml", kMachine);
-  const fs::path out = dir / "out.yaml";
-  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
-  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
-  dir.Write("out.yaml", kAnotherRunsOut);
-  const fixer::Status saved = (*opened.value)->EndChanges();
-  EXPECT_EQ(saved.code(), fixer::kErrorAlreadyExists) << saved;
-  EXPECT_EQ(test_support::Slurp(out), kAnotherRunsOut);
-  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"}));
-}
-
-// capture --out writes its file through the backend that holds it (WriteOut), by the same rule: an
-// --out another process made after the open is not replaced (183, as the verbs say it), and one
-// that was there, held from the open, is replaced and stays held.
-TEST(StateFileLock, ACaptureDoesNotReplaceAnOutMadeMeanwhile) {
-  const test_support::TempFolder dir("state_file_lock");
-  const fs::path machine = dir.Write("m.yaml", kMachine);
-  const fs::path out = dir / "out.yaml";
-  auto opened = fakes::StateFileBackend::Open({.path = machine.string(), .out = out.string()});
-  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
-  dir.Write("out.yaml", kAnotherRunsOut);
-  const fixer::Status written = (*opened.value)->WriteOut("{}\n");
-  EXPECT_EQ(written.code(), fixer::kErrorAlreadyExists) << written;
-  EXPECT_EQ(written.ToString(),
-            "183: " + out.string() + ": cannot write: 183: Cannot create a file when that file already exists.");
-  EXPECT_EQ(test_support::Slurp(out), kAnotherRunsOut);
-  EXPECT_EQ(dir.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"})) << "no temporary file left";
-}
-
+// capture --out writes its file through the backend that holds it (WriteOut): an --out that was
+// there, held from the open, is replaced and stays held (one made after the open: below).
 TEST(StateFileLock, ACaptureReplacesTheOutItHoldsAndKeepsItHeld) {
   const test_support::TempFolder dir("state_file_lock");
   const fs::path machine = dir.Write("m.yaml", kMachine);
@@ -216,6 +148,79 @@ TEST(StateFileLock, ACaptureReplacesTheOutItHoldsAndKeepsItHeld) {
   EXPECT_EQ(test_support::Slurp(out), "{}\n");
   fakes::StateFileLock other_run;
   EXPECT_EQ(other_run.Acquire(out.string()).code(), fixer::kErrorSharingViolation);
+}
+
+constexpr const char* kAnotherRunsOut = "os: windows-xp-professional\nseed: 5\n";
+
+// The race every run with an --out can lose: it opens m.yaml with an --out, out.yaml, that does
+// not exist; another run's out.yaml then appears there. What this run writes next must leave
+// that file as it is.
+class AnOutMadeMeanwhile : public ::testing::Test {
+ protected:
+  // This run opened (`changes`: a changing run), then the other run's file put there (`held`:
+  // that run holds it, to the test's end).
+  void OpenThenAnotherRunsOutAppears(bool changes, bool held = false) {
+    auto opened = fakes::StateFileBackend::Open({.path = machine_.string(), .out = out_.string(), .changes = changes});
+    ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+    run_ = std::move(*opened.value);
+    dir_.Write("out.yaml", kAnotherRunsOut);
+    if (held) {
+      ASSERT_TRUE(other_run_.Acquire(out_.string()).ok());
+    }
+  }
+  // The other run's file as it wrote it, and nothing of this run's left beside it.
+  void ExpectTheOtherRunsOutKept() const {
+    EXPECT_EQ(test_support::Slurp(out_), kAnotherRunsOut);
+    EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"m.yaml", "out.yaml"})) << "a temporary file was left";
+  }
+
+  const test_support::TempFolder dir_{"state_file_lock"};
+  const fs::path machine_ = dir_.Write("m.yaml", kMachine);
+  const fs::path out_ = dir_ / "out.yaml";
+  std::unique_ptr<fakes::StateFileBackend> run_;
+  fakes::StateFileLock other_run_;
+};
+
+// Another run that made the --out meanwhile, and holds it, keeps it: this run is refused at its
+// first checkpoint.
+TEST_F(AnOutMadeMeanwhile, AndHeldByAnotherRunIsNotReplaced) {
+  ASSERT_NO_FATAL_FAILURE(OpenThenAnotherRunsOutAppears(/*changes=*/true, /*held=*/true));
+  const fixer::Status began = run_->BeginChanges();
+  EXPECT_EQ(began.code(), fixer::kErrorSharingViolation) << began;
+  // In the words of an --out held at the open (README), not as a write that failed.
+  EXPECT_EQ(began.ToString(), "32: " + out_.string() +
+                                  ": cannot open machine state file: 32: The process cannot access the file because it "
+                                  "is being used by another process.");
+  ExpectTheOtherRunsOutKept();
+}
+
+// The same race a moment later: the other run's file takes the name after this run looked (it was
+// free and unlocked) and before its rename. The rename takes only a free name: refused with 183.
+TEST_F(AnOutMadeMeanwhile, IsNotReplacedEvenUnlocked) {
+  ASSERT_NO_FATAL_FAILURE(OpenThenAnotherRunsOutAppears(/*changes=*/true));
+  const fixer::Status began = run_->BeginChanges();
+  EXPECT_EQ(began.code(), fixer::kErrorAlreadyExists) << began;
+  EXPECT_NE(began.ToString().find("183: Cannot create a file when that file already exists."), std::string::npos)
+      << began;
+  ExpectTheOtherRunsOutKept();
+}
+
+TEST_F(AnOutMadeMeanwhile, IsNotReplacedByARunThatChangesNothing) {
+  ASSERT_NO_FATAL_FAILURE(OpenThenAnotherRunsOutAppears(/*changes=*/false));
+  const fixer::Status saved = run_->EndChanges();
+  EXPECT_EQ(saved.code(), fixer::kErrorAlreadyExists) << saved;
+  ExpectTheOtherRunsOutKept();
+}
+
+// capture --out writes its file through the backend that holds it (WriteOut), by the same rule: an
+// --out another process made after the open is not replaced (183, as the verbs say it).
+TEST_F(AnOutMadeMeanwhile, IsNotReplacedByACapture) {
+  ASSERT_NO_FATAL_FAILURE(OpenThenAnotherRunsOutAppears(/*changes=*/false));
+  const fixer::Status written = run_->WriteOut("{}\n");
+  EXPECT_EQ(written.code(), fixer::kErrorAlreadyExists) << written;
+  EXPECT_EQ(written.ToString(),
+            "183: " + out_.string() + ": cannot write: 183: Cannot create a file when that file already exists.");
+  ExpectTheOtherRunsOutKept();
 }
 
 }  // namespace

@@ -223,6 +223,29 @@ TEST_F(SweepTest, AReplayedFaultThatNeverFiresIsReported) {
   EXPECT_TRUE(sim::RunSweep({file}, o).unfired.empty());
 }
 
+// A replayed fail whose error its call cannot give (not among ErrorsFor the call's op, what the
+// sweep injects there) is reported with the call and the errors it can give (the command makes
+// it an input error); one it can give says nothing.
+TEST_F(SweepTest, AReplayedFailWithAnErrorItsCallCannotGiveIsReported) {
+  const std::string file = Write("keep-sid");
+  sim::SweepOptions o;
+  o.only_step = 0;
+  o.only_case = sim::ParseFaults("fail@1=5");
+  const sim::SweepReport given = sim::RunSweep({file}, o);
+  EXPECT_TRUE(given.errors_not_given.empty()) << given.errors_not_given.front();
+  o.only_case = sim::ParseFaults("fail@1=99999");
+  const sim::SweepReport r = sim::RunSweep({file}, o);
+  ASSERT_EQ(r.errors_not_given.size(), 1u);
+  const std::string& said = r.errors_not_given[0];
+  const std::string prefix = file + " step 1: fail@1=99999: call 1 (";
+  ASSERT_EQ(said.rfind(prefix, 0), 0u) << said;
+  const std::string op = said.substr(prefix.size(), said.find_first_of(" )", prefix.size()) - prefix.size());
+  std::string codes;
+  for (uint32_t error : sim::ErrorsFor(op)) codes += (codes.empty() ? "" : ", ") + std::to_string(error);
+  EXPECT_NE(said.find(") cannot fail with 99999; the errors it can give: " + codes), std::string::npos) << said;
+  EXPECT_EQ(said.substr(said.size() - codes.size()), codes) << said;
+}
+
 // `sweep --seed N`: the machines without a seed of their own take N, and a violation's replay
 // command carries it, so pasted it loads the same machines and finds the same violation.
 TEST_F(SweepTest, TheSeedReachesTheMachinesAndTheReplayCommand) {

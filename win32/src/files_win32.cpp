@@ -73,11 +73,24 @@ bool HoldsJournal(const std::string& path) {
   return false;
 }
 
+// A failed step of the durable write, said of the file the user named, never of the temporary
+// one (gone by now): as CheckCanWrite says the same refusals. A name taken only where it is free
+// is said as the Linux tool says it ("OUT: cannot write: 183: ...").
+std::string_view StepWords(ReplaceStep step, Replace replace) {
+  switch (step) {
+    case ReplaceStep::kCreateTemporary: return "cannot create a file beside it";
+    case ReplaceStep::kWriteTemporary: return "cannot write";
+    case ReplaceStep::kMoveOverTarget: return replace == Replace::kAny ? "cannot be written" : "cannot write";
+  }
+  return "cannot write";
+}
+
 }  // namespace
 
-fixer::Status CheckCanWrite(const std::string& path) {
+fixer::Result<Replace> CheckCanWrite(const std::string& path) {
   const std::wstring wide = Widen(path);
   const DWORD attributes = GetFileAttributesW(wide.c_str());
+  const Replace replace = attributes == INVALID_FILE_ATTRIBUTES ? Replace::kNothing : Replace::kAny;
   if (attributes != INVALID_FILE_ATTRIBUTES) {
     // A folder is no file to replace, and MoveFileEx over a read-only file answers 5, an
     // administrator's too (docs/windows-reference.md#file-errors): said before any work.
@@ -99,40 +112,38 @@ fixer::Status CheckCanWrite(const std::string& path) {
                          FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
   if (h == INVALID_HANDLE_VALUE) return FileError(path, "cannot create a file beside it", GetLastError());
   CloseHandle(h);
-  return {};
+  return replace;
 }
 
-std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::wstring& temp, std::string_view text) {
+std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::wstring& temp, std::string_view text,
+                                          Replace replace) {
   File file(CreateFileW(temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
                         FILE_ATTRIBUTE_NORMAL | FILE_FLAG_WRITE_THROUGH, nullptr));
-  if (!file.valid()) return ReplaceFailure{"cannot create", temp, GetLastError()};
+  if (!file.valid()) return ReplaceFailure{ReplaceStep::kCreateTemporary, GetLastError()};
   const bool written = WriteAll(file.get(), text) && FlushFileBuffers(file.get());
   const DWORD write_error = GetLastError();
   if (!file.Close() || !written) {
     const DWORD error = written ? GetLastError() : write_error;
     DeleteFileW(temp.c_str());
-    return ReplaceFailure{"cannot write", temp, error};
+    return ReplaceFailure{ReplaceStep::kWriteTemporary, error};
   }
-  if (!MoveFileExW(temp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+  const DWORD flags = MOVEFILE_WRITE_THROUGH | (replace == Replace::kAny ? MOVEFILE_REPLACE_EXISTING : 0);
+  if (!MoveFileExW(temp.c_str(), path.c_str(), flags)) {
     const DWORD error = GetLastError();
     DeleteFileW(temp.c_str());
-    return ReplaceFailure{"cannot replace", path, error};
+    return ReplaceFailure{ReplaceStep::kMoveOverTarget, error};
   }
   return std::nullopt;
 }
 
-fixer::Status WriteFileDurably(const std::string& path, std::string_view text) {
+fixer::Status WriteFileDurably(const std::string& path, std::string_view text, Replace replace) {
   // std::to_string, not std::to_wstring: the latter imports a CRT function XP's msvcrt.dll may lack.
   const std::string temp = path + ".tmp." + std::to_string(GetCurrentProcessId());
   // Checked again: the machine's reads took time, and a file may have come since.
-  if (fixer::Status st = CheckCanWrite(path); !st.ok()) return st;
-  const std::optional<ReplaceFailure> failed = ReplaceFile(Widen(path), Widen(temp), text);
+  if (fixer::Status st = CheckCanWrite(path).status(); !st.ok()) return st;
+  const std::optional<ReplaceFailure> failed = ReplaceFile(Widen(path), Widen(temp), text, replace);
   if (!failed) return {};
-  // Said of the file the user named, never of the temporary one (gone by now).
-  const std::string_view step = std::string_view(failed->step) == "cannot create"    ? "cannot create a file beside it"
-                                : std::string_view(failed->step) == "cannot replace" ? "cannot be written"
-                                                                                     : failed->step;
-  return FileError(path, step, failed->error);
+  return FileError(path, StepWords(failed->step, replace), failed->error);
 }
 
 bool SameFile(const std::string& a, const std::string& b) {

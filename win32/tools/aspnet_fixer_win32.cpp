@@ -15,11 +15,26 @@ class LocalMachineOpener : public app::BackendOpener {
   std::unique_ptr<fixer::Backend> Open(app::OpenFor, std::string& error) override {
     return win32::OpenLocalMachine(error);
   }
-  fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
-    return win32::WriteFileDurably(path, text);
+  // capture --out: a file there when it was checked (an older capture) is replaced; a name free
+  // then is taken only while it stays free, so a file another process made meanwhile is kept
+  // ("OUT: cannot write: 183: ...", as the Linux tool's capture says it).
+  fixer::Status CheckCanWrite(const std::string& path) override {
+    const fixer::Result<win32::Replace> checked = win32::CheckCanWrite(path);
+    if (!checked.ok()) return checked.status();
+    checked_ = {path, *checked};
+    return {};
   }
-  fixer::Status CheckCanWrite(const std::string& path) const override { return win32::CheckCanWrite(path); }
+  fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
+    return win32::WriteFileDurably(path, text, path == checked_.path ? checked_.replace : win32::Replace::kAny);
+  }
   bool SameFile(const std::string& a, const std::string& b) const override { return win32::SameFile(a, b); }
+
+ private:
+  struct Checked {
+    std::string path;
+    win32::Replace replace = win32::Replace::kAny;
+  };
+  Checked checked_;  // the file the last CheckCanWrite asked of, and what its write may replace
 };
 
 }  // namespace

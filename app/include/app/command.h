@@ -59,8 +59,9 @@ class BackendOpener {
   virtual fixer::Status WriteFileDurably(const std::string& path, std::string_view text) = 0;
   // Whether WriteFileDurably could write `path`, asked before the work whose result goes there
   // (capture --out): why not, naming the file ("OUT: cannot be written: 5: Access is denied."),
-  // or Ok. By default Ok: the write itself then says it.
-  virtual fixer::Status CheckCanWrite(const std::string& /*path*/) const { return fixer::Status::Ok(); }
+  // or Ok. By default Ok: the write itself then says it. An opener may keep what it found for that
+  // write (aspnet-fixer.exe: whether a file was there, so that one made meanwhile is not replaced).
+  virtual fixer::Status CheckCanWrite(const std::string& /*path*/) { return fixer::Status::Ok(); }
   // Whether two paths name one file (POSIX: the same inode; Windows: the same full path, any case).
   virtual bool SameFile(const std::string& a, const std::string& b) const = 0;
 };

@@ -22,7 +22,8 @@
 // exit codes, promises and transcripts are checked each time.
 //
 // A case is named by a spec that replays it exactly:  "fail@7=2245", "crash@12",
-// "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case.
+// "fail@3=5,crash@9".  `fixup-sim sweep FILE --case SPEC --step K` runs just that case; a fault
+// that never fires, or a fail whose error its call cannot give (ErrorsFor), is an input error.
 //
 //   sim::SweepOptions o;  o.faults = 1;
 //   sim::SweepReport r = sim::RunSweep({"scenarios/fixer/keep-sid.yaml"}, o);
@@ -135,6 +136,10 @@ struct SweepReport {
   // last ("ok.yaml step 3: fail@99999=5 never fires: the apply makes only 12 mutating calls"): an
   // input error, the replay having checked a run without it.
   std::vector<std::string> unfired;
+  // With only_case: each apply where a fail of the case falls on a call that cannot give its error
+  // ("ok.yaml step 3: fail@3=99999: call 3 (scm.stop W3SVC) cannot fail with 99999; the errors it
+  // can give: 1051, 1061, 5"): an input error, the replay having checked a run no real call makes.
+  std::vector<std::string> errors_not_given;
 
   // " (426 reused recoveries)", " (31592 shared, 77770 reused recoveries)": what was not run
   // again, each count only when there is one; "" when every episode ran. The summary line's and
