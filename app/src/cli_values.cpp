@@ -25,7 +25,11 @@ void CollectNames(const CLI::App& app, std::set<std::string>& names) {
 
 void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& names, const std::string& tool) {
   for (CLI::Option* opt : app.get_options()) {
-    if (!opt->nonpositional()) continue;          // a positional: a word after `--` is meant
+    if (!opt->nonpositional()) continue;  // a positional: a word after `--` is meant
+    // `--json --json` is said as `--seed 1 --seed 2` is ("given 2 times: give it once"): CLI11
+    // keeps a bool flag's last and says nothing.
+    if (opt->get_expected_max() == 0 && opt->get_name() != "--help")
+      opt->multi_option_policy(CLI::MultiOptionPolicy::Throw);
     if (opt->get_type_size_max() == 0) continue;  // a flag takes no value
     // A transform goes first: this says what happened before a number check says "not a number".
     opt->transform(CLI::Validator(

@@ -90,6 +90,21 @@ size_t ArgumentsTaken(const CLI::App& app, std::string_view verb) {
   return taken;
 }
 
+// "give a command: run, matrix, ... or explore": a line that names none.
+std::string GiveACommand(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return "give a command: " + OneOf(names);
+}
+
+// Whether `name` is an option of one of the tool's commands (`--json` of every fixup-sim command).
+bool IsACommandsOption(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    if (sub->get_option_no_throw(name) != nullptr) return true;
+  return false;
+}
+
 std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& app, const ParsedLine& line) {
   const std::string command = std::string(line.tool) + (line.verb.empty() ? "" : " " + std::string(line.verb));
   for (const Unexpected& u : words) {
@@ -97,6 +112,8 @@ std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& ap
     // `fixup-sim --json run`: run's option, given where only fixup-sim's own options go.
     const std::string name = u.word.substr(0, u.word.find('='));
     const CLI::App& verb = CommandOf(app, line.verb);
+    // `fixup-sim --json`: a command's option on a line that names no command.
+    if (&verb == &app && IsACommandsOption(app, name)) return GiveACommand(app);
     if (&verb != &app && verb.get_option_no_throw(name) != nullptr)
       return fixer::CappedValue(name) + ": an option of " + std::string(line.verb) +
              ", given before it: write it after " + std::string(line.verb);
@@ -126,11 +143,7 @@ std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine
     const std::vector<Unexpected> words = LeftOver(app, line);
     if (!words.empty()) return SayLeftOver(words, app, line);
   }
-  if (required && message == "A subcommand is required") {
-    std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
-    return "give a command: " + OneOf(names);
-  }
+  if (required && message == "A subcommand is required") return GiveACommand(app);
   if (std::smatch m; required && std::regex_match(message, m, std::regex(R"(^(\S+) is required$)"))) {
     if (std::optional<std::string> said = WhenMissing(app, line.verb, m[1].str())) return *said;
   }

@@ -131,6 +131,34 @@ TEST(ParseErrors, WithJsonTheWordsAreTheError) {
   }
 }
 
+// A flag given twice is said as an option with a value given twice is (CLI11 kept a bool flag's
+// last and said nothing), with --json in the one JSON object; a command's option on a line that
+// names no command asks for the command, as no words at all do.
+TEST(ParseErrors, AFlagGivenTwiceAndAnOptionWithoutACommandAreSaid) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  dir.Write("m.yaml", test_support::kAffectedMachine);
+  const std::vector<std::pair<const char*, std::vector<std::string>>> lines = {
+      {FIXUP_SIM_BIN, {"matrix", "--json", "--json"}},
+      {FIXUP_SIM_BIN, {"run", "x.yaml", "-v", "--verbose"}},
+      {ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--dry-run", "--dry-run"}},
+      {ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--json", "--json"}},
+  };
+  const std::vector<std::string> said = {
+      "--json: given 2 times: give it once", "--verbose: given 2 times: give it once",
+      "--dry-run: given 2 times: give it once", "--json: given 2 times: give it once"};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Ran r = test_support::RunProgram({.program = lines[i].first, .args = lines[i].second, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << said[i];
+    EXPECT_THAT(r.err, HasSubstr(said[i])) << r.err;
+  }
+  const Ran json = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--json"}});
+  EXPECT_EQ(json.exit_code, 2);
+  nlohmann::json j;
+  ASSERT_NO_THROW(j = nlohmann::json::parse(json.out)) << json.out;
+  EXPECT_EQ(j["error"], "give a command: run, matrix, show, sweep, legacy, compare or explore");
+  EXPECT_EQ(test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--version", "--version"}}).exit_code, 2);
+}
+
 // A line CLI11 checked for what is required before it looked at what was left over: `apply -x`
 // said "--machine is required". The first mistake of the line is named; no command at all is
 // said as aspnet-fixer says it.
