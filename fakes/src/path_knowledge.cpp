@@ -21,11 +21,6 @@ constexpr std::array<std::string_view, 24> kUnmodelledPrograms = {
     "ping.exe",    "ipconfig.exe", "shutdown.exe", "taskkill.exe", "tasklist.exe", "cscript.exe",
     "wscript.exe", "msiexec.exe",  "subst.exe",    "cmd.exe",      "label.exe",    "chcp.com"};
 
-bool IsSystemDriveRoot(const MachineState& s, const std::string& path) {
-  return (path.size() == 2 || (path.size() == 3 && path[2] == '\\')) &&
-         fixer::SameWindowsName(path.substr(0, 2), SystemDrive(s));
-}
-
 bool Same(const std::string& a, const std::string& b) { return fixer::SameWindowsName(a, b); }
 
 std::string NameOf(const std::string& path) {
@@ -56,17 +51,11 @@ bool IsModelledFrameworkFile(const std::string& relative) {
   return std::any_of(std::begin(kFiles), std::end(kFiles), [&](const char* f) { return Same(relative, f); });
 }
 
-}  // namespace
-
-PathKnown KnowPath(const Console& con, const std::string& path) {
+// One path, its folder's knowledge known: the store first, then what holds under the folder.
+PathKnown KnowUnder(const Console& con, const std::string& path, const std::string& parent, PathKnown above) {
   const MachineState& s = con.machine.state();
-  if (IsSystemDriveRoot(s, path)) return PathKnown::kFolder;
-  if (path.size() >= 2 && path[1] == ':' && !Same(path.substr(0, 2), SystemDrive(s))) return PathKnown::kNotModelled;
   if (const SecurableObject* o = ObjectStore(con.machine).Find({fixer::ObjectNamespace::kFile, path}))
     return o->container ? PathKnown::kFolder : PathKnown::kFile;
-  const std::string parent = ParentPath(path);
-  if (parent.empty() || Same(parent, path)) return PathKnown::kNotModelled;
-  const PathKnown above = KnowPath(con, parent);
   if (above == PathKnown::kAbsent || above == PathKnown::kFile) return PathKnown::kAbsent;
 
   const std::string root = SystemRoot(s);
@@ -88,12 +77,26 @@ PathKnown KnowPath(const Console& con, const std::string& path) {
   return PathKnown::kNotModelled;
 }
 
-bool IsUnmodelledXpProgram(const std::string& name) { return !XpProgramFile(name).empty(); }
+}  // namespace
 
-std::string XpProgramFile(const std::string& name) {
-  for (const std::string_view file : kUnmodelledPrograms)
-    if (file.substr(0, file.find('.')) == name) return std::string(file);
-  return "";
+PathKnown KnowPath(const Console& con, const std::string& path) {
+  const MachineState& s = con.machine.state();
+  if (path.size() < 2 || path[1] != ':' || !Same(path.substr(0, 2), SystemDrive(s))) return PathKnown::kNotModelled;
+  // From the root down, each folder's answer the next one's (no recursion: a path may be 8191 long).
+  PathKnown known = PathKnown::kFolder;
+  std::string at = path.substr(0, 2);
+  for (size_t i = 3; i <= path.size(); ++i) {
+    if (i < path.size() && path[i] != '\\') continue;
+    const std::string next = path.substr(0, i);
+    if (next.size() > at.size() + 1) known = KnowUnder(con, next, at, known);
+    at = next;
+  }
+  return known;
+}
+
+bool IsUnmodelledXpProgram(const std::string& name) {
+  return std::any_of(kUnmodelledPrograms.begin(), kUnmodelledPrograms.end(),
+                     [&](std::string_view file) { return file.substr(0, file.find('.')) == name; });
 }
 
 }  // namespace fakes

@@ -3,14 +3,16 @@
 //
 // Known: the system drive's root, every object of the machine's file store (Windows, system32,
 // the profiles, Inetpub and the applications, the frameworks' folders and files), the folders
-// every XP has (Program Files), and the programs of system32 (fakes::Xp... below). Known absent:
+// every XP has (Program Files), and the programs of system32 (IsUnmodelledXpProgram below). Known absent:
 // what is not in a folder whose contents the fake models in full (the frameworks under
 // Microsoft.NET\Framework, the profiles under Documents and Settings, a framework's own modelled
 // files, a program of system32 that is not one of XP's) and anything under an absent path or a
 // file. Anything else (`C:\NOPE`, a DLL of system32, a file in Program Files) is not modelled.
 //
-//   fakes::PathKnown k = fakes::KnowPath(con, fakes::ResolvePath(con, "%SystemRoot%\\system32\\net.exe"));
-//   // PathKnown::kFile
+//   #include "fakes/commands.h"
+//   fakes::ClosedInput input;
+//   fakes::Console con(machine, input);
+//   fakes::PathKnown k = fakes::KnowPath(con, fakes::ResolvePath(con, "C:\\WINDOWS\\system32\\net.exe"));  // kFile
 #pragma once
 
 #include <string>
@@ -29,7 +31,5 @@ PathKnown KnowPath(const Console& con, const std::string& absolute_path);
 // naming one stops as not supported rather than getting "not recognized", which it would not
 // on XP [M: the list is the programs of XP's system32 customers' copies of fixup.cmd call].
 bool IsUnmodelledXpProgram(const std::string& name);  // folded, without its extension
-// Its file name in system32 ("sc" -> "sc.exe", "more" -> "more.com"); "" for another name.
-std::string XpProgramFile(const std::string& name);
 
 }  // namespace fakes
