@@ -1,10 +1,10 @@
 // Where cmd ends the name of one of its internal commands, the one rule for `echo.`, `cd..`,
 // `cd/d X`, `rem/comment` and `goto:eof` alike.
 //
-// [M: no Microsoft source states it; this follows the experiments in the Stack Overflow answer
-// "How does the Windows Command Interpreter (CMD.EXE) parse scripts?" (question 4094699), phase
-// 2: an internal command's name ends at a token delimiter (space, tab, `,` `;` `=`) or at one of
-// `/` `+` `(` `[` `]`; and `echo.`, `echo:`, `cd..`, `cd\` show that `.`, `:` and `\` end it too.]
+// [M: no Microsoft source states the set. It follows what the Stack Overflow answer "How does the
+// Windows Command Interpreter (CMD.EXE) parse scripts?" (question 4094699) describes of phase 2,
+// not checked character by character against cmd: a token delimiter (space, tab, `,` `;` `=`) or
+// one of `/` `+` `(` `[` `]`; and `echo.`, `echo:`, `cd..`, `cd\` show `.`, `:` and `\` end it.]
 #include <algorithm>
 #include <array>
 
