@@ -5,12 +5,16 @@
 // character, quotes and all (fixup.cmd's `echo "text"` prints the quotes), with any password the
 // session was given masked [M: docs/windows-reference.md#choice-batch-masks-passwords]. Neither
 // changes the errorlevel. cd [M]: `cd` alone prints the current folder; `cd [/d] PATH` changes it
-// (one drive here), or prints "The system cannot find the path specified." and sets errorlevel 1.
+// (one drive here), or prints "The system cannot find the path specified." and sets errorlevel 1
+// (a file: "The directory name is invalid."); a folder the fake does not model is not guessed
+// (NotModelled: fakes/path_knowledge.h).
 #include <algorithm>
 
 #include "cmd_common.h"
 #include "fakes/commands.h"
+#include "fakes/path_knowledge.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 
 namespace fakes {
 
@@ -50,9 +54,13 @@ std::optional<int> RunCd(Console& con, const std::vector<std::string>& args) {
     return std::nullopt;
   }
   const std::string path = ResolvePath(con, target);
-  if (!PathExists(con, path)) {
-    con.WriteLine("The system cannot find the path specified.", Stream::kErr);
-    return 1;
+  switch (KnowPath(con, path)) {
+    case PathKnown::kFolder: break;
+    case PathKnown::kFile:  // [M] cmd's text for a file named as a folder
+      con.WriteLine("The directory name is invalid.", Stream::kErr);
+      return 1;
+    case PathKnown::kAbsent: con.WriteLine("The system cannot find the path specified.", Stream::kErr); return 1;
+    case PathKnown::kNotModelled: throw NotModelled{"whether the folder " + fixer::QuotedValue(target) + " exists"};
   }
   con.cwd = path.size() == 2 ? path + "\\" : path;
   return std::nullopt;

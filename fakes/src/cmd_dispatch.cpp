@@ -3,18 +3,22 @@
 // net, runas and iisreset live in %SystemRoot%\system32, which is on the PATH [M]; iisreset is
 // there only when IIS is installed (an IISADMIN service exists). aspnet_regiis.exe lives in its
 // framework folder, not on the PATH [S: docs/windows-reference.md#aspnet-regiis], so fixup.cmd's `cd /d` into
-// v1.0.3705 is what lets `aspnet_regiis -i` be found. Anything else: "'X' is not recognized as
-// an internal or external command,\noperable program or batch file." and errorlevel 9009.
+// v1.0.3705 is what lets `aspnet_regiis -i` be found. A program named by its path is found in its
+// folder as the fake knows it (fakes/path_knowledge.h), XP's programs the fake does not model stop
+// (NotModelled). Anything else: "'X' is not recognized as an internal or external command,\n
+// operable program or batch file." and errorlevel 9009.
 #include <algorithm>
 
 #include "cmd_common.h"
 #include "fakes/aspnet_setup.h"
 #include "fakes/commands.h"
 #include "fakes/objects.h"
+#include "fakes/path_knowledge.h"
 #include "fakes/paths.h"
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "fixer/secret.h"
 
 namespace fakes {
@@ -82,6 +86,42 @@ std::vector<std::string> WordsAt(const std::string& line, const std::vector<Word
   words.reserve(spans.size());
   for (const WordSpan& w : spans) words.push_back(line.substr(w.begin, w.size));
   return words;
+}
+
+std::optional<int> NotRecognized(Console& con, const std::string& word) {
+  con.Write("'" + word +
+                "' is not recognized as an internal or external command,\n"
+                "operable program or batch file.\n",
+            Stream::kErr);
+  return static_cast<int>(fixer::kErrorBadCommand);
+}
+
+// A program named by its path in a folder other than system32's (those are RunCommandLine's):
+// the folder as the fake knows it (KnowPath), then the program in it. A folder that does not
+// exist: "The system cannot find the path specified.", errorlevel 3 (ERROR_PATH_NOT_FOUND) [M]; a
+// program the folder is known not to hold: "not recognized", 9009; anything the fake does not model
+// (the folder, or whether the program is in it): not supported, never a guess.
+std::optional<int> RunProgramByPath(Console& con, const std::string& word, const std::string& folder) {
+  const std::string shown = Unquote(word);
+  switch (KnowPath(con, folder)) {
+    case PathKnown::kAbsent:
+    case PathKnown::kFile:
+      con.WriteLine("The system cannot find the path specified.", Stream::kErr);
+      return static_cast<int>(fixer::kErrorPathNotFound);
+    case PathKnown::kNotModelled: throw NotModelled{"the folder of " + fixer::QuotedValue(shown)};
+    case PathKnown::kFolder: break;
+  }
+  std::string name = shown.substr(shown.find_last_of("\\/") + 1);
+  // No extension: cmd tries PATHEXT's in turn; the fake knows a program or its absence alike for each.
+  const std::vector<std::string> files =
+      name.find('.') != std::string::npos
+          ? std::vector<std::string>{name}
+          : std::vector<std::string>{name + ".com", name + ".exe", name + ".bat", name + ".cmd"};
+  for (const std::string& file : files) {
+    const PathKnown k = KnowPath(con, JoinPath(folder, file));
+    if (k == PathKnown::kFile || k == PathKnown::kNotModelled) throw NotModelled{fixer::QuotedValue(shown)};
+  }
+  return NotRecognized(con, word);
 }
 
 }  // namespace
@@ -158,18 +198,15 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   size_t start = line.find_first_not_of(" \t");
   if (start == std::string::npos) return std::nullopt;
   const std::string text = line.substr(start);
-  // echo takes its text raw (separator included): "echo." "echo:" "echo text".
-  const std::string lower = fixer::FoldWindowsName(text);
-  if (lower.rfind("echo", 0) == 0 &&
-      (text.size() == 4 || std::string(" \t.:;,=(/+[]").find(text[4]) != std::string::npos))
-    return RunEcho(con, text.substr(4));
+  if (const std::optional<InternalCommand> internal = SplitInternalCommand(text)) {
+    // echo takes its text raw (separator included): "echo." "echo:" "echo text".
+    if (internal->name == "echo") return RunEcho(con, internal->rest);
+    if (internal->name == "cd" || internal->name == "chdir") return RunCd(con, SplitCommandLine(internal->Arguments()));
+    if (internal->name == "rem") return std::nullopt;
+    throw NotModelled{"cmd's '" + internal->name + "'"};
+  }
   const std::vector<std::string> words = SplitCommandLine(text);
   const std::vector<std::string> args(words.begin() + 1, words.end());
-  const std::string first = fixer::FoldWindowsName(words[0]);
-  if (first == "cd" || first == "chdir") return RunCd(con, args);
-  if (first == "rem") return std::nullopt;
-  // "cd\" "cd.." without a space, as cmd accepts them.
-  if (first.rfind("cd\\", 0) == 0 || first.rfind("cd..", 0) == 0) return RunCd(con, {words[0].substr(2)});
 
   std::string dir, name;
   if (SplitProgram(words[0], &dir, &name)) {
@@ -180,16 +217,14 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
     if (in_system32 && name == "net") return RunNet(con, args);
     if (in_system32 && name == "runas") return RunRunas(con, args);
     if (in_system32 && name == "iisreset" && Scm(con.machine).Find("IISADMIN")) return RunIisreset(con, args);
+    if (in_system32 && IsUnmodelledXpProgram(name)) throw NotModelled{"'" + Unquote(words[0]) + "'"};
     if (name == "aspnet_regiis") {
       if (auto version = FrameworkOfFolder(con, where.empty() ? con.cwd : where))
         return RunAspnetRegiis(con, *version, args);
     }
+    if (!where.empty()) return RunProgramByPath(con, words[0], where);
   }
-  con.Write("'" + words[0] +
-                "' is not recognized as an internal or external command,\n"
-                "operable program or batch file.\n",
-            Stream::kErr);
-  return static_cast<int>(fixer::kErrorBadCommand);
+  return NotRecognized(con, words[0]);
 }
 
 namespace {

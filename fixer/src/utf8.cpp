@@ -45,12 +45,14 @@ bool IsNoncharacter(char32_t c) { return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0x
 
 bool IsBidiControl(char32_t c) { return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069); }
 
+bool IsZeroWidthSpace(char32_t c) { return c == 0x200b || c == 0x2060 || c == 0xfeff; }
+
 size_t ShowableLength(std::string_view text, size_t i) {
   const size_t len = Utf8SequenceLength(text, i);
   if (len == 0) return 0;
   const char32_t cp = CodePointAt(text, i);
   const bool control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-  return control || IsNoncharacter(cp) || IsBidiControl(cp) ? 0 : len;
+  return control || IsNoncharacter(cp) || IsBidiControl(cp) || IsZeroWidthSpace(cp) ? 0 : len;
 }
 
 namespace {

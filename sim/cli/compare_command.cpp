@@ -2,7 +2,8 @@
 // published fixup.cmd and the fixer, each on its own copy of the scenario's machine (after its
 // set-up steps), side by side: site, account SID, profile, services, grants, secrets, exit.
 // --html FILE also writes the comparison as a page. Works from any folder: fixup.cmd is built in.
-// Exit: 0 compared; 2 usage or input error.
+// Exit: 0 compared; 1 the batch file stopped before its end (a line the interpreter does not
+// understand: its rows are shown, not judged); 2 usage or input error.
 #include <iostream>
 #include <memory>
 
@@ -98,7 +99,7 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
       nlohmann::json j = ComparisonToJson(c);
       j["scenario"] = args->scenario;
       j["modelling_choices"] = choices.ids();
-      j["exit_code"] = error.empty() ? kExitOk : kExitInput;
+      j["exit_code"] = !error.empty() ? kExitInput : c.legacy_stopped ? kExitFailed : kExitOk;
       if (!error.empty()) j["error"] = error;
       std::cout << app::JsonText(j) << "\n";
     } else {
@@ -110,6 +111,12 @@ void AddCompareCommand(CLI::App& app, int& exit_code) {
     if (!error.empty()) {
       std::cerr << Said("compare", error) << "\n";
       exit_code = kExitInput;
+      return;
+    }
+    // A batch that stopped before its end was not compared as fixup.cmd's result: said plainly, 1.
+    if (c.legacy_stopped) {
+      std::cerr << Said("compare", c.LegacyStoppedText()) << "\n";
+      exit_code = kExitFailed;
       return;
     }
     exit_code = kExitOk;

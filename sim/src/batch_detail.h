@@ -33,7 +33,8 @@ struct Redirects {
 };
 // Removes redirections from `line` (outside quotes). Only NUL targets and 2>&1 are modelled.
 Redirects TakeRedirects(std::string& line);
-// Throws NotUnderstood if the line has a pipe, &, && or || outside quotes, or a ( block.
+// Throws NotUnderstood if the line has a pipe, &, && or || outside quotes, or starts with `(` or `)`
+// (a block's first or last line).
 void RejectOperators(const std::string& line);
 
 // The variables (folded names) a `net user` line of the batch file takes its password from, read

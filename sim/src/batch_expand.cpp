@@ -132,7 +132,9 @@ void RejectOperators(const std::string& line) {
     if (c == '^') throw NotUnderstood{"not supported: the escape character '^'"};
     if (c == '|') throw NotUnderstood{"not supported: pipes and '||'"};
     if (c == '&') throw NotUnderstood{"not supported: '&' and '&&' (one command per line)"};
-    if (c == '(' && i == first) throw NotUnderstood{"not supported: parenthesised blocks"};
+    // A line opening a block, or closing one (`)`, `) else (`): cmd would run or skip the lines
+    // between as one command.
+    if ((c == '(' || c == ')') && i == first) throw NotUnderstood{"not supported: parenthesised blocks"};
   }
 }
 

@@ -14,6 +14,7 @@
 
 #include "batch_detail.h"
 #include "fakes/commands.h"
+#include "fakes/path_knowledge.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "sim/batch.h"
@@ -47,21 +48,6 @@ std::pair<std::string, std::string> FirstWord(const std::string& s) {
     ++end;
   }
   return {t.substr(0, end), end < t.size() ? TrimLeft(t.substr(end)) : ""};
-}
-
-// Windows programs a script may call that the fake machine does not model: stopping is more
-// honest than "not recognized" (9009), which they would not be on XP [M].
-bool IsUnmodelledProgram(const std::string& name) {
-  static const char* kNames[] = {
-      "sc",      "cacls",   "xcacls", "reg",    "regsvr32", "xcopy",    "find",     "findstr",  "more",
-      "sort",    "attrib",  "net1",   "ping",   "ipconfig", "shutdown", "taskkill", "tasklist", "cscript",
-      "wscript", "msiexec", "subst",  "cmd",    "start",    "call",     "for",      "shift",    "pushd",
-      "popd",    "copy",    "del",    "erase",  "dir",      "type",     "md",       "mkdir",    "rd",
-      "rmdir",   "move",    "ren",    "rename", "date",     "time",     "prompt",   "path",     "color",
-      "ver",     "vol",     "label",  "assoc",  "ftype",    "chcp",     "goto:eof"};
-  std::string base = name;
-  if (auto dot = base.rfind('.'); dot != std::string::npos) base = base.substr(0, dot);
-  return std::find(std::begin(kNames), std::end(kNames), base) != std::end(kNames);
 }
 
 // A whole decimal number, optionally negative; nullopt otherwise (cmd: a syntax error).
@@ -128,60 +114,99 @@ struct Interpreter {
     return Flow::kEnd;
   }
 
-  Flow If(const std::string& rest) {
-    std::string s = rest;
+  // An `if` line read, not yet evaluated: `if [/i] [not] KIND OPERAND command` or `if [/i]
+  // [not] LEFT==RIGHT command`; nullopt when cmd would call it a syntax error.
+  struct IfLine {
     bool ignore_case = false, negate = false;
+    std::string kind;  // "exist", "errorlevel", "defined" or "==" (folded)
+    std::string left, right;
+    std::string command;
+  };
+  static std::optional<IfLine> ReadIf(const std::string& rest) {
+    IfLine line;
+    std::string s = rest;
     auto [w, after] = FirstWord(s);
     if (fixer::FoldWindowsName(w) == "/i") {
-      ignore_case = true;
+      line.ignore_case = true;
       s = after;
       std::tie(w, after) = FirstWord(s);
     }
     if (fixer::FoldWindowsName(w) == "not") {
-      negate = true;
+      line.negate = true;
       s = after;
       std::tie(w, after) = FirstWord(s);
     }
-    bool cond = false;
-    std::string command;
     const std::string kw = fixer::FoldWindowsName(w);
-    if (kw == "exist") {
-      auto [path, cmd] = FirstWord(after);
-      if (path.empty() || cmd.empty()) return SyntaxError();
-      if (path.find_first_of("*?") != std::string::npos) throw NotUnderstood{"not supported: wildcards in 'if exist'"};
-      cond = fakes::PathExists(con, fakes::ResolvePath(con, path));
-      command = cmd;
-    } else if (kw == "errorlevel") {
-      auto [n, cmd] = FirstWord(after);
-      const std::optional<int> level = Number(n);
-      if (!level || cmd.empty()) return SyntaxError();
-      cond = errorlevel >= *level;
-      command = cmd;
-    } else if (kw == "defined") {
-      auto [name, cmd] = FirstWord(after);
-      if (name.empty() || cmd.empty()) return SyntaxError();
-      cond = con.env.Get(name).has_value();
-      command = cmd;
+    if (kw == "exist" || kw == "errorlevel" || kw == "defined") {
+      line.kind = kw;
+      std::tie(line.left, line.command) = FirstWord(after);
+      if (line.left.empty() || line.command.empty()) return std::nullopt;
     } else {
       // A==B (either side may be quoted); cmd compares the strings as written.
       const size_t eq = s.find("==");
       if (eq == std::string::npos) {
         if (s.find(" EQU ") != std::string::npos || s.find(" NEQ ") != std::string::npos)
           throw NotUnderstood{"not supported: comparison operators EQU/NEQ/LSS/... in 'if'"};
-        return SyntaxError();
+        return std::nullopt;
       }
-      std::string left = s.substr(0, eq);
-      while (!left.empty() && (left.back() == ' ' || left.back() == '\t')) left.pop_back();
-      auto [right, cmd] = FirstWord(TrimLeft(s.substr(eq + 2)));
-      if (left.empty() || right.empty() || cmd.empty()) return SyntaxError();
-      cond = ignore_case ? fixer::SameWindowsName(left, right) : left == right;
-      command = cmd;
+      line.kind = "==";
+      line.left = s.substr(0, eq);
+      while (!line.left.empty() && (line.left.back() == ' ' || line.left.back() == '\t')) line.left.pop_back();
+      std::tie(line.right, line.command) = FirstWord(TrimLeft(s.substr(eq + 2)));
+      if (line.left.empty() || line.right.empty() || line.command.empty()) return std::nullopt;
     }
-    if (negate) cond = !cond;
-    if (fixer::FoldWindowsName(FirstWord(command).first).rfind("else", 0) == 0 ||
-        command.find(") else") != std::string::npos)
+    return line;
+  }
+
+  // cmd reads a whole `if` line, its block included, before it evaluates the condition: a `(`
+  // opening the command (`if exist X (`, `if 1==2 (echo a) else (echo b)`), of a nested `if` too,
+  // or an `else`, is refused whatever the condition's value, so no line of a block ever runs.
+  static void RejectBlockOrElse(const IfLine& line) {
+    const std::string command = TrimLeft(line.command);
+    const std::string operand = line.kind == "==" ? line.right : line.left;
+    if (command.starts_with('(') || operand.ends_with('(')) throw NotUnderstood{"not supported: parenthesised blocks"};
+    const std::string first = fixer::FoldWindowsName(FirstWord(command).first);
+    if (first.rfind("else", 0) == 0 || command.find(") else") != std::string::npos)
       throw NotUnderstood{"not supported: 'else'"};
-    return cond ? Execute(command) : Flow::kNext;
+    if (const auto internal = fakes::SplitInternalCommand(command); internal && internal->name == "if")
+      if (const std::optional<IfLine> nested = ReadIf(internal->Arguments())) RejectBlockOrElse(*nested);
+  }
+
+  // `if exist PATH` as the fake machine knows PATH (fakes::KnowPath): `DIR\nul` is true for an
+  // existing folder alone (the idiom that tells a folder from a file); what it does not model stops.
+  bool Exists(const std::string& written) const {
+    if (written.find_first_of("*?") != std::string::npos) throw NotUnderstood{"not supported: wildcards in 'if exist'"};
+    std::string path = fakes::ResolvePath(con, written);
+    const bool device = fixer::SameWindowsName(path.substr(path.find_last_of('\\') + 1), "nul");
+    if (device) path = path.substr(0, path.find_last_of('\\'));
+    switch (fakes::KnowPath(con, path)) {
+      case fakes::PathKnown::kFolder: return true;
+      case fakes::PathKnown::kFile: return !device;
+      case fakes::PathKnown::kAbsent: return false;
+      case fakes::PathKnown::kNotModelled: break;
+    }
+    throw NotUnderstood{"not supported: whether " + fixer::QuotedValue(fakes::Unquote(written)) +
+                        " exists is not modelled by the simulator"};
+  }
+
+  Flow If(const std::string& rest) {
+    const std::optional<IfLine> line = ReadIf(rest);
+    if (!line) return SyntaxError();
+    RejectBlockOrElse(*line);
+    bool cond = false;
+    if (line->kind == "exist") {
+      cond = Exists(line->left);
+    } else if (line->kind == "errorlevel") {
+      const std::optional<int> level = Number(line->left);
+      if (!level) return SyntaxError();
+      cond = errorlevel >= *level;
+    } else if (line->kind == "defined") {
+      cond = con.env.Get(line->left).has_value();
+    } else {
+      cond = line->ignore_case ? fixer::SameWindowsName(line->left, line->right) : line->left == line->right;
+    }
+    if (line->negate) cond = !cond;
+    return cond ? Execute(line->command) : Flow::kNext;
   }
 
   Flow Set(const std::string& rest) {
@@ -222,6 +247,21 @@ struct Interpreter {
     return name + "=" + fakes::MaskedSecrets(value, con.typed_secrets);
   }
 
+  // setlocal's options [S: docs/windows-reference.md#cmd-batch]: extensions are on in XP's cmd, so
+  // EnableExtensions and DisableDelayedExpansion (delayed expansion is off) keep what the
+  // interpreter does; DisableExtensions and EnableDelayedExpansion (`!VAR!` expanded when the
+  // command runs) would change how every later line reads, which it does not model.
+  void RejectUnmodelledSetlocalOptions(const std::string& rest) const {
+    for (const std::string& word : fakes::SplitCommandLine(rest)) {
+      const std::string option = fixer::FoldWindowsName(word);
+      if (option == "enableextensions" || option == "disabledelayedexpansion") continue;
+      throw NotUnderstood{"not supported: 'setlocal " + word + "'" +
+                          (option == "enabledelayedexpansion" ? " (delayed expansion, !VAR!)"
+                           : option == "disableextensions"    ? " (command extensions off)"
+                                                              : "")};
+    }
+  }
+
   Flow Exit(const std::string& rest) {
     auto [w, after] = FirstWord(rest);
     const bool b = fixer::FoldWindowsName(w) == "/b";
@@ -246,14 +286,19 @@ struct Interpreter {
 
   // One command (already expanded, without '@'). Also the command part of an `if`.
   Flow Execute(const std::string& text) {
-    auto [word, rest] = FirstWord(text);
-    const std::string kw = fixer::FoldWindowsName(word);
-    if (kw == "rem") return Flow::kNext;
+    const std::optional<fakes::InternalCommand> first = fakes::SplitInternalCommand(text);
+    if (first && first->name == "rem") return Flow::kNext;
     std::string line = text;
     const batch::Redirects redirects = batch::TakeRedirects(line);
     batch::RejectOperators(line);
-    std::tie(word, rest) = FirstWord(line);
-    const std::string k = fixer::FoldWindowsName(word);
+    auto [word, rest] = FirstWord(line);
+    const std::optional<fakes::InternalCommand> internal = fakes::SplitInternalCommand(line);
+    // An internal command by its name as cmd ends it (`cd/d X`, `goto:eof`), any other by its word.
+    const std::string k = internal ? internal->name : fixer::FoldWindowsName(word);
+    if (internal) {
+      word = internal->name;
+      rest = internal->Arguments();
+    }
     struct Mute {
       fakes::Console& c;
       Mute(fakes::Console& con, batch::Redirects r) : c(con) {
@@ -265,10 +310,11 @@ struct Interpreter {
 
     if (k == "if") return If(rest);
     if (k == "goto") return rest.empty() ? SyntaxError() : Goto(rest);
-    if (k.rfind("goto:", 0) == 0) return Goto(word.substr(4));
     if (k == "set") return Set(rest);
     if (k == "exit") return Exit(rest);
     if (k == "setlocal") {
+      RejectUnmodelledSetlocalOptions(rest);
+      if (!rest.empty()) errorlevel = 0;  // [S: docs/windows-reference.md#cmd-batch]
       // [M] cmd nests setlocal 32 deep in a batch file (SS64 "SETLOCAL"); past that it says so
       // and goes on without a new scope.
       if (saved_env.size() >= kMaxSetlocalDepth) {
@@ -293,8 +339,8 @@ struct Interpreter {
       con.Write("\n");
       return Flow::kNext;
     }
-    if (IsUnmodelledProgram(k))
-      throw NotUnderstood{"not supported: " + fixer::QuotedValue(word) + " is not modelled by the simulator"};
+    if (internal && internal->name != "echo" && internal->name != "cd" && internal->name != "chdir")
+      throw NotUnderstood{"not supported: " + fixer::QuotedValue(internal->name) + " is not modelled by the simulator"};
     if (auto level = RunProgram(line)) {
       errorlevel = *level;
       // "net user", "net stop": the subcommand too, never further (a password may follow).

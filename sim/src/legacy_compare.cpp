@@ -192,7 +192,19 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
        !x.known_password_valid && x.output_secrets.passed},
       {"exit", l.exit, x.exit, l.exit_ok, x.exit_ok},
   };
+  // A batch that stopped at a line it does not understand left the machine half-way: not fixup.cmd's
+  // result, so its side of every row but the exit is shown, not judged.
+  c.legacy_stopped = legacy.error;
+  if (c.legacy_stopped)
+    for (CompareRow& row : c.rows)
+      if (row.name != "exit") row.legacy_judged = false;
   return c;
+}
+
+std::string Comparison::LegacyStoppedText() const {
+  if (!legacy_stopped) return "";
+  return script_name + " did not run to its end: it stopped at line " + std::to_string(legacy_stopped->line) + ": " +
+         legacy_stopped->message;
 }
 
 std::string RenderComparisonText(const Comparison& c) {
@@ -204,10 +216,13 @@ std::string RenderComparisonText(const Comparison& c) {
     name.resize(std::max(name.size(), width), ' ');
     return "  " + name;
   };
+  if (c.legacy_stopped)
+    out += fakes::EscapeForMessage(c.LegacyStoppedText()) +
+           "\nIts side of each row is what it left there, not judged (--).\n\n";
   for (const auto& r : c.rows) {
     out += r.name + ":\n";
     // A value may quote the batch file's own text (a redirection's file name): shown escaped.
-    out += label(script) + mark(r.legacy_ok) + fakes::EscapeForMessage(r.legacy) + "\n";
+    out += label(script) + (r.legacy_judged ? mark(r.legacy_ok) : "--  ") + fakes::EscapeForMessage(r.legacy) + "\n";
     out += label("aspnet-fixer") + mark(r.fixer_ok) + fakes::EscapeForMessage(r.fixer) + "\n";
   }
   auto join = [](const std::vector<std::string>& v) {
@@ -216,7 +231,10 @@ std::string RenderComparisonText(const Comparison& c) {
     return s.empty() ? std::string("nothing") : s;
   };
   out += "\nfixer ahead on: " + join(c.FixerAhead()) + "\n";
-  out += script + " ahead on: " + join(c.LegacyAhead()) + "\n";
+  out += script + " ahead on: " +
+         (c.legacy_stopped ? "not judged: it stopped at line " + std::to_string(c.legacy_stopped->line)
+                           : join(c.LegacyAhead())) +
+         "\n";
   return out;
 }
 
@@ -224,11 +242,16 @@ nlohmann::json ComparisonToJson(const Comparison& c) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& r : c.rows) {
     rows.push_back({{"name", r.name},
-                    {"legacy", {{"value", r.legacy}, {"ok", r.legacy_ok}}},
+                    {"legacy", {{"value", r.legacy}, {"ok", r.legacy_ok}, {"judged", r.legacy_judged}}},
                     {"fixer", {{"value", r.fixer}, {"ok", r.fixer_ok}}},
                     {"ahead", r.Ahead()}});
   }
-  return {{"rows", rows}, {"fixer_ahead", c.FixerAhead()}, {"legacy_ahead", c.LegacyAhead()}};
+  nlohmann::json stopped = nullptr;
+  if (c.legacy_stopped)
+    stopped = {
+        {"line", c.legacy_stopped->line}, {"message", c.legacy_stopped->message}, {"text", c.LegacyStoppedText()}};
+  return {
+      {"rows", rows}, {"fixer_ahead", c.FixerAhead()}, {"legacy_ahead", c.LegacyAhead()}, {"legacy_stopped", stopped}};
 }
 
 }  // namespace sim

@@ -30,7 +30,7 @@ th { background: var(--soft); font-weight: 600; }
 .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); }
 tr.fail td, tr.differs td { background: #ffebe9; }
 tr.differs td.ok { background: #dafbe1; }
-td.ok { color: var(--pass); } td.bad { color: var(--fail); font-weight: 600; }
+td.ok { color: var(--pass); } td.bad { color: var(--fail); font-weight: 600; } td.stopped { color: #59636e; }
 .totals { font-size: 15px; margin: 8px 0 16px; }
 .totals .pass { color: var(--pass); font-weight: 600; } .totals .fail { color: var(--fail); font-weight: 600; }
 section.scenario { border: 1px solid var(--line); border-left: 6px solid var(--pass); border-radius: 6px;

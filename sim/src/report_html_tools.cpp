@@ -7,6 +7,11 @@
 namespace sim {
 namespace {
 
+// The batch's side of a row when it stopped before its end: shown, not judged.
+std::string NotJudgedCell(const std::string& value) {
+  return "<td class=\"stopped\">not judged &middot; " + EscapeHtml(value) + "</td>";
+}
+
 std::string Cell(const std::string& value, bool ok) {
   return std::string("<td class=\"") + (ok ? "ok" : "bad") + "\">" + (ok ? "ok &middot; " : "BAD &middot; ") +
          EscapeHtml(value) + "</td>";
@@ -27,15 +32,22 @@ std::string CompareReportHtml(const Comparison& c, const std::string& scenario, 
                      " answered at runas; aspnet-fixer apply "
                      "--strategy " +
                      EscapeHtml(strategy) + "</p>\n";
+  if (c.legacy_stopped)
+    body += "<p class=\"error\" id=\"stopped\">" + EscapeHtml(c.LegacyStoppedText()) +
+            ". Its side of each row is what it left there, not judged.</p>\n";
   body +=
       "<table id=\"comparison\"><thead><tr><th>what</th><th>" + script + "</th><th>fixer</th></tr></thead><tbody>\n";
   for (const CompareRow& r : c.rows) {
-    const bool differs = r.legacy != r.fixer || r.legacy_ok != r.fixer_ok;
+    const bool differs = r.legacy_judged && (r.legacy != r.fixer || r.legacy_ok != r.fixer_ok);
     body += std::string("<tr") + (differs ? " class=\"differs\"" : "") + "><th>" + EscapeHtml(r.name) + "</th>" +
-            Cell(r.legacy, r.legacy_ok) + Cell(r.fixer, r.fixer_ok) + "</tr>\n";
+            (r.legacy_judged ? Cell(r.legacy, r.legacy_ok) : NotJudgedCell(r.legacy)) + Cell(r.fixer, r.fixer_ok) +
+            "</tr>\n";
   }
   body += "</tbody></table>\n<p>fixer ahead on: <b>" + EscapeHtml(JoinOrNothing(c.FixerAhead())) + "</b><br>" + script +
-          " ahead on: <b>" + EscapeHtml(JoinOrNothing(c.LegacyAhead())) + "</b></p>\n";
+          " ahead on: <b>" +
+          (c.legacy_stopped ? "not judged: it stopped at line " + std::to_string(c.legacy_stopped->line)
+                            : EscapeHtml(JoinOrNothing(c.LegacyAhead()))) +
+          "</b></p>\n";
   body += "<h2>" + script + "'s console</h2>\n<pre>" + EscapeHtml(c.legacy_console) + "</pre>\n";
   body += "<h2>The fixer's log</h2>\n<pre>" + EscapeHtml(c.fixer_log) + "</pre>\n";
   return html::Page("compare " + scenario, body);

@@ -1,5 +1,6 @@
 // `fixup-sim legacy` and `fixup-sim compare` as real processes: runas's prompt
 // answered on standard input (right password, wrong password, closed input).
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -174,6 +175,39 @@ TEST(CompareTextE2e, SideBySideRowsAndVerdict) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("fixer ahead on: account SID, grants"), std::string::npos) << r.out;
+}
+
+// A copy of fixup.cmd that stops at a line the interpreter does not understand: compare exited 0
+// and judged the half-run batch's rows (all BAD, "ahead on: nothing") as fixup.cmd's result.
+TEST(CompareStoppedE2e, ABatchThatStoppedIsSaidNotJudgedAndExitsOne) {
+  const test_support::TempFolder dir("compare_stopped_e2e");
+  std::string script = test_support::Slurp(fs::path(FIXUP_SOURCE_DIR) / "scenarios/legacy/fixup.cmd");
+  const size_t at = script.find("net user ASPNET /delete");
+  ASSERT_NE(at, std::string::npos);
+  script.insert(at + std::string("net user ASPNET /delete").size(), " && echo ok");
+  const int line = 1 + static_cast<int>(std::count(script.begin(), script.begin() + static_cast<long>(at), '\n'));
+  const fs::path cmd = dir.Write("a.cmd", script);
+  const fs::path machine =
+      dir.Write("m.yaml", "frameworks: [1.0]\nhotfixes: [MS03-032]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n");
+  const std::string stopped =
+      "a.cmd did not run to its end: it stopped at line " + std::to_string(line) + ": not supported";
+
+  Ran text = FixupSim({"compare", machine.string(), "--script", cmd.string()}, std::nullopt);
+  EXPECT_EQ(text.exit_code, fixer::ToInt(fixer::ExitCode::kFailed)) << text.err;
+  EXPECT_NE(text.out.find(stopped), std::string::npos) << text.out;
+  EXPECT_NE(text.err.find(stopped), std::string::npos) << text.err;
+  EXPECT_NE(text.out.find("a.cmd ahead on: not judged: it stopped at line " + std::to_string(line)), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("  a.cmd         --  down ("), std::string::npos) << text.out;
+
+  const fs::path page = dir.path() / "c.html";
+  Ran json = FixupSim({"compare", machine.string(), "--script", cmd.string(), "--json", "--html", page.string()},
+                      std::nullopt);
+  EXPECT_EQ(json.exit_code, fixer::ToInt(fixer::ExitCode::kFailed)) << json.err;
+  EXPECT_NE(json.out.find("\"exit_code\": 1"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"legacy_stopped\": {"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"judged\": false"), std::string::npos) << json.out;
+  EXPECT_NE(dir.Read("c.html").find("id=\"stopped\">" + stopped), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(NamedCases, CompareE2e,

@@ -50,6 +50,15 @@ TEST(Utf8, EscapeForReaderShowsControlCharactersAsHex) {
 // A C1 control is a control character too (U+009B is CSI: a terminal may obey it as ESC [), and a
 // noncharacter is no character XML 1.0 (U+FFFE, U+FFFF) or HTML takes: shown as \xNN, each byte.
 // Every other character stays as it is, however rare: U+00A0, U+FFFD, CJK, a plane-1 emoji.
+// A batch file saved with a BOM: cmd's "'<BOM>REM' is not recognized" showed the BOM as nothing.
+TEST(Utf8, EscapeForReaderShowsZeroWidthSpacesAsHex) {
+  EXPECT_EQ(fixer::EscapeForReader("'\xef\xbb\xbfREM' is"), "'\\xef\\xbb\\xbfREM' is");  // U+FEFF
+  EXPECT_EQ(fixer::EscapeForReader("a\xe2\x80\x8b b\xe2\x81\xa0"),
+            "a\\xe2\\x80\\x8b b\\xe2\\x81\\xa0");                       // U+200B U+2060
+  EXPECT_EQ(fixer::EscapeForReader("a\xe2\x80\x8d"), "a\xe2\x80\x8d");  // U+200D joins emoji: shown
+  EXPECT_EQ(fixer::ShowableLength("\xef\xbb\xbf", 0), 0u);
+}
+
 TEST(Utf8, EscapeForReaderShowsC1ControlsAndNoncharactersAsHex) {
   EXPECT_EQ(fixer::EscapeForReader("a\xc2\x9b"
                                    "31mb \xc2\x85 \xc2\x80"),

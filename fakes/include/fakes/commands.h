@@ -3,8 +3,11 @@
 // Each prints what the Windows XP program prints (docs/windows-reference.md#net-commands, #runas,
 // #aspnet-regiis) on the
 // Console and returns the errorlevel it leaves. RunCommandLine finds the program the way
-// cmd.exe would: net, runas and iisreset in %SystemRoot%\system32 (iisreset only where IIS is
-// installed), aspnet_regiis in a framework folder (the current folder or an explicit path);
+// cmd.exe would: net, runas and iisreset in %SystemRoot%\system32, bare or by their path (iisreset
+// only where IIS is installed), aspnet_regiis in a framework folder (the current folder or an
+// explicit path); another program of XP's system32 (sc, net1, cacls ...: fakes/path_knowledge.h)
+// is NotModelled; a program by its path in a folder the fake does not model, or that may hold it,
+// is NotModelled; in a folder that does not exist, "The system cannot find the path specified.";
 // anything else is "not recognized" with errorlevel 9009.
 //
 //   #include "fakes/console.h"
@@ -52,6 +55,19 @@ std::string MaskedCommandLine(const std::string& line, const std::vector<std::st
 struct NotModelled {
   std::string what;
 };
+
+// A line that starts with one of cmd's internal commands (echo, cd, rem, set, goto, if ...):
+// its name (lower case) and what follows it, as cmd splits them. cmd ends the name at a space or
+// at the first of `,;=/+([].:\` (`cd/d C:\WINDOWS`, `rem/x`, `echo.`, `cd..`, `goto:eof`: the
+// one rule of fakes/src/cmd_internal.cpp); nullopt for any other line (a program's).
+//   SplitInternalCommand("cd/d C:\WINDOWS")   // {"cd", "/d C:\WINDOWS"}
+struct InternalCommand {
+  std::string name;
+  std::string rest;  // from the character that ended the name: echo prints what follows it
+  // `rest` without the delimiters (spaces, tabs, `,;=`) before its first argument.
+  std::string Arguments() const;
+};
+std::optional<InternalCommand> SplitInternalCommand(const std::string& line);
 
 // One command line (already %-expanded). Returns the new errorlevel, or nullopt when the
 // command leaves it unchanged (echo, a successful cd, as cmd's internal commands do).

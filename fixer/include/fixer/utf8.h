@@ -28,7 +28,8 @@ size_t Utf8SequenceLength(std::string_view text, size_t i);
 // noncharacter (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every plane: XML 1.0 forbids U+FFFE and
 // U+FFFF, and HTML makes each a parse error), or a bidirectional embedding, override or isolate
 // control (U+202A-U+202E, U+2066-U+2069), which reorders the text shown after it: "Trojan Source",
-// CVE-2021-42574 (docs/machine-format.md#text-values).
+// CVE-2021-42574 (docs/machine-format.md#text-values), or a zero-width space a reader cannot see
+// (IsZeroWidthSpace: a byte order mark at the start of a batch file's first command).
 size_t ShowableLength(std::string_view text, size_t i);
 // The code point of the UTF-8 sequence at text[i], which Utf8SequenceLength found `len` (1 to 4) long.
 char32_t CodePointAt(std::string_view text, size_t i);
@@ -36,6 +37,9 @@ char32_t CodePointAt(std::string_view text, size_t i);
 bool IsNoncharacter(char32_t c);
 // U+202A-U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066-U+2069 (LRI, RLI, FSI, PDI).
 bool IsBidiControl(char32_t c);
+// U+200B (zero width space), U+2060 (word joiner) and U+FEFF (zero width no-break space, the byte
+// order mark): no width, no mark, nothing to join; shown as \xNN where a reader is shown text.
+bool IsZeroWidthSpace(char32_t c);
 // Characters in `text`: code points, a byte that is not UTF-8 counting as one. The unit of every
 // column a reader reports (FILE:LINE:COL), as editors count: "ééé" is 3, not 6.
 size_t CharacterCount(std::string_view text);

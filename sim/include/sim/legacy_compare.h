@@ -6,6 +6,7 @@
 //   for (const auto& row : c.rows) ... row.legacy ... row.fixer ... row.ahead ...
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,16 +25,25 @@ struct CompareRow {
   std::string fixer;   // what the fixer left
   bool legacy_ok = true;
   bool fixer_ok = true;
-  // "fixer", "legacy", or "" (even)
-  std::string Ahead() const { return fixer_ok == legacy_ok ? "" : (fixer_ok ? "fixer" : "legacy"); }
+  // false when the batch file stopped before its end: what it left then is no result of it to judge
+  // (every row but "exit", which says where it stopped)
+  bool legacy_judged = true;
+  // "fixer", "legacy", or "" (even, or the batch's side not judged)
+  std::string Ahead() const {
+    if (!legacy_judged || fixer_ok == legacy_ok) return "";
+    return fixer_ok ? "fixer" : "legacy";
+  }
 };
 
 struct Comparison {
   std::vector<CompareRow> rows;
-  std::string script_name = "fixup.cmd";  // the batch file's name, as the rows and the page label its side
-  std::string legacy_console;             // the batch file's console
-  std::string fixer_log;                  // the fixer's output
-  std::string legacy_load_error;          // the batch file could not be read: nothing was compared
+  std::string script_name = "fixup.cmd";          // the batch file's name, as the rows and the page label its side
+  std::string legacy_console;                     // the batch file's console
+  std::string fixer_log;                          // the fixer's output
+  std::string legacy_load_error;                  // the batch file could not be read: nothing was compared
+  std::optional<BatchDiagnostic> legacy_stopped;  // the line the batch file stopped at, before its end
+  // "a.cmd did not run to its end: it stopped at line 12: not supported: ...", "" when it did.
+  std::string LegacyStoppedText() const;
   std::vector<std::string> FixerAhead() const;
   std::vector<std::string> LegacyAhead() const;
 };
