@@ -109,7 +109,10 @@ class StartServices : public Step {
  public:
   std::string_view id() const override { return "start-services"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string which = d ? Listed(d->scope.services_to_stop) : "the services stop-services stopped";
+    // In the order they start: what a service depends on first (stop-services' order reversed).
+    std::string which =
+        d ? Listed(std::vector<std::string>(d->scope.services_to_stop.rbegin(), d->scope.services_to_stop.rend()))
+          : "the services stop-services stopped";
     std::string paused = d && !d->scope.services_paused.empty()
                              ? Text(FMT_COMPILE(", and pause {} again"), Listed(d->scope.services_paused))
                              : std::string();
