@@ -94,7 +94,7 @@ Plan PlanFromJournal(const JournalReplay& j, const Steps& steps) {
   plan.strategy = j.strategy;
   plan.account = j.account;
   plan.sid = j.sid;
-  for (const auto& s : steps) plan.steps.push_back(s->Describe(nullptr));
+  plan.steps = DescribeSteps(steps, nullptr);
   return plan;
 }
 

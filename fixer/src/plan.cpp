@@ -91,8 +91,7 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
       return plan;
     }
   }
-  for (const auto& step : BuildSteps(options_.strategy, TempPasswordFromOf(options_)))
-    plan.steps.push_back(step->Describe(&d));
+  plan.steps = DescribeSteps(BuildSteps(options_.strategy, TempPasswordFromOf(options_)), &d);
   return plan;
 }
 

@@ -102,6 +102,12 @@ inline std::string_view TempPasswordWords(TempPasswordFrom from) {
 
 // The ordered steps of a strategy.
 Steps BuildSteps(Strategy strategy, TempPasswordFrom password = TempPasswordFrom::kRandom);
+// What a step after the irreversible one (recreate's delete) is undone by: nothing, the run goes
+// forward from there.
+inline constexpr std::string_view kForwardOnlyUndo = "none: after the delete the repair only goes forward";
+// The plan's lines of `steps` (each step's Describe): a step after an irreversible one says
+// kForwardOnlyUndo, whatever its own undo (a run past the delete never undoes it).
+std::vector<PlanStep> DescribeSteps(const Steps& steps, const Diagnosis* d);
 // Their ids, in that order: what a journal's plan record lists.
 const std::vector<std::string>& StepIdsOf(Strategy strategy);
 

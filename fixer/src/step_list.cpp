@@ -31,6 +31,19 @@ Steps BuildSteps(Strategy strategy, TempPasswordFrom password) {
   return steps;
 }
 
+std::vector<PlanStep> DescribeSteps(const Steps& steps, const Diagnosis* d) {
+  std::vector<PlanStep> described;
+  described.reserve(steps.size());
+  bool past_irreversible = false;
+  for (const auto& step : steps) {
+    PlanStep s = step->Describe(d);
+    if (past_irreversible) s.undo = kForwardOnlyUndo;
+    past_irreversible = past_irreversible || s.irreversible;
+    described.push_back(std::move(s));
+  }
+  return described;
+}
+
 namespace {
 std::vector<std::string> IdsOfSteps(Strategy strategy) {
   std::vector<std::string> ids;

@@ -104,7 +104,7 @@ class CreateAccount : public Step {
     return {
         std::string(id()),
         Text(FMT_COMPILE("create {} again with {} temporary password (a new SID)"), who, TempPasswordWords(password_)),
-        "none: after the delete the repair only goes forward", false};
+        std::string(kForwardOnlyUndo), false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
     const StepData& recorded = ctx.DataOf("record-grants");

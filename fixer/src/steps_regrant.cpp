@@ -79,8 +79,8 @@ class RegrantRights : public RegrantStep {
   std::string_view id() const override { return "regrant-rights"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? Text(FMT_COMPILE("{}"), fmt::join(d->scope.rights, ", ")) : "every right";
-    return {std::string(id()), Text(FMT_COMPILE("grant the new SID the old rights: {}"), what), "none (forward only)",
-            false};
+    return {std::string(id()), Text(FMT_COMPILE("grant the new SID the old rights: {}"), what),
+            std::string(kForwardOnlyUndo), false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -101,7 +101,7 @@ class RegrantGroups : public RegrantStep {
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? Text(FMT_COMPILE("{}"), fmt::join(d->scope.groups, ", ")) : "every group";
     return {std::string(id()), Text(FMT_COMPILE("add the new account to the old groups: {}"), what),
-            "none (forward only)", false};
+            std::string(kForwardOnlyUndo), false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);
@@ -123,7 +123,7 @@ class RegrantAces : public RegrantStep {
   PlanStep Describe(const Diagnosis* d) const override {
     std::string what = d ? CountText(CountAces(d->scope.aces), "explicit ACE", "explicit ACEs") : "every explicit ACE";
     return {std::string(id()), Text(FMT_COMPILE("add {} again for the new SID (same type, mask, flags)"), what),
-            "none (forward only)", false};
+            std::string(kForwardOnlyUndo), false};
   }
   // One DACL write per object (AddAcesEach: the objects in record-grants' order, each found from
   // the one before), each object reported once, as its write answers.
@@ -193,7 +193,7 @@ class RegrantSql : public RegrantStep {
                          : std::string("every login and db user");
     return {std::string(id()),
             Text(FMT_COMPILE("drop and recreate {} of SQL Server with the new SID and the same roles"), what),
-            "none (forward only)", false};
+            std::string(kForwardOnlyUndo), false};
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto sids = Sids(data);

@@ -45,6 +45,23 @@ class FixerOrder : public MockPortsTest, public ::testing::WithParamInterface<St
   }
 };
 
+// A step after the irreversible one (recreate's delete) is never undone: a failure there goes
+// forward. The plan says so of each, not the undo a keep-sid run would do.
+TEST_P(FixerOrder, APlanSaysNoUndoAfterTheIrreversibleStep) {
+  fixer::RunResult r = MakeFixer(Opts()).Apply();
+  ASSERT_TRUE(r.plan.has_value()) << AllText(r);
+  bool past = false;
+  for (const fixer::PlanStep& s : r.plan->steps) {
+    if (past) {
+      EXPECT_EQ(s.undo, "none: after the delete the repair only goes forward") << s.id;
+    } else {
+      EXPECT_NE(s.undo, "none: after the delete the repair only goes forward") << s.id;
+    }
+    past = past || s.irreversible;
+  }
+  EXPECT_EQ(past, GetParam() == Strategy::kRecreate);
+}
+
 TEST_P(FixerOrder, FixesAnAffectedMachineAndRunsEveryStepInPlanOrder) {
   fixer::RunResult r = MakeFixer(Opts()).Apply();
   ASSERT_EQ(r.outcome, Outcome::kFixed) << AllText(r);
