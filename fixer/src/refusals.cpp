@@ -9,6 +9,8 @@
 #include "fixer/name_case.h"
 #include "fixer/password_rules.h"
 #include "fixer/text.h"
+#include "fixer/windows_names.h"
+#include "service_names.h"
 
 namespace fixer {
 
@@ -67,6 +69,26 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
     instead = Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
                                "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it."),
                    d.worker.account, d.worker.account);
+  } else if (p.id == "account-exists") {
+    instead = Text(FMT_COMPILE("Run aspnet_regiis -i of ASP.NET 1.0 (%WINDIR%\\Microsoft.NET\\Framework\\v{}"
+                               "\\aspnet_regiis.exe -i): it creates {} with its password in the LSA; then run the "
+                               "fixer again, which makes the profile the new account lacks."),
+                   kFramework10, d.worker.account);
+  } else if (p.id == "credentials") {
+    instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
+                               "so the worker uses the password the repair stores in the LSA, then run the fixer "
+                               "again; to keep your own password, create the profile of {} yourself (runas "
+                               "/profile /user:{} cmd.exe) instead."),
+                   d.worker.account, d.worker.account);
+  } else if (p.id == "site-folder-access") {
+    instead =
+        "Remove the deny ACE from the application folder (its Properties, Security tab) if it is not wanted, so the "
+        "worker may read it, then run the fixer again.";
+  } else if (p.id == "session-state") {
+    instead = Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so "
+                               "it starts with Windows), or set the application's sessionState mode to InProc, then "
+                               "run the fixer again."),
+                   kAspNetState);
   } else {
     instead =
         Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
@@ -95,7 +117,30 @@ Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
           "Nothing was changed. Run `aspnet-fixer diagnose` to see why, then `aspnet-fixer apply`."};
 }
 
-Refusal CustomAccount(const WorkerIdentity& w) {
+namespace {
+
+// " Before that, fix what else fails its start, ...": every failing precondition but the profile,
+// none of which the refused plan mends; "" when only the profile fails.
+std::string OtherFailingCauses(const Diagnosis& d) {
+  std::string causes;
+  for (const Precondition& p : d.worker_start) {
+    if (p.met || p.id == "profile") continue;
+    causes += Text(FMT_COMPILE("{}{} ({})"), causes.empty() ? "" : "; ", p.id, p.error);
+    if (p.id == "batch-logon-right" && p.detail.find(kSeDenyBatchLogonRight) == std::string::npos) {
+      causes += Text(FMT_COMPILE(": grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"),
+                     d.worker.account);
+    }
+  }
+  if (causes.empty()) return "";
+  return Text(FMT_COMPILE(" Before that, fix what else fails its start, which the fixer leaves to you "
+                          "(aspnet-fixer diagnose names each): {}."),
+              causes);
+}
+
+}  // namespace
+
+Refusal CustomAccount(const Diagnosis& d) {
+  const WorkerIdentity& w = d.worker;
   const std::string& name = w.account;
   // ASPNET itself named by its name (userName="XPPRO\aspnet") is no machine account either: it said
   // "runs as the account ASPNET ..., not as ASPNET".
@@ -113,8 +158,8 @@ Refusal CustomAccount(const WorkerIdentity& w) {
   return {RefusalReason::kCustomAccount, why,
           Text(FMT_COMPILE("Create a profile for {} instead: log on interactively once as {}, or run "
                            "`runas /profile /user:{} cmd.exe`, type its password and close the window "
-                           "that opens. Then restart IIS (iisreset)."),
-               name, name, name)};
+                           "that opens. Then restart IIS (iisreset).{}"),
+               name, name, name, OtherFailingCauses(d))};
 }
 
 namespace {
