@@ -8,6 +8,7 @@
 #include "diagnose_parts.h"
 #include "fixer/name_case.h"
 #include "fixer/password_rules.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
 #include "service_names.h"
@@ -50,15 +51,35 @@ std::string WhyNotAnswering(const Diagnosis& d) {
 
 }  // namespace
 
+namespace {
+std::string InsteadFor(const Diagnosis& d, const Precondition& p);
+
+// A cause the diagnosis names is said with what to do; otherwise the event log is where to look.
+std::string NotAffectedAdvice(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  // Only the causes that are the administrator's wherever they are (a lockout is refused here only
+  // because no repair runs, and InsteadFor's advice is the repair's).
+  constexpr std::string_view kAdvised[] = {"web-server-running", "enabled", "credentials", "site-folder-access",
+                                           "session-state"};
+  if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
+      std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
+    return "Nothing to repair with this tool. " + InsteadFor(d, *p);
+  return "Nothing to repair with this tool. If ASP.NET applications still fail, read the Application event log "
+         "for the cause.";
+}
+}  // namespace
+
 Refusal NotAffected(const Diagnosis& d) {
   return {RefusalReason::kNotAffected,
           Text(FMT_COMPILE("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}"),
                fmt::join(d.missing, "; "), FailsBecause(d)),
-          "Nothing to repair with this tool. If ASP.NET applications still fail, read the "
-          "Application event log for the cause."};
+          NotAffectedAdvice(d)};
 }
 
-Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
+namespace {
+
+// What the administrator does about a precondition the fixer leaves to them.
+std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
   std::string instead;
   if (p.id == "web-server-running") {
     instead =
@@ -74,6 +95,11 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
                                "\\aspnet_regiis.exe -i): it creates {} with its password in the LSA; then run the "
                                "fixer again, which makes the profile the new account lacks."),
                    kFramework10, d.worker.account);
+  } else if (p.id == "credentials" && d.worker.credential_error != 0) {
+    instead = Text(FMT_COMPILE("Store the worker's credentials again with aspnet_setreg (-k: the key {} names, -u: "
+                               "the user name, -p: its password), or give processModel a user name, then run the "
+                               "fixer again."),
+                   RegistryReferenceKey(d.worker.configured));
   } else if (p.id == "credentials") {
     instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
                                "so the worker uses the password the repair stores in the LSA, then run the fixer "
@@ -94,6 +120,13 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
         Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
                          "batch job\") if it is not wanted, then run the fixer again."));
   }
+  return instead;
+}
+
+}  // namespace
+
+Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
+  const std::string instead = InsteadFor(d, p);
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.detail)) +
               " That is the administrator's setting, so nothing was changed.",

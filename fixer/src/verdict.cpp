@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "diagnose_parts.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -50,6 +51,9 @@ Cause ProfileCause(const WorkerIdentity& w) {
     c.detail = Text(FMT_COMPILE("the worker runs as {}, not a local account; if it has no profile "
                                 "here, log on once as it (runas /profile /user:{} cmd.exe)"),
                     w.account, w.account);
+  } else if (w.credential_error != 0) {
+    c.detail = Text(FMT_COMPILE("the worker's user name cannot be read from the registry ({}: {})"),
+                    RegistryReferenceKey(w.configured), Status::Win(w.credential_error));
   } else if (!w.exists && w.kind == WorkerKind::kMachineAccount) {
     // No ASPNET, no profile: aspnet_regiis -i creates the account without one, so the machine is
     // affected, and the plan refuses until the account is there (account-exists).

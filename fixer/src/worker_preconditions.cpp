@@ -6,6 +6,7 @@
 
 #include "diagnose_parts.h"
 #include "fixer/ports/secrets.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
 
@@ -104,6 +105,16 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
     out.push_back(MetPrecondition("credentials", Text(FMT_COMPILE("processModel gives the password of {} itself (not "
                                                                   "AutoGenerate): only a logon checks it"),
                                                       w.account)));
+  }
+  if (w.credential_error != 0) {
+    // inetinfo.exe reads the user name before any logon: nothing after it is reached.
+    out.push_back(FailingPrecondition(
+        "credentials", w.credential_error,
+        Text(FMT_COMPILE("the user name processModel reads from the registry ({}, where aspnet_setreg stores it) "
+                         "cannot be read"),
+             RegistryReferenceKey(w.configured)),
+        Remedy::kRefused));
+    return out;
   }
   // LogonUser answers 1326 for an unknown name, as for a wrong password.
   if (!w.exists) {

@@ -50,6 +50,9 @@ struct WorkerIdentity {
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
   // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
   bool own_password = false;
+  // userName="registry:...": the error reading the user name aspnet_setreg stored (2: the key or
+  // value is missing); 0 when read. `account` is then empty: no name is known.
+  uint32_t credential_error = 0;
 };
 
 // A framework as seen by the diagnosis. The processModel password is deliberately absent.
