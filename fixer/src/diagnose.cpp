@@ -49,9 +49,18 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;
     const bool autogenerate = IsAutoGeneratePassword(pw);
+    d.worker.own_password = d.worker.kind == WorkerKind::kMachineAccount && !autogenerate;
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
+    if (d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
+      auto access = ReadSiteFolderAccess(ports_.security, d.worker, d.applications_on_10);
+      if (!access) return access.status();
+      if (*access) d.worker_start.push_back(std::move(**access));
+    }
+    auto session = ReadSessionStateService(ports_.services, d.applications_on_10);
+    if (!session) return session.status();
+    if (*session) d.worker_start.push_back(std::move(**session));
     if (d.worker.exists) {
       // A log that cannot be read counts as no mark and no error event.
       if (auto application_log = ports_.events.Read("Application")) {

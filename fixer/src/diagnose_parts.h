@@ -2,6 +2,7 @@
 // fix would touch, and the verdict drawn from the causes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker);
 Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const WorkerIdentity& worker,
                                                           const WebServerInfo& web, bool autogenerate);
 
+// A precondition that holds, and one that fails with Windows' `error` ("what (5: Access is denied.)").
+Precondition MetPrecondition(std::string id, std::string detail);
+Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy);
+// The SIDs of the worker's batch logon token that the fixer can name: its own, its built-in groups'
+// and the SIDs every batch logon carries (Everyone, Authenticated Users, BATCH).
+std::vector<Sid> WorkerTokenSids(const WorkerIdentity& worker);
+
+// "site-folder-access", failing when an explicit ACE on an application's folder denies a SID of the
+// worker's token reading it; none when nothing denies it (or no application has a folder).
+Result<std::optional<Precondition>> ReadSiteFolderAccess(Security& security, const WorkerIdentity& worker,
+                                                         const std::vector<ApplicationInfo>& apps);
+// "session-state" for the StateServer applications among `apps`: aspnet_state running (1062 when
+// not, 1060 when not installed); none when no application keeps its session state there.
+Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
+                                                            const std::vector<ApplicationInfo>& apps);
+
 // Whether this fixer's own mark (an Application event it writes once a repair is verified)
 // names `sid`, in the Application log's records.
 bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid);
@@ -48,6 +65,9 @@ inline constexpr uint32_t kWorkerLogonFailedEvent = 1007;  // ASP.NET: processMo
 // The mark: written when the repair is verified; never a password.
 EventRecord FixerMark(const std::string& account, const Sid& sid);
 inline constexpr const char* kFixerEventSource = "aspnet-fixer";
+
+// Whether framework 1.0's tools (aspnet_regiis.exe, mscorlib.dll) are on disk: the repair runs them.
+bool Framework10ToolsPresent(const Diagnosis& d);
 
 // Fills causes, verdict and missing from the facts already in `d`.
 void DecideVerdict(Diagnosis& d);

@@ -1,5 +1,6 @@
 // Fixer::MakePlan: refusals first, each before anything changes; otherwise the ordered steps.
 
+#include "diagnose_parts.h"
 #include "fixer/fixer.h"
 #include "fixer/password_rules.h"
 #include "fixer/text.h"
@@ -8,13 +9,6 @@
 
 namespace fixer {
 namespace {
-
-bool ToolsPresent(const Diagnosis& d) {
-  for (const FrameworkSummary& f : d.frameworks) {
-    if (f.version == kFramework10) return f.tools_present;
-  }
-  return false;
-}
 
 // The refusal of an operator's password the policy refused, its advice after the rule it breaks.
 Refusal TempPasswordRefused(Ports& ports, const std::string& account, const Secret& password, const Status& why) {
@@ -64,10 +58,10 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
     case Verdict::kAffected: break;
   }
   if (d.worker.kind != WorkerKind::kMachineAccount) {
-    plan.refusal = CustomAccount(d.worker);
+    plan.refusal = CustomAccount(d);
     return plan;
   }
-  if (!ToolsPresent(d)) {
+  if (!Framework10ToolsPresent(d)) {
     plan.refusal = ToolsMissing();
     return plan;
   }

@@ -12,6 +12,10 @@ bool IsRegistryReference(std::string_view value) {
          SameWindowsName(value.substr(0, kRegistryReferencePrefix.size()), kRegistryReferencePrefix);
 }
 
+std::string_view RegistryReferenceKey(std::string_view value) {
+  return IsRegistryReference(value) ? value.substr(kRegistryReferencePrefix.size()) : value;
+}
+
 bool IsClearProcessModelPassword(std::string_view password) {
   return !IsAutoGeneratePassword(password) && !IsRegistryReference(password);
 }

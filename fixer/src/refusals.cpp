@@ -8,7 +8,10 @@
 #include "diagnose_parts.h"
 #include "fixer/name_case.h"
 #include "fixer/password_rules.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
+#include "fixer/windows_names.h"
+#include "service_names.h"
 
 namespace fixer {
 
@@ -48,15 +51,35 @@ std::string WhyNotAnswering(const Diagnosis& d) {
 
 }  // namespace
 
+namespace {
+std::string InsteadFor(const Diagnosis& d, const Precondition& p);
+
+// A cause the diagnosis names is said with what to do; otherwise the event log is where to look.
+std::string NotAffectedAdvice(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  // Only the causes that are the administrator's wherever they are (a lockout is refused here only
+  // because no repair runs, and InsteadFor's advice is the repair's).
+  constexpr std::string_view kAdvised[] = {"web-server-running", "enabled", "credentials", "site-folder-access",
+                                           "session-state"};
+  if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
+      std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
+    return "Nothing to repair with this tool. " + InsteadFor(d, *p);
+  return "Nothing to repair with this tool. If ASP.NET applications still fail, read the Application event log "
+         "for the cause.";
+}
+}  // namespace
+
 Refusal NotAffected(const Diagnosis& d) {
   return {RefusalReason::kNotAffected,
           Text(FMT_COMPILE("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}"),
                fmt::join(d.missing, "; "), FailsBecause(d)),
-          "Nothing to repair with this tool. If ASP.NET applications still fail, read the "
-          "Application event log for the cause."};
+          NotAffectedAdvice(d)};
 }
 
-Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
+namespace {
+
+// What the administrator does about a precondition the fixer leaves to them.
+std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
   std::string instead;
   if (p.id == "web-server-running") {
     instead =
@@ -67,11 +90,43 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
     instead = Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
                                "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it."),
                    d.worker.account, d.worker.account);
+  } else if (p.id == "account-exists") {
+    instead = Text(FMT_COMPILE("Run aspnet_regiis -i of ASP.NET 1.0 (%WINDIR%\\Microsoft.NET\\Framework\\v{}"
+                               "\\aspnet_regiis.exe -i): it creates {} with its password in the LSA; then run the "
+                               "fixer again, which makes the profile the new account lacks."),
+                   kFramework10, d.worker.account);
+  } else if (p.id == "credentials" && d.worker.credential_error != 0) {
+    instead = Text(FMT_COMPILE("Store the worker's credentials again with aspnet_setreg (-k: the key {} names, -u: "
+                               "the user name, -p: its password), or give processModel a user name, then run the "
+                               "fixer again."),
+                   RegistryReferenceKey(d.worker.configured));
+  } else if (p.id == "credentials") {
+    instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
+                               "so the worker uses the password the repair stores in the LSA, then run the fixer "
+                               "again; to keep your own password, create the profile of {} yourself (runas "
+                               "/profile /user:{} cmd.exe) instead."),
+                   d.worker.account, d.worker.account);
+  } else if (p.id == "site-folder-access") {
+    instead =
+        "Remove the deny ACE from the application folder (its Properties, Security tab) if it is not wanted, so the "
+        "worker may read it, then run the fixer again.";
+  } else if (p.id == "session-state") {
+    instead = Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so "
+                               "it starts with Windows), or set the application's sessionState mode to InProc, then "
+                               "run the fixer again."),
+                   kAspNetState);
   } else {
     instead =
         Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
                          "batch job\") if it is not wanted, then run the fixer again."));
   }
+  return instead;
+}
+
+}  // namespace
+
+Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
+  const std::string instead = InsteadFor(d, p);
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.detail)) +
               " That is the administrator's setting, so nothing was changed.",
@@ -95,7 +150,30 @@ Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
           "Nothing was changed. Run `aspnet-fixer diagnose` to see why, then `aspnet-fixer apply`."};
 }
 
-Refusal CustomAccount(const WorkerIdentity& w) {
+namespace {
+
+// " Before that, fix what else fails its start, ...": every failing precondition but the profile,
+// none of which the refused plan mends; "" when only the profile fails.
+std::string OtherFailingCauses(const Diagnosis& d) {
+  std::string causes;
+  for (const Precondition& p : d.worker_start) {
+    if (p.met || p.id == "profile") continue;
+    causes += Text(FMT_COMPILE("{}{} ({})"), causes.empty() ? "" : "; ", p.id, p.error);
+    if (p.id == "batch-logon-right" && p.detail.find(kSeDenyBatchLogonRight) == std::string::npos) {
+      causes += Text(FMT_COMPILE(": grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"),
+                     d.worker.account);
+    }
+  }
+  if (causes.empty()) return "";
+  return Text(FMT_COMPILE(" Before that, fix what else fails its start, which the fixer leaves to you "
+                          "(aspnet-fixer diagnose names each): {}."),
+              causes);
+}
+
+}  // namespace
+
+Refusal CustomAccount(const Diagnosis& d) {
+  const WorkerIdentity& w = d.worker;
   const std::string& name = w.account;
   // ASPNET itself named by its name (userName="XPPRO\aspnet") is no machine account either: it said
   // "runs as the account ASPNET ..., not as ASPNET".
@@ -113,8 +191,8 @@ Refusal CustomAccount(const WorkerIdentity& w) {
   return {RefusalReason::kCustomAccount, why,
           Text(FMT_COMPILE("Create a profile for {} instead: log on interactively once as {}, or run "
                            "`runas /profile /user:{} cmd.exe`, type its password and close the window "
-                           "that opens. Then restart IIS (iisreset)."),
-               name, name, name)};
+                           "that opens. Then restart IIS (iisreset).{}"),
+               name, name, name, OtherFailingCauses(d))};
 }
 
 namespace {

@@ -13,8 +13,9 @@ namespace fixer {
 
 Refusal NotAdministrator(const CallerInfo& caller);
 Refusal NotAffected(const Diagnosis& d);
-// The paper's advice for a worker that runs under its own account.
-Refusal CustomAccount(const WorkerIdentity& worker);
+// The paper's advice for a worker that runs under its own account, and the other causes that fail
+// its start (a missing batch logon right: register grants it to ASPNET, not to that account).
+Refusal CustomAccount(const Diagnosis& d);
 // The operator's --temp-password failed the policy (`why`: 2245) for `rule` (kNone: a rule the
 // fixer cannot check itself, the history); the advice follows the rule.
 Refusal TempPasswordRejected(const std::string& account, const Status& why, PasswordRule rule,
@@ -24,7 +25,8 @@ Refusal TempPasswordBlank(const std::string& account);
 Refusal ToolsMissing();
 Refusal JournalPending();
 // The site fails, or would fail after the repair, because of `p`, which the fixer leaves to the
-// administrator (an account disabled or denied its logon, IIS stopped): nothing is changed.
+// administrator (an account disabled or denied its logon, IIS stopped, a password processModel gives,
+// a deny ACE on an application's folder, aspnet_state stopped): nothing is changed.
 Refusal OtherCause(const Diagnosis& d, const Precondition& p);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);

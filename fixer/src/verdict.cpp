@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "diagnose_parts.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -50,9 +51,18 @@ Cause ProfileCause(const WorkerIdentity& w) {
     c.detail = Text(FMT_COMPILE("the worker runs as {}, not a local account; if it has no profile "
                                 "here, log on once as it (runas /profile /user:{} cmd.exe)"),
                     w.account, w.account);
+  } else if (w.credential_error != 0) {
+    c.detail = Text(FMT_COMPILE("the worker's user name cannot be read from the registry ({}: {})"),
+                    RegistryReferenceKey(w.configured), Status::Win(w.credential_error));
+  } else if (!w.exists && w.kind == WorkerKind::kMachineAccount) {
+    // No ASPNET, no profile: aspnet_regiis -i creates the account without one, so the machine is
+    // affected, and the plan refuses until the account is there (account-exists).
+    c.met = true;
+    c.detail = Text(FMT_COMPILE("the worker account {} does not exist, so it has no profile either (aspnet_regiis -i "
+                                "creates it, without a profile)"),
+                    w.account);
   } else if (!w.exists) {
-    c.detail = Text(FMT_COMPILE("the worker account {} does not exist{}"), w.account,
-                    w.kind == WorkerKind::kMachineAccount ? " (aspnet_regiis -i creates it)" : "");
+    c.detail = Text(FMT_COMPILE("the worker account {} does not exist"), w.account);
   } else if (w.has_profile) {
     c.detail = Text(FMT_COMPILE("the worker account {} has a profile ({})"), w.account, w.profile_path);
   } else {
@@ -90,6 +100,25 @@ Cause SymptomCause(SymptomCheck s) {
   return {"symptom", false, "not checked: no ASP.NET 1.0 application to request"};
 }
 
+bool ProfileNeeded(const Diagnosis& d) {
+  return d.causes[0].met && d.causes[2].met && d.symptom != SymptomCheck::kNotSeen;
+}
+
+std::string WhyNoProfileNeeded(const Diagnosis& d) {
+  if (!d.causes[0].met) return d.causes[0].detail;
+  if (!d.causes[2].met) return d.causes[2].detail;
+  return Text(FMT_COMPILE("every application answers without the MS03-032 symptom"));
+}
+
+// Why the repair's steps would not run, in the plan's order of refusals; "" when they would.
+std::string_view WhyNoStepRuns(const Diagnosis& d) {
+  if (d.verdict != Verdict::kAffected) return "this machine needs no MS03-032 repair";
+  if (d.worker.kind != WorkerKind::kMachineAccount)
+    return "the worker runs as an account of its own, which the plan refuses (custom-account)";
+  if (!Framework10ToolsPresent(d)) return "the ASP.NET 1.0 tools are missing, so the plan refuses (tools-missing)";
+  return "";
+}
+
 }  // namespace
 
 void DecideVerdict(Diagnosis& d) {
@@ -111,14 +140,39 @@ void DecideVerdict(Diagnosis& d) {
   } else {
     d.verdict = Verdict::kNotAffected;
   }
+  // The repair sets a new password in ASPNET and the LSA; a worker given its password in
+  // processModel would log on with the old one (1326) after it. On a machine no repair runs on, only
+  // a logon checks that password, and the precondition stays met.
+  if (d.verdict == Verdict::kAffected && d.worker.own_password) {
+    for (Precondition& p : d.worker_start) {
+      if (p.id != "credentials") continue;
+      p = FailingPrecondition(
+          "credentials", kErrorLogonFailure,
+          Text(FMT_COMPILE("processModel gives the password of {} itself (not AutoGenerate) and the worker logs on "
+                           "with it; the repair would set a new password in the account and the LSA, so that one "
+                           "would no longer log {} on"),
+               d.worker.account, d.worker.account),
+          Remedy::kRefused);
+    }
+  }
+  // The profile is a precondition only where the flaw is: a profile-sensitive build loaded in
+  // aspnet_wp.exe (host and bulletin), and no page answering without the symptom shows it is not.
+  if (!ProfileNeeded(d)) {
+    for (Precondition& p : d.worker_start) {
+      if (p.id == "profile" && !p.met)
+        p = MetPrecondition("profile", Text(FMT_COMPILE("{} has no profile, which the worker's start does not need "
+                                                        "here: {}"),
+                                            d.worker.account, WhyNoProfileNeeded(d)));
+    }
+  }
   // The plan's steps repair a lockout, an expired password, a missing right only as part of the
-  // MS03-032 repair: on a machine that needs none (repaired before, or never affected) the fixer
-  // runs no step, so the cause is the administrator's, and the diagnosis says so.
-  if (d.verdict != Verdict::kAffected) {
+  // MS03-032 repair: where no step runs (a machine that needs no repair, or a plan refused before
+  // its steps) the cause is the administrator's, and the diagnosis says so.
+  if (const std::string_view no_step = WhyNoStepRuns(d); !no_step.empty()) {
     for (Precondition& p : d.worker_start) {
       if (p.remedy != Remedy::kRepaired) continue;
       p.remedy = Remedy::kRefused;
-      p.detail += "; this machine needs no MS03-032 repair, so no step runs: it is the administrator's to fix";
+      p.detail += Text(FMT_COMPILE("; {}, so no step runs: it is the administrator's to fix"), no_step);
     }
   }
   // When the worker cannot start, name the first precondition that fails, with its error.
@@ -129,6 +183,11 @@ void DecideVerdict(Diagnosis& d) {
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
     d.notes.push_back(FailureBeyondPreconditions(d));
   }
+}
+
+bool Framework10ToolsPresent(const Diagnosis& d) {
+  return std::any_of(d.frameworks.begin(), d.frameworks.end(),
+                     [](const FrameworkSummary& f) { return f.version == kFramework10 && f.tools_present; });
 }
 
 std::string FailureBeyondPreconditions(const Diagnosis& d) {

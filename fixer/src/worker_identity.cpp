@@ -43,7 +43,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
     if (!resolved) {
       notes.push_back(Text(FMT_COMPILE("the processModel registry credential {} cannot be read: {}"), user_name,
                            resolved.status()));
-      w.account = user_name;
+      w.credential_error = resolved.status().code();
       return w;
     }
     SplitDomain(w, *resolved, computer);

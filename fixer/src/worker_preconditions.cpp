@@ -6,24 +6,22 @@
 
 #include "diagnose_parts.h"
 #include "fixer/ports/secrets.h"
+#include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
 
 namespace fixer {
-namespace {
 
-Precondition Met(std::string id, std::string detail) {
+Precondition MetPrecondition(std::string id, std::string detail) {
   return {std::move(id), true, 0, std::move(detail), Remedy::kNone};
 }
 
-Precondition Fails(std::string id, uint32_t error, std::string what, Remedy remedy) {
+Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy) {
   // "what (code: Windows' text)", Status::Win(error).ToString() in parentheses.
   return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy};
 }
 
-// The SIDs whose rights decide the worker's batch logon: its own, its groups' (the built-in ones
-// by their well-known SIDs) and the SIDs every batch logon carries.
-std::vector<Sid> BatchLogonSids(const WorkerIdentity& w) {
+std::vector<Sid> WorkerTokenSids(const WorkerIdentity& w) {
   std::vector<Sid> sids = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
   const std::pair<const char*, Sid> builtin[] = {{"Users", Sid::Users()},
                                                  {"Administrators", Sid::Administrators()},
@@ -37,23 +35,25 @@ std::vector<Sid> BatchLogonSids(const WorkerIdentity& w) {
   return sids;
 }
 
+namespace {
+
 Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerInfo& web) {
   const bool iis =
       web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 || web.kind == WebServerKind::kIis60;
-  if (!iis) return Met("web-server-running", "no IIS service to check");
+  if (!iis) return MetPrecondition("web-server-running", "no IIS service to check");
   for (const char* name : {"IISADMIN", "W3SVC"}) {
     auto info = services.Query(name);
     if (!info) {
       if (info.status().code() == kErrorServiceDoesNotExist) {
-        return Fails("web-server-running", kErrorServiceDoesNotExist, Text(FMT_COMPILE("{} is not installed"), name),
-                     Remedy::kRefused);
+        return FailingPrecondition("web-server-running", kErrorServiceDoesNotExist,
+                                   Text(FMT_COMPILE("{} is not installed"), name), Remedy::kRefused);
       }
       return info.status();
     }
     if (info->start_type == StartType::kDisabled) {
-      return Fails("web-server-running", kErrorServiceDisabled,
-                   Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
-                   Remedy::kRefused);
+      return FailingPrecondition("web-server-running", kErrorServiceDisabled,
+                                 Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
+                                 Remedy::kRefused);
     }
     // A paused service is started, its work suspended: no 1062 "has not been started" for it. Its
     // number stays the one the probe meets (nothing answers, as for a stopped one: a modelling
@@ -66,17 +66,18 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
                           Remedy::kRefused};
     }
     if (info->state != ServiceState::kRunning) {
-      return Fails("web-server-running", kErrorServiceNotActive,
-                   Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info->display_name, name,
-                        ToString(info->state)),
-                   Remedy::kRefused);
+      return FailingPrecondition("web-server-running", kErrorServiceNotActive,
+                                 Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info->display_name,
+                                      name, ToString(info->state)),
+                                 Remedy::kRefused);
     }
   }
-  return Met("web-server-running", "IISADMIN and W3SVC are running");
+  return MetPrecondition("web-server-running", "IISADMIN and W3SVC are running");
 }
 
-// At most: web server, credentials, account, lockout, enabled, password, batch logon, profile.
-constexpr size_t kWorkerPreconditions = 8;
+// At most: web server, credentials, account, lockout, enabled, password, batch logon, profile, and
+// Diagnose's site folder access and session state.
+constexpr size_t kWorkerPreconditions = 10;
 
 }  // namespace
 
@@ -92,47 +93,70 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   if (w.kind == WorkerKind::kMachineAccount && autogenerate) {
     auto secret = ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
     if (secret) {
-      out.push_back(Met("credentials", "the AutoGenerate password is in the LSA"));
+      out.push_back(MetPrecondition("credentials", "the AutoGenerate password is in the LSA"));
     } else {
-      out.push_back(Fails("credentials", secret.status().code(),
-                          "the AutoGenerate password of processModel is not in the LSA; "
-                          "register (aspnet_regiis -i) stores a new one",
-                          Remedy::kRepaired));
+      out.push_back(FailingPrecondition("credentials", secret.status().code(),
+                                        "the AutoGenerate password of processModel is not in the LSA; "
+                                        "register (aspnet_regiis -i) stores a new one",
+                                        Remedy::kRepaired));
     }
+  } else if (w.kind == WorkerKind::kMachineAccount) {
+    // DecideVerdict fails it when a repair would run: the repair sets a new password.
+    out.push_back(MetPrecondition("credentials", Text(FMT_COMPILE("processModel gives the password of {} itself (not "
+                                                                  "AutoGenerate): only a logon checks it"),
+                                                      w.account)));
+  }
+  if (w.credential_error != 0) {
+    // inetinfo.exe reads the user name before any logon: nothing after it is reached.
+    out.push_back(FailingPrecondition(
+        "credentials", w.credential_error,
+        Text(FMT_COMPILE("the user name processModel reads from the registry ({}, where aspnet_setreg stores it) "
+                         "cannot be read"),
+             RegistryReferenceKey(w.configured)),
+        Remedy::kRefused));
+    return out;
   }
   // LogonUser answers 1326 for an unknown name, as for a wrong password.
   if (!w.exists) {
-    out.push_back(Fails("account-exists", kErrorLogonFailure,
-                        Text(FMT_COMPILE("the worker account {} does not exist"), w.account), Remedy::kRefused));
+    out.push_back(FailingPrecondition(
+        "account-exists", kErrorLogonFailure,
+        Text(FMT_COMPILE("the worker account {} does not exist{}"), w.account,
+             w.kind == WorkerKind::kMachineAccount ? "; aspnet_regiis -i creates it, which this fixer does not do alone"
+                                                   : ""),
+        Remedy::kRefused));
     return out;
   }
-  out.push_back(Met("account-exists", Text(FMT_COMPILE("{} exists ({})"), w.account, w.sid)));
-  out.push_back(w.flags.locked_out ? Fails("not-locked-out", kErrorAccountLockedOut,
-                                           Text(FMT_COMPILE("{} is locked out; lift-restrictions unlocks it and it "
-                                                            "stays unlocked"),
-                                                w.account),
-                                           Remedy::kRepaired)
-                                   : Met("not-locked-out", Text(FMT_COMPILE("{} is not locked out"), w.account)));
-  out.push_back(w.flags.disabled ? Fails("enabled", kErrorAccountDisabled,
-                                         Text(FMT_COMPILE("{} is disabled; enabling it is the administrator's "
-                                                          "decision (net user {} /active:yes)"),
-                                              w.account, w.account),
-                                         Remedy::kRefused)
-                                 : Met("enabled", Text(FMT_COMPILE("{} is enabled"), w.account)));
+  out.push_back(MetPrecondition("account-exists", Text(FMT_COMPILE("{} exists ({})"), w.account, w.sid)));
+  out.push_back(w.flags.locked_out
+                    ? FailingPrecondition("not-locked-out", kErrorAccountLockedOut,
+                                          Text(FMT_COMPILE("{} is locked out; lift-restrictions unlocks it and it "
+                                                           "stays unlocked"),
+                                               w.account),
+                                          Remedy::kRepaired)
+                    : MetPrecondition("not-locked-out", Text(FMT_COMPILE("{} is not locked out"), w.account)));
+  out.push_back(w.flags.disabled
+                    ? FailingPrecondition("enabled", kErrorAccountDisabled,
+                                          Text(FMT_COMPILE("{} is disabled; enabling it is the administrator's "
+                                                           "decision (net user {} /active:yes)"),
+                                               w.account, w.account),
+                                          Remedy::kRefused)
+                    : MetPrecondition("enabled", Text(FMT_COMPILE("{} is enabled"), w.account)));
   // "Must change at next logon" and "too old" fail the logon with different errors (1907, 1330).
   const uint32_t password_error = w.password_must_change ? kErrorPasswordMustChange : kErrorPasswordExpired;
   const char* password_state = w.password_must_change ? "must be changed at the next logon" : "has expired";
-  out.push_back(w.password_expired
-                    ? Fails("password-not-expired", password_error,
-                            Text(FMT_COMPILE("the password of {} {}; the repair sets a new one (register: never "
-                                             "expires)"),
-                                 w.account, password_state),
-                            Remedy::kRepaired)
-                    : Met("password-not-expired", Text(FMT_COMPILE("the password of {} has not expired"), w.account)));
+  out.push_back(
+      w.password_expired
+          ? FailingPrecondition("password-not-expired", password_error,
+                                Text(FMT_COMPILE("the password of {} {}; the repair sets a new one (register: never "
+                                                 "expires)"),
+                                     w.account, password_state),
+                                Remedy::kRepaired)
+          : MetPrecondition("password-not-expired",
+                            Text(FMT_COMPILE("the password of {} has not expired"), w.account)));
 
   bool denied = false, granted = false;
   std::string denied_to;
-  for (const Sid& sid : BatchLogonSids(w)) {
+  for (const Sid& sid : WorkerTokenSids(w)) {
     auto rights = ports.rights.Of(sid);
     if (!rights) return rights.status();
     auto holds = [&](std::string_view r) { return std::find(rights->begin(), rights->end(), r) != rights->end(); };
@@ -143,27 +167,32 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
     granted = granted || holds(kSeBatchLogonRight);
   }
   if (denied) {
-    out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
-                        Text(FMT_COMPILE("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
-                                         "that deny is the administrator's"),
-                             w.account, denied_to, kSeDenyBatchLogonRight),
-                        Remedy::kRefused));
+    out.push_back(
+        FailingPrecondition("batch-logon-right", kErrorLogonTypeNotGranted,
+                            Text(FMT_COMPILE("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
+                                             "that deny is the administrator's"),
+                                 w.account, denied_to, kSeDenyBatchLogonRight),
+                            Remedy::kRefused));
   } else if (!granted) {
-    out.push_back(Fails("batch-logon-right", kErrorLogonTypeNotGranted,
-                        Text(FMT_COMPILE("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; "
-                                         "register (aspnet_regiis -i) grants it"),
-                             w.account, kSeBatchLogonRight),
-                        Remedy::kRepaired));
+    out.push_back(
+        FailingPrecondition("batch-logon-right", kErrorLogonTypeNotGranted,
+                            Text(FMT_COMPILE("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; {}"),
+                                 w.account, kSeBatchLogonRight,
+                                 w.kind == WorkerKind::kMachineAccount
+                                     ? "register (aspnet_regiis -i) grants it"
+                                     : "register (aspnet_regiis -i) grants it to ASPNET, not to this account"),
+                            Remedy::kRepaired));
   } else {
-    out.push_back(Met("batch-logon-right", Text(FMT_COMPILE("{} may log on as a batch job"), w.account)));
+    out.push_back(MetPrecondition("batch-logon-right", Text(FMT_COMPILE("{} may log on as a batch job"), w.account)));
   }
   // The worker fails at start-up with HRESULT 80070005 (E_ACCESSDENIED) without a profile.
-  out.push_back(w.has_profile ? Met("profile", Text(FMT_COMPILE("{} has a profile ({})"), w.account, w.profile_path))
-                              : Fails("profile", kErrorAccessDenied,
-                                      Text(FMT_COMPILE("{} has no profile, so aspnet_wp.exe fails at start-up "
-                                                       "with HRESULT 80070005; create-profile makes it"),
-                                           w.account),
-                                      Remedy::kRepaired));
+  out.push_back(w.has_profile
+                    ? MetPrecondition("profile", Text(FMT_COMPILE("{} has a profile ({})"), w.account, w.profile_path))
+                    : FailingPrecondition("profile", kErrorAccessDenied,
+                                          Text(FMT_COMPILE("{} has no profile, so aspnet_wp.exe fails at start-up "
+                                                           "with HRESULT 80070005; create-profile makes it"),
+                                               w.account),
+                                          Remedy::kRepaired));
   return out;
 }
 

@@ -144,6 +144,7 @@ void MockPortsTest::AllowAnyCall() {
   EXPECT_CALL(profiles, Delete(_)).Times(AnyNumber());
   EXPECT_CALL(logon, RunWithProfile(_, _, _)).Times(AnyNumber());
   EXPECT_CALL(security, FindAces(_)).Times(AnyNumber());
+  EXPECT_CALL(security, FindAcesOn(_, _)).Times(AnyNumber());
   EXPECT_CALL(security, AddAce(_, _)).Times(AnyNumber());
   EXPECT_CALL(security, CreateLogin(_)).Times(AnyNumber());
   EXPECT_CALL(security, DropLogin(_)).Times(AnyNumber());
@@ -345,6 +346,16 @@ void MockPortsTest::InstallDefaults() {
       if (g.ace.sid == sid) out.push_back(g);
     return out;
   });
+  ON_CALL(security, FindAcesOn(_, _))
+      .WillByDefault([this](const Sid& sid,
+                            std::span<const fixer::ObjectAces> on) -> Result<std::vector<std::vector<fixer::Ace>>> {
+        std::vector<std::vector<fixer::Ace>> out(on.size());
+        for (size_t i = 0; i < on.size(); ++i) {
+          for (const auto& g : w.aces)
+            if (g.object == on[i].object && g.ace.sid == sid) out[i].push_back(g.ace);
+        }
+        return out;
+      });
   ON_CALL(security, AddAce(_, _)).WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
     Trace("security.add_ace " + o.path);
     w.aces.push_back({o, ace});

@@ -106,6 +106,9 @@ class MockSecurity : public fixer::Security {
   ~MockSecurity() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<std::vector<fixer::AceGrant>>, FindAces, (const Sid&), (override));
   MOCK_METHOD(Status, AddAce, (const fixer::ObjectRef&, const fixer::Ace&), (override));
+  // One read per object named, as the Win32 backend's: no walk through FindAces.
+  MOCK_METHOD(Result<std::vector<std::vector<fixer::Ace>>>, FindAcesOn,
+              (const Sid&, std::span<const fixer::ObjectAces>), (override));
   MOCK_METHOD(Status, RemoveAces, (const fixer::ObjectRef&, std::span<const fixer::Ace>), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlDbUser>>, DbUsersFor, (const Sid&), (override));

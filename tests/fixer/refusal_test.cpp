@@ -87,6 +87,87 @@ TEST_P(Refusal, CustomWorkerAccountNamesTheAccountAndTheManualSteps) {
   EXPECT_THAT(AllText(r), Not(HasSubstr("Secr3t!clear")));
 }
 
+// register grants SeBatchLogonRight to ASPNET, not to a custom worker: the refusal's advice names
+// that cause too, and the diagnosis says no step repairs it.
+TEST_P(Refusal, CustomAccountAdviceNamesTheMissingBatchLogonRightToo) {
+  w.frameworks[0].process_model = {"XPPRO\\webuser", "Secr3t!clear"};
+  fixer::Account webuser;
+  webuser.name = "webuser";
+  webuser.sid = MachineSid().WithRid(1010);
+  w.accounts.push_back({webuser, "Secr3t!clear"});
+  w.web_worker = "webuser";
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kCustomAccount);
+  EXPECT_THAT(r.refusal->instead, HasSubstr("batch-logon-right (1385): grant webuser \"Log on as a batch job\""));
+  ASSERT_TRUE(r.diagnosis);
+  for (const fixer::Precondition& p : r.diagnosis->worker_start)
+    EXPECT_NE(p.remedy, fixer::Remedy::kRepaired) << p.id << ": " << p.detail;
+}
+
+// Causes the repair would leave failing, each refused before any change with its error and object.
+TEST_P(Refusal, StateServerApplicationWithAspnetStateStoppedIsRefused) {
+  w.applications[0].session_state = fixer::SessionStateMode::kStateServer;
+  w.Service("aspnet_state")->state = fixer::ServiceState::kStopped;
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("session-state fails: /LM/W3SVC/1/ROOT/app keeps its session state in "
+                                        "aspnet_state (aspnet_state), which is stopped"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1062: The service has not been started."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("net start aspnet_state"));
+}
+
+TEST_P(Refusal, StateServerApplicationWithoutAspnetStateIsRefused) {
+  w.applications[0].session_state = fixer::SessionStateMode::kStateServer;
+  std::erase_if(w.services, [](const fixer::ServiceInfo& s) { return s.name == "aspnet_state"; });
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("which is not installed"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1060"));
+}
+
+TEST_P(Refusal, MachineAccountWithAPasswordOfItsOwnIsRefused) {
+  w.frameworks[0].process_model = {"machine", "Wr0ngPass1"};
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("credentials fails: processModel gives the password of ASPNET itself"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1326: Logon failure: unknown user name or bad password."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("password=\"AutoGenerate\""));
+  EXPECT_THAT(AllText(r), Not(HasSubstr("Wr0ngPass1")));
+}
+
+TEST_P(Refusal, DenyAceOnTheApplicationFolderIsRefused) {
+  w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
+                    {fixer::AceType::kDeny, Sid::Users(), fixer::kFileGenericRead,
+                     fixer::kObjectInheritAce | fixer::kContainerInheritAce}});
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("site-folder-access fails: an explicit ACE on the application folder "
+                                        "C:\\Inetpub\\wwwroot\\app denies S-1-5-32-545 read access"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("5: Access is denied."));
+}
+
+// An inherit-only deny does not apply to the folder itself: no refusal for it.
+TEST_P(Refusal, InheritOnlyDenyOnTheApplicationFolderIsNoCause) {
+  w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
+                    {fixer::AceType::kDeny, OldAspnetSid(), fixer::kFileGenericRead,
+                     fixer::kObjectInheritAce | fixer::kInheritOnlyAce}});
+  auto d = MakeFixer(Opts()).Diagnose();
+  ASSERT_TRUE(d.ok());
+  for (const fixer::Precondition& p : d->worker_start) EXPECT_NE(p.id, "site-folder-access");
+}
+
+// No ASPNET: the machine is affected (no account, no profile), never "not affected", and the
+// advice is aspnet_regiis -i, which creates it.
+TEST_P(Refusal, DeletedAspnetIsAffectedAndRefusedWithAspnetRegiis) {
+  w.accounts.erase(w.accounts.begin());
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  ASSERT_TRUE(r.diagnosis);
+  EXPECT_EQ(r.diagnosis->verdict, fixer::Verdict::kAffected);
+  EXPECT_THAT(r.refusal->why, HasSubstr("account-exists fails: the worker account ASPNET does not exist"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("aspnet_regiis.exe -i): it creates ASPNET"));
+}
+
 // ASPNET itself named in processModel (any case) is refused as a custom account, and the refusal
 // says so without contradicting itself: "runs as the account ASPNET (...), not as ASPNET".
 TEST_P(Refusal, AspnetNamedByNameIsACustomAccountSaidAsSuch) {
@@ -389,8 +470,6 @@ INSTANTIATE_TEST_SUITE_P(
                                         w.frameworks[0].process_model = {"SYSTEM", "AutoGenerate"};
                                       },
                                       "LocalSystem"},
-                      NotAffectedCase{"AspnetAccountMissing",
-                                      [](MockWorld& w) { w.accounts.erase(w.accounts.begin()); }, "does not exist"},
                       NotAffectedCase{"SymptomNotSeen",
                                       [](MockWorld& w) {
                                         w.web_worker = "Administrator";

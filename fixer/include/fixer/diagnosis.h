@@ -47,6 +47,12 @@ struct WorkerIdentity {
   std::vector<std::string> groups;  // its local groups, by name
   bool has_profile = false;
   std::string profile_path;
+  // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
+  // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
+  bool own_password = false;
+  // userName="registry:...": the error reading the user name aspnet_setreg stored (2: the key or
+  // value is missing); 0 when read. `account` is then empty: no name is known.
+  uint32_t credential_error = 0;
 };
 
 // A framework as seen by the diagnosis. The processModel password is deliberately absent.
@@ -101,11 +107,13 @@ std::string_view ToString(Remedy r);  // "none", "repaired", "refused"
 
 // One precondition of the ASP.NET 1.0 worker's start, in the order Windows meets them: the web
 // server listens, the processModel credentials can be read, the account logs on (batch logon:
-// exists, not locked out, enabled, password not expired, logon right), its profile exists.
+// exists, not locked out, enabled, password not expired, logon right), its profile exists; then
+// it reads the application's folder, and a StateServer application reaches aspnet_state.
 // docs/windows-reference.md#logon-order
 struct Precondition {
   std::string id;  // "web-server-running", "credentials", "account-exists", "not-locked-out",
-                   // "enabled", "password-not-expired", "batch-logon-right", "profile"
+                   // "enabled", "password-not-expired", "batch-logon-right", "profile",
+                   // "site-folder-access", "session-state"
   bool met = true;
   uint32_t error = 0;  // the Windows error its failure gives (1331, 1909, 1330, 1385, ...)
   std::string detail;  // what was found, with the error and its text

@@ -18,6 +18,9 @@ inline constexpr std::string_view kRegistryReferencePrefix = "registry:";
 
 bool IsAutoGeneratePassword(std::string_view password);
 bool IsRegistryReference(std::string_view value);
+// What a registry reference names, its prefix taken off: "HKLM\SOFTWARE\X,userName"; `value` itself
+// when it is no reference.
+std::string_view RegistryReferenceKey(std::string_view value);
 // Neither of those: a password in clear (a secret wherever it would be shown).
 bool IsClearProcessModelPassword(std::string_view password);
 
