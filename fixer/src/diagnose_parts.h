@@ -38,6 +38,8 @@ Precondition FailingPrecondition(std::string id, uint32_t error, std::string wha
 // The SIDs of the worker's batch logon token that the fixer can name: its own, its built-in groups'
 // and the SIDs every batch logon carries (Everyone, Authenticated Users, BATCH).
 std::vector<Sid> WorkerTokenSids(const WorkerIdentity& worker);
+// How Windows names one of those SIDs: the account, "BUILTIN\\Users", "NT AUTHORITY\\BATCH", ...
+std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& worker);
 
 // "site-folder-access", failing when an explicit ACE on an application's folder denies a SID of the
 // worker's token reading it; none when nothing denies it (or no application has a folder).

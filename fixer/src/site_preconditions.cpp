@@ -22,8 +22,6 @@ bool DeniesRead(const Ace& ace) {
   return (ace.mask & (kFileGenericRead | kGenericBits)) != 0;
 }
 
-std::string SidName(const Sid& sid, const WorkerIdentity& w) { return sid == w.sid ? w.account : sid.ToString(); }
-
 }  // namespace
 
 Result<std::optional<Precondition>> ReadSiteFolderAccess(Security& security, const WorkerIdentity& w,
@@ -45,7 +43,7 @@ Result<std::optional<Precondition>> ReadSiteFolderAccess(Security& security, con
           "site-folder-access", kErrorAccessDenied,
           Text(FMT_COMPILE("an explicit ACE on the application folder {} denies {} {} access, and the worker must "
                            "read that folder; the repair changes no ACE there, and that deny is the administrator's"),
-               folders[i].object.path, SidName(sid, w),
+               folders[i].object.path, WorkerTokenSidName(sid, w),
                mask.empty() ? Text(FMT_COMPILE("0x{:x}"), deny->mask) : std::string(mask)),
           Remedy::kRefused));
     }

@@ -21,18 +21,43 @@ Precondition FailingPrecondition(std::string id, uint32_t error, std::string wha
   return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy};
 }
 
+namespace {
+
+// The groups of a worker's token the diagnosis reads, with the names Windows shows for them.
+constexpr std::pair<std::string_view, std::string_view> kBuiltinGroups[] = {
+    {"Users", "BUILTIN\\Users"},
+    {"Administrators", "BUILTIN\\Administrators"},
+    {"Power Users", "BUILTIN\\Power Users"},
+    {"Guests", "BUILTIN\\Guests"}};
+
+Sid BuiltinGroupSid(std::string_view group) {
+  if (group == "Users") return Sid::Users();
+  if (group == "Administrators") return Sid::Administrators();
+  if (group == "Power Users") return Sid::PowerUsers();
+  return Sid::Guests();
+}
+
+}  // namespace
+
 std::vector<Sid> WorkerTokenSids(const WorkerIdentity& w) {
   std::vector<Sid> sids = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
-  const std::pair<const char*, Sid> builtin[] = {{"Users", Sid::Users()},
-                                                 {"Administrators", Sid::Administrators()},
-                                                 {"Power Users", Sid::PowerUsers()},
-                                                 {"Guests", Sid::Guests()}};
   for (const std::string& g : w.groups) {
-    for (const auto& [name, sid] : builtin) {
-      if (g == name) sids.push_back(sid);
+    for (const auto& [name, shown] : kBuiltinGroups) {
+      if (g == name) sids.push_back(BuiltinGroupSid(name));
     }
   }
   return sids;
+}
+
+std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& w) {
+  if (sid == w.sid) return w.account;
+  if (sid == Sid::Everyone()) return "Everyone";
+  if (sid == Sid::AuthenticatedUsers()) return "NT AUTHORITY\\Authenticated Users";
+  if (sid == Sid::Batch()) return "NT AUTHORITY\\BATCH";
+  for (const auto& [name, shown] : kBuiltinGroups) {
+    if (sid == BuiltinGroupSid(name)) return std::string(shown);
+  }
+  return sid.ToString();
 }
 
 namespace {
@@ -162,7 +187,7 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
     auto holds = [&](std::string_view r) { return std::find(rights->begin(), rights->end(), r) != rights->end(); };
     if (holds(kSeDenyBatchLogonRight) && !denied) {
       denied = true;
-      denied_to = sid.ToString();
+      denied_to = WorkerTokenSidName(sid, w);
     }
     granted = granted || holds(kSeBatchLogonRight);
   }

@@ -142,7 +142,7 @@ TEST_P(Refusal, DenyAceOnTheApplicationFolderIsRefused) {
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   ExpectRefused(r, RefusalReason::kOtherCause);
   EXPECT_THAT(r.refusal->why, HasSubstr("site-folder-access fails: an explicit ACE on the application folder "
-                                        "C:\\Inetpub\\wwwroot\\app denies S-1-5-32-545 read access"));
+                                        "C:\\Inetpub\\wwwroot\\app denies BUILTIN\\Users read access"));
   EXPECT_THAT(r.refusal->why, HasSubstr("5: Access is denied."));
 }
 
