@@ -129,7 +129,9 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
   const std::string instead = InsteadFor(d, p);
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.detail)) +
-              " That is the administrator's setting, so nothing was changed.",
+              // A deleted account is no setting: making it again is the administrator's step.
+              (p.id == "account-exists" ? " Creating the account is the administrator's step, so nothing was changed."
+                                        : " That is the administrator's setting, so nothing was changed."),
           instead};
 }
 

@@ -166,6 +166,9 @@ TEST_P(Refusal, DeletedAspnetIsAffectedAndRefusedWithAspnetRegiis) {
   EXPECT_EQ(r.diagnosis->verdict, fixer::Verdict::kAffected);
   EXPECT_THAT(r.refusal->why, HasSubstr("account-exists fails: the worker account ASPNET does not exist"));
   EXPECT_THAT(r.refusal->instead, HasSubstr("aspnet_regiis.exe -i): it creates ASPNET"));
+  // A deleted account is no setting of the administrator's.
+  EXPECT_THAT(r.refusal->why, HasSubstr("Creating the account is the administrator's step, so nothing was changed."));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("setting")));
 }
 
 // ASPNET itself named in processModel (any case) is refused as a custom account, and the refusal
