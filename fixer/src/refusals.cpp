@@ -49,35 +49,6 @@ std::string WhyNotAnswering(const Diagnosis& d) {
   return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->detail) : NotAnswering(d);
 }
 
-}  // namespace
-
-namespace {
-std::string InsteadFor(const Diagnosis& d, const Precondition& p);
-
-// A cause the diagnosis names is said with what to do; otherwise the event log is where to look.
-std::string NotAffectedAdvice(const Diagnosis& d) {
-  const Precondition* p = d.FirstFailingPrecondition();
-  // Only the causes that are the administrator's wherever they are (a lockout is refused here only
-  // because no repair runs, and InsteadFor's advice is the repair's).
-  constexpr std::string_view kAdvised[] = {"web-server-running", "enabled", "credentials", "site-folder-access",
-                                           "session-state"};
-  if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
-      std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
-    return "Nothing to repair with this tool. " + InsteadFor(d, *p);
-  return "Nothing to repair with this tool. If ASP.NET applications still fail, read the Application event log "
-         "for the cause.";
-}
-}  // namespace
-
-Refusal NotAffected(const Diagnosis& d) {
-  return {RefusalReason::kNotAffected,
-          Text(FMT_COMPILE("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}"),
-               fmt::join(d.missing, "; "), FailsBecause(d)),
-          NotAffectedAdvice(d)};
-}
-
-namespace {
-
 // What the administrator does about a precondition the fixer leaves to them.
 std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
   std::string instead;
@@ -123,7 +94,28 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
   return instead;
 }
 
+// A cause the diagnosis names is said with what to do; otherwise the event log is where to look.
+std::string NotAffectedAdvice(const Diagnosis& d) {
+  const Precondition* p = d.FirstFailingPrecondition();
+  // Only the causes that are the administrator's wherever they are (a lockout is refused here only
+  // because no repair runs, and InsteadFor's advice is the repair's).
+  constexpr std::string_view kAdvised[] = {"web-server-running", "enabled", "credentials", "site-folder-access",
+                                           "session-state"};
+  if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
+      std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
+    return "Nothing to repair with this tool. " + InsteadFor(d, *p);
+  return "Nothing to repair with this tool. If ASP.NET applications still fail, read the Application event log "
+         "for the cause.";
+}
+
 }  // namespace
+
+Refusal NotAffected(const Diagnosis& d) {
+  return {RefusalReason::kNotAffected,
+          Text(FMT_COMPILE("This machine is not affected by the MS03-032 / ASP.NET 1.0 issue: {}.{}"),
+               fmt::join(d.missing, "; "), FailsBecause(d)),
+          NotAffectedAdvice(d)};
+}
 
 Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
   const std::string instead = InsteadFor(d, p);

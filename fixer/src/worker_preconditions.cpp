@@ -2,6 +2,7 @@
 // fixer's decision for each: repaired by the plan, or refused before any change.
 // docs/windows-reference.md#logon-order, docs/windows-reference.md#services
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "diagnose_parts.h"
@@ -23,18 +24,21 @@ Precondition FailingPrecondition(std::string id, uint32_t error, std::string wha
 
 namespace {
 
-// The groups of a worker's token the diagnosis reads, with the names Windows shows for them.
-constexpr std::pair<std::string_view, std::string_view> kBuiltinGroups[] = {
-    {"Users", "BUILTIN\\Users"},
-    {"Administrators", "BUILTIN\\Administrators"},
-    {"Power Users", "BUILTIN\\Power Users"},
-    {"Guests", "BUILTIN\\Guests"}};
+// The built-in groups of a worker's token the diagnosis reads: the name `groups` holds, the name
+// Windows shows, the well-known SID.
+struct BuiltinGroup {
+  std::string_view name;
+  std::string_view shown;
+  Sid sid;
+};
 
-Sid BuiltinGroupSid(std::string_view group) {
-  if (group == "Users") return Sid::Users();
-  if (group == "Administrators") return Sid::Administrators();
-  if (group == "Power Users") return Sid::PowerUsers();
-  return Sid::Guests();
+const std::array<BuiltinGroup, 4>& BuiltinGroups() {
+  static const std::array<BuiltinGroup, 4> groups = {
+      {{"Users", "BUILTIN\\Users", Sid::Users()},
+       {"Administrators", "BUILTIN\\Administrators", Sid::Administrators()},
+       {"Power Users", "BUILTIN\\Power Users", Sid::PowerUsers()},
+       {"Guests", "BUILTIN\\Guests", Sid::Guests()}}};
+  return groups;
 }
 
 }  // namespace
@@ -42,8 +46,8 @@ Sid BuiltinGroupSid(std::string_view group) {
 std::vector<Sid> WorkerTokenSids(const WorkerIdentity& w) {
   std::vector<Sid> sids = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
   for (const std::string& g : w.groups) {
-    for (const auto& [name, shown] : kBuiltinGroups) {
-      if (g == name) sids.push_back(BuiltinGroupSid(name));
+    for (const BuiltinGroup& group : BuiltinGroups()) {
+      if (g == group.name) sids.push_back(group.sid);
     }
   }
   return sids;
@@ -54,8 +58,8 @@ std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& w) {
   if (sid == Sid::Everyone()) return "Everyone";
   if (sid == Sid::AuthenticatedUsers()) return "NT AUTHORITY\\Authenticated Users";
   if (sid == Sid::Batch()) return "NT AUTHORITY\\BATCH";
-  for (const auto& [name, shown] : kBuiltinGroups) {
-    if (sid == BuiltinGroupSid(name)) return std::string(shown);
+  for (const BuiltinGroup& group : BuiltinGroups()) {
+    if (sid == group.sid) return std::string(group.shown);
   }
   return sid.ToString();
 }
