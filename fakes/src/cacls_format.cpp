@@ -3,20 +3,15 @@
 #include <fmt/format.h>
 
 #include "fakes/sam.h"
+#include "fixer/access_check.h"
 
 namespace fakes {
 namespace {
 
-constexpr uint32_t kGenericRead = 0x80000000;
-constexpr uint32_t kGenericWrite = 0x40000000;
-constexpr uint32_t kGenericExecute = 0x20000000;
-constexpr uint32_t kGenericAll = 0x10000000;
-constexpr uint32_t kKeyWrite = 0x20006;
-constexpr uint32_t kKeyExecute = 0x20019;
 constexpr uint32_t kCaclsRead = 0x1200A9;  // what cacls grants for "R"
 
 std::string AccessLetters(fixer::ObjectNamespace ns, uint32_t raw_mask) {
-  const uint32_t mask = MapGenericRights(ns, raw_mask);
+  const uint32_t mask = fixer::MapGenericRights(ns, raw_mask);
   if (ns == fixer::ObjectNamespace::kRegistry) {
     if ((mask & fixer::kKeyAllAccess) == fixer::kKeyAllAccess) return "F";
     if (mask == fixer::kKeyRead) return "R";
@@ -30,16 +25,6 @@ std::string AccessLetters(fixer::ObjectNamespace ns, uint32_t raw_mask) {
 }
 
 }  // namespace
-
-uint32_t MapGenericRights(fixer::ObjectNamespace ns, uint32_t mask) {
-  const bool registry = ns == fixer::ObjectNamespace::kRegistry;
-  uint32_t out = mask & ~(kGenericRead | kGenericWrite | kGenericExecute | kGenericAll);
-  if (mask & kGenericRead) out |= registry ? fixer::kKeyRead : fixer::kFileGenericRead;
-  if (mask & kGenericWrite) out |= registry ? kKeyWrite : fixer::kFileGenericWrite;
-  if (mask & kGenericExecute) out |= registry ? kKeyExecute : fixer::kFileGenericExecute;
-  if (mask & kGenericAll) out |= registry ? fixer::kKeyAllAccess : fixer::kFileAllAccess;
-  return out;
-}
 
 std::string AccountLabel(Machine& machine, const fixer::Sid& sid) {
   // Sam qualifies names as LookupAccountSid's domain does and falls back to the bare SID.

@@ -5,6 +5,7 @@
 #include "fakes/machine_ports.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
 #include "fakes/password_rules.h"
+#include "fakes/paths.h"
 #include "fakes/profiles.h"
 #include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
@@ -96,6 +98,10 @@ class AccountsPort : public fixer::Accounts {
   }
   Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
     return sam_.AddMember(group, member);
+  }
+  Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override {
+    if (Status st = m_.Read("sam.groups_containing", ""); !st.ok()) return st;
+    return sam_.GroupsContaining(members);
   }
 
  private:
@@ -188,6 +194,10 @@ class SecurityPort : public fixer::Security {
   void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) override {
     objects_.AddAcesEach(objects, writes);
   }
+  Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& object) override {
+    if (Status st = m_.Read("acl.read_security", object.path); !st.ok()) return st;
+    return objects_.ReadSecurity(object);
+  }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "sql.logins_for", sid); !st.ok()) return st;
     return sql_.LoginsFor(sid);
@@ -214,7 +224,9 @@ class AspNetPort : public fixer::AspNet {
   explicit AspNetPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::FrameworkInfo>> Frameworks() override {
     if (Status st = m_.Read("aspnet.frameworks", ""); !st.ok()) return st;
-    return m_.state().products.frameworks;
+    std::vector<fixer::FrameworkInfo> frameworks = m_.state().products.frameworks;
+    for (fixer::FrameworkInfo& fw : frameworks) fw.folder = AspNetSetup(m_).FrameworkDir(fw.version);
+    return frameworks;
   }
   Result<std::vector<fixer::ApplicationInfo>> Applications() override {
     if (Status st = m_.Read("aspnet.applications", ""); !st.ok()) return st;
@@ -240,7 +252,9 @@ class InventoryPort : public fixer::Inventory {
   explicit InventoryPort(Machine& m) : m_(m) {}
   Result<fixer::OsInfo> Os() override {
     if (Status st = m_.Read("inventory.os", ""); !st.ok()) return st;
-    return m_.state().products.os;
+    fixer::OsInfo os = m_.state().products.os;
+    os.windows_folder = SystemRoot(m_.state());  // the model's, by edition
+    return os;
   }
   Result<fixer::WebServerInfo> WebServer() override {
     if (Status st = m_.Read("inventory.web_server", ""); !st.ok()) return st;

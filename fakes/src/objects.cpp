@@ -26,12 +26,10 @@
 
 #include "fakes/cacls_format.h"
 #include "fakes/paths.h"
+#include "fixer/access_check.h"
 
 namespace fakes {
 namespace {
-
-constexpr uint32_t kReadControl = 0x00020000;
-constexpr uint32_t kWriteDac = 0x00040000;
 
 // 0 explicit deny, 1 explicit allow, 2 inherited: the canonical order of a DACL.
 int CanonicalClass(const fixer::Ace& ace) {
@@ -40,10 +38,6 @@ int CanonicalClass(const fixer::Ace& ace) {
 }
 
 bool IsDriveRoot(const std::string& path) { return path.size() == 2 && path[1] == ':'; }
-
-bool InToken(const std::vector<fixer::Sid>& token, const fixer::Sid& sid) {
-  return std::find(token.begin(), token.end(), sid) != token.end();
-}
 
 std::string MutationOp(fixer::ObjectNamespace ns, const char* verb) {
   return std::string(fixer::ToString(ns)) + "." + verb;
@@ -404,28 +398,17 @@ std::vector<fixer::AceGrant> ObjectStore::FindAces(const fixer::Sid& sid) const 
   return out;
 }
 
+fixer::Result<fixer::ObjectSecurity> ObjectStore::ReadSecurity(const fixer::ObjectRef& ref) const {
+  const SecurableObject* obj = Find(ref);
+  if (obj == nullptr) return MissingError(*this, ref);
+  return fixer::ObjectSecurity{.owner = obj->owner, .dacl = obj->dacl};
+}
+
 bool ObjectStore::AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token,
                                 uint32_t mask) const {
   const SecurableObject* obj = Find(ref);
   if (obj == nullptr) return false;
-  uint32_t remaining = MapGenericRights(ref.ns, mask);
-  // Before Vista the owner always gets READ_CONTROL and WRITE_DAC, whatever the DACL says.
-  if (InToken(token, obj->owner)) remaining &= ~(kReadControl | kWriteDac);
-  if (remaining == 0) return true;
-  // The DACL is walked in order, as AccessCheck does: a matching deny ACE that names a bit
-  // still wanted refuses; allow ACEs grant bits until every wanted bit is granted.
-  for (const fixer::Ace& ace : obj->dacl) {
-    if (ace.flags & fixer::kInheritOnlyAce) continue;  // applies to children only
-    if (!InToken(token, ace.sid)) continue;
-    const uint32_t ace_mask = MapGenericRights(ref.ns, ace.mask);
-    if (ace.type == fixer::AceType::kDeny) {
-      if (ace_mask & remaining) return false;
-    } else {
-      remaining &= ~ace_mask;
-      if (remaining == 0) return true;
-    }
-  }
-  return false;
+  return fixer::CheckAccess(obj->owner, obj->dacl, token, mask, ref.ns).granted;
 }
 
 std::vector<std::string> ObjectStore::DescribeDacl(const fixer::ObjectRef& ref) const {

@@ -132,6 +132,16 @@ fixer::Sid Sam::SidOf(const UserAccount& user) const { return m_.state().sam.dom
 
 std::vector<fixer::Sid> Sam::GroupsOf(const fixer::Sid& member) const { return GroupsOfIn(m_.state(), member); }
 
+std::vector<fixer::LocalGroupRef> Sam::GroupsContaining(std::span<const fixer::Sid> members) const {
+  std::vector<fixer::LocalGroupRef> out;
+  for (const LocalGroup& g : m_.state().sam.groups) {
+    if (std::any_of(members.begin(), members.end(), [&](const fixer::Sid& m) { return g.members.Contains(m); })) {
+      out.push_back({g.name, g.sid});
+    }
+  }
+  return out;
+}
+
 fixer::Account Sam::Describe(const UserAccount& user) const {
   fixer::Account a;
   a.name = user.name;

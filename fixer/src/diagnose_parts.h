@@ -41,10 +41,20 @@ std::vector<Sid> WorkerTokenSids(const WorkerIdentity& worker);
 // How Windows names one of those SIDs: the account, "BUILTIN\\Users", "NT AUTHORITY\\BATCH", ...
 std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& worker);
 
-// "site-folder-access", failing when an explicit ACE on an application's folder denies a SID of the
-// worker's token reading it; none when nothing denies it (or no application has a folder).
-Result<std::optional<Precondition>> ReadSiteFolderAccess(Security& security, const WorkerIdentity& worker,
-                                                         const std::vector<ApplicationInfo>& apps);
+// Where the folders the worker needs are: %WINDIR% (its Temp) and ASP.NET 1.0's folder (its
+// Temporary ASP.NET Files); empty where the backend does not say.
+struct FolderPlaces {
+  std::string windows_folder;
+  std::string framework_folder;
+};
+// The first folder the worker will not have its access to once the repair has run, by AccessCheck
+// over the whole DACL (inherited ACEs too) for the worker's token: "aspnet-folder-access" for
+// Temporary ASP.NET Files, %WINDIR%\Temp and the framework folder (register's own allow ACE counted,
+// which only a deny outranks), "site-folder-access" for an application's folder (a missing one
+// too: 2 / 3). None when every folder will do.
+Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& worker,
+                                                           const FolderPlaces& places,
+                                                           const std::vector<ApplicationInfo>& apps);
 // "session-state" for the StateServer applications among `apps`: aspnet_state running (1062 when
 // not, 1060 when not installed); none when no application keeps its session state there.
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,

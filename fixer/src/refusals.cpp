@@ -77,10 +77,11 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                                "again; to keep your own password, create the profile of {} yourself (runas "
                                "/profile /user:{} cmd.exe) instead."),
                    d.worker.account, d.worker.account);
-  } else if (p.id == "site-folder-access") {
-    instead =
-        "Remove the deny ACE from the application folder (its Properties, Security tab) if it is not wanted, so the "
-        "worker may read it, then run the fixer again.";
+  } else if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
+    instead = Text(FMT_COMPILE("Give {} the access the folder's Properties (Security tab) lack: remove the deny ACE "
+                               "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs), then "
+                               "run the fixer again."),
+                   d.worker.account);
   } else if (p.id == "session-state") {
     instead = Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so "
                                "it starts with Windows), or set the application's sessionState mode to InProc, then "
@@ -99,8 +100,8 @@ std::string NotAffectedAdvice(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   // Only the causes that are the administrator's wherever they are (a lockout is refused here only
   // because no repair runs, and InsteadFor's advice is the repair's).
-  constexpr std::string_view kAdvised[] = {"web-server-running", "enabled", "credentials", "site-folder-access",
-                                           "session-state"};
+  constexpr std::string_view kAdvised[] = {"web-server-running",   "enabled",      "credentials", "site-folder-access",
+                                           "aspnet-folder-access", "session-state"};
   if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
       std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
     return "Nothing to repair with this tool. " + InsteadFor(d, *p);

@@ -1,10 +1,13 @@
 // What a started ASP.NET 1.0 worker needs of each application, read before any change: read access
-// to the application's folder, and the ASP.NET State Service for a StateServer application. The
-// repair changes neither, so a failure of either is the administrator's to fix.
+// to the application's folder and the ASP.NET folders, modify access to its temporary folders, and
+// the ASP.NET State Service for a StateServer application. The repair grants only what register
+// grants, so any other refusal is the administrator's to fix.
 // docs/windows-reference.md#fixer-decisions
 #include <algorithm>
 
 #include "diagnose_parts.h"
+#include "fixer/access_check.h"
+#include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
 #include "service_names.h"
@@ -12,41 +15,105 @@
 namespace fixer {
 namespace {
 
-// The generic bits an ACE may carry instead of specific ones (winnt.h GENERIC_ALL ... GENERIC_READ).
-constexpr uint32_t kGenericBits = 0xF0000000;
+// GENERIC_READ | GENERIC_EXECUTE: what register grants the worker on the framework folder.
+constexpr uint32_t kGenericReadExecute = 0xA0000000;
 
-// Whether an explicit ACE on the folder itself refuses some of what reading it needs: AccessCheck
-// meets deny ACEs before allow ACEs (canonical order), and one that names a wanted bit refuses.
-bool DeniesRead(const Ace& ace) {
-  if (ace.type != AceType::kDeny || (ace.flags & kInheritOnlyAce) != 0) return false;
-  return (ace.mask & (kFileGenericRead | kGenericBits)) != 0;
+// One folder the worker needs, the access it needs there, and what register grants it there.
+struct FolderNeed {
+  std::string path;
+  uint32_t mask;
+  std::string_view access;   // "read", "modify"
+  uint32_t register_grants;  // 0: register grants nothing there
+  std::string_view what;     // "the application folder"
+};
+
+// The folders KB 811320 lists for the worker, in the order it meets them, then the applications'.
+std::vector<FolderNeed> FoldersTheWorkerNeeds(const std::string& windows_folder, const std::string& framework_folder,
+                                              const std::vector<ApplicationInfo>& apps) {
+  std::vector<FolderNeed> needs;
+  if (!framework_folder.empty()) {
+    needs.push_back({framework_folder + "\\Temporary ASP.NET Files", kFileModify, "modify", kFileAllAccess,
+                     "ASP.NET's temporary folder"});
+  }
+  if (!windows_folder.empty()) {
+    needs.push_back({windows_folder + "\\Temp", kFileModify, "modify", kFileAllAccess, "the Windows temporary folder"});
+  }
+  if (!framework_folder.empty()) {
+    needs.push_back({framework_folder, kFileGenericRead, "read", kGenericReadExecute, "the ASP.NET 1.0 folder"});
+  }
+  for (const ApplicationInfo& app : apps) {
+    if (!app.physical_path.empty()) {
+      needs.push_back({app.physical_path, kFileGenericRead, "read", 0, "the application folder"});
+    }
+  }
+  return needs;
+}
+
+// The DACL as the worker will meet it once register has added its explicit allow ACE (after the
+// explicit ACEs, before the inherited ones: canonical order).
+std::vector<Ace> AfterRegister(const std::vector<Ace>& dacl, const Sid& worker, uint32_t mask) {
+  std::vector<Ace> after = dacl;
+  auto first_inherited =
+      std::find_if(after.begin(), after.end(), [](const Ace& a) { return (a.flags & kInheritedAce) != 0; });
+  after.insert(first_inherited, Ace{AceType::kAllow, worker, mask, kObjectInheritAce | kContainerInheritAce});
+  return after;
+}
+
+std::string MaskText(uint32_t mask) {
+  const std::string_view name = MaskName(ObjectNamespace::kFile, mask);
+  return name.empty() ? Text(FMT_COMPILE("0x{:x}"), mask) : std::string(name);
+}
+
+// The failing precondition for `need`, or nullopt when the worker will have that access.
+Result<std::optional<Precondition>> CheckFolder(Security& security, const WorkerIdentity& w, std::span<const Sid> token,
+                                                const FolderNeed& need, bool registers) {
+  const bool application = need.register_grants == 0;
+  const char* id = application ? "site-folder-access" : "aspnet-folder-access";
+  const std::string_view what = need.what;
+  auto sd = security.ReadSecurity({ObjectNamespace::kFile, need.path});
+  if (!sd) {
+    const uint32_t code = sd.status().code();
+    if (code != kErrorFileNotFound && code != kErrorPathNotFound) return sd.status();
+    if (!application) return std::optional<Precondition>();  // register makes the ASP.NET folders
+    return std::optional<Precondition>(FailingPrecondition(
+        id, code,
+        Text(FMT_COMPILE("{} {} does not exist, and the worker must read it; the repair makes no folder there"), what,
+             need.path),
+        Remedy::kRefused));
+  }
+  if (registers && need.register_grants != 0) sd->dacl = AfterRegister(sd->dacl, w.sid, need.register_grants);
+  const AccessVerdict v = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
+  if (v.granted) return std::optional<Precondition>();
+  if (v.denied_by) {
+    const Ace& deny = *v.denied_by;
+    return std::optional<Precondition>(FailingPrecondition(
+        id, kErrorAccessDenied,
+        Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access, and the worker must {} that folder; the repair "
+                         "changes no ACE there{}, and that deny is the administrator's"),
+             (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", what, need.path,
+             WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), need.access,
+             need.register_grants != 0 ? " but register's allow, which a deny outranks" : ""),
+        Remedy::kRefused));
+  }
+  return std::optional<Precondition>(FailingPrecondition(
+      id, kErrorAccessDenied,
+      Text(FMT_COMPILE("no ACE on {} {} grants {} or a group of its token {} access (0x{:x} is not granted), and the "
+                       "worker must {} that folder; the repair grants nothing there"),
+           what, need.path, w.account, need.access, v.missing, need.access),
+      Remedy::kRefused));
 }
 
 }  // namespace
 
-Result<std::optional<Precondition>> ReadSiteFolderAccess(Security& security, const WorkerIdentity& w,
-                                                         const std::vector<ApplicationInfo>& apps) {
-  std::vector<ObjectAces> folders;
-  for (const ApplicationInfo& app : apps) {
-    if (!app.physical_path.empty()) folders.push_back({{ObjectNamespace::kFile, app.physical_path}, {}});
-  }
-  if (folders.empty()) return std::optional<Precondition>();
-  for (const Sid& sid : WorkerTokenSids(w)) {
-    auto held = security.FindAcesOn(sid, folders);
-    if (!held) return held.status();
-    for (size_t i = 0; i < held->size() && i < folders.size(); ++i) {
-      const auto& aces = (*held)[i];
-      auto deny = std::find_if(aces.begin(), aces.end(), DeniesRead);
-      if (deny == aces.end()) continue;
-      const std::string_view mask = MaskName(ObjectNamespace::kFile, deny->mask);
-      return std::optional<Precondition>(FailingPrecondition(
-          "site-folder-access", kErrorAccessDenied,
-          Text(FMT_COMPILE("an explicit ACE on the application folder {} denies {} {} access, and the worker must "
-                           "read that folder; the repair changes no ACE there, and that deny is the administrator's"),
-               folders[i].object.path, WorkerTokenSidName(sid, w),
-               mask.empty() ? Text(FMT_COMPILE("0x{:x}"), deny->mask) : std::string(mask)),
-          Remedy::kRefused));
-    }
+Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& w,
+                                                           const FolderPlaces& places,
+                                                           const std::vector<ApplicationInfo>& apps) {
+  const std::vector<Sid> token = WorkerTokenSids(w);
+  // Register grants ASPNET its folders, whichever processModel setting names that account.
+  const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
+  for (const FolderNeed& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
+    auto failing = CheckFolder(security, w, token, need, registers);
+    if (!failing || *failing) return failing;
   }
   return std::optional<Precondition>();  // listed only when it fails: nothing else reads the folders
 }

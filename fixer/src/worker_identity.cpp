@@ -70,6 +70,13 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   w.password_expired = acct->password_expired;
   w.password_must_change = acct->password_must_change;
   w.groups = acct->groups;
+  const Sid implicit[] = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
+  auto token_groups = ports.accounts.GroupsContaining(implicit);
+  if (!token_groups) return token_groups.status();
+  for (LocalGroupRef& g : *token_groups) {
+    g.name = Text(FMT_COMPILE("{}\\{}"), g.sid.IsAccountSid() ? computer : std::string_view("BUILTIN"), g.name);
+  }
+  w.token_groups = std::move(*token_groups);
   auto profile = ports.profiles.Find(acct->sid);
   if (!profile) return profile.status();
   w.has_profile = IsUsable(*profile);

@@ -45,9 +45,14 @@ const std::array<BuiltinGroup, 4>& BuiltinGroups() {
 
 std::vector<Sid> WorkerTokenSids(const WorkerIdentity& w) {
   std::vector<Sid> sids = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
+  auto add = [&](const Sid& sid) {
+    if (std::find(sids.begin(), sids.end(), sid) == sids.end()) sids.push_back(sid);
+  };
+  for (const LocalGroupRef& g : w.token_groups) add(g.sid);
+  // Its direct built-in groups by name too: a backend that lists no token groups still shows them.
   for (const std::string& g : w.groups) {
     for (const BuiltinGroup& group : BuiltinGroups()) {
-      if (g == group.name) sids.push_back(group.sid);
+      if (g == group.name) add(group.sid);
     }
   }
   return sids;
@@ -58,6 +63,9 @@ std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& w) {
   if (sid == Sid::Everyone()) return "Everyone";
   if (sid == Sid::AuthenticatedUsers()) return "NT AUTHORITY\\Authenticated Users";
   if (sid == Sid::Batch()) return "NT AUTHORITY\\BATCH";
+  for (const LocalGroupRef& g : w.token_groups) {
+    if (sid == g.sid) return g.name;
+  }
   for (const BuiltinGroup& group : BuiltinGroups()) {
     if (sid == group.sid) return std::string(group.shown);
   }

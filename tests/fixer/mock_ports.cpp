@@ -7,7 +7,10 @@ namespace fixer_test {
 
 MockServiceControl::MockServiceControl() = default;
 MockServiceControl::~MockServiceControl() = default;
-MockAccounts::MockAccounts() = default;
+MockAccounts::MockAccounts() {
+  // Unless a test says otherwise: no local group holds the worker (its direct ones are Account::groups).
+  ON_CALL(*this, GroupsContaining).WillByDefault(testing::Return(std::vector<fixer::LocalGroupRef>{}));
+}
 MockAccounts::~MockAccounts() = default;
 MockRights::MockRights() = default;
 MockRights::~MockRights() = default;
@@ -17,7 +20,9 @@ MockProfiles::MockProfiles() = default;
 MockProfiles::~MockProfiles() = default;
 MockLogon::MockLogon() = default;
 MockLogon::~MockLogon() = default;
-MockSecurity::MockSecurity() = default;
+MockSecurity::MockSecurity() {
+  ON_CALL(*this, ReadSecurity).WillByDefault(testing::Return(fixer::ObjectSecurity{.has_dacl = false}));
+}
 MockSecurity::~MockSecurity() = default;
 MockAspNet::MockAspNet() = default;
 MockAspNet::~MockAspNet() = default;
@@ -356,6 +361,20 @@ void MockPortsTest::InstallDefaults() {
         }
         return out;
       });
+  // An object's DACL: the world's ACEs on it, denies first (canonical order), then an allow of
+  // everything to Everyone standing for the rest of a DACL that lets the worker in; a NULL DACL
+  // where the world holds none.
+  ON_CALL(security, ReadSecurity(_)).WillByDefault([this](const fixer::ObjectRef& o) -> Result<fixer::ObjectSecurity> {
+    fixer::ObjectSecurity sd{.owner = Sid::Administrators(), .has_dacl = false};
+    for (fixer::AceType type : {fixer::AceType::kDeny, fixer::AceType::kAllow}) {
+      for (const auto& g : w.aces)
+        if (g.object == o && g.ace.type == type) sd.dacl.push_back(g.ace);
+    }
+    if (sd.dacl.empty()) return sd;
+    sd.has_dacl = true;
+    sd.dacl.push_back({fixer::AceType::kAllow, Sid::Everyone(), fixer::kFileAllAccess, 0});
+    return sd;
+  });
   ON_CALL(security, AddAce(_, _)).WillByDefault([this](const fixer::ObjectRef& o, const fixer::Ace& ace) -> Status {
     Trace("security.add_ace " + o.path);
     w.aces.push_back({o, ace});

@@ -66,6 +66,7 @@ class MockAccounts : public fixer::Accounts {
   MOCK_METHOD(Status, SetPassword, (const std::string&, const Secret&), (override));
   MOCK_METHOD(Status, SetFlags, (const std::string&, const fixer::AccountFlags&), (override));
   MOCK_METHOD(Status, AddToGroup, (const std::string&, const Sid&), (override));
+  MOCK_METHOD(Result<std::vector<fixer::LocalGroupRef>>, GroupsContaining, (std::span<const Sid>), (override));
 };
 
 class MockRights : public fixer::Rights {
@@ -110,6 +111,8 @@ class MockSecurity : public fixer::Security {
   MOCK_METHOD(Result<std::vector<std::vector<fixer::Ace>>>, FindAcesOn,
               (const Sid&, std::span<const fixer::ObjectAces>), (override));
   MOCK_METHOD(Status, RemoveAces, (const fixer::ObjectRef&, std::span<const fixer::Ace>), (override));
+  // Unless a test says otherwise: a NULL DACL, which grants every access.
+  MOCK_METHOD(Result<fixer::ObjectSecurity>, ReadSecurity, (const fixer::ObjectRef&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlDbUser>>, DbUsersFor, (const Sid&), (override));
   MOCK_METHOD(Status, CreateLogin, (const fixer::SqlLogin&), (override));

@@ -323,6 +323,15 @@ void MutatingSecurity::ExpectAcesReadBackInCanonicalOrder(const std::string& pat
     Expect(aces[1] == allow, "the allow ACE follows, its mask and inheritance flags as added");
   }
   Expect((*held)[1].empty(), "a missing file holds no ACE");
+  // ReadSecurity reads the whole DACL: both ACEs in it, in the same order, among any others.
+  auto sd = security.ReadSecurity(object);
+  ExpectOk(sd.status(), "ReadSecurity(" + path + ")");
+  if (sd.ok()) {
+    const auto deny_at = std::find(sd->dacl.begin(), sd->dacl.end(), deny);
+    const auto allow_at = std::find(sd->dacl.begin(), sd->dacl.end(), allow);
+    Expect(deny_at != sd->dacl.end() && allow_at != sd->dacl.end() && deny_at < allow_at,
+           "ReadSecurity reads the deny, then the allow, in the whole DACL");
+  }
   const fixer::Status on_missing = security.AddAce(missing, allow);
   Expect(on_missing.code() == 2 || on_missing.code() == 3,
          "AddAce on a missing file answers 2 or 3, not " + std::to_string(on_missing.code()));

@@ -121,6 +121,45 @@ TEST_F(Security, AnUnusedSidIsNamedByNoAce) {
   if (aces.ok()) Expect(aces->empty(), "no ACE names " + kUnusedSid.ToString());
 }
 
+// security.h: ReadSecurity reads an object's owner and whole DACL (GetNamedSecurityInfo with
+// OWNER_ and DACL_SECURITY_INFORMATION); a missing object is 2 or 3, as for AddAce. The Windows
+// folder (inventory.h: OsInfo::windows_folder, GetWindowsDirectory) exists and has an owner and a DACL.
+TEST_F(Security, ReadSecurityReadsTheWindowsFolderAndAMissingOneIs2Or3) {
+  auto os = ports().inventory.Os();
+  ExpectOk(os.status(), "Os()");
+  if (!os.ok()) return;
+  Expect(!os->windows_folder.empty(), "Os() names the Windows folder");
+  if (os->windows_folder.empty()) return;
+  auto sd = ports().security.ReadSecurity({fixer::ObjectNamespace::kFile, os->windows_folder});
+  ExpectOk(sd.status(), "ReadSecurity(" + os->windows_folder + ")");
+  if (sd.ok()) {
+    Expect(!sd->owner.IsNull(), os->windows_folder + " has an owner");
+    Expect(sd->has_dacl && !sd->dacl.empty(), os->windows_folder + " has a DACL with ACEs");
+  }
+  const std::string missing = os->windows_folder + "\\fxsim_no_such_folder";
+  const fixer::Status gone = ports().security.ReadSecurity({fixer::ObjectNamespace::kFile, missing}).status();
+  Expect(gone.code() == 2 || gone.code() == 3,
+         "ReadSecurity of a missing folder answers 2 or 3, not " + std::to_string(gone.code()));
+}
+
+// accounts.h: GroupsContaining lists the local groups holding one of the SIDs given. A fresh XP's
+// BUILTIN\Users holds NT AUTHORITY\Authenticated Users ("Default local groups": the Users group's
+// default members), so every logon token holds Users.
+TEST_F(Accounts, UsersHoldsAuthenticatedUsers) {
+  const fixer::Sid authenticated[] = {fixer::Sid::AuthenticatedUsers()};
+  auto groups = ports().accounts.GroupsContaining(authenticated);
+  ExpectOk(groups.status(), "GroupsContaining(Authenticated Users)");
+  if (!groups.ok()) return;
+  const bool users = std::any_of(groups->begin(), groups->end(), [](const fixer::LocalGroupRef& g) {
+    return g.sid == fixer::Sid::Users() && Lower(g.name) == "users";
+  });
+  Expect(users, "Users (S-1-5-32-545) holds Authenticated Users");
+  const fixer::Sid unused[] = {kUnusedSid};
+  auto none = ports().accounts.GroupsContaining(unused);
+  ExpectOk(none.status(), "GroupsContaining(unused SID)");
+  if (none.ok()) Expect(none->empty(), "no group holds " + kUnusedSid.ToString());
+}
+
 // inventory.h: the OS, the web server, the hotfixes (sorted) and the caller are read.
 TEST_F(Inventory, ReadsTheMachineAndTheCaller) {
   ExpectOk(ports().inventory.Os().status(), "Os()");

@@ -72,6 +72,24 @@ class DenyHidden : public fixer::RightsWrapper {
   }
 };
 
+// Every object's DACL reads as a NULL DACL: the fixer sees no deny and no missing allow.
+class AccessHidden : public fixer::SecurityWrapper {
+ public:
+  explicit AccessHidden(fixer::Ports& real) : SecurityWrapper(real.security) {}
+  Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef&) override {
+    return fixer::ObjectSecurity{.has_dacl = false};
+  }
+};
+
+// No local group holds the worker through Everyone or Authenticated Users: its direct groups only.
+class TokenGroupsHidden : public fixer::AccountsWrapper {
+ public:
+  explicit TokenGroupsHidden(fixer::Ports& real) : AccountsWrapper(real.accounts) {}
+  Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid>) override {
+    return std::vector<fixer::LocalGroupRef>{};
+  }
+};
+
 // The fixer's own probe always sees a working page.
 class ProbeAlwaysAnswers : public fixer::WebProbeWrapper {
  public:
@@ -167,7 +185,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"outcomes/disabled-aspnet-refused-until-enabled.yaml", Fixer<DisabledHidden>(), {}},
         Case{"outcomes/iis-stopped-refused-until-started.yaml", Fixer<ServicesAlwaysRunning>(), {}},
         Case{"outcomes/batch-logon-denied-refused.yaml", Fixer<DenyHidden>(), {}},
-        Case{"outcomes/site-still-failing-after-repair-restored.yaml", Fixer<ProbeAlwaysAnswers>(), {}},
+        // A fixer blind to the symptom reads the machine as not affected: another refusal.
+        Case{"outcomes/no-allow-on-the-site-folder-refused.yaml", Fixer<ProbeAlwaysAnswers>(), {}},
+        Case{"outcomes/deny-inherited-through-a-group-on-windows-temp-refused.yaml", Fixer<TokenGroupsHidden>(), {}},
+        Case{"outcomes/deny-ace-on-temporary-aspnet-files-refused.yaml", Fixer<AccessHidden>(), {}},
+        Case{"outcomes/inherited-deny-on-the-site-folder-refused.yaml", Fixer<AccessHidden>(), {}},
         Case{"outcomes/rollback-after-delete-rolls-forward.yaml", Fixer<LogonAlwaysFails>(), {}},
         Case{"diagnosis/locked-out-named-1909.yaml", Fixer<LockoutHidden>(), {}},
         Case{"diagnosis/must-change-password-named-1907.yaml", Fixer<ExpiryHidden>(), {}},

@@ -1,4 +1,5 @@
 // Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
+// NetLocalGroupEnum and NetLocalGroupGetMembers (a token's groups),
 // NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
 // port's error number (2221, 2224, 2245, 2220, 1378): passed through, never translated.
 #include <windows.h>
@@ -147,6 +148,62 @@ fixer::Status Win32Accounts::AddToGroup(const std::string& group, const fixer::S
   }
   changes_.Mark();
   return {};
+}
+
+namespace {
+
+// A local group's SID: LookupAccountName on its name, which names it uniquely on this machine.
+fixer::Result<fixer::Sid> GroupSid(const std::wstring& group) {
+  BYTE sid[SECURITY_MAX_SID_SIZE];
+  DWORD sid_size = sizeof(sid);
+  wchar_t domain[256];
+  DWORD domain_size = 256;
+  SID_NAME_USE use;
+  if (!LookupAccountNameW(nullptr, group.c_str(), sid, &sid_size, domain, &domain_size, &use)) return LastError();
+  return FromPsid(sid);
+}
+
+// Whether the local group `group` holds one of `members` (NetLocalGroupGetMembers, level 0: SIDs).
+fixer::Result<bool> HoldsOneOf(const std::wstring& group, std::span<const fixer::Sid> members) {
+  NetBuffer buffer;
+  DWORD read = 0, total = 0;
+  if (NET_API_STATUS rc = NetLocalGroupGetMembers(nullptr, group.c_str(), 0, &buffer.data, MAX_PREFERRED_LENGTH, &read,
+                                                  &total, nullptr);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  const auto* info = reinterpret_cast<const LOCALGROUP_MEMBERS_INFO_0*>(buffer.data);
+  for (DWORD i = 0; i < read; ++i) {
+    const fixer::Sid member = FromPsid(info[i].lgrmi0_sid);
+    for (const fixer::Sid& m : members) {
+      if (m == member) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+fixer::Result<std::vector<fixer::LocalGroupRef>> Win32Accounts::GroupsContaining(std::span<const fixer::Sid> members) {
+  NetBuffer buffer;
+  DWORD read = 0, total = 0;
+  // One read of every local group: a machine has tens of them, each read once.
+  if (NET_API_STATUS rc = NetLocalGroupEnum(nullptr, 0, &buffer.data, MAX_PREFERRED_LENGTH, &read, &total, nullptr);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  std::vector<fixer::LocalGroupRef> groups;
+  const auto* info = reinterpret_cast<const LOCALGROUP_INFO_0*>(buffer.data);
+  for (DWORD i = 0; i < read; ++i) {
+    const std::wstring name = info[i].lgrpi0_name;
+    auto holds = HoldsOneOf(name, members);
+    if (!holds) return holds.status();
+    if (!*holds) continue;
+    auto sid = GroupSid(name);
+    if (!sid) return sid.status();
+    groups.push_back({Narrow(name), *sid});
+  }
+  return groups;
 }
 
 }  // namespace win32

@@ -9,10 +9,8 @@ namespace win32 {
 
 namespace {
 
-// The ACE at `header` in the port's terms when it is an explicit (not inherited) allow or deny
-// ACE; nullopt for any other.
-std::optional<fixer::Ace> ExplicitAllowOrDeny(const ACE_HEADER* header) {
-  if (header->AceFlags & INHERITED_ACE) return std::nullopt;
+// The ACE at `header` in the port's terms when it is an allow or deny ACE; nullopt for any other.
+std::optional<fixer::Ace> AllowOrDeny(const ACE_HEADER* header) {
   if (header->AceType != ACCESS_ALLOWED_ACE_TYPE && header->AceType != ACCESS_DENIED_ACE_TYPE) return std::nullopt;
   // ACCESS_ALLOWED_ACE and ACCESS_DENIED_ACE share one layout: header, mask, SID.
   const auto* ace = reinterpret_cast<const ACCESS_ALLOWED_ACE*>(header);
@@ -22,7 +20,24 @@ std::optional<fixer::Ace> ExplicitAllowOrDeny(const ACE_HEADER* header) {
                     .flags = header->AceFlags};
 }
 
+// The same for an explicit (not inherited) allow or deny ACE only.
+std::optional<fixer::Ace> ExplicitAllowOrDeny(const ACE_HEADER* header) {
+  if (header->AceFlags & INHERITED_ACE) return std::nullopt;
+  return AllowOrDeny(header);
+}
+
 }  // namespace
+
+std::vector<fixer::Ace> AllowAndDenyAces(const ACL* dacl) {
+  std::vector<fixer::Ace> aces;
+  if (!dacl) return aces;
+  for (DWORD i = 0; i < dacl->AceCount; ++i) {
+    void* raw = nullptr;
+    if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) continue;
+    if (std::optional<fixer::Ace> ace = AllowOrDeny(static_cast<const ACE_HEADER*>(raw))) aces.push_back(*ace);
+  }
+  return aces;
+}
 
 std::vector<fixer::Ace> ExplicitAces(const ACL* dacl) {
   std::vector<fixer::Ace> aces;

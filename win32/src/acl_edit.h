@@ -30,6 +30,8 @@ using LocalPtr = std::unique_ptr<T, LocalFreeDeleter>;
 
 // The allow and deny ACEs of `dacl` (null: no DACL) naming `sid` that are not inherited.
 std::vector<fixer::Ace> ExplicitAcesFor(const ACL* dacl, const fixer::Sid& sid);
+// Every allow or deny ACE of `dacl`, inherited ones too, in DACL order: what AccessCheck walks.
+std::vector<fixer::Ace> AllowAndDenyAces(const ACL* dacl);
 // Every explicit allow or deny ACE's SID in `dacl`, with its ACE, in DACL order.
 std::vector<fixer::Ace> ExplicitAces(const ACL* dacl);
 // `dacl` with those of `aces` it does not hold added (an exact duplicate is skipped), each in

@@ -75,6 +75,7 @@ fixer::Result<std::vector<fixer::FrameworkInfo>> Win32AspNet::Frameworks() {
     if (!FileExists(config)) continue;  // a folder of tools only (v1.0.3705's setup leaves some)
     fixer::FrameworkInfo fw;
     fw.version = VersionOf(dir);
+    fw.folder = Narrow(dir);
     fw.tools_present = FileExists(dir + L"\\aspnet_regiis.exe") && FileExists(dir + L"\\mscorlib.dll");
     const std::string text = ReadText(config);
     if (auto user = FindXmlAttribute(text, "processModel", "userName")) fw.process_model.user_name = *user;

@@ -72,6 +72,10 @@ fixer::Result<fixer::OsInfo> Win32Inventory::Os() {
   DWORD length = MAX_COMPUTERNAME_LENGTH + 1;
   if (!GetComputerNameW(name, &length)) return LastError();
   os.computer_name = Narrow(std::wstring_view(name, length));
+  wchar_t windows[MAX_PATH];  // %WINDIR%, where the worker's Temp folder is
+  const UINT folder_length = GetWindowsDirectoryW(windows, MAX_PATH);
+  if (folder_length == 0 || folder_length >= MAX_PATH) return LastError();
+  os.windows_folder = Narrow(std::wstring_view(windows, folder_length));
   return os;
 }
 

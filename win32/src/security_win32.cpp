@@ -205,6 +205,38 @@ fixer::Result<std::vector<std::vector<fixer::Ace>>> Win32Security::FindAcesOn(co
   return held;
 }
 
+fixer::Result<fixer::ObjectSecurity> Win32Security::ReadSecurity(const fixer::ObjectRef& object) {
+  fixer::ObjectSecurity out;
+  if (object.ns == fixer::ObjectNamespace::kMetabase) {
+    auto sd = ReadAdminAcl(object.path);
+    if (!sd) return sd.status();
+    PSID owner = nullptr;
+    BOOL defaulted = FALSE;
+    if (!sd->bytes.empty() && GetSecurityDescriptorOwner(sd->bytes.data(), &owner, &defaulted) && owner) {
+      out.owner = FromPsid(owner);
+    }
+    out.has_dacl = sd->dacl != nullptr;
+    out.dacl = AllowAndDenyAces(sd->dacl);
+    return out;
+  }
+  const bool file = object.ns == fixer::ObjectNamespace::kFile;
+  const std::wstring name = file ? Widen(object.path) : RegistryObjectName(object.path);
+  PSID owner = nullptr;
+  ACL* dacl = nullptr;
+  PSECURITY_DESCRIPTOR raw = nullptr;
+  if (DWORD rc = GetNamedSecurityInfoW(name.c_str(), file ? SE_FILE_OBJECT : SE_REGISTRY_KEY,
+                                       OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION, &owner, nullptr, &dacl,
+                                       nullptr, &raw);
+      rc != ERROR_SUCCESS) {
+    return Error(rc);
+  }
+  LocalPtr<void> held(raw);
+  if (owner) out.owner = FromPsid(owner);
+  out.has_dacl = dacl != nullptr;  // a NULL DACL grants everyone everything
+  out.dacl = AllowAndDenyAces(dacl);
+  return out;
+}
+
 fixer::Status Win32Security::AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) {
   return AddAces(object, std::span<const fixer::Ace>(&ace, 1));
 }

@@ -27,6 +27,7 @@ class Win32Accounts : public fixer::Accounts {
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password) override;
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags) override;
   fixer::Status AddToGroup(const std::string& group, const fixer::Sid& member) override;
+  fixer::Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override;
 
  private:
   ChangeFlag& changes_;
@@ -79,6 +80,7 @@ class Win32Security : public fixer::Security {
   fixer::Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override;
   fixer::Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override;
   fixer::Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override;
+  fixer::Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& object) override;
   fixer::Status RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override;
   // One read of each object's DACL, no scan of the disk and the registry as FindAces does.
   fixer::Result<std::vector<std::vector<fixer::Ace>>> FindAcesOn(const fixer::Sid& sid,

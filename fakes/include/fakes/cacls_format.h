@@ -27,10 +27,6 @@
 
 namespace fakes {
 
-// GENERIC_READ/WRITE/EXECUTE/ALL bits mapped to the namespace's specific rights (files and
-// metabase nodes: FILE_GENERIC_*; registry keys: KEY_READ/KEY_WRITE/KEY_ALL_ACCESS).
-uint32_t MapGenericRights(fixer::ObjectNamespace ns, uint32_t mask);
-
 // "XPPRO\ASPNET", "BUILTIN\Administrators", "NT AUTHORITY\SYSTEM", "Everyone", or the bare
 // SID string when the SID maps to nothing.
 std::string AccountLabel(Machine& machine, const fixer::Sid& sid);

@@ -57,7 +57,9 @@ class ObjectStore {
   // The explicit ACEs naming `sid` on each object of `on`, one list per object in that order
   // (empty where none, or where the object is gone): a lookup per object, no walk of them all.
   std::vector<std::vector<fixer::Ace>> FindAcesOn(const fixer::Sid& sid, std::span<const fixer::ObjectAces> on) const;
-  // Would a token with these SIDs get every bit of `mask`? Owner gets READ_CONTROL|WRITE_DAC.
+  // The owner and whole DACL; 2 / 3 if the object does not exist (as AddAce).
+  fixer::Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& ref) const;
+  // Would a token with these SIDs get every bit of `mask`? (fixer::CheckAccess; false if missing)
   bool AccessAllowed(const fixer::ObjectRef& ref, const std::vector<fixer::Sid>& token, uint32_t mask) const;
   // The DACL as cacls prints it, one line per ACE: "XPPRO\ASPNET:(OI)(CI)C" or
   // "S-1-5-21-...-1004:R" for an orphaned SID.

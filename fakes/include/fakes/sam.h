@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,8 @@ class Sam {
   fixer::Sid SidOf(const UserAccount& user) const;
   // Groups (by SID) that `member` belongs to directly.
   std::vector<fixer::Sid> GroupsOf(const fixer::Sid& member) const;
+  // The groups, in the SAM's order, that hold one of `members`: what a logon's token gets.
+  std::vector<fixer::LocalGroupRef> GroupsContaining(std::span<const fixer::Sid> members) const;
   fixer::Account Describe(const UserAccount& user) const;  // the port's view of a user
   // Name of an account, group or well-known SID ("ASPNET", "Users", "NETWORK SERVICE",
   // "SYSTEM"); 1332 for a SID that maps to nothing (a deleted account).

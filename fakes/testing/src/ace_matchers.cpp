@@ -4,6 +4,7 @@
 
 #include "fakes/cacls_format.h"
 #include "fakes/objects.h"
+#include "fixer/access_check.h"
 #include "fixer/win_error.h"
 
 namespace fakes_testing {
@@ -38,7 +39,7 @@ bool AceMatcher::Match(const fakes::Machine& machine, ::testing::MatchResultList
     return false;
   }
   for (const fixer::Ace& ace : object->dacl) {
-    if (ace.type == type_ && ace.sid == *sid && (fakes::MapGenericRights(object_.ns, ace.mask) & mask_) == mask_) {
+    if (ace.type == type_ && ace.sid == *sid && (fixer::MapGenericRights(object_.ns, ace.mask) & mask_) == mask_) {
       *listener << object_.path << " has " << fakes::FormatCaclsAce(reading, object_.ns, ace);
       return true;
     }

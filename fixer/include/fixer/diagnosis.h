@@ -45,6 +45,9 @@ struct WorkerIdentity {
   bool password_expired = false;  // a logon fails with 1330, or 1907 when password_must_change
   bool password_must_change = false;
   std::vector<std::string> groups;  // its local groups, by name
+  // The local groups its logon token holds: those naming it, Everyone, Authenticated Users or BATCH
+  // (BUILTIN\Users holds Authenticated Users), shown as Windows shows them ("BUILTIN\Users").
+  std::vector<LocalGroupRef> token_groups;
   bool has_profile = false;
   std::string profile_path;
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),

@@ -1,15 +1,18 @@
 // Accounts: local users and groups (the SAM) as the fixer sees them.
 //
 // Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers,
-// NetUserGetLocalGroups, LookupAccountName. Names are case-insensitive.
+// NetUserGetLocalGroups, NetLocalGroupEnum/GetMembers, LookupAccountName. Names are case-insensitive.
 //
 //   fixer::Secret temp = fixer::Secret::FromString("Tmp-pa55word!x");
 //   fixer::Result<fixer::Account> acct = accounts.Lookup("ASPNET");   // 2221 if there is no such user
 //   fixer::Status set = accounts.SetPassword("ASPNET", temp);         // 2245 if the policy rejects it
 //   fixer::Status flags = accounts.SetFlags("ASPNET", {.disabled = false, .password_never_expires = true});
+//   const fixer::Sid token[] = {acct->sid, fixer::Sid::Everyone(), fixer::Sid::AuthenticatedUsers()};
+//   auto groups = accounts.GroupsContaining(token);                    // Users (S-1-5-32-545), ...
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,6 +44,13 @@ struct Account {
   bool password_must_change = false;
 };
 
+// A local group as a token holds it.
+struct LocalGroupRef {
+  std::string name;  // "Users"
+  Sid sid;           // S-1-5-32-545
+  friend bool operator==(const LocalGroupRef&, const LocalGroupRef&) = default;
+};
+
 struct NewAccount {
   std::string name;
   std::string full_name;
@@ -63,6 +73,10 @@ class Accounts {
   virtual Status SetPassword(const std::string& name, const Secret& password) = 0;
   // Sets disabled / locked_out (only to false: unlock) / never-expires / cannot-change.
   virtual Status SetFlags(const std::string& name, const AccountFlags& flags) = 0;
+  // The local groups one of `members` belongs to, in the SAM's order: what a logon puts in a
+  // token for a user whose SID and implicit SIDs (Everyone, Authenticated Users, BATCH) those are
+  // (NetLocalGroupEnum and NetLocalGroupGetMembers; local groups hold no local groups).
+  virtual Result<std::vector<LocalGroupRef>> GroupsContaining(std::span<const Sid> members) = 0;
   // NetLocalGroupAddMembers' errors, passed through: 2220 NERR_GroupNotFound no such group (not
   // 1376, which only net.exe shows), 1387 no such member, 1388 a member of the wrong type (a local
   // group), 1378 already a member (docs/windows-reference.md#local-groups).
@@ -83,6 +97,9 @@ class AccountsWrapper : public Accounts {
   }
   Status SetFlags(const std::string& name, const AccountFlags& flags) override { return target_.SetFlags(name, flags); }
   Status AddToGroup(const std::string& group, const Sid& member) override { return target_.AddToGroup(group, member); }
+  Result<std::vector<LocalGroupRef>> GroupsContaining(std::span<const Sid> members) override {
+    return target_.GroupsContaining(members);
+  }
 
  private:
   Accounts& target_;

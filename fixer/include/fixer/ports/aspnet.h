@@ -35,6 +35,7 @@ struct FrameworkInfo {
   std::string version;        // "1.0.3705"
   bool tools_present = true;  // aspnet_regiis.exe and mscorlib.dll are on disk
   ProcessModelConfig process_model;
+  std::string folder;  // "C:\WINDOWS\Microsoft.NET\Framework\v1.0.3705": where it is installed
   friend bool operator==(const FrameworkInfo&, const FrameworkInfo&) = default;
 };
 

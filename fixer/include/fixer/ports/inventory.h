@@ -27,6 +27,7 @@ struct OsInfo {
   OsEdition edition = OsEdition::kWindowsXpProfessional;
   int service_pack = 1;
   std::string computer_name = "XPPRO";
+  std::string windows_folder;  // "C:\WINDOWS" (GetWindowsDirectory): its Temp folder is the worker's
   friend bool operator==(const OsInfo&, const OsInfo&) = default;
 };
 

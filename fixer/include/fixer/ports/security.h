@@ -14,6 +14,7 @@
 //   auto by_object = security.FindAcesByObject(old_sid);
 //   for (auto& o : *by_object) security.AddAces(o.object, o.aces);
 //   auto held = security.FindAcesOn(new_sid, *by_object);  // (*held)[i]: what (*by_object)[i] holds now
+//   fixer::ObjectSecurity sd = *security.ReadSecurity(by_object->front().object);  // owner, whole DACL
 //   // security.AddAcesEach(*by_object, writes): the same AddAces calls, a fixer::AceWrites choosing each one's ACEs
 #pragma once
 
@@ -79,6 +80,15 @@ struct ObjectAces {
   std::vector<Ace> aces;
   friend bool operator==(const ObjectAces&, const ObjectAces&) = default;
 };
+// An object's owner and its whole DACL, inherited ACEs included, in order: what AccessCheck
+// reads (GetNamedSecurityInfo with OWNER_ and DACL_SECURITY_INFORMATION).
+struct ObjectSecurity {
+  Sid owner;
+  bool has_dacl = true;  // false: a NULL DACL, which grants everyone every access
+  std::vector<Ace> dacl;
+  friend bool operator==(const ObjectSecurity&, const ObjectSecurity&) = default;
+};
+
 // A FindAcesByObject answer kept by several readers (the diagnosis, the journal) as one list.
 using SharedObjectAces = SharedList<ObjectAces>;
 // How many ACEs all the objects hold.
@@ -143,6 +153,10 @@ class Security {
   // write per object. The default is the loop; a backend may find each object from the one before.
   virtual void AddAcesEach(std::span<const ObjectAces> objects, AceWrites& writes);
 
+  // The object's owner and whole DACL (a metabase node's own AdminACL or the one it inherits).
+  // 2 / 3 if the object does not exist.
+  virtual Result<ObjectSecurity> ReadSecurity(const ObjectRef& object) = 0;
+
   // Windows logins whose stored SID is `sid`, and database users mapped to it.
   virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
   virtual Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) = 0;
@@ -170,6 +184,7 @@ class SecurityWrapper : public Security {
   Status RemoveAces(const ObjectRef& object, std::span<const Ace> aces) override {
     return target_.RemoveAces(object, aces);
   }
+  Result<ObjectSecurity> ReadSecurity(const ObjectRef& object) override { return target_.ReadSecurity(object); }
   // AddAcesEach is not forwarded: its default loop calls this wrapper's AddAces, which a test
   // double may override.
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
