@@ -66,6 +66,16 @@ echo keep >"$work/ro.yaml" && chmod 444 "$work/ro.yaml"  # Wine's read-only attr
 expect_refused ro.yaml "ro.yaml: cannot be written: 5: Access is denied."
 printf 'os: windows-xp-professional\njournal:\n  - {seq: 0, step: plan, phase: begin}\n' >"$work/pending.yaml"
 expect_refused pending.yaml "pending.yaml: holds a repair that did not end (it holds a journal)"
+# JSON, as capture and `show --format json` write it: pretty and on one line.
+printf '{\n  "os": "windows-xp-professional",\n  "journal": [\n    {"seq": 0, "step": "plan", "phase": "begin"}\n  ]\n}\n' \
+  >"$work/pending.json"
+expect_refused pending.json "pending.json: holds a repair that did not end (it holds a journal)"
+printf '{"journal": [{"seq": 0, "step": "plan", "phase": "begin"}]}\n' >"$work/pending1.json"
+expect_refused pending1.json "--machine pending1.json), or name another --out"
+# A "journal" that is not the top-level key's, or an empty one, holds no repair: replaced.
+printf '{"os": {"journal": [1]}, "note": "\\"journal\\": [1]", "journal": []}\n' >"$work/done.json"
+(cd "$work" && $wine ./aspnet-fixer.exe capture --out done.json 2>&1 >/dev/null || true) | tr -d '\r' |
+  grep -qF "did not end" && { echo "test-windows: capture --out done.json (no repair in it) was refused" >&2; exit 1; }
 printf 'os: windows-xp-professional\n' >"$work/logged.yaml" && echo x >"$work/logged.yaml.log"
 expect_refused logged.yaml "logged.yaml: holds a repair that did not end (logged.yaml.log is beside it"
 # Another verb does not read --out: said so on standard error, nothing written.

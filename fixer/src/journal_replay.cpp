@@ -89,10 +89,13 @@ std::string JournalProblemText(const JournalProblem& problem) {
          ": not a journal aspnet-fixer can resume or roll back: " + problem.why;
 }
 
+std::string UnfinishedRepairHead(const std::string& why) {
+  return "holds a repair that did not end (" + why + "): writing the machine there would lose the only record of it";
+}
+
 std::string UnfinishedRepairText(const std::string& out, const std::string& why, const std::string& log) {
-  return "holds a repair that did not end (" + why +
-         "): writing the machine there would lose the only record of it; resume it or roll it back with --machine " +
-         out + ", or remove " + (log.empty() ? out : out + " and " + log) + " to write there";
+  return UnfinishedRepairHead(why) + "; resume it or roll it back with --machine " + out + ", or remove " +
+         (log.empty() ? out : out + " and " + log) + " to write there";
 }
 
 Status UnreadableJournal(const JournalProblem& problem) {

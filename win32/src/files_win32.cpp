@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cwctype>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
+#include <string_view>
 
 #include "fixer/ports/journal.h"
 #include "replace_file.h"
@@ -48,14 +51,55 @@ fixer::Status FileError(const std::string& path, std::string_view step, DWORD er
   return fixer::Status(error, path + ": " + std::string(step) + ": " + Error(error).ToString());
 }
 
-// Whether the machine file at `path` holds a journal with a record: a top-level `journal:` key
-// followed by a list that is not empty. This build reads no machine file, so it looks only for
-// that key, as the machine file writer puts it (docs/machine-format.md#journal).
+// Whether a JSON machine file (its text) holds a journal with a record: a key "journal" of the
+// top-level object whose value is a list that is not empty. Strings are skipped whole, so a
+// "journal" inside a value or a deeper object does not count.
+bool JsonHoldsJournal(std::string_view text) {
+  int depth = 0;
+  bool expect_key = false;  // at depth 1, the next string is a key
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      const size_t start = i + 1;
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;  // an escaped character, a quote included
+      }
+      if (depth != 1 || !expect_key) continue;
+      expect_key = false;
+      if (text.substr(start, i - start) != "journal") continue;
+      size_t v = text.find_first_not_of(" \t\r\n", i + 1);
+      if (v == std::string_view::npos || text[v] != ':') return false;
+      v = text.find_first_not_of(" \t\r\n", v + 1);
+      if (v == std::string_view::npos || text[v] != '[') return false;
+      v = text.find_first_not_of(" \t\r\n", v + 1);
+      return v != std::string_view::npos && text[v] != ']';
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+      expect_key = depth == 1 && c == '{';
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',' && depth == 1) {
+      expect_key = true;
+    }
+  }
+  return false;
+}
+
+// Whether the machine file at `path` holds a journal with a record. This build reads no machine
+// file, so it looks only for that: in JSON (what capture and `show --format json` write) a
+// top-level "journal" key with a list that is not empty; in YAML a top-level `journal:` key
+// followed by a list that is not empty, as the machine file writer puts it
+// (docs/machine-format.md#journal).
 bool HoldsJournal(const std::string& path) {
   std::ifstream in(Widen(path).c_str(), std::ios::binary);  // MinGW's libstdc++ opens a wide path
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{') return JsonHoldsJournal(text);
+  std::istringstream lines(text);
   std::string line;
   bool in_journal = false;
-  while (std::getline(in, line)) {
+  while (std::getline(lines, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (in_journal) {
       if (line.empty() || line[0] == '#') continue;
@@ -63,12 +107,12 @@ bool HoldsJournal(const std::string& path) {
     }
     if (line.rfind("journal:", 0) != 0) continue;
     const std::string rest = line.substr(8);
-    const size_t first = rest.find_first_not_of(' ');
-    if (first == std::string::npos || rest[first] == '#') {
+    const size_t first_char = rest.find_first_not_of(' ');
+    if (first_char == std::string::npos || rest[first_char] == '#') {
       in_journal = true;
       continue;
     }
-    return rest.compare(first, 2, "[]") != 0;  // a flow list: empty or not
+    return rest.compare(first_char, 2, "[]") != 0;  // a flow list: empty or not
   }
   return false;
 }
@@ -102,8 +146,12 @@ fixer::Result<Replace> CheckCanWrite(const std::string& path) {
     if (log_beside || HoldsJournal(path)) {
       const std::string why =
           log_beside ? log + " is beside it, where a run keeps its changes until its end" : "it holds a journal";
+      // This build has no --machine: the file is the state-file tool's, which resumes it.
       return fixer::Status(ERROR_ACCESS_DENIED,
-                           path + ": " + fixer::UnfinishedRepairText(path, why, log_beside ? log : ""));
+                           path + ": " + fixer::UnfinishedRepairHead(why) +
+                               "; resume it or roll it back with the aspnet-fixer that wrote it (its --machine " +
+                               path + "), or name another --out, or remove " +
+                               (log_beside ? path + " and " + log : path) + " to write there");
     }
   }
   // A file can be made beside it (the temporary file the write moves over it): a probe, gone on close.

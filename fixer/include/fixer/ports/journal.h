@@ -72,8 +72,11 @@ std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRec
 // problem, wherever it is said (a machine file's journal at its line and column, a verb's error).
 std::string JournalProblemText(const JournalProblem& problem);
 // "holds a repair that did not end (<why>): writing the machine there would lose the only record of
-// it; resume it or roll it back with --machine OUT, or remove OUT [and LOG] to write there": the one
-// text of an --out that is a repair's only record, in both tools (the state file's, the .exe's).
+// it": the one text of an --out that is a repair's only record, in both tools (the state file's,
+// the .exe's, which has no --machine and so gives its own advice after it).
+std::string UnfinishedRepairHead(const std::string& why);
+// UnfinishedRepairHead, then "; resume it or roll it back with --machine OUT, or remove OUT [and
+// LOG] to write there": the state-file tool's whole text.
 std::string UnfinishedRepairText(const std::string& out, const std::string& why, const std::string& log = "");
 // Whether `status` says a journal this fixer will not act on (one of those problems, as the
 // fixer's verbs report it: "87: The parameter is incorrect. Journal record N: ..."), which every verb
