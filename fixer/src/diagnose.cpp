@@ -54,8 +54,8 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!start) return start.status();
     d.worker_start = std::move(*start);
     if (d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
-      auto access =
-          ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder}, d.applications_on_10);
+      auto access = ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder},
+                                           d.applications_on_10, d.notes);
       if (!access) return access.status();
       if (*access) d.worker_start.push_back(std::move(**access));
     }

@@ -51,10 +51,12 @@ struct FolderPlaces {
 // over the whole DACL (inherited ACEs too) for the worker's token: "aspnet-folder-access" for
 // Temporary ASP.NET Files, %WINDIR%\Temp and the framework folder (register's own allow ACE counted,
 // which only a deny outranks), "site-folder-access" for an application's folder (a missing one
-// too: 2 / 3). None when every folder will do.
+// too: 2 / 3). None when every folder will do. A DACL the caller cannot read (5) is said in `notes`
+// and that folder left unjudged.
 Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& worker,
                                                            const FolderPlaces& places,
-                                                           const std::vector<ApplicationInfo>& apps);
+                                                           const std::vector<ApplicationInfo>& apps,
+                                                           std::vector<std::string>& notes);
 // "session-state" for the StateServer applications among `apps`: aspnet_state running (1062 when
 // not, 1060 when not installed); none when no application keeps its session state there.
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,

@@ -66,13 +66,21 @@ std::string MaskText(uint32_t mask) {
 
 // The failing precondition for `need`, or nullopt when the worker will have that access.
 Result<std::optional<Precondition>> CheckFolder(Security& security, const WorkerIdentity& w, std::span<const Sid> token,
-                                                const FolderNeed& need, bool registers) {
+                                                const FolderNeed& need, bool registers,
+                                                std::vector<std::string>& notes) {
   const bool application = need.register_grants == 0;
   const char* id = application ? "site-folder-access" : "aspnet-folder-access";
   const std::string_view what = need.what;
   auto sd = security.ReadSecurity({ObjectNamespace::kFile, need.path});
   if (!sd) {
     const uint32_t code = sd.status().code();
+    // A DACL the caller may not read (no READ_CONTROL, not the owner) leaves that folder unjudged.
+    if (code == kErrorAccessDenied) {
+      notes.push_back(Text(FMT_COMPILE("the DACL of {} {} cannot be read ({}): whether the worker may {} it was not "
+                                       "checked"),
+                           need.what, need.path, sd.status(), need.access));
+      return std::optional<Precondition>();
+    }
     if (code != kErrorFileNotFound && code != kErrorPathNotFound) return sd.status();
     if (!application) return std::optional<Precondition>();  // register makes the ASP.NET folders
     return std::optional<Precondition>(FailingPrecondition(
@@ -107,12 +115,13 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
 
 Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& w,
                                                            const FolderPlaces& places,
-                                                           const std::vector<ApplicationInfo>& apps) {
+                                                           const std::vector<ApplicationInfo>& apps,
+                                                           std::vector<std::string>& notes) {
   const std::vector<Sid> token = WorkerTokenSids(w);
   // Register grants ASPNET its folders, whichever processModel setting names that account.
   const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
   for (const FolderNeed& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
-    auto failing = CheckFolder(security, w, token, need, registers);
+    auto failing = CheckFolder(security, w, token, need, registers, notes);
     if (!failing || *failing) return failing;
   }
   return std::optional<Precondition>();  // listed only when it fails: nothing else reads the folders

@@ -146,6 +146,22 @@ TEST_P(Refusal, DenyAceOnTheApplicationFolderIsRefused) {
   EXPECT_THAT(r.refusal->why, HasSubstr("5: Access is denied."));
 }
 
+// A DACL the caller cannot read (GetNamedSecurityInfo answers 5 without READ_CONTROL) leaves that
+// folder unjudged, said in a note: no refusal, and no failed diagnosis, for a read it cannot make.
+TEST_P(Refusal, AFolderDaclThatCannotBeReadIsANoteNotAFailure) {
+  w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
+                    {fixer::AceType::kDeny, Sid::Users(), fixer::kFileGenericRead, 0}});
+  ON_CALL(security, ReadSecurity(_))
+      .WillByDefault(::testing::Return(Result<fixer::ObjectSecurity>(Status::Win(fixer::kErrorAccessDenied))));
+  auto d = MakeFixer(Opts()).Diagnose();
+  ASSERT_TRUE(d.ok()) << d.status();
+  for (const fixer::Precondition& p : d->worker_start) EXPECT_NE(p.id, "site-folder-access");
+  std::string notes;
+  for (const std::string& note : d->notes) notes += note + "\n";
+  EXPECT_THAT(notes, HasSubstr("the DACL of the application folder C:\\Inetpub\\wwwroot\\app cannot be read (5: "
+                               "Access is denied.): whether the worker may read it was not checked"));
+}
+
 // An inherit-only deny does not apply to the folder itself: no refusal for it.
 TEST_P(Refusal, InheritOnlyDenyOnTheApplicationFolderIsNoCause) {
   w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
