@@ -25,7 +25,11 @@ struct FolderNeed {
   std::string_view access;   // "read", "modify"
   uint32_t register_grants;  // 0: register grants nothing there
   std::string_view what;     // "the application folder"
+  std::string_view id;       // the precondition it fails: "site-folder-access", "aspnet-folder-access"
 };
+
+constexpr std::string_view kSiteFolderAccess = "site-folder-access";
+constexpr std::string_view kAspNetFolderAccess = "aspnet-folder-access";
 
 // The folders KB 811320 lists for the worker, in the order it meets them, then the applications'.
 std::vector<FolderNeed> FoldersTheWorkerNeeds(const std::string& windows_folder, const std::string& framework_folder,
@@ -33,17 +37,19 @@ std::vector<FolderNeed> FoldersTheWorkerNeeds(const std::string& windows_folder,
   std::vector<FolderNeed> needs;
   if (!framework_folder.empty()) {
     needs.push_back({framework_folder + "\\Temporary ASP.NET Files", kFileModify, "modify", kFileAllAccess,
-                     "ASP.NET's temporary folder"});
+                     "ASP.NET's temporary folder", kAspNetFolderAccess});
   }
   if (!windows_folder.empty()) {
-    needs.push_back({windows_folder + "\\Temp", kFileModify, "modify", kFileAllAccess, "the Windows temporary folder"});
+    needs.push_back({windows_folder + "\\Temp", kFileModify, "modify", kFileAllAccess, "the Windows temporary folder",
+                     kAspNetFolderAccess});
   }
   if (!framework_folder.empty()) {
-    needs.push_back({framework_folder, kFileGenericRead, "read", kGenericReadExecute, "the ASP.NET 1.0 folder"});
+    needs.push_back({framework_folder, kFileGenericRead, "read", kGenericReadExecute, "the ASP.NET 1.0 folder",
+                     kAspNetFolderAccess});
   }
   for (const ApplicationInfo& app : apps) {
     if (!app.physical_path.empty()) {
-      needs.push_back({app.physical_path, kFileGenericRead, "read", 0, "the application folder"});
+      needs.push_back({app.physical_path, kFileGenericRead, "read", 0, "the application folder", kSiteFolderAccess});
     }
   }
   return needs;
@@ -68,9 +74,7 @@ std::string MaskText(uint32_t mask) {
 Result<std::optional<Precondition>> CheckFolder(Security& security, const WorkerIdentity& w, std::span<const Sid> token,
                                                 const FolderNeed& need, bool registers,
                                                 std::vector<std::string>& notes) {
-  const bool application = need.register_grants == 0;
-  const char* id = application ? "site-folder-access" : "aspnet-folder-access";
-  const std::string_view what = need.what;
+  const std::string id(need.id);
   auto sd = security.ReadSecurity({ObjectNamespace::kFile, need.path});
   if (!sd) {
     const uint32_t code = sd.status().code();
@@ -82,14 +86,15 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
       return std::optional<Precondition>();
     }
     if (code != kErrorFileNotFound && code != kErrorPathNotFound) return sd.status();
-    if (!application) return std::optional<Precondition>();  // register makes the ASP.NET folders
+    if (need.register_grants != 0) return std::optional<Precondition>();  // register makes the ASP.NET folders
     return std::optional<Precondition>(FailingPrecondition(
         id, code,
-        Text(FMT_COMPILE("{} {} does not exist, and the worker must read it; the repair makes no folder there"), what,
-             need.path),
+        Text(FMT_COMPILE("{} {} does not exist, and the worker must read it; the repair makes no folder there"),
+             need.what, need.path),
         Remedy::kRefused));
   }
-  if (registers && need.register_grants != 0) sd->dacl = AfterRegister(sd->dacl, w.sid, need.register_grants);
+  const bool granted_by_register = registers && need.register_grants != 0;
+  if (granted_by_register) sd->dacl = AfterRegister(sd->dacl, w.sid, need.register_grants);
   const AccessVerdict v = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
   if (v.granted) return std::optional<Precondition>();
   if (v.denied_by) {
@@ -98,16 +103,16 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
         id, kErrorAccessDenied,
         Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access, and the worker must {} that folder; the repair "
                          "changes no ACE there{}, and that deny is the administrator's"),
-             (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", what, need.path,
+             (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", need.what, need.path,
              WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), need.access,
-             need.register_grants != 0 ? " but register's allow, which a deny outranks" : ""),
+             granted_by_register ? " but register's allow, which a deny outranks" : ""),
         Remedy::kRefused));
   }
   return std::optional<Precondition>(FailingPrecondition(
       id, kErrorAccessDenied,
       Text(FMT_COMPILE("no ACE on {} {} grants {} or a group of its token {} access (0x{:x} is not granted), and the "
                        "worker must {} that folder; the repair grants nothing there"),
-           what, need.path, w.account, need.access, v.missing, need.access),
+           need.what, need.path, w.account, need.access, v.missing, need.access),
       Remedy::kRefused));
 }
 
