@@ -16,7 +16,6 @@
 #include "fakes/path_knowledge.h"
 #include "fakes/paths.h"
 #include "fakes/sam.h"
-#include "fakes/scm.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
@@ -214,10 +213,16 @@ std::optional<int> RunCommandLine(Console& con, const std::string& line) {
     const std::string system32 = JoinPath(SystemRoot(s), "system32");
     const std::string where = dir.empty() ? "" : ResolvePath(con, dir);
     const bool in_system32 = where.empty() || fixer::SameWindowsName(where, system32);
-    if (in_system32 && name == "net") return RunNet(con, args);
-    if (in_system32 && name == "runas") return RunRunas(con, args);
-    if (in_system32 && name == "iisreset" && Scm(con.machine).Find("IISADMIN")) return RunIisreset(con, args);
-    if (in_system32 && IsUnmodelledXpProgram(name)) throw NotModelled{"'" + Unquote(words[0]) + "'"};
+    if (in_system32) {
+      if (const std::optional<System32Program> program = ModelledSystem32Program(con.machine, name)) {
+        switch (*program) {
+          case System32Program::kNet: return RunNet(con, args);
+          case System32Program::kRunas: return RunRunas(con, args);
+          case System32Program::kIisreset: return RunIisreset(con, args);
+        }
+      }
+      if (IsUnmodelledXpProgram(name)) throw NotModelled{"'" + Unquote(words[0]) + "'"};
+    }
     if (name == "aspnet_regiis") {
       if (auto version = FrameworkOfFolder(con, where.empty() ? con.cwd : where))
         return RunAspnetRegiis(con, *version, args);

@@ -15,7 +15,9 @@
 //   fakes::PathKnown k = fakes::KnowPath(con, fakes::ResolvePath(con, "C:\\WINDOWS\\system32\\net.exe"));  // kFile
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "fakes/console.h"
 
@@ -25,6 +27,11 @@ enum class PathKnown { kFolder, kFile, kAbsent, kNotModelled };
 
 // `absolute_path` as ResolvePath gives it ("C:\WINDOWS\system32"), in any case.
 PathKnown KnowPath(const Console& con, const std::string& absolute_path);
+
+// The programs of system32 the fake runs: net, runas, and iisreset where IIS is installed (an
+// IISADMIN service exists). `name` folded, without its extension (".exe" is theirs).
+enum class System32Program { kNet, kRunas, kIisreset };
+std::optional<System32Program> ModelledSystem32Program(const Machine& machine, std::string_view name);
 
 // Programs of XP that a script may call and that the fake machine does not model (`sc`,
 // `cacls`, `reg`, `net1` ...): their file names in system32 ("sc.exe", "more.com"). A script
