@@ -192,6 +192,7 @@ class Reader {
       doc["groups"] = std::move(groups);
     }
     doc["accounts"] = std::move(accounts);
+    ReadOldSids();
     ReadRights(doc);
     ReadProfiles(doc);
     ReadObjects(doc);
@@ -204,12 +205,32 @@ class Reader {
     return it == names_by_sid_.end() ? sid.ToString() : it->second;
   }
 
+  // The SIDs a SQL login named as a wanted account ("XPPRO\ASPNET") stores when no captured
+  // account holds them: an account deleted and created again (fixup.cmd's recreate) left its
+  // login, ACEs, rights and profile naming the old SID. Kept as the SID string.
+  void ReadOldSids() {
+    if (computer_.empty()) return;
+    for (const std::string& name : wanted_names_) {
+      auto logins = Got(p_.security.LoginsNamed(computer_ + "\\" + name), "the SQL Server logins named " + name);
+      if (!logins) continue;
+      for (fixer::SqlLogin& l : *logins) {
+        if (names_by_sid_.contains(l.sid)) continue;
+        if (std::find(old_sids_.begin(), old_sids_.end(), l.sid) == old_sids_.end()) old_sids_.push_back(l.sid);
+        old_logins_.push_back(std::move(l));
+      }
+    }
+  }
+
   void ReadRights(Json& doc) {
     Json rights = Json::object();
     for (const Found& a : accounts_) {
       if (auto held = Got(p_.rights.Of(a.account.sid), "the rights of " + a.account.name)) {
         AppendNewKey(rights, a.account.name, *held);
       }
+    }
+    for (const fixer::Sid& sid : old_sids_) {
+      auto held = Got(p_.rights.Of(sid), "the rights of " + sid.ToString());
+      if (held && !held->empty()) AppendNewKey(rights, sid.ToString(), *held);
     }
     doc["rights"] = std::move(rights);
   }
@@ -224,8 +245,25 @@ class Reader {
       } else {
         AppendNewKey(profiles, a.account.name, "absent");
       }
+      if (!*found || !(*found)->folder_exists) ReadTakenProfileFolder(a.account.name);
+    }
+    for (const fixer::Sid& sid : old_sids_) {
+      auto found = Got(p_.profiles.Find(sid), "the profile of " + sid.ToString());
+      if (found && *found)
+        AppendNewKey(profiles, sid.ToString(), {{"path", (*found)->path}, {"folder", (*found)->folder_exists}});
     }
     doc["profiles"] = std::move(profiles);
+  }
+
+  // The folder named as an account without a profile, when another profile (a deleted account's)
+  // or anything else holds it: a new profile then goes to NAME.COMPUTERNAME (KB 324734), so the
+  // reproduction keeps the folder.
+  void ReadTakenProfileFolder(const std::string& name) {
+    auto folder = Got(p_.profiles.NewProfileFolder(name), "where a new profile of " + name + " would go");
+    if (!folder) return;
+    const size_t slash = folder->find_last_of('\\');
+    if (slash == std::string::npos || fixer::SameWindowsName(folder->substr(slash + 1), name)) return;
+    taken_folders_.push_back(folder->substr(0, slash + 1) + name);
   }
 
   static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
@@ -247,12 +285,15 @@ class Reader {
     return j;
   }
 
-  // Every explicit ACE naming a captured account, by object in the order first found.
+  // Every explicit ACE naming a captured account or an old SID, by object in the order first found.
   void ReadObjects(Json& doc) {
     std::vector<std::pair<fixer::ObjectRef, Json>> objects;
     std::map<std::pair<fixer::ObjectNamespace, std::string>, size_t> index;  // folded path -> position
-    for (const Found& a : accounts_) {
-      auto by_object = Got(p_.security.FindAcesByObject(a.account.sid), "the ACEs naming " + a.account.name);
+    std::vector<std::pair<fixer::Sid, std::string>> named;                   // each SID and how a failed read names it
+    for (const Found& a : accounts_) named.emplace_back(a.account.sid, a.account.name);
+    for (const fixer::Sid& sid : old_sids_) named.emplace_back(sid, sid.ToString());
+    for (const auto& [sid, who] : named) {
+      auto by_object = Got(p_.security.FindAcesByObject(sid), "the ACEs naming " + who);
       if (!by_object) continue;
       for (const fixer::ObjectAces& o : *by_object) {
         const auto key = std::make_pair(o.object.ns, fixer::FoldWindowsName(o.object.path));
@@ -263,11 +304,15 @@ class Reader {
         }
       }
     }
+    for (const std::string& taken : taken_folders_) {
+      const auto key = std::make_pair(fixer::ObjectNamespace::kFile, fixer::FoldWindowsName(taken));
+      if (index.emplace(key, objects.size()).second) objects.emplace_back(fixer::ObjectRef{.path = taken}, Json());
+    }
     Json list = Json::array();
     for (auto& [ref, acl] : objects) {
       Json item = Json::object();
       item[std::string(fixer::NameIn(fixer::kNamespaceNames, ref.ns))] = ref.path;
-      item["acl"] = std::move(acl);
+      if (!acl.is_null()) item["acl"] = std::move(acl);  // null: a taken folder, its DACL not read
       list.push_back(std::move(item));
     }
     doc["objects"] = std::move(list);
@@ -288,8 +333,19 @@ class Reader {
         if (fixer::FoldWindowsName(l.default_database) != "master") databases.insert(l.default_database);
       }
     }
-    for (const Found& a : accounts_) {
-      auto found = Got(p_.security.DbUsersFor(a.account.sid), "the database users of " + a.account.name);
+    for (const fixer::SqlLogin& l : old_logins_) {
+      logins.push_back({{"name", l.name},
+                        {"sid", l.sid.ToString()},
+                        {"server_roles", l.server_roles},
+                        {"default_database", l.default_database}});
+      login_names.emplace(l.sid, l.name);
+      if (fixer::FoldWindowsName(l.default_database) != "master") databases.insert(l.default_database);
+    }
+    std::vector<std::pair<fixer::Sid, std::string>> named;  // each SID and how a failed read names it
+    for (const Found& a : accounts_) named.emplace_back(a.account.sid, a.account.name);
+    for (const fixer::Sid& sid : old_sids_) named.emplace_back(sid, sid.ToString());
+    for (const auto& [sid, who] : named) {
+      auto found = Got(p_.security.DbUsersFor(sid), "the database users of " + who);
       if (!found) continue;
       for (const fixer::SqlDbUser& u : *found) {
         auto login = login_names.find(u.login_sid);
@@ -443,6 +499,9 @@ class Reader {
   std::unordered_set<std::string> wanted_;  // folded
   std::vector<std::string> wanted_names_;
   std::vector<Found> accounts_;
+  std::vector<fixer::Sid> old_sids_;                // stored by a login named as a wanted account, held by none
+  std::vector<fixer::SqlLogin> old_logins_;         // those logins
+  std::vector<std::string> taken_folders_;          // named as an account without a profile, held by another
   std::map<fixer::Sid, std::string> names_by_sid_;  // accounts_' names, for Who
   std::map<std::string, std::string> groups_;       // folded -> as the account listed it
   std::vector<fixer::ServiceInfo> services_;

@@ -195,7 +195,9 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                  {"disabled", d.worker.flags.disabled},
                  {"locked_out", d.worker.flags.locked_out},
                  {"has_profile", d.worker.has_profile},
-                 {"profile_path", d.worker.profile_path}};
+                 {"profile_path", d.worker.profile_path},
+                 // without a usable profile: where the repair's logon will make one ("" otherwise)
+                 {"new_profile_path", d.worker.new_profile_path}};
   j["symptom"] = fixer::ToString(d.symptom);
   j["probes"] = json::array();
   for (const auto& p : d.probes)
@@ -237,6 +239,19 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
   for (const auto& l : d.scope.sql_logins) scope["sql_logins"].push_back(l.name);
   scope["db_users"] = json::array();
   for (const auto& u : d.scope.db_users) scope["db_users"].push_back(u.database + "." + u.name);
+  // Logins named as the worker storing another SID, and what else still names that SID.
+  scope["old_sids"] = json::array();
+  for (const auto& old : d.scope.old_sids) {
+    json logins = json::array(), users = json::array();
+    for (const auto& l : old.logins) logins.push_back(l.name);
+    for (const auto& u : old.db_users) users.push_back(u.database + "." + u.name);
+    scope["old_sids"].push_back({{"sid", old.sid.ToString()},
+                                 {"sql_logins", logins},
+                                 {"db_users", users},
+                                 {"aces", old.aces},
+                                 {"rights", old.rights},
+                                 {"profile_path", old.profile ? json(old.profile->path) : json(nullptr)}});
+  }
   j["scope"] = scope;
   j["notes"] = d.notes;
   return j;

@@ -149,6 +149,10 @@ class ProfilesPort : public fixer::Profiles {
     return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{e->sid, e->path, exists});
   }
   Status Delete(const fixer::Sid& sid) override { return profiles_.Delete(sid); }
+  Result<std::string> NewProfileFolder(const std::string& user) override {
+    if (Status st = m_.Read("profiles.new_folder", user); !st.ok()) return st;
+    return profiles_.NewFolder(user);
+  }
 
  private:
   Machine& m_;
@@ -205,6 +209,10 @@ class SecurityPort : public fixer::Security {
   Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "sql.db_users_for", sid); !st.ok()) return st;
     return sql_.DbUsersFor(sid);
+  }
+  Result<std::vector<fixer::SqlLogin>> LoginsNamed(const std::string& name) override {
+    if (Status st = m_.Read("sql.logins_named", name); !st.ok()) return st;
+    return sql_.LoginsNamed(name);
   }
   Status CreateLogin(const fixer::SqlLogin& login) override { return sql_.CreateLogin(login); }
   Status DropLogin(const std::string& name) override { return sql_.DropLogin(name); }

@@ -77,6 +77,12 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
 
 fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const std::string& user_name) const {
   if (const ProfileEntry* existing = Find(sid)) return *existing;
+  auto path = NewFolder(user_name);
+  if (!path) return path.status();
+  return ProfileEntry{sid, *path};
+}
+
+fixer::Result<std::string> ProfileStore::NewFolder(const std::string& user_name) const {
   const MachineState& s = m_.state();
   // KB 324734: NAME, then NAME.COMPUTERNAME, then NAME.COMPUTERNAME.000, .001, ...
   const std::string base = ProfilesRoot() + "\\" + user_name;
@@ -87,7 +93,7 @@ fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const s
     if (n > kMaxNumberedSuffix) return Status::Win(fixer::kErrorAlreadyExists);
     path = fmt::format("{}.{:03}", with_computer, n);
   }
-  return ProfileEntry{sid, path};
+  return path;
 }
 
 fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {

@@ -134,6 +134,15 @@ std::vector<fixer::SqlLogin> SqlServer::LoginsFor(const fixer::Sid& sid) const {
   return out;
 }
 
+std::vector<fixer::SqlLogin> SqlServer::LoginsNamed(const std::string& name) const {
+  std::vector<fixer::SqlLogin> out;
+  if (!m_.state().sql.installed) return out;
+  const std::string folded = fixer::FoldWindowsName(name);
+  for (const auto& l : m_.state().sql.logins)
+    if (fixer::FoldWindowsName(l.name) == folded) out.push_back(l);
+  return out;
+}
+
 std::vector<fixer::SqlDbUser> SqlServer::DbUsersFor(const fixer::Sid& sid) const {
   std::vector<fixer::SqlDbUser> out;
   if (!m_.state().sql.installed) return out;

@@ -75,9 +75,10 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, d.probes, d.notes);
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
-    auto scope = ReadFixScope(ports_, d.worker);
+    auto scope = ReadFixScope(ports_, d.worker, d.os.computer_name);
     if (!scope) return scope.status();
     d.scope = std::move(*scope);
+    for (std::string& note : OldSidNotes(d.worker, d.scope.old_sids)) d.notes.push_back(std::move(note));
   }
   DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
   if (log_) {

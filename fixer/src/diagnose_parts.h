@@ -24,7 +24,18 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
                                std::vector<ProbeResult>& probes, std::vector<std::string>& notes);
 
 // Services, rights, groups, ACEs and SQL entries a fix would touch.
-Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker);
+// `computer` names the worker's SQL login ("XPPRO\ASPNET"), read for old SIDs (OldSidLeftovers).
+Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker, const std::string& computer);
+
+// The SIDs other than the worker's that a SQL login named COMPUTER\account stores, each with the
+// database users, explicit ACEs, rights and profile that still name it.
+Result<std::vector<OldSidLeftovers>> ReadOldSidLeftovers(Ports& ports, const WorkerIdentity& worker,
+                                                         const std::string& computer);
+// One note per old SID: what names it, why the worker cannot use it, and what to do by hand.
+std::vector<std::string> OldSidNotes(const WorkerIdentity& worker, const std::vector<OldSidLeftovers>& old_sids);
+// What an exit 0 says it left as found: each old SID's login (the database access it does not
+// repair) and, after a recreate (`recreated`), the ACEs and rights the old SID still holds.
+std::vector<std::string> FixedButLeftMessages(const Diagnosis& d, bool recreated);
 
 // The worker's start, precondition by precondition (docs/windows-reference.md#logon-order), each
 // with what the fixer does when it fails. `autogenerate`: processModel password="AutoGenerate"

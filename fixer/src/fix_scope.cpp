@@ -4,7 +4,7 @@
 
 namespace fixer {
 
-Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
+Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker, const std::string& computer) {
   FixScope scope;
   auto services = ReadServicesToStop(ports.services);
   if (!services) return services.status();
@@ -28,6 +28,9 @@ Result<FixScope> ReadFixScope(Ports& ports, const WorkerIdentity& worker) {
   auto users = ports.security.DbUsersFor(worker.sid);
   if (!users) return users.status();
   scope.db_users = std::move(*users);
+  auto old_sids = ReadOldSidLeftovers(ports, worker, computer);
+  if (!old_sids) return old_sids.status();
+  scope.old_sids = std::move(*old_sids);
   return scope;
 }
 

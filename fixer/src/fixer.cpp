@@ -7,6 +7,7 @@
 
 #include <spdlog/sinks/null_sink.h>
 
+#include "diagnose_parts.h"
 #include "fixer/text.h"
 #include "journal_replay.h"
 #include "refusals.h"
@@ -133,6 +134,7 @@ RunResult Fixer::Apply() {
                                           "ASP.NET 1.0 application answers"),
                               diag.worker.account, diag.worker.sid));
     Log(*log_, spdlog::level::info, r.messages.back());
+    for (std::string& m : FixedButLeftMessages(diag, false)) r.messages.push_back(std::move(m));
     return r;
   }
   // The plan's steps and what they also repair are r.plan's, which every report prints: the log
@@ -174,6 +176,12 @@ RunResult Fixer::Apply() {
   }
   Runner runner(ctx, steps, journal);
   r.outcome = runner.Forward();
+  if (r.outcome == Outcome::kFixed) {
+    for (std::string& m : FixedButLeftMessages(diag, options_.strategy == Strategy::kRecreate)) {
+      Log(*log_, spdlog::level::info, m);
+      r.messages.push_back(std::move(m));
+    }
+  }
   return r;
 }
 

@@ -1,10 +1,25 @@
-// Whether a SID has a usable profile: a ProfileList entry whose folder exists.
+// Whether a SID has a usable profile: a ProfileList entry whose folder exists; and whether a new
+// profile's folder says the one named as its account was taken.
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "fixer/name_case.h"
 #include "fixer/ports/profiles.h"
 
 namespace fixer {
 
 inline bool IsUsable(const std::optional<ProfileInfo>& p) { return p && p->folder_exists; }
+
+// "C:\Documents and Settings\ASPNET" for a new profile at "...\ASPNET.XPPRO" of ASPNET: Windows
+// names a new profile NAME.COMPUTERNAME (then .000, ...) only when the folder NAME is taken (KB
+// 324734). Empty when `new_path` is that folder itself.
+inline std::string TakenProfileFolder(std::string_view new_path, std::string_view account) {
+  const size_t slash = new_path.find_last_of('\\');
+  const std::string_view folder = slash == std::string_view::npos ? new_path : new_path.substr(slash + 1);
+  if (SameWindowsName(folder, account)) return {};
+  return std::string(new_path.substr(0, slash == std::string_view::npos ? 0 : slash + 1)) + std::string(account);
+}
 
 }  // namespace fixer

@@ -14,15 +14,31 @@ namespace {
 // Runs and exits at once: the logon itself creates the profile.
 constexpr const char* kProfileCommand = "cmd.exe /c exit";
 
+// A profile made in a folder not named as the account: Windows names a new profile
+// "User.COMPUTERNAME" when the folder "User" is taken, by an old profile most often (KB 324734).
+void SayWhereTheProfileWent(RepairContext& ctx, const std::string& path) {
+  const std::string taken = TakenProfileFolder(path, ctx.account);
+  if (taken.empty()) return;
+  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the folder {} was taken (by another profile, often "
+                           "a deleted {}'s), so Windows gave the new one another name"),
+               ctx.account, path, taken, ctx.account));
+}
+
 class CreateProfile : public Step {
  public:
   std::string_view id() const override { return "create-profile"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
+    // Where it goes, said when the folder named as the account is taken: the reader expects that one.
+    std::string where;
+    if (d && !d->worker.new_profile_path.empty()) {
+      if (std::string taken = TakenProfileFolder(d->worker.new_profile_path, who); !taken.empty())
+        where = Text(FMT_COMPILE(" at {} ({} is taken)"), d->worker.new_profile_path, taken);
+    }
     return {std::string(id()),
             Text(FMT_COMPILE("log on as {} with its profile loaded (as runas /profile does), which "
-                             "creates the profile"),
-                 who),
+                             "creates the profile{}"),
+                 who, where),
             "delete the profile it created", false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
@@ -54,6 +70,7 @@ class CreateProfile : public Step {
       if (!IsUsable(*profile)) {
         return Status::Explained(kErrorFileNotFound, "the logon succeeded but no profile was created");
       }
+      SayWhereTheProfileWent(ctx, (*profile)->path);
     }
     done["profile_path"] = (*profile)->path;
     return {};

@@ -86,6 +86,16 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
       notes.push_back(Text(FMT_COMPILE("{}'s profile entry points at a missing folder {}"), w.account, w.profile_path));
     }
   }
+  if (!w.has_profile) {
+    auto folder = ports.profiles.NewProfileFolder(w.account);
+    if (!folder) return folder.status();
+    w.new_profile_path = std::move(*folder);
+    if (std::string taken = TakenProfileFolder(w.new_profile_path, w.account); !taken.empty()) {
+      notes.push_back(Text(FMT_COMPILE("the folder {} is taken (by another profile, often a deleted {}'s): the "
+                                       "profile the repair makes for {} will be {}"),
+                           taken, w.account, w.account, w.new_profile_path));
+    }
+  }
   return w;
 }
 

@@ -164,3 +164,60 @@ TEST_F(CaptureTest, TextSaysAnOutNotWrittenAsEveryVerbDoes) {
 }
 
 }  // namespace
+
+// What an earlier delete and recreate of ASPNET left naming the old SID: a SQL login named
+// XPPRO\ASPNET, its database user, an ACE, a right and the profile in the folder ASPNET.
+// docs/machine-format.md, "Captures": kept as the SID string. The SID is of another domain here,
+// so that it names no account of the reproduction either (a fresh install of the same seed gives
+// this machine's RIDs to its own accounts).
+constexpr const char* kOldSidLeftovers =
+    "os: windows-xp-professional\n"
+    "frameworks: [\"1.0\"]\n"
+    "hotfixes: [MS03-032]\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/shop\n"
+    "rights:\n"
+    "  S-1-5-21-1-2-3-1004: [SeBatchLogonRight]\n"
+    "profiles:\n"
+    "  S-1-5-21-1-2-3-1004: {path: 'C:\\Documents and Settings\\ASPNET', folder: true}\n"
+    "objects:\n"
+    "  - file: 'C:\\Inetpub\\wwwroot\\shop\\App_Data'\n"
+    "    acl: [{allow: S-1-5-21-1-2-3-1004, mask: modify, flags: [OI, CI]}]\n"
+    "sql:\n"
+    "  installed: true\n"
+    "  databases: [shop]\n"
+    "  logins:\n"
+    "    - {name: 'XPPRO\\ASPNET', sid: S-1-5-21-1-2-3-1004, default_database: shop}\n"
+    "  users:\n"
+    "    - {database: shop, name: ASPNET, login: 'XPPRO\\ASPNET', roles: [db_datareader]}\n";
+
+TEST_F(CaptureTest, KeepsWhatAnOldSidOfASPNETLeft) {
+  const std::string old_sid = "S-1-5-21-1-2-3-1004";
+  const fs::path machine = dir_.Write("old-sid.yaml", kOldSidLeftovers);
+  const fs::path out = dir_ / "c.json";
+  const Ran r = Tool(ASPNET_FIXER_BIN, {"capture", "--machine", machine.string(), "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json c = nlohmann::json::parse(Slurp(out));
+  ASSERT_TRUE(c.contains("sql")) << "SQL Server, whose only login names the old SID: " << c.dump(1);
+  EXPECT_EQ(c["sql"]["installed"], true);
+  ASSERT_EQ(c["sql"]["logins"].size(), 1u) << c["sql"].dump(1);
+  EXPECT_EQ(c["sql"]["logins"][0]["name"], "XPPRO\\ASPNET");
+  EXPECT_EQ(c["sql"]["logins"][0]["sid"], old_sid);
+  ASSERT_EQ(c["sql"]["users"].size(), 1u) << c["sql"].dump(1);
+  EXPECT_EQ(c["sql"]["users"][0]["login"], "XPPRO\\ASPNET");
+  EXPECT_EQ(c["rights"][old_sid], nlohmann::json::array({"SeBatchLogonRight"})) << c["rights"].dump(1);
+  EXPECT_EQ(c["profiles"][old_sid]["path"], "C:\\Documents and Settings\\ASPNET") << c["profiles"].dump(1);
+  bool ace_kept = false;
+  for (const auto& o : c["objects"]) {
+    if (o.value("file", "") != "C:\\Inetpub\\wwwroot\\shop\\App_Data") continue;
+    for (const auto& ace : o["acl"]) ace_kept = ace_kept || ace.value("allow", "") == old_sid;
+  }
+  EXPECT_TRUE(ace_kept) << c["objects"].dump(1);
+
+  // The reproduction is diagnosed as the machine: the same old SID, its login and the taken folder.
+  const Ran original = Tool(ASPNET_FIXER_BIN, {"diagnose", "--machine", machine.string()});
+  const Ran captured = Tool(ASPNET_FIXER_BIN, {"diagnose", "--machine", out.string()});
+  EXPECT_NE(original.out.find("old SID " + old_sid + ": SQL login XPPRO\\ASPNET stores it"), std::string::npos)
+      << original.out;
+  EXPECT_EQ(captured.out, original.out);
+}

@@ -101,6 +101,11 @@ TEST_F(SqlTest, ARecreatedAccountDoesNotGetTheOldLogin) {
   ASSERT_EQ(sql_.LoginsFor(*old_sid).size(), 1u);
   EXPECT_EQ(sql_.LoginsFor(*old_sid)[0].name, "XPPRO\\ASPNET");
   EXPECT_EQ(sql_.DbUsersFor(*old_sid).size(), 1u);
+  // Found by its name, any case, with the SID it stores: the old one.
+  const auto named = sql_.LoginsNamed("xppro\\aspnet");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].sid, *old_sid);
+  EXPECT_TRUE(sql_.LoginsNamed("XPPRO\\Administrator").empty());
   EXPECT_EQ(sql_.GrantLogin("XPPRO\\ASPNET").code(), fixer::kSqlLoginExists);
   // The repair: drop and grant again.
   ASSERT_TRUE(sql_.DropLogin("XPPRO\\ASPNET").ok());

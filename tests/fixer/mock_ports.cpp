@@ -3,6 +3,8 @@
 // default actions and the affected world. gMock cookbook, "Making the Compilation Faster".
 #include "mock_ports.h"
 
+#include "fixer/name_case.h"
+
 namespace fixer_test {
 
 MockServiceControl::MockServiceControl() = default;
@@ -323,6 +325,10 @@ void MockPortsTest::InstallDefaults() {
     return w.profiles.erase(sid) ? Status() : Status::Win(fixer::kErrorFileNotFound);
   });
 
+  ON_CALL(profiles, NewProfileFolder(_)).WillByDefault([](const std::string& user) -> Result<std::string> {
+    return "C:\\Documents and Settings\\" + user;
+  });
+
   // Logon: a profile-loading interactive logon
   ON_CALL(logon, RunWithProfile(_, _, _))
       .WillByDefault([this](const std::string& user, const Secret& pw, const std::string&) -> Status {
@@ -386,6 +392,13 @@ void MockPortsTest::InstallDefaults() {
       if (l.sid == sid) out.push_back(l);
     return out;
   });
+  ON_CALL(security, LoginsNamed(_))
+      .WillByDefault([this](const std::string& name) -> Result<std::vector<fixer::SqlLogin>> {
+        std::vector<fixer::SqlLogin> out;
+        for (const auto& l : w.logins)
+          if (fixer::FoldWindowsName(l.name) == fixer::FoldWindowsName(name)) out.push_back(l);
+        return out;
+      });
   ON_CALL(security, DbUsersFor(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<fixer::SqlDbUser>> {
     std::vector<fixer::SqlDbUser> out;
     for (const auto& u : w.db_users)

@@ -92,6 +92,7 @@ class MockProfiles : public fixer::Profiles {
   ~MockProfiles() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<std::optional<fixer::ProfileInfo>>, Find, (const Sid&), (override));
   MOCK_METHOD(Status, Delete, (const Sid&), (override));
+  MOCK_METHOD(Result<std::string>, NewProfileFolder, (const std::string&), (override));
 };
 
 class MockLogon : public fixer::Logon {
@@ -115,6 +116,7 @@ class MockSecurity : public fixer::Security {
   MOCK_METHOD(Result<fixer::ObjectSecurity>, ReadSecurity, (const fixer::ObjectRef&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlDbUser>>, DbUsersFor, (const Sid&), (override));
+  MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsNamed, (const std::string&), (override));
   MOCK_METHOD(Status, CreateLogin, (const fixer::SqlLogin&), (override));
   MOCK_METHOD(Status, DropLogin, (const std::string&), (override));
   MOCK_METHOD(Status, CreateDbUser, (const fixer::SqlDbUser&), (override));

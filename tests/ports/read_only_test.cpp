@@ -114,11 +114,30 @@ TEST_F(Profiles, ASidWithoutProfileHasNone) {
   if (found.ok()) Expect(!found->has_value(), "no profile for " + kUnusedSid.ToString());
 }
 
+// profiles.h: NewProfileFolder names the folder a new profile would get: for a user no folder is
+// named after, the profiles directory and the name itself (GetProfilesDirectory, KB 324734).
+TEST_F(Profiles, NewProfileFolderOfAnUnusedNameIsThatName) {
+  auto folder = ports().profiles.NewProfileFolder("fxsim_no_such_user");
+  ExpectOk(folder.status(), "NewProfileFolder(fxsim_no_such_user)");
+  if (folder.ok()) {
+    Expect(folder->ends_with("\\fxsim_no_such_user") && folder->size() > 20,
+           "a folder under the profiles directory named fxsim_no_such_user: " + *folder);
+  }
+}
+
 // security.h: FindAces lists the explicit ACEs naming a SID: none for a SID nothing names.
 TEST_F(Security, AnUnusedSidIsNamedByNoAce) {
   auto aces = ports().security.FindAces(kUnusedSid);
   ExpectOk(aces.status(), "FindAces(unused SID)");
   if (aces.ok()) Expect(aces->empty(), "no ACE names " + kUnusedSid.ToString());
+}
+
+// security.h: LoginsNamed finds a login by name whatever SID it stores, and none by a name no
+// login has (empty, not an error; also without SQL Server). Each one found has that name.
+TEST_F(Security, LoginsNamedFindsNoneForAnUnusedName) {
+  auto none = ports().security.LoginsNamed("FXSIM\\fxsim_no_such_login");
+  ExpectOk(none.status(), "LoginsNamed(FXSIM\\fxsim_no_such_login)");
+  if (none.ok()) Expect(none->empty(), "no login is named FXSIM\\fxsim_no_such_login");
 }
 
 // security.h: ReadSecurity reads an object's owner and whole DACL (GetNamedSecurityInfo with

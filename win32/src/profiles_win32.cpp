@@ -34,6 +34,27 @@ fixer::Result<std::optional<fixer::ProfileInfo>> Win32Profiles::Find(const fixer
       .folder_exists = attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0});
 }
 
+// What userenv does for a new profile (KB 324734): NAME, then NAME.COMPUTERNAME, then
+// NAME.COMPUTERNAME.000 ... while the folder exists; read here, nothing created.
+fixer::Result<std::string> Win32Profiles::NewProfileFolder(const std::string& user) {
+  wchar_t root[MAX_PATH] = {};
+  DWORD root_length = MAX_PATH;
+  if (!GetProfilesDirectoryW(root, &root_length)) return LastError();
+  wchar_t computer[MAX_COMPUTERNAME_LENGTH + 1] = {};
+  DWORD computer_length = MAX_COMPUTERNAME_LENGTH + 1;
+  if (!GetComputerNameW(computer, &computer_length)) return LastError();
+  const std::wstring base = std::wstring(root) + L"\\" + Widen(user);
+  const std::wstring with_computer = base + L"." + computer;
+  auto taken = [](const std::wstring& path) { return GetFileAttributesW(path.c_str()) != INVALID_FILE_ATTRIBUTES; };
+  if (!taken(base)) return Narrow(base);
+  if (!taken(with_computer)) return Narrow(with_computer);
+  for (int n = 0; n <= 999; ++n) {
+    const wchar_t suffix[] = {L'.', wchar_t(L'0' + n / 100), wchar_t(L'0' + n / 10 % 10), wchar_t(L'0' + n % 10), 0};
+    if (!taken(with_computer + suffix)) return Narrow(with_computer + suffix);
+  }
+  return Error(ERROR_ALREADY_EXISTS);
+}
+
 fixer::Status Win32Profiles::Delete(const fixer::Sid& sid) {
   auto found = Find(sid);
   if (!found) return found.status();

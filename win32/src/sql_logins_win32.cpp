@@ -123,6 +123,25 @@ std::wstring SidLiteral(const fixer::Sid& sid) {
   return out;
 }
 
+// A binary column as ODBC gives it in text: two hex digits a byte (ODBC's SQL_BINARY to SQL_C_CHAR
+// conversion). Empty when a character is no hex digit.
+std::vector<BYTE> FromHex(const std::string& hex) {
+  std::vector<BYTE> out;
+  if (hex.size() % 2) return {};
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    const int high = digit(hex[i]), low = digit(hex[i + 1]);
+    if (high < 0 || low < 0) return {};
+    out.push_back(static_cast<BYTE>(high * 16 + low));
+  }
+  return out;
+}
+
 fixer::Result<std::unique_ptr<SqlConnection>> Connect() {
   auto connection = std::make_unique<SqlConnection>();
   if (fixer::Status st = connection->Open(); !st.ok()) return st;
@@ -160,6 +179,36 @@ fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsFor(const fixer
   std::vector<fixer::SqlLogin> logins;
   for (const auto& row : rows) {
     fixer::SqlLogin login{.name = row[0], .sid = sid, .default_database = row[1]};
+    for (size_t r = 0; r < std::size(kServerRoles); ++r) {
+      if (row[2 + r] == "1") login.server_roles.push_back(kServerRoles[r]);
+    }
+    logins.push_back(std::move(login));
+  }
+  return logins;
+}
+
+fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsNamed(const std::string& name) {
+  auto installed = SqlServerInstalled();
+  if (!installed) return installed.status();
+  if (!*installed) return std::vector<fixer::SqlLogin>{};
+  auto sql = Connect();
+  if (!sql) return sql.status();
+  std::vector<std::vector<std::string>> rows;
+  // syslogins.name compares under the server's collation, case-insensitive by default.
+  if (fixer::Status st = (*sql)->Run(L"SELECT name, dbname, sysadmin, securityadmin, serveradmin, setupadmin, "
+                                     L"processadmin, diskadmin, dbcreator, bulkadmin, sid FROM master.dbo.syslogins "
+                                     L"WHERE isntname = 1 AND name = " +
+                                         Literal(name),
+                                     &rows);
+      !st.ok()) {
+    return st;
+  }
+  std::vector<fixer::SqlLogin> logins;
+  for (const auto& row : rows) {
+    std::vector<BYTE> binary = FromHex(row[10]);
+    // A binary SID: revision 1, then its sub-authority count, 8 bytes and 4 a sub-authority (MS-DTYP 2.4.2.2).
+    if (binary.size() < 8 || binary[0] != 1 || binary.size() != 8 + 4 * size_t{binary[1]}) continue;
+    fixer::SqlLogin login{.name = row[0], .sid = FromPsid(binary.data()), .default_database = row[1]};
     for (size_t r = 0; r < std::size(kServerRoles); ++r) {
       if (row[2 + r] == "1") login.server_roles.push_back(kServerRoles[r]);
     }

@@ -59,6 +59,7 @@ class Win32Profiles : public fixer::Profiles {
   explicit Win32Profiles(ChangeFlag& changes) : changes_(changes) {}
   fixer::Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override;
   fixer::Status Delete(const fixer::Sid& sid) override;
+  fixer::Result<std::string> NewProfileFolder(const std::string& user) override;
 
  private:
   ChangeFlag& changes_;
@@ -87,6 +88,7 @@ class Win32Security : public fixer::Security {
                                                                  std::span<const fixer::ObjectAces> on) override;
   fixer::Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override;
   fixer::Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override;
+  fixer::Result<std::vector<fixer::SqlLogin>> LoginsNamed(const std::string& name) override;
   fixer::Status CreateLogin(const fixer::SqlLogin& login) override;
   fixer::Status DropLogin(const std::string& name) override;
   fixer::Status CreateDbUser(const fixer::SqlDbUser& user) override;

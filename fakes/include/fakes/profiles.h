@@ -28,6 +28,8 @@ class ProfileStore {
   // The profile LoadOrCreate would give, changing nothing: the existing entry, or the one it
   // would create at the first free folder; 183 when every numbered folder is taken.
   fixer::Result<ProfileEntry> Resolve(const fixer::Sid& sid, const std::string& user_name) const;
+  // The first free folder for a new profile of `user_name`; 183 when every numbered folder is taken.
+  fixer::Result<std::string> NewFolder(const std::string& user_name) const;
   // DeleteProfile: "file.delete" of its folder, then "profile.delete"; 2 if there is none.
   fixer::Status Delete(const fixer::Sid& sid);
   // "C:\Documents and Settings" for this machine.

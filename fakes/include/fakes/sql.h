@@ -35,6 +35,8 @@ class SqlServer {
 
   std::vector<fixer::SqlLogin> LoginsFor(const fixer::Sid& sid) const;
   std::vector<fixer::SqlDbUser> DbUsersFor(const fixer::Sid& sid) const;
+  // Logins of that name (case-insensitive), whatever SID they store.
+  std::vector<fixer::SqlLogin> LoginsNamed(const std::string& name) const;
   // Can the account with this SID connect with Windows authentication?
   bool LoginWorksFor(const fixer::Sid& sid) const;
 

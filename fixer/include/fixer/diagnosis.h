@@ -20,6 +20,7 @@
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/event_log.h"
 #include "fixer/ports/inventory.h"
+#include "fixer/ports/profiles.h"
 #include "fixer/ports/security.h"
 #include "fixer/sid.h"
 
@@ -50,6 +51,9 @@ struct WorkerIdentity {
   std::vector<LocalGroupRef> token_groups;
   bool has_profile = false;
   std::string profile_path;
+  // Without a usable profile: the folder the repair's profile-loading logon will make. Not the one
+  // named as the account when that folder is taken (often by a deleted account's profile).
+  std::string new_profile_path;
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
   // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
   bool own_password = false;
@@ -88,6 +92,19 @@ struct Cause {
   std::string detail;  // what was found, in words
 };
 
+// What still names an earlier worker account's SID: a SQL login named as the worker
+// ("XPPRO\ASPNET") that stores another SID, granted to an ASPNET since deleted (a recreate such
+// as fixup.cmd's keeps the name and orphans the login: docs/windows-reference.md#fixer-decisions).
+// SQL Server matches a Windows login by SID, so the worker cannot use it; no step changes it.
+struct OldSidLeftovers {
+  Sid sid;                             // the SID the login stores
+  std::vector<SqlLogin> logins;        // named as the worker, storing `sid`
+  std::vector<SqlDbUser> db_users;     // mapped to `sid`
+  size_t aces = 0;                     // explicit ACEs naming `sid`
+  std::vector<std::string> rights;     // LSA rights `sid` still holds
+  std::optional<ProfileInfo> profile;  // its ProfileList entry: the folder a new profile cannot take
+};
+
 // What a fix would touch, read before anything changes.
 struct FixScope {
   std::vector<std::string> services_to_stop;  // in stop order: dependents before IISADMIN
@@ -98,6 +115,8 @@ struct FixScope {
   std::optional<Sid> aces_read_for;  // the SID `aces` was read for; none: not read
   std::vector<SqlLogin> sql_logins;
   std::vector<SqlDbUser> db_users;
+  // Logins named as the worker that store another SID, with what else names that SID.
+  std::vector<OldSidLeftovers> old_sids;
 };
 
 // What the fixer does about a failing precondition of the worker's start.

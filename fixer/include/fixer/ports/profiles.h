@@ -5,6 +5,7 @@
 //
 //   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
 //   fixer::Result<std::optional<fixer::ProfileInfo>> p = profiles.Find(aspnet_sid);   // nullopt: none
+//   fixer::Result<std::string> at = profiles.NewProfileFolder("ASPNET");  // "...\ASPNET.XPPRO" when ASPNET is taken
 #pragma once
 
 #include <optional>
@@ -27,6 +28,10 @@ class Profiles {
   virtual Result<std::optional<ProfileInfo>> Find(const Sid& sid) = 0;
   // userenv DeleteProfile (XP+): removes the ProfileList entry and the folder. 2 if none.
   virtual Status Delete(const Sid& sid) = 0;
+  // The folder a profile-loading logon of `user`, who has no profile, would make: the profiles
+  // directory (GetProfilesDirectory) and `user`, or `user`.COMPUTERNAME, then .000, .001 ... while
+  // that folder exists (KB 324734). Reads only; 183 when every candidate is taken.
+  virtual Result<std::string> NewProfileFolder(const std::string& user) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -37,6 +42,7 @@ class ProfilesWrapper : public Profiles {
   Profiles& target() { return target_; }
   Result<std::optional<ProfileInfo>> Find(const Sid& sid) override { return target_.Find(sid); }
   Status Delete(const Sid& sid) override { return target_.Delete(sid); }
+  Result<std::string> NewProfileFolder(const std::string& user) override { return target_.NewProfileFolder(user); }
 
  private:
   Profiles& target_;

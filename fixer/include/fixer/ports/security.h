@@ -15,6 +15,7 @@
 //   for (auto& o : *by_object) security.AddAces(o.object, o.aces);
 //   auto held = security.FindAcesOn(new_sid, *by_object);  // (*held)[i]: what (*by_object)[i] holds now
 //   fixer::ObjectSecurity sd = *security.ReadSecurity(by_object->front().object);  // owner, whole DACL
+//   auto named = security.LoginsNamed("XPPRO\\ASPNET");  // a login an earlier recreate orphaned keeps the old SID
 //   // security.AddAcesEach(*by_object, writes): the same AddAces calls, a fixer::AceWrites choosing each one's ACEs
 #pragma once
 
@@ -160,6 +161,10 @@ class Security {
   // Windows logins whose stored SID is `sid`, and database users mapped to it.
   virtual Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) = 0;
   virtual Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) = 0;
+  // Windows logins named `name` ("XPPRO\ASPNET", case-insensitive), whatever SID they store: a
+  // login granted to an account since deleted keeps its name and the dead SID (the login a
+  // recreate orphans). Empty when there is none or no SQL Server.
+  virtual Result<std::vector<SqlLogin>> LoginsNamed(const std::string& name) = 0;
   // 15025 if a login of that name exists.
   virtual Status CreateLogin(const SqlLogin& login) = 0;
   virtual Status DropLogin(const std::string& name) = 0;
@@ -189,6 +194,7 @@ class SecurityWrapper : public Security {
   // double may override.
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
   Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
+  Result<std::vector<SqlLogin>> LoginsNamed(const std::string& name) override { return target_.LoginsNamed(name); }
   Status CreateLogin(const SqlLogin& login) override { return target_.CreateLogin(login); }
   Status DropLogin(const std::string& name) override { return target_.DropLogin(name); }
   Status CreateDbUser(const SqlDbUser& user) override { return target_.CreateDbUser(user); }
