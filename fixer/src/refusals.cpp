@@ -139,8 +139,9 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
   }
   if (p.id == "services-start-again") {
     return "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
-           "groups from \"Deny log on as a service\", grant it \"Log on as a service\"), or stop the service (net "
-           "stop and its name) if it is not needed, then run the fixer again.";
+           "groups from \"Deny log on as a service\", grant it \"Log on as a service\"; an account missing or "
+           "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
+           "(net stop and its name) if it is not needed, then run the fixer again.";
   }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
     return "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
