@@ -71,6 +71,11 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
     fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(w.met), w.id, w.detail, w.met ? "" : " -> ",
                    w.met ? std::string_view() : fixer::ToString(w.remedy));
   }
+  if (!d.repair_needs.empty()) out.append(std::string_view("  the repair's own steps need:\n"));
+  for (const auto& n : d.repair_needs) {
+    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(n.met), n.id, n.detail, n.met ? "" : " -> ",
+                   n.met ? std::string_view() : fixer::ToString(n.remedy));
+  }
   const auto& s = d.scope;
   if (!s.services_to_stop.empty()) {
     out.append(std::string_view("  would stop:  "));
@@ -216,6 +221,13 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                                  {"error", w.error},
                                  {"detail", w.detail},
                                  {"remedy", fixer::ToString(w.remedy)}});
+  j["repair_needs"] = json::array();
+  for (const auto& n : d.repair_needs)
+    j["repair_needs"].push_back({{"id", n.id},
+                                 {"met", n.met},
+                                 {"error", n.error},
+                                 {"detail", n.detail},
+                                 {"remedy", fixer::ToString(n.remedy)}});
   j["fixed_by_this_tool"] = d.fixed_by_this_tool;
   // The worker's newest error event after this fixer's mark, or null.
   j["worker_error"] =

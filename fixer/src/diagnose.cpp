@@ -81,6 +81,12 @@ Result<Diagnosis> Fixer::Diagnose() {
     for (std::string& note : OldSidNotes(d.worker, d.scope.old_sids)) d.notes.push_back(std::move(note));
   }
   DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
+  // Only where a repair would run: elsewhere no step needs them.
+  if (d.affected() && d.worker.exists && d.worker.local && d.worker.kind == WorkerKind::kMachineAccount) {
+    auto needs = ReadRepairPreconditions(ports_, d.worker, d.scope.services_to_stop, d.os.computer_name);
+    if (!needs) return needs.status();
+    d.repair_needs = std::move(*needs);
+  }
   if (log_) {
     Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
         d.os.computer_name, ToString(d.os.edition), d.os.service_pack, WebServerText(d.web_server.kind),

@@ -73,6 +73,16 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps);
 
+// What the repair's own steps need, none of which they mend: "services-start-again" (each service
+// of `services_to_stop` can start again: 1058 disabled, 1069 its logon account may not log on as a
+// service), "secondary-logon" (create-profile's runas goes through seclogon: 1060 missing, 1058
+// disabled) and "interactive-logon-right" (no SID of the profile logon's token but the worker's own,
+// whose deny lift-restrictions lifts, holds SeDenyInteractiveLogonRight: 1385). `computer` names
+// the machine's own accounts (COMPUTER\NAME).
+Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& worker,
+                                                          const std::vector<std::string>& services_to_stop,
+                                                          const std::string& computer);
+
 // Whether this fixer's own mark (an Application event it writes once a repair is verified)
 // names `sid`, in the Application log's records.
 bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid);

@@ -75,6 +75,13 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
     }
     if (p.id != "profile") plan.repairs.push_back(Text(FMT_COMPILE("{}: {}"), p.id, p.detail));
   }
+  // What the steps themselves need and cannot mend: refused before the first step, which would
+  // otherwise stop a service for good or delete the account for a profile that cannot be made.
+  for (const Precondition& p : d.repair_needs) {
+    if (p.met) continue;
+    plan.refusal = RepairCannotFinish(d, p);
+    return plan;
+  }
   if (options_.temp_password) {
     if (options_.temp_password->empty()) {
       plan.refusal = TempPasswordBlank(d.worker.account);

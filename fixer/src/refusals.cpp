@@ -128,6 +128,45 @@ Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
           instead};
 }
 
+namespace {
+
+// What the administrator does about a need of the repair's own steps (RepairCannotFinish).
+std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
+  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled) {
+    return "Give that service a start type other than Disabled (services.msc, its Properties) if it is to run, or "
+           "stop it (net stop and its name) if it is not: the repair stops and starts again only running services; "
+           "then run the fixer again.";
+  }
+  if (p.id == "services-start-again") {
+    return "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
+           "groups from \"Deny log on as a service\", grant it \"Log on as a service\"; an account missing or "
+           "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
+           "(net stop and its name) if it is not needed, then run the fixer again.";
+  }
+  if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
+    return "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
+           "with start type Manual or Automatic, then run the fixer again.";
+  }
+  if (p.id == "secondary-logon") {
+    return "Set the Secondary Logon service (seclogon) to Manual (services.msc, or sc config seclogon start= "
+           "demand): runas starts it when the repair needs it; then run the fixer again (set it back to Disabled "
+           "after, if you want).";
+  }
+  return Text(FMT_COMPILE("Remove that group from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if "
+                          "it is not wanted, at least while the fixer creates the profile of {}, then run the fixer "
+                          "again."),
+              d.worker.account);
+}
+
+}  // namespace
+
+Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
+  return {RefusalReason::kOtherCause,
+          Sentence(Text(FMT_COMPILE("The repair could not finish: {} fails: {}"), p.id, p.detail)) +
+              " That is the administrator's setting, so nothing was changed.",
+          InsteadForRepairNeed(d, p)};
+}
+
 Refusal StillFails(const Diagnosis& d) {
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("This fixer repaired {} ({}) before, but an ASP.NET 1.0 application does not "

@@ -28,6 +28,10 @@ Refusal JournalPending();
 // administrator (an account disabled or denied its logon, IIS stopped, a password processModel gives,
 // a deny ACE on an application's folder, aspnet_state stopped): nothing is changed.
 Refusal OtherCause(const Diagnosis& d, const Precondition& p);
+// A step of the repair needs what `p` says fails (a service it stops that could not start again,
+// Secondary Logon disabled or missing, the profile logon denied through a group), which the steps
+// do not mend: refused before any change, as an other cause.
+Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);
 Refusal NoJournal(std::string_view verb, const Diagnosis& d);

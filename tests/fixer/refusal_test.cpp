@@ -162,6 +162,34 @@ TEST_P(Refusal, AFolderDaclThatCannotBeReadIsANoteNotAFailure) {
                                "Access is denied.): whether the worker may read it was not checked"));
 }
 
+// What the repair's own steps need: a service it stops must start again, whatever its account.
+TEST_P(Refusal, AStoppedServiceWhoseLogonAccountIsGoneIsRefusedWith1069) {
+  w.Service("SMTPSVC")->account = ".\\mailer";  // no such account: the SCM could not log it on again
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("services-start-again fails: SMTPSVC (SMTPSVC) logs on as .\\mailer, which "
+                                        "does not exist"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1069: The service did not start due to a logon failure."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("\"Log on as a service\""));
+}
+
+// A built-in service identity always logs on, and a domain account is the domain's to check: the
+// plan goes on to its steps.
+TEST_P(Refusal, BuiltinAndDomainServiceAccountsAreNoCause) {
+  w.Service("SMTPSVC")->account = "NT AUTHORITY\\NetworkService";
+  w.Service("W3SVC")->account = "CONTOSO\\websvc";
+  w.Service("seclogon")->state = fixer::ServiceState::kStopped;  // Manual and stopped: started on demand
+  w.Service("seclogon")->start_type = fixer::StartType::kManual;
+  fixer::Fixer repair = MakeFixer(Opts());
+  auto d = repair.Diagnose();
+  ASSERT_TRUE(d.ok());
+  for (const fixer::Precondition& p : d->repair_needs) EXPECT_TRUE(p.met) << p.id << ": " << p.detail;
+  auto plan = repair.MakePlan(*d);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_FALSE(plan->refusal.has_value()) << plan->refusal->why;
+  EXPECT_FALSE(plan->steps.empty());
+}
+
 // An inherit-only deny does not apply to the folder itself: no refusal for it.
 TEST_P(Refusal, InheritOnlyDenyOnTheApplicationFolderIsNoCause) {
   w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},

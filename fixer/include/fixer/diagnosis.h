@@ -168,6 +168,11 @@ struct Diagnosis {
   std::vector<std::string> notes;  // e.g. "web probe unsupported: diagnosed from causes alone"
   // The worker's start, precondition by precondition (empty for LocalSystem or a domain account).
   std::vector<Precondition> worker_start;
+  // What the repair's own steps need of the machine, which they do not mend ("services-start-again",
+  // "secondary-logon", "interactive-logon-right"): a failing one refuses the plan before any change.
+  // Read on an affected machine whose worker is the existing ASPNET (where the plan's steps would
+  // run); empty elsewhere.
+  std::vector<Precondition> repair_needs;
   bool fixed_by_this_tool = false;  // this fixer's mark names the worker's SID
   // The newest error ASP.NET 1.0 wrote to the Application log after this fixer's last mark: what
   // the worker's last failed start said (1007: it could not log on as its processModel identity).

@@ -1,0 +1,189 @@
+// What the repair's own steps need of the machine, read before any change: every service
+// stop-services stops must start again (start-services, and stop-services' undo), and
+// create-profile's logon (runas /profile: CreateProcessWithLogonW) needs the Secondary Logon service
+// and an interactive logon no SID of its token is denied. The steps mend none of these, so a
+// failing one is refused before any change. docs/windows-reference.md#fixer-decisions
+#include <algorithm>
+#include <optional>
+
+#include "diagnose_parts.h"
+#include "fixer/name_case.h"
+#include "fixer/text.h"
+#include "fixer/windows_names.h"
+#include "service_names.h"
+
+namespace fixer {
+namespace {
+
+constexpr const char* kSecondaryLogon = "seclogon";
+
+// A logon's token as the fixer can read it: the account's SID, the SIDs the logon adds itself,
+// and the local groups holding any of them (NetLocalGroupGetMembers), each with its shown name.
+struct TokenSid {
+  Sid sid;
+  std::string shown;
+};
+
+Result<std::vector<TokenSid>> LogonToken(Accounts& accounts, const Sid& user, const std::string& user_name,
+                                         const TokenSid& logon_type_sid, const std::string& computer) {
+  std::vector<TokenSid> token = {{user, user_name},
+                                 {Sid::Everyone(), "Everyone"},
+                                 {Sid::AuthenticatedUsers(), "NT AUTHORITY\\Authenticated Users"},
+                                 logon_type_sid};
+  std::vector<Sid> members;
+  for (const TokenSid& t : token) members.push_back(t.sid);
+  auto groups = accounts.GroupsContaining(members);
+  if (!groups) return groups.status();
+  for (const LocalGroupRef& g : *groups) {
+    token.push_back({g.sid, Text(FMT_COMPILE("{}\\{}"), g.sid.IsAccountSid() ? computer : "BUILTIN", g.name)});
+  }
+  return token;
+}
+
+bool Holds(const std::vector<std::string>& rights, std::string_view right) {
+  return std::find(rights.begin(), rights.end(), right) != rights.end();
+}
+
+// LocalSystem and the NT AUTHORITY service identities always log on as a service.
+bool IsBuiltinServiceAccount(const std::string& account) {
+  if (account.empty() || SameWindowsName(account, "LocalSystem") || SameWindowsName(account, ".\\LocalSystem"))
+    return true;
+  const size_t cut = account.find('\\');
+  return cut != std::string::npos && SameWindowsName(account.substr(0, cut), "NT AUTHORITY");
+}
+
+// Why the service's logon account cannot log on as a service once the repair has run (1069), or
+// none: it exists, is enabled, and its token holds SeServiceLogonRight (register grants it to
+// ASPNET) and no SID of it SeDenyServiceLogonRight, which outranks it [Deny log on as a service].
+// An account of another domain is the domain's to check: not read.
+Result<std::optional<std::string>> ServiceLogonFails(Ports& ports, const std::string& account,
+                                                     const std::string& computer) {
+  if (IsBuiltinServiceAccount(account)) return std::optional<std::string>();
+  std::string user = account;
+  if (const size_t cut = account.find('\\'); cut != std::string::npos) {
+    const std::string domain = account.substr(0, cut);
+    if (domain != "." && !SameWindowsName(domain, computer)) return std::optional<std::string>();
+    user = account.substr(cut + 1);
+  }
+  auto acct = ports.accounts.Lookup(user);
+  if (!acct) {
+    if (acct.status().code() != kNerrUserNotFound) return acct.status();
+    return std::optional<std::string>("which does not exist");
+  }
+  if (acct->flags.disabled) return std::optional<std::string>("which is disabled");
+  auto token = LogonToken(ports.accounts, acct->sid, acct->name, {Sid::Service(), "NT AUTHORITY\\SERVICE"}, computer);
+  if (!token) return token.status();
+  bool granted = SameWindowsName(user, kMachineWorkerAccount);  // register grants ASPNET the right
+  for (const TokenSid& t : *token) {
+    auto rights = ports.rights.Of(t.sid);
+    if (!rights) return rights.status();
+    if (Holds(*rights, kSeDenyServiceLogonRight))
+      return std::optional<std::string>(
+          Text(FMT_COMPILE("which is denied the service logon ({} holds {})"), t.shown, kSeDenyServiceLogonRight));
+    granted = granted || Holds(*rights, kSeServiceLogonRight);
+  }
+  if (!granted) return std::optional<std::string>(Text(FMT_COMPILE("no SID of which holds {}"), kSeServiceLogonRight));
+  return std::optional<std::string>();
+}
+
+Result<Precondition> ServicesStartAgain(Ports& ports, const std::vector<std::string>& services_to_stop,
+                                        const std::string& computer) {
+  constexpr const char* kId = "services-start-again";
+  for (const std::string& name : services_to_stop) {
+    auto info = ports.services.Query(name);
+    if (!info) {
+      if (info.status().code() == kErrorServiceDoesNotExist) continue;  // nothing to stop or start
+      return info.status();
+    }
+    // StartService answers 1058 for a Disabled service whatever its state
+    // (docs/windows-reference.md#services): running now, once stopped it stays down.
+    if (info->start_type == StartType::kDisabled) {
+      return FailingPrecondition(kId, kErrorServiceDisabled,
+                                 Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services would stop "
+                                                  "it, and neither start-services nor the undo could start it again"),
+                                      info->display_name, info->name, ToString(info->state)),
+                                 Remedy::kRefused);
+    }
+    auto logon = ServiceLogonFails(ports, info->account, computer);
+    if (!logon) return logon.status();
+    if (*logon) {
+      return FailingPrecondition(kId, kErrorServiceLogonFailed,
+                                 Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop it, and neither "
+                                                  "start-services nor the undo could start it again"),
+                                      info->display_name, info->name, info->account, **logon),
+                                 Remedy::kRefused);
+    }
+  }
+  if (services_to_stop.empty()) return MetPrecondition(kId, "the repair stops no service");
+  return MetPrecondition(kId,
+                         "every service the repair stops can start again (none is disabled, and each "
+                         "logon account may log on as a service)");
+}
+
+Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
+  constexpr const char* kId = "secondary-logon";
+  auto info = services.Query(kSecondaryLogon);
+  if (!info) {
+    if (info.status().code() != kErrorServiceDoesNotExist) return info.status();
+    return FailingPrecondition(
+        kId, kErrorServiceDoesNotExist,
+        Text(FMT_COMPILE("the Secondary Logon service ({}) is not installed, and create-profile's "
+                         "runas /profile (CreateProcessWithLogonW) goes through it"),
+             kSecondaryLogon),
+        Remedy::kRefused);
+  }
+  if (info->start_type == StartType::kDisabled) {
+    return FailingPrecondition(kId, kErrorServiceDisabled,
+                               Text(FMT_COMPILE("{} ({}) is {} with start type Disabled, and create-profile's runas "
+                                                "/profile (CreateProcessWithLogonW) goes through it"),
+                                    info->display_name, info->name, ToString(info->state)),
+                               Remedy::kRefused);
+  }
+  // A stopped one is started on demand (choice-seclogon-demand-start).
+  return MetPrecondition(kId, Text(FMT_COMPILE("{} ({}) is {}, start type {}: runas /profile reaches it"),
+                                   info->display_name, info->name, ToString(info->state), ToString(info->start_type)));
+}
+
+// The profile logon is interactive: its token holds INTERACTIVE, not BATCH. lift-restrictions
+// revokes SeDenyInteractiveLogonRight from the worker's own SID and grants it
+// SeInteractiveLogonRight; a deny held by any other SID of the token still wins [Deny log on locally].
+Result<Precondition> InteractiveLogonAllowed(Ports& ports, const WorkerIdentity& w, const std::string& computer) {
+  constexpr const char* kId = "interactive-logon-right";
+  auto token =
+      LogonToken(ports.accounts, w.sid, w.account, {Sid::Interactive(), "NT AUTHORITY\\INTERACTIVE"}, computer);
+  if (!token) return token.status();
+  for (const TokenSid& t : *token) {
+    if (t.sid == w.sid) continue;  // lift-restrictions revokes its own deny for the moment
+    auto rights = ports.rights.Of(t.sid);
+    if (!rights) return rights.status();
+    if (!Holds(*rights, kSeDenyInteractiveLogonRight)) continue;
+    return FailingPrecondition(kId, kErrorLogonTypeNotGranted,
+                               Text(FMT_COMPILE("{} holds {}, so create-profile's interactive logon as {} is denied; "
+                                                "lift-restrictions lifts only the deny {} holds itself"),
+                                    t.shown, kSeDenyInteractiveLogonRight, w.account, w.account),
+                               Remedy::kRefused);
+  }
+  return MetPrecondition(kId, Text(FMT_COMPILE("no group of {}'s interactive logon is denied it (lift-restrictions "
+                                               "lifts {}'s own deny for the moment)"),
+                                   w.account, w.account));
+}
+
+}  // namespace
+
+Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& w,
+                                                          const std::vector<std::string>& services_to_stop,
+                                                          const std::string& computer) {
+  std::vector<Precondition> out;
+  auto services = ServicesStartAgain(ports, services_to_stop, computer);
+  if (!services) return services.status();
+  out.push_back(std::move(*services));
+  auto seclogon = SecondaryLogonReachable(ports.services);
+  if (!seclogon) return seclogon.status();
+  out.push_back(std::move(*seclogon));
+  auto interactive = InteractiveLogonAllowed(ports, w, computer);
+  if (!interactive) return interactive.status();
+  out.push_back(std::move(*interactive));
+  return out;
+}
+
+}  // namespace fixer
