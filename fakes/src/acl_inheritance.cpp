@@ -1,5 +1,7 @@
 #include "fakes/acl_inheritance.h"
 
+#include "fakes/modelling_choices.h"
+
 namespace fakes {
 
 std::vector<fixer::Ace> InheritedDacl(const std::vector<fixer::Ace>& parent_dacl, bool container,
@@ -49,6 +51,33 @@ const SecurableObject* NearestAncestor(const MachineState& state, const fixer::O
     if (it != state.objects.end()) return &it->second;
   }
   return nullptr;
+}
+
+std::vector<fixer::Ace> DriveRootDacl(fixer::OsEdition os) {
+  constexpr uint32_t kBoth = fixer::kObjectInheritAce | fixer::kContainerInheritAce;
+  constexpr uint32_t kReadExecute = 0x1200A9;  // FILE_GENERIC_READ | FILE_GENERIC_EXECUTE
+  std::vector<fixer::Ace> dacl = {
+      {fixer::AceType::kAllow, fixer::Sid::Administrators(), fixer::kFileAllAccess, kBoth},
+      {fixer::AceType::kAllow, fixer::Sid::LocalSystem(), fixer::kFileAllAccess, kBoth},
+      {fixer::AceType::kAllow, fixer::Sid::CreatorOwner(), fixer::kFileAllAccess, kBoth | fixer::kInheritOnlyAce},
+  };
+  const bool windows_2000 =
+      os == fixer::OsEdition::kWindows2000Professional || os == fixer::OsEdition::kWindows2000Server;
+  if (windows_2000) {
+    dacl.push_back({fixer::AceType::kAllow, fixer::Sid::Everyone(), fixer::kFileModify, kBoth});
+  } else {
+    dacl.push_back({fixer::AceType::kAllow, fixer::Sid::Users(), kReadExecute, kBoth});
+    dacl.push_back({fixer::AceType::kAllow, fixer::Sid::Everyone(), kReadExecute, 0});  // the root itself only
+  }
+  return dacl;
+}
+
+std::vector<fixer::Ace> DaclForNewObject(const MachineState& state, const fixer::ObjectRef& ref, bool container,
+                                         const fixer::Sid& owner) {
+  if (const SecurableObject* parent = NearestAncestor(state, ref)) return InheritedDacl(parent->dacl, container, owner);
+  if (ref.ns != fixer::ObjectNamespace::kFile) return {};
+  RelyOn("choice-drive-root-dacl");
+  return InheritedDacl(DriveRootDacl(state.products.os.edition), container, owner);
 }
 
 }  // namespace fakes

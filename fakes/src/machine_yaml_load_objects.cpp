@@ -110,8 +110,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
     if (!store.Exists(ref)) {
       if (!m.Has("acl")) {
         // Created the Windows way: the parent's inheritable ACEs.
-        const SecurableObject* parent = NearestAncestor(c.st(), ref);
-        dacl = InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, container, owner);
+        dacl = DaclForNewObject(c.st(), ref, container, owner);
       }
       c.Check(store.Create(ns, path, container, owner, dacl), *path_field, "creating");
     } else {

@@ -85,11 +85,9 @@ void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, co
   ObjectStore store(c.machine);
   const fixer::ObjectRef ref{ns, path};
   if (store.Exists(ref)) return;
-  const SecurableObject* parent = NearestAncestor(c.st(), ref);
   const fixer::Sid owner = fixer::Sid::Administrators();
-  c.Check(store.Create(ns, path, true, owner,
-                       InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, true, owner)),
-          at, "creating " + fixer::QuotedValue(path));
+  c.Check(store.Create(ns, path, true, owner, DaclForNewObject(c.st(), ref, true, owner)), at,
+          "creating " + fixer::QuotedValue(path));
 }
 
 }  // namespace

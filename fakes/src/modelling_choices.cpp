@@ -28,6 +28,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-workgroup-only", "machines are in a workgroup: a domain account cannot log on (1326)"},
       {"choice-app-pool-identity", "a configurable IIS 6 application pool identity is outside the model"},
       {"choice-pid", "process ids in events are a deterministic stand-in"},
+      {"choice-drive-root-dacl",
+       "a folder with no ancestor in the machine file inherits its drive root's modelled DACL"},
       {"choice-runas-no-wait", "runas returns without waiting for the program it started (fixup.cmd's runas)"},
       {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
       {"choice-domain-name-taken",

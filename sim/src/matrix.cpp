@@ -35,11 +35,8 @@ fixer::Status Annotate(const fixer::Status& st, const std::string& step) {
 // A folder created the way Explorer creates one: owned by Administrators, DACL inherited.
 fixer::Status CreateFolder(fakes::Machine& m, const std::string& path) {
   const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, path};
-  const fakes::SecurableObject* parent = fakes::NearestAncestor(m.state(), ref);
   const fixer::Sid owner = fixer::Sid::Administrators();
-  std::vector<fixer::Ace> dacl =
-      fakes::InheritedDacl(parent != nullptr ? parent->dacl : std::vector<fixer::Ace>{}, true, owner);
-  return fakes::ObjectStore(m).Create(ref.ns, path, true, owner, std::move(dacl));
+  return fakes::ObjectStore(m).Create(ref.ns, path, true, owner, fakes::DaclForNewObject(m.state(), ref, true, owner));
 }
 
 // Someone logs on at the console: the account exists, the logon succeeds, Winlogon loads

@@ -14,6 +14,7 @@
 //   const fakes::SecurableObject* parent = fakes::NearestAncestor(machine.state(), ref);
 //   std::vector<fixer::Ace> dacl =
 //       fakes::InheritedDacl(parent ? parent->dacl : std::vector<fixer::Ace>{}, /*container=*/true, parent->owner);
+//   dacl = fakes::DaclForNewObject(machine.state(), ref, /*container=*/true, fixer::Sid::Administrators());
 #pragma once
 
 #include <vector>
@@ -34,5 +35,15 @@ std::string ParentObjectPath(fixer::ObjectNamespace ns, const std::string& path)
 
 // The closest existing ancestor of `ref` in the state, or nullptr.
 const SecurableObject* NearestAncestor(const MachineState& state, const fixer::ObjectRef& ref);
+
+// The DACL of a drive's root as a fresh install leaves it: Windows 2000's from KB 244600
+// (Administrators, SYSTEM and CREATOR OWNER full control, Everyone change); XP's and Server
+// 2003's tighter one (Users read and execute instead of Everyone change) [M: choice-drive-root-dacl].
+std::vector<fixer::Ace> DriveRootDacl(fixer::OsEdition os);
+
+// The DACL Windows gives `ref` created without a security descriptor: its nearest ancestor's
+// inheritable ACEs, or, for a file or folder with no ancestor in the store, its drive root's.
+std::vector<fixer::Ace> DaclForNewObject(const MachineState& state, const fixer::ObjectRef& ref, bool container,
+                                         const fixer::Sid& owner);
 
 }  // namespace fakes
