@@ -53,7 +53,12 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
-    if (d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
+    // aspnet_wp.exe runs as processModel's identity under IIS 5 (and IIS 6 in IIS 5 isolation mode)
+    // only: w3wp.exe's pool identity and Cassini's user are other tokens.
+    const bool in_aspnet_wp = d.web_server.kind == WebServerKind::kIis50 ||
+                              d.web_server.kind == WebServerKind::kIis51 ||
+                              (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode);
+    if (in_aspnet_wp && d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
       auto access = ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder},
                                            d.applications_on_10, d.notes);
       if (!access) return access.status();

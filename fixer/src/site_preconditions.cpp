@@ -93,10 +93,29 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
              need.what, need.path),
         Remedy::kRefused));
   }
-  const bool granted_by_register = registers && need.register_grants != 0;
-  if (granted_by_register) sd->dacl = AfterRegister(sd->dacl, w.sid, need.register_grants);
-  const AccessVerdict v = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
+  AccessVerdict v = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
   if (v.granted) return std::optional<Precondition>();
+  // Register's explicit allow mends a missing allow or an inherited deny (explicit ACEs come first)
+  // where a repair runs: a precondition the repair's own step repairs.
+  const bool granted_by_register = registers && need.register_grants != 0;
+  if (granted_by_register) {
+    sd->dacl = AfterRegister(sd->dacl, w.sid, need.register_grants);
+    const AccessVerdict after = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
+    if (after.granted) {
+      const std::string found =
+          v.denied_by ? Text(FMT_COMPILE("an inherited ACE denies {} {} access"),
+                             WorkerTokenSidName(v.denied_by->sid, w), MaskText(v.denied_by->mask))
+                      : Text(FMT_COMPILE("no ACE grants {} or a group of its token {} access (0x{:x} is not granted)"),
+                             w.account, need.access, v.missing);
+      return std::optional<Precondition>(FailingPrecondition(
+          id, kErrorAccessDenied,
+          Text(FMT_COMPILE("on {} {} {}; register (aspnet_regiis -i) grants {} full control there, an explicit ACE "
+                           "that comes before inherited ones"),
+               need.what, need.path, found, w.account),
+          Remedy::kRepaired));
+    }
+    v = after;
+  }
   if (v.denied_by) {
     const Ace& deny = *v.denied_by;
     return std::optional<Precondition>(FailingPrecondition(
@@ -125,11 +144,16 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
   const std::vector<Sid> token = WorkerTokenSids(w);
   // Register grants ASPNET its folders, whichever processModel setting names that account.
   const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
+  // The first folder the repair leaves failing, else the first its own step repairs.
+  std::optional<Precondition> repaired;
   for (const FolderNeed& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
     auto failing = CheckFolder(security, w, token, need, registers, notes);
-    if (!failing || *failing) return failing;
+    if (!failing) return failing.status();
+    if (!*failing) continue;
+    if ((*failing)->remedy != Remedy::kRepaired) return failing;
+    if (!repaired) repaired = std::move(*failing);
   }
-  return std::optional<Precondition>();  // listed only when it fails: nothing else reads the folders
+  return repaired;  // listed only when it fails: nothing else reads the folders
 }
 
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
