@@ -65,6 +65,7 @@ class Reader {
     ReadSecrets(doc);
     ReadServices(doc);
     ReadApplications(doc);
+    ReadWorkerFolders(doc);
     ReadPolicy(doc);
     ReadSession(doc);
     ReadEvents(doc);
@@ -118,6 +119,7 @@ class Reader {
       doc["service_pack"] = os->service_pack;
       doc["computer_name"] = os->computer_name;
       computer_ = os->computer_name;
+      windows_folder_ = os->windows_folder;
     }
     if (auto web = Got(p_.inventory.WebServer(), "the web server")) {
       doc["web_server"] = {{"kind", WebServerKey(web->kind)}, {"iis5_isolation_mode", web->iis5_isolation_mode}};
@@ -133,6 +135,7 @@ class Reader {
     for (const fixer::FrameworkInfo& fw : *frameworks) {
       std::string password = fw.process_model.password;
       if (fixer::IsClearProcessModelPassword(password)) password = kRedactedPassword;
+      if (fw.version == fixer::kFramework10) framework10_folder_ = fw.folder;
       list.push_back({{"version", fw.version},
                       {"tools_present", fw.tools_present},
                       {"process_model", {{"userName", fw.process_model.user_name}, {"password", password}}}});
@@ -185,10 +188,16 @@ class Reader {
       for (const std::string& g : account->groups) groups_.emplace(fixer::FoldWindowsName(g), g);
       accounts_.push_back({*account});
     }
+    ReadGroupsHoldingEveryone();
     if (!groups_.empty()) {
       Json groups = Json::object();
-      for (const auto& [folded, name] : groups_)
-        AppendNewKey(groups, name, Json::object());  // exists; members not read
+      for (const auto& [folded, name] : groups_) {
+        // Members read only where a group holds Everyone, Authenticated Users or BATCH: what puts
+        // it in every logon's token; the accounts list their own groups.
+        const auto members = implicit_members_.find(folded);
+        AppendNewKey(groups, name,
+                     members == implicit_members_.end() ? Json::object() : Json{{"members", members->second}});
+      }
       doc["groups"] = std::move(groups);
     }
     doc["accounts"] = std::move(accounts);
@@ -203,6 +212,28 @@ class Reader {
   std::string Who(const fixer::Sid& sid) const {
     const auto it = names_by_sid_.find(sid);
     return it == names_by_sid_.end() ? sid.ToString() : it->second;
+  }
+
+  // The local groups other than the built-in ones that hold Everyone, Authenticated Users or BATCH:
+  // every logon token (the worker's too) holds them, so the fixer's folder check reads them. A
+  // built-in group keeps its fresh install's members (Users holds Authenticated Users).
+  void ReadGroupsHoldingEveryone() {
+    static const std::pair<fixer::Sid, const char*> kImplicit[] = {
+        {fixer::Sid::Everyone(), "Everyone"},
+        {fixer::Sid::AuthenticatedUsers(), "NT AUTHORITY\\Authenticated Users"},
+        {fixer::Sid::Batch(), "NT AUTHORITY\\BATCH"}};
+    for (const auto& [sid, name] : kImplicit) {
+      const fixer::Sid one[] = {sid};
+      auto groups = Got(p_.accounts.GroupsContaining(one), std::string("the local groups holding ") + name);
+      if (!groups) continue;
+      for (const fixer::LocalGroupRef& g : *groups) {
+        if (g.sid.ToString().starts_with("S-1-5-32-")) continue;  // built in
+        const std::string folded = fixer::FoldWindowsName(g.name);
+        groups_.emplace(folded, g.name);
+        names_by_sid_.emplace(g.sid, g.name);
+        implicit_members_[folded].push_back(name);
+      }
+    }
   }
 
   // The SIDs a SQL login named as a wanted account ("XPPRO\ASPNET") stores when no captured
@@ -318,6 +349,42 @@ class Reader {
     doc["objects"] = std::move(list);
   }
 
+  // The folders the worker needs (its temporary folders, ASP.NET 1.0's, the applications'), each
+  // with its owner and whole DACL, inherited ACEs and every principal included: what the fixer's
+  // folder check reads, so a capture gets the verdict the machine gets. A folder missing is left
+  // out, as the machine has none.
+  void ReadWorkerFolders(Json& doc) {
+    std::vector<std::string> folders;
+    if (!framework10_folder_.empty()) folders.push_back(framework10_folder_ + "\\Temporary ASP.NET Files");
+    if (!windows_folder_.empty()) folders.push_back(windows_folder_ + "\\Temp");
+    if (!framework10_folder_.empty()) folders.push_back(framework10_folder_);
+    folders.insert(folders.end(), app_folders_.begin(), app_folders_.end());
+    Json& list = doc["objects"];
+    if (!list.is_array()) list = Json::array();
+    for (const std::string& path : folders) {
+      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, path};
+      fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
+      if (!sd.ok() &&
+          (sd.status().code() == fixer::kErrorFileNotFound || sd.status().code() == fixer::kErrorPathNotFound)) {
+        continue;
+      }
+      auto read = Got(std::move(sd), "the DACL of " + path);
+      if (!read || !read->has_dacl) continue;  // a NULL DACL has no form in a machine file
+      Json acl = Json::array();
+      for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
+      Json* item = nullptr;
+      for (Json& o : list) {
+        if (o.contains("file") && fixer::SameWindowsName(o["file"].get<std::string>(), path)) item = &o;
+      }
+      if (item == nullptr) {
+        list.push_back({{"file", path}});
+        item = &list.back();
+      }
+      (*item)["owner"] = Who(read->owner);
+      (*item)["acl"] = std::move(acl);
+    }
+  }
+
   void ReadSql(Json& doc) {
     Json logins = Json::array();
     Json users = Json::array();
@@ -429,6 +496,7 @@ class Reader {
     if (!apps) return;
     Json list = Json::array();
     for (const fixer::ApplicationInfo& a : *apps) {
+      if (!a.physical_path.empty()) app_folders_.push_back(a.physical_path);
       list.push_back({{"path", a.path},
                       {"physical_path", a.physical_path},
                       {"framework", a.framework_version},
@@ -495,6 +563,9 @@ class Reader {
   fixer::Ports& p_;
   Capture& out_;
   std::string computer_;
+  std::string windows_folder_;            // %WINDIR%, for its Temp
+  std::string framework10_folder_;        // ASP.NET 1.0's folder
+  std::vector<std::string> app_folders_;  // each application's physical path
   bool has_frameworks_ = false;
   std::unordered_set<std::string> wanted_;  // folded
   std::vector<std::string> wanted_names_;
@@ -504,6 +575,7 @@ class Reader {
   std::vector<std::string> taken_folders_;          // named as an account without a profile, held by another
   std::map<fixer::Sid, std::string> names_by_sid_;  // accounts_' names, for Who
   std::map<std::string, std::string> groups_;       // folded -> as the account listed it
+  std::map<std::string, Json> implicit_members_;    // folded -> the well-known SIDs a custom group holds
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;

@@ -163,6 +163,47 @@ TEST_F(CaptureTest, TextSaysAnOutNotWrittenAsEveryVerbDoes) {
   }
 }
 
+// What the fixer's folder check reads is captured: the whole DACL of each folder the worker
+// needs, and a local group that puts every logon token in it. A capture then plans as the machine
+// does: refused here (a deny of write on C:\WINDOWS\Temp to a group holding Authenticated Users),
+// and planned for a site in C:\Sites, whose folder inherits the drive root's read (audit 7).
+TEST_F(CaptureTest, AReproductionGetsTheFolderVerdictTheMachineGets) {
+  const fs::path denied = dir_.Write("denied.yaml", R"(os: windows-xp-professional
+frameworks: ["1.0"]
+hotfixes: [MS03-032]
+applications:
+  - {path: /LM/W3SVC/1/ROOT/shop, physical_path: 'C:\Sites\shop'}
+groups:
+  Web Blocked:
+    members: ['NT AUTHORITY\Authenticated Users']
+objects:
+  - file: 'C:\WINDOWS\Temp'
+    acl:
+      - {deny: Web Blocked, mask: write, flags: [OI, CI]}
+      - {allow: Administrators, mask: full, flags: [OI, CI]}
+)");
+  const fs::path out = dir_ / "denied.json";
+  ASSERT_EQ(Tool(ASPNET_FIXER_BIN, {"capture", "--machine", denied.string(), "--out", out.string()}).exit_code, 0);
+  const Ran original = Tool(ASPNET_FIXER_BIN, {"plan", "--machine", denied.string()});
+  const Ran captured = Tool(ASPNET_FIXER_BIN, {"plan", "--machine", out.string()});
+  EXPECT_EQ(original.exit_code, 3) << original.out;
+  EXPECT_EQ(captured.exit_code, 3) << captured.out << captured.err;
+  EXPECT_NE(captured.out.find("C:\\WINDOWS\\Temp denies XPPRO\\Web Blocked write access"), std::string::npos)
+      << captured.out;
+
+  const fs::path sites = dir_.Write("sites.yaml", R"(os: windows-xp-professional
+frameworks: ["1.0"]
+hotfixes: [MS03-032]
+applications:
+  - {path: /LM/W3SVC/1/ROOT/shop, physical_path: 'C:\Sites\shop'}
+)");
+  const fs::path sites_out = dir_ / "sites.json";
+  ASSERT_EQ(Tool(ASPNET_FIXER_BIN, {"capture", "--machine", sites.string(), "--out", sites_out.string()}).exit_code, 0);
+  EXPECT_EQ(Tool(ASPNET_FIXER_BIN, {"plan", "--machine", sites.string()}).exit_code, 0);
+  const Ran sites_captured = Tool(ASPNET_FIXER_BIN, {"plan", "--machine", sites_out.string()});
+  EXPECT_EQ(sites_captured.exit_code, 0) << sites_captured.out << sites_captured.err;
+}
+
 }  // namespace
 
 // What an earlier delete and recreate of ASPNET left naming the old SID: a SQL login named
