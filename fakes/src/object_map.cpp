@@ -4,6 +4,7 @@
 #include <cassert>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 #include "fixer/name_case.h"
 
@@ -41,15 +42,67 @@ void FoldObjectKeyInto(fixer::ObjectNamespace ns, std::string_view path, char* o
   std::transform(path.begin(), path.end(), out, [](char c) { return fixer::FoldWindowsChar(c); });
 }
 
+// Whether Win32 would spell a file path otherwise (NormalFilePath changes it): a cheap scan, as
+// nearly every path the model meets is normal already.
+bool NeedsNormalising(std::string_view path) {
+  if (path.empty()) return false;
+  const char last = path.back();
+  if (last == '.' || last == ' ' || (last == '\\' && path.size() > 3)) return true;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '/') return true;
+    if (path[i] == '\\' && i > 0 && (path[i - 1] == '\\' || path[i - 1] == '.')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
+std::string NormalFilePath(std::string_view path) {
+  // Win32's normalisation ("File path formats on Windows systems", Normalization): '/' is '\',
+  // runs of separators are one, "." and ".." segments are resolved, a segment's one trailing
+  // period goes, and the path's trailing periods and spaces go.
+  std::vector<std::string> segments;
+  std::string current;
+  auto end_segment = [&] {
+    if (current == "..") {
+      if (segments.size() > 1) segments.pop_back();  // never above the drive
+    } else if (!current.empty() && current != ".") {
+      if (current.size() > 1 && current.back() == '.' && current[current.size() - 2] != '.') current.pop_back();
+      segments.push_back(current);
+    }
+    current.clear();
+  };
+  for (char c : path) {
+    if (c == '/' || c == '\\') {
+      end_segment();
+    } else {
+      current += c;
+    }
+  }
+  while (!current.empty() && (current.back() == '.' || current.back() == ' ') && current != "." && current != "..")
+    current.pop_back();
+  end_segment();
+  std::string out;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    if (i > 0) out += '\\';
+    out += segments[i];
+  }
+  if (segments.size() == 1 && out.size() == 2 && out[1] == ':') out += '\\';  // "C:\" names the root
+  return out;
+}
+
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
+  std::string normal;
+  if (ns == fixer::ObjectNamespace::kFile && NeedsNormalising(path)) path = normal = NormalFilePath(path);
   std::string key(ObjectKeySize(ns, path), '\0');
   FoldObjectKeyInto(ns, path, key.data());
   return key;
 }
 
-FoldedObjectKey::FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path) : size_(ObjectKeySize(ns, path)) {
+FoldedObjectKey::FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
+  std::string normal;
+  if (ns == fixer::ObjectNamespace::kFile && NeedsNormalising(path)) path = normal = NormalFilePath(path);
+  size_ = ObjectKeySize(ns, path);
   char* out = inline_;
   if (size_ > kInline) {
     long_.resize(size_);

@@ -40,6 +40,23 @@ std::vector<std::string> Keys(const ObjectMap& map) {
   return keys;
 }
 
+// Win32's path normalisation ("File path formats on Windows systems", Normalization): one folder
+// however it is spelled, and so one key; a registry key keeps its '/' (a legal name character).
+TEST(ObjectMap, AFilePathIsNormalisedAsWin32DoesBeforeItIsAKey) {
+  EXPECT_EQ(fakes::NormalFilePath("C:/Inetpub//wwwroot\\.\\x\\..\\shop.\\"), "C:\\Inetpub\\wwwroot\\shop");
+  EXPECT_EQ(fakes::NormalFilePath("C:\\shop  "), "C:\\shop");
+  EXPECT_EQ(fakes::NormalFilePath("C:\\a.\\b"), "C:\\a\\b");   // a segment's one trailing period
+  EXPECT_EQ(fakes::NormalFilePath("C:\\..\\..\\a"), "C:\\a");  // never above the drive
+  EXPECT_EQ(fakes::NormalFilePath("C:\\"), "C:\\");
+  using fixer::ObjectNamespace;
+  EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kFile, "c:\\inetpub\\WWWROOT\\Shop\\"),
+            fakes::ObjectKey(ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\shop"));
+  EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kFile, "C:/Inetpub/wwwroot/shop").view(),
+            fakes::ObjectKey(ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\shop"));
+  EXPECT_NE(fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\SOFTWARE\\a/b"),
+            fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\SOFTWARE\\a\\b"));
+}
+
 TEST(ObjectMap, IteratesInKeyOrderWhateverTheOrderOfWrites) {
   ObjectMap map = Files(12);
   map.Put(fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\A"),

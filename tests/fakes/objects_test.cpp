@@ -109,14 +109,15 @@ TEST_F(ObjectsTest, LookupsFindAnObjectByAnySpellingShortOrLong) {
 
 // The key folds exactly the ASCII capitals, wherever they stand in a path (the compiler vectorises
 // the fold): every byte value at every offset of a 16-byte block, the bytes past 0x7F untouched.
+// A registry path: every byte a name character (a file path's '/', '.' and '\' are normalised first).
 TEST(ObjectKey, FoldsOnlyAsciiCapitalsAtEveryOffset) {
   for (size_t offset = 0; offset < 17; ++offset) {
     std::string path(offset, 'Q');
     for (int c = 0; c < 256; ++c) path += static_cast<char>(c);
-    std::string expected = "file:";
+    std::string expected = "registry:";
     for (char c : path) expected += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kFile, path), expected) << offset;
-    EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kFile, path).view(), expected) << offset;
+    EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kRegistry, path), expected) << offset;
+    EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kRegistry, path).view(), expected) << offset;
   }
 }
 

@@ -42,6 +42,10 @@ struct SecurableObject {
   friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
 };
 
+// A file path as Win32 normalises it: "C:/a//b\.\c\..\d." -> "C:\a\b\d" (a trailing '\' goes too, but
+// a root's). Every file object's key is made from it, so one folder spelled two ways is one object.
+std::string NormalFilePath(std::string_view path);
+
 // "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path);
 // ObjectKey(ns, path) for a lookup: folded into a buffer on the stack (a heap string past
@@ -57,7 +61,7 @@ class FoldedObjectKey {
  private:
   static constexpr size_t kInline = 256;  // MAX_PATH and a namespace name
   char inline_[kInline];
-  size_t size_;
+  size_t size_ = 0;
   std::string long_;
 };
 
