@@ -180,6 +180,38 @@ WebServerSpec ReadWebServer(const Field& f) {
   return spec;
 }
 
+// Each IIS ships with its own Windows (docs/windows-reference.md#affected-platforms): 5.0 with
+// Windows 2000, 5.1 with XP Professional (not XP Home), 6.0 with Server 2003, whose IIS 5.0
+// isolation mode is IIS 6's alone. A pair no machine has is an input error at the value.
+void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEdition os) {
+  using fixer::OsEdition;
+  using fixer::WebServerKind;
+  const WebServerKind kind = web.kind.value_or(DefaultWebServer(os));
+  bool fits = true;
+  switch (kind) {
+    case WebServerKind::kIis50:
+      fits = os == OsEdition::kWindows2000Professional || os == OsEdition::kWindows2000Server;
+      break;
+    case WebServerKind::kIis51: fits = os == OsEdition::kWindowsXpProfessional; break;
+    case WebServerKind::kIis60: fits = os == OsEdition::kWindowsServer2003; break;
+    case WebServerKind::kNone:
+    case WebServerKind::kCassini: break;
+  }
+  if (!fits) {
+    const char* with = kind == WebServerKind::kIis50   ? "Windows 2000"
+                       : kind == WebServerKind::kIis51 ? "Windows XP Professional"
+                                                       : "Windows Server 2003";
+    at.Fail(std::string(fixer::WebServerText(kind)) + " ships with " + with + " only, not " +
+            std::string(fixer::ToString(os)) + "; this machine's web server is " +
+            std::string(NameOf(std::span(kWebServerNames), DefaultWebServer(os)).value_or("none")) +
+            ", none or cassini");
+  }
+  if (web.iis5_isolation_mode.value_or(false) && kind != WebServerKind::kIis60) {
+    at.Fail("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone, not " +
+            std::string(fixer::WebServerText(kind)) + "'s");
+  }
+}
+
 // The machine every section starts from: a fresh install, or nothing at all; `default_seed` when
 // the file gives no `seed:`.
 void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
@@ -198,7 +230,10 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
   const fixer::OsEdition os =
       os_field ? ParseEnum(*os_field, std::span(kOsNames), "os") : fixer::OsEdition::kWindowsXpProfessional;
   WebServerSpec web;
-  if (auto w = top.Get("web_server")) web = ReadWebServer(*w);
+  if (auto w = top.Get("web_server")) {
+    web = ReadWebServer(*w);
+    CheckWebServerFitsOs(*w, web, os);
+  }
   const uint64_t seed = top.Get("seed") ? top.Get("seed")->U64() : default_seed;
   const auto service_pack = top.Get("service_pack");
   const auto computer_name = top.Get("computer_name");

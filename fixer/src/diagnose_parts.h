@@ -48,6 +48,8 @@ Precondition MetPrecondition(std::string id, std::string detail);
 Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy);
 // The SIDs of the worker's batch logon token that the fixer can name: its own, its built-in groups'
 // and the SIDs every batch logon carries (Everyone, Authenticated Users, BATCH).
+// A local group as Windows shows it in a token: "BUILTIN\Users", "XPPRO\Web Blocked".
+std::string ShownGroupName(const LocalGroupRef& group, std::string_view computer);
 std::vector<Sid> WorkerTokenSids(const WorkerIdentity& worker);
 // How Windows names one of those SIDs: the account, "BUILTIN\\Users", "NT AUTHORITY\\BATCH", ...
 std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& worker);

@@ -77,6 +77,10 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                                "again; to keep your own password, create the profile of {} yourself (runas "
                                "/profile /user:{} cmd.exe) instead."),
                    d.worker.account, d.worker.account);
+  } else if (p.id == "site-folder-access" && (p.error == kErrorFileNotFound || p.error == kErrorPathNotFound)) {
+    instead =
+        "Create the application's folder, or point the application at the folder that holds its pages (IIS "
+        "Manager, its Home Directory tab), then run the fixer again.";
   } else if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
     instead = Text(FMT_COMPILE("Give {} the access the folder's Properties (Security tab) lack: remove the deny ACE "
                                "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs), then "

@@ -35,7 +35,7 @@ Result<std::vector<TokenSid>> LogonToken(Accounts& accounts, const Sid& user, co
   auto groups = accounts.GroupsContaining(members);
   if (!groups) return groups.status();
   for (const LocalGroupRef& g : *groups) {
-    token.push_back({g.sid, Text(FMT_COMPILE("{}\\{}"), g.sid.IsAccountSid() ? computer : "BUILTIN", g.name)});
+    token.push_back({g.sid, ShownGroupName(g, computer)});
   }
   return token;
 }

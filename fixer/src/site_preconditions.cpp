@@ -118,12 +118,18 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
   }
   if (v.denied_by) {
     const Ace& deny = *v.denied_by;
+    // A deny that names only some of the wanted bits (write's READ_CONTROL and SYNCHRONIZE, which
+    // reading needs too) says which, or it reads as a deny of something else.
+    const uint32_t wanted = MapGenericRights(ObjectNamespace::kFile, need.mask);
+    const uint32_t shared = MapGenericRights(ObjectNamespace::kFile, deny.mask) & wanted;
+    const std::string which =
+        shared == wanted ? std::string() : Text(FMT_COMPILE(" (0x{:x} of it is {} access too)"), shared, need.access);
     return std::optional<Precondition>(FailingPrecondition(
         id, kErrorAccessDenied,
-        Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access, and the worker must {} that folder; the repair "
+        Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access{}, and the worker must {} that folder; the repair "
                          "changes no ACE there{}, and that deny is the administrator's"),
              (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", need.what, need.path,
-             WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), need.access,
+             WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), which, need.access,
              granted_by_register ? " but register's allow, which a deny outranks" : ""),
         Remedy::kRefused));
   }

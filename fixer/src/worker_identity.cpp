@@ -22,6 +22,10 @@ void SplitDomain(WorkerIdentity& w, const std::string& name, const std::string& 
 
 }  // namespace
 
+std::string ShownGroupName(const LocalGroupRef& group, std::string_view computer) {
+  return Text(FMT_COMPILE("{}\\{}"), group.sid.IsAccountSid() ? computer : std::string_view("BUILTIN"), group.name);
+}
+
 Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name, const std::string& computer,
                                           std::vector<std::string>& notes) {
   WorkerIdentity w;
@@ -73,9 +77,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
   const Sid implicit[] = {w.sid, Sid::Everyone(), Sid::AuthenticatedUsers(), Sid::Batch()};
   auto token_groups = ports.accounts.GroupsContaining(implicit);
   if (!token_groups) return token_groups.status();
-  for (LocalGroupRef& g : *token_groups) {
-    g.name = Text(FMT_COMPILE("{}\\{}"), g.sid.IsAccountSid() ? computer : std::string_view("BUILTIN"), g.name);
-  }
+  for (LocalGroupRef& g : *token_groups) g.name = ShownGroupName(g, computer);
   w.token_groups = std::move(*token_groups);
   auto profile = ports.profiles.Find(acct->sid);
   if (!profile) return profile.status();

@@ -190,6 +190,31 @@ TEST_P(Refusal, BuiltinAndDomainServiceAccountsAreNoCause) {
   EXPECT_FALSE(plan->steps.empty());
 }
 
+// An application's folder that does not exist (2) is refused with what to do about a folder that
+// is missing, not with Security-tab advice about a deny ACE.
+TEST_P(Refusal, AMissingApplicationFolderIsRefusedWithAdviceForAMissingFolder) {
+  ON_CALL(security, ReadSecurity(_)).WillByDefault([](const fixer::ObjectRef& o) -> Result<fixer::ObjectSecurity> {
+    if (o.path == "C:\\Inetpub\\wwwroot\\app") return Status::Win(fixer::kErrorFileNotFound);
+    return fixer::ObjectSecurity{.has_dacl = false};
+  });
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("site-folder-access fails: the application folder C:\\Inetpub\\wwwroot\\app "
+                                        "does not exist"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Create the application's folder"));
+  EXPECT_THAT(r.refusal->instead, Not(HasSubstr("deny ACE")));
+}
+
+// A deny of write names READ_CONTROL and SYNCHRONIZE, which reading needs too (FILE_GENERIC_WRITE
+// and FILE_GENERIC_READ share them): the refusal says which of its bits collide.
+TEST_P(Refusal, AWriteDenyOnTheApplicationFolderSaysTheBitsItSharesWithRead) {
+  w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},
+                    {fixer::AceType::kDeny, Sid::Users(), fixer::kFileGenericWrite, 0}});
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("denies BUILTIN\\Users write access (0x120000 of it is read access too)"));
+}
+
 // An inherit-only deny does not apply to the folder itself: no refusal for it.
 TEST_P(Refusal, InheritOnlyDenyOnTheApplicationFolderIsNoCause) {
   w.aces.push_back({{fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\app"},

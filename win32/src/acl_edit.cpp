@@ -40,13 +40,8 @@ std::vector<fixer::Ace> AllowAndDenyAces(const ACL* dacl) {
 }
 
 std::vector<fixer::Ace> ExplicitAces(const ACL* dacl) {
-  std::vector<fixer::Ace> aces;
-  if (!dacl) return aces;
-  for (DWORD i = 0; i < dacl->AceCount; ++i) {
-    void* raw = nullptr;
-    if (!GetAce(const_cast<ACL*>(dacl), i, &raw)) continue;
-    if (std::optional<fixer::Ace> ace = ExplicitAllowOrDeny(static_cast<const ACE_HEADER*>(raw))) aces.push_back(*ace);
-  }
+  std::vector<fixer::Ace> aces = AllowAndDenyAces(dacl);
+  std::erase_if(aces, [](const fixer::Ace& ace) { return (ace.flags & INHERITED_ACE) != 0; });
   return aces;
 }
 

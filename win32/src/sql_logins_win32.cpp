@@ -161,44 +161,21 @@ constexpr const char* kServerRoles[] = {"sysadmin",     "securityadmin", "server
 
 }  // namespace
 
-fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsFor(const fixer::Sid& sid) {
-  auto installed = SqlServerInstalled();
-  if (!installed) return installed.status();
-  if (!*installed) return std::vector<fixer::SqlLogin>{};
-  auto sql = Connect();
-  if (!sql) return sql.status();
-  std::vector<std::vector<std::string>> rows;
-  if (fixer::Status st = (*sql)->Run(L"SELECT name, dbname, sysadmin, securityadmin, serveradmin, setupadmin, "
-                                     L"processadmin, diskadmin, dbcreator, bulkadmin FROM master.dbo.syslogins "
-                                     L"WHERE isntname = 1 AND sid = " +
-                                         SidLiteral(sid),
-                                     &rows);
-      !st.ok()) {
-    return st;
-  }
-  std::vector<fixer::SqlLogin> logins;
-  for (const auto& row : rows) {
-    fixer::SqlLogin login{.name = row[0], .sid = sid, .default_database = row[1]};
-    for (size_t r = 0; r < std::size(kServerRoles); ++r) {
-      if (row[2 + r] == "1") login.server_roles.push_back(kServerRoles[r]);
-    }
-    logins.push_back(std::move(login));
-  }
-  return logins;
-}
+namespace {
 
-fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsNamed(const std::string& name) {
+// The Windows logins syslogins holds where `where` holds (an SQL condition), each with its
+// server roles and the SID it stores (none, or 0 rows, where SQL Server is not installed).
+fixer::Result<std::vector<fixer::SqlLogin>> WindowsLoginsWhere(const std::wstring& where) {
   auto installed = SqlServerInstalled();
   if (!installed) return installed.status();
   if (!*installed) return std::vector<fixer::SqlLogin>{};
   auto sql = Connect();
   if (!sql) return sql.status();
   std::vector<std::vector<std::string>> rows;
-  // syslogins.name compares under the server's collation, case-insensitive by default.
   if (fixer::Status st = (*sql)->Run(L"SELECT name, dbname, sysadmin, securityadmin, serveradmin, setupadmin, "
                                      L"processadmin, diskadmin, dbcreator, bulkadmin, sid FROM master.dbo.syslogins "
-                                     L"WHERE isntname = 1 AND name = " +
-                                         Literal(name),
+                                     L"WHERE isntname = 1 AND " +
+                                         where,
                                      &rows);
       !st.ok()) {
     return st;
@@ -215,6 +192,17 @@ fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsNamed(const std
     logins.push_back(std::move(login));
   }
   return logins;
+}
+
+}  // namespace
+
+fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsFor(const fixer::Sid& sid) {
+  return WindowsLoginsWhere(L"sid = " + SidLiteral(sid));
+}
+
+fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsNamed(const std::string& name) {
+  // syslogins.name compares under the server's collation, case-insensitive by default.
+  return WindowsLoginsWhere(L"name = " + Literal(name));
 }
 
 fixer::Result<std::vector<fixer::SqlDbUser>> Win32Security::DbUsersFor(const fixer::Sid& sid) {

@@ -135,7 +135,7 @@ std::string_view ToString(Remedy r);  // "none", "repaired", "refused"
 struct Precondition {
   std::string id;  // "web-server-running", "credentials", "account-exists", "not-locked-out",
                    // "enabled", "password-not-expired", "batch-logon-right", "profile",
-                   // "site-folder-access", "session-state"
+                   // "site-folder-access", "aspnet-folder-access", "session-state"
   bool met = true;
   uint32_t error = 0;  // the Windows error its failure gives (1331, 1909, 1330, 1385, ...)
   std::string detail;  // what was found, with the error and its text

@@ -1,0 +1,54 @@
+// Each IIS ships with its own Windows: 5.0 with Windows 2000, 5.1 with XP Professional (not XP
+// Home), 6.0 with Server 2003, whose IIS 5.0 isolation mode is IIS 6's alone
+// (docs/windows-reference.md#affected-platforms). A machine file naming a pair no machine has is a
+// load error at the value (exit 2 from the tools); Server 2003 with IIS 5.0 used to read
+// "affected" and be "fixed" (audit 7).
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "fakes/machine_yaml.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+
+fakes::Loaded<fakes::MachineState> Load(const std::string& os, const std::string& web) {
+  return fakes::LoadMachineText("os: " + os + "\nweb_server: " + web + "\n", "m.yaml");
+}
+
+TEST(WebServerLoad, EachIisLoadsOnItsOwnWindowsAndNoneOrCassiniAnywhere) {
+  const std::pair<const char*, const char*> fits[] = {
+      {"windows-2000-professional", "iis-5.0"},
+      {"windows-2000-server", "iis-5.0"},
+      {"windows-xp-professional", "iis-5.1"},
+      {"windows-server-2003", "iis-6.0"},
+      {"windows-server-2003", "{kind: iis-6.0, iis5_isolation_mode: true}"},
+      {"windows-xp-home", "cassini"},
+      {"windows-xp-home", "none"},
+      {"windows-server-2003", "cassini"}};
+  for (const auto& [os, web] : fits) {
+    const auto loaded = Load(os, web);
+    EXPECT_TRUE(loaded.ok()) << os << " " << web << ": " << loaded.error->ToString();
+  }
+}
+
+TEST(WebServerLoad, AnIisOfAnotherWindowsIsAnErrorAtTheValue) {
+  const std::pair<const char*, const char*> wrong[] = {{"windows-server-2003", "iis-5.0"},
+                                                       {"windows-xp-home", "iis-5.1"},
+                                                       {"windows-xp-professional", "iis-6.0"},
+                                                       {"windows-2000-professional", "iis-5.1"}};
+  for (const auto& [os, web] : wrong) {
+    const auto loaded = Load(os, web);
+    ASSERT_FALSE(loaded.ok()) << os << " " << web;
+    EXPECT_EQ(loaded.error->line, 2) << os << " " << web;
+    EXPECT_EQ(loaded.error->column, 13) << os << " " << web;
+    EXPECT_THAT(loaded.error->message, HasSubstr("ships with")) << os << " " << web;
+  }
+  const auto mode = Load("windows-xp-professional", "{kind: iis-5.1, iis5_isolation_mode: true}");
+  ASSERT_FALSE(mode.ok());
+  EXPECT_THAT(mode.error->message, HasSubstr("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone"));
+}
+
+}  // namespace
