@@ -9,6 +9,7 @@
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
+#include "fixer/text.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -28,7 +29,18 @@ uint32_t LoadMask(const Field& f, fixer::ObjectNamespace ns) {
 }
 
 uint32_t LoadAceFlags(const Field& f) {
-  if (f.IsScalar()) return f.U32();  // hex, as the saver writes unnamed bits
+  if (f.IsScalar()) {  // hex, as the saver writes unnamed bits
+    // A DACL ACE's flags are OI, CI, NP, IO and I: one byte of the header [MS-DTYP 2.4.4.1], whose
+    // 0x40 and 0x80 are a SACL's audit flags.
+    constexpr uint32_t kDaclAceFlags = 0x1F;
+    const uint32_t flags = f.U32();
+    if (flags & ~kDaclAceFlags) {
+      f.Fail(fixer::Text(FMT_COMPILE("ACE flags 0x{:X} name bits no DACL ACE has: its flags are OI (0x1), CI (0x2), "
+                                     "NP (0x4), IO (0x8) and I (0x10)"),
+                         flags));
+    }
+    return flags;
+  }
   uint32_t flags = 0;
   for (const Field& item : f.Items()) flags |= ParseEnum(item, std::span(kAceFlagNames), "ACE flag");
   return flags;
