@@ -30,6 +30,7 @@ std::string_view OsKey(fixer::OsEdition e) {
     case fixer::OsEdition::kWindowsXpHome: return "windows-xp-home";
     case fixer::OsEdition::kWindowsXpProfessional: return "windows-xp-professional";
     case fixer::OsEdition::kWindowsServer2003: return "windows-server-2003";
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return "windows-xp-professional-x64";
   }
   return "windows-xp-professional";
 }

@@ -169,7 +169,14 @@ std::string AspNetSetup::FrameworkDir(const std::string& version) const {
   return JoinPath(SystemRoot(m_.state()), "Microsoft.NET\\Framework\\v" + version);
 }
 
+fixer::Status FrameworkInstallsOn(fixer::OsEdition os) {
+  if (os != fixer::OsEdition::kWindowsXpProfessionalX64) return fixer::Status::Ok();
+  RelyOn("choice-x64-framework-error");
+  return fixer::Status::Win(fixer::kErrorInstallFailure);
+}
+
 fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
+  if (auto st = FrameworkInstallsOn(m_.state().products.os.edition); !st.ok()) return st;
   const std::string root = SystemRoot(m_.state());
   const std::string dir = FrameworkDir(version);
   const std::pair<std::string, bool> files[] = {

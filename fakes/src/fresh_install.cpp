@@ -42,6 +42,7 @@ std::string DefaultComputerName(fixer::OsEdition os) {
     case fixer::OsEdition::kWindowsXpHome: return "XPHOME";
     case fixer::OsEdition::kWindowsXpProfessional: return "XPPRO";
     case fixer::OsEdition::kWindowsServer2003: return "W2K3SRV";
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return "XPPRO64";
   }
   return "XPPRO";
 }
@@ -81,7 +82,7 @@ uint64_t Derive(uint64_t seed, uint64_t salt) {
 
 bool IsXpFamily(fixer::OsEdition os) {
   return os == fixer::OsEdition::kWindowsXpHome || os == fixer::OsEdition::kWindowsXpProfessional ||
-         os == fixer::OsEdition::kWindowsServer2003;
+         os == fixer::OsEdition::kWindowsServer2003 || os == fixer::OsEdition::kWindowsXpProfessionalX64;
 }
 
 void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web) {
@@ -137,7 +138,8 @@ fixer::WebServerKind DefaultWebServer(fixer::OsEdition os) {
     case fixer::OsEdition::kWindows2000Professional:
     case fixer::OsEdition::kWindows2000Server: return fixer::WebServerKind::kIis50;
     case fixer::OsEdition::kWindowsXpProfessional: return fixer::WebServerKind::kIis51;
-    case fixer::OsEdition::kWindowsServer2003: return fixer::WebServerKind::kIis60;
+    case fixer::OsEdition::kWindowsServer2003:
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return fixer::WebServerKind::kIis60;
     case fixer::OsEdition::kWindowsXpHome: return fixer::WebServerKind::kNone;
   }
   return fixer::WebServerKind::kNone;

@@ -80,6 +80,7 @@ OsFamily FamilyOf(fixer::OsEdition edition) {
     case fixer::OsEdition::kWindowsXpHome:
     case fixer::OsEdition::kWindowsXpProfessional: return OsFamily::kWindowsXp;
     case fixer::OsEdition::kWindowsServer2003: return OsFamily::kWindowsServer2003;
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return OsFamily::kWindowsXpX64;
   }
   return OsFamily::kWindowsXp;
 }
@@ -89,6 +90,7 @@ std::string_view ToString(OsFamily family) {
     case OsFamily::kWindows2000: return "Windows 2000";
     case OsFamily::kWindowsXp: return "Windows XP";
     case OsFamily::kWindowsServer2003: return "Windows Server 2003";
+    case OsFamily::kWindowsXpX64: return "Windows XP Professional x64 Edition";
   }
   return "?";
 }
@@ -123,8 +125,13 @@ fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
   const HotfixDefinition* def = FindHotfix(id);
   if (def == nullptr) return fixer::Status::Win(fixer::kErrorFileNotFound);
   if (IsHotfixInstalled(machine.state(), def->id)) return fixer::Status::Ok();
-  if (auto st = machine.Mutate("hotfix.install", def->id); !st.ok()) return st;
   const OsFamily family = FamilyOf(machine.state().products.os.edition);
+  // A 32-bit package on x64 Windows: docs/windows-reference.md#windows-xp-x64 (choice-x64-hotfix-error).
+  if (def->ComponentsFor(family).empty()) {
+    RelyOn("choice-x64-hotfix-error");
+    return fixer::Status::Win(fixer::kErrorInstallPlatformUnsupported);
+  }
+  if (auto st = machine.Mutate("hotfix.install", def->id); !st.ok()) return st;
   if (def->id == "MS03-040") RelyOn("choice-ms03-040-keeps-flaw");
   if (family == OsFamily::kWindows2000 && (def->id == "MS03-032" || def->id == "MS03-040"))
     RelyOn("choice-win2000-build");

@@ -25,7 +25,8 @@ bool HasLaterPrivileges(const fixer::OsInfo& os) {
     case fixer::OsEdition::kWindows2000Server: return os.service_pack >= 4;
     case fixer::OsEdition::kWindowsXpHome:
     case fixer::OsEdition::kWindowsXpProfessional: return os.service_pack >= 2;
-    case fixer::OsEdition::kWindowsServer2003: return true;
+    case fixer::OsEdition::kWindowsServer2003:
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return true;
   }
   return true;
 }

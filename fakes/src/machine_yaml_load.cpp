@@ -156,7 +156,8 @@ uint32_t LastServicePack(fixer::OsEdition os) {
     case fixer::OsEdition::kWindows2000Server: return 4;
     case fixer::OsEdition::kWindowsXpHome:
     case fixer::OsEdition::kWindowsXpProfessional: return 3;
-    case fixer::OsEdition::kWindowsServer2003: return 2;
+    case fixer::OsEdition::kWindowsServer2003:
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return 2;
   }
   return 0;
 }
@@ -181,8 +182,8 @@ WebServerSpec ReadWebServer(const Field& f) {
 }
 
 // Each IIS ships with its own Windows (docs/windows-reference.md#affected-platforms): 5.0 with
-// Windows 2000, 5.1 with XP Professional (not XP Home), 6.0 with Server 2003, whose IIS 5.0
-// isolation mode is IIS 6's alone. A pair no machine has is an input error at the value.
+// Windows 2000, 5.1 with XP Professional (not XP Home), 6.0 with Server 2003 and XP Professional
+// x64 Edition; IIS 5.0 isolation mode is IIS 6's alone. A pair no machine has is an input error at the value.
 void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEdition os) {
   using fixer::OsEdition;
   using fixer::WebServerKind;
@@ -193,14 +194,16 @@ void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEd
       fits = os == OsEdition::kWindows2000Professional || os == OsEdition::kWindows2000Server;
       break;
     case WebServerKind::kIis51: fits = os == OsEdition::kWindowsXpProfessional; break;
-    case WebServerKind::kIis60: fits = os == OsEdition::kWindowsServer2003; break;
+    case WebServerKind::kIis60:
+      fits = os == OsEdition::kWindowsServer2003 || os == OsEdition::kWindowsXpProfessionalX64;
+      break;
     case WebServerKind::kNone:
     case WebServerKind::kCassini: break;
   }
   if (!fits) {
     const char* with = kind == WebServerKind::kIis50   ? "Windows 2000"
                        : kind == WebServerKind::kIis51 ? "Windows XP Professional"
-                                                       : "Windows Server 2003";
+                                                       : "Windows Server 2003 and XP Professional x64 Edition";
     at.Fail(std::string(fixer::WebServerText(kind)) + " ships with " + with + " only, not " +
             std::string(fixer::ToString(os)) + "; this machine's web server is " +
             std::string(NameOf(std::span(kWebServerNames), DefaultWebServer(os)).value_or("none")) +

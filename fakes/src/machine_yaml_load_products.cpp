@@ -106,6 +106,8 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
       version_field.Fail("framework " + fixer::QuotedValue(version) + " is listed twice");
 
     if (c.full) {
+      c.Check(FrameworkInstallsOn(c.st().products.os.edition), version_field,
+              "installing ASP.NET " + fixer::QuotedValue(version));
       c.st().products.frameworks.push_back({.version = version});
     } else {
       c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field,

@@ -41,6 +41,7 @@ inline constexpr NamedValue<fixer::OsEdition> kOsNames[] = {
     {"windows-xp-home", fixer::OsEdition::kWindowsXpHome},
     {"windows-xp-professional", fixer::OsEdition::kWindowsXpProfessional},
     {"windows-server-2003", fixer::OsEdition::kWindowsServer2003},
+    {"windows-xp-professional-x64", fixer::OsEdition::kWindowsXpProfessionalX64},
 };
 
 inline constexpr NamedValue<fixer::WebServerKind> kWebServerNames[] = {

@@ -32,6 +32,9 @@ const std::vector<ModellingChoice>& ModellingChoices() {
        "a folder with no ancestor in the machine file inherits its drive root's modelled DACL"},
       {"choice-runas-no-wait", "runas returns without waiting for the program it started (fixup.cmd's runas)"},
       {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
+      {"choice-x64-hotfix-error",
+       "a 2003 bulletin's update on XP x64 fails with 1633 (a package for another processor)"},
+      {"choice-x64-framework-error", "ASP.NET 1.0 and 1.1 setups fail on XP x64 with 1603 (no WOW64 model)"},
       {"choice-domain-name-taken",
        "a new account named like the computer or BUILTIN is refused with 2224, as Samba's SAM answers"},
   };

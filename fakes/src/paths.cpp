@@ -10,7 +10,8 @@ std::string SystemRoot(fixer::OsEdition os) {
     case fixer::OsEdition::kWindows2000Server: return "C:\\WINNT";
     case fixer::OsEdition::kWindowsXpHome:
     case fixer::OsEdition::kWindowsXpProfessional:
-    case fixer::OsEdition::kWindowsServer2003: return "C:\\WINDOWS";
+    case fixer::OsEdition::kWindowsServer2003:
+    case fixer::OsEdition::kWindowsXpProfessionalX64: return "C:\\WINDOWS";
   }
   return "C:\\WINDOWS";
 }

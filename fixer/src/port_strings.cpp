@@ -20,6 +20,7 @@ std::string_view ToString(OsEdition e) {
     case OsEdition::kWindowsXpHome: return "Windows XP Home";
     case OsEdition::kWindowsXpProfessional: return "Windows XP Professional";
     case OsEdition::kWindowsServer2003: return "Windows Server 2003";
+    case OsEdition::kWindowsXpProfessionalX64: return "Windows XP Professional x64 Edition";
   }
   return "?";
 }

@@ -74,6 +74,8 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {1379, "The specified local group already exists."},
     {1388, "A new member could not be added to a local group because the member has the wrong account type."},
     {1450, "Insufficient system resources exist to complete the requested service."},
+    {1603, "Fatal error during installation."},
+    {1633, "This installation package is not supported by this processor type. Contact your product vendor."},
     {1907, "The user's password must be changed before logging on the first time."},
     {1909, "The referenced account is currently locked out and may not be logged on to."},
     {1920, "The file cannot be accessed by the system."},

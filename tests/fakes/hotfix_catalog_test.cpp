@@ -47,10 +47,15 @@ TEST(HotfixCatalog, FindsAnUpdateByKbNumberWithOrWithoutPrefix) {
   EXPECT_EQ(FindHotfix(""), nullptr);
 }
 
-TEST(HotfixCatalog, EveryUpdateHasABuildForEveryFamily) {
+TEST(HotfixCatalog, EveryUpdateHasABuildForEveryFamilyOfItsTime) {
   for (const auto& h : HotfixCatalog())
     for (OsFamily f : {OsFamily::kWindows2000, OsFamily::kWindowsXp, OsFamily::kWindowsServer2003})
       EXPECT_FALSE(h.ComponentsFor(f).empty()) << h.id << " on " << ToString(f);
+}
+
+// XP x64 came in 2005: no 2003 bulletin has a build for it (docs/windows-reference.md#windows-xp-x64).
+TEST(HotfixCatalog, No2003UpdateHasAnXpX64Build) {
+  for (const auto& h : HotfixCatalog()) EXPECT_TRUE(h.ComponentsFor(OsFamily::kWindowsXpX64).empty()) << h.id;
 }
 
 TEST(HotfixCatalog, Ms03032FlawIsDataOfTheXpAndServer2003BuildsOnly) {
@@ -74,6 +79,7 @@ TEST(HotfixCatalog, EditionsMapToTheirFamily) {
   EXPECT_EQ(FamilyOf(OsEdition::kWindowsXpHome), OsFamily::kWindowsXp);
   EXPECT_EQ(FamilyOf(OsEdition::kWindowsXpProfessional), OsFamily::kWindowsXp);
   EXPECT_EQ(FamilyOf(OsEdition::kWindowsServer2003), OsFamily::kWindowsServer2003);
+  EXPECT_EQ(FamilyOf(OsEdition::kWindowsXpProfessionalX64), OsFamily::kWindowsXpX64);
 }
 
 TEST(InstallHotfix, RecordsTheBuildsOfTheMachinesFamily) {
@@ -111,6 +117,15 @@ TEST(InstallHotfix, UnknownIdIsFileNotFoundAndChangesNothing) {
   fixer::Status st = InstallHotfix(m, "MS03-999");
   EXPECT_EQ(st.code(), fixer::kErrorFileNotFound);
   EXPECT_EQ(st.message(), fixer::WinErrorText(fixer::kErrorFileNotFound));
+  EXPECT_TRUE(m.state().products.hotfixes.empty());
+  EXPECT_EQ(m.faults().calls(), 0u);
+}
+
+TEST(InstallHotfix, AnUpdateWithoutABuildForTheProcessorIs1633AndChangesNothing) {
+  Machine m = MachineWith(OsEdition::kWindowsXpProfessionalX64);
+  fixer::Status st = InstallHotfix(m, "MS03-032");
+  EXPECT_EQ(st.code(), fixer::kErrorInstallPlatformUnsupported);
+  EXPECT_EQ(st.message(), fixer::WinErrorText(1633));
   EXPECT_TRUE(m.state().products.hotfixes.empty());
   EXPECT_EQ(m.faults().calls(), 0u);
 }

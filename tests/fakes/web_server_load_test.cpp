@@ -27,7 +27,9 @@ TEST(WebServerLoad, EachIisLoadsOnItsOwnWindowsAndNoneOrCassiniAnywhere) {
       {"windows-server-2003", "{kind: iis-6.0, iis5_isolation_mode: true}"},
       {"windows-xp-home", "cassini"},
       {"windows-xp-home", "none"},
-      {"windows-server-2003", "cassini"}};
+      {"windows-server-2003", "cassini"},
+      {"windows-xp-professional-x64", "iis-6.0"},
+      {"windows-xp-professional-x64", "none"}};
   for (const auto& [os, web] : fits) {
     const auto loaded = Load(os, web);
     EXPECT_TRUE(loaded.ok()) << os << " " << web << ": " << loaded.error->ToString();
@@ -38,7 +40,8 @@ TEST(WebServerLoad, AnIisOfAnotherWindowsIsAnErrorAtTheValue) {
   const std::pair<const char*, const char*> wrong[] = {{"windows-server-2003", "iis-5.0"},
                                                        {"windows-xp-home", "iis-5.1"},
                                                        {"windows-xp-professional", "iis-6.0"},
-                                                       {"windows-2000-professional", "iis-5.1"}};
+                                                       {"windows-2000-professional", "iis-5.1"},
+                                                       {"windows-xp-professional-x64", "iis-5.1"}};
   for (const auto& [os, web] : wrong) {
     const auto loaded = Load(os, web);
     ASSERT_FALSE(loaded.ok()) << os << " " << web;
@@ -49,6 +52,21 @@ TEST(WebServerLoad, AnIisOfAnotherWindowsIsAnErrorAtTheValue) {
   const auto mode = Load("windows-xp-professional", "{kind: iis-5.1, iis5_isolation_mode: true}");
   ASSERT_FALSE(mode.ok());
   EXPECT_THAT(mode.error->message, HasSubstr("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone"));
+}
+
+// Neither ASP.NET 1.x nor a 2003 bulletin installs on XP x64: an error at the value, in both forms.
+TEST(WebServerLoad, XpX64TakesNoAspNet1xAndNo2003Bulletin) {
+  const auto framework = fakes::LoadMachineText("os: windows-xp-professional-x64\nframeworks: [\"1.1\"]\n", "m.yaml");
+  ASSERT_FALSE(framework.ok());
+  EXPECT_EQ(framework.error->line, 2);
+  EXPECT_THAT(framework.error->message, HasSubstr("1603: Fatal error during installation."));
+  const auto full = fakes::LoadMachineText(
+      "base: empty\nos: windows-xp-professional-x64\nframeworks: [{version: \"1.0\"}]\n", "m.yaml");
+  ASSERT_FALSE(full.ok());
+  EXPECT_THAT(full.error->message, HasSubstr("1603"));
+  const auto hotfix = fakes::LoadMachineText("os: windows-xp-professional-x64\nhotfixes: [MS03-032]\n", "m.yaml");
+  ASSERT_FALSE(hotfix.ok());
+  EXPECT_THAT(hotfix.error->message, HasSubstr("1633: This installation package is not supported"));
 }
 
 }  // namespace

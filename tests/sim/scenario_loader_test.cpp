@@ -352,7 +352,7 @@ void ExpectRoundTrip(const fakes::MachineState& state) {
 TEST(MachineRoundTrip, FreshInstallOfEveryEdition) {
   for (auto os : {fixer::OsEdition::kWindows2000Professional, fixer::OsEdition::kWindows2000Server,
                   fixer::OsEdition::kWindowsXpHome, fixer::OsEdition::kWindowsXpProfessional,
-                  fixer::OsEdition::kWindowsServer2003}) {
+                  fixer::OsEdition::kWindowsServer2003, fixer::OsEdition::kWindowsXpProfessionalX64}) {
     SCOPED_TRACE(std::string(fixer::ToString(os)));
     ExpectRoundTrip(fakes::FreshInstall({.os = os, .seed = 3}));
   }

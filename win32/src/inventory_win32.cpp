@@ -63,7 +63,7 @@ fixer::Result<fixer::OsInfo> Win32Inventory::Os() {
                                                      : fixer::OsEdition::kWindowsXpProfessional;
   } else if (v.dwMajorVersion == 5 && v.dwMinorVersion == 2) {
     // 5.2 on a workstation is Windows XP Professional x64 Edition (OSVERSIONINFOEX's table).
-    os.edition = workstation ? fixer::OsEdition::kWindowsXpProfessional : fixer::OsEdition::kWindowsServer2003;
+    os.edition = workstation ? fixer::OsEdition::kWindowsXpProfessionalX64 : fixer::OsEdition::kWindowsServer2003;
   } else {
     return Error(ERROR_NOT_SUPPORTED);  // not a Windows the incident concerns (2000, XP, Server 2003)
   }

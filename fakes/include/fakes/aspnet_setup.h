@@ -38,4 +38,8 @@ class AspNetSetup {
   Machine& m_;
 };
 
+// 1603 where the .NET Framework 1.x setup refuses this Windows (its launch condition: no
+// 64-bit Windows), Ok elsewhere: the loader's and the installer's one rule.
+fixer::Status FrameworkInstallsOn(fixer::OsEdition os);
+
 }  // namespace fakes

@@ -27,7 +27,7 @@ fixer::Secret FreshMachineTest::AdministratorPassword() const {
 std::vector<fixer::OsEdition> AllEditions() {
   using fixer::OsEdition;
   return {OsEdition::kWindows2000Professional, OsEdition::kWindows2000Server, OsEdition::kWindowsXpHome,
-          OsEdition::kWindowsXpProfessional, OsEdition::kWindowsServer2003};
+          OsEdition::kWindowsXpProfessional,   OsEdition::kWindowsServer2003, OsEdition::kWindowsXpProfessionalX64};
 }
 
 std::string EditionName(const ::testing::TestParamInfo<fixer::OsEdition>& info) {

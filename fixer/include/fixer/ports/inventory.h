@@ -20,6 +20,7 @@ enum class OsEdition {
   kWindowsXpHome,
   kWindowsXpProfessional,
   kWindowsServer2003,
+  kWindowsXpProfessionalX64,  // NT 5.2 as a workstation: Server 2003 SP1's code, IIS 6.0, no ASP.NET 1.x
 };
 std::string_view ToString(OsEdition e);  // "Windows XP Professional", ...
 
