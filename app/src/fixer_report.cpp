@@ -49,7 +49,9 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
   fmt::format_to(to, FMT_COMPILE("\n  worker:      {} ({})"), d.worker.account, fixer::ToString(d.worker.kind));
   if (d.worker.exists) {
     fmt::format_to(to, FMT_COMPILE(", SID {}, profile {}{}{}"), d.worker.sid,
-                   d.worker.has_profile ? std::string_view(d.worker.profile_path) : "none",
+                   !d.worker.has_profile           ? std::string_view("none")
+                   : d.worker.profile_path.empty() ? std::string_view("(its folder is not in ProfileList)")
+                                                   : std::string_view(d.worker.profile_path),
                    d.worker.flags.disabled ? ", disabled" : "", d.worker.flags.locked_out ? ", locked out" : "");
   } else {
     out.append(std::string_view(", account does not exist"));

@@ -316,6 +316,10 @@ class PolicyPort : public fixer::PasswordPolicy {
     }
     return sam.CheckPassword(account, password);
   }
+  Result<bool> LimitsBlankPasswordUse() override {
+    if (Status st = m_.Read("policy.limit_blank_password_use", ""); !st.ok()) return st;
+    return m_.state().lsa.limit_blank_password_use;
+  }
 
  private:
   Machine& m_;

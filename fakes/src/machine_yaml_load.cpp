@@ -166,6 +166,7 @@ struct WebServerSpec {
   std::optional<fixer::WebServerKind> kind;
   std::optional<bool> iis5_isolation_mode;
   std::optional<std::string> app_pool_identity;
+  std::optional<Field> iis5_isolation_mode_at, app_pool_identity_at;  // where the file gives them
 };
 
 WebServerSpec ReadWebServer(const Field& f) {
@@ -176,8 +177,16 @@ WebServerSpec ReadWebServer(const Field& f) {
   }
   MapFields m(f, {"kind", "iis5_isolation_mode", "app_pool_identity"});
   if (auto k = m.Get("kind")) spec.kind = ParseEnum(*k, std::span(kWebServerNames), "web server");
-  if (auto i = m.Get("iis5_isolation_mode")) spec.iis5_isolation_mode = i->Bool();
-  if (auto a = m.Get("app_pool_identity")) spec.app_pool_identity = a->Str();
+  if (auto i = m.Get("iis5_isolation_mode")) {
+    spec.iis5_isolation_mode = i->Bool();
+    spec.iis5_isolation_mode_at = *i;
+  }
+  if (auto a = m.Get("app_pool_identity")) {
+    spec.app_pool_identity = a->Str();
+    spec.app_pool_identity_at = *a;
+    // An application pool runs as a named identity; IIS Manager takes no empty user name.
+    if (a->Str().empty()) a->Fail("app_pool_identity is empty: name the application pool's identity (NETWORK SERVICE)");
+  }
   return spec;
 }
 
@@ -209,9 +218,18 @@ void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEd
             std::string(NameOf(std::span(kWebServerNames), DefaultWebServer(os)).value_or("none")) +
             ", none or cassini");
   }
-  if (web.iis5_isolation_mode.value_or(false) && kind != WebServerKind::kIis60) {
-    at.Fail("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone, not " +
-            std::string(fixer::WebServerText(kind)) + "'s");
+  if (kind == WebServerKind::kIis60) return;
+  // IIS 6.0's isolation modes and application pools; the saved form writes their defaults for
+  // every server (false, NETWORK SERVICE), which therefore load anywhere.
+  if (web.iis5_isolation_mode.value_or(false)) {
+    (web.iis5_isolation_mode_at ? *web.iis5_isolation_mode_at : at)
+        .Fail("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone, not " +
+              std::string(fixer::WebServerText(kind)) + "'s");
+  }
+  if (web.app_pool_identity && *web.app_pool_identity != ProductsState{}.app_pool_identity) {
+    web.app_pool_identity_at->Fail(
+        "app_pool_identity is IIS 6.0's (Windows Server 2003) alone: " + std::string(fixer::WebServerText(kind)) +
+        " has no application pools (its ASP.NET worker's identity is processModel's userName)");
   }
 }
 

@@ -164,6 +164,13 @@ void LoadApplications(LoadContext& c, const Field& f) {
     if (c.st().products.applications.FindName(app.path)) {
       path_field.Fail("application " + fixer::QuotedValue(app.path) + " is listed twice");
     }
+    // An application is a node of a web server's configuration (the IIS metabase, Cassini's
+    // command line): a machine with no web server has none to hold it.
+    if (c.st().products.web.kind == fixer::WebServerKind::kNone) {
+      path_field.Fail("application " + fixer::QuotedValue(app.path) +
+                      " needs a web server, and this machine has none (web_server: none): give web_server: cassini "
+                      "or the edition's IIS");
+    }
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");
     }

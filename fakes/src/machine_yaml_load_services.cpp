@@ -1,5 +1,6 @@
 // Machine state files: services and SQL Server.
 #include <algorithm>
+#include <map>
 
 #include "fakes/scm.h"
 #include "fakes/sql.h"
@@ -19,12 +20,44 @@ fixer::Sid LoginSid(LoadContext& c, const Field& f) {
   return c.Principal(f);
 }
 
+bool Started(fixer::ServiceState s) { return s == fixer::ServiceState::kRunning || s == fixer::ServiceState::kPaused; }
+
+// The SCM starts a service's dependencies before it and stops its dependents before it
+// (StartService answers 1068 ERROR_SERVICE_DEPENDENCY_FAIL when one cannot start; `net stop
+// iisadmin` stops W3SVC first), so no machine has a started (running or paused) service whose
+// dependency is stopped or not installed [Service Dependencies]. Such a file is an error at the
+// dependent's state, or where the file stops or removes the dependency.
+void CheckDependenciesStarted(const NamedList<fixer::ServiceInfo>& services,
+                              const std::map<std::string, Field, std::less<>>& written) {
+  auto where = [&](const std::string& name) -> const Field* {
+    auto it = written.find(fixer::FoldWindowsName(name));
+    return it == written.end() ? nullptr : &it->second;
+  };
+  for (const fixer::ServiceInfo& svc : services.items()) {
+    if (!Started(svc.state)) continue;
+    for (const std::string& dependency : svc.dependencies) {
+      const fixer::ServiceInfo* dep = services.FindName(dependency);
+      if (dep && Started(dep->state)) continue;
+      const Field* at = where(svc.name);
+      if (!at) at = where(dependency);
+      if (!at) continue;  // neither written in the file: the install's own, consistent
+      at->Fail(fixer::QuotedValue(svc.name) + " is " + std::string(fixer::ToString(svc.state)) + " but depends on " +
+               fixer::QuotedValue(dependency) + ", which is " +
+               (dep ? std::string(fixer::ToString(dep->state)) : std::string("not installed")) +
+               ": the service control manager starts a service's dependencies first and stops its dependents "
+               "first (1068 when a dependency cannot start), so no machine is in that state");
+    }
+  }
+}
+
 }  // namespace
 
 void LoadServices(LoadContext& c, const Field& f) {
   std::vector<std::pair<Field, std::string>> dependencies_to_check;  // fresh: after all are in
   NamedList<fixer::ServiceInfo>& services = c.st().services;
+  std::map<std::string, Field, std::less<>> written;  // folded name -> where the file sets its state
   for (const Entry& e : NamedEntries(f, "service")) {
+    written.insert_or_assign(fixer::FoldWindowsName(e.key), e.key_field);
     MapFields m(e.value, {"display_name", "state", "start_type", "account", "dependencies", "absent"});
     if (c.full) c.OnlyInFresh(m, {"absent"}, "leave the service out");
     const fixer::ServiceInfo* installed = c.full ? nullptr : services.FindName(e.key);
@@ -39,7 +72,10 @@ void LoadServices(LoadContext& c, const Field& f) {
     fixer::ServiceInfo svc = installed ? *installed : fixer::ServiceInfo{.name = e.key, .display_name = e.key};
     // States are facts of the file: set directly, not through start/stop rules.
     if (auto v = m.Get("display_name")) svc.display_name = v->Str();
-    if (auto v = m.Get("state")) svc.state = ParseEnum(*v, std::span(kServiceStateNames), "service state");
+    if (auto v = m.Get("state")) {
+      svc.state = ParseEnum(*v, std::span(kServiceStateNames), "service state");
+      written.insert_or_assign(fixer::FoldWindowsName(e.key), *v);
+    }
     if (auto v = m.Get("start_type")) svc.start_type = ParseEnum(*v, std::span(kStartTypeNames), "start type");
     if (auto v = m.Get("account")) svc.account = v->Str();
     if (auto v = m.Get("dependencies")) {
@@ -60,6 +96,7 @@ void LoadServices(LoadContext& c, const Field& f) {
   for (const auto& [field, name] : dependencies_to_check) {
     if (!services.FindName(name)) field.Fail("depends on " + fixer::QuotedValue(name) + ", which is not installed");
   }
+  CheckDependenciesStarted(services, written);
 }
 
 void LoadSql(LoadContext& c, const Field& f) {

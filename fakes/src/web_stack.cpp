@@ -73,6 +73,11 @@ std::string VirtualPath(const std::string& path) {
   return path;
 }
 
+// What a browser gets when nothing listens on the site's port (no web server, W3SVC stopped,
+// Cassini not running): the connection is refused, WSAECONNREFUSED, not a service-control error
+// (docs/windows-reference.md#web-requests).
+fixer::Status NothingListens() { return fixer::Status::Win(fixer::kWsaConnectionRefused); }
+
 class RequestRun {
  public:
   // `effects`: false for a probe, which changes nothing (WebStack::Probe). `explain`: false when
@@ -86,7 +91,7 @@ class RequestRun {
       Add(Check(std::string(condition::kWebServer), "a web server is installed", false,
                 std::string(fixer::ToString(m_.state().products.os.edition)) +
                     " has no web server installed, so nothing listens"));
-      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+      r_.connect_error = NothingListens();
       return;
     }
     Note(true, [&] {
@@ -116,7 +121,7 @@ class RequestRun {
     if (svc == nullptr) {
       Add(Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", false,
                 name + " is not installed"));
-      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+      r_.connect_error = NothingListens();
       return false;
     }
     const bool running = svc->state == fixer::ServiceState::kRunning;
@@ -124,7 +129,7 @@ class RequestRun {
       return Check(std::string(condition::kServiceRunning) + ":" + name, name + " running", running,
                    svc->display_name + " (" + name + ") is " + std::string(fixer::ToString(svc->state)));
     });
-    if (!running) r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
+    if (!running) r_.connect_error = NothingListens();
     return running;
   }
 
@@ -315,7 +320,7 @@ class RequestRun {
     r_.host_process = std::string(ToString(r_.host));
     Worker w = detail::InteractiveUserIdentity(m_, conditions_);
     if (!w.token) {
-      r_.connect_error = fixer::Status::Win(fixer::kErrorServiceNotActive);
+      r_.connect_error = NothingListens();
       return;
     }
     r_.listening = true;

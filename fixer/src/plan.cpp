@@ -84,8 +84,13 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
   }
   if (options_.temp_password) {
     if (options_.temp_password->empty()) {
-      plan.refusal = TempPasswordBlank(d.worker.account);
-      return plan;
+      // Only the machine's blank-password policy keeps runas from logging on with a blank one.
+      auto console_only = ports_.policy.LimitsBlankPasswordUse();
+      if (!console_only) return console_only.status();
+      if (*console_only) {
+        plan.refusal = TempPasswordBlank(d.worker.account);
+        return plan;
+      }
     }
     if (Status st = ports_.policy.Check(d.worker.account, *options_.temp_password); !st.ok()) {
       plan.refusal = TempPasswordRefused(ports_, d.worker.account, *options_.temp_password, st);

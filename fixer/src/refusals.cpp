@@ -277,8 +277,9 @@ Refusal TempPasswordRejected(const std::string& account, const Status& why, Pass
 
 Refusal TempPasswordBlank(const std::string& account) {
   return {RefusalReason::kTempPasswordRejected,
-          Text(FMT_COMPILE("The temporary password given for {} is blank, and runas cannot log on with a blank "
-                           "password ({})."),
+          Text(FMT_COMPILE("The temporary password given for {} is blank, and this machine's policy \"Accounts: Limit "
+                           "local account use of blank passwords to console logon only\" is on, so runas cannot "
+                           "log on with it ({})."),
                account, Status::Win(kErrorAccountRestriction)),
           Text(FMT_COMPILE("Give a password that meets the local password policy{}"), kOrGenerated)};
 }

@@ -100,16 +100,6 @@ Cause SymptomCause(SymptomCheck s) {
   return {"symptom", false, "not checked: no ASP.NET 1.0 application to request"};
 }
 
-bool ProfileNeeded(const Diagnosis& d) {
-  return d.causes[0].met && d.causes[2].met && d.symptom != SymptomCheck::kNotSeen;
-}
-
-std::string WhyNoProfileNeeded(const Diagnosis& d) {
-  if (!d.causes[0].met) return d.causes[0].detail;
-  if (!d.causes[2].met) return d.causes[2].detail;
-  return Text(FMT_COMPILE("every application answers without the MS03-032 symptom"));
-}
-
 // Why the repair's steps would not run, in the plan's order of refusals; "" when they would.
 std::string_view WhyNoStepRuns(const Diagnosis& d) {
   if (d.verdict != Verdict::kAffected) return "this machine needs no MS03-032 repair";
@@ -120,6 +110,18 @@ std::string_view WhyNoStepRuns(const Diagnosis& d) {
 }
 
 }  // namespace
+
+bool ProfileNeeded(const Diagnosis& d) {
+  if (d.causes.size() < 3) return true;  // no verdict drawn: nothing shows the profile is not needed
+  return d.causes[0].met && d.causes[2].met && d.symptom != SymptomCheck::kNotSeen;
+}
+
+std::string WhyNoProfileNeeded(const Diagnosis& d) {
+  if (d.causes.size() < 3) return "";
+  if (!d.causes[0].met) return d.causes[0].detail;
+  if (!d.causes[2].met) return d.causes[2].detail;
+  return Text(FMT_COMPILE("every application answers without the MS03-032 symptom"));
+}
 
 void DecideVerdict(Diagnosis& d) {
   d.causes = {HostCause(d), ProfileCause(d.worker), BulletinCause(d.hotfixes), SymptomCause(d.symptom)};

@@ -94,6 +94,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
      "complexity and password history requirements."},
     {2452, "This operation is not allowed on the last administrative account."},
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
+    {10061, "No connection could be made because the target machine actively refused it."},
     {15023, "User or role already exists in the current database."},
     {15025, "The server principal already exists."},
     {15401, "Windows NT user or group not found. Check the name again."},

@@ -40,6 +40,10 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_
     w.exists = true;
     w.sid = Sid::LocalSystem();
     w.has_profile = true;  // LocalSystem's profile always exists
+    // Its ProfileList entry (S-1-5-18): %SystemRoot%\system32\config\systemprofile.
+    auto profile = ports.profiles.Find(w.sid);
+    if (!profile) return profile.status();
+    if (profile->has_value()) w.profile_path = (*profile)->path;
     return w;
   } else if (IsRegistryReference(user_name)) {
     w.kind = WorkerKind::kRegistryCredential;

@@ -93,10 +93,10 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
                                  Remedy::kRefused);
     }
     // A paused service is started, its work suspended: no 1062 "has not been started" for it. Its
-    // number stays the one the probe meets (nothing answers, as for a stopped one: a modelling
+    // number is the one the probe meets, 10061 (nothing answers, as for a stopped one: a modelling
     // choice, docs/windows-reference.md#services).
     if (info->state == ServiceState::kPaused) {
-      return Precondition{"web-server-running", false, kErrorServiceNotActive,
+      return Precondition{"web-server-running", false, kWsaConnectionRefused,
                           Text(FMT_COMPILE("{} ({}) is paused (started, its work suspended), so nothing answers "
                                            "the pages"),
                                info->display_name, name),

@@ -66,7 +66,11 @@ class MachineBuilder {
     const std::string name = os.name;
     iis_ = name != "windows-xp-home";
     if (name == "windows-xp-home") {
-      if (r_.Chance(60)) Add("web_server", "", "cassini");
+      if (r_.Chance(60)) {
+        Add("web_server", "", "cassini");
+      } else {
+        no_web_server_ = true;  // XP Home's default: no application can be listed (a load error)
+      }
     } else if (name == "windows-server-2003") {
       if (r_.Chance(50)) Add("web_server", "", "{kind: iis-6.0, iis5_isolation_mode: true}");
     } else if (r_.Chance(8)) {
@@ -174,11 +178,17 @@ class MachineBuilder {
   }
 
   void Services() {
-    const bool w3svc_stopped = iis_ && r_.Chance(8);
+    bool w3svc_stopped = iis_ && r_.Chance(8);
     if (w3svc_stopped) Add("services", "W3SVC", "state: stopped");
     if (iis_ && r_.Chance(5)) Add("services", "W3SVC", "start_type: disabled");
     const bool iisadmin_stopped = iis_ && r_.Chance(4);
-    if (iisadmin_stopped) Add("services", "IISADMIN", "state: stopped");
+    if (iisadmin_stopped) {
+      // Stopping IISADMIN stops its dependents first: none runs without it (a load error).
+      Add("services", "IISADMIN", "state: stopped");
+      if (!w3svc_stopped) Add("services", "W3SVC", "state: stopped");
+      w3svc_stopped = true;
+      for (const std::string& dependent : IisDependents()) Add("services", dependent, "state: stopped");
+    }
     if (aspnet_ && r_.Chance(10)) {
       Add("services", "aspnet_state", "state: running");
       Add("services", "aspnet_state", "start_type: auto");
@@ -213,7 +223,7 @@ class MachineBuilder {
   }
 
   void Applications() {
-    if (!aspnet_) return;
+    if (!aspnet_ || no_web_server_) return;
     const std::vector<std::string> modes = {"InProc", "InProc", "Off", "StateServer", "SQLServer"};
     const std::string first = has10_ ? "'1.0'" : "'1.1'";
     const std::string where = iis_ ? "" : ", physical_path: 'C:\\sites\\shop'";
@@ -230,6 +240,7 @@ class MachineBuilder {
   std::vector<MachineFeature> features_;
   std::string computer_;
   std::string os_;  // "windows-xp-professional"
+  bool no_web_server_ = false;
   bool iis_ = true, cassini_ = false, aspnet_ = false, has10_ = false, has11_ = false, alice_ = false, bob_ = false;
 };
 

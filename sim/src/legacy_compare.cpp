@@ -2,7 +2,8 @@
 //
 // Judgement per row: site up = every application answers 200; SID kept = ASPNET still has the
 // SID it had (grants keyed to it keep working without re-granting); profile = the worker
-// identity (ASPNET, or the custom processModel account) has one;
+// identity (ASPNET, or the custom processModel account) has one, or needs none on this machine
+// by the fixer's own rule (fixer::ProfileNeeded, read on the machine as found);
 // services = each in the state it was found in (ServicesAsFound); grants = every explicit ACE,
 // right and SQL login of ASPNET still works for it (GrantsStillWork); secrets = the known
 // temporary password 1pass@word does not log ASPNET on and no worker password was printed;
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +39,7 @@ struct SideFacts {
   std::string sid;
   bool sid_kept = false;
   std::string profile;
-  bool has_profile = false;
+  bool profile_ok = false;
   CheckResult services, grants, output_secrets;
   bool known_password_valid = false;
   std::string exit;
@@ -63,6 +65,15 @@ std::string WorkerAccount(const fakes::MachineState& state) {
   return kWorkerAccount;
 }
 
+// Why the machine as found needs no worker profile, by the fixer's own diagnosis of it
+// (docs/windows-reference.md#fixer-decisions); nullopt where it needs one, or where it cannot be read.
+std::optional<std::string> WhyNoProfileNeededOn(const fakes::MachineState& found) {
+  fakes::Machine copy(found);
+  const FixerRun run = RunFixer(copy, "diagnose", fixer::Options{}, fakes::FaultPlan{});
+  if (!run.diagnosis || !run.diagnosis->ok() || fixer::ProfileNeeded(**run.diagnosis)) return std::nullopt;
+  return fixer::WhyNoProfileNeeded(**run.diagnosis);
+}
+
 // `output` as shown (a batch's console as ConsoleForSecretScan leaves it), `known` as KnownPasswords gives them.
 SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output,
                 const std::vector<std::string>& known) {
@@ -82,13 +93,19 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
   if (auto sid = sam.LookupName(worker)) {
     if (const fakes::ProfileEntry* p = fakes::ProfileStore(m).Find(*sid)) {
       f.profile = worker + ": " + p->path;
-      f.has_profile = true;
+      f.profile_ok = true;
     } else if (fixer::SameWindowsName(worker, "SYSTEM")) {
       f.profile = "SYSTEM: its own";
-      f.has_profile = true;
+      f.profile_ok = true;
     }
   }
-  if (!f.has_profile) f.profile = worker + ": none";
+  if (!f.profile_ok) {
+    f.profile = worker + ": none";
+    if (const auto why = WhyNoProfileNeededOn(found)) {
+      f.profile += ", which the worker's start does not need here: " + *why;
+      f.profile_ok = true;  // judged met, as the fixer's diagnosis judges it
+    }
+  }
 
   f.services = ServicesAsFound(found, now);
   f.grants = GrantsStillWork(found, now, kWorkerAccount);
@@ -120,7 +137,7 @@ std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fak
   const SideFacts f = Judge(found, now, ConsoleForSecretScan(run.console), known);
   return {{"site", f.site, f.site_up},
           {"account SID", f.sid, f.sid_kept},
-          {"profile", f.profile, f.has_profile},
+          {"profile", f.profile, f.profile_ok},
           {"services", f.services.actual, f.services.passed},
           {"grants", f.grants.actual, f.grants.passed},
           {"secrets", Secrets(f), !f.known_password_valid && f.output_secrets.passed}};
@@ -185,7 +202,7 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   c.rows = {
       {"site", l.site, x.site, l.site_up, x.site_up},
       {"account SID", l.sid, x.sid, l.sid_kept, x.sid_kept},
-      {"profile", l.profile, x.profile, l.has_profile, x.has_profile},
+      {"profile", l.profile, x.profile, l.profile_ok, x.profile_ok},
       {"services", l.services.actual, x.services.actual, l.services.passed, x.services.passed},
       {"grants", l.grants.actual, x.grants.actual, l.grants.passed, x.grants.passed},
       {"secrets", Secrets(l), Secrets(x), !l.known_password_valid && l.output_secrets.passed,

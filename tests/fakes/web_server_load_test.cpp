@@ -69,4 +69,44 @@ TEST(WebServerLoad, XpX64TakesNoAspNet1xAndNo2003Bulletin) {
   EXPECT_THAT(hotfix.error->message, HasSubstr("1633: This installation package is not supported"));
 }
 
+// IIS 6.0's keys on another server are errors at the key's value (not at web_server), and an empty
+// application pool identity on any (every page would answer 503: audit 7). The saved form writes the
+// defaults for every server, so those still load anywhere.
+TEST(WebServerLoad, Iis6KeysOnAnotherServerAndAnEmptyIdentityAreErrorsAtTheValue) {
+  const auto mode = Load("windows-xp-professional", "{kind: iis-5.1, iis5_isolation_mode: true}");
+  ASSERT_FALSE(mode.ok());
+  EXPECT_EQ(mode.error->column, 50);  // at `true`
+  const auto pool = Load("windows-xp-professional", "{kind: iis-5.1, app_pool_identity: LOCAL SERVICE}");
+  ASSERT_FALSE(pool.ok());
+  EXPECT_EQ(pool.error->line, 2);
+  EXPECT_EQ(pool.error->column, 48);  // at `LOCAL SERVICE`
+  EXPECT_THAT(pool.error->message, HasSubstr("app_pool_identity is IIS 6.0's (Windows Server 2003) alone"));
+  const auto empty = Load("windows-server-2003", "{kind: iis-6.0, app_pool_identity: ''}");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error->column, 48);
+  EXPECT_THAT(empty.error->message, HasSubstr("app_pool_identity is empty"));
+  for (const char* os : {"windows-xp-professional", "windows-2000-server", "windows-xp-home"}) {
+    const auto saved = Load(os, "{iis5_isolation_mode: false, app_pool_identity: NETWORK SERVICE}");
+    EXPECT_TRUE(saved.ok()) << os << ": " << saved.error->ToString();
+  }
+  EXPECT_TRUE(Load("windows-server-2003", "{kind: iis-6.0, app_pool_identity: LOCAL SERVICE}").ok());
+}
+
+// An application is a node of a web server's configuration: on a machine with none it is an error at
+// its path (it loaded, and every request answered as if IIS were missing a service).
+TEST(WebServerLoad, AnApplicationOnAMachineWithoutAWebServerIsAnErrorAtItsPath) {
+  const auto loaded = fakes::LoadMachineText(
+      "os: windows-xp-professional\nweb_server: none\nframeworks: ['1.0']\napplications:\n"
+      "  - path: /LM/W3SVC/1/ROOT/shop\n",
+      "m.yaml");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error->line, 5);
+  EXPECT_EQ(loaded.error->column, 11);
+  EXPECT_THAT(loaded.error->message, HasSubstr("needs a web server, and this machine has none"));
+  EXPECT_TRUE(fakes::LoadMachineText("os: windows-xp-home\nweb_server: cassini\nframeworks: ['1.0']\n"
+                                     "applications:\n  - {path: /app, physical_path: 'C:\\app'}\n",
+                                     "m.yaml")
+                  .ok());
+}
+
 }  // namespace

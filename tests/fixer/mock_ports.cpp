@@ -484,6 +484,7 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(policy, Check(_, _)).WillByDefault([this](const std::string& a, const Secret& pw) {
     return w.CheckPolicy(a, pw);
   });
+  ON_CALL(policy, LimitsBlankPasswordUse()).WillByDefault([this] { return Result<bool>(w.limit_blank_password_use); });
 
   // EventLog
   ON_CALL(events, Read(_)).WillByDefault([this](const std::string&) {

@@ -150,6 +150,7 @@ class MockPasswordPolicy : public fixer::PasswordPolicy {
   ~MockPasswordPolicy() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<fixer::PasswordPolicyInfo>, Get, (), (override));
   MOCK_METHOD(Status, Check, (const std::string&, const Secret&), (override));
+  MOCK_METHOD(Result<bool>, LimitsBlankPasswordUse, (), (override));
 };
 
 class MockEventLog : public fixer::EventLog {
@@ -246,6 +247,7 @@ struct MockWorld {
   std::vector<fixer::ServiceInfo> services;
   std::vector<fixer::EventRecord> events;  // the Application log: the fixer's marks
   fixer::PasswordPolicyInfo policy;
+  bool limit_blank_password_use = true;      // Windows' default: a blank password only at the console
   std::set<std::string> rejected_passwords;  // the policy answers 2245 for these
   int registrations = 0;
   uint64_t random_counter = 0;

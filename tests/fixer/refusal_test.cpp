@@ -338,6 +338,21 @@ TEST_P(Refusal, ABlankTempPasswordIsRefusedWithWindowsTextOf1327) {
   EXPECT_THAT(r.refusal->why, Not(HasSubstr("does not meet the local password policy")));
 }
 
+// With "Limit local account use of blank passwords to console logon only" off, runas logs on with a
+// blank password: the plan takes it, its steps planned, no refusal (audit 7 item 8).
+TEST_P(Refusal, ABlankTempPasswordIsTakenWhereThePolicyAllowsBlankPasswords) {
+  w.limit_blank_password_use = false;
+  fixer::Options o = Opts();
+  o.temp_password = Secret::FromString("");
+  fixer::Fixer repair = MakeFixer(o);
+  auto d = repair.Diagnose();
+  ASSERT_TRUE(d.ok()) << d.status();
+  auto plan = repair.MakePlan(*d);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_FALSE(plan->refusal.has_value()) << plan->refusal->why;
+  EXPECT_FALSE(plan->steps.empty());
+}
+
 TEST_P(Refusal, AspNet10ToolsMissing) {
   w.frameworks[0].tools_present = false;
   fixer::RunResult r = ApplyExpectingNoChange(Opts());

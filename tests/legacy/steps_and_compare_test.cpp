@@ -1,10 +1,13 @@
 // The `legacy` and `command` scenario steps through the runner, and CompareOnMachine.
 #include <algorithm>
 
+#include <gmock/gmock.h>
+
 #include "legacy_fixture.h"
 #include "sim/legacy_compare.h"
 #include "sim/legacy_run.h"
 #include "sim/runner.h"
+#include "sim/scenario_setup.h"
 #include "support/temp_folder.h"
 
 namespace legacy_test {
@@ -90,6 +93,34 @@ TEST(LegacyCompare, HalfWayStopLeavesTheKnownPasswordValid) {
   ASSERT_NE(secrets, c.rows.end());
   EXPECT_FALSE(secrets->legacy_ok);
   EXPECT_NE(secrets->legacy.find("still logs ASPNET on"), std::string::npos);
+}
+
+// The profile row judges with the fixer's own rule (fixer::ProfileNeeded): on the platforms the paper
+// calls unaffected the worker's start needs no ASPNET profile, so the fixer's refusal, which leaves none,
+// is not BAD there and fixup.cmd's new profile puts it ahead on nothing (audit 7 item 7). On XP
+// Professional, where the flaw is, a profile is still needed and both sides make one.
+TEST(LegacyCompare, TheProfileRowNeedsAProfileOnlyWhereTheFlawIs) {
+  const std::string script = sim::DefaultLegacyScript(FIXUP_SOURCE_DIR);
+  for (const std::string platform :
+       {"aspnet10-windows-server-2003", "aspnet10-windows-2000-professional", "aspnet10-windows-2000-server",
+        "aspnet10-windows-xp-home-cassini", "aspnet11-windows-server-2003", "aspnet11-windows-xp-home-cassini",
+        "aspnet10-windows-xp-professional"}) {
+    const sim::PreparedMachine setup =
+        sim::PrepareScenarioMachine(std::string(FIXUP_SOURCE_DIR) + "/scenarios/platforms/" + platform + ".yaml");
+    ASSERT_TRUE(setup.state.has_value()) << setup.error;
+    const sim::Comparison c = sim::CompareOnMachine(*setup.state, script, "1pass@word", fixer::Options{});
+    const auto profile = std::find_if(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.name == "profile"; });
+    ASSERT_NE(profile, c.rows.end());
+    EXPECT_TRUE(profile->fixer_ok) << platform << "\n" << sim::RenderComparisonText(c);
+    EXPECT_TRUE(profile->legacy_ok) << platform << "\n" << sim::RenderComparisonText(c);
+    const auto ahead = c.LegacyAhead();
+    EXPECT_EQ(std::find(ahead.begin(), ahead.end(), "profile"), ahead.end()) << platform;
+    if (platform == "aspnet10-windows-xp-professional") {
+      EXPECT_THAT(profile->fixer, ::testing::HasSubstr("ASPNET: C:\\Documents and Settings\\ASPNET")) << platform;
+    } else {
+      EXPECT_THAT(profile->fixer, ::testing::HasSubstr("which the worker's start does not need here: ")) << platform;
+    }
+  }
 }
 
 }  // namespace

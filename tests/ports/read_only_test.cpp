@@ -203,6 +203,15 @@ TEST_F(Policy, ReadsThePasswordPolicy) {
   if (policy.ok()) Expect(policy->min_length <= 14, "min_length " + std::to_string(policy->min_length) + " <= 14");
 }
 
+// password_policy.h: LimitsBlankPasswordUse reads "Accounts: Limit local account use of blank passwords to
+// console logon only", on by default (Microsoft Learn, that policy's page: "Default: Enabled"); a fresh
+// machine, and a registry without the value (Wine's), reads it on.
+TEST_F(Policy, BlankPasswordsAreLimitedToTheConsoleByDefault) {
+  auto limited = ports().policy.LimitsBlankPasswordUse();
+  ExpectOk(limited.status(), "LimitsBlankPasswordUse()");
+  if (limited.ok()) Expect(*limited, "blank passwords limited to console logons");
+}
+
 // password_policy.h: Check is "what NetUserSetInfo would answer". A password longer than PWLEN
 // (256 characters) is refused with 2245 whatever the policy (Wine dlls/netapi32/tests/access.c,
 // run_userhandling_tests: a too-long password, NERR_PasswordTooShort), counted in UTF-16 units,

@@ -6,7 +6,8 @@
 // docs/windows-reference.md#choice-win32-complexity. Check asks the rules the fake asks too
 // (fixer/password_rules.h) with the account's full name from NetUserGetInfo level 23; the
 // password history is not checked (an administrator's set ignores it, and no XP call reads an
-// account's previous passwords).
+// account's previous passwords). The blank-password rule is the registry value the security
+// policy "Accounts: Limit local account use of blank passwords to console logon only" writes.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <lm.h>
@@ -64,6 +65,18 @@ fixer::Status Win32PasswordPolicy::Check(const std::string& account, const fixer
   auto full_name = FullNameOf(account);
   if (!full_name) return full_name.status();
   return fixer::CheckPasswordRules(*info, account, *full_name, password);
+}
+
+fixer::Result<bool> Win32PasswordPolicy::LimitsBlankPasswordUse() {
+  // Absent (key or value), the policy is on: its default (docs/windows-reference.md#blank-passwords).
+  auto key = OpenLocalMachineKey(L"SYSTEM\\CurrentControlSet\\Control\\Lsa");
+  if (!key && key.status().code() == ERROR_FILE_NOT_FOUND) return true;
+  if (!key) return key.status();
+  RegKey owner(*key);
+  auto value = ReadDword(*key, L"LimitBlankPasswordUse");
+  if (!value && value.status().code() == ERROR_FILE_NOT_FOUND) return true;
+  if (!value) return value.status();
+  return *value != 0;
 }
 
 }  // namespace win32

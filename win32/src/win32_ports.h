@@ -138,6 +138,7 @@ class Win32PasswordPolicy : public fixer::PasswordPolicy {
  public:
   fixer::Result<fixer::PasswordPolicyInfo> Get() override;
   fixer::Status Check(const std::string& account, const fixer::Secret& password) override;
+  fixer::Result<bool> LimitsBlankPasswordUse() override;
 };
 
 class Win32Journal : public fixer::Journal {

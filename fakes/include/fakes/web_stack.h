@@ -93,8 +93,9 @@ struct RequestExplanation {
   std::string identity;      // "XPPRO\ASPNET", "NT AUTHORITY\NETWORK SERVICE"; may be empty
   std::vector<Condition> conditions;
   bool worker_started = false;
-  // Whether anything accepted the connection; when not, connect_error says why (1060: no web
-  // server installed, 1062: it is not running) and response is empty.
+  // Whether anything accepted the connection; when not, connect_error is what a browser gets
+  // (10061 WSAECONNREFUSED: nothing listens, whatever the reason, which `conditions` says) and
+  // response is empty.
   bool listening = false;
   fixer::Status connect_error;
   fixer::HttpResponse response;

@@ -188,4 +188,11 @@ struct Diagnosis {
   bool EveryApplicationAnswers() const;
 };
 
+// The profile is a precondition only where the flaw is (docs/windows-reference.md#fixer-decisions):
+// a profile-sensitive build loaded in aspnet_wp.exe (host and bulletin causes met), and no page
+// answering without the symptom. Read on a diagnosis DecideVerdict has drawn.
+bool ProfileNeeded(const Diagnosis& d);
+// Why the worker's start does not need a profile here, when ProfileNeeded is false.
+std::string WhyNoProfileNeeded(const Diagnosis& d);
+
 }  // namespace fixer

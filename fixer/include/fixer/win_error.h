@@ -46,6 +46,8 @@ inline constexpr uint32_t kErrorServiceDependencyFail = 1068;
 inline constexpr uint32_t kErrorServiceLogonFailed = 1069;
 inline constexpr uint32_t kErrorServiceDependencyDeleted = 1075;
 inline constexpr uint32_t kErrorShutdownInProgress = 1115;
+// WSAECONNREFUSED: a connection to a port nothing listens on (Windows Sockets Error Codes).
+inline constexpr uint32_t kWsaConnectionRefused = 10061;
 inline constexpr uint32_t kErrorNoSuchPrivilege = 1313;
 inline constexpr uint32_t kErrorPrivilegeNotHeld = 1314;
 inline constexpr uint32_t kErrorLogonFailure = 1326;

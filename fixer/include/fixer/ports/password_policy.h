@@ -1,9 +1,11 @@
 // PasswordPolicy: the local password and lockout policy, and whether a password passes it.
 //
-// Real backend: NetUserModalsGet (levels 0 and 3) and the password filters (passfilt.dll).
+// Real backend: NetUserModalsGet (levels 0 and 3) and the password filters (passfilt.dll);
+// the blank-password rule from HKLM\SYSTEM\CurrentControlSet\Control\Lsa\LimitBlankPasswordUse.
 //
 //   fixer::Secret candidate = fixer::Secret::FromString("Tmp-pa55word!x");
 //   fixer::Status st = policy.Check("ASPNET", candidate);   // 2245 if it fails
+//   fixer::Result<bool> console_only = policy.LimitsBlankPasswordUse();   // true: a blank one is 1327
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,9 @@ class PasswordPolicy {
   // What NetUserSetInfo would answer for this password on this account: ok, or 2245.
   // History is checked against the account's previous passwords.
   virtual Status Check(const std::string& account, const Secret& password) = 0;
+  // "Accounts: Limit local account use of blank passwords to console logon only" (on by default):
+  // true when a blank password logs on only at the console, so runas and a batch logon answer 1327.
+  virtual Result<bool> LimitsBlankPasswordUse() = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -41,6 +46,7 @@ class PasswordPolicyWrapper : public PasswordPolicy {
   PasswordPolicy& target() { return target_; }
   Result<PasswordPolicyInfo> Get() override { return target_.Get(); }
   Status Check(const std::string& account, const Secret& password) override { return target_.Check(account, password); }
+  Result<bool> LimitsBlankPasswordUse() override { return target_.LimitsBlankPasswordUse(); }
 
  private:
   PasswordPolicy& target_;
