@@ -16,6 +16,7 @@
 #include "fixer/name_case.h"
 #include "fixer/process_model.h"
 #include "fixer/windows_names.h"
+#include "fixer/worker_folders.h"
 
 namespace app {
 namespace {
@@ -355,14 +356,11 @@ class Reader {
   // folder check reads, so a capture gets the verdict the machine gets. A folder missing is left
   // out, as the machine has none.
   void ReadWorkerFolders(Json& doc) {
-    std::vector<std::string> folders;
-    if (!framework10_folder_.empty()) folders.push_back(framework10_folder_ + "\\Temporary ASP.NET Files");
-    if (!windows_folder_.empty()) folders.push_back(windows_folder_ + "\\Temp");
-    if (!framework10_folder_.empty()) folders.push_back(framework10_folder_);
-    folders.insert(folders.end(), app_folders_.begin(), app_folders_.end());
     Json& list = doc["objects"];
     if (!list.is_array()) list = Json::array();
-    for (const std::string& path : folders) {
+    for (const fixer::WorkerFolder& folder :
+         fixer::FoldersTheWorkerNeeds(windows_folder_, framework10_folder_, apps_)) {
+      const std::string& path = folder.path;
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, path};
       fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
       if (!sd.ok() &&
@@ -496,8 +494,8 @@ class Reader {
     auto apps = Got(p_.aspnet.Applications(), "the IIS applications");
     if (!apps) return;
     Json list = Json::array();
+    apps_ = *apps;
     for (const fixer::ApplicationInfo& a : *apps) {
-      if (!a.physical_path.empty()) app_folders_.push_back(a.physical_path);
       list.push_back({{"path", a.path},
                       {"physical_path", a.physical_path},
                       {"framework", a.framework_version},
@@ -564,9 +562,9 @@ class Reader {
   fixer::Ports& p_;
   Capture& out_;
   std::string computer_;
-  std::string windows_folder_;            // %WINDIR%, for its Temp
-  std::string framework10_folder_;        // ASP.NET 1.0's folder
-  std::vector<std::string> app_folders_;  // each application's physical path
+  std::string windows_folder_;                // %WINDIR%, for its Temp
+  std::string framework10_folder_;            // ASP.NET 1.0's folder
+  std::vector<fixer::ApplicationInfo> apps_;  // the IIS applications, for their folders
   bool has_frameworks_ = false;
   std::unordered_set<std::string> wanted_;  // folded
   std::vector<std::string> wanted_names_;

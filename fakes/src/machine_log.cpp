@@ -49,6 +49,15 @@ void MachineLog::Logged(const MachineState& now) {
   journal_cleared_ = false;
 }
 
+void MachineLog::NoteObjectsBelow(const std::string& key, const MachineState& now) {
+  std::string prefix = key;
+  if (prefix.back() != '\\') prefix += '\\';
+  std::string past = prefix;
+  past.back() = static_cast<char>('\\' + 1);
+  for (auto it = now.objects.lower_bound(prefix), end = now.objects.lower_bound(past); it != end; ++it)
+    objects_.insert(it->first);
+}
+
 void MachineLog::Note(const MutationEvent& event, const MachineState& now) {
   const std::string_view op = event.op;
   if (op == "journal.clear") journal_cleared_ = true;
@@ -56,7 +65,10 @@ void MachineLog::Note(const MutationEvent& event, const MachineState& now) {
   if (ChangesNamedObject(op)) {
     for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {
       std::string key = ObjectKey(ns, event.target);
-      if (now.objects.contains(key)) objects_.insert(std::move(key));
+      if (!now.objects.contains(key)) continue;
+      // A DACL write propagates to the objects below (acl_propagation.h): they go too.
+      if (StartsWith(op, "acl.") && ns != fixer::ObjectNamespace::kMetabase) NoteObjectsBelow(key, now);
+      objects_.insert(std::move(key));
     }
     return;
   }

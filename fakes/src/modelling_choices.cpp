@@ -30,6 +30,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-pid", "process ids in events are a deterministic stand-in"},
       {"choice-drive-root-dacl",
        "a folder with no ancestor in the machine file inherits its drive root's modelled DACL"},
+      {"choice-protected-dacl",
+       "an object whose DACL holds no inherited ACE is protected: a DACL written above it does not propagate there"},
       {"choice-runas-no-wait", "runas returns without waiting for the program it started (fixup.cmd's runas)"},
       {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
       {"choice-x64-hotfix-error",

@@ -42,17 +42,35 @@ void FoldObjectKeyInto(fixer::ObjectNamespace ns, std::string_view path, char* o
   std::transform(path.begin(), path.end(), out, [](char c) { return fixer::FoldWindowsChar(c); });
 }
 
-// Whether Win32 would spell a file path otherwise (NormalFilePath changes it): a cheap scan, as
-// nearly every path the model meets is normal already.
-bool NeedsNormalising(std::string_view path) {
-  if (path.empty()) return false;
-  const char last = path.back();
-  if (last == '.' || last == ' ' || (last == '\\' && path.size() > 3)) return true;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '/') return true;
-    if (path[i] == '\\' && i > 0 && (path[i - 1] == '\\' || path[i - 1] == '.')) return true;
+// Writes ObjectKey(ns, path) to `out` as FoldObjectKeyInto does, and answers whether the key is
+// final: false for a file path Win32 would spell otherwise (NormalFilePath changes it: a '/', a
+// run of separators, a "." segment's separator, a trailing period, space or separator), whose key
+// is then made from its normal form. The check rides along the fold in the same pass, without a
+// branch per character (nearly every path the model meets is normal already): one read of the
+// path on a lookup's hot path, where a scan of its own came first.
+bool FoldNormalObjectKeyInto(fixer::ObjectNamespace ns, std::string_view path, char* out) {
+  if (ns != fixer::ObjectNamespace::kFile || path.empty()) {
+    FoldObjectKeyInto(ns, path, out);
+    return true;
   }
-  return false;
+  const std::string_view name = fixer::ToString(ns);
+  out = std::copy(name.begin(), name.end(), out);
+  *out++ = ':';
+  const char* p = path.data();
+  const size_t n = path.size();
+  unsigned odd = p[0] == '/';
+  out[0] = fixer::FoldWindowsChar(p[0]);
+  for (size_t i = 1; i < n; ++i) {
+    const char c = p[i];
+    const char prev = p[i - 1];
+    out[i] = fixer::FoldWindowsChar(c);
+    odd |=
+        static_cast<unsigned>(c == '/') |
+        (static_cast<unsigned>(c == '\\') & (static_cast<unsigned>(prev == '\\') | static_cast<unsigned>(prev == '.')));
+  }
+  const char last = p[n - 1];
+  odd |= static_cast<unsigned>(last == '.' || last == ' ' || (last == '\\' && n > 3));
+  return odd == 0;
 }
 
 }  // namespace
@@ -92,23 +110,26 @@ std::string NormalFilePath(std::string_view path) {
 }
 
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
-  std::string normal;
-  if (ns == fixer::ObjectNamespace::kFile && NeedsNormalising(path)) path = normal = NormalFilePath(path);
   std::string key(ObjectKeySize(ns, path), '\0');
-  FoldObjectKeyInto(ns, path, key.data());
+  if (FoldNormalObjectKeyInto(ns, path, key.data())) return key;
+  const std::string normal = NormalFilePath(path);
+  key.assign(ObjectKeySize(ns, normal), '\0');
+  FoldObjectKeyInto(ns, normal, key.data());
   return key;
 }
 
 FoldedObjectKey::FoldedObjectKey(fixer::ObjectNamespace ns, std::string_view path) {
-  std::string normal;
-  if (ns == fixer::ObjectNamespace::kFile && NeedsNormalising(path)) path = normal = NormalFilePath(path);
-  size_ = ObjectKeySize(ns, path);
-  char* out = inline_;
-  if (size_ > kInline) {
-    long_.resize(size_);
-    out = long_.data();
-  }
-  FoldObjectKeyInto(ns, path, out);
+  auto fold = [this, ns](std::string_view p) {
+    size_ = ObjectKeySize(ns, p);
+    char* out = inline_;
+    long_.clear();
+    if (size_ > kInline) {
+      long_.resize(size_);
+      out = long_.data();
+    }
+    return FoldNormalObjectKeyInto(ns, p, out);
+  };
+  if (!fold(path)) fold(NormalFilePath(path));  // a normal form folds as it is
 }
 
 ObjectMap::Map::iterator ObjectMap::WritableIndex(const_iterator& at) {

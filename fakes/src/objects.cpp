@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "fakes/acl_propagation.h"
 #include "fakes/cacls_format.h"
 #include "fakes/paths.h"
 #include "fixer/access_check.h"
@@ -41,6 +42,11 @@ bool IsDriveRoot(const std::string& path) { return path.size() == 2 && path[1] =
 
 std::string MutationOp(fixer::ObjectNamespace ns, const char* verb) {
   return std::string(fixer::ToString(ns)) + "." + verb;
+}
+
+// After a DACL write: what Windows' automatic propagation does below the object (acl_propagation.h).
+void PropagateBelow(Machine& m, const fixer::ObjectRef& ref) {
+  PropagateInheritableAces(m.state().objects, FoldedObjectKey(ref.ns, ref.path).view());
 }
 
 }  // namespace
@@ -247,17 +253,29 @@ fixer::Status MergeAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
 fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
   const SecurableObject* obj = Find(ref);
   if (obj == nullptr) return MissingError(*this, ref);
-  return MergeAces(
+  bool wrote = false;
+  const fixer::Status st = MergeAces(
       obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); },
-      [&](size_t) -> std::vector<fixer::Ace>& { return WritableAt(ref).dacl; });
+      [&](size_t) -> std::vector<fixer::Ace>& {
+        wrote = true;
+        return WritableAt(ref).dacl;
+      });
+  if (wrote) PropagateBelow(m_, ref);
+  return st;
 }
 
 fixer::Status ObjectStore::AddAcesTo(ObjectMap::const_iterator& seen, const fixer::ObjectRef& ref,
                                      std::span<const fixer::Ace> aces) {
   if (seen == m_.state().objects.end()) return MissingError(*this, ref);
-  return MergeAces(
+  bool wrote = false;
+  const fixer::Status st = MergeAces(
       seen->second.dacl, aces, [&] { return m_.Mutate("acl.set_dacl", ref.path); },
-      [&](size_t added) -> std::vector<fixer::Ace>& { return m_.state().objects.Writable(seen, added).dacl; });
+      [&](size_t added) -> std::vector<fixer::Ace>& {
+        wrote = true;
+        return m_.state().objects.Writable(seen, added).dacl;
+      });
+  if (wrote) PropagateInheritableAces(m_.state().objects, seen->first);
+  return st;
 }
 
 fixer::Status ObjectStore::AddAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
@@ -292,6 +310,7 @@ fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::A
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
   auto& dacl = WritableAt(ref).dacl;
   dacl.erase(dacl.begin() + at);
+  PropagateBelow(m_, ref);
   return fixer::Status::Ok();
 }
 
@@ -304,6 +323,7 @@ fixer::Status ObjectStore::RemoveAces(const fixer::ObjectRef& ref, std::span<con
   if (std::none_of(obj->dacl.begin(), obj->dacl.end(), removed)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
   std::erase_if(WritableAt(ref).dacl, removed);
+  PropagateBelow(m_, ref);
   return fixer::Status::Ok();
 }
 

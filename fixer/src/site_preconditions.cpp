@@ -10,50 +10,11 @@
 #include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
+#include "fixer/worker_folders.h"
 #include "service_names.h"
 
 namespace fixer {
 namespace {
-
-// GENERIC_READ | GENERIC_EXECUTE: what register grants the worker on the framework folder.
-constexpr uint32_t kGenericReadExecute = 0xA0000000;
-
-// One folder the worker needs, the access it needs there, and what register grants it there.
-struct FolderNeed {
-  std::string path;
-  uint32_t mask;
-  std::string_view access;   // "read", "modify"
-  uint32_t register_grants;  // 0: register grants nothing there
-  std::string_view what;     // "the application folder"
-  std::string_view id;       // the precondition it fails: "site-folder-access", "aspnet-folder-access"
-};
-
-constexpr std::string_view kSiteFolderAccess = "site-folder-access";
-constexpr std::string_view kAspNetFolderAccess = "aspnet-folder-access";
-
-// The folders KB 811320 lists for the worker, in the order it meets them, then the applications'.
-std::vector<FolderNeed> FoldersTheWorkerNeeds(const std::string& windows_folder, const std::string& framework_folder,
-                                              const std::vector<ApplicationInfo>& apps) {
-  std::vector<FolderNeed> needs;
-  if (!framework_folder.empty()) {
-    needs.push_back({framework_folder + "\\Temporary ASP.NET Files", kFileModify, "modify", kFileAllAccess,
-                     "ASP.NET's temporary folder", kAspNetFolderAccess});
-  }
-  if (!windows_folder.empty()) {
-    needs.push_back({windows_folder + "\\Temp", kFileModify, "modify", kFileAllAccess, "the Windows temporary folder",
-                     kAspNetFolderAccess});
-  }
-  if (!framework_folder.empty()) {
-    needs.push_back({framework_folder, kFileGenericRead, "read", kGenericReadExecute, "the ASP.NET 1.0 folder",
-                     kAspNetFolderAccess});
-  }
-  for (const ApplicationInfo& app : apps) {
-    if (!app.physical_path.empty()) {
-      needs.push_back({app.physical_path, kFileGenericRead, "read", 0, "the application folder", kSiteFolderAccess});
-    }
-  }
-  return needs;
-}
 
 // The DACL as the worker will meet it once register has added its explicit allow ACE (after the
 // explicit ACEs, before the inherited ones: canonical order).
@@ -72,9 +33,9 @@ std::string MaskText(uint32_t mask) {
 
 // The failing precondition for `need`, or nullopt when the worker will have that access.
 Result<std::optional<Precondition>> CheckFolder(Security& security, const WorkerIdentity& w, std::span<const Sid> token,
-                                                const FolderNeed& need, bool registers,
+                                                const WorkerFolder& need, bool registers,
                                                 std::vector<std::string>& notes) {
-  const std::string id(need.id);
+  const std::string id(need.precondition);
   auto sd = security.ReadSecurity({ObjectNamespace::kFile, need.path});
   if (!sd) {
     const uint32_t code = sd.status().code();
@@ -152,7 +113,7 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
   const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
   // The first folder the repair leaves failing, else the first its own step repairs.
   std::optional<Precondition> repaired;
-  for (const FolderNeed& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
+  for (const WorkerFolder& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
     auto failing = CheckFolder(security, w, token, need, registers, notes);
     if (!failing) return failing.status();
     if (!*failing) continue;

@@ -86,8 +86,9 @@ struct Entry {
 // Reads one parsed scenario file; every problem is a Reject at the node it is about.
 class Reader {
  public:
-  Reader(const fakes::yaml::Tree& tree, const std::string& file, uint64_t default_seed)
-      : tree_(tree), file_(file), default_seed_(default_seed) {}
+  // `on_disk`: the text is the file `file`, so the files its steps name are checked too.
+  Reader(const fakes::yaml::Tree& tree, const std::string& file, uint64_t default_seed, bool on_disk)
+      : tree_(tree), file_(file), default_seed_(default_seed), on_disk_(on_disk) {}
 
   Scenario ReadScenario(NodeId root) {
     if (!IsMap(root)) Fail(root, "scenario: expected a map with keys " + ScenarioKeyList());
@@ -358,6 +359,7 @@ class Reader {
                          fixer::QuotedValue(key));
       step.kind = key;
       ReadArgs(*word, kv.key, kv.value, "step", step.args);
+      if (key == "legacy" && on_disk_) CheckScriptOpens(step, kv.value);
     }
     if (step.kind.empty()) {
       if (step.expect.empty()) Fail(node, "steps: a step needs an action or an expect block");
@@ -366,16 +368,36 @@ class Reader {
     return step;
   }
 
+  // A `legacy` step's `script:` must name a file that can be read: a scenario naming none is bad
+  // input, said at the value, not a failed run. Opened without reading (no device or pipe waited on).
+  void CheckScriptOpens(const Step& step, NodeId args) const {
+    if (!step.args.count("script")) return;
+    const std::string script = LegacyStepScript(std::filesystem::path(file_).parent_path().string(), step);
+    std::string ignored;
+    const int err = fakes::ReadFileStart(script, 0, ignored);
+    if (err == 0) return;
+    NodeId at = args;  // `- legacy: x.cmd`: the value is the script
+    if (IsMap(args)) {
+      for (const Entry& kv : Entries(args)) {
+        if (Scalar(kv.key, "step") == "script") at = ValueAt(kv);
+      }
+    }
+    Fail(at, "step 'legacy' key 'script': " + script + ": cannot open the file: " + fakes::ReadErrorText(err));
+  }
+
   const fakes::yaml::Tree& tree_;
   const std::string& file_;
   const uint64_t default_seed_;
+  const bool on_disk_;
 };
 
 }  // namespace
 
 std::string SourcePos::ToString() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
-LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed) {
+namespace {
+
+LoadedScenario LoadScenario(std::string_view text, const std::string& file_name, uint64_t default_seed, bool on_disk) {
   LoadedScenario out;
   fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text, "scenario file");
   if (parsed.error) {
@@ -383,7 +405,7 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
                               "invalid YAML: " + parsed.error->message};
   } else {
     try {
-      out.value = Reader(parsed.tree, file_name, default_seed).ReadScenario(parsed.tree.root());
+      out.value = Reader(parsed.tree, file_name, default_seed, on_disk).ReadScenario(parsed.tree.root());
     } catch (const Reject& r) {
       out.error = ScenarioError{file_name, r.mark.line, r.mark.column, r.message};
     } catch (const Positioned& p) {
@@ -398,6 +420,12 @@ LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_n
     fakes::AttachSource(*out.error, text);
   }
   return out;
+}
+
+}  // namespace
+
+LoadedScenario LoadScenarioText(std::string_view text, const std::string& file_name, uint64_t default_seed) {
+  return LoadScenario(text, file_name, default_seed, /*on_disk=*/false);
 }
 
 namespace {
@@ -430,7 +458,7 @@ LoadedScenario LoadScenarioFile(const std::string& path, uint64_t default_seed) 
     out.error = std::move(utf8.error);
     return out;
   }
-  return LoadScenarioText(*utf8.value, path, default_seed);
+  return LoadScenario(*utf8.value, path, default_seed, /*on_disk=*/true);
 }
 
 }  // namespace sim

@@ -71,12 +71,14 @@ std::vector<Word> LegacyStepWords() {
   return {
       {.name = "legacy",
        .scalar_arg = "script",
-       .params = {{.name = "script",
-                   .note =
-                       "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder, else the "
-                       "copy built into `fixup-sim`; a relative path is relative to the scenario's folder)"},
-                  {.name = "answer"},
-                  {.name = "no_answer", .kind = ValueKind::kTrueFalse}},
+       .params =
+           {{.name = "script",
+             .note =
+                 "(default: `scenarios/legacy/fixup.cmd`, searched upward from the scenario's folder, else the "
+                 "copy built into `fixup-sim`; a relative path is relative to the scenario's folder; one that cannot "
+                 "be opened is a load error at its value, exit 2)"},
+            {.name = "answer"},
+            {.name = "no_answer", .kind = ValueKind::kTrueFalse}},
        .doc = "runs a batch file through the fake `cmd.exe`; `answer` is what the user types at runas's password "
               "prompt; without it the input is closed (the prompt meets end of file). Sets exit code (ERRORLEVEL), "
               "output and the ERRORLEVEL each program left (`errorlevel` check)",

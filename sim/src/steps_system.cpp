@@ -253,7 +253,8 @@ std::vector<Word> SystemStepWords() {
             {.name = "type", .kind = ValueKind::kWord, .words = {"allow", "deny"}, .note = "(default `allow`)"},
             {.name = "flags", .note = "pairs of `OI`, `CI`, `IO` written together (`OICI`)", .rule = AceFlagsProblem}},
        .doc = "adds an ACE to an object; a missing object is created (a container, owned by Administrators, with "
-              "only this ACE)",
+              "only this ACE); a file's or key's inheritable ACE reaches the objects below it, as SetNamedSecurityInfo "
+              "propagates it",
        .run = GrantAce},
       {.name = "grant_sql_login",
        .scalar_arg = "name",

@@ -112,6 +112,23 @@ TEST(LegacyE2e, AFileThatCannotBeReadIsAnInputErrorWithWhy) {
   }
 }
 
+// A scenario whose `legacy` step names a batch file that cannot be opened is bad input, said at the
+// `script` value's place by `run`, `legacy` and `compare` alike (exit 2): never a failed test of a
+// run that never began, nor an error that does not say which file named the script (audit 6 item 11).
+TEST(LegacyE2e, AScenarioNamingAMissingScriptIsAnInputErrorAtTheValue) {
+  const test_support::TempFolder dir("legacy_missing_script_e2e");
+  dir.Write("s.yaml",
+            "summary: x\nmachine: {frameworks: [1.0]}\nsteps:\n  - legacy: {script: nope.cmd, no_answer: true}\n");
+  const std::string says = "s.yaml:4:22: step 'legacy' key 'script': ";
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"run", "s.yaml"}, {"legacy", "s.yaml", "--answer", "x"}, {"compare", "s.yaml"}}) {
+    const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << args[0] << ":\n" << r.out << r.err;
+    EXPECT_NE(r.err.find("fixup-sim " + args[0] + ": " + says), std::string::npos) << args[0] << ":\n" << r.err;
+    EXPECT_NE(r.err.find("nope.cmd: cannot open the file: No such file or directory"), std::string::npos) << r.err;
+  }
+}
+
 // Without --script, `legacy` and `compare` run the batch file the scenario's first `legacy` step
 // names (its `script:`, from the scenario's folder), as `run` does; --script still names another,
 // and a report is never written over that step's file. Without --answer, compare types that

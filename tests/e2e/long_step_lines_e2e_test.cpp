@@ -50,6 +50,8 @@ std::string StepOf(const sim::Word& word) {
     const bool partnered = std::any_of(word.only_with.begin(), word.only_with.end(),
                                        [&](const auto& only) { return only.first == p.name; });
     if (partnered) continue;  // meaningful only beside another
+    // A batch file no file name can reach (70,000 characters) is a load error at the value.
+    if (word.name == "legacy" && p.name == "script") continue;
     const std::string value = ValueFor(p);
     if (value.empty()) continue;
     args += (args.empty() ? "" : ", ") + std::string(p.name) + ": \"" + value + "\"";

@@ -17,6 +17,7 @@
 #include "app/verbs.h"
 #include "fakes/machine_log.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/sam.h"
 #include "fakes/state_file_backend.h"
 #include "fakes/text_encoding.h"
 #include "support/process_output.h"
@@ -114,6 +115,22 @@ TEST_F(MachineLogTest, AtEveryRecordTheFileAndLogLoadAsTheMachineThen) {
     ASSERT_TRUE(loaded.ok());
     EXPECT_TRUE(*loaded.value == end_state_);
   }
+}
+
+// A DACL write propagates to the objects below it (fakes/acl_propagation.h): recreate's re-grant
+// on a folder changes its subfolders too, and each record carries them, so a replay has them.
+TEST_F(MachineLogTest, ARecordCarriesTheObjectsADaclWritePropagatedTo) {
+  const std::string file = Machine(AffectedXp(1) + "  - file: 'C:\\Inetpub\\wwwroot\\data0\\sub'\n" +
+                                   "  - file: 'C:\\Inetpub\\wwwroot\\data0\\sub\\page.aspx'\n    container: false\n");
+  const std::string base = test_support::Slurp(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  ASSERT_EQ(end_.exit_code, fixer::ExitCode::kOk) << app::RunText(end_);
+  ExpectEachRecordLoads(file, base, records);
+  const fakes::SecurableObject& page = end_state_.objects.at(
+      fakes::ObjectKey(fixer::ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\data0\\sub\\page.aspx"));
+  const auto aspnet = fakes::UserSidIn(end_state_, "ASPNET");
+  ASSERT_TRUE(aspnet.has_value());
+  EXPECT_TRUE(std::any_of(page.dacl.begin(), page.dacl.end(), [&](const fixer::Ace& a) { return a.sid == *aspnet; }));
 }
 
 // A machine file Notepad saved as "Unicode" (UTF-16LE, a byte order mark, CRLF line ends) reads

@@ -2,6 +2,8 @@
 // a write copies the index and the one object it changes, and only when another map holds them.
 #include "fakes/object_map.h"
 
+#include "fixer/name_case.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -55,6 +57,27 @@ TEST(ObjectMap, AFilePathIsNormalisedAsWin32DoesBeforeItIsAKey) {
             fakes::ObjectKey(ObjectNamespace::kFile, "C:\\Inetpub\\wwwroot\\shop"));
   EXPECT_NE(fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\SOFTWARE\\a/b"),
             fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\SOFTWARE\\a\\b"));
+}
+
+// The key folds the path and checks it for what Win32 would spell otherwise in one pass: each
+// spelling that needs normalising, wherever it stands, short or past the key's inline buffer,
+// makes the key of its normal form, and a normal path its own folded key.
+TEST(ObjectMap, TheOnePassFoldFindsEverySpellingThatNeedsNormalising) {
+  using fixer::ObjectNamespace;
+  const std::string long_folder(300, 'x');
+  for (const std::string& path :
+       {std::string("C:/a"), std::string("/a"), std::string("C:\\a\\\\b"), std::string("C:\\a\\.\\b"),
+        std::string("C:\\a\\..\\b"), std::string("C:\\a."), std::string("C:\\a "), std::string("C:\\a\\"),
+        std::string("C:."), "C:\\" + long_folder + "\\\\b", "C:\\" + long_folder + "/b.",
+        std::string("C:\\Normal\\Path"), "C:\\" + long_folder + "\\Normal"}) {
+    const std::string normal = fakes::NormalFilePath(path);
+    std::string folded = "file:" + normal;
+    for (char& c : folded) c = fixer::FoldWindowsChar(c);
+    EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kFile, path), folded) << path;
+    EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kFile, path).view(), folded) << path;
+  }
+  EXPECT_EQ(fakes::FoldedObjectKey(ObjectNamespace::kFile, "").view(), "file:");
+  EXPECT_EQ(fakes::ObjectKey(ObjectNamespace::kRegistry, "HKLM\\A/b."), "registry:hklm\\a/b.");
 }
 
 TEST(ObjectMap, IteratesInKeyOrderWhateverTheOrderOfWrites) {

@@ -98,6 +98,9 @@ class MachineLog {
   MachineState logged_;  // the small sections as the log last recorded them (no objects/records)
   size_t logged_events_ = 0;
   size_t logged_journal_ = 0;
+  // Notes every object below the one `key` names (a DACL write propagates there).
+  void NoteObjectsBelow(const std::string& key, const MachineState& now);
+
   std::set<std::string> objects_;  // keys of objects changed since the last record
   bool all_objects_ = false;       // a call whose objects cannot be named (a subtree delete ...)
   bool journal_cleared_ = false;
