@@ -170,8 +170,9 @@ fixer::Result<std::string> Sam::LookupSid(const fixer::Sid& sid) const {
   return Status::Win(fixer::kErrorNoneMapped);
 }
 
-fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const {
-  const MachineState& s = m_.state();
+fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const { return LookupNameIn(m_.state(), name); }
+
+fixer::Result<fixer::Sid> LookupNameIn(const MachineState& s, const std::string& name) {
   const std::string& computer = s.products.os.computer_name;
   // Not a structured binding: clang before 16 cannot capture one in the lambda below.
   auto qualified = SplitQualified(name);

@@ -343,10 +343,7 @@ struct Interpreter {
       throw NotUnderstood{"not supported: " + fixer::QuotedValue(internal->name) + " is not modelled by the simulator"};
     if (auto level = RunProgram(line)) {
       errorlevel = *level;
-      // "net user", "net stop": the subcommand too, never further (a password may follow).
-      const std::string sub = fixer::FoldWindowsName(FirstWord(rest).first);
-      const bool net = k == "net" && (sub == "user" || sub == "stop" || sub == "start");
-      commands.push_back({current_line, net ? word + " " + sub : word, *level});
+      commands.push_back({current_line, ProgramName(word, rest), *level});
       if (*level != 0) failures.push_back({current_line, commands.back().program, *level});
     }
     return Flow::kNext;

@@ -11,6 +11,7 @@
 #include "fakes/scm.h"
 #include "fakes/sql.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -18,18 +19,38 @@ namespace {
 
 using namespace checks;
 
-std::optional<fixer::Sid> CurrentSid(RunContext& ctx, const std::string& name) {
-  return fakes::UserSidIn(ctx.machine.state(), name);
+// A principal as the steps name it ("ASPNET", "XPPRO\ASPNET", ".\ASPNET", "Users"), now and as the
+// scenario began: a check must find what a step wrote under any of these names, or its negative
+// form (`works: false`, `exists: false`) would pass on a name that finds nothing.
+std::optional<fixer::Sid> SidIn(const fakes::MachineState& state, const std::string& name) {
+  auto sid = fakes::LookupNameIn(state, name);
+  return sid ? std::optional<fixer::Sid>(*sid) : std::nullopt;
 }
 
-std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) {
-  return fakes::UserSidIn(ctx.initial_state, name);
+std::optional<fixer::Sid> CurrentSid(RunContext& ctx, const std::string& name) {
+  return SidIn(ctx.machine.state(), name);
+}
+
+std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) { return SidIn(ctx.initial_state, name); }
+
+// The local user a check names, under any name LookupName takes for it.
+const fakes::UserAccount* NamedUser(RunContext& ctx, const std::string& name) {
+  const fakes::MachineState& s = ctx.machine.state();
+  auto sid = SidIn(s, name);
+  if (!sid || !sid->IsAccountSid() || sid->Domain() != s.sam.domain) return nullptr;
+  return s.sam.users.FindKey(sid->Rid());
+}
+
+std::optional<fixer::Sid> InitialUserSid(RunContext& ctx, const std::string& name) {
+  auto sid = InitialSid(ctx, name);
+  if (!sid || !sid->IsAccountSid() || sid->Domain() != ctx.initial_state.sam.domain) return std::nullopt;
+  return sid;
 }
 
 CheckResult Account(RunContext& ctx, const Expectation& e) {
   const std::string name = Need(e, "name");
   fakes::Sam sam(ctx.machine);
-  const fakes::UserAccount* u = sam.FindUser(name);
+  const fakes::UserAccount* u = NamedUser(ctx, name);
   if (e.args.count("exists")) {
     CheckResult r = Compare(e, "account " + name + " exists", B(Bool(e, "exists", true)), B(u != nullptr));
     if (!r.passed || !u) return r;
@@ -39,7 +60,7 @@ CheckResult Account(RunContext& ctx, const Expectation& e) {
   if (e.args.count("sid")) {
     const std::string want = Arg(e, "sid");
     if (want != "unchanged" && want != "changed") throw BadCheck{"expect 'account': sid must be unchanged or changed"};
-    auto before = InitialSid(ctx, name);
+    auto before = InitialUserSid(ctx, name);
     const fixer::Sid now = sam.SidOf(*u);
     const bool same = before && *before == now;
     CheckResult r{e.kind,
@@ -102,12 +123,23 @@ CheckResult Service(RunContext& ctx, const Expectation& e) {
   return Compare(e, "state of " + name, Arg(e, "state", "running"), std::string(fixer::ToString(s->state)));
 }
 
+// A right or privilege the model knows: a misspelt one would make `lacks` pass whatever is held.
+std::optional<std::string> RightRule(const std::string& value) {
+  if (fakes::IsKnownRight(value)) return std::nullopt;
+  return "unknown right " + fixer::QuotedValue(value) +
+         " (a user right or privilege such as SeBatchLogonRight or SeDenyInteractiveLogonRight)";
+}
+
 CheckResult Right(RunContext& ctx, const Expectation& e) {
   const std::string who = Need(e, "principal");
   auto sid = fakes::Sam(ctx.machine).LookupName(who);
   if (!sid) return {e.kind, "rights of " + who, false, "an account", "no such principal", e.pos};
   auto held = fakes::Lsa(ctx.machine).RightsOf(*sid);
-  auto has = [&](const std::string& r) { return std::find(held.begin(), held.end(), r) != held.end(); };
+  // LSA compares right names without case: the loader took only names it knows (RightRule).
+  auto has = [&](const std::string& r) {
+    const std::string* canonical = fakes::CanonicalRight(r);
+    return canonical != nullptr && std::find(held.begin(), held.end(), *canonical) != held.end();
+  };
   if (e.args.count("has") && !has(Arg(e, "has")))
     return {e.kind, "rights of " + who, false, "holds " + Arg(e, "has"), "does not", e.pos};
   if (e.args.count("lacks") && has(Arg(e, "lacks")))
@@ -225,8 +257,8 @@ std::vector<Word> MachineCheckWords() {
       {.name = "right",
        .scalar_arg = "",
        .params = {{.name = "principal", .required = true, .note = "(a name)"},
-                  {.name = "has", .note = "(a right)"},
-                  {.name = "lacks", .note = "(a right)"}},
+                  {.name = "has", .note = "(a right; any case)", .rule = RightRule},
+                  {.name = "lacks", .note = "(a right; any case)", .rule = RightRule}},
        .doc = "the principal holds `has` directly and not `lacks`",
        .check = Right,
        .at_least_one_of = {{"has", "lacks"}}},  // without either it would check nothing

@@ -1,11 +1,14 @@
 // The checks on what the last request, run or logon left: status, page, exit code, outcome,
 // output, ERRORLEVELs, the logon's answer, re-grants; and machine_unchanged, services_as_before.
 #include <algorithm>
+#include <cstdint>
 
 #include "check_support.h"
 #include "fakes/scm.h"
 #include "fakes/state.h"
 #include "fixer/name_case.h"
+#include "fixer/quoted_value.h"
+#include "sim/batch.h"
 #include "sim/text_match.h"
 #include "sim/vocabulary.h"
 
@@ -71,11 +74,35 @@ CheckResult OutputMatches(RunContext& ctx, const Expectation& e) {
           e.pos};
 }
 
+// An exit code or ERRORLEVEL as cmd keeps it, a signed 32-bit number (`exit /b -1` leaves -1),
+// written as std::to_string writes it, which is what the check compares with.
+std::optional<std::string> SignedCodeRule(const std::string& value) {
+  const std::string digits = value.starts_with('-') ? value.substr(1) : value;
+  const bool canonical = !digits.empty() && digits.size() <= 10 &&
+                         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                         (digits == "0" || digits[0] != '0') && value != "-0";
+  if (canonical) {
+    const long long number = std::stoll(value);
+    if (number >= INT32_MIN && number <= INT32_MAX) return std::nullopt;
+  }
+  return "expected a whole number from -2147483648 to 2147483647 (an ERRORLEVEL is a signed 32-bit number), got " +
+         fixer::QuotedValue(value);
+}
+
+// An `errorlevel` check's `program` names a program the simulator runs, as ProgramName names it.
+std::optional<std::string> ProgramRule(const std::string& value) {
+  if (ModelledProgramName(value)) return std::nullopt;
+  std::string known;
+  for (std::string_view name : ModelledProgramNames()) known += (known.empty() ? "" : ", ") + std::string(name);
+  return "no modelled program is named " + fixer::QuotedValue(value) + " (expected one of: " + known + ")";
+}
+
 // The ERRORLEVEL a program of the last legacy / command run left: the one at `line` of the
 // script, or the nth run of `program` ("runas", "net user": as BatchCommand names them).
 CheckResult Errorlevel(RunContext& ctx, const Expectation& e) {
   if (!ctx.exit_code) throw BadCheck{"no legacy or command run yet, so there is no ERRORLEVEL"};
-  const std::string program = Arg(e, "program");
+  const std::string written = Arg(e, "program");
+  const std::string program = written.empty() ? "" : ModelledProgramName(written).value_or(written);
   const std::string line = Arg(e, "line");
   const long nth = std::stol(Arg(e, "nth", "1"));
   std::string what = program.empty() ? "line " + line : "'" + program + "'";
@@ -84,7 +111,7 @@ CheckResult Errorlevel(RunContext& ctx, const Expectation& e) {
   long seen = 0;
   for (const BatchCommand& c : ctx.commands) {
     if (!line.empty() && std::to_string(c.line) != line) continue;
-    if (!program.empty() && !fixer::SameWindowsName(c.program, program)) continue;
+    if (!program.empty() && c.program != program) continue;
     if (++seen == nth) return Compare(e, "ERRORLEVEL of " + what, Need(e, "code"), std::to_string(c.errorlevel));
   }
   std::string ran;
@@ -147,7 +174,10 @@ std::vector<Word> RunCheckWords() {
        .check = PageContains},
       {.name = "exit_code",
        .scalar_arg = "code",
-       .params = {{.name = "code", .kind = ValueKind::kWholeNumber, .required = true}},
+       .params = {{.name = "code",
+                   .required = true,
+                   .note = "(a whole number; negative for a script's `exit /b -1`)",
+                   .rule = SignedCodeRule}},
        .doc = "the last fixer / legacy / command run exited with it (fixer: 0 fixed / nothing to do / planned / "
               "rolled back, 1 failed and restored, 2 input error, 3 refused, 4 not restored or interrupted)",
        .check = ExitCode},
@@ -184,10 +214,12 @@ std::vector<Word> RunCheckWords() {
        .check = OutputMatches},
       {.name = "errorlevel",
        .scalar_arg = "",
-       .params = {{.name = "code", .kind = ValueKind::kWholeNumber, .required = true},
+       .params = {{.name = "code", .required = true, .note = "(a whole number, negative too)", .rule = SignedCodeRule},
                   {.name = "program",
-                   .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net stop`, "
-                           "`net start` with their subcommand)"},
+                   .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net start`, `net stop`, "
+                           "`net localgroup`, `net helpmsg` with their subcommand, `net` for the others; any case, "
+                           "`.exe` or a folder allowed)",
+                   .rule = ProgramRule},
                   {.name = "line", .kind = ValueKind::kWholeNumber, .note = "(the script's line)", .min = 1},
                   {.name = "nth", .kind = ValueKind::kWholeNumber, .note = "(default 1: which run of it)", .min = 1}},
        .doc = "a program the last `legacy` or `command` run ran (the nth that matches `program` and `line`) left "

@@ -45,6 +45,8 @@ inline constexpr std::string_view kNoneGroupName = "None";
 const UserAccount* FindUserIn(const MachineState& state, std::string_view name);
 std::optional<fixer::Sid> UserSidIn(const MachineState& state, std::string_view name);
 std::vector<fixer::Sid> GroupsOfIn(const MachineState& state, const fixer::Sid& member);
+// Sam::LookupName's answer for that state: "ASPNET", "XPPRO\ASPNET", ".\ASPNET", "Users", "SYSTEM".
+fixer::Result<fixer::Sid> LookupNameIn(const MachineState& state, const std::string& name);
 // Whether a new user or local group may take `name`: 1379 when a local group has it, 2223 when the
 // global group None does, 2224 when a user, a well-known principal ("SYSTEM", "Everyone") or a
 // domain (the computer's name, "BUILTIN") does; OK when it is free.

@@ -37,17 +37,28 @@ struct BatchDiagnostic {
 // A command that left a non-zero errorlevel (the script itself never looks: docs/windows-reference.md#fixup-cmd).
 struct BatchFailure {
   int line = 0;
-  std::string program;  // the first word only: the line may hold a password
+  std::string program;  // its ProgramName: never the arguments, which may hold a password
   int errorlevel = 0;
 };
 
 // A program the batch ran and the errorlevel it left, failed or not (built-ins such as echo and
-// set are not listed). `program` is named as in BatchFailure.
+// set are not listed). `program` is its ProgramName.
 struct BatchCommand {
   int line = 0;
   std::string program;
   int errorlevel = 0;
 };
+
+// The name a run of a program goes by in BatchCommand and in an `errorlevel` check: its file name
+// without folder or extension, lower case, and for net its subcommand ("net user", "net
+// localgroup"; `net users` is `net user`), never further words (a password may follow).
+//   ProgramName("C:\WINDOWS\system32\NET.EXE", "users bob") == "net user"
+std::string ProgramName(std::string_view word, std::string_view arguments);
+// The names ProgramName gives the programs the simulator models: an `errorlevel` check's `program`.
+const std::vector<std::string_view>& ModelledProgramNames();
+// The ProgramName a check's `program` means ("NET.EXE users" -> "net user"), or nullopt when it
+// names no modelled program ("net usr", "nett user", "net user bob").
+std::optional<std::string> ModelledProgramName(std::string_view written);
 
 struct BatchResult {
   int errorlevel = 0;                    // when the batch ended
