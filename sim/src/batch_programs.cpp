@@ -35,9 +35,9 @@ std::string ProgramName(std::string_view word, std::string_view arguments) {
 }
 
 const std::vector<std::string_view>& ModelledProgramNames() {
-  static const std::vector<std::string_view> names = {
-      "aspnet_regiis", "iisreset",  "runas",         "net",         "net user",
-      "net start",     "net stop",  "net localgroup", "net helpmsg"};
+  static const std::vector<std::string_view> names = {"aspnet_regiis", "iisreset",       "runas",
+                                                      "net",           "net user",       "net start",
+                                                      "net stop",      "net localgroup", "net helpmsg"};
   return names;
 }
 

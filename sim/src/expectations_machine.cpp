@@ -31,7 +31,9 @@ std::optional<fixer::Sid> CurrentSid(RunContext& ctx, const std::string& name) {
   return SidIn(ctx.machine.state(), name);
 }
 
-std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) { return SidIn(ctx.initial_state, name); }
+std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) {
+  return SidIn(ctx.initial_state, name);
+}
 
 // The local user a check names, under any name LookupName takes for it.
 const fakes::UserAccount* NamedUser(RunContext& ctx, const std::string& name) {
