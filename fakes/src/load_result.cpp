@@ -116,7 +116,10 @@ void AttachSource(LoadError& error, std::string_view text) {
   error.line = line;
   std::vector<std::string> secrets;
   const size_t end = line_end(begin);
-  const std::optional<std::vector<TextSpan>> known = SecretSpansOf(text, secrets);
+  // An unknown key's value is masked with the secrets, as a span of the parse (the key is where
+  // the error points); its text stays out of `secrets`, which the message is cleaned of.
+  const std::optional<std::vector<TextSpan>> known =
+      error.value_hidden ? SecretSpansOf(text, secrets, error.line, error.column) : SecretSpansOf(text, secrets);
   // Columns count characters (fixer::CharacterCount); the masking counts the line's bytes.
   const std::string_view source = text.substr(begin, end - begin);
   int byte_column = static_cast<int>(fixer::ByteOfCharacterColumn(source, std::max(error.column, 1))) + 1;
