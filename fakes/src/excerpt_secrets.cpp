@@ -361,7 +361,12 @@ bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned
     std::string opened(text.substr(open, end - open));
     std::transform(opened.begin(), opened.end(), opened.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool hides = std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
+    // A password key however spelt or mistyped (`pass_word`, `tempPassword`, `passwrd`) holds "pass"
+    // once its separators are out.
+    std::string letters = opened;
+    std::erase_if(letters, [](char c) { return c == '_' || c == '-' || c == ' '; });
+    const bool hides = letters.find("pass") != std::string::npos ||
+                       std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
                                    [&](std::string_view k) { return opened.find(k) != std::string::npos; });
     if (hides || opened.find(kDataMapKey) != std::string::npos || opened.find("user") != std::string::npos ||
         opened.find_first_of("\\?") != std::string::npos)

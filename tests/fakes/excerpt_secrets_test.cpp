@@ -180,6 +180,9 @@ TEST(ExcerptSecrets, ADocumentThatDoesNotParseIsMaskedWholeWhereItCouldHideASecr
   EXPECT_EQ(escaped.source_line, "********");
   const fakes::LoadError inside = ErrorOn("a: {password: \"x\n  Sekrit1pw\", b: [\n", 2);
   EXPECT_EQ(inside.source_line, "  ********");
+  // A password key however spelt or mistyped, the value on the next line: masked whole too.
+  EXPECT_EQ(ErrorOn("a: {pass_word: \"x\n  Sekrit1pw\", b: [\n", 2).source_line, "  ********");
+  EXPECT_EQ(ErrorOn("a: {passwrd: \"x\n  Sekrit1pw\", b: [\n", 2).source_line, "  ********");
   // A line that could hold none is shown.
   EXPECT_EQ(ErrorOn("a: {b: [c,\n  d: e: f\n", 2).source_line, "  d: e: f");
 }
