@@ -64,6 +64,32 @@ std::string FileBehindLinks(const std::string& path) {
 
 namespace {
 
+// Whether `folder` is a process's descriptor folder: /proc/PID/fd or /proc/PID/task/TID/fd once
+// its links (/proc/self, /dev/fd) are resolved.
+bool IsDescriptorFolder(const std::string& folder) {
+  std::error_code ec;
+  const std::string real = std::filesystem::canonical(folder, ec).string();
+  return !ec && real.starts_with("/proc/") && real.ends_with("/fd");
+}
+
+}  // namespace
+
+bool NamesADescriptor(const std::string& path) {
+  std::string file = path;
+  // The links FileBehindLinks follows, each name looked at on the way (40 hops, as ELOOP's).
+  for (int hops = 0; hops < 40; ++hops) {
+    if (IsDescriptorFolder(DirectoryOf(file))) return true;
+    std::string target(4096, '\0');
+    const ssize_t n = ::readlink(file.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<size_t>(n) >= target.size()) break;
+    target.resize(static_cast<size_t>(n));
+    file = target.starts_with('/') || file.find('/') == std::string::npos ? target : DirectoryOf(file) + "/" + target;
+  }
+  return false;
+}
+
+namespace {
+
 // Whether `file`, a name FileBehindLinks reached, is still a link: its links loop (or pass Linux's
 // 40), so they lead to no file. open(2) refuses such a name (ELOOP); a write through it replaced
 // the link it stopped at with a regular file, in the loop's place.

@@ -3,6 +3,7 @@
 #include "excerpt_secret_spans.h"
 
 #include <sstream>
+#include <utility>
 
 #include "fakes/commands.h"
 #include "fakes/yaml_parse.h"
@@ -19,8 +20,8 @@ bool IsBreak(char c) { return c == '\n' || c == '\r'; }
 
 class SecretFinder {
  public:
-  SecretFinder(std::string_view text, const yaml::Tree& tree, std::vector<std::string>& values)
-      : text_(text), tree_(tree), values_(values) {
+  SecretFinder(std::string_view text, const yaml::Tree& tree, std::vector<std::string>& values, yaml::Mark hidden_key)
+      : text_(text), tree_(tree), values_given_(values), values_(&values), hidden_key_(hidden_key) {
     // Lines end at LF, CR LF or a lone CR, as the parser counts them.
     line_starts_.push_back(0);
     for (size_t i = 0; i < text_.size(); ++i) {
@@ -47,7 +48,15 @@ class SecretFinder {
     for (size_t i = 0; i + 1 < children.size(); i += 2) {
       const NodeId key = children[i], value = children[i + 1];
       const std::string_view name = tree_.node(key).kind == NodeKind::kScalar ? tree_.text(key) : std::string_view();
-      if (IsSecretKey(name)) {
+      const yaml::Mark& at = tree_.node(key).mark;
+      if (hidden_key_.line > 0 && at.line == hidden_key_.line && at.column == hidden_key_.column) {
+        // An unknown key's value, whatever it is: masked, but no secret a message must lose (the
+        // error quotes no value of it, and its text may be a word of the message).
+        std::vector<std::string> unquoted;
+        std::vector<std::string>* values = std::exchange(values_, &unquoted);
+        Secret(value, flow, /*policy=*/false);
+        values_ = values;
+      } else if (IsSecretKey(name)) {
         Secret(value, flow, /*policy=*/true);
       } else if (IsDataMapKey(name) && tree_.node(value).kind == NodeKind::kMap) {
         const bool inner = flow || OpensFlow(tree_.node(value));
@@ -66,8 +75,11 @@ class SecretFinder {
   void Secret(NodeId id, bool flow, bool policy) {
     const yaml::Node& node = tree_.node(id);
     if (node.kind == NodeKind::kScalar) {
-      values_.emplace_back(tree_.text(id));
-      if (node.mark.line > 0) spans_.push_back(ScalarSpan(node, flow));
+      values_->emplace_back(tree_.text(id));
+      if (node.mark.line > 0) {
+        spans_.push_back(ScalarSpan(node, flow));
+        spans_.back().unquoted = values_ != &values_given_;
+      }
       return;
     }
     if (node.kind == NodeKind::kNull) return;
@@ -98,7 +110,7 @@ class SecretFinder {
     std::istringstream words(line);
     for (std::string word; words >> word;) {
       if (shown.find(word) != std::string::npos) continue;
-      values_.push_back(word);
+      values_->push_back(word);
       for (size_t at = written.find(word); at != std::string_view::npos; at = written.find(word, at + word.size()))
         spans_.push_back({whole.begin + at, whole.begin + at + word.size()});
     }
@@ -199,18 +211,21 @@ class SecretFinder {
 
   std::string_view text_;
   const yaml::Tree& tree_;
-  std::vector<std::string>& values_;
+  std::vector<std::string>& values_given_;
+  std::vector<std::string>* values_;  // values_given_, or a list no one reads (the hidden key's value)
+  yaml::Mark hidden_key_;
   std::vector<size_t> line_starts_;
   std::vector<TextSpan> spans_;
 };
 
 }  // namespace
 
-std::optional<std::vector<TextSpan>> SecretSpansOf(std::string_view text, std::vector<std::string>& values) {
+std::optional<std::vector<TextSpan>> SecretSpansOf(std::string_view text, std::vector<std::string>& values,
+                                                   int hidden_key_line, int hidden_key_column) {
   const yaml::ParseResult parsed = yaml::ParseYaml(text);
   if (parsed.error) return std::nullopt;
   if (parsed.tree.size() == 0) return std::vector<TextSpan>{};
-  return SecretFinder(text, parsed.tree, values).Find();
+  return SecretFinder(text, parsed.tree, values, {hidden_key_line, hidden_key_column}).Find();
 }
 
 }  // namespace fakes

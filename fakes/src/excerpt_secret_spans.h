@@ -20,7 +20,10 @@
 namespace fakes {
 
 // The secrets of `text` as spans of it, their values (as parsed) added to `values`; nullopt when
-// the text does not parse, so that what holds a secret cannot be known.
-std::optional<std::vector<TextSpan>> SecretSpansOf(std::string_view text, std::vector<std::string>& values);
+// the text does not parse, so that what holds a secret cannot be known. With `hidden_key_line`
+// (1-based; 0 for none), the whole value of the key written at that line and column (an unknown
+// key an error is at) is a span too, its text not added to `values`.
+std::optional<std::vector<TextSpan>> SecretSpansOf(std::string_view text, std::vector<std::string>& values,
+                                                   int hidden_key_line = 0, int hidden_key_column = 0);
 
 }  // namespace fakes

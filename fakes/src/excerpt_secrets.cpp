@@ -11,6 +11,7 @@
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
 #include "fixer/secret.h"
+#include "secret_key_names.h"
 
 namespace fakes {
 namespace {
@@ -131,6 +132,7 @@ struct Span {
   size_t end = 0;
   bool list = false;
   std::optional<std::string> shown = std::nullopt;
+  bool unquoted = false;  // TextSpan::unquoted: not added to `taken`
 };
 
 // The command line `value` (a YAML scalar, maybe quoted) as the console shows it, if that hides
@@ -317,6 +319,7 @@ std::vector<Span> Merged(std::vector<Span> spans, std::string_view line) {
     last.end = std::max(last.end, s.end);
     last.shown.reset();
     last.list = last.list || s.list;
+    last.unquoted = last.unquoted && s.unquoted;
   }
   return out;
 }
@@ -358,7 +361,12 @@ bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned
     std::string opened(text.substr(open, end - open));
     std::transform(opened.begin(), opened.end(), opened.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool hides = std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
+    // A password key however spelt or mistyped (`pass_word`, `tempPassword`, `passwrd`) holds "pass"
+    // once its separators are out.
+    std::string letters = opened;
+    std::erase_if(letters, [](char c) { return c == '_' || c == '-' || c == ' '; });
+    const bool hides = letters.find("pass") != std::string::npos ||
+                       std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
                                    [&](std::string_view k) { return opened.find(k) != std::string::npos; });
     if (hides || opened.find(kDataMapKey) != std::string::npos || opened.find("user") != std::string::npos ||
         opened.find_first_of("\\?") != std::string::npos)
@@ -394,8 +402,10 @@ bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned
 }  // namespace
 
 bool IsSecretKey(std::string_view key) {
-  // Any case: a key the loader refuses as unknown (`Password:`) is shown in its error's excerpt.
-  return std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
+  // Any spelling: a key the loader refuses as unknown (`Password:`, `pass_word:`, `passwrd:`) is
+  // shown in its error's excerpt.
+  return NamesSecretKey(key) ||
+         std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
                      [&](std::string_view secret) { return fixer::SameWindowsName(key, secret); });
 }
 
@@ -425,7 +435,7 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
       if (k.begin < begin)  // a value continued from a line above: this line's indentation is shown
         while (b < e && IsSpace(line[b])) ++b;
       while (e > b && IsSpace(line[e - 1])) --e;
-      if (b < e) spans.push_back({b, e, false});
+      if (b < e) spans.push_back({b, e, false, std::nullopt, k.unquoted});
     }
     spans = Merged(std::move(spans), line);
   } else {
@@ -457,7 +467,9 @@ std::string MaskExcerptSecrets(std::string_view text, size_t begin, size_t end, 
   for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
     const std::string value = out.substr(it->begin, it->end - it->begin);
     const std::string replacement = it->shown.value_or(std::string(fixer::kMaskedSecret));
-    if (it->shown) {  // the words the console hides
+    if (it->unquoted) {
+      // masked only: nothing a message may quote
+    } else if (it->shown) {  // the words the console hides
       std::istringstream words(value);
       for (std::string word; words >> word;)
         if (replacement.find(word) == std::string::npos) taken.push_back(word);

@@ -27,8 +27,8 @@
 
 namespace fakes {
 
-// Key names (any case for a secret key) the masking knows: a secret's, a policy setting's (shown
-// inside policy's `password:` map), a registry key's `values:` map, a command line's.
+// Key names (any spelling for a secret key, secret_key_names.h) the masking knows: a secret's, a policy setting's
+// (shown inside policy's `password:` map), a registry key's `values:` map, a command line's.
 bool IsSecretKey(std::string_view key);
 bool IsPolicySetting(std::string_view key);
 bool IsDataMapKey(std::string_view key);
@@ -38,6 +38,7 @@ bool IsCommandKey(std::string_view key);
 struct TextSpan {
   size_t begin = 0;
   size_t end = 0;
+  bool unquoted = false;  // masked, but no message quotes it: kept out of `taken` (an unknown key's value)
 };
 
 // The line text[begin, end) with each secret on it replaced by ********; each value taken out is

@@ -6,10 +6,8 @@
 #include "fixer/quoted_value.h"
 
 namespace fakes {
-namespace {
 
-// `key`'s letters and digits, a-z as A-Z: what two spellings of one key share.
-std::string Skeleton(std::string_view key) {
+std::string KeySkeleton(std::string_view key) {
   std::string out;
   for (const char c : key) {
     if (c == '_' || c == '-' || c == ' ') continue;
@@ -18,13 +16,11 @@ std::string Skeleton(std::string_view key) {
   return out;
 }
 
-}  // namespace
-
 std::optional<std::string_view> KnownSpelling(std::string_view key, const std::vector<std::string_view>& known) {
   if (std::find(known.begin(), known.end(), key) != known.end()) return std::nullopt;
-  const std::string skeleton = Skeleton(key);
+  const std::string skeleton = KeySkeleton(key);
   for (const std::string_view k : known)
-    if (Skeleton(k) == skeleton) return k;
+    if (KeySkeleton(k) == skeleton) return k;
   return std::nullopt;
 }
 

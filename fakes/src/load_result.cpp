@@ -77,8 +77,12 @@ std::string EscapeForMessage(std::string_view text, bool quoted) {
 std::optional<std::string> TextProblem(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "control character " + std::to_string(c) + " in text";
-    if (c == 0x7f) return std::string("control character 127 in text");
+    // C0 and DEL by their code point, as the C1 controls below and every character a message names.
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      char name[8];
+      std::snprintf(name, sizeof name, "U+%04X", c);
+      return "control character " + std::string(name) + " in text";
+    }
     const size_t len = fixer::Utf8SequenceLength(text, i);
     if (len == 0) return std::string("text is not UTF-8");
     // C1 controls (U+0080-U+009F, UTF-8 C2 80-9F) are control characters too; YAML prints none.
@@ -116,7 +120,10 @@ void AttachSource(LoadError& error, std::string_view text) {
   error.line = line;
   std::vector<std::string> secrets;
   const size_t end = line_end(begin);
-  const std::optional<std::vector<TextSpan>> known = SecretSpansOf(text, secrets);
+  // An unknown key's value is masked with the secrets, as a span of the parse (the key is where
+  // the error points); its text stays out of `secrets`, which the message is cleaned of.
+  const std::optional<std::vector<TextSpan>> known =
+      error.value_hidden ? SecretSpansOf(text, secrets, error.line, error.column) : SecretSpansOf(text, secrets);
   // Columns count characters (fixer::CharacterCount); the masking counts the line's bytes.
   const std::string_view source = text.substr(begin, end - begin);
   int byte_column = static_cast<int>(fixer::ByteOfCharacterColumn(source, std::max(error.column, 1))) + 1;

@@ -146,7 +146,10 @@ std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::strin
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::ReasonWords words) {
   Loaded<OpenedMachineFile> out;
   std::string text;
-  if (int err = ReadWholeFile(path, text); err != 0) {
+  // A machine file is kept in place, its log beside it: a descriptor (`--machine /dev/stdin <
+  // m.yaml`) would be followed to the file the shell opened and rewrite it, as a pipe is never read.
+  const int err = NamesADescriptor(path) ? kDescriptorName : ReadWholeFile(path, text);
+  if (err != 0) {
     out.error = LoadError{path, 0, 0, "cannot read machine state file: " + ReadErrorText(err, path, words)};
     return out;
   }

@@ -1,5 +1,6 @@
 // Machine state files: the session (who runs the tools, who is logged on), event log entries
 // and the fixer's journal.
+#include "fakes/logon.h"
 #include "fakes/sam.h"
 #include "fixer/journal_codec.h"
 #include "fixer/quoted_value.h"
@@ -21,6 +22,17 @@ std::string LoadSessionUser(LoadContext& c, const Field& f) {
   return name;
 }
 
+// The user logs on at the console as the scenario step set_interactive_user does (one home:
+// LogonService::ConsoleLogon): Winlogon loads the profile, making it at the first logon, so a
+// machine with a user at the console holds that profile ([Profiles] in docs/windows-reference.md).
+// A logon Windows would refuse (a disabled or locked-out account, an expired password, the
+// interactive logon right denied) is an error at the value, with Windows' error.
+void LogonAtTheConsole(LoadContext& c, const Field& f) {
+  const std::string name = LoadSessionUser(c, f);
+  const fixer::Result<Token> token = LogonService(c.machine).ConsoleLogon(name);
+  if (!token) f.Fail(fixer::QuotedValue(name) + " cannot log on at the console: " + token.status().ToString());
+}
+
 }  // namespace
 
 void LoadSession(LoadContext& c, const Field& f) {
@@ -29,8 +41,10 @@ void LoadSession(LoadContext& c, const Field& f) {
   if (auto v = m.Get("interactive_user")) {
     if (v->IsNull()) {
       c.st().session.interactive_user.reset();  // `interactive_user: ~`: no one is logged on
+    } else if (c.full) {
+      c.st().session.interactive_user = LoadSessionUser(c, *v);  // the saved form: its profile saved with it
     } else {
-      c.st().session.interactive_user = LoadSessionUser(c, *v);
+      LogonAtTheConsole(c, *v);
     }
   }
 }

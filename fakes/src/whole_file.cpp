@@ -62,6 +62,14 @@ int ReadFileStart(const std::string& path, size_t max_bytes, std::string& text) 
 }
 
 std::string ReadErrorText(int err, const std::string& path, fixer::ReasonWords words) {
+  if (err == kDescriptorName) {
+    const std::string why =
+        "not a regular file: a file descriptor, such as standard input, whose file no one named to be "
+        "rewritten: give the machine file's own name";
+    if (words == fixer::ReasonWords::kWindows)
+      return fixer::Status::Win(fixer::kErrorCantAccessFile).ToString() + " (" + why + ")";
+    return why;
+  }
   if (err == kNotARegularFile) {
     // aspnet-fixer says every file error as a Windows error: 1920, its word for a failure Windows
     // has no closer one for (docs/windows-reference.md#file-errors), then why.

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -718,6 +720,26 @@ NodeId Parser::FlowCollection() {
   return EndContainer(is_map ? NodeKind::kMap : NodeKind::kSequence, mark, base);
 }
 
+// The first control character YAML's stream may not hold (C0 but tab and line feed, DEL: YAML
+// 1.2's printable set, its section 5.1) on the lines up to `last_line`, as an error at its place
+// with its code point: where a parse stops at one (a NUL of a UTF-16 file read as bytes, an
+// executable's DEL), that, not the structure around it, is what went wrong.
+std::optional<ParseError> ControlCharacterUpTo(std::string_view text, int last_line) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size() && line <= last_line; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+    } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      const int column = static_cast<int>(fixer::CharacterCount(text.substr(line_start, i - line_start))) + 1;
+      return ParseError{{line, column}, TextProblem(text.substr(i, 1)).value_or("control character")};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ParseResult ParseYaml(std::string_view text, std::string_view kind) {
@@ -744,8 +766,14 @@ ParseResult ParseYaml(std::string_view text, std::string_view kind) {
   try {
     Parser parser(text, kind, result.tree);
     result.tree.set_root(parser.Document());
+    // A document that is one scalar holding a control character is no text file (an executable):
+    // said at that character, as a parse that stops at one is.
+    if (result.tree.size() > 0 && result.tree.node(result.tree.root()).kind == NodeKind::kScalar)
+      if (auto control = ControlCharacterUpTo(text, std::numeric_limits<int>::max())) result.error = control;
   } catch (const Failure& f) {
-    result.error = f.error;
+    // A failure that already names a character of the text (a comment's control) stands.
+    const bool names_a_character = f.error.message.ends_with(" in text");
+    result.error = names_a_character ? f.error : ControlCharacterUpTo(text, f.error.mark.line).value_or(f.error);
   }
   return result;
 }

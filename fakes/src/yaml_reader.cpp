@@ -35,6 +35,13 @@ void Field::Fail(std::string_view message) const {
   throw LoadFailure{MakeError(*file_, mark(), std::move(text))};
 }
 
+void Field::FailHidingValue(std::string_view message) const {
+  std::string text = path_.empty() ? std::string(message) : path_ + ": " + std::string(message);
+  LoadError error = MakeError(*file_, mark(), std::move(text));
+  error.value_hidden = true;
+  throw LoadFailure{std::move(error)};
+}
+
 std::string_view Field::KindName() const {
   if (IsNull()) return "nothing";
   if (IsMap()) return "a map";
@@ -177,8 +184,11 @@ MapFields::MapFields(const Field& map, std::initializer_list<std::string_view> a
     for (std::string_view a : allowed) known = known || a == e.key;
     if (!known) {
       const std::vector<std::string_view> keys(allowed);
-      e.key_field.Fail("unknown key " + fixer::QuotedValue(e.key) + SpeltHint(e.key, keys) +
-                       "; expected one of: " + JoinNames(keys));
+      const std::string message =
+          "unknown key " + fixer::QuotedValue(e.key) + SpeltHint(e.key, keys) + "; expected one of: " + JoinNames(keys);
+      // What an unknown key holds is quoted only when it is a known key's, spelt another way.
+      if (KnownSpelling(e.key, keys)) e.key_field.Fail(message);
+      e.key_field.FailHidingValue(message);
     }
   }
 }

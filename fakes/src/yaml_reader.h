@@ -52,6 +52,8 @@ class Field {
 
   // Throws LoadFailure "PATH: message" at this node.
   [[noreturn]] void Fail(std::string_view message) const;
+  // The same at a key whose value the error's excerpt must not quote (LoadError::value_hidden).
+  [[noreturn]] void FailHidingValue(std::string_view message) const;
 
   bool IsNull() const { return node().kind == NodeKind::kNull; }
   bool IsScalar() const { return node().kind == NodeKind::kScalar; }

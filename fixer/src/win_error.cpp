@@ -139,6 +139,7 @@ uint32_t WinErrorOfErrno(int err) {
     case ENOTEMPTY: return kErrorDirNotEmpty;    // STATUS_DIRECTORY_NOT_EMPTY
     case EBUSY: return kErrorBusy;               // STATUS_DEVICE_BUSY
     case EINVAL: return kErrorInvalidParameter;  // STATUS_INVALID_PARAMETER
+    case EBADF: return kErrorInvalidHandle;      // STATUS_INVALID_HANDLE: a closed standard output
     default: return kErrorCantAccessFile;
   }
 }

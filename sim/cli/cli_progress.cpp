@@ -1,9 +1,12 @@
 #include "cli_progress.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "fixer/quoted_value.h"
@@ -27,6 +30,21 @@ EnvNumber ReadEnvNumber(const char* name) {
   return {true, static_cast<size_t>(*n), ""};
 }
 
+// GoogleTest's third variable: a runner (Bazel's TEST_SHARD_STATUS_FILE) names a file that does
+// not exist, and a program that shards creates it, else the runner takes each shard to have run
+// every case (googletest's advanced guide, "Distributing Test Functions to Multiple Machines").
+// The file is created as gtest's WriteToShardStatusFileIfNeeded does; why not, when it cannot be.
+std::string AcknowledgeSharding() {
+  const char* path = std::getenv("GTEST_SHARD_STATUS_FILE");
+  if (path == nullptr || *path == '\0') return "";
+  const int fd = ::open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return std::string("GTEST_SHARD_STATUS_FILE: ") + fixer::QuotedValue(path) +
+           " cannot be created: " + std::strerror(errno);
+  ::close(fd);
+  return "";
+}
+
 }  // namespace
 
 ShardSetting ShardFromEnvironment() {
@@ -41,6 +59,7 @@ ShardSetting ShardFromEnvironment() {
   if (*index.value >= *total.value)
     return {std::nullopt, "GTEST_SHARD_INDEX=" + std::to_string(*index.value) +
                               " is not below GTEST_TOTAL_SHARDS=" + std::to_string(*total.value)};
+  if (std::string error = AcknowledgeSharding(); !error.empty()) return {std::nullopt, error};
   return {Shard{*total.value, *index.value}, ""};
 }
 

@@ -22,7 +22,9 @@ struct Shard {
 // What the environment asks: no sharding (neither variable set), a shard, or why the variables
 // make no sense, in GoogleTest's rules: both or neither set, each a whole number, the index below
 // the total (a test binary dies on anything else; these tools say it as a usage error, exit 2,
-// rather than run a part of the cases or all of them and say "0 violations").
+// rather than run a part of the cases or all of them and say "0 violations"). A shard also
+// creates the file GTEST_SHARD_STATUS_FILE names, if set (the protocol's acknowledgement to the
+// runner); one that cannot be created is an error too.
 struct ShardSetting {
   std::optional<Shard> shard;
   std::string error;  // "GTEST_TOTAL_SHARDS: '-1' is not a whole number"; empty when fine

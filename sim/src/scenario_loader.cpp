@@ -33,6 +33,7 @@ using fakes::yaml::NodeKind;
 struct Reject {
   Mark mark;
   std::string message;
+  bool value_hidden = false;  // at an unknown key: its value is not quoted (LoadError::value_hidden)
 };
 // An error the machine loader already positioned.
 struct Positioned {
@@ -117,9 +118,11 @@ class Reader {
       } else if (fakes::IsMachineFileKey(key)) {
         Fail(kv.key, MachineKeyProblem(root, key));
       } else {
-        Fail(kv.key, "scenario: unknown key " + fixer::QuotedValue(key) +
-                         fakes::SpeltHint(key, {fakes::kScenarioFileKeys.begin(), fakes::kScenarioFileKeys.end()}) +
-                         " (expected one of: " + ScenarioKeyList() + ")");
+        const std::vector<std::string_view> keys(fakes::kScenarioFileKeys.begin(), fakes::kScenarioFileKeys.end());
+        FailAtUnknownKey(kv.key,
+                         "scenario: unknown key " + fixer::QuotedValue(key) + fakes::SpeltHint(key, keys) +
+                             " (expected one of: " + ScenarioKeyList() + ")",
+                         fakes::KnownSpelling(key, keys).has_value());
       }
     }
     if (!has_machine) Fail(root, "scenario: missing 'machine'");
@@ -154,6 +157,12 @@ class Reader {
 
   [[noreturn]] void Fail(NodeId at, std::string message) const {
     throw Reject{tree_.node(at).mark, std::move(message)};
+  }
+
+  // At the unknown key `at`: what it holds is quoted only when it is a known key's, spelt another
+  // way (`known`), not a password under a misspelt name.
+  [[noreturn]] void FailAtUnknownKey(NodeId at, std::string message, bool known = false) const {
+    throw Reject{tree_.node(at).mark, std::move(message), !known};
   }
 
   // "name, summary, tags, machine, steps"
@@ -259,8 +268,11 @@ class Reader {
       for (const Entry& kv : Entries(value)) {
         const std::string key = Scalar(kv.key, where);
         if (!word.FindParam(key))
-          Fail(kv.key, where + ": unknown key " + fixer::QuotedValue(key) + fakes::SpeltHint(key, ParamNames(word)) +
-                           " (expected one of: " + Join(ParamNames(word)) + ")");
+          FailAtUnknownKey(kv.key,
+                           where + ": unknown key " + fixer::QuotedValue(key) +
+                               fakes::SpeltHint(key, ParamNames(word)) +
+                               " (expected one of: " + Join(ParamNames(word)) + ")",
+                           fakes::KnownSpelling(key, ParamNames(word)).has_value());
         if (IsSequence(kv.value)) {  // e.g. roles: [db_datareader, db_datawriter]
           std::string joined;
           for (NodeId item : tree_.children(kv.value)) joined += (joined.empty() ? "" : ",") + Scalar(item, key);
@@ -322,7 +334,8 @@ class Reader {
       if (!word) {
         std::vector<std::string_view> names;
         for (const auto& w : ExpectWords()) names.push_back(w.name);
-        Fail(kv.key, "expect: unknown check " + fixer::QuotedValue(kind) + " (expected one of: " + Join(names) + ")");
+        FailAtUnknownKey(
+            kv.key, "expect: unknown check " + fixer::QuotedValue(kind) + " (expected one of: " + Join(names) + ")");
       }
       // A list checks the same kind several times (e.g. several services); any_of's own value is
       // a list of blocks.
@@ -351,8 +364,8 @@ class Reader {
       if (!word) {
         std::vector<std::string_view> names;
         for (const auto& w : StepWords()) names.push_back(w.name);
-        Fail(kv.key,
-             "steps: unknown step " + fixer::QuotedValue(key) + " (expected one of: " + Join(names) + ", or expect)");
+        FailAtUnknownKey(kv.key, "steps: unknown step " + fixer::QuotedValue(key) +
+                                     " (expected one of: " + Join(names) + ", or expect)");
       }
       if (!step.kind.empty())
         Fail(kv.key, "steps: one action per step, but this one has " + fixer::QuotedValue(step.kind) + " and " +
@@ -408,6 +421,7 @@ LoadedScenario LoadScenario(std::string_view text, const std::string& file_name,
       out.value = Reader(parsed.tree, file_name, default_seed, on_disk).ReadScenario(parsed.tree.root());
     } catch (const Reject& r) {
       out.error = ScenarioError{file_name, r.mark.line, r.mark.column, r.message};
+      out.error->value_hidden = r.value_hidden;
     } catch (const Positioned& p) {
       out.error = p.error;
     }

@@ -278,7 +278,7 @@ TEST_F(BadInput, EveryKindOfBadMachineFileIsAnInputErrorAtItsPlace) {
       {"os: windows-xp-professional # \xef\xbf\xbe\n", "m.yaml:1:29", "comment: noncharacter U+FFFE in text"},
       {"accounts: # \xe2\x80\xae\n  bob: {}\n", "m.yaml:1:11",
        "comment: bidirectional control character U+202E in text"},
-      {"frameworks: [\"1.0\", # \x1b[2J\n]\n", "m.yaml:1:21", "comment: control character 27 in text"},
+      {"frameworks: [\"1.0\", # \x1b[2J\n]\n", "m.yaml:1:21", "comment: control character U+001B in text"},
   };
   for (const File& f : files) {
     dir_.Write("m.yaml", f.text);

@@ -29,7 +29,8 @@ TEST(RunReports, AScenarioThatDoesNotLoadIsAFailedTest) {
       {.program = FIXUP_SIM_BIN, .args = {"run", good, bad.string(), "--json", "--junit", xml.string()}});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("bad.yaml:4:5: steps: unknown step 'reboot'"));
-  EXPECT_THAT(r.err, HasSubstr("near: \"  - reboot: \\\"now\\x01\\\"\""));
+  // An unknown step's value is not quoted: what it holds is not known to be harmless.
+  EXPECT_THAT(r.err, HasSubstr("near: \"  - reboot: ********\""));
 
   const std::string report = Slurp(xml);
   EXPECT_THAT(report, HasSubstr("tests=\"2\" failures=\"1\""));

@@ -144,7 +144,8 @@ TEST(ExcerptSecrets, APasswordPolicyInBlockStyleIsShownAsItIs) {
 TEST(ExcerptSecrets, ASecretIsMaskedHoweverItsKeyAndValueAreWritten) {
   // A password continued inside a flow map: the next line holds it and the key at fault.
   const fakes::LoadError flow = LoadError("accounts:\n  bob: {password:\n      Sekrit1pw, x: 1}\n");
-  EXPECT_EQ(flow.source_line, "      ********, x: 1}");
+  // `x` is no key of an account: its value is not quoted either (an unknown key's).
+  EXPECT_EQ(flow.source_line, "      ********, x: ********}");
   EXPECT_EQ(flow.column, 17);  // on 'x', as it moved
   EXPECT_EQ(flow.ToString().find("Sekrit"), std::string::npos) << flow.ToString();
   // A quoted password over two lines, at any indentation: its second line is masked, the key after
@@ -152,19 +153,19 @@ TEST(ExcerptSecrets, ASecretIsMaskedHoweverItsKeyAndValueAreWritten) {
   for (const std::string indent : {"  ", "    "}) {
     const fakes::LoadError quoted =
         LoadError("accounts:\n  bob: {password: \"Sekrit1pw\n" + indent + "Sekrit2pw\", x: 1}\n");
-    EXPECT_EQ(quoted.source_line, indent + "********, x: 1}");
+    EXPECT_EQ(quoted.source_line, indent + "********, x: ********}");
     EXPECT_EQ(quoted.column, static_cast<int>(indent.size()) + 11) << quoted.ToString();
     EXPECT_EQ(quoted.ToString().find("Sekrit"), std::string::npos) << quoted.ToString();
   }
   // A key written with an escape, or quoted: the value is a password all the same.
   const fakes::LoadError escaped = LoadError("accounts:\n  bob: {\"pass\\x77ord\": Sekrit1pw, x: 1}\n");
-  EXPECT_EQ(escaped.source_line, "  bob: {\"pass\\x77ord\": ********, x: 1}");
+  EXPECT_EQ(escaped.source_line, "  bob: {\"pass\\x77ord\": ********, x: ********}");
   EXPECT_EQ(escaped.ToString().find("Sekrit"), std::string::npos) << escaped.ToString();
   const fakes::LoadError any_case = LoadError("accounts:\n  bob: {Password: Sekrit1pw}\n");
   EXPECT_EQ(any_case.ToString().find("Sekrit"), std::string::npos) << any_case.ToString();
   // A value with an escape in it is masked as written.
   const fakes::LoadError value = LoadError("accounts:\n  bob: {password: \"Sek\\x72it1pw\", x: 1}\n");
-  EXPECT_EQ(value.source_line, "  bob: {password: ********, x: 1}");
+  EXPECT_EQ(value.source_line, "  bob: {password: ********, x: ********}");
 }
 
 // A document that does not parse cannot say where its secrets are: a line that could hold one the
@@ -179,6 +180,9 @@ TEST(ExcerptSecrets, ADocumentThatDoesNotParseIsMaskedWholeWhereItCouldHideASecr
   EXPECT_EQ(escaped.source_line, "********");
   const fakes::LoadError inside = ErrorOn("a: {password: \"x\n  Sekrit1pw\", b: [\n", 2);
   EXPECT_EQ(inside.source_line, "  ********");
+  // A password key however spelt or mistyped, the value on the next line: masked whole too.
+  EXPECT_EQ(ErrorOn("a: {pass_word: \"x\n  Sekrit1pw\", b: [\n", 2).source_line, "  ********");
+  EXPECT_EQ(ErrorOn("a: {passwrd: \"x\n  Sekrit1pw\", b: [\n", 2).source_line, "  ********");
   // A line that could hold none is shown.
   EXPECT_EQ(ErrorOn("a: {b: [c,\n  d: e: f\n", 2).source_line, "  d: e: f");
 }

@@ -75,7 +75,10 @@ TEST(WinErrorOfErrno, EveryErrnoWindowsHasAWordForIsThatWordAndTheRestSayWhy) {
   EXPECT_EQ(fixer::WinErrorOfErrno(ENOTEMPTY), 145u);
   EXPECT_EQ(fixer::WinErrorOfErrno(EBUSY), 170u);
   EXPECT_EQ(fixer::WinErrorOfErrno(EINVAL), 87u);
-  for (const int err : {ENAMETOOLONG, EMFILE, ENOTEMPTY, EBUSY, EINVAL})
+  // A closed standard output (EBADF): Wine's STATUS_INVALID_HANDLE, WriteFile's 6 (audit 8 item 10).
+  EXPECT_EQ(fixer::WinErrorOfErrno(EBADF), 6u);
+  EXPECT_EQ(fixer::ErrnoReason(EBADF, fixer::ReasonWords::kWindows), "6: The handle is invalid.");
+  for (const int err : {ENAMETOOLONG, EMFILE, ENOTEMPTY, EBUSY, EINVAL, EBADF})
     EXPECT_TRUE(fixer::HasWinErrorText(fixer::WinErrorOfErrno(err))) << err;
   EXPECT_EQ(fixer::ErrnoReason(EIO, fixer::ReasonWords::kWindows),
             "1920: The file cannot be accessed by the system. (Input/output error)");

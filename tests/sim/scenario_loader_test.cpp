@@ -779,19 +779,19 @@ TEST(ScenarioFileErrors, TextThatIsNotUtf8OrHasAControlCharacter) {
 
   auto nul = ScenarioError(kValidScenarioHead + "  - request: \"/x\\0y\"\n");
   EXPECT_EQ(nul.line, 7);
-  EXPECT_EQ(nul.message, "step 'request': control character 0 in text");
+  EXPECT_EQ(nul.message, "step 'request': control character U+0000 in text");
 
   auto param = ScenarioError(kValidScenarioHead + "  - create_account: {name: bob, password: \"a\\x01b\"}\n");
   EXPECT_EQ(param.line, 7);
-  EXPECT_EQ(param.message, "step 'create_account' key 'password': control character 1 in text");
+  EXPECT_EQ(param.message, "step 'create_account' key 'password': control character U+0001 in text");
 
   auto key = ScenarioError(kValidScenarioHead + "  - request: /x\n    expect: {output_contains: \"\\x7f\"}\n");
   EXPECT_EQ(key.line, 8);
-  EXPECT_THAT(key.message, HasSubstr("control character 127 in text"));
+  EXPECT_THAT(key.message, HasSubstr("control character U+007F in text"));
 
   auto tag = ScenarioError("summary: s\nmachine:\ntags: [\"a\\tb\", \"\\x1b[31m\"]\n");
   EXPECT_EQ(tag.line, 3);
-  EXPECT_EQ(tag.message, "tags: control character 27 in text");
+  EXPECT_EQ(tag.message, "tags: control character U+001B in text");
 
   // A tab and line ends are text: a literal block keeps its lines.
   LoadScenario(kValidScenarioHead + "  - request: /x\n    expect:\n      output_contains: \"a\\tb\"\n");

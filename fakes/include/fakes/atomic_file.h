@@ -89,6 +89,11 @@ int RemoveDeadTemporaries(const std::string& path);
 // one read from the link's folder; `path` itself when it is no link. The atomic write, its probe and
 // the machine log go there, so a linked file is rewritten, not replaced by a file where the link was.
 std::string FileBehindLinks(const std::string& path);
+// Whether `path` names an open file descriptor rather than a file: it, or a link it leads through,
+// is an entry of a process's descriptor folder (/proc/PID/fd/N, reached as /dev/stdin, /dev/fd/N or
+// /proc/self/fd/N). Followed, such a name reaches whatever the descriptor holds (the file a shell
+// redirected from, `< m.yaml`), which no one named to be rewritten.
+bool NamesADescriptor(const std::string& path);
 // Whether two paths name one existing file (the same device and inode).
 bool SameFile(const std::string& a, const std::string& b);
 // Whether two paths are one name, whether or not the file exists yet: the same path once made

@@ -15,6 +15,10 @@
 
 namespace fakes {
 
+// `key`'s letters and digits, a-z as A-Z: what two spellings of one key share
+// (`user_name`, `UserName` and `user-name` are all "USERNAME").
+std::string KeySkeleton(std::string_view key);
+
 // The key of `known` that `key` spells another way: the same letters and digits, in any case,
 // with `_`, `-` and spaces left out (`user_name`, `UserName`, `user-name` for `userName`);
 // nullopt when none does or `key` is one of `known` as it is.

@@ -25,6 +25,9 @@ struct LoadError {
   int column = 0;  // 1-based, in characters (code points, as editors count them), not bytes
   std::string message;
   std::string source_line = {};  // the text of `line` as read, when known (AttachSource)
+  // The error is at a key whose value is not known to be harmless (an unknown key: a password
+  // under a misspelt name, say): AttachSource keeps that value out of the excerpt.
+  bool value_hidden = false;
   // "FILE:LINE:COL: message", then, when the line is known, "    near: \"excerpt\"" on a line
   // of its own. Control bytes of the message and the excerpt are shown escaped (\x01, \t).
   std::string ToString() const;
@@ -38,7 +41,8 @@ struct Loaded {
   bool ok() const { return value.has_value(); }
 };
 
-// Keeps the line `error.line` of `text` in the error, and brings the position inside the text:
+// Keeps the line `error.line` of `text` in the error (its secrets masked, and with `value_hidden`
+// the value of the key the error is at), and brings the position inside the text:
 // a line past the end becomes the last line, a column past the line's end becomes the column
 // just after its last character (so "FILE:L:C" always names a place that exists).
 void AttachSource(LoadError& error, std::string_view text);
