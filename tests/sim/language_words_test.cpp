@@ -265,11 +265,16 @@ TEST(ErrorlevelWord, EachProgramOfTheBatch) {
   EXPECT_TRUE(Passes(legacy + "      errorlevel: {program: net stop, code: 2}\n"));
   EXPECT_TRUE(Passes(legacy + "      errorlevel: {program: NET USER, nth: 2, code: 0}\n"));
   EXPECT_FALSE(Passes(legacy + "      errorlevel: {program: net stop, code: 0}\n"));
-  const auto absent = Checks(legacy + "      errorlevel: {program: cacls, code: 0}\n");
+  const auto absent = Checks(legacy + "      errorlevel: {program: net helpmsg, code: 0}\n");
   ASSERT_EQ(absent.size(), 1u);
   EXPECT_FALSE(absent[0].passed);
   EXPECT_THAT(absent[0].actual, HasSubstr("it did not run (ran: iisreset@"));
   EXPECT_FALSE(Passes(legacy + "      errorlevel: {program: net user, nth: 3, code: 0}\n"));
+  // A program the simulator never runs, or a misspelt subcommand, could never match: a load error.
+  EXPECT_THAT(LoadError("  - expect: {errorlevel: {program: cacls, code: 0}}\n").message,
+              HasSubstr("no modelled program is named 'cacls'"));
+  EXPECT_THAT(LoadError("  - expect: {errorlevel: {program: net usr, code: 0}}\n").message,
+              HasSubstr("no modelled program is named 'net usr'"));
 }
 
 TEST(ErrorlevelWord, NamesAProgramOrALine) {
