@@ -223,6 +223,12 @@ nlohmann::json RunJson(const VerbRun& run) {
   return j;
 }
 
+std::string ReadErrorOf(const VerbRun& run) {
+  if (run.diagnosis && !run.diagnosis->ok()) return run.diagnosis->status().ToString();
+  if (run.plan && !run.plan->ok() && run.journal_error.empty()) return run.plan->status().ToString();
+  return {};
+}
+
 std::string InputErrorOf(const VerbRun& run) {
   if (!run.not_written.empty()) return run.not_written;
   if (!run.journal_error.empty()) return run.journal_error;
