@@ -201,6 +201,9 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   // An input error is said on standard error too, as every usage error is (stdout may be a file).
   if (const std::string error = InputErrorOf(run); !error.empty())
     std::cerr << ErrorLine(kTool, args.command, error) << "\n";
+  // So is a read that failed (diagnose, plan: exit 1), as `aspnet-fixer diagnose: 50: ...`.
+  if (const std::string error = ReadErrorOf(run); !error.empty())
+    std::cerr << ErrorLine(kTool, args.command, error) << "\n";
   // A report that never reached standard output (a full disk) is exit 2 where the run changed
   // nothing, which 2 says too; after a change the run's own code stands: it says what the
   // machine is now (resume, rollback), and the error is on standard error.

@@ -231,6 +231,18 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                                  {"detail", n.detail},
                                  {"remedy", fixer::ToString(n.remedy)}});
   j["fixed_by_this_tool"] = d.fixed_by_this_tool;
+  // The run of this fixer left unfinished (verdict repair-pending), or null.
+  if (const std::optional<fixer::PendingRepair>& p = d.pending_repair) {
+    j["pending_repair"] = {{"strategy", fixer::ToString(p->strategy)},
+                           {"account", p->account},
+                           {"sid", p->sid.ToString()},
+                           {"done", p->done},
+                           {"left", p->left},
+                           {"undoing", p->undoing},
+                           {"rollback_rolls_forward", p->past_point_of_no_return && !p->undoing}};
+  } else {
+    j["pending_repair"] = nullptr;
+  }
   // The worker's newest error event after this fixer's mark, or null.
   j["worker_error"] =
       d.worker_error

@@ -60,19 +60,17 @@ void Diagnose(fixer::Fixer& fixer, VerbRun& run) {
   if (!run.diagnosis->ok() || (*run.diagnosis)->verdict == fixer::Verdict::kNotAdmin) return;
   // A run left unfinished is exit 4, as `plan` and `apply` say it: what it changed (services it
   // stopped, a password it set) is this fixer's, not a cause of the administrator's.
-  auto holds = fixer.ReadJournalState();
-  if (!holds && fixer::IsUnreadableJournal(holds.status())) {
-    UnusableJournal(run, holds.status());  // the diagnosis stands; the journal is the input error
-  } else if (!holds) {
-    run.diagnosis = holds.status();
+  auto pending = fixer.ReadPendingRepair();
+  if (!pending && fixer::IsUnreadableJournal(pending.status())) {
+    UnusableJournal(run, pending.status());  // the diagnosis stands; the journal is the input error
+  } else if (!pending) {
+    run.diagnosis = pending.status();
     run.exit_code = fixer::ExitCode::kFailed;
     run.outcome = "error";
-  } else if (*holds == fixer::Fixer::JournalHolds::kUnfinishedRun) {
-    (*run.diagnosis)
-        ->notes.push_back(
-            "a repair by this fixer was interrupted and its journal is on this machine: what it changed "
-            "(services it stopped included) is its own; run resume to finish it or rollback to undo it "
-            "(a repair being undone: either finishes the undo)");
+  } else if (*pending) {
+    // Its findings are the interrupted run's: verdict repair-pending, each failing check pending.
+    fixer::MarkRepairPending(**run.diagnosis, std::move(**pending));
+    run.outcome = std::string(fixer::ToString((*run.diagnosis)->verdict));
     run.exit_code = fixer::ExitCode::kNotRestored;
   }
 }
@@ -104,6 +102,11 @@ void Plan(fixer::Fixer& fixer, VerbRun& run) {
                 : refused       ? "refused"
                 : nothing       ? std::string(fixer::ToString(fixer::Outcome::kNothingToDo))
                                 : "planned";
+  // The diagnosis it shows is the interrupted run's, as diagnose and apply show it.
+  if (pending) {
+    if (auto repair = fixer.ReadPendingRepair(); repair.ok() && *repair)
+      fixer::MarkRepairPending(**run.diagnosis, std::move(**repair));
+  }
 }
 
 void Act(fixer::Fixer& fixer, Verb verb, VerbRun& run) {
@@ -218,6 +221,12 @@ nlohmann::json RunJson(const VerbRun& run) {
   // Exit 2, as every input error's JSON: `error` and `exit_code`.
   if (const std::string error = InputErrorOf(run); !error.empty()) j["error"] = error;
   return j;
+}
+
+std::string ReadErrorOf(const VerbRun& run) {
+  if (run.diagnosis && !run.diagnosis->ok()) return run.diagnosis->status().ToString();
+  if (run.plan && !run.plan->ok() && run.journal_error.empty()) return run.plan->status().ToString();
+  return {};
 }
 
 std::string InputErrorOf(const VerbRun& run) {

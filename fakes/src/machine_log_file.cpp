@@ -2,7 +2,8 @@
 // the checkpoint that folds the log into the file (docs/machine-format.md, "The machine log").
 //
 // Framing: a header line "fixup-machine-log 1 <file size> <file CRC-32>" naming the state file
-// the log applies to, then records "record <seq> <body bytes> <body CRC-32>\n<body>".
+// the log applies to, then records "record <seq> <body bytes> <body CRC-32>\n<body>", and, written
+// by a checkpoint before it renames the new file in, "checkpoint <file size> <file CRC-32>".
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +29,11 @@ constexpr std::string_view kMagic = "fixup-machine-log 1";
 
 std::string LogHeader(uint64_t base_size, uint32_t base_crc) {
   return fmt::format("{} {} {:08x}\n", kMagic, base_size, base_crc);
+}
+
+// The line a checkpoint appends before its rename: every record is in the file it names.
+std::string CheckpointMark(std::string_view text) {
+  return fmt::format("checkpoint {} {:08x}\n", text.size(), Crc32(text));
 }
 
 // Space-separated unsigned numbers after a fixed word; false if the line is not of that form.
@@ -88,6 +94,8 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
     const size_t eol = log.find('\n', pos);
     if (eol == std::string_view::npos) break;  // a header cut short
     uint64_t seq = 0, length = 0, crc = 0;
+    // A checkpoint stopped before its rename: this file is still the one the records apply to.
+    if (ParseLine(log.substr(pos, eol - pos), "checkpoint", {&length, &crc}, 16)) break;
     if (!ParseLine(log.substr(pos, eol - pos), "record", {&seq, &length, &crc}, 16)) {
       return damaged("expected 'record <seq> <bytes> <crc32>'");
     }
@@ -114,6 +122,50 @@ std::optional<LoadError> Replay(const std::string& log_path, std::string_view lo
   return std::nullopt;
 }
 
+// What a log for another version of the file holds past its header, read by its framing alone:
+// its whole records, and whether a checkpoint's mark follows them (the file was saved with them).
+struct ForeignLog {
+  uint64_t records = 0;
+  bool saved = false;
+};
+ForeignLog ScanForeignLog(std::string_view log, size_t pos) {
+  ForeignLog found;
+  while (pos < log.size()) {
+    const size_t eol = log.find('\n', pos);
+    if (eol == std::string_view::npos) break;
+    const std::string_view line = log.substr(pos, eol - pos);
+    uint64_t seq = 0, length = 0, crc = 0;
+    if (ParseLine(line, "checkpoint", {&length, &crc}, 16)) {
+      found.saved = true;
+      break;
+    }
+    if (!ParseLine(line, "record", {&seq, &length, &crc}, 16) || length > log.size() - eol - 1) break;
+    if (Crc32(log.substr(eol + 1, length)) != crc) break;
+    ++found.records;
+    pos = eol + 1 + length;
+  }
+  return found;
+}
+
+// A log whose records were never saved into the file, beside a file that is no longer the one
+// they apply to (edited by hand since the run was stopped): the only record of a half-done
+// repair, which loading must neither drop nor replay over another file.
+LoadError LogOfAnotherFile(const std::string& log_name, std::string_view log, uint64_t records,
+                           const LogPosition& file) {
+  uint64_t size = 0, crc = 0;
+  ParseLine(log.substr(0, log.find('\n')), kMagic, {&size, &crc}, 16);
+  const std::string state = log_name.substr(0, log_name.size() - std::string_view(".log").size());
+  return LoadError{
+      log_name, 1, static_cast<int>(kMagic.size()) + 2,
+      fmt::format("holds {} {} of a repair that was stopped before it saved {}, and {} has changed since (the log "
+                  "is for a file of {} bytes, CRC-32 {:08x}; {} has {} bytes, CRC-32 {:08x}): its records apply to "
+                  "that file alone, so neither is loaded. Put {} back as it was (undo the edit) and run resume or "
+                  "rollback; or, to give up the stopped repair, remove {} (the machine is then {} as it stands, "
+                  "without what that repair changed)",
+                  records, records == 1 ? "record" : "records", state, state, size, crc, state, file.base_size,
+                  file.base_crc, state, log_name, state)};
+}
+
 }  // namespace
 
 // Beside the file a link names, so the log is found whichever name the file is opened by.
@@ -135,12 +187,34 @@ std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::strin
                                           OpenedMachineFile& opened) {
   if (log.starts_with(LogHeader(opened.log.base_size, opened.log.base_crc))) return Replay(log_name, log, opened);
   // No log, or a header cut short (every byte as LogHeader writes them, the line unfinished): the
-  // file alone. A whole header naming another version of the file (a checkpoint that replaced the
-  // file but was stopped before removing the log): the file alone too. Anything else is no log of
-  // this tool's, and is refused rather than ignored: the next writer would truncate it.
-  if (LooksLikeMachineLog(log)) return std::nullopt;
+  // file alone. A whole header naming another version of the file: the file alone too when the
+  // log holds no record, or its checkpoint's mark says the file was saved with them (a checkpoint
+  // stopped between its rename and the log's removal); with records never saved, an error that
+  // keeps the log. Anything else is no log of this tool's, and is refused rather than ignored:
+  // the next writer would truncate it.
+  if (LooksLikeMachineLog(log)) {
+    const HeaderMatch header = MatchHeader(log);
+    if (!header.whole) return std::nullopt;
+    const ForeignLog foreign = ScanForeignLog(log, header.bytes);
+    if (foreign.records == 0 || foreign.saved) return std::nullopt;
+    return LogOfAnotherFile(log_name, log, foreign.records, opened.log);
+  }
   return LoadError{log_name, 1, static_cast<int>(MatchHeader(log).bytes) + 1,
                    "not a machine log (expected '" + std::string(kMagic) + " <file size> <file CRC-32>')"};
+}
+
+fixer::Status MarkMachineLogSaved(const std::string& log_path, std::string_view text) {
+  std::string log;
+  if (const int err = ReadWholeFile(log_path, log); err != 0)
+    return err == ENOENT ? fixer::Status::Ok() : FromErrno(err);
+  const HeaderMatch header = MatchHeader(log);
+  if (!header.whole || ScanForeignLog(log, header.bytes).records == 0) return fixer::Status::Ok();  // nothing to mark
+  const int fd = ::open(log_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd < 0) return FromErrno(errno);
+  const bool written = WriteAll(fd, CheckpointMark(text)) && ::fdatasync(fd) == 0;
+  const int err = errno;
+  ::close(fd);
+  return written ? fixer::Status::Ok() : FromErrno(err);
 }
 
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::ReasonWords words) {
@@ -255,7 +329,25 @@ fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
   }
-  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename, replace); !st.ok()) return st;
+  // Before the rename, the log says its records are in the new file: a log left by a stop between
+  // the rename and its removal names the old file, and is then told from one whose file was
+  // edited by hand, which loading refuses.
+  const bool marked = at_.records > 0;
+  if (marked) {
+    if (fd_ < 0) fd_ = ::open(log_path_.c_str(), O_WRONLY | O_CLOEXEC);
+    const std::string mark = CheckpointMark(text);
+    if (fd_ < 0 || ::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0 ||
+        ::lseek(fd_, static_cast<off_t>(at_.log_bytes), SEEK_SET) < 0 || !WriteAll(fd_, mark) || ::fdatasync(fd_) != 0)
+      return FromErrno(errno);
+  }
+  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename, replace); !st.ok()) {
+    // The file is the old one still: the mark goes, so the log continues from its last record.
+    if (marked && ::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    return st;
+  }
   // The file holds every record now; a log left by a stop here names the old file and is ignored.
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;

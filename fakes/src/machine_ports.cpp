@@ -255,17 +255,29 @@ class AspNetPort : public fixer::AspNet {
   Machine& m_;
 };
 
+// A read a capture could not make on the machine it came from (capture.unreadable: "the operating
+// system") fails in its reproduction with the error it gave there: the machine file's defaults
+// (Windows XP Professional SP1, XPPRO, Administrator) fill the shape, and are no reading of it.
+Status CapturedReadFailure(const MachineState& s, std::string_view read) {
+  for (const UnreadableRead& u : s.capture.unreadable) {
+    if (u.read == read) return u.message.empty() ? Status::Win(u.error) : Status(u.error, u.message);
+  }
+  return Status::Ok();
+}
+
 class InventoryPort : public fixer::Inventory {
  public:
   explicit InventoryPort(Machine& m) : m_(m) {}
   Result<fixer::OsInfo> Os() override {
     if (Status st = m_.Read("inventory.os", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the operating system"); !st.ok()) return st;
     fixer::OsInfo os = m_.state().products.os;
     os.windows_folder = SystemRoot(m_.state());  // the model's, by edition
     return os;
   }
   Result<fixer::WebServerInfo> WebServer() override {
     if (Status st = m_.Read("inventory.web_server", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the web server"); !st.ok()) return st;
     return m_.state().products.web;
   }
   Result<std::vector<std::string>> Hotfixes() override {
@@ -280,6 +292,7 @@ class InventoryPort : public fixer::Inventory {
   // nest in local groups, so membership is direct), as CheckTokenMembership would find.
   Result<fixer::CallerInfo> Caller() override {
     if (Status st = m_.Read("inventory.caller", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the calling user"); !st.ok()) return st;
     const std::string& name = m_.state().session.caller;
     const Sam sam(m_);
     fixer::CallerInfo info{name, false};

@@ -21,9 +21,10 @@ fixer::Status SaveMachineFile(const MachineState& state, const std::string& path
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);  // the emitter only fails on memory
   }
+  const std::string log = MachineLogPath(path);
+  if (fixer::Status st = MarkMachineLogSaved(log, text); !st.ok()) return st;
   if (fixer::Status st = WriteFileAtomically(path, text, before_rename, replace); !st.ok()) return st;
   // The file is the whole machine now: a log beside it belongs to what it replaced.
-  const std::string log = MachineLogPath(path);
   if (::unlink(log.c_str()) == 0) SyncDirectoryOf(log);
   return fixer::Status::Ok();
 }

@@ -115,10 +115,13 @@ RunResult Fixer::Apply() {
   const Diagnosis& diag = *r.diagnosis;
   JournalHolds holds = JournalHolds::kNothing;
   if (diag.verdict != Verdict::kNotAdmin) {
-    auto read = ReadJournalState();
+    auto read = ReadJournal();
     if (!read) return JournalNotLoaded(std::move(r), read.status());
-    holds = *read;
-    if (holds == JournalHolds::kUnfinishedRun) return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+    holds = read->holds;
+    if (holds == JournalHolds::kUnfinishedRun) {
+      MarkRepairPending(*r.diagnosis, std::move(*read->pending));  // its findings are that run's
+      return Refused(std::move(r), JournalPending(), Outcome::kNotRestored);
+    }
   }
   auto made = MakePlanFor(diag, holds);
   if (!made) return Refused(std::move(r), DiagnoseFailed(made.status()));
@@ -185,17 +188,51 @@ RunResult Fixer::Apply() {
   return r;
 }
 
-Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
+Result<Fixer::JournalRead> Fixer::ReadJournal() {
   auto records = ports_.journal.Load();
   if (!records) return records.status();
-  if (records->empty()) return JournalHolds::kNothing;
+  if (records->empty()) return JournalRead{};
   auto replay = ReplayJournal(std::move(*records));
   if (!replay) return replay.status();
   // A journal resume and rollback would refuse (a hand-edited plan SID) is no run left pending:
   // every verb says it as they do, not "run resume".
   if (auto problem = IdentityProblem(*replay, SidOfAccount(ports_.accounts, replay->account)))
     return UnreadableJournal(*problem);
-  return replay->finished || replay->AllDone() ? JournalHolds::kFinishedRun : JournalHolds::kUnfinishedRun;
+  if (replay->finished || replay->AllDone()) return JournalRead{.holds = JournalHolds::kFinishedRun};
+  return JournalRead{.holds = JournalHolds::kUnfinishedRun, .pending = PendingOf(std::move(*replay))};
+}
+
+PendingRepair Fixer::PendingOf(JournalReplay journal) {
+  PendingRepair p{.strategy = journal.strategy,
+                  .account = journal.account,
+                  .sid = journal.sid,
+                  .undoing = journal.AnyUndo(),
+                  .rollback_asked = journal.rollback_asked};
+  Steps steps = BuildSteps(journal.strategy, TempPasswordFromOf(options_));
+  for (const auto& step : steps) {
+    const StepPhase phase = journal.PhaseOf(step->id());
+    (phase == StepPhase::kDone || phase == StepPhase::kUndoBegun ? p.done : p.left).emplace_back(step->id());
+  }
+  // Rollback's own question (Fixer::Rollback): a read that fails leaves it unsaid, as "undoes".
+  RunResult scratch;
+  RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, scratch);
+  ctx.data = journal.data;
+  Runner runner(ctx, steps, journal);
+  const Result<bool> past = runner.PastPointOfNoReturn();
+  p.past_point_of_no_return = past.ok() && *past;
+  return p;
+}
+
+Result<Fixer::JournalHolds> Fixer::ReadJournalState() {
+  auto read = ReadJournal();
+  if (!read) return read.status();
+  return read->holds;
+}
+
+Result<std::optional<PendingRepair>> Fixer::ReadPendingRepair() {
+  auto read = ReadJournal();
+  if (!read) return read.status();
+  return std::move(read->pending);
 }
 
 RunResult Fixer::Resume() {
@@ -232,6 +269,11 @@ RunResult Fixer::FinishedRun(RunResult r) {
   // "fixed". A refusal (exit 3) changes nothing, the journal included: it is removed only then.
   auto d = Diagnose();
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+  // Every page of none answers: no promise an exit 0 could keep.
+  if (d->applications_on_10.empty()) {
+    r.messages.push_back("the journaled run had finished; its journal stays");
+    return Refused(std::move(r), NoApplicationNow(r.plan ? r.plan->account : d->worker.account));
+  }
   if (!d->EveryApplicationAnswers()) {
     r.messages.push_back("the journaled run had finished; its journal stays until every page answers");
     return Refused(std::move(r), StillFails(*d));
@@ -256,6 +298,8 @@ RunResult Fixer::NothingTo(RunResult r, std::string_view verb) {
   // Exit 0 promises a working site even when there was nothing to do: look before saying so.
   auto d = Diagnose();
   if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+  // "Every application answers" of no application would be vacuous: apply refuses such a machine too.
+  if (d->applications_on_10.empty()) return Refused(std::move(r), NoApplicationToCheck(verb));
   if (!d->EveryApplicationAnswers()) return Refused(std::move(r), NoJournal(verb, *d));
   r.outcome = Outcome::kNothingToDo;
   r.messages.push_back(Text(FMT_COMPILE("no journal: nothing to {}; every ASP.NET 1.0 application answers"), verb));

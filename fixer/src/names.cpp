@@ -47,6 +47,7 @@ std::string_view ToString(Remedy r) {
     case Remedy::kNone: return "none";
     case Remedy::kRepaired: return "repaired";
     case Remedy::kRefused: return "refused";
+    case Remedy::kPending: return "pending";
   }
   return "?";
 }
@@ -57,6 +58,7 @@ std::string_view ToString(Verdict v) {
     case Verdict::kAlreadyFixed: return "already-fixed";
     case Verdict::kNotAffected: return "not-affected";
     case Verdict::kNotAdmin: return "not-admin";
+    case Verdict::kRepairPending: return "repair-pending";
   }
   return "?";
 }

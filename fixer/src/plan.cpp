@@ -55,6 +55,7 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
       }
       return plan;
     case Verdict::kNotAffected: plan.refusal = NotAffected(d); return plan;
+    case Verdict::kRepairPending: plan.refusal = JournalPending(); return plan;
     case Verdict::kAffected: break;
   }
   if (d.worker.kind != WorkerKind::kMachineAccount) {

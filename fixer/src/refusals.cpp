@@ -189,6 +189,25 @@ Refusal NoJournal(std::string_view verb, const Diagnosis& d) {
 }
 
 namespace {
+constexpr std::string_view kNoApplication =
+    "no application on this machine is mapped to ASP.NET 1.0, so no page can show that the site works";
+}  // namespace
+
+Refusal NoApplicationToCheck(std::string_view verb) {
+  return {RefusalReason::kNoJournal,
+          Text(FMT_COMPILE("There is no journal, so there is nothing to {}, and {}."), verb, kNoApplication),
+          "Nothing was changed. Run `aspnet-fixer diagnose` to see what this machine serves: without an "
+          "ASP.NET 1.0 application MS03-032 breaks nothing here."};
+}
+
+Refusal NoApplicationNow(const std::string& account) {
+  return {RefusalReason::kOtherCause,
+          Text(FMT_COMPILE("This fixer repaired {} before, but {} now."), account, kNoApplication),
+          "Nothing was changed; the journal of that run stays. Run `aspnet-fixer diagnose` to see what this machine "
+          "serves now."};
+}
+
+namespace {
 
 // " Before that, fix what else fails its start, ...": every failing precondition but the profile,
 // none of which the refused plan mends; "" when only the profile fails.

@@ -35,6 +35,11 @@ Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);
 Refusal NoJournal(std::string_view verb, const Diagnosis& d);
+// Resume or rollback on a machine with no ASP.NET 1.0 application: no page can show the site works,
+// so no exit 0. With no journal (no-journal), and after a run of this fixer that had finished on
+// `account` (other-cause, as StillFails).
+Refusal NoApplicationToCheck(std::string_view verb);
+Refusal NoApplicationNow(const std::string& account);
 Refusal DiagnoseFailed(const Status& why);
 
 }  // namespace fixer

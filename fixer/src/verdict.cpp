@@ -1,6 +1,8 @@
 // The verdict, drawn from causes and the symptom; never from a table of platforms.
 #include <algorithm>
 
+#include <fmt/ranges.h>
+
 #include "diagnose_parts.h"
 #include "fixer/process_model.h"
 #include "fixer/text.h"
@@ -109,6 +111,37 @@ std::string_view WhyNoStepRuns(const Diagnosis& d) {
   return "";
 }
 
+std::string NoStepRunsTail(std::string_view no_step) {
+  return Text(FMT_COMPILE("; {}, so no step runs: it is the administrator's to fix"), no_step);
+}
+
+std::string StepList(const std::vector<std::string>& steps) {
+  return steps.empty() ? std::string("none") : Text(FMT_COMPILE("{}"), fmt::join(steps, ", "));
+}
+
+// What resume and rollback do with the interrupted run (Fixer::Resume, Fixer::Rollback).
+std::string PendingRepairNote(const PendingRepair& p) {
+  const std::string run =
+      Text(FMT_COMPILE("a {} repair of {} ({}) by this fixer was interrupted"), ToString(p.strategy), p.account, p.sid);
+  const std::string own =
+      "what fails above may be its own unfinished work (services it stopped, an account it deleted, rights and "
+      "access not yet granted again), so nothing here is the administrator's to fix by hand before it ends";
+  if (p.undoing) {
+    return Text(FMT_COMPILE("{} while {} ({} still to undo): {}; resume and rollback both finish the undo"), run,
+                p.rollback_asked ? "being rolled back" : "being undone after a failed step", StepList(p.done), own);
+  }
+  const std::string rollback =
+      p.past_point_of_no_return
+          ? Text(FMT_COMPILE("rollback cannot bring back the deleted {} (its SID is gone), so it rolls forward as "
+                             "resume does"),
+                 p.account)
+          : Text(FMT_COMPILE("rollback undoes the steps done ({}) and leaves the machine as the run found it"),
+                 StepList(p.done));
+  return Text(FMT_COMPILE("{} after {} of its {} steps: {}; resume runs the steps left ({}) and verifies the "
+                          "site; {}"),
+              run, p.done.size(), p.done.size() + p.left.size(), own, StepList(p.left), rollback);
+}
+
 }  // namespace
 
 bool ProfileNeeded(const Diagnosis& d) {
@@ -121,6 +154,22 @@ std::string WhyNoProfileNeeded(const Diagnosis& d) {
   if (!d.causes[0].met) return d.causes[0].detail;
   if (!d.causes[2].met) return d.causes[2].detail;
   return Text(FMT_COMPILE("every application answers without the MS03-032 symptom"));
+}
+
+void MarkRepairPending(Diagnosis& d, PendingRepair pending) {
+  // Whatever the findings, the steps left decide: no failing precondition is refused, nor said to
+  // be the administrator's for want of a repair ("no step runs": resume runs them).
+  const std::string no_step_tail = NoStepRunsTail(WhyNoStepRuns(d));
+  for (std::vector<Precondition>* list : {&d.worker_start, &d.repair_needs}) {
+    for (Precondition& p : *list) {
+      if (p.met) continue;
+      if (p.detail.ends_with(no_step_tail)) p.detail.resize(p.detail.size() - no_step_tail.size());
+      p.remedy = Remedy::kPending;
+    }
+  }
+  d.verdict = Verdict::kRepairPending;
+  d.notes.push_back(PendingRepairNote(pending));
+  d.pending_repair = std::move(pending);
 }
 
 void DecideVerdict(Diagnosis& d) {
@@ -174,7 +223,7 @@ void DecideVerdict(Diagnosis& d) {
     for (Precondition& p : d.worker_start) {
       if (p.remedy != Remedy::kRepaired) continue;
       p.remedy = Remedy::kRefused;
-      p.detail += Text(FMT_COMPILE("; {}, so no step runs: it is the administrator's to fix"), no_step);
+      p.detail += NoStepRunsTail(no_step);
     }
   }
   // When the worker cannot start, name the first precondition that fails, with its error.

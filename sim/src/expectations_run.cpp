@@ -186,7 +186,7 @@ std::vector<Word> RunCheckWords() {
        .params = {{.name = "name", .required = true}},
        .doc = "the fixer's last outcome: `fixed`, `nothing-to-do`, `planned`, `rolled-back`, `failed-restored`, "
               "`input-error`, `refused`, `not-restored`, `interrupted`; after `diagnose` the verdict: `affected`, "
-              "`already-fixed`, `not-affected`, `not-admin`",
+              "`already-fixed`, `not-affected`, `not-admin`, `repair-pending`",
        .check = Outcome},
       {.name = "output_contains",
        .scalar_arg = "text",

@@ -262,3 +262,40 @@ TEST_F(CaptureTest, KeepsWhatAnOldSidOfASPNETLeft) {
       << original.out;
   EXPECT_EQ(captured.out, original.out);
 }
+
+namespace {
+
+// A capture from a machine whose operating system could not be read (Windows 7 under Wine: 50).
+constexpr const char* kOsUnread =
+    "frameworks: [\"1.0\"]\n"
+    "hotfixes: [MS03-032]\n"
+    "applications:\n"
+    "  - path: /LM/W3SVC/1/ROOT/app\n"
+    "capture:\n"
+    "  tool: aspnet-fixer 0.1.0\n"
+    "  unreadable:\n"
+    "    - {read: the operating system, error: 50, message: The request is not supported.}\n";
+
+}  // namespace
+
+// Audit 8 items 5 and 6: the defaults standing in for a read the capture could not make
+// (Windows XP Professional SP1, XPPRO) are no reading of the machine: the reproduction's read
+// fails as the machine's did, diagnose and plan exit 1 with it, on standard error too, and the
+// JSON is the documented object of a failed read.
+TEST_F(CaptureTest, AReadTheCaptureCouldNotMakeFailsInTheReproductionAsOnTheMachine) {
+  const fs::path captured = dir_.Write("captured.yaml", kOsUnread);
+  for (const char* verb : {"diagnose", "plan"}) {
+    const Ran text = Tool(ASPNET_FIXER_BIN, {verb, "--machine", captured.string()});
+    EXPECT_EQ(text.exit_code, 1) << text.out << text.err;
+    EXPECT_EQ(text.out.find("Windows XP Professional"), std::string::npos) << text.out;
+    EXPECT_EQ(text.err, std::string("aspnet-fixer ") + verb + ": 50: The request is not supported.\n");
+    const Ran json = Tool(ASPNET_FIXER_BIN, {verb, "--machine", captured.string(), "--json"});
+    EXPECT_EQ(json.exit_code, 1) << json.out;
+    const nlohmann::json report = nlohmann::json::parse(json.out);
+    EXPECT_EQ(report, (nlohmann::json{{"command", verb},
+                                      {"outcome", "error"},
+                                      {"exit_code", 1},
+                                      {"error", "50: The request is not supported."}}));
+    EXPECT_EQ(json.err, text.err);
+  }
+}

@@ -1,7 +1,8 @@
 // The machine log (fakes/machine_log.h) under the state-file backend: at every record the file
 // and its log load as the machine the fixer had then; a record costs what it changes; a torn
 // last record is ignored at every byte; a damaged record before the end is a load error at
-// LOG:LINE; a log written for another version of the file is ignored; a verb that changes
+// LOG:LINE; a log a checkpoint left for another version of the file is ignored, and one whose
+// records were never saved beside a file changed since is an error that keeps it; a verb that changes
 // nothing writes no file and no log; a checkpoint leaves the file alone, without a log.
 #include <algorithm>
 #include <cstdio>
@@ -47,6 +48,22 @@ std::string AffectedXp(int aces) {
 void WriteAll(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out << text;
+}
+
+// CRC-32 (IEEE, reflected) a bit at a time: the reference the log's checksums must agree with.
+uint32_t ReferenceCrc32(std::string_view bytes) {
+  uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : bytes) {
+    c ^= b;
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+  }
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string Hex8(uint32_t v) {
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", v);
+  return buf;
 }
 
 class MachineLogTest : public ::testing::Test {
@@ -309,12 +326,15 @@ TEST_F(MachineLogTest, OnlyAHeaderCutShortIsIgnoredAnythingElseIsNotAMachineLog)
   }
 }
 
-TEST_F(MachineLogTest, ALogOfAnotherVersionOfTheFileIsIgnoredAndSavingRemovesIt) {
+// A log for another version of the file whose records the file holds: ignored, and saving removes it.
+TEST_F(MachineLogTest, ALogACheckpointLeftIsIgnoredAndSavingRemovesIt) {
   const std::string file = Machine(AffectedXp(1));
   const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kKeepSid);
   ASSERT_FALSE(records.empty());
-  // The checkpoint replaced the file; a stop before the log's removal leaves the old log.
-  WriteAll(file + ".log", records.back().log);
+  // The checkpoint replaced the file; a stop before the log's removal leaves the old log, marked.
+  const std::string fixed = test_support::Slurp(file);
+  WriteAll(file + ".log", records.back().log + "checkpoint " + std::to_string(fixed.size()) + " " +
+                              Hex8(ReferenceCrc32(fixed)) + "\n");
   auto loaded = fakes::LoadMachineFile(file);
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   EXPECT_TRUE(*loaded.value == end_state_);
@@ -331,7 +351,10 @@ TEST_F(MachineLogTest, ALogWithNoRecordForTheFileIsRemovedByARunThatHoldsIt) {
   ASSERT_FALSE(records.empty());
   const std::string fixed = test_support::Slurp(file);
   const std::string header_alone = records.front().log.substr(0, records.front().log.find('\n') + 1);
-  for (const std::string& stale : {records.back().log, header_alone}) {
+  // A checkpoint stopped between its rename and the log's removal: its mark names the file.
+  const std::string checkpointed =
+      records.back().log + "checkpoint " + std::to_string(fixed.size()) + " " + Hex8(ReferenceCrc32(fixed)) + "\n";
+  for (const std::string& stale : {checkpointed, header_alone}) {
     for (const app::Verb verb : {app::Verb::kResume, app::Verb::kRollback, app::Verb::kApply}) {
       SCOPED_TRACE(std::string(app::ToString(verb)) + ", a log of " + std::to_string(stale.size()) + " bytes");
       WriteAll(file + ".log", stale);
@@ -344,7 +367,7 @@ TEST_F(MachineLogTest, ALogWithNoRecordForTheFileIsRemovedByARunThatHoldsIt) {
     }
   }
   // A run that changes nothing by its verb (diagnose) does not hold the file: the log stays.
-  WriteAll(file + ".log", records.back().log);
+  WriteAll(file + ".log", checkpointed);
   auto reading = fakes::StateFileBackend::Open({.path = file});
   ASSERT_TRUE(reading.ok()) << reading.error->ToString();
   EXPECT_TRUE(fs::exists(file + ".log"));
@@ -353,22 +376,6 @@ TEST_F(MachineLogTest, ALogWithNoRecordForTheFileIsRemovedByARunThatHoldsIt) {
 }  // namespace
 
 namespace {
-
-// CRC-32 (IEEE, reflected) a bit at a time: the reference the log's checksums must agree with.
-uint32_t ReferenceCrc32(std::string_view bytes) {
-  uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) {
-    c ^= b;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-  }
-  return c ^ 0xFFFFFFFFu;
-}
-
-std::string Hex8(uint32_t v) {
-  char buf[9];
-  std::snprintf(buf, sizeof buf, "%08x", v);
-  return buf;
-}
 
 // Every object form the log's object_states block writes: a file (not a container) with a null
 // owner and a deny ACE, a registry key with values, a metabase node, a path with a space, a
@@ -500,4 +507,83 @@ TEST_F(MachineLogTest, AnObjectARecordCarriesIsReadByTheMachineFilesRules) {
     EXPECT_THAT(loaded.error->ToString(), HasSubstr(c.error));
     fs::remove(file + ".log");
   }
+}
+
+namespace {
+
+// The log as a checkpoint leaves it at its rename: every record, then its mark.
+std::string LogAtRename(fakes::MachineLog& log, const fakes::MachineState& now, const std::string& log_path) {
+  std::string at_rename;
+  const fixer::Status saved = log.Checkpoint(now, [&](int) {
+    at_rename = test_support::Slurp(log_path);
+    return fixer::Status::Ok();
+  });
+  EXPECT_TRUE(saved.ok()) << saved.ToString();
+  return at_rename;
+}
+
+}  // namespace
+
+// A checkpoint marks the log with the file it renames in before the rename: a stop between the
+// rename and the log's removal leaves a log the next load ignores, as the file holds its records.
+TEST_F(MachineLogTest, ACheckpointMarksItsLogSoThatALogLeftAtItsRenameIsIgnored) {
+  const std::string file = Machine(AffectedXp(2));
+  auto opened = fakes::OpenMachineFile(file);
+  ASSERT_TRUE(opened.ok());
+  fakes::MachineState now = opened.value->state;
+  fakes::MachineLog log(file, opened.value->log, now);
+  now = WithEveryObjectForm(std::move(now));
+  log.Note({.call = 1, .op = "file.delete_tree", .target = "C:\\data"}, now);
+  ASSERT_TRUE(log.Append(now).ok());
+  const std::string before = test_support::Slurp(file);
+  const std::string at_rename = LogAtRename(log, now, file + ".log");
+  const std::string saved = test_support::Slurp(file);
+  EXPECT_THAT(at_rename, ::testing::EndsWith("\ncheckpoint " + std::to_string(saved.size()) + " " +
+                                             Hex8(ReferenceCrc32(saved)) + "\n"));
+  EXPECT_FALSE(fs::exists(file + ".log"));
+  WriteAll(file + ".log", at_rename);  // as a stop before the log's removal left it
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_TRUE(*loaded.value == now);
+  // Stopped before the rename instead: the old file and the marked log replay to the same machine.
+  WriteAll(file, before);
+  auto replayed = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(replayed.ok()) << replayed.error->ToString();
+  EXPECT_TRUE(*replayed.value == now);
+}
+
+// Audit 8 item 2: a run killed mid-repair, then a comment added to the file. The log's records are
+// the only record of the half-done repair: every loader refuses the pair naming both files, no
+// run removes the log, and undoing the edit loads the machine with the log replayed.
+TEST_F(MachineLogTest, ALogWhoseRecordsWereNeverSavedBesideAnEditedFileIsAnErrorThatKeepsIt) {
+  const std::string file = Machine(AffectedXp(2));
+  const std::string base = test_support::Slurp(file);
+  const auto records = Run(file, app::Verb::kApply, fixer::Strategy::kRecreate);
+  ASSERT_GE(records.size(), 3u);
+  const Snapshot& killed = records[records.size() / 2];  // as a kill there left it
+  const std::string edited = base + "# note: customer called back\n";
+  WriteAll(file, edited);
+  WriteAll(file + ".log", killed.log);
+  auto loaded = fakes::LoadMachineFile(file);
+  ASSERT_FALSE(loaded.ok()) << "the half-done repair was dropped";
+  const std::string error = loaded.error->ToString();
+  EXPECT_THAT(error, ::testing::StartsWith(file + ".log:1:21: holds " + std::to_string(records.size() / 2 + 1) +
+                                           " records of a repair that was stopped before it saved " + file));
+  EXPECT_THAT(error,
+              HasSubstr("a file of " + std::to_string(base.size()) + " bytes, CRC-32 " + Hex8(ReferenceCrc32(base))));
+  EXPECT_THAT(error, HasSubstr(file + " has " + std::to_string(edited.size()) + " bytes"));
+  EXPECT_THAT(error, HasSubstr("remove " + file + ".log"));
+  // No verb gets to run, a changing one (which would remove a log with no record) least of all.
+  for (const bool changes : {true, false}) {
+    auto backend = fakes::StateFileBackend::Open({.path = file, .changes = changes});
+    ASSERT_FALSE(backend.ok());
+    EXPECT_EQ(backend.error->ToString(), error);
+  }
+  EXPECT_EQ(test_support::Slurp(file + ".log"), killed.log);
+  EXPECT_EQ(test_support::Slurp(file), edited);
+  // The edit undone: the file and its log load as the machine at that record again.
+  WriteAll(file, base);
+  auto again = fakes::LoadMachineFile(file);
+  ASSERT_TRUE(again.ok()) << again.error->ToString();
+  EXPECT_TRUE(*again.value == killed.state);
 }

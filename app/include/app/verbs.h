@@ -68,6 +68,9 @@ std::string NotWrittenText(std::string_view why);
 // journal the fixer will not act on (a journal read that failed is no input error); "" for any other run. The JSON's
 // `error`, and what the tool says on standard error.
 std::string InputErrorOf(const VerbRun& run);
+// Why diagnose or plan could not read the machine (exit 1, outcome `error`): the failed read's
+// Windows error, the JSON's `error`, said on standard error too; "" for any other run.
+std::string ReadErrorOf(const VerbRun& run);
 // Everything a run printed, as a scenario report or a sweep transcript shows it: the log, then
 // the result, diagnosis or plan, and where the power was lost.
 std::string RunTranscript(const VerbRun& run);

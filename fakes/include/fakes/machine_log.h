@@ -53,16 +53,22 @@ struct OpenedMachineFile {
 };
 
 // The file, plus its log when the log names this file; a torn last record (a write cut short)
-// is ignored; a damaged record before the end is an error at LOG:LINE. A log that is neither a
-// header (whole, or cut short: a true prefix of one) with records nor empty is no machine log:
-// an error at LOG:1:COL, so that no writer truncates someone's file of that name. A file that
-// cannot be read is said in `words` (aspnet-fixer's state file: Windows').
+// is ignored; a log naming another version of the file is ignored when it holds no record or a
+// checkpoint saved them (its mark), and is an error at LOG:1:COL naming both files otherwise; a damaged record before
+// the end is an error at LOG:LINE. A log that is neither a header (whole, or cut short: a true prefix of one) with
+// records nor empty is no machine log: an error at LOG:1:COL, so that no writer truncates someone's file of that name.
+// A file that cannot be read is said in `words` (aspnet-fixer's state file: Windows').
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path,
                                           fixer::ReasonWords words = fixer::ReasonWords::kSystem);
 // The same for a log already read, over `opened`: the file's machine and its base_crc and
 // base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
 // Replays what follows and sets the position; the errors are OpenMachineFile's.
 std::optional<LoadError> ReplayMachineLog(std::string_view log, const std::string& log_name, OpenedMachineFile& opened);
+
+// Before a whole machine `text` replaces the file of `log_path` (SaveMachineFile): a log there with
+// records says they are in that text, so a log a stop leaves beside the new file is not taken for
+// one whose file was edited since (which loading refuses). No log, or one without records: nothing.
+fixer::Status MarkMachineLogSaved(const std::string& log_path, std::string_view text);
 
 // The writer: tracks what the mutating calls changed and appends it as records.
 class MachineLog {

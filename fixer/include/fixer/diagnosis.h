@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fixer/options.h"
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/event_log.h"
@@ -124,6 +125,7 @@ enum class Remedy {
   kNone,      // the precondition holds
   kRepaired,  // a step of the plan repairs it (and its undo puts it back)
   kRefused,   // an administrator's choice or outside the fixer: it refuses before any change
+  kPending,   // a repair of this fixer is pending: its resume or rollback comes first, and may mend it
 };
 std::string_view ToString(Remedy r);  // "none", "repaired", "refused"
 
@@ -143,13 +145,32 @@ struct Precondition {
 };
 
 enum class Verdict {
-  kAffected,      // every cause holds: the fix applies
-  kAlreadyFixed,  // ASP.NET 1.0 + MS03-032, the worker has a profile, and this fixer's own mark
-                  // (an Application event naming the worker's SID) shows it made it
-  kNotAffected,   // some cause is missing: see `missing`
-  kNotAdmin,      // the caller is not an administrator; nothing beyond the caller was read
+  kAffected,       // every cause holds: the fix applies
+  kAlreadyFixed,   // ASP.NET 1.0 + MS03-032, the worker has a profile, and this fixer's own mark
+                   // (an Application event naming the worker's SID) shows it made it
+  kNotAffected,    // some cause is missing: see `missing`
+  kNotAdmin,       // the caller is not an administrator; nothing beyond the caller was read
+  kRepairPending,  // a repair of this fixer was interrupted: the machine is half repaired (PendingRepair)
 };
 std::string_view ToString(Verdict v);
+
+// A run of this fixer left unfinished, as its journal says it: what resume and rollback will do.
+struct PendingRepair {
+  Strategy strategy = Strategy::kKeepSid;
+  std::string account;
+  Sid sid;                               // the account's SID when the run began
+  std::vector<std::string> done;         // its steps done, in order (those an undo has not yet undone)
+  std::vector<std::string> left;         // its steps not done, which resume runs
+  bool undoing = false;                  // an undo was under way: resume and rollback both finish it
+  bool rollback_asked = false;           // that undo was a rollback's
+  bool past_point_of_no_return = false;  // recreate deleted the account: rollback rolls forward
+};
+
+struct Diagnosis;
+// A diagnosis of a machine a repair of this fixer left half done: verdict repair-pending, every
+// failing precondition "pending" (the run's own work, or for resume or rollback to meet first: none
+// is the administrator's to fix by hand meanwhile), and a note saying what resume and rollback do.
+void MarkRepairPending(Diagnosis& d, PendingRepair pending);
 
 struct Diagnosis {
   CallerInfo caller;
@@ -177,6 +198,8 @@ struct Diagnosis {
   // The newest error ASP.NET 1.0 wrote to the Application log after this fixer's last mark: what
   // the worker's last failed start said (1007: it could not log on as its processModel identity).
   std::optional<EventRecord> worker_error;
+  // Set with verdict kRepairPending (MarkRepairPending): the interrupted run the findings are part of.
+  std::optional<PendingRepair> pending_repair;
 
   bool affected() const { return verdict == Verdict::kAffected; }
   const Cause* FindCause(std::string_view id) const;

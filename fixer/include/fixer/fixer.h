@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include <spdlog/logger.h>
@@ -23,6 +24,8 @@
 #include "fixer/ports/ports.h"
 
 namespace fixer {
+
+struct JournalReplay;
 
 class Fixer {
  public:
@@ -50,8 +53,17 @@ class Fixer {
   // run left unfinished (resume or rollback continues it). Reads only.
   enum class JournalHolds { kNothing, kFinishedRun, kUnfinishedRun };
   Result<JournalHolds> ReadJournalState();
+  // The run left unfinished (nullopt: none), with what resume and rollback will do; the same
+  // reads and errors as ReadJournalState. For MarkRepairPending.
+  Result<std::optional<PendingRepair>> ReadPendingRepair();
 
  private:
+  struct JournalRead {
+    JournalHolds holds = JournalHolds::kNothing;
+    std::optional<PendingRepair> pending;  // with kUnfinishedRun
+  };
+  Result<JournalRead> ReadJournal();
+  PendingRepair PendingOf(JournalReplay journal);
   // Resume or rollback with no journal: nothing to `verb`. Exit 0 only if every ASP.NET 1.0
   // application answers now; else refused (exit 3), since nothing was changed either way.
   RunResult NothingTo(RunResult r, std::string_view verb);
