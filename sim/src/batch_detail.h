@@ -22,10 +22,24 @@ struct NotUnderstood {
   std::string message;
 };
 
-// %VAR%, %%, %0-%9, %*, %~dp0, %ERRORLEVEL%, %CD%. Undefined variables expand to nothing, as
-// in a batch file.
+// %VAR%, %%, %0-%9, %*, %~dp0, %ERRORLEVEL%, %CD%, %CMDEXTVERSION%. Undefined variables expand
+// to nothing, as in a batch file; one XP has that the fake does not model stops the line.
 std::string Expand(const fakes::Console& con, const std::string& line, const std::string& script,
                    const std::vector<std::string>& args, int errorlevel);
+
+// Whether `word` is one of `if`'s comparison operators (EQU NEQ LSS LEQ GTR GEQ, in any case).
+bool IsComparisonOperator(const std::string& word);
+// `if LEFT OP RIGHT`'s condition as cmd evaluates it (sim/src/batch_compare.cpp); throws
+// NotUnderstood for an ordering of text, which cmd does by the locale's collation.
+bool Compare(const std::string& left, const std::string& op, const std::string& right, bool ignore_case);
+
+// Throws NotUnderstood for a variable every XP cmd session has whose value the fake machine does
+// not model (%DATE%, %RANDOM%, %NUMBER_OF_PROCESSORS% ...), when the script has not set it.
+void RejectUnmodelledVariable(const fakes::Console& con, const std::string& name);
+
+// The same for `if defined NAME`, and also for every dynamic variable of cmd (%CD%, %ERRORLEVEL%
+// ...), which the script has not set: whether `if defined` counts them is not modelled.
+void RejectDefinedDynamicVariable(const fakes::Console& con, const std::string& name);
 
 struct Redirects {
   bool mute_out = false;
