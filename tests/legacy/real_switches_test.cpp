@@ -20,6 +20,12 @@ TEST_F(NetConfirmationAnswers, NetUserAndLocalgroupTakeThem) {
   EXPECT_EQ(Run("net helpmsg 2221 /no"), 0) << Out();
 }
 
+TEST_F(NetConfirmationAnswers, NetStopTakesEveryForm) {
+  // The state service is stopped: 3521 (errorlevel 2), not net's syntax text (1).
+  EXPECT_EQ(Run("net stop aspnet_state /YE"), 2) << Out();
+  EXPECT_NE(Out().find("NET HELPMSG 3521"), std::string::npos);
+}
+
 TEST_F(NetConfirmationAnswers, BothTogetherAreNotGuessed) {
   EXPECT_THROW(Run("net user ASPNET /delete /y /n"), fakes::NotModelled);
   EXPECT_TRUE(fakes::Sam(machine).FindUser("ASPNET"));
