@@ -29,38 +29,6 @@ std::vector<std::string> SplitBatchLines(const std::string& text) {
 }
 
 namespace batch {
-namespace {
-
-// %CMDEXTVERSION%: 2 in XP's cmd and later, 1 in Windows 2000's [M: docs/windows-reference.md#cmd-batch].
-std::string CommandExtensionsVersion(const fakes::Console& con) {
-  const fixer::OsEdition os = con.machine.state().products.os.edition;
-  return os == fixer::OsEdition::kWindows2000Professional || os == fixer::OsEdition::kWindows2000Server ? "1" : "2";
-}
-
-}  // namespace
-
-void RejectUnmodelledVariable(const fakes::Console& con, const std::string& name) {
-  if (con.env.Get(name)) return;
-  // cmd's dynamic variables whose value depends on when, how and in which locale cmd runs.
-  for (const char* dynamic : {"DATE", "TIME", "RANDOM", "CMDCMDLINE"})
-    if (fixer::SameWindowsName(name, dynamic))
-      throw NotUnderstood{"not supported: %" + name + "% (cmd's dynamic variable) is not modelled by the simulator"};
-  // The system environment's processor variables: the fake machine has no processor.
-  for (const char* processor :
-       {"NUMBER_OF_PROCESSORS", "PROCESSOR_IDENTIFIER", "PROCESSOR_LEVEL", "PROCESSOR_REVISION"})
-    if (fixer::SameWindowsName(name, processor))
-      throw NotUnderstood{"not supported: %" + name + "% (the processor) is not modelled by the simulator"};
-}
-
-void RejectDefinedDynamicVariable(const fakes::Console& con, const std::string& name) {
-  if (con.env.Get(name)) return;
-  // Whether `if defined` sees them no source the project holds says.
-  for (const char* dynamic : {"CD", "DATE", "TIME", "RANDOM", "ERRORLEVEL", "CMDEXTVERSION", "CMDCMDLINE"})
-    if (fixer::SameWindowsName(name, dynamic))
-      throw NotUnderstood{"not supported: 'if defined' of cmd's dynamic variable " + name};
-  RejectUnmodelledVariable(con, name);
-}
-
 std::string Expand(const fakes::Console& con, const std::string& line, const std::string& script,
                    const std::vector<std::string>& args, int errorlevel) {
   std::string out;
@@ -103,12 +71,8 @@ std::string Expand(const fakes::Console& con, const std::string& line, const std
     RejectUnmodelledVariable(con, name);
     if (auto v = con.env.Get(name)) {
       out += *v;
-    } else if (fixer::SameWindowsName(name, "ERRORLEVEL")) {
-      out += std::to_string(errorlevel);
-    } else if (fixer::SameWindowsName(name, "CD")) {
-      out += con.cwd;
-    } else if (fixer::SameWindowsName(name, "CMDEXTVERSION")) {
-      out += CommandExtensionsVersion(con);
+    } else if (auto dynamic = DynamicVariable(con, name, errorlevel)) {
+      out += *dynamic;
     } else if (name.find(':') != std::string::npos) {
       throw NotUnderstood{"not supported: substring or substitution in %" + name + "%"};
     }

@@ -133,7 +133,7 @@ TEST_F(BatchSessionVariables, ThoseTheMachineDeterminesExpand) {
 }
 
 TEST_F(BatchSessionVariables, ThoseItDoesNotModelAreRefusedWithTheirLine) {
-  for (const std::string name : {"DATE", "time", "RANDOM", "CMDCMDLINE", "NUMBER_OF_PROCESSORS", "PROCESSOR_LEVEL"}) {
+  for (const std::string name : {"RANDOM", "cmdcmdline", "NUMBER_OF_PROCESSORS", "PROCESSOR_LEVEL"}) {
     auto r = Go("@echo off\necho ok\necho %" + name + "%\n");
     ASSERT_TRUE(r.error) << name;
     EXPECT_EQ(r.error->line, 3) << name;
@@ -144,6 +144,15 @@ TEST_F(BatchSessionVariables, ThoseItDoesNotModelAreRefusedWithTheirLine) {
     ASSERT_TRUE(r.error) << name;
     EXPECT_EQ(r.error->line, 2) << name;
   }
+}
+
+TEST_F(BatchSessionVariables, DateAndTimeAreTheMachinesClock) {
+  auto r = Go("@echo off\necho [%DATE%] [%time%]\n");  // the default clock: 2003-08-22, midnight
+  EXPECT_FALSE(r.error) << r.error->ToString();
+  EXPECT_EQ(Out(), "[Fri 08/22/2003] [ 0:00:00.00]\n");
+  machine.Advance(14 * 3600 + 5 * 60 + 9);
+  Go("@echo off\necho [%DATE%] [%TIME%]\n");
+  EXPECT_EQ(Out(), "[Fri 08/22/2003] [14:05:09.00]\n");
 }
 
 TEST_F(BatchSessionVariables, OneTheScriptSetsIsItsOwn) {

@@ -5,7 +5,7 @@
 // `echo`, `REM`, `::`, labels and `goto` (`goto :eof` too), `if [/i] [not] exist PATH`,
 // `if [not] errorlevel N`, `if [not] defined VAR`, `if [/i] [not] A==B`, `if [/i] [not] A OP B`
 // (EQU NEQ LSS LEQ GTR GEQ), `%VAR%`, `%%`, `%0`-`%9`, `%~dp0`, `%ERRORLEVEL%`, `%CD%`,
-// `%CMDEXTVERSION%`, `set` (ERRORLEVEL 0 after it in a .cmd file), `setlocal [EnableExtensions]
+// `%CMDEXTVERSION%`, `%DATE%`, `%TIME%`, `set` (ERRORLEVEL 0 after it in a .cmd file), `setlocal [EnableExtensions]
 // [DisableDelayedExpansion]`/`endlocal` (the current folder too, and at the script's end), `exit [/b] [N]`, `pause`,
 // `cls`, `title`, `cd`, and the redirections `>nul`, `2>nul`, `2>&1`; an internal command's name ends where cmd ends it
 // (`cd/d`, `rem/x`: fakes::SplitInternalCommand); `if exist`, `cd` and a program named by its path answer from what the
