@@ -66,6 +66,14 @@ fixer::Status Uninstall(Machine& m, const std::string& version) {
 }  // namespace
 
 int RunAspnetRegiis(Console& con, const std::string& version, const std::vector<std::string>& args) {
+  // The other switches its usage line lists are real (MSDN "ASP.NET IIS Registration Tool"):
+  // listing versions, one path's script maps, the client-side scripts; the fake does not model them.
+  for (const std::string& arg : args) {
+    const std::string folded = fixer::FoldWindowsName(arg);
+    for (const char* real : {"s", "sn", "k", "kn", "lv", "lk", "c", "e", "ea"})
+      if (folded == std::string("-") + real || folded == std::string("/") + real)
+        throw NotModelled{"aspnet_regiis's " + arg + " switch"};
+  }
   if (args.size() != 1) return RegiisUsage(con);
   const std::string option = fixer::FoldWindowsName(args[0]);
   if (option != "-i" && option != "/i" && option != "-r" && option != "/r" && option != "-u" && option != "/u")

@@ -33,12 +33,32 @@ bool AsksForHelp(const std::vector<std::string>& args) {
   });
 }
 
+// net's answers to its own Y/N prompts, which it takes with every command [S: Wine programs/net,
+// wmain: /Y /YE /YES and /N /NO are taken out of the arguments before the command is read].
+bool IsConfirmationAnswer(const std::string& word) {
+  const std::string folded = fixer::FoldWindowsName(word);
+  return folded == "/y" || folded == "/ye" || folded == "/yes" || folded == "/n" || folded == "/no";
+}
+
 }  // namespace
 
 int RunNet(Console& con, const std::vector<std::string>& args) {
   if (!args.empty()) {
     const std::string sub = fixer::FoldWindowsName(args[0]);
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    // START and STOP read /Y themselves (a stop's prompt); USER, LOCALGROUP and HELPMSG never
+    // prompt Y/N, so the answer changes nothing there.
+    const bool yes = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+      const std::string f = fixer::FoldWindowsName(a);
+      return f == "/y" || f == "/ye" || f == "/yes";
+    });
+    const bool no = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+      const std::string f = fixer::FoldWindowsName(a);
+      return f == "/n" || f == "/no";
+    });
+    // Wine prints its own message and exits 1; XP's text for it no source gives.
+    if (yes && no) throw NotModelled{"net's /Y and /N together"};
+    if (sub != "start" && sub != "stop") std::erase_if(rest, IsConfirmationAnswer);
     if (IsUnmodelledSubcommand(sub)) throw NotModelled{"'net " + sub + "'"};
     if (AsksForHelp(args)) throw NotModelled{"net's help text (/?)"};
     if (sub == "start") return cmd::NetStart(con, rest);

@@ -29,7 +29,7 @@ ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
   ServiceArgs out;
   std::vector<std::string> words;
   for (const auto& a : args) {
-    if (IsOption(a, "/y") || IsOption(a, "/yes"))
+    if (IsOption(a, "/y") || IsOption(a, "/ye") || IsOption(a, "/yes"))
       out.yes = true;
     else if (IsOption(a, "/n") || IsOption(a, "/no"))
       out.yes = false;

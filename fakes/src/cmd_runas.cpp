@@ -50,6 +50,13 @@ std::string LocalName(const std::string& user, const std::string& computer, bool
   return user;
 }
 
+// XP's runas switches the fake does not model (Microsoft Learn, "Runas", Windows XP: /netonly,
+// /savecred, /smartcard, /showtrustlevels, /trustlevel); they are no typo, so no usage text.
+bool IsUnmodelledRunasSwitch(const std::string& lower) {
+  return lower == "/netonly" || lower == "/savecred" || lower == "/smartcard" || lower == "/showtrustlevels" ||
+         lower == "/trustlevel" || lower.rfind("/trustlevel:", 0) == 0;
+}
+
 }  // namespace
 
 int RunRunas(Console& con, const std::vector<std::string>& args) {
@@ -66,6 +73,8 @@ int RunRunas(Console& con, const std::vector<std::string>& args) {
       continue;
     else if (lower.rfind("/user:", 0) == 0)
       user = Unquote(a.substr(6));
+    else if (IsUnmodelledRunasSwitch(lower))
+      throw NotModelled{"runas's " + a + " switch"};
     else if (!a.empty() && a[0] == '/')
       return RunasUsage(con);
     else if (program.empty())

@@ -76,9 +76,15 @@ Environment DefaultEnvironment(const MachineState& state) {
   const std::string root = SystemRoot(state);
   const std::string user = state.session.caller;
   env.Set("ALLUSERSPROFILE", JoinPath(ProfilesRoot(state), "All Users"));
+  env.Set("CommonProgramFiles", drive + "\\Program Files\\Common Files");
   env.Set("ComSpec", root + "\\system32\\cmd.exe");
   env.Set("COMPUTERNAME", state.products.os.computer_name);
   env.Set("OS", "Windows_NT");
+  // The x64 edition's own processor architecture; every other edition the fake models is 32-bit x86.
+  env.Set("PROCESSOR_ARCHITECTURE",
+          state.products.os.edition == fixer::OsEdition::kWindowsXpProfessionalX64 ? "AMD64" : "x86");
+  // cmd's own default prompt, which it sets when the environment has none.
+  env.Set("PROMPT", "$P$G");
   env.Set("Path", root + "\\system32;" + root + ";" + root + "\\System32\\Wbem");
   env.Set("PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH");
   env.Set("ProgramFiles", drive + "\\Program Files");
@@ -87,6 +93,8 @@ Environment DefaultEnvironment(const MachineState& state) {
   // The system's TEMP and TMP, which the user's own (from its profile's hive) replace.
   env.Set("TEMP", JoinPath(root, "Temp"));
   env.Set("TMP", JoinPath(root, "Temp"));
+  // A local account's domain is the computer (CreateEnvironmentBlock).
+  env.Set("USERDOMAIN", state.products.os.computer_name);
   env.Set("USERNAME", user);
   env.Set("windir", root);
   if (const ProfileEntry* profile = ProfileOf(state, user)) {

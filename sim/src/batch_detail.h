@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,10 +23,27 @@ struct NotUnderstood {
   std::string message;
 };
 
-// %VAR%, %%, %0-%9, %*, %~dp0, %ERRORLEVEL%, %CD%. Undefined variables expand to nothing, as
-// in a batch file.
+// %VAR%, %%, %0-%9, %*, %~dp0, and cmd's dynamic variables (DynamicVariable). Undefined variables expand
+// to nothing, as in a batch file; one XP has that the fake does not model stops the line.
 std::string Expand(const fakes::Console& con, const std::string& line, const std::string& script,
                    const std::vector<std::string>& args, int errorlevel);
+
+// Whether `word` is one of `if`'s comparison operators (EQU NEQ LSS LEQ GTR GEQ, in any case).
+bool IsComparisonOperator(const std::string& word);
+// `if LEFT OP RIGHT`'s condition as cmd evaluates it (sim/src/batch_compare.cpp); throws
+// NotUnderstood for an ordering of text, which cmd does by the locale's collation.
+bool Compare(const std::string& left, const std::string& op, const std::string& right, bool ignore_case);
+
+// The value of cmd's dynamic variable `name` (%ERRORLEVEL%, %CD%, %CMDEXTVERSION%, %DATE%,
+// %TIME%: sim/src/batch_dynamic.cpp), for a name the environment does not hold; nullopt for another.
+std::optional<std::string> DynamicVariable(const fakes::Console& con, const std::string& name, int errorlevel);
+// Throws NotUnderstood for a variable every XP cmd session has whose value the fake machine does
+// not model (%RANDOM%, %CMDCMDLINE%, %NUMBER_OF_PROCESSORS% ...), when the script has not set it.
+void RejectUnmodelledVariable(const fakes::Console& con, const std::string& name);
+
+// The same for `if defined NAME`, and also for every dynamic variable of cmd (%CD%, %ERRORLEVEL%
+// ...), which the script has not set: whether `if defined` counts them is not modelled.
+void RejectDefinedDynamicVariable(const fakes::Console& con, const std::string& name);
 
 struct Redirects {
   bool mute_out = false;

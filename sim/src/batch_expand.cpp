@@ -29,7 +29,6 @@ std::vector<std::string> SplitBatchLines(const std::string& text) {
 }
 
 namespace batch {
-
 std::string Expand(const fakes::Console& con, const std::string& line, const std::string& script,
                    const std::vector<std::string>& args, int errorlevel) {
   std::string out;
@@ -69,12 +68,11 @@ std::string Expand(const fakes::Console& con, const std::string& line, const std
     const size_t close = line.find('%', i + 1);
     if (close == std::string::npos) continue;  // no closing %: the % is dropped
     const std::string name = line.substr(i + 1, close - i - 1);
+    RejectUnmodelledVariable(con, name);
     if (auto v = con.env.Get(name)) {
       out += *v;
-    } else if (fixer::SameWindowsName(name, "ERRORLEVEL")) {
-      out += std::to_string(errorlevel);
-    } else if (fixer::SameWindowsName(name, "CD")) {
-      out += con.cwd;
+    } else if (auto dynamic = DynamicVariable(con, name, errorlevel)) {
+      out += *dynamic;
     } else if (name.find(':') != std::string::npos) {
       throw NotUnderstood{"not supported: substring or substitution in %" + name + "%"};
     }

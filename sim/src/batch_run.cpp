@@ -5,9 +5,12 @@
 // and the %-expanded line; labels and empty lines are not shown; `goto` searches forward from
 // the current line and then from the top; a missing label prints "The system cannot find the
 // batch label specified - NAME" and ends the batch; a malformed `if` prints "The syntax of the
-// command is incorrect." and ends it. Not as cmd: a password the batch gives net user, on its
-// line or in a variable, is masked in the echo and in what `echo` and `set` print
-// [M: docs/windows-reference.md#choice-batch-masks-passwords].
+// command is incorrect." and ends it. setlocal keeps the current folder with the variables, and
+// endlocal, or the end of the script, puts both back (Wine's WCMD_setlocal and WCMD_endlocal). In
+// a .cmd file a successful `set` leaves ERRORLEVEL 0, in a .bat file as it was; `cd` that succeeds
+// leaves 0 in both [S: docs/windows-reference.md#cmd-batch]. Not as cmd: a password the batch
+// gives net user, on its line or in a variable, is masked in the echo and in what `echo` and
+// `set` print [M: docs/windows-reference.md#choice-batch-masks-passwords].
 #include <algorithm>
 #include <map>
 #include <set>
@@ -78,17 +81,31 @@ struct Interpreter {
   size_t pc = 0;  // index of the next line
   int errorlevel = 0;
   bool window_closed = false;
-  std::vector<fakes::Environment> saved_env;  // setlocal
+  // What setlocal keeps and endlocal puts back: the variables and the current folder.
+  struct Local {
+    fakes::Environment env;
+    std::string cwd;
+  };
+  std::vector<Local> saved_locals;
   int current_line = 0;
   std::vector<BatchCommand> commands;
   std::vector<BatchFailure> failures;
   batch::PasswordVariables password_variables{lines};  // those of `lines`
 
+  // A .cmd file, whose `set` leaves ERRORLEVEL 0 when it succeeds (a .bat file's leaves it alone).
+  bool IsCmdFile() const { return file.size() >= 4 && fixer::SameWindowsName(file.substr(file.size() - 4), ".cmd"); }
+
+  void EndLocal() {
+    con.env = saved_locals.back().env;
+    con.cwd = saved_locals.back().cwd;
+    saved_locals.pop_back();
+  }
+
   Flow Goto(const std::string& target) {
-    std::string label = fixer::FoldWindowsName(target);
+    std::string label = fixer::FoldWindowsName(FirstWord(target).first);
+    // Only `:eof`, with its colon, is the end of the script; `goto eof` searches for a label.
+    if (label == ":eof") return Flow::kEnd;
     if (!label.empty() && label[0] == ':') label = label.substr(1);
-    label = FirstWord(label).first;
-    if (label == "eof") return Flow::kEnd;
     auto matches = [&](size_t i) {
       const std::string t = TrimLeft(lines[i]);
       return !t.empty() && t[0] == ':' && fixer::FoldWindowsName(FirstWord(t.substr(1)).first) == label;
@@ -118,7 +135,7 @@ struct Interpreter {
   // [not] LEFT==RIGHT command`; nullopt when cmd would call it a syntax error.
   struct IfLine {
     bool ignore_case = false, negate = false;
-    std::string kind;  // "exist", "errorlevel", "defined" or "==" (folded)
+    std::string kind;  // "exist", "errorlevel", "defined", "==" or a comparison operator (folded)
     std::string left, right;
     std::string command;
   };
@@ -141,14 +158,17 @@ struct Interpreter {
       line.kind = kw;
       std::tie(line.left, line.command) = FirstWord(after);
       if (line.left.empty() || line.command.empty()) return std::nullopt;
+    } else if (const auto [op, operands] = FirstWord(after);
+               w.find("==") == std::string::npos && batch::IsComparisonOperator(op)) {
+      // A OP B, OP in any case (Wine's evaluate_if_condition reads the word after A).
+      line.kind = fixer::FoldWindowsName(op);
+      line.left = w;
+      std::tie(line.right, line.command) = FirstWord(operands);
+      if (line.right.empty() || line.command.empty()) return std::nullopt;
     } else {
       // A==B (either side may be quoted); cmd compares the strings as written.
       const size_t eq = s.find("==");
-      if (eq == std::string::npos) {
-        if (s.find(" EQU ") != std::string::npos || s.find(" NEQ ") != std::string::npos)
-          throw NotUnderstood{"not supported: comparison operators EQU/NEQ/LSS/... in 'if'"};
-        return std::nullopt;
-      }
+      if (eq == std::string::npos) return std::nullopt;
       line.kind = "==";
       line.left = s.substr(0, eq);
       while (!line.left.empty() && (line.left.back() == ' ' || line.left.back() == '\t')) line.left.pop_back();
@@ -163,7 +183,8 @@ struct Interpreter {
   // or an `else`, is refused whatever the condition's value, so no line of a block ever runs.
   static void RejectBlockOrElse(const IfLine& line) {
     const std::string command = TrimLeft(line.command);
-    const std::string operand = line.kind == "==" ? line.right : line.left;
+    const bool unary = line.kind == "exist" || line.kind == "errorlevel" || line.kind == "defined";
+    const std::string operand = unary ? line.left : line.right;
     if (command.starts_with('(') || operand.ends_with('(')) throw NotUnderstood{"not supported: parenthesised blocks"};
     const std::string first = fixer::FoldWindowsName(FirstWord(command).first);
     if (first.rfind("else", 0) == 0 || command.find(") else") != std::string::npos)
@@ -201,9 +222,12 @@ struct Interpreter {
       if (!level) return SyntaxError();
       cond = errorlevel >= *level;
     } else if (line->kind == "defined") {
+      batch::RejectDefinedDynamicVariable(con, line->left);
       cond = con.env.Get(line->left).has_value();
-    } else {
+    } else if (line->kind == "==") {
       cond = line->ignore_case ? fixer::SameWindowsName(line->left, line->right) : line->left == line->right;
+    } else {
+      cond = batch::Compare(line->left, line->kind, line->right, line->ignore_case);
     }
     if (line->negate) cond = !cond;
     return cond ? Execute(line->command) : Flow::kNext;
@@ -213,6 +237,7 @@ struct Interpreter {
     std::string s = rest;
     if (s.empty()) {
       for (const auto& [name, value] : con.env.All()) con.WriteLine(Listed(name, value));
+      if (IsCmdFile()) errorlevel = 0;
       return Flow::kNext;
     }
     if (s[0] == '/') throw NotUnderstood{"not supported: 'set " + FirstWord(s).first + "'"};
@@ -232,11 +257,18 @@ struct Interpreter {
       if (!any) {
         con.WriteLine("Environment variable " + s + " not defined", fakes::Stream::kErr);
         errorlevel = 1;
+      } else if (IsCmdFile()) {
+        errorlevel = 0;
       }
       return Flow::kNext;
     }
     if (eq == 0) return SyntaxError();
+    // Clearing a variable that is not set: what cmd leaves in ERRORLEVEL then no source says.
+    if (IsCmdFile() && eq + 1 == s.size() && !con.env.Get(s.substr(0, eq)))
+      throw NotUnderstood{"not supported: clearing " + fixer::QuotedValue(s.substr(0, eq)) +
+                          ", which is not set, in a .cmd file (its ERRORLEVEL is not modelled)"};
     con.env.Set(s.substr(0, eq), s.substr(eq + 1));
+    if (IsCmdFile()) errorlevel = 0;
     if (const std::string name = fixer::FoldWindowsName(s.substr(0, eq)); password_variables.Holds(name))
       password_variables.Remember(con, name, s.substr(eq + 1));
     return Flow::kNext;
@@ -317,19 +349,16 @@ struct Interpreter {
       if (!rest.empty()) errorlevel = 0;  // [S: docs/windows-reference.md#cmd-batch]
       // [M] cmd nests setlocal 32 deep in a batch file (SS64 "SETLOCAL"); past that it says so
       // and goes on without a new scope.
-      if (saved_env.size() >= kMaxSetlocalDepth) {
+      if (saved_locals.size() >= kMaxSetlocalDepth) {
         con.Write("Maximum setlocal recursion level reached.\n", fakes::Stream::kErr);
         errorlevel = 1;
         return Flow::kNext;
       }
-      saved_env.push_back(con.env);
+      saved_locals.push_back({con.env, con.cwd});
       return Flow::kNext;
     }
     if (k == "endlocal") {
-      if (!saved_env.empty()) {
-        con.env = saved_env.back();
-        saved_env.pop_back();
-      }
+      if (!saved_locals.empty()) EndLocal();
       return Flow::kNext;
     }
     if (k == "cls" || k == "title") return Flow::kNext;
@@ -345,6 +374,8 @@ struct Interpreter {
       errorlevel = *level;
       commands.push_back({current_line, ProgramName(word, rest), *level});
       if (*level != 0) failures.push_back({current_line, commands.back().program, *level});
+    } else if (k == "cd" || k == "chdir") {
+      errorlevel = 0;  // cd that succeeds clears ERRORLEVEL, in a .bat file too
     }
     return Flow::kNext;
   }
@@ -399,6 +430,10 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
       break;
     }
   }
+  // The end of the script ends every setlocal still open, the folder included; a script stopped
+  // at a line the interpreter does not understand did not end as cmd would.
+  if (!result.error && !in.window_closed)
+    while (!in.saved_locals.empty()) in.EndLocal();
   result.errorlevel = in.errorlevel;
   result.commands = std::move(in.commands);
   result.failures = std::move(in.failures);

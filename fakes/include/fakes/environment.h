@@ -29,10 +29,11 @@ class Environment {
 };
 
 // The environment of a cmd.exe the session's caller runs on this machine [M: XP defaults]:
-// SystemRoot, windir, SystemDrive, ComSpec, COMPUTERNAME, USERNAME, ALLUSERSPROFILE, ProgramFiles,
-// OS, PATH, PATHEXT; TEMP and TMP; and, when the caller has a profile, USERPROFILE, HOMEDRIVE and
-// HOMEPATH, the folder its ProfileList entry names (`ASPNET.XPPRO` after a collision), TEMP and
-// TMP then the 8.3 form of its Local Settings\Temp (without one, the system's %SystemRoot%\Temp).
+// SystemRoot, windir, SystemDrive, ComSpec, COMPUTERNAME, USERNAME, USERDOMAIN, ALLUSERSPROFILE,
+// ProgramFiles, CommonProgramFiles, OS, PROCESSOR_ARCHITECTURE, PATH, PATHEXT, cmd's PROMPT; TEMP and TMP; and, when
+// the caller has a profile, USERPROFILE, HOMEDRIVE and HOMEPATH, the folder its ProfileList entry names (`ASPNET.XPPRO`
+// after a collision), TEMP and TMP then the 8.3 form of its Local Settings\Temp (without one, the system's
+// %SystemRoot%\Temp).
 Environment DefaultEnvironment(const MachineState& state);
 
 }  // namespace fakes

@@ -3,15 +3,16 @@
 //
 // Understood: command echo (blank line, prompt, the %-expanded line) while ECHO is on, `@`,
 // `echo`, `REM`, `::`, labels and `goto` (`goto :eof` too), `if [/i] [not] exist PATH`,
-// `if [not] errorlevel N`, `if [not] defined VAR`, `if [not] A==B`, `%VAR%`, `%%`, `%0`-`%9`,
-// `%~dp0`, `%ERRORLEVEL%`, `%CD%`, `set`, `setlocal [EnableExtensions] [DisableDelayedExpansion]`/
-// `endlocal`, `exit [/b] [N]`, `pause`, `cls`, `title`, `cd`, and the redirections `>nul`,
-// `2>nul`, `2>&1`; an internal command's name ends where cmd ends it (`cd/d`, `rem/x`:
-// fakes::SplitInternalCommand); `if exist`, `cd` and a program named by its path answer from what
-// the fake machine models (fakes/path_knowledge.h). Every command sets the errorlevel the program
-// leaves. A line it does not understand (a block, whatever an `if`'s condition, pipes, `for`,
-// `call`, delayed expansion, a program of Windows or a path it does not model...) stops the run
-// and is reported as FILE:LINE, and so does a script that loops (more than 100000 lines run).
+// `if [not] errorlevel N`, `if [not] defined VAR`, `if [/i] [not] A==B`, `if [/i] [not] A OP B`
+// (EQU NEQ LSS LEQ GTR GEQ), `%VAR%`, `%%`, `%0`-`%9`, `%~dp0`, `%ERRORLEVEL%`, `%CD%`,
+// `%CMDEXTVERSION%`, `%DATE%`, `%TIME%`, `set` (ERRORLEVEL 0 after it in a .cmd file), `setlocal [EnableExtensions]
+// [DisableDelayedExpansion]`/`endlocal` (the current folder too, and at the script's end), `exit [/b] [N]`, `pause`,
+// `cls`, `title`, `cd`, and the redirections `>nul`, `2>nul`, `2>&1`; an internal command's name ends where cmd ends it
+// (`cd/d`, `rem/x`: fakes::SplitInternalCommand); `if exist`, `cd` and a program named by its path answer from what the
+// fake machine models (fakes/path_knowledge.h). Every command sets the errorlevel the program leaves. A line it does
+// not understand (a block, whatever an `if`'s condition, pipes, `for`, `call`, delayed expansion, a program of Windows
+// or a path it does not model...) stops the run and is reported as FILE:LINE, and so does a script that loops (more
+// than 100000 lines run).
 //
 //   fakes::FixedInput answer("1pass@word");
 //   fakes::Console con(machine, answer);
