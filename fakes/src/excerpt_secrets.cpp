@@ -16,10 +16,6 @@
 namespace fakes {
 namespace {
 
-// Keys whose values are secrets in machine and scenario files (passwords, LSA secrets, hashes,
-// what the user types).
-constexpr std::string_view kSecretKeys[] = {"password", "temp_password", "password_hash", "password_history",
-                                            "clear",    "stored",        "answer"};
 // A registry key's values: each entry's data is a secret, whatever the entry's name.
 constexpr std::string_view kDataMapKey = "values";
 // A scenario's command line (`command: net user bob PASSWORD`, or `line:` in its map form): shown
@@ -365,9 +361,9 @@ bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned
     // once its separators are out.
     std::string letters = opened;
     std::erase_if(letters, [](char c) { return c == '_' || c == '-' || c == ' '; });
-    const bool hides = letters.find("pass") != std::string::npos ||
-                       std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
-                                   [&](std::string_view k) { return opened.find(k) != std::string::npos; });
+    const bool hides =
+        letters.find("pass") != std::string::npos ||
+        std::ranges::any_of(SecretKeys(), [&](std::string_view k) { return opened.find(k) != std::string::npos; });
     if (hides || opened.find(kDataMapKey) != std::string::npos || opened.find("user") != std::string::npos ||
         opened.find_first_of("\\?") != std::string::npos)
       return true;
@@ -404,9 +400,9 @@ bool MayHideUnseen(std::string_view text, size_t begin, size_t end, bool scanned
 bool IsSecretKey(std::string_view key) {
   // Any spelling: a key the loader refuses as unknown (`Password:`, `pass_word:`, `passwrd:`) is
   // shown in its error's excerpt.
-  return NamesSecretKey(key) ||
-         std::any_of(std::begin(kSecretKeys), std::end(kSecretKeys),
-                     [&](std::string_view secret) { return fixer::SameWindowsName(key, secret); });
+  return NamesSecretKey(key) || std::ranges::any_of(SecretKeys(), [&](std::string_view secret) {
+           return fixer::SameWindowsName(key, secret);
+         });
 }
 
 bool IsPolicySetting(std::string_view key) {

@@ -12,7 +12,7 @@ namespace fakes {
 namespace {
 
 constexpr std::string_view kSecretKeys[] = {"password", "temp_password", "password_hash", "password_history",
-                                            "clear",    "stored",        "answer"};
+                                            "clear",    "stored",        "answer",        "output_lacks"};
 
 // A key this long (letters and digits) is a password key: its typos are masked too. The short
 // secret keys are matched by spelling alone: a near miss of one is another key (`answers`).
@@ -37,6 +37,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> SecretKeys() { return kSecretKeys; }
 
 bool NamesSecretKey(std::string_view key) {
   const std::string written = KeySkeleton(key);

@@ -10,12 +10,17 @@
 //   fakes::NamesSecretKey("answers");        // false: near misses of the short keys are other keys
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace fakes {
 
-// The secret keys (password, temp_password, password_hash, password_history, clear, stored,
-// answer) in any case with `_`, `-` and spaces anywhere; and within two edits (a letter added,
+// The keys whose values are secrets in machine and scenario files: passwords, LSA secrets, hashes,
+// what the user types, and a scenario's `output_lacks` text (docs/scenario-format.md: most often a
+// password that must not be printed).
+std::span<const std::string_view> SecretKeys();
+
+// The secret keys (SecretKeys) in any case with `_`, `-` and spaces anywhere; and within two edits (a letter added,
 // left out, changed, or two swapped) of a password key, the letters compared the same way.
 bool NamesSecretKey(std::string_view key);
 

@@ -33,8 +33,8 @@ Cause HostCause(const Diagnosis& d) {
   } else if (!RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
     c.detail = Text(
         FMT_COMPILE("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe"), ToString(d.web_server.kind),
-        d.web_server.kind == WebServerKind::kIis60 ? " in worker process isolation mode (w3wp.exe as NETWORK SERVICE, "
-                                                     "which has its own profile)"
+        d.web_server.kind == WebServerKind::kIis60 ? " in worker process isolation mode (w3wp.exe as its application "
+                                                     "pool's identity, NETWORK SERVICE unless changed, not ASPNET)"
                                                    : "");
   } else {
     c.met = true;

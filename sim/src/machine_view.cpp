@@ -10,6 +10,8 @@
 #include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/result.h"
+#include "fixer/win_error.h"
 
 namespace sim {
 namespace {
@@ -98,8 +100,13 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   if (p.applications.empty()) out << "  none\n";
   for (const auto& a : p.applications) {
     auto it = statuses.find(a.path);
+    // Status 0 is no HTTP answer at all: nothing listens, as a browser's refused connection shows it.
+    const std::string answer =
+        it == statuses.end() ? "answers ?"
+        : it->second == 0    ? "gets no answer (" + fixer::Status::Win(fixer::kWsaConnectionRefused).ToString() + ")"
+                             : "answers " + std::to_string(it->second);
     out << "  " << a.path << " -> " << a.framework_version << ", session state " << fixer::ToString(a.session_state)
-        << ", a request now answers " << (it == statuses.end() ? std::string("?") : std::to_string(it->second)) << "\n";
+        << ", a request now " << answer << "\n";
   }
 
   out << "Accounts:\n";

@@ -75,3 +75,25 @@ TEST(JsonText, WritesC1AndBidiControlsAsUnicodeEscapes) {
 }
 
 }  // namespace
+
+namespace {
+
+// `show`'s text: status 0 is no HTTP answer (nothing listens), said as the refused connection a
+// browser gets, never "answers 0" (audit 8); a served page's status as it is.
+TEST(RenderMachineText, ARequestNothingListensForGetsNoAnswer) {
+  const std::string app = "frameworks: [1.0]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n";
+  const auto stopped = fakes::LoadMachineText(
+      "os: windows-xp-professional\n" + app + "services:\n  W3SVC: {state: stopped}\n", "m.yaml");
+  ASSERT_TRUE(stopped.ok()) << stopped.error->ToString();
+  const std::string text = sim::RenderMachineText(*stopped.value);
+  EXPECT_NE(text.find("a request now gets no answer (10061: No connection could be made because the target machine "
+                      "actively refused it.)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("answers 0"), std::string::npos) << text;
+  const auto running = fakes::LoadMachineText("os: windows-xp-professional\n" + app, "m.yaml");
+  ASSERT_TRUE(running.ok()) << running.error->ToString();
+  EXPECT_NE(sim::RenderMachineText(*running.value).find("a request now answers 200"), std::string::npos);
+}
+
+}  // namespace

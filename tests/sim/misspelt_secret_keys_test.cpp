@@ -101,3 +101,15 @@ TEST(MisspeltSecretKeys, KnownKeysThatAreNoSecretsAreShown) {
   EXPECT_THAT(e.message, HasSubstr("'maybe'"));
   EXPECT_THAT(e.source_line, HasSubstr("password_expired: maybe"));
 }
+
+// `output_lacks` holds the text a scenario proves never printed, most often a password: an error
+// on its line masks it as it masks a password (audit 9 item 9), in its scalar and map forms.
+TEST(MisspeltSecretKeys, AnOutputLacksTextIsNeverQuotedByAnErrorOnItsLine) {
+  for (const std::string& check : {"{output_lacks: " + std::string(kMisspeltSecret) + ", statuss: 1}",
+                                   "{output_lacks: {text: " + std::string(kMisspeltSecret) + ", bogus: 1}}"}) {
+    const fakes::LoadError e =
+        MisspeltScenarioError(kValidScenarioHead + "  - command: net helpmsg 2221\n    expect: " + check + "\n");
+    EXPECT_THAT(e.message, Not(HasSubstr(kMisspeltSecret))) << check;
+    EXPECT_THAT(e.ToString(), Not(HasSubstr(kMisspeltSecret))) << check;
+  }
+}
