@@ -272,7 +272,9 @@ RunResult Fixer::FinishedRun(RunResult r) {
   // Every page of none answers: no promise an exit 0 could keep.
   if (d->applications_on_10.empty()) {
     r.messages.push_back("the journaled run had finished; its journal stays");
-    return Refused(std::move(r), NoApplicationNow(r.plan ? r.plan->account : d->worker.account));
+    // Made before `r` is moved: a parameter's initialisation order is unspecified.
+    Refusal refusal = NoApplicationNow(r.plan ? r.plan->account : d->worker.account);
+    return Refused(std::move(r), std::move(refusal));
   }
   if (!d->EveryApplicationAnswers()) {
     r.messages.push_back("the journaled run had finished; its journal stays until every page answers");
