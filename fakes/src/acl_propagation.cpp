@@ -43,8 +43,9 @@ std::vector<fixer::Ace> WithInherited(const std::vector<fixer::Ace>& dacl, std::
 }  // namespace
 
 void PropagateInheritableAces(ObjectMap& objects, std::string_view key) {
-  const std::string metabase = std::string(fixer::ToString(fixer::ObjectNamespace::kMetabase)) + ":";
-  if (key.substr(0, metabase.size()) == metabase) return;
+  // Made once: this runs after every DACL write.
+  static const std::string metabase = std::string(fixer::ToString(fixer::ObjectNamespace::kMetabase)) + ":";
+  if (key.starts_with(metabase)) return;
   const auto top = objects.find(key);
   if (top == objects.end()) return;
   // The objects below are the keys that begin with the written key and a separator ("c:\" already

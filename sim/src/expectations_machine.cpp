@@ -35,18 +35,21 @@ std::optional<fixer::Sid> InitialSid(RunContext& ctx, const std::string& name) {
   return SidIn(ctx.initial_state, name);
 }
 
-// The local user a check names, under any name LookupName takes for it.
+// A local user's SID in `state` under any name LookupName takes for it; nullopt for a group, a
+// well-known principal or no one.
+std::optional<fixer::Sid> LocalUserSidIn(const fakes::MachineState& state, const std::string& name) {
+  auto sid = SidIn(state, name);
+  if (!sid || !sid->IsAccountSid() || sid->Domain() != state.sam.domain) return std::nullopt;
+  return sid;
+}
+
 const fakes::UserAccount* NamedUser(RunContext& ctx, const std::string& name) {
-  const fakes::MachineState& s = ctx.machine.state();
-  auto sid = SidIn(s, name);
-  if (!sid || !sid->IsAccountSid() || sid->Domain() != s.sam.domain) return nullptr;
-  return s.sam.users.FindKey(sid->Rid());
+  auto sid = LocalUserSidIn(ctx.machine.state(), name);
+  return sid ? ctx.machine.state().sam.users.FindKey(sid->Rid()) : nullptr;
 }
 
 std::optional<fixer::Sid> InitialUserSid(RunContext& ctx, const std::string& name) {
-  auto sid = InitialSid(ctx, name);
-  if (!sid || !sid->IsAccountSid() || sid->Domain() != ctx.initial_state.sam.domain) return std::nullopt;
-  return sid;
+  return LocalUserSidIn(ctx.initial_state, name);
 }
 
 CheckResult Account(RunContext& ctx, const Expectation& e) {
