@@ -23,6 +23,7 @@
 #include "fakes/lsa.h"
 #include "fakes/modelling_choices.h"
 #include "fakes/objects.h"
+#include "fakes/os_editions.h"
 #include "fakes/password_rules.h"
 #include "fakes/paths.h"
 #include "fakes/profiles.h"
@@ -170,7 +171,7 @@ std::string AspNetSetup::FrameworkDir(const std::string& version) const {
 }
 
 fixer::Status FrameworkInstallsOn(fixer::OsEdition os) {
-  if (os != fixer::OsEdition::kWindowsXpProfessionalX64) return fixer::Status::Ok();
+  if (FactsOf(os).aspnet_1x_installs) return fixer::Status::Ok();
   RelyOn("choice-x64-framework-error");
   return fixer::Status::Win(fixer::kErrorInstallFailure);
 }

@@ -35,17 +35,7 @@ constexpr uint32_t kReadExecute = fixer::kFileGenericRead | fixer::kFileGenericE
 // FILE_ADD_FILE | FILE_ADD_SUBDIRECTORY | FILE_TRAVERSE | SYNCHRONIZE
 constexpr uint32_t kTraverseAndCreate = 0x00100026;
 
-std::string DefaultComputerName(fixer::OsEdition os) {
-  switch (os) {
-    case fixer::OsEdition::kWindows2000Professional: return "W2KPRO";
-    case fixer::OsEdition::kWindows2000Server: return "W2KSRV";
-    case fixer::OsEdition::kWindowsXpHome: return "XPHOME";
-    case fixer::OsEdition::kWindowsXpProfessional: return "XPPRO";
-    case fixer::OsEdition::kWindowsServer2003: return "W2K3SRV";
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return "XPPRO64";
-  }
-  return "XPPRO";
-}
+std::string DefaultComputerName(fixer::OsEdition os) { return std::string(FactsOf(os).computer_name); }
 
 Ace Allow(const Sid& sid, uint32_t mask, uint32_t flags = kInherit) { return {AceType::kAllow, sid, mask, flags}; }
 
@@ -80,10 +70,7 @@ uint64_t Derive(uint64_t seed, uint64_t salt) {
   return z ^ (z >> 31);
 }
 
-bool IsXpFamily(fixer::OsEdition os) {
-  return os == fixer::OsEdition::kWindowsXpHome || os == fixer::OsEdition::kWindowsXpProfessional ||
-         os == fixer::OsEdition::kWindowsServer2003 || os == fixer::OsEdition::kWindowsXpProfessionalX64;
-}
+bool IsXpFamily(fixer::OsEdition os) { return FactsOf(os).nt51_or_later; }
 
 void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind web) {
   const Sid admins = Sid::Administrators();
@@ -133,17 +120,7 @@ void AddFileSystem(MachineState& s, fixer::OsEdition os, fixer::WebServerKind we
 
 }  // namespace fresh_install
 
-fixer::WebServerKind DefaultWebServer(fixer::OsEdition os) {
-  switch (os) {
-    case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server: return fixer::WebServerKind::kIis50;
-    case fixer::OsEdition::kWindowsXpProfessional: return fixer::WebServerKind::kIis51;
-    case fixer::OsEdition::kWindowsServer2003:
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return fixer::WebServerKind::kIis60;
-    case fixer::OsEdition::kWindowsXpHome: return fixer::WebServerKind::kNone;
-  }
-  return fixer::WebServerKind::kNone;
-}
+fixer::WebServerKind DefaultWebServer(fixer::OsEdition os) { return FactsOf(os).web_server; }
 
 MachineState FreshInstall(const InstallOptions& options) {
   MachineState s;

@@ -65,7 +65,7 @@ void AddGroups(MachineState& s, OsEdition os) {
                "Guests have the same access as members of the Users group by default, except "
                "for the Guest account which is further restricted",
                {guest}});
-  if (os != OsEdition::kWindowsXpHome && IsXpFamily(os)) {
+  if (FactsOf(os).terminal_services) {
     g.push_back({Builtin(556),
                  "Network Configuration Operators",
                  "Members in this group can have some administrative privileges to manage "
@@ -77,7 +77,7 @@ void AddGroups(MachineState& s, OsEdition os) {
                "Power Users possess most administrative powers with some restrictions.  Thus, "
                "Power Users can run legacy applications in addition to certified applications",
                {}});
-  if (os != OsEdition::kWindowsXpHome && IsXpFamily(os)) {
+  if (FactsOf(os).terminal_services) {
     g.push_back(
         {Builtin(555), "Remote Desktop Users", "Members in this group are granted the right to logon remotely", {}});
   }
@@ -91,8 +91,8 @@ void AddGroups(MachineState& s, OsEdition os) {
 
 void AddRights(MachineState& s, OsEdition os) {
   auto& r = s.lsa.rights;
-  const bool workstation = os != OsEdition::kWindows2000Server && os != OsEdition::kWindowsServer2003;
-  const bool terminal_services = os != OsEdition::kWindowsXpHome && IsXpFamily(os);
+  const bool workstation = FactsOf(os).workstation;
+  const bool terminal_services = FactsOf(os).terminal_services;
   r[Sid::Everyone()] = {"SeNetworkLogonRight", "SeChangeNotifyPrivilege"};
   r[Sid::Administrators()] = {"SeInteractiveLogonRight",  "SeNetworkLogonRight",
                               "SeBackupPrivilege",        "SeRestorePrivilege",

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "fakes/fresh_install.h"
+#include "fakes/os_editions.h"
 
 namespace fakes::fresh_install {
 

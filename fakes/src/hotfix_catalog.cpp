@@ -73,17 +73,7 @@ bool MatchesId(const HotfixDefinition& h, std::string_view id) {
 
 }  // namespace
 
-OsFamily FamilyOf(fixer::OsEdition edition) {
-  switch (edition) {
-    case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server: return OsFamily::kWindows2000;
-    case fixer::OsEdition::kWindowsXpHome:
-    case fixer::OsEdition::kWindowsXpProfessional: return OsFamily::kWindowsXp;
-    case fixer::OsEdition::kWindowsServer2003: return OsFamily::kWindowsServer2003;
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return OsFamily::kWindowsXpX64;
-  }
-  return OsFamily::kWindowsXp;
-}
+OsFamily FamilyOf(fixer::OsEdition edition) { return FactsOf(edition).family; }
 
 std::string_view ToString(OsFamily family) {
   switch (family) {

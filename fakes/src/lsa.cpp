@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fakes/os_editions.h"
 #include "fixer/name_case.h"
 #include "fixer/ports/rights.h"
 
@@ -20,15 +21,7 @@ bool LaterPrivilege(std::string_view canonical) {
   return canonical == "SeImpersonatePrivilege" || canonical == "SeCreateGlobalPrivilege";
 }
 bool HasLaterPrivileges(const fixer::OsInfo& os) {
-  switch (os.edition) {
-    case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server: return os.service_pack >= 4;
-    case fixer::OsEdition::kWindowsXpHome:
-    case fixer::OsEdition::kWindowsXpProfessional: return os.service_pack >= 2;
-    case fixer::OsEdition::kWindowsServer2003:
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return true;
-  }
-  return true;
+  return os.service_pack >= FactsOf(os.edition).later_privileges_from;
 }
 
 // The secret keystream, a byte at a time: SplitMix64 seeded from the machine seed and an FNV-1a

@@ -9,6 +9,7 @@
 
 #include "fakes/fresh_install.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/os_editions.h"
 #include "fakes/sam.h"
 #include "fakes/yaml_parse.h"
 #include "fixer/name_case.h"
@@ -150,17 +151,7 @@ int64_t LoadClock(const Field& f) {
 }
 
 // The last service pack of each edition (docs/windows-reference.md, "Service packs").
-uint32_t LastServicePack(fixer::OsEdition os) {
-  switch (os) {
-    case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server: return 4;
-    case fixer::OsEdition::kWindowsXpHome:
-    case fixer::OsEdition::kWindowsXpProfessional: return 3;
-    case fixer::OsEdition::kWindowsServer2003:
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return 2;
-  }
-  return 0;
-}
+uint32_t LastServicePack(fixer::OsEdition os) { return FactsOf(os).last_service_pack; }
 
 struct WebServerSpec {
   std::optional<fixer::WebServerKind> kind;
@@ -194,21 +185,10 @@ WebServerSpec ReadWebServer(const Field& f) {
 // Windows 2000, 5.1 with XP Professional (not XP Home), 6.0 with Server 2003 and XP Professional
 // x64 Edition; IIS 5.0 isolation mode is IIS 6's alone. A pair no machine has is an input error at the value.
 void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEdition os) {
-  using fixer::OsEdition;
   using fixer::WebServerKind;
   const WebServerKind kind = web.kind.value_or(DefaultWebServer(os));
-  bool fits = true;
-  switch (kind) {
-    case WebServerKind::kIis50:
-      fits = os == OsEdition::kWindows2000Professional || os == OsEdition::kWindows2000Server;
-      break;
-    case WebServerKind::kIis51: fits = os == OsEdition::kWindowsXpProfessional; break;
-    case WebServerKind::kIis60:
-      fits = os == OsEdition::kWindowsServer2003 || os == OsEdition::kWindowsXpProfessionalX64;
-      break;
-    case WebServerKind::kNone:
-    case WebServerKind::kCassini: break;
-  }
+  const bool iis = kind != WebServerKind::kNone && kind != WebServerKind::kCassini;
+  const bool fits = !iis || kind == FactsOf(os).web_server;
   if (!fits) {
     const char* with = kind == WebServerKind::kIis50   ? "Windows 2000"
                        : kind == WebServerKind::kIis51 ? "Windows XP Professional"

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "fakes/os_editions.h"
 #include "fixer/ports/aspnet.h"
 #include "fixer/ports/event_log.h"
 #include "fixer/ports/inventory.h"
@@ -35,14 +36,13 @@ constexpr std::array<NamedValue<E>, N> FromFixer(const fixer::Named<E> (&table)[
   return out;
 }
 
-inline constexpr NamedValue<fixer::OsEdition> kOsNames[] = {
-    {"windows-2000-professional", fixer::OsEdition::kWindows2000Professional},
-    {"windows-2000-server", fixer::OsEdition::kWindows2000Server},
-    {"windows-xp-home", fixer::OsEdition::kWindowsXpHome},
-    {"windows-xp-professional", fixer::OsEdition::kWindowsXpProfessional},
-    {"windows-server-2003", fixer::OsEdition::kWindowsServer2003},
-    {"windows-xp-professional-x64", fixer::OsEdition::kWindowsXpProfessionalX64},
-};
+// The `os:` words, from the edition table (fakes/os_editions.h).
+inline constexpr std::array<NamedValue<fixer::OsEdition>, fakes::detail::kEditions.size()> kOsNames = [] {
+  std::array<NamedValue<fixer::OsEdition>, fakes::detail::kEditions.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i] = {fakes::detail::kEditions[i].machine_word, fakes::detail::kEditions[i].edition};
+  return out;
+}();
 
 inline constexpr NamedValue<fixer::WebServerKind> kWebServerNames[] = {
     {"none", fixer::WebServerKind::kNone},       {"iis-5.0", fixer::WebServerKind::kIis50},

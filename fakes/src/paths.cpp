@@ -1,20 +1,12 @@
 #include "fakes/paths.h"
 
+#include "fakes/os_editions.h"
+
 namespace fakes {
 
 std::string SystemDrive(fixer::OsEdition) { return "C:"; }
 
-std::string SystemRoot(fixer::OsEdition os) {
-  switch (os) {
-    case fixer::OsEdition::kWindows2000Professional:
-    case fixer::OsEdition::kWindows2000Server: return "C:\\WINNT";
-    case fixer::OsEdition::kWindowsXpHome:
-    case fixer::OsEdition::kWindowsXpProfessional:
-    case fixer::OsEdition::kWindowsServer2003:
-    case fixer::OsEdition::kWindowsXpProfessionalX64: return "C:\\WINDOWS";
-  }
-  return "C:\\WINDOWS";
-}
+std::string SystemRoot(fixer::OsEdition os) { return std::string(FactsOf(os).system_root); }
 
 std::string ProfilesRoot(fixer::OsEdition os) { return SystemDrive(os) + "\\Documents and Settings"; }
 

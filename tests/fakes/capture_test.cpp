@@ -6,6 +6,7 @@
 #include "fakes/faults.h"
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/os_editions.h"
 
 namespace {
 
@@ -188,6 +189,20 @@ TEST(Capture, RoundTripsThroughTheLoader) {
   fakes::Machine reproduced(Load(app::CaptureText(first), "captured.yaml"));
   const app::Capture second = CaptureOf(reproduced);
   EXPECT_EQ(app::CaptureText(second), app::CaptureText(first));
+}
+
+// capture writes each edition with the machine file's own word (fakes/os_editions.h): its
+// reproduction is that edition, with that edition's web server.
+TEST(Capture, WritesEveryEditionAsTheLoaderReadsIt) {
+  for (const fakes::EditionFacts& e : fakes::AllEditions()) {
+    const std::string machine = "os: " + std::string(e.machine_word) + "\n";
+    fakes::Machine original(Load(machine, "edition.yaml"));
+    const std::string text = app::CaptureText(CaptureOf(original));
+    EXPECT_NE(text.find("\"os\": \"" + std::string(e.machine_word) + "\""), std::string::npos) << text;
+    fakes::Machine reproduced(Load(text, "captured.yaml"));
+    EXPECT_EQ(reproduced.state().products.os.edition, e.edition) << e.machine_word;
+    EXPECT_EQ(reproduced.state().products.web.kind, original.state().products.web.kind) << e.machine_word;
+  }
 }
 
 // The parts the fixer reads through its ports are the same on the original and the reproduction.

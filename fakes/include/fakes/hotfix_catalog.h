@@ -30,12 +30,10 @@
 #include <vector>
 
 #include "fakes/machine.h"
+#include "fakes/os_editions.h"
 
 namespace fakes {
 
-// The OS families updates ship separate builds for.
-// kWindowsXpX64 (XP Professional x64 Edition, 2005) has no build of any 2003 bulletin here.
-enum class OsFamily { kWindows2000, kWindowsXp, kWindowsServer2003, kWindowsXpX64 };
 OsFamily FamilyOf(fixer::OsEdition edition);
 std::string_view ToString(OsFamily family);  // "Windows 2000", "Windows XP", ...
 
