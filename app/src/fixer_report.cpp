@@ -70,12 +70,12 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
   for (const auto& m : d.missing) fmt::format_to(to, FMT_COMPILE("  missing:     {}\n"), m);
   if (!d.worker_start.empty()) out.append(std::string_view("  worker start, in the order Windows checks it:\n"));
   for (const auto& w : d.worker_start) {
-    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(w.met), w.id, w.detail, w.met ? "" : " -> ",
+    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(w.met), w.id, w.Said(), w.met ? "" : " -> ",
                    w.met ? std::string_view() : fixer::ToString(w.remedy));
   }
   if (!d.repair_needs.empty()) out.append(std::string_view("  the repair's own steps need:\n"));
   for (const auto& n : d.repair_needs) {
-    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(n.met), n.id, n.detail, n.met ? "" : " -> ",
+    fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(n.met), n.id, n.Said(), n.met ? "" : " -> ",
                    n.met ? std::string_view() : fixer::ToString(n.remedy));
   }
   const auto& s = d.scope;
@@ -221,14 +221,14 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
     j["worker_start"].push_back({{"id", w.id},
                                  {"met", w.met},
                                  {"error", w.error},
-                                 {"detail", w.detail},
+                                 {"detail", w.Said()},
                                  {"remedy", fixer::ToString(w.remedy)}});
   j["repair_needs"] = json::array();
   for (const auto& n : d.repair_needs)
     j["repair_needs"].push_back({{"id", n.id},
                                  {"met", n.met},
                                  {"error", n.error},
-                                 {"detail", n.detail},
+                                 {"detail", n.Said()},
                                  {"remedy", fixer::ToString(n.remedy)}});
   j["fixed_by_this_tool"] = d.fixed_by_this_tool;
   // The run of this fixer left unfinished (verdict repair-pending), or null.

@@ -44,11 +44,6 @@ std::string MutationOp(fixer::ObjectNamespace ns, const char* verb) {
   return std::string(fixer::ToString(ns)) + "." + verb;
 }
 
-// After a DACL write: what Windows' automatic propagation does below the object (acl_propagation.h).
-void PropagateBelow(Machine& m, const fixer::ObjectRef& ref) {
-  PropagateInheritableAces(m.state().objects, FoldedObjectKey(ref.ns, ref.path).view());
-}
-
 }  // namespace
 
 const SecurableObject* ObjectStore::Find(const fixer::ObjectRef& ref) const {
@@ -251,16 +246,18 @@ fixer::Status MergeAces(const std::vector<fixer::Ace>& dacl, std::span<const fix
 }  // namespace
 
 fixer::Status ObjectStore::AddAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
-  const SecurableObject* obj = Find(ref);
-  if (obj == nullptr) return MissingError(*this, ref);
+  const FoldedObjectKey key(ref.ns, ref.path);  // folded once: found, written, propagated below
+  ObjectMap& objects = m_.state().objects;
+  const auto found = objects.find(key.view());
+  if (found == objects.end()) return MissingError(*this, ref);
   bool wrote = false;
   const fixer::Status st = MergeAces(
-      obj->dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); },
+      found->second.dacl, {&ace, 1}, [&] { return m_.Mutate("acl.add_ace", ref.path); },
       [&](size_t) -> std::vector<fixer::Ace>& {
         wrote = true;
-        return WritableAt(ref).dacl;
+        return objects.Writable(key.view()).dacl;
       });
-  if (wrote) PropagateBelow(m_, ref);
+  if (wrote) PropagateInheritableAces(objects, key.view());
   return st;
 }
 
@@ -302,28 +299,33 @@ void ObjectStore::AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer:
 }
 
 fixer::Status ObjectStore::RemoveAce(const fixer::ObjectRef& ref, const fixer::Ace& ace) {
-  const SecurableObject* obj = Find(ref);
-  if (obj == nullptr) return MissingError(*this, ref);
+  const FoldedObjectKey key(ref.ns, ref.path);
+  ObjectMap& objects = m_.state().objects;
+  const auto found = objects.find(key.view());
+  if (found == objects.end()) return MissingError(*this, ref);
+  const std::vector<fixer::Ace>& held_dacl = found->second.dacl;
   auto held = [&ace](const fixer::Ace& a) { return !(a.flags & fixer::kInheritedAce) && a == ace; };
-  const auto at = std::find_if(obj->dacl.begin(), obj->dacl.end(), held) - obj->dacl.begin();
-  if (at == std::ssize(obj->dacl)) return fixer::Status::Ok();
+  const auto at = std::find_if(held_dacl.begin(), held_dacl.end(), held) - held_dacl.begin();
+  if (at == std::ssize(held_dacl)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.remove_ace", ref.path); !st.ok()) return st;
-  auto& dacl = WritableAt(ref).dacl;
+  auto& dacl = objects.Writable(key.view()).dacl;
   dacl.erase(dacl.begin() + at);
-  PropagateBelow(m_, ref);
+  PropagateInheritableAces(objects, key.view());
   return fixer::Status::Ok();
 }
 
 fixer::Status ObjectStore::RemoveAces(const fixer::ObjectRef& ref, std::span<const fixer::Ace> aces) {
-  const SecurableObject* obj = Find(ref);
-  if (obj == nullptr) return MissingError(*this, ref);
+  const FoldedObjectKey key(ref.ns, ref.path);
+  ObjectMap& objects = m_.state().objects;
+  const auto found = objects.find(key.view());
+  if (found == objects.end()) return MissingError(*this, ref);
   auto removed = [&aces](const fixer::Ace& a) {
     return !(a.flags & fixer::kInheritedAce) && std::find(aces.begin(), aces.end(), a) != aces.end();
   };
-  if (std::none_of(obj->dacl.begin(), obj->dacl.end(), removed)) return fixer::Status::Ok();
+  if (std::none_of(found->second.dacl.begin(), found->second.dacl.end(), removed)) return fixer::Status::Ok();
   if (auto st = m_.Mutate("acl.set_dacl", ref.path); !st.ok()) return st;
-  std::erase_if(WritableAt(ref).dacl, removed);
-  PropagateBelow(m_, ref);
+  std::erase_if(objects.Writable(key.view()).dacl, removed);
+  PropagateInheritableAces(objects, key.view());
   return fixer::Status::Ok();
 }
 

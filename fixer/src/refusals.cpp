@@ -28,7 +28,7 @@ namespace {
 std::string FailsBecause(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
-  return Sentence(Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}"), p->id, p->detail));
+  return Sentence(Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}"), p->id, p->Said()));
 }
 
 // Which application fails and how, when every precondition of the worker's start holds.
@@ -46,7 +46,7 @@ std::string NotAnswering(const Diagnosis& d) {
 // Why a page does not answer now: the first failing precondition, or what the probe saw.
 std::string WhyNotAnswering(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
-  return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->detail) : NotAnswering(d);
+  return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->Said()) : NotAnswering(d);
 }
 
 // What the administrator does about a precondition the fixer leaves to them.
@@ -125,7 +125,7 @@ Refusal NotAffected(const Diagnosis& d) {
 Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
   const std::string instead = InsteadFor(d, p);
   return {RefusalReason::kOtherCause,
-          Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.detail)) +
+          Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.Said())) +
               // A deleted account is no setting: making it again is the administrator's step.
               (p.id == "account-exists" ? " Creating the account is the administrator's step, so nothing was changed."
                                         : " That is the administrator's setting, so nothing was changed."),
@@ -166,7 +166,7 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
 
 Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
   return {RefusalReason::kOtherCause,
-          Sentence(Text(FMT_COMPILE("The repair could not finish: {} fails: {}"), p.id, p.detail)) +
+          Sentence(Text(FMT_COMPILE("The repair could not finish: {} fails: {}"), p.id, p.Said())) +
               " That is the administrator's setting, so nothing was changed.",
           InsteadForRepairNeed(d, p)};
 }

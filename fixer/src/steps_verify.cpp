@@ -81,7 +81,7 @@ class VerifySite : public Step {
     std::string why;
     if (first && first->has_value()) {
       code = (*first)->error;
-      why = Text(FMT_COMPILE("; the worker cannot start: {} fails: {}"), (*first)->id, (*first)->detail);
+      why = Text(FMT_COMPILE("; the worker cannot start: {} fails: {}"), (*first)->id, (*first)->Said());
     } else if (!first) {
       why = Text(FMT_COMPILE("; its cause could not be read ({})"), first.status());
     } else {

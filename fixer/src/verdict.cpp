@@ -111,10 +111,6 @@ std::string_view WhyNoStepRuns(const Diagnosis& d) {
   return "";
 }
 
-std::string NoStepRunsTail(std::string_view no_step) {
-  return Text(FMT_COMPILE("; {}, so no step runs: it is the administrator's to fix"), no_step);
-}
-
 std::string StepList(const std::vector<std::string>& steps) {
   return steps.empty() ? std::string("none") : Text(FMT_COMPILE("{}"), fmt::join(steps, ", "));
 }
@@ -159,11 +155,10 @@ std::string WhyNoProfileNeeded(const Diagnosis& d) {
 void MarkRepairPending(Diagnosis& d, PendingRepair pending) {
   // Whatever the findings, the steps left decide: no failing precondition is refused, nor said to
   // be the administrator's for want of a repair ("no step runs": resume runs them).
-  const std::string no_step_tail = NoStepRunsTail(WhyNoStepRuns(d));
   for (std::vector<Precondition>* list : {&d.worker_start, &d.repair_needs}) {
     for (Precondition& p : *list) {
       if (p.met) continue;
-      if (p.detail.ends_with(no_step_tail)) p.detail.resize(p.detail.size() - no_step_tail.size());
+      p.no_step.clear();
       p.remedy = Remedy::kPending;
     }
   }
@@ -223,7 +218,7 @@ void DecideVerdict(Diagnosis& d) {
     for (Precondition& p : d.worker_start) {
       if (p.remedy != Remedy::kRepaired) continue;
       p.remedy = Remedy::kRefused;
-      p.detail += NoStepRunsTail(no_step);
+      p.no_step = no_step;
     }
   }
   // When the worker cannot start, name the first precondition that fails, with its error.

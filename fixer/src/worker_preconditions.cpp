@@ -13,13 +13,18 @@
 
 namespace fixer {
 
+std::string Precondition::Said() const {
+  if (no_step.empty()) return detail;
+  return Text(FMT_COMPILE("{}; {}, so no step runs: it is the administrator's to fix"), detail, no_step);
+}
+
 Precondition MetPrecondition(std::string id, std::string detail) {
-  return {std::move(id), true, 0, std::move(detail), Remedy::kNone};
+  return {std::move(id), true, 0, std::move(detail), Remedy::kNone, ""};
 }
 
 Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy) {
   // "what (code: Windows' text)", Status::Win(error).ToString() in parentheses.
-  return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy};
+  return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy, ""};
 }
 
 namespace {

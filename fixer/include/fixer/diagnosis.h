@@ -142,6 +142,11 @@ struct Precondition {
   uint32_t error = 0;  // the Windows error its failure gives (1331, 1909, 1330, 1385, ...)
   std::string detail;  // what was found, with the error and its text
   Remedy remedy = Remedy::kNone;
+  // Why no step runs where one would repair it (remedy kRefused: the administrator's to fix);
+  // "" otherwise. Said() shows it after the detail.
+  std::string no_step;
+
+  std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };
 
 enum class Verdict {
