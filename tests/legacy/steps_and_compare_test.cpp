@@ -1,5 +1,8 @@
 // The `legacy` and `command` scenario steps through the runner, and CompareOnMachine.
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <gmock/gmock.h>
 
@@ -93,6 +96,38 @@ TEST(LegacyCompare, HalfWayStopLeavesTheKnownPasswordValid) {
   ASSERT_NE(secrets, c.rows.end());
   EXPECT_FALSE(secrets->legacy_ok);
   EXPECT_NE(secrets->legacy.find("still logs ASPNET on"), std::string::npos);
+}
+
+// A customer's copy with its own temporary password (the paper: "change it to another value")
+// that lost its aspnet_regiis -i line leaves that password valid: the secrets row says so, as it
+// does for 1pass@word, without showing it (audit 12 item 4).
+TEST(LegacyCompare, AnEditedCopysOwnTemporaryPasswordLeftValidIsExposed) {
+  std::ifstream in(sim::DefaultLegacyScript(FIXUP_SOURCE_DIR), std::ios::binary);
+  std::string published((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string edited;
+  for (size_t at = 0; at < published.size();) {
+    size_t end = published.find('\n', at);
+    end = end == std::string::npos ? published.size() : end + 1;
+    std::string line = published.substr(at, end - at);
+    at = end;
+    if (line.starts_with("aspnet_regiis -i\r") || line.starts_with("aspnet_regiis -i\n")) continue;
+    for (size_t p = line.find("1pass@word"); p != std::string::npos; p = line.find("1pass@word"))
+      line.replace(p, 10, "Their#Pass1");
+    edited += line;
+  }
+  ASSERT_NE(edited, published);
+  const test_support::TempFolder dir("legacy_compare");
+  const std::filesystem::path script = dir.Write("edited-copy.cmd", edited);
+  fakes::MachineState state =
+      XpWithAspNet10("applications:\n  - {path: /LM/W3SVC/1/ROOT/shop}\nhotfixes: [MS03-032]\n");
+  sim::Comparison c = sim::CompareOnMachine(state, script.string(), "Their#Pass1", fixer::Options{});
+  auto secrets = std::find_if(c.rows.begin(), c.rows.end(), [](const auto& r) { return r.name == "secrets"; });
+  ASSERT_NE(secrets, c.rows.end());
+  EXPECT_FALSE(secrets->legacy_ok) << sim::RenderComparisonText(c);
+  EXPECT_NE(secrets->legacy.find("typed at runas or set by the script still logs ASPNET on"), std::string::npos)
+      << secrets->legacy;
+  EXPECT_TRUE(secrets->fixer_ok) << secrets->fixer;
+  EXPECT_EQ(sim::RenderComparisonText(c).find("Their#Pass1"), std::string::npos);
 }
 
 // The profile row judges with the fixer's own rule (fixer::ProfileNeeded): on the platforms the paper
