@@ -17,6 +17,7 @@
 #include "fakes/commands.h"
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
+#include "who_may.h"
 
 namespace fakes::cmd {
 namespace {
@@ -91,16 +92,13 @@ int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
   if (g.words.empty()) return ListLocalGroups(con);
   const std::string& group = g.words[0];
   if (g.words.size() == 1) return ShowLocalGroup(con, group);
-  const bool admin = CallerIsAdmin(con.machine);
-  if (!admin && !CallerIsPowerUser(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+  if (!CallerIsAdmin(con.machine) && !CallerIsPowerUser(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
 
   Sam sam(con.machine);
   const LocalGroup* found = sam.FindGroup(group);
   if (!found) return NetError(con, fixer::kErrorNoSuchAlias);
   // Power Users may change Power Users, Users and Guests only (docs/windows-reference.md#power-users).
-  if (!admin && found->sid != fixer::Sid::PowerUsers() && found->sid != fixer::Sid::Users() &&
-      found->sid != fixer::Sid::Guests())
-    return NetError(con, fixer::kErrorAccessDenied);
+  if (!MayChangeMembersOf(con.machine, found->sid).ok()) return NetError(con, fixer::kErrorAccessDenied);
   // All or nothing, as the API: every name resolves and every change is possible before any is made.
   std::vector<fixer::Sid> members;
   for (size_t i = 1; i < g.words.size(); ++i) {

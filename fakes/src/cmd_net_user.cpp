@@ -18,6 +18,7 @@
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
 #include "fixer/utf16.h"
+#include "who_may.h"
 
 namespace fakes::cmd {
 namespace {
@@ -197,7 +198,7 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
   if (!changes) return Show(con, name);
   // Power Users may create accounts; changing one needs an administrator here, as the model does
   // not record who created an account (docs/windows-reference.md#power-users).
-  if (!CallerIsAdmin(con.machine) && !(u.add && CallerIsPowerUser(con.machine))) return AccessDenied(con);
+  if (!(u.add ? MayCreateAccounts(con.machine) : MayChangeAccounts(con.machine)).ok()) return AccessDenied(con);
 
   Sam sam(con.machine);
   std::optional<fixer::Secret> password;

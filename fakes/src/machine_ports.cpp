@@ -14,6 +14,7 @@
 #include "fakes/event_log.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
+#include "fakes/modelling_choices.h"
 #include "fakes/objects.h"
 #include "fakes/password_rules.h"
 #include "fakes/paths.h"
@@ -22,6 +23,7 @@
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fakes/sql.h"
+#include "who_may.h"
 
 namespace fakes {
 namespace {
@@ -55,15 +57,15 @@ class ScmPort : public fixer::ServiceControl {
     return scm_.ActiveDependents(name);
   }
   Status Stop(const std::string& name) override {
-    if (Status st = Opened(name); !st.ok()) return st;
+    if (Status st = OpenedToControl(name); !st.ok()) return st;
     return scm_.Stop(name);
   }
   Status Start(const std::string& name) override {
-    if (Status st = Opened(name); !st.ok()) return st;
+    if (Status st = OpenedToControl(name); !st.ok()) return st;
     return scm_.Start(name);
   }
   Status Pause(const std::string& name) override {
-    if (Status st = Opened(name); !st.ok()) return st;
+    if (Status st = OpenedToControl(name); !st.ok()) return st;
     return scm_.Pause(name);
   }
 
@@ -71,6 +73,11 @@ class ScmPort : public fixer::ServiceControl {
   // OpenService by key name: 1060 for a display name or an unknown one.
   Status Opened(const std::string& name) const {
     return scm_.FindByKey(name) == nullptr ? Status::Win(fixer::kErrorServiceDoesNotExist) : Status::Ok();
+  }
+  // The same, asking for SERVICE_START/STOP/PAUSE_CONTINUE: 5 for a caller who may not.
+  Status OpenedToControl(const std::string& name) const {
+    if (Status st = Opened(name); !st.ok()) return st;
+    return MayControlServices(m_);
   }
 
   Machine& m_;
@@ -87,16 +94,26 @@ class AccountsPort : public fixer::Accounts {
     return sam_.Describe(*u);
   }
   Result<fixer::Sid> Create(const fixer::NewAccount& spec, const fixer::Secret& password) override {
+    if (Status st = MayCreateAccounts(m_); !st.ok()) return st;
     return sam_.CreateUser(spec, password);
   }
-  Status Delete(const std::string& name) override { return sam_.DeleteUser(name); }
+  Status Delete(const std::string& name) override {
+    if (Status st = OpenedToChange(name); !st.ok()) return st;
+    return sam_.DeleteUser(name);
+  }
   Status SetPassword(const std::string& name, const fixer::Secret& password) override {
+    if (Status st = OpenedToChange(name); !st.ok()) return st;
     return sam_.SetPassword(name, password);
   }
   Status SetFlags(const std::string& name, const fixer::AccountFlags& flags) override {
+    if (Status st = OpenedToChange(name); !st.ok()) return st;
     return sam_.SetFlags(name, flags);
   }
   Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
+    // The group is looked up (2220) before it is opened to add a member (5).
+    if (const LocalGroup* g = std::as_const(sam_).FindGroup(group); g != nullptr) {
+      if (Status st = MayChangeMembersOf(m_, g->sid); !st.ok()) return st;
+    }
     return sam_.AddMember(group, member);
   }
   Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override {
@@ -105,6 +122,12 @@ class AccountsPort : public fixer::Accounts {
   }
 
  private:
+  // The account is looked up (2221) before it is opened to change (5).
+  Status OpenedToChange(const std::string& name) const {
+    if (std::as_const(sam_).FindUser(name) == nullptr) return Status::Win(fixer::kNerrUserNotFound);
+    return MayChangeAccounts(m_);
+  }
+
   Machine& m_;
   Sam sam_;
 };
@@ -116,8 +139,15 @@ class RightsPort : public fixer::Rights {
     if (Status st = ReadOfSid(m_, "lsa.rights_of", sid); !st.ok()) return st;
     return lsa_.RightsOf(sid);
   }
-  Status Grant(const fixer::Sid& sid, const std::string& right) override { return lsa_.Grant(sid, right); }
-  Status Revoke(const fixer::Sid& sid, const std::string& right) override { return lsa_.Revoke(sid, right); }
+  // LsaOpenPolicy for POLICY_CREATE_ACCOUNT | POLICY_LOOKUP_NAMES: administrators only.
+  Status Grant(const fixer::Sid& sid, const std::string& right) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    return lsa_.Grant(sid, right);
+  }
+  Status Revoke(const fixer::Sid& sid, const std::string& right) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    return lsa_.Revoke(sid, right);
+  }
 
  private:
   Machine& m_;
@@ -129,9 +159,13 @@ class SecretsPort : public fixer::Secrets {
   explicit SecretsPort(Machine& m) : m_(m), lsa_(m) {}
   Result<fixer::Secret> Retrieve(const std::string& key) override {
     if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
+    if (Status st = MayAdminister(m_); !st.ok()) return st;  // LsaOpenPolicy for private data
     return lsa_.RetrieveSecret(key);
   }
-  Status Store(const std::string& key, const fixer::Secret& value) override { return lsa_.StoreSecret(key, value); }
+  Status Store(const std::string& key, const fixer::Secret& value) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    return lsa_.StoreSecret(key, value);
+  }
 
  private:
   Machine& m_;
@@ -148,7 +182,10 @@ class ProfilesPort : public fixer::Profiles {
     const bool exists = objects_.Exists({fixer::ObjectNamespace::kFile, e->path});
     return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{e->sid, e->path, exists});
   }
-  Status Delete(const fixer::Sid& sid) override { return profiles_.Delete(sid); }
+  Status Delete(const fixer::Sid& sid) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;  // DeleteProfile: administrators
+    return profiles_.Delete(sid);
+  }
   Result<std::string> NewProfileFolder(const std::string& user) override {
     if (Status st = m_.Read("profiles.new_folder", user); !st.ok()) return st;
     return profiles_.NewFolder(user);
@@ -172,6 +209,13 @@ class LogonPort : public fixer::Logon {
   LogonService logon_;
 };
 
+// SetNamedSecurityInfo's WRITE_DAC: an administrator's here (choice-write-dac-administrators).
+Status MayWriteDac(const Machine& m) {
+  Status st = MayAdminister(m);
+  if (!st.ok()) RelyOn("choice-write-dac-administrators");
+  return st;
+}
+
 class SecurityPort : public fixer::Security {
  public:
   explicit SecurityPort(Machine& m) : m_(m), objects_(m), sql_(m) {}
@@ -179,7 +223,10 @@ class SecurityPort : public fixer::Security {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
-  Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override { return objects_.AddAce(object, ace); }
+  Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
+    if (Status st = MayWriteDac(m_); !st.ok()) return st;
+    return objects_.AddAce(object, ace);
+  }
   Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAcesByObject(sid);
@@ -190,12 +237,18 @@ class SecurityPort : public fixer::Security {
     return objects_.FindAcesOn(sid, on);
   }
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
+    if (Status st = MayWriteDac(m_); !st.ok()) return st;
     return objects_.AddAces(object, aces);
   }
   Status RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
+    if (Status st = MayWriteDac(m_); !st.ok()) return st;
     return objects_.RemoveAces(object, aces);
   }
   void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) override {
+    if (Status st = MayWriteDac(m_); !st.ok()) {
+      for (size_t i = 0; i < objects.size(); ++i) writes.Written(i, st);
+      return;
+    }
     objects_.AddAcesEach(objects, writes);
   }
   Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& object) override {
@@ -246,8 +299,13 @@ class AspNetPort : public fixer::AspNet {
     if (!value) return value.status();
     return std::string(value->Reveal());  // an account name, not a password
   }
-  Status Register(const std::string& version) override { return AspNetSetup(m_).Register(version); }
+  // aspnet_regiis -i and -s: administrators only (cmd_aspnet_regiis.cpp answers the same).
+  Status Register(const std::string& version) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    return AspNetSetup(m_).Register(version);
+  }
   Status SetScriptMap(const std::string& path, const std::string& version) override {
+    if (Status st = MayAdminister(m_); !st.ok()) return st;
     return AspNetSetup(m_).SetScriptMap(path, version);
   }
 

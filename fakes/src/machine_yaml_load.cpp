@@ -95,9 +95,10 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
     "applications", "session",  "events",     "journal",    "responses", "capture"};
 
-// The NetBIOS computer name Windows lets a machine have [KB 909264]: 1 to 15 characters
-// (MAX_COMPUTERNAME_LENGTH), none of \ / : * ? " < > | nor a control character, not starting with
-// a period. It qualifies account names (`XPPRO\ASPNET`) and suffixes profile folders
+// The NetBIOS computer name Windows lets a machine have [KB 909264, MS-SRVS NetprNameValidate,
+// SetComputerName]: 1 to 15 characters (MAX_COMPUTERNAME_LENGTH), none of " / \ [ ] : | < > + = ; , ? *,
+// no blank (SetComputerName's standard set has none: 87) nor a control character, not starting
+// with a period. It qualifies account names (`XPPRO\ASPNET`) and suffixes profile folders
 // (`ASPNET.XPPRO`), so a backslash in it would make a path of another folder.
 std::string ComputerName(const Field& f) {
   std::string name = f.Str();
@@ -111,9 +112,11 @@ std::string ComputerName(const Field& f) {
            (cut ? "" : " (" + std::to_string(length) + ")"));
   }
   for (const char c : name) {
-    if (std::string_view("\\/:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
+    if (std::string_view("\"/\\[]:|<>+=;,?* ").find(c) != std::string_view::npos ||
+        static_cast<unsigned char>(c) < 0x20)
       f.Fail(fixer::QuotedValue(name) +
-             " is no NetBIOS computer name: it may not hold \\ / : * ? \" < > | or a control character");
+             " is no NetBIOS computer name: it may not hold \" / \\ [ ] : | < > + = ; , ? *, a blank or a control "
+             "character (SetComputerName: 87)");
   }
   if (name.front() == '.')
     f.Fail(fixer::QuotedValue(name) + " is no NetBIOS computer name: it may not start with a period");

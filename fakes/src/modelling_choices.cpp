@@ -28,6 +28,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-workgroup-only", "machines are in a workgroup: a domain account cannot log on (1326)"},
       {"choice-app-pool-identity", "a configurable IIS 6 application pool identity is outside the model"},
       {"choice-pid", "process ids in events are a deterministic stand-in"},
+      {"choice-write-dac-administrators",
+       "a DACL write through the fake's Security port needs an administrator (no owner's WRITE_DAC)"},
       {"choice-drive-root-dacl",
        "a folder with no ancestor in the machine file inherits its drive root's modelled DACL"},
       {"choice-protected-dacl",

@@ -21,7 +21,7 @@ fakes::Loaded<fakes::MachineState> Load(const std::string& name_value, bool save
 }
 
 TEST(ComputerNameLoad, NamesWindowsAllowsLoad) {
-  for (const char* name : {"XPPRO", "SHOPWEB", "WEB-01", "ABCDEFGHIJKLMNO", "A.B"}) {
+  for (const char* name : {"XPPRO", "SHOPWEB", "WEB-01", "ABCDEFGHIJKLMNO", "A.B", "A!B_{1}~'", "A@#$%^&()"}) {
     const auto loaded = Load(name);
     ASSERT_TRUE(loaded.ok()) << name << ": " << loaded.error->ToString();
     EXPECT_EQ(loaded.value->products.os.computer_name, name);
@@ -39,7 +39,9 @@ TEST(ComputerNameLoad, ANameInLowercaseIsTheUppercaseNetBiosName) {
 }
 
 TEST(ComputerNameLoad, AReservedCharacterIsAnErrorAtTheValue) {
-  for (const char* name : {"'bad\\name'", "'a/b'", "'a:b'", "'a*b'", "'a?b'", "'a\"b'", "'a<b'", "'a>b'", "'a|b'"}) {
+  // KB 909264's, MS-SRVS's ([ ] + = ; ,) and SetComputerName's (no blank: 87) refusals.
+  for (const char* name : {"'bad\\name'", "'a/b'", "'a:b'", "'a*b'", "'a?b'", "'a\"b'", "'a<b'", "'a>b'", "'a|b'",
+                           "'A+B'", "'A=B'", "'A;B'", "'A,B'", "'[X]'", "' X'", "'X '", "'X Y'"}) {
     for (bool saved : {false, true}) {
       const auto loaded = Load(name, saved);
       ASSERT_FALSE(loaded.ok()) << name;

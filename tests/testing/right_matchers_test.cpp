@@ -3,6 +3,7 @@
 #include "fakes/testing/right_matchers.h"
 
 #include <gmock/gmock.h>
+#include <gtest/gtest-spi.h>
 
 #include "explain.h"
 #include "fakes/lsa.h"
@@ -60,6 +61,21 @@ TEST_F(HasRightTest, AnUnknownNameIs1332) {
   EXPECT_EQ(Explain(HasRight("NOBODY", "SeBatchLogonRight"), machine()),
             "no account, group or well-known principal is named NOBODY (1332: No mapping between account names and "
             "security IDs was done.)");
+}
+
+// Right names in any case, as the LSA looks them up; a held right's negation then fails
+// (audit 11 item 7: Not(HasRight("ASPNET", "sebatchlogonright")) passed while ASPNET held it).
+TEST_F(HasRightTest, ARightIsNamedInAnyCase) {
+  EXPECT_THAT(machine(), HasRight("ASPNET", "sebatchlogonright"));
+  EXPECT_THAT(machine(), HasRight("aspnet", "SEBATCHLOGONRIGHT"));
+  EXPECT_FALSE(::testing::Value(machine(), Not(HasRight("ASPNET", "sebatchlogonright"))));
+}
+
+// A misspelt right fails the test under Not() too: 1313, never a vacuous pass.
+TEST_F(HasRightTest, AnUnknownRightFailsEvenNegated) {
+  EXPECT_NONFATAL_FAILURE((void)::testing::Value(machine(), Not(HasRight("ASPNET", "SeNoSuchRight"))),
+                          "there is no right SeNoSuchRight on this machine (1313");
+  EXPECT_NONFATAL_FAILURE((void)::testing::Value(machine(), HasRight("ASPNET", "SeNoSuchRight")), "(1313");
 }
 
 TEST(HasRightDescription, NamesRightAndPrincipal) {

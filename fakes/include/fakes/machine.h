@@ -39,7 +39,7 @@ class Machine {
   // whether a run changed anything). The state is kept only before the first mutation after
   // this call: a run that changes nothing (every diagnose) copies nothing. Only the clock and
   // the random stream change without a mutation (MachinePorts' Random), and they are kept here.
-  void MarkFound() { found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock}; }
+  void MarkFound() { found_ = Found{.rng_state = state_.rng_state, .clock = state_.clock, .state = nullptr}; }
   // The same, with `found` a state the caller holds and promises equal to state() now (checked
   // in debug builds): Changed() compares with it and nothing is copied.
   void MarkFound(std::shared_ptr<const MachineState> found);

@@ -1,5 +1,7 @@
 #include "fakes/testing/machine_matcher.h"
 
+#include <gtest/gtest.h>
+
 #include "fixer/ports/inventory.h"
 
 namespace fixer {
@@ -18,3 +20,13 @@ void PrintTo(const MachineState& state, std::ostream* os) {
 void PrintTo(const Machine& machine, std::ostream* os) { PrintTo(machine.state(), os); }
 
 }  // namespace fakes
+
+namespace fakes_testing {
+
+bool NamesNothing(::testing::MatchResultListener* listener, const std::string& why) {
+  ADD_FAILURE() << "a matcher names what does not exist: " << why;
+  *listener << why;
+  return false;
+}
+
+}  // namespace fakes_testing

@@ -74,6 +74,9 @@ class [[nodiscard]] Result {
   T&& value() && { return std::get<T>(std::move(v_)); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
+  // By value on a temporary, so `for (auto& x : *port.List())` walks a live vector: a reference
+  // into the temporary Result would dangle once the range's initializer ends (C++20 [stmt.ranged]).
+  T operator*() && { return std::move(*this).value(); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
   // Success gives Status::Ok().

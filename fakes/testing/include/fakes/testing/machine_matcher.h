@@ -17,6 +17,7 @@
 #include <gtest/gtest-matchers.h>
 
 #include <ostream>
+#include <string>
 
 #include "fakes/machine.h"
 #include "fakes/state.h"
@@ -34,6 +35,13 @@ void PrintTo(const Machine& machine, std::ostream* os);
 }  // namespace fakes
 
 namespace fakes_testing {
+
+// A word the matcher was given names nothing on any machine of this edition (a right that does not
+// exist, 1313): the test fails whatever the matcher's negation, so that
+// Not(HasRight("ASPNET", "SeNoSuchRight")) cannot pass by a typo. Says `why` and returns false.
+// A missing account, service or object is a fact of the machine, not a typo: a matcher says it
+// and fails, and its negation passes (a deleted ASPNET holds no right).
+bool NamesNothing(::testing::MatchResultListener* listener, const std::string& why);
 
 template <typename Self>
 class MachineMatcher {

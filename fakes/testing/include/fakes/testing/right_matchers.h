@@ -4,6 +4,10 @@
 // Failures read "XPPRO\ASPNET (S-1-5-21-...-1004) does not hold SeBatchLogonRight; it holds
 // SeDenyInteractiveLogonRight, SeServiceLogonRight" (or "it holds no rights").
 //
+// Right names are compared without case, as the LSA looks them up ("sebatchlogonright" is
+// SeBatchLogonRight); a name that is no right on the machine's edition fails the test even
+// under Not() (1313, NamesNothing).
+//
 //   EXPECT_THAT(machine, fakes_testing::HasRight("ASPNET", "SeBatchLogonRight"));
 //   EXPECT_THAT(machine, fakes_testing::HasRight("Guests", "SeDenyNetworkLogonRight"));
 #pragma once
