@@ -11,7 +11,8 @@
 //    an empty version (no map of its own recorded) counts as older than any.
 //  - aspnet_state (ASP.NET State Service, manual, stopped) logs on as .\ASPNET on Windows 2000
 //    and XP and as NETWORK SERVICE on Server 2003 [I: fixup.cmd stops it before deleting
-//    ASPNET, which only matters if it runs as that account].
+//    ASPNET, which only matters if it runs as that account]; register gives the SCM ASPNET's new
+//    password for it, as it sets that password (the SCM keeps a service's own copy).
 //  - Folders the default ACLs need are created when missing, owned by Administrators, with
 //    the ACEs they would inherit from %SystemRoot%.
 #include "fakes/aspnet_setup.h"
@@ -32,6 +33,7 @@
 #include "fixer/ports/random.h"
 #include "fixer/ports/rights.h"
 #include "fixer/ports/secrets.h"
+#include "service_passwords.h"
 
 namespace fakes {
 namespace {
@@ -223,6 +225,12 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
 
   Lsa lsa(m_);
   if (auto st = lsa.StoreSecret(std::string(fixer::kAspNetWorkerSecret), *password); !st.ok()) return st;
+  // Its own service logs on with the password it just set (no fault point of its own).
+  if (const fixer::ServiceInfo* state_service = m_.state().services.FindName("aspnet_state");
+      state_service != nullptr &&
+      fixer::SameWindowsName(LocalUserOfService(m_.state(), state_service->account), fixer::kMachineWorkerAccount)) {
+    StoreCurrentServicePassword(m_.state(), state_service->name);
+  }
   RelyOn("choice-aspnet-rights");
   for (std::string_view right : {fixer::kSeBatchLogonRight, fixer::kSeServiceLogonRight,
                                  fixer::kSeDenyInteractiveLogonRight, fixer::kSeDenyRemoteInteractiveLogonRight}) {

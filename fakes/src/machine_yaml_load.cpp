@@ -93,7 +93,7 @@ const std::initializer_list<std::string_view> kTopKeys = {
     "base",         "seed",     "rng_state",  "clock",      "os",        "service_pack", "computer_name",
     "machine_sid",  "next_rid", "web_server", "frameworks", "hotfixes",  "policy",       "groups",
     "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
-    "applications", "session",  "events",     "journal",    "responses", "capture"};
+    "applications", "session",  "events",     "journal",    "responses", "capture",      "service_passwords"};
 
 // The NetBIOS computer name Windows lets a machine have [KB 909264, MS-SRVS NetprNameValidate,
 // SetComputerName]: 1 to 15 characters (MAX_COMPUTERNAME_LENGTH), none of " / \ [ ] : | < > + = ; , ? *,
@@ -314,6 +314,7 @@ MachineState LoadRoot(const Field& root, bool file_root, uint64_t default_seed) 
   }
   section("sql", LoadSql);
   section("services", LoadServices);
+  section("service_passwords", LoadServicePasswords);
   section("applications", LoadApplications);
   section("policy", LoadPolicy);
   section("session", LoadSession);

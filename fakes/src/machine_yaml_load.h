@@ -62,6 +62,8 @@ void LoadAccounts(LoadContext& c, const Field& f);
 void LoadGroupMembers(LoadContext& c, const Field& f);  // the same `groups` node
 void LoadRights(LoadContext& c, const Field& f);
 void LoadSecrets(LoadContext& c, const Field& f);
+// service name -> the NT hash of the password the SCM keeps for it (LsaState::service_passwords).
+void LoadServicePasswords(LoadContext& c, const Field& f);
 void LoadProfiles(LoadContext& c, const Field& f);
 void LoadObjects(LoadContext& c, const Field& f);
 // A capture's objects hold every explicit ACE naming its accounts: those ACEs are removed from

@@ -316,6 +316,10 @@ void LoadRights(LoadContext& c, const Field& f) {
   }
 }
 
+void LoadServicePasswords(LoadContext& c, const Field& f) {
+  for (const Entry& e : NamedEntries(f, "service")) c.st().lsa.service_passwords[e.key] = LoadHash(e.value);
+}
+
 void LoadSecrets(LoadContext& c, const Field& f) {
   for (const Entry& e : NamedEntries(f, "secret")) {
     MapFields m(e.value, {"clear", "stored", "redacted", "absent"});

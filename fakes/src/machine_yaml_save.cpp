@@ -397,6 +397,12 @@ std::string MachineToText(const MachineState& s) {
     out.EndMap();
   }
   out.EndMap();
+  if (!s.lsa.service_passwords.empty()) {  // only once a password the SCM keeps went stale
+    out.Key("service_passwords");
+    out.BeginMap();
+    for (const auto& [service, hash] : s.lsa.service_passwords) KeyStr(out, service, hash);
+    out.EndMap();
+  }
   out.Key("profiles");
   out.BeginMap();
   for (const ProfileEntry& p : s.profiles) {

@@ -9,6 +9,7 @@
 #include "fakes/well_known_sids.h"
 #include "fixer/name_case.h"
 #include "fixer/utf16.h"
+#include "service_passwords.h"
 
 namespace fakes {
 namespace {
@@ -247,6 +248,7 @@ fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const f
   user.password_hash = NtHash(password.Reveal());
   user.password_last_set = s.clock;
   const fixer::Sid sid = s.sam.domain.WithRid(user.rid);
+  ForgetMatchingServicePasswords(s, user);
   s.sam.users.push_back(std::move(user));
   if (LocalGroup* users = s.sam.groups.FindKey(fixer::Sid::Users())) users->members.push_back(sid);
   return sid;
@@ -262,6 +264,7 @@ fixer::Status Sam::DeleteUser(const std::string& name) {
   MachineState& s = m_.state();
   const fixer::Sid sid = SidOf(*user);
   for (LocalGroup& g : s.sam.groups) g.members.erase(sid);
+  KeepServicePasswords(s, *user);  // the SCM keeps the password of a service logging on as it
   // The RID is not given back (next_rid is untouched); rights, ACEs and the profile stay.
   s.sam.users.erase_if([&](const UserAccount& u) { return u.rid == sid.Rid(); });
   return Status::Ok();
@@ -271,11 +274,13 @@ fixer::Status Sam::SetPassword(const std::string& name, const fixer::Secret& pas
   if (Status st = CheckPassword(name, password); !st.ok()) return st;
   UserAccount* user = FindUser(name);
   if (Status st = m_.Mutate("sam.set_password", user->name); !st.ok()) return st;
+  KeepServicePasswords(m_.state(), *user);
   user->password_history.insert(user->password_history.begin(), user->password_hash);
   if (user->password_history.size() > kMaxHistoryKept) user->password_history.resize(kMaxHistoryKept);
   user->password_hash = NtHash(password.Reveal());
   user->password_last_set = m_.Now();
   user->password_expired = false;  // an administrator's reset gives a fresh password
+  ForgetMatchingServicePasswords(m_.state(), *user);
   return Status::Ok();
 }
 

@@ -17,8 +17,10 @@
 //  - Logon check of a service account: LocalSystem and the NT AUTHORITY service accounts
 //    always log on. A local user (".\NAME", "COMPUTER\NAME" or "NAME") must exist, be enabled,
 //    and hold SeServiceLogonRight without SeDenyServiceLogonRight (through its token: user,
-//    groups, Everyone, Authenticated Users, SERVICE). The password is not modelled (the SCM
-//    keeps its own copy, which aspnet_regiis updates). Any other domain fails with 1069.
+//    groups, Everyone, Authenticated Users, SERVICE), and the password the SCM keeps for the
+//    service must still be the account's (service_passwords.h: a change of the account's password,
+//    or a recreated account, leaves it as it was; aspnet_regiis gives aspnet_state the new one).
+//    Any other domain fails with 1069.
 #include "fakes/scm.h"
 
 #include <algorithm>
@@ -29,6 +31,7 @@
 #include "fakes/lsa.h"
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
+#include "service_passwords.h"
 
 namespace fakes {
 namespace {
@@ -122,6 +125,9 @@ fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
   Sam sam(m);
   const UserAccount* found = sam.FindUser(user);
   if (found == nullptr || found->flags.disabled) return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
+  // The SCM logs on with the password it keeps, which a change of the account's does not update.
+  if (!ServicePasswordCurrent(m.state(), service.name, *found))
+    return fixer::Status::Win(fixer::kErrorServiceLogonFailed);
   const fixer::Sid sid = sam.SidOf(*found);
   std::vector<fixer::Sid> token = sam.GroupsOf(sid);
   token.insert(token.begin(), sid);

@@ -243,7 +243,22 @@ class RequestRun {
                   : "no installed component fails without a user profile (updated files: " + installed + ")"));
   }
 
+  // SQLServer mode keeps sessions in the ASPState database InstallSqlState.sql makes (KB 317604); the
+  // fake's SQL Server runs when installed, so what it lacks is the server or that database.
+  void CheckSqlSessionState(const fixer::ApplicationInfo& app) {
+    const fakes::SqlServerState& sql = m_.state().sql;
+    const bool there = sql.installed && sql.databases.FindName(std::string_view(kAspStateDatabase)) != nullptr;
+    Note(there, [&] {
+      return Check(std::string(condition::kSessionState), "ASPState database reachable", there,
+                   !sql.installed ? "no SQL Server is installed; " + app.path + " keeps its session state in one"
+                                  : "SQL Server has no ASPState database (InstallSqlState.sql makes it); " + app.path +
+                                        " keeps its session state there");
+    });
+    if (!there) r_.response = {500, SqlSessionStateErrorPage(VirtualPath(app.path))};
+  }
+
   void CheckSessionState(const fixer::ApplicationInfo& app) {
+    if (app.session_state == fixer::SessionStateMode::kSqlServer) return CheckSqlSessionState(app);
     if (app.session_state != fixer::SessionStateMode::kStateServer) return;
     const fixer::ServiceInfo* svc = std::as_const(scm_).Find("aspnet_state");
     const bool running = svc != nullptr && svc->state == fixer::ServiceState::kRunning;

@@ -46,6 +46,15 @@ std::string SessionStateServerErrorPage(const std::string& application) {
       application);
 }
 
+// [M] The ASP.NET 1.x HttpException when SQLServer mode finds no session database: System.Web's
+// resource Cant_connect_sql_session_database (Microsoft's .NET reference source, System.Web SR).
+std::string SqlSessionStateErrorPage(const std::string& application) {
+  return fixer::Text(FMT_COMPILE("Server Error in '{}' Application.\n"
+                                 "\n"
+                                 "Unable to connect to SQL Server session database.\n"),
+                     application);
+}
+
 namespace detail {
 
 std::string HResultText(uint32_t win32_error) {

@@ -67,6 +67,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto session = ReadSessionStateService(ports_.services, d.applications_on_10);
     if (!session) return session.status();
     if (*session) d.worker_start.push_back(std::move(**session));
+    if (auto sql = SqlSessionStateNote(d.applications_on_10)) d.notes.push_back(std::move(*sql));
     if (d.worker.exists) {
       // A log that cannot be read counts as no mark and no error event.
       if (auto application_log = ports_.events.Read("Application")) {
@@ -99,7 +100,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     for (const auto& m : d.missing) Log(*log_, spdlog::level::info, FMT_COMPILE("  missing: {}"), m);
     for (const auto& n : d.notes) Log(*log_, spdlog::level::info, FMT_COMPILE("  note: {}"), n);
     if (const Precondition* p = d.FirstFailingPrecondition()) {
-      Log(*log_, spdlog::level::info, FMT_COMPILE("  worker start fails first at {}: {}"), p->id, p->detail);
+      Log(*log_, spdlog::level::info, FMT_COMPILE("  worker start: {}"), FailsFirst(d, *p, p->detail));
     }
   }
   return d;

@@ -46,6 +46,12 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
 // A precondition that holds, and one that fails with Windows' `error` ("what (5: Access is denied.)").
 Precondition MetPrecondition(std::string id, std::string detail);
 Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy);
+// A precondition met as far as the fixer can read, that only a logon verifies (Precondition::unverified).
+Precondition UnverifiedPrecondition(std::string id, std::string detail);
+// "profile fails first: <detail>", or, when an unverified precondition (processModel's password)
+// comes before `p` in the worker's start, that `p` fails first of what the fixer can read and that a
+// wrong password would fail the logon before it (1326, event 1007).
+std::string FailsFirst(const Diagnosis& d, const Precondition& p, std::string_view detail);
 // The SIDs of the worker's batch logon token that the fixer can name: its own, its built-in groups'
 // and the SIDs every batch logon carries (Everyone, Authenticated Users, BATCH).
 // A local group as Windows shows it in a token: "BUILTIN\Users", "XPPRO\Web Blocked".
@@ -74,6 +80,9 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
 // not, 1060 when not installed); none when no application keeps its session state there.
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps);
+// A note for the first SQLServer application among `apps`: what its pages need that no port reads
+// (SQL Server and its ASPState database); none when no application keeps its session state there.
+std::optional<std::string> SqlSessionStateNote(const std::vector<ApplicationInfo>& apps);
 
 // What the repair's own steps need, none of which they mend: "services-start-again" (each service
 // of `services_to_stop` can start again: 1058 disabled, 1069 its logon account may not log on as a
@@ -81,6 +90,8 @@ Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& serv
 // disabled) and "interactive-logon-right" (no SID of the profile logon's token but the worker's own,
 // whose deny lift-restrictions lifts, holds SeDenyInteractiveLogonRight: 1385). `computer` names
 // the machine's own accounts (COMPUTER\NAME).
+// The words of a "services-start-again" failure for a service logging on with the worker's password.
+inline constexpr std::string_view kServiceKeepsPassword = "password the service control manager keeps";
 Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& worker,
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer);

@@ -28,13 +28,24 @@ namespace {
 std::string FailsBecause(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
-  return Sentence(Text(FMT_COMPILE(" The ASP.NET 1.0 worker cannot start: {} fails first: {}"), p->id, p->Said()));
+  return Sentence(" The ASP.NET 1.0 worker cannot start: " + FailsFirst(d, *p, p->Said()));
+}
+
+bool KeepsSessionStateInSql(const Diagnosis& d, const std::string& application) {
+  return std::any_of(d.applications_on_10.begin(), d.applications_on_10.end(), [&](const ApplicationInfo& a) {
+    return a.path == application && a.session_state == SessionStateMode::kSqlServer;
+  });
 }
 
 // Which application fails and how, when every precondition of the worker's start holds.
 std::string NotAnswering(const Diagnosis& d) {
   for (const ProbeResult& probe : d.probes) {
     if (!probe.answered) return Text(FMT_COMPILE(": {} did not answer the probe: {}"), probe.application, probe.error);
+    if (probe.status == 500 && KeepsSessionStateInSql(d, probe.application))
+      return Text(FMT_COMPILE(": {} answers 500, not the MS03-032 symptom: it keeps its session state in SQL Server "
+                              "(sessionState mode SQLServer), which needs that server running and its ASPState "
+                              "database (InstallSqlState.sql, KB 317604)"),
+                  probe.application);
     if (probe.status != 200 && !probe.symptom)
       return Text(FMT_COMPILE(": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
                               "names it)"),
@@ -47,6 +58,21 @@ std::string NotAnswering(const Diagnosis& d) {
 std::string WhyNotAnswering(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->Said()) : NotAnswering(d);
+}
+
+// How to make a custom account's logon work: its password where processModel gives it.
+std::string CustomPasswordAdvice(const WorkerIdentity& w) {
+  if (SameWindowsName(w.account, kMachineWorkerAccount)) {
+    return Text(FMT_COMPILE("Set machine.config's processModel to userName=\"machine\" password=\"AutoGenerate\" "
+                            "so the worker runs as {} with the password in the LSA (AutoGenerate means that password "
+                            "only for \"machine\" and \"SYSTEM\"), or give processModel {}'s own password in clear "
+                            "text."),
+                w.account, w.account);
+  }
+  return Text(FMT_COMPILE("Give machine.config's processModel the password of {} in clear text (AutoGenerate means the "
+                          "LSA's password only for userName=\"machine\" and \"SYSTEM\"), or set {}'s password to "
+                          "the one processModel gives (net user {} *)."),
+              w.account, w.account, w.account);
 }
 
 // What the administrator does about a precondition the fixer leaves to them.
@@ -71,6 +97,8 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                                "the user name, -p: its password), or give processModel a user name, then run the "
                                "fixer again."),
                    RegistryReferenceKey(d.worker.configured));
+  } else if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) {
+    instead = CustomPasswordAdvice(d.worker) + " Then restart IIS (iisreset) and run the fixer again.";
   } else if (p.id == "credentials") {
     instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
                                "so the worker uses the password the repair stores in the LSA, then run the fixer "
@@ -93,7 +121,8 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                    kAspNetState);
   } else {
     instead =
-        Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny logon as a "
+        // XP's and Server 2003's name of SeDenyBatchLogonRight ("Deny logon ..." is Windows 2000's).
+        Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny log on as a "
                          "batch job\") if it is not wanted, then run the fixer again."));
   }
   return instead;
@@ -140,6 +169,12 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
     return "Give that service a start type other than Disabled (services.msc, its Properties) if it is to run, or "
            "stop it (net stop and its name) if it is not: the repair stops and starts again only running services; "
            "then run the fixer again.";
+  }
+  if (p.id == "services-start-again" && p.detail.find(kServiceKeepsPassword) != std::string::npos) {
+    return Text(FMT_COMPILE("Give that service an account of its own, with a password you know (services.msc, its "
+                            "Log On tab), then run the fixer again: the repair sets a random password on {} that no "
+                            "one is told, so the copy the service keeps could not be brought up to date after it."),
+                d.worker.account);
   }
   if (p.id == "services-start-again") {
     return "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
@@ -215,6 +250,7 @@ std::string OtherFailingCauses(const Diagnosis& d) {
   std::string causes;
   for (const Precondition& p : d.worker_start) {
     if (p.met || p.id == "profile") continue;
+    if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) continue;  // said first
     causes += Text(FMT_COMPILE("{}{} ({})"), causes.empty() ? "" : "; ", p.id, p.error);
     if (p.id == "batch-logon-right" && p.detail.find(kSeDenyBatchLogonRight) == std::string::npos) {
       causes += Text(FMT_COMPILE(": grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"),
@@ -245,11 +281,27 @@ Refusal CustomAccount(const Diagnosis& d) {
                              "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
                              "password belongs to you."),
                  name, w.configured);
-  return {RefusalReason::kCustomAccount, why,
-          Text(FMT_COMPILE("Create a profile for {} instead: log on interactively once as {}, or run "
-                           "`runas /profile /user:{} cmd.exe`, type its password and close the window "
-                           "that opens. Then restart IIS (iisreset).{}"),
-               name, name, name, OtherFailingCauses(d))};
+  const std::string profile = Text(FMT_COMPILE("log on interactively once as {}, or run `runas /profile /user:{} "
+                                               "cmd.exe`, type its password and close the window that opens. Then "
+                                               "restart IIS (iisreset).{}"),
+                                   name, name, OtherFailingCauses(d));
+  // The logon comes before the profile: advice about the profile alone cannot help a wrong password.
+  auto credentials = std::find_if(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
+    return p.id == "credentials" && w.kind == WorkerKind::kCustomAccount;
+  });
+  if (credentials != d.worker_start.end() && !credentials->met) {
+    return {RefusalReason::kCustomAccount, why,
+            Text(FMT_COMPILE("The worker's logon fails first ({}): {} Then, if {} has no profile, create one: {}"),
+                 Status::Win(credentials->error), CustomPasswordAdvice(w), name, profile)};
+  }
+  if (credentials != d.worker_start.end() && credentials->unverified) {
+    return {RefusalReason::kCustomAccount, why,
+            Text(FMT_COMPILE("First make sure the password processModel gives is {}'s own: a wrong one fails the "
+                             "worker's logon ({}, ASP.NET event {} in the Application log) before any profile is "
+                             "read, and no profile helps then. Then create a profile for {}: {}"),
+                 name, Status::Win(kErrorLogonFailure), kWorkerLogonFailedEvent, name, profile)};
+  }
+  return {RefusalReason::kCustomAccount, why, Text(FMT_COMPILE("Create a profile for {} instead: {}"), name, profile)};
 }
 
 namespace {

@@ -86,8 +86,17 @@ Result<std::optional<std::string>> ServiceLogonFails(Ports& ports, const std::st
   return std::optional<std::string>();
 }
 
-Result<Precondition> ServicesStartAgain(Ports& ports, const std::vector<std::string>& services_to_stop,
-                                        const std::string& computer) {
+// The local user name `account` (".\NAME", "COMPUTER\NAME" or "NAME") logs on as, or "".
+std::string LocalUserOf(const std::string& account, const std::string& computer) {
+  if (IsBuiltinServiceAccount(account)) return "";
+  const size_t cut = account.find('\\');
+  if (cut == std::string::npos) return account;
+  const std::string domain = account.substr(0, cut);
+  return domain == "." || SameWindowsName(domain, computer) ? account.substr(cut + 1) : "";
+}
+
+Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
+                                        const std::vector<std::string>& services_to_stop, const std::string& computer) {
   constexpr const char* kId = "services-start-again";
   for (const std::string& name : services_to_stop) {
     auto info = ports.services.Query(name);
@@ -104,6 +113,17 @@ Result<Precondition> ServicesStartAgain(Ports& ports, const std::vector<std::str
                                       info->display_name, info->name, ToString(info->state)),
                                  Remedy::kRefused);
     }
+    // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
+    // strategies give the worker a new one, which only aspnet_state is given again (by register).
+    if (SameWindowsName(LocalUserOf(info->account, computer), w.account) &&
+        !SameWindowsName(info->name, kAspNetState)) {
+      return FailingPrecondition(
+          kId, kErrorServiceLogonFailed,
+          Text(FMT_COMPILE("{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "
+                           "only aspnet_regiis gives to its own service, so start-services could not start {} again"),
+               info->display_name, info->name, info->account, kServiceKeepsPassword, w.account, info->name),
+          Remedy::kRefused);
+    }
     auto logon = ServiceLogonFails(ports, info->account, computer);
     if (!logon) return logon.status();
     if (*logon) {
@@ -116,8 +136,8 @@ Result<Precondition> ServicesStartAgain(Ports& ports, const std::vector<std::str
   }
   if (services_to_stop.empty()) return MetPrecondition(kId, "the repair stops no service");
   return MetPrecondition(kId,
-                         "every service the repair stops can start again (none is disabled, and each "
-                         "logon account may log on as a service)");
+                         "every service the repair stops can start again (none is disabled, each logon account "
+                         "may log on as a service, and none but aspnet_state logs on with the worker's password)");
 }
 
 Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
@@ -174,7 +194,7 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer) {
   std::vector<Precondition> out;
-  auto services = ServicesStartAgain(ports, services_to_stop, computer);
+  auto services = ServicesStartAgain(ports, w, services_to_stop, computer);
   if (!services) return services.status();
   out.push_back(std::move(*services));
   auto seclogon = SecondaryLogonReachable(ports.services);

@@ -123,6 +123,18 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
   return repaired;  // listed only when it fails: nothing else reads the folders
 }
 
+std::optional<std::string> SqlSessionStateNote(const std::vector<ApplicationInfo>& apps) {
+  auto keeps_state_there = [](const ApplicationInfo& a) { return a.session_state == SessionStateMode::kSqlServer; };
+  auto app = std::find_if(apps.begin(), apps.end(), keeps_state_there);
+  if (app == apps.end()) return std::nullopt;
+  return Text(FMT_COMPILE("{} keeps its session state in SQL Server (sessionState mode SQLServer): its pages answer "
+                          "500 (\"Unable to connect to SQL Server session database.\") once its worker runs unless "
+                          "the SQL Server of its sqlConnectionString runs and holds the ASPState database "
+                          "InstallSqlState.sql makes (KB 317604); the fixer cannot read either, and the repair changes "
+                          "neither"),
+              app->path);
+}
+
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps) {
   auto keeps_state_there = [](const ApplicationInfo& a) { return a.session_state == SessionStateMode::kStateServer; };
@@ -134,15 +146,15 @@ Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& serv
     return std::optional<Precondition>(FailingPrecondition(
         "session-state", kErrorServiceDoesNotExist,
         Text(FMT_COMPILE("{} keeps its session state in the ASP.NET State Service ({}), which is not installed, so "
-                         "it answers 500"),
+                         "it answers 500 once its worker runs (whatever stops it before that)"),
              app->path, kAspNetState),
         Remedy::kRefused));
   }
   if (info->state != ServiceState::kRunning) {
     return std::optional<Precondition>(FailingPrecondition(
         "session-state", kErrorServiceNotActive,
-        Text(FMT_COMPILE("{} keeps its session state in {} ({}), which is {}, so it answers 500; the repair does "
-                         "not start it"),
+        Text(FMT_COMPILE("{} keeps its session state in {} ({}), which is {}, so it answers 500 once its worker "
+                         "runs (whatever stops it before that); the repair does not start it"),
              app->path, info->display_name, kAspNetState, ToString(info->state)),
         Remedy::kRefused));
   }

@@ -201,6 +201,35 @@ void DecideVerdict(Diagnosis& d) {
           Remedy::kRefused);
     }
   }
+  // A custom account's password only a logon checks; the worker's own event 1007 (after this
+  // fixer's last mark) is its logon failing, and where every other cause of a failed logon the
+  // fixer reads holds, the password is what fails: the credentials fail first, with 1326.
+  constexpr std::string_view kLogonChecks[] = {"account-exists", "not-locked-out", "enabled", "password-not-expired",
+                                               "batch-logon-right"};
+  const bool logon_checks_hold = std::none_of(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
+    return !p.met && std::find(std::begin(kLogonChecks), std::end(kLogonChecks), p.id) != std::end(kLogonChecks);
+  });
+  if (d.worker.kind == WorkerKind::kCustomAccount && d.worker_error && d.worker_error->id == kWorkerLogonFailedEvent &&
+      logon_checks_hold) {
+    for (Precondition& p : d.worker_start) {
+      if (p.id != "credentials" || !p.unverified) continue;
+      p = FailingPrecondition("credentials", kErrorLogonFailure,
+                              Text(FMT_COMPILE("ASP.NET 1.0's newest error (event {}) says the worker's logon fails: "
+                                               "the password processModel gives does not log {} on"),
+                                   kWorkerLogonFailedEvent, d.worker.account),
+                              Remedy::kRefused);
+    }
+  }
+  // Any other ASP.NET error of the worker's last failed start came after its logon: the password
+  // processModel gives logged it on then.
+  if (d.worker_error && d.worker_error->id != kWorkerLogonFailedEvent) {
+    for (Precondition& p : d.worker_start) {
+      if (p.id != "credentials" || !p.unverified) continue;
+      p.unverified = false;
+      p.detail += Text(FMT_COMPILE("; the worker's last failed start (ASP.NET event {}) came after its logon"),
+                       d.worker_error->id);
+    }
+  }
   // The profile is a precondition only where the flaw is: a profile-sensitive build loaded in
   // aspnet_wp.exe (host and bulletin), and no page answering without the symptom shows it is not.
   if (!ProfileNeeded(d)) {
@@ -224,7 +253,7 @@ void DecideVerdict(Diagnosis& d) {
   // When the worker cannot start, name the first precondition that fails, with its error.
   if (const Precondition* p = d.FirstFailingPrecondition()) {
     if (d.symptom == SymptomCheck::kSeen || d.symptom == SymptomCheck::kUnavailable) {
-      d.notes.push_back(Text(FMT_COMPILE("the worker cannot start: {} fails first: {}"), p->id, p->detail));
+      d.notes.push_back("the worker cannot start: " + FailsFirst(d, *p, p->detail));
     }
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
     d.notes.push_back(FailureBeyondPreconditions(d));

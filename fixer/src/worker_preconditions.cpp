@@ -22,6 +22,12 @@ Precondition MetPrecondition(std::string id, std::string detail) {
   return {std::move(id), true, 0, std::move(detail), Remedy::kNone, ""};
 }
 
+Precondition UnverifiedPrecondition(std::string id, std::string detail) {
+  Precondition p = MetPrecondition(std::move(id), std::move(detail));
+  p.unverified = true;
+  return p;
+}
+
 Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy) {
   // "what (code: Windows' text)", Status::Win(error).ToString() in parentheses.
   return {std::move(id), false, error, Text(FMT_COMPILE("{} ({}: {})"), what, error, WinErrorText(error)), remedy, ""};
@@ -135,7 +141,10 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   if (w.kind == WorkerKind::kMachineAccount && autogenerate) {
     auto secret = ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
     if (secret) {
-      out.push_back(MetPrecondition("credentials", "the AutoGenerate password is in the LSA"));
+      out.push_back(UnverifiedPrecondition(
+          "credentials", Text(FMT_COMPILE("the AutoGenerate password is in the LSA; whether it is still the password "
+                                          "of {} only a logon checks"),
+                              w.account)));
     } else {
       out.push_back(FailingPrecondition("credentials", secret.status().code(),
                                         "the AutoGenerate password of processModel is not in the LSA; "
@@ -144,9 +153,25 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
     }
   } else if (w.kind == WorkerKind::kMachineAccount) {
     // DecideVerdict fails it when a repair would run: the repair sets a new password.
-    out.push_back(MetPrecondition("credentials", Text(FMT_COMPILE("processModel gives the password of {} itself (not "
-                                                                  "AutoGenerate): only a logon checks it"),
-                                                      w.account)));
+    out.push_back(UnverifiedPrecondition("credentials", Text(FMT_COMPILE("processModel gives the password of {} "
+                                                                         "itself (not AutoGenerate): only a logon "
+                                                                         "checks it"),
+                                                             w.account)));
+  } else if (w.kind == WorkerKind::kCustomAccount && autogenerate) {
+    // AutoGenerate names the LSA's password for "machine" and "SYSTEM" only (MSDN, processModel
+    // Element, password): any other account logs on with the text itself.
+    out.push_back(FailingPrecondition(
+        "credentials", kErrorLogonFailure,
+        Text(FMT_COMPILE("processModel gives password=\"AutoGenerate\" for {}, which ASP.NET reads as the LSA's "
+                         "password only for userName=\"machine\" or \"SYSTEM\": the worker logs on as {} with the "
+                         "word AutoGenerate itself, which fails unless that is its password"),
+             w.configured, w.account),
+        Remedy::kRefused));
+  } else if (w.kind == WorkerKind::kCustomAccount) {
+    out.push_back(UnverifiedPrecondition(
+        "credentials", Text(FMT_COMPILE("processModel gives the password of {} in clear text: only a logon checks it "
+                                        "(a wrong one fails the worker's logon with {}, event {})"),
+                            w.account, kErrorLogonFailure, kWorkerLogonFailedEvent)));
   }
   if (w.credential_error != 0) {
     // inetinfo.exe reads the user name before any logon: nothing after it is reached.
@@ -294,6 +319,25 @@ const Precondition* Diagnosis::FirstFailingPrecondition() const {
     if (!p.met) return &p;
   }
   return nullptr;
+}
+
+std::string FailsFirst(const Diagnosis& d, const Precondition& p, std::string_view detail) {
+  // LogonUser answers these before it compares the password (docs/windows-reference.md#logon-order).
+  constexpr std::string_view kBeforeThePassword[] = {"web-server-running", "credentials", "account-exists",
+                                                     "not-locked-out"};
+  const Precondition* unverified = nullptr;
+  for (const Precondition& q : d.worker_start) {
+    if (&q == &p) break;
+    if (q.unverified) unverified = &q;
+  }
+  const bool before_password =
+      std::find(std::begin(kBeforeThePassword), std::end(kBeforeThePassword), p.id) != std::end(kBeforeThePassword);
+  if (unverified == nullptr || before_password) return Text(FMT_COMPILE("{} fails first: {}"), p.id, detail);
+  // Windows checks the logon before the rest: a wrong password would fail first, unseen here.
+  return Text(FMT_COMPILE("{} fails first of what the fixer can read: {}; but {} comes before it and is not "
+                          "verified ({}): a wrong password fails the worker's logon first ({}: {}; ASP.NET event {})"),
+              p.id, detail, unverified->id, unverified->detail, kErrorLogonFailure, WinErrorText(kErrorLogonFailure),
+              kWorkerLogonFailedEvent);
 }
 
 bool Diagnosis::EveryApplicationAnswers() const {

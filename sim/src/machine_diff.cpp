@@ -10,6 +10,7 @@
 #include "fakes/load_result.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/name_case.h"
 #include "fixer/process_model.h"
 #include "fixer/quoted_value.h"
 #include "fixer/windows_names.h"
@@ -51,6 +52,13 @@ class Names {
     for (const MachineState* s : {&a_, &b_}) {
       for (const auto& g : s->sam.groups) (*names_)[g.sid] = g.name;
       for (const auto& u : s->sam.users) (*names_)[s->sam.domain.WithRid(u.rid)] = u.name;
+    }
+    // A name two SIDs held (an account deleted and made again): each is shown with its SID, so
+    // the ACEs of one are never paired with the other's, nor read as the same account's.
+    std::map<std::string, int> holders;
+    for (const auto& [sid, name] : *names_) ++holders[fixer::FoldWindowsName(name)];
+    for (auto& [sid, name] : *names_) {
+      if (holders[fixer::FoldWindowsName(name)] > 1) name += " (" + sid.ToString() + ")";
     }
   }
   const MachineState& a_;
@@ -390,6 +398,8 @@ void DiffLsa(Differ& d, const fakes::LsaState& a, const fakes::LsaState& b) {
   d.Map("rights", a.rights, b.rights, [&](const Sid& sid, const auto&) { return names.Of(sid); });
   d.secret_values_ = true;
   d.Map("secrets", a.secrets, b.secrets, [](const std::string& name, const auto&) { return name; });
+  d.Map("service_passwords", a.service_passwords, b.service_passwords,
+        [](const std::string& name, const auto&) { return name; });
   d.secret_values_ = false;
 }
 

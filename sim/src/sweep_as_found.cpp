@@ -13,7 +13,8 @@ namespace {
 // not undo (randomness, clock, events, the journal) and the password material, which
 // WorkerPasswordIsTheSecret judges instead (the account and the LSA secret must agree).
 bool IgnoredInAsFound(const std::string& path) {
-  for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets"})
+  // A service's kept password is password material too: the services' states judge it.
+  for (const char* prefix : {"rng_state", "clock", "events", "journal", "secrets", "service_passwords"})
     if (path.rfind(prefix, 0) == 0) return true;
   for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
                            ".last_bad_password_at", ".password_expired"})
@@ -55,7 +56,8 @@ bool EqualButPasswords(const fakes::SamState& a, const fakes::SamState& b) {
 }
 bool EqualButSecrets(const fakes::LsaState& a, const fakes::LsaState& b) {
   // Stops compiling when LsaState gains a field: decide here whether "as found" compares it.
-  [[maybe_unused]] const auto& [policy, lockout, limit_blank, rights, secrets] = a;
+  // The passwords services keep are password material too, ignored as the secrets are.
+  [[maybe_unused]] const auto& [policy, lockout, limit_blank, rights, secrets, service_passwords] = a;
   return a.password_policy == b.password_policy && a.lockout == b.lockout &&
          a.limit_blank_password_use == b.limit_blank_password_use && a.rights == b.rights;
 }

@@ -68,9 +68,36 @@ TEST(MachineDiff, RightsGrantedToARecreatedAccountShowBesideTheOldSidsUnderTheSa
   fakes::MachineState after = before;
   for (auto& u : after.sam.users)
     if (u.name == "alice") u.rid = after.sam.next_rid++;
-  after.lsa.rights[after.sam.domain.WithRid(after.sam.next_rid - 1)] = {"SeBatchLogonRight"};
+  const fixer::Sid new_sid = after.sam.domain.WithRid(after.sam.next_rid - 1);
+  after.lsa.rights[new_sid] = {"SeBatchLogonRight"};
   const std::string text = Text(sim::DiffMachines(before, after));
-  EXPECT_NE(text.find("+ rights[alice]: [SeBatchLogonRight]\n"), std::string::npos) << text;
+  // Two SIDs named alike: each shown with its SID.
+  EXPECT_NE(text.find("+ rights[alice (" + new_sid.ToString() + ")]: [SeBatchLogonRight]\n"), std::string::npos)
+      << text;
+}
+
+// After a recreate the old SID's inherited ACE stays and the new SID gets an explicit one: the log
+// adds the new SID's ACE, never pairs it with the old SID's as one ACE "becoming" another.
+TEST(MachineDiff, AcesOfTwoSidsNamedAlikeAreShownBySidAndNeverPaired) {
+  fakes::MachineState before = Machine();
+  const fixer::Sid old_sid = before.sam.domain.WithRid(before.sam.users.FindName("alice")->rid);
+  const std::string key = before.objects.begin()->first;
+  before.objects.Writable(key).dacl.push_back(
+      {fixer::AceType::kAllow, old_sid, fixer::kFileGenericRead | fixer::kFileGenericExecute,
+       fixer::kObjectInheritAce | fixer::kContainerInheritAce | fixer::kInheritedAce});
+  fakes::MachineState after = before;
+  for (auto& u : after.sam.users)
+    if (u.name == "alice") u.rid = after.sam.next_rid++;
+  const fixer::Sid new_sid = after.sam.domain.WithRid(after.sam.next_rid - 1);
+  after.objects.Writable(key).dacl.push_back(
+      {fixer::AceType::kAllow, new_sid, fixer::kFileAllAccess, fixer::kObjectInheritAce | fixer::kContainerInheritAce});
+  const std::string text = Text(sim::DiffMachines(before, after));
+  EXPECT_NE(text.find("].acl[allow alice (" + new_sid.ToString() + ")]: (none) -> full [OI, CI]\n"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("-> full [OI, CI]\n", text.find("read_execute")), std::string::npos)
+      << "the old SID's ACE paired with the new one's\n"
+      << text;
+  EXPECT_EQ(text.find("#2"), std::string::npos) << text;
 }
 
 // A list too long to show whole (60 bytes a value) names the entries that moved, not two cut

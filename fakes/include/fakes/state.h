@@ -95,6 +95,10 @@ struct LsaState {
   // LSA private data, encrypted (see lsa.h), by name in any case: Windows keeps a secret as a
   // registry key (docs/windows-reference.md#lsa-secret-names); the map keeps the first spelling.
   std::map<std::string, std::string, fixer::WindowsNameLess> secrets;
+  // The password the SCM keeps for a service logging on as a local user, as its NT hash, by the
+  // service's key name; recorded when that user's password changes or the user is deleted (Windows
+  // keeps it as the LSA secret _SC_<service>). A service without one has its account's password.
+  std::map<std::string, std::string, fixer::WindowsNameLess> service_passwords;
   friend bool operator==(const LsaState&, const LsaState&) = default;
 };
 

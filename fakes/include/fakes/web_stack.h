@@ -29,7 +29,8 @@
 // A worker that fails to start answers 503 with the "Server Application Unavailable" page
 // (aspnet_wp) or HTTP.sys's "Service Unavailable" (w3wp), and writes an event naming the cause
 // (see web_stack_texts.cpp for the texts and their sources). A StateServer application whose
-// aspnet_state service is stopped gets a started worker and a 500 error page.
+// aspnet_state service is stopped gets a started worker and a 500 error page; so does a SQLServer
+// application on a machine without SQL Server or its ASPState database.
 // Remote requests are out of scope.
 //
 // The fixer's WebProbe port over this model is fakes::ModelWebProbe (web_probe.h).
@@ -71,7 +72,7 @@ inline constexpr std::string_view kAcl = "acl";                           // "ac
 // One per installed component that fails without a profile, "profile-sensitive:urlmon.dll",
 // or a single "profile-sensitive" when no installed component does.
 inline constexpr std::string_view kProfileSensitive = "profile-sensitive";
-inline constexpr std::string_view kSessionState = "session-state";  // aspnet_state for StateServer
+inline constexpr std::string_view kSessionState = "session-state";  // aspnet_state; ASPState for SQLServer
 }  // namespace condition
 
 // One condition the model checked, in the order it was checked.
@@ -134,5 +135,9 @@ std::string ServerApplicationUnavailablePage();  // aspnet_wp failed: docs/windo
 std::string ServiceUnavailablePage();            // HTTP.sys, IIS 6: w3wp failed
 std::string PageNotFoundPage();                  // IIS: no such application
 std::string SessionStateServerErrorPage(const std::string& application);
+// The 500 page of a SQLServer application without SQL Server or its ASPState database.
+std::string SqlSessionStateErrorPage(const std::string& application);
+// The database InstallSqlState.sql of ASP.NET 1.x creates for SQLServer session state (KB 317604).
+inline constexpr std::string_view kAspStateDatabase = "ASPState";
 
 }  // namespace fakes

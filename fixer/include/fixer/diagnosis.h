@@ -145,6 +145,9 @@ struct Precondition {
   // Why no step runs where one would repair it (remedy kRefused: the administrator's to fix);
   // "" otherwise. Said() shows it after the detail.
   std::string no_step;
+  // Met as far as the fixer can read, but only a logon would show it holds (processModel's
+  // password): a later failing precondition is then not surely the first.
+  bool unverified = false;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };
