@@ -318,7 +318,9 @@ class Reader {
     const std::string digits = free.substr(numbered.size());
     if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) return {name};
     taken = {name, with_computer};
-    for (int n = 0; n < std::stoi(digits); ++n) taken.push_back(numbered + fmt::format("{:03}", n));
+    int free_number = 0;  // by hand: std::stoi imports strtol, which aspnet-fixer.exe may not (imports-allowed.txt)
+    for (const char d : digits) free_number = free_number * 10 + (d - '0');
+    for (int n = 0; n < free_number; ++n) taken.push_back(numbered + fmt::format("{:03}", n));
     return taken;
   }
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 using e2e::RunAspnetFixer;
 using test_support::Ran;
 
-constexpr const char* kMachine =
+constexpr const char* kOutModeMachine =
     "os: windows-xp-professional\n"
     "frameworks: [\"1.0\"]\n"
     "hotfixes: [MS03-032]\n"
@@ -31,7 +31,7 @@ constexpr const char* kMachine =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/orders\n";
 
-unsigned ModeOf(const fs::path& file) {
+unsigned OutModeOf(const fs::path& file) {
   struct stat st {};
   EXPECT_EQ(::stat(file.c_str(), &st), 0) << file;
   return st.st_mode & 0777;
@@ -53,7 +53,7 @@ TEST(OutMode, ANewOutIsTheOwnersAloneWhateverTheMachineFilesMode) {
   const Umask022 shell_umask;
   const test_support::TempFolder dir("aspnet_fixer_out_mode");
   for (const unsigned machine_mode : {0600u, 0644u}) {
-    const fs::path machine = dir.Write("m" + std::to_string(machine_mode) + ".yaml", kMachine);
+    const fs::path machine = dir.Write("m" + std::to_string(machine_mode) + ".yaml", kOutModeMachine);
     ASSERT_EQ(::chmod(machine.c_str(), machine_mode), 0);
     const std::vector<std::vector<std::string>> verbs = {
         {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"apply"}, {"capture"}};
@@ -64,7 +64,7 @@ TEST(OutMode, ANewOutIsTheOwnersAloneWhateverTheMachineFilesMode) {
       const Ran r = RunAspnetFixer(args);
       EXPECT_EQ(r.exit_code, 0) << verb[0] << ":\n" << r.out << r.err;
       ASSERT_TRUE(fs::exists(out)) << verb[0];
-      EXPECT_EQ(ModeOf(out), 0600u) << verb[0] << " of a " << std::oct << machine_mode << " machine file";
+      EXPECT_EQ(OutModeOf(out), 0600u) << verb[0] << " of a " << std::oct << machine_mode << " machine file";
     }
   }
 }
@@ -73,12 +73,12 @@ TEST(OutMode, ANewOutIsTheOwnersAloneWhateverTheMachineFilesMode) {
 TEST(OutMode, AnOutThatExistsKeepsItsMode) {
   const Umask022 shell_umask;
   const test_support::TempFolder dir("aspnet_fixer_out_mode");
-  const fs::path machine = dir.Write("m.yaml", kMachine);
-  const fs::path out = dir.Write("o.yaml", kMachine);
+  const fs::path machine = dir.Write("m.yaml", kOutModeMachine);
+  const fs::path out = dir.Write("o.yaml", kOutModeMachine);
   ASSERT_EQ(::chmod(out.c_str(), 0640), 0);
   const Ran r = RunAspnetFixer({"apply", "--machine", machine.string(), "--out", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(ModeOf(out), 0640u);
+  EXPECT_EQ(OutModeOf(out), 0640u);
 }
 
 }  // namespace
