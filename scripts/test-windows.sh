@@ -78,6 +78,16 @@ printf '{"os": {"journal": [1]}, "note": "\\"journal\\": [1]", "journal": []}\n'
   grep -qF "did not end" && { echo "test-windows: capture --out done.json (no repair in it) was refused" >&2; exit 1; }
 printf 'os: windows-xp-professional\n' >"$work/logged.yaml" && echo x >"$work/logged.yaml.log"
 expect_refused logged.yaml "logged.yaml: holds a repair that did not end (logged.yaml.log is beside it"
+# A device is no file (audit 10 item 9): NUL, nul, NUL.json, C:\NUL and \\.\NUL are written into,
+# exit 0, as the Linux tool writes into /dev/null; no NUL.log is taken for a repair, nothing is made beside it.
+for device in NUL nul NUL.json 'C:\NUL' '\\.\NUL'; do
+  set +e
+  (cd "$work" && $wine ./aspnet-fixer.exe capture --out "$device" >"$work/device.txt" 2>&1)
+  code=$?
+  set -e
+  [[ $code -eq 0 ]] || { tr -d '\r' <"$work/device.txt" >&2; echo "test-windows: capture --out $device: exit $code, expected 0" >&2; exit 1; }
+  if compgen -G "$work/[Nn][Uu][Ll]*" >/dev/null; then echo "test-windows: capture --out $device made a file" >&2; exit 1; fi
+done
 # Another verb does not read --out: said so on standard error, nothing written.
 (cd "$work" && $wine ./aspnet-fixer.exe plan --out plan.yaml 2>&1 >/dev/null || true) | tr -d '\r' |
   grep -qF -- "--out ignored: only capture read it" || { echo "test-windows: plan --out not said ignored" >&2; exit 1; }

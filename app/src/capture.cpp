@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_set>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
@@ -288,15 +289,39 @@ class Reader {
     doc["profiles"] = std::move(profiles);
   }
 
-  // The folder named as an account without a profile, when another profile (a deleted account's)
-  // or anything else holds it: a new profile then goes to NAME.COMPUTERNAME (KB 324734), so the
-  // reproduction keeps the folder.
+  // The folders named as an account without a profile that another profile (a deleted account's)
+  // or anything else holds: a new profile goes to the first free one of NAME, NAME.COMPUTERNAME,
+  // NAME.COMPUTERNAME.000, .001 ... (KB 324734), so every one before the folder the machine would
+  // use is taken, and the reproduction keeps them all, to pick the same folder.
   void ReadTakenProfileFolder(const std::string& name) {
     auto folder = Got(p_.profiles.NewProfileFolder(name), "where a new profile of " + name + " would go");
     if (!folder) return;
     const size_t slash = folder->find_last_of('\\');
-    if (slash == std::string::npos || fixer::SameWindowsName(folder->substr(slash + 1), name)) return;
-    taken_folders_.push_back(folder->substr(0, slash + 1) + name);
+    if (slash == std::string::npos) return;
+    for (std::string& taken : TakenBefore(name, folder->substr(slash + 1))) {
+      taken_folders_.push_back(folder->substr(0, slash + 1) + taken);
+    }
+  }
+
+  // The candidate folder names before `free` (NAME, NAME.COMPUTERNAME, NAME.COMPUTERNAME.NNN),
+  // which userenv found taken; none when `free` is no candidate of `name` on this computer.
+  std::vector<std::string> TakenBefore(const std::string& name, const std::string& free) const {
+    std::vector<std::string> taken;
+    if (fixer::SameWindowsName(free, name)) return taken;
+    const std::string with_computer = name + "." + computer_;
+    if (fixer::SameWindowsName(free, with_computer)) return {name};
+    const std::string numbered = with_computer + ".";
+    if (computer_.empty() || free.size() != numbered.size() + 3 ||
+        !fixer::SameWindowsName(free.substr(0, numbered.size()), numbered)) {
+      return {name};  // what the machine names is its own: the folder named as the account is taken
+    }
+    const std::string digits = free.substr(numbered.size());
+    if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) return {name};
+    taken = {name, with_computer};
+    int free_number = 0;  // by hand: std::stoi imports strtol, which aspnet-fixer.exe may not (imports-allowed.txt)
+    for (const char d : digits) free_number = free_number * 10 + (d - '0');
+    for (int n = 0; n < free_number; ++n) taken.push_back(numbered + fmt::format("{:03}", n));
+    return taken;
   }
 
   static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
@@ -516,14 +541,26 @@ class Reader {
                      {"lockout", {{"threshold", policy->lockout_threshold}}}};
   }
 
-  // The caller, when it is an account the file holds (a fresh install's loader needs one).
+  // The caller, when it is an account the file holds (a fresh install's loader needs one). A
+  // local caller whose account could not be read has no account in the file to be: its read is
+  // listed as the caller's, so the reproduction's caller read fails with that error, as a caller
+  // not read at all does, and no verdict rests on the file's default caller (Administrator).
   void ReadSession(Json& doc) {
     if (!caller_) return;
     auto local = LocalName(caller_->name);
     if (!local) return;
     for (const Found& a : accounts_) {
-      if (fixer::FoldWindowsName(a.account.name) == fixer::FoldWindowsName(*local))
+      if (fixer::FoldWindowsName(a.account.name) == fixer::FoldWindowsName(*local)) {
         doc["session"] = {{"caller", a.account.name}};
+        return;
+      }
+    }
+    constexpr std::string_view kAccountRead = "the account ";
+    for (const UnreadablePart& u : out_.unreadable) {
+      if (!u.read.starts_with(kAccountRead) || !fixer::SameWindowsName(u.read.substr(kAccountRead.size()), *local))
+        continue;
+      out_.unreadable.push_back({"the calling user", u.error});
+      return;
     }
   }
 

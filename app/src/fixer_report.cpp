@@ -139,6 +139,9 @@ void AppendRunTail(TextBuffer& out, const fixer::RunResult& r) {
   auto to = fmt::appender(out);
   for (const auto& s : r.steps_done) fmt::format_to(to, FMT_COMPILE("  done:    {}\n"), s);
   for (const auto& s : r.steps_undone) fmt::format_to(to, FMT_COMPILE("  undone:  {}\n"), s);
+  // A dry run of resume or rollback: what the run itself would do.
+  for (const auto& s : r.steps_to_run) fmt::format_to(to, FMT_COMPILE("  would run:  {}\n"), s);
+  for (const auto& s : r.steps_to_undo) fmt::format_to(to, FMT_COMPILE("  would undo: {}\n"), s);
   for (const auto& e : r.errors) fmt::format_to(to, FMT_COMPILE("  error:   {}: {}: {}\n"), e.step, e.code, e.message);
   for (const auto& g : r.regranted) {
     fmt::format_to(to, FMT_COMPILE("  regrant: {} {}{}{}\n"), g.kind, g.what,
@@ -238,6 +241,7 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                            {"sid", p->sid.ToString()},
                            {"done", p->done},
                            {"left", p->left},
+                           {"begun", p->begun},
                            {"undoing", p->undoing},
                            {"rollback_rolls_forward", p->past_point_of_no_return && !p->undoing}};
   } else {
@@ -311,6 +315,8 @@ nlohmann::json RunToJson(const fixer::RunResult& r) {
         {"reason", fixer::ToString(r.refusal->reason)}, {"why", r.refusal->why}, {"instead", r.refusal->instead}};
   j["steps_done"] = r.steps_done;
   j["steps_undone"] = r.steps_undone;
+  j["steps_to_run"] = r.steps_to_run;
+  j["steps_to_undo"] = r.steps_to_undo;
   j["errors"] = json::array();
   for (const auto& e : r.errors) j["errors"].push_back({{"step", e.step}, {"code", e.code}, {"message", e.message}});
   j["regranted"] = json::array();

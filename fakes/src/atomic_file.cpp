@@ -185,7 +185,8 @@ int RenameIfAbsent(const std::string& temp, const std::string& path) {
 }
 
 std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::string_view text,
-                                            const BeforeRename& before_rename = {}, Replace replace = Replace::kAny) {
+                                            const BeforeRename& before_rename = {}, Replace replace = Replace::kAny,
+                                            unsigned new_file_mode = kNewFileMode) {
   if (WrittenThrough(named)) return WriteThrough(named, text);
   const std::string path = FileBehindLinks(named);
   if (LinksLoop(path)) return WriteFailure{"cannot replace", named, ELOOP};
@@ -194,7 +195,8 @@ std::optional<WriteFailure> WriteAndReplace(const std::string& named, std::strin
   // that has ended): whichever verb or tool writes the file next.
   RemoveDeadTemporaries(path);
   const std::string temp = TemporaryBeside(path);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // Made with the mode a new file gets: a file of secrets no one else reads, even while it is written.
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(new_file_mode));
   if (fd < 0) return WriteFailure{"cannot create", temp, errno};
   // The file keeps who may read it: a machine file holds password hashes (0600 stays 0600).
   if (struct stat was{}; ::stat(path.c_str(), &was) == 0 && S_ISREG(was.st_mode)) {
@@ -234,8 +236,8 @@ fixer::Status WriteFileAtomically(const std::string& path, std::string_view text
 }
 
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,
-                                  Replace replace) {
-  const std::optional<WriteFailure> failed = WriteAndReplace(path, text, before_rename, replace);
+                                  Replace replace, unsigned new_file_mode) {
+  const std::optional<WriteFailure> failed = WriteAndReplace(path, text, before_rename, replace, new_file_mode);
   return failed ? failed->Windows() : fixer::Status::Ok();
 }
 

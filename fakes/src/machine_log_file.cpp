@@ -322,7 +322,8 @@ fixer::Status MachineLog::Append(const MachineState& now) {
   return fixer::Status::Ok();
 }
 
-fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename& before_rename, Replace replace) {
+fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename& before_rename, Replace replace,
+                                     unsigned new_file_mode) {
   std::string text;
   try {
     text = MachineToText(now);
@@ -340,7 +341,7 @@ fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename
         ::lseek(fd_, static_cast<off_t>(at_.log_bytes), SEEK_SET) < 0 || !WriteAll(fd_, mark) || ::fdatasync(fd_) != 0)
       return FromErrno(errno);
   }
-  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename, replace); !st.ok()) {
+  if (fixer::Status st = WriteFileAtomically(state_path_, text, before_rename, replace, new_file_mode); !st.ok()) {
     // The file is the old one still: the mark goes, so the log continues from its last record.
     if (marked && ::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
       ::close(fd_);

@@ -14,7 +14,7 @@ fixer::Status SaveMachineFile(const MachineState& state, const std::string& path
 }
 
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
-                              Replace replace) {
+                              Replace replace, unsigned new_file_mode) {
   std::string text;
   try {
     text = MachineToText(state);
@@ -23,7 +23,7 @@ fixer::Status SaveMachineFile(const MachineState& state, const std::string& path
   }
   const std::string log = MachineLogPath(path);
   if (fixer::Status st = MarkMachineLogSaved(log, text); !st.ok()) return st;
-  if (fixer::Status st = WriteFileAtomically(path, text, before_rename, replace); !st.ok()) return st;
+  if (fixer::Status st = WriteFileAtomically(path, text, before_rename, replace, new_file_mode); !st.ok()) return st;
   // The file is the whole machine now: a log beside it belongs to what it replaced.
   if (::unlink(log.c_str()) == 0) SyncDirectoryOf(log);
   return fixer::Status::Ok();

@@ -125,8 +125,15 @@ fixer::Status StateFileBackend::OutWriteFailure(const fixer::Status& st) const {
   return fixer::Status(st.code(), options_.out + ": " + HeldFileWords(st));
 }
 
+unsigned StateFileBackend::NewDestinationMode() const {
+  if (options_.out.empty()) return kNewFileMode;
+  struct stat machine {};
+  const unsigned machine_mode = ::stat(options_.path.c_str(), &machine) == 0 ? (machine.st_mode & 0777) : 0600;
+  return 0600 & (machine_mode | S_IWUSR);
+}
+
 fixer::Status StateFileBackend::Checkpoint() {
-  return log_->Checkpoint(machine_.state(), KeepLocked(), DestinationReplace());
+  return log_->Checkpoint(machine_.state(), KeepLocked(), DestinationReplace(), NewDestinationMode());
 }
 
 void StateFileBackend::BeforeMutation() {
@@ -190,7 +197,8 @@ fixer::Status StateFileBackend::CheckCanSave() {
 }
 
 fixer::Status StateFileBackend::WriteOut(std::string_view text) {
-  return OutWriteFailure(WriteFileAtomically(options_.out, text, KeepLocked(), DestinationReplace()));
+  return OutWriteFailure(
+      WriteFileAtomically(options_.out, text, KeepLocked(), DestinationReplace(), NewDestinationMode()));
 }
 
 fixer::Status StateFileBackend::EndChanges() {
@@ -198,7 +206,8 @@ fixer::Status StateFileBackend::EndChanges() {
   const bool logged = log_ && log_->appended() > 0;
   if (!options_.out.empty()) {
     if (log_) return OutWriteFailure(Checkpoint());
-    return OutWriteFailure(SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace()));
+    return OutWriteFailure(
+        SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace(), NewDestinationMode()));
   }
   // The input file already holds the machine as loaded: rewriting it would only reformat it.
   if (!logged && !memory_.Changed()) return {};

@@ -90,6 +90,13 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, R
   return OpenedJournal{std::move(*journal), std::move(steps)};
 }
 
+// A dry run of resume or rollback, its steps to run or undo in `r`: nothing changed.
+RunResult DryRun(RunResult r) {
+  r.outcome = Outcome::kPlanned;
+  r.messages.push_back("dry run: nothing was changed");
+  return r;
+}
+
 Plan PlanFromJournal(const JournalReplay& j, const Steps& steps) {
   Plan plan;
   plan.strategy = j.strategy;
@@ -212,6 +219,7 @@ PendingRepair Fixer::PendingOf(JournalReplay journal) {
   for (const auto& step : steps) {
     const StepPhase phase = journal.PhaseOf(step->id());
     (phase == StepPhase::kDone || phase == StepPhase::kUndoBegun ? p.done : p.left).emplace_back(step->id());
+    if (phase == StepPhase::kBegun) p.begun.emplace_back(step->id());  // it may have acted
   }
   // Rollback's own question (Fixer::Rollback): a read that fails leaves it unsaid, as "undoes".
   RunResult scratch;
@@ -243,14 +251,23 @@ RunResult Fixer::Resume() {
   Steps& steps = opened->steps;
   r.plan = PlanFromJournal(journal, steps);
   if (journal.finished || journal.AllDone()) return FinishedRun(std::move(r));
-  if (options_.dry_run) {
-    r.outcome = Outcome::kPlanned;
-    r.messages.push_back("dry run: nothing was changed");
-    return r;
+  // Going forward sets the operator's temporary password where a step needs it: one the policy
+  // rejects is refused now, as apply refuses it, before any change and with the journal kept.
+  if (!journal.AnyUndo()) {
+    if (auto refused = RefuseTempPassword(r, journal.account, "resume")) return std::move(*refused);
   }
   RepairContext ctx(ports_, *log_, options_, journal.account, journal.sid, r);
   ctx.data = std::move(journal.data);  // the runner reads the phases only
   Runner runner(ctx, steps, journal);
+  if (options_.dry_run) {
+    if (journal.AnyUndo()) {
+      r.steps_to_undo = runner.StepsUndoWouldUndo();
+      r.messages.push_back("the journaled run was being undone: resume would finish the undo");
+    } else {
+      r.steps_to_run = runner.StepsForwardWouldRun();
+    }
+    return DryRun(std::move(r));
+  }
   if (journal.AnyUndo()) {
     // No step failed in an interrupted rollback: finishing it is a rollback's end, exit 0.
     r.messages.push_back(journal.rollback_asked ? "the journaled run was being rolled back; finishing the rollback"
@@ -296,6 +313,18 @@ RunResult Fixer::FinishedRun(RunResult r) {
   return r;
 }
 
+std::optional<RunResult> Fixer::RefuseTempPassword(RunResult& r, const std::string& account, std::string_view verb) {
+  auto rejected = TempPasswordRefusal(account);
+  if (!rejected) return Refused(std::move(r), DiagnoseFailed(rejected.status()));
+  if (!*rejected) return std::nullopt;
+  Refusal refusal = std::move(**rejected);
+  if (r.plan) r.plan->refusal = refusal;  // said as apply's plan says it
+  r.messages.push_back(Text(FMT_COMPILE("nothing was changed and the journal stays: run {} again with a temporary "
+                                        "password the policy accepts, or without --temp-password"),
+                            verb));
+  return Refused(std::move(r), std::move(refusal));
+}
+
 RunResult Fixer::NothingTo(RunResult r, std::string_view verb) {
   // Exit 0 promises a working site even when there was nothing to do: look before saying so.
   auto d = Diagnose();
@@ -335,10 +364,10 @@ RunResult Fixer::Rollback() {
                                           "instead (the new account, its grants re-granted, the "
                                           "services as found)"),
                               journal.account));
+    if (auto refused = RefuseTempPassword(r, journal.account, "rollback")) return std::move(*refused);
     if (options_.dry_run) {
-      r.outcome = Outcome::kPlanned;
-      r.messages.push_back("dry run: nothing was changed");
-      return r;
+      r.steps_to_run = runner.StepsForwardWouldRun();
+      return DryRun(std::move(r));
     }
     r.outcome = runner.Forward();
     r.messages.push_back(r.outcome == Outcome::kFixed ? "rolled forward: the repair is finished and verified"
@@ -346,9 +375,8 @@ RunResult Fixer::Rollback() {
     return r;
   }
   if (options_.dry_run) {
-    r.outcome = Outcome::kPlanned;
-    r.messages.push_back("dry run: nothing was changed");
-    return r;
+    r.steps_to_undo = runner.StepsUndoWouldUndo();
+    return DryRun(std::move(r));
   }
   r.outcome = runner.UndoAll(Outcome::kRolledBack);
   return r;

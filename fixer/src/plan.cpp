@@ -83,23 +83,28 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
     plan.refusal = RepairCannotFinish(d, p);
     return plan;
   }
-  if (options_.temp_password) {
-    if (options_.temp_password->empty()) {
-      // Only the machine's blank-password policy keeps runas from logging on with a blank one.
-      auto console_only = ports_.policy.LimitsBlankPasswordUse();
-      if (!console_only) return console_only.status();
-      if (*console_only) {
-        plan.refusal = TempPasswordBlank(d.worker.account);
-        return plan;
-      }
-    }
-    if (Status st = ports_.policy.Check(d.worker.account, *options_.temp_password); !st.ok()) {
-      plan.refusal = TempPasswordRefused(ports_, d.worker.account, *options_.temp_password, st);
-      return plan;
-    }
+  auto rejected = TempPasswordRefusal(d.worker.account);
+  if (!rejected) return rejected.status();
+  if (*rejected) {
+    plan.refusal = std::move(**rejected);
+    return plan;
   }
   plan.steps = DescribeSteps(BuildSteps(options_.strategy, TempPasswordFromOf(options_)), &d);
   return plan;
+}
+
+Result<std::optional<Refusal>> Fixer::TempPasswordRefusal(const std::string& account) {
+  if (!options_.temp_password) return std::optional<Refusal>();
+  if (options_.temp_password->empty()) {
+    // Only the machine's blank-password policy keeps runas from logging on with a blank one.
+    auto console_only = ports_.policy.LimitsBlankPasswordUse();
+    if (!console_only) return console_only.status();
+    if (*console_only) return std::optional<Refusal>(TempPasswordBlank(account));
+  }
+  if (Status st = ports_.policy.Check(account, *options_.temp_password); !st.ok()) {
+    return std::optional<Refusal>(TempPasswordRefused(ports_, account, *options_.temp_password, st));
+  }
+  return std::optional<Refusal>();
 }
 
 }  // namespace fixer

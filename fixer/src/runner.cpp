@@ -95,7 +95,7 @@ size_t Runner::IndexOf(std::string_view id) const {
 // machine; one whose effect still stands re-acts on what it recorded. Each reopening is
 // journaled before anything acts: a resume killed half way must not find the old "done"
 // records of the steps it had begun to run again and take the repair for finished.
-Status Runner::ReopenAfterForwardFailure() {
+std::vector<Runner::Reopening> Runner::Reopenings() const {
   const size_t n = steps_.size();
   size_t first = 0;
   while (first < n && journal_.PhaseOf(steps_[first]->id()) == StepPhase::kDone) {
@@ -105,23 +105,64 @@ Status Runner::ReopenAfterForwardFailure() {
   for (size_t k = first + 1; k < n; ++k) {
     if (journal_.PhaseOf(steps_[k]->id()) == StepPhase::kDone) later_done = true;
   }
-  if (first >= n || !later_done) return {};
+  std::vector<Reopening> reopened;
+  if (first >= n || !later_done) return reopened;
   const size_t start = std::min(first, IndexOf(steps_[first]->resume_from()));
   for (size_t k = start; k < n; ++k) {
-    const std::string id(steps_[k]->id());
-    const StepPhase phase = journal_.PhaseOf(id);
+    const StepPhase phase = journal_.PhaseOf(steps_[k]->id());
     if (phase == StepPhase::kPending) continue;
     const std::string_view closer = steps_[k]->closed_by();
     const bool taken_back = !closer.empty() && journal_.PhaseOf(closer) == StepPhase::kDone;
-    const bool prepare_again = taken_back || (closer.empty() && phase == StepPhase::kDone);
+    reopened.push_back({k, taken_back || (closer.empty() && phase == StepPhase::kDone)});
+  }
+  return reopened;
+}
+
+Status Runner::ReopenAfterForwardFailure() {
+  for (const Reopening& again : Reopenings()) {
+    const std::string id(steps_[again.index]->id());
     StepData how;
-    if (!prepare_again) how[kReopenActOn] = kReopenRecorded;
+    if (!again.prepare_again) how[kReopenActOn] = kReopenRecorded;
     if (Status st = Append(id, JournalPhase::kReopen, std::move(how)); !st.ok()) return st;
     // Pending: prepared again from the machine as it is; begun: acts again on what it recorded.
-    journal_.phases[id] = prepare_again ? StepPhase::kPending : StepPhase::kBegun;
+    journal_.phases[id] = again.prepare_again ? StepPhase::kPending : StepPhase::kBegun;
     Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: runs again on resume"), id);
   }
   return {};
+}
+
+std::vector<std::string> Runner::StepsForwardWouldRun() const {
+  std::vector<StepPhase> phases;
+  for (const auto& step : steps_) phases.push_back(journal_.PhaseOf(step->id()));
+  for (const Reopening& again : Reopenings()) {
+    phases[again.index] = again.prepare_again ? StepPhase::kPending : StepPhase::kBegun;
+  }
+  std::vector<std::string> run;
+  bool password_applied = ctx_.temp_password_applied;
+  for (size_t i = 0; i < steps_.size(); ++i) {
+    if (phases[i] == StepPhase::kDone) continue;
+    const Step& step = *steps_[i];
+    if (step.needs_temp_password() && !password_applied) {
+      for (size_t k = i; k-- > 0;) {  // as Forward's SetterBefore: the setter done runs again first
+        if (!steps_[k]->sets_temp_password()) continue;
+        if (phases[k] == StepPhase::kDone) run.emplace_back(steps_[k]->id());
+        break;
+      }
+      password_applied = true;
+    }
+    if (step.sets_temp_password()) password_applied = true;
+    run.emplace_back(step.id());
+  }
+  return run;
+}
+
+std::vector<std::string> Runner::StepsUndoWouldUndo() const {
+  std::vector<std::string> undone;
+  for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
+    const StepPhase phase = journal_.PhaseOf((*it)->id());
+    if (phase != StepPhase::kPending && phase != StepPhase::kUndone) undone.emplace_back((*it)->id());
+  }
+  return undone;
 }
 
 Outcome Runner::Forward() {
@@ -147,8 +188,11 @@ Outcome Runner::Forward() {
       // Resumed: the password set before the crash was never known to this process.
       if (Step* setter = SetterBefore(i); setter && journal_.PhaseOf(setter->id()) == StepPhase::kDone) {
         st = RunOne(*setter);
+        // The setter's own failure is said as its own (2245 is set-temp-password's, not the profile's).
+        if (!st.ok()) Fail(*setter, st);
       }
     }
+    const bool setter_failed = !st.ok();
     if (st.ok()) st = RunOne(step);
     if (st.ok()) {
       ctx_.result.steps_done.push_back(id);
@@ -157,7 +201,7 @@ Outcome Runner::Forward() {
       if (step.irreversible()) ctx_.forward_only = true;
       continue;
     }
-    Fail(step, st);
+    if (!setter_failed) Fail(step, st);
     failed = true;
     // A step whose "begin" record was never written did not act: it cannot have deleted
     // anything, so the run may still undo. Otherwise ask the machine.

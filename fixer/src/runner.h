@@ -8,6 +8,9 @@
 //   Outcome o = runner.Rollback();     // undo what the journal records
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "journal_replay.h"
 #include "step.h"
 
@@ -23,11 +26,24 @@ class Runner {
   Outcome UndoAll(Outcome restored);
   // True if an irreversible step has acted (done, or begun and its effect is visible).
   Result<bool> PastPointOfNoReturn();
+  // What a dry run of resume or rollback says, acting on nothing: the steps Forward would run, in
+  // order (those a forward failure reopens, and the step that sets the temporary password again
+  // for a later step needing it, among them), and the steps UndoAll would undo, in undo order (a
+  // step begun and not done among them: it may have acted).
+  std::vector<std::string> StepsForwardWouldRun() const;
+  std::vector<std::string> StepsUndoWouldUndo() const;
 
  private:
   Status RunOne(Step& step);
   size_t IndexOf(std::string_view id) const;
   Status ReopenAfterForwardFailure();
+  // The steps ReopenAfterForwardFailure runs again, each with whether it is prepared again from
+  // the machine (else it acts again on what it recorded); none when no step failed forward.
+  struct Reopening {
+    size_t index;
+    bool prepare_again;
+  };
+  std::vector<Reopening> Reopenings() const;
   Status Append(const std::string& step, JournalPhase phase, StepData data);
   Step* SetterBefore(size_t index);
   void Fail(const Step& step, const Status& st);

@@ -131,8 +131,11 @@ std::string PendingRepairNote(const PendingRepair& p) {
           ? Text(FMT_COMPILE("rollback cannot bring back the deleted {} (its SID is gone), so it rolls forward as "
                              "resume does"),
                  p.account)
-          : Text(FMT_COMPILE("rollback undoes the steps done ({}) and leaves the machine as the run found it"),
-                 StepList(p.done));
+          : Text(FMT_COMPILE("rollback undoes the steps done ({}){} and leaves the machine as the run found it"),
+                 StepList(p.done),
+                 p.begun.empty()
+                     ? std::string()
+                     : Text(FMT_COMPILE(" and the step begun, which may have acted ({})"), StepList(p.begun)));
   return Text(FMT_COMPILE("{} after {} of its {} steps: {}; resume runs the steps left ({}) and verifies the "
                           "site; {}"),
               run, p.done.size(), p.done.size() + p.left.size(), own, StepList(p.left), rollback);

@@ -1,5 +1,7 @@
 // aspnet-fixer capture on the fake backend (app/capture.h): it reads only, it writes no secret,
 // it lists what a port refused, and capture -> load -> capture gives the same document.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "app/capture.h"
@@ -312,6 +314,58 @@ TEST(Capture, NothingReadableIsSaid) {
   const app::Capture c = CaptureOf(machine);
   EXPECT_EQ(c.reads_ok, 0) << app::CaptureText(c);
   EXPECT_FALSE(c.unreadable.empty());
+}
+
+// Audit 10 item 11: every folder a new profile of ASPNET cannot take (ASPNET, ASPNET.XPPRO,
+// ASPNET.XPPRO.000, the names in any case) is kept, so the reproduction's new profile goes where
+// the machine's would, ASPNET.XPPRO.001, not to the first folder the capture left out.
+TEST(Capture, KeepsEveryTakenProfileFolderSoTheReproductionPicksTheSameOne) {
+  fakes::Machine original(
+      Load("os: windows-xp-professional\n"
+           "frameworks: [1.0]\n"
+           "hotfixes: [MS03-032]\n"
+           "objects:\n"
+           "  - file: 'C:\\Documents and Settings\\ASPNET'\n"
+           "  - file: 'C:\\Documents and Settings\\aspnet.xppro'\n"
+           "  - file: 'C:\\Documents and Settings\\ASPNET.XPPRO.000'\n"
+           "applications:\n"
+           "  - path: /LM/W3SVC/1/ROOT/orders\n",
+           "taken.yaml"));
+  fakes::MachineBackend a(original);
+  const fixer::Result<std::string> machines = a.ports().profiles.NewProfileFolder("ASPNET");
+  ASSERT_TRUE(machines.ok());
+  EXPECT_EQ(*machines, "C:\\Documents and Settings\\ASPNET.XPPRO.001");
+  fakes::Machine reproduced(Load(app::CaptureText(CaptureOf(original)), "captured.yaml"));
+  fakes::MachineBackend b(reproduced);
+  const fixer::Result<std::string> reproductions = b.ports().profiles.NewProfileFolder("ASPNET");
+  ASSERT_TRUE(reproductions.ok());
+  EXPECT_EQ(*reproductions, *machines);
+}
+
+// Audit 12 item 2: a caller whose account could not be read (2140 under Wine) has no account in
+// the file to be: the reproduction's caller read fails with that error, as the capture listed it,
+// and never answers with the file's default caller, Administrator.
+TEST(Capture, ACallerWhoseAccountWasNotReadIsNoDefaultCaller) {
+  fakes::Machine machine(
+      Load("os: windows-xp-professional\n"
+           "frameworks: [1.0]\n"
+           "accounts:\n"
+           "  alice: {password: Wonder1and!, groups: [Administrators]}\n"
+           "session: {caller: alice}\n",
+           "alice.yaml"));
+  fakes::FaultPlan plan;
+  for (uint64_t n = 1; n <= 10; ++n) plan.Add({.op = "sam.lookup_user", .nth = n, .error = 2140, .read = true});
+  machine.set_faults(plan);
+  const app::Capture c = CaptureOf(machine);
+  const auto caller_read = std::find_if(c.unreadable.begin(), c.unreadable.end(),
+                                        [](const app::UnreadablePart& u) { return u.read == "the calling user"; });
+  ASSERT_NE(caller_read, c.unreadable.end()) << app::CaptureText(c);
+  EXPECT_EQ(caller_read->error.code(), 2140u);
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  fakes::MachineBackend b(reproduced);
+  const fixer::Result<fixer::CallerInfo> caller = b.ports().inventory.Caller();
+  ASSERT_FALSE(caller.ok()) << caller->name;
+  EXPECT_EQ(caller.status().code(), 2140u);
 }
 
 }  // namespace

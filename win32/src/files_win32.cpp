@@ -129,10 +129,49 @@ std::string_view StepWords(ReplaceStep step, Replace replace) {
   return "cannot write";
 }
 
+// Whether the last part of `path` is a reserved device name (CON, PRN, AUX, NUL, COM1-COM9,
+// LPT1-LPT9), with any extension and trailing spaces: "NUL.txt and NUL.tar.gz are both equivalent
+// to NUL" (Microsoft Learn, Naming Files, Paths, and Namespaces). Or a name in the device
+// namespace, \\.\NUL.
+bool ReservedDeviceName(const std::wstring& path) {
+  if (path.rfind(L"\\\\.\\", 0) == 0) return true;
+  const size_t slash = path.find_last_of(L"\\/:");
+  std::wstring base = path.substr(slash == std::wstring::npos ? 0 : slash + 1);
+  base = base.substr(0, base.find(L'.'));
+  while (!base.empty() && base.back() == L' ') base.pop_back();
+  for (wchar_t& c : base) c = static_cast<wchar_t>(std::towupper(c));
+  if (base == L"CON" || base == L"PRN" || base == L"AUX" || base == L"NUL") return true;
+  return base.size() == 4 && (base.rfind(L"COM", 0) == 0 || base.rfind(L"LPT", 0) == 0) && base[3] >= L'1' &&
+         base[3] <= L'9';
+}
+
+// Whether `path` names no disk file but a device or a pipe: a reserved name, or an existing
+// name whose handle's GetFileType is not FILE_TYPE_DISK. Written straight into, never replaced,
+// as the Linux tool writes into /dev/null; nothing is "beside" a device.
+bool NamesADevice(const std::wstring& path) {
+  if (ReservedDeviceName(path)) return true;
+  HANDLE h = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
+                         FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) return false;
+  const bool device = GetFileType(h) != FILE_TYPE_DISK;
+  CloseHandle(h);
+  return device;
+}
+
+// `text` written into the device `path` names (opened as it is, never created or replaced).
+fixer::Status WriteIntoDevice(const std::string& path, std::string_view text) {
+  File device(CreateFileW(Widen(path).c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
+                          OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr));
+  if (!device.valid()) return FileError(path, "cannot be written", GetLastError());
+  if (!WriteAll(device.get(), text)) return FileError(path, "cannot write", GetLastError());
+  return {};
+}
+
 }  // namespace
 
 fixer::Result<Replace> CheckCanWrite(const std::string& path) {
   const std::wstring wide = Widen(path);
+  if (NamesADevice(wide)) return Replace::kAny;  // written into: no file replaced, none made beside it
   const DWORD attributes = GetFileAttributesW(wide.c_str());
   const Replace replace = attributes == INVALID_FILE_ATTRIBUTES ? Replace::kNothing : Replace::kAny;
   if (attributes != INVALID_FILE_ATTRIBUTES) {
@@ -186,6 +225,7 @@ std::optional<ReplaceFailure> ReplaceFile(const std::wstring& path, const std::w
 
 fixer::Status WriteFileDurably(const std::string& path, std::string_view text, Replace replace) {
   // std::to_string, not std::to_wstring: the latter imports a CRT function XP's msvcrt.dll may lack.
+  if (NamesADevice(Widen(path))) return WriteIntoDevice(path, text);
   const std::string temp = path + ".tmp." + std::to_string(GetCurrentProcessId());
   // Checked again: the machine's reads took time, and a file may have come since.
   if (fixer::Status st = CheckCanWrite(path).status(); !st.ok()) return st;

@@ -45,9 +45,12 @@ using BeforeRename = std::function<fixer::Status(int fd)>;
 // or takes the name only where there is none (without it: 183 ERROR_ALREADY_EXISTS where there is
 // [wine-file-tests], the file there left as it is).
 enum class Replace { kAny, kNothing };
-// The same write, `before_rename` called on the way (not for a target written straight into).
+// The mode a file no write has made yet gets (before the umask); one there keeps its own.
+inline constexpr unsigned kNewFileMode = 0644;
+// The same write, `before_rename` called on the way (not for a target written straight into);
+// a new file made `new_file_mode` (0600 for one holding secrets, as aspnet-fixer's --out).
 fixer::Status WriteFileAtomically(const std::string& path, std::string_view text, const BeforeRename& before_rename,
-                                  Replace replace = Replace::kAny);
+                                  Replace replace = Replace::kAny, unsigned new_file_mode = kNewFileMode);
 // The same write; the error's code is the same, its message "PATH: STEP: REASON": `path` (the
 // temporary file the failing call may have named is gone with it), "cannot create", "cannot
 // write" or "cannot replace", and the C library's strerror text.

@@ -88,7 +88,7 @@ class MachineLog {
   // Rewrites the state file as `now` (atomically) and removes the log; `before_rename` and
   // `replace` as WriteFileAtomically's (the run's lock moves to the new file there).
   fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {},
-                           Replace replace = Replace::kAny);
+                           Replace replace = Replace::kAny, unsigned new_file_mode = kNewFileMode);
   uint64_t appended() const { return appended_; }
 
  private:

@@ -48,6 +48,6 @@ fixer::Status SaveMachineFile(const MachineState& state, const std::string& path
 // The same save, `before_rename` and `replace` as WriteFileAtomically's (a run's lock moves to the
 // new file there; kNothing takes the name only where no file is).
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
-                              Replace replace);
+                              Replace replace, unsigned new_file_mode = kNewFileMode);
 
 }  // namespace fakes

@@ -81,6 +81,10 @@ class StateFileBackend : public fixer::Backend {
   // one at the name only where this run holds that name.
   fixer::Status Checkpoint();
   const std::string& Destination() const { return options_.out.empty() ? options_.path : options_.out; }
+  // The mode of a new file the run writes: 0600 for an --out, which holds what the machine file
+  // holds (hashes, secrets' stored forms), narrower still as the machine file's own, its owner
+  // keeping write (the run rewrites it); a new machine file as any new file.
+  unsigned NewDestinationMode() const;
   // A failed write of --out named for the user: one another run holds (made since this run opened)
   // in the words of an --out held at the open, any other as a write that failed.
   fixer::Status OutWriteFailure(const fixer::Status& st) const;

@@ -169,6 +169,7 @@ struct PendingRepair {
   Sid sid;                               // the account's SID when the run began
   std::vector<std::string> done;         // its steps done, in order (those an undo has not yet undone)
   std::vector<std::string> left;         // its steps not done, which resume runs
+  std::vector<std::string> begun;        // of those, the steps begun and not done: rollback undoes them too
   bool undoing = false;                  // an undo was under way: resume and rollback both finish it
   bool rollback_asked = false;           // that undo was a rollback's
   bool past_point_of_no_return = false;  // recreate deleted the account: rollback rolls forward

@@ -72,6 +72,13 @@ class Fixer {
   RunResult FinishedRun(RunResult r);
   // MakePlan with what the journal holds already read (Apply reads it once, for both).
   Result<Plan> MakePlanFor(const Diagnosis& diagnosis, JournalHolds holds);
+  // The refusal of the operator's temporary password for `account` (blank where the policy keeps
+  // runas from it, or one the password policy rejects); none when none was given or it passes.
+  // Apply's plan, and a resume or rollback that runs steps forward, ask it before any change.
+  Result<std::optional<Refusal>> TempPasswordRefusal(const std::string& account);
+  // Resume's or rollback's run `r` refused (exit 3, the journal kept) when TempPasswordRefusal
+  // refuses the password for `account` (or cannot read the policy); nullopt: go on.
+  std::optional<RunResult> RefuseTempPassword(RunResult& r, const std::string& account, std::string_view verb);
 
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;

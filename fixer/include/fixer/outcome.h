@@ -52,6 +52,12 @@ struct RunResult {
   std::optional<Refusal> refusal;
   std::vector<std::string> steps_done;    // in the order they finished
   std::vector<std::string> steps_undone;  // in the order they were undone
+  // A dry run of resume or rollback on a journal left pending: the steps the run would run, in
+  // order (resume, and a rollback that rolls forward; the last verifies the site), and those it
+  // would undo, in undo order (rollback, and a resume finishing an undo; a step begun and not
+  // done among them). Empty otherwise.
+  std::vector<std::string> steps_to_run;
+  std::vector<std::string> steps_to_undo;
   std::vector<StepFailure> errors;
   std::vector<RegrantItem> regranted;
   std::vector<std::string> messages;  // human-readable account of the run; never a password
