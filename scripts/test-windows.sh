@@ -103,4 +103,33 @@ if [[ $code -ne 0 && $code -ne 3 ]]; then
   exit 1
 fi
 [[ -s "$work/diagnose.txt" ]] || { echo "test-windows: diagnose printed nothing" >&2; exit 1; }
+
+echo "-- aspnet-fixer.exe capture reads machine.config as XML (UTF-16, character references, enable, a section twice)"
+fw="$WINEPREFIX/drive_c/windows/Microsoft.NET/Framework/v1.0.3705"
+mkdir -p "$fw/CONFIG" && touch "$fw/mscorlib.dll" "$fw/aspnet_regiis.exe"
+# expect_process_model WANTED: capture's 1.0 process_model, as "userName password enable" or "error N".
+expect_process_model() {
+  local got
+  got=$($wine "$bin/aspnet-fixer.exe" capture 2>/dev/null | tr -d '\r' | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+for f in doc.get("frameworks", []):
+    if f["version"] == "1.0.3705":
+        pm = f["process_model"]
+        print(pm["userName"], pm["password"], str(pm.get("enable", True)).lower())
+for u in doc["capture"]["unreadable"]:
+    if u["read"] == "the ASP.NET frameworks":
+        print("error", u["error"])') || true
+  [[ "$got" == "$1" ]] || { echo "test-windows: machine.config read as '$got', expected '$1'" >&2; exit 1; }
+}
+H='<?xml version="1.0" encoding="UTF-16"?><configuration><system.web>'
+T='</system.web></configuration>'
+printf '%s' "$H<processModel userName=\"&#x53;YSTEM\" password=\"&#65;utoGenerate\"/>$T" |
+  iconv -f UTF-8 -t UTF-16 >"$fw/CONFIG/machine.config"  # with its byte order mark
+expect_process_model "SYSTEM AutoGenerate true"
+printf '%s' "<configuration><x><processModel userName=\"SYSTEM\"/></x><system.web><processModel enable=\"false\"/>$T" \
+  >"$fw/CONFIG/machine.config"
+expect_process_model "machine AutoGenerate false"
+printf '%s' "<configuration><system.web><processModel userName=\"SYSTEM\"/><processModel/>$T" >"$fw/CONFIG/machine.config"
+expect_process_model "error 13"
 echo "test-windows: ok (diagnose exit $code)"

@@ -139,9 +139,9 @@ class Reader {
       std::string password = fw.process_model.password;
       if (fixer::IsClearProcessModelPassword(password)) password = kRedactedPassword;
       if (fw.version == fixer::kFramework10) framework10_folder_ = fw.folder;
-      list.push_back({{"version", fw.version},
-                      {"tools_present", fw.tools_present},
-                      {"process_model", {{"userName", fw.process_model.user_name}, {"password", password}}}});
+      Json process_model = {{"userName", fw.process_model.user_name}, {"password", password}};
+      if (!fw.process_model.enable) process_model["enable"] = false;  // as a machine file writes it
+      list.push_back({{"version", fw.version}, {"tools_present", fw.tools_present}, {"process_model", process_model}});
       const std::string& user = fw.process_model.user_name;
       if (fixer::IsRegistryReference(user)) {
         if (auto resolved = Got(p_.aspnet.ResolveRegistryCredential(user), "the account " + user + " names")) {

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "fakes/event_log.h"
 #include "machine_log_record.h"
 
 namespace fakes {
@@ -61,6 +62,16 @@ void MachineLog::NoteObjectsBelow(const std::string& key, const MachineState& no
 void MachineLog::Note(const MutationEvent& event, const MachineState& now) {
   const std::string_view op = event.op;
   if (op == "journal.clear") journal_cleared_ = true;
+  if (op == "eventlog.write" && !all_objects_) {
+    // The EventLog port registers the event's source in the same call ("<log>/<source>"): its key
+    // goes with the record (noted after the call; none when the machine wrote the event itself).
+    const std::string_view target = event.target;
+    const size_t slash = target.find('/');
+    std::string key = ObjectKey(fixer::ObjectNamespace::kRegistry,
+                                EventSourceKeyPath(target.substr(0, slash), target.substr(slash + 1)));
+    if (now.objects.contains(key)) objects_.insert(std::move(key));
+    return;
+  }
   if (ChangesNoObject(op) || all_objects_) return;
   if (ChangesNamedObject(op)) {
     for (fixer::ObjectNamespace ns : fixer::kObjectNamespaces) {

@@ -436,7 +436,13 @@ class EventLogPort : public fixer::EventLog {
     if (Status st = m_.Read("eventlog.read", log); !st.ok()) return st;
     return EventLogs(m_).Read(log);
   }
-  Status Write(const fixer::EventRecord& record) override { return EventLogs(m_).Write(record); }
+  // The write and its source's registration are one call: the registry writes are no mutating
+  // call of their own, so a fault on eventlog.write leaves neither.
+  Status Write(const fixer::EventRecord& record) override {
+    if (Status st = EventLogs(m_).Write(record); !st.ok()) return st;
+    EventLogs(m_).RegisterSource(record.log, record.source);
+    return {};
+  }
 
  private:
   Machine& m_;

@@ -119,7 +119,8 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
     if (auto v = m->Get("tools_present")) fw->tools_present = v->Bool();
     if (auto pm = m->Get("process_model")) {
       // The <processModel> attributes, named as in machine.config.
-      MapFields pmf(*pm, {"userName", "password"});
+      MapFields pmf(*pm, {"enable", "userName", "password"});
+      if (auto v = pmf.Get("enable")) fw->process_model.enable = v->Bool();
       if (auto v = pmf.Get("userName")) fw->process_model.user_name = v->Str();
       if (auto v = pmf.Get("password")) fw->process_model.password = v->Str();
     }

@@ -263,6 +263,7 @@ void Products(Emitter& out, const MachineState& s) {
     KeyBool(out, "tools_present", fw.tools_present);
     out.Key("process_model");
     out.BeginMap();
+    if (!fw.process_model.enable) KeyBool(out, "enable", false);  // written only when not the default
     KeyStr(out, "userName", fw.process_model.user_name);
     KeyStr(out, "password", fw.process_model.password);  // machine.config holds it in clear text
     out.EndMap();

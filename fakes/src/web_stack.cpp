@@ -25,6 +25,7 @@ std::string_view ToString(WorkerHost host) {
     case WorkerHost::kAspNetWp: return "aspnet_wp.exe";
     case WorkerHost::kW3wp: return "w3wp.exe";
     case WorkerHost::kCassini: return "Cassini (WebServer.exe)";
+    case WorkerHost::kInetinfo: return "inetinfo.exe";
   }
   return "?";
 }
@@ -305,7 +306,7 @@ class RequestRun {
     }
     const auto& web = m_.state().products.web;
     const bool w3wp = web.kind == fixer::WebServerKind::kIis60 && !web.iis5_isolation_mode;
-    r_.host = w3wp ? WorkerHost::kW3wp : WorkerHost::kAspNetWp;
+    r_.host = w3wp ? WorkerHost::kW3wp : fw->process_model.enable ? WorkerHost::kAspNetWp : WorkerHost::kInetinfo;
     r_.host_process = std::string(ToString(r_.host));
     Worker w =
         w3wp ? detail::AppPoolIdentity(m_, conditions_) : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);

@@ -93,6 +93,11 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   // The name of the credentials condition, built when a condition is.
   const auto attrs = [&] { return fixer::Text(FMT_COMPILE("processModel userName=\"{}\""), pm.user_name); };
 
+  if (!pm.enable) {
+    // No aspnet_wp.exe: ASP.NET runs in inetinfo.exe itself (ProcessModelSection.Enable).
+    return BuiltInIdentity(m, "SYSTEM", "processModel enable=\"false\"",
+                           "ASP.NET runs inside inetinfo.exe as LocalSystem; userName and password are not used", out);
+  }
   if (fixer::SameWindowsName(pm.user_name, "SYSTEM")) {
     return BuiltInIdentity(m, "SYSTEM", attrs(),
                            "aspnet_wp.exe runs as LocalSystem, the identity of inetinfo.exe; "

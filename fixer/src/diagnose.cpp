@@ -44,7 +44,7 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
 
   if (fw10) {
-    auto worker = ReadWorkerIdentity(ports_, fw10->process_model.user_name, d.os.computer_name, d.notes);
+    auto worker = ReadWorkerIdentity(ports_, fw10->process_model, d.os.computer_name, d.notes);
     if (!worker) return worker.status();
     d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;

@@ -14,10 +14,11 @@ namespace fixer {
 inline constexpr const char* kBulletin = "MS03-032";
 inline constexpr const char* kSymptomText = "Server Application Unavailable";
 
-// Classifies <processModel userName>, resolves it to an account and reads that account and its
-// profile. `computer` strips "COMPUTER\" (and ".\") prefixes of local accounts.
-Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name, const std::string& computer,
-                                          std::vector<std::string>& notes);
+// Classifies <processModel userName> (LocalSystem when enable="false": ASP.NET then runs inside
+// inetinfo.exe), resolves it to an account and reads that account and its profile. `computer`
+// strips "COMPUTER\" (and ".\") prefixes of local accounts.
+Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
+                                          const std::string& computer, std::vector<std::string>& notes);
 
 // Requests every application and classifies the answers.
 SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>& apps,

@@ -26,6 +26,10 @@ Cause HostCause(const Diagnosis& d) {
     c.detail = Text(FMT_COMPILE("ASP.NET {} is not installed"), kFramework10);
   } else if (d.applications_on_10.empty()) {
     c.detail = Text(FMT_COMPILE("no application is mapped to ASP.NET {}"), kFramework10);
+  } else if (d.worker.in_inetinfo && RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
+    c.detail = Text(FMT_COMPILE("processModel enable=\"false\": ASP.NET {} runs inside inetinfo.exe as LocalSystem, "
+                                "not in aspnet_wp.exe"),
+                    kFramework10);
   } else if (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode) {
     c.detail =
         "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
@@ -47,7 +51,9 @@ Cause HostCause(const Diagnosis& d) {
 
 Cause ProfileCause(const WorkerIdentity& w) {
   Cause c{"worker-without-profile", false, ""};
-  if (w.kind == WorkerKind::kLocalSystem) {
+  if (w.in_inetinfo) {
+    c.detail = "ASP.NET runs inside inetinfo.exe as LocalSystem (processModel enable=\"false\"), which has a profile";
+  } else if (w.kind == WorkerKind::kLocalSystem) {
     c.detail = "the worker runs as LocalSystem, which has a profile";
   } else if (!w.local) {
     c.detail = Text(FMT_COMPILE("the worker runs as {}, not a local account; if it has no profile "

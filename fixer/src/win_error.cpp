@@ -12,7 +12,9 @@ namespace fixer {
 namespace {
 
 // English XP texts. Sources: winerror.h / lmerr.h message tables as printed by
-// `net helpmsg N` (ReactOS netmsg.mc, Q186555), docs/windows-reference.md#net-commands and #logon-order.
+// `net helpmsg N` (ReactOS netmsg.mc, Q186555), docs/windows-reference.md#net-commands and #logon-order;
+// Microsoft Learn's "System Error Codes" pages ([error-texts] in docs/windows-reference.md#sources). Every error the
+// fake or the Win32 backend gives has its text here (tests/fixer/win_error_test.cpp lists them).
 constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {0, "The operation completed successfully."},
     {2, "The system cannot find the file specified."},
@@ -98,6 +100,27 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {15023, "User or role already exists in the current database."},
     {15025, "The server principal already exists."},
     {15401, "Windows NT user or group not found. Check the name again."},
+    {14, "Not enough storage is available to complete this operation."},
+    {18, "There are no more files."},
+    {21, "The device is not ready."},
+    {33, "The process cannot access the file because another process has locked a portion of the file."},
+    {38, "Reached the end of the file."},
+    {122, "The data area passed to a system call is too small."},
+    {234, "More data is available."},
+    {259, "No more data is available."},
+    {1066, "The service has returned a service-specific error code."},
+    {1072, "The specified service has been marked for deletion."},
+    {1117, "The request could not be performed because of an I/O device error."},
+    {1300, "Not all privileges or groups referenced are assigned to the caller."},
+    {1455, "The paging file is too small for this operation to complete."},
+    {1460, "This operation returned because the timeout period expired."},
+    {1500, "The event log file is corrupted."},
+    {1501, "No event log file could be opened, so the event logging service did not start."},
+    {1502, "The event log file is full."},
+    {1503, "The event log file has changed between read operations."},
+    {1722, "The RPC server is unavailable."},
+    {1789, "The trust relationship between this workstation and the primary domain failed."},
+    {2226, "This operation is only allowed on the primary domain controller of the domain."},
 };
 
 }  // namespace

@@ -26,14 +26,23 @@ std::string ShownGroupName(const LocalGroupRef& group, std::string_view computer
   return Text(FMT_COMPILE("{}\\{}"), group.sid.IsAccountSid() ? computer : std::string_view("BUILTIN"), group.name);
 }
 
-Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const std::string& user_name, const std::string& computer,
-                                          std::vector<std::string>& notes) {
+Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
+                                          const std::string& computer, std::vector<std::string>& notes) {
+  const std::string& user_name = process_model.user_name;
   WorkerIdentity w;
   w.configured = user_name;
-  if (SameWindowsName(user_name, "machine")) {
+  w.in_inetinfo = !process_model.enable;
+  if (w.in_inetinfo) {
+    // No aspnet_wp.exe: ASP.NET runs in inetinfo.exe, whose identity is LocalSystem
+    // (ProcessModelSection.Enable; docs/windows-reference.md#choice-processmodel-enable).
+    notes.push_back(Text(FMT_COMPILE("processModel enable=\"false\": ASP.NET {} runs inside inetinfo.exe as "
+                                     "LocalSystem; its userName ({}) is not used"),
+                         kFramework10, user_name));
+  }
+  if (!w.in_inetinfo && SameWindowsName(user_name, "machine")) {
     w.kind = WorkerKind::kMachineAccount;
     w.account = kMachineWorkerAccount;
-  } else if (SameWindowsName(user_name, "SYSTEM")) {
+  } else if (w.in_inetinfo || SameWindowsName(user_name, "SYSTEM")) {
     w.kind = WorkerKind::kLocalSystem;
     w.account = "LocalSystem";
     w.local = false;

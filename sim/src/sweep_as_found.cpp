@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "fakes/event_log.h"
 #include "sim/invariants.h"
 #include "sim/machine_diff.h"
 
@@ -10,7 +11,7 @@ namespace sim {
 namespace {
 
 // What "exactly as found" compares: everything but the bookkeeping a restore cannot and need
-// not undo (randomness, clock, events, the journal) and the password material, which
+// not undo (randomness, clock, events and their sources' registration, the journal) and the password material, which
 // WorkerPasswordIsTheSecret judges instead (the account and the LSA secret must agree).
 bool IgnoredInAsFound(const std::string& path) {
   // A service's kept password is password material too: the services' states judge it.
@@ -19,6 +20,17 @@ bool IgnoredInAsFound(const std::string& path) {
   for (const char* part : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
                            ".last_bad_password_at", ".password_expired"})
     if (path.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// The registration of a source an event in the log was written from (fakes::EventLogs::
+// RegisterSource): it goes with that event, which no restore takes back either, and taking it away
+// would make Event Viewer show the event as "The description ... cannot be found" again
+// (docs/windows-reference.md#event-sources).
+bool RegisteredForAnEvent(const std::string& path, const fakes::MachineState& now) {
+  for (const fixer::EventRecord& e : now.events) {
+    if (path.starts_with("objects[registry " + fakes::EventSourceKeyPath(e.log, e.source) + "]")) return true;
+  }
   return false;
 }
 
@@ -80,7 +92,7 @@ bool EqualButIgnored(const fakes::MachineState& a, const fakes::MachineState& b)
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now) {
   if (EqualButIgnored(found, now)) return std::nullopt;
   for (Change& c : DiffMachines(found, now)) {
-    if (IgnoredInAsFound(c.path) || c.path.ends_with(".locked_out_at")) continue;
+    if (IgnoredInAsFound(c.path) || c.path.ends_with(".locked_out_at") || RegisteredForAnEvent(c.path, now)) continue;
     if (c.path.ends_with(".flags") && WithoutLockout(c.before) == WithoutLockout(c.after)) continue;
     return std::move(c);
   }

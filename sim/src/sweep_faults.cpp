@@ -79,6 +79,9 @@ std::vector<uint32_t> ErrorsFor(const std::string& op) {
   if (op == "journal.append" || op == "journal.clear") return {kErrorDiskFull, kErrorAccessDenied};
   if (op == "profile.create" || op == "file.create") return {kErrorAccessDenied, kErrorDiskFull};
   if (op.rfind("sql.", 0) == 0) return {kErrorAccessDenied, kErrorNotEnoughMemory};
+  // ReportEvent into a full Application log (XP's default: 512 KB, overwriting only events older
+  // than 7 days) gives 1502; a stopped Event Log service, 1722.
+  if (op == "eventlog.write") return {kErrorAccessDenied, kErrorLogFileFull, kRpcServerUnavailable};
   return {kErrorAccessDenied};
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fakes/faults.h"
 #include "fakes/objects.h"
 
 #include "test_machine.h"
@@ -202,6 +203,30 @@ TEST(SecurityPort, AddAcesEachOnSharedObjectsDoesWhatItDoesOnItsOwn) {
     EXPECT_EQ(shared.mutations, own.mutations);
     EXPECT_TRUE(shared.objects == own.objects) << "the same DACLs";
   }
+}
+
+// The Win32 backend's Write registers its source under Eventlog\<log> (EventMessageFile,
+// TypesSupported) before ReportEvent, so Event Viewer shows the mark's text; the fake's port makes
+// the same key in the same call, and a fault on the call leaves neither the event nor the key
+// (audit 10 item 12; docs/windows-reference.md#event-sources).
+TEST(EventLogPort, WriteRegistersItsSourceInTheSameCall) {
+  fakes::Machine m(MinimalXpState());
+  fakes::MachinePorts ports(m);
+  const fixer::ObjectRef key{fixer::ObjectNamespace::kRegistry,
+                             "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Eventlog\\Application\\aspnet-fixer"};
+  fakes::FaultPlan plan;
+  plan.Add({.op = "eventlog.write", .nth = 1, .error = fixer::kErrorLogFileFull});
+  m.set_faults(plan);
+  const fixer::EventRecord mark{.source = "aspnet-fixer", .id = 1, .text = "The profile of ASPNET ..."};
+  EXPECT_EQ(ports.ports().events.Write(mark).code(), fixer::kErrorLogFileFull);
+  EXPECT_FALSE(fakes::ObjectStore(m).Exists(key));
+  ASSERT_TRUE(ports.ports().events.Write(mark).ok());
+  const fakes::SecurableObject* registered = fakes::ObjectStore(m).Find(key);
+  ASSERT_NE(registered, nullptr);
+  EXPECT_EQ(registered->values.at("TypesSupported"), "7");  // error, warning and information
+  EXPECT_EQ(registered->values.at("EventMessageFile"), "aspnet-fixer.exe");
+  EXPECT_TRUE(ports.ports().security.ReadSecurity(key).ok());
+  ASSERT_EQ(ports.ports().events.Read("Application")->size(), 1u);
 }
 
 }  // namespace

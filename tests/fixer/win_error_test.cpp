@@ -94,3 +94,87 @@ TEST(WinErrorOfErrno, EveryErrnoWindowsHasAWordForIsThatWordAndTheRestSayWhy) {
 TEST(WindowsNames, TheWorkerPasswordSecretIsAspnetWpPassword) {
   EXPECT_EQ(fixer::kAspNetWorkerSecret, "aspnet_WP_PASSWORD");
 }
+
+// Every error the fake or the Win32 backend can give (the sweep's ErrorsFor, the Win32 calls'
+// ERROR_* constants, audit 10's list) has Windows' own text, never "cannot find message text"
+// (Microsoft Learn, "System Error Codes"; docs/windows-reference.md#error-texts).
+TEST(WinErrorText, EveryErrorTheBackendsGiveHasWindowsText) {
+  EXPECT_EQ(fixer::WinErrorText(14), "Not enough storage is available to complete this operation.");
+  EXPECT_EQ(fixer::WinErrorText(21), "The device is not ready.");
+  EXPECT_EQ(fixer::WinErrorText(33),
+            "The process cannot access the file because another process has locked a portion of the file.");
+  EXPECT_EQ(fixer::WinErrorText(1072), "The specified service has been marked for deletion.");
+  EXPECT_EQ(fixer::WinErrorText(1117), "The request could not be performed because of an I/O device error.");
+  EXPECT_EQ(fixer::WinErrorText(1300), "Not all privileges or groups referenced are assigned to the caller.");
+  EXPECT_EQ(fixer::WinErrorText(1455), "The paging file is too small for this operation to complete.");
+  EXPECT_EQ(fixer::WinErrorText(1500), "The event log file is corrupted.");
+  EXPECT_EQ(fixer::WinErrorText(1501),
+            "No event log file could be opened, so the event logging service did not start.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kErrorLogFileFull), "The event log file is full.");
+  EXPECT_EQ(fixer::WinErrorText(1503), "The event log file has changed between read operations.");
+  EXPECT_EQ(fixer::WinErrorText(fixer::kRpcServerUnavailable), "The RPC server is unavailable.");
+  EXPECT_EQ(fixer::WinErrorText(1789),
+            "The trust relationship between this workstation and the primary domain failed.");
+  EXPECT_EQ(fixer::WinErrorText(2226),
+            "This operation is only allowed on the primary domain controller of the domain.");
+  // The Win32 backend's own: ERROR_NO_MORE_FILES, ERROR_HANDLE_EOF, ERROR_INSUFFICIENT_BUFFER,
+  // ERROR_MORE_DATA, ERROR_NO_MORE_ITEMS, ERROR_SERVICE_SPECIFIC_ERROR, ERROR_TIMEOUT.
+  for (uint32_t code : {18u, 38u, 122u, 234u, 259u, 1066u, 1460u}) EXPECT_TRUE(fixer::HasWinErrorText(code)) << code;
+  // Every fixer::kError* / kNerr* constant the code names.
+  for (uint32_t code : {fixer::kErrorFileNotFound,
+                        fixer::kErrorPathNotFound,
+                        fixer::kErrorTooManyOpenFiles,
+                        fixer::kErrorAccessDenied,
+                        fixer::kErrorInvalidHandle,
+                        fixer::kErrorNotEnoughMemory,
+                        fixer::kErrorInvalidData,
+                        fixer::kErrorSharingViolation,
+                        fixer::kErrorInvalidParameter,
+                        fixer::kErrorNotSupported,
+                        fixer::kErrorDiskFull,
+                        fixer::kErrorDirNotEmpty,
+                        fixer::kErrorBusy,
+                        fixer::kErrorAlreadyExists,
+                        fixer::kErrorFilenameExcedRange,
+                        fixer::kErrorFileTooLarge,
+                        fixer::kErrorNoData,
+                        fixer::kErrorDependentServicesRunning,
+                        fixer::kErrorInvalidServiceControl,
+                        fixer::kErrorServiceRequestTimeout,
+                        fixer::kErrorServiceAlreadyRunning,
+                        fixer::kErrorServiceDisabled,
+                        fixer::kErrorServiceDoesNotExist,
+                        fixer::kErrorServiceCannotAcceptCtrl,
+                        fixer::kErrorServiceNotActive,
+                        fixer::kErrorCircularDependency,
+                        fixer::kErrorServiceDependencyFail,
+                        fixer::kErrorServiceLogonFailed,
+                        fixer::kErrorServiceDependencyDeleted,
+                        fixer::kErrorShutdownInProgress,
+                        fixer::kWsaConnectionRefused,
+                        fixer::kErrorNoSuchPrivilege,
+                        fixer::kErrorPrivilegeNotHeld,
+                        fixer::kErrorNoneMapped,
+                        fixer::kErrorInvalidSid,
+                        fixer::kErrorNoSuchAlias,
+                        fixer::kErrorMemberNotInAlias,
+                        fixer::kErrorMemberInAlias,
+                        fixer::kErrorAliasExists,
+                        fixer::kErrorNoSuchMember,
+                        fixer::kErrorInvalidMember,
+                        fixer::kErrorNoSystemResources,
+                        fixer::kErrorInstallFailure,
+                        fixer::kErrorInstallPlatformUnsupported,
+                        fixer::kErrorPasswordMustChange,
+                        fixer::kErrorAccountLockedOut,
+                        fixer::kErrorCantAccessFile,
+                        fixer::kErrorCantResolveFilename,
+                        fixer::kNerrServiceAlreadyStarted,
+                        fixer::kNerrBadServiceName,
+                        fixer::kErrorBadCommand,
+                        fixer::kSqlWindowsUserNotFound,
+                        fixer::kSqlLoginExists,
+                        fixer::kSqlUserExists}) {
+    EXPECT_TRUE(fixer::HasWinErrorText(code)) << code;
+  }
+}

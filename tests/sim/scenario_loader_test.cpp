@@ -531,7 +531,8 @@ TEST(ScenarioFileErrors, TheProcessModelsUserNameIsSpeltAsMachineConfigSpellsIt)
   auto machine = MachineError("frameworks:\n  - version: '1.0'\n    process_model: {user_name: SYSTEM}\n");
   EXPECT_EQ(machine.line, 3);
   EXPECT_EQ(machine.column, 21);
-  EXPECT_THAT(machine.message, HasSubstr("unknown key 'user_name', spelt 'userName' here; expected one of: userName"));
+  EXPECT_THAT(machine.message,
+              HasSubstr("unknown key 'user_name', spelt 'userName' here; expected one of: enable, userName"));
   // Any key of either file: the same hint.
   EXPECT_THAT(ScenarioError(kValidScenarioHead + "  - map_application: {path: /x, physical-path: 'C:\\x'}\n").message,
               HasSubstr("unknown key 'physical-path', spelt 'physical_path' here"));

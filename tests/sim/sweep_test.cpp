@@ -88,14 +88,18 @@ TEST(SweepFaults, ErrorsAreWhatTheRealCallGives) {
   EXPECT_EQ(sim::ErrorsFor("sam.set_password").front(), fixer::kNerrPasswordTooShort);
   EXPECT_EQ(sim::ErrorsFor("journal.append").front(), fixer::kErrorDiskFull);
   EXPECT_EQ(sim::ErrorsFor("anything.else"), std::vector<uint32_t>{fixer::kErrorAccessDenied});
+  // ReportEvent into a full Application log, and with the Event Log service stopped (audit 10 item 10).
+  EXPECT_EQ(sim::ErrorsFor("eventlog.write"),
+            (std::vector<uint32_t>{fixer::kErrorAccessDenied, fixer::kErrorLogFileFull, fixer::kRpcServerUnavailable}));
 }
 
 // An injected failure is reported with Windows' words for its number, as the real call's would be:
 // never FormatMessage's "cannot find message text" (a transcript once showed it for 1316).
 TEST(SweepFaults, EveryInjectedErrorHasWindowsText) {
   const std::string_view missing = fixer::WinErrorText(0xFFFF'FFFFu);
-  for (const char* op : {"scm.stop", "scm.start", "sam.set_password", "sam.create_user", "journal.append",
-                         "journal.clear", "profile.create", "file.create", "sql.grant_login", "lsa.grant"}) {
+  for (const char* op :
+       {"scm.stop", "scm.start", "sam.set_password", "sam.create_user", "journal.append", "journal.clear",
+        "profile.create", "file.create", "sql.grant_login", "lsa.grant", "eventlog.write"}) {
     for (uint32_t error : sim::ErrorsFor(op)) EXPECT_NE(fixer::WinErrorText(error), missing) << op << " " << error;
   }
 }

@@ -10,11 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixer/config_xml.h"
 #include "fixer/name_case.h"
 #include "metabase.h"
 #include "scanned_objects.h"
 #include "win32_ports.h"
-#include "xml_attributes.h"
 
 namespace win32 {
 
@@ -53,7 +53,7 @@ std::string ScriptMapVersion(const std::vector<std::wstring>& maps) {
 }
 
 fixer::SessionStateMode SessionModeOf(const std::string& config_text) {
-  auto mode = FindXmlAttribute(config_text, "sessionState", "mode");
+  auto mode = fixer::ReadSystemWebAttribute(config_text, "sessionState", "mode");
   if (!mode) return fixer::SessionStateMode::kInProc;  // the default of every 1.x machine.config
   const std::string m = fixer::FoldWindowsName(*mode);
   if (m == "off") return fixer::SessionStateMode::kOff;
@@ -77,9 +77,14 @@ fixer::Result<std::vector<fixer::FrameworkInfo>> Win32AspNet::Frameworks() {
     fw.version = VersionOf(dir);
     fw.folder = Narrow(dir);
     fw.tools_present = FileExists(dir + L"\\aspnet_regiis.exe") && FileExists(dir + L"\\mscorlib.dll");
-    const std::string text = ReadText(config);
-    if (auto user = FindXmlAttribute(text, "processModel", "userName")) fw.process_model.user_name = *user;
-    if (auto password = FindXmlAttribute(text, "processModel", "password")) fw.process_model.password = *password;
+    // Read as an XML processor reads it (fixer/config_xml.h): a file it cannot read is an error,
+    // never the defaults.
+    auto process_model = fixer::ReadProcessModel(ReadText(config));
+    if (!process_model) {
+      return fixer::Status(process_model.status().code(),
+                           process_model.status().message() + " (" + Narrow(config) + ")");
+    }
+    fw.process_model = std::move(*process_model);
     frameworks.push_back(std::move(fw));
   }
   return frameworks;
@@ -100,7 +105,7 @@ fixer::Result<std::vector<fixer::ApplicationInfo>> Win32AspNet::Applications() {
     if (!maps) return maps.status();
     app.framework_version = ScriptMapVersion(maps->value_or(std::vector<std::wstring>{}));
     std::string config = physical->has_value() ? ReadText(**physical + L"\\web.config") : "";
-    if (!FindXmlAttribute(config, "sessionState", "mode") && !app.framework_version.empty()) {
+    if (!fixer::ReadSystemWebAttribute(config, "sessionState", "mode") && !app.framework_version.empty()) {
       config = ReadText(FrameworkDir(app.framework_version) + L"\\CONFIG\\machine.config");
     }
     app.session_state = SessionModeOf(config);

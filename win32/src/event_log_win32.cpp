@@ -1,7 +1,9 @@
 // EventLog: OpenEventLog + ReadEventLog (sequential, oldest first) and RegisterEventSource +
 // ReportEvent. An event's text is its insertion strings joined by newlines: the fixer writes its
 // mark as one string, so what it reads back is what it wrote (Event Viewer formats others with
-// their source's message file, which this port does not load).
+// their source's message file, which this port does not load). A write first registers its source
+// with this program as its message file (win32/res/event_messages.mc), so Event Viewer shows the
+// text instead of "The description for Event ID ( 1 ) ... cannot be found".
 #include <algorithm>
 
 #include "win32_ports.h"
@@ -42,6 +44,29 @@ fixer::EventRecord RecordFrom(const std::string& log, const EVENTLOGRECORD& raw)
   return record;
 }
 
+// HKLM\SYSTEM\CurrentControlSet\Services\Eventlog\<log>\<source>: EventMessageFile (this
+// .exe, which carries the message table) and TypesSupported, as "Event Sources" and "Message
+// Files" (Microsoft Learn) ask; written each time, so a moved .exe is named where it is now.
+DWORD RegisterSourceKey(const std::wstring& log, const std::wstring& source) {
+  wchar_t module[MAX_PATH];
+  const DWORD length = GetModuleFileNameW(nullptr, module, MAX_PATH);
+  if (length == 0) return GetLastError();
+  if (length >= MAX_PATH) return ERROR_INSUFFICIENT_BUFFER;  // XP truncates without saying so
+  const std::wstring path = L"SYSTEM\\CurrentControlSet\\Services\\Eventlog\\" + log + L"\\" + source;
+  RegKey key;
+  LONG rc = RegCreateKeyExW(HKEY_LOCAL_MACHINE, path.c_str(), 0, nullptr, REG_OPTION_NON_VOLATILE, KEY_SET_VALUE,
+                            nullptr, key.out(), nullptr);
+  if (rc != ERROR_SUCCESS) return static_cast<DWORD>(rc);
+  const DWORD types = EVENTLOG_ERROR_TYPE | EVENTLOG_WARNING_TYPE | EVENTLOG_INFORMATION_TYPE;
+  rc = RegSetValueExW(key.get(), L"EventMessageFile", 0, REG_EXPAND_SZ, reinterpret_cast<const BYTE*>(module),
+                      (length + 1) * sizeof(wchar_t));
+  if (rc == ERROR_SUCCESS) {
+    rc = RegSetValueExW(key.get(), L"TypesSupported", 0, REG_DWORD, reinterpret_cast<const BYTE*>(&types),
+                        sizeof(types));
+  }
+  return static_cast<DWORD>(rc);
+}
+
 }  // namespace
 
 fixer::Result<std::vector<fixer::EventRecord>> Win32EventLog::Read(const std::string& log) {
@@ -71,7 +96,10 @@ fixer::Result<std::vector<fixer::EventRecord>> Win32EventLog::Read(const std::st
 }
 
 fixer::Status Win32EventLog::Write(const fixer::EventRecord& record) {
-  // The source need not be registered: the event is stored with its strings all the same.
+  // Unregistered, the event would be stored with its strings all the same, but shown without them.
+  if (DWORD error = RegisterSourceKey(Widen(record.log), Widen(record.source)); error != ERROR_SUCCESS) {
+    return Error(error);
+  }
   HANDLE source = RegisterEventSourceW(nullptr, Widen(record.source).c_str());
   if (!source) return LastError();
   std::wstring text = Widen(record.text);

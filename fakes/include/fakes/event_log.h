@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fakes/machine.h"
@@ -19,9 +20,17 @@ class EventLogs {
   // "eventlog.write"; stamps the machine clock.
   fixer::Status Write(fixer::EventRecord record);
   std::vector<fixer::EventRecord> Read(const std::string& log) const;
+  // Registers `source` as an event source of `log`, as aspnet-fixer's Win32 EventLog port does
+  // before it reports: the key EventSourceKeyPath names, with EventMessageFile (the program: the
+  // fake runs no program file, so its name alone) and TypesSupported 7. No mutating call of its
+  // own: the caller's (the port's eventlog.write), which must have been made.
+  void RegisterSource(const std::string& log, const std::string& source);
 
  private:
   Machine& m_;
 };
+
+// "HKLM\SYSTEM\CurrentControlSet\Services\Eventlog\<log>\<source>": where a source is registered.
+std::string EventSourceKeyPath(std::string_view log, std::string_view source);
 
 }  // namespace fakes

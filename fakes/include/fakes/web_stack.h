@@ -54,8 +54,9 @@
 
 namespace fakes {
 
-enum class WorkerHost { kNone, kAspNetWp, kW3wp, kCassini };
-// "none", "aspnet_wp.exe", "w3wp.exe", "Cassini (WebServer.exe)"
+// kInetinfo: ASP.NET inside IIS itself, under processModel enable="false".
+enum class WorkerHost { kNone, kAspNetWp, kW3wp, kCassini, kInetinfo };
+// "none", "aspnet_wp.exe", "w3wp.exe", "Cassini (WebServer.exe)", "inetinfo.exe"
 std::string_view ToString(WorkerHost host);
 
 // Stable ids of the conditions, for code that picks one out of an explanation.

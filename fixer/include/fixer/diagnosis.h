@@ -61,6 +61,8 @@ struct WorkerIdentity {
   // userName="registry:...": the error reading the user name aspnet_setreg stored (2: the key or
   // value is missing); 0 when read. `account` is then empty: no name is known.
   uint32_t credential_error = 0;
+  // processModel enable="false": ASP.NET runs inside inetinfo.exe (as LocalSystem), not aspnet_wp.exe.
+  bool in_inetinfo = false;
 };
 
 // A framework as seen by the diagnosis. The processModel password is deliberately absent.

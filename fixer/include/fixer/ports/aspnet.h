@@ -28,6 +28,9 @@ inline constexpr std::string_view kMachineWorkerAccount = "ASPNET";
 struct ProcessModelConfig {
   std::string user_name = "machine";      // "machine", "SYSTEM", "DOMAIN\user", "registry:..."
   std::string password = "AutoGenerate";  // "AutoGenerate", clear text, or "registry:..."
+  // enable="false": no aspnet_wp.exe; ASP.NET runs inside inetinfo.exe, as LocalSystem, and
+  // userName and password are not used (ProcessModelSection.Enable).
+  bool enable = true;
   friend bool operator==(const ProcessModelConfig&, const ProcessModelConfig&) = default;
 };
 
