@@ -34,6 +34,7 @@ std::string FailsBecause(const Diagnosis& d) {
 // Which application fails and how, when every precondition of the worker's start holds.
 std::string NotAnswering(const Diagnosis& d) {
   for (const ProbeResult& probe : d.probes) {
+    if (!probe.not_requested.empty()) continue;
     if (!probe.answered) return Text(FMT_COMPILE(": {} did not answer the probe: {}"), probe.application, probe.error);
     if (probe.status != 200 && !probe.symptom)
       return Text(FMT_COMPILE(": {} answers {}, not the MS03-032 symptom (its own error: the Application event log "
