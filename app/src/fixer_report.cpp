@@ -61,6 +61,8 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
     if (p.answered) {
       fmt::format_to(to, FMT_COMPILE("    GET {} -> {}{}\n"), p.application, p.status,
                      p.symptom ? " Server Application Unavailable" : "");
+    } else if (!p.not_requested.empty()) {
+      fmt::format_to(to, FMT_COMPILE("    GET {} -> {}\n"), p.application, p.not_requested);
     } else {
       fmt::format_to(to, FMT_COMPILE("    GET {} -> {}\n"), p.application, p.error);
     }
@@ -210,12 +212,14 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                  {"new_profile_path", d.worker.new_profile_path}};
   j["symptom"] = fixer::ToString(d.symptom);
   j["probes"] = json::array();
-  for (const auto& p : d.probes)
-    j["probes"].push_back({{"application", p.application},
-                           {"answered", p.answered},
-                           {"status", p.status},
-                           {"symptom", p.symptom},
-                           {"error", p.error}});
+  for (const auto& p : d.probes) {
+    json probe = {{"application", p.application}, {"answered", p.answered}, {"status", p.status},
+                  {"symptom", p.symptom},         {"error", p.error},       {"requested", p.not_requested.empty()}};
+    if (!p.not_requested.empty()) probe["not_requested"] = p.not_requested;
+    // What the request made the worker write to the Application log (on Windows it is there): its message.
+    if (p.event) probe["event"] = {{"id", p.event->id}, {"source", p.event->source}, {"text", p.event->text}};
+    j["probes"].push_back(std::move(probe));
+  }
   j["causes"] = json::array();
   for (const auto& c : d.causes) j["causes"].push_back({{"id", c.id}, {"met", c.met}, {"detail", c.detail}});
   j["missing"] = d.missing;

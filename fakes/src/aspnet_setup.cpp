@@ -172,14 +172,16 @@ std::string AspNetSetup::FrameworkDir(const std::string& version) const {
   return JoinPath(SystemRoot(m_.state()), "Microsoft.NET\\Framework\\v" + version);
 }
 
-fixer::Status FrameworkInstallsOn(fixer::OsEdition os) {
-  if (FactsOf(os).aspnet_1x_installs) return fixer::Status::Ok();
+fixer::Status FrameworkInstallsOn(fixer::OsEdition os, const std::string& version) {
+  if (FactsOf(os).aspnet_10_installs) return fixer::Status::Ok();
   RelyOn("choice-x64-framework-error");
+  // 1.1 installs on 64-bit Windows through the WOW64 shim [Stebner 2007] [KB 894435]; 1.0 does not.
+  if (!version.starts_with("1.0")) return fixer::Status::Ok();
   return fixer::Status::Win(fixer::kErrorInstallFailure);
 }
 
 fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
-  if (auto st = FrameworkInstallsOn(m_.state().products.os.edition); !st.ok()) return st;
+  if (auto st = FrameworkInstallsOn(m_.state().products.os.edition, version); !st.ok()) return st;
   const std::string root = SystemRoot(m_.state());
   const std::string dir = FrameworkDir(version);
   const std::pair<std::string, bool> files[] = {

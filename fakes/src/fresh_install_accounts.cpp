@@ -12,7 +12,9 @@
 //    Guest (and on XP-family SUPPORT_388945a0) are denied network logon; SUPPORT_388945a0 is
 //    denied local logon and may log on as a batch job; Remote Desktop Users and
 //    Administrators log on through Terminal Services (XP Pro, 2003); a usual set of
-//    privileges (SeChangeNotifyPrivilege for Everyone, SeUndockPrivilege for Users, ...).
+//    privileges (SeChangeNotifyPrivilege for Everyone, SeUndockPrivilege for Users, ...);
+//    SeImpersonatePrivilege and SeCreateGlobalPrivilege for Administrators and SERVICE where the
+//    edition and service pack have them (2000 SP4, XP SP2, Server 2003, XP x64) [KB 821546].
 #include <string>
 
 #include "fakes/password_rules.h"
@@ -89,7 +91,7 @@ void AddGroups(MachineState& s, OsEdition os) {
                {Sid::Interactive(), Sid::AuthenticatedUsers()}});
 }
 
-void AddRights(MachineState& s, OsEdition os) {
+void AddRights(MachineState& s, OsEdition os, int service_pack) {
   auto& r = s.lsa.rights;
   const bool workstation = FactsOf(os).workstation;
   const bool terminal_services = FactsOf(os).terminal_services;
@@ -103,6 +105,13 @@ void AddRights(MachineState& s, OsEdition os) {
                               "SeLoadDriverPrivilege",    "SeIncreaseBasePriorityPrivilege",
                               "SeCreatePagefilePrivilege"};
   if (terminal_services) r[Sid::Administrators()].insert("SeRemoteInteractiveLogonRight");
+  // The two younger privileges: "Default: Administrators, Service" where the edition has them [KB 821546].
+  if (service_pack >= FactsOf(os).later_privileges_from) {
+    for (const Sid& holder : {Sid::Administrators(), Sid::Service()}) {
+      r[holder].insert("SeImpersonatePrivilege");
+      r[holder].insert("SeCreateGlobalPrivilege");
+    }
+  }
   r[Sid::Users()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege", "SeUndockPrivilege"};
   if (workstation) r[Sid::Users()].insert("SeShutdownPrivilege");  // servers: admins only
   r[Sid::PowerUsers()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
@@ -141,7 +150,7 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
     s.sam.next_rid = 1002;
   }
   AddGroups(s, os);
-  AddRights(s, os);
+  AddRights(s, os, options.service_pack);
   s.lsa.password_policy = {};  // XP defaults: no minimum, no complexity, 42 days, no history
   s.lsa.lockout = {};          // threshold 0: never lock out
   s.lsa.limit_blank_password_use = true;

@@ -90,6 +90,15 @@ void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, co
           "creating " + fixer::QuotedValue(path));
 }
 
+// True for a path under /LM/W3SVC/<n> with a site number other than 1.
+bool IsOnAnotherSite(const std::string& path) {
+  const std::string folded = fixer::FoldWindowsName(path);
+  constexpr std::string_view kSites = "/lm/w3svc/";
+  if (!folded.starts_with(kSites)) return false;
+  const std::string_view site = std::string_view(folded).substr(kSites.size());
+  return site.substr(0, site.find('/')) != "1";
+}
+
 }  // namespace
 
 void LoadFrameworks(LoadContext& c, const Field& f) {
@@ -106,7 +115,7 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
       version_field.Fail("framework " + fixer::QuotedValue(version) + " is listed twice");
 
     if (c.full) {
-      c.Check(FrameworkInstallsOn(c.st().products.os.edition), version_field,
+      c.Check(FrameworkInstallsOn(c.st().products.os.edition, version), version_field,
               "installing ASP.NET " + fixer::QuotedValue(version));
       c.st().products.frameworks.push_back({.version = version});
     } else {
@@ -171,6 +180,13 @@ void LoadApplications(LoadContext& c, const Field& f) {
       path_field.Fail("application " + fixer::QuotedValue(app.path) +
                       " needs a web server, and this machine has none (web_server: none): give web_server: cassini "
                       "or the edition's IIS");
+    }
+    // IIS 5.1, XP Professional's, runs a single web site: "You can have only a single Web site per
+    // installation" [TechRepublic IIS 5.1] (docs/windows-reference.md#iis-51-one-site).
+    if (c.st().products.web.kind == fixer::WebServerKind::kIis51 && IsOnAnotherSite(app.path)) {
+      path_field.Fail("application " + fixer::QuotedValue(app.path) +
+                      " is on a second web site, and IIS 5.1 (Windows XP Professional) runs one only, "
+                      "/LM/W3SVC/1: give its path under /LM/W3SVC/1/ROOT");
     }
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");

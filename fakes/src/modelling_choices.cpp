@@ -19,6 +19,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-win2000-build", "the Windows 2000 (IE 5.01) builds of MS03-032 and MS03-040 carry no flaw"},
       {"choice-ms03-040-keeps-flaw", "MS03-040 keeps the MS03-032 flaw in its urlmon.dll builds"},
       {"choice-event-text", "the Application event of the MS03-032 failure: 'could not be started' + 80070005"},
+      {"choice-probe-effects",
+       "the fixer's web probe reports the failed logon and the event its request makes on Windows, and writes neither"},
       {"choice-aspnet-rights",
        "aspnet_regiis -i grants ASPNET SeBatchLogonRight, SeServiceLogonRight and the two deny-logon rights"},
       {"choice-script-map-path",
@@ -38,7 +40,8 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-sql-regrant", "sp_grantlogin for an account that already has its login succeeds and changes nothing"},
       {"choice-x64-hotfix-error",
        "a 2003 bulletin's update on XP x64 fails with 1633 (a package for another processor)"},
-      {"choice-x64-framework-error", "ASP.NET 1.0 and 1.1 setups fail on XP x64 with 1603 (no WOW64 model)"},
+      {"choice-x64-framework-error",
+       "on XP x64 the ASP.NET 1.0 setup fails with 1603; 1.1 installs and runs as if IIS 6 ran 32-bit workers"},
       {"choice-domain-name-taken",
        "a new account named like the computer or BUILTIN is refused with 2224, as Samba's SAM answers"},
   };

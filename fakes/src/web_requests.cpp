@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "fakes/modelling_choices.h"
 #include "fakes/web_probe.h"
 #include "fakes/web_stack.h"
 
@@ -26,6 +27,9 @@ std::map<std::string, int> StatusOfEveryApp(const MachineState& state) {
 fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& application_path) {
   RequestExplanation r = WebStack(machine_).Answer(application_path);
   if (!r.listening) return r.connect_error;
+  // Reported, not written: the diagnosis says what the request did on Windows (choice-probe-effects).
+  if (r.event) RelyOn("choice-probe-effects");
+  r.response.event = std::move(r.event);
   return std::move(r.response);
 }
 

@@ -9,6 +9,17 @@
 
 namespace fixer {
 
+namespace {
+
+// aspnet_wp.exe runs as processModel's identity under IIS 5 (and IIS 6 in IIS 5 isolation mode)
+// only: w3wp.exe's pool identity and Cassini's user are other tokens.
+bool ServedByAspNetWp(const WebServerInfo& web) {
+  return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
+         (web.kind == WebServerKind::kIis60 && web.iis5_isolation_mode);
+}
+
+}  // namespace
+
 Result<Diagnosis> Fixer::Diagnose() {
   Diagnosis d;
   auto caller = ports_.inventory.Caller();
@@ -53,11 +64,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
-    // aspnet_wp.exe runs as processModel's identity under IIS 5 (and IIS 6 in IIS 5 isolation mode)
-    // only: w3wp.exe's pool identity and Cassini's user are other tokens.
-    const bool in_aspnet_wp = d.web_server.kind == WebServerKind::kIis50 ||
-                              d.web_server.kind == WebServerKind::kIis51 ||
-                              (d.web_server.kind == WebServerKind::kIis60 && d.web_server.iis5_isolation_mode);
+    const bool in_aspnet_wp = ServedByAspNetWp(d.web_server);
     if (in_aspnet_wp && d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
       auto access = ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder},
                                            d.applications_on_10, d.notes);
@@ -79,7 +86,9 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.worker.exists = false;
     d.worker.account = kMachineWorkerAccount;
   }
-  d.symptom = ProbeApplications(ports_.web, d.applications_on_10, d.probes, d.notes);
+  const ProbeWorker probe_worker{.account = d.worker.account,
+                                 .shared_aspnet_wp = fw10 != nullptr && ServedByAspNetWp(d.web_server)};
+  d.symptom = ProbeApplications(ports_.web, d.applications_on_10, probe_worker, d.probes, d.notes);
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
     auto scope = ReadFixScope(ports_, d.worker, d.os.computer_name);
     if (!scope) return scope.status();

@@ -20,8 +20,17 @@ inline constexpr const char* kSymptomText = "Server Application Unavailable";
 Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
                                           const std::string& computer, std::vector<std::string>& notes);
 
-// Requests every application and classifies the answers.
-SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>& apps,
+// Who serves the probed applications: `account` names it in notes; `shared_aspnet_wp` when one
+// aspnet_wp.exe serves them all as that account (IIS 5, IIS 6 in IIS 5 isolation mode).
+struct ProbeWorker {
+  std::string account;
+  bool shared_aspnet_wp = false;
+};
+
+// Requests the applications and classifies the answers, noting what each failed request made the
+// worker do on Windows (its failed logon, its event). Once a request fails the shared worker's
+// logon, the others are not requested: each would be one more failed logon toward the lockout.
+SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>& apps, const ProbeWorker& worker,
                                std::vector<ProbeResult>& probes, std::vector<std::string>& notes);
 
 // Services, rights, groups, ACEs and SQL entries a fix would touch.

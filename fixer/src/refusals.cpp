@@ -40,6 +40,7 @@ bool KeepsSessionStateInSql(const Diagnosis& d, const std::string& application) 
 // Which application fails and how, when every precondition of the worker's start holds.
 std::string NotAnswering(const Diagnosis& d) {
   for (const ProbeResult& probe : d.probes) {
+    if (!probe.not_requested.empty()) continue;
     if (!probe.answered) return Text(FMT_COMPILE(": {} did not answer the probe: {}"), probe.application, probe.error);
     if (probe.status == 500 && KeepsSessionStateInSql(d, probe.application))
       return Text(FMT_COMPILE(": {} answers 500, not the MS03-032 symptom: it keeps its session state in SQL Server "

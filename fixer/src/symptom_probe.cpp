@@ -1,20 +1,54 @@
 // The symptom, seen as a browser would see it: 503 and "Server Application Unavailable".
+// A request is no read: it makes IIS start the worker, which logs on with processModel's password
+// and writes an error event when it cannot start (docs/windows-reference.md#the-probe-is-a-request).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "diagnose_parts.h"
+#include "fixer/text.h"
 
 namespace fixer {
 
-SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>& apps,
+namespace {
+
+// What the request made the worker do, said for Windows: the logon it failed, the entry it wrote.
+std::string WhatTheRequestDid(const ProbeResult& p, const std::string& worker) {
+  const EventRecord& e = *p.event;
+  if (e.id == kWorkerLogonFailedEvent) {
+    return Text(FMT_COMPILE("the probe's request to {} made aspnet_wp.exe log on as {} with processModel's "
+                            "credentials, and the logon failed: event {} ({}) in the Application log, and, where the "
+                            "password was the cause, one failed logon of {} counted toward the account lockout"),
+                p.application, worker, e.id, e.source, worker);
+  }
+  return Text(FMT_COMPILE("the probe's request to {} could not start the worker, which wrote event {} ({}) to the "
+                          "Application log: {}"),
+              p.application, e.id, e.source, e.text);
+}
+
+}  // namespace
+
+SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>& apps, const ProbeWorker& worker,
                                std::vector<ProbeResult>& probes, std::vector<std::string>& notes) {
   if (apps.empty()) return SymptomCheck::kNoApplication;
   bool seen = false;
   bool answered = false;
+  std::optional<std::string> failed_logon;  // the application whose request failed the worker's logon
+  std::string skipped;                      // the applications not requested, listed
   for (const ApplicationInfo& app : apps) {
     ProbeResult p;
     p.application = app.path;
+    if (failed_logon) {
+      // aspnet_wp.exe logs on before it reads any application: every request would fail the same logon.
+      p.not_requested =
+          Text(FMT_COMPILE("not requested: {} failed the logon of {}, the worker of this application too"),
+               *failed_logon, worker.account);
+      skipped += (skipped.empty() ? "" : ", ") + app.path;
+      probes.push_back(std::move(p));
+      continue;
+    }
     auto r = web.Get(app.path);
     if (!r) {
       p.error = r.status().ToString();
@@ -28,9 +62,20 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
     p.answered = true;
     p.status = r->status;
     p.symptom = r->status == 503 && r->body.find(kSymptomText) != std::string::npos;
+    p.event = std::move(r->event);
+    // Its message only, as the worker's newest error is quoted: the first line.
+    if (p.event) p.event->text.resize(std::min(p.event->text.size(), p.event->text.find('\n')));
     seen = seen || p.symptom;
     answered = true;
+    if (p.event) notes.push_back(WhatTheRequestDid(p, worker.account));
+    if (worker.shared_aspnet_wp && p.event && p.event->id == kWorkerLogonFailedEvent) failed_logon = app.path;
     probes.push_back(std::move(p));
+  }
+  if (!skipped.empty()) {
+    notes.push_back(Text(FMT_COMPILE("not requested: {}: aspnet_wp.exe serves every ASP.NET 1.0 application as {}, "
+                                     "and its logon failed for {}; each further request would only be one more "
+                                     "failed logon toward the lockout (request them once the logon is repaired)"),
+                         skipped, worker.account, *failed_logon));
   }
   if (seen) return SymptomCheck::kSeen;
   if (answered) return SymptomCheck::kNotSeen;

@@ -191,20 +191,42 @@ CheckResult AceCheck(RunContext& ctx, const Expectation& e) {
           e.pos};
 }
 
+// "entry 1084 from ASP.NET 1.0.3705.0: <its text>": what an event check found, its text whole
+// (the report cuts it as it cuts every value a check shows).
+std::string EntryText(const fixer::EventRecord& ev) {
+  return "entry " + std::to_string(ev.id) + " from " + ev.source + ": " + ev.text;
+}
+
 CheckResult Event(RunContext& ctx, const Expectation& e) {
-  bool found = false;
-  for (const auto& ev : ctx.machine.state().events) {
+  const fixer::EventRecord* found = nullptr;
+  const fixer::EventRecord* same_id = nullptr;  // the newest entry of the id and source, whatever its text
+  size_t same_id_count = 0;
+  const auto& events = ctx.machine.state().events;
+  for (const auto& ev : events) {
     if (e.args.count("id") && std::to_string(ev.id) != Arg(e, "id")) continue;
     if (e.args.count("source_contains") && ev.source.find(Arg(e, "source_contains")) == std::string::npos) continue;
+    same_id = &ev;
+    ++same_id_count;
     if (e.args.count("text_contains") && ev.text.find(Arg(e, "text_contains")) == std::string::npos) continue;
-    found = true;
+    found = &ev;
   }
   const bool want = Bool(e, "present", true);
+  std::string actual;
+  if (found) {
+    actual = want ? "a matching entry" : "a matching entry: " + EntryText(*found);
+  } else if (same_id) {
+    // An entry of that id is there: say what it holds, not "none".
+    actual = "no entry whose text contains " + fixer::QuotedValue(Arg(e, "text_contains")) + "; " +
+             std::to_string(same_id_count) + " of this id, the newest " + EntryText(*same_id);
+  } else {
+    actual = events.empty() ? "none (the event log is empty)"
+                            : "none (" + std::to_string(events.size()) + " entries, none of this id and source)";
+  }
   return {e.kind,
           "event log",
-          found == want,
+          (found != nullptr) == want,
           want ? "a matching entry" : "no matching entry",
-          found ? "a matching entry" : "none",
+          std::move(actual),
           e.pos};
 }
 
@@ -284,7 +306,10 @@ std::vector<Word> MachineCheckWords() {
                   {.name = "id", .kind = ValueKind::kWholeNumber},
                   {.name = "text_contains"},
                   {.name = "present", .kind = ValueKind::kTrueFalse, .note = "(default true)"}},
-       .doc = "an event log entry matching every filter given exists (or, `present: false`, none does)",
+       .doc = "an event log entry matching every filter given exists (or, `present: false`, none does); when it "
+              "fails, what it got names the newest entry of that id and source with its text (`no entry whose text "
+              "contains 'zzz'; 1 of this id, the newest entry 1084 from ASP.NET 1.0.3705.0: ...`), and a step's "
+              "change log shows each new entry's text whole",
        .check = Event},
       {.name = "sql_login",
        .scalar_arg = "account",

@@ -472,7 +472,12 @@ std::string FormatChange(const Change& c, const std::string& indent) {
       std::string out = indent + (added ? "+ " : "- ") + path;
       if (c.fields.empty()) out += ": " + value(added ? c.after : c.before);
       out += "\n";
-      for (const ChangeField& f : c.fields) out += indent + "    " + value(f.name) + ": " + value(f.value) + "\n";
+      // An event's text is what a scenario's `event` check matches (text_contains): shown whole.
+      const bool event = c.path.starts_with("events[");
+      for (const ChangeField& f : c.fields) {
+        const std::string shown = event && f.name == "text" ? fakes::EscapeForMessage(f.value) : value(f.value);
+        out += indent + "    " + value(f.name) + ": " + shown + "\n";
+      }
       return out;
     }
   }

@@ -13,7 +13,15 @@ nlohmann::json CheckJson(const CheckResult& c) {
 
 nlohmann::json StepJson(const StepResult& s) {
   nlohmann::json changes = nlohmann::json::array();
-  for (const Change& c : s.changes) changes.push_back({{"path", c.path}, {"before", c.before}, {"after", c.after}});
+  for (const Change& c : s.changes) {
+    nlohmann::json change = {{"path", c.path}, {"before", c.before}, {"after", c.after}};
+    // An entry added or removed whole ("(entry)"): its fields, uncut (an event's text among them).
+    if (!c.fields.empty()) {
+      change["fields"] = nlohmann::json::object();
+      for (const ChangeField& f : c.fields) change["fields"][f.name] = f.value;
+    }
+    changes.push_back(std::move(change));
+  }
   nlohmann::json checks = nlohmann::json::array();
   for (const CheckResult& c : s.checks) checks.push_back(CheckJson(c));
   nlohmann::json j = {{"kind", s.step.kind},         {"at", s.step.pos.ToString()}, {"ran", s.report.ran},

@@ -54,9 +54,10 @@ TEST(WebServerLoad, AnIisOfAnotherWindowsIsAnErrorAtTheValue) {
   EXPECT_THAT(mode.error->message, HasSubstr("iis5_isolation_mode is IIS 6.0's (Windows Server 2003) alone"));
 }
 
-// Neither ASP.NET 1.x nor a 2003 bulletin installs on XP x64: an error at the value, in both forms.
-TEST(WebServerLoad, XpX64TakesNoAspNet1xAndNo2003Bulletin) {
-  const auto framework = fakes::LoadMachineText("os: windows-xp-professional-x64\nframeworks: [\"1.1\"]\n", "m.yaml");
+// Neither ASP.NET 1.0 nor a 2003 bulletin installs on XP x64: an error at the value, in both forms;
+// 1.1 installs there, under WOW64 (KB 894435), a capture of such a machine included.
+TEST(WebServerLoad, XpX64TakesNoAspNet10AndNo2003Bulletin) {
+  const auto framework = fakes::LoadMachineText("os: windows-xp-professional-x64\nframeworks: [\"1.0\"]\n", "m.yaml");
   ASSERT_FALSE(framework.ok());
   EXPECT_EQ(framework.error->line, 2);
   EXPECT_THAT(framework.error->message, HasSubstr("1603: Fatal error during installation."));
@@ -67,6 +68,37 @@ TEST(WebServerLoad, XpX64TakesNoAspNet1xAndNo2003Bulletin) {
   const auto hotfix = fakes::LoadMachineText("os: windows-xp-professional-x64\nhotfixes: [MS03-032]\n", "m.yaml");
   ASSERT_FALSE(hotfix.ok());
   EXPECT_THAT(hotfix.error->message, HasSubstr("1633: This installation package is not supported"));
+}
+
+TEST(WebServerLoad, XpX64TakesAspNet11UnderWow64) {
+  const auto fresh = fakes::LoadMachineText(
+      "os: windows-xp-professional-x64\nframeworks: [\"1.1\"]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n",
+      "m.yaml");
+  ASSERT_TRUE(fresh.ok()) << (fresh.error ? fresh.error->message : "");
+  ASSERT_EQ(fresh.value->products.frameworks.size(), 1u);
+  EXPECT_EQ(fresh.value->products.frameworks[0].version, "1.1.4322");
+  const auto full = fakes::LoadMachineText(
+      "base: empty\nos: windows-xp-professional-x64\nframeworks: [{version: \"1.1\"}]\n", "m.yaml");
+  EXPECT_TRUE(full.ok()) << (full.error ? full.error->message : "");
+}
+
+// IIS 5.1 runs one web site: an application on another is an error at its path (audit 10).
+TEST(WebServerLoad, Iis51TakesNoApplicationOnASecondSite) {
+  const auto two = fakes::LoadMachineText(
+      "os: windows-xp-professional\nframeworks: [\"1.0\"]\napplications:\n  - path: /LM/W3SVC/1/ROOT/orders\n"
+      "  - path: /LM/W3SVC/2/ROOT/shop\n    physical_path: 'D:\\shop'\n",
+      "m.yaml");
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.error->line, 5);
+  EXPECT_THAT(two.error->message, HasSubstr("IIS 5.1 (Windows XP Professional) runs one only"));
+  // IIS 5.0 and 6.0 run several sites.
+  for (const char* os : {"windows-2000-server", "windows-server-2003"}) {
+    const auto other = fakes::LoadMachineText(std::string("os: ") + os +
+                                                  "\nframeworks: [\"1.0\"]\napplications:\n"
+                                                  "  - path: /LM/W3SVC/2/ROOT/shop\n    physical_path: 'D:\\shop'\n",
+                                              "m.yaml");
+    EXPECT_TRUE(other.ok()) << os << ": " << (other.error ? other.error->message : "");
+  }
 }
 
 // IIS 6.0's keys on another server are errors at the key's value (not at web_server), and an empty

@@ -31,7 +31,7 @@ class LocalMachine : public fixer::Backend {
   Win32Journal journal_{changes_};
   Win32EventLog events_{changes_};
   Win32Random random_;
-  Win32WebProbe web_;
+  Win32WebProbe web_{events_};
   fixer::Ports ports_{services_, accounts_,  rights_, secrets_, profiles_, logon_,  security_,
                       aspnet_,   inventory_, policy_, journal_, events_,   random_, web_};
 };

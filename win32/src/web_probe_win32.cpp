@@ -2,12 +2,16 @@
 // InternetReadFile) to http://<address>:<port>/<app>/, both from the site's first ServerBindings
 // in the metabase (localhost for a wildcard address, 80 when it has none; its host name, if any,
 // sent as the Host header: site_binding.h). WinInet's own errors (12029: nothing listens) are
-// passed on.
+// passed on. A page that did not answer 200 reads back the newest ASP.NET error entry the
+// Application log gained since the request began: what the worker's failed start wrote.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <wininet.h>
 
 #include <iiscnfg.h>
+
+#include <cstdint>
+#include <optional>
 
 #include "fixer/name_case.h"
 #include "metabase.h"
@@ -47,6 +51,25 @@ fixer::Result<ProbeAddress> SiteAddress(const std::string& site) {
   return ProbeAddressOf((*bindings)->front());
 }
 
+// Seconds since 1970-01-01 UTC, as EVENTLOGRECORD::TimeGenerated counts them.
+int64_t NowSince1970() {
+  FILETIME now;
+  GetSystemTimeAsFileTime(&now);
+  const uint64_t ticks = (static_cast<uint64_t>(now.dwHighDateTime) << 32) | now.dwLowDateTime;
+  return static_cast<int64_t>((ticks - 116444736000000000ULL) / 10000000ULL);
+}
+
+// The newest error entry of an ASP.NET source written at or after `since`; none when the log
+// cannot be read (the page's answer stands alone then).
+std::optional<fixer::EventRecord> AspNetErrorSince(fixer::EventLog& events, int64_t since) {
+  auto log = events.Read("Application");
+  if (!log) return std::nullopt;
+  for (auto it = log->rbegin(); it != log->rend() && it->time >= since; ++it) {
+    if (it->type == fixer::EventType::kError && it->source.starts_with("ASP.NET ")) return *it;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& application_path) {
@@ -57,6 +80,7 @@ fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& applica
   const std::wstring url = Widen(address->Url(url_path));
   // A site bound to a host name is asked for by that name, as a browser would send it.
   const std::wstring host_header = address->host_header.empty() ? L"" : Widen("Host: " + address->host_header + "\r\n");
+  const int64_t started = NowSince1970();
   InternetHandle session{InternetOpenW(L"aspnet-fixer", INTERNET_OPEN_TYPE_DIRECT, nullptr, nullptr, 0)};
   if (!session.h) return LastError();
   InternetHandle request{
@@ -73,6 +97,7 @@ fixer::Result<fixer::HttpResponse> Win32WebProbe::Get(const std::string& applica
   char chunk[8192];
   DWORD read = 0;
   while (InternetReadFile(request.h, chunk, sizeof(chunk), &read) && read > 0) response.body.append(chunk, read);
+  if (response.status != 200) response.event = AspNetErrorSince(events_, started);
   return response;
 }
 

@@ -175,7 +175,12 @@ class Win32Random : public fixer::Random {
 
 class Win32WebProbe : public fixer::WebProbe {
  public:
+  // `events`: where a failed request's ASP.NET error entry is read back from.
+  explicit Win32WebProbe(fixer::EventLog& events) : events_(events) {}
   fixer::Result<fixer::HttpResponse> Get(const std::string& application_path) override;
+
+ private:
+  fixer::EventLog& events_;
 };
 
 }  // namespace win32

@@ -38,8 +38,8 @@ class AspNetSetup {
   Machine& m_;
 };
 
-// 1603 where the .NET Framework 1.x setup refuses this Windows (its launch condition: no
-// 64-bit Windows), Ok elsewhere: the loader's and the installer's one rule.
-fixer::Status FrameworkInstallsOn(fixer::OsEdition os);
+// 1603 where the .NET Framework setup of `version` refuses this Windows (1.0 on 64-bit Windows;
+// 1.1 installs there under WOW64), Ok elsewhere: the loader's and the installer's one rule.
+fixer::Status FrameworkInstallsOn(fixer::OsEdition os, const std::string& version);
 
 }  // namespace fakes

@@ -41,7 +41,8 @@ struct EditionFacts {
   // NT 5.1 or later, not XP Home.
   bool terminal_services;
   bool workstation;         // not a server edition: Users may shut down
-  bool aspnet_1x_installs;  // ASP.NET 1.0 and 1.1 setups succeed (not on x64: choice-x64-framework-error)
+  bool aspnet_10_installs;  // the ASP.NET 1.0 setup succeeds (not on x64, where 1.1 runs under WOW64:
+                            // choice-x64-framework-error)
 };
 
 namespace detail {
@@ -57,7 +58,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = false,
      .terminal_services = false,
      .workstation = true,
-     .aspnet_1x_installs = true},
+     .aspnet_10_installs = true},
     {.edition = fixer::OsEdition::kWindows2000Server,
      .machine_word = "windows-2000-server",
      .computer_name = "W2KSRV",
@@ -69,7 +70,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = false,
      .terminal_services = false,
      .workstation = false,
-     .aspnet_1x_installs = true},
+     .aspnet_10_installs = true},
     {.edition = fixer::OsEdition::kWindowsXpHome,
      .machine_word = "windows-xp-home",
      .computer_name = "XPHOME",
@@ -81,7 +82,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = true,
      .terminal_services = false,
      .workstation = true,
-     .aspnet_1x_installs = true},
+     .aspnet_10_installs = true},
     {.edition = fixer::OsEdition::kWindowsXpProfessional,
      .machine_word = "windows-xp-professional",
      .computer_name = "XPPRO",
@@ -93,7 +94,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = true,
      .terminal_services = true,
      .workstation = true,
-     .aspnet_1x_installs = true},
+     .aspnet_10_installs = true},
     {.edition = fixer::OsEdition::kWindowsServer2003,
      .machine_word = "windows-server-2003",
      .computer_name = "W2K3SRV",
@@ -105,7 +106,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = true,
      .terminal_services = true,
      .workstation = false,
-     .aspnet_1x_installs = true},
+     .aspnet_10_installs = true},
     {.edition = fixer::OsEdition::kWindowsXpProfessionalX64,
      .machine_word = "windows-xp-professional-x64",
      .computer_name = "XPPRO64",
@@ -117,7 +118,7 @@ inline constexpr std::array<EditionFacts, 6> kEditions = {{
      .nt51_or_later = true,
      .terminal_services = true,
      .workstation = true,
-     .aspnet_1x_installs = false},
+     .aspnet_10_installs = false},
 }};
 
 // The table is indexed by the enum: each row must sit at its edition's place.

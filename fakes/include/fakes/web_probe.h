@@ -1,7 +1,9 @@
 // ModelWebProbe: the fixer's WebProbe port answered by the fake machine's web stack model (web_stack.h).
 // Each probe is a WebStack::Answer (a Probe without the texts of passed conditions), so
-// diagnosing never changes the machine (a real GET can start a worker and write an event; the
-// fixer's diagnosis must stay read-only). Nothing listening answers 1060 (no web server) or
+// diagnosing never changes the machine. A real GET starts the worker: a failed start writes an
+// event and a wrong processModel password counts a failed logon. The model reports the entry the
+// request would write (HttpResponse::event) instead of writing it, and the fixer's diagnosis says
+// what it did ([M] choice-probe-effects). Nothing listening answers 1060 (no web server) or
 // 1062 (not running); otherwise the page.
 //
 //   #include "fakes/machine_ports.h"

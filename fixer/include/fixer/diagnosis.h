@@ -86,6 +86,10 @@ struct ProbeResult {
   int status = 0;
   bool symptom = false;
   std::string error;  // "50: The request is not supported." when !answered
+  // Why this application was not requested ("" when it was): its worker's logon already failed.
+  std::string not_requested;
+  // The Application log entry the request made the worker write (a failed start), if any.
+  std::optional<EventRecord> event;
 };
 
 // One cause of the failure and whether it holds here.

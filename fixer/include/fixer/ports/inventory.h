@@ -20,7 +20,7 @@ enum class OsEdition {
   kWindowsXpHome,
   kWindowsXpProfessional,
   kWindowsServer2003,
-  kWindowsXpProfessionalX64,  // NT 5.2 as a workstation: Server 2003 SP1's code, IIS 6.0, no ASP.NET 1.x
+  kWindowsXpProfessionalX64,  // NT 5.2 as a workstation: Server 2003 SP1's code, IIS 6.0, 1.1 only (WOW64)
 };
 std::string_view ToString(OsEdition e);  // "Windows XP Professional", ...
 

@@ -3,6 +3,9 @@
 //
 // Real backend: an HTTP GET to http://localhost/<app>/ (WinInet, which every XP has; WinHTTP 5.1 came with XP SP1), and
 // the newest Application event log entry it caused. The simulator answers from its model of the web stack.
+// A GET is no read: on Windows it makes IIS start the application's worker, which logs on with processModel's
+// password (a wrong one is a failed logon toward the lockout) and writes an error event when it cannot start;
+// `event` reports that entry, so the diagnosis can say what its own request did.
 //
 //   fixer::Result<fixer::HttpResponse> r = web.Get("/LM/W3SVC/1/ROOT/app");
 //   bool unavailable = r && r->status == 503 && r->body.find("Server Application Unavailable") != std::string::npos;
@@ -10,6 +13,9 @@
 
 #include <string>
 
+#include <optional>
+
+#include "fixer/ports/event_log.h"
 #include "fixer/result.h"
 
 namespace fixer {
@@ -17,6 +23,8 @@ namespace fixer {
 struct HttpResponse {
   int status = 0;    // 200 served; 503 with the "Server Application Unavailable" page
   std::string body;  // the page text
+  // The Application log entry this request made the worker write (a failed start), if any.
+  std::optional<EventRecord> event;
 };
 
 class WebProbe {
