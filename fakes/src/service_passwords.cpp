@@ -26,7 +26,8 @@ void ForgetMatchingServicePasswords(MachineState& s, const UserAccount& user) {
     const std::string name = LocalUserOfService(s, svc.account);
     if (name.empty() || !fixer::SameWindowsName(name, user.name)) continue;
     auto kept = s.lsa.service_passwords.find(svc.name);
-    if (kept != s.lsa.service_passwords.end() && kept->second == user.password_hash) s.lsa.service_passwords.erase(kept);
+    if (kept != s.lsa.service_passwords.end() && kept->second == user.password_hash)
+      s.lsa.service_passwords.erase(kept);
   }
 }
 
