@@ -101,7 +101,7 @@ Loaded<std::string_view> TextAsUtf8(std::string_view bytes, const std::string& f
     } else if (cp > 0x10FFFF) {
       return fail(Hex(cp) + " is past the last character, U+10FFFF");
     }
-    yaml::AppendUtf8(buffer, cp);
+    fixer::AppendUtf8(buffer, cp);
   }
   if (i != bytes.size()) {
     return fail("it ends inside a character (" + std::to_string(bytes.size() % unit) + " byte(s) left over)");

@@ -486,10 +486,10 @@ void Parser::Escape(std::string& out) {
     case '"': out += '"'; return;
     case '/': out += '/'; return;
     case '\\': out += '\\'; return;
-    case 'N': AppendUtf8(out, 0x85); return;
-    case '_': AppendUtf8(out, 0xa0); return;
-    case 'L': AppendUtf8(out, 0x2028); return;
-    case 'P': AppendUtf8(out, 0x2029); return;
+    case 'N': fixer::AppendUtf8(out, 0x85); return;
+    case '_': fixer::AppendUtf8(out, 0xa0); return;
+    case 'L': fixer::AppendUtf8(out, 0x2028); return;
+    case 'P': fixer::AppendUtf8(out, 0x2029); return;
     default: break;
   }
   uint32_t cp = 0;
@@ -512,7 +512,7 @@ void Parser::Escape(std::string& out) {
                    "' in a double-quoted string (write '\\\\' for a backslash, or use single quotes)");
   }
   if ((cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff) Fail(mark, "escape names no Unicode character");
-  AppendUtf8(out, cp);
+  fixer::AppendUtf8(out, cp);
 }
 
 NodeId Parser::Quoted() {

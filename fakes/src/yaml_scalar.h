@@ -1,9 +1,7 @@
-// The text-only halves of YAML scalars for fakes' parser (yaml_parse.cpp): UTF-8 encoding of an
-// escape's code point, the null forms, and how a block scalar's lines become its value.
+// The text-only halves of YAML scalars for fakes' parser (yaml_parse.cpp): the null forms, and how
+// a block scalar's lines become its value. An escape's code point is encoded by fixer::AppendUtf8.
 // Private to fakes/src.
 //
-//   std::string s;
-//   fakes::yaml::AppendUtf8(s, 0xFC);                       // "\xc3\xbc"
 //   fakes::yaml::IsNullPlain("~");                         // true
 #pragma once
 
@@ -13,9 +11,6 @@
 #include <vector>
 
 namespace fakes::yaml {
-
-// Appends `cp` (at most 0x10FFFF, not a surrogate) as UTF-8.
-void AppendUtf8(std::string& out, uint32_t cp);
 
 // A plain scalar that means null in YAML 1.2's core schema: ``, `~`, `null`, `Null`, `NULL`.
 bool IsNullPlain(std::string_view text);

@@ -8,6 +8,7 @@
 
 #include "fixer/name_case.h"
 #include "fixer/text.h"
+#include "fixer/utf8.h"
 #include "fixer/win_error.h"
 
 namespace fixer {
@@ -19,24 +20,6 @@ const std::string* ConfigElement::Attribute(std::string_view name) const {
 }
 
 namespace {
-
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 Status NotWellFormed(std::string_view why) {
   return Status::Explained(kErrorInvalidData, Text(FMT_COMPILE("the XML is not well-formed: {}"), why));

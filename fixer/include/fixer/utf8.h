@@ -10,6 +10,7 @@
 //   size_t rlo = fixer::ShowableLength("\xe2\x80\xae", 0);              // 0: U+202E, a bidi control
 //   char32_t c = fixer::CodePointAt("\xef\xbf\xbe", 0);                  // U+FFFE: fixer::IsNoncharacter(c)
 //   size_t three = fixer::CharacterCount("\xc3\xa9\xc3\xa9\xc3\xa9");            // 3 characters, 6 bytes
+//   std::string u_umlaut; fixer::AppendUtf8(u_umlaut, 0xFC);                   // "\xc3\xbc"
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,9 @@
 #include <string_view>
 
 namespace fixer {
+
+// Appends code point `c` (at most U+10FFFF, not a surrogate) encoded in UTF-8.
+void AppendUtf8(std::string& out, char32_t c);
 
 // Length of the UTF-8 sequence that starts at text[i] (i < text.size()): 1 to 4, or 0 when the
 // bytes there are not one (a stray continuation byte, a sequence cut short, an overlong form, a
