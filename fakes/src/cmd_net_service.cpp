@@ -15,6 +15,7 @@
 #include "fakes/commands.h"
 #include "fakes/scm.h"
 #include "fixer/name_case.h"
+#include "who_may.h"
 
 namespace fakes::cmd {
 namespace {
@@ -44,10 +45,6 @@ ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
     out.name = out.name.substr(1, out.name.size() - 2);
   return out;
 }
-
-// A service's default security descriptor lets Administrators, SYSTEM and Power Users start and
-// stop it; other users may only query it (docs/windows-reference.md#services).
-bool CallerMayControlServices(const Machine& machine) { return CallerIsAdmin(machine) || CallerIsPowerUser(machine); }
 
 std::string DisplayOf(const Scm& scm, const std::string& key) {
   const fixer::ServiceInfo* s = scm.Find(key);
@@ -92,7 +89,7 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (!CallerMayControlServices(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+  if (!MayControlServices(con.machine).ok()) return NetError(con, fixer::kErrorAccessDenied);
   // Any state but stopped is started: a paused service is still running, suspended
   // (docs/windows-reference.md#services), and `net start` lists it among the started ones.
   if (svc->state != fixer::ServiceState::kStopped) return NetError(con, fixer::kNerrServiceAlreadyStarted);
@@ -115,7 +112,7 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (!CallerMayControlServices(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+  if (!MayControlServices(con.machine).ok()) return NetError(con, fixer::kErrorAccessDenied);
   const std::string key = svc->name;
   const std::string display = svc->display_name;
   // A paused service is started too, and SERVICE_CONTROL_STOP stops it
