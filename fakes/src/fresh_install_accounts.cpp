@@ -1,9 +1,11 @@
 // FreshInstall: the accounts, groups, user rights and policy of a clean install.
 //
 // Choices [M] (docs/windows-reference.md#fresh-install, #lockout, #sids; XP's secpol.msc defaults as remembered):
-//  - XP Home, XP Professional and Server 2003 ship HelpAssistant (RID 1000) and
-//    SUPPORT_388945a0 (RID 1001), both disabled, so the first free RID is 1002; Windows 2000
-//    has neither and starts at 1000. IIS's IUSR_/IWAM_ accounts are not modelled.
+//  - XP Home, XP Professional, Server 2003 and XP x64 ship HelpAssistant (RID 1000), the local
+//    group HelpServicesGroup (RID 1001, its one member SUPPORT_388945a0) and SUPPORT_388945a0
+//    (RID 1002), both users disabled, so the first free RID is 1003; Windows 2000 has none of
+//    them and starts at 1000 (#fresh-install, choice-fresh-accounts). IIS's IUSR_/IWAM_
+//    accounts are not modelled.
 //  - Users holds NT AUTHORITY\INTERACTIVE and Authenticated Users, as on 2000 and XP.
 //  - Passwords: Administrator's is FreshAdministratorPassword(seed); Guest's is blank; the two
 //    help accounts get random ones nobody knows. All are stored as NT hashes.
@@ -28,6 +30,11 @@ using fixer::OsEdition;
 using fixer::Sid;
 
 Sid Builtin(uint32_t rid) { return Sid(5, {32, rid}); }
+
+// Remote Assistance's setup makes these three in this order, so each takes the next RID.
+constexpr uint32_t kHelpAssistantRid = 1000;
+constexpr uint32_t kHelpServicesGroupRid = 1001;
+constexpr uint32_t kSupportAccountRid = 1002;
 
 std::string RandomClear(uint64_t seed, uint64_t salt, size_t length) {
   static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -121,7 +128,8 @@ void AddRights(MachineState& s, OsEdition os, int service_pack) {
   if (terminal_services) r[Builtin(555)] = {"SeRemoteInteractiveLogonRight"};
   r[s.sam.domain.WithRid(501)] = {"SeInteractiveLogonRight", "SeDenyNetworkLogonRight"};
   if (IsXpFamily(os)) {
-    r[s.sam.domain.WithRid(1001)] = {"SeDenyInteractiveLogonRight", "SeDenyNetworkLogonRight", "SeBatchLogonRight"};
+    r[s.sam.domain.WithRid(kSupportAccountRid)] = {"SeDenyInteractiveLogonRight", "SeDenyNetworkLogonRight",
+                                                   "SeBatchLogonRight"};
   }
 }
 
@@ -141,15 +149,24 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
   if (IsXpFamily(os)) {
     const fixer::AccountFlags locked_down{
         .disabled = true, .password_never_expires = true, .cannot_change_password = true};
-    s.sam.users.push_back(User(1000, "HelpAssistant", "Remote Desktop Help Assistant Account",
+    s.sam.users.push_back(User(kHelpAssistantRid, "HelpAssistant", "Remote Desktop Help Assistant Account",
                                "Account for Providing Remote Assistance", RandomClear(seed, 0x4841'0000, 20),
                                locked_down, s.clock));
-    s.sam.users.push_back(User(1001, "SUPPORT_388945a0", "CN=Microsoft Corporation,L=Redmond,S=Washington,C=US",
+    s.sam.users.push_back(User(kSupportAccountRid, "SUPPORT_388945a0",
+                               "CN=Microsoft Corporation,L=Redmond,S=Washington,C=US",
                                "This is a vendor's account for the Help and Support Service",
                                RandomClear(seed, 0x5355'0000, 20), locked_down, s.clock));
-    s.sam.next_rid = 1002;
+    s.sam.next_rid = kSupportAccountRid + 1;
   }
   AddGroups(s, os);
+  if (IsXpFamily(os)) {
+    // A local group of the machine domain holding no user right [S: Default local groups]; its
+    // comment is a modelling choice (choice-fresh-accounts).
+    s.sam.groups.push_back({s.sam.domain.WithRid(kHelpServicesGroupRid),
+                            "HelpServicesGroup",
+                            "Group for the Help and Support Center",
+                            {s.sam.domain.WithRid(kSupportAccountRid)}});
+  }
   AddRights(s, os, options.service_pack);
   s.lsa.password_policy = {};  // XP defaults: no minimum, no complexity, 42 days, no history
   s.lsa.lockout = {};          // threshold 0: never lock out

@@ -33,7 +33,7 @@ constexpr const char* kCustomersMachine =
     "applications:\n"
     "  - path: /LM/W3SVC/1/ROOT/app\n";
 
-// Seed 1: ASPNET is ...-1002. A keep-sid run that stopped its services and went no further.
+// Seed 1: ASPNET is ...-1003. A keep-sid run that stopped its services and went no further.
 constexpr const char* kPendingJournal =
     "os: windows-xp-professional\n"
     "frameworks: ['1.0']\n"
@@ -42,7 +42,7 @@ constexpr const char* kPendingJournal =
     "  - path: /LM/W3SVC/1/ROOT/app\n"
     "journal:\n"
     "  - {seq: 0, step: plan, phase: begin, data: {strategy: keep-sid, account: ASPNET, sid: "
-    "S-1-5-21-2433363436-3203108257-4170425070-1002, steps: \"stop-services,set-temp-password,lift-restrictions,"
+    "S-1-5-21-2433363436-3203108257-4170425070-1003, steps: \"stop-services,set-temp-password,lift-restrictions,"
     "create-profile,restore-restrictions,register,start-services,verify-site\"}}\n"
     "  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}\n";
 

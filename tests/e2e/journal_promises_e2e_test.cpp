@@ -35,7 +35,7 @@ constexpr const char* kKeepSidSteps =
     "stop-services,set-temp-password,lift-restrictions,create-profile,restore-restrictions,register,start-services,"
     "verify-site";
 
-// An affected machine (seed 1: ASPNET is ...-1002) whose journal's plan, line 8, names `sid`.
+// An affected machine (seed 1: ASPNET is ...-1003) whose journal's plan, line 8, names `sid`.
 std::string MachineWithJournal(const std::string& sid) {
   return std::string(
              "# a customer's machine after someone edited the journal\n"
@@ -58,7 +58,7 @@ const std::vector<std::vector<std::string>> kEveryVerb = {
 TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtItsRecord) {
   // SUPPORT_388945a0's SID: a local account's, so the journal alone reads; only the machine says
   // it is not ASPNET's.
-  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1001");
+  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
   const fs::path file = Write("m.yaml", text);
   for (std::vector<std::string> args : kEveryVerb) {
     const std::string verb = args[0] + (args.size() > 1 ? " " + args[1] : "");
@@ -67,7 +67,7 @@ TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtI
     EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
     EXPECT_THAT(r.err, HasSubstr(file.string() + ":8:5: journal record 1: not a journal aspnet-fixer can resume or "
                                                  "roll back: the plan's SID "
-                                                 "S-1-5-21-2433363436-3203108257-4170425070-1001 is not ASPNET's"))
+                                                 "S-1-5-21-2433363436-3203108257-4170425070-1002 is not ASPNET's"))
         << verb;
     EXPECT_EQ(test_support::Slurp(file), text) << verb << ": the file must stay byte-identical";
     EXPECT_FALSE(fs::exists(file.string() + ".log")) << verb;
@@ -75,7 +75,7 @@ TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtI
 }
 
 TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
-  const fs::path file = Write("m.yaml", MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1001"));
+  const fs::path file = Write("m.yaml", MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002"));
   for (std::vector<std::string> args : kEveryVerb) {
     const std::string verb = args[0];
     args.insert(args.begin() + 1, {"--machine", file.string()});
@@ -91,7 +91,7 @@ TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
 
 TEST_F(JournalPromisesTest, TheSameJournalWithAspnetsSidIsARunLeftPending) {
   // The control: with ASPNET's own SID the journal is one to resume (exit 4 until then).
-  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
+  const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1003");
   const fs::path file = Write("m.yaml", text);
   for (const char* verb : {"diagnose", "plan", "apply"}) {
     const Ran r = e2e::RunAspnetFixer({verb, "--machine", file.string()});

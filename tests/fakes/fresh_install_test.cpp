@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <initializer_list>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -144,6 +146,43 @@ TEST_F(FreshInstallTest, XpServices) {
   EXPECT_EQ(state->state, ServiceState::kStopped);
   EXPECT_EQ(state->start_type, StartType::kManual);
   EXPECT_EQ(state->account, ".\\ASPNET");
+}
+
+// docs/windows-reference.md#fresh-install, the help accounts' row: Remote Assistance's setup makes
+// HelpAssistant (1000), the local group HelpServicesGroup (1001, SUPPORT_388945a0 its one member,
+// no right) and SUPPORT_388945a0 (1002) on every NT 5.1 edition; Windows 2000 has none of them.
+TEST(FreshInstallEditions, HelpServicesGroupSitsBetweenTheTwoHelpAccounts) {
+  for (const char* os :
+       {"windows-xp-home", "windows-xp-professional", "windows-server-2003", "windows-xp-professional-x64"}) {
+    SCOPED_TRACE(os);
+    auto loaded = fakes::LoadMachineText(std::string("os: ") + os + "\n", "fresh.yaml");
+    ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+    fakes::Machine m(*loaded.value);
+    fakes::Sam sam(m);
+    const Sid domain = m.state().sam.domain;
+    EXPECT_EQ(*sam.LookupName("HelpAssistant"), domain.WithRid(1000));
+    EXPECT_EQ(*sam.LookupName("SUPPORT_388945a0"), domain.WithRid(1002));
+    const fakes::LocalGroup* group = std::as_const(sam).FindGroup("HelpServicesGroup");
+    ASSERT_NE(group, nullptr);
+    EXPECT_EQ(group->sid, domain.WithRid(1001));
+    EXPECT_EQ(std::vector<Sid>(group->members.begin(), group->members.end()), std::vector<Sid>{domain.WithRid(1002)});
+    EXPECT_TRUE(fakes::Lsa(m).RightsOf(group->sid).empty());
+    // A user may not take the group's name: STATUS_ALIAS_EXISTS, 1379, before any RID is taken.
+    const auto user = sam.CreateUser({.name = "HelpServicesGroup"}, fixer::Secret::FromString("Help-Passw0rd"));
+    ASSERT_FALSE(user.ok());
+    EXPECT_EQ(user.status().code(), 1379u);
+    // The first free RID is 1003: IIS 6's IIS_WPG takes it where setup installs IIS 6, else the next account.
+    const fakes::LocalGroup* wpg = std::as_const(sam).FindGroup("IIS_WPG");
+    if (wpg != nullptr) {
+      EXPECT_EQ(wpg->sid, domain.WithRid(1003));
+    }
+    EXPECT_EQ(*sam.CreateUser({.name = "frank"}, fixer::Secret::FromString("Frank-Pw-2003")),
+              domain.WithRid(wpg != nullptr ? 1004 : 1003));
+  }
+  fakes::Machine w2k(Loaded("windows-2000-professional"));
+  fakes::Sam sam(w2k);
+  EXPECT_EQ(std::as_const(sam).FindGroup("HelpServicesGroup"), nullptr);
+  EXPECT_EQ(*sam.LookupName("ASPNET"), w2k.state().sam.domain.WithRid(1000));
 }
 
 // Windows 2000 (IIS 5.0) adds MSFTPSVC; Server 2003 (IIS 6.0) has HTTP SSL and neither SMTP nor

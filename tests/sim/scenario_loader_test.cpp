@@ -178,17 +178,17 @@ TEST(MachineFileErrors, DuplicateYamlKey) {
 }
 
 TEST(MachineFileErrors, UnknownSidOfThisMachine) {
-  // Seed 1's machine domain; RIDs 1000 and 1001 exist on XP, 1002 is the next free one.
+  // Seed 1's machine domain; RIDs 1000 to 1002 exist on XP (HelpServicesGroup is 1001), 1003 is the next free one.
   const std::string domain = fakes::MachineSidFromSeed(1).ToString();
   auto e = MachineError("rights:\n  " + domain + "-1099: [SeBatchLogonRight]\n");
   EXPECT_EQ(e.line, 2);
   EXPECT_EQ(e.column, 3);
   EXPECT_EQ(e.message, "rights: unknown SID '" + domain +
                            "-1099': no account of this machine ever had RID 1099 (RIDs so far: "
-                           "below 1002)");
+                           "below 1003)");
 
   auto ace =
-      MachineError("objects:\n  - file: 'C:\\Shop'\n    acl:\n      - {allow: " + domain + "-1002, mask: read}\n");
+      MachineError("objects:\n  - file: 'C:\\Shop'\n    acl:\n      - {allow: " + domain + "-1003, mask: read}\n");
   EXPECT_EQ(ace.line, 4);
   EXPECT_EQ(ace.column, 17);
   EXPECT_THAT(ace.message, HasSubstr("unknown SID"));
@@ -202,9 +202,9 @@ TEST(MachineFileErrors, OrphanedAndForeignSidsAreAccepted) {
       "accounts:\n  ASPNET: {absent: true}\n"
       "rights:\n  " +
       domain +
-      "-1002: [SeBatchLogonRight]\n"
+      "-1003: [SeBatchLogonRight]\n"
       "  S-1-5-21-9-9-9-1099: [SeServiceLogonRight]\n");
-  EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse(domain + "-1002")));
+  EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse(domain + "-1003")));
   EXPECT_TRUE(state.lsa.rights.count(*fixer::Sid::Parse("S-1-5-21-9-9-9-1099")));
 }
 
@@ -301,8 +301,8 @@ TEST(MachineFileDefaults, AFewLinesGiveTheWholeMachine) {
   EXPECT_EQ(s.session.caller, "Administrator");
   // What the three sections installed, the Windows way.
   ASSERT_NE(sam.FindUser("ASPNET"), nullptr);
-  EXPECT_EQ(sam.FindUser("ASPNET")->rid, 1002u);  // after HelpAssistant and SUPPORT_388945a0
-  EXPECT_EQ(s.sam.next_rid, 1003u);
+  EXPECT_EQ(sam.FindUser("ASPNET")->rid, 1003u);  // after HelpAssistant, HelpServicesGroup, SUPPORT_388945a0
+  EXPECT_EQ(s.sam.next_rid, 1004u);
   ASSERT_EQ(s.products.frameworks.size(), 1u);
   EXPECT_EQ(s.products.frameworks[0].version, "1.0.3705");
   EXPECT_EQ(s.products.frameworks[0].process_model.user_name, "machine");

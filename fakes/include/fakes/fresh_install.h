@@ -1,8 +1,9 @@
 // FreshInstall: the state of a freshly installed machine of an OS edition.
 //
 // What a state file leaves out takes these defaults. Windows XP Professional SP1 by default:
-// machine SID from the seed; Administrator (500), Guest (501, disabled), HelpAssistant (1000)
-// and SUPPORT_388945a0 (1001) so the first free RID is 1002 [M]; builtin groups
+// machine SID from the seed; Administrator (500), Guest (501, disabled), HelpAssistant (1000),
+// the local group HelpServicesGroup (1001) and SUPPORT_388945a0 (1002), its member, so the first
+// free RID is 1003 (2000: none of the three, 1000); builtin groups
 // Administrators, Users, Guests, Power Users; default rights (Users: interactive, network;
 // Guests: deny network ...); the XP default password and lockout policy
 // (docs/windows-reference.md#password-age, #lockout);
