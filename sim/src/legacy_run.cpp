@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "caller_session.h"
 #include "fakes/whole_file.h"
 
 namespace sim {
@@ -49,7 +50,9 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
     }
     name = std::filesystem::path(script_path).filename().string();
   }
-  // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt.
+  // The paper: extract to c:\ and type c:\fixup.cmd at a cmd.exe prompt, one the caller started
+  // from Start > Run in its interactive logon.
+  LoadCallerProfile(machine);
   fakes::Console con(machine, input);
   con.sink = std::move(live);
   con.public_passwords = {kFixupCmdPassword};  // its `echo` tells the user to type it

@@ -1,0 +1,4 @@
+@echo off
+echo profile [%USERPROFILE%] temp [%TEMP%] home [%HOMEDRIVE%%HOMEPATH%]
+cd /d "%USERPROFILE%"
+echo now in %CD%
