@@ -87,6 +87,11 @@ fixer::Status FaultPlan::OnRead(std::string_view op, std::string_view /*target*/
   return fixer::Status::Ok();
 }
 
+uint64_t FaultPlan::reads(std::string_view op) const {
+  auto it = reads_per_op_.find(op);
+  return it == reads_per_op_.end() ? 0 : it->second;
+}
+
 void FaultPlan::PowerLossIfPending() {
   if (!lose_power_after_) return;
   const MutationEvent last = *lose_power_after_;

@@ -51,6 +51,11 @@ class ScmPort : public fixer::ServiceControl {
     if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return *s;
   }
+  Result<std::vector<fixer::ServiceInfo>> List() override {
+    if (Status st = m_.Read("scm.list", ""); !st.ok()) return st;
+    const auto& services = m_.state().services;
+    return std::vector<fixer::ServiceInfo>(services.begin(), services.end());
+  }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
     if (Status st = Opened(name); !st.ok()) return st;
@@ -266,6 +271,12 @@ class SecurityPort : public fixer::Security {
   Result<std::vector<fixer::SqlLogin>> LoginsNamed(const std::string& name) override {
     if (Status st = m_.Read("sql.logins_named", name); !st.ok()) return st;
     return sql_.LoginsNamed(name);
+  }
+  Result<std::vector<std::string>> Databases() override {
+    if (Status st = m_.Read("sql.databases", ""); !st.ok()) return st;
+    const SqlServerState& sql = m_.state().sql;
+    if (!sql.installed) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    return std::vector<std::string>(sql.databases.begin(), sql.databases.end());
   }
   Status CreateLogin(const fixer::SqlLogin& login) override { return sql_.CreateLogin(login); }
   Status DropLogin(const std::string& name) override { return sql_.DropLogin(name); }

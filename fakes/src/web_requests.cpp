@@ -29,7 +29,9 @@ fixer::Result<fixer::HttpResponse> ModelWebProbe::Get(const std::string& applica
   if (!r.listening) return r.connect_error;
   // Reported, not written: the diagnosis says what the request did on Windows (choice-probe-effects).
   if (r.event) RelyOn("choice-probe-effects");
-  r.response.event = std::move(r.event);
+  // Read back from the Application log, as the Win32 probe reads it: a read that fails leaves the
+  // answer without its event.
+  if (r.event && machine_.Read("eventlog.read", "Application").ok()) r.response.event = std::move(r.event);
   return std::move(r.response);
 }
 

@@ -74,7 +74,9 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto session = ReadSessionStateService(ports_.services, d.applications_on_10);
     if (!session) return session.status();
     if (*session) d.worker_start.push_back(std::move(**session));
-    if (auto sql = SqlSessionStateNote(d.applications_on_10)) d.notes.push_back(std::move(*sql));
+    auto sql = ReadSqlSessionState(ports_.security, d.applications_on_10);
+    if (!sql) return sql.status();
+    if (*sql) d.worker_start.push_back(std::move(**sql));
     if (d.worker.exists) {
       // A log that cannot be read counts as no mark and no error event.
       if (auto application_log = ports_.events.Read("Application")) {

@@ -90,9 +90,13 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
 // not, 1060 when not installed); none when no application keeps its session state there.
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps);
-// A note for the first SQLServer application among `apps`: what its pages need that no port reads
-// (SQL Server and its ASPState database); none when no application keeps its session state there.
-std::optional<std::string> SqlSessionStateNote(const std::vector<ApplicationInfo>& apps);
+// "session-state" for the SQLServer applications among `apps`: the local SQL Server installed (1060
+// when not) and holding the ASPState database (911 when not); none when no application keeps its
+// session state there.
+inline constexpr std::string_view kSqlSessionStateMode = "sessionState mode SQLServer";
+inline constexpr std::string_view kSqlSessionStateError = "Unable to connect to SQL Server session database.";
+inline constexpr std::string_view kAspStateDatabase = "ASPState";
+Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, const std::vector<ApplicationInfo>& apps);
 
 // What the repair's own steps need, none of which they mend: "services-start-again" (each service
 // of `services_to_stop` can start again: 1058 disabled, 1069 its logon account may not log on as a

@@ -115,6 +115,12 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                                "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs), then "
                                "run the fixer again."),
                    d.worker.account);
+  } else if (p.id == "session-state" && p.detail.find(kSqlSessionStateMode) != std::string::npos) {
+    instead = Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework "
+                               "folder on it to make the {} database (KB 317604), point the application's "
+                               "sqlConnectionString at a server that holds it, or set its sessionState mode to "
+                               "InProc; then run the fixer again."),
+                   kAspStateDatabase);
   } else if (p.id == "session-state") {
     instead = Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so "
                                "it starts with Windows), or set the application's sessionState mode to InProc, then "

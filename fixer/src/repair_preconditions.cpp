@@ -1,5 +1,6 @@
 // What the repair's own steps need of the machine, read before any change: every service
-// stop-services stops must start again (start-services, and stop-services' undo), and
+// stop-services stops must start again (start-services, and stop-services' undo), no other service
+// that may start logs on as the worker (its kept password goes stale), and
 // create-profile's logon (runas /profile: CreateProcessWithLogonW) needs the Secondary Logon service
 // and an interactive logon no SID of its token is denied. The steps mend none of these, so a
 // failing one is refused before any change. docs/windows-reference.md#fixer-decisions
@@ -95,6 +96,29 @@ std::string LocalUserOf(const std::string& account, const std::string& computer)
   return domain == "." || SameWindowsName(domain, computer) ? account.substr(cut + 1) : "";
 }
 
+// A service the repair does not stop, running or stopped, that logs on as the worker with a start
+// type that lets it start (Automatic, Manual): the SCM logs it on at its next start (a reboot, net
+// start) with the password it keeps [Changing a Service's Password], which the repair's new one
+// leaves stale (1069). aspnet_state is given the new one by register; a Disabled one cannot start.
+Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& services, const WorkerIdentity& w,
+                                                             const std::string& computer) {
+  auto every = services.List();
+  if (!every) return every.status();
+  for (const ServiceInfo& s : *every) {
+    if (s.start_type == StartType::kDisabled || SameWindowsName(s.name, kAspNetState)) continue;
+    if (!SameWindowsName(LocalUserOf(s.account, computer), w.account)) continue;
+    return std::optional<Precondition>(FailingPrecondition(
+        "services-start-again", kErrorServiceLogonFailed,
+        Text(FMT_COMPILE("{} ({}) is {}, start type {}, and logs on as {} with the {} for it: the repair gives {} a "
+                         "new password, which only aspnet_regiis gives to its own service, so {}'s next start would "
+                         "fail"),
+             s.display_name, s.name, ToString(s.state), ToString(s.start_type), s.account, kServiceKeepsPassword,
+             w.account, s.name),
+        Remedy::kRefused));
+  }
+  return std::optional<Precondition>();
+}
+
 Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
                                         const std::vector<std::string>& services_to_stop, const std::string& computer) {
   constexpr const char* kId = "services-start-again";
@@ -134,10 +158,19 @@ Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
                                  Remedy::kRefused);
     }
   }
-  if (services_to_stop.empty()) return MetPrecondition(kId, "the repair stops no service");
+  auto waiting = ServiceLoggingOnAsWorker(ports.services, w, computer);
+  if (!waiting) return waiting.status();
+  if (*waiting) return std::move(**waiting);
+  const std::string others =
+      Text(FMT_COMPILE("no other service that may start logs on as {} (its next start would use the password the "
+                       "service control manager keeps)"),
+           w.account);
+  if (services_to_stop.empty()) return MetPrecondition(kId, "the repair stops no service, and " + others);
   return MetPrecondition(kId,
                          "every service the repair stops can start again (none is disabled, each logon account "
-                         "may log on as a service, and none but aspnet_state logs on with the worker's password)");
+                         "may log on as a service, and none but aspnet_state logs on with the worker's password), "
+                         "and " +
+                             others);
 }
 
 Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {

@@ -123,16 +123,37 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
   return repaired;  // listed only when it fails: nothing else reads the folders
 }
 
-std::optional<std::string> SqlSessionStateNote(const std::vector<ApplicationInfo>& apps) {
+Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, const std::vector<ApplicationInfo>& apps) {
   auto keeps_state_there = [](const ApplicationInfo& a) { return a.session_state == SessionStateMode::kSqlServer; };
   auto app = std::find_if(apps.begin(), apps.end(), keeps_state_there);
-  if (app == apps.end()) return std::nullopt;
-  return Text(FMT_COMPILE("{} keeps its session state in SQL Server (sessionState mode SQLServer): its pages answer "
-                          "500 (\"Unable to connect to SQL Server session database.\") once its worker runs unless "
-                          "the SQL Server of its sqlConnectionString runs and holds the ASPState database "
-                          "InstallSqlState.sql makes (KB 317604); the fixer cannot read either, and the repair changes "
-                          "neither"),
-              app->path);
+  if (app == apps.end()) return std::optional<Precondition>();
+  // SQLServer mode keeps sessions in the ASPState database InstallSqlState.sql makes (KB 317604), on
+  // the server machine.config's sqlConnectionString names: by default this machine's (127.0.0.1).
+  auto databases = security.Databases();
+  if (!databases) {
+    if (databases.status().code() != kErrorServiceDoesNotExist) return databases.status();
+    return std::optional<Precondition>(FailingPrecondition(
+        "session-state", kErrorServiceDoesNotExist,
+        Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), and no SQL Server is installed here (its "
+                         "service, MSSQLSERVER), so it answers 500 (\"{}\") once its worker runs (whatever stops it "
+                         "before that); the repair installs none"),
+             app->path, kSqlSessionStateMode, kSqlSessionStateError),
+        Remedy::kRefused));
+  }
+  const bool has_aspstate = std::any_of(databases->begin(), databases->end(),
+                                        [](const std::string& db) { return SameWindowsName(db, kAspStateDatabase); });
+  if (!has_aspstate) {
+    return std::optional<Precondition>(FailingPrecondition(
+        "session-state", kErrorSqlDatabaseNotFound,
+        Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), whose databases here hold no {} (the "
+                         "database InstallSqlState.sql makes, KB 317604), so it answers 500 (\"{}\") once its "
+                         "worker runs (whatever stops it before that); the repair makes none"),
+             app->path, kSqlSessionStateMode, kAspStateDatabase, kSqlSessionStateError),
+        Remedy::kRefused));
+  }
+  return std::optional<Precondition>(MetPrecondition(
+      "session-state",
+      Text(FMT_COMPILE("SQL Server holds the {} database for the SQLServer applications"), kAspStateDatabase)));
 }
 
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,

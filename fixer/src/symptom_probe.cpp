@@ -36,15 +36,22 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
   bool seen = false;
   bool answered = false;
   std::optional<std::string> failed_logon;  // the application whose request failed the worker's logon
-  std::string skipped;                      // the applications not requested, listed
+  // The application whose request did not start the worker (503) with no event read back: its
+  // logon may have failed, and only that event would say.
+  std::optional<std::string> unread_start;
+  std::string skipped;  // the applications not requested, listed
   for (const ApplicationInfo& app : apps) {
     ProbeResult p;
     p.application = app.path;
-    if (failed_logon) {
+    if (failed_logon || unread_start) {
       // aspnet_wp.exe logs on before it reads any application: every request would fail the same logon.
       p.not_requested =
-          Text(FMT_COMPILE("not requested: {} failed the logon of {}, the worker of this application too"),
-               *failed_logon, worker.account);
+          failed_logon
+              ? Text(FMT_COMPILE("not requested: {} failed the logon of {}, the worker of this application too"),
+                     *failed_logon, worker.account)
+              : Text(FMT_COMPILE("not requested: {} did not start the worker, and the event that says whether "
+                                 "the logon of {} failed could not be read"),
+                     *unread_start, worker.account);
       skipped += (skipped.empty() ? "" : ", ") + app.path;
       probes.push_back(std::move(p));
       continue;
@@ -69,9 +76,17 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
     answered = true;
     if (p.event) notes.push_back(WhatTheRequestDid(p, worker.account));
     if (worker.shared_aspnet_wp && p.event && p.event->id == kWorkerLogonFailedEvent) failed_logon = app.path;
+    if (worker.shared_aspnet_wp && !p.event && p.status == 503) unread_start = app.path;
     probes.push_back(std::move(p));
   }
-  if (!skipped.empty()) {
+  if (!skipped.empty() && unread_start) {
+    notes.push_back(Text(FMT_COMPILE("not requested: {}: aspnet_wp.exe serves every ASP.NET 1.0 application as {}, "
+                                     "and the request to {} did not start it (503) with no event read back from the "
+                                     "Application log to say why; had its logon failed, each further request would "
+                                     "be one more failed logon toward the lockout, so the probe keeps to one "
+                                     "(request them once the cause is known)"),
+                         skipped, worker.account, *unread_start));
+  } else if (!skipped.empty()) {
     notes.push_back(Text(FMT_COMPILE("not requested: {}: aspnet_wp.exe serves every ASP.NET 1.0 application as {}, "
                                      "and its logon failed for {}; each further request would only be one more "
                                      "failed logon toward the lockout (request them once the logon is repaired)"),

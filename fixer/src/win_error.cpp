@@ -97,6 +97,9 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
     {2452, "This operation is not allowed on the last administrative account."},
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
     {10061, "No connection could be made because the target machine actively refused it."},
+    {911,
+     "Could not locate entry in sysdatabases for database. No entry found with that name. Make sure that the "
+     "name is entered correctly."},
     {15023, "User or role already exists in the current database."},
     {15025, "The server principal already exists."},
     {15401, "Windows NT user or group not found. Check the name again."},

@@ -67,6 +67,9 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   }
   run.mutations = machine.faults().calls();
   run.trace = machine.faults().TakeTrace();  // the plan is dropped next
+  for (const fakes::FaultRule& rule : machine.faults().rules()) {
+    if (rule.read && rule.op) run.reads[*rule.op] = machine.faults().reads(*rule.op);
+  }
   run.verified = requests.RequestedAfterTheLastChange(run.trace);
   machine.set_faults({});
   return run;

@@ -16,7 +16,8 @@ namespace sim {
 namespace {
 
 // The parameters that make a fault; each makes FaultsOf add a rule.
-constexpr const char* kFaultParams[] = {"fail_at", "fail_op", "crash_at", "crash_after", "crash_op"};
+constexpr const char* kFaultParams[] = {"fail_at",  "fail_op",   "crash_at",    "crash_after",
+                                        "crash_op", "fail_read", "fail_read_at"};
 
 fakes::FaultPlan FaultsOf(const Step& step) {
   fakes::FaultPlan plan;
@@ -26,6 +27,14 @@ fakes::FaultPlan FaultsOf(const Step& step) {
     if (step.args.count("fail_op")) rule.op = Arg(step, "fail_op");
     rule.kind = fakes::FaultKind::kFail;
     rule.error = static_cast<uint32_t>(IntArg(step, "fail_error", fixer::kErrorAccessDenied));
+    plan.Add(rule);
+  }
+  if (step.args.count("fail_read")) {  // a read that fails: the Nth of that op answers fail_error
+    fakes::FaultRule rule;
+    rule.op = Arg(step, "fail_read");
+    rule.nth = static_cast<uint64_t>(IntArg(step, "fail_read_at", 1));
+    rule.error = static_cast<uint32_t>(IntArg(step, "fail_error", fixer::kErrorAccessDenied));
+    rule.read = true;
     plan.Add(rule);
   }
   if (step.args.count("crash_at") || step.args.count("crash_after") || step.args.count("crash_op")) {
@@ -43,6 +52,13 @@ fakes::FaultPlan FaultsOf(const Step& step) {
 // the run's calls), or "" when every one was reached.
 std::string UnreachedFault(const fakes::FaultPlan& plan, const FixerRun& run) {
   for (const fakes::FaultRule& rule : plan.rules()) {
+    if (rule.read) {
+      auto made = run.reads.find(*rule.op);
+      const uint64_t reads = made == run.reads.end() ? 0 : made->second;
+      if (reads >= rule.nth) continue;
+      return "the fault at read " + std::to_string(rule.nth) + " of " + *rule.op + " never happened: the run made " +
+             fixer::CountText(reads, "such read", "such reads");
+    }
     uint64_t calls = 0;
     for (const fakes::MutationEvent& e : run.trace) calls += !rule.op || e.op == *rule.op ? 1 : 0;
     if (calls >= rule.nth) continue;
@@ -221,6 +237,8 @@ std::vector<Word> FixerStepWords() {
             {.name = "fail_at", .kind = ValueKind::kWholeNumber, .min = 1},  // 0: no call, no fault
             {.name = "fail_op"},
             {.name = "fail_error", .kind = ValueKind::kWholeNumber, .max = 0xFFFFFFFF},  // a DWORD
+            {.name = "fail_read", .note = "(a read of the fixer's ports: `eventlog.read`, `scm.list`, ...)"},
+            {.name = "fail_read_at", .kind = ValueKind::kWholeNumber, .note = "(default 1)", .min = 1},
             {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)", .min = 1},
             {.name = "crash_after",
              .kind = ValueKind::kWholeNumber,
@@ -231,7 +249,7 @@ std::vector<Word> FixerStepWords() {
               "the fixer's outcome; then the runner checks the [invariants](#invariants-checked-after-every-fixer-run)",
        .run = Fixer,
        .at_most_one_of = {{"crash_at", "crash_after"}},
-       .only_with = {{"fail_error", {"fail_at", "fail_op"}}}},
+       .only_with = {{"fail_error", {"fail_at", "fail_op", "fail_read"}}, {"fail_read_at", {"fail_read"}}}},
   };
 }
 

@@ -182,6 +182,7 @@ void MockPortsTest::InstallDefaults() {
     if (auto* s = w.Service(n)) return *s;
     return Status::Win(fixer::kErrorServiceDoesNotExist);
   });
+  ON_CALL(scm, List()).WillByDefault([this]() -> Result<std::vector<fixer::ServiceInfo>> { return w.services; });
   ON_CALL(scm, ActiveDependents(_)).WillByDefault([this](const std::string& n) -> Result<std::vector<std::string>> {
     if (!w.Service(n)) return Status::Win(fixer::kErrorServiceDoesNotExist);
     std::vector<std::string> out;
@@ -391,6 +392,10 @@ void MockPortsTest::InstallDefaults() {
     for (const auto& l : w.logins)
       if (l.sid == sid) out.push_back(l);
     return out;
+  });
+  // The paper's machine has no SQL Server.
+  ON_CALL(security, Databases()).WillByDefault([]() -> Result<std::vector<std::string>> {
+    return Status::Win(fixer::kErrorServiceDoesNotExist);
   });
   ON_CALL(security, LoginsNamed(_))
       .WillByDefault([this](const std::string& name) -> Result<std::vector<fixer::SqlLogin>> {

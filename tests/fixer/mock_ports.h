@@ -50,6 +50,7 @@ class MockServiceControl : public fixer::ServiceControl {
   MockServiceControl();
   ~MockServiceControl() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<fixer::ServiceInfo>, Query, (const std::string&), (override));
+  MOCK_METHOD(Result<std::vector<fixer::ServiceInfo>>, List, (), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, ActiveDependents, (const std::string&), (override));
   MOCK_METHOD(Status, Stop, (const std::string&), (override));
   MOCK_METHOD(Status, Start, (const std::string&), (override));
@@ -117,6 +118,7 @@ class MockSecurity : public fixer::Security {
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlDbUser>>, DbUsersFor, (const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::SqlLogin>>, LoginsNamed, (const std::string&), (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, Databases, (), (override));
   MOCK_METHOD(Status, CreateLogin, (const fixer::SqlLogin&), (override));
   MOCK_METHOD(Status, DropLogin, (const std::string&), (override));
   MOCK_METHOD(Status, CreateDbUser, (const fixer::SqlDbUser&), (override));

@@ -1,7 +1,8 @@
 // The web probe is a request: on Windows it makes aspnet_wp.exe log on with processModel's
 // password. Once one request fails that logon (event 1007), the other ASP.NET 1.0 applications,
 // served by the same worker, are not requested: each would be one more failed logon toward the
-// lockout (audits 10 and 12). A failure that is no logon's (1084) still requests each.
+// lockout (audits 10 and 12). A failure that is no logon's (1084) still requests each. A worker
+// that did not start (503) with no event read back may have failed its logon: the bound holds.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -21,6 +22,14 @@ class ProbeBound : public MockPortsTest {
       w.applications.push_back({std::string("/LM/W3SVC/1/ROOT/") + name, std::string("C:\\Inetpub\\wwwroot\\") + name,
                                 std::string(fixer::kFramework10), fixer::SessionStateMode::kInProc});
     }
+  }
+  // Every request fails the worker's start, and the entry it wrote cannot be read back.
+  void EveryRequestFailsWithNoEventRead() {
+    ON_CALL(web, Get(_)).WillByDefault([this](const std::string& path) -> Result<fixer::HttpResponse> {
+      ++requests;
+      requested.push_back(path);
+      return fixer::HttpResponse{503, kSymptomPage, std::nullopt};
+    });
   }
   // Every request fails the worker's start, writing the entry `event_id`.
   void EveryRequestFails(uint32_t event_id) {
@@ -56,6 +65,26 @@ TEST_F(ProbeBound, AFailedLogonStopsTheRequestsToTheSameWorker) {
   std::string notes;
   for (const auto& n : d->notes) notes += n + "\n";
   EXPECT_THAT(notes, HasSubstr("one failed logon of ASPNET counted toward the account lockout"));
+  EXPECT_THAT(notes, HasSubstr("not requested: /LM/W3SVC/1/ROOT/admin, /LM/W3SVC/1/ROOT/orders"));
+}
+
+TEST_F(ProbeBound, AWorkerThatDidNotStartWithNoEventReadStopsTheRequests) {
+  ThreeApplications();
+  EveryRequestFailsWithNoEventRead();
+  auto d = MakeFixer().Diagnose();
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(requests, 1);
+  ASSERT_EQ(d->probes.size(), 3u);
+  EXPECT_TRUE(d->probes[0].answered);
+  EXPECT_FALSE(d->probes[0].event.has_value());
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_FALSE(d->probes[i].answered);
+    EXPECT_THAT(d->probes[i].not_requested,
+                HasSubstr("did not start the worker, and the event that says whether the logon of ASPNET failed "
+                          "could not be read"));
+  }
+  std::string notes;
+  for (const auto& n : d->notes) notes += n + "\n";
   EXPECT_THAT(notes, HasSubstr("not requested: /LM/W3SVC/1/ROOT/admin, /LM/W3SVC/1/ROOT/orders"));
 }
 

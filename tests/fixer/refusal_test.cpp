@@ -173,6 +173,67 @@ TEST_P(Refusal, AStoppedServiceWhoseLogonAccountIsGoneIsRefusedWith1069) {
   EXPECT_THAT(r.refusal->instead, HasSubstr("\"Log on as a service\""));
 }
 
+// A service the repair never stops, logging on as ASPNET with a start type that lets it start, is
+// read through ServiceControl::List: its next start would use the password the SCM keeps (1069).
+// One set to Disabled cannot start at all, and aspnet_state is given the new password by register.
+TEST_P(Refusal, AStoppedManualServiceLoggingOnAsTheWorkerIsRefusedWith1069) {
+  fixer::ServiceInfo mailer = Svc("ReportMailer", fixer::ServiceState::kStopped);
+  mailer.display_name = "Nightly Report Mailer";
+  mailer.start_type = fixer::StartType::kManual;
+  mailer.account = ".\\ASPNET";
+  w.services.push_back(mailer);
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("services-start-again fails: Nightly Report Mailer (ReportMailer) is "
+                                        "stopped, start type manual, and logs on as .\\ASPNET"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1069: The service did not start due to a logon failure."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Give that service an account of its own"));
+}
+
+TEST_P(Refusal, ADisabledServiceOrAspNetStateLoggingOnAsTheWorkerIsNoCause) {
+  fixer::ServiceInfo old_mailer = Svc("OldMailer", fixer::ServiceState::kStopped);
+  old_mailer.start_type = fixer::StartType::kDisabled;
+  old_mailer.account = ".\\ASPNET";
+  w.services.push_back(old_mailer);
+  w.Service("aspnet_state")->account = ".\\ASPNET";
+  auto d = MakeFixer(Opts()).Diagnose();
+  ASSERT_TRUE(d.ok()) << d.status();
+  for (const fixer::Precondition& p : d->repair_needs) EXPECT_TRUE(p.met) << p.id << ": " << p.detail;
+}
+
+// SQLServer session state needs SQL Server and its ASPState database (KB 317604): read before any
+// change, a machine without them is refused (1060, 911), not repaired into a 500 that verify finds.
+TEST_P(Refusal, SqlServerSessionStateWithoutSqlServerOrAspStateIsRefused) {
+  w.applications[0].session_state = fixer::SessionStateMode::kSqlServer;
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("session-state fails"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("no SQL Server is installed here"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1060: The specified service does not exist as an installed service."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("InstallSqlState.sql"));
+  ON_CALL(security, Databases()).WillByDefault([]() -> Result<std::vector<std::string>> {
+    return std::vector<std::string>{"master", "model", "msdb", "tempdb"};
+  });
+  r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("whose databases here hold no ASPState"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("911: Could not locate entry in sysdatabases for database."));
+}
+
+TEST_P(Refusal, SqlServerSessionStateWithAspStateIsNoCause) {
+  w.applications[0].session_state = fixer::SessionStateMode::kSqlServer;
+  ON_CALL(security, Databases()).WillByDefault([]() -> Result<std::vector<std::string>> {
+    return std::vector<std::string>{"aspstate", "master"};  // sysdatabases' names compare without case by default
+  });
+  auto d = MakeFixer(Opts()).Diagnose();
+  ASSERT_TRUE(d.ok()) << d.status();
+  for (const fixer::Precondition& p : d->worker_start) {
+    if (p.id == "session-state") {
+      EXPECT_TRUE(p.met) << p.detail;
+    }
+  }
+}
+
 // A built-in service identity always logs on, and a domain account is the domain's to check: the
 // plan goes on to its steps.
 TEST_P(Refusal, BuiltinAndDomainServiceAccountsAreNoCause) {

@@ -93,6 +93,33 @@ TEST_F(Services, NamesAreCaseInsensitiveAndStatesAreReported) {
   Expect(false, "none of seclogon, W3SVC, Spooler, EventLog, RpcSs could be queried");
 }
 
+// service_control.h: List reads every service, running or not, each as Query reads it (its logon
+// account and start type). Windows: EnumServicesStatus with SERVICE_STATE_ALL enumerates the
+// active services and the stopped ones (its page on learn.microsoft.com, dwServiceState).
+TEST_F(Services, ListHoldsEachServiceOnceAsQueryReadsIt) {
+  auto all = ports().services.List();
+  ExpectOk(all.status(), "List()");
+  if (!all.ok()) return;
+  std::vector<std::string> names;
+  for (const fixer::ServiceInfo& s : *all) names.push_back(Lower(s.name));
+  std::sort(names.begin(), names.end());
+  Expect(std::adjacent_find(names.begin(), names.end()) == names.end(), "each service listed once");
+  int compared = 0;
+  for (const char* name : {"seclogon", "W3SVC", "Spooler", "EventLog", "RpcSs"}) {
+    auto one = ports().services.Query(name);
+    if (!one.ok()) continue;
+    auto listed = std::find_if(all->begin(), all->end(),
+                               [&](const fixer::ServiceInfo& s) { return Lower(s.name) == Lower(one->name); });
+    Expect(listed != all->end(), "List() holds " + one->name + ", which Query reads");
+    if (listed == all->end()) continue;
+    Expect(listed->account == one->account && listed->start_type == one->start_type &&
+               listed->display_name == one->display_name,
+           "List() reads " + one->name + "'s account, start type and display name as Query does");
+    ++compared;
+  }
+  Expect(compared > 0, "none of seclogon, W3SVC, Spooler, EventLog, RpcSs could be queried");
+}
+
 // service_control.h: names are key names. OpenService looks a service up by the name it was
 // created with, "not the service display name" (OpenService's page on learn.microsoft.com):
 // the display name of a service the machine has is 1060.
@@ -105,6 +132,21 @@ TEST_F(Services, ADisplayNameIsNotAKeyName1060) {
     return;
   }
   Expect(false, "none of W3SVC, seclogon, Spooler, EventLog, RpcSs has a display name of its own");
+}
+
+// security.h: Databases answers 1060 where SQL Server is not installed, else the names of the
+// instance's databases, each once. Windows: a new instance's sysdatabases already holds master,
+// model, msdb and tempdb ("sys.sysdatabases", learn.microsoft.com).
+TEST_F(Security, DatabasesAre1060WithoutSqlServerElseEachOnce) {
+  auto databases = ports().security.Databases();
+  if (!databases.ok()) {
+    ExpectCode(databases.status(), 1060, "Databases()");
+    return;
+  }
+  std::vector<std::string> names;
+  for (const std::string& db : *databases) names.push_back(Lower(db));
+  std::sort(names.begin(), names.end());
+  Expect(std::adjacent_find(names.begin(), names.end()) == names.end(), "each database named once");
 }
 
 // profiles.h: Find answers nullopt (not an error) for a SID without a ProfileList entry.

@@ -686,9 +686,11 @@ TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
       {"- expect: {errorlevel: {program: runas, nth: 0, code: 0}}", 48, "expect 'errorlevel' key 'nth': " + from_one},
       {"- expect: {errorlevel: {line: 0, code: 0}}", 33, "expect 'errorlevel' key 'line': " + from_one},
       {"- fixer: {fail_error: 5}", 25,
-       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' (without one it means nothing)"},
+       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' or 'fail_read' (without one it means "
+       "nothing)"},
       {"- fixer: {crash_at: 2, fail_error: 5}", 38,
-       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' (without one it means nothing)"},
+       "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' or 'fail_read' (without one it means "
+       "nothing)"},
   };
   ExpectEachStepFailsTheLoadAt(cases);
   // 1, and an error beside the fault it belongs to, load.

@@ -1,5 +1,6 @@
 // ServiceControl through the Service Control Manager: OpenSCManager, OpenService,
-// QueryServiceStatusEx, QueryServiceConfig, EnumDependentServices, ControlService (stop, pause), StartService.
+// QueryServiceStatusEx, QueryServiceConfig, EnumDependentServices, EnumServicesStatus, ControlService (stop,
+// pause), StartService.
 // The SCM's own errors are the port's numbers (1060, 1062, 1051, 1056, 1058, 1068, 1069).
 #include <algorithm>
 #include <chrono>
@@ -134,6 +135,35 @@ fixer::Result<fixer::ServiceInfo> Win32Services::Query(const std::string& name) 
     if (*dep != SC_GROUP_IDENTIFIERW) info.dependencies.push_back(Narrow(dep));
   }
   return info;
+}
+
+fixer::Result<std::vector<fixer::ServiceInfo>> Win32Services::List() {
+  ScHandle manager(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT | SC_MANAGER_ENUMERATE_SERVICE));
+  if (!manager) return LastError();
+  // EnumServicesStatus answers ERROR_MORE_DATA while entries are left, and resumes where it stopped
+  // (lpResumeHandle); a buffer too small for one entry returns none and says the size it needs.
+  std::vector<std::string> names;
+  std::vector<BYTE> buffer(16 * 1024);
+  DWORD resume = 0;
+  for (;;) {
+    DWORD needed = 0, count = 0;
+    const BOOL all = EnumServicesStatusW(manager.get(), SERVICE_WIN32, SERVICE_STATE_ALL,
+                                         reinterpret_cast<ENUM_SERVICE_STATUSW*>(buffer.data()),
+                                         static_cast<DWORD>(buffer.size()), &needed, &count, &resume);
+    if (!all && GetLastError() != ERROR_MORE_DATA) return LastError();
+    const auto* entries = reinterpret_cast<const ENUM_SERVICE_STATUSW*>(buffer.data());
+    for (DWORD i = 0; i < count; ++i) names.push_back(Narrow(entries[i].lpServiceName));
+    if (all) break;
+    if (count == 0) buffer.resize(std::max<size_t>(buffer.size() * 2, needed));
+  }
+  std::vector<fixer::ServiceInfo> services;
+  for (const std::string& name : names) {
+    auto info = Query(name);
+    if (!info && info.status().code() == ERROR_SERVICE_DOES_NOT_EXIST) continue;  // deleted since it was listed
+    if (!info) return info.status();
+    services.push_back(std::move(*info));
+  }
+  return services;
 }
 
 fixer::Result<std::vector<std::string>> Win32Services::ActiveDependents(const std::string& name) {

@@ -205,6 +205,21 @@ fixer::Result<std::vector<fixer::SqlLogin>> Win32Security::LoginsNamed(const std
   return WindowsLoginsWhere(L"name = " + Literal(name));
 }
 
+fixer::Result<std::vector<std::string>> Win32Security::Databases() {
+  auto installed = SqlServerInstalled();
+  if (!installed) return installed.status();
+  if (!*installed) return Error(ERROR_SERVICE_DOES_NOT_EXIST);
+  auto sql = Connect();
+  if (!sql) return sql.status();
+  std::vector<std::vector<std::string>> rows;
+  if (fixer::Status st = (*sql)->Run(L"SELECT name FROM master.dbo.sysdatabases ORDER BY name", &rows); !st.ok()) {
+    return st;
+  }
+  std::vector<std::string> names;
+  for (const auto& row : rows) names.push_back(row[0]);
+  return names;
+}
+
 fixer::Result<std::vector<fixer::SqlDbUser>> Win32Security::DbUsersFor(const fixer::Sid& sid) {
   auto installed = SqlServerInstalled();
   if (!installed) return installed.status();

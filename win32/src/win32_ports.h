@@ -89,6 +89,7 @@ class Win32Security : public fixer::Security {
   fixer::Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override;
   fixer::Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override;
   fixer::Result<std::vector<fixer::SqlLogin>> LoginsNamed(const std::string& name) override;
+  fixer::Result<std::vector<std::string>> Databases() override;
   fixer::Status CreateLogin(const fixer::SqlLogin& login) override;
   fixer::Status DropLogin(const std::string& name) override;
   fixer::Status CreateDbUser(const fixer::SqlDbUser& user) override;
@@ -117,6 +118,7 @@ class Win32Services : public fixer::ServiceControl {
  public:
   explicit Win32Services(ChangeFlag& changes) : changes_(changes) {}
   fixer::Result<fixer::ServiceInfo> Query(const std::string& name) override;
+  fixer::Result<std::vector<fixer::ServiceInfo>> List() override;
   fixer::Result<std::vector<std::string>> ActiveDependents(const std::string& name) override;
   fixer::Status Stop(const std::string& name) override;
   fixer::Status Start(const std::string& name) override;

@@ -131,6 +131,8 @@ class FaultPlan {
   void PowerLossIfPending();
 
   uint64_t calls() const { return calls_; }
+  // The reads of `op` counted so far: only an op a read rule names is counted (0 for any other).
+  uint64_t reads(std::string_view op) const;
   const std::vector<MutationEvent>& trace() const { return trace_; }
   std::vector<MutationEvent> TakeTrace() { return std::exchange(trace_, {}); }  // leaves it empty
   void ResetCounters();

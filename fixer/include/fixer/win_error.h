@@ -91,6 +91,8 @@ inline constexpr uint32_t kErrorBadCommand = 9009;  // cmd.exe: not recognized a
 inline constexpr uint32_t kSqlWindowsUserNotFound = 15401;
 inline constexpr uint32_t kSqlLoginExists = 15025;
 inline constexpr uint32_t kSqlUserExists = 15023;
+// SQL Server 2000: a database sysdatabases does not hold (its text is choice-sql-session-state).
+inline constexpr uint32_t kErrorSqlDatabaseNotFound = 911;
 
 // The XP English message for `code`, or "Unknown error N." style text when not in the table.
 std::string_view WinErrorText(uint32_t code);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -58,6 +59,7 @@ struct FixerRun : app::VerbRun {
   std::string command;
   uint64_t mutations = 0;                   // mutating calls the run made (or began)
   std::vector<fakes::MutationEvent> trace;  // each of them, in order
+  std::map<std::string, uint64_t> reads;    // the reads the run made of each op a read fault names
   // The applications a request of the run reached (WebProbe::Get on the machine, beneath any
   // decorator) after its last change to the machine (its journal and event log aside): exit 0
   // "fixed and verified" promises every ASP.NET 1.0 application among them (ExitCodePromises).

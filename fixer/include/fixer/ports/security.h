@@ -16,6 +16,7 @@
 //   auto held = security.FindAcesOn(new_sid, *by_object);  // (*held)[i]: what (*by_object)[i] holds now
 //   fixer::ObjectSecurity sd = *security.ReadSecurity(by_object->front().object);  // owner, whole DACL
 //   auto named = security.LoginsNamed("XPPRO\\ASPNET");  // a login an earlier recreate orphaned keeps the old SID
+//   auto databases = security.Databases();  // {"master", ..., "ASPState"}, or 1060: no SQL Server
 //   // security.AddAcesEach(*by_object, writes): the same AddAces calls, a fixer::AceWrites choosing each one's ACEs
 #pragma once
 
@@ -165,6 +166,10 @@ class Security {
   // login granted to an account since deleted keeps its name and the dead SID (the login a
   // recreate orphans). Empty when there is none or no SQL Server.
   virtual Result<std::vector<SqlLogin>> LoginsNamed(const std::string& name) = 0;
+  // The names of the databases of the local default instance (master.dbo.sysdatabases), as
+  // SQLServer session state needs ASPState there; 1060 when SQL Server (its service, MSSQLSERVER)
+  // is not installed.
+  virtual Result<std::vector<std::string>> Databases() = 0;
   // 15025 if a login of that name exists.
   virtual Status CreateLogin(const SqlLogin& login) = 0;
   virtual Status DropLogin(const std::string& name) = 0;
@@ -195,6 +200,7 @@ class SecurityWrapper : public Security {
   Result<std::vector<SqlLogin>> LoginsFor(const Sid& sid) override { return target_.LoginsFor(sid); }
   Result<std::vector<SqlDbUser>> DbUsersFor(const Sid& sid) override { return target_.DbUsersFor(sid); }
   Result<std::vector<SqlLogin>> LoginsNamed(const std::string& name) override { return target_.LoginsNamed(name); }
+  Result<std::vector<std::string>> Databases() override { return target_.Databases(); }
   Status CreateLogin(const SqlLogin& login) override { return target_.CreateLogin(login); }
   Status DropLogin(const std::string& name) override { return target_.DropLogin(name); }
   Status CreateDbUser(const SqlDbUser& user) override { return target_.CreateDbUser(user); }

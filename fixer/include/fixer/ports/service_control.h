@@ -1,13 +1,14 @@
 // ServiceControl: the Service Control Manager as the fixer sees it.
 //
 // Real backend: OpenSCManager, QueryServiceStatusEx, QueryServiceConfig, ControlService,
-// StartService, EnumDependentServices. Names are service key names ("W3SVC"), case-insensitive.
+// StartService, EnumDependentServices, EnumServicesStatus. Names are service key names ("W3SVC"), case-insensitive.
 // A paused service is active (started, its work suspended): a stop and a start leave it running,
 // so what a repair found paused it pauses again.
 //
 //   fixer::Result<std::vector<std::string>> deps = scm.ActiveDependents("IISADMIN");  // {"W3SVC", "SMTPSVC"}
 //   for (const std::string& d : *deps) fixer::Status st = scm.Stop(d);
 //   fixer::Status st = scm.Stop("IISADMIN");
+//   auto every = scm.List();  // every service, stopped ones too, each with its .account and .start_type
 #pragma once
 
 #include <string>
@@ -39,6 +40,9 @@ class ServiceControl {
 
   // 1060 if the service does not exist.
   virtual Result<ServiceInfo> Query(const std::string& name) = 0;
+  // Every service (not the drivers), running or not, each as Query reads it: its logon account and
+  // start type with its state.
+  virtual Result<std::vector<ServiceInfo>> List() = 0;
   // Running services that depend on `name`, directly or not, in the order they must be
   // stopped (a dependent before what it depends on). 1060 if `name` does not exist.
   virtual Result<std::vector<std::string>> ActiveDependents(const std::string& name) = 0;
@@ -60,6 +64,7 @@ class ServiceControlWrapper : public ServiceControl {
   explicit ServiceControlWrapper(ServiceControl& target) : target_(target) {}
   ServiceControl& target() { return target_; }
   Result<ServiceInfo> Query(const std::string& name) override { return target_.Query(name); }
+  Result<std::vector<ServiceInfo>> List() override { return target_.List(); }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     return target_.ActiveDependents(name);
   }
