@@ -114,6 +114,10 @@ class AccountsPort : public fixer::Accounts {
     if (Status st = OpenedToChange(name); !st.ok()) return st;
     return sam_.SetFlags(name, flags);
   }
+  Status RequirePasswordChange(const std::string& name) override {
+    if (Status st = OpenedToChange(name); !st.ok()) return st;
+    return sam_.RequirePasswordChange(name);
+  }
   Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
     // The group is looked up (2220) before it is opened to add a member (5).
     if (const LocalGroup* g = std::as_const(sam_).FindGroup(group); g != nullptr) {

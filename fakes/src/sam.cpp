@@ -152,7 +152,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags = user.flags;
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
-  a.password_must_change = PasswordLogonError(user, m_.state()) == fixer::kErrorPasswordMustChange;
+  a.password_must_change = user.password_expired;  // the mark itself, as a restore needs it
   // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
   // refuses a second group with it).
   for (const LocalGroup& g : m_.state().sam.groups) {
@@ -300,6 +300,16 @@ fixer::Status Sam::SetFlags(const std::string& name, const fixer::AccountFlags& 
     user->flags.locked_out = false;
     user->locked_out_at = 0;
   }
+  return Status::Ok();
+}
+
+fixer::Status Sam::RequirePasswordChange(const std::string& name) {
+  UserAccount* user = FindUser(name);
+  if (!user) return Status::Win(fixer::kNerrUserNotFound);
+  if (Status st = m_.Mutate("sam.require_password_change", user->name); !st.ok()) return st;
+  // usri_password_expired nonzero: "the user must change password at next logon"; the password,
+  // its age and the flags stay (docs/windows-reference.md#password-age).
+  user->password_expired = true;
   return Status::Ok();
 }
 

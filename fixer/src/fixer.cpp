@@ -76,6 +76,7 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, R
     r.outcome = Outcome::kNothingToDo;  // the caller looks at the site before it says so
     return std::nullopt;
   }
+  std::optional<JournalProblem> services = CheckJournalServicesThrough(*records, ports.services);
   auto journal = ReplayJournal(std::move(*records));
   if (!journal) {
     r = InputError(std::move(r), journal.status());
@@ -83,8 +84,9 @@ std::optional<OpenedJournal> OpenJournal(Ports& ports, const Options& options, R
   }
   // The journal's step ids are these (CheckJournal); a temporary password is this run's (none is journaled).
   Steps steps = BuildSteps(journal->strategy, TempPasswordFromOf(options));
-  if (auto problem = IdentityProblem(*journal, SidOfAccount(ports.accounts, journal->account))) {
-    r = InputError(std::move(r), UnreadableJournal(*problem));
+  if (auto problem = IdentityProblem(*journal, SidOfAccount(ports.accounts, journal->account))) services = problem;
+  if (services) {
+    r = InputError(std::move(r), UnreadableJournal(*services));
     return std::nullopt;
   }
   return OpenedJournal{std::move(*journal), std::move(steps)};
@@ -199,12 +201,14 @@ Result<Fixer::JournalRead> Fixer::ReadJournal() {
   auto records = ports_.journal.Load();
   if (!records) return records.status();
   if (records->empty()) return JournalRead{};
+  std::optional<JournalProblem> services = CheckJournalServicesThrough(*records, ports_.services);
   auto replay = ReplayJournal(std::move(*records));
   if (!replay) return replay.status();
-  // A journal resume and rollback would refuse (a hand-edited plan SID) is no run left pending:
-  // every verb says it as they do, not "run resume".
+  // A journal resume and rollback would refuse (a hand-edited plan SID, a service list naming
+  // another service) is no run left pending: every verb says it as they do, not "run resume".
   if (auto problem = IdentityProblem(*replay, SidOfAccount(ports_.accounts, replay->account)))
     return UnreadableJournal(*problem);
+  if (services) return UnreadableJournal(*services);
   if (replay->finished || replay->AllDone()) return JournalRead{.holds = JournalHolds::kFinishedRun};
   return JournalRead{.holds = JournalHolds::kUnfinishedRun, .pending = PendingOf(std::move(*replay))};
 }

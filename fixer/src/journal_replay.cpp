@@ -81,7 +81,7 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
     if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step " + QuotedValue(rec.step));
     if (rec.phase == JournalPhase::kFinished) return at(i, "a step record marked finished");
   }
-  return std::nullopt;
+  return CheckJournalServiceLists(records);
 }
 
 std::string JournalProblemText(const JournalProblem& problem) {

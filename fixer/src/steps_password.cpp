@@ -1,6 +1,7 @@
 // keep-sid's "set-temp-password": the account gets a temporary password known to this process
 // only, so it can log on once to create its profile. The undo puts back the password ASP.NET
-// keeps in the LSA secret, so the temporary one never stays valid.
+// keeps in the LSA secret, so the temporary one never stays valid, and "must change password at
+// next logon" if the account had it (a password set clears it; Windows lets it be set again).
 
 #include "fixer/password_generator.h"
 #include "fixer/text.h"
@@ -31,6 +32,9 @@ Status RestoreWorkerPassword(RepairContext& ctx) {
 
 namespace {
 
+// The begin record's key: "1" when the account was found marked "must change password at next logon".
+constexpr const char* kMustChange = "must_change";
+
 class SetTempPassword : public Step {
  public:
   explicit SetTempPassword(TempPasswordFrom password) : password_(password) {}
@@ -40,12 +44,19 @@ class SetTempPassword : public Step {
     return {
         std::string(id()),
         Text(FMT_COMPILE("set {} temporary password on {} (held in memory only)"), TempPasswordWords(password_), who),
-        "set the password back to the one in the ASP.NET LSA secret", false};
+        "set the password back to the one in the ASP.NET LSA secret (and \"must change password at next logon\" "
+        "if it was set)",
+        false};
   }
   Result<StepData> Prepare(RepairContext& ctx) override {
     auto acct = ctx.ports.accounts.Lookup(ctx.account);
     if (!acct) return acct.status();
-    return StepData{{"account", acct->name}, {"sid", acct->sid.ToString()}};
+    StepData data{{"account", acct->name}, {"sid", acct->sid.ToString()}};
+    // A resume prepares the step again after this run's own password cleared the mark: what the
+    // first begin record found stands.
+    const bool must_change = acct->password_must_change || DecodeBool(Get(ctx.DataOf(std::string(id())), kMustChange));
+    if (must_change) data[kMustChange] = EncodeBool(true);
+    return data;
   }
   Status Act(RepairContext& ctx, const StepData&, StepData&) override {
     auto pw = ctx.TempPassword();
@@ -54,7 +65,11 @@ class SetTempPassword : public Step {
     if (st.ok()) ctx.temp_password_applied = true;
     return st;
   }
-  Status Undo(RepairContext& ctx, const StepData&) override { return RestoreWorkerPassword(ctx); }
+  Status Undo(RepairContext& ctx, const StepData& data) override {
+    if (Status st = RestoreWorkerPassword(ctx); !st.ok()) return st;
+    if (!DecodeBool(Get(data, kMustChange))) return {};
+    return ctx.ports.accounts.RequirePasswordChange(ctx.account);
+  }
   bool sets_temp_password() const override { return true; }
 
  private:

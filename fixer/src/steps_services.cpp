@@ -20,10 +20,11 @@ Status OfService(const std::string& name, const Status& st) {
   return Status(st.code(), Text(FMT_COMPILE("service {}: {}"), name, st.message()));
 }
 
-// A service the journal names that is not installed now (1060: removed since, or a journal edited
-// by hand) is not running: nothing to stop or start, said and skipped, as RunningServicesToStop
-// counts it. Failing on it instead kept every resume and rollback at exit 4, each telling the
-// administrator to retry what could never succeed.
+// A service the journal names that is not installed now is not running: nothing to stop or start,
+// said and skipped, as RunningServicesToStop counts it. Reading the journal already refuses one
+// not installed then (CheckJournalServicesOnMachine: the list no longer says what the run
+// stopped); this is one removed while the run works. Failing on it instead kept every resume and
+// rollback at exit 4, each telling the administrator to retry what could never succeed.
 void NotInstalled(RepairContext& ctx, const std::string& name, std::string_view what) {
   ctx.Say(Text(FMT_COMPILE("the journal names the service {}, which is not installed on this machine (1060): "
                            "nothing to {}"),

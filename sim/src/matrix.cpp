@@ -145,7 +145,22 @@ std::string RowReason(const fakes::RequestExplanation& r) {
   return Prefix(r) + why;
 }
 
+bool SupportedPlatform(const PlatformCase& c) {
+  return !(c.framework == "1.0" && c.os == fixer::OsEdition::kWindowsServer2003 && !c.iis5_isolation_mode);
+}
+
 MatrixRow EvaluatePlatform(fakes::Machine& machine, const PlatformCase& c, fakes::RequestExplanation& explanation) {
+  if (!SupportedPlatform(c)) {
+    // The model would still serve the page from w3wp.exe: what fails there no source says
+    // (choice-10-worker-isolation), so the row judges nothing.
+    return {.framework = c.framework,
+            .platform = PlatformName(c),
+            .supported = false,
+            .affected = false,
+            .reason =
+                "not supported: ASP.NET 1.0 runs on Windows Server 2003 only in IIS 5.0 isolation mode "
+                "(TechNet, Evaluating Application Changes Required for IIS 6.0 Worker Process Isolation Mode)"};
+  }
   explanation = fakes::WebStack(machine).Request(MatrixApplicationPath(machine.state()));
   return {.framework = c.framework,
           .platform = PlatformName(c),
@@ -171,8 +186,11 @@ fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed) {
 nlohmann::json ToJson(const std::vector<MatrixRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : rows)
-    out.push_back(
-        {{"framework", r.framework}, {"platform", r.platform}, {"affected", r.affected}, {"reason", r.reason}});
+    out.push_back({{"framework", r.framework},
+                   {"platform", r.platform},
+                   {"supported", r.supported},
+                   {"affected", r.affected},
+                   {"reason", r.reason}});
   return out;
 }
 
@@ -192,7 +210,10 @@ std::string FormatMatrixTable(const std::vector<MatrixRow>& rows) {
   out += fmt::format("{:-<{}}  {:-<{}}  {:-<{}}  {:-<{}}\n", "", w_framework, "", w_platform, "", w_affected, "", 6);
   for (const auto& r : rows)
     out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "Version " + r.framework, w_framework, r.platform, w_platform,
-                       r.affected ? "Yes" : "No", w_affected, r.reason);
+                       !r.supported ? "n/a"
+                       : r.affected ? "Yes"
+                                    : "No",
+                       w_affected, r.reason);
   return out;
 }
 

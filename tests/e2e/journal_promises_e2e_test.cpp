@@ -6,6 +6,7 @@
 // rollback"), advice that led straight to that refusal.
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -71,6 +72,38 @@ TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtI
         << verb;
     EXPECT_EQ(test_support::Slurp(file), text) << verb << ": the file must stay byte-identical";
     EXPECT_FALSE(fs::exists(file.string() + ".log")) << verb;
+  }
+}
+
+// Audit 13, item 5: resume and rollback start again exactly the services the stop-services record
+// lists. A list edited to name a service the machine does not have (SMTPSVC renamed) gave exit 0
+// with SMTPSVC left stopped; an empty one exit 4 for ever. Each is an input error of every verb,
+// said at the record's `services` value (line 9, column 66), the file left byte-identical.
+TEST_F(JournalPromisesTest, AServiceListNamingNoServiceOrOneNotInstalledIsAnInputErrorAtItsValue) {
+  std::string plan = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
+  plan.erase(plan.rfind("  - {seq: 1"));  // its stop-services record, given below
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"W3SVC,NOSUCHSVC,IISADMIN\"",
+       "stop-services names the service 'NOSUCHSVC', which is not installed on "
+       "this machine (1060)"},
+      {"\"\"", "stop-services lists no service"},
+  };
+  for (const auto& [services, why] : cases) {
+    const std::string text =
+        plan + "  - {seq: 1, step: stop-services, phase: begin, data: {services: " + services + "}}\n";
+    const fs::path file = Write("s.yaml", text);
+    for (std::vector<std::string> args : kEveryVerb) {
+      const std::string verb = args[0] + (args.size() > 1 ? " " + args[1] : "");
+      args.insert(args.begin() + 1, {"--machine", file.string()});
+      const Ran r = e2e::RunAspnetFixer(args);
+      EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
+      EXPECT_THAT(r.err, HasSubstr(file.string() +
+                                   ":9:66: journal record 2: not a journal aspnet-fixer can resume "
+                                   "or roll back: " +
+                                   why))
+          << verb;
+      EXPECT_EQ(test_support::Slurp(file), text) << verb << ": the file must stay byte-identical";
+    }
   }
 }
 

@@ -121,6 +121,7 @@ void MockPortsTest::ExpectNoMutation() {
   EXPECT_CALL(accounts, Delete(_)).Times(0);
   EXPECT_CALL(accounts, SetPassword(_, _)).Times(0);
   EXPECT_CALL(accounts, SetFlags(_, _)).Times(0);
+  EXPECT_CALL(accounts, RequirePasswordChange(_)).Times(0);
   EXPECT_CALL(accounts, AddToGroup(_, _)).Times(0);
   EXPECT_CALL(rights, Grant(_, _)).Times(0);
   EXPECT_CALL(rights, Revoke(_, _)).Times(0);
@@ -145,6 +146,7 @@ void MockPortsTest::AllowAnyCall() {
   EXPECT_CALL(accounts, Delete(_)).Times(AnyNumber());
   EXPECT_CALL(accounts, SetPassword(_, _)).Times(AnyNumber());
   EXPECT_CALL(accounts, SetFlags(_, _)).Times(AnyNumber());
+  EXPECT_CALL(accounts, RequirePasswordChange(_)).Times(AnyNumber());
   EXPECT_CALL(accounts, AddToGroup(_, _)).Times(AnyNumber());
   EXPECT_CALL(rights, Grant(_, _)).Times(AnyNumber());
   EXPECT_CALL(rights, Revoke(_, _)).Times(AnyNumber());
@@ -270,6 +272,14 @@ void MockPortsTest::InstallDefaults() {
     const bool locked = a->account.flags.locked_out;
     a->account.flags = f;
     a->account.flags.locked_out = locked && f.locked_out;  // only unlock
+    return {};
+  });
+  ON_CALL(accounts, RequirePasswordChange(_)).WillByDefault([this](const std::string& n) -> Status {
+    Trace("accounts.require_password_change " + n);
+    auto* a = w.Find(n);
+    if (!a) return Status::Win(fixer::kNerrUserNotFound);
+    a->account.password_must_change = true;
+    a->account.password_expired = !a->account.flags.password_never_expires;
     return {};
   });
   ON_CALL(accounts, AddToGroup(_, _)).WillByDefault([this](const std::string& g, const Sid& member) -> Status {

@@ -66,6 +66,7 @@ class MockAccounts : public fixer::Accounts {
   MOCK_METHOD(Status, Delete, (const std::string&), (override));
   MOCK_METHOD(Status, SetPassword, (const std::string&, const Secret&), (override));
   MOCK_METHOD(Status, SetFlags, (const std::string&, const fixer::AccountFlags&), (override));
+  MOCK_METHOD(Status, RequirePasswordChange, (const std::string&), (override));
   MOCK_METHOD(Status, AddToGroup, (const std::string&, const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::LocalGroupRef>>, GroupsContaining, (std::span<const Sid>), (override));
 };

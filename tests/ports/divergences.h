@@ -62,6 +62,8 @@ inline constexpr Divergence kDivergences[] = {
      kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.GroupMembershipErrors", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.FlagsReadBackAndUnknownUserIs2221", kWineNetUserAdd, kWineNetUserAddInstead},
+    {"win32", "MutatingAccounts.RequirePasswordChangeIsReadBackAndAPasswordSetClearsIt", kWineNetUserAdd,
+     kWineNetUserAddInstead},
     {"win32", "MutatingRights.GrantRevokeEnumerate", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingRights.RightNamesAreCaseInsensitive", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingDelete.LeavesAcesAndProfileNamingTheBareSid", kWineNetUserAdd, kWineNetUserAddInstead},

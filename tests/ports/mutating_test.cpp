@@ -129,6 +129,24 @@ TEST_F(MutatingAccounts, FlagsReadBackAndUnknownUserIs2221) {
   ExpectCode(ports().accounts.SetPassword("fxsim_no_such_user", TestPassword()), 2221, "SetPassword(unknown)");
 }
 
+// accounts.h: RequirePasswordChange sets "must change password at next logon", which Lookup reads
+// as password_expired (usri4_password_expired), and a password set clears it; "2221 if absent".
+TEST_F(MutatingAccounts, RequirePasswordChangeIsReadBackAndAPasswordSetClearsIt) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  ExpectOk(ports().accounts.RequirePasswordChange(name), "RequirePasswordChange");
+  auto marked = ports().accounts.Lookup(name);
+  ExpectOk(marked.status(), "Lookup after RequirePasswordChange");
+  if (marked.ok()) Expect(marked->password_expired, "the account must change its password");
+  ExpectOk(ports().accounts.SetPassword(name, TestPassword()), "SetPassword");
+  auto reset = ports().accounts.Lookup(name);
+  ExpectOk(reset.status(), "Lookup after SetPassword");
+  if (reset.ok()) Expect(!reset->password_expired, "a password set clears the mark");
+  ExpectCode(ports().accounts.RequirePasswordChange("fxsim_no_such_user"), 2221, "RequirePasswordChange(unknown)");
+}
+
 // rights.h: Grant and Revoke are idempotent, Of enumerates after each, sorted; "1313
 // ERROR_NO_SUCH_PRIVILEGE for an unknown right name".
 TEST_F(MutatingRights, GrantRevokeEnumerate) {

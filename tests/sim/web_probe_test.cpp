@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "fakes/hotfix_catalog.h"
@@ -113,6 +114,36 @@ TEST(WebProbe, AnswersAsARequestOnACopyOnEveryPaperPlatform) {
     ASSERT_TRUE(machine.ok());
     ProbeEveryApp(*machine, "platform case for ASP.NET " + c.framework);
   }
+}
+
+// Microsoft supports ASP.NET 1.0 on Windows Server 2003 only in IIS 5.0 isolation mode (TechNet
+// cc775512): the matrix judges that row not supported instead of showing w3wp.exe serving it
+// (audit 13, item 9); 1.1 in worker process isolation and 1.0 in IIS 5.0 isolation stay judged.
+TEST(PlatformMatrix, AspNet10InWorkerProcessIsolationIsNotSupported) {
+  auto rows = sim::DeriveMatrix(1);
+  ASSERT_TRUE(rows.ok());
+  int judged_2003 = 0, unsupported = 0;
+  for (const sim::MatrixRow& r : *rows) {
+    if (r.platform.find("Windows Server 2003") == std::string::npos) {
+      EXPECT_TRUE(r.supported) << r.framework << " " << r.platform;
+      continue;
+    }
+    const bool worker = r.platform.find("worker process isolation") != std::string::npos;
+    if (r.framework == "1.0" && worker) {
+      ++unsupported;
+      EXPECT_FALSE(r.supported);
+      EXPECT_FALSE(r.affected);
+      EXPECT_THAT(r.reason, ::testing::HasSubstr("only in IIS 5.0 isolation mode"));
+      EXPECT_EQ(r.reason.find("w3wp.exe"), std::string::npos) << r.reason;
+    } else {
+      ++judged_2003;
+      EXPECT_TRUE(r.supported) << r.framework << " " << r.platform;
+      EXPECT_FALSE(r.affected) << r.framework << " " << r.platform << ": " << r.reason;
+    }
+  }
+  EXPECT_EQ(unsupported, 1);
+  EXPECT_EQ(judged_2003, 3);
+  EXPECT_THAT(sim::FormatMatrixTable(*rows), ::testing::HasSubstr("n/a"));
 }
 
 // One WebStack answers request after request while the machine changes under it: each answer

@@ -1,6 +1,6 @@
 // Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetLocalGroupEnum and NetLocalGroupGetMembers (a token's groups),
-// NetUserDel, NetUserSetInfo, NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
+// NetUserDel, NetUserSetInfo (levels 1003, 1008, 4), NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
 // port's error number (2221, 2224, 2245, 2220, 1378): passed through, never translated.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
@@ -133,6 +133,22 @@ fixer::Status Win32Accounts::SetFlags(const std::string& name, const fixer::Acco
   USER_INFO_1008 info{wanted};
   if (NET_API_STATUS rc = NetUserSetInfo(nullptr, wide.c_str(), 1008, reinterpret_cast<BYTE*>(&info), nullptr);
       rc != NERR_Success) {
+    return Error(rc);
+  }
+  changes_.Mark();
+  return {};
+}
+
+// Microsoft's own recipe ("Forcing a User to Change the Logon Password"): read the user at level 4
+// (recommended over 3 from XP on), set usri4_password_expired, write the same level back, so no
+// other field changes; the password is not set (NetUserGetInfo leaves usri4_password NULL).
+fixer::Status Win32Accounts::RequirePasswordChange(const std::string& name) {
+  const std::wstring wide = Widen(name);
+  NetBuffer buffer;
+  if (NET_API_STATUS rc = NetUserGetInfo(nullptr, wide.c_str(), 4, &buffer.data); rc != NERR_Success) return Error(rc);
+  auto* info = reinterpret_cast<USER_INFO_4*>(buffer.data);
+  info->usri4_password_expired = TRUE;
+  if (NET_API_STATUS rc = NetUserSetInfo(nullptr, wide.c_str(), 4, buffer.data, nullptr); rc != NERR_Success) {
     return Error(rc);
   }
   changes_.Mark();

@@ -26,6 +26,7 @@ class Win32Accounts : public fixer::Accounts {
   fixer::Status Delete(const std::string& name) override;
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password) override;
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags) override;
+  fixer::Status RequirePasswordChange(const std::string& name) override;
   fixer::Status AddToGroup(const std::string& group, const fixer::Sid& member) override;
   fixer::Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override;
 

@@ -60,14 +60,17 @@ class Sam {
   explicit Sam(Machine& machine) : m_(machine) {}
 
   // Mutations: each calls Machine::Mutate first ("sam.create_user", "sam.delete_user",
-  // "sam.set_password", "sam.set_flags", "sam.add_member", "sam.remove_member").
+  // "sam.set_password", "sam.set_flags", "sam.require_password_change", "sam.add_member",
+  // "sam.remove_member").
   fixer::Result<fixer::Sid> CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password);
   fixer::Status DeleteUser(const std::string& name);  // 2221; 1371 for a built-in account (RID below 1000)
   fixer::Status SetPassword(const std::string& name, const fixer::Secret& password);  // 2221, 2245
   // Clears the expired flag and the bad-password count as Windows does on a reset.
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags);  // 2221
-  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);        // CheckNewMember's errors
-  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);     // CheckRemovedMember's errors
+  // Sets "must change password at next logon" (password_expired), nothing else: 2221.
+  fixer::Status RequirePasswordChange(const std::string& name);
+  fixer::Status AddMember(const std::string& group, const fixer::Sid& member);     // CheckNewMember's errors
+  fixer::Status RemoveMember(const std::string& group, const fixer::Sid& member);  // CheckRemovedMember's errors
 
   // Reads (no Mutate).
   // What SetPassword would answer for this password, without setting it: 2221, 2245. An

@@ -140,7 +140,10 @@ CheckResult ReadOnlyRunChangesNothing(const std::string& what, const fakes::Mach
 std::optional<std::string> ChangedByARefusal(const fakes::MachineState& before, const fakes::MachineState& now);
 // The first difference between the machine a repair found and `now` that "exactly as found"
 // counts: not the bookkeeping a restore cannot and need not undo (randomness, clock, events, the
-// journal), the password material (WorkerPasswordIsTheSecret judges it) or an unlock; nullopt when
+// journal), the worker's new password (its hash, history and age, ASP.NET's LSA secret and a
+// service's kept password that follow it: WorkerPasswordIsTheSecret judges them) or the worker's
+// unlock; every other account's password state, every other secret and "must change password at
+// next logon" are compared; nullopt when
 // there is none. What exit 1 promises (README: "restored as found") and a sweep's episode ends on
 // unless fixed. sim/src/sweep_as_found.cpp.
 std::optional<Change> FirstDifference(const fakes::MachineState& found, const fakes::MachineState& now);

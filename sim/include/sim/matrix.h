@@ -48,9 +48,16 @@ struct PlatformCase {
 struct MatrixRow {
   std::string framework;  // "1.0"
   std::string platform;   // the paper's wording: "Windows XP Home with Cassini"
+  // False for a configuration Microsoft does not support (ASP.NET 1.0 in IIS 6's worker process
+  // isolation mode): no page is requested, `affected` is false and `reason` says why.
+  bool supported = true;
   bool affected = false;  // the page request failed
   std::string reason;     // why, from the web stack's explanation
 };
+
+// Whether Microsoft supports the case: ASP.NET 1.0 on Windows Server 2003 runs only in IIS 5.0
+// isolation mode (docs/windows-reference.md#iis-6-isolation-modes).
+bool SupportedPlatform(const PlatformCase& c);
 
 // The paper's ten rows, framework 1.0 then 1.1, each over the five platforms in the paper's
 // order, Windows Server 2003 twice (worker process isolation, then IIS 5.0 isolation mode).
@@ -78,7 +85,7 @@ std::string RowReason(const fakes::RequestExplanation& explanation);
 
 fixer::Result<std::vector<MatrixRow>> DeriveMatrix(uint64_t seed);
 
-// [{"framework": "1.0", "platform": "...", "affected": true, "reason": "..."}, ...]
+// [{"framework": "1.0", "platform": "...", "supported": true, "affected": true, "reason": "..."}, ...]
 nlohmann::json ToJson(const std::vector<MatrixRow>& rows);
 // A fixed-width table with a header: .NET Framework | Platform | Affected | Reason.
 std::string FormatMatrixTable(const std::vector<MatrixRow>& rows);

@@ -7,6 +7,7 @@
 //   fixer::Result<fixer::Account> acct = accounts.Lookup("ASPNET");   // 2221 if there is no such user
 //   fixer::Status set = accounts.SetPassword("ASPNET", temp);         // 2245 if the policy rejects it
 //   fixer::Status flags = accounts.SetFlags("ASPNET", {.disabled = false, .password_never_expires = true});
+//   fixer::Status mark = accounts.RequirePasswordChange("ASPNET");     // "must change password at next logon"
 //   const fixer::Sid token[] = {acct->sid, fixer::Sid::Everyone(), fixer::Sid::AuthenticatedUsers()};
 //   auto groups = accounts.GroupsContaining(token);                    // Users (S-1-5-32-545), ...
 #pragma once
@@ -40,7 +41,10 @@ struct Account {
   // Its password must be changed (or is older than the maximum age): a logon fails, with 1907
   // when it must be changed at the next logon, with 1330 when it is too old.
   bool password_expired = false;
-  // "User must change password at next logon" is what password_expired means (1907, not 1330).
+  // The account carries "User must change password at next logon" (usri_password_expired set by an
+  // administrator, PasswordLastSet 0): a logon fails with 1907, not 1330, while password_expired.
+  // Read whether or not "password never expires" overrides it now, so a restore can set it back.
+  // The Win32 backend cannot tell it from an aged-out password and leaves it false.
   bool password_must_change = false;
 };
 
@@ -73,6 +77,9 @@ class Accounts {
   virtual Status SetPassword(const std::string& name, const Secret& password) = 0;
   // Sets disabled / locked_out (only to false: unlock) / never-expires / cannot-change.
   virtual Status SetFlags(const std::string& name, const AccountFlags& flags) = 0;
+  // Sets "User must change password at next logon" (NetUserSetInfo, USER_INFO_4's
+  // usri4_password_expired nonzero), which SetPassword clears; the password stays. 2221 if absent.
+  virtual Status RequirePasswordChange(const std::string& name) = 0;
   // The local groups one of `members` belongs to, in the SAM's order: what a logon puts in a
   // token for a user whose SID and implicit SIDs (Everyone, Authenticated Users, BATCH) those are
   // (NetLocalGroupEnum and NetLocalGroupGetMembers; local groups hold no local groups).
@@ -96,6 +103,7 @@ class AccountsWrapper : public Accounts {
     return target_.SetPassword(name, password);
   }
   Status SetFlags(const std::string& name, const AccountFlags& flags) override { return target_.SetFlags(name, flags); }
+  Status RequirePasswordChange(const std::string& name) override { return target_.RequirePasswordChange(name); }
   Status AddToGroup(const std::string& group, const Sid& member) override { return target_.AddToGroup(group, member); }
   Result<std::vector<LocalGroupRef>> GroupsContaining(std::span<const Sid> members) override {
     return target_.GroupsContaining(members);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "fixer/ports/security.h"
+#include "fixer/ports/service_control.h"
 #include "fixer/result.h"
 
 namespace fixer {
@@ -59,8 +61,24 @@ struct JournalRecord {
 struct JournalProblem {
   size_t record = 0;
   std::string why;  // "it does not start with its plan (a record of step 'plan')"
+  std::string key;  // the record's data key at fault ("services"); empty: the record as a whole
 };
+// Also CheckJournalServiceLists.
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records);
+// The service lists of the stop-services and start-services begin records, which resume and
+// rollback start again exactly: each must name at least one service, no name empty or twice, and
+// `paused` only services it lists.
+std::optional<JournalProblem> CheckJournalServiceLists(const std::vector<JournalRecord>& records);
+// A service's configuration by key name, as ServiceControl::Query answers (1060: not installed).
+using ServiceLookup = std::function<Result<ServiceInfo>(const std::string&)>;
+// What only the machine tells of those lists: every service named is installed (1060 is refused:
+// the journal no longer says what the run stopped) and one the repair stops (IISADMIN, a service
+// depending on it directly or not, aspnet_state). A read failing otherwise is left to the run.
+std::optional<JournalProblem> CheckJournalServicesOnMachine(const std::vector<JournalRecord>& records,
+                                                            const ServiceLookup& lookup);
+// CheckJournalServicesOnMachine through the service control port.
+std::optional<JournalProblem> CheckJournalServicesThrough(const std::vector<JournalRecord>& records,
+                                                          ServiceControl& scm);
 // CheckJournal, then what only the machine tells: until the run has begun its irreversible step
 // (a recreate deleting the account), the plan's SID must be the one the account it names has now,
 // `account_sid` (nullopt: there is no such account, which the run itself says). A hand-edited SID
