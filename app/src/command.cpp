@@ -195,9 +195,15 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   const bool changes = Mutates(verb, options);
   std::unique_ptr<fixer::Backend> backend = opener.Open(changes ? OpenFor::kChanging : OpenFor::kReading, error);
   if (!backend) return OpenFailed(args, opener, error);
-  const VerbRun run = RunVerb(*backend, verb, options, args.verbose);
+  VerbRun run = RunVerb(*backend, verb, options, args.verbose);
+  run.journal_file = opener.JournalFile();
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
+  // An interruption, a stop and what the run could not make durable are said on standard error
+  // too, as every error a verb says: standard output may be a file a script reads later.
+  if (run.crashed) std::cerr << ErrorLine(kTool, args.command, "interrupted: " + run.crash) << "\n";
+  if (!run.stopped.empty()) std::cerr << ErrorLine(kTool, args.command, run.stopped + ": nothing was changed") << "\n";
+  for (const std::string& warning : run.warnings) std::cerr << ErrorLine(kTool, args.command, warning) << "\n";
   // An input error is said on standard error too, as every usage error is (stdout may be a file).
   if (const std::string error = InputErrorOf(run); !error.empty())
     std::cerr << ErrorLine(kTool, args.command, error) << "\n";

@@ -136,7 +136,7 @@ void AppendRunHead(TextBuffer& out, const fixer::RunResult& r) {
   if (r.plan) AppendPlanText(out, *r.plan);
 }
 
-void AppendRunTail(TextBuffer& out, const fixer::RunResult& r) {
+void AppendRunTail(TextBuffer& out, const fixer::RunResult& r, bool outcome_line) {
   if (!r.plan && r.refusal) AppendRefusal(out, *r.refusal);
   auto to = fmt::appender(out);
   for (const auto& s : r.steps_done) fmt::format_to(to, FMT_COMPILE("  done:    {}\n"), s);
@@ -156,7 +156,8 @@ void AppendRunTail(TextBuffer& out, const fixer::RunResult& r) {
     if (said && (m == said->why || m == said->instead)) continue;
     fmt::format_to(to, FMT_COMPILE("  {}\n"), m);
   }
-  fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
+  if (outcome_line)
+    fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), fixer::ToString(r.outcome), fixer::ToInt(r.exit_code()));
 }
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d) {

@@ -11,8 +11,24 @@
 #include "app/fixer_report.h"
 #include "fixer/fixer.h"
 #include "fixer/log_text.h"
+#include "fixer/text.h"
 
 namespace app {
+namespace {
+
+// A file name as a POSIX shell reads it back: quoted when it holds anything but plain characters.
+std::string ShellWord(const std::string& word) {
+  const bool plain = !word.empty() && word.front() != '-' &&
+                     word.find_first_not_of(
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                         "0123456789_./+:@%,=-") == std::string::npos;
+  if (plain) return word;
+  std::string quoted = word.front() == '-' ? "./'" : "'";  // a name no option takes for its own
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
 
 std::string_view ToString(Verb verb) {
   switch (verb) {
@@ -124,6 +140,53 @@ void Interrupted(VerbRun& run, std::string why) {
   run.outcome = "interrupted";
 }
 
+// The user stopped the run (a signal) before its first change: nothing changed, nothing to resume.
+void StoppedBeforeChange(VerbRun& run, std::string why) {
+  run.stopped = std::move(why);
+  run.exit_code = fixer::ExitCode::kRefused;
+  run.outcome = "interrupted";
+}
+
+// The run's outcome stands, but not all of it is durable as it should be: said with the result.
+void Warn(VerbRun& run, std::string warning) {
+  if (run.result) run.result->messages.push_back(warning);
+  run.warnings.push_back(std::move(warning));
+}
+
+// A changing run whose end could not be written (a full disk: the last record, or the file's
+// rewrite): what is true of the machine now, from what the backend still holds.
+void EndNotDurable(fixer::Backend& backend, Verb verb, VerbRun& run, const fixer::Status& st) {
+  const std::string why = st.message();
+  if (backend.KeptAfterFailedEnd() == fixer::Kept::kAll) {
+    Warn(run, fixer::Sentence(why) +
+                  " The file was not rewritten, but its log holds every change of this run: the machine is as "
+                  "reported (every run reads the file with its log); once there is room on the disk, the next run "
+                  "that changes it, or a resume, folds the log into the file.");
+    return;
+  }
+  // An apply that ended with the machine as found (restored, or refused) and could not record that:
+  // its records are taken back from the log, which needs no room, and the file is as found again.
+  const bool as_found =
+      verb == Verb::kApply && (run.exit_code == fixer::ExitCode::kFailed || run.exit_code == fixer::ExitCode::kRefused);
+  if (as_found && backend.KeepAsFound().ok()) {
+    Warn(run, fixer::Sentence(why) +
+                  " This run's records were taken back from the log: the file holds the machine as the run found it.");
+    return;
+  }
+  // A fixed run wrote each step's "done" record before it went on (a record not written fails its
+  // step): the log holds the finished repair, its journal left for a later run to remove.
+  if (run.result && run.result->outcome == fixer::Outcome::kFixed) {
+    Warn(run, fixer::Sentence(why) +
+                  " The log holds every step of the finished repair, and its journal stays until a later run "
+                  "removes it (once there is room on the disk: a resume checks the pages again and removes it).");
+    return;
+  }
+  // Windows' text ends with its own full stop: the next sentence follows it (fixer::Sentence).
+  Interrupted(run, fixer::Sentence(why) +
+                       " The file and its log hold the machine as at the last journal record this run wrote: free "
+                       "space on the disk first.");
+}
+
 // Before any change, or after a verb that makes none: the machine is as found (exit 2, not 4:
 // there is nothing to resume).
 void NotWritten(VerbRun& run, std::string why) {
@@ -157,12 +220,17 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
       case Verb::kResume:
       case Verb::kRollback: Act(fixer, verb, run); break;
     }
+  } catch (const fixer::StopRequested& stop) {
+    if (stop.before_any_change())
+      StoppedBeforeChange(run, stop.what());
+    else
+      Interrupted(run, std::string(stop.what()) + ": the machine is as at that record, its journal pending");
   } catch (const fixer::Interruption& stop) {
     Interrupted(run, stop.what());
   }
   if (fixer::Status st = backend.EndChanges(); !st.ok() && !run.crashed) {
     if (mutates)
-      Interrupted(run, st.ToString());
+      EndNotDurable(backend, verb, run, st);
     else
       NotWritten(run, st.message());
   }
@@ -189,10 +257,20 @@ std::string RunText(const VerbRun& run) {
   if (!run.journal_error.empty())
     fmt::format_to(to, FMT_COMPILE("Input error: {}\nOutcome: {} (exit {})\n"), run.journal_error, run.outcome,
                    fixer::ToInt(run.exit_code));
-  if (run.result) AppendRunText(out, *run.result);
-  if (run.crashed)
-    fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume` or `aspnet-fixer rollback`.\n"),
-                   run.crash);
+  // A result the run could not make durable is not its outcome: the interruption's line ends the report.
+  if (run.result) {
+    AppendRunHead(out, *run.result);
+    AppendRunTail(out, *run.result, !run.crashed);
+  }
+  if (run.crashed) {
+    const std::string machine = run.journal_file.empty() ? "" : " --machine " + ShellWord(run.journal_file);
+    fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume{}` or `aspnet-fixer rollback{}`.\n"),
+                   run.crash, machine, machine);
+    fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), run.outcome, fixer::ToInt(run.exit_code));
+  }
+  if (!run.stopped.empty())
+    fmt::format_to(to, FMT_COMPILE("Stopped: {}: nothing was changed.\nOutcome: {} (exit {})\n"), run.stopped,
+                   run.outcome, fixer::ToInt(run.exit_code));
   std::string text = fmt::to_string(out);
   if (!run.not_written.empty()) text += NotWrittenText(run.not_written);
   return text;
@@ -216,7 +294,15 @@ nlohmann::json RunJson(const VerbRun& run) {
       j["error"] = run.plan->status().ToString();
   }
   if (run.result) j["result"] = RunToJson(*run.result);
-  if (run.crashed) j["interrupted"] = run.crash;
+  if (run.crashed) {
+    j["interrupted"] = run.crash;
+    // The run's outcome and exit code are the interruption's (above): the result keeps its steps.
+    if (run.result) {
+      j["result"].erase("outcome");
+      j["result"].erase("exit_code");
+    }
+  }
+  if (!run.stopped.empty()) j["stopped"] = run.stopped;
   if (!run.not_written.empty()) j["not_written"] = run.not_written;
   // Exit 2, as every input error's JSON: `error` and `exit_code`.
   if (const std::string error = InputErrorOf(run); !error.empty()) j["error"] = error;

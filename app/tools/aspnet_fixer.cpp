@@ -6,6 +6,7 @@
 #include "app/cli_values.h"
 #include "app/command.h"
 #include "app/parse_errors.h"
+#include "app/stop_signals.h"
 #include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
 
@@ -22,15 +23,24 @@ class StateFileOpener : public app::BackendOpener {
     app.add_option("--out", options_.out,
                    "write the machine as the verb leaves it to this file instead; the --machine file is never written")
         ->check(app::kFileName);
-    app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");  // crash tests
+    app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");            // crash tests
+    app.add_option("--interrupt-at-mutation", options_.interrupt_at_mutation, "")->group("");  // Ctrl-C tests
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
   bool OpenRefusedOut() const override { return refused_out_; }
 
+  std::string JournalFile() const override { return options_.out.empty() ? options_.path : options_.out; }
+
   std::unique_ptr<fixer::Backend> Open(app::OpenFor purpose, std::string& error) override {
     fakes::StateFileOptions options = options_;
     options.changes = purpose == app::OpenFor::kChanging;
+    if (options.changes) {
+      // Ctrl-C or SIGTERM stops a changing run at its next journal record (or before its first
+      // change), which resume continues, instead of ending the process anywhere (app/stop_signals.h).
+      app::CatchStopSignals();
+      options.stop_requested = app::StopSignalReceived;
+    }
     auto opened = fakes::StateFileBackend::Open(options);
     if (!opened.ok()) {
       error = opened.error->ToString();

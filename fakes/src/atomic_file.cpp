@@ -262,11 +262,15 @@ fixer::Status WriteRefusal::ToStatus(const std::string& path, fixer::ReasonWords
 }
 
 std::optional<WriteRefusal> WhyCannotCreateBeside(const std::string& path) {
-  const std::string probe = TemporaryBeside(FileBehindLinks(path));
+  const std::string target = FileBehindLinks(path);
+  const std::string probe = TemporaryBeside(target);
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int err = errno;
-    return WriteRefusal{FromErrno(err).code(), "cannot create a file beside it", std::strerror(err)};
+    // Through a symbolic link the files go beside the file it leads to: that folder refused.
+    const std::string step = target == path ? "cannot create a file beside it"
+                                            : "cannot create a file beside " + target + ", where it leads";
+    return WriteRefusal{FromErrno(err).code(), step, std::strerror(err)};
   }
   ::close(fd);
   ::unlink(probe.c_str());

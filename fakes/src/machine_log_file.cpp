@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -217,7 +218,42 @@ fixer::Status MarkMachineLogSaved(const std::string& log_path, std::string_view 
   return written ? fixer::Status::Ok() : FromErrno(err);
 }
 
-Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::ReasonWords words) {
+namespace {
+
+// Which file a name holds now: a checkpoint renames a new one in.
+struct NameHolds {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool operator==(const NameHolds&) const = default;
+};
+std::optional<NameHolds> FileNamedBy(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return NameHolds{st.st_dev, st.st_ino};
+}
+
+Loaded<OpenedMachineFile> OpenMachineFileOnce(const std::string& path, fixer::ReasonWords words,
+                                              LogReadFailure failure);
+
+}  // namespace
+
+Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::ReasonWords words, LogReadFailure failure) {
+  // A reader beside a checkpoint may read the old file and then find its log gone (the new file
+  // renamed in, the log removed): the machine as it was before the run, which no longer exists.
+  // The name still naming the file read, after its log was read, shows the two belong together;
+  // else the read is made again (a checkpoint ends within milliseconds).
+  constexpr int kAttempts = 20;
+  for (int attempt = 1;; ++attempt) {
+    const std::optional<NameHolds> before = FileNamedBy(path);
+    Loaded<OpenedMachineFile> opened = OpenMachineFileOnce(path, words, failure);
+    if (attempt == kAttempts || !before || FileNamedBy(path) == before) return opened;
+  }
+}
+
+namespace {
+
+Loaded<OpenedMachineFile> OpenMachineFileOnce(const std::string& path, fixer::ReasonWords words,
+                                              LogReadFailure failure) {
   Loaded<OpenedMachineFile> out;
   std::string text;
   // A machine file is kept in place, its log beside it: a descriptor (`--machine /dev/stdin <
@@ -245,6 +281,13 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::Reason
   const std::string log_path = MachineLogPath(path);
   std::string log;
   if (int err = ReadWholeFile(log_path, log); err != 0 && err != ENOENT) {
+    // A device or a pipe named as the log is no log at all: an input error still.
+    if (failure == LogReadFailure::kJournalRead && err > 0) {
+      // The journal's records are the log's: the machine is the file alone, its journal unread.
+      opened.log_read_error = fixer::WinErrorOfErrno(err);
+      out.value = std::move(opened);
+      return out;
+    }
     out.error = LoadError{log_path, 0, 0, "cannot read machine log: " + ReadErrorText(err, log_path, words)};
     return out;
   }
@@ -255,6 +298,8 @@ Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path, fixer::Reason
   out.value = std::move(opened);
   return out;
 }
+
+}  // namespace
 
 Loaded<MachineState> LoadMachineFile(const std::string& path) {
   Loaded<OpenedMachineFile> opened = OpenMachineFile(path);
@@ -300,8 +345,12 @@ fixer::Status MachineLog::Append(const MachineState& now) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);  // the emitter only fails on memory
   }
   if (body.empty()) return fixer::Status::Ok();
+  const bool fresh = at_.log_bytes == 0;  // this record starts the log: a failure leaves no file
   if (fd_ < 0) {
-    if (fixer::Status st = OpenForAppend(); !st.ok()) return st;
+    if (fixer::Status st = OpenForAppend(); !st.ok()) {
+      if (fresh) RemoveUnrecordedLog();
+      return st;
+    }
   }
   const std::string frame = fmt::format("record {} {} {:08x}\n", at_.records + 1, body.size(), Crc32(body));
   // The frame line, the body (not copied behind it), one fdatasync: a kill during any of them
@@ -309,7 +358,9 @@ fixer::Status MachineLog::Append(const MachineState& now) {
   if (!WriteAll(fd_, frame) || !WriteAll(fd_, body) || ::fdatasync(fd_) != 0) {
     const int err = errno;
     // Take back what was written, so a later record does not follow a torn one.
-    if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
+    if (fresh && at_.records == 0) {
+      RemoveUnrecordedLog();
+    } else if (::ftruncate(fd_, static_cast<off_t>(at_.log_bytes)) != 0) {
       ::close(fd_);
       fd_ = -1;
     }
@@ -319,6 +370,34 @@ fixer::Status MachineLog::Append(const MachineState& now) {
   ++at_.records;
   ++appended_;
   Logged(now);
+  return fixer::Status::Ok();
+}
+
+void MachineLog::RemoveUnrecordedLog() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (::unlink(log_path_.c_str()) == 0) SyncDirectoryOf(log_path_);
+  at_.log_bytes = 0;
+}
+
+fixer::Status MachineLog::CutBackTo(const LogPosition& found) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (found.log_bytes == 0) {
+    // The log is this run's alone: without it the file is the machine as found.
+    if (::unlink(log_path_.c_str()) != 0 && errno != ENOENT) return FromErrno(errno);
+    SyncDirectoryOf(log_path_);
+  } else {
+    // A shorter file needs no room: this works on a full disk.
+    const int fd = ::open(log_path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return FromErrno(errno);
+    const bool cut = ::ftruncate(fd, static_cast<off_t>(found.log_bytes)) == 0 && ::fdatasync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!cut) return FromErrno(err);
+  }
+  at_ = found;
+  appended_ = 0;
   return fixer::Status::Ok();
 }
 

@@ -3,6 +3,7 @@
 // full form holding the rest (docs/machine-format.md, "The machine log").
 #include "machine_log_record.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <map>
@@ -14,6 +15,7 @@
 
 #include "fixer/journal_codec.h"
 #include "fixer/quoted_value.h"
+#include "fixer/utf8.h"
 #include "fixer/windows_names.h"
 
 namespace fakes {
@@ -134,14 +136,20 @@ class HeaderReader {
     size_t n = 0;
     auto [end, ec] = std::from_chars(rest_.data(), rest_.data() + rest_.size(), n);
     const size_t start = static_cast<size_t>(end - rest_.data()) + 1;
-    if (ec != std::errc() || n >= rest_.size() || start + n >= rest_.size() || *end != ' ' ||
-        rest_[start + n] != '\n') {
-      Fail("expected an object key as '<length> <key>'");
+    if (ec != std::errc() || end == rest_.data() + rest_.size() || *end != ' ')
+      FailAt(static_cast<int>(start), "expected an object key as '<length> <key>'");
+    // The length must end the key at its line's end: said where the key begins.
+    if (n >= rest_.size() || start + n >= rest_.size() || rest_[start + n] != '\n') {
+      const size_t line_end = std::min(rest_.find('\n', start), rest_.size());
+      FailAt(static_cast<int>(start) + 1, fmt::format("the key's length {} does not end at its line's end ({} {} "
+                                                      "follow the length)",
+                                                      n, line_end - start, line_end - start == 1 ? "byte" : "bytes"));
     }
     std::string key(rest_.substr(start, n));
     // A key is text a reader may be shown (an object's path, a registry value): the machine
-    // file's rules for text hold here too (load_result.h, TextProblem).
-    if (std::optional<std::string> problem = TextProblem(key)) Fail(*problem);
+    // file's rules for text hold here too (load_result.h, TextProblem), said at the character.
+    if (std::optional<std::string> problem = TextProblem(key))
+      FailAt(static_cast<int>(start + FirstProblemAt(key)) + 1, *problem);
     for (char c : key) line_ += c == '\n';
     rest_.remove_prefix(start + n + 1);
     ++line_;
@@ -150,6 +158,19 @@ class HeaderReader {
   std::string_view rest() const { return rest_; }
   int line() const { return line_; }
   [[noreturn]] void Fail(std::string message) const { throw LoadError{log_name_, line_, 1, std::move(message)}; }
+  // At a column of the line not yet read.
+  [[noreturn]] void FailAt(int column, std::string message) const {
+    throw LoadError{log_name_, line_, column, std::move(message)};
+  }
+  // The byte offset of the first character of `text` TextProblem refuses.
+  static size_t FirstProblemAt(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+      const size_t len = std::max<size_t>(fixer::Utf8SequenceLength(text, i), 1);
+      if (TextProblem(text.substr(i, len))) return i;
+      i += len;
+    }
+    return 0;
+  }
   // For a line Line() or Words() has already read.
   [[noreturn]] void FailOnLineRead(std::string message) const {
     throw LoadError{log_name_, line_ - 1, 1, std::move(message)};

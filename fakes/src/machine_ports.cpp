@@ -432,6 +432,10 @@ class JournalPort : public fixer::Journal {
     auto& journal = m_.state().journal;
     if (journal.capacity() == 0) journal.reserve(kRecordsOfARun);  // no record moved as the run goes
     journal.push_back(std::move(record));
+    if (Status st = m_.AfterJournalAppend(); !st.ok()) {
+      journal.pop_back();  // not written: the journal is as before the call
+      return st;
+    }
     return {};
   }
   Status Clear() override {

@@ -41,7 +41,9 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
     }
   }
   // aspnet-fixer's backend: a file it cannot read or write is said in Windows' words.
-  Loaded<OpenedMachineFile> opened = OpenMachineFile(options.path, fixer::ReasonWords::kWindows);
+  // A log that cannot be read is the journal's read failing: each verb says so (exit 1 or 3).
+  Loaded<OpenedMachineFile> opened =
+      OpenMachineFile(options.path, fixer::ReasonWords::kWindows, LogReadFailure::kJournalRead);
   if (!opened.ok()) {
     out.error = std::move(opened.error);
     return out;
@@ -82,7 +84,8 @@ Loaded<std::unique_ptr<StateFileBackend>> StateFileBackend::Open(const StateFile
   // removes it, and the temporary files of dead checkpoints, though it may change nothing.
   if (kept.changes && kept.out.empty()) {
     RemoveDeadTemporaries(kept.path);
-    if (opened.value->log.records == 0 && ::unlink(MachineLogPath(kept.path).c_str()) == 0)
+    if (opened.value->log_read_error == 0 && opened.value->log.records == 0 &&
+        ::unlink(MachineLogPath(kept.path).c_str()) == 0)
       opened.value->log.log_bytes = 0;  // the next change starts a log of its own
   }
   out.value = std::unique_ptr<StateFileBackend>(
@@ -95,7 +98,16 @@ StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions op
       lock_(std::move(lock)),
       machine_(std::move(opened.state)),
       memory_(machine_),
-      opened_log_(opened.log) {}
+      opened_log_(opened.log) {
+  log_read_error_ = opened.log_read_error;
+  opened_with_journal_ = !machine_.state().journal.empty();
+  if (opened.log_read_error != 0) {
+    // Every read of the journal fails as the log's read did (a run reads it a few times).
+    for (uint64_t nth = 1; nth <= 64; ++nth)
+      machine_.faults().Add(
+          {.op = "journal.load", .nth = nth, .kind = FaultKind::kFail, .error = opened.log_read_error, .read = true});
+  }
+}
 
 BeforeRename StateFileBackend::KeepLocked() {
   if (!HoldsDestination()) return {};
@@ -136,25 +148,42 @@ fixer::Status StateFileBackend::Checkpoint() {
   return log_->Checkpoint(machine_.state(), KeepLocked(), DestinationReplace(), NewDestinationMode());
 }
 
-void StateFileBackend::BeforeMutation() {
+void StateFileBackend::NoteMutations() {
   const std::vector<MutationEvent>& trace = machine_.faults().trace();
-  bool journaled = false;
-  for (; noted_ < trace.size(); ++noted_) {
-    log_->Note(trace[noted_], machine_.state());
-    journaled = journaled || trace[noted_].op.starts_with("journal.");
-  }
+  for (; noted_ < trace.size(); ++noted_) log_->Note(trace[noted_], machine_.state());
+}
+
+const char* StateFileBackend::StopSignal() const {
+  return options_.stop_requested ? options_.stop_requested() : nullptr;
+}
+
+void StateFileBackend::BeforeMutation() {
+  // A stop asked for before the first change: nothing to resume, the machine as found.
+  if (const char* signal = StopSignal(); signal != nullptr && !Changed() && log_->appended() == 0)
+    throw fixer::StopRequested(std::string("stopped by ") + signal + " before any change", true);
+  NoteMutations();
+  ++mutations_;
+  if (mutations_ == options_.kill_at_mutation) std::raise(SIGKILL);
+  if (mutations_ == options_.interrupt_at_mutation) std::raise(SIGINT);
+}
+
+fixer::Status StateFileBackend::AfterJournalAppend() {
   // A journal record is where resume starts from: it and every change before it go to disk
-  // together, before anything else changes.
-  if (journaled) {
-    if (fixer::Status st = log_->Append(machine_.state()); !st.ok()) {
-      // Windows' text ends with its own full stop: the next sentence follows it (fixer::Sentence).
-      throw fixer::Interruption("cannot append to " + MachineLogPath(Destination()) + ": " +
-                                fixer::Sentence(st.ToString()) +
-                                " The log holds the machine as it was at the previous journal record.");
-    }
-    if (options_.after_append) options_.after_append();
-  }
-  if (options_.kill_at_mutation != 0 && ++mutations_ == options_.kill_at_mutation) std::raise(SIGKILL);
+  // together, before anything else changes. Not written (a full disk), the journal's append fails
+  // as a journal file's write fails on Windows, and the fixer restores what it did.
+  NoteMutations();
+  // A log that could not be read is never written over: its records are a repair's only record.
+  if (log_read_error_ != 0) return fixer::Status::Win(log_read_error_);
+  // Said once with its number, as the fixer says a Status ("112: m.yaml.log: cannot write: ...").
+  if (fixer::Status st = log_->Append(machine_.state()); !st.ok())
+    return fixer::Status(st.code(), MachineLogPath(Destination()) + ": cannot write: " + st.message());
+  if (options_.after_append) options_.after_append();
+  // A stop asked for meanwhile takes effect here, the machine whole on disk with this record.
+  if (const char* signal = StopSignal())
+    throw fixer::StopRequested(std::string("stopped by ") + signal + " after journal record " +
+                                   std::to_string(machine_.state().journal.size()),
+                               false);
+  return {};
 }
 
 fixer::Status StateFileBackend::BeginChanges() {
@@ -187,6 +216,7 @@ fixer::Status StateFileBackend::BeginChanges() {
   }
   noted_ = machine_.faults().trace().size();
   machine_.set_before_mutation([this] { BeforeMutation(); });
+  machine_.set_after_journal_append([this] { return AfterJournalAppend(); });
   return {};
 }
 
@@ -203,16 +233,39 @@ fixer::Status StateFileBackend::WriteOut(std::string_view text) {
 
 fixer::Status StateFileBackend::EndChanges() {
   machine_.set_before_mutation({});
-  const bool logged = log_ && log_->appended() > 0;
+  machine_.set_after_journal_append({});
+  kept_ = fixer::Kept::kAll;
+  // Nothing is written beside a log that could not be read (every verb refused before a change):
+  // a checkpoint would remove it, and it holds a repair's only record.
+  if (log_read_error_ != 0 && options_.out.empty()) return {};
+  if (log_) {
+    // What changed after the last record (the journal's removal at the end) is a record too: the
+    // log then holds the machine as the run leaves it, whether or not the rewrite below can be made.
+    NoteMutations();
+    if (fixer::Status st = log_->Append(machine_.state()); !st.ok()) {
+      kept_ = fixer::Kept::kToLastRecord;
+      return WriteFailureNaming(MachineLogPath(Destination()), st);
+    }
+  }
   if (!options_.out.empty()) {
     if (log_) return OutWriteFailure(Checkpoint());
     return OutWriteFailure(
         SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace(), NewDestinationMode()));
   }
-  // The input file already holds the machine as loaded: rewriting it would only reformat it.
-  if (!logged && !memory_.Changed()) return {};
+  const bool logged = log_ && log_->appended() > 0;
+  // The input file already holds the machine as loaded: rewriting it would only reformat it. A
+  // log found beside it with no journal pending (a run whose final rewrite found no room) is
+  // folded in now; one whose journal is pending stays as it is until a run acts on that journal.
+  const bool found_log = log_ && opened_log_.records > 0 && !opened_with_journal_;
+  if (!logged && !found_log && !memory_.Changed()) return {};
   if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
   return WriteFailureNaming(options_.path, Checkpoint());
+}
+
+fixer::Status StateFileBackend::KeepAsFound() {
+  if (!log_) return fixer::Status::Win(fixer::kErrorNotSupported);
+  // An --out starts as the machine opened (BeginChanges' checkpoint): its log goes whole.
+  return log_->CutBackTo(options_.out.empty() ? opened_log_ : LogPosition{});
 }
 
 }  // namespace fakes

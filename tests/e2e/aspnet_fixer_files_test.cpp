@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/built_tools.h"
+#include "e2e/file_size_limit.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/web_requests.h"
 #include "fixer/exit_code.h"
@@ -403,29 +404,37 @@ TEST_F(FilesTest, AnOutThatCannotBeWrittenIsSaidAsAMachineNotWritten) {
   EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"customer.yaml", "folder", "kept.yaml", "loop.yaml"}));
 }
 
-// A run stopped by a log append that failed (a file size limit: 1920) ends "interrupted", exit 4,
-// and says why in sentences: Windows' text ends with its own full stop, never followed by another
-// mark ("system.;"). No `result`: the run stopped in its steps; the journal holds them.
-TEST_F(FilesTest, AnInterruptedRunSaysWhyInWholeSentences) {
-  const std::string limited = "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\"";
+// A log append that fails (a file-size limit: EFBIG, 223) fails the journal's write, as a full
+// disk fails a journal file's on Windows: the fixer restores what it did (exit 1, the file as
+// found), and each message says why in sentences: Windows' text ends with its own full stop, never
+// followed by another mark ("system.;"), and its number is said once.
+TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
   for (const bool json : {true, false}) {
     const fs::path machine = dir_.Write(json ? "json.yaml" : "text.yaml", kContosoServer);
-    std::vector<std::string> args = {"-c", limited, ASPNET_FIXER_BIN, "apply", "--machine", machine.string()};
+    std::vector<std::string> args = {"apply", "--machine", machine.string()};
     if (json) args.push_back("--json");
-    const Ran r = test_support::RunProgram({.program = "/bin/sh", .args = args});
-    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kNotRestored)) << r.out << r.err;
-    const size_t said = r.out.find("Interrupted: ");
-    std::string why = said == std::string::npos ? "" : r.out.substr(said, r.out.find('\n', said) - said);
+    const Ran r =
+        test_support::RunProgram({.program = "/bin/sh", .args = e2e::WithFileSizeLimit(8, ASPNET_FIXER_BIN, args)});
+    EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kFailed)) << r.out << r.err;
+    EXPECT_EQ(Slurp(machine), kContosoServer);
+    EXPECT_FALSE(fs::exists(machine.string() + ".log"));
+    std::string why;
     if (json) {
       const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
       ASSERT_TRUE(j.is_object()) << r.out;
-      EXPECT_EQ(j.value("outcome", ""), "interrupted");
-      EXPECT_FALSE(j.contains("result")) << r.out;
-      why = j.value("interrupted", "");
+      EXPECT_EQ(j.value("outcome", ""), "failed-restored");
+      ASSERT_TRUE(j.contains("result")) << r.out;
+      ASSERT_FALSE(j["result"]["errors"].empty()) << r.out;
+      why = j["result"]["errors"][0].value("message", "");
+    } else {
+      const size_t said = r.out.find("  error:   ");
+      why = said == std::string::npos ? "" : r.out.substr(said, r.out.find('\n', said) - said);
     }
-    // A write past the file-size limit (EFBIG): 223 ERROR_FILE_TOO_LARGE.
-    EXPECT_THAT(why, ::testing::HasSubstr("223: The file size exceeds the limit allowed and cannot be saved. "))
+    EXPECT_THAT(why, ::testing::HasSubstr(machine.string() +
+                                          ".log: cannot write: The file size exceeds the limit allowed and cannot "
+                                          "be saved."))
         << r.out;
+    EXPECT_EQ(why.find("223: 223"), std::string::npos) << why;
     for (const char* doubled : {".;", ".,", "..", ".:"}) EXPECT_EQ(why.find(doubled), std::string::npos) << why;
   }
 }

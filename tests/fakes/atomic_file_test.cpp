@@ -126,6 +126,21 @@ TEST_F(AtomicFileTest, WhyCannotWriteAtomicallyGivesTheStepAndReasonApartFromThe
   EXPECT_EQ(dir_.Names(), (std::vector<std::string>{"taken"}));
 }
 
+// Through a symbolic link the files go beside the file it leads to: the refusal names that file,
+// whose folder refused, not the link's folder, which may well be writable (audit 13, item 10).
+TEST_F(AtomicFileTest, ARefusalThroughALinkNamesWhereTheLinkLeads) {
+  const fs::path link = dir_ / "m.yaml";
+  const fs::path target = dir_ / "no-such-folder" / "m.yaml";
+  fs::create_symlink(target, link);
+  const std::optional<fakes::WriteRefusal> refused = fakes::WhyCannotCreateBeside(link.string());
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->windows_error, 3u);
+  EXPECT_EQ(refused->step, "cannot create a file beside " + target.string() + ", where it leads");
+  EXPECT_EQ(refused->ToStatus(link.string(), fixer::ReasonWords::kWindows).message(),
+            link.string() + ": cannot create a file beside " + target.string() +
+                ", where it leads: 3: The system cannot find the path specified.");
+}
+
 // aspnet-fixer's words: the Windows error and its text, as its other file errors say them.
 TEST_F(AtomicFileTest, ARefusalInWindowsWordsIsTheWindowsErrorAndItsText) {
   fs::create_directories(dir_ / "taken");

@@ -483,7 +483,8 @@ TEST_F(MachineLogTest, AnObjectARecordCarriesIsReadByTheMachineFilesRules) {
       {"a byte that is not UTF-8 in a value",
        "HKLM\\SOFTWARE\\X",
        {.ns = fixer::ObjectNamespace::kRegistry, .path = "HKLM\\SOFTWARE\\X", .values = {{"v", "a\xFF"}}},
-       "text is not UTF-8"},
+       // At its byte: the data's line is "2 a\xFF", the byte at column 4 (not at column 1).
+       ":4: text is not UTF-8"},
       {"a key naming another path",
        "C:\\a",
        {.ns = fixer::ObjectNamespace::kFile, .path = "C:\\b"},

@@ -53,6 +53,9 @@ class BackendOpener {
   // Whether the last Open failed on the --out file of its own it writes the machine to (a repair
   // that did not end there, another run holding it): that file not written, not an input error.
   virtual bool OpenRefusedOut() const { return false; }
+  // The file a changing run keeps the machine and its journal in (a state file's --out, else its
+  // --machine), which the advice after an interruption names; empty for a machine that is no file.
+  virtual std::string JournalFile() const { return {}; }
   // Writes `text` to `path` durably, replacing it atomically: flushed to disk in a temporary
   // file beside it, then renamed over it, so `path` is either as it was or whole, and no
   // temporary file is left. The error's message names the file and the step that failed.

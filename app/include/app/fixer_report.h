@@ -33,7 +33,8 @@ void AppendRunText(TextBuffer& out, const fixer::RunResult& r);
 // works out before its first change (so every apply of one machine prints the same head), and the
 // rest (a refusal made without a plan, the steps, errors, messages and outcome).
 void AppendRunHead(TextBuffer& out, const fixer::RunResult& r);
-void AppendRunTail(TextBuffer& out, const fixer::RunResult& r);
+// `outcome_line` false: without the closing "Outcome: ..." line (a run interrupted after its result says its own).
+void AppendRunTail(TextBuffer& out, const fixer::RunResult& r, bool outcome_line = true);
 
 std::string RenderDiagnosisText(const fixer::Diagnosis& d);
 std::string RenderPlanText(const fixer::Plan& p);

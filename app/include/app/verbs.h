@@ -5,7 +5,10 @@
 // A mutating verb (apply, resume, rollback; not apply --dry-run) calls the backend's
 // BeginChanges() first, any other CheckCanSave() (a machine that cannot be written where it goes
 // is said before the work, `not_written`, exit 2); every verb ends with EndChanges(). An Interruption (a power loss, a
-// change that could not be made durable) ends the run as "interrupted", exit 4.
+// change that could not be made durable, a stop signal) ends the run as "interrupted", exit 4
+// (3 when a stop came before any change). A changing run's EndChanges that fails is judged by what
+// the backend still holds (fixer::Kept): only the rewrite failed, the outcome stands with a warning;
+// an apply that restored the machine takes its records back (KeepAsFound); else exit 4.
 //
 //   app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
 //   std::string text = app::RunText(run);   // or app::RunJson(run).dump(2)
@@ -16,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -41,8 +45,16 @@ struct VerbRun {
   std::optional<fixer::Result<fixer::Diagnosis>> diagnosis;  // diagnose, plan
   std::optional<fixer::Result<fixer::Plan>> plan;            // plan
   std::string log;                                           // every log line the fixer wrote
-  bool crashed = false;  // interrupted between two changes (power loss, save failed)
+  bool crashed = false;  // interrupted between two changes (power loss, save failed, a stop signal)
   std::string crash;     // where, or why
+  // Stopped by the user (a signal) before the first change: why. Exit 3, nothing was changed.
+  std::string stopped;
+  // What the run could not make durable though its outcome stands (a full disk at the end): said
+  // among the result's messages and on standard error.
+  std::vector<std::string> warnings;
+  // The file that holds the machine and its journal (the --out file, if any): the advice after an
+  // interruption names it (`aspnet-fixer resume --machine FILE`). Empty: the advice names none.
+  std::string journal_file;
   // The machine could not be written where it goes, before any change (or by a verb that
   // changes nothing): why. Exit 2, and nothing was changed.
   std::string not_written;

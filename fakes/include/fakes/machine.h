@@ -50,6 +50,11 @@ class Machine {
   // Called at the start of every mutation, when every earlier change is complete: a tool
   // that keeps the machine in a file saves it here, so a kill leaves a consistent file.
   void set_before_mutation(std::function<void()> hook) { before_mutation_ = std::move(hook); }
+  // Called once a journal record is appended (the Journal port's Append): a tool that keeps the
+  // machine in a file makes the record durable here; its error fails the append, as a journal
+  // file on a full disk fails it on Windows (the record taken back).
+  void set_after_journal_append(std::function<fixer::Status()> hook) { after_journal_append_ = std::move(hook); }
+  fixer::Status AfterJournalAppend() { return after_journal_append_ ? after_journal_append_() : fixer::Status(); }
   FaultPlan& faults() { return faults_; }
   void set_faults(FaultPlan plan) { faults_ = std::move(plan); }
 
@@ -73,6 +78,7 @@ class Machine {
   std::optional<Found> found_;
   FaultPlan faults_;
   std::function<void()> before_mutation_;
+  std::function<fixer::Status()> after_journal_append_;
 };
 
 }  // namespace fakes

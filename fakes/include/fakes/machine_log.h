@@ -50,16 +50,27 @@ struct LogPosition {
 struct OpenedMachineFile {
   MachineState state;  // the file with every whole record of the log replayed
   LogPosition log;
+  // LogReadFailure::kJournalRead: the Windows error of a log that exists and could not be read
+  // (0: read, or none); the state is then the file alone.
+  uint32_t log_read_error = 0;
 };
+
+// What a log that exists but cannot be read (its permissions deny it) is: a load error
+// (`LOG: cannot read machine log: 5: ...`), or a failed read of the journal, which is the log's
+// records (aspnet-fixer's verbs: exit 1 or 3 as any journal read that failed, not an input error).
+enum class LogReadFailure { kLoadError, kJournalRead };
 
 // The file, plus its log when the log names this file; a torn last record (a write cut short)
 // is ignored; a log naming another version of the file is ignored when it holds no record or a
 // checkpoint saved them (its mark), and is an error at LOG:1:COL naming both files otherwise; a damaged record before
 // the end is an error at LOG:LINE. A log that is neither a header (whole, or cut short: a true prefix of one) with
 // records nor empty is no machine log: an error at LOG:1:COL, so that no writer truncates someone's file of that name.
-// A file that cannot be read is said in `words` (aspnet-fixer's state file: Windows').
+// A file that cannot be read is said in `words` (aspnet-fixer's state file: Windows'). A name a
+// checkpoint renamed another file into while it was read is read again, so the file and the log
+// read belong together.
 Loaded<OpenedMachineFile> OpenMachineFile(const std::string& path,
-                                          fixer::ReasonWords words = fixer::ReasonWords::kSystem);
+                                          fixer::ReasonWords words = fixer::ReasonWords::kSystem,
+                                          LogReadFailure failure = LogReadFailure::kLoadError);
 // The same for a log already read, over `opened`: the file's machine and its base_crc and
 // base_size, or the machine after the first `records` records (`log_bytes` bytes) of this log.
 // Replays what follows and sets the position; the errors are OpenMachineFile's.
@@ -90,11 +101,17 @@ class MachineLog {
   fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {},
                            Replace replace = Replace::kAny, unsigned new_file_mode = kNewFileMode);
   uint64_t appended() const { return appended_; }
+  // Takes back every record this writer appended: the log as `found` (the position it was opened
+  // at; none: the log removed). What a run does when it cannot record the restore it made, so the
+  // file and log hold the machine as that run found it. Needs no room on the disk.
+  fixer::Status CutBackTo(const LogPosition& found);
 
  private:
   std::string Record(const MachineState& now);
   void Logged(const MachineState& now);
   fixer::Status OpenForAppend();
+  // A log whose first record could not be written: removed, so a failed run leaves no file.
+  void RemoveUnrecordedLog();
 
   std::string state_path_;
   std::string log_path_;

@@ -38,7 +38,11 @@ struct StateFileOptions {
   std::string out;                     // where to save; empty: `path` itself
   bool changes = false;                // the run may change the machine: it locks the file it writes (StateFileLock)
   uint64_t kill_at_mutation = 0;       // test hook: SIGKILL the process right before mutation N (after its log record)
+  uint64_t interrupt_at_mutation = 0;  // test hook: raise SIGINT (as Ctrl-C) right before mutation N
   std::function<void()> after_append;  // test hook: called after each record the log appends
+  // The name of a stop signal received (SIGINT ...), or null: a changing run then stops right after
+  // its next journal record is durable, or before its first change (fixer::StopRequested).
+  std::function<const char*()> stop_requested;
 };
 
 class StateFileBackend : public fixer::Backend {
@@ -53,7 +57,7 @@ class StateFileBackend : public fixer::Backend {
   static Loaded<std::unique_ptr<StateFileBackend>> Open(const StateFileOptions& options);
 
   fixer::Ports& ports() override { return memory_.ports(); }
-  // Logs the changes at every later journal record; a failed append throws fixer::Interruption.
+  // Logs the changes at every later journal record; a record not written fails the journal's append.
   fixer::Status BeginChanges() override;
   // Checkpoints if the machine changed or the log holds records (always, to `out`); 5 / 3 / 112
   // style errors.
@@ -66,6 +70,10 @@ class StateFileBackend : public fixer::Backend {
   // Cannot create a file when that file already exists.", that file kept, no temporary file left).
   fixer::Status WriteOut(std::string_view text);
   bool Changed() const override { return memory_.Changed(); }
+  // kToLastRecord when the last record (EndChanges') could not be written; else only the rewrite failed.
+  fixer::Kept KeptAfterFailedEnd() const override { return kept_; }
+  // The log cut back to where the run found it (MachineLog::CutBackTo).
+  fixer::Status KeepAsFound() override;
 
   const MachineState& state() const { return machine_.state(); }
 
@@ -91,6 +99,11 @@ class StateFileBackend : public fixer::Backend {
   // Before each mutating call: notes what the calls since the last one changed, and appends a
   // record once a journal call has completed.
   void BeforeMutation();
+  // After each journal append: the record (with every change before it) made durable.
+  fixer::Status AfterJournalAppend();
+  // The mutating calls made since the last note, told to the log.
+  void NoteMutations();
+  const char* StopSignal() const;
 
   StateFileOptions options_;
   StateFileLock lock_;  // held by a changing run and on any --out, from before the load to the end
@@ -100,7 +113,10 @@ class StateFileBackend : public fixer::Backend {
   std::optional<MachineLog> log_;  // from BeginChanges on
   size_t noted_ = 0;               // mutating calls (fault plan trace entries) already noted
   uint64_t mutations_ = 0;
-  bool out_held_by_another_ = false;  // KeepLocked found the --out made and held by another run
+  bool out_held_by_another_ = false;      // KeepLocked found the --out made and held by another run
+  fixer::Kept kept_ = fixer::Kept::kAll;  // what the last EndChanges left durable
+  uint32_t log_read_error_ = 0;           // the log could not be read (its journal's reads fail so)
+  bool opened_with_journal_ = false;      // the machine as opened holds a journal (a run left pending)
 };
 
 }  // namespace fakes

@@ -30,6 +30,24 @@ class Interruption : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The user asked the tool to stop (Ctrl-C, SIGINT, SIGTERM): thrown by a backend at a safe point,
+// right after a journal record was made durable, or before the first change (`before_any_change`).
+class StopRequested : public Interruption {
+ public:
+  StopRequested(const std::string& what, bool before_any_change)
+      : Interruption(what), before_any_change_(before_any_change) {}
+  bool before_any_change() const { return before_any_change_; }
+
+ private:
+  bool before_any_change_;
+};
+
+// How much of a changing run a backend holds durably after its EndChanges failed.
+enum class Kept {
+  kAll,           // every change and the journal as the run left them (only the final rewrite failed)
+  kToLastRecord,  // the machine as at the last journal record that was written (the journal pending)
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -47,6 +65,13 @@ class Backend {
   virtual Status CheckCanSave() { return Status::Ok(); }
   // Whether the machine differs from the one the backend opened.
   virtual bool Changed() const = 0;
+  // After EndChanges of a changing run failed: what it holds (a backend whose changes are made
+  // on the machine itself, never lost, holds them all).
+  virtual Kept KeptAfterFailedEnd() const { return Kept::kAll; }
+  // After EndChanges of a changing run failed: takes back every record the run wrote, so the
+  // machine is held as the run found it (a run that restored it but could not record that).
+  // Unsupported by default: 50.
+  virtual Status KeepAsFound() { return Status::Win(50); }
 };
 
 }  // namespace fixer
