@@ -8,6 +8,7 @@
 // (NotModelled). Anything else: "'X' is not recognized as an internal or external command,\n
 // operable program or batch file." and errorlevel 9009.
 #include <algorithm>
+#include <optional>
 
 #include "cmd_common.h"
 #include "fakes/aspnet_setup.h"
@@ -176,21 +177,31 @@ bool PathExists(const Console& con, const std::string& path) {
 }
 
 namespace {
-// SYSTEM counts as a member of Administrators.
-bool CallerIsIn(const Machine& machine, const fixer::Sid& group) {
-  const Sam sam(const_cast<Machine&>(machine));
-  auto sid = sam.LookupName(machine.state().session.caller);
-  if (!sid) return false;
-  if (*sid == fixer::Sid::LocalSystem()) return group == fixer::Sid::Administrators();
-  const auto groups = sam.GroupsOf(*sid);
-  return std::find(groups.begin(), groups.end(), group) != groups.end();
+// The session's caller's SID; none when its name maps to no account.
+std::optional<fixer::Sid> CallerSid(const MachineState& s) {
+  auto sid = LookupNameIn(s, s.session.caller);
+  if (!sid) return std::nullopt;
+  return std::move(*sid);
+}
+// SYSTEM counts as a member of Administrators. The group found by its SID, not every group
+// the caller is in listed: this is asked before each change a port makes.
+bool IsIn(const MachineState& s, const std::optional<fixer::Sid>& caller, const fixer::Sid& group) {
+  if (!caller) return false;
+  if (*caller == fixer::Sid::LocalSystem()) return group == fixer::Sid::Administrators();
+  const LocalGroup* g = s.sam.groups.FindKey(group);
+  return g != nullptr && g->members.Contains(*caller);
 }
 }  // namespace
 
-bool CallerIsAdmin(const Machine& machine) { return CallerIsIn(machine, fixer::Sid::Administrators()); }
+bool CallerIsAdmin(const Machine& machine) {
+  const MachineState& s = machine.state();
+  return IsIn(s, CallerSid(s), fixer::Sid::Administrators());
+}
 
 bool CallerIsPowerUser(const Machine& machine) {
-  return !CallerIsAdmin(machine) && CallerIsIn(machine, fixer::Sid::PowerUsers());
+  const MachineState& s = machine.state();
+  const std::optional<fixer::Sid> caller = CallerSid(s);
+  return !IsIn(s, caller, fixer::Sid::Administrators()) && IsIn(s, caller, fixer::Sid::PowerUsers());
 }
 
 std::optional<int> RunCommandLine(Console& con, const std::string& line) {

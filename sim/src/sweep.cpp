@@ -6,9 +6,11 @@
 #include <atomic>
 #include <cassert>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "app/fixer_report.h"
 #include "fakes/load_result.h"
@@ -88,12 +90,35 @@ std::vector<SweepViolation> Check(const Case& c, const std::string& recovery, co
   return out;
 }
 
+// The targets of a sweep so far, by the fingerprint of their machine as found: the earlier one a
+// new target is the same as (Target::same_as), equal by value, never by the fingerprint alone.
+class SameTargets {
+ public:
+  // The earlier target the same as `t`; none, and `t` is kept for those to come.
+  const Target* FindOrKeep(const Target& t) {
+    const uint64_t fingerprint = sweep::Fingerprint(*t.found);
+    auto [begin, end] = by_fingerprint_.equal_range(fingerprint);
+    for (auto it = begin; it != end; ++it) {
+      const Target& earlier = *it->second;
+      if (earlier.options == t.options && earlier.known_secrets == t.known_secrets &&
+          sweep::SameMachine(*earlier.found, *t.found))
+        return &earlier;
+    }
+    by_fingerprint_.emplace(fingerprint, &t);
+    return nullptr;
+  }
+
+ private:
+  std::unordered_multimap<uint64_t, const Target*> by_fingerprint_;
+};
+
 // Plays the scenario up to each `fixer: apply` step (not a dry run, and without faults of its own:
 // HasFaultsOfItsOwn) and runs that apply once cleanly, for the call count and the statuses a fix
 // gives. The scenario is played once, on to each target in turn: playing it from the start for
 // each would do the same steps again (a step is a pure function of the context it finds).
+// With `same`, a target the same as an earlier one (SameTargets) is only linked to it.
 void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::unique_ptr<Target>>& out,
-                 std::vector<std::string>& errors) {
+                 std::vector<std::string>& errors, SameTargets* same) {
   RunContext ctx(s.machine);
   size_t played = 0;  // the steps played on ctx: 0..played-1
   for (size_t i = 0; i < s.steps.size(); ++i) {
@@ -118,6 +143,13 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     if (step.args.count("temp_password"))
       t->options.temp_password = fixer::Secret::FromString(Arg(step, "temp_password"));
     t->found = std::make_shared<const fakes::MachineState>(ctx.machine.state());
+    if (same) {
+      if ((t->same_as = same->FindOrKeep(*t)) != nullptr) {
+        t->LetGo();
+        out.push_back(std::move(t));
+        continue;
+      }
+    }
     t->found_statuses = StatusOfEveryApp(ctx.machine);
     t->widening.emplace(*t->found, kWorkerAccount);
     fakes::Machine clean(*t->found);
@@ -134,6 +166,7 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
 
 std::vector<Case> SingleFaultCases(const Target& t, const SweepOptions& o) {
   std::vector<Case> cases;
+  if (t.same_as) return cases;  // the earlier target's cases stand for its own
   for (const fakes::MutationEvent& ev : t.clean_trace) {
     if (o.fail)
       for (uint32_t error : ErrorsFor(ev.op)) cases.push_back({&t, {{ev.call, fakes::FaultKind::kFail, error}}});
@@ -556,6 +589,29 @@ AllResults RunAll(const std::vector<Case>& singles, const SweepOptions& o) {
   return results;
 }
 
+// Each violation of a target others are the same as (Target::same_as), again under each of
+// theirs: a replay of either's case finds it.
+void ReportAgainForSameTargets(const std::vector<std::unique_ptr<Target>>& targets, SweepReport& report) {
+  std::map<std::pair<std::string, size_t>, std::vector<const Target*>> same_as;  // by the earlier one's file, step
+  for (const auto& t : targets) {
+    if (!t->same_as) continue;
+    same_as[{t->same_as->file, t->same_as->step}].push_back(t.get());
+    ++report.same_targets;
+  }
+  if (same_as.empty()) return;
+  const size_t found = report.violations.size();
+  for (size_t i = 0; i < found; ++i) {
+    const auto it = same_as.find({report.violations[i].file, report.violations[i].step});
+    if (it == same_as.end()) continue;
+    for (const Target* t : it->second) {
+      SweepViolation v = report.violations[i];
+      v.file = t->file;
+      v.step = t->step;
+      report.violations.push_back(std::move(v));
+    }
+  }
+}
+
 }  // namespace
 
 std::string SweepReport::NotRunAgain() const {
@@ -571,6 +627,9 @@ std::string SweepReport::Totals() const {
   std::string totals = CountText(scenarios, "scenario", "scenarios") + ", " + CountText(cases, "case", "cases") + ", " +
                        CountText(runs, "run", "runs") + NotRunAgain();
   if (as_found_checks > 0) totals += ", " + fixer::CountText(as_found_checks, "machine as found", "machines as found");
+  if (same_targets > 0)
+    totals += ", " + fixer::CountText(same_targets, "apply", "applies") +
+              " the same as an earlier one (checked by its cases)";
   return totals;
 }
 
@@ -597,6 +656,9 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   const auto start = std::chrono::steady_clock::now();
   SweepReport report;
   std::vector<std::unique_ptr<Target>> targets;
+  // A replay, and the reference run of every case (share_runs false), run each target's own cases.
+  std::optional<SameTargets> same;
+  if (o.share_runs && !o.only_case) same.emplace();
   for (const std::string& file : FindScenarioFiles(paths)) {
     LoadedScenario loaded = LoadScenarioFile(file, o.seed);
     if (!loaded.ok()) {
@@ -605,13 +667,14 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     }
     for (std::string& script : FilesReadBy(*loaded.value)) report.scripts_read.push_back(std::move(script));
     const size_t before = targets.size();
-    FindTargets(*loaded.value, o, targets, report.errors);
+    FindTargets(*loaded.value, o, targets, report.errors, same ? &*same : nullptr);
     if (targets.size() > before) ++report.scenarios;
   }
 
   // Each target's machine as found, in the shard that has its index (as cases are sharded).
   if (!o.only_case || o.only_case->empty())
-    for (size_t k = o.shard_index; k < targets.size(); k += o.shard_count) CheckAsFound(*targets[k], o, report);
+    for (size_t k = o.shard_index; k < targets.size(); k += o.shard_count)
+      if (!targets[k]->same_as) CheckAsFound(*targets[k], o, report);
 
   std::vector<Case> singles;
   if (o.only_case) {
@@ -651,6 +714,7 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   for (std::unique_ptr<UnitResult>& u : results.units)
     if (u)
       for (auto& v : u->pairs.violations) report.violations.push_back(std::move(v));
+  ReportAgainForSameTargets(targets, report);
   for (SweepViolation& v : report.violations) v.seed = o.seed;  // its replay loads the machines alike
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

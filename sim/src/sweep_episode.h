@@ -60,12 +60,19 @@ struct Target {
   mutable std::optional<GrantWidening> widening;  // NoGrantWidened against `found`, worked out once
   mutable sweep::EndCache ends;                   // where its episodes ended, with what their checks read there
   mutable std::atomic<size_t> groups_left{0};     // of its cases' groups (CallGroups), still to run
+  // An earlier target of the sweep that finds an equal machine with the same options and known
+  // secrets: a case is a pure function of those, so that target's cases stand for this one's,
+  // and its violations are reported again under this one's file and step (SameTargets).
+  const Target* same_as = nullptr;
 
   // After its last group: what only its cases read is let go (the sweep's memory would hold every
   // target's, and take a page fault for each new page; a later target's machines take its pages).
   // Only `file` and `step` are read after that (the report).
   void GroupDone() const {
     if (--groups_left > 0) return;
+    LetGo();
+  }
+  void LetGo() const {
     ends.Clear();
     before_call.Clear();
     found.reset();

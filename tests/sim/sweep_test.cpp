@@ -576,6 +576,38 @@ TEST(SweepRecoveries, RunsFromEqualMachinesWithTheSameFaultsAreTheSame) {
   }
 }
 
+// Two apply steps that find equal machines with the same options: the second's cases are the
+// first's (a run is a pure function of them), so it is linked, not run, and each violation is
+// reported under both steps, as running both finds them. A step whose machine differs runs.
+TEST_F(SweepTest, AnApplyTheSameAsAnEarlierOneReportsItsViolationsUnderBoth) {
+  const std::string first = Write("keep-sid");
+  const std::string second = dir_.Write("same.yaml", dir_.Read("keep-sid.yaml")).string();
+  std::string other_text = dir_.Read("keep-sid.yaml");
+  other_text.replace(other_text.find("/ROOT/app"), 9, "/ROOT/shop");
+  const std::string other = dir_.Write("other.yaml", other_text).string();
+  sim::SweepOptions o;
+  o.fail = false;  // crashes send the fixer to its journal, which ForgetfulJournal breaks
+  o.decorate = [] { return std::make_unique<sim::WrapOnePort<ForgetfulJournal>>(); };
+  const sim::SweepReport linked = sim::RunSweep({first, second, other}, o);
+  o.share_runs = false;
+  const sim::SweepReport each = sim::RunSweep({first, second, other}, o);
+  EXPECT_EQ(linked.same_targets, 1u);
+  EXPECT_EQ(each.same_targets, 0u);
+  EXPECT_NE(linked.Totals().find(", 1 apply the same as an earlier one (checked by its cases)"), std::string::npos)
+      << linked.Totals();
+  EXPECT_EQ(linked.as_found_checks + 1, each.as_found_checks);
+  EXPECT_LT(linked.runs, each.runs);
+  std::multiset<std::string> a, b;
+  size_t under_second = 0;
+  for (const sim::SweepViolation& v : linked.violations) {
+    a.insert(v.ToString());
+    if (v.file == second) ++under_second;
+  }
+  for (const sim::SweepViolation& v : each.violations) b.insert(v.ToString());
+  EXPECT_GT(under_second, 0u);
+  EXPECT_EQ(a, b);
+}
+
 TEST_F(SweepTest, ShardsSplitTheCasesWithoutOverlap) {
   const std::string file = Write("keep-sid");
   sim::SweepOptions all;

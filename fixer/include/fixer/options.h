@@ -27,6 +27,7 @@ struct Options {
   // The operator's temporary password; must pass the local policy or the run is refused.
   std::optional<Secret> temp_password;
   bool dry_run = false;
+  friend bool operator==(const Options&, const Options&) = default;
 };
 
 }  // namespace fixer

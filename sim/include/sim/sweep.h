@@ -127,6 +127,11 @@ struct SweepReport {
   // command and faults to come: a run is a pure function of those, so it is taken, not run again.
   // Their checks all run, on that recovery's runs and end.
   size_t reused_recoveries = 0;
+  // Apply steps that find a machine equal to an earlier one's, with the same options and known
+  // secrets: its cases are not run again (a run is a pure function of those); the earlier one's
+  // violations are reported again under each such step. Not counted in `cases` nor `runs`, nor
+  // in `as_found_checks`.
+  size_t same_targets = 0;
   double seconds = 0;
   std::vector<SweepViolation> violations;
   std::vector<std::string> errors;        // files that could not be loaded or played
