@@ -12,7 +12,7 @@
 #include "support/run_program.h"
 #include "support/temp_folder.h"
 
-namespace {
+namespace capture_reproduces_e2e {
 
 namespace fs = std::filesystem;
 using test_support::Ran;
@@ -98,4 +98,4 @@ INSTANTIATE_TEST_SUITE_P(
                                "    physical_path: 'C:\\Documents and Settings\\Owner\\My Documents\\app'\n"}),
     [](const ::testing::TestParamInfo<Customer>& info) { return std::string(info.param.name); });
 
-}  // namespace
+}  // namespace capture_reproduces_e2e

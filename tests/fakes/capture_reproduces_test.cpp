@@ -13,7 +13,7 @@
 #include "fakes/registry_credentials.h"
 #include "fakes/web_requests.h"
 
-namespace {
+namespace capture_reproduces {
 
 fakes::MachineState Load(const std::string& text, const std::string& name) {
   auto loaded = fakes::LoadMachineText(text, name);
@@ -205,4 +205,4 @@ TEST(CaptureReproduces, AnUnreadPasswordPolicyIsNoDefaultPolicy) {
   EXPECT_FALSE(*console_only);
 }
 
-}  // namespace
+}  // namespace capture_reproduces

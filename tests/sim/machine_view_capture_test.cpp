@@ -8,7 +8,7 @@
 #include "fakes/machine_yaml.h"
 #include "sim/machine_view.h"
 
-namespace {
+namespace machine_view_capture {
 
 // What aspnet-fixer.exe wrote under Wine: the OS, the caller and the policy not read.
 constexpr const char* kWineCapture = R"({
@@ -49,4 +49,4 @@ TEST(RenderMachineText, AMachineFileThatIsNoCaptureHasNoMarks) {
   EXPECT_EQ(text.find("not captured"), std::string::npos) << text;
 }
 
-}  // namespace
+}  // namespace machine_view_capture
