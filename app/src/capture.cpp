@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "fixer/file_path.h"
 #include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
 #include "fixer/process_model.h"
@@ -69,6 +70,7 @@ class Reader {
     ReadServices(doc);
     ReadApplications(doc);
     ReadWorkerFolders(doc);
+    ReadCredentialKeys(doc);
     ReadPolicy(doc);
     ReadSession(doc);
     ReadEvents(doc);
@@ -144,14 +146,61 @@ class Reader {
       list.push_back({{"version", fw.version}, {"tools_present", fw.tools_present}, {"process_model", process_model}});
       const std::string& user = fw.process_model.user_name;
       if (fixer::IsRegistryReference(user)) {
-        if (auto resolved = Got(p_.aspnet.ResolveRegistryCredential(user), "the account " + user + " names")) {
-          Wanted(*resolved);
-        }
+        // Not found (2) is listed too, and the reproduction, holding no such value, answers 2 as well.
+        auto name = Got(p_.aspnet.ResolveRegistryCredential(user), "the account " + user + " names");
+        if (name) Wanted(*name);
+        // The user name is an account name, which the file names anyway.
+        KeepCredentialValue(user, name ? std::optional<Json>(Json(*name)) : std::nullopt);
       } else {
         Wanted(user);
       }
+      // aspnet_setreg's password is never read: its value is written as a placeholder.
+      if (fixer::IsRegistryReference(fw.process_model.password))
+        KeepCredentialValue(fw.process_model.password, Json{{"redacted", true}});
     }
     doc["frameworks"] = std::move(list);
+  }
+
+  // The key and value an aspnet_setreg reference names ("registry:HKLM\key,Name"), kept to be
+  // written with the key's DACL (ReadCredentialKeys); `data` nullopt: the value was not found.
+  void KeepCredentialValue(const std::string& reference, std::optional<Json> data) {
+    const std::string rest = reference.substr(fixer::kRegistryReferencePrefix.size());
+    const size_t comma = rest.rfind(',');
+    if (comma == std::string::npos) return;  // malformed: the reproduction fails it as the machine does
+    CredentialKey& key = credential_keys_[fixer::FoldWindowsName(rest.substr(0, comma))];
+    if (key.path.empty()) key.path = rest.substr(0, comma);
+    if (data && !key.values.contains(rest.substr(comma + 1))) key.values[rest.substr(comma + 1)] = std::move(*data);
+  }
+
+  // The registry keys processModel reads its identity from (aspnet_setreg, KB 329290), each with
+  // its owner, whole DACL (inetinfo.exe reads them as SYSTEM) and the values it names: the user
+  // name as the account it names, the password as {redacted: true}. A key missing is left out.
+  void ReadCredentialKeys(Json& doc) {
+    Json& list = doc["objects"];
+    if (!list.is_array()) list = Json::array();
+    for (auto& [folded, key] : credential_keys_) {
+      const fixer::ObjectRef ref{fixer::ObjectNamespace::kRegistry, key.path};
+      fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
+      if (!sd.ok() && sd.status().code() == fixer::kErrorFileNotFound) {
+        ++out_.reads_ok;
+        continue;
+      }
+      Json* item = nullptr;
+      for (Json& o : list) {
+        if (o.contains("registry") && fixer::SameWindowsName(o["registry"].get<std::string>(), key.path)) item = &o;
+      }
+      if (item == nullptr) {
+        list.push_back({{"registry", key.path}});
+        item = &list.back();
+      }
+      if (auto read = Got(std::move(sd), "the DACL of " + key.path); read && read->has_dacl) {
+        Json acl = Json::array();
+        for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
+        (*item)["owner"] = Who(read->owner);
+        (*item)["acl"] = std::move(acl);
+      }
+      if (!key.values.empty()) (*item)["values"] = std::move(key.values);
+    }
   }
 
   void ReadHotfixes(Json& doc) {
@@ -164,6 +213,8 @@ class Reader {
     for (const fixer::ServiceInfo& s : services_) Wanted(s.account);
     caller_ = Got(p_.inventory.Caller(), "the calling user");
     if (caller_) Wanted(caller_->name);
+    console_user_ = Got(p_.inventory.ConsoleUser(), "the console user");
+    if (console_user_ && !console_user_->empty()) Wanted(*console_user_);  // Cassini runs as this user
 
     Json accounts = Json::object();
     for (const std::string& name : wanted_names_) {
@@ -324,6 +375,12 @@ class Reader {
     return taken;
   }
 
+  // An object as the loader identifies it: a file by its normal path (one folder spelled two ways,
+  // "shop\" and "Shop", is one object, which a file must list once), any object without case.
+  static std::string ObjectKey(fixer::ObjectNamespace ns, const std::string& path) {
+    return fixer::FoldWindowsName(ns == fixer::ObjectNamespace::kFile ? fixer::NormalFilePath(path) : path);
+  }
+
   static Json AceJson(const fixer::ObjectNamespace ns, const fixer::Ace& ace, const std::string& who) {
     Json j = Json::object();
     j[ace.type == fixer::AceType::kAllow ? "allow" : "deny"] = who;
@@ -354,7 +411,7 @@ class Reader {
       auto by_object = Got(p_.security.FindAcesByObject(sid), "the ACEs naming " + who);
       if (!by_object) continue;
       for (const fixer::ObjectAces& o : *by_object) {
-        const auto key = std::make_pair(o.object.ns, fixer::FoldWindowsName(o.object.path));
+        const auto key = std::make_pair(o.object.ns, ObjectKey(o.object.ns, o.object.path));
         auto [it, inserted] = index.emplace(key, objects.size());
         if (inserted) objects.emplace_back(o.object, Json::array());
         for (const fixer::Ace& ace : o.aces) {
@@ -363,7 +420,7 @@ class Reader {
       }
     }
     for (const std::string& taken : taken_folders_) {
-      const auto key = std::make_pair(fixer::ObjectNamespace::kFile, fixer::FoldWindowsName(taken));
+      const auto key = std::make_pair(fixer::ObjectNamespace::kFile, ObjectKey(fixer::ObjectNamespace::kFile, taken));
       if (index.emplace(key, objects.size()).second) objects.emplace_back(fixer::ObjectRef{.path = taken}, Json());
     }
     Json list = Json::array();
@@ -398,7 +455,7 @@ class Reader {
       for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
       Json* item = nullptr;
       for (Json& o : list) {
-        if (o.contains("file") && fixer::SameWindowsName(o["file"].get<std::string>(), path)) item = &o;
+        if (o.contains("file") && fixer::SameFilePath(o["file"].get<std::string>(), path)) item = &o;
       }
       if (item == nullptr) {
         list.push_back({{"file", path}});
@@ -530,15 +587,20 @@ class Reader {
   }
 
   void ReadPolicy(Json& doc) {
-    auto policy = Got(p_.policy.Get(), "the password policy");
-    if (!policy) return;
-    doc["policy"] = {{"password",
+    Json policy_json = Json::object();
+    if (auto policy = Got(p_.policy.Get(), "the password policy")) {
+      policy_json = {{"password",
                       {{"min_length", policy->min_length},
                        {"complexity", policy->complexity},
                        {"history", policy->history},
                        {"max_age_days", policy->max_age_days},
                        {"min_age_days", policy->min_age_days}}},
                      {"lockout", {{"threshold", policy->lockout_threshold}}}};
+    }
+    // Whether a blank password logs on only at the console: a blank --temp-password rests on it.
+    if (auto console_only = Got(p_.policy.LimitsBlankPasswordUse(), "the blank-password policy"))
+      policy_json["limit_blank_password_use"] = *console_only;
+    if (!policy_json.empty()) doc["policy"] = std::move(policy_json);
   }
 
   // The caller, when it is an account the file holds (a fresh install's loader needs one). A
@@ -546,22 +608,69 @@ class Reader {
   // listed as the caller's, so the reproduction's caller read fails with that error, as a caller
   // not read at all does, and no verdict rests on the file's default caller (Administrator).
   void ReadSession(Json& doc) {
-    if (!caller_) return;
-    auto local = LocalName(caller_->name);
-    if (!local) return;
-    for (const Found& a : accounts_) {
-      if (fixer::FoldWindowsName(a.account.name) == fixer::FoldWindowsName(*local)) {
-        doc["session"] = {{"caller", a.account.name}};
-        return;
+    Json session = Json::object();
+    if (caller_) {
+      if (const Found* account = CapturedAccount(caller_->name)) {
+        session["caller"] = account->account.name;
+      } else if (std::optional<fixer::Status> error = AccountReadError(caller_->name)) {
+        out_.unreadable.push_back({"the calling user", *error});
+      } else if (!IsLocalSystem(caller_->name)) {
+        // A domain user (GetUserName gives its bare name, which this SAM does not hold): the file
+        // can hold no account to be it, so the reproduction fails this read, naming it.
+        out_.unreadable.push_back(
+            {"the calling user",
+             fixer::Status(
+                 fixer::kNerrUserNotFound,
+                 fmt::format("The user name could not be found. {} ({}) is no account of this machine: "
+                             "a domain account, which a capture cannot hold",
+                             caller_->name, caller_->is_admin ? "an administrator" : "not an administrator"))});
       }
     }
+    // Who is at the console, or nobody (null, as the file says it); a user the file cannot hold
+    // (a domain account, or one whose account was not read) is listed, so the reproduction's
+    // Cassini does not serve as nobody.
+    if (console_user_ && console_user_->empty()) {
+      session["interactive_user"] = nullptr;
+    } else if (console_user_) {
+      if (const Found* account = CapturedAccount(*console_user_)) {
+        session["interactive_user"] = account->account.name;
+      } else if (std::optional<fixer::Status> error = AccountReadError(*console_user_)) {
+        out_.unreadable.push_back({"the console user", *error});
+      } else {
+        // Not an account of this machine (a domain user): NERR_UserNotFound in its SAM.
+        out_.unreadable.push_back({"the console user", fixer::Status::Win(2221)});
+      }
+    }
+    if (!session.empty()) doc["session"] = std::move(session);
+  }
+
+  // SYSTEM running the tool (a service, `psexec -s`): no SAM account, an administrator, as the
+  // file's default caller is.
+  static bool IsLocalSystem(const std::string& name) {
+    const std::string folded = fixer::FoldWindowsName(name);
+    return folded == "system" || folded == "localsystem" || folded == "nt authority\\system";
+  }
+
+  // The captured account a session user names, when it is a local account the file holds.
+  const Found* CapturedAccount(const std::string& qualified) const {
+    auto local = LocalName(qualified);
+    if (!local) return nullptr;
+    for (const Found& a : accounts_) {
+      if (fixer::SameWindowsName(a.account.name, *local)) return &a;
+    }
+    return nullptr;
+  }
+
+  // The error of the account read a local session user's lookup failed with, if it failed.
+  std::optional<fixer::Status> AccountReadError(const std::string& qualified) const {
+    auto local = LocalName(qualified);
+    if (!local) return std::nullopt;
     constexpr std::string_view kAccountRead = "the account ";
     for (const UnreadablePart& u : out_.unreadable) {
-      if (!u.read.starts_with(kAccountRead) || !fixer::SameWindowsName(u.read.substr(kAccountRead.size()), *local))
-        continue;
-      out_.unreadable.push_back({"the calling user", u.error});
-      return;
+      if (u.read.starts_with(kAccountRead) && fixer::SameWindowsName(u.read.substr(kAccountRead.size()), *local))
+        return u.error;
     }
+    return std::nullopt;
   }
 
   void ReadEvents(Json& doc) {
@@ -596,8 +705,14 @@ class Reader {
     doc["journal"] = std::move(journal);
   }
 
+  struct CredentialKey {
+    std::string path;  // "HKLM\SOFTWARE\Contoso\ASPNET_SETREG", as the reference spells it
+    Json values = Json::object();
+  };
+
   fixer::Ports& p_;
   Capture& out_;
+  std::map<std::string, CredentialKey> credential_keys_;  // folded path -> key
   std::string computer_;
   std::string windows_folder_;                // %WINDIR%, for its Temp
   std::string framework10_folder_;            // ASP.NET 1.0's folder
@@ -615,6 +730,7 @@ class Reader {
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;
+  std::optional<std::string> console_user_;  // "" when nobody is logged on at the console
 };
 
 }  // namespace

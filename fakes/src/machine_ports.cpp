@@ -379,16 +379,24 @@ class InventoryPort : public fixer::Inventory {
     }
     return info;
   }
+  Result<std::string> ConsoleUser() override {
+    if (Status st = m_.Read("inventory.console_user", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the console user"); !st.ok()) return st;
+    return m_.state().session.interactive_user.value_or("");
+  }
 
  private:
   Machine& m_;
 };
 
 class PolicyPort : public fixer::PasswordPolicy {
+  static constexpr std::string_view kPolicyRead = "the password policy";  // as capture lists it
+
  public:
   explicit PolicyPort(Machine& m) : m_(m) {}
   Result<fixer::PasswordPolicyInfo> Get() override {
     if (Status st = m_.Read("policy.get", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), kPolicyRead); !st.ok()) return st;
     fixer::PasswordPolicyInfo info = m_.state().lsa.password_policy;
     info.lockout_threshold = m_.state().lsa.lockout.threshold;
     return info;
@@ -396,6 +404,8 @@ class PolicyPort : public fixer::PasswordPolicy {
   // For an account that exists, what NetUserSetInfo would answer; for one that does not exist
   // (yet), what NetUserAdd would: the same rules, with no previous passwords to compare.
   Status Check(const std::string& account, const fixer::Secret& password) override {
+    // A capture that could not read the policy holds a fresh install's: no check rests on it.
+    if (Status st = CapturedReadFailure(m_.state(), kPolicyRead); !st.ok()) return st;
     Sam sam(m_);
     if (std::as_const(sam).FindUser(account) == nullptr) {
       return CheckPasswordPolicy(m_.state().lsa.password_policy, account, "", {}, password);
@@ -404,6 +414,7 @@ class PolicyPort : public fixer::PasswordPolicy {
   }
   Result<bool> LimitsBlankPasswordUse() override {
     if (Status st = m_.Read("policy.limit_blank_password_use", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the blank-password policy"); !st.ok()) return st;
     return m_.state().lsa.limit_blank_password_use;
   }
 

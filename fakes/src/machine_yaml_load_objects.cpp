@@ -46,6 +46,16 @@ uint32_t LoadAceFlags(const Field& f) {
   return flags;
 }
 
+// A registry value's data, or a capture's placeholder for data it did not read (an aspnet_setreg
+// password): `{redacted: true}` stores a value no password matches, as a redacted LSA secret does.
+std::string LoadValueData(const Field& f) {
+  if (!f.IsMap()) return f.Str();
+  MapFields m(f, {"redacted"});
+  const Field redacted = m.Require("redacted");
+  if (!redacted.Bool()) redacted.Fail("expected redacted: true");
+  return std::string(kNotCapturedSecret);
+}
+
 }  // namespace
 
 fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns) {
@@ -94,7 +104,7 @@ void LoadObjects(LoadContext& c, const Field& f) {
     }
     std::map<std::string, std::string> values;
     if (auto v = m.Get("values")) {
-      for (const Entry& e : MapEntries(*v)) values[e.key] = e.value.Str();
+      for (const Entry& e : MapEntries(*v)) values[e.key] = LoadValueData(e.value);
     }
 
     if (c.full) {

@@ -245,6 +245,14 @@ Worker AppPoolIdentity(fakes::Machine& m, Conditions& out) {
 Worker InteractiveUserIdentity(fakes::Machine& m, Conditions& out) {
   Worker w;
   const auto& user = m.state().session.interactive_user;
+  for (const fakes::UnreadableRead& u : m.state().capture.unreadable) {
+    if (u.read != "the console user") continue;
+    // A capture that could not tell who was at the console: no one the file could name serves.
+    out.Add(Failed(condition::kInteractiveUser, "someone logged on",
+                   "the capture could not read who is logged on at the console (" + std::to_string(u.error) + ": " +
+                       u.message + "); Cassini runs as that user, so this reproduction serves nothing"));
+    return w;
+  }
   if (!user) {
     out.Add(Failed(condition::kInteractiveUser, "someone logged on",
                    "no one is logged on at the console; Cassini runs in the interactive "

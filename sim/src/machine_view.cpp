@@ -10,6 +10,7 @@
 #include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
 #include "fakes/yaml_parse.h"
+#include "fixer/name_case.h"
 #include "fixer/result.h"
 #include "fixer/win_error.h"
 
@@ -72,6 +73,23 @@ nlohmann::ordered_json SavedFormJson(const fakes::MachineState& s) {
   return parsed.error ? nlohmann::ordered_json::object() : TreeToJson(parsed.tree, parsed.tree.root());
 }
 
+// " (not read: 50: The request is not supported.)" where a capture lists `read` as unread: what is
+// shown there is the machine file's default, not the customer's machine (capture.unreadable).
+std::string NotRead(const fakes::MachineState& s, std::string_view read) {
+  for (const fakes::UnreadableRead& u : s.capture.unreadable) {
+    if (u.read == read) return " (not read: " + std::to_string(u.error) + ": " + u.message + "; shown: the default)";
+  }
+  return "";
+}
+
+// A capture's account it did not read (capture.accounts lists those it did): a fresh install's.
+bool FreshInstallsAccount(const fakes::MachineState& s, const std::string& name) {
+  if (s.capture.empty()) return false;
+  for (const std::string& a : s.capture.accounts)
+    if (fixer::SameWindowsName(a, name)) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string RenderMachineText(const fakes::MachineState& s) {
@@ -79,24 +97,26 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   const fakes::Sam sam(machine);
   std::ostringstream out;
   const auto& p = s.products;
-  out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack << ", "
-      << fixer::WebServerText(p.web.kind) << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "")
+  out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack
+      << NotRead(s, "the operating system") << ", " << fixer::WebServerText(p.web.kind)
+      << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << NotRead(s, "the web server")
       << ", machine SID " << s.sam.domain.ToString() << "\n";
-  out << "Caller: " << s.session.caller << "; at the console: " << s.session.interactive_user.value_or("nobody")
+  out << "Caller: " << s.session.caller << NotRead(s, "the calling user")
+      << "; at the console: " << s.session.interactive_user.value_or("nobody") << NotRead(s, "the console user")
       << "\n";
-  out << "Frameworks:\n";
+  out << "Frameworks:" << NotRead(s, "the ASP.NET frameworks") << "\n";
   if (p.frameworks.empty()) out << "  none\n";
   for (const auto& f : p.frameworks)
     out << "  " << f.version << ": processModel userName=\"" << f.process_model.user_name << "\""
         << (f.tools_present ? "" : " (tools missing)") << "\n";
-  out << "Hotfixes:";
+  out << "Hotfixes:" << NotRead(s, "the installed hotfixes");
   if (p.hotfixes.empty()) out << " none";
   // A captured hotfix is known by its KB number alone: no "(KB...)" after it.
   for (const auto& h : p.hotfixes) out << " " << h.id << (h.kb.empty() || h.kb == h.id ? "" : " (" + h.kb + ")");
   out << "\n";
 
   const auto statuses = StatusOfEveryApp(s);
-  out << "Applications:\n";
+  out << "Applications:" << NotRead(s, "the IIS applications") << "\n";
   if (p.applications.empty()) out << "  none\n";
   for (const auto& a : p.applications) {
     auto it = statuses.find(a.path);
@@ -118,17 +138,20 @@ std::string RenderMachineText(const fakes::MachineState& s) {
     std::vector<std::string> rights;
     if (auto it = s.lsa.rights.find(sid); it != s.lsa.rights.end()) rights.assign(it->second.begin(), it->second.end());
     const fakes::ProfileEntry* profile = ProfileOf(s, sid);
-    out << "  " << u.name << "  " << sid.ToString() << "\n"
+    out << "  " << u.name << "  " << sid.ToString()
+        << (FreshInstallsAccount(s, u.name) ? "  (not captured: a fresh install's account)" : "")
+        << NotRead(s, "the account " + u.name) << "\n"
         << "      groups: " << Join(groups) << "; flags: " << Flags(u) << "\n"
-        << "      profile: " << (profile ? profile->path : std::string("none")) << "\n"
-        << "      rights: " << Join(rights) << "\n";
+        << "      profile: " << (profile ? profile->path : std::string("none"))
+        << NotRead(s, "the profile of " + u.name) << "\n"
+        << "      rights: " << Join(rights) << NotRead(s, "the rights of " + u.name) << "\n";
   }
 
   out << "Services:\n";
   if (s.services.empty()) out << "  none\n";
   for (const auto& svc : s.services)
     out << "  " << svc.name << " (" << svc.display_name << "): " << fixer::ToString(svc.state) << ", "
-        << fixer::ToString(svc.start_type) << "\n";
+        << fixer::ToString(svc.start_type) << NotRead(s, "the service " + svc.name) << "\n";
 
   out << "ACEs naming accounts (live, deleted or foreign):\n";
   size_t aces = 0;

@@ -97,8 +97,8 @@ std::vector<std::string_view> ServiceStateNames() {
 }
 
 const std::vector<Word>& StepWords() {
-  static const std::vector<Word> kWords =
-      Concat({SystemStepWords(), WebStepWords(), FixerStepWords(), LegacyStepWords(), AccountStepWords()});
+  static const std::vector<Word> kWords = Concat(
+      {SystemStepWords(), WebStepWords(), FixerStepWords(), LegacyStepWords(), AccountStepWords(), CaptureStepWords()});
   return kWords;
 }
 

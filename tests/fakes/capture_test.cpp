@@ -301,13 +301,31 @@ TEST(Capture, ListsWhatCouldNotBeReadAndTheLoaderKeepsIt) {
 TEST(Capture, NothingReadableIsSaid) {
   fakes::Machine machine(Load(kShopXp, "shop.yaml"));
   fakes::FaultPlan plan;
-  for (const char* op :
-       {"acl.find_aces",       "aspnet.applications",      "aspnet.frameworks", "eventlog.read",
-        "inventory.caller",    "inventory.hotfixes",       "inventory.os",      "inventory.web_server",
-        "journal.load",        "lsa.retrieve_secret",      "lsa.rights_of",     "policy.get",
-        "profiles.find",       "registry.read_credential", "sam.lookup_user",   "scm.active_dependents",
-        "scm.query",           "sql.db_users_for",         "sql.logins_for",    "sql.logins_named",
-        "profiles.new_folder", "sam.groups_containing",    "acl.read_security"}) {
+  for (const char* op : {"acl.find_aces",
+                         "aspnet.applications",
+                         "aspnet.frameworks",
+                         "eventlog.read",
+                         "inventory.caller",
+                         "inventory.hotfixes",
+                         "inventory.os",
+                         "inventory.web_server",
+                         "journal.load",
+                         "lsa.retrieve_secret",
+                         "lsa.rights_of",
+                         "policy.get",
+                         "profiles.find",
+                         "registry.read_credential",
+                         "sam.lookup_user",
+                         "scm.active_dependents",
+                         "scm.query",
+                         "sql.db_users_for",
+                         "sql.logins_for",
+                         "sql.logins_named",
+                         "profiles.new_folder",
+                         "sam.groups_containing",
+                         "acl.read_security",
+                         "inventory.console_user",
+                         "policy.limit_blank_password_use"}) {
     for (uint64_t n = 1; n <= 40; ++n) plan.Add({.op = op, .nth = n, .read = true});
   }
   machine.set_faults(plan);

@@ -493,6 +493,7 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(inventory, WebServer()).WillByDefault([this] { return Result<fixer::WebServerInfo>(w.web); });
   ON_CALL(inventory, Hotfixes()).WillByDefault([this] { return Result<std::vector<std::string>>(w.hotfixes); });
   ON_CALL(inventory, Caller()).WillByDefault([this] { return Result<fixer::CallerInfo>(w.caller); });
+  ON_CALL(inventory, ConsoleUser()).WillByDefault([] { return Result<std::string>(std::string()); });
 
   // PasswordPolicy
   ON_CALL(policy, Get()).WillByDefault([this] { return Result<fixer::PasswordPolicyInfo>(w.policy); });

@@ -145,6 +145,7 @@ class MockInventory : public fixer::Inventory {
   MOCK_METHOD(Result<fixer::WebServerInfo>, WebServer, (), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, Hotfixes, (), (override));
   MOCK_METHOD(Result<fixer::CallerInfo>, Caller, (), (override));
+  MOCK_METHOD(Result<std::string>, ConsoleUser, (), (override));
 };
 
 class MockPasswordPolicy : public fixer::PasswordPolicy {

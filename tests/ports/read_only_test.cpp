@@ -234,6 +234,16 @@ TEST_F(Inventory, ReadsTheMachineAndTheCaller) {
   if (caller.ok()) Expect(!caller->name.empty(), "the caller has a name");
 }
 
+// inventory.h: ConsoleUser names who is logged on at the console ("XPPRO\Owner" or a bare
+// name), or is "" when nobody is: a read that succeeds on any machine.
+TEST_F(Inventory, ReadsTheConsoleUser) {
+  auto user = ports().inventory.ConsoleUser();
+  ExpectOk(user.status(), "ConsoleUser()");
+  if (user.ok() && !user->empty()) {
+    Expect(user->back() != '\\', "a console user's name follows its domain: " + *user);
+  }
+}
+
 // journal.h: "Every record, oldest first; empty if there is no journal" - never an error.
 TEST_F(Journal, LoadsWithoutAJournal) { ExpectOk(ports().journal.Load().status(), "Load()"); }
 

@@ -135,6 +135,7 @@ class Win32Inventory : public fixer::Inventory {
   fixer::Result<fixer::WebServerInfo> WebServer() override;
   fixer::Result<std::vector<std::string>> Hotfixes() override;
   fixer::Result<fixer::CallerInfo> Caller() override;
+  fixer::Result<std::string> ConsoleUser() override;  // console_user_win32.cpp
 };
 
 class Win32PasswordPolicy : public fixer::PasswordPolicy {

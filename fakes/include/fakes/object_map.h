@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "fakes/copy_on_write.h"
+#include "fixer/file_path.h"
 #include "fixer/ports/security.h"
 #include "fixer/sid.h"
 
@@ -42,9 +43,9 @@ struct SecurableObject {
   friend bool operator==(const SecurableObject&, const SecurableObject&) = default;
 };
 
-// A file path as Win32 normalises it: "C:/a//b\.\c\..\d." -> "C:\a\b\d" (a trailing '\' goes too, but
-// a root's). Every file object's key is made from it, so one folder spelled two ways is one object.
-std::string NormalFilePath(std::string_view path);
+// A file path as Win32 normalises it (fixer/file_path.h). Every file object's key is made from it,
+// so one folder spelled two ways is one object.
+using fixer::NormalFilePath;
 
 // "file:c:\inetpub\wwwroot" - the case-folded key of an object in MachineState::objects.
 std::string ObjectKey(fixer::ObjectNamespace ns, std::string_view path);

@@ -83,6 +83,7 @@ std::vector<Word> WebStepWords();      // request
 std::vector<Word> FixerStepWords();    // fixer
 std::vector<Word> LegacyStepWords();   // legacy, command
 std::vector<Word> AccountStepWords();  // accounts, rights, policy, logons, session, clock
+std::vector<Word> CaptureStepWords();  // capture (and go on with its reproduction)
 // The expectation kinds (expectations*.cpp).
 std::vector<Word> RunCheckWords();        // on the last request / run: status, exit_code, output ...
 std::vector<Word> MachineCheckWords();    // on the machine: account, service, ace ...

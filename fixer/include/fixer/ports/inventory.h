@@ -1,7 +1,8 @@
 // Inventory: what this machine is: OS edition and service pack, web server, installed hotfixes,
 // who is calling and whether they are an administrator, who is logged on interactively.
 //
-// Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership.
+// Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership; the console
+// user as the owner of the interactive shell, explorer.exe (a Toolhelp snapshot, OpenProcessToken).
 //
 //   fixer::Result<fixer::OsInfo> os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
 #pragma once
@@ -56,6 +57,9 @@ class Inventory {
   // Installed updates by bulletin id ("MS03-032"), sorted.
   virtual Result<std::vector<std::string>> Hotfixes() = 0;
   virtual Result<CallerInfo> Caller() = 0;
+  // Who is logged on at the console ("XPPRO\Owner", or a bare local name); "" when nobody is.
+  // Cassini runs as this user.
+  virtual Result<std::string> ConsoleUser() = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -68,6 +72,7 @@ class InventoryWrapper : public Inventory {
   Result<WebServerInfo> WebServer() override { return target_.WebServer(); }
   Result<std::vector<std::string>> Hotfixes() override { return target_.Hotfixes(); }
   Result<CallerInfo> Caller() override { return target_.Caller(); }
+  Result<std::string> ConsoleUser() override { return target_.ConsoleUser(); }
 
  private:
   Inventory& target_;
