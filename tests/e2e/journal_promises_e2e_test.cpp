@@ -80,7 +80,7 @@ TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtI
 // with SMTPSVC left stopped; an empty one exit 4 for ever. Each is an input error of every verb,
 // said at the record's `services` value (line 9, column 66), the file left byte-identical.
 TEST_F(JournalPromisesTest, AServiceListNamingNoServiceOrOneNotInstalledIsAnInputErrorAtItsValue) {
-  std::string plan = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
+  std::string plan = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1003");
   plan.erase(plan.rfind("  - {seq: 1"));  // its stop-services record, given below
   const std::pair<std::string, std::string> cases[] = {
       {"\"W3SVC,NOSUCHSVC,IISADMIN\"",

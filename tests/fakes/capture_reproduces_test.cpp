@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "app/capture.h"
+#include "capture_helpers.h"
 #include "fakes/faults.h"
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
@@ -15,16 +16,8 @@
 
 namespace capture_reproduces {
 
-fakes::MachineState Load(const std::string& text, const std::string& name) {
-  auto loaded = fakes::LoadMachineText(text, name);
-  EXPECT_TRUE(loaded.ok()) << loaded.error->ToString() << "\n" << text;
-  return loaded.ok() ? *loaded.value : fakes::MachineState{};
-}
-
-app::Capture CaptureOf(fakes::Machine& machine) {
-  fakes::MachineBackend backend(machine);
-  return app::CaptureMachine(backend.ports(), "aspnet-fixer test");
-}
+using capture_helpers::CaptureOf;
+using capture_helpers::Load;
 
 const app::UnreadablePart* Unread(const app::Capture& c, std::string_view read) {
   const auto it = std::find_if(c.unreadable.begin(), c.unreadable.end(),

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/capture.h"
+#include "capture_helpers.h"
 #include "fakes/faults.h"
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
@@ -65,16 +66,8 @@ journal:
   - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC}}
 )";
 
-fakes::MachineState Load(const std::string& text, const std::string& name) {
-  auto loaded = fakes::LoadMachineText(text, name);
-  EXPECT_TRUE(loaded.ok()) << loaded.error->ToString() << "\n" << text;
-  return loaded.ok() ? *loaded.value : fakes::MachineState{};
-}
-
-app::Capture CaptureOf(fakes::Machine& machine) {
-  fakes::MachineBackend backend(machine);
-  return app::CaptureMachine(backend.ports(), "aspnet-fixer test");
-}
+using capture_helpers::CaptureOf;
+using capture_helpers::Load;
 
 // Every mutating call of every port fails the test; reads pass through.
 struct NoChanges {

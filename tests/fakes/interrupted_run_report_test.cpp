@@ -31,7 +31,7 @@ class UnsavableBackend : public fakes::MachineBackend {
   fixer::Kept kept_;
 };
 
-fakes::MachineState Affected() {
+fakes::MachineState AffectedMachineInterrupted() {
   auto loaded = fakes::LoadMachineText(test_support::kAffectedMachine, "affected.yaml");
   EXPECT_TRUE(loaded.ok()) << loaded.error->ToString();
   return loaded.ok() ? *loaded.value : fakes::MachineState{};
@@ -44,7 +44,7 @@ size_t Count(const std::string& text, const std::string& what) {
 }
 
 TEST(InterruptedRunReport, OnlyTheRewriteFailedTheOutcomeStandsWithAWarning) {
-  fakes::Machine machine(Affected());
+  fakes::Machine machine(AffectedMachineInterrupted());
   UnsavableBackend backend(machine, fixer::Kept::kAll);
   const app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
   EXPECT_FALSE(run.crashed) << app::RunTranscript(run);
@@ -63,7 +63,7 @@ TEST(InterruptedRunReport, OnlyTheRewriteFailedTheOutcomeStandsWithAWarning) {
 }
 
 TEST(InterruptedRunReport, AnEndNotHeldKeepsTheStepsButNotTheirOutcome) {
-  fakes::Machine machine(Affected());
+  fakes::Machine machine(AffectedMachineInterrupted());
   machine.faults().Add({.nth = 8, .error = fixer::kErrorAccessDenied});  // a step fails: the run restores
   UnsavableBackend backend(machine, fixer::Kept::kToLastRecord);         // and cannot take its records back
   const app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
