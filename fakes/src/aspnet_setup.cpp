@@ -230,7 +230,8 @@ fixer::Status AspNetSetup::Register(const std::string& version) {
   // Its own service logs on with the password it just set (no fault point of its own).
   if (const fixer::ServiceInfo* state_service = m_.state().services.FindName("aspnet_state");
       state_service != nullptr &&
-      fixer::SameWindowsName(LocalUserOfService(m_.state(), state_service->account), fixer::kMachineWorkerAccount)) {
+      fixer::SameWindowsName(fixer::LocalUserOfService(state_service->account, m_.state().products.os.computer_name),
+                             fixer::kMachineWorkerAccount)) {
     StoreCurrentServicePassword(m_.state(), state_service->name);
   }
   RelyOn("choice-aspnet-rights");

@@ -2,29 +2,29 @@
 #include "service_passwords.h"
 
 #include "fixer/name_case.h"
+#include "fixer/ports/service_control.h"
 
 namespace fakes {
 
-std::string LocalUserOfService(const MachineState& s, const std::string& account) {
-  const size_t cut = account.find('\\');
-  if (cut == std::string::npos) return fixer::SameWindowsName(account, "LocalSystem") ? "" : account;
-  const std::string domain = account.substr(0, cut);
-  if (domain != "." && !fixer::SameWindowsName(domain, s.products.os.computer_name)) return "";
-  return account.substr(cut + 1);
+namespace {
+
+// Whether `svc` logs on as the local user `user`.
+bool LogsOnAs(const MachineState& s, const fixer::ServiceInfo& svc, const UserAccount& user) {
+  return fixer::SameWindowsName(fixer::LocalUserOfService(svc.account, s.products.os.computer_name), user.name);
 }
+
+}  // namespace
 
 void KeepServicePasswords(MachineState& s, const UserAccount& user) {
   for (const fixer::ServiceInfo& svc : s.services) {
-    const std::string name = LocalUserOfService(s, svc.account);
-    if (name.empty() || !fixer::SameWindowsName(name, user.name)) continue;
+    if (!LogsOnAs(s, svc, user)) continue;
     s.lsa.service_passwords.emplace(svc.name, user.password_hash);  // an older copy stays
   }
 }
 
 void ForgetMatchingServicePasswords(MachineState& s, const UserAccount& user) {
   for (const fixer::ServiceInfo& svc : s.services) {
-    const std::string name = LocalUserOfService(s, svc.account);
-    if (name.empty() || !fixer::SameWindowsName(name, user.name)) continue;
+    if (!LogsOnAs(s, svc, user)) continue;
     auto kept = s.lsa.service_passwords.find(svc.name);
     if (kept != s.lsa.service_passwords.end() && kept->second == user.password_hash)
       s.lsa.service_passwords.erase(kept);

@@ -10,9 +10,6 @@
 
 namespace fakes {
 
-// The local user a service logs on as (".\NAME", "COMPUTER\NAME" or "NAME"), or "" for a
-// built-in identity or another domain's account.
-std::string LocalUserOfService(const MachineState& s, const std::string& account);
 // Before `user`'s password changes or `user` is deleted: every service logging on as it keeps the
 // password the SCM was given (its NT hash, in LsaState::service_passwords).
 void KeepServicePasswords(MachineState& s, const UserAccount& user);

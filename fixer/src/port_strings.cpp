@@ -1,5 +1,6 @@
 // The display names of the ports' enums: the tables of fixer/windows_names.h (shared with the
 // machine state files), and the display names of OS editions and web servers.
+#include "fixer/name_case.h"
 #include "fixer/ports/inventory.h"
 #include "fixer/windows_names.h"
 
@@ -8,6 +9,16 @@ namespace fixer {
 std::string_view ToString(ServiceState s) { return NameIn(kServiceStateNames, s); }
 
 std::string_view ToString(StartType t) { return NameIn(kStartTypeNames, t); }
+
+std::string LocalUserOfService(std::string_view account, std::string_view computer) {
+  if (account.empty() || SameWindowsName(account, "LocalSystem") || SameWindowsName(account, ".\\LocalSystem"))
+    return "";
+  const size_t cut = account.find('\\');
+  if (cut == std::string_view::npos) return std::string(account);
+  const std::string_view domain = account.substr(0, cut);
+  if (domain == "." || SameWindowsName(domain, computer)) return std::string(account.substr(cut + 1));
+  return "";  // NT AUTHORITY's identities, and another domain's accounts
+}
 
 std::string_view ToString(ObjectNamespace ns) { return NameIn(kNamespaceNames, ns); }
 

@@ -45,27 +45,15 @@ bool Holds(const std::vector<std::string>& rights, std::string_view right) {
   return std::find(rights.begin(), rights.end(), right) != rights.end();
 }
 
-// LocalSystem and the NT AUTHORITY service identities always log on as a service.
-bool IsBuiltinServiceAccount(const std::string& account) {
-  if (account.empty() || SameWindowsName(account, "LocalSystem") || SameWindowsName(account, ".\\LocalSystem"))
-    return true;
-  const size_t cut = account.find('\\');
-  return cut != std::string::npos && SameWindowsName(account.substr(0, cut), "NT AUTHORITY");
-}
-
 // Why the service's logon account cannot log on as a service once the repair has run (1069), or
 // none: it exists, is enabled, and its token holds SeServiceLogonRight (register grants it to
 // ASPNET) and no SID of it SeDenyServiceLogonRight, which outranks it [Deny log on as a service].
 // An account of another domain is the domain's to check: not read.
 Result<std::optional<std::string>> ServiceLogonFails(Ports& ports, const std::string& account,
                                                      const std::string& computer) {
-  if (IsBuiltinServiceAccount(account)) return std::optional<std::string>();
-  std::string user = account;
-  if (const size_t cut = account.find('\\'); cut != std::string::npos) {
-    const std::string domain = account.substr(0, cut);
-    if (domain != "." && !SameWindowsName(domain, computer)) return std::optional<std::string>();
-    user = account.substr(cut + 1);
-  }
+  // A built-in identity always logs on as a service; another domain's account is the domain's.
+  const std::string user = LocalUserOfService(account, computer);
+  if (user.empty()) return std::optional<std::string>();
   auto acct = ports.accounts.Lookup(user);
   if (!acct) {
     if (acct.status().code() != kNerrUserNotFound) return acct.status();
@@ -87,13 +75,10 @@ Result<std::optional<std::string>> ServiceLogonFails(Ports& ports, const std::st
   return std::optional<std::string>();
 }
 
-// The local user name `account` (".\NAME", "COMPUTER\NAME" or "NAME") logs on as, or "".
-std::string LocalUserOf(const std::string& account, const std::string& computer) {
-  if (IsBuiltinServiceAccount(account)) return "";
-  const size_t cut = account.find('\\');
-  if (cut == std::string::npos) return account;
-  const std::string domain = account.substr(0, cut);
-  return domain == "." || SameWindowsName(domain, computer) ? account.substr(cut + 1) : "";
+// Whether `s` logs on as the worker with the password the SCM keeps: every such service but
+// aspnet_state, which register gives the new password.
+bool KeepsWorkerPassword(const ServiceInfo& s, const WorkerIdentity& w, const std::string& computer) {
+  return SameWindowsName(LocalUserOfService(s.account, computer), w.account) && !SameWindowsName(s.name, kAspNetState);
 }
 
 // A service the repair does not stop, running or stopped, that logs on as the worker with a start
@@ -105,8 +90,7 @@ Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& ser
   auto every = services.List();
   if (!every) return every.status();
   for (const ServiceInfo& s : *every) {
-    if (s.start_type == StartType::kDisabled || SameWindowsName(s.name, kAspNetState)) continue;
-    if (!SameWindowsName(LocalUserOf(s.account, computer), w.account)) continue;
+    if (s.start_type == StartType::kDisabled || !KeepsWorkerPassword(s, w, computer)) continue;
     return std::optional<Precondition>(FailingPrecondition(
         "services-start-again", kErrorServiceLogonFailed,
         Text(FMT_COMPILE("{} ({}) is {}, start type {}, and logs on as {} with the {} for it: the repair gives {} a "
@@ -139,8 +123,7 @@ Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
     }
     // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
     // strategies give the worker a new one, which only aspnet_state is given again (by register).
-    if (SameWindowsName(LocalUserOf(info->account, computer), w.account) &&
-        !SameWindowsName(info->name, kAspNetState)) {
+    if (KeepsWorkerPassword(*info, w, computer)) {
       return FailingPrecondition(
           kId, kErrorServiceLogonFailed,
           Text(FMT_COMPILE("{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "

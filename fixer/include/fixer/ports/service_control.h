@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fixer/result.h"
@@ -23,6 +24,9 @@ enum class StartType { kBoot, kSystem, kAutomatic, kManual, kDisabled };
 
 std::string_view ToString(ServiceState s);  // "running", "stopped", ...
 std::string_view ToString(StartType t);     // "auto", "manual", "disabled", ...
+// The local user a service's logon account names (".\NAME", "COMPUTER\NAME" or "NAME": "NAME"),
+// or "" for LocalSystem, an NT AUTHORITY identity, or another domain's account.
+std::string LocalUserOfService(std::string_view account, std::string_view computer);
 
 struct ServiceInfo {
   std::string name;          // key name, e.g. "W3SVC"
