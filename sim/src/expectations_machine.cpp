@@ -1,9 +1,10 @@
 // The checks on the machine as it is now: accounts, profiles, services, rights, ACEs, events,
-// SQL logins, passwords.
+// owners, SQL logins, passwords.
 #include <algorithm>
 
 #include "check_support.h"
 #include "fakes/account_lockout.h"
+#include "fakes/cacls_format.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/objects.h"
@@ -166,28 +167,46 @@ CheckResult AceCheck(RunContext& ctx, const Expectation& e) {
   if (!obj) return {e.kind, "ACL of " + path, false, "an object", "no such object", e.pos};
   auto now = CurrentSid(ctx, who);
   auto initial = InitialSid(ctx, who);
+  // `inherited` given: only the ACEs inherited from a parent (the I flag) count, or only explicit ones.
+  const std::optional<bool> inherited =
+      e.args.count("inherited") ? std::optional<bool>(Bool(e, "inherited", true)) : std::nullopt;
+  const std::string kind = !inherited ? "" : (*inherited ? "inherited " : "explicit ");
   bool names_current = false, names_dead = false;
   for (const auto& ace : obj->dacl) {
+    if (inherited && ((ace.flags & fixer::kInheritedAce) != 0) != *inherited) continue;
     if (now && ace.sid == *now)
       names_current = true;
     else if (initial && ace.sid == *initial)
       names_dead = true;
   }
-  std::string actual = names_current ? "an ACE names " + who + "'s current SID"
-                                     : (names_dead ? "only the old SID " + initial->ToString() : "no ACE for " + who);
+  std::string actual = names_current
+                           ? "an " + kind + "ACE names " + who + "'s current SID"
+                           : (names_dead ? "only the old SID " + initial->ToString() : "no " + kind + "ACE for " + who);
   if (e.args.count("orphaned"))
     return {e.kind,
             "ACL of " + path,
             names_dead == Bool(e, "orphaned", true),
-            Bool(e, "orphaned", true) ? "an orphaned ACE (old SID)" : "no orphaned ACE",
+            Bool(e, "orphaned", true) ? "an orphaned " + kind + "ACE (old SID)" : "no orphaned " + kind + "ACE",
             actual,
             e.pos};
   const bool want = Bool(e, "works", true);
-  return {e.kind,
-          "ACL of " + path,
-          names_current == want,
-          want ? "an ACE names " + who + "'s current SID" : "no ACE for " + who + "'s current SID",
-          actual,
+  return {
+      e.kind,
+      "ACL of " + path,
+      names_current == want,
+      want ? "an " + kind + "ACE names " + who + "'s current SID" : "no " + kind + "ACE for " + who + "'s current SID",
+      actual,
+      e.pos};
+}
+
+CheckResult OwnerCheck(RunContext& ctx, const Expectation& e) {
+  const std::string path = Need(e, "path");
+  const std::string who = Need(e, "principal");
+  const fixer::ObjectRef ref{Ns(Arg(e, "namespace")), path};
+  const fakes::SecurableObject* obj = fakes::ObjectStore(ctx.machine).Find(ref);
+  if (!obj) return {e.kind, "owner of " + path, false, who, "no such object", e.pos};
+  const auto sid = CurrentSid(ctx, who);
+  return {e.kind, "owner of " + path, sid && obj->owner == *sid, who, fakes::AccountLabel(ctx.machine, obj->owner),
           e.pos};
 }
 
@@ -295,11 +314,20 @@ std::vector<Word> MachineCheckWords() {
                   ObjectNamespaceParam(),
                   {.name = "principal", .required = true},
                   {.name = "works", .kind = ValueKind::kTrueFalse, .note = "(default true)"},
-                  {.name = "orphaned", .kind = ValueKind::kTrueFalse}},
+                  {.name = "orphaned", .kind = ValueKind::kTrueFalse},
+                  {.name = "inherited", .kind = ValueKind::kTrueFalse}},
        .doc = "`works`: an ACE on the object names the principal's **current** SID (or, `works: false`, none "
               "does); `orphaned`: an ACE still names the SID the account had when the scenario began, and not its "
-              "current one (a dead SID)",
+              "current one (a dead SID); `inherited`: only the ACEs inherited from a parent (`I`) count, or "
+              "(`false`) only the explicit ones",
        .check = AceCheck},
+      {.name = "owner",
+       .scalar_arg = "",
+       .params = {{.name = "path", .required = true},
+                  ObjectNamespaceParam(),
+                  {.name = "principal", .required = true, .note = "(a name)"}},
+       .doc = "the object's owner is the principal's **current** SID",
+       .check = OwnerCheck},
       {.name = "event",
        .scalar_arg = "",
        .params = {{.name = "source_contains"},
