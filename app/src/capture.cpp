@@ -176,30 +176,10 @@ class Reader {
   // its owner, whole DACL (inetinfo.exe reads them as SYSTEM) and the values it names: the user
   // name as the account it names, the password as {redacted: true}. A key missing is left out.
   void ReadCredentialKeys(Json& doc) {
-    Json& list = doc["objects"];
-    if (!list.is_array()) list = Json::array();
     for (auto& [folded, key] : credential_keys_) {
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kRegistry, key.path};
-      fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
-      if (!sd.ok() && sd.status().code() == fixer::kErrorFileNotFound) {
-        ++out_.reads_ok;
-        continue;
-      }
-      Json* item = nullptr;
-      for (Json& o : list) {
-        if (o.contains("registry") && fixer::SameWindowsName(o["registry"].get<std::string>(), key.path)) item = &o;
-      }
-      if (item == nullptr) {
-        list.push_back({{"registry", key.path}});
-        item = &list.back();
-      }
-      if (auto read = Got(std::move(sd), "the DACL of " + key.path); read && read->has_dacl) {
-        Json acl = Json::array();
-        for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
-        (*item)["owner"] = Who(read->owner);
-        (*item)["acl"] = std::move(acl);
-      }
-      if (!key.values.empty()) (*item)["values"] = std::move(key.values);
+      if (KeepSecurity(doc, ref) == Kept::kMissing) continue;
+      if (!key.values.empty()) ObjectItem(doc, ref)["values"] = std::move(key.values);
     }
   }
 
@@ -400,9 +380,48 @@ class Reader {
     return j;
   }
 
-  // Every explicit ACE naming a captured account or an old SID, by object in the order first found.
+  // The item of `ref` in the file's objects, found as the loader identifies an object (a file by
+  // its normal path, any object without case), or added at the end: each object is listed once.
+  Json& ObjectItem(Json& doc, const fixer::ObjectRef& ref) {
+    Json& list = doc["objects"];
+    if (!list.is_array()) list = Json::array();
+    const auto [it, added] =
+        object_positions_.emplace(std::make_pair(ref.ns, ObjectKey(ref.ns, ref.path)), list.size());
+    if (added) list.push_back({{std::string(fixer::NameIn(fixer::kNamespaceNames, ref.ns)), ref.path}});
+    return list[it->second];
+  }
+
+  enum class Kept {
+    kWhole,    // its owner and whole DACL are in its item
+    kMissing,  // no such object: nothing is listed, as the machine has none
+    kNotRead,  // the read failed (listed as unreadable), or a NULL DACL, which a machine file cannot hold
+  };
+
+  // One object's security into its item: the owner and the whole DACL, explicit and inherited
+  // ACEs in their order with their flags, every principal included. The loader takes a listed
+  // object's `acl` as its whole DACL and its `owner` as its owner, so the reproduction's object
+  // is the original's, whether or not its parent is captured.
+  Kept KeepSecurity(Json& doc, const fixer::ObjectRef& ref) {
+    fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
+    if (!sd.ok() &&
+        (sd.status().code() == fixer::kErrorFileNotFound || sd.status().code() == fixer::kErrorPathNotFound)) {
+      ++out_.reads_ok;
+      return Kept::kMissing;
+    }
+    auto read = Got(std::move(sd), "the DACL of " + ref.path);
+    if (!read || !read->has_dacl) return Kept::kNotRead;
+    Json acl = Json::array();
+    for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
+    Json& item = ObjectItem(doc, ref);
+    item["owner"] = Who(read->owner);
+    item["acl"] = std::move(acl);
+    return Kept::kWhole;
+  }
+
+  // Every object holding an explicit ACE naming a captured account or an old SID, in the order
+  // first found, with its owner and whole DACL; then the taken profile folders.
   void ReadObjects(Json& doc) {
-    std::vector<std::pair<fixer::ObjectRef, Json>> objects;
+    std::vector<std::pair<fixer::ObjectRef, Json>> objects;  // each object and the ACEs found naming the SIDs
     std::map<std::pair<fixer::ObjectNamespace, std::string>, size_t> index;  // folded path -> position
     std::vector<std::pair<fixer::Sid, std::string>> named;                   // each SID and how a failed read names it
     for (const Found& a : accounts_) named.emplace_back(a.account.sid, a.account.name);
@@ -419,18 +438,17 @@ class Reader {
         }
       }
     }
+    doc["objects"] = Json::array();
+    object_positions_.clear();
+    for (auto& [ref, found] : objects) {
+      // A DACL that could not be read: the ACEs found are what the capture holds of it.
+      if (KeepSecurity(doc, ref) == Kept::kNotRead) ObjectItem(doc, ref)["acl"] = std::move(found);
+    }
     for (const std::string& taken : taken_folders_) {
-      const auto key = std::make_pair(fixer::ObjectNamespace::kFile, ObjectKey(fixer::ObjectNamespace::kFile, taken));
-      if (index.emplace(key, objects.size()).second) objects.emplace_back(fixer::ObjectRef{.path = taken}, Json());
+      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, taken};
+      // Listed even when its security could not be read: the reproduction must hold the folder.
+      if (KeepSecurity(doc, ref) != Kept::kWhole) ObjectItem(doc, ref);
     }
-    Json list = Json::array();
-    for (auto& [ref, acl] : objects) {
-      Json item = Json::object();
-      item[std::string(fixer::NameIn(fixer::kNamespaceNames, ref.ns))] = ref.path;
-      if (!acl.is_null()) item["acl"] = std::move(acl);  // null: a taken folder, its DACL not read
-      list.push_back(std::move(item));
-    }
-    doc["objects"] = std::move(list);
   }
 
   // The folders the worker needs (its temporary folders, ASP.NET 1.0's, the applications'), each
@@ -438,31 +456,9 @@ class Reader {
   // folder check reads, so a capture gets the verdict the machine gets. A folder missing is left
   // out, as the machine has none.
   void ReadWorkerFolders(Json& doc) {
-    Json& list = doc["objects"];
-    if (!list.is_array()) list = Json::array();
     for (const fixer::WorkerFolder& folder :
          fixer::FoldersTheWorkerNeeds(windows_folder_, framework10_folder_, apps_)) {
-      const std::string& path = folder.path;
-      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, path};
-      fixer::Result<fixer::ObjectSecurity> sd = p_.security.ReadSecurity(ref);
-      if (!sd.ok() &&
-          (sd.status().code() == fixer::kErrorFileNotFound || sd.status().code() == fixer::kErrorPathNotFound)) {
-        continue;
-      }
-      auto read = Got(std::move(sd), "the DACL of " + path);
-      if (!read || !read->has_dacl) continue;  // a NULL DACL has no form in a machine file
-      Json acl = Json::array();
-      for (const fixer::Ace& ace : read->dacl) acl.push_back(AceJson(ref.ns, ace, Who(ace.sid)));
-      Json* item = nullptr;
-      for (Json& o : list) {
-        if (o.contains("file") && fixer::SameFilePath(o["file"].get<std::string>(), path)) item = &o;
-      }
-      if (item == nullptr) {
-        list.push_back({{"file", path}});
-        item = &list.back();
-      }
-      (*item)["owner"] = Who(read->owner);
-      (*item)["acl"] = std::move(acl);
+      KeepSecurity(doc, {fixer::ObjectNamespace::kFile, folder.path});
     }
   }
 
@@ -713,6 +709,8 @@ class Reader {
   fixer::Ports& p_;
   Capture& out_;
   std::map<std::string, CredentialKey> credential_keys_;  // folded path -> key
+  // Each object the file lists (namespace, ObjectKey) -> its place in doc["objects"].
+  std::map<std::pair<fixer::ObjectNamespace, std::string>, size_t> object_positions_;
   std::string computer_;
   std::string windows_folder_;                // %WINDIR%, for its Temp
   std::string framework10_folder_;            // ASP.NET 1.0's folder

@@ -11,7 +11,9 @@
 #include "fakes/faults.h"
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/objects.h"
 #include "fakes/registry_credentials.h"
+#include "fakes/sam.h"
 #include "fakes/web_requests.h"
 
 namespace capture_reproduces {
@@ -70,9 +72,78 @@ TEST(CaptureReproduces, TheRegistryKeyAspNetSetregKeepsTheIdentityIn) {
             "W3b-Worker-2003");
   // Its DACL too: SYSTEM, as which inetinfo.exe reads the key, may still read it.
   const fixer::ObjectRef key{fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso\ASPNET_SETREG)"};
-  EXPECT_EQ(a.ports().security.ReadSecurity(key)->dacl, b.ports().security.ReadSecurity(key)->dacl);
+  EXPECT_EQ(capture_helpers::SecurityByName(original, key), capture_helpers::SecurityByName(reproduced, key));
   // And the capture of the reproduction is the same document.
   EXPECT_EQ(app::CaptureText(CaptureOf(reproduced)), text);
+}
+
+// A machine whose listed objects each hold what a capture once dropped: System32 and the assembly
+// folder inherit from C:\WINDOWS, which no capture holds; a folder below one the capture does not
+// hold, owned by the worker; a key inheriting from its parent; a deny ACE and an inherit-only one.
+constexpr const char* kInheriting = R"(hotfixes: [MS03-032]
+accounts:
+  webworker: {password: W3b-Worker-2003}
+rights:
+  webworker: [SeBatchLogonRight]
+objects:
+  - file: 'C:\Data'
+    acl:
+      - {allow: Administrators, mask: full, flags: [OI, CI]}
+      - {allow: Users, mask: read, flags: [OI, CI]}
+      - {allow: CREATOR OWNER, mask: full, flags: [OI, CI, IO]}
+  - file: 'C:\Data\Uploads'
+    owner: ASPNET
+  - registry: 'HKLM\SOFTWARE\Contoso'
+    acl:
+      - {allow: SYSTEM, mask: full, flags: [CI]}
+      - {allow: Administrators, mask: full, flags: [CI]}
+  - registry: 'HKLM\SOFTWARE\Contoso\ASPNET_SETREG'
+    owner: webworker
+    values: {Uid: webworker, Pwd: W3b-Worker-2003}
+frameworks:
+  - version: '1.0'
+    process_model:
+      userName: 'registry:HKLM\SOFTWARE\Contoso\ASPNET_SETREG,Uid'
+      password: 'registry:HKLM\SOFTWARE\Contoso\ASPNET_SETREG,Pwd'
+applications:
+  - path: /LM/W3SVC/1/ROOT/app
+)";
+
+// Each object the capture lists is the original's in the reproduction: its owner and its whole
+// DACL, explicit and inherited ACEs in order with their flags, where a parent the capture does not
+// hold gave it ACEs (the loader takes a listed object's acl as its whole DACL).
+TEST(CaptureReproduces, EachListedObjectWithItsOwnerAndWholeDacl) {
+  fakes::Machine original(Load(kInheriting, "inheriting.yaml"));
+  fakes::ObjectStore store(original);
+  const fixer::Sid aspnet = *fakes::Sam(original).LookupName("ASPNET");
+  const fixer::ObjectRef uploads{fixer::ObjectNamespace::kFile, R"(C:\Data\Uploads)"};
+  const fixer::ObjectRef parent_key{fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso)"};
+  const fixer::Sid webworker = *fakes::Sam(original).LookupName("webworker");
+  ASSERT_TRUE(store.AddAce(uploads, {fixer::AceType::kDeny, aspnet, 0x40000, 0}).ok());  // WRITE_DAC denied
+  ASSERT_TRUE(store.AddAce(parent_key, {fixer::AceType::kAllow, webworker, 0x20019, fixer::kContainerInheritAce}).ok());
+  const app::Capture c = CaptureOf(original);
+  ASSERT_TRUE(c.unreadable.empty()) << app::CaptureText(c);
+  const std::vector<fixer::ObjectRef> listed = capture_helpers::ListedObjects(c);
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.json"));
+  for (const fixer::ObjectRef& o : listed) {
+    EXPECT_EQ(capture_helpers::SecurityByName(reproduced, o), capture_helpers::SecurityByName(original, o)) << o.path;
+  }
+  // Those whose parent the file does not hold are listed, and hold inherited ACEs: the comparison
+  // above is of more than the ACEs naming a captured account.
+  for (const fixer::ObjectRef& o :
+       {fixer::ObjectRef{fixer::ObjectNamespace::kFile, R"(C:\WINDOWS\System32)"},
+        fixer::ObjectRef{fixer::ObjectNamespace::kFile, R"(C:\WINDOWS\assembly)"}, uploads,
+        fixer::ObjectRef{fixer::ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Contoso\ASPNET_SETREG)"}}) {
+    EXPECT_TRUE(std::any_of(listed.begin(), listed.end(), [&](const fixer::ObjectRef& l) { return l == o; }))
+        << o.path << " is not listed:\n"
+        << app::CaptureText(c);
+    const std::vector<std::string> theirs = capture_helpers::SecurityByName(original, o);
+    EXPECT_TRUE(std::any_of(theirs.begin(), theirs.end(), [](const std::string& line) {
+      return line.find("(I)") != std::string::npos;
+    })) << o.path;
+  }
+  EXPECT_EQ(capture_helpers::SecurityByName(reproduced, uploads).front(), "owner XPPRO\\ASPNET");
+  EXPECT_EQ(app::CaptureText(CaptureOf(reproduced)), app::CaptureText(c));
 }
 
 // Audit 11 item 5: one folder under two spellings (IIS's trailing backslash) is one object, which

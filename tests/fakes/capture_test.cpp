@@ -238,6 +238,12 @@ TEST(Capture, ReproducesWhatThePortsSee) {
     EXPECT_EQ(pa.security.LoginsFor(x->sid)->size(), pb.security.LoginsFor(y->sid)->size()) << name;
     EXPECT_EQ(pa.profiles.Find(x->sid)->has_value(), pb.profiles.Find(y->sid)->has_value()) << name;
   }
+  // Each object the capture lists has the original's owner and whole DACL, inherited ACEs included.
+  const std::vector<fixer::ObjectRef> listed = capture_helpers::ListedObjects(CaptureOf(original));
+  ASSERT_FALSE(listed.empty());
+  for (const fixer::ObjectRef& o : listed) {
+    EXPECT_EQ(capture_helpers::SecurityByName(original, o), capture_helpers::SecurityByName(reproduced, o)) << o.path;
+  }
 }
 
 TEST(Capture, WritesNoSecret) {
