@@ -167,6 +167,9 @@ applications:
   fakes::Machine reproduced(*loaded.value);
   EXPECT_EQ(app::CaptureText(CaptureOf(reproduced)), text);
   EXPECT_EQ(fakes::StatusOfEveryApp(reproduced), fakes::StatusOfEveryApp(original));
+  for (const fixer::ObjectRef& o : capture_helpers::ListedObjects(CaptureOf(original))) {
+    EXPECT_EQ(capture_helpers::SecurityByName(reproduced, o), capture_helpers::SecurityByName(original, o)) << o.path;
+  }
 }
 
 // Audit 11 item 6: the console user is captured, account and profile: a Cassini site (XP Home,
@@ -192,6 +195,13 @@ applications:
   EXPECT_EQ(reproduced.state().session.interactive_user, std::optional<std::string>("Owner"));
   EXPECT_EQ(fakes::StatusOfEveryApp(original), (std::map<std::string, int>{{"/app", 200}}));
   EXPECT_EQ(fakes::StatusOfEveryApp(reproduced), fakes::StatusOfEveryApp(original));
+  // The objects naming the console user (its profile, the application's folder) are the machine's,
+  // owner and whole DACL, by name: the reproduction's domain is another.
+  const std::vector<fixer::ObjectRef> listed = capture_helpers::ListedObjects(c);
+  EXPECT_FALSE(listed.empty());
+  for (const fixer::ObjectRef& o : listed) {
+    EXPECT_EQ(capture_helpers::SecurityByName(reproduced, o), capture_helpers::SecurityByName(original, o)) << o.path;
+  }
   // Nobody at the console is a fact the file says too.
   fakes::Machine nobody(Load("os: windows-xp-home\nweb_server: cassini\n", "nobody.yaml"));
   fakes::Machine nobody_reproduced(Load(app::CaptureText(CaptureOf(nobody)), "captured.json"));
