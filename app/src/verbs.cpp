@@ -197,7 +197,8 @@ void NotWritten(VerbRun& run, std::string why) {
 
 }  // namespace
 
-VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose) {
+VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose,
+                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found) {
   VerbRun run;
   run.verb = verb;
   std::string log_text;
@@ -206,6 +207,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::info);
 
   fixer::Fixer fixer(backend.ports(), logger, options);
+  if (diagnosis_as_found) fixer.UseDiagnosisAsFound(std::move(diagnosis_as_found));
   const bool mutates = Mutates(verb, options);
   // Where the machine goes cannot be written: said before the verb's work, whatever the verb.
   if (fixer::Status st = mutates ? backend.BeginChanges() : backend.CheckCanSave(); !st.ok()) {

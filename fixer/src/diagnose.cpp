@@ -104,17 +104,18 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!needs) return needs.status();
     d.repair_needs = std::move(*needs);
   }
-  if (log_) {
-    Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
-        d.os.computer_name, ToString(d.os.edition), d.os.service_pack, WebServerText(d.web_server.kind),
-        d.worker.account, ToString(d.worker.kind), ToString(d.verdict));
-    for (const auto& m : d.missing) Log(*log_, spdlog::level::info, FMT_COMPILE("  missing: {}"), m);
-    for (const auto& n : d.notes) Log(*log_, spdlog::level::info, FMT_COMPILE("  note: {}"), n);
-    if (const Precondition* p = d.FirstFailingPrecondition()) {
-      Log(*log_, spdlog::level::info, FMT_COMPILE("  worker start: {}"), FailsFirst(d, *p, p->detail));
-    }
-  }
+  LogDiagnosis(d);
   return d;
+}
+
+void Fixer::LogDiagnosis(const Diagnosis& d) {
+  Log(*log_, spdlog::level::info, FMT_COMPILE("diagnosis: {} on {} SP{}, {}; worker {} ({}); verdict {}"),
+      d.os.computer_name, ToString(d.os.edition), d.os.service_pack, WebServerText(d.web_server.kind), d.worker.account,
+      ToString(d.worker.kind), ToString(d.verdict));
+  for (const auto& m : d.missing) Log(*log_, spdlog::level::info, FMT_COMPILE("  missing: {}"), m);
+  for (const auto& n : d.notes) Log(*log_, spdlog::level::info, FMT_COMPILE("  note: {}"), n);
+  if (const Precondition* p = d.FirstFailingPrecondition())
+    Log(*log_, spdlog::level::info, FMT_COMPILE("  worker start: {}"), FailsFirst(d, *p, p->detail));
 }
 
 }  // namespace fixer

@@ -118,9 +118,14 @@ Fixer::Fixer(Ports& ports, std::shared_ptr<spdlog::logger> log, Options options)
 
 RunResult Fixer::Apply() {
   RunResult r;
-  auto d = Diagnose();
-  if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
-  r.diagnosis = std::move(*d);  // not copied: a million ACEs may be in its scope
+  if (diagnosis_as_found_) {
+    r.diagnosis = *diagnosis_as_found_;
+    LogDiagnosis(*r.diagnosis);
+  } else {
+    auto d = Diagnose();
+    if (!d) return Refused(std::move(r), DiagnoseFailed(d.status()));
+    r.diagnosis = std::move(*d);  // not copied: a million ACEs may be in its scope
+  }
   const Diagnosis& diag = *r.diagnosis;
   JournalHolds holds = JournalHolds::kNothing;
   if (diag.verdict != Verdict::kNotAdmin) {

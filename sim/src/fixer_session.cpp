@@ -19,6 +19,11 @@ class RequestLog : public fixer::WebProbeWrapper {
     calls_at_[application_path] = machine_.faults().calls();
     return WebProbeWrapper::Get(application_path);
   }
+  // The requests a diagnosis made before the run (fixer::Fixer::UseDiagnosisAsFound), as made now.
+  void RequestedBy(const fixer::Diagnosis& d) {
+    for (const fixer::ProbeResult& p : d.probes)
+      if (p.not_requested.empty()) calls_at_.emplace(p.application, 0);
+  }
   // Those requested after the last call of `trace` that changed the machine: its journal and its
   // event log (the mark verify-site writes after its requests) are the run's bookkeeping.
   std::set<std::string> RequestedAfterTheLastChange(const std::vector<fakes::MutationEvent>& trace) const {
@@ -40,7 +45,8 @@ class RequestLog : public fixer::WebProbeWrapper {
 
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
                   fakes::FaultPlan faults, bool verbose, PortsDecorator* decorator,
-                  std::shared_ptr<const fakes::MachineState> found) {
+                  std::shared_ptr<const fakes::MachineState> found,
+                  std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found) {
   FixerRun run;
   run.command = command;
   const std::optional<app::Verb> verb = app::VerbFromString(command);
@@ -52,10 +58,11 @@ FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fix
   }
   fakes::MachineBackend backend(machine, std::move(found));
   RequestLog requests(backend.ports().web, machine);
+  if (diagnosis_as_found && *verb == app::Verb::kApply) requests.RequestedBy(*diagnosis_as_found);
   fixer::Ports watched = backend.ports().With(requests);
   backend.UsePorts(decorator != nullptr ? decorator->Decorate(watched) : watched);
   machine.set_faults(std::move(faults));
-  static_cast<app::VerbRun&>(run) = app::RunVerb(backend, *verb, options, verbose);
+  static_cast<app::VerbRun&>(run) = app::RunVerb(backend, *verb, options, verbose, std::move(diagnosis_as_found));
   try {
     machine.faults().PowerLossIfPending();  // a crash_after fault on the run's last change
   } catch (const fakes::PowerLoss& loss) {

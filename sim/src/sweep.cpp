@@ -158,6 +158,9 @@ void FindTargets(const Scenario& s, const SweepOptions& o, std::vector<std::uniq
     t->clean_trace = run.trace;
     t->clean_text = std::make_shared<const std::string>(RunTranscript(run));
     if (run.result) t->clean_head = app::RenderRunHead(*run.result);
+    // None when it refused a pending journal (its diagnosis is then marked with that run's): it changed nothing.
+    if (run.result && run.result->diagnosis && !run.trace.empty())
+      t->diagnosis = std::make_shared<const fixer::Diagnosis>(*run.result->diagnosis);
     t->clean_not_restored = run.exit_code == fixer::ExitCode::kNotRestored;
     t->fixed_statuses = StatusOfEveryApp(clean);
     out.push_back(std::move(t));

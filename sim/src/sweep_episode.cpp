@@ -93,7 +93,8 @@ std::string Transcript(const Target& t, const FixerRun& run, const fakes::Machin
 // ones no pair case starts from) up to snapshots->last.
 RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<const fakes::MachineState> before,
                   const std::string& command, uint64_t consumed, const std::vector<SweepFault>& faults,
-                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_after = 0) {
+                  const PortsDecoratorFactory& decorate, RunSnapshots* snapshots = nullptr, uint64_t record_after = 0,
+                  std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found = nullptr) {
   if (snapshots) {
     snapshots->first = std::max(consumed, record_after) + 1;
     machine.set_before_mutation([&machine, snapshots, call = consumed]() mutable {
@@ -102,7 +103,8 @@ RunOutcome RunOne(const Target& t, fakes::Machine& machine, std::shared_ptr<cons
     });
   }
   std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-  FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get(), before);
+  FixerRun run = RunFixer(machine, command, t.options, PlanFrom(faults, consumed), false, decorator.get(), before,
+                          std::move(diagnosis_as_found));
   if (snapshots) machine.set_before_mutation(nullptr);
   RunOutcome r;
   r.command = command;
@@ -149,7 +151,7 @@ sweep::BeforeCallWindows::Slot BeforeCall(const Target& t, uint64_t call, const 
       if (++calls >= first && calls <= last) before.emplace_back(clean.state());
     });
     std::unique_ptr<PortsDecorator> decorator = decorate ? decorate() : nullptr;
-    RunFixer(clean, "apply", t.options, {}, false, decorator.get(), t.found);
+    RunFixer(clean, "apply", t.options, {}, false, decorator.get(), t.found, t.diagnosis);
     assert(calls == t.clean_trace.size() && "the clean apply ran differently the second time");
     return before;
   });
@@ -261,8 +263,8 @@ Applied RunApply(const Target& t, const std::vector<SweepFault>& faults, bool fr
     return applied;
   }
   fakes::Machine machine(*t.found);
-  RunOutcome run =
-      RunOne(t, machine, t.found, "apply", 0, faults, decorate, snapshots, std::max(first.call, record_from - 1));
+  RunOutcome run = RunOne(t, machine, t.found, "apply", 0, faults, decorate, snapshots,
+                          std::max(first.call, record_from - 1), from_snapshot ? t.diagnosis : nullptr);
   return {std::move(run), std::move(machine.state())};
 }
 

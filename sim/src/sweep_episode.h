@@ -47,6 +47,9 @@ struct Target {
   // out before its first change, so every apply of `found` prints these, whatever its faults.
   // None when the clean apply printed no result: an apply's head is then rendered whole.
   mutable std::optional<std::string> clean_head;
+  // What its clean apply diagnosed: an apply of `found` with faults (at mutating calls only) reads
+  // the same, so it takes this (fixer::Fixer::UseDiagnosisAsFound) instead of reading it again.
+  mutable std::shared_ptr<const fixer::Diagnosis> diagnosis;
   mutable PlanTextOnce recovery_plan;  // what its resume and rollback runs print as their plan
   // The clean apply itself ends not restored (a recreate whose site cannot answer once the old
   // account is gone): exit 4 is then what an episode of it may end with too.
@@ -82,6 +85,7 @@ struct Target {
     clean_trace.shrink_to_fit();
     clean_text.reset();
     clean_head.reset();
+    diagnosis.reset();
     recovery_plan.Clear();
     widening.reset();
   }

@@ -16,6 +16,7 @@
 //   int code = fixer::ToInt(run.exit_code);
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,8 +67,10 @@ struct VerbRun {
   bool changed = false;  // the backend says the machine differs from how it was found
 };
 
-// Runs one verb; `verbose` logs at debug level.
-VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose = false);
+// Runs one verb; `verbose` logs at debug level. `diagnosis_as_found`: the simulator's sweep only
+// (fixer::Fixer::UseDiagnosisAsFound): an apply on a machine equal to one already diagnosed.
+VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose = false,
+                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found = nullptr);
 
 // The run as aspnet-fixer prints it: text (diagnosis or plan, the result, an interruption) or
 // one JSON object.

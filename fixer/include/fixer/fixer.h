@@ -41,6 +41,10 @@ class Fixer {
 
   // Diagnose, plan, then act (or only plan, on dry run). Refuses if a journal is pending.
   RunResult Apply();
+  // Test seam for the simulator's sweep, which runs thousands of applies on one machine as found:
+  // Apply takes `found` (what Diagnose said of a machine equal to this one, through equal ports)
+  // instead of reading it again, and logs it as Diagnose does. The tool never sets it.
+  void UseDiagnosisAsFound(std::shared_ptr<const Diagnosis> found) { diagnosis_as_found_ = std::move(found); }
   // Continue a journal left by a crash or a failure after the point of no return.
   RunResult Resume();
   // Undo what a left journal records, in reverse.
@@ -80,9 +84,13 @@ class Fixer {
   // refuses the password for `account` (or cannot read the policy); nullopt: go on.
   std::optional<RunResult> RefuseTempPassword(RunResult& r, const std::string& account, std::string_view verb);
 
+  // Diagnose's log lines for `d`.
+  void LogDiagnosis(const Diagnosis& d);
+
   Ports& ports_;
   std::shared_ptr<spdlog::logger> log_;
   Options options_;
+  std::shared_ptr<const Diagnosis> diagnosis_as_found_;
 };
 
 }  // namespace fixer

@@ -70,8 +70,11 @@ using app::RunTranscript;
 
 // `command`: diagnose | plan | apply | resume | rollback; exit 2 (usage) for anything else.
 // `found`, when given, equals machine.state() now: the run compares with it instead of copying it.
+// `diagnosis_as_found`: what an apply on `found` (with these options and decorator) diagnosed,
+// taken by an apply instead of reading it again (app::RunVerb); its requests count as this run's.
 FixerRun RunFixer(fakes::Machine& machine, const std::string& command, const fixer::Options& options,
                   fakes::FaultPlan faults, bool verbose = false, PortsDecorator* decorator = nullptr,
-                  std::shared_ptr<const fakes::MachineState> found = nullptr);
+                  std::shared_ptr<const fakes::MachineState> found = nullptr,
+                  std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found = nullptr);
 
 }  // namespace sim
