@@ -104,6 +104,8 @@ class StateFileBackend : public fixer::Backend {
   // The mutating calls made since the last note, told to the log.
   void NoteMutations();
   const char* StopSignal() const;
+  // The error of a log that could not be read, naming it: what every read of its journal answers.
+  fixer::Status LogUnreadable() const;
 
   StateFileOptions options_;
   StateFileLock lock_;  // held by a changing run and on any --out, from before the load to the end
