@@ -220,6 +220,7 @@ fixer::Status StateFileBackend::BeginChanges() {
   noted_ = machine_.faults().trace().size();
   machine_.set_before_mutation([this] { BeforeMutation(); });
   machine_.set_after_journal_append([this] { return AfterJournalAppend(); });
+  if (options_.signal_before_changes != 0) std::raise(options_.signal_before_changes);
   return {};
 }
 
