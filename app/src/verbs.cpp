@@ -9,26 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
+#include "app/shell_words.h"
 #include "fixer/fixer.h"
 #include "fixer/log_text.h"
 #include "fixer/text.h"
 
 namespace app {
-namespace {
-
-// A file name as a POSIX shell reads it back: quoted when it holds anything but plain characters.
-std::string ShellWord(const std::string& word) {
-  const bool plain = !word.empty() && word.front() != '-' &&
-                     word.find_first_not_of(
-                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                         "0123456789_./+:@%,=-") == std::string::npos;
-  if (plain) return word;
-  std::string quoted = word.front() == '-' ? "./'" : "'";  // a name no option takes for its own
-  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-}  // namespace
 
 std::string_view ToString(Verb verb) {
   switch (verb) {
@@ -265,7 +251,8 @@ std::string RunText(const VerbRun& run) {
     AppendRunTail(out, *run.result, !run.crashed);
   }
   if (run.crashed) {
-    const std::string machine = run.journal_file.empty() ? "" : " --machine " + ShellWord(run.journal_file);
+    const std::string machine =
+        run.journal_file.empty() ? "" : " --machine " + ShellQuote(FileArgument(run.journal_file));
     fmt::format_to(to, FMT_COMPILE("Interrupted: {}\nRun `aspnet-fixer resume{}` or `aspnet-fixer rollback{}`.\n"),
                    run.crash, machine, machine);
     fmt::format_to(to, FMT_COMPILE("Outcome: {} (exit {})\n"), run.outcome, fixer::ToInt(run.exit_code));

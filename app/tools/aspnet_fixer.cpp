@@ -25,6 +25,8 @@ class StateFileOpener : public app::BackendOpener {
         ->check(app::kFileName);
     app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");            // crash tests
     app.add_option("--interrupt-at-mutation", options_.interrupt_at_mutation, "")->group("");  // Ctrl-C tests
+    app.add_option("--signal-before-changes", options_.signal_before_changes, "")
+        ->group("");  // a stop before any change
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }

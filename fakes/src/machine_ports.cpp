@@ -432,6 +432,7 @@ class JournalPort : public fixer::Journal {
   explicit JournalPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::JournalRecord>> Load() override {
     if (Status st = m_.Read("journal.load", ""); !st.ok()) return st;
+    if (!m_.journal_unreadable().ok()) return m_.journal_unreadable();
     return m_.state().journal;
   }
   Status Append(fixer::JournalRecord record) override {

@@ -10,6 +10,7 @@
 #include "fakes/atomic_file.h"
 #include "fakes/machine_log.h"
 #include "fixer/text.h"
+#include "fixer/win_error.h"
 #include "interrupted_repair.h"
 #include "state_file_journal.h"
 
@@ -101,12 +102,14 @@ StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions op
       opened_log_(opened.log) {
   log_read_error_ = opened.log_read_error;
   opened_with_journal_ = !machine_.state().journal.empty();
-  if (opened.log_read_error != 0) {
-    // Every read of the journal fails as the log's read did (a run reads it a few times).
-    for (uint64_t nth = 1; nth <= 64; ++nth)
-      machine_.faults().Add(
-          {.op = "journal.load", .nth = nth, .kind = FaultKind::kFail, .error = opened.log_read_error, .read = true});
-  }
+  // Every read of the journal fails as the log's read did, naming the log.
+  if (log_read_error_ != 0) machine_.set_journal_unreadable(LogUnreadable());
+}
+
+fixer::Status StateFileBackend::LogUnreadable() const {
+  // Said once with its number, as the fixer says a Status ("5: m.yaml.log: cannot read machine log: ...").
+  return fixer::Status(log_read_error_, MachineLogPath(options_.path) + ": cannot read machine log: " +
+                                            std::string(fixer::WinErrorText(log_read_error_)));
 }
 
 BeforeRename StateFileBackend::KeepLocked() {
@@ -173,7 +176,7 @@ fixer::Status StateFileBackend::AfterJournalAppend() {
   // as a journal file's write fails on Windows, and the fixer restores what it did.
   NoteMutations();
   // A log that could not be read is never written over: its records are a repair's only record.
-  if (log_read_error_ != 0) return fixer::Status::Win(log_read_error_);
+  if (log_read_error_ != 0) return LogUnreadable();
   // Said once with its number, as the fixer says a Status ("112: m.yaml.log: cannot write: ...").
   if (fixer::Status st = log_->Append(machine_.state()); !st.ok())
     return fixer::Status(st.code(), MachineLogPath(Destination()) + ": cannot write: " + st.message());
@@ -217,6 +220,7 @@ fixer::Status StateFileBackend::BeginChanges() {
   noted_ = machine_.faults().trace().size();
   machine_.set_before_mutation([this] { BeforeMutation(); });
   machine_.set_after_journal_append([this] { return AfterJournalAppend(); });
+  if (options_.signal_before_changes != 0) std::raise(options_.signal_before_changes);
   return {};
 }
 

@@ -17,9 +17,10 @@ namespace fakes {
 namespace {
 
 // Where the file's `journal:` list holds record `index`, if it does (a record the log added is
-// not in the file). With `key`, where its data gives that key's value, when it does.
+// not in the file). With `key`, where its data gives that key's value, when it does; with `field`,
+// where the record gives that field of its own ("seq").
 std::optional<yaml::Mark> RecordMark(const yaml::Tree& tree, const std::string& path, size_t index,
-                                     const std::string& key) {
+                                     const std::string& key, const std::string& field) {
   const yaml::Field root(tree, tree.root(), "", &path);
   if (!root.IsMap()) return std::nullopt;
   for (const yaml::Entry& e : yaml::MapEntries(root)) {
@@ -27,11 +28,15 @@ std::optional<yaml::Mark> RecordMark(const yaml::Tree& tree, const std::string& 
     const std::vector<yaml::Field> items = e.value.Items();
     if (index >= items.size()) return std::nullopt;
     if (!key.empty() && items[index].IsMap()) {
-      for (const yaml::Entry& field : yaml::MapEntries(items[index])) {
-        if (field.key != "data" || !field.value.IsMap()) continue;
-        for (const yaml::Entry& d : yaml::MapEntries(field.value))
+      for (const yaml::Entry& own : yaml::MapEntries(items[index])) {
+        if (own.key != "data" || !own.value.IsMap()) continue;
+        for (const yaml::Entry& d : yaml::MapEntries(own.value))
           if (d.key == key) return d.value.mark();
       }
+    }
+    if (!field.empty() && items[index].IsMap()) {
+      for (const yaml::Entry& own : yaml::MapEntries(items[index]))
+        if (own.key == field) return own.value.mark();
     }
     return items[index].mark();
   }
@@ -63,7 +68,8 @@ std::optional<LoadError> CheckJournalOfMachineFile(const std::string& path, cons
     if (text.ok()) {
       const yaml::ParseResult parsed = yaml::ParseYaml(*text.value);
       if (!parsed.error) {
-        if (const std::optional<yaml::Mark> mark = RecordMark(parsed.tree, path, problem->record, problem->key)) {
+        if (const std::optional<yaml::Mark> mark =
+                RecordMark(parsed.tree, path, problem->record, problem->key, problem->field)) {
           LoadError error = yaml::MakeError(path, *mark, message);
           AttachSource(error, *text.value);
           return error;

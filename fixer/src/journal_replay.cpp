@@ -2,6 +2,9 @@
 #include "journal_replay.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -49,6 +52,60 @@ JournalRecord PlanRecord(Strategy strategy, const std::string& account, const Si
 
 namespace {
 constexpr uint32_t kFirstUserRid = 1000;  // the first RID the SAM gives an account setup did not make
+
+// The keys the plan record holds (PlanRecord).
+constexpr std::array<std::string_view, 4> kPlanKeys = {"strategy", "account", "sid", "steps"};
+
+// Whether `key` is one a record of this phase may hold: the step's own, or the run's on that phase.
+bool KnownKey(const std::vector<std::string_view>& step_keys, JournalPhase phase, std::string_view key) {
+  if (phase == JournalPhase::kUndoBegin && key == kRollbackAsked) return true;
+  if (phase == JournalPhase::kReopen && key == kReopenActOn) return true;
+  return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end();
+}
+
+// "services, paused", or "none" for a step that records nothing.
+std::string KeyList(const std::vector<std::string_view>& keys) {
+  std::string out;
+  for (std::string_view k : keys) out.append(out.empty() ? "" : ", ").append(k);
+  return out.empty() ? "none" : out;
+}
+
+// A data key no record of this fixer holds: a hand edit, or another tool's. Resume and rollback would
+// act on the record without it, so the journal is refused at that key rather than the key ignored.
+std::optional<JournalProblem> UnknownDataKey(const std::vector<JournalRecord>& records, Strategy strategy) {
+  const DataKeys& keys = DataKeysOf(strategy);
+  const std::vector<std::string_view> plan_keys(kPlanKeys.begin(), kPlanKeys.end());
+  const std::vector<std::string_view> none;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const JournalRecord& rec = records[i];
+    const auto step = keys.find(rec.step);
+    const std::vector<std::string_view>& known = i == 0 ? plan_keys : step == keys.end() ? none : step->second;
+    for (const auto& [key, value] : rec.data) {
+      if (KnownKey(known, rec.phase, key)) continue;
+      return JournalProblem{i,
+                            "its data key " + QuotedValue(key) + " is none a " + rec.step + " " +
+                                std::string(ToString(rec.phase)) + " record holds (its keys: " + KeyList(known) + ")",
+                            key};
+    }
+  }
+  return std::nullopt;
+}
+
+// Records are written in the order of their seq, each one more than the last: one that does not
+// follow the record before was moved or edited, and the order resume and rollback read the steps in
+// is then not the order they ran in.
+std::optional<JournalProblem> OutOfSequence(const std::vector<JournalRecord>& records) {
+  for (size_t i = 1; i < records.size(); ++i) {
+    if (records[i].seq > records[i - 1].seq) continue;
+    return JournalProblem{i,
+                          "its seq " + std::to_string(records[i].seq) + " does not follow record " + std::to_string(i) +
+                              "'s (" + std::to_string(records[i - 1].seq) +
+                              "): a journal's records are in the order they were written, each seq greater than "
+                              "the last",
+                          "", "seq"};
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records) {
@@ -81,6 +138,8 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
     if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step " + QuotedValue(rec.step));
     if (rec.phase == JournalPhase::kFinished) return at(i, "a step record marked finished");
   }
+  if (auto problem = OutOfSequence(records)) return problem;
+  if (auto problem = UnknownDataKey(records, *strategy)) return problem;
   return CheckJournalServiceLists(records);
 }
 

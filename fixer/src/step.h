@@ -10,6 +10,7 @@
 //   journal "begin" with *data; step.Act(ctx, *data, done); journal "done" with done
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -85,7 +86,17 @@ class Step {
   // Where a resume restarts when this step must run again after a run went forward past it:
   // create-profile needs lift-restrictions again, since restore-restrictions has run since.
   virtual std::string_view resume_from() const { return id(); }
+  // The data keys its journal records may hold, begin and done alike: a journal holding another is
+  // none this fixer wrote (CheckJournal). The run's own keys (kRollbackAsked on an undo-begin,
+  // kReopenActOn on a reopen) are no step's.
+  virtual std::vector<std::string_view> data_keys() const = 0;
 };
+
+// `keys` and the four EncodeFlags writes (kAccountFlagKeys).
+std::vector<std::string_view> WithFlagKeys(std::initializer_list<std::string_view> keys);
+// Each step of the strategy by id, with its data_keys(); built once per process.
+using DataKeys = std::map<std::string, std::vector<std::string_view>, std::less<>>;
+const DataKeys& DataKeysOf(Strategy strategy);
 
 using Steps = std::vector<std::unique_ptr<Step>>;
 

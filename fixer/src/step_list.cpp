@@ -50,7 +50,24 @@ std::vector<std::string> IdsOfSteps(Strategy strategy) {
   for (const auto& step : BuildSteps(strategy)) ids.emplace_back(step->id());
   return ids;
 }
+DataKeys DataKeysOfSteps(Strategy strategy) {
+  DataKeys keys;
+  for (const auto& step : BuildSteps(strategy)) keys.emplace(step->id(), step->data_keys());
+  return keys;
+}
 }  // namespace
+
+const DataKeys& DataKeysOf(Strategy strategy) {
+  static const DataKeys keep_sid = DataKeysOfSteps(Strategy::kKeepSid);
+  static const DataKeys recreate = DataKeysOfSteps(Strategy::kRecreate);
+  return strategy == Strategy::kKeepSid ? keep_sid : recreate;
+}
+
+std::vector<std::string_view> WithFlagKeys(std::initializer_list<std::string_view> keys) {
+  std::vector<std::string_view> all(keys);
+  all.insert(all.end(), kAccountFlagKeys.begin(), kAccountFlagKeys.end());
+  return all;
+}
 
 const std::vector<std::string>& StepIdsOf(Strategy strategy) {
   static const std::vector<std::string> keep_sid = IdsOfSteps(Strategy::kKeepSid);

@@ -71,6 +71,7 @@ class SetTempPassword : public Step {
     return ctx.ports.accounts.RequirePasswordChange(ctx.account);
   }
   bool sets_temp_password() const override { return true; }
+  std::vector<std::string_view> data_keys() const override { return {"account", "sid", kMustChange}; }
 
  private:
   TempPasswordFrom password_;

@@ -84,6 +84,9 @@ class CreateProfile : public Step {
   bool needs_temp_password() const override { return true; }
   // The logon needs the restrictions lifted again once restore-restrictions has run.
   std::string_view resume_from() const override { return "lift-restrictions"; }
+  std::vector<std::string_view> data_keys() const override {
+    return {"sid", "had_profile", "stale_entry", "profile_path"};  // profile_path: its done record's
+  }
 };
 
 class Register : public Step {
@@ -161,6 +164,10 @@ class Register : public Step {
     }
     if (!DecodeBool(Get(data, kAcesRecorded))) return {};  // recorded by an older journal: no ACEs
     return RemoveAcesAdded(ctx, *sid, GrantsOf(data).aces);
+  }
+
+  std::vector<std::string_view> data_keys() const override {
+    return WithFlagKeys({"version", kScriptMaps, "sid", "rights", kAcesRecorded});  // its ACEs are typed
   }
 
  private:

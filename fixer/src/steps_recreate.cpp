@@ -57,6 +57,9 @@ class RecordGrants : public Step {
   // The begin record is the recording; acting has nothing left to do.
   Status Act(RepairContext&, const StepData&, StepData&) override { return {}; }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
+  std::vector<std::string_view> data_keys() const override {
+    return WithFlagKeys({"old_sid", "full_name", "comment", "rights", "groups"});  // its grants are typed
+  }
 };
 
 class DeleteAccount : public Step {
@@ -71,6 +74,7 @@ class DeleteAccount : public Step {
             "none: a deleted SID cannot be restored", true};
   }
   Result<StepData> Prepare(RepairContext& ctx) override { return StepData{{"old_sid", ctx.original_sid.ToString()}}; }
+  std::vector<std::string_view> data_keys() const override { return {"old_sid"}; }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override {
     auto acted = Acted(ctx, data);
     if (!acted) return acted.status();
@@ -140,6 +144,9 @@ class CreateAccount : public Step {
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
   bool sets_temp_password() const override { return true; }
+  std::vector<std::string_view> data_keys() const override {
+    return WithFlagKeys({"old_sid", "full_name", "comment", "new_sid"});  // new_sid: its done record's
+  }
 
  private:
   TempPasswordFrom password_;

@@ -58,6 +58,7 @@ class RegrantStep : public Step {
     return StepData{{"old_sid", Get(Recorded(ctx), "old_sid")}, {"new_sid", acct->sid.ToString()}};
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
+  std::vector<std::string_view> data_keys() const override { return {"old_sid", "new_sid"}; }
 
  protected:
   static const StepData& Recorded(const RepairContext& ctx) { return ctx.DataOf("record-grants"); }

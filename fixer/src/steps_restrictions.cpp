@@ -16,6 +16,9 @@ bool Holds(const std::vector<std::string>& rights, const std::string& right) {
   return std::find(rights.begin(), rights.end(), right) != rights.end();
 }
 
+// What lift-restrictions records, and restore-restrictions after it.
+std::vector<std::string_view> LiftKeys() { return WithFlagKeys({"sid", "had_deny_interactive", "had_interactive"}); }
+
 Result<Sid> SidFrom(const StepData& data) { return Sid::Parse(Get(data, "sid")); }
 
 // Puts back what lift-restrictions changed, as recorded in `data`. Idempotent.
@@ -86,6 +89,7 @@ class LiftRestrictions : public Step {
   }
   Status Undo(RepairContext& ctx, const StepData& data) override { return Restore(ctx, data); }
   std::string_view closed_by() const override { return "restore-restrictions"; }
+  std::vector<std::string_view> data_keys() const override { return LiftKeys(); }
 };
 
 class RestoreRestrictions : public Step {
@@ -106,6 +110,7 @@ class RestoreRestrictions : public Step {
     return {};
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
+  std::vector<std::string_view> data_keys() const override { return LiftKeys(); }  // it records lift's
 };
 
 }  // namespace

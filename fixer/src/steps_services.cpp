@@ -104,6 +104,7 @@ class StopServices : public Step {
     return {};
   }
   Status Undo(RepairContext& ctx, const StepData& data) override { return StartAgain(ctx, data); }
+  std::vector<std::string_view> data_keys() const override { return {"services", "paused"}; }
 };
 
 class StartServices : public Step {
@@ -128,6 +129,7 @@ class StartServices : public Step {
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData&) override { return StartAgain(ctx, data); }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
+  std::vector<std::string_view> data_keys() const override { return {"services", "paused"}; }
 };
 
 }  // namespace

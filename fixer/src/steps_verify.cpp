@@ -56,6 +56,7 @@ class VerifySite : public Step {
             "nothing: it only reads (a mark, once written, stays in the event log)", false};
   }
   Result<StepData> Prepare(RepairContext&) override { return StepData{}; }
+  std::vector<std::string_view> data_keys() const override { return {}; }
   Status Act(RepairContext& ctx, const StepData&, StepData&) override {
     auto apps = ctx.ports.aspnet.Applications();
     if (!apps) return apps.status();

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/shell_words.h"
 #include "fakes/atomic_file.h"
 #include "fakes/load_result.h"
 #include "sim/explore.h"
-#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -41,7 +41,7 @@ struct Tally {
 }  // namespace
 
 std::string ExploreViolation::ReplayCommand() const {
-  return ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(seed), "--case", std::to_string(index)});
+  return app::ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(seed), "--case", std::to_string(index)});
 }
 
 std::string ExploreViolation::ToString() const {

@@ -5,9 +5,9 @@
 #include <map>
 #include <string>
 
+#include "app/shell_words.h"
 #include "fakes/machine_yaml.h"
 #include "sim/explore.h"
-#include "sim/shell_words.h"
 #include "sim/steps.h"
 
 namespace sim {
@@ -96,7 +96,7 @@ fakes::Loaded<Scenario> ToScenario(const ExploreCase& c) {
 
 std::string ScenarioFileText(const ExploreCase& c, const CaseVerdict& verdict) {
   const std::string found =
-      ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(c.seed), "--case", std::to_string(c.index)});
+      app::ShellCommand({"fixup-sim", "explore", "--seed", std::to_string(c.seed), "--case", std::to_string(c.index)});
   const std::string which = "explore seed " + std::to_string(c.seed) + " case " + std::to_string(c.index);
   std::string out;
   if (verdict.failed_step) {

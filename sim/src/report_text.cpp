@@ -3,13 +3,13 @@
 // failing step changed. Verbose shows every step's changes, output and checks.
 #include <sstream>
 
+#include "app/shell_words.h"
 #include "fakes/load_result.h"
 #include "fixer/quoted_value.h"
 #include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
 #include "sim/report.h"
-#include "sim/shell_words.h"
 
 namespace sim {
 namespace {
@@ -116,7 +116,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
 }
 
 std::string RerunCommand(const ScenarioResult& r, uint64_t seed) {
-  std::string command = ShellCommand({"fixup-sim", "run", FileArgument(r.file), "-v"});
+  std::string command = app::ShellCommand({"fixup-sim", "run", app::FileArgument(r.file), "-v"});
   if (seed != 1) command += " --seed " + std::to_string(seed);
   return command;
 }
@@ -138,7 +138,7 @@ std::string RenderSummary(const std::vector<ScenarioResult>& results, const Text
     if (!r.passed)
       out << paint(kRed, "failed:") << " " << OneLine(r.file)
           << (report::NamedApart(r) ? " [" + OneLine(r.name) + "]" : "") << "\n  rerun: " << RerunCommand(r, style.seed)
-          << "\n";  // shows every byte (shell_words.h)
+          << "\n";  // shows every byte (app/shell_words.h)
   out << "scenarios: " << paint(kGreen, std::to_string(t.passed) + " passed") << ", "
       << (t.failed ? paint(kRed, std::to_string(t.failed) + " failed") : "0 failed") << " (" << Seconds(t.seconds)
       << ")\n";

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "app/fixer_report.h"
+#include "app/shell_words.h"
 #include "fakes/load_result.h"
 #include "fakes/web_requests.h"
 #include "fixer/text.h"
@@ -20,7 +21,6 @@
 #include "sim/machine_diff.h"
 #include "sim/plan_text.h"
 #include "sim/run_context.h"
-#include "sim/shell_words.h"
 #include "sim/steps.h"
 #include "sweep_before_call.h"
 #include "sweep_detail.h"
@@ -642,7 +642,7 @@ std::string SweepReport::ViolationsText() const {
 
 std::string SweepViolation::ToString() const {
   // The file as the text report shows it (one line, escaped); the replay command as it is: it
-  // writes an ESC in a file name as bash's \x1b (shell_words.h), shown, not sent to the terminal,
+  // writes an ESC in a file name as bash's \x1b (app/shell_words.h), shown, not sent to the terminal,
   // and pasted it names that file.
   return "VIOLATION " + fakes::EscapeForMessage(file) + " step " + std::to_string(step + 1) + " [" + where +
          "; recovery: " + recovery + "]: " + check + ": expected " + expected + ", got " + actual +
@@ -650,8 +650,8 @@ std::string SweepViolation::ToString() const {
 }
 
 std::string SweepViolation::ReplayCommand() const {
-  const std::string command =
-      ShellCommand({"fixup-sim", "sweep", FileArgument(file), "--step", std::to_string(step + 1), "--case", faults});
+  const std::string command = app::ShellCommand(
+      {"fixup-sim", "sweep", app::FileArgument(file), "--step", std::to_string(step + 1), "--case", faults});
   return seed == 1 ? command : command + " --seed " + std::to_string(seed);
 }
 

@@ -218,7 +218,7 @@ TEST_F(DurabilityTest, ADiagnoseBesideARepairNeverSeesItGoBack) {
 
 // A log that exists but cannot be read (its mode denies this user) is the journal's read failing,
 // as the README says: diagnose and plan exit 1, apply, resume and rollback exit 3 (diagnose-failed),
-// each naming the journal's error; never exit 2, and the log is kept. Run as another user, since
+// each naming the journal's error and the log; never exit 2, and the log is kept. Run as another user, since
 // root reads any file.
 TEST_F(DurabilityTest, AnUnreadableLogIsAJournalReadThatFailed) {
   if (::geteuid() != 0 || ::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "needs root and setpriv";
@@ -243,7 +243,9 @@ TEST_F(DurabilityTest, AnUnreadableLogIsAJournalReadThatFailed) {
     const bool reads = verb == "diagnose" || verb == "plan";
     EXPECT_EQ(r.exit_code, fixer::ToInt(reads ? fixer::ExitCode::kFailed : fixer::ExitCode::kRefused))
         << r.out << r.err;
-    EXPECT_THAT(r.out + r.err, HasSubstr("5: Access is denied.")) << r.out << r.err;
+    EXPECT_THAT(r.out + r.err,
+                HasSubstr("5: " + (shared / "m.yaml.log").string() + ": cannot read machine log: Access is denied."))
+        << r.out << r.err;
     EXPECT_EQ(test_support::Slurp(shared / "m.yaml.log"), log_before);
   }
   fs::remove_all(shared);

@@ -107,6 +107,41 @@ TEST_F(JournalPromisesTest, AServiceListNamingNoServiceOrOneNotInstalledIsAnInpu
   }
 }
 
+// Audit 13, item 5 too: a record out of sequence order (a seq not greater than the record's before
+// it) and a data key no record of its step holds were read as if this fixer had written them. Each
+// is an input error of every verb, said at its place (the seq, the key's value), the file left
+// byte-identical.
+TEST_F(JournalPromisesTest, ARecordOutOfSequenceOrAnUnknownDataKeyIsAnInputErrorAtItsPlace) {
+  std::string plan = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1003");
+  plan.erase(plan.rfind("  - {seq: 1"));  // its records, given below
+  struct Case {
+    std::string records;
+    std::string at;  // FILE's line and column, then the message
+  };
+  const Case cases[] = {
+      {"  - {seq: 7, step: stop-services, phase: begin, data: {services: W3SVC}}\n"
+       "  - {seq: 2, step: stop-services, phase: done}\n",
+       ":10:11: journal record 3: not a journal aspnet-fixer can resume or roll back: its seq 2 does not follow "
+       "record 2's (7)"},
+      {"  - {seq: 1, step: stop-services, phase: begin, data: {services: W3SVC, extra: \"1\"}}\n",
+       ":9:80: journal record 2: not a journal aspnet-fixer can resume or roll back: its data key 'extra' is none a "
+       "stop-services begin record holds (its keys: services, paused)"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = plan + c.records;
+    const fs::path file = Write("q.yaml", text);
+    for (std::vector<std::string> args : kEveryVerb) {
+      const std::string verb = args[0] + (args.size() > 1 ? " " + args[1] : "");
+      args.insert(args.begin() + 1, {"--machine", file.string()});
+      const Ran r = e2e::RunAspnetFixer(args);
+      EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
+      EXPECT_THAT(r.err, HasSubstr(file.string() + c.at)) << verb;
+      EXPECT_EQ(test_support::Slurp(file), text) << verb << ": the file must stay byte-identical";
+      EXPECT_FALSE(fs::exists(file.string() + ".log")) << verb;
+    }
+  }
+}
+
 TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
   const fs::path file = Write("m.yaml", MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002"));
   for (std::vector<std::string> args : kEveryVerb) {

@@ -2,8 +2,8 @@
 // changed value, a compare row, a violation), and mark what failed where a test can find it.
 #include <gtest/gtest.h>
 
+#include "app/shell_words.h"
 #include "sim/report_html.h"
-#include "sim/shell_words.h"
 
 namespace {
 
@@ -45,7 +45,7 @@ TEST(ReportHtml, EscapesEveryTextItShows) {
   const std::string page = sim::SweepReportHtml(sweep, {kHostile});
   EXPECT_EQ(page.find("<script"), std::string::npos);
   // The replay command quotes the file for a shell, then the page escapes it.
-  EXPECT_NE(page.find("fixup-sim sweep " + sim::EscapeHtml(sim::ShellQuote(kHostile)) + " --step 1 --case crash@1"),
+  EXPECT_NE(page.find("fixup-sim sweep " + sim::EscapeHtml(app::ShellQuote(kHostile)) + " --step 1 --case crash@1"),
             std::string::npos)
       << page;
 }

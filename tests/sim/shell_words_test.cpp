@@ -1,7 +1,7 @@
 // Replay commands are pasted into bash: each word, whatever it holds, reaches the program as
 // written (checked by a real bash), a plain word is left as it is, and the command shows every
 // character it holds (a control byte as bash's $'\xNN', never raw).
-#include "sim/shell_words.h"
+#include "app/shell_words.h"
 
 #include <cstdio>
 #include <string>
@@ -21,7 +21,7 @@ namespace {
 // The words bash makes of `command` (its arguments after `set --`), one per NUL.
 std::vector<std::string> WordsTheShellSees(const std::string& command) {
   const std::string script = "set -- " + command + "; printf '%s\\0' \"$@\"";
-  FILE* pipe = ::popen(("bash -c " + sim::ShellQuote(script)).c_str(), "r");
+  FILE* pipe = ::popen(("bash -c " + app::ShellQuote(script)).c_str(), "r");
   if (!pipe) return {};
   std::string out;
   for (int c; (c = std::fgetc(pipe)) != EOF;) out += static_cast<char>(c);
@@ -33,11 +33,11 @@ std::vector<std::string> WordsTheShellSees(const std::string& command) {
 }
 
 TEST(ShellWords, APlainWordIsLeftAlone) {
-  EXPECT_EQ(sim::ShellQuote("scenarios/fixer/keep-sid.yaml"), "scenarios/fixer/keep-sid.yaml");
-  EXPECT_EQ(sim::ShellQuote("fail@3=5,crash@9"), "fail@3=5,crash@9");
-  EXPECT_EQ(sim::ShellQuote("tp s.yaml"), "'tp s.yaml'");
-  EXPECT_EQ(sim::ShellQuote("it's"), "'it'\\''s'");
-  EXPECT_EQ(sim::ShellQuote(""), "''");
+  EXPECT_EQ(app::ShellQuote("scenarios/fixer/keep-sid.yaml"), "scenarios/fixer/keep-sid.yaml");
+  EXPECT_EQ(app::ShellQuote("fail@3=5,crash@9"), "fail@3=5,crash@9");
+  EXPECT_EQ(app::ShellQuote("tp s.yaml"), "'tp s.yaml'");
+  EXPECT_EQ(app::ShellQuote("it's"), "'it'\\''s'");
+  EXPECT_EQ(app::ShellQuote(""), "''");
 }
 
 TEST(ShellWords, EveryWordReachesTheProgramAsWritten) {
@@ -45,7 +45,7 @@ TEST(ShellWords, EveryWordReachesTheProgramAsWritten) {
                                           "",          "~x",        "x;rm -rf y", "`id`",   "caf\xc3\xa9 1.yaml",
                                           "new\nline", "'"};
   for (const std::string& w : words)
-    EXPECT_EQ(WordsTheShellSees(sim::ShellQuote(w)), std::vector<std::string>{w}) << sim::ShellQuote(w);
+    EXPECT_EQ(WordsTheShellSees(app::ShellQuote(w)), std::vector<std::string>{w}) << app::ShellQuote(w);
 }
 
 // Names a reader cannot see whole in single quotes: each control or escape byte, alone and among
@@ -78,12 +78,12 @@ size_t FirstUnshowable(std::string_view text) {
 }
 
 TEST(ShellWords, AWordHoldingAHiddenByteIsQuotedAsBashReadsItBack) {
-  EXPECT_EQ(sim::ShellQuote("a\tb\x1b.yaml"), "$'a\\tb\\x1b.yaml'");
-  EXPECT_EQ(sim::ShellQuote("it's\n"), "$'it\\'s\\n'");
-  EXPECT_EQ(sim::ShellQuote("\r\x7f\\"), "$'\\r\\x7f\\\\'");
-  EXPECT_EQ(sim::ShellQuote("caf\xc3\xa9 !"), "'caf\xc3\xa9 !'") << "shown as it is: no $'...'";
+  EXPECT_EQ(app::ShellQuote("a\tb\x1b.yaml"), "$'a\\tb\\x1b.yaml'");
+  EXPECT_EQ(app::ShellQuote("it's\n"), "$'it\\'s\\n'");
+  EXPECT_EQ(app::ShellQuote("\r\x7f\\"), "$'\\r\\x7f\\\\'");
+  EXPECT_EQ(app::ShellQuote("caf\xc3\xa9 !"), "'caf\xc3\xa9 !'") << "shown as it is: no $'...'";
   for (const std::string& w : kHiddenBytes) {
-    const std::string quoted = sim::ShellQuote(w);
+    const std::string quoted = app::ShellQuote(w);
     EXPECT_EQ(FirstUnshowable(quoted), std::string::npos) << quoted;
     EXPECT_TRUE(quoted.starts_with("$'")) << quoted;
     EXPECT_EQ(WordsTheShellSees(quoted), std::vector<std::string>{w}) << quoted;
@@ -146,10 +146,10 @@ TEST(ShellWords, ASweepViolationsLineShowsAnEscapeInItsFileNotSendsIt) {
 // said "paths is required". Every replay command (a failed scenario's rerun, a sweep violation's
 // replay) names such a file as ./-x.yaml; `-- -x.yaml` had run it.
 TEST(ShellWords, AReplayCommandNamesAFileBeginningWithADashSoItIsNoOption) {
-  EXPECT_EQ(sim::FileArgument("-x.yaml"), "./-x.yaml");
-  EXPECT_EQ(sim::FileArgument("--json.yaml"), "./--json.yaml");
-  EXPECT_EQ(sim::FileArgument("dir/-x.yaml"), "dir/-x.yaml");
-  EXPECT_EQ(sim::FileArgument("/tmp/-x.yaml"), "/tmp/-x.yaml");
+  EXPECT_EQ(app::FileArgument("-x.yaml"), "./-x.yaml");
+  EXPECT_EQ(app::FileArgument("--json.yaml"), "./--json.yaml");
+  EXPECT_EQ(app::FileArgument("dir/-x.yaml"), "dir/-x.yaml");
+  EXPECT_EQ(app::FileArgument("/tmp/-x.yaml"), "/tmp/-x.yaml");
   sim::SweepViolation v;
   v.file = "-x.yaml";
   v.faults = "fail@1=5";

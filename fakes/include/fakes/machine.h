@@ -55,6 +55,11 @@ class Machine {
   // file on a full disk fails it on Windows (the record taken back).
   void set_after_journal_append(std::function<fixer::Status()> hook) { after_journal_append_ = std::move(hook); }
   fixer::Status AfterJournalAppend() { return after_journal_append_ ? after_journal_append_() : fixer::Status(); }
+  // A journal that cannot be read (a state file's log its permissions deny: the journal's records
+  // are the log's): every Load of the Journal port answers this error, naming the file, after the
+  // fault plan's read rules. Ok, the default: the journal reads.
+  void set_journal_unreadable(fixer::Status error) { journal_unreadable_ = std::move(error); }
+  const fixer::Status& journal_unreadable() const { return journal_unreadable_; }
   FaultPlan& faults() { return faults_; }
   void set_faults(FaultPlan plan) { faults_ = std::move(plan); }
 
@@ -79,6 +84,7 @@ class Machine {
   FaultPlan faults_;
   std::function<void()> before_mutation_;
   std::function<fixer::Status()> after_journal_append_;
+  fixer::Status journal_unreadable_;
 };
 
 }  // namespace fakes

@@ -39,6 +39,8 @@ struct StateFileOptions {
   bool changes = false;                // the run may change the machine: it locks the file it writes (StateFileLock)
   uint64_t kill_at_mutation = 0;       // test hook: SIGKILL the process right before mutation N (after its log record)
   uint64_t interrupt_at_mutation = 0;  // test hook: raise SIGINT (as Ctrl-C) right before mutation N
+  int signal_before_changes =
+      0;  // test hook: raise this signal (SIGINT, SIGTERM) as the changes begin, before the first
   std::function<void()> after_append;  // test hook: called after each record the log appends
   // The name of a stop signal received (SIGINT ...), or null: a changing run then stops right after
   // its next journal record is durable, or before its first change (fixer::StopRequested).
@@ -104,6 +106,8 @@ class StateFileBackend : public fixer::Backend {
   // The mutating calls made since the last note, told to the log.
   void NoteMutations();
   const char* StopSignal() const;
+  // The error of a log that could not be read, naming it: what every read of its journal answers.
+  fixer::Status LogUnreadable() const;
 
   StateFileOptions options_;
   StateFileLock lock_;  // held by a changing run and on any --out, from before the load to the end

@@ -12,6 +12,7 @@
 //   fixer::Result<fixer::AceGrant> back = fixer::DecodeAce(data["ace.0"]);  // 87 if malformed
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,6 +54,8 @@ std::string EncodeDbUser(const SqlDbUser& user);
 Result<SqlDbUser> DecodeDbUser(std::string_view s);
 
 // Flags as four keys ("disabled", "locked_out", "never_expires", "cannot_change") of `data`.
+inline constexpr std::array<std::string_view, 4> kAccountFlagKeys = {"disabled", "locked_out", "never_expires",
+                                                                     "cannot_change"};
 void EncodeFlags(const AccountFlags& flags, TextFields& data);
 AccountFlags DecodeFlags(const TextFields& data);
 

@@ -105,7 +105,7 @@ struct SweepViolation {
   // One line: scenario, fault, what failed, and the command that replays exactly this case.
   std::string ToString() const;
   // "fixup-sim sweep FILE --step K --case SPEC", and "--seed N" when the seed is not 1, each word
-  // quoted for a POSIX shell (shell_words.h)
+  // quoted for a POSIX shell (app/shell_words.h)
   std::string ReplayCommand() const;
 };
 

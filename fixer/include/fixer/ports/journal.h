@@ -56,12 +56,15 @@ struct JournalRecord {
 // Why `records` is no journal this fixer wrote: it must open with the plan record (step "plan":
 // a known strategy, the account ASPNET and a SID that can be its (a local account's, RID 1000 or
 // more), and exactly this fixer's steps for that strategy), and
-// every later record name one of those steps in a step's phase, or the run's end. `record` is
+// every later record name one of those steps in a step's phase, or the run's end; each record's
+// seq greater than the one before (they are written in that order), and its data only the keys
+// its step records (and the run's own: `rollback` on an undo-begin, `act_on` on a reopen). `record` is
 // the index of the record at fault. nullopt for a journal that reads, and for none at all.
 struct JournalProblem {
   size_t record = 0;
-  std::string why;  // "it does not start with its plan (a record of step 'plan')"
-  std::string key;  // the record's data key at fault ("services"); empty: the record as a whole
+  std::string why;    // "it does not start with its plan (a record of step 'plan')"
+  std::string key;    // the record's data key at fault ("services"); empty: the record as a whole
+  std::string field;  // else the record's own field at fault ("seq"); empty: the record as a whole
 };
 // Also CheckJournalServiceLists.
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records);

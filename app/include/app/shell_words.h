@@ -1,23 +1,24 @@
 // Command lines a reader pastes into bash (a failed scenario's rerun, a sweep or explore
-// violation's replay command): each word as it is when the shell would leave it alone, else in
+// violation's replay command, aspnet-fixer's `resume --machine FILE` after an interruption), in
+// both tools alike: each word as it is when the shell would leave it alone, else in
 // single quotes, a quote inside written '\''; a word holding a character no reader can be shown
 // (a tab, a line end, ESC, DEL, a C1 control, a byte that is not UTF-8: fixer::ShowableLength) in
 // bash's $'...', that character written as \t, \n, \r or \xNN, which bash reads back as it. So
 // the command is one line of characters a terminal shows as themselves, printed as it is, and
 // pasted it names the same file: spaces, quotes, `$`, backquotes, `!`, `*` and escapes included.
 //
-//   sim::ShellQuote("tp s.yaml");                                   // "'tp s.yaml'"
-//   sim::ShellQuote("a\tb\x1b.yaml");                               // "$'a\\tb\\x1b.yaml'"
-//   sim::ShellCommand({"fixup-sim", "sweep", "it's.yaml", "--step", "3"});
+//   app::ShellQuote("tp s.yaml");                                   // "'tp s.yaml'"
+//   app::ShellQuote("a\tb\x1b.yaml");                               // "$'a\\tb\\x1b.yaml'"
+//   app::ShellCommand({"fixup-sim", "sweep", "it's.yaml", "--step", "3"});
 //                                                // "fixup-sim sweep 'it'\''s.yaml' --step 3"
-//   sim::ShellCommand({"fixup-sim", "run", sim::FileArgument("-x.yaml")});  // "fixup-sim run ./-x.yaml"
+//   app::ShellCommand({"fixup-sim", "run", app::FileArgument("-x.yaml")});  // "fixup-sim run ./-x.yaml"
 #pragma once
 
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
-namespace sim {
+namespace app {
 
 // `word` as one word of bash: unchanged when it holds only letters, digits and `@%+=:,./_-` (and
 // is not empty), $'...' when it holds a character a reader cannot be shown, else single-quoted.
@@ -28,4 +29,4 @@ std::string FileArgument(std::string_view path);
 // The words, each ShellQuote'd, joined by spaces.
 std::string ShellCommand(std::initializer_list<std::string_view> words);
 
-}  // namespace sim
+}  // namespace app

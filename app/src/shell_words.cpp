@@ -1,11 +1,11 @@
-// ShellQuote and ShellCommand (shell_words.h).
-#include "sim/shell_words.h"
+// ShellQuote, FileArgument and ShellCommand (shell_words.h).
+#include "app/shell_words.h"
 
 #include <cstdio>
 
 #include "fixer/utf8.h"
 
-namespace sim {
+namespace app {
 namespace {
 
 bool LeftAlone(char c) {
@@ -75,4 +75,4 @@ std::string ShellCommand(std::initializer_list<std::string_view> words) {
   return out;
 }
 
-}  // namespace sim
+}  // namespace app
