@@ -294,7 +294,10 @@ RunResult Fixer::FinishedRun(RunResult r) {
   if (d->applications_on_10.empty()) {
     r.messages.push_back("the journaled run had finished; its journal stays");
     // Made before `r` is moved: a parameter's initialisation order is unspecified.
-    Refusal refusal = NoApplicationNow(r.plan ? r.plan->account : d->worker.account);
+    // No ASP.NET 1.0 left: no worker was read, and ASPNET is the one its repair knew.
+    Refusal refusal = NoApplicationNow(r.plan           ? r.plan->account
+                                       : d->worker.read ? d->worker.account
+                                                        : std::string(kMachineWorkerAccount));
     return Refused(std::move(r), std::move(refusal));
   }
   if (!d->EveryApplicationAnswers()) {

@@ -439,6 +439,27 @@ TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
   }
 }
 
+// ASP.NET 1.1 alone: its aspnet_regiis -i made ASPNET, but no ASP.NET 1.0 processModel names a
+// worker, so none is read; the JSON says so (read false, exists null), never that ASPNET is missing.
+TEST_F(FilesTest, WithoutAspNet10NoWorkerIsReadAndNoneIsSaidMissing) {
+  const fs::path machine = dir_.Write("v11.yaml",
+                                      "os: windows-xp-professional\n"
+                                      "frameworks: ['1.1']\n"
+                                      "applications: [{path: /LM/W3SVC/1/ROOT/shop, framework: '1.1'}]\n");
+  const Ran r = RunAspnetFixer({"diagnose", "--machine", machine.string(), "--json"});
+  const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(j.is_object()) << r.out;
+  const nlohmann::json& worker = j["diagnosis"]["worker"];
+  EXPECT_EQ(worker.value("read", true), false) << worker;
+  EXPECT_TRUE(worker["exists"].is_null()) << worker;
+  EXPECT_TRUE(worker["has_profile"].is_null()) << worker;
+  for (const nlohmann::json& cause : j["diagnosis"]["causes"]) {
+    if (cause.value("id", "") != "worker-without-profile") continue;
+    EXPECT_FALSE(cause.value("met", true)) << cause;
+    EXPECT_EQ(cause.value("detail", "").find("does not exist"), std::string::npos) << cause;
+  }
+}
+
 TEST(Version, NamesTheProjectVersionAndTheCommit) {
   const Ran r = RunAspnetFixer({"--version"});
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kOk));

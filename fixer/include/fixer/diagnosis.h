@@ -40,7 +40,10 @@ struct WorkerIdentity {
   WorkerKind kind = WorkerKind::kMachineAccount;
   std::string configured;  // userName exactly as written in machine.config
   std::string account;     // resolved account name: "ASPNET", "LocalSystem", "webuser"
-  bool local = true;       // a local account of this machine (not a domain account)
+  // Whether ASP.NET 1.0's processModel was read for it: false without ASP.NET 1.0 (no worker of
+  // it to name) and for a caller who is no administrator; nothing below is known then.
+  bool read = false;
+  bool local = true;  // a local account of this machine (not a domain account)
   bool exists = false;
   Sid sid;
   AccountFlags flags;
