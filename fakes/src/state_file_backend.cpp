@@ -174,9 +174,11 @@ fixer::Status StateFileBackend::AfterJournalAppend() {
   NoteMutations();
   // A log that could not be read is never written over: its records are a repair's only record.
   if (log_read_error_ != 0) return fixer::Status::Win(log_read_error_);
-  // Said once with its number, as the fixer says a Status ("112: m.yaml.log: cannot write: ...").
+  // Windows' text first, then the log's name, as every error is said ("112: There is not enough space
+  // on the disk. The log m.yaml.log could not take the record."); the fixer puts its words between.
   if (fixer::Status st = log_->Append(machine_.state()); !st.ok())
-    return fixer::Status(st.code(), MachineLogPath(Destination()) + ": cannot write: " + st.message());
+    return fixer::Status(st.code(), fixer::Sentence(st.message()) + " The log " + MachineLogPath(Destination()) +
+                                        " could not take the record.");
   if (options_.after_append) options_.after_append();
   // A stop asked for meanwhile takes effect here, the machine whole on disk with this record.
   if (const char* signal = StopSignal())

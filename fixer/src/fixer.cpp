@@ -8,6 +8,7 @@
 #include <spdlog/sinks/null_sink.h>
 
 #include "diagnose_parts.h"
+#include "explained_first.h"
 #include "fixer/text.h"
 #include "journal_replay.h"
 #include "refusals.h"
@@ -181,8 +182,9 @@ RunResult Fixer::Apply() {
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
   if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid)); !st.ok()) {
-    r.errors.push_back({"journal", st.code(), st.message()});
-    r.messages.push_back(Text(FMT_COMPILE("the journal cannot be written ({}); nothing was changed"), st));
+    const Status said = ExplainedFirst(st, "the journal cannot be written, so nothing was changed");
+    r.errors.push_back({"journal", said.code(), said.message()});
+    r.messages.push_back(said.ToString());
     r.outcome = Outcome::kFailedRestored;
     return r;
   }

@@ -407,7 +407,8 @@ TEST_F(FilesTest, AnOutThatCannotBeWrittenIsSaidAsAMachineNotWritten) {
 // A log append that fails (a file-size limit: EFBIG, 223) fails the journal's write, as a full
 // disk fails a journal file's on Windows: the fixer restores what it did (exit 1, the file as
 // found), and each message says why in sentences: Windows' text ends with its own full stop, never
-// followed by another mark ("system.;"), and its number is said once.
+// followed by another mark ("system.;"), and its number is said once, right before it, as every
+// error is said (`N: <Windows text>. <explanation>`): never "223: the journal ...", Windows' text after.
 TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
   for (const bool json : {true, false}) {
     const fs::path machine = dir_.Write(json ? "json.yaml" : "text.yaml", kContosoServer);
@@ -430,11 +431,22 @@ TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
       const size_t said = r.out.find("  error:   ");
       why = said == std::string::npos ? "" : r.out.substr(said, r.out.find('\n', said) - said);
     }
-    EXPECT_THAT(why, ::testing::HasSubstr(machine.string() +
-                                          ".log: cannot write: The file size exceeds the limit allowed and cannot "
-                                          "be saved."))
-        << r.out;
+    const std::string windows = "The file size exceeds the limit allowed and cannot be saved.";
+    // The step's error opens with Windows' text (after its number in the text, as its code in JSON).
+    const std::string said = json ? windows : ": 223: " + windows;
+    EXPECT_THAT(why, ::testing::HasSubstr(said + " The journal could not be written (")) << r.out;
+    EXPECT_THAT(why, ::testing::HasSubstr("The log " + machine.string() + ".log could not take the record.")) << r.out;
     EXPECT_EQ(why.find("223: 223"), std::string::npos) << why;
+    if (!json) {
+      // Every line that says Windows' text says its number right before it.
+      size_t texts = 0, numbered = 0;
+      for (size_t at = r.out.find(windows); at != std::string::npos; at = r.out.find(windows, at + 1)) ++texts;
+      for (size_t at = r.out.find("223: " + windows); at != std::string::npos;
+           at = r.out.find("223: " + windows, at + 1))
+        ++numbered;
+      EXPECT_GT(texts, 0u) << r.out;
+      EXPECT_EQ(numbered, texts) << r.out;
+    }
     for (const char* doubled : {".;", ".,", "..", ".:"}) EXPECT_EQ(why.find(doubled), std::string::npos) << why;
   }
 }
