@@ -157,6 +157,9 @@ struct Precondition {
   // Met as far as the fixer can read, but only a logon would show it holds (processModel's
   // password): a later failing precondition is then not surely the first.
   bool unverified = false;
+  // A need of the repair that its steps would meet, failing only after it (a service the repair
+  // never stops, whose next start fails): the repair would finish, but break that.
+  bool fails_after_repair = false;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };
