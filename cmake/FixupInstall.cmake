@@ -4,7 +4,7 @@
 # Every library is known as fixup::<name>, an ALIAS inside this build and an imported target of
 # the installed package, so a consumer's target_link_libraries reads the same either way.
 # Installed layout (under the prefix):
-#   include/fixup-sim/{fixer,fakes}/...      headers, #include "fakes/machine.h" as in the tree
+#   include/fixup-sim/{fixer,fakes,app}/...  headers, #include "fakes/machine.h" as in the tree
 #   lib/libfixup-sim-<name>.a                static libraries
 #   lib/cmake/fixup-sim/                     fixup-simConfig.cmake, version file, targets
 # Component `dev` holds all of it; the tools and their data are component `tools` (FixupDebian).

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "fixer/ports/aspnet.h"
+#include "fixer/result.h"
 
 namespace app {
 namespace {
@@ -27,6 +29,39 @@ void AppendRefusal(TextBuffer& out, const fixer::Refusal& r) {
 }
 
 std::string_view Box(bool met) { return met ? "x" : " "; }
+
+// Whether the worker's account was looked up: never without ASP.NET 1.0 (no worker is read), for
+// a domain account, or for a user name the registry did not give.
+bool AccountLookedUp(const fixer::WorkerIdentity& w) {
+  return w.read && (w.exists || (w.local && w.credential_error == 0));
+}
+
+// The diagnosis' worker line: who it runs as and what was found of that account.
+void AppendWorker(TextBuffer& out, const fixer::WorkerIdentity& w) {
+  auto to = fmt::appender(out);
+  if (!w.read) {
+    fmt::format_to(to,
+                   FMT_COMPILE("\n  worker:      not read: ASP.NET {} is not installed, and its processModel names "
+                               "the worker"),
+                   fixer::kFramework10);
+    return;
+  }
+  fmt::format_to(to, FMT_COMPILE("\n  worker:      {} ({})"), w.account.empty() ? w.configured : w.account,
+                 fixer::ToString(w.kind));
+  if (w.exists) {
+    fmt::format_to(to, FMT_COMPILE(", SID {}, profile {}{}{}"), w.sid,
+                   !w.has_profile           ? std::string_view("none")
+                   : w.profile_path.empty() ? std::string_view("(its folder is not in ProfileList)")
+                                            : std::string_view(w.profile_path),
+                   w.flags.disabled ? ", disabled" : "", w.flags.locked_out ? ", locked out" : "");
+  } else if (w.credential_error != 0) {
+    fmt::format_to(to, FMT_COMPILE(", its user name cannot be read ({})"), fixer::Status::Win(w.credential_error));
+  } else if (!w.local) {
+    out.append(std::string_view(", not a local account: not read"));
+  } else {
+    out.append(std::string_view(", account does not exist"));
+  }
+}
 
 }  // namespace
 
@@ -46,16 +81,7 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
   }
   out.append(std::string_view("\n  hotfixes:    "));
   AppendList(out, d.hotfixes, "none");
-  fmt::format_to(to, FMT_COMPILE("\n  worker:      {} ({})"), d.worker.account, fixer::ToString(d.worker.kind));
-  if (d.worker.exists) {
-    fmt::format_to(to, FMT_COMPILE(", SID {}, profile {}{}{}"), d.worker.sid,
-                   !d.worker.has_profile           ? std::string_view("none")
-                   : d.worker.profile_path.empty() ? std::string_view("(its folder is not in ProfileList)")
-                                                   : std::string_view(d.worker.profile_path),
-                   d.worker.flags.disabled ? ", disabled" : "", d.worker.flags.locked_out ? ", locked out" : "");
-  } else {
-    out.append(std::string_view(", account does not exist"));
-  }
+  AppendWorker(out, d.worker);
   fmt::format_to(to, FMT_COMPILE("\n  symptom:     {}\n"), fixer::ToString(d.symptom));
   for (const auto& p : d.probes) {
     if (p.answered) {
@@ -200,14 +226,18 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
     j["frameworks"].push_back(
         {{"version", f.version}, {"tools_present", f.tools_present}, {"process_model_user", f.process_model_user}});
   j["hotfixes"] = d.hotfixes;
-  j["worker"] = {{"kind", fixer::ToString(d.worker.kind)},
+  // What was not read is null, not false: "exists": false would say the account is not there.
+  const bool looked_up = AccountLookedUp(d.worker);
+  auto known = [&](bool fact) { return looked_up ? json(fact) : json(nullptr); };
+  j["worker"] = {{"read", d.worker.read},
+                 {"kind", d.worker.read ? json(fixer::ToString(d.worker.kind)) : json(nullptr)},
                  {"configured", d.worker.configured},
                  {"account", d.worker.account},
-                 {"exists", d.worker.exists},
+                 {"exists", known(d.worker.exists)},
                  {"sid", d.worker.exists ? d.worker.sid.ToString() : ""},
-                 {"disabled", d.worker.flags.disabled},
-                 {"locked_out", d.worker.flags.locked_out},
-                 {"has_profile", d.worker.has_profile},
+                 {"disabled", known(d.worker.flags.disabled)},
+                 {"locked_out", known(d.worker.flags.locked_out)},
+                 {"has_profile", known(d.worker.has_profile)},
                  {"profile_path", d.worker.profile_path},
                  // without a usable profile: where the repair's logon will make one ("" otherwise)
                  {"new_profile_path", d.worker.new_profile_path}};

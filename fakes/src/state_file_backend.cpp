@@ -107,9 +107,10 @@ StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions op
 }
 
 fixer::Status StateFileBackend::LogUnreadable() const {
-  // Said once with its number, as the fixer says a Status ("5: m.yaml.log: cannot read machine log: ...").
-  return fixer::Status(log_read_error_, MachineLogPath(options_.path) + ": cannot read machine log: " +
-                                            std::string(fixer::WinErrorText(log_read_error_)));
+  // Windows' text first, then the log's name, as a record the log cannot take is said
+  // ("5: Access is denied. The log m.yaml.log could not be read.").
+  return fixer::Status(log_read_error_, fixer::Sentence(std::string(fixer::WinErrorText(log_read_error_))) +
+                                            " The log " + MachineLogPath(options_.path) + " could not be read.");
 }
 
 BeforeRename StateFileBackend::KeepLocked() {
@@ -177,9 +178,11 @@ fixer::Status StateFileBackend::AfterJournalAppend() {
   NoteMutations();
   // A log that could not be read is never written over: its records are a repair's only record.
   if (log_read_error_ != 0) return LogUnreadable();
-  // Said once with its number, as the fixer says a Status ("112: m.yaml.log: cannot write: ...").
+  // Windows' text first, then the log's name, as every error is said ("112: There is not enough space
+  // on the disk. The log m.yaml.log could not take the record."); the fixer puts its words between.
   if (fixer::Status st = log_->Append(machine_.state()); !st.ok())
-    return fixer::Status(st.code(), MachineLogPath(Destination()) + ": cannot write: " + st.message());
+    return fixer::Status(st.code(), fixer::Sentence(st.message()) + " The log " + MachineLogPath(Destination()) +
+                                        " could not take the record.");
   if (options_.after_append) options_.after_append();
   // A stop asked for meanwhile takes effect here, the machine whole on disk with this record.
   if (const char* signal = StopSignal())

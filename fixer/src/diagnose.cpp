@@ -85,10 +85,12 @@ Result<Diagnosis> Fixer::Diagnose() {
       }
     }
   } else {
-    d.worker.exists = false;
-    d.worker.account = kMachineWorkerAccount;
+    // No ASP.NET 1.0, no processModel of it to name a worker: none is read (d.worker.read false),
+    // though ASP.NET 1.1's aspnet_regiis -i may have made ASPNET.
+    d.worker = WorkerIdentity{};
   }
-  const ProbeWorker probe_worker{.account = d.worker.account,
+  // Without ASP.NET 1.0 no page is on it; a request's note would name its default worker.
+  const ProbeWorker probe_worker{.account = d.worker.read ? d.worker.account : std::string(kMachineWorkerAccount),
                                  .shared_aspnet_wp = fw10 != nullptr && ServedByAspNetWp(d.web_server)};
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, probe_worker, d.probes, d.notes);
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {

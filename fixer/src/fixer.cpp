@@ -8,6 +8,7 @@
 #include <spdlog/sinks/null_sink.h>
 
 #include "diagnose_parts.h"
+#include "explained_first.h"
 #include "fixer/text.h"
 #include "journal_replay.h"
 #include "refusals.h"
@@ -186,8 +187,9 @@ RunResult Fixer::Apply() {
   journal.next_seq = 1;
   RepairContext ctx(ports_, *log_, options_, plan->account, plan->sid, r);
   if (Status st = ports_.journal.Append(PlanRecord(options_.strategy, plan->account, plan->sid)); !st.ok()) {
-    r.errors.push_back({"journal", st.code(), st.message()});
-    r.messages.push_back(Text(FMT_COMPILE("the journal cannot be written ({}); nothing was changed"), st));
+    const Status said = ExplainedFirst(st, "the journal cannot be written, so nothing was changed");
+    r.errors.push_back({"journal", said.code(), said.message()});
+    r.messages.push_back(said.ToString());
     r.outcome = Outcome::kFailedRestored;
     return r;
   }
@@ -299,7 +301,10 @@ RunResult Fixer::FinishedRun(RunResult r) {
   if (d->applications_on_10.empty()) {
     r.messages.push_back("the journaled run had finished; its journal stays");
     // Made before `r` is moved: a parameter's initialisation order is unspecified.
-    Refusal refusal = NoApplicationNow(r.plan ? r.plan->account : d->worker.account);
+    // No ASP.NET 1.0 left: no worker was read, and ASPNET is the one its repair knew.
+    Refusal refusal = NoApplicationNow(r.plan           ? r.plan->account
+                                       : d->worker.read ? d->worker.account
+                                                        : std::string(kMachineWorkerAccount));
     return Refused(std::move(r), std::move(refusal));
   }
   if (!d->EveryApplicationAnswers()) {

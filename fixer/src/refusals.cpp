@@ -207,8 +207,12 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
 }  // namespace
 
 Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
+  // A service the repair never stops would not stop it: what fails is that service's next start.
+  const std::string_view headline = p.fails_after_repair ? "The repair would finish, but a service could not start "
+                                                           "after it"
+                                                         : "The repair could not finish";
   return {RefusalReason::kOtherCause,
-          Sentence(Text(FMT_COMPILE("The repair could not finish: {} fails: {}"), p.id, p.Said())) +
+          Sentence(Text(FMT_COMPILE("{}: {} fails: {}"), headline, p.id, p.Said())) +
               " That is the administrator's setting, so nothing was changed.",
           InsteadForRepairNeed(d, p)};
 }

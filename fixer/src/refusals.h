@@ -30,7 +30,8 @@ Refusal JournalPending();
 Refusal OtherCause(const Diagnosis& d, const Precondition& p);
 // A step of the repair needs what `p` says fails (a service it stops that could not start again,
 // Secondary Logon disabled or missing, the profile logon denied through a group), which the steps
-// do not mend: refused before any change, as an other cause.
+// do not mend: refused before any change, as an other cause. A service the repair never stops
+// (p.fails_after_repair) is said as what it is: the repair would finish, that service's next start fail.
 Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);

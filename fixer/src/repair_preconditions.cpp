@@ -6,6 +6,7 @@
 // failing one is refused before any change. docs/windows-reference.md#fixer-decisions
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "diagnose_parts.h"
 #include "fixer/name_case.h"
@@ -91,14 +92,16 @@ Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& ser
   if (!every) return every.status();
   for (const ServiceInfo& s : *every) {
     if (s.start_type == StartType::kDisabled || !KeepsWorkerPassword(s, w, computer)) continue;
-    return std::optional<Precondition>(FailingPrecondition(
+    Precondition next_start_fails = FailingPrecondition(
         "services-start-again", kErrorServiceLogonFailed,
         Text(FMT_COMPILE("{} ({}) is {}, start type {}, and logs on as {} with the {} for it: the repair gives {} a "
                          "new password, which only aspnet_regiis gives to its own service, so {}'s next start would "
                          "fail"),
              s.display_name, s.name, ToString(s.state), ToString(s.start_type), s.account, kServiceKeepsPassword,
              w.account, s.name),
-        Remedy::kRefused));
+        Remedy::kRefused);
+    next_start_fails.fails_after_repair = true;  // the repair never stops it
+    return std::optional<Precondition>(std::move(next_start_fails));
   }
   return std::optional<Precondition>();
 }

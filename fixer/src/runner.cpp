@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "explained_first.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -12,8 +13,7 @@ Status Runner::Append(const std::string& step, JournalPhase phase, StepData data
   Status st = ctx_.ports.journal.Append({journal_.next_seq, step, phase, std::move(data), std::move(grants)});
   ++journal_.next_seq;
   if (!st.ok()) {
-    return Status(st.code(), Text(FMT_COMPILE("the journal could not be written ({} {}): {}"), step, ToString(phase),
-                                  st.message()));
+    return ExplainedFirst(st, Text(FMT_COMPILE("the journal could not be written ({} {})"), step, ToString(phase)));
   }
   return st;
 }
@@ -219,7 +219,7 @@ Outcome Runner::Forward() {
     return Outcome::kNotRestored;
   }
   if (Status st = Append(kRunRecordStep, JournalPhase::kFinished, {}); !st.ok()) {
-    ctx_.Say(st.message());
+    ctx_.Say(st.ToString());
   }
   return ClearJournal(Outcome::kFixed);
 }
@@ -234,7 +234,7 @@ Outcome Runner::UndoAll(Outcome restored) {
     // Journal failures do not stop an undo: restoring the machine comes first.
     StepData why;
     if (restored == Outcome::kRolledBack) why[kRollbackAsked] = EncodeBool(true);
-    if (Status st = Append(id, JournalPhase::kUndoBegin, std::move(why)); !st.ok()) ctx_.Say(st.message());
+    if (Status st = Append(id, JournalPhase::kUndoBegin, std::move(why)); !st.ok()) ctx_.Say(st.ToString());
     journal_.phases[id] = StepPhase::kUndoBegun;
     Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: undo"), id);
     Status st = step.Undo(ctx_, ctx_.data[id]);
@@ -244,7 +244,7 @@ Outcome Runner::UndoAll(Outcome restored) {
       ctx_.Say(Text(FMT_COMPILE("undo of {} failed: {}"), id, st));
       continue;
     }
-    if (Status js = Append(id, JournalPhase::kUndone, {}); !js.ok()) ctx_.Say(js.message());
+    if (Status js = Append(id, JournalPhase::kUndone, {}); !js.ok()) ctx_.Say(js.ToString());
     journal_.phases[id] = StepPhase::kUndone;
     ctx_.result.steps_undone.push_back(id);
   }

@@ -51,7 +51,9 @@ Cause HostCause(const Diagnosis& d) {
 
 Cause ProfileCause(const WorkerIdentity& w) {
   Cause c{"worker-without-profile", false, ""};
-  if (w.in_inetinfo) {
+  if (!w.read) {
+    c.detail = Text(FMT_COMPILE("not checked: ASP.NET {} is not installed, so no worker of it was read"), kFramework10);
+  } else if (w.in_inetinfo) {
     c.detail = "ASP.NET runs inside inetinfo.exe as LocalSystem (processModel enable=\"false\"), which has a profile";
   } else if (w.kind == WorkerKind::kLocalSystem) {
     c.detail = "the worker runs as LocalSystem, which has a profile";

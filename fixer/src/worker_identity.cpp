@@ -30,6 +30,7 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig
                                           const std::string& computer, std::vector<std::string>& notes) {
   const std::string& user_name = process_model.user_name;
   WorkerIdentity w;
+  w.read = true;
   w.configured = user_name;
   w.in_inetinfo = !process_model.enable;
   if (w.in_inetinfo) {

@@ -244,7 +244,7 @@ TEST_F(DurabilityTest, AnUnreadableLogIsAJournalReadThatFailed) {
     EXPECT_EQ(r.exit_code, fixer::ToInt(reads ? fixer::ExitCode::kFailed : fixer::ExitCode::kRefused))
         << r.out << r.err;
     EXPECT_THAT(r.out + r.err,
-                HasSubstr("5: " + (shared / "m.yaml.log").string() + ": cannot read machine log: Access is denied."))
+                HasSubstr("5: Access is denied. The log " + (shared / "m.yaml.log").string() + " could not be read."))
         << r.out << r.err;
     EXPECT_EQ(test_support::Slurp(shared / "m.yaml.log"), log_before);
   }

@@ -407,7 +407,8 @@ TEST_F(FilesTest, AnOutThatCannotBeWrittenIsSaidAsAMachineNotWritten) {
 // A log append that fails (a file-size limit: EFBIG, 223) fails the journal's write, as a full
 // disk fails a journal file's on Windows: the fixer restores what it did (exit 1, the file as
 // found), and each message says why in sentences: Windows' text ends with its own full stop, never
-// followed by another mark ("system.;"), and its number is said once.
+// followed by another mark ("system.;"), and its number is said once, right before it, as every
+// error is said (`N: <Windows text>. <explanation>`): never "223: the journal ...", Windows' text after.
 TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
   for (const bool json : {true, false}) {
     const fs::path machine = dir_.Write(json ? "json.yaml" : "text.yaml", kContosoServer);
@@ -430,12 +431,44 @@ TEST_F(FilesTest, ALogThatCannotGrowRestoresAndSaysWhyInWholeSentences) {
       const size_t said = r.out.find("  error:   ");
       why = said == std::string::npos ? "" : r.out.substr(said, r.out.find('\n', said) - said);
     }
-    EXPECT_THAT(why, ::testing::HasSubstr(machine.string() +
-                                          ".log: cannot write: The file size exceeds the limit allowed and cannot "
-                                          "be saved."))
-        << r.out;
+    const std::string windows = "The file size exceeds the limit allowed and cannot be saved.";
+    // The step's error opens with Windows' text (after its number in the text, as its code in JSON).
+    const std::string said = json ? windows : ": 223: " + windows;
+    EXPECT_THAT(why, ::testing::HasSubstr(said + " The journal could not be written (")) << r.out;
+    EXPECT_THAT(why, ::testing::HasSubstr("The log " + machine.string() + ".log could not take the record.")) << r.out;
     EXPECT_EQ(why.find("223: 223"), std::string::npos) << why;
+    if (!json) {
+      // Every line that says Windows' text says its number right before it.
+      size_t texts = 0, numbered = 0;
+      for (size_t at = r.out.find(windows); at != std::string::npos; at = r.out.find(windows, at + 1)) ++texts;
+      for (size_t at = r.out.find("223: " + windows); at != std::string::npos;
+           at = r.out.find("223: " + windows, at + 1))
+        ++numbered;
+      EXPECT_GT(texts, 0u) << r.out;
+      EXPECT_EQ(numbered, texts) << r.out;
+    }
     for (const char* doubled : {".;", ".,", "..", ".:"}) EXPECT_EQ(why.find(doubled), std::string::npos) << why;
+  }
+}
+
+// ASP.NET 1.1 alone: its aspnet_regiis -i made ASPNET, but no ASP.NET 1.0 processModel names a
+// worker, so none is read; the JSON says so (read false, exists null), never that ASPNET is missing.
+TEST_F(FilesTest, WithoutAspNet10NoWorkerIsReadAndNoneIsSaidMissing) {
+  const fs::path machine = dir_.Write("v11.yaml",
+                                      "os: windows-xp-professional\n"
+                                      "frameworks: ['1.1']\n"
+                                      "applications: [{path: /LM/W3SVC/1/ROOT/shop, framework: '1.1'}]\n");
+  const Ran r = RunAspnetFixer({"diagnose", "--machine", machine.string(), "--json"});
+  const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(j.is_object()) << r.out;
+  const nlohmann::json& worker = j["diagnosis"]["worker"];
+  EXPECT_EQ(worker.value("read", true), false) << worker;
+  EXPECT_TRUE(worker["exists"].is_null()) << worker;
+  EXPECT_TRUE(worker["has_profile"].is_null()) << worker;
+  for (const nlohmann::json& cause : j["diagnosis"]["causes"]) {
+    if (cause.value("id", "") != "worker-without-profile") continue;
+    EXPECT_FALSE(cause.value("met", true)) << cause;
+    EXPECT_EQ(cause.value("detail", "").find("does not exist"), std::string::npos) << cause;
   }
 }
 

@@ -26,8 +26,8 @@ class UnreadableLogTest : public ::testing::Test {
   fakes::Loaded<std::unique_ptr<fakes::StateFileBackend>> Open(bool changes) const {
     return fakes::StateFileBackend::Open({.path = machine_.string(), .changes = changes});
   }
-  // "<dir>/m.yaml.log: cannot read machine log: Access is denied.": the error's text, its number apart.
-  std::string Named() const { return (dir_ / "m.yaml.log").string() + ": cannot read machine log: Access is denied."; }
+  // "Access is denied. The log <dir>/m.yaml.log could not be read.": the error's text, its number apart.
+  std::string Named() const { return "Access is denied. The log " + (dir_ / "m.yaml.log").string() + " could not be read."; }
 
   const test_support::TempFolder dir_{"unreadable_log"};
   const fs::path machine_ = dir_.Write("m.yaml", test_support::kAffectedMachine);

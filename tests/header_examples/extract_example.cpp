@@ -7,6 +7,12 @@
 // example gets an #error: every public header opens with its purpose and an example that compiles.
 //
 //   extract_example fixer/include/fixer/result.h fixer/result.h build/.../result.cpp
+//
+// With --run first, the code is the body of a GoogleTest test instead (HeaderExample.<name>), so the
+// test binary header_examples_run runs it against givens that exist (run_givens.cpp): an example
+// that asserts what is false fails.
+//
+//   extract_example --run fakes/testing/include/fakes/testing/right_matchers.h fakes/testing/right_matchers.h out.cpp
 #include <cctype>
 #include <cstddef>
 #include <cstdlib>
@@ -17,8 +23,13 @@
 #include <vector>
 
 int main(int argc, char** argv) {
+  const bool run = argc > 1 && std::string(argv[1]) == "--run";
+  if (run) {
+    --argc;
+    ++argv;
+  }
   if (argc != 4) {
-    std::cerr << "usage: extract_example HEADER INCLUDE_NAME OUTPUT\n";
+    std::cerr << "usage: extract_example [--run] HEADER INCLUDE_NAME OUTPUT\n";
     return EXIT_FAILURE;
   }
   std::ifstream in(argv[1]);
@@ -75,7 +86,13 @@ int main(int argc, char** argv) {
   const std::string& opening = code.front().second;
   const bool declarations =
       opening.rfind("class ", 0) == 0 || opening.rfind("struct ", 0) == 0 || opening.rfind("TEST", 0) == 0;
-  if (declarations)
+  if (run && declarations) {
+    out << "#error \"" << argv[2] << ": its example declares tests; only a list of statements runs\"\n";
+    return EXIT_SUCCESS;
+  }
+  if (run)
+    out << "namespace {\n\nTEST(HeaderExample, " << name << ") {\n  using namespace header_examples;\n";
+  else if (declarations)
     out << "namespace Example_" << name << " {\n\nusing namespace header_examples;\n";
   else
     out << "namespace {\n\n[[maybe_unused]] void Example_" << name << "() {\n  using namespace header_examples;\n";

@@ -5,7 +5,7 @@
 // the local group HelpServicesGroup (1001) and SUPPORT_388945a0 (1002), its member, so the first
 // free RID is 1003 (2000: none of the three, 1000); builtin groups
 // Administrators, Users, Guests, Power Users; default rights (Users: interactive, network;
-// Guests: deny network ...); the XP default password and lockout policy
+// the Guest account: deny network ...); the XP default password and lockout policy
 // (docs/windows-reference.md#password-age, #lockout);
 // "C:\WINDOWS" (2000: "C:\WINNT"), Documents and Settings with Default User and All Users;
 // services per OS and web server (IISADMIN, W3SVC, SMTPSVC, MSFTPSVC on IIS 5.x; seclogon,

@@ -40,7 +40,10 @@ struct WorkerIdentity {
   WorkerKind kind = WorkerKind::kMachineAccount;
   std::string configured;  // userName exactly as written in machine.config
   std::string account;     // resolved account name: "ASPNET", "LocalSystem", "webuser"
-  bool local = true;       // a local account of this machine (not a domain account)
+  // Whether ASP.NET 1.0's processModel was read for it: false without ASP.NET 1.0 (no worker of
+  // it to name) and for a caller who is no administrator; nothing below is known then.
+  bool read = false;
+  bool local = true;  // a local account of this machine (not a domain account)
   bool exists = false;
   Sid sid;
   AccountFlags flags;
@@ -154,6 +157,9 @@ struct Precondition {
   // Met as far as the fixer can read, but only a logon would show it holds (processModel's
   // password): a later failing precondition is then not surely the first.
   bool unverified = false;
+  // A need of the repair that its steps would meet, failing only after it (a service the repair
+  // never stops, whose next start fails): the repair would finish, but break that.
+  bool fails_after_repair = false;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };

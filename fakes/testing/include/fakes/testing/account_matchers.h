@@ -2,10 +2,10 @@
 //
 // Each qualifier adds a condition; the failure names the first one that does not hold, as Windows
 // would show it: "there is no account ASPNET (2221: The user name could not be found.)",
-// "account ASPNET (S-1-5-21-...-1004) is disabled", "... is not a member of Administrators".
+// "account ASPNET (S-1-5-21-...-1003) is disabled", "... is not a member of Administrators".
 //
 //   EXPECT_THAT(machine, fakes_testing::HasAccount("ASPNET").WithSid(sid).Enabled().InGroup("Users"));
-//   EXPECT_THAT(machine, ::testing::Not(fakes_testing::HasAccount("ASPNET")));
+//   EXPECT_THAT(machine, ::testing::Not(fakes_testing::HasAccount("AppSvc")));   // none made yet
 #pragma once
 
 #include <optional>

@@ -4,7 +4,7 @@
 // access, with generic rights mapped for the namespace, includes every bit of `mask`. Deny()
 // asks for a deny ACE instead. Objects are found case-insensitively; a string path is a file
 // path. On failure the DACL is listed as cacls prints it:
-//   "C:\WINDOWS\Temp has no allow ACE for XPPRO\ASPNET (S-1-5-21-...-1004) granting 0x1301BF;
+//   "C:\WINDOWS\Temp has no allow ACE for XPPRO\ASPNET (S-1-5-21-...-1003) granting 0x1301BF;
 //    its DACL: BUILTIN\Administrators:(OI)(CI)F, NT AUTHORITY\SYSTEM:(OI)(CI)F"
 //
 //   EXPECT_THAT(machine, fakes_testing::HasAce(R"(C:\WINDOWS\Temp)", "ASPNET", fixer::kFileModify));

@@ -7,7 +7,7 @@
 //
 //   fakes_testing::Principal p("ASPNET");
 //   std::optional<fixer::Sid> sid = p.Resolve(machine);   // nullopt: 1332, no such name
-//   p.Label(machine);          // "XPPRO\ASPNET (S-1-5-21-...-1004)", or "ASPNET" if unresolved
+//   p.Label(machine);          // "XPPRO\ASPNET (S-1-5-21-...-1003)", or "ASPNET" if unresolved
 #pragma once
 
 #include <optional>
@@ -26,7 +26,7 @@ class Principal {
   Principal(fixer::Sid sid) : sid_(std::move(sid)), by_sid_(true) {}  // NOLINT
 
   std::optional<fixer::Sid> Resolve(const fakes::Machine& machine) const;
-  // How Windows tools show the principal, with its SID: "XPPRO\ASPNET (S-1-5-21-...-1004)";
+  // How Windows tools show the principal, with its SID: "XPPRO\ASPNET (S-1-5-21-...-1003)";
   // the bare SID string for an orphaned SID; the name as given when it does not resolve.
   std::string Label(const fakes::Machine& machine) const;
   // As the test wrote it: "ASPNET", or the SID string.

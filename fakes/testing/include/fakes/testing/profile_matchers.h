@@ -2,7 +2,7 @@
 // optionally at a given folder, optionally with that folder present.
 //
 // The account is a Principal (name or SID), so the profile a deleted account left behind can be
-// asked about by its old SID. Failures: "XPPRO\ASPNET (S-1-5-21-...-1004) has no profile (no
+// asked about by its old SID. Failures: "XPPRO\ASPNET (S-1-5-21-...-1003) has no profile (no
 // ProfileList entry for its SID)", "... has its profile at C:\Documents and Settings\ASPNET.XPPRO".
 //
 //   EXPECT_THAT(machine, fakes_testing::HasProfile("ASPNET").At(R"(C:\Documents and Settings\ASPNET)"));

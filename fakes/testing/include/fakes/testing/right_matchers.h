@@ -1,7 +1,7 @@
 // HasRight: a matcher for a user right or privilege held directly by a principal (the LSA's
 // user rights assignment, as secpol.msc lists it), not through a group.
 //
-// Failures read "XPPRO\ASPNET (S-1-5-21-...-1004) does not hold SeBatchLogonRight; it holds
+// Failures read "XPPRO\ASPNET (S-1-5-21-...-1003) does not hold SeBatchLogonRight; it holds
 // SeDenyInteractiveLogonRight, SeServiceLogonRight" (or "it holds no rights").
 //
 // Right names are compared without case, as the LSA looks them up ("sebatchlogonright" is
@@ -9,7 +9,10 @@
 // under Not() (1313, NamesNothing).
 //
 //   EXPECT_THAT(machine, fakes_testing::HasRight("ASPNET", "SeBatchLogonRight"));
-//   EXPECT_THAT(machine, fakes_testing::HasRight("Guests", "SeDenyNetworkLogonRight"));
+//   // XP denies the network logon to the Guest account, not to the Guests group
+//   // (docs/windows-reference.md#fresh-install, "Deny access to this computer from the network").
+//   EXPECT_THAT(machine, fakes_testing::HasRight("Guest", "SeDenyNetworkLogonRight"));
+//   EXPECT_THAT(machine, ::testing::Not(fakes_testing::HasRight("Guests", "SeDenyNetworkLogonRight")));
 #pragma once
 
 #include <string>
