@@ -75,6 +75,7 @@ class Reader {
     ReadSession(doc);
     ReadEvents(doc);
     ReadJournal(doc);
+    WriteNextRid(doc);
     doc["capture"]["accounts"] = Json::array();
     for (const Found& a : accounts_) doc["capture"]["accounts"].push_back(a.account.name);
     Json unreadable = Json::array();
@@ -212,34 +213,93 @@ class Reader {
       if (account->flags.locked_out) flags.push_back("locked_out");
       if (account->flags.password_never_expires) flags.push_back("password_never_expires");
       if (account->flags.cannot_change_password) flags.push_back("cannot_change_password");
-      AppendNewKey(accounts, account->name,
-                   {{"full_name", account->full_name},
+      Json entry = {{"full_name", account->full_name},
                     {"comment", account->comment},
                     {"flags", flags},
-                    {"groups", account->groups},
-                    {"password_expired", account->password_expired}});
+                    {"password_expired", account->password_expired}};
+      if (auto groups = GroupsOf(*account)) entry["groups"] = std::move(*groups);
+      KeepSid(doc, *account, entry);
+      AppendNewKey(accounts, account->name, std::move(entry));
       names_by_sid_.emplace(account->sid, account->name);
-      for (const std::string& g : account->groups) groups_.emplace(fixer::FoldWindowsName(g), g);
       accounts_.push_back({*account});
     }
     ReadGroupsHoldingEveryone();
-    if (!groups_.empty()) {
-      Json groups = Json::object();
-      for (const auto& [folded, name] : groups_) {
-        // Members read only where a group holds Everyone, Authenticated Users or BATCH: what puts
-        // it in every logon's token; the accounts list their own groups.
-        const auto members = implicit_members_.find(folded);
-        AppendNewKey(groups, name,
-                     members == implicit_members_.end() ? Json::object() : Json{{"members", members->second}});
-      }
-      doc["groups"] = std::move(groups);
-    }
+    WriteGroups(doc);
     doc["accounts"] = std::move(accounts);
     ReadOldSids();
     ReadRights(doc);
     ReadProfiles(doc);
     ReadObjects(doc);
     ReadSql(doc);
+  }
+
+  // The local groups an account is a member of, each by its SID (NetLocalGroupEnum's groups and
+  // their members): a localized Windows names S-1-5-32-544 `Administratoren`, which a
+  // reproduction by name would take for a new group; WriteGroups gives each its name here.
+  // nullopt when not read: the fresh install's membership stands in, listed as unread.
+  std::optional<Json> GroupsOf(const fixer::Account& account) {
+    const fixer::Sid one[] = {account.sid};
+    auto groups = Got(p_.accounts.GroupsContaining(one), "the local groups of " + account.name);
+    if (!groups) return std::nullopt;
+    Json sids = Json::array();
+    for (const fixer::LocalGroupRef& g : *groups) {
+      sids.push_back(g.sid.ToString());
+      groups_.emplace(g.sid, g.name);
+    }
+    return sids;
+  }
+
+  // The account's SID as the machine gives it: the machine SID (`machine_sid`, once) and its RID,
+  // so the reproduction's account has the SID the journal's plan and the fixer's event-log mark name.
+  void KeepSid(Json& doc, const fixer::Account& account, Json& entry) {
+    if (!account.sid.IsAccountSid()) return;
+    if (!machine_sid_) {
+      machine_sid_ = account.sid.Domain();
+      doc["machine_sid"] = machine_sid_->ToString();
+    }
+    if (account.sid.Domain() == *machine_sid_) entry["rid"] = account.sid.Rid();
+  }
+
+  // The groups the captured accounts are members of, and the local groups holding Everyone,
+  // Authenticated Users or BATCH: each under its name here, with its SID, so the reproduction's
+  // group of that SID takes this name (a builtin one) or is created with that SID.
+  void WriteGroups(Json& doc) {
+    if (groups_.empty()) return;
+    Json groups = Json::object();
+    for (const auto& [sid, name] : groups_) {
+      Json entry = {{"sid", sid.ToString()}};
+      // Members read only where a group holds Everyone, Authenticated Users or BATCH: what puts
+      // it in every logon's token; the accounts list their own groups.
+      if (const auto members = implicit_members_.find(sid); members != implicit_members_.end())
+        entry["members"] = members->second;
+      AppendNewKey(groups, name, std::move(entry));
+    }
+    doc["groups"] = std::move(groups);
+  }
+
+  // `next_rid`: one past the highest RID of the machine's domain the file names anywhere (an
+  // account, a group, an old SID of an ACE, a login, the journal, an event's text), so the
+  // reproduction never gives a new account a RID the machine used. Windows keeps its own next RID
+  // in the SAM, which no call reads: a lower bound [M] (docs/windows-reference.md#sids).
+  void WriteNextRid(Json& doc) const {
+    if (!machine_sid_) return;
+    const std::string text = JsonText(doc);
+    const std::string prefix = machine_sid_->ToString() + "-";
+    uint64_t highest = 0;
+    std::vector<fixer::Sid> held;  // the SIDs the file names by a name or a `rid`
+    for (const Found& a : accounts_) held.push_back(a.account.sid);
+    for (const auto& [sid, name] : groups_) held.push_back(sid);
+    for (const fixer::Sid& sid : held) {
+      if (sid.IsAccountSid() && sid.Domain() == *machine_sid_) highest = std::max<uint64_t>(highest, sid.Rid());
+    }
+    for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+      size_t end = at + prefix.size();
+      uint64_t rid = 0;
+      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) && rid <= 0xFFFFFFFFu)
+        rid = rid * 10 + static_cast<uint64_t>(text[end++] - '0');
+      if (end > at + prefix.size() && rid <= 0xFFFFFFFEu) highest = std::max(highest, rid);
+    }
+    if (highest > 0) doc["next_rid"] = highest + 1;
   }
 
   // The principal the file names a SID by: a captured account's name, else the SID string.
@@ -252,6 +312,7 @@ class Reader {
   // every logon token (the worker's too) holds them, so the fixer's folder check reads them. A
   // built-in group keeps its fresh install's members (Users holds Authenticated Users).
   void ReadGroupsHoldingEveryone() {
+    // Members written by SID: a localized Windows names Everyone `Jeder`.
     static const std::pair<fixer::Sid, const char*> kImplicit[] = {
         {fixer::Sid::Everyone(), "Everyone"},
         {fixer::Sid::AuthenticatedUsers(), "NT AUTHORITY\\Authenticated Users"},
@@ -262,10 +323,9 @@ class Reader {
       if (!groups) continue;
       for (const fixer::LocalGroupRef& g : *groups) {
         if (g.sid.ToString().starts_with("S-1-5-32-")) continue;  // built in
-        const std::string folded = fixer::FoldWindowsName(g.name);
-        groups_.emplace(folded, g.name);
+        groups_.emplace(g.sid, g.name);
         names_by_sid_.emplace(g.sid, g.name);
-        implicit_members_[folded].push_back(name);
+        implicit_members_[g.sid].push_back(sid.ToString());
       }
     }
   }
@@ -723,8 +783,9 @@ class Reader {
   std::vector<fixer::SqlLogin> old_logins_;         // those logins
   std::vector<std::string> taken_folders_;          // named as an account without a profile, held by another
   std::map<fixer::Sid, std::string> names_by_sid_;  // accounts_' names, for Who
-  std::map<std::string, std::string> groups_;       // folded -> as the account listed it
-  std::map<std::string, Json> implicit_members_;    // folded -> the well-known SIDs a custom group holds
+  std::map<fixer::Sid, std::string> groups_;        // each group's SID -> its name on the machine
+  std::map<fixer::Sid, Json> implicit_members_;     // the well-known SIDs a custom group holds
+  std::optional<fixer::Sid> machine_sid_;           // the domain of the machine's accounts
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;

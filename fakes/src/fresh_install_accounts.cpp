@@ -138,7 +138,7 @@ void AddRights(MachineState& s, OsEdition os, int service_pack) {
 void AddAccounts(MachineState& s, const InstallOptions& options) {
   const OsEdition os = options.os;
   const uint64_t seed = options.seed;
-  s.sam.domain = MachineSidFromSeed(seed);
+  s.sam.domain = options.machine_sid.value_or(MachineSidFromSeed(seed));
   s.sam.users.push_back(User(kAdministratorRid, "Administrator", "",
                              "Built-in account for administering the computer/domain",
                              std::string(FreshAdministratorPassword(seed).Reveal()), {}, s.clock));

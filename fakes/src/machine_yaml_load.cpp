@@ -216,6 +216,14 @@ void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEd
   }
 }
 
+// `machine_sid`: S-1-5-21-a-b-c, the domain of the machine's accounts.
+fixer::Sid MachineSid(LoadContext& c, const Field& f) {
+  const fixer::Sid sid = c.Principal(f);
+  if (sid.sub_authorities().size() != 4 || sid.authority() != 5 || sid.sub_authorities()[0] != 21)
+    f.Fail("a machine SID has the form S-1-5-21-a-b-c");
+  return sid;
+}
+
 // The machine every section starts from: a fresh install, or nothing at all; `default_seed` when
 // the file gives no `seed:`.
 void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
@@ -227,9 +235,6 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
       b->Fail("unknown base " + fixer::QuotedValue(base) + "; expected one of: fresh-install, empty");
     }
   }
-  c.OnlyInFull(top, {"machine_sid", "next_rid"},
-               "a fresh install derives the machine SID from the seed and allocates RIDs");
-
   const auto os_field = top.Get("os");
   const fixer::OsEdition os =
       os_field ? ParseEnum(*os_field, std::span(kOsNames), "os") : fixer::OsEdition::kWindowsXpProfessional;
@@ -249,13 +254,7 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     if (service_pack) s.products.os.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
     if (computer_name) s.products.os.computer_name = ComputerName(*computer_name);
     s.sam.domain = MachineSidFromSeed(seed);
-    if (auto sid = top.Get("machine_sid")) {
-      s.sam.domain = c.Principal(*sid);
-      if (s.sam.domain.sub_authorities().size() != 4 || s.sam.domain.authority() != 5 ||
-          s.sam.domain.sub_authorities()[0] != 21) {
-        sid->Fail("a machine SID has the form S-1-5-21-a-b-c");
-      }
-    }
+    if (auto sid = top.Get("machine_sid")) s.sam.domain = MachineSid(c, *sid);
     if (auto rid = top.Get("next_rid")) {
       s.sam.next_rid = rid->U32();
       c.next_rid_given = true;
@@ -268,6 +267,8 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     options.web_server = web.kind.value_or(DefaultWebServer(os));
     if (service_pack) options.service_pack = static_cast<int>(service_pack->U32(LastServicePack(os)));
     if (computer_name) options.computer_name = ComputerName(*computer_name);
+    // A capture's: the machine's own domain, so its accounts keep their SIDs.
+    if (auto sid = top.Get("machine_sid")) options.machine_sid = MachineSid(c, *sid);
     c.machine = Machine(FreshInstall(options));
     if (web.kind) c.st().products.web.kind = *web.kind;
   }
@@ -293,7 +294,13 @@ MachineState LoadRoot(const Field& root, bool file_root, uint64_t default_seed) 
     if (auto f = top.Get(key)) load(c, *f);
   };
   section("capture", LoadCapture);
-  section("frameworks", LoadFrameworks);
+  if (auto frameworks = top.Get("frameworks")) {
+    if (c.full) {
+      LoadFrameworks(c, *frameworks);
+    } else {  // aspnet_regiis -i creates ASPNET: at the RID the file gives it, if it gives one
+      LoadFrameworksAtWorkerRid(c, *frameworks, top.Get("accounts"));
+    }
+  }
   section("hotfixes", LoadHotfixes);
   if (c.full) {
     // Saved groups list their members, who must exist first.
@@ -303,6 +310,7 @@ MachineState LoadRoot(const Field& root, bool file_root, uint64_t default_seed) 
     section("groups", LoadGroups);
     section("accounts", LoadAccounts);
     section("groups", LoadGroupMembers);
+    section("next_rid", LoadNextRid);
   }
   section("rights", LoadRights);
   section("secrets", LoadSecrets);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -56,10 +57,14 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what);
 // ---- sections, in the order they are applied ----------------------------------------------
 void LoadCapture(LoadContext& c, const Field& f);  // first: it changes how hotfixes load
 void LoadFrameworks(LoadContext& c, const Field& f);
+// Fresh form: `frameworks` with the SAM's next RID at the `rid` the file's ASPNET account gives.
+void LoadFrameworksAtWorkerRid(LoadContext& c, const Field& frameworks, const std::optional<Field>& accounts);
 void LoadHotfixes(LoadContext& c, const Field& f);
 void LoadGroups(LoadContext& c, const Field& f);  // fresh: creates; members later
 void LoadAccounts(LoadContext& c, const Field& f);
 void LoadGroupMembers(LoadContext& c, const Field& f);  // the same `groups` node
+// Fresh form: `next_rid`, the least next RID (a capture's: past every RID the machine used).
+void LoadNextRid(LoadContext& c, const Field& f);
 void LoadRights(LoadContext& c, const Field& f);
 void LoadSecrets(LoadContext& c, const Field& f);
 // service name -> the NT hash of the password the SCM keeps for it (LsaState::service_passwords).

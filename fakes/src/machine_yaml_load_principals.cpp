@@ -1,6 +1,7 @@
 // Machine state files: accounts, groups, rights, LSA secrets and the password/lockout policy.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <unordered_set>
 
 #include "fakes/lsa.h"
@@ -107,14 +108,40 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
   c.st().sam.users.push_back(std::move(u));
 }
 
+// A SID the file gives as a value (not a principal to resolve): a group's or the machine's.
+fixer::Sid SidValue(const Field& f) {
+  const std::string text = f.Str();
+  std::optional<fixer::Sid> sid;
+  if (LooksLikeSid(text)) {
+    if (auto parsed = fixer::Sid::Parse(text); parsed.ok()) sid = *parsed;
+  }
+  if (!sid) f.Fail("malformed SID " + fixer::QuotedValue(text) + "; expected S-1-<authority>-<subauthority>...");
+  return *sid;
+}
+
+// The local group an account's `groups` item names: by its SID (`S-1-5-32-544`, which a localized
+// Windows names `Administratoren`), else by its name.
+const LocalGroup& ListedGroup(LoadContext& c, const Field& item) {
+  const std::string text = item.Str();
+  const bool by_sid = LooksLikeSid(text);
+  const LocalGroup* g = by_sid ? c.st().sam.groups.FindKey(SidValue(item)) : Sam(c.machine).FindGroup(text);
+  if (!g) {
+    item.Fail((by_sid ? "no local group has SID " : "no local group named ") + fixer::QuotedValue(text) +
+              WindowsErrorAside(2220));
+  }
+  return *g;
+}
+
 // The account is a member of exactly these groups afterwards.
 void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   Sam sam(c.machine);
+  const std::vector<Field> items = groups.Items();
   std::vector<fixer::Sid> wanted;
-  for (const Field& item : groups.Items()) {
-    LocalGroup* g = sam.FindGroup(item.Str());
-    if (!g) item.Fail("no local group named " + fixer::QuotedValue(item.Str()) + WindowsErrorAside(2220));
-    wanted.push_back(g->sid);
+  std::vector<std::string> names;
+  for (const Field& item : items) {
+    const LocalGroup& g = ListedGroup(c, item);
+    wanted.push_back(g.sid);
+    names.push_back(g.name);
   }
   for (const fixer::Sid& current : sam.GroupsOf(sid)) {
     if (std::find(wanted.begin(), wanted.end(), current) != wanted.end()) continue;
@@ -125,16 +152,47 @@ void SetMembership(LoadContext& c, const Field& groups, const fixer::Sid& sid) {
   const std::vector<fixer::Sid> now = sam.GroupsOf(sid);
   for (size_t i = 0; i < wanted.size(); ++i) {
     if (std::find(now.begin(), now.end(), wanted[i]) != now.end()) continue;
-    const std::string name = sam.FindGroup(groups.Items()[i].Str())->name;
     // Listing a group twice is harmless; 1378 only means it is already done.
-    const fixer::Status st = sam.AddMember(name, sid);
-    if (st.code() != fixer::kErrorMemberInAlias) c.Check(st, groups.Items()[i], "joining " + fixer::QuotedValue(name));
+    const fixer::Status st = sam.AddMember(names[i], sid);
+    if (st.code() != fixer::kErrorMemberInAlias) c.Check(st, items[i], "joining " + fixer::QuotedValue(names[i]));
   }
+}
+
+// A RID of the machine domain that no account or group holds: the SAM gives each RID once.
+void RequireFreeRid(LoadContext& c, const Field& at, uint32_t rid) {
+  const SamState& sam = c.st().sam;
+  if (const UserAccount* user = sam.users.FindKey(rid))
+    at.Fail("RID " + std::to_string(rid) + " is already " + fixer::QuotedValue(user->name) + "'s");
+  if (const LocalGroup* group = sam.groups.FindKey(sam.domain.WithRid(rid)))
+    at.Fail("RID " + std::to_string(rid) + " is already the group " + fixer::QuotedValue(group->name) + "'s");
+}
+
+// The RID a fresh form's new account is created with (`rid:`, a capture's), checked free.
+std::optional<uint32_t> GivenRid(LoadContext& c, const MapFields& m) {
+  const auto field = m.Get("rid");
+  if (!field) return std::nullopt;
+  const uint32_t rid = field->U32();
+  RequireFreeRid(c, *field, rid);
+  return rid;
+}
+
+// Runs `create` with the SAM's next RID set to `rid` (the account it creates gets it), then sets
+// the next RID back past it: RIDs only grow.
+template <class Create>
+void CreateAtRid(LoadContext& c, std::optional<uint32_t> rid, Create create) {
+  if (!rid) {
+    create();
+    return;
+  }
+  const uint32_t saved = c.st().sam.next_rid;
+  c.st().sam.next_rid = *rid;
+  create();
+  c.st().sam.next_rid = std::max(saved, c.st().sam.next_rid);
 }
 
 void LoadAccountChange(LoadContext& c, const Entry& e) {
   MapFields m(e.value, kAccountKeys);
-  c.OnlyInFull(m, {"rid", "password_history"}, "a fresh install allocates RIDs and keeps history");
+  c.OnlyInFull(m, {"password_history"}, "a fresh install keeps history");
   if (m.Has("password") && m.Has("password_hash")) {
     m.KeyOf("password_hash")->Fail("give password or password_hash, not both");
   }
@@ -157,11 +215,19 @@ void LoadAccountChange(LoadContext& c, const Entry& e) {
     if (auto v = m.Get("full_name")) spec.full_name = v->Str();
     if (auto v = m.Get("comment")) spec.comment = v->Str();
     if (flags) spec.flags = *flags;
-    c.Check(sam.CreateUser(spec, password).status(), e.key_field, "creating account " + fixer::QuotedValue(e.key));
+    CreateAtRid(c, GivenRid(c, m), [&] {
+      c.Check(sam.CreateUser(spec, password).status(), e.key_field, "creating account " + fixer::QuotedValue(e.key));
+    });
   } else if (m.Has("password")) {
     c.Check(sam.SetPassword(e.key, password), *m.Get("password"), "setting the password");
   }
   UserAccount& u = *sam.FindUser(e.key);
+  // An account's SID never changes: the RID the file gives is the one it has (a fresh install's
+  // Administrator 500, the ASPNET `frameworks` registered at its `rid`).
+  if (auto rid = m.Get("rid"); rid && rid->U32() != u.rid) {
+    rid->Fail(fixer::QuotedValue(u.name) + " has RID " + std::to_string(u.rid) + " here, not " + rid->Str() +
+              ": an account's RID never changes");
+  }
   ApplyAccountFacts(m, u);
   if (flags) {
     u.flags = *flags;
@@ -189,6 +255,25 @@ class PermissivePolicy {
   MachineState& s_;
   fixer::PasswordPolicyInfo saved_;
 };
+
+// The group of that SID takes the file's name (a German XP's `Administratoren` is S-1-5-32-544):
+// renamed as lusrmgr renames one, a name another principal holds refused as NetLocalGroupSetInfo
+// refuses it.
+LocalGroup* RenameGroup(LoadContext& c, const LocalGroup& group, const Entry& e) {
+  if (!fixer::SameWindowsName(group.name, e.key)) {
+    c.Check(CheckNewGroupNameIn(c.st(), e.key), e.key_field,
+            "renaming group " + fixer::QuotedValue(group.name) + " to " + fixer::QuotedValue(e.key));
+  }
+  auto& groups = c.st().sam.groups;
+  const fixer::Sid sid = group.sid;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (groups[i].sid != sid) continue;
+    LocalGroup renamed = groups[i];
+    renamed.name = e.key;
+    groups.Replace(i, std::move(renamed));
+  }
+  return groups.FindKey(sid);
+}
 
 const std::initializer_list<std::string_view> kGroupKeys = {"sid", "comment", "members", "absent"};
 
@@ -237,9 +322,14 @@ void LoadGroups(LoadContext& c, const Field& f) {
       c.st().sam.groups.push_back(std::move(g));
       continue;
     }
-    c.OnlyInFull(m, {"sid"}, "a new group gets the next RID");
     Sam sam(c.machine);
-    LocalGroup* existing = sam.FindGroup(e.key);
+    const auto sid_field = m.Get("sid");
+    const std::optional<fixer::Sid> sid = sid_field ? std::optional(SidValue(*sid_field)) : std::nullopt;
+    // A group the file gives by SID is that group whatever its name here; else the one of its name.
+    LocalGroup* existing = sid ? c.st().sam.groups.FindKey(*sid) : nullptr;
+    if (sid && !existing && IsBuiltinGroupSid(*sid))
+      sid_field->Fail("no builtin group of this edition has SID " + fixer::QuotedValue(sid_field->Str()));
+    if (!existing) existing = sam.FindGroup(e.key);
     if (auto absent = m.Get("absent")) {
       if (m.entries().size() > 1) absent->Fail("absent: true takes no other keys");
       if (!absent->Bool() || !existing) continue;
@@ -254,9 +344,20 @@ void LoadGroups(LoadContext& c, const Field& f) {
       c.Check(CheckNewGroupNameIn(c.st(), e.key), e.key_field, "creating group " + fixer::QuotedValue(e.key));
       LocalGroup g;
       g.name = e.key;
-      g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool
+      if (sid) {  // a capture's group keeps its SID: one of this machine's domain, at a free RID
+        if (!sid->IsAccountSid() || sid->Domain() != c.st().sam.domain)
+          sid_field->Fail("a new group's SID is one of this machine's domain (" + c.st().sam.domain.ToString() +
+                          "-RID)");
+        RequireFreeRid(c, *sid_field, sid->Rid());
+        g.sid = *sid;
+        c.st().sam.next_rid = std::max(c.st().sam.next_rid, sid->Rid() + 1);
+      } else {
+        g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool
+      }
       c.st().sam.groups.push_back(std::move(g));
       existing = &c.st().sam.groups.back();
+    } else if (sid && existing->sid == *sid && existing->name != e.key) {
+      existing = RenameGroup(c, *existing, e);  // a localized Windows' name of a builtin group
     }
     if (auto v = m.Get("comment")) existing->comment = v->Str();
   }
@@ -371,6 +472,23 @@ void LoadPolicy(LoadContext& c, const Field& f) {
   }
   lsa.password_policy.lockout_threshold = lsa.lockout.threshold;  // the mirror state.h keeps
   if (auto v = m.Get("limit_blank_password_use")) lsa.limit_blank_password_use = v->Bool();
+}
+
+void LoadFrameworksAtWorkerRid(LoadContext& c, const Field& frameworks, const std::optional<Field>& accounts) {
+  std::optional<uint32_t> rid;
+  if (accounts && accounts->IsMap()) {
+    for (const Entry& e : MapEntries(*accounts)) {
+      if (!fixer::SameWindowsName(e.key, "ASPNET") || !e.value.IsMap()) continue;
+      MapFields m(e.value, kAccountKeys);
+      if (!m.Has("absent")) rid = GivenRid(c, m);
+    }
+  }
+  CreateAtRid(c, rid, [&] { LoadFrameworks(c, frameworks); });
+}
+
+void LoadNextRid(LoadContext& c, const Field& f) {
+  // At least this, never back: the RIDs the load gave its accounts and groups stay taken.
+  c.st().sam.next_rid = std::max(c.st().sam.next_rid, f.U32());
 }
 
 }  // namespace fakes::yaml

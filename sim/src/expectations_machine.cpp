@@ -90,9 +90,12 @@ CheckResult Account(RunContext& ctx, const Expectation& e) {
   if (e.args.count("member_of")) {
     const std::string group = Arg(e, "member_of");
     bool member = false;
+    // A group by its name, or by its SID (`S-1-5-32-544`): the builtin group whatever its name.
+    const bool by_sid = group.starts_with("S-1-") || group.starts_with("s-1-");
     for (const auto& g : sam.GroupsOf(sam.SidOf(*u))) {
       auto n = sam.LookupSid(g);
-      member = member || (n && fixer::SameWindowsName(*n, group));
+      member =
+          member || (by_sid ? fixer::SameWindowsName(g.ToString(), group) : n && fixer::SameWindowsName(*n, group));
     }
     auto r = Compare(e, name + " member of " + group, "true", B(member));
     if (!r.passed) return r;
@@ -282,7 +285,7 @@ std::vector<Word> MachineCheckWords() {
                    .note = "(against the account as the scenario began)"},
                   {.name = "disabled", .kind = ValueKind::kTrueFalse},
                   {.name = "locked_out", .kind = ValueKind::kTrueFalse},
-                  {.name = "member_of", .note = "(a group)"}},
+                  {.name = "member_of", .note = "(a group: its name or SID)"}},
        .doc = "the account exists (unless `exists: false`) and matches every parameter given",
        .check = Account},
       {.name = "profile",

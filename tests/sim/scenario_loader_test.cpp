@@ -229,10 +229,10 @@ TEST(MachineFileErrors, MissingRequiredKeyAtTheMap) {
 }
 
 TEST(MachineFileErrors, KeyOfTheOtherForm) {
-  auto rid = MachineError("accounts:\n  bob:\n    rid: 1005\n");
-  EXPECT_EQ(rid.line, 3);
-  EXPECT_EQ(rid.column, 5);
-  EXPECT_THAT(rid.message, HasSubstr("'rid' is only accepted with base: empty"));
+  auto history = MachineError("accounts:\n  bob:\n    password_history: []\n");
+  EXPECT_EQ(history.line, 3);
+  EXPECT_EQ(history.column, 5);
+  EXPECT_THAT(history.message, HasSubstr("'password_history' is only accepted with base: empty"));
 
   auto absent = MachineError("base: empty\naccounts:\n  bob: {rid: 1005, absent: true}\n");
   EXPECT_EQ(absent.line, 3);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct InstallOptions {
   fixer::WebServerKind web_server = fixer::WebServerKind::kIis51;  // matched to the OS if
                                                                    // left as default
   uint64_t seed = 1;
+  // The machine SID (S-1-5-21-a-b-c); none: derived from `seed`. A capture's reproduction gives
+  // the captured machine's own, so its accounts keep their SIDs.
+  std::optional<fixer::Sid> machine_sid;
 };
 
 MachineState FreshInstall(const InstallOptions& options);
