@@ -12,7 +12,7 @@
 #include "support/run_program.h"
 #include "support/temp_folder.h"
 
-namespace {
+namespace capture_keeps_json {
 
 namespace fs = std::filesystem;
 using test_support::Ran;
@@ -80,4 +80,4 @@ TEST_F(CaptureKeepsJson, AYamlFileStaysYaml) {
   EXPECT_FALSE(ParsesAsJson(Slurp(input_)));
 }
 
-}  // namespace
+}  // namespace capture_keeps_json

@@ -311,6 +311,8 @@ TEST(Capture, NothingReadableIsSaid) {
                          "sam.lookup_user",
                          "scm.active_dependents",
                          "scm.query",
+                         "scm.list",
+                         "sql.databases",
                          "sql.db_users_for",
                          "sql.logins_for",
                          "sql.logins_named",
