@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "capture_reads.h"
 #include "fixer/file_path.h"
 #include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
@@ -228,9 +229,18 @@ class Reader {
     doc["accounts"] = std::move(accounts);
     ReadOldSids();
     ReadRights(doc);
+    ReadTokenRights(doc);
     ReadProfiles(doc);
     ReadObjects(doc);
     ReadSql(doc);
+    capture_reads::ReadSqlServer(p_.security, out_, doc);
+  }
+
+  // The rights of the other SIDs of the captured accounts' tokens (capture_token_rights.cpp).
+  void ReadTokenRights(Json& doc) {
+    std::vector<std::pair<fixer::Sid, std::string>> accounts;
+    for (const Found& a : accounts_) accounts.emplace_back(a.account.sid, a.account.name);
+    capture_reads::ReadTokenRights(p_, out_, accounts, doc);
   }
 
   // The local groups an account is a member of, each by its SID (NetLocalGroupEnum's groups and
@@ -390,6 +400,9 @@ class Reader {
     const size_t slash = folder->find_last_of('\\');
     if (slash == std::string::npos) return;
     for (std::string& taken : TakenBefore(name, folder->substr(slash + 1))) {
+      // Taken by a ProfileList entry alone, its folder missing: the entry is captured, the folder
+      // is not made.
+      if (capture_reads::FolderMissing(p_.security, folder->substr(0, slash + 1) + taken)) continue;
       taken_folders_.push_back(folder->substr(0, slash + 1) + taken);
     }
   }
@@ -580,9 +593,13 @@ class Reader {
     doc["secrets"] = std::move(secrets);
   }
 
-  // The known services, then every service they depend on or that runs depending on them, each read once.
+  // The known services and those logging on as an account of this machine (the fixer's services
+  // check reads them all), then every service they depend on or that runs depending on them, each
+  // read once.
   void ReadServiceInfos() {
     std::deque<std::string> queue(std::begin(kServices), std::end(kServices));
+    for (std::string& name : capture_reads::ServicesLoggingOnAsLocalUsers(p_.services, out_, computer_))
+      queue.push_back(std::move(name));
     std::set<std::string> seen;
     // Services listed among another's running dependents (folded): ActiveDependents is transitive,
     // so theirs are in that list already. Asking each again made a chain of N services N^2.
@@ -660,26 +677,18 @@ class Reader {
   }
 
   // The caller, when it is an account the file holds (a fresh install's loader needs one). A
-  // local caller whose account could not be read has no account in the file to be: its read is
-  // listed as the caller's, so the reproduction's caller read fails with that error, as a caller
-  // not read at all does, and no verdict rests on the file's default caller (Administrator).
+  // caller the file can hold no account to be (a domain user, or a local one whose account could
+  // not be read: `root` under Wine, that read listed) is written as the machine's caller read gave
+  // it (capture.caller: its name and whether it is an administrator), so the reproduction's caller
+  // read answers as the machine's did, neither failing where the machine's passed nor answering
+  // with the file's default caller (Administrator).
   void ReadSession(Json& doc) {
     Json session = Json::object();
     if (caller_) {
       if (const Found* account = CapturedAccount(caller_->name)) {
         session["caller"] = account->account.name;
-      } else if (std::optional<fixer::Status> error = AccountReadError(caller_->name)) {
-        out_.unreadable.push_back({"the calling user", *error});
       } else if (!IsLocalSystem(caller_->name)) {
-        // A domain user (GetUserName gives its bare name, which this SAM does not hold): the file
-        // can hold no account to be it, so the reproduction fails this read, naming it.
-        out_.unreadable.push_back(
-            {"the calling user",
-             fixer::Status(
-                 fixer::kNerrUserNotFound,
-                 fmt::format("The user name could not be found. {} ({}) is no account of this machine: "
-                             "a domain account, which a capture cannot hold",
-                             caller_->name, caller_->is_admin ? "an administrator" : "not an administrator"))});
+        doc["capture"]["caller"] = {{"name", caller_->name}, {"administrator", caller_->is_admin}};
       }
     }
     // Who is at the console, or nobody (null, as the file says it); a user the file cannot hold

@@ -405,7 +405,7 @@ fixer::Status MachineLog::Checkpoint(const MachineState& now, const BeforeRename
                                      unsigned new_file_mode) {
   std::string text;
   try {
-    text = MachineToText(now);
+    text = MachineToText(now, file_format_);
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);
   }

@@ -23,6 +23,7 @@
 #include "fakes/sam.h"
 #include "fakes/scm.h"
 #include "fakes/sql.h"
+#include "fixer/name_case.h"
 #include "who_may.h"
 
 namespace fakes {
@@ -40,6 +41,8 @@ Status ReadOfSid(Machine& m, std::string_view op, const fixer::Sid& sid) {
   return m.Read(op, read_rule ? sid.ToString() : std::string());
 }
 
+Status CapturedReadFailure(const MachineState& s, std::string_view read);
+
 // Every call opens the service as OpenService does, by its key name: a display name is 1060
 // (docs/windows-reference.md#services); `net start` and `net stop` accept both (cmd_net_service).
 class ScmPort : public fixer::ServiceControl {
@@ -53,6 +56,7 @@ class ScmPort : public fixer::ServiceControl {
   }
   Result<std::vector<fixer::ServiceInfo>> List() override {
     if (Status st = m_.Read("scm.list", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the services"); !st.ok()) return st;
     const auto& services = m_.state().services;
     return std::vector<fixer::ServiceInfo>(services.begin(), services.end());
   }
@@ -90,10 +94,22 @@ class ScmPort : public fixer::ServiceControl {
 };
 
 class AccountsPort : public fixer::Accounts {
+  // An account a capture could not read ("the account root": 2140 under Wine) fails its
+  // reproduction's lookup with that error, as on the machine.
+  Status CapturedLookupFailure(const std::string& name) const {
+    constexpr std::string_view kAccountRead = "the account ";
+    for (const UnreadableRead& u : m_.state().capture.unreadable) {
+      if (u.read.starts_with(kAccountRead) && fixer::SameWindowsName(u.read.substr(kAccountRead.size()), name))
+        return u.message.empty() ? Status::Win(u.error) : Status(u.error, u.message);
+    }
+    return Status::Ok();
+  }
+
  public:
   explicit AccountsPort(Machine& m) : m_(m), sam_(m) {}
   Result<fixer::Account> Lookup(const std::string& name) override {
     if (Status st = m_.Read("sam.lookup_user", name); !st.ok()) return st;
+    if (Status st = CapturedLookupFailure(name); !st.ok()) return st;
     const UserAccount* u = std::as_const(sam_).FindUser(name);
     if (u == nullptr) return Status::Win(fixer::kNerrUserNotFound);
     return sam_.Describe(*u);
@@ -146,6 +162,7 @@ class RightsPort : public fixer::Rights {
   explicit RightsPort(Machine& m) : m_(m), lsa_(m) {}
   Result<std::vector<std::string>> Of(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "lsa.rights_of", sid); !st.ok()) return st;
+    if (Status st = CapturedRightsFailure(sid); !st.ok()) return st;
     return lsa_.RightsOf(sid);
   }
   // LsaOpenPolicy for POLICY_CREATE_ACCOUNT | POLICY_LOOKUP_NAMES: administrators only.
@@ -159,6 +176,18 @@ class RightsPort : public fixer::Rights {
   }
 
  private:
+  // A capture that could not read this SID's rights lists it by SID string or by the name the
+  // machine gives it ("the rights of S-1-1-0", "the rights of ASPNET"): its reproduction fails that read.
+  Status CapturedRightsFailure(const fixer::Sid& sid) const {
+    const MachineState& s = m_.state();
+    if (s.capture.unreadable.empty()) return Status::Ok();
+    if (Status st = CapturedReadFailure(s, "the rights of " + sid.ToString()); !st.ok()) return st;
+    auto name = Sam(m_).LookupSid(sid);
+    if (!name.ok()) return Status::Ok();
+    const size_t slash = name->find('\\');
+    return CapturedReadFailure(s, "the rights of " + (slash == std::string::npos ? *name : name->substr(slash + 1)));
+  }
+
   Machine& m_;
   Lsa lsa_;
 };
@@ -278,6 +307,7 @@ class SecurityPort : public fixer::Security {
   }
   Result<std::vector<std::string>> Databases() override {
     if (Status st = m_.Read("sql.databases", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the SQL Server databases"); !st.ok()) return st;
     const SqlServerState& sql = m_.state().sql;
     if (!sql.installed) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return std::vector<std::string>(sql.databases.begin(), sql.databases.end());
@@ -366,6 +396,8 @@ class InventoryPort : public fixer::Inventory {
   Result<fixer::CallerInfo> Caller() override {
     if (Status st = m_.Read("inventory.caller", ""); !st.ok()) return st;
     if (Status st = CapturedReadFailure(m_.state(), "the calling user"); !st.ok()) return st;
+    // A caller the capture read but the file holds no account to be: the machine's answer.
+    if (const auto& captured = m_.state().capture.caller) return fixer::CallerInfo{captured->name, captured->is_admin};
     const std::string& name = m_.state().session.caller;
     const Sam sam(m_);
     fixer::CallerInfo info{name, false};

@@ -14,10 +14,10 @@ fixer::Status SaveMachineFile(const MachineState& state, const std::string& path
 }
 
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
-                              Replace replace, unsigned new_file_mode) {
+                              Replace replace, unsigned new_file_mode, MachineFileFormat format) {
   std::string text;
   try {
-    text = MachineToText(state);
+    text = MachineToText(state, format);
   } catch (const std::exception&) {
     return fixer::Status::Win(fixer::kErrorNotEnoughMemory);  // the emitter only fails on memory
   }

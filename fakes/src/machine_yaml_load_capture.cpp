@@ -9,10 +9,15 @@
 namespace fakes::yaml {
 
 void LoadCapture(LoadContext& c, const Field& f) {
-  MapFields m(f, {"tool", "accounts", "unreadable"});
+  MapFields m(f, {"tool", "caller", "accounts", "unreadable"});
   CaptureInfo& info = c.st().capture;
   c.captured = true;
   if (auto tool = m.Get("tool")) info.tool = tool->Str();
+  if (auto caller = m.Get("caller")) {
+    MapFields who(*caller, {"name", "administrator"});
+    const auto admin = who.Get("administrator");
+    info.caller = CapturedCaller{.name = who.Require("name").Str(), .is_admin = admin && admin->Bool()};
+  }
   if (auto accounts = m.Get("accounts")) {
     for (const Field& a : accounts->Items()) info.accounts.push_back(a.Str());
   }

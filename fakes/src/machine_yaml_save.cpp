@@ -350,6 +350,13 @@ void Capture(Emitter& out, const CaptureInfo& info) {
   out.Key("capture");
   out.BeginMap();
   KeyStr(out, "tool", info.tool);
+  if (info.caller) {
+    out.Key("caller");
+    out.BeginMap();
+    KeyStr(out, "name", info.caller->name);
+    KeyBool(out, "administrator", info.caller->is_admin);
+    out.EndMap();
+  }
   Strings(out, "accounts", info.accounts);
   out.Key("unreadable");
   out.BeginSeq();

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <fstream>
 #include <optional>
 #include <utility>
 
@@ -20,6 +21,15 @@ namespace {
 // How a file another run holds is refused, at the open and at a write alike (README: "in the same
 // words").
 std::string HeldFileWords(const fixer::Status& st) { return "cannot open machine state file: " + st.ToString(); }
+
+// The start of the machine file as read: enough to tell JSON (a capture) from YAML.
+std::string FileStart(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string start(256, '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<size_t>(in.gcount()));
+  return start;
+}
 
 }  // namespace
 
@@ -102,6 +112,7 @@ StateFileBackend::StateFileBackend(OpenedMachineFile opened, StateFileOptions op
       opened_log_(opened.log) {
   log_read_error_ = opened.log_read_error;
   opened_with_journal_ = !machine_.state().journal.empty();
+  file_format_ = MachineFileFormatOf(options_.out, FileStart(options_.path));
   // Every read of the journal fails as the log's read did, naming the log.
   if (log_read_error_ != 0) machine_.set_journal_unreadable(LogUnreadable());
 }
@@ -214,9 +225,11 @@ fixer::Status StateFileBackend::BeginChanges() {
   if (!log_) {
     if (options_.out.empty()) {
       log_.emplace(options_.path, opened_log_, machine_.state());
+      log_->set_file_format(file_format_);
     } else {
       // The log beside `out` replays over `out`, so `out` starts as the machine opened.
       log_.emplace(options_.out, LogPosition{}, machine_.state());
+      log_->set_file_format(file_format_);
       if (fixer::Status st = Checkpoint(); !st.ok()) return OutWriteFailure(st);
     }
   }
@@ -256,8 +269,8 @@ fixer::Status StateFileBackend::EndChanges() {
   }
   if (!options_.out.empty()) {
     if (log_) return OutWriteFailure(Checkpoint());
-    return OutWriteFailure(
-        SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace(), NewDestinationMode()));
+    return OutWriteFailure(SaveMachineFile(machine_.state(), options_.out, KeepLocked(), DestinationReplace(),
+                                           NewDestinationMode(), file_format_));
   }
   const bool logged = log_ && log_->appended() > 0;
   // The input file already holds the machine as loaded: rewriting it would only reformat it. A
@@ -265,7 +278,9 @@ fixer::Status StateFileBackend::EndChanges() {
   // folded in now; one whose journal is pending stays as it is until a run acts on that journal.
   const bool found_log = log_ && opened_log_.records > 0 && !opened_with_journal_;
   if (!logged && !found_log && !memory_.Changed()) return {};
-  if (!log_) return WriteFailureNaming(options_.path, SaveMachineFile(machine_.state(), options_.path));
+  if (!log_)
+    return WriteFailureNaming(
+        options_.path, SaveMachineFile(machine_.state(), options_.path, {}, Replace::kAny, kNewFileMode, file_format_));
   return WriteFailureNaming(options_.path, Checkpoint());
 }
 

@@ -101,9 +101,13 @@ std::string RenderMachineText(const fakes::MachineState& s) {
       << NotRead(s, "the operating system") << ", " << fixer::WebServerText(p.web.kind)
       << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << NotRead(s, "the web server")
       << ", machine SID " << s.sam.domain.ToString() << "\n";
-  out << "Caller: " << s.session.caller << NotRead(s, "the calling user")
-      << "; at the console: " << s.session.interactive_user.value_or("nobody") << NotRead(s, "the console user")
-      << "\n";
+  out << "Caller: "
+      << (s.capture.caller ? s.capture.caller->name +
+                                 (s.capture.caller->is_admin ? " (an administrator" : " (not an administrator") +
+                                 ", as the machine's caller read gave it; no account of this file)"
+                           : s.session.caller)
+      << NotRead(s, "the calling user") << "; at the console: " << s.session.interactive_user.value_or("nobody")
+      << NotRead(s, "the console user") << "\n";
   out << "Frameworks:" << NotRead(s, "the ASP.NET frameworks") << "\n";
   if (p.frameworks.empty()) out << "  none\n";
   for (const auto& f : p.frameworks)

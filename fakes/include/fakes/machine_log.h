@@ -101,6 +101,8 @@ class MachineLog {
   fixer::Status Checkpoint(const MachineState& now, const BeforeRename& before_rename = {},
                            Replace replace = Replace::kAny, unsigned new_file_mode = kNewFileMode);
   uint64_t appended() const { return appended_; }
+  // The form Checkpoint writes the state file in (YAML unless told).
+  void set_file_format(MachineFileFormat format) { file_format_ = format; }
   // Takes back every record this writer appended: the log as `found` (the position it was opened
   // at; none: the log removed). What a run does when it cannot record the restore it made, so the
   // file and log hold the machine as that run found it. Needs no room on the disk.
@@ -115,6 +117,7 @@ class MachineLog {
 
   std::string state_path_;
   std::string log_path_;
+  MachineFileFormat file_format_ = MachineFileFormat::kYaml;
   LogPosition at_;  // log_bytes: valid bytes of the log on disk (the header and whole records)
   uint64_t appended_ = 0;
   int fd_ = -1;          // the log, open for appending once the first record is written

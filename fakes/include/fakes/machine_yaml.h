@@ -43,11 +43,19 @@ inline constexpr std::array<std::string_view, 5> kScenarioFileKeys = {"name", "s
 bool IsScenarioFileKey(std::string_view key);
 
 std::string MachineToText(const MachineState& state);
+// The form a machine file is saved in: the saved form's YAML, or the same as JSON (every scalar a
+// string, as `fixup-sim show --format json` writes it), so a JSON file (a capture) stays JSON.
+enum class MachineFileFormat { kYaml, kJson };
+std::string MachineToText(const MachineState& state, MachineFileFormat format);
+// The form a verb saves its machine in: an `out` named *.json is JSON and *.yaml or *.yml YAML;
+// any other `out`, or none (in place), the form of the file read (`read_text`: JSON starts `{`).
+MachineFileFormat MachineFileFormatOf(std::string_view out, std::string_view read_text);
 // Atomic: temp file, flush + fsync, rename. 5 / 3 / 112 style errors as Status.
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path);
 // The same save, `before_rename` and `replace` as WriteFileAtomically's (a run's lock moves to the
-// new file there; kNothing takes the name only where no file is).
+// new file there; kNothing takes the name only where no file is), in `format`.
 fixer::Status SaveMachineFile(const MachineState& state, const std::string& path, const BeforeRename& before_rename,
-                              Replace replace, unsigned new_file_mode = kNewFileMode);
+                              Replace replace, unsigned new_file_mode = kNewFileMode,
+                              MachineFileFormat format = MachineFileFormat::kYaml);
 
 }  // namespace fakes

@@ -189,11 +189,20 @@ struct UnreadableRead {
   friend bool operator==(const UnreadableRead&, const UnreadableRead&) = default;
 };
 
+// The caller as the machine's read gave it (GetUserName, CheckTokenMembership) where the file holds
+// no account to be it: a domain user, or an account whose read failed (`root` under Wine).
+struct CapturedCaller {
+  std::string name;
+  bool is_admin = false;
+  friend bool operator==(const CapturedCaller&, const CapturedCaller&) = default;
+};
+
 struct CaptureInfo {
   std::string tool;                        // "aspnet-fixer 0.1.0 (commit ...)"
   std::vector<std::string> accounts;       // accounts whose ACEs, rights, profile and logins were read
   std::vector<UnreadableRead> unreadable;  // what could not be read (listed, never guessed)
-  bool empty() const { return tool.empty() && accounts.empty() && unreadable.empty(); }
+  std::optional<CapturedCaller> caller;    // the caller's read, when no account of the file is it
+  bool empty() const { return tool.empty() && accounts.empty() && unreadable.empty() && !caller; }
   friend bool operator==(const CaptureInfo&, const CaptureInfo&) = default;
 };
 

@@ -121,6 +121,7 @@ class StateFileBackend : public fixer::Backend {
   fixer::Kept kept_ = fixer::Kept::kAll;  // what the last EndChanges left durable
   uint32_t log_read_error_ = 0;           // the log could not be read (its journal's reads fail so)
   bool opened_with_journal_ = false;      // the machine as opened holds a journal (a run left pending)
+  MachineFileFormat file_format_ = MachineFileFormat::kYaml;  // what the machine is saved as
 };
 
 }  // namespace fakes
