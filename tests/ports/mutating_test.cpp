@@ -450,6 +450,9 @@ TEST_F(MutatingJournal, AFailedReadIsAnErrorAndLosesNoRecord) {
   auto unreadable = ports().journal.Load();
   Expect(!unreadable.ok(), "Load fails while the journal cannot be read (it read " +
                                std::to_string(unreadable.ok() ? unreadable->size() : 0) + " records)");
+  // Said as every error: the number and Windows' text for it first (README, docs/windows-reference.md).
+  Expect(unreadable.ok() || unreadable.status().message().starts_with(fixer::WinErrorText(unreadable.status().code())),
+         "the failed read says Windows' text first: " + unreadable.status().ToString());
   // It may fail too; what it must not do is write back a journal without the first two.
   (void)ports().journal.Append({.seq = 3, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin});
   restore();
@@ -479,6 +482,15 @@ TEST_F(MutatingJournal, AJournalInAFolderEveryoneCanWriteIsNeitherReadNorWritten
   const fixer::Status appended =
       ports().journal.Append({.seq = 1, .step = "fxsim-contract", .phase = fixer::JournalPhase::kBegin});
   Expect(appended.code() == 5, "Append into that folder: 5, got " + appended.ToString());
+  // Windows' text first, then the folder it names and why (docs/windows.md#the-journal-folder).
+  const auto says_denied_then_folder = [](const fixer::Status& st) {
+    const std::string head = std::string(fixer::WinErrorText(5)) + " The journal's folder ";
+    return st.message().starts_with(head) &&
+           st.message().find("aspnet-fixer is not for administrators only: ") != std::string::npos;
+  };
+  Expect(!planted.ok() && says_denied_then_folder(planted.status()),
+         "Load says Windows' text, then the folder: " + planted.status().ToString());
+  Expect(says_denied_then_folder(appended), "Append says Windows' text, then the folder: " + appended.ToString());
   remove();
   auto after = ports().journal.Load();
   Expect(after.ok() && after->empty(), "no journal once the planted one is removed");

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "journal_errors.h"
 #include "journal_file.h"
 #include "replace_file.h"
 #include "win32_ports.h"
@@ -30,17 +31,18 @@ constexpr wchar_t kFolderName[] = L"aspnet-fixer";
 fixer::Result<std::wstring> Folder() {
   wchar_t path[MAX_PATH];
   HRESULT hr = SHGetFolderPathW(nullptr, CSIDL_COMMON_APPDATA, nullptr, SHGFP_TYPE_CURRENT, path);
-  if (FAILED(hr)) return Error(HRESULT_CODE(hr));
+  if (FAILED(hr)) return JournalError(HRESULT_CODE(hr), JournalOp::kFindFolder, "");
   return std::wstring(path) + L"\\" + kFolderName;
 }
 
-// The file's bytes; "" when there is no journal.
-fixer::Result<std::string> ReadAll(const std::wstring& path) {
+// The bytes of the journal in `folder`; "" when there is no journal.
+fixer::Result<std::string> ReadAll(const std::wstring& folder) {
+  const std::wstring path = folder + L"\\journal.txt";
   File file(CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr));
   if (!file.valid()) {
     DWORD error = GetLastError();
     if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return std::string();
-    return Error(error);
+    return JournalError(error, JournalOp::kRead, Narrow(folder));
   }
   std::string text;
   char chunk[64 * 1024];
@@ -48,7 +50,9 @@ fixer::Result<std::string> ReadAll(const std::wstring& path) {
     DWORD read = 0;
     // A failed read is an error, never the end of the file: ReadFile zeroes `read` before it
     // fails, and a journal read short would be rewritten short by the next Append.
-    if (!ReadFile(file.get(), chunk, sizeof(chunk), &read, nullptr)) return LastError();
+    if (!ReadFile(file.get(), chunk, sizeof(chunk), &read, nullptr)) {
+      return JournalError(GetLastError(), JournalOp::kRead, Narrow(folder));
+    }
     if (read == 0) return text;  // end of file
     text.append(chunk, read);
   }
@@ -88,7 +92,7 @@ bool Trusted(const fixer::Sid& sid, const fixer::Sid& me) {
 // everyone [CDacl]. An ACE of another type than allow or deny is not read: refused.
 fixer::Result<std::string> WhyNotForAdministrators(const std::wstring& folder) {
   auto me = ProcessUser();
-  if (!me) return me.status();
+  if (!me) return JournalError(me.status().code(), JournalOp::kReadFolder, Narrow(folder));
   PSID owner = nullptr;
   PACL dacl = nullptr;
   PSECURITY_DESCRIPTOR sd = nullptr;
@@ -96,7 +100,7 @@ fixer::Result<std::string> WhyNotForAdministrators(const std::wstring& folder) {
           GetNamedSecurityInfoW(folder.c_str(), SE_FILE_OBJECT, OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION,
                                 &owner, nullptr, &dacl, nullptr, &sd);
       rc != ERROR_SUCCESS) {
-    return Error(rc);
+    return JournalError(rc, JournalOp::kReadFolder, Narrow(folder));
   }
   std::string why;
   if (owner == nullptr) {
@@ -138,15 +142,12 @@ fixer::Status CheckFolderForAdministrators(const std::wstring& folder) {
   if (GetFileAttributesW(folder.c_str()) == INVALID_FILE_ATTRIBUTES) {
     const DWORD error = GetLastError();
     if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {};
-    return Error(error);
+    return JournalError(error, JournalOp::kReadFolder, Narrow(folder));
   }
   auto why = WhyNotForAdministrators(folder);
   if (!why) return why.status();
   if (why->empty()) return {};
-  return fixer::Status(ERROR_ACCESS_DENIED,
-                       "the journal's folder " + Narrow(folder) + " is not for administrators only: " + *why +
-                           "; a journal someone else can write would steer this repair, so it is neither read nor "
-                           "written. Look at the folder (and any journal.txt in it), delete it, and run again");
+  return JournalFolderNotForAdministrators(Narrow(folder), *why);
 }
 
 // Creates the journal's folder with a security descriptor of its own, not inheriting "All Users"
@@ -157,14 +158,24 @@ fixer::Status CreateFolderForAdministrators(const std::wstring& folder) {
   PSECURITY_DESCRIPTOR sd = nullptr;
   if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(L"O:BAD:P(A;OICI;FA;;;BA)(A;OICI;FA;;;SY)", SDDL_REVISION_1,
                                                             &sd, nullptr)) {
-    return LastError();
+    return JournalError(GetLastError(), JournalOp::kCreateFolder, Narrow(folder));
   }
   SECURITY_ATTRIBUTES attributes{sizeof(attributes), sd, FALSE};
   const BOOL created = CreateDirectoryW(folder.c_str(), &attributes);
   const DWORD error = created ? ERROR_SUCCESS : GetLastError();
   LocalFree(sd);
-  if (!created && error != ERROR_ALREADY_EXISTS) return Error(error);
+  if (!created && error != ERROR_ALREADY_EXISTS) return JournalError(error, JournalOp::kCreateFolder, Narrow(folder));
   return CheckFolderForAdministrators(folder);
+}
+
+// The journal's words for the step of ReplaceFile that failed.
+JournalOp OpOf(ReplaceStep step) {
+  switch (step) {
+    case ReplaceStep::kCreateTemporary: return JournalOp::kCreateTemporary;
+    case ReplaceStep::kWriteTemporary: return JournalOp::kWriteTemporary;
+    case ReplaceStep::kMoveOverTarget: return JournalOp::kReplace;
+  }
+  return JournalOp::kReplace;
 }
 
 }  // namespace
@@ -172,7 +183,7 @@ fixer::Status CreateFolderForAdministrators(const std::wstring& folder) {
 fixer::Result<std::vector<fixer::JournalRecord>> Win32Journal::Load() {
   auto folder = Folder();
   if (!folder) return folder.status();
-  auto text = ReadAll(*folder + L"\\journal.txt");
+  auto text = ReadAll(*folder);
   if (!text) return text.status();
   if (text->empty()) return std::vector<fixer::JournalRecord>{};  // no journal: nothing to trust
   // A journal in a folder someone else can write is not read: it may be theirs.
@@ -185,10 +196,10 @@ fixer::Status Win32Journal::Append(fixer::JournalRecord record) {
   if (!folder) return folder.status();
   if (fixer::Status st = CreateFolderForAdministrators(*folder); !st.ok()) return st;
   const std::wstring path = *folder + L"\\journal.txt", temp = *folder + L"\\journal.tmp";
-  auto text = ReadAll(path);
+  auto text = ReadAll(*folder);
   if (!text) return text.status();
   if (std::optional<ReplaceFailure> failed = ReplaceFile(path, temp, *text + FormatJournalLine(record))) {
-    return Error(failed->error);
+    return JournalError(failed->error, OpOf(failed->step), Narrow(*folder));
   }
   changes_.Mark();
   return {};
@@ -200,7 +211,7 @@ fixer::Status Win32Journal::Clear() {
   if (!DeleteFileW((*folder + L"\\journal.txt").c_str())) {
     DWORD error = GetLastError();
     if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {};  // no journal: nothing to do
-    return Error(error);
+    return JournalError(error, JournalOp::kDelete, Narrow(*folder));
   }
   changes_.Mark();
   return {};

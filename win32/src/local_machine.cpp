@@ -41,7 +41,7 @@ class LocalMachine : public fixer::Backend {
 std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error) {
   // COM for the IIS metabase (metabase.h). S_FALSE: this thread had it already.
   if (HRESULT hr = CoInitializeEx(nullptr, COINIT_MULTITHREADED); FAILED(hr)) {
-    error = "COM could not start (CoInitializeEx: " + Error(HRESULT_CODE(hr)).ToString() + ")";
+    error = fixer::Status::Explained(HRESULT_CODE(hr), "COM could not start (CoInitializeEx)").ToString();
     return nullptr;
   }
   return std::make_unique<LocalMachine>();

@@ -18,11 +18,25 @@ namespace {
 constexpr DWORD kTimeoutMs = 10000;  // how long OpenKey waits for a node another writer holds
 constexpr HRESULT kMdErrorDataNotFound = static_cast<HRESULT>(0x800CC801L);  // mdmsg.h
 
-// The Windows error an HRESULT carries; IIS absent (class not registered) is 1060.
+// Windows' text for an HRESULT that is no Win32 error, from the system's message table
+// (FormatMessage, FORMAT_MESSAGE_FROM_SYSTEM: E_NOINTERFACE's "No such interface supported"); ""
+// where it has none (the metabase's own MD_ERROR_* texts are IIS's, not the system's).
+std::string SystemText(HRESULT hr) {
+  char text[512] = {};
+  const DWORD n = FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
+                                 static_cast<DWORD>(hr), 0, text, sizeof(text), nullptr);
+  std::string out(text, n);
+  while (!out.empty() && (out.back() == '\r' || out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+// The Windows error an HRESULT carries; IIS absent (class not registered) is 1060. Another
+// HRESULT keeps its number, with Windows' text where the system has one.
 fixer::Status FromHresult(HRESULT hr) {
   if (hr == REGDB_E_CLASSNOTREG) return Error(ERROR_SERVICE_DOES_NOT_EXIST);
   if (HRESULT_FACILITY(hr) == FACILITY_WIN32) return Error(HRESULT_CODE(hr));
-  return fixer::Status(static_cast<uint32_t>(hr), "COM error");
+  std::string text = SystemText(hr);
+  return fixer::Status(static_cast<uint32_t>(hr), text.empty() ? "COM error" : std::move(text));
 }
 
 // The admin base object, released when it goes out of scope.

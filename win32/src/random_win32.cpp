@@ -19,9 +19,13 @@ Win32Random::~Win32Random() {
 uint64_t Win32Random::Next() {
   uint64_t value = 0;
   // The port has no error channel; stopping is safer than a guessable password.
-  if (!provider_) throw fixer::Interruption("CryptAcquireContext failed: " + Error(acquire_error_).ToString());
+  if (!provider_) {
+    throw fixer::Interruption(
+        fixer::Status::Explained(acquire_error_, "No random source for the password (CryptAcquireContext)").ToString());
+  }
   if (!CryptGenRandom(provider_, sizeof(value), reinterpret_cast<BYTE*>(&value))) {
-    throw fixer::Interruption("CryptGenRandom failed: " + LastError().ToString());
+    throw fixer::Interruption(
+        fixer::Status::Explained(GetLastError(), "No random number for the password (CryptGenRandom)").ToString());
   }
   return value;
 }
