@@ -27,7 +27,9 @@ class UnreadableLogTest : public ::testing::Test {
     return fakes::StateFileBackend::Open({.path = machine_.string(), .changes = changes});
   }
   // "Access is denied. The log <dir>/m.yaml.log could not be read.": the error's text, its number apart.
-  std::string Named() const { return "Access is denied. The log " + (dir_ / "m.yaml.log").string() + " could not be read."; }
+  std::string Named() const {
+    return "Access is denied. The log " + (dir_ / "m.yaml.log").string() + " could not be read.";
+  }
 
   const test_support::TempFolder dir_{"unreadable_log"};
   const fs::path machine_ = dir_.Write("m.yaml", test_support::kAffectedMachine);
