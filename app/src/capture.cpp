@@ -399,12 +399,8 @@ class Reader {
     if (!folder) return;
     const size_t slash = folder->find_last_of('\\');
     if (slash == std::string::npos) return;
-    for (std::string& taken : TakenBefore(name, folder->substr(slash + 1))) {
-      // Taken by a ProfileList entry alone, its folder missing: the entry is captured, the folder
-      // is not made.
-      if (capture_reads::FolderMissing(p_.security, folder->substr(0, slash + 1) + taken)) continue;
+    for (std::string& taken : TakenBefore(name, folder->substr(slash + 1)))
       taken_folders_.push_back(folder->substr(0, slash + 1) + taken);
-    }
   }
 
   // The candidate folder names before `free` (NAME, NAME.COMPUTERNAME, NAME.COMPUTERNAME.NNN),
@@ -520,7 +516,8 @@ class Reader {
     for (const std::string& taken : taken_folders_) {
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, taken};
       // Listed even when its security could not be read: the reproduction must hold the folder.
-      if (KeepSecurity(doc, ref) != Kept::kWhole) ObjectItem(doc, ref);
+      // Not listed when missing (taken by a ProfileList entry alone): the reproduction must not make it.
+      if (KeepSecurity(doc, ref) == Kept::kNotRead) ObjectItem(doc, ref);
     }
   }
 

@@ -60,8 +60,4 @@ inline constexpr const char* kServicesRead = "the services";
 void ReadSqlServer(fixer::Security& security, Capture& out, Json& doc);
 inline constexpr const char* kSqlDatabasesRead = "the SQL Server databases";
 
-// Whether the folder at `path` is missing (2 or 3): a ProfileList entry may name a folder that
-// does not exist, which the capture must not list, or the reproduction would make it.
-bool FolderMissing(fixer::Security& security, const std::string& path);
-
 }  // namespace app::capture_reads

@@ -1,6 +1,6 @@
-// aspnet-fixer capture: the services logging on as accounts of the machine, SQL Server's databases,
-// and whether a folder exists (capture_reads.h): what the fixer's services-start-again and
-// session-state checks read, and a profile's folder, written so the reproduction answers alike.
+// aspnet-fixer capture: the services logging on as accounts of the machine and SQL Server's
+// databases (capture_reads.h): what the fixer's services-start-again and session-state checks
+// read, written so the reproduction answers alike.
 #include <algorithm>
 
 #include "capture_reads.h"
@@ -44,12 +44,6 @@ void ReadSqlServer(fixer::Security& security, Capture& out, Json& doc) {
   }
   sql["installed"] = true;
   sql["databases"] = std::move(list);
-}
-
-bool FolderMissing(fixer::Security& security, const std::string& path) {
-  const fixer::Result<fixer::ObjectSecurity> sd = security.ReadSecurity({fixer::ObjectNamespace::kFile, path});
-  return !sd.ok() &&
-         (sd.status().code() == fixer::kErrorFileNotFound || sd.status().code() == fixer::kErrorPathNotFound);
 }
 
 }  // namespace app::capture_reads
