@@ -47,7 +47,7 @@ Status CapturedReadFailure(const MachineState& s, std::string_view read);
 // (docs/windows-reference.md#services); `net start` and `net stop` accept both (cmd_net_service).
 class ScmPort : public fixer::ServiceControl {
  public:
-  explicit ScmPort(Machine& m) : m_(m) {}
+  ScmPort(Machine& m, const CallerToken& token) : m_(m), token_(token) {}
   Result<fixer::ServiceInfo> Query(const std::string& name) override {
     if (Status st = m_.Read("scm.query", name); !st.ok()) return st;
     const fixer::ServiceInfo* s = scm_.FindByKey(name);
@@ -86,10 +86,11 @@ class ScmPort : public fixer::ServiceControl {
   // The same, asking for SERVICE_START/STOP/PAUSE_CONTINUE: 5 for a caller who may not.
   Status OpenedToControl(const std::string& name) const {
     if (Status st = Opened(name); !st.ok()) return st;
-    return MayControlServices(m_);
+    return token_.MayControlServices();
   }
 
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   Scm scm_{m_};
 };
 
@@ -106,7 +107,7 @@ class AccountsPort : public fixer::Accounts {
   }
 
  public:
-  explicit AccountsPort(Machine& m) : m_(m), sam_(m) {}
+  AccountsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), sam_(m) {}
   Result<fixer::Account> Lookup(const std::string& name) override {
     if (Status st = m_.Read("sam.lookup_user", name); !st.ok()) return st;
     if (Status st = CapturedLookupFailure(name); !st.ok()) return st;
@@ -115,7 +116,7 @@ class AccountsPort : public fixer::Accounts {
     return sam_.Describe(*u);
   }
   Result<fixer::Sid> Create(const fixer::NewAccount& spec, const fixer::Secret& password) override {
-    if (Status st = MayCreateAccounts(m_); !st.ok()) return st;
+    if (Status st = token_.MayCreateAccounts(); !st.ok()) return st;
     return sam_.CreateUser(spec, password);
   }
   Status Delete(const std::string& name) override {
@@ -137,7 +138,7 @@ class AccountsPort : public fixer::Accounts {
   Status AddToGroup(const std::string& group, const fixer::Sid& member) override {
     // The group is looked up (2220) before it is opened to add a member (5).
     if (const LocalGroup* g = std::as_const(sam_).FindGroup(group); g != nullptr) {
-      if (Status st = MayChangeMembersOf(m_, g->sid); !st.ok()) return st;
+      if (Status st = token_.MayChangeMembersOf(g->sid); !st.ok()) return st;
     }
     return sam_.AddMember(group, member);
   }
@@ -150,16 +151,17 @@ class AccountsPort : public fixer::Accounts {
   // The account is looked up (2221) before it is opened to change (5).
   Status OpenedToChange(const std::string& name) const {
     if (std::as_const(sam_).FindUser(name) == nullptr) return Status::Win(fixer::kNerrUserNotFound);
-    return MayChangeAccounts(m_);
+    return token_.MayChangeAccounts();
   }
 
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   Sam sam_;
 };
 
 class RightsPort : public fixer::Rights {
  public:
-  explicit RightsPort(Machine& m) : m_(m), lsa_(m) {}
+  RightsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), lsa_(m) {}
   Result<std::vector<std::string>> Of(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "lsa.rights_of", sid); !st.ok()) return st;
     if (Status st = CapturedRightsFailure(sid); !st.ok()) return st;
@@ -167,11 +169,11 @@ class RightsPort : public fixer::Rights {
   }
   // LsaOpenPolicy for POLICY_CREATE_ACCOUNT | POLICY_LOOKUP_NAMES: administrators only.
   Status Grant(const fixer::Sid& sid, const std::string& right) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
     return lsa_.Grant(sid, right);
   }
   Status Revoke(const fixer::Sid& sid, const std::string& right) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
     return lsa_.Revoke(sid, right);
   }
 
@@ -189,30 +191,32 @@ class RightsPort : public fixer::Rights {
   }
 
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   Lsa lsa_;
 };
 
 class SecretsPort : public fixer::Secrets {
  public:
-  explicit SecretsPort(Machine& m) : m_(m), lsa_(m) {}
+  SecretsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), lsa_(m) {}
   Result<fixer::Secret> Retrieve(const std::string& key) override {
     if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
-    if (Status st = MayAdminister(m_); !st.ok()) return st;  // LsaOpenPolicy for private data
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;  // LsaOpenPolicy for private data
     return lsa_.RetrieveSecret(key);
   }
   Status Store(const std::string& key, const fixer::Secret& value) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
     return lsa_.StoreSecret(key, value);
   }
 
  private:
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   Lsa lsa_;
 };
 
 class ProfilesPort : public fixer::Profiles {
  public:
-  explicit ProfilesPort(Machine& m) : m_(m), profiles_(m), objects_(m) {}
+  ProfilesPort(Machine& m, const CallerToken& token) : m_(m), token_(token), profiles_(m), objects_(m) {}
   Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "profiles.find", sid); !st.ok()) return st;
     const ProfileEntry* e = profiles_.Find(sid);
@@ -221,7 +225,7 @@ class ProfilesPort : public fixer::Profiles {
     return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{e->sid, e->path, exists});
   }
   Status Delete(const fixer::Sid& sid) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;  // DeleteProfile: administrators
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;  // DeleteProfile: administrators
     return profiles_.Delete(sid);
   }
   Result<std::string> NewProfileFolder(const std::string& user) override {
@@ -231,6 +235,7 @@ class ProfilesPort : public fixer::Profiles {
 
  private:
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   ProfileStore profiles_;
   ObjectStore objects_;
 };
@@ -248,21 +253,21 @@ class LogonPort : public fixer::Logon {
 };
 
 // SetNamedSecurityInfo's WRITE_DAC: an administrator's here (choice-write-dac-administrators).
-Status MayWriteDac(const Machine& m) {
-  Status st = MayAdminister(m);
+Status MayWriteDac(const CallerToken& token) {
+  Status st = token.MayAdminister();
   if (!st.ok()) RelyOn("choice-write-dac-administrators");
   return st;
 }
 
 class SecurityPort : public fixer::Security {
  public:
-  explicit SecurityPort(Machine& m) : m_(m), objects_(m), sql_(m) {}
+  SecurityPort(Machine& m, const CallerToken& token) : m_(m), token_(token), objects_(m), sql_(m) {}
   Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
   Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
-    if (Status st = MayWriteDac(m_); !st.ok()) return st;
+    if (Status st = MayWriteDac(token_); !st.ok()) return st;
     return objects_.AddAce(object, ace);
   }
   Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
@@ -275,15 +280,15 @@ class SecurityPort : public fixer::Security {
     return objects_.FindAcesOn(sid, on);
   }
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
-    if (Status st = MayWriteDac(m_); !st.ok()) return st;
+    if (Status st = MayWriteDac(token_); !st.ok()) return st;
     return objects_.AddAces(object, aces);
   }
   Status RemoveAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
-    if (Status st = MayWriteDac(m_); !st.ok()) return st;
+    if (Status st = MayWriteDac(token_); !st.ok()) return st;
     return objects_.RemoveAces(object, aces);
   }
   void AddAcesEach(std::span<const fixer::ObjectAces> objects, fixer::AceWrites& writes) override {
-    if (Status st = MayWriteDac(m_); !st.ok()) {
+    if (Status st = MayWriteDac(token_); !st.ok()) {
       for (size_t i = 0; i < objects.size(); ++i) writes.Written(i, st);
       return;
     }
@@ -321,13 +326,14 @@ class SecurityPort : public fixer::Security {
 
  private:
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
   ObjectStore objects_;
   SqlServer sql_;
 };
 
 class AspNetPort : public fixer::AspNet {
  public:
-  explicit AspNetPort(Machine& m) : m_(m) {}
+  AspNetPort(Machine& m, const CallerToken& token) : m_(m), token_(token) {}
   Result<std::vector<fixer::FrameworkInfo>> Frameworks() override {
     if (Status st = m_.Read("aspnet.frameworks", ""); !st.ok()) return st;
     std::vector<fixer::FrameworkInfo> frameworks = m_.state().products.frameworks;
@@ -346,16 +352,17 @@ class AspNetPort : public fixer::AspNet {
   }
   // aspnet_regiis -i and -s: administrators only (cmd_aspnet_regiis.cpp answers the same).
   Status Register(const std::string& version) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
     return AspNetSetup(m_).Register(version);
   }
   Status SetScriptMap(const std::string& path, const std::string& version) override {
-    if (Status st = MayAdminister(m_); !st.ok()) return st;
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
     return AspNetSetup(m_).SetScriptMap(path, version);
   }
 
  private:
   Machine& m_;
+  const CallerToken& token_;  // the run's: one process
 };
 
 // A read a capture could not make on the machine it came from (capture.unreadable: "the operating
@@ -530,14 +537,15 @@ class NoWebProbe : public fixer::WebProbe {
 
 struct MachinePorts::Impl {
   Impl(Machine& m, fixer::WebProbe* web)
-      : scm(m),
-        accounts(m),
-        rights(m),
-        secrets(m),
-        profiles(m),
+      : token(m),
+        scm(m, token),
+        accounts(m, token),
+        rights(m, token),
+        secrets(m, token),
+        profiles(m, token),
         logon(m),
-        security(m),
-        aspnet(m),
+        security(m, token),
+        aspnet(m, token),
         inventory(m),
         policy(m),
         journal(m),
@@ -545,6 +553,7 @@ struct MachinePorts::Impl {
         random(m),
         ports{scm,    accounts,  rights, secrets, profiles, logon,  security,
               aspnet, inventory, policy, journal, events,   random, web ? *web : no_web} {}
+  CallerToken token;  // the caller's groups, read once for the run (a process)
   ScmPort scm;
   AccountsPort accounts;
   RightsPort rights;

@@ -12,23 +12,36 @@ fixer::Status AllowedIf(bool allowed) {
 
 }  // namespace
 
-fixer::Status MayCreateAccounts(const Machine& machine) {
-  return AllowedIf(CallerIsAdmin(machine) || CallerIsPowerUser(machine));
+const CallerToken::Groups& CallerToken::Read() const {
+  if (!groups_) groups_ = Groups{.admin = CallerIsAdmin(machine_), .power_user = CallerIsPowerUser(machine_)};
+  return *groups_;
 }
 
-fixer::Status MayChangeAccounts(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
+fixer::Status CallerToken::MayCreateAccounts() const { return AllowedIf(Read().admin || Read().power_user); }
 
-fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group) {
-  if (CallerIsAdmin(machine)) return fixer::Status::Ok();
+fixer::Status CallerToken::MayChangeAccounts() const { return AllowedIf(Read().admin); }
+
+fixer::Status CallerToken::MayChangeMembersOf(const fixer::Sid& group) const {
+  if (Read().admin) return fixer::Status::Ok();
   const bool power_users_may =
       group == fixer::Sid::PowerUsers() || group == fixer::Sid::Users() || group == fixer::Sid::Guests();
-  return AllowedIf(power_users_may && CallerIsPowerUser(machine));
+  return AllowedIf(power_users_may && Read().power_user);
 }
 
-fixer::Status MayControlServices(const Machine& machine) {
-  return AllowedIf(CallerIsAdmin(machine) || CallerIsPowerUser(machine));
+fixer::Status CallerToken::MayControlServices() const { return AllowedIf(Read().admin || Read().power_user); }
+
+fixer::Status CallerToken::MayAdminister() const { return AllowedIf(Read().admin); }
+
+fixer::Status MayCreateAccounts(const Machine& machine) { return CallerToken(machine).MayCreateAccounts(); }
+
+fixer::Status MayChangeAccounts(const Machine& machine) { return CallerToken(machine).MayChangeAccounts(); }
+
+fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group) {
+  return CallerToken(machine).MayChangeMembersOf(group);
 }
 
-fixer::Status MayAdminister(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
+fixer::Status MayControlServices(const Machine& machine) { return CallerToken(machine).MayControlServices(); }
+
+fixer::Status MayAdminister(const Machine& machine) { return CallerToken(machine).MayAdminister(); }
 
 }  // namespace fakes

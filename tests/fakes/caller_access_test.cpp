@@ -90,3 +90,23 @@ TEST(CallerAccess, AnAdministratorMayChange) {
 }
 
 }  // namespace
+
+// A run is one process: its token keeps the groups the caller had at its first check, as Windows
+// keeps a token's groups until the next logon (docs/windows-reference.md#choice-live-membership).
+// The next run (new ports) reads the SAM again.
+TEST(CallerAccess, ARunKeepsTheGroupsItsTokenHadTheNextRunReadsThemAgain) {
+  fakes::Machine m = MachineWithCaller(fixer::Sid::Administrators());
+  const fixer::Secret pw = fixer::Secret::FromString("An0ther-pa55!");
+  {
+    fakes::MachinePorts mp(m);
+    fixer::Ports& p = mp.ports();
+    ASSERT_TRUE(p.accounts.SetPassword("Administrator", pw).ok());  // the token: an administrator
+    const fixer::Sid caller = p.accounts.Lookup("caller")->sid;
+    ASSERT_TRUE(fakes::Sam(m).RemoveMember("Administrators", caller).ok());
+    EXPECT_TRUE(p.accounts.SetPassword("Administrator", pw).ok()) << "the run's token lost its groups";
+    EXPECT_TRUE(p.services.Stop("W3SVC").ok());
+  }
+  fakes::MachinePorts next(m);
+  EXPECT_EQ(next.ports().accounts.SetPassword("Administrator", pw).code(), fixer::kErrorAccessDenied);
+  EXPECT_EQ(next.ports().services.Start("W3SVC").code(), fixer::kErrorAccessDenied);
+}
