@@ -9,10 +9,8 @@
 #include <string>
 
 #include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
 
 #include "app/capture.h"
-#include "app/json_text.h"
 #include "app/verbs.h"
 #include "bench_dir.h"
 #include "fakes/machine_yaml.h"
@@ -82,7 +80,7 @@ void BM_ShowJsonGrownMachine(benchmark::State& state, const bench::GrownSection&
       state.SkipWithError(loaded.error->ToString().c_str());
       break;
     }
-    benchmark::DoNotOptimize(app::JsonText(sim::MachineToJson(*loaded.value)));
+    benchmark::DoNotOptimize(sim::MachineToJsonText(*loaded.value));
   }
   state.SetComplexityN(state.range(0));
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -293,7 +294,6 @@ class Reader {
   // in the SAM, which no call reads: a lower bound [M] (docs/windows-reference.md#sids).
   void WriteNextRid(Json& doc) const {
     if (!machine_sid_) return;
-    const std::string text = JsonText(doc);
     const std::string prefix = machine_sid_->ToString() + "-";
     uint64_t highest = 0;
     std::vector<fixer::Sid> held;  // the SIDs the file names by a name or a `rid`
@@ -302,14 +302,33 @@ class Reader {
     for (const fixer::Sid& sid : held) {
       if (sid.IsAccountSid() && sid.Domain() == *machine_sid_) highest = std::max<uint64_t>(highest, sid.Rid());
     }
-    for (size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at + 1)) {
+    RaiseToRidsInKeysAndStrings(doc, prefix, highest);
+    if (highest > 0) doc["next_rid"] = highest + 1;
+  }
+
+  // Every key and string of `j` read for SIDs of the machine's domain (`prefix`: its SID and '-').
+  static void RaiseToRidsInKeysAndStrings(const Json& j, std::string_view prefix, uint64_t& highest) {
+    if (j.is_string()) {
+      RaiseToRidsInText(j.get_ref<const std::string&>(), prefix, highest);
+    } else if (j.is_object()) {
+      for (const auto& [key, value] : j.items()) {
+        RaiseToRidsInText(key, prefix, highest);
+        RaiseToRidsInKeysAndStrings(value, prefix, highest);
+      }
+    } else if (j.is_array()) {
+      for (const Json& item : j) RaiseToRidsInKeysAndStrings(item, prefix, highest);
+    }
+  }
+
+  // Each "<prefix><RID>" in `text` (a SID, or one inside a message) raises `highest` to its RID.
+  static void RaiseToRidsInText(std::string_view text, std::string_view prefix, uint64_t& highest) {
+    for (size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
       size_t end = at + prefix.size();
       uint64_t rid = 0;
       while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) && rid <= 0xFFFFFFFFu)
         rid = rid * 10 + static_cast<uint64_t>(text[end++] - '0');
       if (end > at + prefix.size() && rid <= 0xFFFFFFFEu) highest = std::max(highest, rid);
     }
-    if (highest > 0) doc["next_rid"] = highest + 1;
   }
 
   // The principal the file names a SID by: a captured account's name, else the SID string.

@@ -1,6 +1,7 @@
 // Machine state files in JSON (machine_yaml.h, MachineFileFormat): the saved form, read back by
-// fakes' parser and written as JSON (every scalar a string, as `fixup-sim show --format json`
-// writes it; the loaders read it as the YAML it is), so a capture repaired in place stays JSON.
+// fakes' parser and written as JSON (every scalar a string; the loaders read it as the YAML it
+// is), so a capture repaired in place stays JSON. The one writer of a machine file's JSON:
+// `fixup-sim show --format json` and `show --json` print this too (sim/machine_view.h).
 #include <cctype>
 #include <cstdio>
 #include <string>
@@ -11,19 +12,29 @@
 namespace fakes {
 namespace {
 
+// RFC 8259 section 7: a quote, a backslash and C0 controls escaped, the usual ones by their short
+// escapes (\n, \t), as nlohmann-json writes them, so a capture saved again keeps its escapes; DEL
+// too, as the YAML form escapes it. Every other byte as it is.
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20 || byte == 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-      out += escaped;
-    } else {
-      out += c;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20 || byte == 0x7f) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+          out += escaped;
+        } else {
+          out += c;
+        }
     }
   }
   out += '"';

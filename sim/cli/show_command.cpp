@@ -3,13 +3,9 @@
 // data and a processModel password in clear shown as ******** (fakes/shown_secrets.h).
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
-#include "app/json_text.h"
 #include "app/parse_errors.h"
 #include "commands.h"
 #include "fakes/machine_yaml.h"
-#include "fakes/shown_secrets.h"
 #include "sim/machine_view.h"
 
 namespace sim::cli {
@@ -38,11 +34,10 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
       return;
     }
     if (args->json) {
-      std::cout << app::JsonText(MachineToJson(*loaded.value)) << "\n";
-    } else if (args->format == "json") {
-      std::cout << app::JsonText(MachineFileJson(fakes::WithSecretsMasked(*loaded.value))) << "\n";
-    } else if (args->format == "yaml") {
-      std::cout << fakes::MachineToText(fakes::WithSecretsMasked(*loaded.value));
+      std::cout << MachineToJsonText(*loaded.value);
+    } else if (args->format == "json" || args->format == "yaml") {
+      const auto format = args->format == "json" ? fakes::MachineFileFormat::kJson : fakes::MachineFileFormat::kYaml;
+      std::cout << MachineFileText(*loaded.value, format);
     } else {
       std::cout << RenderMachineText(*loaded.value);
     }

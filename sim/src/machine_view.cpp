@@ -9,7 +9,6 @@
 #include "fakes/sam.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
-#include "fakes/yaml_parse.h"
 #include "fixer/name_case.h"
 #include "fixer/result.h"
 #include "fixer/win_error.h"
@@ -42,35 +41,14 @@ const fakes::ProfileEntry* ProfileOf(const fakes::MachineState& s, const fixer::
   return nullptr;
 }
 
-// Ordered: a machine file needs its keys in the file's order (accounts are created in the order
-// they are listed). A map's keys, as the saver wrote them, differ: each is appended, not looked up.
-nlohmann::ordered_json TreeToJson(const fakes::yaml::Tree& tree, fakes::yaml::NodeId id) {
-  const fakes::yaml::Node& n = tree.node(id);
-  const auto children = tree.children(id);
-  switch (n.kind) {
-    case fakes::yaml::NodeKind::kMap: {
-      nlohmann::ordered_json j = nlohmann::ordered_json::object();
-      for (size_t i = 0; i + 1 < children.size(); i += 2) {
-        app::AppendNewKey(j, std::string(tree.text(children[i])), TreeToJson(tree, children[i + 1]));
-      }
-      return j;
-    }
-    case fakes::yaml::NodeKind::kSequence: {
-      nlohmann::ordered_json j = nlohmann::ordered_json::array();
-      for (const fakes::yaml::NodeId item : children) j.push_back(TreeToJson(tree, item));
-      return j;
-    }
-    case fakes::yaml::NodeKind::kScalar: return std::string(tree.text(id));
-    case fakes::yaml::NodeKind::kNull: break;
-  }
-  return nullptr;
-}
-
-// The saved form, read back by fakes' parser: every scalar a string, as in the file.
-nlohmann::ordered_json SavedFormJson(const fakes::MachineState& s) {
-  const std::string text = fakes::MachineToText(s);
-  const fakes::yaml::ParseResult parsed = fakes::yaml::ParseYaml(text);
-  return parsed.error ? nlohmann::ordered_json::object() : TreeToJson(parsed.tree, parsed.tree.root());
+// `text`, a JSON object as fakes writes one ("{\n  ...\n}\n"), with `member` (`"key": value`, as
+// written at the top) added as its last key, indented as the others.
+std::string WithLastMember(std::string text, std::string member) {
+  for (size_t at = member.find('\n'); at != std::string::npos; at = member.find('\n', at + 1))
+    member.insert(at + 1, "  ");
+  const size_t last = text.find_last_not_of(" \n", text.rfind('}') - 1);  // the last member's end, or the '{'
+  text.replace(last + 1, std::string::npos, (text[last] == '{' ? "\n  " : ",\n  ") + member + "\n}\n");
+  return text;
 }
 
 // " (not read: 50: The request is not supported.)" where a capture lists `read` as unread: what is
@@ -185,14 +163,17 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   return out.str();
 }
 
-nlohmann::ordered_json MachineFileJson(const fakes::MachineState& s) { return SavedFormJson(s); }
+std::string MachineFileText(const fakes::MachineState& s, fakes::MachineFileFormat format) {
+  return fakes::MachineToText(fakes::WithSecretsMasked(s), format);
+}
 
-nlohmann::ordered_json MachineToJson(const fakes::MachineState& s) {
-  nlohmann::ordered_json j = MachineFileJson(fakes::WithSecretsMasked(s));
+std::string MachineToJsonText(const fakes::MachineState& s) {
   nlohmann::ordered_json responses = nlohmann::ordered_json::object();
   for (const auto& [app, status] : StatusOfEveryApp(s)) app::AppendNewKey(responses, app, status);
-  j["responses"] = std::move(responses);
-  return j;
+  // Added to the machine file's text, not to an ordered_json parsed from it: parsing looks each
+  // key up among the keys before it (N² for N accounts).
+  return WithLastMember(MachineFileText(s, fakes::MachineFileFormat::kJson),
+                        "\"responses\": " + app::JsonText(responses));
 }
 
 }  // namespace sim

@@ -2,6 +2,8 @@
 // name the machine gives it (a German XP's `Administratoren`), and the machine SID, each account's
 // RID and a next RID past every RID the file names, so the reproduction's accounts have the SIDs a
 // journal's plan and the fixer's event-log mark name.
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -77,5 +79,54 @@ TEST(CaptureSids, TheReproductionKeepsTheMachineSidEachRidAndTheNextRid) {
   }
   EXPECT_GE(sam.next_rid, original.state().sam.next_rid) << "a new account never takes a RID the machine used";
 }
+
+// `next_rid` is one past the highest RID of the machine's domain the capture names, wherever it
+// names it: an account's RID, a group's SID, an ACE's SID of a deleted account, an event's text.
+// Each case makes another of them the highest; the others stay below it.
+struct HighestRid {
+  const char* where;
+  int account;
+  int group;
+  int deleted_in_ace;
+  int in_event_text;
+};
+
+class CaptureNextRid : public ::testing::TestWithParam<HighestRid> {};
+
+TEST_P(CaptureNextRid, IsOnePastTheHighestRidTheFileNames) {
+  const HighestRid& c = GetParam();
+  const std::string domain = "S-1-5-21-1111-2222-3333-";
+  std::string text =
+      "machine_sid: S-1-5-21-1111-2222-3333\n"
+      "next_rid: 3000\n"  // the SAM's own, which no call reads: the capture's is a lower bound
+      "frameworks: ['1.0']\n"
+      "hotfixes: [MS03-032]\n"
+      "session: {caller: alice}\n"
+      "applications: [{path: /LM/W3SVC/1/ROOT/shop}]\n";
+  text += "groups:\n  WebAdmins: {sid: " + domain + std::to_string(c.group) + "}\n";
+  text += "accounts:\n  alice: {password: Wonder1and!, groups: [Administrators, WebAdmins], rid: ";
+  text += std::to_string(c.account) + "}\n";
+  text += "objects:\n  - file: 'C:\\Inetpub\\wwwroot\\shop'\n    acl:\n";
+  text += "      - {allow: Administrators, mask: full, flags: [OI, CI]}\n";
+  text += "      - {allow: '" + domain + std::to_string(c.deleted_in_ace) + "', mask: read}\n";
+  text += "events:\n  - {source: Test, id: 1, type: information, text: 'was ";
+  text += domain + std::to_string(c.in_event_text) + " (and not S-1-5-21-9-9-9-9999)'}\n";
+  fakes::Machine machine(Load(text, "rids.yaml"));
+  const app::Capture captured = CaptureOf(machine);
+  const int highest = std::max({c.account, c.group, c.deleted_in_ace, c.in_event_text});
+  EXPECT_EQ(captured.document["next_rid"], highest + 1) << captured.document.dump(2);
+}
+
+INSTANTIATE_TEST_SUITE_P(EachPlaceOfTheHighest, CaptureNextRid,
+                         ::testing::Values(HighestRid{"an account", 2500, 1020, 1500, 1100},
+                                           HighestRid{"a group", 1010, 2600, 1500, 1100},
+                                           HighestRid{"an ACE of a deleted account", 1010, 1020, 2700, 1100},
+                                           HighestRid{"an event's text", 1010, 1020, 1500, 2800}),
+                         [](const auto& info) {
+                           std::string name;
+                           for (const char ch : std::string(info.param.where))
+                             if (std::isalnum(static_cast<unsigned char>(ch))) name += ch;
+                           return name;
+                         });
 
 }  // namespace

@@ -1,7 +1,8 @@
 // `fixup-sim show --json` and `aspnet-fixer capture`: a machine as one JSON object whose keys keep
-// the file's order. Built by appending each key (app::AppendNewKey), not by operator[], which
-// looks every key up and made a section of N entries cost N^2 (the benchmarks
-// BM_ShowJsonGrownMachine and BM_CaptureGrownMachine fit each section's cost to N).
+// the file's order. The capture is built by appending each key (app::AppendNewKey), not by
+// operator[], which looks every key up and made a section of N entries cost N^2; show's is the
+// machine file's JSON text with its responses added (the benchmarks BM_ShowJsonGrownMachine and
+// BM_CaptureGrownMachine fit each section's cost to N).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,7 +28,7 @@ TEST(AppendNewKey, AppendsInOrderAndMakesAnObjectOfNull) {
 }
 
 // Every account of the file, in the file's order, each once; the same for services and secrets.
-TEST(MachineToJson, EachSectionKeepsEveryEntryInTheFilesOrder) {
+TEST(MachineToJsonText, EachSectionKeepsEveryEntryInTheFilesOrder) {
   std::string text = "os: windows-xp-professional\nframeworks: [1.0]\naccounts:\n";
   std::vector<std::string> names;
   for (int i = 300; i > 0; --i) {  // not in sorted order
@@ -37,7 +38,7 @@ TEST(MachineToJson, EachSectionKeepsEveryEntryInTheFilesOrder) {
   text += "secrets:\n  Zsecret: {clear: a}\n  asecret: {clear: b}\n";
   const auto loaded = fakes::LoadMachineText(text, "m.yaml");
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
-  const nlohmann::ordered_json j = sim::MachineToJson(*loaded.value);
+  const auto j = nlohmann::ordered_json::parse(sim::MachineToJsonText(*loaded.value));
   std::vector<std::string> shown;
   for (const auto& [name, account] : j.at("accounts").items()) {
     if (name.rfind("user", 0) == 0) shown.push_back(name);

@@ -44,7 +44,8 @@ bool IsScenarioFileKey(std::string_view key);
 
 std::string MachineToText(const MachineState& state);
 // The form a machine file is saved in: the saved form's YAML, or the same as JSON (every scalar a
-// string, as `fixup-sim show --format json` writes it), so a JSON file (a capture) stays JSON.
+// string, keys in the YAML's order; what `fixup-sim show --format json` prints), so a JSON file (a
+// capture) stays JSON.
 enum class MachineFileFormat { kYaml, kJson };
 std::string MachineToText(const MachineState& state, MachineFileFormat format);
 // The form a verb saves its machine in: an `out` named *.json is JSON and *.yaml or *.yml YAML;

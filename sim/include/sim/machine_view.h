@@ -3,26 +3,24 @@
 // local accounts, and what a request to each application answers now. Never a password.
 //
 //   std::cout << sim::RenderMachineText(state);
-//   std::cout << sim::MachineToJson(state).dump(2);
+//   std::cout << sim::MachineFileText(state, fakes::MachineFileFormat::kJson);
 #pragma once
 
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
-
+#include "fakes/machine_yaml.h"
 #include "fakes/state.h"
 
 namespace sim {
 
 std::string RenderMachineText(const fakes::MachineState& state);
-// The saved state file (base: empty) as JSON: it loads back as a machine file (JSON is YAML)
-// giving an equal state (keys in the file's order). Hashes and secrets as the state file holds
-// them: never in clear.
-nlohmann::ordered_json MachineFileJson(const fakes::MachineState& state);
-// MachineFileJson plus "responses": the status of each application requested now; keys in the
-// file's order too (a sorted copy loaded back lists accounts and services in another order).
-// Every registry value's data and a processModel password in clear show as ********
-// (fakes::WithSecretsMasked); the responses are the machine's own.
-nlohmann::ordered_json MachineToJson(const fakes::MachineState& state);
+// `show --format yaml|json`: the machine file in that form, as fakes::MachineToText writes it (the
+// one writer of each: the JSON has every scalar a string and the keys in the YAML's order), so it
+// loads back as the state, but every registry value's data and a processModel password in clear
+// show as ******** (fakes::WithSecretsMasked).
+std::string MachineFileText(const fakes::MachineState& state, fakes::MachineFileFormat format);
+// `show --json`: MachineFileText's JSON with "responses" last, the status of each application
+// requested now (the machine's own); the loaders read past it.
+std::string MachineToJsonText(const fakes::MachineState& state);
 
 }  // namespace sim
