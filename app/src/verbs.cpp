@@ -316,13 +316,11 @@ namespace {
 
 // RunTranscript, with the result's head as given (`head`) or rendered here.
 std::string Transcript(const VerbRun& run, const std::string_view* head) {
+  // What follows the log and the given head is formatted apart: each part is then copied once,
+  // into a string of its whole size, not through a growing buffer and again out of it.
   TextBuffer out;
-  out.append(run.log);
   if (run.result) {
-    if (head)
-      out.append(*head);
-    else
-      AppendRunHead(out, *run.result);
+    if (!head) AppendRunHead(out, *run.result);
     AppendRunTail(out, *run.result);
   }
   if (run.diagnosis && run.diagnosis->ok()) AppendDiagnosisText(out, **run.diagnosis);
@@ -331,7 +329,11 @@ std::string Transcript(const VerbRun& run, const std::string_view* head) {
     fmt::format_to(fmt::appender(out), FMT_COMPILE("Input error: {}\n"), run.journal_error);
   if (run.crashed) fmt::format_to(fmt::appender(out), FMT_COMPILE("Power lost: {}\n"), run.crash);
   if (!run.not_written.empty()) fmt::format_to(fmt::appender(out), FMT_COMPILE("Not written: {}\n"), run.not_written);
-  return fmt::to_string(out);
+  const std::string_view given_head = run.result && head ? *head : std::string_view();
+  std::string text;
+  text.reserve(run.log.size() + given_head.size() + out.size());
+  text.append(run.log).append(given_head).append(out.data(), out.size());
+  return text;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Encoding of undo data into journal records; see fixer/journal_codec.h.
 #include "fixer/journal_codec.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -65,8 +66,14 @@ std::string JoinEscaped(const std::vector<std::string>& items, char sep) {
 std::vector<std::string> SplitEscaped(std::string_view joined, char sep) {
   std::vector<std::string> out;
   if (joined.empty()) return out;
-  for (auto part : SplitRaw(joined, sep)) out.push_back(UnescapeField(part));
-  return out;
+  out.reserve(static_cast<size_t>(std::count(joined.begin(), joined.end(), sep)) + 1);
+  // Each part unescaped where it is found: no vector of the raw parts first (SplitRaw).
+  for (size_t pos = 0;;) {
+    const size_t end = joined.find(sep, pos);
+    out.push_back(UnescapeField(joined.substr(pos, end == std::string_view::npos ? end : end - pos)));
+    if (end == std::string_view::npos) return out;
+    pos = end + 1;
+  }
 }
 
 Result<uint32_t> ParseHex(std::string_view s) {

@@ -74,8 +74,8 @@ std::string KeyList(const std::vector<std::string_view>& keys) {
 // act on the record without it, so the journal is refused at that key rather than the key ignored.
 std::optional<JournalProblem> UnknownDataKey(const std::vector<JournalRecord>& records, Strategy strategy) {
   const DataKeys& keys = DataKeysOf(strategy);
-  const std::vector<std::string_view> plan_keys(kPlanKeys.begin(), kPlanKeys.end());
-  const std::vector<std::string_view> none;
+  static const std::vector<std::string_view> plan_keys(kPlanKeys.begin(), kPlanKeys.end());
+  static const std::vector<std::string_view> none;
   for (size_t i = 0; i < records.size(); ++i) {
     const JournalRecord& rec = records[i];
     const auto step = keys.find(rec.step);
@@ -128,7 +128,9 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
                      "'s: not a local account's from RID " + std::to_string(kFirstUserRid) + " up");
   }
   const std::vector<std::string>& ids = StepIdsOf(*strategy);
-  if (SplitList(Get(plan.data, "steps")) != ids) {
+  // Split only when the list is not written as this fixer writes it (an escaped step id splits the same).
+  const std::string& listed = Get(plan.data, "steps");
+  if (listed != StepListOf(*strategy) && SplitList(listed) != ids) {
     return at(0, "its steps " + QuotedValue(Get(plan.data, "steps")) + " are not this fixer's steps for " +
                      std::string(ToString(*strategy)) + " (" + JoinList(ids) + ")");
   }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ JournalProblem At(size_t record, std::string key, std::string why) {
   return JournalProblem{record, std::move(why), std::move(key)};
 }
 
-bool Holds(const std::vector<std::string>& names, const std::string& name) {
+bool Holds(std::span<const std::string> names, const std::string& name) {
   for (const std::string& n : names)
     if (SameWindowsName(n, name)) return true;
   return false;
@@ -61,7 +62,7 @@ std::optional<JournalProblem> CheckJournalServiceLists(const std::vector<Journal
     }
     for (size_t n = 0; n < names.size(); ++n) {
       if (names[n].empty()) return At(i, "services", rec.step + " lists an empty service name");
-      if (Holds(std::vector<std::string>(names.begin(), names.begin() + n), names[n]))
+      if (Holds(std::span(names).first(n), names[n]))
         return At(i, "services", rec.step + " lists the service " + QuotedValue(names[n]) + " twice");
     }
     if (auto paused = rec.data.find("paused"); paused != rec.data.end()) {
