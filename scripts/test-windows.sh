@@ -2,7 +2,8 @@
 # The Windows executables under Debian's wine64, in a fresh WINEPREFIX (no display needed):
 # the port contract suite (read-only tests, and the mutating ones on a test user of their own:
 # the prefix is thrown away), aspnet-fixer.exe --version, capture --out (the file must load with
-# the default build's fixup-sim show), and diagnose (exit 0 or 3 and a report, never a crash).
+# the default build's fixup-sim show), Ctrl-C caught (a console event the .exe raises in itself),
+# and diagnose (exit 0 or 3 and a report, never a crash).
 # Needs ./scripts/build-windows.sh (build-windows-x64/) and the default build (build/).
 # Only the x86_64 executables run here: wine64 has no 32-bit side on this machine. The prefix is
 # set to Windows XP x64 (the Version value winxp64 under HKCU\Software\Wine), the system the tool is for.
@@ -92,6 +93,36 @@ done
 (cd "$work" && $wine ./aspnet-fixer.exe plan --out plan.yaml 2>&1 >/dev/null || true) | tr -d '\r' |
   grep -qF -- "--out ignored: only capture read it" || { echo "test-windows: plan --out not said ignored" >&2; exit 1; }
 [[ ! -e "$work/plan.yaml" ]] || { echo "test-windows: plan --out wrote a file" >&2; exit 1; }
+
+echo "-- aspnet-fixer.exe: Ctrl-C (its test hook raises CTRL_C_EVENT with GenerateConsoleCtrlEvent)"
+# in_console ARGS: the .exe with ARGS in $work under a pseudo-terminal (script(1)), where wine gives
+# it a console: without one GenerateConsoleCtrlEvent fails (12) and no handler runs. Its standard
+# output and error in $work/stop-out.txt and stop-err.txt, its exit code in $code.
+in_console() {
+  rm -f "$work/stop-code.txt"
+  script -qec "cd '$work' && $wine ./aspnet-fixer.exe $* >stop-out.txt 2>stop-err.txt; echo \$? >stop-code.txt" \
+    /dev/null >/dev/null 2>&1 || true
+  code=$(cat "$work/stop-code.txt" 2>/dev/null || echo none)
+}
+# A run that changes nothing ends at once: exit 3, one line on stderr, its --out not written, no
+# temporary file left; with --json the one JSON object.
+in_console capture --out stopped.json --signal-before-changes 2
+tr -d '\r' <"$work/stop-err.txt" | grep -qxF "aspnet-fixer capture: stopped by SIGINT (Ctrl-C) before its report: nothing was changed or written" &&
+  [[ $code == 3 ]] || { cat "$work/stop-out.txt" "$work/stop-err.txt" >&2; echo "test-windows: a stopped capture exited $code" >&2; exit 1; }
+if compgen -G "$work/stopped.json*" >/dev/null; then echo "test-windows: a stopped capture left a file" >&2; exit 1; fi
+in_console diagnose --json --signal-before-changes 2
+python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); sys.exit(0 if (j["outcome"], j["exit_code"], j["command"]) == ("interrupted", 3, "diagnose") else 1)' \
+  "$work/stop-out.txt" && [[ $code == 3 ]] ||
+  { cat "$work/stop-out.txt" >&2; echo "test-windows: a stopped diagnose --json exited $code" >&2; exit 1; }
+# A changing run records the stop and goes on to its next journal record (none here: this prefix
+# has no ASP.NET 1.0 to repair, so it ends with its own outcome): Ctrl-C does not end the process.
+in_console apply --signal-before-changes 2
+if ! tr -d '\r' <"$work/stop-out.txt" | grep -qE '^Outcome: [a-z-]+ \(exit [0-4]\)$' ||
+  grep -qF "was not received" "$work/stop-err.txt"; then
+  cat "$work/stop-out.txt" "$work/stop-err.txt" >&2
+  echo "test-windows: Ctrl-C ended a changing run (exit $code) instead of being caught" >&2
+  exit 1
+fi
 
 echo "-- aspnet-fixer.exe diagnose"
 set +e

@@ -125,6 +125,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   }
   const app::Capture capture = CaptureMachine(
       backend.ports(), std::string("aspnet-fixer ") + fixup::kVersion + " (commit " + fixup::kCommit + ")");
+  opener.FinishDespiteStops();  // read: the file and the report are written whole from here
   for (const UnreadablePart& u : capture.unreadable) {
     std::cerr << ErrorLine(kTool, "capture", "could not read " + u.read + ": " + u.error.ToString()) << "\n";
   }
@@ -156,13 +157,22 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
                                                                             : fixer::ExitCode::kUsage;
 }
 
+// A run that changes nothing: a stop (Ctrl-C) ends it at once, saying so (app/stop_signals.h).
+void EndAtOnceOnStop(const FixerArgs& args, BackendOpener& opener) {
+  opener.EndAtOnceOnStop([&args](std::string_view stop) { return ReadOnlyStopWords(args.command, args.json, stop); });
+}
+
 fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   if (args.command == "capture") {
     if (!args.out.empty() && NamesAnInput(args.out, opener))
       return UsageError(args, "--out " + args.out + " is the machine it reads; name another file");
     std::string error;
+    EndAtOnceOnStop(args, opener);
     std::unique_ptr<fixer::Backend> backend = opener.Open(OpenFor::kReading, error);
-    if (!backend) return OpenFailed(args, opener, error);
+    if (!backend) {
+      opener.FinishDespiteStops();
+      return OpenFailed(args, opener, error);
+    }
     return Capture(args, *backend, opener);
   }
   const Verb verb = *VerbFromString(args.command);  // CLI11 checked the name
@@ -193,9 +203,14 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   std::string error;
   // A dry run changes nothing whatever the verb: it reads beside a run that holds the machine.
   const bool changes = Mutates(verb, options);
+  if (!changes) EndAtOnceOnStop(args, opener);
   std::unique_ptr<fixer::Backend> backend = opener.Open(changes ? OpenFor::kChanging : OpenFor::kReading, error);
-  if (!backend) return OpenFailed(args, opener, error);
-  VerbRun run = RunVerb(*backend, verb, options, args.verbose);
+  if (!backend) {
+    opener.FinishDespiteStops();
+    return OpenFailed(args, opener, error);
+  }
+  // Before the end, where a run that changes nothing writes its --out: from there it ends whole.
+  VerbRun run = RunVerb(*backend, verb, options, args.verbose, nullptr, [&opener] { opener.FinishDespiteStops(); });
   run.journal_file = opener.JournalFile();
   if (args.verbose) std::cerr << run.log;
   std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));

@@ -184,7 +184,7 @@ void NotWritten(VerbRun& run, std::string why) {
 }  // namespace
 
 VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose,
-                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found) {
+                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found, const std::function<void()>& before_end) {
   VerbRun run;
   run.verb = verb;
   std::string log_text;
@@ -216,6 +216,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   } catch (const fixer::Interruption& stop) {
     Interrupted(run, stop.what());
   }
+  if (before_end) before_end();
   if (fixer::Status st = backend.EndChanges(); !st.ok() && !run.crashed) {
     if (mutates)
       EndNotDurable(backend, verb, run, st);

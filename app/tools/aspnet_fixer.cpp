@@ -3,6 +3,8 @@
 //   aspnet-fixer apply --machine machine.yaml               # saved in place as the fix goes
 //   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
+#include <csignal>
+
 #include "app/cli_values.h"
 #include "app/command.h"
 #include "app/parse_errors.h"
@@ -26,7 +28,8 @@ class StateFileOpener : public app::BackendOpener {
     app.add_option("--kill-at-mutation", options_.kill_at_mutation, "")->group("");            // crash tests
     app.add_option("--interrupt-at-mutation", options_.interrupt_at_mutation, "")->group("");  // Ctrl-C tests
     app.add_option("--signal-before-changes", options_.signal_before_changes, "")
-        ->group("");  // a stop before any change
+        ->group("");  // a stop before any change (before the work of a run that changes nothing)
+    app.add_option("--signal-before-save", options_.signal_before_save, "")->group("");  // a stop as it saves
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
@@ -60,13 +63,22 @@ class StateFileOpener : public app::BackendOpener {
   // other file: the state file's own atomic write (fakes/atomic_file.h). A failure in Windows'
   // words, as the machine's own write says one (aspnet-fixer speaks Windows' words).
   fixer::Status WriteFileDurably(const std::string& path, std::string_view text) override {
+    if (options_.signal_before_save != 0) std::raise(options_.signal_before_save);
     if (opened_ != nullptr && !options_.out.empty() && path == options_.out) return opened_->WriteOut(text);
     return fakes::WriteFailureNaming(path, fakes::WriteFileAtomically(path, text));
   }
   fixer::Status CheckCanWrite(const std::string& path) override {
+    // capture's work begins here, as a verb's in CheckCanSave (the test hook's signal).
+    if (options_.signal_before_changes != 0) std::raise(options_.signal_before_changes);
     return fakes::CheckCanWriteAtomically(path, fixer::ReasonWords::kWindows);
   }
   bool SameFile(const std::string& a, const std::string& b) const override { return fakes::SameFile(a, b); }
+  // A run that changes nothing: a stop ends it at once, and removes the temporary file its --out's
+  // probe or write may have made (a capture's --out is --out too).
+  void EndAtOnceOnStop(const app::StopWordsFor& words) override {
+    app::EndAtOnceOnStopSignals(words, options_.out.empty() ? std::string() : fakes::TemporaryFileOf(options_.out));
+  }
+  void FinishDespiteStops() override { app::FinishDespiteStopSignals(); }
 
  private:
   fakes::StateFileOptions options_;

@@ -293,6 +293,8 @@ std::optional<WriteRefusal> WhyCannotWriteAtomically(const std::string& path) {
   return WhyCannotCreateBeside(path);
 }
 
+std::string TemporaryFileOf(const std::string& path) { return TemporaryBeside(FileBehindLinks(path)); }
+
 fixer::Status CheckCanCreateBeside(const std::string& path) {
   const std::optional<WriteRefusal> why = WhyCannotCreateBeside(path);
   return why ? why->ToStatus(path) : fixer::Status::Ok();

@@ -241,6 +241,7 @@ fixer::Status StateFileBackend::BeginChanges() {
 }
 
 fixer::Status StateFileBackend::CheckCanSave() {
+  if (options_.signal_before_changes != 0) std::raise(options_.signal_before_changes);
   // A verb that changes nothing writes only --out (the input is never rewritten by it).
   if (options_.out.empty()) return {};
   return CheckCanWriteAtomically(options_.out, fixer::ReasonWords::kWindows);
@@ -252,6 +253,7 @@ fixer::Status StateFileBackend::WriteOut(std::string_view text) {
 }
 
 fixer::Status StateFileBackend::EndChanges() {
+  if (options_.signal_before_save != 0) std::raise(options_.signal_before_save);
   machine_.set_before_mutation({});
   machine_.set_after_journal_append({});
   kept_ = fixer::Kept::kAll;

@@ -2,6 +2,10 @@
 // change as the call returns, so there is nothing to flush between changes or at the end.
 #include <objbase.h>
 
+#include <utility>
+
+#include "fixer/stopping_journal.h"
+
 #include "win32/local_machine.h"
 #include "win32_ports.h"
 
@@ -11,6 +15,8 @@ namespace {
 
 class LocalMachine : public fixer::Backend {
  public:
+  explicit LocalMachine(std::function<const char*()> stop_requested)
+      : stopping_journal_(journal_, std::move(stop_requested), [this] { return changes_.changed(); }) {}
   fixer::Ports& ports() override { return ports_; }
   fixer::Status BeginChanges() override { return {}; }  // each change is durable as its call returns
   fixer::Status EndChanges() override { return {}; }
@@ -29,22 +35,24 @@ class LocalMachine : public fixer::Backend {
   Win32Inventory inventory_;
   Win32PasswordPolicy policy_;
   Win32Journal journal_{changes_};
+  // A stop the user asked for takes effect right after a journal record, or before the first change.
+  fixer::StoppingJournal stopping_journal_;
   Win32EventLog events_{changes_};
   Win32Random random_;
   Win32WebProbe web_{events_};
-  fixer::Ports ports_{services_, accounts_,  rights_, secrets_, profiles_, logon_,  security_,
-                      aspnet_,   inventory_, policy_, journal_, events_,   random_, web_};
+  fixer::Ports ports_{services_, accounts_,  rights_, secrets_,          profiles_, logon_,  security_,
+                      aspnet_,   inventory_, policy_, stopping_journal_, events_,   random_, web_};
 };
 
 }  // namespace
 
-std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error) {
+std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error, std::function<const char*()> stop_requested) {
   // COM for the IIS metabase (metabase.h). S_FALSE: this thread had it already.
   if (HRESULT hr = CoInitializeEx(nullptr, COINIT_MULTITHREADED); FAILED(hr)) {
     error = fixer::Status::Explained(HRESULT_CODE(hr), "COM could not start (CoInitializeEx)").ToString();
     return nullptr;
   }
-  return std::make_unique<LocalMachine>();
+  return std::make_unique<LocalMachine>(std::move(stop_requested));
 }
 
 }  // namespace win32

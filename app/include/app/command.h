@@ -28,6 +28,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/stop_signals.h"
 #include "fixer/backend.h"
 
 namespace app {
@@ -67,6 +68,14 @@ class BackendOpener {
   virtual fixer::Status CheckCanWrite(const std::string& /*path*/) { return fixer::Status::Ok(); }
   // Whether two paths name one file (POSIX: the same inode; Windows: the same full path, any case).
   virtual bool SameFile(const std::string& a, const std::string& b) const = 0;
+  // A run that changes nothing (diagnose, plan, a dry run, capture), from before its machine is
+  // opened: a stop the user asks for (Ctrl-C) ends the process at once, exit 3, saying `words`,
+  // and leaves no temporary file of its --out (app/stop_signals.h). By default the platform's own.
+  virtual void EndAtOnceOnStop(const StopWordsFor& /*words*/) {}
+  // From here the run writes its output (its --out, its report), whole: a stop is only recorded.
+  // (A changing run's stops are Open(kChanging)'s: recorded, and the backend it opens stops the
+  // run at its next journal record, or before its first change.)
+  virtual void FinishDespiteStops() {}
 };
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener);

@@ -1,18 +1,49 @@
-// A stop the user asks for (Ctrl-C: SIGINT; SIGTERM; on Windows Ctrl-Break too), caught so that a
-// changing run ends at a safe point instead of wherever the signal finds it: the backend asks
-// StopSignalReceived() right after each journal record is durable (and before the first change),
-// and stops the run there (fixer::StopRequested), its journal left for resume or rollback. The
-// handler only records the signal, which is all a handler may safely do.
+// A stop the user asks for (Ctrl-C: SIGINT; SIGTERM), caught by the state-file tool (POSIX
+// signals; aspnet-fixer.exe catches Windows' console events instead: win32/console_stops.h, with
+// the same words). Two ways, by what the run does:
+// - A changing run (CatchStopSignals): the handler only records the signal, which is all a
+//   handler may safely do, and the backend asks StopSignalReceived() right after each journal
+//   record is durable (and before the first change), and stops the run there
+//   (fixer::StopRequested), its journal left for resume or rollback.
+// - A run that changes nothing (diagnose, plan, a dry run, capture: EndAtOnceOnStopSignals): it
+//   has no safe point to wait for, so a stop ends the process at once, exit 3 (nothing changed),
+//   after removing the temporary file a write of its --out would use (its folder probe may have
+//   made it) and saying StopWords; until FinishDespiteStopSignals, from which the run writes its
+//   output, whole, and a stop is only recorded.
 //
 //   app::CatchStopSignals();
 //   bool stop_asked = app::StopSignalReceived() != nullptr;   // "SIGINT (Ctrl-C)" once Ctrl-C was pressed
+//   app::EndAtOnceOnStopSignals([](std::string_view stop) { return app::ReadOnlyStopWords("diagnose", false, stop); },
+//   ""); app::FinishDespiteStopSignals();   // the report is written whatever comes now
 #pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
 
 namespace app {
 
-// Installs the handlers (again harmless). Until then the signals do what they did.
+// What a run that changes nothing says when a stop ends it at once: rendered for each stop's
+// name before the handler is installed (a handler may only write bytes it already has).
+struct StopWords {
+  std::string standard_error;   // one line and its newline
+  std::string standard_output;  // with --json the one JSON object (and its newline); else empty
+};
+using StopWordsFor = std::function<StopWords(std::string_view stop_name)>;
+// `command`'s words ("aspnet-fixer diagnose: stopped by SIGINT (Ctrl-C) before its report: nothing
+// was changed or written"; with --json also {"command", "outcome": "interrupted", "exit_code": 3,
+// "stopped"}).
+StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name);
+
+// The POSIX handlers (app/src/stop_signals.cpp; not in a Windows build):
+// Installs the recording handlers (again harmless). Until then the signals do what they did.
 void CatchStopSignals();
-// The signal received since CatchStopSignals ("SIGINT (Ctrl-C)", "SIGTERM", ...), or null.
+// The signal received since CatchStopSignals ("SIGINT (Ctrl-C)", "SIGTERM"), or null.
 const char* StopSignalReceived();
+// A stop from now on ends the process at once (exit 3): `temporary` removed (none: empty), the
+// words of that stop said.
+void EndAtOnceOnStopSignals(const StopWordsFor& words, const std::string& temporary);
+// From now on a stop is only recorded (StopSignalReceived): the run ends as it would have.
+void FinishDespiteStopSignals();
 
 }  // namespace app

@@ -16,6 +16,7 @@
 //   int code = fixer::ToInt(run.exit_code);
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,8 +70,11 @@ struct VerbRun {
 
 // Runs one verb; `verbose` logs at debug level. `diagnosis_as_found`: the simulator's sweep only
 // (fixer::Fixer::UseDiagnosisAsFound): an apply on a machine equal to one already diagnosed.
+// `before_end`: called before EndChanges, where a run that changes nothing writes its --out
+// (aspnet-fixer: from there a stop no longer ends it at once, BackendOpener::FinishDespiteStops).
 VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose = false,
-                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found = nullptr);
+                std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found = nullptr,
+                const std::function<void()>& before_end = {});
 
 // The run as aspnet-fixer prints it: text (diagnosis or plan, the result, an interruption) or
 // one JSON object.

@@ -16,6 +16,7 @@
 //   // a 0444 r.xml: "r.xml: cannot be written: Permission denied" (code 5)
 //   if (auto why = fakes::WhyCannotWriteAtomically("reports/")) std::puts(why->reason.c_str());   // "Is a directory"
 //   int removed = fakes::RemoveDeadTemporaries("m.yaml");   // m.yaml.tmp.4711 of a killed process: 1
+//   std::string temp = fakes::TemporaryFileOf("m.yaml");   // "m.yaml.tmp.<this process's PID>"
 //   bool same = fakes::SameFile("m.yaml", "./m.yaml");   // true: one inode
 //   bool one = fakes::SamePath("new.xml", "./new.xml");   // true, though neither exists yet
 //   std::string real = fakes::FileBehindLinks("m.yaml");   // "m.yaml", or what the link m.yaml names
@@ -88,6 +89,9 @@ fixer::Status CheckCanWriteAtomically(const std::string& path, fixer::ReasonWord
 // removed; one whose process lives (a write under way), and any other name, is left. Returns how
 // many were removed. WriteFileAtomically calls it before each write of a file.
 int RemoveDeadTemporaries(const std::string& path);
+// The temporary file this process's atomic write of `path`, and its folder probe, go through:
+// "FILE.tmp.PID", FILE `path` behind its links. What a stop that ends a run at once removes.
+std::string TemporaryFileOf(const std::string& path);
 // The file `path` names once the symbolic links it is (its last part) are followed, each relative
 // one read from the link's folder; `path` itself when it is no link. The atomic write, its probe and
 // the machine log go there, so a linked file is rewritten, not replaced by a file where the link was.

@@ -39,8 +39,11 @@ struct StateFileOptions {
   bool changes = false;                // the run may change the machine: it locks the file it writes (StateFileLock)
   uint64_t kill_at_mutation = 0;       // test hook: SIGKILL the process right before mutation N (after its log record)
   uint64_t interrupt_at_mutation = 0;  // test hook: raise SIGINT (as Ctrl-C) right before mutation N
-  int signal_before_changes =
-      0;  // test hook: raise this signal (SIGINT, SIGTERM) as the changes begin, before the first
+  // Test hooks: raise this signal (SIGINT, SIGTERM) as the verb's work begins (a changing run's
+  // BeginChanges, before its first change; CheckCanSave of a run that changes nothing), or as the
+  // run saves the machine (EndChanges, before any write of it).
+  int signal_before_changes = 0;
+  int signal_before_save = 0;
   std::function<void()> after_append;  // test hook: called after each record the log appends
   // The name of a stop signal received (SIGINT ...), or null: a changing run then stops right after
   // its next journal record is durable, or before its first change (fixer::StopRequested).

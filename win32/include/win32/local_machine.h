@@ -2,6 +2,7 @@
 // API each port header names (NetUser*, Lsa*, the registry, the SCM, the IIS metabase, ODBC...).
 // Changes are durable as each call returns: Windows itself keeps them, so BeginChanges and
 // EndChanges have nothing to flush, and Changed() is true once any mutating call succeeded.
+// A stop the user asks for (Ctrl-C: win32/console_stops.h) ends a changing run at its journal.
 // docs/windows.md lists what each port calls and what was verified where.
 //
 //   std::string error;
@@ -10,6 +11,7 @@
 //   fixer::Fixer repair(machine->ports(), nullptr);
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -17,7 +19,10 @@
 
 namespace win32 {
 
-// Null, with `error` set, when the machine cannot be opened.
-std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error);
+// Null, with `error` set, when the machine cannot be opened. `stop_requested` (a changing run's):
+// the name of a stop the user asked for ("SIGINT (Ctrl-C)"), or null; once it names one, the run
+// stops right after its next journal record is durable, or before its first change
+// (fixer/stopping_journal.h), as the state-file tool stops at its log's records.
+std::unique_ptr<fixer::Backend> OpenLocalMachine(std::string& error, std::function<const char*()> stop_requested = {});
 
 }  // namespace win32

@@ -1,0 +1,27 @@
+// ReadOnlyStopWords (app/stop_signals.h): portable, shared by both tools' handlers.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app/json_text.h"
+#include "app/standard_output.h"
+#include "app/stop_signals.h"
+#include "fixer/exit_code.h"
+
+namespace app {
+
+StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name) {
+  const std::string stopped = "stopped by " + std::string(stop_name) + " before its report";
+  StopWords words;
+  words.standard_error = ErrorLine("aspnet-fixer", command, stopped + ": nothing was changed or written") + "\n";
+  if (json) {
+    const nlohmann::json j = {{"command", command},
+                              {"outcome", "interrupted"},
+                              {"exit_code", fixer::ToInt(fixer::ExitCode::kRefused)},
+                              {"stopped", stopped}};
+    words.standard_output = JsonText(j) + "\n";
+  }
+  return words;
+}
+
+}  // namespace app
