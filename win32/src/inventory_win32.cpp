@@ -128,7 +128,7 @@ fixer::Result<std::string> Win32Inventory::AppPoolIdentity() {
     default: break;
   }
   // [M] A type past 3, the property's upper bound, or a specified user with no name: no identity
-  // w3wp.exe could start as, so no reading to give (docs/windows-reference.md#win32-inventory).
+  // w3wp.exe could start as, so no reading to give (docs/windows-reference.md#app-pool-identity).
   return Error(ERROR_INVALID_DATA);
 }
 
