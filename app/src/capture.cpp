@@ -131,7 +131,19 @@ class Reader {
     }
     if (auto web = Got(p_.inventory.WebServer(), "the web server")) {
       doc["web_server"] = {{"kind", WebServerKey(web->kind)}, {"iis5_isolation_mode", web->iis5_isolation_mode}};
+      if (web->kind == fixer::WebServerKind::kIis60) ReadAppPoolIdentity(doc["web_server"]);
     }
+  }
+
+  // IIS 6's application pool identity, w3wp.exe's in worker process isolation mode (a machine
+  // file holds one for IIS 6 alone); a user it names is captured with the services' accounts.
+  void ReadAppPoolIdentity(Json& web_server) {
+    auto identity = Got(p_.inventory.AppPoolIdentity(), "the application pool identity");
+    if (!identity || identity->empty()) return;
+    web_server["app_pool_identity"] = *identity;
+    const std::string folded = fixer::FoldWindowsName(*identity);
+    // NETWORK SERVICE and LOCAL SERVICE are no SAM accounts (SYSTEM and NT AUTHORITY\... Wanted skips).
+    if (folded != "network service" && folded != "local service") app_pool_user_ = *identity;
   }
 
   void ReadFrameworks(Json& doc) {
@@ -194,6 +206,7 @@ class Reader {
   void ReadAccounts(Json& doc) {
     ReadServiceInfos();
     for (const fixer::ServiceInfo& s : services_) Wanted(s.account);
+    if (app_pool_user_) Wanted(*app_pool_user_);
     caller_ = Got(p_.inventory.Caller(), "the calling user");
     if (caller_) Wanted(caller_->name);
     console_user_ = Got(p_.inventory.ConsoleUser(), "the console user");
@@ -814,7 +827,8 @@ class Reader {
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;
-  std::optional<std::string> console_user_;  // "" when nobody is logged on at the console
+  std::optional<std::string> console_user_;   // "" when nobody is logged on at the console
+  std::optional<std::string> app_pool_user_;  // the user IIS 6's application pool runs as, if one
 };
 
 }  // namespace

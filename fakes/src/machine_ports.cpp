@@ -423,6 +423,12 @@ class InventoryPort : public fixer::Inventory {
     if (Status st = CapturedReadFailure(m_.state(), "the console user"); !st.ok()) return st;
     return m_.state().session.interactive_user.value_or("");
   }
+  Result<std::string> AppPoolIdentity() override {
+    if (Status st = m_.Read("inventory.app_pool_identity", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the application pool identity"); !st.ok()) return st;
+    const ProductsState& products = m_.state().products;
+    return products.web.kind == fixer::WebServerKind::kIis60 ? products.app_pool_identity : std::string();
+  }
 
  private:
   Machine& m_;

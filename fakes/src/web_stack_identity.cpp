@@ -223,6 +223,18 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
 }
 
 Worker AppPoolIdentity(fakes::Machine& m, Conditions& out) {
+  for (const fakes::UnreadableRead& u : m.state().capture.unreadable) {
+    if (u.read != "the application pool identity") continue;
+    // A capture that could not tell whom w3wp.exe runs as: the file's default is no reading of it.
+    Worker w;
+    w.identity = "an identity not captured";
+    out.Add(Failed(condition::kCredentials, "the application pool identity",
+                   "the capture could not read the application pool identity (" + std::to_string(u.error) + ": " +
+                       u.message + "); w3wp.exe runs as it, so this reproduction serves nothing"));
+    w.failure = FailureKind::kCredentials;
+    w.failure_code = u.error;
+    return w;
+  }
   const std::string& configured = m.state().products.app_pool_identity;
   const std::string name = "application pool identity " + configured;
   if (auto builtin = BuiltInName(configured)) {

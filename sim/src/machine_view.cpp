@@ -68,6 +68,14 @@ bool FreshInstallsAccount(const fakes::MachineState& s, const std::string& name)
   return true;
 }
 
+// IIS 6's application pool identity, w3wp.exe's in worker process isolation mode: ", application
+// pool as LOCAL SERVICE"; "" on another web server or mode, where no request runs as it.
+std::string AppPoolLine(const fakes::MachineState& s) {
+  const auto& web = s.products.web;
+  if (web.kind != fixer::WebServerKind::kIis60 || web.iis5_isolation_mode) return "";
+  return ", application pool as " + s.products.app_pool_identity + NotRead(s, "the application pool identity");
+}
+
 }  // namespace
 
 std::string RenderMachineText(const fakes::MachineState& s) {
@@ -77,7 +85,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   const auto& p = s.products;
   out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack
       << NotRead(s, "the operating system") << ", " << fixer::WebServerText(p.web.kind)
-      << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << NotRead(s, "the web server")
+      << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << NotRead(s, "the web server") << AppPoolLine(s)
       << ", machine SID " << s.sam.domain.ToString() << "\n";
   out << "Caller: "
       << (s.capture.caller ? s.capture.caller->name +

@@ -494,6 +494,10 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(inventory, Hotfixes()).WillByDefault([this] { return Result<std::vector<std::string>>(w.hotfixes); });
   ON_CALL(inventory, Caller()).WillByDefault([this] { return Result<fixer::CallerInfo>(w.caller); });
   ON_CALL(inventory, ConsoleUser()).WillByDefault([] { return Result<std::string>(std::string()); });
+  // IIS 6's default pool identity, and none (no application pools) on any other web server.
+  ON_CALL(inventory, AppPoolIdentity()).WillByDefault([this] {
+    return Result<std::string>(w.web.kind == fixer::WebServerKind::kIis60 ? "NETWORK SERVICE" : "");
+  });
 
   // PasswordPolicy
   ON_CALL(policy, Get()).WillByDefault([this] { return Result<fixer::PasswordPolicyInfo>(w.policy); });

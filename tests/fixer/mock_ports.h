@@ -146,6 +146,7 @@ class MockInventory : public fixer::Inventory {
   MOCK_METHOD(Result<std::vector<std::string>>, Hotfixes, (), (override));
   MOCK_METHOD(Result<fixer::CallerInfo>, Caller, (), (override));
   MOCK_METHOD(Result<std::string>, ConsoleUser, (), (override));
+  MOCK_METHOD(Result<std::string>, AppPoolIdentity, (), (override));
 };
 
 class MockPasswordPolicy : public fixer::PasswordPolicy {

@@ -244,6 +244,25 @@ TEST_F(Inventory, ReadsTheConsoleUser) {
   }
 }
 
+// inventory.h: AppPoolIdentity names the identity IIS 6's DefaultAppPool runs as, never empty
+// there (AppPoolIdentityType's default is 2, NETWORK SERVICE: Microsoft Learn, "AppPoolIdentityType
+// Metabase Property"), and is "" on any other web server, which has no application pools. Under
+// Wine (no InetStp key, no metabase: WebServer() answers none) and on the fake's fresh XP it is
+// "", read without the metabase; the IIS 6 answer is checked on a Windows Server 2003 only.
+TEST_F(Inventory, ReadsTheAppPoolIdentityOfIis6Alone) {
+  auto web = ports().inventory.WebServer();
+  ExpectOk(web.status(), "WebServer()");
+  auto identity = ports().inventory.AppPoolIdentity();
+  ExpectOk(identity.status(), "AppPoolIdentity()");
+  if (!web.ok() || !identity.ok()) return;
+  if (web->kind == fixer::WebServerKind::kIis60) {
+    Expect(!identity->empty(), "IIS 6.0's DefaultAppPool runs as an identity");
+  } else {
+    Expect(identity->empty(),
+           std::string(fixer::WebServerText(web->kind)) + " has no application pool identity, not '" + *identity + "'");
+  }
+}
+
 // journal.h: "Every record, oldest first; empty if there is no journal" - never an error.
 TEST_F(Journal, LoadsWithoutAJournal) { ExpectOk(ports().journal.Load().status(), "Load()"); }
 

@@ -1,6 +1,7 @@
 // Inventory: GetVersionEx (edition, service pack), GetComputerName, the IIS setup key
-// (HKLM\SOFTWARE\Microsoft\InetStp MajorVersion/MinorVersion), the hotfix keys, and
-// CheckTokenMembership against BUILTIN\Administrators. Sources: docs/windows-reference.md#win32-inventory.
+// (HKLM\SOFTWARE\Microsoft\InetStp MajorVersion/MinorVersion), the IIS 6 metabase (isolation mode,
+// the application pool identity), the hotfix keys, and CheckTokenMembership against
+// BUILTIN\Administrators. Sources: docs/windows-reference.md#win32-inventory.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -102,6 +103,33 @@ fixer::Result<fixer::WebServerInfo> Win32Inventory::WebServer() {
     return Error(ERROR_NOT_SUPPORTED);  // IIS 7 and later: not a web server of the incident
   }
   return info;
+}
+
+// IIS 6's DefaultAppPool identity: its AppPoolIdentityType, or the one it inherits from
+// /LM/W3SVC/AppPools, else the property's default, 2 (NETWORK SERVICE); for 3 the WAMUserName it
+// names [AppPoolIdentityType property] [WAMUserName property]. IIS 5.x has no application pools.
+fixer::Result<std::string> Win32Inventory::AppPoolIdentity() {
+  auto web = WebServer();
+  if (!web) return web.status();
+  if (web->kind != fixer::WebServerKind::kIis60) return std::string();
+  const std::wstring pool = L"/LM/W3SVC/AppPools/DefaultAppPool";
+  auto type = ReadMetabaseDword(pool, kMdAppPoolIdentityType);
+  if (!type) return type.status();
+  switch (type->value_or(2)) {
+    case 0: return std::string("SYSTEM");
+    case 1: return std::string("LOCAL SERVICE");
+    case 2: return std::string("NETWORK SERVICE");
+    case 3: {
+      auto user = ReadMetabaseString(pool, kMdWamUserName);
+      if (!user) return user.status();
+      if (*user && !(*user)->empty()) return Narrow(**user);
+      break;
+    }
+    default: break;
+  }
+  // [M] A type past 3, the property's upper bound, or a specified user with no name: no identity
+  // w3wp.exe could start as, so no reading to give (docs/windows-reference.md#app-pool-identity).
+  return Error(ERROR_INVALID_DATA);
 }
 
 fixer::Result<std::vector<std::string>> Win32Inventory::Hotfixes() {

@@ -1,6 +1,6 @@
 // The IIS metabase through its admin base object (IMSAdminBase, iadmw.h; COM class
 // CLSID_MSAdminBase in inetinfo.exe), for the ports that read or change it: inventory (IIS 6
-// isolation mode), aspnet (applications and script maps), security (metabase ACLs).
+// isolation mode, the application pool identity), aspnet (applications and script maps), security (metabase ACLs).
 // Without IIS the class is not registered: CoCreateInstance answers REGDB_E_CLASSNOTREG, which
 // these helpers report as ERROR_SERVICE_DOES_NOT_EXIST (1060, "no IIS here") so callers need
 // not know COM. Metabase errors are HRESULT_FROM_WIN32: the Windows number is passed on.
@@ -21,6 +21,8 @@
 namespace win32 {
 
 inline constexpr DWORD kMdIis5IsolationModeEnabled = 9203;  // IIs5IsolationModeEnabled (iiscnfg.h)
+inline constexpr DWORD kMdAppPoolIdentityType = 9021;       // AppPoolIdentityType: 0 SYSTEM ... 3 WAMUserName
+inline constexpr DWORD kMdWamUserName = 7501;               // WAMUserName: the user of an identity type 3
 
 // Each read: nullopt when the node has no such property (MD_ERROR_DATA_NOT_FOUND), inherited
 // values included; 3 when the node does not exist; 1060 without IIS.

@@ -2,7 +2,8 @@
 // who is calling and whether they are an administrator, who is logged on interactively.
 //
 // Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership; the console
-// user as the owner of the interactive shell, explorer.exe (a Toolhelp snapshot, OpenProcessToken).
+// user as the owner of the interactive shell, explorer.exe (a Toolhelp snapshot, OpenProcessToken);
+// IIS 6's application pool identity from the metabase (AppPoolIdentityType, WAMUserName).
 //
 //   fixer::Result<fixer::OsInfo> os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
 #pragma once
@@ -60,6 +61,11 @@ class Inventory {
   // Who is logged on at the console ("XPPRO\Owner", or a bare local name); "" when nobody is.
   // Cassini runs as this user.
   virtual Result<std::string> ConsoleUser() = 0;
+  // The identity IIS 6's DefaultAppPool runs w3wp.exe as: "NETWORK SERVICE" (the default),
+  // "LOCAL SERVICE", "SYSTEM", or the user it names ("CONTOSO\webpool"); "" where the web server
+  // has no application pools (IIS 5.x, Cassini, none). A call of its own, not a WebServerInfo
+  // field: only capture reads it, so a pool the metabase cannot give fails no diagnosis.
+  virtual Result<std::string> AppPoolIdentity() = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -73,6 +79,7 @@ class InventoryWrapper : public Inventory {
   Result<std::vector<std::string>> Hotfixes() override { return target_.Hotfixes(); }
   Result<CallerInfo> Caller() override { return target_.Caller(); }
   Result<std::string> ConsoleUser() override { return target_.ConsoleUser(); }
+  Result<std::string> AppPoolIdentity() override { return target_.AppPoolIdentity(); }
 
  private:
   Inventory& target_;

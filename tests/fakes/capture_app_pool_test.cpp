@@ -1,0 +1,80 @@
+// A capture keeps IIS 6's application pool identity (web_server.app_pool_identity, read through
+// Inventory::AppPoolIdentity): the reproduction's w3wp.exe runs as the machine's, not as NETWORK
+// SERVICE, the machine file's default. A read that failed is listed, and the reproduction's read
+// and its w3wp.exe fail with it instead of standing in with the default.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "capture_helpers.h"
+#include "fakes/faults.h"
+#include "fakes/machine_backend.h"
+#include "fakes/web_stack.h"
+
+namespace {
+
+using capture_helpers::CaptureOf;
+using capture_helpers::Load;
+
+// Server 2003 in worker process isolation mode, ASP.NET 1.1, its pool as `identity`.
+std::string Server2003With(const std::string& identity) {
+  return "os: windows-server-2003\n"
+         "web_server: {kind: iis-6.0, app_pool_identity: '" +
+         identity +
+         "'}\n"
+         "frameworks: ['1.1']\n"
+         "accounts:\n"
+         "  webpool: {password: P00l-Identity!, groups: [IIS_WPG]}\n"
+         "applications: [{path: /LM/W3SVC/1/ROOT/shop, framework: '1.1'}]\n";
+}
+
+TEST(CaptureAppPool, KeepsTheIdentityAndTheReproductionRunsAsIt) {
+  fakes::Machine original(Load(Server2003With("LOCAL SERVICE"), "pool.yaml"));
+  const app::Capture c = CaptureOf(original);
+  ASSERT_TRUE(c.unreadable.empty()) << app::CaptureText(c);
+  EXPECT_EQ(c.document["web_server"]["app_pool_identity"], "LOCAL SERVICE") << app::CaptureText(c);
+  EXPECT_FALSE(c.document["accounts"].contains("LOCAL SERVICE")) << "no SAM account";
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  EXPECT_EQ(reproduced.state().products.app_pool_identity, "LOCAL SERVICE");
+  fakes::MachineBackend a(original), b(reproduced);
+  EXPECT_EQ(*a.ports().inventory.AppPoolIdentity(), *b.ports().inventory.AppPoolIdentity());
+  EXPECT_EQ(fakes::WebStack(reproduced).Probe("/LM/W3SVC/1/ROOT/shop").identity, "NT AUTHORITY\\LOCAL SERVICE");
+}
+
+// A user the pool runs as is an account of the machine: captured, as a service's account is.
+TEST(CaptureAppPool, CapturesTheUserThePoolRunsAs) {
+  fakes::Machine original(Load(Server2003With("webpool"), "user.yaml"));
+  const app::Capture c = CaptureOf(original);
+  EXPECT_EQ(c.document["web_server"]["app_pool_identity"], "webpool") << app::CaptureText(c);
+  EXPECT_TRUE(c.document["accounts"].contains("webpool")) << app::CaptureText(c);
+}
+
+// IIS 5.x has no application pools: the port answers "" and the capture writes no identity.
+TEST(CaptureAppPool, NoneOnIis51) {
+  fakes::Machine xp(Load("os: windows-xp-professional\nframeworks: ['1.0']\n", "xp.yaml"));
+  fakes::MachineBackend backend(xp);
+  EXPECT_EQ(*backend.ports().inventory.AppPoolIdentity(), "");
+  const app::Capture c = CaptureOf(xp);
+  EXPECT_FALSE(c.document["web_server"].contains("app_pool_identity")) << app::CaptureText(c);
+}
+
+TEST(CaptureAppPool, AnUnreadIdentityIsListedAndNoDefaultServes) {
+  fakes::Machine original(Load(Server2003With("LOCAL SERVICE"), "pool.yaml"));
+  fakes::FaultPlan plan;
+  plan.Add({.op = "inventory.app_pool_identity", .nth = 1, .error = 3, .read = true});
+  original.set_faults(plan);
+  const app::Capture c = CaptureOf(original);
+  ASSERT_EQ(c.unreadable.size(), 1u) << app::CaptureText(c);
+  EXPECT_EQ(c.unreadable[0].read, "the application pool identity");
+  EXPECT_EQ(c.unreadable[0].error.code(), 3u);
+  EXPECT_FALSE(c.document["web_server"].contains("app_pool_identity"));
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  fakes::MachineBackend b(reproduced);
+  EXPECT_EQ(b.ports().inventory.AppPoolIdentity().status().code(), 3u) << "fails as on the machine";
+  const fakes::RequestExplanation r = fakes::WebStack(reproduced).Probe("/LM/W3SVC/1/ROOT/shop");
+  EXPECT_FALSE(r.Served());
+  EXPECT_NE(r.Cause().find("the capture could not read the application pool identity (3: "), std::string::npos)
+      << r.Cause();
+}
+
+}  // namespace
