@@ -184,7 +184,7 @@ TEST(MachineFileErrors, UnknownSidOfThisMachine) {
   EXPECT_EQ(e.line, 2);
   EXPECT_EQ(e.column, 3);
   EXPECT_EQ(e.message, "rights: unknown SID '" + domain +
-                           "-1099': no account of this machine ever had RID 1099 (RIDs so far: "
+                           "-1099': no account or group of this machine ever had RID 1099 (RIDs so far: "
                            "below 1003)");
 
   auto ace =
