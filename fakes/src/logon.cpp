@@ -121,7 +121,8 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
     } else if (ObservationWindowPassed(*account, s)) {
       account->bad_password_count = 0;  // docs/windows-reference.md#lockout
     }
-    ++account->bad_password_count;
+    // A count at the top of its 32 bits stays there: wrapped to 0 it would forget every bad password.
+    if (account->bad_password_count < UINT32_MAX) ++account->bad_password_count;
     account->last_bad_password_at = s.clock;
     const uint32_t threshold = s.lsa.lockout.threshold;
     // The built-in Administrator is never locked out (docs/windows-reference.md#lockout).

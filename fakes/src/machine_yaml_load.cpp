@@ -33,7 +33,7 @@ fixer::Sid LoadContext::Principal(const Field& f) {
     if (sid->IsAccountSid() && sid->Domain() == s.sam.domain && sid->Rid() >= s.sam.next_rid) {
       const bool exists = s.sam.users.FindKey(sid->Rid()) || s.sam.groups.FindKey(*sid);
       if (!exists) {
-        f.Fail("unknown SID " + fixer::QuotedValue(text) + ": no account of this machine ever had RID " +
+        f.Fail("unknown SID " + fixer::QuotedValue(text) + ": no account or group of this machine ever had RID " +
                std::to_string(sid->Rid()) + " (RIDs so far: below " + std::to_string(s.sam.next_rid) + ")");
       }
     }
@@ -257,6 +257,11 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     if (auto sid = top.Get("machine_sid")) s.sam.domain = MachineSid(c, *sid);
     if (auto rid = top.Get("next_rid")) {
       s.sam.next_rid = rid->U32();
+      // The SAM gives RIDs from 1000 up: a lower next RID would give a built-in's (reserved) RID.
+      if (s.sam.next_rid < kFirstAccountRid)
+        rid->Fail("next_rid " + std::to_string(s.sam.next_rid) +
+                  " is below 1000: RIDs below 1000 are reserved (the built-in accounts' and groups'), and the SAM "
+                  "gives new accounts RIDs from 1000 up");
       c.next_rid_given = true;
     }
     if (web.kind) s.products.web.kind = *web.kind;
@@ -271,6 +276,12 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
     if (auto sid = top.Get("machine_sid")) options.machine_sid = MachineSid(c, *sid);
     c.machine = Machine(FreshInstall(options));
     if (web.kind) c.st().products.web.kind = *web.kind;
+    // The install happened at the file's clock: its own accounts' passwords were set then, not
+    // at the default clock FreshInstall stamps (docs/machine-format.md `clock`).
+    if (auto t = top.Get("clock")) {
+      const int64_t installed_at = LoadClock(*t);
+      for (UserAccount& u : c.st().sam.users) u.password_last_set = installed_at;
+    }
   }
   if (web.iis5_isolation_mode) c.st().products.web.iis5_isolation_mode = *web.iis5_isolation_mode;
   if (web.app_pool_identity) c.st().products.app_pool_identity = *web.app_pool_identity;

@@ -11,6 +11,7 @@
 #include "fixer/quoted_value.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
+#include "rid_pool.h"
 
 namespace fakes::yaml {
 namespace {
@@ -95,6 +96,10 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
   if (const UserAccount* other = c.st().sam.users.FindKey(u.rid)) {
     rid.Fail("RID " + std::to_string(u.rid) + " is already " + fixer::QuotedValue(other->name) + "'s");
   }
+  // Below 1000 only the built-in accounts (Administrator, Guest, under any name); the rest the SAM made.
+  if (!IsBuiltinAccountRid(u.rid)) {
+    if (auto problem = MadeRidProblem(u.rid)) rid.Fail(*problem);
+  }
   // The SAM gives RIDs counting up, each once: a RID at or past the next one it gives would be
   // given again to the next account created (two accounts, one SID).
   if (u.rid >= c.st().sam.next_rid) {
@@ -173,6 +178,7 @@ std::optional<uint32_t> GivenRid(LoadContext& c, const MapFields& m) {
   if (!field) return std::nullopt;
   const uint32_t rid = field->U32();
   RequireFreeRid(c, *field, rid);
+  if (auto problem = MadeRidProblem(rid)) field->Fail(*problem);  // the SAM makes it: never a built-in RID
   return rid;
 }
 
@@ -349,10 +355,14 @@ void LoadGroups(LoadContext& c, const Field& f) {
           sid_field->Fail("a new group's SID is one of this machine's domain (" + c.st().sam.domain.ToString() +
                           "-RID)");
         RequireFreeRid(c, *sid_field, sid->Rid());
+        if (auto problem = MadeRidProblem(sid->Rid())) sid_field->Fail(*problem);
         g.sid = *sid;
-        c.st().sam.next_rid = std::max(c.st().sam.next_rid, sid->Rid() + 1);
+        c.st().sam.next_rid = std::max(c.st().sam.next_rid, sid->Rid() + 1);  // no wrap: below kNoRidLeft
       } else {
-        g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);  // aliases share the RID pool
+        // Aliases share the RID pool: none left refuses the group as it does an account.
+        if (c.st().sam.next_rid > kLastAccountRid)
+          c.Check(fixer::Status::Win(kErrorNoMoreRids), e.key_field, "creating group " + fixer::QuotedValue(e.key));
+        g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);
       }
       c.st().sam.groups.push_back(std::move(g));
       existing = &c.st().sam.groups.back();

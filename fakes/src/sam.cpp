@@ -9,6 +9,7 @@
 #include "fakes/well_known_sids.h"
 #include "fixer/name_case.h"
 #include "fixer/utf16.h"
+#include "rid_pool.h"
 #include "service_passwords.h"
 
 namespace fakes {
@@ -55,6 +56,21 @@ std::pair<std::optional<std::string>, std::string> SplitQualified(const std::str
 }
 
 }  // namespace
+
+std::optional<std::string> MadeRidProblem(uint32_t rid) {
+  if (rid < kFirstAccountRid) {
+    return "RID " + std::to_string(rid) +
+           " is reserved: RIDs below 1000 are the built-in accounts' and groups' (MS-SAMR), and the SAM gives an "
+           "account or group it makes one from 1000 up";
+  }
+  if (rid > kLastAccountRid) {
+    return "RID " + std::to_string(rid) +
+           " leaves no next RID: the SAM's next RID is 32 bits and never wraps, so the "
+           "last RID it gives is " +
+           std::to_string(kLastAccountRid);
+  }
+  return std::nullopt;
+}
 
 fixer::Sid MachineSidFromSeed(uint64_t seed) {
   uint64_t state = seed;
@@ -228,6 +244,8 @@ fixer::Status Sam::CheckPassword(const std::string& name, const fixer::Secret& p
 fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const fixer::Secret& password) {
   if (!IsValidAccountName(spec.name, kMaxUserNameChars)) return Status::Win(fixer::kNerrBadUsername);
   if (Status taken = NameInUseIn(m_.state(), spec.name); !taken.ok()) return taken;
+  // No RID left: the create is refused, never a RID given again (docs/windows-reference.md#sids).
+  if (m_.state().sam.next_rid > kLastAccountRid) return Status::Win(kErrorNoMoreRids);
   if (Status st = m_.Mutate("sam.create_user", spec.name); !st.ok()) return st;
 
   MachineState& s = m_.state();

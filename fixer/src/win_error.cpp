@@ -95,6 +95,7 @@ constexpr std::pair<uint32_t, std::string_view> kTexts[] = {
      "The password does not meet the password policy requirements. Check the minimum password length, password "
      "complexity and password history requirements."},
     {2452, "This operation is not allowed on the last administrative account."},
+    {8209, "The directory service has exhausted the pool of relative identifiers."},  // ERROR_DS_NO_MORE_RIDS
     {9009, "is not recognized as an internal or external command,\noperable program or batch file."},
     {10061, "No connection could be made because the target machine actively refused it."},
     {911,

@@ -6,12 +6,13 @@
 
 #include "sim/explore.h"
 #include "sim/legacy_run.h"
+#include "sim/sweep.h"
 
 namespace sim {
 namespace {
 
-// The mutating operations a fixer run makes, and errors their Windows calls really give
-// (sweep_faults.cpp's ErrorsFor has the full table).
+// The mutating operations a fixer run makes (the errors their Windows calls really give:
+// sweep_faults.cpp's ErrorsFor).
 const std::vector<std::string>& FixerOps() {
   static const std::vector<std::string> kOps = {"scm.stop",        "scm.start",        "sam.set_password",
                                                 "sam.create_user", "sam.set_flags",    "journal.append",
@@ -105,7 +106,7 @@ class HistoryBuilder {
         case 0: args["fail_at"] = std::to_string(1 + r_.Below(40)); break;
         case 1: {
           args["fail_op"] = r_.Pick(FixerOps());
-          args["fail_error"] = std::to_string(r_.Pick(std::vector<int>{5, 112, 1058, 1069}));
+          args["fail_error"] = std::to_string(r_.Pick(ErrorsFor(args["fail_op"])));  // one its call can give
           break;
         }
         case 2:

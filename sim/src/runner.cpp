@@ -58,6 +58,11 @@ ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) 
     // rightly miss: it runs its cases without this check.
     if (step.kind == "fixer" && ctx.fixer && !ctx.fixer->unreached_fault.empty())
       sr.checks.push_back({"fault", "the step's fault", false, "it happens", ctx.fixer->unreached_fault, step.pos});
+    // A `fail_at` without `fail_op` names its call only by number: which call it is, and so the
+    // errors it can give, the run shows (a named op's is refused when the scenario loads).
+    if (step.kind == "fixer" && ctx.fixer && !ctx.fixer->impossible_error.empty())
+      sr.checks.push_back({"fault", "the step's fault error", false, "an error its call can give",
+                           ctx.fixer->impossible_error, step.pos});
     for (const Expectation& e : step.expect) sr.checks.push_back(CheckExpectation(ctx, e));
     for (const auto& c : sr.checks) result.passed = result.passed && c.passed;
     result.steps.push_back(std::move(sr));

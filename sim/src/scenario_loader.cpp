@@ -248,6 +248,10 @@ class Reader {
                                                "' (without one it means nothing)");
       }
     }
+    if (word.args_rule) {
+      if (auto problem = word.args_rule(args))
+        Fail(nodes.at(problem->first), where + " key " + fixer::QuotedValue(problem->first) + ": " + problem->second);
+    }
   }
 
   // Fills `args` from a scalar (as the word's scalar_arg) or a map of the word's parameters, then

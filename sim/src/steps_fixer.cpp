@@ -10,6 +10,7 @@
 #include "sim/fixer_session.h"
 #include "sim/invariants.h"
 #include "sim/legacy_run.h"
+#include "sim/sweep.h"
 #include "sim/vocabulary.h"
 
 namespace sim {
@@ -75,6 +76,33 @@ std::string UnreachedFault(const fakes::FaultPlan& plan, const FixerRun& run) {
   return "";
 }
 
+// The fail fault's error where its call, known only by number, turned out to be one that cannot
+// give it, in the sweep's words; "" when it can, or the fault never fired (UnreachedFault).
+std::string ImpossibleError(const fakes::FaultPlan& plan, const FixerRun& run) {
+  for (const fakes::FaultRule& rule : plan.rules()) {
+    if (rule.read || rule.op || rule.kind != fakes::FaultKind::kFail) continue;
+    for (const fakes::MutationEvent& call : run.trace) {
+      if (call.call != rule.nth) continue;
+      const std::string name = call.target.empty() ? call.op : call.op + " " + call.target;
+      std::string why = ErrorNotGivenBy("call " + std::to_string(rule.nth) + " (" + name + ")", call.op, rule.error);
+      if (!why.empty()) return why;
+    }
+  }
+  return "";
+}
+
+// A `fail_op` names the call: an error it cannot give is refused as the scenario loads.
+std::optional<std::pair<std::string, std::string>> FailErrorOfNamedOp(const std::map<std::string, std::string>& args) {
+  const auto op = args.find("fail_op");
+  const auto error = args.find("fail_error");
+  if (op == args.end() || error == args.end()) return std::nullopt;
+  uint64_t code = 0;
+  for (char ch : error->second) code = code * 10 + static_cast<uint64_t>(ch - '0');  // checked whole already
+  std::string why = ErrorNotGivenBy(op->second, op->second, static_cast<uint32_t>(code));
+  if (why.empty()) return std::nullopt;
+  return std::pair<std::string, std::string>{"fail_error", std::move(why)};
+}
+
 fixer::Options OptionsOf(const Step& step) {
   fixer::Options options;
   auto strategy = fixer::StrategyFromString(Arg(step, "strategy", "keep-sid"));
@@ -112,6 +140,7 @@ StepReport Fixer(RunContext& ctx, const Step& step) {
   if (run.result)
     for (const auto& g : run.result->regranted) last.regranted += g.ok ? 1 : 0;
   last.unreached_fault = UnreachedFault(faults, run);
+  last.impossible_error = ImpossibleError(faults, run);
   ctx.fixer = std::move(last);
   return {
       true, "",
@@ -236,7 +265,11 @@ std::vector<Word> FixerStepWords() {
             {.name = "dry_run", .kind = ValueKind::kTrueFalse},
             {.name = "fail_at", .kind = ValueKind::kWholeNumber, .min = 1},  // 0: no call, no fault
             {.name = "fail_op"},
-            {.name = "fail_error", .kind = ValueKind::kWholeNumber, .max = 0xFFFFFFFF},  // a DWORD
+            {.name = "fail_error",
+             .kind = ValueKind::kWholeNumber,
+             .note = "(a Windows error the call can give; 0 is success, no error)",
+             .min = 1,
+             .max = 0xFFFFFFFF},  // a DWORD
             {.name = "fail_read", .note = "(a read of the fixer's ports: `eventlog.read`, `scm.list`, ...)"},
             {.name = "fail_read_at", .kind = ValueKind::kWholeNumber, .note = "(default 1)", .min = 1},
             {.name = "crash_at", .kind = ValueKind::kWholeNumber, .note = "(power lost before that call)", .min = 1},
@@ -249,7 +282,8 @@ std::vector<Word> FixerStepWords() {
               "the fixer's outcome; then the runner checks the [invariants](#invariants-checked-after-every-fixer-run)",
        .run = Fixer,
        .at_most_one_of = {{"crash_at", "crash_after"}},
-       .only_with = {{"fail_error", {"fail_at", "fail_op", "fail_read"}}, {"fail_read_at", {"fail_read"}}}},
+       .only_with = {{"fail_error", {"fail_at", "fail_op", "fail_read"}}, {"fail_read_at", {"fail_read"}}},
+       .args_rule = FailErrorOfNamedOp},
   };
 }
 

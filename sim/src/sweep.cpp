@@ -255,10 +255,8 @@ std::string ErrorNotGiven(const std::vector<SweepFault>& faults, const Episode& 
       given = given || std::find(errors.begin(), errors.end(), f.error) != errors.end();
     }
     if (first == nullptr || given) continue;
-    std::string codes;
-    for (uint32_t error : ErrorsFor(first->op)) codes += (codes.empty() ? "" : ", ") + std::to_string(error);
-    return FormatFaults({f}) + ": call " + std::to_string(f.call) + " (" + sweep::CallText(*first) +
-           ") cannot fail with " + std::to_string(f.error) + "; the errors it can give: " + codes;
+    return FormatFaults({f}) + ": " +
+           ErrorNotGivenBy("call " + std::to_string(f.call) + " (" + sweep::CallText(*first) + ")", first->op, f.error);
   }
   return "";
 }

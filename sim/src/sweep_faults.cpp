@@ -1,5 +1,6 @@
 // Fault specs of the sweep ("fail@7=2245,crash@9") and the Windows errors each mutating call
 // can really give, so a sweep injects what the real API would answer there.
+#include <algorithm>
 #include <charconv>
 
 #include "sim/sweep.h"
@@ -67,14 +68,20 @@ std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec) {
   return faults;
 }
 
+// ERROR_SERVICE_MARKED_FOR_DELETE: no fake call gives it, so fixer/ has no name for it.
+constexpr uint32_t kErrorServiceMarkedForDelete = 1072;
+
 // What the Win32 / NetApi / LSA / SQL call behind each fake op answers when it fails for a
 // reason other than its arguments. 5 (access denied) applies to nearly all of them.
 std::vector<uint32_t> ErrorsFor(const std::string& op) {
   using namespace fixer;
   if (op == "scm.stop") return {kErrorDependentServicesRunning, kErrorServiceCannotAcceptCtrl, kErrorAccessDenied};
   if (op == "scm.pause") return {kErrorInvalidServiceControl, kErrorServiceCannotAcceptCtrl, kErrorAccessDenied};
+  // StartService's documented errors include 1072 (a service marked for deletion, as `sc delete`
+  // leaves one whose handles are still open) [StartService].
   if (op == "scm.start")
-    return {kErrorServiceLogonFailed, kErrorServiceDependencyFail, kErrorServiceRequestTimeout, kErrorAccessDenied};
+    return {kErrorServiceLogonFailed, kErrorServiceDependencyFail, kErrorServiceRequestTimeout,
+            kErrorServiceMarkedForDelete, kErrorAccessDenied};
   if (op == "sam.set_password" || op == "sam.create_user") return {kNerrPasswordTooShort, kErrorAccessDenied};
   if (op == "journal.append" || op == "journal.clear") return {kErrorDiskFull, kErrorAccessDenied};
   if (op == "profile.create" || op == "file.create") return {kErrorAccessDenied, kErrorDiskFull};
@@ -83,6 +90,14 @@ std::vector<uint32_t> ErrorsFor(const std::string& op) {
   // than 7 days) gives 1502; a stopped Event Log service, 1722.
   if (op == "eventlog.write") return {kErrorAccessDenied, kErrorLogFileFull, kRpcServerUnavailable};
   return {kErrorAccessDenied};
+}
+
+std::string ErrorNotGivenBy(const std::string& call, const std::string& op, uint32_t error) {
+  const std::vector<uint32_t> errors = ErrorsFor(op);
+  if (std::find(errors.begin(), errors.end(), error) != errors.end()) return "";
+  std::string codes;
+  for (uint32_t e : errors) codes += (codes.empty() ? "" : ", ") + std::to_string(e);
+  return call + " cannot fail with " + std::to_string(error) + "; the errors it can give: " + codes;
 }
 
 }  // namespace sim

@@ -105,6 +105,16 @@ TEST_F(LogonTest, SuccessResetsTheBadPasswordCount) {
   EXPECT_EQ(Aspnet().bad_password_count, 0u);
 }
 
+// A machine file may give the count at its top (4294967295): one more bad password keeps it there,
+// never wraps it to 0 (the same kind of wrap as the SAM's next RID, audit 15 item 5).
+TEST_F(LogonTest, TheBadPasswordCountStopsAtItsTopAndNeverWraps) {
+  SetLockout(0, 30);
+  Aspnet().bad_password_count = UINT32_MAX;
+  Aspnet().last_bad_password_at = m_.Now();
+  EXPECT_EQ(Logon("wrong"), 1326u);
+  EXPECT_EQ(Aspnet().bad_password_count, UINT32_MAX);
+}
+
 TEST_F(LogonTest, NoLockoutWhenThresholdIsZero) {
   SetLockout(0, 30);
   for (int i = 0; i < 10; ++i) EXPECT_EQ(Logon("wrong"), 1326u);

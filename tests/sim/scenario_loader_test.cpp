@@ -184,7 +184,7 @@ TEST(MachineFileErrors, UnknownSidOfThisMachine) {
   EXPECT_EQ(e.line, 2);
   EXPECT_EQ(e.column, 3);
   EXPECT_EQ(e.message, "rights: unknown SID '" + domain +
-                           "-1099': no account of this machine ever had RID 1099 (RIDs so far: "
+                           "-1099': no account or group of this machine ever had RID 1099 (RIDs so far: "
                            "below 1003)");
 
   auto ace =
@@ -648,7 +648,7 @@ void ExpectEachStepFailsTheLoadAt(const std::vector<StepError>& cases) {
 TEST(ScenarioFileErrors, ValuesTheStepCouldNotReadFailTheLoad) {
   const std::vector<StepError> cases = {
       {"- fixer: {fail_at: 1, fail_error: 4294967301}", 37,
-       "step 'fixer' key 'fail_error': expected a whole number from 0 to 4294967295, got '4294967301'"},
+       "step 'fixer' key 'fail_error': expected a whole number from 1 to 4294967295, got '4294967301'"},
       {"- set_policy: {min_length: 15}", 30,
        "step 'set_policy' key 'min_length': expected a whole number from 0 to 14, got '15'"},
       {"- set_policy: {history: 25}", 27,
@@ -691,6 +691,15 @@ TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
       {"- fixer: {crash_at: 2, fail_error: 5}", 38,
        "step 'fixer': 'fail_error' goes only with 'fail_at' or 'fail_op' or 'fail_read' (without one it means "
        "nothing)"},
+      // 0 is ERROR_SUCCESS: the fault would fail with no error, and inject nothing (audit 15 item 10).
+      {"- fixer: {fail_at: 3, fail_error: 0}", 37,
+       "step 'fixer' key 'fail_error': expected a whole number from 1 to 4294967295, got '0'"},
+      // A named call that cannot give the error, in the sweep's words (sim::ErrorsFor).
+      {"- fixer: {fail_op: scm.stop, fail_error: 99999}", 44,
+       "step 'fixer' key 'fail_error': scm.stop cannot fail with 99999; the errors it can give: 1051, 1061, 5"},
+      {"- fixer: {fail_op: scm.start, fail_error: 1058}", 45,
+       "step 'fixer' key 'fail_error': scm.start cannot fail with 1058; the errors it can give: 1069, 1068, 1053, "
+       "1072, 5"},
   };
   ExpectEachStepFailsTheLoadAt(cases);
   // 1, and an error beside the fault it belongs to, load.

@@ -56,6 +56,19 @@ TEST(UnreachedFault, ACountPastTheRunsCallsFailsTheStep) {
   EXPECT_NE(c->actual.find("mutating call 9999 never happened"), std::string::npos) << c->actual;
 }
 
+// `fail_at: N` alone names its call by number: the run shows which, and an error that call
+// cannot give fails the step in the sweep's words (audit 15 item 10); one it can give adds no check.
+TEST(UnreachedFault, AnErrorTheNumberedCallCannotGiveFailsTheStep) {
+  const sim::ScenarioResult r = RunWithFixerStep("{command: apply, fail_at: 3, fail_error: 99999}");
+  EXPECT_FALSE(r.passed);
+  const sim::CheckResult* c = FaultCheck(r);
+  ASSERT_NE(c, nullptr);
+  EXPECT_FALSE(c->passed);
+  EXPECT_EQ(c->pos.line, 9);
+  EXPECT_EQ(c->actual, "call 3 (scm.stop W3SVC) cannot fail with 99999; the errors it can give: 1051, 1061, 5");
+  EXPECT_EQ(FaultCheck(RunWithFixerStep("{command: apply, fail_at: 3, fail_error: 1051}")), nullptr);
+}
+
 TEST(UnreachedFault, AFaultThatFiresAddsNoCheck) {
   for (const char* step : {"{command: apply, crash_op: lsa.grant, crash_at: 1}", "{command: apply, fail_at: 3}",
                            "{command: apply, crash_after: 2}", "apply"}) {

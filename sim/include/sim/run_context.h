@@ -39,6 +39,7 @@ struct LastFixerRun {
   bool crashed = false;            // a crash fault fired: the process "lost power"
   fakes::MachineState before;      // the machine as the run found it
   std::string unreached_fault;     // why a fault the step asked for never happened; "" if none
+  std::string impossible_error;    // the fail_error the faulted call cannot give (ErrorsFor); "" if none
   std::set<std::string> verified;  // the applications it requested after its last change (FixerRun::verified)
 };
 

@@ -62,6 +62,10 @@ std::optional<std::vector<SweepFault>> ParseFaults(const std::string& spec);
 
 // The Windows errors a mutating call of this op can really give ("scm.stop" -> 1051, 1061, 5).
 std::vector<uint32_t> ErrorsFor(const std::string& op);
+// "" when a call of `op` can fail with `error` (ErrorsFor), else why not, in the sweep's words:
+// "<call> cannot fail with 99999; the errors it can give: 1051, 1061, 5" (`call` names the call:
+// "call 3 (scm.stop W3SVC)", "scm.stop").
+std::string ErrorNotGivenBy(const std::string& call, const std::string& op, uint32_t error);
 
 struct SweepOptions {
   int faults = 1;    // 1: every single fault; 2: also every pair

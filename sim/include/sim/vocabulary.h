@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,10 @@ struct Word {
   // A parameter that means something only beside one of a group (`fail_error` sets the error of
   // the fault `fail_at` or `fail_op` makes): given without any of them it is refused.
   std::vector<std::pair<std::string_view, std::vector<std::string_view>>> only_with = {};
+  // A rule across the given parameters (a fault's error its named call cannot give): the
+  // parameter to blame and why, or nullopt; checked after the rules above.
+  std::optional<std::pair<std::string, std::string>> (*args_rule)(const std::map<std::string, std::string>& args) =
+      nullptr;
 
   const Param* FindParam(std::string_view param) const;
 };
