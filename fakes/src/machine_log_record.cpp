@@ -193,7 +193,7 @@ std::optional<fixer::ObjectNamespace> NamespaceNamed(std::string_view name) {
 fixer::Sid ReadSid(const HeaderReader& in, std::string_view word) {
   if (word == "-") return fixer::Sid();
   fixer::Result<fixer::Sid> sid = fixer::Sid::Parse(word);
-  if (!sid) in.FailOnLineRead("malformed SID " + fixer::QuotedValue(word) + ": " + sid.status().message());
+  if (!sid) in.FailOnLineRead(fixer::MalformedSidText(word));
   return std::move(*sid);
 }
 

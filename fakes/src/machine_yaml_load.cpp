@@ -25,7 +25,7 @@ fixer::Sid LoadContext::Principal(const Field& f) {
   const std::string text = f.Str();
   if (LooksLikeSid(text)) {
     auto sid = fixer::Sid::Parse(text);
-    if (!sid) f.Fail("malformed SID " + fixer::QuotedValue(text) + "; expected S-1-<authority>-<subauthority>...");
+    if (!sid) f.Fail(fixer::MalformedSidText(text));
     // A SID of this machine names an account or group that exists, or one that was deleted
     // (an orphan); a RID the machine never allocated is an unknown SID. Other domains' SIDs
     // are taken as they are.

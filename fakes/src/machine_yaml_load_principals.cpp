@@ -120,7 +120,7 @@ fixer::Sid SidValue(const Field& f) {
   if (LooksLikeSid(text)) {
     if (auto parsed = fixer::Sid::Parse(text); parsed.ok()) sid = *parsed;
   }
-  if (!sid) f.Fail("malformed SID " + fixer::QuotedValue(text) + "; expected S-1-<authority>-<subauthority>...");
+  if (!sid) f.Fail(fixer::MalformedSidText(text));
   return *sid;
 }
 

@@ -1,5 +1,7 @@
 // Machine state files: the session (who runs the tools, who is logged on), event log entries
 // and the fixer's journal.
+#include <algorithm>
+
 #include "fakes/logon.h"
 #include "fakes/sam.h"
 #include "fixer/journal_codec.h"
@@ -63,21 +65,50 @@ void LoadEvents(LoadContext& c, const Field& f) {
   }
 }
 
-void LoadJournal(LoadContext& c, const Field& f) {
-  for (const Field& item : f.Items()) {
-    MapFields m(item, {"seq", "step", "phase", "data"});
-    fixer::JournalRecord r;
-    r.seq = m.Require("seq").U32();
-    r.step = m.Require("step").Str();
-    r.phase = ParseEnum(m.Require("phase"), std::span(kJournalPhaseNames), "journal phase");
-    if (auto d = m.Get("data")) {
-      for (const Entry& e : MapEntries(*d)) r.data[e.key] = e.value.Str();
-      // The grants record-grants wrote out as text are typed again, as the fixer holds them.
-      auto grants = fixer::TakeGrants(r.data);
-      if (!grants) d->Fail("unreadable recorded grant " + grants.status().message());
-      r.grants = std::move(*grants);
+namespace {
+// One record of the journal, `index` from 0.
+void LoadJournalRecord(LoadContext& c, const Field& item, size_t index) {
+  MapFields m(item, {"seq", "step", "phase", "data"});
+  fixer::JournalRecord r;
+  r.seq = m.Require("seq").U32();
+  r.step = m.Require("step").Str();
+  r.phase = ParseEnum(m.Require("phase"), std::span(kJournalPhaseNames), "journal phase");
+  if (auto d = m.Get("data")) {
+    const std::vector<Entry> entries = MapEntries(*d);
+    for (const Entry& e : entries) r.data[e.key] = e.value.Str();
+    // The grants record-grants wrote out as text are typed again, as the fixer holds them; one
+    // that does not decode is said as the journal checks say a record, at its key's value.
+    fixer::GrantProblem problem;
+    auto grants = fixer::TakeGrants(r.data, &problem);
+    if (!grants) {
+      const auto at =
+          std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.key == problem.key; });
+      const Field& where = at == entries.end() ? *d : at->value;
+      throw LoadFailure{MakeError(where.file(), where.mark(), fixer::JournalProblemText({index, problem.why}))};
     }
-    c.st().journal.push_back(std::move(r));
+    r.grants = std::move(*grants);
+  }
+  c.st().journal.push_back(std::move(r));
+}
+}  // namespace
+
+void LoadJournal(LoadContext& c, const Field& f) {
+  const std::vector<Field> items = f.Items();
+  for (size_t index = 0; index < items.size(); ++index) {
+    try {
+      LoadJournalRecord(c, items[index], index);
+    } catch (LoadFailure& failure) {
+      // A record is named one way in every message, as the journal checks name it: `journal
+      // record 2: seq: expected an integer ...`, not the path `journal[2].seq`.
+      std::string& message = failure.error.message;
+      const std::string& path = items[index].path();
+      if (message.starts_with(path) && message.size() > path.size() &&
+          (message[path.size()] == '.' || message[path.size()] == ':')) {
+        std::string rest = message.substr(path.size() + (message[path.size()] == '.' ? 1 : 0));
+        message = "journal record " + std::to_string(index + 1) + (rest.starts_with(":") ? "" : ": ") + rest;
+      }
+      throw;
+    }
   }
 }
 

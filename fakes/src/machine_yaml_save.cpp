@@ -1,11 +1,13 @@
 // Machine state files: the full form (`base: empty`), which writes every field as stored so
 // that loading it gives back an equal MachineState. Written in one pass by yaml::Emitter.
 #include <algorithm>
+#include <map>
 
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
+#include "fixer/numbered_order.h"
 #include "machine_yaml_names.h"
 #include "yaml_emit.h"
 
@@ -332,13 +334,13 @@ void Journal(Emitter& out, const MachineState& s) {
     KeyStr(out, "phase", Name(std::span(yaml::kJournalPhaseNames), r.phase));
     out.Key("data");
     out.BeginMap();
-    if (r.grants) {
-      fixer::TextFields all = r.data;
-      fixer::FlattenGrants(*r.grants, all);
-      for (const auto& [k, v] : all) KeyStr(out, k, v);
-    } else {
-      for (const auto& [k, v] : r.data) KeyStr(out, k, v);
-    }
+    // In the numbers' order, as written: ace.2 before ace.10.
+    std::map<std::string_view, std::string_view, fixer::NumberedKeyLess> keys;
+    for (const auto& [k, v] : r.data) keys.emplace(k, v);
+    fixer::TextFields grants;
+    if (r.grants) fixer::FlattenGrants(*r.grants, grants);
+    for (const auto& [k, v] : grants) keys.emplace(k, v);
+    for (const auto& [k, v] : keys) KeyStr(out, k, v);
     out.EndMap();
     out.EndMap();
   }

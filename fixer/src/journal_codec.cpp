@@ -5,6 +5,8 @@
 #include <array>
 #include <charconv>
 
+#include "fixer/quoted_value.h"
+#include "fixer/sid.h"
 #include "fixer/text.h"
 
 namespace fixer {
@@ -256,26 +258,50 @@ void FlattenGrants(const RecordedGrants& grants, TextFields& data) {
   PutIndexed(data, "dbuser", users);
 }
 
-Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data) {
+bool IsGrantKeyFamily(std::string_view name) {
+  return std::find(kGrantKeyFamilies.begin(), kGrantKeyFamilies.end(), name) != kGrantKeyFamilies.end();
+}
+
+Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data, GrantProblem* problem) {
   auto grants = std::make_shared<RecordedGrants>();
   std::vector<ObjectAces> objects;
-  auto take = [&data](std::string_view prefix, auto decode, auto add) -> Status {
+  // `layout` names the fields of the family's value; `sid_field` the one that holds its SID.
+  auto take = [&data, problem](std::string_view prefix, std::string_view layout, size_t sid_field, auto decode,
+                               auto add) -> Status {
     for (size_t i = 0;; ++i) {
       auto it = data.find(Text(FMT_COMPILE("{}.{}"), prefix, i));
       if (it == data.end()) return {};
       auto item = decode(it->second);
-      if (!item) return Status(item.status().code(), Text(FMT_COMPILE("{}: {}"), it->first, item.status().message()));
+      if (!item) {
+        if (problem) {
+          const std::vector<std::string> fields = SplitEscaped(it->second, kFieldSep);
+          // A SID that does not parse is named in the words every loader uses for one.
+          problem->key = it->first;
+          problem->why =
+              item.status().code() == kErrorInvalidSid && sid_field < fields.size()
+                  ? Text(FMT_COMPILE("its recorded grant {}: {}"), it->first, MalformedSidError(fields[sid_field]))
+                  : Text(FMT_COMPILE("its recorded grant {} {} is not {} ({})"), it->first, QuotedValue(it->second),
+                         layout, item.status().ToString());
+        }
+        return Status(item.status().code(), Text(FMT_COMPILE("{}: {}"), it->first, item.status().message()));
+      }
       add(std::move(*item));
       data.erase(it);
     }
   };
-  Status st = take("ace", DecodeAce, [&](AceGrant g) {
+  Status st = take("ace", "namespace|path|allow or deny|SID|mask|flags", 3, DecodeAce, [&](AceGrant g) {
     if (objects.empty() || objects.back().object != g.object) objects.push_back({std::move(g.object), {}});
     objects.back().aces.push_back(std::move(g.ace));
   });
   grants->aces = std::move(objects);
-  if (st.ok()) st = take("login", DecodeLogin, [&](SqlLogin l) { grants->logins.push_back(std::move(l)); });
-  if (st.ok()) st = take("dbuser", DecodeDbUser, [&](SqlDbUser u) { grants->db_users.push_back(std::move(u)); });
+  if (st.ok()) {
+    st = take("login", "name|SID|server roles|default database", 1, DecodeLogin,
+              [&](SqlLogin l) { grants->logins.push_back(std::move(l)); });
+  }
+  if (st.ok()) {
+    st = take("dbuser", "database|name|SID|roles", 2, DecodeDbUser,
+              [&](SqlDbUser u) { grants->db_users.push_back(std::move(u)); });
+  }
   if (!st.ok()) return st;
   if (grants->empty()) return std::shared_ptr<const RecordedGrants>();
   return std::shared_ptr<const RecordedGrants>(std::move(grants));

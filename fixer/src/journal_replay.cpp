@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <optional>
@@ -57,10 +58,66 @@ constexpr uint32_t kFirstUserRid = 1000;  // the first RID the SAM gives an acco
 constexpr std::array<std::string_view, 4> kPlanKeys = {"strategy", "account", "sid", "steps"};
 
 // Whether `key` is one a record of this phase may hold: the step's own, or the run's on that phase.
+// A family's name ("ace.N") is no key: its keys are numbered, and the loader took those in order.
 bool KnownKey(const std::vector<std::string_view>& step_keys, JournalPhase phase, std::string_view key) {
   if (phase == JournalPhase::kUndoBegin && key == kRollbackAsked) return true;
   if (phase == JournalPhase::kReopen && key == kReopenActOn) return true;
+  if (IsGrantKeyFamily(key)) return false;
   return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end();
+}
+
+// How many keys of a grant family ("ace") the record's typed grants hold: the loader took ace.0,
+// ace.1, ... into them, up to the first number missing.
+size_t GrantsTaken(const JournalRecord& rec, std::string_view family) {
+  if (!rec.grants) return 0;
+  if (family == "login") return rec.grants->logins.size();
+  if (family == "dbuser") return rec.grants->db_users.size();
+  size_t aces = 0;
+  for (const ObjectAces& object : rec.grants->aces) aces += object.aces.size();
+  return aces;
+}
+
+// The number of a family's key written as the fixer writes it ("ace.5": 5; "ace.05", "ace.x": none).
+std::optional<size_t> KeyNumber(std::string_view key, std::string_view family) {
+  if (key.size() <= family.size() + 1 || !key.starts_with(family) || key[family.size()] != '.') return std::nullopt;
+  const std::string_view digits = key.substr(family.size() + 1);
+  if (digits.size() > 1 && digits[0] == '0') return std::nullopt;
+  size_t n = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return n;
+}
+
+// A key of a grant family the record's step holds ("ace.5") that the loader left: its numbering
+// skips a number (ace.1 to ace.4 missing) or is not the fixer's ("ace.05"). Said as what it is, at
+// the first key after the gap; a record of another step is told its keys as any other key is.
+std::optional<JournalProblem> GrantKeyProblem(size_t index, const JournalRecord& rec,
+                                              const std::vector<std::string_view>& known, const std::string& key) {
+  const size_t dot = key.rfind('.');
+  if (dot == std::string::npos) return std::nullopt;
+  const std::string family = key.substr(0, dot);
+  const std::string family_name = family + ".N";
+  if (!IsGrantKeyFamily(family_name) || std::find(known.begin(), known.end(), family_name) == known.end())
+    return std::nullopt;
+  const auto rule =
+      "a record's " + family_name + " keys are numbered " + family + ".0, " + family + ".1, ... without gaps";
+  if (!KeyNumber(key, family))
+    return JournalProblem{index, "its data key " + QuotedValue(key) + " is no " + family_name + " key: " + rule, key};
+  std::optional<size_t> first_after;
+  for (const auto& [k, v] : rec.data) {
+    const std::optional<size_t> n = KeyNumber(k, family);
+    if (n && (!first_after || *n < *first_after)) first_after = n;
+  }
+  const size_t from = GrantsTaken(rec, family);
+  if (*first_after < from + 1) return std::nullopt;  // not read into grants at all: no gap to name
+  const std::string first_key = family + "." + std::to_string(*first_after);
+  const std::string missing = family + "." + std::to_string(from) +
+                              (*first_after - 1 > from ? " to " + family + "." + std::to_string(*first_after - 1) : "");
+  return JournalProblem{index,
+                        "its " + family_name + " keys skip " + missing + " (" + first_key +
+                            (from == 0 ? " is the first" : " follows " + family + "." + std::to_string(from - 1)) +
+                            "): " + rule,
+                        first_key};
 }
 
 // "services, paused", or "none" for a step that records nothing.
@@ -80,12 +137,23 @@ std::optional<JournalProblem> UnknownDataKey(const std::vector<JournalRecord>& r
     const JournalRecord& rec = records[i];
     const auto step = keys.find(rec.step);
     const std::vector<std::string_view>& known = i == 0 ? plan_keys : step == keys.end() ? none : step->second;
-    for (const auto& [key, value] : rec.data) {
-      if (KnownKey(known, rec.phase, key)) continue;
+    const auto unknown = [&](const std::string& key) {
       return JournalProblem{i,
                             "its data key " + QuotedValue(key) + " is none a " + rec.step + " " +
                                 std::string(ToString(rec.phase)) + " record holds (its keys: " + KeyList(known) + ")",
                             key};
+    };
+    for (const auto& [key, value] : rec.data) {
+      if (KnownKey(known, rec.phase, key)) continue;
+      if (auto problem = GrantKeyProblem(i, rec, known, key)) return problem;
+      return unknown(key);
+    }
+    // The loader typed the grant keys of any record (ace.0, ...): one whose step records none of
+    // that family holds a key it never writes, though no longer as text.
+    for (std::string_view family_name : kGrantKeyFamilies) {
+      const std::string family(family_name.substr(0, family_name.size() - 2));
+      if (GrantsTaken(rec, family) > 0 && std::find(known.begin(), known.end(), family_name) == known.end())
+        return unknown(family + ".0");
     }
   }
   return std::nullopt;
@@ -121,7 +189,7 @@ std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& rec
                      std::string(kMachineWorkerAccount));
   }
   const Result<Sid> sid = Sid::Parse(Get(plan.data, "sid"));
-  if (!sid) return at(0, "bad SID " + QuotedValue(Get(plan.data, "sid")));
+  if (!sid) return JournalProblem{0, MalformedSidError(Get(plan.data, "sid")), "sid"};
   // ASPNET is a local account made after setup's: never a well-known or built-in SID (500, 501...).
   if (!sid->IsAccountSid() || sid->Rid() < kFirstUserRid) {
     return at(0, "the SID '" + sid->ToString() + "' cannot be " + std::string(kMachineWorkerAccount) +

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "fixer/quoted_value.h"
+
 namespace fixer {
 namespace {
 constexpr size_t kMaxSubAuthorities = 15;  // SID_MAX_SUB_AUTHORITIES (MS-DTYP 2.4.2)
@@ -78,6 +80,14 @@ class LongSidPool {
   std::array<std::atomic<Chunk*>, kChunks> chunks_{};
 };
 }  // namespace
+
+std::string MalformedSidText(std::string_view text) {
+  return "malformed SID " + QuotedValue(text) + "; expected S-1-<authority>-<subauthority>...";
+}
+
+std::string MalformedSidError(std::string_view text) {
+  return MalformedSidText(text) + " (" + Status::Win(kErrorInvalidSid).ToString() + ")";
+}
 
 Result<Sid> Sid::Parse(std::string_view text) {
   auto invalid = [] { return Status::Win(kErrorInvalidSid); };

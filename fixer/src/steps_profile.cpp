@@ -167,7 +167,8 @@ class Register : public Step {
   }
 
   std::vector<std::string_view> data_keys() const override {
-    return WithFlagKeys({"version", kScriptMaps, "sid", "rights", kAcesRecorded});  // its ACEs are typed
+    // Its ACEs are typed once loaded, from the ace.N keys.
+    return WithFlagKeys({"version", kScriptMaps, "sid", "rights", kAcesRecorded, kAceKeyFamily});
   }
 
  private:

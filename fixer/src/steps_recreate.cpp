@@ -58,7 +58,10 @@ class RecordGrants : public Step {
   Status Act(RepairContext&, const StepData&, StepData&) override { return {}; }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
   std::vector<std::string_view> data_keys() const override {
-    return WithFlagKeys({"old_sid", "full_name", "comment", "rights", "groups"});  // its grants are typed
+    // Its grants are typed once loaded, from the numbered families kGrantKeyFamilies names.
+    std::vector<std::string_view> keys = WithFlagKeys({"old_sid", "full_name", "comment", "rights", "groups"});
+    keys.insert(keys.end(), kGrantKeyFamilies.begin(), kGrantKeyFamilies.end());
+    return keys;
   }
 };
 

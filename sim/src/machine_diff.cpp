@@ -10,7 +10,9 @@
 #include "fakes/load_result.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/well_known_sids.h"
+#include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
+#include "fixer/numbered_order.h"
 #include "fixer/process_model.h"
 #include "fixer/quoted_value.h"
 #include "fixer/windows_names.h"
@@ -201,12 +203,25 @@ Fields Describe(const fixer::EventRecord& e, Names&) {
 
 Fields Describe(const fixer::JournalRecord& r, Names&) {
   Fields f = {{"step", r.step}, {"phase", Str(fixer::ToString(r.phase))}};
+  // The record's keys as the file holds them (its typed grants as ace.N, login.N, dbuser.N), in
+  // their numbers' order: ace.2 before ace.10.
+  std::map<std::string, std::string, fixer::NumberedKeyLess> data(r.data.begin(), r.data.end());
+  if (r.grants) {
+    fixer::TextFields grants;
+    fixer::FlattenGrants(*r.grants, grants);
+    data.insert(grants.begin(), grants.end());
+  }
   // The journal keeps what undo needs, which may be a password: never shown.
-  for (const auto& [k, v] : r.data) f.push_back({"data." + k, v, true});
+  for (const auto& [k, v] : data) f.push_back({"data." + k, v, true});
   return f;
 }
 
 // ---- Comparing entries --------------------------------------------------------------------------
+
+// Entries by the key the change log shows, in its numbers' order: a journal's "seq 2" before its
+// "seq 10", as the records were written, and "X#2" before "X#10".
+template <class T>
+using ByShownKey = std::map<std::string, const T*, fixer::NumberedKeyLess>;
 
 class Differ {
  public:
@@ -277,7 +292,7 @@ class Differ {
   template <class M, class KeyFn>
   void Map(const std::string& section, const M& a, const M& b, KeyFn key) {
     using V = std::remove_cvref_t<decltype(a.begin()->second)>;
-    std::map<std::string, const V*> ia, ib;
+    ByShownKey<V> ia, ib;
     const auto less = a.key_comp();
     auto pa = a.begin(), pb = b.begin();
     while (pa != a.end() || pb != b.end()) {
@@ -318,8 +333,8 @@ class Differ {
   static std::string Shown(const Field& f) { return f.secret ? kSecret : OneLine(f.value); }
 
   template <class T, class KeyFn>
-  std::map<std::string, const T*> Index(const std::vector<T>& list, KeyFn key) {
-    std::map<std::string, const T*> out;
+  ByShownKey<T> Index(const std::vector<T>& list, KeyFn key) {
+    ByShownKey<T> out;
     std::map<std::string, int> seen;
     for (const T& item : list) {
       std::string k = key(item);
@@ -330,14 +345,14 @@ class Differ {
   }
 
   template <class T>
-  void MergeWalk(const std::string& section, const std::map<std::string, const T*>& a,
-                 const std::map<std::string, const T*>& b) {
+  void MergeWalk(const std::string& section, const ByShownKey<T>& a, const ByShownKey<T>& b) {
+    const fixer::NumberedKeyLess less;
     auto ia = a.begin(), ib = b.begin();
     while (ia != a.end() || ib != b.end()) {
-      if (ib == b.end() || (ia != a.end() && ia->first < ib->first)) {
+      if (ib == b.end() || (ia != a.end() && less(ia->first, ib->first))) {
         Whole(Change::Kind::kRemoved, section + "[" + ia->first + "]", DescribeAny(*ia->second));
         ++ia;
-      } else if (ia == a.end() || ib->first < ia->first) {
+      } else if (ia == a.end() || less(ib->first, ia->first)) {
         Whole(Change::Kind::kAdded, section + "[" + ib->first + "]", DescribeAny(*ib->second));
         ++ib;
       } else {
@@ -446,12 +461,28 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
   return d.Take();
 }
 
+namespace {
+// A label (a change's path, a field's name: `acl[allow ASPNET (S-1-5-21-...-1004)]`) is cut as a
+// line is, never as a value: the SID that tells two holders of one name apart is its end, and a
+// 60-byte cut would drop it. A label longer than a line keeps each SID it names whole and is cut
+// before the last one instead: `objects[file C:\aaa... (200 of 300 bytes shown)...(S-1-5-...)]`.
+std::string ShownLabel(const std::string& label) {
+  if (label.size() <= fixer::kShownLineBytes) return label;
+  const size_t sid = label.rfind(" (S-1-");
+  if (sid == std::string::npos) return fixer::CappedValue(label, fixer::kShownLineBytes);
+  const std::string_view tail = std::string_view(label).substr(sid);
+  const size_t room = tail.size() < fixer::kShownLineBytes ? fixer::kShownLineBytes - tail.size() : 0;
+  return fixer::CappedValue(std::string_view(label).substr(0, sid), room) + std::string(tail);
+}
+}  // namespace
+
 std::string FormatChange(const Change& c, const std::string& indent) {
-  // Names and values are the machine's text (a file name, a batch file's account name): each cut
-  // as a step line cuts the names it shows, the path as a line (a 10,000-character value is no
-  // 10,000-character line, fixer/quoted_value.h), then a line end, ESC, a C1 control or a byte
-  // that is not UTF-8 shown escaped, never sent to a terminal.
-  const auto path = fakes::EscapeForMessage(fixer::CappedValue(c.path, fixer::kShownLineBytes));
+  // Names and values are the machine's text (a file name, a batch file's account name): each
+  // value cut as a step line cuts the names it shows, each label (the path, a field's name) as a
+  // line (a 10,000-character value is no 10,000-character line, fixer/quoted_value.h), then a line
+  // end, ESC, a C1 control or a byte that is not UTF-8 shown escaped, never sent to a terminal.
+  const auto path = fakes::EscapeForMessage(ShownLabel(c.path));
+  const auto label = [](const std::string& l) { return fakes::EscapeForMessage(ShownLabel(l)); };
   const auto value = [](const std::string& v) { return fakes::EscapeForMessage(fixer::CappedValue(v)); };
   switch (c.kind) {
     case Change::Kind::kChanged: {
@@ -476,7 +507,7 @@ std::string FormatChange(const Change& c, const std::string& indent) {
       const bool event = c.path.starts_with("events[");
       for (const ChangeField& f : c.fields) {
         const std::string shown = event && f.name == "text" ? fakes::EscapeForMessage(f.value) : value(f.value);
-        out += indent + "    " + value(f.name) + ": " + shown + "\n";
+        out += indent + "    " + label(f.name) + ": " + shown + "\n";
       }
       return out;
     }

@@ -71,6 +71,19 @@ const std::string& Get(const TextFields& data, const std::string& key);
 // dbuser.N of `data`; TakeGrants moves those keys back out into typed grants (null when there
 // are none; 87 if one is malformed).
 void FlattenGrants(const RecordedGrants& grants, TextFields& data);
-Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data);
+// Which recorded grant did not decode, and why, in the words a journal problem gives
+// (JournalProblem::why): "its recorded grant ace.0: malformed SID 'S-1-5-xx'; expected ...".
+struct GrantProblem {
+  std::string key;  // "ace.0"
+  std::string why;
+};
+Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data, GrantProblem* problem = nullptr);
+
+// The numbered key families of FlattenGrants as a record's list of keys names them; a record's
+// keys of a family are numbered from 0 without gaps (TakeGrants stops at the first missing).
+inline constexpr std::string_view kAceKeyFamily = "ace.N";
+inline constexpr std::array<std::string_view, 3> kGrantKeyFamilies = {kAceKeyFamily, "login.N", "dbuser.N"};
+// Whether `name` is one of kGrantKeyFamilies ("ace.N"), which no key of a record is.
+bool IsGrantKeyFamily(std::string_view name);
 
 }  // namespace fixer

@@ -109,6 +109,13 @@ static_assert(std::is_trivially_copyable_v<Sid> && sizeof(Sid) == 32);
 
 std::ostream& operator<<(std::ostream& os, const Sid& s);
 
+// "malformed SID 'S-1-5-xx'; expected S-1-<authority>-<subauthority>...": the one wording for a
+// SID text that does not parse, wherever a file gives one (a machine file, its log, a journal).
+std::string MalformedSidText(std::string_view text);
+// The same with the Windows error a parse of it gives, "... (1337: The security ID structure is
+// invalid.)": for a SID a journal holds, which the fixer parses as Windows would.
+std::string MalformedSidError(std::string_view text);
+
 }  // namespace fixer
 
 template <>
