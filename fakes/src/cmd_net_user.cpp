@@ -135,7 +135,7 @@ std::string NetDateTime(int64_t seconds) {
 
 // `net user NAME`: XP's fields in XP's order (docs/windows-reference.md#net-commands). The model
 // keeps no country code, account expiry, workstation list, logon script, profile path, home
-// folder, last logon or logon hours: they print as a fresh account's [M].
+// folder or logon hours: they print as a fresh account's [M].
 int Show(Console& con, const std::string& name) {
   Sam sam(con.machine);
   const UserAccount* u = sam.FindUser(name);
@@ -166,7 +166,8 @@ int Show(Console& con, const std::string& name) {
   row("Logon script", "");
   row("User profile", "");
   row("Home directory", "");
-  row("Last logon", "Never");
+  // net.exe prints Never for a last logon of 0 (ReactOS cmdUser.c, DisplayUser) [ReactOS net].
+  row("Last logon", u->last_logon == 0 ? "Never" : NetDateTime(u->last_logon));
   con.Write("\n");
   row("Logon hours allowed", "All");
   con.Write("\n");

@@ -110,8 +110,16 @@ fixer::Result<Token> LogonService::CheckLogon(const std::string& user, const fix
 fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixer::Secret& password, LogonType type) {
   MachineState& s = m_.state();
   LogonVerdict verdict = EvaluateLogon(s, user, password, type);
-  if (verdict.change == LogonVerdict::Change::kNone) return std::move(verdict.answer);
+  if (verdict.change == LogonVerdict::Change::kNone && !verdict.answer) return std::move(verdict.answer);
   UserAccount* account = Sam(m_).FindUser(user);
+  if (verdict.change == LogonVerdict::Change::kNone) {
+    // The SAM keeps the time of the last successful logon, which net user prints (Last logon).
+    if (account->last_logon != s.clock) {
+      m_.Bookkeep();
+      account->last_logon = s.clock;
+    }
+    return std::move(verdict.answer);
+  }
   if (verdict.change == LogonVerdict::Change::kCountBadPassword) {
     if (Status st = m_.Mutate("sam.bad_password", account->name); !st.ok()) return st;
     if (LockoutHasExpired(*account, s)) {  // the old lockout ran out: counting starts over
@@ -138,6 +146,7 @@ fixer::Result<Token> LogonService::LogonUser(const std::string& user, const fixe
   account->last_bad_password_at = 0;
   account->flags.locked_out = false;
   account->locked_out_at = 0;
+  account->last_logon = s.clock;
   return std::move(verdict.answer);
 }
 
@@ -183,7 +192,9 @@ fixer::Result<Token> LogonService::ConsoleLogon(const std::string& user) {
   fixer::Result<ProfileEntry> profile = ProfileStore(m_).LoadOrCreate(token.user, token.user_name);
   if (!profile) return profile.status();
   token.profile_loaded = true;
+  m_.Bookkeep();
   m_.state().session.interactive_user = token.user_name;
+  Sam(m_).FindUser(token.user_name)->last_logon = m_.state().clock;
   return token;
 }
 

@@ -64,7 +64,8 @@ const std::initializer_list<std::string_view> kAccountKeys = {"rid",
                                                               "bad_password_count",
                                                               "password_last_set",
                                                               "locked_out_at",
-                                                              "last_bad_password_at"};
+                                                              "last_bad_password_at",
+                                                              "last_logon"};
 
 // The fields both forms set directly on the stored account.
 void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
@@ -80,6 +81,7 @@ void ApplyAccountFacts(const MapFields& m, UserAccount& u) {
   if (auto v = m.Get("password_last_set")) u.password_last_set = LoadTimeSeconds(*v);
   if (auto v = m.Get("locked_out_at")) u.locked_out_at = LoadTimeSeconds(*v);
   if (auto v = m.Get("last_bad_password_at")) u.last_bad_password_at = LoadTimeSeconds(*v);
+  if (auto v = m.Get("last_logon")) u.last_logon = LoadTimeSeconds(*v);
 }
 
 void LoadAccountFull(LoadContext& c, const Entry& e) {

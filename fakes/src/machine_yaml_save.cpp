@@ -104,6 +104,7 @@ void Accounts(Emitter& out, const MachineState& s) {
     KeyInt(out, "password_last_set", u.password_last_set);
     KeyInt(out, "locked_out_at", u.locked_out_at);
     KeyInt(out, "last_bad_password_at", u.last_bad_password_at);
+    if (u.last_logon != 0) KeyInt(out, "last_logon", u.last_logon);  // optional: a file of before it loads the same
     out.EndMap();
   }
   out.EndMap();

@@ -208,9 +208,10 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
 
 Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
   // A service the repair never stops would not stop it: what fails is that service's next start.
+  // "would": plan and apply both refuse before any step, so no repair started that could not finish.
   const std::string_view headline = p.fails_after_repair ? "The repair would finish, but a service could not start "
                                                            "after it"
-                                                         : "The repair could not finish";
+                                                         : "The repair would not finish";
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("{}: {} fails: {}"), headline, p.id, p.Said())) +
               " That is the administrator's setting, so nothing was changed.",

@@ -135,7 +135,8 @@ Fields Describe(const fakes::UserAccount& u, Names&) {
           {"password_expired", Bool(u.password_expired)},
           {"bad_password_count", Num(u.bad_password_count)},
           {"password_last_set", Num(u.password_last_set)},
-          {"locked_out_at", Num(u.locked_out_at)}};
+          {"locked_out_at", Num(u.locked_out_at)},
+          {"last_logon", Num(u.last_logon)}};
 }
 
 Fields Describe(const fakes::LocalGroup& g, Names& names) {

@@ -12,6 +12,7 @@
 #include "fixer/name_case.h"
 #include "fixer/result.h"
 #include "fixer/win_error.h"
+#include "machine_view_principals.h"
 
 namespace sim {
 namespace {
@@ -136,6 +137,8 @@ std::string RenderMachineText(const fakes::MachineState& s) {
         << NotRead(s, "the profile of " + u.name) << "\n"
         << "      rights: " << Join(rights) << NotRead(s, "the rights of " + u.name) << "\n";
   }
+
+  RenderGroupsAndOtherRights(out, s, sam);
 
   out << "Services:\n";
   if (s.services.empty()) out << "  none\n";

@@ -38,7 +38,8 @@ bool LogsOnAsWorker(const fakes::MachineState& s, std::string_view service) {
 // What "exactly as found" compares: everything but the bookkeeping a restore cannot and need not
 // undo (randomness, clock, events and their sources' registration, the journal) and what README's
 // exit-1 row exempts, the worker's new password: ASPNET's password hash, history and age, its
-// bad-password count and lockout (an unlock cannot be undone, a logon resets the count), the LSA
+// bad-password count, lockout and last logon (an unlock cannot be undone, a logon resets the count
+// and sets the time), the LSA
 // secret ASP.NET keeps that password in, and the password the SCM keeps for a service logging on as
 // ASPNET. WorkerPasswordIsTheSecret judges those (the account and the secret must agree). Every
 // other account's password state, ASPNET's "must change password at next logon", every other secret
@@ -58,7 +59,7 @@ bool IgnoredInAsFound(const std::string& path, const fakes::MachineState& found,
   }
   if (!IsWorker(AccountOf(path))) return false;
   for (const char* field : {".password_hash", ".password_history", ".password_last_set", ".bad_password_count",
-                            ".last_bad_password_at", ".locked_out_at"})
+                            ".last_bad_password_at", ".locked_out_at", ".last_logon"})
     if (path.ends_with(field)) return true;
   return false;
 }
@@ -92,6 +93,7 @@ fakes::UserAccount WithoutPassword(fakes::UserAccount u) {
   u.bad_password_count = 0;
   u.locked_out_at = 0;
   u.last_bad_password_at = 0;
+  u.last_logon = 0;  // the repair's profile logon: no call sets it back
   u.flags.locked_out = false;
   return u;
 }

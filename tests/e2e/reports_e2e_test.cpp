@@ -136,7 +136,10 @@ TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
   dir_.Write("empty.yaml", "base: empty\n");  // no account, no service: each empty list says so
   Ran empty = Sim({"show", "empty.yaml"}, dir_.path());
   ASSERT_EQ(empty.exit_code, 0) << empty.err;
-  EXPECT_NE(empty.out.find("Accounts:\n  none\nServices:\n  none\n"), std::string::npos) << empty.out;
+  EXPECT_NE(empty.out.find("Accounts:\n  none\nGroups and their members:\n  none\nRights of groups, well-known "
+                           "principals and SIDs of no account:\n  none\nServices:\n  none\n"),
+            std::string::npos)
+      << empty.out;
 }
 
 TEST_F(ReportsE2e, CompareAndLegacyWorkFromAFolderOutsideTheRepository) {

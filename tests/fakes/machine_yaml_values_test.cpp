@@ -187,4 +187,21 @@ TEST(MachineYamlValues, ALocalGroupNameWindowsRefusesIsAnErrorAtItsName) {
   }
 }
 
+// docs/machine-format.md: an account's last logon is optional, loaded as seconds since 1970,
+// saved once set and read back the same; an account that never logged on saves no such key.
+TEST(MachineYamlValues, ALastLogonLoadsSavesAndReadsBack) {
+  const auto loaded = fakes::LoadMachineText(
+      "os: windows-xp-professional\naccounts:\n  bob: {password: 'Tulip#2003pass', last_logon: 1061559900}\n",
+      "m.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_EQ(fakes::FindUserIn(*loaded.value, "bob")->last_logon, 1061510400 + 13 * 3600 + 45 * 60);
+  EXPECT_EQ(fakes::FindUserIn(*loaded.value, "Administrator")->last_logon, 0);
+  const std::string saved = fakes::MachineToText(*loaded.value);
+  EXPECT_NE(saved.find("last_logon: 1061559900"), std::string::npos) << saved;
+  EXPECT_EQ(saved.find("last_logon: 0"), std::string::npos) << saved;
+  const auto again = fakes::LoadMachineText(saved, "m.yaml");
+  ASSERT_TRUE(again.ok()) << again.error->ToString();
+  EXPECT_EQ(*again.value, *loaded.value);
+}
+
 }  // namespace

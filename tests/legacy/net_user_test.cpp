@@ -1,5 +1,6 @@
 // net user: output and errorlevel against docs/windows-reference.md#net-commands.
 #include "fakes/commands.h"
+#include "fakes/logon.h"
 #include "fakes/sam.h"
 #include "legacy_fixture.h"
 
@@ -84,6 +85,21 @@ TEST_F(NetUser, PolicyRejectionIs2245) {
   // The refused create used its RID (docs/windows-reference.md#sids): the next account gets the one after.
   EXPECT_EQ(Run("net user ASPNET Long-Enough-Passw0rd /add"), 0);
   EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET")->rid, next + 1);
+}
+
+// docs/windows-reference.md#last-logon: a successful logon sets the account's last logon to the
+// clock, which net user prints as the other times; a wrong password sets nothing.
+TEST_F(NetUser, LastLogonIsTheLastSuccessfulLogon) {
+  machine.state().clock = 1061510400 + 13 * 3600 + 5 * 60;  // 8/22/2003 1:05 PM
+  EXPECT_EQ(Run("net user carol Tulip-2003 /add"), 0);
+  fakes::LogonService logon(machine);
+  EXPECT_FALSE(logon.LogonUser("carol", fixer::Secret::FromString("wrong"), fakes::LogonType::kInteractive).ok());
+  EXPECT_EQ(Run("net user carol"), 0);
+  EXPECT_NE(Out().find("Last logon                   Never\n"), std::string::npos) << Out();
+  ASSERT_TRUE(logon.LogonUser("carol", fixer::Secret::FromString("Tulip-2003"), fakes::LogonType::kNetwork).ok());
+  EXPECT_EQ(fakes::Sam(machine).FindUser("carol")->last_logon, machine.state().clock);
+  EXPECT_EQ(Run("net user carol"), 0);
+  EXPECT_NE(Out().find("Last logon                   8/22/2003 1:05 PM\n"), std::string::npos) << Out();
 }
 
 TEST_F(NetUser, ChangePassword) {

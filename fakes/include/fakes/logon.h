@@ -5,7 +5,8 @@
 // account), disabled (1331), password to be changed at next logon (1907) or too old (1330),
 // blank password away from the console (1327), the logon type's right and deny right (1385).
 // The Secondary Logon service (seclogon) must not be disabled for RunWithProfile (1058). A
-// successful logon resets the bad-password count.
+// successful logon resets the bad-password count and sets the account's last logon to the clock
+// (net user's "Last logon"), a change the model never fails (Machine::Bookkeep).
 //
 //   fixer::Secret pw = fixer::Secret::FromString("1pass@word");
 //   fakes::LogonService logon(machine);

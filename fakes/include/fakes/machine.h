@@ -35,6 +35,13 @@ class Machine {
     if (before_mutation_) before_mutation_();
     return faults_.OnMutation(op, target);
   }
+  // Before a change Windows makes as the side effect of a call that succeeded, one the model never
+  // fails (a logon's last-logon time, docs/windows-reference.md#last-logon): kept for Changed(), as
+  // Mutate does, but no mutating call: the fault plan's call numbers and the before-mutation hook
+  // (the sweep's snapshot per call; a state file saves this change with the next one) stay as they were.
+  void Bookkeep() {
+    if (found_ && !found_->state) KeepFound();
+  }
   // Changed() answers whether the state differs from what it is now (as a backend must say
   // whether a run changed anything). The state is kept only before the first mutation after
   // this call: a run that changes nothing (every diagnose) copies nothing. Only the clock and

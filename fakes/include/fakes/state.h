@@ -52,6 +52,7 @@ struct UserAccount {
   int64_t password_last_set = 0;  // machine clock seconds
   int64_t locked_out_at = 0;
   int64_t last_bad_password_at = 0;  // when bad_password_count last grew (observation window)
+  int64_t last_logon = 0;            // the last successful logon (USER_INFO_2 usri2_last_logon); 0: never
   friend bool operator==(const UserAccount&, const UserAccount&) = default;
 };
 

@@ -1,6 +1,7 @@
 // MachineView: a machine state as a support engineer reads it (`fixup-sim show`): what it is,
-// who the worker runs as, accounts with SIDs, profiles and rights, services, grants naming
-// local accounts, and what a request to each application answers now. Never a password.
+// who the worker runs as, accounts with SIDs, profiles and rights, the groups with their members
+// and the rights of every other SID (groups, well-known, deleted), services, grants naming local
+// accounts, and what a request to each application answers now. Never a password.
 //
 //   std::cout << sim::RenderMachineText(state);
 //   std::cout << sim::MachineFileText(state, fakes::MachineFileFormat::kJson);
