@@ -67,4 +67,17 @@ TEST(JournalFile, MalformedLinesAreAnUnusableJournal) {
   EXPECT_NE(second.status().message().find("Journal record 2: "), std::string::npos) << second.status();
 }
 
+// A recorded grant that does not decode is named with its reason, as a machine file's journal says
+// it: the key, the bad SID in the loaders' words, and Windows' 1337.
+TEST(JournalFile, AGrantThatDoesNotDecodeIsNamedWithItsReason) {
+  const fixer::JournalRecord r = Record(4, "record-grants", fixer::JournalPhase::kDone,
+                                        {{"ace.0", R"(file|C:\WINDOWS\Temp|allow|S-1-5-xx|0x1f01ff|0x3)"}});
+  auto read = win32::ParseJournal(win32::FormatJournalLine(r));
+  ASSERT_FALSE(read.ok());
+  EXPECT_TRUE(fixer::IsUnreadableJournal(read.status())) << read.status();
+  EXPECT_NE(read.status().message().find("its recorded grant ace.0: malformed SID 'S-1-5-xx'"), std::string::npos)
+      << read.status();
+  EXPECT_NE(read.status().message().find("1337"), std::string::npos) << read.status();
+}
+
 }  // namespace

@@ -49,8 +49,10 @@ fixer::Result<fixer::JournalRecord> ParseLine(std::string_view line, size_t inde
       data[fixer::UnescapeField(pair.substr(0, eq))] = fixer::UnescapeField(pair.substr(eq + 1));
     }
   }
-  auto grants = fixer::TakeGrants(data);
-  if (!grants) return malformed;
+  fixer::GrantProblem problem;
+  auto grants = fixer::TakeGrants(data, &problem);
+  // A grant that does not decode is named with its reason, as the machine file's journal says it.
+  if (!grants) return fixer::UnreadableJournal({.record = index, .why = problem.why});
   record.grants = std::move(*grants);
   record.data = std::move(data);
   return record;
