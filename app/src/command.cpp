@@ -157,7 +157,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
                                                                             : fixer::ExitCode::kUsage;
 }
 
-// A run that changes nothing: a stop (Ctrl-C) ends it at once, saying so (app/stop_signals.h).
+// A run that changes nothing: a stop (Ctrl-C) ends it at once, saying so (app/stop_words.h).
 void EndAtOnceOnStop(const FixerArgs& args, BackendOpener& opener) {
   opener.EndAtOnceOnStop([&args](std::string_view stop) { return ReadOnlyStopWords(args.command, args.json, stop); });
 }

@@ -1,11 +1,11 @@
-// ReadOnlyStopWords (app/stop_signals.h): portable, shared by both tools' handlers.
+// ReadOnlyStopWords (app/stop_words.h): portable, shared by both tools' handlers.
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
 #include "app/standard_output.h"
-#include "app/stop_signals.h"
+#include "app/stop_words.h"
 #include "fixer/exit_code.h"
 
 namespace app {

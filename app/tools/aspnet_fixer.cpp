@@ -8,9 +8,9 @@
 #include "app/cli_values.h"
 #include "app/command.h"
 #include "app/parse_errors.h"
-#include "app/stop_signals.h"
 #include "fakes/atomic_file.h"
 #include "fakes/state_file_backend.h"
+#include "stop_signals_posix.h"
 
 namespace {
 
@@ -42,7 +42,7 @@ class StateFileOpener : public app::BackendOpener {
     options.changes = purpose == app::OpenFor::kChanging;
     if (options.changes) {
       // Ctrl-C or SIGTERM stops a changing run at its next journal record (or before its first
-      // change), which resume continues, instead of ending the process anywhere (app/stop_signals.h).
+      // change), which resume continues, instead of ending the process anywhere (stop_signals_posix.h).
       app::CatchStopSignals();
       options.stop_requested = app::StopSignalReceived;
     }

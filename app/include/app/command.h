@@ -28,7 +28,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/stop_signals.h"
+#include "app/stop_words.h"
 #include "fixer/backend.h"
 
 namespace app {
@@ -70,7 +70,7 @@ class BackendOpener {
   virtual bool SameFile(const std::string& a, const std::string& b) const = 0;
   // A run that changes nothing (diagnose, plan, a dry run, capture), from before its machine is
   // opened: a stop the user asks for (Ctrl-C) ends the process at once, exit 3, saying `words`,
-  // and leaves no temporary file of its --out (app/stop_signals.h). By default the platform's own.
+  // and leaves no temporary file of its --out (app/stop_words.h). By default the platform's own.
   virtual void EndAtOnceOnStop(const StopWordsFor& /*words*/) {}
   // From here the run writes its output (its --out, its report), whole: a stop is only recorded.
   // (A changing run's stops are Open(kChanging)'s: recorded, and the backend it opens stops the

@@ -1,5 +1,5 @@
 // The stops a user asks aspnet-fixer.exe for: Windows' console control events (SetConsoleCtrlHandler),
-// said with the words of the state-file tool's POSIX signals (app/stop_signals.h). A console's
+// said with the words of the state-file tool's POSIX signals (app/stop_words.h). A console's
 // handler runs on a thread of its own, so the two ways are:
 // - A changing run (CatchConsoleStops): Ctrl-C and Ctrl-Break are recorded and handled (TRUE: no
 //   ExitProcess), and the run stops at its next journal record (local_machine.h). A console closing,

@@ -1,6 +1,5 @@
-// The POSIX stop handlers of the state-file tool (app/stop_signals.h). Not in a Windows build
-// (app/CMakeLists.txt): aspnet-fixer.exe catches console events (win32/console_stops.h).
-#include "app/stop_signals.h"
+// The POSIX stop handlers of the state-file tool (stop_signals_posix.h).
+#include "stop_signals_posix.h"
 
 #include <unistd.h>
 

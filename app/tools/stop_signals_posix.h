@@ -1,6 +1,7 @@
-// A stop the user asks for (Ctrl-C: SIGINT; SIGTERM), caught by the state-file tool (POSIX
-// signals; aspnet-fixer.exe catches Windows' console events instead: win32/console_stops.h, with
-// the same words). Two ways, by what the run does:
+// A stop the user asks for (Ctrl-C: SIGINT; SIGTERM), caught by the state-file tool, the Linux
+// executable (POSIX signals; not in the portable library fixup_app, which builds for Windows too:
+// aspnet-fixer.exe catches Windows' console events instead, win32/console_stops.h, saying the same
+// app/stop_words.h). Two ways, by what the run does:
 // - A changing run (CatchStopSignals): the handler only records the signal, which is all a
 //   handler may safely do, and the backend asks StopSignalReceived() right after each journal
 //   record is durable (and before the first change), and stops the run there
@@ -17,25 +18,12 @@
 //   ""); app::FinishDespiteStopSignals();   // the report is written whatever comes now
 #pragma once
 
-#include <functional>
 #include <string>
-#include <string_view>
+
+#include "app/stop_words.h"
 
 namespace app {
 
-// What a run that changes nothing says when a stop ends it at once: rendered for each stop's
-// name before the handler is installed (a handler may only write bytes it already has).
-struct StopWords {
-  std::string standard_error;   // one line and its newline
-  std::string standard_output;  // with --json the one JSON object (and its newline); else empty
-};
-using StopWordsFor = std::function<StopWords(std::string_view stop_name)>;
-// `command`'s words ("aspnet-fixer diagnose: stopped by SIGINT (Ctrl-C) before its report: nothing
-// was changed or written"; with --json also {"command", "outcome": "interrupted", "exit_code": 3,
-// "stopped"}).
-StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name);
-
-// The POSIX handlers (app/src/stop_signals.cpp; not in a Windows build):
 // Installs the recording handlers (again harmless). Until then the signals do what they did.
 void CatchStopSignals();
 // The signal received since CatchStopSignals ("SIGINT (Ctrl-C)", "SIGTERM"), or null.
