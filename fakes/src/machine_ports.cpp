@@ -230,7 +230,12 @@ class ProfilesPort : public fixer::Profiles {
   }
   Result<std::string> NewProfileFolder(const std::string& user) override {
     if (Status st = m_.Read("profiles.new_folder", user); !st.ok()) return st;
-    return profiles_.NewFolder(user);
+    // The user's own ProfileList entry, its folder gone, takes no folder: create-profile deletes
+    // that entry first, and Windows' answer reads only the folders.
+    const Sam sam(m_);
+    const UserAccount* account = sam.FindUser(user);
+    const std::optional<fixer::Sid> own = account ? std::optional(sam.SidOf(*account)) : std::nullopt;
+    return profiles_.NewFolder(user, own ? &*own : nullptr);
   }
 
  private:

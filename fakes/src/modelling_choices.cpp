@@ -16,6 +16,9 @@ const std::vector<ModellingChoice>& ModellingChoices() {
        "ASP.NET 1.0's process model starts aspnet_wp.exe without loading or creating a profile"},
       {"choice-11-loads-profile", "ASP.NET 1.1's process model loads (creates) the worker's profile"},
       {"choice-urlmon-flaw", "the MS03-032 flaw is urlmon.dll failing in a worker with no profile (E_ACCESSDENIED)"},
+      {"choice-stale-profile-entry",
+       "a ProfileList entry whose folder is missing is no profile to the worker; a profile-loading logon on XP makes "
+       "the folder again at its path"},
       {"choice-win2000-build", "the Windows 2000 (IE 5.01) builds of MS03-032 and MS03-040 carry no flaw"},
       {"choice-ms03-040-keeps-flaw", "MS03-040 keeps the MS03-032 flaw in its urlmon.dll builds"},
       {"choice-event-text", "the Application event of the MS03-032 failure: 'could not be started' + 80070005"},

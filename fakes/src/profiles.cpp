@@ -17,11 +17,14 @@ bool FolderExists(const MachineState& s, const std::string& path) {
   return s.objects.contains(ObjectKey(fixer::ObjectNamespace::kFile, path));
 }
 
-// A folder is taken if it exists or another ProfileList entry already points at it (the second
-// half a modelling choice, docs/windows-reference.md#profiles).
-bool FolderTaken(const MachineState& s, const std::string& path) {
+// A folder is taken if it exists or another SID's ProfileList entry already points at it (the
+// second half a modelling choice, docs/windows-reference.md#profiles). The entry of `own`, the user
+// the folder is for, takes nothing: the repair deletes such an entry, its folder gone, first.
+bool FolderTaken(const MachineState& s, const std::string& path, const fixer::Sid* own) {
   if (FolderExists(s, path)) return true;
-  return s.profiles.FindName(path) != nullptr;
+  return std::any_of(s.profiles.begin(), s.profiles.end(), [&](const ProfileEntry& e) {
+    return fixer::SameWindowsName(e.path, path) && (own == nullptr || e.sid != *own);
+  });
 }
 
 // The folder a new profile of `sid` gets: owned by the user; Full Control to the user, SYSTEM
@@ -50,7 +53,8 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
   if (const ProfileEntry* existing = Find(sid)) {
     ProfileEntry entry = *existing;
     // [M] An entry whose folder is gone: XP builds the folder again at the same path from
-    // Default User. (Also how a profile half-made by a crash gets finished.)
+    // Default User (choice-stale-profile-entry; Vista and later log on with a temporary profile).
+    // Also how a profile half-made by a crash gets finished.
     if (!FolderExists(s, entry.path)) {
       if (Status st = m_.Mutate("file.create", entry.path); !st.ok()) return st;
       s.objects.Put(ObjectKey(fixer::ObjectNamespace::kFile, entry.path), ProfileFolder(entry.path, sid));
@@ -77,19 +81,19 @@ fixer::Result<ProfileEntry> ProfileStore::LoadOrCreate(const fixer::Sid& sid, co
 
 fixer::Result<ProfileEntry> ProfileStore::Resolve(const fixer::Sid& sid, const std::string& user_name) const {
   if (const ProfileEntry* existing = Find(sid)) return *existing;
-  auto path = NewFolder(user_name);
+  auto path = NewFolder(user_name, &sid);
   if (!path) return path.status();
   return ProfileEntry{sid, *path};
 }
 
-fixer::Result<std::string> ProfileStore::NewFolder(const std::string& user_name) const {
+fixer::Result<std::string> ProfileStore::NewFolder(const std::string& user_name, const fixer::Sid* own) const {
   const MachineState& s = m_.state();
   // KB 324734: NAME, then NAME.COMPUTERNAME, then NAME.COMPUTERNAME.000, .001, ...
   const std::string base = ProfilesRoot() + "\\" + user_name;
   const std::string with_computer = base + "." + s.products.os.computer_name;
   std::string path = base;
-  if (FolderTaken(s, path)) path = with_computer;
-  for (int n = 0; FolderTaken(s, path); ++n) {
+  if (FolderTaken(s, path, own)) path = with_computer;
+  for (int n = 0; FolderTaken(s, path, own); ++n) {
     if (n > kMaxNumberedSuffix) return Status::Win(fixer::kErrorAlreadyExists);
     path = fmt::format("{}.{:03}", with_computer, n);
   }

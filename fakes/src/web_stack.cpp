@@ -167,23 +167,45 @@ class RequestRun {
     return nullptr;
   }
 
+  // A folder the worker needs, and the access it needs there.
+  struct FolderNeed {
+    fixer::ObjectRef ref;
+    uint32_t mask;
+    std::string_view access;
+  };
+
   void CheckAccess(const Worker& w, const fixer::ApplicationInfo& app) {
     fakes::ObjectStore objects(m_);
     constexpr auto kFile = fixer::ObjectNamespace::kFile;
     std::string framework_dir = fakes::AspNetSetup(m_).FrameworkDir(app.framework_version);
+    const std::string root = fakes::SystemRoot(m_.state());
     // Full Control is what setup grants (KB 811320); read, write and delete is what the worker
-    // uses, so Modify is the mask we require. Each path is made once, in its ObjectRef.
-    const struct {
-      fixer::ObjectRef ref;
-      uint32_t mask;
-      std::string_view access;
-    } needs[] = {
+    // uses, so Modify is the mask we require. Read on the global assembly cache and System32 too
+    // (KB 811320, MSDN's ASP.NET ACLs). Each path is made once, in its ObjectRef.
+    const FolderNeed needs[] = {
         {{kFile, fakes::JoinPath(framework_dir, "Temporary ASP.NET Files")}, fixer::kFileModify, "modify"},
-        {{kFile, fakes::JoinPath(fakes::SystemRoot(m_.state()), "Temp")}, fixer::kFileModify, "modify"},
+        {{kFile, fakes::JoinPath(root, "Temp")}, fixer::kFileModify, "modify"},
         {{kFile, std::move(framework_dir)}, fixer::kFileGenericRead, "read"},
+        {{kFile, fakes::JoinPath(root, "assembly")}, fixer::kFileGenericRead, "read"},
+        {{kFile, fakes::JoinPath(root, "System32")}, fixer::kFileGenericRead, "read"},
         {{kFile, app.physical_path}, fixer::kFileGenericRead, "read"},
     };
     const auto sids = w.token->AllSids();
+    CheckFolders(w, objects, needs, sids);
+    // Its profile folder, read and write (MSDN's ASP.NET ACLs), where it had one on disk.
+    const fakes::ProfileEntry* profile = fakes::ProfileStore(m_).Find(w.token->user);
+    if (profile != nullptr && !w.profile_made_now) {
+      const fixer::ObjectRef folder{kFile, profile->path};
+      if (objects.Exists(folder)) {
+        const FolderNeed need[] = {{folder, fixer::kFileGenericRead | fixer::kFileGenericWrite, "read and write"}};
+        CheckFolders(w, objects, need, sids);
+      }
+    }
+  }
+
+  template <class Needs>
+  void CheckFolders(const Worker& w, const fakes::ObjectStore& objects, const Needs& needs,
+                    const std::vector<fixer::Sid>& sids) {
     for (const auto& need : needs) {
       const std::string& path = need.ref.path;
       const bool ok = objects.AccessAllowed(need.ref, sids, need.mask);  // false for a missing object
@@ -204,13 +226,16 @@ class RequestRun {
   void CheckProfileSensitiveComponents(const Worker& w) {
     const std::vector<fakes::FileOnDiskRef> files = fakes::FileRefsOnDisk(m_.state());
     const fakes::ProfileEntry* entry = fakes::ProfileStore(m_).Find(w.token->user);
+    // An entry whose folder is gone gives the component no profile to use.
+    const bool stale = entry != nullptr && !fakes::ObjectStore(m_).Exists({fixer::ObjectNamespace::kFile, entry->path});
     bool any = false;
     for (const auto& f : files) {
       const fakes::UpdatedComponent& c = *f.component;
       if (!c.fails_without_profile) continue;
       any = true;
       fakes::RelyOn("choice-urlmon-flaw");
-      const bool ok = w.token->profile_loaded || entry != nullptr;
+      if (stale) fakes::RelyOn("choice-stale-profile-entry");
+      const bool ok = w.token->profile_loaded || (entry != nullptr && !stale);
       Note(ok, [&] {
         const auto or_else = [&](std::string_view otherwise) {
           return w.no_profile_because.empty() ? otherwise : std::string_view(w.no_profile_because);
@@ -219,9 +244,14 @@ class RequestRun {
         if (w.token->profile_loaded) {
           detail = fixer::Text(FMT_COMPILE("{} {} from {} needs a user profile: {}"), c.file, c.version, *f.hotfix_id,
                                w.profile_loaded_because);
-        } else if (entry != nullptr) {
+        } else if (entry != nullptr && !stale) {
           detail = fixer::Text(FMT_COMPILE("{} {} from {} needs a user profile: {} has one ({}), although {}"), c.file,
                                c.version, *f.hotfix_id, w.identity, entry->path, or_else("nothing loads it"));
+        } else if (stale) {
+          detail = fixer::Text(FMT_COMPILE("{} {} from {} fails in {} because its identity has no user profile: the "
+                                           "ProfileList entry of {} names {}, a folder that does not exist, and {}"),
+                               c.file, c.version, *f.hotfix_id, r_.host_process, w.identity, entry->path,
+                               or_else("nothing creates one"));
         } else {
           detail = fixer::Text(
               FMT_COMPILE("{} {} from {} fails in {} because its identity has no user profile: {} has none, and {}"),
@@ -373,8 +403,8 @@ class RequestRun {
   std::optional<std::pair<FailureKind, uint32_t>> failure_;
 };
 
-// Room for every condition a request checks (about a dozen), so adding them never moves them.
-constexpr size_t kConditionsReserved = 16;
+// Room for every condition a request checks (about a score), so adding them never moves them.
+constexpr size_t kConditionsReserved = 24;
 
 // One request through RequestRun: with its effects or none, every condition or the failed ones.
 RequestExplanation Explain(fakes::Machine& m, const std::string& application_path, bool effects, bool explain) {

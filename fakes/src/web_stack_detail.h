@@ -51,6 +51,9 @@ struct Worker {
   // Why it would not have one unless one exists ("the ASP.NET 1.0 process model neither loads
   // nor creates one"); empty when a profile is always loaded.
   std::string no_profile_because;
+  // Its profile folder was made by this start (a 1.1 worker's first): the account's own, full
+  // control, and a probe, which makes nothing, has no folder to read.
+  bool profile_made_now = false;
   // The first failure met while resolving it.
   std::optional<FailureKind> failure;
   uint32_t failure_code = 0;  // Windows error of that failure

@@ -205,7 +205,9 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     return w;
   }
   fakes::ProfileStore profiles(m);
-  const bool existed = profiles.Find(w.token->user) != nullptr;
+  const fakes::ProfileEntry* found = profiles.Find(w.token->user);
+  const bool existed = found != nullptr;
+  const bool had_folder = existed && fakes::ObjectStore(m).Exists({fixer::ObjectNamespace::kFile, found->path});
   auto profile = effects ? profiles.LoadOrCreate(w.token->user, account) : profiles.Resolve(w.token->user, account);
   if (!profile) {
     out.Add(Failed(condition::kProfileLoad, "load the profile of " + w.identity,
@@ -215,6 +217,7 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
     return w;
   }
   w.token->profile_loaded = true;
+  w.profile_made_now = !had_folder;
   if (!out.explain()) return w;
   w.profile_loaded_because =
       model + (existed ? " loaded " : " created and loaded ") + w.identity + "'s profile (" + profile->path + ")";

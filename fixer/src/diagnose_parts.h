@@ -78,7 +78,8 @@ struct FolderPlaces {
 };
 // The first folder the worker will not have its access to once the repair has run, by AccessCheck
 // over the whole DACL (inherited ACEs too) for the worker's token: "aspnet-folder-access" for
-// Temporary ASP.NET Files, %WINDIR%\Temp and the framework folder (register's own allow ACE counted,
+// Temporary ASP.NET Files, %WINDIR%\Temp, the framework folder, the global assembly cache and
+// %WINDIR%\System32 and the worker's profile folder where it has one (register's own allow ACE counted,
 // which only a deny outranks), "site-folder-access" for an application's folder (a missing one
 // too: 2 / 3). None when every folder will do. A DACL the caller cannot read (5) is said in `notes`
 // and that folder left unjudged.

@@ -189,6 +189,12 @@ std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
            "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
            "(net stop and its name) if it is not needed, then run the fixer again.";
   }
+  if (p.id == "profile-entry") {
+    return Text(FMT_COMPILE("Delete the ProfileList entry of {} (regedit: HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\"
+                            "Windows NT\\CurrentVersion\\ProfileList\\{}, whose ProfileImagePath names {}), then run "
+                            "the fixer again: it makes the profile of {} there."),
+                d.worker.account, d.worker.sid, d.worker.profile_path, d.worker.account);
+  }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
     return "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
            "with start type Manual or Automatic, then run the fixer again.";
@@ -211,7 +217,8 @@ Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
   // "would": plan and apply both refuse before any step, so no repair started that could not finish.
   const std::string_view headline = p.fails_after_repair ? "The repair would finish, but a service could not start "
                                                            "after it"
-                                                         : "The repair would not finish";
+                                    : p.id == "profile-entry" ? "The repair could not be undone"
+                                                              : "The repair would not finish";
   return {RefusalReason::kOtherCause,
           Sentence(Text(FMT_COMPILE("{}: {} fails: {}"), headline, p.id, p.Said())) +
               " That is the administrator's setting, so nothing was changed.",

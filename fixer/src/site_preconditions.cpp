@@ -111,9 +111,16 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
   const std::vector<Sid> token = WorkerTokenSids(w);
   // Register grants ASPNET its folders, whichever processModel setting names that account.
   const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
+  std::vector<WorkerFolder> needs = FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps);
+  // Its profile folder, read and write (MSDN's ASP.NET ACLs), where it has one: register grants
+  // that there; a profile create-profile makes is the account's own, full control.
+  if (w.has_profile && !w.profile_path.empty()) {
+    needs.push_back({w.profile_path, kFileGenericRead | kFileGenericWrite, "read and write",
+                     kFileGenericRead | kFileGenericWrite, "its profile folder", kAspNetFolderAccess});
+  }
   // The first folder the repair leaves failing, else the first its own step repairs.
   std::optional<Precondition> repaired;
-  for (const WorkerFolder& need : FoldersTheWorkerNeeds(places.windows_folder, places.framework_folder, apps)) {
+  for (const WorkerFolder& need : needs) {
     auto failing = CheckFolder(security, w, token, need, registers, notes);
     if (!failing) return failing.status();
     if (!*failing) continue;

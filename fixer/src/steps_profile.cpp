@@ -57,7 +57,8 @@ class CreateProfile : public Step {
     if (!profile) return profile.status();
     if (!IsUsable(*profile)) {
       if (profile->has_value()) {
-        // A ProfileList entry without its folder would only give a temporary profile.
+        // A ProfileList entry without its folder: Vista and later log on with a temporary profile
+        // (docs/windows-reference.md#profiles); deleted, the logon makes a profile of its own.
         Status st = OkIf(ctx.ports.profiles.Delete(*sid), kErrorFileNotFound);
         if (!st.ok()) return st;
       }

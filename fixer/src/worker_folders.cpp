@@ -25,6 +25,14 @@ std::vector<WorkerFolder> FoldersTheWorkerNeeds(const std::string& windows_folde
     needs.push_back({framework_folder, kFileGenericRead, "read", kGenericReadExecute, "the ASP.NET 1.0 folder",
                      kAspNetFolderAccess});
   }
+  // KB 811320's "%windir%\assembly: Read" and MSDN's System32 Read; register grants read and
+  // execute on both.
+  if (!windows_folder.empty()) {
+    needs.push_back({windows_folder + "\\assembly", kFileGenericRead, "read", kGenericReadExecute,
+                     "the global assembly cache", kAspNetFolderAccess});
+    needs.push_back({windows_folder + "\\System32", kFileGenericRead, "read", kGenericReadExecute,
+                     "the System32 folder", kAspNetFolderAccess});
+  }
   for (const ApplicationInfo& app : apps) {
     if (!app.physical_path.empty()) {
       needs.push_back({app.physical_path, kFileGenericRead, "read", 0, "the application folder", kSiteFolderAccess});

@@ -130,6 +130,20 @@ TEST_F(ProfilesTest, AFolderMadeByAnyoneCountsAsTaken) {
   EXPECT_EQ(entry->path, std::string(kRoot) + "\\ASPNET.XPPRO");
 }
 
+// A stale entry (its folder gone) takes its folder from another SID's new profile, never from
+// its own user's: create-profile deletes that entry and the logon makes the folder again there.
+TEST_F(ProfilesTest, AStaleEntryTakesItsFolderFromAnotherSidOnly) {
+  const std::string bare = std::string(kRoot) + "\\ASPNET";
+  const Sid old_sid = NewUser("OLDASPNET");
+  m_.state().profiles.push_back({old_sid, bare});  // its folder never made
+  const Sid sid = NewUser("ASPNET");
+  EXPECT_EQ(*profiles_.NewFolder("ASPNET", &sid), bare + ".XPPRO");
+  m_.state().profiles.erase_if([&](const fakes::ProfileEntry& e) { return e.sid == old_sid; });
+  m_.state().profiles.push_back({sid, bare});
+  EXPECT_EQ(*profiles_.NewFolder("ASPNET", &sid), bare);
+  EXPECT_EQ(*profiles_.NewFolder("ASPNET"), bare + ".XPPRO");  // whose entry it is unknown: taken
+}
+
 TEST_F(ProfilesTest, DeleteRemovesEntryAndFolderTreeAnd2WhenThereIsNone) {
   const Sid sid = NewUser("ASPNET");
   ASSERT_TRUE(profiles_.LoadOrCreate(sid, "ASPNET").ok());

@@ -29,7 +29,8 @@ class ProfileStore {
   // would create at the first free folder; 183 when every numbered folder is taken.
   fixer::Result<ProfileEntry> Resolve(const fixer::Sid& sid, const std::string& user_name) const;
   // The first free folder for a new profile of `user_name`; 183 when every numbered folder is taken.
-  fixer::Result<std::string> NewFolder(const std::string& user_name) const;
+  // `own`, the user's SID when known: its own entry, whose folder is gone, takes no folder.
+  fixer::Result<std::string> NewFolder(const std::string& user_name, const fixer::Sid* own = nullptr) const;
   // DeleteProfile: "file.delete" of its folder, then "profile.delete"; 2 if there is none.
   fixer::Status Delete(const fixer::Sid& sid);
   // "C:\Documents and Settings" for this machine.

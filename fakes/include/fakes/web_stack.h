@@ -17,9 +17,11 @@
 //
 // What a worker needs: W3SVC and IISADMIN running (IIS); credentials that log on (LogonUser
 // with a batch logon [M: we choose batch, as for a process started by a service for another
-// account]); access to Temporary ASP.NET Files, %windir%\Temp, the framework folder and the
-// application folder (docs/windows-reference.md#fresh-install, KB 811320); and, for every installed component
-// whose build fails without a profile (fakes/hotfix_catalog.h), a profile for its identity.
+// account]); access to Temporary ASP.NET Files, %windir%\Temp, the framework folder, the global
+// assembly cache (%windir%\assembly), %windir%\System32 and the application folder
+// (docs/windows-reference.md#fresh-install, KB 811320); and, for every installed component whose
+// build fails without a profile (fakes/hotfix_catalog.h), a profile for its identity: a ProfileList
+// entry whose folder exists ([M] choice-stale-profile-entry).
 // The ASP.NET 1.0 process model does not load the worker account's profile; the 1.1 process
 // model does (and so creates ASPNET's profile on first start, a side effect on the machine).
 // NETWORK SERVICE, LOCAL SERVICE, SYSTEM and a logged-on user have theirs loaded. A profile

@@ -1,6 +1,7 @@
 // The folders a started ASP.NET 1.0 worker needs, and the access it needs in each: KB 811320's
 // list in the order the worker meets them (Temporary ASP.NET Files, %WINDIR%\Temp, the ASP.NET 1.0
-// folder), then each application's folder. The fixer's folder precondition checks them; a capture
+// folder, the global assembly cache %WINDIR%\assembly, %WINDIR%\System32), then each application's
+// folder. The fixer's folder precondition checks them; a capture
 // reads their DACLs, so the capture gets the verdict the machine gets.
 //
 //   const std::vector<fixer::ApplicationInfo> apps = {{.path = "/LM/W3SVC/1/ROOT/shop",
