@@ -62,8 +62,9 @@ constexpr std::array<std::string_view, 4> kPlanKeys = {"strategy", "account", "s
 bool KnownKey(const std::vector<std::string_view>& step_keys, JournalPhase phase, std::string_view key) {
   if (phase == JournalPhase::kUndoBegin && key == kRollbackAsked) return true;
   if (phase == JournalPhase::kReopen && key == kReopenActOn) return true;
-  if (IsGrantKeyFamily(key)) return false;
-  return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end();
+  // A family's name is among the step's keys: asked only of a key found there (".N" ends each).
+  return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end() &&
+         !(key.ends_with(".N") && IsGrantKeyFamily(key));
 }
 
 // How many keys of a grant family ("ace") the record's typed grants hold: the loader took ace.0,
@@ -149,7 +150,8 @@ std::optional<JournalProblem> UnknownDataKey(const std::vector<JournalRecord>& r
       return unknown(key);
     }
     // The loader typed the grant keys of any record (ace.0, ...): one whose step records none of
-    // that family holds a key it never writes, though no longer as text.
+    // that family holds a key it never writes, though no longer as text. None without grants.
+    if (!rec.grants) continue;
     for (std::string_view family_name : kGrantKeyFamilies) {
       const std::string family(family_name.substr(0, family_name.size() - 2));
       if (GrantsTaken(rec, family) > 0 && std::find(known.begin(), known.end(), family_name) == known.end())
