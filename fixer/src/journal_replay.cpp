@@ -262,6 +262,10 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
   r.account = std::move(head["account"]);
   r.next_seq = records.front().seq + 1;
 
+  // A step's records follow one another (begin, done): its entries are looked up once for them.
+  const std::string* last_step = nullptr;
+  StepPhase* phase = nullptr;
+  StepData* data = nullptr;
   for (size_t i = 1; i < records.size(); ++i) {
     JournalRecord& rec = records[i];
     r.next_seq = std::max(r.next_seq, rec.seq + 1);
@@ -269,29 +273,34 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
       r.finished = true;
       continue;
     }
+    if (last_step == nullptr || *last_step != rec.step) {
+      phase = &r.phases[rec.step];
+      data = nullptr;  // made at the first record that brings data, as before
+      last_step = &rec.step;
+    }
     switch (rec.phase) {
-      case JournalPhase::kBegin: r.phases[rec.step] = StepPhase::kBegun; break;
-      case JournalPhase::kDone: r.phases[rec.step] = StepPhase::kDone; break;
+      case JournalPhase::kBegin: *phase = StepPhase::kBegun; break;
+      case JournalPhase::kDone: *phase = StepPhase::kDone; break;
       case JournalPhase::kUndoBegin:
-        r.phases[rec.step] = StepPhase::kUndoBegun;
+        *phase = StepPhase::kUndoBegun;
         if (auto asked = rec.data.find(kRollbackAsked); asked != rec.data.end()) {
           r.rollback_asked = DecodeBool(asked->second);
           rec.data.erase(asked);  // the run's, not the step's
         }
         break;
-      case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
+      case JournalPhase::kUndone: *phase = StepPhase::kUndone; break;
       case JournalPhase::kFinished: break;  // CheckJournal refused it
       case JournalPhase::kReopen:
-        r.phases[rec.step] = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
+        *phase = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
         continue;  // the step keeps the data it recorded before
     }
-    StepData& data = r.data[rec.step];
-    if (data.empty()) {
-      data.TextFields::operator=(std::move(rec.data));
+    if (data == nullptr) data = &r.data[rec.step];
+    if (data->empty()) {
+      data->TextFields::operator=(std::move(rec.data));
     } else {
-      for (auto& [k, v] : rec.data) data.insert_or_assign(k, std::move(v));
+      for (auto& [k, v] : rec.data) data->insert_or_assign(k, std::move(v));
     }
-    if (rec.grants) data.grants = std::move(rec.grants);  // shared, not copied
+    if (rec.grants) data->grants = std::move(rec.grants);  // shared, not copied
   }
   return r;
 }
