@@ -5,6 +5,7 @@
 #include "fakes/machine_ports.h"
 
 #include <algorithm>
+#include <array>
 #include <span>
 #include <string>
 #include <utility>
@@ -487,9 +488,19 @@ class JournalPort : public fixer::Journal {
   }
   Status Append(fixer::JournalRecord record) override {
     const std::string_view phase = fixer::ToString(record.phase);
-    std::string target;  // "stop-services begin": one allocation
-    target.reserve(record.step.size() + 1 + phase.size());
-    target.append(record.step).append(1, ' ').append(phase);
+    // "stop-services begin", made on the stack where it fits (every step of this fixer's does):
+    // the fault plan keeps its own copy of the call's target.
+    std::array<char, 64> buffer;
+    std::string long_target;
+    std::string_view target;
+    if (const size_t size = record.step.size() + 1 + phase.size(); size <= buffer.size()) {
+      char* out = std::copy(record.step.begin(), record.step.end(), buffer.data());
+      *out++ = ' ';
+      std::copy(phase.begin(), phase.end(), out);
+      target = std::string_view(buffer.data(), size);
+    } else {
+      target = long_target.append(record.step).append(1, ' ').append(phase);
+    }
     if (Status st = m_.Mutate("journal.append", target); !st.ok()) return st;
     auto& journal = m_.state().journal;
     if (journal.capacity() == 0) journal.reserve(kRecordsOfARun);  // no record moved as the run goes

@@ -62,8 +62,9 @@ constexpr std::array<std::string_view, 4> kPlanKeys = {"strategy", "account", "s
 bool KnownKey(const std::vector<std::string_view>& step_keys, JournalPhase phase, std::string_view key) {
   if (phase == JournalPhase::kUndoBegin && key == kRollbackAsked) return true;
   if (phase == JournalPhase::kReopen && key == kReopenActOn) return true;
-  if (IsGrantKeyFamily(key)) return false;
-  return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end();
+  // A family's name is among the step's keys: asked only of a key found there (".N" ends each).
+  return std::find(step_keys.begin(), step_keys.end(), key) != step_keys.end() &&
+         !(key.ends_with(".N") && IsGrantKeyFamily(key));
 }
 
 // How many keys of a grant family ("ace") the record's typed grants hold: the loader took ace.0,
@@ -149,7 +150,8 @@ std::optional<JournalProblem> UnknownDataKey(const std::vector<JournalRecord>& r
       return unknown(key);
     }
     // The loader typed the grant keys of any record (ace.0, ...): one whose step records none of
-    // that family holds a key it never writes, though no longer as text.
+    // that family holds a key it never writes, though no longer as text. None without grants.
+    if (!rec.grants) continue;
     for (std::string_view family_name : kGrantKeyFamilies) {
       const std::string family(family_name.substr(0, family_name.size() - 2));
       if (GrantsTaken(rec, family) > 0 && std::find(known.begin(), known.end(), family_name) == known.end())
@@ -260,6 +262,10 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
   r.account = std::move(head["account"]);
   r.next_seq = records.front().seq + 1;
 
+  // A step's records follow one another (begin, done): its entries are looked up once for them.
+  const std::string* last_step = nullptr;
+  StepPhase* phase = nullptr;
+  StepData* data = nullptr;
   for (size_t i = 1; i < records.size(); ++i) {
     JournalRecord& rec = records[i];
     r.next_seq = std::max(r.next_seq, rec.seq + 1);
@@ -267,29 +273,34 @@ Result<JournalReplay> ReplayJournal(std::vector<JournalRecord> records) {
       r.finished = true;
       continue;
     }
+    if (last_step == nullptr || *last_step != rec.step) {
+      phase = &r.phases[rec.step];
+      data = nullptr;  // made at the first record that brings data, as before
+      last_step = &rec.step;
+    }
     switch (rec.phase) {
-      case JournalPhase::kBegin: r.phases[rec.step] = StepPhase::kBegun; break;
-      case JournalPhase::kDone: r.phases[rec.step] = StepPhase::kDone; break;
+      case JournalPhase::kBegin: *phase = StepPhase::kBegun; break;
+      case JournalPhase::kDone: *phase = StepPhase::kDone; break;
       case JournalPhase::kUndoBegin:
-        r.phases[rec.step] = StepPhase::kUndoBegun;
+        *phase = StepPhase::kUndoBegun;
         if (auto asked = rec.data.find(kRollbackAsked); asked != rec.data.end()) {
           r.rollback_asked = DecodeBool(asked->second);
           rec.data.erase(asked);  // the run's, not the step's
         }
         break;
-      case JournalPhase::kUndone: r.phases[rec.step] = StepPhase::kUndone; break;
+      case JournalPhase::kUndone: *phase = StepPhase::kUndone; break;
       case JournalPhase::kFinished: break;  // CheckJournal refused it
       case JournalPhase::kReopen:
-        r.phases[rec.step] = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
+        *phase = Get(rec.data, kReopenActOn) == kReopenRecorded ? StepPhase::kBegun : StepPhase::kPending;
         continue;  // the step keeps the data it recorded before
     }
-    StepData& data = r.data[rec.step];
-    if (data.empty()) {
-      data.TextFields::operator=(std::move(rec.data));
+    if (data == nullptr) data = &r.data[rec.step];
+    if (data->empty()) {
+      data->TextFields::operator=(std::move(rec.data));
     } else {
-      for (auto& [k, v] : rec.data) data.insert_or_assign(k, std::move(v));
+      for (auto& [k, v] : rec.data) data->insert_or_assign(k, std::move(v));
     }
-    if (rec.grants) data.grants = std::move(rec.grants);  // shared, not copied
+    if (rec.grants) data->grants = std::move(rec.grants);  // shared, not copied
   }
   return r;
 }

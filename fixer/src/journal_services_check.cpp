@@ -4,7 +4,6 @@
 // the run stopped down behind an exit 0, and an empty one leaves IIS down behind an exit 4 for ever.
 #include <functional>
 #include <optional>
-#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,8 +34,10 @@ bool Holds(std::span<const std::string> names, const std::string& name) {
 
 // Whether `name` needs IISADMIN running, directly or through another service (what
 // ActiveDependents("IISADMIN") lists while it runs). A read that fails says "cannot tell": yes.
-bool DependsOnIisAdmin(const ServiceLookup& lookup, const std::string& name, std::set<std::string>& seen) {
-  if (!seen.insert(FoldWindowsName(name)).second) return false;
+bool DependsOnIisAdmin(const ServiceLookup& lookup, const std::string& name, std::vector<std::string>& seen) {
+  // A few names at most (a service's chain of dependencies): a look along them, no folded copies.
+  if (Holds(seen, name)) return false;
+  seen.push_back(name);
   Result<ServiceInfo> info = lookup(name);
   if (!info) return info.status().code() != kErrorServiceDoesNotExist;
   for (const std::string& dep : info->dependencies) {
@@ -94,7 +95,7 @@ std::optional<JournalProblem> CheckJournalServicesOnMachine(const std::vector<Jo
                       "services the run stopped; reinstall it, or take it out of the record, then run resume "
                       "or rollback");
       }
-      std::set<std::string> seen;
+      std::vector<std::string> seen;
       if (info && !DependsOnIisAdmin(lookup, name, seen)) {
         return At(i, "services",
                   rec.step + " names the service " + QuotedValue(name) +

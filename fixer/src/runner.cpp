@@ -229,13 +229,16 @@ Outcome Runner::UndoAll(Outcome restored) {
   for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
     Step& step = **it;
     const std::string id(step.id());
-    StepPhase phase = journal_.PhaseOf(id);
+    // Looked up once: a step with no entry is pending (PhaseOf), and is not undone.
+    const auto entry = journal_.phases.find(id);
+    if (entry == journal_.phases.end()) continue;
+    StepPhase& phase = entry->second;
     if (phase == StepPhase::kPending || phase == StepPhase::kUndone) continue;
     // Journal failures do not stop an undo: restoring the machine comes first.
     StepData why;
     if (restored == Outcome::kRolledBack) why[kRollbackAsked] = EncodeBool(true);
     if (Status st = Append(id, JournalPhase::kUndoBegin, std::move(why)); !st.ok()) ctx_.Say(st.ToString());
-    journal_.phases[id] = StepPhase::kUndoBegun;
+    phase = StepPhase::kUndoBegun;
     Log(ctx_.log, spdlog::level::info, FMT_COMPILE("step {}: undo"), id);
     Status st = step.Undo(ctx_, ctx_.data[id]);
     if (!st.ok()) {
@@ -245,7 +248,7 @@ Outcome Runner::UndoAll(Outcome restored) {
       continue;
     }
     if (Status js = Append(id, JournalPhase::kUndone, {}); !js.ok()) ctx_.Say(js.ToString());
-    journal_.phases[id] = StepPhase::kUndone;
+    phase = StepPhase::kUndone;
     ctx_.result.steps_undone.push_back(id);
   }
   if (!ok) {

@@ -466,7 +466,7 @@ struct AllResults {
 // loss, at up to kCallsPerGroup consecutive calls): their recoveries often start from the same
 // machine, so one worker runs a group in turn with one RecoveryCache. Groups depend only on the
 // cases, so what is reused does not depend on the number of workers. [begin, end) of `singles`.
-constexpr size_t kCallsPerGroup = 8;
+constexpr size_t kCallsPerGroup = 32;
 std::vector<std::pair<size_t, size_t>> CallGroups(const std::vector<Case>& singles) {
   std::vector<std::pair<size_t, size_t>> groups;
   size_t calls = 0;  // distinct first calls in the last group
