@@ -130,6 +130,24 @@ std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& ap
                        : std::to_string(taken) + " arguments");
 }
 
+// Where the line first gives the option `name` (`--format yaml`, `--format=yaml`), or argc.
+int FirstGiven(const ParsedLine& line, std::string_view name) {
+  for (int i = 1; i < line.argc; ++i) {
+    const std::string_view word(line.argv[i]);
+    if (word == "--") break;
+    if (word == name || (word.starts_with(name) && word.size() > name.size() && word[name.size()] == '=')) return i;
+  }
+  return line.argc;
+}
+
+// "--format and --json exclude each other: give one of them", the two in the order typed.
+std::string SayExcluded(const std::string& one, const std::string& other, const ParsedLine& line) {
+  const bool typed_in_order = FirstGiven(line, one) <= FirstGiven(line, other);
+  const std::string& first = typed_in_order ? one : other;
+  const std::string& second = typed_in_order ? other : one;
+  return first + " and " + second + " exclude each other: give one of them";
+}
+
 }  // namespace
 
 std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine& line) {
@@ -146,6 +164,10 @@ std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine
   if (required && message == "A subcommand is required") return GiveACommand(app);
   if (std::smatch m; required && std::regex_match(message, m, std::regex(R"(^(\S+) is required$)"))) {
     if (std::optional<std::string> said = WhenMissing(app, line.verb, m[1].str())) return *said;
+  }
+  if (std::smatch m; dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr &&
+                     std::regex_match(message, m, std::regex(R"(^(\S+) excludes (\S+)$)"))) {
+    return SayExcluded(m[1].str(), m[2].str(), line);
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
     std::smatch m;

@@ -143,6 +143,13 @@ class AccountsPort : public fixer::Accounts {
     }
     return sam_.AddMember(group, member);
   }
+  Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override {
+    // As AddToGroup: the group is looked up (2220) before it is opened to remove a member (5).
+    if (const LocalGroup* g = std::as_const(sam_).FindGroup(group); g != nullptr) {
+      if (Status st = token_.MayChangeMembersOf(g->sid); !st.ok()) return st;
+    }
+    return sam_.RemoveMember(group, member);
+  }
   Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override {
     if (Status st = m_.Read("sam.groups_containing", ""); !st.ok()) return st;
     return sam_.GroupsContaining(members);

@@ -1,5 +1,7 @@
 // Fixer::MakePlan: refusals first, each before anything changes; otherwise the ordered steps.
 
+#include <vector>
+
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
 #include "fixer/password_rules.h"
@@ -67,20 +69,23 @@ Result<Plan> Fixer::MakePlanFor(const Diagnosis& d, JournalHolds holds) {
     return plan;
   }
   // Per cause (docs/windows-reference.md#fixer-decisions): what the administrator chose is
-  // refused before any change; what the repair's own steps mend is listed in the plan.
+  // refused before any change; what the repair's own steps mend is listed in the plan. What the
+  // steps themselves need and cannot mend is refused too: the first step would otherwise stop a
+  // service for good or delete the account for a profile that cannot be made. Every such cause is
+  // named at once, so the administrator fixes them all before the next run.
+  std::vector<const Precondition*> refused;
   for (const Precondition& p : d.worker_start) {
     if (p.met) continue;
     if (p.remedy == Remedy::kRefused) {
-      plan.refusal = OtherCause(d, p);
-      return plan;
+      refused.push_back(&p);
+    } else if (p.id != "profile") {
+      plan.repairs.push_back(Text(FMT_COMPILE("{}: {}"), p.id, p.detail));
     }
-    if (p.id != "profile") plan.repairs.push_back(Text(FMT_COMPILE("{}: {}"), p.id, p.detail));
   }
-  // What the steps themselves need and cannot mend: refused before the first step, which would
-  // otherwise stop a service for good or delete the account for a profile that cannot be made.
-  for (const Precondition& p : d.repair_needs) {
-    if (p.met) continue;
-    plan.refusal = RepairCannotFinish(d, p);
+  for (const Precondition& p : d.repair_needs)
+    if (!p.met) refused.push_back(&p);
+  if (!refused.empty()) {
+    plan.refusal = LeftToAdministrator(d, refused);
     return plan;
   }
   auto rejected = TempPasswordRefusal(d.worker.account);

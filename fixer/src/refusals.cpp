@@ -11,6 +11,7 @@
 #include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
+#include "refusal_advice.h"
 #include "service_names.h"
 
 namespace fixer {
@@ -24,11 +25,15 @@ Refusal NotAdministrator(const CallerInfo& caller) {
 
 namespace {
 
-// "ASPNET is disabled (1331: ...)" from the first failing precondition, or "".
+// "ASPNET is disabled (1331: ...)" from the first failing precondition, and each failing after it,
+// or "".
 std::string FailsBecause(const Diagnosis& d) {
   const Precondition* p = d.FirstFailingPrecondition();
   if (p == nullptr || d.symptom == SymptomCheck::kNotSeen) return "";
-  return Sentence(" The ASP.NET 1.0 worker cannot start: " + FailsFirst(d, *p, p->Said()));
+  std::string then;
+  for (const Precondition& q : d.worker_start)
+    if (!q.met && &q != p) then += Text(FMT_COMPILE("; {} fails too: {}"), q.id, q.Said());
+  return Sentence(" The ASP.NET 1.0 worker cannot start: " + FailsFirst(d, *p, p->Said()) + then);
 }
 
 bool KeepsSessionStateInSql(const Diagnosis& d, const std::string& application) {
@@ -61,90 +66,18 @@ std::string WhyNotAnswering(const Diagnosis& d) {
   return p ? Text(FMT_COMPILE(": {} fails: {}"), p->id, p->Said()) : NotAnswering(d);
 }
 
-// How to make a custom account's logon work: its password where processModel gives it.
-std::string CustomPasswordAdvice(const WorkerIdentity& w) {
-  if (SameWindowsName(w.account, kMachineWorkerAccount)) {
-    return Text(FMT_COMPILE("Set machine.config's processModel to userName=\"machine\" password=\"AutoGenerate\" "
-                            "so the worker runs as {} with the password in the LSA (AutoGenerate means that password "
-                            "only for \"machine\" and \"SYSTEM\"), or give processModel {}'s own password in clear "
-                            "text."),
-                w.account, w.account);
-  }
-  return Text(FMT_COMPILE("Give machine.config's processModel the password of {} in clear text (AutoGenerate means the "
-                          "LSA's password only for userName=\"machine\" and \"SYSTEM\"), or set {}'s password to "
-                          "the one processModel gives (net user {} *)."),
-              w.account, w.account, w.account);
-}
-
-// What the administrator does about a precondition the fixer leaves to them.
-std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
-  std::string instead;
-  if (p.id == "web-server-running") {
-    instead =
-        "Start IIS (net start w3svc; for a disabled service set its start type first; a paused one "
-        "goes on with net continue and its name), then run the fixer again: it repairs only what it can check with a "
-        "page request.";
-  } else if (p.id == "enabled") {
-    instead = Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes) and "
-                               "run the fixer again; if on purpose, ASP.NET 1.0 cannot run as it."),
-                   d.worker.account, d.worker.account);
-  } else if (p.id == "account-exists") {
-    instead = Text(FMT_COMPILE("Run aspnet_regiis -i of ASP.NET 1.0 (%WINDIR%\\Microsoft.NET\\Framework\\v{}"
-                               "\\aspnet_regiis.exe -i): it creates {} with its password in the LSA; then run the "
-                               "fixer again, which makes the profile the new account lacks."),
-                   kFramework10, d.worker.account);
-  } else if (p.id == "credentials" && d.worker.credential_error != 0) {
-    instead = Text(FMT_COMPILE("Store the worker's credentials again with aspnet_setreg (-k: the key {} names, -u: "
-                               "the user name, -p: its password), or give processModel a user name, then run the "
-                               "fixer again."),
-                   RegistryReferenceKey(d.worker.configured));
-  } else if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) {
-    instead = CustomPasswordAdvice(d.worker) + " Then restart IIS (iisreset) and run the fixer again.";
-  } else if (p.id == "credentials") {
-    instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
-                               "so the worker uses the password the repair stores in the LSA, then run the fixer "
-                               "again; to keep your own password, create the profile of {} yourself (runas "
-                               "/profile /user:{} cmd.exe) instead."),
-                   d.worker.account, d.worker.account);
-  } else if (p.id == "site-folder-access" && (p.error == kErrorFileNotFound || p.error == kErrorPathNotFound)) {
-    instead =
-        "Create the application's folder, or point the application at the folder that holds its pages (IIS "
-        "Manager, its Home Directory tab), then run the fixer again.";
-  } else if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
-    instead = Text(FMT_COMPILE("Give {} the access the folder's Properties (Security tab) lack: remove the deny ACE "
-                               "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs), then "
-                               "run the fixer again."),
-                   d.worker.account);
-  } else if (p.id == "session-state" && p.detail.find(kSqlSessionStateMode) != std::string::npos) {
-    instead = Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework "
-                               "folder on it to make the {} database (KB 317604), point the application's "
-                               "sqlConnectionString at a server that holds it, or set its sessionState mode to "
-                               "InProc; then run the fixer again."),
-                   kAspStateDatabase);
-  } else if (p.id == "session-state") {
-    instead = Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so "
-                               "it starts with Windows), or set the application's sessionState mode to InProc, then "
-                               "run the fixer again."),
-                   kAspNetState);
-  } else {
-    instead =
-        // XP's and Server 2003's name of SeDenyBatchLogonRight ("Deny logon ..." is Windows 2000's).
-        Text(FMT_COMPILE("Remove the deny (secpol.msc, User Rights Assignment, \"Deny log on as a "
-                         "batch job\") if it is not wanted, then run the fixer again."));
-  }
-  return instead;
+// The causes of a failing start the fixer leaves to the administrator, in the diagnosis' order.
+std::vector<const Precondition*> RefusedPreconditions(const Diagnosis& d) {
+  std::vector<const Precondition*> refused;
+  for (const Precondition& p : d.worker_start)
+    if (!p.met && p.remedy == Remedy::kRefused) refused.push_back(&p);
+  return refused;
 }
 
 // A cause the diagnosis names is said with what to do; otherwise the event log is where to look.
 std::string NotAffectedAdvice(const Diagnosis& d) {
-  const Precondition* p = d.FirstFailingPrecondition();
-  // Only the causes that are the administrator's wherever they are (a lockout is refused here only
-  // because no repair runs, and InsteadFor's advice is the repair's).
-  constexpr std::string_view kAdvised[] = {"web-server-running",   "enabled",      "credentials", "site-folder-access",
-                                           "aspnet-folder-access", "session-state"};
-  if (p != nullptr && p->remedy == Remedy::kRefused && d.symptom != SymptomCheck::kNotSeen &&
-      std::find(std::begin(kAdvised), std::end(kAdvised), p->id) != std::end(kAdvised))
-    return "Nothing to repair with this tool. " + InsteadFor(d, *p);
+  const std::vector<const Precondition*> causes = RefusedPreconditions(d);
+  if (!causes.empty() && d.symptom != SymptomCheck::kNotSeen) return NoRepairAdvice(d, causes);
   return "Nothing to repair with this tool. If ASP.NET applications still fail, read the Application event log "
          "for the cause.";
 }
@@ -158,71 +91,46 @@ Refusal NotAffected(const Diagnosis& d) {
           NotAffectedAdvice(d)};
 }
 
-Refusal OtherCause(const Diagnosis& d, const Precondition& p) {
-  const std::string instead = InsteadFor(d, p);
-  return {RefusalReason::kOtherCause,
-          Sentence(Text(FMT_COMPILE("The repair would not make the site answer: {} fails: {}"), p.id, p.Said())) +
-              // A deleted account is no setting: making it again is the administrator's step.
-              (p.id == "account-exists" ? " Creating the account is the administrator's step, so nothing was changed."
-                                        : " That is the administrator's setting, so nothing was changed."),
-          instead};
-}
-
 namespace {
 
-// What the administrator does about a need of the repair's own steps (RepairCannotFinish).
-std::string InsteadForRepairNeed(const Diagnosis& d, const Precondition& p) {
-  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled) {
-    return "Give that service a start type other than Disabled (services.msc, its Properties) if it is to run, or "
-           "stop it (net stop and its name) if it is not: the repair stops and starts again only running services; "
-           "then run the fixer again.";
+// "web-server-running fails: ...; enabled fails: ...".
+std::string EachFails(std::span<const Precondition* const> causes) {
+  std::string said;
+  for (const Precondition* p : causes)
+    said += Text(FMT_COMPILE("{}{} fails: {}"), said.empty() ? "" : "; ", p->id, p->Said());
+  return said;
+}
+
+// Why the repair is refused: the worker's start it would leave failing, then what its own steps need.
+std::string WhyLeftToAdministrator(std::span<const Precondition* const> causes) {
+  std::vector<const Precondition*> start, needs;
+  for (const Precondition* p : causes) (IsRepairNeed(*p) ? needs : start).push_back(p);
+  std::string why;
+  if (!start.empty()) why = Sentence("The repair would not make the site answer: " + EachFails(start));
+  if (!needs.empty()) {
+    // A service the repair never stops would not stop it: what fails is that service's next start.
+    // "would": plan and apply both refuse before any step, so no repair started that could not finish.
+    const bool after =
+        std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->fails_after_repair; });
+    // A stale ProfileList entry: create-profile deletes it, and no step writes it back for an undo.
+    const bool undo_lost =
+        std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->id == "profile-entry"; });
+    const std::string_view headline = after       ? "The repair would finish, but a service could not start after it"
+                                      : undo_lost ? "The repair could not be undone"
+                                                  : "The repair would not finish";
+    why += Sentence(Text(FMT_COMPILE("{}{}: {}"), why.empty() ? "" : " ", headline, EachFails(needs)));
   }
-  if (p.id == "services-start-again" && p.detail.find(kServiceKeepsPassword) != std::string::npos) {
-    return Text(FMT_COMPILE("Give that service an account of its own, with a password you know (services.msc, its "
-                            "Log On tab), then run the fixer again: the repair sets a random password on {} that no "
-                            "one is told, so the copy the service keeps could not be brought up to date after it."),
-                d.worker.account);
-  }
-  if (p.id == "services-start-again") {
-    return "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
-           "groups from \"Deny log on as a service\", grant it \"Log on as a service\"; an account missing or "
-           "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
-           "(net stop and its name) if it is not needed, then run the fixer again.";
-  }
-  if (p.id == "profile-entry") {
-    return Text(FMT_COMPILE("Delete the ProfileList entry of {} (regedit: HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\"
-                            "Windows NT\\CurrentVersion\\ProfileList\\{}, whose ProfileImagePath names {}), then run "
-                            "the fixer again: it makes the profile of {} there."),
-                d.worker.account, d.worker.sid, d.worker.profile_path, d.worker.account);
-  }
-  if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
-    return "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
-           "with start type Manual or Automatic, then run the fixer again.";
-  }
-  if (p.id == "secondary-logon") {
-    return "Set the Secondary Logon service (seclogon) to Manual (services.msc, or sc config seclogon start= "
-           "demand): runas starts it when the repair needs it; then run the fixer again (set it back to Disabled "
-           "after, if you want).";
-  }
-  return Text(FMT_COMPILE("Remove that group from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if "
-                          "it is not wanted, at least while the fixer creates the profile of {}, then run the fixer "
-                          "again."),
-              d.worker.account);
+  if (causes.size() > 1) return why + " Each is the administrator's to change, so nothing was changed.";
+  // A deleted account is no setting: making it again is the administrator's step.
+  return why + (causes[0]->id == "account-exists"
+                    ? " Creating the account is the administrator's step, so nothing was changed."
+                    : " That is the administrator's setting, so nothing was changed.");
 }
 
 }  // namespace
 
-Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p) {
-  // A service the repair never stops would not stop it: what fails is that service's next start.
-  // "would": plan and apply both refuse before any step, so no repair started that could not finish.
-  const std::string_view headline = p.fails_after_repair ? "The repair would finish, but a service could not start "
-                                                           "after it"
-                                    : p.id == "profile-entry" ? "The repair could not be undone"
-                                                              : "The repair would not finish";
-  return {RefusalReason::kOtherCause,
-          Sentence(Text(FMT_COMPILE("{}: {} fails: {}"), headline, p.id, p.Said())) +
-              " That is the administrator's setting, so nothing was changed.",
-          InsteadForRepairNeed(d, p)};
+Refusal LeftToAdministrator(const Diagnosis& d, std::span<const Precondition* const> causes) {
+  return {RefusalReason::kOtherCause, WhyLeftToAdministrator(causes), RerunAdvice(d, causes)};
 }
 
 Refusal StillFails(const Diagnosis& d) {
@@ -310,7 +218,7 @@ Refusal CustomAccount(const Diagnosis& d) {
   });
   if (credentials != d.worker_start.end() && !credentials->met) {
     return {RefusalReason::kCustomAccount, why,
-            Text(FMT_COMPILE("The worker's logon fails first ({}): {} Then, if {} has no profile, create one: {}"),
+            Text(FMT_COMPILE("The worker's logon fails first ({}): {}. Then, if {} has no profile, create one: {}"),
                  Status::Win(credentials->error), CustomPasswordAdvice(w), name, profile)};
   }
   if (credentials != d.worker_start.end() && credentials->unverified) {

@@ -1,6 +1,7 @@
 // The refusals the fixer gives before anything changes, each with what to do instead.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,15 +25,15 @@ Refusal TempPasswordRejected(const std::string& account, const Status& why, Pass
 Refusal TempPasswordBlank(const std::string& account);
 Refusal ToolsMissing();
 Refusal JournalPending();
-// The site fails, or would fail after the repair, because of `p`, which the fixer leaves to the
-// administrator (an account disabled or denied its logon, IIS stopped, a password processModel gives,
-// a deny ACE on an application's folder, aspnet_state stopped): nothing is changed.
-Refusal OtherCause(const Diagnosis& d, const Precondition& p);
-// A step of the repair needs what `p` says fails (a service it stops that could not start again,
-// Secondary Logon disabled or missing, the profile logon denied through a group), which the steps
-// do not mend: refused before any change, as an other cause. A service the repair never stops
-// (p.fails_after_repair) is said as what it is: the repair would finish, that service's next start fail.
-Refusal RepairCannotFinish(const Diagnosis& d, const Precondition& p);
+// The site fails, or would fail after the repair, because of `causes`, which the fixer leaves to the
+// administrator: preconditions of the worker's start (an account disabled or denied its logon, IIS
+// stopped, a password processModel gives, a deny ACE on an application's folder, aspnet_state
+// stopped), then needs of the repair's own steps the steps do not mend (a service it stops that could
+// not start again, Secondary Logon disabled or missing, the profile logon denied through a group; a
+// service the repair never stops, p.fails_after_repair, said as what it is: the repair would finish,
+// that service's next start fail). Every cause is named with its error and advice, so one round of
+// fixes is enough; nothing is changed.
+Refusal LeftToAdministrator(const Diagnosis& d, std::span<const Precondition* const> causes);
 // This fixer repaired the machine before, but a page still does not answer (or cannot be asked).
 Refusal StillFails(const Diagnosis& d);
 Refusal NoJournal(std::string_view verb, const Diagnosis& d);

@@ -101,9 +101,16 @@ Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& ser
              w.account, s.name),
         Remedy::kRefused);
     next_start_fails.fails_after_repair = true;  // the repair never stops it
+    next_start_fails.service = s.name;
     return std::optional<Precondition>(std::move(next_start_fails));
   }
   return std::optional<Precondition>();
+}
+
+// `p`, naming the service it is about (Precondition::service).
+Precondition Naming(const std::string& service, Precondition p) {
+  p.service = service;
+  return p;
 }
 
 Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
@@ -118,30 +125,36 @@ Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
     // StartService answers 1058 for a Disabled service whatever its state
     // (docs/windows-reference.md#services): running now, once stopped it stays down.
     if (info->start_type == StartType::kDisabled) {
-      return FailingPrecondition(kId, kErrorServiceDisabled,
-                                 Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services would stop "
-                                                  "it, and neither start-services nor the undo could start it again"),
-                                      info->display_name, info->name, ToString(info->state)),
-                                 Remedy::kRefused);
+      return Naming(info->name,
+                    FailingPrecondition(kId, kErrorServiceDisabled,
+                                        Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services would "
+                                                         "stop it, and neither start-services nor the undo could start "
+                                                         "it again"),
+                                             info->display_name, info->name, ToString(info->state)),
+                                        Remedy::kRefused));
     }
     // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
     // strategies give the worker a new one, which only aspnet_state is given again (by register).
     if (KeepsWorkerPassword(*info, w, computer)) {
-      return FailingPrecondition(
-          kId, kErrorServiceLogonFailed,
-          Text(FMT_COMPILE("{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "
-                           "only aspnet_regiis gives to its own service, so start-services could not start {} again"),
-               info->display_name, info->name, info->account, kServiceKeepsPassword, w.account, info->name),
-          Remedy::kRefused);
+      return Naming(
+          info->name,
+          FailingPrecondition(
+              kId, kErrorServiceLogonFailed,
+              Text(FMT_COMPILE(
+                       "{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "
+                       "only aspnet_regiis gives to its own service, so start-services could not start {} again"),
+                   info->display_name, info->name, info->account, kServiceKeepsPassword, w.account, info->name),
+              Remedy::kRefused));
     }
     auto logon = ServiceLogonFails(ports, info->account, computer);
     if (!logon) return logon.status();
     if (*logon) {
-      return FailingPrecondition(kId, kErrorServiceLogonFailed,
-                                 Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop it, and neither "
-                                                  "start-services nor the undo could start it again"),
-                                      info->display_name, info->name, info->account, **logon),
-                                 Remedy::kRefused);
+      return Naming(info->name,
+                    FailingPrecondition(kId, kErrorServiceLogonFailed,
+                                        Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop it, and "
+                                                         "neither start-services nor the undo could start it again"),
+                                             info->display_name, info->name, info->account, **logon),
+                                        Remedy::kRefused));
     }
   }
   auto waiting = ServiceLoggingOnAsWorker(ports.services, w, computer);

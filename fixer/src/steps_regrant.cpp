@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "step_factories.h"
 
@@ -96,11 +97,24 @@ class RegrantRights : public RegrantStep {
   }
 };
 
+// The new account ends with exactly the old one's memberships: it joins each old group, and leaves
+// each group it is in that the old one was not (NetUserAdd puts every new local account in Users).
 class RegrantGroups : public RegrantStep {
  public:
   std::string_view id() const override { return "regrant-groups"; }
   PlanStep Describe(const Diagnosis* d) const override {
-    std::string what = d ? Text(FMT_COMPILE("{}"), fmt::join(d->scope.groups, ", ")) : "every group";
+    if (d == nullptr) {
+      return {std::string(id()),
+              "add the new account to the old groups, and take it out of any other (a new account joins Users)",
+              std::string(kForwardOnlyUndo), false};
+    }
+    const std::vector<std::string>& old = d->scope.groups;
+    std::string what = old.empty() ? std::string("none") : Text(FMT_COMPILE("{}"), fmt::join(old, ", "));
+    if (!InGroup(old, kNewAccountsGroup)) {
+      what += Text(FMT_COMPILE("; and take it out of {}, which every new account joins (NetUserAdd) and the old one "
+                               "was not in"),
+                   kNewAccountsGroup);
+    }
     return {std::string(id()), Text(FMT_COMPILE("add the new account to the old groups: {}"), what),
             std::string(kForwardOnlyUndo), false};
   }
@@ -109,12 +123,28 @@ class RegrantGroups : public RegrantStep {
     if (!sids) return sids.status();
     Status result;
     const size_t first = ctx.result.regranted.size();
-    for (const std::string& group : SplitList(Get(Recorded(ctx), "groups"))) {
+    const std::vector<std::string> old = SplitList(Get(Recorded(ctx), "groups"));
+    for (const std::string& group : old) {
       Status st = OkIf(ctx.ports.accounts.AddToGroup(group, sids->second), kErrorMemberInAlias);
       KeepFirst(result, Report(ctx, "group", group, st));
     }
+    auto now = ctx.ports.accounts.Lookup(ctx.account);
+    if (!now) return now.status();
+    for (const std::string& group : now->groups) {
+      if (InGroup(old, group)) continue;
+      // Already out (a resumed step) is as good as taken out.
+      Status st = OkIf(ctx.ports.accounts.RemoveFromGroup(group, sids->second), kErrorMemberNotInAlias);
+      KeepFirst(result,
+                Report(ctx, "group", Text(FMT_COMPILE("{}: taken out, as the old account was not in it"), group), st));
+    }
     Summarize(ctx, id(), first);
     return result;
+  }
+
+ private:
+  static constexpr std::string_view kNewAccountsGroup = "Users";
+  static bool InGroup(const std::vector<std::string>& groups, std::string_view group) {
+    return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return SameWindowsName(g, group); });
   }
 };
 

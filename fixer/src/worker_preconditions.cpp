@@ -98,7 +98,11 @@ Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerI
       }
       return info.status();
     }
-    if (info->start_type == StartType::kDisabled) {
+    // The start type matters only to a start: a service running (or paused) with start type
+    // Disabled serves the pages now, and net start would answer 2182 for it. Stopping it is the
+    // repair's, so ReadRepairPreconditions' services-start-again names it (1058).
+    const bool started = info->state == ServiceState::kRunning || info->state == ServiceState::kPaused;
+    if (info->start_type == StartType::kDisabled && !started) {
       return FailingPrecondition("web-server-running", kErrorServiceDisabled,
                                  Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
                                  Remedy::kRefused);

@@ -4,7 +4,10 @@
 //    on a copy of the machine as found (docs/windows-reference.md#choice-aspnet-rights), so the
 //    list has one home, fakes' AspNetSetup;
 //  - create-profile: the worker's own profile folder and what is in it;
-//  - recreate: a new account is a member of Users, as `net user NAME /add` makes it.
+//  - recreate: the old account's memberships, no more: a new account joins Users (`net user NAME
+//    /add`, NetUserAdd), and the repair takes it out again where the old one was not in it. Only an
+//    account that did not exist when the run began (a resume past the delete) has no memberships to
+//    compare with, and its Users is NetUserAdd's.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -69,7 +72,7 @@ CheckResult Widened(const std::string& account, const std::optional<fixer::Sid>&
   for (const std::string& r : is.rights)
     if (!was.rights.count(r) && !allowed().rights.count(r)) wider.push_back("right " + r);
   for (const std::string& g : is.groups) {
-    const bool new_account_in_users = old_sid != new_sid && fixer::SameWindowsName(g, "Users");
+    const bool new_account_in_users = !old_sid && fixer::SameWindowsName(g, "Users");
     if (!was.groups.count(g) && !allowed().groups.count(g) && !new_account_in_users) wider.push_back("group " + g);
   }
   for (const auto& [key, mask] : is.masks) {

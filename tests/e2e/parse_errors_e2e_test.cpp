@@ -185,4 +185,31 @@ TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
   EXPECT_THAT(split.err, Not(HasSubstr("Pw2x")));
 }
 
+// Two options that exclude each other are named in the order typed, in the tools' words (CLI11 said
+// "--json excludes --format" of `--format yaml --json`, the later one first), and --json still makes
+// the error the one JSON object.
+TEST(ParseErrors, OptionsThatExcludeEachOtherAreNamedInTheOrderTyped) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  dir.Write("m.yaml", test_support::kAffectedMachine);
+  const std::vector<std::pair<std::vector<std::string>, std::string>> lines = {
+      {{"show", "m.yaml", "--format", "yaml", "--json"},
+       "fixup-sim show: --format and --json exclude each other: give one of them\n"},
+      {{"show", "m.yaml", "--json", "--format=json"},
+       "fixup-sim show: --json and --format exclude each other: give one of them\n"},
+      {{"explore", "--seconds", "1", "--count", "2"},
+       "fixup-sim explore: --seconds and --count exclude each other: give one of them\n"},
+  };
+  for (const auto& [args, said] : lines) {
+    const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << said;
+    EXPECT_THAT(r.err, HasSubstr(said)) << r.err;
+    EXPECT_THAT(r.err, Not(HasSubstr("excludes"))) << r.err;
+  }
+  const Ran json = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN, .args = {"show", "m.yaml", "--format", "yaml", "--json"}, .cwd = dir.path()});
+  nlohmann::json j;
+  ASSERT_NO_THROW(j = nlohmann::json::parse(json.out)) << json.out;
+  EXPECT_EQ(j["error"], "--format and --json exclude each other: give one of them");
+}
+
 }  // namespace

@@ -80,6 +80,7 @@ struct NoChanges {
     fixer::Status SetPassword(const std::string&, const fixer::Secret&) override { return Refuse("SetPassword"); }
     fixer::Status SetFlags(const std::string&, const fixer::AccountFlags&) override { return Refuse("SetFlags"); }
     fixer::Status AddToGroup(const std::string&, const fixer::Sid&) override { return Refuse("AddToGroup"); }
+    fixer::Status RemoveFromGroup(const std::string&, const fixer::Sid&) override { return Refuse("RemoveFromGroup"); }
   };
   struct Rights : fixer::RightsWrapper {
     using RightsWrapper::RightsWrapper;

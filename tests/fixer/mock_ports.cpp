@@ -123,6 +123,7 @@ void MockPortsTest::ExpectNoMutation() {
   EXPECT_CALL(accounts, SetFlags(_, _)).Times(0);
   EXPECT_CALL(accounts, RequirePasswordChange(_)).Times(0);
   EXPECT_CALL(accounts, AddToGroup(_, _)).Times(0);
+  EXPECT_CALL(accounts, RemoveFromGroup(_, _)).Times(0);
   EXPECT_CALL(rights, Grant(_, _)).Times(0);
   EXPECT_CALL(rights, Revoke(_, _)).Times(0);
   EXPECT_CALL(secrets, Store(_, _)).Times(0);
@@ -148,6 +149,7 @@ void MockPortsTest::AllowAnyCall() {
   EXPECT_CALL(accounts, SetFlags(_, _)).Times(AnyNumber());
   EXPECT_CALL(accounts, RequirePasswordChange(_)).Times(AnyNumber());
   EXPECT_CALL(accounts, AddToGroup(_, _)).Times(AnyNumber());
+  EXPECT_CALL(accounts, RemoveFromGroup(_, _)).Times(AnyNumber());
   EXPECT_CALL(rights, Grant(_, _)).Times(AnyNumber());
   EXPECT_CALL(rights, Revoke(_, _)).Times(AnyNumber());
   EXPECT_CALL(profiles, Delete(_)).Times(AnyNumber());
@@ -289,6 +291,16 @@ void MockPortsTest::InstallDefaults() {
     auto& gs = a->account.groups;
     if (std::find(gs.begin(), gs.end(), g) != gs.end()) return Status::Win(fixer::kErrorMemberInAlias);
     gs.push_back(g);
+    return {};
+  });
+  ON_CALL(accounts, RemoveFromGroup(_, _)).WillByDefault([this](const std::string& g, const Sid& member) -> Status {
+    Trace("accounts.remove_from_group " + g);
+    auto* a = w.FindSid(member);
+    if (!a) return Status::Win(fixer::kErrorNoSuchMember);
+    auto& gs = a->account.groups;
+    auto it = std::find(gs.begin(), gs.end(), g);
+    if (it == gs.end()) return Status::Win(fixer::kErrorMemberNotInAlias);
+    gs.erase(it);
     return {};
   });
 

@@ -68,6 +68,7 @@ class MockAccounts : public fixer::Accounts {
   MOCK_METHOD(Status, SetFlags, (const std::string&, const fixer::AccountFlags&), (override));
   MOCK_METHOD(Status, RequirePasswordChange, (const std::string&), (override));
   MOCK_METHOD(Status, AddToGroup, (const std::string&, const Sid&), (override));
+  MOCK_METHOD(Status, RemoveFromGroup, (const std::string&, const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::LocalGroupRef>>, GroupsContaining, (std::span<const Sid>), (override));
 };
 

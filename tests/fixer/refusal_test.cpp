@@ -173,6 +173,49 @@ TEST_P(Refusal, AStoppedServiceWhoseLogonAccountIsGoneIsRefusedWith1069) {
   EXPECT_THAT(r.refusal->instead, HasSubstr("\"Log on as a service\""));
 }
 
+// Several causes the administrator fixes: one refusal names each, with its Windows error and its advice,
+// so the run after one round of fixes is not refused for the next (audit 16, finding 7).
+TEST_P(Refusal, EveryCauseLeftToTheAdministratorIsNamedInOneRefusal) {
+  w.Service("W3SVC")->state = fixer::ServiceState::kStopped;
+  w.Service("W3SVC")->start_type = fixer::StartType::kDisabled;
+  w.Find("ASPNET")->account.flags.disabled = true;
+  w.Service("SMTPSVC")->account = ".\\mailer";  // no such account: it could not start again
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  EXPECT_THAT(r.refusal->why, HasSubstr("The repair would not make the site answer: web-server-running fails: "
+                                        "W3SVC (W3SVC) is disabled by its start type (1058"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("; enabled fails: ASPNET is disabled"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1331: Logon failure: account currently disabled."));
+  EXPECT_THAT(r.refusal->why, HasSubstr("The repair would not finish: services-start-again fails: SMTPSVC (SMTPSVC) "
+                                        "logs on as .\\mailer, which does not exist"));
+  EXPECT_THAT(r.refusal->why, HasSubstr("1069: The service did not start due to a logon failure."));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Fix each of these 3 causes, then run the fixer again (it refuses while "
+                                            "any is left): (1) web-server-running: "));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("; (2) enabled: If ASPNET is disabled by mistake, enable it (net user "
+                                            "ASPNET /active:yes)"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("; (3) services-start-again: Let that service's account log on as a "
+                                            "service"));
+  // Each advice's own "run the fixer again" would promise a run that the next cause refuses.
+  EXPECT_EQ(r.refusal->instead.find("run the fixer again"), r.refusal->instead.rfind("run the fixer again"));
+}
+
+// A running W3SVC set to Disabled serves now: the web server runs, and what fails is the repair's
+// stop, after which StartService answers 1058. The advice is the start type, never net start (2182).
+TEST_P(Refusal, ARunningW3svcSetToDisabledIsTheRepairsNeedNotAStoppedWebServer) {
+  w.Service("W3SVC")->start_type = fixer::StartType::kDisabled;
+  fixer::RunResult r = ApplyExpectingNoChange(Opts());
+  ExpectRefused(r, RefusalReason::kOtherCause);
+  ASSERT_TRUE(r.diagnosis);
+  ASSERT_FALSE(r.diagnosis->worker_start.empty());
+  EXPECT_TRUE(r.diagnosis->worker_start[0].met) << r.diagnosis->worker_start[0].detail;
+  EXPECT_THAT(r.refusal->why, HasSubstr("The repair would not finish: services-start-again fails: W3SVC (W3SVC) "
+                                        "is running with start type Disabled"));
+  EXPECT_THAT(r.refusal->why, Not(HasSubstr("web-server-running")));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Give W3SVC a start type other than Disabled"));
+  EXPECT_THAT(r.refusal->instead, Not(HasSubstr("net start")));
+  EXPECT_THAT(r.refusal->instead, Not(HasSubstr("net stop")));
+}
+
 // A service the repair never stops, logging on as ASPNET with a start type that lets it start, is
 // read through ServiceControl::List: its next start would use the password the SCM keeps (1069).
 // One set to Disabled cannot start at all, and aspnet_state is given the new password by register.

@@ -61,6 +61,7 @@ inline constexpr Divergence kDivergences[] = {
      "docs/windows-reference.md#account-names-taken)",
      kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.GroupMembershipErrors", kWineNetUserAdd, kWineNetUserAddInstead},
+    {"win32", "MutatingAccounts.RemoveFromGroupTakesANewAccountOutOfUsers", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.FlagsReadBackAndUnknownUserIs2221", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.RequirePasswordChangeIsReadBackAndAPasswordSetClearsIt", kWineNetUserAdd,
      kWineNetUserAddInstead},

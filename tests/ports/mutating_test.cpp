@@ -112,6 +112,26 @@ TEST_F(MutatingAccounts, GroupMembershipErrors) {
   ExpectCode(ports().accounts.AddToGroup("fxsim_no_such_group", *sid), 2220, "AddToGroup(unknown group)");
 }
 
+// accounts.h: RemoveFromGroup "2220 no such group, 1377 not a member" (NERR_GroupNotFound,
+// ERROR_MEMBER_NOT_IN_ALIAS of NetLocalGroupDelMembers): a new account is in Users (NetUserAdd), taken
+// out as Lookup reads it back, and a second removal is 1377.
+TEST_F(MutatingAccounts, RemoveFromGroupTakesANewAccountOutOfUsers) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  auto in_users = [&]() {
+    auto found = ports().accounts.Lookup(name);
+    ExpectOk(found.status(), "Lookup");
+    return found.ok() && HasName(found->groups, "Users");
+  };
+  Expect(in_users(), "a new account is a member of Users");
+  ExpectOk(ports().accounts.RemoveFromGroup("Users", *sid), "RemoveFromGroup(Users)");
+  Expect(!in_users(), "Lookup no longer lists Users after RemoveFromGroup(Users)");
+  ExpectCode(ports().accounts.RemoveFromGroup("Users", *sid), 1377, "RemoveFromGroup(Users) of a non-member");
+  ExpectCode(ports().accounts.RemoveFromGroup("fxsim_no_such_group", *sid), 2220, "RemoveFromGroup(unknown group)");
+}
+
 // accounts.h: SetFlags sets disabled / never-expires, as Lookup reads them back; SetPassword:
 // "2221 if absent".
 TEST_F(MutatingAccounts, FlagsReadBackAndUnknownUserIs2221) {

@@ -20,7 +20,8 @@ class GrantsTcbToo : public fixer::RightsWrapper {
   }
 };
 
-// Every group membership the fixer gives comes with Administrators.
+// Every group membership the fixer gives comes with Administrators, which no removal takes away
+// (regrant-groups takes the new account out of every group the old one was not in).
 class AddsToAdministratorsToo : public fixer::AccountsWrapper {
  public:
   explicit AddsToAdministratorsToo(fixer::Ports& real) : AccountsWrapper(real.accounts) {}
@@ -28,6 +29,17 @@ class AddsToAdministratorsToo : public fixer::AccountsWrapper {
     (void)target().AddToGroup("Administrators", member);  // already a member is fine here
     return target().AddToGroup(group, member);
   }
+  fixer::Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override {
+    if (group == "Administrators") return {};
+    return target().RemoveFromGroup(group, member);
+  }
+};
+
+// The recreate as it was: the new account stays in Users, where NetUserAdd put it.
+class NeverLeavesAGroup : public fixer::AccountsWrapper {
+ public:
+  explicit NeverLeavesAGroup(fixer::Ports& real) : AccountsWrapper(real.accounts) {}
+  fixer::Status RemoveFromGroup(const std::string&, const fixer::Sid&) override { return {}; }
 };
 
 sim::PortsDecoratorFactory TcbToo() {
@@ -78,6 +90,23 @@ TEST(InvariantWidened, AnExtraGroupFailsIt) {
       Broken("recreate"), {.decorate = [] { return std::make_unique<sim::WrapOnePort<AddsToAdministratorsToo>>(); }});
   EXPECT_FALSE(r.passed);
   EXPECT_NE(WidenedDetail(r).find("group Administrators"), std::string::npos) << WidenedDetail(r);
+}
+
+// An administrator took ASPNET out of Users; recreate's new account joins Users (NetUserAdd), and the
+// repair takes it out again. A repair that leaves it there widens ASPNET's groups: caught.
+TEST(InvariantWidened, AMembershipBeyondTheOldAccountsFailsIt) {
+  auto loaded = sim::LoadScenarioText(
+      "summary: s\nmachine:\n  frameworks: ['1.0']\n  hotfixes: [MS03-032]\n  applications:\n"
+      "    - path: /LM/W3SVC/1/ROOT/shop\n  accounts:\n    ASPNET: {groups: []}\nsteps:\n"
+      "  - fixer: {command: apply, strategy: recreate}\n    expect:\n      exit_code: 0\n      invariant: widened\n",
+      "s.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  const sim::ScenarioResult real = sim::RunScenario(*loaded.value, {});
+  EXPECT_TRUE(real.passed) << real.error << WidenedDetail(real);
+  const sim::ScenarioResult stays = sim::RunScenario(
+      *loaded.value, {.decorate = [] { return std::make_unique<sim::WrapOnePort<NeverLeavesAGroup>>(); }});
+  EXPECT_FALSE(stays.passed);
+  EXPECT_NE(WidenedDetail(stays).find("group Users"), std::string::npos) << WidenedDetail(stays);
 }
 
 TEST(InvariantWidened, ExploreFindsTheExtraRight) {

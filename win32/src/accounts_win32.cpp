@@ -166,6 +166,17 @@ fixer::Status Win32Accounts::AddToGroup(const std::string& group, const fixer::S
   return {};
 }
 
+fixer::Status Win32Accounts::RemoveFromGroup(const std::string& group, const fixer::Sid& member) {
+  std::vector<BYTE> sid = ToBinary(member);
+  LOCALGROUP_MEMBERS_INFO_0 info{AsPsid(sid)};
+  if (NET_API_STATUS rc = NetLocalGroupDelMembers(nullptr, Widen(group).c_str(), 0, reinterpret_cast<BYTE*>(&info), 1);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  changes_.Mark();
+  return {};
+}
+
 namespace {
 
 // A local group's SID: LookupAccountName on its name, which names it uniquely on this machine.

@@ -28,6 +28,7 @@ class Win32Accounts : public fixer::Accounts {
   fixer::Status SetFlags(const std::string& name, const fixer::AccountFlags& flags) override;
   fixer::Status RequirePasswordChange(const std::string& name) override;
   fixer::Status AddToGroup(const std::string& group, const fixer::Sid& member) override;
+  fixer::Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override;
   fixer::Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override;
 
  private:

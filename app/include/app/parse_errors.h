@@ -8,6 +8,7 @@
 //   a verb's option before the verb      --json: an option of run, given before it: write it after run
 //   a value left off at the end          --junit: has no value: nothing follows it
 //   an option given twice                --seed: given 2 times: give it once
+//   two options that exclude each other  --format and --json exclude each other: give one of them
 //   no command                           give a command: run, matrix, show, sweep, legacy, compare or explore
 //   a required argument or option left out   what app::Required was told: give at least one scenario
 //                                            file or folder

@@ -160,6 +160,8 @@ struct Precondition {
   // A need of the repair that its steps would meet, failing only after it (a service the repair
   // never stops, whose next start fails): the repair would finish, but break that.
   bool fails_after_repair = false;
+  // The service it names by key name ("W3SVC": services-start-again, secondary-logon), or "".
+  std::string service;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };

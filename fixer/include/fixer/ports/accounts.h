@@ -1,6 +1,6 @@
 // Accounts: local users and groups (the SAM) as the fixer sees them.
 //
-// Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers,
+// Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers/DelMembers,
 // NetUserGetLocalGroups, NetLocalGroupEnum/GetMembers, LookupAccountName. Names are case-insensitive.
 //
 //   fixer::Secret temp = fixer::Secret::FromString("Tmp-pa55word!x");
@@ -88,6 +88,9 @@ class Accounts {
   // 1376, which only net.exe shows), 1387 no such member, 1388 a member of the wrong type (a local
   // group), 1378 already a member (docs/windows-reference.md#local-groups).
   virtual Status AddToGroup(const std::string& group, const Sid& member) = 0;
+  // NetLocalGroupDelMembers' errors, passed through: 2220 no such group, 1377 not a member, 1371 the
+  // built-in Administrator from Administrators (docs/windows-reference.md#local-groups).
+  virtual Status RemoveFromGroup(const std::string& group, const Sid& member) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -105,6 +108,9 @@ class AccountsWrapper : public Accounts {
   Status SetFlags(const std::string& name, const AccountFlags& flags) override { return target_.SetFlags(name, flags); }
   Status RequirePasswordChange(const std::string& name) override { return target_.RequirePasswordChange(name); }
   Status AddToGroup(const std::string& group, const Sid& member) override { return target_.AddToGroup(group, member); }
+  Status RemoveFromGroup(const std::string& group, const Sid& member) override {
+    return target_.RemoveFromGroup(group, member);
+  }
   Result<std::vector<LocalGroupRef>> GroupsContaining(std::span<const Sid> members) override {
     return target_.GroupsContaining(members);
   }

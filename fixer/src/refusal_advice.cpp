@@ -1,0 +1,263 @@
+// The advice of the refusals, cause by cause; see refusal_advice.h. docs/windows-reference.md#fixer-decisions
+#include "refusal_advice.h"
+
+#include <fmt/format.h>
+
+#include "diagnose_parts.h"
+#include "fixer/name_case.h"
+#include "fixer/ports/secrets.h"
+#include "fixer/process_model.h"
+#include "fixer/text.h"
+#include "fixer/windows_names.h"
+#include "service_names.h"
+
+namespace fixer {
+namespace {
+
+std::string AspNetRegiis() {
+  return Text(FMT_COMPILE("aspnet_regiis -i of ASP.NET 1.0 (%WINDIR%\\Microsoft.NET\\Framework\\v{}\\aspnet_regiis.exe "
+                          "-i)"),
+              kFramework10);
+}
+
+// IIS's own services: the site needs them running, so stopping one is no way out.
+bool IsIisService(const std::string& service) {
+  return SameWindowsName(service, kIisAdmin) || SameWindowsName(service, "W3SVC");
+}
+
+Advice WebServerAdvice(const Precondition& p) {
+  constexpr std::string_view kPageRequest = ": it repairs only what it can check with a page request";
+  if (p.error == kErrorServiceDoesNotExist) {
+    return {"Install Internet Information Services again (Add or Remove Programs, Add/Remove Windows Components)",
+            std::string(kPageRequest)};
+  }
+  if (p.error == kErrorServiceDisabled) {
+    return {
+        "Give the disabled IIS service a start type other than Disabled (services.msc, its Properties: "
+        "Automatic) and start IIS (net start w3svc)",
+        std::string(kPageRequest)};
+  }
+  if (p.error == kWsaConnectionRefused) {  // paused: started, so net start would answer 2182
+    return {"Let the paused IIS service go on (net continue and its name: net continue w3svc)",
+            std::string(kPageRequest)};
+  }
+  return {"Start IIS (net start w3svc)", std::string(kPageRequest)};
+}
+
+}  // namespace
+
+std::string CustomPasswordAdvice(const WorkerIdentity& w) {
+  if (SameWindowsName(w.account, kMachineWorkerAccount)) {
+    return Text(FMT_COMPILE("Set machine.config's processModel to userName=\"machine\" password=\"AutoGenerate\" "
+                            "so the worker runs as {} with the password in the LSA (AutoGenerate means that password "
+                            "only for \"machine\" and \"SYSTEM\"), or give processModel {}'s own password in clear "
+                            "text"),
+                w.account, w.account);
+  }
+  return Text(FMT_COMPILE("Give machine.config's processModel the password of {} in clear text (AutoGenerate means the "
+                          "LSA's password only for userName=\"machine\" and \"SYSTEM\"), or set {}'s password to "
+                          "the one processModel gives (net user {} *)"),
+              w.account, w.account, w.account);
+}
+
+namespace {
+
+Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
+  const WorkerIdentity& w = d.worker;
+  if (w.credential_error != 0) {
+    return {Text(FMT_COMPILE("Store the worker's credentials again with aspnet_setreg (-k: the key {} names, -u: the "
+                             "user name, -p: its password), or give processModel a user name"),
+                 RegistryReferenceKey(w.configured)),
+            ""};
+  }
+  if (w.kind == WorkerKind::kCustomAccount) return {CustomPasswordAdvice(w) + ", and restart IIS (iisreset)", ""};
+  if (w.own_password) {
+    return {Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") so "
+                             "the worker uses the password the repair stores in the LSA (to keep your own password "
+                             "instead, create the profile of {} yourself: runas /profile /user:{} cmd.exe)"),
+                 w.account, w.account),
+            ""};
+  }
+  // userName="machine" with AutoGenerate, and no such LSA secret (p.error: 2).
+  (void)p;
+  return {Text(FMT_COMPILE("Run {}: it stores a new AutoGenerate password in the LSA ({}) and sets it on {}"),
+               AspNetRegiis(), kAspNetWorkerSecret, w.account),
+          ""};
+}
+
+Advice BatchLogonAdvice(const Diagnosis& d, const Precondition& p) {
+  if (p.detail.find(kSeDenyBatchLogonRight) != std::string::npos) {
+    // XP's and Server 2003's name of SeDenyBatchLogonRight ("Deny logon ..." is Windows 2000's).
+    return {"Remove the deny (secpol.msc, User Rights Assignment, \"Deny log on as a batch job\") if it is not wanted",
+            ""};
+  }
+  const std::string& name = d.worker.account;
+  if (d.worker.kind != WorkerKind::kMachineAccount) {  // register grants the right to ASPNET alone
+    return {Text(FMT_COMPILE("Grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"), name), ""};
+  }
+  return {Text(FMT_COMPILE("Run {}, which grants {} {}, or grant it \"Log on as a batch job\" yourself (secpol.msc, "
+                           "User Rights Assignment)"),
+               AspNetRegiis(), name, kSeBatchLogonRight),
+          ""};
+}
+
+Advice PasswordAdvice(const Diagnosis& d) {
+  const std::string& name = d.worker.account;
+  if (d.worker.kind == WorkerKind::kMachineAccount) {
+    return {Text(FMT_COMPILE("Run {}: it sets a new password on {} that never expires, and stores it in the LSA"),
+                 AspNetRegiis(), name),
+            ""};
+  }
+  return {Text(FMT_COMPILE("Give {} a new password (net user {} *) and processModel the same one"), name, name), ""};
+}
+
+Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
+  const std::string& name = d.worker.account;
+  if (p.id == "web-server-running") return WebServerAdvice(p);
+  if (p.id == "credentials") return CredentialsAdvice(d, p);
+  if (p.id == "account-exists") {
+    return {Text(FMT_COMPILE("Run {}: it creates {} with its password in the LSA"), AspNetRegiis(), name),
+            ", which makes the profile the new account lacks"};
+  }
+  if (p.id == "not-locked-out") {
+    // An administrator unlocks an account; nothing locks it again (docs/windows-reference.md#lockout).
+    return {Text(FMT_COMPILE("Unlock {} (Local Users and Groups, lusrmgr.msc: its Properties, clear \"Account is "
+                             "locked out\"), or wait for the policy's lockout duration to end if it sets one"),
+                 name),
+            ""};
+  }
+  if (p.id == "enabled") {
+    return {
+        Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes); if on purpose, ASP.NET "
+                         "1.0 cannot run as it"),
+             name, name),
+        ""};
+  }
+  if (p.id == "password-not-expired") return PasswordAdvice(d);
+  if (p.id == "batch-logon-right") return BatchLogonAdvice(d, p);
+  if (p.id == "profile") {
+    return {
+        Text(FMT_COMPILE("Create the profile of {} (runas /profile /user:{} cmd.exe, with its password)"), name, name),
+        ""};
+  }
+  if (p.id == "site-folder-access" && (p.error == kErrorFileNotFound || p.error == kErrorPathNotFound)) {
+    return {
+        "Create the application's folder, or point the application at the folder that holds its pages (IIS "
+        "Manager, its Home Directory tab)",
+        ""};
+  }
+  if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
+    return {Text(FMT_COMPILE("Give {} the access the folder's Properties (Security tab) lack: remove the deny ACE if "
+                             "it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs)"),
+                 name),
+            ""};
+  }
+  if (p.id == "session-state" && p.detail.find(kSqlSessionStateMode) != std::string::npos) {
+    return {Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework folder "
+                             "on it to make the {} database (KB 317604), point the application's "
+                             "sqlConnectionString at a server that holds it, or set its sessionState mode to InProc"),
+                 kAspStateDatabase),
+            ""};
+  }
+  if (p.id == "session-state") {
+    return {Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so it "
+                             "starts with Windows), or set the application's sessionState mode to InProc"),
+                 kAspNetState),
+            ""};
+  }
+  return {Text(FMT_COMPILE("Fix what aspnet-fixer diagnose says of {}"), p.id), ""};
+}
+
+Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
+  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled && IsIisService(p.service)) {
+    // The site needs it running: stopping it is no way out, and it runs now (net start: 2182).
+    return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, "
+                             "or sc config {} start= auto)"),
+                 p.service, p.service),
+            ": the repair stops it with IIS and must start it again, and the site needs it running"};
+  }
+  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled) {
+    return {
+        "Give that service a start type other than Disabled (services.msc, its Properties) if it is to run, or "
+        "stop it (net stop and its name) if it is not",
+        ": the repair stops and starts again only running services"};
+  }
+  if (p.id == "services-start-again" && p.detail.find(kServiceKeepsPassword) != std::string::npos) {
+    return {"Give that service an account of its own, with a password you know (services.msc, its Log On tab)",
+            Text(FMT_COMPILE(": the repair sets a random password on {} that no one is told, so the copy the service "
+                             "keeps could not be brought up to date after it"),
+                 d.worker.account)};
+  }
+  if (p.id == "services-start-again") {
+    return {
+        "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
+        "groups from \"Deny log on as a service\", grant it \"Log on as a service\"; an account missing or "
+        "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
+        "(net stop and its name) if it is not needed",
+        ""};
+  }
+  if (p.id == "profile-entry") {
+    return {Text(FMT_COMPILE("Delete the ProfileList entry of {} (regedit: HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\"
+                             "Windows NT\\CurrentVersion\\ProfileList\\{}, whose ProfileImagePath names {})"),
+                 d.worker.account, d.worker.sid, d.worker.profile_path),
+            Text(FMT_COMPILE(": it makes the profile of {} there"), d.worker.account)};
+  }
+  if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
+    return {
+        "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
+        "with start type Manual or Automatic",
+        ""};
+  }
+  if (p.id == "secondary-logon") {
+    return {"Set the Secondary Logon service (seclogon) to Manual (services.msc, or sc config seclogon start= demand)",
+            ": runas starts it when the repair needs it (set it back to Disabled after, if you want)"};
+  }
+  return {Text(FMT_COMPILE("Remove that group from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if it "
+                           "is not wanted, at least while the fixer creates the profile of {}"),
+               d.worker.account),
+          ""};
+}
+
+// "(1) web-server-running: Start IIS ...; (2) enabled: If ASPNET ...".
+std::string EachCause(const Diagnosis& d, std::span<const Precondition* const> causes) {
+  std::string list;
+  for (size_t i = 0; i < causes.size(); ++i) {
+    list +=
+        Text(FMT_COMPILE("{}({}) {}: {}"), i == 0 ? "" : "; ", i + 1, causes[i]->id, AdviceFor(d, *causes[i]).action);
+  }
+  return list;
+}
+
+}  // namespace
+
+bool IsRepairNeed(const Precondition& p) {
+  return p.id == "services-start-again" || p.id == "secondary-logon" || p.id == "interactive-logon-right" ||
+         p.id == "profile-entry";
+}
+
+Advice AdviceFor(const Diagnosis& d, const Precondition& p) {
+  return IsRepairNeed(p) ? RepairNeedAdvice(d, p) : WorkerStartAdvice(d, p);
+}
+
+std::string RerunAdvice(const Diagnosis& d, std::span<const Precondition* const> causes) {
+  if (causes.size() == 1) {
+    const Advice advice = AdviceFor(d, *causes[0]);
+    return Sentence(advice.action + ", then run the fixer again" + advice.why_rerun);
+  }
+  return Text(FMT_COMPILE("Fix each of these {} causes, then run the fixer again (it refuses while any is left): {}."),
+              causes.size(), EachCause(d, causes));
+}
+
+std::string NoRepairAdvice(const Diagnosis& d, std::span<const Precondition* const> causes) {
+  const std::string check = " Then aspnet-fixer diagnose shows whether every page answers.";
+  if (causes.size() == 1) {
+    return "This tool has no MS03-032 repair to make here; what fails the worker's start is the administrator's to "
+           "fix: " +
+           Sentence(AdviceFor(d, *causes[0]).action) + check;
+  }
+  return Text(FMT_COMPILE("This tool has no MS03-032 repair to make here; what fails the worker's start is the "
+                          "administrator's to fix, each of these {} causes: {}.{}"),
+              causes.size(), EachCause(d, causes), check);
+}
+
+}  // namespace fixer
