@@ -100,6 +100,12 @@ std::string InsteadFor(const Diagnosis& d, const Precondition& p) {
                    RegistryReferenceKey(d.worker.configured));
   } else if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) {
     instead = CustomPasswordAdvice(d.worker) + " Then restart IIS (iisreset) and run the fixer again.";
+  } else if (p.id == "credentials" && p.error == kErrorLogonFailure && !d.worker.own_password) {
+    // AutoGenerate, and the LSA's password no longer logs the account on (event 1007).
+    instead = Text(FMT_COMPILE("Run aspnet_regiis -i of ASP.NET 1.0 (%WINDIR%\\Microsoft.NET\\Framework\\v{}"
+                               "\\aspnet_regiis.exe -i): it sets a new password in {} and the LSA, so the two "
+                               "agree again; then request the page again."),
+                   kFramework10, d.worker.account);
   } else if (p.id == "credentials") {
     instead = Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") "
                                "so the worker uses the password the repair stores in the LSA, then run the fixer "
