@@ -606,6 +606,35 @@ class Reader {
     doc["sql"] = {{"installed", true}, {"databases", databases}, {"logins", logins}, {"users", users}};
   }
 
+  // Whether the LSA's AutoGenerate password is still ASPNET's, said without it: a batch logon as
+  // aspnet_wp.exe's (a wrong password is counted toward the lockout, as each of its requests'
+  // logons is). Disabled, expiry, the blank-password restriction and the logon right are judged
+  // only for the right password (docs/windows-reference.md#logon-order); a lockout (1909) comes
+  // before it and says nothing: left out, as the reproduction's lockout fails that logon first too.
+  // Nullopt where ASPNET was not read, or the logon answered neither way.
+  std::optional<bool> SecretLogsWorkerOn(const std::string& key, const fixer::Secret& secret) {
+    const std::string worker(fixer::kMachineWorkerAccount);
+    const bool read = std::any_of(accounts_.begin(), accounts_.end(),
+                                  [&](const Found& a) { return fixer::SameWindowsName(a.account.name, worker); });
+    if (!read) return std::nullopt;
+    const fixer::Status st = p_.logon.CheckPassword(worker, secret);
+    constexpr uint32_t kJudgedAfterThePassword[] = {fixer::kErrorAccountDisabled, fixer::kErrorPasswordExpired,
+                                                    fixer::kErrorPasswordMustChange, fixer::kErrorAccountRestriction,
+                                                    fixer::kErrorLogonTypeNotGranted};
+    if (st.ok() || std::find(std::begin(kJudgedAfterThePassword), std::end(kJudgedAfterThePassword), st.code()) !=
+                       std::end(kJudgedAfterThePassword)) {
+      ++out_.reads_ok;
+      return true;
+    }
+    if (st.code() == fixer::kErrorLogonFailure) {
+      ++out_.reads_ok;
+      return false;
+    }
+    if (st.code() != fixer::kErrorAccountLockedOut)
+      out_.unreadable.push_back({"whether the LSA secret " + key + " logs " + worker + " on", st});
+    return std::nullopt;
+  }
+
   void ReadSecrets(Json& doc) {
     const std::string key(fixer::kAspNetWorkerSecret);
     fixer::Result<fixer::Secret> r = p_.secrets.Retrieve(key);
@@ -613,7 +642,8 @@ class Reader {
     if (r.ok()) {
       ++out_.reads_ok;
       secrets[key] = {{"redacted", true}};  // it exists; its value never leaves the machine
-    } else if (r.status().code() == 2) {    // ERROR_FILE_NOT_FOUND: there is none
+      if (std::optional<bool> logs_on = SecretLogsWorkerOn(key, *r)) secrets[key]["logs_on"] = *logs_on;
+    } else if (r.status().code() == 2) {  // ERROR_FILE_NOT_FOUND: there is none
       ++out_.reads_ok;
       secrets[key] = {{"absent", true}};
     } else {

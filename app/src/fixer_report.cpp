@@ -315,7 +315,8 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
                                  {"db_users", users},
                                  {"aces", old.aces},
                                  {"rights", old.rights},
-                                 {"profile_path", old.profile ? json(old.profile->path) : json(nullptr)}});
+                                 {"profile_path", old.profile ? json(old.profile->path) : json(nullptr)},
+                                 {"holder", old.holder.empty() ? json(nullptr) : json(old.holder)}});
   }
   j["scope"] = scope;
   j["notes"] = d.notes;

@@ -154,6 +154,10 @@ class AccountsPort : public fixer::Accounts {
     if (Status st = m_.Read("sam.groups_containing", ""); !st.ok()) return st;
     return sam_.GroupsContaining(members);
   }
+  Result<std::string> NameOf(const fixer::Sid& sid) override {
+    if (Status st = m_.Read("sam.lookup_sid", sid.ToString()); !st.ok()) return st;
+    return sam_.LookupQualifiedSid(sid);
+  }
 
  private:
   // The account is looked up (2221) before it is opened to change (5).
@@ -255,13 +259,20 @@ class ProfilesPort : public fixer::Profiles {
 
 class LogonPort : public fixer::Logon {
  public:
-  explicit LogonPort(Machine& m) : logon_(m) {}
+  explicit LogonPort(Machine& m) : m_(m), logon_(m) {}
   Status RunWithProfile(const std::string& user, const fixer::Secret& password,
                         const std::string& command_line) override {
     return logon_.RunWithProfile(user, password, command_line).status();
   }
+  // As the SAM answers a batch logon; the fake counts no bad password for it, as a capture's
+  // machine is never written back (docs/support.md).
+  Status CheckPassword(const std::string& user, const fixer::Secret& password) override {
+    if (Status st = m_.Read("logon.check_password", user); !st.ok()) return st;
+    return logon_.CheckLogon(user, password, LogonType::kBatch).status();
+  }
 
  private:
+  Machine& m_;
   LogonService logon_;
 };
 

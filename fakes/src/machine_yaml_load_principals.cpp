@@ -435,13 +435,19 @@ void LoadServicePasswords(LoadContext& c, const Field& f) {
 
 void LoadSecrets(LoadContext& c, const Field& f) {
   for (const Entry& e : NamedEntries(f, "secret")) {
-    MapFields m(e.value, {"clear", "stored", "redacted", "absent"});
-    if (m.entries().size() != 1) e.value.Fail("expected exactly one of: clear, stored, redacted, absent");
+    MapFields m(e.value, {"clear", "stored", "redacted", "absent", "logs_on"});
+    const auto logs_on = m.Get("logs_on");
+    if (m.entries().size() != (logs_on ? 2u : 1u))
+      e.value.Fail("expected exactly one of: clear, stored, redacted, absent");
+    if (logs_on && !m.Get("redacted")) logs_on->Fail("logs_on goes with redacted: true only");
     if (auto redacted = m.Get("redacted")) {
       // A capture's placeholder: the secret exists, its value was not captured. The machine's
-      // own value is kept; without one, a value no password matches is stored.
+      // own value is kept; without one, or where the capture found it no longer logs ASPNET on
+      // (logs_on: false), a value no password matches is stored.
       if (!redacted->Bool()) redacted->Fail("expected redacted: true");
-      if (!c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
+      const bool mismatch = logs_on && !logs_on->Bool();
+      if (mismatch || !c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
+        if (mismatch) c.st().lsa.secrets.erase(e.key);
         c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(std::string(kNotCapturedSecret))),
                 *redacted, "storing secret " + fixer::QuotedValue(e.key));
       }

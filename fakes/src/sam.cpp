@@ -187,6 +187,16 @@ fixer::Result<std::string> Sam::LookupSid(const fixer::Sid& sid) const {
   return Status::Win(fixer::kErrorNoneMapped);
 }
 
+fixer::Result<std::string> Sam::LookupQualifiedSid(const fixer::Sid& sid) const {
+  if (const WellKnownSid* w = FindWellKnownSid(sid)) return w->QualifiedName();
+  fixer::Result<std::string> name = LookupSid(sid);
+  if (!name) return name;
+  // The account domain's users and local groups are the computer's; any other alias is BUILTIN's.
+  const MachineState& s = m_.state();
+  const bool local = sid.IsAccountSid() && sid.Domain() == s.sam.domain;
+  return (local ? s.products.os.computer_name : std::string("BUILTIN")) + "\\" + *name;
+}
+
 fixer::Result<fixer::Sid> Sam::LookupName(const std::string& name) const { return LookupNameIn(m_.state(), name); }
 
 fixer::Result<fixer::Sid> LookupNameIn(const MachineState& s, const std::string& name) {

@@ -93,6 +93,11 @@ Result<Diagnosis> Fixer::Diagnose() {
   const ProbeWorker probe_worker{.account = d.worker.read ? d.worker.account : std::string(kMachineWorkerAccount),
                                  .shared_aspnet_wp = fw10 != nullptr && ServedByAspNetWp(d.web_server)};
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, probe_worker, d.probes, d.notes);
+  // The error the probe's own request made the worker write is its newest: the diagnosis reads it
+  // as it reads one already in the log (a 1007 names the password: 1326).
+  if (fw10 && d.worker.exists) {
+    if (auto probed = ProbesWorkerError(d.probes)) d.worker_error = std::move(probed);
+  }
   if (d.worker.exists && d.worker.kind != WorkerKind::kLocalSystem) {
     auto scope = ReadFixScope(ports_, d.worker, d.os.computer_name);
     if (!scope) return scope.status();

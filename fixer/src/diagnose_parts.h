@@ -117,6 +117,13 @@ bool FixerMarkIn(const std::vector<EventRecord>& application_log, const Sid& sid
 // The newest ASP.NET 1.0 error after the last mark of this fixer (the errors before it are of
 // a failure the repair ended), its text cut to its first line.
 std::optional<EventRecord> NewestWorkerError(const std::vector<EventRecord>& application_log);
+// The ASP.NET 1.0 error the diagnosis' own request made the worker write (its first such probe
+// event): newer than any entry the log held before it (docs/windows-reference.md#the-probe-is-a-request).
+std::optional<EventRecord> ProbesWorkerError(const std::vector<ProbeResult>& probes);
+// "ASP.NET 1.0's newest error (event 1007: ...) says its logon fails: the password processModel
+// gives no longer logs ASPNET on (1326: ...), as when it was set by hand ...": what a 1007 names
+// where every other cause of a failed logon the fixer reads holds.
+std::string LogonFailsText(const Diagnosis& d);
 // Why the site fails when every precondition the fixer reads holds: what the worker's newest
 // error event says, or that only a logon (which a wrong password counts toward the lockout) or a
 // later step of its start can show it.

@@ -23,6 +23,13 @@ Result<std::vector<OldSidLeftovers>> ReadOldSidLeftovers(Ports& ports, const Wor
       continue;
     }
     OldSidLeftovers old{.sid = login.sid};
+    // A SID some account holds now is that account's login, not a deleted worker's (1332: none does).
+    auto holder = ports.accounts.NameOf(old.sid);
+    if (holder) {
+      old.holder = std::move(*holder);
+    } else if (holder.status().code() != kErrorNoneMapped) {
+      return holder.status();
+    }
     auto users = ports.security.DbUsersFor(old.sid);
     if (!users) return users.status();
     old.db_users = std::move(*users);
@@ -41,12 +48,36 @@ Result<std::vector<OldSidLeftovers>> ReadOldSidLeftovers(Ports& ports, const Wor
   return out;
 }
 
+namespace {
+
+// The login belongs to the account that holds its SID today: dropping it would take that account's
+// database access, so the worker gets a login of its own instead.
+std::string LiveHolderNote(const WorkerIdentity& worker, const OldSidLeftovers& old, const std::string& logins,
+                           const std::string& users) {
+  return Text(FMT_COMPILE("SID {}: SQL login {} stores it, not {}'s SID {}: it is the SID of {}, an account that "
+                          "exists (LookupAccountSid names it; the login keeps the name it was granted under), so "
+                          "that login is {}'s{}{}; SQL Server matches a Windows login by its SID, so {} cannot use "
+                          "it, and this repair does not change it. To do by hand: leave that login to {} (dropping "
+                          "it would take its database access) and grant {} a login and database users of its own, "
+                          "with the roles it needs (sp_grantlogin, sp_grantdbaccess, sp_addrolemember)"),
+              old.sid, logins, worker.account, worker.sid, old.holder, old.holder,
+              users.empty() ? "" : ", and so are its database users ", users, worker.account, old.holder,
+              worker.account);
+}
+
+}  // namespace
+
 std::vector<std::string> OldSidNotes(const WorkerIdentity& worker, const std::vector<OldSidLeftovers>& old_sids) {
   std::vector<std::string> notes;
   for (const OldSidLeftovers& old : old_sids) {
     std::vector<std::string> logins, users, also;
     for (const SqlLogin& l : old.logins) logins.push_back(l.name);
     for (const SqlDbUser& u : old.db_users) users.push_back(u.database + "." + u.name);
+    if (!old.holder.empty()) {
+      notes.push_back(LiveHolderNote(worker, old, Text(FMT_COMPILE("{}"), fmt::join(logins, ", ")),
+                                     Text(FMT_COMPILE("{}"), fmt::join(users, ", "))));
+      continue;
+    }
     if (old.aces) also.push_back(CountText(old.aces, "explicit ACE", "explicit ACEs"));
     if (!old.rights.empty()) also.push_back(Text(FMT_COMPILE("the rights {}"), fmt::join(old.rights, ", ")));
     if (old.profile) also.push_back(Text(FMT_COMPILE("the profile folder {}"), old.profile->path));
@@ -67,6 +98,13 @@ std::vector<std::string> OldSidNotes(const WorkerIdentity& worker, const std::ve
 std::vector<std::string> FixedButLeftMessages(const Diagnosis& d, bool recreated) {
   std::vector<std::string> out;
   for (const OldSidLeftovers& old : d.scope.old_sids) {
+    if (!old.holder.empty()) {
+      out.push_back(Text(FMT_COMPILE("the site answers, but {} has no database access of its own: SQL login {} stores "
+                                     "the SID of {}, whose login it is (see the note above: grant {} a login of its "
+                                     "own by hand)"),
+                         d.worker.account, old.logins.front().name, old.holder, d.worker.account));
+      continue;
+    }
     out.push_back(Text(FMT_COMPILE("the site answers, but {}'s database access is not repaired: SQL login {} "
                                    "stores the old SID {}, which {} cannot use (see the note above: re-grant it "
                                    "by hand)"),

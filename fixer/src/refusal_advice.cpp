@@ -78,8 +78,13 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
                  w.account, w.account),
             ""};
   }
+  if (p.error == kErrorLogonFailure) {
+    // AutoGenerate, and the LSA's password no longer logs the account on (event 1007).
+    return {Text(FMT_COMPILE("Run {}: it sets a new password on {} and in the LSA ({}), so the two agree again"),
+                 AspNetRegiis(), w.account, kAspNetWorkerSecret),
+            ""};
+  }
   // userName="machine" with AutoGenerate, and no such LSA secret (p.error: 2).
-  (void)p;
   return {Text(FMT_COMPILE("Run {}: it stores a new AutoGenerate password in the LSA ({}) and sets it on {}"),
                AspNetRegiis(), kAspNetWorkerSecret, w.account),
           ""};

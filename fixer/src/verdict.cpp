@@ -212,16 +212,19 @@ void DecideVerdict(Diagnosis& d) {
           Remedy::kRefused);
     }
   }
-  // A custom account's password only a logon checks; the worker's own event 1007 (after this
-  // fixer's last mark) is its logon failing, and where every other cause of a failed logon the
-  // fixer reads holds, the password is what fails: the credentials fail first, with 1326.
+  // A password only a logon checks (a custom account's, the LSA's AutoGenerate one of ASPNET); the
+  // worker's own event 1007 (after this fixer's last mark, or written for the probe's request) is
+  // its logon failing, and where every other cause of a failed logon the fixer reads holds, the
+  // password is what fails: the credentials fail first, with 1326.
   constexpr std::string_view kLogonChecks[] = {"account-exists", "not-locked-out", "enabled", "password-not-expired",
                                                "batch-logon-right"};
   const bool logon_checks_hold = std::none_of(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
     return !p.met && std::find(std::begin(kLogonChecks), std::end(kLogonChecks), p.id) != std::end(kLogonChecks);
   });
-  if (d.worker.kind == WorkerKind::kCustomAccount && d.worker_error && d.worker_error->id == kWorkerLogonFailedEvent &&
-      logon_checks_hold) {
+  // A page that answers without the symptom shows the logon works now: a 1007 before it is stale.
+  const bool logon_failed = d.worker_error && d.worker_error->id == kWorkerLogonFailedEvent && logon_checks_hold &&
+                            d.symptom != SymptomCheck::kNotSeen;
+  if (d.worker.kind == WorkerKind::kCustomAccount && logon_failed) {
     for (Precondition& p : d.worker_start) {
       if (p.id != "credentials" || !p.unverified) continue;
       p = FailingPrecondition("credentials", kErrorLogonFailure,
@@ -229,6 +232,14 @@ void DecideVerdict(Diagnosis& d) {
                                                "the password processModel gives does not log {} on"),
                                    kWorkerLogonFailedEvent, d.worker.account),
                               Remedy::kRefused);
+    }
+  } else if (d.worker.kind == WorkerKind::kMachineAccount && logon_failed) {
+    // The repair ends with ASPNET's password the LSA's (set-temp-password's undo) and so mends an
+    // AutoGenerate mismatch; a password processModel gives itself is the administrator's.
+    const Remedy remedy = d.worker.own_password ? Remedy::kRefused : Remedy::kRepaired;
+    for (Precondition& p : d.worker_start) {
+      if (p.id != "credentials" || !p.unverified) continue;
+      p = Precondition{"credentials", false, kErrorLogonFailure, LogonFailsText(d), remedy, ""};
     }
   }
   // Any other ASP.NET error of the worker's last failed start came after its logon: the password
@@ -271,6 +282,17 @@ void DecideVerdict(Diagnosis& d) {
   }
 }
 
+std::string LogonFailsText(const Diagnosis& d) {
+  const std::string quoted = !d.worker_error || d.worker_error->text.empty() ? "" : ": " + d.worker_error->text;
+  const bool machine_account = d.worker.kind == WorkerKind::kMachineAccount;
+  return Text(
+      FMT_COMPILE("ASP.NET 1.0's newest error (event {}{}) says its logon fails: the password processModel "
+                  "gives no longer logs {} on ({}: {}), as when it was set by hand (net user {} ...){}"),
+      kWorkerLogonFailedEvent, quoted, d.worker.account, kErrorLogonFailure, WinErrorText(kErrorLogonFailure),
+      d.worker.account,
+      machine_account && !d.worker.own_password ? "; aspnet_regiis -i sets a new one in the account and the LSA" : "");
+}
+
 bool Framework10ToolsPresent(const Diagnosis& d) {
   return std::any_of(d.frameworks.begin(), d.frameworks.end(),
                      [](const FrameworkSummary& f) { return f.version == kFramework10 && f.tools_present; });
@@ -287,16 +309,8 @@ std::string FailureBeyondPreconditions(const Diagnosis& d) {
   }
   // The Win32 port reads an event's insertion strings, not its formatted message: they may be none.
   const std::string quoted = d.worker_error->text.empty() ? "" : ": " + d.worker_error->text;
-  if (d.worker_error->id == kWorkerLogonFailedEvent) {
-    // Every other reason of a failed logon is read and holds, so the password is what fails.
-    const bool machine_account = d.worker.kind == WorkerKind::kMachineAccount;
-    return Text(FMT_COMPILE("{}, and ASP.NET 1.0's newest error (event {}{}) says its logon fails: the "
-                            "password processModel gives no longer logs {} on ({}: {}), as when it was set by "
-                            "hand (net user {} ...){}"),
-                holds, d.worker_error->id, quoted, d.worker.account, kErrorLogonFailure,
-                WinErrorText(kErrorLogonFailure), d.worker.account,
-                machine_account ? "; aspnet_regiis -i sets a new one in the account and the LSA" : "");
-  }
+  // Every other reason of a failed logon is read and holds, so the password is what fails.
+  if (d.worker_error->id == kWorkerLogonFailedEvent) return holds + ", and " + LogonFailsText(d);
   return Text(FMT_COMPILE("{}; ASP.NET 1.0's newest error in the Application event log: event {}{}"), holds,
               d.worker_error->id, quoted);
 }

@@ -307,6 +307,14 @@ std::optional<EventRecord> NewestWorkerError(const std::vector<EventRecord>& app
   return std::nullopt;
 }
 
+std::optional<EventRecord> ProbesWorkerError(const std::vector<ProbeResult>& probes) {
+  const std::string source = Text(FMT_COMPILE("ASP.NET {}.0"), kFramework10);
+  for (const ProbeResult& p : probes) {
+    if (p.event && p.event->source == source && p.event->type == EventType::kError) return p.event;
+  }
+  return std::nullopt;
+}
+
 EventRecord FixerMark(const std::string& account, const Sid& sid) {
   return {.log = "Application",
           .source = kFixerEventSource,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.h"
+#include "fakes/account_lockout.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/shown_secrets.h"
@@ -17,13 +18,16 @@
 namespace sim {
 namespace {
 
-std::string Flags(const fakes::UserAccount& u) {
+// The lockout as Windows computes it against the lockout duration (MS-SAMR; net user's "Account
+// active"), the fixer's reading too (fakes::IsLockedOutNow): a run-out one is said so.
+std::string Flags(const fakes::UserAccount& u, const fakes::MachineState& s) {
   std::string out;
   auto add = [&](bool on, const char* name) {
     if (on) out += std::string(out.empty() ? "" : ", ") + name;
   };
   add(u.flags.disabled, "disabled");
-  add(u.flags.locked_out, "locked out");
+  add(fakes::IsLockedOutNow(u, s), "locked out");
+  add(fakes::LockoutHasExpired(u, s), "lockout expired (not locked out)");
   add(u.flags.password_never_expires, "password never expires");
   add(u.flags.cannot_change_password, "cannot change password");
   add(u.password_hash.empty(), "blank password");
@@ -132,7 +136,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
     out << "  " << u.name << "  " << sid.ToString()
         << (FreshInstallsAccount(s, u.name) ? "  (not captured: a fresh install's account)" : "")
         << NotRead(s, "the account " + u.name) << "\n"
-        << "      groups: " << Join(groups) << "; flags: " << Flags(u) << "\n"
+        << "      groups: " << Join(groups) << "; flags: " << Flags(u, s) << "\n"
         << "      profile: " << (profile ? profile->path : std::string("none"))
         << NotRead(s, "the profile of " + u.name) << "\n"
         << "      rights: " << Join(rights) << NotRead(s, "the rights of " + u.name) << "\n";

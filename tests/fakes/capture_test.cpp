@@ -327,7 +327,9 @@ TEST(Capture, NothingReadableIsSaid) {
                          "sam.groups_containing",
                          "acl.read_security",
                          "inventory.console_user",
-                         "policy.limit_blank_password_use"}) {
+                         "policy.limit_blank_password_use",
+                         "logon.check_password",
+                         "sam.lookup_sid"}) {
     for (uint64_t n = 1; n <= 40; ++n) plan.Add({.op = op, .nth = n, .read = true});
   }
   machine.set_faults(plan);

@@ -303,6 +303,10 @@ void MockPortsTest::InstallDefaults() {
     gs.erase(it);
     return {};
   });
+  ON_CALL(accounts, NameOf(_)).WillByDefault([this](const Sid& sid) -> Result<std::string> {
+    if (auto* a = w.FindSid(sid)) return w.os.computer_name + "\\" + a->account.name;
+    return Status::Win(fixer::kErrorNoneMapped);  // a deleted account's SID
+  });
 
   // Rights
   ON_CALL(rights, Of(_)).WillByDefault([this](const Sid& sid) -> Result<std::vector<std::string>> {
@@ -352,6 +356,12 @@ void MockPortsTest::InstallDefaults() {
     return "C:\\Documents and Settings\\" + user;
   });
 
+  // Logon: a batch logon's password check, as the SAM compares it
+  ON_CALL(logon, CheckPassword(_, _)).WillByDefault([this](const std::string& user, const Secret& pw) -> Status {
+    auto* a = w.Find(user);
+    if (!a || a->password != pw.Reveal()) return Status::Win(fixer::kErrorLogonFailure);
+    return {};
+  });
   // Logon: a profile-loading interactive logon
   ON_CALL(logon, RunWithProfile(_, _, _))
       .WillByDefault([this](const std::string& user, const Secret& pw, const std::string&) -> Status {

@@ -70,6 +70,7 @@ class MockAccounts : public fixer::Accounts {
   MOCK_METHOD(Status, AddToGroup, (const std::string&, const Sid&), (override));
   MOCK_METHOD(Status, RemoveFromGroup, (const std::string&, const Sid&), (override));
   MOCK_METHOD(Result<std::vector<fixer::LocalGroupRef>>, GroupsContaining, (std::span<const Sid>), (override));
+  MOCK_METHOD(Result<std::string>, NameOf, (const Sid&), (override));
 };
 
 class MockRights : public fixer::Rights {
@@ -103,6 +104,7 @@ class MockLogon : public fixer::Logon {
   MockLogon();
   ~MockLogon() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Status, RunWithProfile, (const std::string&, const Secret&, const std::string&), (override));
+  MOCK_METHOD(Status, CheckPassword, (const std::string&, const Secret&), (override));
 };
 
 class MockSecurity : public fixer::Security {

@@ -188,6 +188,33 @@ TEST_F(MutatingRights, GrantRevokeEnumerate) {
   ExpectCode(ports().rights.Grant(*sid, "SeFxsimNoSuchRight"), 1313, "Grant(unknown right)");
 }
 
+// logon.h: CheckPassword is a batch logon: OK for the account's own password, 1326 for another
+// (the wrong one judged before the logon right), 1326 for a name no account has. Windows:
+// LogonUser answers ERROR_LOGON_FAILURE for a bad password or an unknown name
+// (docs/windows-reference.md#logon-order). accounts.h: NameOf names the new user as
+// LookupAccountSid does, "DOMAIN\name", and 1332 once it is deleted.
+TEST_F(MutatingAccounts, CheckPasswordIsABatchLogonAndNameOfNamesTheUser) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  ExpectOk(ports().rights.Grant(*sid, std::string(fixer::kSeBatchLogonRight)), "Grant(SeBatchLogonRight)");
+  ExpectOk(ports().logon.CheckPassword(name, TestPassword()), "CheckPassword(" + name + ", its password)");
+  ExpectCode(ports().logon.CheckPassword(name, fixer::Secret::FromString("Not-its-passw0rd!")), 1326,
+             "CheckPassword(" + name + ", another password)");
+  ExpectCode(ports().logon.CheckPassword("fxsim_no_such_user", TestPassword()), 1326,
+             "CheckPassword(fxsim_no_such_user)");
+  auto named = ports().accounts.NameOf(*sid);
+  ExpectOk(named.status(), "NameOf(" + sid->ToString() + ")");
+  if (named.ok()) {
+    const size_t slash = named->find('\\');
+    Expect(slash != std::string::npos && HasName({named->substr(slash + 1)}, name),
+           "NameOf names the user as DOMAIN\\name: " + *named);
+  }
+  ExpectOk(ports().accounts.Delete(name), "Delete(" + name + ")");
+  ExpectCode(ports().accounts.NameOf(*sid).status(), 1332, "NameOf of the deleted user's SID");
+}
+
 // rights.h: right names are case-insensitive, as the LSA's are: a right held is revoked by
 // any spelling of its name, and granted again in another spelling it is still held once.
 // Windows: user rights are named by the constants of "Account Rights Constants" and privileges

@@ -222,6 +222,21 @@ TEST_F(Accounts, GroupsContainingNamesEachGroupAndNoneHoldsAnUnusedSid) {
   if (none.ok()) Expect(none->empty(), "no group holds " + kUnusedSid.ToString());
 }
 
+// accounts.h: NameOf names the account holding a SID as LookupAccountSid does ("DOMAIN\\name":
+// the Administrators group is BUILTIN's, under its local name on a localized Windows), and
+// answers 1332 ERROR_NONE_MAPPED for a SID no account holds (learn.microsoft.com,
+// LookupAccountSidW, Return value).
+TEST_F(Accounts, NameOfNamesAGroupWithItsDomainAndNoAccountHoldsAnUnusedSid) {
+  ExpectCode(ports().accounts.NameOf(kUnusedSid).status(), 1332, "NameOf(" + kUnusedSid.ToString() + ")");
+  auto named = ports().accounts.NameOf(fixer::Sid::Administrators());
+  ExpectOk(named.status(), "NameOf(S-1-5-32-544)");
+  if (named.ok()) {
+    const size_t slash = named->find('\\');
+    Expect(slash != std::string::npos && slash > 0 && slash + 1 < named->size(),
+           "NameOf names the group as DOMAIN\\name: " + *named);
+  }
+}
+
 // inventory.h: the OS, the web server, the hotfixes (sorted) and the caller are read.
 TEST_F(Inventory, ReadsTheMachineAndTheCaller) {
   ExpectOk(ports().inventory.Os().status(), "Os()");

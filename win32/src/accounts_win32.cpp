@@ -1,7 +1,8 @@
 // Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetLocalGroupEnum and NetLocalGroupGetMembers (a token's groups),
-// NetUserDel, NetUserSetInfo (levels 1003, 1008, 4), NetLocalGroupAddMembers. The NET_API_STATUS each returns is the
-// port's error number (2221, 2224, 2245, 2220, 1378): passed through, never translated.
+// NetUserDel, NetUserSetInfo (levels 1003, 1008, 4), NetLocalGroupAddMembers, LookupAccountSid (NameOf). The
+// NET_API_STATUS each returns is the port's error number (2221, 2224, 2245, 2220, 1378): passed through, never
+// translated.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <lm.h>
@@ -231,6 +232,18 @@ fixer::Result<std::vector<fixer::LocalGroupRef>> Win32Accounts::GroupsContaining
     groups.push_back({Narrow(name), *sid});
   }
   return groups;
+}
+
+fixer::Result<std::string> Win32Accounts::NameOf(const fixer::Sid& sid) {
+  std::vector<BYTE> binary = ToBinary(sid);
+  wchar_t name[257];    // UNLEN + 1
+  wchar_t domain[257];  // DNLEN is 15; a domain's NetBIOS name fits
+  DWORD name_length = 257, domain_length = 257;
+  SID_NAME_USE use;
+  // ERROR_NONE_MAPPED (1332) for a SID no account holds (a deleted account's).
+  if (!LookupAccountSidW(nullptr, AsPsid(binary), name, &name_length, domain, &domain_length, &use)) return LastError();
+  const std::string qualified = Narrow(domain);
+  return (qualified.empty() ? "" : qualified + "\\") + Narrow(name);
 }
 
 }  // namespace win32

@@ -5,6 +5,7 @@
 // administrators lack), and UnloadUserProfile ends the logon. Needs the caller to be an
 // administrator (LoadUserProfile, from XP SP2 on) and, on XP before SP2, SeBackupPrivilege and
 // SeRestorePrivilege, which an administrator holds disabled: both are enabled around the load.
+// CheckPassword is LogonUser alone, a batch logon as aspnet_wp.exe's, its token closed at once.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <userenv.h>
@@ -117,6 +118,16 @@ fixer::Status Win32Logon::RunWithProfile(const std::string& user, const fixer::S
     UnloadUserProfile(token.h, profile.hProfile);
   }
   return ran;
+}
+
+fixer::Status Win32Logon::CheckPassword(const std::string& user, const fixer::Secret& password) {
+  std::wstring name = Widen(user);
+  WidePassword clear(password);
+  Handle token;
+  // aspnet_wp.exe's logon type: a batch logon loads no profile.
+  if (!LogonUserW(name.c_str(), L".", clear.text.c_str(), LOGON32_LOGON_BATCH, LOGON32_PROVIDER_DEFAULT, &token.h))
+    return LastError();
+  return {};
 }
 
 }  // namespace win32

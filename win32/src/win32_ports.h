@@ -30,6 +30,7 @@ class Win32Accounts : public fixer::Accounts {
   fixer::Status AddToGroup(const std::string& group, const fixer::Sid& member) override;
   fixer::Status RemoveFromGroup(const std::string& group, const fixer::Sid& member) override;
   fixer::Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override;
+  fixer::Result<std::string> NameOf(const fixer::Sid& sid) override;
 
  private:
   ChangeFlag& changes_;
@@ -72,6 +73,7 @@ class Win32Logon : public fixer::Logon {
   explicit Win32Logon(ChangeFlag& changes) : changes_(changes) {}
   fixer::Status RunWithProfile(const std::string& user, const fixer::Secret& password,
                                const std::string& command_line) override;
+  fixer::Status CheckPassword(const std::string& user, const fixer::Secret& password) override;
 
  private:
   ChangeFlag& changes_;

@@ -101,6 +101,9 @@ class Sam {
   // Name of an account, group or well-known SID ("ASPNET", "Users", "NETWORK SERVICE",
   // "SYSTEM"); 1332 for a SID that maps to nothing (a deleted account).
   fixer::Result<std::string> LookupSid(const fixer::Sid& sid) const;
+  // LookupSid's name with the domain LookupAccountSid gives it: "XPPRO\\ASPNET", "BUILTIN\\Users",
+  // "NT AUTHORITY\\SYSTEM", "Everyone"; 1332 as LookupSid.
+  fixer::Result<std::string> LookupQualifiedSid(const fixer::Sid& sid) const;
   // The account, group or well-known principal with that name; 1332 if none.
   fixer::Result<fixer::Sid> LookupName(const std::string& name) const;
   // How tools show a SID in an ACL: the name, or the bare SID string if it resolves to nothing.

@@ -104,7 +104,8 @@ struct Cause {
 
 // What still names an earlier worker account's SID: a SQL login named as the worker
 // ("XPPRO\ASPNET") that stores another SID, granted to an ASPNET since deleted (a recreate such
-// as fixup.cmd's keeps the name and orphans the login: docs/windows-reference.md#fixer-decisions).
+// as fixup.cmd's keeps the name and orphans the login: docs/windows-reference.md#fixer-decisions),
+// or the SID of another account that still lives (`holder`), whose login it is.
 // SQL Server matches a Windows login by SID, so the worker cannot use it; no step changes it.
 struct OldSidLeftovers {
   Sid sid;                             // the SID the login stores
@@ -113,6 +114,9 @@ struct OldSidLeftovers {
   size_t aces = 0;                     // explicit ACEs naming `sid`
   std::vector<std::string> rights;     // LSA rights `sid` still holds
   std::optional<ProfileInfo> profile;  // its ProfileList entry: the folder a new profile cannot take
+  // The live account that holds `sid` now, as LookupAccountSid names it ("XPPRO\aspnet_old": an
+  // account renamed, the login keeping the name it was made under); "" for a deleted account's.
+  std::string holder;
 };
 
 // What a fix would touch, read before anything changes.

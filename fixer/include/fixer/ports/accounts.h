@@ -1,7 +1,8 @@
 // Accounts: local users and groups (the SAM) as the fixer sees them.
 //
 // Real backend: NetUserAdd/Del/GetInfo/SetInfo, NetLocalGroupAddMembers/DelMembers,
-// NetUserGetLocalGroups, NetLocalGroupEnum/GetMembers, LookupAccountName. Names are case-insensitive.
+// NetUserGetLocalGroups, NetLocalGroupEnum/GetMembers, LookupAccountName, LookupAccountSid. Names are
+// case-insensitive.
 //
 //   fixer::Secret temp = fixer::Secret::FromString("Tmp-pa55word!x");
 //   fixer::Result<fixer::Account> acct = accounts.Lookup("ASPNET");   // 2221 if there is no such user
@@ -10,6 +11,7 @@
 //   fixer::Status mark = accounts.RequirePasswordChange("ASPNET");     // "must change password at next logon"
 //   const fixer::Sid token[] = {acct->sid, fixer::Sid::Everyone(), fixer::Sid::AuthenticatedUsers()};
 //   auto groups = accounts.GroupsContaining(token);                    // Users (S-1-5-32-545), ...
+//   fixer::Result<std::string> who = accounts.NameOf(acct->sid);       // "XPPRO\ASPNET"; 1332 for a deleted one
 #pragma once
 
 #include <optional>
@@ -91,6 +93,10 @@ class Accounts {
   // NetLocalGroupDelMembers' errors, passed through: 2220 no such group, 1377 not a member, 1371 the
   // built-in Administrator from Administrators (docs/windows-reference.md#local-groups).
   virtual Status RemoveFromGroup(const std::string& group, const Sid& member) = 0;
+  // Who holds `sid` now, as LookupAccountSid names it: "DOMAIN\name" ("XPPRO\aspnet_old",
+  // "BUILTIN\Users"), the bare name where the domain is empty ("Everyone"); 1332
+  // ERROR_NONE_MAPPED for a SID no account holds (a deleted account's).
+  virtual Result<std::string> NameOf(const Sid& sid) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -114,6 +120,7 @@ class AccountsWrapper : public Accounts {
   Result<std::vector<LocalGroupRef>> GroupsContaining(std::span<const Sid> members) override {
     return target_.GroupsContaining(members);
   }
+  Result<std::string> NameOf(const Sid& sid) override { return target_.NameOf(sid); }
 
  private:
   Accounts& target_;

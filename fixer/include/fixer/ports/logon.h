@@ -9,6 +9,7 @@
 //   fixer::Status st = logon.RunWithProfile("ASPNET", temp_password, "cmd.exe /c exit");
 //   // 1326 bad password, 1327 restriction (blank password), 1330 expired, 1331 disabled,
 //   // 1385 logon type not granted, 1907 must change password at next logon, 1909 locked out
+//   fixer::Status same = logon.CheckPassword("ASPNET", temp_password);    // 1326: not ASPNET's password
 #pragma once
 
 #include <string>
@@ -24,6 +25,11 @@ class Logon {
   // Logs the user on interactively with its profile loaded, runs `command_line` to completion,
   // then unloads the profile. Creates the profile on first use.
   virtual Status RunWithProfile(const std::string& user, const Secret& password, const std::string& command_line) = 0;
+  // Logs the local user on as aspnet_wp.exe does (LogonUser, a batch logon) and closes the token:
+  // OK when the password is the account's; 1326 when it is not (counted toward the lockout, as the
+  // worker's own failed logon is), and the other errors above, of which 1909 (locked out) is
+  // answered before the password is compared. Loads no profile.
+  virtual Status CheckPassword(const std::string& user, const Secret& password) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -34,6 +40,9 @@ class LogonWrapper : public Logon {
   Logon& target() { return target_; }
   Status RunWithProfile(const std::string& user, const Secret& password, const std::string& command_line) override {
     return target_.RunWithProfile(user, password, command_line);
+  }
+  Status CheckPassword(const std::string& user, const Secret& password) override {
+    return target_.CheckPassword(user, password);
   }
 
  private:
