@@ -3,8 +3,8 @@
 // runs w3wp.exe as (state.products.app_pool_identity for DefaultAppPool, app_pools for the rest).
 // Metabase paths and pool names compare case-insensitively, as the metabase's keys do.
 //
-//   std::string pool = fakes::AppPoolOf(state, "/LM/W3SVC/1/ROOT/shop");   // "ShopPool"
-//   const std::string* identity = fakes::AppPoolIdentityOf(state, pool);   // "XPPRO\webpool"
+//   std::string pool = fakes::AppPoolOf(machine.state(), "/LM/W3SVC/1/ROOT/shop");  // "DefaultAppPool"
+//   const std::string* identity = fakes::AppPoolIdentityOf(machine.state(), pool);  // NETWORK SERVICE's
 #pragma once
 
 #include <string>
