@@ -67,6 +67,7 @@ class Reader {
     ReadInventory(doc);
     ReadFrameworks(doc);
     ReadHotfixes(doc);
+    ReadAppPools(doc);
     ReadAccounts(doc);
     ReadSecrets(doc);
     ReadServices(doc);
@@ -131,19 +132,46 @@ class Reader {
     }
     if (auto web = Got(p_.inventory.WebServer(), "the web server")) {
       doc["web_server"] = {{"kind", WebServerKey(web->kind)}, {"iis5_isolation_mode", web->iis5_isolation_mode}};
-      if (web->kind == fixer::WebServerKind::kIis60) ReadAppPoolIdentity(doc["web_server"]);
+      if (web->kind == fixer::WebServerKind::kIis60) {
+        iis6_ = true;
+        auto identity = ReadPoolIdentity(std::string(fixer::kDefaultAppPool));
+        if (identity) doc["web_server"]["app_pool_identity"] = *identity;
+      }
     }
   }
 
-  // IIS 6's application pool identity, w3wp.exe's in worker process isolation mode (a machine
-  // file holds one for IIS 6 alone); a user it names is captured with the services' accounts.
-  void ReadAppPoolIdentity(Json& web_server) {
-    auto identity = Got(p_.inventory.AppPoolIdentity(), "the application pool identity");
-    if (!identity || identity->empty()) return;
-    web_server["app_pool_identity"] = *identity;
+  // The identity an IIS 6 application pool runs w3wp.exe as (a machine file holds pools for IIS 6
+  // alone); a user it names is captured with the services' accounts. DefaultAppPool's read keeps
+  // the name captures always listed it by, "the application pool identity".
+  std::optional<std::string> ReadPoolIdentity(const std::string& pool) {
+    const std::string read = fixer::SameWindowsName(pool, fixer::kDefaultAppPool)
+                                 ? std::string("the application pool identity")
+                                 : "the identity of application pool " + pool;
+    auto identity = Got(p_.inventory.AppPoolIdentity(pool), read);
+    if (!identity || identity->empty()) return std::nullopt;
     const std::string folded = fixer::FoldWindowsName(*identity);
     // NETWORK SERVICE and LOCAL SERVICE are no SAM accounts (SYSTEM and NT AUTHORITY\... Wanted skips).
-    if (folded != "network service" && folded != "local service") app_pool_user_ = *identity;
+    if (folded != "network service" && folded != "local service") pool_users_.push_back(*identity);
+    return identity;
+  }
+
+  // The IIS applications, read before the accounts: on IIS 6, each application's pool (written
+  // as its `app_pool` when not DefaultAppPool) and each such pool's identity (web_server.app_pools),
+  // whose user the accounts then include.
+  void ReadAppPools(Json& doc) {
+    auto apps = Got(p_.aspnet.Applications(), "the IIS applications");
+    if (!apps) return;
+    apps_read_ = true;
+    apps_ = *apps;
+    if (!iis6_) return;
+    std::set<std::string> pools_read;  // folded
+    for (const fixer::ApplicationInfo& a : apps_) {
+      auto pool = Got(p_.inventory.AppPoolOf(a.path), "the application pool of " + a.path);
+      if (!pool || pool->empty() || fixer::SameWindowsName(*pool, fixer::kDefaultAppPool)) continue;
+      pool_of_[a.path] = *pool;
+      if (!pools_read.insert(fixer::FoldWindowsName(*pool)).second) continue;
+      if (auto identity = ReadPoolIdentity(*pool)) doc["web_server"]["app_pools"][*pool] = *identity;
+    }
   }
 
   void ReadFrameworks(Json& doc) {
@@ -206,7 +234,7 @@ class Reader {
   void ReadAccounts(Json& doc) {
     ReadServiceInfos();
     for (const fixer::ServiceInfo& s : services_) Wanted(s.account);
-    if (app_pool_user_) Wanted(*app_pool_user_);
+    for (const std::string& user : pool_users_) Wanted(user);
     caller_ = Got(p_.inventory.Caller(), "the calling user");
     if (caller_) Wanted(caller_->name);
     console_user_ = Got(p_.inventory.ConsoleUser(), "the console user");
@@ -704,16 +732,17 @@ class Reader {
     doc["services"] = std::move(services);
   }
 
+  // The applications ReadAppPools read, each with its pool when not DefaultAppPool.
   void ReadApplications(Json& doc) {
-    auto apps = Got(p_.aspnet.Applications(), "the IIS applications");
-    if (!apps) return;
+    if (!apps_read_) return;
     Json list = Json::array();
-    apps_ = *apps;
-    for (const fixer::ApplicationInfo& a : *apps) {
-      list.push_back({{"path", a.path},
-                      {"physical_path", a.physical_path},
-                      {"framework", a.framework_version},
-                      {"session_state", fixer::NameIn(fixer::kSessionStateNames, a.session_state)}});
+    for (const fixer::ApplicationInfo& a : apps_) {
+      Json app = {{"path", a.path},
+                  {"physical_path", a.physical_path},
+                  {"framework", a.framework_version},
+                  {"session_state", fixer::NameIn(fixer::kSessionStateNames, a.session_state)}};
+      if (auto pool = pool_of_.find(a.path); pool != pool_of_.end()) app["app_pool"] = pool->second;
+      list.push_back(std::move(app));
     }
     doc["applications"] = std::move(list);
   }
@@ -840,9 +869,12 @@ class Reader {
   // Each object the file lists (namespace, ObjectKey) -> its place in doc["objects"].
   std::map<std::pair<fixer::ObjectNamespace, std::string>, size_t> object_positions_;
   std::string computer_;
-  std::string windows_folder_;                // %WINDIR%, for its Temp
-  std::string framework10_folder_;            // ASP.NET 1.0's folder
-  std::vector<fixer::ApplicationInfo> apps_;  // the IIS applications, for their folders
+  std::string windows_folder_;                  // %WINDIR%, for its Temp
+  std::string framework10_folder_;              // ASP.NET 1.0's folder
+  std::vector<fixer::ApplicationInfo> apps_;    // the IIS applications, for their folders
+  bool apps_read_ = false;                      // apps_ is the machine's (its read did not fail)
+  bool iis6_ = false;                           // the web server is IIS 6.0, which has application pools
+  std::map<std::string, std::string> pool_of_;  // an application's pool other than DefaultAppPool
   bool has_frameworks_ = false;
   std::unordered_set<std::string> wanted_;  // folded
   std::vector<std::string> wanted_names_;
@@ -857,8 +889,8 @@ class Reader {
   std::vector<fixer::ServiceInfo> services_;
   std::vector<std::string> absent_services_;
   std::optional<fixer::CallerInfo> caller_;
-  std::optional<std::string> console_user_;   // "" when nobody is logged on at the console
-  std::optional<std::string> app_pool_user_;  // the user IIS 6's application pool runs as, if one
+  std::optional<std::string> console_user_;  // "" when nobody is logged on at the console
+  std::vector<std::string> pool_users_;      // the users IIS 6's application pools run as
 };
 
 }  // namespace

@@ -251,6 +251,13 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
     if (p.event) probe["event"] = {{"id", p.event->id}, {"source", p.event->source}, {"text", p.event->text}};
     j["probes"].push_back(std::move(probe));
   }
+  // IIS 6.0 in worker process isolation mode: each ASP.NET 1.0 application's pool and its identity.
+  j["app_pools"] = json::array();
+  for (const auto& r : d.app_pools) {
+    json pool = {{"application", r.application}, {"pool", r.pool}, {"identity", r.identity}};
+    if (!r.error.ok()) pool["error"] = r.error.ToString();
+    j["app_pools"].push_back(std::move(pool));
+  }
   j["causes"] = json::array();
   for (const auto& c : d.causes) j["causes"].push_back({{"id", c.id}, {"met", c.met}, {"detail", c.detail}});
   j["missing"] = d.missing;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "fakes/app_pools.h"
 #include "fakes/aspnet_setup.h"
 #include "fakes/event_log.h"
 #include "fakes/logon.h"
@@ -447,11 +448,20 @@ class InventoryPort : public fixer::Inventory {
     if (Status st = CapturedReadFailure(m_.state(), "the console user"); !st.ok()) return st;
     return m_.state().session.interactive_user.value_or("");
   }
-  Result<std::string> AppPoolIdentity() override {
-    if (Status st = m_.Read("inventory.app_pool_identity", ""); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the application pool identity"); !st.ok()) return st;
-    const ProductsState& products = m_.state().products;
-    return products.web.kind == fixer::WebServerKind::kIis60 ? products.app_pool_identity : std::string();
+  Result<std::string> AppPoolOf(const std::string& application) override {
+    if (Status st = m_.Read("inventory.app_pool", application); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), fakes::AppPoolRead(application)); !st.ok()) return st;
+    if (m_.state().products.web.kind != fixer::WebServerKind::kIis60) return std::string();
+    return fakes::AppPoolOf(m_.state(), application);
+  }
+  Result<std::string> AppPoolIdentity(const std::string& pool) override {
+    if (Status st = m_.Read("inventory.app_pool_identity", pool); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), fakes::AppPoolIdentityRead(pool)); !st.ok()) return st;
+    if (m_.state().products.web.kind != fixer::WebServerKind::kIis60) return std::string();
+    // The metabase has no node /LM/W3SVC/AppPools/<pool>: GetData answers ERROR_PATH_NOT_FOUND.
+    const std::string* identity = fakes::AppPoolIdentityOf(m_.state(), pool);
+    if (identity == nullptr) return Status::Win(fixer::kErrorPathNotFound);
+    return *identity;
   }
 
  private:

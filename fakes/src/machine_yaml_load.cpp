@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -160,8 +161,34 @@ struct WebServerSpec {
   std::optional<fixer::WebServerKind> kind;
   std::optional<bool> iis5_isolation_mode;
   std::optional<std::string> app_pool_identity;
-  std::optional<Field> iis5_isolation_mode_at, app_pool_identity_at;  // where the file gives them
+  std::map<std::string, std::string> app_pools;  // the pools besides DefaultAppPool, by name
+  std::optional<Field> iis5_isolation_mode_at, app_pool_identity_at, app_pools_at;  // where the file gives them
 };
+
+// `app_pools: {ShopPool: XPPRO\webpool}`: IIS 6's pools besides DefaultAppPool, each with its
+// identity. Pool names are metabase keys, which compare case-insensitively.
+std::map<std::string, std::string> ReadAppPools(const Field& f) {
+  if (!f.IsMap())
+    f.Fail("app_pools is a map of application pool names to identities, not " + std::string(f.KindName()));
+  std::map<std::string, std::string> pools;
+  for (const Entry& e : MapEntries(f)) {
+    if (e.key.empty() || e.key.find('/') != std::string::npos)
+      e.key_field.Fail("application pool name " + fixer::QuotedValue(e.key) +
+                       " is no metabase key name (empty, or holds /)");
+    if (fixer::SameWindowsName(e.key, fixer::kDefaultAppPool))
+      e.key_field.Fail("DefaultAppPool's identity is app_pool_identity: give it there");
+    for (const auto& [name, identity] : pools) {
+      if (fixer::SameWindowsName(name, e.key))
+        e.key_field.Fail("application pool " + fixer::QuotedValue(e.key) + " is listed twice (as " +
+                         fixer::QuotedValue(name) + "): pool names are not case-sensitive");
+    }
+    if (!e.value.IsScalar() || e.value.Str().empty())
+      e.value.Fail("the identity of application pool " + fixer::QuotedValue(e.key) +
+                   " is empty: name the account it runs as (NETWORK SERVICE)");
+    pools[e.key] = e.value.Str();
+  }
+  return pools;
+}
 
 WebServerSpec ReadWebServer(const Field& f) {
   WebServerSpec spec;
@@ -169,7 +196,7 @@ WebServerSpec ReadWebServer(const Field& f) {
     spec.kind = ParseEnum(f, std::span(kWebServerNames), "web server");
     return spec;
   }
-  MapFields m(f, {"kind", "iis5_isolation_mode", "app_pool_identity"});
+  MapFields m(f, {"kind", "iis5_isolation_mode", "app_pool_identity", "app_pools"});
   if (auto k = m.Get("kind")) spec.kind = ParseEnum(*k, std::span(kWebServerNames), "web server");
   if (auto i = m.Get("iis5_isolation_mode")) {
     spec.iis5_isolation_mode = i->Bool();
@@ -180,6 +207,10 @@ WebServerSpec ReadWebServer(const Field& f) {
     spec.app_pool_identity_at = *a;
     // An application pool runs as a named identity; IIS Manager takes no empty user name.
     if (a->Str().empty()) a->Fail("app_pool_identity is empty: name the application pool's identity (NETWORK SERVICE)");
+  }
+  if (auto p = m.Get("app_pools")) {
+    spec.app_pools = ReadAppPools(*p);
+    spec.app_pools_at = *p;
   }
   return spec;
 }
@@ -213,6 +244,10 @@ void CheckWebServerFitsOs(const Field& at, const WebServerSpec& web, fixer::OsEd
     web.app_pool_identity_at->Fail(
         "app_pool_identity is IIS 6.0's (Windows Server 2003) alone: " + std::string(fixer::WebServerText(kind)) +
         " has no application pools (its ASP.NET worker's identity is processModel's userName)");
+  }
+  if (!web.app_pools.empty()) {
+    web.app_pools_at->Fail("app_pools are IIS 6.0's (Windows Server 2003) alone: " +
+                           std::string(fixer::WebServerText(kind)) + " has no application pools");
   }
 }
 
@@ -285,6 +320,7 @@ void LoadBase(LoadContext& c, const MapFields& top, uint64_t default_seed) {
   }
   if (web.iis5_isolation_mode) c.st().products.web.iis5_isolation_mode = *web.iis5_isolation_mode;
   if (web.app_pool_identity) c.st().products.app_pool_identity = *web.app_pool_identity;
+  c.st().products.app_pools = std::move(web.app_pools);
   if (auto r = top.Get("rng_state")) c.st().rng_state = r->U64();
   // Set before anything is installed, so what installs stamps this time.
   if (auto t = top.Get("clock")) c.st().clock = LoadClock(*t);

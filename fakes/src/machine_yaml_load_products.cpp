@@ -162,9 +162,23 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
   }
 }
 
+// An application's `app_pool`: the AppPoolId its metabase node sets (IIS 6.0 alone). A pool
+// app_pools does not list is kept: IIS takes such an AppPoolId too, and fails the pool at the
+// first request (docs/windows-reference.md#app-pool-identity).
+void LoadAppPoolId(LoadContext& c, const Field& f, const std::string& path) {
+  const fixer::WebServerKind kind = c.st().products.web.kind;
+  if (kind != fixer::WebServerKind::kIis60) {
+    f.Fail("app_pool is IIS 6.0's (Windows Server 2003) alone: " + std::string(fixer::WebServerText(kind)) +
+           " has no application pools");
+  }
+  const std::string pool = f.Str();
+  if (pool.empty()) f.Fail("app_pool is empty: name the application pool the application runs in (DefaultAppPool)");
+  c.st().products.app_pool_ids[path] = pool;
+}
+
 void LoadApplications(LoadContext& c, const Field& f) {
   for (const Field& item : f.Items()) {
-    MapFields m(item, {"path", "physical_path", "framework", "session_state"});
+    MapFields m(item, {"path", "physical_path", "framework", "session_state", "app_pool"});
     const Field path_field = m.Require("path");
     fixer::ApplicationInfo app;
     app.path = path_field.Str();
@@ -191,6 +205,7 @@ void LoadApplications(LoadContext& c, const Field& f) {
     if (auto v = m.Get("session_state")) {
       app.session_state = ParseEnum(*v, std::span(kSessionStateNames), "session state mode");
     }
+    if (auto v = m.Get("app_pool")) LoadAppPoolId(c, *v, app.path);
     if (c.full) {
       if (auto v = m.Get("physical_path")) app.physical_path = v->Str();
       if (auto v = m.Get("framework")) app.framework_version = v->Str();  // as recorded, even ""

@@ -256,6 +256,12 @@ void Products(Emitter& out, const MachineState& s) {
   KeyStr(out, "kind", Name(std::span(yaml::kWebServerNames), s.products.web.kind));
   KeyBool(out, "iis5_isolation_mode", s.products.web.iis5_isolation_mode);
   KeyStr(out, "app_pool_identity", s.products.app_pool_identity);
+  if (!s.products.app_pools.empty()) {  // written only when there are, so a file without them saves as it was
+    out.Key("app_pools");
+    out.BeginMap();
+    for (const auto& [pool, identity] : s.products.app_pools) KeyStr(out, pool, identity);
+    out.EndMap();
+  }
   out.EndMap();
 
   out.Key("frameworks");
@@ -304,6 +310,8 @@ void Applications(Emitter& out, const MachineState& s) {
     KeyStr(out, "physical_path", app.physical_path);
     KeyStr(out, "framework", app.framework_version);
     KeyStr(out, "session_state", Name(std::span(yaml::kSessionStateNames), app.session_state));
+    if (auto pool = s.products.app_pool_ids.find(app.path); pool != s.products.app_pool_ids.end())
+      KeyStr(out, "app_pool", pool->second);
     out.EndMap();
   }
   out.EndSeq();

@@ -31,7 +31,9 @@ const std::vector<ModellingChoice>& ModellingChoices() {
       {"choice-lockout-reset-zero", "'reset account lockout counter after' 0 keeps every bad password counted"},
       {"choice-seclogon-demand-start", "a stopped, enabled Secondary Logon service is demand-started by runas"},
       {"choice-workgroup-only", "machines are in a workgroup: a domain account cannot log on (1326)"},
-      {"choice-app-pool-identity", "a configurable IIS 6 application pool identity is outside the model"},
+      {"choice-app-pool-identity",
+       "a configurable IIS 6 application pool identity is outside the model, and an AppPoolId naming no pool "
+       "answers 503 with no event"},
       {"choice-pid", "process ids in events are a deterministic stand-in"},
       {"choice-write-dac-administrators",
        "a DACL write through the fake's Security port needs an administrator (no owner's WRITE_DAC)"},

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "fakes/app_pools.h"
 #include "fakes/aspnet_setup.h"
 #include "fakes/event_log.h"
 #include "fakes/hotfix_catalog.h"
@@ -338,8 +339,8 @@ class RequestRun {
     const bool w3wp = web.kind == fixer::WebServerKind::kIis60 && !web.iis5_isolation_mode;
     r_.host = w3wp ? WorkerHost::kW3wp : fw->process_model.enable ? WorkerHost::kAspNetWp : WorkerHost::kInetinfo;
     r_.host_process = std::string(ToString(r_.host));
-    Worker w =
-        w3wp ? detail::AppPoolIdentity(m_, conditions_) : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);
+    Worker w = w3wp ? detail::AppPoolIdentity(m_, app->path, conditions_)
+                    : detail::ProcessModelIdentity(m_, *fw, conditions_, effects_);
     if (StartWorker(w, *app)) {
       r_.worker_started = true;
       Respond(*app);
@@ -352,8 +353,9 @@ class RequestRun {
       // Process ids are not modelled: a deterministic stand-in.
       fakes::RelyOn("choice-pid");
       const auto pid = static_cast<uint32_t>(1000 + 4 * m_.state().events.size());
-      WriteEvent(kind == FailureKind::kCredentials ? detail::AppPoolIdentityInvalidEvent(cause)
-                                                   : detail::W3wpTerminatedEvent(pid, code, cause));
+      const std::string pool = fakes::AppPoolOf(m_.state(), app->path);
+      if (kind == FailureKind::kCredentials) WriteEvent(detail::AppPoolIdentityInvalidEvent(pool, cause));
+      if (kind == FailureKind::kStart) WriteEvent(detail::W3wpTerminatedEvent(pool, pid, code, cause));
     } else {
       r_.response = {503, ServerApplicationUnavailablePage()};
       WriteEvent(kind == FailureKind::kCredentials ? detail::AspNetWpBadCredentialsEvent(fw->version, cause)

@@ -38,7 +38,7 @@ class Conditions {
 };
 
 // What a start failure is, for the event it writes.
-enum class FailureKind { kCredentials, kStart };
+enum class FailureKind { kCredentials, kStart, kNoPool };  // kNoPool: the AppPoolId names no pool
 
 // The identity a worker runs under, once resolved.
 struct Worker {
@@ -70,8 +70,8 @@ std::string ProfileLoader(const std::string& framework_version, fixer::WebServer
 // Without `effects` the logon counts no bad password and the profile is not created.
 Worker ProcessModelIdentity(fakes::Machine& machine, const fixer::FrameworkInfo& framework, Conditions& conditions,
                             bool effects);
-// w3wp.exe: state.products.app_pool_identity.
-Worker AppPoolIdentity(fakes::Machine& machine, Conditions& conditions);
+// w3wp.exe: the identity of the application pool `application` runs in (app_pools.h).
+Worker AppPoolIdentity(fakes::Machine& machine, const std::string& application, Conditions& conditions);
 // Cassini: the interactive user, whose profile Winlogon loaded. No token if no one is logged on.
 Worker InteractiveUserIdentity(fakes::Machine& machine, Conditions& conditions);
 
@@ -85,9 +85,9 @@ std::string HResultText(uint32_t win32_error);
 fixer::EventRecord AspNetWpStartFailedEvent(const std::string& framework_version, uint32_t win32_error,
                                             const std::string& cause);
 fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_version, const std::string& cause);
-fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const std::string& cause);
-fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause);
-inline constexpr const char* kAppPoolName = "DefaultAppPool";  // pools are not modelled
+fixer::EventRecord W3wpTerminatedEvent(const std::string& pool, uint32_t pid, uint32_t win32_error,
+                                       const std::string& cause);
+fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& pool, const std::string& cause);
 
 // Pages (web_stack_texts.cpp).
 std::string ModuleNotFoundPage();  // IIS: the app's script map names a missing framework

@@ -2,6 +2,7 @@
 // identity (w3wp.exe), or the interactive user (Cassini); logged on, with or without a profile.
 #include <utility>
 
+#include "fakes/app_pools.h"
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
 #include "fakes/modelling_choices.h"
@@ -225,20 +226,50 @@ Worker ProcessModelIdentity(fakes::Machine& m, const fixer::FrameworkInfo& frame
   return w;
 }
 
-Worker AppPoolIdentity(fakes::Machine& m, Conditions& out) {
-  for (const fakes::UnreadableRead& u : m.state().capture.unreadable) {
-    if (u.read != "the application pool identity") continue;
-    // A capture that could not tell whom w3wp.exe runs as: the file's default is no reading of it.
+namespace {
+
+// A read the capture of this machine could not make, or null.
+const fakes::UnreadableRead* NotCaptured(const fakes::MachineState& s, const std::string& read) {
+  for (const fakes::UnreadableRead& u : s.capture.unreadable) {
+    if (u.read == read) return &u;
+  }
+  return nullptr;
+}
+
+// A capture that could not tell whom w3wp.exe runs as: the file's default is no reading of it.
+Worker NotCapturedPool(const fakes::UnreadableRead& u, Conditions& out) {
+  Worker w;
+  w.identity = "an identity not captured";
+  out.Add(Failed(condition::kCredentials, "the application pool identity",
+                 "the capture could not read " + u.read + " (" + std::to_string(u.error) + ": " + u.message +
+                     "); w3wp.exe runs as it, so this reproduction serves nothing"));
+  w.failure = FailureKind::kCredentials;
+  w.failure_code = u.error;
+  return w;
+}
+
+}  // namespace
+
+Worker AppPoolIdentity(fakes::Machine& m, const std::string& application, Conditions& out) {
+  const fakes::MachineState& s = m.state();
+  if (const fakes::UnreadableRead* u = NotCaptured(s, AppPoolRead(application))) return NotCapturedPool(*u, out);
+  const std::string pool = fakes::AppPoolOf(s, application);
+  if (const fakes::UnreadableRead* u = NotCaptured(s, AppPoolIdentityRead(pool))) return NotCapturedPool(*u, out);
+  const std::string* identity = fakes::AppPoolIdentityOf(s, pool);
+  if (identity == nullptr) {
+    // "If no valid AppPoolId is available through inheritance, the application pool fails"
+    // [AppPoolId property]; the event IIS writes then is not modelled.
+    fakes::RelyOn("choice-app-pool-identity");
     Worker w;
-    w.identity = "an identity not captured";
-    out.Add(Failed(condition::kCredentials, "the application pool identity",
-                   "the capture could not read the application pool identity (" + std::to_string(u.error) + ": " +
-                       u.message + "); w3wp.exe runs as it, so this reproduction serves nothing"));
-    w.failure = FailureKind::kCredentials;
-    w.failure_code = u.error;
+    w.identity = "no identity";
+    out.Add(Failed(condition::kCredentials, "application pool " + pool,
+                   "the application pool " + pool + " that " + application +
+                       "'s AppPoolId names does not exist, so no w3wp.exe serves it"));
+    w.failure = FailureKind::kNoPool;
+    w.failure_code = fixer::kErrorPathNotFound;
     return w;
   }
-  const std::string& configured = m.state().products.app_pool_identity;
+  const std::string& configured = *identity;
   const std::string name = "application pool identity " + configured;
   if (auto builtin = BuiltInName(configured)) {
     return BuiltInIdentity(m, *builtin, name, "w3wp.exe runs as a built-in account; no password is needed", out);

@@ -110,7 +110,8 @@ fixer::EventRecord AspNetWpBadCredentialsEvent(const std::string& framework_vers
 }
 
 // [M] W3SVC event 1009 (System log) when a worker of an application pool dies.
-fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const std::string& cause) {
+fixer::EventRecord W3wpTerminatedEvent(const std::string& pool, uint32_t pid, uint32_t win32_error,
+                                       const std::string& cause) {
   return {.log = "System",
           .source = "W3SVC",
           .id = 1009,
@@ -118,12 +119,12 @@ fixer::EventRecord W3wpTerminatedEvent(uint32_t pid, uint32_t win32_error, const
           .text = fixer::Text(FMT_COMPILE("A process serving application pool '{}' terminated "
                                           "unexpectedly. The process id was '{}'. The process exit code "
                                           "was '0x{}'.\nCause: {}"),
-                              kAppPoolName, pid, HResultText(win32_error), cause),
+                              pool, pid, HResultText(win32_error), cause),
           .time = 0};
 }
 
 // [M] W3SVC event 1021 (System log) when the pool's identity cannot log on.
-fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause) {
+fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& pool, const std::string& cause) {
   return {.log = "System",
           .source = "W3SVC",
           .id = 1021,
@@ -132,7 +133,7 @@ fixer::EventRecord AppPoolIdentityInvalidEvent(const std::string& cause) {
                                           "remains invalid when the first request for the application "
                                           "pool is processed, the application pool will be disabled. The "
                                           "data field contains the error number.\nCause: {}"),
-                              kAppPoolName, cause),
+                              pool, cause),
           .time = 0};
 }
 

@@ -53,6 +53,9 @@ Result<Diagnosis> Fixer::Diagnose() {
   for (ApplicationInfo& app : *apps) {
     if (app.framework_version == kFramework10) d.applications_on_10.push_back(std::move(app));
   }
+  // w3wp.exe runs each application as its pool's identity: read, not assumed to be NETWORK SERVICE.
+  if (d.web_server.kind == WebServerKind::kIis60 && !d.web_server.iis5_isolation_mode)
+    d.app_pools = ReadAppPools(ports_.inventory, d.applications_on_10);
 
   if (fw10) {
     auto worker = ReadWorkerIdentity(ports_, fw10->process_model, d.os.computer_name, d.notes);

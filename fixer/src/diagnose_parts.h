@@ -20,6 +20,10 @@ inline constexpr const char* kSymptomText = "Server Application Unavailable";
 Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
                                           const std::string& computer, std::vector<std::string>& notes);
 
+// Each application's pool (Inventory::AppPoolOf) and that pool's identity, every pool read once;
+// a read that fails is kept in its reading, never the diagnosis's error.
+std::vector<AppPoolReading> ReadAppPools(Inventory& inventory, const std::vector<ApplicationInfo>& applications);
+
 // Who serves the probed applications: `account` names it in notes; `shared_aspnet_wp` when one
 // aspnet_wp.exe serves them all as that account (IIS 5, IIS 6 in IIS 5 isolation mode).
 struct ProbeWorker {

@@ -12,10 +12,21 @@ namespace {
 
 // aspnet_wp.exe started by IIS 5.0/5.1, whose ASP.NET 1.0 process model loads no profile. IIS 6.0
 // in IIS 5.0 isolation mode runs aspnet_wp.exe too, but loads the worker's profile itself, and in
-// worker process isolation mode runs w3wp.exe as NETWORK SERVICE, which has its own
-// (docs/windows-reference.md#iis6-isolation-modes): Windows Server 2003 is never affected.
+// worker process isolation mode runs w3wp.exe as each application's pool's identity (NETWORK
+// SERVICE unless changed), a built-in identity with its own profile or a user it logs on as a
+// service (docs/windows-reference.md#iis6-isolation-modes): Windows Server 2003 is never affected.
 bool RunsInAspNetWpWithoutProfileLoad(const WebServerInfo& web) {
   return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51;
+}
+
+// IIS 6.0 in worker process isolation mode: whom w3wp.exe runs each ASP.NET 1.0 application as,
+// as the metabase gave it ("/LM/W3SVC/1/ROOT/app runs in w3wp.exe as NETWORK SERVICE (application
+// pool DefaultAppPool)"), or why that was not read.
+std::string W3wpIdentities(const Diagnosis& d) {
+  std::vector<std::string> each;
+  for (const AppPoolReading& r : d.app_pools) each.push_back(r.application + " runs in " + AppPoolText(r));
+  if (each.empty()) return "each application runs in w3wp.exe as its application pool's identity";
+  return Text(FMT_COMPILE("{}"), fmt::join(each, "; "));
 }
 
 Cause HostCause(const Diagnosis& d) {
@@ -34,12 +45,14 @@ Cause HostCause(const Diagnosis& d) {
     c.detail =
         "the web server is IIS 6.0 in IIS 5.0 isolation mode, which loads the profile of the "
         "aspnet_wp.exe identity itself";
+  } else if (d.web_server.kind == WebServerKind::kIis60) {
+    c.detail =
+        "the web server is IIS 6.0 in worker process isolation mode, which does not run ASP.NET in "
+        "aspnet_wp.exe: " +
+        W3wpIdentities(d) + "; processModel's identity is not used";
   } else if (!RunsInAspNetWpWithoutProfileLoad(d.web_server)) {
-    c.detail = Text(
-        FMT_COMPILE("the web server is {}{}, which does not run ASP.NET in aspnet_wp.exe"), ToString(d.web_server.kind),
-        d.web_server.kind == WebServerKind::kIis60 ? " in worker process isolation mode (w3wp.exe as its application "
-                                                     "pool's identity, NETWORK SERVICE unless changed, not ASPNET)"
-                                                   : "");
+    c.detail = Text(FMT_COMPILE("the web server is {}, which does not run ASP.NET in aspnet_wp.exe"),
+                    ToString(d.web_server.kind));
   } else {
     c.met = true;
     c.detail = Text(FMT_COMPILE("{} served by ASP.NET {} in aspnet_wp.exe under {}"),

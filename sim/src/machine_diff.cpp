@@ -391,6 +391,8 @@ void DiffProducts(Differ& d, const fakes::ProductsState& a, const fakes::Product
   d.Value("web_server.kind", Str(fixer::ToString(a.web.kind)), Str(fixer::ToString(b.web.kind)));
   d.Value("web_server.iis5_isolation_mode", Bool(a.web.iis5_isolation_mode), Bool(b.web.iis5_isolation_mode));
   d.Value("web_server.app_pool_identity", a.app_pool_identity, b.app_pool_identity);
+  d.Map("web_server.app_pools", a.app_pools, b.app_pools, [](const std::string& pool, const auto&) { return pool; });
+  d.Map("app_pool_ids", a.app_pool_ids, b.app_pool_ids, [](const std::string& node, const auto&) { return node; });
   d.Keyed("frameworks", a.frameworks, b.frameworks, [](const fixer::FrameworkInfo& f) { return f.version; });
   d.Keyed("applications", a.applications.items(), b.applications.items(),
           [](const fixer::ApplicationInfo& x) { return x.path; });

@@ -6,6 +6,7 @@
 
 #include "app/json_text.h"
 #include "fakes/account_lockout.h"
+#include "fakes/app_pools.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fakes/shown_secrets.h"
@@ -78,7 +79,21 @@ bool FreshInstallsAccount(const fakes::MachineState& s, const std::string& name)
 std::string AppPoolLine(const fakes::MachineState& s) {
   const auto& web = s.products.web;
   if (web.kind != fixer::WebServerKind::kIis60 || web.iis5_isolation_mode) return "";
-  return ", application pool as " + s.products.app_pool_identity + NotRead(s, "the application pool identity");
+  std::string line =
+      ", application pool as " + s.products.app_pool_identity + NotRead(s, "the application pool identity");
+  for (const auto& [pool, identity] : s.products.app_pools)
+    line += ", pool " + pool + " as " + identity + NotRead(s, fakes::AppPoolIdentityRead(pool));
+  return line;
+}
+
+// ", in application pool ShopPool" for an application of IIS 6 in worker process isolation mode
+// outside DefaultAppPool; "" elsewhere.
+std::string AppPoolOfLine(const fakes::MachineState& s, const std::string& application) {
+  const auto& web = s.products.web;
+  if (web.kind != fixer::WebServerKind::kIis60 || web.iis5_isolation_mode) return "";
+  const std::string pool = fakes::AppPoolOf(s, application);
+  if (fixer::SameWindowsName(pool, fixer::kDefaultAppPool)) return NotRead(s, fakes::AppPoolRead(application));
+  return ", in application pool " + pool + NotRead(s, fakes::AppPoolRead(application));
 }
 
 }  // namespace
@@ -121,7 +136,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
         : it->second == 0    ? "gets no answer (" + fixer::Status::Win(fixer::kWsaConnectionRefused).ToString() + ")"
                              : "answers " + std::to_string(it->second);
     out << "  " << a.path << " -> " << a.framework_version << ", session state " << fixer::ToString(a.session_state)
-        << ", a request now " << answer << "\n";
+        << AppPoolOfLine(s, a.path) << ", a request now " << answer << "\n";
   }
 
   out << "Accounts:\n";

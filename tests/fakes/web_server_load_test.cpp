@@ -13,6 +13,7 @@
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 fakes::Loaded<fakes::MachineState> Load(const std::string& os, const std::string& web) {
   return fakes::LoadMachineText("os: " + os + "\nweb_server: " + web + "\n", "m.yaml");
@@ -122,6 +123,46 @@ TEST(WebServerLoad, Iis6KeysOnAnotherServerAndAnEmptyIdentityAreErrorsAtTheValue
     EXPECT_TRUE(saved.ok()) << os << ": " << saved.error->ToString();
   }
   EXPECT_TRUE(Load("windows-server-2003", "{kind: iis-6.0, app_pool_identity: LOCAL SERVICE}").ok());
+}
+
+// IIS 6's other application pools (web_server.app_pools) and an application's pool (app_pool):
+// IIS 6.0's alone, each pool named once in any case, DefaultAppPool's identity given where it
+// always was; saved only when given, so they load back as they were.
+TEST(WebServerLoad, AppPoolsAreIis6sAloneAndSaveAsGiven) {
+  const auto on_51 = Load("windows-xp-professional", "{kind: iis-5.1, app_pools: {Shop: LOCAL SERVICE}}");
+  ASSERT_FALSE(on_51.ok());
+  EXPECT_THAT(on_51.error->message, HasSubstr("app_pools are IIS 6.0's (Windows Server 2003) alone"));
+  const auto twice = Load("windows-server-2003", "{kind: iis-6.0, app_pools: {Shop: LOCAL SERVICE, SHOP: SYSTEM}}");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_THAT(twice.error->message, HasSubstr("is listed twice"));
+  const auto default_pool = Load("windows-server-2003", "{kind: iis-6.0, app_pools: {defaultapppool: SYSTEM}}");
+  ASSERT_FALSE(default_pool.ok());
+  EXPECT_THAT(default_pool.error->message, HasSubstr("DefaultAppPool's identity is app_pool_identity"));
+  const auto empty = Load("windows-server-2003", "{kind: iis-6.0, app_pools: {Shop: ''}}");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_THAT(empty.error->message, HasSubstr("is empty"));
+  const auto app_on_51 = fakes::LoadMachineText(
+      "os: windows-xp-professional\nframeworks: ['1.0']\napplications: [{path: /LM/W3SVC/1/ROOT/a, app_pool: Shop}]\n",
+      "m.yaml");
+  ASSERT_FALSE(app_on_51.ok());
+  EXPECT_THAT(app_on_51.error->message, HasSubstr("app_pool is IIS 6.0's (Windows Server 2003) alone"));
+
+  const auto loaded = fakes::LoadMachineText(
+      "os: windows-server-2003\nweb_server: {kind: iis-6.0, app_pools: {Shop: LOCAL SERVICE}}\nframeworks: ['1.1']\n"
+      "applications: [{path: /LM/W3SVC/1/ROOT/a, app_pool: Shop}, {path: /LM/W3SVC/1/ROOT/b}]\n",
+      "m.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
+  EXPECT_EQ(loaded.value->products.app_pools.at("Shop"), "LOCAL SERVICE");
+  EXPECT_EQ(loaded.value->products.app_pool_ids.at("/LM/W3SVC/1/ROOT/a"), "Shop");
+  EXPECT_EQ(loaded.value->products.app_pool_ids.count("/LM/W3SVC/1/ROOT/b"), 0u);
+  const auto again = fakes::LoadMachineText(fakes::MachineToText(*loaded.value), "saved.yaml");
+  ASSERT_TRUE(again.ok()) << again.error->ToString();
+  EXPECT_TRUE(*again.value == *loaded.value);
+  const auto plain = Load("windows-server-2003", "iis-6.0");
+  ASSERT_TRUE(plain.ok());
+  const std::string text = fakes::MachineToText(*plain.value);
+  EXPECT_THAT(text, Not(HasSubstr("app_pools"))) << "nothing written that was not given";
+  EXPECT_THAT(text, Not(HasSubstr("app_pool:"))) << "nothing written that was not given";
 }
 
 // An application is a node of a web server's configuration: on a machine with none it is an error at

@@ -516,9 +516,16 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(inventory, Hotfixes()).WillByDefault([this] { return Result<std::vector<std::string>>(w.hotfixes); });
   ON_CALL(inventory, Caller()).WillByDefault([this] { return Result<fixer::CallerInfo>(w.caller); });
   ON_CALL(inventory, ConsoleUser()).WillByDefault([] { return Result<std::string>(std::string()); });
-  // IIS 6's default pool identity, and none (no application pools) on any other web server.
-  ON_CALL(inventory, AppPoolIdentity()).WillByDefault([this] {
-    return Result<std::string>(w.web.kind == fixer::WebServerKind::kIis60 ? "NETWORK SERVICE" : "");
+  // IIS 6: every application in DefaultAppPool, which runs as NETWORK SERVICE, and no other pool
+  // (3, the metabase's answer for a node it does not have); none (no application pools) on any
+  // other web server.
+  ON_CALL(inventory, AppPoolOf(_)).WillByDefault([this](const std::string&) {
+    return Result<std::string>(w.web.kind == fixer::WebServerKind::kIis60 ? std::string(fixer::kDefaultAppPool) : "");
+  });
+  ON_CALL(inventory, AppPoolIdentity(_)).WillByDefault([this](const std::string& pool) -> Result<std::string> {
+    if (w.web.kind != fixer::WebServerKind::kIis60) return std::string();
+    if (pool != fixer::kDefaultAppPool) return Status::Win(fixer::kErrorPathNotFound);
+    return std::string("NETWORK SERVICE");
   });
 
   // PasswordPolicy

@@ -149,7 +149,8 @@ class MockInventory : public fixer::Inventory {
   MOCK_METHOD(Result<std::vector<std::string>>, Hotfixes, (), (override));
   MOCK_METHOD(Result<fixer::CallerInfo>, Caller, (), (override));
   MOCK_METHOD(Result<std::string>, ConsoleUser, (), (override));
-  MOCK_METHOD(Result<std::string>, AppPoolIdentity, (), (override));
+  MOCK_METHOD(Result<std::string>, AppPoolOf, (const std::string&), (override));
+  MOCK_METHOD(Result<std::string>, AppPoolIdentity, (const std::string&), (override));
 };
 
 class MockPasswordPolicy : public fixer::PasswordPolicy {

@@ -21,6 +21,10 @@ class BackendFactory {
   virtual ~BackendFactory() = default;
   // A backend over a machine as it is now (the fake: a fresh one for every test).
   virtual std::unique_ptr<fixer::Backend> Make() = 0;
+  // A backend over a Windows Server 2003 whose IIS 6.0 is as setup left it (DefaultAppPool alone),
+  // for the application pool tests; null where the factory can make none (the real machine is
+  // the one the suite runs on: those tests read it, and skip where it has no IIS 6.0).
+  virtual std::unique_ptr<fixer::Backend> MakeIis6() { return nullptr; }
   // "fake" or "win32": the first column of the divergence list (divergences.h).
   virtual std::string Kind() const = 0;
   // Whether tests that create and delete their own test user (and touch nothing else) may run.

@@ -105,14 +105,33 @@ fixer::Result<fixer::WebServerInfo> Win32Inventory::WebServer() {
   return info;
 }
 
-// IIS 6's DefaultAppPool identity: its AppPoolIdentityType, or the one it inherits from
-// /LM/W3SVC/AppPools, else the property's default, 2 (NETWORK SERVICE); for 3 the WAMUserName it
-// names [AppPoolIdentityType property] [WAMUserName property]. IIS 5.x has no application pools.
-fixer::Result<std::string> Win32Inventory::AppPoolIdentity() {
+// The pool IIS 6 runs an application in: the AppPoolId of its node, or the one it inherits from a
+// parent node (METADATA_INHERIT: the site, /LM/W3SVC), else the property's internal default,
+// DefaultAppPool [AppPoolId property]. IIS 5.x has no application pools.
+fixer::Result<std::string> Win32Inventory::AppPoolOf(const std::string& application) {
   auto web = WebServer();
   if (!web) return web.status();
   if (web->kind != fixer::WebServerKind::kIis60) return std::string();
-  const std::wstring pool = L"/LM/W3SVC/AppPools/DefaultAppPool";
+  auto pool = ReadMetabaseString(Widen(application), kMdAppPoolId);
+  if (!pool) return pool.status();
+  if (!*pool) return std::string(fixer::kDefaultAppPool);
+  // [M] An empty AppPoolId names no pool: "no valid AppPoolId", which IIS fails the pool for
+  // (docs/windows-reference.md#app-pool-identity).
+  if ((*pool)->empty()) return Error(ERROR_INVALID_DATA);
+  return Narrow(**pool);
+}
+
+// A pool's identity: its AppPoolIdentityType, or the one it inherits from /LM/W3SVC/AppPools,
+// else the property's default, 2 (NETWORK SERVICE); for 3 the WAMUserName it names
+// [AppPoolIdentityType property] [WAMUserName property]. A pool the metabase has no node for is
+// 3, GetData's ERROR_PATH_NOT_FOUND. IIS 5.x has no application pools.
+fixer::Result<std::string> Win32Inventory::AppPoolIdentity(const std::string& pool_name) {
+  auto web = WebServer();
+  if (!web) return web.status();
+  if (web->kind != fixer::WebServerKind::kIis60) return std::string();
+  // A name holding '/' would read another node than the pool's.
+  if (pool_name.empty() || pool_name.find('/') != std::string::npos) return Error(ERROR_PATH_NOT_FOUND);
+  const std::wstring pool = L"/LM/W3SVC/AppPools/" + Widen(pool_name);
   auto type = ReadMetabaseDword(pool, kMdAppPoolIdentityType);
   if (!type) return type.status();
   switch (type->value_or(2)) {

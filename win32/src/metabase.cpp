@@ -61,7 +61,8 @@ class AdminBase {
   IMSAdminBaseW* base_ = nullptr;
 };
 
-static_assert(kMdAppPoolIdentityType == MD_APPPOOL_IDENTITY_TYPE && kMdWamUserName == MD_WAM_USER_NAME);
+static_assert(kMdAppPoolIdentityType == MD_APPPOOL_IDENTITY_TYPE && kMdWamUserName == MD_WAM_USER_NAME &&
+              kMdAppPoolId == MD_APP_APPPOOL_ID);
 static_assert(kMdInherit == METADATA_INHERIT && kMdPartialPath == METADATA_PARTIAL_PATH &&
               kMdSecure == METADATA_SECURE && kMdReference == METADATA_REFERENCE &&
               kMdIsInherited == METADATA_ISINHERITED && kMdUserTypeServer == IIS_MD_UT_SERVER &&

@@ -22,6 +22,7 @@ namespace win32 {
 
 inline constexpr DWORD kMdIis5IsolationModeEnabled = 9203;  // IIs5IsolationModeEnabled (iiscnfg.h)
 inline constexpr DWORD kMdAppPoolIdentityType = 9021;       // AppPoolIdentityType: 0 SYSTEM ... 3 WAMUserName
+inline constexpr DWORD kMdAppPoolId = 9101;                 // AppPoolId: the pool an application runs in
 inline constexpr DWORD kMdWamUserName = 7501;               // WAMUserName: the user of an identity type 3
 
 // Each read: nullopt when the node has no such property (MD_ERROR_DATA_NOT_FOUND), inherited

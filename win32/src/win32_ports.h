@@ -139,7 +139,8 @@ class Win32Inventory : public fixer::Inventory {
   fixer::Result<std::vector<std::string>> Hotfixes() override;
   fixer::Result<fixer::CallerInfo> Caller() override;
   fixer::Result<std::string> ConsoleUser() override;  // console_user_win32.cpp
-  fixer::Result<std::string> AppPoolIdentity() override;
+  fixer::Result<std::string> AppPoolOf(const std::string& application) override;
+  fixer::Result<std::string> AppPoolIdentity(const std::string& pool) override;
 };
 
 class Win32PasswordPolicy : public fixer::PasswordPolicy {

@@ -167,7 +167,12 @@ struct PathOfApplication {
 struct ProductsState {
   fixer::OsInfo os;
   fixer::WebServerInfo web;
-  std::string app_pool_identity = "NETWORK SERVICE";  // IIS 6 worker process isolation
+  std::string app_pool_identity = "NETWORK SERVICE";  // IIS 6: DefaultAppPool's identity
+  // IIS 6's other application pools by name ("ShopPool"), each with its identity (app_pools.h).
+  std::map<std::string, std::string> app_pools;
+  // The AppPoolId a metabase node sets, by node ("/LM/W3SVC/1/ROOT/shop" -> "ShopPool"); a node
+  // setting none inherits its parent's (app_pools.h).
+  std::map<std::string, std::string> app_pool_ids;
   std::vector<fixer::FrameworkInfo> frameworks;
   NamedList<fixer::ApplicationInfo, NoKey, PathOfApplication> applications;  // by metabase path
   std::vector<InstalledHotfix> hotfixes;

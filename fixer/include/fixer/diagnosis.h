@@ -95,6 +95,18 @@ struct ProbeResult {
   std::optional<EventRecord> event;
 };
 
+// IIS 6.0 in worker process isolation mode: the application pool an ASP.NET 1.0 application runs
+// in and the identity its w3wp.exe runs as, as the metabase gave them. A read that failed keeps
+// its Windows error here: the diagnosis goes on and says the identity was not read.
+struct AppPoolReading {
+  std::string application;  // "/LM/W3SVC/1/ROOT/shop"
+  std::string pool;         // "DefaultAppPool"; "" when the application's pool could not be read
+  std::string identity;     // "NETWORK SERVICE", "XPPRO\webpool"; "" when not read
+  Status error;             // the read that failed (the pool's, else its identity's); ok when both were read
+};
+// "w3wp.exe as NETWORK SERVICE (application pool DefaultAppPool)", or why the identity was not read.
+std::string AppPoolText(const AppPoolReading& r);
+
 // One cause of the failure and whether it holds here.
 struct Cause {
   std::string id;  // "aspnet10-in-aspnet_wp", "worker-without-profile", "ms03-032", "symptom"
@@ -206,6 +218,9 @@ struct Diagnosis {
   std::vector<FrameworkSummary> frameworks;
   std::vector<std::string> hotfixes;
   std::vector<ApplicationInfo> applications_on_10;  // applications mapped to ASP.NET 1.0
+  // Each of them with its application pool and that pool's identity: IIS 6.0 in worker process
+  // isolation mode alone, where w3wp.exe serves them (empty elsewhere).
+  std::vector<AppPoolReading> app_pools;
   WorkerIdentity worker;
   std::vector<ProbeResult> probes;
   SymptomCheck symptom = SymptomCheck::kNoApplication;

@@ -39,6 +39,11 @@ class FakeFactory : public BackendFactory {
     if (!loaded.ok()) throw std::runtime_error(loaded.error->ToString());
     return std::make_unique<OwnedFake>(std::move(*loaded.value));
   }
+  std::unique_ptr<fixer::Backend> MakeIis6() override {
+    auto loaded = fakes::LoadMachineText("os: windows-server-2003\nframeworks: [1.1]\n", "contract-iis6.yaml");
+    if (!loaded.ok()) throw std::runtime_error(loaded.error->ToString());
+    return std::make_unique<OwnedFake>(std::move(*loaded.value));
+  }
   std::string Kind() const override { return "fake"; }
   bool MutatingAllowed() const override { return true; }
   std::string MakeScratchFolder(fixer::Backend& backend) override {

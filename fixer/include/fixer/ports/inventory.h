@@ -3,13 +3,15 @@
 //
 // Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership; the console
 // user as the owner of the interactive shell, explorer.exe (a Toolhelp snapshot, OpenProcessToken);
-// IIS 6's application pool identity from the metabase (AppPoolIdentityType, WAMUserName).
+// IIS 6's application pools from the metabase: an application's AppPoolId, a pool's
+// AppPoolIdentityType and WAMUserName.
 //
 //   fixer::Result<fixer::OsInfo> os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fixer/result.h"
@@ -45,6 +47,10 @@ struct WebServerInfo {
   friend bool operator==(const WebServerInfo&, const WebServerInfo&) = default;
 };
 
+// The pool every application runs in that neither it nor a parent node assigns to another
+// (AppPoolId's default), and the one IIS 6.0 creates.
+inline constexpr std::string_view kDefaultAppPool = "DefaultAppPool";
+
 struct CallerInfo {
   std::string name;
   bool is_admin = false;
@@ -61,11 +67,16 @@ class Inventory {
   // Who is logged on at the console ("XPPRO\Owner", or a bare local name); "" when nobody is.
   // Cassini runs as this user.
   virtual Result<std::string> ConsoleUser() = 0;
-  // The identity IIS 6's DefaultAppPool runs w3wp.exe as: "NETWORK SERVICE" (the default),
-  // "LOCAL SERVICE", "SYSTEM", or the user it names ("CONTOSO\webpool"); "" where the web server
-  // has no application pools (IIS 5.x, Cassini, none). A call of its own, not a WebServerInfo
-  // field: only capture reads it, so a pool the metabase cannot give fails no diagnosis.
-  virtual Result<std::string> AppPoolIdentity() = 0;
+  // The application pool IIS 6.0 runs the application at `application` (a metabase path,
+  // "/LM/W3SVC/1/ROOT/shop") in: the AppPoolId of its node, or the one it inherits from a parent
+  // node (the site, /LM/W3SVC), else "DefaultAppPool"; "" where the web server has no application
+  // pools (IIS 5.x, Cassini, none). Calls of their own, not ApplicationInfo or WebServerInfo fields:
+  // a pool the metabase cannot give fails no other read.
+  virtual Result<std::string> AppPoolOf(const std::string& application) = 0;
+  // The identity the application pool `pool` ("DefaultAppPool") runs w3wp.exe as: "NETWORK SERVICE"
+  // (the default), "LOCAL SERVICE", "SYSTEM", or the user it names ("CONTOSO\webpool"); "" where
+  // the web server has no application pools. 3 when IIS 6.0 has no such pool.
+  virtual Result<std::string> AppPoolIdentity(const std::string& pool) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -79,7 +90,8 @@ class InventoryWrapper : public Inventory {
   Result<std::vector<std::string>> Hotfixes() override { return target_.Hotfixes(); }
   Result<CallerInfo> Caller() override { return target_.Caller(); }
   Result<std::string> ConsoleUser() override { return target_.ConsoleUser(); }
-  Result<std::string> AppPoolIdentity() override { return target_.AppPoolIdentity(); }
+  Result<std::string> AppPoolOf(const std::string& application) override { return target_.AppPoolOf(application); }
+  Result<std::string> AppPoolIdentity(const std::string& pool) override { return target_.AppPoolIdentity(pool); }
 
  private:
   Inventory& target_;
