@@ -96,7 +96,7 @@ TEST(WindowsNameLess, OrdersAsTheFoldedTextsCompare) {
   std::mt19937 rng(9);
   const fixer::WindowsNameLess less;
   for (int i = 0; i < 50000; ++i) {
-    std::string a(rng() % 12, ' '), b(rng() % 12, ' ');
+    std::string a(rng() % 20, ' '), b(rng() % 20, ' ');  // past a word of eight bytes, and past two
     for (char& c : a) c = kAlphabet[rng() % kAlphabet.size()];
     for (char& c : b) c = kAlphabet[rng() % kAlphabet.size()];
     const std::string fa = fixer::FoldWindowsName(a), fb = fixer::FoldWindowsName(b);
