@@ -20,6 +20,7 @@
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
+#include "who_may.h"
 
 namespace fakes {
 namespace {
@@ -193,16 +194,16 @@ bool IsIn(const MachineState& s, const std::optional<fixer::Sid>& caller, const 
 }
 }  // namespace
 
-bool CallerIsAdmin(const Machine& machine) {
-  const MachineState& s = machine.state();
-  return IsIn(s, CallerSid(s), fixer::Sid::Administrators());
-}
-
-bool CallerIsPowerUser(const Machine& machine) {
+CallerGroups ReadCallerGroups(const Machine& machine) {
   const MachineState& s = machine.state();
   const std::optional<fixer::Sid> caller = CallerSid(s);
-  return !IsIn(s, caller, fixer::Sid::Administrators()) && IsIn(s, caller, fixer::Sid::PowerUsers());
+  const bool admin = IsIn(s, caller, fixer::Sid::Administrators());
+  return {.admin = admin, .power_user = !admin && IsIn(s, caller, fixer::Sid::PowerUsers())};
 }
+
+bool CallerIsAdmin(const Machine& machine) { return ReadCallerGroups(machine).admin; }
+
+bool CallerIsPowerUser(const Machine& machine) { return ReadCallerGroups(machine).power_user; }
 
 std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   size_t start = line.find_first_not_of(" \t");

@@ -12,8 +12,8 @@ fixer::Status AllowedIf(bool allowed) {
 
 }  // namespace
 
-const CallerToken::Groups& CallerToken::Read() const {
-  if (!groups_) groups_ = Groups{.admin = CallerIsAdmin(machine_), .power_user = CallerIsPowerUser(machine_)};
+const CallerGroups& CallerToken::Read() const {
+  if (!groups_) groups_ = ReadCallerGroups(machine_);
   return *groups_;
 }
 

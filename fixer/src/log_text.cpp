@@ -1,6 +1,8 @@
 // LogTextSink; see fixer/log_text.h.
 #include "fixer/log_text.h"
 
+#include <array>
+#include <string>
 #include <typeinfo>
 
 #include <spdlog/details/os.h>
@@ -10,14 +12,26 @@ namespace fixer {
 
 LogTextSink::~LogTextSink() = default;
 
+namespace {
+
+// "[info] ": each level's head of a line (spdlog's "[%l] "), made once rather than on every line.
+std::string_view LineHead(spdlog::level::level_enum level) {
+  static const auto heads = [] {
+    std::array<std::string, spdlog::level::n_levels> all;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const spdlog::string_view_t name = spdlog::level::to_string_view(static_cast<spdlog::level::level_enum>(i));
+      all[i] = "[" + std::string(name.data(), name.size()) + "] ";
+    }
+    return all;
+  }();
+  return heads[static_cast<size_t>(level)];
+}
+
+}  // namespace
+
 bool LogTextSink::AppendLine(spdlog::level::level_enum level, std::string_view line) {
   if (formatter_) return false;
-  const spdlog::string_view_t name = spdlog::level::to_string_view(level);
-  out_ += '[';
-  out_.append(name.data(), name.size());
-  out_ += "] ";
-  out_.append(line);
-  out_ += spdlog::details::os::default_eol;
+  out_.append(LineHead(level)).append(line).append(spdlog::details::os::default_eol);
   return true;
 }
 

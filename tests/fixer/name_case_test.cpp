@@ -27,7 +27,7 @@ bool ReferenceEquals(std::string_view a, std::string_view b) {
 // Every pair of byte values, at each of the 8 positions of a word and in a tail, in strings of
 // 1 to 19 bytes: only A-Z/a-z pairs (and equal bytes) compare equal.
 TEST(SameWindowsName, AgreesWithTheByteRuleForEveryPairOfBytes) {
-  for (size_t length : {1u, 7u, 8u, 9u, 16u, 19u}) {
+  for (size_t length : {1u, 2u, 3u, 4u, 5u, 7u, 8u, 9u, 15u, 16u, 19u}) {
     for (size_t at = 0; at < length; ++at) {
       std::string a(length, 'q'), b(length, 'Q');
       for (int x = 0; x < 256; ++x) {
@@ -96,7 +96,7 @@ TEST(WindowsNameLess, OrdersAsTheFoldedTextsCompare) {
   std::mt19937 rng(9);
   const fixer::WindowsNameLess less;
   for (int i = 0; i < 50000; ++i) {
-    std::string a(rng() % 12, ' '), b(rng() % 12, ' ');
+    std::string a(rng() % 20, ' '), b(rng() % 20, ' ');  // past a word of eight bytes, and past two
     for (char& c : a) c = kAlphabet[rng() % kAlphabet.size()];
     for (char& c : b) c = kAlphabet[rng() % kAlphabet.size()];
     const std::string fa = fixer::FoldWindowsName(a), fb = fixer::FoldWindowsName(b);

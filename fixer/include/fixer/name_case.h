@@ -13,6 +13,7 @@
 //   bool found = by_name.contains("ASPNET_WP_PASSWORD");          // true
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,9 +32,16 @@ std::string FoldWindowsName(std::string_view s);
 // computer name, an 8.3 short name, a KB number in.
 std::string UpperWindowsName(std::string_view s);
 
+namespace detail {
+// SameWindowsName of two names of `size` bytes each.
+bool SameWindowsNameOfSize(const char* a, const char* b, std::size_t size);
+}  // namespace detail
+
 // Whether `a` and `b` are the same name; without FoldWindowsName's copies, eight bytes at a time
-// (names are compared on every lookup).
-bool SameWindowsName(std::string_view a, std::string_view b);
+// (names are compared on every lookup). Inline: most comparisons of a scan differ in length.
+inline bool SameWindowsName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && detail::SameWindowsNameOfSize(a.data(), b.data(), a.size());
+}
 
 // Orders names as their FoldWindowsName texts compare, without the copies: a map keyed by names
 // Windows compares without case (an LSA secret's) finds any spelling in O(log n).
