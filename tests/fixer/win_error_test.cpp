@@ -171,6 +171,7 @@ TEST(WinErrorText, EveryErrorTheBackendsGiveHasWindowsText) {
                         fixer::kErrorCantResolveFilename,
                         fixer::kNerrServiceAlreadyStarted,
                         fixer::kNerrBadServiceName,
+                        fixer::kErrorNoMoreRids,
                         fixer::kErrorBadCommand,
                         fixer::kSqlWindowsUserNotFound,
                         fixer::kSqlLoginExists,

@@ -86,6 +86,8 @@ inline constexpr uint32_t kNerrGroupExists = 2223;
 inline constexpr uint32_t kNerrUserExists = 2224;
 inline constexpr uint32_t kNerrPasswordTooShort = 2245;  // any password-policy failure
 inline constexpr uint32_t kNerrLastAdmin = 2452;
+// ERROR_DS_NO_MORE_RIDS: creating an account or group when the SAM has no RID left to give.
+inline constexpr uint32_t kErrorNoMoreRids = 8209;
 inline constexpr uint32_t kErrorBadCommand = 9009;  // cmd.exe: not recognized as a command
 // SQL Server 2000 (sp_grantlogin / sp_grantdbaccess).
 inline constexpr uint32_t kSqlWindowsUserNotFound = 15401;
