@@ -19,8 +19,9 @@
 namespace fakes {
 
 // The caller's groups as one process's access token holds them: read from the SAM at the
-// process's first check and kept, as Windows keeps a token's groups until the next logon
-// (docs/windows-reference.md#choice-live-membership). The ports of one run are one process.
+// process's first check (one lookup of the caller's SID, then its groups) and kept, as Windows
+// keeps a token's groups until the next logon (docs/windows-reference.md#choice-live-membership).
+// The ports of one run are one process.
 class CallerToken {
  public:
   explicit CallerToken(const Machine& machine) : machine_(machine) {}
@@ -41,7 +42,8 @@ class CallerToken {
   mutable std::optional<Groups> groups_;  // read at the first check
 };
 
-// The same, for a process that makes one check (a command): the SAM read afresh.
+// The same, for a process that makes one check (a command): the SAM read afresh, the caller's SID
+// looked up once and only the groups the rule asks read (an administrator's Power Users never).
 
 // NetUserAdd: administrators and Power Users [NetUserAdd].
 fixer::Status MayCreateAccounts(const Machine& machine);
