@@ -129,6 +129,7 @@ TEST(WinErrorText, EveryErrorTheBackendsGiveHasWindowsText) {
                         fixer::kErrorNotEnoughMemory,
                         fixer::kErrorInvalidData,
                         fixer::kErrorSharingViolation,
+                        fixer::kErrorLockViolation,
                         fixer::kErrorInvalidParameter,
                         fixer::kErrorNotSupported,
                         fixer::kErrorDiskFull,
