@@ -4,8 +4,8 @@
 // handlers say them: the state-file tool's POSIX signals (app/tools/stop_signals_posix.h),
 // aspnet-fixer.exe's console events (win32/console_stops.h).
 //
-//   fixer::StopWordsFor words = [](std::string_view stop) { return app::ReadOnlyStopWords("diagnose", false, stop); };
-//   fixer::StopWords said = words("SIGINT (Ctrl-C)");   // said.standard_error: "aspnet-fixer diagnose: stopped by ..."
+//   fixer::StopWordsFor words = [](std::string_view stop) { return fixer::StopWords{std::string(stop), ""}; };
+//   fixer::StopWords said = words("SIGINT (Ctrl-C)");   // said.standard_error: "SIGINT (Ctrl-C)"
 #pragma once
 
 #include <functional>
