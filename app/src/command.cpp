@@ -21,6 +21,7 @@
 #include "app/named_command.h"
 #include "app/parse_errors.h"
 #include "app/standard_output.h"
+#include "app/stop_words.h"
 #include "app/typed_line.h"
 #include "app/typed_secrets.h"
 #include "app/verbs.h"

@@ -10,9 +10,9 @@
 
 namespace app {
 
-StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name) {
+fixer::StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name) {
   const std::string stopped = "stopped by " + std::string(stop_name) + " before its report";
-  StopWords words;
+  fixer::StopWords words;
   words.standard_error = ErrorLine("aspnet-fixer", command, stopped + ": nothing was changed or written") + "\n";
   if (json) {
     const nlohmann::json j = {{"command", command},

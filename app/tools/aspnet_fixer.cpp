@@ -75,7 +75,7 @@ class StateFileOpener : public app::BackendOpener {
   bool SameFile(const std::string& a, const std::string& b) const override { return fakes::SameFile(a, b); }
   // A run that changes nothing: a stop ends it at once, and removes the temporary file its --out's
   // probe or write may have made (a capture's --out is --out too).
-  void EndAtOnceOnStop(const app::StopWordsFor& words) override {
+  void EndAtOnceOnStop(const fixer::StopWordsFor& words) override {
     app::EndAtOnceOnStopSignals(words, options_.out.empty() ? std::string() : fakes::TemporaryFileOf(options_.out));
   }
   void FinishDespiteStops() override { app::FinishDespiteStopSignals(); }

@@ -18,7 +18,7 @@ volatile std::sig_atomic_t at_once = 0;   // 1: a stop ends the process (EndAtOn
 
 // What the handler says and removes when it ends the process, made before it is installed.
 struct AtOnce {
-  std::vector<StopWords> words;  // by kStopSignals' order
+  std::vector<fixer::StopWords> words;  // by kStopSignals' order
   std::string temporary;
 };
 AtOnce at_once_words;
@@ -68,7 +68,7 @@ void CatchStopSignals() {
 
 const char* StopSignalReceived() { return received == 0 ? nullptr : NameOf(received); }
 
-void EndAtOnceOnStopSignals(const StopWordsFor& words, const std::string& temporary) {
+void EndAtOnceOnStopSignals(const fixer::StopWordsFor& words, const std::string& temporary) {
   at_once = 0;  // the handler never reads what is being made
   at_once_words.words.clear();
   for (int signal : kStopSignals) at_once_words.words.push_back(words(NameOf(signal)));

@@ -9,7 +9,7 @@
 // - A run that changes nothing (diagnose, plan, a dry run, capture: EndAtOnceOnStopSignals): it
 //   has no safe point to wait for, so a stop ends the process at once, exit 3 (nothing changed),
 //   after removing the temporary file a write of its --out would use (its folder probe may have
-//   made it) and saying StopWords; until FinishDespiteStopSignals, from which the run writes its
+//   made it) and saying its StopWords; until FinishDespiteStopSignals, from which the run writes its
 //   output, whole, and a stop is only recorded.
 //
 //   app::CatchStopSignals();
@@ -20,7 +20,7 @@
 
 #include <string>
 
-#include "app/stop_words.h"
+#include "fixer/stop_words.h"
 
 namespace app {
 
@@ -30,7 +30,7 @@ void CatchStopSignals();
 const char* StopSignalReceived();
 // A stop from now on ends the process at once (exit 3): `temporary` removed (none: empty), the
 // words of that stop said.
-void EndAtOnceOnStopSignals(const StopWordsFor& words, const std::string& temporary);
+void EndAtOnceOnStopSignals(const fixer::StopWordsFor& words, const std::string& temporary);
 // From now on a stop is only recorded (StopSignalReceived): the run ends as it would have.
 void FinishDespiteStopSignals();
 

@@ -15,7 +15,7 @@ void NetOk(Console& con) { con.Write("The command completed successfully.\n\n");
 int NetError(Console& con, uint32_t code, const std::string& text) {
   const std::string message = text.empty() ? std::string(fixer::WinErrorText(code)) : text;
   // netmsg.dll's messages end at MAX_LANMAN_MESSAGE_ID (5899, lmerr.h); a Win32 error past it
-  // (8209) is a "System error" (docs/windows-reference.md#net-commands).
+  // (fixer::kErrorNoMoreRids, 8209) is a "System error" (docs/windows-reference.md#net-commands).
   const bool net_message = (code >= 2100 && code < 3000) || (code >= 3500 && code <= 5899);
   if (net_message) {
     con.Write(message + "\n\nMore help is available by typing NET HELPMSG " + std::to_string(code) + ".\n\n",

@@ -20,7 +20,6 @@
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
-#include "who_may.h"
 
 namespace fakes {
 namespace {
@@ -176,34 +175,6 @@ bool PathExists(const Console& con, const std::string& path) {
   if (IsDrive(path)) return fixer::SameWindowsName(path.substr(0, 2), SystemDrive(con.machine.state()));
   return ObjectStore(con.machine).Exists({fixer::ObjectNamespace::kFile, path});
 }
-
-namespace {
-// The session's caller's SID; none when its name maps to no account.
-std::optional<fixer::Sid> CallerSid(const MachineState& s) {
-  auto sid = LookupNameIn(s, s.session.caller);
-  if (!sid) return std::nullopt;
-  return std::move(*sid);
-}
-// SYSTEM counts as a member of Administrators. The group found by its SID, not every group
-// the caller is in listed: this is asked before each change a port makes.
-bool IsIn(const MachineState& s, const std::optional<fixer::Sid>& caller, const fixer::Sid& group) {
-  if (!caller) return false;
-  if (*caller == fixer::Sid::LocalSystem()) return group == fixer::Sid::Administrators();
-  const LocalGroup* g = s.sam.groups.FindKey(group);
-  return g != nullptr && g->members.Contains(*caller);
-}
-}  // namespace
-
-CallerGroups ReadCallerGroups(const Machine& machine) {
-  const MachineState& s = machine.state();
-  const std::optional<fixer::Sid> caller = CallerSid(s);
-  const bool admin = IsIn(s, caller, fixer::Sid::Administrators());
-  return {.admin = admin, .power_user = !admin && IsIn(s, caller, fixer::Sid::PowerUsers())};
-}
-
-bool CallerIsAdmin(const Machine& machine) { return ReadCallerGroups(machine).admin; }
-
-bool CallerIsPowerUser(const Machine& machine) { return ReadCallerGroups(machine).power_user; }
 
 std::optional<int> RunCommandLine(Console& con, const std::string& line) {
   size_t start = line.find_first_not_of(" \t");

@@ -9,6 +9,7 @@
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
+#include "fixer/win_error.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 #include "rid_pool.h"
@@ -363,7 +364,8 @@ void LoadGroups(LoadContext& c, const Field& f) {
       } else {
         // Aliases share the RID pool: none left refuses the group as it does an account.
         if (c.st().sam.next_rid > kLastAccountRid)
-          c.Check(fixer::Status::Win(kErrorNoMoreRids), e.key_field, "creating group " + fixer::QuotedValue(e.key));
+          c.Check(fixer::Status::Win(fixer::kErrorNoMoreRids), e.key_field,
+                  "creating group " + fixer::QuotedValue(e.key));
         g.sid = c.st().sam.domain.WithRid(c.st().sam.next_rid++);
       }
       c.st().sam.groups.push_back(std::move(g));

@@ -14,9 +14,8 @@ namespace fakes {
 // below the largest (the next RID then holds 4294967295, "none left"), so no RID is given twice.
 inline constexpr uint32_t kNoRidLeft = 0xFFFFFFFF;
 inline constexpr uint32_t kLastAccountRid = kNoRidLeft - 1;
-// ERROR_DS_NO_MORE_RIDS, "The directory service has exhausted the pool of relative
-// identifiers.": what creating an account or group answers when no RID is left [M].
-inline constexpr uint32_t kErrorNoMoreRids = 8209;
+// Creating an account or group when no RID is left answers fixer::kErrorNoMoreRids (8209,
+// ERROR_DS_NO_MORE_RIDS, "The directory service has exhausted the pool of relative identifiers.") [M].
 
 // Why an account or group the SAM made (not a built-in one) cannot hold `rid`: below 1000 (the
 // well-known RIDs, MS-SAMR) or past the last RID the SAM gives; nullopt when it can.

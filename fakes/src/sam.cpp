@@ -9,6 +9,7 @@
 #include "fakes/well_known_sids.h"
 #include "fixer/name_case.h"
 #include "fixer/utf16.h"
+#include "fixer/win_error.h"
 #include "rid_pool.h"
 #include "service_passwords.h"
 
@@ -255,7 +256,7 @@ fixer::Result<fixer::Sid> Sam::CreateUser(const fixer::NewAccount& spec, const f
   if (!IsValidAccountName(spec.name, kMaxUserNameChars)) return Status::Win(fixer::kNerrBadUsername);
   if (Status taken = NameInUseIn(m_.state(), spec.name); !taken.ok()) return taken;
   // No RID left: the create is refused, never a RID given again (docs/windows-reference.md#sids).
-  if (m_.state().sam.next_rid > kLastAccountRid) return Status::Win(kErrorNoMoreRids);
+  if (m_.state().sam.next_rid > kLastAccountRid) return Status::Win(fixer::kErrorNoMoreRids);
   if (Status st = m_.Mutate("sam.create_user", spec.name); !st.ok()) return st;
 
   MachineState& s = m_.state();

@@ -1,6 +1,10 @@
 #include "who_may.h"
 
+#include <optional>
+#include <utility>
+
 #include "fakes/commands.h"
+#include "fakes/sam.h"
 #include "fixer/win_error.h"
 
 namespace fakes {
@@ -10,10 +14,52 @@ fixer::Status AllowedIf(bool allowed) {
   return allowed ? fixer::Status::Ok() : fixer::Status::Win(fixer::kErrorAccessDenied);
 }
 
+// The session's caller: its name looked up once, to its SID (none when it maps to no account),
+// and each group asked of that SID only when a rule needs it. A group is found by its SID, not
+// every group the caller is in listed: this is asked before each change a command makes.
+class Caller {
+ public:
+  explicit Caller(const MachineState& s) : s_(s), sid_(SidOf(s)) {}
+  // SYSTEM counts as a member of Administrators.
+  bool InAdministrators() const { return IsIn(fixer::Sid::Administrators()); }
+  bool InPowerUsers() const { return IsIn(fixer::Sid::PowerUsers()); }
+
+ private:
+  static std::optional<fixer::Sid> SidOf(const MachineState& s) {
+    auto sid = LookupNameIn(s, s.session.caller);
+    if (!sid) return std::nullopt;
+    return std::move(*sid);
+  }
+  bool IsIn(const fixer::Sid& group) const {
+    if (!sid_) return false;
+    if (*sid_ == fixer::Sid::LocalSystem()) return group == fixer::Sid::Administrators();
+    const LocalGroup* g = s_.sam.groups.FindKey(group);
+    return g != nullptr && g->members.Contains(*sid_);
+  }
+
+  const MachineState& s_;
+  std::optional<fixer::Sid> sid_;
+};
+
+bool PowerUsersMayChangeMembersOf(const fixer::Sid& group) {
+  return group == fixer::Sid::PowerUsers() || group == fixer::Sid::Users() || group == fixer::Sid::Guests();
+}
+
 }  // namespace
 
-const CallerGroups& CallerToken::Read() const {
-  if (!groups_) groups_ = ReadCallerGroups(machine_);
+bool CallerIsAdmin(const Machine& machine) { return Caller(machine.state()).InAdministrators(); }
+
+bool CallerIsPowerUser(const Machine& machine) {
+  const Caller caller(machine.state());
+  return !caller.InAdministrators() && caller.InPowerUsers();
+}
+
+const CallerToken::Groups& CallerToken::Read() const {
+  if (!groups_) {
+    const Caller caller(machine_.state());
+    const bool admin = caller.InAdministrators();
+    groups_ = Groups{.admin = admin, .power_user = !admin && caller.InPowerUsers()};
+  }
   return *groups_;
 }
 
@@ -23,25 +69,34 @@ fixer::Status CallerToken::MayChangeAccounts() const { return AllowedIf(Read().a
 
 fixer::Status CallerToken::MayChangeMembersOf(const fixer::Sid& group) const {
   if (Read().admin) return fixer::Status::Ok();
-  const bool power_users_may =
-      group == fixer::Sid::PowerUsers() || group == fixer::Sid::Users() || group == fixer::Sid::Guests();
-  return AllowedIf(power_users_may && Read().power_user);
+  return AllowedIf(PowerUsersMayChangeMembersOf(group) && Read().power_user);
 }
 
 fixer::Status CallerToken::MayControlServices() const { return AllowedIf(Read().admin || Read().power_user); }
 
 fixer::Status CallerToken::MayAdminister() const { return AllowedIf(Read().admin); }
 
-fixer::Status MayCreateAccounts(const Machine& machine) { return CallerToken(machine).MayCreateAccounts(); }
+// A command's process checks once: the caller's SID is looked up once, and only the groups its
+// rule asks are read (Power Users never, for an administrator or an administrators-only rule).
 
-fixer::Status MayChangeAccounts(const Machine& machine) { return CallerToken(machine).MayChangeAccounts(); }
-
-fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group) {
-  return CallerToken(machine).MayChangeMembersOf(group);
+fixer::Status MayCreateAccounts(const Machine& machine) {
+  const Caller caller(machine.state());
+  return AllowedIf(caller.InAdministrators() || caller.InPowerUsers());
 }
 
-fixer::Status MayControlServices(const Machine& machine) { return CallerToken(machine).MayControlServices(); }
+fixer::Status MayChangeAccounts(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
 
-fixer::Status MayAdminister(const Machine& machine) { return CallerToken(machine).MayAdminister(); }
+fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group) {
+  const Caller caller(machine.state());
+  if (caller.InAdministrators()) return fixer::Status::Ok();
+  return AllowedIf(PowerUsersMayChangeMembersOf(group) && caller.InPowerUsers());
+}
+
+fixer::Status MayControlServices(const Machine& machine) {
+  const Caller caller(machine.state());
+  return AllowedIf(caller.InAdministrators() || caller.InPowerUsers());
+}
+
+fixer::Status MayAdminister(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
 
 }  // namespace fakes

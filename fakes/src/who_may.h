@@ -18,17 +18,10 @@
 
 namespace fakes {
 
-// What of the session's caller the checks below ask: CallerIsAdmin and CallerIsPowerUser
-// (fakes/commands.h) of one look-up of the caller's name.
-struct CallerGroups {
-  bool admin = false;       // SYSTEM, or in Administrators
-  bool power_user = false;  // in Power Users, not in Administrators
-};
-CallerGroups ReadCallerGroups(const Machine& machine);
-
 // The caller's groups as one process's access token holds them: read from the SAM at the
-// process's first check and kept, as Windows keeps a token's groups until the next logon
-// (docs/windows-reference.md#choice-live-membership). The ports of one run are one process.
+// process's first check (one lookup of the caller's SID, then its groups) and kept, as Windows
+// keeps a token's groups until the next logon (docs/windows-reference.md#choice-live-membership).
+// The ports of one run are one process.
 class CallerToken {
  public:
   explicit CallerToken(const Machine& machine) : machine_(machine) {}
@@ -39,13 +32,18 @@ class CallerToken {
   fixer::Status MayAdminister() const;
 
  private:
-  const CallerGroups& Read() const;
+  struct Groups {
+    bool admin = false;       // SYSTEM, or in Administrators
+    bool power_user = false;  // in Power Users, not in Administrators
+  };
+  const Groups& Read() const;
 
   const Machine& machine_;
-  mutable std::optional<CallerGroups> groups_;  // read at the first check
+  mutable std::optional<Groups> groups_;  // read at the first check
 };
 
-// The same, for a process that makes one check (a command): the SAM read afresh.
+// The same, for a process that makes one check (a command): the SAM read afresh, the caller's SID
+// looked up once and only the groups the rule asks read (an administrator's Power Users never).
 
 // NetUserAdd: administrators and Power Users [NetUserAdd].
 fixer::Status MayCreateAccounts(const Machine& machine);

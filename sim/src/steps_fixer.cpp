@@ -91,14 +91,18 @@ std::string ImpossibleError(const fakes::FaultPlan& plan, const FixerRun& run) {
   return "";
 }
 
-// A `fail_op` names the call: an error it cannot give is refused as the scenario loads.
-std::optional<std::pair<std::string, std::string>> FailErrorOfNamedOp(const std::map<std::string, std::string>& args) {
-  const auto op = args.find("fail_op");
+// A `fail_op` names the call, a `fail_read` the read: an error the one named cannot give (each,
+// when both share the `fail_error`) is refused as the scenario loads.
+std::optional<std::pair<std::string, std::string>> FailErrorOfNamedOps(const std::map<std::string, std::string>& args) {
   const auto error = args.find("fail_error");
-  if (op == args.end() || error == args.end()) return std::nullopt;
+  if (error == args.end()) return std::nullopt;
   uint64_t code = 0;
   for (char ch : error->second) code = code * 10 + static_cast<uint64_t>(ch - '0');  // checked whole already
-  std::string why = ErrorNotGivenBy(op->second, op->second, static_cast<uint32_t>(code));
+  std::string why;
+  if (const auto op = args.find("fail_op"); op != args.end())
+    why = ErrorNotGivenBy(op->second, op->second, static_cast<uint32_t>(code));
+  if (const auto read = args.find("fail_read"); why.empty() && read != args.end())
+    why = ReadErrorNotGivenBy(read->second, static_cast<uint32_t>(code));
   if (why.empty()) return std::nullopt;
   return std::pair<std::string, std::string>{"fail_error", std::move(why)};
 }
@@ -267,7 +271,7 @@ std::vector<Word> FixerStepWords() {
             {.name = "fail_op"},
             {.name = "fail_error",
              .kind = ValueKind::kWholeNumber,
-             .note = "(a Windows error the call can give; 0 is success, no error)",
+             .note = "(a Windows error the call or read can give; 0 is success, no error)",
              .min = 1,
              .max = 0xFFFFFFFF},  // a DWORD
             {.name = "fail_read", .note = "(a read of the fixer's ports: `eventlog.read`, `scm.list`, ...)"},
@@ -283,7 +287,7 @@ std::vector<Word> FixerStepWords() {
        .run = Fixer,
        .at_most_one_of = {{"crash_at", "crash_after"}},
        .only_with = {{"fail_error", {"fail_at", "fail_op", "fail_read"}}, {"fail_read_at", {"fail_read"}}},
-       .args_rule = FailErrorOfNamedOp},
+       .args_rule = FailErrorOfNamedOps},
   };
 }
 

@@ -92,12 +92,38 @@ std::vector<uint32_t> ErrorsFor(const std::string& op) {
   return {kErrorAccessDenied};
 }
 
-std::string ErrorNotGivenBy(const std::string& call, const std::string& op, uint32_t error) {
-  const std::vector<uint32_t> errors = ErrorsFor(op);
+// What a read of each op answers when it fails for a reason other than its arguments: 5 for
+// every read (docs/windows-reference.md#read-errors, each with its source).
+std::vector<uint32_t> ReadErrorsFor(const std::string& op) {
+  using namespace fixer;
+  // ReadFile over a range another handle locked: ERROR_LOCK_VIOLATION (#win32-journal-read).
+  if (op == "journal.load") return {kErrorLockViolation, kErrorAccessDenied};
+  // The Event Log service stopped: RPC_S_SERVER_UNAVAILABLE, as its writes answer [M].
+  if (op == "eventlog.read") return {kRpcServerUnavailable, kErrorAccessDenied};
+  // The metabase read: its DefaultAppPool node gone, no IIS Admin object, an identity no
+  // w3wp.exe could run as [M] (#app-pool-identity).
+  if (op == "inventory.app_pool_identity")
+    return {kErrorPathNotFound, kErrorServiceDoesNotExist, kErrorInvalidData, kErrorAccessDenied};
+  return {kErrorAccessDenied};
+}
+
+namespace {
+
+std::string ErrorNotIn(const std::vector<uint32_t>& errors, const std::string& call, uint32_t error) {
   if (std::find(errors.begin(), errors.end(), error) != errors.end()) return "";
   std::string codes;
   for (uint32_t e : errors) codes += (codes.empty() ? "" : ", ") + std::to_string(e);
   return call + " cannot fail with " + std::to_string(error) + "; the errors it can give: " + codes;
+}
+
+}  // namespace
+
+std::string ErrorNotGivenBy(const std::string& call, const std::string& op, uint32_t error) {
+  return ErrorNotIn(ErrorsFor(op), call, error);
+}
+
+std::string ReadErrorNotGivenBy(const std::string& op, uint32_t error) {
+  return ErrorNotIn(ReadErrorsFor(op), op, error);
 }
 
 }  // namespace sim

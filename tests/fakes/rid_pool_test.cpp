@@ -11,6 +11,7 @@
 #include "fakes/machine_yaml.h"
 #include "fakes/sam.h"
 #include "fixer/secret.h"
+#include "fixer/win_error.h"
 
 namespace {
 
@@ -35,7 +36,7 @@ TEST(RidPool, TheLastRidIsGivenOnceAndThenCreatingIsRefusedNeverWrapped) {
   EXPECT_EQ(machine.state().sam.next_rid, 4294967295u) << "none left, not wrapped to 0";
   auto erin = Create(machine, "erin");
   ASSERT_FALSE(erin.ok());
-  EXPECT_EQ(erin.status().code(), 8209u);
+  EXPECT_EQ(erin.status().code(), fixer::kErrorNoMoreRids);
   EXPECT_EQ(fakes::Sam(machine).FindUser("erin"), nullptr);
   EXPECT_EQ(machine.state().sam.next_rid, 4294967295u);
   for (const fakes::UserAccount& u : machine.state().sam.users) EXPECT_NE(u.rid, 0u) << u.name;
@@ -53,13 +54,13 @@ TEST(RidPool, AMachineThatUsedTheLastRidSavesAndLoadsBack) {
     EXPECT_EQ(again.value->sam.next_rid, 4294967295u);
     EXPECT_EQ(again.value->sam.users.FindName("carol")->rid, 4294967294u);
     fakes::Machine reloaded(*again.value);
-    EXPECT_EQ(Create(reloaded, "dave").status().code(), 8209u);
+    EXPECT_EQ(Create(reloaded, "dave").status().code(), fixer::kErrorNoMoreRids);
   }
 }
 
 TEST(RidPool, AFreshFormWithNoRidLeftLoadsAndRefusesNewAccounts) {
   fakes::Machine machine(Loaded("os: windows-xp-professional\nnext_rid: 4294967295\n"));
-  EXPECT_EQ(Create(machine, "carol").status().code(), 8209u);
+  EXPECT_EQ(Create(machine, "carol").status().code(), fixer::kErrorNoMoreRids);
 }
 
 struct RidRefusal {

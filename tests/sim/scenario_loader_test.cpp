@@ -700,6 +700,14 @@ TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
       {"- fixer: {fail_op: scm.start, fail_error: 1058}", 45,
        "step 'fixer' key 'fail_error': scm.start cannot fail with 1058; the errors it can give: 1069, 1068, 1053, "
        "1072, 5"},
+      // A named read, in the same words (sim::ReadErrorsFor: docs/windows-reference.md#read-errors).
+      {"- fixer: {fail_read: eventlog.read, fail_error: 1502}", 51,
+       "step 'fixer' key 'fail_error': eventlog.read cannot fail with 1502; the errors it can give: 1722, 5"},
+      {"- fixer: {fail_read: scm.list, fail_error: 1722}", 46,
+       "step 'fixer' key 'fail_error': scm.list cannot fail with 1722; the errors it can give: 5"},
+      // One error for both faults: the call may give it, the read may not.
+      {"- fixer: {fail_op: scm.stop, fail_read: journal.load, fail_error: 1051}", 69,
+       "step 'fixer' key 'fail_error': journal.load cannot fail with 1051; the errors it can give: 33, 5"},
   };
   ExpectEachStepFailsTheLoadAt(cases);
   // 1, and an error beside the fault it belongs to, load.
@@ -707,6 +715,11 @@ TEST(ScenarioFileErrors, AFaultThatCouldNeverHappenFailsTheLoad) {
                "  - fixer: {fail_at: 1, fail_error: 5}\n  - fixer: {fail_op: scm.stop, fail_error: 5}\n" +
                "  - fixer: {crash_at: 1}\n  - fixer: {crash_after: 1}\n" +
                "  - expect: {errorlevel: {program: runas, nth: 1, line: 1, code: 0}}\n");
+  // Each read's own errors, and 5 for any read, load.
+  LoadScenario(kValidScenarioHead + "  - fixer: {fail_read: journal.load, fail_error: 33}\n" +
+               "  - fixer: {fail_read: eventlog.read, fail_error: 1722}\n" +
+               "  - fixer: {fail_read: inventory.app_pool_identity, fail_error: 1060}\n" +
+               "  - fixer: {fail_read: scm.list, fail_error: 5}\n  - fixer: {fail_read: scm.query}\n");
 }
 
 TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {

@@ -6,6 +6,7 @@
 // called last registered first, until one returns TRUE.
 #include <windows.h>
 
+#include <string>
 #include <vector>
 
 #include "win32/console_stops.h"
@@ -34,7 +35,7 @@ const char* NameOf(DWORD event) {
 }
 
 // The words each event says when it ends a run at once, made before the handler may read them.
-std::vector<ConsoleStopWords> at_once_words;  // by kEvents' order
+std::vector<fixer::StopWords> at_once_words;  // by kEvents' order
 
 // WriteFile to a standard handle: no C runtime lock, which the main thread may hold.
 void WriteToStandard(DWORD which, const std::string& text) {
@@ -80,7 +81,7 @@ const char* ConsoleStopReceived() {
   return event == 0 ? nullptr : NameOf(static_cast<DWORD>(event - 1));
 }
 
-void EndAtOnceOnConsoleStop(const std::function<ConsoleStopWords(std::string_view stop_name)>& words) {
+void EndAtOnceOnConsoleStop(const fixer::StopWordsFor& words) {
   InterlockedExchange(&mode, kRecord);  // the handler never reads what is being made
   at_once_words.clear();
   for (DWORD event : kEvents) at_once_words.push_back(words(NameOf(event)));

@@ -4,7 +4,6 @@
 //   aspnet-fixer.exe apply           # repairs this machine (as an administrator)
 #include <iostream>
 #include <string_view>
-#include <utility>
 
 #include "app/command.h"
 #include "win32/console_stops.h"
@@ -36,12 +35,7 @@ class LocalMachineOpener : public app::BackendOpener {
     return machine;
   }
   // A run that changes nothing: a stop ends it at once; its --out is written after FinishDespiteStops.
-  void EndAtOnceOnStop(const app::StopWordsFor& words) override {
-    win32::EndAtOnceOnConsoleStop([&words](std::string_view stop) {
-      app::StopWords said = words(stop);
-      return win32::ConsoleStopWords{std::move(said.standard_error), std::move(said.standard_output)};
-    });
-  }
+  void EndAtOnceOnStop(const fixer::StopWordsFor& words) override { win32::EndAtOnceOnConsoleStop(words); }
   void FinishDespiteStops() override { win32::FinishDespiteConsoleStops(); }
   // capture --out: a file there when it was checked (an older capture) is replaced; a name free
   // then is taken only while it stays free, so a file another process made meanwhile is kept

@@ -28,8 +28,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/stop_words.h"
 #include "fixer/backend.h"
+#include "fixer/stop_words.h"
 
 namespace app {
 
@@ -71,7 +71,7 @@ class BackendOpener {
   // A run that changes nothing (diagnose, plan, a dry run, capture), from before its machine is
   // opened: a stop the user asks for (Ctrl-C) ends the process at once, exit 3, saying `words`,
   // and leaves no temporary file of its --out (app/stop_words.h). By default the platform's own.
-  virtual void EndAtOnceOnStop(const StopWordsFor& /*words*/) {}
+  virtual void EndAtOnceOnStop(const fixer::StopWordsFor& /*words*/) {}
   // From here the run writes its output (its --out, its report), whole: a stop is only recorded.
   // (A changing run's stops are Open(kChanging)'s: recorded, and the backend it opens stops the
   // run at its next journal record, or before its first change.)

@@ -25,6 +25,7 @@ inline constexpr uint32_t kErrorInvalidHandle = 6;  // EBADF: a write to a handl
 inline constexpr uint32_t kErrorNotEnoughMemory = 8;
 inline constexpr uint32_t kErrorInvalidData = 13;
 inline constexpr uint32_t kErrorSharingViolation = 32;
+inline constexpr uint32_t kErrorLockViolation = 33;  // ReadFile over a range another handle locked
 inline constexpr uint32_t kErrorInvalidParameter = 87;
 inline constexpr uint32_t kErrorNotSupported = 50;
 inline constexpr uint32_t kErrorDiskFull = 112;
@@ -86,6 +87,8 @@ inline constexpr uint32_t kNerrGroupExists = 2223;
 inline constexpr uint32_t kNerrUserExists = 2224;
 inline constexpr uint32_t kNerrPasswordTooShort = 2245;  // any password-policy failure
 inline constexpr uint32_t kNerrLastAdmin = 2452;
+// ERROR_DS_NO_MORE_RIDS: creating an account or group when the SAM has no RID left to give.
+inline constexpr uint32_t kErrorNoMoreRids = 8209;
 inline constexpr uint32_t kErrorBadCommand = 9009;  // cmd.exe: not recognized as a command
 // SQL Server 2000 (sp_grantlogin / sp_grantdbaccess).
 inline constexpr uint32_t kSqlWindowsUserNotFound = 15401;

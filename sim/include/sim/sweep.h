@@ -66,6 +66,12 @@ std::vector<uint32_t> ErrorsFor(const std::string& op);
 // "<call> cannot fail with 99999; the errors it can give: 1051, 1061, 5" (`call` names the call:
 // "call 3 (scm.stop W3SVC)", "scm.stop").
 std::string ErrorNotGivenBy(const std::string& call, const std::string& op, uint32_t error);
+// The Windows errors a read of this op can give where it fails, which a scenario's `fail_read` may
+// inject ("journal.load" -> 33, 5; a read not listed, 5 alone: docs/windows-reference.md#read-errors).
+std::vector<uint32_t> ReadErrorsFor(const std::string& op);
+// "" when a read of `op` can fail with `error` (ReadErrorsFor), else why not, in ErrorNotGivenBy's
+// words: "eventlog.read cannot fail with 1502; the errors it can give: 1722, 5".
+std::string ReadErrorNotGivenBy(const std::string& op, uint32_t error);
 
 struct SweepOptions {
   int faults = 1;    // 1: every single fault; 2: also every pair

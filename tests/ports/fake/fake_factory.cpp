@@ -8,14 +8,13 @@
 #include "fakes/machine_backend.h"
 #include "fakes/machine_yaml.h"
 #include "fakes/objects.h"
+#include "fixer/win_error.h"
 
 namespace ports_contract {
 namespace {
 
 // The one file MakeScratchFile puts in a scratch folder, removed with it.
 constexpr const char* kScratchFileName = R"(\fxsim_contract_scratch.txt)";
-// ERROR_LOCK_VIOLATION: what ReadFile answers where another handle locked the file.
-constexpr uint32_t kErrorLockViolation = 33;
 
 // A MachineBackend that owns its machine.
 class OwnedFake : public fixer::Backend {
@@ -60,7 +59,7 @@ class FakeFactory : public BackendFactory {
   }
   std::function<void()> MakeJournalUnreadable(fixer::Backend& backend) override {
     fakes::Machine& machine = static_cast<OwnedFake&>(backend).machine();
-    machine.faults().Add({.op = "journal.load", .nth = 1, .error = kErrorLockViolation, .read = true});
+    machine.faults().Add({.op = "journal.load", .nth = 1, .error = fixer::kErrorLockViolation, .read = true});
     return [&machine] { machine.set_faults(fakes::FaultPlan()); };
   }
   std::function<void()> PlantJournalInAFolderEveryoneCanWrite(fixer::Backend&) override { return {}; }

@@ -1,5 +1,6 @@
 // The stops a user asks aspnet-fixer.exe for: Windows' console control events (SetConsoleCtrlHandler),
-// said with the words of the state-file tool's POSIX signals (app/stop_words.h). A console's
+// said with the words of the state-file tool's POSIX signals (the tool makes them, app/stop_words.h,
+// in the shape fixer/stop_words.h gives both tools' handlers). A console's
 // handler runs on a thread of its own, so the two ways are:
 // - A changing run (CatchConsoleStops): Ctrl-C and Ctrl-Break are recorded and handled (TRUE: no
 //   ExitProcess), and the run stops at its next journal record (local_machine.h). A console closing,
@@ -13,9 +14,7 @@
 //   const char* stop = win32::ConsoleStopReceived();   // "SIGINT (Ctrl-C)" once Ctrl-C was pressed
 #pragma once
 
-#include <functional>
-#include <string>
-#include <string_view>
+#include "fixer/stop_words.h"
 
 namespace win32 {
 
@@ -24,14 +23,9 @@ void CatchConsoleStops();
 // The first stop received: "SIGINT (Ctrl-C)", "SIGBREAK (Ctrl-Break)", "CTRL_CLOSE_EVENT (the
 // console was closed)", ...; null when none.
 const char* ConsoleStopReceived();
-// What a run that changes nothing says when a stop ends it: one line on standard error, and what
-// goes to standard output (with --json its one JSON object; else nothing).
-struct ConsoleStopWords {
-  std::string standard_error;
-  std::string standard_output;
-};
-// A stop from now on ends the process at once (exit 3), `words` of that stop's name said first.
-void EndAtOnceOnConsoleStop(const std::function<ConsoleStopWords(std::string_view stop_name)>& words);
+// A stop from now on ends the process at once (exit 3), `words` of that stop's name said first:
+// its standard output, then its line on standard error.
+void EndAtOnceOnConsoleStop(const fixer::StopWordsFor& words);
 // From now on a stop is only recorded: the run ends as it would have. If a stop was already
 // ending the process, never returns (the process ends).
 void FinishDespiteConsoleStops();
