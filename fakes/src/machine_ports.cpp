@@ -79,6 +79,10 @@ class ScmPort : public fixer::ServiceControl {
     if (Status st = OpenedToControl(name); !st.ok()) return st;
     return scm_.Pause(name);
   }
+  Status SetLogonPassword(const std::string& name, const fixer::Secret& password) override {
+    if (Status st = OpenedToControl(name); !st.ok()) return st;
+    return scm_.SetLogonPassword(name, password);
+  }
 
  private:
   // OpenService by key name: 1060 for a display name or an unknown one.

@@ -200,6 +200,14 @@ fixer::Status Scm::Pause(const std::string& name) {
   return fixer::Status::Ok();
 }
 
+fixer::Status Scm::SetLogonPassword(const std::string& name, const fixer::Secret& password) {
+  fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (auto st = m_.Mutate("scm.set_password", service->name); !st.ok()) return st;
+  StoreServicePassword(m_.state(), service->name, password.Reveal());
+  return fixer::Status::Ok();
+}
+
 fixer::Result<std::vector<std::string>> Scm::StopWithDependents(const std::string& name) {
   const fixer::ServiceInfo* service = Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);

@@ -1,6 +1,7 @@
 // See service_passwords.h.
 #include "service_passwords.h"
 
+#include "fakes/password_rules.h"
 #include "fixer/name_case.h"
 #include "fixer/ports/service_control.h"
 
@@ -38,6 +39,20 @@ bool ServicePasswordCurrent(const MachineState& s, const std::string& service, c
 
 void StoreCurrentServicePassword(MachineState& s, const std::string& service) {
   s.lsa.service_passwords.erase(service);
+}
+
+void StoreServicePassword(MachineState& s, const std::string& service, std::string_view clear) {
+  const fixer::ServiceInfo* svc = s.services.FindName(service);
+  if (svc == nullptr) return;
+  const std::string user = fixer::LocalUserOfService(svc->account, s.products.os.computer_name);
+  if (user.empty()) return;
+  const std::string hash = NtHash(clear);
+  const UserAccount* account = s.sam.users.FindName(user);
+  if (account != nullptr && account->password_hash == hash) {
+    s.lsa.service_passwords.erase(svc->name);
+    return;
+  }
+  s.lsa.service_passwords.insert_or_assign(svc->name, hash);
 }
 
 }  // namespace fakes

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "fakes/state.h"
 
@@ -20,5 +21,9 @@ void ForgetMatchingServicePasswords(MachineState& s, const UserAccount& user);
 bool ServicePasswordCurrent(const MachineState& s, const std::string& service, const UserAccount& user);
 // The SCM is given `service`'s account's current password (ChangeServiceConfig's lpPassword).
 void StoreCurrentServicePassword(MachineState& s, const std::string& service);
+// The SCM is given `clear` for `service` (ChangeServiceConfig's lpPassword): no copy of its own when
+// that is its local user's current password, else that password's NT hash; nothing for a service
+// that logs on as no local user.
+void StoreServicePassword(MachineState& s, const std::string& service, std::string_view clear);
 
 }  // namespace fakes

@@ -2,20 +2,25 @@
 // only, so it can log on once to create its profile. The undo puts back the password ASP.NET
 // keeps in the LSA secret, so the temporary one never stays valid, and "must change password at
 // next logon" if the account had it (a password set clears it; Windows lets it be set again).
+// Each password it sets goes to the services logging on with the worker's too
+// (worker_password_services.h), so an undo that falls back to a new one leaves none unable to start.
 
 #include "fixer/password_generator.h"
 #include "fixer/text.h"
 #include "step_factories.h"
+#include "worker_password_services.h"
 
 namespace fixer {
 
 // Sets the account's password to what the worker expects (the LSA secret). If there is no
 // secret, or the policy refuses the old value (history), a fresh random password is set and
-// stored as the secret, so the account and ASP.NET still agree.
+// stored as the secret, so the account and ASP.NET still agree; the services logging on with the
+// worker's password are given it either way.
 Status RestoreWorkerPassword(RepairContext& ctx) {
   auto lsa = ctx.ports.secrets.Retrieve(std::string(kAspNetWorkerSecret));
   if (lsa) {
     Status st = ctx.ports.accounts.SetPassword(ctx.account, *lsa);
+    if (st.ok()) return GiveServicesWorkerPassword(ctx, *lsa);
     if (st.code() != kNerrPasswordTooShort) return st;
     ctx.Say(Text(FMT_COMPILE("the policy refused {}'s previous password ({}); setting a new random "
                              "one in the account and the LSA secret"),
@@ -27,7 +32,8 @@ Status RestoreWorkerPassword(RepairContext& ctx) {
   if (!fresh) return fresh.status();
   Status st = ctx.ports.accounts.SetPassword(ctx.account, *fresh);
   if (!st.ok()) return st;
-  return ctx.ports.secrets.Store(std::string(kAspNetWorkerSecret), *fresh);
+  if (st = ctx.ports.secrets.Store(std::string(kAspNetWorkerSecret), *fresh); !st.ok()) return st;
+  return GiveServicesWorkerPassword(ctx, *fresh);
 }
 
 namespace {
@@ -56,14 +62,18 @@ class SetTempPassword : public Step {
     // first begin record found stands.
     const bool must_change = acct->password_must_change || DecodeBool(Get(ctx.DataOf(std::string(id())), kMustChange));
     if (must_change) data[kMustChange] = EncodeBool(true);
+    auto services = ReadWorkerPasswordServices(ctx);
+    if (!services) return services.status();
+    if (!services->empty()) data[kPasswordServices] = JoinList(*services);
     return data;
   }
   Status Act(RepairContext& ctx, const StepData&, StepData&) override {
     auto pw = ctx.TempPassword();
     if (!pw) return pw.status();
     Status st = ctx.ports.accounts.SetPassword(ctx.account, *pw);
-    if (st.ok()) ctx.temp_password_applied = true;
-    return st;
+    if (!st.ok()) return st;
+    ctx.temp_password_applied = true;
+    return GiveServicesWorkerPassword(ctx, *pw);
   }
   Status Undo(RepairContext& ctx, const StepData& data) override {
     if (Status st = RestoreWorkerPassword(ctx); !st.ok()) return st;
@@ -71,7 +81,9 @@ class SetTempPassword : public Step {
     return ctx.ports.accounts.RequirePasswordChange(ctx.account);
   }
   bool sets_temp_password() const override { return true; }
-  std::vector<std::string_view> data_keys() const override { return {"account", "sid", kMustChange}; }
+  std::vector<std::string_view> data_keys() const override {
+    return {"account", "sid", kMustChange, kPasswordServices};
+  }
 
  private:
   TempPasswordFrom password_;

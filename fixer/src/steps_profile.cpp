@@ -7,6 +7,7 @@
 #include "object_aces_index.h"
 #include "profile_check.h"
 #include "step_factories.h"
+#include "worker_password_services.h"
 
 namespace fixer {
 namespace {
@@ -145,7 +146,10 @@ class Register : public Step {
     }
     // The temporary password is no longer the account's.
     ctx.temp_password_applied = false;
-    return st;
+    if (!st.ok()) return st;
+    // aspnet_regiis's new password reaches the services logging on with the worker's from the LSA
+    // secret, whether or not aspnet_regiis gives it to its own (the model's choice, untracked).
+    return GiveServicesLsaPassword(ctx);
   }
   Status Undo(RepairContext& ctx, const StepData& data) override {
     if (Status st = PutScriptMapsBack(ctx, Get(data, kScriptMaps)); !st.ok()) return st;

@@ -3,6 +3,7 @@
 // temporary password (same name, comment and flags; a new SID).
 #include "fixer/text.h"
 #include "step_factories.h"
+#include "worker_password_services.h"
 
 namespace fixer {
 namespace {
@@ -119,6 +120,9 @@ class CreateAccount : public Step {
                   {"full_name", Get(recorded, "full_name")},
                   {"comment", Get(recorded, "comment")}};
     EncodeFlags(DecodeFlags(recorded), data);
+    auto services = ReadWorkerPasswordServices(ctx);
+    if (!services) return services.status();
+    if (!services->empty()) data[kPasswordServices] = JoinList(*services);
     return data;
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData& done) override {
@@ -143,12 +147,14 @@ class CreateAccount : public Step {
     }
     ctx.temp_password_applied = true;
     ctx.Say(Text(FMT_COMPILE("{} recreated with SID {} (was {})"), ctx.account, done["new_sid"], Get(data, "old_sid")));
-    return {};
+    // The SCM still keeps the deleted account's password for them.
+    return GiveServicesWorkerPassword(ctx, *pw);
   }
   Status Undo(RepairContext&, const StepData&) override { return {}; }
   bool sets_temp_password() const override { return true; }
   std::vector<std::string_view> data_keys() const override {
-    return WithFlagKeys({"old_sid", "full_name", "comment", "new_sid"});  // new_sid: its done record's
+    // new_sid: its done record's
+    return WithFlagKeys({"old_sid", "full_name", "comment", "new_sid", kPasswordServices});
   }
 
  private:

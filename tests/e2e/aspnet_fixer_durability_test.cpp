@@ -145,9 +145,12 @@ TEST_F(DurabilityTest, AFullDiskAtTheFinalRewriteLeavesTheRepairFixed) {
          .cwd = dir_.path()});
     if (r.exit_code == 9) GTEST_SKIP() << "tmpfs could not be mounted: " << r.err;
     if (r.out.find("apply 0\nm.yaml m.yaml.log \n") == std::string::npos) continue;
-    ++fixed_with_log;
     const std::string out = test_support::Slurp(dir_.path() / "out.txt");
     const std::string err = test_support::Slurp(dir_.path() / "err.txt");
+    // A size where the log's own last record did not fit is another case (the log holds the
+    // finished repair): the search goes on to one where only the rewrite failed.
+    if (err.find("disk/m.yaml.log: cannot write") != std::string::npos) continue;
+    ++fixed_with_log;
     EXPECT_EQ(LastLine(out), "Outcome: fixed (exit 0)") << out;
     EXPECT_EQ(Count(out, "Outcome: "), 1u) << out;
     EXPECT_EQ(out.find("Interrupted"), std::string::npos) << out;

@@ -244,6 +244,26 @@ TEST_F(ScmTest, ADependencyNamesAKeyNotADisplayName) {
   EXPECT_EQ(StateOf("BYDISPLAY"), ServiceState::kRunning);
 }
 
+// The SCM keeps the password it was given: a change of the account's leaves it stale (1069) until
+// ChangeServiceConfig's lpPassword gives it the new one [Changing a Service's Password].
+TEST_F(ScmTest, AServiceLogsOnWithThePasswordItWasGiven) {
+  fakes::Sam sam(machine_);
+  auto sid = sam.CreateUser({.name = "svcuser"}, fixer::Secret::FromString("Svc!pass1"));
+  ASSERT_TRUE(sid.ok());
+  ASSERT_TRUE(fakes::Lsa(machine_).Grant(*sid, "SeServiceLogonRight").ok());
+  AddService("MYSVC", {}, ServiceState::kStopped, ".\\svcuser");
+
+  ASSERT_TRUE(sam.SetPassword("svcuser", fixer::Secret::FromString("Svc!pass2")).ok());
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+  // Another password than the account's is kept as given: still 1069.
+  ASSERT_TRUE(scm_.SetLogonPassword("MYSVC", fixer::Secret::FromString("Svc!pass3")).ok());
+  EXPECT_EQ(scm_.Start("MYSVC").code(), fixer::kErrorServiceLogonFailed);
+  ASSERT_TRUE(scm_.SetLogonPassword("MYSVC", fixer::Secret::FromString("Svc!pass2")).ok());
+  EXPECT_TRUE(scm_.Start("MYSVC").ok());
+  EXPECT_EQ(machine_.state().lsa.service_passwords.count("MYSVC"), 0U);  // the account's: no copy of its own
+  EXPECT_EQ(scm_.SetLogonPassword("NOSUCH", fixer::Secret::FromString("x")).code(), fixer::kErrorServiceDoesNotExist);
+}
+
 TEST_F(ScmTest, ALocalAccountMustBeAbleToLogOnAsAService) {
   fakes::Sam sam(machine_);
   auto sid = sam.CreateUser({.name = "svcuser"}, fixer::Secret::FromString("Svc!pass1"));

@@ -232,6 +232,13 @@ void MockPortsTest::InstallDefaults() {
     return {};
   });
 
+  // The world keeps no service passwords: the call only checks the service is there.
+  ON_CALL(scm, SetLogonPassword(_, _)).WillByDefault([this](const std::string& n, const fixer::Secret&) -> Status {
+    Trace("scm.set_password " + n);
+    if (!w.Service(n)) return Status::Win(fixer::kErrorServiceDoesNotExist);
+    return {};
+  });
+
   // Accounts
   ON_CALL(accounts, Lookup(_)).WillByDefault([this](const std::string& n) -> Result<fixer::Account> {
     if (auto* a = w.Find(n)) return a->account;

@@ -55,6 +55,7 @@ class MockServiceControl : public fixer::ServiceControl {
   MOCK_METHOD(Status, Stop, (const std::string&), (override));
   MOCK_METHOD(Status, Start, (const std::string&), (override));
   MOCK_METHOD(Status, Pause, (const std::string&), (override));
+  MOCK_METHOD(Status, SetLogonPassword, (const std::string&, const fixer::Secret&), (override));
 };
 
 class MockAccounts : public fixer::Accounts {

@@ -342,6 +342,14 @@ TEST_F(MutatingServices, PauseOfAnUnknownServiceIs1060AndOfAStoppedOneIs1062) {
   Expect(after.ok() && after->state == fixer::ServiceState::kStopped, stopped + " is still stopped");
 }
 
+// service_control.h: SetLogonPassword answers 1060 for a service that does not exist. Windows:
+// OpenService of an unknown name fails with ERROR_SERVICE_DOES_NOT_EXIST (learn.microsoft.com,
+// OpenServiceW, Return value) before ChangeServiceConfig is reached. Nothing can change.
+TEST_F(MutatingServices, SetLogonPasswordOfAnUnknownServiceIs1060) {
+  ExpectCode(ports().services.SetLogonPassword("fxsim_no_such_service", fixer::Secret::FromString("Unused!pass1")),
+             1060, "SetLogonPassword(fxsim_no_such_service)");
+}
+
 // security.h: AddAce and AddAces put explicit ACEs on an object, deny before allow (canonical
 // order), and FindAcesOn reads them back from that object alone; a missing object holds none,
 // and AddAce on one answers 2 or 3. Windows: SetEntriesInAcl orders a new DENY_ACCESS entry

@@ -211,6 +211,18 @@ fixer::Status Win32Services::Pause(const std::string& name) {
   return {};
 }
 
+fixer::Status Win32Services::SetLogonPassword(const std::string& name, const fixer::Secret& password) {
+  auto opened = OpenServiceFor(name, SERVICE_CHANGE_CONFIG);
+  if (!opened) return opened.status();
+  WidePassword clear(password);
+  if (!ChangeServiceConfigW(opened->service.get(), SERVICE_NO_CHANGE, SERVICE_NO_CHANGE, SERVICE_NO_CHANGE, nullptr,
+                            nullptr, nullptr, nullptr, nullptr, clear.text.c_str(), nullptr)) {
+    return LastError();
+  }
+  changes_.Mark();
+  return {};
+}
+
 fixer::Status Win32Services::Start(const std::string& name) {
   auto opened = OpenServiceFor(name, SERVICE_START | SERVICE_QUERY_STATUS);
   if (!opened) return opened.status();

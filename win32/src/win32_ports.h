@@ -127,6 +127,7 @@ class Win32Services : public fixer::ServiceControl {
   fixer::Status Stop(const std::string& name) override;
   fixer::Status Start(const std::string& name) override;
   fixer::Status Pause(const std::string& name) override;
+  fixer::Status SetLogonPassword(const std::string& name, const fixer::Secret& password) override;
 
  private:
   ChangeFlag& changes_;

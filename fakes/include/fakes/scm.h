@@ -36,6 +36,9 @@ class Scm {
   fixer::Status Start(const std::string& name);  // "scm.start" per service started
   fixer::Status Stop(const std::string& name);   // "scm.stop"
   fixer::Status Pause(const std::string& name);  // "scm.pause"; a paused service stays so, unchanged
+  // "scm.set_password": ChangeServiceConfig's lpPassword, what the SCM logs the service on with
+  // from its next start (kept for a local user's service only; the others log on without one).
+  fixer::Status SetLogonPassword(const std::string& name, const fixer::Secret& password);
   // Stops the running dependents, then the service. Returns the names stopped, in order.
   fixer::Result<std::vector<std::string>> StopWithDependents(const std::string& name);
   // "scm.config"; 87 for boot or system start, which only a driver may have.

@@ -1,9 +1,9 @@
 // ServiceControl: the Service Control Manager as the fixer sees it.
 //
 // Real backend: OpenSCManager, QueryServiceStatusEx, QueryServiceConfig, ControlService,
-// StartService, EnumDependentServices, EnumServicesStatus. Names are service key names ("W3SVC"), case-insensitive.
-// A paused service is active (started, its work suspended): a stop and a start leave it running,
-// so what a repair found paused it pauses again.
+// StartService, EnumDependentServices, EnumServicesStatus, ChangeServiceConfig (the logon password only). Names are
+// service key names ("W3SVC"), case-insensitive. A paused service is active (started, its work suspended): a stop and a
+// start leave it running, so what a repair found paused it pauses again.
 //
 //   fixer::Result<std::vector<std::string>> deps = scm.ActiveDependents("IISADMIN");  // {"W3SVC", "SMTPSVC"}
 //   for (const std::string& d : *deps) fixer::Status st = scm.Stop(d);
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fixer/result.h"
+#include "fixer/secret.h"
 
 namespace fixer {
 
@@ -59,6 +60,10 @@ class ServiceControl {
   // ControlService(SERVICE_CONTROL_PAUSE): a running service is paused, a paused one left so.
   // 1062 if not started, 1061 while starting or stopping, 1052 if it takes no pause, 1060 if absent.
   virtual Status Pause(const std::string& name) = 0;
+  // ChangeServiceConfig with lpPassword alone (everything else SERVICE_NO_CHANGE): the password the
+  // SCM logs the service on with from its next start; its state and account stay. 1060 if absent,
+  // 5 without SERVICE_CHANGE_CONFIG.
+  virtual Status SetLogonPassword(const std::string& name, const Secret& password) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -75,6 +80,9 @@ class ServiceControlWrapper : public ServiceControl {
   Status Stop(const std::string& name) override { return target_.Stop(name); }
   Status Start(const std::string& name) override { return target_.Start(name); }
   Status Pause(const std::string& name) override { return target_.Pause(name); }
+  Status SetLogonPassword(const std::string& name, const Secret& password) override {
+    return target_.SetLogonPassword(name, password);
+  }
 
  private:
   ServiceControl& target_;
