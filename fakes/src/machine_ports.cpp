@@ -20,6 +20,7 @@
 #include "fakes/objects.h"
 #include "fakes/password_rules.h"
 #include "fakes/paths.h"
+#include "fakes/profile_entry_values.h"
 #include "fakes/profiles.h"
 #include "fakes/registry_credentials.h"
 #include "fakes/sam.h"
@@ -247,12 +248,28 @@ class ProfilesPort : public fixer::Profiles {
   }
   Result<std::string> NewProfileFolder(const std::string& user) override {
     if (Status st = m_.Read("profiles.new_folder", user); !st.ok()) return st;
-    // The user's own ProfileList entry, its folder gone, takes no folder: create-profile deletes
+    // The user's own ProfileList entry, its folder gone, takes no folder: create-profile removes
     // that entry first, and Windows' answer reads only the folders.
     const Sam sam(m_);
     const UserAccount* account = sam.FindUser(user);
     const std::optional<fixer::Sid> own = account ? std::optional(sam.SidOf(*account)) : std::nullopt;
     return profiles_.NewFolder(user, own ? &*own : nullptr);
+  }
+  Result<std::optional<fixer::ProfileListEntry>> ReadEntry(const fixer::Sid& sid) override {
+    if (Status st = ReadOfSid(m_, "profiles.read_entry", sid); !st.ok()) return st;
+    const ProfileEntry* e = profiles_.Find(sid);
+    if (e == nullptr) return std::optional<fixer::ProfileListEntry>();
+    return std::optional(ValuesOf(*e));
+  }
+  Status RemoveEntry(const fixer::Sid& sid) override {
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;  // ProfileList: administrators write it
+    return profiles_.RemoveEntry(sid);
+  }
+  Status WriteEntry(const fixer::ProfileListEntry& values) override {
+    if (Status st = token_.MayAdminister(); !st.ok()) return st;
+    auto entry = EntryOf(values);
+    if (!entry) return entry.status();
+    return profiles_.PutEntry(*entry);
   }
 
  private:

@@ -121,4 +121,24 @@ fixer::Status ProfileStore::Delete(const fixer::Sid& sid) {
   return Status::Ok();
 }
 
+fixer::Status ProfileStore::RemoveEntry(const fixer::Sid& sid) {
+  MachineState& s = m_.state();
+  if (!s.profiles.FindKey(sid)) return Status::Win(fixer::kErrorFileNotFound);
+  if (Status st = m_.Mutate("profile.delete", sid.ToString()); !st.ok()) return st;
+  s.profiles.erase_if([&](const ProfileEntry& p) { return p.sid == sid; });
+  return Status::Ok();
+}
+
+fixer::Status ProfileStore::PutEntry(const ProfileEntry& entry) {
+  MachineState& s = m_.state();
+  if (Status st = m_.Mutate("profile.create", entry.sid.ToString()); !st.ok()) return st;
+  if (const ProfileEntry* listed = s.profiles.FindKey(entry.sid)) {
+    if (*listed == entry) return Status::Ok();
+    s.profiles.Replace(static_cast<size_t>(listed - &s.profiles[0]), entry);
+  } else {
+    s.profiles.push_back(entry);
+  }
+  return Status::Ok();
+}
+
 }  // namespace fakes

@@ -307,4 +307,39 @@ Result<std::shared_ptr<const RecordedGrants>> TakeGrants(TextFields& data, Grant
   return std::shared_ptr<const RecordedGrants>(std::move(grants));
 }
 
+std::string EncodeRegistryValue(const RegistryValue& v) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(v.data.size() * 2);
+  for (unsigned char c : v.data) {
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 0xF]);
+  }
+  return EscapeField(v.name) + kFieldSep + std::to_string(v.type) + kFieldSep + hex;
+}
+
+Result<RegistryValue> DecodeRegistryValue(std::string_view s) {
+  auto f = SplitRaw(s, kFieldSep);
+  if (f.size() != 3 || f[2].size() % 2 != 0) return Status::Win(kErrorInvalidParameter);
+  RegistryValue v;
+  v.name = UnescapeField(f[0]);
+  uint32_t type = 0;
+  if (auto [end, ec] = std::from_chars(f[1].data(), f[1].data() + f[1].size(), type);
+      ec != std::errc() || end != f[1].data() + f[1].size() || f[1].empty()) {
+    return Status::Win(kErrorInvalidParameter);
+  }
+  v.type = type;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < f[2].size(); i += 2) {
+    const int high = nibble(f[2][i]), low = nibble(f[2][i + 1]);
+    if (high < 0 || low < 0) return Status::Win(kErrorInvalidParameter);
+    v.data.push_back(static_cast<char>(high << 4 | low));
+  }
+  return v;
+}
+
 }  // namespace fixer

@@ -201,12 +201,6 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
         "(net stop and its name) if it is not needed",
         ""};
   }
-  if (p.id == "profile-entry") {
-    return {Text(FMT_COMPILE("Delete the ProfileList entry of {} (regedit: HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\"
-                             "Windows NT\\CurrentVersion\\ProfileList\\{}, whose ProfileImagePath names {})"),
-                 d.worker.account, d.worker.sid, d.worker.profile_path),
-            Text(FMT_COMPILE(": it makes the profile of {} there"), d.worker.account)};
-  }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
     return {
         "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
@@ -236,8 +230,7 @@ std::string EachCause(const Diagnosis& d, std::span<const Precondition* const> c
 }  // namespace
 
 bool IsRepairNeed(const Precondition& p) {
-  return p.id == "services-start-again" || p.id == "secondary-logon" || p.id == "interactive-logon-right" ||
-         p.id == "profile-entry";
+  return p.id == "services-start-again" || p.id == "secondary-logon" || p.id == "interactive-logon-right";
 }
 
 Advice AdviceFor(const Diagnosis& d, const Precondition& p) {

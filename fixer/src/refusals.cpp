@@ -112,12 +112,8 @@ std::string WhyLeftToAdministrator(std::span<const Precondition* const> causes) 
     // "would": plan and apply both refuse before any step, so no repair started that could not finish.
     const bool after =
         std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->fails_after_repair; });
-    // A stale ProfileList entry: create-profile deletes it, and no step writes it back for an undo.
-    const bool undo_lost =
-        std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->id == "profile-entry"; });
-    const std::string_view headline = after       ? "The repair would finish, but a service could not start after it"
-                                      : undo_lost ? "The repair could not be undone"
-                                                  : "The repair would not finish";
+    const std::string_view headline =
+        after ? "The repair would finish, but a service could not start after it" : "The repair would not finish";
     why += Sentence(Text(FMT_COMPILE("{}{}: {}"), why.empty() ? "" : " ", headline, EachFails(needs)));
   }
   if (causes.size() > 1) return why + " Each is the administrator's to change, so nothing was changed.";

@@ -222,20 +222,6 @@ Result<Precondition> InteractiveLogonAllowed(Ports& ports, const WorkerIdentity&
 
 }  // namespace
 
-// A ProfileList entry naming a missing folder: create-profile deletes it (DeleteProfile) before its
-// logon, and no port writes a ProfileList entry back, so a repair undone after that step would not
-// leave the machine as found. Listed only when it fails: elsewhere there is no such entry to read.
-std::optional<Precondition> StaleProfileEntry(const WorkerIdentity& w) {
-  if (w.has_profile || w.profile_path.empty()) return std::nullopt;
-  return FailingPrecondition(
-      "profile-entry", kErrorFileNotFound,
-      Text(FMT_COMPILE("the ProfileList entry of {} names {}, a folder that does not exist: create-profile would "
-                       "delete that entry (DeleteProfile) before its logon, and no step writes it back, so a repair "
-                       "undone after it could not leave the machine as found"),
-           w.account, w.profile_path),
-      Remedy::kRefused);
-}
-
 Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& w,
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer) {
@@ -249,7 +235,6 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
   auto interactive = InteractiveLogonAllowed(ports, w, computer);
   if (!interactive) return interactive.status();
   out.push_back(std::move(*interactive));
-  if (auto stale = StaleProfileEntry(w)) out.push_back(std::move(*stale));
   return out;
 }
 

@@ -12,7 +12,7 @@ std::unique_ptr<Step> MakeStartServices();
 std::unique_ptr<Step> MakeSetTempPassword(TempPasswordFrom password);
 std::unique_ptr<Step> MakeLiftRestrictions();
 std::unique_ptr<Step> MakeRestoreRestrictions();
-std::unique_ptr<Step> MakeCreateProfile();
+std::unique_ptr<Step> MakeCreateProfile(Strategy strategy);
 std::unique_ptr<Step> MakeRegister();
 std::unique_ptr<Step> MakeRecordGrants();
 std::unique_ptr<Step> MakeDeleteAccount();

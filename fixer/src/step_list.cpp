@@ -17,7 +17,7 @@ Steps BuildSteps(Strategy strategy, TempPasswordFrom password) {
     steps.push_back(MakeCreateAccount(password));
   }
   steps.push_back(MakeLiftRestrictions());
-  steps.push_back(MakeCreateProfile());
+  steps.push_back(MakeCreateProfile(strategy));
   steps.push_back(MakeRestoreRestrictions());
   steps.push_back(MakeRegister());
   if (strategy == Strategy::kRecreate) {

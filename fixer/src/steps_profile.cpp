@@ -27,6 +27,7 @@ void SayWhereTheProfileWent(RepairContext& ctx, const std::string& path) {
 
 class CreateProfile : public Step {
  public:
+  explicit CreateProfile(Strategy strategy) : strategy_(strategy) {}
   std::string_view id() const override { return "create-profile"; }
   PlanStep Describe(const Diagnosis* d) const override {
     std::string who = d ? d->worker.account : "the worker account";
@@ -35,6 +36,18 @@ class CreateProfile : public Step {
     if (d && !d->worker.new_profile_path.empty()) {
       if (std::string taken = TakenProfileFolder(d->worker.new_profile_path, who); !taken.empty())
         where = Text(FMT_COMPILE(" at {} ({} is taken)"), d->worker.new_profile_path, taken);
+    }
+    // keep-sid logs on as the account whose entry names a missing folder (recreate's new SID has none).
+    const bool removes_stale =
+        d && strategy_ == Strategy::kKeepSid && !d->worker.has_profile && !d->worker.profile_path.empty();
+    if (removes_stale) {
+      return {std::string(id()),
+              Text(FMT_COMPILE("remove the ProfileList entry of {} (HKLM\\SOFTWARE\\Microsoft\\Windows NT\\"
+                               "CurrentVersion\\ProfileList\\{}), which names {}, a folder that does not exist, "
+                               "its values kept in the journal; then log on as {} with its profile loaded (as "
+                               "runas /profile does), which creates the profile{}"),
+                   who, d->worker.sid, d->worker.profile_path, who, where),
+              "delete the profile it created and write the ProfileList entry it removed back, value for value", false};
     }
     return {std::string(id()),
             Text(FMT_COMPILE("log on as {} with its profile loaded (as runas /profile does), which "
@@ -47,9 +60,21 @@ class CreateProfile : public Step {
     if (!acct) return acct.status();
     auto profile = ctx.ports.profiles.Find(acct->sid);
     if (!profile) return profile.status();
-    return StepData{{"sid", acct->sid.ToString()},
-                    {"had_profile", EncodeBool(IsUsable(*profile))},
-                    {"stale_entry", EncodeBool(profile->has_value() && !IsUsable(*profile))}};
+    const bool stale = profile->has_value() && !IsUsable(*profile);
+    StepData data{{"sid", acct->sid.ToString()},
+                  {"had_profile", EncodeBool(IsUsable(*profile))},
+                  {"stale_entry", EncodeBool(stale)}};
+    if (!stale) return data;
+    // Every value of the entry Act removes, in the begin record: an undo, even after a crash,
+    // writes it back as it was.
+    auto entry = ctx.ports.profiles.ReadEntry(acct->sid);
+    if (!entry) return entry.status();
+    if (entry->has_value()) {
+      std::vector<std::string> values;
+      for (const RegistryValue& v : (*entry)->values) values.push_back(EncodeRegistryValue(v));
+      data[kStaleEntryValues] = JoinList(values);
+    }
+    return data;
   }
   Status Act(RepairContext& ctx, const StepData& data, StepData& done) override {
     auto sid = Sid::Parse(Get(data, "sid"));
@@ -58,9 +83,10 @@ class CreateProfile : public Step {
     if (!profile) return profile.status();
     if (!IsUsable(*profile)) {
       if (profile->has_value()) {
-        // A ProfileList entry without its folder: Vista and later log on with a temporary profile
-        // (docs/windows-reference.md#profiles); deleted, the logon makes a profile of its own.
-        Status st = OkIf(ctx.ports.profiles.Delete(*sid), kErrorFileNotFound);
+        // A ProfileList entry without its folder (Prepare recorded its values, or a logon of this
+        // step half made it): removed, the logon makes a profile of its own
+        // (docs/windows-reference.md#profiles).
+        Status st = OkIf(ctx.ports.profiles.RemoveEntry(*sid), kErrorFileNotFound);
         if (!st.ok()) return st;
       }
       auto pw = ctx.TempPassword();
@@ -81,14 +107,34 @@ class CreateProfile : public Step {
     if (DecodeBool(Get(data, "had_profile"))) return {};
     auto sid = Sid::Parse(Get(data, "sid"));
     if (!sid) return sid.status();
-    return OkIf(ctx.ports.profiles.Delete(*sid), kErrorFileNotFound);
+    // The profile its logon made goes (DeleteProfile: entry and folder); an entry without its folder
+    // (the stale one, if Act never ran, or one a crash left half made) goes alone.
+    auto now = ctx.ports.profiles.Find(*sid);
+    if (!now) return now.status();
+    if (now->has_value()) {
+      Status st = IsUsable(*now) ? ctx.ports.profiles.Delete(*sid) : ctx.ports.profiles.RemoveEntry(*sid);
+      if (st = OkIf(st, kErrorFileNotFound); !st.ok()) return st;
+    }
+    // The stale entry it removed goes back, value for value, its folder still missing.
+    if (!data.count(kStaleEntryValues)) return {};
+    ProfileListEntry entry{*sid, {}};
+    for (const std::string& encoded : SplitList(Get(data, kStaleEntryValues))) {
+      auto value = DecodeRegistryValue(encoded);
+      if (!value) return value.status();
+      entry.values.push_back(std::move(*value));
+    }
+    return ctx.ports.profiles.WriteEntry(entry);
   }
   bool needs_temp_password() const override { return true; }
   // The logon needs the restrictions lifted again once restore-restrictions has run.
   std::string_view resume_from() const override { return "lift-restrictions"; }
   std::vector<std::string_view> data_keys() const override {
-    return {"sid", "had_profile", "stale_entry", "profile_path"};  // profile_path: its done record's
+    return {"sid", "had_profile", "stale_entry", kStaleEntryValues, "profile_path"};  // profile_path: done's
   }
+
+ private:
+  static constexpr const char* kStaleEntryValues = "stale_entry_values";  // each EncodeRegistryValue
+  Strategy strategy_;
 };
 
 class Register : public Step {
@@ -231,7 +277,7 @@ class Register : public Step {
 
 }  // namespace
 
-std::unique_ptr<Step> MakeCreateProfile() { return std::make_unique<CreateProfile>(); }
+std::unique_ptr<Step> MakeCreateProfile(Strategy strategy) { return std::make_unique<CreateProfile>(strategy); }
 std::unique_ptr<Step> MakeRegister() { return std::make_unique<Register>(); }
 
 }  // namespace fixer

@@ -259,6 +259,15 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   // The worker fails at start-up with HRESULT 80070005 (E_ACCESSDENIED) without a profile.
   out.push_back(w.has_profile
                     ? MetPrecondition("profile", Text(FMT_COMPILE("{} has a profile ({})"), w.account, w.profile_path))
+                : !w.profile_path.empty()
+                    ? FailingPrecondition(
+                          "profile", kErrorAccessDenied,
+                          Text(FMT_COMPILE("{} has no profile: its ProfileList entry names {}, a folder that does not "
+                                           "exist, so aspnet_wp.exe fails at start-up with HRESULT 80070005; "
+                                           "create-profile removes that entry (its values kept in the journal for an "
+                                           "undo) and makes the profile"),
+                               w.account, w.profile_path),
+                          Remedy::kRepaired)
                     : FailingPrecondition("profile", kErrorAccessDenied,
                                           Text(FMT_COMPILE("{} has no profile, so aspnet_wp.exe fails at start-up "
                                                            "with HRESULT 80070005; create-profile makes it"),

@@ -94,6 +94,8 @@ struct NoChanges {
   struct Profiles : fixer::ProfilesWrapper {
     using ProfilesWrapper::ProfilesWrapper;
     fixer::Status Delete(const fixer::Sid&) override { return Refuse("Profiles::Delete"); }
+    fixer::Status RemoveEntry(const fixer::Sid&) override { return Refuse("RemoveEntry"); }
+    fixer::Status WriteEntry(const fixer::ProfileListEntry&) override { return Refuse("WriteEntry"); }
   };
   struct Logon : fixer::LogonWrapper {
     using LogonWrapper::LogonWrapper;

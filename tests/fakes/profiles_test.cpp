@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "fakes/profile_entry_values.h"
 #include "fakes/sam.h"
 #include "test_machine.h"
 
@@ -227,6 +228,45 @@ TEST_F(ProfilesTest, CrashBetweenEntryAndFolderLeavesAnEntryTheNextLogonComplete
   ASSERT_TRUE(entry.ok());
   EXPECT_EQ(entry->path, std::string(kRoot) + "\\ASPNET");
   EXPECT_NE(Folder(entry->path), nullptr);
+}
+
+// An entry removed alone (RegDeleteKey) leaves no folder behind to delete, and written back from
+// its values (ProfileImagePath, Sid) it is the entry it was, its folder still missing.
+TEST_F(ProfilesTest, AnEntryRemovedAloneIsWrittenBackFromItsValuesExactly) {
+  const Sid sid = NewUser("ASPNET");
+  const fakes::ProfileEntry stale{sid, std::string(kRoot) + "\\ASPNET.XPPRO"};
+  m_.state().profiles.push_back(stale);
+  const fixer::ProfileListEntry values = fakes::ValuesOf(stale);
+  ASSERT_EQ(values.values.size(), 2u);
+  EXPECT_EQ(values.values[0].name, "ProfileImagePath");
+  EXPECT_EQ(values.values[0].type, fixer::kRegExpandSz);
+  EXPECT_EQ(values.values[0].data.size(), (stale.path.size() + 1) * 2);  // UTF-16LE and its null
+  EXPECT_EQ(values.values[1].name, "Sid");
+  EXPECT_EQ(values.values[1].type, fixer::kRegBinary);
+  EXPECT_EQ(values.values[1].data.size(), 8u + 4 * sid.sub_authorities().size());
+
+  const size_t first = m_.faults().trace().size();
+  ASSERT_TRUE(profiles_.RemoveEntry(sid).ok());
+  EXPECT_EQ(m_.faults().trace().at(first).op, "profile.delete");
+  EXPECT_EQ(profiles_.Find(sid), nullptr);
+  EXPECT_EQ(profiles_.RemoveEntry(sid).code(), fixer::kErrorFileNotFound);
+
+  auto back = fakes::EntryOf(values);
+  ASSERT_TRUE(back.ok()) << back.status();
+  ASSERT_TRUE(profiles_.PutEntry(*back).ok());
+  ASSERT_NE(profiles_.Find(sid), nullptr);
+  EXPECT_EQ(*profiles_.Find(sid), stale);
+  EXPECT_EQ(Folder(stale.path), nullptr);
+}
+
+TEST_F(ProfilesTest, ValuesWithoutAPathOrWithAnotherSidAreNoEntry) {
+  const Sid sid = NewUser("ASPNET");
+  fixer::ProfileListEntry values = fakes::ValuesOf({sid, std::string(kRoot) + "\\ASPNET"});
+  fixer::ProfileListEntry other_sid = values;
+  other_sid.sid = Sid::LocalSystem();
+  EXPECT_EQ(fakes::EntryOf(other_sid).status().code(), fixer::kErrorInvalidData);
+  values.values.erase(values.values.begin());
+  EXPECT_EQ(fakes::EntryOf(values).status().code(), fixer::kErrorInvalidData);
 }
 
 }  // namespace

@@ -362,6 +362,22 @@ void MockPortsTest::InstallDefaults() {
   ON_CALL(profiles, NewProfileFolder(_)).WillByDefault([](const std::string& user) -> Result<std::string> {
     return "C:\\Documents and Settings\\" + user;
   });
+  // The mock keeps an entry as its path alone: its one value, ProfileImagePath, holds the path's bytes.
+  ON_CALL(profiles, ReadEntry(_))
+      .WillByDefault([this](const Sid& sid) -> Result<std::optional<fixer::ProfileListEntry>> {
+        auto it = w.profiles.find(sid);
+        if (it == w.profiles.end()) return std::optional<fixer::ProfileListEntry>();
+        return std::optional(fixer::ProfileListEntry{sid, {{"ProfileImagePath", fixer::kRegExpandSz, it->second}}});
+      });
+  ON_CALL(profiles, RemoveEntry(_)).WillByDefault([this](const Sid& sid) -> Status {
+    Trace("profiles.remove_entry " + sid.ToString());
+    return w.profiles.erase(sid) ? Status() : Status::Win(fixer::kErrorFileNotFound);
+  });
+  ON_CALL(profiles, WriteEntry(_)).WillByDefault([this](const fixer::ProfileListEntry& entry) -> Status {
+    Trace("profiles.write_entry " + entry.sid.ToString());
+    w.profiles[entry.sid] = entry.values.empty() ? std::string() : entry.values.front().data;
+    return {};
+  });
 
   // Logon: a batch logon's password check, as the SAM compares it
   ON_CALL(logon, CheckPassword(_, _)).WillByDefault([this](const std::string& user, const Secret& pw) -> Status {

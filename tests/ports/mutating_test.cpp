@@ -294,6 +294,52 @@ TEST_F(MutatingDelete, LeavesAcesAndProfileNamingTheBareSid) {
   Factory().RemoveScratchFolder(backend(), folder);
 }
 
+// profiles.h: ReadEntry gives every value of ProfileList\<SID>, RemoveEntry removes the key alone
+// (2 when there is none: RegDeleteKey of a missing key is ERROR_FILE_NOT_FOUND) and WriteEntry puts
+// back what ReadEntry gave, value for value. The entry names a folder that does not exist, as the
+// stale entry create-profile removes; the test user's own SID keys it, so no profile of another
+// account is touched.
+TEST_F(MutatingDelete, AProfileEntryRemovedIsWrittenBackValueForValue) {
+  const std::string name = TestUserName();
+  auto sid = CreateTestUser(name);
+  ExpectOk(sid.status(), "Create(" + name + ")");
+  if (!sid.ok()) return;
+  const std::string folder = Factory().MakeScratchFolder(backend());
+  const std::string gone = folder + "\\gone";
+  std::string path_bytes;
+  for (char c : gone) path_bytes += std::string{c, '\0'};  // ASCII as UTF-16LE
+  path_bytes += std::string(2, '\0');
+  ExpectOk(ports().profiles.WriteEntry({*sid, {{"ProfileImagePath", fixer::kRegExpandSz, path_bytes}}}),
+           "WriteEntry of a new entry");
+  auto found = ports().profiles.Find(*sid);
+  Expect(found.ok() && found->has_value() && (*found)->path == gone && !(*found)->folder_exists,
+         "Find reads the written entry, its folder missing");
+  auto read = ports().profiles.ReadEntry(*sid);
+  ExpectOk(read.status(), "ReadEntry");
+  const bool has_path = read.ok() && read->has_value() &&
+                        std::any_of((*read)->values.begin(), (*read)->values.end(), [&](const fixer::RegistryValue& v) {
+                          return v.name == "ProfileImagePath" && v.type == fixer::kRegExpandSz && v.data == path_bytes;
+                        });
+  Expect(has_path, "ReadEntry holds ProfileImagePath as written (REG_EXPAND_SZ, its bytes)");
+  ExpectOk(ports().profiles.RemoveEntry(*sid), "RemoveEntry");
+  auto none = ports().profiles.ReadEntry(*sid);
+  Expect(none.ok() && !none->has_value(), "no entry after RemoveEntry");
+  ExpectCode(ports().profiles.RemoveEntry(*sid), 2, "RemoveEntry of no entry");
+  if (read.ok() && read->has_value()) {
+    ExpectOk(ports().profiles.WriteEntry(**read), "WriteEntry of what ReadEntry gave");
+    auto again = ports().profiles.ReadEntry(*sid);
+    Expect(again.ok() && again->has_value() && (*again)->values.size() == (*read)->values.size() &&
+               std::all_of((*read)->values.begin(), (*read)->values.end(),
+                           [&](const fixer::RegistryValue& v) {
+                             return std::find((*again)->values.begin(), (*again)->values.end(), v) !=
+                                    (*again)->values.end();
+                           }),
+           "the entry written back holds every value it held");
+  }
+  ExpectOk(ports().profiles.RemoveEntry(*sid), "RemoveEntry (clean-up)");
+  Factory().RemoveScratchFolder(backend(), folder);
+}
+
 // service_control.h: Stop and Start answer 1060 for a service that does not exist. Windows:
 // OpenService of an unknown name fails with ERROR_SERVICE_DOES_NOT_EXIST (Wine
 // dlls/advapi32/tests/service.c, test_open_svc). Nothing can change.

@@ -1,6 +1,7 @@
 // Profiles: the ProfileList key, HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\<SID>,
 // value ProfileImagePath (REG_EXPAND_SZ, expanded here); DeleteProfile (userenv, XP and later)
-// removes the entry and the folder.
+// removes the entry and the folder. An entry alone is read (RegEnumValue), removed (RegDeleteKey)
+// and written back (RegCreateKeyEx, RegSetValueEx) value for value, for create-profile's undo.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
 #include <userenv.h>
@@ -61,6 +62,56 @@ fixer::Status Win32Profiles::Delete(const fixer::Sid& sid) {
   if (!*found) return Error(ERROR_FILE_NOT_FOUND);  // the port's 2: no profile
   if (!DeleteProfileW(Widen(sid.ToString()).c_str(), nullptr, nullptr)) return LastError();
   changes_.Mark();
+  return {};
+}
+
+fixer::Result<std::optional<fixer::ProfileListEntry>> Win32Profiles::ReadEntry(const fixer::Sid& sid) {
+  auto opened = OpenLocalMachineKey(kProfileList + Widen(sid.ToString()));
+  if (!opened) {
+    if (opened.status().code() == ERROR_FILE_NOT_FOUND) return std::optional<fixer::ProfileListEntry>();
+    return opened.status();
+  }
+  RegKey key(*opened);
+  fixer::ProfileListEntry entry{sid, {}};
+  std::vector<wchar_t> name(16384);  // a value name's limit: 16,383 characters
+  std::vector<BYTE> data(1024);
+  for (DWORD index = 0;;) {
+    DWORD name_length = static_cast<DWORD>(name.size());
+    DWORD type = 0;
+    DWORD size = static_cast<DWORD>(data.size());
+    const LONG rc = RegEnumValueW(key.get(), index, name.data(), &name_length, nullptr, &type, data.data(), &size);
+    if (rc == ERROR_NO_MORE_ITEMS) break;
+    if (rc == ERROR_MORE_DATA) {  // the same index again, with room for its data
+      data.resize(size);
+      continue;
+    }
+    if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
+    entry.values.push_back({Narrow(std::wstring_view(name.data(), name_length)), type,
+                            std::string(reinterpret_cast<const char*>(data.data()), size)});
+    ++index;
+  }
+  return std::optional<fixer::ProfileListEntry>(std::move(entry));
+}
+
+fixer::Status Win32Profiles::RemoveEntry(const fixer::Sid& sid) {
+  // The entry's key alone: RegDeleteKey deletes no key that has subkeys (5), and 2 when there is none.
+  const LONG rc = RegDeleteKeyW(HKEY_LOCAL_MACHINE, (kProfileList + Widen(sid.ToString())).c_str());
+  if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
+  changes_.Mark();
+  return {};
+}
+
+fixer::Status Win32Profiles::WriteEntry(const fixer::ProfileListEntry& entry) {
+  RegKey key;
+  LONG rc = RegCreateKeyExW(HKEY_LOCAL_MACHINE, (kProfileList + Widen(entry.sid.ToString())).c_str(), 0, nullptr,
+                            REG_OPTION_NON_VOLATILE, KEY_SET_VALUE, nullptr, key.out(), nullptr);
+  if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
+  changes_.Mark();
+  for (const fixer::RegistryValue& value : entry.values) {
+    rc = RegSetValueExW(key.get(), Widen(value.name).c_str(), 0, value.type,
+                        reinterpret_cast<const BYTE*>(value.data.data()), static_cast<DWORD>(value.data.size()));
+    if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
+  }
   return {};
 }
 

@@ -33,6 +33,10 @@ class ProfileStore {
   fixer::Result<std::string> NewFolder(const std::string& user_name, const fixer::Sid* own = nullptr) const;
   // DeleteProfile: "file.delete" of its folder, then "profile.delete"; 2 if there is none.
   fixer::Status Delete(const fixer::Sid& sid);
+  // RegDeleteKey of ProfileList\<SID> alone ("profile.delete"), the folder left as it is; 2 if none.
+  fixer::Status RemoveEntry(const fixer::Sid& sid);
+  // An entry written back ("profile.create"): it replaces the SID's entry if there is one.
+  fixer::Status PutEntry(const ProfileEntry& entry);
   // "C:\Documents and Settings" for this machine.
   std::string ProfilesRoot() const;
 

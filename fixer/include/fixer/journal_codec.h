@@ -21,6 +21,7 @@
 
 #include "fixer/ports/accounts.h"
 #include "fixer/ports/journal.h"
+#include "fixer/ports/profiles.h"
 #include "fixer/ports/security.h"
 #include "fixer/result.h"
 
@@ -52,6 +53,9 @@ std::string EncodeLogin(const SqlLogin& login);
 Result<SqlLogin> DecodeLogin(std::string_view s);
 std::string EncodeDbUser(const SqlDbUser& user);
 Result<SqlDbUser> DecodeDbUser(std::string_view s);
+// A registry value as "name|type|its bytes in hex": "Flags|4|00000000"; 87 if malformed.
+std::string EncodeRegistryValue(const RegistryValue& value);
+Result<RegistryValue> DecodeRegistryValue(std::string_view s);
 
 // Flags as four keys ("disabled", "locked_out", "never_expires", "cannot_change") of `data`.
 inline constexpr std::array<std::string_view, 4> kAccountFlagKeys = {"disabled", "locked_out", "never_expires",

@@ -6,10 +6,15 @@
 //   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
 //   fixer::Result<std::optional<fixer::ProfileInfo>> p = profiles.Find(aspnet_sid);   // nullopt: none
 //   fixer::Result<std::string> at = profiles.NewProfileFolder("ASPNET");  // "...\ASPNET.XPPRO" when ASPNET is taken
+//   auto entry = profiles.ReadEntry(aspnet_sid);   // every value of ProfileList\<SID>, for an undo
+//   fixer::Status removed = profiles.RemoveEntry(aspnet_sid);  // the key alone
+//   fixer::Status back = profiles.WriteEntry(**entry);         // as it was, value for value
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fixer/result.h"
 #include "fixer/sid.h"
@@ -22,6 +27,27 @@ struct ProfileInfo {
   bool folder_exists = true;  // false if the ProfileList entry points at a missing folder
 };
 
+// One value of a registry key as RegEnumValue gives it: its name, its type (REG_SZ 1, REG_EXPAND_SZ 2,
+// REG_BINARY 3, REG_DWORD 4, ...) and its bytes as stored (a string's UTF-16LE with its terminator).
+struct RegistryValue {
+  std::string name;
+  uint32_t type = 0;
+  std::string data;
+  friend bool operator==(const RegistryValue&, const RegistryValue&) = default;
+};
+inline constexpr uint32_t kRegSz = 1;
+inline constexpr uint32_t kRegExpandSz = 2;
+inline constexpr uint32_t kRegBinary = 3;
+inline constexpr uint32_t kRegDword = 4;
+
+// A ProfileList entry as stored: the key ProfileList\<SID> and every value it holds
+// (ProfileImagePath, Sid, Flags, State, ...), what WriteEntry needs to put it back exactly.
+struct ProfileListEntry {
+  Sid sid;
+  std::vector<RegistryValue> values;
+  friend bool operator==(const ProfileListEntry&, const ProfileListEntry&) = default;
+};
+
 class Profiles {
  public:
   virtual ~Profiles() = default;
@@ -32,6 +58,13 @@ class Profiles {
   // directory (GetProfilesDirectory) and `user`, or `user`.COMPUTERNAME, then .000, .001 ... while
   // that folder exists (KB 324734). Reads only; 183 when every candidate is taken.
   virtual Result<std::string> NewProfileFolder(const std::string& user) = 0;
+  // Every value of the ProfileList entry of `sid`, read only; nullopt when there is none.
+  virtual Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) = 0;
+  // Removes the ProfileList entry of `sid` alone (RegDeleteKey), its folder left as it is; 2 if none.
+  virtual Status RemoveEntry(const Sid& sid) = 0;
+  // Writes `entry` back (RegCreateKeyEx, then RegSetValueEx of each value): the key made if missing,
+  // each value set as recorded. Administrators only (ProfileList is theirs to write).
+  virtual Status WriteEntry(const ProfileListEntry& entry) = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -43,6 +76,9 @@ class ProfilesWrapper : public Profiles {
   Result<std::optional<ProfileInfo>> Find(const Sid& sid) override { return target_.Find(sid); }
   Status Delete(const Sid& sid) override { return target_.Delete(sid); }
   Result<std::string> NewProfileFolder(const std::string& user) override { return target_.NewProfileFolder(user); }
+  Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) override { return target_.ReadEntry(sid); }
+  Status RemoveEntry(const Sid& sid) override { return target_.RemoveEntry(sid); }
+  Status WriteEntry(const ProfileListEntry& entry) override { return target_.WriteEntry(entry); }
 
  private:
   Profiles& target_;
