@@ -92,13 +92,15 @@ int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
   if (g.words.empty()) return ListLocalGroups(con);
   const std::string& group = g.words[0];
   if (g.words.size() == 1) return ShowLocalGroup(con, group);
-  if (!CallerIsAdmin(con.machine) && !CallerIsPowerUser(con.machine)) return NetError(con, fixer::kErrorAccessDenied);
+  // Two checks, one process: the caller's groups are read once, at the first.
+  const CallerToken caller(con.machine);
+  if (!caller.MayChangeSomeMembers().ok()) return NetError(con, fixer::kErrorAccessDenied);
 
   Sam sam(con.machine);
   const LocalGroup* found = sam.FindGroup(group);
   if (!found) return NetError(con, fixer::kErrorNoSuchAlias);
   // Power Users may change Power Users, Users and Guests only (docs/windows-reference.md#power-users).
-  if (!MayChangeMembersOf(con.machine, found->sid).ok()) return NetError(con, fixer::kErrorAccessDenied);
+  if (!caller.MayChangeMembersOf(found->sid).ok()) return NetError(con, fixer::kErrorAccessDenied);
   // All or nothing, as the API: every name resolves and every change is possible before any is made.
   std::vector<fixer::Sid> members;
   for (size_t i = 1; i < g.words.size(); ++i) {

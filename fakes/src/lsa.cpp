@@ -205,6 +205,7 @@ fixer::Status Lsa::StoreSecret(const std::string& named, const fixer::Secret& va
     hex[2 * i + 1] = kHex[b & 0xF];
   }
   m_.state().lsa.secrets[key] = std::move(hex);
+  m_.state().lsa.redacted_secrets.erase(key);  // a known value now, no capture's stand-in
   return Status::Ok();
 }
 
@@ -237,6 +238,7 @@ fixer::Status Lsa::EraseSecret(const std::string& named) {
   const std::string key = it->first;
   if (Status st = m_.Mutate("lsa.erase_secret", key); !st.ok()) return st;
   secrets.erase(key);
+  m_.state().lsa.redacted_secrets.erase(key);
   return Status::Ok();
 }
 

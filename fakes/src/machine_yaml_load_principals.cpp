@@ -435,33 +435,54 @@ void LoadServicePasswords(LoadContext& c, const Field& f) {
   for (const Entry& e : NamedEntries(f, "service")) c.st().lsa.service_passwords[e.key] = LoadHash(e.value);
 }
 
+namespace {
+
+// The stored form as the saver writes it: hex digits, an even count.
+std::string StoredHex(const Field& stored) {
+  const std::string hex = stored.Str();
+  const bool ok =
+      hex.size() % 2 == 0 && std::all_of(hex.begin(), hex.end(), [](unsigned char ch) { return std::isxdigit(ch); });
+  if (!ok) stored.Fail("expected the stored (encrypted) value as hex digits");
+  return hex;
+}
+
+}  // namespace
+
 void LoadSecrets(LoadContext& c, const Field& f) {
   for (const Entry& e : NamedEntries(f, "secret")) {
     MapFields m(e.value, {"clear", "stored", "redacted", "absent", "logs_on"});
     const auto logs_on = m.Get("logs_on");
-    if (m.entries().size() != (logs_on ? 2u : 1u))
+    const auto redacted = m.Get("redacted");
+    // The saved form (base: empty) keeps a capture's record beside the value standing in for it.
+    const auto stored = m.Get("stored");
+    const bool stands_in = c.full && redacted && stored;
+    if (m.entries().size() != (logs_on ? 2u : 1u) + (stands_in ? 1u : 0u))
       e.value.Fail("expected exactly one of: clear, stored, redacted, absent");
-    if (logs_on && !m.Get("redacted")) logs_on->Fail("logs_on goes with redacted: true only");
-    if (auto redacted = m.Get("redacted")) {
-      // A capture's placeholder: the secret exists, its value was not captured. The machine's
-      // own value is kept; without one, or where the capture found it no longer logs ASPNET on
-      // (logs_on: false), a value no password matches is stored.
+    if (logs_on && !redacted) logs_on->Fail("logs_on goes with redacted: true only");
+    c.st().lsa.redacted_secrets.erase(e.key);  // in any spelling; recorded again below if redacted
+    if (redacted) {
       if (!redacted->Bool()) redacted->Fail("expected redacted: true");
       const bool mismatch = logs_on && !logs_on->Bool();
-      if (mismatch || !c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
+      if (stands_in) {
+        c.st().lsa.secrets.erase(e.key);
+        c.st().lsa.secrets[e.key] = StoredHex(*stored);
+      } else if (mismatch || !c.st().lsa.secrets.contains(e.key)) {  // in any spelling: the map compares without case
+        // A capture's placeholder: the secret exists, its value was not captured. The machine's
+        // own value is kept; without one, or where the capture found it no longer logs ASPNET on
+        // (logs_on: false), a value no password matches is stored.
         if (mismatch) c.st().lsa.secrets.erase(e.key);
         c.Check(Lsa(c.machine).StoreSecret(e.key, fixer::Secret::FromString(std::string(kNotCapturedSecret))),
                 *redacted, "storing secret " + fixer::QuotedValue(e.key));
       }
+      RedactedSecret record;
+      if (logs_on) record.logs_on = logs_on->Bool();
+      c.st().lsa.redacted_secrets[StoredSecretName(c.st(), e.key)] = record;
     } else if (auto absent = m.Get("absent")) {
       if (!absent->Bool()) absent->Fail("expected absent: true");
       c.st().lsa.secrets.erase(e.key);
-    } else if (auto stored = m.Get("stored")) {
-      const std::string hex = stored->Str();
-      const bool ok = hex.size() % 2 == 0 &&
-                      std::all_of(hex.begin(), hex.end(), [](unsigned char ch) { return std::isxdigit(ch); });
-      if (!ok) stored->Fail("expected the stored (encrypted) value as hex digits");
+    } else if (stored) {
       // The stored form is keyed by the name as written: it replaces a secret of another spelling.
+      const std::string hex = StoredHex(*stored);
       c.st().lsa.secrets.erase(e.key);
       c.st().lsa.secrets[e.key] = hex;
     } else {

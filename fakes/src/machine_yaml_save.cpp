@@ -413,6 +413,11 @@ std::string MachineToText(const MachineState& s) {
     out.Key(name);
     out.BeginMap();
     KeyStr(out, "stored", stored);
+    // A capture's record, beside the value standing in for the one it did not read.
+    if (const auto it = s.lsa.redacted_secrets.find(name); it != s.lsa.redacted_secrets.end()) {
+      KeyBool(out, "redacted", true);
+      if (it->second.logs_on) KeyBool(out, "logs_on", *it->second.logs_on);
+    }
     out.EndMap();
   }
   out.EndMap();

@@ -45,14 +45,14 @@ bool PowerUsersMayChangeMembersOf(const fixer::Sid& group) {
   return group == fixer::Sid::PowerUsers() || group == fixer::Sid::Users() || group == fixer::Sid::Guests();
 }
 
+// Administrators and Power Users (Power Users read only for a caller not an administrator).
+fixer::Status AdminOrPowerUserIs(const Caller& caller) {
+  return AllowedIf(caller.InAdministrators() || caller.InPowerUsers());
+}
+
 }  // namespace
 
 bool CallerIsAdmin(const Machine& machine) { return Caller(machine.state()).InAdministrators(); }
-
-bool CallerIsPowerUser(const Machine& machine) {
-  const Caller caller(machine.state());
-  return !caller.InAdministrators() && caller.InPowerUsers();
-}
 
 const CallerToken::Groups& CallerToken::Read() const {
   if (!groups_) {
@@ -63,39 +63,31 @@ const CallerToken::Groups& CallerToken::Read() const {
   return *groups_;
 }
 
-fixer::Status CallerToken::MayCreateAccounts() const { return AllowedIf(Read().admin || Read().power_user); }
+fixer::Status CallerToken::AdminOrPowerUser() const { return AllowedIf(Read().admin || Read().power_user); }
+
+fixer::Status CallerToken::MayCreateAccounts() const { return AdminOrPowerUser(); }
 
 fixer::Status CallerToken::MayChangeAccounts() const { return AllowedIf(Read().admin); }
+
+fixer::Status CallerToken::MayChangeSomeMembers() const { return AdminOrPowerUser(); }
 
 fixer::Status CallerToken::MayChangeMembersOf(const fixer::Sid& group) const {
   if (Read().admin) return fixer::Status::Ok();
   return AllowedIf(PowerUsersMayChangeMembersOf(group) && Read().power_user);
 }
 
-fixer::Status CallerToken::MayControlServices() const { return AllowedIf(Read().admin || Read().power_user); }
+fixer::Status CallerToken::MayControlServices() const { return AdminOrPowerUser(); }
 
 fixer::Status CallerToken::MayAdminister() const { return AllowedIf(Read().admin); }
 
 // A command's process checks once: the caller's SID is looked up once, and only the groups its
 // rule asks are read (Power Users never, for an administrator or an administrators-only rule).
 
-fixer::Status MayCreateAccounts(const Machine& machine) {
-  const Caller caller(machine.state());
-  return AllowedIf(caller.InAdministrators() || caller.InPowerUsers());
-}
+fixer::Status MayCreateAccounts(const Machine& machine) { return AdminOrPowerUserIs(Caller(machine.state())); }
 
 fixer::Status MayChangeAccounts(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
 
-fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group) {
-  const Caller caller(machine.state());
-  if (caller.InAdministrators()) return fixer::Status::Ok();
-  return AllowedIf(PowerUsersMayChangeMembersOf(group) && caller.InPowerUsers());
-}
-
-fixer::Status MayControlServices(const Machine& machine) {
-  const Caller caller(machine.state());
-  return AllowedIf(caller.InAdministrators() || caller.InPowerUsers());
-}
+fixer::Status MayControlServices(const Machine& machine) { return AdminOrPowerUserIs(Caller(machine.state())); }
 
 fixer::Status MayAdminister(const Machine& machine) { return AllowedIf(CallerIsAdmin(machine)); }
 

@@ -1,7 +1,8 @@
 // Who may change what on a fake machine (docs/windows-reference.md#power-users): each answers
 // Ok, or 5 (ERROR_ACCESS_DENIED) for the session's caller, as Windows answers the API call or
 // the `net` command. One home for the rule: the ports (machine_ports.cpp, through one
-// CallerToken per run) and the commands (cmd_net_*.cpp, each a process of its own) both ask here.
+// CallerToken per run) and the commands (cmd_net_*.cpp, each a process of its own: a command that
+// checks twice, net localgroup, holds a CallerToken too) both ask here.
 //
 // Private to fakes/src.
 //
@@ -27,6 +28,10 @@ class CallerToken {
   explicit CallerToken(const Machine& machine) : machine_(machine) {}
   fixer::Status MayCreateAccounts() const;
   fixer::Status MayChangeAccounts() const;
+  // The members of some local group, asked before the group is looked up (`net localgroup GROUP
+  // NAME /add` says 5 before 1376): administrators and Power Users (Power Users, Users, Guests).
+  fixer::Status MayChangeSomeMembers() const;
+  // NetLocalGroupAddMembers/DelMembers: administrators; Power Users for Power Users, Users, Guests.
   fixer::Status MayChangeMembersOf(const fixer::Sid& group) const;
   fixer::Status MayControlServices() const;
   fixer::Status MayAdminister() const;
@@ -37,6 +42,9 @@ class CallerToken {
     bool power_user = false;  // in Power Users, not in Administrators
   };
   const Groups& Read() const;
+  // Administrators and Power Users: the rule of MayCreateAccounts, MayChangeSomeMembers and
+  // MayControlServices.
+  fixer::Status AdminOrPowerUser() const;
 
   const Machine& machine_;
   mutable std::optional<Groups> groups_;  // read at the first check
@@ -50,8 +58,6 @@ fixer::Status MayCreateAccounts(const Machine& machine);
 // NetUserDel, NetUserSetInfo: administrators (the model does not record which accounts a Power
 // User created, which Power Users may change).
 fixer::Status MayChangeAccounts(const Machine& machine);
-// NetLocalGroupAddMembers/DelMembers: administrators; Power Users for Power Users, Users, Guests.
-fixer::Status MayChangeMembersOf(const Machine& machine, const fixer::Sid& group);
 // Starting, stopping and pausing a service: administrators and Power Users [Service Security].
 fixer::Status MayControlServices(const Machine& machine);
 // The LSA's rights and secrets, profiles, aspnet_regiis: administrators only.

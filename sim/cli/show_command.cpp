@@ -23,11 +23,15 @@ void AddShowCommand(CLI::App& app, int& exit_code) {
       ->check(app::kFileName);
   CLI::Option* json =
       cmd->add_flag("--json", args->json, "print the state as JSON with what each application answers now");
-  cmd->add_option("--format", args->format,
-                  "text (default, readable), yaml or json: the whole state as a machine file that loads back")
-      ->check(CLI::IsMember({"text", "yaml", "json"}))
-      ->excludes(json);  // --json printed JSON whatever --format asked for
-  cmd->callback([args, &exit_code] {
+  CLI::Option* format =
+      cmd->add_option("--format", args->format,
+                      "text (default, readable), yaml or json: the whole state as a machine file that loads back")
+          ->check(CLI::IsMember({"text", "yaml", "json"}));
+  cmd->callback([args, json, format, &exit_code] {
+    // --json prints JSON: `--format json` beside it says the same (and prints what --json alone
+    // does); text or yaml asks for another form.
+    if (json->count() > 0 && format->count() > 0 && args->format != "json")
+      throw CLI::ExcludesError(format->get_name(), json->get_name());
     auto loaded = fakes::LoadMachineFile(args->file);
     if (!loaded.ok()) {
       exit_code = SayInputError(args->json, "show", loaded.error->ToString());

@@ -399,6 +399,26 @@ void DiffProducts(Differ& d, const fakes::ProductsState& a, const fakes::Product
   d.Keyed("hotfixes", a.hotfixes, b.hotfixes, [](const fakes::InstalledHotfix& h) { return h.id; });
 }
 
+// What a capture recorded of a secret it redacted, as the file keys it (secrets[NAME].redacted,
+// secrets[NAME].logs_on); none once the secret is stored or erased.
+Fields RedactedFields(const fakes::LsaState& lsa, const std::string& name) {
+  const auto it = lsa.redacted_secrets.find(name);
+  if (it == lsa.redacted_secrets.end()) return {};
+  Fields f = {{"redacted", Bool(true)}};
+  if (it->second.logs_on) f.push_back({"logs_on", Bool(*it->second.logs_on)});
+  return f;
+}
+
+// Field by field, never as a whole entry: `- secrets[NAME]` would say the secret was removed.
+void DiffRedactedSecrets(Differ& d, const fakes::LsaState& a, const fakes::LsaState& b) {
+  if (a.redacted_secrets == b.redacted_secrets) return;
+  std::set<std::string, fixer::WindowsNameLess> names;
+  for (const auto* lsa : {&a, &b})
+    for (const auto& entry : lsa->redacted_secrets) names.insert(entry.first);
+  for (const std::string& name : names)
+    d.Entry("secrets[" + name + "]", RedactedFields(a, name), RedactedFields(b, name));
+}
+
 void DiffLsa(Differ& d, const fakes::LsaState& a, const fakes::LsaState& b) {
   if (a == b) return;
   const auto &pa = a.password_policy, &pb = b.password_policy;
@@ -419,6 +439,7 @@ void DiffLsa(Differ& d, const fakes::LsaState& a, const fakes::LsaState& b) {
   d.Map("service_passwords", a.service_passwords, b.service_passwords,
         [](const std::string& name, const auto&) { return name; });
   d.secret_values_ = false;
+  DiffRedactedSecrets(d, a, b);
 }
 
 }  // namespace

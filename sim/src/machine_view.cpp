@@ -1,5 +1,6 @@
 #include "sim/machine_view.h"
 
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
 #include "fixer/name_case.h"
+#include "fixer/ports/aspnet.h"
 #include "fixer/result.h"
 #include "fixer/win_error.h"
 #include "machine_view_principals.h"
@@ -96,6 +98,21 @@ std::string AppPoolOfLine(const fakes::MachineState& s, const std::string& appli
   return ", in application pool " + pool + NotRead(s, fakes::AppPoolRead(application));
 }
 
+// An LSA secret by its name, never its value; one a capture redacted with what it recorded:
+// "(redacted by capture; logs ASPNET on: no)".
+std::string SecretLine(const fakes::MachineState& s, const std::string& name) {
+  std::string line = "  " + name;
+  if (const auto it = s.lsa.redacted_secrets.find(name); it != s.lsa.redacted_secrets.end()) {
+    const std::optional<bool>& logs_on = it->second.logs_on;
+    line += " (redacted by capture; logs " + std::string(fixer::kMachineWorkerAccount) + " on: " +
+            (!logs_on   ? "not known"
+             : *logs_on ? "yes"
+                        : "no") +
+            ")";
+  }
+  return line + NotRead(s, "the LSA secret " + name) + "\n";
+}
+
 }  // namespace
 
 std::string RenderMachineText(const fakes::MachineState& s) {
@@ -158,6 +175,10 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   }
 
   RenderGroupsAndOtherRights(out, s, sam);
+
+  out << "LSA secrets:\n";
+  if (s.lsa.secrets.empty()) out << "  none\n";
+  for (const auto& secret : s.lsa.secrets) out << SecretLine(s, secret.first);
 
   out << "Services:\n";
   if (s.services.empty()) out << "  none\n";

@@ -48,9 +48,13 @@ bool IgnoredInAsFound(const std::string& path, const fakes::MachineState& found,
   for (const char* prefix : {"rng_state", "clock", "events", "journal"})
     if (path.rfind(prefix, 0) == 0) return true;
   constexpr std::string_view kSecrets = "secrets[";
-  if (path.starts_with(kSecrets) && path.ends_with("]"))
-    return fixer::SameWindowsName(std::string_view(path).substr(kSecrets.size(), path.size() - kSecrets.size() - 1),
-                                  fixer::kAspNetWorkerSecret);
+  // The secret, or a capture's record of it, which storing the secret drops (LsaState::redacted_secrets).
+  for (const std::string_view end : {"]", "].redacted", "].logs_on"}) {
+    if (path.starts_with(kSecrets) && path.ends_with(end) && path.size() >= kSecrets.size() + end.size())
+      return fixer::SameWindowsName(
+          std::string_view(path).substr(kSecrets.size(), path.size() - kSecrets.size() - end.size()),
+          fixer::kAspNetWorkerSecret);
+  }
   constexpr std::string_view kServicePasswords = "service_passwords[";
   if (path.starts_with(kServicePasswords) && path.ends_with("]")) {
     const std::string_view service =
@@ -110,9 +114,11 @@ bool EqualButPasswords(const fakes::SamState& a, const fakes::SamState& b) {
       return false;
   return true;
 }
-// Two secret maps equal but for the worker's (ASP.NET's password, which follows the account's).
-bool EqualButWorkerSecret(const std::map<std::string, std::string, fixer::WindowsNameLess>& a,
-                          const std::map<std::string, std::string, fixer::WindowsNameLess>& b) {
+// Two secret maps (or maps of what a capture recorded of them) equal but for the worker's
+// (ASP.NET's password, which follows the account's).
+template <class Value>
+bool EqualButWorkerSecret(const std::map<std::string, Value, fixer::WindowsNameLess>& a,
+                          const std::map<std::string, Value, fixer::WindowsNameLess>& b) {
   auto next = [](auto it, auto end) {
     while (it != end && fixer::SameWindowsName(it->first, fixer::kAspNetWorkerSecret)) ++it;
     return it;
@@ -126,10 +132,11 @@ bool EqualButSecrets(const fakes::LsaState& a, const fakes::LsaState& b) {
   // Stops compiling when LsaState gains a field: decide here whether "as found" compares it.
   // The passwords services keep are compared whole here (ignoring less only sends a case to the
   // slow path, which leaves out those of services logging on as the worker).
-  [[maybe_unused]] const auto& [policy, lockout, limit_blank, rights, secrets, service_passwords] = a;
+  [[maybe_unused]] const auto& [policy, lockout, limit_blank, rights, secrets, redacted, service_passwords] = a;
   return a.password_policy == b.password_policy && a.lockout == b.lockout &&
          a.limit_blank_password_use == b.limit_blank_password_use && a.rights == b.rights &&
-         a.service_passwords == b.service_passwords && EqualButWorkerSecret(a.secrets, b.secrets);
+         a.service_passwords == b.service_passwords && EqualButWorkerSecret(a.secrets, b.secrets) &&
+         EqualButWorkerSecret(a.redacted_secrets, b.redacted_secrets);
 }
 
 // Equal but for what FirstDifference ignores (never more: ignoring less only sends a case to

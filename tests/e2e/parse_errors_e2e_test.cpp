@@ -194,7 +194,7 @@ TEST(ParseErrors, OptionsThatExcludeEachOtherAreNamedInTheOrderTyped) {
   const std::vector<std::pair<std::vector<std::string>, std::string>> lines = {
       {{"show", "m.yaml", "--format", "yaml", "--json"},
        "fixup-sim show: --format and --json exclude each other: give one of them\n"},
-      {{"show", "m.yaml", "--json", "--format=json"},
+      {{"show", "m.yaml", "--json", "--format=text"},
        "fixup-sim show: --json and --format exclude each other: give one of them\n"},
       {{"explore", "--seconds", "1", "--count", "2"},
        "fixup-sim explore: --seconds and --count exclude each other: give one of them\n"},
@@ -210,6 +210,31 @@ TEST(ParseErrors, OptionsThatExcludeEachOtherAreNamedInTheOrderTyped) {
   nlohmann::json j;
   ASSERT_NO_THROW(j = nlohmann::json::parse(json.out)) << json.out;
   EXPECT_EQ(j["error"], "--format and --json exclude each other: give one of them");
+}
+
+// Two options that say the same are no conflict: `--json --format json` prints what --json alone
+// prints (the machine file as JSON, with each application's answer), in either order and form.
+TEST(ParseErrors, OptionsThatSayTheSameAreNoConflict) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  dir.Write("m.yaml", test_support::kAffectedMachine);
+  const Ran alone =
+      test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"show", "m.yaml", "--json"}, .cwd = dir.path()});
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  ASSERT_TRUE(nlohmann::json::parse(alone.out).contains("responses")) << alone.out;
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"show", "m.yaml", "--json", "--format", "json"},
+                                             {"show", "m.yaml", "--format", "json", "--json"},
+                                             {"show", "m.yaml", "--format=json", "--json"}}) {
+    const Ran r = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.out, alone.out);
+  }
+  // Each form the other way is still refused, in the same words.
+  const Ran yaml = test_support::RunProgram(
+      {.program = FIXUP_SIM_BIN, .args = {"show", "m.yaml", "--json", "--format", "yaml"}, .cwd = dir.path()});
+  EXPECT_EQ(yaml.exit_code, 2);
+  EXPECT_EQ(nlohmann::json::parse(yaml.out)["error"], "--json and --format exclude each other: give one of them");
 }
 
 }  // namespace

@@ -137,7 +137,7 @@ TEST_F(ReportsE2e, ShowNamesEachHotfixWithItsKbArticleOnlyWhenItHasOne) {
   Ran empty = Sim({"show", "empty.yaml"}, dir_.path());
   ASSERT_EQ(empty.exit_code, 0) << empty.err;
   EXPECT_NE(empty.out.find("Accounts:\n  none\nGroups and their members:\n  none\nRights of groups, well-known "
-                           "principals and SIDs of no account:\n  none\nServices:\n  none\n"),
+                           "principals and SIDs of no account:\n  none\nLSA secrets:\n  none\nServices:\n  none\n"),
             std::string::npos)
       << empty.out;
 }

@@ -95,6 +95,27 @@ TEST_F(NetLocalGroup, NotAnAdministratorIsAccessDenied) {
   EXPECT_TRUE(InGroup("Users", "ASPNET"));
 }
 
+// The caller first (administrators and Power Users may change some group's members), the group
+// second, then whether the caller may change that group's: a plain user is denied even a group
+// that does not exist (5 before 1376); a Power User is told it does not exist, and is denied
+// Administrators.
+TEST_F(NetLocalGroup, TheCallerIsAskedBeforeTheGroupIsLookedUp) {
+  Run("net user bob Bob-Passw0rd /add");
+  Run("net user pat Pat-Passw0rd /add");
+  ASSERT_EQ(Run("net localgroup \"Power Users\" pat /add"), 0);
+  machine.state().session.caller = "bob";
+  EXPECT_EQ(Run("net localgroup Webmasters ASPNET /add"), 2);
+  EXPECT_EQ(Out(), "System error 5 has occurred.\n\nAccess is denied.\n\n");
+  machine.state().session.caller = "pat";
+  EXPECT_EQ(Run("net localgroup Webmasters ASPNET /add"), 2);
+  EXPECT_EQ(Out(), "System error 1376 has occurred.\n\nThe specified local group does not exist.\n\n");
+  EXPECT_EQ(Run("net localgroup Administrators bob /add"), 2);
+  EXPECT_EQ(Out(), "System error 5 has occurred.\n\nAccess is denied.\n\n");
+  EXPECT_FALSE(InGroup("Administrators", "bob"));
+  EXPECT_EQ(Run("net localgroup Users bob /delete"), 0);
+  EXPECT_FALSE(InGroup("Users", "bob"));
+}
+
 TEST_F(NetLocalGroup, ShowListsMembersByTheirBareNames) {
   EXPECT_EQ(Run("net localgroup Users"), 0);
   const std::string& out = Out();

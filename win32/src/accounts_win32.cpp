@@ -1,7 +1,7 @@
 // Accounts on the local SAM: NetUserGetInfo (level 4 and 23, XP+), NetUserGetLocalGroups, NetUserAdd (level 2),
 // NetLocalGroupEnum and NetLocalGroupGetMembers (a token's groups),
-// NetUserDel, NetUserSetInfo (levels 1003, 1008, 4), NetLocalGroupAddMembers, LookupAccountSid (NameOf). The
-// NET_API_STATUS each returns is the port's error number (2221, 2224, 2245, 2220, 1378): passed through, never
+// NetUserDel, NetUserSetInfo (levels 1003, 1008, 4), NetLocalGroupAddMembers and DelMembers, LookupAccountSid (NameOf).
+// The NET_API_STATUS each returns is the port's error number (2221, 2224, 2245, 2220, 1378): passed through, never
 // translated.
 #include <windows.h>
 // windows.h first: the SDK headers below need its types.
@@ -48,6 +48,21 @@ fixer::Result<fixer::Sid> SidOf(const std::wstring& user) {
   NetBuffer buffer;
   if (NET_API_STATUS rc = NetUserGetInfo(nullptr, user.c_str(), 23, &buffer.data); rc != NERR_Success) return Error(rc);
   return FromPsid(reinterpret_cast<const USER_INFO_23*>(buffer.data)->usri23_user_sid);
+}
+
+// NetLocalGroupAddMembers or NetLocalGroupDelMembers (the same parameters): one member, by SID
+// (level 0).
+using MembersCall = NET_API_STATUS(NET_API_FUNCTION*)(LPCWSTR, LPCWSTR, DWORD, LPBYTE, DWORD);
+
+fixer::Status ChangeMembers(MembersCall call, const std::string& group, const fixer::Sid& member, ChangeFlag& changes) {
+  std::vector<BYTE> sid = ToBinary(member);
+  LOCALGROUP_MEMBERS_INFO_0 info{AsPsid(sid)};
+  if (NET_API_STATUS rc = call(nullptr, Widen(group).c_str(), 0, reinterpret_cast<BYTE*>(&info), 1);
+      rc != NERR_Success) {
+    return Error(rc);
+  }
+  changes.Mark();
+  return {};
 }
 
 }  // namespace
@@ -157,25 +172,11 @@ fixer::Status Win32Accounts::RequirePasswordChange(const std::string& name) {
 }
 
 fixer::Status Win32Accounts::AddToGroup(const std::string& group, const fixer::Sid& member) {
-  std::vector<BYTE> sid = ToBinary(member);
-  LOCALGROUP_MEMBERS_INFO_0 info{AsPsid(sid)};
-  if (NET_API_STATUS rc = NetLocalGroupAddMembers(nullptr, Widen(group).c_str(), 0, reinterpret_cast<BYTE*>(&info), 1);
-      rc != NERR_Success) {
-    return Error(rc);
-  }
-  changes_.Mark();
-  return {};
+  return ChangeMembers(NetLocalGroupAddMembers, group, member, changes_);
 }
 
 fixer::Status Win32Accounts::RemoveFromGroup(const std::string& group, const fixer::Sid& member) {
-  std::vector<BYTE> sid = ToBinary(member);
-  LOCALGROUP_MEMBERS_INFO_0 info{AsPsid(sid)};
-  if (NET_API_STATUS rc = NetLocalGroupDelMembers(nullptr, Widen(group).c_str(), 0, reinterpret_cast<BYTE*>(&info), 1);
-      rc != NERR_Success) {
-    return Error(rc);
-  }
-  changes_.Mark();
-  return {};
+  return ChangeMembers(NetLocalGroupDelMembers, group, member, changes_);
 }
 
 namespace {

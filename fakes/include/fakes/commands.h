@@ -92,9 +92,5 @@ std::string ResolvePath(const Console& con, const std::string& path);
 bool PathExists(const Console& con, const std::string& absolute_path);
 // Is the session's caller an administrator (a member of Administrators, or SYSTEM)?
 bool CallerIsAdmin(const Machine& machine);
-// Is the caller a member of Power Users (and not an administrator)? They may create accounts, add
-// and remove members of Power Users, Users and Guests, and start and stop services
-// (docs/windows-reference.md#power-users).
-bool CallerIsPowerUser(const Machine& machine);
 
 }  // namespace fakes

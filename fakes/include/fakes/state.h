@@ -88,6 +88,14 @@ struct LockoutPolicy {
   friend bool operator==(const LockoutPolicy&, const LockoutPolicy&) = default;
 };
 
+// What a capture recorded of an LSA secret whose value it did not read (`{redacted: true,
+// logs_on: BOOL}` in the machine file): whether the secret logged ASPNET on, none where the
+// capture could not tell (a locked-out ASPNET, a failed logon).
+struct RedactedSecret {
+  std::optional<bool> logs_on;
+  friend bool operator==(const RedactedSecret&, const RedactedSecret&) = default;
+};
+
 struct LsaState {
   fixer::PasswordPolicyInfo password_policy;  // lockout_threshold mirrors lockout.threshold
   LockoutPolicy lockout;
@@ -96,6 +104,9 @@ struct LsaState {
   // LSA private data, encrypted (see lsa.h), by name in any case: Windows keeps a secret as a
   // registry key (docs/windows-reference.md#lsa-secret-names); the map keeps the first spelling.
   std::map<std::string, std::string, fixer::WindowsNameLess> secrets;
+  // The secrets a capture redacted, by name: the value held stands in for the one not read.
+  // Dropped when the secret is stored or erased, as the record no longer describes its value.
+  std::map<std::string, RedactedSecret, fixer::WindowsNameLess> redacted_secrets;
   // The password the SCM keeps for a service logging on as a local user, as its NT hash, by the
   // service's key name; recorded when that user's password changes or the user is deleted (Windows
   // keeps it as the LSA secret _SC_<service>). A service without one has its account's password.
