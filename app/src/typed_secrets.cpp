@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "fixer/secret.h"
+#include "fixer/masked_words.h"
 
 namespace app {
 
@@ -47,10 +47,8 @@ std::string WithoutTypedSecrets(std::string message, int argc, const char* const
       continue;
     }
     if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
-    // Past each mask put in: a password of stars ("**") is found in the mask itself.
-    for (size_t at = message.find(typed); at != std::string::npos;
-         at = message.find(typed, at + fixer::kMaskedSecret.size()))
-      message.replace(at, typed.size(), fixer::kMaskedSecret);
+    // Where it stands as a word: the option names and words of the message around it stay readable.
+    message = fixer::MaskedWords(std::move(message), typed);
   }
   return message;
 }

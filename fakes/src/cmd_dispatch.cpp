@@ -17,6 +17,7 @@
 #include "fakes/path_knowledge.h"
 #include "fakes/paths.h"
 #include "fakes/sam.h"
+#include "fixer/masked_words.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
@@ -247,10 +248,8 @@ std::vector<size_t> NetUserPasswordWords(const std::vector<std::string>& words) 
 
 std::string MaskedSecrets(std::string text, const std::vector<std::string>& secrets) {
   for (const std::string& secret : secrets) {
-    if (secret.empty() || secret == "*") continue;
-    for (size_t at = text.find(secret); at != std::string::npos;
-         at = text.find(secret, at + fixer::kMaskedSecret.size()))
-      text.replace(at, secret.size(), fixer::kMaskedSecret);
+    if (secret == "*") continue;
+    text = fixer::MaskedWords(std::move(text), secret);
   }
   return text;
 }

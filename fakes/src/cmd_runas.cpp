@@ -19,17 +19,39 @@
 namespace fakes {
 namespace {
 
+// runas's usage text, whole [S: docs/windows-reference.md#runas; M: choice-runas-usage-text].
 int RunasUsage(Console& con) {
   con.Write(
       "RUNAS USAGE:\n\n"
-      "RUNAS [ [/noprofile | /profile] [/env] [/netonly] ]\n"
+      "RUNAS [ [/noprofile | /profile] [/env] [/savecred | /netonly] ]\n"
       "        /user:<UserName> program\n\n"
+      "RUNAS [ [/noprofile | /profile] [/env] [/savecred] ]\n"
+      "        /smartcard [/user:<UserName>] program\n\n"
+      "RUNAS /trustlevel:<TrustLevel> program\n\n"
       "   /noprofile        specifies that the user's profile should not be loaded.\n"
+      "                     This causes the application to load more quickly, but\n"
+      "                     can cause some applications to malfunction.\n"
       "   /profile          specifies that the user's profile should be loaded.\n"
       "                     This is the default.\n"
       "   /env              to use current environment instead of user's.\n"
+      "   /netonly          use if the credentials specified are for remote\n"
+      "                     access only.\n"
+      "   /savecred         to use credentials previously saved by the user.\n"
+      "   /smartcard        use if the credentials are to be supplied from a\n"
+      "                     smartcard.\n"
       "   /user             <UserName> should be in form USER@DOMAIN or DOMAIN\\USER\n"
-      "   program         command line for EXE.  See below for examples\n\n",
+      "   /showtrustlevels  displays the trust levels that can be used as arguments\n"
+      "                     to /trustlevel.\n"
+      "   /trustlevel       <Level> should be one of levels enumerated\n"
+      "                     in /showtrustlevels.\n"
+      "   program         command line for EXE.  See below for examples\n\n"
+      "Examples:\n"
+      "> runas /noprofile /user:mymachine\\administrator cmd\n"
+      "> runas /profile /env /user:mydomain\\admin \"mmc %windir%\\system32\\dsa.msc\"\n"
+      "> runas /env /user:user@domain.microsoft.com \"notepad \\\"my file.txt\\\"\"\n\n"
+      "NOTE:  Enter user's password only when prompted.\n"
+      "NOTE:  /profile is not compatible with /netonly.\n"
+      "NOTE:  /savecred is not compatible with /smartcard.\n",
       Stream::kErr);
   return 1;
 }

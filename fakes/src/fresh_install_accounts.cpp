@@ -103,15 +103,29 @@ void AddRights(MachineState& s, OsEdition os, int service_pack) {
   const bool workstation = FactsOf(os).workstation;
   const bool terminal_services = FactsOf(os).terminal_services;
   r[Sid::Everyone()] = {"SeNetworkLogonRight", "SeChangeNotifyPrivilege"};
-  r[Sid::Administrators()] = {"SeInteractiveLogonRight",  "SeNetworkLogonRight",
-                              "SeBackupPrivilege",        "SeRestorePrivilege",
-                              "SeChangeNotifyPrivilege",  "SeShutdownPrivilege",
-                              "SeUndockPrivilege",        "SeDebugPrivilege",
-                              "SeSecurityPrivilege",      "SeTakeOwnershipPrivilege",
-                              "SeSystemtimePrivilege",    "SeRemoteShutdownPrivilege",
-                              "SeLoadDriverPrivilege",    "SeIncreaseBasePriorityPrivilege",
-                              "SeCreatePagefilePrivilege"};
+  // The default user rights [S: docs/windows-reference.md#default-user-rights; M: choice-default-rights].
+  r[Sid::Administrators()] = {"SeInteractiveLogonRight",
+                              "SeNetworkLogonRight",
+                              "SeBackupPrivilege",
+                              "SeRestorePrivilege",
+                              "SeChangeNotifyPrivilege",
+                              "SeShutdownPrivilege",
+                              "SeUndockPrivilege",
+                              "SeDebugPrivilege",
+                              "SeSecurityPrivilege",
+                              "SeTakeOwnershipPrivilege",
+                              "SeSystemtimePrivilege",
+                              "SeRemoteShutdownPrivilege",
+                              "SeLoadDriverPrivilege",
+                              "SeIncreaseBasePriorityPrivilege",
+                              "SeCreatePagefilePrivilege",
+                              "SeSystemProfilePrivilege",
+                              "SeProfileSingleProcessPrivilege",
+                              "SeIncreaseQuotaPrivilege",
+                              "SeSystemEnvironmentPrivilege"};
   if (terminal_services) r[Sid::Administrators()].insert("SeRemoteInteractiveLogonRight");
+  // "Perform volume maintenance tasks" is new in XP: Windows 2000 has no such right.
+  if (IsXpFamily(os)) r[Sid::Administrators()].insert("SeManageVolumePrivilege");
   // The two younger privileges: "Default: Administrators, Service" where the edition has them [KB 821546].
   if (service_pack >= FactsOf(os).later_privileges_from) {
     for (const Sid& holder : {Sid::Administrators(), Sid::Service()}) {
@@ -121,8 +135,9 @@ void AddRights(MachineState& s, OsEdition os, int service_pack) {
   }
   r[Sid::Users()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege", "SeUndockPrivilege"};
   if (workstation) r[Sid::Users()].insert("SeShutdownPrivilege");  // servers: admins only
-  r[Sid::PowerUsers()] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
-                          "SeShutdownPrivilege",     "SeUndockPrivilege",   "SeSystemtimePrivilege"};
+  r[Sid::PowerUsers()] = {
+      "SeInteractiveLogonRight", "SeNetworkLogonRight",   "SeChangeNotifyPrivilege",        "SeShutdownPrivilege",
+      "SeUndockPrivilege",       "SeSystemtimePrivilege", "SeProfileSingleProcessPrivilege"};
   r[Builtin(551)] = {"SeInteractiveLogonRight", "SeNetworkLogonRight", "SeChangeNotifyPrivilege",
                      "SeShutdownPrivilege",     "SeBackupPrivilege",   "SeRestorePrivilege"};
   if (terminal_services) r[Builtin(555)] = {"SeRemoteInteractiveLogonRight"};

@@ -71,6 +71,10 @@ void LoadSecrets(LoadContext& c, const Field& f);
 void LoadServicePasswords(LoadContext& c, const Field& f);
 void LoadProfiles(LoadContext& c, const Field& f);
 void LoadObjects(LoadContext& c, const Field& f);
+// Why `path` names no metabase node (an application's or a `metabase:` object's), or "".
+std::string_view ApplicationPathProblem(std::string_view path);
+// Why `path` names no registry key, or "": it starts with a predefined key the security API names.
+std::string_view RegistryPathProblem(std::string_view path);
 // A capture's objects hold every explicit ACE naming its accounts: those ACEs are removed from
 // every object the file does not list (`objects` may be null).
 void ScopeCapturedAces(LoadContext& c, const Field* objects);

@@ -7,9 +7,11 @@
 #include "fakes/objects.h"
 #include "fakes/profiles.h"
 #include "fakes/sam.h"
+#include "fixer/file_path.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/text.h"
+#include "fixer/win_error.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
 
@@ -58,6 +60,16 @@ std::string LoadValueData(const Field& f) {
 
 }  // namespace
 
+// The predefined keys as the fixer writes them, each the security API's "MACHINE", "USERS",
+// "CLASSES_ROOT" or "CURRENT_USER" (SE_OBJECT_TYPE, SE_REGISTRY_KEY; win32/src/security_win32.cpp).
+std::string_view RegistryPathProblem(std::string_view path) {
+  const std::string root = fixer::FoldWindowsName(path.substr(0, path.find('\\')));
+  if (root != "hklm" && root != "hku" && root != "hkcr" && root != "hkcu")
+    return "does not start with a predefined key: HKLM, HKU, HKCR or HKCU ('HKLM\\SOFTWARE\\Shop')";
+  if (path.find("\\\\") != std::string_view::npos || path.ends_with('\\')) return "has an empty key name";
+  return {};
+}
+
 fixer::Ace LoadAce(LoadContext& c, const Field& f, fixer::ObjectNamespace ns) {
   MapFields m(f, {"allow", "deny", "mask", "flags"});
   const auto allow = m.Get("allow");
@@ -89,6 +101,22 @@ void LoadObjects(LoadContext& c, const Field& f) {
     if (!path_field) item.Fail("expected one of: file, registry, metabase (the path)");
     const std::string path = path_field->Str();
     if (path.empty()) path_field->Fail("expected a path");
+    // A name Windows refuses (123) is on no disk: no capture writes it, and no repair reaches it.
+    if (ns == fixer::ObjectNamespace::kFile) {
+      if (const std::string fault = fixer::FilePathFault(path); !fault.empty()) {
+        // Windows' answer to such a name; a relative path is no full one, and not Windows' 123.
+        const std::string answer = fixer::HoldsCharacterNoFileNameHolds(path)
+                                       ? " (" + std::to_string(fixer::kErrorInvalidName) + ": " +
+                                             std::string(fixer::WinErrorText(fixer::kErrorInvalidName)) + ")"
+                                       : std::string();
+        path_field->Fail(fixer::QuotedValue(path) + " is no Windows file path: " + fault + answer);
+      }
+    } else if (const std::string_view why =
+                   ns == fixer::ObjectNamespace::kRegistry ? RegistryPathProblem(path) : ApplicationPathProblem(path);
+               !why.empty()) {
+      path_field->Fail(fixer::QuotedValue(path) + " is no " + std::string(fixer::ToString(ns)) + " path: it " +
+                       std::string(why));
+    }
     const std::string key = ObjectKey(ns, path);
     if (auto it = seen.find(key); it != seen.end()) {
       path_field->Fail("duplicate object " + fixer::QuotedValue(path) + " (already listed at line " +

@@ -68,6 +68,8 @@ std::optional<std::string> DefaultPhysicalPath(const MachineState& s, const std:
   return physical + rest;
 }
 
+}  // namespace
+
 // Why `path` names no application, or "": a metabase node ("/LM/W3SVC/1/ROOT/shop"), or a
 // Cassini application ("/app"), is '/' then names with one '/' between them. IIS compares the names
 // without case (FindName does), so "/lm/.../Shop/" or ".../ROOT//shop" would be a second spelling of
@@ -79,6 +81,8 @@ std::string_view ApplicationPathProblem(std::string_view path) {
   if (path.find('\\') != std::string_view::npos) return "holds a '\\' (a metabase path separates names with '/')";
   return {};
 }
+
+namespace {
 
 // A folder or metabase node an application needs, created the Windows way if it is missing.
 void EnsureObject(LoadContext& c, const Field& at, fixer::ObjectNamespace ns, const std::string& path) {

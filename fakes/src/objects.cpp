@@ -13,6 +13,9 @@
 //    point), as Lsa::Grant.
 //  - AddAces is one mutation per object ("acl.set_dacl"), as SetNamedSecurityInfo writes a
 //    whole DACL: a fault leaves none of that object's ACEs added.
+//  - A file name holding < > : " | ? * or a control character is on no disk: creating it, or
+//    reading or granting on it, answers 123 ERROR_INVALID_NAME, as CreateFile and
+//    GetNamedSecurityInfo do (docs/windows-reference.md#file-errors).
 #include "fakes/objects.h"
 
 #include <algorithm>
@@ -28,6 +31,8 @@
 #include "fakes/cacls_format.h"
 #include "fakes/paths.h"
 #include "fixer/access_check.h"
+#include "fixer/file_path.h"
+#include "fixer/win_error.h"
 
 namespace fakes {
 namespace {
@@ -71,6 +76,9 @@ Iterator FindFrom(Map& objects, Iterator hint, const fixer::ObjectRef& ref) {
 }
 
 fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref) {
+  // A name no file may have is refused before any lookup (GetNamedSecurityInfo: 123).
+  if (ref.ns == fixer::ObjectNamespace::kFile && fixer::HoldsCharacterNoFileNameHolds(ref.path))
+    return fixer::Status::Win(fixer::kErrorInvalidName);
   switch (ref.ns) {
     case fixer::ObjectNamespace::kRegistry: return fixer::Status::Win(fixer::kErrorFileNotFound);
     case fixer::ObjectNamespace::kMetabase: return fixer::Status::Win(fixer::kErrorPathNotFound);
@@ -87,6 +95,8 @@ fixer::Status MissingError(const ObjectStore& store, const fixer::ObjectRef& ref
 
 fixer::Status ObjectStore::Create(fixer::ObjectNamespace ns, const std::string& path, bool container,
                                   const fixer::Sid& owner, std::vector<fixer::Ace> dacl) {
+  if (ns == fixer::ObjectNamespace::kFile && fixer::HoldsCharacterNoFileNameHolds(path))
+    return fixer::Status::Win(fixer::kErrorInvalidName);  // CreateFile: no such name on any disk
   if (Exists({ns, path})) return fixer::Status::Win(fixer::kErrorAlreadyExists);
   if (auto st = m_.Mutate(MutationOp(ns, "create"), path); !st.ok()) return st;
   SecurableObject obj;

@@ -1,6 +1,7 @@
 // Win32's path normalisation (fixer/file_path.h).
 #include "fixer/file_path.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "fixer/name_case.h"
@@ -43,6 +44,21 @@ std::string NormalFilePath(std::string_view path) {
 
 bool SameFilePath(std::string_view a, std::string_view b) {
   return SameWindowsName(NormalFilePath(a), NormalFilePath(b));
+}
+
+bool HoldsCharacterNoFileNameHolds(std::string_view path) {
+  if (path.size() >= 2 && path[1] == ':') path.remove_prefix(2);  // the drive's own colon
+  return std::any_of(path.begin(), path.end(), [](char c) {
+    return std::string_view("<>:\"|?*").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20;
+  });
+}
+
+std::string FilePathFault(std::string_view path) {
+  const bool drive = path.size() >= 3 && ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')) &&
+                     path[1] == ':' && (path[2] == '\\' || path[2] == '/');
+  if (!drive) return "a full path starts with a drive letter, a colon and a backslash ('C:\\...')";
+  if (HoldsCharacterNoFileNameHolds(path)) return "a file name may not hold < > : \" | ? * or a control character";
+  return "";
 }
 
 }  // namespace fixer

@@ -47,4 +47,24 @@ TEST(FreshInstallRights, BeforeTheirServicePackNobodyHoldsThem) {
   }
 }
 
+// An administrator's token holds every privilege Windows gives Administrators by default
+// (docs/windows-reference.md#default-user-rights): the five an audit found missing among them
+// (profiling, memory quotas, volume maintenance, firmware values); Power Users may profile a
+// single process too, Users may not.
+TEST(FreshInstallRights, AdministratorsHoldProfilingQuotaVolumeAndFirmwarePrivileges) {
+  for (const OsEdition os : {OsEdition::kWindowsXpProfessional, OsEdition::kWindowsXpHome,
+                             OsEdition::kWindowsServer2003, OsEdition::kWindows2000Professional}) {
+    SCOPED_TRACE(std::to_string(static_cast<int>(os)));
+    const fakes::MachineState s = fakes::FreshInstall({.os = os});
+    for (const char* right : {"SeSystemProfilePrivilege", "SeProfileSingleProcessPrivilege", "SeIncreaseQuotaPrivilege",
+                              "SeSystemEnvironmentPrivilege", "SeBackupPrivilege", "SeCreatePagefilePrivilege"})
+      EXPECT_TRUE(Holds(s, Sid::Administrators(), right)) << right;
+    EXPECT_TRUE(Holds(s, Sid::PowerUsers(), "SeProfileSingleProcessPrivilege"));
+    EXPECT_FALSE(Holds(s, Sid::Users(), "SeProfileSingleProcessPrivilege"));
+    EXPECT_FALSE(Holds(s, Sid::PowerUsers(), "SeSystemProfilePrivilege"));
+    // "Perform volume maintenance tasks" is XP's: Windows 2000 has no such right.
+    EXPECT_EQ(Holds(s, Sid::Administrators(), "SeManageVolumePrivilege"), os != OsEdition::kWindows2000Professional);
+  }
+}
+
 }  // namespace

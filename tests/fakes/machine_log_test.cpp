@@ -378,11 +378,12 @@ TEST_F(MachineLogTest, ALogWithNoRecordForTheFileIsRemovedByARunThatHoldsIt) {
 namespace {
 
 // Every object form the log's object_states block writes: a file (not a container) with a null
-// owner and a deny ACE, a registry key with values, a metabase node, a path with a space, a
-// line end and a '|', and an object deleted.
+// owner and a deny ACE, a registry key with values, a metabase node, a path with a space and the
+// characters YAML quotes ('#', quotes, brackets; a line end or a '|' no Windows file name holds),
+// and an object deleted.
 fakes::MachineState WithEveryObjectForm(fakes::MachineState s) {
   const auto sid = [](const char* text) { return *fixer::Sid::Parse(text); };
-  fakes::SecurableObject file{.ns = fixer::ObjectNamespace::kFile, .path = "C:\\data\\odd name|\nx.txt"};
+  fakes::SecurableObject file{.ns = fixer::ObjectNamespace::kFile, .path = "C:\\data\\odd name #1 'x' & [y], {z}.txt"};
   file.container = false;
   file.dacl = {{fixer::AceType::kDeny, sid("S-1-5-32-545"), 0x1, 0x0},
                {fixer::AceType::kAllow, sid("S-1-1-0"), 0x1F01FF, 0x3}};

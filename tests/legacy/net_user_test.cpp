@@ -240,6 +240,17 @@ TEST(MaskedCommandLine, HidesThePasswordNetReadsAndEveryTypedSecret) {
 }
 
 // The rest of the line is kept byte for byte: its spacing, and a mask's text it held already.
+// A typed secret is masked where it stands as a word, not inside the words that hold its letters.
+TEST(MaskedCommandLine, MasksATypedSecretAsAWordOnly) {
+  EXPECT_EQ(fakes::MaskedCommandLine("net user bob", {"e"}), "net user bob");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo hello there", {"e"}), "echo hello there");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo e,e \"e\" PW=e e&&echo e", {"e"}),
+            "echo ********,******** \"********\" PW=******** ********&&echo ********");
+  EXPECT_EQ(fakes::MaskedCommandLine("net localgroup", {"a", "b", "c"}), "net localgroup");
+  EXPECT_EQ(fakes::MaskedCommandLine("echo Passw0rd!, (Passw0rd!)", {"Passw0rd!"}), "echo ********, (********)");
+  EXPECT_EQ(fakes::MaskedSecrets("hello there", {"e"}), "hello there");
+}
+
 TEST(MaskedCommandLine, KeepsTheLineAsWrittenAroundWhatItMasks) {
   EXPECT_EQ(fakes::MaskedCommandLine("net  user\tbob   S3cret  /add "), "net  user\tbob   ********  /add ");
   EXPECT_EQ(fakes::MaskedCommandLine("echo  a  ********\tb "), "echo  a  ********\tb ");
@@ -260,8 +271,8 @@ TEST(NetUserPasswordWords, AreTheWordsAfterTheName) {
   EXPECT_EQ(words("net localgroup Users ASPNET /add"), W{});
 }
 
-TEST(MaskedSecrets, MasksEachSecretWhereverItIs) {
-  EXPECT_EQ(fakes::MaskedSecrets("a S3cret, S3cretS3cret", {"S3cret"}), "a ********, ****************");
+TEST(MaskedSecrets, MasksEachSecretWhereverItIsAWord) {
+  EXPECT_EQ(fakes::MaskedSecrets("a S3cret, S3cret.S3cret", {"S3cret"}), "a ********, ********.********");
   EXPECT_EQ(fakes::MaskedSecrets("a * b", {"", "*"}), "a * b");  // nothing typed, or a prompt
   EXPECT_EQ(fakes::MaskedSecrets("one two", {"one", "two"}), "******** ********");
 }

@@ -136,5 +136,24 @@ TEST_F(Runas, MissingUserPrintsUsage) {
   EXPECT_EQ(Out().rfind("RUNAS USAGE:", 0), 0u);
 }
 
+// The usage text is whole: every switch it names in its synopses is described, and the examples
+// its `program` line points to follow (docs/windows-reference.md#runas).
+TEST_F(Runas, UsageDescribesEverySwitchAndEndsWithItsExamples) {
+  EXPECT_EQ(Run("runas /user:carl"), 1);
+  const std::string out = Out();
+  for (const char* line :
+       {"        /smartcard [/user:<UserName>] program\n", "RUNAS /trustlevel:<TrustLevel> program\n",
+        "                     can cause some applications to malfunction.\n",
+        "   /netonly          use if the credentials specified are for remote\n",
+        "   /savecred         to use credentials previously saved by the user.\n",
+        "   /smartcard        use if the credentials are to be supplied from a\n",
+        "   /showtrustlevels  displays the trust levels that can be used as arguments\n",
+        "   /trustlevel       <Level> should be one of levels enumerated\n",
+        "   program         command line for EXE.  See below for examples\n\nExamples:\n",
+        "> runas /noprofile /user:mymachine\\administrator cmd\n"})
+    EXPECT_NE(out.find(line), std::string::npos) << line << "\n" << out;
+  EXPECT_TRUE(out.ends_with("NOTE:  /savecred is not compatible with /smartcard.\n")) << out;
+}
+
 }  // namespace
 }  // namespace legacy_test

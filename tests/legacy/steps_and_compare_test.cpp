@@ -36,6 +36,28 @@ TEST(LegacySteps, CommandStepSetsExitCodeAndMasksPasswordsInTheSummary) {
   EXPECT_EQ(r.steps[0].report.summary, "net user bob ******** /add -> errorlevel 0");
 }
 
+// A password is masked where it stands as a word: XP's default policy (no least length) takes the
+// one-letter "e", and the later steps' summaries still say which command ran (`net user bob`, not
+// `n********t us********r bob`), while the password itself is hidden wherever it is said.
+TEST(LegacySteps, AShortPasswordIsMaskedAsAWordNotInsideTheWordsOfLaterLines) {
+  auto r = RunText("summary: s\n" + kMachine +
+                       "steps:\n  - command: {line: 'net user bob e /add'}\n    expect: {exit_code: 0}\n"
+                       "  - command: {line: 'net user bob'}\n"
+                       "  - command: {line: 'echo hello there, e'}\n"
+                       "  - command: {line: 'net user bob a b c'}\n    expect: {exit_code: 1}\n"
+                       "  - command: {line: 'net localgroup'}\n",
+                   std::string(FIXUP_SOURCE_DIR) + "/scenarios/legacy/inline.yaml");
+  EXPECT_TRUE(r.passed) << r.error;
+  ASSERT_EQ(r.steps.size(), 5u);
+  EXPECT_EQ(r.steps[0].report.summary, "net user bob ******** /add -> errorlevel 0");
+  EXPECT_EQ(r.steps[1].report.summary, "net user bob -> errorlevel 0");
+  EXPECT_EQ(r.steps[2].report.summary, "echo hello there, ******** -> errorlevel 0");
+  EXPECT_THAT(r.steps[2].report.output, testing::HasSubstr("hello there, ********"));
+  EXPECT_THAT(r.steps[1].report.output, testing::HasSubstr("User name                    bob"));
+  EXPECT_EQ(r.steps[3].report.summary, "net user bob ******** ******** ******** -> errorlevel 1");
+  EXPECT_EQ(r.steps[4].report.summary, "net localgroup -> errorlevel 0");
+}
+
 // Every way cmd and net accept `net user NAME PASSWORD` sets the password, and no report shows
 // it: the program with a path, an extension or in capitals, options before or between the words,
 // a redirection, and net1 (not modelled: the step fails, and its error names the line masked).

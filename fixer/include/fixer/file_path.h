@@ -4,6 +4,7 @@
 //
 //   std::string normal = fixer::NormalFilePath(R"(C:\Inetpub\wwwroot\shop\)");  // "C:\Inetpub\wwwroot\shop"
 //   bool same = fixer::SameFilePath(R"(C:\Inetpub\wwwroot\shop\)", R"(c:\inetpub\WWWROOT\Shop)");  // true
+//   std::string why = fixer::FilePathFault(R"(C:\Data\a|b)");  // "a file name may not hold ..."
 #pragma once
 
 #include <string>
@@ -14,5 +15,13 @@ namespace fixer {
 std::string NormalFilePath(std::string_view path);
 // The normal forms compared without case, as Windows compares file names.
 bool SameFilePath(std::string_view a, std::string_view b);
+
+// Why no Windows file or folder can have `path` as its full path, or "" when one can: it starts
+// with a drive letter, a colon and a separator ("C:\", '/' as '\'), and no name in it holds
+// < > : " | ? * or a control character ("Naming Files, Paths, and Namespaces"). A name Windows
+// refuses so answers 123 ERROR_INVALID_NAME (GetNamedSecurityInfo, SetNamedSecurityInfo).
+std::string FilePathFault(std::string_view path);
+// Whether a name of `path` (past a drive's "C:") holds one of < > : " | ? * or a control character.
+bool HoldsCharacterNoFileNameHolds(std::string_view path);
 
 }  // namespace fixer

@@ -28,6 +28,7 @@ inline constexpr uint32_t kErrorSharingViolation = 32;
 inline constexpr uint32_t kErrorLockViolation = 33;  // ReadFile over a range another handle locked
 inline constexpr uint32_t kErrorInvalidParameter = 87;
 inline constexpr uint32_t kErrorNotSupported = 50;
+inline constexpr uint32_t kErrorInvalidName = 123;  // a file name Win32 refuses (< > : " | ? *)
 inline constexpr uint32_t kErrorDiskFull = 112;
 inline constexpr uint32_t kErrorDirNotEmpty = 145;  // ENOTEMPTY
 inline constexpr uint32_t kErrorBusy = 170;         // EBUSY

@@ -1,0 +1,36 @@
+// MaskedWords (fixer/masked_words.h): a secret masked where it is a word of its own.
+#include "fixer/masked_words.h"
+
+#include "fixer/secret.h"
+
+namespace fixer {
+namespace {
+
+// A byte that may be part of a word: an ASCII letter or digit, or a byte of a UTF-8 character.
+bool WordByte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b >= 0x80;
+}
+
+}  // namespace
+
+std::string MaskedWords(std::string text, std::string_view secret) {
+  if (secret.empty()) return text;
+  // A secret's own edge that is no word byte (`!` of `Passw0rd!`) ends it wherever it stands.
+  const bool open_left = !WordByte(secret.front());
+  const bool open_right = !WordByte(secret.back());
+  for (size_t at = text.find(secret); at != std::string::npos;) {
+    const size_t end = at + secret.size();
+    const bool left = open_left || at == 0 || !WordByte(text[at - 1]);
+    const bool right = open_right || end == text.size() || !WordByte(text[end]);
+    if (left && right) {
+      text.replace(at, secret.size(), kMaskedSecret);
+      at = text.find(secret, at + kMaskedSecret.size());  // past the mask: a secret of stars
+    } else {
+      at = text.find(secret, at + 1);
+    }
+  }
+  return text;
+}
+
+}  // namespace fixer
