@@ -2,6 +2,7 @@
 #include "cmd_common.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "fakes/commands.h"
 #include "fakes/state.h"
@@ -33,6 +34,18 @@ void NetListHeading(Console& con, std::string_view what) {
             NetRule());
 }
 
+std::string PaddedColumns(std::string_view text, size_t width) {
+  std::string out;
+  size_t columns = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool starts_character = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts_character && columns++ == width) break;
+    out += text[i];
+  }
+  if (columns < width) out.append(width - columns, ' ');
+  return out;
+}
+
 void SortAsNetLists(std::vector<std::string>& names) {
   std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
     return fixer::FoldWindowsName(a) < fixer::FoldWindowsName(b);
@@ -56,5 +69,52 @@ NetArgs SplitNetArgs(const std::vector<std::string>& args) {
 }
 
 bool IsOption(const std::string& word, std::string_view option) { return fixer::SameWindowsName(word, option); }
+
+int NetSyntax(Console& con, std::string_view usage) {
+  con.Write("The syntax of this command is:\n\n\n" + std::string(usage) + "\n", Stream::kErr);
+  return kNetSyntax;
+}
+
+std::optional<int> RefuseUnknownOptions(Console& con, const std::vector<std::string>& options,
+                                        std::span<const std::string_view> known, std::string_view usage) {
+  for (const std::string& option : options) {
+    const size_t colon = option.find(':');
+    const std::string name = fixer::UpperWindowsName(option.substr(0, colon));
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    // sw_compare: a name of two characters or more that begins a switch is that switch.
+    const bool begins_one = name.size() >= 2 && std::any_of(known.begin(), known.end(), [&](std::string_view k) {
+                              return k.size() > name.size() && k.compare(0, name.size(), name) == 0;
+                            });
+    if (begins_one) throw NotModelled{"an abbreviated switch of net (" + name + ")"};
+    const std::string shown = colon == std::string::npos ? name : name + option.substr(colon);
+    con.Write("The option " + shown + " is unknown.\n\n", Stream::kErr);
+    NetSyntax(con, usage);
+    con.Write("More help is available by typing NET HELPMSG " + std::to_string(kNetUnknownOptionMessage) + ".\n\n",
+              Stream::kErr);
+    return kNetSyntax;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> NetAsk(Console& con, std::string_view question, bool default_yes, std::optional<bool> answer) {
+  if (answer) return answer;
+  constexpr int kAsks = 5;  // LUI_LOOP_LIMIT
+  for (int ask = 0; ask < kAsks; ++ask) {
+    if (ask > 0) con.Write("This is an invalid response.\n");
+    con.Write(std::string(question) + (default_yes ? " (Y/N) [Y]: " : " (Y/N) [N]: "));
+    const std::optional<std::string> reply = con.input.ReadLine(true);
+    if (!reply) {
+      con.Write("\n");
+      break;
+    }
+    con.EchoTyped(MaskedSecrets(*reply, con.typed_secrets) + "\n");
+    if (reply->empty()) return default_yes;
+    const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(reply->front())));
+    if (first == 'Y') return true;
+    if (first == 'N') return false;
+  }
+  NetError(con, kNetNoValidResponse, "No valid response was provided.");
+  return std::nullopt;
+}
 
 }  // namespace fakes::cmd

@@ -46,8 +46,8 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
   if (!args.empty()) {
     const std::string sub = fixer::FoldWindowsName(args[0]);
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    // START and STOP read /Y themselves (a stop's prompt); USER, LOCALGROUP and HELPMSG never
-    // prompt Y/N, so the answer changes nothing there.
+    // START and STOP read /Y themselves (a stop's prompt); USER is given the answer (its question
+    // of a long password); LOCALGROUP and HELPMSG never prompt Y/N, so it changes nothing there.
     const bool yes = std::any_of(args.begin(), args.end(), [](const std::string& a) {
       const std::string f = fixer::FoldWindowsName(a);
       return f == "/y" || f == "/ye" || f == "/yes";
@@ -63,7 +63,8 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
     if (AsksForHelp(args)) throw NotModelled{"net's help text (/?)"};
     if (sub == "start") return cmd::NetStart(con, rest);
     if (sub == "stop") return cmd::NetStop(con, rest);
-    if (sub == "user" || sub == "users") return cmd::NetUser(con, rest);
+    if (sub == "user" || sub == "users")
+      return cmd::NetUser(con, rest, yes ? std::optional<bool>(true) : no ? std::optional<bool>(false) : std::nullopt);
     if (sub == "localgroup") return cmd::NetLocalGroup(con, rest);
     if (sub == "helpmsg") return cmd::NetHelpMsg(con, rest);
   }

@@ -6,6 +6,7 @@
 //   fakes::cmd::NetLocalGroup(con, {"Users", "ASPNET", "/delete"});   // 1377 if not a member
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace fakes::cmd {
 
 int NetStart(Console& con, const std::vector<std::string>& args);
 int NetStop(Console& con, const std::vector<std::string>& args);
-int NetUser(Console& con, const std::vector<std::string>& args);
+// `confirm`: the line's /Y (true) or /N (false), net's answer to its own Y/N question.
+int NetUser(Console& con, const std::vector<std::string>& args, std::optional<bool> confirm = std::nullopt);
 int NetLocalGroup(Console& con, const std::vector<std::string>& args);
 // `net helpmsg N`: the text of message N, 0; NotModelled for a number the fake has no text of.
 int NetHelpMsg(Console& con, const std::vector<std::string>& args);

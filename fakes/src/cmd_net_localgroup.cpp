@@ -11,6 +11,7 @@
 // Creating and deleting groups (`net localgroup GROUP /add`), /COMMENT and /DOMAIN are not modelled:
 // NotModelled.
 #include <algorithm>
+#include <array>
 
 #include "cmd_common.h"
 #include "cmd_net.h"
@@ -28,16 +29,16 @@ bool LocalGroupArgsOk(const NetArgs& g) {
   return g.options.empty() && !(g.add && g.del) && (g.words.size() > 1) == (g.add || g.del);
 }
 
-int LocalGroupSyntax(Console& con) {
-  con.Write(
-      "The syntax of this command is:\n\n\n"
-      "NET LOCALGROUP\n"
-      "[groupname [/COMMENT:\"text\"]] [/DOMAIN]\n"
-      "          groupname {/ADD [/COMMENT:\"text\"] | /DELETE}  [/DOMAIN]\n"
-      "          groupname name [...] {/ADD | /DELETE} [/DOMAIN]\n\n",
-      Stream::kErr);
-  return kNetSyntax;
-}
+constexpr std::string_view kLocalGroupUsage =
+    "NET LOCALGROUP\n"
+    "[groupname [/COMMENT:\"text\"]] [/DOMAIN]\n"
+    "          groupname {/ADD [/COMMENT:\"text\"] | /DELETE}  [/DOMAIN]\n"
+    "          groupname name [...] {/ADD | /DELETE} [/DOMAIN]\n";
+
+// net localgroup's switches [S: WS03 netcmd swtchtbl.c, ntalias_switches and group_switches].
+constexpr std::array<std::string_view, 5> kLocalGroupSwitches = {"/ADD", "/DELETE", "/DOMAIN", "/COMMENT", "/REMARK"};
+
+int LocalGroupSyntax(Console& con) { return NetSyntax(con, kLocalGroupUsage); }
 
 int ListLocalGroups(Console& con) {
   const MachineState& s = con.machine.state();
@@ -77,7 +78,8 @@ int ShowLocalGroup(Console& con, const std::string& name) {
 void RefuseUnmodelled(const NetArgs& g) {
   for (const std::string& option : g.options) {
     const std::string name = fixer::FoldWindowsName(option.substr(0, option.find(':')));
-    if (name == "/comment" || name == "/domain") throw NotModelled{"net localgroup's " + name + " option"};
+    if (name == "/comment" || name == "/domain" || name == "/remark")
+      throw NotModelled{"net localgroup's " + name + " option"};
   }
   if (g.words.size() == 1 && (g.add != g.del))
     throw NotModelled{"creating or deleting a group ('net localgroup GROUP /add')"};
@@ -87,6 +89,7 @@ void RefuseUnmodelled(const NetArgs& g) {
 
 int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
   const NetArgs g = SplitNetArgs(args);
+  if (auto level = RefuseUnknownOptions(con, g.options, kLocalGroupSwitches, kLocalGroupUsage)) return *level;
   RefuseUnmodelled(g);
   if (!LocalGroupArgsOk(g)) return LocalGroupSyntax(con);
   if (g.words.empty()) return ListLocalGroups(con);

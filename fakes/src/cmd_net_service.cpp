@@ -23,8 +23,11 @@ namespace {
 struct ServiceArgs {
   std::string name;
   bool yes = false;
-  bool ok = true;
+  std::vector<std::string> options;  // switches other than /Y and /N: none is net's
 };
+
+constexpr std::string_view kStartUsage = "NET START\n[service]\n";
+constexpr std::string_view kStopUsage = "NET STOP\nservice\n";
 
 ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
   ServiceArgs out;
@@ -35,7 +38,7 @@ ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
     else if (IsOption(a, "/n") || IsOption(a, "/no"))
       out.yes = false;
     else if (!a.empty() && a[0] == '/')
-      out.ok = false;
+      out.options.push_back(a);
     else
       words.push_back(a);
   }
@@ -81,10 +84,8 @@ int ListStarted(Console& con) {
 
 int NetStart(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
-  if (!a.ok) {
-    con.Write("The syntax of this command is:\n\n\nNET START\n[service]\n\n", Stream::kErr);
-    return kNetSyntax;
-  }
+  // The switches of the LAN Manager services' own (net start server /X) are not modelled [M].
+  if (auto level = RefuseUnknownOptions(con, a.options, {}, kStartUsage)) return *level;
   if (a.name.empty()) return ListStarted(con);
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
@@ -105,10 +106,8 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
 
 int NetStop(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
-  if (!a.ok || a.name.empty()) {
-    con.Write("The syntax of this command is:\n\n\nNET STOP\nservice\n\n", Stream::kErr);
-    return kNetSyntax;
-  }
+  if (auto level = RefuseUnknownOptions(con, a.options, {}, kStopUsage)) return *level;
+  if (a.name.empty()) return NetSyntax(con, kStopUsage);
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
   if (!svc) return NetError(con, fixer::kNerrBadServiceName);

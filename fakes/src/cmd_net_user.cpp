@@ -4,6 +4,9 @@
 // "System error 5 has occurred.".
 // A new account joins Users with default flags [M]. `*` prompts for the password twice without
 // echo [M: "Type a password for the user:" / "Retype the password to confirm:"].
+// An unknown switch is named, then the syntax, then NET HELPMSG 3506; /add asks before a password
+// longer than 14 characters (Y/N, default Y); the groups print two to a row in 22-column cells
+// [S: docs/windows-reference.md#net-unknown-option, #net-user-long-password, #net-commands].
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -33,14 +36,27 @@ struct UserArgs {
   bool ok = true;
 };
 
+// net user's switches [S: docs/windows-reference.md#net-commands, WS03 netcmd swtchtbl.c].
+constexpr std::array<std::string_view, 21> kUserSwitches = {
+    "/ADD",         "/DELETE",      "/DOMAIN",     "/COMMENT",      "/REMARK",      "/NETWARE",      "/RANDOM",
+    "/ACTIVE",      "/COUNTRYCODE", "/EXPIRES",    "/ENABLESCRIPT", "/FULLNAME",    "/HOMEDIR",      "/PARMS",
+    "/PASSWORDREQ", "/PASSWORDCHG", "/SCRIPTPATH", "/TIMES",        "/USERCOMMENT", "/WORKSTATIONS", "/PROFILEPATH"};
+
 // net user's options the fake does not model [S: Microsoft Learn "Net user" (Windows Server
-// 2003)]: a line with one is not guessed (NotModelled).
-constexpr std::array<std::string_view, 11> kUnmodelledOptions = {
-    "/countrycode", "/expires", "/homedir",     "/passwordchg",  "/passwordreq", "/profilepath",
-    "/scriptpath",  "/times",   "/usercomment", "/workstations", "/domain"};
+// 2003); WS03 netcmd]: a line with one is not guessed (NotModelled).
+constexpr std::array<std::string_view, 16> kUnmodelledOptions = {
+    "/countrycode", "/expires", "/homedir",      "/passwordchg",  "/passwordreq", "/profilepath",
+    "/scriptpath",  "/times",   "/usercomment",  "/workstations", "/domain",      "/remark",
+    "/netware",     "/random",  "/enablescript", "/parms"};
 
 // The option's name, up to its colon, folded: "/TIMES:all" -> "/times".
 std::string OptionName(const std::string& option) { return fixer::FoldWindowsName(option.substr(0, option.find(':'))); }
+
+constexpr std::string_view kUserUsage =
+    "NET USER\n"
+    "[username [password | *] [options]] [/DOMAIN]\n"
+    "         username {password | *} /ADD [options] [/DOMAIN]\n"
+    "         username [/DELETE] [/DOMAIN]\n";
 
 UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   NetArgs split = SplitNetArgs(args);
@@ -71,16 +87,15 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
   return u;
 }
 
-int Syntax(Console& con) {
-  con.Write(
-      "The syntax of this command is:\n\n\n"
-      "NET USER\n"
-      "[username [password | *] [options]] [/DOMAIN]\n"
-      "         username {password | *} /ADD [options] [/DOMAIN]\n"
-      "         username [/DELETE] [/DOMAIN]\n\n",
-      Stream::kErr);
-  return kNetSyntax;
-}
+int Syntax(Console& con) { return NetSyntax(con, kUserUsage); }
+
+// LM20_PWLEN, the longest password Windows before 2000 takes, and net's question
+// (APE_UserPasswordCompatWarning) about one longer.
+constexpr size_t kLmPasswordLength = 14;
+constexpr std::string_view kLongPasswordQuestion =
+    "The password entered is longer than 14 characters.  Computers\n"
+    "with Windows prior to Windows 2000 will not be able to use\n"
+    "this account. Do you want to continue this operation?";
 
 int AccessDenied(Console& con) { return NetError(con, fixer::kErrorAccessDenied); }
 
@@ -133,6 +148,22 @@ std::string NetDateTime(int64_t seconds) {
                      static_cast<int>(date.year()), hour12, time.minutes().count(), hour < 12 ? "AM" : "PM");
 }
 
+// net user's group rows (print_aliases): the label padded to `label_width`, then each group as
+// `*` and its name padded or cut to 21 columns, two to a row, a further row under the first
+// group; the label alone when there is none (docs/windows-reference.md#net-commands).
+std::string GroupRows(std::string_view label, const std::vector<std::string>& groups, size_t label_width) {
+  constexpr size_t kNameWidth = 21;
+  constexpr size_t kPerRow = 2;
+  std::string out = PaddedColumns(label, label_width);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (i != 0 && i % kPerRow == 0) out += std::string(label_width, ' ');
+    out += "*" + PaddedColumns(groups[i], kNameWidth);
+    if ((i + 1) % kPerRow == 0) out += "\n";
+  }
+  if (groups.empty() || groups.size() % kPerRow != 0) out += "\n";
+  return out;
+}
+
 // `net user NAME`: XP's fields in XP's order (docs/windows-reference.md#net-commands). The model
 // keeps no country code, account expiry, workstation list, logon script, profile path, home
 // folder or logon hours: they print as a fresh account's [M].
@@ -159,7 +190,7 @@ int Show(Console& con, const std::string& name) {
   row("Password last set", NetDateTime(u->password_last_set));
   row("Password expires", expires ? NetDateTime(*expires) : "Never");
   row("Password changeable", NetDateTime(PasswordChangeableAt(*u, state)));
-  row("Password required", "Yes");
+  row("Password required", u->password_not_required ? "No" : "Yes");
   row("User may change password", u->flags.cannot_change_password ? "No" : "Yes");
   con.Write("\n");
   row("Workstations allowed", "All");
@@ -171,23 +202,24 @@ int Show(Console& con, const std::string& name) {
   con.Write("\n");
   row("Logon hours allowed", "All");
   con.Write("\n");
-  // One group a line, by its bare name as NetUserGetLocalGroups gives it; a workstation's only
-  // global group is "None".
+  // The local groups by their bare names, in net's order (case-insensitive); a workstation's
+  // only global group is "None".
   std::vector<std::string> groups;
   for (const fixer::Sid& g : sam.GroupsOf(sam.SidOf(*u))) {
     const std::string qualified = sam.DisplayName(g);
-    groups.push_back("*" + qualified.substr(qualified.find('\\') + 1));
+    groups.push_back(qualified.substr(qualified.find('\\') + 1));
   }
-  if (groups.empty()) row("Local Group Memberships", "");
-  for (size_t i = 0; i < groups.size(); ++i) row(i == 0 ? "Local Group Memberships" : "", groups[i]);
-  row("Global Group memberships", "*" + std::string(kNoneGroupName));
+  SortAsNetLists(groups);
+  con.Write(GroupRows("Local Group Memberships", groups, kLabelWidth));
+  con.Write(GroupRows("Global Group memberships", {std::string(kNoneGroupName)}, kLabelWidth));
   NetOk(con);
   return 0;
 }
 
 }  // namespace
 
-int NetUser(Console& con, const std::vector<std::string>& args) {
+int NetUser(Console& con, const std::vector<std::string>& args, std::optional<bool> confirm) {
+  if (auto level = RefuseUnknownOptions(con, SplitNetArgs(args).options, kUserSwitches, kUserUsage)) return *level;
   UserArgs u = ParseUserArgs(args);
   if (!u.ok) return Syntax(con);
   if (u.words.empty()) {
@@ -214,6 +246,12 @@ int NetUser(Console& con, const std::vector<std::string>& args) {
     // 127 characters as Windows counts them: UTF-16 units, not UTF-8 bytes
     // (docs/windows-reference.md#net-commands).
     if (fixer::Utf16Length(password->Reveal()) > 127) return NetError(con, fixer::kNerrBadPassword);
+    // user_add asks before it sets a typed password longer than LM20_PWLEN (14), as Windows
+    // counts it; user_change does not ask (docs/windows-reference.md#net-commands).
+    if (u.add && u.words[1] != "*" && fixer::Utf16Length(password->Reveal()) > kLmPasswordLength) {
+      const std::optional<bool> go_on = NetAsk(con, kLongPasswordQuestion, true, confirm);
+      if (go_on != true) return kNetFailed;
+    }
   }
 
   if (u.del) {

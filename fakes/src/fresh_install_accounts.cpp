@@ -160,6 +160,9 @@ void AddAccounts(MachineState& s, const InstallOptions& options) {
   s.sam.users.push_back(User(kGuestRid, "Guest", "", "Built-in account for guest access to the computer/domain", "",
                              {.disabled = true, .password_never_expires = true, .cannot_change_password = true},
                              s.clock));
+  // The built-in Guest needs no password (UF_PASSWD_NOTREQD): net user says "Password required No"
+  // (docs/windows-reference.md#net-commands).
+  s.sam.users.back().password_not_required = true;
   s.sam.next_rid = kFirstAccountRid;
   if (IsXpFamily(os)) {
     const fixer::AccountFlags locked_down{

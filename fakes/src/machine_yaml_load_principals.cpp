@@ -33,12 +33,21 @@ fixer::AccountFlags LoadAccountFlags(const Field& f) {
       flags.password_never_expires = true;
     } else if (fixer::SameWindowsName(name, "cannot_change_password")) {
       flags.cannot_change_password = true;
+    } else if (fixer::SameWindowsName(name, "password_not_required")) {
+      // the fake's own flag (PasswordNotRequired), outside the ports' AccountFlags
     } else {
       item.Fail("unknown account flag " + fixer::QuotedValue(name) +
                 "; expected one of: " + JoinNames({std::begin(kAccountFlagNames), std::end(kAccountFlagNames)}));
     }
   }
   return flags;
+}
+
+// Whether a `flags:` list names password_not_required (UF_PASSWD_NOTREQD).
+bool PasswordNotRequired(const Field& f) {
+  const auto items = f.Items();
+  return std::any_of(items.begin(), items.end(),
+                     [](const Field& item) { return fixer::SameWindowsName(item.Str(), "password_not_required"); });
 }
 
 // An NT hash as stored: 32 hex digits (kept lower-case), or "" for a blank password.
@@ -111,7 +120,10 @@ void LoadAccountFull(LoadContext& c, const Entry& e) {
              "): the next account created would get a RID in use; write next_rid above every RID");
   }
   if (auto v = m.Get("password")) u.password_hash = NtHash(v->Str());
-  if (auto v = m.Get("flags")) u.flags = LoadAccountFlags(*v);
+  if (auto v = m.Get("flags")) {
+    u.flags = LoadAccountFlags(*v);
+    u.password_not_required = PasswordNotRequired(*v);
+  }
   ApplyAccountFacts(m, u);
   c.st().sam.users.push_back(std::move(u));
 }
@@ -240,6 +252,7 @@ void LoadAccountChange(LoadContext& c, const Entry& e) {
   ApplyAccountFacts(m, u);
   if (flags) {
     u.flags = *flags;
+    u.password_not_required = PasswordNotRequired(*m.Get("flags"));
     // A state file says the account is locked out now, unless it says since when.
     if (flags->locked_out && !m.Has("locked_out_at")) u.locked_out_at = c.st().clock;
     if (!flags->locked_out && !m.Has("locked_out_at")) u.locked_out_at = 0;

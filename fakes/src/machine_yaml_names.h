@@ -62,7 +62,7 @@ inline constexpr auto kKeyMaskNames = FromFixer(fixer::kKeyMaskNames);
 
 // Account flags, as listed under `flags:`.
 inline constexpr std::string_view kAccountFlagNames[] = {"disabled", "locked_out", "password_never_expires",
-                                                         "cannot_change_password"};
+                                                         "cannot_change_password", "password_not_required"};
 
 std::span<const NamedValue<uint32_t>> MaskNamesFor(fixer::ObjectNamespace ns);
 

@@ -77,13 +77,15 @@ void Clock(Emitter& out, int64_t seconds) {
   }
 }
 
-void AccountFlags(Emitter& out, const fixer::AccountFlags& f) {
+void AccountFlags(Emitter& out, const UserAccount& u) {
+  const fixer::AccountFlags& f = u.flags;
   out.Key("flags");
   out.BeginSeq(Style::kFlow);
   if (f.disabled) out.Str("disabled");
   if (f.locked_out) out.Str("locked_out");
   if (f.password_never_expires) out.Str("password_never_expires");
   if (f.cannot_change_password) out.Str("cannot_change_password");
+  if (u.password_not_required) out.Str("password_not_required");
   out.EndSeq();
 }
 
@@ -98,7 +100,7 @@ void Accounts(Emitter& out, const MachineState& s) {
     KeyStr(out, "comment", u.comment);
     KeyStr(out, "password_hash", u.password_hash);
     Strings(out, "password_history", u.password_history);
-    AccountFlags(out, u.flags);
+    AccountFlags(out, u);
     KeyBool(out, "password_expired", u.password_expired);
     KeyUInt(out, "bad_password_count", u.bad_password_count);
     KeyInt(out, "password_last_set", u.password_last_set);

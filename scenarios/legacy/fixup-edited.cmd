@@ -7,7 +7,7 @@ cd /d %SystemRoot%\microsoft.net\framework\v1.0.3705
 iisreset /stop
 net stop aspnet_state >nul 2>&1
 net user ASPNET /delete
-net user ASPNET %TEMPPW% /add
+net user ASPNET %TEMPPW% /add /y
 if errorlevel 1 goto add_failed
 echo "Type the temporary password when runas asks for it"
 runas /profile /user:ASPNET cmd.exe

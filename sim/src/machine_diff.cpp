@@ -114,12 +114,14 @@ std::string AceFlagsText(uint32_t flags) {
   return List(out);
 }
 
-std::string FlagsText(const fixer::AccountFlags& f) {
+std::string FlagsText(const fakes::UserAccount& u) {
+  const fixer::AccountFlags& f = u.flags;
   std::vector<std::string> on;
   if (f.disabled) on.push_back("disabled");
   if (f.locked_out) on.push_back("locked_out");
   if (f.password_never_expires) on.push_back("password_never_expires");
   if (f.cannot_change_password) on.push_back("cannot_change_password");
+  if (u.password_not_required) on.push_back("password_not_required");
   return List(on);
 }
 
@@ -131,7 +133,7 @@ Fields Describe(const fakes::UserAccount& u, Names&) {
           {"comment", u.comment},
           {"password_hash", u.password_hash, true},
           {"password_history", List(u.password_history), true},
-          {"flags", FlagsText(u.flags)},
+          {"flags", FlagsText(u)},
           {"password_expired", Bool(u.password_expired)},
           {"bad_password_count", Num(u.bad_password_count)},
           {"password_last_set", Num(u.password_last_set)},

@@ -33,6 +33,7 @@ std::string Flags(const fakes::UserAccount& u, const fakes::MachineState& s) {
   add(fakes::LockoutHasExpired(u, s), "lockout expired (not locked out)");
   add(u.flags.password_never_expires, "password never expires");
   add(u.flags.cannot_change_password, "cannot change password");
+  add(u.password_not_required, "password not required");
   add(u.password_hash.empty(), "blank password");
   return out.empty() ? "-" : out;
 }

@@ -83,7 +83,7 @@ TEST_F(NetUser, PolicyRejectionIs2245) {
             "HELPMSG 2245.\n\n");
   EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET"), nullptr);
   // The refused create used its RID (docs/windows-reference.md#sids): the next account gets the one after.
-  EXPECT_EQ(Run("net user ASPNET Long-Enough-Passw0rd /add"), 0);
+  EXPECT_EQ(Run("net user ASPNET Long-Enough-Passw0rd /add /y"), 0);  // /y: longer than 14, net asks
   EXPECT_EQ(fakes::Sam(machine).FindUser("ASPNET")->rid, next + 1);
 }
 
@@ -109,7 +109,7 @@ TEST_F(NetUser, ChangePassword) {
 }
 
 // docs/windows-reference.md#net-commands: XP's fields, in XP's order, with the bare names of the
-// local groups (ReactOS net's DisplayUser).
+// local groups (ReactOS net's DisplayUser), each in a 22-column cell, two to a row (print_aliases).
 TEST_F(NetUser, ShowPrintsXpsFields) {
   machine.state().clock = 1061510400;  // 2003-08-22 00:00 UTC
   EXPECT_EQ(Run("net user carol Tulip-2003 /add /fullname:\"Carol Jones\""), 0);
@@ -142,10 +142,10 @@ TEST_F(NetUser, ShowPrintsXpsFields) {
             "\n"
             "Logon hours allowed          All\n"
             "\n"
-            "Local Group Memberships      *Users\n"
-            "Global Group memberships     *None\n"
+            "Local Group Memberships      *Users                \n"
+            "Global Group memberships     *None                 \n"
             "The command completed successfully.\n\n");
-  // Two groups: one a line; "password never expires" shows as Never; a lockout as Locked.
+  // Two groups: one row; "password never expires" shows as Never; a lockout as Locked.
   ASSERT_TRUE(fakes::Sam(machine).AddMember("Administrators", fakes::Sam(machine).SidOf(*carol)).ok());
   carol->flags.password_never_expires = true;
   carol->flags.locked_out = true;
@@ -154,7 +154,7 @@ TEST_F(NetUser, ShowPrintsXpsFields) {
   EXPECT_EQ(Run("net user carol"), 0);
   EXPECT_NE(Out().find("Account active               Locked\n"), std::string::npos) << Out();
   EXPECT_NE(Out().find("Password expires             Never\n"), std::string::npos) << Out();
-  EXPECT_NE(Out().find("Local Group Memberships      *Administrators\n                             *Users\n"),
+  EXPECT_NE(Out().find("Local Group Memberships      *Administrators       *Users                \n"),
             std::string::npos)
       << Out();
 }
@@ -189,8 +189,18 @@ TEST_F(NetUser, NotAnAdministratorIsSystemError5) {
 }
 
 TEST_F(NetUser, BadSyntaxIsErrorlevel1) {
-  EXPECT_EQ(Run("net user ASPNET /bogus"), 1);
+  EXPECT_EQ(Run("net user ASPNET /add /delete"), 1);
   EXPECT_EQ(Out().rfind("The syntax of this command is:", 0), 0u);
+}
+
+// docs/windows-reference.md#net-unknown-option: the option named first, NET HELPMSG 3506 last.
+TEST_F(NetUser, AnUnknownOptionIsNamedThenTheSyntax) {
+  EXPECT_EQ(Run("net user ASPNET /bogus:x"), 1);
+  EXPECT_EQ(Out().rfind("The option /BOGUS:x is unknown.\n\nThe syntax of this command is:\n\n\nNET USER\n", 0), 0u)
+      << Out();
+  EXPECT_NE(Out().find("\n\nMore help is available by typing NET HELPMSG 3506.\n\n"), std::string::npos) << Out();
+  // A switch's first letters are that switch, which the fake does not expand.
+  EXPECT_THROW(Run("net user ASPNET /act:no"), fakes::NotModelled);
 }
 
 TEST_F(NetUser, ShowAndList) {

@@ -47,6 +47,9 @@ struct UserAccount {
   std::string password_hash;                  // NT hash (hex MD4 of UTF-16LE); "" means a blank password
   std::vector<std::string> password_history;  // earlier hashes, newest first
   fixer::AccountFlags flags;
+  // UF_PASSWD_NOTREQD: the account needs no password (the built-in Guest); net user says
+  // "Password required No". The fixer's ports do not carry it.
+  bool password_not_required = false;
   bool password_expired = false;
   uint32_t bad_password_count = 0;
   int64_t password_last_set = 0;  // machine clock seconds
