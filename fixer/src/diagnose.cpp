@@ -1,4 +1,5 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
+#include <iterator>
 #include <utility>
 
 #include "diagnose_parts.h"
@@ -6,6 +7,7 @@
 #include "fixer/name_case.h"
 #include "fixer/process_model.h"
 #include "fixer/text.h"
+#include "service_names.h"
 
 namespace fixer {
 
@@ -72,7 +74,7 @@ Result<Diagnosis> Fixer::Diagnose() {
       auto access = ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder},
                                            d.applications_on_10, d.notes);
       if (!access) return access.status();
-      if (*access) d.worker_start.push_back(std::move(**access));
+      std::move(access->begin(), access->end(), std::back_inserter(d.worker_start));
     }
     auto session = ReadSessionStateService(ports_.services, d.applications_on_10);
     if (!session) return session.status();
@@ -108,9 +110,17 @@ Result<Diagnosis> Fixer::Diagnose() {
     for (std::string& note : OldSidNotes(d.worker, d.scope.old_sids)) d.notes.push_back(std::move(note));
   }
   DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
-  // Only where a repair would run: elsewhere no step needs them.
-  if (d.affected() && d.worker.exists && d.worker.local && d.worker.kind == WorkerKind::kMachineAccount) {
-    auto needs = ReadRepairPreconditions(ports_, d.worker, d.scope.services_to_stop, d.os.computer_name);
+  // Only where a repair would run: elsewhere no step needs them. A deleted ASPNET is refused
+  // (account-exists) until aspnet_regiis -i makes it again, and the repair of the run after that
+  // needs them as much: read now, so the one refusal names them too.
+  if (d.affected() && d.worker.local && d.worker.kind == WorkerKind::kMachineAccount) {
+    std::vector<std::string> services_to_stop = d.scope.services_to_stop;
+    if (!d.worker.exists) {
+      auto services = ReadServicesToStop(ports_.services);
+      if (!services) return services.status();
+      services_to_stop = std::move(services->order);
+    }
+    auto needs = ReadRepairPreconditions(ports_, d.worker, services_to_stop, d.os.computer_name);
     if (!needs) return needs.status();
     d.repair_needs = std::move(*needs);
   }

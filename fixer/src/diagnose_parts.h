@@ -80,17 +80,18 @@ struct FolderPlaces {
   std::string windows_folder;
   std::string framework_folder;
 };
-// The first folder the worker will not have its access to once the repair has run, by AccessCheck
+// Each folder the worker will not have its access to once the repair has run, by AccessCheck
 // over the whole DACL (inherited ACEs too) for the worker's token: "aspnet-folder-access" for
 // Temporary ASP.NET Files, %WINDIR%\Temp, the framework folder, the global assembly cache and
 // %WINDIR%\System32 and the worker's profile folder where it has one (register's own allow ACE counted,
 // which only a deny outranks), "site-folder-access" for an application's folder (a missing one
-// too: 2 / 3). None when every folder will do. A DACL the caller cannot read (5) is said in `notes`
+// too: 2 / 3), one failing precondition per folder in the order the worker meets them (its subject
+// the folder). None when every folder will do. A DACL the caller cannot read (5) is said in `notes`
 // and that folder left unjudged.
-Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& worker,
-                                                           const FolderPlaces& places,
-                                                           const std::vector<ApplicationInfo>& apps,
-                                                           std::vector<std::string>& notes);
+Result<std::vector<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& worker,
+                                                         const FolderPlaces& places,
+                                                         const std::vector<ApplicationInfo>& apps,
+                                                         std::vector<std::string>& notes);
 // "session-state" for the StateServer applications among `apps`: aspnet_state running (1062 when
 // not, 1060 when not installed); none when no application keeps its session state there.
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
@@ -107,7 +108,9 @@ Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, cons
 // of `services_to_stop` can start again: 1058 disabled, 1069 its logon account may not log on as a
 // service), "secondary-logon" (create-profile's runas goes through seclogon: 1060 missing, 1058
 // disabled) and "interactive-logon-right" (no SID of the profile logon's token but the worker's own,
-// whose deny lift-restrictions lifts, holds SeDenyInteractiveLogonRight: 1385). `computer` names
+// whose deny lift-restrictions lifts, holds SeDenyInteractiveLogonRight: 1385). A failing service
+// or group is one precondition each, naming it (Precondition::subject). A worker deleted since
+// (`worker.exists` false) is read as the account aspnet_regiis -i will make. `computer` names
 // the machine's own accounts (COMPUTER\NAME).
 // The words of a "services-start-again" failure for a service logging on with the worker's password.
 inline constexpr std::string_view kServiceKeepsPassword = "password the service control manager keeps";

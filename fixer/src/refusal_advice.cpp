@@ -116,6 +116,38 @@ Advice PasswordAdvice(const Diagnosis& d) {
   return {Text(FMT_COMPILE("Give {} a new password (net user {} *) and processModel the same one"), name, name), ""};
 }
 
+// The advice follows the error found: SQL Server missing (1060) or without ASPState (911), the
+// ASP.NET State Service missing (1060: net start would answer 2185) or not running (1062).
+Advice SessionStateAdvice(const Precondition& p) {
+  constexpr std::string_view kInProc = ", or set the application's sessionState mode to InProc";
+  if (p.subject == kSqlServerService && p.error == kErrorSqlDatabaseNotFound) {
+    return {Text(FMT_COMPILE("Run InstallSqlState.sql from the .NET Framework folder on this SQL Server (Query "
+                             "Analyzer or osql) to make the {} database (KB 317604), point the application's "
+                             "sqlConnectionString at a server that holds it{}"),
+                 kAspStateDatabase, kInProc),
+            ""};
+  }
+  if (p.subject == kSqlServerService) {
+    return {Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework folder "
+                             "on it to make the {} database (KB 317604), point the application's "
+                             "sqlConnectionString at a server that holds it{}"),
+                 kAspStateDatabase, kInProc),
+            ""};
+  }
+  if (p.error == kErrorServiceDoesNotExist) {
+    return {Text(FMT_COMPILE("Install the ASP.NET State Service ({}) again: repair the .NET Framework {} installation "
+                             "(Add or Remove Programs), which installs it, then set it to Automatic and start it (net "
+                             "start {}){}"),
+                 kAspNetState, kFramework10, kAspNetState, kInProc),
+            ""};
+  }
+  // Automatic first: net start answers 1058 for a Disabled service.
+  return {Text(FMT_COMPILE("Set the ASP.NET State Service ({}) to Automatic so it starts with Windows (services.msc, "
+                           "or sc config {} start= auto) and start it (net start {}){}"),
+               kAspNetState, kAspNetState, kAspNetState, kInProc),
+          ""};
+}
+
 Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
   const std::string& name = d.worker.account;
   if (p.id == "web-server-running") return WebServerAdvice(p);
@@ -146,60 +178,57 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
         ""};
   }
   if (p.id == "site-folder-access" && (p.error == kErrorFileNotFound || p.error == kErrorPathNotFound)) {
-    return {
-        "Create the application's folder, or point the application at the folder that holds its pages (IIS "
-        "Manager, its Home Directory tab)",
-        ""};
+    return {Text(FMT_COMPILE("Create {}, or point the application at the folder that holds its pages (IIS "
+                             "Manager, its Home Directory tab)"),
+                 p.subject),
+            ""};
   }
   if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
-    return {Text(FMT_COMPILE("Give {} the access the folder's Properties (Security tab) lack: remove the deny ACE if "
-                             "it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs)"),
-                 name),
+    return {Text(FMT_COMPILE("Give {} the access it lacks on {} (its Properties, Security tab): remove the deny ACE "
+                             "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs)"),
+                 name, p.subject),
             ""};
   }
-  if (p.id == "session-state" && p.detail.find(kSqlSessionStateMode) != std::string::npos) {
-    return {Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework folder "
-                             "on it to make the {} database (KB 317604), point the application's "
-                             "sqlConnectionString at a server that holds it, or set its sessionState mode to InProc"),
-                 kAspStateDatabase),
-            ""};
-  }
-  if (p.id == "session-state") {
-    return {Text(FMT_COMPILE("Start the ASP.NET State Service (net start {}; set its start type to automatic so it "
-                             "starts with Windows), or set the application's sessionState mode to InProc"),
-                 kAspNetState),
-            ""};
-  }
+  if (p.id == "session-state") return SessionStateAdvice(p);
   return {Text(FMT_COMPILE("Fix what aspnet-fixer diagnose says of {}"), p.id), ""};
 }
 
+// ", or stop SMTPSVC (net stop SMTPSVC) if it is not needed": a way out for a service the site does
+// not need; IIS's own services it needs running, so none there.
+std::string OrStopIt(const std::string& service) {
+  if (IsIisService(service)) return "";
+  return Text(FMT_COMPILE(", or stop {} (net stop {}) if it is not needed"), service, service);
+}
+
 Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
-  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled && IsIisService(p.service)) {
+  const std::string& service = p.subject;
+  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled && IsIisService(service)) {
     // The site needs it running: stopping it is no way out, and it runs now (net start: 2182).
     return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, "
                              "or sc config {} start= auto)"),
-                 p.service, p.service),
+                 service, service),
             ": the repair stops it with IIS and must start it again, and the site needs it running"};
   }
   if (p.id == "services-start-again" && p.error == kErrorServiceDisabled) {
-    return {
-        "Give that service a start type other than Disabled (services.msc, its Properties) if it is to run, or "
-        "stop it (net stop and its name) if it is not",
-        ": the repair stops and starts again only running services"};
+    return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, or sc "
+                             "config {} start= auto) if it is to run{}"),
+                 service, service, OrStopIt(service)),
+            ": the repair stops and starts again only running services"};
   }
   if (p.id == "services-start-again" && p.detail.find(kServiceKeepsPassword) != std::string::npos) {
-    return {"Give that service an account of its own, with a password you know (services.msc, its Log On tab)",
+    return {Text(FMT_COMPILE("Give {} an account of its own, with a password you know (services.msc, its Log On tab)"),
+                 service),
             Text(FMT_COMPILE(": the repair sets a random password on {} that no one is told, so the copy the service "
                              "keeps could not be brought up to date after it"),
                  d.worker.account)};
   }
   if (p.id == "services-start-again") {
-    return {
-        "Let that service's account log on as a service (secpol.msc, User Rights Assignment: remove it and its "
-        "groups from \"Deny log on as a service\", grant it \"Log on as a service\"; an account missing or "
-        "disabled: give the service one that logs on, on its Log On tab in services.msc), or stop the service "
-        "(net stop and its name) if it is not needed",
-        ""};
+    return {Text(FMT_COMPILE("Let the logon account of {} log on as a service (secpol.msc, User Rights Assignment: "
+                             "remove it and its groups from \"Deny log on as a service\", grant it \"Log on as a "
+                             "service\"; an account missing or disabled: give {} one that logs on, on its Log On tab "
+                             "in services.msc){}"),
+                 service, service, OrStopIt(service)),
+            ""};
   }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
     return {
@@ -211,9 +240,9 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
     return {"Set the Secondary Logon service (seclogon) to Manual (services.msc, or sc config seclogon start= demand)",
             ": runas starts it when the repair needs it (set it back to Disabled after, if you want)"};
   }
-  return {Text(FMT_COMPILE("Remove that group from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if it "
-                           "is not wanted, at least while the fixer creates the profile of {}"),
-               d.worker.account),
+  return {Text(FMT_COMPILE("Remove {} from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if it is not "
+                           "wanted, at least while the fixer creates the profile of {}"),
+               p.subject, d.worker.account),
           ""};
 }
 

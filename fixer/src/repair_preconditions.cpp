@@ -5,6 +5,7 @@
 // and an interactive logon no SID of its token is denied. The steps mend none of these, so a
 // failing one is refused before any change. docs/windows-reference.md#fixer-decisions
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -28,10 +29,9 @@ struct TokenSid {
 
 Result<std::vector<TokenSid>> LogonToken(Accounts& accounts, const Sid& user, const std::string& user_name,
                                          const TokenSid& logon_type_sid, const std::string& computer) {
-  std::vector<TokenSid> token = {{user, user_name},
-                                 {Sid::Everyone(), "Everyone"},
-                                 {Sid::AuthenticatedUsers(), "NT AUTHORITY\\Authenticated Users"},
-                                 logon_type_sid};
+  std::vector<TokenSid> token = {
+      {Sid::Everyone(), "Everyone"}, {Sid::AuthenticatedUsers(), "NT AUTHORITY\\Authenticated Users"}, logon_type_sid};
+  if (!user.IsNull()) token.insert(token.begin(), {user, user_name});  // null: an account not made yet
   std::vector<Sid> members;
   for (const TokenSid& t : token) members.push_back(t.sid);
   auto groups = accounts.GroupsContaining(members);
@@ -82,16 +82,29 @@ bool KeepsWorkerPassword(const ServiceInfo& s, const WorkerIdentity& w, const st
   return SameWindowsName(LocalUserOfService(s.account, computer), w.account) && !SameWindowsName(s.name, kAspNetState);
 }
 
-// A service the repair does not stop, running or stopped, that logs on as the worker with a start
-// type that lets it start (Automatic, Manual): the SCM logs it on at its next start (a reboot, net
-// start) with the password it keeps [Changing a Service's Password], which the repair's new one
+// `p`, naming the service it is about (Precondition::subject).
+Precondition Naming(const std::string& service, Precondition p) {
+  p.subject = service;
+  return p;
+}
+
+bool Stops(const std::vector<std::string>& services_to_stop, const std::string& name) {
+  return std::any_of(services_to_stop.begin(), services_to_stop.end(),
+                     [&](const std::string& s) { return SameWindowsName(s, name); });
+}
+
+// Each service the repair does not stop, running or stopped, that logs on as the worker with a
+// start type that lets it start (Automatic, Manual): the SCM logs it on at its next start (a reboot,
+// net start) with the password it keeps [Changing a Service's Password], which the repair's new one
 // leaves stale (1069). aspnet_state is given the new one by register; a Disabled one cannot start.
-Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& services, const WorkerIdentity& w,
-                                                             const std::string& computer) {
+Status ServicesLoggingOnAsWorker(ServiceControl& services, const WorkerIdentity& w,
+                                 const std::vector<std::string>& services_to_stop, const std::string& computer,
+                                 std::vector<Precondition>& failing) {
   auto every = services.List();
   if (!every) return every.status();
   for (const ServiceInfo& s : *every) {
     if (s.start_type == StartType::kDisabled || !KeepsWorkerPassword(s, w, computer)) continue;
+    if (Stops(services_to_stop, s.name)) continue;  // judged with the services the repair stops
     Precondition next_start_fails = FailingPrecondition(
         "services-start-again", kErrorServiceLogonFailed,
         Text(FMT_COMPILE("{} ({}) is {}, start type {}, and logs on as {} with the {} for it: the repair gives {} a "
@@ -101,75 +114,82 @@ Result<std::optional<Precondition>> ServiceLoggingOnAsWorker(ServiceControl& ser
              w.account, s.name),
         Remedy::kRefused);
     next_start_fails.fails_after_repair = true;  // the repair never stops it
-    next_start_fails.service = s.name;
-    return std::optional<Precondition>(std::move(next_start_fails));
+    failing.push_back(Naming(s.name, std::move(next_start_fails)));
   }
-  return std::optional<Precondition>();
+  return Status::Ok();
 }
 
-// `p`, naming the service it is about (Precondition::service).
-Precondition Naming(const std::string& service, Precondition p) {
-  p.service = service;
-  return p;
-}
-
-Result<Precondition> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
-                                        const std::vector<std::string>& services_to_stop, const std::string& computer) {
+// Why `name`, which the repair stops, could not start again, or nullopt when it can.
+Result<std::optional<Precondition>> ServiceStartsAgain(Ports& ports, const WorkerIdentity& w, const std::string& name,
+                                                       const std::string& computer) {
   constexpr const char* kId = "services-start-again";
-  for (const std::string& name : services_to_stop) {
-    auto info = ports.services.Query(name);
-    if (!info) {
-      if (info.status().code() == kErrorServiceDoesNotExist) continue;  // nothing to stop or start
-      return info.status();
-    }
-    // StartService answers 1058 for a Disabled service whatever its state
-    // (docs/windows-reference.md#services): running now, once stopped it stays down.
-    if (info->start_type == StartType::kDisabled) {
-      return Naming(info->name,
-                    FailingPrecondition(kId, kErrorServiceDisabled,
-                                        Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services would "
-                                                         "stop it, and neither start-services nor the undo could start "
-                                                         "it again"),
-                                             info->display_name, info->name, ToString(info->state)),
-                                        Remedy::kRefused));
-    }
-    // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
-    // strategies give the worker a new one, which only aspnet_state is given again (by register).
-    if (KeepsWorkerPassword(*info, w, computer)) {
-      return Naming(
-          info->name,
-          FailingPrecondition(
-              kId, kErrorServiceLogonFailed,
-              Text(FMT_COMPILE(
-                       "{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "
-                       "only aspnet_regiis gives to its own service, so start-services could not start {} again"),
-                   info->display_name, info->name, info->account, kServiceKeepsPassword, w.account, info->name),
-              Remedy::kRefused));
-    }
-    auto logon = ServiceLogonFails(ports, info->account, computer);
-    if (!logon) return logon.status();
-    if (*logon) {
-      return Naming(info->name,
-                    FailingPrecondition(kId, kErrorServiceLogonFailed,
-                                        Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop it, and "
-                                                         "neither start-services nor the undo could start it again"),
-                                             info->display_name, info->name, info->account, **logon),
-                                        Remedy::kRefused));
-    }
+  auto info = ports.services.Query(name);
+  if (!info) {
+    if (info.status().code() == kErrorServiceDoesNotExist) return std::optional<Precondition>();  // nothing to stop
+    return info.status();
   }
-  auto waiting = ServiceLoggingOnAsWorker(ports.services, w, computer);
-  if (!waiting) return waiting.status();
-  if (*waiting) return std::move(**waiting);
+  // StartService answers 1058 for a Disabled service whatever its state
+  // (docs/windows-reference.md#services): running now, once stopped it stays down.
+  if (info->start_type == StartType::kDisabled) {
+    return std::optional<Precondition>(
+        Naming(info->name, FailingPrecondition(kId, kErrorServiceDisabled,
+                                               Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services "
+                                                                "would stop it, and neither start-services nor the "
+                                                                "undo could start it again"),
+                                                    info->display_name, info->name, ToString(info->state)),
+                                               Remedy::kRefused)));
+  }
+  // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
+  // strategies give the worker a new one, which only aspnet_state is given again (by register).
+  if (KeepsWorkerPassword(*info, w, computer)) {
+    return std::optional<Precondition>(Naming(
+        info->name,
+        FailingPrecondition(
+            kId, kErrorServiceLogonFailed,
+            Text(FMT_COMPILE("{} ({}) logs on as {} with the {} for it: the repair gives {} a new password, which "
+                             "only aspnet_regiis gives to its own service, so start-services could not start {} again"),
+                 info->display_name, info->name, info->account, kServiceKeepsPassword, w.account, info->name),
+            Remedy::kRefused)));
+  }
+  auto logon = ServiceLogonFails(ports, info->account, computer);
+  if (!logon) return logon.status();
+  if (!*logon) return std::optional<Precondition>();
+  return std::optional<Precondition>(
+      Naming(info->name, FailingPrecondition(kId, kErrorServiceLogonFailed,
+                                             Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop "
+                                                              "it, and neither start-services nor the undo could "
+                                                              "start it again"),
+                                                  info->display_name, info->name, info->account, **logon),
+                                             Remedy::kRefused)));
+}
+
+// Every service that could not start again after the repair, each its own failing precondition (so
+// the one refusal names them all), or the one met precondition saying why all can.
+Result<std::vector<Precondition>> ServicesStartAgain(Ports& ports, const WorkerIdentity& w,
+                                                     const std::vector<std::string>& services_to_stop,
+                                                     const std::string& computer) {
+  constexpr const char* kId = "services-start-again";
+  std::vector<Precondition> failing;
+  for (const std::string& name : services_to_stop) {
+    auto fails = ServiceStartsAgain(ports, w, name, computer);
+    if (!fails) return fails.status();
+    if (*fails) failing.push_back(std::move(**fails));
+  }
+  if (Status st = ServicesLoggingOnAsWorker(ports.services, w, services_to_stop, computer, failing); !st.ok())
+    return st;
+  if (!failing.empty()) return failing;
   const std::string others =
       Text(FMT_COMPILE("no other service that may start logs on as {} (its next start would use the password the "
                        "service control manager keeps)"),
            w.account);
-  if (services_to_stop.empty()) return MetPrecondition(kId, "the repair stops no service, and " + others);
-  return MetPrecondition(kId,
-                         "every service the repair stops can start again (none is disabled, each logon account "
-                         "may log on as a service, and none but aspnet_state logs on with the worker's password), "
-                         "and " +
-                             others);
+  if (services_to_stop.empty())
+    return std::vector<Precondition>{MetPrecondition(kId, "the repair stops no service, and " + others)};
+  return std::vector<Precondition>{
+      MetPrecondition(kId,
+                      "every service the repair stops can start again (none is disabled, each logon account "
+                      "may log on as a service, and none but aspnet_state logs on with the worker's password), "
+                      "and " +
+                          others)};
 }
 
 Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
@@ -199,25 +219,39 @@ Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
 // The profile logon is interactive: its token holds INTERACTIVE, not BATCH. lift-restrictions
 // revokes SeDenyInteractiveLogonRight from the worker's own SID and grants it
 // SeInteractiveLogonRight; a deny held by any other SID of the token still wins [Deny log on locally].
-Result<Precondition> InteractiveLogonAllowed(Ports& ports, const WorkerIdentity& w, const std::string& computer) {
+// Each group holding that deny is a failing precondition of its own, so the refusal names them all.
+// A worker deleted since is the account aspnet_regiis -i will make, which joins Users [KB 317012]:
+// its token is that group's and the SIDs every such logon carries.
+Result<std::vector<Precondition>> InteractiveLogonAllowed(Ports& ports, const WorkerIdentity& w,
+                                                          const std::string& computer) {
   constexpr const char* kId = "interactive-logon-right";
   auto token =
       LogonToken(ports.accounts, w.sid, w.account, {Sid::Interactive(), "NT AUTHORITY\\INTERACTIVE"}, computer);
   if (!token) return token.status();
+  if (!w.exists) {
+    auto users = std::find_if(token->begin(), token->end(), [](const TokenSid& t) { return t.sid == Sid::Users(); });
+    if (users == token->end()) token->push_back({Sid::Users(), ShownGroupName({"Users", Sid::Users()}, computer)});
+  }
+  std::vector<Precondition> failing;
   for (const TokenSid& t : *token) {
     if (t.sid == w.sid) continue;  // lift-restrictions revokes its own deny for the moment
     auto rights = ports.rights.Of(t.sid);
     if (!rights) return rights.status();
     if (!Holds(*rights, kSeDenyInteractiveLogonRight)) continue;
-    return FailingPrecondition(kId, kErrorLogonTypeNotGranted,
-                               Text(FMT_COMPILE("{} holds {}, so create-profile's interactive logon as {} is denied; "
-                                                "lift-restrictions lifts only the deny {} holds itself"),
-                                    t.shown, kSeDenyInteractiveLogonRight, w.account, w.account),
-                               Remedy::kRefused);
+    Precondition denied = FailingPrecondition(
+        kId, kErrorLogonTypeNotGranted,
+        Text(FMT_COMPILE("{} holds {}, so create-profile's interactive logon as {} is denied; lift-restrictions "
+                         "lifts only the deny {} holds itself"),
+             t.shown, kSeDenyInteractiveLogonRight, w.account, w.account),
+        Remedy::kRefused);
+    denied.subject = t.shown;
+    failing.push_back(std::move(denied));
   }
-  return MetPrecondition(kId, Text(FMT_COMPILE("no group of {}'s interactive logon is denied it (lift-restrictions "
-                                               "lifts {}'s own deny for the moment)"),
-                                   w.account, w.account));
+  if (!failing.empty()) return failing;
+  return std::vector<Precondition>{
+      MetPrecondition(kId, Text(FMT_COMPILE("no group of {}'s interactive logon is denied it (lift-restrictions "
+                                            "lifts {}'s own deny for the moment)"),
+                                w.account, w.account))};
 }
 
 }  // namespace
@@ -228,13 +262,13 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
   std::vector<Precondition> out;
   auto services = ServicesStartAgain(ports, w, services_to_stop, computer);
   if (!services) return services.status();
-  out.push_back(std::move(*services));
+  std::move(services->begin(), services->end(), std::back_inserter(out));
   auto seclogon = SecondaryLogonReachable(ports.services);
   if (!seclogon) return seclogon.status();
   out.push_back(std::move(*seclogon));
   auto interactive = InteractiveLogonAllowed(ports, w, computer);
   if (!interactive) return interactive.status();
-  out.push_back(std::move(*interactive));
+  std::move(interactive->begin(), interactive->end(), std::back_inserter(out));
   return out;
 }
 

@@ -11,6 +11,7 @@ namespace fixer {
 
 inline constexpr const char* kIisAdmin = "IISADMIN";
 inline constexpr const char* kAspNetState = "aspnet_state";
+inline constexpr const char* kSqlServerService = "MSSQLSERVER";  // the default instance of SQL Server
 
 struct ServicesToStop {
   std::vector<std::string> order;   // stop order: IISADMIN's active dependents, IISADMIN, aspnet_state

@@ -31,6 +31,28 @@ std::string MaskText(uint32_t mask) {
   return name.empty() ? Text(FMT_COMPILE("0x{:x}"), mask) : std::string(name);
 }
 
+// What register's allow ACE grants, as the folder's Security tab names it, with its file rights:
+// "read and execute (0x1200a9)" on the ASP.NET folder, the GAC and System32, "full control
+// (0x1f01ff)" on the temporary folders (KB 811320, MSDN's ASP.NET ACLs).
+std::string RegisterGrantText(uint32_t register_grants) {
+  const uint32_t rights = MapGenericRights(ObjectNamespace::kFile, register_grants);
+  std::string_view words = MaskName(ObjectNamespace::kFile, rights);
+  if (rights == kFileAllAccess) words = "full control";
+  if (rights == (kFileGenericRead | kFileGenericExecute)) words = "read and execute";
+  if (rights == (kFileGenericRead | kFileGenericWrite)) words = "read and write";
+  return words.empty() ? Text(FMT_COMPILE("0x{:x}"), rights) : Text(FMT_COMPILE("{} (0x{:x})"), words, rights);
+}
+
+// `p`, naming the folder or the service it is about (Precondition::subject).
+Precondition OnFolder(const std::string& path, Precondition p) {
+  p.subject = path;
+  return p;
+}
+Precondition OnService(const std::string& service, Precondition p) {
+  p.subject = service;
+  return p;
+}
+
 // The failing precondition for `need`, or nullopt when the worker will have that access.
 Result<std::optional<Precondition>> CheckFolder(Security& security, const WorkerIdentity& w, std::span<const Sid> token,
                                                 const WorkerFolder& need, bool registers,
@@ -48,11 +70,13 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
     }
     if (code != kErrorFileNotFound && code != kErrorPathNotFound) return sd.status();
     if (need.register_grants != 0) return std::optional<Precondition>();  // register makes the ASP.NET folders
-    return std::optional<Precondition>(FailingPrecondition(
-        id, code,
-        Text(FMT_COMPILE("{} {} does not exist, and the worker must read it; the repair makes no folder there"),
-             need.what, need.path),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnFolder(
+        need.path,
+        FailingPrecondition(
+            id, code,
+            Text(FMT_COMPILE("{} {} does not exist, and the worker must read it; the repair makes no folder there"),
+                 need.what, need.path),
+            Remedy::kRefused)));
   }
   AccessVerdict v = CheckAccess(*sd, token, need.mask, ObjectNamespace::kFile);
   if (v.granted) return std::optional<Precondition>();
@@ -68,12 +92,14 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
                              WorkerTokenSidName(v.denied_by->sid, w), MaskText(v.denied_by->mask))
                       : Text(FMT_COMPILE("no ACE grants {} or a group of its token {} access (0x{:x} is not granted)"),
                              w.account, need.access, v.missing);
-      return std::optional<Precondition>(FailingPrecondition(
-          id, kErrorAccessDenied,
-          Text(FMT_COMPILE("on {} {} {}; register (aspnet_regiis -i) grants {} full control there, an explicit ACE "
-                           "that comes before inherited ones"),
-               need.what, need.path, found, w.account),
-          Remedy::kRepaired));
+      return std::optional<Precondition>(OnFolder(
+          need.path,
+          FailingPrecondition(
+              id, kErrorAccessDenied,
+              Text(FMT_COMPILE("on {} {} {}; register (aspnet_regiis -i) grants {} {} there, an explicit ACE that "
+                               "comes before inherited ones"),
+                   need.what, need.path, found, w.account, RegisterGrantText(need.register_grants)),
+              Remedy::kRepaired)));
     }
     v = after;
   }
@@ -85,29 +111,34 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
     const uint32_t shared = MapGenericRights(ObjectNamespace::kFile, deny.mask) & wanted;
     const std::string which =
         shared == wanted ? std::string() : Text(FMT_COMPILE(" (0x{:x} of it is {} access too)"), shared, need.access);
-    return std::optional<Precondition>(FailingPrecondition(
-        id, kErrorAccessDenied,
-        Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access{}, and the worker must {} that folder; the repair "
-                         "changes no ACE there{}, and that deny is the administrator's"),
-             (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", need.what, need.path,
-             WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), which, need.access,
-             granted_by_register ? " but register's allow, which a deny outranks" : ""),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnFolder(
+        need.path,
+        FailingPrecondition(
+            id, kErrorAccessDenied,
+            Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access{}, and the worker must {} that folder; the repair "
+                             "changes no ACE there{}, and that deny is the administrator's"),
+                 (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", need.what, need.path,
+                 WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), which, need.access,
+                 granted_by_register ? " but register's allow, which a deny outranks" : ""),
+            Remedy::kRefused)));
   }
-  return std::optional<Precondition>(FailingPrecondition(
-      id, kErrorAccessDenied,
-      Text(FMT_COMPILE("no ACE on {} {} grants {} or a group of its token {} access (0x{:x} is not granted), and the "
-                       "worker must {} that folder; the repair grants nothing there"),
-           need.what, need.path, w.account, need.access, v.missing, need.access),
-      Remedy::kRefused));
+  return std::optional<Precondition>(OnFolder(
+      need.path,
+      FailingPrecondition(
+          id, kErrorAccessDenied,
+          Text(FMT_COMPILE(
+                   "no ACE on {} {} grants {} or a group of its token {} access (0x{:x} is not granted), and the "
+                   "worker must {} that folder; the repair grants nothing there"),
+               need.what, need.path, w.account, need.access, v.missing, need.access),
+          Remedy::kRefused)));
 }
 
 }  // namespace
 
-Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& w,
-                                                           const FolderPlaces& places,
-                                                           const std::vector<ApplicationInfo>& apps,
-                                                           std::vector<std::string>& notes) {
+Result<std::vector<Precondition>> ReadWorkerFolderAccess(Security& security, const WorkerIdentity& w,
+                                                         const FolderPlaces& places,
+                                                         const std::vector<ApplicationInfo>& apps,
+                                                         std::vector<std::string>& notes) {
   const std::vector<Sid> token = WorkerTokenSids(w);
   // Register grants ASPNET its folders, whichever processModel setting names that account.
   const bool registers = w.local && SameWindowsName(w.account, kMachineWorkerAccount);
@@ -118,16 +149,20 @@ Result<std::optional<Precondition>> ReadWorkerFolderAccess(Security& security, c
     needs.push_back({w.profile_path, kFileGenericRead | kFileGenericWrite, "read and write",
                      kFileGenericRead | kFileGenericWrite, "its profile folder", kAspNetFolderAccess});
   }
-  // The first folder the repair leaves failing, else the first its own step repairs.
-  std::optional<Precondition> repaired;
+  // Every folder that fails, in the order the worker meets them, so one refusal names them all; a
+  // folder two applications share is judged once. Listed only when it fails: nothing else reads them.
+  std::vector<Precondition> failing;
+  std::vector<std::string> judged;
   for (const WorkerFolder& need : needs) {
-    auto failing = CheckFolder(security, w, token, need, registers, notes);
-    if (!failing) return failing.status();
-    if (!*failing) continue;
-    if ((*failing)->remedy != Remedy::kRepaired) return failing;
-    if (!repaired) repaired = std::move(*failing);
+    const bool seen = std::any_of(judged.begin(), judged.end(),
+                                  [&](const std::string& path) { return SameWindowsName(path, need.path); });
+    if (seen) continue;
+    judged.push_back(need.path);
+    auto fails = CheckFolder(security, w, token, need, registers, notes);
+    if (!fails) return fails.status();
+    if (*fails) failing.push_back(std::move(**fails));
   }
-  return repaired;  // listed only when it fails: nothing else reads the folders
+  return failing;
 }
 
 Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, const std::vector<ApplicationInfo>& apps) {
@@ -139,24 +174,27 @@ Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, cons
   auto databases = security.Databases();
   if (!databases) {
     if (databases.status().code() != kErrorServiceDoesNotExist) return databases.status();
-    return std::optional<Precondition>(FailingPrecondition(
-        "session-state", kErrorServiceDoesNotExist,
-        Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), and no SQL Server is installed here (its "
-                         "service, MSSQLSERVER), so it answers 500 (\"{}\") once its worker runs (whatever stops it "
-                         "before that); the repair installs none"),
-             app->path, kSqlSessionStateMode, kSqlSessionStateError),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnService(
+        kSqlServerService,
+        FailingPrecondition("session-state", kErrorServiceDoesNotExist,
+                            Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), and no SQL Server is "
+                                             "installed here (its service, {}), so it answers 500 (\"{}\") once its "
+                                             "worker runs (whatever stops it before that); the repair installs none"),
+                                 app->path, kSqlSessionStateMode, kSqlServerService, kSqlSessionStateError),
+                            Remedy::kRefused)));
   }
   const bool has_aspstate = std::any_of(databases->begin(), databases->end(),
                                         [](const std::string& db) { return SameWindowsName(db, kAspStateDatabase); });
   if (!has_aspstate) {
-    return std::optional<Precondition>(FailingPrecondition(
-        "session-state", kErrorSqlDatabaseNotFound,
-        Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), whose databases here hold no {} (the "
-                         "database InstallSqlState.sql makes, KB 317604), so it answers 500 (\"{}\") once its "
-                         "worker runs (whatever stops it before that); the repair makes none"),
-             app->path, kSqlSessionStateMode, kAspStateDatabase, kSqlSessionStateError),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnService(
+        kSqlServerService,
+        FailingPrecondition(
+            "session-state", kErrorSqlDatabaseNotFound,
+            Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), whose databases here hold no {} (the "
+                             "database InstallSqlState.sql makes, KB 317604), so it answers 500 (\"{}\") once its "
+                             "worker runs (whatever stops it before that); the repair makes none"),
+                 app->path, kSqlSessionStateMode, kAspStateDatabase, kSqlSessionStateError),
+            Remedy::kRefused)));
   }
   return std::optional<Precondition>(MetPrecondition(
       "session-state",
@@ -171,20 +209,24 @@ Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& serv
   auto info = services.Query(std::string(kAspNetState));
   if (!info) {
     if (info.status().code() != kErrorServiceDoesNotExist) return info.status();
-    return std::optional<Precondition>(FailingPrecondition(
-        "session-state", kErrorServiceDoesNotExist,
-        Text(FMT_COMPILE("{} keeps its session state in the ASP.NET State Service ({}), which is not installed, so "
-                         "it answers 500 once its worker runs (whatever stops it before that)"),
-             app->path, kAspNetState),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnService(
+        kAspNetState,
+        FailingPrecondition(
+            "session-state", kErrorServiceDoesNotExist,
+            Text(FMT_COMPILE("{} keeps its session state in the ASP.NET State Service ({}), which is not installed, so "
+                             "it answers 500 once its worker runs (whatever stops it before that)"),
+                 app->path, kAspNetState),
+            Remedy::kRefused)));
   }
   if (info->state != ServiceState::kRunning) {
-    return std::optional<Precondition>(FailingPrecondition(
-        "session-state", kErrorServiceNotActive,
-        Text(FMT_COMPILE("{} keeps its session state in {} ({}), which is {}, so it answers 500 once its worker "
-                         "runs (whatever stops it before that); the repair does not start it"),
-             app->path, info->display_name, kAspNetState, ToString(info->state)),
-        Remedy::kRefused));
+    return std::optional<Precondition>(OnService(
+        kAspNetState,
+        FailingPrecondition(
+            "session-state", kErrorServiceNotActive,
+            Text(FMT_COMPILE("{} keeps its session state in {} ({}), which is {}, so it answers 500 once its worker "
+                             "runs (whatever stops it before that); the repair does not start it"),
+                 app->path, info->display_name, kAspNetState, ToString(info->state)),
+            Remedy::kRefused)));
   }
   return std::optional<Precondition>(MetPrecondition(
       "session-state",

@@ -193,8 +193,9 @@ TEST_P(Refusal, EveryCauseLeftToTheAdministratorIsNamedInOneRefusal) {
                                             "any is left): (1) web-server-running: "));
   EXPECT_THAT(r.refusal->instead, HasSubstr("; (2) enabled: If ASPNET is disabled by mistake, enable it (net user "
                                             "ASPNET /active:yes)"));
-  EXPECT_THAT(r.refusal->instead, HasSubstr("; (3) services-start-again: Let that service's account log on as a "
-                                            "service"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("; (3) services-start-again: Let the logon account of SMTPSVC log on "
+                                            "as a service"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("or stop SMTPSVC (net stop SMTPSVC) if it is not needed"));
   // Each advice's own "run the fixer again" would promise a run that the next cause refuses.
   EXPECT_EQ(r.refusal->instead.find("run the fixer again"), r.refusal->instead.rfind("run the fixer again"));
 }
@@ -230,7 +231,7 @@ TEST_P(Refusal, AStoppedManualServiceLoggingOnAsTheWorkerIsRefusedWith1069) {
   EXPECT_THAT(r.refusal->why, HasSubstr("services-start-again fails: Nightly Report Mailer (ReportMailer) is "
                                         "stopped, start type manual, and logs on as .\\ASPNET"));
   EXPECT_THAT(r.refusal->why, HasSubstr("1069: The service did not start due to a logon failure."));
-  EXPECT_THAT(r.refusal->instead, HasSubstr("Give that service an account of its own"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Give ReportMailer an account of its own"));
 }
 
 TEST_P(Refusal, ADisabledServiceOrAspNetStateLoggingOnAsTheWorkerIsNoCause) {
@@ -305,7 +306,7 @@ TEST_P(Refusal, AMissingApplicationFolderIsRefusedWithAdviceForAMissingFolder) {
   ExpectRefused(r, RefusalReason::kOtherCause);
   EXPECT_THAT(r.refusal->why, HasSubstr("site-folder-access fails: the application folder C:\\Inetpub\\wwwroot\\app "
                                         "does not exist"));
-  EXPECT_THAT(r.refusal->instead, HasSubstr("Create the application's folder"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("Create C:\\Inetpub\\wwwroot\\app, or point the application at"));
   EXPECT_THAT(r.refusal->instead, Not(HasSubstr("deny ACE")));
 }
 

@@ -176,8 +176,11 @@ struct Precondition {
   // A need of the repair that its steps would meet, failing only after it (a service the repair
   // never stops, whose next start fails): the repair would finish, but break that.
   bool fails_after_repair = false;
-  // The service it names by key name ("W3SVC": services-start-again, secondary-logon), or "".
-  std::string service;
+  // What it is about, as its advice names it: the service by key name ("SMTPSVC":
+  // services-start-again; "aspnet_state", "MSSQLSERVER": session-state), the group ("BUILTIN\Users":
+  // interactive-logon-right), the folder ("C:\WINDOWS\Temp": site-folder-access,
+  // aspnet-folder-access), or "". Several failing preconditions may share an id, one per subject.
+  std::string subject;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };
