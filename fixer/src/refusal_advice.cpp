@@ -72,10 +72,21 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
   }
   if (w.kind == WorkerKind::kCustomAccount) return {CustomPasswordAdvice(w) + ", and restart IIS (iisreset)", ""};
   if (w.own_password) {
+    // Keeping that password works only where it is the account's: one that fails (1007) must be set
+    // on the account first, else the worker's logon fails before any profile is read.
+    const OwnPasswordLogon logon = OwnPasswordLogonOf(p);
+    const std::string make_it = logon == OwnPasswordLogon::kFails ? Text(FMT_COMPILE("set it on {} too"), w.account)
+                                : logon == OwnPasswordLogon::kUnchecked
+                                    ? Text(FMT_COMPILE("make sure it is the password of {}"), w.account)
+                                    : std::string();
+    std::string keep = make_it.empty() ? "" : Text(FMT_COMPILE("{} (net user {} *)"), make_it, w.account);
+    if (!w.has_profile) {
+      keep += Text(FMT_COMPILE("{}create the profile of {} yourself: runas /profile /user:{} cmd.exe"),
+                   keep.empty() ? "" : ", then ", w.account, w.account);
+    }
     return {Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") so "
-                             "the worker uses the password the repair stores in the LSA (to keep your own password "
-                             "instead, create the profile of {} yourself: runas /profile /user:{} cmd.exe)"),
-                 w.account, w.account),
+                             "the worker uses the password the repair stores in the LSA{}"),
+                 keep.empty() ? "" : " (to keep your own password instead, " + keep + ")"),
             ""};
   }
   if (p.error == kErrorLogonFailure) {
