@@ -38,7 +38,9 @@ class Conditions {
 };
 
 // What a start failure is, for the event it writes.
-enum class FailureKind { kCredentials, kStart, kNoPool };  // kNoPool: the AppPoolId names no pool
+// kNoPool: the AppPoolId names no pool; kNotCaptured: a capture's reproduction that does not know
+// whom w3wp.exe runs as (neither writes an event: the machine's is unknown, or none is modelled).
+enum class FailureKind { kCredentials, kStart, kNoPool, kNotCaptured };
 
 // The identity a worker runs under, once resolved.
 struct Worker {

@@ -236,16 +236,24 @@ const fakes::UnreadableRead* NotCaptured(const fakes::MachineState& s, const std
   return nullptr;
 }
 
-// A capture that could not tell whom w3wp.exe runs as: the file's default is no reading of it.
+// A capture that could not tell whom w3wp.exe runs as: the file's default is no reading of it, and
+// no event is written: the machine's own, if any, is not known (1021 would call an identity invalid).
 Worker NotCapturedPool(const fakes::UnreadableRead& u, Conditions& out) {
   Worker w;
   w.identity = "an identity not captured";
   out.Add(Failed(condition::kCredentials, "the application pool identity",
                  "the capture could not read " + u.read + " (" + std::to_string(u.error) + ": " + u.message +
                      "); w3wp.exe runs as it, so this reproduction serves nothing"));
-  w.failure = FailureKind::kCredentials;
+  w.failure = FailureKind::kNotCaptured;
   w.failure_code = u.error;
   return w;
+}
+
+// A capture's read of a pool's identity that answered 3 read no node for that pool in the metabase
+// (Inventory::AppPoolIdentity): the pool does not exist there, and the file holds none of it either.
+bool CapturedAsMissing(const fakes::MachineState& s, const fakes::UnreadableRead& u, const std::string& pool) {
+  return u.error == fixer::kErrorPathNotFound && !fixer::SameWindowsName(pool, fixer::kDefaultAppPool) &&
+         fakes::AppPoolIdentityOf(s, pool) == nullptr;
 }
 
 }  // namespace
@@ -254,7 +262,8 @@ Worker AppPoolIdentity(fakes::Machine& m, const std::string& application, Condit
   const fakes::MachineState& s = m.state();
   if (const fakes::UnreadableRead* u = NotCaptured(s, AppPoolRead(application))) return NotCapturedPool(*u, out);
   const std::string pool = fakes::AppPoolOf(s, application);
-  if (const fakes::UnreadableRead* u = NotCaptured(s, AppPoolIdentityRead(pool))) return NotCapturedPool(*u, out);
+  if (const fakes::UnreadableRead* u = NotCaptured(s, AppPoolIdentityRead(pool)); u && !CapturedAsMissing(s, *u, pool))
+    return NotCapturedPool(*u, out);
   const std::string* identity = fakes::AppPoolIdentityOf(s, pool);
   if (identity == nullptr) {
     // "If no valid AppPoolId is available through inheritance, the application pool fails"

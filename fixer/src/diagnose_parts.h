@@ -131,6 +131,15 @@ std::optional<EventRecord> ProbesWorkerError(const std::vector<ProbeResult>& pro
 // gives no longer logs ASPNET on (1326: ...), as when it was set by hand ...": what a 1007 names
 // where every other cause of a failed logon the fixer reads holds.
 std::string LogonFailsText(const Diagnosis& d);
+// Whether the password processModel gives ASPNET itself (WorkerIdentity::own_password) logs it on,
+// as the worker's newest error says: 1007 (kFails), any other (kWorks: it came after the logon), none.
+enum class OwnPasswordLogon { kFails, kWorks, kUnchecked };
+// The "credentials" precondition of an affected machine whose processModel gives ASPNET a password
+// of its own: refused (1326), as the repair's new password would not be it. Where that password logs
+// ASPNET on now it fails only after the repair (fails_after_repair); unchecked, also unverified.
+Precondition OwnPasswordRefused(const Diagnosis& d, OwnPasswordLogon logon);
+// Which of those a "credentials" precondition OwnPasswordRefused made (or LogonFailsText's) says.
+OwnPasswordLogon OwnPasswordLogonOf(const Precondition& credentials);
 // Why the site fails when every precondition the fixer reads holds: what the worker's newest
 // error event says, or that only a logon (which a wrong password counts toward the lockout) or a
 // later step of its start can show it.

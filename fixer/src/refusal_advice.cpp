@@ -1,6 +1,8 @@
 // The advice of the refusals, cause by cause; see refusal_advice.h. docs/windows-reference.md#fixer-decisions
 #include "refusal_advice.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
@@ -44,6 +46,18 @@ Advice WebServerAdvice(const Precondition& p) {
   return {"Start IIS (net start w3svc)", std::string(kPageRequest)};
 }
 
+// The profile made by hand: runas /profile is an interactive logon, which the worker's own "Deny
+// log on locally" (aspnet_regiis -i gives ASPNET SeDenyInteractiveLogonRight) fails with 1385.
+std::string ProfileByHand(const Diagnosis& d) {
+  const std::string& name = d.worker.account;
+  const std::string runas = Text(FMT_COMPILE("runas /profile /user:{} cmd.exe"), name);
+  const auto& rights = d.scope.rights;
+  if (std::find(rights.begin(), rights.end(), kSeDenyInteractiveLogonRight) == rights.end()) return runas;
+  return Text(FMT_COMPILE("take {} out of \"Deny log on locally\" for the moment (secpol.msc, User Rights "
+                          "Assignment; it holds {}), run {}, then put it back"),
+              name, kSeDenyInteractiveLogonRight, runas);
+}
+
 }  // namespace
 
 std::string CustomPasswordAdvice(const WorkerIdentity& w) {
@@ -72,10 +86,21 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
   }
   if (w.kind == WorkerKind::kCustomAccount) return {CustomPasswordAdvice(w) + ", and restart IIS (iisreset)", ""};
   if (w.own_password) {
+    // Keeping that password works only where it is the account's: one that fails (1007) must be set
+    // on the account first, else the worker's logon fails before any profile is read.
+    const OwnPasswordLogon logon = OwnPasswordLogonOf(p);
+    const std::string make_it = logon == OwnPasswordLogon::kFails ? Text(FMT_COMPILE("set it on {} too"), w.account)
+                                : logon == OwnPasswordLogon::kUnchecked
+                                    ? Text(FMT_COMPILE("make sure it is the password of {}"), w.account)
+                                    : std::string();
+    std::string keep = make_it.empty() ? "" : Text(FMT_COMPILE("{} (net user {} *)"), make_it, w.account);
+    if (!w.has_profile) {
+      keep += Text(FMT_COMPILE("{}create the profile of {} yourself: {}"), keep.empty() ? "" : ", then ", w.account,
+                   ProfileByHand(d));
+    }
     return {Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") so "
-                             "the worker uses the password the repair stores in the LSA (to keep your own password "
-                             "instead, create the profile of {} yourself: runas /profile /user:{} cmd.exe)"),
-                 w.account, w.account),
+                             "the worker uses the password the repair stores in the LSA{}"),
+                 keep.empty() ? "" : " (to keep your own password instead, " + keep + ")"),
             ""};
   }
   if (p.error == kErrorLogonFailure) {
@@ -173,9 +198,7 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
   if (p.id == "password-not-expired") return PasswordAdvice(d);
   if (p.id == "batch-logon-right") return BatchLogonAdvice(d, p);
   if (p.id == "profile") {
-    return {
-        Text(FMT_COMPILE("Create the profile of {} (runas /profile /user:{} cmd.exe, with its password)"), name, name),
-        ""};
+    return {Text(FMT_COMPILE("Create the profile of {} ({}, with its password)"), name, ProfileByHand(d)), ""};
   }
   if (p.id == "site-folder-access" && (p.error == kErrorFileNotFound || p.error == kErrorPathNotFound)) {
     return {Text(FMT_COMPILE("Create {}, or point the application at the folder that holds its pages (IIS "

@@ -210,25 +210,10 @@ void DecideVerdict(Diagnosis& d) {
   } else {
     d.verdict = Verdict::kNotAffected;
   }
-  // The repair sets a new password in ASPNET and the LSA; a worker given its password in
-  // processModel would log on with the old one (1326) after it. On a machine no repair runs on, only
-  // a logon checks that password, and the precondition stays met.
-  if (d.verdict == Verdict::kAffected && d.worker.own_password) {
-    for (Precondition& p : d.worker_start) {
-      if (p.id != "credentials") continue;
-      p = FailingPrecondition(
-          "credentials", kErrorLogonFailure,
-          Text(FMT_COMPILE("processModel gives the password of {} itself (not AutoGenerate) and the worker logs on "
-                           "with it; the repair would set a new password in the account and the LSA, so that one "
-                           "would no longer log {} on"),
-               d.worker.account, d.worker.account),
-          Remedy::kRefused);
-    }
-  }
-  // A password only a logon checks (a custom account's, the LSA's AutoGenerate one of ASPNET); the
-  // worker's own event 1007 (after this fixer's last mark, or written for the probe's request) is
-  // its logon failing, and where every other cause of a failed logon the fixer reads holds, the
-  // password is what fails: the credentials fail first, with 1326.
+  // A password only a logon checks (a custom account's, the LSA's AutoGenerate one of ASPNET, one
+  // processModel gives ASPNET itself); the worker's own event 1007 (after this fixer's last mark, or
+  // written for the probe's request) is its logon failing, and where every other cause of a failed
+  // logon the fixer reads holds, the password is what fails: the credentials fail first, with 1326.
   constexpr std::string_view kLogonChecks[] = {"account-exists", "not-locked-out", "enabled", "password-not-expired",
                                                "batch-logon-right"};
   const bool logon_checks_hold = std::none_of(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
@@ -237,6 +222,19 @@ void DecideVerdict(Diagnosis& d) {
   // A page that answers without the symptom shows the logon works now: a 1007 before it is stale.
   const bool logon_failed = d.worker_error && d.worker_error->id == kWorkerLogonFailedEvent && logon_checks_hold &&
                             d.symptom != SymptomCheck::kNotSeen;
+  // Any other ASP.NET error of the worker's last failed start came after its logon.
+  const bool logged_on = d.worker_error && d.worker_error->id != kWorkerLogonFailedEvent;
+  // The repair sets a new password in ASPNET and the LSA; a worker given its password in
+  // processModel would log on with the old one (1326) after it. On a machine no repair runs on, only
+  // a logon checks that password, and the precondition stays as read.
+  if (d.verdict == Verdict::kAffected && d.worker.own_password) {
+    const OwnPasswordLogon logon = logon_failed ? OwnPasswordLogon::kFails
+                                   : logged_on  ? OwnPasswordLogon::kWorks
+                                                : OwnPasswordLogon::kUnchecked;
+    for (Precondition& p : d.worker_start) {
+      if (p.id == "credentials") p = OwnPasswordRefused(d, logon);
+    }
+  }
   if (d.worker.kind == WorkerKind::kCustomAccount && logon_failed) {
     for (Precondition& p : d.worker_start) {
       if (p.id != "credentials" || !p.unverified) continue;
@@ -255,9 +253,8 @@ void DecideVerdict(Diagnosis& d) {
       p = Precondition{"credentials", false, kErrorLogonFailure, LogonFailsText(d), remedy, ""};
     }
   }
-  // Any other ASP.NET error of the worker's last failed start came after its logon: the password
-  // processModel gives logged it on then.
-  if (d.worker_error && d.worker_error->id != kWorkerLogonFailedEvent) {
+  // The password processModel gives logged the worker on then.
+  if (logged_on) {
     for (Precondition& p : d.worker_start) {
       if (p.id != "credentials" || !p.unverified) continue;
       p.unverified = false;
@@ -293,6 +290,45 @@ void DecideVerdict(Diagnosis& d) {
   } else if (d.symptom == SymptomCheck::kSeen && !d.worker_start.empty()) {
     d.notes.push_back(FailureBeyondPreconditions(d));
   }
+}
+
+Precondition OwnPasswordRefused(const Diagnosis& d, OwnPasswordLogon logon) {
+  const std::string& name = d.worker.account;
+  const std::string gives = Text(FMT_COMPILE("processModel gives {} a password of its own (not AutoGenerate)"), name);
+  const std::string repair = "the repair would set a new password in the account and the LSA";
+  if (logon == OwnPasswordLogon::kFails) {
+    const std::string quoted = !d.worker_error || d.worker_error->text.empty() ? "" : ": " + d.worker_error->text;
+    return FailingPrecondition("credentials", kErrorLogonFailure,
+                               Text(FMT_COMPILE("{}, and it does not log {} on: ASP.NET 1.0's newest error (event "
+                                                "{}{}) says the worker's logon fails; {}, which would not be "
+                                                "processModel's either"),
+                                    gives, name, kWorkerLogonFailedEvent, quoted, repair),
+                               Remedy::kRefused);
+  }
+  if (logon == OwnPasswordLogon::kWorks) {
+    Precondition p = FailingPrecondition(
+        "credentials", kErrorLogonFailure,
+        Text(FMT_COMPILE("{}, and it logs {} on: the worker's last failed start (ASP.NET event {}) came after its "
+                         "logon; {}, so processModel's would no longer log {} on after it"),
+             gives, name, d.worker_error ? d.worker_error->id : 0, repair, name),
+        Remedy::kRefused);
+    p.fails_after_repair = true;  // the worker's logon works now: the profile is what fails first
+    return p;
+  }
+  Precondition p =
+      FailingPrecondition("credentials", kErrorLogonFailure,
+                          Text(FMT_COMPILE("{}: whether it logs {} on only a logon checks; {}, so processModel's "
+                                           "would not log {} on after it"),
+                               gives, name, repair, name),
+                          Remedy::kRefused);
+  p.fails_after_repair = true;
+  p.unverified = true;  // a wrong one would fail the logon now, before what fails after it
+  return p;
+}
+
+OwnPasswordLogon OwnPasswordLogonOf(const Precondition& credentials) {
+  if (!credentials.fails_after_repair) return OwnPasswordLogon::kFails;
+  return credentials.unverified ? OwnPasswordLogon::kUnchecked : OwnPasswordLogon::kWorks;
 }
 
 std::string LogonFailsText(const Diagnosis& d) {

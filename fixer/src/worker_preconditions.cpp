@@ -337,7 +337,7 @@ EventRecord FixerMark(const std::string& account, const Sid& sid) {
 
 const Precondition* Diagnosis::FirstFailingPrecondition() const {
   for (const Precondition& p : worker_start) {
-    if (!p.met) return &p;
+    if (!p.met && !p.fails_after_repair) return &p;  // one failing only after the repair fails no start now
   }
   return nullptr;
 }

@@ -145,4 +145,56 @@ TEST(CaptureAppPool, AnUnreadPoolOfAnApplicationIsListed) {
   EXPECT_FALSE(fakes::WebStack(reproduced).Probe("/LM/W3SVC/1/ROOT/shop").Served());
 }
 
+// An application whose AppPoolId names a pool the metabase has no node for: the machine answers
+// 503 and writes no event (choice-app-pool-identity). The capture lists the pool's identity read
+// (3), and its reproduction answers as the machine does: the pool missing, not an identity that
+// is invalid (W3SVC event 1021 names one).
+constexpr const char* kMissingPool =
+    "os: windows-server-2003\n"
+    "web_server: {kind: iis-6.0, app_pools: {ShopPool: LOCAL SERVICE}}\n"
+    "frameworks: ['1.0']\n"
+    "hotfixes: [MS03-032]\n"
+    "applications:\n"
+    "  - {path: /LM/W3SVC/1/ROOT/shop, app_pool: ShopPool}\n"
+    "  - {path: /LM/W3SVC/1/ROOT/ghost, app_pool: NoSuchPool}\n";
+
+TEST(CaptureAppPool, APoolThatDoesNotExistIsReproducedAsMissing) {
+  fakes::Machine original(Load(kMissingPool, "missing.yaml"));
+  const app::Capture c = CaptureOf(original);
+  ASSERT_EQ(c.unreadable.size(), 1u) << app::CaptureText(c);
+  EXPECT_EQ(c.unreadable[0].read, "the identity of application pool NoSuchPool");
+  EXPECT_EQ(c.unreadable[0].error.code(), 3u);
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  const fakes::RequestExplanation machine = fakes::WebStack(original).Request("/LM/W3SVC/1/ROOT/ghost");
+  const fakes::RequestExplanation copy = fakes::WebStack(reproduced).Request("/LM/W3SVC/1/ROOT/ghost");
+  EXPECT_EQ(machine.response.status, 503);
+  EXPECT_FALSE(machine.event.has_value()) << machine.event->text;
+  EXPECT_EQ(copy.response.status, machine.response.status);
+  EXPECT_FALSE(copy.event.has_value()) << copy.event->text;
+  EXPECT_EQ(copy.Cause(), machine.Cause());
+  EXPECT_EQ(reproduced.state().events.size(), original.state().events.size());
+}
+
+// A pool's identity the capture could not read (5): the reproduction serves that application
+// nothing, saying why, and writes no event the machine's log may never have held (1021 would say
+// the identity is invalid; it was only unread).
+TEST(CaptureAppPool, AnUnreadPoolIdentityWritesNoEvent) {
+  fakes::Machine original(Load(kMissingPool, "missing.yaml"));
+  fakes::FaultPlan plan;
+  plan.Add({.op = "inventory.app_pool_identity", .nth = 2, .error = 5, .read = true});  // ShopPool's
+  original.set_faults(plan);
+  const app::Capture c = CaptureOf(original);
+  ASSERT_EQ(c.unreadable.size(), 2u) << app::CaptureText(c);
+  EXPECT_EQ(c.unreadable[0].read, "the identity of application pool ShopPool");
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  const size_t events = reproduced.state().events.size();
+  const fakes::RequestExplanation r = fakes::WebStack(reproduced).Request("/LM/W3SVC/1/ROOT/shop");
+  EXPECT_FALSE(r.Served());
+  EXPECT_NE(r.Cause().find("the capture could not read the identity of application pool ShopPool (5: "),
+            std::string::npos)
+      << r.Cause();
+  EXPECT_FALSE(r.event.has_value()) << r.event->text;
+  EXPECT_EQ(reproduced.state().events.size(), events);
+}
+
 }  // namespace

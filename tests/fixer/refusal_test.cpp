@@ -12,6 +12,7 @@ using fixer::Outcome;
 using fixer::RefusalReason;
 using fixer::Strategy;
 using ::testing::_;
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -129,10 +130,18 @@ TEST_P(Refusal, MachineAccountWithAPasswordOfItsOwnIsRefused) {
   w.frameworks[0].process_model = {"machine", "Wr0ngPass1"};
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   ExpectRefused(r, RefusalReason::kOtherCause);
-  EXPECT_THAT(r.refusal->why, HasSubstr("credentials fails: processModel gives the password of ASPNET itself"));
+  EXPECT_THAT(r.refusal->why,
+              HasSubstr("credentials fails: processModel gives ASPNET a password of its own (not AutoGenerate)"));
   EXPECT_THAT(r.refusal->why, HasSubstr("1326: Logon failure: unknown user name or bad password."));
   EXPECT_THAT(r.refusal->instead, HasSubstr("password=\"AutoGenerate\""));
   EXPECT_THAT(AllText(r), Not(HasSubstr("Wr0ngPass1")));
+  // This probe's 503 wrote no event: no logon has shown whether that password is ASPNET's.
+  EXPECT_THAT(r.refusal->why, HasSubstr("whether it logs ASPNET on only a logon checks"));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("make sure it is the password of ASPNET (net user ASPNET *), then create "
+                                            "the profile of ASPNET yourself"));
+  ASSERT_TRUE(r.diagnosis);
+  EXPECT_THAT(r.diagnosis->notes, Contains(HasSubstr("profile fails first of what the fixer can read")));
+  EXPECT_THAT(r.diagnosis->notes, Not(Contains(HasSubstr("credentials fails first"))));
 }
 
 TEST_P(Refusal, DenyAceOnTheApplicationFolderIsRefused) {

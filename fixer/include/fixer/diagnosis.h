@@ -174,7 +174,8 @@ struct Precondition {
   // password): a later failing precondition is then not surely the first.
   bool unverified = false;
   // A need of the repair that its steps would meet, failing only after it (a service the repair
-  // never stops, whose next start fails): the repair would finish, but break that.
+  // never stops, whose next start fails; a password processModel gives ASPNET that logs it on now,
+  // or that no logon has checked): the repair would finish, but break that.
   bool fails_after_repair = false;
   // What it is about, as its advice names it: the service by key name ("SMTPSVC":
   // services-start-again; "aspnet_state", "MSSQLSERVER": session-state), the group ("BUILTIN\Users":
@@ -248,7 +249,8 @@ struct Diagnosis {
 
   bool affected() const { return verdict == Verdict::kAffected; }
   const Cause* FindCause(std::string_view id) const;
-  // The first precondition that fails, or null when the worker would start.
+  // The first precondition that fails now (not one failing only after the repair), or null when
+  // the worker would start.
   const Precondition* FirstFailingPrecondition() const;
   // Every ASP.NET 1.0 application answered the probe with 200: what an exit 0 promises. Without
   // the MS03-032 symptom a page can still fail (500: a StateServer application whose aspnet_state
