@@ -69,7 +69,7 @@ TEST_F(ObjectsTest, CreateFindsCaseInsensitivelyAndRefusesADuplicate) {
 TEST_F(ObjectsTest, LookupsFindAnObjectByAnySpellingShortOrLong) {
   const std::string deep = R"(C:\Inetpub\wwwroot\)" + std::string(300, 'D') + R"(\Web.config)";
   const std::vector<ObjectRef> refs = {{ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\App)"},
-                                       {ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\Appin)"},
+                                       {ObjectNamespace::kFile, R"(C:\Inetpub\wwwroot\App-in)"},
                                        {ObjectNamespace::kFile, deep},
                                        {ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\Microsoft\ASP.NET)"},
                                        {ObjectNamespace::kRegistry, R"(HKLM\SOFTWARE\)" + std::string(260, 'K')},
