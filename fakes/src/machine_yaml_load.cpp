@@ -91,10 +91,11 @@ std::vector<Entry> NamedEntries(const Field& map, std::string_view what) {
 namespace {
 
 const std::initializer_list<std::string_view> kTopKeys = {
-    "base",         "seed",     "rng_state",  "clock",      "os",        "service_pack", "computer_name",
-    "machine_sid",  "next_rid", "web_server", "frameworks", "hotfixes",  "policy",       "groups",
-    "accounts",     "rights",   "secrets",    "profiles",   "objects",   "sql",          "services",
-    "applications", "session",  "events",     "journal",    "responses", "capture",      "service_passwords"};
+    "base", "seed", "rng_state", "clock", "os", "service_pack", "computer_name", "machine_sid", "next_rid",
+    "web_server", "frameworks", "hotfixes", "policy", "groups", "accounts", "rights", "secrets", "profiles", "objects",
+    "sql", "services", "applications", "session", "events", "journal", "capture", "service_passwords",
+    // what `fixup-sim show --json` adds, read past (LoadMachineTree)
+    "responses", "stale_profile_entries"};
 
 // The NetBIOS computer name Windows lets a machine have [KB 909264, MS-SRVS NetprNameValidate,
 // SetComputerName]: 1 to 15 characters (MAX_COMPUTERNAME_LENGTH), none of " / \ [ ] : | < > + = ; , ? *,
@@ -334,8 +335,9 @@ MachineState LoadRoot(const Field& root, bool file_root, uint64_t default_seed) 
   }
   if (root.IsMap()) RejectScenarioKeys(root, file_root);
   MapFields top(root, kTopKeys);
-  // `responses` is what `fixup-sim show --json` adds (each application's answer): derived from
-  // the rest, so it is read past, and a shown machine loads back.
+  // `responses` and `stale_profile_entries` are what `fixup-sim show --json` adds (each
+  // application's answer, each ProfileList entry without its folder): derived from the rest, so
+  // they are read past, and a shown machine loads back.
   LoadBase(c, top, default_seed);
   auto section = [&](std::string_view key, void (*load)(LoadContext&, const Field&)) {
     if (auto f = top.Get(key)) load(c, *f);

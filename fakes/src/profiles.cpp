@@ -44,6 +44,8 @@ SecurableObject ProfileFolder(const std::string& path, const fixer::Sid& sid) {
 
 }  // namespace
 
+bool ProfileFolderExists(const MachineState& s, const ProfileEntry& entry) { return FolderExists(s, entry.path); }
+
 std::string ProfileStore::ProfilesRoot() const { return fakes::ProfilesRoot(m_.state()); }
 
 const ProfileEntry* ProfileStore::Find(const fixer::Sid& sid) const { return m_.state().profiles.FindKey(sid); }

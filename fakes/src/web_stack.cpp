@@ -228,7 +228,7 @@ class RequestRun {
     const std::vector<fakes::FileOnDiskRef> files = fakes::FileRefsOnDisk(m_.state());
     const fakes::ProfileEntry* entry = fakes::ProfileStore(m_).Find(w.token->user);
     // An entry whose folder is gone gives the component no profile to use.
-    const bool stale = entry != nullptr && !fakes::ObjectStore(m_).Exists({fixer::ObjectNamespace::kFile, entry->path});
+    const bool stale = entry != nullptr && !fakes::ProfileFolderExists(m_.state(), *entry);
     bool any = false;
     for (const auto& f : files) {
       const fakes::UpdatedComponent& c = *f.component;

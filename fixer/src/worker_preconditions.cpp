@@ -264,8 +264,9 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
                           "profile", kErrorAccessDenied,
                           Text(FMT_COMPILE("{} has no profile: its ProfileList entry names {}, a folder that does not "
                                            "exist, so aspnet_wp.exe fails at start-up with HRESULT 80070005; "
-                                           "create-profile removes that entry (its values kept in the journal for an "
-                                           "undo) and makes the profile"),
+                                           "create-profile makes the profile: keep-sid removes that entry first (its "
+                                           "values kept in the journal for an undo), recreate's new SID gets an entry "
+                                           "of its own and the old SID's stays"),
                                w.account, w.profile_path),
                           Remedy::kRepaired)
                     : FailingPrecondition("profile", kErrorAccessDenied,

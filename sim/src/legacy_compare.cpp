@@ -2,7 +2,8 @@
 //
 // Judgement per row: site up = every application answers 200; SID kept = ASPNET still has the
 // SID it had (grants keyed to it keep working without re-granting); profile = the worker
-// identity (ASPNET, or the custom processModel account) has one, or needs none on this machine
+// identity (ASPNET, or the custom processModel account) has one (a ProfileList entry whose folder
+// does not exist is none, as the diagnosis' `profile none`), or needs none on this machine
 // by the fixer's own rule (fixer::ProfileNeeded, read on the machine as found);
 // services = each in the state it was found in (ServicesAsFound); grants = every explicit ACE,
 // right and SQL login of ASPNET still works for it (GrantsStillWork); secrets = the known
@@ -113,15 +114,16 @@ SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now
   const std::string worker = WorkerAccount(now);
   if (auto sid = sam.LookupName(worker)) {
     if (const fakes::ProfileEntry* p = fakes::ProfileStore(m).Find(*sid)) {
-      f.profile = worker + ": " + p->path;
-      f.profile_ok = true;
+      // An entry whose folder does not exist is no profile, as the diagnosis says (profile none).
+      f.profile_ok = fakes::ProfileFolderExists(now, *p);
+      f.profile = worker + ": " + p->path + (f.profile_ok ? "" : " (its folder does not exist: no profile)");
     } else if (fixer::SameWindowsName(worker, "SYSTEM")) {
       f.profile = "SYSTEM: its own";
       f.profile_ok = true;
     }
   }
   if (!f.profile_ok) {
-    f.profile = worker + ": none";
+    if (f.profile.empty()) f.profile = worker + ": none";
     if (const auto why = WhyNoProfileNeededOn(found)) {
       f.profile += ", which the worker's start does not need here: " + *why;
       f.profile_ok = true;  // judged met, as the fixer's diagnosis judges it

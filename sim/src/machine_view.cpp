@@ -9,6 +9,7 @@
 #include "fakes/account_lockout.h"
 #include "fakes/app_pools.h"
 #include "fakes/machine_yaml.h"
+#include "fakes/profiles.h"
 #include "fakes/sam.h"
 #include "fakes/shown_secrets.h"
 #include "fakes/web_requests.h"
@@ -114,6 +115,28 @@ std::string SecretLine(const fakes::MachineState& s, const std::string& name) {
   return line + NotRead(s, "the LSA secret " + name) + "\n";
 }
 
+// " (its folder does not exist: no profile)" for a ProfileList entry without its folder, which the
+// worker and the fixer's diagnosis take as no profile; "" for a profile.
+std::string StaleMark(const fakes::MachineState& s, const fakes::ProfileEntry& entry) {
+  return fakes::ProfileFolderExists(s, entry) ? "" : " (its folder does not exist: no profile)";
+}
+
+// Every ProfileList entry whose folder does not exist, as `show --json` lists them: its SID, the
+// account that holds that SID now (null for a deleted account's) and the folder it names.
+nlohmann::ordered_json StaleProfileEntries(const fakes::MachineState& s) {
+  fakes::Machine machine(s);
+  const fakes::Sam sam(machine);
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const fakes::ProfileEntry& p : s.profiles) {
+    if (fakes::ProfileFolderExists(s, p)) continue;
+    const auto account = sam.LookupSid(p.sid);
+    out.push_back({{"sid", p.sid.ToString()},
+                   {"account", account ? nlohmann::ordered_json(*account) : nlohmann::ordered_json()},
+                   {"path", p.path}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderMachineText(const fakes::MachineState& s) {
@@ -170,7 +193,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
         << (FreshInstallsAccount(s, u.name) ? "  (not captured: a fresh install's account)" : "")
         << NotRead(s, "the account " + u.name) << "\n"
         << "      groups: " << Join(groups) << "; flags: " << Flags(u, s) << "\n"
-        << "      profile: " << (profile ? profile->path : std::string("none"))
+        << "      profile: " << (profile ? profile->path + StaleMark(s, *profile) : std::string("none"))
         << NotRead(s, "the profile of " + u.name) << "\n"
         << "      rights: " << Join(rights) << NotRead(s, "the rights of " + u.name) << "\n";
   }
@@ -224,8 +247,9 @@ std::string MachineToJsonText(const fakes::MachineState& s) {
   for (const auto& [app, status] : StatusOfEveryApp(s)) app::AppendNewKey(responses, app, status);
   // Added to the machine file's text, not to an ordered_json parsed from it: parsing looks each
   // key up among the keys before it (N² for N accounts).
-  return WithLastMember(MachineFileText(s, fakes::MachineFileFormat::kJson),
-                        "\"responses\": " + app::JsonText(responses));
+  const std::string file = WithLastMember(MachineFileText(s, fakes::MachineFileFormat::kJson),
+                                          "\"stale_profile_entries\": " + app::JsonText(StaleProfileEntries(s)));
+  return WithLastMember(file, "\"responses\": " + app::JsonText(responses));
 }
 
 }  // namespace sim

@@ -68,6 +68,7 @@ inline constexpr Divergence kDivergences[] = {
     {"win32", "MutatingRights.GrantRevokeEnumerate", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingRights.RightNamesAreCaseInsensitive", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingDelete.LeavesAcesAndProfileNamingTheBareSid", kWineNetUserAdd, kWineNetUserAddInstead},
+    {"win32", "MutatingDelete.AProfileEntryRemovedIsWrittenBackValueForValue", kWineNetUserAdd, kWineNetUserAddInstead},
     {"win32", "MutatingAccounts.CheckPasswordIsABatchLogonAndNameOfNamesTheUser", kWineNetUserAdd,
      kWineNetUserAddInstead},
     {"win32", "MutatingSecrets.StoreThenRetrieveRoundTrips",

@@ -79,7 +79,7 @@ TEST(ShowJsonRoundTrip, TabsAndLineEndsAreJsonsShortEscapes) {
   ExpectLoadsBackAsShown(shown, *loaded.value);
 }
 
-// `show --json` is the same JSON with "responses" as its last key.
+// `show --json` is the same JSON with "stale_profile_entries" and "responses" as its last keys.
 TEST(ShowJsonRoundTrip, ShowJsonAddsTheResponsesLast) {
   const auto loaded = fakes::LoadMachineText(
       "os: windows-xp-professional\nframeworks: [1.0]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n", "m.yaml");
@@ -88,6 +88,8 @@ TEST(ShowJsonRoundTrip, ShowJsonAddsTheResponsesLast) {
   auto shown = nlohmann::ordered_json::parse(sim::MachineToJsonText(*loaded.value));
   ASSERT_EQ(shown.back(), nlohmann::ordered_json({{"/LM/W3SVC/1/ROOT/shop", 200}}));
   shown.erase("responses");
+  ASSERT_EQ(shown.back(), nlohmann::ordered_json::array());  // stale_profile_entries: none here
+  shown.erase("stale_profile_entries");
   EXPECT_EQ(shown, file);
 }
 

@@ -18,6 +18,10 @@
 
 namespace fakes {
 
+// Whether the folder `entry` names (its ProfileImagePath) exists: an entry without it is no profile
+// to the worker (docs/windows-reference.md#choice-stale-profile-entry), as the fixer's diagnosis says.
+bool ProfileFolderExists(const MachineState& s, const ProfileEntry& entry);
+
 class ProfileStore {
  public:
   explicit ProfileStore(Machine& machine) : m_(machine) {}

@@ -20,8 +20,9 @@ std::string RenderMachineText(const fakes::MachineState& state);
 // loads back as the state, but every registry value's data and a processModel password in clear
 // show as ******** (fakes::WithSecretsMasked).
 std::string MachineFileText(const fakes::MachineState& state, fakes::MachineFileFormat format);
-// `show --json`: MachineFileText's JSON with "responses" last, the status of each application
-// requested now (the machine's own); the loaders read past it.
+// `show --json`: MachineFileText's JSON with "stale_profile_entries" (each ProfileList entry whose
+// folder does not exist, no profile to the worker: its sid, account and path) and "responses"
+// last, the status of each application requested now (the machine's own); the loaders read past both.
 std::string MachineToJsonText(const fakes::MachineState& state);
 
 }  // namespace sim
