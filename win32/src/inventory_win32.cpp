@@ -81,15 +81,13 @@ fixer::Result<fixer::OsInfo> Win32Inventory::Os() {
 }
 
 fixer::Result<fixer::WebServerInfo> Win32Inventory::WebServer() {
-  auto key = OpenLocalMachineKey(L"SOFTWARE\\Microsoft\\InetStp");
-  if (!key) {
-    if (key.status().code() == ERROR_FILE_NOT_FOUND) return fixer::WebServerInfo{.kind = fixer::WebServerKind::kNone};
-    return key.status();
-  }
-  RegKey owner(*key);
-  auto major = ReadDword(owner.get(), L"MajorVersion");
+  auto key = OpenLocalMachineKeyIfPresent(L"SOFTWARE\\Microsoft\\InetStp");
+  if (!key) return key.status();
+  if (!*key) return fixer::WebServerInfo{.kind = fixer::WebServerKind::kNone};
+  const HKEY inetstp = (*key)->get();
+  auto major = ReadDword(inetstp, L"MajorVersion");
   if (!major) return fixer::WebServerInfo{.kind = fixer::WebServerKind::kNone};  // key left by an uninstall
-  auto minor = ReadDword(owner.get(), L"MinorVersion");
+  auto minor = ReadDword(inetstp, L"MinorVersion");
   fixer::WebServerInfo info;
   if (*major == 5) {
     info.kind = (minor && *minor >= 1) ? fixer::WebServerKind::kIis51 : fixer::WebServerKind::kIis50;

@@ -11,6 +11,7 @@
 #include <userenv.h>
 
 #include "enabled_privileges.h"
+#include "profile_list.h"
 #include "win32_ports.h"
 
 namespace win32 {
@@ -80,14 +81,9 @@ fixer::Result<bool> HasProfile(HANDLE token) {
   std::vector<BYTE> buffer(bytes);
   if (!GetTokenInformation(token, TokenUser, buffer.data(), bytes, &bytes)) return LastError();
   const fixer::Sid sid = FromPsid(reinterpret_cast<const TOKEN_USER*>(buffer.data())->User.Sid);
-  auto key =
-      OpenLocalMachineKey(L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\" + Widen(sid.ToString()));
-  if (key) {
-    RegCloseKey(*key);
-    return true;
-  }
-  if (key.status().code() == ERROR_FILE_NOT_FOUND) return false;
-  return key.status();
+  auto entry = OpenProfileEntry(sid);
+  if (!entry) return entry.status();
+  return entry->has_value();
 }
 
 }  // namespace

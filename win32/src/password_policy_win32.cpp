@@ -69,11 +69,10 @@ fixer::Status Win32PasswordPolicy::Check(const std::string& account, const fixer
 
 fixer::Result<bool> Win32PasswordPolicy::LimitsBlankPasswordUse() {
   // Absent (key or value), the policy is on: its default (docs/windows-reference.md#blank-passwords).
-  auto key = OpenLocalMachineKey(L"SYSTEM\\CurrentControlSet\\Control\\Lsa");
-  if (!key && key.status().code() == ERROR_FILE_NOT_FOUND) return true;
+  auto key = OpenLocalMachineKeyIfPresent(L"SYSTEM\\CurrentControlSet\\Control\\Lsa");
   if (!key) return key.status();
-  RegKey owner(*key);
-  auto value = ReadDword(*key, L"LimitBlankPasswordUse");
+  if (!*key) return true;
+  auto value = ReadDword((*key)->get(), L"LimitBlankPasswordUse");
   if (!value && value.status().code() == ERROR_FILE_NOT_FOUND) return true;
   if (!value) return value.status();
   return *value != 0;

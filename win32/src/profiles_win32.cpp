@@ -6,32 +6,21 @@
 // windows.h first: the SDK headers below need its types.
 #include <userenv.h>
 
+#include "profile_list.h"
 #include "win32_ports.h"
 
 namespace win32 {
 
-namespace {
-
-const std::wstring kProfileList = L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\";
-
-}  // namespace
-
 fixer::Result<std::optional<fixer::ProfileInfo>> Win32Profiles::Find(const fixer::Sid& sid) {
-  auto key = OpenLocalMachineKey(kProfileList + Widen(sid.ToString()));
-  if (!key) {
-    if (key.status().code() == ERROR_FILE_NOT_FOUND) return std::optional<fixer::ProfileInfo>();
-    return key.status();
-  }
-  RegKey owner(*key);
-  auto stored = ReadString(owner.get(), L"ProfileImagePath");
-  if (!stored) return stored.status();
-  wchar_t expanded[MAX_PATH * 2];
-  DWORD length = ExpandEnvironmentStringsW(stored->c_str(), expanded, MAX_PATH * 2);
-  if (length == 0 || length > MAX_PATH * 2) return LastError();
-  const DWORD attributes = GetFileAttributesW(expanded);
+  auto entry = OpenProfileEntry(sid);
+  if (!entry) return entry.status();
+  if (!*entry) return std::optional<fixer::ProfileInfo>();
+  auto folder = ProfileFolderOf((*entry)->get());
+  if (!folder) return folder.status();
+  const DWORD attributes = GetFileAttributesW(folder->c_str());
   return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{
       .sid = sid,
-      .path = Narrow(expanded),
+      .path = Narrow(*folder),
       .folder_exists = attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0});
 }
 
@@ -66,12 +55,10 @@ fixer::Status Win32Profiles::Delete(const fixer::Sid& sid) {
 }
 
 fixer::Result<std::optional<fixer::ProfileListEntry>> Win32Profiles::ReadEntry(const fixer::Sid& sid) {
-  auto opened = OpenLocalMachineKey(kProfileList + Widen(sid.ToString()));
-  if (!opened) {
-    if (opened.status().code() == ERROR_FILE_NOT_FOUND) return std::optional<fixer::ProfileListEntry>();
-    return opened.status();
-  }
-  RegKey key(*opened);
+  auto opened = OpenProfileEntry(sid);
+  if (!opened) return opened.status();
+  if (!*opened) return std::optional<fixer::ProfileListEntry>();
+  const RegKey& key = **opened;
   fixer::ProfileListEntry entry{sid, {}};
   std::vector<wchar_t> name(16384);  // a value name's limit: 16,383 characters
   std::vector<BYTE> data(1024);
@@ -95,7 +82,7 @@ fixer::Result<std::optional<fixer::ProfileListEntry>> Win32Profiles::ReadEntry(c
 
 fixer::Status Win32Profiles::RemoveEntry(const fixer::Sid& sid) {
   // The entry's key alone: RegDeleteKey deletes no key that has subkeys (5), and 2 when there is none.
-  const LONG rc = RegDeleteKeyW(HKEY_LOCAL_MACHINE, (kProfileList + Widen(sid.ToString())).c_str());
+  const LONG rc = RegDeleteKeyW(HKEY_LOCAL_MACHINE, ProfileEntryPath(sid).c_str());
   if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
   changes_.Mark();
   return {};
@@ -103,7 +90,7 @@ fixer::Status Win32Profiles::RemoveEntry(const fixer::Sid& sid) {
 
 fixer::Status Win32Profiles::WriteEntry(const fixer::ProfileListEntry& entry) {
   RegKey key;
-  LONG rc = RegCreateKeyExW(HKEY_LOCAL_MACHINE, (kProfileList + Widen(entry.sid.ToString())).c_str(), 0, nullptr,
+  LONG rc = RegCreateKeyExW(HKEY_LOCAL_MACHINE, ProfileEntryPath(entry.sid).c_str(), 0, nullptr,
                             REG_OPTION_NON_VOLATILE, KEY_SET_VALUE, nullptr, key.out(), nullptr);
   if (rc != ERROR_SUCCESS) return Error(static_cast<DWORD>(rc));
   changes_.Mark();

@@ -6,6 +6,7 @@
 #include <iiscnfg.h>
 
 #include "metabase.h"
+#include "profile_list.h"
 #include "win32_util.h"
 
 namespace win32 {
@@ -80,17 +81,13 @@ std::vector<ScanRoot> ScanRoots() {
   for (const std::wstring& node : MetabaseApplicationNodes()) {
     if (auto path = ReadMetabaseString(node, MD_VR_PATH); path && *path) AddFile(roots, **path, true);
   }
-  if (auto list = OpenLocalMachineKey(L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList")) {
+  if (auto list = OpenLocalMachineKey(kProfileListKey)) {
     RegKey owner(*list);
     if (auto sids = SubkeyNames(owner.get())) {
       for (const std::wstring& sid : *sids) {
         RegKey entry;
         if (RegOpenKeyExW(owner.get(), sid.c_str(), 0, KEY_READ, entry.out()) != ERROR_SUCCESS) continue;
-        auto stored = ReadString(entry.get(), L"ProfileImagePath");
-        if (!stored) continue;
-        wchar_t expanded[MAX_PATH * 2];
-        DWORD length = ExpandEnvironmentStringsW(stored->c_str(), expanded, MAX_PATH * 2);
-        if (length > 0 && length <= MAX_PATH * 2) AddFile(roots, expanded, false);
+        if (auto folder = ProfileFolderOf(entry.get())) AddFile(roots, *folder, false);
       }
     }
   }

@@ -50,6 +50,13 @@ fixer::Result<HKEY> OpenLocalMachineKey(const std::wstring& path, REGSAM access)
   return key;
 }
 
+fixer::Result<std::optional<RegKey>> OpenLocalMachineKeyIfPresent(const std::wstring& path) {
+  auto key = OpenLocalMachineKey(path);
+  if (key) return std::optional<RegKey>(RegKey(*key));
+  if (key.status().code() == ERROR_FILE_NOT_FOUND) return std::optional<RegKey>();
+  return key.status();
+}
+
 fixer::Result<std::wstring> ReadString(HKEY key, const wchar_t* value) {
   DWORD type = 0, bytes = 0;
   if (LONG rc = RegQueryValueExW(key, value, nullptr, &type, nullptr, &bytes); rc != ERROR_SUCCESS) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fixer/result.h"
@@ -59,6 +60,14 @@ class RegKey {
   explicit RegKey(HKEY key) : key_(key) {}
   RegKey(const RegKey&) = delete;
   RegKey& operator=(const RegKey&) = delete;
+  RegKey(RegKey&& other) noexcept : key_(std::exchange(other.key_, nullptr)) {}
+  RegKey& operator=(RegKey&& other) noexcept {
+    if (this != &other) {
+      if (key_) RegCloseKey(key_);
+      key_ = std::exchange(other.key_, nullptr);
+    }
+    return *this;
+  }
   ~RegKey() {
     if (key_) RegCloseKey(key_);
   }
@@ -92,6 +101,9 @@ class File {
 
 // Opens HKLM\`path` for reading; the Windows error (2 when absent) otherwise.
 fixer::Result<HKEY> OpenLocalMachineKey(const std::wstring& path, REGSAM access = KEY_READ);
+// The same, owned, where a missing key is an answer, not an error: nullopt for 2, the key it
+// reads or the defaults it takes when absent; any other Windows error as it is.
+fixer::Result<std::optional<RegKey>> OpenLocalMachineKeyIfPresent(const std::wstring& path);
 // REG_SZ / REG_EXPAND_SZ (not expanded) value; 2 when the value is absent.
 fixer::Result<std::wstring> ReadString(HKEY key, const wchar_t* value);
 fixer::Result<DWORD> ReadDword(HKEY key, const wchar_t* value);
