@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "fixer/masked_words.h"
+#include "fixer/masked_secret.h"
 
 namespace app {
 
@@ -46,9 +46,8 @@ std::string WithoutTypedSecrets(std::string message, int argc, const char* const
     } else if (!after) {
       continue;
     }
-    if (typed.size() < 2) continue;  // "-" (read from input) or a character said anywhere
-    // Where it stands as a word: the option names and words of the message around it stay readable.
-    message = fixer::MaskedWords(std::move(message), typed);
+    if (typed.empty() || typed == "-") continue;  // "-" reads it from input: nothing typed to hide
+    message = fixer::MaskedSecret(std::move(message), typed);
   }
   return message;
 }

@@ -17,7 +17,7 @@
 #include "fakes/path_knowledge.h"
 #include "fakes/paths.h"
 #include "fakes/sam.h"
-#include "fixer/masked_words.h"
+#include "fixer/masked_secret.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
@@ -249,7 +249,7 @@ std::vector<size_t> NetUserPasswordWords(const std::vector<std::string>& words) 
 std::string MaskedSecrets(std::string text, const std::vector<std::string>& secrets) {
   for (const std::string& secret : secrets) {
     if (secret == "*") continue;
-    text = fixer::MaskedWords(std::move(text), secret);
+    text = fixer::MaskedSecret(std::move(text), secret);
   }
   return text;
 }

@@ -10,9 +10,9 @@
 #include "excerpt_secret_spans.h"
 #include "excerpt_secrets.h"
 #include "fakes/state.h"
+#include "fixer/masked_secret.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
-#include "fixer/secret.h"
 #include "fixer/utf8.h"
 
 namespace fakes {
@@ -132,17 +132,12 @@ void AttachSource(LoadError& error, std::string_view text) {
                      std::string_view(error.source_line)
                          .substr(0, std::min(error.source_line.size(), static_cast<size_t>(byte_column - 1))))) +
                  1;
-  // A message quoting the value it refused ("got '...'") loses a secret the same way.
+  // A message quoting the value it refused ("got '...'") loses a secret by the one rule (fixer::MaskedSecret).
   for (std::string value : secrets) {
     if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
-    if (value.size() < 3) continue;
     // The whole value, then the part of it a message quotes of a long one (fixer::QuotedValue).
-    for (const std::string_view quoted : {std::string_view(value), fixer::ShownPartOf(value)}) {
-      // Past each mask put in: a value of stars ("***") is found in the mask itself.
-      for (size_t at = error.message.find(quoted); at != std::string::npos;
-           at = error.message.find(quoted, at + fixer::kMaskedSecret.size()))
-        error.message.replace(at, quoted.size(), fixer::kMaskedSecret);
-    }
+    for (const std::string_view quoted : {std::string_view(value), fixer::ShownPartOf(value)})
+      error.message = fixer::MaskedSecret(std::move(error.message), quoted);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "fakes/sam.h"
 #include "fakes/sql.h"
 #include "fakes/web_requests.h"
+#include "fixer/masked_secret.h"
 #include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/process_model.h"
@@ -147,7 +148,8 @@ CheckResult NoAccountPasswordIn(std::span<const std::string> texts, const fakes:
 SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::MachineState& now,
                            const std::vector<std::string>& known) {
   auto add = [this](const std::string& secret) {
-    if (secret.size() < 4) return;  // shorter: too short to tell a leak from a coincidence
+    // Shorter: too short to tell a leak from a coincidence, and masked only as a word of its own.
+    if (secret.size() < fixer::kSecretBytesMaskedAnywhere) return;
     for (const Needle& n : secrets_)
       if (n.text == secret) return;
     secrets_.push_back({secret, AnchorOf(secret)});

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "fakes/password_rules.h"
+#include "fixer/masked_secret.h"
 
 namespace sim {
 
@@ -16,7 +17,7 @@ void PrintedWordHashes::CatchUp(std::span<const std::string> texts) {
       std::string_view word(text.data() + begin, end - begin);
       if (word.size() >= 2 && (word.front() == '"' || word.front() == '\'') && word.back() == word.front())
         word = word.substr(1, word.size() - 2);
-      if (word.size() >= 4) hashes_.insert(fakes::NtHash(word));
+      if (word.size() >= fixer::kSecretBytesMaskedAnywhere) hashes_.insert(fakes::NtHash(word));
       begin = text.find_first_not_of(" \t\r\n", end);
     }
   }

@@ -2,7 +2,7 @@
 // unquoted space arrives as two words and CLI11 quotes the second. aspnet-fixer masked it after
 // --temp-password but not after --temp-password=VALUE; fixup-sim showed runas's answer (legacy,
 // compare --answer) as typed; and a password of stars hung aspnet-fixer (each mask it put in was
-// found again in itself).
+// found again in itself); a one-letter word after it was shown.
 #include <string>
 #include <vector>
 
@@ -49,6 +49,16 @@ TEST_F(TypedSecrets, AWordAfterTheEqualsFormIsNotShown) {
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_THAT(r.err, HasSubstr("'********' was not expected"));
   EXPECT_THAT(r.out + r.err, Not(HasSubstr("N0body-Else")));
+}
+
+// One rule for every place a secret is echoed (fixer::MaskedSecret): a one-letter word typed after
+// the password is masked where it stands as a word, as the console masks one (it was shown: words
+// under 2 characters were let through); `-` reads the password from input and is no secret.
+TEST_F(TypedSecrets, AOneLetterWordIsNotShown) {
+  const Ran r = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "m.yaml", "--temp-password", "Tell", "q"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("'********' was not expected"));
+  EXPECT_THAT(r.err, Not(HasSubstr("'q'")));
 }
 
 TEST_F(TypedSecrets, APasswordOfStarsEndsAsAUsageError) {

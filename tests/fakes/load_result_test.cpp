@@ -241,6 +241,28 @@ TEST(LoadErrorSecrets, ASecretOnTheLineNeverReachesTheExcerptOrTheMessage) {
   EXPECT_EQ(e.source_line, "  my_password_note: visible");
 }
 
+// A message loses a secret by the one rule (fixer::MaskedSecret): a short one (1 or 2
+// characters were shown) where it stands as a word, a long one wherever it stands, glued inside a
+// word or a path too; the secret's characters are matched as written, never as a pattern.
+TEST(LoadErrorSecrets, AMessageMasksASecretByTheOneRule) {
+  struct Case {
+    std::string secret, message, shown;
+  };
+  const std::vector<Case> cases = {
+      {"ab", "got 'ab': expected a list", "got '********': expected a list"},
+      {"e", "got 'e': expected a list", "got '********': expected a list"},
+      {"Wonder1and!Secret", "no user 'xWonder1and!Secretx'", "no user 'x********x'"},
+      {"Wonder1and!Secret", R"(C:\Wonder1and!Secret\x: not found)", R"(C:\********\x: not found)"},
+      {"a.b*(c)$1", "got 'a.b*(c)$1', not 'axb*(c)$1'", "got '********', not 'axb*(c)$1'"},
+  };
+  for (const Case& c : cases) {
+    fakes::LoadError e{.file = "m.yaml", .line = 2, .column = 3, .message = c.message};
+    fakes::AttachSource(e, "os: x\n  alice: {password: '" + c.secret + "', bogus: 1}\n");
+    EXPECT_EQ(e.message, c.shown) << c.secret;
+    EXPECT_EQ(e.source_line, "  alice: {password: ********, bogus: 1}") << c.secret;
+  }
+}
+
 // A message quotes a long value cut (fixer::QuotedValue): a secret that long loses its shown part
 // too, which the whole value did not match.
 TEST(LoadErrorSecrets, ALongSecretIsMaskedAsAMessageQuotesIt) {

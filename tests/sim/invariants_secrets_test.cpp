@@ -1,8 +1,9 @@
 // The `secrets` invariant's search (sim::SecretSearch, sim::NoSecretIn): a password is found
 // wherever it lies in a text (first, last or only bytes, among near misses), in a journal record's
 // key, value or across its "key=value", and in an event; a known one shorter than 4 characters is
-// not looked for. The search worked out once for an end answers each text as NoSecretIn does,
-// and as std::string_view::find would, whichever byte of a password it looks for first.
+// not looked for, and none is left in text masked by fixer::MaskedSecret. The search worked out
+// once for an end answers each text as NoSecretIn does, and as std::string_view::find would,
+// whichever byte of a password it looks for first.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -12,6 +13,7 @@
 
 #include "fakes/password_rules.h"
 #include "fakes/state.h"
+#include "fixer/masked_secret.h"
 #include "sim/invariants.h"
 
 namespace {
@@ -34,6 +36,23 @@ TEST(SecretSearch, FindsAPasswordAnywhereInAText) {
   for (const char* text : {"", "1pass@wor", "pass@word", "1pass@Word", "1pass @word", "abc abc", "k=v! x"})
     EXPECT_FALSE(Leaks({text}, clean)) << text;    // near misses; "abc" is too short to look for
   EXPECT_FALSE(Leaks({"1pass", "@word"}, clean));  // each text alone
+}
+
+// The search and the masking share one rule (fixer::MaskedSecret): each password the search looks
+// for is masked wherever it stands, so a masked text never fails the invariant, and a text that
+// shows one, even glued inside a word, does.
+TEST(SecretSearch, FindsNoPasswordInTextMaskedByTheOneRule) {
+  const fakes::MachineState clean{};
+  for (const char* text : {"echo 1pass@word", "echo x1pass@wordx", R"(C:\1pass@word\x)", "k=v!x&&echo k=v!xk=v!x",
+                           "[1pass@word]", "set PW=1pass@word"}) {
+    EXPECT_TRUE(Leaks({text}, clean)) << text;
+    std::string masked = text;
+    for (const std::string& known : kKnown) masked = fixer::MaskedSecret(std::move(masked), known);
+    EXPECT_FALSE(Leaks({masked}, clean)) << masked;
+  }
+  // A short one is masked as a word only, and not looked for.
+  EXPECT_EQ(fixer::MaskedSecret("abc xabc", "abc"), "******** xabc");
+  EXPECT_FALSE(Leaks({"xabc"}, clean));
 }
 
 TEST(SecretSearch, FindsAPasswordInTheJournalAndTheEvents) {

@@ -37,13 +37,13 @@ std::string Unquote(const std::string& word);
 //   NetUserPasswordWords(SplitCommandLine("if errorlevel 1 net user %U% %PW% /add"))   // {6}
 std::vector<size_t> NetUserPasswordWords(const std::vector<std::string>& words);
 
-// `text` with each of `secrets` (but "" and "*") "********" wherever it stands as a word of its
-// own (fixer::MaskedWords): `net user` keeps its `e`s when a password is "e".
+// `text` with each of `secrets` (but "" and "*", which asks) masked by fixer::MaskedSecret's rule:
+// `net user` keeps its `e`s when a password is "e"; `xS3cret` is `x********`.
 std::string MaskedSecrets(std::string text, const std::vector<std::string>& secrets);
 
 // `line` as a report may show it: the password of `net user NAME PASSWORD` (NetUserPasswordWords)
 // is "********" whether or not the command ran (a `*` asks for it and is shown), and so is each
-// of `typed_secrets` wherever it stands as a word (`net user x PASSWORD&&echo done`). The rest of the line
+// of `typed_secrets` where fixer::MaskedSecret masks it (`net user x PASSWORD&&echo done`). The rest of the line
 // is kept as it is, spacing and all: a line with nothing to hide comes back unchanged. The
 // console shows what was typed; a report outlives it.
 //   MaskedCommandLine("NET.EXE USER /add dave  S3cret")   // "NET.EXE USER /add dave  ********"

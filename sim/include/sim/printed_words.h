@@ -14,7 +14,8 @@
 
 namespace sim {
 
-// The NT hashes of the words a run printed (4 characters or more, quotes around one taken off).
+// The NT hashes of the words a run printed (of fixer::kSecretBytesMaskedAnywhere bytes or more, as the
+// secrets the invariant looks for; quotes around one taken off).
 // The run's output only grows: each text is hashed once, when a check first reaches it, so a
 // check at every `legacy` step of a run costs the new output, not the whole.
 class PrintedWordHashes {

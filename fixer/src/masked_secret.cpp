@@ -1,5 +1,5 @@
-// MaskedWords (fixer/masked_words.h): a secret masked where it is a word of its own.
-#include "fixer/masked_words.h"
+// MaskedSecret (fixer/masked_secret.h): the one rule for hiding a secret in text.
+#include "fixer/masked_secret.h"
 
 #include "fixer/secret.h"
 
@@ -14,11 +14,12 @@ bool WordByte(char c) {
 
 }  // namespace
 
-std::string MaskedWords(std::string text, std::string_view secret) {
+std::string MaskedSecret(std::string text, std::string_view secret) {
   if (secret.empty()) return text;
+  const bool anywhere = secret.size() >= kSecretBytesMaskedAnywhere;
   // A secret's own edge that is no word byte (`!` of `Passw0rd!`) ends it wherever it stands.
-  const bool open_left = !WordByte(secret.front());
-  const bool open_right = !WordByte(secret.back());
+  const bool open_left = anywhere || !WordByte(secret.front());
+  const bool open_right = anywhere || !WordByte(secret.back());
   for (size_t at = text.find(secret); at != std::string::npos;) {
     const size_t end = at + secret.size();
     const bool left = open_left || at == 0 || !WordByte(text[at - 1]);
