@@ -256,6 +256,7 @@ class Reader {
       if (account->flags.locked_out) flags.push_back("locked_out");
       if (account->flags.password_never_expires) flags.push_back("password_never_expires");
       if (account->flags.cannot_change_password) flags.push_back("cannot_change_password");
+      if (account->password_not_required) flags.push_back("password_not_required");
       Json entry = {{"full_name", account->full_name},
                     {"comment", account->comment},
                     {"flags", flags},

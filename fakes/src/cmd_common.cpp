@@ -56,6 +56,7 @@ NetArgs SplitNetArgs(const std::vector<std::string>& args) {
   NetArgs n;
   for (const auto& a : args) {
     const std::string lower = fixer::FoldWindowsName(a);
+    if (!a.empty() && a[0] == '/') ++n.switches;
     if (lower == "/add")
       n.add = true;
     else if (lower == "/delete" || lower == "/del")
@@ -73,27 +74,6 @@ bool IsOption(const std::string& word, std::string_view option) { return fixer::
 int NetSyntax(Console& con, std::string_view usage) {
   con.Write("The syntax of this command is:\n\n\n" + std::string(usage) + "\n", Stream::kErr);
   return kNetSyntax;
-}
-
-std::optional<int> RefuseUnknownOptions(Console& con, const std::vector<std::string>& options,
-                                        std::span<const std::string_view> known, std::string_view usage) {
-  for (const std::string& option : options) {
-    const size_t colon = option.find(':');
-    const std::string name = fixer::UpperWindowsName(option.substr(0, colon));
-    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-    // sw_compare: a name of two characters or more that begins a switch is that switch.
-    const bool begins_one = name.size() >= 2 && std::any_of(known.begin(), known.end(), [&](std::string_view k) {
-                              return k.size() > name.size() && k.compare(0, name.size(), name) == 0;
-                            });
-    if (begins_one) throw NotModelled{"an abbreviated switch of net (" + name + ")"};
-    const std::string shown = colon == std::string::npos ? name : name + option.substr(colon);
-    con.Write("The option " + shown + " is unknown.\n\n", Stream::kErr);
-    NetSyntax(con, usage);
-    con.Write("More help is available by typing NET HELPMSG " + std::to_string(kNetUnknownOptionMessage) + ".\n\n",
-              Stream::kErr);
-    return kNetSyntax;
-  }
-  return std::nullopt;
 }
 
 std::optional<bool> NetAsk(Console& con, std::string_view question, bool default_yes, std::optional<bool> answer) {

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +17,8 @@ namespace fakes::cmd {
 // net.exe's errorlevel after any error [M]; syntax errors give 1.
 inline constexpr int kNetFailed = 2;
 inline constexpr int kNetSyntax = 1;
-// net's own messages (apperr.h, APPERR_BASE 3500): an unknown option, no valid Y/N answer.
-inline constexpr uint32_t kNetUnknownOptionMessage = 3506;
+// net's own messages (apperr.h, APPERR_BASE 3500): /Y with /N, no valid Y/N answer.
+inline constexpr uint32_t kNetConflictingSwitches = 3510;
 inline constexpr uint32_t kNetNoValidResponse = 3757;
 
 // net.exe's success line (message 3500) and the blank line after it.
@@ -39,12 +38,14 @@ std::string PaddedColumns(std::string_view text, size_t width);
 // Names in the order net lists them: case-insensitive.
 void SortAsNetLists(std::vector<std::string>& names);
 // A net subcommand's arguments: its words (unquoted), /ADD and /DELETE (or /DEL) in any case,
-// and every other switch as typed ("/fullname:Carol"), for the subcommand to read or refuse.
+// and every other switch as typed ("/fullname:Carol"), for the subcommand to read or refuse;
+// `switches` counts every switch, one given twice twice (net's grammar counts them).
 struct NetArgs {
   std::vector<std::string> words;
   std::vector<std::string> options;
   bool add = false;
   bool del = false;
+  size_t switches = 0;
 };
 NetArgs SplitNetArgs(const std::vector<std::string>& args);
 // Case-insensitive comparison of an option word ("/ADD" == "/add").
@@ -53,14 +54,6 @@ bool IsOption(const std::string& word, std::string_view option);
 // net's syntax message on standard error: "The syntax of this command is:", two blank lines, the
 // command's `usage` (its lines, each ending in a newline) and a blank line. Returns 1.
 int NetSyntax(Console& con, std::string_view usage);
-// net's check of a command's switches (ValidateSwitches), `known` its switch names upper-case
-// ("/ADD"): the first option naming none is "The option /X is unknown." (3506), a blank line, the
-// syntax message and "More help is available by typing NET HELPMSG 3506.", all on standard error,
-// and errorlevel 1 (returned); the option as net prints it, its name up to a colon upper-cased
-// ("/all" -> "/ALL", "/bogus:x" -> "/BOGUS:x"). net takes a switch's first letters for it
-// ("/act:no"), which the fake does not expand: NotModelled. nullopt: every option is a switch.
-std::optional<int> RefuseUnknownOptions(Console& con, const std::vector<std::string>& options,
-                                        std::span<const std::string_view> known, std::string_view usage);
 // net's Y/N question (LUI_YorN): `question` with " (Y/N) [Y]: " or " (Y/N) [N]: " after it, then
 // a line: empty takes the default, one beginning with Y or N answers; anything else is "This is
 // an invalid response." and the question again, five times at most; closed input or a fifth

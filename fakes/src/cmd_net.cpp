@@ -56,8 +56,10 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
       const std::string f = fixer::FoldWindowsName(a);
       return f == "/n" || f == "/no";
     });
-    // Wine prints its own message and exits 1; XP's text for it no source gives.
-    if (yes && no) throw NotModelled{"net's /Y and /N together"};
+    // net's main reads /Y and /N before the command: both is APE_ConflictingSwitches (3510), with
+    // NET HELPMSG, errorlevel 2 (ErrorExit) [S: docs/windows-reference.md#net-unknown-option].
+    if (yes && no)
+      return cmd::NetError(con, cmd::kNetConflictingSwitches, "A command was used with conflicting switches.");
     if (sub != "start" && sub != "stop") std::erase_if(rest, IsConfirmationAnswer);
     if (IsUnmodelledSubcommand(sub)) throw NotModelled{"'net " + sub + "'"};
     if (AsksForHelp(args)) throw NotModelled{"net's help text (/?)"};

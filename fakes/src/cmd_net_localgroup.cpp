@@ -15,6 +15,7 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_switches.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
@@ -23,10 +24,11 @@
 namespace fakes::cmd {
 namespace {
 
-// GROUP [NAME...] with /add or /delete, and no other switch. Members need /add or /delete; /add
-// or /delete without members would create or delete the group (not modelled).
+// GROUP [NAME...]: a group's members need one switch, /add or /delete, given once (the grammar's
+// oneswitch_optional: `/add /add` is two); a group alone takes none, or /delete alone.
 bool LocalGroupArgsOk(const NetArgs& g) {
-  return g.options.empty() && !(g.add && g.del) && (g.words.size() > 1) == (g.add || g.del);
+  if (g.words.size() > 1) return g.switches == 1 && (g.add || g.del);
+  return g.switches == 0 || (g.words.size() == 1 && g.del && g.switches == 1);
 }
 
 constexpr std::string_view kLocalGroupUsage =
@@ -35,8 +37,15 @@ constexpr std::string_view kLocalGroupUsage =
     "          groupname {/ADD [/COMMENT:\"text\"] | /DELETE}  [/DOMAIN]\n"
     "          groupname name [...] {/ADD | /DELETE} [/DOMAIN]\n";
 
-// net localgroup's switches [S: WS03 netcmd swtchtbl.c, ntalias_switches and group_switches].
-constexpr std::array<std::string_view, 5> kLocalGroupSwitches = {"/ADD", "/DELETE", "/DOMAIN", "/COMMENT", "/REMARK"};
+// net localgroup's switch table: net checks it against group_switches, not ntalias_switches
+// [S: docs/windows-reference.md#net-unknown-option, WS03 netcmd msnet.nt and swtchtbl.c].
+constexpr NetSwitch kLocalGroupSwitches[] = {
+    {"/ADD", SwitchValue::kNone},
+    {"/DELETE", SwitchValue::kNone},
+    {"/DOMAIN", SwitchValue::kNone},
+    {"/COMMENT", SwitchValue::kRequired},
+    {"/REMARK", SwitchValue::kRequired, "/COMMENT"},
+};
 
 int LocalGroupSyntax(Console& con) { return NetSyntax(con, kLocalGroupUsage); }
 
@@ -73,23 +82,26 @@ int ShowLocalGroup(Console& con, const std::string& name) {
   return 0;
 }
 
-// Real forms the fake does not model: a group's comment, /DOMAIN, and creating or deleting a
-// group (/ADD or /DELETE without members) [S: Microsoft Learn "Net localgroup"].
+// Real forms the fake does not model: /DOMAIN, a group's comment (/COMMENT, or /REMARK, which
+// net reads as /COMMENT) alone, and creating or deleting a group (/ADD, or /DELETE alone, without
+// members) [S: Microsoft Learn "Net localgroup"; WS03 netcmd msnet.nt].
 void RefuseUnmodelled(const NetArgs& g) {
   for (const std::string& option : g.options) {
     const std::string name = fixer::FoldWindowsName(option.substr(0, option.find(':')));
-    if (name == "/comment" || name == "/domain" || name == "/remark")
-      throw NotModelled{"net localgroup's " + name + " option"};
+    if (name == "/domain") throw NotModelled{"net localgroup's /domain option"};
+    if (name == "/comment" && g.words.size() == 1 && !g.add && !g.del)
+      throw NotModelled{"net localgroup's /comment option"};
   }
-  if (g.words.size() == 1 && (g.add != g.del))
+  if (g.words.size() == 1 && (g.add || (g.del && g.switches == 1)))
     throw NotModelled{"creating or deleting a group ('net localgroup GROUP /add')"};
 }
 
 }  // namespace
 
-int NetLocalGroup(Console& con, const std::vector<std::string>& args) {
+int NetLocalGroup(Console& con, const std::vector<std::string>& typed) {
+  std::vector<std::string> args = typed;
+  if (auto level = CheckNetSwitches(con, args, kLocalGroupSwitches, kLocalGroupUsage)) return *level;
   const NetArgs g = SplitNetArgs(args);
-  if (auto level = RefuseUnknownOptions(con, g.options, kLocalGroupSwitches, kLocalGroupUsage)) return *level;
   RefuseUnmodelled(g);
   if (!LocalGroupArgsOk(g)) return LocalGroupSyntax(con);
   if (g.words.empty()) return ListLocalGroups(con);

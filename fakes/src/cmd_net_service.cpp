@@ -12,6 +12,7 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_switches.h"
 #include "fakes/commands.h"
 #include "fakes/scm.h"
 #include "fixer/name_case.h"
@@ -85,7 +86,7 @@ int ListStarted(Console& con) {
 int NetStart(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
   // The switches of the LAN Manager services' own (net start server /X) are not modelled [M].
-  if (auto level = RefuseUnknownOptions(con, a.options, {}, kStartUsage)) return *level;
+  if (auto level = CheckNetSwitches(con, a.options, {}, kStartUsage)) return *level;
   if (a.name.empty()) return ListStarted(con);
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);
@@ -106,7 +107,7 @@ int NetStart(Console& con, const std::vector<std::string>& args) {
 
 int NetStop(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
-  if (auto level = RefuseUnknownOptions(con, a.options, {}, kStopUsage)) return *level;
+  if (auto level = CheckNetSwitches(con, a.options, {}, kStopUsage)) return *level;
   if (a.name.empty()) return NetSyntax(con, kStopUsage);
   Scm scm(con.machine);
   const fixer::ServiceInfo* svc = scm.Find(a.name);

@@ -4,8 +4,9 @@
 // "System error 5 has occurred.".
 // A new account joins Users with default flags [M]. `*` prompts for the password twice without
 // echo [M: "Type a password for the user:" / "Retype the password to confirm:"].
-// An unknown switch is named, then the syntax, then NET HELPMSG 3506; /add asks before a password
-// longer than 14 characters (Y/N, default Y); the groups print two to a row in 22-column cells
+// Switches are checked first, their first letters taken for them (cmd_net_switches.h: 3505, 3506,
+// 3507); /add asks before a password longer than 14 characters (Y/N, default Y); the groups print
+// two to a row in 22-column cells
 // [S: docs/windows-reference.md#net-unknown-option, #net-user-long-password, #net-commands].
 #include <algorithm>
 #include <array>
@@ -16,6 +17,7 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_switches.h"
 #include "fakes/account_lockout.h"
 #include "fakes/commands.h"
 #include "fakes/sam.h"
@@ -36,18 +38,39 @@ struct UserArgs {
   bool ok = true;
 };
 
-// net user's switches [S: docs/windows-reference.md#net-commands, WS03 netcmd swtchtbl.c].
-constexpr std::array<std::string_view, 21> kUserSwitches = {
-    "/ADD",         "/DELETE",      "/DOMAIN",     "/COMMENT",      "/REMARK",      "/NETWARE",      "/RANDOM",
-    "/ACTIVE",      "/COUNTRYCODE", "/EXPIRES",    "/ENABLESCRIPT", "/FULLNAME",    "/HOMEDIR",      "/PARMS",
-    "/PASSWORDREQ", "/PASSWORDCHG", "/SCRIPTPATH", "/TIMES",        "/USERCOMMENT", "/WORKSTATIONS", "/PROFILEPATH"};
+// net user's switch table (user_switches) in its order, /COMMENT listed twice as there
+// [S: docs/windows-reference.md#net-unknown-option, WS03 netcmd swtchtbl.c].
+constexpr NetSwitch kUserSwitches[] = {
+    {"/ADD", SwitchValue::kNone},
+    {"/DELETE", SwitchValue::kNone},
+    {"/DOMAIN", SwitchValue::kNone},
+    {"/COMMENT", SwitchValue::kRequired},
+    {"/REMARK", SwitchValue::kRequired, "/COMMENT"},
+    {"/COMMENT", SwitchValue::kRequired},
+    {"/NETWARE", SwitchValue::kOptional},
+    {"/RANDOM", SwitchValue::kOptional},
+    {"/ACTIVE", SwitchValue::kOptional},
+    {"/COUNTRYCODE", SwitchValue::kRequired},
+    {"/EXPIRES", SwitchValue::kRequired},
+    {"/ENABLESCRIPT", SwitchValue::kRequired},
+    {"/FULLNAME", SwitchValue::kRequired},
+    {"/HOMEDIR", SwitchValue::kRequired},
+    {"/PARMS", SwitchValue::kRequired},
+    {"/PASSWORDREQ", SwitchValue::kRequired},
+    {"/PASSWORDCHG", SwitchValue::kRequired},
+    {"/SCRIPTPATH", SwitchValue::kRequired},
+    {"/TIMES", SwitchValue::kRequired},
+    {"/USERCOMMENT", SwitchValue::kRequired},
+    {"/WORKSTATIONS", SwitchValue::kRequired},
+    {"/PROFILEPATH", SwitchValue::kRequired},
+};
 
 // net user's options the fake does not model [S: Microsoft Learn "Net user" (Windows Server
 // 2003); WS03 netcmd]: a line with one is not guessed (NotModelled).
-constexpr std::array<std::string_view, 16> kUnmodelledOptions = {
-    "/countrycode", "/expires", "/homedir",      "/passwordchg",  "/passwordreq", "/profilepath",
-    "/scriptpath",  "/times",   "/usercomment",  "/workstations", "/domain",      "/remark",
-    "/netware",     "/random",  "/enablescript", "/parms"};
+constexpr std::array<std::string_view, 15> kUnmodelledOptions = {
+    "/countrycode", "/expires",    "/homedir", "/passwordchg",  "/passwordreq",
+    "/profilepath", "/scriptpath", "/times",   "/usercomment",  "/workstations",
+    "/domain",      "/netware",    "/random",  "/enablescript", "/parms"};
 
 // The option's name, up to its colon, folded: "/TIMES:all" -> "/times".
 std::string OptionName(const std::string& option) { return fixer::FoldWindowsName(option.substr(0, option.find(':'))); }
@@ -82,7 +105,9 @@ UserArgs ParseUserArgs(const std::vector<std::string>& args) {
     else
       u.ok = false;
   }
-  if (u.add && u.del) u.ok = false;
+  // /DELETE takes the name alone and no other switch, itself twice included (the grammar's
+  // oneswitch_optional); /ADD given twice is read twice, as user_munge reads every switch.
+  if (u.del && split.switches != 1) u.ok = false;
   if (u.words.size() > 2 || (u.del && u.words.size() != 1)) u.ok = false;
   return u;
 }
@@ -218,8 +243,9 @@ int Show(Console& con, const std::string& name) {
 
 }  // namespace
 
-int NetUser(Console& con, const std::vector<std::string>& args, std::optional<bool> confirm) {
-  if (auto level = RefuseUnknownOptions(con, SplitNetArgs(args).options, kUserSwitches, kUserUsage)) return *level;
+int NetUser(Console& con, const std::vector<std::string>& typed, std::optional<bool> confirm) {
+  std::vector<std::string> args = typed;
+  if (auto level = CheckNetSwitches(con, args, kUserSwitches, kUserUsage)) return *level;
   UserArgs u = ParseUserArgs(args);
   if (!u.ok) return Syntax(con);
   if (u.words.empty()) {

@@ -170,6 +170,7 @@ fixer::Account Sam::Describe(const UserAccount& user) const {
   a.flags.locked_out = IsLockedOutNow(user, m_.state());  // a run-out lockout reads as unlocked
   a.password_expired = PasswordExpiredNow(user, m_.state());
   a.password_must_change = user.password_expired;  // the mark itself, as a restore needs it
+  a.password_not_required = user.password_not_required;
   // GroupsOf(a.sid) by name, without building that list (a group's SID is its own: the loader
   // refuses a second group with it).
   for (const LocalGroup& g : m_.state().sam.groups) {

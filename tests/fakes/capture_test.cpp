@@ -366,6 +366,35 @@ TEST(Capture, KeepsEveryTakenProfileFolderSoTheReproductionPicksTheSameOne) {
   EXPECT_EQ(*reproductions, *machines);
 }
 
+// The accounts port reads UF_PASSWD_NOTREQD (fixer::Account::password_not_required) and capture
+// writes it as the machine file's flag: a service account that needs no password keeps the flag in
+// the reproduction, the ports read it there as on the machine, and the caller, without it, stays
+// without it (docs/windows-reference.md#net-commands).
+TEST(Capture, KeepsPasswordNotRequired) {
+  fakes::Machine original(
+      Load("os: windows-xp-professional\n"
+           "frameworks: [1.0]\n"
+           "accounts:\n"
+           "  alice: {password: Wonder1and!, groups: [Administrators]}\n"
+           "  queuesvc: {password: '', flags: [password_not_required, password_never_expires]}\n"
+           "services:\n"
+           "  Queue: {state: running, start_type: auto, account: '.\\queuesvc'}\n"
+           "session: {caller: alice}\n",
+           "notreqd.yaml"));
+  const app::Capture c = CaptureOf(original);
+  ASSERT_TRUE(c.unreadable.empty()) << app::CaptureText(c);
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.yaml"));
+  fakes::MachineBackend a(original), b(reproduced);
+  for (const char* name : {"queuesvc", "alice"}) {
+    const fixer::Result<fixer::Account> x = a.ports().accounts.Lookup(name);
+    const fixer::Result<fixer::Account> y = b.ports().accounts.Lookup(name);
+    ASSERT_TRUE(x.ok() && y.ok()) << name;
+    EXPECT_EQ(x->password_not_required, std::string_view(name) == "queuesvc") << name;
+    EXPECT_EQ(y->password_not_required, x->password_not_required) << name << "\n" << app::CaptureText(c);
+    EXPECT_EQ(y->flags, x->flags) << name;
+  }
+}
+
 // Audit 12 item 2 and audit 14 item 13: a caller whose account could not be read (2140 under Wine)
 // has no account in the file to be: the capture writes the caller as the machine's read gave it,
 // so the reproduction's caller read answers as the machine's did (it passed there), never with the

@@ -70,6 +70,7 @@ TEST_F(MutatingAccounts, CreateLookupDelete) {
   if (found.ok()) {
     Expect(found->sid == *sid, "Lookup answers the SID Create gave");
     Expect(HasName(found->groups, "Users"), "a new user is a member of Users");
+    Expect(!found->password_not_required, "a new user needs a password (no UF_PASSWD_NOTREQD)");
   }
   ExpectCode(ports().accounts.Create({.name = name}, TestPassword()).status(), 2224, "Create of an existing name");
   ExpectOk(ports().accounts.Delete(name), "Delete(" + name + ")");

@@ -58,6 +58,21 @@ TEST_F(Accounts, NamesAreCaseInsensitive) {
   }
 }
 
+// accounts.h: Lookup reads UF_PASSWD_NOTREQD as password_not_required. Windows: the built-in Guest
+// (RID 501, English name) carries it, so `net user guest` prints "Password required No"; the
+// built-in Administrator (RID 500) does not (docs/windows-reference.md#net-commands).
+TEST_F(Accounts, TheBuiltInGuestNeedsNoPasswordAndAdministratorDoes) {
+  auto guest = ports().accounts.Lookup("Guest");
+  ExpectOk(guest.status(), "Lookup(Guest)");
+  if (guest.ok()) {
+    Expect(guest->sid.Rid() == 501, "Guest is RID 501: " + guest->sid.ToString());
+    Expect(guest->password_not_required, "Guest carries UF_PASSWD_NOTREQD");
+  }
+  auto administrator = ports().accounts.Lookup("Administrator");
+  ExpectOk(administrator.status(), "Lookup(Administrator)");
+  if (administrator.ok()) Expect(!administrator->password_not_required, "Administrator needs a password");
+}
+
 // secrets.h: "2 ERROR_FILE_NOT_FOUND if there is no secret of that name" (LsaRetrievePrivateData
 // answers STATUS_OBJECT_NAME_NOT_FOUND, which LsaNtStatusToWinError maps to 2).
 TEST_F(Secrets, RetrieveOfAnUnknownKeyIs2) {

@@ -77,7 +77,8 @@ fixer::Result<fixer::Account> Win32Accounts::Lookup(const std::string& name) {
                          .full_name = Narrow(info->usri4_full_name ? info->usri4_full_name : L""),
                          .comment = Narrow(info->usri4_comment ? info->usri4_comment : L""),
                          .flags = FlagsFrom(info->usri4_flags),
-                         .password_expired = info->usri4_password_expired != 0};
+                         .password_expired = info->usri4_password_expired != 0,
+                         .password_not_required = (info->usri4_flags & UF_PASSWD_NOTREQD) != 0};
   auto groups = LocalGroupsOf(wide);
   if (!groups) return groups.status();
   account.groups = std::move(*groups);

@@ -48,7 +48,7 @@ struct UserAccount {
   std::vector<std::string> password_history;  // earlier hashes, newest first
   fixer::AccountFlags flags;
   // UF_PASSWD_NOTREQD: the account needs no password (the built-in Guest); net user says
-  // "Password required No". The fixer's ports do not carry it.
+  // "Password required No". The ports read it (fixer::Account::password_not_required), never set it.
   bool password_not_required = false;
   bool password_expired = false;
   uint32_t bad_password_count = 0;

@@ -48,6 +48,10 @@ struct Account {
   // Read whether or not "password never expires" overrides it now, so a restore can set it back.
   // The Win32 backend cannot tell it from an aged-out password and leaves it false.
   bool password_must_change = false;
+  // UF_PASSWD_NOTREQD: the account may have a blank password whatever the policy's minimum length
+  // (the built-in Guest carries it; `net user` prints "Password required No"). Read only: no call
+  // here sets it (docs/windows-reference.md#net-commands).
+  bool password_not_required = false;
 };
 
 // A local group as a token holds it.
