@@ -70,11 +70,17 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!start) return start.status();
     d.worker_start = std::move(*start);
     const bool in_aspnet_wp = ServedByAspNetWp(d.web_server);
-    if (in_aspnet_wp && d.worker.exists && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
+    // A deleted ASPNET is the account aspnet_regiis -i will make, in the groups every new account
+    // joins: a deny one of them holds on a folder would stop it too, so the one refusal names it.
+    const bool recreated = !d.worker.exists && d.worker.kind == WorkerKind::kMachineAccount;
+    if (in_aspnet_wp && (d.worker.exists || recreated) && d.worker.local && d.worker.kind != WorkerKind::kLocalSystem) {
       auto access = ReadWorkerFolderAccess(ports_.security, d.worker, {d.os.windows_folder, fw10->folder},
                                            d.applications_on_10, d.notes);
       if (!access) return access.status();
-      std::move(access->begin(), access->end(), std::back_inserter(d.worker_start));
+      for (Precondition& p : *access) {
+        // What register grants is aspnet_regiis -i's too, the step the refusal advises first.
+        if (d.worker.exists || p.remedy == Remedy::kRefused) d.worker_start.push_back(std::move(p));
+      }
     }
     auto session = ReadSessionStateService(ports_.services, d.applications_on_10);
     if (!session) return session.status();

@@ -93,7 +93,8 @@ Result<std::vector<Precondition>> ReadWorkerFolderAccess(Security& security, con
                                                          const std::vector<ApplicationInfo>& apps,
                                                          std::vector<std::string>& notes);
 // "session-state" for the StateServer applications among `apps`: aspnet_state running (1062 when
-// not, 1060 when not installed); none when no application keeps its session state there.
+// stopped, 10061 when paused, 1060 when not installed); none when no application keeps its session
+// state there. A failing one names every such application (Precondition::applications).
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps);
 // "session-state" for the SQLServer applications among `apps`: the local SQL Server installed (1060

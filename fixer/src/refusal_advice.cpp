@@ -27,6 +27,7 @@ bool IsIisService(const std::string& service) {
   return SameWindowsName(service, kIisAdmin) || SameWindowsName(service, "W3SVC");
 }
 
+// Each IIS service its own advice, naming it (p.subject); net start w3svc starts IISADMIN first.
 Advice WebServerAdvice(const Precondition& p) {
   constexpr std::string_view kPageRequest = ": it repairs only what it can check with a page request";
   if (p.error == kErrorServiceDoesNotExist) {
@@ -34,13 +35,13 @@ Advice WebServerAdvice(const Precondition& p) {
             std::string(kPageRequest)};
   }
   if (p.error == kErrorServiceDisabled) {
-    return {
-        "Give the disabled IIS service a start type other than Disabled (services.msc, its Properties: "
-        "Automatic) and start IIS (net start w3svc)",
-        std::string(kPageRequest)};
+    return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, or "
+                             "sc config {} start= auto) and start IIS (net start w3svc)"),
+                 p.subject, p.subject),
+            std::string(kPageRequest)};
   }
   if (p.error == kWsaConnectionRefused) {  // paused: started, so net start would answer 2182
-    return {"Let the paused IIS service go on (net continue and its name: net continue w3svc)",
+    return {Text(FMT_COMPILE("Let the paused {} go on (net continue {})"), p.subject, p.subject),
             std::string(kPageRequest)};
   }
   return {"Start IIS (net start w3svc)", std::string(kPageRequest)};
@@ -116,9 +117,11 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
 }
 
 Advice BatchLogonAdvice(const Diagnosis& d, const Precondition& p) {
-  if (p.detail.find(kSeDenyBatchLogonRight) != std::string::npos) {
+  if (!p.denied_to.empty()) {
     // XP's and Server 2003's name of SeDenyBatchLogonRight ("Deny logon ..." is Windows 2000's).
-    return {"Remove the deny (secpol.msc, User Rights Assignment, \"Deny log on as a batch job\") if it is not wanted",
+    return {Text(FMT_COMPILE("Remove {} from \"Deny log on as a batch job\" (secpol.msc, User Rights Assignment) if "
+                             "it is not wanted"),
+                 p.denied_to),
             ""};
   }
   const std::string& name = d.worker.account;
@@ -142,34 +145,40 @@ Advice PasswordAdvice(const Diagnosis& d) {
 }
 
 // The advice follows the error found: SQL Server missing (1060) or without ASPState (911), the
-// ASP.NET State Service missing (1060: net start would answer 2185) or not running (1062).
+// ASP.NET State Service missing (1060: net start would answer 2185), paused (10061: net start would
+// answer 2182, net continue lets it go on) or not started (1062); it names the applications.
 Advice SessionStateAdvice(const Precondition& p) {
-  constexpr std::string_view kInProc = ", or set the application's sessionState mode to InProc";
+  const std::string in_proc = Text(FMT_COMPILE(", or set the sessionState mode of {} to InProc"), p.applications);
   if (p.subject == kSqlServerService && p.error == kErrorSqlDatabaseNotFound) {
     return {Text(FMT_COMPILE("Run InstallSqlState.sql from the .NET Framework folder on this SQL Server (Query "
-                             "Analyzer or osql) to make the {} database (KB 317604), point the application's "
-                             "sqlConnectionString at a server that holds it{}"),
-                 kAspStateDatabase, kInProc),
+                             "Analyzer or osql) to make the {} database (KB 317604), point the sqlConnectionString "
+                             "of {} at a server that holds it{}"),
+                 kAspStateDatabase, p.applications, in_proc),
             ""};
   }
   if (p.subject == kSqlServerService) {
     return {Text(FMT_COMPILE("Install SQL Server (or MSDE) and run InstallSqlState.sql from the .NET Framework folder "
-                             "on it to make the {} database (KB 317604), point the application's "
-                             "sqlConnectionString at a server that holds it{}"),
-                 kAspStateDatabase, kInProc),
+                             "on it to make the {} database (KB 317604), point the sqlConnectionString of {} at a "
+                             "server that holds it{}"),
+                 kAspStateDatabase, p.applications, in_proc),
             ""};
   }
   if (p.error == kErrorServiceDoesNotExist) {
     return {Text(FMT_COMPILE("Install the ASP.NET State Service ({}) again: repair the .NET Framework {} installation "
                              "(Add or Remove Programs), which installs it, then set it to Automatic and start it (net "
                              "start {}){}"),
-                 kAspNetState, kFramework10, kAspNetState, kInProc),
+                 kAspNetState, kFramework10, kAspNetState, in_proc),
+            ""};
+  }
+  if (p.error == kWsaConnectionRefused) {
+    return {Text(FMT_COMPILE("Let the paused ASP.NET State Service ({}) go on (net continue {}){}"), kAspNetState,
+                 kAspNetState, in_proc),
             ""};
   }
   // Automatic first: net start answers 1058 for a Disabled service.
   return {Text(FMT_COMPILE("Set the ASP.NET State Service ({}) to Automatic so it starts with Windows (services.msc, "
                            "or sc config {} start= auto) and start it (net start {}){}"),
-               kAspNetState, kAspNetState, kAspNetState, kInProc),
+               kAspNetState, kAspNetState, kAspNetState, in_proc),
           ""};
 }
 
@@ -207,9 +216,17 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
             ""};
   }
   if (p.id == "site-folder-access" || p.id == "aspnet-folder-access") {
-    return {Text(FMT_COMPILE("Give {} the access it lacks on {} (its Properties, Security tab): remove the deny ACE "
-                             "if it is not wanted, or grant the access (KB 811320 lists what ASP.NET needs)"),
-                 name, p.subject),
+    // A deny outranks any allow, so only removing it helps; an inherited one is removed where it is
+    // explicit, on the parent folder it comes from.
+    const std::string what =
+        p.denied_to.empty()
+            ? Text(FMT_COMPILE("grant {} that access"), name)
+            : Text(FMT_COMPILE("remove the ACE that denies {} that access (an inherited one on the parent folder it "
+                               "comes from) if it is not wanted"),
+                   p.denied_to);
+    return {Text(FMT_COMPILE("Give {} the access it lacks on {} (its Properties, Security tab): {} (KB 811320 lists "
+                             "what ASP.NET needs)"),
+                 name, p.subject, what),
             ""};
   }
   if (p.id == "session-state") return SessionStateAdvice(p);

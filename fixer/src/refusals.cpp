@@ -175,7 +175,7 @@ std::string OtherFailingCauses(const Diagnosis& d) {
     if (p.met || p.id == "profile") continue;
     if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) continue;  // said first
     causes += Text(FMT_COMPILE("{}{} ({})"), causes.empty() ? "" : "; ", p.id, p.error);
-    if (p.id == "batch-logon-right" && p.detail.find(kSeDenyBatchLogonRight) == std::string::npos) {
+    if (p.id == "batch-logon-right" && p.denied_to.empty()) {
       causes += Text(FMT_COMPILE(": grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"),
                      d.worker.account);
     }

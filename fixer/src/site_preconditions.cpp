@@ -111,16 +111,19 @@ Result<std::optional<Precondition>> CheckFolder(Security& security, const Worker
     const uint32_t shared = MapGenericRights(ObjectNamespace::kFile, deny.mask) & wanted;
     const std::string which =
         shared == wanted ? std::string() : Text(FMT_COMPILE(" (0x{:x} of it is {} access too)"), shared, need.access);
-    return std::optional<Precondition>(OnFolder(
+    Precondition denied = OnFolder(
         need.path,
         FailingPrecondition(
             id, kErrorAccessDenied,
-            Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access{}, and the worker must {} that folder; the repair "
-                             "changes no ACE there{}, and that deny is the administrator's"),
+            Text(FMT_COMPILE("an {} ACE on {} {} denies {} {} access{}, and the worker must {} that folder{}; the "
+                             "repair changes no ACE there{}, and that deny is the administrator's"),
                  (deny.flags & kInheritedAce) != 0 ? "inherited" : "explicit", need.what, need.path,
                  WorkerTokenSidName(deny.sid, w), MaskText(deny.mask), which, need.access,
+                 w.exists ? "" : Text(FMT_COMPILE(" (the {} aspnet_regiis -i makes is in that group)"), w.account),
                  granted_by_register ? " but register's allow, which a deny outranks" : ""),
-            Remedy::kRefused)));
+            Remedy::kRefused));
+    denied.denied_to = WorkerTokenSidName(deny.sid, w);
+    return std::optional<Precondition>(std::move(denied));
   }
   return std::optional<Precondition>(OnFolder(
       need.path,
@@ -165,35 +168,69 @@ Result<std::vector<Precondition>> ReadWorkerFolderAccess(Security& security, con
   return failing;
 }
 
+namespace {
+
+// "/LM/W3SVC/1/ROOT/a keeps its" or "/LM/W3SVC/1/ROOT/a and /LM/W3SVC/1/ROOT/b keep their": every
+// application of that mode, so the advice names each one the cause fails.
+struct ModeApplications {
+  std::string paths;    // "/LM/W3SVC/1/ROOT/a, /LM/W3SVC/1/ROOT/b and /LM/W3SVC/1/ROOT/c"
+  std::string keep;     // "keeps its" or "keep their"
+  std::string answers;  // "it answers" or "they answer"
+  std::string their;    // "its" or "their"
+};
+
+ModeApplications ApplicationsIn(const std::vector<ApplicationInfo>& apps, SessionStateMode mode) {
+  std::vector<const ApplicationInfo*> in;
+  for (const ApplicationInfo& a : apps)
+    if (a.session_state == mode) in.push_back(&a);
+  ModeApplications named;
+  for (size_t i = 0; i < in.size(); ++i)
+    named.paths += Text(FMT_COMPILE("{}{}"), i == 0 ? "" : i + 1 == in.size() ? " and " : ", ", in[i]->path);
+  named.keep = in.size() == 1 ? "keeps its" : "keep their";
+  named.answers = in.size() == 1 ? "it answers" : "they answer";
+  named.their = in.size() == 1 ? "its" : "their";
+  return named;
+}
+
+// `p`, naming the service and the applications it fails.
+Precondition OnServiceFor(const std::string& service, const ModeApplications& apps, Precondition p) {
+  p.applications = apps.paths;
+  return OnService(service, std::move(p));
+}
+
+}  // namespace
+
 Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, const std::vector<ApplicationInfo>& apps) {
-  auto keeps_state_there = [](const ApplicationInfo& a) { return a.session_state == SessionStateMode::kSqlServer; };
-  auto app = std::find_if(apps.begin(), apps.end(), keeps_state_there);
-  if (app == apps.end()) return std::optional<Precondition>();
+  const ModeApplications app = ApplicationsIn(apps, SessionStateMode::kSqlServer);
+  if (app.paths.empty()) return std::optional<Precondition>();
   // SQLServer mode keeps sessions in the ASPState database InstallSqlState.sql makes (KB 317604), on
   // the server machine.config's sqlConnectionString names: by default this machine's (127.0.0.1).
   auto databases = security.Databases();
   if (!databases) {
     if (databases.status().code() != kErrorServiceDoesNotExist) return databases.status();
-    return std::optional<Precondition>(OnService(
-        kSqlServerService,
-        FailingPrecondition("session-state", kErrorServiceDoesNotExist,
-                            Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), and no SQL Server is "
-                                             "installed here (its service, {}), so it answers 500 (\"{}\") once its "
-                                             "worker runs (whatever stops it before that); the repair installs none"),
-                                 app->path, kSqlSessionStateMode, kSqlServerService, kSqlSessionStateError),
-                            Remedy::kRefused)));
+    return std::optional<Precondition>(
+        OnServiceFor(kSqlServerService, app,
+                     FailingPrecondition(
+                         "session-state", kErrorServiceDoesNotExist,
+                         Text(FMT_COMPILE("{} {} session state in SQL Server ({}), and no SQL Server is "
+                                          "installed here (its service, {}), so {} 500 (\"{}\") once "
+                                          "{} worker runs (whatever stops it before that); the repair installs none"),
+                              app.paths, app.keep, kSqlSessionStateMode, kSqlServerService, app.answers,
+                              kSqlSessionStateError, app.their),
+                         Remedy::kRefused)));
   }
   const bool has_aspstate = std::any_of(databases->begin(), databases->end(),
                                         [](const std::string& db) { return SameWindowsName(db, kAspStateDatabase); });
   if (!has_aspstate) {
-    return std::optional<Precondition>(OnService(
-        kSqlServerService,
+    return std::optional<Precondition>(OnServiceFor(
+        kSqlServerService, app,
         FailingPrecondition(
             "session-state", kErrorSqlDatabaseNotFound,
-            Text(FMT_COMPILE("{} keeps its session state in SQL Server ({}), whose databases here hold no {} (the "
-                             "database InstallSqlState.sql makes, KB 317604), so it answers 500 (\"{}\") once its "
+            Text(FMT_COMPILE("{} {} session state in SQL Server ({}), whose databases here hold no {} (the "
+                             "database InstallSqlState.sql makes, KB 317604), so {} 500 (\"{}\") once {} "
                              "worker runs (whatever stops it before that); the repair makes none"),
-                 app->path, kSqlSessionStateMode, kAspStateDatabase, kSqlSessionStateError),
+                 app.paths, app.keep, kSqlSessionStateMode, kAspStateDatabase, app.answers, kSqlSessionStateError,
+                 app.their),
             Remedy::kRefused)));
   }
   return std::optional<Precondition>(MetPrecondition(
@@ -203,29 +240,41 @@ Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, cons
 
 Result<std::optional<Precondition>> ReadSessionStateService(ServiceControl& services,
                                                             const std::vector<ApplicationInfo>& apps) {
-  auto keeps_state_there = [](const ApplicationInfo& a) { return a.session_state == SessionStateMode::kStateServer; };
-  auto app = std::find_if(apps.begin(), apps.end(), keeps_state_there);
-  if (app == apps.end()) return std::optional<Precondition>();
+  const ModeApplications app = ApplicationsIn(apps, SessionStateMode::kStateServer);
+  if (app.paths.empty()) return std::optional<Precondition>();
   auto info = services.Query(std::string(kAspNetState));
   if (!info) {
     if (info.status().code() != kErrorServiceDoesNotExist) return info.status();
-    return std::optional<Precondition>(OnService(
-        kAspNetState,
+    return std::optional<Precondition>(OnServiceFor(
+        kAspNetState, app,
         FailingPrecondition(
             "session-state", kErrorServiceDoesNotExist,
-            Text(FMT_COMPILE("{} keeps its session state in the ASP.NET State Service ({}), which is not installed, so "
-                             "it answers 500 once its worker runs (whatever stops it before that)"),
-                 app->path, kAspNetState),
+            Text(FMT_COMPILE("{} {} session state in the ASP.NET State Service ({}), which is not installed, so {} "
+                             "500 once {} worker runs (whatever stops it before that)"),
+                 app.paths, app.keep, kAspNetState, app.answers, app.their),
             Remedy::kRefused)));
   }
+  // A paused service is started, its work suspended: no 1062 "has not been started" for it, and net
+  // start would answer 2182. Its number is the one a page's state request meets, 10061 (nothing
+  // answers, as for a stopped one: a modelling choice, docs/windows-reference.md#services).
+  if (info->state == ServiceState::kPaused) {
+    return std::optional<Precondition>(OnServiceFor(
+        kAspNetState, app,
+        FailingPrecondition("session-state", kWsaConnectionRefused,
+                            Text(FMT_COMPILE("{} {} session state in {} ({}), which is paused (started, its work "
+                                             "suspended), so {} 500 once {} worker runs "
+                                             "(whatever stops it before that); the repair does not let it go on"),
+                                 app.paths, app.keep, info->display_name, kAspNetState, app.answers, app.their),
+                            Remedy::kRefused)));
+  }
   if (info->state != ServiceState::kRunning) {
-    return std::optional<Precondition>(OnService(
-        kAspNetState,
+    return std::optional<Precondition>(OnServiceFor(
+        kAspNetState, app,
         FailingPrecondition(
             "session-state", kErrorServiceNotActive,
-            Text(FMT_COMPILE("{} keeps its session state in {} ({}), which is {}, so it answers 500 once its worker "
+            Text(FMT_COMPILE("{} {} session state in {} ({}), which is {}, so {} 500 once {} worker "
                              "runs (whatever stops it before that); the repair does not start it"),
-                 app->path, info->display_name, kAspNetState, ToString(info->state)),
+                 app.paths, app.keep, info->display_name, kAspNetState, ToString(info->state), app.answers, app.their),
             Remedy::kRefused)));
   }
   return std::optional<Precondition>(MetPrecondition(

@@ -3,6 +3,8 @@
 // docs/windows-reference.md#logon-order, docs/windows-reference.md#services
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <optional>
 #include <utility>
 
 #include "diagnose_parts.h"
@@ -60,6 +62,9 @@ std::vector<Sid> WorkerTokenSids(const WorkerIdentity& w) {
     if (std::find(sids.begin(), sids.end(), sid) == sids.end()) sids.push_back(sid);
   };
   for (const LocalGroupRef& g : w.token_groups) add(g.sid);
+  // A deleted worker is the account aspnet_regiis -i will make (its SID null till then), which
+  // joins Users [KB 317012] as every account NetUserAdd makes.
+  if (!w.exists) add(Sid::Users());
   // Its direct built-in groups by name too: a backend that lists no token groups still shows them.
   for (const std::string& g : w.groups) {
     for (const BuiltinGroup& group : BuiltinGroups()) {
@@ -85,51 +90,99 @@ std::string WorkerTokenSidName(const Sid& sid, const WorkerIdentity& w) {
 
 namespace {
 
-Result<Precondition> WebServerRunning(ServiceControl& services, const WebServerInfo& web) {
+// Why the IIS service `name` answers no page, or nullopt when it runs.
+std::optional<Precondition> IisServiceFails(const std::string& name, const ServiceInfo& info) {
+  // The start type matters only to a start: a service running (or paused) with start type
+  // Disabled serves the pages now, and net start would answer 2182 for it. Stopping it is the
+  // repair's, so ReadRepairPreconditions' services-start-again names it (1058).
+  const bool started = info.state == ServiceState::kRunning || info.state == ServiceState::kPaused;
+  if (info.start_type == StartType::kDisabled && !started) {
+    return FailingPrecondition("web-server-running", kErrorServiceDisabled,
+                               Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info.display_name, name),
+                               Remedy::kRefused);
+  }
+  // A paused service is started, its work suspended: no 1062 "has not been started" for it. Its
+  // number is the one the probe meets, 10061 (nothing answers, as for a stopped one: a modelling
+  // choice, docs/windows-reference.md#services).
+  if (info.state == ServiceState::kPaused) {
+    return Precondition{"web-server-running", false, kWsaConnectionRefused,
+                        Text(FMT_COMPILE("{} ({}) is paused (started, its work suspended), so nothing answers "
+                                         "the pages"),
+                             info.display_name, name),
+                        Remedy::kRefused};
+  }
+  if (info.state != ServiceState::kRunning) {
+    return FailingPrecondition(
+        "web-server-running", kErrorServiceNotActive,
+        Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info.display_name, name, ToString(info.state)),
+        Remedy::kRefused);
+  }
+  return std::nullopt;
+}
+
+// Each IIS service that answers no page, its own cause (so one refusal names IISADMIN and W3SVC
+// both disabled), or the one met precondition. A W3SVC merely stopped behind a stopped or disabled
+// IISADMIN is no cause of its own: net start w3svc, the advice for IISADMIN, starts both.
+Result<std::vector<Precondition>> WebServerRunning(ServiceControl& services, const WebServerInfo& web) {
   const bool iis =
       web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 || web.kind == WebServerKind::kIis60;
-  if (!iis) return MetPrecondition("web-server-running", "no IIS service to check");
+  if (!iis) return std::vector<Precondition>{MetPrecondition("web-server-running", "no IIS service to check")};
+  std::vector<Precondition> failing;
   for (const char* name : {"IISADMIN", "W3SVC"}) {
     auto info = services.Query(name);
     if (!info) {
-      if (info.status().code() == kErrorServiceDoesNotExist) {
-        return FailingPrecondition("web-server-running", kErrorServiceDoesNotExist,
-                                   Text(FMT_COMPILE("{} is not installed"), name), Remedy::kRefused);
-      }
-      return info.status();
+      if (info.status().code() != kErrorServiceDoesNotExist) return info.status();
+      // Installing IIS again installs both.
+      if (!failing.empty()) break;
+      Precondition missing = FailingPrecondition("web-server-running", kErrorServiceDoesNotExist,
+                                                 Text(FMT_COMPILE("{} is not installed"), name), Remedy::kRefused);
+      missing.subject = name;
+      return std::vector<Precondition>{std::move(missing)};
     }
-    // The start type matters only to a start: a service running (or paused) with start type
-    // Disabled serves the pages now, and net start would answer 2182 for it. Stopping it is the
-    // repair's, so ReadRepairPreconditions' services-start-again names it (1058).
-    const bool started = info->state == ServiceState::kRunning || info->state == ServiceState::kPaused;
-    if (info->start_type == StartType::kDisabled && !started) {
-      return FailingPrecondition("web-server-running", kErrorServiceDisabled,
-                                 Text(FMT_COMPILE("{} ({}) is disabled by its start type"), info->display_name, name),
-                                 Remedy::kRefused);
-    }
-    // A paused service is started, its work suspended: no 1062 "has not been started" for it. Its
-    // number is the one the probe meets, 10061 (nothing answers, as for a stopped one: a modelling
-    // choice, docs/windows-reference.md#services).
-    if (info->state == ServiceState::kPaused) {
-      return Precondition{"web-server-running", false, kWsaConnectionRefused,
-                          Text(FMT_COMPILE("{} ({}) is paused (started, its work suspended), so nothing answers "
-                                           "the pages"),
-                               info->display_name, name),
-                          Remedy::kRefused};
-    }
-    if (info->state != ServiceState::kRunning) {
-      return FailingPrecondition("web-server-running", kErrorServiceNotActive,
-                                 Text(FMT_COMPILE("{} ({}) is {}, so nothing answers the pages"), info->display_name,
-                                      name, ToString(info->state)),
-                                 Remedy::kRefused);
-    }
+    auto fails = IisServiceFails(name, *info);
+    if (!fails) continue;
+    if (!failing.empty() && failing.back().error != kWsaConnectionRefused && fails->error == kErrorServiceNotActive)
+      continue;
+    fails->subject = name;
+    failing.push_back(std::move(*fails));
   }
-  return MetPrecondition("web-server-running", "IISADMIN and W3SVC are running");
+  if (!failing.empty()) return failing;
+  return std::vector<Precondition>{MetPrecondition("web-server-running", "IISADMIN and W3SVC are running")};
 }
 
-// At most: web server, credentials, account, lockout, enabled, password, batch logon, profile, and
+// The batch logon aspnet_wp.exe's token needs: each SID of it holding SeDenyBatchLogonRight its own
+// failing precondition (so one refusal names every holder), and whether any holds SeBatchLogonRight.
+struct BatchLogon {
+  std::vector<Precondition> denied;
+  bool granted = false;
+};
+
+Result<BatchLogon> ReadBatchLogon(Rights& rights_port, const WorkerIdentity& w) {
+  BatchLogon batch;
+  for (const Sid& sid : WorkerTokenSids(w)) {
+    if (sid.IsNull()) continue;  // the account aspnet_regiis -i will make: no right names it yet
+    auto rights = rights_port.Of(sid);
+    if (!rights) return rights.status();
+    auto holds = [&](std::string_view r) { return std::find(rights->begin(), rights->end(), r) != rights->end(); };
+    batch.granted = batch.granted || holds(kSeBatchLogonRight);
+    if (!holds(kSeDenyBatchLogonRight)) continue;
+    const std::string holder = WorkerTokenSidName(sid, w);
+    Precondition denied = FailingPrecondition(
+        "batch-logon-right", kErrorLogonTypeNotGranted,
+        Text(FMT_COMPILE("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); that deny is the "
+                         "administrator's"),
+             w.exists ? w.account : Text(FMT_COMPILE("the {} aspnet_regiis -i makes"), w.account), holder,
+             kSeDenyBatchLogonRight),
+        Remedy::kRefused);
+    denied.denied_to = holder;
+    batch.denied.push_back(std::move(denied));
+  }
+  return batch;
+}
+
+// At most: web server (two), credentials, account, lockout, enabled, password, batch logon, profile, and
 // Diagnose's site folder access and session state.
-constexpr size_t kWorkerPreconditions = 10;
+constexpr size_t kWorkerPreconditions = 11;
 
 }  // namespace
 
@@ -139,7 +192,7 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
   out.reserve(kWorkerPreconditions);  // no precondition moved as the list grows
   auto running = WebServerRunning(ports.services, web);
   if (!running) return running.status();
-  out.push_back(std::move(*running));
+  std::move(running->begin(), running->end(), std::back_inserter(out));
   if (w.kind == WorkerKind::kLocalSystem || !w.local) return out;
 
   if (w.kind == WorkerKind::kMachineAccount && autogenerate) {
@@ -195,6 +248,13 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
              w.kind == WorkerKind::kMachineAccount ? "; aspnet_regiis -i creates it, which this fixer does not do alone"
                                                    : ""),
         Remedy::kRefused));
+    // The ASPNET aspnet_regiis -i makes logs on through the same groups: a deny one of them holds is
+    // named now, so one round of fixes is enough (register grants the right itself).
+    if (w.kind == WorkerKind::kMachineAccount) {
+      auto batch = ReadBatchLogon(ports.rights, w);
+      if (!batch) return batch.status();
+      std::move(batch->denied.begin(), batch->denied.end(), std::back_inserter(out));
+    }
     return out;
   }
   out.push_back(MetPrecondition("account-exists", Text(FMT_COMPILE("{} exists ({})"), w.account, w.sid)));
@@ -225,26 +285,11 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
           : MetPrecondition("password-not-expired",
                             Text(FMT_COMPILE("the password of {} has not expired"), w.account)));
 
-  bool denied = false, granted = false;
-  std::string denied_to;
-  for (const Sid& sid : WorkerTokenSids(w)) {
-    auto rights = ports.rights.Of(sid);
-    if (!rights) return rights.status();
-    auto holds = [&](std::string_view r) { return std::find(rights->begin(), rights->end(), r) != rights->end(); };
-    if (holds(kSeDenyBatchLogonRight) && !denied) {
-      denied = true;
-      denied_to = WorkerTokenSidName(sid, w);
-    }
-    granted = granted || holds(kSeBatchLogonRight);
-  }
-  if (denied) {
-    out.push_back(
-        FailingPrecondition("batch-logon-right", kErrorLogonTypeNotGranted,
-                            Text(FMT_COMPILE("{} is denied the batch logon aspnet_wp.exe needs ({} holds {}); "
-                                             "that deny is the administrator's"),
-                                 w.account, denied_to, kSeDenyBatchLogonRight),
-                            Remedy::kRefused));
-  } else if (!granted) {
+  auto batch = ReadBatchLogon(ports.rights, w);
+  if (!batch) return batch.status();
+  if (!batch->denied.empty()) {
+    std::move(batch->denied.begin(), batch->denied.end(), std::back_inserter(out));
+  } else if (!batch->granted) {
     out.push_back(
         FailingPrecondition("batch-logon-right", kErrorLogonTypeNotGranted,
                             Text(FMT_COMPILE("no SID of {} holds {}, the batch logon aspnet_wp.exe needs; {}"),

@@ -182,6 +182,11 @@ struct Precondition {
   // interactive-logon-right), the folder ("C:\WINDOWS\Temp": site-folder-access,
   // aspnet-folder-access), or "". Several failing preconditions may share an id, one per subject.
   std::string subject;
+  // The SID whose deny fails it ("BUILTIN\Users": batch-logon-right, site-folder-access,
+  // aspnet-folder-access), as its advice names it too; "" for a missing allow.
+  std::string denied_to;
+  // The applications it fails ("/LM/W3SVC/1/ROOT/a and /LM/W3SVC/1/ROOT/b": session-state), or "".
+  std::string applications;
 
   std::string Said() const;  // the detail, then "; <no_step>, so no step runs: ..." where set
 };
