@@ -95,6 +95,14 @@ fixer::Status EnsureObject(Machine& m, const std::string& path, bool container) 
                         InheritedSystemAces(container));
 }
 
+// Whether the object at `path` exists and its DACL holds `ace` (compared as AddAce compares ACEs).
+bool HoldsAce(const MachineState& s, const std::string& path, const fixer::Ace& ace) {
+  const auto it = s.objects.find(FoldedObjectKey(fixer::ObjectNamespace::kFile, path).view());
+  if (it == s.objects.end()) return false;
+  const std::vector<fixer::Ace>& dacl = it->second.dacl;
+  return std::find(dacl.begin(), dacl.end(), ace) != dacl.end();
+}
+
 fixer::Result<fixer::Secret> GenerateWorkerPassword(Machine& m) {
   static constexpr std::string_view kAlphabet =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~";
@@ -151,15 +159,18 @@ fixer::Status GrantDefaultAcls(Machine& m, const std::string& framework_dir, con
   };
   ObjectStore objects(m);
   for (const Grant& g : grants) {
+    const fixer::Ace ace{fixer::AceType::kAllow, worker, g.mask, kInherit};
+    // A re-registration finds most of these already granted: one fold of the path tells, where
+    // EnsureObject and AddAce (which would change nothing: no mutation) fold it once each.
+    if (HoldsAce(m.state(), g.path, ace)) continue;
     if (auto st = EnsureObject(m, g.path, true); !st.ok()) return st;
-    fixer::Ace ace{fixer::AceType::kAllow, worker, g.mask, kInherit};
     if (auto st = objects.AddAce({fixer::ObjectNamespace::kFile, g.path}, ace); !st.ok()) return st;
   }
   // Its own profile folder, Read/Write, only if it has one on disk (Register makes none).
   if (const ProfileEntry* profile = ProfileStore(m).Find(worker); profile != nullptr) {
     const fixer::ObjectRef folder{fixer::ObjectNamespace::kFile, profile->path};
-    if (objects.Exists(folder)) {
-      fixer::Ace ace{fixer::AceType::kAllow, worker, fixer::kFileGenericRead | fixer::kFileGenericWrite, kInherit};
+    const fixer::Ace ace{fixer::AceType::kAllow, worker, fixer::kFileGenericRead | fixer::kFileGenericWrite, kInherit};
+    if (!HoldsAce(m.state(), profile->path, ace) && objects.Exists(folder)) {
       if (auto st = objects.AddAce(folder, ace); !st.ok()) return st;
     }
   }
