@@ -52,8 +52,8 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
   auto apps = ports_.aspnet.Applications();
   if (!apps) return apps.status();
-  for (ApplicationInfo& app : *apps) {
-    if (app.framework_version == kFramework10) d.applications_on_10.push_back(std::move(app));
+  for (const ApplicationInfo& app : *apps) {
+    if (app.framework_version == kFramework10) d.applications_on_10.push_back(app);
   }
   // w3wp.exe runs each application as its pool's identity: read, not assumed to be NETWORK SERVICE.
   if (d.web_server.kind == WebServerKind::kIis60 && !d.web_server.iis5_isolation_mode)
@@ -102,7 +102,8 @@ Result<Diagnosis> Fixer::Diagnose() {
   }
   // Without ASP.NET 1.0 no page is on it; a request's note would name its default worker.
   const ProbeWorker probe_worker{.account = d.worker.read ? d.worker.account : std::string(kMachineWorkerAccount),
-                                 .shared_aspnet_wp = fw10 != nullptr && ServedByAspNetWp(d.web_server)};
+                                 .shared_aspnet_wp = fw10 != nullptr && ServedByAspNetWp(d.web_server),
+                                 .has_lockout_counter = !d.worker.read || !d.worker.local || d.worker.exists};
   d.symptom = ProbeApplications(ports_.web, d.applications_on_10, probe_worker, d.probes, d.notes);
   // The error the probe's own request made the worker write is its newest: the diagnosis reads it
   // as it reads one already in the log (a 1007 names the password: 1326).
@@ -129,6 +130,10 @@ Result<Diagnosis> Fixer::Diagnose() {
     auto needs = ReadRepairPreconditions(ports_, d.worker, services_to_stop, d.os.computer_name);
     if (!needs) return needs.status();
     d.repair_needs = std::move(*needs);
+    // Each framework has its own machine.config: 1.0's is read above, the others' here.
+    auto others = ReadOtherFrameworkPasswords(ports_.aspnet, *frameworks, *apps, d.worker.account, d.os.computer_name);
+    if (!others) return others.status();
+    std::move(others->begin(), others->end(), std::back_inserter(d.repair_needs));
   }
   LogDiagnosis(d);
   return d;

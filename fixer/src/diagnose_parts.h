@@ -29,6 +29,8 @@ std::vector<AppPoolReading> ReadAppPools(Inventory& inventory, const std::vector
 struct ProbeWorker {
   std::string account;
   bool shared_aspnet_wp = false;
+  // A local account that does not exist has no lockout counter: its failed logons count toward none.
+  bool has_lockout_counter = true;
 };
 
 // Requests the applications and classifies the answers, noting what each failed request made the
@@ -118,6 +120,21 @@ inline constexpr std::string_view kServiceKeepsPassword = "password the service 
 Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& worker,
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer);
+
+// "other-framework-password": each framework but 1.0 (side by side, each with its own machine.config
+// [side by side]) whose processModel logs its aspnet_wp.exe on as `account` (the worker, ASPNET) with a
+// password it gives itself: userName="machine" with one that is not AutoGenerate, or the account named
+// by its name, as given or as aspnet_setreg stored it. The repair sets a new password in the account
+// and the LSA, so that worker's logon would fail after it (1326): one failing precondition each,
+// refused, failing after the repair (subject: the version), whatever the applications mapped to it;
+// one met precondition when other frameworks are installed and none does; none with 1.0 alone.
+// `apps`: every application, each with the version its script maps point to.
+Result<std::vector<Precondition>> ReadOtherFrameworkPasswords(AspNet& aspnet,
+                                                              const std::vector<FrameworkInfo>& frameworks,
+                                                              const std::vector<ApplicationInfo>& apps,
+                                                              const std::string& account, const std::string& computer);
+// "%WINDIR%\Microsoft.NET\Framework\v1.1.4322\CONFIG\machine.config": that version's own.
+std::string FrameworkMachineConfig(const std::string& version);
 
 // Whether this fixer's own mark (an Application event it writes once a repair is verified)
 // names `sid`, in the Application log's records.

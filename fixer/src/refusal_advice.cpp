@@ -134,6 +134,29 @@ Advice BatchLogonAdvice(const Diagnosis& d, const Precondition& p) {
           ""};
 }
 
+// aspnet_regiis -i creates ASPNET alone [KB 317012]; an account processModel names by its name
+// (as given or as aspnet_setreg stored it) is the administrator's to create, with the password
+// processModel gives, which no LSA secret holds.
+Advice AccountMissingAdvice(const Diagnosis& d) {
+  const WorkerIdentity& w = d.worker;
+  const std::string& name = w.account;
+  if (w.kind == WorkerKind::kMachineAccount) {
+    return {Text(FMT_COMPILE("Run {}: it creates {} with its password in the LSA"), AspNetRegiis(), name),
+            ", which makes the profile the new account lacks"};
+  }
+  const std::string where =
+      w.kind == WorkerKind::kRegistryCredential
+          ? Text(FMT_COMPILE("store the right one with aspnet_setreg (-k: the key {} names, -u, -p)"),
+                 RegistryReferenceKey(w.configured))
+          : Text(FMT_COMPILE("correct processModel's userName in ASP.NET {}'s machine.config ({})"), kFramework10,
+                 FrameworkMachineConfig(std::string(kFramework10)));
+  return {Text(FMT_COMPILE("Create the account {} with the password processModel gives it (net user {} * /add; "
+                           "aspnet_regiis -i creates ASPNET alone, never an account processModel names), or, if "
+                           "{} is the wrong name, {}; then restart IIS (iisreset)"),
+               name, name, name, where),
+          ""};
+}
+
 Advice PasswordAdvice(const Diagnosis& d) {
   const std::string& name = d.worker.account;
   if (d.worker.kind == WorkerKind::kMachineAccount) {
@@ -186,10 +209,7 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
   const std::string& name = d.worker.account;
   if (p.id == "web-server-running") return WebServerAdvice(p);
   if (p.id == "credentials") return CredentialsAdvice(d, p);
-  if (p.id == "account-exists") {
-    return {Text(FMT_COMPILE("Run {}: it creates {} with its password in the LSA"), AspNetRegiis(), name),
-            ", which makes the profile the new account lacks"};
-  }
+  if (p.id == "account-exists") return AccountMissingAdvice(d);
   if (p.id == "not-locked-out") {
     // An administrator unlocks an account; nothing locks it again (docs/windows-reference.md#lockout).
     return {Text(FMT_COMPILE("Unlock {} (Local Users and Groups, lusrmgr.msc: its Properties, clear \"Account is "
@@ -270,6 +290,15 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
                  service, service, OrStopIt(service)),
             ""};
   }
+  if (p.id == "other-framework-password") {
+    return {Text(FMT_COMPILE("Set the processModel of ASP.NET {} to userName=\"machine\" password=\"AutoGenerate\" "
+                             "(in its own machine.config, {}) so its worker logs on as {} with the password in the "
+                             "LSA, which the repair keeps {}'s, and restart IIS (iisreset)"),
+                 p.subject, FrameworkMachineConfig(p.subject), d.worker.account, d.worker.account),
+            Text(FMT_COMPILE(": the repair sets a random password on {} that no one is told, so that machine.config "
+                             "could not be brought up to date after it"),
+                 d.worker.account)};
+  }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {
     return {
         "Install the Secondary Logon service again (it is part of Windows; a repair installation restores it) "
@@ -299,7 +328,8 @@ std::string EachCause(const Diagnosis& d, std::span<const Precondition* const> c
 }  // namespace
 
 bool IsRepairNeed(const Precondition& p) {
-  return p.id == "services-start-again" || p.id == "secondary-logon" || p.id == "interactive-logon-right";
+  return p.id == "services-start-again" || p.id == "secondary-logon" || p.id == "interactive-logon-right" ||
+         p.id == "other-framework-password";
 }
 
 Advice AdviceFor(const Diagnosis& d, const Precondition& p) {

@@ -112,8 +112,17 @@ std::string WhyLeftToAdministrator(std::span<const Precondition* const> causes) 
     // "would": plan and apply both refuse before any step, so no repair started that could not finish.
     const bool after =
         std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->fails_after_repair; });
-    const std::string_view headline =
-        after ? "The repair would finish, but a service could not start after it" : "The repair would not finish";
+    const bool workers = std::any_of(needs.begin(), needs.end(),
+                                     [](const Precondition* p) { return p->id == "other-framework-password"; });
+    const bool services = std::any_of(needs.begin(), needs.end(),
+                                      [](const Precondition* p) { return p->id != "other-framework-password"; });
+    // What would fail after a repair that finishes: a service's next start, another version's worker's logon.
+    const std::string_view broken = !workers   ? "a service could not start"
+                                    : services ? "a service could not start, and another ASP.NET's worker could not "
+                                                 "log on,"
+                                               : "another ASP.NET's worker could not log on";
+    const std::string headline =
+        after ? Text(FMT_COMPILE("The repair would finish, but {} after it"), broken) : "The repair would not finish";
     why += Sentence(Text(FMT_COMPILE("{}{}: {}"), why.empty() ? "" : " ", headline, EachFails(needs)));
   }
   if (causes.size() > 1) return why + " Each is the administrator's to change, so nothing was changed.";

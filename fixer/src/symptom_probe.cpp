@@ -15,13 +15,18 @@ namespace fixer {
 namespace {
 
 // What the request made the worker do, said for Windows: the logon it failed, the entry it wrote.
-std::string WhatTheRequestDid(const ProbeResult& p, const std::string& worker) {
+std::string WhatTheRequestDid(const ProbeResult& p, const ProbeWorker& worker) {
   const EventRecord& e = *p.event;
   if (e.id == kWorkerLogonFailedEvent) {
+    const std::string counted =
+        worker.has_lockout_counter
+            ? Text(FMT_COMPILE("where the password was the cause, one failed logon of {} counted toward the account "
+                               "lockout"),
+                   worker.account)
+            : Text(FMT_COMPILE("{} does not exist, so no account's lockout counted it"), worker.account);
     return Text(FMT_COMPILE("the probe's request to {} made aspnet_wp.exe log on as {} with processModel's "
-                            "credentials, and the logon failed: event {} ({}) in the Application log, and, where the "
-                            "password was the cause, one failed logon of {} counted toward the account lockout"),
-                p.application, worker, e.id, e.source, worker);
+                            "credentials, and the logon failed: event {} ({}) in the Application log, and, {}"),
+                p.application, worker.account, e.id, e.source, counted);
   }
   return Text(FMT_COMPILE("the probe's request to {} could not start the worker, which wrote event {} ({}) to the "
                           "Application log: {}"),
@@ -74,7 +79,7 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
     if (p.event) p.event->text.resize(std::min(p.event->text.size(), p.event->text.find('\n')));
     seen = seen || p.symptom;
     answered = true;
-    if (p.event) notes.push_back(WhatTheRequestDid(p, worker.account));
+    if (p.event) notes.push_back(WhatTheRequestDid(p, worker));
     if (worker.shared_aspnet_wp && p.event && p.event->id == kWorkerLogonFailedEvent) failed_logon = app.path;
     if (worker.shared_aspnet_wp && !p.event && p.status == 503) unread_start = app.path;
     probes.push_back(std::move(p));
@@ -89,8 +94,9 @@ SymptomCheck ProbeApplications(WebProbe& web, const std::vector<ApplicationInfo>
   } else if (!skipped.empty()) {
     notes.push_back(Text(FMT_COMPILE("not requested: {}: aspnet_wp.exe serves every ASP.NET 1.0 application as {}, "
                                      "and its logon failed for {}; each further request would only be one more "
-                                     "failed logon toward the lockout (request them once the logon is repaired)"),
-                         skipped, worker.account, *failed_logon));
+                                     "failed logon{} (request them once the logon is repaired)"),
+                         skipped, worker.account, *failed_logon,
+                         worker.has_lockout_counter ? " toward the lockout" : ""));
   }
   if (seen) return SymptomCheck::kSeen;
   if (answered) return SymptomCheck::kNotSeen;
