@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/named_command.h"
 #include "fixer/quoted_value.h"
 #include "fixer/utf8.h"
 
@@ -23,23 +24,25 @@ void CollectNames(const CLI::App& app, std::set<std::string>& names) {
   for (const CLI::App* sub : app.get_subcommands({})) CollectNames(*sub, names);
 }
 
+// Why `value`, given to an option that takes one, is no value: "" when it is one.
+std::string WhyNoValue(const std::string& value, const std::set<std::string>& names, const std::string& tool) {
+  // `--junit --` wrote the report to a file named `--`: the word ends the options.
+  if (value == "--") return "has no value: the word after it, '--', ends the options";
+  if (names.count(value) == 0) return "";
+  return "has no value: the word after it, '" + value + "', is an option of " + tool;
+}
+
 void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& names, const std::string& tool) {
   for (CLI::Option* opt : app.get_options()) {
     if (!opt->nonpositional()) continue;  // a positional: a word after `--` is meant
     // `--json --json` is said as `--seed 1 --seed 2` is ("given 2 times: give it once"): CLI11
     // keeps a bool flag's last and says nothing.
-    if (opt->get_expected_max() == 0 && opt->get_name() != "--help")
+    // --help and --version ask for a text and end the run: asked twice, they ask the same.
+    if (opt->get_expected_max() == 0 && opt->get_name() != "--help" && opt->get_name() != "--version")
       opt->multi_option_policy(CLI::MultiOptionPolicy::Throw);
     if (opt->get_type_size_max() == 0) continue;  // a flag takes no value
     // A transform goes first: this says what happened before a number check says "not a number".
-    opt->transform(CLI::Validator(
-        [names, tool](std::string& value) {
-          // `--junit --` wrote the report to a file named `--`: the word ends the options.
-          if (value == "--") return std::string("has no value: the word after it, '--', ends the options");
-          if (names->count(value) == 0) return std::string();
-          return "has no value: the word after it, '" + value + "', is an option of " + tool;
-        },
-        ""));
+    opt->transform(CLI::Validator([names, tool](std::string& value) { return WhyNoValue(value, *names, tool); }, ""));
   }
   for (CLI::App* sub : app.get_subcommands({})) Refuse(*sub, names, tool);
 }
@@ -54,17 +57,50 @@ void CollectFlags(const CLI::App& app, std::set<std::string, std::less<>>& flags
   for (const CLI::App* sub : app.get_subcommands({})) CollectFlags(*sub, flags);
 }
 
+// The names of the options of `app` and its subcommands that take a value (--out, --seed).
+void CollectValueOptions(const CLI::App& app, std::set<std::string, std::less<>>& taking) {
+  for (const CLI::Option* opt : app.get_options()) {
+    if (!opt->nonpositional() || opt->get_expected_max() == 0 || opt->get_type_size_max() == 0) continue;
+    for (const std::string& l : opt->get_lnames()) taking.insert("--" + l);
+    for (const std::string& s : opt->get_snames()) taking.insert("-" + s);
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) CollectValueOptions(*sub, taking);
+}
+
+struct OptionNames {
+  std::set<std::string> all;                         // every option's names, of every command
+  std::set<std::string, std::less<>> taking_values;  // those of options that take a value
+};
+
+// Throws for an option left without its value (`--out --json`, `--out=--json`, `--junit --`),
+// said in the order typed: CLI11 hands such an option the next word whatever it is and validates
+// the command's words first, so `aspnet-fixer --temp-password --machine m.yaml apply` said
+// "command: m.yaml not in {...}" (and masked `apply`, taken for the password).
+void RefuseValueLeftOff(const OptionNames& options, std::string_view word, const char* next, const std::string& tool) {
+  const size_t eq = word.find('=');
+  const std::string_view name = word.substr(0, eq);
+  if (!IsOption(word) || options.taking_values.count(name) == 0) return;
+  if (eq == std::string_view::npos && next == nullptr) return;  // "has no value: nothing follows it", CLI11's own
+  const std::string value(eq != std::string_view::npos ? word.substr(eq + 1) : std::string_view(next));
+  if (const std::string why = WhyNoValue(value, options.all, tool); !why.empty())
+    throw CLI::ValidationError(std::string(name), why);
+}
+
 // The words after the program's name as CLI11's parse(std::vector&) takes them (last first), an
 // empty `=` value a word of its own. A flag given a value (`--dry-run=0`, `--json=x`, `-v=1`) is
 // refused: CLI11 alone reads `--dry-run=0` as no dry run, and says "Could not convert" of `--json=x`.
 std::vector<std::string> CommandWords(const CLI::App& app, int argc, const char* const* argv) {
   std::set<std::string, std::less<>> flags;
   CollectFlags(app, flags);
+  OptionNames options;
+  CollectNames(app, options.all);
+  CollectValueOptions(app, options.taking_values);
   std::vector<std::string> words;
   bool options_end = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view word(argv[i]);
     if (word == "--") options_end = true;
+    if (!options_end) RefuseValueLeftOff(options, word, i + 1 < argc ? argv[i + 1] : nullptr, app.get_name());
     if (const size_t eq = word.find('=');
         !options_end && word.starts_with('-') && eq != std::string_view::npos && flags.count(word.substr(0, eq)) > 0)
       throw CLI::ArgumentMismatch(std::string(word.substr(0, eq)) + ": takes no value, but was given " +

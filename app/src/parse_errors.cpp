@@ -148,6 +148,29 @@ std::string SayExcluded(const std::string& one, const std::string& other, const 
   return first + " and " + second + " exclude each other: give one of them";
 }
 
+// The names the line typed the option CLI11 calls `name` by, in the order typed: `-v -v` is said
+// as `-v`, not as `--verbose`, a word the user did not type; `-v --verbose` as both.
+std::string AsTyped(CLI::App& app, const ParsedLine& line, const std::string& name) {
+  const CLI::Option* option = app.get_option_no_throw(name);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (option == nullptr || sub->get_name() == line.verb)
+      if (const CLI::Option* own = sub->get_option_no_throw(name); own != nullptr) option = own;
+  if (option == nullptr) return name;
+  std::vector<std::string> typed;
+  for (int i = 1; i < line.argc; ++i) {
+    const std::string_view word(line.argv[i]);
+    if (word == "--") break;
+    const std::string form(word.substr(0, word.find('=')));
+    const bool names_it = (form.starts_with("--") && option->check_lname(form.substr(2))) ||
+                          (form.size() == 2 && form[0] == '-' && option->check_sname(form.substr(1)));
+    if (names_it && std::find(typed.begin(), typed.end(), form) == typed.end()) typed.push_back(form);
+  }
+  if (typed.empty()) return name;  // a cluster (`-vv`) names no form alone
+  std::string said = typed[0];
+  for (size_t i = 1; i < typed.size(); ++i) said += " and " + typed[i];
+  return said;
+}
+
 }  // namespace
 
 std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine& line) {
@@ -175,7 +198,7 @@ std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine
     static const std::regex kTooMany(R"(^(\S+): At Most (\d+) required but received (\d+)$)");
     if (std::regex_match(message, m, kMissing)) return m[1].str() + ": has no value: nothing follows it";
     if (std::regex_match(message, m, kTooMany))
-      return m[1].str() + ": given " + m[3].str() + " times: give it " +
+      return AsTyped(app, line, m[1].str()) + ": given " + m[3].str() + " times: give it " +
              (m[2].str() == "1" ? std::string("once") : "at most " + m[2].str() + " times");
   }
   return message;

@@ -3,8 +3,8 @@
 // Texts [S: docs/windows-reference.md#net-commands]: "The <Display> service is starting." / "...
 // was started successfully.",
 // "... is stopping." / "... was stopped successfully.", 2182, 2185, 3521 "The <Display> service
-// is not started.". Dependents [S: Q236166 header; prompt wording M]: net stop lists the running
-// dependents and asks "Do you want to continue this operation? (Y/N) [N]:" unless /y; each
+// is not started.". Dependents [S: Q236166 header; WS03 netcmd stop.c]: net stop lists the running
+// dependents and asks "Do you want to continue this operation? (Y/N) [N]:" (NetAsk) unless /y; each
 // dependent is then stopped with its own messages. The name may be the key or display name.
 // `net start` alone lists the started services: "These Windows services are started:", each
 // display name indented by three spaces, a blank line, "The command completed successfully.".
@@ -129,13 +129,10 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
               display + " service will also stop these services.\n\n");
     for (const auto& d : *dependents) con.Write("   " + DisplayOf(scm, d) + "\n");
     con.Write("\n");
-    if (!a.yes) {
-      con.Write("Do you want to continue this operation? (Y/N) [N]: ");
-      const std::optional<std::string> reply = con.input.ReadLine(true);
-      con.EchoTyped((reply ? *reply : std::string()) + "\n");
-      if (!reply || (fixer::FoldWindowsName(*reply) != "y" && fixer::FoldWindowsName(*reply) != "yes"))
-        return kNetFailed;  // [I]
-    }
+    // stop.c: `if (!YorN(APE_ProceedWOp, 0)) NetcmdExit(2);`, net user's question and its rules.
+    const std::optional<bool> go =
+        NetAsk(con, "Do you want to continue this operation?", false, a.yes ? std::optional<bool>(true) : std::nullopt);
+    if (!go.value_or(false)) return kNetFailed;
     for (const auto& d : *dependents)
       if (!StopOne(con, scm, d)) return kNetFailed;
   }

@@ -118,6 +118,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
 std::string RerunCommand(const ScenarioResult& r, uint64_t seed) {
   std::string command = app::ShellCommand({"fixup-sim", "run", app::FileArgument(r.file), "-v"});
   if (seed != 1) command += " --seed " + std::to_string(seed);
+  if (!r.invariants_checked) command += " --no-invariants";  // it decides an `invariant:` expectation
   return command;
 }
 

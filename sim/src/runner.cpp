@@ -34,6 +34,7 @@ ScenarioResult NotLoaded(const std::string& file, const ScenarioError& error) {
 ScenarioResult RunScenario(const Scenario& scenario, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   ScenarioResult result{scenario.file, scenario.name, scenario.summary, {}, true, "", 0};
+  result.invariants_checked = options.invariants;
   fakes::ChoiceLog choices;
   RunContext ctx(scenario.machine);
   ctx.decorate = options.decorate;

@@ -104,6 +104,7 @@ class Reader {
         if (s.name.empty()) Fail(kv.value, "name: empty (leave 'name' out to name the scenario after its file)");
       } else if (key == "summary") {
         s.summary = ValueScalar(kv, "summary");
+        if (s.summary.empty()) Fail(ValueAt(kv), "summary: empty (one line: what it shows)");
       } else if (key == "tags") {
         if (!IsSequence(kv.value)) Fail(ValueAt(kv), "tags: expected a list");
         for (NodeId t : tree_.children(kv.value)) s.tags.push_back(Scalar(t, "tags"));
@@ -215,6 +216,9 @@ class Reader {
     for (const Param& p : word.params) {
       auto it = args.find(std::string(p.name));
       if (it == args.end() || it->second.empty()) {
+        // Given empty (`install_hotfix: ""`), it is said at the value, as empty, not as left out.
+        if (p.required && it != args.end())
+          Fail(nodes.at(it->first), where + ": " + fixer::QuotedValue(p.name) + " is empty: give a value");
         if (p.required) Fail(at, where + ": missing " + fixer::QuotedValue(p.name));
         if (it == args.end()) continue;
       }

@@ -136,6 +136,22 @@ TEST_F(HostileTextE2e, AFailureSaysTheCommandThatRunsItAgain) {
   EXPECT_EQ(green.out.find("rerun"), std::string::npos) << green.out;
 }
 
+// `--no-invariants` decides an `invariant:` expectation (it cannot be evaluated when none was
+// checked), so the rerun command keeps it: pasted, it fails again, in the text, JUnit and HTML alike.
+TEST_F(HostileTextE2e, TheRerunCommandKeepsNoInvariants) {
+  std::ofstream(dir_.path() / "inv.yaml")
+      << "summary: s\nmachine:\n  frameworks: [1.0]\n  hotfixes: [MS03-032]\n  applications:\n"
+         "    - path: /LM/W3SVC/1/ROOT/shop\nsteps:\n  - fixer: apply\n    expect: {invariant: site}\n";
+  const Ran r = Sim({"run", "inv.yaml", "--no-invariants", "--seed", "3", "--junit", "j.xml", "--html", "r.html"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  const std::string rerun = "fixup-sim run inv.yaml -v --seed 3 --no-invariants";
+  EXPECT_NE(r.out.find("rerun: " + rerun + "\n"), std::string::npos) << r.out;
+  EXPECT_NE(dir_.Read("j.xml").find("rerun: " + rerun), std::string::npos);
+  EXPECT_NE(dir_.Read("r.html").find("rerun: <code>" + rerun + "</code>"), std::string::npos);
+  EXPECT_EQ(Sim({"run", "inv.yaml", "-v", "--seed", "3", "--no-invariants"}).exit_code, 1);
+  EXPECT_EQ(Sim({"run", "inv.yaml", "-v", "--seed", "3"}).exit_code, 0) << "checked, the invariant holds";
+}
+
 // The rerun command of a failing scenario whose file name holds a byte no reader can see (a tab, a
 // line end, ESC, DEL, a lone CR), quotes, `$`, backquotes, `!` or non-ASCII text, pasted into
 // bash as printed, names that file: it runs it again, and the words it gives are the file's.

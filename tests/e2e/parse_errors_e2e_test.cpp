@@ -148,7 +148,7 @@ TEST(ParseErrors, AFlagGivenTwiceAndAnOptionWithoutACommandAreSaid) {
       {ASPNET_FIXER_BIN, {"diagnose", "--machine", "m.yaml", "--json", "--json"}},
   };
   const std::vector<std::string> said = {
-      "--json: given 2 times: give it once", "--verbose: given 2 times: give it once",
+      "--json: given 2 times: give it once", "-v and --verbose: given 2 times: give it once",
       "--dry-run: given 2 times: give it once", "--json: given 2 times: give it once"};
   for (size_t i = 0; i < lines.size(); ++i) {
     const Ran r = test_support::RunProgram({.program = lines[i].first, .args = lines[i].second, .cwd = dir.path()});
@@ -160,12 +160,61 @@ TEST(ParseErrors, AFlagGivenTwiceAndAnOptionWithoutACommandAreSaid) {
   nlohmann::json j;
   ASSERT_NO_THROW(j = nlohmann::json::parse(json.out)) << json.out;
   EXPECT_EQ(j["error"], "give a command: run, matrix, show, sweep, legacy, compare or explore");
-  EXPECT_EQ(test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"--version", "--version"}}).exit_code, 2);
+  // --help and --version ask for a text: asked twice they ask the same, alone or together.
+  for (const std::vector<std::string>& asked : std::vector<std::vector<std::string>>{
+           {"--version", "--version"}, {"--help", "--help"}, {"--help", "--version"}, {"run", "--help", "--help"}})
+    EXPECT_EQ(test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = asked}).exit_code, 0) << asked[0];
+  // A flag given twice is named as typed: `-v -v` is `-v`, not `--verbose`, a word not typed.
+  const Ran short_twice = test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", "-v", "-v", "x.yaml"}});
+  EXPECT_EQ(short_twice.exit_code, 2);
+  EXPECT_THAT(short_twice.err, HasSubstr("fixup-sim run: -v: given 2 times: give it once")) << short_twice.err;
+  const Ran fixer_twice = test_support::RunProgram(
+      {.program = ASPNET_FIXER_BIN, .args = {"diagnose", "--machine", "m.yaml", "-v", "-v"}, .cwd = dir.path()});
+  EXPECT_THAT(fixer_twice.err, HasSubstr("-v: given 2 times: give it once")) << fixer_twice.err;
 }
 
 // A line CLI11 checked for what is required before it looked at what was left over: `apply -x`
 // said "--machine is required". The first mistake of the line is named; no command at all is
 // said as aspnet-fixer says it.
+// A value left off before the verb is said as after it, in the order typed: CLI11 gave the next
+// word to the option and judged the verb's place first ("command: m.yaml not in {...}", `apply`
+// masked as the password it was taken for).
+TEST(ParseErrors, AValueLeftOffBeforeTheVerbIsSaidAsAfterIt) {
+  const test_support::TempFolder dir("parse_errors_e2e");
+  dir.Write("m.yaml", test_support::kAffectedMachine);
+  const std::vector<std::pair<std::vector<std::string>, std::string>> lines = {
+      {{"--temp-password", "--machine", "m.yaml", "apply"},
+       "aspnet-fixer apply: --temp-password: has no value: the word after it, '--machine', is an option of "
+       "aspnet-fixer"},
+      {{"apply", "--temp-password", "--machine", "m.yaml"},
+       "aspnet-fixer apply: --temp-password: has no value: the word after it, '--machine', is an option of "
+       "aspnet-fixer"},
+      {{"--out", "--machine", "m.yaml", "diagnose"},
+       "aspnet-fixer diagnose: --out: has no value: the word after it, '--machine', is an option of aspnet-fixer"},
+      {{"--strategy", "--temp-password", "x", "apply", "--machine", "m.yaml"},
+       "aspnet-fixer apply: --strategy: has no value: the word after it, '--temp-password', is an option of "
+       "aspnet-fixer"},
+      // The `=` form's value is masked as typed after a secret option, but names no command.
+      {{"--temp-password=--machine", "m.yaml", "apply"},
+       "aspnet-fixer apply: --temp-password: has no value: the word after it, '"},
+  };
+  for (const auto& [args, said] : lines) {
+    const Ran r = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = args, .cwd = dir.path()});
+    EXPECT_EQ(r.exit_code, 2) << said;
+    EXPECT_THAT(r.err, HasSubstr(said)) << r.err;
+    EXPECT_THAT(r.err, Not(HasSubstr("not in {"))) << "no value is taken for the command";
+  }
+  const Ran json = test_support::RunProgram(
+      {.program = ASPNET_FIXER_BIN, .args = {"--out", "--machine", "m.yaml", "--json", "diagnose"}, .cwd = dir.path()});
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_THAT(json.out, HasSubstr("--out: has no value: the word after it, '--machine'")) << json.out;
+  const Ran sim =
+      test_support::RunProgram({.program = FIXUP_SIM_BIN, .args = {"run", "--junit", "--html", "r.html", "s.yaml"}});
+  EXPECT_THAT(sim.err, HasSubstr("fixup-sim run: --junit: has no value: the word after it, '--html', is an option of "
+                                 "fixup-sim"))
+      << sim.err;
+}
+
 TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
   const Ran fixer = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = {"apply", "-x"}});
   EXPECT_EQ(fixer.exit_code, 2);

@@ -77,6 +77,23 @@ TEST_F(NetService, StopIisAdminAsksAndNoKeepsItRunning) {
   EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
 }
 
+// stop.c asks with YorN, as net user /add does (LUI_YorN): closed input is 3757 after a line end,
+// an answer that is neither Y nor N "This is an invalid response." and the question again.
+TEST_F(NetService, StopIisAdminsQuestionIsNetsYesOrNo) {
+  const std::string question = "Do you want to continue this operation? (Y/N) [N]: ";
+  EXPECT_EQ(Run("net stop iisadmin"), 2);
+  EXPECT_NE(Out().find(question + "\nNo valid response was provided.\n\nMore help is available by typing NET HELPMSG "
+                                  "3757.\n"),
+            std::string::npos)
+      << Out();
+  Answer("maybe");
+  EXPECT_EQ(Run("net stop iisadmin"), 2);
+  EXPECT_NE(Out().find(question + "maybe\nThis is an invalid response.\n" + question + "maybe\n"), std::string::npos)
+      << Out();
+  EXPECT_NE(Out().find("No valid response was provided."), std::string::npos) << "after the fifth";
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kRunning);
+}
+
 // docs/windows-reference.md#services: a paused service is still running, suspended; `net start`
 // lists it among the started ones, so `net start NAME` answers 2182 for it (not the SCM's 1056
 // or, set to Disabled, 1058), and `net stop NAME` stops it rather than saying it is not started.

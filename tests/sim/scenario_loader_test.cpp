@@ -483,6 +483,11 @@ TEST(ScenarioFileErrors, MissingMachineOrSummary) {
   EXPECT_EQ(m.message, "scenario: missing 'machine'");
   auto s = ScenarioError("machine:\nsteps: []\n");
   EXPECT_THAT(s.message, StartsWith("scenario: missing 'summary'"));
+  // Given empty, at its value: not "missing" at 1:1, quoting another line.
+  auto empty = ScenarioError("machine: {}\n# c\nsummary: \"\"\n");
+  EXPECT_EQ(empty.line, 3);
+  EXPECT_EQ(empty.column, 10);
+  EXPECT_EQ(empty.message, "summary: empty (one line: what it shows)");
 }
 
 // `name:` names the scenario in every report; an empty one would name it nothing (`PASS s.yaml
@@ -732,10 +737,15 @@ TEST(ScenarioFileErrors, MissingRequiredParameterAtTheStep) {
   EXPECT_EQ(empty.line, 7);
   EXPECT_EQ(empty.message, "step 'create_account': missing 'name'");
 
+  // Given empty, it is said as empty, at the value, not as left out at the step.
   auto blank = ScenarioError(kValidScenarioHead + "  - request: ''\n");
   EXPECT_EQ(blank.line, 7);
-  EXPECT_EQ(blank.column, 5);
-  EXPECT_EQ(blank.message, "step 'request': missing 'app'");
+  EXPECT_EQ(blank.column, 14);
+  EXPECT_EQ(blank.message, "step 'request': 'app' is empty: give a value");
+  auto blank_key = ScenarioError(kValidScenarioHead + "  - grant_ace: {principal: ASPNET, path: ''}\n");
+  EXPECT_EQ(blank_key.line, 7);
+  EXPECT_EQ(blank_key.column, 42);
+  EXPECT_EQ(blank_key.message, "step 'grant_ace': 'path' is empty: give a value");
 
   auto no_value = ScenarioError(kValidScenarioHead + "  - request:\n");
   EXPECT_EQ(no_value.line, 7);

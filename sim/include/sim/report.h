@@ -38,8 +38,8 @@ RunTotals TotalsOf(const std::vector<ScenarioResult>& results);
 // FILE:LINE:COL, and what the failing step changed. Verbose: everything.
 std::string RenderText(const ScenarioResult& result, const TextStyle& style = {});
 // The command that runs one scenario again as the run did, verbose, to see why it failed:
-// `fixup-sim run 'my story.yaml' -v`, with `--seed N` when the run's seed was not 1 (the file
-// quoted for a POSIX shell: app/shell_words.h).
+// `fixup-sim run 'my story.yaml' -v`, with `--seed N` when the run's seed was not 1 and
+// `--no-invariants` when the run checked none (the file quoted for a POSIX shell: app/shell_words.h).
 std::string RerunCommand(const ScenarioResult& result, uint64_t seed = 1);
 // The failing files, each with its rerun command, then "scenarios: N passed, M failed (T s)".
 std::string RenderSummary(const std::vector<ScenarioResult>& results, const TextStyle& style = {});

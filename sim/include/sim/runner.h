@@ -37,6 +37,7 @@ struct ScenarioResult {
   std::optional<ScenarioError> load_error = {};  // the file could not be loaded: nothing ran
   // The modelling choices (unconfirmed facts) the fake relied on during the run, by id.
   std::set<std::string> modelling_choices = {};
+  bool invariants_checked = true;  // RunOptions::invariants: `run --no-invariants` gave false
 };
 
 // A scenario file that failed to load, as a failed result: reports list it like any other
