@@ -20,8 +20,8 @@ fakes::Loaded<fakes::MachineState> Policy(const std::string& policy) {
 TEST(MachineYamlPolicy, AResetWindowOfZeroIsRefusedAtItsValue) {
   const auto zero = Policy("  lockout: {threshold: 3, duration_minutes: 30, reset_minutes: 0}\n");
   ASSERT_FALSE(zero.ok());
-  EXPECT_EQ(zero.error->line, 3);
-  EXPECT_EQ(zero.error->column, 63);
+  EXPECT_EQ(zero.error->line, 2);
+  EXPECT_EQ(zero.error->column, 64);
   EXPECT_THAT(zero.error->message,
               HasSubstr("policy.lockout.reset_minutes: expected an integer from 1 to 99999, got '0'"));
   const auto one = Policy("  lockout: {threshold: 3, duration_minutes: 30, reset_minutes: 1}\n");
@@ -46,8 +46,8 @@ TEST(MachineYamlPolicy, AResetWindowLongerThanTheLockoutIsRefusedAtItsValue) {
 TEST(MachineYamlPolicy, AMinimumPasswordAgeAboveTheMaximumIsRefusedAtItsValue) {
   const auto above = Policy("  password: {min_age_days: 50, max_age_days: 5}\n");
   ASSERT_FALSE(above.ok());
-  EXPECT_EQ(above.error->line, 3);
-  EXPECT_EQ(above.error->column, 31);
+  EXPECT_EQ(above.error->line, 2);
+  EXPECT_EQ(above.error->column, 28);
   EXPECT_THAT(above.error->message,
               HasSubstr("policy.password.min_age_days: a minimum password age of 50 days is more than the maximum "
                         "(5 days)"));
