@@ -1,6 +1,5 @@
 #include "fakes/account_lockout.h"
 
-#include "fakes/modelling_choices.h"
 #include "fixer/win_error.h"
 
 namespace fakes {
@@ -29,12 +28,8 @@ bool ObservationWindowPassed(const UserAccount& user, const MachineState& state)
   // (docs/windows-reference.md#lockout). A duration of 0 (forever) bounds nothing.
   const uint32_t duration = state.lsa.lockout.duration_minutes;
   if (duration != 0 && minutes > duration) minutes = duration;
-  // [choice lockout-reset-zero] 0 keeps every bad password counted; secpol.msc offers 1-99999.
+  // No machine file holds a window of 0 (secpol.msc's range is 1 to 99,999 minutes).
   if (user.bad_password_count == 0) return false;
-  if (minutes == 0) {
-    RelyOn("choice-lockout-reset-zero");
-    return false;
-  }
   return state.clock - user.last_bad_password_at >= int64_t{minutes} * 60;
 }
 

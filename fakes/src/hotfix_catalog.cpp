@@ -26,6 +26,10 @@ std::vector<ComponentBuild> PerFamily(const std::vector<std::pair<OsFamily, std:
 
 std::vector<HotfixDefinition> MakeCatalog() {
   using F = OsFamily;
+  // Every bulletin here is of 2003: Windows XP SP2 (August 2004) came after them all and holds
+  // their fixes (docs/windows-reference.md#service-packs). Windows 2000's last service pack (SP4,
+  // June 2003) came before them.
+  const std::vector<LaterServicePack> after_2003 = {{.family = F::kWindowsXp, .service_pack = 2}};
   std::vector<HotfixDefinition> c;
   // Unrelated to ASP.NET: the RPC/DCOM fix of July 2003 (Blaster). Nothing of it is loaded
   // by the web stack in a way that depends on a profile.
@@ -38,7 +42,8 @@ std::vector<HotfixDefinition> MakeCatalog() {
            {F::kWindows2000, {File("ole32.dll", "5.0.2195.6769", false), File("rpcss.dll", "5.0.2195.6769", false)}},
            {F::kWindowsXp, {File("ole32.dll", "5.1.2600.1243", false), File("rpcss.dll", "5.1.2600.1230", false)}},
            {F::kWindowsServer2003, {File("ole32.dll", "5.2.3790.59", false), File("rpcss.dll", "5.2.3790.59", false)}},
-       })});
+       }),
+       .later_service_packs = after_2003});
   // The update of the incident (docs/windows-reference.md#incident). urlmon.dll is the component we make
   // flawed: docs/windows-reference.md#choice-urlmon-flaw.
   c.push_back(
@@ -50,7 +55,8 @@ std::vector<HotfixDefinition> MakeCatalog() {
            {F::kWindows2000, {File("urlmon.dll", "5.0.3530.1600", false), File("mshtml.dll", "5.0.3530.1600", false)}},
            {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1226", true), File("mshtml.dll", "6.0.2800.1226", false)}},
            {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.74", true), File("mshtml.dll", "6.0.3790.74", false)}},
-       })});
+       }),
+       .later_service_packs = after_2003});
   // Supersedes MS03-032. Unconfirmed whether it kept the flaw: we choose that it did.
   c.push_back(
       {.id = "MS03-040",
@@ -61,7 +67,8 @@ std::vector<HotfixDefinition> MakeCatalog() {
            {F::kWindows2000, {File("urlmon.dll", "5.0.3534.1700", false), File("mshtml.dll", "5.0.3534.1700", false)}},
            {F::kWindowsXp, {File("urlmon.dll", "6.0.2800.1264", true), File("mshtml.dll", "6.0.2800.1264", false)}},
            {F::kWindowsServer2003, {File("urlmon.dll", "6.0.3790.89", true), File("mshtml.dll", "6.0.3790.89", false)}},
-       })});
+       }),
+       .later_service_packs = after_2003});
   return c;
 }
 
@@ -83,6 +90,12 @@ std::string_view ToString(OsFamily family) {
     case OsFamily::kWindowsXpX64: return "Windows XP Professional x64 Edition";
   }
   return "?";
+}
+
+bool HotfixDefinition::OlderThan(OsFamily family, int service_pack) const {
+  return std::any_of(later_service_packs.begin(), later_service_packs.end(), [&](const LaterServicePack& later) {
+    return later.family == family && service_pack >= later.service_pack;
+  });
 }
 
 std::vector<UpdatedComponent> HotfixDefinition::ComponentsFor(OsFamily family) const {
@@ -120,6 +133,12 @@ fixer::Status InstallHotfix(Machine& machine, const std::string& id) {
   if (def->ComponentsFor(family).empty()) {
     RelyOn("choice-x64-hotfix-error");
     return fixer::Status::Win(fixer::kErrorInstallPlatformUnsupported);
+  }
+  // A package older than the service pack: update.exe says so and installs nothing
+  // (docs/windows-reference.md#service-packs; its number is choice-service-pack-hotfix-error).
+  if (def->OlderThan(family, machine.state().products.os.service_pack)) {
+    RelyOn("choice-service-pack-hotfix-error");
+    return fixer::Status::Explained(fixer::kErrorInstallFailure, kServicePackNewerText);
   }
   if (auto st = machine.Mutate("hotfix.install", def->id); !st.ok()) return st;
   if (def->id == "MS03-040") RelyOn("choice-ms03-040-keeps-flaw");

@@ -9,6 +9,7 @@
 #include "fakes/sam.h"
 #include "fixer/name_case.h"
 #include "fixer/quoted_value.h"
+#include "fixer/text.h"
 #include "fixer/win_error.h"
 #include "machine_yaml_load.h"
 #include "machine_yaml_names.h"
@@ -50,15 +51,15 @@ bool PasswordNotRequired(const Field& f) {
                      [](const Field& item) { return fixer::SameWindowsName(item.Str(), "password_not_required"); });
 }
 
-// An NT hash as stored: 32 hex digits (kept lower-case), or "" for a blank password.
+// An NT hash as stored: 32 hex digits (kept lower-case), or "" for a blank password, which the
+// blank password's own hash (31d6cfe0..., a SAM dump's) is too.
 std::string LoadHash(const Field& f) {
-  std::string h = f.Str();
+  const std::string h = f.Str();
   const bool hex = std::all_of(h.begin(), h.end(), [](unsigned char ch) { return std::isxdigit(ch); });
   if (!(h.empty() || (h.size() == 32 && hex))) {
     f.Fail("expected an NT hash: 32 hex digits, or \"\" for a blank password");
   }
-  std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return h;
+  return StoredNtHash(h);
 }
 
 const std::initializer_list<std::string_view> kAccountKeys = {"rid",
@@ -517,12 +518,30 @@ void LoadPolicy(LoadContext& c, const Field& f) {
     if (auto v = pm.Get("history")) lsa.password_policy.history = v->U32(24);
     if (auto v = pm.Get("max_age_days")) lsa.password_policy.max_age_days = v->U32(999);
     if (auto v = pm.Get("min_age_days")) lsa.password_policy.min_age_days = v->U32(998);
+    // The SAM keeps the minimum age at or below a maximum one (0: never expires)
+    // (docs/windows-reference.md#password-age).
+    if (const auto problem = PasswordAgesProblem(lsa.password_policy.min_age_days, lsa.password_policy.max_age_days)) {
+      auto at = pm.Get("min_age_days");
+      if (!at) at = pm.Get("max_age_days");
+      if (at) at->Fail(*problem);
+    }
   }
   if (auto l = m.Get("lockout")) {
     MapFields lm(*l, {"threshold", "duration_minutes", "reset_minutes"});
     if (auto v = lm.Get("threshold")) lsa.lockout.threshold = v->U32(999);
     if (auto v = lm.Get("duration_minutes")) lsa.lockout.duration_minutes = v->U32(99999);
-    if (auto v = lm.Get("reset_minutes")) lsa.lockout.reset_minutes = v->U32(99999);
+    // "Reset account lockout counter after": 1 to 99,999 minutes, and no longer than a non-zero
+    // duration (docs/windows-reference.md#lockout). A window the file leaves at its default
+    // beside a shorter duration is read as the duration instead (fakes::ObservationWindowPassed).
+    if (auto v = lm.Get("reset_minutes")) {
+      lsa.lockout.reset_minutes = v->U32(1, 99999);
+      const uint32_t duration = lsa.lockout.duration_minutes;
+      if (duration != 0 && lsa.lockout.reset_minutes > duration) {
+        v->Fail(fixer::CountText(lsa.lockout.reset_minutes, "minute", "minutes") +
+                " is longer than the lockout duration (" + fixer::CountText(duration, "minute", "minutes") +
+                "): Windows holds no observation window longer than a lockout");
+      }
+    }
   }
   lsa.password_policy.lockout_threshold = lsa.lockout.threshold;  // the mirror state.h keeps
   if (auto v = m.Get("limit_blank_password_use")) lsa.limit_blank_password_use = v->Bool();

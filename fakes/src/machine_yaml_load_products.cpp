@@ -155,6 +155,13 @@ void LoadHotfixes(LoadContext& c, const Field& f) {
       }
       if (!def) item.Fail("unknown hotfix " + fixer::QuotedValue(id) + "; the catalog knows: " + CatalogIds());
       if (IsHotfixInstalled(c.st(), def->id)) item.Fail("hotfix " + fixer::QuotedValue(def->id) + " is listed twice");
+      // A capture of a machine that took the update before a later service pack, which holds newer
+      // builds of its files: the machine still lists it, and its files are the service pack's.
+      const fixer::OsInfo& os = c.st().products.os;
+      if (c.captured && def->OlderThan(FamilyOf(os.edition), os.service_pack)) {
+        c.st().products.hotfixes.push_back({.id = def->id, .kb = def->kb});
+        continue;
+      }
       c.Check(InstallHotfix(c.machine, id), item, "installing " + fixer::QuotedValue(id));
       continue;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "fixer/password_rules.h"
 #include "fixer/secret.h"
+#include "fixer/text.h"
 #include "fixer/utf16.h"
 #include "fixer/win_error.h"
 
@@ -87,8 +89,13 @@ std::array<uint8_t, 16> Md4(const uint8_t* data, size_t size) {
 
 }  // namespace
 
+std::string StoredNtHash(std::string_view hex) {
+  std::string h(hex);
+  std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return h == kBlankPasswordNtHash ? std::string() : h;
+}
+
 std::string NtHash(std::string_view clear) {
-  if (clear.empty()) return "";
   // The UTF-16 text, built on the stack for any usual password (a UTF-8 text never has more
   // UTF-16 units than bytes) and on the heap past that; wiped once hashed. On a little-endian
   // host its units' bytes are the UTF-16LE text MD4 reads; elsewhere they are swapped in place.
@@ -112,7 +119,15 @@ std::string NtHash(std::string_view clear) {
     hex[2 * i] = kHex[digest[i] >> 4];
     hex[2 * i + 1] = kHex[digest[i] & 0xF];
   }
-  return hex;
+  // The empty password's hash is computed too, so kBlankPasswordNtHash is checked on every use.
+  return hex == kBlankPasswordNtHash ? std::string() : hex;
+}
+
+std::optional<std::string> PasswordAgesProblem(uint32_t min_age_days, uint32_t max_age_days) {
+  if (max_age_days == 0 || min_age_days <= max_age_days) return std::nullopt;
+  return "a minimum password age of " + fixer::CountText(min_age_days, "day", "days") + " is more than the maximum (" +
+         fixer::CountText(max_age_days, "day", "days") +
+         "): Windows keeps the minimum at or below a maximum password age";
 }
 
 fixer::Status CheckPasswordPolicy(const fixer::PasswordPolicyInfo& policy, std::string_view account_name,

@@ -89,14 +89,16 @@ uint64_t Field::U64() const {
   return *v;
 }
 
-uint32_t Field::U32(uint32_t max) const {
-  const auto fail = [this, max] {
-    Fail("expected an integer from 0 to " + std::to_string(max) + ", got " +
+uint32_t Field::U32(uint32_t max) const { return U32(0, max); }
+
+uint32_t Field::U32(uint32_t min, uint32_t max) const {
+  const auto fail = [this, min, max] {
+    Fail("expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", got " +
          (IsScalar() ? fixer::QuotedValue(Text()) : std::string(KindName())));
   };
   if (!IsScalar()) fail();
   auto v = ParseUnsigned(Text());
-  if (!v || *v > max) fail();
+  if (!v || *v < min || *v > max) fail();
   return static_cast<uint32_t>(*v);
 }
 

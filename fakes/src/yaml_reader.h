@@ -62,10 +62,11 @@ class Field {
   // "a map", "a list", "a string", "nothing": what the node is, for messages.
   std::string_view KindName() const;
 
-  std::string Str() const;                        // any scalar
-  bool Bool() const;                              // true/false (yes/no accepted)
-  uint64_t U64() const;                           // decimal, or hex with 0x
-  uint32_t U32(uint32_t max = UINT32_MAX) const;  // 0..max
+  std::string Str() const;                         // any scalar
+  bool Bool() const;                               // true/false (yes/no accepted)
+  uint64_t U64() const;                            // decimal, or hex with 0x
+  uint32_t U32(uint32_t max = UINT32_MAX) const;   // 0..max
+  uint32_t U32(uint32_t min, uint32_t max) const;  // min..max
   int64_t I64() const;
   // The items of a list, each a Field "PATH[i]".
   std::vector<Field> Items() const;

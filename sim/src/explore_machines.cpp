@@ -15,8 +15,10 @@ struct Os {
   int max_service_pack;
   int weight;
 };
+// XP's service packs stop at SP1: the 2003 bulletins the machines take do not install on SP2
+// (docs/windows-reference.md#updates-older-than-the-service-pack).
 constexpr Os kOses[] = {
-    {"windows-xp-professional", "XPPRO", 2, 55},    {"windows-xp-home", "XPHOME", 2, 8},
+    {"windows-xp-professional", "XPPRO", 1, 55},    {"windows-xp-home", "XPHOME", 1, 8},
     {"windows-2000-professional", "W2KPRO", 4, 12}, {"windows-2000-server", "W2KSRV", 4, 10},
     {"windows-server-2003", "W2K3SRV", 1, 15},
 };

@@ -2,6 +2,7 @@
 // (net user, secpol.msc, a logon at the console) to rebuild a customer's story.
 #include "fakes/logon.h"
 #include "fakes/lsa.h"
+#include "fakes/password_rules.h"
 #include "fakes/sam.h"
 #include "fixer/quoted_value.h"
 #include "fixer/text.h"
@@ -71,10 +72,15 @@ StepReport GrantRight(RunContext& ctx, const Step& step, bool grant) {
 StepReport SetPolicy(RunContext& ctx, const Step& step) {
   auto& lsa = ctx.machine.state().lsa;
   auto& p = lsa.password_policy;
+  // A maximum age below the minimum is refused whole, as NetUserModalsSet refuses it (87)
+  // (docs/windows-reference.md#password-age).
+  const auto max_age = static_cast<uint32_t>(IntArg(step, "max_age_days", p.max_age_days));
+  if (fakes::PasswordAgesProblem(p.min_age_days, max_age))
+    return {true, "", StepDone(fixer::Status::Win(fixer::kErrorInvalidParameter), "set policy"), ""};
   p.min_length = static_cast<uint32_t>(IntArg(step, "min_length", p.min_length));
   p.complexity = BoolArg(step, "complexity", p.complexity);
   p.history = static_cast<uint32_t>(IntArg(step, "history", p.history));
-  p.max_age_days = static_cast<uint32_t>(IntArg(step, "max_age_days", p.max_age_days));
+  p.max_age_days = max_age;
   lsa.lockout.threshold = static_cast<uint32_t>(IntArg(step, "lockout_threshold", lsa.lockout.threshold));
   lsa.lockout.duration_minutes =
       static_cast<uint32_t>(IntArg(step, "lockout_duration_minutes", lsa.lockout.duration_minutes));
@@ -165,7 +171,8 @@ std::vector<Word> AccountStepWords() {
                   {.name = "max_age_days", .kind = ValueKind::kWholeNumber, .max = 999},
                   {.name = "lockout_threshold", .kind = ValueKind::kWholeNumber, .max = 999},
                   {.name = "lockout_duration_minutes", .kind = ValueKind::kWholeNumber, .max = 99999}},
-       .doc = "changes the local password / lockout policy; keys left out keep their value",
+       .doc = "changes the local password / lockout policy; keys left out keep their value; a `max_age_days` below the "
+              "minimum age is refused (87) and changes nothing",
        .run = SetPolicy},
       {.name = "logon",
        .scalar_arg = "user",

@@ -130,6 +130,41 @@ TEST(InstallHotfix, AnUpdateWithoutABuildForTheProcessorIs1633AndChangesNothing)
   EXPECT_EQ(m.faults().calls(), 0u);
 }
 
+// XP SP2 (2004) came after every 2003 bulletin and holds newer builds of their files: update.exe
+// refuses the package there and on SP3, in its own words, and nothing changes
+// (docs/windows-reference.md#service-packs).
+TEST(InstallHotfix, APackageOlderThanTheServicePackIsRefusedAndChangesNothing) {
+  for (OsEdition edition : {OsEdition::kWindowsXpProfessional, OsEdition::kWindowsXpHome}) {
+    for (int sp : {2, 3}) {
+      for (const auto& h : HotfixCatalog()) {
+        Machine m = MachineWith(edition);
+        m.state().products.os.service_pack = sp;
+        fixer::Status st = InstallHotfix(m, h.id);
+        EXPECT_EQ(st.code(), fixer::kErrorInstallFailure) << h.id << " on SP" << sp;
+        EXPECT_EQ(st.ToString(),
+                  "1603: Fatal error during installation. Setup has detected that the Service Pack version of this "
+                  "system is newer than the update you are applying. There is no need to install this update.");
+        EXPECT_TRUE(m.state().products.hotfixes.empty());
+        EXPECT_EQ(m.faults().calls(), 0u);
+      }
+    }
+  }
+}
+
+// The service packs the bulletins were built for take them: XP SP0 and SP1, every Windows 2000 SP
+// (SP4, June 2003, came before them).
+TEST(InstallHotfix, APackageForTheServicePackInstalls) {
+  for (auto [edition, sp] : std::vector<std::pair<OsEdition, int>>{{OsEdition::kWindowsXpProfessional, 0},
+                                                                   {OsEdition::kWindowsXpProfessional, 1},
+                                                                   {OsEdition::kWindows2000Professional, 4},
+                                                                   {OsEdition::kWindows2000Server, 4}}) {
+    Machine m = MachineWith(edition);
+    m.state().products.os.service_pack = sp;
+    EXPECT_TRUE(InstallHotfix(m, "MS03-032").ok()) << ToString(FamilyOf(edition)) << " SP" << sp;
+    EXPECT_EQ(m.state().products.hotfixes.size(), 1u);
+  }
+}
+
 TEST(InstallHotfix, IsIdempotentAndMutatesOnlyOnce) {
   Machine m = MachineWith(OsEdition::kWindowsXpProfessional);
   ASSERT_TRUE(InstallHotfix(m, "MS03-032").ok());

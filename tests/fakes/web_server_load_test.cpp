@@ -71,6 +71,32 @@ TEST(WebServerLoad, XpX64TakesNoAspNet10AndNo2003Bulletin) {
   EXPECT_THAT(hotfix.error->message, HasSubstr("1633: This installation package is not supported"));
 }
 
+// No 2003 bulletin installs on XP SP2 or SP3: an error at the value. A capture of a machine that
+// took one before its service pack lists it still, with the service pack's files, not the update's.
+TEST(WebServerLoad, XpSp2TakesNo2003Bulletin) {
+  for (const char* sp : {"2", "3"}) {
+    const auto hotfix = fakes::LoadMachineText(
+        std::string("os: windows-xp-professional\nservice_pack: ") + sp + "\nhotfixes: [MS03-032]\n", "m.yaml");
+    ASSERT_FALSE(hotfix.ok()) << sp;
+    EXPECT_EQ(hotfix.error->line, 3);
+    EXPECT_THAT(hotfix.error->message,
+                HasSubstr("installing 'MS03-032': 1603: Fatal error during installation. Setup has detected that the "
+                          "Service Pack version of this system is newer than the update you are applying."));
+  }
+  const auto sp1 =
+      fakes::LoadMachineText("os: windows-xp-professional\nservice_pack: 1\nhotfixes: [MS03-032]\n", "m.yaml");
+  ASSERT_TRUE(sp1.ok()) << (sp1.error ? sp1.error->message : "");
+  EXPECT_FALSE(sp1.value->products.hotfixes.at(0).components.empty());
+  const auto captured = fakes::LoadMachineText(
+      "capture: {tool: aspnet-fixer 0.1.0}\nos: windows-xp-professional\nservice_pack: 2\nhotfixes: [MS03-032]\n",
+      "m.yaml");
+  ASSERT_TRUE(captured.ok()) << (captured.error ? captured.error->message : "");
+  ASSERT_EQ(captured.value->products.hotfixes.size(), 1u);
+  EXPECT_EQ(captured.value->products.hotfixes[0].id, "MS03-032");
+  EXPECT_EQ(captured.value->products.hotfixes[0].kb, "KB822925");
+  EXPECT_TRUE(captured.value->products.hotfixes[0].components.empty());
+}
+
 TEST(WebServerLoad, XpX64TakesAspNet11UnderWow64) {
   const auto fresh = fakes::LoadMachineText(
       "os: windows-xp-professional-x64\nframeworks: [\"1.1\"]\napplications:\n  - path: /LM/W3SVC/1/ROOT/shop\n",

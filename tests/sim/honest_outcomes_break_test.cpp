@@ -196,10 +196,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"diagnosis/batch-logon-denied-through-group-named-1385.yaml", Fixer<DenyHidden>(), {}},
         Case{"diagnosis/profile-made-by-1.1-is-not-affected-not-already-fixed.yaml", Fixer<MarkForged>(), {}},
         Case{"diagnosis/fixed-by-this-tool-is-already-fixed.yaml", Fixer<MarkNeverWritten>(), {}},
-        // The fake as it was: bad passwords never forgotten; a lockout that always runs out.
+        // The fake as it was: a window it did not honour (the duration's 30 minutes); a lockout that always runs out.
         Case{"fidelity/lockout-observation-window.yaml",
              {},
-             [](fakes::MachineState& m) { m.lsa.lockout.reset_minutes = 0; }},
+             [](fakes::MachineState& m) { m.lsa.lockout.reset_minutes = 30; }},
         Case{"fidelity/lockout-duration-zero-needs-an-administrator.yaml",
              {},
              [](fakes::MachineState& m) { m.lsa.lockout.duration_minutes = 30; }},

@@ -43,15 +43,26 @@ struct ComponentBuild {
   UpdatedComponent component;
 };
 
+// The first service pack of a family released after an update: it already holds the update's fixes
+// (newer builds of its files), so update.exe refuses the package there and on every later one
+// (docs/windows-reference.md#service-packs).
+struct LaterServicePack {
+  OsFamily family = OsFamily::kWindowsXp;
+  int service_pack = 0;
+};
+
 struct HotfixDefinition {
   std::string id;                       // bulletin: "MS03-032"
   std::string kb;                       // "KB822925"
   std::string title;                    // "Cumulative Patch for Internet Explorer"
   std::vector<std::string> supersedes;  // bulletins this one replaces
   std::vector<ComponentBuild> builds;
+  std::vector<LaterServicePack> later_service_packs;
 
   // The files this update puts on a machine of that family, in catalog order.
   std::vector<UpdatedComponent> ComponentsFor(OsFamily family) const;
+  // Whether a machine of that family at that service pack already has what the update brings.
+  bool OlderThan(OsFamily family, int service_pack) const;
 };
 
 // Every update the simulator knows: MS03-026 (unrelated, for contrast), MS03-032, MS03-040.
@@ -63,8 +74,15 @@ bool IsHotfixInstalled(const MachineState& state, std::string_view id);
 
 // Records the update with the builds for the machine's OS family ("hotfix.install", id).
 // 2 (ERROR_FILE_NOT_FOUND) for an id the catalog does not know; Ok without a change if it is
-// already installed.
+// already installed. Refused, nothing changed, as update.exe refuses it: 1633 for a family with no
+// build (XP x64), 1603 with update.exe's words for a service pack newer than the update
+// (XP SP2 and SP3: choice-service-pack-hotfix-error).
 fixer::Status InstallHotfix(Machine& machine, const std::string& id);
+
+// update.exe's words for a package older than the installed service pack.
+inline constexpr std::string_view kServicePackNewerText =
+    "Setup has detected that the Service Pack version of this system is newer than the update you are applying. "
+    "There is no need to install this update.";
 
 // A file as it is on disk after every installed update: the highest version any of them
 // installed (an update never replaces a newer file with an older one), and which update it

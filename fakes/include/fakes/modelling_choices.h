@@ -18,7 +18,7 @@
 namespace fakes {
 
 struct ModellingChoice {
-  std::string_view id;     // "choice-lockout-reset-zero"; the anchor in docs/windows-reference.md
+  std::string_view id;     // "choice-urlmon-flaw"; the anchor in docs/windows-reference.md
   std::string_view title;  // one line: what the fake assumes
 };
 

@@ -12,6 +12,8 @@
 //                                                 fixer::Secret::FromString("1pass@word"));
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +24,22 @@
 
 namespace fakes {
 
-// Hex (lower-case) NT hash of `clear`; "" for the empty password.
+// Hex (lower-case) NT hash of `clear`; "" for the empty password, the model's spelling of the
+// blank password's hash (kBlankPasswordNtHash on Windows).
 std::string NtHash(std::string_view clear);
+
+// MD4 of no bytes: the NT hash Windows stores for an account whose password is blank (what a SAM
+// dump shows for it: docs/windows-reference.md#blank-passwords). A hash read from outside is
+// stored as "" when it is this one (StoredNtHash).
+inline constexpr std::string_view kBlankPasswordNtHash = "31d6cfe0d16ae931b73c59d7e0c089c0";
+
+// An NT hash as given (32 hex digits in either case, or ""), as the model stores it: lower-case,
+// and "" for the blank password's.
+std::string StoredNtHash(std::string_view hex);
+
+// Why Windows cannot hold these password ages, or nullopt: the minimum age above a maximum one
+// (a maximum of 0: passwords never expire, which bounds nothing) (docs/windows-reference.md#password-age).
+std::optional<std::string> PasswordAgesProblem(uint32_t min_age_days, uint32_t max_age_days);
 
 // ok, or Status::Win(2245). `history` holds previous hashes, newest first; only the first
 // policy.history of them count. Pass the history for a user's own change only: an administrator's
