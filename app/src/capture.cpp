@@ -456,7 +456,8 @@ class Reader {
   // NAME.COMPUTERNAME.000, .001 ... (KB 324734), so every one before the folder the machine would
   // use is taken, and the reproduction keeps them all, to pick the same folder.
   void ReadTakenProfileFolder(const std::string& name) {
-    auto folder = Got(p_.profiles.NewProfileFolder(name), "where a new profile of " + name + " would go");
+    auto folder = Got(p_.profiles.NewProfileFolder(name, fixer::NewProfileOwner::kPresentAccount),
+                      "where a new profile of " + name + " would go");
     if (!folder) return;
     const size_t slash = folder->find_last_of('\\');
     if (slash == std::string::npos) return;

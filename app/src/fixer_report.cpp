@@ -226,21 +226,23 @@ nlohmann::json DiagnosisToJson(const fixer::Diagnosis& d) {
     j["frameworks"].push_back(
         {{"version", f.version}, {"tools_present", f.tools_present}, {"process_model_user", f.process_model_user}});
   j["hotfixes"] = d.hotfixes;
-  // What was not read is null, not false: "exists": false would say the account is not there.
+  // What was not read is null, not false: "exists": false would say the account is not there. An
+  // account that does not exist has no flags, no profile and no profile to be made: null too.
   const bool looked_up = AccountLookedUp(d.worker);
   auto known = [&](bool fact) { return looked_up ? json(fact) : json(nullptr); };
+  auto of_account = [&](bool fact) { return looked_up && d.worker.exists ? json(fact) : json(nullptr); };
   j["worker"] = {{"read", d.worker.read},
                  {"kind", d.worker.read ? json(fixer::ToString(d.worker.kind)) : json(nullptr)},
                  {"configured", d.worker.configured},
                  {"account", d.worker.account},
                  {"exists", known(d.worker.exists)},
                  {"sid", d.worker.exists ? d.worker.sid.ToString() : ""},
-                 {"disabled", known(d.worker.flags.disabled)},
-                 {"locked_out", known(d.worker.flags.locked_out)},
-                 {"has_profile", known(d.worker.has_profile)},
+                 {"disabled", of_account(d.worker.flags.disabled)},
+                 {"locked_out", of_account(d.worker.flags.locked_out)},
+                 {"has_profile", of_account(d.worker.has_profile)},
                  {"profile_path", d.worker.profile_path},
-                 // without a usable profile: where the repair's logon will make one ("" otherwise)
-                 {"new_profile_path", d.worker.new_profile_path}};
+                 // without a usable profile: where the repair's logon will make one ("" when it has one)
+                 {"new_profile_path", d.worker.exists ? json(d.worker.new_profile_path) : json(nullptr)}};
   j["symptom"] = fixer::ToString(d.symptom);
   j["probes"] = json::array();
   for (const auto& p : d.probes) {

@@ -246,12 +246,13 @@ class ProfilesPort : public fixer::Profiles {
     if (Status st = token_.MayAdminister(); !st.ok()) return st;  // DeleteProfile: administrators
     return profiles_.Delete(sid);
   }
-  Result<std::string> NewProfileFolder(const std::string& user) override {
+  Result<std::string> NewProfileFolder(const std::string& user, fixer::NewProfileOwner owner) override {
     if (Status st = m_.Read("profiles.new_folder", user); !st.ok()) return st;
     // The user's own ProfileList entry, its folder gone, takes no folder: create-profile removes
-    // that entry first, and Windows' answer reads only the folders.
+    // that entry first, and Windows' answer reads only the folders. A new account of the name (a
+    // recreate's) has a SID of its own, to which that entry is another SID's.
     const Sam sam(m_);
-    const UserAccount* account = sam.FindUser(user);
+    const UserAccount* account = owner == fixer::NewProfileOwner::kPresentAccount ? sam.FindUser(user) : nullptr;
     const std::optional<fixer::Sid> own = account ? std::optional(sam.SidOf(*account)) : std::nullopt;
     return profiles_.NewFolder(user, own ? &*own : nullptr);
   }

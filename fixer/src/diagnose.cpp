@@ -60,7 +60,10 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.app_pools = ReadAppPools(ports_.inventory, d.applications_on_10);
 
   if (fw10) {
-    auto worker = ReadWorkerIdentity(ports_, fw10->process_model, d.os.computer_name, d.notes);
+    // A recreate's profile-loading logon is a new account's, to which the present one's entry is another SID's.
+    const NewProfileOwner owner =
+        options_.strategy == Strategy::kRecreate ? NewProfileOwner::kNewAccount : NewProfileOwner::kPresentAccount;
+    auto worker = ReadWorkerIdentity(ports_, fw10->process_model, d.os.computer_name, owner, d.notes);
     if (!worker) return worker.status();
     d.worker = std::move(*worker);
     const std::string& pw = fw10->process_model.password;
@@ -116,6 +119,7 @@ Result<Diagnosis> Fixer::Diagnose() {
     d.scope = std::move(*scope);
     for (std::string& note : OldSidNotes(d.worker, d.scope.old_sids)) d.notes.push_back(std::move(note));
   }
+  if (Status st = NoteTakenProfileFolder(ports_, options_.strategy, d); !st.ok()) return st;
   DecideVerdict(d);  // reads no port; its notes name the scope's deny ACEs
   // Only where a repair would run: elsewhere no step needs them. A deleted ASPNET is refused
   // (account-exists) until aspnet_regiis -i makes it again, and the repair of the run after that

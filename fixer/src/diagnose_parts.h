@@ -16,9 +16,15 @@ inline constexpr const char* kSymptomText = "Server Application Unavailable";
 
 // Classifies <processModel userName> (LocalSystem when enable="false": ASP.NET then runs inside
 // inetinfo.exe), resolves it to an account and reads that account and its profile. `computer`
-// strips "COMPUTER\" (and ".\") prefixes of local accounts.
+// strips "COMPUTER\" (and ".\") prefixes of local accounts. `profile_owner`: whose first profile
+// new_profile_path is (a recreate's new account's, or the present account's).
 Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
-                                          const std::string& computer, std::vector<std::string>& notes);
+                                          const std::string& computer, NewProfileOwner profile_owner,
+                                          std::vector<std::string>& notes);
+
+// The diagnosis' note on the folder named as the worker being taken, with why (worker.new_profile_taken
+// set): read once the scope's old SIDs are known, whose ProfileList entries may be what takes it.
+Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d);
 
 // Each application's pool (Inventory::AppPoolOf) and that pool's identity, every pool read once;
 // a read that fails is kept in its reading, never the diagnosis's error.

@@ -107,6 +107,9 @@ Result<std::optional<Refusal>> Fixer::TempPasswordRefusal(const std::string& acc
     if (*console_only) return std::optional<Refusal>(TempPasswordBlank(account));
   }
   if (Status st = ports_.policy.Check(account, *options_.temp_password); !st.ok()) {
+    // 2245 is the policy's verdict on the password; any other error is a read that failed (the policy's,
+    // 5), no verdict: said as the error it is, never as a rule the password broke.
+    if (st.code() != kNerrPasswordTooShort) return st;
     return std::optional<Refusal>(TempPasswordRefused(ports_, account, *options_.temp_password, st));
   }
   return std::optional<Refusal>();

@@ -2,11 +2,13 @@
 // profile's folder says the one named as its account was taken.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "fixer/name_case.h"
 #include "fixer/ports/profiles.h"
+#include "fixer/ports/security.h"
 
 namespace fixer {
 
@@ -21,5 +23,20 @@ inline std::string TakenProfileFolder(std::string_view new_path, std::string_vie
   if (SameWindowsName(folder, account)) return {};
   return std::string(new_path.substr(0, slash == std::string_view::npos ? 0 : slash + 1)) + std::string(account);
 }
+
+// A ProfileList entry the caller read: whose, as its words name it ("ASPNET's old SID S-1-5-21-...-1003"),
+// its folder, and what to say of it after "names it; " ("" for nothing).
+struct KnownProfileEntry {
+  std::string who;
+  std::string path;
+  std::string aside;
+};
+
+// Why `folder` is taken, in words: "a folder of that name exists" (KB 324734), naming the profile of
+// `known` whose entry names it, or, its folder missing, the ProfileList entry that names it (the
+// fake's choice: docs/windows-reference.md#profiles). Reads the folder (GetNamedSecurityInfo): 2 or
+// 3 says it is not there, 5 that it is; another error is returned.
+Result<std::string> WhyProfileFolderTaken(Security& security, const std::string& folder,
+                                          std::span<const KnownProfileEntry> known);
 
 }  // namespace fixer

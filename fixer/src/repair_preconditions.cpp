@@ -260,6 +260,14 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer) {
   std::vector<Precondition> out;
+  // set-temp-password's password (the operator's or a generated one) is checked against the policy,
+  // as recreate's NetUserAdd checks its own: a policy that cannot be read fails the diagnosis here,
+  // before any change, as every other read does, not the repair after stop-services.
+  if (auto policy = ports.policy.Get(); !policy) {
+    return Status::Explained(policy.status().code(),
+                             "The password policy could not be read, and the repair's "
+                             "temporary password must meet it");
+  }
   auto services = ServicesStartAgain(ports, w, services_to_stop, computer);
   if (!services) return services.status();
   std::move(services->begin(), services->end(), std::back_inserter(out));

@@ -16,13 +16,22 @@ namespace {
 constexpr const char* kProfileCommand = "cmd.exe /c exit";
 
 // A profile made in a folder not named as the account: Windows names a new profile
-// "User.COMPUTERNAME" when the folder "User" is taken, by an old profile most often (KB 324734).
-void SayWhereTheProfileWent(RepairContext& ctx, const std::string& path) {
+// "User.COMPUTERNAME" when the folder "User" is taken (KB 324734), said with what takes it. `sid`:
+// the account's now, which a recreate made; its original SID's entry, which the recreate left, may
+// be what takes it. A read that fails leaves the why unsaid: the profile is made all the same.
+void SayWhereTheProfileWent(RepairContext& ctx, const Sid& sid, const std::string& path) {
   const std::string taken = TakenProfileFolder(path, ctx.account);
   if (taken.empty()) return;
-  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the folder {} was taken (by another profile, often "
-                           "a deleted {}'s), so Windows gave the new one another name"),
-               ctx.account, path, taken, ctx.account));
+  std::vector<KnownProfileEntry> known;
+  if (!(ctx.original_sid == sid) && !ctx.original_sid.IsNull()) {
+    auto old = ctx.ports.profiles.Find(ctx.original_sid);
+    if (old && *old)
+      known.push_back({Text(FMT_COMPILE("{}'s old SID {}"), ctx.account, ctx.original_sid), (*old)->path, ""});
+  }
+  auto why = WhyProfileFolderTaken(ctx.ports.security, taken, known);
+  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the folder {} was taken{}, so Windows gave the new "
+                           "one another name"),
+               ctx.account, path, taken, why ? Text(FMT_COMPILE(" ({})"), *why) : std::string()));
 }
 
 class CreateProfile : public Step {
@@ -34,8 +43,12 @@ class CreateProfile : public Step {
     // Where it goes, said when the folder named as the account is taken: the reader expects that one.
     std::string where;
     if (d && !d->worker.new_profile_path.empty()) {
-      if (std::string taken = TakenProfileFolder(d->worker.new_profile_path, who); !taken.empty())
-        where = Text(FMT_COMPILE(" at {} ({} is taken)"), d->worker.new_profile_path, taken);
+      if (std::string taken = TakenProfileFolder(d->worker.new_profile_path, who); !taken.empty()) {
+        where = d->worker.new_profile_taken.empty()
+                    ? Text(FMT_COMPILE(" at {} ({} is taken)"), d->worker.new_profile_path, taken)
+                    : Text(FMT_COMPILE(" at {} ({} is taken: {})"), d->worker.new_profile_path, taken,
+                           d->worker.new_profile_taken);
+      }
     }
     // keep-sid logs on as the account whose entry names a missing folder (recreate's new SID has none).
     const bool removes_stale =
@@ -98,7 +111,7 @@ class CreateProfile : public Step {
       if (!IsUsable(*profile)) {
         return Status::Explained(kErrorFileNotFound, "the logon succeeded but no profile was created");
       }
-      SayWhereTheProfileWent(ctx, (*profile)->path);
+      SayWhereTheProfileWent(ctx, *sid, (*profile)->path);
     }
     done["profile_path"] = (*profile)->path;
     return {};

@@ -27,7 +27,8 @@ Result<std::optional<Precondition>> FirstFailingNow(RepairContext& ctx) {
   for (const FrameworkInfo& fw : *frameworks) {
     if (fw.version != kFramework10) continue;
     std::vector<std::string> notes;
-    auto worker = ReadWorkerIdentity(ctx.ports, fw.process_model, os->computer_name, notes);
+    auto worker =
+        ReadWorkerIdentity(ctx.ports, fw.process_model, os->computer_name, NewProfileOwner::kPresentAccount, notes);
     if (!worker) return worker.status();
     auto start = ReadWorkerPreconditions(ctx.ports, *worker, *web, true);
     if (!start) return start.status();

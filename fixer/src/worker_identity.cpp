@@ -27,7 +27,8 @@ std::string ShownGroupName(const LocalGroupRef& group, std::string_view computer
 }
 
 Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig& process_model,
-                                          const std::string& computer, std::vector<std::string>& notes) {
+                                          const std::string& computer, NewProfileOwner profile_owner,
+                                          std::vector<std::string>& notes) {
   const std::string& user_name = process_model.user_name;
   WorkerIdentity w;
   w.read = true;
@@ -103,14 +104,9 @@ Result<WorkerIdentity> ReadWorkerIdentity(Ports& ports, const ProcessModelConfig
     }
   }
   if (!w.has_profile) {
-    auto folder = ports.profiles.NewProfileFolder(w.account);
+    auto folder = ports.profiles.NewProfileFolder(w.account, profile_owner);
     if (!folder) return folder.status();
     w.new_profile_path = std::move(*folder);
-    if (std::string taken = TakenProfileFolder(w.new_profile_path, w.account); !taken.empty()) {
-      notes.push_back(Text(FMT_COMPILE("the folder {} is taken (by another profile, often a deleted {}'s): the "
-                                       "profile the repair makes for {} will be {}"),
-                           taken, w.account, w.account, w.new_profile_path));
-    }
   }
   return w;
 }

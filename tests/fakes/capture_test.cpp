@@ -356,12 +356,14 @@ TEST(Capture, KeepsEveryTakenProfileFolderSoTheReproductionPicksTheSameOne) {
            "  - path: /LM/W3SVC/1/ROOT/orders\n",
            "taken.yaml"));
   fakes::MachineBackend a(original);
-  const fixer::Result<std::string> machines = a.ports().profiles.NewProfileFolder("ASPNET");
+  const fixer::Result<std::string> machines =
+      a.ports().profiles.NewProfileFolder("ASPNET", fixer::NewProfileOwner::kPresentAccount);
   ASSERT_TRUE(machines.ok());
   EXPECT_EQ(*machines, "C:\\Documents and Settings\\ASPNET.XPPRO.001");
   fakes::Machine reproduced(Load(app::CaptureText(CaptureOf(original)), "captured.yaml"));
   fakes::MachineBackend b(reproduced);
-  const fixer::Result<std::string> reproductions = b.ports().profiles.NewProfileFolder("ASPNET");
+  const fixer::Result<std::string> reproductions =
+      b.ports().profiles.NewProfileFolder("ASPNET", fixer::NewProfileOwner::kPresentAccount);
   ASSERT_TRUE(reproductions.ok());
   EXPECT_EQ(*reproductions, *machines);
 }

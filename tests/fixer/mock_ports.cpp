@@ -359,9 +359,10 @@ void MockPortsTest::InstallDefaults() {
     return w.profiles.erase(sid) ? Status() : Status::Win(fixer::kErrorFileNotFound);
   });
 
-  ON_CALL(profiles, NewProfileFolder(_)).WillByDefault([](const std::string& user) -> Result<std::string> {
-    return "C:\\Documents and Settings\\" + user;
-  });
+  ON_CALL(profiles, NewProfileFolder(_, _))
+      .WillByDefault([](const std::string& user, fixer::NewProfileOwner) -> Result<std::string> {
+        return "C:\\Documents and Settings\\" + user;
+      });
   // The mock keeps an entry as its path alone: its one value, ProfileImagePath, holds the path's bytes.
   ON_CALL(profiles, ReadEntry(_))
       .WillByDefault([this](const Sid& sid) -> Result<std::optional<fixer::ProfileListEntry>> {

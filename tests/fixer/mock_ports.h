@@ -97,7 +97,7 @@ class MockProfiles : public fixer::Profiles {
   ~MockProfiles() override;  // out of line: gmock code compiled once, in mock_ports.cpp
   MOCK_METHOD(Result<std::optional<fixer::ProfileInfo>>, Find, (const Sid&), (override));
   MOCK_METHOD(Status, Delete, (const Sid&), (override));
-  MOCK_METHOD(Result<std::string>, NewProfileFolder, (const std::string&), (override));
+  MOCK_METHOD(Result<std::string>, NewProfileFolder, (const std::string&, fixer::NewProfileOwner), (override));
   MOCK_METHOD(Result<std::optional<fixer::ProfileListEntry>>, ReadEntry, (const Sid&), (override));
   MOCK_METHOD(Status, RemoveEntry, (const Sid&), (override));
   MOCK_METHOD(Status, WriteEntry, (const fixer::ProfileListEntry&), (override));

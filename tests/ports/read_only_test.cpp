@@ -174,7 +174,7 @@ TEST_F(Profiles, ASidWithoutProfileHasNone) {
 // profiles.h: NewProfileFolder names the folder a new profile would get: for a user no folder is
 // named after, the profiles directory and the name itself (GetProfilesDirectory, KB 324734).
 TEST_F(Profiles, NewProfileFolderOfAnUnusedNameIsThatName) {
-  auto folder = ports().profiles.NewProfileFolder("fxsim_no_such_user");
+  auto folder = ports().profiles.NewProfileFolder("fxsim_no_such_user", fixer::NewProfileOwner::kPresentAccount);
   ExpectOk(folder.status(), "NewProfileFolder(fxsim_no_such_user)");
   if (folder.ok()) {
     Expect(folder->ends_with("\\fxsim_no_such_user") && folder->size() > 20,

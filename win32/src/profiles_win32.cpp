@@ -25,8 +25,9 @@ fixer::Result<std::optional<fixer::ProfileInfo>> Win32Profiles::Find(const fixer
 }
 
 // What userenv does for a new profile (KB 324734): NAME, then NAME.COMPUTERNAME, then
-// NAME.COMPUTERNAME.000 ... while the folder exists; read here, nothing created.
-fixer::Result<std::string> Win32Profiles::NewProfileFolder(const std::string& user) {
+// NAME.COMPUTERNAME.000 ... while the folder exists; read here, nothing created. Folders alone
+// decide, so a new account of the name gets the answer the present one does.
+fixer::Result<std::string> Win32Profiles::NewProfileFolder(const std::string& user, fixer::NewProfileOwner) {
   wchar_t root[MAX_PATH] = {};
   DWORD root_length = MAX_PATH;
   if (!GetProfilesDirectoryW(root, &root_length)) return LastError();

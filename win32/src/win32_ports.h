@@ -62,7 +62,7 @@ class Win32Profiles : public fixer::Profiles {
   explicit Win32Profiles(ChangeFlag& changes) : changes_(changes) {}
   fixer::Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override;
   fixer::Status Delete(const fixer::Sid& sid) override;
-  fixer::Result<std::string> NewProfileFolder(const std::string& user) override;
+  fixer::Result<std::string> NewProfileFolder(const std::string& user, fixer::NewProfileOwner owner) override;
   fixer::Result<std::optional<fixer::ProfileListEntry>> ReadEntry(const fixer::Sid& sid) override;
   fixer::Status RemoveEntry(const fixer::Sid& sid) override;
   fixer::Status WriteEntry(const fixer::ProfileListEntry& entry) override;

@@ -56,8 +56,12 @@ struct WorkerIdentity {
   bool has_profile = false;
   std::string profile_path;
   // Without a usable profile: the folder the repair's profile-loading logon will make. Not the one
-  // named as the account when that folder is taken (often by a deleted account's profile).
+  // named as the account when that folder is taken (often by a deleted account's profile). Under
+  // recreate, the new account's, to which the present account's ProfileList entry is another SID's.
   std::string new_profile_path;
+  // Why the folder named as the account is taken, when new_profile_path is not that folder: "a folder
+  // of that name exists", with the profile whose ProfileList entry names it where one is known.
+  std::string new_profile_taken;
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
   // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
   bool own_password = false;

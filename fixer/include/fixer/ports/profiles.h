@@ -5,7 +5,8 @@
 //
 //   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
 //   fixer::Result<std::optional<fixer::ProfileInfo>> p = profiles.Find(aspnet_sid);   // nullopt: none
-//   fixer::Result<std::string> at = profiles.NewProfileFolder("ASPNET");  // "...\ASPNET.XPPRO" when ASPNET is taken
+//   fixer::Result<std::string> at =   // "...\ASPNET.XPPRO" when ASPNET is taken
+//       profiles.NewProfileFolder("ASPNET", fixer::NewProfileOwner::kPresentAccount);
 //   auto entry = profiles.ReadEntry(aspnet_sid);   // every value of ProfileList\<SID>, for an undo
 //   fixer::Status removed = profiles.RemoveEntry(aspnet_sid);  // the key alone
 //   fixer::Status back = profiles.WriteEntry(**entry);         // as it was, value for value
@@ -48,6 +49,10 @@ struct ProfileListEntry {
   friend bool operator==(const ProfileListEntry&, const ProfileListEntry&) = default;
 };
 
+// Whose first profile NewProfileFolder answers for: the account of that name as it is now, or a new
+// account of that name (a recreate's: a new SID, to which the present account's entry is another SID's).
+enum class NewProfileOwner { kPresentAccount, kNewAccount };
+
 class Profiles {
  public:
   virtual ~Profiles() = default;
@@ -57,7 +62,7 @@ class Profiles {
   // The folder a profile-loading logon of `user`, who has no profile, would make: the profiles
   // directory (GetProfilesDirectory) and `user`, or `user`.COMPUTERNAME, then .000, .001 ... while
   // that folder exists (KB 324734). Reads only; 183 when every candidate is taken.
-  virtual Result<std::string> NewProfileFolder(const std::string& user) = 0;
+  virtual Result<std::string> NewProfileFolder(const std::string& user, NewProfileOwner owner) = 0;
   // Every value of the ProfileList entry of `sid`, read only; nullopt when there is none.
   virtual Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) = 0;
   // Removes the ProfileList entry of `sid` alone (RegDeleteKey), its folder left as it is; 2 if none.
@@ -75,7 +80,9 @@ class ProfilesWrapper : public Profiles {
   Profiles& target() { return target_; }
   Result<std::optional<ProfileInfo>> Find(const Sid& sid) override { return target_.Find(sid); }
   Status Delete(const Sid& sid) override { return target_.Delete(sid); }
-  Result<std::string> NewProfileFolder(const std::string& user) override { return target_.NewProfileFolder(user); }
+  Result<std::string> NewProfileFolder(const std::string& user, NewProfileOwner owner) override {
+    return target_.NewProfileFolder(user, owner);
+  }
   Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) override { return target_.ReadEntry(sid); }
   Status RemoveEntry(const Sid& sid) override { return target_.RemoveEntry(sid); }
   Status WriteEntry(const ProfileListEntry& entry) override { return target_.WriteEntry(entry); }
