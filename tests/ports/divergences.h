@@ -40,6 +40,11 @@ inline constexpr Divergence kDivergences[] = {
      "NetUserGetInfo always works for the current user (Wine dlls/netapi32/tests/access.c, run_usergetinfo_tests); "
      "SAM names compare case-insensitively",
      "the current user read in its own spelling answers 2140 NERR_InternalError, in another spelling 2221"},
+    {"win32", "Accounts.TheBuiltInGuestNeedsNoPasswordAndAdministratorDoes",
+     "NetUserGetInfo reads the built-in Guest (RID 501, UF_PASSWD_NOTREQD in usri4_flags) and Administrator "
+     "(learn.microsoft.com, USER_INFO_4; Wine dlls/netapi32/tests/access.c, run_usergetinfo_tests)",
+     "Lookup of Guest and of Administrator answers 2221 NERR_UserNotFound: Wine's NetUserGetInfo knows the "
+     "current user only"},
     {"win32", "Policy.ReadsThePasswordPolicy",
      "NetUserModalsGet of the local machine succeeds (Wine dlls/netapi32/tests/access.c, "
      "run_usermodalsget_tests, at level 2)",
