@@ -47,24 +47,17 @@ void Refuse(CLI::App& app, const std::shared_ptr<const std::set<std::string>>& n
   for (CLI::App* sub : app.get_subcommands({})) Refuse(*sub, names, tool);
 }
 
-// The names of the options of `app` and its subcommands that take no value (--json, -v, --help).
-void CollectFlags(const CLI::App& app, std::set<std::string, std::less<>>& flags) {
+// The names of the non-positional options of `app` and its subcommands that take a value (--out,
+// --seed) when `taking_value`, else of those that take none, the flags (--json, -v, --help).
+void CollectOptionNames(const CLI::App& app, bool taking_value, std::set<std::string, std::less<>>& names) {
   for (const CLI::Option* opt : app.get_options()) {
-    if (!opt->nonpositional() || opt->get_expected_max() != 0) continue;  // a flag expects no value
-    for (const std::string& l : opt->get_lnames()) flags.insert("--" + l);
-    for (const std::string& s : opt->get_snames()) flags.insert("-" + s);
+    const bool takes_value = opt->get_expected_max() != 0 && opt->get_type_size_max() != 0;
+    const bool flag = opt->get_expected_max() == 0;  // a flag expects no value
+    if (!opt->nonpositional() || (taking_value ? !takes_value : !flag)) continue;
+    for (const std::string& l : opt->get_lnames()) names.insert("--" + l);
+    for (const std::string& s : opt->get_snames()) names.insert("-" + s);
   }
-  for (const CLI::App* sub : app.get_subcommands({})) CollectFlags(*sub, flags);
-}
-
-// The names of the options of `app` and its subcommands that take a value (--out, --seed).
-void CollectValueOptions(const CLI::App& app, std::set<std::string, std::less<>>& taking) {
-  for (const CLI::Option* opt : app.get_options()) {
-    if (!opt->nonpositional() || opt->get_expected_max() == 0 || opt->get_type_size_max() == 0) continue;
-    for (const std::string& l : opt->get_lnames()) taking.insert("--" + l);
-    for (const std::string& s : opt->get_snames()) taking.insert("-" + s);
-  }
-  for (const CLI::App* sub : app.get_subcommands({})) CollectValueOptions(*sub, taking);
+  for (const CLI::App* sub : app.get_subcommands({})) CollectOptionNames(*sub, taking_value, names);
 }
 
 struct OptionNames {
@@ -91,10 +84,10 @@ void RefuseValueLeftOff(const OptionNames& options, std::string_view word, const
 // refused: CLI11 alone reads `--dry-run=0` as no dry run, and says "Could not convert" of `--json=x`.
 std::vector<std::string> CommandWords(const CLI::App& app, int argc, const char* const* argv) {
   std::set<std::string, std::less<>> flags;
-  CollectFlags(app, flags);
+  CollectOptionNames(app, /*taking_value=*/false, flags);
   OptionNames options;
   CollectNames(app, options.all);
-  CollectValueOptions(app, options.taking_values);
+  CollectOptionNames(app, /*taking_value=*/true, options.taking_values);
   std::vector<std::string> words;
   bool options_end = false;
   for (int i = 1; i < argc; ++i) {
