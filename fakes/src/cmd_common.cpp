@@ -1,5 +1,6 @@
 // net.exe's message layout, shared by the net subcommands.
 #include "cmd_common.h"
+#include "cmd_net_messages.h"
 
 #include <algorithm>
 #include <cctype>
@@ -80,7 +81,7 @@ std::optional<bool> NetAsk(Console& con, std::string_view question, bool default
   if (answer) return answer;
   constexpr int kAsks = 5;  // LUI_LOOP_LIMIT
   for (int ask = 0; ask < kAsks; ++ask) {
-    if (ask > 0) con.Write("This is an invalid response.\n");
+    if (ask > 0) con.Write(NetMessage(kNetInvalidResponse) + "\n");
     con.Write(std::string(question) + (default_yes ? " (Y/N) [Y]: " : " (Y/N) [N]: "));
     const std::optional<std::string> reply = con.input.ReadLine(true);
     if (!reply) {
@@ -93,7 +94,7 @@ std::optional<bool> NetAsk(Console& con, std::string_view question, bool default
     if (first == 'Y') return true;
     if (first == 'N') return false;
   }
-  NetError(con, kNetNoValidResponse, "No valid response was provided.");
+  NetError(con, kNetNoValidResponse, NetMessage(kNetNoValidResponse));
   return std::nullopt;
 }
 

@@ -1,4 +1,4 @@
-// net.exe: dispatch to its subcommands (START, STOP, USER, LOCALGROUP, HELPMSG). net's other real
+// net.exe: dispatch to its subcommands (START, STOP, PAUSE, CONTINUE, USER, LOCALGROUP, HELPMSG). net's other real
 // subcommands and its help (`net help user`, `net user /?`) are not modelled (NotModelled); a word
 // that is no subcommand prints net's syntax.
 #include <algorithm>
@@ -7,6 +7,7 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_messages.h"
 #include "fakes/commands.h"
 #include "fixer/name_case.h"
 
@@ -14,10 +15,10 @@ namespace fakes {
 namespace {
 
 // XP's net subcommands that the fake does not model [S: Microsoft Learn "Net commands"; ReactOS
-// net, main.c's command table]. PAUSE and CONTINUE are among them for now.
-constexpr std::array<std::string_view, 17> kUnmodelledSubcommands = {
-    "accounts", "computer", "config",  "continue", "file",       "group", "help", "name", "pause",
-    "print",    "send",     "session", "share",    "statistics", "time",  "use",  "view"};
+// net, main.c's command table].
+constexpr std::array<std::string_view, 15> kUnmodelledSubcommands = {
+    "accounts", "computer", "config", "file", "group", "help",       "name", "print",
+    "send",     "session",  "share",  "time", "use",   "statistics", "view"};
 
 bool IsUnmodelledSubcommand(const std::string& folded) {
   return std::find(kUnmodelledSubcommands.begin(), kUnmodelledSubcommands.end(), folded) !=
@@ -59,12 +60,14 @@ int RunNet(Console& con, const std::vector<std::string>& args) {
     // net's main reads /Y and /N before the command: both is APE_ConflictingSwitches (3510), with
     // NET HELPMSG, errorlevel 2 (ErrorExit) [S: docs/windows-reference.md#net-unknown-option].
     if (yes && no)
-      return cmd::NetError(con, cmd::kNetConflictingSwitches, "A command was used with conflicting switches.");
+      return cmd::NetError(con, cmd::kNetConflictingSwitches, cmd::NetMessage(cmd::kNetConflictingSwitches));
     if (sub != "start" && sub != "stop") std::erase_if(rest, IsConfirmationAnswer);
     if (IsUnmodelledSubcommand(sub)) throw NotModelled{"'net " + sub + "'"};
     if (AsksForHelp(args)) throw NotModelled{"net's help text (/?)"};
     if (sub == "start") return cmd::NetStart(con, rest);
     if (sub == "stop") return cmd::NetStop(con, rest);
+    if (sub == "pause") return cmd::NetPause(con, rest);
+    if (sub == "continue") return cmd::NetContinue(con, rest);
     if (sub == "user" || sub == "users")
       return cmd::NetUser(con, rest, yes ? std::optional<bool>(true) : no ? std::optional<bool>(false) : std::nullopt);
     if (sub == "localgroup") return cmd::NetLocalGroup(con, rest);

@@ -16,6 +16,8 @@ namespace fakes::cmd {
 
 int NetStart(Console& con, const std::vector<std::string>& args);
 int NetStop(Console& con, const std::vector<std::string>& args);
+int NetPause(Console& con, const std::vector<std::string>& args);     // cmd_net_pause.cpp
+int NetContinue(Console& con, const std::vector<std::string>& args);  // cmd_net_pause.cpp
 // `confirm`: the line's /Y (true) or /N (false), net's answer to its own Y/N question.
 int NetUser(Console& con, const std::vector<std::string>& args, std::optional<bool> confirm = std::nullopt);
 int NetLocalGroup(Console& con, const std::vector<std::string>& args);

@@ -8,6 +8,7 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_messages.h"
 #include "fakes/commands.h"
 #include "fixer/win_error.h"
 
@@ -24,12 +25,15 @@ std::optional<uint32_t> MessageNumber(const std::string& word) {
   return static_cast<uint32_t>(std::stoul(word));
 }
 
-// The message of the one number given, where the fake holds Windows' text of it.
-std::optional<std::string_view> HelpMessage(const std::vector<std::string>& args) {
+// The message of the one number given, where the fake holds Windows' text of it: a system or
+// network message, or one of net's own, its inserts shown as *** (WS03 netcmd, StarStrings).
+std::optional<std::string> HelpMessage(const std::vector<std::string>& args) {
   if (args.size() != 1) return std::nullopt;
   const std::optional<uint32_t> code = MessageNumber(args[0]);
-  if (!code || *code >= kFirstNonMessage || !fixer::HasWinErrorText(*code)) return std::nullopt;
-  return fixer::WinErrorText(*code);
+  if (!code || *code >= kFirstNonMessage) return std::nullopt;
+  if (fixer::HasWinErrorText(*code)) return std::string(fixer::WinErrorText(*code));
+  if (cmd::NetMessageTemplate(*code)) return cmd::NetMessage(*code);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -37,10 +41,10 @@ std::optional<std::string_view> HelpMessage(const std::vector<std::string>& args
 namespace cmd {
 
 int NetHelpMsg(Console& con, const std::vector<std::string>& args) {
-  const std::optional<std::string_view> text = HelpMessage(args);
+  const std::optional<std::string> text = HelpMessage(args);
   // Windows' answer (another message's text, or net's syntax) is not guessed.
   if (!text) throw NotModelled{"'net helpmsg' of a message without a text in the simulator"};
-  con.Write("\n" + std::string(*text) + "\n\n");
+  con.Write("\n" + *text + "\n\n");
   return 0;
 }
 

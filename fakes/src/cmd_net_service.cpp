@@ -12,6 +12,8 @@
 
 #include "cmd_common.h"
 #include "cmd_net.h"
+#include "cmd_net_messages.h"
+#include "cmd_net_service_args.h"
 #include "cmd_net_switches.h"
 #include "fakes/commands.h"
 #include "fakes/scm.h"
@@ -21,39 +23,8 @@
 namespace fakes::cmd {
 namespace {
 
-struct ServiceArgs {
-  std::string name;
-  bool yes = false;
-  std::vector<std::string> options;  // switches other than /Y and /N: none is net's
-};
-
 constexpr std::string_view kStartUsage = "NET START\n[service]\n";
 constexpr std::string_view kStopUsage = "NET STOP\nservice\n";
-
-ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
-  ServiceArgs out;
-  std::vector<std::string> words;
-  for (const auto& a : args) {
-    if (IsOption(a, "/y") || IsOption(a, "/ye") || IsOption(a, "/yes"))
-      out.yes = true;
-    else if (IsOption(a, "/n") || IsOption(a, "/no"))
-      out.yes = false;
-    else if (!a.empty() && a[0] == '/')
-      out.options.push_back(a);
-    else
-      words.push_back(a);
-  }
-  // An unquoted display name arrives as several words: net joins them [M].
-  for (const auto& w : words) out.name += (out.name.empty() ? "" : " ") + w;
-  if (out.name.size() >= 2 && out.name.front() == '"' && out.name.back() == '"')
-    out.name = out.name.substr(1, out.name.size() - 2);
-  return out;
-}
-
-std::string DisplayOf(const Scm& scm, const std::string& key) {
-  const fixer::ServiceInfo* s = scm.Find(key);
-  return s ? s->display_name : key;
-}
 
 // Stops one service, with net's two lines and a blank line; error text on failure.
 bool StopOne(Console& con, Scm& scm, const std::string& key) {
@@ -82,6 +53,31 @@ int ListStarted(Console& con) {
 }
 
 }  // namespace
+
+ServiceArgs ParseServiceArgs(const std::vector<std::string>& args) {
+  ServiceArgs out;
+  std::vector<std::string> words;
+  for (const auto& a : args) {
+    if (IsOption(a, "/y") || IsOption(a, "/ye") || IsOption(a, "/yes"))
+      out.answer = true;
+    else if (IsOption(a, "/n") || IsOption(a, "/no"))
+      out.answer = false;
+    else if (!a.empty() && a[0] == '/')
+      out.options.push_back(a);
+    else
+      words.push_back(a);
+  }
+  // An unquoted display name arrives as several words: net joins them [M].
+  for (const auto& w : words) out.name += (out.name.empty() ? "" : " ") + w;
+  if (out.name.size() >= 2 && out.name.front() == '"' && out.name.back() == '"')
+    out.name = out.name.substr(1, out.name.size() - 2);
+  return out;
+}
+
+std::string DisplayOf(const Scm& scm, const std::string& key) {
+  const fixer::ServiceInfo* s = scm.Find(key);
+  return s ? s->display_name : key;
+}
 
 int NetStart(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
@@ -118,7 +114,7 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
   // A paused service is started too, and SERVICE_CONTROL_STOP stops it
   // (docs/windows-reference.md#services). [M] A pending one is still "not started" here.
   if (svc->state != fixer::ServiceState::kRunning && svc->state != fixer::ServiceState::kPaused)
-    return NetError(con, 3521, "The " + display + " service is not started.");
+    return NetError(con, kNetServiceNotStarted, NetMessage(kNetServiceNotStarted, display));
 
   auto dependents = scm.ActiveDependents(key);
   if (!dependents.ok()) return NetError(con, dependents.status().code(), dependents.status().message());
@@ -130,8 +126,7 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
     for (const auto& d : *dependents) con.Write("   " + DisplayOf(scm, d) + "\n");
     con.Write("\n");
     // stop.c: `if (!YorN(APE_ProceedWOp, 0)) NetcmdExit(2);`, net user's question and its rules.
-    const std::optional<bool> go =
-        NetAsk(con, "Do you want to continue this operation?", false, a.yes ? std::optional<bool>(true) : std::nullopt);
+    const std::optional<bool> go = NetAsk(con, "Do you want to continue this operation?", false, a.answer);
     if (!go.value_or(false)) return kNetFailed;
     for (const auto& d : *dependents)
       if (!StopOne(con, scm, d)) return kNetFailed;

@@ -3,6 +3,7 @@
 #include "cmd_net_switches.h"
 
 #include "cmd_common.h"
+#include "cmd_net_messages.h"
 #include "fixer/name_case.h"
 
 namespace fakes::cmd {
@@ -51,11 +52,11 @@ std::optional<int> CheckNetSwitches(Console& con, std::vector<std::string>& args
         ++matches;
       }
     }
-    if (matches == 0) return Refuse(con, kNetUnknownSwitch, "The option " + shown + " is unknown.", usage);
-    if (matches > 1) return Refuse(con, kNetAmbiguousSwitch, "Option " + shown + " is ambiguous.", usage);
+    if (matches == 0) return Refuse(con, kNetUnknownSwitch, NetMessage(kNetUnknownSwitch, shown), usage);
+    if (matches > 1) return Refuse(con, kNetAmbiguousSwitch, NetMessage(kNetAmbiguousSwitch, shown), usage);
     const bool has_value = colon != std::string::npos;
     if ((found->value == SwitchValue::kNone && has_value) || (found->value == SwitchValue::kRequired && !has_value))
-      return Refuse(con, kNetInvalidSwitchValue, "You used an option with an invalid value.", usage);
+      return Refuse(con, kNetInvalidSwitchValue, NetMessage(kNetInvalidSwitchValue), usage);
     arg = std::string(found->becomes.empty() ? found->name : found->becomes) + value;
   }
   return std::nullopt;

@@ -200,6 +200,18 @@ fixer::Status Scm::Pause(const std::string& name) {
   return fixer::Status::Ok();
 }
 
+fixer::Status Scm::Continue(const std::string& name) {
+  fixer::ServiceInfo* service = Find(name);
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
+    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
+  if (service->state == fixer::ServiceState::kRunning) return fixer::Status::Ok();
+  if (auto st = m_.Mutate("scm.continue", service->name); !st.ok()) return st;
+  service->state = fixer::ServiceState::kRunning;
+  return fixer::Status::Ok();
+}
+
 fixer::Status Scm::SetLogonPassword(const std::string& name, const fixer::Secret& password) {
   fixer::ServiceInfo* service = Find(name);
   if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);

@@ -13,7 +13,7 @@ namespace {
 
 // net's subcommands the fake runs, under the name a check gives them (`net users` is `net user`).
 std::string_view NetSubcommand(std::string_view folded) {
-  for (std::string_view known : {"user", "start", "stop", "localgroup", "helpmsg"})
+  for (std::string_view known : {"user", "start", "stop", "pause", "continue", "localgroup", "helpmsg"})
     if (folded == known) return known;
   if (folded == "users") return "user";
   return {};
@@ -35,9 +35,9 @@ std::string ProgramName(std::string_view word, std::string_view arguments) {
 }
 
 const std::vector<std::string_view>& ModelledProgramNames() {
-  static const std::vector<std::string_view> names = {"aspnet_regiis", "iisreset",       "runas",
-                                                      "net",           "net user",       "net start",
-                                                      "net stop",      "net localgroup", "net helpmsg"};
+  static const std::vector<std::string_view> names = {"aspnet_regiis", "iisreset",       "runas",      "net",
+                                                      "net user",      "net start",      "net stop",   "net pause",
+                                                      "net continue",  "net localgroup", "net helpmsg"};
   return names;
 }
 

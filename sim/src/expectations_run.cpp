@@ -216,8 +216,9 @@ std::vector<Word> RunCheckWords() {
        .scalar_arg = "",
        .params = {{.name = "code", .required = true, .note = "(a whole number, negative too)", .rule = SignedCodeRule},
                   {.name = "program",
-                   .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net start`, `net stop`, "
-                           "`net localgroup`, `net helpmsg` with their subcommand, `net` for the others; any case, "
+                   .note = "(`iisreset`, `runas`, `aspnet_regiis`; `net user`, `net start`, `net stop`, `net pause`, "
+                           "`net continue`, `net localgroup`, `net helpmsg` with their subcommand, `net` for the "
+                           "others; any case, "
                            "`.exe` or a folder allowed)",
                    .rule = ProgramRule},
                   {.name = "line", .kind = ValueKind::kWholeNumber, .note = "(the script's line)", .min = 1},

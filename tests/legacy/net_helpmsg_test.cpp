@@ -18,6 +18,21 @@ TEST_F(NetHelpMsg, PrintsTheTextOfTheMessageNetPointedTo) {
   EXPECT_EQ(Out(), "\nAccess is denied.\n\n");
 }
 
+// net's own messages, which its errors point to as they point to the system's: each insert shown
+// as *** (WS03 netcmd main.c's StarStrings, the inserts net helpmsg gives FormatMessage).
+TEST_F(NetHelpMsg, NetsOwnMessagesShowTheirInsertsAsStars) {
+  EXPECT_EQ(Run("net stop aspnet_state"), 2);
+  EXPECT_NE(Out().find("NET HELPMSG 3521"), std::string::npos) << Out();
+  EXPECT_EQ(Run("net helpmsg 3521"), 0);
+  EXPECT_EQ(Out(), "\nThe *** service is not started.\n\n");
+  EXPECT_EQ(Run("net helpmsg 3757"), 0);
+  EXPECT_EQ(Out(), "\nNo valid response was provided.\n\n");
+  EXPECT_EQ(Run("net helpmsg 3506"), 0);
+  EXPECT_EQ(Out(), "\nThe option *** is unknown.\n\n");
+  EXPECT_EQ(Run("net helpmsg 2184"), 0);  // net pause's answer for a stopped service
+  EXPECT_EQ(Out(), "\nThe service has not been started.\n\n");
+}
+
 // A number the fake has no text of is not guessed: net says it does not model the line
 // (fakes::NotModelled), and a batch file's line is reported as not supported, as any behaviour the
 // fake does not model.

@@ -77,6 +77,19 @@ TEST_F(NetService, StopIisAdminAsksAndNoKeepsItRunning) {
   EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
 }
 
+// /N is net's No to its own question, said without asking (YorN_Switch): nothing stops, errorlevel
+// 2, whatever the console would answer.
+TEST_F(NetService, StopIisAdminWithNoAsksNothingAndStopsNothing) {
+  Answer("y");
+  EXPECT_EQ(Run("net stop iisadmin /n"), 2);
+  EXPECT_EQ(Out().find("(Y/N)"), std::string::npos) << Out();
+  EXPECT_EQ(Out().find("NET HELPMSG"), std::string::npos) << Out();
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kRunning);
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
+  EXPECT_EQ(Run("net stop iisadmin /NO"), 2);
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kRunning);
+}
+
 // stop.c asks with YorN, as net user /add does (LUI_YorN): closed input is 3757 after a line end,
 // an answer that is neither Y nor N "This is an invalid response." and the question again.
 TEST_F(NetService, StopIisAdminsQuestionIsNetsYesOrNo) {

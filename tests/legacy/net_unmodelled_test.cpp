@@ -13,8 +13,8 @@ class NetUnmodelled : public LegacyFixture {};
 
 constexpr const char* kRealButUnmodelled[] = {
     "net accounts",
-    "net pause w3svc",
-    "net continue w3svc",
+    "net statistics",
+    "net config",
     "net share",
     "NET VIEW",
     "net help user",

@@ -12,11 +12,12 @@
 //            "(special access:0x001201BF)" for any other mask (cacls lists the rights on
 //            further lines; we keep one line per ACE and give the mask in hex instead).
 //
-//   fixer::Sid aspnet_sid = *fixer::Sid::Parse("S-1-5-21-1-2-3-1004");
+//   fixer::Sid aspnet_sid = *fakes::Sam(machine).LookupName("ASPNET");   // the machine's ASPNET
 //   std::string line = fakes::FormatCaclsAce(machine, fixer::ObjectNamespace::kFile,
 //                                            {fixer::AceType::kAllow, aspnet_sid, fixer::kFileAllAccess,
 //                                             fixer::kObjectInheritAce | fixer::kContainerInheritAce});
-//   // "XPPRO\ASPNET:(OI)(CI)F"
+//   // "XPPRO\ASPNET:(OI)(CI)F"; a SID no account holds (one deleted) is shown bare:
+//   // "S-1-5-21-1-2-3-1004:(OI)(CI)F"
 #pragma once
 
 #include <cstdint>

@@ -36,6 +36,8 @@ class Scm {
   fixer::Status Start(const std::string& name);  // "scm.start" per service started
   fixer::Status Stop(const std::string& name);   // "scm.stop"
   fixer::Status Pause(const std::string& name);  // "scm.pause"; a paused service stays so, unchanged
+  // "scm.continue" (`net continue`; the fixer never sends one); a running service stays so, unchanged.
+  fixer::Status Continue(const std::string& name);
   // "scm.set_password": ChangeServiceConfig's lpPassword, what the SCM logs the service on with
   // from its next start (kept for a local user's service only; the others log on without one).
   fixer::Status SetLogonPassword(const std::string& name, const fixer::Secret& password);
