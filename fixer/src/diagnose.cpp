@@ -25,7 +25,8 @@ bool ServedByAspNetWp(const WebServerInfo& web) {
 // The LSA's AutoGenerate password where 1.0's worker uses it, and whether that worker logged on with it.
 WorkerPasswordNow WorkerPasswordNowOf(Secrets& secrets, const Diagnosis& d) {
   WorkerPasswordNow now;
-  if (d.worker.own_password || !d.worker.exists) return now;
+  // With 1.0 alone no other worker's password is compared: the secret is not read for it.
+  if (d.worker.own_password || !d.worker.exists || d.frameworks.size() < 2) return now;
   // A secret that cannot be read leaves the other worker's logon unjudged, as only a logon would.
   if (auto lsa = secrets.Retrieve(std::string(kAspNetWorkerSecret))) now.lsa = std::move(*lsa);
   now.logs_on = std::any_of(d.worker_start.begin(), d.worker_start.end(),
