@@ -1,10 +1,12 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
 #include "fixer/name_case.h"
+#include "fixer/ports/secrets.h"
 #include "fixer/process_model.h"
 #include "fixer/text.h"
 #include "service_names.h"
@@ -18,6 +20,18 @@ namespace {
 bool ServedByAspNetWp(const WebServerInfo& web) {
   return web.kind == WebServerKind::kIis50 || web.kind == WebServerKind::kIis51 ||
          (web.kind == WebServerKind::kIis60 && web.iis5_isolation_mode);
+}
+
+// The LSA's AutoGenerate password where 1.0's worker uses it, and whether that worker logged on with it.
+WorkerPasswordNow WorkerPasswordNowOf(Secrets& secrets, const Diagnosis& d) {
+  WorkerPasswordNow now;
+  // With 1.0 alone no other worker's password is compared: the secret is not read for it.
+  if (d.worker.own_password || !d.worker.exists || d.frameworks.size() < 2) return now;
+  // A secret that cannot be read leaves the other worker's logon unjudged, as only a logon would.
+  if (auto lsa = secrets.Retrieve(std::string(kAspNetWorkerSecret))) now.lsa = std::move(*lsa);
+  now.logs_on = std::any_of(d.worker_start.begin(), d.worker_start.end(),
+                            [](const Precondition& p) { return p.id == "credentials" && p.met && !p.unverified; });
+  return now;
 }
 
 }  // namespace
@@ -69,6 +83,14 @@ Result<Diagnosis> Fixer::Diagnose() {
     const std::string& pw = fw10->process_model.password;
     const bool autogenerate = IsAutoGeneratePassword(pw);
     d.worker.own_password = d.worker.kind == WorkerKind::kMachineAccount && !autogenerate;
+    // The policy is read only for a blank password, the one it governs.
+    auto blank = WorkerPasswordBlank(ports_.secrets, d.worker, fw10->process_model);
+    if (!blank) return blank.status();
+    if (*blank) {
+      auto limits = ReadBlankPasswordLimit(ports_.policy, "the password the worker logs on with is blank");
+      if (!limits) return limits.status();
+      d.worker.blank_password_refused = *limits;
+    }
     auto start = ReadWorkerPreconditions(ports_, d.worker, d.web_server, autogenerate);
     if (!start) return start.status();
     d.worker_start = std::move(*start);
@@ -135,7 +157,8 @@ Result<Diagnosis> Fixer::Diagnose() {
     if (!needs) return needs.status();
     d.repair_needs = std::move(*needs);
     // Each framework has its own machine.config: 1.0's is read above, the others' here.
-    auto others = ReadOtherFrameworkPasswords(ports_.aspnet, *frameworks, *apps, d.worker.account, d.os.computer_name);
+    auto others = ReadOtherFrameworkPasswords(ports_.aspnet, *frameworks, *apps, d.worker.account, d.os.computer_name,
+                                              WorkerPasswordNowOf(ports_.secrets, d));
     if (!others) return others.status();
     std::move(others->begin(), others->end(), std::back_inserter(d.repair_needs));
   }

@@ -65,6 +65,20 @@ std::vector<std::string> FixedButLeftMessages(const Diagnosis& d, bool recreated
 Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const WorkerIdentity& worker,
                                                           const WebServerInfo& web, bool autogenerate);
 
+// Why a read of the password policy that failed stops the run before any change.
+inline constexpr std::string_view kPasswordPolicyUnread =
+    "The password policy could not be read, and the repair's temporary password must meet it";
+// LimitsBlankPasswordUse; a read that fails is said with what it read and `why` it was read: "5: Access
+// is denied. The blank-password policy (HKLM\...\LimitBlankPasswordUse) could not be read, and <why>."
+Result<bool> ReadBlankPasswordLimit(PasswordPolicy& policy, std::string_view why);
+// Whether the password the worker logs on with is blank: the one processModel gives, or the LSA's
+// AutoGenerate one (false where that secret cannot be read: "credentials" fails on it itself).
+Result<bool> WorkerPasswordBlank(Secrets& secrets, const WorkerIdentity& worker, const ProcessModelConfig& pm);
+// The "credentials" precondition of a worker whose password is blank where the policy limits blank
+// passwords to console logons (WorkerIdentity::blank_password_refused): its batch logon answers 1327
+// where that is the account's password, 1326 where it is not; repaired for the LSA's, else refused.
+Precondition BlankPasswordRefused(const Diagnosis& d);
+
 // A precondition that holds, and one that fails with Windows' `error` ("what (5: Access is denied.)").
 Precondition MetPrecondition(std::string id, std::string detail);
 Precondition FailingPrecondition(std::string id, uint32_t error, std::string what, Remedy remedy);
@@ -132,13 +146,20 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
 // password it gives itself: userName="machine" with one that is not AutoGenerate, or the account named
 // by its name, as given or as aspnet_setreg stored it. The repair sets a new password in the account
 // and the LSA, so that worker's logon would fail after it (1326): one failing precondition each,
-// refused, failing after the repair (subject: the version), whatever the applications mapped to it;
+// refused, failing after the repair, or now already (subject: the version), whatever the applications mapped to it;
 // one met precondition when other frameworks are installed and none does; none with 1.0 alone.
 // `apps`: every application, each with the version its script maps point to.
+// `now`: the password 1.0's worker logs on with, against which another's is read: the same logs on
+// where 1.0's does, another fails now where 1.0's logs on (1326: fails_after_repair false).
+struct WorkerPasswordNow {
+  std::optional<Secret> lsa;  // the LSA's AutoGenerate password 1.0's worker uses; none when not read or not used
+  bool logs_on = false;       // 1.0's worker logged on with it: its last failed start came after its logon
+};
 Result<std::vector<Precondition>> ReadOtherFrameworkPasswords(AspNet& aspnet,
                                                               const std::vector<FrameworkInfo>& frameworks,
                                                               const std::vector<ApplicationInfo>& apps,
-                                                              const std::string& account, const std::string& computer);
+                                                              const std::string& account, const std::string& computer,
+                                                              const WorkerPasswordNow& now);
 // "%WINDIR%\Microsoft.NET\Framework\v1.1.4322\CONFIG\machine.config": that version's own.
 std::string FrameworkMachineConfig(const std::string& version);
 

@@ -19,6 +19,18 @@ bool NamesLocalAccount(const std::string& user, const std::string& account, cons
   return (domain == "." || SameWindowsName(domain, computer)) && SameWindowsName(user.substr(slash + 1), account);
 }
 
+// Whether that worker's password logs `account` on now, read against the LSA's (`now`): the same
+// password logs on where 1.0's worker does; another fails where 1.0's logs on (1326).
+enum class LogsOnNow { kAs10, kFails, kUnknown };
+
+LogsOnNow LogsOnNowOf(const ProcessModelConfig& pm, const WorkerPasswordNow& now) {
+  // aspnet_setreg's password is in the registry, which this read does not open.
+  if (!now.lsa || IsRegistryReference(pm.password)) return LogsOnNow::kUnknown;
+  // A named account logs on with the text itself, the word AutoGenerate too.
+  if (Secret::FromString(pm.password) == *now.lsa) return LogsOnNow::kAs10;
+  return now.logs_on ? LogsOnNow::kFails : LogsOnNow::kUnknown;
+}
+
 // How `pm` gives `account` a password of its own, in words ("userName=\"machine\" with a password of
 // its own, not AutoGenerate"), or "" when its worker does not log on as `account` with one: the LSA's
 // (AutoGenerate with "machine"), another identity, no aspnet_wp.exe (enable="false"), or an aspnet_setreg
@@ -66,7 +78,8 @@ std::string FrameworkMachineConfig(const std::string& version) {
 Result<std::vector<Precondition>> ReadOtherFrameworkPasswords(AspNet& aspnet,
                                                               const std::vector<FrameworkInfo>& frameworks,
                                                               const std::vector<ApplicationInfo>& apps,
-                                                              const std::string& account, const std::string& computer) {
+                                                              const std::string& account, const std::string& computer,
+                                                              const WorkerPasswordNow& now) {
   constexpr const char* kId = "other-framework-password";
   std::vector<Precondition> out;
   std::string others;  // the other versions, listed for the met precondition
@@ -76,15 +89,28 @@ Result<std::vector<Precondition>> ReadOtherFrameworkPasswords(AspNet& aspnet,
     auto own = OwnPasswordOf(aspnet, fw.process_model, account, computer);
     if (!own) return own.status();
     if (own->empty()) continue;
+    const LogsOnNow logs_on = LogsOnNowOf(fw.process_model, now);
+    const std::string today =
+        logs_on == LogsOnNow::kAs10
+            ? Text(FMT_COMPILE("logs on as {} with that password, the LSA's, with which ASP.NET 1.0's worker logs on"),
+                   account)
+        : logs_on == LogsOnNow::kFails
+            ? Text(FMT_COMPILE("logs on as {} with that password, which is not the LSA's, with which ASP.NET 1.0's "
+                               "worker logs {} on now (its last failed start came after its logon): so that logon "
+                               "fails already, before any repair, and its applications answer 503"),
+                   account, account)
+            : Text(FMT_COMPILE("logs on as {} with that password where it is {}'s (only a logon checks it)"), account,
+                   account);
     Precondition p = FailingPrecondition(
         kId, kErrorLogonFailure,
         Text(FMT_COMPILE("ASP.NET {}'s own machine.config ({}) gives processModel {}, so its aspnet_wp.exe, which {}, "
-                         "logs on as {} with that password: the repair sets a new one in {} and the LSA, which that "
-                         "machine.config would not hold, so the worker of ASP.NET {} could not log on after it"),
-             fw.version, FrameworkMachineConfig(fw.version), *own, ServedBy(fw.version, apps), account, account,
-             fw.version),
+                         "{}: the repair sets a new one in {} and the LSA, which that machine.config would not hold, "
+                         "so the worker of ASP.NET {} could not log on after it{}"),
+             fw.version, FrameworkMachineConfig(fw.version), *own, ServedBy(fw.version, apps), today, account,
+             fw.version, logs_on == LogsOnNow::kFails ? " either" : ""),
         Remedy::kRefused);
-    p.fails_after_repair = true;  // its logon may work now: the repair is what would break it
+    // Its logon may work now, and the repair is what would break it; one that fails now fails first.
+    p.fails_after_repair = logs_on != LogsOnNow::kFails;
     p.subject = fw.version;
     out.push_back(std::move(p));
   }

@@ -102,14 +102,14 @@ Result<std::optional<Refusal>> Fixer::TempPasswordRefusal(const std::string& acc
   if (!options_.temp_password) return std::optional<Refusal>();
   if (options_.temp_password->empty()) {
     // Only the machine's blank-password policy keeps runas from logging on with a blank one.
-    auto console_only = ports_.policy.LimitsBlankPasswordUse();
+    auto console_only = ReadBlankPasswordLimit(ports_.policy, "the temporary password given is blank");
     if (!console_only) return console_only.status();
     if (*console_only) return std::optional<Refusal>(TempPasswordBlank(account));
   }
   if (Status st = ports_.policy.Check(account, *options_.temp_password); !st.ok()) {
     // 2245 is the policy's verdict on the password; any other error is a read that failed (the policy's,
     // 5), no verdict: said as the error it is, never as a rule the password broke.
-    if (st.code() != kNerrPasswordTooShort) return st;
+    if (st.code() != kNerrPasswordTooShort) return Status::Explained(st.code(), kPasswordPolicyUnread);
     return std::optional<Refusal>(TempPasswordRefused(ports_, account, *options_.temp_password, st));
   }
   return std::optional<Refusal>();

@@ -61,7 +61,14 @@ std::string ProfileByHand(const Diagnosis& d) {
 
 }  // namespace
 
-std::string CustomPasswordAdvice(const WorkerIdentity& w) {
+std::string CustomPasswordAdvice(const WorkerIdentity& w, uint32_t logon_error) {
+  if (logon_error == kErrorAccountRestriction) {
+    // A blank password logs on off the console only with the policy off; no other password is blank.
+    return Text(FMT_COMPILE("Give {} a password that is not blank (net user {} *) and the same in machine.config's "
+                            "processModel, or turn off the policy {} (secpol.msc, Security Options), which refuses "
+                            "a blank password to every logon but the console's"),
+                w.account, w.account, kBlankPasswordPolicyName);
+  }
   if (SameWindowsName(w.account, kMachineWorkerAccount)) {
     return Text(FMT_COMPILE("Set machine.config's processModel to userName=\"machine\" password=\"AutoGenerate\" "
                             "so the worker runs as {} with the password in the LSA (AutoGenerate means that password "
@@ -85,7 +92,15 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
                  RegistryReferenceKey(w.configured)),
             ""};
   }
-  if (w.kind == WorkerKind::kCustomAccount) return {CustomPasswordAdvice(w) + ", and restart IIS (iisreset)", ""};
+  if (w.kind == WorkerKind::kCustomAccount)
+    return {CustomPasswordAdvice(w, p.error) + ", and restart IIS (iisreset)", ""};
+  if (w.own_password && p.error == kErrorAccountRestriction) {
+    return {
+        Text(FMT_COMPILE("Set password=\"AutoGenerate\" in machine.config's processModel (userName=\"machine\") so "
+                         "the worker uses the password the repair stores in the LSA (to keep your own instead: {})"),
+             CustomPasswordAdvice(w, p.error)),
+        ""};
+  }
   if (w.own_password) {
     // Keeping that password works only where it is the account's: one that fails (1007) must be set
     // on the account first, else the worker's logon fails before any profile is read.
@@ -104,8 +119,8 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
                  keep.empty() ? "" : " (to keep your own password instead, " + keep + ")"),
             ""};
   }
-  if (p.error == kErrorLogonFailure) {
-    // AutoGenerate, and the LSA's password no longer logs the account on (event 1007).
+  if (p.error == kErrorLogonFailure || p.error == kErrorAccountRestriction) {
+    // AutoGenerate, and the LSA's password no longer logs the account on (event 1007), or is blank.
     return {Text(FMT_COMPILE("Run {}: it sets a new password on {} and in the LSA ({}), so the two agree again"),
                  AspNetRegiis(), w.account, kAspNetWorkerSecret),
             ""};
@@ -295,8 +310,12 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
                              "(in its own machine.config, {}) so its worker logs on as {} with the password in the "
                              "LSA, which the repair keeps {}'s, and restart IIS (iisreset)"),
                  p.subject, FrameworkMachineConfig(p.subject), d.worker.account, d.worker.account),
-            Text(FMT_COMPILE(": the repair sets a random password on {} that no one is told, so that machine.config "
-                             "could not be brought up to date after it"),
+            Text(FMT_COMPILE(": {}the repair sets a random password on {} that no one is told, so that "
+                             "machine.config could not be brought up to date after it"),
+                 p.fails_after_repair ? ""
+                                      : Text(FMT_COMPILE("its password does not log {} on now (its applications answer "
+                                                         "503 already), and "),
+                                             d.worker.account),
                  d.worker.account)};
   }
   if (p.id == "secondary-logon" && p.error == kErrorServiceDoesNotExist) {

@@ -22,8 +22,9 @@ Advice AdviceFor(const Diagnosis& d, const Precondition& p);
 // Whether `p` is a need of the repair's own steps (Diagnosis::repair_needs), not of the worker's start.
 bool IsRepairNeed(const Precondition& p);
 
-// How to make a custom account's logon work: its password where processModel gives it (no full stop).
-std::string CustomPasswordAdvice(const WorkerIdentity& w);
+// How to make a custom account's logon work: its password where processModel gives it (no full stop);
+// `logon_error` 1327: a blank one the blank-password policy refuses.
+std::string CustomPasswordAdvice(const WorkerIdentity& w, uint32_t logon_error);
 
 // The advice of a refusal of `causes`: one cause's action, then "run the fixer again"; several, each
 // by its id, all before the fixer runs again (it refuses while any is left).

@@ -110,17 +110,21 @@ std::string WhyLeftToAdministrator(std::span<const Precondition* const> causes) 
   if (!needs.empty()) {
     // A service the repair never stops would not stop it: what fails is that service's next start.
     // "would": plan and apply both refuse before any step, so no repair started that could not finish.
-    const bool after =
-        std::all_of(needs.begin(), needs.end(), [](const Precondition* p) { return p->fails_after_repair; });
-    const bool workers = std::any_of(needs.begin(), needs.end(),
-                                     [](const Precondition* p) { return p->id == "other-framework-password"; });
-    const bool services = std::any_of(needs.begin(), needs.end(),
-                                      [](const Precondition* p) { return p->id != "other-framework-password"; });
+    // Another version's worker is no step of the repair: one whose logon fails now fails after it too.
+    const auto other_worker = [](const Precondition* p) { return p->id == "other-framework-password"; };
+    const bool after = std::all_of(needs.begin(), needs.end(),
+                                   [&](const Precondition* p) { return p->fails_after_repair || other_worker(p); });
+    const bool workers = std::any_of(needs.begin(), needs.end(), other_worker);
+    const bool workers_now = std::any_of(
+        needs.begin(), needs.end(), [&](const Precondition* p) { return other_worker(p) && !p->fails_after_repair; });
+    const bool services = !std::all_of(needs.begin(), needs.end(), other_worker);
     // What would fail after a repair that finishes: a service's next start, another version's worker's logon.
-    const std::string_view broken = !workers   ? "a service could not start"
-                                    : services ? "a service could not start, and another ASP.NET's worker could not "
-                                                 "log on,"
-                                               : "another ASP.NET's worker could not log on";
+    const std::string_view worker = workers_now
+                                        ? "another ASP.NET's worker, whose logon fails now, could still not log on"
+                                        : "another ASP.NET's worker could not log on";
+    const std::string broken = !workers   ? std::string("a service could not start")
+                               : services ? Text(FMT_COMPILE("a service could not start, and {},"), worker)
+                                          : std::string(worker);
     const std::string headline =
         after ? Text(FMT_COMPILE("The repair would finish, but {} after it"), broken) : "The repair would not finish";
     why += Sentence(Text(FMT_COMPILE("{}{}: {}"), why.empty() ? "" : " ", headline, EachFails(needs)));
@@ -224,7 +228,7 @@ Refusal CustomAccount(const Diagnosis& d) {
   if (credentials != d.worker_start.end() && !credentials->met) {
     return {RefusalReason::kCustomAccount, why,
             Text(FMT_COMPILE("The worker's logon fails first ({}): {}. Then, if {} has no profile, create one: {}"),
-                 Status::Win(credentials->error), CustomPasswordAdvice(w), name, profile)};
+                 Status::Win(credentials->error), CustomPasswordAdvice(w, credentials->error), name, profile)};
   }
   if (credentials != d.worker_start.end() && credentials->unverified) {
     return {RefusalReason::kCustomAccount, why,
@@ -280,10 +284,9 @@ Refusal TempPasswordRejected(const std::string& account, const Status& why, Pass
 
 Refusal TempPasswordBlank(const std::string& account) {
   return {RefusalReason::kTempPasswordRejected,
-          Text(FMT_COMPILE("The temporary password given for {} is blank, and this machine's policy \"Accounts: Limit "
-                           "local account use of blank passwords to console logon only\" is on, so runas cannot "
-                           "log on with it ({})."),
-               account, Status::Win(kErrorAccountRestriction)),
+          Text(FMT_COMPILE("The temporary password given for {} is blank, and this machine's policy {} is on, so runas "
+                           "cannot log on with it ({})."),
+               account, kBlankPasswordPolicyName, Status::Win(kErrorAccountRestriction)),
           Text(FMT_COMPILE("Give a password that meets the local password policy{}"), kOrGenerated)};
 }
 

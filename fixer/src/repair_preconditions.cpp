@@ -264,9 +264,7 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
   // as recreate's NetUserAdd checks its own: a policy that cannot be read fails the diagnosis here,
   // before any change, as every other read does, not the repair after stop-services.
   if (auto policy = ports.policy.Get(); !policy) {
-    return Status::Explained(policy.status().code(),
-                             "The password policy could not be read, and the repair's "
-                             "temporary password must meet it");
+    return Status::Explained(policy.status().code(), kPasswordPolicyUnread);
   }
   auto services = ServicesStartAgain(ports, w, services_to_stop, computer);
   if (!services) return services.status();

@@ -253,6 +253,19 @@ void DecideVerdict(Diagnosis& d) {
       p = Precondition{"credentials", false, kErrorLogonFailure, LogonFailsText(d), remedy, ""};
     }
   }
+  // A blank password the policy refuses off the console fails the logon whatever the event says (1327
+  // where it is the account's), once the checks Windows makes before that restriction hold
+  // (docs/windows-reference.md#logon-order): the batch logon right comes after it.
+  const bool before_restriction_hold =
+      std::none_of(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
+        return !p.met && p.id != "batch-logon-right" &&
+               std::find(std::begin(kLogonChecks), std::end(kLogonChecks), p.id) != std::end(kLogonChecks);
+      });
+  if (d.worker.blank_password_refused && before_restriction_hold && d.symptom != SymptomCheck::kNotSeen && !logged_on) {
+    for (Precondition& p : d.worker_start) {
+      if (p.id == "credentials") p = BlankPasswordRefused(d);
+    }
+  }
   // The password processModel gives logged the worker on then.
   if (logged_on) {
     for (Precondition& p : d.worker_start) {

@@ -65,6 +65,10 @@ struct WorkerIdentity {
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
   // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
   bool own_password = false;
+  // The password it logs on with (processModel's, or the LSA's AutoGenerate one) is blank, and the
+  // policy limits blank passwords to console logons: its batch logon is refused, 1327 where that is
+  // the account's password (1326 where it is not). docs/windows-reference.md#blank-passwords
+  bool blank_password_refused = false;
   // userName="registry:...": the error reading the user name aspnet_setreg stored (2: the key or
   // value is missing); 0 when read. `account` is then empty: no name is known.
   uint32_t credential_error = 0;

@@ -10,11 +10,18 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "fixer/result.h"
 #include "fixer/secret.h"
 
 namespace fixer {
+
+// The blank-password policy as secpol.msc shows it (Security Options), and the registry value it writes.
+inline constexpr std::string_view kBlankPasswordPolicyName =
+    "\"Accounts: Limit local account use of blank passwords to console logon only\"";
+inline constexpr std::string_view kBlankPasswordPolicyValue =
+    "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\LimitBlankPasswordUse";
 
 struct PasswordPolicyInfo {
   uint32_t min_length = 0;
