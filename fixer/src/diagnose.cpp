@@ -1,7 +1,9 @@
 // Fixer::Diagnose: reads the machine, decides from causes whether it is affected.
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "diagnose_parts.h"
 #include "fixer/fixer.h"
@@ -32,6 +34,18 @@ WorkerPasswordNow WorkerPasswordNowOf(Secrets& secrets, const Diagnosis& d) {
   now.logs_on = std::any_of(d.worker_start.begin(), d.worker_start.end(),
                             [](const Precondition& p) { return p.id == "credentials" && p.met && !p.unverified; });
   return now;
+}
+
+// The paused services the refusal advises to let go on (net continue: a paused IIS service, a
+// paused aspnet_state that StateServer applications need): running by the next run, whose repair
+// stops them, so what that repair needs of them is read now and named in the same refusal.
+std::vector<std::string> AdvisedToGoOn(const Diagnosis& d) {
+  std::vector<std::string> going_on;
+  for (const Precondition& p : d.worker_start) {
+    const bool paused = !p.met && p.error == kWsaConnectionRefused;
+    if (paused && (p.id == "web-server-running" || p.id == "session-state")) going_on.push_back(p.subject);
+  }
+  return going_on;
 }
 
 }  // namespace
@@ -148,8 +162,9 @@ Result<Diagnosis> Fixer::Diagnose() {
   // needs them as much: read now, so the one refusal names them too.
   if (d.affected() && d.worker.local && d.worker.kind == WorkerKind::kMachineAccount) {
     std::vector<std::string> services_to_stop = d.scope.services_to_stop;
-    if (!d.worker.exists) {
-      auto services = ReadServicesToStop(ports_.services);
+    const std::vector<std::string> going_on = AdvisedToGoOn(d);
+    if (!d.worker.exists || !going_on.empty()) {
+      auto services = ReadServicesToStop(ports_.services, going_on);
       if (!services) return services.status();
       services_to_stop = std::move(services->order);
     }

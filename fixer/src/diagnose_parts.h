@@ -137,6 +137,8 @@ Result<std::optional<Precondition>> ReadSqlSessionState(Security& security, cons
 // the machine's own accounts (COMPUTER\NAME).
 // The words of a "services-start-again" failure for a service logging on with the worker's password.
 inline constexpr std::string_view kServiceKeepsPassword = "password the service control manager keeps";
+// ... and for a paused IISADMIN or aspnet_state, which the repair stops only once it goes on.
+inline constexpr std::string_view kOnceItGoesOn = "once it goes on (net continue)";
 Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const WorkerIdentity& worker,
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
+#include "fixer/cmd_argument.h"
 #include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/process_model.h"
@@ -37,11 +38,11 @@ Advice WebServerAdvice(const Precondition& p) {
   if (p.error == kErrorServiceDisabled) {
     return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, or "
                              "sc config {} start= auto) and start IIS (net start w3svc)"),
-                 p.subject, p.subject),
+                 p.subject, CmdArgument(p.subject)),
             std::string(kPageRequest)};
   }
   if (p.error == kWsaConnectionRefused) {  // paused: started, so net start would answer 2182
-    return {Text(FMT_COMPILE("Let the paused {} go on (net continue {})"), p.subject, p.subject),
+    return {Text(FMT_COMPILE("Let the paused {} go on (net continue {})"), p.subject, CmdArgument(p.subject)),
             std::string(kPageRequest)};
   }
   return {"Start IIS (net start w3svc)", std::string(kPageRequest)};
@@ -51,7 +52,7 @@ Advice WebServerAdvice(const Precondition& p) {
 // log on locally" (aspnet_regiis -i gives ASPNET SeDenyInteractiveLogonRight) fails with 1385.
 std::string ProfileByHand(const Diagnosis& d) {
   const std::string& name = d.worker.account;
-  const std::string runas = Text(FMT_COMPILE("runas /profile /user:{} cmd.exe"), name);
+  const std::string runas = Text(FMT_COMPILE("runas /profile /user:{} cmd.exe"), CmdArgument(name));
   const auto& rights = d.scope.rights;
   if (std::find(rights.begin(), rights.end(), kSeDenyInteractiveLogonRight) == rights.end()) return runas;
   return Text(FMT_COMPILE("take {} out of \"Deny log on locally\" for the moment (secpol.msc, User Rights "
@@ -79,7 +80,7 @@ std::string CustomPasswordAdvice(const WorkerIdentity& w, uint32_t logon_error) 
   return Text(FMT_COMPILE("Give machine.config's processModel the password of {} in clear text (AutoGenerate means the "
                           "LSA's password only for userName=\"machine\" and \"SYSTEM\"), or set {}'s password to "
                           "the one processModel gives (net user {} *)"),
-              w.account, w.account, w.account);
+              w.account, w.account, CmdArgument(w.account));
 }
 
 namespace {
@@ -109,7 +110,7 @@ Advice CredentialsAdvice(const Diagnosis& d, const Precondition& p) {
                                 : logon == OwnPasswordLogon::kUnchecked
                                     ? Text(FMT_COMPILE("make sure it is the password of {}"), w.account)
                                     : std::string();
-    std::string keep = make_it.empty() ? "" : Text(FMT_COMPILE("{} (net user {} *)"), make_it, w.account);
+    std::string keep = make_it.empty() ? "" : Text(FMT_COMPILE("{} (net user {} *)"), make_it, CmdArgument(w.account));
     if (!w.has_profile) {
       keep += Text(FMT_COMPILE("{}create the profile of {} yourself: {}"), keep.empty() ? "" : ", then ", w.account,
                    ProfileByHand(d));
@@ -168,7 +169,7 @@ Advice AccountMissingAdvice(const Diagnosis& d) {
   return {Text(FMT_COMPILE("Create the account {} with the password processModel gives it (net user {} * /add; "
                            "aspnet_regiis -i creates ASPNET alone, never an account processModel names), or, if "
                            "{} is the wrong name, {}; then restart IIS (iisreset)"),
-               name, name, name, where),
+               name, CmdArgument(name), name, where),
           ""};
 }
 
@@ -179,7 +180,9 @@ Advice PasswordAdvice(const Diagnosis& d) {
                  AspNetRegiis(), name),
             ""};
   }
-  return {Text(FMT_COMPILE("Give {} a new password (net user {} *) and processModel the same one"), name, name), ""};
+  return {Text(FMT_COMPILE("Give {} a new password (net user {} *) and processModel the same one"), name,
+               CmdArgument(name)),
+          ""};
 }
 
 // The advice follows the error found: SQL Server missing (1060) or without ASPState (911), the
@@ -236,7 +239,7 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
     return {
         Text(FMT_COMPILE("If {} is disabled by mistake, enable it (net user {} /active:yes); if on purpose, ASP.NET "
                          "1.0 cannot run as it"),
-             name, name),
+             name, CmdArgument(name)),
         ""};
   }
   if (p.id == "password-not-expired") return PasswordAdvice(d);
@@ -272,7 +275,7 @@ Advice WorkerStartAdvice(const Diagnosis& d, const Precondition& p) {
 // not need; IIS's own services it needs running, so none there.
 std::string OrStopIt(const std::string& service) {
   if (IsIisService(service)) return "";
-  return Text(FMT_COMPILE(", or stop {} (net stop {}) if it is not needed"), service, service);
+  return Text(FMT_COMPILE(", or stop {} (net stop {}) if it is not needed"), service, CmdArgument(service));
 }
 
 Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
@@ -281,13 +284,21 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
     // The site needs it running: stopping it is no way out, and it runs now (net start: 2182).
     return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, "
                              "or sc config {} start= auto)"),
-                 service, service),
+                 service, CmdArgument(service)),
             ": the repair stops it with IIS and must start it again, and the site needs it running"};
+  }
+  if (p.id == "services-start-again" && p.error == kErrorServiceDisabled &&
+      p.detail.find(kOnceItGoesOn) != std::string::npos) {
+    // Paused, and the worker's own cause advises letting it go on: stopping it is that cause's choice.
+    return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, or sc "
+                             "config {} start= auto) if you let it go on"),
+                 service, CmdArgument(service)),
+            ": the repair stops it with the services it stops and must start it again"};
   }
   if (p.id == "services-start-again" && p.error == kErrorServiceDisabled) {
     return {Text(FMT_COMPILE("Give {} a start type other than Disabled (services.msc, its Properties: Automatic, or sc "
                              "config {} start= auto) if it is to run{}"),
-                 service, service, OrStopIt(service)),
+                 service, CmdArgument(service), OrStopIt(service)),
             ": the repair stops and starts again only running services"};
   }
   if (p.id == "services-start-again" && p.detail.find(kServiceKeepsPassword) != std::string::npos) {

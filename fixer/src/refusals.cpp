@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "diagnose_parts.h"
+#include "fixer/cmd_argument.h"
 #include "fixer/name_case.h"
 #include "fixer/password_rules.h"
 #include "fixer/process_model.h"
@@ -181,17 +182,16 @@ Refusal NoApplicationNow(const std::string& account) {
 namespace {
 
 // " Before that, fix what else fails its start, ...": every failing precondition but the profile,
-// none of which the refused plan mends; "" when only the profile fails.
+// none of which the refused plan mends, each numbered with its error and its advice, which names
+// its folder, service or group (two folders are two causes); "" when only the profile fails.
 std::string OtherFailingCauses(const Diagnosis& d) {
   std::string causes;
+  int n = 0;
   for (const Precondition& p : d.worker_start) {
     if (p.met || p.id == "profile") continue;
     if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) continue;  // said first
-    causes += Text(FMT_COMPILE("{}{} ({})"), causes.empty() ? "" : "; ", p.id, p.error);
-    if (p.id == "batch-logon-right" && p.denied_to.empty()) {
-      causes += Text(FMT_COMPILE(": grant {} \"Log on as a batch job\" (secpol.msc, User Rights Assignment)"),
-                     d.worker.account);
-    }
+    causes +=
+        Text(FMT_COMPILE("{}({}) {} ({}): {}"), causes.empty() ? "" : "; ", ++n, p.id, p.error, AdviceFor(d, p).action);
   }
   if (causes.empty()) return "";
   return Text(FMT_COMPILE(" Before that, fix what else fails its start, which the fixer leaves to you "
@@ -220,7 +220,7 @@ Refusal CustomAccount(const Diagnosis& d) {
   const std::string profile = Text(FMT_COMPILE("log on interactively once as {}, or run `runas /profile /user:{} "
                                                "cmd.exe`, type its password and close the window that opens. Then "
                                                "restart IIS (iisreset).{}"),
-                                   name, name, OtherFailingCauses(d));
+                                   name, CmdArgument(name), OtherFailingCauses(d));
   // The logon comes before the profile: advice about the profile alone cannot help a wrong password.
   auto credentials = std::find_if(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
     return p.id == "credentials" && w.kind == WorkerKind::kCustomAccount;

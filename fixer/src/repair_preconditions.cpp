@@ -128,16 +128,21 @@ Result<std::optional<Precondition>> ServiceStartsAgain(Ports& ports, const Worke
     if (info.status().code() == kErrorServiceDoesNotExist) return std::optional<Precondition>();  // nothing to stop
     return info.status();
   }
+  // A paused IISADMIN or aspnet_state is no service stop-services stops now: it is one the
+  // refusal's advice lets go on (ReadServicesToStop's going_on), which the next run stops.
+  const bool once_going_on = info->state == ServiceState::kPaused &&
+                             (SameWindowsName(info->name, kIisAdmin) || SameWindowsName(info->name, kAspNetState));
+  const std::string stops_it =
+      once_going_on ? std::string(kOnceItGoesOn) + ", stop-services would stop it" : "stop-services would stop it";
   // StartService answers 1058 for a Disabled service whatever its state
   // (docs/windows-reference.md#services): running now, once stopped it stays down.
   if (info->start_type == StartType::kDisabled) {
-    return std::optional<Precondition>(
-        Naming(info->name, FailingPrecondition(kId, kErrorServiceDisabled,
-                                               Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: stop-services "
-                                                                "would stop it, and neither start-services nor the "
-                                                                "undo could start it again"),
-                                                    info->display_name, info->name, ToString(info->state)),
-                                               Remedy::kRefused)));
+    return std::optional<Precondition>(Naming(
+        info->name, FailingPrecondition(kId, kErrorServiceDisabled,
+                                        Text(FMT_COMPILE("{} ({}) is {} with start type Disabled: {}, and neither "
+                                                         "start-services nor the undo could start it again"),
+                                             info->display_name, info->name, ToString(info->state), stops_it),
+                                        Remedy::kRefused)));
   }
   // The SCM logs a service on with the password it keeps [Changing a Service's Password]; both
   // strategies give the worker a new one, which only aspnet_state is given again (by register).
@@ -156,10 +161,9 @@ Result<std::optional<Precondition>> ServiceStartsAgain(Ports& ports, const Worke
   if (!*logon) return std::optional<Precondition>();
   return std::optional<Precondition>(
       Naming(info->name, FailingPrecondition(kId, kErrorServiceLogonFailed,
-                                             Text(FMT_COMPILE("{} ({}) logs on as {}, {}: stop-services would stop "
-                                                              "it, and neither start-services nor the undo could "
-                                                              "start it again"),
-                                                  info->display_name, info->name, info->account, **logon),
+                                             Text(FMT_COMPILE("{} ({}) logs on as {}, {}: {}, and neither "
+                                                              "start-services nor the undo could start it again"),
+                                                  info->display_name, info->name, info->account, **logon, stops_it),
                                              Remedy::kRefused)));
 }
 

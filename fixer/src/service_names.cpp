@@ -1,8 +1,11 @@
 // Which running services a repair must stop; see service_names.h.
 #include "service_names.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
+
+#include "fixer/name_case.h"
 
 namespace fixer {
 namespace {
@@ -17,17 +20,20 @@ Result<std::optional<ServiceState>> StateOf(ServiceControl& scm, const std::stri
   return std::optional<ServiceState>(info->state);
 }
 
-Result<bool> IsRunning(ServiceControl& scm, const std::string& name) {
+// Running, or paused and among `going_on` (a service the advice lets go on: running by then).
+Result<bool> IsRunning(ServiceControl& scm, const std::string& name, const std::vector<std::string>& going_on) {
   auto state = StateOf(scm, name);
   if (!state) return state.status();
-  return *state == ServiceState::kRunning;
+  const bool goes_on =
+      std::any_of(going_on.begin(), going_on.end(), [&](const std::string& s) { return SameWindowsName(s, name); });
+  return *state == ServiceState::kRunning || (*state == ServiceState::kPaused && goes_on);
 }
 
 }  // namespace
 
-Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm) {
+Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm, const std::vector<std::string>& going_on) {
   ServicesToStop out;
-  auto iis = IsRunning(scm, kIisAdmin);
+  auto iis = IsRunning(scm, kIisAdmin, going_on);
   if (!iis) return iis.status();
   if (*iis) {
     auto deps = scm.ActiveDependents(kIisAdmin);
@@ -41,7 +47,7 @@ Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm) {
     }
     out.order.push_back(kIisAdmin);
   }
-  auto state = IsRunning(scm, kAspNetState);
+  auto state = IsRunning(scm, kAspNetState, going_on);
   if (!state) return state.status();
   if (*state) out.order.push_back(kAspNetState);
   return out;

@@ -20,7 +20,9 @@ struct ServicesToStop {
 
 // The services a repair stops, read from the SCM. Services not installed are skipped; IISADMIN
 // and aspnet_state only when running (a paused one is no service the repair stops), IISADMIN's
-// dependents whenever active, as they must be stopped before it.
-Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm);
+// dependents whenever active, as they must be stopped before it. A paused IISADMIN or aspnet_state
+// named in `going_on` counts as running: the services the repair of the run after a refusal would
+// stop, once its advice has let them go on (net continue).
+Result<ServicesToStop> ReadServicesToStop(ServiceControl& scm, const std::vector<std::string>& going_on = {});
 
 }  // namespace fixer

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "diagnose_parts.h"
+#include "fixer/cmd_argument.h"
 #include "fixer/process_model.h"
 #include "fixer/text.h"
 
@@ -73,7 +74,7 @@ Cause ProfileCause(const WorkerIdentity& w) {
   } else if (!w.local) {
     c.detail = Text(FMT_COMPILE("the worker runs as {}, not a local account; if it has no profile "
                                 "here, log on once as it (runas /profile /user:{} cmd.exe)"),
-                    w.account, w.account);
+                    w.account, CmdArgument(w.account));
   } else if (w.credential_error != 0) {
     c.detail = Text(FMT_COMPILE("the worker's user name cannot be read from the registry ({}: {})"),
                     RegistryReferenceKey(w.configured), Status::Win(w.credential_error));
@@ -351,7 +352,7 @@ std::string LogonFailsText(const Diagnosis& d) {
       FMT_COMPILE("ASP.NET 1.0's newest error (event {}{}) says its logon fails: the password processModel "
                   "gives no longer logs {} on ({}: {}), as when it was set by hand (net user {} ...){}"),
       kWorkerLogonFailedEvent, quoted, d.worker.account, kErrorLogonFailure, WinErrorText(kErrorLogonFailure),
-      d.worker.account,
+      CmdArgument(d.worker.account),
       machine_account && !d.worker.own_password ? "; aspnet_regiis -i sets a new one in the account and the LSA" : "");
 }
 

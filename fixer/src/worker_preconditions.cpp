@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "diagnose_parts.h"
+#include "fixer/cmd_argument.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/process_model.h"
 #include "fixer/text.h"
@@ -269,7 +270,7 @@ Result<std::vector<Precondition>> ReadWorkerPreconditions(Ports& ports, const Wo
                     ? FailingPrecondition("enabled", kErrorAccountDisabled,
                                           Text(FMT_COMPILE("{} is disabled; enabling it is the administrator's "
                                                            "decision (net user {} /active:yes)"),
-                                               w.account, w.account),
+                                               w.account, CmdArgument(w.account)),
                                           Remedy::kRefused)
                     : MetPrecondition("enabled", Text(FMT_COMPILE("{} is enabled"), w.account)));
   // "Must change at next logon" and "too old" fail the logon with different errors (1907, 1330).

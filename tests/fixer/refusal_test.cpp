@@ -99,7 +99,7 @@ TEST_P(Refusal, CustomAccountAdviceNamesTheMissingBatchLogonRightToo) {
   w.web_worker = "webuser";
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   ExpectRefused(r, RefusalReason::kCustomAccount);
-  EXPECT_THAT(r.refusal->instead, HasSubstr("batch-logon-right (1385): grant webuser \"Log on as a batch job\""));
+  EXPECT_THAT(r.refusal->instead, HasSubstr("(1) batch-logon-right (1385): Grant webuser \"Log on as a batch job\""));
   ASSERT_TRUE(r.diagnosis);
   for (const fixer::Precondition& p : r.diagnosis->worker_start)
     EXPECT_NE(p.remedy, fixer::Remedy::kRepaired) << p.id << ": " << p.detail;
