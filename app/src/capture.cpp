@@ -579,7 +579,12 @@ class Reader {
       const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, taken};
       // Listed even when its security could not be read: the reproduction must hold the folder.
       // Not listed when missing (taken by a ProfileList entry alone): the reproduction must not make it.
-      if (KeepSecurity(doc, ref) == Kept::kNotRead) ObjectItem(doc, ref);
+      const Kept kept = KeepSecurity(doc, ref);
+      if (kept == Kept::kNotRead) ObjectItem(doc, ref);
+      // A plain file of that name takes it too, and the diagnosis says which: the reproduction's is one.
+      if (kept == Kept::kMissing) continue;
+      auto holder = Got(p_.profiles.WhatIsAt(taken), "what " + taken + " is");
+      if (holder && *holder == fixer::PathHolder::kFile) ObjectItem(doc, ref)["container"] = false;
     }
   }
 

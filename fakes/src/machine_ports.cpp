@@ -239,7 +239,9 @@ class ProfilesPort : public fixer::Profiles {
     if (Status st = ReadOfSid(m_, "profiles.find", sid); !st.ok()) return st;
     const ProfileEntry* e = profiles_.Find(sid);
     if (e == nullptr) return std::optional<fixer::ProfileInfo>();
-    const bool exists = objects_.Exists({fixer::ObjectNamespace::kFile, e->path});
+    // A folder, as the Win32 backend reads FILE_ATTRIBUTE_DIRECTORY: a file there is no profile folder.
+    const SecurableObject* folder = objects_.Find({fixer::ObjectNamespace::kFile, e->path});
+    const bool exists = folder != nullptr && folder->container;
     return std::optional<fixer::ProfileInfo>(fixer::ProfileInfo{e->sid, e->path, exists});
   }
   Status Delete(const fixer::Sid& sid) override {
@@ -255,6 +257,12 @@ class ProfilesPort : public fixer::Profiles {
     const UserAccount* account = owner == fixer::NewProfileOwner::kPresentAccount ? sam.FindUser(user) : nullptr;
     const std::optional<fixer::Sid> own = account ? std::optional(sam.SidOf(*account)) : std::nullopt;
     return profiles_.NewFolder(user, own ? &*own : nullptr);
+  }
+  Result<fixer::PathHolder> WhatIsAt(const std::string& path) override {
+    if (Status st = m_.Read("profiles.what_is_at", path); !st.ok()) return st;
+    const SecurableObject* found = objects_.Find({fixer::ObjectNamespace::kFile, path});
+    if (found == nullptr) return fixer::PathHolder::kNothing;
+    return found->container ? fixer::PathHolder::kFolder : fixer::PathHolder::kFile;
   }
   Result<std::optional<fixer::ProfileListEntry>> ReadEntry(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "profiles.read_entry", sid); !st.ok()) return st;

@@ -32,11 +32,12 @@ struct KnownProfileEntry {
   std::string aside;
 };
 
-// Why `folder` is taken, in words: "a folder of that name exists" (KB 324734), naming the profile of
-// `known` whose entry names it, or, its folder missing, the ProfileList entry that names it (the
-// fake's choice: docs/windows-reference.md#profiles). Reads the folder (GetNamedSecurityInfo): 2 or
-// 3 says it is not there, 5 that it is; another error is returned.
-Result<std::string> WhyProfileFolderTaken(Security& security, const std::string& folder,
+// Why `folder` is taken, in words: "a folder of that name exists" or "a file of that name exists"
+// (KB 324734: anything of that name takes it), naming the profile of `known` whose entry names it,
+// or, nothing there, the ProfileList entry that names it (the fake's choice:
+// docs/windows-reference.md#profiles). Reads what is there (Profiles::WhatIsAt, GetFileAttributes):
+// 5 says something is there that could not be read; another error is returned.
+Result<std::string> WhyProfileFolderTaken(Profiles& profiles, const std::string& folder,
                                           std::span<const KnownProfileEntry> known);
 
 }  // namespace fixer

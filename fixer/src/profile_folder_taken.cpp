@@ -9,24 +9,38 @@
 
 namespace fixer {
 
-Result<std::string> WhyProfileFolderTaken(Security& security, const std::string& folder,
+namespace {
+
+// What holds the folder's name, in words.
+std::string_view HolderWords(PathHolder holder) {
+  return holder == PathHolder::kFile ? "a file of that name exists" : "a folder of that name exists";
+}
+
+}  // namespace
+
+Result<std::string> WhyProfileFolderTaken(Profiles& profiles, const std::string& folder,
                                           std::span<const KnownProfileEntry> known) {
-  auto read = security.ReadSecurity({ObjectNamespace::kFile, folder});
-  const uint32_t code = read.ok() ? 0 : read.status().code();
-  if (code != 0 && code != kErrorFileNotFound && code != kErrorPathNotFound && code != kErrorAccessDenied) {
-    return read.status();
-  }
-  const bool exists = code == 0 || code == kErrorAccessDenied;  // denied: something is there to deny it
+  auto read = profiles.WhatIsAt(folder);
+  if (!read.ok() && read.status().code() != kErrorAccessDenied) return read.status();
+  // Denied: something is there to deny it, which could not be read as a file or a folder.
+  const bool known_kind = read.ok();
+  const PathHolder holder = known_kind ? *read : PathHolder::kNothing;
+  const bool exists = !known_kind || holder != PathHolder::kNothing;
+  const std::string what = known_kind ? std::string(HolderWords(holder))
+                                      : Text(FMT_COMPILE("something of that name exists, which could not be read ({})"),
+                                             read.status().ToString());
   auto entry = std::find_if(known.begin(), known.end(),
                             [&](const KnownProfileEntry& e) { return SameWindowsName(e.path, folder); });
   if (entry == known.end()) {
-    if (exists) return std::string("a folder of that name exists");
+    if (exists) return what;
     return std::string("no folder of that name exists, but another SID's ProfileList entry names it");
   }
   const std::string aside = entry->aside.empty() ? std::string() : Text(FMT_COMPILE("; {}"), entry->aside);
-  if (exists) {
-    return Text(FMT_COMPILE("a folder of that name exists, the profile of {}, whose ProfileList entry names it{}"),
-                entry->who, aside);
+  if (known_kind && holder == PathHolder::kFolder) {
+    return Text(FMT_COMPILE("{}, the profile of {}, whose ProfileList entry names it{}"), what, entry->who, aside);
+  }
+  if (exists) {  // a file (or what could not be read) where the entry names a profile folder
+    return Text(FMT_COMPILE("{}, where the ProfileList entry of {} names a profile folder{}"), what, entry->who, aside);
   }
   return Text(FMT_COMPILE("no folder of that name exists, but the ProfileList entry of {} names it{}"), entry->who,
               aside);
@@ -49,10 +63,10 @@ Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d) {
                                         : Text(FMT_COMPILE("{} ({})"), old.sid, old.holder),
                      old.profile->path, ""});
   }
-  auto why = WhyProfileFolderTaken(ports.security, taken, known);
+  auto why = WhyProfileFolderTaken(ports.profiles, taken, known);
   if (!why) return why.status();
   w.new_profile_taken = std::move(*why);
-  d.notes.push_back(Text(FMT_COMPILE("the folder {} is taken ({}): the profile the repair makes for {} will be {}"),
+  d.notes.push_back(Text(FMT_COMPILE("the name {} is taken ({}): the profile the repair makes for {} will be {}"),
                          taken, w.new_profile_taken, w.account, w.new_profile_path));
   return {};
 }

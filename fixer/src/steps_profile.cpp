@@ -28,8 +28,8 @@ void SayWhereTheProfileWent(RepairContext& ctx, const Sid& sid, const std::strin
     if (old && *old)
       known.push_back({Text(FMT_COMPILE("{}'s old SID {}"), ctx.account, ctx.original_sid), (*old)->path, ""});
   }
-  auto why = WhyProfileFolderTaken(ctx.ports.security, taken, known);
-  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the folder {} was taken{}, so Windows gave the new "
+  auto why = WhyProfileFolderTaken(ctx.ports.profiles, taken, known);
+  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the name {} was taken{}, so Windows gave the new "
                            "one another name"),
                ctx.account, path, taken, why ? Text(FMT_COMPILE(" ({})"), *why) : std::string()));
 }

@@ -326,6 +326,7 @@ TEST(Capture, NothingReadableIsSaid) {
                          "sql.logins_for",
                          "sql.logins_named",
                          "profiles.new_folder",
+                         "profiles.what_is_at",
                          "sam.groups_containing",
                          "acl.read_security",
                          "inventory.console_user",
@@ -366,6 +367,29 @@ TEST(Capture, KeepsEveryTakenProfileFolderSoTheReproductionPicksTheSameOne) {
       b.ports().profiles.NewProfileFolder("ASPNET", fixer::NewProfileOwner::kPresentAccount);
   ASSERT_TRUE(reproductions.ok());
   EXPECT_EQ(*reproductions, *machines);
+}
+
+// Audit 22 item 10: a plain file holding the name a new profile's folder would take is captured
+// as a file (`container: false`), so the reproduction's diagnosis says a file, as the machine's.
+TEST(Capture, KeepsAPlainFileThatTakesTheProfileFolderAsAFile) {
+  fakes::Machine original(
+      Load("os: windows-xp-professional\n"
+           "frameworks: [1.0]\n"
+           "hotfixes: [MS03-032]\n"
+           "objects:\n"
+           "  - file: 'C:\\Documents and Settings\\ASPNET'\n"
+           "    container: false\n"
+           "applications:\n"
+           "  - path: /LM/W3SVC/1/ROOT/orders\n",
+           "file.yaml"));
+  const std::string path = "C:\\Documents and Settings\\ASPNET";
+  fakes::MachineBackend a(original);
+  ASSERT_EQ(*a.ports().profiles.WhatIsAt(path), fixer::PathHolder::kFile);
+  fakes::Machine reproduced(Load(app::CaptureText(CaptureOf(original)), "captured.yaml"));
+  fakes::MachineBackend b(reproduced);
+  const fixer::Result<fixer::PathHolder> held = b.ports().profiles.WhatIsAt(path);
+  ASSERT_TRUE(held.ok());
+  EXPECT_EQ(*held, fixer::PathHolder::kFile);
 }
 
 // The accounts port reads UF_PASSWD_NOTREQD (fixer::Account::password_not_required) and capture

@@ -363,6 +363,12 @@ void MockPortsTest::InstallDefaults() {
       .WillByDefault([](const std::string& user, fixer::NewProfileOwner) -> Result<std::string> {
         return "C:\\Documents and Settings\\" + user;
       });
+  // The mock's folders are its profiles' own.
+  ON_CALL(profiles, WhatIsAt(_)).WillByDefault([this](const std::string& path) -> Result<fixer::PathHolder> {
+    for (const auto& [sid, folder] : w.profiles)
+      if (fixer::SameWindowsName(folder, path)) return fixer::PathHolder::kFolder;
+    return fixer::PathHolder::kNothing;
+  });
   // The mock keeps an entry as its path alone: its one value, ProfileImagePath, holds the path's bytes.
   ON_CALL(profiles, ReadEntry(_))
       .WillByDefault([this](const Sid& sid) -> Result<std::optional<fixer::ProfileListEntry>> {

@@ -98,6 +98,7 @@ class MockProfiles : public fixer::Profiles {
   MOCK_METHOD(Result<std::optional<fixer::ProfileInfo>>, Find, (const Sid&), (override));
   MOCK_METHOD(Status, Delete, (const Sid&), (override));
   MOCK_METHOD(Result<std::string>, NewProfileFolder, (const std::string&, fixer::NewProfileOwner), (override));
+  MOCK_METHOD(Result<fixer::PathHolder>, WhatIsAt, (const std::string&), (override));
   MOCK_METHOD(Result<std::optional<fixer::ProfileListEntry>>, ReadEntry, (const Sid&), (override));
   MOCK_METHOD(Status, RemoveEntry, (const Sid&), (override));
   MOCK_METHOD(Status, WriteEntry, (const fixer::ProfileListEntry&), (override));

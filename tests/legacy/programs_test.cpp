@@ -37,6 +37,43 @@ TEST_F(Programs, IisresetStartsOnlyAutomaticServices) {
   EXPECT_EQ(fakes::Scm(machine).Find("SMTPSVC")->state, fixer::ServiceState::kStopped);
 }
 
+// Audit 22 item 2: `iisreset [computername] [options]`; the local computer's name runs here.
+TEST_F(Programs, IisresetTakesTheLocalComputerNameFirst) {
+  EXPECT_EQ(Run("iisreset xppro /stop"), 0);
+  EXPECT_EQ(Out(), "Attempting stop...\nInternet services successfully stopped\n");
+  EXPECT_EQ(Run("iisreset localhost /start"), 0);
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
+  EXPECT_EQ(Run("iisreset XPPRO"), 0);
+  EXPECT_NE(Out().find("Internet services successfully restarted"), std::string::npos);
+  EXPECT_EQ(Run("iisreset /stop XPPRO"), 1);  // the name comes first, or it is a usage error
+  EXPECT_NE(Out().find("iisreset [computername]"), std::string::npos);
+  EXPECT_EQ(Run("iisreset XPPRO OTHER /stop"), 1);
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
+}
+
+// A computer the simulated machine cannot reach: the connection fails before any attempt.
+TEST_F(Programs, IisresetOnAnotherComputerFindsNoRpcServer) {
+  EXPECT_EQ(Run("iisreset WEB02 /stop"), 1);
+  EXPECT_EQ(Out(), "Stop attempt failed.\nThe RPC server is unavailable.\n");
+  EXPECT_EQ(Run("iisreset WEB02 /status"), 1);
+  EXPECT_EQ(Out(), "Status attempt failed.\nThe RPC server is unavailable.\n");
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kRunning);
+}
+
+// Audit 22 item 3: a paused service is started; /status says so, /start leaves it, /stop stops it.
+TEST_F(Programs, IisresetSeesAPausedServiceAsStarted) {
+  ASSERT_TRUE(fakes::Scm(machine).Pause("W3SVC").ok());
+  EXPECT_EQ(Run("iisreset /status"), 0);
+  EXPECT_NE(Out().find("Status for World Wide Web Publishing ( W3SVC ) : Paused\n"), std::string::npos);
+  EXPECT_EQ(Run("iisreset /start"), 0);
+  EXPECT_EQ(Out(), "Attempting start...\nInternet services successfully started\n");
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kPaused);
+  ASSERT_TRUE(fakes::Scm(machine).Pause("IISADMIN").ok());
+  EXPECT_EQ(Run("iisreset /stop"), 0);
+  EXPECT_EQ(fakes::Scm(machine).Find("IISADMIN")->state, fixer::ServiceState::kStopped);
+  EXPECT_EQ(fakes::Scm(machine).Find("W3SVC")->state, fixer::ServiceState::kStopped);
+}
+
 TEST_F(Programs, UnknownCommandIs9009) {
   EXPECT_EQ(Run("frobnicate /x"), 9009);
   EXPECT_EQ(Out(),

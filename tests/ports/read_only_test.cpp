@@ -182,6 +182,21 @@ TEST_F(Profiles, NewProfileFolderOfAnUnusedNameIsThatName) {
   }
 }
 
+// profiles.h: WhatIsAt tells a folder from nothing (GetFileAttributes, FILE_ATTRIBUTE_DIRECTORY):
+// the free folder NewProfileFolder names is nothing, the profiles directory holding it a folder.
+TEST_F(Profiles, WhatIsAtTellsTheProfilesDirectoryFromAFreeName) {
+  auto folder = ports().profiles.NewProfileFolder("fxsim_no_such_user", fixer::NewProfileOwner::kPresentAccount);
+  ExpectOk(folder.status(), "NewProfileFolder(fxsim_no_such_user)");
+  if (!folder.ok()) return;
+  auto free = ports().profiles.WhatIsAt(*folder);
+  ExpectOk(free.status(), "WhatIsAt(" + *folder + ")");
+  if (free.ok()) Expect(*free == fixer::PathHolder::kNothing, "nothing at " + *folder);
+  const std::string directory = folder->substr(0, folder->find_last_of('\\'));
+  auto held = ports().profiles.WhatIsAt(directory);
+  ExpectOk(held.status(), "WhatIsAt(" + directory + ")");
+  if (held.ok()) Expect(*held == fixer::PathHolder::kFolder, "a folder at " + directory);
+}
+
 // security.h: FindAces lists the explicit ACEs naming a SID: none for a SID nothing names.
 TEST_F(Security, AnUnusedSidIsNamedByNoAce) {
   auto aces = ports().security.FindAces(kUnusedSid);

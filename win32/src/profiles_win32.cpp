@@ -46,6 +46,16 @@ fixer::Result<std::string> Win32Profiles::NewProfileFolder(const std::string& us
   return Error(ERROR_ALREADY_EXISTS);
 }
 
+fixer::Result<fixer::PathHolder> Win32Profiles::WhatIsAt(const std::string& path) {
+  const DWORD attributes = GetFileAttributesW(Widen(path).c_str());
+  if (attributes == INVALID_FILE_ATTRIBUTES) {
+    const DWORD error = GetLastError();
+    if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return fixer::PathHolder::kNothing;
+    return Error(error);
+  }
+  return (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0 ? fixer::PathHolder::kFolder : fixer::PathHolder::kFile;
+}
+
 fixer::Status Win32Profiles::Delete(const fixer::Sid& sid) {
   auto found = Find(sid);
   if (!found) return found.status();

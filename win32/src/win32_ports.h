@@ -63,6 +63,7 @@ class Win32Profiles : public fixer::Profiles {
   fixer::Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override;
   fixer::Status Delete(const fixer::Sid& sid) override;
   fixer::Result<std::string> NewProfileFolder(const std::string& user, fixer::NewProfileOwner owner) override;
+  fixer::Result<fixer::PathHolder> WhatIsAt(const std::string& path) override;
   fixer::Result<std::optional<fixer::ProfileListEntry>> ReadEntry(const fixer::Sid& sid) override;
   fixer::Status RemoveEntry(const fixer::Sid& sid) override;
   fixer::Status WriteEntry(const fixer::ProfileListEntry& entry) override;

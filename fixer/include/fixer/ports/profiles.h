@@ -7,6 +7,7 @@
 //   fixer::Result<std::optional<fixer::ProfileInfo>> p = profiles.Find(aspnet_sid);   // nullopt: none
 //   fixer::Result<std::string> at =   // "...\ASPNET.XPPRO" when ASPNET is taken
 //       profiles.NewProfileFolder("ASPNET", fixer::NewProfileOwner::kPresentAccount);
+//   fixer::Result<fixer::PathHolder> what = profiles.WhatIsAt(R"(C:\Documents and Settings\ASPNET)");
 //   auto entry = profiles.ReadEntry(aspnet_sid);   // every value of ProfileList\<SID>, for an undo
 //   fixer::Status removed = profiles.RemoveEntry(aspnet_sid);  // the key alone
 //   fixer::Status back = profiles.WriteEntry(**entry);         // as it was, value for value
@@ -53,6 +54,9 @@ struct ProfileListEntry {
 // account of that name (a recreate's: a new SID, to which the present account's entry is another SID's).
 enum class NewProfileOwner { kPresentAccount, kNewAccount };
 
+// What a path names: nothing, a folder, or a file (either takes a new profile's folder name, KB 324734).
+enum class PathHolder { kNothing, kFolder, kFile };
+
 class Profiles {
  public:
   virtual ~Profiles() = default;
@@ -63,6 +67,9 @@ class Profiles {
   // directory (GetProfilesDirectory) and `user`, or `user`.COMPUTERNAME, then .000, .001 ... while
   // that folder exists (KB 324734). Reads only; 183 when every candidate is taken.
   virtual Result<std::string> NewProfileFolder(const std::string& user, NewProfileOwner owner) = 0;
+  // What `path` names, as GetFileAttributes answers (FILE_ATTRIBUTE_DIRECTORY: a folder; 2 or 3:
+  // nothing). Reads only; 5 when the caller may not read it.
+  virtual Result<PathHolder> WhatIsAt(const std::string& path) = 0;
   // Every value of the ProfileList entry of `sid`, read only; nullopt when there is none.
   virtual Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) = 0;
   // Removes the ProfileList entry of `sid` alone (RegDeleteKey), its folder left as it is; 2 if none.
@@ -83,6 +90,7 @@ class ProfilesWrapper : public Profiles {
   Result<std::string> NewProfileFolder(const std::string& user, NewProfileOwner owner) override {
     return target_.NewProfileFolder(user, owner);
   }
+  Result<PathHolder> WhatIsAt(const std::string& path) override { return target_.WhatIsAt(path); }
   Result<std::optional<ProfileListEntry>> ReadEntry(const Sid& sid) override { return target_.ReadEntry(sid); }
   Status RemoveEntry(const Sid& sid) override { return target_.RemoveEntry(sid); }
   Status WriteEntry(const ProfileListEntry& entry) override { return target_.WriteEntry(entry); }
