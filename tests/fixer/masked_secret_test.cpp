@@ -62,9 +62,9 @@ TEST(MaskedSecret, APositionMovesWithTheMaskedText) {
   size_t after = 20;  // past a secret of 8 bytes, which its mask replaces byte for byte
   EXPECT_EQ(fixer::MaskedSecret("x 'Zebra#42' y z w v", "Zebra#42", after), "x '********' y z w v");
   EXPECT_EQ(after, 20u);  // 8 bytes for 8
-  size_t past = 9;
+  size_t past = 11;  // the space after the secret
   EXPECT_EQ(fixer::MaskedSecret("echo S3cret x", "S3cret", past), "echo ******** x");
-  EXPECT_EQ(past, 11u);  // "S3cret" (6) became 8 bytes
+  EXPECT_EQ(past, 13u);  // "S3cret" (6) became 8 bytes
   size_t inside = 7;
   fixer::MaskedSecret("echo S3cret x", "S3cret", inside);
   EXPECT_EQ(inside, 5u);  // the mask's start
