@@ -106,13 +106,14 @@ TEST_F(TypedSecrets, AnAnswerGivenBeforeItsCommandNamesTheCommandInClear) {
 // one rule, in the text report and in every string of the JSON.
 TEST_F(TypedSecrets, ATemporaryPasswordThatIsAWordOfTheReportIsMaskedThere) {
   for (const std::string& password : {std::string("Diagnosis"), std::string("Outcome"), std::string("W3SVC")}) {
-    dir_.Write("w.yaml", test_support::kAffectedMachine);  // affected again: the plan stops W3SVC
-    const Ran text = Run(ASPNET_FIXER_BIN, {"plan", "--machine", "w.yaml", "--temp-password", password});
+    dir_.Write("w.yaml", test_support::kAffectedMachine);  // affected again: the repair stops W3SVC
+    const Ran text = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "w.yaml", "--temp-password", password, "-v"});
     EXPECT_EQ(text.exit_code, 0) << text.out << text.err;
     EXPECT_THAT(text.out + text.err, Not(HasSubstr(password))) << text.out;
     EXPECT_THAT(text.out, HasSubstr("********")) << text.out;
-    const Ran json =
-        Run(ASPNET_FIXER_BIN, {"apply", "--machine", "w.yaml", "--temp-password", password, "--json", "-v"});
+    dir_.Write("w.yaml", test_support::kAffectedMachine);
+    const Ran json = Run(ASPNET_FIXER_BIN, {"plan", "--machine", "w.yaml", "--temp-password", password, "--json"});
+    EXPECT_EQ(json.exit_code, 0) << json.out << json.err;
     EXPECT_THAT(json.out + json.err, Not(HasSubstr(password))) << json.out;
   }
 }
