@@ -284,7 +284,8 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     // CLI11 may stop before it reaches --json (a bad command name) or sets the verb (a value
     // missing at the end): the words as written count.
     args.json = args.json || AsksFor(argc, argv, "--json");
-    if (args.command.empty()) args.command = NamedCommand(argc, argv, IsVerb);
+    if (args.command.empty())
+      args.command = NamedCommand(argc, argv, IsVerb, [&app](std::string_view word) { return TakesValue(app, word); });
     // --help, --version: the report (with --json one JSON object), checked as every report is.
     if (e.get_exit_code() == 0)
       return SayHelpOrVersion(app, e,
@@ -292,7 +293,7 @@ int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
     // Named as every error of the verb is (aspnet-fixer apply: ...), CLI11's hint after it.
     const std::string said = WithLongWordsCut(
         WithoutTypedSecrets(InOurWords(e, app, {.tool = kTool, .verb = args.command, .argc = argc, .argv = argv}), argc,
-                            argv, {"--temp-password"}, &app),
+                            argv, {"--temp-password"}, &app, IsVerb),
         argc, argv);
     const fixer::ExitCode code = UsageError(args, said);
     if (!args.json) std::cerr << "Run with --help for more information.\n";

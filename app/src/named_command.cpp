@@ -3,14 +3,22 @@
 
 namespace app {
 
-std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command) {
+std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command,
+                         const std::function<bool(std::string_view)>& takes_value) {
   if (argc > 1 && !IsOption(argv[1]) && !is_command(argv[1])) return "";
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
     if (word == "--") break;
     if (is_command(word)) return std::string(word);
+    if (takes_value && IsOption(word) && takes_value(word)) ++i;  // its value, whatever it reads as
   }
   return "";
+}
+
+bool TakesValue(const CLI::App& app, std::string_view name) {
+  const CLI::Option* option = app.get_option_no_throw(std::string(name));
+  return option != nullptr && option->nonpositional() && option->get_expected_max() != 0 &&
+         option->get_type_size_max() != 0;
 }
 
 void RefuseCommandAfterOptionsEnd(int argc, const char* const* argv,

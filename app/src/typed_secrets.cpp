@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "fixer/masked_secret.h"
+#include "fixer/secret.h"
 
 namespace app {
 
@@ -18,10 +19,22 @@ bool IsOptionOf(const CLI::App& app, const std::string& name) {
   return std::any_of(commands.begin(), commands.end(), [&](const CLI::App* c) { return IsOptionOf(*c, name); });
 }
 
+// `message` with `word` masked where it stands quoted as a value (`'apply'`, `"apply"`) only.
+std::string MaskedWhereQuoted(std::string message, std::string_view word) {
+  for (const char quote : {'\'', '"'}) {
+    const std::string quoted = quote + std::string(word) + quote;
+    const std::string masked = quote + std::string(fixer::kMaskedSecret) + quote;
+    for (size_t at = message.find(quoted); at != std::string::npos; at = message.find(quoted, at + masked.size()))
+      message.replace(at, quoted.size(), masked);
+  }
+  return message;
+}
+
 }  // namespace
 
 std::string WithoutTypedSecrets(std::string message, int argc, const char* const* argv,
-                                std::initializer_list<std::string_view> secret_options, const CLI::App* app) {
+                                std::initializer_list<std::string_view> secret_options, const CLI::App* app,
+                                const std::function<bool(std::string_view)>& is_tool_word) {
   const auto is_secret = [&](std::string_view name) {
     if (std::find(secret_options.begin(), secret_options.end(), name) != secret_options.end()) return true;
     // An option the tool does not know may be a secret one mistyped (--temp_password): its value
@@ -47,6 +60,10 @@ std::string WithoutTypedSecrets(std::string message, int argc, const char* const
       continue;
     }
     if (typed.empty() || typed == "-") continue;  // "-" reads it from input: nothing typed to hide
+    if (is_tool_word && is_tool_word(typed)) {
+      message = MaskedWhereQuoted(std::move(message), typed);
+      continue;
+    }
     message = fixer::MaskedSecret(std::move(message), typed);
   }
   return message;

@@ -9,9 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/fixer_report.h"
+#include "app/masked_json.h"
 #include "app/shell_words.h"
 #include "fixer/fixer.h"
 #include "fixer/log_text.h"
+#include "fixer/masked_secret.h"
 #include "fixer/text.h"
 
 namespace app {
@@ -181,12 +183,29 @@ void NotWritten(VerbRun& run, std::string why) {
   run.outcome = "input-error";
 }
 
+// `text` as the run shows it: its temporary password masked (VerbRun::typed_secret).
+std::string Shown(const VerbRun& run, std::string text) {
+  if (!run.typed_secret) return text;
+  return fixer::MaskedSecret(std::move(text), run.typed_secret->Reveal());
+}
+
+// The texts RunVerb leaves in the run that a tool prints as they are (the log, on standard error).
+void MaskTexts(VerbRun& run) {
+  run.log = Shown(run, std::move(run.log));
+  run.crash = Shown(run, std::move(run.crash));
+  run.stopped = Shown(run, std::move(run.stopped));
+  run.not_written = Shown(run, std::move(run.not_written));
+  run.journal_error = Shown(run, std::move(run.journal_error));
+  for (std::string& warning : run.warnings) warning = Shown(run, std::move(warning));
+}
+
 }  // namespace
 
 VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& options, bool verbose,
                 std::shared_ptr<const fixer::Diagnosis> diagnosis_as_found, const std::function<void()>& before_end) {
   VerbRun run;
   run.verb = verb;
+  if (options.temp_password && !options.temp_password->empty()) run.typed_secret = *options.temp_password;
   std::string log_text;
   log_text.reserve(4096);  // an apply logs 2-3 KB: one allocation instead of a dozen regrowths
   auto logger = std::make_shared<spdlog::logger>("aspnet-fixer", std::make_shared<fixer::LogTextSink>(log_text));
@@ -198,6 +217,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   // Where the machine goes cannot be written: said before the verb's work, whatever the verb.
   if (fixer::Status st = mutates ? backend.BeginChanges() : backend.CheckCanSave(); !st.ok()) {
     NotWritten(run, st.message());
+    MaskTexts(run);
     return run;
   }
   try {
@@ -225,6 +245,7 @@ VerbRun RunVerb(fixer::Backend& backend, Verb verb, const fixer::Options& option
   }
   run.changed = backend.Changed();
   run.log = std::move(log_text);
+  MaskTexts(run);
   return run;
 }
 
@@ -263,7 +284,7 @@ std::string RunText(const VerbRun& run) {
                    run.outcome, fixer::ToInt(run.exit_code));
   std::string text = fmt::to_string(out);
   if (!run.not_written.empty()) text += NotWrittenText(run.not_written);
-  return text;
+  return Shown(run, std::move(text));
 }
 
 std::string NotWrittenText(std::string_view why) { return fmt::format("Not written: {}\nNothing was changed.\n", why); }
@@ -296,12 +317,13 @@ nlohmann::json RunJson(const VerbRun& run) {
   if (!run.not_written.empty()) j["not_written"] = run.not_written;
   // Exit 2, as every input error's JSON: `error` and `exit_code`.
   if (const std::string error = InputErrorOf(run); !error.empty()) j["error"] = error;
+  if (run.typed_secret) MaskSecretInJson(j, run.typed_secret->Reveal());
   return j;
 }
 
 std::string ReadErrorOf(const VerbRun& run) {
-  if (run.diagnosis && !run.diagnosis->ok()) return run.diagnosis->status().ToString();
-  if (run.plan && !run.plan->ok() && run.journal_error.empty()) return run.plan->status().ToString();
+  if (run.diagnosis && !run.diagnosis->ok()) return Shown(run, run.diagnosis->status().ToString());
+  if (run.plan && !run.plan->ok() && run.journal_error.empty()) return Shown(run, run.plan->status().ToString());
   return {};
 }
 
@@ -309,7 +331,7 @@ std::string InputErrorOf(const VerbRun& run) {
   if (!run.not_written.empty()) return run.not_written;
   if (!run.journal_error.empty()) return run.journal_error;
   if (run.result && run.result->outcome == fixer::Outcome::kInputError && !run.result->errors.empty())
-    return run.result->errors.back().message;
+    return Shown(run, run.result->errors.back().message);
   return {};
 }
 
@@ -334,7 +356,7 @@ std::string Transcript(const VerbRun& run, const std::string_view* head) {
   std::string text;
   text.reserve(run.log.size() + given_head.size() + out.size());
   text.append(run.log).append(given_head).append(out.data(), out.size());
-  return text;
+  return Shown(run, std::move(text));
 }
 
 }  // namespace

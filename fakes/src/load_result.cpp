@@ -104,6 +104,16 @@ std::optional<std::string> TextProblem(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// A secret as the excerpt's scan took it, without the quotes it was written in (`'Zebra#42'`).
+std::string_view UnquotedSecret(std::string_view value) {
+  if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) return value.substr(1, value.size() - 2);
+  return value;
+}
+
+}  // namespace
+
 void AttachSource(LoadError& error, std::string_view text) {
   if (error.line <= 0) return;  // no position: nothing to show
   // A byte order mark opens the file, not its first line: the readers count columns after it.
@@ -128,15 +138,22 @@ void AttachSource(LoadError& error, std::string_view text) {
   const std::string_view source = text.substr(begin, end - begin);
   int byte_column = static_cast<int>(fixer::ByteOfCharacterColumn(source, std::max(error.column, 1))) + 1;
   error.source_line = MaskExcerptSecrets(text, begin, end, secrets, byte_column, known);
+  // The excerpt masks by place what the parse knows as a secret on it, and by the one rule each
+  // secret of the document that stands elsewhere on it (bob's password typed as a framework's version).
+  size_t position = static_cast<size_t>(byte_column - 1);
+  for (const std::string& value : secrets)
+    for (const std::string_view shown : {std::string_view(value), UnquotedSecret(value)})
+      error.source_line = fixer::MaskedSecret(std::move(error.source_line), shown, position);
+  byte_column = static_cast<int>(position) + 1;
   error.column = static_cast<int>(fixer::CharacterCount(
                      std::string_view(error.source_line)
                          .substr(0, std::min(error.source_line.size(), static_cast<size_t>(byte_column - 1))))) +
                  1;
   // A message quoting the value it refused ("got '...'") loses a secret by the one rule (fixer::MaskedSecret).
-  for (std::string value : secrets) {
-    if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"')) value = value.substr(1, value.size() - 2);
+  for (const std::string& taken : secrets) {
+    const std::string_view value = UnquotedSecret(taken);
     // The whole value, then the part of it a message quotes of a long one (fixer::QuotedValue).
-    for (const std::string_view quoted : {std::string_view(value), fixer::ShownPartOf(value)})
+    for (const std::string_view quoted : {value, fixer::ShownPartOf(value)})
       error.message = fixer::MaskedSecret(std::move(error.message), quoted);
   }
 }

@@ -1,6 +1,8 @@
 // MaskedSecret (fixer/masked_secret.h): the one rule for hiding a secret in text.
 #include "fixer/masked_secret.h"
 
+#include <utility>
+
 #include "fixer/secret.h"
 
 namespace fixer {
@@ -15,6 +17,11 @@ bool WordByte(char c) {
 }  // namespace
 
 std::string MaskedSecret(std::string text, std::string_view secret) {
+  size_t unused = 0;
+  return MaskedSecret(std::move(text), secret, unused);
+}
+
+std::string MaskedSecret(std::string text, std::string_view secret, size_t& position) {
   if (secret.empty()) return text;
   const bool anywhere = secret.size() >= kSecretBytesMaskedAnywhere;
   // A secret's own edge that is no word byte (`!` of `Passw0rd!`) ends it wherever it stands.
@@ -25,6 +32,10 @@ std::string MaskedSecret(std::string text, std::string_view secret) {
     const bool left = open_left || at == 0 || !WordByte(text[at - 1]);
     const bool right = open_right || end == text.size() || !WordByte(text[end]);
     if (left && right) {
+      if (position >= end)
+        position = position - secret.size() + kMaskedSecret.size();
+      else if (position > at)
+        position = at;
       text.replace(at, secret.size(), kMaskedSecret);
       at = text.find(secret, at + kMaskedSecret.size());  // past the mask: a secret of stars
     } else {

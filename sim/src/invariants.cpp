@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <set>
 
 #include "fakes/lsa.h"
@@ -14,6 +15,7 @@
 #include "fixer/name_case.h"
 #include "fixer/ports/secrets.h"
 #include "fixer/process_model.h"
+#include "sim/machine_view.h"
 
 namespace sim {
 namespace {
@@ -160,11 +162,26 @@ SecretSearch::SecretSearch(const fakes::MachineState& found, const fakes::Machin
   for (const fakes::MachineState* state : {&found, &now})
     for (const std::string& password : WorkerPasswordsIn(*state)) add(password);
   // A journal entry reads "key=value": only a secret holding '=' can straddle the two.
-  const bool straddles = std::any_of(secrets_.begin(), secrets_.end(),
-                                     [](const Needle& n) { return n.text.find('=') != std::string::npos; });
-  for (const auto& r : now.journal)
-    for (const auto& [k, v] : r.data) in_records_ = in_records_ || In(k) || In(v) || (straddles && In(k + "=" + v));
-  for (const auto& e : now.events) in_records_ = in_records_ || In(e.text);
+  const auto in_records = [&now](const Needle& n) {
+    const auto holds = [&n](std::string_view text) { return ContainsAt(text, n.text, n.anchor); };
+    const bool straddles = n.text.find('=') != std::string::npos;
+    for (const auto& r : now.journal)
+      for (const auto& [k, v] : r.data)
+        if (holds(k) || holds(v) || (straddles && holds(k + "=" + v))) return true;
+    return std::any_of(now.events.begin(), now.events.end(),
+                       [&](const fixer::EventRecord& e) { return holds(e.text); });
+  };
+  std::optional<std::string> names;  // the machine as found, as `show` prints it: never a password
+  for (const Needle& n : secrets_) {
+    if (!in_records(n)) continue;
+    // The journal and the events name what the repair touched (W3SVC, ASPNET, an application's
+    // folder) and cannot mask it: a secret that is also a name the machine showed before the run
+    // (a temporary password `W3SVC`) is recorded there as that name, a coincidence, not a leak.
+    if (!names) names = RenderMachineText(found);
+    if (names->find(n.text) != std::string::npos) continue;
+    in_records_ = true;
+    break;
+  }
 }
 
 bool SecretSearch::In(std::string_view text) const {

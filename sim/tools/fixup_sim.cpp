@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
     command->set_version_flag("--version", version);
   app::RefuseOptionNamesAsValues(app, "fixup-sim");
   const auto is_command = [&app](std::string_view word) { return IsCommand(app, std::string(word)); };
-  const std::string verb = app::NamedCommand(argc, argv, is_command);
+  const std::string verb =
+      app::NamedCommand(argc, argv, is_command, [&app](std::string_view word) { return app::TakesValue(app, word); });
   const bool json = app::AsksFor(argc, argv, "--json");
   try {
     RefuseUnknownCommand(app, argc, argv);
@@ -71,7 +72,8 @@ int main(int argc, char** argv) {
     // not) the one JSON object too; without the words typed as runas's answer (--answer): a secret.
     const std::string said = app::InOurWords(e, app, {.tool = "fixup-sim", .verb = verb, .argc = argc, .argv = argv});
     const int code = sim::cli::SayInputError(
-        json, verb, app::WithLongWordsCut(app::WithoutTypedSecrets(said, argc, argv, {"--answer"}, &app), argc, argv));
+        json, verb,
+        app::WithLongWordsCut(app::WithoutTypedSecrets(said, argc, argv, {"--answer"}, &app, is_command), argc, argv));
     std::cerr << "Run with --help for more information.\n";
     return code;
   }

@@ -301,3 +301,23 @@ TEST(LoadErrorSecrets, APasswordPolicyMapIsShownAsItIs) {
 }
 
 }  // namespace
+
+// A secret of the document that stands on the excerpt's line where no secret belongs (bob's
+// password typed as a framework's version) is masked there by the one rule, as the message beside
+// it masks it (audit 21 item 6); the column moves with it.
+TEST(LoadErrorSecrets, TheExcerptMasksADocumentsSecretWhereverItStands) {
+  const std::string text = "accounts:\n  bob: {password: 'Zebra#42'}\nframeworks: [1.0, 'Zebra#42']\n";
+  fakes::LoadError e{
+      .file = "le.yaml", .line = 3, .column = 19, .message = "frameworks[2]: unknown framework version 'Zebra#42'"};
+  fakes::AttachSource(e, text);
+  EXPECT_EQ(e.source_line, "frameworks: [1.0, '********']");
+  EXPECT_EQ(e.column, 19);
+  EXPECT_EQ(e.ToString().find("Zebra#42"), std::string::npos) << e.ToString();
+  // Beside a key the loader refuses: the other account's full_name holds bob's password.
+  fakes::LoadError other{.file = "le3.yaml", .line = 3, .column = 45, .message = "unknown key 'bogus'"};
+  fakes::AttachSource(other,
+                      "accounts:\n  bob: {password: 'Zebra#42'}\n  alice: {password: 'x', full_name: "
+                      "'Zebra#42', bogus: 1}\n");
+  EXPECT_EQ(other.ToString().find("Zebra#42"), std::string::npos) << other.ToString();
+  EXPECT_THAT(other.source_line, HasSubstr("full_name: '********'"));
+}

@@ -55,3 +55,20 @@ TEST(MaskedSecret, AnEmptySecretOrOneOfStarsMasksNothingTwice) {
 }
 
 }  // namespace
+
+// A position in the text (an error's column) moves with it: past a mask by what the text grew or
+// lost, inside a masked secret to the mask's start.
+TEST(MaskedSecret, APositionMovesWithTheMaskedText) {
+  size_t after = 20;  // past a secret of 8 bytes, which its mask replaces byte for byte
+  EXPECT_EQ(fixer::MaskedSecret("x 'Zebra#42' y z w v", "Zebra#42", after), "x '********' y z w v");
+  EXPECT_EQ(after, 20u);  // 8 bytes for 8
+  size_t past = 11;       // the space after the secret
+  EXPECT_EQ(fixer::MaskedSecret("echo S3cret x", "S3cret", past), "echo ******** x");
+  EXPECT_EQ(past, 13u);  // "S3cret" (6) became 8 bytes
+  size_t inside = 7;
+  fixer::MaskedSecret("echo S3cret x", "S3cret", inside);
+  EXPECT_EQ(inside, 5u);  // the mask's start
+  size_t before = 2;
+  fixer::MaskedSecret("echo S3cret x", "S3cret", before);
+  EXPECT_EQ(before, 2u);
+}

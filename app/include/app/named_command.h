@@ -24,8 +24,14 @@ namespace app {
 // A word that reads as an option: `-` and one character more at least (`-` alone is a file name).
 inline bool IsOption(std::string_view word) { return word.size() > 1 && word.starts_with('-'); }
 
-// The command `argv` (argv[0] the program) names by the rule above; "" for none.
-std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command);
+// The command `argv` (argv[0] the program) names by the rule above; "" for none. A word right
+// after an option `takes_value` says takes one is that option's value, never the command
+// (`aspnet-fixer --temp-password apply --machine m.yaml` names none: `apply` is the password).
+std::string NamedCommand(int argc, const char* const* argv, const std::function<bool(std::string_view)>& is_command,
+                         const std::function<bool(std::string_view)>& takes_value = {});
+
+// Whether `name` ("--machine") is an option of `app` itself (not of a subcommand) that takes a value.
+bool TakesValue(const CLI::App& app, std::string_view name);
 
 // Throws CLI::ParseError (a usage error) for a command word given only after `--` (`fixup-sim --
 // run s.yaml`, `aspnet-fixer --machine m.yaml -- apply`): an operand there, it names no command.

@@ -31,6 +31,7 @@
 #include "fixer/options.h"
 #include "fixer/outcome.h"
 #include "fixer/plan.h"
+#include "fixer/secret.h"
 
 namespace app {
 
@@ -66,6 +67,10 @@ struct VerbRun {
   fixer::ExitCode exit_code = fixer::ExitCode::kOk;
   std::string outcome;   // "fixed", ..., "planned", "error", "interrupted"
   bool changed = false;  // the backend says the machine differs from how it was found
+  // The temporary password the run was given (fixer::Options::temp_password): every text of the
+  // run a reader is shown (its report, text or JSON, its log and its errors) masks it by the one
+  // rule (fixer::MaskedSecret), where it is also a word of the report (`W3SVC`, `Diagnosis`) too.
+  std::optional<fixer::Secret> typed_secret;
 };
 
 // Runs one verb; `verbose` logs at debug level. `diagnosis_as_found`: the simulator's sweep only

@@ -27,5 +27,8 @@ inline constexpr size_t kSecretBytesMaskedAnywhere = 4;
 // stands (`!` of `ab!`). The text is matched byte for byte, no character of the secret special;
 // "" is never masked.
 std::string MaskedSecret(std::string text, std::string_view secret);
+// The same, with `position` (a byte offset into `text`, a column an error points at) moved with the
+// text: past a masked secret by what it grew or lost, inside one to where the mask begins.
+std::string MaskedSecret(std::string text, std::string_view secret, size_t& position);
 
 }  // namespace fixer
