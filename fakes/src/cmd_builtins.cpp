@@ -38,7 +38,7 @@ std::optional<int> RunEcho(Console& con, const std::string& rest) {
     }
   }
   // [M] cmd prints a password as it is; no output of ours shows one the session was given.
-  con.WriteLine(MaskedSecrets(text, con.typed_secrets));
+  con.WriteMasked(text + "\n", MaskedSecrets(text, con.typed_secrets) + "\n");
   return std::nullopt;
 }
 

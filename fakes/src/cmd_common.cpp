@@ -88,7 +88,7 @@ std::optional<bool> NetAsk(Console& con, std::string_view question, bool default
       con.Write("\n");
       break;
     }
-    con.EchoTyped(MaskedSecrets(*reply, con.typed_secrets) + "\n");
+    con.EchoTyped(*reply + "\n", MaskedSecrets(*reply, con.typed_secrets) + "\n");
     if (reply->empty()) return default_yes;
     const char first = static_cast<char>(std::toupper(static_cast<unsigned char>(reply->front())));
     if (first == 'Y') return true;

@@ -236,7 +236,7 @@ struct Interpreter {
   Flow Set(const std::string& rest) {
     std::string s = rest;
     if (s.empty()) {
-      for (const auto& [name, value] : con.env.All()) con.WriteLine(Listed(name, value));
+      for (const auto& [name, value] : con.env.All()) List(name, value);
       if (IsCmdFile()) errorlevel = 0;
       return Flow::kNext;
     }
@@ -250,7 +250,7 @@ struct Interpreter {
       bool any = false;
       for (const auto& [name, value] : con.env.All()) {
         if (fixer::FoldWindowsName(name).rfind(fixer::FoldWindowsName(s), 0) == 0) {
-          con.WriteLine(Listed(name, value));
+          List(name, value);
           any = true;
         }
       }
@@ -275,8 +275,8 @@ struct Interpreter {
   }
 
   // A variable as `set` lists it, a password the session was given masked in its value [M].
-  std::string Listed(const std::string& name, const std::string& value) const {
-    return name + "=" + fakes::MaskedSecrets(value, con.typed_secrets);
+  void List(const std::string& name, const std::string& value) const {
+    con.WriteMasked(name + "=" + value + "\n", name + "=" + fakes::MaskedSecrets(value, con.typed_secrets) + "\n");
   }
 
   // setlocal's options [S: docs/windows-reference.md#cmd-batch]: extensions are on in XP's cmd, so
@@ -422,7 +422,8 @@ BatchResult RunBatch(fakes::Console& con, const std::string& text, const std::st
       }
       if (TrimLeft(expanded).empty()) continue;
       if (con.echo_on && !quiet)
-        con.Write("\n" + con.Prompt() + EchoedLine(con, expanded, in.password_variables) + "\n");
+        con.WriteMasked("\n" + con.Prompt() + expanded + "\n",
+                        "\n" + con.Prompt() + EchoedLine(con, expanded, in.password_variables) + "\n");
       if (in.Execute(expanded) == Flow::kEnd) break;
     } catch (const NotUnderstood& e) {
       con.mute_out = con.mute_err = false;

@@ -30,11 +30,8 @@ CheckResult Status(RunContext& ctx, const Expectation& e) {
 CheckResult PageContains(RunContext& ctx, const Expectation& e) {
   const auto& r = Response(ctx);
   const std::string text = Need(e, "text");
-  return {e.kind,
-          "page of " + r.app,
-          r.page.find(text) != std::string::npos,
-          "a page containing \"" + text + "\"",
-          r.page.substr(0, 120),
+  return {e.kind, "page of " + r.app, r.page.find(text) != std::string::npos, "a page containing \"" + text + "\"",
+          r.page,  // whole: each report shows it as it shows a value (the text one escaped and cut as a line)
           e.pos};
 }
 

@@ -96,14 +96,17 @@ std::string KnownPasswordStillValid(const fakes::MachineState& now, const std::v
   return said;
 }
 
-// `output` as shown (a batch's console as ConsoleForSecretScan leaves it), `known` as KnownPasswords gives them.
+// `output` as cmd.exe printed it (a batch's unmasked console as ConsoleForSecretScan leaves it), `known` as
+// KnownPasswords gives them.
 SideFacts Judge(const fakes::MachineState& found, const fakes::MachineState& now, const std::string& output,
                 const std::vector<std::string>& known) {
   SideFacts f;
   const auto apps = StatusOfEveryApp(now);
-  f.site_up = !apps.empty() && std::all_of(apps.begin(), apps.end(), [](const auto& a) { return a.second == 200; });
+  // A machine with no ASP.NET application serves no page to be down: not affected, as the fixer's
+  // diagnosis says of it, and a batch file that leaves it so tells the truth with errorlevel 0.
+  f.site_up = std::all_of(apps.begin(), apps.end(), [](const auto& a) { return a.second == 200; });
   for (const auto& [app, status] : apps) f.site += (f.site.empty() ? "" : ", ") + app + " " + std::to_string(status);
-  f.site = (f.site_up ? "up (" : "down (") + (f.site.empty() ? std::string("no applications") : f.site) + ")";
+  f.site = apps.empty() ? "not affected (no ASP.NET application)" : (f.site_up ? "up (" : "down (") + f.site + ")";
 
   const std::string before = SidOf(found), after = SidOf(now);
   f.sid_kept = before == after;
@@ -154,7 +157,7 @@ std::vector<std::string> KnownPasswordsAfter(const LegacyRun& run, const std::ve
 
 std::vector<OutcomeRow> JudgeOutcome(const fakes::MachineState& found, const fakes::MachineState& now,
                                      const LegacyRun& run, const std::vector<std::string>& known) {
-  const SideFacts f = Judge(found, now, ConsoleForSecretScan(run.console), known);
+  const SideFacts f = Judge(found, now, ConsoleForSecretScan(run.unmasked_console), known);
   return {{"site", f.site, f.site_up},
           {"account SID", f.sid, f.sid_kept},
           {"profile", f.profile, f.profile_ok},
@@ -206,7 +209,7 @@ Comparison CompareOnMachine(const fakes::MachineState& state, const std::string&
   c.legacy_console = legacy.console;
   c.legacy_load_error = legacy.load_error;
   const std::vector<std::string> known = KnownPasswordsAfter(legacy, {answer}, earlier_batch_passwords);
-  SideFacts l = Judge(state, legacy_machine.state(), ConsoleForSecretScan(legacy.console), known);
+  SideFacts l = Judge(state, legacy_machine.state(), ConsoleForSecretScan(legacy.unmasked_console), known);
   const OutcomeRow exit = LegacyExitRow(legacy, l.site_up);
   l.exit = exit.value;
   l.exit_ok = exit.ok;

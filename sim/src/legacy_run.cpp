@@ -63,6 +63,7 @@ LegacyRun RunLegacyScript(fakes::Machine& machine, const std::string& script_pat
   if (!r.window_closed) con.Write("\n" + con.Prompt());
   con.Write("\n");
   run.console = con.output;
+  run.unmasked_console = con.unmasked_output;
   for (const auto& n : con.notes) run.notes.push_back(n.text);
   run.errorlevel = r.errorlevel;
   run.commands = r.commands;

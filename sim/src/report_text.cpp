@@ -6,6 +6,7 @@
 #include "app/shell_words.h"
 #include "fakes/load_result.h"
 #include "fixer/quoted_value.h"
+#include "fixer/text.h"
 #include "fixer/utf8.h"
 #include "report_common.h"
 #include "sim/choices_report.h"
@@ -17,7 +18,9 @@ namespace {
 using report::Seconds;
 using report::StepFailed;
 
-constexpr size_t kMaxChangesShown = 40;  // a fresh install is hundreds of lines; say how many
+// A failing step's change log without -v: a fresh install is hundreds of lines; say how many more
+// there are and where they are. -v shows every change, as the JSON and HTML reports do.
+constexpr size_t kMaxChangesShown = 40;
 
 // ANSI SGR colours, only when the style asks for them.
 struct Paint {
@@ -46,11 +49,9 @@ std::string Indent(const std::string& text, const std::string& pad) {
 // can neither fake a line nor move the cursor.
 std::string OneLine(const std::string& text) { return fakes::EscapeForMessage(text); }
 
-// What a check asked or found, shown escaped and cut as a line (a 10,000-character expected
-// output is no 10,000-character line).
-std::string CheckText(const std::string& text) {
-  return fixer::CappedValue(fixer::EscapeForReader(text), fixer::kShownLineBytes);
-}
+// What a check asked or found, shown escaped, its line ends as \r and \n, and cut as a line (a
+// 10,000-character page is no 10,000-character line, nor a page's line end a line of the report).
+std::string CheckText(const std::string& text) { return fixer::CappedValue(OneLine(text), fixer::kShownLineBytes); }
 
 std::string StepTitle(const StepResult& s) {
   std::string title = s.step.kind;
@@ -58,11 +59,14 @@ std::string StepTitle(const StepResult& s) {
   return OneLine(title);
 }
 
-void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, const Paint& paint) {
+void RenderChanges(std::ostringstream& out, const std::vector<Change>& changes, const Paint& paint, bool every) {
   size_t shown = 0;
   for (const Change& c : changes) {
-    if (shown++ == kMaxChangesShown) {
-      out << paint(kDim, "     ... and " + std::to_string(changes.size() - kMaxChangesShown) + " more changes") << "\n";
+    if (!every && shown++ == kMaxChangesShown) {
+      out << paint(kDim, "     ... and " +
+                             fixer::CountText(changes.size() - kMaxChangesShown, "more change", "more changes") +
+                             " (-v shows every one)")
+          << "\n";
       break;
     }
     const char* colour = c.kind == Change::Kind::kAdded ? kGreen : c.kind == Change::Kind::kRemoved ? kRed : kYellow;
@@ -94,7 +98,7 @@ std::string RenderText(const ScenarioResult& r, const TextStyle& style) {
     out << "  " << (failed ? paint(kRed, title) : title) << paint(kDim, line) << "\n";
     if (!s.report.ran) out << "     cannot run: " << fixer::EscapeForReader(s.report.error) << "\n";
     if (style.verbose && !s.report.output.empty()) out << Indent(s.report.output, "     | ");
-    if (style.verbose || failed) RenderChanges(out, s.changes, paint);
+    if (style.verbose || failed) RenderChanges(out, s.changes, paint, style.verbose);
     for (const CheckResult& c : s.checks) {
       if (c.passed) {
         // What held, not only what was asked: `account nobody exists: false`, `exit code: 0`.

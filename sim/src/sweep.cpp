@@ -672,9 +672,12 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
     if (targets.size() > before) ++report.scenarios;
   }
 
+  // A replay (--case) runs the case it names whatever the shard: a violation's replay command,
+  // run in the environment of the sharded job that printed it, replays it, as explore's --case does.
+  const size_t shard_index = o.only_case ? 0 : o.shard_index, shard_count = o.only_case ? 1 : o.shard_count;
   // Each target's machine as found, in the shard that has its index (as cases are sharded).
   if (!o.only_case || o.only_case->empty())
-    for (size_t k = o.shard_index; k < targets.size(); k += o.shard_count)
+    for (size_t k = shard_index; k < targets.size(); k += shard_count)
       if (!targets[k]->same_as) CheckAsFound(*targets[k], o, report);
 
   std::vector<Case> singles;
@@ -691,9 +694,9 @@ SweepReport RunSweep(const std::vector<std::string>& paths, const SweepOptions& 
   }
   report.unsharded_cases = singles.size();
   // GoogleTest's sharding protocol: shard k of n takes every n-th case, from the k-th.
-  if (o.shard_count > 1) {
+  if (shard_count > 1) {
     std::vector<Case> mine;
-    for (size_t i = o.shard_index; i < singles.size(); i += o.shard_count) mine.push_back(singles[i]);
+    for (size_t i = shard_index; i < singles.size(); i += shard_count) mine.push_back(singles[i]);
     singles = std::move(mine);
   }
 

@@ -73,6 +73,7 @@ TEST(KnownPasswords, LegacysSecretsRowLooksForAnEarlierBatchsPassword) {
   const fakes::MachineState machine = fakes::FreshInstall({.os = fixer::OsEdition::kWindowsXpProfessional});
   sim::LegacyRun run;
   run.console = std::string("C:\\>echo dave has ") + kDavesPassword + "\n";
+  run.unmasked_console = run.console;  // what the scan reads: the console as cmd printed it
   auto secrets = [&](const std::vector<std::string>& known) {
     for (const sim::OutcomeRow& row : sim::JudgeOutcome(machine, machine, run, known))
       if (row.name == "secrets") return row;

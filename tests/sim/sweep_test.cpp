@@ -627,3 +627,25 @@ TEST_F(SweepTest, ShardsSplitTheCasesWithoutOverlap) {
 }
 
 }  // namespace
+
+namespace {
+
+// A replay (--step K --case C, or --case as-found) runs its case on every shard, as explore's
+// --case does: the replay a sharded job's violation prints replays it in that job's environment.
+TEST_F(SweepTest, AReplayRunsItsCaseWhateverTheShard) {
+  const std::string file = Write("keep-sid");
+  for (const std::string& spec : {std::string("fail@1=5"), std::string(sim::kAsFoundCase)}) {
+    for (size_t i = 0; i < 3; ++i) {
+      sim::SweepOptions o;
+      o.only_step = 0;
+      o.only_case = sim::ParseFaults(spec);
+      ASSERT_TRUE(o.only_case.has_value()) << spec;
+      o.shard_count = 3;
+      o.shard_index = i;
+      const sim::SweepReport r = sim::RunSweep({file}, o);
+      EXPECT_EQ(r.cases + r.as_found_checks, 1u) << spec << " on shard " << i;
+    }
+  }
+}
+
+}  // namespace

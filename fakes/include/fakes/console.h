@@ -74,6 +74,9 @@ struct Console {
   std::string output;                          // everything printed, both streams
   std::function<void(std::string_view)> sink;  // live copy of the output, if set
   std::vector<ConsoleNote> notes;
+  // The output as cmd.exe prints it: each password the console masks (WriteMasked) as it was
+  // written. For the secret scan alone (sim::ConsoleForSecretScan), never shown.
+  std::string unmasked_output;
   // Passwords the session was given, as typed (RememberSecret): on a command line (`net user
   // NAME PASSWORD`; a batch file's from its first line), or in a variable a batch file gives net
   // user as one. From then on the echo
@@ -91,13 +94,23 @@ struct Console {
   void Write(std::string_view text, Stream stream = Stream::kOut) {
     if ((stream == Stream::kOut && mute_out) || (stream == Stream::kErr && mute_err)) return;
     output.append(text);
+    unmasked_output.append(text);
     if (sink) sink(text);
+  }
+  // `shown` where cmd prints `as_written`: a password the session was given, masked [M:
+  // docs/windows-reference.md#choice-batch-masks-passwords]; unmasked_output keeps `as_written`.
+  void WriteMasked(std::string_view as_written, std::string_view shown, Stream stream = Stream::kOut) {
+    if ((stream == Stream::kOut && mute_out) || (stream == Stream::kErr && mute_err)) return;
+    output.append(shown);
+    unmasked_output.append(as_written);
+    if (sink) sink(shown);
   }
   // What the user typed at a visible prompt (net stop's Y/N): in the transcript, and live only
   // when the input does not show it already.
-  void EchoTyped(std::string_view text) {
-    output.append(text);
-    if (sink && !input.ShowsTyping()) sink(text);
+  void EchoTyped(std::string_view typed, std::string_view shown) {
+    output.append(shown);
+    unmasked_output.append(typed);
+    if (sink && !input.ShowsTyping()) sink(shown);
   }
   void WriteLine(std::string_view text, Stream stream = Stream::kOut) { Write(std::string(text) + "\n", stream); }
   // A password net user took (on its line, or typed at its prompt): in typed_secrets for good.

@@ -56,7 +56,8 @@ struct OutcomeRow {
   bool ok = true;
 };
 // `known`: the passwords its console must not hold (KnownPasswords: what was typed at runas, those
-// the set-up's batches and this one gave net user), searched as ConsoleForSecretScan leaves it.
+// the set-up's batches and this one gave net user), searched in the console as cmd.exe printed it
+// (LegacyRun::unmasked_console, as ConsoleForSecretScan leaves it): the masked copy shown hides them.
 // The passwords a batch run's console must not hold (KnownPasswords): what was `typed` at runas,
 // those the scenario's set-up batches gave net user (`earlier`), and those `run` gave it.
 std::vector<std::string> KnownPasswordsAfter(const LegacyRun& run, const std::vector<std::string>& typed,

@@ -19,7 +19,10 @@
 namespace sim {
 
 struct LegacyRun {
-  std::string console;             // what the console window showed
+  std::string console;  // what the console window showed
+  // The console as cmd.exe prints it (fakes::Console::unmasked_output): for the secret scan
+  // alone, never shown.
+  std::string unmasked_console;
   std::vector<std::string> notes;  // what happened outside it (runas's new window)
   int errorlevel = 0;
   std::vector<BatchCommand> commands;    // every program run, with the errorlevel it left
