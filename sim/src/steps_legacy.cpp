@@ -36,7 +36,7 @@ StepReport Legacy(RunContext& ctx, const Step& step) {
   LegacyRun run = RunLegacyScript(ctx.machine, script, *input, ctx.batch_passwords);
   if (!run.load_error.empty()) throw StepError{run.load_error};
   ctx.output = run.console;
-  ctx.all_output.push_back(ConsoleForSecretScan(run.unmasked_console));
+  ctx.all_output.push_back(ConsoleForSecretScan(run.console));
   ctx.batch_passwords.insert(run.passwords.begin(), run.passwords.end());
   ctx.exit_code = run.errorlevel;
   ctx.commands = run.commands;
@@ -53,7 +53,7 @@ StepReport Command(RunContext& ctx, const Step& step) {
   OpenConsoleSecrets(con, ctx.batch_passwords);
   BatchResult r = RunBatch(con, "@" + line + "\r\n", "command");
   ctx.output = con.output;
-  ctx.all_output.push_back(ConsoleForSecretScan(con.unmasked_output));
+  ctx.all_output.push_back(ConsoleForSecretScan(con.output));
   ctx.batch_passwords.insert(con.typed_secrets.begin(), con.typed_secrets.end());
   ctx.exit_code = r.errorlevel;
   ctx.commands = r.commands;

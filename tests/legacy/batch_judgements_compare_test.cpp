@@ -70,7 +70,10 @@ TEST(BatchSecrets, APasswordTheBatchPrintedIsExposedThoughTheConsoleShowsItMaske
   EXPECT_THAT(RowNamed(rows, "secrets").value, Not(HasSubstr("Zebra#Pass77")));
 }
 
-TEST(BatchSecrets, AScenariosLegacyStepThatPrintsAPasswordFailsTheSecretInvariants) {
+// A scenario's invariant is of what the simulator shows, and the console masks the password
+// (docs/windows-reference.md#choice-batch-masks-passwords): the same batch as a scenario's step
+// passes it, its output masked, where compare's judgement of the script (above) fails it.
+TEST(BatchSecrets, AScenariosLegacyStepShowsThePasswordMaskedAndPassesTheInvariant) {
   const test_support::TempFolder dir("batch_judgements_step");
   dir.Write("leak.cmd", kLeakingBatch);
   std::string machine;
@@ -83,14 +86,10 @@ TEST(BatchSecrets, AScenariosLegacyStepThatPrintsAPasswordFailsTheSecretInvarian
                                       (dir.path() / "leak.yaml").string());
   ASSERT_TRUE(loaded.ok()) << loaded.error->ToString();
   const sim::ScenarioResult r = sim::RunScenario(*loaded.value, {});
-  EXPECT_FALSE(r.passed);
   ASSERT_EQ(r.steps.size(), 1u);
-  std::vector<std::string> failed;
-  for (const sim::CheckResult& check : r.steps[0].checks)
-    if (!check.passed) failed.push_back(check.what);
-  EXPECT_THAT(failed, ::testing::Contains(HasSubstr("no password in output, journal or events")));
-  EXPECT_THAT(failed, ::testing::Contains(HasSubstr("no password in output that logs an account on")));
+  for (const sim::CheckResult& check : r.steps[0].checks) EXPECT_TRUE(check.passed) << check.what;
   EXPECT_THAT(r.steps[0].report.output, Not(HasSubstr("Zebra#Pass77")));
+  EXPECT_THAT(r.steps[0].report.output, HasSubstr("********"));
 }
 
 // fixup.cmd on a machine that serves no ASP.NET page: nothing is down, and its early exit (v1.1
