@@ -11,7 +11,6 @@
 #include "cmd_net_switches.h"
 #include "fakes/commands.h"
 #include "fakes/scm.h"
-#include "who_may.h"
 
 namespace fakes::cmd {
 namespace {
@@ -46,9 +45,8 @@ int Control(Console& con, const std::vector<std::string>& args, const PauseOrCon
   if (auto level = CheckNetSwitches(con, a.options, {}, what.usage)) return *level;
   if (a.name.empty()) return NetSyntax(con, what.usage);
   Scm scm(con.machine);
-  const fixer::ServiceInfo* svc = scm.Find(a.name);
-  if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (!MayControlServices(con.machine).ok()) return NetError(con, fixer::kErrorAccessDenied);
+  const fixer::ServiceInfo* svc = ControllableService(con, scm, a.name);
+  if (!svc) return kNetFailed;
   const std::string key = svc->name;
   const std::string display = svc->display_name;
   // A service already in the state asked for answers at once: no "pending" line, net's line end.

@@ -79,15 +79,27 @@ std::string DisplayOf(const Scm& scm, const std::string& key) {
   return s ? s->display_name : key;
 }
 
+const fixer::ServiceInfo* ControllableService(Console& con, const Scm& scm, const std::string& name) {
+  const fixer::ServiceInfo* svc = scm.Find(name);
+  if (!svc) {
+    NetError(con, fixer::kNerrBadServiceName);
+    return nullptr;
+  }
+  if (!MayControlServices(con.machine).ok()) {
+    NetError(con, fixer::kErrorAccessDenied);
+    return nullptr;
+  }
+  return svc;
+}
+
 int NetStart(Console& con, const std::vector<std::string>& args) {
   ServiceArgs a = ParseServiceArgs(args);
   // The switches of the LAN Manager services' own (net start server /X) are not modelled [M].
   if (auto level = CheckNetSwitches(con, a.options, {}, kStartUsage)) return *level;
   if (a.name.empty()) return ListStarted(con);
   Scm scm(con.machine);
-  const fixer::ServiceInfo* svc = scm.Find(a.name);
-  if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (!MayControlServices(con.machine).ok()) return NetError(con, fixer::kErrorAccessDenied);
+  const fixer::ServiceInfo* svc = ControllableService(con, scm, a.name);
+  if (!svc) return kNetFailed;
   // Any state but stopped is started: a paused service is still running, suspended
   // (docs/windows-reference.md#services), and `net start` lists it among the started ones.
   if (svc->state != fixer::ServiceState::kStopped) return NetError(con, fixer::kNerrServiceAlreadyStarted);
@@ -106,9 +118,8 @@ int NetStop(Console& con, const std::vector<std::string>& args) {
   if (auto level = CheckNetSwitches(con, a.options, {}, kStopUsage)) return *level;
   if (a.name.empty()) return NetSyntax(con, kStopUsage);
   Scm scm(con.machine);
-  const fixer::ServiceInfo* svc = scm.Find(a.name);
-  if (!svc) return NetError(con, fixer::kNerrBadServiceName);
-  if (!MayControlServices(con.machine).ok()) return NetError(con, fixer::kErrorAccessDenied);
+  const fixer::ServiceInfo* svc = ControllableService(con, scm, a.name);
+  if (!svc) return kNetFailed;
   const std::string key = svc->name;
   const std::string display = svc->display_name;
   // A paused service is started too, and SERVICE_CONTROL_STOP stops it

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "fakes/console.h"
 #include "fakes/scm.h"
 
 namespace fakes::cmd {
@@ -20,6 +21,9 @@ struct ServiceArgs {
 };
 
 ServiceArgs ParseServiceArgs(const std::vector<std::string>& args);
+// The service `name` names (key or display name); nullptr once net's answer is printed: 2185 for a
+// name the SCM does not know, 5 for a caller who may not control services.
+const fixer::ServiceInfo* ControllableService(Console& con, const Scm& scm, const std::string& name);
 // The display name net prints for a service (its key where the SCM has none by that name).
 std::string DisplayOf(const Scm& scm, const std::string& key);
 

@@ -112,6 +112,20 @@ fixer::Result<std::vector<std::string>> Scm::ActiveDependents(const std::string&
 
 namespace {
 
+// SERVICE_CONTROL_PAUSE or _CONTINUE (docs/windows-reference.md#services): the state first (1062
+// stopped, 1061 pending); a service already in `target` is left as it is, and succeeds.
+fixer::Status SendPauseOrContinue(Machine& m, fixer::ServiceInfo* service, fixer::ServiceState target,
+                                  std::string_view op) {
+  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
+  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
+  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
+    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
+  if (service->state == target) return fixer::Status::Ok();
+  if (auto st = m.Mutate(op, service->name); !st.ok()) return st;
+  service->state = target;
+  return fixer::Status::Ok();
+}
+
 fixer::Status CheckServiceLogon(Machine& m, const fixer::ServiceInfo& service) {
   const std::string& account = service.account;
   if (IsBuiltinServiceAccount(account)) return fixer::Status::Ok();
@@ -189,27 +203,11 @@ fixer::Status Scm::Stop(const std::string& name) {
 }
 
 fixer::Status Scm::Pause(const std::string& name) {
-  fixer::ServiceInfo* service = Find(name);
-  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
-  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
-    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
-  if (service->state == fixer::ServiceState::kPaused) return fixer::Status::Ok();
-  if (auto st = m_.Mutate("scm.pause", service->name); !st.ok()) return st;
-  service->state = fixer::ServiceState::kPaused;
-  return fixer::Status::Ok();
+  return SendPauseOrContinue(m_, Find(name), fixer::ServiceState::kPaused, "scm.pause");
 }
 
 fixer::Status Scm::Continue(const std::string& name) {
-  fixer::ServiceInfo* service = Find(name);
-  if (service == nullptr) return fixer::Status::Win(fixer::kErrorServiceDoesNotExist);
-  if (!IsActive(*service)) return fixer::Status::Win(fixer::kErrorServiceNotActive);
-  if (service->state == fixer::ServiceState::kStartPending || service->state == fixer::ServiceState::kStopPending)
-    return fixer::Status::Win(fixer::kErrorServiceCannotAcceptCtrl);
-  if (service->state == fixer::ServiceState::kRunning) return fixer::Status::Ok();
-  if (auto st = m_.Mutate("scm.continue", service->name); !st.ok()) return st;
-  service->state = fixer::ServiceState::kRunning;
-  return fixer::Status::Ok();
+  return SendPauseOrContinue(m_, Find(name), fixer::ServiceState::kRunning, "scm.continue");
 }
 
 fixer::Status Scm::SetLogonPassword(const std::string& name, const fixer::Secret& password) {
