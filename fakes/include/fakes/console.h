@@ -91,12 +91,7 @@ struct Console {
   bool mute_out = false;
   bool mute_err = false;
 
-  void Write(std::string_view text, Stream stream = Stream::kOut) {
-    if ((stream == Stream::kOut && mute_out) || (stream == Stream::kErr && mute_err)) return;
-    output.append(text);
-    unmasked_output.append(text);
-    if (sink) sink(text);
-  }
+  void Write(std::string_view text, Stream stream = Stream::kOut) { WriteMasked(text, text, stream); }
   // `shown` where cmd prints `as_written`: a password the session was given, masked [M:
   // docs/windows-reference.md#choice-batch-masks-passwords]; unmasked_output keeps `as_written`.
   void WriteMasked(std::string_view as_written, std::string_view shown, Stream stream = Stream::kOut) {
