@@ -21,7 +21,8 @@ int NetContinue(Console& con, const std::vector<std::string>& args);  // cmd_net
 // `confirm`: the line's /Y (true) or /N (false), net's answer to its own Y/N question.
 int NetUser(Console& con, const std::vector<std::string>& args, std::optional<bool> confirm = std::nullopt);
 int NetLocalGroup(Console& con, const std::vector<std::string>& args);
-// `net helpmsg N`: the text of message N, 0; NotModelled for a number the fake has no text of.
+// `net helpmsg N`: the text of message N, 0 (words after N unread); net's syntax, 1, without a number;
+// NotModelled for a number the fake has no text of.
 int NetHelpMsg(Console& con, const std::vector<std::string>& args);
 
 }  // namespace fakes::cmd

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cmd_common.h"
 #include "cmd_net.h"
@@ -20,19 +21,27 @@ namespace {
 // FormatMessage finds.
 constexpr uint32_t kFirstNonMessage = 9000;
 
+// net's syntax line of HELPMSG [S: ReactOS net.mc, MSG_HELPMSG_SYNTAX "NET HELPMSG message#"], laid
+// out as the fake's other syntax lines (the command, then its argument) [M].
+constexpr std::string_view kHelpMsgUsage = "NET HELPMSG\nmessage#\n";
+
+// The number a word is as net reads it (wcstol, base 10, the whole word: an optional sign, then
+// digits); nullopt for a word that is no number, which net answers with its syntax. A number
+// below 0 or past 9 digits is no message FormatMessage finds (kFirstNonMessage stands for it).
 std::optional<uint32_t> MessageNumber(const std::string& word) {
-  if (word.empty() || word.size() > 9 || word.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return static_cast<uint32_t>(std::stoul(word));
+  if (word.empty()) return 0;  // wcstol reads "" as 0, its end the word's end: message 0
+  const size_t digits = word.starts_with('+') || word.starts_with('-') ? 1 : 0;
+  if (word.size() == digits || word.find_first_not_of("0123456789", digits) != std::string::npos) return std::nullopt;
+  if (word[0] == '-' || word.size() - digits > 9) return kFirstNonMessage;
+  return static_cast<uint32_t>(std::stoul(word.substr(digits)));
 }
 
-// The message of the one number given, where the fake holds Windows' text of it: a system or
-// network message, or one of net's own, its inserts shown as *** (WS03 netcmd, StarStrings).
-std::optional<std::string> HelpMessage(const std::vector<std::string>& args) {
-  if (args.size() != 1) return std::nullopt;
-  const std::optional<uint32_t> code = MessageNumber(args[0]);
-  if (!code || *code >= kFirstNonMessage) return std::nullopt;
-  if (fixer::HasWinErrorText(*code)) return std::string(fixer::WinErrorText(*code));
-  if (cmd::NetMessageTemplate(*code)) return cmd::NetMessage(*code);
+// The message of `code`, where the fake holds Windows' text of it: a system or network message,
+// or one of net's own, its inserts shown as *** (WS03 netcmd, StarStrings).
+std::optional<std::string> HelpMessage(uint32_t code) {
+  if (code >= kFirstNonMessage) return std::nullopt;
+  if (fixer::HasWinErrorText(code)) return std::string(fixer::WinErrorText(code));
+  if (cmd::NetMessageTemplate(code)) return cmd::NetMessage(code);
   return std::nullopt;
 }
 
@@ -41,8 +50,12 @@ std::optional<std::string> HelpMessage(const std::vector<std::string>& args) {
 namespace cmd {
 
 int NetHelpMsg(Console& con, const std::vector<std::string>& args) {
-  const std::optional<std::string> text = HelpMessage(args);
-  // Windows' answer (another message's text, or net's syntax) is not guessed.
+  // No word, or a first word that is no number: net's syntax, errorlevel 1; the words after the
+  // number are not read [S: ReactOS net, cmdHelpMsg.c: argc < 3, wcstol's endptr, argv[2] only].
+  const std::optional<uint32_t> code = args.empty() ? std::nullopt : MessageNumber(args[0]);
+  if (!code) return NetSyntax(con, kHelpMsgUsage);
+  const std::optional<std::string> text = HelpMessage(*code);
+  // Windows' answer for a number the fake holds no text of (another message's text) is not guessed.
   if (!text) throw NotModelled{"'net helpmsg' of a message without a text in the simulator"};
   con.Write("\n" + *text + "\n\n");
   return 0;

@@ -180,35 +180,45 @@ std::optional<JournalProblem> OutOfSequence(const std::vector<JournalRecord>& re
 
 std::optional<JournalProblem> CheckJournal(const std::vector<JournalRecord>& records) {
   if (records.empty()) return std::nullopt;
-  auto at = [](size_t record, std::string why) { return JournalProblem{record, std::move(why)}; };
+  // Each problem is said at the value at fault (a data key's, a field's of the record), else at its record.
+  auto at_key = [](size_t record, std::string key, std::string why) {
+    return JournalProblem{record, std::move(why), std::move(key)};
+  };
+  auto at_field = [](size_t record, std::string field, std::string why) {
+    return JournalProblem{record, std::move(why), "", std::move(field)};
+  };
   const JournalRecord& plan = records.front();
-  if (plan.step != kPlanRecordStep) return at(0, "it does not start with its plan (a record of step 'plan')");
+  if (plan.step != kPlanRecordStep) return {{0, "it does not start with its plan (a record of step 'plan')"}};
   auto strategy = StrategyFromString(Get(plan.data, "strategy"));
-  if (!strategy) return at(0, "unknown strategy " + QuotedValue(Get(plan.data, "strategy")));
+  if (!strategy) return at_key(0, "strategy", "unknown strategy " + QuotedValue(Get(plan.data, "strategy")));
   // A hand-edited plan may name another account: resume would delete it or set its password.
   if (!SameWindowsName(Get(plan.data, "account"), kMachineWorkerAccount)) {
-    return at(0, "the plan names the account " + QuotedValue(Get(plan.data, "account")) + "; this fixer repairs only " +
-                     std::string(kMachineWorkerAccount));
+    return at_key(0, "account",
+                  "the plan names the account " + QuotedValue(Get(plan.data, "account")) +
+                      "; this fixer repairs only " + std::string(kMachineWorkerAccount));
   }
   const Result<Sid> sid = Sid::Parse(Get(plan.data, "sid"));
   if (!sid) return JournalProblem{0, MalformedSidError(Get(plan.data, "sid")), "sid"};
   // ASPNET is a local account made after setup's: never a well-known or built-in SID (500, 501...).
   if (!sid->IsAccountSid() || sid->Rid() < kFirstUserRid) {
-    return at(0, "the SID '" + sid->ToString() + "' cannot be " + std::string(kMachineWorkerAccount) +
-                     "'s: not a local account's from RID " + std::to_string(kFirstUserRid) + " up");
+    return at_key(0, "sid",
+                  "the SID '" + sid->ToString() + "' cannot be " + std::string(kMachineWorkerAccount) +
+                      "'s: not a local account's from RID " + std::to_string(kFirstUserRid) + " up");
   }
   const std::vector<std::string>& ids = StepIdsOf(*strategy);
   // Split only when the list is not written as this fixer writes it (an escaped step id splits the same).
   const std::string& listed = Get(plan.data, "steps");
   if (listed != StepListOf(*strategy) && SplitList(listed) != ids) {
-    return at(0, "its steps " + QuotedValue(Get(plan.data, "steps")) + " are not this fixer's steps for " +
-                     std::string(ToString(*strategy)) + " (" + JoinList(ids) + ")");
+    return at_key(0, "steps",
+                  "its steps " + QuotedValue(Get(plan.data, "steps")) + " are not this fixer's steps for " +
+                      std::string(ToString(*strategy)) + " (" + JoinList(ids) + ")");
   }
   for (size_t i = 1; i < records.size(); ++i) {
     const JournalRecord& rec = records[i];
     if (rec.step == kRunRecordStep && rec.phase == JournalPhase::kFinished) continue;
-    if (std::find(ids.begin(), ids.end(), rec.step) == ids.end()) return at(i, "unknown step " + QuotedValue(rec.step));
-    if (rec.phase == JournalPhase::kFinished) return at(i, "a step record marked finished");
+    if (std::find(ids.begin(), ids.end(), rec.step) == ids.end())
+      return at_field(i, "step", "unknown step " + QuotedValue(rec.step));
+    if (rec.phase == JournalPhase::kFinished) return at_field(i, "phase", "a step record marked finished");
   }
   if (auto problem = OutOfSequence(records)) return problem;
   if (auto problem = UnknownDataKey(records, *strategy)) return problem;
@@ -239,8 +249,10 @@ std::optional<JournalProblem> IdentityProblem(const JournalReplay& journal, cons
   if (!account_sid || *account_sid == journal.sid) return std::nullopt;  // gone since: the run says so
   for (const auto& step : BuildSteps(journal.strategy))
     if (step->irreversible() && journal.PhaseOf(step->id()) != StepPhase::kPending) return std::nullopt;
-  return JournalProblem{0, "the plan's SID " + journal.sid.ToString() + " is not " + journal.account + "'s (" +
-                               account_sid->ToString() + ")"};
+  return JournalProblem{0,
+                        "the plan's SID " + journal.sid.ToString() + " is not " + journal.account + "'s (" +
+                            account_sid->ToString() + ")",
+                        "sid"};
 }
 
 std::optional<JournalProblem> CheckJournalOnMachine(const std::vector<JournalRecord>& records,

@@ -488,17 +488,30 @@ std::vector<Change> DiffMachines(const MachineState& a, const MachineState& b) {
 }
 
 namespace {
+// Where a long label's kept end starts: its last entry from the `]` closing the one before
+// (`].acl[deny ASPNET (S-1-5-21-...-1004)]`), which says what the change is (an ACE's type and
+// principal: a deny and an allow must not read alike), when it fits a line; else the SID it names
+// last (` (S-1-5-...)]`), which tells two holders of one name apart; npos: neither.
+size_t KeptEnd(const std::string& label) {
+  if (label.ends_with(']')) {
+    const size_t open = label.rfind('[');
+    const size_t close = open == std::string::npos || open == 0 ? std::string::npos : label.rfind(']', open - 1);
+    if (close != std::string::npos && label.size() - close < fixer::kShownLineBytes) return close;
+  }
+  return label.rfind(" (S-1-");
+}
+
 // A label (a change's path, a field's name: `acl[allow ASPNET (S-1-5-21-...-1004)]`) is cut as a
-// line is, never as a value: the SID that tells two holders of one name apart is its end, and a
-// 60-byte cut would drop it. A label longer than a line keeps each SID it names whole and is cut
-// before the last one instead: `objects[file C:\aaa... (200 of 300 bytes shown)...(S-1-5-...)]`.
+// line is, never as a value: a 60-byte cut would drop what tells two entries apart. A label longer
+// than a line keeps its end whole (KeptEnd) and is cut before it instead:
+// `objects[file C:\aaa... (150 of 300 bytes shown)].acl[deny ASPNET (S-1-...)]`.
 std::string ShownLabel(const std::string& label) {
   if (label.size() <= fixer::kShownLineBytes) return label;
-  const size_t sid = label.rfind(" (S-1-");
-  if (sid == std::string::npos) return fixer::CappedValue(label, fixer::kShownLineBytes);
-  const std::string_view tail = std::string_view(label).substr(sid);
+  const size_t kept = KeptEnd(label);
+  if (kept == std::string::npos) return fixer::CappedValue(label, fixer::kShownLineBytes);
+  const std::string_view tail = std::string_view(label).substr(kept);
   const size_t room = tail.size() < fixer::kShownLineBytes ? fixer::kShownLineBytes - tail.size() : 0;
-  return fixer::CappedValue(std::string_view(label).substr(0, sid), room) + std::string(tail);
+  return fixer::CappedValue(std::string_view(label).substr(0, kept), room) + std::string(tail);
 }
 }  // namespace
 

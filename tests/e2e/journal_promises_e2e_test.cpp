@@ -56,7 +56,7 @@ const std::vector<std::vector<std::string>> kEveryVerb = {
     {"diagnose"}, {"plan"}, {"apply", "--dry-run"}, {"apply"}, {"resume"}, {"rollback"},
 };
 
-TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtItsRecord) {
+TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtItsSid) {
   // SUPPORT_388945a0's SID: a local account's, so the journal alone reads; only the machine says
   // it is not ASPNET's.
   const std::string text = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002");
@@ -66,7 +66,7 @@ TEST_F(JournalPromisesTest, APlanSidThatIsNotAspnetsIsAnInputErrorOfEveryVerbAtI
     args.insert(args.begin() + 1, {"--machine", file.string()});
     const Ran r = e2e::RunAspnetFixer(args);
     EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
-    EXPECT_THAT(r.err, HasSubstr(file.string() + ":8:5: journal record 1: not a journal aspnet-fixer can resume or "
+    EXPECT_THAT(r.err, HasSubstr(file.string() + ":8:89: journal record 1: not a journal aspnet-fixer can resume or "
                                                  "roll back: the plan's SID "
                                                  "S-1-5-21-2433363436-3203108257-4170425070-1002 is not ASPNET's"))
         << verb;
@@ -142,6 +142,51 @@ TEST_F(JournalPromisesTest, ARecordOutOfSequenceOrAnUnknownDataKeyIsAnInputError
   }
 }
 
+// Audit 23, item 2: a plan's strategy, account, SID or steps, and a record's step or phase, edited
+// by hand were said at the record (8:5, 9:5) while a malformed SID was said at its value: each is
+// said at the value at fault, as README promises ("at the value at fault where there is one").
+TEST_F(JournalPromisesTest, AHandEditedPlanValueOrStepIsSaidAtTheValueAtFault) {
+  const std::string plan = MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1003");
+  const std::string pending = plan.substr(0, plan.rfind("  - {seq: 1"));  // the plan record alone
+  const auto edited = [&](const std::string& from, const std::string& to) {
+    std::string text = pending;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  struct Case {
+    std::string text;
+    std::string at;  // FILE's line and column, then the message
+  };
+  const Case cases[] = {
+      {edited("keep-sid", "sideways"),
+       ":8:57: journal record 1: not a journal aspnet-fixer can resume or roll back: "
+       "unknown strategy 'sideways'"},
+      {edited("account: ASPNET", "account: Guest"),
+       ":8:76: journal record 1: not a journal aspnet-fixer can resume or roll back: the plan names the account "
+       "'Guest'"},
+      {edited("4170425070-1003", "4170425070-1002"),
+       ":8:89: journal record 1: not a journal aspnet-fixer can resume or roll back: the plan's SID "
+       "S-1-5-21-2433363436-3203108257-4170425070-1002 is not ASPNET's"},
+      {edited("S-1-5-21-2433363436-3203108257-4170425070-1003", "S-1-5-18"),
+       ":8:89: journal record 1: not a journal aspnet-fixer can resume or roll back: the SID 'S-1-5-18' cannot be"},
+      {edited("verify-site", "bogus-step"),
+       ":8:144: journal record 1: not a journal aspnet-fixer can resume or roll back: its steps"},
+      {pending + "  - {seq: 1, step: frobnicate, phase: begin}\n",
+       ":9:20: journal record 2: not a journal aspnet-fixer can resume or roll back: unknown step 'frobnicate'"},
+      {pending + "  - {seq: 1, step: stop-services, phase: finished}\n",
+       ":9:42: journal record 2: not a journal aspnet-fixer can resume or roll back: a step record marked finished"},
+  };
+  for (const Case& c : cases) {
+    const fs::path file = Write("v.yaml", c.text);
+    for (const char* verb : {"diagnose", "resume"}) {
+      const Ran r = e2e::RunAspnetFixer({verb, "--machine", file.string()});
+      EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kUsage)) << verb << "\n" << r.out << r.err;
+      EXPECT_THAT(r.err, HasSubstr(file.string() + c.at)) << verb;
+      EXPECT_EQ(test_support::Slurp(file), c.text) << verb << ": the file must stay byte-identical";
+    }
+  }
+}
+
 TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
   const fs::path file = Write("m.yaml", MachineWithJournal("S-1-5-21-2433363436-3203108257-4170425070-1002"));
   for (std::vector<std::string> args : kEveryVerb) {
@@ -153,7 +198,7 @@ TEST_F(JournalPromisesTest, TheJsonOfEveryVerbIsTheInputErrorShape) {
     EXPECT_EQ(j["command"], verb);
     EXPECT_EQ(j["outcome"], "input-error") << verb;
     EXPECT_EQ(j["exit_code"], 2) << verb;
-    EXPECT_THAT(j["error"].get<std::string>(), HasSubstr(":8:5: journal record 1:")) << verb;
+    EXPECT_THAT(j["error"].get<std::string>(), HasSubstr(":8:89: journal record 1:")) << verb;
   }
 }
 

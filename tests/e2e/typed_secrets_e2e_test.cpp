@@ -9,6 +9,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/affected_machine.h"
 #include "support/run_program.h"
@@ -115,6 +116,23 @@ TEST_F(TypedSecrets, ATemporaryPasswordThatIsAWordOfTheReportIsMaskedThere) {
     const Ran json = Run(ASPNET_FIXER_BIN, {"plan", "--machine", "w.yaml", "--temp-password", password, "--json"});
     EXPECT_EQ(json.exit_code, 0) << json.out << json.err;
     EXPECT_THAT(json.out + json.err, Not(HasSubstr(password))) << json.out;
+  }
+}
+
+// Audit 23 item 3: a temporary password that is a key of the JSON report or the word of its outcome
+// (`exit_code`, `outcome`, `fixed`) took that key or value out of it; README promises every report's
+// `command`, `outcome` and `exit_code`. Keys and those values are the tool's own words: kept.
+TEST_F(TypedSecrets, ATemporaryPasswordThatIsAKeyOfTheJsonLeavesTheReportsShape) {
+  for (const std::string& password : {std::string("exit_code"), std::string("outcome"), std::string("command"),
+                                      std::string("fixed"), std::string("result")}) {
+    dir_.Write("k.yaml", test_support::kAffectedMachine);
+    const Ran r = Run(ASPNET_FIXER_BIN, {"apply", "--machine", "k.yaml", "--temp-password", password, "--json"});
+    EXPECT_EQ(r.exit_code, 0) << password << "\n" << r.out << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.value("command", ""), "apply") << password << "\n" << r.out;
+    EXPECT_EQ(j.value("outcome", ""), "fixed") << password << "\n" << r.out;
+    EXPECT_EQ(j.value("exit_code", -1), 0) << password << "\n" << r.out;
+    EXPECT_TRUE(j.contains("result") && j["result"].is_object()) << password << "\n" << r.out;
   }
 }
 

@@ -4,6 +4,8 @@
 // names its file. The log here is a folder where the log goes: reading it fails as a denied read
 // does (EISDIR, 5: Access is denied.), for root too.
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -29,6 +31,20 @@ class UnreadableLogTest : public ::testing::Test {
   // "Access is denied. The log <dir>/m.yaml.log could not be read.": the error's text, its number apart.
   std::string Named() const {
     return "Access is denied. The log " + (dir_ / "m.yaml.log").string() + " could not be read.";
+  }
+
+  // A document's text with every run of whitespace (a line break, an indent) one space, as read.
+  static std::string AsRead(const std::string& doc) {
+    std::ifstream in(std::string(FIXUP_SOURCE_DIR) + "/" + doc);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string out;
+    for (const char c : text.str()) {
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (space && !out.empty() && out.back() == ' ') continue;
+      out += space ? ' ' : c;
+    }
+    return out;
   }
 
   const test_support::TempFolder dir_{"unreadable_log"};
@@ -69,6 +85,23 @@ TEST_F(UnreadableLogTest, ApplyRefusesNamingTheLogAndChangesNothing) {
       << app::RunText(run);
   EXPECT_EQ(test_support::Slurp(machine_), test_support::kAffectedMachine);
   EXPECT_TRUE(fs::is_directory(dir_ / "m.yaml.log")) << "the log was replaced";
+}
+
+// Audit 23 item 1: README quoted another wording (`5: m.yaml.log: cannot read machine log: Access is
+// denied.`) than the tool's and docs/machine-format.md's: both documents quote what a run says, the
+// log named `m.yaml.log` as they name it.
+TEST_F(UnreadableLogTest, TheDocumentsQuoteWhatTheToolSays) {
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir_.path());
+  auto opened = fakes::StateFileBackend::Open({.path = "m.yaml", .changes = false});
+  fs::current_path(cwd);
+  ASSERT_TRUE(opened.ok()) << opened.error->ToString();
+  const auto records = (*opened.value)->ports().journal.Load();
+  ASSERT_FALSE(records.ok());
+  const std::string said = records.status().ToString();
+  EXPECT_EQ(said, "5: Access is denied. The log m.yaml.log could not be read.");
+  for (const char* doc : {"README.md", "docs/machine-format.md"})
+    EXPECT_NE(AsRead(doc).find("(`" + said), std::string::npos) << doc << " does not quote: " << said;
 }
 
 }  // namespace

@@ -37,15 +37,42 @@ TEST(ChangeLogLabels, TheOldAndTheNewSidsAcesReadApart) {
   EXPECT_NE(new_text.find("-1004)]"), std::string::npos) << new_text;
 }
 
-// A label longer than a line is cut as a line is, before the SID it ends with: the SID stays whole.
-TEST(ChangeLogLabels, ALabelLongerThanALineKeepsItsSidWhole) {
+// A label longer than a line is cut as a line is, before its last entry: the ACE's type, principal
+// and SID stay whole.
+TEST(ChangeLogLabels, ALabelLongerThanALineKeepsItsLastEntryWhole) {
   const std::string long_path = "C:\\" + std::string(500, 'd');
   const sim::Change change{.path = "objects[file " + long_path + "].acl[allow ASPNET (" + kNewSid + ")]",
                            .before = "(none)",
                            .after = "full [OI, CI]"};
   const std::string text = sim::FormatChange(change);
-  EXPECT_NE(text.find("bytes shown) (" + kNewSid + ")]: (none) -> full [OI, CI]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("bytes shown)].acl[allow ASPNET (" + kNewSid + ")]: (none) -> full [OI, CI]\n"),
+            std::string::npos)
+      << text;
   EXPECT_LT(text.size(), fixer::kShownLineBytes + 100) << text;
+}
+
+// Audit 23 item 4: a deny and an allow of ASPNET on a folder of 257 bytes printed alike, the cut
+// taking `].acl[deny ASPNET` and keeping only the SID: the path gives the bytes instead.
+TEST(ChangeLogLabels, ADenyAndAnAllowOnALongPathReadApart) {
+  std::string long_path = "C:";
+  for (int i = 0; i < 15; ++i) long_path += "\\longfoldername" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+  const auto ace = [&](const std::string& type) {
+    return sim::FormatChange({.path = "objects[file " + long_path + "].acl[" + type + " ASPNET (" + kNewSid + ")]",
+                              .before = "(none)",
+                              .after = "write"});
+  };
+  const std::string deny = ace("deny"), allow = ace("allow");
+  EXPECT_NE(deny.find("].acl[deny ASPNET (" + kNewSid + ")]: (none) -> write\n"), std::string::npos) << deny;
+  EXPECT_NE(allow.find("].acl[allow ASPNET (" + kNewSid + ")]: (none) -> write\n"), std::string::npos) << allow;
+  EXPECT_NE(deny.find("bytes shown)"), std::string::npos) << deny;
+}
+
+// A label whose one entry is longer than a line still keeps the SID it ends with.
+TEST(ChangeLogLabels, ALongLabelOfOneEntryKeepsItsSidWhole) {
+  const sim::Change change{
+      .path = "accounts[" + std::string(300, 'n') + " (" + kNewSid + ")]", .before = "a", .after = "b"};
+  const std::string text = sim::FormatChange(change);
+  EXPECT_NE(text.find("bytes shown) (" + kNewSid + ")]: a -> b\n"), std::string::npos) << text;
 }
 
 // Values are still cut at 60 bytes, as a message cuts one.

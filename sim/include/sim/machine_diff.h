@@ -44,8 +44,9 @@ std::vector<Change> DiffMachines(const fakes::MachineState& before, const fakes:
 
 // "~ path: before -> after\n" ("~ path: + A, - B\n" for a list too long to show whole), or "+ path\n" followed by "
 // field: value\n" lines; each line starts with `indent`. Each value is cut as a message cuts a value, each label (the
-// path, a field's name: `acl[allow ASPNET (S-1-5-21-...-1004)]`) as a line (fixer::CappedValue, kShownLineBytes), a
-// SID it names kept whole, the cut said: `... (60 of 10000 bytes shown)`. Entries in their keys' numbers' order
+// path, a field's name: `acl[allow ASPNET (S-1-5-21-...-1004)]`) as a line (fixer::CappedValue, kShownLineBytes),
+// its last entry kept whole (an ACE's type, principal and SID; else the SID it names), the cut said:
+// `... (60 of 10000 bytes shown)`. Entries in their keys' numbers' order
 // (fixer::NumberedKeyLess): `journal[seq 2]` before `journal[seq 10]`.
 std::string FormatChange(const Change& change, const std::string& indent = "");
 
