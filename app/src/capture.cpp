@@ -19,6 +19,7 @@
 #include "fixer/journal_codec.h"
 #include "fixer/name_case.h"
 #include "fixer/process_model.h"
+#include "fixer/profile_folder_names.h"
 #include "fixer/windows_names.h"
 #include "fixer/worker_folders.h"
 
@@ -461,29 +462,8 @@ class Reader {
     if (!folder) return;
     const size_t slash = folder->find_last_of('\\');
     if (slash == std::string::npos) return;
-    for (std::string& taken : TakenBefore(name, folder->substr(slash + 1)))
+    for (std::string& taken : fixer::TakenProfileNames(name, computer_, folder->substr(slash + 1)))
       taken_folders_.push_back(folder->substr(0, slash + 1) + taken);
-  }
-
-  // The candidate folder names before `free` (NAME, NAME.COMPUTERNAME, NAME.COMPUTERNAME.NNN),
-  // which userenv found taken; none when `free` is no candidate of `name` on this computer.
-  std::vector<std::string> TakenBefore(const std::string& name, const std::string& free) const {
-    std::vector<std::string> taken;
-    if (fixer::SameWindowsName(free, name)) return taken;
-    const std::string with_computer = name + "." + computer_;
-    if (fixer::SameWindowsName(free, with_computer)) return {name};
-    const std::string numbered = with_computer + ".";
-    if (computer_.empty() || free.size() != numbered.size() + 3 ||
-        !fixer::SameWindowsName(free.substr(0, numbered.size()), numbered)) {
-      return {name};  // what the machine names is its own: the folder named as the account is taken
-    }
-    const std::string digits = free.substr(numbered.size());
-    if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) return {name};
-    taken = {name, with_computer};
-    int free_number = 0;  // by hand: std::stoi imports strtol, which aspnet-fixer.exe may not (imports-allowed.txt)
-    for (const char d : digits) free_number = free_number * 10 + (d - '0');
-    for (int n = 0; n < free_number; ++n) taken.push_back(numbered + fmt::format("{:03}", n));
-    return taken;
   }
 
   // An object as the loader identifies it: a file by its normal path (one folder spelled two ways,

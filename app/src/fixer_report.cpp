@@ -101,7 +101,11 @@ void AppendDiagnosisText(TextBuffer& out, const fixer::Diagnosis& d) {
     fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(w.met), w.id, w.Said(), w.met ? "" : " -> ",
                    w.met ? std::string_view() : fixer::ToString(w.remedy));
   }
-  if (!d.repair_needs.empty()) out.append(std::string_view("  the repair's own steps need:\n"));
+  // A custom account's are what the profile logon its refusal advises needs: no step of the fixer's runs.
+  if (!d.repair_needs.empty())
+    out.append(d.worker.kind == fixer::WorkerKind::kMachineAccount
+                   ? std::string_view("  the repair's own steps need:\n")
+                   : std::string_view("  the profile logon the advice gives needs:\n"));
   for (const auto& n : d.repair_needs) {
     fmt::format_to(to, FMT_COMPILE("    [{}] {}: {}{}{}\n"), Box(n.met), n.id, n.Said(), n.met ? "" : " -> ",
                    n.met ? std::string_view() : fixer::ToString(n.remedy));

@@ -176,6 +176,12 @@ Result<Diagnosis> Fixer::Diagnose() {
                                               WorkerPasswordNowOf(ports_.secrets, d));
     if (!others) return others.status();
     std::move(others->begin(), others->end(), std::back_inserter(d.repair_needs));
+  } else if (d.affected() && d.worker.local && d.worker.kind != WorkerKind::kMachineAccount) {
+    // The plan refuses (custom-account) and advises a profile logon by hand: what it needs is named
+    // in the same refusal, before that logon, so it works as typed.
+    auto needs = ReadProfileLogonNeeds(ports_, d.worker, d.os.computer_name);
+    if (!needs) return needs.status();
+    d.repair_needs = std::move(*needs);
   }
   LogDiagnosis(d);
   return d;

@@ -143,6 +143,14 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
                                                           const std::vector<std::string>& services_to_stop,
                                                           const std::string& computer);
 
+// What the profile logon a custom-account refusal advises needs (runas /profile /user:NAME cmd.exe,
+// or a logon at the console), which the administrator makes by hand: "secondary-logon" (runas goes
+// through seclogon: 1060, 1058) and "interactive-logon-right" (each SID of the interactive token,
+// the account's own too, holding SeDenyInteractiveLogonRight, or none holding SeInteractiveLogonRight:
+// 1385). Nothing lifts or grants anything first, as lift-restrictions does for ASPNET.
+Result<std::vector<Precondition>> ReadProfileLogonNeeds(Ports& ports, const WorkerIdentity& worker,
+                                                        const std::string& computer);
+
 // "other-framework-password": each framework but 1.0 (side by side, each with its own machine.config
 // [side by side]) whose processModel logs its aspnet_wp.exe on as `account` (the worker, ASPNET) with a
 // password it gives itself: userName="machine" with one that is not AutoGenerate, or the account named

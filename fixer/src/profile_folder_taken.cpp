@@ -46,11 +46,38 @@ Result<std::string> WhyProfileFolderTaken(Profiles& profiles, const std::string&
               aside);
 }
 
+std::string TakenNamesText(std::span<const TakenProfileName> taken, bool past) {
+  if (taken.size() == 1) {
+    const TakenProfileName& t = taken[0];
+    return Text(FMT_COMPILE("the name {} {} taken{}"), t.path, past ? "was" : "is",
+                t.why.empty() ? std::string() : Text(FMT_COMPILE(" ({})"), t.why));
+  }
+  std::string names;
+  for (size_t i = 0; i < taken.size(); ++i) {
+    names += Text(FMT_COMPILE("{}{}{}"),
+                  i == 0                  ? ""
+                  : i + 1 == taken.size() ? " and "
+                                          : ", ",
+                  taken[i].path, taken[i].why.empty() ? std::string() : Text(FMT_COMPILE(" ({})"), taken[i].why));
+  }
+  return Text(FMT_COMPILE("the names {} {} taken"), names, past ? "were" : "are");
+}
+
+Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles, std::string_view new_path,
+                                                             std::string_view account,
+                                                             std::span<const KnownProfileEntry> known) {
+  std::vector<TakenProfileName> taken;
+  for (std::string& folder : TakenProfileFolders(new_path, account)) {
+    auto why = WhyProfileFolderTaken(profiles, folder, known);
+    if (!why) return why.status();
+    taken.push_back({std::move(folder), std::move(*why)});
+  }
+  return taken;
+}
+
 Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d) {
   WorkerIdentity& w = d.worker;
   if (w.new_profile_path.empty()) return {};
-  const std::string taken = TakenProfileFolder(w.new_profile_path, w.account);
-  if (taken.empty()) return {};
   std::vector<KnownProfileEntry> known;
   // A recreate deletes the account and leaves its entry, as Windows leaves a deleted account's.
   if (strategy == Strategy::kRecreate && w.exists && !w.profile_path.empty()) {
@@ -63,11 +90,17 @@ Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d) {
                                         : Text(FMT_COMPILE("{} ({})"), old.sid, old.holder),
                      old.profile->path, ""});
   }
-  auto why = WhyProfileFolderTaken(ports.profiles, taken, known);
-  if (!why) return why.status();
-  w.new_profile_taken = std::move(*why);
-  d.notes.push_back(Text(FMT_COMPILE("the name {} is taken ({}): the profile the repair makes for {} will be {}"),
-                         taken, w.new_profile_taken, w.account, w.new_profile_path));
+  // Each name Windows tries before the one it gives, with what takes it (KB 324734): removing the
+  // first alone would not bring the profile back to it when a later one is taken too.
+  auto taken = WhyProfileFoldersTaken(ports.profiles, w.new_profile_path, w.account, known);
+  if (!taken) return taken.status();
+  if (taken->empty()) return {};
+  w.new_profile_taken.clear();
+  for (const TakenProfileName& t : *taken)
+    w.new_profile_taken +=
+        Text(FMT_COMPILE("{}{} is taken: {}"), w.new_profile_taken.empty() ? "" : "; ", t.path, t.why);
+  d.notes.push_back(Text(FMT_COMPILE("{}: the profile the repair makes for {} will be {}"),
+                         TakenNamesText(*taken, false), w.account, w.new_profile_path));
   return {};
 }
 

@@ -339,9 +339,17 @@ Advice RepairNeedAdvice(const Diagnosis& d, const Precondition& p) {
     return {"Set the Secondary Logon service (seclogon) to Manual (services.msc, or sc config seclogon start= demand)",
             ": runas starts it when the repair needs it (set it back to Disabled after, if you want)"};
   }
+  // interactive-logon-right: a custom account's profile is made by hand, with nothing lifted or granted first.
+  const std::string_view who = d.worker.kind == WorkerKind::kMachineAccount ? "the fixer creates" : "you create";
+  if (p.subject.empty()) {
+    return {Text(FMT_COMPILE("Grant {} \"Log on locally\" (secpol.msc, User Rights Assignment), at least while {} "
+                             "its profile"),
+                 d.worker.account, who),
+            ""};
+  }
   return {Text(FMT_COMPILE("Remove {} from \"Deny log on locally\" (secpol.msc, User Rights Assignment) if it is not "
-                           "wanted, at least while the fixer creates the profile of {}"),
-               p.subject, d.worker.account),
+                           "wanted, at least while {} the profile of {}"),
+               p.subject, who, d.worker.account),
           ""};
 }
 

@@ -181,22 +181,52 @@ Refusal NoApplicationNow(const std::string& account) {
 
 namespace {
 
-// " Before that, fix what else fails its start, ...": every failing precondition but the profile,
-// none of which the refused plan mends, each numbered with its error and its advice, which names
-// its folder, service or group (two folders are two causes); "" when only the profile fails.
-std::string OtherFailingCauses(const Diagnosis& d) {
-  std::string causes;
-  int n = 0;
+// "(1) enabled (1331): If bob ...": each cause numbered from `n`, with its error and its advice, which
+// names its folder, service or group (two folders are two causes).
+std::string NumberedCauses(const Diagnosis& d, std::span<const Precondition* const> causes, int& n) {
+  std::string said;
+  for (const Precondition* p : causes)
+    said += Text(FMT_COMPILE("{}({}) {} ({}): {}"), said.empty() ? "" : "; ", ++n, p->id, p->error,
+                 AdviceFor(d, *p).action);
+  return said;
+}
+
+// What the profile logon by hand needs that fails now: the account's own logon checks (Windows
+// makes them for an interactive logon as for the worker's batch one: docs/windows-reference.md#logon-order)
+// and what runas and the interactive logon need (Diagnosis::repair_needs here); the credentials are
+// said first, apart.
+bool ProfileLogonNeeds(const Precondition& p) {
+  constexpr std::string_view kLogonChecks[] = {"account-exists", "not-locked-out", "enabled", "password-not-expired"};
+  return std::find(std::begin(kLogonChecks), std::end(kLogonChecks), p.id) != std::end(kLogonChecks);
+}
+
+// How a custom account's profile is made by hand, what that logon needs first, then what else fails
+// the worker's start, none of which the refused plan mends, all numbered in one list ("" parts
+// left out), so one round of fixes is enough.
+std::string ProfileByHandAdvice(const Diagnosis& d) {
+  const std::string& name = d.worker.account;
+  std::vector<const Precondition*> logon, start;
   for (const Precondition& p : d.worker_start) {
     if (p.met || p.id == "profile") continue;
     if (p.id == "credentials" && d.worker.kind == WorkerKind::kCustomAccount) continue;  // said first
-    causes +=
-        Text(FMT_COMPILE("{}({}) {} ({}): {}"), causes.empty() ? "" : "; ", ++n, p.id, p.error, AdviceFor(d, p).action);
+    (ProfileLogonNeeds(p) ? logon : start).push_back(&p);
   }
-  if (causes.empty()) return "";
-  return Text(FMT_COMPILE(" Before that, fix what else fails its start, which the fixer leaves to you "
-                          "(aspnet-fixer diagnose names each): {}."),
-              causes);
+  for (const Precondition& p : d.repair_needs)
+    if (!p.met) logon.push_back(&p);
+  int n = 0;
+  const std::string first =
+      logon.empty() ? ""
+                    : Text(FMT_COMPILE("first fix what its logon needs, which the fixer leaves to you (aspnet-fixer "
+                                       "diagnose names each): {}. Then "),
+                           NumberedCauses(d, logon, n));
+  const std::string then =
+      start.empty() ? ""
+                    : Text(FMT_COMPILE(" Before that, fix what else fails its start, which the fixer leaves to you "
+                                       "(aspnet-fixer diagnose names each): {}."),
+                           NumberedCauses(d, start, n));
+  return Text(FMT_COMPILE("{}log on interactively once as {}, or run `runas /profile /user:{} cmd.exe`, type its "
+                          "password and close the window that opens. Then restart IIS (iisreset).{}"),
+              first, name, CmdArgument(name), then);
 }
 
 }  // namespace
@@ -217,10 +247,7 @@ Refusal CustomAccount(const Diagnosis& d) {
                              "not as ASPNET. Recreating ASPNET would change nothing for it, and its "
                              "password belongs to you."),
                  name, w.configured);
-  const std::string profile = Text(FMT_COMPILE("log on interactively once as {}, or run `runas /profile /user:{} "
-                                               "cmd.exe`, type its password and close the window that opens. Then "
-                                               "restart IIS (iisreset).{}"),
-                                   name, CmdArgument(name), OtherFailingCauses(d));
+  const std::string profile = ProfileByHandAdvice(d);
   // The logon comes before the profile: advice about the profile alone cannot help a wrong password.
   auto credentials = std::find_if(d.worker_start.begin(), d.worker_start.end(), [&](const Precondition& p) {
     return p.id == "credentials" && w.kind == WorkerKind::kCustomAccount;

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "diagnose_parts.h"
+#include "fixer/cmd_argument.h"
 #include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "fixer/windows_names.h"
@@ -196,23 +197,35 @@ Result<std::vector<Precondition>> ServicesStartAgain(Ports& ports, const WorkerI
                           others)};
 }
 
-Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
+// Whose logon makes the profile: create-profile's (ASPNET, whose own deny lift-restrictions lifts and
+// to which it grants SeInteractiveLogonRight), or the administrator's by hand as a custom-account
+// refusal advises (runas /profile, or a console logon), for which nothing is lifted or granted.
+struct ProfileLogon {
+  bool by_repair = true;
+  std::string runas;  // "create-profile's runas /profile", or "the runas /profile /user:bob cmd.exe the advice gives"
+};
+
+ProfileLogon ProfileLogonOf(const WorkerIdentity& w, bool by_repair) {
+  if (by_repair) return {true, "create-profile's runas /profile"};
+  return {false, Text(FMT_COMPILE("the runas /profile /user:{} cmd.exe the advice gives"), CmdArgument(w.account))};
+}
+
+Result<Precondition> SecondaryLogonReachable(ServiceControl& services, const ProfileLogon& logon) {
   constexpr const char* kId = "secondary-logon";
   auto info = services.Query(kSecondaryLogon);
   if (!info) {
     if (info.status().code() != kErrorServiceDoesNotExist) return info.status();
-    return FailingPrecondition(
-        kId, kErrorServiceDoesNotExist,
-        Text(FMT_COMPILE("the Secondary Logon service ({}) is not installed, and create-profile's "
-                         "runas /profile (CreateProcessWithLogonW) goes through it"),
-             kSecondaryLogon),
-        Remedy::kRefused);
+    return FailingPrecondition(kId, kErrorServiceDoesNotExist,
+                               Text(FMT_COMPILE("the Secondary Logon service ({}) is not installed, and {} "
+                                                "(CreateProcessWithLogonW) goes through it"),
+                                    kSecondaryLogon, logon.runas),
+                               Remedy::kRefused);
   }
   if (info->start_type == StartType::kDisabled) {
     return FailingPrecondition(kId, kErrorServiceDisabled,
-                               Text(FMT_COMPILE("{} ({}) is {} with start type Disabled, and create-profile's runas "
-                                                "/profile (CreateProcessWithLogonW) goes through it"),
-                                    info->display_name, info->name, ToString(info->state)),
+                               Text(FMT_COMPILE("{} ({}) is {} with start type Disabled, and {} "
+                                                "(CreateProcessWithLogonW) goes through it"),
+                                    info->display_name, info->name, ToString(info->state), logon.runas),
                                Remedy::kRefused);
   }
   // A stopped one is started on demand (choice-seclogon-demand-start).
@@ -223,11 +236,13 @@ Result<Precondition> SecondaryLogonReachable(ServiceControl& services) {
 // The profile logon is interactive: its token holds INTERACTIVE, not BATCH. lift-restrictions
 // revokes SeDenyInteractiveLogonRight from the worker's own SID and grants it
 // SeInteractiveLogonRight; a deny held by any other SID of the token still wins [Deny log on locally].
-// Each group holding that deny is a failing precondition of its own, so the refusal names them all.
+// By hand nothing is lifted: the account's own deny fails it too, and some SID of the token must
+// hold SeInteractiveLogonRight (Users does on XP). Each SID holding that deny is a failing
+// precondition of its own, so the refusal names them all.
 // A worker deleted since is the account aspnet_regiis -i will make, which joins Users [KB 317012]:
 // its token is that group's and the SIDs every such logon carries.
 Result<std::vector<Precondition>> InteractiveLogonAllowed(Ports& ports, const WorkerIdentity& w,
-                                                          const std::string& computer) {
+                                                          const std::string& computer, const ProfileLogon& logon) {
   constexpr const char* kId = "interactive-logon-right";
   auto token =
       LogonToken(ports.accounts, w.sid, w.account, {Sid::Interactive(), "NT AUTHORITY\\INTERACTIVE"}, computer);
@@ -237,25 +252,57 @@ Result<std::vector<Precondition>> InteractiveLogonAllowed(Ports& ports, const Wo
     if (users == token->end()) token->push_back({Sid::Users(), ShownGroupName({"Users", Sid::Users()}, computer)});
   }
   std::vector<Precondition> failing;
+  bool granted = logon.by_repair;  // lift-restrictions grants it
   for (const TokenSid& t : *token) {
-    if (t.sid == w.sid) continue;  // lift-restrictions revokes its own deny for the moment
+    if (logon.by_repair && t.sid == w.sid) continue;  // lift-restrictions revokes its own deny for the moment
     auto rights = ports.rights.Of(t.sid);
     if (!rights) return rights.status();
+    granted = granted || Holds(*rights, kSeInteractiveLogonRight);
     if (!Holds(*rights, kSeDenyInteractiveLogonRight)) continue;
     Precondition denied = FailingPrecondition(
         kId, kErrorLogonTypeNotGranted,
-        Text(FMT_COMPILE("{} holds {}, so create-profile's interactive logon as {} is denied; lift-restrictions "
-                         "lifts only the deny {} holds itself"),
-             t.shown, kSeDenyInteractiveLogonRight, w.account, w.account),
+        logon.by_repair
+            ? Text(FMT_COMPILE("{} holds {}, so create-profile's interactive logon as {} is denied; lift-restrictions "
+                               "lifts only the deny {} holds itself"),
+                   t.shown, kSeDenyInteractiveLogonRight, w.account, w.account)
+            : Text(FMT_COMPILE("{} holds {}, so the interactive logon as {} that makes its profile ({}, or a logon at "
+                               "the console) is denied"),
+                   t.shown, kSeDenyInteractiveLogonRight, w.account, logon.runas),
         Remedy::kRefused);
     denied.subject = t.shown;
     failing.push_back(std::move(denied));
   }
+  if (failing.empty() && !granted) {
+    // The allow is needed as much as no deny [Account Rights Constants]: 1385 without it.
+    failing.push_back(FailingPrecondition(
+        kId, kErrorLogonTypeNotGranted,
+        Text(FMT_COMPILE("no SID of {}'s interactive logon holds {}, so the interactive logon that makes its profile "
+                         "({}, or a logon at the console) is not granted"),
+             w.account, kSeInteractiveLogonRight, logon.runas),
+        Remedy::kRefused));
+  }
   if (!failing.empty()) return failing;
+  if (!logon.by_repair) {
+    return std::vector<Precondition>{
+        MetPrecondition(kId, Text(FMT_COMPILE("no SID of {}'s interactive logon is denied it, and one holds {}"),
+                                  w.account, kSeInteractiveLogonRight))};
+  }
   return std::vector<Precondition>{
       MetPrecondition(kId, Text(FMT_COMPILE("no group of {}'s interactive logon is denied it (lift-restrictions "
                                             "lifts {}'s own deny for the moment)"),
                                 w.account, w.account))};
+}
+
+// What the profile-loading logon needs: Secondary Logon for runas, then the interactive logon.
+Status AppendProfileLogonNeeds(Ports& ports, const WorkerIdentity& w, const std::string& computer,
+                               const ProfileLogon& logon, std::vector<Precondition>& out) {
+  auto seclogon = SecondaryLogonReachable(ports.services, logon);
+  if (!seclogon) return seclogon.status();
+  out.push_back(std::move(*seclogon));
+  auto interactive = InteractiveLogonAllowed(ports, w, computer, logon);
+  if (!interactive) return interactive.status();
+  std::move(interactive->begin(), interactive->end(), std::back_inserter(out));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -273,12 +320,14 @@ Result<std::vector<Precondition>> ReadRepairPreconditions(Ports& ports, const Wo
   auto services = ServicesStartAgain(ports, w, services_to_stop, computer);
   if (!services) return services.status();
   std::move(services->begin(), services->end(), std::back_inserter(out));
-  auto seclogon = SecondaryLogonReachable(ports.services);
-  if (!seclogon) return seclogon.status();
-  out.push_back(std::move(*seclogon));
-  auto interactive = InteractiveLogonAllowed(ports, w, computer);
-  if (!interactive) return interactive.status();
-  std::move(interactive->begin(), interactive->end(), std::back_inserter(out));
+  if (Status st = AppendProfileLogonNeeds(ports, w, computer, ProfileLogonOf(w, true), out); !st.ok()) return st;
+  return out;
+}
+
+Result<std::vector<Precondition>> ReadProfileLogonNeeds(Ports& ports, const WorkerIdentity& w,
+                                                        const std::string& computer) {
+  std::vector<Precondition> out;
+  if (Status st = AppendProfileLogonNeeds(ports, w, computer, ProfileLogonOf(w, false), out); !st.ok()) return st;
   return out;
 }
 

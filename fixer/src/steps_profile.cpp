@@ -2,6 +2,8 @@
 // "register" (aspnet_regiis -i: a new random password in the LSA secret, default rights/ACLs).
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "fixer/name_case.h"
 #include "fixer/text.h"
 #include "object_aces_index.h"
@@ -20,18 +22,22 @@ constexpr const char* kProfileCommand = "cmd.exe /c exit";
 // the account's now, which a recreate made; its original SID's entry, which the recreate left, may
 // be what takes it. A read that fails leaves the why unsaid: the profile is made all the same.
 void SayWhereTheProfileWent(RepairContext& ctx, const Sid& sid, const std::string& path) {
-  const std::string taken = TakenProfileFolder(path, ctx.account);
-  if (taken.empty()) return;
   std::vector<KnownProfileEntry> known;
   if (!(ctx.original_sid == sid) && !ctx.original_sid.IsNull()) {
     auto old = ctx.ports.profiles.Find(ctx.original_sid);
     if (old && *old)
       known.push_back({Text(FMT_COMPILE("{}'s old SID {}"), ctx.account, ctx.original_sid), (*old)->path, ""});
   }
-  auto why = WhyProfileFolderTaken(ctx.ports.profiles, taken, known);
-  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: the name {} was taken{}, so Windows gave the new "
-                           "one another name"),
-               ctx.account, path, taken, why ? Text(FMT_COMPILE(" ({})"), *why) : std::string()));
+  auto why = WhyProfileFoldersTaken(ctx.ports.profiles, path, ctx.account, known);
+  std::vector<TakenProfileName> taken;
+  if (why) {
+    taken = std::move(*why);
+  } else {
+    for (std::string& folder : TakenProfileFolders(path, ctx.account)) taken.push_back({std::move(folder), ""});
+  }
+  if (taken.empty()) return;
+  ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: {}, so Windows gave the new one another name"),
+               ctx.account, path, TakenNamesText(taken, true)));
 }
 
 class CreateProfile : public Step {
@@ -43,11 +49,12 @@ class CreateProfile : public Step {
     // Where it goes, said when the folder named as the account is taken: the reader expects that one.
     std::string where;
     if (d && !d->worker.new_profile_path.empty()) {
-      if (std::string taken = TakenProfileFolder(d->worker.new_profile_path, who); !taken.empty()) {
-        where = d->worker.new_profile_taken.empty()
-                    ? Text(FMT_COMPILE(" at {} ({} is taken)"), d->worker.new_profile_path, taken)
-                    : Text(FMT_COMPILE(" at {} ({} is taken: {})"), d->worker.new_profile_path, taken,
-                           d->worker.new_profile_taken);
+      const std::vector<std::string> taken = TakenProfileFolders(d->worker.new_profile_path, who);
+      if (!taken.empty()) {
+        where = Text(FMT_COMPILE(" at {} ({})"), d->worker.new_profile_path,
+                     d->worker.new_profile_taken.empty()
+                         ? Text(FMT_COMPILE("{} {} taken"), fmt::join(taken, " and "), taken.size() == 1 ? "is" : "are")
+                         : d->worker.new_profile_taken);
       }
     }
     // keep-sid logs on as the account whose entry names a missing folder (recreate's new SID has none).

@@ -97,6 +97,8 @@ TEST_P(Refusal, CustomAccountAdviceNamesTheMissingBatchLogonRightToo) {
   webuser.sid = MachineSid().WithRid(1010);
   w.accounts.push_back({webuser, "Secr3t!clear"});
   w.web_worker = "webuser";
+  // Its profile's interactive logon is granted (no group here gives it), so the batch right is the one cause.
+  w.rights[webuser.sid] = {"SeInteractiveLogonRight"};
   fixer::RunResult r = ApplyExpectingNoChange(Opts());
   ExpectRefused(r, RefusalReason::kCustomAccount);
   EXPECT_THAT(r.refusal->instead, HasSubstr("(1) batch-logon-right (1385): Grant webuser \"Log on as a batch job\""));

@@ -59,8 +59,9 @@ struct WorkerIdentity {
   // named as the account when that folder is taken (often by a deleted account's profile). Under
   // recreate, the new account's, to which the present account's ProfileList entry is another SID's.
   std::string new_profile_path;
-  // Why the folder named as the account is taken, when new_profile_path is not that folder: "a folder
-  // of that name exists", with the profile whose ProfileList entry names it where one is known.
+  // Why new_profile_path is not the folder named as the account: each name Windows tried before it
+  // (NAME, NAME.COMPUTER, NAME.COMPUTER.000 ...) with what takes it ("C:\...\ASPNET is taken: a folder
+  // of that name exists", the profile whose ProfileList entry names it where one is known), by "; ".
   std::string new_profile_taken;
   // userName="machine" with a password processModel gives itself (clear text or aspnet_setreg's),
   // not AutoGenerate: the worker logs on with it, not with the one the repair stores in the LSA.
@@ -251,7 +252,8 @@ struct Diagnosis {
   // What the repair's own steps need of the machine, which they do not mend ("services-start-again",
   // "secondary-logon", "interactive-logon-right"): a failing one refuses the plan before any change.
   // Read on an affected machine whose worker is the existing ASPNET (where the plan's steps would
-  // run); empty elsewhere.
+  // run). Where the worker is an account of its own (the plan refuses: custom-account), what the
+  // profile logon its advice gives needs ("secondary-logon", "interactive-logon-right"); empty elsewhere.
   std::vector<Precondition> repair_needs;
   bool fixed_by_this_tool = false;  // this fixer's mark names the worker's SID
   // The newest error ASP.NET 1.0 wrote to the Application log after this fixer's last mark: what
