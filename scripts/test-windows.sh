@@ -97,6 +97,30 @@ done
   grep -qF -- "--out ignored: only capture read it" || { echo "test-windows: plan --out not said ignored" >&2; exit 1; }
 [[ ! -e "$work/plan.yaml" ]] || { echo "test-windows: plan --out wrote a file" >&2; exit 1; }
 
+# Symbolic links that loop lead to no file: refused 1921 as the Linux tool refuses them, the links
+# kept (a rename would have replaced loop1; audit 24 item 11).
+ln -s loop1 "$work/loop2" && ln -s loop2 "$work/loop1"
+expect_refused loop1 "loop1: cannot be written: 1921: The name of the file cannot be resolved by the system."
+[[ -L "$work/loop1" && "$(readlink "$work/loop1")" == loop2 ]] || { echo "test-windows: capture --out loop1 replaced the link" >&2; exit 1; }
+rm -f "$work/loop1" "$work/loop2"
+
+echo "-- aspnet-fixer.exe: a name as typed (wmain: UTF-16, not the ANSI code page)"
+# A folder with an accent is found and written into (it was "3: The system cannot find the path").
+mkdir "$work/dïr"
+(cd "$work" && $wine ./aspnet-fixer.exe capture --out 'dïr/cé.json' >/dev/null 2>"$work/accent.txt") ||
+  { tr -d '\r' <"$work/accent.txt" >&2; echo "test-windows: capture --out dïr/cé.json failed" >&2; exit 1; }
+[[ -s "$work/dïr/cé.json" ]] || { echo "test-windows: capture --out dïr/cé.json wrote no file there" >&2; exit 1; }
+# A text report shows a character of a name a terminal would obey (ESC) as \xNN, as standard error
+# does (audit 24 item 10: the raw byte reached the terminal).
+(cd "$work" && $wine ./aspnet-fixer.exe capture --out $'no\x1bdir/x.json' 2>/dev/null || true) >"$work/notwritten.txt"
+grep -qF 'Not written: no\x1bdir/x.json' "$work/notwritten.txt" && ! grep -q $'\x1b' "$work/notwritten.txt" ||
+  { cat -v "$work/notwritten.txt" >&2; echo "test-windows: Not written: showed the name's ESC raw" >&2; exit 1; }
+
+echo "-- aspnet-fixer.exe -v: the log's lines end as every line does (no \\x0d)"
+$wine "$bin/aspnet-fixer.exe" diagnose -v 2>"$work/verbose.txt" >/dev/null || true
+grep -q '^\[info\] diagnosis: ' "$work/verbose.txt" && ! grep -qF '\x0d' "$work/verbose.txt" ||
+  { head -3 "$work/verbose.txt" >&2; echo "test-windows: diagnose -v's log is not as the Linux tool's" >&2; exit 1; }
+
 echo "-- aspnet-fixer.exe: Ctrl-C (its test hook raises CTRL_C_EVENT with GenerateConsoleCtrlEvent)"
 # in_console ARGS: the .exe with ARGS in $work under a pseudo-terminal (script(1)), where wine gives
 # it a console: without one GenerateConsoleCtrlEvent fails (12) and no handler runs. Its standard
@@ -117,6 +141,16 @@ in_console diagnose --json --signal-before-changes 2
 python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); sys.exit(0 if (j["outcome"], j["exit_code"], j["command"]) == ("interrupted", 3, "diagnose") else 1)' \
   "$work/stop-out.txt" && [[ $code == 3 ]] ||
   { cat "$work/stop-out.txt" >&2; echo "test-windows: a stopped diagnose --json exited $code" >&2; exit 1; }
+# While `apply --temp-password -` waits for its line nothing has changed: the stop ends it at once,
+# exit 3 (Windows' default handler would end it 0xC000013A, Wine's 0, saying nothing; audit 24 item 1).
+in_console apply --temp-password - --signal-at-prompt 2
+tr -d '\r' <"$work/stop-err.txt" | grep -qxF "aspnet-fixer apply: stopped by SIGINT (Ctrl-C) before any change: nothing was changed" &&
+  tr -d '\r' <"$work/stop-out.txt" | grep -qxF "Outcome: interrupted (exit 3)" && [[ $code == 3 ]] ||
+  { cat "$work/stop-out.txt" "$work/stop-err.txt" >&2; echo "test-windows: apply stopped at its prompt exited $code" >&2; exit 1; }
+in_console apply --json --temp-password - --signal-at-prompt 2
+python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); sys.exit(0 if (j["outcome"], j["exit_code"], j["command"]) == ("interrupted", 3, "apply") else 1)' \
+  "$work/stop-out.txt" && [[ $code == 3 ]] ||
+  { cat "$work/stop-out.txt" >&2; echo "test-windows: apply --json stopped at its prompt exited $code" >&2; exit 1; }
 # A changing run records the stop and goes on to its next journal record (none here: this prefix
 # has no ASP.NET 1.0 to repair, so it ends with its own outcome): Ctrl-C does not end the process.
 in_console apply --signal-before-changes 2
@@ -166,4 +200,16 @@ printf '%s' "<configuration><x><processModel userName=\"SYSTEM\"/></x><system.we
 expect_process_model "machine AutoGenerate false"
 printf '%s' "<configuration><system.web><processModel userName=\"SYSTEM\"/><processModel/>$T" >"$fw/CONFIG/machine.config"
 expect_process_model "error 13"
+
+echo "-- aspnet-fixer.exe on a console: a name with an umlaut shown as written (WriteConsoleW)"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<configuration><system.web><processModel enable="true" userName="J\xc3\xbcrgen" password="x"/></system.web></configuration>\n' \
+  >"$fw/CONFIG/machine.config"
+rm -f "$work/console.txt"
+LC_ALL=C.UTF-8 script -qec "$wine '$bin/aspnet-fixer.exe' diagnose" "$work/console.txt" >/dev/null 2>&1 || true
+sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' "$work/console.txt" >"$work/console-text.txt"  # the console's cursor codes out
+grep -aqF 'Jürgen' "$work/console-text.txt" && ! grep -aqF 'JÃ¼rgen' "$work/console-text.txt" ||
+  { grep -ao 'J[^ ]*rgen' "$work/console-text.txt" >&2; echo "test-windows: the console showed the name's UTF-8 bytes as other characters" >&2; exit 1; }
+# Redirected, the report keeps its UTF-8 bytes, as the Linux tool writes them.
+$wine "$bin/aspnet-fixer.exe" diagnose 2>/dev/null | grep -aqF 'Jürgen' ||
+  { echo "test-windows: diagnose's report to a pipe lost the name's UTF-8" >&2; exit 1; }
 echo "test-windows: ok (diagnose exit $code)"

@@ -28,6 +28,7 @@
 #include "fixer/exit_code.h"
 #include "fixer/quoted_value.h"
 #include "fixer/secret.h"
+#include "fixer/utf8.h"
 #include "fixup/version.h"
 
 namespace app {
@@ -36,9 +37,11 @@ namespace {
 constexpr const char* kExitCodesHelp =
     "Exit codes: 0 fixed and verified, or nothing to do (diagnose, plan and --dry-run: read, the verdict in the "
     "report; not a promise that the site works); 1 failed, machine restored (or a read failed, nothing changed); "
-    "2 usage or input error; 3 refused, nothing changed; 4 failed or interrupted and not restored: "
-    "run resume or rollback. capture: 0 written (parts it could not read are listed in the file), "
-    "1 nothing readable (no file written), 2 usage or input error, or --out (or standard output) cannot be written.";
+    "2 usage or input error; 3 refused, or stopped (Ctrl-C) before any change or before its report, nothing "
+    "changed; 4 failed or interrupted and not restored: run resume or rollback (diagnose: a repair is pending). "
+    "capture: 0 written (parts it could not read are listed in the file), 1 nothing readable (no file written), "
+    "2 usage or input error, or --out (or standard output) cannot be written, 3 stopped (Ctrl-C) before it was "
+    "written.";
 
 struct FixerArgs {
   std::string command;
@@ -107,7 +110,7 @@ bool NamesAnInput(const std::string& out, const BackendOpener& opener) {
 // exit 2, said as every verb's machine not written, the text report on standard output too
 // (`Not written: ...`), as the JSON's `not_written`.
 fixer::ExitCode OutNotWritten(const FixerArgs& args, const std::string& why) {
-  if (!args.json) std::cout << NotWrittenText(why);
+  if (!args.json) std::cout << fixer::EscapeForReader(NotWrittenText(why));
   return SayError(args, fixer::ExitCode::kUsage, "input-error", why, /*not_written=*/true);
 }
 
@@ -153,7 +156,7 @@ fixer::ExitCode Capture(const FixerArgs& args, fixer::Backend& backend, BackendO
   // The file is elsewhere: standard output reports it, the one object --json promises, or the same
   // in text. A report that never reached it is exit 2, as every report of a run that changed nothing.
   std::cout << (args.json ? JsonText(CaptureWrittenJson(capture, args.out)) + "\n"
-                          : CaptureWrittenText(capture, args.out));
+                          : fixer::EscapeForReader(CaptureWrittenText(capture, args.out)));
   return FlushStandardOutput("aspnet-fixer capture", ReasonWords::kWindows) ? fixer::ExitCode::kOk
                                                                             : fixer::ExitCode::kUsage;
 }
@@ -187,7 +190,9 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
     std::string typed = args.temp_password;
     const bool from_input = typed == "-";
     if (from_input) {
-      std::optional<std::string> line = ReadTypedLine(std::cin);
+      // A stop while it waits ends the run at once: exit 3, nothing changed (README's exit-3 row).
+      std::optional<std::string> line = opener.ReadTypedLine(
+          [&args](std::string_view stop) { return BeforeAnyChangeStopWords(args.command, args.json, stop); });
       if (!line) return UsageError(args, "--temp-password -: no line on standard input");
       typed = std::move(*line);
     }
@@ -214,7 +219,9 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
   VerbRun run = RunVerb(*backend, verb, options, args.verbose, nullptr, [&opener] { opener.FinishDespiteStops(); });
   run.journal_file = opener.JournalFile();
   if (args.verbose) std::cerr << run.log;
-  std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : RunText(run));
+  // The text report as standard error shows its words: a file name's bytes that are not UTF-8,
+  // or that a terminal obeys, as \xNN (the JSON escapes them its own way).
+  std::cout << (args.json ? JsonText(RunJson(run)) + "\n" : fixer::EscapeForReader(RunText(run)));
   // An interruption, a stop and what the run could not make durable are said on standard error
   // too, as every error a verb says: standard output may be a file a script reads later.
   if (run.crashed) std::cerr << ErrorLine(kTool, args.command, "interrupted: " + run.crash) << "\n";
@@ -235,6 +242,13 @@ fixer::ExitCode Execute(FixerArgs& args, BackendOpener& opener) {
 }
 
 }  // namespace
+
+std::optional<std::string> BackendOpener::ReadTypedLine(const fixer::StopWordsFor& words) {
+  EndAtOnceOnStop(words);
+  std::optional<std::string> line = app::ReadTypedLine(std::cin);
+  FinishDespiteStops();
+  return line;
+}
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener) {
   WatchStandardOutput();

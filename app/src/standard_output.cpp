@@ -1,4 +1,5 @@
-// WatchStandardOutput, FlushStandardOutput, EscapedStandardError and ErrorLine (app/standard_output.h).
+// WatchStandardOutput, FlushStandardOutput, EscapedStandardError, WriteTerminalsWith and ErrorLine
+// (app/standard_output.h).
 #include "app/standard_output.h"
 
 #include <cerrno>
@@ -15,6 +16,12 @@
 
 namespace app {
 namespace {
+
+TerminalWriter terminal_writer = nullptr;  // WriteTerminalsWith's; none: every stream takes bytes
+
+bool WrittenToTerminal(std::FILE* stream, std::string_view text) {
+  return terminal_writer != nullptr && terminal_writer(stream, text);
+}
 
 // Keeps what is written until the stream syncs (std::cerr does after each output: unitbuf), then
 // passes it on escaped, so a UTF-8 character written whole is escaped or kept whole.
@@ -34,6 +41,7 @@ class EscapingBuffer : public std::streambuf {
   int sync() override {
     const std::string shown = fixer::EscapeForReader(pending_);
     pending_.clear();
+    if (WrittenToTerminal(stderr, shown)) return 0;
     if (to_->sputn(shown.data(), static_cast<std::streamsize>(shown.size())) !=
         static_cast<std::streamsize>(shown.size()))
       return -1;
@@ -59,6 +67,7 @@ class WatchedStandardOutput : public std::streambuf {
     return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
   }
   std::streamsize xsputn(const char* text, std::streamsize size) override {
+    if (WrittenToTerminal(stdout, std::string_view(text, static_cast<size_t>(size)))) return size;
     errno = 0;
     const size_t written = std::fwrite(text, 1, static_cast<size_t>(size), stdout);
     if (written < static_cast<size_t>(size)) Keep(errno);
@@ -98,6 +107,8 @@ std::string ErrorLine(std::string_view tool, std::string_view verb, std::string_
   if (!verb.empty()) line.append(" ").append(verb);
   return line.append(": ").append(message);
 }
+
+void WriteTerminalsWith(TerminalWriter write) { terminal_writer = write; }
 
 void WatchStandardOutput() {
   if (watched) return;

@@ -24,4 +24,20 @@ fixer::StopWords ReadOnlyStopWords(std::string_view command, bool json, std::str
   return words;
 }
 
+fixer::StopWords BeforeAnyChangeStopWords(std::string_view command, bool json, std::string_view stop_name) {
+  const std::string stopped = "stopped by " + std::string(stop_name) + " before any change";
+  const int exit_code = fixer::ToInt(fixer::ExitCode::kRefused);
+  fixer::StopWords words;
+  words.standard_error = ErrorLine("aspnet-fixer", command, stopped + ": nothing was changed") + "\n";
+  if (json) {
+    const nlohmann::json j = {
+        {"command", command}, {"outcome", "interrupted"}, {"exit_code", exit_code}, {"stopped", stopped}};
+    words.standard_output = JsonText(j) + "\n";
+  } else {
+    words.standard_output = "Stopped: " + stopped + ": nothing was changed.\nOutcome: interrupted (exit " +
+                            std::to_string(exit_code) + ")\n";
+  }
+  return words;
+}
+
 }  // namespace app

@@ -4,6 +4,8 @@
 //   aspnet-fixer apply --machine machine.yaml --out fixed.yaml   # machine.yaml left untouched
 //   aspnet-fixer capture --machine machine.yaml --out captured.yaml   # what the ports read of it
 #include <csignal>
+#include <optional>
+#include <string>
 
 #include "app/cli_values.h"
 #include "app/command.h"
@@ -30,6 +32,7 @@ class StateFileOpener : public app::BackendOpener {
     app.add_option("--signal-before-changes", options_.signal_before_changes, "")
         ->group("");  // a stop before any change (before the work of a run that changes nothing)
     app.add_option("--signal-before-save", options_.signal_before_save, "")->group("");  // a stop as it saves
+    app.add_option("--signal-at-prompt", signal_at_prompt_, "")->group("");  // while --temp-password - waits
   }
 
   std::vector<std::string> Inputs() const override { return {options_.path}; }
@@ -79,9 +82,18 @@ class StateFileOpener : public app::BackendOpener {
     app::EndAtOnceOnStopSignals(words, options_.out.empty() ? std::string() : fakes::TemporaryFileOf(options_.out));
   }
   void FinishDespiteStops() override { app::FinishDespiteStopSignals(); }
+  // --temp-password -: the test hook's stop arrives while the line is awaited (it ends the run).
+  std::optional<std::string> ReadTypedLine(const fixer::StopWordsFor& words) override {
+    if (signal_at_prompt_ != 0) {
+      EndAtOnceOnStop(words);
+      std::raise(signal_at_prompt_);
+    }
+    return BackendOpener::ReadTypedLine(words);
+  }
 
  private:
   fakes::StateFileOptions options_;
+  int signal_at_prompt_ = 0;                   // test hook: the stop to raise while --temp-password - waits
   bool refused_out_ = false;                   // the last Open's error was the --out file's
   fakes::StateFileBackend* opened_ = nullptr;  // the backend Open returned, which the command keeps to its end
 };

@@ -5,7 +5,6 @@
 #include <string>
 #include <typeinfo>
 
-#include <spdlog/details/os.h>
 #include <spdlog/pattern_formatter.h>
 
 namespace fixer {
@@ -31,7 +30,9 @@ std::string_view LineHead(spdlog::level::level_enum level) {
 
 bool LogTextSink::AppendLine(spdlog::level::level_enum level, std::string_view line) {
   if (formatter_) return false;
-  out_.append(LineHead(level)).append(line).append(spdlog::details::os::default_eol);
+  // "\n", not spdlog's Windows "\r\n": the text is the tool's, written through a text-mode
+  // stream that makes each "\n" the system's line end (a CR of its own would show as "\x0d").
+  out_.append(LineHead(level)).append(line).append("\n");
   return true;
 }
 
@@ -46,7 +47,7 @@ void LogTextSink::log(const spdlog::details::log_msg& msg) {
 }
 
 void LogTextSink::set_pattern(const std::string& pattern) {
-  formatter_ = std::make_unique<spdlog::pattern_formatter>(pattern);
+  formatter_ = std::make_unique<spdlog::pattern_formatter>(pattern, spdlog::pattern_time_type::local, "\n");
 }
 
 void LogTextSink::set_formatter(std::unique_ptr<spdlog::formatter> formatter) { formatter_ = std::move(formatter); }

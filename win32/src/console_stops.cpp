@@ -94,6 +94,14 @@ void FinishDespiteConsoleStops() {
   if (InterlockedCompareExchange(&mode, kRecord, kAtOnce) == kEnding) Sleep(INFINITE);
 }
 
+void AwaitConsoleStopAfterEndOfInput() {
+  DWORD console_mode = 0;
+  if (mode != kAtOnce || !GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &console_mode)) return;
+  // Ctrl-C sets ERROR_OPERATION_ABORTED on the read while its handler starts elsewhere [CPython
+  // myreadline]: the handler ends the process if a stop came; else (Ctrl-Z) the run goes on.
+  for (int waited = 0; waited < 100 && received == 0; ++waited) Sleep(10);
+}
+
 bool RaiseConsoleStop(int signal) {
   const DWORD event = signal == 21 ? CTRL_BREAK_EVENT : CTRL_C_EVENT;
   // Group 0: every process of this console, this one among them [GenerateConsoleCtrlEvent].

@@ -173,6 +173,10 @@ fixer::Result<Replace> CheckCanWrite(const std::string& path) {
   const std::wstring wide = Widen(path);
   if (NamesADevice(wide)) return Replace::kAny;  // written into: no file replaced, none made beside it
   const DWORD attributes = GetFileAttributesW(wide.c_str());
+  // Symbolic links that loop lead to no file: refused, the links left as they are (a rename
+  // would replace the link), as the Linux tool refuses ELOOP (docs/windows-reference.md#file-errors).
+  if (attributes == INVALID_FILE_ATTRIBUTES && GetLastError() == ERROR_CANT_RESOLVE_FILENAME)
+    return FileError(path, "cannot be written", ERROR_CANT_RESOLVE_FILENAME);
   const Replace replace = attributes == INVALID_FILE_ATTRIBUTES ? Replace::kNothing : Replace::kAny;
   if (attributes != INVALID_FILE_ATTRIBUTES) {
     // A folder is no file to replace, and MoveFileEx over a read-only file answers 5, an

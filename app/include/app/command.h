@@ -3,7 +3,8 @@
 // output, and the exit code (fixer/exit_code.h; also in --help and README.md):
 //   0 fixed and verified, or nothing to do (diagnose, plan, --dry-run: read) · 1 failed, machine restored (or a read
 //   failed: nothing changed) · 2 usage or input error · 3 refused, nothing changed · 4 failed or interrupted and not
-//   restored: run resume or rollback · capture: 0 written, 1 nothing readable (no file), 2 usage
+//   restored: run resume or rollback · capture: 0 written, 1 nothing readable (no file), 2 usage,
+//   3 stopped (Ctrl-C) before it was written
 //
 //   class StateFile : public app::BackendOpener {   // see app/tools/aspnet_fixer.cpp
 //    public:
@@ -22,6 +23,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +78,9 @@ class BackendOpener {
   // (A changing run's stops are Open(kChanging)'s: recorded, and the backend it opens stops the
   // run at its next journal record, or before its first change.)
   virtual void FinishDespiteStops() {}
+  // --temp-password -: the line typed on standard input (nullopt: none), read while a stop ends
+  // the run at once saying `words` (nothing has changed yet): EndAtOnceOnStop around the read.
+  virtual std::optional<std::string> ReadTypedLine(const fixer::StopWordsFor& words);
 };
 
 int AspnetFixerMain(int argc, char** argv, BackendOpener& opener);

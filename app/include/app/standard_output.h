@@ -16,6 +16,7 @@
 //   std::cerr << app::ErrorLine("aspnet-fixer", "apply", "m.yaml: ...") << "\n";  // aspnet-fixer apply: m.yaml: ...
 #pragma once
 
+#include <cstdio>
 #include <memory>
 #include <streambuf>
 #include <string>
@@ -24,6 +25,13 @@
 #include "fixer/win_error.h"
 
 namespace app {
+
+// A standard stream that is a terminal taking text its own way (Windows' console: UTF-16 through
+// WriteConsoleW, not bytes it would read in its code page): `write` shows `text` (UTF-8) there and
+// returns true; false for a stream that is no such terminal (a file, a pipe), which then gets the
+// bytes as they are. A tool installs it before it writes (aspnet-fixer.exe: win32/console_text.h).
+using TerminalWriter = bool (*)(std::FILE* stream, std::string_view text);
+void WriteTerminalsWith(TerminalWriter write);
 
 // While it lives, what is written to std::cerr reaches the stream it wrote to before with each
 // character a terminal would obey or cannot show (ESC, a lone CR, a C1 control, a byte that is not

@@ -18,4 +18,10 @@ namespace app {
 // "stopped"}).
 fixer::StopWords ReadOnlyStopWords(std::string_view command, bool json, std::string_view stop_name);
 
+// A changing run's (apply --temp-password -) stopped while it waits for its line, before any
+// change: "Stopped: stopped by SIGINT (Ctrl-C) before any change: nothing was changed." and its
+// outcome on standard output (with --json the one object), "aspnet-fixer apply: stopped by ..."
+// on standard error, as the run stopped later before its first change says them.
+fixer::StopWords BeforeAnyChangeStopWords(std::string_view command, bool json, std::string_view stop_name);
+
 }  // namespace app

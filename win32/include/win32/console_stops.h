@@ -29,6 +29,11 @@ void EndAtOnceOnConsoleStop(const fixer::StopWordsFor& words);
 // From now on a stop is only recorded: the run ends as it would have. If a stop was already
 // ending the process, never returns (the process ends).
 void FinishDespiteConsoleStops();
+// After a read of standard input found no line, while a stop ends the run at once: where that
+// input is a console, Ctrl-C ended the read (ERROR_OPERATION_ABORTED) before the handler, on a
+// thread of its own, has said its words and ended the process; waits for it, up to 1 s, so the
+// run does not go on to say "no line". Returns at once for a file or a pipe.
+void AwaitConsoleStopAfterEndOfInput();
 // Test hook (aspnet-fixer.exe --signal-before-changes N): raises the console event of signal N
 // (2 SIGINT: CTRL_C_EVENT; 21 SIGBREAK: CTRL_BREAK_EVENT) in this process's console group
 // (GenerateConsoleCtrlEvent) and waits, up to 10 s, until the handler has recorded it (or ended
