@@ -3,7 +3,7 @@
 # the port contract suite (read-only tests, and the mutating ones on a test user of their own:
 # the prefix is thrown away), aspnet-fixer.exe --version, capture --out (the file must load with
 # the default build's fixup-sim show), Ctrl-C caught (a console event the .exe raises in itself),
-# and diagnose (exit 0 or 3 and a report, never a crash).
+# and diagnose (exit 0 or 3 and a report, never a crash); a capture's reproduction diagnosed as the machine.
 # Needs ./scripts/build-windows.sh (build-windows-x64/) and the default build (build/).
 # Only the x86_64 executables run here: wine64 has no 32-bit side on this machine. The prefix is
 # set to Windows XP x64 (the Version value winxp64 under HKCU\Software\Wine), the system the tool is for.
@@ -201,6 +201,26 @@ expect_process_model "machine AutoGenerate false"
 printf '%s' "<configuration><system.web><processModel userName=\"SYSTEM\"/><processModel/>$T" >"$fw/CONFIG/machine.config"
 expect_process_model "error 13"
 
+echo "-- a capture of this machine gives its reproduction the machine's verdict (a read that failed, 1.0 on XP x64)"
+fixer=build/bin/aspnet-fixer
+# same_verdict NAME: the .exe's diagnose and the default build's on the .exe's capture NAME exit alike.
+same_verdict() {
+  local machine reproduction
+  (cd "$work" && $wine ./aspnet-fixer.exe capture --out "$1" >/dev/null)
+  set +e
+  (cd "$work" && $wine ./aspnet-fixer.exe diagnose >/dev/null 2>&1); machine=$?
+  "$fixer" diagnose --machine "$work/$1" >"$work/reproduction.txt" 2>&1; reproduction=$?
+  set -e
+  [[ $machine == "$reproduction" ]] ||
+    { cat "$work/reproduction.txt" >&2; echo "test-windows: diagnose exits $machine, its capture $1's $reproduction" >&2; exit 1; }
+}
+same_verdict k1.json  # machine.config refused (13): 1 on both
+printf '%s' "<configuration><system.web><processModel userName=\"machine\" password=\"AutoGenerate\"/>$T" \
+  >"$fw/CONFIG/machine.config"
+same_verdict f1.json  # ASP.NET 1.0 on winxp64, read as installed: the capture loads with it
+"$sim" show "$work/f1.json" >/dev/null
+python3 -c 'import json, sys; sys.exit(0 if "machine_sid" in json.load(open(sys.argv[1])) else 1)' "$work/f1.json" ||
+  { echo "test-windows: the capture wrote no machine_sid (no account read answers under Wine)" >&2; exit 1; }
 echo "-- aspnet-fixer.exe on a console: a name with an umlaut shown as written (WriteConsoleW)"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<configuration><system.web><processModel enable="true" userName="J\xc3\xbcrgen" password="x"/></system.web></configuration>\n' \
   >"$fw/CONFIG/machine.config"

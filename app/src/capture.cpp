@@ -240,6 +240,13 @@ class Reader {
     if (caller_) Wanted(caller_->name);
     console_user_ = Got(p_.inventory.ConsoleUser(), "the console user");
     if (console_user_ && !console_user_->empty()) Wanted(*console_user_);  // Cassini runs as this user
+    // The machine SID from the LSA, which needs no account read (every one fails under Wine):
+    // else the first local account read gives it (KeepSid); else it is listed, never a default.
+    fixer::Result<fixer::Sid> machine_sid = p_.inventory.MachineSid();
+    if (machine_sid.ok()) {  // no read of what the fixer checks: not counted toward "something was read"
+      machine_sid_ = *machine_sid;
+      doc["machine_sid"] = machine_sid_->ToString();
+    }
 
     Json accounts = Json::object();
     for (const std::string& name : wanted_names_) {
@@ -268,6 +275,7 @@ class Reader {
       names_by_sid_.emplace(account->sid, account->name);
       accounts_.push_back({*account});
     }
+    if (!machine_sid_) out_.unreadable.push_back({"the machine SID", machine_sid.status()});
     ReadGroupsHoldingEveryone();
     WriteGroups(doc);
     doc["accounts"] = std::move(accounts);
@@ -570,12 +578,13 @@ class Reader {
 
   // The folders the worker needs (its temporary folders, ASP.NET 1.0's, the applications'), each
   // with its owner and whole DACL, inherited ACEs and every principal included: what the fixer's
-  // folder check reads, so a capture gets the verdict the machine gets. A folder missing is left
-  // out, as the machine has none.
+  // folder check reads, so a capture gets the verdict the machine gets. A folder missing is written
+  // `absent: true`: the reproduction's fresh install would hold it (%WINDIR%\assembly, which Wine lacks).
   void ReadWorkerFolders(Json& doc) {
     for (const fixer::WorkerFolder& folder :
          fixer::FoldersTheWorkerNeeds(windows_folder_, framework10_folder_, apps_)) {
-      KeepSecurity(doc, {fixer::ObjectNamespace::kFile, folder.path});
+      const fixer::ObjectRef ref{fixer::ObjectNamespace::kFile, folder.path};
+      if (KeepSecurity(doc, ref) == Kept::kMissing) ObjectItem(doc, ref)["absent"] = true;
     }
   }
 

@@ -1,5 +1,6 @@
 #include "app/fixer_report.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -182,8 +183,12 @@ void AppendRunTail(TextBuffer& out, const fixer::RunResult& r, bool outcome_line
   // The refusal the head or the line above printed (its why and instead are also among the run's
   // messages, its account for the JSON): each said once.
   const std::optional<fixer::Refusal>& said = r.plan ? r.plan->refusal : r.refusal;
+  const auto on_an_error_line = [&r](const std::string& m) {
+    return std::any_of(r.errors.begin(), r.errors.end(), [&m](const fixer::StepFailure& e) { return e.message == m; });
+  };
   for (const auto& m : r.messages) {
     if (said && (m == said->why || m == said->instead)) continue;
+    if (on_an_error_line(m)) continue;  // said above with its number: `error:   journal: 87: ...`
     fmt::format_to(to, FMT_COMPILE("  {}\n"), m);
   }
   if (outcome_line)

@@ -105,6 +105,22 @@ bool IsACommandsOption(const CLI::App& app, const std::string& name) {
   return false;
 }
 
+// The first option the line gives (before `--`) that no command of the tool has, by its name
+// alone (a mistyped --temp-password=VALUE's value is never said); a known option's value is skipped.
+std::optional<std::string> FirstUnknownOption(const CLI::App& app, const ParsedLine& line) {
+  for (int i = 1; i < line.argc; ++i) {
+    const std::string_view word(line.argv[i]);
+    if (word == "--") break;
+    if (!IsOption(word)) continue;
+    const std::string name(word.substr(0, word.find('=')));
+    const bool number = name.size() > 1 && name[1] >= '0' && name[1] <= '9';  // a value, not an option
+    if (number) continue;
+    if (app.get_option_no_throw(name) == nullptr && !IsACommandsOption(app, name)) return name;  // never its value
+    if (name.size() == word.size() && (TakesValue(app, name) || TakesValue(CommandOf(app, line.verb), name))) ++i;
+  }
+  return std::nullopt;
+}
+
 std::string SayLeftOver(const std::vector<Unexpected>& words, const CLI::App& app, const ParsedLine& line) {
   const std::string command = std::string(line.tool) + (line.verb.empty() ? "" : " " + std::string(line.verb));
   for (const Unexpected& u : words) {
@@ -183,6 +199,14 @@ std::string InOurWords(const CLI::ParseError& e, CLI::App& app, const ParsedLine
   if (left_over || required) {
     const std::vector<Unexpected> words = LeftOver(app, line);
     if (!words.empty()) return SayLeftOver(words, app, line);
+  }
+  // CLI11 validates the words before it says which it left over: `aspnet-fixer --machine m.json
+  // diagnose` (a build without --machine) took m.json for the command. The unknown option is the
+  // line's first mistake.
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+    if (std::optional<std::string> unknown = FirstUnknownOption(app, line))
+      return fixer::CappedValue(*unknown) + ": not an option of " + std::string(line.tool) +
+             (line.verb.empty() ? "" : " " + std::string(line.verb));
   }
   if (required && message == "A subcommand is required") return GiveACommand(app);
   if (std::smatch m; required && std::regex_match(message, m, std::regex(R"(^(\S+) is required$)"))) {

@@ -324,14 +324,24 @@ nlohmann::json RunJson(const VerbRun& run) {
 std::string ReadErrorOf(const VerbRun& run) {
   if (run.diagnosis && !run.diagnosis->ok()) return Shown(run, run.diagnosis->status().ToString());
   if (run.plan && !run.plan->ok() && run.journal_error.empty()) return Shown(run, run.plan->status().ToString());
+  // apply, resume and rollback refuse a read that failed (diagnose-failed, exit 3): said there
+  // too, the journal's read as diagnose and plan say it (`5: Access is denied. ...`), any other
+  // as the refusal names it (`The machine could not be read: 13: The data is invalid. ...`).
+  if (run.result && run.result->refusal && run.result->refusal->reason == fixer::RefusalReason::kDiagnoseFailed) {
+    if (run.result->errors.empty()) return Shown(run, run.result->refusal->why);
+    const fixer::StepFailure& e = run.result->errors.back();
+    return Shown(run, fixer::Status(e.code, e.message).ToString());
+  }
   return {};
 }
 
 std::string InputErrorOf(const VerbRun& run) {
   if (!run.not_written.empty()) return run.not_written;
   if (!run.journal_error.empty()) return run.journal_error;
-  if (run.result && run.result->outcome == fixer::Outcome::kInputError && !run.result->errors.empty())
-    return Shown(run, run.result->errors.back().message);
+  if (run.result && run.result->outcome == fixer::Outcome::kInputError && !run.result->errors.empty()) {
+    const fixer::StepFailure& e = run.result->errors.back();  // "87: The parameter is incorrect. ..."
+    return Shown(run, fixer::Status(e.code, e.message).ToString());
+  }
   return {};
 }
 

@@ -193,6 +193,10 @@ fixer::Status FrameworkInstallsOn(fixer::OsEdition os, const std::string& versio
 
 fixer::Status AspNetSetup::InstallFramework(const std::string& version) {
   if (auto st = FrameworkInstallsOn(m_.state().products.os.edition, version); !st.ok()) return st;
+  return PlaceFramework(version);
+}
+
+fixer::Status AspNetSetup::PlaceFramework(const std::string& version) {
   const std::string root = SystemRoot(m_.state());
   const std::string dir = FrameworkDir(version);
   const std::pair<std::string, bool> files[] = {

@@ -45,6 +45,7 @@ Status ReadOfSid(Machine& m, std::string_view op, const fixer::Sid& sid) {
 }
 
 Status CapturedReadFailure(const MachineState& s, std::string_view read);
+Status CapturedReadOfSidFailure(Machine& m, std::string_view read, const fixer::Sid& sid);
 
 // Every call opens the service as OpenService does, by its key name: a display name is 1060
 // (docs/windows-reference.md#services); `net start` and `net stop` accept both (cmd_net_service).
@@ -53,6 +54,7 @@ class ScmPort : public fixer::ServiceControl {
   ScmPort(Machine& m, const CallerToken& token) : m_(m), token_(token) {}
   Result<fixer::ServiceInfo> Query(const std::string& name) override {
     if (Status st = m_.Read("scm.query", name); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the service " + name); !st.ok()) return st;
     const fixer::ServiceInfo* s = scm_.FindByKey(name);
     if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return *s;
@@ -65,6 +67,7 @@ class ScmPort : public fixer::ServiceControl {
   }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the services depending on " + name); !st.ok()) return st;
     if (Status st = Opened(name); !st.ok()) return st;
     return scm_.ActiveDependents(name);
   }
@@ -158,6 +161,9 @@ class AccountsPort : public fixer::Accounts {
   }
   Result<std::vector<fixer::LocalGroupRef>> GroupsContaining(std::span<const fixer::Sid> members) override {
     if (Status st = m_.Read("sam.groups_containing", ""); !st.ok()) return st;
+    for (const fixer::Sid& sid : members) {
+      if (Status st = CapturedReadOfSidFailure(m_, "the local groups of ", sid); !st.ok()) return st;
+    }
     return sam_.GroupsContaining(members);
   }
   Result<std::string> NameOf(const fixer::Sid& sid) override {
@@ -182,7 +188,7 @@ class RightsPort : public fixer::Rights {
   RightsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), lsa_(m) {}
   Result<std::vector<std::string>> Of(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "lsa.rights_of", sid); !st.ok()) return st;
-    if (Status st = CapturedRightsFailure(sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the rights of ", sid); !st.ok()) return st;
     return lsa_.RightsOf(sid);
   }
   // LsaOpenPolicy for POLICY_CREATE_ACCOUNT | POLICY_LOOKUP_NAMES: administrators only.
@@ -196,18 +202,6 @@ class RightsPort : public fixer::Rights {
   }
 
  private:
-  // A capture that could not read this SID's rights lists it by SID string or by the name the
-  // machine gives it ("the rights of S-1-1-0", "the rights of ASPNET"): its reproduction fails that read.
-  Status CapturedRightsFailure(const fixer::Sid& sid) const {
-    const MachineState& s = m_.state();
-    if (s.capture.unreadable.empty()) return Status::Ok();
-    if (Status st = CapturedReadFailure(s, "the rights of " + sid.ToString()); !st.ok()) return st;
-    auto name = Sam(m_).LookupSid(sid);
-    if (!name.ok()) return Status::Ok();
-    const size_t slash = name->find('\\');
-    return CapturedReadFailure(s, "the rights of " + (slash == std::string::npos ? *name : name->substr(slash + 1)));
-  }
-
   Machine& m_;
   const CallerToken& token_;  // the run's: one process
   Lsa lsa_;
@@ -218,6 +212,7 @@ class SecretsPort : public fixer::Secrets {
   SecretsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), lsa_(m) {}
   Result<fixer::Secret> Retrieve(const std::string& key) override {
     if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the LSA secret " + key); !st.ok()) return st;
     if (Status st = token_.MayAdminister(); !st.ok()) return st;  // LsaOpenPolicy for private data
     return lsa_.RetrieveSecret(key);
   }
@@ -237,6 +232,7 @@ class ProfilesPort : public fixer::Profiles {
   ProfilesPort(Machine& m, const CallerToken& token) : m_(m), token_(token), profiles_(m), objects_(m) {}
   Result<std::optional<fixer::ProfileInfo>> Find(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "profiles.find", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the profile of ", sid); !st.ok()) return st;
     const ProfileEntry* e = profiles_.Find(sid);
     if (e == nullptr) return std::optional<fixer::ProfileInfo>();
     // A folder, as the Win32 backend reads FILE_ATTRIBUTE_DIRECTORY: a file there is no profile folder.
@@ -319,6 +315,7 @@ class SecurityPort : public fixer::Security {
   SecurityPort(Machine& m, const CallerToken& token) : m_(m), token_(token), objects_(m), sql_(m) {}
   Result<std::vector<fixer::AceGrant>> FindAces(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the ACEs naming ", sid); !st.ok()) return st;
     return objects_.FindAces(sid);
   }
   Status AddAce(const fixer::ObjectRef& object, const fixer::Ace& ace) override {
@@ -327,11 +324,13 @@ class SecurityPort : public fixer::Security {
   }
   Result<std::vector<fixer::ObjectAces>> FindAcesByObject(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the ACEs naming ", sid); !st.ok()) return st;
     return objects_.FindAcesByObject(sid);
   }
   Result<std::vector<std::vector<fixer::Ace>>> FindAcesOn(const fixer::Sid& sid,
                                                           std::span<const fixer::ObjectAces> on) override {
     if (Status st = ReadOfSid(m_, "acl.find_aces", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the ACEs naming ", sid); !st.ok()) return st;
     return objects_.FindAcesOn(sid, on);
   }
   Status AddAces(const fixer::ObjectRef& object, std::span<const fixer::Ace> aces) override {
@@ -351,14 +350,17 @@ class SecurityPort : public fixer::Security {
   }
   Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& object) override {
     if (Status st = m_.Read("acl.read_security", object.path); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the DACL of " + object.path); !st.ok()) return st;
     return objects_.ReadSecurity(object);
   }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "sql.logins_for", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the SQL Server logins of ", sid); !st.ok()) return st;
     return sql_.LoginsFor(sid);
   }
   Result<std::vector<fixer::SqlDbUser>> DbUsersFor(const fixer::Sid& sid) override {
     if (Status st = ReadOfSid(m_, "sql.db_users_for", sid); !st.ok()) return st;
+    if (Status st = CapturedReadOfSidFailure(m_, "the database users of ", sid); !st.ok()) return st;
     return sql_.DbUsersFor(sid);
   }
   Result<std::vector<fixer::SqlLogin>> LoginsNamed(const std::string& name) override {
@@ -391,16 +393,19 @@ class AspNetPort : public fixer::AspNet {
   AspNetPort(Machine& m, const CallerToken& token) : m_(m), token_(token) {}
   Result<std::vector<fixer::FrameworkInfo>> Frameworks() override {
     if (Status st = m_.Read("aspnet.frameworks", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the ASP.NET frameworks"); !st.ok()) return st;
     std::vector<fixer::FrameworkInfo> frameworks = m_.state().products.frameworks;
     for (fixer::FrameworkInfo& fw : frameworks) fw.folder = AspNetSetup(m_).FrameworkDir(fw.version);
     return frameworks;
   }
   Result<std::vector<fixer::ApplicationInfo>> Applications() override {
     if (Status st = m_.Read("aspnet.applications", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the IIS applications"); !st.ok()) return st;
     return m_.state().products.applications.items();
   }
   Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
     if (Status st = m_.Read("registry.read_credential", reference); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the account " + reference + " names"); !st.ok()) return st;
     auto value = ReadRegistryCredential(m_, reference);
     if (!value) return value.status();
     return std::string(value->Reveal());  // an account name, not a password
@@ -430,6 +435,19 @@ Status CapturedReadFailure(const MachineState& s, std::string_view read) {
   return Status::Ok();
 }
 
+// A read of one SID's data a capture lists by `read` and the SID string or the name the machine
+// gives it ("the rights of S-1-1-0", "the profile of ASPNET"): its reproduction fails that read.
+Status CapturedReadOfSidFailure(Machine& m, std::string_view read, const fixer::Sid& sid) {
+  const MachineState& s = m.state();
+  if (s.capture.unreadable.empty()) return Status::Ok();
+  const std::string prefix(read);
+  if (Status st = CapturedReadFailure(s, prefix + sid.ToString()); !st.ok()) return st;
+  auto name = Sam(m).LookupSid(sid);
+  if (!name.ok()) return Status::Ok();
+  const size_t slash = name->find('\\');
+  return CapturedReadFailure(s, prefix + (slash == std::string::npos ? *name : name->substr(slash + 1)));
+}
+
 class InventoryPort : public fixer::Inventory {
  public:
   explicit InventoryPort(Machine& m) : m_(m) {}
@@ -447,6 +465,7 @@ class InventoryPort : public fixer::Inventory {
   }
   Result<std::vector<std::string>> Hotfixes() override {
     if (Status st = m_.Read("inventory.hotfixes", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the installed hotfixes"); !st.ok()) return st;
     std::vector<std::string> ids;
     for (const InstalledHotfix& h : m_.state().products.hotfixes) ids.push_back(h.id);
     std::sort(ids.begin(), ids.end());
@@ -492,6 +511,11 @@ class InventoryPort : public fixer::Inventory {
     const std::string* identity = fakes::AppPoolIdentityOf(m_.state(), pool);
     if (identity == nullptr) return Status::Win(fixer::kErrorPathNotFound);
     return *identity;
+  }
+  Result<fixer::Sid> MachineSid() override {
+    if (Status st = m_.Read("inventory.machine_sid", ""); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the machine SID"); !st.ok()) return st;
+    return m_.state().sam.domain;
   }
 
  private:
@@ -542,6 +566,7 @@ class JournalPort : public fixer::Journal {
   Result<std::vector<fixer::JournalRecord>> Load() override {
     if (Status st = m_.Read("journal.load", ""); !st.ok()) return st;
     if (!m_.journal_unreadable().ok()) return m_.journal_unreadable();
+    if (Status st = CapturedReadFailure(m_.state(), "the fixer's journal"); !st.ok()) return st;
     return m_.state().journal;
   }
   Status Append(fixer::JournalRecord record) override {
@@ -584,6 +609,7 @@ class EventLogPort : public fixer::EventLog {
   explicit EventLogPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override {
     if (Status st = m_.Read("eventlog.read", log); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the " + log + " event log"); !st.ok()) return st;
     return EventLogs(m_).Read(log);
   }
   // The write and its source's registration are one call: the registry writes are no mutating

@@ -118,12 +118,16 @@ void LoadFrameworks(LoadContext& c, const Field& f) {
     if (FindFramework(c.st(), version))
       version_field.Fail("framework " + fixer::QuotedValue(version) + " is listed twice");
 
+    // A capture lists what its machine holds, which setup on that OS may refuse to install (1.0 on
+    // XP x64): kept, as the machine's own read took it (choice-captured-framework-kept).
     if (c.full) {
-      c.Check(FrameworkInstallsOn(c.st().products.os.edition, version), version_field,
-              "installing ASP.NET " + fixer::QuotedValue(version));
+      if (!c.captured)
+        c.Check(FrameworkInstallsOn(c.st().products.os.edition, version), version_field,
+                "installing ASP.NET " + fixer::QuotedValue(version));
       c.st().products.frameworks.push_back({.version = version});
     } else {
-      c.Check(AspNetSetup(c.machine).InstallFramework(version), version_field,
+      AspNetSetup setup(c.machine);
+      c.Check(c.captured ? setup.PlaceFramework(version) : setup.InstallFramework(version), version_field,
               "installing ASP.NET " + fixer::QuotedValue(version));
     }
     fixer::FrameworkInfo* fw = FindFramework(c.st(), version);

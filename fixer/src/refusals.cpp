@@ -331,7 +331,7 @@ Refusal JournalPending() {
 
 Refusal DiagnoseFailed(const Status& why) {
   return {RefusalReason::kDiagnoseFailed, Sentence(Text(FMT_COMPILE("The machine could not be read: {}"), why)),
-          "Nothing was changed. Fix the cause (e.g. run as an administrator) and try again."};
+          "Nothing was changed. Fix what the error names and try again."};
 }
 
 }  // namespace fixer

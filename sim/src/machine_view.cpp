@@ -147,7 +147,7 @@ std::string RenderMachineText(const fakes::MachineState& s) {
   out << "Machine " << p.os.computer_name << ": " << fixer::ToString(p.os.edition) << " SP" << p.os.service_pack
       << NotRead(s, "the operating system") << ", " << fixer::WebServerText(p.web.kind)
       << (p.web.iis5_isolation_mode ? " (IIS 5 isolation mode)" : "") << NotRead(s, "the web server") << AppPoolLine(s)
-      << ", machine SID " << s.sam.domain.ToString() << "\n";
+      << ", machine SID " << s.sam.domain.ToString() << NotRead(s, "the machine SID") << "\n";
   out << "Caller: "
       << (s.capture.caller ? s.capture.caller->name +
                                  (s.capture.caller->is_admin ? " (an administrator" : " (not an administrator") +

@@ -215,6 +215,26 @@ TEST(ParseErrors, AValueLeftOffBeforeTheVerbIsSaidAsAfterIt) {
       << sim.err;
 }
 
+// Audit 24 item 4: an option the tool does not have, its value taken for the command by CLI11
+// (`aspnet-fixer.exe --machine m.json diagnose`: no --machine there), is the line's first
+// mistake, named as after the verb; its value is no command, and never said.
+TEST(ParseErrors, AnUnknownOptionBeforeTheVerbIsNamedNotItsValue) {
+  for (const std::vector<std::string>& line : {std::vector<std::string>{"--bogus", "m.json", "diagnose"},
+                                               std::vector<std::string>{"--bogus=Pw1Secret!a", "m.json", "diagnose"}}) {
+    const Ran text = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = line});
+    EXPECT_EQ(text.exit_code, 2);
+    EXPECT_THAT(text.err, HasSubstr("aspnet-fixer diagnose: --bogus: not an option of aspnet-fixer diagnose\n"))
+        << text.err;
+    EXPECT_THAT(text.err, Not(HasSubstr("not in {")));
+    EXPECT_THAT(text.err, Not(HasSubstr("Pw1Secret")));
+    std::vector<std::string> with_json = line;
+    with_json.insert(with_json.begin(), "--json");
+    const Ran json = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = with_json});
+    EXPECT_EQ(json.exit_code, 2);
+    EXPECT_EQ(nlohmann::json::parse(json.out)["error"], "--bogus: not an option of aspnet-fixer diagnose") << json.out;
+  }
+}
+
 TEST(ParseErrors, TheWordLeftOverIsNamedBeforeWhatIsRequired) {
   const Ran fixer = test_support::RunProgram({.program = ASPNET_FIXER_BIN, .args = {"apply", "-x"}});
   EXPECT_EQ(fixer.exit_code, 2);

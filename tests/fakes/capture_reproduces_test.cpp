@@ -276,4 +276,26 @@ TEST(CaptureReproduces, AnUnreadPasswordPolicyIsNoDefaultPolicy) {
   EXPECT_FALSE(*console_only);
 }
 
+// Audit 24 item 9: a folder the worker needs that the machine lacks (Wine has no %WINDIR%\assembly)
+// is written absent, so its reproduction lacks it too instead of holding a fresh install's.
+TEST(CaptureReproduces, AWorkerFolderTheMachineLacksIsAbsentInTheReproduction) {
+  fakes::Machine machine(
+      Load("os: windows-xp-professional\n"
+           "frameworks: ['1.0']\n"
+           "objects:\n"
+           "  - {file: 'C:\\WINDOWS\\assembly', absent: true}\n",
+           "no-gac.yaml"));
+  const fixer::ObjectRef gac{fixer::ObjectNamespace::kFile, "C:\\WINDOWS\\assembly"};
+  ASSERT_EQ(fakes::ObjectStore(machine).Find(gac), nullptr);
+  const app::Capture c = CaptureOf(machine);
+  bool written_absent = false;
+  for (const auto& item : c.document["objects"]) {
+    if (item.value("file", std::string()) == gac.path) written_absent = item.value("absent", false);
+  }
+  EXPECT_TRUE(written_absent) << app::CaptureText(c);
+  fakes::Machine reproduced(Load(app::CaptureText(c), "captured.json"));
+  EXPECT_EQ(fakes::ObjectStore(reproduced).Find(gac), nullptr);
+  EXPECT_EQ(app::CaptureText(CaptureOf(reproduced)), app::CaptureText(c));
+}
+
 }  // namespace capture_reproduces

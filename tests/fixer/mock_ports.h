@@ -156,6 +156,7 @@ class MockInventory : public fixer::Inventory {
   MOCK_METHOD(Result<std::string>, ConsoleUser, (), (override));
   MOCK_METHOD(Result<std::string>, AppPoolOf, (const std::string&), (override));
   MOCK_METHOD(Result<std::string>, AppPoolIdentity, (const std::string&), (override));
+  MOCK_METHOD(Result<fixer::Sid>, MachineSid, (), (override));
 };
 
 class MockPasswordPolicy : public fixer::PasswordPolicy {

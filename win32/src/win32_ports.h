@@ -146,6 +146,7 @@ class Win32Inventory : public fixer::Inventory {
   fixer::Result<std::string> ConsoleUser() override;  // console_user_win32.cpp
   fixer::Result<std::string> AppPoolOf(const std::string& application) override;
   fixer::Result<std::string> AppPoolIdentity(const std::string& pool) override;
+  fixer::Result<fixer::Sid> MachineSid() override;  // machine_sid_win32.cpp
 };
 
 class Win32PasswordPolicy : public fixer::PasswordPolicy {

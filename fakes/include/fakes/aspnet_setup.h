@@ -28,6 +28,10 @@ class AspNetSetup {
   // Framework folder and files (mscorlib.dll, aspnet_regiis.exe, CONFIG\machine.config,
   // Temporary ASP.NET Files), the aspnet_state service, then Register.
   fixer::Status InstallFramework(const std::string& version);
+  // The same, whatever setup would answer on this OS: a framework a capture found on its machine
+  // (a v1.0.3705 folder left over or copied to XP x64, where 1.0's setup fails with 1603, and which
+  // aspnet-fixer.exe reads as installed: choice-captured-framework-kept).
+  fixer::Status PlaceFramework(const std::string& version);
   fixer::Status Register(const std::string& version);
   // aspnet_regiis -sn <path> of `version` (-kn when empty): that application's maps only.
   fixer::Status SetScriptMap(const std::string& path, const std::string& version);

@@ -4,7 +4,7 @@
 // Real backend: GetVersionEx, the IIS and hotfix registry keys, CheckTokenMembership; the console
 // user as the owner of the interactive shell, explorer.exe (a Toolhelp snapshot, OpenProcessToken);
 // IIS 6's application pools from the metabase: an application's AppPoolId, a pool's
-// AppPoolIdentityType and WAMUserName.
+// AppPoolIdentityType and WAMUserName; the machine SID from the LSA's account domain.
 //
 //   fixer::Result<fixer::OsInfo> os = inventory.Os();   // {kWindowsXpProfessional, 1, "XPPRO"}
 #pragma once
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fixer/result.h"
+#include "fixer/sid.h"
 
 namespace fixer {
 
@@ -77,6 +78,9 @@ class Inventory {
   // (the default), "LOCAL SERVICE", "SYSTEM", or the user it names ("CONTOSO\webpool"); "" where
   // the web server has no application pools. 3 when IIS 6.0 has no such pool.
   virtual Result<std::string> AppPoolIdentity(const std::string& pool) = 0;
+  // The machine's own SID, the domain of its local accounts (S-1-5-21-a-b-c): the LSA's account
+  // domain (LsaQueryInformationPolicy, PolicyAccountDomainInformation). Read by capture alone.
+  virtual Result<Sid> MachineSid() = 0;
 };
 
 // Forwards every call to `target` (as LevelDB's EnvWrapper): a test double derives from it and
@@ -92,6 +96,7 @@ class InventoryWrapper : public Inventory {
   Result<std::string> ConsoleUser() override { return target_.ConsoleUser(); }
   Result<std::string> AppPoolOf(const std::string& application) override { return target_.AppPoolOf(application); }
   Result<std::string> AppPoolIdentity(const std::string& pool) override { return target_.AppPoolIdentity(pool); }
+  Result<Sid> MachineSid() override { return target_.MachineSid(); }
 
  private:
   Inventory& target_;
