@@ -44,7 +44,8 @@ Status ReadOfSid(Machine& m, std::string_view op, const fixer::Sid& sid) {
   return m.Read(op, read_rule ? sid.ToString() : std::string());
 }
 
-Status CapturedReadFailure(const MachineState& s, std::string_view read);
+Status CapturedReadFailure(const MachineState& s, std::string_view read, std::string_view subject = {},
+                           std::string_view tail = {});
 Status CapturedReadOfSidFailure(Machine& m, std::string_view read, const fixer::Sid& sid);
 
 // Every call opens the service as OpenService does, by its key name: a display name is 1060
@@ -54,7 +55,7 @@ class ScmPort : public fixer::ServiceControl {
   ScmPort(Machine& m, const CallerToken& token) : m_(m), token_(token) {}
   Result<fixer::ServiceInfo> Query(const std::string& name) override {
     if (Status st = m_.Read("scm.query", name); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the service " + name); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the service ", name); !st.ok()) return st;
     const fixer::ServiceInfo* s = scm_.FindByKey(name);
     if (s == nullptr) return Status::Win(fixer::kErrorServiceDoesNotExist);
     return *s;
@@ -67,7 +68,7 @@ class ScmPort : public fixer::ServiceControl {
   }
   Result<std::vector<std::string>> ActiveDependents(const std::string& name) override {
     if (Status st = m_.Read("scm.active_dependents", name); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the services depending on " + name); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the services depending on ", name); !st.ok()) return st;
     if (Status st = Opened(name); !st.ok()) return st;
     return scm_.ActiveDependents(name);
   }
@@ -212,7 +213,7 @@ class SecretsPort : public fixer::Secrets {
   SecretsPort(Machine& m, const CallerToken& token) : m_(m), token_(token), lsa_(m) {}
   Result<fixer::Secret> Retrieve(const std::string& key) override {
     if (Status st = m_.Read("lsa.retrieve_secret", key); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the LSA secret " + key); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the LSA secret ", key); !st.ok()) return st;
     if (Status st = token_.MayAdminister(); !st.ok()) return st;  // LsaOpenPolicy for private data
     return lsa_.RetrieveSecret(key);
   }
@@ -350,7 +351,7 @@ class SecurityPort : public fixer::Security {
   }
   Result<fixer::ObjectSecurity> ReadSecurity(const fixer::ObjectRef& object) override {
     if (Status st = m_.Read("acl.read_security", object.path); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the DACL of " + object.path); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the DACL of ", object.path); !st.ok()) return st;
     return objects_.ReadSecurity(object);
   }
   Result<std::vector<fixer::SqlLogin>> LoginsFor(const fixer::Sid& sid) override {
@@ -405,7 +406,7 @@ class AspNetPort : public fixer::AspNet {
   }
   Result<std::string> ResolveRegistryCredential(const std::string& reference) override {
     if (Status st = m_.Read("registry.read_credential", reference); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the account " + reference + " names"); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the account ", reference, " names"); !st.ok()) return st;
     auto value = ReadRegistryCredential(m_, reference);
     if (!value) return value.status();
     return std::string(value->Reveal());  // an account name, not a password
@@ -428,9 +429,16 @@ class AspNetPort : public fixer::AspNet {
 // A read a capture could not make on the machine it came from (capture.unreadable: "the operating
 // system") fails in its reproduction with the error it gave there: the machine file's defaults
 // (Windows XP Professional SP1, XPPRO, Administrator) fill the shape, and are no reading of it.
-Status CapturedReadFailure(const MachineState& s, std::string_view read) {
+// The read is named in parts (`read` + `subject` + `tail`: "the DACL of " + path), compared
+// without joining them: most machines are no capture, and every read of the sweep's runs asks.
+Status CapturedReadFailure(const MachineState& s, std::string_view read, std::string_view subject,
+                           std::string_view tail) {
   for (const UnreadableRead& u : s.capture.unreadable) {
-    if (u.read == read) return u.message.empty() ? Status::Win(u.error) : Status(u.error, u.message);
+    const std::string_view listed = u.read;
+    if (listed.size() == read.size() + subject.size() + tail.size() && listed.starts_with(read) &&
+        listed.substr(read.size()).starts_with(subject) && listed.ends_with(tail)) {
+      return u.message.empty() ? Status::Win(u.error) : Status(u.error, u.message);
+    }
   }
   return Status::Ok();
 }
@@ -440,12 +448,11 @@ Status CapturedReadFailure(const MachineState& s, std::string_view read) {
 Status CapturedReadOfSidFailure(Machine& m, std::string_view read, const fixer::Sid& sid) {
   const MachineState& s = m.state();
   if (s.capture.unreadable.empty()) return Status::Ok();
-  const std::string prefix(read);
-  if (Status st = CapturedReadFailure(s, prefix + sid.ToString()); !st.ok()) return st;
+  if (Status st = CapturedReadFailure(s, read, sid.ToString()); !st.ok()) return st;
   auto name = Sam(m).LookupSid(sid);
   if (!name.ok()) return Status::Ok();
   const size_t slash = name->find('\\');
-  return CapturedReadFailure(s, prefix + (slash == std::string::npos ? *name : name->substr(slash + 1)));
+  return CapturedReadFailure(s, read, std::string_view(*name).substr(slash == std::string::npos ? 0 : slash + 1));
 }
 
 class InventoryPort : public fixer::Inventory {
@@ -609,7 +616,7 @@ class EventLogPort : public fixer::EventLog {
   explicit EventLogPort(Machine& m) : m_(m) {}
   Result<std::vector<fixer::EventRecord>> Read(const std::string& log) override {
     if (Status st = m_.Read("eventlog.read", log); !st.ok()) return st;
-    if (Status st = CapturedReadFailure(m_.state(), "the " + log + " event log"); !st.ok()) return st;
+    if (Status st = CapturedReadFailure(m_.state(), "the ", log, " event log"); !st.ok()) return st;
     return EventLogs(m_).Read(log);
   }
   // The write and its source's registration are one call: the registry writes are no mutating
