@@ -3,7 +3,6 @@
 // (with --json the one object, outcome "interrupted"), the machine file byte-identical. It died of
 // the signal (aspnet-fixer.exe: exit 0, nothing said, audit 24 item 1). The tool's test hook
 // (`--signal-at-prompt N`) raises the signal while the line is awaited, never racing a timer.
-#include <csignal>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "e2e/stop_signals.h"
 #include "fixer/exit_code.h"
 #include "support/affected_machine.h"
 #include "support/process_output.h"
@@ -22,12 +22,7 @@ namespace {
 using test_support::Ran;
 using ::testing::HasSubstr;
 
-struct PromptStop {
-  int number;
-  std::string name;  // as the tool says it
-};
-
-class StopAtPromptTest : public ::testing::TestWithParam<PromptStop> {
+class StopAtPromptTest : public ::testing::TestWithParam<e2e::StopSignal> {
  protected:
   Ran ApplyStoppedAtPrompt(const std::vector<std::string>& more) const {
     const auto machine = dir_.path() / "m.yaml";
@@ -48,7 +43,7 @@ class StopAtPromptTest : public ::testing::TestWithParam<PromptStop> {
 };
 
 TEST_P(StopAtPromptTest, ExitsThreeSayingNothingWasChanged) {
-  const PromptStop& signal = GetParam();
+  const e2e::StopSignal& signal = GetParam();
   const Ran r = ApplyStoppedAtPrompt({});
   ASSERT_FALSE(r.signaled) << "the signal ended the process: " << r.signal;
   EXPECT_EQ(r.exit_code, fixer::ToInt(fixer::ExitCode::kRefused)) << r.out << r.err;
@@ -72,10 +67,6 @@ TEST_P(StopAtPromptTest, WithJsonPrintsTheOneObject) {
   EXPECT_EQ(test_support::Slurp(machine_), test_support::kAffectedMachine);
 }
 
-INSTANTIATE_TEST_SUITE_P(Signals, StopAtPromptTest,
-                         ::testing::Values(PromptStop{SIGINT, "SIGINT (Ctrl-C)"}, PromptStop{SIGTERM, "SIGTERM"}),
-                         [](const ::testing::TestParamInfo<PromptStop>& info) {
-                           return info.param.number == SIGINT ? std::string("SIGINT") : std::string("SIGTERM");
-                         });
+INSTANTIATE_TEST_SUITE_P(Signals, StopAtPromptTest, ::testing::ValuesIn(e2e::StopSignals()), e2e::StopSignalTestName);
 
 }  // namespace

@@ -3,7 +3,6 @@
 // byte-identical, with no log or temporary file beside it. The signal is raised by the tool's test
 // hook (`--signal-before-changes N`) once the run has opened the file and begun its changes, so the
 // stop always falls before the first one, never racing a timer.
-#include <csignal>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/built_tools.h"
+#include "e2e/stop_signals.h"
 #include "fixer/exit_code.h"
 #include "support/affected_machine.h"
 #include "support/process_output.h"
@@ -25,18 +25,13 @@ using e2e::RunAspnetFixer;
 using test_support::Ran;
 using ::testing::HasSubstr;
 
-struct StopSignal {
-  int number;
-  std::string name;  // as the tool says it
-};
-
-class StopBeforeChangeTest : public ::testing::TestWithParam<StopSignal> {
+class StopBeforeChangeTest : public ::testing::TestWithParam<e2e::StopSignal> {
  protected:
   const test_support::TempFolder dir_{"aspnet_fixer_stop_before_change"};
 };
 
 TEST_P(StopBeforeChangeTest, ExitsThreeWithTheFileByteIdentical) {
-  const StopSignal& signal = GetParam();
+  const e2e::StopSignal& signal = GetParam();
   const fs::path machine = dir_.Write("m.yaml", test_support::kAffectedMachine);
   const Ran r = RunAspnetFixer(
       {"apply", "--machine", machine.string(), "--signal-before-changes", std::to_string(signal.number)});
@@ -62,10 +57,7 @@ TEST_P(StopBeforeChangeTest, ExitsThreeWithTheFileByteIdentical) {
   EXPECT_EQ(dir_.Names(), std::vector<std::string>{"m.yaml"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Signals, StopBeforeChangeTest,
-                         ::testing::Values(StopSignal{SIGINT, "SIGINT (Ctrl-C)"}, StopSignal{SIGTERM, "SIGTERM"}),
-                         [](const ::testing::TestParamInfo<StopSignal>& info) {
-                           return info.param.number == SIGINT ? std::string("SIGINT") : std::string("SIGTERM");
-                         });
+INSTANTIATE_TEST_SUITE_P(Signals, StopBeforeChangeTest, ::testing::ValuesIn(e2e::StopSignals()),
+                         e2e::StopSignalTestName);
 
 }  // namespace

@@ -2,6 +2,7 @@
 // items 7 and 8): the read's error number and text on standard error as diagnose and plan say it
 // (ReadErrorOf, InputErrorOf: aspnet-fixer prints them there), the text once on standard output,
 // and no advice to become an administrator, which a refused read's caller already is.
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,16 @@ fakes::MachineState Affected() {
   return *loaded.value;
 }
 
+// `verb` run on the affected machine whose first `op` read fails with `error`.
+app::VerbRun RunWithFailedRead(app::Verb verb, const std::string& op, uint32_t error) {
+  fakes::Machine machine(Affected());
+  fakes::FaultPlan plan;
+  plan.Add({.op = op, .nth = 1, .error = error, .read = true});
+  machine.set_faults(plan);
+  fakes::MachineBackend backend(machine);
+  return app::RunVerb(backend, verb, fixer::Options{});
+}
+
 size_t Count(const std::string& text, const std::string& part) {
   size_t n = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
@@ -31,24 +42,14 @@ class RefusedReadWords : public ::testing::TestWithParam<app::Verb> {};
 
 // A journal read that failed (5, the journal's folder refused): diagnose-failed, said on standard error.
 TEST_P(RefusedReadWords, AFailedReadIsSaidWithItsNumberAndNoAdministratorAdvice) {
-  fakes::Machine machine(Affected());
-  fakes::FaultPlan plan;
-  plan.Add({.op = "journal.load", .nth = 1, .error = fixer::kErrorAccessDenied, .read = true});
-  machine.set_faults(plan);
-  fakes::MachineBackend backend(machine);
-  const app::VerbRun run = app::RunVerb(backend, GetParam(), fixer::Options{});
+  const app::VerbRun run = RunWithFailedRead(GetParam(), "journal.load", fixer::kErrorAccessDenied);
   EXPECT_EQ(app::ReadErrorOf(run), "5: Access is denied.") << app::RunText(run);
   EXPECT_EQ(app::RunText(run).find("run as an administrator"), std::string::npos) << app::RunText(run);
 }
 
 // Any other read that failed (machine.config, 13) is said as apply's refusal names it.
 TEST(RefusedDiagnosisWords, AFailedDiagnosisIsSaidOnStandardErrorToo) {
-  fakes::Machine machine(Affected());
-  fakes::FaultPlan plan;
-  plan.Add({.op = "aspnet.frameworks", .nth = 1, .error = fixer::kErrorInvalidData, .read = true});
-  machine.set_faults(plan);
-  fakes::MachineBackend backend(machine);
-  const app::VerbRun run = app::RunVerb(backend, app::Verb::kApply, fixer::Options{});
+  const app::VerbRun run = RunWithFailedRead(app::Verb::kApply, "aspnet.frameworks", fixer::kErrorInvalidData);
   EXPECT_NE(app::ReadErrorOf(run).find("13: The data is invalid."), std::string::npos) << app::RunText(run);
   EXPECT_EQ(app::RunText(run).find("run as an administrator"), std::string::npos) << app::RunText(run);
 }
