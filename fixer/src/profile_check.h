@@ -62,10 +62,9 @@ struct TakenProfileName {
   std::string why;
 };
 
-// Each name Windows tried before `new_path` (TakenProfileFolders), with why it is taken; the first
-// read that fails is returned.
-Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles, std::string_view new_path,
-                                                             std::string_view account,
+// Each of `folders`, the names Windows tried before a new profile's (TakenProfileFolders), with why
+// it is taken; the first read that fails is returned.
+Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles, std::vector<std::string> folders,
                                                              std::span<const KnownProfileEntry> known);
 
 // "the name C:\...\ASPNET is taken (a folder of that name exists)", or "the names X (why) and Y (why)

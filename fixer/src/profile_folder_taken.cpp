@@ -63,11 +63,10 @@ std::string TakenNamesText(std::span<const TakenProfileName> taken, bool past) {
   return Text(FMT_COMPILE("the names {} {} taken"), names, past ? "were" : "are");
 }
 
-Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles, std::string_view new_path,
-                                                             std::string_view account,
+Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles, std::vector<std::string> folders,
                                                              std::span<const KnownProfileEntry> known) {
   std::vector<TakenProfileName> taken;
-  for (std::string& folder : TakenProfileFolders(new_path, account)) {
+  for (std::string& folder : folders) {
     auto why = WhyProfileFolderTaken(profiles, folder, known);
     if (!why) return why.status();
     taken.push_back({std::move(folder), std::move(*why)});
@@ -78,6 +77,10 @@ Result<std::vector<TakenProfileName>> WhyProfileFoldersTaken(Profiles& profiles,
 Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d) {
   WorkerIdentity& w = d.worker;
   if (w.new_profile_path.empty()) return {};
+  // Each name Windows tries before the one it gives, with what takes it (KB 324734): removing the
+  // first alone would not bring the profile back to it when a later one is taken too.
+  std::vector<std::string> folders = TakenProfileFolders(w.new_profile_path, w.account);
+  if (folders.empty()) return {};  // the folder named as the account: nothing to note
   std::vector<KnownProfileEntry> known;
   // A recreate deletes the account and leaves its entry, as Windows leaves a deleted account's.
   if (strategy == Strategy::kRecreate && w.exists && !w.profile_path.empty()) {
@@ -90,11 +93,8 @@ Status NoteTakenProfileFolder(Ports& ports, Strategy strategy, Diagnosis& d) {
                                         : Text(FMT_COMPILE("{} ({})"), old.sid, old.holder),
                      old.profile->path, ""});
   }
-  // Each name Windows tries before the one it gives, with what takes it (KB 324734): removing the
-  // first alone would not bring the profile back to it when a later one is taken too.
-  auto taken = WhyProfileFoldersTaken(ports.profiles, w.new_profile_path, w.account, known);
+  auto taken = WhyProfileFoldersTaken(ports.profiles, std::move(folders), known);
   if (!taken) return taken.status();
-  if (taken->empty()) return {};
   w.new_profile_taken.clear();
   for (const TakenProfileName& t : *taken)
     w.new_profile_taken +=

@@ -22,20 +22,21 @@ constexpr const char* kProfileCommand = "cmd.exe /c exit";
 // the account's now, which a recreate made; its original SID's entry, which the recreate left, may
 // be what takes it. A read that fails leaves the why unsaid: the profile is made all the same.
 void SayWhereTheProfileWent(RepairContext& ctx, const Sid& sid, const std::string& path) {
+  std::vector<std::string> folders = TakenProfileFolders(path, ctx.account);
+  if (folders.empty()) return;  // the folder named as the account, as the reader expects
   std::vector<KnownProfileEntry> known;
   if (!(ctx.original_sid == sid) && !ctx.original_sid.IsNull()) {
     auto old = ctx.ports.profiles.Find(ctx.original_sid);
     if (old && *old)
       known.push_back({Text(FMT_COMPILE("{}'s old SID {}"), ctx.account, ctx.original_sid), (*old)->path, ""});
   }
-  auto why = WhyProfileFoldersTaken(ctx.ports.profiles, path, ctx.account, known);
+  auto why = WhyProfileFoldersTaken(ctx.ports.profiles, folders, known);
   std::vector<TakenProfileName> taken;
   if (why) {
     taken = std::move(*why);
   } else {
-    for (std::string& folder : TakenProfileFolders(path, ctx.account)) taken.push_back({std::move(folder), ""});
+    for (std::string& folder : folders) taken.push_back({std::move(folder), ""});
   }
-  if (taken.empty()) return;
   ctx.Say(Text(FMT_COMPILE("the profile of {} was made at {}: {}, so Windows gave the new one another name"),
                ctx.account, path, TakenNamesText(taken, true)));
 }
